@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Launcher: the only place that exits. Native kernels run on the libuv pool; give it room for --jobs.
+import { availableParallelism } from 'node:os';
+
+process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, availableParallelism() + 2));
+const { main } = await import('../dist/src/cli.js');
+const code = await main(process.argv.slice(2));
+process.exit(code);

@@ -1,0 +1,162 @@
+/**
+ * ffmpeg for everything that is not a plain WAV: probing (from `ffmpeg -i`'s stream summary,
+ * without decoding) and decoding to a stream of 32-bit float PCM through a pipe (SPEC §3).
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { execa } from 'execa';
+import { EnvironmentError, InputError } from '../errors.js';
+import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
+
+export interface FfmpegChoice {
+  path: string;
+  /** Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config`, `bundled`, `PATH`. */
+  source: string;
+}
+
+/**
+ * Which ffmpeg to run: `--ffmpeg` flag, then `SHUB_FFMPEG`, then config `ffmpeg.path`, then the
+ * binary shipped inside `@ffmpeg-installer/ffmpeg`, then `ffmpeg` on PATH.
+ */
+export function resolveFfmpeg(flag?: string, configPath?: string, env = process.env): FfmpegChoice {
+  if (flag) return { path: flag, source: '--ffmpeg' };
+  if (env.SHUB_FFMPEG) return { path: env.SHUB_FFMPEG, source: 'SHUB_FFMPEG' };
+  if (configPath) return { path: configPath, source: 'config' };
+  try {
+    const require = createRequire(import.meta.url);
+    const bundled = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+    if (existsSync(bundled)) return { path: bundled, source: 'bundled' };
+  } catch {
+    // not installed for this platform: fall through to PATH
+  }
+  return { path: 'ffmpeg', source: 'PATH' };
+}
+
+function missingFfmpeg(choice: FfmpegChoice): EnvironmentError {
+  return new EnvironmentError(
+    `ffmpeg not found at '${choice.path}' (from ${choice.source}); install ffmpeg or point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at the binary`,
+  );
+}
+
+const LAYOUTS: Record<string, Speaker[]> = {
+  mono: ['FC'],
+  stereo: ['FL', 'FR'],
+  '2.1': ['FL', 'FR', 'LFE'],
+  '3.0': ['FL', 'FR', 'FC'],
+  '3.0(back)': ['FL', 'FR', 'BC'],
+  '4.0': ['FL', 'FR', 'FC', 'BC'],
+  quad: ['FL', 'FR', 'BL', 'BR'],
+  'quad(side)': ['FL', 'FR', 'SL', 'SR'],
+  '3.1': ['FL', 'FR', 'FC', 'LFE'],
+  '5.0': ['FL', 'FR', 'FC', 'BL', 'BR'],
+  '5.0(side)': ['FL', 'FR', 'FC', 'SL', 'SR'],
+  '4.1': ['FL', 'FR', 'FC', 'LFE', 'BC'],
+  '5.1': ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR'],
+  '5.1(side)': ['FL', 'FR', 'FC', 'LFE', 'SL', 'SR'],
+  '6.0': ['FL', 'FR', 'FC', 'BC', 'SL', 'SR'],
+  '6.1': ['FL', 'FR', 'FC', 'LFE', 'BC', 'SL', 'SR'],
+  '7.0': ['FL', 'FR', 'FC', 'BL', 'BR', 'SL', 'SR'],
+  '7.1': ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR', 'SL', 'SR'],
+};
+
+const CONTAINERS: Record<string, string> = {
+  'mov,mp4,m4a,3gp,3g2,mj2': 'mp4',
+  aiff: 'aiff',
+  wav: 'wav',
+  w64: 'w64',
+};
+
+/** Parses the stream summary `ffmpeg -i FILE` prints (exported for tests). */
+export function parseFfmpegProbe(stderr: string): Omit<AudioFormat, 'frames'> & { frames: number | null } | undefined {
+  const input = /^Input #0, ([^\n]+?), from /m.exec(stderr);
+  const stream = /^\s*Stream #0:\d+[^:]*: Audio: ([^\n]+)$/m.exec(stderr);
+  if (!input || !stream) return undefined;
+  const desc = stream[1]!;
+  const codec = /^([\w-]+)/.exec(desc)?.[1] ?? 'unknown';
+  const rate = /(\d+) Hz/.exec(desc);
+  if (!rate) return undefined;
+  // after "NNN Hz, " comes the layout ("stereo", "5.1(side)", "3 channels") then the sample format
+  const afterRate = desc.slice(desc.indexOf(rate[0]) + rate[0].length).split(',').map((s) => s.trim());
+  const layoutName = afterRate[1] ?? '';
+  const sampleFmt = afterRate[2] ?? '';
+  let channels: number;
+  let speakers: Speaker[];
+  const counted = /^(\d+) channels/.exec(layoutName);
+  if (counted) {
+    channels = Number(counted[1]);
+    speakers = defaultSpeakers(channels);
+  } else if (LAYOUTS[layoutName]) {
+    speakers = LAYOUTS[layoutName]!;
+    channels = speakers.length;
+  } else {
+    return undefined;
+  }
+  const rawBits = /\((\d+) bit\)/.exec(sampleFmt);
+  const lossless = /^(pcm_|flac|alac|wavpack|ape|tta|mlp|truehd)/.test(codec);
+  let bitDepth: number | null = null;
+  if (lossless) {
+    const pcmBits = /^pcm_[su](\d+)|^pcm_f(\d+)/.exec(codec);
+    bitDepth = rawBits ? Number(rawBits[1]) : pcmBits ? Number(pcmBits[1] ?? pcmBits[2]) : /^s16/.test(sampleFmt) ? 16 : /^s32/.test(sampleFmt) ? 32 : null;
+  }
+  const dur = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
+  const durationSeconds = dur ? Number(dur[1]) * 3600 + Number(dur[2]) * 60 + Number(dur[3]) : null;
+  const demuxer = input[1]!;
+  return {
+    container: CONTAINERS[demuxer] ?? demuxer.split(',')[0]!,
+    codec,
+    sampleRate: Number(rate[1]),
+    channels,
+    bitDepth,
+    frames: null,
+    durationSeconds,
+    speakers,
+  };
+}
+
+/** The first line of ffmpeg's complaint, without the file name it repeats. */
+function ffmpegReason(stderr: string, file: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const bad = lines.find((l) => /invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible/i.test(l));
+  const line = (bad ?? lines[lines.length - 1] ?? 'unreadable').replace(`${file}: `, '').replace(/^\[[^\]]+\]\s*/, '');
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+/** Probes a non-WAV file with ffmpeg (reads headers only). Throws InputError if it is not audio. */
+export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promise<AudioFormat> {
+  let stderr: string;
+  try {
+    const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-i', file], { reject: false, timeout: 60_000, stdin: 'ignore' });
+    if ((r as { code?: string }).code === 'ENOENT' || (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))) throw missingFfmpeg(ffmpeg);
+    stderr = r.stderr;
+  } catch (err) {
+    if (err instanceof EnvironmentError) throw err;
+    throw missingFfmpeg(ffmpeg);
+  }
+  const parsed = parseFfmpegProbe(stderr);
+  if (!parsed) {
+    const hasStreams = /^\s*Stream #0/m.test(stderr);
+    const why = hasStreams && !/Audio:/.test(stderr) ? 'it has no audio stream' : `not a readable audio file (ffmpeg: ${ffmpegReason(stderr, file)})`;
+    throw new InputError(file, `${why}; shub reads WAV, FLAC, MP3, AAC/M4A, Ogg/Opus and AIFF`);
+  }
+  return parsed;
+}
+
+/**
+ * Starts ffmpeg decoding `file`'s first audio stream to interleaved little-endian float32 at the
+ * file's own rate and channel count. The caller reads `stdout` and must await `done`.
+ */
+export function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
+  const child = execa(
+    ffmpeg.path,
+    ['-hide_banner', '-nostdin', '-v', 'error', '-i', file, '-map', '0:a:0', '-vn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'],
+    { buffer: { stdout: false, stderr: true }, reject: false, stdin: 'ignore', encoding: 'buffer' },
+  );
+  const done = child.then((r) => {
+    if (r.exitCode !== 0 || r.failed) {
+      if (/ENOENT/.test(String(r.message)) && r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
+      const text = Buffer.isBuffer(r.stderr) ? r.stderr.toString('utf8') : String(r.stderr ?? '');
+      throw new InputError(file, `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`);
+    }
+  });
+  return { stdout: child.stdout!, done, kill: () => child.kill() };
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { Decision, RunError, RunInput, RunOutput, RunRecord, RunStatus } from './types.js';
+
+/** A time-ordered UUID version 7 (RFC 9562): 48-bit Unix ms, version, 74 random bits. */
+export function uuidv7(now = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+let versionCache: string | undefined;
+/** shub's version from package.json. */
+export function shubVersion(): string {
+  if (versionCache) return versionCache;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../..', '../../..']) {
+    try {
+      versionCache = (JSON.parse(readFileSync(path.join(here, up, 'package.json'), 'utf8')) as { version: string }).version;
+      return versionCache;
+    } catch {
+      // try the next level
+    }
+  }
+  return 'unknown';
+}
+
+/** Collects one run's record while a command works. */
+export class RunRecorder {
+  readonly runId = uuidv7();
+  readonly startedAt = new Date();
+  readonly inputs: RunInput[] = [];
+  readonly outputs: RunOutput[] = [];
+  readonly results: unknown[] = [];
+  readonly errors: RunError[] = [];
+  readonly decisions: Decision[] = [];
+
+  constructor(readonly command: string, readonly args: string[]) {}
+
+  decide(d: Decision): void {
+    this.decisions.push(d);
+  }
+
+  finish(exitCode: number): RunRecord {
+    const status: RunStatus = exitCode === 0 ? 'ok' : this.results.length > 0 ? 'partial' : 'failed';
+    return {
+      runId: this.runId,
+      command: this.command,
+      args: this.args,
+      shubVersion: shubVersion(),
+      host: hostname(),
+      startedAt: this.startedAt.toISOString(),
+      endedAt: new Date().toISOString(),
+      status,
+      exitCode,
+      inputs: this.inputs,
+      outputs: this.outputs,
+      results: this.results,
+      errors: this.errors,
+      decisions: this.decisions,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+/** The human-readable form of an analyze result (stdout without --json). Formatting only. */
+import type { AnalyzeResult } from '../commands/analyze.js';
+
+const fmt = (x: number | null | undefined, unit: string, digits = 1): string =>
+  x === null || x === undefined ? `-inf ${unit}`.trimEnd() : `${x.toFixed(digits)} ${unit}`.trimEnd();
+
+function duration(seconds: number | null): string {
+  if (seconds === null) return '?';
+  const m = Math.floor(seconds / 60);
+  const s = seconds - m * 60;
+  return `${m}:${s.toFixed(3).padStart(6, '0')}`;
+}
+
+export function formatAnalyzeText(r: AnalyzeResult): string {
+  const f = r.format;
+  const lines = [
+    `${r.file}`,
+    `  ${f.container} ${f.codec}, ${f.sampleRate} Hz, ${f.channels} ch${f.bitDepth ? `, ${f.bitDepth}-bit` : ''}, ${duration(f.durationSeconds)}`,
+  ];
+  const l = r.levels;
+  if (l) {
+    const rows: [string, string][] = [
+      ['Integrated loudness', fmt(l.integratedLufs, 'LUFS')],
+      ['Loudness range', l.loudnessRangeLu === null ? 'n/a' : fmt(l.loudnessRangeLu, 'LU')],
+      ['Momentary max', fmt(l.momentaryMaxLufs, 'LUFS')],
+      ['Short-term max', fmt(l.shortTermMaxLufs, 'LUFS')],
+      ['True peak', fmt(l.truePeakDbtp, 'dBTP', 2)],
+      ['Sample peak', fmt(l.samplePeakDbfs, 'dBFS', 2)],
+      ['RMS', fmt(l.rmsDbfs, 'dBFS')],
+      ['Crest factor', l.crestFactorDb === null ? 'n/a' : fmt(l.crestFactorDb, 'dB')],
+      ['PLR', l.plrDb === null ? 'n/a' : fmt(l.plrDb, 'dB')],
+      ['DR', l.dynamicRangeDr === null ? 'n/a' : `DR${l.dynamicRangeDr}`],
+      ['Clipped samples', String(l.clippedSamples)],
+      ['DC offset', l.dcOffset.map((d) => d.toFixed(5)).join(' / ')],
+      ['Phase correlation', l.phaseCorrelation === null ? 'n/a' : l.phaseCorrelation.toFixed(2)],
+      ['Mono loudness drop', l.monoLoudnessDropLu === null ? 'n/a' : fmt(l.monoLoudnessDropLu, 'LU')],
+      ['Noise floor', l.noiseFloorDbfs === null ? 'n/a' : fmt(l.noiseFloorDbfs, 'dBFS')],
+      ['Silence lead / tail', `${l.silence.leadingSeconds.toFixed(2)} s / ${l.silence.trailingSeconds.toFixed(2)} s`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) lines.push(`  ${k.padEnd(width)}  ${v}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,284 @@
+/**
+ * `shub analyze` end to end, as a user runs it: real WAV files written to disk, the CLI spawned,
+ * NDJSON parsed. Reference values: EBU Tech 3341 (1 kHz sines, level per channel) and analytic
+ * signals.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, truncateSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
+import { shub, ndjson, tempDir } from '../helpers/cli.js';
+import { sineSegments, writeWav, noise, dbToAmp } from '../helpers/audio.js';
+import type { AnalyzeResult } from '../../src/commands/analyze.js';
+
+const { dir, cleanup } = tempDir();
+after(cleanup);
+const f = (name: string) => path.join(dir, name);
+
+type Result = AnalyzeResult & { levels: NonNullable<AnalyzeResult['levels']> };
+function analyzeOne(file: string, extra: string[] = []): Result {
+  const r = shub(['analyze', file, '--json', ...extra], dir);
+  assert.equal(r.code, 0, `exit ${r.code}: ${r.stderr}`);
+  const rows = ndjson<Result>(r.stdout);
+  assert.equal(rows.length, 1);
+  return rows[0]!;
+}
+const near = (actual: number | null, expected: number, tol: number, what: string) => {
+  assert.ok(actual !== null, `${what}: got null`);
+  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} not within ${tol} of ${expected}`);
+};
+
+test('EBU 3341 case 1 at 48, 44.1 and 96 kHz: I = M = S = -23.0 LUFS', () => {
+  for (const rate of [48000, 44100, 96000]) {
+    writeWav(f(`c1-${rate}.wav`), sineSegments(rate, 2, [{ seconds: 20, dbfs: -23 }]), rate, 's24');
+    const r = analyzeOne(f(`c1-${rate}.wav`));
+    near(r.levels.integratedLufs, -23, 0.1, `I @${rate}`);
+    near(r.levels.momentaryMaxLufs, -23, 0.1, `M @${rate}`);
+    near(r.levels.shortTermMaxLufs, -23, 0.1, `S @${rate}`);
+    assert.equal(r.format.sampleRate, rate);
+    assert.equal(r.format.frames, 20 * rate);
+    near(r.format.durationSeconds, 20, 1e-9, 'duration');
+  }
+});
+
+test('mono file is one channel (not dual mono): -23 dBFS sine reads -26.0, -20 dBFS reads -23.0', () => {
+  writeWav(f('mono23.wav'), sineSegments(48000, 1, [{ seconds: 10, dbfs: -23 }]), 48000, 's16');
+  writeWav(f('mono20.wav'), sineSegments(48000, 1, [{ seconds: 10, dbfs: -20 }]), 48000, 's16');
+  near(analyzeOne(f('mono23.wav')).levels.integratedLufs, -26.01, 0.1, 'mono -23');
+  const r = analyzeOne(f('mono20.wav'));
+  near(r.levels.integratedLufs, -23.01, 0.1, 'mono -20');
+  assert.equal(r.levels.phaseCorrelation, null);
+  assert.equal(r.levels.monoLoudnessDropLu, null);
+});
+
+test('EBU 3341 case 6 (5.0: L/R -28, C -24, Ls/Rs -30) from an EXTENSIBLE WAV: I = -23.0', () => {
+  const planar = sineSegments(48000, 5, [{ seconds: 20, dbfs: [-28, -28, -24, -30, -30] }]);
+  // FL FR FC BL BR
+  writeWav(f('c6.wav'), planar, 48000, 's24', { extensible: { channelMask: 0x1 | 0x2 | 0x4 | 0x10 | 0x20 } });
+  near(analyzeOne(f('c6.wav')).levels.integratedLufs, -23, 0.1, 'case 6');
+  // the same as 5.1 with a silent LFE: the LFE is excluded whatever it holds
+  const withLfe = [planar[0]!, planar[1]!, planar[2]!, noise(planar[0]!.length, 0.5), planar[3]!, planar[4]!];
+  writeWav(f('c6lfe.wav'), withLfe, 48000, 's24', { extensible: { channelMask: 0x3f } });
+  near(analyzeOne(f('c6lfe.wav')).levels.integratedLufs, -23, 0.1, 'case 6 with LFE noise');
+});
+
+test('digital silence: integratedLufs and peaks are null, never strings or -Infinity', () => {
+  writeWav(f('silence.wav'), sineSegments(48000, 2, [{ seconds: 5, dbfs: -Infinity }]), 48000, 's16');
+  const r = analyzeOne(f('silence.wav'));
+  assert.equal(r.levels.integratedLufs, null);
+  assert.equal(r.levels.truePeakDbtp, null);
+  assert.equal(r.levels.samplePeakDbfs, null);
+  assert.equal(r.levels.loudnessRangeLu, null);
+  assert.equal(r.levels.silence.leadingSeconds, 5);
+});
+
+test('every WAV sample encoding reads the same: u8/s16/s24/s32/f32/f64, EXTENSIBLE and RF64', () => {
+  const planar = sineSegments(48000, 2, [{ seconds: 3, dbfs: -12 }]);
+  const variants: [string, Parameters<typeof writeWav>[3], Parameters<typeof writeWav>[4], number][] = [
+    ['u8', 'u8', {}, 8], ['s16', 's16', {}, 16], ['s24', 's24', {}, 24], ['s32', 's32', {}, 32],
+    ['f32', 'f32', {}, 32], ['f64', 'f64', {}, 64],
+    ['ext24', 's24', { extensible: { channelMask: 3 } }, 24],
+    ['ext20in24', 's24', { extensible: { channelMask: 3, validBits: 20 } }, 20],
+    ['rf64', 's24', { rf64: true }, 24],
+  ];
+  for (const [name, format, extra, bits] of variants) {
+    writeWav(f(`enc-${name}.wav`), planar, 48000, format, extra);
+    const r = analyzeOne(f(`enc-${name}.wav`));
+    near(r.levels.integratedLufs, -12 + 0.0, 0.1 + (format === 'u8' ? 0.1 : 0), `${name} I`);
+    near(r.levels.samplePeakDbfs, -12, format === 'u8' ? 0.1 : 0.01, `${name} sample peak`);
+    assert.equal(r.format.bitDepth, bits, `${name} bitDepth`);
+    assert.equal(r.format.container, name === 'rf64' ? 'rf64' : 'wav');
+    assert.equal(r.format.channels, 2);
+  }
+});
+
+test('FLAC, MP3, AIFF and Opus go through ffmpeg and agree with the WAV', () => {
+  const planar = [noise(48000 * 8, 0.3, 7), noise(48000 * 8, 0.3, 8)];
+  writeWav(f('src.wav'), planar, 48000, 's24');
+  const wav = analyzeOne(f('src.wav')).levels.integratedLufs!;
+  const conv = (out: string, codecArgs: string[]) => {
+    const ff = spawnFfmpeg(['-y', '-v', 'error', '-i', f('src.wav'), ...codecArgs, f(out)]);
+    assert.equal(ff, 0, `ffmpeg could not make ${out}`);
+  };
+  conv('src.flac', ['-c:a', 'flac']);
+  conv('src.aiff', []);
+  conv('src.mp3', ['-c:a', 'libmp3lame', '-b:a', '320k']);
+  const flac = analyzeOne(f('src.flac'));
+  assert.equal(flac.format.codec, 'flac');
+  assert.equal(flac.format.bitDepth, 24);
+  assert.equal(flac.format.frames, 48000 * 8);
+  near(flac.levels.integratedLufs, wav, 0.005, 'flac');
+  const aiff = analyzeOne(f('src.aiff'));
+  assert.equal(aiff.format.container, 'aiff');
+  near(aiff.levels.integratedLufs, wav, 0.005, 'aiff');
+  const mp3 = analyzeOne(f('src.mp3'));
+  assert.equal(mp3.format.codec, 'mp3');
+  assert.equal(mp3.format.bitDepth, null);
+  near(mp3.levels.integratedLufs, wav, 0.1, 'mp3');
+});
+
+function spawnFfmpeg(args: string[]): number {
+  return spawnSync(resolveFfmpeg().path, args, { stdio: 'ignore' }).status ?? -1;
+}
+
+test('analytic level statistics: RMS, crest factor, DC offset, PLR of a known sine', () => {
+  const planar = sineSegments(48000, 2, [{ seconds: 10, dbfs: -6 }]);
+  for (const ch of planar) for (let i = 0; i < ch.length; i++) ch[i]! += 0.01;
+  writeWav(f('dc.wav'), planar, 48000, 'f32');
+  const l = analyzeOne(f('dc.wav')).levels;
+  const a = dbToAmp(-6);
+  near(l.rmsDbfs, 10 * Math.log10(a * a / 2 + 0.0001), 0.01, 'rms');
+  l.dcOffset.forEach((d, i) => near(d, 0.01, 1e-4, `dc ${i}`));
+  near(l.crestFactorDb, l.samplePeakDbfs! - l.rmsDbfs!, 0.011, 'crest');
+  near(l.plrDb, l.truePeakDbtp! - l.integratedLufs!, 0.011, 'plr');
+  assert.equal(l.channels.length, 2);
+  near(l.phaseCorrelation, 1, 0.001, 'correlation');
+});
+
+test('--curves adds momentary and short-term series at a 100 ms hop', () => {
+  writeWav(f('curves.wav'), sineSegments(48000, 2, [{ seconds: 10, dbfs: -23 }]), 48000, 's16');
+  const r = analyzeOne(f('curves.wav'), ['--curves']) as Result & { curves: { hopSeconds: number; momentaryLufs: number[]; shortTermLufs: number[] } };
+  near(r.curves.hopSeconds, 0.1, 1e-9, 'hop');
+  assert.equal(r.curves.momentaryLufs.length, 97);
+  assert.equal(r.curves.shortTermLufs.length, 71);
+  for (const m of r.curves.momentaryLufs) near(m, -23, 0.1, 'momentary');
+});
+
+test('human-readable output by default; nothing but results on stdout, no ANSI codes when piped', () => {
+  const r = shub(['analyze', f('c1-48000.wav')], dir);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /Integrated loudness\s+-23\.0 LUFS/);
+  assert.doesNotMatch(r.stdout + r.stderr, /\x1b\[/);
+});
+
+// ---- bad input --------------------------------------------------------------------------
+
+function badFiles(): Record<string, string> {
+  const good = readFileSync(f('c1-48000.wav'));
+  writeFileSync(f('text.wav'), 'this is not audio, just text that was renamed\n'.repeat(20));
+  writeFileSync(f('zero.wav'), '');
+  writeFileSync(f('truncated.wav'), good.subarray(0, 30)); // cut inside the header
+  writeFileSync(f('lying.wav'), good.subarray(0, good.length / 2)); // data chunk claims twice what is there
+  const nan = sineSegments(48000, 2, [{ seconds: 2, dbfs: -20 }]);
+  nan[0]![48000] = NaN;
+  nan[1]![50000] = Infinity;
+  writeWav(f('nan.wav'), nan, 48000, 'f32');
+  const unknown = Buffer.from(good.subarray(0, 48000 * 6));
+  unknown.writeUInt16LE(0x1234, 20); // an unknown codec tag
+  writeFileSync(f('unknown-codec.wav'), unknown);
+  mkdirSync(f('a-directory.wav'), { recursive: true });
+  return {
+    text: f('text.wav'),
+    zero: f('zero.wav'),
+    truncated: f('truncated.wav'),
+    lying: f('lying.wav'),
+    nan: f('nan.wav'),
+    unknownCodec: f('unknown-codec.wav'),
+    missing: f('does-not-exist.wav'),
+    directory: f('a-directory.wav'),
+  };
+}
+
+test('each bad input: one-line error naming the file, exit 3, no result', () => {
+  const expected: Record<string, RegExp> = {
+    text: /not a readable audio file/,
+    zero: /empty \(0 bytes\)/,
+    truncated: /truncated|damaged/,
+    lying: /declares \d+ bytes of audio but the file holds only \d+/,
+    nan: /2 NaN\/Inf samples \(first at 1\.000 s\)/,
+    unknownCodec: /not a readable audio file|could not decode|unsupported|no audio/,
+    missing: /no such file/,
+    directory: /is a directory/,
+  };
+  for (const [name, file] of Object.entries(badFiles())) {
+    const r = shub(['analyze', file, '--json'], dir);
+    assert.equal(r.code, 3, `${name}: exit ${r.code}, stderr ${r.stderr}`);
+    assert.equal(r.stdout, '', `${name}: no partial output`);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, `${name}: one line, got ${r.stderr}`);
+    assert.ok(lines[0]!.startsWith(`error: ${file}: `), `${name}: names the file: ${lines[0]}`);
+    assert.match(lines[0]!, expected[name]!, name);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, `${name}: no stack trace`);
+  }
+});
+
+test('a batch with bad files: good files still get results in input order, exit 3', () => {
+  const bad = badFiles();
+  const files = [f('c1-48000.wav'), bad.text!, f('mono20.wav'), bad.missing!, bad.nan!, f('c1-44100.wav')];
+  const r = shub(['analyze', ...files, '--json', '--jobs', '3'], dir);
+  assert.equal(r.code, 3);
+  const rows = ndjson<Result>(r.stdout);
+  assert.deepEqual(rows.map((x) => x.file), [files[0], files[2], files[5]]);
+  assert.equal(r.stderr.trim().split('\n').length, 3);
+});
+
+test('usage errors exit 2: unknown option, unknown feature, no files', () => {
+  for (const args of [['analyze', '--bogus', 'x.wav'], ['analyze', f('c1-48000.wav'), '--features', 'levels,bogus'], ['analyze'], ['analyze', 'x.wav', '--jobs', '0']]) {
+    const r = shub(args, dir);
+    assert.equal(r.code, 2, `${args.join(' ')} → ${r.code} ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /error/);
+  }
+});
+
+test('a missing ffmpeg is an environment error (exit 4) naming how to configure it', () => {
+  const r = shub(['analyze', f('src.flac'), '--ffmpeg', '/nonexistent/ffmpeg'], dir);
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /ffmpeg not found at '\/nonexistent\/ffmpeg' \(from --ffmpeg\)/);
+  const env = shub(['analyze', f('src.flac')], dir, { SHUB_FFMPEG: '/nope/ffmpeg' });
+  assert.equal(env.code, 4);
+  assert.match(env.stderr, /from SHUB_FFMPEG/);
+});
+
+test('the run record: one JSON file per run with inputs, sha256, results and decisions', () => {
+  const storeDir = f('store');
+  const r = shub(['analyze', f('c1-48000.wav'), f('text.wav'), '--json', '--store-dir', storeDir], dir);
+  assert.equal(r.code, 3);
+  const runs = readdirSync(path.join(storeDir, 'runs'));
+  assert.equal(runs.length, 1);
+  assert.match(runs[0]!, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.json$/);
+  const run = JSON.parse(readFileSync(path.join(storeDir, 'runs', runs[0]!), 'utf8'));
+  const sha = createHash('sha256').update(readFileSync(f('c1-48000.wav'))).digest('hex');
+  assert.equal(run.command, 'analyze');
+  assert.equal(run.status, 'partial');
+  assert.equal(run.exitCode, 3);
+  assert.equal(run.inputs.length, 1);
+  assert.equal(run.inputs[0].sha256, sha);
+  assert.equal(run.inputs[0].sizeBytes, statSync(f('c1-48000.wav')).size);
+  assert.equal(run.results[0].sha256, sha);
+  assert.equal(ndjson<Result>(r.stdout)[0]!.sha256, sha);
+  assert.equal(run.errors.length, 1);
+  assert.match(run.errors[0].message, /text\.wav/);
+  const weights = run.decisions.find((d: { decision: string }) => d.decision === 'channelWeights');
+  assert.deepEqual(weights.value, [1, 1]);
+  assert.ok(run.decisions.every((d: { reason: string }) => d.reason.length > 10));
+  // nothing half-written next to it
+  assert.deepEqual(readdirSync(path.join(storeDir, 'runs')).filter((n) => n.endsWith('.tmp')), []);
+});
+
+test('config file: store.dir from shub.config.yaml; a bad key is a usage error naming file and key', () => {
+  const proj = f('proj');
+  mkdirSync(proj, { recursive: true });
+  writeFileSync(path.join(proj, 'shub.config.yaml'), 'store:\n  dir: my-runs\n');
+  const ok = shub(['analyze', f('mono20.wav'), '--json'], proj);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(readdirSync(path.join(proj, 'my-runs', 'runs')).length, 1);
+  writeFileSync(path.join(proj, 'shub.config.yaml'), 'store:\n  dir: 42\n');
+  const bad = shub(['analyze', f('mono20.wav')], proj);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /shub\.config\.yaml: store\.dir: /);
+});
+
+test('a truncated final frame is ignored with a warning, not an error', () => {
+  const good = readFileSync(f('mono20.wav'));
+  const torn = Buffer.concat([good, Buffer.from([1])]);
+  torn.writeUInt32LE(torn.readUInt32LE(40) + 1, 40); // data chunk of the 44-byte canonical header
+  writeFileSync(f('torn.wav'), torn);
+  const r = shub(['analyze', f('torn.wav'), '--json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /warning: .*ignored 1 bytes/);
+  truncateSync(f('torn.wav'), 44);
+});
