@@ -11,7 +11,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
-import { sineSegments, writeWav, noise, dbToAmp } from '../helpers/audio.js';
+import { sineSegments, writeWav, noise, dbToAmp } from '../../fixtures/signals.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
 
 const { dir, cleanup } = tempDir();

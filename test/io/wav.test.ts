@@ -1,0 +1,79 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sniffWav, wavHeader, type WavHeaderSpec } from '../../src/io/wav.js';
+import { tempDir } from '../helpers/cli.js';
+
+const { dir, cleanup } = tempDir();
+after(cleanup);
+
+async function sniffBytes(name: string, bytes: Buffer) {
+  const file = path.join(dir, name);
+  await writeFile(file, bytes);
+  const fh = await open(file, 'r');
+  try {
+    return await sniffWav(fh, file, bytes.length);
+  } finally {
+    await fh.close();
+  }
+}
+
+test('headers written by wavHeader read back with the same layout (PCM, float, EXTENSIBLE, RF64)', async () => {
+  const cases: (WavHeaderSpec & { bits: number })[] = [
+    { sampleRate: 44100, channels: 2, format: 's16', dataBytes: 400, bits: 16 },
+    { sampleRate: 8000, channels: 1, format: 'u8', dataBytes: 10, bits: 8 },
+    { sampleRate: 384000, channels: 8, format: 'f64', dataBytes: 64 * 3, bits: 64 },
+    { sampleRate: 96000, channels: 6, format: 's24', dataBytes: 18 * 5, bits: 24, extensible: { channelMask: 0x3f } },
+    { sampleRate: 48000, channels: 2, format: 's32', dataBytes: 80, bits: 20, extensible: { channelMask: 3, validBits: 20 } },
+    { sampleRate: 48000, channels: 2, format: 'f32', dataBytes: 80, bits: 32, rf64: true },
+  ];
+  for (const c of cases) {
+    const bytes = Buffer.concat([wavHeader(c), Buffer.alloc(c.dataBytes)]);
+    const s = await sniffBytes(`h-${c.format}.wav`, bytes);
+    assert.equal(s.kind, 'wav');
+    if (s.kind !== 'wav') continue;
+    assert.equal(s.layout.pcmFormat, c.format);
+    assert.equal(s.layout.format.sampleRate, c.sampleRate);
+    assert.equal(s.layout.format.channels, c.channels);
+    assert.equal(s.layout.format.bitDepth, c.bits);
+    assert.equal(s.layout.dataBytes, c.dataBytes);
+    assert.equal(s.layout.dataOffset, bytes.length - c.dataBytes);
+    assert.equal(s.layout.format.container, c.rf64 ? 'rf64' : 'wav');
+  }
+});
+
+test('EXTENSIBLE channel masks become speakers; plain headers get the WAV default order', async () => {
+  const ext = await sniffBytes('m.wav', Buffer.concat([wavHeader({ sampleRate: 48000, channels: 4, format: 's16', dataBytes: 8, extensible: { channelMask: 0x1 | 0x2 | 0x200 | 0x400 } }), Buffer.alloc(8)]));
+  assert.ok(ext.kind === 'wav');
+  assert.deepEqual(ext.layout.format.speakers, ['FL', 'FR', 'SL', 'SR']);
+  const plain = await sniffBytes('p.wav', Buffer.concat([wavHeader({ sampleRate: 48000, channels: 6, format: 's16', dataBytes: 12 }), Buffer.alloc(12)]));
+  assert.ok(plain.kind === 'wav');
+  assert.deepEqual(plain.layout.format.speakers, ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR']);
+});
+
+test('unknown chunks before data are skipped (odd sizes padded); non-PCM codecs are left to ffmpeg', async () => {
+  const h = wavHeader({ sampleRate: 48000, channels: 1, format: 's16', dataBytes: 4 });
+  const list = Buffer.concat([Buffer.from('LIST'), Buffer.from([3, 0, 0, 0]), Buffer.from('abc'), Buffer.alloc(1)]);
+  const withList = Buffer.concat([h.subarray(0, 36), list, h.subarray(36), Buffer.alloc(4)]);
+  const s = await sniffBytes('list.wav', withList);
+  assert.ok(s.kind === 'wav');
+  assert.equal(s.layout.dataOffset, 36 + list.length + 8);
+  const mulaw = Buffer.from(h);
+  mulaw.writeUInt16LE(7, 20);
+  mulaw.writeUInt16LE(8, 34);
+  mulaw.writeUInt16LE(1, 32);
+  const m = await sniffBytes('mulaw.wav', Buffer.concat([mulaw, Buffer.alloc(4)]));
+  assert.deepEqual(m, { kind: 'other', reason: 'WAV codec tag 0x0007' });
+  assert.equal((await sniffBytes('txt.wav', Buffer.from('hello world, not audio'))).kind, 'other');
+});
+
+test('damaged headers are InputErrors that say what is wrong', async () => {
+  const h = wavHeader({ sampleRate: 48000, channels: 2, format: 's16', dataBytes: 4000 });
+  await assert.rejects(sniffBytes('short.wav', Buffer.concat([h, Buffer.alloc(100)])), /declares 4000 bytes of audio but the file holds only 100/);
+  await assert.rejects(sniffBytes('empty.wav', Buffer.alloc(0)), /empty \(0 bytes\)/);
+  const zeroCh = Buffer.from(h);
+  zeroCh.writeUInt16LE(0, 22);
+  await assert.rejects(sniffBytes('zeroch.wav', Buffer.concat([zeroCh, Buffer.alloc(4000)])), /0 channels/);
+  await assert.rejects(sniffBytes('cut.wav', h.subarray(0, 30)), /truncated|no 'data' chunk|no 'fmt '/);
+});
