@@ -34,7 +34,13 @@ export interface LoadedConfig {
 
 /** Finds and validates the config (in `cwd`, or exactly `explicitFile`). Errors are UsageErrors (exit 2). */
 export async function loadConfig(cwd: string, explicitFile?: string): Promise<LoadedConfig> {
-  const explorer = cosmiconfig('shub');
+  const explorer = cosmiconfig('shub', {
+    // cosmiconfig's defaults plus the YAML/JSON spellings of shub.config.* that the README documents
+    searchPlaces: [
+      'package.json', '.shubrc', '.shubrc.json', '.shubrc.yaml', '.shubrc.yml',
+      'shub.config.yaml', 'shub.config.yml', 'shub.config.json', 'shub.config.js', 'shub.config.mjs', 'shub.config.cjs',
+    ],
+  });
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
     found = explicitFile ? await explorer.load(path.resolve(cwd, explicitFile)) : await explorer.search(cwd);

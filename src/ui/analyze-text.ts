@@ -31,7 +31,7 @@ export function formatAnalyzeText(r: AnalyzeResult): string {
       ['PLR', l.plrDb === null ? 'n/a' : fmt(l.plrDb, 'dB')],
       ['DR', l.dynamicRangeDr === null ? 'n/a' : `DR${l.dynamicRangeDr}`],
       ['Clipped samples', String(l.clippedSamples)],
-      ['DC offset', l.dcOffset.map((d) => d.toFixed(5)).join(' / ')],
+      ['DC offset', l.dcOffset.map((d) => (Math.abs(d) < 5e-6 ? 0 : d).toFixed(5)).join(' / ')],
       ['Phase correlation', l.phaseCorrelation === null ? 'n/a' : l.phaseCorrelation.toFixed(2)],
       ['Mono loudness drop', l.monoLoudnessDropLu === null ? 'n/a' : fmt(l.monoLoudnessDropLu, 'LU')],
       ['Noise floor', l.noiseFloorDbfs === null ? 'n/a' : fmt(l.noiseFloorDbfs, 'dBFS')],

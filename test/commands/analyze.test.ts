@@ -96,7 +96,10 @@ test('every WAV sample encoding reads the same: u8/s16/s24/s32/f32/f64, EXTENSIB
 });
 
 test('FLAC, MP3, AIFF and Opus go through ffmpeg and agree with the WAV', () => {
-  const planar = [noise(48000 * 8, 0.3, 7), noise(48000 * 8, 0.3, 8)];
+  // band-limited programme (lossy encoders cut above ~16-20 kHz, so no broadband noise here)
+  const planar = sineSegments(48000, 2, [{ seconds: 8, dbfs: [-14, -17], freqHz: 220 }]);
+  const upper = sineSegments(48000, 2, [{ seconds: 8, dbfs: [-20, -16], freqHz: 3150 }]);
+  planar.forEach((ch, c) => ch.forEach((x, i) => (ch[i] = x + upper[c]![i]!)));
   writeWav(f('src.wav'), planar, 48000, 's24');
   const wav = analyzeOne(f('src.wav')).levels.integratedLufs!;
   const conv = (out: string, codecArgs: string[]) => {
@@ -106,6 +109,8 @@ test('FLAC, MP3, AIFF and Opus go through ffmpeg and agree with the WAV', () => 
   conv('src.flac', ['-c:a', 'flac']);
   conv('src.aiff', []);
   conv('src.mp3', ['-c:a', 'libmp3lame', '-b:a', '320k']);
+  conv('src.opus', ['-c:a', 'libopus', '-b:a', '192k']);
+  conv('src.m4a', ['-c:a', 'aac', '-b:a', '256k']);
   const flac = analyzeOne(f('src.flac'));
   assert.equal(flac.format.codec, 'flac');
   assert.equal(flac.format.bitDepth, 24);
@@ -118,6 +123,12 @@ test('FLAC, MP3, AIFF and Opus go through ffmpeg and agree with the WAV', () => 
   assert.equal(mp3.format.codec, 'mp3');
   assert.equal(mp3.format.bitDepth, null);
   near(mp3.levels.integratedLufs, wav, 0.1, 'mp3');
+  const opus = analyzeOne(f('src.opus'));
+  assert.deepEqual([opus.format.container, opus.format.codec, opus.format.sampleRate], ['ogg', 'opus', 48000]);
+  near(opus.levels.integratedLufs, wav, 0.1, 'opus');
+  const m4a = analyzeOne(f('src.m4a'));
+  assert.deepEqual([m4a.format.container, m4a.format.codec], ['mp4', 'aac']);
+  near(m4a.levels.integratedLufs, wav, 0.1, 'aac');
 });
 
 function spawnFfmpeg(args: string[]): number {
