@@ -3,28 +3,18 @@
  * "shub", …), validated by one zod schema. Precedence: CLI flags > environment variables >
  * config file > defaults (SPEC §3).
  */
-import { cosmiconfig } from 'cosmiconfig';
-import { z } from 'zod';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ShubConfig } from './config-schema.js';
 import { UsageError } from './errors.js';
 
-export const configSchema = z
-  .object({
-    store: z
-      .object({
-        dir: z.string().min(1).describe('folder of the JSON run store; runs go to <dir>/runs/<runId>.json').default('.shub'),
-      })
-      .strict()
-      .default({ dir: '.shub' }),
-    ffmpeg: z
-      .object({ path: z.string().min(1).describe('ffmpeg binary to use instead of the bundled one').optional() })
-      .strict()
-      .default({}),
-    jobs: z.number().int().min(1).max(256).describe('files processed in parallel (default: number of cores)').optional(),
-  })
-  .strict();
+/** Where cosmiconfig looks, in order: its defaults plus the YAML/JSON spellings of shub.config.*. */
+const SEARCH_PLACES = [
+  'package.json', '.shubrc', '.shubrc.json', '.shubrc.yaml', '.shubrc.yml',
+  'shub.config.yaml', 'shub.config.yml', 'shub.config.json', 'shub.config.js', 'shub.config.mjs', 'shub.config.cjs',
+];
 
-export type ShubConfig = z.infer<typeof configSchema>;
+export type { ShubConfig };
 
 export interface LoadedConfig {
   config: ShubConfig;
@@ -34,13 +24,9 @@ export interface LoadedConfig {
 
 /** Finds and validates the config (in `cwd`, or exactly `explicitFile`). Errors are UsageErrors (exit 2). */
 export async function loadConfig(cwd: string, explicitFile?: string): Promise<LoadedConfig> {
-  const explorer = cosmiconfig('shub', {
-    // cosmiconfig's defaults plus the YAML/JSON spellings of shub.config.* that the README documents
-    searchPlaces: [
-      'package.json', '.shubrc', '.shubrc.json', '.shubrc.yaml', '.shubrc.yml',
-      'shub.config.yaml', 'shub.config.yml', 'shub.config.json', 'shub.config.js', 'shub.config.mjs', 'shub.config.cjs',
-    ],
-  });
+  if (!explicitFile && !mayHaveConfig(cwd)) return defaults(cwd);
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('shub', { searchPlaces: SEARCH_PLACES });
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
     found = explicitFile ? await explorer.load(path.resolve(cwd, explicitFile)) : await explorer.search(cwd);
@@ -51,6 +37,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
     throw new UsageError(`${where}: cannot be parsed (${(err as Error).message.split('\n')[0]}); fix the syntax`);
   }
   const raw = found && !found.isEmpty ? found.config : {};
+  const { configSchema } = await import('./config-schema.js'); // zod costs ~40 ms of start-up
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -61,4 +48,26 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Lo
   if (found?.filepath) config.store.dir = path.resolve(path.dirname(found.filepath), config.store.dir);
   else config.store.dir = path.resolve(cwd, config.store.dir);
   return { config, filepath: found?.filepath ?? null };
+}
+
+/**
+ * A cheap look before loading cosmiconfig (~15 ms): is any search place present? Start-up time
+ * matters when a CI job runs shub on hundreds of files one process at a time.
+ */
+function mayHaveConfig(cwd: string): boolean {
+  for (const name of SEARCH_PLACES) {
+    const file = path.join(cwd, name);
+    if (!existsSync(file)) continue;
+    if (name !== 'package.json') return true;
+    try {
+      if ((JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).shub !== undefined) return true;
+    } catch {
+      return true; // let cosmiconfig report the broken file
+    }
+  }
+  return false;
+}
+
+function defaults(cwd: string): LoadedConfig {
+  return { config: { store: { dir: path.resolve(cwd, '.shub') }, ffmpeg: {} }, filepath: null };
 }

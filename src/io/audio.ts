@@ -68,7 +68,8 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
     await fh.close();
     const format = await probeWithFfmpeg(file, options.ffmpeg);
     checkRanges(file, format);
-    return new FfmpegSource(file, size, format, options.ffmpeg, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    const decoder = await decodeWithFfmpeg(file, options.ffmpeg);
+    return new FfmpegSource(file, size, format, decoder, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
   } catch (err) {
     await fh.close().catch(() => undefined);
     throw err;
@@ -171,7 +172,6 @@ class WavSource implements AudioSource {
 
 class FfmpegSource implements AudioSource {
   readonly warnings: string[] = [];
-  private readonly decoder: ReturnType<typeof decodeWithFfmpeg>;
   private readonly iterator: AsyncIterator<Buffer>;
   private readonly frameBytes: number;
   private carry: Buffer = Buffer.alloc(0);
@@ -183,11 +183,10 @@ class FfmpegSource implements AudioSource {
     readonly file: string,
     readonly sizeBytes: number,
     readonly format: AudioFormat,
-    ffmpeg: FfmpegChoice,
+    private readonly decoder: Awaited<ReturnType<typeof decodeWithFfmpeg>>,
     private readonly blockBytes: number,
   ) {
     this.frameBytes = 4 * format.channels;
-    this.decoder = decodeWithFfmpeg(file, ffmpeg);
     this.iterator = (this.decoder.stdout as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     this.hashPromise = hashFile(file);
     this.hashPromise.catch(() => undefined);

@@ -4,7 +4,6 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { execa } from 'execa';
 import { EnvironmentError, InputError } from '../errors.js';
 import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
 
@@ -125,6 +124,7 @@ function ffmpegReason(stderr: string, file: string): string {
 export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promise<AudioFormat> {
   let stderr: string;
   try {
+    const { execa } = await import('execa'); // loaded only for non-WAV input: it costs ~60 ms of start-up
     const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-i', file], { reject: false, timeout: 60_000, stdin: 'ignore' });
     if ((r as { code?: string }).code === 'ENOENT' || (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))) throw missingFfmpeg(ffmpeg);
     stderr = r.stderr;
@@ -145,7 +145,8 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promi
  * Starts ffmpeg decoding `file`'s first audio stream to interleaved little-endian float32 at the
  * file's own rate and channel count. The caller reads `stdout` and must await `done`.
  */
-export function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
+export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
+  const { execa } = await import('execa');
   const child = execa(
     ffmpeg.path,
     ['-hide_banner', '-nostdin', '-v', 'error', '-i', file, '-map', '0:a:0', '-vn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'],
