@@ -87,7 +87,8 @@ async function runAnalyze(
   await ensureWritable(storeDir);
   const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
 
-  const progress = process.stderr.isTTY ? (await import('./ui/progress.js')).startProgress(files.length, process.stderr) : undefined;
+  // ink takes ~0.4 s to load: start working at once and attach the bars when it is ready
+  const progress = process.stderr.isTTY ? lazyProgress(files.length) : undefined;
   let first = true;
   try {
     const outcome = await analyze({
@@ -114,8 +115,31 @@ async function runAnalyze(
     });
     return outcome.exitCode;
   } finally {
-    progress?.stop();
+    await progress?.stop();
   }
+}
+
+/** Progress that records updates until the ink view has loaded, then renders them. */
+function lazyProgress(total: number) {
+  const latest = new Map<string, number>();
+  let view: { update(file: string, fraction: number): void; stop(): void } | undefined;
+  let stopped = false;
+  const ready = import('./ui/progress.js').then((m) => {
+    if (stopped) return;
+    view = m.startProgress(total, process.stderr);
+    for (const [file, fraction] of latest) view.update(file, fraction);
+  });
+  return {
+    update(file: string, fraction: number) {
+      if (view) view.update(file, fraction);
+      else latest.set(file, fraction);
+    },
+    async stop() {
+      stopped = true;
+      await ready.catch(() => undefined);
+      view?.stop();
+    },
+  };
 }
 
 /** Fails before any audio is processed if the run record could not be written (SPEC §3). */

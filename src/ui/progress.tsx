@@ -41,9 +41,8 @@ export function startProgress(total: number, stream: NodeJS.WriteStream) {
       app.rerender(view());
     },
     stop() {
-      app.rerender(view());
-      app.unmount();
       app.clear();
+      app.unmount();
     },
   };
 }
