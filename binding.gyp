@@ -12,10 +12,16 @@
         "native/src/levelmeter.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native/src"],
-      "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED"],
-      "cflags_cc": ["-std=c++17", "-fexceptions", "-Wall", "-Wextra"],
+      "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],
+      "cflags_cc": ["-std=c++17", "-fexceptions", "-ffp-contract=fast", "-Wall", "-Wextra", "-Wno-psabi"],
       "cflags_cc!": ["-fno-exceptions"],
-      "cflags!": ["-fno-exceptions"]
+      "cflags!": ["-fno-exceptions"],
+      "configurations": {
+        "Release": {
+          "cflags": ["-O3"],
+          "cflags_cc": ["-O3"]
+        }
+      }
     }
   ]
 }

@@ -1,0 +1,155 @@
+#include "kweighting.h"
+
+#include <cmath>
+
+#include "common.h"
+
+namespace shub {
+
+namespace {
+
+// BS.1770-4 analogue prototypes (constants as fitted to the standard's 48 kHz table).
+constexpr double kShelfF0 = 1681.974450955533;
+constexpr double kShelfGainDb = 3.999843853973347;
+constexpr double kShelfQ = 0.7071752369554196;
+constexpr double kShelfBandExponent = 0.4996667741545416;
+constexpr double kHighpassF0 = 38.13547087602444;
+constexpr double kHighpassQ = 0.5003270373238773;
+
+}  // namespace
+
+KWeightingCoefficients kWeightingCoefficients(double sampleRate) {
+  KWeightingCoefficients c{};
+  {
+    const double k = std::tan(M_PI * kShelfF0 / sampleRate);
+    const double vh = std::pow(10.0, kShelfGainDb / 20.0);
+    const double vb = std::pow(vh, kShelfBandExponent);
+    const double a0 = 1.0 + k / kShelfQ + k * k;
+    c.shelf.b[0] = (vh + vb * k / kShelfQ + k * k) / a0;
+    c.shelf.b[1] = 2.0 * (k * k - vh) / a0;
+    c.shelf.b[2] = (vh - vb * k / kShelfQ + k * k) / a0;
+    c.shelf.a[0] = 1.0;
+    c.shelf.a[1] = 2.0 * (k * k - 1.0) / a0;
+    c.shelf.a[2] = (1.0 - k / kShelfQ + k * k) / a0;
+  }
+  {
+    // The standard's 48 kHz stage has b = [1, −2, 1], i.e. the bilinear high-pass times a0(48 kHz)
+    // (a passband gain of +0.043 dB). Keep that same gain at every rate, so that the response
+    // does not depend on the sample rate: b = [1, −2, 1] · a0(48 kHz) / a0(fs).
+    const double k = std::tan(M_PI * kHighpassF0 / sampleRate);
+    const double a0 = 1.0 + k / kHighpassQ + k * k;
+    const double k48 = std::tan(M_PI * kHighpassF0 / 48000.0);
+    const double g = (1.0 + k48 / kHighpassQ + k48 * k48) / a0;
+    c.highpass.b[0] = g;
+    c.highpass.b[1] = -2.0 * g;
+    c.highpass.b[2] = g;
+    c.highpass.a[0] = 1.0;
+    c.highpass.a[1] = 2.0 * (k * k - 1.0) / a0;
+    c.highpass.a[2] = (1.0 - k / kHighpassQ + k * k) / a0;
+  }
+  return c;
+}
+
+KWeightingFilter::KWeightingFilter(double sampleRate) : coeffs_(kWeightingCoefficients(sampleRate)) {}
+
+// ---- kernels ---------------------------------------------------------------------------
+// Direct form I in double. Written as t = (feed-forward) − a2·y[n−2]; y = t − a1·y[n−1], so the
+// loop-carried dependency is a single (fused) multiply-add per stage and sample. The high-pass
+// numerator is g·[1, −2, 1]: the kernels run it as [1, −2, 1] with additions (sparing the
+// multiply-add ports) and keep z/g in the state; sums of squares are scaled by g² at the end.
+
+SHUB_CLONES
+double kweightSingle(const KWeightingCoefficients& k, KWeightingState& s, const float* in, size_t n) {
+  const double b0 = k.shelf.b[0], b1 = k.shelf.b[1], b2 = k.shelf.b[2];
+  const double a1 = k.shelf.a[1], a2 = k.shelf.a[2];
+  const double g = k.highpass.b[0];
+  const double d1 = k.highpass.a[1], d2 = k.highpass.a[2];
+  double x1 = s.x1, x2 = s.x2, y1 = s.y1, y2 = s.y2, z1 = s.z1, z2 = s.z2;
+  double acc0 = 0, acc1 = 0;
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    {
+      const double x = in[i];
+      const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
+      const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
+      x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+      acc0 += z * z;
+    }
+    {
+      const double x = in[i + 1];
+      const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
+      const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
+      x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+      acc1 += z * z;
+    }
+  }
+  for (; i < n; ++i) {
+    const double x = in[i];
+    const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
+    const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
+    x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+    acc0 += z * z;
+  }
+  s.x1 = x1; s.x2 = x2; s.y1 = y1; s.y2 = y2; s.z1 = z1; s.z2 = z2;
+  return (acc0 + acc1) * (g * g);
+}
+
+typedef double v2d __attribute__((vector_size(16)));
+
+template <bool kWithSum>
+SHUB_ALWAYS_INLINE KWeightedSums kweightPairBody(const KWeightingCoefficients& k, KWeightingState& sa,
+                                                 KWeightingState& sb, const float* a, const float* b,
+                                                 size_t n) {
+  const v2d b0 = {k.shelf.b[0], k.shelf.b[0]}, b1 = {k.shelf.b[1], k.shelf.b[1]},
+            b2 = {k.shelf.b[2], k.shelf.b[2]};
+  const v2d a1 = {k.shelf.a[1], k.shelf.a[1]}, a2 = {k.shelf.a[2], k.shelf.a[2]};
+  const v2d d1 = {k.highpass.a[1], k.highpass.a[1]}, d2 = {k.highpass.a[2], k.highpass.a[2]};
+  v2d x1 = {sa.x1, sb.x1}, x2 = {sa.x2, sb.x2};
+  v2d y1 = {sa.y1, sb.y1}, y2 = {sa.y2, sb.y2};
+  v2d z1 = {sa.z1, sb.z1}, z2 = {sa.z2, sb.z2};
+  v2d acc = {0, 0};
+  double accSum = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const v2d x = {static_cast<double>(a[i]), static_cast<double>(b[i])};
+    const v2d y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
+    const v2d z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
+    x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+    acc += z * z;
+    if (kWithSum) {
+      const double m = z[0] + z[1];
+      accSum += m * m;
+    }
+  }
+  sa.x1 = x1[0]; sb.x1 = x1[1]; sa.x2 = x2[0]; sb.x2 = x2[1];
+  sa.y1 = y1[0]; sb.y1 = y1[1]; sa.y2 = y2[0]; sb.y2 = y2[1];
+  sa.z1 = z1[0]; sb.z1 = z1[1]; sa.z2 = z2[0]; sb.z2 = z2[1];
+  const double g2 = k.highpass.b[0] * k.highpass.b[0];
+  KWeightedSums r;
+  r.a = acc[0] * g2;
+  r.b = acc[1] * g2;
+  r.sumAB = accSum * g2;
+  return r;
+}
+
+SHUB_CLONES
+KWeightedSums kweightPairWithSum(const KWeightingCoefficients& k, KWeightingState& sa, KWeightingState& sb,
+                                 const float* a, const float* b, size_t n) {
+  return kweightPairBody<true>(k, sa, sb, a, b, n);
+}
+
+SHUB_CLONES
+KWeightedSums kweightPairNoSum(const KWeightingCoefficients& k, KWeightingState& sa, KWeightingState& sb,
+                               const float* a, const float* b, size_t n) {
+  return kweightPairBody<false>(k, sa, sb, a, b, n);
+}
+
+double KWeightingFilter::process(KWeightingState& state, const float* in, size_t n) const {
+  return kweightSingle(coeffs_, state, in, n);
+}
+
+KWeightedSums KWeightingFilter::processPair(KWeightingState& sa, KWeightingState& sb, const float* a,
+                                            const float* b, size_t n, bool withSum) const {
+  return withSum ? kweightPairWithSum(coeffs_, sa, sb, a, b, n) : kweightPairNoSum(coeffs_, sa, sb, a, b, n);
+}
+
+}  // namespace shub
