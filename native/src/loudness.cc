@@ -9,46 +9,39 @@ namespace shub {
 
 namespace {
 constexpr double kAbsoluteGateLufs = -70.0;
+
+// Mean energy of the blocks above `gate` (energy); 0 when none is.
+double meanEnergyAbove(const std::vector<double>& blocks, double gate) {
+  double sum = 0;
+  size_t n = 0;
+  for (double e : blocks) {
+    if (e > gate) {
+      sum += e;
+      ++n;
+    }
+  }
+  return n == 0 ? 0.0 : sum / static_cast<double>(n);
 }
 
+}  // namespace
+
+// BS.1770-4 §2.8: absolute gate, then relative gate 10 LU below the absolute-gated mean.
 double gatedIntegratedLufs(const std::vector<double>& blocks) {
   const double absGate = lufsToEnergy(kAbsoluteGateLufs);
-  double sum = 0;
-  size_t n = 0;
-  for (double e : blocks) {
-    if (e > absGate) {
-      sum += e;
-      ++n;
-    }
-  }
-  if (n == 0) return -INFINITY;
-  const double relGate = std::max(absGate, lufsToEnergy(energyToLufs(sum / n) - 10.0));
-  sum = 0;
-  n = 0;
-  for (double e : blocks) {
-    if (e > relGate) {
-      sum += e;
-      ++n;
-    }
-  }
-  if (n == 0) return -INFINITY;
-  return energyToLufs(sum / n);
+  const double absMean = meanEnergyAbove(blocks, absGate);
+  if (absMean == 0.0) return -INFINITY;
+  const double relGate = std::max(absGate, lufsToEnergy(energyToLufs(absMean) - 10.0));
+  const double mean = meanEnergyAbove(blocks, relGate);
+  return mean == 0.0 ? -INFINITY : energyToLufs(mean);
 }
 
+// EBU Tech 3342: absolute gate, relative gate 20 LU below the absolute-gated mean, 95th − 10th percentile.
 bool loudnessRangeLu(const std::vector<double>& blocks, double& lra) {
   const double absGate = lufsToEnergy(kAbsoluteGateLufs);
-  double sum = 0;
-  size_t n = 0;
-  for (double e : blocks) {
-    if (e > absGate) {
-      sum += e;
-      ++n;
-    }
-  }
-  if (n == 0) return false;
-  const double relGate = std::max(absGate, lufsToEnergy(energyToLufs(sum / n) - 20.0));
+  const double absMean = meanEnergyAbove(blocks, absGate);
+  if (absMean == 0.0) return false;
+  const double relGate = std::max(absGate, lufsToEnergy(energyToLufs(absMean) - 20.0));
   std::vector<double> levels;
-  levels.reserve(n);
   for (double e : blocks) {
     if (e > relGate) levels.push_back(energyToLufs(e));
   }
