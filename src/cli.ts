@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, describeError, exitCodeOf, UsageError, EnvironmentError } from './errors.js';
 import { shubVersion } from './store/run.js';
+import type { ShubConfig } from './config.js';
+import type { Store } from './store/types.js';
 
 interface GlobalOptions {
   config?: string;
@@ -74,17 +76,15 @@ async function runAnalyze(
   globals: GlobalOptions,
   argv: string[],
 ): Promise<number> {
-  const [{ analyze, parseFeatures }, { loadConfig }, { resolveFfmpeg }, { JsonStore }, { formatAnalyzeText }] = await Promise.all([
+  const [{ analyze, parseFeatures }, { loadConfig }, { resolveFfmpeg }, { formatAnalyzeText }] = await Promise.all([
     import('./commands/analyze.js'),
     import('./config.js'),
     import('./io/ffmpeg.js'),
-    import('./store/json.js'),
     import('./ui/analyze-text.js'),
   ]);
   const features = parseFeatures(opts.features);
   const { config } = await loadConfig(process.cwd(), globals.config);
-  const storeDir = opts.storeDir ?? config.store.dir;
-  await ensureWritable(storeDir);
+  const store = await openStoreForCli(opts.storeDir, config);
   const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
 
   // ink takes ~0.4 s to load: start working at once and attach the bars when it is ready
@@ -97,7 +97,7 @@ async function runAnalyze(
       curves: opts.curves ?? false,
       jobs: opts.jobs ?? config.jobs,
       ffmpeg,
-      store: new JsonStore(storeDir),
+      store,
       args: ['analyze', ...argv.slice(argv.indexOf('analyze') + 1)],
       onResult: (r) => {
         if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
@@ -142,7 +142,17 @@ function lazyProgress(total: number) {
   };
 }
 
-/** Fails before any audio is processed if the run record could not be written (SPEC §3). */
+/**
+ * The run store for this invocation, checked before any audio is processed: a run is never done
+ * without its record (SPEC §3).
+ */
+async function openStoreForCli(storeDirFlag: string | undefined, config: ShubConfig): Promise<Store> {
+  const dir = storeDirFlag ?? config.store.dir;
+  await ensureWritable(dir);
+  const { JsonStore } = await import('./store/json.js');
+  return new JsonStore(dir);
+}
+
 async function ensureWritable(dir: string): Promise<void> {
   const { mkdir, access, constants } = await import('node:fs/promises');
   const path = await import('node:path');
