@@ -1,6 +1,7 @@
 #include "kweighting.h"
 
 #include <cmath>
+#include <complex>
 
 #include "common.h"
 
@@ -15,6 +16,17 @@ constexpr double kShelfQ = 0.7071752369554196;
 constexpr double kShelfBandExponent = 0.4996667741545416;
 constexpr double kHighpassF0 = 38.13547087602444;
 constexpr double kHighpassQ = 0.5003270373238773;
+
+double biquadGainAt(const Biquad& q, double hz, double sampleRate) {
+  const std::complex<double> z1 = std::polar(1.0, -2.0 * M_PI * hz / sampleRate);
+  const std::complex<double> num = q.b[0] + q.b[1] * z1 + q.b[2] * z1 * z1;
+  const std::complex<double> den = q.a[0] + q.a[1] * z1 + q.a[2] * z1 * z1;
+  return std::abs(num / den);
+}
+
+double cascadeGainAt(const KWeightingCoefficients& c, double hz, double sampleRate) {
+  return biquadGainAt(c.shelf, hz, sampleRate) * biquadGainAt(c.highpass, hz, sampleRate);
+}
 
 }  // namespace
 
@@ -33,19 +45,24 @@ KWeightingCoefficients kWeightingCoefficients(double sampleRate) {
     c.shelf.a[2] = (1.0 - k / kShelfQ + k * k) / a0;
   }
   {
-    // The standard's 48 kHz stage has b = [1, −2, 1], i.e. the bilinear high-pass times a0(48 kHz)
-    // (a passband gain of +0.043 dB). Keep that same gain at every rate, so that the response
-    // does not depend on the sample rate: b = [1, −2, 1] · a0(48 kHz) / a0(fs).
+    // RLB high-pass, bilinear from the prototype. Its numerator scale g is chosen so that the
+    // whole cascade has, at 1 kHz (where BS.1770 calibrates: a 1 kHz tone reads its level), the
+    // gain of the standard's 48 kHz table. At 48 kHz this gives g = 1, the table itself (b = [1, −2,
+    // 1]); elsewhere it cancels both the rate dependence of the bilinear high-pass gain and the
+    // warping of the shelf near Nyquist at low rates (at 8 kHz the shelf alone reads 0.25 dB low).
     const double k = std::tan(M_PI * kHighpassF0 / sampleRate);
     const double a0 = 1.0 + k / kHighpassQ + k * k;
-    const double k48 = std::tan(M_PI * kHighpassF0 / 48000.0);
-    const double g = (1.0 + k48 / kHighpassQ + k48 * k48) / a0;
-    c.highpass.b[0] = g;
-    c.highpass.b[1] = -2.0 * g;
-    c.highpass.b[2] = g;
+    c.highpass.b[0] = 1.0;
+    c.highpass.b[1] = -2.0;
+    c.highpass.b[2] = 1.0;
     c.highpass.a[0] = 1.0;
     c.highpass.a[1] = 2.0 * (k * k - 1.0) / a0;
     c.highpass.a[2] = (1.0 - k / kHighpassQ + k * k) / a0;
+    if (sampleRate != 48000.0) {
+      const KWeightingCoefficients ref = kWeightingCoefficients(48000.0);
+      const double g = cascadeGainAt(ref, 1000.0, 48000.0) / cascadeGainAt(c, 1000.0, sampleRate);
+      for (double& b : c.highpass.b) b *= g;
+    }
   }
   return c;
 }

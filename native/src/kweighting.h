@@ -21,6 +21,7 @@ struct KWeightingCoefficients {
  * frequencies); reproduces the standard's 48 kHz table.
  */
 KWeightingCoefficients kWeightingCoefficients(double sampleRate);
+// (At rates other than 48 kHz the high-pass numerator is scaled so the cascade's 1 kHz gain equals the table's.)
 // (The high-pass numerator is always g·[1, −2, 1]; KWeightingFilter relies on that.)
 
 /** Direct-form-I history of the two cascaded stages of one channel, in double precision. */

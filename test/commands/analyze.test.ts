@@ -293,3 +293,22 @@ test('a truncated final frame is ignored with a warning, not an error', () => {
   assert.match(r.stderr, /warning: .*ignored 1 bytes/);
   truncateSync(f('torn.wav'), 44);
 });
+
+test('rate and channel extremes: 8 kHz and 384 kHz measure right; 7 kHz and 9 channels are refused (exit 3)', () => {
+  writeWav(f('r8k.wav'), sineSegments(8000, 2, [{ seconds: 5, dbfs: -23 }]), 8000, 's16');
+  writeWav(f('r384k.wav'), sineSegments(384000, 2, [{ seconds: 3, dbfs: -23 }]), 384000, 's24');
+  for (const [name, rate] of [['r8k.wav', 8000], ['r384k.wav', 384000]] as const) {
+    const r = analyzeOne(f(name));
+    assert.equal(r.format.sampleRate, rate);
+    near(r.levels.integratedLufs, -23, 0.1, `I @${rate}`);
+    near(r.levels.truePeakDbtp, -23, 0.05, `TP @${rate}`);
+  }
+  writeWav(f('r7k.wav'), sineSegments(7000, 1, [{ seconds: 1, dbfs: -23 }]), 7000, 's16');
+  writeWav(f('ch9.wav'), sineSegments(48000, 9, [{ seconds: 1, dbfs: -23 }]), 48000, 's16');
+  const low = shub(['analyze', f('r7k.wav')], dir);
+  assert.equal(low.code, 3);
+  assert.match(low.stderr, /sample rate 7000 Hz is outside the supported 8000–384000 Hz; resample it/);
+  const wide = shub(['analyze', f('ch9.wav')], dir);
+  assert.equal(wide.code, 3);
+  assert.match(wide.stderr, /9 channels is outside the supported 1–8/);
+});
