@@ -6,6 +6,11 @@ export const configSchema = z
     store: z
       .object({
         dir: z.string().min(1).describe('folder of the JSON run store; runs go to <dir>/runs/<runId>.json').default('.shub'),
+        url: z
+          .string()
+          .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+          .describe('PostgreSQL database for runs instead of the JSON store (overridden by SHUB_DATABASE_URL and --db)')
+          .optional(),
       })
       .strict()
       .default({ dir: '.shub' }),
@@ -14,6 +19,10 @@ export const configSchema = z
       .strict()
       .default({}),
     jobs: z.number().int().min(1).max(256).describe('files processed in parallel (default: number of cores)').optional(),
+    platforms: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'platform ids are lower-case words joined by hyphens'), z.record(z.string(), z.unknown()))
+      .describe('delivery targets to add or override; each entry is checked against the presets/platforms.yaml schema')
+      .optional(),
   })
   .strict();
 

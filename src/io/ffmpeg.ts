@@ -161,3 +161,26 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
   });
   return { stdout: child.stdout!, done, kill: () => child.kill() };
 }
+
+/** Lossy codecs used to check inter-sample overs after encoding (validate --codec-check). */
+export const LOSSY_CHECK_CODECS = {
+  aac: { extension: 'm4a', args: ['-c:a', 'aac', '-b:a', '256k'], describe: 'AAC-LC 256 kb/s' },
+  mp3: { extension: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '320k'], describe: 'MP3 320 kb/s (LAME)' },
+  opus: { extension: 'opus', args: ['-c:a', 'libopus', '-b:a', '160k', '-ar', '48000'], describe: 'Opus 160 kb/s at 48 kHz' },
+} as const;
+export type LossyCodec = keyof typeof LOSSY_CHECK_CODECS;
+
+/** Encodes `input` to `output` with `codec` (the first audio stream only, metadata dropped). */
+export async function encodeWithFfmpeg(input: string, output: string, codec: LossyCodec, ffmpeg: FfmpegChoice): Promise<void> {
+  const { execa } = await import('execa');
+  const spec = LOSSY_CHECK_CODECS[codec];
+  const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input, '-map', '0:a:0', '-vn', '-map_metadata', '-1', ...spec.args, output], { reject: false, stdin: 'ignore' });
+  if (r.failed) {
+    if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
+    const reason = ffmpegReason(String(r.stderr), input);
+    if (/unknown encoder|encoder.*not found/i.test(reason)) {
+      throw new EnvironmentError(`ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${spec.describe} (${reason}); point --ffmpeg at a build with that encoder`);
+    }
+    throw new InputError(input, `ffmpeg could not encode it as ${spec.describe} (${reason})`);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * `shub validate`: the story of one run — open each input → meter it → (with --codec-check)
+ * encode, decode and meter again per lossy codec → check every platform's rules → print and
+ * record the verdicts. Exit 0 when everything passes, 1 when a check fails, 3 for unreadable
+ * inputs (the others are still checked), the worst winning.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ExitCode, type ShubError } from '../errors.js';
+import { openAudio } from '../io/audio.js';
+import { encodeWithFfmpeg, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
+import { measureLevels, round } from '../engines/levels/index.js';
+import { checkPlatform, codecsFor, type Measurements, type PlatformVerdict } from '../engines/validate/checks.js';
+import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { RunRecorder } from '../store/run.js';
+import type { Decision, RunRecord, Store } from '../store/types.js';
+import { runBatch } from './batch.js';
+
+/** One NDJSON line of `validate --json`. */
+export interface ValidateResult {
+  file: string;
+  platforms: PlatformVerdict[];
+}
+
+export interface ValidateOptions {
+  files: string[];
+  platforms: Platform[];
+  /** Also check the true peak after AAC/MP3/Opus round trips. */
+  codecCheck?: boolean;
+  jobs?: number;
+  ffmpeg: FfmpegChoice;
+  store: Store;
+  args?: string[];
+  onResult?: (result: ValidateResult) => void;
+  onError?: (file: string, error: ShubError | Error) => void;
+  onWarning?: (message: string) => void;
+  onProgress?: (file: string, fraction: number) => void;
+}
+
+export interface ValidateOutcome {
+  exitCode: ExitCode;
+  results: ValidateResult[];
+  run: RunRecord;
+  runFile: string;
+}
+
+export async function validate(options: ValidateOptions): Promise<ValidateOutcome> {
+  const recorder = new RunRecorder('validate', options.args ?? []);
+  const codecs = options.codecCheck ? codecsFor(options.platforms) : [];
+  const { exitCode, results } = await runBatch(recorder, {
+    files: options.files,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    onResult: options.onResult,
+    onError: options.onError,
+    job: async (file) => {
+      const source = await openAudio(file, { ffmpeg: options.ffmpeg });
+      let measured: Awaited<ReturnType<typeof measureLevels>>;
+      let sha256: string;
+      try {
+        for (const w of source.warnings) options.onWarning?.(w);
+        const frames = source.format.frames;
+        measured = await measureLevels(source, frames && options.onProgress ? { onProgress: (done) => options.onProgress!(file, (0.9 * done) / frames) } : {});
+        sha256 = await source.sha256();
+      } finally {
+        await source.close();
+      }
+      const { speakers: _s, ...format } = source.format;
+      const reported = { ...format, frames: measured.frames, durationSeconds: round(measured.frames / format.sampleRate, 6) };
+      const m: Measurements = { format, levels: measured.levels };
+      if (codecs.length > 0) m.codecTruePeakDbtp = await codecTruePeaks(file, codecs, options.ffmpeg);
+      const verdicts = options.platforms.map((p) => checkPlatform(m, p));
+      options.onProgress?.(file, 1);
+      return {
+        result: { file, platforms: verdicts },
+        input: { path: file, sizeBytes: source.sizeBytes, sha256, format: reported },
+        decisions: describeChoices(file, options.platforms, m, codecs),
+        exitCode: verdicts.every((v) => v.passed) ? ExitCode.ok : ExitCode.checkFailed,
+      };
+    },
+  });
+  const run = recorder.finish(exitCode);
+  const runFile = await options.store.saveRun(run);
+  return { exitCode, results, run, runFile };
+}
+
+/** Encodes to each codec in a temporary folder, decodes and measures the true peak. */
+async function codecTruePeaks(file: string, codecs: LossyCodec[], ffmpeg: FfmpegChoice): Promise<Partial<Record<LossyCodec, number | null>>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'shub-codec-'));
+  try {
+    const out: Partial<Record<LossyCodec, number | null>> = {};
+    for (const codec of codecs) {
+      const encoded = path.join(dir, `${path.basename(file)}.${LOSSY_CHECK_CODECS[codec].extension}`);
+      await encodeWithFfmpeg(file, encoded, codec, ffmpeg);
+      const decoded = await openAudio(encoded, { ffmpeg });
+      try {
+        out[codec] = (await measureLevels(decoded)).levels.truePeakDbtp;
+      } finally {
+        await decoded.close();
+      }
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function describeChoices(file: string, platforms: Platform[], m: Measurements, codecs: LossyCodec[]): Decision[] {
+  const decisions: Decision[] = [];
+  for (const p of platforms) {
+    const ceiling = truePeakCeilingFor(p, m.levels.integratedLufs);
+    if (ceiling !== p.truePeakCeilingDbtp) {
+      decisions.push({
+        engine: 'validate.rules',
+        decision: 'truePeakCeiling',
+        value: ceiling,
+        unit: 'dBTP',
+        reason: `${p.name} asks for at most ${p.louderThan!.truePeakCeilingDbtp} dBTP on masters louder than ${p.louderThan!.integratedLufs} LUFS; this one reads ${m.levels.integratedLufs} LUFS`,
+        inputs: { file, platform: p.id, integratedLufs: m.levels.integratedLufs },
+        alternatives: [{ value: p.truePeakCeilingDbtp, why_not: `only for masters at or below ${p.louderThan!.integratedLufs} LUFS` }],
+      });
+    }
+  }
+  for (const codec of codecs) {
+    decisions.push({
+      engine: 'validate.codecCheck',
+      decision: 'encoder',
+      value: LOSSY_CHECK_CODECS[codec].describe,
+      reason: `platforms ${platforms.filter((p) => p.codecs.includes(codec)).map((p) => p.id).join(', ')} deliver ${codec.toUpperCase()}; inter-sample overs can appear only after encoding`,
+      inputs: { file, codec },
+    });
+  }
+  return decisions;
+}
