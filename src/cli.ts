@@ -3,8 +3,9 @@
  * function that does the work. Returns the exit code; only bin/shub.js exits.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, describeError, exitCodeOf, UsageError, EnvironmentError } from './errors.js';
+import { ExitCode, describeError, exitCodeOf, UsageError } from './errors.js';
 import { shubVersion } from './store/run.js';
+import { redactText } from './store/redact.js';
 import type { ShubConfig } from './config.js';
 import type { Store } from './store/types.js';
 
@@ -47,13 +48,92 @@ export async function main(argv: string[]): Promise<number> {
     .option('-j, --jobs <n>', 'files analyzed in parallel (default: number of cores)', parseJobs)
     .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV input (default: SHUB_FFMPEG, config, bundled, PATH)')
     .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .option('--db <url>', 'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)')
     .addHelpText(
       'after',
-      '\nExamples:\n  shub analyze mix.wav\n  shub analyze album/*.flac --json | jq .levels.integratedLufs\n  shub analyze take.wav --curves --json > take.json\n\nExit codes: 0 ok, 2 usage/config, 3 unreadable input (others still analyzed), 4 missing ffmpeg, 5 internal.',
+      '\nExamples:\n  shub analyze mix.wav\n  shub analyze album/*.flac --json | jq .levels.integratedLufs\n  shub analyze take.wav --curves --json > take.json\n  shub analyze stems/*.wav --db postgres://shub@db.studio/shub\n\nExit codes: 0 ok, 2 usage/config, 3 unreadable input (others still analyzed), 4 missing ffmpeg or database unreachable/not migrated, 5 internal.',
     )
-    .action(async (files: string[], opts: { features: string; json?: boolean; curves?: boolean; jobs?: number; ffmpeg?: string; storeDir?: string }) => {
+    .action(async (files: string[], opts: { features: string; json?: boolean; curves?: boolean; jobs?: number; ffmpeg?: string; storeDir?: string; db?: string }) => {
       const globals = program.opts<GlobalOptions>();
       exitCode = await runAnalyze(files, opts, globals, argv);
+    });
+
+  program
+    .command('validate')
+    .description('check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI')
+    .argument('<files...>', 'audio files to check')
+    .requiredOption('-p, --platform <list>', 'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128')
+    .option('--json', 'print one JSON object per file per line (NDJSON)')
+    .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
+    .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips')
+    .option('-j, --jobs <n>', 'files checked in parallel (default: number of cores)', parseJobs)
+    .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV input and codec checks')
+    .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .option('--db <url>', 'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub validate master.wav --platform spotify,apple-music\n  shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml\n  shub validate album/*.flac --platform spotify --codec-check --json\n\nExit codes: 0 all checks pass, 1 a check failed, 2 unknown platform or bad config, 3 unreadable input (others still checked), 4 missing ffmpeg or database unreachable/not migrated.',
+    )
+    .action(async (files: string[], opts: ValidateCliOptions) => {
+      exitCode = await runValidate(files, opts, program.opts<GlobalOptions>(), argv);
+    });
+
+  // ---- the run store: PostgreSQL schema, history and the decision log --------------------------
+  const dbHelp = 'PostgreSQL database (default: SHUB_DATABASE_URL, then config store.url)';
+  const db = program.command('db').description('PostgreSQL run store: create/update the schema and show its state');
+  db.command('migrate')
+    .description('create or update the shub schema (runs, assets, analyses, decisions, outputs, validations)')
+    .option('--db <url>', dbHelp)
+    .option('--down', 'roll back the latest migration instead of applying pending ones')
+    .option('--json', 'print the result as one JSON object')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub db migrate --db postgres://shub@localhost/shub\n  SHUB_DATABASE_URL=postgres://shub@db.studio/shub shub db migrate\n\nSafe to run again and from several jobs at once (migrations take a lock).\nExit codes: 0 ok, 2 no database named, 4 database unreachable or a migration failed.',
+    )
+    .action(async (opts: { db?: string; down?: boolean; json?: boolean }) => {
+      exitCode = await runDb('migrate', opts, program.opts<GlobalOptions>());
+    });
+  db.command('status')
+    .description('list the schema migrations: applied, pending, or unknown to this shub')
+    .option('--db <url>', dbHelp)
+    .option('--json', 'print the result as one JSON object')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub db status --db postgres://shub@localhost/shub\n  shub db status || shub db migrate\n\nExit codes: 0 up to date, 1 migrations pending (or unknown), 2 no database named, 4 database unreachable.',
+    )
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      exitCode = await runDb('status', opts, program.opts<GlobalOptions>());
+    });
+  program
+    .command('history')
+    .description('list recorded runs, newest first (from the JSON store or the database)')
+    .option('--file <path>', 'only runs that read this file: its path as given or absolute, or its sha256 (the file is hashed if it exists)')
+    .option('--command <name>', 'only runs of this command, e.g. analyze')
+    .option('--since <when>', 'only runs started since a date/time (2025-03-01, 2025-03-01T14:00) or within an age (30m, 12h, 7d)')
+    .option('-n, --limit <n>', 'at most this many runs (the newest)', parseLimit)
+    .option('--json', 'print one JSON object per run per line (NDJSON)')
+    .option('--db <url>', dbHelp)
+    .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub history\n  shub history --file master.wav --command analyze --since 7d\n  shub history --db postgres://shub@db.studio/shub --json | jq -r .runId\n\nExit codes: 0 ok, 2 bad option, 4 database unreachable or not migrated.',
+    )
+    .action(async (opts: ReadBackCliOptions) => {
+      exitCode = await runReadBack('history', undefined, opts, program.opts<GlobalOptions>());
+    });
+  program
+    .command('show')
+    .description("one run's record: inputs, outputs, results, errors and the decision log")
+    .argument('<run>', 'run id, or its first characters (as `shub history` lists them)')
+    .option('--json', 'print the run record as one JSON object')
+    .option('--db <url>', dbHelp)
+    .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub show 0196f3a2-7c41-7d3e-9a0b-2f5e8c1d4b6a\n  shub show 0196f3a2-7c41 --json | jq .decisions\n\nExit codes: 0 ok, 2 no such run (or an ambiguous prefix), 4 database unreachable or not migrated.',
+    )
+    .action(async (runId: string, opts: ReadBackCliOptions) => {
+      exitCode = await runReadBack('show', runId, opts, program.opts<GlobalOptions>());
     });
 
   try {
@@ -64,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     const debug = program.opts<GlobalOptions>().debug ?? argv.includes('--debug');
-    process.stderr.write(`error: ${describeError(err, debug)}\n`);
+    process.stderr.write(`error: ${redactText(describeError(err, debug))}\n`); // no database password, even in a stack
     return exitCodeOf(err);
   }
   return exitCode;
@@ -72,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
 
 async function runAnalyze(
   files: string[],
-  opts: { features: string; json?: boolean; curves?: boolean; jobs?: number; ffmpeg?: string; storeDir?: string },
+  opts: { features: string; json?: boolean; curves?: boolean; jobs?: number; ffmpeg?: string; storeDir?: string; db?: string },
   globals: GlobalOptions,
   argv: string[],
 ): Promise<number> {
@@ -84,8 +164,8 @@ async function runAnalyze(
   ]);
   const features = parseFeatures(opts.features);
   const { config } = await loadConfig(process.cwd(), globals.config);
-  const store = await openStoreForCli(opts.storeDir, config);
   const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
+  const store = await openStoreForCli(opts.storeDir, config, opts.db);
 
   // ink takes ~0.4 s to load: start working at once and attach the bars when it is ready
   const progress = process.stderr.isTTY ? lazyProgress(files.length) : undefined;
@@ -108,7 +188,7 @@ async function runAnalyze(
       },
       onError: (file, e) => {
         progress?.update(file, 1);
-        process.stderr.write(`error: ${describeError(e, globals.debug)}\n`);
+        process.stderr.write(`error: ${redactText(describeError(e, globals.debug))}\n`);
       },
       onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
       ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),
@@ -116,6 +196,68 @@ async function runAnalyze(
     return outcome.exitCode;
   } finally {
     await progress?.stop();
+    await store.close();
+  }
+}
+
+interface ValidateCliOptions {
+  platform: string;
+  json?: boolean;
+  junit?: string;
+  codecCheck?: boolean;
+  jobs?: number;
+  ffmpeg?: string;
+  storeDir?: string;
+  db?: string;
+}
+
+async function runValidate(files: string[], opts: ValidateCliOptions, globals: GlobalOptions, argv: string[]): Promise<number> {
+  const [{ validate }, { loadConfig }, { loadPlatforms, selectPlatforms }, { resolveFfmpeg }, { formatValidateText }] = await Promise.all([
+    import('./commands/validate.js'),
+    import('./config.js'),
+    import('./recipes/platforms.js'),
+    import('./io/ffmpeg.js'),
+    import('./ui/validate-text.js'),
+  ]);
+  const { config, filepath } = await loadConfig(process.cwd(), globals.config);
+  const platforms = selectPlatforms(await loadPlatforms(config.platforms ?? {}, filepath), opts.platform);
+  const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
+  const store = await openStoreForCli(opts.storeDir, config, opts.db);
+  const progress = process.stderr.isTTY ? lazyProgress(files.length) : undefined;
+  const unreadable: { file: string; message: string }[] = [];
+  let first = true;
+  try {
+    const outcome = await validate({
+      files,
+      platforms,
+      codecCheck: opts.codecCheck ?? false,
+      ...(opts.jobs ?? config.jobs ? { jobs: opts.jobs ?? config.jobs } : {}),
+      ffmpeg,
+      store,
+      args: ['validate', ...argv.slice(argv.indexOf('validate') + 1)],
+      onResult: (r) => {
+        if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+        else {
+          process.stdout.write(`${first ? '' : '\n'}${formatValidateText(r)}\n`);
+          first = false;
+        }
+      },
+      onError: (file, e) => {
+        progress?.update(file, 1);
+        unreadable.push({ file, message: describeError(e) });
+        process.stderr.write(`error: ${describeError(e, globals.debug)}\n`);
+      },
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+      ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),
+    });
+    if (opts.junit) {
+      const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([import('./ui/junit.js'), import('./io/atomic.js')]);
+      await writeFileAtomic(opts.junit, formatJunit(platforms.map((p) => p.id), outcome.results, unreadable));
+    }
+    return outcome.exitCode;
+  } finally {
+    await progress?.stop();
+    await store.close();
   }
 }
 
@@ -146,20 +288,72 @@ function lazyProgress(total: number) {
  * The run store for this invocation, checked before any audio is processed: a run is never done
  * without its record (SPEC §3).
  */
-async function openStoreForCli(storeDirFlag: string | undefined, config: ShubConfig): Promise<Store> {
-  const dir = storeDirFlag ?? config.store.dir;
-  await ensureWritable(dir);
-  const { JsonStore } = await import('./store/json.js');
-  return new JsonStore(dir);
+async function openStoreForCli(
+  storeDirFlag: string | undefined,
+  config: ShubConfig,
+  dbFlag?: string,
+  mode: 'write' | 'read' = 'write',
+): Promise<Store> {
+  // --db > SHUB_DATABASE_URL > config store.url > the JSON store; a named database is connected and
+  // its schema checked here (exit 4 when unreachable or not migrated), before any audio is read
+  const { openStore } = await import('./store/open.js');
+  return openStore({ dbUrl: dbFlag, storeDir: storeDirFlag ?? config.store.dir, config, env: process.env, mode });
 }
 
-async function ensureWritable(dir: string): Promise<void> {
-  const { mkdir, access, constants } = await import('node:fs/promises');
-  const path = await import('node:path');
+/** `shub db migrate|status`: prints the schema state; status exits 1 when migrations are pending. */
+async function runDb(action: 'migrate' | 'status', opts: { db?: string; down?: boolean; json?: boolean }, globals: GlobalOptions): Promise<number> {
+  const [{ loadConfig }, { chooseDatabase }, { dbMigrate, dbStatus }, { formatDbStatus }] = await Promise.all([
+    import('./config.js'),
+    import('./store/open.js'),
+    import('./commands/db.js'),
+    import('./ui/history-text.js'),
+  ]);
+  const { config } = await loadConfig(process.cwd(), globals.config);
+  const database = chooseDatabase({ dbUrl: opts.db, config, env: process.env });
+  const result = action === 'migrate' ? await dbMigrate({ database, down: opts.down ?? false }) : await dbStatus({ database });
+  process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatDbStatus(result)}\n`);
+  return action === 'status' && !result.upToDate ? ExitCode.checkFailed : ExitCode.ok;
+}
+
+interface ReadBackCliOptions {
+  json?: boolean;
+  db?: string;
+  storeDir?: string;
+  file?: string;
+  command?: string;
+  since?: string;
+  limit?: number;
+}
+
+/** `shub history` and `shub show`: read runs back from whichever store is selected. */
+async function runReadBack(what: 'history' | 'show', runId: string | undefined, opts: ReadBackCliOptions, globals: GlobalOptions): Promise<number> {
+  const [{ loadConfig }, { formatHistory, formatRun }] = await Promise.all([import('./config.js'), import('./ui/history-text.js')]);
+  const { config } = await loadConfig(process.cwd(), globals.config);
+  const store = await openStoreForCli(opts.storeDir, config, opts.db, 'read');
   try {
-    await mkdir(path.join(dir, 'runs'), { recursive: true });
-    await access(path.join(dir, 'runs'), constants.W_OK);
-  } catch (err) {
-    throw new EnvironmentError(`run store ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); fix its permissions or set --store-dir / config store.dir`);
+    if (what === 'history') {
+      const { history } = await import('./commands/history.js');
+      const runs = await history({
+        store,
+        ...(opts.file !== undefined ? { file: opts.file } : {}),
+        ...(opts.command !== undefined ? { command: opts.command } : {}),
+        ...(opts.since !== undefined ? { since: opts.since } : {}),
+        ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+      });
+      process.stdout.write(opts.json ? runs.map((r) => `${JSON.stringify(r)}\n`).join('') : `${formatHistory(runs)}\n`);
+    } else {
+      const { show } = await import('./commands/show.js');
+      const run = await show({ store, runId: runId! });
+      process.stdout.write(opts.json ? `${JSON.stringify(run)}\n` : `${formatRun(run)}\n`);
+    }
+    return ExitCode.ok;
+  } finally {
+    await store.close();
   }
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit: expected a whole number of 1 or more, got '${value}'`);
+  return n;
 }

@@ -1,10 +1,21 @@
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import type { RunRecord, Store } from './types.js';
+import { redactArgs, redactText } from './redact.js';
+import type { HistoryQuery, RunRecord, RunSummary, Store } from './types.js';
+
+const RUN_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 /** The default store: one JSON file per run under `<dir>/runs/<runId>.json`, each written atomically. */
 export class JsonStore implements Store {
+  readonly kind = 'json' as const;
+
   constructor(readonly dir: string) {}
+
+  get location(): string {
+    return this.dir;
+  }
 
   runPath(runId: string): string {
     return path.join(this.dir, 'runs', `${runId}.json`);
@@ -12,7 +23,114 @@ export class JsonStore implements Store {
 
   async saveRun(run: RunRecord): Promise<string> {
     const file = this.runPath(run.runId);
-    await writeFileAtomic(file, `${JSON.stringify(run, null, 2)}\n`);
+    await writeFileAtomic(file, `${JSON.stringify(redactRun(run), null, 2)}\n`);
     return file;
   }
+
+  async listRuns(query: HistoryQuery = {}): Promise<RunSummary[]> {
+    const names = await this.runFiles();
+    // run ids are UUIDv7: their first 48 bits are the start time in ms, so old files need not be read
+    const cutoff = query.since ? query.since.getTime() - 60_000 : -Infinity;
+    const runs: RunRecord[] = [];
+    for (const name of names) {
+      if (uuidTime(name) < cutoff) continue;
+      const run = await this.readRun(path.join(this.dir, 'runs', name));
+      if (run && matches(run, query)) runs.push(run);
+    }
+    runs.sort(newestFirst);
+    return (query.limit ? runs.slice(0, query.limit) : runs).map(summarize);
+  }
+
+  async getRun(idOrPrefix: string): Promise<RunRecord | null> {
+    const prefix = checkRunIdPrefix(idOrPrefix);
+    const names = (await this.runFiles()).filter((n) => n.startsWith(prefix));
+    if (names.length > 1) throw ambiguous(idOrPrefix, names.map((n) => n.slice(0, -'.json'.length)));
+    return names[0] ? this.readRun(path.join(this.dir, 'runs', names[0])) : null;
+  }
+
+  async close(): Promise<void> {
+    // nothing held open
+  }
+
+  private async runFiles(): Promise<string[]> {
+    try {
+      return (await readdir(path.join(this.dir, 'runs'))).filter((n) => RUN_FILE.test(n)).sort();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+  }
+
+  /** A run file, or null when it cannot be read or parsed (another tool's file, a damaged disk). */
+  private async readRun(file: string): Promise<RunRecord | null> {
+    try {
+      const run = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+      return typeof run.runId === 'string' && Array.isArray(run.inputs) ? run : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** The record as stored: arguments and error messages with any password hidden. */
+export function redactRun(run: RunRecord): RunRecord {
+  return {
+    ...run,
+    args: redactArgs(run.args),
+    errors: run.errors.map((e) => ({ ...e, file: e.file === null ? null : redactText(e.file), message: redactText(e.message) })),
+  };
+}
+
+/** The history line of a run (both stores give exactly this). */
+export function summarize(run: RunRecord): RunSummary {
+  return {
+    runId: run.runId,
+    command: run.command,
+    status: run.status,
+    exitCode: run.exitCode,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    host: run.host,
+    shubVersion: run.shubVersion,
+    args: run.args,
+    files: run.inputs.map((i) => i.path),
+    inputCount: run.inputs.length,
+    outputCount: run.outputs.length,
+    resultCount: run.results.length,
+    errorCount: run.errors.length,
+    decisionCount: run.decisions.length,
+  };
+}
+
+/** Does `run` satisfy every condition of `query`? */
+export function matches(run: RunRecord, query: HistoryQuery): boolean {
+  if (query.command !== undefined && run.command !== query.command) return false;
+  if (query.since && Date.parse(run.startedAt) < query.since.getTime()) return false;
+  if (query.file) {
+    const { paths, sha256 } = query.file;
+    if (!run.inputs.some((i) => paths.includes(i.path) || (sha256 !== null && i.sha256 === sha256))) return false;
+  }
+  return true;
+}
+
+export function newestFirst(a: { startedAt: string; runId: string }, b: { startedAt: string; runId: string }): number {
+  const t = Date.parse(b.startedAt) - Date.parse(a.startedAt);
+  return t !== 0 ? t : a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0;
+}
+
+/** A run id or a prefix of one (at least 4 hex digits), lower-cased; anything else is a usage error. */
+export function checkRunIdPrefix(idOrPrefix: string): string {
+  const s = idOrPrefix.trim().toLowerCase();
+  if (!/^[0-9a-f][0-9a-f-]{3,35}$/.test(s)) {
+    throw new UsageError(`'${idOrPrefix}' is not a run id; give a full run id or its first 4+ characters, as \`shub history\` lists them`);
+  }
+  return s;
+}
+
+export function ambiguous(prefix: string, ids: string[]): UsageError {
+  return new UsageError(`run id prefix '${prefix}' matches ${ids.length} runs (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}); give more characters`);
+}
+
+function uuidTime(name: string): number {
+  return parseInt(name.slice(0, 8) + name.slice(9, 13), 16);
 }

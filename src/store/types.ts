@@ -51,7 +51,55 @@ export interface RunRecord {
   decisions: Decision[];
 }
 
+/** One line of `shub history`: a run without its results and decisions. Both stores return exactly this. */
+export interface RunSummary {
+  runId: string;
+  command: string;
+  status: RunStatus;
+  exitCode: number;
+  startedAt: string;
+  endedAt: string;
+  host: string;
+  shubVersion: string;
+  args: string[];
+  /** Input paths, in input order. */
+  files: string[];
+  inputCount: number;
+  outputCount: number;
+  resultCount: number;
+  errorCount: number;
+  decisionCount: number;
+}
+
+/** What `shub history` asks a store for. Runs come newest first. */
+export interface HistoryQuery {
+  /** Runs with an input whose path is one of `paths`, or whose sha256 is `sha256`. */
+  file?: { paths: string[]; sha256: string | null };
+  command?: string;
+  /** Runs started at or after this instant. */
+  since?: Date;
+  /** At most this many runs (the newest); default all. */
+  limit?: number;
+}
+
 export interface Store {
-  /** Persists a finished run; atomic: a reader never sees half a record. */
+  /** `json` or `postgres`. */
+  readonly kind: 'json' | 'postgres';
+  /** Where runs go, fit for messages: a folder, or a database URL with its password hidden. */
+  readonly location: string;
+  /**
+   * Persists a finished run with its inputs, outputs, results and decisions; atomic: a reader
+   * never sees half a record. Arguments are stored with any password redacted. Returns where the
+   * run went (a file, or `<database>#<runId>`).
+   */
   saveRun(run: RunRecord): Promise<string>;
+  /** Runs matching `query`, newest first. */
+  listRuns(query?: HistoryQuery): Promise<RunSummary[]>;
+  /**
+   * The whole run record, by id or by a unique id prefix (at least 4 characters); null when no run
+   * matches. An ambiguous prefix is a UsageError.
+   */
+  getRun(idOrPrefix: string): Promise<RunRecord | null>;
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
 }
