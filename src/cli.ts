@@ -212,15 +212,18 @@ interface ValidateCliOptions {
 }
 
 async function runValidate(files: string[], opts: ValidateCliOptions, globals: GlobalOptions, argv: string[]): Promise<number> {
-  const [{ validate }, { loadConfig }, { loadPlatforms, selectPlatforms }, { resolveFfmpeg }, { formatValidateText }] = await Promise.all([
+  const [{ validate }, { loadConfig }, { resolveFfmpeg }, { formatValidateText }] = await Promise.all([
     import('./commands/validate.js'),
     import('./config.js'),
-    import('./recipes/platforms.js'),
     import('./io/ffmpeg.js'),
     import('./ui/validate-text.js'),
   ]);
   const { config, filepath } = await loadConfig(process.cwd(), globals.config);
-  const platforms = selectPlatforms(await loadPlatforms(config.platforms ?? {}, filepath), opts.platform);
+  // the presets load (yaml + zod) while the first files are being measured
+  const platforms = import('./recipes/platforms.js').then(async ({ loadPlatforms, selectPlatforms }) =>
+    selectPlatforms(await loadPlatforms(config.platforms ?? {}, filepath), opts.platform),
+  );
+  platforms.catch(() => undefined);
   const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
   const store = await openStoreForCli(opts.storeDir, config, opts.db);
   const progress = process.stderr.isTTY ? lazyProgress(files.length) : undefined;
@@ -252,7 +255,7 @@ async function runValidate(files: string[], opts: ValidateCliOptions, globals: G
     });
     if (opts.junit) {
       const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([import('./ui/junit.js'), import('./io/atomic.js')]);
-      await writeFileAtomic(opts.junit, formatJunit(platforms.map((p) => p.id), outcome.results, unreadable));
+      await writeFileAtomic(opts.junit, formatJunit((await platforms).map((p) => p.id), outcome.results, unreadable));
     }
     return outcome.exitCode;
   } finally {

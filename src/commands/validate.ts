@@ -25,7 +25,12 @@ export interface ValidateResult {
 
 export interface ValidateOptions {
   files: string[];
-  platforms: Platform[];
+  /**
+   * The targets to check. May be a promise: files are read and measured while the presets load
+   * (yaml + zod cost ~0.1 s of start-up); nothing is reported before it resolves, and if it
+   * rejects (an unknown platform) validate rejects with that error and reports nothing.
+   */
+  platforms: Platform[] | Promise<Platform[]>;
   /** Also check the true peak after AAC/MP3/Opus round trips. */
   codecCheck?: boolean;
   jobs?: number;
@@ -47,12 +52,16 @@ export interface ValidateOutcome {
 
 export async function validate(options: ValidateOptions): Promise<ValidateOutcome> {
   const recorder = new RunRecorder('validate', options.args ?? []);
-  const codecs = options.codecCheck ? codecsFor(options.platforms) : [];
-  const { exitCode, results } = await runBatch(recorder, {
+  const platformsReady = Promise.resolve(options.platforms);
+  // hold reports back until the platform list is known to be good
+  let released = false;
+  const held: (() => void)[] = [];
+  const report = (f: () => void) => (released ? f() : held.push(f));
+  const batch = runBatch<ValidateResult>(recorder, {
     files: options.files,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-    onResult: options.onResult,
-    onError: options.onError,
+    onResult: (r) => report(() => options.onResult?.(r)),
+    onError: (file, e) => report(() => options.onError?.(file, e)),
     job: async (file) => {
       const source = await openAudio(file, { ffmpeg: options.ffmpeg });
       let measured: Awaited<ReturnType<typeof measureLevels>>;
@@ -68,17 +77,24 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
       const { speakers: _s, ...format } = source.format;
       const reported = { ...format, frames: measured.frames, durationSeconds: round(measured.frames / format.sampleRate, 6) };
       const m: Measurements = { format, levels: measured.levels };
+      const platforms = await platformsReady;
+      const codecs = options.codecCheck ? codecsFor(platforms) : [];
       if (codecs.length > 0) m.codecTruePeakDbtp = await codecTruePeaks(file, codecs, options.ffmpeg);
-      const verdicts = options.platforms.map((p) => checkPlatform(m, p));
+      const verdicts = platforms.map((p) => checkPlatform(m, p));
       options.onProgress?.(file, 1);
       return {
         result: { file, platforms: verdicts },
         input: { path: file, sizeBytes: source.sizeBytes, sha256, format: reported },
-        decisions: describeChoices(file, options.platforms, m, codecs),
+        decisions: describeChoices(file, platforms, m, codecs),
         exitCode: verdicts.every((v) => v.passed) ? ExitCode.ok : ExitCode.checkFailed,
       };
     },
   });
+  batch.catch(() => undefined);
+  await platformsReady; // an unknown platform rejects here, before anything was reported
+  released = true;
+  for (const f of held.splice(0)) f();
+  const { exitCode, results } = await batch;
   const run = recorder.finish(exitCode);
   const runFile = await options.store.saveRun(run);
   return { exitCode, results, run, runFile };
