@@ -9,7 +9,9 @@
         "native/src/loudness.cc",
         "native/src/truepeak.cc",
         "native/src/levelstats.cc",
-        "native/src/levelmeter.cc"
+        "native/src/levelmeter.cc",
+        "native/src/fft.cc",
+        "native/src/featureextractor.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native/src"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],

@@ -86,10 +86,108 @@ export interface LevelMeter {
   result(): LevelMeterResult;
 }
 
+/**
+ * Options of the native FeatureExtractor (SPEC §5 spectral/tempo/key/onsets/pitch). Engines
+ * take these values from src/engines/analysis/params.ts, where each is declared with its unit.
+ */
+export interface FeatureExtractorOptions {
+  /** Hz, 8000–384000. */
+  sampleRate: number;
+  /** 1–8; mixed to mono with equal weights. */
+  channels: number;
+  /** STFT window, samples: a power of two in [64, 65536] (periodic Hann). */
+  windowSamples: number;
+  /** STFT hop, samples, in [1, windowSamples]. Frames are centered: frame t is centered on sample t·hop. */
+  hopSamples: number;
+  /** Run the STFT and the features derived from it. Default true. */
+  spectrum?: boolean;
+  /** Run the YIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
+  pitch?: boolean;
+  melBands?: number;
+  mfccCoefficients?: number;
+  melMinHz?: number;
+  melMaxHz?: number;
+  rolloffFraction?: number;
+  chromaMinHz?: number;
+  chromaMaxHz?: number;
+  /** HPCP harmonic summation: a spectral peak at f also counts for f/2 … f/h (weights 0.6^(h−1)). */
+  chromaHarmonics?: number;
+  /** STFT frames whose mean square is below this (dBFS) are silent: excluded from the spectral means. */
+  activeFloorDbfs?: number;
+  /** Fine energy envelope resolution, samples. */
+  tickSamples?: number;
+  pitchMinHz?: number;
+  pitchMaxHz?: number;
+  /** YIN absolute threshold on the cumulative-mean-normalized difference, (0, 1). */
+  yinThreshold?: number;
+  /** YIN frames quieter than this (dBFS) are unvoiced. */
+  pitchFloorDbfs?: number;
+}
+
+/** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
+export interface FeatureReport {
+  /** PCM frames added. */
+  frames: number;
+  /** STFT frames: 1 + floor(frames / hop) when there is audio, else 0. */
+  stftFrames: number;
+  /** STFT frames above activeFloorDbfs. */
+  activeFrames: number;
+  /** Hz per STFT bin. */
+  binHz: number;
+  hopSeconds: number;
+  /** Means over active frames; null when no frame is active (silence). */
+  centroidHz: number | null;
+  rolloffHz: number | null;
+  flatness: number | null;
+  flux: number | null;
+  bandwidthHz: number | null;
+  /** Sign changes per pair of consecutive samples of the mono mix (a sine of f Hz: 2f / sampleRate). */
+  zeroCrossingRate: number;
+  /** Mean MFCC (DCT-II, orthonormal, of mel band levels in dB); empty when no frame is active. */
+  mfcc: number[];
+  /** Mean spectral contrast per octave band, dB; null for bands above Nyquist or without active frames. */
+  contrastDb: (number | null)[];
+  /** Edges of the contrast bands, Hz (bands + 1 values). */
+  contrastEdgesHz: number[];
+  /** One-sided power per bin, mean over all frames; Σ = the mean square of the (mono) signal. */
+  meanPower: Float64Array;
+  /** Pitch-class profile: 120 bins of 10 cents, bin 0 = C (A = 440 Hz), magnitude-weighted spectral peaks. */
+  pitchClass: Float64Array;
+  /** The same from peaks below 250 Hz only. */
+  bassPitchClass: Float64Array;
+  /** Onset strength per STFT frame (mean positive rise of mel band levels, dB), all bands / bands below 150 Hz. */
+  odf: Float32Array;
+  odfLow: Float32Array;
+  /** Mean square per STFT frame, dBFS (−150 for digital silence). */
+  frameDb: Float32Array;
+  /** 12 pitch classes per STFT frame (C first, A = 440 Hz), frame-major. */
+  chroma: Float32Array;
+  /** Mean square of the mono mix per tick of tickSamples samples. */
+  fineEnergy: Float32Array;
+  tickSamples: number;
+  /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
+  pitchHopSeconds: number;
+  pitchStartSeconds: number;
+  /** f0 per pitch frame, Hz; 0 = unvoiced. */
+  pitchHz: Float32Array;
+  /** 1 − the YIN dip at the chosen lag (0…1). */
+  pitchConfidence: Float32Array;
+}
+
+export interface FeatureExtractor {
+  /** Decode and analyze interleaved PCM off the main thread (AsyncWorker); one call at a time. */
+  addPcm(pcm: Uint8Array, format: PcmFormat, frames: number): Promise<AddPcmResult>;
+  /** Synchronous variant for interleaved float samples (tests). */
+  addFloat(interleaved: Float32Array): AddPcmResult;
+  /** Flushes the zero-padded tail frames and returns the report; the extractor takes no more audio. */
+  finish(): FeatureReport;
+}
+
 export interface BiquadCoefficients { b: [number, number, number]; a: [number, number, number] }
 
 export interface NativeAddon {
   LevelMeter: new (options: LevelMeterOptions) => LevelMeter;
+  FeatureExtractor: new (options: FeatureExtractorOptions) => FeatureExtractor;
   /** BS.1770-4 K-weighting for a sample rate: stage 1 high shelf, stage 2 RLB high-pass. */
   kWeightingCoefficients(sampleRate: number): { shelf: BiquadCoefficients; highpass: BiquadCoefficients };
   /** True-peak oversampling factor used at a sample rate (4 below 192 kHz). */

@@ -4,9 +4,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 
+#include "featureextractor.h"
 #include "kweighting.h"
 #include "levelmeter.h"
 #include "pcm.h"
@@ -128,7 +130,11 @@ class LevelMeterWrap : public Napi::ObjectWrap<LevelMeterWrap> {
 
   explicit LevelMeterWrap(const Napi::CallbackInfo& info);
 
-  LevelMeter& meter() { return *meter_; }
+  static constexpr const char* kName = "LevelMeter";
+  static constexpr const char* kResourceName = "shub.LevelMeter.addPcm";
+  shub::AddResult process(const uint8_t* data, shub::PcmFormat format, size_t frames) {
+    return meter_->add(data, format, frames);
+  }
   void setBusy(bool b) { busy_ = b; }
 
  private:
@@ -197,11 +203,13 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
   }
 }
 
+/** Runs Wrap::process(data, format, frames) on the libuv pool; Wrap::kName names it in errors. */
+template <class Wrap>
 class AddPcmWorker : public Napi::AsyncWorker {
  public:
-  AddPcmWorker(Napi::Env env, LevelMeterWrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data,
+  AddPcmWorker(Napi::Env env, Wrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data,
                shub::PcmFormat format, size_t frames)
-      : Napi::AsyncWorker(env, "shub.LevelMeter.addPcm"),
+      : Napi::AsyncWorker(env, Wrap::kResourceName),
         deferred_(Napi::Promise::Deferred::New(env)),
         wrap_(wrap),
         data_(data),
@@ -215,9 +223,9 @@ class AddPcmWorker : public Napi::AsyncWorker {
 
   void Execute() override {
     try {
-      result_ = wrap_->meter().add(data_, format_, frames_);
+      result_ = wrap_->process(data_, format_, frames_);
     } catch (const std::exception& e) {
-      SetError(std::string("LevelMeter.addPcm: ") + e.what());
+      SetError(std::string(Wrap::kName) + ".addPcm: " + e.what());
     }
   }
 
@@ -233,7 +241,7 @@ class AddPcmWorker : public Napi::AsyncWorker {
 
  private:
   Napi::Promise::Deferred deferred_;
-  LevelMeterWrap* wrap_;
+  Wrap* wrap_;
   Napi::ObjectReference self_;      // keeps the meter alive while the work runs
   Napi::Reference<Napi::Value> pcm_;  // keeps the PCM buffer alive while the work runs
   const uint8_t* data_;
@@ -271,7 +279,7 @@ Napi::Value LevelMeterWrap::AddPcm(const Napi::CallbackInfo& info) {
     }
     const uint8_t* data = nullptr;
     if (need > 0) data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
-    auto* worker = new AddPcmWorker(env, this, info.This().As<Napi::Object>(), pcm, data, format,
+    auto* worker = new AddPcmWorker<LevelMeterWrap>(env, this, info.This().As<Napi::Object>(), pcm, data, format,
                                     static_cast<size_t>(frames));
     Napi::Promise p = worker->promise();
     busy_ = true;
@@ -303,6 +311,199 @@ Napi::Value LevelMeterWrap::Result(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   checkIdle(env, "result");
   return reportObject(env, meter_->result());
+}
+
+// ---- FeatureExtractor wrapper ------------------------------------------------------------
+
+/** A Float32Array over the vector's own memory (no copy): the vector is freed with the buffer. */
+Napi::Float32Array f32Array(Napi::Env env, std::vector<float>&& v) {
+  if (v.empty()) return Napi::Float32Array::New(env, 0);
+  auto* owned = new std::vector<float>(std::move(v));
+  Napi::ArrayBuffer buf = Napi::ArrayBuffer::New(env, owned->data(), owned->size() * sizeof(float),
+                                                 [](Napi::Env, void*, std::vector<float>* p) { delete p; }, owned);
+  return Napi::Float32Array::New(env, owned->size(), buf, 0);
+}
+
+Napi::Float64Array f64Array(Napi::Env env, const std::vector<double>& v) {
+  Napi::Float64Array a = Napi::Float64Array::New(env, v.size());
+  if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));
+  return a;
+}
+
+class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
+ public:
+  static constexpr const char* kName = "FeatureExtractor";
+  static constexpr const char* kResourceName = "shub.FeatureExtractor.addPcm";
+
+  static Napi::Function Init(Napi::Env env) {
+    return DefineClass(env, "FeatureExtractor",
+                       {InstanceMethod<&FeatureExtractorWrap::AddPcm>("addPcm"),
+                        InstanceMethod<&FeatureExtractorWrap::AddFloat>("addFloat"),
+                        InstanceMethod<&FeatureExtractorWrap::Finish>("finish")});
+  }
+
+  explicit FeatureExtractorWrap(const Napi::CallbackInfo& info);
+
+  shub::AddResult process(const uint8_t* data, shub::PcmFormat format, size_t frames) {
+    return fx_->add(data, format, frames);
+  }
+  void setBusy(bool b) { busy_ = b; }
+
+ private:
+  Napi::Value AddPcm(const Napi::CallbackInfo& info);
+  Napi::Value AddFloat(const Napi::CallbackInfo& info);
+  Napi::Value Finish(const Napi::CallbackInfo& info);
+  void checkIdle(Napi::Env env, const char* method) const {
+    if (busy_)
+      throw Napi::Error::New(env, std::string("FeatureExtractor.") + method +
+                                      ": an addPcm call is still in flight on this extractor; await it first");
+    if (finished_)
+      throw Napi::Error::New(env, std::string("FeatureExtractor.") + method + ": finish() was already called; create a new extractor");
+  }
+
+  std::unique_ptr<shub::FeatureExtractor> fx_;
+  bool busy_ = false;
+  bool finished_ = false;
+};
+
+FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<FeatureExtractorWrap>(info) {
+  Napi::Env env = info.Env();
+  const std::string where = "FeatureExtractor";
+  if (!info.IsConstructCall()) throwType(env, "FeatureExtractor: class constructor must be called with new");
+  if (info.Length() < 1 || !info[0].IsObject() || info[0].IsArray())
+    throwType(env, "FeatureExtractor: options must be an object, got " + (info.Length() ? describe(info[0]) : std::string("nothing")));
+  Napi::Object o = info[0].As<Napi::Object>();
+  shub::FeatureOptions opt;
+  opt.sampleRate = static_cast<int>(integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz"));
+  opt.channels = static_cast<int>(integerArg(env, o.Get("channels"), where, "channels", 1, 8, ""));
+  opt.windowSamples = static_cast<int>(integerArg(env, o.Get("windowSamples"), where, "windowSamples", 64, 65536, " samples"));
+  opt.hopSamples = static_cast<int>(integerArg(env, o.Get("hopSamples"), where, "hopSamples", 1, 65536, " samples"));
+  auto flag = [&](const char* name, bool& out) {
+    Napi::Value v = o.Get(name);
+    if (v.IsUndefined()) return;
+    if (!v.IsBoolean()) throwType(env, where + ": " + name + " must be a boolean, got " + describe(v));
+    out = v.As<Napi::Boolean>().Value();
+  };
+  flag("spectrum", opt.spectrum);
+  flag("pitch", opt.pitch);
+  auto number = [&](const char* name, double& out) {
+    Napi::Value v = o.Get(name);
+    if (v.IsUndefined()) return;
+    if (!v.IsNumber() || !std::isfinite(v.As<Napi::Number>().DoubleValue()))
+      throwType(env, where + ": " + name + " must be a finite number, got " + describe(v));
+    out = v.As<Napi::Number>().DoubleValue();
+  };
+  auto integer = [&](const char* name, int& out, double lo, double hi) {
+    Napi::Value v = o.Get(name);
+    if (v.IsUndefined()) return;
+    out = static_cast<int>(integerArg(env, v, where, name, lo, hi, ""));
+  };
+  integer("melBands", opt.melBands, 1, 1024);
+  integer("mfccCoefficients", opt.mfccCoefficients, 1, 1024);
+  integer("chromaHarmonics", opt.chromaHarmonics, 1, 64);
+  integer("tickSamples", opt.tickSamples, 1, 1 << 20);
+  number("melMinHz", opt.melMinHz);
+  number("melMaxHz", opt.melMaxHz);
+  number("rolloffFraction", opt.rolloffFraction);
+  number("chromaMinHz", opt.chromaMinHz);
+  number("chromaMaxHz", opt.chromaMaxHz);
+  number("activeFloorDbfs", opt.activeFloorDbfs);
+  number("pitchMinHz", opt.pitchMinHz);
+  number("pitchMaxHz", opt.pitchMaxHz);
+  number("yinThreshold", opt.yinThreshold);
+  number("pitchFloorDbfs", opt.pitchFloorDbfs);
+  const std::string err = shub::validateFeatureOptions(opt);
+  if (!err.empty()) throwRange(env, "FeatureExtractor: " + err);
+  fx_ = std::make_unique<shub::FeatureExtractor>(opt);
+}
+
+Napi::Value FeatureExtractorWrap::AddPcm(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    checkIdle(env, "addPcm");
+    const std::string where = "FeatureExtractor.addPcm";
+    Napi::Value pcm = info[0];
+    if (!pcm.IsTypedArray()) throwType(env, where + ": pcm must be a Uint8Array (or Buffer), got " + describe(pcm));
+    Napi::TypedArray ta = pcm.As<Napi::TypedArray>();
+    Napi::Value fmtValue = info[1];
+    if (!fmtValue.IsString()) throwType(env, where + ": format must be a string, got " + describe(fmtValue));
+    const std::string fmtName = fmtValue.As<Napi::String>().Utf8Value();
+    shub::PcmFormat format;
+    if (!shub::parsePcmFormat(fmtName.c_str(), format))
+      throwRange(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got '" + fmtName + "'");
+    const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, "");
+    const uint64_t need = static_cast<uint64_t>(frames) * static_cast<uint64_t>(fx_->options().channels) *
+                          shub::pcmBytesPerSample(format);
+    if (need > ta.ByteLength())
+      throwRange(env, where + ": pcm holds " + std::to_string(ta.ByteLength()) + " bytes but " +
+                          std::to_string(static_cast<uint64_t>(frames)) + " frames of " + fmtName + " need " +
+                          std::to_string(need));
+    const uint8_t* data = nullptr;
+    if (need > 0) data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
+    auto* worker = new AddPcmWorker<FeatureExtractorWrap>(env, this, info.This().As<Napi::Object>(), pcm, data, format,
+                                                          static_cast<size_t>(frames));
+    Napi::Promise p = worker->promise();
+    busy_ = true;
+    worker->Queue();
+    return p;
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
+}
+
+Napi::Value FeatureExtractorWrap::AddFloat(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  checkIdle(env, "addFloat");
+  Napi::Value v = info[0];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+    throwType(env, "FeatureExtractor.addFloat: interleaved must be a Float32Array, got " + describe(v));
+  Napi::Float32Array a = v.As<Napi::Float32Array>();
+  const size_t nc = static_cast<size_t>(fx_->options().channels);
+  if (a.ElementLength() % nc != 0)
+    throwRange(env, "FeatureExtractor.addFloat: interleaved length (" + std::to_string(a.ElementLength()) +
+                        ") must be a multiple of channels (" + std::to_string(nc) + ")");
+  const size_t frames = a.ElementLength() / nc;
+  const shub::AddResult r = frames ? fx_->addFloat(a.Data(), frames) : shub::AddResult{};
+  return addResultObject(env, r);
+}
+
+Napi::Value FeatureExtractorWrap::Finish(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  checkIdle(env, "finish");
+  finished_ = true;
+  shub::FeatureReport r = fx_->takeReport();
+  Napi::Object o = Napi::Object::New(env);
+  auto n = [&](const char* k, double v) { o.Set(k, Napi::Number::New(env, v)); };
+  n("frames", static_cast<double>(r.frames));
+  n("stftFrames", static_cast<double>(r.stftFrames));
+  n("activeFrames", static_cast<double>(r.activeFrames));
+  n("binHz", r.binHz);
+  n("hopSeconds", r.hopSeconds);
+  o.Set("centroidHz", nullable(env, r.centroidHz));
+  o.Set("rolloffHz", nullable(env, r.rolloffHz));
+  o.Set("flatness", nullable(env, r.flatness));
+  o.Set("flux", nullable(env, r.flux));
+  o.Set("bandwidthHz", nullable(env, r.bandwidthHz));
+  n("zeroCrossingRate", r.zeroCrossingRate);
+  o.Set("mfcc", numberArray(env, r.mfcc));
+  o.Set("contrastDb", nullableArray(env, r.contrastDb));
+  o.Set("contrastEdgesHz", numberArray(env, r.contrastEdgesHz));
+  o.Set("meanPower", f64Array(env, r.meanPower));
+  o.Set("pitchClass", f64Array(env, r.pitchClass));
+  o.Set("bassPitchClass", f64Array(env, r.bassPitchClass));
+  o.Set("odf", f32Array(env, std::move(r.odf)));
+  o.Set("odfLow", f32Array(env, std::move(r.odfLow)));
+  o.Set("frameDb", f32Array(env, std::move(r.frameDb)));
+  o.Set("chroma", f32Array(env, std::move(r.chroma)));
+  o.Set("fineEnergy", f32Array(env, std::move(r.fineEnergy)));
+  n("tickSamples", r.tickSamples);
+  n("pitchHopSeconds", r.pitchHopSeconds);
+  n("pitchStartSeconds", r.pitchStartSeconds);
+  o.Set("pitchHz", f32Array(env, std::move(r.pitchHz)));
+  o.Set("pitchConfidence", f32Array(env, std::move(r.pitchConfidence)));
+  return o;
 }
 
 // ---- free functions --------------------------------------------------------------------
@@ -346,6 +547,7 @@ Napi::Value TruePeakOversampling(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("LevelMeter", LevelMeterWrap::Init(env));
+  exports.Set("FeatureExtractor", FeatureExtractorWrap::Init(env));
   exports.Set("kWeightingCoefficients", Napi::Function::New<KWeightingCoefficients>(env, "kWeightingCoefficients"));
   exports.Set("truePeakOversampling", Napi::Function::New<TruePeakOversampling>(env, "truePeakOversampling"));
   return exports;

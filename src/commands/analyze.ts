@@ -8,15 +8,27 @@ import { ExitCode, InputError, ShubError, UsageError, exitCodeOf, describeError 
 import { openAudio } from '../io/audio.js';
 import type { AudioFormat } from '../io/format.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
-import { measureLevels, round, type Levels, type LoudnessCurves } from '../engines/levels/index.js';
+import { createLevelMeter, round, toLevels, type Levels, type LoudnessCurves } from '../engines/levels/index.js';
+import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
+import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
+import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
+import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
+import { estimateTempo, type Tempo } from '../engines/tempo/index.js';
+import { estimateKey, type Key } from '../engines/key/index.js';
+import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
-import { native } from '../native.js';
+import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
 
 /** The features `analyze` can compute, each with what it adds. The CLI's help is built from this. */
 export const ANALYZE_FEATURES = {
   levels: 'loudness (BS.1770-4 / EBU R128), true peak, LRA and level statistics',
+  spectral: 'centroid, roll-off, flatness, flux, ZCR, bandwidth, MFCC, chroma, contrast, third-octave tonal balance',
+  tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats',
+  key: 'musical key (24 keys, tuning-aware) with confidence and alternatives',
+  onsets: 'onset times (placed to 0.5 ms) and strengths',
+  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio',
 } as const;
 export type AnalyzeFeature = keyof typeof ANALYZE_FEATURES;
 
@@ -29,12 +41,19 @@ export interface AnalyzeResult {
   format: ReportedFormat;
   levels?: Levels;
   curves?: LoudnessCurves;
+  spectral?: Spectral;
+  tempo?: Tempo;
+  key?: Key | null;
+  onsets?: Onsets;
+  pitch?: Pitch;
 }
 
 export interface AnalyzeOptions {
   files: string[];
   features?: AnalyzeFeature[];
   curves?: boolean;
+  /** Add `pitch.frames` (the f0 track, one entry per ~10 ms). Not on the CLI yet. */
+  pitchFrames?: boolean;
   /** Files processed at once; default: number of cores. */
   jobs?: number;
   ffmpeg: FfmpegChoice;
@@ -128,7 +147,7 @@ async function analyzeOne(
   try {
     for (const w of source.warnings) options.onWarning?.(w);
     const { format } = source;
-    const decisions = describeChoices(file, format);
+    const decisions = describeChoices(file, format, features);
     const expectedFrames = format.frames;
     const onProgress = options.onProgress && expectedFrames
       ? (done: number) => options.onProgress!(file, Math.min(1, done / expectedFrames))
@@ -136,12 +155,21 @@ async function analyzeOne(
         ? (done: number) => options.onProgress!(file, Math.min(1, done / (format.durationSeconds! * format.sampleRate)))
         : undefined;
 
-    let levels: Awaited<ReturnType<typeof measureLevels>> | undefined;
-    if (features.includes('levels')) {
-      levels = await measureLevels(source, { curves: options.curves ?? false, ...(onProgress ? { onProgress } : {}) });
-    }
+    // one pass over the audio: every block goes to each native consumer that a feature needs
+    const needsStft = features.some((f) => f === 'spectral' || f === 'tempo' || f === 'key' || f === 'onsets');
+    const needsPitch = features.includes('pitch');
+    const meter = features.includes('levels') ? createLevelMeter(format, { curves: options.curves ?? false }) : undefined;
+    // the STFT and the YIN tracker are separate consumers so that they run on two cores
+    const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }) : undefined;
+    const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
+    const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
+    const decoded = await feedSource(source, sinks, onProgress);
+    const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
+    const stftReport = stft?.finish();
+    const yinReport = yin?.finish();
+    const report = stftReport && yinReport ? { ...stftReport, pitchHz: yinReport.pitchHz, pitchConfidence: yinReport.pitchConfidence, pitchHopSeconds: yinReport.pitchHopSeconds, pitchStartSeconds: yinReport.pitchStartSeconds } : stftReport ?? yinReport;
     const sha256 = await source.sha256();
-    const frames = levels?.frames ?? format.frames;
+    const frames = levels?.frames ?? report?.frames ?? (sinks.length ? decoded : format.frames);
     const { speakers: _speakers, ...rest } = format;
     const reported: ReportedFormat = {
       ...rest,
@@ -150,11 +178,12 @@ async function analyzeOne(
     };
     recorder.inputs.push({ path: file, sizeBytes: source.sizeBytes, sha256, format: reported });
     const result: AnalyzeResult = { file, sha256, format: reported };
+    if (sinks.length && frames === 0) throw new InputError(file, 'contains no audio frames (0 samples); re-export it');
     if (levels) {
       result.levels = levels.levels;
       if (levels.curves) result.curves = levels.curves;
-      if (frames === 0) throw new InputError(file, 'contains no audio frames (0 samples); re-export it');
     }
+    if (report) Object.assign(result, describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false));
     options.onProgress?.(file, 1);
     return { result, decisions };
   } finally {
@@ -162,12 +191,40 @@ async function analyzeOne(
   }
 }
 
+/** The SPEC §5 blocks computed from the shared STFT and the pitch track. */
+function describeFeatures(report: FeatureReport, features: AnalyzeFeature[], sampleRate: number, pitchFrames: boolean): Partial<AnalyzeResult> {
+  const out: Partial<AnalyzeResult> = {};
+  if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
+  const wantsOnsets = features.includes('onsets') || features.includes('tempo');
+  const onsets = wantsOnsets ? detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples)) : undefined;
+  if (features.includes('tempo')) {
+    out.tempo = estimateTempo({ odf: report.odf, odfLow: report.odfLow, chroma: report.chroma, hopSeconds: report.hopSeconds, onsetTimes: onsets?.times ?? [] });
+  }
+  if (features.includes('key')) out.key = estimateKey(report.pitchClass, report.bassPitchClass);
+  if (features.includes('onsets') && onsets) out.onsets = onsets;
+  if (features.includes('pitch')) out.pitch = summarizePitch(report, pitchFrames);
+  return out;
+}
+
 /** The choices analyze makes per file, for the decision log. */
-function describeChoices(file: string, format: AudioFormat): Decision[] {
+function describeChoices(file: string, format: AudioFormat, features: AnalyzeFeature[]): Decision[] {
   const weights = channelWeights(format.speakers);
   const factor = native().truePeakOversampling(format.sampleRate);
   const nativeWav = format.container === 'wav' || format.container === 'rf64';
+  const analysis: Decision[] = [];
+  if (features.some((f) => f !== 'levels' && f !== 'pitch')) {
+    const { windowSamples, hopSamples } = stftLayout(format.sampleRate);
+    analysis.push({
+      engine: 'analyze.stft',
+      decision: 'window',
+      value: { windowSamples, hopSamples },
+      unit: 'samples',
+      reason: `one Hann-windowed STFT shared by ${features.filter((f) => f !== 'levels' && f !== 'pitch').join(', ')}: the power of two nearest ${STFT_PARAMETERS.windowSeconds.value * 1000} ms at ${format.sampleRate} Hz, hop ${STFT_PARAMETERS.hopFraction.value * 100} % of the window`,
+      inputs: { file, sampleRate: format.sampleRate },
+    });
+  }
   return [
+    ...analysis,
     {
       engine: 'io.decode',
       decision: 'decoder',

@@ -4,9 +4,10 @@
  * by the native LevelMeter, fed block by block off the main thread; this module only maps its
  * linear figures to the documented dB fields.
  */
-import { native, type LevelMeterResult } from '../../native.js';
-import { InputError } from '../../errors.js';
+import { native, type LevelMeter, type LevelMeterResult } from '../../native.js';
 import type { AudioSource } from '../../io/audio.js';
+import type { AudioFormat } from '../../io/format.js';
+import { feedSource } from '../analysis/pipeline.js';
 import { channelWeights } from './weights.js';
 
 export interface ChannelLevels {
@@ -72,33 +73,20 @@ function roundOrNull(x: number | null, digits = 2): number | null {
   return x === null ? null : round(x, digits);
 }
 
-/** Meters `source` to the end. Throws InputError for NaN/Inf samples (a broken float file). */
-export async function measureLevels(source: AudioSource, options: MeasureLevelsOptions = {}): Promise<LevelsOutput> {
-  const { sampleRate, channels, speakers } = source.format;
-  const meter = new (native().LevelMeter)({
-    sampleRate,
-    channels,
-    channelWeights: channelWeights(speakers),
+/** A native level meter for a source's format (BS.1770-4 channel weights from its speakers). */
+export function createLevelMeter(format: AudioFormat, options: { curves?: boolean } = {}): LevelMeter {
+  return new (native().LevelMeter)({
+    sampleRate: format.sampleRate,
+    channels: format.channels,
+    channelWeights: channelWeights(format.speakers),
     curves: options.curves ?? false,
   });
-  let done = 0;
-  let next = source.read();
-  for (;;) {
-    const block = await next;
-    if (!block) break;
-    // read the following block while the native worker meters this one
-    next = source.read();
-    const r = await meter.addPcm(block.pcm, block.format, block.frames);
-    if (r.nonFiniteSamples > 0) {
-      next.catch(() => undefined);
-      throw new InputError(
-        source.file,
-        `contains ${r.nonFiniteSamples} NaN/Inf sample${r.nonFiniteSamples === 1 ? '' : 's'} (first at ${(r.firstNonFiniteFrame / sampleRate).toFixed(3)} s); the float data is corrupt, re-export it`,
-      );
-    }
-    done += block.frames;
-    options.onProgress?.(done);
-  }
+}
+
+/** Meters `source` to the end. Throws InputError for NaN/Inf samples (a broken float file). */
+export async function measureLevels(source: AudioSource, options: MeasureLevelsOptions = {}): Promise<LevelsOutput> {
+  const meter = createLevelMeter(source.format, options);
+  await feedSource(source, [meter], options.onProgress);
   return toLevels(meter.result(), options.curves ?? false);
 }
 

@@ -1,0 +1,689 @@
+#include "featureextractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "common.h"
+
+namespace shub {
+
+namespace {
+
+constexpr size_t kChunk = 4096;
+constexpr int kPitchBins = 120;  // 10 cents per bin
+constexpr int kHalfBandTaps = 31;
+
+std::string num(double v) {
+  char b[64];
+  std::snprintf(b, sizeof b, "%.15g", v);
+  return b;
+}
+
+bool isPow2(int n) { return n > 0 && (n & (n - 1)) == 0; }
+
+/** log2 to ~1e-4: exponent bits plus a cubic on the mantissa in [1, 2). x must be > 0. */
+SHUB_ALWAYS_INLINE float fastLog2(float x) {
+  int32_t i;
+  std::memcpy(&i, &x, 4);
+  const float e = static_cast<float>(((i >> 23) & 255) - 127);
+  const int32_t mi = (i & 0x007fffff) | 0x3f800000;
+  float m;
+  std::memcpy(&m, &mi, 4);
+  // minimax-style fit of log2(m) on [1, 2)
+  const float p = ((0.15824870f * m - 1.05187502f) * m + 3.04788415f) * m - 2.15404577f;
+  return e + p;
+}
+
+/** Σ log2(p[k] + floor) over n values (flatness numerator), vectorizable. */
+SHUB_CLONES
+double sumLog2(const float* p, size_t n, float floor) {
+  float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8)
+    for (int l = 0; l < 8; ++l) acc[l] += fastLog2(p[k + l] + floor);
+  double s = 0;
+  for (int l = 0; l < 8; ++l) s += acc[l];
+  for (; k < n; ++k) s += fastLog2(p[k] + floor);
+  return s;
+}
+
+SHUB_CLONES
+void powerSpectrum(const float* re, const float* im, const float* scale, float* p, float* mag, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    const float v = (re[k] * re[k] + im[k] * im[k]) * scale[k];
+    p[k] = v;
+    mag[k] = std::sqrt(v);
+  }
+}
+
+SHUB_CLONES
+void windowFrame(const float* x, const float* w, float* out, size_t n) {
+  for (size_t i = 0; i < n; ++i) out[i] = x[i] * w[i];
+}
+
+double slaneyMel(double f) {
+  const double fsp = 200.0 / 3.0, minLog = 1000.0, minLogMel = minLog / fsp, step = std::log(6.4) / 27.0;
+  return f < minLog ? f / fsp : minLogMel + std::log(f / minLog) / step;
+}
+
+double slaneyHz(double m) {
+  const double fsp = 200.0 / 3.0, minLog = 1000.0, minLogMel = minLog / fsp, step = std::log(6.4) / 27.0;
+  return m < minLogMel ? m * fsp : minLog * std::exp(step * (m - minLogMel));
+}
+
+/** Half-band FIR decimator by 2 (Kaiser-windowed sinc, cutoff fs/4). */
+class HalfBand {
+ public:
+  HalfBand() : taps_(kHalfBandTaps), hist_(kHalfBandTaps - 1, 0.0f) {
+    const int L = kHalfBandTaps, c = (L - 1) / 2;
+    const double beta = 7.0;
+    auto i0 = [](double x) {
+      double s = 1, t = 1;
+      for (int k = 1; k < 60; ++k) {
+        t *= (x / 2) * (x / 2) / (static_cast<double>(k) * k);
+        s += t;
+      }
+      return s;
+    };
+    double sum = 0;
+    std::vector<double> h(L);
+    for (int n = 0; n < L; ++n) {
+      const double t = n - c;
+      const double sinc = t == 0 ? 0.5 : std::sin(M_PI * 0.5 * t) / (M_PI * t);
+      const double r = t / c;
+      h[n] = sinc * i0(beta * std::sqrt(std::max(0.0, 1 - r * r))) / i0(beta);
+      sum += h[n];
+    }
+    for (int n = 0; n < L; ++n) taps_[n] = static_cast<float>(h[n] / sum);
+  }
+
+  /** Appends the decimated output of `in[0..n)` to `out`. */
+  void process(const float* in, size_t n, std::vector<float>& out) {
+    const size_t L = static_cast<size_t>(kHalfBandTaps);
+    buf_.resize(L - 1 + n);
+    std::memcpy(buf_.data(), hist_.data(), (L - 1) * sizeof(float));
+    std::memcpy(buf_.data() + L - 1, in, n * sizeof(float));
+    for (size_t j = 0; j < n; ++j) {
+      if (((count_ + j) & 1u) != 0) continue;
+      const float* x = buf_.data() + j;  // x[0..L) ends at input j
+      float acc = 0;
+      for (size_t k = 0; k < L; ++k) acc += taps_[k] * x[L - 1 - k];
+      out.push_back(acc);
+    }
+    count_ += n;
+    std::memcpy(hist_.data(), buf_.data() + n, (L - 1) * sizeof(float));
+  }
+
+ private:
+  std::vector<float> taps_, hist_, buf_;
+  uint64_t count_ = 0;
+};
+
+}  // namespace
+
+std::string validateFeatureOptions(const FeatureOptions& o) {
+  if (o.sampleRate < 8000 || o.sampleRate > 384000)
+    return "sampleRate must be an integer in [8000, 384000] Hz, got " + num(o.sampleRate);
+  if (o.channels < 1 || o.channels > 8) return "channels must be an integer in [1, 8], got " + num(o.channels);
+  if (!isPow2(o.windowSamples) || o.windowSamples < 64 || o.windowSamples > 65536)
+    return "windowSamples must be a power of two in [64, 65536], got " + num(o.windowSamples);
+  if (o.hopSamples < 1 || o.hopSamples > o.windowSamples)
+    return "hopSamples must be an integer in [1, windowSamples], got " + num(o.hopSamples);
+  if (o.melBands < 8 || o.melBands > 128) return "melBands must be in [8, 128], got " + num(o.melBands);
+  if (o.mfccCoefficients < 1 || o.mfccCoefficients > o.melBands)
+    return "mfccCoefficients must be in [1, melBands], got " + num(o.mfccCoefficients);
+  if (!(o.melMinHz >= 0 && o.melMaxHz > o.melMinHz)) return "melMinHz must be >= 0 and below melMaxHz";
+  if (!(o.rolloffFraction > 0 && o.rolloffFraction < 1))
+    return "rolloffFraction must be in (0, 1), got " + num(o.rolloffFraction);
+  if (!(o.chromaMinHz > 0 && o.chromaMaxHz > o.chromaMinHz)) return "chromaMinHz must be > 0 and below chromaMaxHz";
+  if (o.chromaHarmonics < 1 || o.chromaHarmonics > 8) return "chromaHarmonics must be in [1, 8], got " + num(o.chromaHarmonics);
+  if (!(o.activeFloorDbfs >= -200 && o.activeFloorDbfs <= 0)) return "activeFloorDbfs must be in [-200, 0]";
+  if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
+  if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
+    return "pitchMinHz/pitchMaxHz must satisfy 20 <= min < max <= 4000 Hz";
+  if (!(o.yinThreshold > 0 && o.yinThreshold < 1)) return "yinThreshold must be in (0, 1), got " + num(o.yinThreshold);
+  if (!(o.pitchFloorDbfs >= -200 && o.pitchFloorDbfs <= 0)) return "pitchFloorDbfs must be in [-200, 0]";
+  return {};
+}
+
+struct FeatureExtractor::Impl {
+  explicit Impl(const FeatureOptions& o);
+
+  void feedMono(const float* x, size_t n);
+  void processFrame(const float* frame);
+  void feedPitch(const float* x, size_t n);
+  void pitchFrame(const float* frame);
+  void flush();
+
+  const FeatureOptions& o;
+  FeatureReport rep;
+  bool finished = false;
+  std::vector<float> planar, mono;
+  std::vector<float*> ptrs;
+
+  // zero crossings
+  bool haveLast = false, lastNeg = false;
+  uint64_t crossings = 0, pairs = 0;
+
+  // fine envelope
+  double tickAcc = 0;
+  int tickFill = 0;
+
+  // STFT
+  size_t W = 0, H = 0, bins = 0;
+  std::unique_ptr<RealFft> fft;
+  std::vector<float> hann, fifo, frameBuf, re, im, pw, mag, scale, binHz, prevNorm, sortBuf;
+  size_t fifoStart = 0;
+  bool prevActive = false;
+  double sumCentroid = 0, sumRolloff = 0, sumFlatness = 0, sumBandwidth = 0, sumFlux = 0;
+  uint64_t fluxFrames = 0;
+  std::vector<double> sumMfcc, sumContrast, psd, pc, bassPc;
+  std::vector<uint64_t> contrastFrames;
+  std::vector<size_t> contrastLo, contrastHi;  // bin ranges
+  std::vector<size_t> melLo;
+  std::vector<std::vector<float>> melW;
+  std::vector<float> melDb, prevMelDb, dct;
+  int lowBands = 0;
+  size_t chromaLo = 0, chromaHi = 0;
+  double activeFloor = 0;
+
+  // pitch
+  int decimation = 1;
+  std::vector<HalfBand> halfBands;
+  std::vector<float> decA, decB, pfifo;
+  size_t pfifoStart = 0;
+  size_t PW = 0, PH = 0;  // YIN integration window and hop (decimated samples)
+  double pitchRate = 0;
+  std::unique_ptr<RealFft> pfft;
+  std::vector<float> pbuf, pa, xr, xi, ar, ai, corr;
+  std::vector<double> prefix, dprime;
+  double pitchFloor = 0;
+};
+
+FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
+  const size_t nc = static_cast<size_t>(o.channels);
+  planar.resize(kChunk * nc);
+  mono.resize(kChunk);
+  ptrs.resize(nc);
+  for (size_t c = 0; c < nc; ++c) ptrs[c] = planar.data() + kChunk * c;
+  rep.tickSamples = o.tickSamples;
+  activeFloor = std::pow(10.0, o.activeFloorDbfs / 10.0);
+
+  if (o.spectrum) {
+    W = static_cast<size_t>(o.windowSamples);
+    H = static_cast<size_t>(o.hopSamples);
+    bins = W / 2 + 1;
+    fft = std::make_unique<RealFft>(W);
+    hann.resize(W);
+    double wsum2 = 0;
+    for (size_t i = 0; i < W; ++i) {
+      hann[i] = static_cast<float>(0.5 - 0.5 * std::cos(2 * M_PI * static_cast<double>(i) / static_cast<double>(W)));
+      wsum2 += static_cast<double>(hann[i]) * hann[i];
+    }
+    // one-sided power normalized so that Σ_k P_k equals the (window-weighted) mean square
+    scale.resize(bins);
+    for (size_t k = 0; k < bins; ++k)
+      scale[k] = static_cast<float>((k == 0 || k == W / 2 ? 1.0 : 2.0) / (static_cast<double>(W) * wsum2));
+    rep.binHz = static_cast<double>(o.sampleRate) / static_cast<double>(W);
+    rep.hopSeconds = static_cast<double>(H) / o.sampleRate;
+    binHz.resize(bins);
+    for (size_t k = 0; k < bins; ++k) binHz[k] = static_cast<float>(static_cast<double>(k) * rep.binHz);
+    frameBuf.resize(W);
+    re.resize(bins);
+    im.resize(bins);
+    pw.resize(bins);
+    mag.resize(bins);
+    prevNorm.assign(bins, 0.0f);
+    sortBuf.resize(bins);
+    psd.assign(bins, 0.0);
+    pc.assign(kPitchBins, 0.0);
+    bassPc.assign(kPitchBins, 0.0);
+    fifo.assign(W / 2, 0.0f);  // centered frames: the first is centered on sample 0
+
+    // mel filterbank (Slaney mel scale, triangles with unit peak)
+    const double nyq = o.sampleRate / 2.0;
+    const int M = o.melBands;
+    const double mMin = slaneyMel(std::min(o.melMinHz, nyq * 0.5)), mMax = slaneyMel(std::min(o.melMaxHz, nyq));
+    std::vector<double> pts(M + 2);
+    for (int i = 0; i < M + 2; ++i) pts[i] = slaneyHz(mMin + (mMax - mMin) * i / (M + 1));
+    melLo.resize(M);
+    melW.resize(M);
+    for (int b = 0; b < M; ++b) {
+      const double lo = pts[b], c = pts[b + 1], hi = pts[b + 2];
+      size_t k0 = static_cast<size_t>(std::ceil(lo / rep.binHz));
+      std::vector<float> w;
+      for (size_t k = k0; k < bins && binHz[k] < hi; ++k) {
+        const double f = binHz[k];
+        w.push_back(static_cast<float>(f <= c ? (f - lo) / (c - lo) : (hi - f) / (hi - c)));
+      }
+      bool any = false;
+      for (float v : w) any = any || v > 0;
+      if (!any) {
+        k0 = std::min(bins - 1, static_cast<size_t>(std::lround(c / rep.binHz)));
+        w.assign(1, 1.0f);
+      }
+      melLo[b] = k0;
+      melW[b] = std::move(w);
+      if (c < 150.0) lowBands = b + 1;
+    }
+    if (lowBands == 0) lowBands = 1;
+    melDb.assign(M, -100.0f);
+    prevMelDb.assign(M, -100.0f);
+    const int C = o.mfccCoefficients;
+    dct.resize(static_cast<size_t>(C) * M);
+    for (int j = 0; j < C; ++j)
+      for (int b = 0; b < M; ++b)
+        dct[static_cast<size_t>(j) * M + b] = static_cast<float>(
+            (j == 0 ? std::sqrt(1.0 / M) : std::sqrt(2.0 / M)) * std::cos(M_PI * j * (b + 0.5) / M));
+    sumMfcc.assign(C, 0.0);
+
+    // spectral contrast: octave bands from 200 Hz (Jiang et al. 2002)
+    const double edges[] = {0, 200, 400, 800, 1600, 3200, 6400, 1e12};
+    for (int b = 0; b < 7; ++b) {
+      const double lo = edges[b], hi = std::min(edges[b + 1], nyq + rep.binHz);
+      rep.contrastEdgesHz.push_back(std::min(lo, nyq));
+      size_t klo = std::max<size_t>(1, static_cast<size_t>(std::ceil(lo / rep.binHz)));
+      size_t khi = std::min(bins, static_cast<size_t>(std::ceil(hi / rep.binHz)));
+      if (b == 6) khi = bins;
+      if (khi < klo) khi = klo;
+      contrastLo.push_back(klo);
+      contrastHi.push_back(khi);
+    }
+    rep.contrastEdgesHz.push_back(nyq);
+    sumContrast.assign(7, 0.0);
+    contrastFrames.assign(7, 0);
+    chromaLo = std::max<size_t>(2, static_cast<size_t>(std::floor(o.chromaMinHz / rep.binHz)));
+    chromaHi = std::min(bins - 2, static_cast<size_t>(std::ceil(o.chromaMaxHz / rep.binHz)));
+  }
+
+  if (o.pitch) {
+    while (o.sampleRate / (decimation * 2) >= 16000) decimation *= 2;
+    for (int d = decimation; d > 1; d /= 2) halfBands.emplace_back();
+    pitchRate = static_cast<double>(o.sampleRate) / decimation;
+    PW = 1;
+    while (static_cast<double>(PW) < pitchRate / o.pitchMinHz) PW *= 2;
+    PH = static_cast<size_t>(std::pow(2.0, std::round(std::log2(0.01 * pitchRate))));
+    pfft = std::make_unique<RealFft>(std::max<size_t>(16, 2 * PW));
+    const size_t pb = 2 * PW / 2 + 1;
+    pbuf.resize(2 * PW);
+    pa.assign(2 * PW, 0.0f);
+    xr.resize(pb);
+    xi.resize(pb);
+    ar.resize(pb);
+    ai.resize(pb);
+    corr.resize(2 * PW);
+    prefix.resize(2 * PW + 1);
+    dprime.resize(PW);
+    rep.pitchHopSeconds = static_cast<double>(PH) / pitchRate;
+    const double delay = (kHalfBandTaps - 1) / 2.0 * (decimation - 1) / o.sampleRate;
+    rep.pitchStartSeconds = static_cast<double>(PW) / 2.0 / pitchRate - delay;
+    pitchFloor = std::pow(10.0, o.pitchFloorDbfs / 10.0);
+  }
+}
+
+void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
+  // zero crossings: sign changes between consecutive samples of the mono mix
+  for (size_t i = 0; i < n; ++i) {
+    const bool neg = x[i] < 0.0f;
+    if (haveLast) {
+      crossings += neg != lastNeg;
+      ++pairs;
+    }
+    lastNeg = neg;
+    haveLast = true;
+  }
+  // fine envelope: mean square per tick
+  {
+    const int T = o.tickSamples;
+    size_t i = 0;
+    while (i < n) {
+      const size_t take = std::min(n - i, static_cast<size_t>(T - tickFill));
+      double s = 0;
+      for (size_t j = 0; j < take; ++j) s += static_cast<double>(x[i + j]) * x[i + j];
+      tickAcc += s;
+      tickFill += static_cast<int>(take);
+      i += take;
+      if (tickFill == T) {
+        rep.fineEnergy.push_back(static_cast<float>(tickAcc / T));
+        tickAcc = 0;
+        tickFill = 0;
+      }
+    }
+  }
+  if (o.spectrum) {
+    fifo.insert(fifo.end(), x, x + n);
+    while (fifo.size() - fifoStart >= W) {
+      processFrame(fifo.data() + fifoStart);
+      fifoStart += H;
+    }
+    if (fifoStart > 8 * W || fifoStart * 2 > fifo.size()) {
+      fifo.erase(fifo.begin(), fifo.begin() + static_cast<std::ptrdiff_t>(fifoStart));
+      fifoStart = 0;
+    }
+  }
+  if (o.pitch) feedPitch(x, n);
+}
+
+void FeatureExtractor::Impl::processFrame(const float* frame) {
+  ++rep.stftFrames;
+  windowFrame(frame, hann.data(), frameBuf.data(), W);
+  fft->forward(frameBuf.data(), re.data(), im.data());
+  powerSpectrum(re.data(), im.data(), scale.data(), pw.data(), mag.data(), bins);
+  double total = 0;
+  for (size_t k = 0; k < bins; ++k) {
+    total += pw[k];
+    psd[k] += pw[k];
+  }
+  rep.frameDb.push_back(static_cast<float>(total > 1e-15 ? 10.0 * std::log10(total) : -150.0));
+
+  // mel band levels (dB) → MFCC and onset strength
+  const int M = o.melBands;
+  for (int b = 0; b < M; ++b) {
+    const float* w = melW[b].data();
+    const float* p = pw.data() + melLo[b];
+    double e = 0;
+    for (size_t j = 0; j < melW[b].size(); ++j) e += static_cast<double>(w[j]) * p[j];
+    melDb[b] = static_cast<float>(std::max(-100.0, 10.0 * std::log10(e + 1e-10)));
+  }
+  // SuperFlux-style: rise over the maximum of the previous frame's neighbouring bands
+  double flux = 0, fluxLow = 0;
+  for (int b = 0; b < M; ++b) {
+    float ref = prevMelDb[b];
+    if (b > 0) ref = std::max(ref, prevMelDb[b - 1]);
+    if (b + 1 < M) ref = std::max(ref, prevMelDb[b + 1]);
+    const double d = std::max(0.0f, melDb[b] - ref);
+    flux += d;
+    if (b < lowBands) fluxLow += d;
+  }
+  rep.odf.push_back(static_cast<float>(rep.stftFrames == 1 ? 0.0 : flux / M));
+  rep.odfLow.push_back(static_cast<float>(rep.stftFrames == 1 ? 0.0 : fluxLow / lowBands));
+  std::swap(melDb, prevMelDb);
+
+  // per-frame chroma (A440) for beat-level harmonic change, and the fine pitch-class profile
+  float chroma12[12] = {0};
+  const bool active = total > activeFloor;
+  if (active) {
+    float pmax = 0;
+    for (size_t k = chromaLo; k <= chromaHi; ++k) pmax = std::max(pmax, pw[k]);
+    const float thresh = pmax * 1e-5f;  // peaks within 50 dB of the strongest
+    for (size_t k = chromaLo; k <= chromaHi; ++k) {
+      const float p = pw[k];
+      if (!(p > thresh && p > pw[k - 1] && p >= pw[k + 1])) continue;
+      // parabolic interpolation on the log power
+      const float a = fastLog2(pw[k - 1] + 1e-30f), b = fastLog2(p + 1e-30f), c = fastLog2(pw[k + 1] + 1e-30f);
+      const float den = a - 2 * b + c;
+      const float d = den < 0 ? 0.5f * (a - c) / den : 0.0f;
+      const float peakLog2Power = b - 0.25f * (a - c) * d;
+      const float amp = std::exp2(0.5f * peakLog2Power);  // magnitude
+      const float f = (static_cast<float>(k) + d) * static_cast<float>(rep.binHz);
+      for (int h = 1; h <= o.chromaHarmonics; ++h) {
+        const float fh = f / static_cast<float>(h);
+        if (fh < o.chromaMinHz * 0.5) break;
+        const float wgt = amp * std::pow(0.6f, static_cast<float>(h - 1));
+        const float midi = 12.0f * fastLog2(fh / 440.0f) + 69.0f;
+        float pos = std::fmod(midi * 10.0f, 120.0f);
+        if (pos < 0) pos += 120.0f;
+        const int i0 = static_cast<int>(pos) % kPitchBins;
+        const float frac = pos - std::floor(pos);
+        pc[i0] += wgt * (1 - frac);
+        pc[(i0 + 1) % kPitchBins] += wgt * frac;
+        if (h == 1 && fh < 250.0f) {
+          bassPc[i0] += wgt * (1 - frac);
+          bassPc[(i0 + 1) % kPitchBins] += wgt * frac;
+        }
+        if (h == 1) {
+          int s = static_cast<int>(std::lround(midi)) % 12;
+          if (s < 0) s += 12;
+          chroma12[s] += amp;
+        }
+      }
+    }
+  }
+  rep.chroma.insert(rep.chroma.end(), chroma12, chroma12 + 12);
+
+  if (!active) {
+    prevActive = false;
+    return;
+  }
+  ++rep.activeFrames;
+  // centroid / bandwidth on the magnitude spectrum, roll-off and flatness on power
+  double sm = 0, sfm = 0, sffm = 0;
+  for (size_t k = 0; k < bins; ++k) {
+    const double m = mag[k], f = binHz[k];
+    sm += m;
+    sfm += f * m;
+    sffm += f * f * m;
+  }
+  const double centroid = sfm / sm;
+  sumCentroid += centroid;
+  sumBandwidth += std::sqrt(std::max(0.0, sffm / sm - centroid * centroid));
+  const double target = o.rolloffFraction * total;
+  double cum = 0;
+  size_t kr = 0;
+  for (; kr < bins; ++kr) {
+    cum += pw[kr];
+    if (cum >= target) break;
+  }
+  sumRolloff += binHz[std::min(kr, bins - 1)];
+  const double meanLog2 = sumLog2(pw.data(), bins, 1e-20f) / static_cast<double>(bins);
+  const double meanP = total / static_cast<double>(bins);
+  sumFlatness += std::min(1.0, std::exp2(meanLog2) / meanP);
+  // flux between L2-normalized magnitude spectra of consecutive active frames
+  double norm2 = 0;
+  for (size_t k = 0; k < bins; ++k) norm2 += static_cast<double>(mag[k]) * mag[k];
+  const float inv = static_cast<float>(1.0 / std::sqrt(norm2));
+  double fl = 0;
+  for (size_t k = 0; k < bins; ++k) {
+    const float v = mag[k] * inv;
+    const float d = v - prevNorm[k];
+    fl += static_cast<double>(d) * d;
+    prevNorm[k] = v;
+  }
+  if (prevActive) {
+    sumFlux += std::sqrt(fl);
+    ++fluxFrames;
+  }
+  prevActive = true;
+
+  const int C = o.mfccCoefficients;
+  const float* L = prevMelDb.data();  // swapped above: this frame's levels
+  for (int j = 0; j < C; ++j) {
+    double s = 0;
+    for (int b = 0; b < M; ++b) s += static_cast<double>(dct[static_cast<size_t>(j) * M + b]) * L[b];
+    sumMfcc[j] += s;
+  }
+  // contrast: peak and valley = mean of the top / bottom 2 % of magnitudes in each band
+  for (size_t b = 0; b < contrastLo.size(); ++b) {
+    const size_t lo = contrastLo[b], hi = contrastHi[b];
+    if (hi <= lo) continue;
+    const size_t n = hi - lo;
+    std::copy(mag.begin() + static_cast<std::ptrdiff_t>(lo), mag.begin() + static_cast<std::ptrdiff_t>(hi), sortBuf.begin());
+    const size_t q = std::max<size_t>(1, static_cast<size_t>(std::lround(0.02 * static_cast<double>(n))));
+    float* s = sortBuf.data();
+    std::nth_element(s, s + q - 1, s + n);
+    double valley = 0;
+    for (size_t i = 0; i < q; ++i) valley += s[i];
+    std::nth_element(s + q - 1, s + n - q, s + n);
+    double peak = 0;
+    for (size_t i = n - q; i < n; ++i) peak += s[i];
+    valley /= static_cast<double>(q);
+    peak /= static_cast<double>(q);
+    sumContrast[b] += 20.0 * std::log10((peak + 1e-10) / (valley + 1e-10));
+    ++contrastFrames[b];
+  }
+}
+
+void FeatureExtractor::Impl::feedPitch(const float* x, size_t n) {
+  const float* cur = x;
+  size_t len = n;
+  for (size_t s = 0; s < halfBands.size(); ++s) {
+    std::vector<float>& out = (s % 2 == 0) ? decA : decB;
+    out.clear();
+    halfBands[s].process(cur, len, out);
+    cur = out.data();
+    len = out.size();
+  }
+  pfifo.insert(pfifo.end(), cur, cur + len);
+  while (pfifo.size() - pfifoStart >= 2 * PW) {
+    pitchFrame(pfifo.data() + pfifoStart);
+    pfifoStart += PH;
+  }
+  if (pfifoStart > 8 * PW || pfifoStart * 2 > pfifo.size()) {
+    pfifo.erase(pfifo.begin(), pfifo.begin() + static_cast<std::ptrdiff_t>(pfifoStart));
+    pfifoStart = 0;
+  }
+}
+
+// YIN (de Cheveigné & Kawahara 2002): difference function through the FFT, cumulative mean
+// normalization, absolute threshold, parabolic interpolation.
+void FeatureExtractor::Impl::pitchFrame(const float* frame) {
+  const size_t N = 2 * PW;
+  prefix[0] = 0;
+  for (size_t i = 0; i < N; ++i) prefix[i + 1] = prefix[i] + static_cast<double>(frame[i]) * frame[i];
+  const double e0 = prefix[PW];
+  if (e0 / static_cast<double>(PW) < pitchFloor) {
+    rep.pitchHz.push_back(0);
+    rep.pitchConfidence.push_back(0);
+    return;
+  }
+  std::copy(frame, frame + N, pbuf.begin());
+  std::copy(frame, frame + PW, pa.begin());  // pa[PW..N) stays 0
+  pfft->forward(pbuf.data(), xr.data(), xi.data());
+  pfft->forward(pa.data(), ar.data(), ai.data());
+  for (size_t k = 0; k < xr.size(); ++k) {
+    // conj(A)·X
+    const float r = ar[k] * xr[k] + ai[k] * xi[k];
+    const float i = ar[k] * xi[k] - ai[k] * xr[k];
+    xr[k] = r;
+    xi[k] = i;
+  }
+  pfft->inverse(xr.data(), xi.data(), corr.data());
+  const size_t tauMin = std::max<size_t>(2, static_cast<size_t>(std::floor(pitchRate / o.pitchMaxHz)));
+  const size_t tauMax = std::min(PW - 1, static_cast<size_t>(std::ceil(pitchRate / o.pitchMinHz)));
+  dprime[0] = 1;
+  double run = 0;
+  for (size_t t = 1; t <= tauMax; ++t) {
+    const double d = std::max(0.0, e0 + (prefix[t + PW] - prefix[t]) - 2.0 * corr[t]);
+    run += d;
+    dprime[t] = run > 0 ? d * static_cast<double>(t) / run : 1.0;
+  }
+  size_t best = 0;
+  for (size_t t = tauMin; t <= tauMax; ++t) {
+    if (dprime[t] < o.yinThreshold) {
+      while (t + 1 <= tauMax && dprime[t + 1] < dprime[t]) ++t;
+      best = t;
+      break;
+    }
+  }
+  if (best == 0) {
+    rep.pitchHz.push_back(0);
+    double mn = 1;
+    for (size_t t = tauMin; t <= tauMax; ++t) mn = std::min(mn, dprime[t]);
+    rep.pitchConfidence.push_back(static_cast<float>(std::max(0.0, 1 - mn)));
+    return;
+  }
+  double tau = static_cast<double>(best);
+  if (best > tauMin && best < tauMax) {
+    const double a = dprime[best - 1], b = dprime[best], c = dprime[best + 1];
+    const double den = a - 2 * b + c;
+    if (den > 0) tau += 0.5 * (a - c) / den;
+  }
+  rep.pitchHz.push_back(static_cast<float>(pitchRate / tau));
+  rep.pitchConfidence.push_back(static_cast<float>(std::max(0.0, 1 - dprime[best])));
+}
+
+void FeatureExtractor::Impl::flush() {
+  if (o.spectrum && rep.frames > 0) {
+    // pad with zeros so the last frame is centered at or after the last sample
+    const uint64_t want = 1 + rep.frames / H;
+    std::vector<float> zeros(W, 0.0f);
+    while (rep.stftFrames < want) {
+      if (fifo.size() - fifoStart < W) fifo.insert(fifo.end(), zeros.begin(), zeros.end());
+      processFrame(fifo.data() + fifoStart);
+      fifoStart += H;
+    }
+  }
+  if (tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
+  rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
+  if (!o.spectrum) return;
+  rep.meanPower.resize(bins);
+  const double nf = rep.stftFrames ? static_cast<double>(rep.stftFrames) : 1.0;
+  for (size_t k = 0; k < bins; ++k) rep.meanPower[k] = psd[k] / nf;
+  rep.pitchClass = pc;
+  rep.bassPitchClass = bassPc;
+  if (rep.activeFrames > 0) {
+    const double a = static_cast<double>(rep.activeFrames);
+    rep.centroidHz = sumCentroid / a;
+    rep.rolloffHz = sumRolloff / a;
+    rep.flatness = sumFlatness / a;
+    rep.bandwidthHz = sumBandwidth / a;
+    rep.flux = fluxFrames ? std::optional<double>(sumFlux / static_cast<double>(fluxFrames)) : std::optional<double>(0.0);
+    rep.mfcc.resize(sumMfcc.size());
+    for (size_t j = 0; j < sumMfcc.size(); ++j) rep.mfcc[j] = sumMfcc[j] / a;
+  }
+  for (size_t b = 0; b < sumContrast.size(); ++b) {
+    if (contrastFrames[b] > 0) rep.contrastDb.push_back(sumContrast[b] / static_cast<double>(contrastFrames[b]));
+    else rep.contrastDb.push_back(std::nullopt);
+  }
+}
+
+FeatureExtractor::FeatureExtractor(const FeatureOptions& options) : opt_(options) {
+  const std::string err = validateFeatureOptions(opt_);
+  if (!err.empty()) throw std::invalid_argument(err);
+  impl_ = std::make_unique<Impl>(opt_);
+}
+
+FeatureExtractor::~FeatureExtractor() = default;
+
+AddResult FeatureExtractor::add(const uint8_t* data, PcmFormat format, size_t frames) {
+  if (impl_->finished) throw std::logic_error("add after finish: create a new extractor for more audio");
+  DenormalGuard guard;
+  AddResult r;
+  const size_t nc = static_cast<size_t>(opt_.channels);
+  const size_t frameBytes = pcmBytesPerSample(format) * nc;
+  for (size_t off = 0; off < frames; off += kChunk) {
+    const size_t n = std::min(kChunk, frames - off);
+    DecodeStats ds;
+    decodePcm(data + off * frameBytes, format, opt_.channels, n, impl_->ptrs.data(), ds);
+    if (ds.nonFinite > 0) {
+      if (r.nonFiniteSamples == 0)
+        r.firstNonFiniteFrame = static_cast<int64_t>(impl_->rep.frames + off) + ds.firstNonFiniteFrame;
+      r.nonFiniteSamples += ds.nonFinite;
+    }
+    float* m = impl_->mono.data();
+    if (nc == 1) {
+      std::copy(impl_->ptrs[0], impl_->ptrs[0] + n, m);
+    } else {
+      const float g = 1.0f / static_cast<float>(nc);
+      for (size_t i = 0; i < n; ++i) {
+        float s = 0;
+        for (size_t c = 0; c < nc; ++c) s += impl_->ptrs[c][i];
+        m[i] = s * g;
+      }
+    }
+    impl_->feedMono(m, n);
+  }
+  impl_->rep.frames += frames;
+  return r;
+}
+
+const FeatureReport& FeatureExtractor::finish() {
+  if (!impl_->finished) {
+    DenormalGuard guard;
+    impl_->flush();
+    impl_->finished = true;
+  }
+  return impl_->rep;
+}
+
+FeatureReport FeatureExtractor::takeReport() {
+  finish();
+  FeatureReport r = std::move(impl_->rep);
+  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence}) v->shrink_to_fit();
+  return r;
+}
+
+}  // namespace shub

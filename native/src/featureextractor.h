@@ -1,0 +1,93 @@
+// The feature extractor: PCM decode → mono mix → one shared STFT (Hann window, centered
+// frames) → per-frame spectral statistics, MFCC, spectral contrast, pitch-class profile,
+// onset-strength envelope; plus a fine energy envelope (onset refinement) and a YIN f0
+// track on a decimated copy of the signal. Same streaming shape as the level meter:
+// create → add blocks → finish/result → destroy. Only compact per-frame features are kept.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fft.h"
+#include "levelmeter.h"  // AddResult
+#include "pcm.h"
+
+namespace shub {
+
+struct FeatureOptions {
+  int sampleRate = 48000;         // Hz, 8000–384000
+  int channels = 2;               // 1–8 (mixed to mono with equal weights)
+  int windowSamples = 2048;       // STFT window (power of two, 64–65536)
+  int hopSamples = 512;           // STFT hop, 1..windowSamples
+  bool spectrum = true;           // run the STFT and everything derived from it
+  bool pitch = false;             // run the YIN f0 tracker
+  int melBands = 40;              // 8–128
+  int mfccCoefficients = 13;      // 1..melBands
+  double melMinHz = 20, melMaxHz = 16000;  // clipped to Nyquist
+  double rolloffFraction = 0.85;  // (0, 1)
+  double chromaMinHz = 55, chromaMaxHz = 5000;
+  int chromaHarmonics = 1;        // HPCP harmonic summation: peak f also counts for f/2..f/h
+  double activeFloorDbfs = -70;   // frames whose mean square is below this are silent
+  int tickSamples = 24;           // fine-envelope resolution (samples), 1..4096
+  double pitchMinHz = 50, pitchMaxHz = 1600;
+  double yinThreshold = 0.15;     // (0, 1)
+  double pitchFloorDbfs = -55;    // frames quieter than this are unvoiced
+};
+
+/** Empty when valid, else a message naming the field. */
+std::string validateFeatureOptions(const FeatureOptions& o);
+
+/** Whole-file figures (means over active frames) and compact frame series. */
+struct FeatureReport {
+  uint64_t frames = 0;        // PCM frames added
+  uint64_t stftFrames = 0;    // STFT frames (1 + floor(frames / hop) when any audio)
+  uint64_t activeFrames = 0;  // STFT frames above activeFloorDbfs
+  double binHz = 0, hopSeconds = 0;
+  std::optional<double> centroidHz, rolloffHz, flatness, flux, bandwidthHz;
+  double zeroCrossingRate = 0;  // sign changes per sample pair of the mono mix
+  std::vector<double> mfcc;     // means (empty when no active frame)
+  std::vector<std::optional<double>> contrastDb;  // per band, null when empty/no frame
+  std::vector<double> contrastEdgesHz;            // band edges (bands + 1)
+  std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
+  std::vector<double> pitchClass;                 // 120 bins (10 cents), bin 0 = C at A440
+  std::vector<double> bassPitchClass;             // same, peaks below 250 Hz only
+  std::vector<float> odf, odfLow;                 // onset strength per STFT frame
+  std::vector<float> frameDb;                     // frame mean square, dBFS (≥ −150)
+  std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major
+  std::vector<float> fineEnergy;                  // mean square of the mono mix per tick
+  int tickSamples = 0;
+  // pitch track
+  double pitchHopSeconds = 0, pitchStartSeconds = 0;
+  std::vector<float> pitchHz, pitchConfidence;   // 0 Hz = unvoiced
+};
+
+class FeatureExtractor {
+ public:
+  /** Throws std::invalid_argument when validateFeatureOptions fails. */
+  explicit FeatureExtractor(const FeatureOptions& options);
+  ~FeatureExtractor();
+
+  const FeatureOptions& options() const { return opt_; }
+
+  /** Decodes and analyzes `frames` interleaved frames. Throws std::logic_error after finish(). */
+  AddResult add(const uint8_t* data, PcmFormat format, size_t frames);
+  AddResult addFloat(const float* interleaved, size_t frames) {
+    return add(reinterpret_cast<const uint8_t*>(interleaved), PcmFormat::F32, frames);
+  }
+
+  /** Flushes the last (zero-padded) frames and returns the report. Idempotent. */
+  const FeatureReport& finish();
+  /** finish(), then moves the report out (its series are left empty). */
+  FeatureReport takeReport();
+
+ private:
+  struct Impl;
+  FeatureOptions opt_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace shub

@@ -1,0 +1,204 @@
+#include "fft.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+#include "common.h"
+
+namespace shub {
+
+namespace {
+
+// One radix-4 decimation-in-frequency Stockham stage: sequence length len at stride s
+// (len·s = m), x → y.
+SHUB_CLONES
+void radix4Stage(size_t len, size_t s, const float* w1r, const float* w1i, const float* w2r, const float* w2i,
+                 const float* w3r, const float* w3i, const float* __restrict xr, const float* __restrict xi,
+                 float* __restrict yr, float* __restrict yi) {
+  const size_t l4 = len / 4;
+  if (s == 1) {
+    for (size_t p = 0; p < l4; ++p) {
+      const float ar = xr[p], ai = xi[p], br = xr[p + l4], bi = xi[p + l4];
+      const float cr = xr[p + 2 * l4], ci = xi[p + 2 * l4], dr = xr[p + 3 * l4], di = xi[p + 3 * l4];
+      const float apcr = ar + cr, apci = ai + ci, amcr = ar - cr, amci = ai - ci;
+      const float bpdr = br + dr, bpdi = bi + di, bmdr = br - dr, bmdi = bi - di;
+      // j·(b − d) = (−bmdi, bmdr)
+      const float t1r = amcr + bmdi, t1i = amci - bmdr;  // (a−c) − j(b−d)
+      const float t2r = apcr - bpdr, t2i = apci - bpdi;
+      const float t3r = amcr - bmdi, t3i = amci + bmdr;  // (a−c) + j(b−d)
+      float* yrp = yr + 4 * p;
+      float* yip = yi + 4 * p;
+      yrp[0] = apcr + bpdr;
+      yip[0] = apci + bpdi;
+      yrp[1] = t1r * w1r[p] - t1i * w1i[p];
+      yip[1] = t1r * w1i[p] + t1i * w1r[p];
+      yrp[2] = t2r * w2r[p] - t2i * w2i[p];
+      yip[2] = t2r * w2i[p] + t2i * w2r[p];
+      yrp[3] = t3r * w3r[p] - t3i * w3i[p];
+      yip[3] = t3r * w3i[p] + t3i * w3r[p];
+    }
+    return;
+  }
+  for (size_t p = 0; p < l4; ++p) {
+    const float c1r = w1r[p], c1i = w1i[p], c2r = w2r[p], c2i = w2i[p], c3r = w3r[p], c3i = w3i[p];
+    const float* ar = xr + s * p;
+    const float* ai = xi + s * p;
+    const float* br = xr + s * (p + l4);
+    const float* bi = xi + s * (p + l4);
+    const float* cr = xr + s * (p + 2 * l4);
+    const float* ci = xi + s * (p + 2 * l4);
+    const float* dr = xr + s * (p + 3 * l4);
+    const float* di = xi + s * (p + 3 * l4);
+    float* y0r = yr + s * (4 * p);
+    float* y0i = yi + s * (4 * p);
+    float* y1r = y0r + s;
+    float* y1i = y0i + s;
+    float* y2r = y1r + s;
+    float* y2i = y1i + s;
+    float* y3r = y2r + s;
+    float* y3i = y2i + s;
+    for (size_t q = 0; q < s; ++q) {
+      const float apcr = ar[q] + cr[q], apci = ai[q] + ci[q], amcr = ar[q] - cr[q], amci = ai[q] - ci[q];
+      const float bpdr = br[q] + dr[q], bpdi = bi[q] + di[q], bmdr = br[q] - dr[q], bmdi = bi[q] - di[q];
+      const float t1r = amcr + bmdi, t1i = amci - bmdr;
+      const float t2r = apcr - bpdr, t2i = apci - bpdi;
+      const float t3r = amcr - bmdi, t3i = amci + bmdr;
+      y0r[q] = apcr + bpdr;
+      y0i[q] = apci + bpdi;
+      y1r[q] = t1r * c1r - t1i * c1i;
+      y1i[q] = t1r * c1i + t1i * c1r;
+      y2r[q] = t2r * c2r - t2i * c2i;
+      y2i[q] = t2r * c2i + t2i * c2r;
+      y3r[q] = t3r * c3r - t3i * c3i;
+      y3i[q] = t3r * c3i + t3i * c3r;
+    }
+  }
+}
+
+SHUB_CLONES
+void radix2Final(size_t s, const float* __restrict xr, const float* __restrict xi, float* __restrict yr,
+                 float* __restrict yi) {
+  for (size_t q = 0; q < s; ++q) {
+    const float ar = xr[q], ai = xi[q], br = xr[q + s], bi = xi[q + s];
+    yr[q] = ar + br;
+    yi[q] = ai + bi;
+    yr[q + s] = ar - br;
+    yi[q + s] = ai - bi;
+  }
+}
+
+}  // namespace
+
+RealFft::RealFft(size_t n) : n_(n), m_(n / 2) {
+  if (n < 16 || n > 65536 || (n & (n - 1)) != 0)
+    throw std::invalid_argument("RealFft: size must be a power of two in [16, 65536]");
+  size_t len = m_, s = 1;
+  while (len >= 4) {
+    Stage st;
+    st.len = len;
+    st.stride = s;
+    const size_t l4 = len / 4;
+    for (auto* v : {&st.w1r, &st.w1i, &st.w2r, &st.w2i, &st.w3r, &st.w3i}) v->resize(l4);
+    for (size_t p = 0; p < l4; ++p) {
+      for (int k = 1; k <= 3; ++k) {
+        const double a = -2.0 * M_PI * static_cast<double>(k * p) / static_cast<double>(len);
+        std::vector<float>& wr = k == 1 ? st.w1r : k == 2 ? st.w2r : st.w3r;
+        std::vector<float>& wi = k == 1 ? st.w1i : k == 2 ? st.w2i : st.w3i;
+        wr[p] = static_cast<float>(std::cos(a));
+        wi[p] = static_cast<float>(std::sin(a));
+      }
+    }
+    stages_.push_back(std::move(st));
+    len /= 4;
+    s *= 4;
+  }
+  finalRadix2_ = len == 2;
+  post_r_.resize(m_);
+  post_i_.resize(m_);
+  for (size_t k = 0; k < m_; ++k) {
+    const double a = -2.0 * M_PI * static_cast<double>(k) / static_cast<double>(n_);
+    post_r_[k] = static_cast<float>(std::cos(a));
+    post_i_[k] = static_cast<float>(std::sin(a));
+  }
+  ar_.resize(m_);
+  ai_.resize(m_);
+  br_.resize(m_);
+  bi_.resize(m_);
+}
+
+// Transforms ar_/ai_ in place (the result ends in ar_/ai_).
+void RealFft::complexForward(float* re, float* im) {
+  float* xr = re;
+  float* xi = im;
+  float* yr = br_.data();
+  float* yi = bi_.data();
+  for (const Stage& st : stages_) {
+    radix4Stage(st.len, st.stride, st.w1r.data(), st.w1i.data(), st.w2r.data(), st.w2i.data(), st.w3r.data(),
+                st.w3i.data(), xr, xi, yr, yi);
+    std::swap(xr, yr);
+    std::swap(xi, yi);
+  }
+  if (finalRadix2_) {
+    radix2Final(m_ / 2, xr, xi, yr, yi);
+    std::swap(xr, yr);
+    std::swap(xi, yi);
+  }
+  if (xr != re) {
+    for (size_t i = 0; i < m_; ++i) {
+      re[i] = xr[i];
+      im[i] = xi[i];
+    }
+  }
+}
+
+void RealFft::forward(const float* in, float* re, float* im) {
+  float* zr = ar_.data();
+  float* zi = ai_.data();
+  for (size_t t = 0; t < m_; ++t) {
+    zr[t] = in[2 * t];
+    zi[t] = in[2 * t + 1];
+  }
+  complexForward(zr, zi);
+  // X[k] = E[k] + W^k·O[k], E = (Z[k] + conj Z[m−k])/2, O = (Z[k] − conj Z[m−k])/(2j)
+  re[0] = zr[0] + zi[0];
+  im[0] = 0.0f;
+  re[m_] = zr[0] - zi[0];
+  im[m_] = 0.0f;
+  for (size_t k = 1; k < m_; ++k) {
+    const float zkr = zr[k], zki = zi[k], zmr = zr[m_ - k], zmi = -zi[m_ - k];
+    const float er = 0.5f * (zkr + zmr), ei = 0.5f * (zki + zmi);
+    // (Z[k] − conj Z[m−k]) / (2j) = (d) · (−j/2): (dr, di) → (di/2, −dr/2)
+    const float dr = zkr - zmr, di = zki - zmi;
+    const float orr = 0.5f * di, oi = -0.5f * dr;
+    re[k] = er + orr * post_r_[k] - oi * post_i_[k];
+    im[k] = ei + orr * post_i_[k] + oi * post_r_[k];
+  }
+}
+
+void RealFft::inverse(const float* re, const float* im, float* out) {
+  float* zr = ar_.data();
+  float* zi = ai_.data();
+  // E[k] = (X[k] + conj X[m−k])/2, O[k] = (X[k] − conj X[m−k])/(2 W^k), Z = E + jO.
+  // The inverse complex transform is conj(FFT(conj Z))/m: build conj Z directly.
+  for (size_t k = 0; k < m_; ++k) {
+    const float xkr = re[k], xki = k == 0 ? 0.0f : im[k];
+    const float xmr = re[m_ - k], xmi = (m_ - k == m_ || k == 0) ? 0.0f : -im[m_ - k];
+    const float er = 0.5f * (xkr + xmr), ei = 0.5f * (xki + xmi);
+    const float dr = 0.5f * (xkr - xmr), di = 0.5f * (xki - xmi);
+    // divide by W^k = multiply by conj(W^k)
+    const float orr = dr * post_r_[k] + di * post_i_[k];
+    const float oi = di * post_r_[k] - dr * post_i_[k];
+    // Z = E + jO = (er − oi, ei + orr); store conj
+    zr[k] = er - oi;
+    zi[k] = -(ei + orr);
+  }
+  complexForward(zr, zi);
+  const float scale = 1.0f / static_cast<float>(m_);
+  for (size_t t = 0; t < m_; ++t) {
+    out[2 * t] = zr[t] * scale;
+    out[2 * t + 1] = -zi[t] * scale;
+  }
+}
+
+}  // namespace shub

@@ -1,0 +1,86 @@
+/**
+ * The analysis engines' parameters, declared once with unit, range and default (STYLE: engines
+ * describe themselves). The native FeatureExtractor and the TypeScript engines (onsets, tempo,
+ * key, pitch) read them from here; `analyze` logs the STFT layout it chose per file as a decision.
+ */
+
+export interface ParameterSpec {
+  value: number;
+  unit: string;
+  range: readonly [number, number];
+  description: string;
+}
+
+const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({ value, unit, range, description });
+
+/** The shared STFT: computed once per file and handed to every spectral feature. */
+export const STFT_PARAMETERS = {
+  windowSeconds: p(0.0464, 's', [0.005, 0.5], 'window length; rounded to the nearest power of two of samples (2048 at 44.1 and 48 kHz, 4096 at 96 kHz)'),
+  hopFraction: p(0.25, 'of the window', [0.0625, 1], 'hop between frames (512 samples at 44.1/48 kHz: 11.6/10.7 ms); frames are centered'),
+  activeFloorDbfs: p(-70, 'dBFS', [-200, 0], 'frames whose mean square is below this are silence, left out of the spectral means'),
+} as const;
+
+export const SPECTRAL_PARAMETERS = {
+  rolloffFraction: p(0.85, 'of the energy', [0.5, 0.99], 'roll-off: the frequency below which this fraction of the spectral energy lies'),
+  melBands: p(40, 'bands', [8, 128], 'mel filterbank (Slaney scale, 20 Hz–16 kHz) for MFCC and the onset envelope'),
+  melMinHz: p(20, 'Hz', [0, 1000], 'lowest mel filter edge'),
+  melMaxHz: p(16000, 'Hz', [1000, 192000], 'highest mel filter edge (clipped to Nyquist)'),
+  mfccCoefficients: p(13, 'coefficients', [1, 40], 'MFCC: DCT-II (orthonormal) of the mel band levels in dB'),
+} as const;
+
+export const CHROMA_PARAMETERS = {
+  minHz: p(55, 'Hz', [20, 500], 'lowest spectral peak used for the pitch-class profile'),
+  maxHz: p(5000, 'Hz', [1000, 10000], 'highest spectral peak used for the pitch-class profile'),
+  harmonics: p(1, 'harmonics', [1, 8], 'HPCP harmonic summation (1 = each peak counts for its own pitch class only)'),
+} as const;
+
+export const ONSET_PARAMETERS = {
+  tickSeconds: p(0.0005, 's', [0.00002, 0.01], 'resolution of the fine energy envelope used to place each onset'),
+  deltaFraction: p(0.06, 'of the envelope range', [0, 1], 'peak picking: a peak must exceed the local mean by this fraction of the 99th-percentile strength'),
+  medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local mean window'),
+  minIntervalSeconds: p(0.03, 's', [0.005, 0.5], 'two onsets are at least this far apart'),
+} as const;
+
+export const TEMPO_PARAMETERS = {
+  minBpm: p(50, 'BPM', [20, 200], 'slowest tempo considered'),
+  maxBpm: p(220, 'BPM', [60, 400], 'fastest tempo considered'),
+  priorCenterBpm: p(120, 'BPM', [60, 200], 'center of the log-normal tempo prior (metrical level preference)'),
+  priorOctaves: p(0.6, 'octaves', [0.1, 4], 'width (standard deviation) of the tempo prior'),
+  beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
+} as const;
+
+export const PITCH_PARAMETERS = {
+  minHz: p(50, 'Hz', [20, 1000], 'lowest f0 searched'),
+  maxHz: p(1600, 'Hz', [100, 4000], 'highest f0 searched'),
+  yinThreshold: p(0.15, '', [0.01, 0.99], 'YIN absolute threshold on the cumulative-mean-normalized difference'),
+  floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced'),
+} as const;
+
+/** Rejects a value outside its declared range; never clamps. */
+export function checkParameter(name: string, spec: ParameterSpec, value = spec.value): number {
+  if (!Number.isFinite(value) || value < spec.range[0] || value > spec.range[1]) {
+    throw new RangeError(`${name} must be in [${spec.range[0]}, ${spec.range[1]}] ${spec.unit}, got ${value}`);
+  }
+  return value;
+}
+
+export interface StftLayout {
+  windowSamples: number;
+  hopSamples: number;
+  hopSeconds: number;
+  /** Frames per second of the STFT (and of the onset envelope). */
+  frameRate: number;
+}
+
+/** The STFT window and hop at a sample rate (power-of-two window nearest windowSeconds). */
+export function stftLayout(sampleRate: number): StftLayout {
+  const target = checkParameter('windowSeconds', STFT_PARAMETERS.windowSeconds) * sampleRate;
+  const windowSamples = Math.max(64, Math.min(65536, 2 ** Math.round(Math.log2(target))));
+  const hopSamples = Math.max(1, Math.round(windowSamples * checkParameter('hopFraction', STFT_PARAMETERS.hopFraction)));
+  return { windowSamples, hopSamples, hopSeconds: hopSamples / sampleRate, frameRate: sampleRate / hopSamples };
+}
+
+/** Samples per tick of the fine envelope at a sample rate. */
+export function tickSamples(sampleRate: number): number {
+  return Math.max(1, Math.round(checkParameter('tickSeconds', ONSET_PARAMETERS.tickSeconds) * sampleRate));
+}

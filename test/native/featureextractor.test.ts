@@ -1,0 +1,170 @@
+/**
+ * Native FeatureExtractor (shared STFT, spectral statistics, pitch-class profile, onset envelope,
+ * fine envelope, YIN): analytic signals with closed-form answers, degenerate input, validation.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { native, type FeatureReport } from '../../src/native.js';
+import { createFeatureExtractor, spectralSummary, tonalBalance } from '../../src/engines/spectral/index.js';
+import { summarizePitch } from '../../src/engines/pitch/index.js';
+import { detectOnsets, onsetInput } from '../../src/engines/onsets/index.js';
+import { estimateTempo } from '../../src/engines/tempo/index.js';
+import { estimateKey, tuningAwareChroma, PITCH_CLASS_NAMES } from '../../src/engines/key/index.js';
+import { stftLayout } from '../../src/engines/analysis/params.js';
+
+const FS = 48000;
+
+function tones(seconds: number, parts: { hz: number; amp: number }[], fs = FS): Float32Array {
+  const n = Math.round(seconds * fs);
+  const x = new Float32Array(n);
+  for (const { hz, amp } of parts) for (let i = 0; i < n; i++) x[i]! += amp * Math.sin((2 * Math.PI * hz * i) / fs);
+  return x;
+}
+
+function analyze(mono: Float32Array, which = { spectrum: true, pitch: true }, fs = FS): FeatureReport {
+  const fx = createFeatureExtractor({ sampleRate: fs, channels: 1 }, which);
+  // feed in uneven blocks: results must not depend on block boundaries
+  for (let i = 0; i < mono.length; ) {
+    const n = Math.min(mono.length - i, 1000 + (i % 7777));
+    fx.addFloat(mono.subarray(i, i + n));
+    i += n;
+  }
+  return fx.finish();
+}
+
+const near = (a: number | null, b: number, tol: number, what: string) => {
+  assert.ok(a !== null && Number.isFinite(a), `${what}: got ${a}`);
+  assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} not within ${tol} of ${b}`);
+};
+
+test('1 kHz sine: centroid, roll-off, bandwidth, flatness, ZCR (2f/fs), tonal balance', () => {
+  const r = analyze(tones(3, [{ hz: 1000, amp: 0.5 }]));
+  near(r.centroidHz, 1000, 5, 'centroid');
+  near(r.rolloffHz, 1000, r.binHz, 'rolloff');
+  assert.ok(r.bandwidthHz! < 60, `bandwidth ${r.bandwidthHz}`);
+  assert.ok(r.flatness! < 0.001, `flatness ${r.flatness}`);
+  near(r.zeroCrossingRate, 2000 / FS, 1e-4, 'zcr');
+  // Σ power = mean square: 0.5²/2 → −9.03 dBFS, all of it in the 1 kHz third-octave band
+  const bands = tonalBalance(r.meanPower, r.binHz, FS);
+  const k1 = bands.find((b) => b.bandHz[0] < 1000 && b.bandHz[1] > 1000)!;
+  near(k1.levelDb, 10 * Math.log10(0.125), 0.1, '1 kHz band level');
+  const total = bands.reduce((s, b) => s + (b.levelDb === null ? 0 : 10 ** (b.levelDb / 10)), 0);
+  near(10 * Math.log10(total), 10 * Math.log10(0.125), 0.05, 'bands add up to the mean square');
+  assert.equal(bands.length, 30);
+});
+
+test('white noise: flatness near e^−γ ≈ 0.56, centroid near fs/4', () => {
+  let s = 12345;
+  const x = new Float32Array(FS * 3).map(() => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return (s / 2 ** 32 - 0.5) * 0.5;
+  });
+  const r = analyze(x, { spectrum: true, pitch: false });
+  near(r.flatness, 0.56, 0.05, 'flatness');
+  near(r.centroidHz, FS / 4, 300, 'centroid');
+});
+
+test('YIN: a 220 Hz and a 440 Hz tone give their f0; the voiced ratio is ~1', () => {
+  for (const hz of [220, 440]) {
+    const r = analyze(tones(2, [{ hz, amp: 0.3 }, { hz: 2 * hz, amp: 0.15 }]), { spectrum: false, pitch: true });
+    const p = summarizePitch(r);
+    near(p.medianHz, hz, hz * 0.002, `f0 ${hz}`);
+    assert.ok(p.voicedRatio > 0.95, `voiced ${p.voicedRatio}`);
+  }
+  const at441 = summarizePitch(analyze(tones(1, [{ hz: 441, amp: 0.3 }], 44100), { spectrum: false, pitch: true }, 44100));
+  near(at441.medianHz, 441, 1, 'f0 at 44.1 kHz');
+});
+
+test('chroma of a C major triad (C4 E4 G4): C, E and G are the three strongest; key is C major', () => {
+  const r = analyze(tones(4, [{ hz: 261.63, amp: 0.2 }, { hz: 329.63, amp: 0.2 }, { hz: 392.0, amp: 0.2 }]), { spectrum: true, pitch: false });
+  const { chroma, tuningCents } = tuningAwareChroma(r.pitchClass);
+  const top = chroma.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => PITCH_CLASS_NAMES[i]).sort();
+  assert.deepEqual(top, ['C', 'E', 'G']);
+  near(tuningCents, 0, 5, 'tuning');
+  assert.equal(estimateKey(r.pitchClass)?.key, 'C major');
+});
+
+test('tuning-aware chroma: an A major triad tuned 30 cents sharp is still A, C#, E; tuning ≈ +30 cents', () => {
+  const f = (midi: number) => 440 * 2 ** ((midi - 69 + 0.3) / 12);
+  const r = analyze(tones(4, [{ hz: f(57), amp: 0.2 }, { hz: f(61), amp: 0.2 }, { hz: f(64), amp: 0.2 }]), { spectrum: true, pitch: false });
+  const { chroma, tuningCents } = tuningAwareChroma(r.pitchClass);
+  near(tuningCents, 30, 8, 'tuning');
+  const top = chroma.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => PITCH_CLASS_NAMES[i]).sort();
+  assert.deepEqual(top, ['A', 'C#', 'E']);
+});
+
+test('click track at 120 BPM: tempo 120, onsets within 1 ms of each click', () => {
+  const x = new Float32Array(FS * 12);
+  const clicks: number[] = [];
+  for (let t = 0.25; t < 11.9; t += 0.5) {
+    const at = Math.round(t * FS);
+    clicks.push(at / FS);
+    for (let i = 0; i < 480; i++) x[at + i] = 0.5 * Math.exp(-i / 60) * Math.sin((2 * Math.PI * 2000 * i) / FS);
+  }
+  const r = analyze(x, { spectrum: true, pitch: false });
+  const onsets = detectOnsets(onsetInput(r, FS, stftLayout(FS).windowSamples));
+  assert.equal(onsets.times.length, clicks.length);
+  onsets.times.forEach((t, i) => near(t, clicks[i]!, 0.001, `onset ${i}`));
+  const tempo = estimateTempo({ odf: r.odf, odfLow: r.odfLow, chroma: r.chroma, hopSeconds: r.hopSeconds, onsetTimes: onsets.times });
+  near(tempo.bpm, 120, 0.5, 'bpm');
+  assert.ok(tempo.beats.length >= clicks.length - 2, `beats ${tempo.beats.length}`);
+  for (const b of tempo.beats) assert.ok(clicks.some((c) => Math.abs(c - b) < 0.002), `beat ${b} on a click`);
+  assert.ok(tempo.alternatives.some((a) => Math.abs(a.bpm - 60) < 1), 'half tempo among the alternatives');
+});
+
+test('silence and a single sample: defined results (nulls and zeros), never NaN', () => {
+  for (const x of [new Float32Array(FS * 2), new Float32Array([0.5]), new Float32Array(0)]) {
+    const r = analyze(x);
+    const s = spectralSummary(r, FS);
+    const json = JSON.stringify({ s, t: estimateTempo({ odf: r.odf, hopSeconds: r.hopSeconds || 0.01 }), k: estimateKey(r.pitchClass), p: summarizePitch(r), o: detectOnsets(onsetInput(r, FS, 2048)) });
+    assert.doesNotMatch(json, /NaN|Infinity/);
+    assert.equal(s.centroidHz, x.length === 1 ? s.centroidHz : null);
+    assert.equal(estimateKey(r.pitchClass), null);
+    assert.equal(summarizePitch(r).medianHz, null);
+    assert.equal(estimateTempo({ odf: r.odf, hopSeconds: 0.01 }).bpm, null);
+  }
+});
+
+test('block boundaries do not change the result', () => {
+  const x = tones(2, [{ hz: 330, amp: 0.3 }, { hz: 5000, amp: 0.05 }]);
+  const a = analyze(x);
+  const fx = createFeatureExtractor({ sampleRate: FS, channels: 1 }, { spectrum: true, pitch: true });
+  fx.addFloat(x);
+  const b = fx.finish();
+  assert.equal(a.stftFrames, b.stftFrames);
+  assert.equal(a.stftFrames, 1 + Math.floor(x.length / stftLayout(FS).hopSamples));
+  near(a.centroidHz, b.centroidHz!, 1e-6, 'centroid');
+  assert.deepEqual(Array.from(a.odf), Array.from(b.odf));
+  assert.deepEqual(Array.from(a.pitchHz), Array.from(b.pitchHz));
+});
+
+test('stereo and s24 PCM through addPcm (AsyncWorker) equal the mono mix', async () => {
+  const x = tones(3, [{ hz: 1000, amp: 0.4 }]);
+  const pcm = Buffer.alloc(x.length * 2 * 3);
+  for (let i = 0; i < x.length; i++) {
+    const v = Math.round(x[i]! * 8388607);
+    pcm.writeIntLE(v, i * 6, 3);
+    pcm.writeIntLE(v, i * 6 + 3, 3);
+  }
+  const fx = createFeatureExtractor({ sampleRate: FS, channels: 2 }, { spectrum: true, pitch: false });
+  const res = await fx.addPcm(pcm, 's24', x.length);
+  assert.equal(res.nonFiniteSamples, 0);
+  const r = fx.finish();
+  near(r.centroidHz, 1000, 5, 'centroid');
+  assert.equal(r.frames, x.length);
+});
+
+test('validation: typed errors at the entry point; no use after finish', () => {
+  const { FeatureExtractor } = native();
+  const base = { sampleRate: FS, channels: 1, windowSamples: 2048, hopSamples: 512 };
+  assert.throws(() => new FeatureExtractor({ ...base, windowSamples: 1000 }), { name: 'RangeError', message: /windowSamples must be a power of two/ });
+  assert.throws(() => new FeatureExtractor({ ...base, hopSamples: 4096 }), { name: 'RangeError', message: /hopSamples/ });
+  assert.throws(() => new FeatureExtractor({ ...base, sampleRate: 7000 }), { name: 'RangeError', message: /sampleRate/ });
+  assert.throws(() => new FeatureExtractor({ ...base, pitch: 'yes' as unknown as boolean }), { name: 'TypeError', message: /pitch must be a boolean/ });
+  assert.throws(() => new FeatureExtractor({ ...base, yinThreshold: 2 }), { name: 'RangeError', message: /yinThreshold/ });
+  const fx = new FeatureExtractor(base);
+  assert.throws(() => fx.addFloat(new Float64Array(4) as unknown as Float32Array), { name: 'TypeError' });
+  fx.finish();
+  assert.throws(() => fx.addFloat(new Float32Array(4)), /finish\(\) was already called/);
+  assert.throws(() => fx.finish(), /finish\(\) was already called/);
+});
