@@ -3,8 +3,7 @@
  * as the inputs before it are printed → record the run. A bad file is reported and the others
  * still run; the exit code is the worst seen (SPEC §3).
  */
-import { availableParallelism } from 'node:os';
-import { ExitCode, InputError, ShubError, UsageError, exitCodeOf, describeError } from '../errors.js';
+import { InputError, UsageError, type ExitCode, type ShubError } from '../errors.js';
 import { openAudio } from '../io/audio.js';
 import type { AudioFormat } from '../io/format.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
@@ -20,6 +19,7 @@ import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
+import { runBatch, type JobOutput } from './batch.js';
 
 /** The features `analyze` can compute, each with what it adds. The CLI's help is built from this. */
 export const ANALYZE_FEATURES = {
@@ -86,63 +86,23 @@ export function parseFeatures(list: string): AnalyzeFeature[] {
   return [...new Set(names)] as AnalyzeFeature[];
 }
 
-type Outcome = { ok: true; result: AnalyzeResult; decisions: Decision[] } | { ok: false; error: unknown };
-
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> {
   if (options.files.length === 0) throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
   const recorder = new RunRecorder('analyze', options.args ?? []);
-
-  const outcomes: (Outcome | undefined)[] = new Array(options.files.length);
-  let emitted = 0;
-  let worst: ExitCode = ExitCode.ok;
-  const results: AnalyzeResult[] = [];
-  const flush = () => {
-    while (emitted < outcomes.length && outcomes[emitted]) {
-      const o = outcomes[emitted]!;
-      const file = options.files[emitted]!;
-      if (o.ok) {
-        results.push(o.result);
-        recorder.results.push(o.result);
-        for (const d of o.decisions) recorder.decide(d);
-        options.onResult?.(o.result);
-      } else {
-        const code = exitCodeOf(o.error);
-        worst = Math.max(worst, code) as ExitCode;
-        recorder.errors.push({ file, message: describeError(o.error), exitCode: code });
-        options.onError?.(file, o.error instanceof Error ? o.error : new Error(String(o.error)));
-      }
-      emitted++;
-    }
-  };
-
-  let next = 0;
-  const worker = async () => {
-    while (next < options.files.length) {
-      const index = next++;
-      const file = options.files[index]!;
-      try {
-        outcomes[index] = { ok: true, ...(await analyzeOne(file, features, options, recorder)) };
-      } catch (error) {
-        outcomes[index] = { ok: false, error };
-      }
-      flush();
-    }
-  };
-  await Promise.all(Array.from({ length: jobs }, worker));
-
-  const run = recorder.finish(worst);
+  const { exitCode, results } = await runBatch<AnalyzeResult>(recorder, {
+    files: options.files,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    onResult: options.onResult,
+    onError: options.onError,
+    job: (file) => analyzeOne(file, features, options),
+  });
+  const run = recorder.finish(exitCode);
   const runFile = await options.store.saveRun(run);
-  return { exitCode: worst, results, run, runFile };
+  return { exitCode, results, run, runFile };
 }
 
-async function analyzeOne(
-  file: string,
-  features: AnalyzeFeature[],
-  options: AnalyzeOptions,
-  recorder: RunRecorder,
-): Promise<{ result: AnalyzeResult; decisions: Decision[] }> {
+async function analyzeOne(file: string, features: AnalyzeFeature[], options: AnalyzeOptions): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
     for (const w of source.warnings) options.onWarning?.(w);
@@ -176,7 +136,7 @@ async function analyzeOne(
       frames,
       durationSeconds: frames === null ? format.durationSeconds : round(frames / format.sampleRate, 6),
     };
-    recorder.inputs.push({ path: file, sizeBytes: source.sizeBytes, sha256, format: reported });
+    const input = { path: file, sizeBytes: source.sizeBytes, sha256, format: reported };
     const result: AnalyzeResult = { file, sha256, format: reported };
     if (sinks.length && frames === 0) throw new InputError(file, 'contains no audio frames (0 samples); re-export it');
     if (levels) {
@@ -185,7 +145,7 @@ async function analyzeOne(
     }
     if (report) Object.assign(result, describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false));
     options.onProgress?.(file, 1);
-    return { result, decisions };
+    return { result, input, decisions };
   } finally {
     await source.close();
   }
