@@ -3,52 +3,14 @@
  * targets users add or override in their config. Errors name the file, the line and the key.
  */
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { UsageError } from '../errors.js';
+import type { TargetFields } from './platforms-schema.js';
 
-const dbtp = z.number().min(-30).max(3);
-const lufs = z.number().min(-70).max(0);
-
-/** The quality limits every target inherits from `defaults` (SPEC §7). */
-const qualitySchema = z.object({
-  clippedSamplesMax: z.number().int().min(0).describe('clipped samples allowed'),
-  dcOffsetMax: z.number().min(0).max(1).describe('largest |DC offset| per channel, linear'),
-  leadingSilenceMaxSeconds: z.number().min(0).describe('seconds below -60 dBFS before the first sound'),
-  trailingSilenceMaxSeconds: z.number().min(0).describe('seconds below -60 dBFS after the last sound'),
-  monoLoudnessDropMaxLu: z.number().min(0).describe('largest loudness loss of the mono fold-down, LU'),
-  phaseCorrelationMin: z.number().min(-1).max(1).describe('lowest overall L/R correlation'),
-  codecs: z.array(z.enum(['aac', 'mp3', 'opus'])).describe('lossy codecs checked with --codec-check'),
-});
-
-const targetSchema = z
-  .object({
-    name: z.string().min(1),
-    integratedLufs: lufs.nullable().describe('loudness target; null for none'),
-    integratedToleranceLu: z.number().positive().max(10).nullable().describe('± window validate accepts; null: no loudness check'),
-    truePeakCeilingDbtp: dbtp,
-    louderThan: z.object({ integratedLufs: lufs, truePeakCeilingDbtp: dbtp }).strict().optional(),
-    loudnessRangeLu: z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict().optional(),
-    sampleRatesHz: z.array(z.number().int().min(8000).max(384000)).optional(),
-    bitDepths: z.array(z.number().int().refine((b) => [8, 16, 20, 24, 32, 64].includes(b), 'a bit depth of 8, 16, 20, 24, 32 or 64')).optional(),
-    channels: z.array(z.number().int().min(1).max(8)).optional(),
-    delivery: z
-      .object({
-        sampleRateHz: z.number().int().min(8000).max(384000),
-        bitDepth: z.number().int().refine((b) => [16, 24, 32].includes(b), 'a bit depth of 16, 24 or 32'),
-        format: z.enum(['wav', 'flac', 'mp3', 'aac', 'opus']),
-        bitrateKbps: z.number().int().min(32).max(512).optional(),
-      })
-      .strict(),
-  })
-  .merge(qualitySchema.partial())
-  .strict();
-
-const fileSchema = z.object({ defaults: qualitySchema.strict(), targets: z.record(z.string(), z.unknown()) }).strict();
-
-export type Platform = z.infer<typeof targetSchema> & z.infer<typeof qualitySchema> & { id: string };
+export type Platform = TargetFields & { id: string };
 
 /** The built-in presets file. */
 export const PLATFORMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'platforms.yaml');
@@ -61,7 +23,7 @@ export function truePeakCeilingFor(p: Platform, integratedLufs: number | null): 
   return p.truePeakCeilingDbtp;
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: $ZodIssue): string {
   return issue.message;
 }
 
@@ -75,6 +37,45 @@ export async function loadPlatforms(
   file = PLATFORMS_FILE,
 ): Promise<Map<string, Platform>> {
   const text = await readFile(file, 'utf8');
+  if (Object.keys(userPlatforms).length === 0) {
+    const compiled = await readCompiled(file, text);
+    if (compiled) return compiled;
+  }
+  return parsePlatforms(text, file, userPlatforms, configFile);
+}
+
+/** The build's copy of the shipped presets (see compile-presets.ts), if it matches `text`. */
+async function readCompiled(file: string, text: string): Promise<Map<string, Platform> | undefined> {
+  if (file !== PLATFORMS_FILE) return undefined;
+  try {
+    const c = JSON.parse(await readFile(COMPILED_PLATFORMS_FILE, 'utf8')) as CompiledPlatforms;
+    if (c.sourceSha256 !== sha256(text)) return undefined;
+    return new Map(c.targets.map((t) => [t.id, t]));
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CompiledPlatforms {
+  sourceSha256: string;
+  targets: Platform[];
+}
+
+/** Where `npm install` / `npm test` put the validated presets (dist/presets/platforms.json). */
+export const COMPILED_PLATFORMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'presets', 'platforms.json');
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Parses and validates presets text (yaml + zod, loaded only here) and applies the user's overrides. */
+export async function parsePlatforms(
+  text: string,
+  file: string,
+  userPlatforms: Record<string, Record<string, unknown>>,
+  configFile: string | null,
+): Promise<Map<string, Platform>> {
+  const [{ LineCounter, parseDocument }, { fileSchema, targetSchema }] = await Promise.all([import('yaml'), import('./platforms-schema.js')]);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const rel = path.relative(process.cwd(), file) || file;
