@@ -7,6 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { prng as rng } from '../../fixtures/groundtruth.js';
 import { native } from '../../src/native.js';
 import type { LevelMeterOptions, LevelMeterResult, PcmFormat } from '../../src/native.js';
 
@@ -34,17 +35,6 @@ function near(actual: number | null | undefined, expected: number, tol: number, 
   assert.ok(Math.abs(a - expected) <= tol, `${what}: ${a} is not within ±${tol} of ${expected}`);
 }
 
-/** Deterministic PRNG (mulberry32), uniform in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal samples (Box–Muller). */
 function gauss(seed: number): () => number {
