@@ -4,6 +4,8 @@
       "target_name": "shub_native",
       "sources": [
         "native/src/addon.cc",
+        "native/src/addon_master.cc",
+        "native/src/addon_mix.cc",
         "native/src/pcm.cc",
         "native/src/kweighting.cc",
         "native/src/loudness.cc",
@@ -11,7 +13,9 @@
         "native/src/levelstats.cc",
         "native/src/levelmeter.cc",
         "native/src/fft.cc",
-        "native/src/featureextractor.cc"
+        "native/src/featureextractor.cc",
+        "native/src/dsp/biquad.cc",
+        "native/src/dsp/dynamics.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native/src"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],

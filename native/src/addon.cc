@@ -9,6 +9,7 @@
 #include <string>
 
 #include "featureextractor.h"
+#include "napi_util.h"
 #include "kweighting.h"
 #include "levelmeter.h"
 #include "pcm.h"
@@ -16,74 +17,10 @@
 
 namespace {
 
+using namespace shub::napi;
 using shub::LevelMeter;
 using shub::LevelMeterOptions;
 using shub::LevelMeterReport;
-
-std::string describe(const Napi::Value& v) {
-  switch (v.Type()) {
-    case napi_undefined: return "undefined";
-    case napi_null: return "null";
-    case napi_boolean: return v.As<Napi::Boolean>().Value() ? "true" : "false";
-    case napi_number: {
-      const double d = v.As<Napi::Number>().DoubleValue();
-      if (std::isnan(d)) return "NaN";
-      if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-      char b[64];
-      std::snprintf(b, sizeof b, "%.15g", d);
-      return b;
-    }
-    case napi_string: return "'" + v.As<Napi::String>().Utf8Value() + "'";
-    case napi_symbol: return "a symbol";
-    case napi_function: return "a function";
-    case napi_bigint: return "a bigint";
-    case napi_object:
-      if (v.IsArray()) return "an array";
-      if (v.IsTypedArray()) return "a typed array";
-      return "an object";
-    default: return "a value";
-  }
-}
-
-[[noreturn]] void throwType(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, msg); }
-[[noreturn]] void throwRange(Napi::Env env, const std::string& msg) { throw Napi::RangeError::New(env, msg); }
-
-/** A number that must be an integer in [lo, hi]. */
-double integerArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo,
-                  double hi, const char* unit) {
-  if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
-  const double d = v.As<Napi::Number>().DoubleValue();
-  if (!(d >= lo && d <= hi) || std::floor(d) != d) {
-    char b[64];
-    std::snprintf(b, sizeof b, "[%.15g, %.15g]", lo, hi);
-    throwRange(env, where + ": " + name + " must be an integer in " + b + unit + ", got " + describe(v));
-  }
-  return d;
-}
-
-Napi::Value nullable(Napi::Env env, const std::optional<double>& v) {
-  if (v && std::isfinite(*v)) return Napi::Number::New(env, *v);
-  return env.Null();
-}
-
-Napi::Array numberArray(Napi::Env env, const std::vector<double>& v) {
-  Napi::Array a = Napi::Array::New(env, v.size());
-  for (size_t i = 0; i < v.size(); ++i) a.Set(static_cast<uint32_t>(i), Napi::Number::New(env, std::isfinite(v[i]) ? v[i] : 0.0));
-  return a;
-}
-
-Napi::Array nullableArray(Napi::Env env, const std::vector<std::optional<double>>& v) {
-  Napi::Array a = Napi::Array::New(env, v.size());
-  for (size_t i = 0; i < v.size(); ++i) a.Set(static_cast<uint32_t>(i), nullable(env, v[i]));
-  return a;
-}
-
-Napi::Object addResultObject(Napi::Env env, const shub::AddResult& r) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("nonFiniteSamples", Napi::Number::New(env, static_cast<double>(r.nonFiniteSamples)));
-  o.Set("firstNonFiniteFrame", Napi::Number::New(env, static_cast<double>(r.firstNonFiniteFrame)));
-  return o;
-}
 
 Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
   Napi::Object o = Napi::Object::New(env);
@@ -203,92 +140,8 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
   }
 }
 
-/** Runs Wrap::process(data, format, frames) on the libuv pool; Wrap::kName names it in errors. */
-template <class Wrap>
-class AddPcmWorker : public Napi::AsyncWorker {
- public:
-  AddPcmWorker(Napi::Env env, Wrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data,
-               shub::PcmFormat format, size_t frames)
-      : Napi::AsyncWorker(env, Wrap::kResourceName),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        wrap_(wrap),
-        data_(data),
-        format_(format),
-        frames_(frames) {
-    self_ = Napi::Persistent(self);
-    pcm_ = Napi::Persistent(pcm);
-  }
-
-  Napi::Promise promise() const { return deferred_.Promise(); }
-
-  void Execute() override {
-    try {
-      result_ = wrap_->process(data_, format_, frames_);
-    } catch (const std::exception& e) {
-      SetError(std::string(Wrap::kName) + ".addPcm: " + e.what());
-    }
-  }
-
-  void OnOK() override {
-    wrap_->setBusy(false);
-    deferred_.Resolve(addResultObject(Env(), result_));
-  }
-
-  void OnError(const Napi::Error& e) override {
-    wrap_->setBusy(false);
-    deferred_.Reject(e.Value());
-  }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  Wrap* wrap_;
-  Napi::ObjectReference self_;      // keeps the meter alive while the work runs
-  Napi::Reference<Napi::Value> pcm_;  // keeps the PCM buffer alive while the work runs
-  const uint8_t* data_;
-  shub::PcmFormat format_;
-  size_t frames_;
-  shub::AddResult result_;
-};
-
 Napi::Value LevelMeterWrap::AddPcm(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
-    if (busy_)
-      throw Napi::Error::New(env, "LevelMeter.addPcm: another addPcm call is still in flight on this meter; await it first");
-    const std::string where = "LevelMeter.addPcm";
-    Napi::Value pcm = info[0];
-    if (!pcm.IsTypedArray()) throwType(env, where + ": pcm must be a Uint8Array (or Buffer), got " + describe(pcm));
-    Napi::TypedArray ta = pcm.As<Napi::TypedArray>();
-    Napi::Value fmtValue = info[1];
-    if (!fmtValue.IsString()) throwType(env, where + ": format must be a string, got " + describe(fmtValue));
-    const std::string fmtName = fmtValue.As<Napi::String>().Utf8Value();
-    shub::PcmFormat format;
-    if (!shub::parsePcmFormat(fmtName.c_str(), format))
-      throwRange(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got '" + fmtName + "'");
-    const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, "");
-    const uint64_t need = static_cast<uint64_t>(frames) * static_cast<uint64_t>(meter_->options().channels) *
-                          shub::pcmBytesPerSample(format);
-    const size_t have = ta.ByteLength();
-    if (need > have) {
-      throwRange(env, where + ": pcm holds " + std::to_string(have) + " bytes but frames (" +
-                          std::to_string(static_cast<uint64_t>(frames)) + ") x channels (" +
-                          std::to_string(meter_->options().channels) + ") x " +
-                          std::to_string(shub::pcmBytesPerSample(format)) + " bytes (" + fmtName + ") needs " +
-                          std::to_string(need));
-    }
-    const uint8_t* data = nullptr;
-    if (need > 0) data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
-    auto* worker = new AddPcmWorker<LevelMeterWrap>(env, this, info.This().As<Napi::Object>(), pcm, data, format,
-                                    static_cast<size_t>(frames));
-    Napi::Promise p = worker->promise();
-    busy_ = true;
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+  return queueAddPcm(info, this, meter_->options().channels, "LevelMeter.addPcm: another addPcm call is still in flight on this meter; await it first", busy_);
 }
 
 Napi::Value LevelMeterWrap::AddFloat(const Napi::CallbackInfo& info) {
@@ -314,21 +167,6 @@ Napi::Value LevelMeterWrap::Result(const Napi::CallbackInfo& info) {
 }
 
 // ---- FeatureExtractor wrapper ------------------------------------------------------------
-
-/** A Float32Array over the vector's own memory (no copy): the vector is freed with the buffer. */
-Napi::Float32Array f32Array(Napi::Env env, std::vector<float>&& v) {
-  if (v.empty()) return Napi::Float32Array::New(env, 0);
-  auto* owned = new std::vector<float>(std::move(v));
-  Napi::ArrayBuffer buf = Napi::ArrayBuffer::New(env, owned->data(), owned->size() * sizeof(float),
-                                                 [](Napi::Env, void*, std::vector<float>* p) { delete p; }, owned);
-  return Napi::Float32Array::New(env, owned->size(), buf, 0);
-}
-
-Napi::Float64Array f64Array(Napi::Env env, const std::vector<double>& v) {
-  Napi::Float64Array a = Napi::Float64Array::New(env, v.size());
-  if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));
-  return a;
-}
 
 class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
  public:
@@ -418,39 +256,7 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info) : Nap
 }
 
 Napi::Value FeatureExtractorWrap::AddPcm(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
-    checkIdle(env, "addPcm");
-    const std::string where = "FeatureExtractor.addPcm";
-    Napi::Value pcm = info[0];
-    if (!pcm.IsTypedArray()) throwType(env, where + ": pcm must be a Uint8Array (or Buffer), got " + describe(pcm));
-    Napi::TypedArray ta = pcm.As<Napi::TypedArray>();
-    Napi::Value fmtValue = info[1];
-    if (!fmtValue.IsString()) throwType(env, where + ": format must be a string, got " + describe(fmtValue));
-    const std::string fmtName = fmtValue.As<Napi::String>().Utf8Value();
-    shub::PcmFormat format;
-    if (!shub::parsePcmFormat(fmtName.c_str(), format))
-      throwRange(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got '" + fmtName + "'");
-    const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, "");
-    const uint64_t need = static_cast<uint64_t>(frames) * static_cast<uint64_t>(fx_->options().channels) *
-                          shub::pcmBytesPerSample(format);
-    if (need > ta.ByteLength())
-      throwRange(env, where + ": pcm holds " + std::to_string(ta.ByteLength()) + " bytes but " +
-                          std::to_string(static_cast<uint64_t>(frames)) + " frames of " + fmtName + " need " +
-                          std::to_string(need));
-    const uint8_t* data = nullptr;
-    if (need > 0) data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
-    auto* worker = new AddPcmWorker<FeatureExtractorWrap>(env, this, info.This().As<Napi::Object>(), pcm, data, format,
-                                                          static_cast<size_t>(frames));
-    Napi::Promise p = worker->promise();
-    busy_ = true;
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+  return queueAddPcm(info, this, fx_->options().channels, finished_ ? "FeatureExtractor.addPcm: finish() was already called; create a new extractor" : "FeatureExtractor.addPcm: an addPcm call is still in flight on this extractor; await it first", busy_ || finished_);
 }
 
 Napi::Value FeatureExtractorWrap::AddFloat(const Napi::CallbackInfo& info) {
@@ -545,11 +351,21 @@ Napi::Value TruePeakOversampling(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), shub::truePeakOversampling(static_cast<int>(std::floor(fs))));
 }
 
+}  // namespace
+
+// Defined by the other addon_*.cc files: each adds its classes and functions to the exports.
+void InitMaster(Napi::Env env, Napi::Object exports);
+void InitMix(Napi::Env env, Napi::Object exports);
+
+namespace {
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("LevelMeter", LevelMeterWrap::Init(env));
   exports.Set("FeatureExtractor", FeatureExtractorWrap::Init(env));
   exports.Set("kWeightingCoefficients", Napi::Function::New<KWeightingCoefficients>(env, "kWeightingCoefficients"));
   exports.Set("truePeakOversampling", Napi::Function::New<TruePeakOversampling>(env, "truePeakOversampling"));
+  InitMaster(env, exports);
+  InitMix(env, exports);
   return exports;
 }
 

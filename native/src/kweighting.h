@@ -3,13 +3,9 @@
 
 #include <cstddef>
 
-namespace shub {
+#include "dsp/biquad.h"
 
-/** y[n] = b0 x[n] + b1 x[n−1] + b2 x[n−2] − a1 y[n−1] − a2 y[n−2]  (a[0] == 1). */
-struct Biquad {
-  double b[3];
-  double a[3];
-};
+namespace shub {
 
 struct KWeightingCoefficients {
   Biquad shelf;

@@ -1,0 +1,65 @@
+// Feed-forward compressor (Giannoulis, Massberg & Reiss, "Digital Dynamic Range Compressor
+// Design — A Tutorial and Analysis", JAES 2012): level detector (peak or RMS, optionally through
+// a side-chain high-pass) → soft-knee static curve in dB → smooth branching attack/release on
+// the gain reduction → make-up gain, with an optional dry/wet mix for parallel compression.
+// Shared by master (glue, multiband) and mix (track and bus compressors).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dsp/biquad.h"
+
+namespace shub {
+
+struct CompressorParams {
+  double thresholdDb = -18.0;
+  double ratio = 2.0;             // ≥ 1 (1 = no compression)
+  double kneeDb = 6.0;            // ≥ 0, full knee width
+  double attackMs = 10.0;         // > 0
+  double releaseMs = 100.0;       // > 0
+  double makeupDb = 0.0;
+  bool rms = false;               // RMS detector instead of peak
+  double rmsWindowMs = 10.0;      // RMS averaging time constant
+  double sidechainHighpassHz = 0; // 0 = off; e.g. 100 Hz keeps the bass from pumping the mix
+  double mix = 1.0;               // wet fraction in [0, 1] (parallel compression below 1)
+  bool linked = true;             // one gain for all channels (keeps the stereo image)
+};
+
+/** Empty when valid, else a message naming the field. */
+std::string validateCompressorParams(const CompressorParams& p);
+
+struct DynamicsStats {
+  uint64_t frames = 0;
+  double maxGainReductionDb = 0;  // ≥ 0
+  double sumGainReductionDb = 0;  // Σ over frames (mean = sum / frames)
+  double meanGainReductionDb() const { return frames ? sumGainReductionDb / static_cast<double>(frames) : 0.0; }
+};
+
+class Compressor {
+ public:
+  Compressor(const CompressorParams& params, double sampleRate, int channels);
+
+  /** Static curve: output level (dB) for a steady input level (dB), before make-up. */
+  static double staticCurveDb(const CompressorParams& p, double inputDb);
+
+  /** Compresses n samples of each plane in place. */
+  void process(float* const* planes, size_t n);
+  const DynamicsStats& stats() const { return stats_; }
+  const CompressorParams& params() const { return p_; }
+
+ private:
+  CompressorParams p_;
+  int channels_;
+  double attackCoef_, releaseCoef_, rmsCoef_, makeup_;
+  BiquadCascade sidechain_;
+  std::vector<double> ms_;       // RMS detector state per detector
+  std::vector<double> smoothed_; // gain reduction state (dB) per detector
+  std::vector<float> scratch_;   // side-chain copy of one plane
+  std::vector<float> gain_;      // per-sample linear gain of one detector
+  DynamicsStats stats_;
+};
+
+}  // namespace shub

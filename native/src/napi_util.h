@@ -1,0 +1,239 @@
+// Shared N-API glue of the shub addon: argument checking with messages that name the call and
+// the value received, result conversion, and the worker that runs addPcm-style calls on the
+// libuv pool. Every addon_*.cc file uses these instead of its own copies.
+#pragma once
+
+#include <napi.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "levelmeter.h"
+#include "pcm.h"
+
+namespace shub {
+namespace napi {
+
+inline std::string describe(const Napi::Value& v) {
+  switch (v.Type()) {
+    case napi_undefined: return "undefined";
+    case napi_null: return "null";
+    case napi_boolean: return v.As<Napi::Boolean>().Value() ? "true" : "false";
+    case napi_number: {
+      const double d = v.As<Napi::Number>().DoubleValue();
+      if (std::isnan(d)) return "NaN";
+      if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+      char b[64];
+      std::snprintf(b, sizeof b, "%.15g", d);
+      return b;
+    }
+    case napi_string: return "'" + v.As<Napi::String>().Utf8Value() + "'";
+    case napi_symbol: return "a symbol";
+    case napi_function: return "a function";
+    case napi_bigint: return "a bigint";
+    case napi_object:
+      if (v.IsArray()) return "an array";
+      if (v.IsTypedArray()) return "a typed array";
+      return "an object";
+    default: return "a value";
+  }
+}
+
+[[noreturn]] inline void throwType(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, msg); }
+[[noreturn]] inline void throwRange(Napi::Env env, const std::string& msg) { throw Napi::RangeError::New(env, msg); }
+
+/** A number that must be an integer in [lo, hi]. */
+inline double integerArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo,
+                  double hi, const char* unit) {
+  if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
+  const double d = v.As<Napi::Number>().DoubleValue();
+  if (!(d >= lo && d <= hi) || std::floor(d) != d) {
+    char b[64];
+    std::snprintf(b, sizeof b, "[%.15g, %.15g]", lo, hi);
+    throwRange(env, where + ": " + name + " must be an integer in " + b + unit + ", got " + describe(v));
+  }
+  return d;
+}
+
+inline Napi::Value nullable(Napi::Env env, const std::optional<double>& v) {
+  if (v && std::isfinite(*v)) return Napi::Number::New(env, *v);
+  return env.Null();
+}
+
+inline Napi::Array numberArray(Napi::Env env, const std::vector<double>& v) {
+  Napi::Array a = Napi::Array::New(env, v.size());
+  for (size_t i = 0; i < v.size(); ++i) a.Set(static_cast<uint32_t>(i), Napi::Number::New(env, std::isfinite(v[i]) ? v[i] : 0.0));
+  return a;
+}
+
+inline Napi::Array nullableArray(Napi::Env env, const std::vector<std::optional<double>>& v) {
+  Napi::Array a = Napi::Array::New(env, v.size());
+  for (size_t i = 0; i < v.size(); ++i) a.Set(static_cast<uint32_t>(i), nullable(env, v[i]));
+  return a;
+}
+
+inline Napi::Object addResultObject(Napi::Env env, const shub::AddResult& r) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("nonFiniteSamples", Napi::Number::New(env, static_cast<double>(r.nonFiniteSamples)));
+  o.Set("firstNonFiniteFrame", Napi::Number::New(env, static_cast<double>(r.firstNonFiniteFrame)));
+  return o;
+}
+
+/** A Float32Array over the vector's own memory (no copy): the vector is freed with the buffer. */
+inline Napi::Float32Array f32Array(Napi::Env env, std::vector<float>&& v) {
+  if (v.empty()) return Napi::Float32Array::New(env, 0);
+  auto* owned = new std::vector<float>(std::move(v));
+  Napi::ArrayBuffer buf = Napi::ArrayBuffer::New(env, owned->data(), owned->size() * sizeof(float),
+                                                 [](Napi::Env, void*, std::vector<float>* p) { delete p; }, owned);
+  return Napi::Float32Array::New(env, owned->size(), buf, 0);
+}
+
+inline Napi::Float64Array f64Array(Napi::Env env, const std::vector<double>& v) {
+  Napi::Float64Array a = Napi::Float64Array::New(env, v.size());
+  if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));
+  return a;
+}
+
+/** A finite number in [lo, hi] (inclusive); `unit` is appended to the range in messages. */
+inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo, double hi,
+                        const char* unit = "") {
+  if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
+  const double d = v.As<Napi::Number>().DoubleValue();
+  if (!(d >= lo && d <= hi)) {
+    char b[96];
+    std::snprintf(b, sizeof b, "[%.15g, %.15g]", lo, hi);
+    throwRange(env, where + ": " + name + " must be a number in " + b + unit + ", got " + describe(v));
+  }
+  return d;
+}
+
+/** An optional field of an options object: `fallback` when undefined, else numberArg. */
+inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name, double fallback,
+                             double lo, double hi, const char* unit = "") {
+  Napi::Value v = o.Get(name);
+  if (v.IsUndefined()) return fallback;
+  return numberArg(env, v, where, name, lo, hi, unit);
+}
+
+inline bool optionalBool(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name, bool fallback) {
+  Napi::Value v = o.Get(name);
+  if (v.IsUndefined()) return fallback;
+  if (!v.IsBoolean()) throwType(env, where + ": " + name + " must be a boolean, got " + describe(v));
+  return v.As<Napi::Boolean>().Value();
+}
+
+/** info[index] must be an options object (not an array). */
+inline Napi::Object optionsArg(const Napi::CallbackInfo& info, size_t index, const std::string& where) {
+  if (info.Length() <= index || !info[index].IsObject() || info[index].IsArray())
+    throwType(info.Env(), where + ": options must be an object, got " +
+                              (info.Length() > index ? describe(info[index]) : std::string("nothing")));
+  return info[index].As<Napi::Object>();
+}
+
+/** Validated (pcm, format, frames) arguments of an addPcm-style call for `channels` channels. */
+struct PcmArgs {
+  Napi::Value pcm;
+  const uint8_t* data = nullptr;
+  PcmFormat format = PcmFormat::F32;
+  size_t frames = 0;
+};
+
+inline PcmArgs pcmArgs(const Napi::CallbackInfo& info, const std::string& where, int channels) {
+  Napi::Env env = info.Env();
+  PcmArgs out;
+  out.pcm = info[0];
+  if (!out.pcm.IsTypedArray()) throwType(env, where + ": pcm must be a Uint8Array (or Buffer), got " + describe(out.pcm));
+  Napi::TypedArray ta = out.pcm.As<Napi::TypedArray>();
+  Napi::Value fmtValue = info[1];
+  if (!fmtValue.IsString()) throwType(env, where + ": format must be a string, got " + describe(fmtValue));
+  const std::string fmtName = fmtValue.As<Napi::String>().Utf8Value();
+  if (!parsePcmFormat(fmtName.c_str(), out.format))
+    throwRange(env, where + ": format must be one of " + pcmFormatNames() + ", got '" + fmtName + "'");
+  const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, "");
+  const uint64_t need = static_cast<uint64_t>(frames) * static_cast<uint64_t>(channels) * pcmBytesPerSample(out.format);
+  if (need > ta.ByteLength()) {
+    throwRange(env, where + ": pcm holds " + std::to_string(ta.ByteLength()) + " bytes but frames (" +
+                        std::to_string(static_cast<uint64_t>(frames)) + ") x channels (" + std::to_string(channels) + ") x " +
+                        std::to_string(pcmBytesPerSample(out.format)) + " bytes (" + fmtName + ") needs " + std::to_string(need));
+  }
+  if (need > 0) out.data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
+  out.frames = static_cast<size_t>(frames);
+  return out;
+}
+
+/** Runs Wrap::process(data, format, frames) on the libuv pool; Wrap::kName names it in errors. */
+template <class Wrap>
+class AddPcmWorker : public Napi::AsyncWorker {
+ public:
+  AddPcmWorker(Napi::Env env, Wrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data,
+               PcmFormat format, size_t frames)
+      : Napi::AsyncWorker(env, Wrap::kResourceName),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        wrap_(wrap),
+        data_(data),
+        format_(format),
+        frames_(frames) {
+    self_ = Napi::Persistent(self);
+    pcm_ = Napi::Persistent(pcm);
+  }
+
+  Napi::Promise promise() const { return deferred_.Promise(); }
+
+  void Execute() override {
+    try {
+      result_ = wrap_->process(data_, format_, frames_);
+    } catch (const std::exception& e) {
+      SetError(std::string(Wrap::kName) + ".addPcm: " + e.what());
+    }
+  }
+
+  void OnOK() override {
+    wrap_->setBusy(false);
+    deferred_.Resolve(addResultObject(Env(), result_));
+  }
+
+  void OnError(const Napi::Error& e) override {
+    wrap_->setBusy(false);
+    deferred_.Reject(e.Value());
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  Wrap* wrap_;
+  Napi::ObjectReference self_;      // keeps the meter alive while the work runs
+  Napi::Reference<Napi::Value> pcm_;  // keeps the PCM buffer alive while the work runs
+  const uint8_t* data_;
+  PcmFormat format_;
+  size_t frames_;
+  AddResult result_;
+};
+
+
+/**
+ * Queues Wrap::process on the pool for a validated addPcm call and returns its promise; errors
+ * thrown while validating reject the promise instead of throwing synchronously.
+ */
+template <class Wrap>
+Napi::Value queueAddPcm(const Napi::CallbackInfo& info, Wrap* wrap, int channels, const char* busyMessage, bool busy) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    if (busy) throw Napi::Error::New(env, busyMessage);
+    PcmArgs a = pcmArgs(info, std::string(Wrap::kName) + ".addPcm", channels);
+    auto* worker = new AddPcmWorker<Wrap>(env, wrap, info.This().As<Napi::Object>(), a.pcm, a.data, a.format, a.frames);
+    Napi::Promise p = worker->promise();
+    wrap->setBusy(true);
+    worker->Queue();
+    return p;
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
+}
+
+}  // namespace napi
+}  // namespace shub
