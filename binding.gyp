@@ -15,7 +15,11 @@
         "native/src/fft.cc",
         "native/src/featureextractor.cc",
         "native/src/dsp/biquad.cc",
-        "native/src/dsp/dynamics.cc"
+        "native/src/dsp/dynamics.cc",
+        "native/src/dsp/dot.cc",
+        "native/src/dsp/limiter.cc",
+        "native/src/dsp/resampler.cc",
+        "native/src/master/render.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native/src"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],

@@ -192,6 +192,63 @@ export interface NativeAddon {
   kWeightingCoefficients(sampleRate: number): { shelf: BiquadCoefficients; highpass: BiquadCoefficients };
   /** True-peak oversampling factor used at a sample rate (4 below 192 kHz). */
   truePeakOversampling(sampleRate: number): number;
+  MasterRender: new (options: MasterRenderOptions) => MasterRender;
+  /** dB response of a cascade of RBJ biquads at each frequency. */
+  biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;
+}
+
+// ---- master (native/src/master/render.h) ------------------------------------------------
+
+export type EqShape = 'peak' | 'lowshelf' | 'highshelf' | 'lowpass' | 'highpass' | 'bandpass' | 'notch' | 'allpass';
+export interface EqBand { shape: EqShape; hz: number; q: number; gainDb?: number }
+export interface CompressorOptions {
+  thresholdDb?: number; ratio?: number; kneeDb?: number; attackMs?: number; releaseMs?: number; makeupDb?: number;
+  rms?: boolean; rmsWindowMs?: number; sidechainHighpassHz?: number; mix?: number; linked?: boolean;
+}
+export interface MasterChainOptions {
+  highpassHz?: number;
+  midEq?: EqBand[];
+  sideEq?: EqBand[];
+  compressor?: CompressorOptions | null;
+  sideGainDb?: number;
+  monoBassHz?: number;
+}
+export interface MasterTailOptions {
+  sampleRate: number;
+  gainDb: number;
+  limiter: { ceilingDb: number; lookaheadMs?: number; releaseMs?: number } | null;
+  bitDepth: 16 | 24 | 32;
+  dither: 'none' | 'tpdf' | 'tpdf-shaped';
+  /** false: meter only, no PCM bytes. */
+  emit?: boolean;
+}
+export interface MasterRenderOptions {
+  sampleRate: number;
+  channels: number;
+  channelWeights: number[];
+  chain?: MasterChainOptions;
+  tails: MasterTailOptions[];
+  spectra?: { windowSamples: number; hopSamples: number; activeFloorDbfs?: number } | null;
+}
+export interface MasterSpectrum { binHz: number; activeFrames: number; meanPower: Float64Array }
+export interface MasterTailReport {
+  levels: LevelMeterResult;
+  framesOut: number;
+  clippedSamples: number;
+  limiterMinGain: number;
+  limiterMeanGainDb: number;
+  limiterLimitedFrames: number;
+}
+export interface MasterRender {
+  /** Interleaved PCM in; each emitting tail's PCM bytes (interleaved, little-endian) out. */
+  addPcm(pcm: Uint8Array, format: PcmFormat, frames: number): Promise<AddPcmResult & { outputs: Buffer[] }>;
+  finish(): Promise<{
+    outputs: Buffer[];
+    tails: MasterTailReport[];
+    compressor: { maxGainReductionDb: number; meanGainReductionDb: number };
+    midSpectrum: MasterSpectrum | null;
+    sideSpectrum: MasterSpectrum | null;
+  }>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,4 +1,299 @@
-// N-API bindings of the mastering chain (shub master).
+// N-API bindings of the mastering pass (shub master): MasterRender and the design helpers the
+// engines and tests use (biquad responses).
 #include <napi.h>
 
-void InitMaster(Napi::Env, Napi::Object) {}
+#include <memory>
+#include <string>
+
+#include "master/render.h"
+#include "napi_util.h"
+
+namespace {
+
+using namespace shub::napi;
+using shub::MasterRender;
+
+Napi::Value bytesArray(Napi::Env env, std::vector<uint8_t>&& v) {
+  if (v.empty()) return Napi::Buffer<uint8_t>::New(env, 0);
+  auto* owned = new std::vector<uint8_t>(std::move(v));
+  return Napi::Buffer<uint8_t>::New(env, owned->data(), owned->size(), [](Napi::Env, uint8_t*, std::vector<uint8_t>* p) { delete p; }, owned);
+}
+
+Napi::Array outputsArray(Napi::Env env, std::vector<std::vector<uint8_t>>&& outs) {
+  Napi::Array a = Napi::Array::New(env, outs.size());
+  for (size_t i = 0; i < outs.size(); ++i) a.Set(static_cast<uint32_t>(i), bytesArray(env, std::move(outs[i])));
+  return a;
+}
+
+std::vector<shub::EqBand> eqBands(Napi::Env env, const Napi::Value& v, const std::string& where) {
+  std::vector<shub::EqBand> out;
+  if (v.IsUndefined()) return out;
+  if (!v.IsArray()) throwType(env, where + " must be an array of bands, got " + describe(v));
+  Napi::Array a = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); ++i) {
+    const std::string w = where + "[" + std::to_string(i) + "]";
+    if (!a.Get(i).IsObject()) throwType(env, w + " must be an object, got " + describe(a.Get(i)));
+    Napi::Object o = a.Get(i).As<Napi::Object>();
+    shub::EqBand b;
+    Napi::Value shape = o.Get("shape");
+    if (!shape.IsString() || !shub::biquad::parseShape(shape.As<Napi::String>().Utf8Value(), b.shape))
+      throwRange(env, w + ".shape must be one of " + shub::biquad::shapeNames() + ", got " + describe(shape));
+    b.hz = numberArg(env, o.Get("hz"), w, "hz", 1, 400000, " Hz");
+    b.q = numberArg(env, o.Get("q"), w, "q", 0.05, 50);
+    b.gainDb = optionalNumber(env, o, w, "gainDb", 0, -48, 48, " dB");
+    out.push_back(b);
+  }
+  return out;
+}
+
+shub::CompressorParams compressorParams(Napi::Env env, const Napi::Object& o, const std::string& w) {
+  shub::CompressorParams p;
+  p.thresholdDb = optionalNumber(env, o, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
+  p.ratio = optionalNumber(env, o, w, "ratio", p.ratio, 1, 1000);
+  p.kneeDb = optionalNumber(env, o, w, "kneeDb", p.kneeDb, 0, 48, " dB");
+  p.attackMs = optionalNumber(env, o, w, "attackMs", p.attackMs, 0.001, 2000, " ms");
+  p.releaseMs = optionalNumber(env, o, w, "releaseMs", p.releaseMs, 0.001, 10000, " ms");
+  p.makeupDb = optionalNumber(env, o, w, "makeupDb", p.makeupDb, -48, 48, " dB");
+  p.rms = optionalBool(env, o, w, "rms", p.rms);
+  p.rmsWindowMs = optionalNumber(env, o, w, "rmsWindowMs", p.rmsWindowMs, 0.001, 1000, " ms");
+  p.sidechainHighpassHz = optionalNumber(env, o, w, "sidechainHighpassHz", p.sidechainHighpassHz, 0, 2000, " Hz");
+  p.mix = optionalNumber(env, o, w, "mix", p.mix, 0, 1);
+  p.linked = optionalBool(env, o, w, "linked", p.linked);
+  const std::string err = shub::validateCompressorParams(p);
+  if (!err.empty()) throwRange(env, w + ": " + err);
+  return p;
+}
+
+shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
+  const std::string where = "MasterRender";
+  shub::MasterRenderParams p;
+  p.sampleRate = static_cast<int>(integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz"));
+  p.channels = static_cast<int>(integerArg(env, o.Get("channels"), where, "channels", 1, 8, ""));
+  Napi::Value w = o.Get("channelWeights");
+  if (!w.IsArray() || w.As<Napi::Array>().Length() != static_cast<uint32_t>(p.channels))
+    throwType(env, where + ": channelWeights must be an array with one number per channel, got " + describe(w));
+  for (uint32_t i = 0; i < w.As<Napi::Array>().Length(); ++i)
+    p.channelWeights.push_back(numberArg(env, w.As<Napi::Array>().Get(i), where, "channelWeights[i]", 0, 10));
+  Napi::Value chain = o.Get("chain");
+  if (!chain.IsUndefined()) {
+    if (!chain.IsObject()) throwType(env, where + ": chain must be an object, got " + describe(chain));
+    Napi::Object c = chain.As<Napi::Object>();
+    const std::string cw = where + ".chain";
+    p.chain.highpassHz = optionalNumber(env, c, cw, "highpassHz", 0, 0, 1000, " Hz");
+    p.chain.midEq = eqBands(env, c.Get("midEq"), cw + ".midEq");
+    p.chain.sideEq = eqBands(env, c.Get("sideEq"), cw + ".sideEq");
+    Napi::Value comp = c.Get("compressor");
+    if (!comp.IsUndefined() && !comp.IsNull()) {
+      if (!comp.IsObject()) throwType(env, cw + ".compressor must be an object or null, got " + describe(comp));
+      p.chain.compressor = compressorParams(env, comp.As<Napi::Object>(), cw + ".compressor");
+    }
+    p.chain.sideGainDb = optionalNumber(env, c, cw, "sideGainDb", 0, -60, 24, " dB");
+    p.chain.monoBassHz = optionalNumber(env, c, cw, "monoBassHz", 0, 0, 1000, " Hz");
+  }
+  Napi::Value tails = o.Get("tails");
+  if (!tails.IsArray()) throwType(env, where + ": tails must be an array, got " + describe(tails));
+  Napi::Array ta = tails.As<Napi::Array>();
+  for (uint32_t i = 0; i < ta.Length(); ++i) {
+    const std::string tw = where + ".tails[" + std::to_string(i) + "]";
+    if (!ta.Get(i).IsObject()) throwType(env, tw + " must be an object, got " + describe(ta.Get(i)));
+    Napi::Object t = ta.Get(i).As<Napi::Object>();
+    shub::MasterTailParams tp;
+    tp.sampleRate = static_cast<int>(integerArg(env, t.Get("sampleRate"), tw, "sampleRate", 8000, 384000, " Hz"));
+    tp.gainDb = optionalNumber(env, t, tw, "gainDb", 0, -120, 120, " dB");
+    Napi::Value lim = t.Get("limiter");
+    if (!lim.IsUndefined() && !lim.IsNull()) {
+      if (!lim.IsObject()) throwType(env, tw + ".limiter must be an object or null, got " + describe(lim));
+      Napi::Object l = lim.As<Napi::Object>();
+      shub::LimiterParams lp;
+      lp.ceilingDb = numberArg(env, l.Get("ceilingDb"), tw + ".limiter", "ceilingDb", -60, 0, " dB");
+      lp.lookaheadMs = optionalNumber(env, l, tw + ".limiter", "lookaheadMs", lp.lookaheadMs, 0.01, 50, " ms");
+      lp.releaseMs = optionalNumber(env, l, tw + ".limiter", "releaseMs", lp.releaseMs, 0.01, 5000, " ms");
+      tp.limiter = lp;
+    }
+    const double bits = integerArg(env, t.Get("bitDepth"), tw, "bitDepth", 16, 32, "");
+    if (bits != 16 && bits != 24 && bits != 32) throwRange(env, tw + ": bitDepth must be 16, 24 or 32, got " + describe(t.Get("bitDepth")));
+    tp.bitDepth = static_cast<int>(bits);
+    Napi::Value d = t.Get("dither");
+    const std::string dn = d.IsString() ? d.As<Napi::String>().Utf8Value() : "";
+    if (dn == "none") tp.dither = shub::DitherMode::None;
+    else if (dn == "tpdf") tp.dither = shub::DitherMode::Tpdf;
+    else if (dn == "tpdf-shaped") tp.dither = shub::DitherMode::TpdfShaped;
+    else throwRange(env, tw + ": dither must be 'none', 'tpdf' or 'tpdf-shaped', got " + describe(d));
+    tp.emit = optionalBool(env, t, tw, "emit", true);
+    p.tails.push_back(tp);
+  }
+  Napi::Value spectra = o.Get("spectra");
+  if (!spectra.IsUndefined() && !spectra.IsNull()) {
+    if (!spectra.IsObject()) throwType(env, where + ": spectra must be an object or null, got " + describe(spectra));
+    Napi::Object s = spectra.As<Napi::Object>();
+    p.spectra = true;
+    p.spectrumOptions.windowSamples = static_cast<int>(integerArg(env, s.Get("windowSamples"), where + ".spectra", "windowSamples", 64, 65536, ""));
+    p.spectrumOptions.hopSamples = static_cast<int>(integerArg(env, s.Get("hopSamples"), where + ".spectra", "hopSamples", 1, 65536, ""));
+    p.spectrumOptions.activeFloorDbfs = optionalNumber(env, s, where + ".spectra", "activeFloorDbfs", -70, -200, 0, " dBFS");
+    p.spectrumOptions.sampleRate = p.sampleRate;
+    p.spectrumOptions.channels = 1;
+    const std::string err = shub::validateFeatureOptions(p.spectrumOptions);
+    if (!err.empty()) throwRange(env, where + ".spectra: " + err);
+  }
+  return p;
+}
+
+Napi::Object spectrumObject(Napi::Env env, const shub::FeatureReport& r) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("binHz", Napi::Number::New(env, r.binHz));
+  o.Set("activeFrames", Napi::Number::New(env, static_cast<double>(r.activeFrames)));
+  o.Set("meanPower", f64Array(env, r.meanPower));
+  return o;
+}
+
+class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
+ public:
+  static Napi::Function Init(Napi::Env env) {
+    return DefineClass(env, "MasterRender",
+                       {InstanceMethod<&MasterRenderWrap::AddPcm>("addPcm"), InstanceMethod<&MasterRenderWrap::Finish>("finish")});
+  }
+
+  explicit MasterRenderWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<MasterRenderWrap>(info) {
+    Napi::Env env = info.Env();
+    if (!info.IsConstructCall()) throwType(env, "MasterRender: class constructor must be called with new");
+    shub::MasterRenderParams p = renderParams(env, optionsArg(info, 0, "MasterRender"));
+    try {
+      render_ = std::make_unique<MasterRender>(p);
+    } catch (const std::invalid_argument& e) {
+      throwRange(env, std::string("MasterRender: ") + e.what());
+    }
+  }
+
+ private:
+  class Worker : public Napi::AsyncWorker {
+   public:
+    Worker(Napi::Env env, MasterRenderWrap* wrap, Napi::Object self, const PcmArgs* args, bool finish)
+        : Napi::AsyncWorker(env, "shub.MasterRender"), deferred_(Napi::Promise::Deferred::New(env)), wrap_(wrap), finish_(finish) {
+      self_ = Napi::Persistent(self);
+      if (args) {
+        pcm_ = Napi::Persistent(args->pcm);
+        data_ = args->data;
+        format_ = args->format;
+        frames_ = args->frames;
+      }
+    }
+    Napi::Promise promise() const { return deferred_.Promise(); }
+    void Execute() override {
+      try {
+        if (finish_) {
+          wrap_->render_->finish();
+          mid_ = wrap_->render_->midSpectrum();
+          side_ = wrap_->render_->sideSpectrum();
+        } else {
+          result_ = wrap_->render_->add(data_, format_, frames_);
+        }
+        outputs_ = wrap_->render_->takeOutputs();
+      } catch (const std::exception& e) {
+        SetError(std::string("MasterRender: ") + e.what());
+      }
+    }
+    void OnOK() override {
+      Napi::Env env = Env();
+      wrap_->busy_ = false;
+      Napi::Object o = Napi::Object::New(env);
+      o.Set("outputs", outputsArray(env, std::move(outputs_)));
+      if (!finish_) {
+        o.Set("nonFiniteSamples", Napi::Number::New(env, static_cast<double>(result_.nonFiniteSamples)));
+        o.Set("firstNonFiniteFrame", Napi::Number::New(env, static_cast<double>(result_.firstNonFiniteFrame)));
+      } else {
+        wrap_->finished_ = true;
+        const auto reports = wrap_->render_->reports();
+        Napi::Array tails = Napi::Array::New(env, reports.size());
+        for (size_t i = 0; i < reports.size(); ++i) {
+          const auto& r = reports[i];
+          Napi::Object t = Napi::Object::New(env);
+          t.Set("levels", reportObject(env, r.levels));
+          t.Set("framesOut", Napi::Number::New(env, static_cast<double>(r.framesOut)));
+          t.Set("clippedSamples", Napi::Number::New(env, static_cast<double>(r.clippedSamples)));
+          t.Set("limiterMinGain", Napi::Number::New(env, r.limiter.minGain));
+          t.Set("limiterMeanGainDb", Napi::Number::New(env, r.limiter.frames ? r.limiter.sumGainDb / static_cast<double>(r.limiter.frames) : 0.0));
+          t.Set("limiterLimitedFrames", Napi::Number::New(env, static_cast<double>(r.limiter.limitedFrames)));
+          tails.Set(static_cast<uint32_t>(i), t);
+        }
+        o.Set("tails", tails);
+        const shub::DynamicsStats cs = wrap_->render_->compressorStats();
+        Napi::Object c = Napi::Object::New(env);
+        c.Set("maxGainReductionDb", Napi::Number::New(env, cs.maxGainReductionDb));
+        c.Set("meanGainReductionDb", Napi::Number::New(env, cs.meanGainReductionDb()));
+        o.Set("compressor", c);
+        o.Set("midSpectrum", mid_.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, mid_)));
+        o.Set("sideSpectrum", side_.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, side_)));
+      }
+      deferred_.Resolve(o);
+    }
+    void OnError(const Napi::Error& e) override {
+      wrap_->busy_ = false;
+      deferred_.Reject(e.Value());
+    }
+
+   private:
+    Napi::Promise::Deferred deferred_;
+    MasterRenderWrap* wrap_;
+    bool finish_;
+    Napi::ObjectReference self_;
+    Napi::Reference<Napi::Value> pcm_;
+    const uint8_t* data_ = nullptr;
+    shub::PcmFormat format_ = shub::PcmFormat::F32;
+    size_t frames_ = 0;
+    shub::AddResult result_;
+    std::vector<std::vector<uint8_t>> outputs_;
+    shub::FeatureReport mid_, side_;
+  };
+
+  Napi::Value start(const Napi::CallbackInfo& info, bool finish) {
+    Napi::Env env = info.Env();
+    Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+    try {
+      const char* method = finish ? "finish" : "addPcm";
+      if (busy_) throw Napi::Error::New(env, std::string("MasterRender.") + method + ": a call is still in flight; await it first");
+      if (finished_) throw Napi::Error::New(env, std::string("MasterRender.") + method + ": finish() was already called");
+      Worker* w;
+      if (finish) {
+        w = new Worker(env, this, info.This().As<Napi::Object>(), nullptr, true);
+      } else {
+        PcmArgs a = pcmArgs(info, "MasterRender.addPcm", render_->params().channels);
+        w = new Worker(env, this, info.This().As<Napi::Object>(), &a, false);
+      }
+      Napi::Promise p = w->promise();
+      busy_ = true;
+      w->Queue();
+      return p;
+    } catch (const Napi::Error& e) {
+      failed.Reject(e.Value());
+      return failed.Promise();
+    }
+  }
+  Napi::Value AddPcm(const Napi::CallbackInfo& info) { return start(info, false); }
+  Napi::Value Finish(const Napi::CallbackInfo& info) { return start(info, true); }
+
+  std::unique_ptr<MasterRender> render_;
+  bool busy_ = false;
+  bool finished_ = false;
+};
+
+/** biquadResponseDb(bands, sampleRate, frequencies) → dB of the cascade at each frequency. */
+Napi::Value BiquadResponseDb(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::vector<shub::EqBand> bands = eqBands(env, info[0], "biquadResponseDb: bands");
+  const double fs = numberArg(env, info[1], "biquadResponseDb", "sampleRate", 8000, 384000, " Hz");
+  if (!info[2].IsArray()) throwType(env, "biquadResponseDb: frequencies must be an array, got " + describe(info[2]));
+  std::vector<shub::Biquad> sections;
+  for (const auto& b : bands)
+    if (b.hz < fs / 2) sections.push_back(shub::biquad::design(b.shape, b.hz, b.q, b.gainDb, fs));
+  Napi::Array f = info[2].As<Napi::Array>();
+  Napi::Float64Array out = Napi::Float64Array::New(env, f.Length());
+  for (uint32_t i = 0; i < f.Length(); ++i) out[i] = shub::biquad::cascadeGainDb(sections, numberArg(env, f.Get(i), "biquadResponseDb", "frequency", 0, fs / 2, " Hz"), fs);
+  return out;
+}
+
+}  // namespace
+
+void InitMaster(Napi::Env env, Napi::Object exports) {
+  exports.Set("MasterRender", MasterRenderWrap::Init(env));
+  exports.Set("biquadResponseDb", Napi::Function::New<BiquadResponseDb>(env, "biquadResponseDb"));
+}

@@ -98,6 +98,39 @@ inline Napi::Float64Array f64Array(Napi::Env env, const std::vector<double>& v) 
   return a;
 }
 
+/** A LevelMeterReport as the JS object src/native.ts describes (LevelMeterResult). */
+inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("frames", Napi::Number::New(env, static_cast<double>(r.frames)));
+  o.Set("integratedLufs", nullable(env, r.integratedLufs));
+  o.Set("loudnessRangeLu", nullable(env, r.loudnessRangeLu));
+  o.Set("momentaryMaxLufs", nullable(env, r.momentaryMaxLufs));
+  o.Set("shortTermMaxLufs", nullable(env, r.shortTermMaxLufs));
+  o.Set("truePeak", numberArray(env, r.truePeak));
+  o.Set("samplePeak", numberArray(env, r.samplePeak));
+  o.Set("rms", numberArray(env, r.rms));
+  o.Set("mean", numberArray(env, r.mean));
+  o.Set("rmsAll", Napi::Number::New(env, std::isfinite(r.rmsAll) ? r.rmsAll : 0.0));
+  o.Set("clippedSamples", Napi::Number::New(env, static_cast<double>(r.clippedSamples)));
+  o.Set("phaseCorrelation", nullable(env, r.phaseCorrelation));
+  o.Set("monoLoudnessDropLu", nullable(env, r.monoLoudnessDropLu));
+  o.Set("noiseFloorDbfs", nullable(env, r.noiseFloorDbfs));
+  o.Set("leadingSilenceSeconds", Napi::Number::New(env, r.leadingSilenceSeconds));
+  o.Set("trailingSilenceSeconds", Napi::Number::New(env, r.trailingSilenceSeconds));
+  if (r.dynamicRangeDr) o.Set("dynamicRangeDr", Napi::Number::New(env, *r.dynamicRangeDr));
+  else o.Set("dynamicRangeDr", env.Null());
+  if (r.hasCurves) {
+    Napi::Object c = Napi::Object::New(env);
+    c.Set("hopSeconds", Napi::Number::New(env, r.hopSeconds));
+    c.Set("momentaryStartSeconds", Napi::Number::New(env, r.momentaryStartSeconds));
+    c.Set("momentaryLufs", nullableArray(env, r.momentaryLufs));
+    c.Set("shortTermStartSeconds", Napi::Number::New(env, r.shortTermStartSeconds));
+    c.Set("shortTermLufs", nullableArray(env, r.shortTermLufs));
+    o.Set("curves", c);
+  }
+  return o;
+}
+
 /** A finite number in [lo, hi] (inclusive); `unit` is appended to the range in messages. */
 inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo, double hi,
                         const char* unit = "") {

@@ -1,0 +1,12 @@
+// Dot product of float vectors with independent partial sums, so the compiler can vectorise it
+// (a single running sum is a serial dependency chain it may not reorder). Run-time dispatched
+// to AVX2+FMA where available.
+#pragma once
+
+#include <cstddef>
+
+namespace shub {
+
+float dot(const float* a, const float* b, size_t n);
+
+}  // namespace shub

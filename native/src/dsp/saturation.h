@@ -1,0 +1,31 @@
+// Soft saturation for track chains (shub mix): drive into a tanh-shaped soft clipper whose
+// small-signal gain is 1 (y = tanh(g·x) / g with g = 10^(driveDb/20)), so drive adds harmonics
+// and rounds peaks above about 1/g without changing the level of quiet material; an output
+// gain and a dry/wet mix follow. Not oversampled: keep drive moderate on bright material.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace shub {
+
+struct SaturationParams {
+  double driveDb = 6.0;   // [0, 48]
+  double outputDb = 0.0;  // [-48, 24]
+  double mix = 1.0;       // wet fraction [0, 1]
+};
+
+std::string validateSaturationParams(const SaturationParams& p);
+
+class Saturation {
+ public:
+  Saturation(const SaturationParams& params, int channels);
+  void process(float* const* planes, size_t n);
+
+ private:
+  SaturationParams p_;
+  int channels_;
+  double drive_, wet_, dry_;
+};
+
+}  // namespace shub

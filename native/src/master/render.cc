@@ -1,0 +1,269 @@
+#include "master/render.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "common.h"
+
+namespace shub {
+
+namespace {
+std::vector<Biquad> designAll(const std::vector<EqBand>& bands, double fs) {
+  std::vector<Biquad> out;
+  for (const EqBand& b : bands) {
+    if (b.hz <= 0 || b.hz >= fs / 2) continue;  // above this rate's Nyquist: nothing to shape
+    out.push_back(biquad::design(b.shape, b.hz, b.q, b.gainDb, fs));
+  }
+  return out;
+}
+}  // namespace
+
+struct MasterRender::Tail {
+  MasterTailParams p;
+  Resampler resampler;
+  double gain;
+  std::unique_ptr<TruePeakLimiter> limiter;
+  Quantizer quantizer;
+  LevelMeter meter;
+  std::vector<std::vector<float>> rs, lim;
+  std::vector<float*> rsPtr, limPtr;
+  std::vector<float> interleaved;
+  std::vector<uint8_t> pending;
+  uint64_t framesOut = 0;
+
+  Tail(const MasterTailParams& params, int inRate, int channels, const std::vector<double>& weights)
+      : p(params),
+        resampler(inRate, params.sampleRate, channels),
+        gain(std::pow(10.0, params.gainDb / 20.0)),
+        quantizer(params.bitDepth, params.dither, channels),
+        meter([&] {
+          LevelMeterOptions o;
+          o.sampleRate = params.sampleRate;
+          o.channels = channels;
+          o.channelWeights = weights;
+          return o;
+        }()) {
+    if (params.limiter) limiter = std::make_unique<TruePeakLimiter>(*params.limiter, params.sampleRate, channels);
+    rs.assign(static_cast<size_t>(channels), {});
+    lim.assign(static_cast<size_t>(channels), {});
+    rsPtr.assign(static_cast<size_t>(channels), nullptr);
+    limPtr.assign(static_cast<size_t>(channels), nullptr);
+  }
+
+  void reserve(size_t n) {
+    for (size_t c = 0; c < rs.size(); ++c) {
+      if (rs[c].size() < n) rs[c].resize(n);
+      if (lim[c].size() < n) lim[c].resize(n);
+      rsPtr[c] = rs[c].data();
+      limPtr[c] = lim[c].data();
+    }
+  }
+
+  /** gain → limiter → meter → quantise for m frames in rs. */
+  void finishFrames(size_t m, bool flushing) {
+    const size_t C = rs.size();
+    for (size_t c = 0; c < C; ++c)
+      for (size_t i = 0; i < m; ++i) rs[c][i] = static_cast<float>(rs[c][i] * gain);
+    size_t k = m;
+    float* const* out = rsPtr.data();
+    if (limiter) {
+      reserve(std::max(m, limiter->latency()) + 1);
+      k = limiter->process(rsPtr.data(), m, limPtr.data());
+      if (flushing) {
+        std::vector<float*> tailPtr(C);
+        std::vector<std::vector<float>> tail(C, std::vector<float>(limiter->latency() + 1));
+        for (size_t c = 0; c < C; ++c) tailPtr[c] = tail[c].data();
+        const size_t t = limiter->flush(tailPtr.data(), limiter->latency() + 1);
+        for (size_t c = 0; c < C; ++c) {
+          if (lim[c].size() < k + t) lim[c].resize(k + t);
+          std::copy(tail[c].begin(), tail[c].begin() + static_cast<std::ptrdiff_t>(t), lim[c].begin() + static_cast<std::ptrdiff_t>(k));
+          limPtr[c] = lim[c].data();
+        }
+        k += t;
+      }
+      out = limPtr.data();
+    }
+    if (k == 0) return;
+    interleaved.resize(k * C);
+    for (size_t i = 0; i < k; ++i)
+      for (size_t c = 0; c < C; ++c) interleaved[i * C + c] = out[c][i];
+    meter.addFloat(interleaved.data(), k);
+    if (p.emit) {
+      const size_t bytes = k * C * static_cast<size_t>(quantizer.bytesPerSample());
+      const size_t at = pending.size();
+      pending.resize(at + bytes);
+      quantizer.write(out, k, pending.data() + at);
+    }
+    framesOut += k;
+  }
+};
+
+MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
+  const int C = p_.channels;
+  if (C < 1 || C > kMaxPcmChannels) throw std::invalid_argument("channels must be 1–8");
+  if (static_cast<int>(p_.channelWeights.size()) != C) throw std::invalid_argument("channelWeights must have one entry per channel");
+  const double fs = p_.sampleRate;
+  stereo_ = C == 2;
+  planes_.assign(static_cast<size_t>(C), {});
+  ptrs_.assign(static_cast<size_t>(C), nullptr);
+  if (p_.chain.highpassHz > 0) highpass_ = BiquadCascade(biquad::butterworth(true, 4, p_.chain.highpassHz, fs), C);
+  midEq_ = BiquadCascade(designAll(p_.chain.midEq, fs), stereo_ ? 1 : C);
+  if (stereo_) {
+    sideEq_ = BiquadCascade(designAll(p_.chain.sideEq, fs), 1);
+    if (p_.chain.monoBassHz > 0) monoBass_ = BiquadCascade(biquad::linkwitzRiley(true, 2, p_.chain.monoBassHz, fs), 1);
+    sideGain_ = std::pow(10.0, p_.chain.sideGainDb / 20.0);
+  }
+  if (p_.chain.compressor) comp_ = std::make_unique<Compressor>(*p_.chain.compressor, fs, C);
+  for (const MasterTailParams& t : p_.tails) {
+    if (t.bitDepth != 16 && t.bitDepth != 24 && t.bitDepth != 32) throw std::invalid_argument("bitDepth must be 16, 24 or 32");
+    tails_.push_back(std::make_unique<Tail>(t, p_.sampleRate, C, p_.channelWeights));
+  }
+  if (p_.spectra) {
+    FeatureOptions o = p_.spectrumOptions;
+    o.sampleRate = p_.sampleRate;
+    o.channels = 1;
+    o.spectrum = true;
+    o.pitch = false;
+    midFx_ = std::make_unique<FeatureExtractor>(o);
+    if (stereo_) sideFx_ = std::make_unique<FeatureExtractor>(o);
+  }
+}
+
+MasterRender::~MasterRender() = default;
+
+void MasterRender::runChain(size_t n) {
+  float* const* x = ptrs_.data();
+  if (!highpass_.empty()) highpass_.process(x, n);
+  if (stereo_) {
+    float* L = x[0];
+    float* R = x[1];
+    const bool eq = !midEq_.empty() || !sideEq_.empty();
+    if (eq) {
+      for (size_t i = 0; i < n; ++i) {
+        const float m = 0.5f * (L[i] + R[i]), s = 0.5f * (L[i] - R[i]);
+        L[i] = m;
+        R[i] = s;
+      }
+      midEq_.processChannel(0, L, n);
+      sideEq_.processChannel(0, R, n);
+      for (size_t i = 0; i < n; ++i) {
+        const float m = L[i], s = R[i];
+        L[i] = m + s;
+        R[i] = m - s;
+      }
+    }
+    if (comp_) comp_->process(x, n);
+    if (sideGain_ != 1.0 || !monoBass_.empty()) {
+      if (scratch_.size() < n) scratch_.resize(n);
+      float* S = scratch_.data();
+      for (size_t i = 0; i < n; ++i) S[i] = static_cast<float>(0.5 * (L[i] - R[i]) * sideGain_);
+      monoBass_.processChannel(0, S, n);
+      for (size_t i = 0; i < n; ++i) {
+        const float m = 0.5f * (L[i] + R[i]);
+        L[i] = m + S[i];
+        R[i] = m - S[i];
+      }
+    }
+  } else {
+    if (!midEq_.empty()) midEq_.process(x, n);
+    if (comp_) comp_->process(x, n);
+  }
+  if (midFx_) {
+    const int C = p_.channels;
+    if (scratch_.size() < 2 * n) scratch_.resize(2 * n);
+    float* M = scratch_.data();
+    float* S = scratch_.data() + n;
+    for (size_t i = 0; i < n; ++i) {
+      if (stereo_) {
+        M[i] = 0.5f * (x[0][i] + x[1][i]);
+        S[i] = 0.5f * (x[0][i] - x[1][i]);
+      } else {
+        float sum = 0;
+        for (int c = 0; c < C; ++c) sum += x[c][i];
+        M[i] = sum / static_cast<float>(C);
+      }
+    }
+    midFx_->addFloat(M, n);
+    if (sideFx_) sideFx_->addFloat(S, n);
+  }
+}
+
+void MasterRender::runTails(size_t n, bool flushing) {
+  for (auto& t : tails_) {
+    t->reserve(t->resampler.maxOutput(n) + t->resampler.tapsPerPhase() + 8);
+    size_t m = n ? t->resampler.process(ptrs_.data(), n, t->rsPtr.data()) : 0;
+    if (flushing) {
+      // the resampler's tail goes through the rest of the tail together with this block
+      std::vector<std::vector<float>> extra(planes_.size(), std::vector<float>(static_cast<size_t>(t->resampler.tapsPerPhase()) + 8));
+      std::vector<float*> ep(planes_.size());
+      for (size_t c = 0; c < planes_.size(); ++c) ep[c] = extra[c].data();
+      const size_t e = t->resampler.flush(ep.data(), extra[0].size());
+      t->reserve(m + e + 1);
+      for (size_t c = 0; c < planes_.size(); ++c) std::copy(extra[c].begin(), extra[c].begin() + static_cast<std::ptrdiff_t>(e), t->rs[c].begin() + static_cast<std::ptrdiff_t>(m));
+      m += e;
+    }
+    t->finishFrames(m, flushing);
+  }
+}
+
+AddResult MasterRender::add(const uint8_t* data, PcmFormat format, size_t frames) {
+  DenormalGuard guard;
+  AddResult result;
+  const size_t C = planes_.size();
+  const size_t kChunk = 8192;
+  for (size_t done = 0; done < frames;) {
+    const size_t n = std::min(kChunk, frames - done);
+    for (size_t c = 0; c < C; ++c) {
+      if (planes_[c].size() < n) planes_[c].resize(kChunk);
+      ptrs_[c] = planes_[c].data();
+    }
+    DecodeStats stats;
+    decodePcm(data + done * C * pcmBytesPerSample(format), format, static_cast<int>(C), n, ptrs_.data(), stats);
+    if (stats.nonFinite > 0 && result.nonFiniteSamples == 0)
+      result.firstNonFiniteFrame = static_cast<int64_t>(frames_ + done) + stats.firstNonFiniteFrame;
+    result.nonFiniteSamples += stats.nonFinite;
+    runChain(n);
+    runTails(n, false);
+    done += n;
+  }
+  frames_ += frames;
+  return result;
+}
+
+void MasterRender::finish() {
+  DenormalGuard guard;
+  for (size_t c = 0; c < planes_.size(); ++c) {
+    if (planes_[c].empty()) planes_[c].resize(1);
+    ptrs_[c] = planes_[c].data();
+  }
+  runTails(0, true);
+}
+
+std::vector<std::vector<uint8_t>> MasterRender::takeOutputs() {
+  std::vector<std::vector<uint8_t>> out;
+  for (auto& t : tails_) {
+    out.push_back(std::move(t->pending));
+    t->pending.clear();
+  }
+  return out;
+}
+
+std::vector<MasterTailReport> MasterRender::reports() const {
+  std::vector<MasterTailReport> out;
+  for (const auto& t : tails_) {
+    MasterTailReport r;
+    r.levels = t->meter.result();
+    if (t->limiter) r.limiter = t->limiter->stats();
+    r.clippedSamples = t->quantizer.clippedSamples();
+    r.framesOut = t->framesOut;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+FeatureReport MasterRender::midSpectrum() { return midFx_ ? midFx_->takeReport() : FeatureReport{}; }
+FeatureReport MasterRender::sideSpectrum() { return sideFx_ ? sideFx_->takeReport() : FeatureReport{}; }
+DynamicsStats MasterRender::compressorStats() const { return comp_ ? comp_->stats() : DynamicsStats{}; }
+
+}  // namespace shub

@@ -1,0 +1,102 @@
+// One streaming pass of `shub master`: the shared chain (subsonic high-pass → corrective EQ in
+// mid/side → glue compressor → stereo width with mono bass) runs once per block, then every
+// target's tail (resample → gain → true-peak limiter → dither/quantise) runs on its output and
+// is metered (BS.1770 levels of exactly what the tail produces, before quantisation). Optional
+// mid and side spectra of the chain output feed the tonal-balance decisions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "dsp/biquad.h"
+#include "dsp/dither.h"
+#include "dsp/dynamics.h"
+#include "dsp/limiter.h"
+#include "dsp/resampler.h"
+#include "featureextractor.h"
+#include "levelmeter.h"
+
+namespace shub {
+
+struct EqBand {
+  biquad::Shape shape = biquad::Shape::Peak;
+  double hz = 1000, q = 0.707, gainDb = 0;
+};
+
+struct MasterChainParams {
+  double highpassHz = 0;             // 0 = off; 4th-order Butterworth
+  std::vector<EqBand> midEq;         // on mid (or on every channel when not stereo)
+  std::vector<EqBand> sideEq;        // on side (stereo only)
+  std::optional<CompressorParams> compressor;
+  double sideGainDb = 0;             // stereo width (stereo only)
+  double monoBassHz = 0;             // 0 = off; side high-pass (LR4) below which the image is mono
+};
+
+struct MasterTailParams {
+  int sampleRate = 48000;            // output rate
+  double gainDb = 0;
+  std::optional<LimiterParams> limiter;
+  int bitDepth = 24;                 // 16, 24 or 32 (float)
+  DitherMode dither = DitherMode::Tpdf;
+  bool emit = true;                  // produce PCM bytes (false: meter only)
+};
+
+struct MasterRenderParams {
+  int sampleRate = 48000;
+  int channels = 2;
+  std::vector<double> channelWeights;
+  MasterChainParams chain;
+  std::vector<MasterTailParams> tails;
+  bool spectra = false;              // mid/side spectra of the chain output
+  FeatureOptions spectrumOptions;    // window/hop/floor for them (channels and rate are set here)
+};
+
+struct MasterTailReport {
+  LevelMeterReport levels;
+  LimiterStats limiter;
+  uint64_t clippedSamples = 0;       // by the quantiser
+  uint64_t framesOut = 0;
+};
+
+class MasterRender {
+ public:
+  explicit MasterRender(const MasterRenderParams& params);
+  ~MasterRender();
+
+  const MasterRenderParams& params() const { return p_; }
+
+  /** Runs a block; the PCM produced by each emitting tail is appended to its pending output. */
+  AddResult add(const uint8_t* data, PcmFormat format, size_t frames);
+  /** Drains the limiters and resamplers (call once at the end). */
+  void finish();
+  /** Moves out each tail's pending PCM bytes (interleaved, little-endian). */
+  std::vector<std::vector<uint8_t>> takeOutputs();
+
+  std::vector<MasterTailReport> reports() const;
+  /** Mean power spectra (mid, side) when spectra were requested. */
+  FeatureReport midSpectrum();
+  FeatureReport sideSpectrum();
+  DynamicsStats compressorStats() const;
+
+ private:
+  struct Tail;
+  void runChain(size_t n);
+  void runTails(size_t n, bool flushing);
+
+  MasterRenderParams p_;
+  std::vector<std::vector<float>> planes_;
+  std::vector<float*> ptrs_;
+  BiquadCascade highpass_, midEq_, sideEq_, monoBass_;
+  std::unique_ptr<Compressor> comp_;
+  double sideGain_ = 1;
+  bool stereo_ = false;
+  std::vector<std::unique_ptr<Tail>> tails_;
+  std::unique_ptr<FeatureExtractor> midFx_, sideFx_;
+  std::vector<float> scratch_;
+  uint64_t frames_ = 0;
+};
+
+}  // namespace shub

@@ -1,0 +1,467 @@
+#include "mix/mixer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+#include "common.h"
+#include "dsp/fastmath.h"
+
+namespace shub {
+namespace mix {
+
+double Breakpoints::at(double frame) const {
+  if (frames.empty()) return 0;
+  if (frame <= frames.front()) return values.front();
+  if (frame >= frames.back()) return values.back();
+  const auto it = std::upper_bound(frames.begin(), frames.end(), frame);
+  const size_t k = static_cast<size_t>(it - frames.begin());
+  const double f0 = frames[k - 1], f1 = frames[k];
+  const double u = f1 > f0 ? (frame - f0) / (f1 - f0) : 1.0;
+  return values[k - 1] + u * (values[k] - values[k - 1]);
+}
+
+namespace {
+
+void panGains(double pan, int channels, double& l, double& r) {
+  if (channels == 2 && pan == 0) {
+    l = r = 1.0;
+    return;
+  }
+  const double theta = (pan + 1.0) * M_PI / 4.0;
+  const double c = std::cos(theta), s = std::sin(theta);
+  if (channels == 1) {
+    l = c;
+    r = s;
+  } else {
+    l = std::min(1.0, M_SQRT2 * c);
+    r = std::min(1.0, M_SQRT2 * s);
+  }
+}
+
+std::string stripWhere(const MixSpec& spec, size_t i) { return "strips[" + std::to_string(i) + "] (" + spec.strips[i].name + ")"; }
+
+}  // namespace
+
+std::string validateMixSpec(const MixSpec& spec) {
+  if (!(spec.sampleRate >= 8000 && spec.sampleRate <= 384000)) return "sampleRate must be in [8000, 384000] Hz";
+  if (spec.maxBlockFrames < 1 || spec.maxBlockFrames > (1u << 20)) return "maxBlockFrames must be in [1, 1048576]";
+  if (spec.strips.empty()) return "strips: at least one strip is needed";
+  std::vector<bool> receives(spec.strips.size(), false);
+  for (size_t i = 0; i < spec.strips.size(); ++i) {
+    const StripSpec& s = spec.strips[i];
+    const std::string w = stripWhere(spec, i);
+    if (s.channels != 1 && s.channels != 2) return w + ": channels must be 1 or 2";
+    if (!std::isfinite(s.gainDb) || s.gainDb < -150 || s.gainDb > 48) return w + ": gainDb must be in [-150, 48] dB";
+    if (!std::isfinite(s.trimDb) || std::fabs(s.trimDb) > 96) return w + ": trimDb must be in [-96, 96] dB";
+    if (!(s.pan >= -1 && s.pan <= 1)) return w + ": pan must be in [-1, 1]";
+    if (s.output != -1 && (s.output <= static_cast<int>(i) || s.output >= static_cast<int>(spec.strips.size())))
+      return w + ": output must name a later strip (or -1 for the mix)";
+    if (s.output >= 0) receives[static_cast<size_t>(s.output)] = true;
+    for (const SendSpec& d : s.sends) {
+      if (d.dest <= static_cast<int>(i) || d.dest >= static_cast<int>(spec.strips.size())) return w + ": a send must name a later strip";
+      if (!std::isfinite(d.gain) || d.gain < 0 || d.gain > 64) return w + ": send gain must be in [0, 64] (linear)";
+      receives[static_cast<size_t>(d.dest)] = true;
+    }
+    for (const Breakpoints* b : {&s.gainAutomation, &s.panAutomation}) {
+      if (b->frames.size() != b->values.size()) return w + ": automation frames and values differ in length";
+      for (size_t k = 0; k < b->frames.size(); ++k) {
+        if (!std::isfinite(b->frames[k]) || !std::isfinite(b->values[k])) return w + ": automation must be finite";
+        if (k && b->frames[k] < b->frames[k - 1]) return w + ": automation times must not decrease";
+      }
+    }
+    for (double v : s.panAutomation.values)
+      if (v < -1 || v > 1) return w + ": pan automation values must be in [-1, 1]";
+    for (double v : s.gainAutomation.values)
+      if (v < -150 || v > 48) return w + ": gain automation values must be in [-150, 48] dB";
+    std::string e;
+    if (s.gate && !(e = validateGateParams(*s.gate)).empty()) return w + ": gate." + e;
+    if (s.compressor && !(e = validateCompressorParams(*s.compressor)).empty()) return w + ": compressor." + e;
+    if (s.saturation && !(e = validateSaturationParams(*s.saturation)).empty()) return w + ": saturation." + e;
+    if (s.delay && !(e = validateDelayParams(*s.delay)).empty()) return w + ": delay." + e;
+    if (s.reverb && !(e = validateReverbParams(*s.reverb)).empty()) return w + ": reverb." + e;
+    for (const EqBand& b : s.eq)
+      if (!(b.freqHz > 0 && b.freqHz < spec.sampleRate / 2) || !(b.q > 0 && b.q <= 100) || !std::isfinite(b.gainDb) || std::fabs(b.gainDb) > 48)
+        return w + ": eq bands need 0 < freqHz < sampleRate/2, 0 < q <= 100 and |gainDb| <= 48";
+  }
+  for (size_t i = 0; i < spec.strips.size(); ++i)
+    if (receives[i] && spec.strips[i].channels != 2) return stripWhere(spec, i) + ": a strip that receives must be stereo (channels 2)";
+  for (size_t k = 0; k < spec.clips.size(); ++k) {
+    const ClipSpec& c = spec.clips[k];
+    const std::string w = "clips[" + std::to_string(k) + "]";
+    if (c.strip < 0 || c.strip >= static_cast<int>(spec.strips.size())) return w + ": strip out of range";
+    if (c.channels < 1 || c.channels > spec.strips[static_cast<size_t>(c.strip)].channels)
+      return w + ": channels must be 1 or the strip's channel count";
+    if (c.startFrame < 0 || c.sourceOffsetFrames < 0 || c.lengthFrames < 0 || c.fadeInFrames < 0 || c.fadeOutFrames < 0)
+      return w + ": frames must be >= 0";
+    if (!std::isfinite(c.gain) || c.gain < 0 || c.gain > 64) return w + ": gain must be in [0, 64] (linear)";
+  }
+  return "";
+}
+
+struct Mixer::Fifo {
+  int channels;
+  std::vector<std::vector<float>> data;
+  size_t head = 0, tail = 0;
+  int64_t consumed = 0;  // source frame index at head
+  bool ended = false;
+  size_t size() const { return tail - head; }
+};
+
+struct Mixer::Strip {
+  StripSpec spec;
+  size_t n;  // max block
+  std::vector<float> in, pre, out;  // planar: [channel][n]
+  std::vector<float*> inPlanes;
+  std::unique_ptr<Gate> gate;
+  BiquadCascade eq;
+  std::unique_ptr<Compressor> compressor;
+  std::unique_ptr<Saturation> saturation;
+  std::unique_ptr<Delay> delay;
+  std::unique_ptr<Reverb> reverb;
+  std::vector<int> clips;
+  double gain, panL, panR;
+  size_t gainCursor = 0, panCursor = 0;
+  std::vector<float> ratio, pl, pr;  // per-sample automation gains (only when automated)
+  double inputPeak = 0, outputPeak = 0;
+  float* inCh(int c) { return &in[static_cast<size_t>(c) * n]; }
+  float* preCh(int c) { return &pre[static_cast<size_t>(c) * n]; }
+  float* outCh(int c) { return &out[static_cast<size_t>(c) * n]; }
+};
+
+Mixer::Mixer(MixSpec spec) : spec_(std::move(spec)) {
+  const std::string err = validateMixSpec(spec_);
+  if (!err.empty()) throw std::invalid_argument(err);
+  const size_t n = spec_.maxBlockFrames;
+  const double fs = spec_.sampleRate;
+  for (size_t i = 0; i < spec_.strips.size(); ++i) {
+    auto s = std::make_unique<Strip>();
+    s->spec = spec_.strips[i];
+    const StripSpec& p = s->spec;
+    const int ch = p.channels;
+    s->n = n;
+    s->in.assign(static_cast<size_t>(ch) * n, 0.0f);
+    s->out.assign(2 * n, 0.0f);
+    if (p.print == Print::Residual) s->pre.assign(static_cast<size_t>(ch) * n, 0.0f);
+    for (int c = 0; c < ch; ++c) s->inPlanes.push_back(s->inCh(c));
+    if (p.gate) s->gate = std::make_unique<Gate>(*p.gate, fs, ch);
+    if (!p.eq.empty()) {
+      std::vector<Biquad> sections;
+      for (const EqBand& b : p.eq) sections.push_back(biquad::design(b.shape, b.freqHz, b.q, b.gainDb, fs));
+      s->eq = BiquadCascade(std::move(sections), ch);
+    }
+    if (p.compressor) s->compressor = std::make_unique<Compressor>(*p.compressor, fs, ch);
+    if (p.saturation) s->saturation = std::make_unique<Saturation>(*p.saturation, ch);
+    if (p.delay) s->delay = std::make_unique<Delay>(*p.delay, fs, ch);
+    if (p.reverb) s->reverb = std::make_unique<Reverb>(*p.reverb, fs, ch);
+    s->gain = std::pow(10.0, p.gainDb / 20.0);
+    panGains(p.pan, ch, s->panL, s->panR);
+    if (!p.gainAutomation.empty()) s->ratio.assign(n, 1.0f);
+    if (!p.panAutomation.empty()) {
+      s->pl.assign(n, 1.0f);
+      s->pr.assign(n, 1.0f);
+    }
+    if (p.print != Print::None) printing_.push_back(static_cast<int>(i));
+    strips_.push_back(std::move(s));
+  }
+  for (size_t k = 0; k < spec_.clips.size(); ++k) {
+    const ClipSpec& c = spec_.clips[k];
+    auto f = std::make_unique<Fifo>();
+    f->channels = c.channels;
+    f->data.assign(static_cast<size_t>(c.channels), {});
+    fifos_.push_back(std::move(f));
+    strips_[static_cast<size_t>(c.strip)]->clips.push_back(static_cast<int>(k));
+  }
+}
+
+Mixer::~Mixer() = default;
+
+int Mixer::printChannels(int strip) const {
+  const StripSpec& s = strips_[static_cast<size_t>(strip)]->spec;
+  return s.print == Print::PostPan ? 2 : s.channels;
+}
+
+void Mixer::pushPcm(int clip, const uint8_t* data, PcmFormat format, size_t frames) {
+  if (clip < 0 || clip >= static_cast<int>(fifos_.size())) throw std::invalid_argument("clip index out of range");
+  Fifo& f = *fifos_[static_cast<size_t>(clip)];
+  if (f.ended) throw std::invalid_argument("clip " + std::to_string(clip) + " has ended; no more PCM is accepted");
+  if (frames == 0) return;
+  if (f.head > 0 && (f.head >= f.size() || f.tail + frames > f.data[0].size())) {
+    for (auto& d : f.data) std::memmove(d.data(), d.data() + f.head, f.size() * sizeof(float));
+    f.tail -= f.head;
+    f.head = 0;
+  }
+  if (f.tail + frames > f.data[0].size())
+    for (auto& d : f.data) d.resize(std::max(f.tail + frames, d.size() + d.size() / 2));
+  float* planes[kMaxPcmChannels];
+  for (int c = 0; c < f.channels; ++c) planes[c] = f.data[static_cast<size_t>(c)].data() + f.tail;
+  DecodeStats stats;
+  decodePcm(data, format, f.channels, frames, planes, stats);
+  f.tail += frames;
+  if (stats.nonFinite > 0)
+    throw std::invalid_argument("clip " + std::to_string(clip) + ": " + std::to_string(stats.nonFinite) + " NaN/Inf samples");
+}
+
+void Mixer::endClip(int clip) {
+  if (clip < 0 || clip >= static_cast<int>(fifos_.size())) throw std::invalid_argument("clip index out of range");
+  fifos_[static_cast<size_t>(clip)]->ended = true;
+}
+
+void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
+  const ClipSpec& c = spec_.clips[static_cast<size_t>(k)];
+  Fifo& f = *fifos_[static_cast<size_t>(k)];
+  const int64_t a = std::max(t0, c.startFrame), b = std::min(t0 + static_cast<int64_t>(n), c.startFrame + c.lengthFrames);
+  if (a >= b) return;
+  const int64_t sa = a - c.startFrame + c.sourceOffsetFrames;
+  if (sa < f.consumed) throw std::logic_error("clip read out of order");
+  const int64_t skip = sa - f.consumed;
+  if (skip > static_cast<int64_t>(f.size())) {
+    if (!f.ended) throw std::runtime_error("clip " + std::to_string(k) + " starved: push more PCM before rendering");
+    f.head = f.tail;
+  } else {
+    f.head += static_cast<size_t>(skip);
+  }
+  f.consumed = sa;
+  const size_t count = static_cast<size_t>(b - a);
+  const size_t avail = std::min(count, f.size());
+  if (avail < count && !f.ended) throw std::runtime_error("clip " + std::to_string(k) + " starved: push more PCM before rendering");
+  const size_t off = static_cast<size_t>(a - t0);
+  const bool fades = (c.fadeInFrames > 0 && a - c.startFrame < c.fadeInFrames) ||
+                     (c.fadeOutFrames > 0 && c.startFrame + c.lengthFrames - (a + static_cast<int64_t>(avail)) < c.fadeOutFrames);
+  const float g = static_cast<float>(c.gain);
+  for (int ch = 0; ch < c.channels; ++ch) {
+    const float* src = f.data[static_cast<size_t>(ch)].data() + f.head;
+    const int d0 = ch, d1 = (c.channels == 1 && s.spec.channels == 2) ? 1 : ch;
+    for (int d = d0; d <= d1; ++d) {
+      float* dst = s.inCh(d) + off;
+      if (!fades) {
+        for (size_t i = 0; i < avail; ++i) dst[i] += g * src[i];
+      } else {
+        for (size_t i = 0; i < avail; ++i) {
+          const int64_t t = a + static_cast<int64_t>(i);
+          double w = c.gain;
+          const int64_t pos = t - c.startFrame, rem = c.startFrame + c.lengthFrames - t;
+          if (pos < c.fadeInFrames) w *= static_cast<double>(pos) / static_cast<double>(c.fadeInFrames);
+          if (rem < c.fadeOutFrames) w *= static_cast<double>(rem) / static_cast<double>(c.fadeOutFrames);
+          dst[i] += static_cast<float>(w) * src[i];
+        }
+      }
+    }
+  }
+  f.head += avail;
+  f.consumed += static_cast<int64_t>(avail);
+}
+
+void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints) {
+  if (n > spec_.maxBlockFrames) throw std::invalid_argument("render: n exceeds maxBlockFrames");
+  DenormalGuard guard;
+  const int64_t t0 = t_;
+  prints.resize(printing_.size());
+  for (auto& s : strips_) std::fill(s->in.begin(), s->in.end(), 0.0f);
+  std::fill(out, out + 2 * n, 0.0f);
+  size_t printIndex = 0;
+  for (size_t i = 0; i < strips_.size(); ++i) {
+    Strip& s = *strips_[i];
+    const StripSpec& p = s.spec;
+    const int ch = p.channels;
+    for (int k : s.clips) readClip(k, t0, n, s);
+    for (int c = 0; c < ch; ++c) {
+      const float* x = s.inCh(c);
+      float m = 0;
+      for (size_t j = 0; j < n; ++j) m = std::max(m, std::fabs(x[j]));
+      s.inputPeak = std::max(s.inputPeak, static_cast<double>(m));
+    }
+    if (p.print == Print::Residual) std::copy(s.in.begin(), s.in.begin() + static_cast<long>(static_cast<size_t>(ch) * s.n), s.pre.begin());
+    // ---- the chain, in place on s.in
+    if (p.trimDb != 0 || p.invert) {
+      const float g = static_cast<float>(std::pow(10.0, p.trimDb / 20.0) * (p.invert ? -1.0 : 1.0));
+      for (int c = 0; c < ch; ++c) {
+        float* x = s.inCh(c);
+        for (size_t j = 0; j < n; ++j) x[j] *= g;
+      }
+    }
+    float* const* planes = s.inPlanes.data();
+    if (s.gate) s.gate->process(planes, n);
+    if (!s.eq.empty()) s.eq.process(planes, n);
+    if (s.compressor) s.compressor->process(planes, n);
+    if (s.saturation) s.saturation->process(planes, n);
+    if (s.delay) s.delay->process(planes, n);
+    if (s.reverb) s.reverb->process(planes, n);
+    // ---- automation: per-sample ratio to the static fader, and panning gains
+    const bool gainAuto = !p.gainAutomation.empty(), panAuto = !p.panAutomation.empty();
+    if (gainAuto) {
+      const Breakpoints& b = p.gainAutomation;
+      for (size_t j = 0; j < n; ++j) {
+        const double t = static_cast<double>(t0 + static_cast<int64_t>(j));
+        while (s.gainCursor + 1 < b.frames.size() && b.frames[s.gainCursor + 1] <= t) ++s.gainCursor;
+        double v;
+        if (t <= b.frames.front()) v = b.values.front();
+        else if (s.gainCursor + 1 >= b.frames.size()) v = b.values.back();
+        else {
+          const double f0 = b.frames[s.gainCursor], f1 = b.frames[s.gainCursor + 1];
+          v = b.values[s.gainCursor] + (t - f0) / (f1 - f0) * (b.values[s.gainCursor + 1] - b.values[s.gainCursor]);
+        }
+        s.ratio[j] = static_cast<float>(std::pow(10.0, (v - p.gainDb) / 20.0));
+      }
+    }
+    if (panAuto) {
+      const Breakpoints& b = p.panAutomation;
+      for (size_t j = 0; j < n; ++j) {
+        const double t = static_cast<double>(t0 + static_cast<int64_t>(j));
+        while (s.panCursor + 1 < b.frames.size() && b.frames[s.panCursor + 1] <= t) ++s.panCursor;
+        double v;
+        if (t <= b.frames.front()) v = b.values.front();
+        else if (s.panCursor + 1 >= b.frames.size()) v = b.values.back();
+        else {
+          const double f0 = b.frames[s.panCursor], f1 = b.frames[s.panCursor + 1];
+          v = b.values[s.panCursor] + (t - f0) / (f1 - f0) * (b.values[s.panCursor + 1] - b.values[s.panCursor]);
+        }
+        double l, r;
+        panGains(v, ch, l, r);
+        s.pl[j] = static_cast<float>(l);
+        s.pr[j] = static_cast<float>(r);
+      }
+    }
+    // ---- the tap before the static fader: chain × automation ratio (× automated pan)
+    // Pre-fader sends and PreFader/PostPan prints use it; `tap` holds tapChannels planes.
+    const int tapChannels = panAuto ? 2 : ch;
+    const bool needTap = gainAuto || panAuto;
+    if (needTap) {
+      // reuse s.out as scratch for the tap (fader output is written after the tap is consumed)
+      for (int c = 0; c < tapChannels; ++c) {
+        const float* x = s.inCh(ch == 1 ? 0 : c);
+        float* y = s.outCh(c);
+        const float* pg = panAuto ? (c == 0 ? s.pl.data() : s.pr.data()) : nullptr;
+        for (size_t j = 0; j < n; ++j) {
+          float v = x[j];
+          if (gainAuto) v *= s.ratio[j];
+          if (pg) v *= pg[j];
+          y[j] = v;
+        }
+      }
+    }
+    auto tapCh = [&](int c) -> const float* { return needTap ? s.outCh(c) : s.inCh(c); };
+    // ---- prints
+    if (p.print != Print::None) {
+      std::vector<float>& dst = prints[printIndex++];
+      const int pc = printChannels(static_cast<int>(i));
+      dst.resize(n * static_cast<size_t>(pc));
+      if (p.print == Print::Residual) {
+        for (int c = 0; c < pc; ++c) {
+          const float* y = s.inCh(c);
+          const float* x = s.preCh(c);
+          for (size_t j = 0; j < n; ++j) dst[j * pc + c] = y[j] - x[j];
+        }
+      } else if (p.print == Print::PostPan && !panAuto) {
+        // static pan printed into a stereo stem
+        for (int c = 0; c < 2; ++c) {
+          const float* x = tapCh(ch == 1 ? 0 : c);
+          const float g = static_cast<float>(c == 0 ? s.panL : s.panR);
+          for (size_t j = 0; j < n; ++j) dst[j * 2 + c] = x[j] * g;
+        }
+      } else {
+        for (int c = 0; c < pc; ++c) {
+          const float* x = tapCh(c);
+          for (size_t j = 0; j < n; ++j) dst[j * pc + c] = x[j];
+        }
+      }
+    }
+    // ---- pre-fader sends (dual mono from a mono tap)
+    if (p.active) {
+      for (const SendSpec& d : p.sends) {
+        if (!d.preFader) continue;
+        Strip& dest = *strips_[static_cast<size_t>(d.dest)];
+        const float g = static_cast<float>(d.gain);
+        for (int c = 0; c < 2; ++c) {
+          const float* x = tapCh(tapChannels == 1 ? 0 : c);
+          float* y = dest.inCh(c);
+          for (size_t j = 0; j < n; ++j) y[j] += g * x[j];
+        }
+      }
+    }
+    // ---- fader and pan → s.out (stereo)
+    {
+      const float G = static_cast<float>(s.gain);
+      if (panAuto) {
+        // the tap already holds the panned, automated signal
+        for (int c = 0; c < 2; ++c) {
+          float* y = s.outCh(c);
+          for (size_t j = 0; j < n; ++j) y[j] *= G;
+        }
+      } else {
+        const float gl = static_cast<float>(s.gain * s.panL), gr = static_cast<float>(s.gain * s.panR);
+        // stereo tap of a mono strip cannot happen here (no pan automation): map channel → plane
+        const float* xl = tapCh(0);
+        const float* xr = tapCh(ch == 1 ? 0 : 1);
+        float* yl = s.outCh(0);
+        float* yr = s.outCh(1);
+        if (gainAuto) {
+          // tap lives in s.out: compute right first when it aliases the left source
+          for (size_t j = 0; j < n; ++j) {
+            const float l = xl[j], r = xr[j];
+            yl[j] = l * gl;
+            yr[j] = r * gr;
+          }
+        } else {
+          for (size_t j = 0; j < n; ++j) yl[j] = xl[j] * gl;
+          for (size_t j = 0; j < n; ++j) yr[j] = xr[j] * gr;
+        }
+      }
+      (void)G;
+    }
+    for (int c = 0; c < 2; ++c) {
+      const float* y = s.outCh(c);
+      float m = 0;
+      for (size_t j = 0; j < n; ++j) m = std::max(m, std::fabs(y[j]));
+      s.outputPeak = std::max(s.outputPeak, static_cast<double>(m));
+    }
+    if (!p.active) continue;
+    for (const SendSpec& d : p.sends) {
+      if (d.preFader) continue;
+      Strip& dest = *strips_[static_cast<size_t>(d.dest)];
+      const float g = static_cast<float>(d.gain);
+      for (int c = 0; c < 2; ++c) {
+        const float* x = s.outCh(c);
+        float* y = dest.inCh(c);
+        for (size_t j = 0; j < n; ++j) y[j] += g * x[j];
+      }
+    }
+    if (p.output >= 0) {
+      Strip& dest = *strips_[static_cast<size_t>(p.output)];
+      for (int c = 0; c < 2; ++c) {
+        const float* x = s.outCh(c);
+        float* y = dest.inCh(c);
+        for (size_t j = 0; j < n; ++j) y[j] += x[j];
+      }
+    } else {
+      const float* l = s.outCh(0);
+      const float* r = s.outCh(1);
+      for (size_t j = 0; j < n; ++j) {
+        out[2 * j] += l[j];
+        out[2 * j + 1] += r[j];
+      }
+    }
+  }
+  t_ += static_cast<int64_t>(n);
+}
+
+std::vector<StripStats> Mixer::stats() const {
+  std::vector<StripStats> out;
+  for (const auto& s : strips_) {
+    StripStats st;
+    st.inputPeak = s->inputPeak;
+    st.outputPeak = s->outputPeak;
+    if (s->compressor) {
+      st.compressorMaxGainReductionDb = s->compressor->stats().maxGainReductionDb;
+      st.compressorMeanGainReductionDb = s->compressor->stats().meanGainReductionDb();
+    }
+    if (s->gate && s->gate->stats().frames)
+      st.gateOpenFraction = static_cast<double>(s->gate->stats().openFrames) / static_cast<double>(s->gate->stats().frames);
+    out.push_back(st);
+  }
+  return out;
+}
+
+}  // namespace mix
+}  // namespace shub
