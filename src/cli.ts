@@ -78,6 +78,30 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runValidate(files, opts, program.opts<GlobalOptions>(), argv);
     });
 
+  program
+    .command('master')
+    .description('master mixes to delivery targets: chain planned from the analysis, loudness iterated until the written files measure on target')
+    .argument('<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)')
+    .option('-t, --target <list>', 'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd')
+    .option('-r, --reference <file>', 'match this reference master: mid/side tonal balance, width and loudness')
+    .option('-s, --style <style>', 'transparent (gain + true-peak limiting only) | balanced | loud', 'balanced')
+    .option('-o, --output <path>', 'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)')
+    .option('-f, --format <format>', 'deliver every target as wav | flac | mp3 | aac | opus (default: each target\'s own format)')
+    .option('--noise-shaping', 'shape the 16-bit dither noise away from the ear\'s most sensitive band (F-weighted error feedback)')
+    .option('-y, --overwrite', 'replace existing outputs')
+    .option('--json', 'print one JSON object per mix per line (NDJSON)')
+    .option('-j, --jobs <n>', 'mixes mastered in parallel (default: number of cores)', parseJobs)
+    .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV input and FLAC/MP3/AAC/Opus output')
+    .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .option('--db <url>', 'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub master mix.wav --target spotify,apple-music,cd -o masters/\n  shub master album/*.wav --target spotify --json > report.ndjson\n  shub master mix.wav --reference ref.wav -o mix.matched.wav\n\nExit codes: 0 every target met, 1 a target could not be met within the style (reported, no file), 2 usage/config error or existing output without -y, 3 unreadable input, 4 missing ffmpeg or database unreachable.',
+    )
+    .action(async (files: string[], opts: MasterCliOptions) => {
+      exitCode = await runMaster(files, opts, program.opts<GlobalOptions>(), argv);
+    });
+
   // ---- the run store: PostgreSQL schema, history and the decision log --------------------------
   const dbHelp = 'PostgreSQL database (default: SHUB_DATABASE_URL, then config store.url)';
   const db = program.command('db').description('PostgreSQL run store: create/update the schema and show its state');
@@ -189,6 +213,67 @@ async function runAnalyze(
       onError: (file, e) => {
         progress?.update(file, 1);
         process.stderr.write(`error: ${redactText(describeError(e, globals.debug))}\n`);
+      },
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+      ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),
+    });
+    return outcome.exitCode;
+  } finally {
+    await progress?.stop();
+    await store.close();
+  }
+}
+
+interface MasterCliOptions {
+  target?: string;
+  reference?: string;
+  style: string;
+  output?: string;
+  format?: string;
+  noiseShaping?: boolean;
+  overwrite?: boolean;
+  json?: boolean;
+  jobs?: number;
+  ffmpeg?: string;
+  storeDir?: string;
+  db?: string;
+}
+
+async function runMaster(files: string[], opts: MasterCliOptions, globals: GlobalOptions, argv: string[]): Promise<number> {
+  const [{ master, MASTER_FORMATS }, { MASTER_STYLES }, { loadConfig }, { resolveFfmpeg }, { formatMasterText }, { loadPlatforms, selectPlatforms }] = await Promise.all([
+    import('./commands/master.js'),
+    import('./engines/master/plan.js'),
+    import('./config.js'),
+    import('./io/ffmpeg.js'),
+    import('./ui/master-text.js'),
+    import('./recipes/platforms.js'),
+  ]);
+  if (!(opts.style in MASTER_STYLES)) throw new UsageError(`--style must be one of ${Object.keys(MASTER_STYLES).join(', ')}, got '${opts.style}'`);
+  if (opts.format !== undefined && !(opts.format in MASTER_FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(MASTER_FORMATS).join(', ')}, got '${opts.format}'`);
+  if (!opts.target && !opts.reference) throw new UsageError('name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference');
+  const { config, filepath } = await loadConfig(process.cwd(), globals.config);
+  const targets = opts.target ? selectPlatforms(await loadPlatforms(config.platforms ?? {}, filepath), opts.target) : [];
+  const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
+  const store = await openStoreForCli(opts.storeDir, config, opts.db);
+  const progress = process.stderr.isTTY ? lazyProgress(files.length) : undefined;
+  try {
+    const outcome = await master({
+      files,
+      targets,
+      ...(opts.reference ? { reference: opts.reference } : {}),
+      style: opts.style as keyof typeof MASTER_STYLES,
+      ...(opts.output ? { output: opts.output } : {}),
+      ...(opts.format ? { format: opts.format as keyof typeof MASTER_FORMATS } : {}),
+      overwrite: opts.overwrite ?? false,
+      noiseShaping: opts.noiseShaping ?? false,
+      ...(opts.jobs ?? config.jobs ? { jobs: opts.jobs ?? config.jobs } : {}),
+      ffmpeg,
+      store,
+      args: ['master', ...argv.slice(argv.indexOf('master') + 1)],
+      onResult: (r) => process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : `${formatMasterText(r)}\n`),
+      onError: (file, e) => {
+        progress?.update(file, 1);
+        process.stderr.write(`error: ${describeError(e, globals.debug)}\n`);
       },
       onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
       ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),

@@ -172,15 +172,23 @@ export type LossyCodec = keyof typeof LOSSY_CHECK_CODECS;
 
 /** Encodes `input` to `output` with `codec` (the first audio stream only, metadata dropped). */
 export async function encodeWithFfmpeg(input: string, output: string, codec: LossyCodec, ffmpeg: FfmpegChoice): Promise<void> {
-  const { execa } = await import('execa');
   const spec = LOSSY_CHECK_CODECS[codec];
-  const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input, '-map', '0:a:0', '-vn', '-map_metadata', '-1', ...spec.args, output], { reject: false, stdin: 'ignore' });
+  await encodeFile(input, output, [...spec.args], spec.describe, ffmpeg);
+}
+
+/**
+ * Runs ffmpeg on `input` with the encoder arguments `codecArgs` into `output` (first audio stream,
+ * metadata dropped). `describe` names the encoding in errors.
+ */
+export async function encodeFile(input: string, output: string, codecArgs: string[], describe: string, ffmpeg: FfmpegChoice): Promise<void> {
+  const { execa } = await import('execa');
+  const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input, '-map', '0:a:0', '-vn', '-map_metadata', '-1', ...codecArgs, output], { reject: false, stdin: 'ignore' });
   if (r.failed) {
     if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
     const reason = ffmpegReason(String(r.stderr), input);
     if (/unknown encoder|encoder.*not found/i.test(reason)) {
-      throw new EnvironmentError(`ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${spec.describe} (${reason}); point --ffmpeg at a build with that encoder`);
+      throw new EnvironmentError(`ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); point --ffmpeg at a build with that encoder`);
     }
-    throw new InputError(input, `ffmpeg could not encode it as ${spec.describe} (${reason})`);
+    throw new InputError(input, `ffmpeg could not encode it as ${describe} (${reason})`);
   }
 }

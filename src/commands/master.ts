@@ -1,0 +1,472 @@
+/**
+ * `shub master`: the story of one run — analyze each input (levels, mid/side tonal balance; the
+ * reference once) → plan the shared chain → render passes that meter every target's tail and move
+ * its gain until the measured loudness lands on target → one pass that writes the masters →
+ * measure every written file again (after decoding for lossy formats) and, if it is out of
+ * tolerance or over the ceiling, correct and render that target again (bounded) → report.
+ * A target the style cannot meet is reported and exits 1; nothing is faked (SPEC §6).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ExitCode, InputError, UsageError, type ShubError } from '../errors.js';
+import { openAudio, type AudioSource } from '../io/audio.js';
+import { encodeFile, type FfmpegChoice } from '../io/ffmpeg.js';
+import { temporarySibling } from '../io/atomic.js';
+import { WavWriter } from '../io/wav-writer.js';
+import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
+import { channelWeights } from '../engines/levels/weights.js';
+import { feedSource } from '../engines/analysis/pipeline.js';
+import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
+import { tonalBalance } from '../engines/spectral/index.js';
+import { planChain, STYLE_SPECS, type MasterAnalysis, type MasterStyle } from '../engines/master/plan.js';
+import { native, type MasterChainOptions, type MasterRenderOptions, type MasterTailOptions, type MasterTailReport } from '../native.js';
+import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { RunRecorder } from '../store/run.js';
+import type { Decision, RunRecord, RunOutput, Store } from '../store/types.js';
+import { runBatch } from './batch.js';
+
+export const MASTER_FORMATS = {
+  wav: { extension: 'wav', lossy: false, describe: 'WAV (PCM)' },
+  flac: { extension: 'flac', lossy: false, describe: 'FLAC' },
+  mp3: { extension: 'mp3', lossy: true, describe: 'MP3 (LAME CBR)' },
+  aac: { extension: 'm4a', lossy: true, describe: 'AAC-LC in MP4' },
+  opus: { extension: 'opus', lossy: true, describe: 'Opus in Ogg' },
+} as const;
+export type MasterFormat = keyof typeof MASTER_FORMATS;
+
+/** Loudness the iteration aims for, and the verification tolerance of every written master. */
+export const LOUDNESS_AIM_LU = 0.03;
+export const VERIFY_TOLERANCE_LU = 0.1;
+/** Limiter ceiling margin below the target's ceiling on the first try (inter-grid peaks, resampling, dither). */
+const FIRST_CEILING_MARGIN_DB = 0.1;
+const MAX_GAIN_PASSES = 8;
+const MAX_VERIFY_ROUNDS = 3;
+
+export interface TargetSpec {
+  target: string;
+  name: string;
+  integratedLufs: number;
+  /** The platform's own tolerance (compliance); masters are aimed to ±VERIFY_TOLERANCE_LU. */
+  toleranceLu: number;
+  truePeakCeilingDbtp: number;
+  sampleRateHz: number;
+  bitDepth: 16 | 24 | 32;
+  format: MasterFormat;
+  bitrateKbps: number | null;
+}
+
+export interface MasterOutput {
+  target: string;
+  file: string | null;
+  format: MasterFormat;
+  achieved: { integratedLufs: number | null; truePeakDbtp: number | null; loudnessRangeLu: number | null; samplePeakDbfs: number | null } | null;
+  targetSpec: TargetSpec;
+  compliant: boolean;
+  limiterMaxGainReductionDb: number | null;
+  /** Why a target was not met (absent when compliant). */
+  problem?: string;
+}
+
+/** One NDJSON line of `master --json` (issue contract). */
+export interface MasterResult {
+  input: string;
+  runId: string;
+  outputs: MasterOutput[];
+  decisions: Decision[];
+}
+
+export interface MasterOptions {
+  files: string[];
+  targets: Platform[];
+  reference?: string;
+  style: MasterStyle;
+  /** A folder (outputs named <input>.<target>.<ext>) or, for one input and one target, a file. */
+  output?: string;
+  format?: MasterFormat;
+  overwrite?: boolean;
+  noiseShaping?: boolean;
+  jobs?: number;
+  ffmpeg: FfmpegChoice;
+  store: Store;
+  args?: string[];
+  onResult?: (result: MasterResult) => void;
+  onError?: (file: string, error: ShubError | Error) => void;
+  onWarning?: (message: string) => void;
+  onProgress?: (file: string, fraction: number) => void;
+}
+
+export interface MasterOutcome {
+  exitCode: ExitCode;
+  results: MasterResult[];
+  run: RunRecord;
+  runFile: string;
+}
+
+/** The delivery spec of a platform, with `--format` applied (Opus is always 48 kHz). */
+export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
+  if (p.integratedLufs === null) throw new UsageError(`target ${p.id} has no loudness target; set integratedLufs for it in your config`);
+  const fmt = (format ?? p.delivery.format) as MasterFormat;
+  if (!(fmt in MASTER_FORMATS)) throw new UsageError(`target ${p.id} delivers '${p.delivery.format}', which master cannot write (${Object.keys(MASTER_FORMATS).join(', ')})`);
+  const lossy = MASTER_FORMATS[fmt].lossy;
+  return {
+    target: p.id,
+    name: p.name,
+    integratedLufs: p.integratedLufs,
+    toleranceLu: p.integratedToleranceLu ?? VERIFY_TOLERANCE_LU,
+    truePeakCeilingDbtp: truePeakCeilingFor(p, p.integratedLufs),
+    sampleRateHz: fmt === 'opus' ? 48000 : p.delivery.sampleRateHz,
+    bitDepth: lossy ? 24 : (p.delivery.bitDepth as 16 | 24 | 32),
+    format: fmt,
+    bitrateKbps: lossy ? p.delivery.bitrateKbps ?? ({ mp3: 320, aac: 256, opus: 160 } as Record<string, number>)[fmt]! : null,
+  };
+}
+
+function encoderArgs(spec: TargetSpec): string[] {
+  switch (spec.format) {
+    case 'flac': return ['-c:a', 'flac', '-compression_level', '5'];
+    case 'mp3': return ['-c:a', 'libmp3lame', '-b:a', `${spec.bitrateKbps}k`];
+    case 'aac': return ['-c:a', 'aac', '-b:a', `${spec.bitrateKbps}k`];
+    case 'opus': return ['-c:a', 'libopus', '-b:a', `${spec.bitrateKbps}k`, '-ar', '48000'];
+    default: return [];
+  }
+}
+
+/** Where each target's master goes. */
+export function outputPaths(input: string, specs: TargetSpec[], output: string | undefined, inputCount: number): string[] {
+  const base = path.basename(input, path.extname(input));
+  const named = (dir: string) => specs.map((s) => path.join(dir, `${base}.${s.target}.${MASTER_FORMATS[s.format].extension}`));
+  if (output === undefined) return named(path.dirname(input));
+  const looksLikeFile = /\.(wav|flac|mp3|m4a|aac|opus)$/i.test(output) && !(existsSync(output) && statSync(output).isDirectory());
+  if (!looksLikeFile) return named(output);
+  if (specs.length !== 1 || inputCount !== 1) {
+    throw new UsageError(`-o ${output} names a file, but there are ${specs.length} targets and ${inputCount} inputs; give a folder instead`);
+  }
+  return [output];
+}
+
+interface PassResult {
+  tails: MasterTailReport[];
+  midSpectrum: { meanPower: Float64Array; binHz: number } | null;
+  sideSpectrum: { meanPower: Float64Array; binHz: number } | null;
+}
+
+/** One streaming pass of `file` through a native MasterRender; `sink(i, bytes)` gets tail i's PCM. */
+async function renderPass(file: string, opts: { ffmpeg: FfmpegChoice }, build: (s: AudioSource) => MasterRenderOptions, sink?: (tail: number, pcm: Buffer) => Promise<void>): Promise<PassResult & { source: AudioSource; sha256: string }> {
+  const source = await openAudio(file, { ffmpeg: opts.ffmpeg });
+  try {
+    const render = new (native().MasterRender)(build(source));
+    const deliver = async (outputs: Buffer[]) => {
+      if (sink) for (let i = 0; i < outputs.length; i++) if (outputs[i]!.length) await sink(i, outputs[i]!);
+    };
+    await feedSource(source, [{
+      addPcm: async (pcm, format, frames) => {
+        const r = await render.addPcm(pcm, format, frames);
+        await deliver(r.outputs);
+        return r;
+      },
+    }]);
+    const done = await render.finish();
+    await deliver(done.outputs);
+    const sha256 = await source.sha256();
+    return { tails: done.tails, midSpectrum: done.midSpectrum, sideSpectrum: done.sideSpectrum, source, sha256 };
+  } finally {
+    await source.close();
+  }
+}
+
+const spectraFor = (sampleRate: number) => {
+  const { windowSamples, hopSamples } = stftLayout(sampleRate);
+  return { windowSamples, hopSamples, activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value };
+};
+
+/** Levels and mid/side tonal balance of a file (one pass, nothing written). */
+export async function analyzeForMaster(file: string, ffmpeg: FfmpegChoice): Promise<MasterAnalysis & { sha256: string; sizeBytes: number; source: AudioSource }> {
+  const pass = await renderPass(file, { ffmpeg }, (s) => ({
+    sampleRate: s.format.sampleRate, channels: s.format.channels, channelWeights: channelWeights(s.format.speakers),
+    tails: [{ sampleRate: s.format.sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', emit: false }],
+    spectra: spectraFor(s.format.sampleRate),
+  }));
+  const fs = pass.source.format.sampleRate;
+  const levels = toLevels(pass.tails[0]!.levels, false).levels;
+  if (levels.integratedLufs === null) throw new InputError(file, 'is silent (no gated loudness): there is nothing to master');
+  return {
+    file, sampleRate: fs, channels: pass.source.format.channels, levels,
+    mid: tonalBalance(pass.midSpectrum!.meanPower, pass.midSpectrum!.binHz, fs),
+    side: pass.sideSpectrum ? tonalBalance(pass.sideSpectrum.meanPower, pass.sideSpectrum.binHz, fs) : null,
+    sha256: pass.sha256, sizeBytes: pass.source.sizeBytes, source: pass.source,
+  };
+}
+
+interface TargetState {
+  spec: TargetSpec;
+  gainDb: number;
+  ceilingDb: number;
+  /** Measured (gain, loudness) pairs of earlier passes, for the secant step. */
+  history: { gainDb: number; lufs: number }[];
+  last?: MasterTailReport;
+  status: 'iterating' | 'ready' | 'failed';
+  problem?: string;
+  gainPasses: number;
+}
+
+const grDb = (t: MasterTailReport) => round(-20 * Math.log10(Math.max(t.limiterMinGain, 1e-12)), 2);
+
+export async function master(options: MasterOptions): Promise<MasterOutcome> {
+  if (options.targets.length === 0 && !options.reference) throw new UsageError('name at least one --target (or give --reference)');
+  const recorder = new RunRecorder('master', options.args ?? []);
+  const specs = options.targets.map((p) => targetSpecFor(p, options.format));
+  // reference: analyzed once for the whole run
+  let reference: Awaited<ReturnType<typeof analyzeForMaster>> | undefined;
+  if (options.reference) {
+    reference = await analyzeForMaster(options.reference, options.ffmpeg);
+    const { speakers: _s, ...format } = reference.source.format;
+    recorder.inputs.push({ path: options.reference, sizeBytes: reference.sizeBytes, sha256: reference.sha256, format });
+    if (specs.length === 0) {
+      // match the reference's loudness; delivery like the mix (24-bit WAV at its rate), -1 dBTP
+      specs.push({
+        target: 'reference', name: `reference ${path.basename(options.reference)}`, integratedLufs: reference.levels.integratedLufs!,
+        toleranceLu: 0.2, truePeakCeilingDbtp: -1, sampleRateHz: 0, bitDepth: 24, format: options.format ?? 'wav', bitrateKbps: null,
+      });
+    }
+  }
+  const batch = runBatch<MasterResult>(recorder, {
+    files: options.files,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    onResult: options.onResult,
+    onError: options.onError,
+    job: async (file) => {
+      const out = await masterOne(file, specs, reference, recorder.runId, options);
+      for (const o of out.outputs) recorder.outputs.push(o);
+      return { result: out.result, input: out.input, decisions: out.result.decisions, exitCode: out.result.outputs.every((o) => o.compliant) ? ExitCode.ok : ExitCode.checkFailed };
+    },
+  });
+  const { exitCode, results } = await batch;
+  const run = recorder.finish(exitCode);
+  const runFile = await options.store.saveRun(run);
+  return { exitCode, results, run, runFile };
+}
+
+async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterAnalysis | undefined, runId: string, o: MasterOptions) {
+  const progress = (f: number) => o.onProgress?.(file, f);
+  const analysis = await analyzeForMaster(file, o.ffmpeg);
+  const fmt = analysis.source.format;
+  const specs = specsIn.map((s) => (s.sampleRateHz === 0 ? { ...s, sampleRateHz: fmt.sampleRate } : s));
+  const paths = outputPaths(file, specs, o.output, o.files.length);
+  for (const p of paths) {
+    if (path.resolve(p) === path.resolve(file)) throw new UsageError(`${p}: the output would overwrite the input; choose another -o`);
+    if (existsSync(p) && !o.overwrite) throw new UsageError(`${p} already exists; pass -y/--overwrite to replace it`);
+  }
+  progress(0.1);
+  const style = STYLE_SPECS[o.style];
+  const plan = planChain(analysis, o.style, reference);
+  const decisions: Decision[] = [...plan.decisions];
+  const weights = channelWeights(fmt.speakers);
+  const base = (chain: MasterChainOptions, tails: MasterTailOptions[], spectra = false): MasterRenderOptions => ({
+    sampleRate: fmt.sampleRate, channels: fmt.channels, channelWeights: weights, chain, tails, spectra: spectra ? spectraFor(fmt.sampleRate) : null,
+  });
+  const dither = (s: TargetSpec): MasterTailOptions['dither'] => (s.bitDepth === 32 ? 'none' : o.noiseShaping && s.bitDepth === 16 ? 'tpdf-shaped' : 'tpdf');
+  const tailFor = (t: TargetState, emit: boolean): MasterTailOptions => ({
+    sampleRate: t.spec.sampleRateHz, gainDb: t.gainDb, bitDepth: t.spec.bitDepth, dither: dither(t.spec), emit,
+    limiter: { ceilingDb: t.ceilingDb, lookaheadMs: style.limiter.lookaheadMs, releaseMs: style.limiter.releaseMs },
+  });
+  const inputLufs = analysis.levels.integratedLufs!;
+  const states: TargetState[] = specs.map((spec) => ({
+    spec, gainDb: spec.integratedLufs - inputLufs, ceilingDb: spec.truePeakCeilingDbtp - FIRST_CEILING_MARGIN_DB,
+    history: [], status: 'iterating', gainPasses: 0,
+  }));
+
+  /** Meter-only passes until every target's loudness is on aim (or cannot be). */
+  const iterate = async (active: TargetState[]) => {
+    let chainLufs: number | null = null;
+    for (let pass = 0; pass < MAX_GAIN_PASSES && active.some((t) => t.status === 'iterating'); pass++) {
+      const running = active.filter((t) => t.status === 'iterating');
+      const r = await renderPass(file, o, () => base(plan.chain, [
+        ...running.map((t) => tailFor(t, false)),
+        ...(chainLufs === null ? [{ sampleRate: fmt.sampleRate, gainDb: 0, limiter: null, bitDepth: 32 as const, dither: 'none' as const, emit: false }] : []),
+      ]));
+      if (chainLufs === null) chainLufs = r.tails[running.length]!.levels.integratedLufs ?? inputLufs;
+      running.forEach((t, i) => {
+        const rep = r.tails[i]!;
+        const lufs = rep.levels.integratedLufs ?? -Infinity;
+        t.last = rep;
+        t.gainPasses++;
+        t.history.push({ gainDb: t.gainDb, lufs });
+        const err = t.spec.integratedLufs - lufs;
+        const gr = grDb(rep);
+        const meanGr = -rep.limiterMeanGainDb;
+        if ((gr > style.maxLimiterGainReductionDb || meanGr > style.maxMeanLimiterGainReductionDb) && err >= -LOUDNESS_AIM_LU) {
+          t.status = 'failed';
+          t.problem = `reaching ${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling needs ${gr.toFixed(1)} dB of limiting on peaks and ${meanGr.toFixed(1)} dB on average, more than the ${o.style} style allows (${style.maxLimiterGainReductionDb} / ${style.maxMeanLimiterGainReductionDb} dB); use --style loud, or deliver a less dense mix`;
+          return;
+        }
+        if (Math.abs(err) <= LOUDNESS_AIM_LU) {
+          t.status = 'ready';
+          return;
+        }
+        // first correction: the chain's own loudness change; later: secant on the measured curve (limiting flattens it)
+        let step = err;
+        if (t.history.length === 1 && chainLufs !== null) step = t.spec.integratedLufs - (t.gainDb + chainLufs) + (gr > 0.5 ? err - (t.spec.integratedLufs - (t.gainDb + chainLufs)) : 0);
+        if (t.history.length >= 2) {
+          const [a, b] = t.history.slice(-2) as [{ gainDb: number; lufs: number }, { gainDb: number; lufs: number }];
+          const slope = (b.lufs - a.lufs) / (b.gainDb - a.gainDb);
+          if (Number.isFinite(slope) && slope > 0.05) step = err / Math.min(1, slope);
+        }
+        t.gainDb += Math.max(-24, Math.min(24, step));
+      });
+      progress(0.1 + 0.5 * Math.min(1, (pass + 1) / 4));
+    }
+    for (const t of active) {
+      if (t.status === 'iterating') {
+        t.status = 'failed';
+        t.problem = `the loudness did not settle within ${MAX_GAIN_PASSES} passes (last ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS for ${t.spec.integratedLufs})`;
+      }
+    }
+  };
+
+  await iterate(states);
+  const outputs: MasterOutput[] = [];
+  const records: RunOutput[] = [];
+  const verified = new Map<TargetState, { levels: Levels; file: string; sha256: string }>();
+  for (let round_ = 0; round_ < MAX_VERIFY_ROUNDS; round_++) {
+    const todo = states.filter((t) => t.status === 'ready' && !verified.has(t));
+    if (todo.length === 0) break;
+    const written = await writeMasters(file, o, todo.map((t) => ({ state: t, target: paths[states.indexOf(t)]! })), () => base(plan.chain, todo.map((t) => tailFor(t, true))), fmt.channels);
+    progress(0.8);
+    for (const [i, t] of todo.entries()) {
+      const w = written[i]!;
+      const m = await measureWritten(w.file, o.ffmpeg);
+      const lufs = m.levels.integratedLufs ?? -Infinity;
+      const tp = m.levels.truePeakDbtp ?? -Infinity;
+      const loudOk = Math.abs(lufs - t.spec.integratedLufs) <= VERIFY_TOLERANCE_LU;
+      const peakOk = tp <= t.spec.truePeakCeilingDbtp;
+      decisions.push({
+        engine: 'master.verify', decision: `round${round_ + 1}`, value: { target: t.spec.target, integratedLufs: lufs, truePeakDbtp: tp },
+        reason: loudOk && peakOk
+          ? `the written ${MASTER_FORMATS[t.spec.format].describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
+          : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!peakOk ? `over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${MASTER_FORMATS[t.spec.format].lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${round_ + 1 < MAX_VERIFY_ROUNDS ? 'lowering the limiter ceiling / correcting the gain and rendering again' : 'no rounds left'}`,
+        inputs: { file, output: w.file, limiterCeilingDb: round(t.ceilingDb, 2), gainDb: round(t.gainDb, 3) },
+      });
+      if (loudOk && peakOk) {
+        verified.set(t, { levels: m.levels, file: w.file, sha256: m.sha256 });
+        continue;
+      }
+      await rm(w.file, { force: true });
+      if (!peakOk) {
+        // overshoot after resampling/dither/encoding: a lower ceiling, then the gain again
+        t.ceilingDb -= tp - t.spec.truePeakCeilingDbtp + 0.05;
+        t.status = 'iterating';
+        t.history = [];
+        await iterate([t]);
+      } else {
+        // the encoder moved the loudness: correct by what the decoded file measured
+        t.gainDb += t.spec.integratedLufs - lufs;
+      }
+    }
+  }
+  for (const [i, t] of states.entries()) {
+    const v = verified.get(t);
+    const limiterMaxGainReductionDb = t.last ? grDb(t.last) : null;
+    if (!v && t.status === 'ready') {
+      t.status = 'failed';
+      t.problem = `the written master stayed out of tolerance after ${MAX_VERIFY_ROUNDS} verification rounds`;
+    }
+    describeTarget(t, file, fmt.sampleRate, decisions, o.style);
+    outputs.push({
+      target: t.spec.target,
+      file: v?.file ?? null,
+      format: t.spec.format,
+      achieved: v ? { integratedLufs: v.levels.integratedLufs, truePeakDbtp: v.levels.truePeakDbtp, loudnessRangeLu: v.levels.loudnessRangeLu, samplePeakDbfs: v.levels.samplePeakDbfs } : null,
+      targetSpec: t.spec,
+      compliant: v !== undefined,
+      limiterMaxGainReductionDb,
+      ...(v ? {} : { problem: t.problem ?? 'not met' }),
+    });
+    if (v) records.push({ path: v.file, sha256: v.sha256, role: `master:${t.spec.target}` });
+    void i;
+  }
+  progress(1);
+  const { speakers: _s, ...format } = fmt;
+  return {
+    result: { input: file, runId, outputs, decisions },
+    input: { path: file, sizeBytes: analysis.sizeBytes, sha256: analysis.sha256, format },
+    outputs: records,
+  };
+}
+
+function describeTarget(t: TargetState, file: string, inputRate: number, decisions: Decision[], style: MasterStyle): void {
+  const s = t.spec;
+  const lim = STYLE_SPECS[style].limiter;
+  decisions.push({
+    engine: 'master.gain', decision: 'gainDb', value: round(t.gainDb, 3), unit: 'dB',
+    reason: t.status === 'failed'
+      ? `${s.target}: ${t.problem}`
+      : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)`,
+    inputs: { file, target: s.target, history: t.history.map((h) => ({ gainDb: round(h.gainDb, 3), lufs: round(h.lufs, 3) })) },
+  });
+  decisions.push({
+    engine: 'master.limiter', decision: 'ceiling', value: round(t.ceilingDb, 2), unit: 'dBTP',
+    reason: `${s.name} allows at most ${s.truePeakCeilingDbtp} dBTP; the limiter (lookahead ${lim.lookaheadMs} ms, release ${lim.releaseMs} ms, ${inputRate >= 192000 ? 2 : 4}× oversampled detection) works ${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}`,
+    inputs: { file, target: s.target, limiterMaxGainReductionDb: t.last ? grDb(t.last) : null, limiterMeanGainReductionDb: t.last ? round(-t.last.limiterMeanGainDb, 2) : null },
+  });
+  decisions.push({
+    engine: 'master.resample', decision: 'sampleRateHz', value: s.sampleRateHz, unit: 'Hz',
+    reason: s.sampleRateHz === inputRate ? `the mix is already at ${s.target}'s delivery rate` : `${s.target} delivers ${s.sampleRateHz} Hz: polyphase windowed-sinc resampling from ${inputRate} Hz (flat to 20 kHz, ≥ 100 dB stopband), before the limiter so the limited peaks are the delivered ones`,
+    inputs: { file, target: s.target, inputRateHz: inputRate },
+  });
+  decisions.push({
+    engine: 'master.dither', decision: 'mode', value: s.bitDepth === 32 ? 'none' : 'tpdf', unit: undefined as never,
+    reason: s.bitDepth === 32 ? '32-bit float output needs no dither' : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the music`,
+    inputs: { file, target: s.target, bitDepth: s.bitDepth },
+  });
+  decisions.push({
+    engine: 'master.encode', decision: 'format', value: s.format,
+    reason: `${s.target} delivers ${MASTER_FORMATS[s.format].describe}${s.bitrateKbps ? ` at ${s.bitrateKbps} kb/s` : ` (${s.bitDepth}-bit, ${s.sampleRateHz} Hz)`}`,
+    inputs: { file, target: s.target },
+  });
+}
+
+/** Renders the tails with emit on and writes each target's file (encoding through ffmpeg when not WAV). */
+async function writeMasters(file: string, o: MasterOptions, jobs: { state: TargetState; target: string }[], build: () => MasterRenderOptions, channels: number) {
+  const writers: WavWriter[] = [];
+  const finals: { file: string; wav: string }[] = [];
+  try {
+    for (const { state, target } of jobs) {
+      await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+      const encoded = state.spec.format !== 'wav';
+      const wav = encoded ? `${temporarySibling(target)}.wav` : target;
+      const format = state.spec.bitDepth === 16 ? 's16' : state.spec.bitDepth === 24 ? 's24' : 'f32';
+      writers.push(await WavWriter.create(wav, { sampleRate: state.spec.sampleRateHz, channels, format }));
+      finals.push({ file: target, wav });
+    }
+    await renderPass(file, o, build, (i, pcm) => writers[i]!.write(pcm));
+    for (const w of writers) await w.close();
+  } catch (err) {
+    await Promise.all(writers.map((w) => w.abort()));
+    throw err;
+  }
+  for (const [i, { state }] of jobs.entries()) {
+    const f = finals[i]!;
+    if (f.wav === f.file) continue;
+    const tmp = `${temporarySibling(f.file)}${path.extname(f.file)}`;
+    try {
+      await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg);
+      await rename(tmp, f.file);
+    } finally {
+      await rm(f.wav, { force: true });
+      await rm(tmp, { force: true });
+    }
+  }
+  return finals;
+}
+
+/** Measures a written master (lossy formats are decoded by ffmpeg). */
+async function measureWritten(file: string, ffmpeg: FfmpegChoice): Promise<{ levels: Levels; sha256: string }> {
+  const source = await openAudio(file, { ffmpeg });
+  try {
+    const { levels } = await measureLevels(source);
+    return { levels, sha256: await source.sha256() };
+  } finally {
+    await source.close();
+  }
+}
