@@ -38,8 +38,13 @@ export type MasterFormat = keyof typeof MASTER_FORMATS;
 /** Loudness the iteration aims for, and the verification tolerance of every written master. */
 export const LOUDNESS_AIM_LU = 0.03;
 export const VERIFY_TOLERANCE_LU = 0.1;
-/** Limiter ceiling margin below the target's ceiling on the first try (inter-grid peaks, resampling, dither). */
-const FIRST_CEILING_MARGIN_DB = 0.1;
+/**
+ * Verified masters keep their true peak this far under the ceiling as shub measures it, so that
+ * other BS.1770 meters (whose interpolators differ by a few hundredths of a dB) agree.
+ */
+export const PEAK_SAFETY_DB = 0.1;
+/** Limiter ceiling margin below the target's ceiling on the first try (the safety above, inter-grid peaks, resampling, dither). */
+const FIRST_CEILING_MARGIN_DB = 0.2;
 const MAX_GAIN_PASSES = 8;
 const MAX_VERIFY_ROUNDS = 3;
 
@@ -339,12 +344,12 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
       const lufs = m.levels.integratedLufs ?? -Infinity;
       const tp = m.levels.truePeakDbtp ?? -Infinity;
       const loudOk = Math.abs(lufs - t.spec.integratedLufs) <= VERIFY_TOLERANCE_LU;
-      const peakOk = tp <= t.spec.truePeakCeilingDbtp;
+      const peakOk = tp <= t.spec.truePeakCeilingDbtp - PEAK_SAFETY_DB;
       decisions.push({
         engine: 'master.verify', decision: `round${round_ + 1}`, value: { target: t.spec.target, integratedLufs: lufs, truePeakDbtp: tp },
         reason: loudOk && peakOk
-          ? `the written ${MASTER_FORMATS[t.spec.format].describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
-          : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!peakOk ? `over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${MASTER_FORMATS[t.spec.format].lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${round_ + 1 < MAX_VERIFY_ROUNDS ? 'lowering the limiter ceiling / correcting the gain and rendering again' : 'no rounds left'}`,
+          ? `the written ${MASTER_FORMATS[t.spec.format].describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and at least ${PEAK_SAFETY_DB} dB under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
+          : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!peakOk ? `within ${PEAK_SAFETY_DB} dB of or over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${MASTER_FORMATS[t.spec.format].lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${round_ + 1 < MAX_VERIFY_ROUNDS ? 'lowering the limiter ceiling / correcting the gain and rendering again' : 'no rounds left'}`,
         inputs: { file, output: w.file, limiterCeilingDb: round(t.ceilingDb, 2), gainDb: round(t.gainDb, 3) },
       });
       if (loudOk && peakOk) {
@@ -354,7 +359,7 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
       await rm(w.file, { force: true });
       if (!peakOk) {
         // overshoot after resampling/dither/encoding: a lower ceiling, then the gain again
-        t.ceilingDb -= tp - t.spec.truePeakCeilingDbtp + 0.05;
+        t.ceilingDb -= tp - (t.spec.truePeakCeilingDbtp - PEAK_SAFETY_DB) + 0.05;
         t.status = 'iterating';
         t.history = [];
         await iterate([t]);
