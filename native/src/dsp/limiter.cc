@@ -15,7 +15,8 @@ TruePeakLimiter::TruePeakLimiter(const LimiterParams& params, int sampleRate, in
   if (!(p_.ceilingDb <= 0 && p_.ceilingDb >= -60)) throw std::invalid_argument("limiter: ceilingDb must be in [-60, 0]");
   if (!(p_.lookaheadMs > 0 && p_.lookaheadMs <= 50)) throw std::invalid_argument("limiter: lookaheadMs must be in (0, 50]");
   if (!(p_.releaseMs > 0 && p_.releaseMs <= 5000)) throw std::invalid_argument("limiter: releaseMs must be in (0, 5000]");
-  const int factor = truePeakOversampling(sampleRate);
+  // twice the meter's oversampling: the grid between detection points then hides at most a few hundredths of a dB
+  const int factor = 2 * truePeakOversampling(sampleRate);
   for (int p = PolyphaseInterpolator::kPhases / factor; p < PolyphaseInterpolator::kPhases; p += PolyphaseInterpolator::kPhases / factor)
     phases_.push_back(interp.phase(p));
   ceiling_ = std::pow(10.0, p_.ceilingDb / 20.0);

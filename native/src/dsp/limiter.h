@@ -1,5 +1,5 @@
-// Lookahead true-peak limiter. Detection: every sample and its inter-sample values on the
-// true-peak oversampling grid (the BS.1770 interpolator of truepeak.h) → required gain
+// Lookahead true-peak limiter. Detection: every sample and its inter-sample values on a grid
+// twice as fine as the true-peak meter's (8× below 192 kHz; the interpolator of truepeak.h) → required gain
 // min(1, ceiling / peak) → sliding minimum over the lookahead window → upward-only release →
 // moving average over the lookahead window. Because every average term is a minimum over a
 // window that contains the output sample, the applied gain never exceeds the required gain at
