@@ -271,8 +271,10 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
     sampleRate: fmt.sampleRate, channels: fmt.channels, channelWeights: weights, chain, tails, spectra: spectra ? spectraFor(fmt.sampleRate) : null,
   });
   const dither = (s: TargetSpec): MasterTailOptions['dither'] => (s.bitDepth === 32 ? 'none' : o.noiseShaping && s.bitDepth === 16 ? 'tpdf-shaped' : 'tpdf');
+  // metering passes run at the mix's rate (no resampling: the resampler is flat to 20 kHz, so the
+  // loudness is the same); the written file is at the target's rate and verified anyway
   const tailFor = (t: TargetState, emit: boolean): MasterTailOptions => ({
-    sampleRate: t.spec.sampleRateHz, gainDb: t.gainDb, bitDepth: t.spec.bitDepth, dither: dither(t.spec), emit,
+    sampleRate: emit ? t.spec.sampleRateHz : fmt.sampleRate, gainDb: t.gainDb, bitDepth: t.spec.bitDepth, dither: dither(t.spec), emit,
     limiter: { ceilingDb: t.ceilingDb, lookaheadMs: style.limiter.lookaheadMs, releaseMs: style.limiter.releaseMs },
   });
   const inputLufs = analysis.levels.integratedLufs!;
@@ -300,9 +302,11 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
         const err = t.spec.integratedLufs - lufs;
         const gr = grDb(rep);
         const meanGr = -rep.limiterMeanGainDb;
-        if ((gr > style.maxLimiterGainReductionDb || meanGr > style.maxMeanLimiterGainReductionDb) && err >= -LOUDNESS_AIM_LU) {
+        const peakTooMuch = style.maxLimiterGainReductionDb !== null && gr > style.maxLimiterGainReductionDb;
+        if ((peakTooMuch || meanGr > style.maxMeanLimiterGainReductionDb) && err >= -LOUDNESS_AIM_LU) {
           t.status = 'failed';
-          t.problem = `reaching ${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling needs ${gr.toFixed(1)} dB of limiting on peaks and ${meanGr.toFixed(1)} dB on average, more than the ${o.style} style allows (${style.maxLimiterGainReductionDb} / ${style.maxMeanLimiterGainReductionDb} dB); use --style loud, or deliver a less dense mix`;
+          const allowed = style.maxLimiterGainReductionDb === null ? `${style.maxMeanLimiterGainReductionDb} dB on average` : `${style.maxLimiterGainReductionDb} dB on peaks, ${style.maxMeanLimiterGainReductionDb} dB on average`;
+          t.problem = `reaching ${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling needs ${gr.toFixed(1)} dB of limiting on peaks and ${meanGr.toFixed(1)} dB on average, more than the ${o.style} style allows (${allowed}); ${o.style === 'loud' ? 'deliver a less dynamic mix or a lower target' : 'use --style loud, or deliver a less dynamic mix'}`;
           return;
         }
         if (Math.abs(err) <= LOUDNESS_AIM_LU) {

@@ -10,8 +10,8 @@ import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './e
 
 export const MASTER_STYLES = {
   transparent: 'gain and true-peak limiting only (limiting at most 4 dB on peaks, 1 dB on average)',
-  balanced: 'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 16 dB on peaks and 5 dB on average',
-  loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 24 dB on peaks and 8 dB on average',
+  balanced: 'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 7 dB on average',
+  loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 10 dB on average',
 } as const;
 export type MasterStyle = keyof typeof MASTER_STYLES;
 
@@ -22,8 +22,12 @@ export interface StyleSpec {
   compressor: { ratio: number; aboveRmsDb: number; attackMs: number; releaseMs: number } | null;
   monoBassHz: number;          // 0 = never
   limiter: { lookaheadMs: number; releaseMs: number };
-  /** Most limiter gain reduction the style accepts before it reports a target as not met: peak, and mean over the programme (dB). */
-  maxLimiterGainReductionDb: number;
+  /**
+   * Most limiter gain reduction the style accepts before it reports a target as not met: on
+   * peaks (null: unbounded — a drum transient held back by 20 dB for a millisecond is not what
+   * makes a master sound squashed) and averaged over the programme (which is).
+   */
+  maxLimiterGainReductionDb: number | null;
   maxMeanLimiterGainReductionDb: number;
 }
 
@@ -31,11 +35,11 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
   transparent: { highpassHz: 0, eqMaxDb: 0, eqDeadbandDb: 0, compressor: null, monoBassHz: 0, limiter: { lookaheadMs: 5, releaseMs: 150 }, maxLimiterGainReductionDb: 4, maxMeanLimiterGainReductionDb: 1 },
   balanced: {
     highpassHz: 20, eqMaxDb: 2, eqDeadbandDb: 1, compressor: { ratio: 1.6, aboveRmsDb: 4, attackMs: 30, releaseMs: 200 }, monoBassHz: 100,
-    limiter: { lookaheadMs: 3, releaseMs: 80 }, maxLimiterGainReductionDb: 16, maxMeanLimiterGainReductionDb: 5,
+    limiter: { lookaheadMs: 3, releaseMs: 80 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 7,
   },
   loud: {
     highpassHz: 25, eqMaxDb: 3, eqDeadbandDb: 0.75, compressor: { ratio: 2.2, aboveRmsDb: 2, attackMs: 15, releaseMs: 120 }, monoBassHz: 120,
-    limiter: { lookaheadMs: 1.5, releaseMs: 50 }, maxLimiterGainReductionDb: 24, maxMeanLimiterGainReductionDb: 8,
+    limiter: { lookaheadMs: 1.5, releaseMs: 50 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 10,
   },
 };
 
