@@ -88,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <path>', 'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)')
     .option('-f, --format <format>', 'deliver every target as wav | flac | mp3 | aac | opus (default: each target\'s own format)')
     .option('--noise-shaping', 'shape the 16-bit dither noise away from the ear\'s most sensitive band (F-weighted error feedback)')
+    .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor')
     .option('-y, --overwrite', 'replace existing outputs')
     .option('--json', 'print one JSON object per mix per line (NDJSON)')
     .option('-j, --jobs <n>', 'mixes mastered in parallel (default: number of cores)', parseJobs)
@@ -100,6 +101,42 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(async (files: string[], opts: MasterCliOptions) => {
       exitCode = await runMaster(files, opts, program.opts<GlobalOptions>(), argv);
+    });
+
+  // ---- mix and render (src/commands/mix.ts, render.ts hold the glue) ---------------------------
+  program
+    .command('mix')
+    .description('render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)')
+    .argument('<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it')
+    .requiredOption('-o, --output <file>', 'the mix: 32-bit float WAV')
+    .option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)')
+    .option('--json', 'print the result as one JSON object')
+    .option('-y, --overwrite', 'replace existing outputs')
+    .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV stems')
+    .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .option('--db <url>', 'record the run in this PostgreSQL database instead')
+    .addHelpText('after', '\nExamples:\n  shub mix song.yaml -o mix.wav\n  shub mix song.yaml -o mix.wav --rpp session/song.rpp --json | jq .levels\n\nExit codes: 0 ok, 2 recipe error (file:line key), 3 unreadable stem, 4 missing ffmpeg or database, 5 internal.')
+    .action(async (recipe: string, opts: import('./commands/mix.js').MixCliOptions) => {
+      const { mixCli } = await import('./commands/mix.js');
+      exitCode = await mixCli(recipe, opts, program.opts<GlobalOptions>().config, ['mix', ...argv.slice(argv.indexOf('mix') + 1)]);
+    });
+  program
+    .command('render')
+    .description('render a session (mix recipe or REAPER .RPP) natively or through a headless REAPER')
+    .argument('<session>', 'a mix recipe (.yaml) or a REAPER project (.rpp)')
+    .requiredOption('-o, --output <file>', 'the rendered WAV')
+    .option('--backend <name>', 'native (recipes and plugin-free RPP) or reaper', 'native')
+    .option('--reaper <path>', 'REAPER binary (default: SHUB_REAPER, config reaper.path, PATH)')
+    .option('--timeout <seconds>', 'give up on REAPER after this long', '600')
+    .option('--json', 'print the result as one JSON object')
+    .option('-y, --overwrite', 'replace an existing output')
+    .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV sources')
+    .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+    .option('--db <url>', 'record the run in this PostgreSQL database instead')
+    .addHelpText('after', '\nExamples:\n  shub render song.yaml -o mix.wav\n  shub render session.rpp -o check.wav\n  shub render session.rpp -o final.wav --backend reaper --reaper /opt/REAPER/reaper\n\nExit codes: 0 ok, 2 bad session or something the native backend cannot render (use --backend reaper), 3 unreadable source, 4 REAPER/ffmpeg/database missing, 5 internal.')
+    .action(async (session: string, opts: import('./commands/render.js').RenderCliOptions) => {
+      const { renderCli } = await import('./commands/render.js');
+      exitCode = await renderCli(session, opts, program.opts<GlobalOptions>().config, ['render', ...argv.slice(argv.indexOf('render') + 1)]);
     });
 
   // ---- the run store: PostgreSQL schema, history and the decision log --------------------------
@@ -231,6 +268,7 @@ interface MasterCliOptions {
   output?: string;
   format?: string;
   noiseShaping?: boolean;
+  multiband?: boolean;
   overwrite?: boolean;
   json?: boolean;
   jobs?: number;
@@ -266,6 +304,7 @@ async function runMaster(files: string[], opts: MasterCliOptions, globals: Globa
       ...(opts.format ? { format: opts.format as keyof typeof MASTER_FORMATS } : {}),
       overwrite: opts.overwrite ?? false,
       noiseShaping: opts.noiseShaping ?? false,
+      multiband: opts.multiband ?? false,
       ...(opts.jobs ?? config.jobs ? { jobs: opts.jobs ?? config.jobs } : {}),
       ffmpeg,
       store,

@@ -210,6 +210,8 @@ export interface MasterChainOptions {
   midEq?: EqBand[];
   sideEq?: EqBand[];
   compressor?: CompressorOptions | null;
+  /** Three-band compression after the glue compressor (LR4 crossovers at lowHz and highHz). */
+  multiband?: { lowHz: number; highHz: number; bands: [CompressorOptions, CompressorOptions, CompressorOptions] } | null;
   sideGainDb?: number;
   monoBassHz?: number;
 }
@@ -246,6 +248,8 @@ export interface MasterRender {
     outputs: Buffer[];
     tails: MasterTailReport[];
     compressor: { maxGainReductionDb: number; meanGainReductionDb: number };
+    /** Low, mid, high (empty without multiband). */
+    multiband: { maxGainReductionDb: number; meanGainReductionDb: number }[];
     midSpectrum: MasterSpectrum | null;
     sideSpectrum: MasterSpectrum | null;
   }>;
@@ -270,4 +274,89 @@ export function native(): NativeAddon {
     throw e;
   }
   return cached;
+}
+
+// ---- mixer (shub mix / render) ------------------------------------------------------------
+// Signal flow, pan law and print taps are documented in native/src/mix/mixer.h.
+
+export interface MixEqBandSpec {
+  type: 'peak' | 'lowshelf' | 'highshelf' | 'lowpass' | 'highpass' | 'bandpass' | 'notch' | 'allpass';
+  freqHz: number;
+  /** Default 0.7071 (Butterworth for the passes, steepest monotonic slope for the shelves). */
+  q?: number;
+  gainDb?: number;
+}
+
+export interface MixStripSpec {
+  name: string;
+  /** Processing width, 1 or 2; a strip that receives (a bus, the master) is 2. */
+  channels: 1 | 2;
+  /** dB before the chain (the master's headroom trim). */
+  trimDb?: number;
+  invert?: boolean;
+  gate?: { thresholdDb?: number; rangeDb?: number; attackMs?: number; holdMs?: number; releaseMs?: number; hysteresisDb?: number };
+  eq?: MixEqBandSpec[];
+  compressor?: CompressorOptions;
+  saturation?: { driveDb?: number; outputDb?: number; mix?: number };
+  delay?: { timeMs?: number; feedback?: number; highCutHz?: number; pingPong?: boolean; mix?: number };
+  reverb?: { decaySeconds?: number; preDelayMs?: number; dampingHz?: number; mix?: number };
+  /** Static fader, dB. */
+  gainDb?: number;
+  /** −1 (left) … +1 (right). */
+  pan?: number;
+  /** Flat [frame, dB, frame, dB, …], frames ascending; replaces gainDb while present. */
+  gainAutomation?: number[];
+  /** Flat [frame, pan, …]. */
+  panAutomation?: number[];
+  /** Later strip index, or −1 for the mix output. */
+  output: number;
+  sends?: { dest: number; gain?: number; preFader?: boolean }[];
+  /** false: processed (and printed) but feeds nothing: muted or not soloed. Default true. */
+  active?: boolean;
+  print?: 'none' | 'preFader' | 'postPan' | 'residual';
+}
+
+export interface MixClipSpec {
+  strip: number;
+  /** Channels of the source: 1, or 2 on a stereo strip. */
+  channels: 1 | 2;
+  startFrame: number;
+  sourceOffsetFrames: number;
+  lengthFrames: number;
+  /** Linear item gain. */
+  gain?: number;
+  fadeInFrames?: number;
+  fadeOutFrames?: number;
+}
+
+export interface MixSpec {
+  sampleRate: number;
+  maxBlockFrames: number;
+  strips: MixStripSpec[];
+  clips: MixClipSpec[];
+}
+
+export interface MixStripStats {
+  /** Linear peaks: input after clips and receives (pre-chain), output post-fader. */
+  inputPeak: number;
+  outputPeak: number;
+  compressorMaxGainReductionDb: number;
+  compressorMeanGainReductionDb: number;
+  gateOpenFraction: number | null;
+}
+
+export interface Mixer {
+  /** Decodes interleaved PCM of clip `clip` into its FIFO (synchronous; the bytes may be reused afterwards). */
+  pushPcm(clip: number, pcm: Uint8Array, format: PcmFormat, frames: number): void;
+  /** The clip's source has ended: silence after what was pushed. */
+  endClip(clip: number): void;
+  /** Renders the next `frames` (≤ maxBlockFrames) off the main thread: the mix (stereo interleaved) and each print tap. */
+  render(frames: number): Promise<{ frames: number; mix: Float32Array; prints: Float32Array[] }>;
+  /** The printing strips in order, with the channel count of their taps. */
+  prints(): { strip: number; channels: number }[];
+  stats(): MixStripStats[];
+}
+
+export interface NativeAddon {
+  Mixer: new (spec: MixSpec) => Mixer;
 }

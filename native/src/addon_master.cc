@@ -87,6 +87,23 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       if (!comp.IsObject()) throwType(env, cw + ".compressor must be an object or null, got " + describe(comp));
       p.chain.compressor = compressorParams(env, comp.As<Napi::Object>(), cw + ".compressor");
     }
+    Napi::Value mb = c.Get("multiband");
+    if (!mb.IsUndefined() && !mb.IsNull()) {
+      if (!mb.IsObject()) throwType(env, cw + ".multiband must be an object or null, got " + describe(mb));
+      Napi::Object m = mb.As<Napi::Object>();
+      shub::MultibandParams mp;
+      mp.lowHz = numberArg(env, m.Get("lowHz"), cw + ".multiband", "lowHz", 20, 20000, " Hz");
+      mp.highHz = numberArg(env, m.Get("highHz"), cw + ".multiband", "highHz", 20, 20000, " Hz");
+      Napi::Value bands = m.Get("bands");
+      if (!bands.IsArray() || bands.As<Napi::Array>().Length() != 3)
+        throwType(env, cw + ".multiband.bands must be an array of 3 compressors (low, mid, high), got " + describe(bands));
+      for (uint32_t b = 0; b < 3; ++b) {
+        Napi::Value bv = bands.As<Napi::Array>().Get(b);
+        if (!bv.IsObject()) throwType(env, cw + ".multiband.bands[" + std::to_string(b) + "] must be an object, got " + describe(bv));
+        mp.bands[b] = compressorParams(env, bv.As<Napi::Object>(), cw + ".multiband.bands[" + std::to_string(b) + "]");
+      }
+      p.chain.multiband = mp;
+    }
     p.chain.sideGainDb = optionalNumber(env, c, cw, "sideGainDb", 0, -60, 24, " dB");
     p.chain.monoBassHz = optionalNumber(env, c, cw, "monoBassHz", 0, 0, 1000, " Hz");
   }
@@ -221,6 +238,15 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
         c.Set("maxGainReductionDb", Napi::Number::New(env, cs.maxGainReductionDb));
         c.Set("meanGainReductionDb", Napi::Number::New(env, cs.meanGainReductionDb()));
         o.Set("compressor", c);
+        const auto mbs = wrap_->render_->multibandStats();
+        Napi::Array mba = Napi::Array::New(env, mbs.size());
+        for (size_t b = 0; b < mbs.size(); ++b) {
+          Napi::Object s = Napi::Object::New(env);
+          s.Set("maxGainReductionDb", Napi::Number::New(env, mbs[b].maxGainReductionDb));
+          s.Set("meanGainReductionDb", Napi::Number::New(env, mbs[b].meanGainReductionDb()));
+          mba.Set(static_cast<uint32_t>(b), s);
+        }
+        o.Set("multiband", mba);
         o.Set("midSpectrum", mid_.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, mid_)));
         o.Set("sideSpectrum", side_.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, side_)));
       }

@@ -91,6 +91,8 @@ export interface MasterOptions {
   format?: MasterFormat;
   overwrite?: boolean;
   noiseShaping?: boolean;
+  /** Add three-band compression after the glue compressor. */
+  multiband?: boolean;
   jobs?: number;
   ffmpeg: FfmpegChoice;
   store: Store;
@@ -264,7 +266,7 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
   }
   progress(0.1);
   const style = STYLE_SPECS[o.style];
-  const plan = planChain(analysis, o.style, reference);
+  const plan = planChain(analysis, o.style, reference, { multiband: o.multiband ?? false });
   const decisions: Decision[] = [...plan.decisions];
   const weights = channelWeights(fmt.speakers);
   const base = (chain: MasterChainOptions, tails: MasterTailOptions[], spectra = false): MasterRenderOptions => ({

@@ -147,11 +147,14 @@ test('--reference: tonal-balance difference to the reference drops by at least 7
   assert.ok(res.decisions.some((d) => d.engine === 'master.width' && d.decision === 'sideBands'));
 });
 
-test('a lossy target (podcast MP3) is verified after decoding: loudness on target and true peak under the ceiling', { skip: skipMusic }, () => {
-  const r = shub(['master', f('pop.wav'), '--target', 'podcast', '-o', f('lossy'), '--json', ...store], dir);
+test('a lossy target (podcast MP3, with --multiband) is verified after decoding: loudness on target and true peak under the ceiling', { skip: skipMusic }, () => {
+  const r = shub(['master', f('pop.wav'), '--target', 'podcast', '--multiband', '-o', f('lossy'), '--json', ...store], dir);
   assert.equal(r.code, 0, r.stderr);
-  const o = ndjson<MasterResult>(r.stdout)[0]!.outputs[0]!;
+  const res = ndjson<MasterResult>(r.stdout)[0]!;
+  const o = res.outputs[0]!;
   assert.ok(o.compliant && o.file!.endsWith('.mp3'), JSON.stringify(o));
+  const mb = res.decisions.find((d) => d.engine === 'master.multiband')!;
+  assert.equal((mb.value as { bands: unknown[] }).bands.length, 3);
   const m = measure(o.file!);
   assert.equal(m.format.codec, 'mp3');
   assert.ok(Math.abs(m.levels!.integratedLufs! + 16) <= 0.1, `${m.levels!.integratedLufs}`);

@@ -140,3 +140,13 @@ test('16-bit TPDF dither: silence becomes ±1 LSB triangular noise (mean 0, vari
   const amp = (2 * dot) / fs;
   assert.ok(Math.abs(20 * Math.log10(amp) + 100) < 1.5, `recovered ${20 * Math.log10(amp)} dBFS`);
 });
+
+test('multiband: with the band compressors at 1:1 the three Linkwitz–Riley bands sum back flat (within 0.01 dB at 60 Hz–12 kHz)', async () => {
+  const fs = 48000;
+  const unity = { thresholdDb: -20, ratio: 1 };
+  for (const hz of [60, 200, 900, 3000, 12000]) {
+    const [out] = await render(sine(fs, 1, fs, hz, 0.5), 1, fs, { multiband: { lowHz: 200, highHz: 3000, bands: [unity, unity, unity] } }, [{}]);
+    const level = rmsDb(out!.planar[0]!, fs / 2, fs);
+    assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level.toFixed(4)}`);
+  }
+});

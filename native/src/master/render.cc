@@ -19,6 +19,49 @@ std::vector<Biquad> designAll(const std::vector<EqBand>& bands, double fs) {
 }
 }  // namespace
 
+struct MasterRender::Multiband {
+  BiquadCascade lowPass, restHigh, midPass, highPass;
+  std::unique_ptr<Compressor> comp[3];
+  std::vector<std::vector<float>> band[3];
+  std::vector<float*> ptr[3];
+
+  Multiband(const MultibandParams& p, double fs, int channels) {
+    if (!(p.lowHz > 20 && p.lowHz < p.highHz && p.highHz < fs * 0.45)) throw std::invalid_argument("multiband crossovers must satisfy 20 < lowHz < highHz < 0.45·fs");
+    // low = LR4 low-pass at f1, then the f2 crossover's allpass so all three bands stay in phase
+    std::vector<Biquad> low = biquad::linkwitzRiley(false, 2, p.lowHz, fs);
+    low.push_back(biquad::design(biquad::Shape::AllPass, p.highHz, std::sqrt(0.5), 0, fs));
+    lowPass = BiquadCascade(low, channels);
+    restHigh = BiquadCascade(biquad::linkwitzRiley(true, 2, p.lowHz, fs), channels);
+    midPass = BiquadCascade(biquad::linkwitzRiley(false, 2, p.highHz, fs), channels);
+    highPass = BiquadCascade(biquad::linkwitzRiley(true, 2, p.highHz, fs), channels);
+    for (int b = 0; b < 3; ++b) {
+      comp[b] = std::make_unique<Compressor>(p.bands[b], fs, channels);
+      band[b].assign(static_cast<size_t>(channels), {});
+      ptr[b].assign(static_cast<size_t>(channels), nullptr);
+    }
+  }
+
+  void process(float* const* x, int channels, size_t n) {
+    for (int b = 0; b < 3; ++b)
+      for (int c = 0; c < channels; ++c) {
+        if (band[b][c].size() < n) band[b][c].resize(n);
+        ptr[b][c] = band[b][c].data();
+      }
+    for (int c = 0; c < channels; ++c) {
+      std::copy(x[c], x[c] + n, ptr[0][c]);
+      std::copy(x[c], x[c] + n, ptr[1][c]);
+    }
+    lowPass.process(ptr[0].data(), n);
+    restHigh.process(ptr[1].data(), n);
+    for (int c = 0; c < channels; ++c) std::copy(ptr[1][c], ptr[1][c] + n, ptr[2][c]);
+    midPass.process(ptr[1].data(), n);
+    highPass.process(ptr[2].data(), n);
+    for (int b = 0; b < 3; ++b) comp[b]->process(ptr[b].data(), n);
+    for (int c = 0; c < channels; ++c)
+      for (size_t i = 0; i < n; ++i) x[c][i] = ptr[0][c][i] + ptr[1][c][i] + ptr[2][c][i];
+  }
+};
+
 struct MasterRender::Tail {
   MasterTailParams p;
   Resampler resampler;
@@ -115,6 +158,7 @@ MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
     sideGain_ = std::pow(10.0, p_.chain.sideGainDb / 20.0);
   }
   if (p_.chain.compressor) comp_ = std::make_unique<Compressor>(*p_.chain.compressor, fs, C);
+  if (p_.chain.multiband) multiband_ = std::make_unique<Multiband>(*p_.chain.multiband, fs, C);
   for (const MasterTailParams& t : p_.tails) {
     if (t.bitDepth != 16 && t.bitDepth != 24 && t.bitDepth != 32) throw std::invalid_argument("bitDepth must be 16, 24 or 32");
     tails_.push_back(std::make_unique<Tail>(t, p_.sampleRate, C, p_.channelWeights));
@@ -154,6 +198,7 @@ void MasterRender::runChain(size_t n) {
       }
     }
     if (comp_) comp_->process(x, n);
+    if (multiband_) multiband_->process(x, 2, n);
     if (sideGain_ != 1.0 || !monoBass_.empty()) {
       if (scratch_.size() < n) scratch_.resize(n);
       float* S = scratch_.data();
@@ -168,6 +213,7 @@ void MasterRender::runChain(size_t n) {
   } else {
     if (!midEq_.empty()) midEq_.process(x, n);
     if (comp_) comp_->process(x, n);
+    if (multiband_) multiband_->process(x, p_.channels, n);
   }
   if (midFx_) {
     const int C = p_.channels;
@@ -265,5 +311,12 @@ std::vector<MasterTailReport> MasterRender::reports() const {
 FeatureReport MasterRender::midSpectrum() { return midFx_ ? midFx_->takeReport() : FeatureReport{}; }
 FeatureReport MasterRender::sideSpectrum() { return sideFx_ ? sideFx_->takeReport() : FeatureReport{}; }
 DynamicsStats MasterRender::compressorStats() const { return comp_ ? comp_->stats() : DynamicsStats{}; }
+
+std::vector<DynamicsStats> MasterRender::multibandStats() const {
+  std::vector<DynamicsStats> out;
+  if (multiband_)
+    for (int b = 0; b < 3; ++b) out.push_back(multiband_->comp[b]->stats());
+  return out;
+}
 
 }  // namespace shub

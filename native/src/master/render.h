@@ -26,11 +26,18 @@ struct EqBand {
   double hz = 1000, q = 0.707, gainDb = 0;
 };
 
+/** Three-band compression: Linkwitz–Riley (LR4) crossovers whose bands sum back flat (allpass). */
+struct MultibandParams {
+  double lowHz = 200, highHz = 3000;
+  CompressorParams bands[3];
+};
+
 struct MasterChainParams {
   double highpassHz = 0;             // 0 = off; 4th-order Butterworth
   std::vector<EqBand> midEq;         // on mid (or on every channel when not stereo)
   std::vector<EqBand> sideEq;        // on side (stereo only)
   std::optional<CompressorParams> compressor;
+  std::optional<MultibandParams> multiband;  // after the glue compressor
   double sideGainDb = 0;             // stereo width (stereo only)
   double monoBassHz = 0;             // 0 = off; side high-pass (LR4) below which the image is mono
 };
@@ -80,6 +87,8 @@ class MasterRender {
   FeatureReport midSpectrum();
   FeatureReport sideSpectrum();
   DynamicsStats compressorStats() const;
+  /** Per band (low, mid, high) when multiband was requested. */
+  std::vector<DynamicsStats> multibandStats() const;
 
  private:
   struct Tail;
@@ -91,6 +100,8 @@ class MasterRender {
   std::vector<float*> ptrs_;
   BiquadCascade highpass_, midEq_, sideEq_, monoBass_;
   std::unique_ptr<Compressor> comp_;
+  struct Multiband;
+  std::unique_ptr<Multiband> multiband_;
   double sideGain_ = 1;
   bool stereo_ = false;
   std::vector<std::unique_ptr<Tail>> tails_;

@@ -78,7 +78,10 @@ export interface ChainPlan {
   decisions: Decision[];
 }
 
-export function planChain(input: MasterAnalysis, style: MasterStyle, reference?: MasterAnalysis): ChainPlan {
+/** Crossovers of the optional three-band compressor (LR4). */
+export const MULTIBAND_CROSSOVERS_HZ = [200, 3000] as const;
+
+export function planChain(input: MasterAnalysis, style: MasterStyle, reference?: MasterAnalysis, options: { multiband?: boolean } = {}): ChainPlan {
   const s = STYLE_SPECS[style];
   const decisions: Decision[] = [];
   const chain: MasterChainOptions = {};
@@ -129,6 +132,8 @@ export function planChain(input: MasterAnalysis, style: MasterStyle, reference?:
     });
   }
 
+  if (options.multiband) multiband(input, style, s, chain, decisions);
+
   // mono bass: fold the low end to mono when it carries side energy
   const lowSide = sideToMidDb(input, 0, 120);
   if (input.channels === 2 && s.monoBassHz > 0 && lowSide !== null && lowSide > -20) {
@@ -147,6 +152,30 @@ export function planChain(input: MasterAnalysis, style: MasterStyle, reference?:
     });
   }
   return { chain, decisions };
+}
+
+function multiband(input: MasterAnalysis, style: MasterStyle, s: StyleSpec, chain: MasterChainOptions, decisions: Decision[]): void {
+  if (!s.compressor) {
+    decisions.push({ engine: 'master.multiband', decision: 'bands', value: null, reason: `${style} style does no compression, so --multiband is ignored`, inputs: { file: input.file } });
+    return;
+  }
+  const [lo, hi] = MULTIBAND_CROSSOVERS_HZ;
+  const all = input.side ? [...input.mid, ...input.side] : input.mid;
+  const ratio = s.compressor.ratio;
+  const bands = ([[0, lo], [lo, hi], [hi, Infinity]] as const).map(([a, b], k) => {
+    const level = sumPowerDb(all, a, b);
+    return {
+      thresholdDb: r2(Math.min(-1, (level ?? -60) + s.compressor!.aboveRmsDb)), ratio, kneeDb: 6,
+      attackMs: [40, 20, 8][k]!, releaseMs: [250, 150, 90][k]!, rms: true, rmsWindowMs: [40, 20, 10][k]!, linked: true,
+    };
+  }) as [CompressorOptions, CompressorOptions, CompressorOptions];
+  chain.multiband = { lowHz: lo, highHz: hi, bands };
+  decisions.push({
+    engine: 'master.multiband', decision: 'bands', value: chain.multiband,
+    reason: `three bands split at ${lo} Hz and ${hi} kHz (Linkwitz–Riley, summing flat), each compressed ${ratio}:1 from ${s.compressor.aboveRmsDb} dB above its own RMS, slower in the bass and faster in the top, so one band's peaks do not pull the others down`,
+    inputs: { file: input.file, bandThresholdsDb: bands.map((b) => b.thresholdDb) },
+    alternatives: [{ value: null, why_not: 'single-band glue alone lets a loud bass note duck the whole mix' }],
+  });
 }
 
 function correctiveEq(input: MasterAnalysis, s: StyleSpec, style: MasterStyle, chain: MasterChainOptions, decisions: Decision[]): void {
