@@ -19,11 +19,16 @@
         "native/src/dsp/dot.cc",
         "native/src/dsp/limiter.cc",
         "native/src/dsp/resampler.cc",
-        "native/src/master/render.cc"
+        "native/src/master/render.cc",
+        "native/src/dsp/gate.cc",
+        "native/src/dsp/saturation.cc",
+        "native/src/dsp/delay.cc",
+        "native/src/dsp/reverb.cc",
+        "native/src/mix/mixer.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native/src"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],
-      "cflags_cc": ["-std=c++17", "-fexceptions", "-ffp-contract=fast", "-Wall", "-Wextra", "-Wno-psabi"],
+      "cflags_cc": ["-std=c++17", "-fexceptions", "-ffp-contract=fast", "-fno-trapping-math", "-fno-math-errno", "-Wall", "-Wextra", "-Wno-psabi"],
       "cflags_cc!": ["-fno-exceptions"],
       "cflags!": ["-fno-exceptions"],
       "configurations": {

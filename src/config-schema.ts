@@ -18,6 +18,10 @@ export const configSchema = z
       .object({ path: z.string().min(1).describe('ffmpeg binary to use instead of the bundled one').optional() })
       .strict()
       .default({}),
+    reaper: z
+      .object({ path: z.string().min(1).describe('REAPER binary for `shub render --backend reaper` (overridden by SHUB_REAPER and --reaper)').optional() })
+      .strict()
+      .optional(),
     jobs: z.number().int().min(1).max(256).describe('files processed in parallel (default: number of cores)').optional(),
     platforms: z
       .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'platform ids are lower-case words joined by hyphens'), z.record(z.string(), z.unknown()))

@@ -451,7 +451,7 @@ async function writeMasters(file: string, o: MasterOptions, jobs: { state: Targe
       finals.push({ file: target, wav });
     }
     await renderPass(file, o, build, (i, pcm) => writers[i]!.write(pcm));
-    for (const w of writers) await w.close();
+    for (const w of writers) await w.finish();
   } catch (err) {
     await Promise.all(writers.map((w) => w.abort()));
     throw err;

@@ -1,32 +1,41 @@
 /**
- * Streaming WAV writer: PCM blocks are appended to a temporary file in the target folder; close()
- * fixes the header's sizes and renames the file into place (SPEC §3: no partial outputs). abort()
- * removes the temporary file.
+ * The one streaming WAV writer (master, mix, render): PCM blocks are appended to a temporary
+ * file beside the target; finish() writes the header — RF64 above 4 GiB, in the space a JUNK
+ * chunk reserved — renames the file into place and returns its sha256. abort() removes the
+ * temporary file (SPEC §3: a failed run leaves no partial output).
  */
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import type { PcmFormat } from '../native.js';
 import { temporarySibling } from './atomic.js';
 import { wavHeader } from './wav.js';
 
 const BYTES: Record<PcmFormat, number> = { u8: 1, s16: 2, s24: 3, s32: 4, f32: 4, f64: 8 };
-/** Plain RIFF sizes are 32-bit. */
-const MAX_RIFF_DATA = 0xffffffff - 64;
+/** RIFF(12) + JUNK or ds64 (36) + fmt (24) + data chunk header (8). */
+const HEADER_BYTES = 80;
+const MAX_RIFF_DATA = 0xffffffff - HEADER_BYTES;
+
+export interface WavWriterSpec {
+  sampleRate: number;
+  channels: number;
+  format: PcmFormat;
+}
 
 export class WavWriter {
-  private fh?: FileHandle;
+  private position = HEADER_BYTES;
   private dataBytes = 0;
-  private readonly tmp: string;
-  private readonly headerBytes: number;
+  private closed = false;
 
-  private constructor(readonly target: string, private readonly spec: { sampleRate: number; channels: number; format: PcmFormat }) {
-    this.tmp = temporarySibling(target);
-    this.headerBytes = wavHeader({ ...spec, dataBytes: 0 }).length;
-  }
+  private constructor(readonly target: string, private readonly tmp: string, private readonly fh: FileHandle, readonly spec: WavWriterSpec) {}
 
-  static async create(target: string, spec: { sampleRate: number; channels: number; format: PcmFormat }): Promise<WavWriter> {
-    const w = new WavWriter(target, spec);
-    w.fh = await open(w.tmp, 'w');
-    await w.fh.write(wavHeader({ ...spec, dataBytes: 0 }), 0, undefined, 0);
+  static async create(target: string, spec: WavWriterSpec): Promise<WavWriter> {
+    await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    const tmp = temporarySibling(target);
+    const fh = await open(tmp, 'w');
+    const w = new WavWriter(target, tmp, fh, spec);
+    await fh.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
     return w;
   }
 
@@ -34,28 +43,58 @@ export class WavWriter {
     return this.dataBytes / (BYTES[this.spec.format] * this.spec.channels);
   }
 
-  async write(pcm: Uint8Array): Promise<void> {
-    if (pcm.length === 0) return;
-    if (this.dataBytes + pcm.length > MAX_RIFF_DATA) {
-      throw new Error(`${this.target}: the output would exceed the 4 GiB WAV limit; deliver FLAC (--format flac) or split the programme`);
+  /** Appends interleaved PCM bytes in the writer's format (a Float32Array for f32 works too). */
+  async write(pcm: Uint8Array | Float32Array): Promise<void> {
+    if (pcm.byteLength === 0) return;
+    const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesWritten } = await this.fh.write(bytes, done, bytes.length - done, this.position + done);
+      done += bytesWritten;
     }
-    await this.fh!.write(pcm, 0, pcm.length, this.headerBytes + this.dataBytes);
-    this.dataBytes += pcm.length;
+    this.position += bytes.length;
+    this.dataBytes += bytes.length;
   }
 
-  /** Writes the final header and renames into place. */
-  async close(): Promise<void> {
-    const fh = this.fh!;
-    if (this.dataBytes & 1) await fh.write(Buffer.alloc(1), 0, 1, this.headerBytes + this.dataBytes);
-    await fh.write(wavHeader({ ...this.spec, dataBytes: this.dataBytes }), 0, undefined, 0);
-    await fh.close();
-    this.fh = undefined;
+  /** Writes the header, renames into place and returns the file's sha256. */
+  async finish(): Promise<string> {
+    const rf64 = this.dataBytes > MAX_RIFF_DATA;
+    const base = wavHeader({ ...this.spec, dataBytes: this.dataBytes, rf64 });
+    let header: Buffer;
+    if (rf64) header = base;
+    else {
+      // RIFF/WAVE, a 28-byte JUNK chunk (where ds64 would go), then the fmt and data headers
+      header = Buffer.alloc(HEADER_BYTES);
+      base.copy(header, 0, 0, 12);
+      header.writeUInt32LE(base.readUInt32LE(4) + 36, 4);
+      header.write('JUNK', 12, 'latin1');
+      header.writeUInt32LE(28, 16);
+      base.copy(header, 48, 12);
+    }
+    if (header.length !== HEADER_BYTES) throw new Error(`internal: WAV header of ${header.length} bytes, expected ${HEADER_BYTES}`);
+    await this.fh.write(header, 0, header.length, 0);
+    if (this.dataBytes & 1) await this.fh.write(Buffer.alloc(1), 0, 1, this.position);
+    await this.fh.close();
+    this.closed = true;
     await rename(this.tmp, this.target);
+    return hashFile(this.target);
   }
 
+  /** Removes the temporary file (after a failure). */
   async abort(): Promise<void> {
-    await this.fh?.close().catch(() => undefined);
-    this.fh = undefined;
+    if (!this.closed) await this.fh.close().catch(() => undefined);
+    this.closed = true;
     await rm(this.tmp, { force: true });
   }
+}
+
+/** sha256 of a file, streamed. */
+export function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "common.h"
 #include "dsp/fastmath.h"
 
 namespace shub {
@@ -49,62 +50,100 @@ double Compressor::staticCurveDb(const CompressorParams& p, double x) {
   return T + over / R;
 }
 
+namespace {
+// Block kernels: everything but the attack/release recursion is elementwise and vectorises.
+SHUB_CLONES void peakLevel(const float* const* det, int c0, int c1, float* level, size_t n) {
+  for (size_t i = 0; i < n; ++i) level[i] = std::fabs(det[c0][i]);
+  for (int c = c0 + 1; c < c1; ++c)
+    for (size_t i = 0; i < n; ++i) level[i] = std::max(level[i], std::fabs(det[c][i]));
+}
+
+SHUB_CLONES void squareLevel(const float* const* det, int c0, int c1, float* level, size_t n) {
+  for (size_t i = 0; i < n; ++i) level[i] = det[c0][i] * det[c0][i];
+  for (int c = c0 + 1; c < c1; ++c)
+    for (size_t i = 0; i < n; ++i) level[i] = std::max(level[i], det[c][i] * det[c][i]);
+}
+
+/** level (linear) → static gain reduction in dB (≥ 0), soft knee. */
+SHUB_CLONES void staticReduction(float* x, size_t n, float T, float W, float slope, bool squared) {
+  const float halfW = 0.5f * W;
+  const float invTwoW = W > 0 ? 1.0f / (2.0f * W) : 0.0f;
+  const float scale = squared ? 0.5f : 1.0f;  // dB of a mean square: 10·log10 = ½ · 20·log10
+  for (size_t i = 0; i < n; ++i) {
+    const float over = scale * fastmath::ampToDbf(x[i]) - T;
+    const float q = over + halfW;
+    const float knee = -slope * q * q * invTwoW;
+    const float line = -slope * over;
+    x[i] = over < -halfW ? 0.0f : (over <= halfW ? knee : line);  // W = 0: the knee branch only meets over = 0, where both are 0
+  }
+}
+
+SHUB_CLONES void reductionToGain(const float* gr, float* g, size_t n, float makeup) {
+  for (size_t i = 0; i < n; ++i) g[i] = fastmath::dbToAmpf(makeup - gr[i]);
+}
+}  // namespace
+
 void Compressor::process(float* const* planes, size_t n) {
   if (n == 0) return;
   const int detectors = p_.linked ? 1 : channels_;
   const bool sc = !sidechain_.empty();
-  if (scratch_.size() < n * (sc ? static_cast<size_t>(channels_) : 0)) scratch_.resize(n * channels_);
+  if (sc && scratch_.size() < n * static_cast<size_t>(channels_)) scratch_.resize(n * static_cast<size_t>(channels_));
   if (gain_.size() < n) gain_.resize(n);
+  if (level_.size() < n) level_.resize(n);
+  det_.resize(static_cast<size_t>(channels_));
   // side-chain planes: filtered copies, or the audio itself
-  std::vector<const float*> det(static_cast<size_t>(channels_));
   for (int ch = 0; ch < channels_; ++ch) {
     if (sc) {
       float* s = &scratch_[static_cast<size_t>(ch) * n];
       std::copy(planes[ch], planes[ch] + n, s);
       sidechain_.processChannel(ch, s, n);
-      det[ch] = s;
+      det_[ch] = s;
     } else {
-      det[ch] = planes[ch];
+      det_[ch] = planes[ch];
     }
   }
-  const double T = p_.thresholdDb, W = p_.kneeDb, slope = 1.0 / p_.ratio - 1.0;
-  const double wet = p_.mix, dry = 1.0 - p_.mix;
+  const float wet = static_cast<float>(p_.mix), dry = 1.0f - wet;
+  const double slope = 1.0 / p_.ratio - 1.0;
   double maxGr = stats_.maxGainReductionDb, sumGr = 0;
+  float* level = level_.data();
   for (int d = 0; d < detectors; ++d) {
     const int c0 = p_.linked ? 0 : d, c1 = p_.linked ? channels_ : d + 1;
-    double ms = ms_[d], yL = smoothed_[d];
-    for (size_t i = 0; i < n; ++i) {
-      double level;
-      if (p_.rms) {
-        double e = 0;
-        for (int c = c0; c < c1; ++c) e = std::max(e, static_cast<double>(det[c][i]) * det[c][i]);
-        ms = rmsCoef_ * ms + (1.0 - rmsCoef_) * e;
-        level = std::sqrt(ms);
-      } else {
-        level = 0;
-        for (int c = c0; c < c1; ++c) level = std::max(level, static_cast<double>(std::fabs(det[c][i])));
+    if (p_.rms) {
+      squareLevel(det_.data(), c0, c1, level, n);
+      double ms = ms_[d];
+      const double a = rmsCoef_, b = 1.0 - rmsCoef_;
+      for (size_t i = 0; i < n; ++i) {
+        ms = a * ms + b * level[i];
+        level[i] = static_cast<float>(ms);
       }
-      const double x = fastmath::ampToDb(level);
-      const double over = x - T;
-      double xL;  // static gain reduction (≥ 0)
-      if (2.0 * over < -W) xL = 0;
-      else if (W > 0 && 2.0 * over <= W) {
-        const double q = over + W / 2.0;
-        xL = -slope * q * q / (2.0 * W);
-      } else xL = -slope * over;
-      yL = xL > yL ? attackCoef_ * yL + (1.0 - attackCoef_) * xL : releaseCoef_ * yL + (1.0 - releaseCoef_) * xL;
-      if (yL > maxGr) maxGr = yL;
-      sumGr += yL;
-      gain_[i] = static_cast<float>(fastmath::dbToAmp(makeup_ - yL));
+      ms_[d] = ms;
+    } else {
+      peakLevel(det_.data(), c0, c1, level, n);
     }
-    ms_[d] = ms;
+    staticReduction(level, n, static_cast<float>(p_.thresholdDb), static_cast<float>(p_.kneeDb), static_cast<float>(slope), p_.rms);
+    // smooth branching attack/release (the only serial part)
+    double yL = smoothed_[d];
+    const double aA = attackCoef_, aR = releaseCoef_;
+    double blockMax = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const double xL = level[i];
+      yL = xL > yL ? aA * yL + (1.0 - aA) * xL : aR * yL + (1.0 - aR) * xL;
+      level[i] = static_cast<float>(yL);
+      blockMax = std::max(blockMax, yL);
+      sumGr += yL;
+    }
     smoothed_[d] = yL;
+    maxGr = std::max(maxGr, blockMax);
+    const bool idle = blockMax < 1e-6 && makeup_ == 0.0;
+    if (!idle) reductionToGain(level, gain_.data(), n, static_cast<float>(makeup_));
     for (int c = c0; c < c1; ++c) {
+      if (idle) continue;  // no reduction anywhere in the block and no make-up: unity
       float* x = planes[c];
-      if (dry == 0.0) {
-        for (size_t i = 0; i < n; ++i) x[i] *= gain_[i];
+      const float* g = gain_.data();
+      if (dry == 0.0f) {
+        for (size_t i = 0; i < n; ++i) x[i] *= g[i];
       } else {
-        for (size_t i = 0; i < n; ++i) x[i] = static_cast<float>(x[i] * (wet * gain_[i] + dry));
+        for (size_t i = 0; i < n; ++i) x[i] = x[i] * (wet * g[i] + dry);
       }
     }
   }

@@ -57,8 +57,10 @@ class Compressor {
   BiquadCascade sidechain_;
   std::vector<double> ms_;       // RMS detector state per detector
   std::vector<double> smoothed_; // gain reduction state (dB) per detector
-  std::vector<float> scratch_;   // side-chain copy of one plane
+  std::vector<float> scratch_;   // side-chain copies of the planes
+  std::vector<float> level_;     // per-sample detector level, then its dB, then the static reduction
   std::vector<float> gain_;      // per-sample linear gain of one detector
+  std::vector<const float*> det_;
   DynamicsStats stats_;
 };
 

@@ -40,6 +40,22 @@ void panGains(double pan, int channels, double& l, double& r) {
   }
 }
 
+// Peak |x| of a block, eight independent lanes so the compiler emits packed max (no NaN here:
+// decodePcm replaced non-finite samples).
+SHUB_ALWAYS_INLINE float peakAbs(const float* x, size_t n) {
+  float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t j = 0;
+  for (; j + 8 <= n; j += 8)
+    for (int k = 0; k < 8; ++k) {
+      const float a = std::fabs(x[j + k]);
+      m[k] = a > m[k] ? a : m[k];
+    }
+  float r = 0;
+  for (int k = 0; k < 8; ++k) r = m[k] > r ? m[k] : r;
+  for (; j < n; ++j) r = std::max(r, std::fabs(x[j]));
+  return r;
+}
+
 std::string stripWhere(const MixSpec& spec, size_t i) { return "strips[" + std::to_string(i) + "] (" + spec.strips[i].name + ")"; }
 
 }  // namespace
@@ -266,12 +282,7 @@ void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints
     const StripSpec& p = s.spec;
     const int ch = p.channels;
     for (int k : s.clips) readClip(k, t0, n, s);
-    for (int c = 0; c < ch; ++c) {
-      const float* x = s.inCh(c);
-      float m = 0;
-      for (size_t j = 0; j < n; ++j) m = std::max(m, std::fabs(x[j]));
-      s.inputPeak = std::max(s.inputPeak, static_cast<double>(m));
-    }
+    for (int c = 0; c < ch; ++c) s.inputPeak = std::max(s.inputPeak, static_cast<double>(peakAbs(s.inCh(c), n)));
     if (p.print == Print::Residual) std::copy(s.in.begin(), s.in.begin() + static_cast<long>(static_cast<size_t>(ch) * s.n), s.pre.begin());
     // ---- the chain, in place on s.in
     if (p.trimDb != 0 || p.invert) {
@@ -302,7 +313,7 @@ void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints
           const double f0 = b.frames[s.gainCursor], f1 = b.frames[s.gainCursor + 1];
           v = b.values[s.gainCursor] + (t - f0) / (f1 - f0) * (b.values[s.gainCursor + 1] - b.values[s.gainCursor]);
         }
-        s.ratio[j] = static_cast<float>(std::pow(10.0, (v - p.gainDb) / 20.0));
+        s.ratio[j] = static_cast<float>(fastmath::dbToAmp(v - p.gainDb));
       }
     }
     if (panAuto) {
@@ -410,12 +421,7 @@ void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints
       }
       (void)G;
     }
-    for (int c = 0; c < 2; ++c) {
-      const float* y = s.outCh(c);
-      float m = 0;
-      for (size_t j = 0; j < n; ++j) m = std::max(m, std::fabs(y[j]));
-      s.outputPeak = std::max(s.outputPeak, static_cast<double>(m));
-    }
+    for (int c = 0; c < 2; ++c) s.outputPeak = std::max(s.outputPeak, static_cast<double>(peakAbs(s.outCh(c), n)));
     if (!p.active) continue;
     for (const SendSpec& d : p.sends) {
       if (d.preFader) continue;

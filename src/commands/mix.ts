@@ -1,0 +1,312 @@
+/**
+ * `shub mix recipe.yaml -o mix.wav [--rpp session.rpp]`: load the recipe → open the stems
+ * (missing: exit 3; wrong rate: exit 2, both naming the recipe line) → stage gains when asked →
+ * render natively, streaming (printing stems for the session) → write the REAPER session →
+ * record the run with every automatic choice as a decision.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ExitCode, ShubError, UsageError, InputError } from '../errors.js';
+import { openAudio, type AudioSource } from '../io/audio.js';
+import type { FfmpegChoice } from '../io/ffmpeg.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { loadRecipe, type LoadedRecipe } from '../recipes/mix.js';
+import { compileRecipe, type MixGraph, type StagingGains } from '../engines/mix/graph.js';
+import { renderGraph, type PrintTarget, type RenderOutcome } from '../engines/mix/render.js';
+import { masterTrim, trackStaging } from '../engines/mix/gain-staging.js';
+import { measureLevels, round, toLevels } from '../engines/levels/index.js';
+import { buildSession } from '../rpp/export.js';
+import { RunRecorder } from '../store/run.js';
+import type { Decision, RunRecord, RunInput, Store } from '../store/types.js';
+
+export interface MixOptions {
+  recipe: string;
+  output: string;
+  /** Also write a REAPER session here, its printed stems in `<session>-stems/` beside it. */
+  rpp?: string;
+  overwrite?: boolean;
+  ffmpeg: FfmpegChoice;
+  store: Store;
+  args?: string[];
+  /** The command recorded in the run (`render` reuses this story for recipes). Default `mix`. */
+  command?: string;
+  onWarning?: (message: string) => void;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface MixStripResult {
+  name: string;
+  kind: 'track' | 'bus' | 'master';
+  role?: string;
+  gainDb: number;
+  pan: number;
+  output: string;
+  active: boolean;
+  inputPeakDbfs: number | null;
+  outputPeakDbfs: number | null;
+  compressorMaxGainReductionDb?: number;
+}
+
+export interface MixResult {
+  recipe: string;
+  output: string;
+  sha256: string;
+  sampleRate: number;
+  frames: number;
+  durationSeconds: number;
+  levels: { integratedLufs: number | null; loudnessRangeLu: number | null; truePeakDbtp: number | null; samplePeakDbfs: number | null };
+  strips: MixStripResult[];
+  session?: { file: string; stems: string[] };
+  decisions: Decision[];
+}
+
+export interface MixOutcome {
+  exitCode: ExitCode;
+  result: MixResult;
+  run: RunRecord;
+  runFile: string;
+}
+
+const db = (x: number) => (x > 0 ? round(20 * Math.log10(x), 2) : null);
+
+export async function mix(options: MixOptions): Promise<MixOutcome> {
+  const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? []);
+  const loaded = await loadRecipe(options.recipe);
+  const files = loaded.recipe.tracks.map((t) => path.resolve(loaded.dir, t.file));
+  await checkOutputs(options, files);
+
+  const decisions: Decision[] = [];
+  let staging: StagingGains | undefined;
+  if (loaded.recipe.auto?.gainStaging) {
+    staging = await stageGains(loaded, files, options, decisions);
+  }
+  const sources = await openStems(loaded, files, options);
+  let outcome: RenderOutcome;
+  let graph: MixGraph;
+  let prints: PrintTarget[] = [];
+  try {
+    graph = compileRecipe(loaded, { formats: sources.map((s) => s.format), files, ...(staging ? { staging } : {}), print: !!options.rpp });
+    describeGraph(graph, decisions);
+    if (options.rpp) prints = printTargets(graph, options.rpp);
+    outcome = await renderGraph(graph, { sources, output: options.output, prints, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    for (const [i, s] of sources.entries()) recorder.inputs.push(await inputRecord(s, files[i]!));
+  } finally {
+    await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
+  }
+  for (const [file, sha] of outcome.sha256) {
+    const print = prints.find((p) => p.file === file);
+    recorder.outputs.push({ path: file, sha256: sha, role: print ? `mix:stem:${graph.strips[print.strip]!.name}` : 'mix' });
+  }
+  let session: MixResult['session'];
+  if (options.rpp) {
+    const text = buildSession({
+      sessionFile: options.rpp,
+      graph,
+      stems: prints,
+      recipeFile: options.recipe,
+      renderFile: `${path.basename(options.rpp, path.extname(options.rpp))}-reaper.wav`,
+    });
+    await writeFileAtomic(options.rpp, text);
+    const { createHash } = await import('node:crypto');
+    recorder.outputs.push({ path: options.rpp, sha256: createHash('sha256').update(text).digest('hex'), role: 'mix:session' });
+    session = { file: options.rpp, stems: prints.map((p) => p.file) };
+    decisions.push({
+      engine: 'mix.session', decision: 'printedStems', value: prints.length, unit: 'files',
+      reason: 'the REAPER session plays printed stems (chains applied pre-fader) and residual items for bus and master chains, so it needs no plugin and sums to the native mix',
+      inputs: { session: options.rpp },
+    });
+  }
+  const levels = outcome.levels ? toLevels(outcome.levels, false).levels : null;
+  const stats = outcome.stats;
+  const result: MixResult = {
+    recipe: options.recipe,
+    output: options.output,
+    sha256: outcome.sha256.get(options.output) ?? '',
+    sampleRate: graph.sampleRate,
+    frames: outcome.frames,
+    durationSeconds: round(outcome.frames / graph.sampleRate, 6),
+    levels: {
+      integratedLufs: levels?.integratedLufs ?? null,
+      loudnessRangeLu: levels?.loudnessRangeLu ?? null,
+      truePeakDbtp: levels?.truePeakDbtp ?? null,
+      samplePeakDbfs: levels?.samplePeakDbfs ?? null,
+    },
+    strips: graph.strips.map((s, i) => ({
+      name: s.name,
+      kind: s.kind,
+      ...(s.role ? { role: s.role } : {}),
+      gainDb: round(s.gainDb ?? 0, 2),
+      pan: s.pan ?? 0,
+      output: s.output < 0 ? 'mix' : graph.strips[s.output]!.name,
+      active: s.active !== false,
+      inputPeakDbfs: db(stats[i]!.inputPeak),
+      outputPeakDbfs: db(stats[i]!.outputPeak),
+      ...(s.compressor ? { compressorMaxGainReductionDb: round(stats[i]!.compressorMaxGainReductionDb, 2) } : {}),
+    })),
+    ...(session ? { session } : {}),
+    decisions,
+  };
+  for (const d of decisions) recorder.decide(d);
+  recorder.results.push(result);
+  const run = recorder.finish(ExitCode.ok);
+  const runFile = await options.store.saveRun(run);
+  return { exitCode: ExitCode.ok, result, run, runFile };
+}
+
+/** SPEC §3: never overwrite an input; replace an existing output only with --overwrite. */
+export async function checkOutputs(options: { output: string; rpp?: string; overwrite?: boolean }, inputs: string[]): Promise<void> {
+  const outs = [options.output, ...(options.rpp ? [options.rpp] : [])];
+  for (const out of outs) {
+    const abs = path.resolve(out);
+    if (inputs.some((f) => path.resolve(f) === abs)) throw new UsageError(`${out}: is one of the recipe's stems; choose another output path (inputs are never overwritten)`);
+    if (existsSync(abs) && !options.overwrite) throw new UsageError(`${out}: already exists; pass -y/--overwrite to replace it`);
+    if (existsSync(abs) && (await stat(abs)).isDirectory()) throw new UsageError(`${out}: is a directory; give a file name`);
+  }
+}
+
+/** Opens every stem (InputError → exit 3 naming the recipe line) and checks its rate (exit 2). */
+export async function openStems(loaded: LoadedRecipe, files: string[], options: { ffmpeg: FfmpegChoice; onWarning?: (m: string) => void }): Promise<AudioSource[]> {
+  const sources: AudioSource[] = [];
+  try {
+    for (const [i, t] of loaded.recipe.tracks.entries()) {
+      const at = loaded.locate(['tracks', i, 'file']);
+      let s: AudioSource;
+      try {
+        s = await openAudio(files[i]!, { ffmpeg: options.ffmpeg, blockBytes: 1 << 18 });
+      } catch (err) {
+        if (err instanceof InputError) throw new ShubError(`${at}: ${err.message}`, ExitCode.input);
+        throw err;
+      }
+      sources.push(s);
+      for (const w of s.warnings) options.onWarning?.(w);
+      const rate = loaded.recipe.sampleRate;
+      if (s.format.sampleRate !== rate) {
+        throw new UsageError(`${at}: ${t.file} is ${s.format.sampleRate} Hz but the recipe's sampleRate is ${rate} Hz; resample the stem (e.g. \`ffmpeg -i ${t.file} -ar ${rate} out.wav\`) or change sampleRate`);
+      }
+    }
+    return sources;
+  } catch (err) {
+    await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
+    throw err;
+  }
+}
+
+async function inputRecord(s: AudioSource, file: string): Promise<RunInput> {
+  const { speakers: _s, ...format } = s.format;
+  return { path: file, sizeBytes: s.sizeBytes, sha256: await s.sha256(), format };
+}
+
+/** Measures every active stem, balances by role, then trims the master input from a first pass. */
+async function stageGains(loaded: LoadedRecipe, files: string[], options: MixOptions, decisions: Decision[]): Promise<StagingGains> {
+  const { recipe } = loaded;
+  const anySolo = recipe.tracks.some((t) => t.solo);
+  const loudness = await Promise.all(
+    recipe.tracks.map(async (t, i) => {
+      if (t.mute || (anySolo && !t.solo)) return null;
+      let src: AudioSource;
+      try {
+        src = await openAudio(files[i]!, { ffmpeg: options.ffmpeg });
+      } catch (err) {
+        if (err instanceof InputError) throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
+        throw err;
+      }
+      try {
+        return (await measureLevels(src)).levels.integratedLufs;
+      } finally {
+        await src.close();
+      }
+    }),
+  );
+  const active = recipe.tracks.map((t, i) => ({ t, i })).filter(({ t }) => !(t.mute || (anySolo && !t.solo)));
+  const staged = trackStaging(active.map(({ t, i }) => ({ name: t.name, role: t.role ?? 'other', integratedLufs: loudness[i] ?? null, manualGainDb: t.gainDb ?? 0 })));
+  const trackGainDb = recipe.tracks.map(() => 0);
+  active.forEach(({ i }, k) => (trackGainDb[i] = staged.gains[k]!));
+  decisions.push(...staged.decisions);
+  // first pass: the balanced tracks into the master input, nothing written
+  const sources = await openStems(loaded, files, options);
+  let peak: number;
+  try {
+    const graph = compileRecipe(loaded, { formats: sources.map((s) => s.format), files, staging: { trackGainDb, masterTrimDb: 0 } });
+    const first = await renderGraph(graph, { sources, output: null, meter: false });
+    peak = first.stats[graph.strips.length - 1]!.inputPeak;
+  } finally {
+    await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
+  }
+  const trim = masterTrim(peak, recipe.auto?.headroomDb ?? 6);
+  decisions.push(trim.decision);
+  return { trackGainDb, masterTrimDb: trim.trimDb };
+}
+
+/** One printed stem per track (from its item position) and per processing bus / master. */
+function printTargets(graph: MixGraph, rpp: string): PrintTarget[] {
+  const dir = path.join(path.dirname(path.resolve(rpp)), `${path.basename(rpp, path.extname(rpp))}-stems`);
+  const used = new Set<string>();
+  const out: PrintTarget[] = [];
+  graph.strips.forEach((s, i) => {
+    if (!s.print || s.print === 'none') return;
+    let base = `${String(i + 1).padStart(2, '0')}-${s.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+    if (s.kind !== 'track') base += '-residual';
+    while (used.has(base)) base += '_';
+    used.add(base);
+    const clip = graph.clips.find((c) => c.strip === i);
+    out.push({ strip: i, file: path.join(dir, `${base}.wav`), fromFrame: s.kind === 'track' && clip ? clip.startFrame : 0 });
+  });
+  return out;
+}
+
+/** The routing as decisions (what the pan law and each strip's destination are). */
+function describeGraph(graph: MixGraph, decisions: Decision[]): void {
+  decisions.push({
+    engine: 'mix.pan', decision: 'panLaw', value: 'constant-power',
+    reason: 'mono strips pan with cos/sin of (pan+1)·π/4 (−3 dB each side at centre); stereo strips balance with unity at centre; the RPP renderer uses the same law',
+  });
+}
+
+// ---- command-line glue (src/cli.ts declares the options) -----------------------------------
+
+export interface MixCliOptions {
+  output: string;
+  rpp?: string;
+  json?: boolean;
+  overwrite?: boolean;
+  ffmpeg?: string;
+  storeDir?: string;
+  db?: string;
+}
+
+/** Loads config and the store, runs `mix`, prints the result (JSON or text). Returns the exit code. */
+export async function mixCli(recipe: string, opts: MixCliOptions, configFile: string | undefined, args: string[]): Promise<number> {
+  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js'), import('../store/open.js')]);
+  const { config } = await loadConfig(process.cwd(), configFile);
+  const store = await openStore({ dbUrl: opts.db, storeDir: opts.storeDir ?? config.store.dir, config, env: process.env });
+  try {
+    const { result } = await mix({
+      recipe,
+      output: opts.output,
+      ...(opts.rpp ? { rpp: opts.rpp } : {}),
+      overwrite: opts.overwrite ?? false,
+      ffmpeg: resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path),
+      store,
+      args,
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+    });
+    process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatMixText(result)}\n`);
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+export function formatMixText(r: MixResult): string {
+  const f = (x: number | null, unit: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${unit}`);
+  const lines = [
+    `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`,
+  ];
+  for (const s of r.strips) {
+    lines.push(`  ${s.kind.padEnd(6)} ${s.name.padEnd(20)} ${`${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB`.padStart(9)}  pan ${s.pan.toFixed(2).padStart(5)}  → ${s.output}${s.active ? '' : '  (muted)'}  peak ${f(s.outputPeakDbfs, 'dBFS')}`);
+  }
+  for (const d of r.decisions.filter((d) => d.engine === 'mix.gainStaging')) lines.push(`  auto: ${d.reason}`);
+  if (r.session) lines.push(`session ${r.session.file} (${r.session.stems.length} printed stems)`);
+  return lines.join('\n');
+}

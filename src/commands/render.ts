@@ -1,0 +1,240 @@
+/**
+ * `shub render SESSION -o out.wav [--backend native|reaper]`. SESSION is a mix recipe (rendered
+ * by the `mix` story) or a REAPER project: natively, its plugin-free subset (src/rpp/to-graph.ts)
+ * streams through the same Mixer as `mix`; with REAPER, a render-ready copy of the project is
+ * rendered headless and the result is checked and measured. Either way the run is recorded.
+ */
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { EnvironmentError, ExitCode, InputError, ShubError, UsageError } from '../errors.js';
+import { openAudio, type AudioSource } from '../io/audio.js';
+import type { FfmpegChoice } from '../io/ffmpeg.js';
+import { temporarySibling, writeFileAtomic } from '../io/atomic.js';
+import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
+import { renderGraph } from '../engines/mix/render.js';
+import { hashFile } from '../io/wav-writer.js';
+import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
+import { planRpp } from '../rpp/to-graph.js';
+import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io/reaper.js';
+import { RunRecorder } from '../store/run.js';
+import type { Decision, RunRecord, Store } from '../store/types.js';
+import { checkOutputs, mix, type MixResult } from './mix.js';
+
+export type RenderBackend = 'native' | 'reaper';
+
+export interface RenderOptions {
+  session: string;
+  output: string;
+  backend?: RenderBackend;
+  /** --reaper, and config reaper.path (SHUB_REAPER is read from `env`). */
+  reaper?: string;
+  reaperConfigPath?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutSeconds?: number;
+  overwrite?: boolean;
+  ffmpeg: FfmpegChoice;
+  store: Store;
+  args?: string[];
+  onWarning?: (message: string) => void;
+}
+
+export interface RenderResult {
+  session: string;
+  backend: RenderBackend;
+  output: string;
+  sha256: string;
+  sampleRate: number;
+  frames: number;
+  durationSeconds: number;
+  levels: Pick<Levels, 'integratedLufs' | 'loudnessRangeLu' | 'truePeakDbtp' | 'samplePeakDbfs'>;
+  /** The REAPER command line (reaper backend). */
+  reaper?: { command: string; args: string[] };
+  decisions: Decision[];
+}
+
+export interface RenderOutcome {
+  exitCode: ExitCode;
+  result: RenderResult;
+  run: RunRecord;
+  runFile: string;
+}
+
+const isRpp = (f: string) => /\.rpp$/i.test(f);
+
+export async function render(options: RenderOptions): Promise<RenderOutcome> {
+  const backend = options.backend ?? 'native';
+  if (backend !== 'native' && backend !== 'reaper') throw new UsageError(`--backend: expected native or reaper, got '${String(backend)}'`);
+  if (!isRpp(options.session)) {
+    if (backend === 'reaper') throw new UsageError(`${options.session}: the reaper backend renders .rpp projects; export one with \`shub mix ${options.session} -o mix.wav --rpp session.rpp\` first`);
+    const m = await mix({ recipe: options.session, output: options.output, overwrite: options.overwrite ?? false, ffmpeg: options.ffmpeg, store: options.store, args: options.args ?? [], command: 'render', ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+    return { ...m, result: fromMix(m.result) };
+  }
+  return backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options);
+}
+
+function fromMix(m: MixResult): RenderResult {
+  return { session: m.recipe, backend: 'native', output: m.output, sha256: m.sha256, sampleRate: m.sampleRate, frames: m.frames, durationSeconds: m.durationSeconds, levels: m.levels, decisions: m.decisions };
+}
+
+async function readProject(file: string) {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such project file; check the path' : `cannot be read (${code ?? (err as Error).message})`);
+  }
+  try {
+    return { text, root: parseRpp(text) };
+  } catch (err) {
+    if (err instanceof RppSyntaxError) throw new UsageError(`${path.relative(process.cwd(), file) || file}:${err.line} ${err.message}; is this a REAPER project?`);
+    throw err;
+  }
+}
+
+async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
+  const recorder = new RunRecorder('render', options.args ?? []);
+  const { root } = await readProject(options.session);
+  const plan = planRpp(root, options.session);
+  await checkOutputs({ output: options.output, overwrite: options.overwrite ?? false }, plan.sources.map((s) => s.file));
+  const sources: AudioSource[] = [];
+  try {
+    for (const s of plan.sources) {
+      try {
+        sources.push(await openAudio(s.file, { ffmpeg: options.ffmpeg, blockBytes: 1 << 18 }));
+      } catch (err) {
+        if (err instanceof InputError) throw new ShubError(`${s.at} FILE: ${err.message}`, ExitCode.input);
+        throw err;
+      }
+    }
+    const graph = plan.build(sources.map((s) => s.format));
+    const out = await renderGraph(graph, { sources, output: options.output });
+    for (const [i, s] of sources.entries()) {
+      const { speakers: _s, ...format } = s.format;
+      if (!recorder.inputs.some((x) => x.path === plan.sources[i]!.file)) recorder.inputs.push({ path: plan.sources[i]!.file, sizeBytes: s.sizeBytes, sha256: await s.sha256(), format });
+    }
+    const sha = out.sha256.get(options.output)!;
+    recorder.outputs.push({ path: options.output, sha256: sha, role: 'render' });
+    const levels = toLevels(out.levels!, false).levels;
+    const decisions: Decision[] = [
+      {
+        engine: 'render.native', decision: 'backend', value: 'native',
+        reason: `the project uses only what the native mixer reproduces (items, volume/pan, mute/solo, folders, receives); ${graph.clips.length} items on ${graph.strips.filter((s) => s.kind !== 'master').length} tracks`,
+        inputs: { session: options.session },
+      },
+      { engine: 'mix.pan', decision: 'panLaw', value: 'constant-power', reason: 'track pans use shub\'s constant-power law (see README "mix and render"); REAPER\'s own pan law may differ for panned tracks' },
+    ];
+    const result: RenderResult = {
+      session: options.session, backend: 'native', output: options.output, sha256: sha, sampleRate: graph.sampleRate,
+      frames: out.frames, durationSeconds: round(out.frames / graph.sampleRate, 6),
+      levels: { integratedLufs: levels.integratedLufs, loudnessRangeLu: levels.loudnessRangeLu, truePeakDbtp: levels.truePeakDbtp, samplePeakDbfs: levels.samplePeakDbfs },
+      decisions,
+    };
+    return finish(recorder, result, options.store);
+  } finally {
+    await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
+  }
+}
+
+async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> {
+  const recorder = new RunRecorder('render', options.args ?? []);
+  const reaper = findReaper(options.reaper, options.reaperConfigPath, options.env ?? process.env);
+  const { text, root } = await readProject(options.session);
+  await checkOutputs({ output: options.output, overwrite: options.overwrite ?? false }, []);
+  const sampleRate = num(findLine(root, 'SAMPLERATE'), 0, 48000) || 48000;
+  const target = path.resolve(options.output);
+  const tmpOut = `${temporarySibling(target)}.wav`;
+  await mkdir(path.dirname(target), { recursive: true });
+  const sessionDir = path.dirname(path.resolve(options.session));
+  const copy = path.join(sessionDir, `.${path.basename(options.session, path.extname(options.session))}.shub-render-${process.pid}.rpp`);
+  await writeFileAtomic(copy, renderReadyProject(text, tmpOut, sampleRate, 24));
+  let run: ReaperRun;
+  try {
+    run = await runReaper(reaper, copy, options.timeoutSeconds ?? 600);
+  } finally {
+    await rm(copy, { force: true });
+  }
+  try {
+    if (!existsSync(tmpOut) || statSync(tmpOut).size === 0) {
+      const tail = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? '';
+      throw new EnvironmentError(`REAPER (${reaper.path}) finished without writing the render${tail ? ` (${tail})` : ''}; open ${options.session} in REAPER to check it renders`);
+    }
+    const src = await openAudio(tmpOut, { ffmpeg: options.ffmpeg });
+    let measured;
+    try {
+      measured = await measureLevels(src);
+    } finally {
+      await src.close();
+    }
+    await rename(tmpOut, target);
+    const sha = await hashFile(target);
+    const sessionBytes = statSync(options.session).size;
+    recorder.inputs.push({ path: options.session, sizeBytes: sessionBytes, sha256: await hashFile(options.session), format: null });
+    recorder.outputs.push({ path: options.output, sha256: sha, role: 'render:reaper' });
+    const l = measured.levels;
+    const result: RenderResult = {
+      session: options.session, backend: 'reaper', output: options.output, sha256: sha, sampleRate: src.format.sampleRate,
+      frames: measured.frames, durationSeconds: round(measured.frames / src.format.sampleRate, 6),
+      levels: { integratedLufs: l.integratedLufs, loudnessRangeLu: l.loudnessRangeLu, truePeakDbtp: l.truePeakDbtp, samplePeakDbfs: l.samplePeakDbfs },
+      reaper: { command: run.command, args: run.args },
+      decisions: [
+        { engine: 'render.reaper', decision: 'binary', value: reaper.path, reason: `REAPER from ${reaper.source}`, inputs: { source: reaper.source } },
+        { engine: 'render.reaper', decision: 'renderSettings', value: { format: 'wav', bitDepth: 24, sampleRate }, reason: 'a render-ready copy of the project renders the whole project, master mix, to a temporary file beside the output (renamed into place once measured)', inputs: { session: options.session } },
+      ],
+    };
+    return finish(recorder, result, options.store);
+  } finally {
+    await rm(tmpOut, { force: true });
+  }
+}
+
+async function finish(recorder: RunRecorder, result: RenderResult, store: Store): Promise<RenderOutcome> {
+  for (const d of result.decisions) recorder.decide(d);
+  recorder.results.push(result);
+  const run = recorder.finish(ExitCode.ok);
+  const runFile = await store.saveRun(run);
+  return { exitCode: ExitCode.ok, result, run, runFile };
+}
+
+// ---- command-line glue ---------------------------------------------------------------------
+
+export interface RenderCliOptions {
+  output: string;
+  backend: string;
+  reaper?: string;
+  timeout: string;
+  json?: boolean;
+  overwrite?: boolean;
+  ffmpeg?: string;
+  storeDir?: string;
+  db?: string;
+}
+
+export async function renderCli(session: string, opts: RenderCliOptions, configFile: string | undefined, args: string[]): Promise<number> {
+  if (opts.backend !== 'native' && opts.backend !== 'reaper') throw new UsageError(`--backend: expected native or reaper, got '${opts.backend}'`);
+  const timeout = Number(opts.timeout);
+  if (!(timeout > 0 && timeout <= 86400)) throw new UsageError(`--timeout: expected seconds in (0, 86400], got '${opts.timeout}'`);
+  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js'), import('../store/open.js')]);
+  const { config } = await loadConfig(process.cwd(), configFile);
+  // REAPER is checked before the store is opened or anything is read (exit 4 at once)
+  if (opts.backend === 'reaper' && isRpp(session)) findReaper(opts.reaper, config.reaper?.path);
+  const store = await openStore({ dbUrl: opts.db, storeDir: opts.storeDir ?? config.store.dir, config, env: process.env });
+  try {
+    const { result } = await render({
+      session, output: opts.output, backend: opts.backend, timeoutSeconds: timeout, overwrite: opts.overwrite ?? false,
+      ...(opts.reaper ? { reaper: opts.reaper } : {}),
+      ...(config.reaper?.path ? { reaperConfigPath: config.reaper.path } : {}),
+      ffmpeg: resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path), store, args,
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+    });
+    if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      const f = (x: number | null, u: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${u}`);
+      process.stdout.write(`${result.output}  ${result.durationSeconds.toFixed(2)} s  ${result.sampleRate} Hz  ${f(result.levels.integratedLufs, 'LUFS')}  true peak ${f(result.levels.truePeakDbtp, 'dBTP')}  (${result.backend})\n`);
+    }
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The streaming render loop of `shub mix` and `shub render --backend native`: each clip's
+ * source is read in blocks (openAudio) just ahead of the timeline, decoded into the native
+ * Mixer's FIFO, and every block of the mix is rendered off the main thread, metered, and
+ * appended to the output (and to each printed stem). Memory is bounded by the block size and
+ * the sources' read buffers, whatever the number of tracks or their length.
+ */
+import { InputError, ShubError, ExitCode } from '../../errors.js';
+import type { AudioSource } from '../../io/audio.js';
+import { native, type LevelMeterResult, type MixStripStats } from '../../native.js';
+import { createLevelMeter } from '../levels/index.js';
+import { mixSpec, type MixGraph } from './graph.js';
+import { WavWriter } from '../../io/wav-writer.js';
+
+export interface PrintTarget {
+  strip: number;
+  file: string;
+  /** First timeline frame written to the stem (its item position). */
+  fromFrame: number;
+}
+
+export interface RenderOptions {
+  /** One open source per graph clip, in clip order; all are closed when the render ends. */
+  sources: AudioSource[];
+  /** The mix file, or null to render without writing (gain-staging first pass). */
+  output: string | null;
+  prints?: PrintTarget[];
+  blockFrames?: number;
+  /** Meter the mix (BS.1770-4 loudness, true peak …). Default true. */
+  meter?: boolean;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface RenderOutcome {
+  frames: number;
+  stats: MixStripStats[];
+  levels: LevelMeterResult | null;
+  /** sha256 of the written mix and prints, by path. */
+  sha256: Map<string, string>;
+}
+
+export const DEFAULT_BLOCK_FRAMES = 16384;
+
+export async function renderGraph(graph: MixGraph, options: RenderOptions): Promise<RenderOutcome> {
+  const block = options.blockFrames ?? DEFAULT_BLOCK_FRAMES;
+  const { clips } = graph;
+  const { sources } = options;
+  const mixer = new (native().Mixer)(mixSpec(graph, block));
+  const tapIndex = new Map(mixer.prints().map((p, k) => [p.strip, { k, channels: p.channels }]));
+  const writers: WavWriter[] = [];
+  const sha256 = new Map<string, string>();
+  try {
+    const mixOut = options.output ? await WavWriter.create(options.output, { sampleRate: graph.sampleRate, channels: 2, format: 'f32' }) : null;
+    if (mixOut) writers.push(mixOut);
+    const prints = [];
+    for (const p of options.prints ?? []) {
+      const tap = tapIndex.get(p.strip);
+      if (!tap) throw new ShubError(`internal error: strip ${p.strip} has no print tap`, ExitCode.internal);
+      const w = await WavWriter.create(p.file, { sampleRate: graph.sampleRate, channels: tap.channels, format: 'f32' });
+      writers.push(w);
+      prints.push({ ...p, ...tap, writer: w });
+    }
+    const meter = options.meter === false ? null : createLevelMeter({ container: 'wav', codec: 'pcm_f32le', sampleRate: graph.sampleRate, channels: 2, bitDepth: 32, frames: null, durationSeconds: null, speakers: ['FL', 'FR'] });
+    const pushed = clips.map(() => 0);
+    const ended = clips.map(() => false);
+    const total = graph.totalFrames;
+    for (let t0 = 0; t0 < total; t0 += block) {
+      const n = Math.min(block, total - t0);
+      for (let k = 0; k < clips.length; k++) {
+        const c = clips[k]!;
+        const end = Math.min(t0 + n, c.startFrame + c.lengthFrames);
+        const need = end > c.startFrame ? end - c.startFrame + c.sourceOffsetFrames : 0;
+        while (!ended[k] && pushed[k]! < need) {
+          const b = await sources[k]!.read();
+          if (!b) {
+            mixer.endClip(k);
+            ended[k] = true;
+            break;
+          }
+          try {
+            mixer.pushPcm(k, b.pcm, b.format, b.frames);
+          } catch (err) {
+            if (/NaN\/Inf/.test((err as Error).message)) throw new InputError(c.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
+            throw err;
+          }
+          pushed[k]! += b.frames;
+        }
+        // a clip past its end needs nothing more: let the mixer play silence after it
+        if (!ended[k] && t0 + n >= c.startFrame + c.lengthFrames) {
+          mixer.endClip(k);
+          ended[k] = true;
+        }
+      }
+      const r = await mixer.render(n);
+      if (meter) meter.addFloat(r.mix);
+      if (mixOut) await mixOut.write(r.mix);
+      for (const p of prints) {
+        if (t0 + n <= p.fromFrame) continue;
+        const skip = Math.max(0, p.fromFrame - t0) * p.channels;
+        const tap = r.prints[p.k]!;
+        await p.writer.write(skip ? tap.subarray(skip) : tap);
+      }
+      options.onProgress?.(Math.min(1, (t0 + n) / total));
+    }
+    for (const w of writers) sha256.set(w.target, await w.finish());
+    writers.length = 0;
+    return { frames: total, stats: mixer.stats(), levels: meter ? meter.result() : null, sha256 };
+  } finally {
+    for (const w of writers) await w.abort();
+  }
+}

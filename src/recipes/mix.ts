@@ -1,0 +1,214 @@
+/**
+ * Mix recipes (SPEC §7b): YAML → zod (src/recipes/mix-schema.ts) → cross-checks (unique names,
+ * buses that exist, no routing loops) → chains by name (presets/chains/<name>.yaml, or a
+ * `chains` folder beside the recipe). Every error is one line naming the file, the line and
+ * the key: `mix.yaml:14 tracks[2].gainDb: expected a number, got "loud"` (exit 2).
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { $ZodIssue } from 'zod/v4/core';
+import { InputError, UsageError } from '../errors.js';
+import type { ChainPreset, Recipe } from './mix-schema.js';
+
+/** The built-in reusable chains. */
+export const CHAINS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'chains');
+/** The built-in example recipes. */
+export const RECIPES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'recipes');
+
+export type KeyPath = (string | number)[];
+
+/** `tracks[2].gainDb` */
+export function keyPathText(p: KeyPath): string {
+  let out = '';
+  for (const k of p) out += typeof k === 'number' ? `[${k}]` : out ? `.${k}` : k;
+  return out || '(top level)';
+}
+
+export interface LoadedRecipe {
+  /** The recipe file as given, and its folder (stem paths are relative to it). */
+  file: string;
+  dir: string;
+  recipe: Recipe;
+  /** `mix.yaml:14 tracks[2].gainDb` for a key path (line when the key is in the file). */
+  locate(p: KeyPath): string;
+  /** The resolved chain preset of each `chain:` reference, by name. */
+  chains: Map<string, ChainPreset>;
+}
+
+/** A YAML document with line lookups for key paths (the approach of src/recipes/platforms.ts). */
+export async function parseYamlWithLines(text: string, file: string): Promise<{ data: unknown; locate: (p: KeyPath) => string; valueAt: (p: KeyPath) => unknown }> {
+  const { LineCounter, parseDocument, isMap } = await import('yaml');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const rel = path.relative(process.cwd(), file) || file;
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new UsageError(`${rel}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}; fix the YAML syntax`);
+  }
+  const locate = (p: KeyPath) => {
+    // the deepest node of the path that exists gives the line
+    for (let n = p.length; n >= 0; n--) {
+      const sub = p.slice(0, n);
+      let range: [number, number, number?] | undefined;
+      if (n > 0) {
+        const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
+        if (isMap(parent)) {
+          const pair = parent.items.find((it) => (it.key as { value?: unknown } | null)?.value === sub[sub.length - 1]);
+          range = (pair?.key as { range?: [number, number] } | undefined)?.range;
+        }
+      }
+      if (!range) range = (doc.getIn(sub, true) as { range?: [number, number] } | undefined)?.range;
+      if (range) return `${rel}:${lines.linePos(range[0]).line} ${keyPathText(p)}`;
+    }
+    return `${rel} ${keyPathText(p)}`;
+  };
+  return { data: doc.toJS(), locate, valueAt: (p) => doc.getIn(p) };
+}
+
+/** One line for a zod issue, in the words of SPEC §3. */
+export function issueText(issue: $ZodIssue, actual: unknown): string {
+  const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (actual === undefined) return `missing; expected ${article(issue.expected)}`;
+      return `expected ${article(issue.expected)}, got ${got}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return `expected a number ${issue.inclusive === false ? '>' : '>='} ${String(issue.minimum)}, got ${got}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `allows at most ${String(issue.maximum)} entries`;
+      return `expected a number ${issue.inclusive === false ? '<' : '<='} ${String(issue.maximum)}, got ${got}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'tuple') return 'a [seconds, value] pair';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/** Reads, validates and cross-checks a recipe; chains are resolved from `chainDirs` (then the built-in ones). */
+export async function loadRecipe(file: string, options: { chainDirs?: string[] } = {}): Promise<LoadedRecipe> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such recipe file; check the path' : `cannot be read (${code ?? (err as Error).message})`);
+  }
+  const { data, locate, valueAt } = await parseYamlWithLines(text, file);
+  const { recipeSchema } = await import('./mix-schema.js');
+  const parsed = recipeSchema.safeParse(data ?? {});
+  if (!parsed.success) throw zodError(parsed.error.issues[0]!, locate, valueAt);
+  const recipe = parsed.data;
+  const dir = path.dirname(path.resolve(file));
+  crossCheck(recipe, locate);
+  const chainDirs = [...(options.chainDirs ?? []), path.join(dir, 'chains'), CHAINS_DIR];
+  const chains = await resolveChains(recipe, locate, chainDirs);
+  return { file, dir, recipe, locate, chains };
+}
+
+export function zodError(issue: $ZodIssue, locate: (p: KeyPath) => string, valueAt: (p: KeyPath) => unknown): UsageError {
+  const p = issue.path as KeyPath;
+  if (issue.code === 'unrecognized_keys') return new UsageError(`${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists the keys)`);
+  return new UsageError(`${locate(p)}: ${issueText(issue, valueAt(p))}`);
+}
+
+function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
+  const buses = recipe.buses ?? [];
+  const seen = new Map<string, KeyPath>();
+  const names: [string, KeyPath][] = [
+    ...recipe.tracks.map((t, i): [string, KeyPath] => [t.name, ['tracks', i, 'name']]),
+    ...buses.map((b, i): [string, KeyPath] => [b.name, ['buses', i, 'name']]),
+  ];
+  for (const [name, at] of names) {
+    const before = seen.get(name);
+    if (before) throw new UsageError(`${locate(at)}: the name '${name}' is already used at ${locate(before)}; names must be unique`);
+    seen.set(name, at);
+  }
+  const busIndex = new Map(buses.map((b, i) => [b.name, i]));
+  const checkBus = (name: string, at: KeyPath) => {
+    if (!busIndex.has(name)) {
+      const known = buses.map((b) => b.name);
+      throw new UsageError(`${locate(at)}: no bus named '${name}'; ${known.length ? `buses: ${known.join(', ')}` : 'add it under buses:'}`);
+    }
+  };
+  recipe.tracks.forEach((t, i) => {
+    if (t.output) checkBus(t.output, ['tracks', i, 'output']);
+    t.sends?.forEach((s, k) => checkBus(s.bus, ['tracks', i, 'sends', k, 'bus']));
+    for (const key of ['gainDb', 'pan'] as const) {
+      const pts = t.automation?.[key];
+      pts?.forEach((pt, k) => {
+        if (k > 0 && pt[0] < pts[k - 1]![0]) throw new UsageError(`${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s after ${pts[k - 1]![0]} s)`);
+      });
+    }
+  });
+  // bus → bus edges must not loop
+  const edges = buses.map((b, i) => {
+    const out: [number, KeyPath][] = [];
+    if (b.output) {
+      checkBus(b.output, ['buses', i, 'output']);
+      out.push([busIndex.get(b.output)!, ['buses', i, 'output']]);
+    }
+    b.sends?.forEach((s, k) => {
+      checkBus(s.bus, ['buses', i, 'sends', k, 'bus']);
+      out.push([busIndex.get(s.bus)!, ['buses', i, 'sends', k, 'bus']]);
+    });
+    return out;
+  });
+  const state = new Array<number>(buses.length).fill(0);
+  const visit = (i: number, via: KeyPath | null): void => {
+    if (state[i] === 2) return;
+    if (state[i] === 1) throw new UsageError(`${locate(via ?? ['buses', i])}: routing loop through bus '${buses[i]!.name}'; a bus cannot feed itself`);
+    state[i] = 1;
+    for (const [j, at] of edges[i]!) visit(j, at);
+    state[i] = 2;
+  };
+  for (let i = 0; i < buses.length; i++) visit(i, null);
+}
+
+async function resolveChains(recipe: Recipe, locate: (p: KeyPath) => string, dirs: string[]): Promise<Map<string, ChainPreset>> {
+  const refs: [string, KeyPath][] = [];
+  recipe.tracks.forEach((t, i) => t.chain && refs.push([t.chain, ['tracks', i, 'chain']]));
+  (recipe.buses ?? []).forEach((b, i) => b.chain && refs.push([b.chain, ['buses', i, 'chain']]));
+  if (recipe.master?.chain) refs.push([recipe.master.chain, ['master', 'chain']]);
+  const out = new Map<string, ChainPreset>();
+  for (const [name, at] of refs) {
+    if (out.has(name)) continue;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`${locate(at)}: chain names are words joined by - or _, got '${name}'`);
+    const file = dirs.map((d) => path.join(d, `${name}.yaml`)).find((f) => existsSync(f));
+    if (!file) throw new UsageError(`${locate(at)}: no chain named '${name}'; available: ${listChains(dirs).join(', ') || '(none)'}`);
+    out.set(name, await loadChain(file));
+  }
+  return out;
+}
+
+/** Chain names available in `dirs` (for messages and `shub presets`). */
+export function listChains(dirs: string[] = [CHAINS_DIR]): string[] {
+  const names = new Set<string>();
+  for (const d of dirs) {
+    try {
+      for (const f of readdirSync(d)) if (f.endsWith('.yaml')) names.add(f.slice(0, -5));
+    } catch {
+      // a folder that does not exist has no chains
+    }
+  }
+  return [...names].sort();
+}
+
+export async function loadChain(file: string): Promise<ChainPreset> {
+  const text = await readFile(file, 'utf8');
+  const { data, locate, valueAt } = await parseYamlWithLines(text, file);
+  const { chainPresetSchema } = await import('./mix-schema.js');
+  const parsed = chainPresetSchema.safeParse(data ?? {});
+  if (!parsed.success) throw zodError(parsed.error.issues[0]!, locate, valueAt);
+  return parsed.data;
+}
