@@ -125,13 +125,16 @@ void Compressor::process(float* const* planes, size_t n) {
     double yL = smoothed_[d];
     const double aA = attackCoef_, aR = releaseCoef_;
     double blockMax = 0;
+    double blockSum = 0;
     for (size_t i = 0; i < n; ++i) {
       const double xL = level[i];
-      yL = xL > yL ? aA * yL + (1.0 - aA) * xL : aR * yL + (1.0 - aR) * xL;
+      const double a = xL > yL ? aA : aR;  // a select, not a branch: attack/release alternate unpredictably
+      yL = xL + a * (yL - xL);
       level[i] = static_cast<float>(yL);
-      blockMax = std::max(blockMax, yL);
-      sumGr += yL;
+      blockMax = blockMax > yL ? blockMax : yL;
+      blockSum += yL;
     }
+    sumGr += blockSum;
     smoothed_[d] = yL;
     maxGr = std::max(maxGr, blockMax);
     const bool idle = blockMax < 1e-6 && makeup_ == 0.0;
