@@ -398,8 +398,10 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     flux += d;
     if (b < lowBands) fluxLow += d;
   }
-  rep.odf.push_back(static_cast<float>(rep.stftFrames == 1 ? 0.0 : flux / M));
-  rep.odfLow.push_back(static_cast<float>(rep.stftFrames == 1 ? 0.0 : fluxLow / lowBands));
+  // the first frame rises from the silence before the file (prevMelDb starts at the −100 dB
+  // floor): a hit at t = 0 is an onset like any other
+  rep.odf.push_back(static_cast<float>(flux / M));
+  rep.odfLow.push_back(static_cast<float>(fluxLow / lowBands));
   std::swap(melDb, prevMelDb);
 
   // per-frame chroma (A440) for beat-level harmonic change, and the fine pitch-class profile

@@ -1,6 +1,8 @@
 /**
- * Ground-truth smoke test (the full evaluation with peers is `npm run eval`): three songs (75 BPM swing in G minor,
- * 100 BPM half-time in F# major, 128 BPM straight in C major) written as MIDI with known tempo, key and drum hits, rendered by fluidsynth, analyzed by the CLI.
+ * Ground-truth smoke test (the full evaluation with peers is `npm run eval`): five songs (70 BPM straight in C major,
+ * 75 BPM swing in G minor, 100 BPM half-time in F# major, 128 BPM straight in C major, 170 BPM half-time in F# major)
+ * written as MIDI with known tempo, key and drum hits, rendered by fluidsynth, analyzed by the CLI. 70 and 170 are the
+ * metrical-level traps: a 70 BPM groove with eighth-note hi-hats read at 140, a half-time groove read at half tempo.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,9 +15,9 @@ import type { AnalyzeResult } from '../../src/commands/analyze.js';
 const { dir, cleanup } = tempDir();
 after(cleanup);
 
-test('three rendered songs and their drum stems: tempo, beats, key and onsets match the MIDI', { skip: haveFluidsynth() ? false : 'fluidsynth or a GM soundfont is missing (.ci/run installs them)' }, () => {
-  const set = groundTruthSet(dir, { songs: [1, 6, 12], kits: false, loops: false });
-  assert.equal(set.length, 6);
+test('five rendered songs and their drum stems: tempo, beats, key and onsets match the MIDI', { skip: haveFluidsynth() ? false : 'fluidsynth or a GM soundfont is missing (.ci/run installs them)' }, () => {
+  const set = groundTruthSet(dir, { songs: [0, 1, 6, 12, 18], kits: false, loops: false });
+  assert.equal(set.length, 10);
   const r = shub(['analyze', ...set.map((t) => t.file), '--features', 'tempo,key,onsets', '--json', '--store-dir', dir], dir);
   assert.equal(r.code, 0, r.stderr);
   const rows = ndjson<Required<Pick<AnalyzeResult, 'tempo' | 'key' | 'onsets'>>>(r.stdout);

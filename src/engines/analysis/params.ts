@@ -36,7 +36,7 @@ export const CHROMA_PARAMETERS = {
 
 export const ONSET_PARAMETERS = {
   tickSeconds: p(0.0005, 's', [0.00002, 0.01], 'resolution of the fine energy envelope used to place each onset'),
-  deltaFraction: p(0.06, 'of the envelope range', [0, 1], 'peak picking: a peak must exceed the local mean by this fraction of the 99th-percentile strength'),
+  deltaFraction: p(0.025, 'of the envelope range', [0, 1], 'peak picking: a peak must exceed the local mean by this fraction of the 99th-percentile strength'),
   medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local mean window'),
   minIntervalSeconds: p(0.03, 's', [0.005, 0.5], 'two onsets are at least this far apart'),
 } as const;
@@ -44,8 +44,14 @@ export const ONSET_PARAMETERS = {
 export const TEMPO_PARAMETERS = {
   minBpm: p(50, 'BPM', [20, 200], 'slowest tempo considered'),
   maxBpm: p(220, 'BPM', [60, 400], 'fastest tempo considered'),
-  priorCenterBpm: p(120, 'BPM', [60, 200], 'center of the log-normal tempo prior (metrical level preference)'),
-  priorOctaves: p(0.6, 'octaves', [0.1, 4], 'width (standard deviation) of the tempo prior'),
+  priorCenterBpm: p(130, 'BPM', [60, 200], 'center of the log-normal tempo prior (metrical level preference)'),
+  priorOctaves: p(0.75, 'octaves', [0.1, 4], 'width (standard deviation) of the tempo prior'),
+  metricalFloor: p(0.2, '', [0, 10], 'metrical fit of a beat level without any subdivision (the fit of a well-subdivided level is up to 1 more)'),
+  presenceSaturation: p(0.1, 'of the beat', [0.01, 1], 'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other grid, binary vs ternary) counts as fully present'),
+  barFloor: p(0.2, '', [0, 10], 'bar evidence of a beat level: this plus the envelope autocorrelation at 3 or 4 beats (the larger)'),
+  accentRatioFull: p(0.6, 'of the beat', [0, 1], 'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat fully accented'),
+  accentRatioNone: p(1, 'of the beat', [0, 1], 'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the level groups beats in threes'),
+  binaryAccentRatio: p(0.9, 'of the beat', [0, 1], 'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)'),
   beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
 } as const;
 

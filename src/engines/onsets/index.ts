@@ -46,7 +46,7 @@ export function pickPeaks(odf: ArrayLike<number>, frameRate: number): number[] {
   const pre = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i]! + odf[i]!;
   const peaks: number[] = [];
-  for (let t = 1; t < n; t++) {
+  for (let t = 0; t < n; t++) {
     const v = odf[t]!;
     if (v <= 0) continue;
     let isMax = true;

@@ -1,13 +1,22 @@
 /**
  * Tempo, beats and downbeats (SPEC §5 `tempo`) from the onset-strength envelope.
  *
- * Tempo: autocorrelation of the mean-removed envelope; each candidate tempo is scored by the
- * correlation at its beat period and (with halving weights) at 2, 3 and 4 periods, times a
- * log-normal prior on tempo (metrical-level preference), on a 0.05 BPM grid. Beats: dynamic
- * programming beat tracker (Ellis 2007, "Beat tracking by dynamic programming"), each beat then
- * snapped to a detected onset within a quarter period; the reported BPM is the slope of a
- * straight-line fit of the beat times. Downbeats: 4/4 assumed; the bar phase whose beats carry
- * the most low-frequency onset strength and harmonic change.
+ * Tempo: autocorrelation of the mean-removed envelope; each tempo of a 0.05 BPM grid is scored
+ * by the correlation at its beat period and (with halving weights) at 2, 3 and 4 periods. The
+ * strongest peaks and their metrical relatives (×2, ×½, ×3/2, ×2/3) then compete as beat levels
+ * (after Klapuri, Eronen & Astola 2006, "Analysis of the meter of acoustic musical signals":
+ * tatum, beat and bar are estimated together): each candidate's score is its comb evidence ×
+ * a log-normal tempo prior × its metrical fit (the beat-synchronous onset profile shows a
+ * binary or ternary subdivision, the tatum, weaker than the beat: see metricalFit) × its bar
+ * evidence (periodicity at 3 or 4 beats). The subdivision term is what separates a 70 BPM
+ * groove with eighth-note hi-hats from its double tempo; the bar and ternary-accent terms
+ * reject 2/3 and 4/3 levels; the prior decides between levels the audio cannot tell apart
+ * (a half-time groove at 170 and a straight one at 85 with sixteenth-note hi-hats).
+ * Beats: dynamic programming beat tracker (Ellis 2007, "Beat tracking by dynamic programming")
+ * on the envelope plus its low band, each beat then snapped to a detected onset within a
+ * quarter period; the reported BPM is the slope of a straight-line fit of the beat times.
+ * Downbeats: 4/4 assumed; the bar phase whose beats carry the most low-frequency onset strength
+ * and harmonic change.
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
@@ -76,26 +85,42 @@ export interface TempoOptions {
   comb?: readonly number[];
 }
 
-/** Tempo salience on a BPM grid (prior applied), for inspection and tests. */
-export function tempoSalience(odf: ArrayLike<number>, frameRate: number, options: TempoOptions = {}): { bpm: number[]; score: number[] } {
+/** The BPM grid step of the salience, BPM. */
+const GRID_BPM = 0.05;
+
+/** Comb evidence for each tempo of the BPM grid (no prior): Σ_k comb[k]·r((k+1)·period). */
+function combSalience(r: Float64Array, frameRate: number, comb: readonly number[]): { bpm: number[]; score: number[] } {
   const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
   const maxBpm = checkParameter('maxBpm', TEMPO_PARAMETERS.maxBpm);
-  const center = checkParameter('priorCenterBpm', TEMPO_PARAMETERS.priorCenterBpm, options.priorCenterBpm);
-  const sigma = checkParameter('priorOctaves', TEMPO_PARAMETERS.priorOctaves, options.priorOctaves);
-  const comb = options.comb ?? TEMPO_COMB;
-  const maxLag = Math.ceil((comb.length * 60 * frameRate) / minBpm) + 2;
-  const r = autocorrelation(odf, maxLag);
   const bpm: number[] = [];
   const score: number[] = [];
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += 0.05) {
+  for (let b = minBpm; b <= maxBpm + 1e-9; b += GRID_BPM) {
     const lag = (60 * frameRate) / b;
     let s = 0;
     comb.forEach((w, k) => (s += w * at(r, (k + 1) * lag)));
-    const prior = Math.exp(-0.5 * (Math.log2(b / center) / sigma) ** 2);
     bpm.push(b);
-    score.push(Math.max(0, s) * prior);
+    score.push(Math.max(0, s));
   }
   return { bpm, score };
+}
+
+/** The log-normal tempo prior (metrical-level preference), 1 at its center. */
+export function tempoPrior(bpm: number, options: TempoOptions = {}): number {
+  const center = checkParameter('priorCenterBpm', TEMPO_PARAMETERS.priorCenterBpm, options.priorCenterBpm);
+  const sigma = checkParameter('priorOctaves', TEMPO_PARAMETERS.priorOctaves, options.priorOctaves);
+  return Math.exp(-0.5 * (Math.log2(bpm / center) / sigma) ** 2);
+}
+
+function combLags(frameRate: number, comb: readonly number[]): number {
+  const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
+  return Math.ceil((comb.length * 60 * frameRate) / minBpm) + 2;
+}
+
+/** Tempo salience on a BPM grid (prior applied), for inspection and tests. */
+export function tempoSalience(odf: ArrayLike<number>, frameRate: number, options: TempoOptions = {}): { bpm: number[]; score: number[] } {
+  const comb = options.comb ?? TEMPO_COMB;
+  const sal = combSalience(autocorrelation(odf, combLags(frameRate, comb)), frameRate, comb);
+  return { bpm: sal.bpm, score: sal.score.map((s, i) => s * tempoPrior(sal.bpm[i]!, options)) };
 }
 
 /** Beat frames by dynamic programming for a given period (frames). */
@@ -114,12 +139,14 @@ export function trackBeats(odf: ArrayLike<number>, period: number, tightness = T
   const back = new Int32Array(n).fill(-1);
   const lo = Math.max(1, Math.round(period / 2));
   const hi = Math.round(2 * period);
+  // the transition penalty depends only on the interval: tabulated once
+  const penalty = new Float64Array(hi + 1);
+  for (let d = lo; d <= hi; d++) penalty[d] = tightness * Math.log(d / period) ** 2;
   for (let t = 0; t < n; t++) {
     let best = 0;
     let arg = -1;
-    for (let tau = t - hi; tau <= t - lo; tau++) {
-      if (tau < 0) continue;
-      const v = score[tau]! - tightness * Math.log((t - tau) / period) ** 2;
+    for (let tau = Math.max(0, t - hi); tau <= t - lo; tau++) {
+      const v = score[tau]! - penalty[t - tau]!;
       if (arg < 0 || v > best) {
         best = v;
         arg = tau;
@@ -174,23 +201,144 @@ function localPeaks(score: number[]): number[] {
   return idx.sort((a, b) => score[b]! - score[a]!);
 }
 
+/** Fractions of a beat interval at which the beat profile is sampled: the beat, binary and ternary subdivisions. */
+export const PROFILE_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4] as const;
+
+/**
+ * The beat-synchronous onset profile: the mean over consecutive beat pairs of the envelope's
+ * maximum within ±halfWidth frames of b[i] + f·(b[i+1] − b[i]), for each fraction f.
+ */
+export function beatProfile(odf: ArrayLike<number>, beats: number[], fractions: readonly number[] = PROFILE_FRACTIONS, halfWidth = 1): number[] {
+  const n = odf.length;
+  return fractions.map((f) => {
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i + 1 < beats.length; i++) {
+      const c = Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!));
+      let m = 0;
+      for (let j = Math.max(0, c - halfWidth); j <= Math.min(n - 1, c + halfWidth); j++) m = Math.max(m, odf[j]!);
+      sum += m;
+      count++;
+    }
+    return count ? sum / count : 0;
+  });
+}
+
+/**
+ * Metrical well-formedness of a beat level from its beat profiles (PROFILE_FRACTIONS) on the
+ * full-band envelope and on the beat envelope (full + low band). A beat level is well formed
+ * when its beats are subdivided, binary (onsets half-way) or ternary (at a third or two thirds):
+ * - presence: the subdivision's strength minus that of the other grid (binary vs ternary:
+ *   onsets on the other grid are no evidence, nor leakage between them), relative to the
+ *   beat's, on the full band, saturating at `presenceSaturation`; 0 when the level has no
+ *   subdivision (it is the tatum: a double-tempo error, e.g. 140 for a 70 BPM groove with
+ *   eighth-note hi-hats);
+ * - accent: the subdivision / beat ratio ρ on the beat envelope (or its inverse, whichever is
+ *   ≤ 1). Ternary: 1 up to `accentRatioFull`, falling to 0 at `accentRatioNone`: a "ternary
+ *   subdivision" as strong as the beat means the level groups beats three by three (a 2/3 or
+ *   4/3 error). Binary: 1 up to `binaryAccentRatio`, falling to 0 at ρ = 1: only a half-way
+ *   pulse indistinguishable from the beat (a click track or a bare four-on-the-floor seen at
+ *   half tempo) disqualifies the level, because syncopated grooves (breakbeats) put hits as
+ *   loud as the beat's half-way.
+ * Result: floor + max over binary and ternary of presence·accent, in [floor, floor + 1].
+ */
+export function metricalFit(full: readonly number[], env: readonly number[] = full): number {
+  const floor = TEMPO_PARAMETERS.metricalFloor.value;
+  const saturation = TEMPO_PARAMETERS.presenceSaturation.value;
+  const accentLo = TEMPO_PARAMETERS.accentRatioFull.value;
+  const accentHi = TEMPO_PARAMETERS.accentRatioNone.value;
+  const binaryLo = TEMPO_PARAMETERS.binaryAccentRatio.value;
+  const ratio = (a: number, b: number) => {
+    const hi = Math.max(a, b);
+    return hi > 0 ? Math.min(a, b) / hi : 0;
+  };
+  const sub = (p: readonly number[], k: 'binary' | 'ternary') => (k === 'binary' ? p[3]! : Math.max(p[2]!, p[4]!));
+  const other = (k: 'binary' | 'ternary') => (k === 'binary' ? 'ternary' : 'binary');
+  let fit = 0;
+  for (const k of ['binary', 'ternary'] as const) {
+    // onsets on the other grid are no evidence for this one (nor leakage between them)
+    const presence = Math.min(1, Math.max(0, sub(full, k) - sub(full, other(k))) / (full[0]! || 1) / saturation);
+    // binary: the smaller ratio of the two envelopes (a syncopated groove may match its beat's
+    // strength half-way in one of them, an isochronous pulse does in both)
+    const rho = k === 'binary' ? Math.min(ratio(sub(env, k), env[0]!), ratio(sub(full, k), full[0]!)) : ratio(sub(env, k), env[0]!);
+    const [lo, hi] = k === 'binary' ? [binaryLo, 1] : [accentLo, accentHi];
+    const accent = Math.max(0, Math.min(1, (hi - rho) / (hi - lo)));
+    fit = Math.max(fit, presence * accent);
+  }
+  return floor + fit;
+}
+
+interface Candidate {
+  bpm: number;
+  comb: number;
+  prior: number;
+  fit: number;
+  bar: number;
+  score: number;
+  beatFrames: number[];
+}
+
 export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Tempo {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
   const peaks = pickPeaks(odf, frameRate);
   if (peaks.length < 4) return NO_TEMPO;
-  const sal = tempoSalience(odf, frameRate, options);
-  const ranked = localPeaks(sal.score);
+  const combWeights = options.comb ?? TEMPO_COMB;
+  const rFull = autocorrelation(odf, combLags(frameRate, combWeights));
+  const raw = combSalience(rFull, frameRate, combWeights);
+  const barFloor = TEMPO_PARAMETERS.barFloor.value;
+  /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats. */
+  const barOf = (bpm: number) => {
+    const lag = (60 * frameRate) / bpm;
+    const near = (l: number) => Math.max(at(rFull, l * 0.99), at(rFull, l), at(rFull, l * 1.01));
+    return barFloor + Math.max(0, near(3 * lag), near(4 * lag));
+  };
+  const prior = raw.bpm.map((b) => tempoPrior(b, options));
+  const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
   if (ranked.length === 0) return NO_TEMPO;
-  const bestScore = sal.score[ranked[0]!]!;
-  const bestBpm = sal.bpm[ranked[0]!]!;
-  const distinct = ranked.find((i) => Math.abs(sal.bpm[i]! / bestBpm - 1) > 0.04);
-  const confidence = distinct === undefined ? 1 : (bestScore - sal.score[distinct]!) / bestScore;
-
-  const period = (60 * frameRate) / bestBpm;
   // beats are tracked on the envelope plus its low band (kick, bass): it puts the beat on the
   // pulse rather than on loud (e.g. swung) off-beat hi-hats
-  let beatFrames = trackBeats(input.odfLow ? withLowBand(odf, input.odfLow) : odf, period);
+  const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
+  const halfWidth = Math.max(1, Math.round(0.015 * frameRate));
+  const cache = new Map<number, Candidate>();
+  /** The comb peak within ±2 % of `target` BPM, scored with prior and metrical fit. */
+  const candidate = (target: number): Candidate | undefined => {
+    const g0 = raw.bpm[0]!;
+    const lo = Math.max(0, Math.ceil((target * 0.98 - g0) / GRID_BPM));
+    const hi = Math.min(raw.bpm.length - 1, Math.floor((target * 1.02 - g0) / GRID_BPM));
+    if (lo > hi) return undefined;
+    let i = lo;
+    for (let j = lo; j <= hi; j++) if (raw.score[j]! > raw.score[i]!) i = j;
+    const cached = cache.get(i);
+    if (cached) return cached;
+    const bpm = raw.bpm[i]!;
+    // no comb evidence: the score is 0 whatever the fit (skip the beat tracker)
+    const beatFrames = raw.score[i]! > 0 ? trackBeats(beatEnv, (60 * frameRate) / bpm) : [];
+    const fit = beatFrames.length
+      ? metricalFit(beatProfile(odf, beatFrames, PROFILE_FRACTIONS, halfWidth), beatProfile(beatEnv, beatFrames, PROFILE_FRACTIONS, halfWidth))
+      : TEMPO_PARAMETERS.metricalFloor.value;
+    const bar = barOf(bpm);
+    const c: Candidate = { bpm, comb: raw.score[i]!, prior: prior[i]!, fit, bar, score: raw.score[i]! * prior[i]! * fit * bar, beatFrames };
+    cache.set(i, c);
+    return c;
+  };
+  // the strongest comb peaks and their metrical relatives (octave, 3/2 and 2/3) compete
+  const RELATIVES = [1, 2, 0.5, 1.5, 2 / 3];
+  const seeds = ranked.slice(0, 4).map((i) => raw.bpm[i]!);
+  const all: Candidate[] = [];
+  for (const s of seeds) for (const f of RELATIVES) {
+    const c = candidate(s * f);
+    if (c && !all.includes(c)) all.push(c);
+  }
+  all.sort((x, y) => y.score - x.score);
+  const best = all[0]!;
+  if (!(best.score > 0)) return NO_TEMPO;
+  const bestBpm = best.bpm;
+  const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > 0.04);
+  const confidence = distinct === undefined ? 1 : (best.score - distinct.score) / best.score;
+
+  const period = (60 * frameRate) / bestBpm;
+  let beatFrames = best.beatFrames;
   // trim beats in the silence before the first and after the last onset
   const first = peaks[0]! - period / 2;
   const last = peaks[peaks.length - 1]! + period / 2;
@@ -200,9 +348,9 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   if (onsets.length && beats.length) {
     const tol = Math.min(0.07, (period * hopSeconds) / 4);
     const snapped: (number | null)[] = beats.map((b) => {
-      let best: number | null = null;
-      for (const o of nearby(onsets, b, tol)) if (best === null || Math.abs(o - b) < Math.abs(best - b)) best = o;
-      return best;
+      let near: number | null = null;
+      for (const o of nearby(onsets, b, tol)) if (near === null || Math.abs(o - b) < Math.abs(near - b)) near = o;
+      return near;
     });
     const lags = snapped.flatMap((s, i) => (s === null ? [] : [s - beats[i]!])).sort((a, b) => a - b);
     const lag = lags.length ? lags[Math.floor(lags.length / 2)]! : 0;
@@ -216,12 +364,9 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   const downbeats = pickDownbeats(beatFrames, input);
   const alternatives: TempoCandidate[] = [];
   for (const f of [0.5, 2, 2 / 3, 1.5]) {
-    const b = bestBpm * f;
-    const i = Math.round((b - sal.bpm[0]!) / 0.05);
-    if (i < 0 || i >= sal.score.length) continue;
-    let s = 0;
-    for (let j = Math.max(0, i - 10); j <= Math.min(sal.score.length - 1, i + 10); j++) s = Math.max(s, sal.score[j]!);
-    alternatives.push({ bpm: Math.round(bpm * f * 100) / 100, confidence: Math.round((s / bestScore) * 1000) / 1000 });
+    const c = candidate(bestBpm * f);
+    if (!c) continue;
+    alternatives.push({ bpm: Math.round(bpm * f * 100) / 100, confidence: Math.round(Math.min(1, c.score / best.score) * 1000) / 1000 });
   }
   alternatives.sort((a, b) => b.confidence - a.confidence);
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
