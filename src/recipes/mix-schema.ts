@@ -119,6 +119,15 @@ const masterSchema = z
   .object({
     ...chainFields,
     gainDb: num(-96, 24).optional().describe('master fader after the chain, dB'),
+    limiter: z
+      .object({
+        ceilingDbtp: num(-20, 0).describe('true-peak ceiling of the mix, dBTP'),
+        lookaheadMs: num(0.1, 50).optional().describe('attack ramp, ms (default 3)'),
+        releaseMs: num(1, 5000).optional().describe('recovery, ms (default 80)'),
+      })
+      .strict()
+      .optional()
+      .describe('lookahead true-peak limiter after the master fader (the one master uses)'),
   })
   .strict();
 

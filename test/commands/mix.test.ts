@@ -113,7 +113,8 @@ tracks:
 });
 
 test('--rpp: rppp reads the session as the recipe describes it; the native render of it nulls against mix.wav', { skip }, async () => {
-  const r = recipe('song.yaml', { bass: { gainDb: -4.5 }, master: 'master:\n  compressor: { thresholdDb: -16, ratio: 2 }\n  gainDb: -1\n' });
+  // the SPEC §7b master: chain, fader and a true-peak limiter (set low here so that it works hard)
+  const r = recipe('song.yaml', { bass: { gainDb: -4.5 }, master: 'master:\n  compressor: { thresholdDb: -16, ratio: 2 }\n  gainDb: -1\n  limiter: { ceilingDbtp: -9 }\n' });
   const cli = shub(['mix', r, '-o', f('song-mix.wav'), '--rpp', f('session/song.rpp'), '--json', '--store-dir', f('.shub')], dir);
   assert.equal(cli.code, 0, cli.stderr);
   const result = JSON.parse(cli.stdout);
@@ -151,6 +152,9 @@ test('--rpp: rppp reads the session as the recipe describes it; the native rende
   }
   const nullDb = 10 * Math.log10(e / s);
   assert.ok(nullDb < -90, `null ${nullDb.toFixed(1)} dB`);
+  // the limiter held the mix's true peak at its ceiling
+  assert.ok(result.levels.truePeakDbtp <= -9 + 0.05, `true peak ${result.levels.truePeakDbtp} dBTP`);
+  assert.ok(result.levels.truePeakDbtp > -9.5, 'the limiter was working');
 });
 
 test('auto gainStaging: every choice is a decision and the master input peaks at -headroomDb', { skip }, async () => {

@@ -10,8 +10,8 @@ import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './e
 
 export const MASTER_STYLES = {
   transparent: 'gain and true-peak limiting only (limiting at most 4 dB on peaks, 1 dB on average)',
-  balanced: 'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 7 dB on average',
-  loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 10 dB on average',
+  balanced: 'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 8 dB on average',
+  loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 14 dB on average',
 } as const;
 export type MasterStyle = keyof typeof MASTER_STYLES;
 
@@ -35,11 +35,11 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
   transparent: { highpassHz: 0, eqMaxDb: 0, eqDeadbandDb: 0, compressor: null, monoBassHz: 0, limiter: { lookaheadMs: 5, releaseMs: 150 }, maxLimiterGainReductionDb: 4, maxMeanLimiterGainReductionDb: 1 },
   balanced: {
     highpassHz: 20, eqMaxDb: 2, eqDeadbandDb: 1, compressor: { ratio: 1.6, aboveRmsDb: 4, attackMs: 30, releaseMs: 200 }, monoBassHz: 100,
-    limiter: { lookaheadMs: 3, releaseMs: 80 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 7,
+    limiter: { lookaheadMs: 3, releaseMs: 80 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 8,
   },
   loud: {
     highpassHz: 25, eqMaxDb: 3, eqDeadbandDb: 0.75, compressor: { ratio: 2.2, aboveRmsDb: 2, attackMs: 15, releaseMs: 120 }, monoBassHz: 120,
-    limiter: { lookaheadMs: 1.5, releaseMs: 50 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 10,
+    limiter: { lookaheadMs: 1.5, releaseMs: 50 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 14,
   },
 };
 

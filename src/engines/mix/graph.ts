@@ -35,6 +35,8 @@ export interface MixGraph {
   /** Frames rendered: the last clip end plus the tail. */
   totalFrames: number;
   tailFrames: number;
+  /** True-peak limiter after the master fader (run outside the mixer, latency compensated). */
+  masterLimiter?: { ceilingDbtp: number; lookaheadMs?: number; releaseMs?: number };
 }
 
 /** The gain staging's choices, applied while compiling. */
@@ -201,11 +203,11 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
     output: -1,
     sends: [],
     active: true,
-    print: options.print && (Object.keys(masterChain).length > 0 || trim !== 0 || (master.gainDb ?? 0) !== 0) ? 'residual' : 'none',
+    print: options.print && (Object.keys(masterChain).length > 0 || trim !== 0 || (master.gainDb ?? 0) !== 0 || master.limiter) ? 'residual' : 'none',
   });
   const tailFrames = frames(recipe.tailSeconds ?? tailSeconds);
   const end = clips.reduce((m, c) => Math.max(m, c.startFrame + c.lengthFrames), 0);
-  return { sampleRate: rate, strips, clips, totalFrames: end + tailFrames, tailFrames };
+  return { sampleRate: rate, strips, clips, totalFrames: end + tailFrames, tailFrames, ...(master.limiter ? { masterLimiter: master.limiter } : {}) };
 }
 
 /** The native spec of a graph (drops the JS-only fields). */

@@ -61,6 +61,33 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
       prints.push({ ...p, ...tap, writer: w });
     }
     const meter = options.meter === false ? null : createLevelMeter({ container: 'wav', codec: 'pcm_f32le', sampleRate: graph.sampleRate, channels: 2, bitDepth: 32, frames: null, durationSeconds: null, speakers: ['FL', 'FR'] });
+    // the master limiter runs after the mixer (latency compensated inside, so its output arrives
+    // later than its input); the master's printed residual then also carries (limited − mix),
+    // divided by the master fader that REAPER applies after it
+    const lim = graph.masterLimiter;
+    const masterStrip = graph.strips.findIndex((s) => s.kind === 'master');
+    const limiter = lim
+      ? new (native().MasterRender)({
+          sampleRate: graph.sampleRate, channels: 2, channelWeights: [1, 1],
+          tails: [{ sampleRate: graph.sampleRate, gainDb: 0, bitDepth: 32, dither: 'none', emit: true, limiter: { ceilingDb: lim.ceilingDbtp, ...(lim.lookaheadMs !== undefined ? { lookaheadMs: lim.lookaheadMs } : {}), ...(lim.releaseMs !== undefined ? { releaseMs: lim.releaseMs } : {}) } }],
+        })
+      : null;
+    const masterPrint = limiter ? prints.find((p) => p.strip === masterStrip) : undefined;
+    const fader = 10 ** ((graph.strips[masterStrip]?.gainDb ?? 0) / 20);
+    const fifo = new SampleFifo();
+    const emit = async (mix: Float32Array) => {
+      if (meter) meter.addFloat(mix);
+      if (mixOut) await mixOut.write(mix);
+      if (masterPrint) {
+        const [unlimited, residual] = fifo.take(mix.length);
+        const out = new Float32Array(mix.length);
+        for (let i = 0; i < mix.length; i++) out[i] = residual![i]! + (mix[i]! - unlimited![i]!) / fader;
+        await masterPrint.writer.write(out);
+      }
+    };
+    const limited = async (bytes: Buffer) => {
+      if (bytes.length) await emit(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+    };
     const pushed = clips.map(() => 0);
     const ended = clips.map(() => false);
     const total = graph.totalFrames;
@@ -92,9 +119,15 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
         }
       }
       const r = await mixer.render(n);
-      if (meter) meter.addFloat(r.mix);
-      if (mixOut) await mixOut.write(r.mix);
+      if (limiter) {
+        if (masterPrint) fifo.push(r.mix, r.prints[masterPrint.k]!);
+        const out = await limiter.addPcm(Buffer.from(r.mix.buffer, r.mix.byteOffset, r.mix.byteLength), 'f32', n);
+        await limited(out.outputs[0]!);
+      } else {
+        await emit(r.mix);
+      }
       for (const p of prints) {
+        if (p === masterPrint) continue;
         if (t0 + n <= p.fromFrame) continue;
         const skip = Math.max(0, p.fromFrame - t0) * p.channels;
         const tap = r.prints[p.k]!;
@@ -102,10 +135,42 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
       }
       options.onProgress?.(Math.min(1, (t0 + n) / total));
     }
+    if (limiter) await limited((await limiter.finish()).outputs[0]!);
     for (const w of writers) sha256.set(w.target, await w.finish());
     writers.length = 0;
     return { frames: total, stats: mixer.stats(), levels: meter ? meter.result() : null, sha256 };
   } finally {
     for (const w of writers) await w.abort();
+  }
+}
+
+/** Interleaved sample blocks (the unlimited mix and the master residual) waiting for the limiter's output. */
+class SampleFifo {
+  private blocks: [Float32Array, Float32Array][] = [];
+  private offset = 0;
+
+  push(mix: Float32Array, residual: Float32Array): void {
+    this.blocks.push([Float32Array.from(mix), Float32Array.from(residual)]);
+  }
+
+  /** The next `count` samples of both streams. */
+  take(count: number): [Float32Array, Float32Array] {
+    const a = new Float32Array(count);
+    const b = new Float32Array(count);
+    let done = 0;
+    while (done < count) {
+      const head = this.blocks[0];
+      if (!head) throw new Error('internal error: the limiter returned more audio than it was given');
+      const k = Math.min(count - done, head[0].length - this.offset);
+      a.set(head[0].subarray(this.offset, this.offset + k), done);
+      b.set(head[1].subarray(this.offset, this.offset + k), done);
+      done += k;
+      this.offset += k;
+      if (this.offset === head[0].length) {
+        this.blocks.shift();
+        this.offset = 0;
+      }
+    }
+    return [a, b];
   }
 }
