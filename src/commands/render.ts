@@ -13,7 +13,7 @@ import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { temporarySibling, writeFileAtomic } from '../io/atomic.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
 import { renderGraph } from '../engines/mix/render.js';
-import { hashFile } from '../io/wav-writer.js';
+import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
 import { planRpp } from '../rpp/to-graph.js';
 import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io/reaper.js';

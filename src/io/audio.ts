@@ -6,6 +6,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
+import { hashFile } from './hash.js';
 import type { Readable } from 'node:stream';
 import type { PcmFormat } from '../native.js';
 import { InputError } from '../errors.js';
@@ -224,14 +225,4 @@ class FfmpegSource implements AudioSource {
     if (!this.ended) this.decoder.kill();
     await this.decoder.done.catch(() => undefined);
   }
-}
-
-function hashFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }

@@ -4,12 +4,11 @@
  * chunk reserved — renames the file into place and returns its sha256. abort() removes the
  * temporary file (SPEC §3: a failed run leaves no partial output).
  */
-import { createReadStream } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { PcmFormat } from '../native.js';
 import { temporarySibling } from './atomic.js';
+import { hashFile } from './hash.js';
 import { wavHeader } from './wav.js';
 
 const BYTES: Record<PcmFormat, number> = { u8: 1, s16: 2, s24: 3, s32: 4, f32: 4, f64: 8 };
@@ -86,15 +85,4 @@ export class WavWriter {
     this.closed = true;
     await rm(this.tmp, { force: true });
   }
-}
-
-/** sha256 of a file, streamed. */
-export function hashFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }
