@@ -1,5 +1,6 @@
 #include "dsp/biquad.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -190,6 +191,81 @@ SHUB_ALWAYS_INLINE void runFixed(const Biquad* q, double* s, float* x, size_t n)
   }
 }
 }  // namespace
+
+namespace {
+// Several channels' cascades at once, sample-outer: L independent recursions the CPU overlaps
+// (one channel alone waits on its own chain). Transposed direct form II, as processChannel.
+template <int K, int L>
+void runLanes(const BiquadCascade::Lane* lanes, size_t n) {
+  double b0[L][K], b1[L][K], b2[L][K], a1[L][K], a2[L][K], s1[L][K], s2[L][K];
+  float* x[L];
+  for (int l = 0; l < L; ++l) {
+    const auto& sec = lanes[l].cascade->sections();
+    double* st = lanes[l].cascade->state(lanes[l].channel);
+    for (int k = 0; k < K; ++k) {
+      b0[l][k] = sec[k].b[0]; b1[l][k] = sec[k].b[1]; b2[l][k] = sec[k].b[2]; a1[l][k] = sec[k].a[1]; a2[l][k] = sec[k].a[2];
+      s1[l][k] = st[2 * k]; s2[l][k] = st[2 * k + 1];
+    }
+    x[l] = lanes[l].plane;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (int l = 0; l < L; ++l) {
+      double v = x[l][i];
+      for (int k = 0; k < K; ++k) {
+        const double y = b0[l][k] * v + s1[l][k];
+        s1[l][k] = b1[l][k] * v - a1[l][k] * y + s2[l][k];
+        s2[l][k] = b2[l][k] * v - a2[l][k] * y;
+        v = y;
+      }
+      x[l][i] = static_cast<float>(v);
+    }
+  }
+  for (int l = 0; l < L; ++l) {
+    double* st = lanes[l].cascade->state(lanes[l].channel);
+    for (int k = 0; k < K; ++k) {
+      st[2 * k] = s1[l][k];
+      st[2 * k + 1] = s2[l][k];
+    }
+  }
+}
+
+template <int K>
+void runGroup(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
+  size_t i = 0;
+  for (; i + 4 <= count; i += 4) runLanes<K, 4>(lanes + i, n);
+  switch (count - i) {
+    case 3: runLanes<K, 3>(lanes + i, n); break;
+    case 2: runLanes<K, 2>(lanes + i, n); break;
+    case 1: runLanes<K, 1>(lanes + i, n); break;
+    default: break;
+  }
+}
+}  // namespace
+
+void BiquadCascade::processBatch(std::vector<Lane>& lanes, size_t n) {
+  if (n == 0) return;
+  // group by section count so that each group runs a fixed-size kernel
+  std::stable_sort(lanes.begin(), lanes.end(), [](const Lane& a, const Lane& b) { return a.cascade->sections().size() < b.cascade->sections().size(); });
+  for (size_t from = 0; from < lanes.size();) {
+    const size_t K = lanes[from].cascade->sections().size();
+    size_t to = from;
+    while (to < lanes.size() && lanes[to].cascade->sections().size() == K) ++to;
+    const Lane* g = &lanes[from];
+    const size_t c = to - from;
+    switch (K) {
+      case 0: break;
+      case 1: runGroup<1>(g, c, n); break;
+      case 2: runGroup<2>(g, c, n); break;
+      case 3: runGroup<3>(g, c, n); break;
+      case 4: runGroup<4>(g, c, n); break;
+      case 5: runGroup<5>(g, c, n); break;
+      case 6: runGroup<6>(g, c, n); break;
+      default:
+        for (size_t i = from; i < to; ++i) lanes[i].cascade->processChannel(lanes[i].channel, lanes[i].plane, n);
+    }
+    from = to;
+  }
+}
 
 void BiquadCascade::processChannel(int ch, float* x, size_t n) {
   const size_t K = sections_.size();

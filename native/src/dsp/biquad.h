@@ -70,6 +70,20 @@ class BiquadCascade {
   void process(float* const* planes, size_t n);
   /** Filters one plane (channel index ch) in place. */
   void processChannel(int ch, float* x, size_t n);
+
+  /** One channel of one cascade, for processBatch. */
+  struct Lane {
+    BiquadCascade* cascade;
+    int channel;
+    float* plane;
+  };
+  /**
+   * Filters many channels of many cascades in place (a mixer's tracks), several recursions
+   * interleaved so that the CPU overlaps them. Reorders `lanes`.
+   */
+  static void processBatch(std::vector<Lane>& lanes, size_t n);
+  /** The two state values per section of channel ch. */
+  double* state(int ch) { return &state_[static_cast<size_t>(ch) * sections_.size() * 2]; }
   void reset();
 
  private:

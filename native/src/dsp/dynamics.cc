@@ -83,66 +83,138 @@ SHUB_CLONES void reductionToGain(const float* gr, float* g, size_t n, float make
 }
 }  // namespace
 
+namespace {
+/** One level detector of one compressor within a block. */
+struct Job {
+  Compressor* comp;
+  int detector, c0, c1;
+  float* level;      // n values: level → static reduction → smoothed reduction
+  double* ms;        // RMS state
+  double* smoothed;  // gain-reduction state (dB)
+  double attack, release, rmsCoef;
+  double blockMax = 0, blockSum = 0;
+};
+
+// The two recursions run on up to four detectors at once: their chains are independent, so the
+// CPU overlaps them; one detector alone is bound by the latency of its own chain.
+template <int L>
+void rmsLanes(Job* const* j, size_t n) {
+  double ms[L], a[L], b[L];
+  float* x[L];
+  for (int l = 0; l < L; ++l) {
+    ms[l] = *j[l]->ms;
+    a[l] = j[l]->rmsCoef;
+    b[l] = 1.0 - a[l];
+    x[l] = j[l]->level;
+  }
+  for (size_t i = 0; i < n; ++i)
+    for (int l = 0; l < L; ++l) {
+      ms[l] = a[l] * ms[l] + b[l] * x[l][i];
+      x[l][i] = static_cast<float>(ms[l]);
+    }
+  for (int l = 0; l < L; ++l) *j[l]->ms = ms[l];
+}
+
+template <int L>
+void smoothLanes(Job* const* j, size_t n) {
+  double y[L], aA[L], aR[L], mx[L], sum[L];
+  float* x[L];
+  for (int l = 0; l < L; ++l) {
+    y[l] = *j[l]->smoothed;
+    aA[l] = j[l]->attack;
+    aR[l] = j[l]->release;
+    mx[l] = 0;
+    sum[l] = 0;
+    x[l] = j[l]->level;
+  }
+  for (size_t i = 0; i < n; ++i)
+    for (int l = 0; l < L; ++l) {
+      const double xL = x[l][i];
+      const double a = xL > y[l] ? aA[l] : aR[l];  // a select, not a branch: attack/release alternate unpredictably
+      y[l] = xL + a * (y[l] - xL);
+      x[l][i] = static_cast<float>(y[l]);
+      mx[l] = mx[l] > y[l] ? mx[l] : y[l];
+      sum[l] += y[l];
+    }
+  for (int l = 0; l < L; ++l) {
+    *j[l]->smoothed = y[l];
+    j[l]->blockMax = mx[l];
+    j[l]->blockSum = sum[l];
+  }
+}
+
+template <void (*F1)(Job* const*, size_t), void (*F2)(Job* const*, size_t), void (*F3)(Job* const*, size_t), void (*F4)(Job* const*, size_t)>
+void inFours(std::vector<Job*>& jobs, size_t n) {
+  size_t k = 0;
+  for (; k + 4 <= jobs.size(); k += 4) F4(&jobs[k], n);
+  switch (jobs.size() - k) {
+    case 3: F3(&jobs[k], n); break;
+    case 2: F2(&jobs[k], n); break;
+    case 1: F1(&jobs[k], n); break;
+    default: break;
+  }
+}
+}  // namespace
+
 void Compressor::process(float* const* planes, size_t n) {
-  if (n == 0) return;
-  const int detectors = p_.linked ? 1 : channels_;
-  const bool sc = !sidechain_.empty();
-  if (sc && scratch_.size() < n * static_cast<size_t>(channels_)) scratch_.resize(n * static_cast<size_t>(channels_));
-  if (gain_.size() < n) gain_.resize(n);
-  if (level_.size() < n) level_.resize(n);
-  det_.resize(static_cast<size_t>(channels_));
-  // side-chain planes: filtered copies, or the audio itself
-  for (int ch = 0; ch < channels_; ++ch) {
-    if (sc) {
-      float* s = &scratch_[static_cast<size_t>(ch) * n];
-      std::copy(planes[ch], planes[ch] + n, s);
-      sidechain_.processChannel(ch, s, n);
-      det_[ch] = s;
-    } else {
-      det_[ch] = planes[ch];
+  Compressor* self = this;
+  processBatch(&self, &planes, 1, n);
+}
+
+void Compressor::processBatch(Compressor* const* comps, float* const* const* planes, size_t count, size_t n) {
+  if (n == 0 || count == 0) return;
+  std::vector<Job> jobs;
+  for (size_t k = 0; k < count; ++k) {
+    Compressor& c = *comps[k];
+    const int detectors = c.p_.linked ? 1 : c.channels_;
+    const bool sc = !c.sidechain_.empty();
+    if (sc && c.scratch_.size() < n * static_cast<size_t>(c.channels_)) c.scratch_.resize(n * static_cast<size_t>(c.channels_));
+    if (c.gain_.size() < n) c.gain_.resize(n);
+    if (c.level_.size() < n * static_cast<size_t>(detectors)) c.level_.resize(n * static_cast<size_t>(detectors));
+    c.det_.resize(static_cast<size_t>(c.channels_));
+    // side-chain planes: filtered copies, or the audio itself
+    for (int ch = 0; ch < c.channels_; ++ch) {
+      if (sc) {
+        float* s = &c.scratch_[static_cast<size_t>(ch) * n];
+        std::copy(planes[k][ch], planes[k][ch] + n, s);
+        c.sidechain_.processChannel(ch, s, n);
+        c.det_[ch] = s;
+      } else {
+        c.det_[ch] = planes[k][ch];
+      }
+    }
+    for (int d = 0; d < detectors; ++d) {
+      Job j{&c, d, c.p_.linked ? 0 : d, c.p_.linked ? c.channels_ : d + 1, &c.level_[static_cast<size_t>(d) * n], &c.ms_[d], &c.smoothed_[d],
+            c.attackCoef_, c.releaseCoef_, c.rmsCoef_};
+      if (c.p_.rms) squareLevel(c.det_.data(), j.c0, j.c1, j.level, n);
+      else peakLevel(c.det_.data(), j.c0, j.c1, j.level, n);
+      jobs.push_back(j);
     }
   }
-  const float wet = static_cast<float>(p_.mix), dry = 1.0f - wet;
-  const double slope = 1.0 / p_.ratio - 1.0;
-  double maxGr = stats_.maxGainReductionDb, sumGr = 0;
-  float* level = level_.data();
-  for (int d = 0; d < detectors; ++d) {
-    const int c0 = p_.linked ? 0 : d, c1 = p_.linked ? channels_ : d + 1;
-    if (p_.rms) {
-      squareLevel(det_.data(), c0, c1, level, n);
-      double ms = ms_[d];
-      const double a = rmsCoef_, b = 1.0 - rmsCoef_;
-      for (size_t i = 0; i < n; ++i) {
-        ms = a * ms + b * level[i];
-        level[i] = static_cast<float>(ms);
-      }
-      ms_[d] = ms;
-    } else {
-      peakLevel(det_.data(), c0, c1, level, n);
-    }
-    staticReduction(level, n, static_cast<float>(p_.thresholdDb), static_cast<float>(p_.kneeDb), static_cast<float>(slope), p_.rms);
-    // smooth branching attack/release (the only serial part)
-    double yL = smoothed_[d];
-    const double aA = attackCoef_, aR = releaseCoef_;
-    double blockMax = 0;
-    double blockSum = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const double xL = level[i];
-      const double a = xL > yL ? aA : aR;  // a select, not a branch: attack/release alternate unpredictably
-      yL = xL + a * (yL - xL);
-      level[i] = static_cast<float>(yL);
-      blockMax = blockMax > yL ? blockMax : yL;
-      blockSum += yL;
-    }
-    sumGr += blockSum;
-    smoothed_[d] = yL;
-    maxGr = std::max(maxGr, blockMax);
-    const bool idle = blockMax < 1e-6 && makeup_ == 0.0;
-    if (!idle) reductionToGain(level, gain_.data(), n, static_cast<float>(makeup_));
-    for (int c = c0; c < c1; ++c) {
-      if (idle) continue;  // no reduction anywhere in the block and no make-up: unity
-      float* x = planes[c];
-      const float* g = gain_.data();
+  std::vector<Job*> rms, all;
+  for (Job& j : jobs) {
+    all.push_back(&j);
+    if (j.comp->p_.rms) rms.push_back(&j);
+  }
+  inFours<rmsLanes<1>, rmsLanes<2>, rmsLanes<3>, rmsLanes<4>>(rms, n);
+  for (Job& j : jobs) {
+    const CompressorParams& p = j.comp->p_;
+    staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
+  }
+  inFours<smoothLanes<1>, smoothLanes<2>, smoothLanes<3>, smoothLanes<4>>(all, n);
+  for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;
+  for (Job& j : jobs) {
+    Compressor& c = *j.comp;
+    const int detectors = c.p_.linked ? 1 : c.channels_;
+    c.stats_.maxGainReductionDb = std::max(c.stats_.maxGainReductionDb, j.blockMax);
+    c.stats_.sumGainReductionDb += j.blockSum / detectors;
+    if (j.blockMax < 1e-6 && c.makeup_ == 0.0) continue;  // no reduction in the block and no make-up: unity
+    reductionToGain(j.level, c.gain_.data(), n, static_cast<float>(c.makeup_));
+    const float wet = static_cast<float>(c.p_.mix), dry = 1.0f - wet;
+    const size_t k = static_cast<size_t>(std::find(comps, comps + count, &c) - comps);
+    for (int ch = j.c0; ch < j.c1; ++ch) {
+      float* x = planes[k][ch];
+      const float* g = c.gain_.data();
       if (dry == 0.0f) {
         for (size_t i = 0; i < n; ++i) x[i] *= g[i];
       } else {
@@ -150,9 +222,6 @@ void Compressor::process(float* const* planes, size_t n) {
       }
     }
   }
-  stats_.frames += n;
-  stats_.maxGainReductionDb = maxGr;
-  stats_.sumGainReductionDb += sumGr / detectors;
 }
 
 }  // namespace shub

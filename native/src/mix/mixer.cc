@@ -141,6 +141,7 @@ struct Mixer::Strip {
   size_t gainCursor = 0, panCursor = 0;
   std::vector<float> ratio, pl, pr;  // per-sample automation gains (only when automated)
   double inputPeak = 0, outputPeak = 0;
+  bool leaf = false;  // fed by clips only (no other strip outputs or sends into it)
   float* inCh(int c) { return &in[static_cast<size_t>(c) * n]; }
   float* preCh(int c) { return &pre[static_cast<size_t>(c) * n]; }
   float* outCh(int c) { return &out[static_cast<size_t>(c) * n]; }
@@ -189,6 +190,13 @@ Mixer::Mixer(MixSpec spec) : spec_(std::move(spec)) {
     fifos_.push_back(std::move(f));
     strips_[static_cast<size_t>(c.strip)]->clips.push_back(static_cast<int>(k));
   }
+  // leaf strips (fed by clips only) run their first stages together in render()
+  std::vector<bool> fed(strips_.size(), false);
+  for (const auto& st : strips_) {
+    if (st->spec.output >= 0) fed[static_cast<size_t>(st->spec.output)] = true;
+    for (const SendSpec& d : st->spec.sends) fed[static_cast<size_t>(d.dest)] = true;
+  }
+  for (size_t i = 0; i < strips_.size(); ++i) strips_[i]->leaf = !fed[i];
 }
 
 Mixer::~Mixer() = default;
@@ -269,6 +277,23 @@ void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   f.consumed += static_cast<int64_t>(avail);
 }
 
+void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
+  const StripSpec& p = s.spec;
+  const int ch = p.channels;
+  for (int k : s.clips) readClip(k, t0, n, s);
+  for (int c = 0; c < ch; ++c) s.inputPeak = std::max(s.inputPeak, static_cast<double>(peakAbs(s.inCh(c), n)));
+  if (p.print == Print::Residual) std::copy(s.in.begin(), s.in.begin() + static_cast<long>(static_cast<size_t>(ch) * s.n), s.pre.begin());
+  // ---- the chain, in place on s.in: trim/polarity and gate here; EQ and compressor follow
+  if (p.trimDb != 0 || p.invert) {
+    const float g = static_cast<float>(std::pow(10.0, p.trimDb / 20.0) * (p.invert ? -1.0 : 1.0));
+    for (int c = 0; c < ch; ++c) {
+      float* x = s.inCh(c);
+      for (size_t j = 0; j < n; ++j) x[j] *= g;
+    }
+  }
+  if (s.gate) s.gate->process(s.inPlanes.data(), n);
+}
+
 void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints) {
   if (n > spec_.maxBlockFrames) throw std::invalid_argument("render: n exceeds maxBlockFrames");
   DenormalGuard guard;
@@ -277,25 +302,33 @@ void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints
   for (auto& s : strips_) std::fill(s->in.begin(), s->in.end(), 0.0f);
   std::fill(out, out + 2 * n, 0.0f);
   size_t printIndex = 0;
+  // the leaf strips' inputs and first stages, all strips together: their EQ and compressor
+  // recursions then run interleaved (BiquadCascade/Compressor::processBatch)
+  std::vector<BiquadCascade::Lane> eqLanes;
+  std::vector<Compressor*> comps;
+  std::vector<float* const*> compPlanes;
+  for (auto& sp : strips_) {
+    if (!sp->leaf) continue;
+    headStages(*sp, t0, n);
+    for (int c = 0; c < sp->spec.channels; ++c)
+      if (!sp->eq.empty()) eqLanes.push_back({&sp->eq, c, sp->inCh(c)});
+    if (sp->compressor) {
+      comps.push_back(sp->compressor.get());
+      compPlanes.push_back(sp->inPlanes.data());
+    }
+  }
+  BiquadCascade::processBatch(eqLanes, n);
+  Compressor::processBatch(comps.data(), compPlanes.data(), comps.size(), n);
   for (size_t i = 0; i < strips_.size(); ++i) {
     Strip& s = *strips_[i];
     const StripSpec& p = s.spec;
     const int ch = p.channels;
-    for (int k : s.clips) readClip(k, t0, n, s);
-    for (int c = 0; c < ch; ++c) s.inputPeak = std::max(s.inputPeak, static_cast<double>(peakAbs(s.inCh(c), n)));
-    if (p.print == Print::Residual) std::copy(s.in.begin(), s.in.begin() + static_cast<long>(static_cast<size_t>(ch) * s.n), s.pre.begin());
-    // ---- the chain, in place on s.in
-    if (p.trimDb != 0 || p.invert) {
-      const float g = static_cast<float>(std::pow(10.0, p.trimDb / 20.0) * (p.invert ? -1.0 : 1.0));
-      for (int c = 0; c < ch; ++c) {
-        float* x = s.inCh(c);
-        for (size_t j = 0; j < n; ++j) x[j] *= g;
-      }
-    }
     float* const* planes = s.inPlanes.data();
-    if (s.gate) s.gate->process(planes, n);
-    if (!s.eq.empty()) s.eq.process(planes, n);
-    if (s.compressor) s.compressor->process(planes, n);
+    if (!s.leaf) {
+      headStages(s, t0, n);
+      if (!s.eq.empty()) s.eq.process(planes, n);
+      if (s.compressor) s.compressor->process(planes, n);
+    }
     if (s.saturation) s.saturation->process(planes, n);
     if (s.delay) s.delay->process(planes, n);
     if (s.reverb) s.reverb->process(planes, n);

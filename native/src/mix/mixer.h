@@ -137,6 +137,8 @@ class Mixer {
  private:
   struct Fifo;
   struct Strip;
+  /** Clips, input peak, residual copy, trim/polarity and gate of one strip for a block. */
+  void headStages(Strip& s, int64_t t0, size_t n);
   void readClip(int c, int64_t t0, size_t n, Strip& s);
 
   MixSpec spec_;
