@@ -95,64 +95,60 @@ struct Job {
   double blockMax = 0, blockSum = 0;
 };
 
-// The two recursions run on up to four detectors at once: their chains are independent, so the
-// CPU overlaps them; one detector alone is bound by the latency of its own chain.
-template <int L>
-void rmsLanes(Job* const* j, size_t n) {
-  double ms[L], a[L], b[L];
-  float* x[L];
-  for (int l = 0; l < L; ++l) {
-    ms[l] = *j[l]->ms;
-    a[l] = j[l]->rmsCoef;
+typedef double v4d __attribute__((vector_size(32)));
+
+// The two recursions run on four detectors at once, one per vector lane (GCC/Clang vector
+// extensions; AVX2 in the x86-64-v3 clone): their chains are independent, and one detector alone
+// is bound by the latency of its own chain. Missing lanes run on a scratch buffer.
+SHUB_CLONES void rmsLanes4(Job* const* j, size_t count, size_t n) {
+  v4d ms, a, b;
+  float* x[4];
+  std::vector<float> dummy;
+  for (int l = 0; l < 4; ++l) {
+    const bool real = static_cast<size_t>(l) < count;
+    ms[l] = real ? *j[l]->ms : 0.0;
+    a[l] = j[real ? l : 0]->rmsCoef;
     b[l] = 1.0 - a[l];
-    x[l] = j[l]->level;
+    if (!real && dummy.empty()) dummy.assign(n, 0.0f);
+    x[l] = real ? j[l]->level : dummy.data();
   }
-  for (size_t i = 0; i < n; ++i)
-    for (int l = 0; l < L; ++l) {
-      ms[l] = a[l] * ms[l] + b[l] * x[l][i];
-      x[l][i] = static_cast<float>(ms[l]);
-    }
-  for (int l = 0; l < L; ++l) *j[l]->ms = ms[l];
+  for (size_t i = 0; i < n; ++i) {
+    const v4d e = {x[0][i], x[1][i], x[2][i], x[3][i]};
+    ms = a * ms + b * e;
+    for (int l = 0; l < 4; ++l) x[l][i] = static_cast<float>(ms[l]);
+  }
+  for (size_t l = 0; l < count && l < 4; ++l) *j[l]->ms = ms[l];
 }
 
-template <int L>
-void smoothLanes(Job* const* j, size_t n) {
-  double y[L], aA[L], aR[L], mx[L], sum[L];
-  float* x[L];
-  for (int l = 0; l < L; ++l) {
-    y[l] = *j[l]->smoothed;
-    aA[l] = j[l]->attack;
-    aR[l] = j[l]->release;
-    mx[l] = 0;
-    sum[l] = 0;
-    x[l] = j[l]->level;
+SHUB_CLONES void smoothLanes4(Job* const* j, size_t count, size_t n) {
+  v4d y, aA, aR, mx = {0, 0, 0, 0}, sum = {0, 0, 0, 0};
+  float* x[4];
+  std::vector<float> dummy;
+  for (int l = 0; l < 4; ++l) {
+    const bool real = static_cast<size_t>(l) < count;
+    y[l] = real ? *j[l]->smoothed : 0.0;
+    aA[l] = j[real ? l : 0]->attack;
+    aR[l] = j[real ? l : 0]->release;
+    if (!real && dummy.empty()) dummy.assign(n, 0.0f);
+    x[l] = real ? j[l]->level : dummy.data();
   }
-  for (size_t i = 0; i < n; ++i)
-    for (int l = 0; l < L; ++l) {
-      const double xL = x[l][i];
-      const double a = xL > y[l] ? aA[l] : aR[l];  // a select, not a branch: attack/release alternate unpredictably
-      y[l] = xL + a * (y[l] - xL);
-      x[l][i] = static_cast<float>(y[l]);
-      mx[l] = mx[l] > y[l] ? mx[l] : y[l];
-      sum[l] += y[l];
-    }
-  for (int l = 0; l < L; ++l) {
+  for (size_t i = 0; i < n; ++i) {
+    const v4d xL = {x[0][i], x[1][i], x[2][i], x[3][i]};
+    const v4d a = xL > y ? aA : aR;  // attack where the reduction grows, release where it falls
+    y = xL + a * (y - xL);
+    for (int l = 0; l < 4; ++l) x[l][i] = static_cast<float>(y[l]);
+    mx = mx > y ? mx : y;
+    sum += y;
+  }
+  for (size_t l = 0; l < count && l < 4; ++l) {
     *j[l]->smoothed = y[l];
     j[l]->blockMax = mx[l];
     j[l]->blockSum = sum[l];
   }
 }
 
-template <void (*F1)(Job* const*, size_t), void (*F2)(Job* const*, size_t), void (*F3)(Job* const*, size_t), void (*F4)(Job* const*, size_t)>
-void inFours(std::vector<Job*>& jobs, size_t n) {
-  size_t k = 0;
-  for (; k + 4 <= jobs.size(); k += 4) F4(&jobs[k], n);
-  switch (jobs.size() - k) {
-    case 3: F3(&jobs[k], n); break;
-    case 2: F2(&jobs[k], n); break;
-    case 1: F1(&jobs[k], n); break;
-    default: break;
-  }
+void inFours(void (*f)(Job* const*, size_t, size_t), std::vector<Job*>& jobs, size_t n) {
+  for (size_t k = 0; k < jobs.size(); k += 4) f(&jobs[k], jobs.size() - k, n);
 }
 }  // namespace
 
@@ -196,12 +192,12 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     all.push_back(&j);
     if (j.comp->p_.rms) rms.push_back(&j);
   }
-  inFours<rmsLanes<1>, rmsLanes<2>, rmsLanes<3>, rmsLanes<4>>(rms, n);
+  inFours(rmsLanes4, rms, n);
   for (Job& j : jobs) {
     const CompressorParams& p = j.comp->p_;
     staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
   }
-  inFours<smoothLanes<1>, smoothLanes<2>, smoothLanes<3>, smoothLanes<4>>(all, n);
+  inFours(smoothLanes4, all, n);
   for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;
   for (Job& j : jobs) {
     Compressor& c = *j.comp;
