@@ -42,6 +42,27 @@ void panGains(double pan, int channels, double& l, double& r) {
 
 // Peak |x| of a block, eight independent lanes so the compiler emits packed max (no NaN here:
 // decodePcm replaced non-finite samples).
+/** y = g·x, returning max |y| (eight partial maxima so the loop vectorises). */
+SHUB_ALWAYS_INLINE float scaleWithPeak(const float* x, float g, float* y, size_t n) {
+  float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t j = 0;
+  for (; j + 8 <= n; j += 8)
+    for (int k = 0; k < 8; ++k) {
+      const float v = x[j + k] * g;
+      y[j + k] = v;
+      const float a = std::fabs(v);
+      m[k] = a > m[k] ? a : m[k];
+    }
+  float r = 0;
+  for (; j < n; ++j) {
+    const float v = x[j] * g;
+    y[j] = v;
+    r = std::fabs(v) > r ? std::fabs(v) : r;
+  }
+  for (float v : m) r = v > r ? v : r;
+  return r;
+}
+
 SHUB_ALWAYS_INLINE float peakAbs(const float* x, size_t n) {
   float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t j = 0;
@@ -425,6 +446,7 @@ void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints
       }
     }
     // ---- fader and pan → s.out (stereo)
+    bool peakDone = false;
     {
       const float G = static_cast<float>(s.gain);
       if (panAuto) {
@@ -448,13 +470,16 @@ void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints
             yr[j] = r * gr;
           }
         } else {
-          for (size_t j = 0; j < n; ++j) yl[j] = xl[j] * gl;
-          for (size_t j = 0; j < n; ++j) yr[j] = xr[j] * gr;
+          // fader and pan with the output peak in the same pass
+          s.outputPeak = std::max(s.outputPeak, static_cast<double>(scaleWithPeak(xl, gl, yl, n)));
+          s.outputPeak = std::max(s.outputPeak, static_cast<double>(scaleWithPeak(xr, gr, yr, n)));
+          peakDone = true;
         }
       }
       (void)G;
     }
-    for (int c = 0; c < 2; ++c) s.outputPeak = std::max(s.outputPeak, static_cast<double>(peakAbs(s.outCh(c), n)));
+    if (!peakDone)
+      for (int c = 0; c < 2; ++c) s.outputPeak = std::max(s.outputPeak, static_cast<double>(peakAbs(s.outCh(c), n)));
     if (!p.active) continue;
     for (const SendSpec& d : p.sends) {
       if (d.preFader) continue;
