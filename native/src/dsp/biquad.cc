@@ -197,48 +197,55 @@ namespace {
 // (one channel alone waits on its own chain). Transposed direct form II, as processChannel.
 typedef double v4d __attribute__((vector_size(32)));
 
-// Four lanes in one vector (GCC/Clang vector extensions; AVX2 where the clone allows, two SSE2
-// halves otherwise). Missing lanes of a last group filter a scratch plane.
-template <int K>
-SHUB_CLONES void runLanes4(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
-  v4d b0[K], b1[K], b2[K], a1[K], a2[K], s1[K], s2[K];
-  float* x[4];
+// Four lanes per vector (GCC/Clang vector extensions; AVX2 where the clone allows, two SSE2
+// halves otherwise), G vectors in flight. Missing lanes of a last group filter a scratch plane.
+template <int K, int G>
+SHUB_CLONES void runLanes(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
+  v4d b0[G][K], b1[G][K], b2[G][K], a1[G][K], a2[G][K], s1[G][K], s2[G][K];
+  float* x[G * 4];
   std::vector<float> dummy;
-  for (int l = 0; l < 4; ++l) {
-    const bool real = static_cast<size_t>(l) < count;
-    const BiquadCascade::Lane& ln = lanes[real ? l : 0];
+  for (int q = 0; q < G * 4; ++q) {
+    const int g = q / 4, l = q % 4;
+    const bool real = static_cast<size_t>(q) < count;
+    const BiquadCascade::Lane& ln = lanes[real ? q : 0];
     const auto& sec = ln.cascade->sections();
     const double* st = ln.cascade->state(ln.channel);
     for (int k = 0; k < K; ++k) {
-      b0[k][l] = sec[k].b[0]; b1[k][l] = sec[k].b[1]; b2[k][l] = sec[k].b[2]; a1[k][l] = sec[k].a[1]; a2[k][l] = sec[k].a[2];
-      s1[k][l] = real ? st[2 * k] : 0.0;
-      s2[k][l] = real ? st[2 * k + 1] : 0.0;
+      b0[g][k][l] = sec[k].b[0]; b1[g][k][l] = sec[k].b[1]; b2[g][k][l] = sec[k].b[2]; a1[g][k][l] = sec[k].a[1]; a2[g][k][l] = sec[k].a[2];
+      s1[g][k][l] = real ? st[2 * k] : 0.0;
+      s2[g][k][l] = real ? st[2 * k + 1] : 0.0;
     }
     if (!real && dummy.empty()) dummy.assign(n, 0.0f);
-    x[l] = real ? ln.plane : dummy.data();
+    x[q] = real ? ln.plane : dummy.data();
   }
   for (size_t i = 0; i < n; ++i) {
-    v4d v = {x[0][i], x[1][i], x[2][i], x[3][i]};
-    for (int k = 0; k < K; ++k) {
-      const v4d y = b0[k] * v + s1[k];
-      s1[k] = b1[k] * v - a1[k] * y + s2[k];
-      s2[k] = b2[k] * v - a2[k] * y;
-      v = y;
+    for (int g = 0; g < G; ++g) {
+      float* const* xg = &x[g * 4];
+      v4d v = {xg[0][i], xg[1][i], xg[2][i], xg[3][i]};
+      for (int k = 0; k < K; ++k) {
+        const v4d y = b0[g][k] * v + s1[g][k];
+        s1[g][k] = b1[g][k] * v - a1[g][k] * y + s2[g][k];
+        s2[g][k] = b2[g][k] * v - a2[g][k] * y;
+        v = y;
+      }
+      for (int l = 0; l < 4; ++l) xg[l][i] = static_cast<float>(v[l]);
     }
-    for (int l = 0; l < 4; ++l) x[l][i] = static_cast<float>(v[l]);
   }
-  for (size_t l = 0; l < count && l < 4; ++l) {
-    double* st = lanes[l].cascade->state(lanes[l].channel);
+  for (size_t q = 0; q < count && q < static_cast<size_t>(G * 4); ++q) {
+    double* st = lanes[q].cascade->state(lanes[q].channel);
     for (int k = 0; k < K; ++k) {
-      st[2 * k] = s1[k][l];
-      st[2 * k + 1] = s2[k][l];
+      st[2 * k] = s1[q / 4][k][q % 4];
+      st[2 * k + 1] = s2[q / 4][k][q % 4];
     }
   }
 }
 
 template <int K>
 void runGroup(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
-  for (size_t i = 0; i < count; i += 4) runLanes4<K>(lanes + i, count - i, n);
+  // eight lanes (two vectors in flight) at a time; four for a short remainder
+  size_t i = 0;
+  for (; i + 4 < count; i += 8) runLanes<K, 2>(lanes + i, count - i, n);
+  if (i < count) runLanes<K, 1>(lanes + i, count - i, n);
 }
 }  // namespace
 

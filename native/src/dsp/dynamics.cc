@@ -120,35 +120,54 @@ SHUB_CLONES void rmsLanes4(Job* const* j, size_t count, size_t n) {
   for (size_t l = 0; l < count && l < 4; ++l) *j[l]->ms = ms[l];
 }
 
-SHUB_CLONES void smoothLanes4(Job* const* j, size_t count, size_t n) {
-  v4d y, aA, aR, mx = {0, 0, 0, 0}, sum = {0, 0, 0, 0};
-  float* x[4];
+/** G·4 detectors: G independent vector chains in flight (the recursion is latency-bound). */
+template <int G>
+SHUB_CLONES void smoothLanes(Job* const* j, size_t count, size_t n) {
+  v4d y[G], aA[G], aR[G], mx[G], sum[G];
+  float* x[G * 4];
   std::vector<float> dummy;
-  for (int l = 0; l < 4; ++l) {
-    const bool real = static_cast<size_t>(l) < count;
-    y[l] = real ? *j[l]->smoothed : 0.0;
-    aA[l] = j[real ? l : 0]->attack;
-    aR[l] = j[real ? l : 0]->release;
-    if (!real && dummy.empty()) dummy.assign(n, 0.0f);
-    x[l] = real ? j[l]->level : dummy.data();
+  for (int g = 0; g < G; ++g) {
+    mx[g] = v4d{0, 0, 0, 0};
+    sum[g] = v4d{0, 0, 0, 0};
+    for (int l = 0; l < 4; ++l) {
+      const int q = g * 4 + l;
+      const bool real = static_cast<size_t>(q) < count;
+      y[g][l] = real ? *j[q]->smoothed : 0.0;
+      aA[g][l] = j[real ? q : 0]->attack;
+      aR[g][l] = j[real ? q : 0]->release;
+      if (!real && dummy.empty()) dummy.assign(n, 0.0f);
+      x[q] = real ? j[q]->level : dummy.data();
+    }
   }
   for (size_t i = 0; i < n; ++i) {
-    const v4d xL = {x[0][i], x[1][i], x[2][i], x[3][i]};
-    const v4d a = xL > y ? aA : aR;  // attack where the reduction grows, release where it falls
-    y = xL + a * (y - xL);
-    for (int l = 0; l < 4; ++l) x[l][i] = static_cast<float>(y[l]);
-    mx = mx > y ? mx : y;
-    sum += y;
+    for (int g = 0; g < G; ++g) {
+      float* const* xg = &x[g * 4];
+      const v4d xL = {xg[0][i], xg[1][i], xg[2][i], xg[3][i]};
+      const v4d a = xL > y[g] ? aA[g] : aR[g];  // attack where the reduction grows, release where it falls
+      y[g] = xL + a * (y[g] - xL);
+      for (int l = 0; l < 4; ++l) xg[l][i] = static_cast<float>(y[g][l]);
+      mx[g] = mx[g] > y[g] ? mx[g] : y[g];
+      sum[g] += y[g];
+    }
   }
-  for (size_t l = 0; l < count && l < 4; ++l) {
-    *j[l]->smoothed = y[l];
-    j[l]->blockMax = mx[l];
-    j[l]->blockSum = sum[l];
-  }
+  for (int g = 0; g < G; ++g)
+    for (int l = 0; l < 4; ++l) {
+      const size_t q = static_cast<size_t>(g * 4 + l);
+      if (q >= count) break;
+      *j[q]->smoothed = y[g][l];
+      j[q]->blockMax = mx[g][l];
+      j[q]->blockSum = sum[g][l];
+    }
 }
 
 void inFours(void (*f)(Job* const*, size_t, size_t), std::vector<Job*>& jobs, size_t n) {
   for (size_t k = 0; k < jobs.size(); k += 4) f(&jobs[k], jobs.size() - k, n);
+}
+
+void inEights(std::vector<Job*>& jobs, size_t n) {
+  size_t k = 0;
+  for (; k + 4 < jobs.size(); k += 8) smoothLanes<2>(&jobs[k], jobs.size() - k, n);
+  if (k < jobs.size()) smoothLanes<1>(&jobs[k], jobs.size() - k, n);
 }
 }  // namespace
 
@@ -197,7 +216,7 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     const CompressorParams& p = j.comp->p_;
     staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
   }
-  inFours(smoothLanes4, all, n);
+  inEights(all, n);
   for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;
   for (Job& j : jobs) {
     Compressor& c = *j.comp;
