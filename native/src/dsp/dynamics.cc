@@ -78,6 +78,17 @@ SHUB_CLONES void staticReduction(float* x, size_t n, float T, float W, float slo
   }
 }
 
+SHUB_CLONES float blockMax(const float* x, size_t n) {
+  float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    for (int k = 0; k < 8; ++k) m[k] = x[i + k] > m[k] ? x[i + k] : m[k];
+  float r = 0;
+  for (; i < n; ++i) r = x[i] > r ? x[i] : r;
+  for (float v : m) r = v > r ? v : r;
+  return r;
+}
+
 SHUB_CLONES void reductionToGain(const float* gr, float* g, size_t n, float makeup) {
   for (size_t i = 0; i < n; ++i) g[i] = fastmath::dbToAmpf(makeup - gr[i]);
 }
@@ -214,7 +225,11 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
   inFours(rmsLanes4, rms, n);
   for (Job& j : jobs) {
     const CompressorParams& p = j.comp->p_;
-    staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
+    // a block that never reaches the knee has no static reduction: skip the per-sample logarithms
+    const float peak = blockMax(j.level, n);
+    const double peakDb = p.rms ? 10.0 * std::log10(std::max(peak, 1e-30f)) : 20.0 * std::log10(std::max(peak, 1e-30f));
+    if (peakDb < p.thresholdDb - 0.5 * p.kneeDb - 0.01) std::fill(j.level, j.level + n, 0.0f);
+    else staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
   }
   inEights(all, n);
   for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;

@@ -42,38 +42,50 @@ void panGains(double pan, int channels, double& l, double& r) {
 
 // Peak |x| of a block, eight independent lanes so the compiler emits packed max (no NaN here:
 // decodePcm replaced non-finite samples).
-/** y = g·x, returning max |y| (eight partial maxima so the loop vectorises). */
-SHUB_ALWAYS_INLINE float scaleWithPeak(const float* x, float g, float* y, size_t n) {
-  float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  size_t j = 0;
-  for (; j + 8 <= n; j += 8)
-    for (int k = 0; k < 8; ++k) {
-      const float v = x[j + k] * g;
-      y[j + k] = v;
-      const float a = std::fabs(v);
-      m[k] = a > m[k] ? a : m[k];
-    }
+typedef float v8f __attribute__((vector_size(32)));
+
+SHUB_ALWAYS_INLINE v8f load8(const float* p) {
+  v8f v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+SHUB_ALWAYS_INLINE v8f abs8(v8f v) { return v < 0 ? -v : v; }
+
+SHUB_ALWAYS_INLINE float hmax8(v8f m) {
   float r = 0;
+  for (int k = 0; k < 8; ++k) r = m[k] > r ? m[k] : r;
+  return r;
+}
+
+/** y = g·x, returning max |y| (explicit 8-wide vectors: x and y may alias). */
+SHUB_ALWAYS_INLINE float scaleWithPeak(const float* x, float g, float* y, size_t n) {
+  v8f m = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t j = 0;
+  for (; j + 8 <= n; j += 8) {
+    const v8f v = load8(x + j) * g;
+    std::memcpy(y + j, &v, sizeof v);
+    const v8f a = abs8(v);
+    m = a > m ? a : m;
+  }
+  float r = hmax8(m);
   for (; j < n; ++j) {
     const float v = x[j] * g;
     y[j] = v;
     r = std::fabs(v) > r ? std::fabs(v) : r;
   }
-  for (float v : m) r = v > r ? v : r;
   return r;
 }
 
 SHUB_ALWAYS_INLINE float peakAbs(const float* x, size_t n) {
-  float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  v8f m = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t j = 0;
-  for (; j + 8 <= n; j += 8)
-    for (int k = 0; k < 8; ++k) {
-      const float a = std::fabs(x[j + k]);
-      m[k] = a > m[k] ? a : m[k];
-    }
-  float r = 0;
-  for (int k = 0; k < 8; ++k) r = m[k] > r ? m[k] : r;
-  for (; j < n; ++j) r = std::max(r, std::fabs(x[j]));
+  for (; j + 8 <= n; j += 8) {
+    const v8f a = abs8(load8(x + j));
+    m = a > m ? a : m;
+  }
+  float r = hmax8(m);
+  for (; j < n; ++j) r = std::fabs(x[j]) > r ? std::fabs(x[j]) : r;
   return r;
 }
 
@@ -253,7 +265,7 @@ void Mixer::endClip(int clip) {
   fifos_[static_cast<size_t>(clip)]->ended = true;
 }
 
-void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
+SHUB_CLONES void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   const ClipSpec& c = spec_.clips[static_cast<size_t>(k)];
   Fifo& f = *fifos_[static_cast<size_t>(k)];
   const int64_t a = std::max(t0, c.startFrame), b = std::min(t0 + static_cast<int64_t>(n), c.startFrame + c.lengthFrames);
@@ -298,7 +310,7 @@ void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   f.consumed += static_cast<int64_t>(avail);
 }
 
-void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
+SHUB_CLONES void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
   const StripSpec& p = s.spec;
   const int ch = p.channels;
   for (int k : s.clips) readClip(k, t0, n, s);
@@ -315,7 +327,7 @@ void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
   if (s.gate) s.gate->process(s.inPlanes.data(), n);
 }
 
-void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints) {
+SHUB_CLONES void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints) {
   if (n > spec_.maxBlockFrames) throw std::invalid_argument("render: n exceeds maxBlockFrames");
   DenormalGuard guard;
   const int64_t t0 = t_;
