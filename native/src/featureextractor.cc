@@ -378,6 +378,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     psd[k] += pw[k];
   }
   rep.frameDb.push_back(static_cast<float>(total > 1e-15 ? 10.0 * std::log10(total) : -150.0));
+  if (o.meanPowerOnly) return;
 
   // mel band levels (dB) → MFCC and onset strength
   const int M = o.melBands;

@@ -25,6 +25,7 @@ struct FeatureOptions {
   int hopSamples = 512;           // STFT hop, 1..windowSamples
   bool spectrum = true;           // run the STFT and everything derived from it
   bool pitch = false;             // run the YIN f0 tracker
+  bool meanPowerOnly = false;     // STFT → mean power spectrum only (master's tonal balance): no mel, chroma, onsets
   int melBands = 40;              // 8–128
   int mfccCoefficients = 13;      // 1..melBands
   double melMinHz = 20, melMaxHz = 16000;  // clipped to Nyquist

@@ -169,6 +169,7 @@ MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
     o.channels = 1;
     o.spectrum = true;
     o.pitch = false;
+    o.meanPowerOnly = true;  // the tonal balance needs only the mean power spectrum
     midFx_ = std::make_unique<FeatureExtractor>(o);
     if (stereo_) sideFx_ = std::make_unique<FeatureExtractor>(o);
   }
