@@ -223,6 +223,8 @@ export interface MasterTailOptions {
   dither: 'none' | 'tpdf' | 'tpdf-shaped';
   /** false: meter only, no PCM bytes. */
   emit?: boolean;
+  /** false: the tail's meter skips the true-peak scan (its truePeak reads 0); default true. */
+  meterTruePeak?: boolean;
 }
 export interface MasterRenderOptions {
   sampleRate: number;

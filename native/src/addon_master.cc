@@ -137,6 +137,7 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     else if (dn == "tpdf-shaped") tp.dither = shub::DitherMode::TpdfShaped;
     else throwRange(env, tw + ": dither must be 'none', 'tpdf' or 'tpdf-shaped', got " + describe(d));
     tp.emit = optionalBool(env, t, tw, "emit", true);
+    tp.meterTruePeak = optionalBool(env, t, tw, "meterTruePeak", true);
     p.tails.push_back(tp);
   }
   Napi::Value spectra = o.Get("spectra");

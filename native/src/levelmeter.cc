@@ -84,7 +84,7 @@ AddResult LevelMeter::add(const uint8_t* data, PcmFormat format, size_t frames) 
     const float* const* planar = ptrs_.data();
     stats_.process(planar, n);
     loudness_.process(planar, n);
-    truePeak_.process(planar, n);
+    if (opt_.truePeak) truePeak_.process(planar, n);
   }
   frames_ += frames;
   return r;
@@ -108,7 +108,7 @@ LevelMeterReport LevelMeter::result() const {
     if (std::isfinite(lr) && std::isfinite(mm)) r.monoLoudnessDropLu = lr - mm;
   }
 
-  r.truePeak = truePeak_.peaks();
+  r.truePeak = opt_.truePeak ? truePeak_.peaks() : std::vector<double>(static_cast<size_t>(opt_.channels), 0.0);
 
   const LevelStatsReport s = stats_.report();
   r.samplePeak = s.samplePeak;

@@ -277,6 +277,8 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
   // loudness is the same); the written file is at the target's rate and verified anyway
   const tailFor = (t: TargetState, emit: boolean): MasterTailOptions => ({
     sampleRate: emit ? t.spec.sampleRateHz : fmt.sampleRate, gainDb: t.gainDb, bitDepth: t.spec.bitDepth, dither: dither(t.spec), emit,
+    // metering passes need the loudness only (the written file's true peak is measured in verification)
+    meterTruePeak: emit,
     limiter: { ceilingDb: t.ceilingDb, lookaheadMs: style.limiter.lookaheadMs, releaseMs: style.limiter.releaseMs },
   });
   const inputLufs = analysis.levels.integratedLufs!;

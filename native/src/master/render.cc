@@ -85,6 +85,7 @@ struct MasterRender::Tail {
           o.sampleRate = params.sampleRate;
           o.channels = channels;
           o.channelWeights = weights;
+          o.truePeak = params.meterTruePeak;
           return o;
         }()) {
     if (params.limiter) limiter = std::make_unique<TruePeakLimiter>(*params.limiter, params.sampleRate, channels);

@@ -49,6 +49,7 @@ struct MasterTailParams {
   int bitDepth = 24;                 // 16, 24 or 32 (float)
   DitherMode dither = DitherMode::Tpdf;
   bool emit = true;                  // produce PCM bytes (false: meter only)
+  bool meterTruePeak = true;         // false: the tail's meter skips true peak (loudness-only passes)
 };
 
 struct MasterRenderParams {
