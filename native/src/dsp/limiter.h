@@ -53,7 +53,8 @@ class TruePeakLimiter {
   LimiterParams p_;
   int channels_;
   int taps_, half_;
-  std::vector<const float*> phases_;  // oversampling grid phases (excluding 0)
+  std::vector<const float*> coarse_, fine_;  // detection grid phases (excluding 0): the meter's grid, and the points between
+  static constexpr double kFineMargin = 1.09;
   double ceiling_;
   double l1_;  // max over phases of Σ|h| (interpolation bound)
   size_t look_;       // lookahead L in samples
