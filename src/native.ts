@@ -200,7 +200,14 @@ export interface NativeAddon {
 // ---- master (native/src/master/render.h) ------------------------------------------------
 
 export type EqShape = 'peak' | 'lowshelf' | 'highshelf' | 'lowpass' | 'highpass' | 'bandpass' | 'notch' | 'allpass';
-export interface EqBand { shape: EqShape; hz: number; q: number; gainDb?: number }
+/** One EQ band, as recipes and the master plan write it (native/src/dsp/biquad.h EqBand). */
+export interface EqBand {
+  type: EqShape;
+  freqHz: number;
+  /** Default 0.7071 (Butterworth for the passes, steepest monotonic slope for the shelves). */
+  q?: number;
+  gainDb?: number;
+}
 export interface CompressorOptions {
   thresholdDb?: number; ratio?: number; kneeDb?: number; attackMs?: number; releaseMs?: number; makeupDb?: number;
   rms?: boolean; rmsWindowMs?: number; sidechainHighpassHz?: number; mix?: number; linked?: boolean;
@@ -281,13 +288,7 @@ export function native(): NativeAddon {
 // ---- mixer (shub mix / render) ------------------------------------------------------------
 // Signal flow, pan law and print taps are documented in native/src/mix/mixer.h.
 
-export interface MixEqBandSpec {
-  type: 'peak' | 'lowshelf' | 'highshelf' | 'lowpass' | 'highpass' | 'bandpass' | 'notch' | 'allpass';
-  freqHz: number;
-  /** Default 0.7071 (Butterworth for the passes, steepest monotonic slope for the shelves). */
-  q?: number;
-  gainDb?: number;
-}
+export type MixEqBandSpec = EqBand;
 
 export interface MixStripSpec {
   name: string;

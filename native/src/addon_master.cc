@@ -25,26 +25,6 @@ Napi::Array outputsArray(Napi::Env env, std::vector<std::vector<uint8_t>>&& outs
   return a;
 }
 
-std::vector<shub::EqBand> eqBands(Napi::Env env, const Napi::Value& v, const std::string& where) {
-  std::vector<shub::EqBand> out;
-  if (v.IsUndefined()) return out;
-  if (!v.IsArray()) throwType(env, where + " must be an array of bands, got " + describe(v));
-  Napi::Array a = v.As<Napi::Array>();
-  for (uint32_t i = 0; i < a.Length(); ++i) {
-    const std::string w = where + "[" + std::to_string(i) + "]";
-    if (!a.Get(i).IsObject()) throwType(env, w + " must be an object, got " + describe(a.Get(i)));
-    Napi::Object o = a.Get(i).As<Napi::Object>();
-    shub::EqBand b;
-    Napi::Value shape = o.Get("shape");
-    if (!shape.IsString() || !shub::biquad::parseShape(shape.As<Napi::String>().Utf8Value(), b.shape))
-      throwRange(env, w + ".shape must be one of " + shub::biquad::shapeNames() + ", got " + describe(shape));
-    b.hz = numberArg(env, o.Get("hz"), w, "hz", 1, 400000, " Hz");
-    b.q = numberArg(env, o.Get("q"), w, "q", 0.05, 50);
-    b.gainDb = optionalNumber(env, o, w, "gainDb", 0, -48, 48, " dB");
-    out.push_back(b);
-  }
-  return out;
-}
 
 shub::CompressorParams compressorParams(Napi::Env env, const Napi::Object& o, const std::string& w) {
   shub::CompressorParams p;
@@ -80,8 +60,8 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     Napi::Object c = chain.As<Napi::Object>();
     const std::string cw = where + ".chain";
     p.chain.highpassHz = optionalNumber(env, c, cw, "highpassHz", 0, 0, 1000, " Hz");
-    p.chain.midEq = eqBands(env, c.Get("midEq"), cw + ".midEq");
-    p.chain.sideEq = eqBands(env, c.Get("sideEq"), cw + ".sideEq");
+    p.chain.midEq = eqBandsArg(env, c.Get("midEq"), cw + ".midEq");
+    p.chain.sideEq = eqBandsArg(env, c.Get("sideEq"), cw + ".sideEq");
     Napi::Value comp = c.Get("compressor");
     if (!comp.IsUndefined() && !comp.IsNull()) {
       if (!comp.IsObject()) throwType(env, cw + ".compressor must be an object or null, got " + describe(comp));
@@ -306,12 +286,10 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
 /** biquadResponseDb(bands, sampleRate, frequencies) → dB of the cascade at each frequency. */
 Napi::Value BiquadResponseDb(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  const std::vector<shub::EqBand> bands = eqBands(env, info[0], "biquadResponseDb: bands");
+  const std::vector<shub::EqBand> bands = eqBandsArg(env, info[0], "biquadResponseDb: bands");
   const double fs = numberArg(env, info[1], "biquadResponseDb", "sampleRate", 8000, 384000, " Hz");
   if (!info[2].IsArray()) throwType(env, "biquadResponseDb: frequencies must be an array, got " + describe(info[2]));
-  std::vector<shub::Biquad> sections;
-  for (const auto& b : bands)
-    if (b.hz < fs / 2) sections.push_back(shub::biquad::design(b.shape, b.hz, b.q, b.gainDb, fs));
+  const std::vector<shub::Biquad> sections = shub::designBands(bands, fs);
   Napi::Array f = info[2].As<Napi::Array>();
   Napi::Float64Array out = Napi::Float64Array::New(env, f.Length());
   for (uint32_t i = 0; i < f.Length(); ++i) out[i] = shub::biquad::cascadeGainDb(sections, numberArg(env, f.Get(i), "biquadResponseDb", "frequency", 0, fs / 2, " Hz"), fs);

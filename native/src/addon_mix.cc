@@ -66,21 +66,7 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
     else if (p == "residual") s.print = shub::mix::Print::Residual;
     else throwRange(env, where + ": print must be 'none', 'preFader', 'postPan' or 'residual', got " + describe(print));
   }
-  Napi::Array eq = arrayField(env, o, where, "eq");
-  for (uint32_t i = 0; i < eq.Length(); ++i) {
-    const std::string w = where + ".eq[" + std::to_string(i) + "]";
-    Napi::Value bv = eq.Get(i);
-    if (!bv.IsObject()) throwType(env, w + " must be an object, got " + describe(bv));
-    Napi::Object b = bv.As<Napi::Object>();
-    shub::mix::EqBand band;
-    Napi::Value type = b.Get("type");
-    if (!type.IsString() || !shub::biquad::parseShape(type.As<Napi::String>().Utf8Value(), band.shape))
-      throwRange(env, w + ": type must be one of " + shub::biquad::shapeNames() + ", got " + describe(type));
-    band.freqHz = numberArg(env, b.Get("freqHz"), w, "freqHz", 1e-3, 192000, " Hz");
-    band.q = optionalNumber(env, b, w, "q", 0.7071067811865476, 1e-3, 100);
-    band.gainDb = optionalNumber(env, b, w, "gainDb", 0, -48, 48, " dB");
-    s.eq.push_back(band);
-  }
+  s.eq = eqBandsArg(env, o.Get("eq"), where + ".eq");
   if (has(o, "compressor")) {
     const std::string w = where + ".compressor";
     Napi::Object c = objectField(env, o, where, "compressor");

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dsp/biquad.h"
 #include "levelmeter.h"
 #include "pcm.h"
 
@@ -129,6 +130,33 @@ inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
     o.Set("curves", c);
   }
   return o;
+}
+
+/** Forward: defined below. */
+inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo, double hi, const char* unit);
+inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name, double fallback, double lo, double hi, const char* unit);
+
+/** EQ bands `[{type, freqHz, q?, gainDb?}]` (undefined: none); messages name `where[i].key`. */
+inline std::vector<EqBand> eqBandsArg(Napi::Env env, const Napi::Value& v, const std::string& where) {
+  std::vector<EqBand> out;
+  if (v.IsUndefined()) return out;
+  if (!v.IsArray()) throwType(env, where + " must be an array of bands, got " + describe(v));
+  Napi::Array a = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); ++i) {
+    const std::string w = where + "[" + std::to_string(i) + "]";
+    Napi::Value bv = a.Get(i);
+    if (!bv.IsObject() || bv.IsArray()) throwType(env, w + " must be an object, got " + describe(bv));
+    Napi::Object b = bv.As<Napi::Object>();
+    EqBand band;
+    Napi::Value type = b.Get("type");
+    if (!type.IsString() || !biquad::parseShape(type.As<Napi::String>().Utf8Value(), band.shape))
+      throwRange(env, w + ": type must be one of " + biquad::shapeNames() + ", got " + describe(type));
+    band.freqHz = numberArg(env, b.Get("freqHz"), w, "freqHz", 1e-3, 400000, " Hz");
+    band.q = optionalNumber(env, b, w, "q", 0.7071067811865476, 1e-3, 100, "");
+    band.gainDb = optionalNumber(env, b, w, "gainDb", 0, -48, 48, " dB");
+    out.push_back(band);
+  }
+  return out;
 }
 
 /** A finite number in [lo, hi] (inclusive); `unit` is appended to the range in messages. */

@@ -49,14 +49,14 @@ const rmsDb = (x: Float32Array, from = 0, to = x.length) => {
 
 test('RBJ biquads: a peak gives its gain at f0, shelves reach their gain, Butterworth high-pass is -3 dB at the corner', () => {
   const fs = 48000;
-  const [atF0, far] = n.biquadResponseDb([{ shape: 'peak', hz: 1000, q: 1.41, gainDb: 6 }], fs, [1000, 20]);
+  const [atF0, far] = n.biquadResponseDb([{ type: 'peak', freqHz: 1000, q: 1.41, gainDb: 6 }], fs, [1000, 20]);
   assert.ok(Math.abs(atF0! - 6) < 1e-9);
   assert.ok(Math.abs(far!) < 0.05);
-  const [low, high] = n.biquadResponseDb([{ shape: 'lowshelf', hz: 200, q: 0.707, gainDb: -4 }], fs, [10, 10000]);
+  const [low, high] = n.biquadResponseDb([{ type: 'lowshelf', freqHz: 200, q: 0.707, gainDb: -4 }], fs, [10, 10000]);
   assert.ok(Math.abs(low! + 4) < 0.01 && Math.abs(high!) < 0.01, `${low} ${high}`);
-  const [hs] = n.biquadResponseDb([{ shape: 'highshelf', hz: 5000, q: 0.707, gainDb: 3 }], fs, [20000]);
+  const [hs] = n.biquadResponseDb([{ type: 'highshelf', freqHz: 5000, q: 0.707, gainDb: 3 }], fs, [20000]);
   assert.ok(Math.abs(hs! - 3) < 0.1, `${hs}`);
-  const [corner] = n.biquadResponseDb([{ shape: 'highpass', hz: 100, q: Math.SQRT1_2 }], fs, [100]);
+  const [corner] = n.biquadResponseDb([{ type: 'highpass', freqHz: 100, q: Math.SQRT1_2 }], fs, [100]);
   assert.ok(Math.abs(corner! + 3.0103) < 0.01, `${corner}`);
 });
 

@@ -122,6 +122,13 @@ double cascadeGainDb(const std::vector<Biquad>& sections, double f, double fs) {
 
 }  // namespace biquad
 
+std::vector<Biquad> designBands(const std::vector<EqBand>& bands, double fs) {
+  std::vector<Biquad> out;
+  for (const EqBand& b : bands)
+    if (b.freqHz > 0 && b.freqHz < fs / 2) out.push_back(biquad::design(b.shape, b.freqHz, b.q, b.gainDb, fs));
+  return out;
+}
+
 BiquadCascade::BiquadCascade(std::vector<Biquad> sections, int channels)
     : sections_(std::move(sections)), channels_(channels), state_(static_cast<size_t>(channels) * sections_.size() * 2, 0.0) {}
 

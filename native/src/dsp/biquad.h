@@ -52,6 +52,17 @@ double cascadeGainDb(const std::vector<Biquad>& sections, double f, double fs);
 
 }  // namespace biquad
 
+/** One EQ band as recipes and the master plan describe it (the JS shape: {type, freqHz, q, gainDb}). */
+struct EqBand {
+  biquad::Shape shape = biquad::Shape::Peak;
+  double freqHz = 1000;
+  double q = 0.7071067811865476;
+  double gainDb = 0;
+};
+
+/** The sections of a list of bands at fs (bands at or above Nyquist are left out: nothing to shape there). */
+std::vector<Biquad> designBands(const std::vector<EqBand>& bands, double fs);
+
 /**
  * A cascade of biquads applied to every channel of planar float blocks (transposed direct form
  * II, double-precision state). Coefficients may be replaced between blocks (state is kept).

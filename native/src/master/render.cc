@@ -8,16 +8,6 @@
 
 namespace shub {
 
-namespace {
-std::vector<Biquad> designAll(const std::vector<EqBand>& bands, double fs) {
-  std::vector<Biquad> out;
-  for (const EqBand& b : bands) {
-    if (b.hz <= 0 || b.hz >= fs / 2) continue;  // above this rate's Nyquist: nothing to shape
-    out.push_back(biquad::design(b.shape, b.hz, b.q, b.gainDb, fs));
-  }
-  return out;
-}
-}  // namespace
 
 struct MasterRender::Multiband {
   BiquadCascade lowPass, restHigh, midPass, highPass;
@@ -152,9 +142,9 @@ MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
   planes_.assign(static_cast<size_t>(C), {});
   ptrs_.assign(static_cast<size_t>(C), nullptr);
   if (p_.chain.highpassHz > 0) highpass_ = BiquadCascade(biquad::butterworth(true, 4, p_.chain.highpassHz, fs), C);
-  midEq_ = BiquadCascade(designAll(p_.chain.midEq, fs), stereo_ ? 1 : C);
+  midEq_ = BiquadCascade(designBands(p_.chain.midEq, fs), stereo_ ? 1 : C);
   if (stereo_) {
-    sideEq_ = BiquadCascade(designAll(p_.chain.sideEq, fs), 1);
+    sideEq_ = BiquadCascade(designBands(p_.chain.sideEq, fs), 1);
     if (p_.chain.monoBassHz > 0) monoBass_ = BiquadCascade(biquad::linkwitzRiley(true, 2, p_.chain.monoBassHz, fs), 1);
     sideGain_ = std::pow(10.0, p_.chain.sideGainDb / 20.0);
   }

@@ -21,10 +21,6 @@
 
 namespace shub {
 
-struct EqBand {
-  biquad::Shape shape = biquad::Shape::Peak;
-  double hz = 1000, q = 0.707, gainDb = 0;
-};
 
 /** Three-band compression: Linkwitz–Riley (LR4) crossovers whose bands sum back flat (allpass). */
 struct MultibandParams {

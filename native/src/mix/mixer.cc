@@ -197,9 +197,7 @@ Mixer::Mixer(MixSpec spec) : spec_(std::move(spec)) {
     for (int c = 0; c < ch; ++c) s->inPlanes.push_back(s->inCh(c));
     if (p.gate) s->gate = std::make_unique<Gate>(*p.gate, fs, ch);
     if (!p.eq.empty()) {
-      std::vector<Biquad> sections;
-      for (const EqBand& b : p.eq) sections.push_back(biquad::design(b.shape, b.freqHz, b.q, b.gainDb, fs));
-      s->eq = BiquadCascade(std::move(sections), ch);
+      s->eq = BiquadCascade(designBands(p.eq, fs), ch);
     }
     if (p.compressor) s->compressor = std::make_unique<Compressor>(*p.compressor, fs, ch);
     if (p.saturation) s->saturation = std::make_unique<Saturation>(*p.saturation, ch);

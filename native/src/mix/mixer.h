@@ -33,12 +33,6 @@
 namespace shub {
 namespace mix {
 
-struct EqBand {
-  biquad::Shape shape = biquad::Shape::Peak;
-  double freqHz = 1000;
-  double q = 0.7071;
-  double gainDb = 0;
-};
 
 /** Breakpoints (frame, value), frames ascending; linear interpolation, held outside the range. */
 struct Breakpoints {

@@ -83,11 +83,11 @@ export function fitEq(want: BandDiff[], o: FitOptions): FitResult {
   const probe = 1; // dB: the Jacobian of each filter at a small gain (responses are nearly linear in gain there)
   const J: number[][] = edges.map(() => Array.from({ length: centers.length }, () => 0));
   centers.forEach((hz, j) => {
-    const r = bandResponses([{ shape: 'peak', hz, q: o.q, gainDb: probe }], edges, fs);
+    const r = bandResponses([{ type: 'peak', freqHz: hz, q: o.q, gainDb: probe }], edges, fs);
     r.forEach((v, k) => (J[k]![j] = v / probe));
   });
   let gains = centers.map(() => 0);
-  const make = (g: number[]): EqBand[] => centers.map((hz, j) => ({ shape: 'peak' as const, hz, q: o.q, gainDb: g[j]! }));
+  const make = (g: number[]): EqBand[] => centers.map((hz, j) => ({ type: 'peak' as const, freqHz: hz, q: o.q, gainDb: g[j]! }));
   let achieved = target.map(() => 0);
   for (let iter = 0; iter < 4; iter++) {
     const resid = target.map((t, k) => t - achieved[k]!);
