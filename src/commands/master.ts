@@ -419,7 +419,7 @@ function describeTarget(t: TargetState, file: string, inputRate: number, decisio
   });
   decisions.push({
     engine: 'master.limiter', decision: 'ceiling', value: round(t.ceilingDb, 2), unit: 'dBTP',
-    reason: `${s.name} allows at most ${s.truePeakCeilingDbtp} dBTP; the limiter (lookahead ${lim.lookaheadMs} ms, release ${lim.releaseMs} ms, ${s.sampleRateHz >= 192000 ? 4 : 8}× oversampled true-peak detection) works ${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}`,
+    reason: `${s.name} allows at most ${s.truePeakCeilingDbtp} dBTP; the limiter (lookahead ${lim.lookaheadMs} ms, release ${lim.releaseMs} ms, true-peak detection on a ${s.sampleRateHz >= 192000 ? 2 : 4}× grid refined to ${s.sampleRateHz >= 192000 ? 4 : 8}× near the ceiling) works ${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}`,
     inputs: { file, target: s.target, limiterMaxGainReductionDb: t.last ? grDb(t.last) : null, limiterMeanGainReductionDb: t.last ? round(-t.last.limiterMeanGainDb, 2) : null },
   });
   decisions.push({
