@@ -22,7 +22,7 @@ import { tonalBalance } from '../engines/spectral/index.js';
 import { planChain, STYLE_SPECS, type MasterAnalysis, type MasterStyle } from '../engines/master/plan.js';
 import { native, type MasterChainOptions, type MasterRenderOptions, type MasterTailOptions, type MasterTailReport } from '../native.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
-import { RunRecorder } from '../store/run.js';
+import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, RunOutput, Store } from '../store/types.js';
 import { runBatch } from './batch.js';
 
@@ -220,6 +220,11 @@ interface TargetState {
 const grDb = (t: MasterTailReport) => round(-20 * Math.log10(Math.max(t.limiterMinGain, 1e-12)), 2);
 
 export async function master(options: MasterOptions): Promise<MasterOutcome> {
+  // a failure before the per-mix batch (e.g. an unreadable --reference) still leaves its run record
+  return recordingFailure(options.store, 'master', options.args ?? [], options.reference ?? null, () => masterRun(options));
+}
+
+async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
   if (options.targets.length === 0 && !options.reference) throw new UsageError('name at least one --target (or give --reference)');
   const recorder = new RunRecorder('master', options.args ?? []);
   const specs = options.targets.map((p) => targetSpecFor(p, options.format));

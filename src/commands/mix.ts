@@ -17,7 +17,7 @@ import { renderGraph, type PrintTarget, type RenderOutcome } from '../engines/mi
 import { masterTrim, trackStaging } from '../engines/mix/gain-staging.js';
 import { measureLevels, round, toLevels } from '../engines/levels/index.js';
 import { buildSession } from '../rpp/export.js';
-import { RunRecorder } from '../store/run.js';
+import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, RunInput, Store } from '../store/types.js';
 
 export interface MixOptions {
@@ -71,6 +71,10 @@ export interface MixOutcome {
 const db = (x: number) => (x > 0 ? round(20 * Math.log10(x), 2) : null);
 
 export async function mix(options: MixOptions): Promise<MixOutcome> {
+  return recordingFailure(options.store, options.command ?? 'mix', options.args ?? [], options.recipe, () => mixRun(options));
+}
+
+async function mixRun(options: MixOptions): Promise<MixOutcome> {
   const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? []);
   const loaded = await loadRecipe(options.recipe);
   const files = loaded.recipe.tracks.map((t) => path.resolve(loaded.dir, t.file));

@@ -17,7 +17,7 @@ import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
 import { planRpp } from '../rpp/to-graph.js';
 import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io/reaper.js';
-import { RunRecorder } from '../store/run.js';
+import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
 import { checkOutputs, mix, type MixResult } from './mix.js';
 
@@ -70,7 +70,7 @@ export async function render(options: RenderOptions): Promise<RenderOutcome> {
     const m = await mix({ recipe: options.session, output: options.output, overwrite: options.overwrite ?? false, ffmpeg: options.ffmpeg, store: options.store, args: options.args ?? [], command: 'render', ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
     return { ...m, result: fromMix(m.result) };
   }
-  return backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options);
+  return recordingFailure(options.store, 'render', options.args ?? [], options.session, () => (backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options)));
 }
 
 function fromMix(m: MixResult): RenderResult {

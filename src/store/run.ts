@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { Decision, RunError, RunInput, RunOutput, RunRecord, RunStatus } from './types.js';
+import type { Decision, RunError, RunInput, RunOutput, RunRecord, RunStatus, Store } from './types.js';
+import { describeError, exitCodeOf } from '../errors.js';
 
 /** A time-ordered UUID version 7 (RFC 9562): 48-bit Unix ms, version, 74 random bits. */
 export function uuidv7(now = Date.now()): string {
@@ -65,5 +66,21 @@ export class RunRecorder {
       errors: this.errors,
       decisions: this.decisions,
     };
+  }
+}
+
+/**
+ * Runs a command whose failure must still leave its run record (SPEC §3: every invocation is a
+ * run): when `work` throws, a `failed` run carrying the error is saved (best effort: a store that
+ * cannot save does not hide the original error), and the error is rethrown.
+ */
+export async function recordingFailure<T>(store: Store, command: string, args: string[], file: string | null, work: () => Promise<T>): Promise<T> {
+  const recorder = new RunRecorder(command, args);
+  try {
+    return await work();
+  } catch (err) {
+    recorder.errors.push({ file, message: describeError(err), exitCode: exitCodeOf(err) });
+    await store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
+    throw err;
   }
 }

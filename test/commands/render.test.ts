@@ -5,15 +5,17 @@
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shub, tempDir } from '../helpers/cli.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
+import type { RunRecord } from '../../src/store/types.js';
 
 const { dir, cleanup } = tempDir('shub-render-');
 after(cleanup);
 const f = (name: string) => path.join(dir, name);
-const store = ['--store-dir', path.join(dir, '.shub')];
+const storeDir = path.join(dir, '.shub');
+const store = ['--store-dir', storeDir];
 
 before(() => {
   writeWav(f('a.wav'), sineSegments(48000, 1, [{ seconds: 1, dbfs: -12 }]), 48000);
@@ -41,6 +43,12 @@ for (const [label, body, code, pattern] of [
     assert.equal(lines.length, 1, r.stderr);
     assert.match(lines[0]!, /^error: /);
     assert.match(lines[0]!, pattern);
+    // the failed invocation is still a run, with its error (SPEC §3)
+    const runs = readdirSync(path.join(storeDir, 'runs')).map((n) => JSON.parse(readFileSync(path.join(storeDir, 'runs', n), 'utf8')) as RunRecord);
+    const failed = runs.find((x) => x.status === 'failed' && x.errors.some((e) => e.file === f(file)));
+    assert.ok(failed, 'a failed run record names the recipe');
+    assert.equal(failed.exitCode, code);
+    assert.equal(failed.command, 'mix');
   });
 }
 
