@@ -26,23 +26,6 @@ Napi::Array outputsArray(Napi::Env env, std::vector<std::vector<uint8_t>>&& outs
 }
 
 
-shub::CompressorParams compressorParams(Napi::Env env, const Napi::Object& o, const std::string& w) {
-  shub::CompressorParams p;
-  p.thresholdDb = optionalNumber(env, o, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
-  p.ratio = optionalNumber(env, o, w, "ratio", p.ratio, 1, 1000);
-  p.kneeDb = optionalNumber(env, o, w, "kneeDb", p.kneeDb, 0, 48, " dB");
-  p.attackMs = optionalNumber(env, o, w, "attackMs", p.attackMs, 0.001, 2000, " ms");
-  p.releaseMs = optionalNumber(env, o, w, "releaseMs", p.releaseMs, 0.001, 10000, " ms");
-  p.makeupDb = optionalNumber(env, o, w, "makeupDb", p.makeupDb, -48, 48, " dB");
-  p.rms = optionalBool(env, o, w, "rms", p.rms);
-  p.rmsWindowMs = optionalNumber(env, o, w, "rmsWindowMs", p.rmsWindowMs, 0.001, 1000, " ms");
-  p.sidechainHighpassHz = optionalNumber(env, o, w, "sidechainHighpassHz", p.sidechainHighpassHz, 0, 2000, " Hz");
-  p.mix = optionalNumber(env, o, w, "mix", p.mix, 0, 1);
-  p.linked = optionalBool(env, o, w, "linked", p.linked);
-  const std::string err = shub::validateCompressorParams(p);
-  if (!err.empty()) throwRange(env, w + ": " + err);
-  return p;
-}
 
 shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
   const std::string where = "MasterRender";
@@ -65,7 +48,7 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     Napi::Value comp = c.Get("compressor");
     if (!comp.IsUndefined() && !comp.IsNull()) {
       if (!comp.IsObject()) throwType(env, cw + ".compressor must be an object or null, got " + describe(comp));
-      p.chain.compressor = compressorParams(env, comp.As<Napi::Object>(), cw + ".compressor");
+      p.chain.compressor = compressorArg(env, comp.As<Napi::Object>(), cw + ".compressor");
     }
     Napi::Value mb = c.Get("multiband");
     if (!mb.IsUndefined() && !mb.IsNull()) {
@@ -80,7 +63,7 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       for (uint32_t b = 0; b < 3; ++b) {
         Napi::Value bv = bands.As<Napi::Array>().Get(b);
         if (!bv.IsObject()) throwType(env, cw + ".multiband.bands[" + std::to_string(b) + "] must be an object, got " + describe(bv));
-        mp.bands[b] = compressorParams(env, bv.As<Napi::Object>(), cw + ".multiband.bands[" + std::to_string(b) + "]");
+        mp.bands[b] = compressorArg(env, bv.As<Napi::Object>(), cw + ".multiband.bands[" + std::to_string(b) + "]");
       }
       p.chain.multiband = mp;
     }

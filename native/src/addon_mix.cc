@@ -70,19 +70,7 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
   if (has(o, "compressor")) {
     const std::string w = where + ".compressor";
     Napi::Object c = objectField(env, o, where, "compressor");
-    shub::CompressorParams p;
-    p.thresholdDb = optionalNumber(env, c, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
-    p.ratio = optionalNumber(env, c, w, "ratio", p.ratio, 1, 1000);
-    p.kneeDb = optionalNumber(env, c, w, "kneeDb", p.kneeDb, 0, 48, " dB");
-    p.attackMs = optionalNumber(env, c, w, "attackMs", p.attackMs, 1e-3, 2000, " ms");
-    p.releaseMs = optionalNumber(env, c, w, "releaseMs", p.releaseMs, 1e-3, 10000, " ms");
-    p.makeupDb = optionalNumber(env, c, w, "makeupDb", p.makeupDb, -48, 48, " dB");
-    p.rms = optionalBool(env, c, w, "rms", p.rms);
-    p.rmsWindowMs = optionalNumber(env, c, w, "rmsWindowMs", p.rmsWindowMs, 1e-3, 1000, " ms");
-    p.sidechainHighpassHz = optionalNumber(env, c, w, "sidechainHighpassHz", p.sidechainHighpassHz, 0, 2000, " Hz");
-    p.mix = optionalNumber(env, c, w, "mix", p.mix, 0, 1);
-    p.linked = optionalBool(env, c, w, "linked", p.linked);
-    s.compressor = p;
+    s.compressor = compressorArg(env, c, w);
   }
   if (has(o, "gate")) {
     const std::string w = where + ".gate";

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dsp/biquad.h"
+#include "dsp/dynamics.h"
 #include "levelmeter.h"
 #include "pcm.h"
 
@@ -159,6 +160,7 @@ inline std::vector<EqBand> eqBandsArg(Napi::Env env, const Napi::Value& v, const
   return out;
 }
 
+
 /** A finite number in [lo, hi] (inclusive); `unit` is appended to the range in messages. */
 inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo, double hi,
                         const char* unit = "") {
@@ -185,6 +187,25 @@ inline bool optionalBool(Napi::Env env, const Napi::Object& o, const std::string
   if (v.IsUndefined()) return fallback;
   if (!v.IsBoolean()) throwType(env, where + ": " + name + " must be a boolean, got " + describe(v));
   return v.As<Napi::Boolean>().Value();
+}
+
+/** Compressor options `{thresholdDb, ratio, kneeDb, attackMs, releaseMs, makeupDb, rms, rmsWindowMs, sidechainHighpassHz, mix, linked}`, each optional. */
+inline CompressorParams compressorArg(Napi::Env env, const Napi::Object& o, const std::string& w) {
+  CompressorParams p;
+  p.thresholdDb = optionalNumber(env, o, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
+  p.ratio = optionalNumber(env, o, w, "ratio", p.ratio, 1, 1000);
+  p.kneeDb = optionalNumber(env, o, w, "kneeDb", p.kneeDb, 0, 48, " dB");
+  p.attackMs = optionalNumber(env, o, w, "attackMs", p.attackMs, 0.001, 2000, " ms");
+  p.releaseMs = optionalNumber(env, o, w, "releaseMs", p.releaseMs, 0.001, 10000, " ms");
+  p.makeupDb = optionalNumber(env, o, w, "makeupDb", p.makeupDb, -48, 48, " dB");
+  p.rms = optionalBool(env, o, w, "rms", p.rms);
+  p.rmsWindowMs = optionalNumber(env, o, w, "rmsWindowMs", p.rmsWindowMs, 0.001, 1000, " ms");
+  p.sidechainHighpassHz = optionalNumber(env, o, w, "sidechainHighpassHz", p.sidechainHighpassHz, 0, 2000, " Hz");
+  p.mix = optionalNumber(env, o, w, "mix", p.mix, 0, 1);
+  p.linked = optionalBool(env, o, w, "linked", p.linked);
+  const std::string err = validateCompressorParams(p);
+  if (!err.empty()) throwRange(env, w + ": " + err);
+  return p;
 }
 
 /** info[index] must be an options object (not an array). */

@@ -11,7 +11,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, InputError, UsageError, type ShubError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
-import { encodeFile, type FfmpegChoice } from '../io/ffmpeg.js';
+import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { temporarySibling } from '../io/atomic.js';
 import { WavWriter } from '../io/wav-writer.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
@@ -125,18 +125,14 @@ export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
     sampleRateHz: fmt === 'opus' ? 48000 : p.delivery.sampleRateHz,
     bitDepth: lossy ? 24 : (p.delivery.bitDepth as 16 | 24 | 32),
     format: fmt,
-    bitrateKbps: lossy ? p.delivery.bitrateKbps ?? ({ mp3: 320, aac: 256, opus: 160 } as Record<string, number>)[fmt]! : null,
+    bitrateKbps: lossy ? p.delivery.bitrateKbps ?? LOSSY_CHECK_CODECS[fmt as LossyCodec].kbps : null,
   };
 }
 
 function encoderArgs(spec: TargetSpec): string[] {
-  switch (spec.format) {
-    case 'flac': return ['-c:a', 'flac', '-compression_level', '5'];
-    case 'mp3': return ['-c:a', 'libmp3lame', '-b:a', `${spec.bitrateKbps}k`];
-    case 'aac': return ['-c:a', 'aac', '-b:a', `${spec.bitrateKbps}k`];
-    case 'opus': return ['-c:a', 'libopus', '-b:a', `${spec.bitrateKbps}k`, '-ar', '48000'];
-    default: return [];
-  }
+  if (spec.format === 'flac') return ['-c:a', 'flac', '-compression_level', '5'];
+  if (spec.format === 'wav') return [];
+  return lossyEncoderArgs(spec.format, spec.bitrateKbps!);
 }
 
 /** Where each target's master goes. */
@@ -382,14 +378,14 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
       }
     }
   }
-  for (const [i, t] of states.entries()) {
+  for (const t of states) {
     const v = verified.get(t);
     const limiterMaxGainReductionDb = t.last ? grDb(t.last) : null;
     if (!v && t.status === 'ready') {
       t.status = 'failed';
       t.problem = `the written master stayed out of tolerance after ${MAX_VERIFY_ROUNDS} verification rounds`;
     }
-    describeTarget(t, file, fmt.sampleRate, decisions, o.style);
+    describeTarget(t, file, fmt.sampleRate, dither(t.spec), decisions, o.style);
     outputs.push({
       target: t.spec.target,
       file: v?.file ?? null,
@@ -401,7 +397,6 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
       ...(v ? {} : { problem: t.problem ?? 'not met' }),
     });
     if (v) records.push({ path: v.file, sha256: v.sha256, role: `master:${t.spec.target}` });
-    void i;
   }
   progress(1);
   const { speakers: _s, ...format } = fmt;
@@ -412,7 +407,7 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
   };
 }
 
-function describeTarget(t: TargetState, file: string, inputRate: number, decisions: Decision[], style: MasterStyle): void {
+function describeTarget(t: TargetState, file: string, inputRate: number, ditherMode: MasterTailOptions['dither'], decisions: Decision[], style: MasterStyle): void {
   const s = t.spec;
   const lim = STYLE_SPECS[style].limiter;
   decisions.push({
@@ -433,8 +428,10 @@ function describeTarget(t: TargetState, file: string, inputRate: number, decisio
     inputs: { file, target: s.target, inputRateHz: inputRate },
   });
   decisions.push({
-    engine: 'master.dither', decision: 'mode', value: s.bitDepth === 32 ? 'none' : 'tpdf', unit: undefined as never,
-    reason: s.bitDepth === 32 ? '32-bit float output needs no dither' : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the music`,
+    engine: 'master.dither', decision: 'mode', value: ditherMode,
+    reason: ditherMode === 'none'
+      ? '32-bit float output needs no dither'
+      : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the music${ditherMode === 'tpdf-shaped' ? '; --noise-shaping moves its noise out of the 2–5 kHz region the ear hears best' : ''}`,
     inputs: { file, target: s.target, bitDepth: s.bitDepth },
   });
   decisions.push({
@@ -458,7 +455,7 @@ async function writeMasters(file: string, o: MasterOptions, jobs: { state: Targe
       finals.push({ file: target, wav });
     }
     await renderPass(file, o, build, (i, pcm) => writers[i]!.write(pcm));
-    for (const w of writers) await w.finish();
+    for (const w of writers) await w.close(); // hashed when measured in verification
   } catch (err) {
     await Promise.all(writers.map((w) => w.abort()));
     throw err;

@@ -162,11 +162,17 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
   return { stdout: child.stdout!, done, kill: () => child.kill() };
 }
 
-/** Lossy codecs used to check inter-sample overs after encoding (validate --codec-check). */
+/** ffmpeg encoder arguments of the lossy codecs shub writes, at a bitrate (Opus is always 48 kHz). */
+export function lossyEncoderArgs(codec: 'aac' | 'mp3' | 'opus', kbps: number): string[] {
+  const encoder = { aac: 'aac', mp3: 'libmp3lame', opus: 'libopus' }[codec];
+  return ['-c:a', encoder, '-b:a', `${kbps}k`, ...(codec === 'opus' ? ['-ar', '48000'] : [])];
+}
+
+/** Lossy codecs used to check inter-sample overs after encoding (validate --codec-check), and master's default bitrates. */
 export const LOSSY_CHECK_CODECS = {
-  aac: { extension: 'm4a', args: ['-c:a', 'aac', '-b:a', '256k'], describe: 'AAC-LC 256 kb/s' },
-  mp3: { extension: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '320k'], describe: 'MP3 320 kb/s (LAME)' },
-  opus: { extension: 'opus', args: ['-c:a', 'libopus', '-b:a', '160k', '-ar', '48000'], describe: 'Opus 160 kb/s at 48 kHz' },
+  aac: { extension: 'm4a', kbps: 256, args: lossyEncoderArgs('aac', 256), describe: 'AAC-LC 256 kb/s' },
+  mp3: { extension: 'mp3', kbps: 320, args: lossyEncoderArgs('mp3', 320), describe: 'MP3 320 kb/s (LAME)' },
+  opus: { extension: 'opus', kbps: 160, args: lossyEncoderArgs('opus', 160), describe: 'Opus 160 kb/s at 48 kHz' },
 } as const;
 export type LossyCodec = keyof typeof LOSSY_CHECK_CODECS;
 

@@ -55,8 +55,14 @@ export class WavWriter {
     this.dataBytes += bytes.length;
   }
 
-  /** Writes the header, renames into place and returns the file's sha256. */
+  /** close(), then the file's sha256. */
   async finish(): Promise<string> {
+    await this.close();
+    return hashFile(this.target);
+  }
+
+  /** Writes the header and renames into place. */
+  async close(): Promise<void> {
     const rf64 = this.dataBytes > MAX_RIFF_DATA;
     const base = wavHeader({ ...this.spec, dataBytes: this.dataBytes, rf64 });
     let header: Buffer;
@@ -76,7 +82,6 @@ export class WavWriter {
     await this.fh.close();
     this.closed = true;
     await rename(this.tmp, this.target);
-    return hashFile(this.target);
   }
 
   /** Removes the temporary file (after a failure). */

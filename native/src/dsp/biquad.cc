@@ -145,49 +145,20 @@ void BiquadCascade::process(float* const* planes, size_t n) {
 
 namespace {
 // Sample-outer, section-inner: the sections' recursions are independent chains that the CPU
-// overlaps. Each section advances two samples per step in state-space form (the two-step state
-// update s[n+2] = A²s[n] + AB·x[n] + B·x[n+1] is exact algebra of the TDF-II recursion), which
-// halves the serial dependency per sample — the recursion latency, not arithmetic, is what
-// bounds an IIR filter.
+// overlaps, so a cascade costs little more than its slowest section.
 template <int K>
 SHUB_ALWAYS_INLINE void runFixed(const Biquad* q, double* s, float* x, size_t n) {
-  double b0[K], a1[K], a2[K], B1[K], B2[K], A11[K], A21[K], C1[K], C2[K], s1[K], s2[K];
+  double b0[K], b1[K], b2[K], a1[K], a2[K], s1[K], s2[K];
   for (int k = 0; k < K; ++k) {
-    b0[k] = q[k].b[0];
-    a1[k] = q[k].a[1];
-    a2[k] = q[k].a[2];
-    B1[k] = q[k].b[1] - a1[k] * b0[k];
-    B2[k] = q[k].b[2] - a2[k] * b0[k];
-    A11[k] = a1[k] * a1[k] - a2[k];  // A² = [[a1² − a2, −a1], [a1·a2, −a2]]
-    A21[k] = a1[k] * a2[k];
-    C1[k] = B2[k] - a1[k] * B1[k];   // A·B
-    C2[k] = -a2[k] * B1[k];
-    s1[k] = s[2 * k];
-    s2[k] = s[2 * k + 1];
+    b0[k] = q[k].b[0]; b1[k] = q[k].b[1]; b2[k] = q[k].b[2]; a1[k] = q[k].a[1]; a2[k] = q[k].a[2];
+    s1[k] = s[2 * k]; s2[k] = s[2 * k + 1];
   }
-  size_t i = 0;
-  for (; i + 2 <= n; i += 2) {
-    double u0 = x[i], u1 = x[i + 1];
-    for (int k = 0; k < K; ++k) {
-      const double y0 = b0[k] * u0 + s1[k];
-      const double y1 = b0[k] * u1 + (-a1[k] * s1[k] + s2[k] + B1[k] * u0);
-      const double n1 = A11[k] * s1[k] - a1[k] * s2[k] + C1[k] * u0 + B1[k] * u1;
-      const double n2 = A21[k] * s1[k] - a2[k] * s2[k] + C2[k] * u0 + B2[k] * u1;
-      s1[k] = n1;
-      s2[k] = n2;
-      u0 = y0;
-      u1 = y1;
-    }
-    x[i] = static_cast<float>(u0);
-    x[i + 1] = static_cast<float>(u1);
-  }
-  for (; i < n; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     double v = x[i];
     for (int k = 0; k < K; ++k) {
       const double y = b0[k] * v + s1[k];
-      const double n1 = -a1[k] * s1[k] + s2[k] + B1[k] * v;
-      s2[k] = -a2[k] * s1[k] + B2[k] * v;
-      s1[k] = n1;
+      s1[k] = b1[k] * v - a1[k] * y + s2[k];
+      s2[k] = b2[k] * v - a2[k] * y;
       v = y;
     }
     x[i] = static_cast<float>(v);

@@ -108,30 +108,33 @@ struct Job {
 
 typedef double v4d __attribute__((vector_size(32)));
 
-// The two recursions run on four detectors at once, one per vector lane (GCC/Clang vector
-// extensions; AVX2 in the x86-64-v3 clone): their chains are independent, and one detector alone
-// is bound by the latency of its own chain. Missing lanes run on a scratch buffer.
-SHUB_CLONES void rmsLanes4(Job* const* j, size_t count, size_t n) {
-  v4d ms, a, b;
-  float* x[4];
+// The two recursions (RMS averaging, attack/release) run on G·4 detectors at once: one per vector
+// lane (GCC/Clang vector extensions; AVX2 in the x86-64-v3 clone) and G vectors in flight, since
+// each detector's chain is latency-bound on its own. Missing lanes run on a scratch buffer.
+template <int G>
+SHUB_CLONES void rmsLanes(Job* const* j, size_t count, size_t n) {
+  v4d ms[G], a[G], b[G];
+  float* x[G * 4];
   std::vector<float> dummy;
-  for (int l = 0; l < 4; ++l) {
-    const bool real = static_cast<size_t>(l) < count;
-    ms[l] = real ? *j[l]->ms : 0.0;
-    a[l] = j[real ? l : 0]->rmsCoef;
-    b[l] = 1.0 - a[l];
+  for (int q = 0; q < G * 4; ++q) {
+    const int g = q / 4, l = q % 4;
+    const bool real = static_cast<size_t>(q) < count;
+    ms[g][l] = real ? *j[q]->ms : 0.0;
+    a[g][l] = j[real ? q : 0]->rmsCoef;
+    b[g][l] = 1.0 - a[g][l];
     if (!real && dummy.empty()) dummy.assign(n, 0.0f);
-    x[l] = real ? j[l]->level : dummy.data();
+    x[q] = real ? j[q]->level : dummy.data();
   }
-  for (size_t i = 0; i < n; ++i) {
-    const v4d e = {x[0][i], x[1][i], x[2][i], x[3][i]};
-    ms = a * ms + b * e;
-    for (int l = 0; l < 4; ++l) x[l][i] = static_cast<float>(ms[l]);
-  }
-  for (size_t l = 0; l < count && l < 4; ++l) *j[l]->ms = ms[l];
+  for (size_t i = 0; i < n; ++i)
+    for (int g = 0; g < G; ++g) {
+      float* const* xg = &x[g * 4];
+      const v4d e = {xg[0][i], xg[1][i], xg[2][i], xg[3][i]};
+      ms[g] = a[g] * ms[g] + b[g] * e;
+      for (int l = 0; l < 4; ++l) xg[l][i] = static_cast<float>(ms[g][l]);
+    }
+  for (size_t q = 0; q < count && q < static_cast<size_t>(G * 4); ++q) *j[q]->ms = ms[q / 4][q % 4];
 }
 
-/** G·4 detectors: G independent vector chains in flight (the recursion is latency-bound). */
 template <int G>
 SHUB_CLONES void smoothLanes(Job* const* j, size_t count, size_t n) {
   v4d y[G], aA[G], aR[G], mx[G], sum[G];
@@ -171,14 +174,11 @@ SHUB_CLONES void smoothLanes(Job* const* j, size_t count, size_t n) {
     }
 }
 
-void inFours(void (*f)(Job* const*, size_t, size_t), std::vector<Job*>& jobs, size_t n) {
-  for (size_t k = 0; k < jobs.size(); k += 4) f(&jobs[k], jobs.size() - k, n);
-}
-
-void inEights(std::vector<Job*>& jobs, size_t n) {
+/** Runs a lane kernel over all jobs, eight at a time (four for a short remainder). */
+void inLanes(void (*eight)(Job* const*, size_t, size_t), void (*four)(Job* const*, size_t, size_t), std::vector<Job*>& jobs, size_t n) {
   size_t k = 0;
-  for (; k + 4 < jobs.size(); k += 8) smoothLanes<2>(&jobs[k], jobs.size() - k, n);
-  if (k < jobs.size()) smoothLanes<1>(&jobs[k], jobs.size() - k, n);
+  for (; k + 4 < jobs.size(); k += 8) eight(&jobs[k], jobs.size() - k, n);
+  if (k < jobs.size()) four(&jobs[k], jobs.size() - k, n);
 }
 }  // namespace
 
@@ -222,7 +222,7 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     all.push_back(&j);
     if (j.comp->p_.rms) rms.push_back(&j);
   }
-  inFours(rmsLanes4, rms, n);
+  inLanes(rmsLanes<2>, rmsLanes<1>, rms, n);
   for (Job& j : jobs) {
     const CompressorParams& p = j.comp->p_;
     // a block that never reaches the knee has no static reduction: skip the per-sample logarithms
@@ -231,7 +231,7 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     if (peakDb < p.thresholdDb - 0.5 * p.kneeDb - 0.01) std::fill(j.level, j.level + n, 0.0f);
     else staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
   }
-  inEights(all, n);
+  inLanes(smoothLanes<2>, smoothLanes<1>, all, n);
   for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;
   for (Job& j : jobs) {
     Compressor& c = *j.comp;
