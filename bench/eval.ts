@@ -49,7 +49,16 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
 }
 
 function shubAll(files: TruthFile[]): Map<string, Estimate> {
-  const out = run(process.execPath, [SHUB, 'analyze', ...files.map((f) => f.file), '--features', 'tempo,key,onsets', '--json', '--store-dir', path.join(OUT, 'store')]);
+  const out = run(process.execPath, [
+    SHUB,
+    'analyze',
+    ...files.map((f) => f.file),
+    '--features',
+    'tempo,key,onsets',
+    '--json',
+    '--store-dir',
+    path.join(OUT, 'store'),
+  ]);
   const map = new Map<string, Estimate>();
   for (const line of out.split('\n').filter(Boolean)) {
     const r = JSON.parse(line);
@@ -63,11 +72,20 @@ function shubAll(files: TruthFile[]): Map<string, Estimate> {
   return map;
 }
 
-const times = (text: string) => text.split('\n').map((l) => parseFloat(l)).filter((x) => Number.isFinite(x));
+const times = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => parseFloat(l))
+    .filter((x) => Number.isFinite(x));
 
 function aubio(file: string): Estimate {
   const bpm = parseFloat(run('aubio', ['tempo', file]));
-  return { bpm: Number.isFinite(bpm) ? bpm : null, beats: times(run('aubio', ['beat', file])), key: undefined, onsets: times(run('aubio', ['onset', file])) };
+  return {
+    bpm: Number.isFinite(bpm) ? bpm : null,
+    beats: times(run('aubio', ['beat', file])),
+    key: undefined,
+    onsets: times(run('aubio', ['onset', file])),
+  };
 }
 
 /** vamp-simple-host rows: "  t: value label". */
@@ -97,7 +115,9 @@ function qm(file: string, truth: TruthFile): Estimate {
   const tempoRows = vamp('qm-tempotracker:tempo', file).map((r) => ({ t: r.t, v: parseFloat(r.rest) }));
   const bpm = longest(tempoRows, end, (v) => v.toFixed(1));
   const beats = vamp('qm-tempotracker:beats', file).map((r) => r.t);
-  const keyRows = truth.key ? vamp('qm-keydetector:key', file).map((r) => ({ t: r.t, v: parseKey(r.rest.replace(/^\d+\s+/, '')) })) : [];
+  const keyRows = truth.key
+    ? vamp('qm-keydetector:key', file).map((r) => ({ t: r.t, v: parseKey(r.rest.replace(/^\d+\s+/, '')) }))
+    : [];
   const key = truth.key ? longest(keyRows, end, (v) => (v ? `${v.tonic}${v.mode}` : 'none')) : undefined;
   const onsets = truth.onsets ? vamp('qm-onsetdetector:onsets', file).map((r) => r.t) : null;
   return { bpm, beats, key, onsets };
@@ -120,7 +140,8 @@ function score(s: Score, truth: TruthFile, est: Estimate): void {
   s.acc2.push(tempoAcc2(est.bpm, truth.bpm) ? 1 : 0);
   if (est.beats) s.beat.push(matchEvents(est.beats, truth.beats, 0.07));
   if (truth.key && est.key !== undefined) s.key.push(keyScore(est.key, truth.key));
-  if (truth.onsets && est.onsets && truth.kind !== 'loop' && truth.kind !== 'song') s.onset.push(matchEvents(est.onsets, truth.onsets, 0.05));
+  if (truth.onsets && est.onsets && truth.kind !== 'loop' && truth.kind !== 'song')
+    s.onset.push(matchEvents(est.onsets, truth.onsets, 0.05));
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
@@ -148,9 +169,13 @@ async function main() {
     for (const [name, est] of tools) {
       const e = est(t);
       score(scores.get(name)!, t, e);
-      if (VERBOSE) cells.push(`${name}: ${e.bpm?.toFixed(1)} ${e.key ? keyName(e.key) : e.key} beatF ${e.beats ? fMeasure(matchEvents(e.beats, t.beats, 0.07)).toFixed(2) : '-'} onsetF ${e.onsets && t.onsets ? fMeasure(matchEvents(e.onsets, t.onsets, 0.05)).toFixed(3) : '-'}`);
+      if (VERBOSE)
+        cells.push(
+          `${name}: ${e.bpm?.toFixed(1)} ${e.key ? keyName(e.key) : e.key} beatF ${e.beats ? fMeasure(matchEvents(e.beats, t.beats, 0.07)).toFixed(2) : '-'} onsetF ${e.onsets && t.onsets ? fMeasure(matchEvents(e.onsets, t.onsets, 0.05)).toFixed(3) : '-'}`,
+        );
     }
-    if (VERBOSE) rows.push(`${t.name} (${t.bpm.toFixed(1)}${t.key ? ', ' + keyName(t.key) : ''}): ${cells.join(' | ')}`);
+    if (VERBOSE)
+      rows.push(`${t.name} (${t.bpm.toFixed(1)}${t.key ? ', ' + keyName(t.key) : ''}): ${cells.join(' | ')}`);
   }
   if (VERBOSE) console.error(rows.join('\n'));
   const counts = {
@@ -159,14 +184,25 @@ async function main() {
     onsets: set.filter((t) => t.onsets && (t.kind === 'drum-stem' || t.kind === 'kit')).length,
   };
   const report: string[] = [];
-  report.push(`Ground truth: ${set.length} files (${set.filter((t) => t.kind === 'song').length} fluidsynth songs, ${set.filter((t) => t.kind === 'drum-stem').length} of their drum stems, ${set.filter((t) => t.kind === 'kit').length} Hydrogen-kit drum stems, ${set.filter((t) => t.kind === 'loop').length} sonic-pi loops).`, '');
-  report.push('| metric | files | ' + tools.map(([n]) => n).join(' | ') + ' |', '|---|---|' + tools.map(() => '---|').join(''));
-  const line = (label: string, n: number, f: (s: Score) => string) => report.push(`| ${label} | ${n} | ${tools.map(([name]) => f(scores.get(name)!)).join(' | ')} |`);
+  report.push(
+    `Ground truth: ${set.length} files (${set.filter((t) => t.kind === 'song').length} fluidsynth songs, ${set.filter((t) => t.kind === 'drum-stem').length} of their drum stems, ${set.filter((t) => t.kind === 'kit').length} Hydrogen-kit drum stems, ${set.filter((t) => t.kind === 'loop').length} sonic-pi loops).`,
+    '',
+  );
+  report.push(
+    '| metric | files | ' + tools.map(([n]) => n).join(' | ') + ' |',
+    '|---|---|' + tools.map(() => '---|').join(''),
+  );
+  const line = (label: string, n: number, f: (s: Score) => string) =>
+    report.push(`| ${label} | ${n} | ${tools.map(([name]) => f(scores.get(name)!)).join(' | ')} |`);
   line('tempo Acc1 (±4 %)', counts.tempo, (s) => mean(s.acc1).toFixed(3));
   line('tempo Acc2 (octave errors allowed)', counts.tempo, (s) => mean(s.acc2).toFixed(3));
   line('beat F-measure (±70 ms), mean over files', counts.tempo, (s) => meanF(s.beat).toFixed(3));
-  line('key MIREX weighted score', counts.key, (s) => (s.key.length ? mean(s.key).toFixed(3) : 'n/a (no key detector)'));
-  line('key exactly right', counts.key, (s) => (s.key.length ? `${s.key.filter((x) => x === 1).length}/${s.key.length}` : 'n/a'));
+  line('key MIREX weighted score', counts.key, (s) =>
+    s.key.length ? mean(s.key).toFixed(3) : 'n/a (no key detector)',
+  );
+  line('key exactly right', counts.key, (s) =>
+    s.key.length ? `${s.key.filter((x) => x === 1).length}/${s.key.length}` : 'n/a',
+  );
   // four decimals: the tools differ by a handful of hits out of ~2600
   line('onset F-measure (±50 ms), drum stems, pooled', counts.onsets, (s) => pooled(s.onset).f.toFixed(4));
   line('onset F-measure, mean over files', counts.onsets, (s) => meanF(s.onset).toFixed(4));

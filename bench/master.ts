@@ -21,7 +21,11 @@ const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const STORE = ['--store-dir', path.join(OUT, 'store')];
 const TARGETS = ['spotify', 'apple-music', 'youtube', 'ebu-r128', 'cd'];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; stdout: string; stderr: string; status: number } {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { ms: number; stdout: string; stderr: string; status: number } {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
@@ -44,8 +48,14 @@ function mixes(): string[] {
   const base = realisticMaterial(OUT).map((m) => m.file);
   const extra: [string, string[]][] = [
     ['pop-quiet.wav', [path.join(OUT, 'pop-c-major-120.wav'), path.join(WORK, 'pop-quiet.wav'), 'gain', '-16']],
-    ['pop-hot.wav', [path.join(OUT, 'pop-c-major-120.wav'), '-b', '24', path.join(WORK, 'pop-hot.wav'), 'gain', '-l', '9']],
-    ['amen-hot.wav', [path.join(OUT, 'loop_amen_full-x.flac'), '-b', '24', path.join(WORK, 'amen-hot.wav'), 'gain', '-l', '12']],
+    [
+      'pop-hot.wav',
+      [path.join(OUT, 'pop-c-major-120.wav'), '-b', '24', path.join(WORK, 'pop-hot.wav'), 'gain', '-l', '9'],
+    ],
+    [
+      'amen-hot.wav',
+      [path.join(OUT, 'loop_amen_full-x.flac'), '-b', '24', path.join(WORK, 'amen-hot.wav'), 'gain', '-l', '12'],
+    ],
   ];
   for (const [name, args] of extra) if (!existsSync(path.join(WORK, name))) sox(args);
   return [...base, ...extra.map(([n]) => path.join(WORK, n))];
@@ -63,12 +73,25 @@ let masterMs = 0;
 const refusedBalanced: string[] = [];
 let audioSeconds = 0;
 console.log(`## shub master: ${list.length} mixes × ${TARGETS.length} targets\n`);
-console.log('| mix | input LUFS | PLR dB | target | shub LUFS | loudgain LUFS | true peak (shub / loudgain) dBTP | ceiling | limiting dB |');
+console.log(
+  '| mix | input LUFS | PLR dB | target | shub LUFS | loudgain LUFS | true peak (shub / loudgain) dBTP | ceiling | limiting dB |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const mix of list) {
   const inLv = levels(mix);
   const outDir = path.join(WORK, 'out');
-  const r = run(process.execPath, [SHUB, 'master', mix, '--target', TARGETS.join(','), '-o', outDir, '-y', '--json', ...STORE]);
+  const r = run(process.execPath, [
+    SHUB,
+    'master',
+    mix,
+    '--target',
+    TARGETS.join(','),
+    '-o',
+    outDir,
+    '-y',
+    '--json',
+    ...STORE,
+  ]);
   if (r.status !== 0 && r.status !== 1) throw new Error(`${mix}: ${r.stderr}`);
   masterMs += r.ms;
   const res = JSON.parse(r.stdout) as MasterResult;
@@ -76,7 +99,20 @@ for (const mix of list) {
   const refused = res.outputs.filter((o) => !o.compliant).map((o) => o.target);
   let loud: MasterResult | undefined;
   if (refused.length) {
-    const rl = run(process.execPath, [SHUB, 'master', mix, '--target', refused.join(','), '--style', 'loud', '-o', outDir, '-y', '--json', ...STORE]);
+    const rl = run(process.execPath, [
+      SHUB,
+      'master',
+      mix,
+      '--target',
+      refused.join(','),
+      '--style',
+      'loud',
+      '-o',
+      outDir,
+      '-y',
+      '--json',
+      ...STORE,
+    ]);
     masterMs += rl.ms;
     loud = JSON.parse(rl.stdout) as MasterResult;
   }
@@ -86,7 +122,9 @@ for (const mix of list) {
     const style = first.compliant ? '' : ' (loud)';
     if (!first.compliant) refusedBalanced.push(`${path.basename(mix)} ${first.target}: ${first.problem}`);
     if (!o.compliant || !o.file) {
-      rows.push(`| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | NOT MET: ${o.problem} | | | | |`);
+      rows.push(
+        `| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | NOT MET: ${o.problem} | | | | |`,
+      );
       continue;
     }
     compliant++;
@@ -94,20 +132,44 @@ for (const mix of list) {
     const t = o.targetSpec;
     worstShub = Math.max(worstShub, Math.abs(o.achieved!.integratedLufs! - t.integratedLufs));
     worstLoudgain = Math.max(worstLoudgain, Math.abs(lg.integratedLufs - t.integratedLufs));
-    worstOver = Math.max(worstOver, o.achieved!.truePeakDbtp! - t.truePeakCeilingDbtp, lg.truePeakDbtp - t.truePeakCeilingDbtp);
-    rows.push(`| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | ${f2(o.achieved!.integratedLufs!)} | ${f2(lg.integratedLufs)} | ${f2(o.achieved!.truePeakDbtp!)} / ${f2(lg.truePeakDbtp)} | ${t.truePeakCeilingDbtp} | ${f2(o.limiterMaxGainReductionDb ?? 0)} |`);
+    worstOver = Math.max(
+      worstOver,
+      o.achieved!.truePeakDbtp! - t.truePeakCeilingDbtp,
+      lg.truePeakDbtp - t.truePeakCeilingDbtp,
+    );
+    rows.push(
+      `| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | ${f2(o.achieved!.integratedLufs!)} | ${f2(lg.integratedLufs)} | ${f2(o.achieved!.truePeakDbtp!)} / ${f2(lg.truePeakDbtp)} | ${t.truePeakCeilingDbtp} | ${f2(o.limiterMaxGainReductionDb ?? 0)} |`,
+    );
   }
-  const dur = JSON.parse(run(process.execPath, [SHUB, 'analyze', mix, '--features', 'levels', '--json', ...STORE]).stdout).format.durationSeconds as number;
+  const dur = JSON.parse(
+    run(process.execPath, [SHUB, 'analyze', mix, '--features', 'levels', '--json', ...STORE]).stdout,
+  ).format.durationSeconds as number;
   audioSeconds += dur;
 }
 for (const row of rows) console.log(row);
-if (refusedBalanced.length) console.log(`\nRefused by the default (balanced) style and mastered with --style loud instead:\n${refusedBalanced.map((x) => `- ${x}`).join('\n')}`);
-console.log(`\n${compliant}/${outputs} outputs compliant; worst |loudness error|: shub ${worstShub.toFixed(2)} LU, loudgain ${worstLoudgain.toFixed(2)} LU; worst true peak relative to ceiling: ${worstOver.toFixed(2)} dB`);
-console.log(`all ${TARGETS.length} targets per mix: ${(masterMs / 1000).toFixed(1)} s for ${audioSeconds.toFixed(0)} s of audio (${((audioSeconds * TARGETS.length) / (masterMs / 1000)).toFixed(0)}× real time per target, both cores)\n`);
+if (refusedBalanced.length)
+  console.log(
+    `\nRefused by the default (balanced) style and mastered with --style loud instead:\n${refusedBalanced.map((x) => `- ${x}`).join('\n')}`,
+  );
+console.log(
+  `\n${compliant}/${outputs} outputs compliant; worst |loudness error|: shub ${worstShub.toFixed(2)} LU, loudgain ${worstLoudgain.toFixed(2)} LU; worst true peak relative to ceiling: ${worstOver.toFixed(2)} dB`,
+);
+console.log(
+  `all ${TARGETS.length} targets per mix: ${(masterMs / 1000).toFixed(1)} s for ${audioSeconds.toFixed(0)} s of audio (${((audioSeconds * TARGETS.length) / (masterMs / 1000)).toFixed(0)}× real time per target, both cores)\n`,
+);
 
 // ---- against ffmpeg loudnorm ---------------------------------------------------------------
-interface Cmp { err: number; over: number; ms: number }
-function loudnorm(mix: string, target: { lufs: number; tp: number; rate: number }, mode: 'linear' | 'dynamic', out: string): Cmp {
+interface Cmp {
+  err: number;
+  over: number;
+  ms: number;
+}
+function loudnorm(
+  mix: string,
+  target: { lufs: number; tp: number; rate: number },
+  mode: 'linear' | 'dynamic',
+  out: string,
+): Cmp {
   const common = ['-hide_banner', '-nostdin', '-y', '-i', mix];
   let ms = 0;
   let filter = `loudnorm=I=${target.lufs}:TP=${target.tp}:LRA=20`;
@@ -124,11 +186,18 @@ function loudnorm(mix: string, target: { lufs: number; tp: number; rate: number 
   return { err: lv.integratedLufs - target.lufs, over: lv.truePeakDbtp - target.tp, ms };
 }
 
-console.log('## against ffmpeg loudnorm (same mixes; spotify -14 LUFS / -1 dBTP at 44.1 kHz, ebu-r128 -23 LUFS / -1 dBTP at 48 kHz)\n');
-console.log('| tool | target | mean \\|error\\| LU | worst \\|error\\| LU | outputs over the ceiling | worst overshoot dB | total time s |');
+console.log(
+  '## against ffmpeg loudnorm (same mixes; spotify -14 LUFS / -1 dBTP at 44.1 kHz, ebu-r128 -23 LUFS / -1 dBTP at 48 kHz)\n',
+);
+console.log(
+  '| tool | target | mean \\|error\\| LU | worst \\|error\\| LU | outputs over the ceiling | worst overshoot dB | total time s |',
+);
 console.log('|---|---|---|---|---|---|---|');
 const refusedCmp: string[] = [];
-const cmpTargets = [{ id: 'spotify', lufs: -14, tp: -1, rate: 44100 }, { id: 'ebu-r128', lufs: -23, tp: -1, rate: 48000 }];
+const cmpTargets = [
+  { id: 'spotify', lufs: -14, tp: -1, rate: 44100 },
+  { id: 'ebu-r128', lufs: -23, tp: -1, rate: 48000 },
+];
 for (const t of cmpTargets) {
   const stats: Record<string, Cmp[]> = { shub: [], 'loudnorm two-pass linear': [], 'loudnorm dynamic': [] };
   for (const mix of list) {
@@ -149,21 +218,36 @@ for (const t of cmpTargets) {
   for (const [tool, all] of Object.entries(stats)) {
     const s = all.filter((x) => Number.isFinite(x.err));
     const errs = s.map((x) => Math.abs(x.err));
-    console.log(`| ${tool} | ${t.id} | ${(errs.reduce((a, b) => a + b, 0) / errs.length).toFixed(2)} | ${Math.max(...errs).toFixed(2)} | ${s.filter((x) => x.over > 0).length}/${s.length} | ${Math.max(...s.map((x) => x.over)).toFixed(2)} | ${(all.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} |${s.length < all.length ? ` (${all.length - s.length} refused)` : ''}`);
+    console.log(
+      `| ${tool} | ${t.id} | ${(errs.reduce((a, b) => a + b, 0) / errs.length).toFixed(2)} | ${Math.max(...errs).toFixed(2)} | ${s.filter((x) => x.over > 0).length}/${s.length} | ${Math.max(...s.map((x) => x.over)).toFixed(2)} | ${(all.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} |${s.length < all.length ? ` (${all.length - s.length} refused)` : ''}`,
+    );
   }
 }
-if (refusedCmp.length) console.log(`\nshub refused (reported, exit 1, no file) in the default style: ${refusedCmp.join(', ')}; its errors are over the others.`);
+if (refusedCmp.length)
+  console.log(
+    `\nshub refused (reported, exit 1, no file) in the default style: ${refusedCmp.join(', ')}; its errors are over the others.`,
+  );
 
 // ---- speed per target on one core ------------------------------------------------------------
 const six = path.join(OUT, 'music-6min-48k-24bit.wav');
 if (existsSync(six)) {
   const speedDir = path.join(WORK, 'speed');
   rmSync(speedDir, { recursive: true, force: true });
-  const one = run('taskset', ['-c', '0', process.execPath, SHUB, 'master', six, '--target', 'spotify', '-o', speedDir, '-y', ...STORE], { UV_THREADPOOL_SIZE: '1' });
-  const five = run('taskset', ['-c', '0', process.execPath, SHUB, 'master', six, '--target', TARGETS.join(','), '-o', speedDir, '-y', ...STORE], { UV_THREADPOOL_SIZE: '1' });
+  const one = run(
+    'taskset',
+    ['-c', '0', process.execPath, SHUB, 'master', six, '--target', 'spotify', '-o', speedDir, '-y', ...STORE],
+    { UV_THREADPOOL_SIZE: '1' },
+  );
+  const five = run(
+    'taskset',
+    ['-c', '0', process.execPath, SHUB, 'master', six, '--target', TARGETS.join(','), '-o', speedDir, '-y', ...STORE],
+    { UV_THREADPOOL_SIZE: '1' },
+  );
   console.log('\n## speed on one core (taskset -c 0, UV_THREADPOOL_SIZE=1), 6-minute 48 kHz 24-bit mix\n');
   console.log('| targets | wall s | × real time per target |');
   console.log('|---|---|---|');
   console.log(`| spotify | ${(one.ms / 1000).toFixed(2)} | ${(360 / (one.ms / 1000)).toFixed(0)}× |`);
-  console.log(`| ${TARGETS.join(', ')} | ${(five.ms / 1000).toFixed(2)} | ${((360 * TARGETS.length) / (five.ms / 1000)).toFixed(0)}× |`);
+  console.log(
+    `| ${TARGETS.join(', ')} | ${(five.ms / 1000).toFixed(2)} | ${((360 * TARGETS.length) / (five.ms / 1000)).toFixed(0)}× |`,
+  );
 }

@@ -54,12 +54,18 @@ export function realisticMaterial(dir: string, which: 'all' | 'quick' = 'all'): 
 }
 
 /** Integrated loudness, LRA and true peak as loudgain (libebur128) reports them. */
-export function loudgain(file: string): { integratedLufs: number; loudnessRangeLu: number; truePeakDbtp: number } | undefined {
+export function loudgain(
+  file: string,
+): { integratedLufs: number; loudnessRangeLu: number; truePeakDbtp: number } | undefined {
   const r = spawnSync('loudgain', ['-O', '-k', file], { encoding: 'utf8' });
   const line = r.stdout.split('\n').find((l) => l.startsWith(file + '\t'));
   if (!line) return undefined;
   const cols = line.split('\t');
-  return { integratedLufs: parseFloat(cols[1]!), loudnessRangeLu: parseFloat(cols[2]!), truePeakDbtp: parseFloat(cols[4]!) };
+  return {
+    integratedLufs: parseFloat(cols[1]!),
+    loudnessRangeLu: parseFloat(cols[2]!),
+    truePeakDbtp: parseFloat(cols[4]!),
+  };
 }
 
 export function haveLoudgain(): boolean {

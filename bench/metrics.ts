@@ -13,7 +13,10 @@ export function tempoAcc2(est: number | null, truth: number, tol = 0.04): boolea
   return est !== null && [1, 2, 0.5, 3, 1 / 3].some((f) => Math.abs(est - truth * f) <= tol * truth * f);
 }
 
-export interface KeyLabel { tonic: number; mode: 'major' | 'minor' }
+export interface KeyLabel {
+  tonic: number;
+  mode: 'major' | 'minor';
+}
 
 /**
  * MIREX weighted key score: 1 correct, 0.5 perfect fifth (same mode, either direction), 0.3
@@ -48,7 +51,8 @@ export function matchEvents(est: number[], truth: number[], tol: number): MatchR
   let j0 = 0;
   for (let i = 0; i < est.length; i++) {
     while (j0 < truth.length && truth[j0]! < est[i]! - tol) j0++;
-    for (let j = j0; j < truth.length && truth[j]! <= est[i]! + tol; j++) pairs.push([Math.abs(est[i]! - truth[j]!), i, j]);
+    for (let j = j0; j < truth.length && truth[j]! <= est[i]! + tol; j++)
+      pairs.push([Math.abs(est[i]! - truth[j]!), i, j]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
   const usedE = new Set<number>();

@@ -41,7 +41,11 @@ function writeStem(file: string, channels: number, seed: number): void {
     let p = 0;
     for (let i = 0; i < n; i++) {
       const t = at + i;
-      s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+      s ^= s << 13;
+      s >>>= 0;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
       const env = Math.exp(-((t % period) / (0.05 * RATE)));
       const x = 0.3 * env * ((s / 0xffffffff) * 2 - 1) + 0.1 * Math.sin((2 * Math.PI * f0 * t) / RATE);
       for (let c = 0; c < channels; c++) {
@@ -75,7 +79,9 @@ async function main() {
 ${COMPRESSORS ? '    compressor: { thresholdDb: -20, ratio: 3, attackMs: 10, releaseMs: 120 }\n' : ''}${i % 8 === 0 ? '    output: Group\n' : ''}${i % 5 === 0 ? '    sends: [ { bus: Verb, levelDb: -15 } ]\n' : ''}`);
   }
   const recipe = path.join(OUT, `bench-${TRACKS}x${MINUTES}${COMPRESSORS ? '' : '-nocomp'}.yaml`);
-  writeFileSync(recipe, `sampleRate: ${RATE}
+  writeFileSync(
+    recipe,
+    `sampleRate: ${RATE}
 tailSeconds: 0
 tracks:
 ${tracks.join('')}buses:
@@ -86,13 +92,22 @@ ${tracks.join('')}buses:
 master:
   eq: [ { type: lowshelf, freqHz: 80, gainDb: 1 } ]
   compressor: { thresholdDb: -12, ratio: 2 }
-`);
+`,
+  );
   const store = new JsonStore(path.join(OUT, 'store'));
   const t0 = process.hrtime.bigint();
-  const { result } = await mix({ recipe, output: path.join(OUT, 'mix.wav'), overwrite: true, ffmpeg: resolveFfmpeg(), store });
+  const { result } = await mix({
+    recipe,
+    output: path.join(OUT, 'mix.wav'),
+    overwrite: true,
+    ffmpeg: resolveFfmpeg(),
+    store,
+  });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const audio = result.durationSeconds;
-  process.stdout.write(`${TRACKS} tracks × ${MINUTES} min: rendered ${audio.toFixed(1)} s of audio in ${seconds.toFixed(2)} s = ${(audio / seconds).toFixed(1)}× real time (${result.levels.integratedLufs} LUFS)\n`);
+  process.stdout.write(
+    `${TRACKS} tracks × ${MINUTES} min: rendered ${audio.toFixed(1)} s of audio in ${seconds.toFixed(2)} s = ${(audio / seconds).toFixed(1)}× real time (${result.levels.integratedLufs} LUFS)\n`,
+  );
 }
 
 await main();

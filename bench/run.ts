@@ -31,16 +31,28 @@ function time(cmd: string, args: string[]): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function shubJson(file: string): { levels: { integratedLufs: number; loudnessRangeLu: number; truePeakDbtp: number } } {
-  const r = spawnSync(process.execPath, [SHUB, 'analyze', file, '--features', 'levels', '--json', '--store-dir', path.join(OUT, 'store')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [SHUB, 'analyze', file, '--features', 'levels', '--json', '--store-dir', path.join(OUT, 'store')],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
 
 function ffmpegMeasure(file: string): { integratedLufs: number; loudnessRangeLu: number; truePeakDbtp: number } {
-  const r = spawnSync('ffmpeg', ['-nostats', '-hide_banner', '-i', file, '-af', 'ebur128=peak=true', '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ffmpeg',
+    ['-nostats', '-hide_banner', '-i', file, '-af', 'ebur128=peak=true', '-f', 'null', '-'],
+    { encoding: 'utf8' },
+  );
   const summary = r.stderr.slice(r.stderr.lastIndexOf('Summary:'));
   const num = (re: RegExp) => parseFloat(re.exec(summary)?.[1] ?? 'NaN');
-  return { integratedLufs: num(/I:\s+(-?[\d.]+) LUFS/), loudnessRangeLu: num(/LRA:\s+(-?[\d.]+) LU/), truePeakDbtp: num(/Peak:\s+(-?[\d.]+) dBFS/) };
+  return {
+    integratedLufs: num(/I:\s+(-?[\d.]+) LUFS/),
+    loudnessRangeLu: num(/LRA:\s+(-?[\d.]+) LU/),
+    truePeakDbtp: num(/Peak:\s+(-?[\d.]+) dBFS/),
+  };
 }
 
 /** 6 minutes of 48 kHz 24-bit stereo music: several renders concatenated with sox. */
@@ -53,7 +65,9 @@ function sixMinuteFile(): string {
     renderSong({ ...s, bars: s.bars * 4 }, p, 48000, Math.min(1.2, s.gain * 1.5));
     parts.push(p);
   }
-  const r = spawnSync('sox', [...parts, ...parts, '-b', '24', '-r', '48000', file, 'trim', '0', '360'], { encoding: 'utf8' });
+  const r = spawnSync('sox', [...parts, ...parts, '-b', '24', '-r', '48000', file, 'trim', '0', '360'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return file;
 }
@@ -83,7 +97,11 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const report: string[] = [];
   const ffv = spawnSync('ffmpeg', ['-version'], { encoding: 'utf8' }).stdout.split('\n')[0];
-  const lgv = spawnSync('loudgain', ['--version'], { encoding: 'utf8' }).stdout.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ');
+  const lgv = spawnSync('loudgain', ['--version'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .slice(0, 2)
+    .join(' ')
+    .replace(/\s+/g, ' ');
   report.push(`Peers: ${ffv}; ${lgv}; node ${process.version}; ${RUNS} alternated runs, median.`, '');
 
   // --- speed
@@ -101,25 +119,52 @@ async function main() {
   const m = { shub: median(t.shub), ffmpeg: median(t.ffmpeg), loudgain: median(t.loudgain) };
   report.push('### Speed: 6-minute 48 kHz 24-bit stereo WAV, whole process', '');
   report.push('| tool | command | median ms | runs (ms) | shub is faster by |', '|---|---|---|---|---|');
-  report.push(`| shub | \`shub analyze F --features levels --json\` | ${m.shub.toFixed(0)} | ${t.shub.map((x) => x.toFixed(0)).join(', ')} | — |`);
-  report.push(`| ffmpeg | \`ffmpeg -nostats -i F -af ebur128=peak=true -f null -\` | ${m.ffmpeg.toFixed(0)} | ${t.ffmpeg.map((x) => x.toFixed(0)).join(', ')} | ${(m.ffmpeg / m.shub).toFixed(2)}× |`);
-  report.push(`| loudgain | \`loudgain -O -k F\` | ${m.loudgain.toFixed(0)} | ${t.loudgain.map((x) => x.toFixed(0)).join(', ')} | ${(m.loudgain / m.shub).toFixed(2)}× |`, '');
+  report.push(
+    `| shub | \`shub analyze F --features levels --json\` | ${m.shub.toFixed(0)} | ${t.shub.map((x) => x.toFixed(0)).join(', ')} | — |`,
+  );
+  report.push(
+    `| ffmpeg | \`ffmpeg -nostats -i F -af ebur128=peak=true -f null -\` | ${m.ffmpeg.toFixed(0)} | ${t.ffmpeg.map((x) => x.toFixed(0)).join(', ')} | ${(m.ffmpeg / m.shub).toFixed(2)}× |`,
+  );
+  report.push(
+    `| loudgain | \`loudgain -O -k F\` | ${m.loudgain.toFixed(0)} | ${t.loudgain.map((x) => x.toFixed(0)).join(', ')} | ${(m.loudgain / m.shub).toFixed(2)}× |`,
+    '',
+  );
 
   // --- memory
   const sixty = await sixtyMinuteFile(six);
-  const rss = peakRssMb(process.execPath, [SHUB, 'analyze', sixty, '--features', 'levels', '--json', '--store-dir', path.join(OUT, 'store')]);
+  const rss = peakRssMb(process.execPath, [
+    SHUB,
+    'analyze',
+    sixty,
+    '--features',
+    'levels',
+    '--json',
+    '--store-dir',
+    path.join(OUT, 'store'),
+  ]);
   const rss6 = peakRssMb(process.execPath, shubArgs);
   report.push('### Memory (`/usr/bin/time -v`, maximum resident set size)', '');
-  report.push(`| file | peak RSS |`, '|---|---|', `| 6 min | ${rss6.toFixed(0)} MB |`, `| 60 min (${(statSync(sixty).size / 2 ** 30).toFixed(2)} GiB) | ${rss.toFixed(0)} MB |`, '');
+  report.push(
+    `| file | peak RSS |`,
+    '|---|---|',
+    `| 6 min | ${rss6.toFixed(0)} MB |`,
+    `| 60 min (${(statSync(sixty).size / 2 ** 30).toFixed(2)} GiB) | ${rss.toFixed(0)} MB |`,
+    '',
+  );
 
   // --- agreement
   report.push('### Agreement on realistic material', '');
-  report.push('| file | shub I | loudgain I | Δ I | ffmpeg I | shub LRA | loudgain LRA | Δ LRA | shub TP | loudgain TP | ffmpeg TP |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  report.push(
+    '| file | shub I | loudgain I | Δ I | ffmpeg I | shub LRA | loudgain LRA | Δ LRA | shub TP | loudgain TP | ffmpeg TP |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const mat of [...realisticMaterial(OUT), { name: 'the 6-minute bench file', file: six }]) {
     const s = shubJson(mat.file).levels;
     const l = loudgain(mat.file)!;
     const f = ffmpegMeasure(mat.file);
-    report.push(`| ${mat.name} | ${s.integratedLufs.toFixed(2)} | ${l.integratedLufs.toFixed(2)} | ${(s.integratedLufs - l.integratedLufs).toFixed(2)} | ${f.integratedLufs.toFixed(1)} | ${s.loudnessRangeLu.toFixed(2)} | ${l.loudnessRangeLu.toFixed(2)} | ${(s.loudnessRangeLu - l.loudnessRangeLu).toFixed(2)} | ${s.truePeakDbtp.toFixed(2)} | ${l.truePeakDbtp.toFixed(2)} | ${f.truePeakDbtp.toFixed(1)} |`);
+    report.push(
+      `| ${mat.name} | ${s.integratedLufs.toFixed(2)} | ${l.integratedLufs.toFixed(2)} | ${(s.integratedLufs - l.integratedLufs).toFixed(2)} | ${f.integratedLufs.toFixed(1)} | ${s.loudnessRangeLu.toFixed(2)} | ${l.loudnessRangeLu.toFixed(2)} | ${(s.loudnessRangeLu - l.loudnessRangeLu).toFixed(2)} | ${s.truePeakDbtp.toFixed(2)} | ${l.truePeakDbtp.toFixed(2)} | ${f.truePeakDbtp.toFixed(1)} |`,
+    );
   }
   const text = report.join('\n');
   writeFileSync(path.join(OUT, 'report.md'), `${text}\n`);

@@ -24,7 +24,11 @@ function files(): string[] {
     const f = path.join(dir, `clip-${String(i).padStart(3, '0')}.wav`);
     if (!existsSync(f)) {
       // 30 s excerpts at varied offsets and gains (some hot, some quiet), 44.1 kHz 16-bit like typical deliverables
-      const r = spawnSync('sox', [six, '-b', '16', '-r', '44100', f, 'trim', String((i * 3) % 330), '30', 'gain', String(-12 + (i % 7) * 2)], { encoding: 'utf8' });
+      const r = spawnSync(
+        'sox',
+        [six, '-b', '16', '-r', '44100', f, 'trim', String((i * 3) % 330), '30', 'gain', String(-12 + (i % 7) * 2)],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(r.stderr);
     }
     return f;
@@ -41,7 +45,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const list = files();
 const store = ['--store-dir', path.join(OUT, 'store')];
-const validateArgs = ['validate', ...list, '--platform', 'spotify,apple-music,ebu-r128', '--jobs', '2', '--json', ...store];
+const validateArgs = [
+  'validate',
+  ...list,
+  '--platform',
+  'spotify,apple-music,ebu-r128',
+  '--jobs',
+  '2',
+  '--json',
+  ...store,
+];
 const analyzeArgs = ['analyze', ...list, '--features', 'levels', '--jobs', '2', '--json', ...store];
 time(analyzeArgs); // warm the page cache
 const tv: number[] = [];
@@ -54,6 +67,10 @@ const v = median(tv);
 const a = median(ta);
 console.log(`| command | median s | runs (s) | files/s | audio × real time |`);
 console.log(`|---|---|---|---|---|`);
-console.log(`| \`shub validate <100 files> --platform spotify,apple-music,ebu-r128 --jobs 2 --json\` | ${(v / 1000).toFixed(2)} | ${tv.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / v).toFixed(1)} | ${((100 * 30) / (v / 1000)).toFixed(0)}× |`);
-console.log(`| \`shub analyze <100 files> --features levels --jobs 2 --json\` | ${(a / 1000).toFixed(2)} | ${ta.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / a).toFixed(1)} | ${((100 * 30) / (a / 1000)).toFixed(0)}× |`);
+console.log(
+  `| \`shub validate <100 files> --platform spotify,apple-music,ebu-r128 --jobs 2 --json\` | ${(v / 1000).toFixed(2)} | ${tv.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / v).toFixed(1)} | ${((100 * 30) / (v / 1000)).toFixed(0)}× |`,
+);
+console.log(
+  `| \`shub analyze <100 files> --features levels --jobs 2 --json\` | ${(a / 1000).toFixed(2)} | ${ta.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / a).toFixed(1)} | ${((100 * 30) / (a / 1000)).toFixed(0)}× |`,
+);
 console.log(`\nvalidate / analyze time ratio: ${(v / a).toFixed(3)} (≤ 1 means validate is at least as fast)`);

@@ -16,7 +16,8 @@ interface GlobalOptions {
 
 function parseJobs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: expected a whole number from 1 to 256, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new UsageError(`--jobs: expected a whole number from 1 to 256, got '${value}'`);
   return n;
 }
 
@@ -41,35 +42,64 @@ export async function main(argv: string[]): Promise<number> {
     .description('measure loudness (EBU R128 / BS.1770-4), true peak, LRA and level statistics')
     .argument('<files...>', 'audio files: WAV (PCM/float, RF64), FLAC, MP3, AAC/M4A, Ogg/Opus, AIFF')
     .addOption(
-      new Option('--features <list>', `comma-separated: ${Object.entries(ANALYZE_FEATURES).map(([k, v]) => `${k} (${v})`).join('; ')}`).default(Object.keys(ANALYZE_FEATURES).join(',')),
+      new Option(
+        '--features <list>',
+        `comma-separated: ${Object.entries(ANALYZE_FEATURES)
+          .map(([k, v]) => `${k} (${v})`)
+          .join('; ')}`,
+      ).default(Object.keys(ANALYZE_FEATURES).join(',')),
     )
     .option('--json', 'print one JSON object per file per line (NDJSON) instead of a table')
     .option('--curves', 'add momentary and short-term loudness series (100 ms hop)')
     .option('-j, --jobs <n>', 'files analyzed in parallel (default: number of cores)', parseJobs)
     .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV input (default: SHUB_FFMPEG, config, bundled, PATH)')
     .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
-    .option('--db <url>', 'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)')
+    .option(
+      '--db <url>',
+      'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  shub analyze mix.wav\n  shub analyze album/*.flac --json | jq .levels.integratedLufs\n  shub analyze take.wav --curves --json > take.json\n  shub analyze stems/*.wav --db postgres://shub@db.studio/shub\n\nExit codes: 0 ok, 2 usage/config, 3 unreadable input (others still analyzed), 4 missing ffmpeg or database unreachable/not migrated, 5 internal.',
     )
-    .action(async (files: string[], opts: { features: string; json?: boolean; curves?: boolean; jobs?: number; ffmpeg?: string; storeDir?: string; db?: string }) => {
-      const globals = program.opts<GlobalOptions>();
-      exitCode = await runAnalyze(files, opts, globals, argv);
-    });
+    .action(
+      async (
+        files: string[],
+        opts: {
+          features: string;
+          json?: boolean;
+          curves?: boolean;
+          jobs?: number;
+          ffmpeg?: string;
+          storeDir?: string;
+          db?: string;
+        },
+      ) => {
+        const globals = program.opts<GlobalOptions>();
+        exitCode = await runAnalyze(files, opts, globals, argv);
+      },
+    );
 
   program
     .command('validate')
-    .description('check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI')
+    .description(
+      'check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI',
+    )
     .argument('<files...>', 'audio files to check')
-    .requiredOption('-p, --platform <list>', 'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128')
+    .requiredOption(
+      '-p, --platform <list>',
+      'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128',
+    )
     .option('--json', 'print one JSON object per file per line (NDJSON)')
     .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
     .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips')
     .option('-j, --jobs <n>', 'files checked in parallel (default: number of cores)', parseJobs)
     .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV input and codec checks')
     .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
-    .option('--db <url>', 'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)')
+    .option(
+      '--db <url>',
+      'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  shub validate master.wav --platform spotify,apple-music\n  shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml\n  shub validate album/*.flac --platform spotify --codec-check --json\n\nExit codes: 0 all checks pass, 1 a check failed, 2 unknown platform or bad config, 3 unreadable input (others still checked), 4 missing ffmpeg or database unreachable/not migrated.',
@@ -80,21 +110,38 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('master')
-    .description('master mixes to delivery targets: chain planned from the analysis, loudness iterated until the written files measure on target')
+    .description(
+      'master mixes to delivery targets: chain planned from the analysis, loudness iterated until the written files measure on target',
+    )
     .argument('<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)')
-    .option('-t, --target <list>', 'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd')
+    .option(
+      '-t, --target <list>',
+      'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd',
+    )
     .option('-r, --reference <file>', 'match this reference master: mid/side tonal balance, width and loudness')
     .option('-s, --style <style>', 'transparent (gain + true-peak limiting only) | balanced | loud', 'balanced')
-    .option('-o, --output <path>', 'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)')
-    .option('-f, --format <format>', 'deliver every target as wav | flac | mp3 | aac | opus (default: each target\'s own format)')
-    .option('--noise-shaping', 'shape the 16-bit dither noise away from the ear\'s most sensitive band (F-weighted error feedback)')
+    .option(
+      '-o, --output <path>',
+      'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)',
+    )
+    .option(
+      '-f, --format <format>',
+      "deliver every target as wav | flac | mp3 | aac | opus (default: each target's own format)",
+    )
+    .option(
+      '--noise-shaping',
+      "shape the 16-bit dither noise away from the ear's most sensitive band (F-weighted error feedback)",
+    )
     .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor')
     .option('-y, --overwrite', 'replace existing outputs')
     .option('--json', 'print one JSON object per mix per line (NDJSON)')
     .option('-j, --jobs <n>', 'mixes mastered in parallel (default: number of cores)', parseJobs)
     .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV input and FLAC/MP3/AAC/Opus output')
     .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
-    .option('--db <url>', 'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)')
+    .option(
+      '--db <url>',
+      'record the run in this PostgreSQL database instead (default: SHUB_DATABASE_URL, config store.url)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  shub master mix.wav --target spotify,apple-music,cd -o masters/\n  shub master album/*.wav --target spotify --json > report.ndjson\n  shub master mix.wav --reference ref.wav -o mix.matched.wav\n\nExit codes: 0 every target met, 1 a target could not be met within the style (reported, no file), 2 usage/config error or existing output without -y, 3 unreadable input, 4 missing ffmpeg or database unreachable.',
@@ -115,10 +162,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV stems')
     .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
     .option('--db <url>', 'record the run in this PostgreSQL database instead')
-    .addHelpText('after', '\nExamples:\n  shub mix song.yaml -o mix.wav\n  shub mix song.yaml -o mix.wav --rpp session/song.rpp --json | jq .levels\n\nExit codes: 0 ok, 2 recipe error (file:line key), 3 unreadable stem, 4 missing ffmpeg or database, 5 internal.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub mix song.yaml -o mix.wav\n  shub mix song.yaml -o mix.wav --rpp session/song.rpp --json | jq .levels\n\nExit codes: 0 ok, 2 recipe error (file:line key), 3 unreadable stem, 4 missing ffmpeg or database, 5 internal.',
+    )
     .action(async (recipe: string, opts: import('./commands/mix.js').MixCliOptions) => {
       const { mixCli } = await import('./commands/mix.js');
-      exitCode = await mixCli(recipe, opts, program.opts<GlobalOptions>().config, ['mix', ...argv.slice(argv.indexOf('mix') + 1)]);
+      exitCode = await mixCli(recipe, opts, program.opts<GlobalOptions>().config, [
+        'mix',
+        ...argv.slice(argv.indexOf('mix') + 1),
+      ]);
     });
   program
     .command('render')
@@ -133,10 +186,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--ffmpeg <path>', 'ffmpeg binary for non-WAV sources')
     .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
     .option('--db <url>', 'record the run in this PostgreSQL database instead')
-    .addHelpText('after', '\nExamples:\n  shub render song.yaml -o mix.wav\n  shub render session.rpp -o check.wav\n  shub render session.rpp -o final.wav --backend reaper --reaper /opt/REAPER/reaper\n\nExit codes: 0 ok, 2 bad session or something the native backend cannot render (use --backend reaper), 3 unreadable source, 4 REAPER/ffmpeg/database missing, 5 internal.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shub render song.yaml -o mix.wav\n  shub render session.rpp -o check.wav\n  shub render session.rpp -o final.wav --backend reaper --reaper /opt/REAPER/reaper\n\nExit codes: 0 ok, 2 bad session or something the native backend cannot render (use --backend reaper), 3 unreadable source, 4 REAPER/ffmpeg/database missing, 5 internal.',
+    )
     .action(async (session: string, opts: import('./commands/render.js').RenderCliOptions) => {
       const { renderCli } = await import('./commands/render.js');
-      exitCode = await renderCli(session, opts, program.opts<GlobalOptions>().config, ['render', ...argv.slice(argv.indexOf('render') + 1)]);
+      exitCode = await renderCli(session, opts, program.opts<GlobalOptions>().config, [
+        'render',
+        ...argv.slice(argv.indexOf('render') + 1),
+      ]);
     });
 
   // ---- the run store: PostgreSQL schema, history and the decision log --------------------------
@@ -168,9 +227,15 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('history')
     .description('list recorded runs, newest first (from the JSON store or the database)')
-    .option('--file <path>', 'only runs that read this file: its path as given or absolute, or its sha256 (the file is hashed if it exists)')
+    .option(
+      '--file <path>',
+      'only runs that read this file: its path as given or absolute, or its sha256 (the file is hashed if it exists)',
+    )
     .option('--command <name>', 'only runs of this command, e.g. analyze')
-    .option('--since <when>', 'only runs started since a date/time (2025-03-01, 2025-03-01T14:00) or within an age (30m, 12h, 7d)')
+    .option(
+      '--since <when>',
+      'only runs started since a date/time (2025-03-01, 2025-03-01T14:00) or within an age (30m, 12h, 7d)',
+    )
     .option('-n, --limit <n>', 'at most this many runs (the newest)', parseLimit)
     .option('--json', 'print one JSON object per run per line (NDJSON)')
     .option('--db <url>', dbHelp)
@@ -201,7 +266,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return ExitCode.ok;
       return ExitCode.usage;
     }
     const debug = program.opts<GlobalOptions>().debug ?? argv.includes('--debug');
@@ -213,7 +279,15 @@ export async function main(argv: string[]): Promise<number> {
 
 async function runAnalyze(
   files: string[],
-  opts: { features: string; json?: boolean; curves?: boolean; jobs?: number; ffmpeg?: string; storeDir?: string; db?: string },
+  opts: {
+    features: string;
+    json?: boolean;
+    curves?: boolean;
+    jobs?: number;
+    ffmpeg?: string;
+    storeDir?: string;
+    db?: string;
+  },
   globals: GlobalOptions,
   argv: string[],
 ): Promise<number> {
@@ -277,8 +351,20 @@ interface MasterCliOptions {
   db?: string;
 }
 
-async function runMaster(files: string[], opts: MasterCliOptions, globals: GlobalOptions, argv: string[]): Promise<number> {
-  const [{ master, MASTER_FORMATS }, { MASTER_STYLES }, { loadConfig }, { resolveFfmpeg }, { formatMasterText }, { loadPlatforms, selectPlatforms }] = await Promise.all([
+async function runMaster(
+  files: string[],
+  opts: MasterCliOptions,
+  globals: GlobalOptions,
+  argv: string[],
+): Promise<number> {
+  const [
+    { master, MASTER_FORMATS },
+    { MASTER_STYLES },
+    { loadConfig },
+    { resolveFfmpeg },
+    { formatMasterText },
+    { loadPlatforms, selectPlatforms },
+  ] = await Promise.all([
     import('./commands/master.js'),
     import('./engines/master/plan.js'),
     import('./config.js'),
@@ -286,11 +372,18 @@ async function runMaster(files: string[], opts: MasterCliOptions, globals: Globa
     import('./ui/master-text.js'),
     import('./recipes/platforms.js'),
   ]);
-  if (!(opts.style in MASTER_STYLES)) throw new UsageError(`--style must be one of ${Object.keys(MASTER_STYLES).join(', ')}, got '${opts.style}'`);
-  if (opts.format !== undefined && !(opts.format in MASTER_FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(MASTER_FORMATS).join(', ')}, got '${opts.format}'`);
-  if (!opts.target && !opts.reference) throw new UsageError('name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference');
+  if (!(opts.style in MASTER_STYLES))
+    throw new UsageError(`--style must be one of ${Object.keys(MASTER_STYLES).join(', ')}, got '${opts.style}'`);
+  if (opts.format !== undefined && !(opts.format in MASTER_FORMATS))
+    throw new UsageError(`--format must be one of ${Object.keys(MASTER_FORMATS).join(', ')}, got '${opts.format}'`);
+  if (!opts.target && !opts.reference)
+    throw new UsageError(
+      'name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference',
+    );
   const { config, filepath } = await loadConfig(process.cwd(), globals.config);
-  const targets = opts.target ? selectPlatforms(await loadPlatforms(config.platforms ?? {}, filepath), opts.target) : [];
+  const targets = opts.target
+    ? selectPlatforms(await loadPlatforms(config.platforms ?? {}, filepath), opts.target)
+    : [];
   const ffmpeg = resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path);
   const store = await openStoreForCli(opts.storeDir, config, opts.db);
   const progress = process.stderr.isTTY ? lazyProgress(files.length) : undefined;
@@ -305,7 +398,7 @@ async function runMaster(files: string[], opts: MasterCliOptions, globals: Globa
       overwrite: opts.overwrite ?? false,
       noiseShaping: opts.noiseShaping ?? false,
       multiband: opts.multiband ?? false,
-      ...(opts.jobs ?? config.jobs ? { jobs: opts.jobs ?? config.jobs } : {}),
+      ...((opts.jobs ?? config.jobs) ? { jobs: opts.jobs ?? config.jobs } : {}),
       ffmpeg,
       store,
       args: ['master', ...argv.slice(argv.indexOf('master') + 1)],
@@ -335,7 +428,12 @@ interface ValidateCliOptions {
   db?: string;
 }
 
-async function runValidate(files: string[], opts: ValidateCliOptions, globals: GlobalOptions, argv: string[]): Promise<number> {
+async function runValidate(
+  files: string[],
+  opts: ValidateCliOptions,
+  globals: GlobalOptions,
+  argv: string[],
+): Promise<number> {
   const [{ validate }, { loadConfig }, { resolveFfmpeg }, { formatValidateText }] = await Promise.all([
     import('./commands/validate.js'),
     import('./config.js'),
@@ -358,7 +456,7 @@ async function runValidate(files: string[], opts: ValidateCliOptions, globals: G
       files,
       platforms,
       codecCheck: opts.codecCheck ?? false,
-      ...(opts.jobs ?? config.jobs ? { jobs: opts.jobs ?? config.jobs } : {}),
+      ...((opts.jobs ?? config.jobs) ? { jobs: opts.jobs ?? config.jobs } : {}),
       ffmpeg,
       store,
       args: ['validate', ...argv.slice(argv.indexOf('validate') + 1)],
@@ -378,8 +476,18 @@ async function runValidate(files: string[], opts: ValidateCliOptions, globals: G
       ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),
     });
     if (opts.junit) {
-      const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([import('./ui/junit.js'), import('./io/atomic.js')]);
-      await writeFileAtomic(opts.junit, formatJunit((await platforms).map((p) => p.id), outcome.results, unreadable));
+      const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([
+        import('./ui/junit.js'),
+        import('./io/atomic.js'),
+      ]);
+      await writeFileAtomic(
+        opts.junit,
+        formatJunit(
+          (await platforms).map((p) => p.id),
+          outcome.results,
+          unreadable,
+        ),
+      );
     }
     return outcome.exitCode;
   } finally {
@@ -428,7 +536,11 @@ async function openStoreForCli(
 }
 
 /** `shub db migrate|status`: prints the schema state; status exits 1 when migrations are pending. */
-async function runDb(action: 'migrate' | 'status', opts: { db?: string; down?: boolean; json?: boolean }, globals: GlobalOptions): Promise<number> {
+async function runDb(
+  action: 'migrate' | 'status',
+  opts: { db?: string; down?: boolean; json?: boolean },
+  globals: GlobalOptions,
+): Promise<number> {
   const [{ loadConfig }, { chooseDatabase }, { dbMigrate, dbStatus }, { formatDbStatus }] = await Promise.all([
     import('./config.js'),
     import('./store/open.js'),
@@ -437,7 +549,8 @@ async function runDb(action: 'migrate' | 'status', opts: { db?: string; down?: b
   ]);
   const { config } = await loadConfig(process.cwd(), globals.config);
   const database = chooseDatabase({ dbUrl: opts.db, config, env: process.env });
-  const result = action === 'migrate' ? await dbMigrate({ database, down: opts.down ?? false }) : await dbStatus({ database });
+  const result =
+    action === 'migrate' ? await dbMigrate({ database, down: opts.down ?? false }) : await dbStatus({ database });
   process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatDbStatus(result)}\n`);
   return action === 'status' && !result.upToDate ? ExitCode.checkFailed : ExitCode.ok;
 }
@@ -453,8 +566,16 @@ interface ReadBackCliOptions {
 }
 
 /** `shub history` and `shub show`: read runs back from whichever store is selected. */
-async function runReadBack(what: 'history' | 'show', runId: string | undefined, opts: ReadBackCliOptions, globals: GlobalOptions): Promise<number> {
-  const [{ loadConfig }, { formatHistory, formatRun }] = await Promise.all([import('./config.js'), import('./ui/history-text.js')]);
+async function runReadBack(
+  what: 'history' | 'show',
+  runId: string | undefined,
+  opts: ReadBackCliOptions,
+  globals: GlobalOptions,
+): Promise<number> {
+  const [{ loadConfig }, { formatHistory, formatRun }] = await Promise.all([
+    import('./config.js'),
+    import('./ui/history-text.js'),
+  ]);
   const { config } = await loadConfig(process.cwd(), globals.config);
   const store = await openStoreForCli(opts.storeDir, config, opts.db, 'read');
   try {
@@ -481,6 +602,7 @@ async function runReadBack(what: 'history' | 'show', runId: string | undefined, 
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit: expected a whole number of 1 or more, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--limit: expected a whole number of 1 or more, got '${value}'`);
   return n;
 }

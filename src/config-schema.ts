@@ -5,7 +5,11 @@ export const configSchema = z
   .object({
     store: z
       .object({
-        dir: z.string().min(1).describe('folder of the JSON run store; runs go to <dir>/runs/<runId>.json').default('.shub'),
+        dir: z
+          .string()
+          .min(1)
+          .describe('folder of the JSON run store; runs go to <dir>/runs/<runId>.json')
+          .default('.shub'),
         url: z
           .string()
           .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
@@ -19,12 +23,27 @@ export const configSchema = z
       .strict()
       .default({}),
     reaper: z
-      .object({ path: z.string().min(1).describe('REAPER binary for `shub render --backend reaper` (overridden by SHUB_REAPER and --reaper)').optional() })
+      .object({
+        path: z
+          .string()
+          .min(1)
+          .describe('REAPER binary for `shub render --backend reaper` (overridden by SHUB_REAPER and --reaper)')
+          .optional(),
+      })
       .strict()
       .optional(),
-    jobs: z.number().int().min(1).max(256).describe('files processed in parallel (default: number of cores)').optional(),
+    jobs: z
+      .number()
+      .int()
+      .min(1)
+      .max(256)
+      .describe('files processed in parallel (default: number of cores)')
+      .optional(),
     platforms: z
-      .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'platform ids are lower-case words joined by hyphens'), z.record(z.string(), z.unknown()))
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'platform ids are lower-case words joined by hyphens'),
+        z.record(z.string(), z.unknown()),
+      )
       .describe('delivery targets to add or override; each entry is checked against the presets/platforms.yaml schema')
       .optional(),
   })

@@ -10,8 +10,17 @@ import { UsageError } from './errors.js';
 
 /** Where cosmiconfig looks, in order: its defaults plus the YAML/JSON spellings of shub.config.*. */
 const SEARCH_PLACES = [
-  'package.json', '.shubrc', '.shubrc.json', '.shubrc.yaml', '.shubrc.yml',
-  'shub.config.yaml', 'shub.config.yml', 'shub.config.json', 'shub.config.js', 'shub.config.mjs', 'shub.config.cjs',
+  'package.json',
+  '.shubrc',
+  '.shubrc.json',
+  '.shubrc.yaml',
+  '.shubrc.yml',
+  'shub.config.yaml',
+  'shub.config.yml',
+  'shub.config.json',
+  'shub.config.js',
+  'shub.config.mjs',
+  'shub.config.cjs',
 ];
 
 export type { ShubConfig };

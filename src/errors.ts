@@ -15,7 +15,10 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export class ShubError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -30,7 +33,10 @@ export class UsageError extends ShubError {
 
 /** An input file is missing, unreadable or not audio (exit 3). The message starts with the file. */
 export class InputError extends ShubError {
-  constructor(readonly file: string, problem: string) {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
     super(`${file}: ${problem}`, ExitCode.input);
   }
 }

@@ -183,7 +183,10 @@ export interface FeatureExtractor {
   finish(): FeatureReport;
 }
 
-export interface BiquadCoefficients { b: [number, number, number]; a: [number, number, number] }
+export interface BiquadCoefficients {
+  b: [number, number, number];
+  a: [number, number, number];
+}
 
 export interface NativeAddon {
   LevelMeter: new (options: LevelMeterOptions) => LevelMeter;
@@ -209,8 +212,17 @@ export interface EqBand {
   gainDb?: number;
 }
 export interface CompressorOptions {
-  thresholdDb?: number; ratio?: number; kneeDb?: number; attackMs?: number; releaseMs?: number; makeupDb?: number;
-  rms?: boolean; rmsWindowMs?: number; sidechainHighpassHz?: number; mix?: number; linked?: boolean;
+  thresholdDb?: number;
+  ratio?: number;
+  kneeDb?: number;
+  attackMs?: number;
+  releaseMs?: number;
+  makeupDb?: number;
+  rms?: boolean;
+  rmsWindowMs?: number;
+  sidechainHighpassHz?: number;
+  mix?: number;
+  linked?: boolean;
 }
 export interface MasterChainOptions {
   highpassHz?: number;
@@ -218,7 +230,11 @@ export interface MasterChainOptions {
   sideEq?: EqBand[];
   compressor?: CompressorOptions | null;
   /** Three-band compression after the glue compressor (LR4 crossovers at lowHz and highHz). */
-  multiband?: { lowHz: number; highHz: number; bands: [CompressorOptions, CompressorOptions, CompressorOptions] } | null;
+  multiband?: {
+    lowHz: number;
+    highHz: number;
+    bands: [CompressorOptions, CompressorOptions, CompressorOptions];
+  } | null;
   sideGainDb?: number;
   monoBassHz?: number;
 }
@@ -241,7 +257,11 @@ export interface MasterRenderOptions {
   tails: MasterTailOptions[];
   spectra?: { windowSamples: number; hopSamples: number; activeFloorDbfs?: number } | null;
 }
-export interface MasterSpectrum { binHz: number; activeFrames: number; meanPower: Float64Array }
+export interface MasterSpectrum {
+  binHz: number;
+  activeFrames: number;
+  meanPower: Float64Array;
+}
 export interface MasterTailReport {
   levels: LevelMeterResult;
   framesOut: number;
@@ -278,7 +298,9 @@ export function native(): NativeAddon {
   try {
     cached = require(file) as NativeAddon;
   } catch (err) {
-    const e = new Error(`the native addon is not built (${file}): run \`npm install\` (or \`npx node-gyp rebuild\`) in ${root}`);
+    const e = new Error(
+      `the native addon is not built (${file}): run \`npm install\` (or \`npx node-gyp rebuild\`) in ${root}`,
+    );
     (e as Error & { cause?: unknown }).cause = err;
     throw e;
   }
@@ -297,7 +319,14 @@ export interface MixStripSpec {
   /** dB before the chain (the master's headroom trim). */
   trimDb?: number;
   invert?: boolean;
-  gate?: { thresholdDb?: number; rangeDb?: number; attackMs?: number; holdMs?: number; releaseMs?: number; hysteresisDb?: number };
+  gate?: {
+    thresholdDb?: number;
+    rangeDb?: number;
+    attackMs?: number;
+    holdMs?: number;
+    releaseMs?: number;
+    hysteresisDb?: number;
+  };
   eq?: MixEqBandSpec[];
   compressor?: CompressorOptions;
   saturation?: { driveDb?: number; outputDb?: number; mix?: number };

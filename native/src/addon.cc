@@ -22,16 +22,15 @@ using shub::LevelMeter;
 using shub::LevelMeterOptions;
 using shub::LevelMeterReport;
 
-
 // ---- LevelMeter wrapper ----------------------------------------------------------------
 
 class LevelMeterWrap : public Napi::ObjectWrap<LevelMeterWrap> {
  public:
   static Napi::Function Init(Napi::Env env) {
-    return DefineClass(env, "LevelMeter",
-                       {InstanceMethod<&LevelMeterWrap::AddPcm>("addPcm"),
-                        InstanceMethod<&LevelMeterWrap::AddFloat>("addFloat"),
-                        InstanceMethod<&LevelMeterWrap::Result>("result")});
+    return DefineClass(
+        env, "LevelMeter",
+        {InstanceMethod<&LevelMeterWrap::AddPcm>("addPcm"), InstanceMethod<&LevelMeterWrap::AddFloat>("addFloat"),
+         InstanceMethod<&LevelMeterWrap::Result>("result")});
   }
 
   explicit LevelMeterWrap(const Napi::CallbackInfo& info);
@@ -62,7 +61,8 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
   const std::string where = "LevelMeter";
   if (!info.IsConstructCall()) throwType(env, "LevelMeter: class constructor must be called with new");
   if (info.Length() < 1 || !info[0].IsObject() || info[0].IsArray())
-    throwType(env, "LevelMeter: options must be an object, got " + (info.Length() ? describe(info[0]) : std::string("nothing")));
+    throwType(env, "LevelMeter: options must be an object, got " +
+                       (info.Length() ? describe(info[0]) : std::string("nothing")));
   Napi::Object o = info[0].As<Napi::Object>();
   LevelMeterOptions opt;
   opt.sampleRate = static_cast<int>(integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz"));
@@ -79,7 +79,8 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
     const std::string name = "channelWeights[" + std::to_string(i) + "]";
     if (!e.IsNumber()) throwType(env, "LevelMeter: " + name + " must be a number, got " + describe(e));
     const double d = e.As<Napi::Number>().DoubleValue();
-    if (!std::isfinite(d) || d < 0) throwRange(env, "LevelMeter: " + name + " must be a finite number >= 0, got " + describe(e));
+    if (!std::isfinite(d) || d < 0)
+      throwRange(env, "LevelMeter: " + name + " must be a finite number >= 0, got " + describe(e));
     opt.channelWeights.push_back(d);
   }
 
@@ -99,7 +100,8 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
   if (!sil.IsUndefined()) {
     if (!sil.IsNumber()) throwType(env, "LevelMeter: silenceThresholdDbfs must be a number, got " + describe(sil));
     const double d = sil.As<Napi::Number>().DoubleValue();
-    if (!(d >= -200 && d <= 0)) throwRange(env, "LevelMeter: silenceThresholdDbfs must be in [-200, 0] dBFS, got " + describe(sil));
+    if (!(d >= -200 && d <= 0))
+      throwRange(env, "LevelMeter: silenceThresholdDbfs must be in [-200, 0] dBFS, got " + describe(sil));
     opt.silenceThresholdDbfs = d;
   }
   try {
@@ -110,7 +112,8 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
 }
 
 Napi::Value LevelMeterWrap::AddPcm(const Napi::CallbackInfo& info) {
-  return queueAddPcm(info, this, meter_->options().channels, "LevelMeter.addPcm: another addPcm call is still in flight on this meter; await it first", busy_);
+  return queueAddPcm(info, this, meter_->options().channels,
+                     "LevelMeter.addPcm: another addPcm call is still in flight on this meter; await it first", busy_);
 }
 
 Napi::Value LevelMeterWrap::AddFloat(const Napi::CallbackInfo& info) {
@@ -165,7 +168,8 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
       throw Napi::Error::New(env, std::string("FeatureExtractor.") + method +
                                       ": an addPcm call is still in flight on this extractor; await it first");
     if (finished_)
-      throw Napi::Error::New(env, std::string("FeatureExtractor.") + method + ": finish() was already called; create a new extractor");
+      throw Napi::Error::New(
+          env, std::string("FeatureExtractor.") + method + ": finish() was already called; create a new extractor");
   }
 
   std::unique_ptr<shub::FeatureExtractor> fx_;
@@ -173,17 +177,20 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   bool finished_ = false;
 };
 
-FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<FeatureExtractorWrap>(info) {
+FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
+    : Napi::ObjectWrap<FeatureExtractorWrap>(info) {
   Napi::Env env = info.Env();
   const std::string where = "FeatureExtractor";
   if (!info.IsConstructCall()) throwType(env, "FeatureExtractor: class constructor must be called with new");
   if (info.Length() < 1 || !info[0].IsObject() || info[0].IsArray())
-    throwType(env, "FeatureExtractor: options must be an object, got " + (info.Length() ? describe(info[0]) : std::string("nothing")));
+    throwType(env, "FeatureExtractor: options must be an object, got " +
+                       (info.Length() ? describe(info[0]) : std::string("nothing")));
   Napi::Object o = info[0].As<Napi::Object>();
   shub::FeatureOptions opt;
   opt.sampleRate = static_cast<int>(integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz"));
   opt.channels = static_cast<int>(integerArg(env, o.Get("channels"), where, "channels", 1, 8, ""));
-  opt.windowSamples = static_cast<int>(integerArg(env, o.Get("windowSamples"), where, "windowSamples", 64, 65536, " samples"));
+  opt.windowSamples =
+      static_cast<int>(integerArg(env, o.Get("windowSamples"), where, "windowSamples", 64, 65536, " samples"));
   opt.hopSamples = static_cast<int>(integerArg(env, o.Get("hopSamples"), where, "hopSamples", 1, 65536, " samples"));
   auto flag = [&](const char* name, bool& out) {
     Napi::Value v = o.Get(name);
@@ -225,7 +232,11 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info) : Nap
 }
 
 Napi::Value FeatureExtractorWrap::AddPcm(const Napi::CallbackInfo& info) {
-  return queueAddPcm(info, this, fx_->options().channels, finished_ ? "FeatureExtractor.addPcm: finish() was already called; create a new extractor" : "FeatureExtractor.addPcm: an addPcm call is still in flight on this extractor; await it first", busy_ || finished_);
+  return queueAddPcm(
+      info, this, fx_->options().channels,
+      finished_ ? "FeatureExtractor.addPcm: finish() was already called; create a new extractor"
+                : "FeatureExtractor.addPcm: an addPcm call is still in flight on this extractor; await it first",
+      busy_ || finished_);
 }
 
 Napi::Value FeatureExtractorWrap::AddFloat(const Napi::CallbackInfo& info) {

@@ -16,7 +16,8 @@ using shub::MasterRender;
 Napi::Value bytesArray(Napi::Env env, std::vector<uint8_t>&& v) {
   if (v.empty()) return Napi::Buffer<uint8_t>::New(env, 0);
   auto* owned = new std::vector<uint8_t>(std::move(v));
-  return Napi::Buffer<uint8_t>::New(env, owned->data(), owned->size(), [](Napi::Env, uint8_t*, std::vector<uint8_t>* p) { delete p; }, owned);
+  return Napi::Buffer<uint8_t>::New(
+      env, owned->data(), owned->size(), [](Napi::Env, uint8_t*, std::vector<uint8_t>* p) { delete p; }, owned);
 }
 
 Napi::Array outputsArray(Napi::Env env, std::vector<std::vector<uint8_t>>&& outs) {
@@ -24,8 +25,6 @@ Napi::Array outputsArray(Napi::Env env, std::vector<std::vector<uint8_t>>&& outs
   for (size_t i = 0; i < outs.size(); ++i) a.Set(static_cast<uint32_t>(i), bytesArray(env, std::move(outs[i])));
   return a;
 }
-
-
 
 shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
   const std::string where = "MasterRender";
@@ -59,10 +58,12 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       mp.highHz = numberArg(env, m.Get("highHz"), cw + ".multiband", "highHz", 20, 20000, " Hz");
       Napi::Value bands = m.Get("bands");
       if (!bands.IsArray() || bands.As<Napi::Array>().Length() != 3)
-        throwType(env, cw + ".multiband.bands must be an array of 3 compressors (low, mid, high), got " + describe(bands));
+        throwType(env,
+                  cw + ".multiband.bands must be an array of 3 compressors (low, mid, high), got " + describe(bands));
       for (uint32_t b = 0; b < 3; ++b) {
         Napi::Value bv = bands.As<Napi::Array>().Get(b);
-        if (!bv.IsObject()) throwType(env, cw + ".multiband.bands[" + std::to_string(b) + "] must be an object, got " + describe(bv));
+        if (!bv.IsObject())
+          throwType(env, cw + ".multiband.bands[" + std::to_string(b) + "] must be an object, got " + describe(bv));
         mp.bands[b] = compressorArg(env, bv.As<Napi::Object>(), cw + ".multiband.bands[" + std::to_string(b) + "]");
       }
       p.chain.multiband = mp;
@@ -91,14 +92,19 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       tp.limiter = lp;
     }
     const double bits = integerArg(env, t.Get("bitDepth"), tw, "bitDepth", 16, 32, "");
-    if (bits != 16 && bits != 24 && bits != 32) throwRange(env, tw + ": bitDepth must be 16, 24 or 32, got " + describe(t.Get("bitDepth")));
+    if (bits != 16 && bits != 24 && bits != 32)
+      throwRange(env, tw + ": bitDepth must be 16, 24 or 32, got " + describe(t.Get("bitDepth")));
     tp.bitDepth = static_cast<int>(bits);
     Napi::Value d = t.Get("dither");
     const std::string dn = d.IsString() ? d.As<Napi::String>().Utf8Value() : "";
-    if (dn == "none") tp.dither = shub::DitherMode::None;
-    else if (dn == "tpdf") tp.dither = shub::DitherMode::Tpdf;
-    else if (dn == "tpdf-shaped") tp.dither = shub::DitherMode::TpdfShaped;
-    else throwRange(env, tw + ": dither must be 'none', 'tpdf' or 'tpdf-shaped', got " + describe(d));
+    if (dn == "none")
+      tp.dither = shub::DitherMode::None;
+    else if (dn == "tpdf")
+      tp.dither = shub::DitherMode::Tpdf;
+    else if (dn == "tpdf-shaped")
+      tp.dither = shub::DitherMode::TpdfShaped;
+    else
+      throwRange(env, tw + ": dither must be 'none', 'tpdf' or 'tpdf-shaped', got " + describe(d));
     tp.emit = optionalBool(env, t, tw, "emit", true);
     tp.meterTruePeak = optionalBool(env, t, tw, "meterTruePeak", true);
     p.tails.push_back(tp);
@@ -108,9 +114,12 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     if (!spectra.IsObject()) throwType(env, where + ": spectra must be an object or null, got " + describe(spectra));
     Napi::Object s = spectra.As<Napi::Object>();
     p.spectra = true;
-    p.spectrumOptions.windowSamples = static_cast<int>(integerArg(env, s.Get("windowSamples"), where + ".spectra", "windowSamples", 64, 65536, ""));
-    p.spectrumOptions.hopSamples = static_cast<int>(integerArg(env, s.Get("hopSamples"), where + ".spectra", "hopSamples", 1, 65536, ""));
-    p.spectrumOptions.activeFloorDbfs = optionalNumber(env, s, where + ".spectra", "activeFloorDbfs", -70, -200, 0, " dBFS");
+    p.spectrumOptions.windowSamples =
+        static_cast<int>(integerArg(env, s.Get("windowSamples"), where + ".spectra", "windowSamples", 64, 65536, ""));
+    p.spectrumOptions.hopSamples =
+        static_cast<int>(integerArg(env, s.Get("hopSamples"), where + ".spectra", "hopSamples", 1, 65536, ""));
+    p.spectrumOptions.activeFloorDbfs =
+        optionalNumber(env, s, where + ".spectra", "activeFloorDbfs", -70, -200, 0, " dBFS");
     p.spectrumOptions.sampleRate = p.sampleRate;
     p.spectrumOptions.channels = 1;
     const std::string err = shub::validateFeatureOptions(p.spectrumOptions);
@@ -130,8 +139,9 @@ Napi::Object spectrumObject(Napi::Env env, const shub::FeatureReport& r) {
 class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
  public:
   static Napi::Function Init(Napi::Env env) {
-    return DefineClass(env, "MasterRender",
-                       {InstanceMethod<&MasterRenderWrap::AddPcm>("addPcm"), InstanceMethod<&MasterRenderWrap::Finish>("finish")});
+    return DefineClass(
+        env, "MasterRender",
+        {InstanceMethod<&MasterRenderWrap::AddPcm>("addPcm"), InstanceMethod<&MasterRenderWrap::Finish>("finish")});
   }
 
   explicit MasterRenderWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<MasterRenderWrap>(info) {
@@ -149,7 +159,10 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
   class Worker : public Napi::AsyncWorker {
    public:
     Worker(Napi::Env env, MasterRenderWrap* wrap, Napi::Object self, const PcmArgs* args, bool finish)
-        : Napi::AsyncWorker(env, "shub.MasterRender"), deferred_(Napi::Promise::Deferred::New(env)), wrap_(wrap), finish_(finish) {
+        : Napi::AsyncWorker(env, "shub.MasterRender"),
+          deferred_(Napi::Promise::Deferred::New(env)),
+          wrap_(wrap),
+          finish_(finish) {
       self_ = Napi::Persistent(self);
       if (args) {
         pcm_ = Napi::Persistent(args->pcm);
@@ -192,7 +205,9 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
           t.Set("framesOut", Napi::Number::New(env, static_cast<double>(r.framesOut)));
           t.Set("clippedSamples", Napi::Number::New(env, static_cast<double>(r.clippedSamples)));
           t.Set("limiterMinGain", Napi::Number::New(env, r.limiter.minGain));
-          t.Set("limiterMeanGainDb", Napi::Number::New(env, r.limiter.frames ? r.limiter.sumGainDb / static_cast<double>(r.limiter.frames) : 0.0));
+          t.Set("limiterMeanGainDb",
+                Napi::Number::New(
+                    env, r.limiter.frames ? r.limiter.sumGainDb / static_cast<double>(r.limiter.frames) : 0.0));
           t.Set("limiterLimitedFrames", Napi::Number::New(env, static_cast<double>(r.limiter.limitedFrames)));
           tails.Set(static_cast<uint32_t>(i), t);
         }
@@ -240,8 +255,11 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
     Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
     try {
       const char* method = finish ? "finish" : "addPcm";
-      if (busy_) throw Napi::Error::New(env, std::string("MasterRender.") + method + ": a call is still in flight; await it first");
-      if (finished_) throw Napi::Error::New(env, std::string("MasterRender.") + method + ": finish() was already called");
+      if (busy_)
+        throw Napi::Error::New(env,
+                               std::string("MasterRender.") + method + ": a call is still in flight; await it first");
+      if (finished_)
+        throw Napi::Error::New(env, std::string("MasterRender.") + method + ": finish() was already called");
       Worker* w;
       if (finish) {
         w = new Worker(env, this, info.This().As<Napi::Object>(), nullptr, true);
@@ -275,7 +293,9 @@ Napi::Value BiquadResponseDb(const Napi::CallbackInfo& info) {
   const std::vector<shub::Biquad> sections = shub::designBands(bands, fs);
   Napi::Array f = info[2].As<Napi::Array>();
   Napi::Float64Array out = Napi::Float64Array::New(env, f.Length());
-  for (uint32_t i = 0; i < f.Length(); ++i) out[i] = shub::biquad::cascadeGainDb(sections, numberArg(env, f.Get(i), "biquadResponseDb", "frequency", 0, fs / 2, " Hz"), fs);
+  for (uint32_t i = 0; i < f.Length(); ++i)
+    out[i] = shub::biquad::cascadeGainDb(
+        sections, numberArg(env, f.Get(i), "biquadResponseDb", "frequency", 0, fs / 2, " Hz"), fs);
   return out;
 }
 

@@ -60,11 +60,16 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
   Napi::Value print = o.Get("print");
   if (!print.IsUndefined()) {
     const std::string p = print.IsString() ? print.As<Napi::String>().Utf8Value() : "";
-    if (p == "none") s.print = shub::mix::Print::None;
-    else if (p == "preFader") s.print = shub::mix::Print::PreFader;
-    else if (p == "postPan") s.print = shub::mix::Print::PostPan;
-    else if (p == "residual") s.print = shub::mix::Print::Residual;
-    else throwRange(env, where + ": print must be 'none', 'preFader', 'postPan' or 'residual', got " + describe(print));
+    if (p == "none")
+      s.print = shub::mix::Print::None;
+    else if (p == "preFader")
+      s.print = shub::mix::Print::PreFader;
+    else if (p == "postPan")
+      s.print = shub::mix::Print::PostPan;
+    else if (p == "residual")
+      s.print = shub::mix::Print::Residual;
+    else
+      throwRange(env, where + ": print must be 'none', 'preFader', 'postPan' or 'residual', got " + describe(print));
   }
   s.eq = eqBandsArg(env, o.Get("eq"), where + ".eq");
   if (has(o, "compressor")) {
@@ -145,11 +150,13 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
     const std::string where = "Mixer";
     if (!info.IsConstructCall()) throwType(env, "Mixer: class constructor must be called with new");
     if (info.Length() < 1 || !info[0].IsObject() || info[0].IsArray())
-      throwType(env, "Mixer: spec must be an object, got " + (info.Length() ? describe(info[0]) : std::string("nothing")));
+      throwType(env,
+                "Mixer: spec must be an object, got " + (info.Length() ? describe(info[0]) : std::string("nothing")));
     Napi::Object o = info[0].As<Napi::Object>();
     shub::mix::MixSpec spec;
     spec.sampleRate = integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz");
-    spec.maxBlockFrames = static_cast<size_t>(integerArg(env, o.Get("maxBlockFrames"), where, "maxBlockFrames", 1, 1 << 20, ""));
+    spec.maxBlockFrames =
+        static_cast<size_t>(integerArg(env, o.Get("maxBlockFrames"), where, "maxBlockFrames", 1, 1 << 20, ""));
     Napi::Array strips = arrayField(env, o, where, "strips");
     for (uint32_t i = 0; i < strips.Length(); ++i) {
       const std::string w = "Mixer: strips[" + std::to_string(i) + "]";
@@ -168,11 +175,15 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
       clip.strip = static_cast<int>(integerArg(env, c.Get("strip"), w, "strip", 0, 1e6, ""));
       clip.channels = static_cast<int>(integerArg(env, c.Get("channels"), w, "channels", 1, 2, ""));
       clip.startFrame = static_cast<int64_t>(integerArg(env, c.Get("startFrame"), w, "startFrame", 0, big, ""));
-      clip.sourceOffsetFrames = static_cast<int64_t>(integerArg(env, c.Get("sourceOffsetFrames"), w, "sourceOffsetFrames", 0, big, ""));
+      clip.sourceOffsetFrames =
+          static_cast<int64_t>(integerArg(env, c.Get("sourceOffsetFrames"), w, "sourceOffsetFrames", 0, big, ""));
       clip.lengthFrames = static_cast<int64_t>(integerArg(env, c.Get("lengthFrames"), w, "lengthFrames", 0, big, ""));
       clip.gain = optionalNumber(env, c, w, "gain", 1, 0, 64);
-      if (has(c, "fadeInFrames")) clip.fadeInFrames = static_cast<int64_t>(integerArg(env, c.Get("fadeInFrames"), w, "fadeInFrames", 0, big, ""));
-      if (has(c, "fadeOutFrames")) clip.fadeOutFrames = static_cast<int64_t>(integerArg(env, c.Get("fadeOutFrames"), w, "fadeOutFrames", 0, big, ""));
+      if (has(c, "fadeInFrames"))
+        clip.fadeInFrames = static_cast<int64_t>(integerArg(env, c.Get("fadeInFrames"), w, "fadeInFrames", 0, big, ""));
+      if (has(c, "fadeOutFrames"))
+        clip.fadeOutFrames =
+            static_cast<int64_t>(integerArg(env, c.Get("fadeOutFrames"), w, "fadeOutFrames", 0, big, ""));
       spec.clips.push_back(clip);
     }
     try {
@@ -187,7 +198,9 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
 
  private:
   void checkIdle(Napi::Env env, const char* method) const {
-    if (busy_) throw Napi::Error::New(env, std::string("Mixer.") + method + ": a render call is still in flight; await it first");
+    if (busy_)
+      throw Napi::Error::New(env,
+                             std::string("Mixer.") + method + ": a render call is still in flight; await it first");
   }
 
   int clipArg(const Napi::CallbackInfo& info, const char* method) {
@@ -209,11 +222,14 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
     const std::string fmtName = fmtValue.As<Napi::String>().Utf8Value();
     shub::PcmFormat format;
     if (!shub::parsePcmFormat(fmtName.c_str(), format))
-      throwRange(env, "Mixer.pushPcm: format must be one of " + std::string(shub::pcmFormatNames()) + ", got '" + fmtName + "'");
+      throwRange(env, "Mixer.pushPcm: format must be one of " + std::string(shub::pcmFormatNames()) + ", got '" +
+                          fmtName + "'");
     const double frames = integerArg(env, info[3], "Mixer.pushPcm", "frames", 0, 9007199254740991.0, "");
-    const uint64_t need = static_cast<uint64_t>(frames) * static_cast<uint64_t>(channels) * shub::pcmBytesPerSample(format);
+    const uint64_t need =
+        static_cast<uint64_t>(frames) * static_cast<uint64_t>(channels) * shub::pcmBytesPerSample(format);
     if (need > ta.ByteLength())
-      throwRange(env, "Mixer.pushPcm: pcm holds " + std::to_string(ta.ByteLength()) + " bytes but " + std::to_string(need) + " are needed");
+      throwRange(env, "Mixer.pushPcm: pcm holds " + std::to_string(ta.ByteLength()) + " bytes but " +
+                          std::to_string(need) + " are needed");
     if (need == 0) return env.Undefined();
     const uint8_t* data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
     try {
@@ -256,7 +272,8 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
       o.Set("outputPeak", Napi::Number::New(env, st[k].outputPeak));
       o.Set("compressorMaxGainReductionDb", Napi::Number::New(env, st[k].compressorMaxGainReductionDb));
       o.Set("compressorMeanGainReductionDb", Napi::Number::New(env, st[k].compressorMeanGainReductionDb));
-      o.Set("gateOpenFraction", st[k].gateOpenFraction < 0 ? env.Null() : Napi::Number::New(env, st[k].gateOpenFraction));
+      o.Set("gateOpenFraction",
+            st[k].gateOpenFraction < 0 ? env.Null() : Napi::Number::New(env, st[k].gateOpenFraction));
       a.Set(static_cast<uint32_t>(k), o);
     }
     return a;
@@ -269,7 +286,10 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
 class RenderWorker : public Napi::AsyncWorker {
  public:
   RenderWorker(Napi::Env env, MixerWrap* wrap, Napi::Object self, size_t frames)
-      : Napi::AsyncWorker(env, "shub.Mixer.render"), deferred_(Napi::Promise::Deferred::New(env)), wrap_(wrap), frames_(frames) {
+      : Napi::AsyncWorker(env, "shub.Mixer.render"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        wrap_(wrap),
+        frames_(frames) {
     self_ = Napi::Persistent(self);
   }
   Napi::Promise promise() const { return deferred_.Promise(); }

@@ -25,9 +25,7 @@
 namespace shub {
 
 /** BS.1770 loudness of a mean-square energy (already channel-weighted): −0.691 + 10·log10(e). */
-inline double energyToLufs(double energy) {
-  return energy > 0.0 ? -0.691 + 10.0 * std::log10(energy) : -INFINITY;
-}
+inline double energyToLufs(double energy) { return energy > 0.0 ? -0.691 + 10.0 * std::log10(energy) : -INFINITY; }
 
 /** Inverse of energyToLufs. */
 inline double lufsToEnergy(double lufs) { return std::pow(10.0, (lufs + 0.691) / 10.0); }

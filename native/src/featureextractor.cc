@@ -139,7 +139,8 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (!(o.rolloffFraction > 0 && o.rolloffFraction < 1))
     return "rolloffFraction must be in (0, 1), got " + num(o.rolloffFraction);
   if (!(o.chromaMinHz > 0 && o.chromaMaxHz > o.chromaMinHz)) return "chromaMinHz must be > 0 and below chromaMaxHz";
-  if (o.chromaHarmonics < 1 || o.chromaHarmonics > 8) return "chromaHarmonics must be in [1, 8], got " + num(o.chromaHarmonics);
+  if (o.chromaHarmonics < 1 || o.chromaHarmonics > 8)
+    return "chromaHarmonics must be in [1, 8], got " + num(o.chromaHarmonics);
   if (!(o.activeFloorDbfs >= -200 && o.activeFloorDbfs <= 0)) return "activeFloorDbfs must be in [-200, 0]";
   if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
   if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
@@ -276,8 +277,8 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     dct.resize(static_cast<size_t>(C) * M);
     for (int j = 0; j < C; ++j)
       for (int b = 0; b < M; ++b)
-        dct[static_cast<size_t>(j) * M + b] = static_cast<float>(
-            (j == 0 ? std::sqrt(1.0 / M) : std::sqrt(2.0 / M)) * std::cos(M_PI * j * (b + 0.5) / M));
+        dct[static_cast<size_t>(j) * M + b] =
+            static_cast<float>((j == 0 ? std::sqrt(1.0 / M) : std::sqrt(2.0 / M)) * std::cos(M_PI * j * (b + 0.5) / M));
     sumMfcc.assign(C, 0.0);
 
     // spectral contrast: octave bands from 200 Hz (Jiang et al. 2002)
@@ -503,7 +504,8 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     const size_t lo = contrastLo[b], hi = contrastHi[b];
     if (hi <= lo) continue;
     const size_t n = hi - lo;
-    std::copy(mag.begin() + static_cast<std::ptrdiff_t>(lo), mag.begin() + static_cast<std::ptrdiff_t>(hi), sortBuf.begin());
+    std::copy(mag.begin() + static_cast<std::ptrdiff_t>(lo), mag.begin() + static_cast<std::ptrdiff_t>(hi),
+              sortBuf.begin());
     const size_t q = std::max<size_t>(1, static_cast<size_t>(std::lround(0.02 * static_cast<double>(n))));
     float* s = sortBuf.data();
     std::nth_element(s, s + q - 1, s + n);
@@ -623,13 +625,16 @@ void FeatureExtractor::Impl::flush() {
     rep.rolloffHz = sumRolloff / a;
     rep.flatness = sumFlatness / a;
     rep.bandwidthHz = sumBandwidth / a;
-    rep.flux = fluxFrames ? std::optional<double>(sumFlux / static_cast<double>(fluxFrames)) : std::optional<double>(0.0);
+    rep.flux =
+        fluxFrames ? std::optional<double>(sumFlux / static_cast<double>(fluxFrames)) : std::optional<double>(0.0);
     rep.mfcc.resize(sumMfcc.size());
     for (size_t j = 0; j < sumMfcc.size(); ++j) rep.mfcc[j] = sumMfcc[j] / a;
   }
   for (size_t b = 0; b < sumContrast.size(); ++b) {
-    if (contrastFrames[b] > 0) rep.contrastDb.push_back(sumContrast[b] / static_cast<double>(contrastFrames[b]));
-    else rep.contrastDb.push_back(std::nullopt);
+    if (contrastFrames[b] > 0)
+      rep.contrastDb.push_back(sumContrast[b] / static_cast<double>(contrastFrames[b]));
+    else
+      rep.contrastDb.push_back(std::nullopt);
   }
 }
 
@@ -685,7 +690,8 @@ const FeatureReport& FeatureExtractor::finish() {
 FeatureReport FeatureExtractor::takeReport() {
   finish();
   FeatureReport r = std::move(impl_->rep);
-  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence}) v->shrink_to_fit();
+  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence})
+    v->shrink_to_fit();
   return r;
 }
 

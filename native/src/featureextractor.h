@@ -19,24 +19,24 @@
 namespace shub {
 
 struct FeatureOptions {
-  int sampleRate = 48000;         // Hz, 8000–384000
-  int channels = 2;               // 1–8 (mixed to mono with equal weights)
-  int windowSamples = 2048;       // STFT window (power of two, 64–65536)
-  int hopSamples = 512;           // STFT hop, 1..windowSamples
-  bool spectrum = true;           // run the STFT and everything derived from it
-  bool pitch = false;             // run the YIN f0 tracker
-  bool meanPowerOnly = false;     // STFT → mean power spectrum only (master's tonal balance): no mel, chroma, onsets
-  int melBands = 40;              // 8–128
-  int mfccCoefficients = 13;      // 1..melBands
+  int sampleRate = 48000;      // Hz, 8000–384000
+  int channels = 2;            // 1–8 (mixed to mono with equal weights)
+  int windowSamples = 2048;    // STFT window (power of two, 64–65536)
+  int hopSamples = 512;        // STFT hop, 1..windowSamples
+  bool spectrum = true;        // run the STFT and everything derived from it
+  bool pitch = false;          // run the YIN f0 tracker
+  bool meanPowerOnly = false;  // STFT → mean power spectrum only (master's tonal balance): no mel, chroma, onsets
+  int melBands = 40;           // 8–128
+  int mfccCoefficients = 13;   // 1..melBands
   double melMinHz = 20, melMaxHz = 16000;  // clipped to Nyquist
-  double rolloffFraction = 0.85;  // (0, 1)
+  double rolloffFraction = 0.85;           // (0, 1)
   double chromaMinHz = 55, chromaMaxHz = 5000;
-  int chromaHarmonics = 1;        // HPCP harmonic summation: peak f also counts for f/2..f/h
-  double activeFloorDbfs = -70;   // frames whose mean square is below this are silent
-  int tickSamples = 24;           // fine-envelope resolution (samples), 1..4096
+  int chromaHarmonics = 1;       // HPCP harmonic summation: peak f also counts for f/2..f/h
+  double activeFloorDbfs = -70;  // frames whose mean square is below this are silent
+  int tickSamples = 24;          // fine-envelope resolution (samples), 1..4096
   double pitchMinHz = 50, pitchMaxHz = 1600;
-  double yinThreshold = 0.15;     // (0, 1)
-  double pitchFloorDbfs = -55;    // frames quieter than this are unvoiced
+  double yinThreshold = 0.15;   // (0, 1)
+  double pitchFloorDbfs = -55;  // frames quieter than this are unvoiced
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -49,8 +49,8 @@ struct FeatureReport {
   uint64_t activeFrames = 0;  // STFT frames above activeFloorDbfs
   double binHz = 0, hopSeconds = 0;
   std::optional<double> centroidHz, rolloffHz, flatness, flux, bandwidthHz;
-  double zeroCrossingRate = 0;  // sign changes per sample pair of the mono mix
-  std::vector<double> mfcc;     // means (empty when no active frame)
+  double zeroCrossingRate = 0;                    // sign changes per sample pair of the mono mix
+  std::vector<double> mfcc;                       // means (empty when no active frame)
   std::vector<std::optional<double>> contrastDb;  // per band, null when empty/no frame
   std::vector<double> contrastEdgesHz;            // band edges (bands + 1)
   std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
@@ -63,7 +63,7 @@ struct FeatureReport {
   int tickSamples = 0;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
-  std::vector<float> pitchHz, pitchConfidence;   // 0 Hz = unvoiced
+  std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced
 };
 
 class FeatureExtractor {

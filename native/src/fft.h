@@ -39,7 +39,7 @@ class RealFft {
   };
   std::vector<Stage> stages_;
   bool finalRadix2_ = false;
-  std::vector<float> post_r_, post_i_;  // e^{−2πik/n}, k < m_
+  std::vector<float> post_r_, post_i_;    // e^{−2πik/n}, k < m_
   std::vector<float> ar_, ai_, br_, bi_;  // work buffers (size m_)
 };
 

@@ -89,14 +89,24 @@ double kweightSingle(const KWeightingCoefficients& k, KWeightingState& s, const 
       const double x = in[i];
       const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
       const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-      x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+      x2 = x1;
+      x1 = x;
+      y2 = y1;
+      y1 = y;
+      z2 = z1;
+      z1 = z;
       acc0 += z * z;
     }
     {
       const double x = in[i + 1];
       const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
       const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-      x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+      x2 = x1;
+      x1 = x;
+      y2 = y1;
+      y1 = y;
+      z2 = z1;
+      z1 = z;
       acc1 += z * z;
     }
   }
@@ -104,10 +114,20 @@ double kweightSingle(const KWeightingCoefficients& k, KWeightingState& s, const 
     const double x = in[i];
     const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
     const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-    x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
     acc0 += z * z;
   }
-  s.x1 = x1; s.x2 = x2; s.y1 = y1; s.y2 = y2; s.z1 = z1; s.z2 = z2;
+  s.x1 = x1;
+  s.x2 = x2;
+  s.y1 = y1;
+  s.y2 = y2;
+  s.z1 = z1;
+  s.z2 = z2;
   return (acc0 + acc1) * (g * g);
 }
 
@@ -115,10 +135,8 @@ typedef double v2d __attribute__((vector_size(16)));
 
 template <bool kWithSum>
 SHUB_ALWAYS_INLINE KWeightedSums kweightPairBody(const KWeightingCoefficients& k, KWeightingState& sa,
-                                                 KWeightingState& sb, const float* a, const float* b,
-                                                 size_t n) {
-  const v2d b0 = {k.shelf.b[0], k.shelf.b[0]}, b1 = {k.shelf.b[1], k.shelf.b[1]},
-            b2 = {k.shelf.b[2], k.shelf.b[2]};
+                                                 KWeightingState& sb, const float* a, const float* b, size_t n) {
+  const v2d b0 = {k.shelf.b[0], k.shelf.b[0]}, b1 = {k.shelf.b[1], k.shelf.b[1]}, b2 = {k.shelf.b[2], k.shelf.b[2]};
   const v2d a1 = {k.shelf.a[1], k.shelf.a[1]}, a2 = {k.shelf.a[2], k.shelf.a[2]};
   const v2d d1 = {k.highpass.a[1], k.highpass.a[1]}, d2 = {k.highpass.a[2], k.highpass.a[2]};
   v2d x1 = {sa.x1, sb.x1}, x2 = {sa.x2, sb.x2};
@@ -130,16 +148,30 @@ SHUB_ALWAYS_INLINE KWeightedSums kweightPairBody(const KWeightingCoefficients& k
     const v2d x = {static_cast<double>(a[i]), static_cast<double>(b[i])};
     const v2d y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
     const v2d z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-    x2 = x1; x1 = x; y2 = y1; y1 = y; z2 = z1; z1 = z;
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
     acc += z * z;
     if (kWithSum) {
       const double m = z[0] + z[1];
       accSum += m * m;
     }
   }
-  sa.x1 = x1[0]; sb.x1 = x1[1]; sa.x2 = x2[0]; sb.x2 = x2[1];
-  sa.y1 = y1[0]; sb.y1 = y1[1]; sa.y2 = y2[0]; sb.y2 = y2[1];
-  sa.z1 = z1[0]; sb.z1 = z1[1]; sa.z2 = z2[0]; sb.z2 = z2[1];
+  sa.x1 = x1[0];
+  sb.x1 = x1[1];
+  sa.x2 = x2[0];
+  sb.x2 = x2[1];
+  sa.y1 = y1[0];
+  sb.y1 = y1[1];
+  sa.y2 = y2[0];
+  sb.y2 = y2[1];
+  sa.z1 = z1[0];
+  sb.z1 = z1[1];
+  sa.z2 = z2[0];
+  sb.z2 = z2[1];
   const double g2 = k.highpass.b[0] * k.highpass.b[0];
   KWeightedSums r;
   r.a = acc[0] * g2;
@@ -164,8 +196,8 @@ double KWeightingFilter::process(KWeightingState& state, const float* in, size_t
   return kweightSingle(coeffs_, state, in, n);
 }
 
-KWeightedSums KWeightingFilter::processPair(KWeightingState& sa, KWeightingState& sb, const float* a,
-                                            const float* b, size_t n, bool withSum) const {
+KWeightedSums KWeightingFilter::processPair(KWeightingState& sa, KWeightingState& sb, const float* a, const float* b,
+                                            size_t n, bool withSum) const {
   return withSum ? kweightPairWithSum(coeffs_, sa, sb, a, b, n) : kweightPairNoSum(coeffs_, sa, sb, a, b, n);
 }
 

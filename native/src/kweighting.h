@@ -29,9 +29,9 @@ struct KWeightingState {
 
 /** Sums of squares of the K-weighted output of one processed span. */
 struct KWeightedSums {
-  double a = 0;     // Σ ya²
-  double b = 0;     // Σ yb²
-  double sumAB = 0; // Σ (ya + yb)²  (only when requested)
+  double a = 0;      // Σ ya²
+  double b = 0;      // Σ yb²
+  double sumAB = 0;  // Σ (ya + yb)²  (only when requested)
 };
 
 class KWeightingFilter {
@@ -47,8 +47,8 @@ class KWeightingFilter {
    * Filters two channels in lock step (the recursive chains overlap). When withSum is set,
    * also accumulates Σ (ya + yb)² (for the mono-sum loudness of a pair).
    */
-  KWeightedSums processPair(KWeightingState& sa, KWeightingState& sb, const float* a, const float* b,
-                            size_t n, bool withSum) const;
+  KWeightedSums processPair(KWeightingState& sa, KWeightingState& sb, const float* a, const float* b, size_t n,
+                            bool withSum) const;
 
  private:
   KWeightingCoefficients coeffs_;

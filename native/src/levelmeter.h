@@ -16,9 +16,9 @@
 namespace shub {
 
 struct LevelMeterOptions {
-  int sampleRate = 48000;                  // 8000–384000
-  int channels = 2;                        // 1–8
-  std::vector<double> channelWeights;      // one per channel, finite, ≥ 0
+  int sampleRate = 48000;              // 8000–384000
+  int channels = 2;                    // 1–8
+  std::vector<double> channelWeights;  // one per channel, finite, ≥ 0
   bool curves = false;
   bool truePeak = true;  // false: skip the oversampled true-peak scan (report 0); loudness-only metering
   double clipThresholdLinear = 1.0 - 1.0 / 32768.0;  // (0, 2]

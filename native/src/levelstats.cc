@@ -136,8 +136,10 @@ void LevelStats::process(const float* const* ch, size_t frames) {
         for (size_t k = 0; k < seg; ++k) {
           if (static_cast<double>(std::fabs(x[k])) >= clipThreshold_) {
             ++run;
-            if (run == 2) clipped_ += 2;
-            else if (run > 2) ++clipped_;
+            if (run == 2)
+              clipped_ += 2;
+            else if (run > 2)
+              ++clipped_;
           } else {
             run = 0;
           }

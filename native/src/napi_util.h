@@ -22,9 +22,12 @@ namespace napi {
 
 inline std::string describe(const Napi::Value& v) {
   switch (v.Type()) {
-    case napi_undefined: return "undefined";
-    case napi_null: return "null";
-    case napi_boolean: return v.As<Napi::Boolean>().Value() ? "true" : "false";
+    case napi_undefined:
+      return "undefined";
+    case napi_null:
+      return "null";
+    case napi_boolean:
+      return v.As<Napi::Boolean>().Value() ? "true" : "false";
     case napi_number: {
       const double d = v.As<Napi::Number>().DoubleValue();
       if (std::isnan(d)) return "NaN";
@@ -33,15 +36,20 @@ inline std::string describe(const Napi::Value& v) {
       std::snprintf(b, sizeof b, "%.15g", d);
       return b;
     }
-    case napi_string: return "'" + v.As<Napi::String>().Utf8Value() + "'";
-    case napi_symbol: return "a symbol";
-    case napi_function: return "a function";
-    case napi_bigint: return "a bigint";
+    case napi_string:
+      return "'" + v.As<Napi::String>().Utf8Value() + "'";
+    case napi_symbol:
+      return "a symbol";
+    case napi_function:
+      return "a function";
+    case napi_bigint:
+      return "a bigint";
     case napi_object:
       if (v.IsArray()) return "an array";
       if (v.IsTypedArray()) return "a typed array";
       return "an object";
-    default: return "a value";
+    default:
+      return "a value";
   }
 }
 
@@ -50,7 +58,7 @@ inline std::string describe(const Napi::Value& v) {
 
 /** A number that must be an integer in [lo, hi]. */
 inline double integerArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo,
-                  double hi, const char* unit) {
+                         double hi, const char* unit) {
   if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
   const double d = v.As<Napi::Number>().DoubleValue();
   if (!(d >= lo && d <= hi) || std::floor(d) != d) {
@@ -68,7 +76,8 @@ inline Napi::Value nullable(Napi::Env env, const std::optional<double>& v) {
 
 inline Napi::Array numberArray(Napi::Env env, const std::vector<double>& v) {
   Napi::Array a = Napi::Array::New(env, v.size());
-  for (size_t i = 0; i < v.size(); ++i) a.Set(static_cast<uint32_t>(i), Napi::Number::New(env, std::isfinite(v[i]) ? v[i] : 0.0));
+  for (size_t i = 0; i < v.size(); ++i)
+    a.Set(static_cast<uint32_t>(i), Napi::Number::New(env, std::isfinite(v[i]) ? v[i] : 0.0));
   return a;
 }
 
@@ -89,8 +98,9 @@ inline Napi::Object addResultObject(Napi::Env env, const shub::AddResult& r) {
 inline Napi::Float32Array f32Array(Napi::Env env, std::vector<float>&& v) {
   if (v.empty()) return Napi::Float32Array::New(env, 0);
   auto* owned = new std::vector<float>(std::move(v));
-  Napi::ArrayBuffer buf = Napi::ArrayBuffer::New(env, owned->data(), owned->size() * sizeof(float),
-                                                 [](Napi::Env, void*, std::vector<float>* p) { delete p; }, owned);
+  Napi::ArrayBuffer buf = Napi::ArrayBuffer::New(
+      env, owned->data(), owned->size() * sizeof(float), [](Napi::Env, void*, std::vector<float>* p) { delete p; },
+      owned);
   return Napi::Float32Array::New(env, owned->size(), buf, 0);
 }
 
@@ -119,8 +129,10 @@ inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
   o.Set("noiseFloorDbfs", nullable(env, r.noiseFloorDbfs));
   o.Set("leadingSilenceSeconds", Napi::Number::New(env, r.leadingSilenceSeconds));
   o.Set("trailingSilenceSeconds", Napi::Number::New(env, r.trailingSilenceSeconds));
-  if (r.dynamicRangeDr) o.Set("dynamicRangeDr", Napi::Number::New(env, *r.dynamicRangeDr));
-  else o.Set("dynamicRangeDr", env.Null());
+  if (r.dynamicRangeDr)
+    o.Set("dynamicRangeDr", Napi::Number::New(env, *r.dynamicRangeDr));
+  else
+    o.Set("dynamicRangeDr", env.Null());
   if (r.hasCurves) {
     Napi::Object c = Napi::Object::New(env);
     c.Set("hopSeconds", Napi::Number::New(env, r.hopSeconds));
@@ -134,8 +146,10 @@ inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
 }
 
 /** Forward: defined below. */
-inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo, double hi, const char* unit);
-inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name, double fallback, double lo, double hi, const char* unit);
+inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo,
+                        double hi, const char* unit);
+inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name,
+                             double fallback, double lo, double hi, const char* unit);
 
 /** EQ bands `[{type, freqHz, q?, gainDb?}]` (undefined: none); messages name `where[i].key`. */
 inline std::vector<EqBand> eqBandsArg(Napi::Env env, const Napi::Value& v, const std::string& where) {
@@ -160,10 +174,9 @@ inline std::vector<EqBand> eqBandsArg(Napi::Env env, const Napi::Value& v, const
   return out;
 }
 
-
 /** A finite number in [lo, hi] (inclusive); `unit` is appended to the range in messages. */
-inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo, double hi,
-                        const char* unit = "") {
+inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo,
+                        double hi, const char* unit = "") {
   if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
   const double d = v.As<Napi::Number>().DoubleValue();
   if (!(d >= lo && d <= hi)) {
@@ -175,21 +188,23 @@ inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& 
 }
 
 /** An optional field of an options object: `fallback` when undefined, else numberArg. */
-inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name, double fallback,
-                             double lo, double hi, const char* unit = "") {
+inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name,
+                             double fallback, double lo, double hi, const char* unit = "") {
   Napi::Value v = o.Get(name);
   if (v.IsUndefined()) return fallback;
   return numberArg(env, v, where, name, lo, hi, unit);
 }
 
-inline bool optionalBool(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name, bool fallback) {
+inline bool optionalBool(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name,
+                         bool fallback) {
   Napi::Value v = o.Get(name);
   if (v.IsUndefined()) return fallback;
   if (!v.IsBoolean()) throwType(env, where + ": " + name + " must be a boolean, got " + describe(v));
   return v.As<Napi::Boolean>().Value();
 }
 
-/** Compressor options `{thresholdDb, ratio, kneeDb, attackMs, releaseMs, makeupDb, rms, rmsWindowMs, sidechainHighpassHz, mix, linked}`, each optional. */
+/** Compressor options `{thresholdDb, ratio, kneeDb, attackMs, releaseMs, makeupDb, rms, rmsWindowMs,
+ * sidechainHighpassHz, mix, linked}`, each optional. */
 inline CompressorParams compressorArg(Napi::Env env, const Napi::Object& o, const std::string& w) {
   CompressorParams p;
   p.thresholdDb = optionalNumber(env, o, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
@@ -228,7 +243,8 @@ inline PcmArgs pcmArgs(const Napi::CallbackInfo& info, const std::string& where,
   Napi::Env env = info.Env();
   PcmArgs out;
   out.pcm = info[0];
-  if (!out.pcm.IsTypedArray()) throwType(env, where + ": pcm must be a Uint8Array (or Buffer), got " + describe(out.pcm));
+  if (!out.pcm.IsTypedArray())
+    throwType(env, where + ": pcm must be a Uint8Array (or Buffer), got " + describe(out.pcm));
   Napi::TypedArray ta = out.pcm.As<Napi::TypedArray>();
   Napi::Value fmtValue = info[1];
   if (!fmtValue.IsString()) throwType(env, where + ": format must be a string, got " + describe(fmtValue));
@@ -239,8 +255,9 @@ inline PcmArgs pcmArgs(const Napi::CallbackInfo& info, const std::string& where,
   const uint64_t need = static_cast<uint64_t>(frames) * static_cast<uint64_t>(channels) * pcmBytesPerSample(out.format);
   if (need > ta.ByteLength()) {
     throwRange(env, where + ": pcm holds " + std::to_string(ta.ByteLength()) + " bytes but frames (" +
-                        std::to_string(static_cast<uint64_t>(frames)) + ") x channels (" + std::to_string(channels) + ") x " +
-                        std::to_string(pcmBytesPerSample(out.format)) + " bytes (" + fmtName + ") needs " + std::to_string(need));
+                        std::to_string(static_cast<uint64_t>(frames)) + ") x channels (" + std::to_string(channels) +
+                        ") x " + std::to_string(pcmBytesPerSample(out.format)) + " bytes (" + fmtName + ") needs " +
+                        std::to_string(need));
   }
   if (need > 0) out.data = static_cast<const uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
   out.frames = static_cast<size_t>(frames);
@@ -251,8 +268,8 @@ inline PcmArgs pcmArgs(const Napi::CallbackInfo& info, const std::string& where,
 template <class Wrap>
 class AddPcmWorker : public Napi::AsyncWorker {
  public:
-  AddPcmWorker(Napi::Env env, Wrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data,
-               PcmFormat format, size_t frames)
+  AddPcmWorker(Napi::Env env, Wrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data, PcmFormat format,
+               size_t frames)
       : Napi::AsyncWorker(env, Wrap::kResourceName),
         deferred_(Napi::Promise::Deferred::New(env)),
         wrap_(wrap),
@@ -286,14 +303,13 @@ class AddPcmWorker : public Napi::AsyncWorker {
  private:
   Napi::Promise::Deferred deferred_;
   Wrap* wrap_;
-  Napi::ObjectReference self_;      // keeps the meter alive while the work runs
+  Napi::ObjectReference self_;        // keeps the meter alive while the work runs
   Napi::Reference<Napi::Value> pcm_;  // keeps the PCM buffer alive while the work runs
   const uint8_t* data_;
   PcmFormat format_;
   size_t frames_;
   AddResult result_;
 };
-
 
 /**
  * Queues Wrap::process on the pool for a validated addPcm call and returns its promise; errors

@@ -29,24 +29,36 @@ const char* pcmFormatNames() { return "u8, s16, s24, s32, f32, f64"; }
 
 const char* pcmFormatName(PcmFormat format) {
   switch (format) {
-    case PcmFormat::U8: return "u8";
-    case PcmFormat::S16: return "s16";
-    case PcmFormat::S24: return "s24";
-    case PcmFormat::S32: return "s32";
-    case PcmFormat::F32: return "f32";
-    case PcmFormat::F64: return "f64";
+    case PcmFormat::U8:
+      return "u8";
+    case PcmFormat::S16:
+      return "s16";
+    case PcmFormat::S24:
+      return "s24";
+    case PcmFormat::S32:
+      return "s32";
+    case PcmFormat::F32:
+      return "f32";
+    case PcmFormat::F64:
+      return "f64";
   }
   return "?";
 }
 
 size_t pcmBytesPerSample(PcmFormat format) {
   switch (format) {
-    case PcmFormat::U8: return 1;
-    case PcmFormat::S16: return 2;
-    case PcmFormat::S24: return 3;
-    case PcmFormat::S32: return 4;
-    case PcmFormat::F32: return 4;
-    case PcmFormat::F64: return 8;
+    case PcmFormat::U8:
+      return 1;
+    case PcmFormat::S16:
+      return 2;
+    case PcmFormat::S24:
+      return 3;
+    case PcmFormat::S32:
+      return 4;
+    case PcmFormat::F32:
+      return 4;
+    case PcmFormat::F64:
+      return 8;
   }
   return 0;
 }
@@ -70,8 +82,8 @@ struct S16 {
 struct S24 {
   static constexpr size_t kBytes = 3;
   static SHUB_ALWAYS_INLINE float get(const uint8_t* p) {
-    const uint32_t u = (static_cast<uint32_t>(p[0]) << 8) | (static_cast<uint32_t>(p[1]) << 16) |
-                       (static_cast<uint32_t>(p[2]) << 24);
+    const uint32_t u =
+        (static_cast<uint32_t>(p[0]) << 8) | (static_cast<uint32_t>(p[1]) << 16) | (static_cast<uint32_t>(p[2]) << 24);
     return static_cast<float>(static_cast<int32_t>(u) >> 8) * (1.0f / 8388608.0f);
   }
 };
@@ -170,7 +182,7 @@ void decodeS24Stereo(const uint8_t* src, size_t frames, float* const* out) {
   float* o0 = out[0];
   float* o1 = out[1];
   size_t i = 0;
-  for (; i + 5 <= frames; i += 4) {  // reads 28 of the remaining ≥ 30 bytes
+  for (; i + 5 <= frames; i += 4) {              // reads 28 of the remaining ≥ 30 bytes
     const v4f32 a = s24Lanes(src + 6 * i);       // L0 R0 L1 R1
     const v4f32 b = s24Lanes(src + 6 * i + 12);  // L2 R2 L3 R3
     const v4f32 l = __builtin_shufflevector(a, b, 0, 2, 4, 6);
@@ -183,9 +195,12 @@ void decodeS24Stereo(const uint8_t* src, size_t frames, float* const* out) {
 
 template <class Conv>
 void decodeIntDispatch(const uint8_t* src, int channels, size_t frames, float* const* out) {
-  if (channels == 1) decodeInt<Conv, 1>(src, channels, frames, out);
-  else if (channels == 2) decodeInt<Conv, 2>(src, channels, frames, out);
-  else decodeInt<Conv, 0>(src, channels, frames, out);
+  if (channels == 1)
+    decodeInt<Conv, 1>(src, channels, frames, out);
+  else if (channels == 2)
+    decodeInt<Conv, 2>(src, channels, frames, out);
+  else
+    decodeInt<Conv, 0>(src, channels, frames, out);
 }
 
 }  // namespace
@@ -194,16 +209,29 @@ void decodePcm(const uint8_t* src, PcmFormat format, int channels, size_t frames
                DecodeStats& stats) {
   if (channels < 1 || channels > kMaxPcmChannels) throw std::invalid_argument("decodePcm: channels must be in [1, 8]");
   switch (format) {
-    case PcmFormat::U8: decodeIntDispatch<U8>(src, channels, frames, out); break;
-    case PcmFormat::S16: decodeIntDispatch<S16>(src, channels, frames, out); break;
-    case PcmFormat::S24:
-      if (channels == 1) decodeS24Mono(src, frames, out);
-      else if (channels == 2) decodeS24Stereo(src, frames, out);
-      else decodeIntDispatch<S24>(src, channels, frames, out);
+    case PcmFormat::U8:
+      decodeIntDispatch<U8>(src, channels, frames, out);
       break;
-    case PcmFormat::S32: decodeIntDispatch<S32>(src, channels, frames, out); break;
-    case PcmFormat::F32: decodeFloat<float>(src, channels, frames, out, stats); break;
-    case PcmFormat::F64: decodeFloat<double>(src, channels, frames, out, stats); break;
+    case PcmFormat::S16:
+      decodeIntDispatch<S16>(src, channels, frames, out);
+      break;
+    case PcmFormat::S24:
+      if (channels == 1)
+        decodeS24Mono(src, frames, out);
+      else if (channels == 2)
+        decodeS24Stereo(src, frames, out);
+      else
+        decodeIntDispatch<S24>(src, channels, frames, out);
+      break;
+    case PcmFormat::S32:
+      decodeIntDispatch<S32>(src, channels, frames, out);
+      break;
+    case PcmFormat::F32:
+      decodeFloat<float>(src, channels, frames, out, stats);
+      break;
+    case PcmFormat::F64:
+      decodeFloat<double>(src, channels, frames, out, stats);
+      break;
   }
 }
 

@@ -34,7 +34,8 @@ double besselI0(double x) {
 }  // namespace
 
 PolyphaseInterpolator::PolyphaseInterpolator(int taps, double beta) : taps_(taps), beta_(beta) {
-  if (taps < 8 || taps % 4 != 0) throw std::invalid_argument("PolyphaseInterpolator: taps must be a multiple of 4, >= 8");
+  if (taps < 8 || taps % 4 != 0)
+    throw std::invalid_argument("PolyphaseInterpolator: taps must be a multiple of 4, >= 8");
   const size_t T = static_cast<size_t>(taps);
   byPhase_.assign(kPhases * T, 0.0f);
   window_.assign((T + 1) * kWindowColumns, 0.0f);

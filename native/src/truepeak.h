@@ -93,8 +93,8 @@ class TruePeakMeter {
     int factor;
     float l1;
   };
-  using ScanFn = float (*)(const ScanArgs&, const float* buf, size_t first, size_t count, size_t validEnd,
-                           float runmax, size_t leftLimit);
+  using ScanFn = float (*)(const ScanArgs&, const float* buf, size_t first, size_t count, size_t validEnd, float runmax,
+                           size_t leftLimit);
 
  private:
   static constexpr size_t kBlock = 4096;

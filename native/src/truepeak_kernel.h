@@ -42,7 +42,7 @@ SHUB_ALWAYS_INLINE uint32_t laneBits(typename Vec<W>::i m) {
 
 template <int W, size_t... I>
 SHUB_ALWAYS_INLINE typename Vec<W>::f shiftInImpl(typename Vec<W>::f prev, typename Vec<W>::f cur,
-                                                 std::index_sequence<I...>) {
+                                                  std::index_sequence<I...>) {
   return __builtin_shufflevector(prev, cur, W - 1, (W + static_cast<int>(I))...);
 }
 

@@ -77,7 +77,10 @@ export interface AnalyzeOutcome {
 
 /** Parses `--features a,b` against the registry; unknown names are a usage error listing the known ones. */
 export function parseFeatures(list: string): AnalyzeFeature[] {
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = Object.keys(ANALYZE_FEATURES);
   for (const n of names) {
     if (!known.includes(n)) throw new UsageError(`--features: unknown feature '${n}'; available: ${known.join(', ')}`);
@@ -87,7 +90,8 @@ export function parseFeatures(list: string): AnalyzeFeature[] {
 }
 
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> {
-  if (options.files.length === 0) throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
+  if (options.files.length === 0)
+    throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
   const recorder = new RunRecorder('analyze', options.args ?? []);
   const { exitCode, results } = await runBatch<AnalyzeResult>(recorder, {
@@ -102,23 +106,31 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
   return { exitCode, results, run, runFile };
 }
 
-async function analyzeOne(file: string, features: AnalyzeFeature[], options: AnalyzeOptions): Promise<JobOutput<AnalyzeResult>> {
+async function analyzeOne(
+  file: string,
+  features: AnalyzeFeature[],
+  options: AnalyzeOptions,
+): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
     for (const w of source.warnings) options.onWarning?.(w);
     const { format } = source;
     const decisions = describeChoices(file, format, features);
     const expectedFrames = format.frames;
-    const onProgress = options.onProgress && expectedFrames
-      ? (done: number) => options.onProgress!(file, Math.min(1, done / expectedFrames))
-      : options.onProgress && format.durationSeconds
-        ? (done: number) => options.onProgress!(file, Math.min(1, done / (format.durationSeconds! * format.sampleRate)))
-        : undefined;
+    const onProgress =
+      options.onProgress && expectedFrames
+        ? (done: number) => options.onProgress!(file, Math.min(1, done / expectedFrames))
+        : options.onProgress && format.durationSeconds
+          ? (done: number) =>
+              options.onProgress!(file, Math.min(1, done / (format.durationSeconds! * format.sampleRate)))
+          : undefined;
 
     // one pass over the audio: every block goes to each native consumer that a feature needs
     const needsStft = features.some((f) => f === 'spectral' || f === 'tempo' || f === 'key' || f === 'onsets');
     const needsPitch = features.includes('pitch');
-    const meter = features.includes('levels') ? createLevelMeter(format, { curves: options.curves ?? false }) : undefined;
+    const meter = features.includes('levels')
+      ? createLevelMeter(format, { curves: options.curves ?? false })
+      : undefined;
     // the STFT and the YIN tracker are separate consumers so that they run on two cores
     const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }) : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
@@ -127,7 +139,16 @@ async function analyzeOne(file: string, features: AnalyzeFeature[], options: Ana
     const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
     const stftReport = stft?.finish();
     const yinReport = yin?.finish();
-    const report = stftReport && yinReport ? { ...stftReport, pitchHz: yinReport.pitchHz, pitchConfidence: yinReport.pitchConfidence, pitchHopSeconds: yinReport.pitchHopSeconds, pitchStartSeconds: yinReport.pitchStartSeconds } : stftReport ?? yinReport;
+    const report =
+      stftReport && yinReport
+        ? {
+            ...stftReport,
+            pitchHz: yinReport.pitchHz,
+            pitchConfidence: yinReport.pitchConfidence,
+            pitchHopSeconds: yinReport.pitchHopSeconds,
+            pitchStartSeconds: yinReport.pitchStartSeconds,
+          }
+        : (stftReport ?? yinReport);
     const sha256 = await source.sha256();
     const frames = levels?.frames ?? report?.frames ?? (sinks.length ? decoded : format.frames);
     const { speakers: _speakers, ...rest } = format;
@@ -143,7 +164,8 @@ async function analyzeOne(file: string, features: AnalyzeFeature[], options: Ana
       result.levels = levels.levels;
       if (levels.curves) result.curves = levels.curves;
     }
-    if (report) Object.assign(result, describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false));
+    if (report)
+      Object.assign(result, describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false));
     options.onProgress?.(file, 1);
     return { result, input, decisions };
   } finally {
@@ -152,13 +174,26 @@ async function analyzeOne(file: string, features: AnalyzeFeature[], options: Ana
 }
 
 /** The SPEC §5 blocks computed from the shared STFT and the pitch track. */
-function describeFeatures(report: FeatureReport, features: AnalyzeFeature[], sampleRate: number, pitchFrames: boolean): Partial<AnalyzeResult> {
+function describeFeatures(
+  report: FeatureReport,
+  features: AnalyzeFeature[],
+  sampleRate: number,
+  pitchFrames: boolean,
+): Partial<AnalyzeResult> {
   const out: Partial<AnalyzeResult> = {};
   if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
   const wantsOnsets = features.includes('onsets') || features.includes('tempo');
-  const onsets = wantsOnsets ? detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples)) : undefined;
+  const onsets = wantsOnsets
+    ? detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples))
+    : undefined;
   if (features.includes('tempo')) {
-    out.tempo = estimateTempo({ odf: report.odf, odfLow: report.odfLow, chroma: report.chroma, hopSeconds: report.hopSeconds, onsetTimes: onsets?.times ?? [] });
+    out.tempo = estimateTempo({
+      odf: report.odf,
+      odfLow: report.odfLow,
+      chroma: report.chroma,
+      hopSeconds: report.hopSeconds,
+      onsetTimes: onsets?.times ?? [],
+    });
   }
   if (features.includes('key')) out.key = estimateKey(report.pitchClass, report.bassPitchClass);
   if (features.includes('onsets') && onsets) out.onsets = onsets;

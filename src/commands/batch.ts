@@ -24,10 +24,15 @@ export interface BatchOptions<R> {
   onError?: (file: string, error: Error) => void;
 }
 
-export async function runBatch<R>(recorder: RunRecorder, options: BatchOptions<R>): Promise<{ exitCode: ExitCode; results: R[] }> {
+export async function runBatch<R>(
+  recorder: RunRecorder,
+  options: BatchOptions<R>,
+): Promise<{ exitCode: ExitCode; results: R[] }> {
   const { files } = options;
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
-  const settled: ({ ok: true; out: JobOutput<R> } | { ok: false; error: unknown } | undefined)[] = new Array(files.length);
+  const settled: ({ ok: true; out: JobOutput<R> } | { ok: false; error: unknown } | undefined)[] = new Array(
+    files.length,
+  );
   const results: R[] = [];
   let worst: ExitCode = ExitCode.ok;
   let emitted = 0;

@@ -37,7 +37,9 @@ export interface DbMigrateResult extends DbStatusResult {
 
 function need(database: DatabaseChoice | null, command: string): DatabaseChoice {
   if (!database) {
-    throw new UsageError(`${command}: no database named; pass --db postgres://USER@HOST/DB, or set SHUB_DATABASE_URL or config store.url`);
+    throw new UsageError(
+      `${command}: no database named; pass --db postgres://USER@HOST/DB, or set SHUB_DATABASE_URL or config store.url`,
+    );
   }
   return database;
 }
@@ -70,7 +72,11 @@ async function statusOf(store: import('../store/postgres.js').PostgresStore): Pr
     throw store.explain(err, 'read the schema state of');
   });
   const migrations: MigrationState[] = [
-    ...state.applied.map((a) => ({ name: a.name, state: state.unknown.includes(a.name) ? ('unknown' as const) : ('applied' as const), executedAt: a.executedAt })),
+    ...state.applied.map((a) => ({
+      name: a.name,
+      state: state.unknown.includes(a.name) ? ('unknown' as const) : ('applied' as const),
+      executedAt: a.executedAt,
+    })),
     ...state.pending.map((name) => ({ name, state: 'pending' as const, executedAt: null })),
   ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { database: store.location, migrations, upToDate: state.pending.length === 0 && state.unknown.length === 0 };

@@ -44,7 +44,9 @@ export function parseSince(value: string, now: Date): Date {
     const t = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00` : v.replace(' ', 'T'));
     if (!Number.isNaN(t.getTime())) return t;
   }
-  throw new UsageError(`--since: expected a date like 2025-03-01 or 2025-03-01T14:00, or an age like 12h or 7d, got '${value}'`);
+  throw new UsageError(
+    `--since: expected a date like 2025-03-01 or 2025-03-01T14:00, or an age like 12h or 7d, got '${value}'`,
+  );
 }
 
 async function fileQuery(file: string, cwd: string): Promise<NonNullable<HistoryQuery['file']>> {

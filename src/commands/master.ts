@@ -20,7 +20,13 @@ import { feedSource } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { tonalBalance } from '../engines/spectral/index.js';
 import { planChain, STYLE_SPECS, type MasterAnalysis, type MasterStyle } from '../engines/master/plan.js';
-import { native, type MasterChainOptions, type MasterRenderOptions, type MasterTailOptions, type MasterTailReport } from '../native.js';
+import {
+  native,
+  type MasterChainOptions,
+  type MasterRenderOptions,
+  type MasterTailOptions,
+  type MasterTailReport,
+} from '../native.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, RunOutput, Store } from '../store/types.js';
@@ -65,7 +71,12 @@ export interface MasterOutput {
   target: string;
   file: string | null;
   format: MasterFormat;
-  achieved: { integratedLufs: number | null; truePeakDbtp: number | null; loudnessRangeLu: number | null; samplePeakDbfs: number | null } | null;
+  achieved: {
+    integratedLufs: number | null;
+    truePeakDbtp: number | null;
+    loudnessRangeLu: number | null;
+    samplePeakDbfs: number | null;
+  } | null;
   targetSpec: TargetSpec;
   compliant: boolean;
   limiterMaxGainReductionDb: number | null;
@@ -112,9 +123,13 @@ export interface MasterOutcome {
 
 /** The delivery spec of a platform, with `--format` applied (Opus is always 48 kHz). */
 export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
-  if (p.integratedLufs === null) throw new UsageError(`target ${p.id} has no loudness target; set integratedLufs for it in your config`);
+  if (p.integratedLufs === null)
+    throw new UsageError(`target ${p.id} has no loudness target; set integratedLufs for it in your config`);
   const fmt = (format ?? p.delivery.format) as MasterFormat;
-  if (!(fmt in MASTER_FORMATS)) throw new UsageError(`target ${p.id} delivers '${p.delivery.format}', which master cannot write (${Object.keys(MASTER_FORMATS).join(', ')})`);
+  if (!(fmt in MASTER_FORMATS))
+    throw new UsageError(
+      `target ${p.id} delivers '${p.delivery.format}', which master cannot write (${Object.keys(MASTER_FORMATS).join(', ')})`,
+    );
   const lossy = MASTER_FORMATS[fmt].lossy;
   return {
     target: p.id,
@@ -125,7 +140,7 @@ export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
     sampleRateHz: fmt === 'opus' ? 48000 : p.delivery.sampleRateHz,
     bitDepth: lossy ? 24 : (p.delivery.bitDepth as 16 | 24 | 32),
     format: fmt,
-    bitrateKbps: lossy ? p.delivery.bitrateKbps ?? LOSSY_CHECK_CODECS[fmt as LossyCodec].kbps : null,
+    bitrateKbps: lossy ? (p.delivery.bitrateKbps ?? LOSSY_CHECK_CODECS[fmt as LossyCodec].kbps) : null,
   };
 }
 
@@ -136,14 +151,23 @@ function encoderArgs(spec: TargetSpec): string[] {
 }
 
 /** Where each target's master goes. */
-export function outputPaths(input: string, specs: TargetSpec[], output: string | undefined, inputCount: number): string[] {
+export function outputPaths(
+  input: string,
+  specs: TargetSpec[],
+  output: string | undefined,
+  inputCount: number,
+): string[] {
   const base = path.basename(input, path.extname(input));
-  const named = (dir: string) => specs.map((s) => path.join(dir, `${base}.${s.target}.${MASTER_FORMATS[s.format].extension}`));
+  const named = (dir: string) =>
+    specs.map((s) => path.join(dir, `${base}.${s.target}.${MASTER_FORMATS[s.format].extension}`));
   if (output === undefined) return named(path.dirname(input));
-  const looksLikeFile = /\.(wav|flac|mp3|m4a|aac|opus)$/i.test(output) && !(existsSync(output) && statSync(output).isDirectory());
+  const looksLikeFile =
+    /\.(wav|flac|mp3|m4a|aac|opus)$/i.test(output) && !(existsSync(output) && statSync(output).isDirectory());
   if (!looksLikeFile) return named(output);
   if (specs.length !== 1 || inputCount !== 1) {
-    throw new UsageError(`-o ${output} names a file, but there are ${specs.length} targets and ${inputCount} inputs; give a folder instead`);
+    throw new UsageError(
+      `-o ${output} names a file, but there are ${specs.length} targets and ${inputCount} inputs; give a folder instead`,
+    );
   }
   return [output];
 }
@@ -155,20 +179,27 @@ interface PassResult {
 }
 
 /** One streaming pass of `file` through a native MasterRender; `sink(i, bytes)` gets tail i's PCM. */
-async function renderPass(file: string, opts: { ffmpeg: FfmpegChoice }, build: (s: AudioSource) => MasterRenderOptions, sink?: (tail: number, pcm: Buffer) => Promise<void>): Promise<PassResult & { source: AudioSource; sha256: string }> {
+async function renderPass(
+  file: string,
+  opts: { ffmpeg: FfmpegChoice },
+  build: (s: AudioSource) => MasterRenderOptions,
+  sink?: (tail: number, pcm: Buffer) => Promise<void>,
+): Promise<PassResult & { source: AudioSource; sha256: string }> {
   const source = await openAudio(file, { ffmpeg: opts.ffmpeg });
   try {
     const render = new (native().MasterRender)(build(source));
     const deliver = async (outputs: Buffer[]) => {
       if (sink) for (let i = 0; i < outputs.length; i++) if (outputs[i]!.length) await sink(i, outputs[i]!);
     };
-    await feedSource(source, [{
-      addPcm: async (pcm, format, frames) => {
-        const r = await render.addPcm(pcm, format, frames);
-        await deliver(r.outputs);
-        return r;
+    await feedSource(source, [
+      {
+        addPcm: async (pcm, format, frames) => {
+          const r = await render.addPcm(pcm, format, frames);
+          await deliver(r.outputs);
+          return r;
+        },
       },
-    }]);
+    ]);
     const done = await render.finish();
     await deliver(done.outputs);
     const sha256 = await source.sha256();
@@ -184,20 +215,31 @@ const spectraFor = (sampleRate: number) => {
 };
 
 /** Levels and mid/side tonal balance of a file (one pass, nothing written). */
-export async function analyzeForMaster(file: string, ffmpeg: FfmpegChoice): Promise<MasterAnalysis & { sha256: string; sizeBytes: number; source: AudioSource }> {
+export async function analyzeForMaster(
+  file: string,
+  ffmpeg: FfmpegChoice,
+): Promise<MasterAnalysis & { sha256: string; sizeBytes: number; source: AudioSource }> {
   const pass = await renderPass(file, { ffmpeg }, (s) => ({
-    sampleRate: s.format.sampleRate, channels: s.format.channels, channelWeights: channelWeights(s.format.speakers),
+    sampleRate: s.format.sampleRate,
+    channels: s.format.channels,
+    channelWeights: channelWeights(s.format.speakers),
     tails: [{ sampleRate: s.format.sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', emit: false }],
     spectra: spectraFor(s.format.sampleRate),
   }));
   const fs = pass.source.format.sampleRate;
   const levels = toLevels(pass.tails[0]!.levels, false).levels;
-  if (levels.integratedLufs === null) throw new InputError(file, 'is silent (no gated loudness): there is nothing to master');
+  if (levels.integratedLufs === null)
+    throw new InputError(file, 'is silent (no gated loudness): there is nothing to master');
   return {
-    file, sampleRate: fs, channels: pass.source.format.channels, levels,
+    file,
+    sampleRate: fs,
+    channels: pass.source.format.channels,
+    levels,
     mid: tonalBalance(pass.midSpectrum!.meanPower, pass.midSpectrum!.binHz, fs),
     side: pass.sideSpectrum ? tonalBalance(pass.sideSpectrum.meanPower, pass.sideSpectrum.binHz, fs) : null,
-    sha256: pass.sha256, sizeBytes: pass.source.sizeBytes, source: pass.source,
+    sha256: pass.sha256,
+    sizeBytes: pass.source.sizeBytes,
+    source: pass.source,
   };
 }
 
@@ -217,11 +259,14 @@ const grDb = (t: MasterTailReport) => round(-20 * Math.log10(Math.max(t.limiterM
 
 export async function master(options: MasterOptions): Promise<MasterOutcome> {
   // a failure before the per-mix batch (e.g. an unreadable --reference) still leaves its run record
-  return recordingFailure(options.store, 'master', options.args ?? [], options.reference ?? null, () => masterRun(options));
+  return recordingFailure(options.store, 'master', options.args ?? [], options.reference ?? null, () =>
+    masterRun(options),
+  );
 }
 
 async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
-  if (options.targets.length === 0 && !options.reference) throw new UsageError('name at least one --target (or give --reference)');
+  if (options.targets.length === 0 && !options.reference)
+    throw new UsageError('name at least one --target (or give --reference)');
   const recorder = new RunRecorder('master', options.args ?? []);
   const specs = options.targets.map((p) => targetSpecFor(p, options.format));
   // reference: analyzed once for the whole run
@@ -233,8 +278,15 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
     if (specs.length === 0) {
       // match the reference's loudness; delivery like the mix (24-bit WAV at its rate), -1 dBTP
       specs.push({
-        target: 'reference', name: `reference ${path.basename(options.reference)}`, integratedLufs: reference.levels.integratedLufs!,
-        toleranceLu: 0.2, truePeakCeilingDbtp: -1, sampleRateHz: 0, bitDepth: 24, format: options.format ?? 'wav', bitrateKbps: null,
+        target: 'reference',
+        name: `reference ${path.basename(options.reference)}`,
+        integratedLufs: reference.levels.integratedLufs!,
+        toleranceLu: 0.2,
+        truePeakCeilingDbtp: -1,
+        sampleRateHz: 0,
+        bitDepth: 24,
+        format: options.format ?? 'wav',
+        bitrateKbps: null,
       });
     }
   }
@@ -246,7 +298,12 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
     job: async (file) => {
       const out = await masterOne(file, specs, reference, recorder.runId, options);
       for (const o of out.outputs) recorder.outputs.push(o);
-      return { result: out.result, input: out.input, decisions: out.result.decisions, exitCode: out.result.outputs.every((o) => o.compliant) ? ExitCode.ok : ExitCode.checkFailed };
+      return {
+        result: out.result,
+        input: out.input,
+        decisions: out.result.decisions,
+        exitCode: out.result.outputs.every((o) => o.compliant) ? ExitCode.ok : ExitCode.checkFailed,
+      };
     },
   });
   const { exitCode, results } = await batch;
@@ -255,14 +312,21 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
   return { exitCode, results, run, runFile };
 }
 
-async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterAnalysis | undefined, runId: string, o: MasterOptions) {
+async function masterOne(
+  file: string,
+  specsIn: TargetSpec[],
+  reference: MasterAnalysis | undefined,
+  runId: string,
+  o: MasterOptions,
+) {
   const progress = (f: number) => o.onProgress?.(file, f);
   const analysis = await analyzeForMaster(file, o.ffmpeg);
   const fmt = analysis.source.format;
   const specs = specsIn.map((s) => (s.sampleRateHz === 0 ? { ...s, sampleRateHz: fmt.sampleRate } : s));
   const paths = outputPaths(file, specs, o.output, o.files.length);
   for (const p of paths) {
-    if (path.resolve(p) === path.resolve(file)) throw new UsageError(`${p}: the output would overwrite the input; choose another -o`);
+    if (path.resolve(p) === path.resolve(file))
+      throw new UsageError(`${p}: the output would overwrite the input; choose another -o`);
     if (existsSync(p) && !o.overwrite) throw new UsageError(`${p} already exists; pass -y/--overwrite to replace it`);
   }
   progress(0.1);
@@ -271,21 +335,35 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
   const decisions: Decision[] = [...plan.decisions];
   const weights = channelWeights(fmt.speakers);
   const base = (chain: MasterChainOptions, tails: MasterTailOptions[], spectra = false): MasterRenderOptions => ({
-    sampleRate: fmt.sampleRate, channels: fmt.channels, channelWeights: weights, chain, tails, spectra: spectra ? spectraFor(fmt.sampleRate) : null,
+    sampleRate: fmt.sampleRate,
+    channels: fmt.channels,
+    channelWeights: weights,
+    chain,
+    tails,
+    spectra: spectra ? spectraFor(fmt.sampleRate) : null,
   });
-  const dither = (s: TargetSpec): MasterTailOptions['dither'] => (s.bitDepth === 32 ? 'none' : o.noiseShaping && s.bitDepth === 16 ? 'tpdf-shaped' : 'tpdf');
+  const dither = (s: TargetSpec): MasterTailOptions['dither'] =>
+    s.bitDepth === 32 ? 'none' : o.noiseShaping && s.bitDepth === 16 ? 'tpdf-shaped' : 'tpdf';
   // metering passes run at the mix's rate (no resampling: the resampler is flat to 20 kHz, so the
   // loudness is the same); the written file is at the target's rate and verified anyway
   const tailFor = (t: TargetState, emit: boolean): MasterTailOptions => ({
-    sampleRate: emit ? t.spec.sampleRateHz : fmt.sampleRate, gainDb: t.gainDb, bitDepth: t.spec.bitDepth, dither: dither(t.spec), emit,
+    sampleRate: emit ? t.spec.sampleRateHz : fmt.sampleRate,
+    gainDb: t.gainDb,
+    bitDepth: t.spec.bitDepth,
+    dither: dither(t.spec),
+    emit,
     // metering passes need the loudness only (the written file's true peak is measured in verification)
     meterTruePeak: emit,
     limiter: { ceilingDb: t.ceilingDb, lookaheadMs: style.limiter.lookaheadMs, releaseMs: style.limiter.releaseMs },
   });
   const inputLufs = analysis.levels.integratedLufs!;
   const states: TargetState[] = specs.map((spec) => ({
-    spec, gainDb: spec.integratedLufs - inputLufs, ceilingDb: spec.truePeakCeilingDbtp - FIRST_CEILING_MARGIN_DB,
-    history: [], status: 'iterating', gainPasses: 0,
+    spec,
+    gainDb: spec.integratedLufs - inputLufs,
+    ceilingDb: spec.truePeakCeilingDbtp - FIRST_CEILING_MARGIN_DB,
+    history: [],
+    status: 'iterating',
+    gainPasses: 0,
   }));
 
   /** Meter-only passes until every target's loudness is on aim (or cannot be). */
@@ -293,10 +371,23 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
     let chainLufs: number | null = null;
     for (let pass = 0; pass < MAX_GAIN_PASSES && active.some((t) => t.status === 'iterating'); pass++) {
       const running = active.filter((t) => t.status === 'iterating');
-      const r = await renderPass(file, o, () => base(plan.chain, [
-        ...running.map((t) => tailFor(t, false)),
-        ...(chainLufs === null ? [{ sampleRate: fmt.sampleRate, gainDb: 0, limiter: null, bitDepth: 32 as const, dither: 'none' as const, emit: false }] : []),
-      ]));
+      const r = await renderPass(file, o, () =>
+        base(plan.chain, [
+          ...running.map((t) => tailFor(t, false)),
+          ...(chainLufs === null
+            ? [
+                {
+                  sampleRate: fmt.sampleRate,
+                  gainDb: 0,
+                  limiter: null,
+                  bitDepth: 32 as const,
+                  dither: 'none' as const,
+                  emit: false,
+                },
+              ]
+            : []),
+        ]),
+      );
       if (chainLufs === null) chainLufs = r.tails[running.length]!.levels.integratedLufs ?? inputLufs;
       running.forEach((t, i) => {
         const rep = r.tails[i]!;
@@ -310,7 +401,10 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
         const peakTooMuch = style.maxLimiterGainReductionDb !== null && gr > style.maxLimiterGainReductionDb;
         if ((peakTooMuch || meanGr > style.maxMeanLimiterGainReductionDb) && err >= -LOUDNESS_AIM_LU) {
           t.status = 'failed';
-          const allowed = style.maxLimiterGainReductionDb === null ? `${style.maxMeanLimiterGainReductionDb} dB on average` : `${style.maxLimiterGainReductionDb} dB on peaks, ${style.maxMeanLimiterGainReductionDb} dB on average`;
+          const allowed =
+            style.maxLimiterGainReductionDb === null
+              ? `${style.maxMeanLimiterGainReductionDb} dB on average`
+              : `${style.maxLimiterGainReductionDb} dB on peaks, ${style.maxMeanLimiterGainReductionDb} dB on average`;
           t.problem = `reaching ${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling needs ${gr.toFixed(1)} dB of limiting on peaks and ${meanGr.toFixed(1)} dB on average, more than the ${o.style} style allows (${allowed}); ${o.style === 'loud' ? 'deliver a less dynamic mix or a lower target' : 'use --style loud, or deliver a less dynamic mix'}`;
           return;
         }
@@ -320,7 +414,11 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
         }
         // first correction: the chain's own loudness change; later: secant on the measured curve (limiting flattens it)
         let step = err;
-        if (t.history.length === 1 && chainLufs !== null) step = t.spec.integratedLufs - (t.gainDb + chainLufs) + (gr > 0.5 ? err - (t.spec.integratedLufs - (t.gainDb + chainLufs)) : 0);
+        if (t.history.length === 1 && chainLufs !== null)
+          step =
+            t.spec.integratedLufs -
+            (t.gainDb + chainLufs) +
+            (gr > 0.5 ? err - (t.spec.integratedLufs - (t.gainDb + chainLufs)) : 0);
         if (t.history.length >= 2) {
           const [a, b] = t.history.slice(-2) as [{ gainDb: number; lufs: number }, { gainDb: number; lufs: number }];
           const slope = (b.lufs - a.lufs) / (b.gainDb - a.gainDb);
@@ -345,7 +443,17 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
   for (let round_ = 0; round_ < MAX_VERIFY_ROUNDS; round_++) {
     const todo = states.filter((t) => t.status === 'ready' && !verified.has(t));
     if (todo.length === 0) break;
-    const written = await writeMasters(file, o, todo.map((t) => ({ state: t, target: paths[states.indexOf(t)]! })), () => base(plan.chain, todo.map((t) => tailFor(t, true))), fmt.channels);
+    const written = await writeMasters(
+      file,
+      o,
+      todo.map((t) => ({ state: t, target: paths[states.indexOf(t)]! })),
+      () =>
+        base(
+          plan.chain,
+          todo.map((t) => tailFor(t, true)),
+        ),
+      fmt.channels,
+    );
     progress(0.8);
     for (const [i, t] of todo.entries()) {
       const w = written[i]!;
@@ -355,10 +463,13 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
       const loudOk = Math.abs(lufs - t.spec.integratedLufs) <= VERIFY_TOLERANCE_LU;
       const peakOk = tp <= t.spec.truePeakCeilingDbtp - PEAK_SAFETY_DB;
       decisions.push({
-        engine: 'master.verify', decision: `round${round_ + 1}`, value: { target: t.spec.target, integratedLufs: lufs, truePeakDbtp: tp },
-        reason: loudOk && peakOk
-          ? `the written ${MASTER_FORMATS[t.spec.format].describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and at least ${PEAK_SAFETY_DB} dB under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
-          : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!peakOk ? `within ${PEAK_SAFETY_DB} dB of or over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${MASTER_FORMATS[t.spec.format].lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${round_ + 1 < MAX_VERIFY_ROUNDS ? 'lowering the limiter ceiling / correcting the gain and rendering again' : 'no rounds left'}`,
+        engine: 'master.verify',
+        decision: `round${round_ + 1}`,
+        value: { target: t.spec.target, integratedLufs: lufs, truePeakDbtp: tp },
+        reason:
+          loudOk && peakOk
+            ? `the written ${MASTER_FORMATS[t.spec.format].describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and at least ${PEAK_SAFETY_DB} dB under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
+            : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!peakOk ? `within ${PEAK_SAFETY_DB} dB of or over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${MASTER_FORMATS[t.spec.format].lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${round_ + 1 < MAX_VERIFY_ROUNDS ? 'lowering the limiter ceiling / correcting the gain and rendering again' : 'no rounds left'}`,
         inputs: { file, output: w.file, limiterCeilingDb: round(t.ceilingDb, 2), gainDb: round(t.gainDb, 3) },
       });
       if (loudOk && peakOk) {
@@ -390,7 +501,14 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
       target: t.spec.target,
       file: v?.file ?? null,
       format: t.spec.format,
-      achieved: v ? { integratedLufs: v.levels.integratedLufs, truePeakDbtp: v.levels.truePeakDbtp, loudnessRangeLu: v.levels.loudnessRangeLu, samplePeakDbfs: v.levels.samplePeakDbfs } : null,
+      achieved: v
+        ? {
+            integratedLufs: v.levels.integratedLufs,
+            truePeakDbtp: v.levels.truePeakDbtp,
+            loudnessRangeLu: v.levels.loudnessRangeLu,
+            samplePeakDbfs: v.levels.samplePeakDbfs,
+          }
+        : null,
       targetSpec: t.spec,
       compliant: v !== undefined,
       limiterMaxGainReductionDb,
@@ -407,42 +525,82 @@ async function masterOne(file: string, specsIn: TargetSpec[], reference: MasterA
   };
 }
 
-function describeTarget(t: TargetState, file: string, inputRate: number, ditherMode: MasterTailOptions['dither'], decisions: Decision[], style: MasterStyle): void {
+function describeTarget(
+  t: TargetState,
+  file: string,
+  inputRate: number,
+  ditherMode: MasterTailOptions['dither'],
+  decisions: Decision[],
+  style: MasterStyle,
+): void {
   const s = t.spec;
   const lim = STYLE_SPECS[style].limiter;
   decisions.push({
-    engine: 'master.gain', decision: 'gainDb', value: round(t.gainDb, 3), unit: 'dB',
-    reason: t.status === 'failed'
-      ? `${s.target}: ${t.problem}`
-      : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)`,
-    inputs: { file, target: s.target, history: t.history.map((h) => ({ gainDb: round(h.gainDb, 3), lufs: round(h.lufs, 3) })) },
+    engine: 'master.gain',
+    decision: 'gainDb',
+    value: round(t.gainDb, 3),
+    unit: 'dB',
+    reason:
+      t.status === 'failed'
+        ? `${s.target}: ${t.problem}`
+        : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)`,
+    inputs: {
+      file,
+      target: s.target,
+      history: t.history.map((h) => ({ gainDb: round(h.gainDb, 3), lufs: round(h.lufs, 3) })),
+    },
   });
   decisions.push({
-    engine: 'master.limiter', decision: 'ceiling', value: round(t.ceilingDb, 2), unit: 'dBTP',
+    engine: 'master.limiter',
+    decision: 'ceiling',
+    value: round(t.ceilingDb, 2),
+    unit: 'dBTP',
     reason: `${s.name} allows at most ${s.truePeakCeilingDbtp} dBTP; the limiter (lookahead ${lim.lookaheadMs} ms, release ${lim.releaseMs} ms, true-peak detection on a ${s.sampleRateHz >= 192000 ? 2 : 4}× grid refined to ${s.sampleRateHz >= 192000 ? 4 : 8}× near the ceiling) works ${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}`,
-    inputs: { file, target: s.target, limiterMaxGainReductionDb: t.last ? grDb(t.last) : null, limiterMeanGainReductionDb: t.last ? round(-t.last.limiterMeanGainDb, 2) : null },
+    inputs: {
+      file,
+      target: s.target,
+      limiterMaxGainReductionDb: t.last ? grDb(t.last) : null,
+      limiterMeanGainReductionDb: t.last ? round(-t.last.limiterMeanGainDb, 2) : null,
+    },
   });
   decisions.push({
-    engine: 'master.resample', decision: 'sampleRateHz', value: s.sampleRateHz, unit: 'Hz',
-    reason: s.sampleRateHz === inputRate ? `the mix is already at ${s.target}'s delivery rate` : `${s.target} delivers ${s.sampleRateHz} Hz: polyphase windowed-sinc resampling from ${inputRate} Hz (flat to 20 kHz, ≥ 100 dB stopband), before the limiter so the limited peaks are the delivered ones`,
+    engine: 'master.resample',
+    decision: 'sampleRateHz',
+    value: s.sampleRateHz,
+    unit: 'Hz',
+    reason:
+      s.sampleRateHz === inputRate
+        ? `the mix is already at ${s.target}'s delivery rate`
+        : `${s.target} delivers ${s.sampleRateHz} Hz: polyphase windowed-sinc resampling from ${inputRate} Hz (flat to 20 kHz, ≥ 100 dB stopband), before the limiter so the limited peaks are the delivered ones`,
     inputs: { file, target: s.target, inputRateHz: inputRate },
   });
   decisions.push({
-    engine: 'master.dither', decision: 'mode', value: ditherMode,
-    reason: ditherMode === 'none'
-      ? '32-bit float output needs no dither'
-      : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the music${ditherMode === 'tpdf-shaped' ? '; --noise-shaping moves its noise out of the 2–5 kHz region the ear hears best' : ''}`,
+    engine: 'master.dither',
+    decision: 'mode',
+    value: ditherMode,
+    reason:
+      ditherMode === 'none'
+        ? '32-bit float output needs no dither'
+        : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the music${ditherMode === 'tpdf-shaped' ? '; --noise-shaping moves its noise out of the 2–5 kHz region the ear hears best' : ''}`,
     inputs: { file, target: s.target, bitDepth: s.bitDepth },
   });
   decisions.push({
-    engine: 'master.encode', decision: 'format', value: s.format,
+    engine: 'master.encode',
+    decision: 'format',
+    value: s.format,
     reason: `${s.target} delivers ${MASTER_FORMATS[s.format].describe}${s.bitrateKbps ? ` at ${s.bitrateKbps} kb/s` : ` (${s.bitDepth}-bit, ${s.sampleRateHz} Hz)`}`,
     inputs: { file, target: s.target },
   });
 }
 
 /** Renders the tails with emit on and writes each target's file (encoding through ffmpeg when not WAV). */
-async function writeMasters(file: string, o: MasterOptions, jobs: { state: TargetState; target: string }[], build: () => MasterRenderOptions, channels: number) {
+async function writeMasters(
+  file: string,
+  o: MasterOptions,
+  jobs: { state: TargetState; target: string }[],
+  build: () => MasterRenderOptions,
+  channels: number,
+) {
   const writers: WavWriter[] = [];
   const finals: { file: string; wav: string }[] = [];
   try {

@@ -55,7 +55,12 @@ export interface MixResult {
   sampleRate: number;
   frames: number;
   durationSeconds: number;
-  levels: { integratedLufs: number | null; loudnessRangeLu: number | null; truePeakDbtp: number | null; samplePeakDbfs: number | null };
+  levels: {
+    integratedLufs: number | null;
+    loudnessRangeLu: number | null;
+    truePeakDbtp: number | null;
+    samplePeakDbfs: number | null;
+  };
   strips: MixStripResult[];
   session?: { file: string; stems: string[] };
   decisions: Decision[];
@@ -71,7 +76,9 @@ export interface MixOutcome {
 const db = (x: number) => (x > 0 ? round(20 * Math.log10(x), 2) : null);
 
 export async function mix(options: MixOptions): Promise<MixOutcome> {
-  return recordingFailure(options.store, options.command ?? 'mix', options.args ?? [], options.recipe, () => mixRun(options));
+  return recordingFailure(options.store, options.command ?? 'mix', options.args ?? [], options.recipe, () =>
+    mixRun(options),
+  );
 }
 
 async function mixRun(options: MixOptions): Promise<MixOutcome> {
@@ -90,17 +97,31 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
   let graph: MixGraph;
   let prints: PrintTarget[] = [];
   try {
-    graph = compileRecipe(loaded, { formats: sources.map((s) => s.format), files, ...(staging ? { staging } : {}), print: !!options.rpp });
+    graph = compileRecipe(loaded, {
+      formats: sources.map((s) => s.format),
+      files,
+      ...(staging ? { staging } : {}),
+      print: !!options.rpp,
+    });
     describeGraph(graph, decisions);
     if (options.rpp) prints = printTargets(graph, options.rpp);
-    outcome = await renderGraph(graph, { sources, output: options.output, prints, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    outcome = await renderGraph(graph, {
+      sources,
+      output: options.output,
+      prints,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     for (const [i, s] of sources.entries()) recorder.inputs.push(await inputRecord(s, files[i]!));
   } finally {
     await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
   }
   for (const [file, sha] of outcome.sha256) {
     const print = prints.find((p) => p.file === file);
-    recorder.outputs.push({ path: file, sha256: sha, role: print ? `mix:stem:${graph.strips[print.strip]!.name}` : 'mix' });
+    recorder.outputs.push({
+      path: file,
+      sha256: sha,
+      role: print ? `mix:stem:${graph.strips[print.strip]!.name}` : 'mix',
+    });
   }
   let session: MixResult['session'];
   if (options.rpp) {
@@ -113,11 +134,19 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
     });
     await writeFileAtomic(options.rpp, text);
     const { createHash } = await import('node:crypto');
-    recorder.outputs.push({ path: options.rpp, sha256: createHash('sha256').update(text).digest('hex'), role: 'mix:session' });
+    recorder.outputs.push({
+      path: options.rpp,
+      sha256: createHash('sha256').update(text).digest('hex'),
+      role: 'mix:session',
+    });
     session = { file: options.rpp, stems: prints.map((p) => p.file) };
     decisions.push({
-      engine: 'mix.session', decision: 'printedStems', value: prints.length, unit: 'files',
-      reason: 'the REAPER session plays printed stems (chains applied pre-fader) and residual items for bus and master chains, so it needs no plugin and sums to the native mix',
+      engine: 'mix.session',
+      decision: 'printedStems',
+      value: prints.length,
+      unit: 'files',
+      reason:
+        'the REAPER session plays printed stems (chains applied pre-fader) and residual items for bus and master chains, so it needs no plugin and sums to the native mix',
       inputs: { session: options.rpp },
     });
   }
@@ -159,18 +188,30 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
 }
 
 /** SPEC §3: never overwrite an input; replace an existing output only with --overwrite. */
-export async function checkOutputs(options: { output: string; rpp?: string; overwrite?: boolean }, inputs: string[]): Promise<void> {
+export async function checkOutputs(
+  options: { output: string; rpp?: string; overwrite?: boolean },
+  inputs: string[],
+): Promise<void> {
   const outs = [options.output, ...(options.rpp ? [options.rpp] : [])];
   for (const out of outs) {
     const abs = path.resolve(out);
-    if (inputs.some((f) => path.resolve(f) === abs)) throw new UsageError(`${out}: is one of the recipe's stems; choose another output path (inputs are never overwritten)`);
-    if (existsSync(abs) && !options.overwrite) throw new UsageError(`${out}: already exists; pass -y/--overwrite to replace it`);
-    if (existsSync(abs) && (await stat(abs)).isDirectory()) throw new UsageError(`${out}: is a directory; give a file name`);
+    if (inputs.some((f) => path.resolve(f) === abs))
+      throw new UsageError(
+        `${out}: is one of the recipe's stems; choose another output path (inputs are never overwritten)`,
+      );
+    if (existsSync(abs) && !options.overwrite)
+      throw new UsageError(`${out}: already exists; pass -y/--overwrite to replace it`);
+    if (existsSync(abs) && (await stat(abs)).isDirectory())
+      throw new UsageError(`${out}: is a directory; give a file name`);
   }
 }
 
 /** Opens every stem (InputError → exit 3 naming the recipe line) and checks its rate (exit 2). */
-export async function openStems(loaded: LoadedRecipe, files: string[], options: { ffmpeg: FfmpegChoice; onWarning?: (m: string) => void }): Promise<AudioSource[]> {
+export async function openStems(
+  loaded: LoadedRecipe,
+  files: string[],
+  options: { ffmpeg: FfmpegChoice; onWarning?: (m: string) => void },
+): Promise<AudioSource[]> {
   const sources: AudioSource[] = [];
   try {
     for (const [i, t] of loaded.recipe.tracks.entries()) {
@@ -186,7 +227,9 @@ export async function openStems(loaded: LoadedRecipe, files: string[], options: 
       for (const w of s.warnings) options.onWarning?.(w);
       const rate = loaded.recipe.sampleRate;
       if (s.format.sampleRate !== rate) {
-        throw new UsageError(`${at}: ${t.file} is ${s.format.sampleRate} Hz but the recipe's sampleRate is ${rate} Hz; resample the stem (e.g. \`ffmpeg -i ${t.file} -ar ${rate} out.wav\`) or change sampleRate`);
+        throw new UsageError(
+          `${at}: ${t.file} is ${s.format.sampleRate} Hz but the recipe's sampleRate is ${rate} Hz; resample the stem (e.g. \`ffmpeg -i ${t.file} -ar ${rate} out.wav\`) or change sampleRate`,
+        );
       }
     }
     return sources;
@@ -202,7 +245,12 @@ async function inputRecord(s: AudioSource, file: string): Promise<RunInput> {
 }
 
 /** Measures every active stem, balances by role, then trims the master input from a first pass. */
-async function stageGains(loaded: LoadedRecipe, files: string[], options: MixOptions, decisions: Decision[]): Promise<StagingGains> {
+async function stageGains(
+  loaded: LoadedRecipe,
+  files: string[],
+  options: MixOptions,
+  decisions: Decision[],
+): Promise<StagingGains> {
   const { recipe } = loaded;
   const anySolo = recipe.tracks.some((t) => t.solo);
   const loudness = await Promise.all(
@@ -212,7 +260,8 @@ async function stageGains(loaded: LoadedRecipe, files: string[], options: MixOpt
       try {
         src = await openAudio(files[i]!, { ffmpeg: options.ffmpeg });
       } catch (err) {
-        if (err instanceof InputError) throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
+        if (err instanceof InputError)
+          throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
         throw err;
       }
       try {
@@ -223,7 +272,14 @@ async function stageGains(loaded: LoadedRecipe, files: string[], options: MixOpt
     }),
   );
   const active = recipe.tracks.map((t, i) => ({ t, i })).filter(({ t }) => !(t.mute || (anySolo && !t.solo)));
-  const staged = trackStaging(active.map(({ t, i }) => ({ name: t.name, role: t.role ?? 'other', integratedLufs: loudness[i] ?? null, manualGainDb: t.gainDb ?? 0 })));
+  const staged = trackStaging(
+    active.map(({ t, i }) => ({
+      name: t.name,
+      role: t.role ?? 'other',
+      integratedLufs: loudness[i] ?? null,
+      manualGainDb: t.gainDb ?? 0,
+    })),
+  );
   const trackGainDb = recipe.tracks.map(() => 0);
   active.forEach(({ i }, k) => (trackGainDb[i] = staged.gains[k]!));
   decisions.push(...staged.decisions);
@@ -231,7 +287,11 @@ async function stageGains(loaded: LoadedRecipe, files: string[], options: MixOpt
   const sources = await openStems(loaded, files, options);
   let peak: number;
   try {
-    const graph = compileRecipe(loaded, { formats: sources.map((s) => s.format), files, staging: { trackGainDb, masterTrimDb: 0 } });
+    const graph = compileRecipe(loaded, {
+      formats: sources.map((s) => s.format),
+      files,
+      staging: { trackGainDb, masterTrimDb: 0 },
+    });
     const first = await renderGraph(graph, { sources, output: null, meter: false });
     peak = first.stats[graph.strips.length - 1]!.inputPeak;
   } finally {
@@ -254,7 +314,11 @@ function printTargets(graph: MixGraph, rpp: string): PrintTarget[] {
     while (used.has(base)) base += '_';
     used.add(base);
     const clip = graph.clips.find((c) => c.strip === i);
-    out.push({ strip: i, file: path.join(dir, `${base}.wav`), fromFrame: s.kind === 'track' && clip ? clip.startFrame : 0 });
+    out.push({
+      strip: i,
+      file: path.join(dir, `${base}.wav`),
+      fromFrame: s.kind === 'track' && clip ? clip.startFrame : 0,
+    });
   });
   return out;
 }
@@ -262,8 +326,11 @@ function printTargets(graph: MixGraph, rpp: string): PrintTarget[] {
 /** The routing as decisions (what the pan law and each strip's destination are). */
 function describeGraph(graph: MixGraph, decisions: Decision[]): void {
   decisions.push({
-    engine: 'mix.pan', decision: 'panLaw', value: 'constant-power',
-    reason: 'mono strips pan with cos/sin of (pan+1)·π/4 (−3 dB each side at centre); stereo strips balance with unity at centre; the RPP renderer uses the same law',
+    engine: 'mix.pan',
+    decision: 'panLaw',
+    value: 'constant-power',
+    reason:
+      'mono strips pan with cos/sin of (pan+1)·π/4 (−3 dB each side at centre); stereo strips balance with unity at centre; the RPP renderer uses the same law',
   });
 }
 
@@ -280,10 +347,24 @@ export interface MixCliOptions {
 }
 
 /** Loads config and the store, runs `mix`, prints the result (JSON or text). Returns the exit code. */
-export async function mixCli(recipe: string, opts: MixCliOptions, configFile: string | undefined, args: string[]): Promise<number> {
-  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js'), import('../store/open.js')]);
+export async function mixCli(
+  recipe: string,
+  opts: MixCliOptions,
+  configFile: string | undefined,
+  args: string[],
+): Promise<number> {
+  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([
+    import('../config.js'),
+    import('../io/ffmpeg.js'),
+    import('../store/open.js'),
+  ]);
   const { config } = await loadConfig(process.cwd(), configFile);
-  const store = await openStore({ dbUrl: opts.db, storeDir: opts.storeDir ?? config.store.dir, config, env: process.env });
+  const store = await openStore({
+    dbUrl: opts.db,
+    storeDir: opts.storeDir ?? config.store.dir,
+    config,
+    env: process.env,
+  });
   try {
     const { result } = await mix({
       recipe,
@@ -308,7 +389,9 @@ export function formatMixText(r: MixResult): string {
     `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`,
   ];
   for (const s of r.strips) {
-    lines.push(`  ${s.kind.padEnd(6)} ${s.name.padEnd(20)} ${`${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB`.padStart(9)}  pan ${s.pan.toFixed(2).padStart(5)}  → ${s.output}${s.active ? '' : '  (muted)'}  peak ${f(s.outputPeakDbfs, 'dBFS')}`);
+    lines.push(
+      `  ${s.kind.padEnd(6)} ${s.name.padEnd(20)} ${`${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB`.padStart(9)}  pan ${s.pan.toFixed(2).padStart(5)}  → ${s.output}${s.active ? '' : '  (muted)'}  peak ${f(s.outputPeakDbfs, 'dBFS')}`,
+    );
   }
   for (const d of r.decisions.filter((d) => d.engine === 'mix.gainStaging')) lines.push(`  auto: ${d.reason}`);
   if (r.session) lines.push(`session ${r.session.file} (${r.session.stems.length} printed stems)`);

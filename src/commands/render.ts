@@ -64,17 +64,42 @@ const isRpp = (f: string) => /\.rpp$/i.test(f);
 
 export async function render(options: RenderOptions): Promise<RenderOutcome> {
   const backend = options.backend ?? 'native';
-  if (backend !== 'native' && backend !== 'reaper') throw new UsageError(`--backend: expected native or reaper, got '${String(backend)}'`);
+  if (backend !== 'native' && backend !== 'reaper')
+    throw new UsageError(`--backend: expected native or reaper, got '${String(backend)}'`);
   if (!isRpp(options.session)) {
-    if (backend === 'reaper') throw new UsageError(`${options.session}: the reaper backend renders .rpp projects; export one with \`shub mix ${options.session} -o mix.wav --rpp session.rpp\` first`);
-    const m = await mix({ recipe: options.session, output: options.output, overwrite: options.overwrite ?? false, ffmpeg: options.ffmpeg, store: options.store, args: options.args ?? [], command: 'render', ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+    if (backend === 'reaper')
+      throw new UsageError(
+        `${options.session}: the reaper backend renders .rpp projects; export one with \`shub mix ${options.session} -o mix.wav --rpp session.rpp\` first`,
+      );
+    const m = await mix({
+      recipe: options.session,
+      output: options.output,
+      overwrite: options.overwrite ?? false,
+      ffmpeg: options.ffmpeg,
+      store: options.store,
+      args: options.args ?? [],
+      command: 'render',
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    });
     return { ...m, result: fromMix(m.result) };
   }
-  return recordingFailure(options.store, 'render', options.args ?? [], options.session, () => (backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options)));
+  return recordingFailure(options.store, 'render', options.args ?? [], options.session, () =>
+    backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options),
+  );
 }
 
 function fromMix(m: MixResult): RenderResult {
-  return { session: m.recipe, backend: 'native', output: m.output, sha256: m.sha256, sampleRate: m.sampleRate, frames: m.frames, durationSeconds: m.durationSeconds, levels: m.levels, decisions: m.decisions };
+  return {
+    session: m.recipe,
+    backend: 'native',
+    output: m.output,
+    sha256: m.sha256,
+    sampleRate: m.sampleRate,
+    frames: m.frames,
+    durationSeconds: m.durationSeconds,
+    levels: m.levels,
+    decisions: m.decisions,
+  };
 }
 
 async function readProject(file: string) {
@@ -83,12 +108,18 @@ async function readProject(file: string) {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such project file; check the path' : `cannot be read (${code ?? (err as Error).message})`);
+    throw new InputError(
+      file,
+      code === 'ENOENT' ? 'no such project file; check the path' : `cannot be read (${code ?? (err as Error).message})`,
+    );
   }
   try {
     return { text, root: parseRpp(text) };
   } catch (err) {
-    if (err instanceof RppSyntaxError) throw new UsageError(`${path.relative(process.cwd(), file) || file}:${err.line} ${err.message}; is this a REAPER project?`);
+    if (err instanceof RppSyntaxError)
+      throw new UsageError(
+        `${path.relative(process.cwd(), file) || file}:${err.line} ${err.message}; is this a REAPER project?`,
+      );
     throw err;
   }
 }
@@ -97,7 +128,10 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
   const recorder = new RunRecorder('render', options.args ?? []);
   const { root } = await readProject(options.session);
   const plan = planRpp(root, options.session);
-  await checkOutputs({ output: options.output, overwrite: options.overwrite ?? false }, plan.sources.map((s) => s.file));
+  await checkOutputs(
+    { output: options.output, overwrite: options.overwrite ?? false },
+    plan.sources.map((s) => s.file),
+  );
   const sources: AudioSource[] = [];
   try {
     for (const s of plan.sources) {
@@ -112,23 +146,42 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
     const out = await renderGraph(graph, { sources, output: options.output });
     for (const [i, s] of sources.entries()) {
       const { speakers: _s, ...format } = s.format;
-      if (!recorder.inputs.some((x) => x.path === plan.sources[i]!.file)) recorder.inputs.push({ path: plan.sources[i]!.file, sizeBytes: s.sizeBytes, sha256: await s.sha256(), format });
+      if (!recorder.inputs.some((x) => x.path === plan.sources[i]!.file))
+        recorder.inputs.push({ path: plan.sources[i]!.file, sizeBytes: s.sizeBytes, sha256: await s.sha256(), format });
     }
     const sha = out.sha256.get(options.output)!;
     recorder.outputs.push({ path: options.output, sha256: sha, role: 'render' });
     const levels = toLevels(out.levels!, false).levels;
     const decisions: Decision[] = [
       {
-        engine: 'render.native', decision: 'backend', value: 'native',
+        engine: 'render.native',
+        decision: 'backend',
+        value: 'native',
         reason: `the project uses only what the native mixer reproduces (items, volume/pan, mute/solo, folders, receives); ${graph.clips.length} items on ${graph.strips.filter((s) => s.kind !== 'master').length} tracks`,
         inputs: { session: options.session },
       },
-      { engine: 'mix.pan', decision: 'panLaw', value: 'constant-power', reason: 'track pans use shub\'s constant-power law (see README "mix and render"); REAPER\'s own pan law may differ for panned tracks' },
+      {
+        engine: 'mix.pan',
+        decision: 'panLaw',
+        value: 'constant-power',
+        reason:
+          'track pans use shub\'s constant-power law (see README "mix and render"); REAPER\'s own pan law may differ for panned tracks',
+      },
     ];
     const result: RenderResult = {
-      session: options.session, backend: 'native', output: options.output, sha256: sha, sampleRate: graph.sampleRate,
-      frames: out.frames, durationSeconds: round(out.frames / graph.sampleRate, 6),
-      levels: { integratedLufs: levels.integratedLufs, loudnessRangeLu: levels.loudnessRangeLu, truePeakDbtp: levels.truePeakDbtp, samplePeakDbfs: levels.samplePeakDbfs },
+      session: options.session,
+      backend: 'native',
+      output: options.output,
+      sha256: sha,
+      sampleRate: graph.sampleRate,
+      frames: out.frames,
+      durationSeconds: round(out.frames / graph.sampleRate, 6),
+      levels: {
+        integratedLufs: levels.integratedLufs,
+        loudnessRangeLu: levels.loudnessRangeLu,
+        truePeakDbtp: levels.truePeakDbtp,
+        samplePeakDbfs: levels.samplePeakDbfs,
+      },
       decisions,
     };
     return finish(recorder, result, options.store);
@@ -147,7 +200,10 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
   const tmpOut = `${temporarySibling(target)}.wav`;
   await mkdir(path.dirname(target), { recursive: true });
   const sessionDir = path.dirname(path.resolve(options.session));
-  const copy = path.join(sessionDir, `.${path.basename(options.session, path.extname(options.session))}.shub-render-${process.pid}.rpp`);
+  const copy = path.join(
+    sessionDir,
+    `.${path.basename(options.session, path.extname(options.session))}.shub-render-${process.pid}.rpp`,
+  );
   await writeFileAtomic(copy, renderReadyProject(text, tmpOut, sampleRate, 24));
   let run: ReaperRun;
   try {
@@ -158,7 +214,9 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
   try {
     if (!existsSync(tmpOut) || statSync(tmpOut).size === 0) {
       const tail = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? '';
-      throw new EnvironmentError(`REAPER (${reaper.path}) finished without writing the render${tail ? ` (${tail})` : ''}; open ${options.session} in REAPER to check it renders`);
+      throw new EnvironmentError(
+        `REAPER (${reaper.path}) finished without writing the render${tail ? ` (${tail})` : ''}; open ${options.session} in REAPER to check it renders`,
+      );
     }
     const src = await openAudio(tmpOut, { ffmpeg: options.ffmpeg });
     let measured;
@@ -170,17 +228,45 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
     await rename(tmpOut, target);
     const sha = await hashFile(target);
     const sessionBytes = statSync(options.session).size;
-    recorder.inputs.push({ path: options.session, sizeBytes: sessionBytes, sha256: await hashFile(options.session), format: null });
+    recorder.inputs.push({
+      path: options.session,
+      sizeBytes: sessionBytes,
+      sha256: await hashFile(options.session),
+      format: null,
+    });
     recorder.outputs.push({ path: options.output, sha256: sha, role: 'render:reaper' });
     const l = measured.levels;
     const result: RenderResult = {
-      session: options.session, backend: 'reaper', output: options.output, sha256: sha, sampleRate: src.format.sampleRate,
-      frames: measured.frames, durationSeconds: round(measured.frames / src.format.sampleRate, 6),
-      levels: { integratedLufs: l.integratedLufs, loudnessRangeLu: l.loudnessRangeLu, truePeakDbtp: l.truePeakDbtp, samplePeakDbfs: l.samplePeakDbfs },
+      session: options.session,
+      backend: 'reaper',
+      output: options.output,
+      sha256: sha,
+      sampleRate: src.format.sampleRate,
+      frames: measured.frames,
+      durationSeconds: round(measured.frames / src.format.sampleRate, 6),
+      levels: {
+        integratedLufs: l.integratedLufs,
+        loudnessRangeLu: l.loudnessRangeLu,
+        truePeakDbtp: l.truePeakDbtp,
+        samplePeakDbfs: l.samplePeakDbfs,
+      },
       reaper: { command: run.command, args: run.args },
       decisions: [
-        { engine: 'render.reaper', decision: 'binary', value: reaper.path, reason: `REAPER from ${reaper.source}`, inputs: { source: reaper.source } },
-        { engine: 'render.reaper', decision: 'renderSettings', value: { format: 'wav', bitDepth: 24, sampleRate }, reason: 'a render-ready copy of the project renders the whole project, master mix, to a temporary file beside the output (renamed into place once measured)', inputs: { session: options.session } },
+        {
+          engine: 'render.reaper',
+          decision: 'binary',
+          value: reaper.path,
+          reason: `REAPER from ${reaper.source}`,
+          inputs: { source: reaper.source },
+        },
+        {
+          engine: 'render.reaper',
+          decision: 'renderSettings',
+          value: { format: 'wav', bitDepth: 24, sampleRate },
+          reason:
+            'a render-ready copy of the project renders the whole project, master mix, to a temporary file beside the output (renamed into place once measured)',
+          inputs: { session: options.session },
+        },
       ],
     };
     return finish(recorder, result, options.store);
@@ -211,27 +297,51 @@ export interface RenderCliOptions {
   db?: string;
 }
 
-export async function renderCli(session: string, opts: RenderCliOptions, configFile: string | undefined, args: string[]): Promise<number> {
-  if (opts.backend !== 'native' && opts.backend !== 'reaper') throw new UsageError(`--backend: expected native or reaper, got '${opts.backend}'`);
+export async function renderCli(
+  session: string,
+  opts: RenderCliOptions,
+  configFile: string | undefined,
+  args: string[],
+): Promise<number> {
+  if (opts.backend !== 'native' && opts.backend !== 'reaper')
+    throw new UsageError(`--backend: expected native or reaper, got '${opts.backend}'`);
   const timeout = Number(opts.timeout);
-  if (!(timeout > 0 && timeout <= 86400)) throw new UsageError(`--timeout: expected seconds in (0, 86400], got '${opts.timeout}'`);
-  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js'), import('../store/open.js')]);
+  if (!(timeout > 0 && timeout <= 86400))
+    throw new UsageError(`--timeout: expected seconds in (0, 86400], got '${opts.timeout}'`);
+  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([
+    import('../config.js'),
+    import('../io/ffmpeg.js'),
+    import('../store/open.js'),
+  ]);
   const { config } = await loadConfig(process.cwd(), configFile);
   // REAPER is checked before the store is opened or anything is read (exit 4 at once)
   if (opts.backend === 'reaper' && isRpp(session)) findReaper(opts.reaper, config.reaper?.path);
-  const store = await openStore({ dbUrl: opts.db, storeDir: opts.storeDir ?? config.store.dir, config, env: process.env });
+  const store = await openStore({
+    dbUrl: opts.db,
+    storeDir: opts.storeDir ?? config.store.dir,
+    config,
+    env: process.env,
+  });
   try {
     const { result } = await render({
-      session, output: opts.output, backend: opts.backend, timeoutSeconds: timeout, overwrite: opts.overwrite ?? false,
+      session,
+      output: opts.output,
+      backend: opts.backend,
+      timeoutSeconds: timeout,
+      overwrite: opts.overwrite ?? false,
       ...(opts.reaper ? { reaper: opts.reaper } : {}),
       ...(config.reaper?.path ? { reaperConfigPath: config.reaper.path } : {}),
-      ffmpeg: resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path), store, args,
+      ffmpeg: resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path),
+      store,
+      args,
       onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
     });
     if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {
       const f = (x: number | null, u: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${u}`);
-      process.stdout.write(`${result.output}  ${result.durationSeconds.toFixed(2)} s  ${result.sampleRate} Hz  ${f(result.levels.integratedLufs, 'LUFS')}  true peak ${f(result.levels.truePeakDbtp, 'dBTP')}  (${result.backend})\n`);
+      process.stdout.write(
+        `${result.output}  ${result.durationSeconds.toFixed(2)} s  ${result.sampleRate} Hz  ${f(result.levels.integratedLufs, 'LUFS')}  true peak ${f(result.levels.truePeakDbtp, 'dBTP')}  (${result.backend})\n`,
+      );
     }
     return ExitCode.ok;
   } finally {

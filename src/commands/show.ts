@@ -11,7 +11,9 @@ export interface ShowOptions {
 export async function show(options: ShowOptions): Promise<RunRecord> {
   const run = await options.store.getRun(options.runId);
   if (!run) {
-    throw new UsageError(`no run '${options.runId}' in the ${options.store.kind} store ${options.store.location}; list runs with \`shub history\``);
+    throw new UsageError(
+      `no run '${options.runId}' in the ${options.store.kind} store ${options.store.location}; list runs with \`shub history\``,
+    );
   }
   return run;
 }

@@ -69,13 +69,22 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
       try {
         for (const w of source.warnings) options.onWarning?.(w);
         const frames = source.format.frames;
-        measured = await measureLevels(source, frames && options.onProgress ? { onProgress: (done) => options.onProgress!(file, (0.9 * done) / frames) } : {});
+        measured = await measureLevels(
+          source,
+          frames && options.onProgress
+            ? { onProgress: (done) => options.onProgress!(file, (0.9 * done) / frames) }
+            : {},
+        );
         sha256 = await source.sha256();
       } finally {
         await source.close();
       }
       const { speakers: _s, ...format } = source.format;
-      const reported = { ...format, frames: measured.frames, durationSeconds: round(measured.frames / format.sampleRate, 6) };
+      const reported = {
+        ...format,
+        frames: measured.frames,
+        durationSeconds: round(measured.frames / format.sampleRate, 6),
+      };
       const m: Measurements = { format, levels: measured.levels };
       const platforms = await platformsReady;
       const codecs = options.codecCheck ? codecsFor(platforms) : [];
@@ -101,7 +110,11 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
 }
 
 /** Encodes to each codec in a temporary folder, decodes and measures the true peak. */
-async function codecTruePeaks(file: string, codecs: LossyCodec[], ffmpeg: FfmpegChoice): Promise<Partial<Record<LossyCodec, number | null>>> {
+async function codecTruePeaks(
+  file: string,
+  codecs: LossyCodec[],
+  ffmpeg: FfmpegChoice,
+): Promise<Partial<Record<LossyCodec, number | null>>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'shub-codec-'));
   try {
     const out: Partial<Record<LossyCodec, number | null>> = {};
@@ -133,7 +146,12 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
         unit: 'dBTP',
         reason: `${p.name} asks for at most ${p.louderThan!.truePeakCeilingDbtp} dBTP on masters louder than ${p.louderThan!.integratedLufs} LUFS; this one reads ${m.levels.integratedLufs} LUFS`,
         inputs: { file, platform: p.id, integratedLufs: m.levels.integratedLufs },
-        alternatives: [{ value: p.truePeakCeilingDbtp, why_not: `only for masters at or below ${p.louderThan!.integratedLufs} LUFS` }],
+        alternatives: [
+          {
+            value: p.truePeakCeilingDbtp,
+            why_not: `only for masters at or below ${p.louderThan!.integratedLufs} LUFS`,
+          },
+        ],
       });
     }
   }
@@ -142,7 +160,10 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
       engine: 'validate.codecCheck',
       decision: 'encoder',
       value: LOSSY_CHECK_CODECS[codec].describe,
-      reason: `platforms ${platforms.filter((p) => p.codecs.includes(codec)).map((p) => p.id).join(', ')} deliver ${codec.toUpperCase()}; inter-sample overs can appear only after encoding`,
+      reason: `platforms ${platforms
+        .filter((p) => p.codecs.includes(codec))
+        .map((p) => p.id)
+        .join(', ')} deliver ${codec.toUpperCase()}; inter-sample overs can appear only after encoding`,
       inputs: { file, codec },
     });
   }

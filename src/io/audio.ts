@@ -47,7 +47,8 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
   let size: number;
   try {
     const st = await stat(file);
-    if (st.isDirectory()) throw new InputError(file, 'is a directory, not an audio file; pass the files inside it (e.g. dir/*.wav)');
+    if (st.isDirectory())
+      throw new InputError(file, 'is a directory, not an audio file; pass the files inside it (e.g. dir/*.wav)');
     if (!st.isFile()) throw new InputError(file, 'is not a regular file; pass an audio file');
     size = st.size;
   } catch (err) {
@@ -80,19 +81,27 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
 function fileSystemError(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new InputError(file, 'no such file; check the path');
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(file, 'permission denied; check the file permissions');
-  if (code === 'EISDIR') return new InputError(file, 'is a directory, not an audio file; pass the files inside it (e.g. dir/*.wav)');
+  if (code === 'EACCES' || code === 'EPERM')
+    return new InputError(file, 'permission denied; check the file permissions');
+  if (code === 'EISDIR')
+    return new InputError(file, 'is a directory, not an audio file; pass the files inside it (e.g. dir/*.wav)');
   return new InputError(file, `cannot be read (${code ?? (err as Error).message})`);
 }
 
 function checkRanges(file: string, f: AudioFormat): void {
   const [minRate, maxRate] = SAMPLE_RATE_RANGE_HZ;
   if (f.sampleRate < minRate || f.sampleRate > maxRate) {
-    throw new InputError(file, `sample rate ${f.sampleRate} Hz is outside the supported ${minRate}–${maxRate} Hz; resample it first (e.g. \`ffmpeg -i ${file} -ar 48000 out.wav\`)`);
+    throw new InputError(
+      file,
+      `sample rate ${f.sampleRate} Hz is outside the supported ${minRate}–${maxRate} Hz; resample it first (e.g. \`ffmpeg -i ${file} -ar 48000 out.wav\`)`,
+    );
   }
   const [minCh, maxCh] = CHANNEL_RANGE;
   if (f.channels < minCh || f.channels > maxCh) {
-    throw new InputError(file, `${f.channels} channels is outside the supported ${minCh}–${maxCh}; downmix or split it first`);
+    throw new InputError(
+      file,
+      `${f.channels} channels is outside the supported ${minCh}–${maxCh}; downmix or split it first`,
+    );
   }
 }
 
@@ -127,7 +136,7 @@ class WavSource implements AudioSource {
 
   private async hashRange(from: number, to: number): Promise<void> {
     const scratch = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, to - from)));
-    for (let pos = from; pos < to; ) {
+    for (let pos = from; pos < to;) {
       const { bytesRead } = await this.fh.read(scratch, 0, Math.min(scratch.length, to - pos), pos);
       if (bytesRead === 0) break;
       this.hash.update(scratch.subarray(0, bytesRead));
@@ -150,7 +159,8 @@ class WavSource implements AudioSource {
     let got = 0;
     while (got < want) {
       const { bytesRead } = await this.fh.read(buf, got, want - got, this.dataPos + got);
-      if (bytesRead === 0) throw new InputError(this.file, 'the file ended early while reading (was it truncated while being read?)');
+      if (bytesRead === 0)
+        throw new InputError(this.file, 'the file ended early while reading (was it truncated while being read?)');
       got += bytesRead;
     }
     this.dataPos += got;

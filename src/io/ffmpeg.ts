@@ -66,7 +66,9 @@ const CONTAINERS: Record<string, string> = {
 };
 
 /** Parses the stream summary `ffmpeg -i FILE` prints (exported for tests). */
-export function parseFfmpegProbe(stderr: string): Omit<AudioFormat, 'frames'> & { frames: number | null } | undefined {
+export function parseFfmpegProbe(
+  stderr: string,
+): (Omit<AudioFormat, 'frames'> & { frames: number | null }) | undefined {
   const input = /^Input #0, ([^\n]+?), from /m.exec(stderr);
   const stream = /^\s*Stream #0:\d+[^:]*: Audio: ([^\n]+)$/m.exec(stderr);
   if (!input || !stream) return undefined;
@@ -75,7 +77,10 @@ export function parseFfmpegProbe(stderr: string): Omit<AudioFormat, 'frames'> & 
   const rate = /(\d+) Hz/.exec(desc);
   if (!rate) return undefined;
   // after "NNN Hz, " comes the layout ("stereo", "5.1(side)", "3 channels") then the sample format
-  const afterRate = desc.slice(desc.indexOf(rate[0]) + rate[0].length).split(',').map((s) => s.trim());
+  const afterRate = desc
+    .slice(desc.indexOf(rate[0]) + rate[0].length)
+    .split(',')
+    .map((s) => s.trim());
   const layoutName = afterRate[1] ?? '';
   const sampleFmt = afterRate[2] ?? '';
   let channels: number;
@@ -95,7 +100,15 @@ export function parseFfmpegProbe(stderr: string): Omit<AudioFormat, 'frames'> & 
   let bitDepth: number | null = null;
   if (lossless) {
     const pcmBits = /^pcm_[su](\d+)|^pcm_f(\d+)/.exec(codec);
-    bitDepth = rawBits ? Number(rawBits[1]) : pcmBits ? Number(pcmBits[1] ?? pcmBits[2]) : /^s16/.test(sampleFmt) ? 16 : /^s32/.test(sampleFmt) ? 32 : null;
+    bitDepth = rawBits
+      ? Number(rawBits[1])
+      : pcmBits
+        ? Number(pcmBits[1] ?? pcmBits[2])
+        : /^s16/.test(sampleFmt)
+          ? 16
+          : /^s32/.test(sampleFmt)
+            ? 32
+            : null;
   }
   const dur = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
   const durationSeconds = dur ? Number(dur[1]) * 3600 + Number(dur[2]) * 60 + Number(dur[3]) : null;
@@ -114,8 +127,15 @@ export function parseFfmpegProbe(stderr: string): Omit<AudioFormat, 'frames'> & 
 
 /** The first line of ffmpeg's complaint, without the file name it repeats. */
 function ffmpegReason(stderr: string, file: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  const bad = lines.find((l) => /invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible/i.test(l));
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  const bad = lines.find((l) =>
+    /invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible/i.test(
+      l,
+    ),
+  );
   const line = (bad ?? lines[lines.length - 1] ?? 'unreadable').replace(`${file}: `, '').replace(/^\[[^\]]+\]\s*/, '');
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
@@ -125,8 +145,16 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promi
   let stderr: string;
   try {
     const { execa } = await import('execa'); // loaded only for non-WAV input: it costs ~60 ms of start-up
-    const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-i', file], { reject: false, timeout: 60_000, stdin: 'ignore' });
-    if ((r as { code?: string }).code === 'ENOENT' || (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))) throw missingFfmpeg(ffmpeg);
+    const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-i', file], {
+      reject: false,
+      timeout: 60_000,
+      stdin: 'ignore',
+    });
+    if (
+      (r as { code?: string }).code === 'ENOENT' ||
+      (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))
+    )
+      throw missingFfmpeg(ffmpeg);
     stderr = r.stderr;
   } catch (err) {
     if (err instanceof EnvironmentError) throw err;
@@ -135,7 +163,10 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promi
   const parsed = parseFfmpegProbe(stderr);
   if (!parsed) {
     const hasStreams = /^\s*Stream #0/m.test(stderr);
-    const why = hasStreams && !/Audio:/.test(stderr) ? 'it has no audio stream' : `not a readable audio file (ffmpeg: ${ffmpegReason(stderr, file)})`;
+    const why =
+      hasStreams && !/Audio:/.test(stderr)
+        ? 'it has no audio stream'
+        : `not a readable audio file (ffmpeg: ${ffmpegReason(stderr, file)})`;
     throw new InputError(file, `${why}; shub reads WAV, FLAC, MP3, AAC/M4A, Ogg/Opus and AIFF`);
   }
   return parsed;
@@ -149,14 +180,32 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
   const { execa } = await import('execa');
   const child = execa(
     ffmpeg.path,
-    ['-hide_banner', '-nostdin', '-v', 'error', '-i', file, '-map', '0:a:0', '-vn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'],
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-map',
+      '0:a:0',
+      '-vn',
+      '-f',
+      'f32le',
+      '-acodec',
+      'pcm_f32le',
+      'pipe:1',
+    ],
     { buffer: { stdout: false, stderr: true }, reject: false, stdin: 'ignore', encoding: 'buffer' },
   );
   const done = child.then((r) => {
     if (r.exitCode !== 0 || r.failed) {
       if (/ENOENT/.test(String(r.message)) && r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
       const text = Buffer.isBuffer(r.stderr) ? r.stderr.toString('utf8') : String(r.stderr ?? '');
-      throw new InputError(file, `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`);
+      throw new InputError(
+        file,
+        `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`,
+      );
     }
   });
   return { stdout: child.stdout!, done, kill: () => child.kill() };
@@ -177,7 +226,12 @@ export const LOSSY_CHECK_CODECS = {
 export type LossyCodec = keyof typeof LOSSY_CHECK_CODECS;
 
 /** Encodes `input` to `output` with `codec` (the first audio stream only, metadata dropped). */
-export async function encodeWithFfmpeg(input: string, output: string, codec: LossyCodec, ffmpeg: FfmpegChoice): Promise<void> {
+export async function encodeWithFfmpeg(
+  input: string,
+  output: string,
+  codec: LossyCodec,
+  ffmpeg: FfmpegChoice,
+): Promise<void> {
   const spec = LOSSY_CHECK_CODECS[codec];
   await encodeFile(input, output, [...spec.args], spec.describe, ffmpeg);
 }
@@ -186,14 +240,41 @@ export async function encodeWithFfmpeg(input: string, output: string, codec: Los
  * Runs ffmpeg on `input` with the encoder arguments `codecArgs` into `output` (first audio stream,
  * metadata dropped). `describe` names the encoding in errors.
  */
-export async function encodeFile(input: string, output: string, codecArgs: string[], describe: string, ffmpeg: FfmpegChoice): Promise<void> {
+export async function encodeFile(
+  input: string,
+  output: string,
+  codecArgs: string[],
+  describe: string,
+  ffmpeg: FfmpegChoice,
+): Promise<void> {
   const { execa } = await import('execa');
-  const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input, '-map', '0:a:0', '-vn', '-map_metadata', '-1', ...codecArgs, output], { reject: false, stdin: 'ignore' });
+  const r = await execa(
+    ffmpeg.path,
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      input,
+      '-map',
+      '0:a:0',
+      '-vn',
+      '-map_metadata',
+      '-1',
+      ...codecArgs,
+      output,
+    ],
+    { reject: false, stdin: 'ignore' },
+  );
   if (r.failed) {
     if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
     const reason = ffmpegReason(String(r.stderr), input);
     if (/unknown encoder|encoder.*not found/i.test(reason)) {
-      throw new EnvironmentError(`ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); point --ffmpeg at a build with that encoder`);
+      throw new EnvironmentError(
+        `ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); point --ffmpeg at a build with that encoder`,
+      );
     }
     throw new InputError(input, `ffmpeg could not encode it as ${describe} (${reason})`);
   }

@@ -2,8 +2,25 @@
 
 /** Speaker positions, as in WAVE_FORMAT_EXTENSIBLE's channel mask and ffmpeg's layouts. */
 export type Speaker =
-  | 'FL' | 'FR' | 'FC' | 'LFE' | 'BL' | 'BR' | 'FLC' | 'FRC' | 'BC' | 'SL' | 'SR'
-  | 'TC' | 'TFL' | 'TFC' | 'TFR' | 'TBL' | 'TBC' | 'TBR' | 'UNKNOWN';
+  | 'FL'
+  | 'FR'
+  | 'FC'
+  | 'LFE'
+  | 'BL'
+  | 'BR'
+  | 'FLC'
+  | 'FRC'
+  | 'BC'
+  | 'SL'
+  | 'SR'
+  | 'TC'
+  | 'TFL'
+  | 'TFC'
+  | 'TFR'
+  | 'TBL'
+  | 'TBC'
+  | 'TBR'
+  | 'UNKNOWN';
 
 export interface AudioFormat {
   /** Container: `wav`, `rf64`, or ffmpeg's demuxer name (`flac`, `mp3`, `mp4`, `ogg`, `aiff`, …). */

@@ -17,9 +17,16 @@ export interface ReaperChoice {
   source: string;
 }
 
-const INSTALL_PLACES = ['/opt/REAPER/reaper', '/usr/local/bin/reaper', path.join(process.env.HOME ?? '/root', 'opt', 'REAPER', 'reaper'), '/Applications/REAPER.app/Contents/MacOS/REAPER', 'C:\\Program Files\\REAPER (x64)\\reaper.exe'];
+const INSTALL_PLACES = [
+  '/opt/REAPER/reaper',
+  '/usr/local/bin/reaper',
+  path.join(process.env.HOME ?? '/root', 'opt', 'REAPER', 'reaper'),
+  '/Applications/REAPER.app/Contents/MacOS/REAPER',
+  'C:\\Program Files\\REAPER (x64)\\reaper.exe',
+];
 
-export const REAPER_HELP = 'install REAPER (https://www.reaper.fm) and pass --reaper /path/to/reaper, set SHUB_REAPER, or set reaper.path in shub.config.yaml; or render with --backend native';
+export const REAPER_HELP =
+  'install REAPER (https://www.reaper.fm) and pass --reaper /path/to/reaper, set SHUB_REAPER, or set reaper.path in shub.config.yaml; or render with --backend native';
 
 function isExecutable(p: string): boolean {
   try {
@@ -30,8 +37,16 @@ function isExecutable(p: string): boolean {
 }
 
 /** The REAPER to run, or EnvironmentError (exit 4) saying how to configure one. */
-export function findReaper(flag: string | undefined, configPath: string | undefined, env: NodeJS.ProcessEnv = process.env): ReaperChoice {
-  const named: [string | undefined, string][] = [[flag, '--reaper'], [env.SHUB_REAPER, 'SHUB_REAPER'], [configPath, 'config reaper.path']];
+export function findReaper(
+  flag: string | undefined,
+  configPath: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ReaperChoice {
+  const named: [string | undefined, string][] = [
+    [flag, '--reaper'],
+    [env.SHUB_REAPER, 'SHUB_REAPER'],
+    [configPath, 'config reaper.path'],
+  ];
   for (const [p, source] of named) {
     if (!p) continue;
     if (!isExecutable(p)) throw new EnvironmentError(`${source}: REAPER not found at ${p}; ${REAPER_HELP}`);
@@ -44,17 +59,37 @@ export function findReaper(flag: string | undefined, configPath: string | undefi
     }
   }
   for (const p of INSTALL_PLACES) if (existsSync(p) && isExecutable(p)) return { path: p, source: p };
-  throw new EnvironmentError(`REAPER was not found (no --reaper, SHUB_REAPER, config reaper.path, nor reaper on PATH); ${REAPER_HELP}`);
+  throw new EnvironmentError(
+    `REAPER was not found (no --reaper, SHUB_REAPER, config reaper.path, nor reaper on PATH); ${REAPER_HELP}`,
+  );
 }
 
-const RENDER_TOKENS = new Set(['RENDER_FILE', 'RENDER_PATTERN', 'RENDER_FMT', 'RENDER_1X', 'RENDER_RANGE', 'RENDER_RESAMPLE', 'RENDER_ADDTOPROJ', 'RENDER_STEMS', 'RENDER_DITHER', 'RENDER_SRATE', 'RENDER_BOUNDSFLAG', 'RENDER_CHANNELS']);
+const RENDER_TOKENS = new Set([
+  'RENDER_FILE',
+  'RENDER_PATTERN',
+  'RENDER_FMT',
+  'RENDER_1X',
+  'RENDER_RANGE',
+  'RENDER_RESAMPLE',
+  'RENDER_ADDTOPROJ',
+  'RENDER_STEMS',
+  'RENDER_DITHER',
+  'RENDER_SRATE',
+  'RENDER_BOUNDSFLAG',
+  'RENDER_CHANNELS',
+]);
 
 /**
  * The project text with its render settings replaced: output `renderFile` (absolute), WAV at
  * `bits`, `sampleRate`, stereo master mix of the whole project. Everything else is kept
  * byte for byte; relative media paths keep working because the copy sits beside the original.
  */
-export function renderReadyProject(text: string, renderFile: string, sampleRate: number, bits: 16 | 24 | 32 = 24): string {
+export function renderReadyProject(
+  text: string,
+  renderFile: string,
+  sampleRate: number,
+  bits: 16 | 24 | 32 = 24,
+): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   let depth = 0;
@@ -78,7 +113,9 @@ export function renderReadyProject(text: string, renderFile: string, sampleRate:
     if (t.startsWith('<')) depth++;
     else if (t === '>') depth--;
     if (depth === 1 && !inserted && t.startsWith('<REAPER_PROJECT')) {
-      const settings = writeRpp({ token: 'X', children: renderSettings(renderFile, sampleRate, bits) }).split('\n').slice(1, -2);
+      const settings = writeRpp({ token: 'X', children: renderSettings(renderFile, sampleRate, bits) })
+        .split('\n')
+        .slice(1, -2);
       out.push(...settings);
       inserted = true;
     }
@@ -97,8 +134,19 @@ export interface ReaperRun {
 export async function runReaper(reaper: ReaperChoice, project: string, timeoutSeconds: number): Promise<ReaperRun> {
   const { execa } = await import('execa');
   const args = ['-nosplash', '-renderproject', project];
-  const r = await execa(reaper.path, args, { timeout: timeoutSeconds * 1000, reject: false, stdin: 'ignore', all: false });
-  if (r.timedOut) throw new EnvironmentError(`REAPER (${reaper.path}) did not finish rendering ${project} within ${timeoutSeconds} s; raise --timeout or check that REAPER can run headless here`);
-  if (r.failed && r.exitCode === undefined) throw new EnvironmentError(`REAPER (${reaper.path}, from ${reaper.source}) could not be started (${r.shortMessage}); ${REAPER_HELP}`);
+  const r = await execa(reaper.path, args, {
+    timeout: timeoutSeconds * 1000,
+    reject: false,
+    stdin: 'ignore',
+    all: false,
+  });
+  if (r.timedOut)
+    throw new EnvironmentError(
+      `REAPER (${reaper.path}) did not finish rendering ${project} within ${timeoutSeconds} s; raise --timeout or check that REAPER can run headless here`,
+    );
+  if (r.failed && r.exitCode === undefined)
+    throw new EnvironmentError(
+      `REAPER (${reaper.path}, from ${reaper.source}) could not be started (${r.shortMessage}); ${REAPER_HELP}`,
+    );
   return { command: reaper.path, args, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }

@@ -27,7 +27,12 @@ export class WavWriter {
   private dataBytes = 0;
   private closed = false;
 
-  private constructor(readonly target: string, private readonly tmp: string, private readonly fh: FileHandle, readonly spec: WavWriterSpec) {}
+  private constructor(
+    readonly target: string,
+    private readonly tmp: string,
+    private readonly fh: FileHandle,
+    readonly spec: WavWriterSpec,
+  ) {}
 
   static async create(target: string, spec: WavWriterSpec): Promise<WavWriter> {
     await mkdir(path.dirname(path.resolve(target)), { recursive: true });
@@ -76,7 +81,8 @@ export class WavWriter {
       header.writeUInt32LE(28, 16);
       base.copy(header, 48, 12);
     }
-    if (header.length !== HEADER_BYTES) throw new Error(`internal: WAV header of ${header.length} bytes, expected ${HEADER_BYTES}`);
+    if (header.length !== HEADER_BYTES)
+      throw new Error(`internal: WAV header of ${header.length} bytes, expected ${HEADER_BYTES}`);
     await this.fh.write(header, 0, header.length, 0);
     if (this.dataBytes & 1) await this.fh.write(Buffer.alloc(1), 0, 1, this.position);
     await this.fh.close();

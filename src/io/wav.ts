@@ -22,16 +22,31 @@ export interface WavLayout {
 }
 
 /** Result of sniffing: a WAV we decode ourselves, or something for ffmpeg. */
-export type WavSniff =
-  | { kind: 'wav'; layout: WavLayout }
-  | { kind: 'other'; reason: string };
+export type WavSniff = { kind: 'wav'; layout: WavLayout } | { kind: 'other'; reason: string };
 
 const WAVE_FORMAT_PCM = 0x0001;
 const WAVE_FORMAT_IEEE_FLOAT = 0x0003;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 const MASK_SPEAKERS: Speaker[] = [
-  'FL', 'FR', 'FC', 'LFE', 'BL', 'BR', 'FLC', 'FRC', 'BC', 'SL', 'SR', 'TC', 'TFL', 'TFC', 'TFR', 'TBL', 'TBC', 'TBR',
+  'FL',
+  'FR',
+  'FC',
+  'LFE',
+  'BL',
+  'BR',
+  'FLC',
+  'FRC',
+  'BC',
+  'SL',
+  'SR',
+  'TC',
+  'TFL',
+  'TFC',
+  'TFR',
+  'TBL',
+  'TBC',
+  'TBR',
 ];
 
 const HEADER_PROBE_BYTES = 64 * 1024;
@@ -46,7 +61,8 @@ function fourcc(buf: Buffer, at: number): string {
  * throws InputError for a WAV that is damaged.
  */
 export async function sniffWav(fh: FileHandle, file: string, fileBytes: number): Promise<WavSniff> {
-  if (fileBytes === 0) throw new InputError(file, 'the file is empty (0 bytes); re-export it or remove it from the batch');
+  if (fileBytes === 0)
+    throw new InputError(file, 'the file is empty (0 bytes); re-export it or remove it from the batch');
   const head = Buffer.alloc(Math.min(HEADER_PROBE_BYTES, fileBytes));
   await fh.read(head, 0, head.length, 0);
   if (head.length < 12) return { kind: 'other', reason: 'too short for a WAV header' };
@@ -73,7 +89,10 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
       break;
     }
     if (body + size > fileBytes) {
-      throw new InputError(file, `WAV header is truncated (the '${id.trim()}' chunk runs past the end of the file); re-export or re-copy the file`);
+      throw new InputError(
+        file,
+        `WAV header is truncated (the '${id.trim()}' chunk runs past the end of the file); re-export or re-copy the file`,
+      );
     }
     if (id === 'fmt ') {
       fmt = Buffer.alloc(size);
@@ -85,11 +104,13 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
     }
     pos = body + size + (size & 1);
   }
-  if (!fmt) throw new InputError(file, "WAV file has no 'fmt ' chunk before its data (truncated or damaged); re-export it");
+  if (!fmt)
+    throw new InputError(file, "WAV file has no 'fmt ' chunk before its data (truncated or damaged); re-export it");
   if (dataOffset === undefined || dataDeclared === undefined) {
     throw new InputError(file, "WAV file has no 'data' chunk (truncated or damaged); re-export it");
   }
-  if (fmt.length < 16) throw new InputError(file, `WAV 'fmt ' chunk is ${fmt.length} bytes, expected at least 16; the header is damaged`);
+  if (fmt.length < 16)
+    throw new InputError(file, `WAV 'fmt ' chunk is ${fmt.length} bytes, expected at least 16; the header is damaged`);
 
   let formatTag = fmt.readUInt16LE(0);
   const channels = fmt.readUInt16LE(2);
@@ -99,7 +120,8 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
   let validBits = bitsPerSample;
   let speakers: Speaker[] | undefined;
   if (formatTag === WAVE_FORMAT_EXTENSIBLE) {
-    if (fmt.length < 40) throw new InputError(file, 'WAVE_FORMAT_EXTENSIBLE header is shorter than 40 bytes; the header is damaged');
+    if (fmt.length < 40)
+      throw new InputError(file, 'WAVE_FORMAT_EXTENSIBLE header is shorter than 40 bytes; the header is damaged');
     validBits = fmt.readUInt16LE(18) || bitsPerSample;
     const mask = fmt.readUInt32LE(20);
     formatTag = fmt.readUInt16LE(24);
@@ -114,11 +136,17 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
 
   const pcmFormat = pcmFormatFor(formatTag, bitsPerSample);
   if (!pcmFormat) {
-    throw new InputError(file, `unsupported WAV sample format: ${formatTag === WAVE_FORMAT_IEEE_FLOAT ? 'float' : 'PCM'} ${bitsPerSample}-bit; convert it to 16/24/32-bit PCM or 32-bit float`);
+    throw new InputError(
+      file,
+      `unsupported WAV sample format: ${formatTag === WAVE_FORMAT_IEEE_FLOAT ? 'float' : 'PCM'} ${bitsPerSample}-bit; convert it to 16/24/32-bit PCM or 32-bit float`,
+    );
   }
   const bytesPerSample = bitsPerSample / 8;
   if (blockAlign !== bytesPerSample * channels) {
-    throw new InputError(file, `WAV header is inconsistent (block align ${blockAlign} for ${channels} × ${bitsPerSample}-bit); the header is damaged`);
+    throw new InputError(
+      file,
+      `WAV header is inconsistent (block align ${blockAlign} for ${channels} × ${bitsPerSample}-bit); the header is damaged`,
+    );
   }
   const available = fileBytes - dataOffset;
   if (dataDeclared > available) {

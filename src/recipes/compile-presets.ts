@@ -6,7 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/atomic.js';
-import { COMPILED_PLATFORMS_FILE, PLATFORMS_FILE, parsePlatforms, sha256, type CompiledPlatforms } from './platforms.js';
+import {
+  COMPILED_PLATFORMS_FILE,
+  PLATFORMS_FILE,
+  parsePlatforms,
+  sha256,
+  type CompiledPlatforms,
+} from './platforms.js';
 import { describeError } from '../errors.js';
 
 try {

@@ -7,9 +7,26 @@ import { z } from 'zod';
 
 /** Roles the automatic gain staging knows; anything else is `other`. */
 export const ROLES = [
-  'kick', 'snare', 'toms', 'hats', 'overheads', 'room', 'percussion', 'drums',
-  'bass', 'guitar', 'keys', 'piano', 'synth', 'pad', 'strings', 'brass',
-  'vocal', 'backing-vocal', 'fx', 'other',
+  'kick',
+  'snare',
+  'toms',
+  'hats',
+  'overheads',
+  'room',
+  'percussion',
+  'drums',
+  'bass',
+  'guitar',
+  'keys',
+  'piano',
+  'synth',
+  'pad',
+  'strings',
+  'brass',
+  'vocal',
+  'backing-vocal',
+  'fx',
+  'other',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -17,7 +34,9 @@ const num = (lo: number, hi: number) => z.number().min(lo).max(hi);
 
 export const eqBandSchema = z
   .object({
-    type: z.enum(['peak', 'lowshelf', 'highshelf', 'lowpass', 'highpass', 'bandpass', 'notch', 'allpass']).describe('RBJ cookbook shape'),
+    type: z
+      .enum(['peak', 'lowshelf', 'highshelf', 'lowpass', 'highpass', 'bandpass', 'notch', 'allpass'])
+      .describe('RBJ cookbook shape'),
     freqHz: z.number().positive().max(192000).describe('centre or corner frequency, Hz (below half the sample rate)'),
     gainDb: num(-48, 48).optional().describe('peak and shelves: gain at freqHz, dB'),
     q: z.number().positive().max(100).optional().describe('bandwidth; default 0.7071'),
@@ -49,17 +68,34 @@ export const gateSchema = z
   })
   .strict();
 
-export const saturationSchema = z.object({ driveDb: num(0, 48), outputDb: num(-48, 24).optional(), mix: num(0, 1).optional() }).strict();
+export const saturationSchema = z
+  .object({ driveDb: num(0, 48), outputDb: num(-48, 24).optional(), mix: num(0, 1).optional() })
+  .strict();
 export const delaySchema = z
-  .object({ timeMs: z.number().positive().max(4000), feedback: num(0, 0.95).optional(), highCutHz: num(0, 192000).optional(), pingPong: z.boolean().optional(), mix: num(0, 1).optional() })
+  .object({
+    timeMs: z.number().positive().max(4000),
+    feedback: num(0, 0.95).optional(),
+    highCutHz: num(0, 192000).optional(),
+    pingPong: z.boolean().optional(),
+    mix: num(0, 1).optional(),
+  })
   .strict();
 export const reverbSchema = z
-  .object({ decaySeconds: num(0.1, 30), preDelayMs: num(0, 500).optional(), dampingHz: z.number().positive().max(192000).optional(), mix: num(0, 1).optional() })
+  .object({
+    decaySeconds: num(0.1, 30),
+    preDelayMs: num(0, 500).optional(),
+    dampingHz: z.number().positive().max(192000).optional(),
+    mix: num(0, 1).optional(),
+  })
   .strict();
 
 /** The processing a track, a bus or the master can carry; `chain` names presets/chains/<name>.yaml. */
 const chainFields = {
-  chain: z.string().min(1).optional().describe('a reusable chain by name (presets/chains/<name>.yaml); keys given here override it'),
+  chain: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('a reusable chain by name (presets/chains/<name>.yaml); keys given here override it'),
   eq: z.array(eqBandSchema).max(32).optional(),
   compressor: compressorSchema.optional(),
   gate: gateSchema.optional(),
@@ -89,7 +125,9 @@ const trackSchema = z
     mute: z.boolean().optional(),
     solo: z.boolean().optional(),
     polarity: z.enum(['normal', 'inverted']).optional(),
-    offsetSeconds: num(-86400, 86400).optional().describe('where the stem starts on the timeline; negative trims its start'),
+    offsetSeconds: num(-86400, 86400)
+      .optional()
+      .describe('where the stem starts on the timeline; negative trims its start'),
     ...chainFields,
     output: z.string().min(1).optional().describe('bus the track feeds instead of the master'),
     sends: z.array(sendSchema).optional(),
@@ -141,7 +179,9 @@ export const recipeSchema = z
       })
       .strict()
       .optional(),
-    tailSeconds: num(0, 120).optional().describe('seconds rendered after the last stem ends (default: the longest reverb/delay tail)'),
+    tailSeconds: num(0, 120)
+      .optional()
+      .describe('seconds rendered after the last stem ends (default: the longest reverb/delay tail)'),
     tracks: z.array(trackSchema).min(1),
     buses: z.array(busSchema).optional(),
     master: masterSchema.optional(),

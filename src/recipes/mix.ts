@@ -13,9 +13,23 @@ import { InputError, UsageError } from '../errors.js';
 import type { ChainPreset, Recipe } from './mix-schema.js';
 
 /** The built-in reusable chains. */
-export const CHAINS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'chains');
+export const CHAINS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'presets',
+  'chains',
+);
 /** The built-in example recipes. */
-export const RECIPES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'recipes');
+export const RECIPES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'presets',
+  'recipes',
+);
 
 export type KeyPath = (string | number)[];
 
@@ -38,7 +52,10 @@ export interface LoadedRecipe {
 }
 
 /** A YAML document with line lookups for key paths (the approach of src/recipes/platforms.ts). */
-export async function parseYamlWithLines(text: string, file: string): Promise<{ data: unknown; locate: (p: KeyPath) => string; valueAt: (p: KeyPath) => unknown }> {
+export async function parseYamlWithLines(
+  text: string,
+  file: string,
+): Promise<{ data: unknown; locate: (p: KeyPath) => string; valueAt: (p: KeyPath) => unknown }> {
   const { LineCounter, parseDocument, isMap } = await import('yaml');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -75,7 +92,8 @@ export function issueText(issue: $ZodIssue, actual: unknown): string {
       if (actual === undefined) return `missing; expected ${article(issue.expected)}`;
       return `expected ${article(issue.expected)}, got ${got}`;
     case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'array')
+        return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
       if (issue.origin === 'string') return 'must not be empty';
       return `expected a number ${issue.inclusive === false ? '>' : '>='} ${String(issue.minimum)}, got ${got}`;
     case 'too_big':
@@ -102,7 +120,10 @@ export async function loadRecipe(file: string, options: { chainDirs?: string[] }
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such recipe file; check the path' : `cannot be read (${code ?? (err as Error).message})`);
+    throw new InputError(
+      file,
+      code === 'ENOENT' ? 'no such recipe file; check the path' : `cannot be read (${code ?? (err as Error).message})`,
+    );
   }
   const { data, locate, valueAt } = await parseYamlWithLines(text, file);
   const { recipeSchema } = await import('./mix-schema.js');
@@ -116,9 +137,16 @@ export async function loadRecipe(file: string, options: { chainDirs?: string[] }
   return { file, dir, recipe, locate, chains };
 }
 
-export function zodError(issue: $ZodIssue, locate: (p: KeyPath) => string, valueAt: (p: KeyPath) => unknown): UsageError {
+export function zodError(
+  issue: $ZodIssue,
+  locate: (p: KeyPath) => string,
+  valueAt: (p: KeyPath) => unknown,
+): UsageError {
   const p = issue.path as KeyPath;
-  if (issue.code === 'unrecognized_keys') return new UsageError(`${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists the keys)`);
+  if (issue.code === 'unrecognized_keys')
+    return new UsageError(
+      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists the keys)`,
+    );
   return new UsageError(`${locate(p)}: ${issueText(issue, valueAt(p))}`);
 }
 
@@ -131,14 +159,19 @@ function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
   ];
   for (const [name, at] of names) {
     const before = seen.get(name);
-    if (before) throw new UsageError(`${locate(at)}: the name '${name}' is already used at ${locate(before)}; names must be unique`);
+    if (before)
+      throw new UsageError(
+        `${locate(at)}: the name '${name}' is already used at ${locate(before)}; names must be unique`,
+      );
     seen.set(name, at);
   }
   const busIndex = new Map(buses.map((b, i) => [b.name, i]));
   const checkBus = (name: string, at: KeyPath) => {
     if (!busIndex.has(name)) {
       const known = buses.map((b) => b.name);
-      throw new UsageError(`${locate(at)}: no bus named '${name}'; ${known.length ? `buses: ${known.join(', ')}` : 'add it under buses:'}`);
+      throw new UsageError(
+        `${locate(at)}: no bus named '${name}'; ${known.length ? `buses: ${known.join(', ')}` : 'add it under buses:'}`,
+      );
     }
   };
   recipe.tracks.forEach((t, i) => {
@@ -147,7 +180,10 @@ function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
     for (const key of ['gainDb', 'pan'] as const) {
       const pts = t.automation?.[key];
       pts?.forEach((pt, k) => {
-        if (k > 0 && pt[0] < pts[k - 1]![0]) throw new UsageError(`${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s after ${pts[k - 1]![0]} s)`);
+        if (k > 0 && pt[0] < pts[k - 1]![0])
+          throw new UsageError(
+            `${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s after ${pts[k - 1]![0]} s)`,
+          );
       });
     }
   });
@@ -167,7 +203,10 @@ function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
   const state = new Array<number>(buses.length).fill(0);
   const visit = (i: number, via: KeyPath | null): void => {
     if (state[i] === 2) return;
-    if (state[i] === 1) throw new UsageError(`${locate(via ?? ['buses', i])}: routing loop through bus '${buses[i]!.name}'; a bus cannot feed itself`);
+    if (state[i] === 1)
+      throw new UsageError(
+        `${locate(via ?? ['buses', i])}: routing loop through bus '${buses[i]!.name}'; a bus cannot feed itself`,
+      );
     state[i] = 1;
     for (const [j, at] of edges[i]!) visit(j, at);
     state[i] = 2;
@@ -175,7 +214,11 @@ function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
   for (let i = 0; i < buses.length; i++) visit(i, null);
 }
 
-async function resolveChains(recipe: Recipe, locate: (p: KeyPath) => string, dirs: string[]): Promise<Map<string, ChainPreset>> {
+async function resolveChains(
+  recipe: Recipe,
+  locate: (p: KeyPath) => string,
+  dirs: string[],
+): Promise<Map<string, ChainPreset>> {
   const refs: [string, KeyPath][] = [];
   recipe.tracks.forEach((t, i) => t.chain && refs.push([t.chain, ['tracks', i, 'chain']]));
   (recipe.buses ?? []).forEach((b, i) => b.chain && refs.push([b.chain, ['buses', i, 'chain']]));
@@ -183,9 +226,13 @@ async function resolveChains(recipe: Recipe, locate: (p: KeyPath) => string, dir
   const out = new Map<string, ChainPreset>();
   for (const [name, at] of refs) {
     if (out.has(name)) continue;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`${locate(at)}: chain names are words joined by - or _, got '${name}'`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name))
+      throw new UsageError(`${locate(at)}: chain names are words joined by - or _, got '${name}'`);
     const file = dirs.map((d) => path.join(d, `${name}.yaml`)).find((f) => existsSync(f));
-    if (!file) throw new UsageError(`${locate(at)}: no chain named '${name}'; available: ${listChains(dirs).join(', ') || '(none)'}`);
+    if (!file)
+      throw new UsageError(
+        `${locate(at)}: no chain named '${name}'; available: ${listChains(dirs).join(', ') || '(none)'}`,
+      );
     out.set(name, await loadChain(file));
   }
   return out;

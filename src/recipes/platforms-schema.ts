@@ -19,17 +19,35 @@ export const targetSchema = z
   .object({
     name: z.string().min(1),
     integratedLufs: lufs.nullable().describe('loudness target; null for none'),
-    integratedToleranceLu: z.number().positive().max(10).nullable().describe('± window validate accepts; null: no loudness check'),
+    integratedToleranceLu: z
+      .number()
+      .positive()
+      .max(10)
+      .nullable()
+      .describe('± window validate accepts; null: no loudness check'),
     truePeakCeilingDbtp: dbtp,
     louderThan: z.object({ integratedLufs: lufs, truePeakCeilingDbtp: dbtp }).strict().optional(),
-    loudnessRangeLu: z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict().optional(),
+    loudnessRangeLu: z
+      .object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() })
+      .strict()
+      .optional(),
     sampleRatesHz: z.array(z.number().int().min(8000).max(384000)).optional(),
-    bitDepths: z.array(z.number().int().refine((b) => [8, 16, 20, 24, 32, 64].includes(b), 'a bit depth of 8, 16, 20, 24, 32 or 64')).optional(),
+    bitDepths: z
+      .array(
+        z
+          .number()
+          .int()
+          .refine((b) => [8, 16, 20, 24, 32, 64].includes(b), 'a bit depth of 8, 16, 20, 24, 32 or 64'),
+      )
+      .optional(),
     channels: z.array(z.number().int().min(1).max(8)).optional(),
     delivery: z
       .object({
         sampleRateHz: z.number().int().min(8000).max(384000),
-        bitDepth: z.number().int().refine((b) => [16, 24, 32].includes(b), 'a bit depth of 16, 24 or 32'),
+        bitDepth: z
+          .number()
+          .int()
+          .refine((b) => [16, 24, 32].includes(b), 'a bit depth of 16, 24 or 32'),
         format: z.enum(['wav', 'flac', 'mp3', 'aac', 'opus']),
         bitrateKbps: z.number().int().min(32).max(512).optional(),
       })
@@ -38,6 +56,8 @@ export const targetSchema = z
   .merge(qualitySchema.partial())
   .strict();
 
-export const fileSchema = z.object({ defaults: qualitySchema.strict(), targets: z.record(z.string(), z.unknown()) }).strict();
+export const fileSchema = z
+  .object({ defaults: qualitySchema.strict(), targets: z.record(z.string(), z.unknown()) })
+  .strict();
 
 export type TargetFields = z.infer<typeof targetSchema> & z.infer<typeof qualitySchema>;

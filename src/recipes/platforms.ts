@@ -13,7 +13,14 @@ import type { TargetFields } from './platforms-schema.js';
 export type Platform = TargetFields & { id: string };
 
 /** The built-in presets file. */
-export const PLATFORMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'platforms.yaml');
+export const PLATFORMS_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'presets',
+  'platforms.yaml',
+);
 
 /** The ceiling that applies to a master of `integratedLufs` (the stricter one above louderThan). */
 export function truePeakCeilingFor(p: Platform, integratedLufs: number | null): number {
@@ -62,7 +69,13 @@ export interface CompiledPlatforms {
 }
 
 /** Where `npm install` / `npm test` put the validated presets (dist/presets/platforms.json). */
-export const COMPILED_PLATFORMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'presets', 'platforms.json');
+export const COMPILED_PLATFORMS_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'presets',
+  'platforms.json',
+);
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -75,7 +88,10 @@ export async function parsePlatforms(
   userPlatforms: Record<string, Record<string, unknown>>,
   configFile: string | null,
 ): Promise<Map<string, Platform>> {
-  const [{ LineCounter, parseDocument }, { fileSchema, targetSchema }] = await Promise.all([import('yaml'), import('./platforms-schema.js')]);
+  const [{ LineCounter, parseDocument }, { fileSchema, targetSchema }] = await Promise.all([
+    import('yaml'),
+    import('./platforms-schema.js'),
+  ]);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const rel = path.relative(process.cwd(), file) || file;
@@ -109,7 +125,9 @@ export async function parsePlatforms(
     let base: Partial<Platform> | undefined = out.get(id);
     if (parent !== undefined) {
       if (typeof parent !== 'string' || !out.has(parent)) {
-        throw new UsageError(`${cfg}: platforms.${id}.extends: unknown platform '${String(parent)}'; known: ${[...out.keys()].join(', ')}`);
+        throw new UsageError(
+          `${cfg}: platforms.${id}.extends: unknown platform '${String(parent)}'; known: ${[...out.keys()].join(', ')}`,
+        );
       }
       base = out.get(parent);
     }
@@ -127,7 +145,14 @@ export async function parsePlatforms(
 
 /** Resolves `--platform a,b` to targets; an unknown id is a usage error listing the known ones. */
 export function selectPlatforms(all: Map<string, Platform>, list: string): Platform[] {
-  const ids = [...new Set(list.split(',').map((s) => s.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (ids.length === 0) throw new UsageError(`--platform: name at least one of ${[...all.keys()].join(', ')}`);
   return ids.map((id) => {
     const p = all.get(id);

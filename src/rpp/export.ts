@@ -113,7 +113,7 @@ export function buildSession(o: SessionOptions): string {
     const stem = stemOf.get(i);
     const guid = guidFor('track', String(i), s.name);
     const residual = s.kind !== 'track';
-    const pan = s.print === 'postPan' ? 0 : s.pan ?? 0;
+    const pan = s.print === 'postPan' ? 0 : (s.pan ?? 0);
     return {
       token: 'TRACK',
       params: [guid],

@@ -51,7 +51,10 @@ export function tokenize(text: string): string[] {
 }
 
 export class RppSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -80,8 +83,13 @@ export function parseRpp(text: string): RppChunk {
     }
   }
   if (!root) throw new RppSyntaxError(1, 'no <REAPER_PROJECT chunk');
-  if (stack.length) throw new RppSyntaxError(stack[stack.length - 1]!.line, `the <${stack[stack.length - 1]!.token} chunk is never closed`);
-  if (root.token !== 'REAPER_PROJECT') throw new RppSyntaxError(root.line, `expected <REAPER_PROJECT, got <${root.token}`);
+  if (stack.length)
+    throw new RppSyntaxError(
+      stack[stack.length - 1]!.line,
+      `the <${stack[stack.length - 1]!.token} chunk is never closed`,
+    );
+  if (root.token !== 'REAPER_PROJECT')
+    throw new RppSyntaxError(root.line, `expected <REAPER_PROJECT, got <${root.token}`);
   return root;
 }
 
@@ -129,8 +137,10 @@ export function chunkToWrite(c: RppNode): WriteNode {
   return { token: c.token, params: c.params, children: c.children.map(chunkToWrite) };
 }
 
-export const findLine = (c: RppChunk, token: string): RppLine | undefined => c.children.find((n) => !isChunk(n) && n.token === token);
-export const findChunks = (c: RppChunk, token: string): RppChunk[] => c.children.filter((n): n is RppChunk => isChunk(n) && n.token === token);
+export const findLine = (c: RppChunk, token: string): RppLine | undefined =>
+  c.children.find((n) => !isChunk(n) && n.token === token);
+export const findChunks = (c: RppChunk, token: string): RppChunk[] =>
+  c.children.filter((n): n is RppChunk => isChunk(n) && n.token === token);
 export const num = (l: RppLine | undefined, i: number, fallback: number): number => {
   const v = l ? Number(l.params[i]) : NaN;
   return Number.isFinite(v) ? v : fallback;

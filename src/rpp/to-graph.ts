@@ -26,32 +26,61 @@ export interface RppPlan {
 }
 
 const SUPPORTED_SOURCES = new Set(['WAVE', 'FLAC', 'MP3', 'VORBIS', 'OPUS']);
-const ENVELOPES = /^(VOLENV|VOLENV2|VOLENV3|PANENV|PANENV2|WIDTHENV|WIDTHENV2|MUTEENV|AUXVOLENV|AUXPANENV|AUXMUTEENV|PARMENV|TEMPOENVEX)$/;
+const ENVELOPES =
+  /^(VOLENV|VOLENV2|VOLENV3|PANENV|PANENV2|WIDTHENV|WIDTHENV2|MUTEENV|AUXVOLENV|AUXPANENV|AUXMUTEENV|PARMENV|TEMPOENVEX)$/;
 
 export function planRpp(root: RppChunk, file: string): RppPlan {
   const rel = path.relative(process.cwd(), file) || file;
   const dir = path.dirname(path.resolve(file));
   const refuse = (line: number, what: string): never => {
-    throw new UsageError(`${rel}:${line} ${what}; the native backend renders only the plugin-free subset of REAPER projects, use --backend reaper`);
+    throw new UsageError(
+      `${rel}:${line} ${what}; the native backend renders only the plugin-free subset of REAPER projects, use --backend reaper`,
+    );
   };
   // project-level things the native backend cannot reproduce
   for (const c of root.children) {
-    if (isChunk(c) && (c.token === 'MASTERFXLIST' || c.token === 'FXCHAIN') && c.children.some(isChunk)) refuse(c.line, 'master FX');
-    if (isChunk(c) && ENVELOPES.test(c.token) && c.children.some((n) => n.token === 'PT')) refuse(c.line, `master ${c.token} automation`);
+    if (isChunk(c) && (c.token === 'MASTERFXLIST' || c.token === 'FXCHAIN') && c.children.some(isChunk))
+      refuse(c.line, 'master FX');
+    if (isChunk(c) && ENVELOPES.test(c.token) && c.children.some((n) => n.token === 'PT'))
+      refuse(c.line, `master ${c.token} automation`);
   }
   const tracks = findChunks(root, 'TRACK');
-  interface T { chunk: RppChunk; name: string; vol: number; pan: number; mute: boolean; solo: boolean; soloDefeat: boolean; invert: boolean; mainSend: boolean; parent: number; receives: { src: number; mode: number; vol: number; line: number }[] }
+  interface T {
+    chunk: RppChunk;
+    name: string;
+    vol: number;
+    pan: number;
+    mute: boolean;
+    solo: boolean;
+    soloDefeat: boolean;
+    invert: boolean;
+    mainSend: boolean;
+    parent: number;
+    receives: { src: number; mode: number; vol: number; line: number }[];
+  }
   const info: T[] = [];
   const folders: number[] = [];
   const sources: RppSource[] = [];
-  interface ItemPlan { track: number; source: number; position: number; length: number; soffs: number; gain: number; fadeIn: number; fadeOut: number; loop: boolean; line: number }
+  interface ItemPlan {
+    track: number;
+    source: number;
+    position: number;
+    length: number;
+    soffs: number;
+    gain: number;
+    fadeIn: number;
+    fadeOut: number;
+    loop: boolean;
+    line: number;
+  }
   const items: ItemPlan[] = [];
   tracks.forEach((t, k) => {
     const name = findLine(t, 'NAME')?.params[0] ?? `Track ${k + 1}`;
     const where = (line: number, what: string) => refuse(line, `track ${k + 1} "${name}": ${what}`);
     for (const c of t.children) {
       if (isChunk(c) && c.token === 'FXCHAIN' && c.children.some(isChunk)) where(c.line, 'FX chain');
-      if (isChunk(c) && ENVELOPES.test(c.token) && c.children.some((n) => n.token === 'PT')) where(c.line, `${c.token} automation`);
+      if (isChunk(c) && ENVELOPES.test(c.token) && c.children.some((n) => n.token === 'PT'))
+        where(c.line, `${c.token} automation`);
     }
     const volpan = findLine(t, 'VOLPAN');
     const mutesolo = findLine(t, 'MUTESOLO');
@@ -67,28 +96,37 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
         if (pan !== 0) where(n.line, 'a panned receive');
         if (mono !== 0 || phase !== 0) where(n.line, 'a mono-summed or phase-inverted receive');
         if (srcCh !== 0 || dstCh !== 0) where(n.line, 'receive channel routing other than 1/2 → 1/2');
-        if (!Number.isInteger(src) || src < 0 || src >= tracks.length) where(n.line, `a receive from track index ${src}, which does not exist`);
+        if (!Number.isInteger(src) || src < 0 || src >= tracks.length)
+          where(n.line, `a receive from track index ${src}, which does not exist`);
         return mute ? null : { src, mode, vol, line: n.line };
       })
       .filter((r): r is NonNullable<typeof r> => r !== null);
     const parent = folders.length ? folders[folders.length - 1]! : -1;
     info.push({
-      chunk: t, name,
-      vol: num(volpan, 0, 1), pan: num(volpan, 1, 0),
-      mute: num(mutesolo, 0, 0) !== 0, solo: num(mutesolo, 1, 0) !== 0, soloDefeat: num(mutesolo, 2, 0) !== 0,
+      chunk: t,
+      name,
+      vol: num(volpan, 0, 1),
+      pan: num(volpan, 1, 0),
+      mute: num(mutesolo, 0, 0) !== 0,
+      solo: num(mutesolo, 1, 0) !== 0,
+      soloDefeat: num(mutesolo, 2, 0) !== 0,
       invert: num(findLine(t, 'IPHASE'), 0, 0) !== 0,
       mainSend: num(mainsend, 0, 1) !== 0,
-      parent, receives,
+      parent,
+      receives,
     });
-    const busKind = num(isbus, 0, 0), busDepth = num(isbus, 1, 0);
+    const busKind = num(isbus, 0, 0),
+      busDepth = num(isbus, 1, 0);
     if (busKind === 1) folders.push(k);
     else if (busKind === 2) for (let d = 0; d < Math.abs(busDepth); d++) folders.pop();
     for (const it of findChunks(t, 'ITEM')) {
       const line = (tok: string) => findLine(it, tok);
       if (it.children.some((n) => n.token === 'TAKE')) where(it.line, 'an item with several takes');
       const rate = num(line('PLAYRATE'), 0, 1);
-      if (rate !== 1 || num(line('PLAYRATE'), 2, 0) !== 0) where(line('PLAYRATE')!.line, 'an item with a playrate or pitch change');
-      if (num(line('CHANMODE'), 0, 0) !== 0) where(line('CHANMODE')!.line, 'an item channel mode (reverse/downmix/single channel)');
+      if (rate !== 1 || num(line('PLAYRATE'), 2, 0) !== 0)
+        where(line('PLAYRATE')!.line, 'an item with a playrate or pitch change');
+      if (num(line('CHANMODE'), 0, 0) !== 0)
+        where(line('CHANMODE')!.line, 'an item channel mode (reverse/downmix/single channel)');
       for (const fx of findChunks(it, 'TAKEFX')) if (fx.children.some(isChunk)) where(fx.line, 'take FX');
       const src = findChunks(it, 'SOURCE')[0];
       if (!src) where(it.line, 'an item without a source');
@@ -97,16 +135,24 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
       if (!fileLine?.params[0]) where(src!.line, 'a source without a FILE');
       const ivp = line('VOLPAN');
       if (num(ivp, 1, 0) !== 0) where(ivp!.line, 'a panned item');
-      const fin = line('FADEIN'), fout = line('FADEOUT');
-      for (const f of [fin, fout]) if (f && num(f, 1, 0) > 0 && num(f, 0, 0) !== 0) where(f.line, `a fade of shape ${num(f, 0, 0)} (only linear fades, shape 0)`);
+      const fin = line('FADEIN'),
+        fout = line('FADEOUT');
+      for (const f of [fin, fout])
+        if (f && num(f, 1, 0) > 0 && num(f, 0, 0) !== 0)
+          where(f.line, `a fade of shape ${num(f, 0, 0)} (only linear fades, shape 0)`);
       if (num(line('MUTE'), 0, 0) !== 0) continue;
       sources.push({ file: path.resolve(dir, fileLine!.params[0]!), at: `${rel}:${fileLine!.line}` });
       items.push({
-        track: k, source: sources.length - 1,
-        position: num(line('POSITION'), 0, 0), length: num(line('LENGTH'), 0, 0), soffs: num(line('SOFFS'), 0, 0),
+        track: k,
+        source: sources.length - 1,
+        position: num(line('POSITION'), 0, 0),
+        length: num(line('LENGTH'), 0, 0),
+        soffs: num(line('SOFFS'), 0, 0),
         gain: num(ivp, 0, 1) * num(ivp, 2, 1),
-        fadeIn: fin ? num(fin, 1, 0) : 0, fadeOut: fout ? num(fout, 1, 0) : 0,
-        loop: num(line('LOOP'), 0, 1) !== 0, line: it.line,
+        fadeIn: fin ? num(fin, 1, 0) : 0,
+        fadeOut: fout ? num(fout, 1, 0) : 0,
+        loop: num(line('LOOP'), 0, 1) !== 0,
+        line: it.line,
       });
     }
   });
@@ -118,7 +164,8 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
     sources,
     build(formats: AudioFormat[]): MixGraph {
       const rates = new Set(formats.map((f) => f.sampleRate));
-      if (rates.size > 1) refuse(items[0]?.line ?? 1, `sources at several sample rates (${[...rates].join(', ')} Hz) need resampling`);
+      if (rates.size > 1)
+        refuse(items[0]?.line ?? 1, `sources at several sample rates (${[...rates].join(', ')} Hz) need resampling`);
       const rate = formats[0]?.sampleRate ?? num(findLine(root, 'SAMPLERATE'), 0, 48000);
       // destinations: main send → folder parent or master; receives → this track
       const n = info.length;
@@ -150,7 +197,8 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
           audible.add(k);
           for (const j of feeds[k]!) down(j);
         };
-        const up = (k: number) => info.forEach((t, j) => t.mainSend && t.parent === k && !audible.has(j) && (audible.add(j), up(j)));
+        const up = (k: number) =>
+          info.forEach((t, j) => t.mainSend && t.parent === k && !audible.has(j) && (audible.add(j), up(j)));
         info.forEach((t, k) => t.solo && (down(k), up(k)));
         info.forEach((t, k) => t.soloDefeat && audible.add(k));
       }
@@ -170,7 +218,11 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
           gainDb: Math.max(-150, Math.min(48, gainDb)),
           pan: Math.max(-1, Math.min(1, t.pan)),
           output: t.mainSend ? (t.parent >= 0 ? stripOf.get(t.parent)! : masterStrip) : -2,
-          sends: info.flatMap((o, j) => o.receives.filter((r) => r.src === k).map((r) => ({ dest: stripOf.get(j)!, gain: r.vol, preFader: r.mode !== 0 }))),
+          sends: info.flatMap((o, j) =>
+            o.receives
+              .filter((r) => r.src === k)
+              .map((r) => ({ dest: stripOf.get(j)!, gain: r.vol, preFader: r.mode !== 0 })),
+          ),
           active: !t.mute && (!anySolo || audible.has(k)),
           mute: t.mute,
           solo: t.solo,
@@ -180,12 +232,22 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
       for (const s of strips) if (s.output === -2) s.output = masterStrip;
       const noMain = order.map((k) => !info[k]!.mainSend);
       const masterGain = num(masterVol, 0, 1);
-      strips.push({ kind: 'master', name: 'Master', channels: 2, gainDb: masterGain > 0 ? Math.max(-150, Math.min(48, 20 * Math.log10(masterGain))) : -150, pan: 0, output: -1, sends: [], active: !masterMute });
+      strips.push({
+        kind: 'master',
+        name: 'Master',
+        channels: 2,
+        gainDb: masterGain > 0 ? Math.max(-150, Math.min(48, 20 * Math.log10(masterGain))) : -150,
+        pan: 0,
+        output: -1,
+        sends: [],
+        active: !masterMute,
+      });
       const clips: GraphClip[] = items.map((it) => {
         const f = formats[it.source]!;
         const fr = (s: number) => Math.round(s * rate);
         const srcFrames = f.frames ?? fr(f.durationSeconds ?? 0);
-        const soffs = fr(it.soffs), length = fr(it.length);
+        const soffs = fr(it.soffs),
+          length = fr(it.length);
         if (it.loop && soffs + length > srcFrames + 1) refuse(it.line, 'a looped item longer than its source');
         return {
           strip: stripOf.get(it.track)!,
@@ -204,7 +266,16 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
       if (noMain.some(Boolean)) {
         const sink = strips.length;
         order.forEach((_, i) => noMain[i] && (strips[i]!.output = sink));
-        strips.push({ kind: 'bus', name: '(no main send)', channels: 2, gainDb: 0, pan: 0, output: -1, sends: [], active: false });
+        strips.push({
+          kind: 'bus',
+          name: '(no main send)',
+          channels: 2,
+          gainDb: 0,
+          pan: 0,
+          output: -1,
+          sends: [],
+          active: false,
+        });
       }
       const end = clips.reduce((m, c) => Math.max(m, c.startFrame + c.lengthFrames), 0);
       return { sampleRate: rate, strips, clips, totalFrames: end, tailFrames: 0 };

@@ -44,7 +44,11 @@ export class JsonStore implements Store {
   async getRun(idOrPrefix: string): Promise<RunRecord | null> {
     const prefix = checkRunIdPrefix(idOrPrefix);
     const names = (await this.runFiles()).filter((n) => n.startsWith(prefix));
-    if (names.length > 1) throw ambiguous(idOrPrefix, names.map((n) => n.slice(0, -'.json'.length)));
+    if (names.length > 1)
+      throw ambiguous(
+        idOrPrefix,
+        names.map((n) => n.slice(0, -'.json'.length)),
+      );
     return names[0] ? this.readRun(path.join(this.dir, 'runs', names[0])) : null;
   }
 
@@ -77,7 +81,11 @@ export function redactRun(run: RunRecord): RunRecord {
   return {
     ...run,
     args: redactArgs(run.args),
-    errors: run.errors.map((e) => ({ ...e, file: e.file === null ? null : redactText(e.file), message: redactText(e.message) })),
+    errors: run.errors.map((e) => ({
+      ...e,
+      file: e.file === null ? null : redactText(e.file),
+      message: redactText(e.message),
+    })),
   };
 }
 
@@ -122,13 +130,17 @@ export function newestFirst(a: { startedAt: string; runId: string }, b: { starte
 export function checkRunIdPrefix(idOrPrefix: string): string {
   const s = idOrPrefix.trim().toLowerCase();
   if (!/^[0-9a-f][0-9a-f-]{3,35}$/.test(s)) {
-    throw new UsageError(`'${idOrPrefix}' is not a run id; give a full run id or its first 4+ characters, as \`shub history\` lists them`);
+    throw new UsageError(
+      `'${idOrPrefix}' is not a run id; give a full run id or its first 4+ characters, as \`shub history\` lists them`,
+    );
   }
   return s;
 }
 
 export function ambiguous(prefix: string, ids: string[]): UsageError {
-  return new UsageError(`run id prefix '${prefix}' matches ${ids.length} runs (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}); give more characters`);
+  return new UsageError(
+    `run id prefix '${prefix}' matches ${ids.length} runs (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}); give more characters`,
+  );
 }
 
 function uuidTime(name: string): number {

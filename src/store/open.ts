@@ -28,7 +28,11 @@ export interface DatabaseChoice {
 }
 
 /** The database named by flag, environment or config (in that order), or null for the JSON store. */
-export function chooseDatabase(opts: { dbUrl?: string | undefined; config: ShubConfig; env?: NodeJS.ProcessEnv }): DatabaseChoice | null {
+export function chooseDatabase(opts: {
+  dbUrl?: string | undefined;
+  config: ShubConfig;
+  env?: NodeJS.ProcessEnv;
+}): DatabaseChoice | null {
   const env = opts.env ?? process.env;
   const candidates: [string | undefined, string][] = [
     [opts.dbUrl, '--db'],
@@ -67,6 +71,8 @@ async function ensureWritable(dir: string): Promise<void> {
     await mkdir(path.join(dir, 'runs'), { recursive: true });
     await access(path.join(dir, 'runs'), constants.W_OK);
   } catch (err) {
-    throw new EnvironmentError(`run store ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); fix its permissions or set --store-dir / config store.dir`);
+    throw new EnvironmentError(
+      `run store ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); fix its permissions or set --store-dir / config store.dir`,
+    );
   }
 }

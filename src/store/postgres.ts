@@ -142,7 +142,11 @@ export class PostgresStore implements Store {
   readonly db: Kysely<Database>;
   private readonly secrets: (string | null)[];
 
-  private constructor(url: string, private readonly pool: pg.Pool, private readonly source: UrlSource) {
+  private constructor(
+    url: string,
+    private readonly pool: pg.Pool,
+    private readonly source: UrlSource,
+  ) {
     this.location = redactUrl(url);
     this.secrets = [passwordOf(url)];
     this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -177,7 +181,9 @@ export class PostgresStore implements Store {
   async schemaState(): Promise<SchemaState> {
     let applied: SchemaState['applied'] = [];
     try {
-      const r = await this.pool.query<{ name: string; timestamp: string }>(`select name, timestamp from ${MIGRATION_TABLE} order by name`);
+      const r = await this.pool.query<{ name: string; timestamp: string }>(
+        `select name, timestamp from ${MIGRATION_TABLE} order by name`,
+      );
       applied = r.rows.map((row) => ({ name: row.name, executedAt: new Date(row.timestamp).toISOString() }));
     } catch (err) {
       if ((err as { code?: string }).code !== '42P01') throw err; // undefined_table: never migrated
@@ -215,7 +221,8 @@ export class PostgresStore implements Store {
       migrationTableName: MIGRATION_TABLE,
       migrationLockTableName: MIGRATION_LOCK_TABLE,
     });
-    const { error, results = [] } = direction === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateDown();
+    const { error, results = [] } =
+      direction === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateDown();
     const steps: MigrationStep[] = results.map((r) => ({
       name: r.migrationName,
       direction: r.direction === 'Up' ? 'up' : 'down',
@@ -253,48 +260,64 @@ export class PostgresStore implements Store {
         const idOf = (sha: unknown) => (typeof sha === 'string' && assetIds.has(sha) ? assetIds.get(sha)! : null);
         const idByPath = (file: unknown) => idOf(r.inputs.find((i) => i.path === file && i.sha256)?.sha256);
 
-        await insertChunks(trx, 'run_inputs', r.inputs.map((i, seq) => ({
-          run_id: r.runId,
-          seq,
-          path: i.path,
-          size_bytes: i.sizeBytes,
-          asset_id: idOf(i.sha256),
-          format: i.format === null || i.format === undefined ? null : JSON.stringify(i.format),
-        })));
-        await insertChunks(trx, 'outputs', r.outputs.map((o, seq) => {
-          const id = idOf(o.sha256);
-          if (id === null) throw new ShubError(`run output ${o.path} has no valid sha256; cannot record it`, 5);
-          return { run_id: r.runId, seq, asset_id: id, path: o.path, role: o.role };
-        }));
-        await insertChunks(trx, 'decisions', r.decisions.map((d, seq) => ({
-          run_id: r.runId,
-          seq,
-          engine: d.engine,
-          decision: d.decision,
-          value: jsonOrNull(d.value),
-          unit: d.unit ?? null,
-          reason: d.reason,
-          inputs: jsonOrNull(d.inputs),
-          alternatives: jsonOrNull(d.alternatives),
-          confidence: d.confidence ?? null,
-        })));
+        await insertChunks(
+          trx,
+          'run_inputs',
+          r.inputs.map((i, seq) => ({
+            run_id: r.runId,
+            seq,
+            path: i.path,
+            size_bytes: i.sizeBytes,
+            asset_id: idOf(i.sha256),
+            format: i.format === null || i.format === undefined ? null : JSON.stringify(i.format),
+          })),
+        );
+        await insertChunks(
+          trx,
+          'outputs',
+          r.outputs.map((o, seq) => {
+            const id = idOf(o.sha256);
+            if (id === null) throw new ShubError(`run output ${o.path} has no valid sha256; cannot record it`, 5);
+            return { run_id: r.runId, seq, asset_id: id, path: o.path, role: o.role };
+          }),
+        );
+        await insertChunks(
+          trx,
+          'decisions',
+          r.decisions.map((d, seq) => ({
+            run_id: r.runId,
+            seq,
+            engine: d.engine,
+            decision: d.decision,
+            value: jsonOrNull(d.value),
+            unit: d.unit ?? null,
+            reason: d.reason,
+            inputs: jsonOrNull(d.inputs),
+            alternatives: jsonOrNull(d.alternatives),
+            confidence: d.confidence ?? null,
+          })),
+        );
         if (r.command === 'analyze') {
-          await insertChunks(trx, 'analyses', r.results.map((res, seq) => {
-            const x = asObject(res);
-            const levels = asObject(x.levels);
-            return {
-              run_id: r.runId,
-              seq,
-              asset_id: idOf(x.sha256) ?? idByPath(x.file),
-              file: typeof x.file === 'string' ? x.file : '',
-              integrated_lufs: finite(levels.integratedLufs),
-              loudness_range_lu: finite(levels.loudnessRangeLu),
-              true_peak_dbtp: finite(levels.truePeakDbtp),
-              bpm: finite(asObject(x.tempo).bpm),
-              musical_key: typeof asObject(x.key).key === 'string' ? (asObject(x.key).key as string) : null,
-              result: JSON.stringify(res),
-            };
-          }));
+          await insertChunks(
+            trx,
+            'analyses',
+            r.results.map((res, seq) => {
+              const x = asObject(res);
+              const levels = asObject(x.levels);
+              return {
+                run_id: r.runId,
+                seq,
+                asset_id: idOf(x.sha256) ?? idByPath(x.file),
+                file: typeof x.file === 'string' ? x.file : '',
+                integrated_lufs: finite(levels.integratedLufs),
+                loudness_range_lu: finite(levels.loudnessRangeLu),
+                true_peak_dbtp: finite(levels.truePeakDbtp),
+                bpm: finite(asObject(x.tempo).bpm),
+                musical_key: typeof asObject(x.key).key === 'string' ? (asObject(x.key).key as string) : null,
+                result: JSON.stringify(res),
+              };
+            }),
+          );
         }
         if (r.command === 'validate') {
           const rows: object[] = [];
@@ -328,12 +351,34 @@ export class PostgresStore implements Store {
     let q = this.db
       .selectFrom('runs as r')
       .select((eb) => [
-        'r.id', 'r.command', 'r.status', 'r.exit_code', 'r.started_at', 'r.ended_at', 'r.host', 'r.shub_version', 'r.args',
-        sql<string[]>`coalesce((select array_agg(ri.path order by ri.seq) from run_inputs ri where ri.run_id = r.id), '{}')`.as('files'),
-        eb.selectFrom('outputs as o').whereRef('o.run_id', '=', 'r.id').select(eb.fn.countAll<string>().as('n')).as('output_count'),
-        sql<string>`case when r.results is null then (select count(*) from analyses a where a.run_id = r.id) else jsonb_array_length(r.results) end`.as('result_count'),
+        'r.id',
+        'r.command',
+        'r.status',
+        'r.exit_code',
+        'r.started_at',
+        'r.ended_at',
+        'r.host',
+        'r.shub_version',
+        'r.args',
+        sql<
+          string[]
+        >`coalesce((select array_agg(ri.path order by ri.seq) from run_inputs ri where ri.run_id = r.id), '{}')`.as(
+          'files',
+        ),
+        eb
+          .selectFrom('outputs as o')
+          .whereRef('o.run_id', '=', 'r.id')
+          .select(eb.fn.countAll<string>().as('n'))
+          .as('output_count'),
+        sql<string>`case when r.results is null then (select count(*) from analyses a where a.run_id = r.id) else jsonb_array_length(r.results) end`.as(
+          'result_count',
+        ),
         sql<number>`jsonb_array_length(r.errors)`.as('error_count'),
-        eb.selectFrom('decisions as d').whereRef('d.run_id', '=', 'r.id').select(eb.fn.countAll<string>().as('n')).as('decision_count'),
+        eb
+          .selectFrom('decisions as d')
+          .whereRef('d.run_id', '=', 'r.id')
+          .select(eb.fn.countAll<string>().as('n'))
+          .as('decision_count'),
       ])
       .orderBy('r.started_at', 'desc')
       .orderBy('r.id', 'desc');
@@ -346,10 +391,12 @@ export class PostgresStore implements Store {
           selectFrom('run_inputs as ri')
             .leftJoin('assets as a', 'a.id', 'ri.asset_id')
             .whereRef('ri.run_id', '=', 'r.id')
-            .where((eb) => eb.or([
-              eb('ri.path', 'in', paths.length ? paths : ['']),
-              ...(sha256 ? [eb('a.sha256', '=', sha256)] : []),
-            ]))
+            .where((eb) =>
+              eb.or([
+                eb('ri.path', 'in', paths.length ? paths : ['']),
+                ...(sha256 ? [eb('a.sha256', '=', sha256)] : []),
+              ]),
+            )
             .select(sql`1`.as('one')),
         ),
       );
@@ -385,16 +432,35 @@ export class PostgresStore implements Store {
         .orderBy('id')
         .limit(1000)
         .execute();
-      if (ids.length > 1) throw ambiguous(idOrPrefix, ids.map((f) => f.id));
+      if (ids.length > 1)
+        throw ambiguous(
+          idOrPrefix,
+          ids.map((f) => f.id),
+        );
       if (!ids[0]) return null;
       const run = await this.db.selectFrom('runs').selectAll().where('id', '=', ids[0].id).executeTakeFirstOrThrow();
       const [inputs, outputs, decisions, analyses] = await Promise.all([
-        this.db.selectFrom('run_inputs as ri').leftJoin('assets as a', 'a.id', 'ri.asset_id')
-          .select(['ri.path', 'ri.size_bytes', 'a.sha256', 'ri.format']).where('ri.run_id', '=', run.id).orderBy('ri.seq').execute(),
-        this.db.selectFrom('outputs as o').innerJoin('assets as a', 'a.id', 'o.asset_id')
-          .select(['o.path', 'a.sha256', 'o.role']).where('o.run_id', '=', run.id).orderBy('o.seq').execute(),
-        this.db.selectFrom('decisions').selectAll().select(sql<boolean>`value is null`.as('no_value'))
-          .where('run_id', '=', run.id).orderBy('seq').execute(),
+        this.db
+          .selectFrom('run_inputs as ri')
+          .leftJoin('assets as a', 'a.id', 'ri.asset_id')
+          .select(['ri.path', 'ri.size_bytes', 'a.sha256', 'ri.format'])
+          .where('ri.run_id', '=', run.id)
+          .orderBy('ri.seq')
+          .execute(),
+        this.db
+          .selectFrom('outputs as o')
+          .innerJoin('assets as a', 'a.id', 'o.asset_id')
+          .select(['o.path', 'a.sha256', 'o.role'])
+          .where('o.run_id', '=', run.id)
+          .orderBy('o.seq')
+          .execute(),
+        this.db
+          .selectFrom('decisions')
+          .selectAll()
+          .select(sql<boolean>`value is null`.as('no_value'))
+          .where('run_id', '=', run.id)
+          .orderBy('seq')
+          .execute(),
         run.results === null
           ? this.db.selectFrom('analyses').select('result').where('run_id', '=', run.id).orderBy('seq').execute()
           : Promise.resolve([]),
@@ -447,13 +513,31 @@ export class PostgresStore implements Store {
       if (err.stack) err.stack = clean(err.stack);
       return err;
     }
-    const e = err as { code?: string; message?: string; errors?: { code?: string; message?: string }[]; cause?: { code?: string } };
+    const e = err as {
+      code?: string;
+      message?: string;
+      errors?: { code?: string; message?: string }[];
+      cause?: { code?: string };
+    };
     const code = e.code ?? e.errors?.[0]?.code ?? e.cause?.code;
     const message = e.message || e.errors?.[0]?.message || String(err);
     const where = `database ${this.location} (from ${this.source})`;
     const fix = 'start it or fix --db / SHUB_DATABASE_URL / config store.url';
     let text: string;
-    if (code && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'ENOENT', 'EPIPE'].includes(code)) {
+    if (
+      code &&
+      [
+        'ECONNREFUSED',
+        'ENOTFOUND',
+        'EAI_AGAIN',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+        'ETIMEDOUT',
+        'ECONNRESET',
+        'ENOENT',
+        'EPIPE',
+      ].includes(code)
+    ) {
       text = `${where} is unreachable (${code}); ${fix}`;
     } else if (/timeout|terminated unexpectedly|Connection terminated/i.test(message)) {
       text = `${where} is unreachable (${firstLine(message)}); ${fix}`;
@@ -505,7 +589,9 @@ function collectAssets(run: RunRecord): AssetRow[] {
     };
     const seen = byHash.get(sha);
     if (!seen) byHash.set(sha, row);
-    else for (const k of Object.keys(row) as (keyof AssetRow)[]) if (seen[k] === null) (seen as unknown as Record<string, unknown>)[k] = row[k];
+    else
+      for (const k of Object.keys(row) as (keyof AssetRow)[])
+        if (seen[k] === null) (seen as unknown as Record<string, unknown>)[k] = row[k];
   };
   for (const i of run.inputs) add(i.sha256, i.path, i.sizeBytes, i.format);
   for (const o of run.outputs) add(o.sha256, o.path, null, null);
@@ -555,13 +641,23 @@ async function insertChunks(
   rows: readonly object[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .execute();
   }
 }
 
 function toDecision(row: {
-  engine: string; decision: string; value: unknown; no_value: boolean; unit: string | null; reason: string;
-  inputs: unknown; alternatives: unknown; confidence: number | null;
+  engine: string;
+  decision: string;
+  value: unknown;
+  no_value: boolean;
+  unit: string | null;
+  reason: string;
+  inputs: unknown;
+  alternatives: unknown;
+  confidence: number | null;
 }): Decision {
   // keys in the order the engines write them, so both stores print a decision alike
   const d: Record<string, unknown> = { engine: row.engine, decision: row.decision };

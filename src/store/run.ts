@@ -23,7 +23,8 @@ export function shubVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const up of ['../..', '../../..']) {
     try {
-      versionCache = (JSON.parse(readFileSync(path.join(here, up, 'package.json'), 'utf8')) as { version: string }).version;
+      versionCache = (JSON.parse(readFileSync(path.join(here, up, 'package.json'), 'utf8')) as { version: string })
+        .version;
       return versionCache;
     } catch {
       // try the next level
@@ -42,7 +43,10 @@ export class RunRecorder {
   readonly errors: RunError[] = [];
   readonly decisions: Decision[] = [];
 
-  constructor(readonly command: string, readonly args: string[]) {}
+  constructor(
+    readonly command: string,
+    readonly args: string[],
+  ) {}
 
   decide(d: Decision): void {
     this.decisions.push(d);
@@ -74,7 +78,13 @@ export class RunRecorder {
  * run): when `work` throws, a `failed` run carrying the error is saved (best effort: a store that
  * cannot save does not hide the original error), and the error is rethrown.
  */
-export async function recordingFailure<T>(store: Store, command: string, args: string[], file: string | null, work: () => Promise<T>): Promise<T> {
+export async function recordingFailure<T>(
+  store: Store,
+  command: string,
+  args: string[],
+  file: string | null,
+  work: () => Promise<T>,
+): Promise<T> {
   const recorder = new RunRecorder(command, args);
   try {
     return await work();

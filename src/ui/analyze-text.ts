@@ -41,15 +41,36 @@ export function formatAnalyzeText(r: AnalyzeResult): string {
     for (const [k, v] of rows) lines.push(`  ${k.padEnd(width)}  ${v}`);
   }
   const rows: [string, string][] = [];
-  if (r.tempo) rows.push(['Tempo', r.tempo.bpm === null ? 'n/a' : `${r.tempo.bpm.toFixed(1)} BPM (confidence ${r.tempo.confidence.toFixed(2)}, ${r.tempo.beats.length} beats)`]);
-  if (r.key !== undefined) rows.push(['Key', r.key === null ? 'n/a' : `${r.key.key} (confidence ${r.key.confidence.toFixed(2)}, tuning ${r.key.tuningCents >= 0 ? '+' : ''}${r.key.tuningCents.toFixed(0)} cents)`]);
+  if (r.tempo)
+    rows.push([
+      'Tempo',
+      r.tempo.bpm === null
+        ? 'n/a'
+        : `${r.tempo.bpm.toFixed(1)} BPM (confidence ${r.tempo.confidence.toFixed(2)}, ${r.tempo.beats.length} beats)`,
+    ]);
+  if (r.key !== undefined)
+    rows.push([
+      'Key',
+      r.key === null
+        ? 'n/a'
+        : `${r.key.key} (confidence ${r.key.confidence.toFixed(2)}, tuning ${r.key.tuningCents >= 0 ? '+' : ''}${r.key.tuningCents.toFixed(0)} cents)`,
+    ]);
   if (r.onsets) rows.push(['Onsets', String(r.onsets.times.length)]);
-  if (r.pitch) rows.push(['Pitch (median f0)', r.pitch.medianHz === null ? 'n/a' : `${r.pitch.medianHz.toFixed(1)} Hz (voiced ${(r.pitch.voicedRatio * 100).toFixed(0)} %)`]);
+  if (r.pitch)
+    rows.push([
+      'Pitch (median f0)',
+      r.pitch.medianHz === null
+        ? 'n/a'
+        : `${r.pitch.medianHz.toFixed(1)} Hz (voiced ${(r.pitch.voicedRatio * 100).toFixed(0)} %)`,
+    ]);
   const s = r.spectral;
   if (s) {
     rows.push(['Spectral centroid', s.centroidHz === null ? 'n/a' : `${s.centroidHz.toFixed(0)} Hz`]);
     rows.push(['Roll-off (85 %)', s.rolloffHz === null ? 'n/a' : `${s.rolloffHz.toFixed(0)} Hz`]);
-    rows.push(['Flatness / ZCR', `${s.flatness === null ? 'n/a' : s.flatness.toFixed(3)} / ${s.zeroCrossingRate.toFixed(4)}`]);
+    rows.push([
+      'Flatness / ZCR',
+      `${s.flatness === null ? 'n/a' : s.flatness.toFixed(3)} / ${s.zeroCrossingRate.toFixed(4)}`,
+    ]);
   }
   if (rows.length) {
     const width = Math.max(...rows.map(([k]) => k.length));

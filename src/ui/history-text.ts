@@ -11,12 +11,20 @@ function localTime(iso: string): string {
 
 function seconds(a: string, b: string): string {
   const s = (Date.parse(b) - Date.parse(a)) / 1000;
-  return s < 10 ? `${s.toFixed(2)} s` : s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  return s < 10
+    ? `${s.toFixed(2)} s`
+    : s < 60
+      ? `${s.toFixed(1)} s`
+      : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -44,8 +52,13 @@ function resultLine(result: unknown): string {
   const file = typeof r.file === 'string' ? r.file : '?';
   const levels = r.levels as Record<string, number | null> | undefined;
   if (levels) {
-    const n = (x: number | null | undefined, unit: string, d = 1) => (x === null || x === undefined ? `-inf ${unit}` : `${x.toFixed(d)} ${unit}`);
-    const parts = [`${n(levels.integratedLufs, 'LUFS')}`, `LRA ${levels.loudnessRangeLu === null ? 'n/a' : n(levels.loudnessRangeLu, 'LU')}`, `TP ${n(levels.truePeakDbtp, 'dBTP', 2)}`];
+    const n = (x: number | null | undefined, unit: string, d = 1) =>
+      x === null || x === undefined ? `-inf ${unit}` : `${x.toFixed(d)} ${unit}`;
+    const parts = [
+      `${n(levels.integratedLufs, 'LUFS')}`,
+      `LRA ${levels.loudnessRangeLu === null ? 'n/a' : n(levels.loudnessRangeLu, 'LU')}`,
+      `TP ${n(levels.truePeakDbtp, 'dBTP', 2)}`,
+    ];
     const tempo = r.tempo as { bpm?: number } | undefined;
     const key = r.key as { key?: string } | undefined;
     if (typeof tempo?.bpm === 'number') parts.push(`${tempo.bpm.toFixed(1)} BPM`);
@@ -53,7 +66,9 @@ function resultLine(result: unknown): string {
     return `${file}: ${parts.join(', ')}`;
   }
   if (Array.isArray(r.platforms)) {
-    const verdicts = (r.platforms as { platform?: string; passed?: boolean }[]).map((p) => `${p.platform} ${p.passed ? 'pass' : 'FAIL'}`);
+    const verdicts = (r.platforms as { platform?: string; passed?: boolean }[]).map(
+      (p) => `${p.platform} ${p.passed ? 'pass' : 'FAIL'}`,
+    );
     return `${file}: ${verdicts.join(', ')}`;
   }
   return compact(result, 120);
@@ -103,12 +118,17 @@ export function formatDbStatus(status: DbStatusResult | DbMigrateResult): string
   const lines: string[] = [];
   if ('steps' in status) {
     if (status.steps.length === 0) lines.push(`${status.database}: nothing to migrate`);
-    for (const s of status.steps) lines.push(`${s.direction === 'up' ? 'applied' : 'rolled back'} ${s.name}${s.status === 'done' ? '' : ` (${s.status})`}`);
+    for (const s of status.steps)
+      lines.push(
+        `${s.direction === 'up' ? 'applied' : 'rolled back'} ${s.name}${s.status === 'done' ? '' : ` (${s.status})`}`,
+      );
     lines.push('');
   }
   lines.push(`database  ${status.database}`);
   const newer = status.migrations.some((m) => m.state === 'unknown');
-  lines.push(`schema    ${status.upToDate ? 'up to date' : newer ? 'migrated by a newer shub: upgrade shub' : 'NOT up to date: run `shub db migrate`'}`);
+  lines.push(
+    `schema    ${status.upToDate ? 'up to date' : newer ? 'migrated by a newer shub: upgrade shub' : 'NOT up to date: run `shub db migrate`'}`,
+  );
   lines.push(
     table(
       ['MIGRATION', 'STATE', 'APPLIED AT'],

@@ -9,7 +9,13 @@ export interface UnreadableFile {
   message: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const esc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 export function formatJunit(platforms: string[], results: ValidateResult[], unreadable: UnreadableFile[]): string {
   const suites: string[] = [];
@@ -27,17 +33,23 @@ export function formatJunit(platforms: string[], results: ValidateResult[], unre
         else {
           sFail++;
           const detail = `measured: ${JSON.stringify(c.measured)}; limit: ${JSON.stringify(c.limit)}`;
-          cases.push(`${head}>\n      <failure message="${esc(c.message)}" type="${esc(c.id)}">${esc(detail)}</failure>\n    </testcase>`);
+          cases.push(
+            `${head}>\n      <failure message="${esc(c.message)}" type="${esc(c.id)}">${esc(detail)}</failure>\n    </testcase>`,
+          );
         }
       }
     }
     for (const u of unreadable) {
-      cases.push(`    <testcase classname="shub.validate.${esc(platform)}" name="${esc(`${u.file}: readable`)}" file="${esc(u.file)}" time="0">\n      <error message="${esc(u.message)}" type="unreadable"/>\n    </testcase>`);
+      cases.push(
+        `    <testcase classname="shub.validate.${esc(platform)}" name="${esc(`${u.file}: readable`)}" file="${esc(u.file)}" time="0">\n      <error message="${esc(u.message)}" type="unreadable"/>\n    </testcase>`,
+      );
     }
     total += cases.length;
     failures += sFail;
     errors += unreadable.length;
-    suites.push(`  <testsuite name="${esc(platform)}" tests="${cases.length}" failures="${sFail}" errors="${unreadable.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${esc(platform)}" tests="${cases.length}" failures="${sFail}" errors="${unreadable.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="shub validate" tests="${total}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

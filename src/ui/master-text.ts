@@ -18,7 +18,9 @@ export function formatMasterText(r: MasterResult): string {
   const fmt = (row: string[]) => `  ${row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`;
   lines.push(fmt(head));
   for (const row of rows) lines.push(fmt(row));
-  const chain = r.decisions.filter((d) => ['master.highpass', 'master.eq', 'master.compressor', 'master.width'].includes(d.engine));
+  const chain = r.decisions.filter((d) =>
+    ['master.highpass', 'master.eq', 'master.compressor', 'master.width'].includes(d.engine),
+  );
   for (const d of chain) lines.push(`  ${d.engine.replace('master.', '')}: ${d.reason}`);
   return lines.join('\n');
 }

@@ -9,7 +9,12 @@ export interface ProgressRow {
 
 function Bar({ fraction, width }: { fraction: number; width: number }) {
   const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
-  return <Text>{'█'.repeat(filled)}{'░'.repeat(width - filled)}</Text>;
+  return (
+    <Text>
+      {'█'.repeat(filled)}
+      {'░'.repeat(width - filled)}
+    </Text>
+  );
 }
 
 export function ProgressView({ rows, done, total }: { rows: ProgressRow[]; done: number; total: number }) {
@@ -31,7 +36,9 @@ export function ProgressView({ rows, done, total }: { rows: ProgressRow[]; done:
 export function startProgress(total: number, stream: NodeJS.WriteStream) {
   const active = new Map<string, number>();
   let done = 0;
-  const view = () => <ProgressView rows={[...active].map(([file, fraction]) => ({ file, fraction }))} done={done} total={total} />;
+  const view = () => (
+    <ProgressView rows={[...active].map(([file, fraction]) => ({ file, fraction }))} done={done} total={total} />
+  );
   const app = render(view(), { stdout: stream, patchConsole: false, exitOnCtrlC: true });
   return {
     update(file: string, fraction: number) {

@@ -78,8 +78,12 @@ test('digital silence: integratedLufs and peaks are null, never strings or -Infi
 test('every WAV sample encoding reads the same: u8/s16/s24/s32/f32/f64, EXTENSIBLE and RF64', () => {
   const planar = sineSegments(48000, 2, [{ seconds: 3, dbfs: -12 }]);
   const variants: [string, Parameters<typeof writeWav>[3], Parameters<typeof writeWav>[4], number][] = [
-    ['u8', 'u8', {}, 8], ['s16', 's16', {}, 16], ['s24', 's24', {}, 24], ['s32', 's32', {}, 32],
-    ['f32', 'f32', {}, 32], ['f64', 'f64', {}, 64],
+    ['u8', 'u8', {}, 8],
+    ['s16', 's16', {}, 16],
+    ['s24', 's24', {}, 24],
+    ['s32', 's32', {}, 32],
+    ['f32', 'f32', {}, 32],
+    ['f64', 'f64', {}, 64],
     ['ext24', 's24', { extensible: { channelMask: 3 } }, 24],
     ['ext20in24', 's24', { extensible: { channelMask: 3, validBits: 20 } }, 20],
     ['rf64', 's24', { rf64: true }, 24],
@@ -141,7 +145,7 @@ test('analytic level statistics: RMS, crest factor, DC offset, PLR of a known si
   writeWav(f('dc.wav'), planar, 48000, 'f32');
   const l = analyzeOne(f('dc.wav')).levels;
   const a = dbToAmp(-6);
-  near(l.rmsDbfs, 10 * Math.log10(a * a / 2 + 0.0001), 0.01, 'rms');
+  near(l.rmsDbfs, 10 * Math.log10((a * a) / 2 + 0.0001), 0.01, 'rms');
   l.dcOffset.forEach((d, i) => near(d, 0.01, 1e-4, `dc ${i}`));
   near(l.crestFactorDb, l.samplePeakDbfs! - l.rmsDbfs!, 0.011, 'crest');
   near(l.plrDb, l.truePeakDbtp! - l.integratedLufs!, 0.011, 'plr');
@@ -151,7 +155,9 @@ test('analytic level statistics: RMS, crest factor, DC offset, PLR of a known si
 
 test('--curves adds momentary and short-term series at a 100 ms hop', () => {
   writeWav(f('curves.wav'), sineSegments(48000, 2, [{ seconds: 10, dbfs: -23 }]), 48000, 's16');
-  const r = analyzeOne(f('curves.wav'), ['--curves']) as Result & { curves: { hopSeconds: number; momentaryLufs: number[]; shortTermLufs: number[] } };
+  const r = analyzeOne(f('curves.wav'), ['--curves']) as Result & {
+    curves: { hopSeconds: number; momentaryLufs: number[]; shortTermLufs: number[] };
+  };
   near(r.curves.hopSeconds, 0.1, 1e-9, 'hop');
   assert.equal(r.curves.momentaryLufs.length, 97);
   assert.equal(r.curves.shortTermLufs.length, 71);
@@ -222,12 +228,20 @@ test('a batch with bad files: good files still get results in input order, exit 
   const r = shub(['analyze', ...files, '--json', '--jobs', '3'], dir);
   assert.equal(r.code, 3);
   const rows = ndjson<Result>(r.stdout);
-  assert.deepEqual(rows.map((x) => x.file), [files[0], files[2], files[5]]);
+  assert.deepEqual(
+    rows.map((x) => x.file),
+    [files[0], files[2], files[5]],
+  );
   assert.equal(r.stderr.trim().split('\n').length, 3);
 });
 
 test('usage errors exit 2: unknown option, unknown feature, no files', () => {
-  for (const args of [['analyze', '--bogus', 'x.wav'], ['analyze', f('c1-48000.wav'), '--features', 'levels,bogus'], ['analyze'], ['analyze', 'x.wav', '--jobs', '0']]) {
+  for (const args of [
+    ['analyze', '--bogus', 'x.wav'],
+    ['analyze', f('c1-48000.wav'), '--features', 'levels,bogus'],
+    ['analyze'],
+    ['analyze', 'x.wav', '--jobs', '0'],
+  ]) {
     const r = shub(args, dir);
     assert.equal(r.code, 2, `${args.join(' ')} → ${r.code} ${r.stderr}`);
     assert.equal(r.stdout, '');
@@ -252,7 +266,9 @@ test('the run record: one JSON file per run with inputs, sha256, results and dec
   assert.equal(runs.length, 1);
   assert.match(runs[0]!, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.json$/);
   const run = JSON.parse(readFileSync(path.join(storeDir, 'runs', runs[0]!), 'utf8'));
-  const sha = createHash('sha256').update(readFileSync(f('c1-48000.wav'))).digest('hex');
+  const sha = createHash('sha256')
+    .update(readFileSync(f('c1-48000.wav')))
+    .digest('hex');
   assert.equal(run.command, 'analyze');
   assert.equal(run.status, 'partial');
   assert.equal(run.exitCode, 3);
@@ -267,7 +283,10 @@ test('the run record: one JSON file per run with inputs, sha256, results and dec
   assert.deepEqual(weights.value, [1, 1]);
   assert.ok(run.decisions.every((d: { reason: string }) => d.reason.length > 10));
   // nothing half-written next to it
-  assert.deepEqual(readdirSync(path.join(storeDir, 'runs')).filter((n) => n.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(path.join(storeDir, 'runs')).filter((n) => n.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('config file: store.dir from shub.config.yaml; a bad key is a usage error naming file and key', () => {
@@ -297,7 +316,10 @@ test('a truncated final frame is ignored with a warning, not an error', () => {
 test('rate and channel extremes: 8 kHz and 384 kHz measure right; 7 kHz and 9 channels are refused (exit 3)', () => {
   writeWav(f('r8k.wav'), sineSegments(8000, 2, [{ seconds: 5, dbfs: -23 }]), 8000, 's16');
   writeWav(f('r384k.wav'), sineSegments(384000, 2, [{ seconds: 3, dbfs: -23 }]), 384000, 's24');
-  for (const [name, rate] of [['r8k.wav', 8000], ['r384k.wav', 384000]] as const) {
+  for (const [name, rate] of [
+    ['r8k.wav', 8000],
+    ['r384k.wav', 384000],
+  ] as const) {
     const r = analyzeOne(f(name));
     assert.equal(r.format.sampleRate, rate);
     near(r.levels.integratedLufs, -23, 0.1, `I @${rate}`);

@@ -24,7 +24,8 @@ const f = (name: string) => path.join(dir, name);
 const store = ['--store-dir', f('store')];
 const music = haveFluidsynth();
 const sox = spawnSync('sox', ['--version'], { stdio: 'ignore' }).status === 0;
-const skipMusic = !music || !sox ? 'needs fluidsynth + fluid-soundfont-gm and sox (apt-get install them; .ci/run does)' : false;
+const skipMusic =
+  !music || !sox ? 'needs fluidsynth + fluid-soundfont-gm and sox (apt-get install them; .ci/run does)' : false;
 
 before(() => {
   if (skipMusic) return;
@@ -43,59 +44,107 @@ function measure(file: string): AnalyzeResult {
   return ndjson<AnalyzeResult>(r.stdout)[0]!;
 }
 
-test('spotify, ebu-r128 and cd masters land on target (shub ±0.1 LU, loudgain ±0.2 LU) under their true-peak ceilings; cd is 44.1 kHz 16-bit dithered', { skip: skipMusic }, () => {
-  const inputs = ['pop.wav', 'ballad.wav', ...(existsSync(f('amen.wav')) ? ['amen.wav'] : [])].map(f);
-  const r = shub(['master', ...inputs, '--target', 'spotify,ebu-r128,cd', '-o', f('out'), '--json', ...store], dir);
-  assert.equal(r.code, 0, r.stderr);
-  const results = ndjson<MasterResult>(r.stdout);
-  assert.equal(results.length, inputs.length);
-  const ceilings: Record<string, number> = { spotify: -1, 'ebu-r128': -1, cd: -0.3 };
-  const targets: Record<string, number> = { spotify: -14, 'ebu-r128': -23, cd: -9 };
-  for (const [i, res] of results.entries()) {
-    assert.equal(res.input, inputs[i]);
-    assert.deepEqual(res.outputs.map((o) => o.target), ['spotify', 'ebu-r128', 'cd']);
-    for (const o of res.outputs) {
-      assert.ok(o.compliant, `${res.input} ${o.target}: ${o.problem}`);
-      assert.ok(o.file && existsSync(o.file));
-      const m = measure(o.file);
-      assert.ok(Math.abs(m.levels!.integratedLufs! - targets[o.target]!) <= 0.1, `${o.file}: ${m.levels!.integratedLufs} LUFS`);
-      assert.ok(m.levels!.truePeakDbtp! <= ceilings[o.target]!, `${o.file}: ${m.levels!.truePeakDbtp} dBTP`);
-      assert.equal(o.achieved!.integratedLufs, m.levels!.integratedLufs);
-      if (haveLoudgain()) {
-        const lg = loudgain(o.file)!;
-        assert.ok(Math.abs(lg.integratedLufs - targets[o.target]!) <= 0.2, `${o.file}: loudgain ${lg.integratedLufs} LUFS`);
-        assert.ok(lg.truePeakDbtp <= ceilings[o.target]!, `${o.file}: loudgain ${lg.truePeakDbtp} dBTP`);
+test(
+  'spotify, ebu-r128 and cd masters land on target (shub ±0.1 LU, loudgain ±0.2 LU) under their true-peak ceilings; cd is 44.1 kHz 16-bit dithered',
+  { skip: skipMusic },
+  () => {
+    const inputs = ['pop.wav', 'ballad.wav', ...(existsSync(f('amen.wav')) ? ['amen.wav'] : [])].map(f);
+    const r = shub(['master', ...inputs, '--target', 'spotify,ebu-r128,cd', '-o', f('out'), '--json', ...store], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const results = ndjson<MasterResult>(r.stdout);
+    assert.equal(results.length, inputs.length);
+    const ceilings: Record<string, number> = { spotify: -1, 'ebu-r128': -1, cd: -0.3 };
+    const targets: Record<string, number> = { spotify: -14, 'ebu-r128': -23, cd: -9 };
+    for (const [i, res] of results.entries()) {
+      assert.equal(res.input, inputs[i]);
+      assert.deepEqual(
+        res.outputs.map((o) => o.target),
+        ['spotify', 'ebu-r128', 'cd'],
+      );
+      for (const o of res.outputs) {
+        assert.ok(o.compliant, `${res.input} ${o.target}: ${o.problem}`);
+        assert.ok(o.file && existsSync(o.file));
+        const m = measure(o.file);
+        assert.ok(
+          Math.abs(m.levels!.integratedLufs! - targets[o.target]!) <= 0.1,
+          `${o.file}: ${m.levels!.integratedLufs} LUFS`,
+        );
+        assert.ok(m.levels!.truePeakDbtp! <= ceilings[o.target]!, `${o.file}: ${m.levels!.truePeakDbtp} dBTP`);
+        assert.equal(o.achieved!.integratedLufs, m.levels!.integratedLufs);
+        if (haveLoudgain()) {
+          const lg = loudgain(o.file)!;
+          assert.ok(
+            Math.abs(lg.integratedLufs - targets[o.target]!) <= 0.2,
+            `${o.file}: loudgain ${lg.integratedLufs} LUFS`,
+          );
+          assert.ok(lg.truePeakDbtp <= ceilings[o.target]!, `${o.file}: loudgain ${lg.truePeakDbtp} dBTP`);
+        }
+        if (o.target === 'cd') {
+          assert.equal(m.format.sampleRate, 44100);
+          assert.equal(m.format.bitDepth, 16);
+          assert.equal(m.format.channels, 2);
+        }
       }
-      if (o.target === 'cd') {
-        assert.equal(m.format.sampleRate, 44100);
-        assert.equal(m.format.bitDepth, 16);
-        assert.equal(m.format.channels, 2);
+      // every stage decided, each with a reason
+      const engines = new Set(res.decisions.map((d) => d.engine));
+      for (const e of [
+        'master.highpass',
+        'master.eq',
+        'master.compressor',
+        'master.width',
+        'master.gain',
+        'master.limiter',
+        'master.resample',
+        'master.dither',
+        'master.encode',
+        'master.verify',
+      ]) {
+        assert.ok(engines.has(e), `${res.input}: no ${e} decision`);
       }
+      for (const d of res.decisions) assert.ok(d.reason.length > 20, `${d.engine}: ${d.reason}`);
+      const dither = res.decisions.find(
+        (d) => d.engine === 'master.dither' && (d.inputs as { target: string }).target === 'cd',
+      )!;
+      assert.equal(dither.value, 'tpdf');
     }
-    // every stage decided, each with a reason
-    const engines = new Set(res.decisions.map((d) => d.engine));
-    for (const e of ['master.highpass', 'master.eq', 'master.compressor', 'master.width', 'master.gain', 'master.limiter', 'master.resample', 'master.dither', 'master.encode', 'master.verify']) {
-      assert.ok(engines.has(e), `${res.input}: no ${e} decision`);
-    }
-    for (const d of res.decisions) assert.ok(d.reason.length > 20, `${d.engine}: ${d.reason}`);
-    const dither = res.decisions.find((d) => d.engine === 'master.dither' && (d.inputs as { target: string }).target === 'cd')!;
-    assert.equal(dither.value, 'tpdf');
-  }
-  // the run record holds the same results, decisions and every output with its role
-  const runs = readdirSync(f('store/runs')).map((n) => JSON.parse(readFileSync(f(`store/runs/${n}`), 'utf8')));
-  const run = runs.find((x) => x.runId === results[0]!.runId);
-  assert.ok(run);
-  assert.equal(run.outputs.length, inputs.length * 3);
-  assert.ok(run.outputs.every((o: { role: string; sha256: string }) => /^master:(spotify|ebu-r128|cd)$/.test(o.role) && /^[0-9a-f]{64}$/.test(o.sha256)));
-  assert.deepEqual(run.results, results);
-  assert.equal(run.decisions.length, results.reduce((s, x) => s + x.decisions.length, 0));
-});
+    // the run record holds the same results, decisions and every output with its role
+    const runs = readdirSync(f('store/runs')).map((n) => JSON.parse(readFileSync(f(`store/runs/${n}`), 'utf8')));
+    const run = runs.find((x) => x.runId === results[0]!.runId);
+    assert.ok(run);
+    assert.equal(run.outputs.length, inputs.length * 3);
+    assert.ok(
+      run.outputs.every(
+        (o: { role: string; sha256: string }) =>
+          /^master:(spotify|ebu-r128|cd)$/.test(o.role) && /^[0-9a-f]{64}$/.test(o.sha256),
+      ),
+    );
+    assert.deepEqual(run.results, results);
+    assert.equal(
+      run.decisions.length,
+      results.reduce((s, x) => s + x.decisions.length, 0),
+    );
+  },
+);
 
 test('--style transparent on a mix already inside the target nulls against the input (gain removed) below -70 dB', async () => {
   // 44.1 kHz (Spotify's delivery rate: no resampling), -14.4 LUFS, true peak -3 dBTP
   const mix = await masterLike({ sampleRate: 44100, seconds: 8, integratedLufs: -14.4, truePeakDbtp: -3 });
   writeWav(f('inside.wav'), mix, 44100, 'f32');
-  const r = shub(['master', f('inside.wav'), '--target', 'spotify', '--style', 'transparent', '-o', f('inside.spotify.wav'), '--json', ...store], dir);
+  const r = shub(
+    [
+      'master',
+      f('inside.wav'),
+      '--target',
+      'spotify',
+      '--style',
+      'transparent',
+      '-o',
+      f('inside.spotify.wav'),
+      '--json',
+      ...store,
+    ],
+    dir,
+  );
   assert.equal(r.code, 0, r.stderr);
   const res = ndjson<MasterResult>(r.stdout)[0]!;
   assert.ok(res.outputs[0]!.compliant);
@@ -104,7 +153,10 @@ test('--style transparent on a mix already inside the target nulls against the i
   assert.ok(Math.abs(gainDb - 0.4) < 0.05, `gain ${gainDb}`);
   for (const e of ['master.eq', 'master.compressor', 'master.highpass']) {
     const d = res.decisions.find((x) => x.engine === e)!;
-    assert.ok(d.value === null || (Array.isArray(d.value) && d.value.length === 0), `${e} should do nothing: ${JSON.stringify(d.value)}`);
+    assert.ok(
+      d.value === null || (Array.isArray(d.value) && d.value.length === 0),
+      `${e} should do nothing: ${JSON.stringify(d.value)}`,
+    );
   }
   const a = await readPlanar(f('inside.wav'));
   const b = await readPlanar(f('inside.spotify.wav'));
@@ -112,67 +164,125 @@ test('--style transparent on a mix already inside the target nulls against the i
   const g = 10 ** (gainDb / 20);
   let err = 0;
   let sig = 0;
-  for (let c = 0; c < 2; c++) for (let i = 0; i < a[0]!.length; i++) {
-    err += (b[c]![i]! / g - a[c]![i]!) ** 2;
-    sig += a[c]![i]! ** 2;
-  }
+  for (let c = 0; c < 2; c++)
+    for (let i = 0; i < a[0]!.length; i++) {
+      err += (b[c]![i]! / g - a[c]![i]!) ** 2;
+      sig += a[c]![i]! ** 2;
+    }
   const nullDb = 10 * Math.log10(err / sig);
   assert.ok(nullDb < -70, `residual ${nullDb.toFixed(1)} dB`);
 });
 
-test('--reference: tonal-balance difference to the reference drops by at least 70 % and loudness lands within 0.2 LU', { skip: skipMusic }, () => {
-  // the reference: a different song, darker and boomier, with a mid bump, louder
-  renderSong({ bpm: 140, tonic: 66, mode: 'minor', bars: 8 }, f('ref-src.wav'), 44100, 1.2);
-  spawnSync('sox', [f('ref-src.wav'), f('ref.wav'), 'bass', '+6', 'treble', '-5', 'equalizer', '1000', '1q', '+3', 'gain', '-n', '-1']);
-  const r = shub(['master', f('pop.wav'), '--reference', f('ref.wav'), '-o', f('matched.wav'), '--json', ...store], dir);
-  assert.equal(r.code, 0, r.stderr);
-  const res = ndjson<MasterResult>(r.stdout)[0]!;
-  assert.ok(res.outputs[0]!.compliant, res.outputs[0]!.problem);
-  const [mix, ref, out] = [f('pop.wav'), f('ref.wav'), f('matched.wav')].map(measure) as [AnalyzeResult, AnalyzeResult, AnalyzeResult];
-  const band = (x: AnalyzeResult) => new Map(x.spectral!.tonalBalance.map((b) => [Math.round(Math.sqrt(b.bandHz[0] * b.bandHz[1])), b.levelDb]));
-  const [bm, br, bo] = [mix, ref, out].map(band);
-  const keys = [...br!.keys()].filter((k) => k >= 40 && k <= 16000 && br!.get(k) !== null && bm!.get(k) !== null);
-  // shape only (mean level removed), so the level difference cannot flatter the result
-  const diff = (x: Map<number, number | null>) => {
-    const d = keys.map((k) => x.get(k)! - br!.get(k)!);
-    const mean = d.reduce((s, v) => s + v, 0) / d.length;
-    return d.reduce((s, v) => s + Math.abs(v - mean), 0) / d.length;
-  };
-  const before = diff(bm!);
-  const afterDiff = diff(bo!);
-  assert.ok(before > 1.5, `the fixture should differ clearly (${before.toFixed(2)} dB)`);
-  assert.ok(afterDiff <= 0.3 * before, `difference ${before.toFixed(2)} → ${afterDiff.toFixed(2)} dB`);
-  assert.ok(Math.abs(out.levels!.integratedLufs! - ref.levels!.integratedLufs!) <= 0.2, `${out.levels!.integratedLufs} vs ${ref.levels!.integratedLufs}`);
-  assert.ok(res.decisions.some((d) => d.engine === 'master.eq' && d.decision === 'midBands'));
-  assert.ok(res.decisions.some((d) => d.engine === 'master.width' && d.decision === 'sideBands'));
-});
+test(
+  '--reference: tonal-balance difference to the reference drops by at least 70 % and loudness lands within 0.2 LU',
+  { skip: skipMusic },
+  () => {
+    // the reference: a different song, darker and boomier, with a mid bump, louder
+    renderSong({ bpm: 140, tonic: 66, mode: 'minor', bars: 8 }, f('ref-src.wav'), 44100, 1.2);
+    spawnSync('sox', [
+      f('ref-src.wav'),
+      f('ref.wav'),
+      'bass',
+      '+6',
+      'treble',
+      '-5',
+      'equalizer',
+      '1000',
+      '1q',
+      '+3',
+      'gain',
+      '-n',
+      '-1',
+    ]);
+    const r = shub(
+      ['master', f('pop.wav'), '--reference', f('ref.wav'), '-o', f('matched.wav'), '--json', ...store],
+      dir,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const res = ndjson<MasterResult>(r.stdout)[0]!;
+    assert.ok(res.outputs[0]!.compliant, res.outputs[0]!.problem);
+    const [mix, ref, out] = [f('pop.wav'), f('ref.wav'), f('matched.wav')].map(measure) as [
+      AnalyzeResult,
+      AnalyzeResult,
+      AnalyzeResult,
+    ];
+    const band = (x: AnalyzeResult) =>
+      new Map(x.spectral!.tonalBalance.map((b) => [Math.round(Math.sqrt(b.bandHz[0] * b.bandHz[1])), b.levelDb]));
+    const [bm, br, bo] = [mix, ref, out].map(band);
+    const keys = [...br!.keys()].filter((k) => k >= 40 && k <= 16000 && br!.get(k) !== null && bm!.get(k) !== null);
+    // shape only (mean level removed), so the level difference cannot flatter the result
+    const diff = (x: Map<number, number | null>) => {
+      const d = keys.map((k) => x.get(k)! - br!.get(k)!);
+      const mean = d.reduce((s, v) => s + v, 0) / d.length;
+      return d.reduce((s, v) => s + Math.abs(v - mean), 0) / d.length;
+    };
+    const before = diff(bm!);
+    const afterDiff = diff(bo!);
+    assert.ok(before > 1.5, `the fixture should differ clearly (${before.toFixed(2)} dB)`);
+    assert.ok(afterDiff <= 0.3 * before, `difference ${before.toFixed(2)} → ${afterDiff.toFixed(2)} dB`);
+    assert.ok(
+      Math.abs(out.levels!.integratedLufs! - ref.levels!.integratedLufs!) <= 0.2,
+      `${out.levels!.integratedLufs} vs ${ref.levels!.integratedLufs}`,
+    );
+    assert.ok(res.decisions.some((d) => d.engine === 'master.eq' && d.decision === 'midBands'));
+    assert.ok(res.decisions.some((d) => d.engine === 'master.width' && d.decision === 'sideBands'));
+  },
+);
 
-test('a lossy target (podcast MP3, with --multiband) is verified after decoding: loudness on target and true peak under the ceiling', { skip: skipMusic }, () => {
-  const r = shub(['master', f('pop.wav'), '--target', 'podcast', '--multiband', '-o', f('lossy'), '--json', ...store], dir);
-  assert.equal(r.code, 0, r.stderr);
-  const res = ndjson<MasterResult>(r.stdout)[0]!;
-  const o = res.outputs[0]!;
-  assert.ok(o.compliant && o.file!.endsWith('.mp3'), JSON.stringify(o));
-  const mb = res.decisions.find((d) => d.engine === 'master.multiband')!;
-  assert.equal((mb.value as { bands: unknown[] }).bands.length, 3);
-  const m = measure(o.file!);
-  assert.equal(m.format.codec, 'mp3');
-  assert.ok(Math.abs(m.levels!.integratedLufs! + 16) <= 0.1, `${m.levels!.integratedLufs}`);
-  assert.ok(m.levels!.truePeakDbtp! <= -1, `${m.levels!.truePeakDbtp}`);
-});
+test(
+  'a lossy target (podcast MP3, with --multiband) is verified after decoding: loudness on target and true peak under the ceiling',
+  { skip: skipMusic },
+  () => {
+    const r = shub(
+      ['master', f('pop.wav'), '--target', 'podcast', '--multiband', '-o', f('lossy'), '--json', ...store],
+      dir,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const res = ndjson<MasterResult>(r.stdout)[0]!;
+    const o = res.outputs[0]!;
+    assert.ok(o.compliant && o.file!.endsWith('.mp3'), JSON.stringify(o));
+    const mb = res.decisions.find((d) => d.engine === 'master.multiband')!;
+    assert.equal((mb.value as { bands: unknown[] }).bands.length, 3);
+    const m = measure(o.file!);
+    assert.equal(m.format.codec, 'mp3');
+    assert.ok(Math.abs(m.levels!.integratedLufs! + 16) <= 0.1, `${m.levels!.integratedLufs}`);
+    assert.ok(m.levels!.truePeakDbtp! <= -1, `${m.levels!.truePeakDbtp}`);
+  },
+);
 
-test('a target the style cannot meet is reported (exit 1, compliant false, no file); the other targets are still written', { skip: skipMusic }, () => {
-  const r = shub(['master', f('ballad.wav'), '--target', 'cd,ebu-r128', '--style', 'transparent', '-o', f('strict'), '--json', ...store], dir);
-  assert.equal(r.code, 1, r.stderr);
-  const res = ndjson<MasterResult>(r.stdout)[0]!;
-  const cd = res.outputs.find((o) => o.target === 'cd')!;
-  assert.equal(cd.compliant, false);
-  assert.equal(cd.file, null);
-  assert.match(cd.problem!, /limiting.*transparent style allows/);
-  assert.ok(!existsSync(f('strict/ballad.cd.wav')));
-  assert.ok(res.outputs.find((o) => o.target === 'ebu-r128')!.compliant);
-  assert.ok(readdirSync(f('strict')).every((n) => !n.endsWith('.tmp')), 'no temporary files left');
-});
+test(
+  'a target the style cannot meet is reported (exit 1, compliant false, no file); the other targets are still written',
+  { skip: skipMusic },
+  () => {
+    const r = shub(
+      [
+        'master',
+        f('ballad.wav'),
+        '--target',
+        'cd,ebu-r128',
+        '--style',
+        'transparent',
+        '-o',
+        f('strict'),
+        '--json',
+        ...store,
+      ],
+      dir,
+    );
+    assert.equal(r.code, 1, r.stderr);
+    const res = ndjson<MasterResult>(r.stdout)[0]!;
+    const cd = res.outputs.find((o) => o.target === 'cd')!;
+    assert.equal(cd.compliant, false);
+    assert.equal(cd.file, null);
+    assert.match(cd.problem!, /limiting.*transparent style allows/);
+    assert.ok(!existsSync(f('strict/ballad.cd.wav')));
+    assert.ok(res.outputs.find((o) => o.target === 'ebu-r128')!.compliant);
+    assert.ok(
+      readdirSync(f('strict')).every((n) => !n.endsWith('.tmp')),
+      'no temporary files left',
+    );
+  },
+);
 
 test('errors: existing output without -y (2), unknown target (2), silent and unreadable inputs (3) while good inputs are mastered', async () => {
   const mix = await masterLike({ sampleRate: 48000, seconds: 4, integratedLufs: -20, truePeakDbtp: -6 });
@@ -188,7 +298,21 @@ test('errors: existing output without -y (2), unknown target (2), silent and unr
   r = shub(['master', f('e.wav'), '--target', 'spotifyy', ...store], dir);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /spotify/);
-  r = shub(['master', f('silent.wav'), f('text.wav'), f('e.wav'), '--target', 'ebu-r128', '-o', f('e-out2'), '--json', ...store], dir);
+  r = shub(
+    [
+      'master',
+      f('silent.wav'),
+      f('text.wav'),
+      f('e.wav'),
+      '--target',
+      'ebu-r128',
+      '-o',
+      f('e-out2'),
+      '--json',
+      ...store,
+    ],
+    dir,
+  );
   assert.equal(r.code, 3, r.stderr);
   assert.match(r.stderr, /silent\.wav.*silent/);
   assert.match(r.stderr, /text\.wav/);
@@ -206,17 +330,25 @@ async function readPlanar(file: string): Promise<Float64Array[]> {
     for (let b = await src.read(); b; b = await src.read()) {
       const v = new DataView(b.pcm.buffer, b.pcm.byteOffset, b.pcm.byteLength);
       const bps = { s16: 2, s24: 3, s32: 4, f32: 4, f64: 8, u8: 1 }[b.format];
-      for (let i = 0; i < b.frames; i++) for (let c = 0; c < ch; c++) {
-        const p = (i * ch + c) * bps;
-        let x: number;
-        switch (b.format) {
-          case 'f32': x = v.getFloat32(p, true); break;
-          case 's24': x = ((v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 8388608); break;
-          case 's16': x = v.getInt16(p, true) / 32768; break;
-          default: throw new Error(`unexpected ${b.format}`);
+      for (let i = 0; i < b.frames; i++)
+        for (let c = 0; c < ch; c++) {
+          const p = (i * ch + c) * bps;
+          let x: number;
+          switch (b.format) {
+            case 'f32':
+              x = v.getFloat32(p, true);
+              break;
+            case 's24':
+              x = (v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 8388608;
+              break;
+            case 's16':
+              x = v.getInt16(p, true) / 32768;
+              break;
+            default:
+              throw new Error(`unexpected ${b.format}`);
+          }
+          out[c]!.push(x);
         }
-        out[c]!.push(x);
-      }
     }
   } finally {
     await src.close();

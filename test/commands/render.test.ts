@@ -31,11 +31,27 @@ const base = (track: string) => `sampleRate: 48000\ntracks:\n  - name: A\n    fi
 for (const [label, body, code, pattern] of [
   ['unknown key', base('    gian: 3\n'), 2, /unknown\.yaml:5 tracks\[0\]\.gian: unknown key 'gian'/],
   ['wrong type', base('    gainDb: loud\n'), 2, /wrongtype\.yaml:5 tracks\[0\]\.gainDb: expected a number, got "loud"/],
-  ['missing stem', `sampleRate: 48000\ntracks:\n  - name: A\n    file: a.wav\n  - name: B\n    file: nope.wav\n`, 3, /missing\.yaml:6 tracks\[1\]\.file: .*nope\.wav: no such file/],
-  ['sample-rate mismatch', `sampleRate: 48000\ntracks:\n  - name: B\n    file: b44.wav\n`, 2, /rate\.yaml:4 tracks\[0\]\.file: b44\.wav is 44100 Hz but the recipe's sampleRate is 48000 Hz/],
+  [
+    'missing stem',
+    `sampleRate: 48000\ntracks:\n  - name: A\n    file: a.wav\n  - name: B\n    file: nope.wav\n`,
+    3,
+    /missing\.yaml:6 tracks\[1\]\.file: .*nope\.wav: no such file/,
+  ],
+  [
+    'sample-rate mismatch',
+    `sampleRate: 48000\ntracks:\n  - name: B\n    file: b44.wav\n`,
+    2,
+    /rate\.yaml:4 tracks\[0\]\.file: b44\.wav is 44100 Hz but the recipe's sampleRate is 48000 Hz/,
+  ],
   ['unknown bus', base('    output: Nowhere\n'), 2, /bus\.yaml:5 tracks\[0\]\.output: no bus named 'Nowhere'/],
 ] as const) {
-  const file = { 'unknown key': 'unknown.yaml', 'wrong type': 'wrongtype.yaml', 'missing stem': 'missing.yaml', 'sample-rate mismatch': 'rate.yaml', 'unknown bus': 'bus.yaml' }[label];
+  const file = {
+    'unknown key': 'unknown.yaml',
+    'wrong type': 'wrongtype.yaml',
+    'missing stem': 'missing.yaml',
+    'sample-rate mismatch': 'rate.yaml',
+    'unknown bus': 'bus.yaml',
+  }[label];
   test(`recipe error: ${label} → exit ${code}, one line with file:line and key`, () => {
     const r = shub(['mix', recipeWith(file, body), '-o', f(`${file}.wav`), ...store], dir);
     assert.equal(r.code, code, r.stderr);
@@ -44,7 +60,9 @@ for (const [label, body, code, pattern] of [
     assert.match(lines[0]!, /^error: /);
     assert.match(lines[0]!, pattern);
     // the failed invocation is still a run, with its error (SPEC §3)
-    const runs = readdirSync(path.join(storeDir, 'runs')).map((n) => JSON.parse(readFileSync(path.join(storeDir, 'runs', n), 'utf8')) as RunRecord);
+    const runs = readdirSync(path.join(storeDir, 'runs')).map(
+      (n) => JSON.parse(readFileSync(path.join(storeDir, 'runs', n), 'utf8')) as RunRecord,
+    );
     const failed = runs.find((x) => x.status === 'failed' && x.errors.some((e) => e.file === f(file)));
     assert.ok(failed, 'a failed run record names the recipe');
     assert.equal(failed.exitCode, code);
@@ -81,7 +99,9 @@ test('reaper backend: runs `reaper -nosplash -renderproject` on a render-ready c
   const bin = f('bin');
   mkdirSync(bin, { recursive: true });
   // a fake REAPER: logs its argv and the project it got, and writes a WAV to RENDER_FILE
-  writeFileSync(path.join(bin, 'reaper'), `#!/usr/bin/env node
+  writeFileSync(
+    path.join(bin, 'reaper'),
+    `#!/usr/bin/env node
 const fs = require('fs');
 const args = process.argv.slice(2);
 const proj = fs.readFileSync(args[args.length - 1], 'utf8');
@@ -89,10 +109,13 @@ fs.writeFileSync(${JSON.stringify(f('reaper-args.json'))}, JSON.stringify(args))
 fs.writeFileSync(${JSON.stringify(f('reaper-project.rpp'))}, proj);
 const m = proj.match(/^\\s*RENDER_FILE\\s+"?([^"\\n]+)"?$/m);
 fs.copyFileSync(${JSON.stringify(f('a.wav'))}, m[1]);
-`);
+`,
+  );
   chmodSync(path.join(bin, 'reaper'), 0o755);
   writeFileSync(f('sess.rpp'), project());
-  const r = shub(['render', f('sess.rpp'), '-o', f('out/reaper.wav'), '--backend', 'reaper', '--json', ...store], dir, { PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+  const r = shub(['render', f('sess.rpp'), '-o', f('out/reaper.wav'), '--backend', 'reaper', '--json', ...store], dir, {
+    PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+  });
   assert.equal(r.code, 0, r.stderr);
   const result = JSON.parse(r.stdout);
   assert.equal(result.backend, 'reaper');
@@ -113,7 +136,10 @@ fs.copyFileSync(${JSON.stringify(f('a.wav'))}, m[1]);
 
 test('reaper backend without REAPER: exit 4 saying how to configure it', () => {
   writeFileSync(f('sess2.rpp'), project());
-  const r = shub(['render', f('sess2.rpp'), '-o', f('x.wav'), '--backend', 'reaper', ...store], dir, { PATH: '/nonexistent', SHUB_REAPER: '' });
+  const r = shub(['render', f('sess2.rpp'), '-o', f('x.wav'), '--backend', 'reaper', ...store], dir, {
+    PATH: '/nonexistent',
+    SHUB_REAPER: '',
+  });
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /REAPER was not found/);
   assert.match(r.stderr, /--reaper/);
@@ -127,7 +153,12 @@ test('native backend renders items (position, source offset, fade, volume) and r
   assert.equal(ok.code, 0, ok.stderr);
   const res = JSON.parse(ok.stdout);
   assert.equal(res.frames, Math.round(0.75 * 48000));
-  writeFileSync(f('fx.rpp'), project('<FXCHAIN\n      SHOW 0\n      <VST "VST: ReaComp (Cockos)" reacomp.vst.so 0 "" 1919247213\n        AAAA\n      >\n    >'));
+  writeFileSync(
+    f('fx.rpp'),
+    project(
+      '<FXCHAIN\n      SHOW 0\n      <VST "VST: ReaComp (Cockos)" reacomp.vst.so 0 "" 1919247213\n        AAAA\n      >\n    >',
+    ),
+  );
   const r = shub(['render', f('fx.rpp'), '-o', f('fx.wav'), ...store], dir);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /fx\.rpp:12 track 1 "Tone": FX chain; .*--backend reaper/);

@@ -28,17 +28,26 @@ before(async () => {
   make('loud.wav', sineSegments(48000, 2, [{ seconds: 12, dbfs: -9 }]), 48000);
   // clipped runs: the compliant master with four runs of 4 full-scale samples
   const clipped = compliant.map((ch) => Float64Array.from(ch));
-  for (const start of [48000, 96000, 200000, 300000]) for (const ch of clipped) for (let k = 0; k < 4; k++) ch[start + k] = 1.0;
+  for (const start of [48000, 96000, 200000, 300000])
+    for (const ch of clipped) for (let k = 0; k < 4; k++) ch[start + k] = 1.0;
   make('clipped.wav', clipped, 48000, 'f32');
   make('32k.wav', await masterLike({ sampleRate: 32000, seconds: 12, integratedLufs: -14, truePeakDbtp: -1.5 }), 32000);
   // DC offset 0.05 on a master with room above its peaks (so only the DC check fails)
-  const dc = (await masterLike({ sampleRate: 48000, seconds: 12, integratedLufs: -14, truePeakDbtp: -3 })).map((ch) => ch.map((x) => x + 0.05));
+  const dc = (await masterLike({ sampleRate: 48000, seconds: 12, integratedLufs: -14, truePeakDbtp: -3 })).map((ch) =>
+    ch.map((x) => x + 0.05),
+  );
   make('dc.wav', dc, 48000, 'f32');
-  make('lead3s.wav', compliant.map((ch) => Float64Array.from([...new Float64Array(3 * 48000), ...ch])), 48000);
+  make(
+    'lead3s.wav',
+    compliant.map((ch) => Float64Array.from([...new Float64Array(3 * 48000), ...ch])),
+    48000,
+  );
   // inter-sample over (bed at -15 LUFS so the burst keeps it under -14 and the -1 dBTP ceiling applies):
   // a 20 ms fs/4 burst at 45° and amplitude -0.5 dBFS inside the compliant bed:
   // samples reach only 0.944·sin(45°) = -3.5 dBFS, the waveform between them -0.5 dBTP
-  const isp = (await masterLike({ sampleRate: 48000, seconds: 12, integratedLufs: -15, truePeakDbtp: -4 })).map((ch) => Float64Array.from(ch));
+  const isp = (await masterLike({ sampleRate: 48000, seconds: 12, integratedLufs: -15, truePeakDbtp: -4 })).map((ch) =>
+    Float64Array.from(ch),
+  );
   const a = 10 ** (-0.5 / 20);
   for (const ch of isp) for (let k = 0; k < 960; k++) ch[240000 + k] = a * Math.sin((Math.PI / 2) * k + Math.PI / 4);
   make('intersample.wav', isp, 48000, 'f32');
@@ -46,7 +55,11 @@ before(async () => {
 
 /** Failing check ids per platform, from NDJSON. */
 function failing(r: ValidateResult, platform = 'spotify'): string[] {
-  return r.platforms.find((p) => p.platform === platform)!.checks.filter((c) => !c.passed).map((c) => c.id).sort();
+  return r.platforms
+    .find((p) => p.platform === platform)!
+    .checks.filter((c) => !c.passed)
+    .map((c) => c.id)
+    .sort();
 }
 
 test('each defect fails exactly its own Spotify check; the compliant master passes them all', () => {
@@ -73,15 +86,20 @@ test('the inter-sample file: sample peak below -1 dBFS, true peak above -1 dBTP'
   const levels = ndjson<{ levels: { samplePeakDbfs: number; truePeakDbtp: number } }>(a.stdout)[0]!.levels;
   assert.ok(levels.samplePeakDbfs < -1, `sample peak ${levels.samplePeakDbfs}`);
   assert.ok(Math.abs(levels.truePeakDbtp - -0.5) <= 0.1, `true peak ${levels.truePeakDbtp}`);
-  const v = ndjson<ValidateResult>(shub(['validate', files['intersample.wav']!, '--platform', 'spotify', '--json'], dir).stdout)[0]!;
+  const v = ndjson<ValidateResult>(
+    shub(['validate', files['intersample.wav']!, '--platform', 'spotify', '--json'], dir).stdout,
+  )[0]!;
   const tp = v.platforms[0]!.checks.find((c) => c.id === 'true-peak')!;
   assert.equal(tp.passed, false);
   assert.equal(tp.limit, -1);
   assert.ok((tp.measured as number) > -1);
 });
 
-test('JSON checks carry id, measured value, limit and a message; loud masters get Spotify\'s -2 dBTP ceiling', () => {
-  const r = shub(['validate', files['compliant.wav']!, files['loud.wav']!, '--platform', 'spotify,ebu-r128', '--json'], dir);
+test("JSON checks carry id, measured value, limit and a message; loud masters get Spotify's -2 dBTP ceiling", () => {
+  const r = shub(
+    ['validate', files['compliant.wav']!, files['loud.wav']!, '--platform', 'spotify,ebu-r128', '--json'],
+    dir,
+  );
   assert.equal(r.code, 1);
   const [ok, loud] = ndjson<ValidateResult>(r.stdout);
   assert.equal(ok!.file, files['compliant.wav']);
@@ -98,24 +116,52 @@ test('JSON checks carry id, measured value, limit and a message; loud masters ge
   assert.deepEqual(failing(ok!, 'ebu-r128'), ['integrated-loudness']);
   // -9 LUFS is louder than -14, so Spotify's stricter -2 dBTP ceiling applies (and the sine's -9 dBTP meets it)
   assert.equal(loud!.platforms[0]!.checks.find((c) => c.id === 'true-peak')!.limit, -2);
-  assert.match(loud!.platforms[0]!.checks.find((c) => c.id === 'integrated-loudness')!.message, /5\.0 LU louder than Spotify's -14 LUFS target/);
+  assert.match(
+    loud!.platforms[0]!.checks.find((c) => c.id === 'integrated-loudness')!.message,
+    /5\.0 LU louder than Spotify's -14 LUFS target/,
+  );
 });
 
 test('JUnit XML: one testcase per file × platform × check, failures carry the message, unreadable files are errors', () => {
   const junit = f('report.xml');
   const names = ['compliant.wav', 'loud.wav', 'clipped.wav', 'dc.wav'];
   writeFileSync(f('garbage.wav'), 'not audio at all');
-  const r = shub(['validate', ...names.map((n) => files[n]!), f('garbage.wav'), '--platform', 'spotify,cd', '--junit', junit, '--json'], dir);
+  const r = shub(
+    [
+      'validate',
+      ...names.map((n) => files[n]!),
+      f('garbage.wav'),
+      '--platform',
+      'spotify,cd',
+      '--junit',
+      junit,
+      '--json',
+    ],
+    dir,
+  );
   assert.equal(r.code, 3, 'unreadable input wins over failed checks');
   const rows = ndjson<ValidateResult>(r.stdout);
   assert.equal(rows.length, 4, 'the good files are still checked');
   const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8'));
-  const suites = xml.testsuites.testsuite as { name: string; tests: string; failures: string; errors: string; testcase: { name: string; failure?: { message: string } ; error?: { message: string } }[] }[];
-  assert.deepEqual(suites.map((s) => s.name), ['spotify', 'cd']);
+  const suites = xml.testsuites.testsuite as {
+    name: string;
+    tests: string;
+    failures: string;
+    errors: string;
+    testcase: { name: string; failure?: { message: string }; error?: { message: string } }[];
+  }[];
+  assert.deepEqual(
+    suites.map((s) => s.name),
+    ['spotify', 'cd'],
+  );
   for (const [i, suite] of suites.entries()) {
     const platform = suite.name;
     const checks = rows.flatMap((row) => row.platforms.find((p) => p.platform === platform)!.checks);
-    assert.equal(suite.testcase.length, checks.length + 1, `${platform}: a testcase per check plus one for the unreadable file`);
+    assert.equal(
+      suite.testcase.length,
+      checks.length + 1,
+      `${platform}: a testcase per check plus one for the unreadable file`,
+    );
     assert.equal(Number(suite.tests), suite.testcase.length);
     const failures = suite.testcase.filter((t) => t.failure);
     assert.equal(failures.length, checks.filter((c) => !c.passed).length);
@@ -125,7 +171,10 @@ test('JUnit XML: one testcase per file × platform × check, failures carry the 
     for (const t of failures) assert.ok(t.failure!.message.length > 10);
     void i;
   }
-  assert.equal(Number(xml.testsuites.failures), suites.reduce((n, s) => n + Number(s.failures), 0));
+  assert.equal(
+    Number(xml.testsuites.failures),
+    suites.reduce((n, s) => n + Number(s.failures), 0),
+  );
 });
 
 test('unknown platform: exit 2 listing the known ones, nothing processed; config can override and add platforms', () => {
@@ -133,7 +182,10 @@ test('unknown platform: exit 2 listing the known ones, nothing processed; config
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /unknown platform 'myspace'; known: spotify, apple-music, youtube/);
-  writeFileSync(f('shub.config.yaml'), 'platforms:\n  spotify:\n    truePeakCeilingDbtp: -2\n  my-label:\n    extends: spotify\n    name: My Label\n    integratedLufs: -12\n');
+  writeFileSync(
+    f('shub.config.yaml'),
+    'platforms:\n  spotify:\n    truePeakCeilingDbtp: -2\n  my-label:\n    extends: spotify\n    name: My Label\n    integratedLufs: -12\n',
+  );
   const o = shub(['validate', files['compliant.wav']!, '--platform', 'spotify,my-label', '--json'], dir);
   assert.equal(o.code, 1);
   const [row] = ndjson<ValidateResult>(o.stdout);
@@ -163,9 +215,16 @@ test('--codec-check catches a master that passes -1 dBTP but exceeds it after MP
     return x.map((v) => Math.tanh((4 * v) / peak));
   });
   make('dense.wav', planar, rate, 'f32');
-  const tp = ndjson<{ levels: { truePeakDbtp: number } }>(shub(['analyze', files['dense.wav']!, '--json'], dir).stdout)[0]!.levels.truePeakDbtp;
+  const tp = ndjson<{ levels: { truePeakDbtp: number } }>(
+    shub(['analyze', files['dense.wav']!, '--json'], dir).stdout,
+  )[0]!.levels.truePeakDbtp;
   const g = 10 ** ((-1.2 - tp) / 20);
-  make('dense.wav', planar.map((ch) => ch.map((x) => x * g)), rate, 'f32');
+  make(
+    'dense.wav',
+    planar.map((ch) => ch.map((x) => x * g)),
+    rate,
+    'f32',
+  );
 
   // podcast: -1 dBTP ceiling whatever the loudness, delivered as MP3 and AAC
   const plain = shub(['validate', files['dense.wav']!, '--platform', 'podcast', '--json'], dir);
@@ -175,7 +234,11 @@ test('--codec-check catches a master that passes -1 dBTP but exceeds it after MP
   assert.equal(r.code, 1, r.stderr);
   const checks = ndjson<ValidateResult>(r.stdout)[0]!.platforms[0]!.checks;
   assert.equal(checks.find((c) => c.id === 'true-peak')!.passed, true);
-  assert.equal(checks.some((c) => c.id === 'codec-true-peak-opus'), false, 'podcast is not delivered as Opus');
+  assert.equal(
+    checks.some((c) => c.id === 'codec-true-peak-opus'),
+    false,
+    'podcast is not delivered as Opus',
+  );
   const mp3 = checks.find((c) => c.id === 'codec-true-peak-mp3')!;
   const aac = checks.find((c) => c.id === 'codec-true-peak-aac')!;
   assert.equal(mp3.passed, false, `mp3 ${mp3.measured}`);

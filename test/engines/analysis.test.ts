@@ -25,14 +25,17 @@ test('tonal balance of a flat spectrum: band power ∝ bandwidth; octaves sum th
   const power = new Float64Array(2401).fill(1e-6); // 0–24 kHz
   const bands = tonalBalance(power, binHz, 48000);
   for (const b of bands.slice(5)) {
-    const expected = 10 * Math.log10(1e-6 * (b.bandHz[1] - b.bandHz[0]) / binHz);
+    const expected = 10 * Math.log10((1e-6 * (b.bandHz[1] - b.bandHz[0])) / binHz);
     assert.ok(Math.abs(b.levelDb! - expected) < 0.05, `${b.bandHz}: ${b.levelDb} vs ${expected}`);
   }
   const oct = toOctaveBands(bands);
   assert.equal(oct.length, 10);
   const sum3 = 10 * Math.log10(bands.slice(0, 3).reduce((s, b) => s + 10 ** (b.levelDb! / 10), 0));
   assert.ok(Math.abs(oct[0]!.levelDb! - sum3) < 0.02);
-  assert.ok(tonalBalance(new Float64Array(10), 10, 48000).every((b) => b.levelDb === null), 'silence: null levels');
+  assert.ok(
+    tonalBalance(new Float64Array(10), 10, 48000).every((b) => b.levelDb === null),
+    'silence: null levels',
+  );
   assert.equal(tonalBalance(power, binHz, 8000).length, 23, 'bands above Nyquist are left out');
 });
 
@@ -93,7 +96,12 @@ test('tempo: autocorrelation of an impulse train peaks at its period; beats foll
 });
 
 test('pitch summary: median of voiced frames, voiced ratio; all unvoiced gives null', () => {
-  const r = { pitchHz: new Float32Array([0, 220, 221, 219, 0]), pitchConfidence: new Float32Array([0, 0.9, 0.9, 0.9, 0]), pitchHopSeconds: 0.01, pitchStartSeconds: 0.005 };
+  const r = {
+    pitchHz: new Float32Array([0, 220, 221, 219, 0]),
+    pitchConfidence: new Float32Array([0, 0.9, 0.9, 0.9, 0]),
+    pitchHopSeconds: 0.01,
+    pitchStartSeconds: 0.005,
+  };
   const p = summarizePitch(r, true);
   assert.equal(p.medianHz, 220);
   assert.equal(p.voicedRatio, 0.6);
@@ -103,7 +111,13 @@ test('pitch summary: median of voiced frames, voiced ratio; all unvoiced gives n
 });
 
 test('parameters: declared ranges are enforced, never clamped; STFT layout per rate', () => {
-  assert.throws(() => checkParameter('windowSeconds', STFT_PARAMETERS.windowSeconds, 2), /windowSeconds must be in \[0\.005, 0\.5\] s, got 2/);
-  assert.deepEqual([44100, 48000, 96000, 8000].map((r) => stftLayout(r).windowSamples), [2048, 2048, 4096, 512]);
+  assert.throws(
+    () => checkParameter('windowSeconds', STFT_PARAMETERS.windowSeconds, 2),
+    /windowSeconds must be in \[0\.005, 0\.5\] s, got 2/,
+  );
+  assert.deepEqual(
+    [44100, 48000, 96000, 8000].map((r) => stftLayout(r).windowSamples),
+    [2048, 2048, 4096, 512],
+  );
   assert.equal(stftLayout(48000).hopSamples, 512);
 });

@@ -16,13 +16,21 @@ export interface CliResult {
 
 /** Runs `shub ARGS` as a user would, in `cwd`, with stderr and stdout piped (not a TTY). */
 export function shub(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
-  const r = spawnSync(process.execPath, [SHUB, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [SHUB, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Parses NDJSON stdout. */
 export function ndjson<T = Record<string, unknown>>(stdout: string): T[] {
-  return stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** A temp folder removed after the test file. */

@@ -33,7 +33,9 @@ function postgresBinDir(): string | null {
   if (process.env.SHUB_PG_BIN) return process.env.SHUB_PG_BIN;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : null;
 }
 
@@ -99,7 +101,8 @@ async function localCluster(): Promise<TestPostgres> {
     const gids = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
     const uid = Number(ids.stdout.trim());
     const gid = Number(gids.stdout.trim());
-    if (ids.status !== 0 || !Number.isInteger(uid)) throw new Error('running as root needs a `postgres` user for the test server (the server refuses root)');
+    if (ids.status !== 0 || !Number.isInteger(uid))
+      throw new Error('running as root needs a `postgres` user for the test server (the server refuses root)');
     chownSync(dir, uid, gid);
     chownSync(pwfile, uid, gid);
   }
@@ -111,9 +114,39 @@ async function localCluster(): Promise<TestPostgres> {
   };
   const data = path.join(dir, 'data');
   const port = 20000 + Math.floor(Math.random() * 30000);
-  run('initdb', ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  const serverOptions = [`-c listen_addresses=''`, `-k ${dir}`, `-p ${port}`, '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'];
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions.join(' '), 'start']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    `--pwfile=${pwfile}`,
+    '--auth=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--no-instructions',
+  ]);
+  const serverOptions = [
+    `-c listen_addresses=''`,
+    `-k ${dir}`,
+    `-p ${port}`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ];
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    serverOptions.join(' '),
+    'start',
+  ]);
   let stopped = false;
   const stop = () => {
     if (stopped) return;

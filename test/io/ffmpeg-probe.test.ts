@@ -23,7 +23,14 @@ const mp3withArtFirst = `Input #0, mp3, from 'd.mp3':
 
 test('parses container, codec, rate, layout and bit depth from ffmpeg stream summaries', () => {
   assert.deepEqual(parseFfmpegProbe(flac), {
-    container: 'flac', codec: 'flac', sampleRate: 48000, channels: 2, bitDepth: 24, frames: null, durationSeconds: 8, speakers: ['FL', 'FR'],
+    container: 'flac',
+    codec: 'flac',
+    sampleRate: 48000,
+    channels: 2,
+    bitDepth: 24,
+    frames: null,
+    durationSeconds: 8,
+    speakers: ['FL', 'FR'],
   });
   const a = parseFfmpegProbe(m4a)!;
   assert.equal(a.container, 'mp4');

@@ -25,7 +25,14 @@ test('headers written by wavHeader read back with the same layout (PCM, float, E
     { sampleRate: 8000, channels: 1, format: 'u8', dataBytes: 10, bits: 8 },
     { sampleRate: 384000, channels: 8, format: 'f64', dataBytes: 64 * 3, bits: 64 },
     { sampleRate: 96000, channels: 6, format: 's24', dataBytes: 18 * 5, bits: 24, extensible: { channelMask: 0x3f } },
-    { sampleRate: 48000, channels: 2, format: 's32', dataBytes: 80, bits: 20, extensible: { channelMask: 3, validBits: 20 } },
+    {
+      sampleRate: 48000,
+      channels: 2,
+      format: 's32',
+      dataBytes: 80,
+      bits: 20,
+      extensible: { channelMask: 3, validBits: 20 },
+    },
     { sampleRate: 48000, channels: 2, format: 'f32', dataBytes: 80, bits: 32, rf64: true },
   ];
   for (const c of cases) {
@@ -44,10 +51,25 @@ test('headers written by wavHeader read back with the same layout (PCM, float, E
 });
 
 test('EXTENSIBLE channel masks become speakers; plain headers get the WAV default order', async () => {
-  const ext = await sniffBytes('m.wav', Buffer.concat([wavHeader({ sampleRate: 48000, channels: 4, format: 's16', dataBytes: 8, extensible: { channelMask: 0x1 | 0x2 | 0x200 | 0x400 } }), Buffer.alloc(8)]));
+  const ext = await sniffBytes(
+    'm.wav',
+    Buffer.concat([
+      wavHeader({
+        sampleRate: 48000,
+        channels: 4,
+        format: 's16',
+        dataBytes: 8,
+        extensible: { channelMask: 0x1 | 0x2 | 0x200 | 0x400 },
+      }),
+      Buffer.alloc(8),
+    ]),
+  );
   assert.ok(ext.kind === 'wav');
   assert.deepEqual(ext.layout.format.speakers, ['FL', 'FR', 'SL', 'SR']);
-  const plain = await sniffBytes('p.wav', Buffer.concat([wavHeader({ sampleRate: 48000, channels: 6, format: 's16', dataBytes: 12 }), Buffer.alloc(12)]));
+  const plain = await sniffBytes(
+    'p.wav',
+    Buffer.concat([wavHeader({ sampleRate: 48000, channels: 6, format: 's16', dataBytes: 12 }), Buffer.alloc(12)]),
+  );
   assert.ok(plain.kind === 'wav');
   assert.deepEqual(plain.layout.format.speakers, ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR']);
 });
@@ -70,7 +92,10 @@ test('unknown chunks before data are skipped (odd sizes padded); non-PCM codecs 
 
 test('damaged headers are InputErrors that say what is wrong', async () => {
   const h = wavHeader({ sampleRate: 48000, channels: 2, format: 's16', dataBytes: 4000 });
-  await assert.rejects(sniffBytes('short.wav', Buffer.concat([h, Buffer.alloc(100)])), /declares 4000 bytes of audio but the file holds only 100/);
+  await assert.rejects(
+    sniffBytes('short.wav', Buffer.concat([h, Buffer.alloc(100)])),
+    /declares 4000 bytes of audio but the file holds only 100/,
+  );
   await assert.rejects(sniffBytes('empty.wav', Buffer.alloc(0)), /empty \(0 bytes\)/);
   const zeroCh = Buffer.from(h);
   zeroCh.writeUInt16LE(0, 22);

@@ -24,7 +24,7 @@ function tones(seconds: number, parts: { hz: number; amp: number }[], fs = FS): 
 function analyze(mono: Float32Array, which = { spectrum: true, pitch: true }, fs = FS): FeatureReport {
   const fx = createFeatureExtractor({ sampleRate: fs, channels: 1 }, which);
   // feed in uneven blocks: results must not depend on block boundaries
-  for (let i = 0; i < mono.length; ) {
+  for (let i = 0; i < mono.length;) {
     const n = Math.min(mono.length - i, 1000 + (i % 7777));
     fx.addFloat(mono.subarray(i, i + n));
     i += n;
@@ -66,19 +66,39 @@ test('white noise: flatness near e^−γ ≈ 0.56, centroid near fs/4', () => {
 
 test('YIN: a 220 Hz and a 440 Hz tone give their f0; the voiced ratio is ~1', () => {
   for (const hz of [220, 440]) {
-    const r = analyze(tones(2, [{ hz, amp: 0.3 }, { hz: 2 * hz, amp: 0.15 }]), { spectrum: false, pitch: true });
+    const r = analyze(
+      tones(2, [
+        { hz, amp: 0.3 },
+        { hz: 2 * hz, amp: 0.15 },
+      ]),
+      { spectrum: false, pitch: true },
+    );
     const p = summarizePitch(r);
     near(p.medianHz, hz, hz * 0.002, `f0 ${hz}`);
     assert.ok(p.voicedRatio > 0.95, `voiced ${p.voicedRatio}`);
   }
-  const at441 = summarizePitch(analyze(tones(1, [{ hz: 441, amp: 0.3 }], 44100), { spectrum: false, pitch: true }, 44100));
+  const at441 = summarizePitch(
+    analyze(tones(1, [{ hz: 441, amp: 0.3 }], 44100), { spectrum: false, pitch: true }, 44100),
+  );
   near(at441.medianHz, 441, 1, 'f0 at 44.1 kHz');
 });
 
 test('chroma of a C major triad (C4 E4 G4): C, E and G are the three strongest; key is C major', () => {
-  const r = analyze(tones(4, [{ hz: 261.63, amp: 0.2 }, { hz: 329.63, amp: 0.2 }, { hz: 392.0, amp: 0.2 }]), { spectrum: true, pitch: false });
+  const r = analyze(
+    tones(4, [
+      { hz: 261.63, amp: 0.2 },
+      { hz: 329.63, amp: 0.2 },
+      { hz: 392.0, amp: 0.2 },
+    ]),
+    { spectrum: true, pitch: false },
+  );
   const { chroma, tuningCents } = tuningAwareChroma(r.pitchClass);
-  const top = chroma.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => PITCH_CLASS_NAMES[i]).sort();
+  const top = chroma
+    .map((v, i) => [v, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 3)
+    .map(([, i]) => PITCH_CLASS_NAMES[i])
+    .sort();
   assert.deepEqual(top, ['C', 'E', 'G']);
   near(tuningCents, 0, 5, 'tuning');
   assert.equal(estimateKey(r.pitchClass)?.key, 'C major');
@@ -86,10 +106,22 @@ test('chroma of a C major triad (C4 E4 G4): C, E and G are the three strongest; 
 
 test('tuning-aware chroma: an A major triad tuned 30 cents sharp is still A, C#, E; tuning ≈ +30 cents', () => {
   const f = (midi: number) => 440 * 2 ** ((midi - 69 + 0.3) / 12);
-  const r = analyze(tones(4, [{ hz: f(57), amp: 0.2 }, { hz: f(61), amp: 0.2 }, { hz: f(64), amp: 0.2 }]), { spectrum: true, pitch: false });
+  const r = analyze(
+    tones(4, [
+      { hz: f(57), amp: 0.2 },
+      { hz: f(61), amp: 0.2 },
+      { hz: f(64), amp: 0.2 },
+    ]),
+    { spectrum: true, pitch: false },
+  );
   const { chroma, tuningCents } = tuningAwareChroma(r.pitchClass);
   near(tuningCents, 30, 8, 'tuning');
-  const top = chroma.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => PITCH_CLASS_NAMES[i]).sort();
+  const top = chroma
+    .map((v, i) => [v, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 3)
+    .map(([, i]) => PITCH_CLASS_NAMES[i])
+    .sort();
   assert.deepEqual(top, ['A', 'C#', 'E']);
 });
 
@@ -105,18 +137,37 @@ test('click track at 120 BPM: tempo 120, onsets within 1 ms of each click', () =
   const onsets = detectOnsets(onsetInput(r, FS, stftLayout(FS).windowSamples));
   assert.equal(onsets.times.length, clicks.length);
   onsets.times.forEach((t, i) => near(t, clicks[i]!, 0.001, `onset ${i}`));
-  const tempo = estimateTempo({ odf: r.odf, odfLow: r.odfLow, chroma: r.chroma, hopSeconds: r.hopSeconds, onsetTimes: onsets.times });
+  const tempo = estimateTempo({
+    odf: r.odf,
+    odfLow: r.odfLow,
+    chroma: r.chroma,
+    hopSeconds: r.hopSeconds,
+    onsetTimes: onsets.times,
+  });
   near(tempo.bpm, 120, 0.5, 'bpm');
   assert.ok(tempo.beats.length >= clicks.length - 2, `beats ${tempo.beats.length}`);
-  for (const b of tempo.beats) assert.ok(clicks.some((c) => Math.abs(c - b) < 0.002), `beat ${b} on a click`);
-  assert.ok(tempo.alternatives.some((a) => Math.abs(a.bpm - 60) < 1), 'half tempo among the alternatives');
+  for (const b of tempo.beats)
+    assert.ok(
+      clicks.some((c) => Math.abs(c - b) < 0.002),
+      `beat ${b} on a click`,
+    );
+  assert.ok(
+    tempo.alternatives.some((a) => Math.abs(a.bpm - 60) < 1),
+    'half tempo among the alternatives',
+  );
 });
 
 test('silence and a single sample: defined results (nulls and zeros), never NaN', () => {
   for (const x of [new Float32Array(FS * 2), new Float32Array([0.5]), new Float32Array(0)]) {
     const r = analyze(x);
     const s = spectralSummary(r, FS);
-    const json = JSON.stringify({ s, t: estimateTempo({ odf: r.odf, hopSeconds: r.hopSeconds || 0.01 }), k: estimateKey(r.pitchClass), p: summarizePitch(r), o: detectOnsets(onsetInput(r, FS, 2048)) });
+    const json = JSON.stringify({
+      s,
+      t: estimateTempo({ odf: r.odf, hopSeconds: r.hopSeconds || 0.01 }),
+      k: estimateKey(r.pitchClass),
+      p: summarizePitch(r),
+      o: detectOnsets(onsetInput(r, FS, 2048)),
+    });
     assert.doesNotMatch(json, /NaN|Infinity/);
     assert.equal(s.centroidHz, x.length === 1 ? s.centroidHz : null);
     assert.equal(estimateKey(r.pitchClass), null);
@@ -126,7 +177,10 @@ test('silence and a single sample: defined results (nulls and zeros), never NaN'
 });
 
 test('block boundaries do not change the result', () => {
-  const x = tones(2, [{ hz: 330, amp: 0.3 }, { hz: 5000, amp: 0.05 }]);
+  const x = tones(2, [
+    { hz: 330, amp: 0.3 },
+    { hz: 5000, amp: 0.05 },
+  ]);
   const a = analyze(x);
   const fx = createFeatureExtractor({ sampleRate: FS, channels: 1 }, { spectrum: true, pitch: true });
   fx.addFloat(x);
@@ -157,11 +211,26 @@ test('stereo and s24 PCM through addPcm (AsyncWorker) equal the mono mix', async
 test('validation: typed errors at the entry point; no use after finish', () => {
   const { FeatureExtractor } = native();
   const base = { sampleRate: FS, channels: 1, windowSamples: 2048, hopSamples: 512 };
-  assert.throws(() => new FeatureExtractor({ ...base, windowSamples: 1000 }), { name: 'RangeError', message: /windowSamples must be a power of two/ });
-  assert.throws(() => new FeatureExtractor({ ...base, hopSamples: 4096 }), { name: 'RangeError', message: /hopSamples/ });
-  assert.throws(() => new FeatureExtractor({ ...base, sampleRate: 7000 }), { name: 'RangeError', message: /sampleRate/ });
-  assert.throws(() => new FeatureExtractor({ ...base, pitch: 'yes' as unknown as boolean }), { name: 'TypeError', message: /pitch must be a boolean/ });
-  assert.throws(() => new FeatureExtractor({ ...base, yinThreshold: 2 }), { name: 'RangeError', message: /yinThreshold/ });
+  assert.throws(() => new FeatureExtractor({ ...base, windowSamples: 1000 }), {
+    name: 'RangeError',
+    message: /windowSamples must be a power of two/,
+  });
+  assert.throws(() => new FeatureExtractor({ ...base, hopSamples: 4096 }), {
+    name: 'RangeError',
+    message: /hopSamples/,
+  });
+  assert.throws(() => new FeatureExtractor({ ...base, sampleRate: 7000 }), {
+    name: 'RangeError',
+    message: /sampleRate/,
+  });
+  assert.throws(() => new FeatureExtractor({ ...base, pitch: 'yes' as unknown as boolean }), {
+    name: 'TypeError',
+    message: /pitch must be a boolean/,
+  });
+  assert.throws(() => new FeatureExtractor({ ...base, yinThreshold: 2 }), {
+    name: 'RangeError',
+    message: /yinThreshold/,
+  });
   const fx = new FeatureExtractor(base);
   assert.throws(() => fx.addFloat(new Float64Array(4) as unknown as Float32Array), { name: 'TypeError' });
   fx.finish();

@@ -35,7 +35,6 @@ function near(actual: number | null | undefined, expected: number, tol: number, 
   assert.ok(Math.abs(a - expected) <= tol, `${what}: ${a} is not within ±${tol} of ${expected}`);
 }
 
-
 /** Standard normal samples (Box–Muller). */
 function gauss(seed: number): () => number {
   const u = rng(seed);
@@ -111,7 +110,10 @@ describe('K-weighting coefficients', () => {
   test('48 kHz reproduces the BS.1770-4 table', () => {
     const k = addon.kWeightingCoefficients(48000);
     const expect = {
-      shelf: { b: [1.53512485958697, -2.69169618940638, 1.19839281085285], a: [1, -1.69065929318241, 0.73248077421585] },
+      shelf: {
+        b: [1.53512485958697, -2.69169618940638, 1.19839281085285],
+        a: [1, -1.69065929318241, 0.73248077421585],
+      },
       highpass: { b: [1, -2, 1], a: [1, -1.99004745483398, 0.99007225036621] },
     };
     for (const stage of ['shelf', 'highpass'] as const) {
@@ -171,7 +173,10 @@ describe('EBU Tech 3341 loudness cases (1 kHz, 48 kHz, stereo)', () => {
   });
 
   test('case 4: −72 / −36 / −23 / −36 / −72 dBFS → I = −23.0 (both gates)', () => {
-    const r = measure(opts(2), sineSegments(FS, 2, [seg(10, -72), seg(10, -36), seg(60, -23), seg(10, -36), seg(10, -72)]));
+    const r = measure(
+      opts(2),
+      sineSegments(FS, 2, [seg(10, -72), seg(10, -36), seg(60, -23), seg(10, -36), seg(10, -72)]),
+    );
     near(r.integratedLufs, -23, 0.1, 'I');
   });
 
@@ -290,7 +295,9 @@ describe('EBU Tech 3341 true-peak cases (48 kHz)', () => {
     `;
     const run = (isa: string): number[] =>
       JSON.parse(
-        execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, SHUB_NATIVE_ISA: isa } }).toString(),
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+          env: { ...process.env, SHUB_NATIVE_ISA: isa },
+        }).toString(),
       ) as number[];
     const best = run('');
     assert.equal(best.length, 8);
@@ -385,7 +392,14 @@ describe('EBU Tech 3341 true-peak cases (48 kHz)', () => {
 
 describe('EBU Tech 3342 loudness range (1 kHz, 48 kHz, stereo)', () => {
   const lra = (levels: number[], expected: number): void => {
-    const r = measure(opts(2), sineSegments(FS, 2, levels.map((db) => ({ seconds: 20, amps: [dbToAmp(db)] }))));
+    const r = measure(
+      opts(2),
+      sineSegments(
+        FS,
+        2,
+        levels.map((db) => ({ seconds: 20, amps: [dbToAmp(db)] })),
+      ),
+    );
     near(r.loudnessRangeLu, expected, 1, `LRA of ${levels.join(' / ')} dBFS`);
   };
   test('case 1: −20 then −30 dBFS → 10 LU', () => lra([-20, -30], 10));
@@ -491,7 +505,11 @@ describe('sample statistics', () => {
   });
 
   test('leading / trailing silence: 1.5 s zeros + 5 s sine + 2 s zeros', () => {
-    const data = concat(new Float32Array(1.5 * FS * 2), sine(FS, 2, 5, 0.5, 1000, Math.PI / 4), new Float32Array(2 * FS * 2));
+    const data = concat(
+      new Float32Array(1.5 * FS * 2),
+      sine(FS, 2, 5, 0.5, 1000, Math.PI / 4),
+      new Float32Array(2 * FS * 2),
+    );
     const r = measure(opts(2), data);
     near(r.leadingSilenceSeconds, 1.5, 1 / FS, 'leading');
     near(r.trailingSilenceSeconds, 2.0, 1 / FS, 'trailing');
@@ -522,7 +540,13 @@ describe('sample statistics', () => {
   test('DR: 10 blocks at 0.1 and 2 at 1.0 (3 s blocks)', () => {
     // a 1 kHz sine has whole periods in a 3 s block: block RMS = sqrt(2·A²/2) = A, peak = A
     const amps = [...new Array<number>(10).fill(0.1), 1.0, 1.0];
-    const data = sineSegments(FS, 2, amps.map((a) => ({ seconds: 3, amps: [a] })), 1000, Math.PI / 2);
+    const data = sineSegments(
+      FS,
+      2,
+      amps.map((a) => ({ seconds: 3, amps: [a] })),
+      1000,
+      Math.PI / 2,
+    );
     const expected = drByHand(amps.map((a) => [a, a]));
     assert.equal(measure(opts(2), data).dynamicRangeDr, expected);
   });
@@ -530,7 +554,13 @@ describe('sample statistics', () => {
   test('DR: quiet blocks with a spike and two louder blocks', () => {
     // 10 blocks: 0.1 sine plus one 0.8 spike; 2 blocks: 0.3 sine
     const amps = [...new Array<number>(10).fill(0.1), 0.3, 0.3];
-    const data = sineSegments(FS, 2, amps.map((a) => ({ seconds: 3, amps: [a] })), 1000, Math.PI / 2);
+    const data = sineSegments(
+      FS,
+      2,
+      amps.map((a) => ({ seconds: 3, amps: [a] })),
+      1000,
+      Math.PI / 2,
+    );
     const blockFrames = 3 * FS;
     const blocks: [number, number][] = [];
     amps.forEach((a, b) => {
@@ -570,7 +600,13 @@ describe('streaming', () => {
   test('one block vs blocks of 997 frames give the same results', () => {
     const a = measure(opts(2, { curves: true }), data, frames);
     const b = measure(opts(2, { curves: true }), data, 997);
-    for (const k of ['integratedLufs', 'loudnessRangeLu', 'momentaryMaxLufs', 'shortTermMaxLufs', 'monoLoudnessDropLu'] as const) {
+    for (const k of [
+      'integratedLufs',
+      'loudnessRangeLu',
+      'momentaryMaxLufs',
+      'shortTermMaxLufs',
+      'monoLoudnessDropLu',
+    ] as const) {
       near(b[k], num(a[k], k), 1e-9, k);
     }
     assert.ok(a.curves && b.curves);
@@ -615,12 +651,24 @@ function encode(data: Float32Array, format: PcmFormat): Buffer {
   data.forEach((x, i) => {
     const o = i * bytes;
     switch (format) {
-      case 'u8': buf.writeUInt8(Math.max(0, Math.min(255, Math.round(x * 128) + 128)), o); break;
-      case 's16': buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(x * 32768))), o); break;
-      case 's24': buf.writeIntLE(Math.max(-8388608, Math.min(8388607, Math.round(x * 8388608))), o, 3); break;
-      case 's32': buf.writeInt32LE(Math.max(-2147483648, Math.min(2147483647, Math.round(x * 2147483648))), o); break;
-      case 'f32': buf.writeFloatLE(x, o); break;
-      case 'f64': buf.writeDoubleLE(x, o); break;
+      case 'u8':
+        buf.writeUInt8(Math.max(0, Math.min(255, Math.round(x * 128) + 128)), o);
+        break;
+      case 's16':
+        buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(x * 32768))), o);
+        break;
+      case 's24':
+        buf.writeIntLE(Math.max(-8388608, Math.min(8388607, Math.round(x * 8388608))), o, 3);
+        break;
+      case 's32':
+        buf.writeInt32LE(Math.max(-2147483648, Math.min(2147483647, Math.round(x * 2147483648))), o);
+        break;
+      case 'f32':
+        buf.writeFloatLE(x, o);
+        break;
+      case 'f64':
+        buf.writeDoubleLE(x, o);
+        break;
     }
   });
   return buf;
@@ -646,7 +694,8 @@ describe('addPcm', () => {
       results[format] = num(res.integratedLufs, `I (${format})`);
     }
     near(results.f32, -20, 0.1, 'I (f32)');
-    for (const [format, value] of Object.entries(results)) near(value, num(results.f32, 'f32'), 0.01, `I (${format}) vs f32`);
+    for (const [format, value] of Object.entries(results))
+      near(value, num(results.f32, 'f32'), 0.01, `I (${format}) vs f32`);
   });
 
   test('s24 sign extension and scaling', async () => {
@@ -704,12 +753,15 @@ describe('addPcm', () => {
 
   test('NaN and Inf are counted, zeroed and located', async () => {
     const data = sine(FS, 2, 0.1, 0.5);
-    data[(10 * 2) + 1] = Number.NaN;
+    data[10 * 2 + 1] = Number.NaN;
     data[20 * 2] = Number.POSITIVE_INFINITY;
     const m = new addon.LevelMeter(opts(2));
     m.addFloat(sine(FS, 2, 100 / FS, 0.5));
     assert.deepEqual(m.addFloat(data), { nonFiniteSamples: 2, firstNonFiniteFrame: 110 });
-    assert.deepEqual(await m.addPcm(encode(data, 'f32'), 'f32', data.length / 2), { nonFiniteSamples: 2, firstNonFiniteFrame: 110 + 4800 });
+    assert.deepEqual(await m.addPcm(encode(data, 'f32'), 'f32', data.length / 2), {
+      nonFiniteSamples: 2,
+      firstNonFiniteFrame: 110 + 4800,
+    });
     const r = m.result();
     near(at(r.samplePeak, 0), 0.5, 1e-6, 'peak after zeroing');
     for (const v of [...r.truePeak, ...r.rms, r.rmsAll]) assert.ok(Number.isFinite(v));
@@ -730,33 +782,82 @@ describe('input validation', () => {
   const bad = (o: unknown): LevelMeterOptions => o as LevelMeterOptions;
 
   test('constructor options', () => {
-    assert.throws(() => new addon.LevelMeter(opts(2, {}, 7000)), (e: unknown) => e instanceof RangeError && /sampleRate/.test(e.message) && /8000/.test(e.message) && /7000/.test(e.message));
+    assert.throws(
+      () => new addon.LevelMeter(opts(2, {}, 7000)),
+      (e: unknown) =>
+        e instanceof RangeError && /sampleRate/.test(e.message) && /8000/.test(e.message) && /7000/.test(e.message),
+    );
     assert.throws(() => new addon.LevelMeter(opts(2, {}, 48000.5)), RangeError);
-    assert.throws(() => new addon.LevelMeter(bad({ sampleRate: '48000', channels: 2, channelWeights: [1, 1] })), (e: unknown) => e instanceof TypeError && /sampleRate/.test(e.message));
-    assert.throws(() => new addon.LevelMeter(bad({ sampleRate: FS, channels: 0, channelWeights: [] })), (e: unknown) => e instanceof RangeError && /channels/.test(e.message));
-    assert.throws(() => new addon.LevelMeter(opts(9)), (e: unknown) => e instanceof RangeError && /channels/.test(e.message));
-    assert.throws(() => new addon.LevelMeter({ ...opts(2), channelWeights: [1] }), (e: unknown) => e instanceof RangeError && /channelWeights/.test(e.message));
-    assert.throws(() => new addon.LevelMeter({ ...opts(2), channelWeights: [1, -1] }), (e: unknown) => e instanceof RangeError && /channelWeights\[1\]/.test(e.message));
+    assert.throws(
+      () => new addon.LevelMeter(bad({ sampleRate: '48000', channels: 2, channelWeights: [1, 1] })),
+      (e: unknown) => e instanceof TypeError && /sampleRate/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter(bad({ sampleRate: FS, channels: 0, channelWeights: [] })),
+      (e: unknown) => e instanceof RangeError && /channels/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter(opts(9)),
+      (e: unknown) => e instanceof RangeError && /channels/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter({ ...opts(2), channelWeights: [1] }),
+      (e: unknown) => e instanceof RangeError && /channelWeights/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter({ ...opts(2), channelWeights: [1, -1] }),
+      (e: unknown) => e instanceof RangeError && /channelWeights\[1\]/.test(e.message),
+    );
     assert.throws(() => new addon.LevelMeter({ ...opts(2), channelWeights: [1, Number.NaN] }), RangeError);
-    assert.throws(() => new addon.LevelMeter(bad({ sampleRate: FS, channels: 2 })), (e: unknown) => e instanceof TypeError && /channelWeights/.test(e.message));
-    assert.throws(() => new addon.LevelMeter(opts(2, { clipThresholdLinear: 0 })), (e: unknown) => e instanceof RangeError && /clipThresholdLinear/.test(e.message));
-    assert.throws(() => new addon.LevelMeter(opts(2, { silenceThresholdDbfs: 3 })), (e: unknown) => e instanceof RangeError && /silenceThresholdDbfs/.test(e.message));
-    assert.throws(() => new addon.LevelMeter(bad({ ...opts(2), curves: 'yes' })), (e: unknown) => e instanceof TypeError && /curves/.test(e.message));
+    assert.throws(
+      () => new addon.LevelMeter(bad({ sampleRate: FS, channels: 2 })),
+      (e: unknown) => e instanceof TypeError && /channelWeights/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter(opts(2, { clipThresholdLinear: 0 })),
+      (e: unknown) => e instanceof RangeError && /clipThresholdLinear/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter(opts(2, { silenceThresholdDbfs: 3 })),
+      (e: unknown) => e instanceof RangeError && /silenceThresholdDbfs/.test(e.message),
+    );
+    assert.throws(
+      () => new addon.LevelMeter(bad({ ...opts(2), curves: 'yes' })),
+      (e: unknown) => e instanceof TypeError && /curves/.test(e.message),
+    );
     assert.throws(() => new addon.LevelMeter(bad(undefined)), TypeError);
   });
 
   test('addPcm / addFloat arguments', async () => {
     const m = new addon.LevelMeter(opts(2));
     const pcm = Buffer.alloc(100);
-    await assert.rejects(m.addPcm(pcm, 'x24' as PcmFormat, 1), (e: unknown) => e instanceof RangeError && /format/.test(e.message) && /s24/.test(e.message));
-    await assert.rejects(m.addPcm(pcm, 'f32', 13), (e: unknown) => e instanceof RangeError && /pcm/.test(e.message) && /104/.test(e.message));
+    await assert.rejects(
+      m.addPcm(pcm, 'x24' as PcmFormat, 1),
+      (e: unknown) => e instanceof RangeError && /format/.test(e.message) && /s24/.test(e.message),
+    );
+    await assert.rejects(
+      m.addPcm(pcm, 'f32', 13),
+      (e: unknown) => e instanceof RangeError && /pcm/.test(e.message) && /104/.test(e.message),
+    );
     await assert.rejects(m.addPcm(pcm, 'f32', -1), (e: unknown) => e instanceof RangeError && /frames/.test(e.message));
-    await assert.rejects(m.addPcm(pcm, 'f32', 1.5), (e: unknown) => e instanceof RangeError && /frames/.test(e.message));
-    await assert.rejects(m.addPcm('abc' as unknown as Uint8Array, 'f32', 1), (e: unknown) => e instanceof TypeError && /pcm/.test(e.message));
+    await assert.rejects(
+      m.addPcm(pcm, 'f32', 1.5),
+      (e: unknown) => e instanceof RangeError && /frames/.test(e.message),
+    );
+    await assert.rejects(
+      m.addPcm('abc' as unknown as Uint8Array, 'f32', 1),
+      (e: unknown) => e instanceof TypeError && /pcm/.test(e.message),
+    );
     assert.deepEqual(await m.addPcm(pcm, 'f32', 12), { nonFiniteSamples: 0, firstNonFiniteFrame: -1 });
-    assert.throws(() => m.addFloat(new Float32Array(3)), (e: unknown) => e instanceof RangeError && /channels/.test(e.message));
+    assert.throws(
+      () => m.addFloat(new Float32Array(3)),
+      (e: unknown) => e instanceof RangeError && /channels/.test(e.message),
+    );
     assert.throws(() => m.addFloat(new Float64Array(4) as unknown as Float32Array), TypeError);
-    assert.throws(() => addon.kWeightingCoefficients(1000), (e: unknown) => e instanceof RangeError && /sampleRate/.test(e.message));
+    assert.throws(
+      () => addon.kWeightingCoefficients(1000),
+      (e: unknown) => e instanceof RangeError && /sampleRate/.test(e.message),
+    );
     assert.throws(() => addon.truePeakOversampling(Number.NaN), RangeError);
   });
 });

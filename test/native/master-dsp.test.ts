@@ -12,10 +12,21 @@ import { fitEq } from '../../src/engines/master/eq.js';
 const n = native();
 
 /** Runs interleaved float input through a MasterRender whose tails emit float; returns each tail's planar output and report. */
-async function render(input: Float32Array, channels: number, sampleRate: number, chain: MasterRenderOptions['chain'], tails: Partial<MasterTailOptions>[]) {
+async function render(
+  input: Float32Array,
+  channels: number,
+  sampleRate: number,
+  chain: MasterRenderOptions['chain'],
+  tails: Partial<MasterTailOptions>[],
+) {
   const r = new n.MasterRender({
-    sampleRate, channels, channelWeights: Array.from({ length: channels }, () => 1), chain,
-    tails: tails.map((t) => ({ sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', ...t }) as MasterTailOptions),
+    sampleRate,
+    channels,
+    channelWeights: Array.from({ length: channels }, () => 1),
+    chain,
+    tails: tails.map(
+      (t) => ({ sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', ...t }) as MasterTailOptions,
+    ),
   });
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const chunks: Buffer[][] = tails.map(() => []);
@@ -31,14 +42,17 @@ async function render(input: Float32Array, channels: number, sampleRate: number,
   return chunks.map((c, k) => {
     const all = Buffer.concat(c);
     const inter = new Float32Array(all.buffer, all.byteOffset, all.byteLength / 4);
-    const planar = Array.from({ length: channels }, (_, ch) => Float32Array.from({ length: inter.length / channels }, (_, i) => inter[i * channels + ch]!));
+    const planar = Array.from({ length: channels }, (_, ch) =>
+      Float32Array.from({ length: inter.length / channels }, (_, i) => inter[i * channels + ch]!),
+    );
     return { planar, bytes: all, report: done.tails[k]!, compressor: done.compressor };
   });
 }
 
 const sine = (frames: number, channels: number, fs: number, hz: number, amp: number, phase = 0) => {
   const x = new Float32Array(frames * channels);
-  for (let i = 0; i < frames; i++) for (let c = 0; c < channels; c++) x[i * channels + c] = amp * Math.sin((2 * Math.PI * hz * i) / fs + phase);
+  for (let i = 0; i < frames; i++)
+    for (let c = 0; c < channels; c++) x[i * channels + c] = amp * Math.sin((2 * Math.PI * hz * i) / fs + phase);
   return x;
 };
 const rmsDb = (x: Float32Array, from = 0, to = x.length) => {
@@ -62,7 +76,10 @@ test('RBJ biquads: a peak gives its gain at f0, shelves reach their gain, Butter
 
 test('the EQ fit reproduces a smooth third-octave difference within 0.3 dB per band', () => {
   const centers = Array.from({ length: 27 }, (_, i) => 40 * 2 ** (i / 3));
-  const want = centers.map((c) => ({ bandHz: [c / 2 ** (1 / 6), c * 2 ** (1 / 6)] as [number, number], db: 4 * Math.sin(Math.log2(c / 40) / 1.5) }));
+  const want = centers.map((c) => ({
+    bandHz: [c / 2 ** (1 / 6), c * 2 ** (1 / 6)] as [number, number],
+    db: 4 * Math.sin(Math.log2(c / 40) / 1.5),
+  }));
   const fit = fitEq(want, { sampleRate: 48000, centersHz: centers, q: 4.32, maxDb: 9 });
   assert.ok(fit.residualDb < 0.3, `residual ${fit.residualDb}`);
   fit.achievedDb.forEach((a, k) => assert.ok(Math.abs(a - want[k]!.db) < 0.8, `band ${k}: ${a} vs ${want[k]!.db}`));
@@ -71,7 +88,13 @@ test('the EQ fit reproduces a smooth third-octave difference within 0.3 dB per b
 test('compressor: a steady sine 12 dB over the threshold comes out on the static curve (ratio 4:1 → 9 dB of reduction)', async () => {
   const fs = 48000;
   const x = sine(fs * 2, 1, fs, 1000, 10 ** (-6 / 20) * Math.SQRT2); // RMS -6 dBFS
-  const [out] = await render(x, 1, fs, { compressor: { thresholdDb: -18, ratio: 4, kneeDb: 0, attackMs: 5, releaseMs: 50, rms: true, rmsWindowMs: 50 } }, [{}]);
+  const [out] = await render(
+    x,
+    1,
+    fs,
+    { compressor: { thresholdDb: -18, ratio: 4, kneeDb: 0, attackMs: 5, releaseMs: 50, rms: true, rmsWindowMs: 50 } },
+    [{}],
+  );
   const level = rmsDb(out!.planar[0]!, fs, 2 * fs); // second half: settled
   assert.ok(Math.abs(level - (-18 + 12 / 4)) < 0.3, `${level.toFixed(2)} dBFS`);
   assert.ok(Math.abs(out!.compressor.maxGainReductionDb - 9) < 0.3, `${out!.compressor.maxGainReductionDb}`);
@@ -89,7 +112,10 @@ test('limiter: +12 dB into a -1 dB ceiling: no sample or 4× grid point above it
     x[2 * i] = v;
     x[2 * i + 1] = -v;
   }
-  const [lim, plain] = await render(x, 2, fs, {}, [{ gainDb: 12, limiter: { ceilingDb: -1, lookaheadMs: 2, releaseMs: 50 } }, { gainDb: 12 }]);
+  const [lim, plain] = await render(x, 2, fs, {}, [
+    { gainDb: 12, limiter: { ceilingDb: -1, lookaheadMs: 2, releaseMs: 50 } },
+    { gainDb: 12 },
+  ]);
   assert.equal(lim!.planar[0]!.length, frames);
   const ceiling = 10 ** (-1 / 20);
   const peak = lim!.planar[0]!.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
@@ -112,7 +138,7 @@ test('resampler 48 kHz → 44.1 kHz: passband gain within 0.01 dB at 1 and 18 kH
     assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level}`);
     // the right frequency: zero crossings over one second
     let zc = 0;
-    for (let i = 4411; i < 4410 + 44100; i++) if ((y[i - 1]! < 0) !== (y[i]! < 0)) zc++;
+    for (let i = 4411; i < 4410 + 44100; i++) if (y[i - 1]! < 0 !== y[i]! < 0) zc++;
     assert.ok(Math.abs(zc / 2 - hz) <= 1, `${hz} Hz: ${zc / 2} cycles`);
   }
   const [alias] = await render(sine(frames, 1, fs, 23000, 0.5), 1, fs, {}, [{ sampleRate: 44100 }]);
@@ -145,7 +171,13 @@ test('multiband: with the band compressors at 1:1 the three Linkwitz–Riley ban
   const fs = 48000;
   const unity = { thresholdDb: -20, ratio: 1 };
   for (const hz of [60, 200, 900, 3000, 12000]) {
-    const [out] = await render(sine(fs, 1, fs, hz, 0.5), 1, fs, { multiband: { lowHz: 200, highHz: 3000, bands: [unity, unity, unity] } }, [{}]);
+    const [out] = await render(
+      sine(fs, 1, fs, hz, 0.5),
+      1,
+      fs,
+      { multiband: { lowHz: 200, highHz: 3000, bands: [unity, unity, unity] } },
+      [{}],
+    );
     const level = rmsDb(out!.planar[0]!, fs / 2, fs);
     assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level.toFixed(4)}`);
   }

@@ -32,27 +32,50 @@ function lraAtOneHertz(shortTermLufs: (number | null)[]): number {
 }
 
 function ffmpegLra(file: string): number {
-  const r = spawnSync(resolveFfmpeg().path, ['-nostats', '-hide_banner', '-i', file, '-af', 'ebur128', '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(
+    resolveFfmpeg().path,
+    ['-nostats', '-hide_banner', '-i', file, '-af', 'ebur128', '-f', 'null', '-'],
+    { encoding: 'utf8' },
+  );
   return parseFloat(/LRA:\s+(-?[\d.]+) LU/.exec(r.stderr.slice(r.stderr.lastIndexOf('Summary:')))![1]!);
 }
 
-test('realistic music: integrated within 0.05 LU of loudgain; LRA matches ffmpeg (10 Hz) and libebur128 (1 Hz)', { skip: missing.length ? `missing ${missing.join(', ')} (apt-get install them; .ci/run does)` : false }, () => {
-  const material = realisticMaterial(dir, 'quick');
-  assert.ok(material.length >= 4, 'at least four realistic files');
-  const r = shub(['analyze', ...material.map((m) => m.file), '--json', '--curves'], dir);
-  assert.equal(r.code, 0, r.stderr);
-  type Row = { levels: { integratedLufs: number; loudnessRangeLu: number; truePeakDbtp: number }; curves: { shortTermLufs: (number | null)[] } };
-  const rows = ndjson<Row>(r.stdout);
-  for (const [i, m] of material.entries()) {
-    const { levels, curves } = rows[i]!;
-    const theirs = loudgain(m.file);
-    assert.ok(theirs, `loudgain measured ${m.file}`);
-    assert.ok(Math.abs(levels.integratedLufs - theirs.integratedLufs) <= 0.05, `${m.name}: I shub ${levels.integratedLufs} vs loudgain ${theirs.integratedLufs}`);
-    const ff = ffmpegLra(m.file);
-    assert.ok(Math.abs(levels.loudnessRangeLu - ff) <= 0.1, `${m.name}: LRA shub ${levels.loudnessRangeLu} vs ffmpeg ${ff}`);
-    const oneHz = lraAtOneHertz(curves.shortTermLufs);
-    assert.ok(Math.abs(oneHz - theirs.loudnessRangeLu) <= 0.05, `${m.name}: LRA at 1 Hz ${oneHz.toFixed(2)} vs loudgain ${theirs.loudnessRangeLu}`);
-    // libebur128's 12-tap 4x interpolator can only under-read inter-sample peaks
-    assert.ok(levels.truePeakDbtp >= theirs.truePeakDbtp - 0.05 && levels.truePeakDbtp <= theirs.truePeakDbtp + 0.7, `${m.name}: TP shub ${levels.truePeakDbtp} vs loudgain ${theirs.truePeakDbtp}`);
-  }
-});
+test(
+  'realistic music: integrated within 0.05 LU of loudgain; LRA matches ffmpeg (10 Hz) and libebur128 (1 Hz)',
+  { skip: missing.length ? `missing ${missing.join(', ')} (apt-get install them; .ci/run does)` : false },
+  () => {
+    const material = realisticMaterial(dir, 'quick');
+    assert.ok(material.length >= 4, 'at least four realistic files');
+    const r = shub(['analyze', ...material.map((m) => m.file), '--json', '--curves'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    type Row = {
+      levels: { integratedLufs: number; loudnessRangeLu: number; truePeakDbtp: number };
+      curves: { shortTermLufs: (number | null)[] };
+    };
+    const rows = ndjson<Row>(r.stdout);
+    for (const [i, m] of material.entries()) {
+      const { levels, curves } = rows[i]!;
+      const theirs = loudgain(m.file);
+      assert.ok(theirs, `loudgain measured ${m.file}`);
+      assert.ok(
+        Math.abs(levels.integratedLufs - theirs.integratedLufs) <= 0.05,
+        `${m.name}: I shub ${levels.integratedLufs} vs loudgain ${theirs.integratedLufs}`,
+      );
+      const ff = ffmpegLra(m.file);
+      assert.ok(
+        Math.abs(levels.loudnessRangeLu - ff) <= 0.1,
+        `${m.name}: LRA shub ${levels.loudnessRangeLu} vs ffmpeg ${ff}`,
+      );
+      const oneHz = lraAtOneHertz(curves.shortTermLufs);
+      assert.ok(
+        Math.abs(oneHz - theirs.loudnessRangeLu) <= 0.05,
+        `${m.name}: LRA at 1 Hz ${oneHz.toFixed(2)} vs loudgain ${theirs.loudnessRangeLu}`,
+      );
+      // libebur128's 12-tap 4x interpolator can only under-read inter-sample peaks
+      assert.ok(
+        levels.truePeakDbtp >= theirs.truePeakDbtp - 0.05 && levels.truePeakDbtp <= theirs.truePeakDbtp + 0.7,
+        `${m.name}: TP shub ${levels.truePeakDbtp} vs loudgain ${theirs.truePeakDbtp}`,
+      );
+    }
+  },
+);

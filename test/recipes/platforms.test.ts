@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, rm, copyFile } from 'node:fs/promises';
-import { COMPILED_PLATFORMS_FILE, PLATFORMS_FILE, loadPlatforms, parsePlatforms, selectPlatforms } from '../../src/recipes/platforms.js';
+import {
+  COMPILED_PLATFORMS_FILE,
+  PLATFORMS_FILE,
+  loadPlatforms,
+  parsePlatforms,
+  selectPlatforms,
+} from '../../src/recipes/platforms.js';
 
 test('the build-time copy of the presets equals the YAML validated by the schema', async () => {
   const text = await readFile(PLATFORMS_FILE, 'utf8');
@@ -12,7 +18,10 @@ test('the build-time copy of the presets equals the YAML validated by the schema
   assert.equal(full.get('spotify')!.louderThan!.truePeakCeilingDbtp, -2);
   assert.equal(full.get('cd')!.delivery.bitDepth, 16);
   assert.equal(full.get('ebu-r128')!.dcOffsetMax, 0.001, 'defaults are inherited');
-  assert.deepEqual(selectPlatforms(full, 'cd,spotify').map((p) => p.id), ['cd', 'spotify']);
+  assert.deepEqual(
+    selectPlatforms(full, 'cd,spotify').map((p) => p.id),
+    ['cd', 'spotify'],
+  );
 });
 
 test('a stale or missing compiled copy is ignored: the YAML is parsed and validated instead', async () => {
@@ -33,6 +42,12 @@ test('a stale or missing compiled copy is ignored: the YAML is parsed and valida
 });
 
 test('preset errors name the file, the line and the key', async () => {
-  const text = (await readFile(PLATFORMS_FILE, 'utf8')).replace('truePeakCeilingDbtp: -0.3\n    sampleRatesHz: [44100]', 'truePeakCeilingDbtp: loud\n    sampleRatesHz: [44100]');
-  await assert.rejects(parsePlatforms(text, PLATFORMS_FILE, {}, null), /platforms\.yaml:\d+ targets\.cd\.truePeakCeilingDbtp: /);
+  const text = (await readFile(PLATFORMS_FILE, 'utf8')).replace(
+    'truePeakCeilingDbtp: -0.3\n    sampleRatesHz: [44100]',
+    'truePeakCeilingDbtp: loud\n    sampleRatesHz: [44100]',
+  );
+  await assert.rejects(
+    parsePlatforms(text, PLATFORMS_FILE, {}, null),
+    /platforms\.yaml:\d+ targets\.cd\.truePeakCeilingDbtp: /,
+  );
 });

@@ -17,7 +17,12 @@ after(cleanup);
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);
 
-function run(at: number, command: string, inputs: [string, string | null][], extra: Partial<RunRecord> = {}): RunRecord {
+function run(
+  at: number,
+  command: string,
+  inputs: [string, string | null][],
+  extra: Partial<RunRecord> = {},
+): RunRecord {
   return {
     runId: uuidv7(at),
     command,
@@ -32,7 +37,9 @@ function run(at: number, command: string, inputs: [string, string | null][], ext
     outputs: [],
     results: inputs.map(([p, sha]) => ({ file: p, sha256: sha })),
     errors: [],
-    decisions: [{ engine: 'io.decode', decision: 'decoder', value: 'native-wav', reason: 'a WAV file is read natively' }],
+    decisions: [
+      { engine: 'io.decode', decision: 'decoder', value: 'native-wav', reason: 'a WAV file is read natively' },
+    ],
     ...extra,
   };
 }
@@ -62,10 +69,21 @@ test('history: newest first, filtered by file path, sha256, command and since; l
 
   const [latestFailed] = await history({ store, command: 'analyze', limit: 2 }).then((r) => r.slice(1));
   assert.deepEqual(latestFailed, {
-    runId: runs[3]!.runId, command: 'analyze', status: 'failed', exitCode: 3,
-    startedAt: runs[3]!.startedAt, endedAt: runs[3]!.endedAt, host: 'test-host', shubVersion: '0.1.0',
-    args: ['analyze', 'missing.wav'], files: ['missing.wav'],
-    inputCount: 1, outputCount: 0, resultCount: 0, errorCount: 0, decisionCount: 1,
+    runId: runs[3]!.runId,
+    command: 'analyze',
+    status: 'failed',
+    exitCode: 3,
+    startedAt: runs[3]!.startedAt,
+    endedAt: runs[3]!.endedAt,
+    host: 'test-host',
+    shubVersion: '0.1.0',
+    args: ['analyze', 'missing.wav'],
+    files: ['missing.wav'],
+    inputCount: 1,
+    outputCount: 0,
+    resultCount: 0,
+    errorCount: 0,
+    decisionCount: 1,
   });
 });
 
@@ -78,8 +96,14 @@ test('show: full id or unique prefix; unknown is a usage error naming `shub hist
   await store.saveRun(b);
   assert.deepEqual(await show({ store, runId: a.runId }), a);
   assert.deepEqual(await show({ store, runId: b.runId.slice(0, 36).toUpperCase() }), b);
-  await assert.rejects(show({ store, runId: a.runId.slice(0, 8) }), (e: unknown) => e instanceof UsageError && /matches 2 runs/.test(e.message));
-  await assert.rejects(show({ store, runId: 'ffffffff' }), (e: unknown) => e instanceof UsageError && /shub history/.test(e.message));
+  await assert.rejects(
+    show({ store, runId: a.runId.slice(0, 8) }),
+    (e: unknown) => e instanceof UsageError && /matches 2 runs/.test(e.message),
+  );
+  await assert.rejects(
+    show({ store, runId: 'ffffffff' }),
+    (e: unknown) => e instanceof UsageError && /shub history/.test(e.message),
+  );
   await assert.rejects(show({ store, runId: 'x;drop' }), UsageError);
 });
 
@@ -91,14 +115,23 @@ test('a missing store folder has no runs; damaged or foreign files are skipped',
   mkdirSync(path.join(dir, 'damaged', 'runs'), { recursive: true });
   writeFileSync(path.join(dir, 'damaged', 'runs', `${uuidv7()}.json`), '{"runId": "trunc');
   writeFileSync(path.join(dir, 'damaged', 'runs', 'notes.txt'), 'hello');
-  assert.deepEqual((await store.listRuns()).map((r) => r.runId), [good.runId]);
+  assert.deepEqual(
+    (await store.listRuns()).map((r) => r.runId),
+    [good.runId],
+  );
 });
 
 test('saved runs hide database passwords in args and error messages', async () => {
   const store = new JsonStore(path.join(dir, 'redact'));
   const r = run(Date.now(), 'analyze', [['a.wav', SHA_A]], {
     args: ['analyze', 'a.wav', '--db', 'postgres://shub:hunter2secret@db/shub'],
-    errors: [{ file: 'postgres://shub:hunter2secret@db/shub', message: 'postgres://shub:hunter2secret@db/shub: no such file', exitCode: 3 }],
+    errors: [
+      {
+        file: 'postgres://shub:hunter2secret@db/shub',
+        message: 'postgres://shub:hunter2secret@db/shub: no such file',
+        exitCode: 3,
+      },
+    ],
   });
   const file = await store.saveRun(r);
   const text = readFileSync(file, 'utf8');

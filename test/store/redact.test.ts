@@ -5,8 +5,14 @@ import { passwordOf, redactArgs, redactText, redactUrl } from '../../src/store/r
 test('redactUrl hides the userinfo password and keeps the rest', () => {
   assert.equal(redactUrl('postgres://shub:s3cret@db.example:5432/shub'), 'postgres://shub:***@db.example:5432/shub');
   assert.equal(redactUrl('postgresql://shub@db/shub'), 'postgresql://shub@db/shub');
-  assert.equal(redactUrl('postgresql://shub:p%40ss%2Fw0rd@db/shub?sslmode=require'), 'postgresql://shub:***@db/shub?sslmode=require');
-  assert.equal(redactUrl('postgres://shub@db/shub?password=hunter22&sslmode=disable'), 'postgres://shub@db/shub?password=***&sslmode=disable');
+  assert.equal(
+    redactUrl('postgresql://shub:p%40ss%2Fw0rd@db/shub?sslmode=require'),
+    'postgresql://shub:***@db/shub?sslmode=require',
+  );
+  assert.equal(
+    redactUrl('postgres://shub@db/shub?password=hunter22&sslmode=disable'),
+    'postgres://shub@db/shub?password=***&sslmode=disable',
+  );
 });
 
 test('passwordOf decodes userinfo and query passwords', () => {
@@ -20,7 +26,10 @@ test('redactArgs: --db URL, --db=URL and a literal secret anywhere in text', () 
     redactArgs(['analyze', 'a.wav', '--db', 'postgres://u:topsecret@h/d', '--db=postgresql://u:other@h/d']),
     ['analyze', 'a.wav', '--db', 'postgres://u:***@h/d', '--db=postgresql://u:***@h/d'],
   );
-  assert.equal(redactText('password authentication failed: topsecret', ['topsecret']), 'password authentication failed: ***');
+  assert.equal(
+    redactText('password authentication failed: topsecret', ['topsecret']),
+    'password authentication failed: ***',
+  );
   assert.equal(redactText('host=h password=topsecret dbname=d'), 'host=h password=*** dbname=d');
   // a one-letter password does not blank out every letter
   assert.equal(redactText('a wave at a rate', ['a']), 'a wave at a rate');

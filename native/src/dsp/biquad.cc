@@ -14,9 +14,10 @@ struct Named {
   const char* name;
   Shape shape;
 };
-constexpr Named kShapes[] = {{"peak", Shape::Peak},         {"lowshelf", Shape::LowShelf}, {"highshelf", Shape::HighShelf},
-                             {"lowpass", Shape::LowPass},   {"highpass", Shape::HighPass}, {"bandpass", Shape::BandPass},
-                             {"notch", Shape::Notch},       {"allpass", Shape::AllPass}};
+constexpr Named kShapes[] = {{"peak", Shape::Peak},           {"lowshelf", Shape::LowShelf},
+                             {"highshelf", Shape::HighShelf}, {"lowpass", Shape::LowPass},
+                             {"highpass", Shape::HighPass},   {"bandpass", Shape::BandPass},
+                             {"notch", Shape::Notch},         {"allpass", Shape::AllPass}};
 
 Biquad normalized(double b0, double b1, double b2, double a0, double a1, double a2) {
   Biquad q;
@@ -69,11 +70,13 @@ Biquad design(Shape shape, double f0, double q, double gainDb, double fs) {
     case Shape::Peak:
       return normalized(1 + alpha * A, -2 * c, 1 - alpha * A, 1 + alpha / A, -2 * c, 1 - alpha / A);
     case Shape::LowShelf:
-      return normalized(A * ((A + 1) - (A - 1) * c + sA), 2 * A * ((A - 1) - (A + 1) * c), A * ((A + 1) - (A - 1) * c - sA),
-                        (A + 1) + (A - 1) * c + sA, -2 * ((A - 1) + (A + 1) * c), (A + 1) + (A - 1) * c - sA);
+      return normalized(A * ((A + 1) - (A - 1) * c + sA), 2 * A * ((A - 1) - (A + 1) * c),
+                        A * ((A + 1) - (A - 1) * c - sA), (A + 1) + (A - 1) * c + sA, -2 * ((A - 1) + (A + 1) * c),
+                        (A + 1) + (A - 1) * c - sA);
     case Shape::HighShelf:
-      return normalized(A * ((A + 1) + (A - 1) * c + sA), -2 * A * ((A - 1) + (A + 1) * c), A * ((A + 1) + (A - 1) * c - sA),
-                        (A + 1) - (A - 1) * c + sA, 2 * ((A - 1) - (A + 1) * c), (A + 1) - (A - 1) * c - sA);
+      return normalized(A * ((A + 1) + (A - 1) * c + sA), -2 * A * ((A - 1) + (A + 1) * c),
+                        A * ((A + 1) + (A - 1) * c - sA), (A + 1) - (A - 1) * c + sA, 2 * ((A - 1) - (A + 1) * c),
+                        (A + 1) - (A - 1) * c - sA);
     case Shape::LowPass:
       return normalized((1 - c) / 2, 1 - c, (1 - c) / 2, 1 + alpha, -2 * c, 1 - alpha);
     case Shape::HighPass:
@@ -97,7 +100,8 @@ std::vector<double> butterworthQs(int order) {
 
 std::vector<Biquad> butterworth(bool highPass, int order, double f0, double fs) {
   std::vector<Biquad> out;
-  for (double q : butterworthQs(order)) out.push_back(design(highPass ? Shape::HighPass : Shape::LowPass, f0, q, 0.0, fs));
+  for (double q : butterworthQs(order))
+    out.push_back(design(highPass ? Shape::HighPass : Shape::LowPass, f0, q, 0.0, fs));
   return out;
 }
 
@@ -130,7 +134,9 @@ std::vector<Biquad> designBands(const std::vector<EqBand>& bands, double fs) {
 }
 
 BiquadCascade::BiquadCascade(std::vector<Biquad> sections, int channels)
-    : sections_(std::move(sections)), channels_(channels), state_(static_cast<size_t>(channels) * sections_.size() * 2, 0.0) {}
+    : sections_(std::move(sections)),
+      channels_(channels),
+      state_(static_cast<size_t>(channels) * sections_.size() * 2, 0.0) {}
 
 void BiquadCascade::setSections(std::vector<Biquad> sections) {
   if (sections.size() != sections_.size()) state_.assign(static_cast<size_t>(channels_) * sections.size() * 2, 0.0);
@@ -150,8 +156,13 @@ template <int K>
 SHUB_ALWAYS_INLINE void runFixed(const Biquad* q, double* s, float* x, size_t n) {
   double b0[K], b1[K], b2[K], a1[K], a2[K], s1[K], s2[K];
   for (int k = 0; k < K; ++k) {
-    b0[k] = q[k].b[0]; b1[k] = q[k].b[1]; b2[k] = q[k].b[2]; a1[k] = q[k].a[1]; a2[k] = q[k].a[2];
-    s1[k] = s[2 * k]; s2[k] = s[2 * k + 1];
+    b0[k] = q[k].b[0];
+    b1[k] = q[k].b[1];
+    b2[k] = q[k].b[2];
+    a1[k] = q[k].a[1];
+    a2[k] = q[k].a[2];
+    s1[k] = s[2 * k];
+    s2[k] = s[2 * k + 1];
   }
   for (size_t i = 0; i < n; ++i) {
     double v = x[i];
@@ -189,7 +200,11 @@ SHUB_CLONES void runLanes(const BiquadCascade::Lane* lanes, size_t count, size_t
     const auto& sec = ln.cascade->sections();
     const double* st = ln.cascade->state(ln.channel);
     for (int k = 0; k < K; ++k) {
-      b0[g][k][l] = sec[k].b[0]; b1[g][k][l] = sec[k].b[1]; b2[g][k][l] = sec[k].b[2]; a1[g][k][l] = sec[k].a[1]; a2[g][k][l] = sec[k].a[2];
+      b0[g][k][l] = sec[k].b[0];
+      b1[g][k][l] = sec[k].b[1];
+      b2[g][k][l] = sec[k].b[2];
+      a1[g][k][l] = sec[k].a[1];
+      a2[g][k][l] = sec[k].a[2];
       s1[g][k][l] = real ? st[2 * k] : 0.0;
       s2[g][k][l] = real ? st[2 * k + 1] : 0.0;
     }
@@ -230,7 +245,9 @@ void runGroup(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
 void BiquadCascade::processBatch(std::vector<Lane>& lanes, size_t n) {
   if (n == 0) return;
   // group by section count so that each group runs a fixed-size kernel
-  std::stable_sort(lanes.begin(), lanes.end(), [](const Lane& a, const Lane& b) { return a.cascade->sections().size() < b.cascade->sections().size(); });
+  std::stable_sort(lanes.begin(), lanes.end(), [](const Lane& a, const Lane& b) {
+    return a.cascade->sections().size() < b.cascade->sections().size();
+  });
   for (size_t from = 0; from < lanes.size();) {
     const size_t K = lanes[from].cascade->sections().size();
     size_t to = from;
@@ -238,13 +255,26 @@ void BiquadCascade::processBatch(std::vector<Lane>& lanes, size_t n) {
     const Lane* g = &lanes[from];
     const size_t c = to - from;
     switch (K) {
-      case 0: break;
-      case 1: runGroup<1>(g, c, n); break;
-      case 2: runGroup<2>(g, c, n); break;
-      case 3: runGroup<3>(g, c, n); break;
-      case 4: runGroup<4>(g, c, n); break;
-      case 5: runGroup<5>(g, c, n); break;
-      case 6: runGroup<6>(g, c, n); break;
+      case 0:
+        break;
+      case 1:
+        runGroup<1>(g, c, n);
+        break;
+      case 2:
+        runGroup<2>(g, c, n);
+        break;
+      case 3:
+        runGroup<3>(g, c, n);
+        break;
+      case 4:
+        runGroup<4>(g, c, n);
+        break;
+      case 5:
+        runGroup<5>(g, c, n);
+        break;
+      case 6:
+        runGroup<6>(g, c, n);
+        break;
       default:
         for (size_t i = from; i < to; ++i) lanes[i].cascade->processChannel(lanes[i].channel, lanes[i].plane, n);
     }
@@ -261,9 +291,12 @@ void BiquadCascade::processChannel(int ch, float* x, size_t n) {
   // fixed-size groups keep coefficients and state in registers
   for (; k + 4 <= K; k += 4) runFixed<4>(q + k, s + 2 * k, x, n);
   const size_t rest = K - k;
-  if (rest == 3) runFixed<3>(q + k, s + 2 * k, x, n);
-  else if (rest == 2) runFixed<2>(q + k, s + 2 * k, x, n);
-  else if (rest == 1) runFixed<1>(q + k, s + 2 * k, x, n);
+  if (rest == 3)
+    runFixed<3>(q + k, s + 2 * k, x, n);
+  else if (rest == 2)
+    runFixed<2>(q + k, s + 2 * k, x, n);
+  else if (rest == 1)
+    runFixed<1>(q + k, s + 2 * k, x, n);
 }
 
 }  // namespace shub

@@ -24,7 +24,8 @@ Delay::Delay(const DelayParams& params, double sampleRate, int channels) : p_(pa
   length_ = static_cast<size_t>(std::max(1.0, std::round(p_.timeMs * 1e-3 * sampleRate)));
   line_.assign(length_ * static_cast<size_t>(channels), 0.0f);
   lp_.assign(static_cast<size_t>(channels), 0.0);
-  lpCoef_ = (p_.highCutHz > 0 && p_.highCutHz < sampleRate / 2) ? std::exp(-2.0 * M_PI * p_.highCutHz / sampleRate) : 0.0;
+  lpCoef_ =
+      (p_.highCutHz > 0 && p_.highCutHz < sampleRate / 2) ? std::exp(-2.0 * M_PI * p_.highCutHz / sampleRate) : 0.0;
 }
 
 void Delay::process(float* const* planes, size_t n) {

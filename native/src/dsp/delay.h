@@ -10,11 +10,11 @@
 namespace shub {
 
 struct DelayParams {
-  double timeMs = 375.0;     // (0, 4000]
-  double feedback = 0.35;    // [0, 0.95]
-  double highCutHz = 8000;   // low-pass in the feedback path, (0, fs/2); 0 = off
+  double timeMs = 375.0;    // (0, 4000]
+  double feedback = 0.35;   // [0, 0.95]
+  double highCutHz = 8000;  // low-pass in the feedback path, (0, fs/2); 0 = off
   bool pingPong = false;
-  double mix = 1.0;          // wet fraction [0, 1]
+  double mix = 1.0;  // wet fraction [0, 1]
 };
 
 std::string validateDelayParams(const DelayParams& p);
@@ -32,8 +32,8 @@ class Delay {
   size_t length_;
   size_t pos_ = 0;
   double lpCoef_;
-  std::vector<float> line_;   // [channel][length_]
-  std::vector<double> lp_;    // feedback low-pass state per channel
+  std::vector<float> line_;  // [channel][length_]
+  std::vector<double> lp_;   // feedback low-pass state per channel
 };
 
 }  // namespace shub

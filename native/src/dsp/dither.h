@@ -18,7 +18,10 @@ class Quantizer {
  public:
   /** bitDepth 16 or 24 (integer PCM) or 32 (float, written as is: no dither). */
   Quantizer(int bitDepth, DitherMode mode, int channels, uint64_t seed = 0x9E3779B97F4A7C15ULL)
-      : bits_(bitDepth), mode_(bitDepth == 32 ? DitherMode::None : mode), channels_(channels), state_(seed | 1),
+      : bits_(bitDepth),
+        mode_(bitDepth == 32 ? DitherMode::None : mode),
+        channels_(channels),
+        state_(seed | 1),
         err_(static_cast<size_t>(channels) * 3, 0.0) {
     scale_ = bitDepth == 32 ? 1.0 : std::ldexp(1.0, bitDepth - 1);
   }
@@ -43,8 +46,14 @@ class Quantizer {
         const double d = mode_ == DitherMode::None ? 0.0 : uniform() - uniform();
         double q = std::nearbyint(v + d);
         const double hi = scale_ - 1, lo = -scale_;
-        if (q > hi) { q = hi; ++clipped_; }
-        if (q < lo) { q = lo; ++clipped_; }
+        if (q > hi) {
+          q = hi;
+          ++clipped_;
+        }
+        if (q < lo) {
+          q = lo;
+          ++clipped_;
+        }
         if (mode_ == DitherMode::TpdfShaped) {
           e[2] = e[1];
           e[1] = e[0];

@@ -17,14 +17,16 @@ std::string validateCompressorParams(const CompressorParams& p) {
   if (!finite(p.attackMs) || p.attackMs <= 0 || p.attackMs > 2000) return "attackMs must be in (0, 2000] ms";
   if (!finite(p.releaseMs) || p.releaseMs <= 0 || p.releaseMs > 10000) return "releaseMs must be in (0, 10000] ms";
   if (!finite(p.makeupDb) || std::fabs(p.makeupDb) > 48) return "makeupDb must be in [-48, 48] dB";
-  if (!finite(p.rmsWindowMs) || p.rmsWindowMs <= 0 || p.rmsWindowMs > 1000) return "rmsWindowMs must be in (0, 1000] ms";
+  if (!finite(p.rmsWindowMs) || p.rmsWindowMs <= 0 || p.rmsWindowMs > 1000)
+    return "rmsWindowMs must be in (0, 1000] ms";
   if (!finite(p.sidechainHighpassHz) || p.sidechainHighpassHz < 0 || p.sidechainHighpassHz > 2000)
     return "sidechainHighpassHz must be in [0, 2000] Hz (0 = off)";
   if (!finite(p.mix) || p.mix < 0 || p.mix > 1) return "mix must be in [0, 1]";
   return "";
 }
 
-Compressor::Compressor(const CompressorParams& params, double sampleRate, int channels) : p_(params), channels_(channels) {
+Compressor::Compressor(const CompressorParams& params, double sampleRate, int channels)
+    : p_(params), channels_(channels) {
   const std::string err = validateCompressorParams(p_);
   if (!err.empty()) throw std::invalid_argument(err);
   if (channels < 1) throw std::invalid_argument("channels must be >= 1");
@@ -74,7 +76,9 @@ SHUB_CLONES void staticReduction(float* x, size_t n, float T, float W, float slo
     const float q = over + halfW;
     const float knee = -slope * q * q * invTwoW;
     const float line = -slope * over;
-    x[i] = over < -halfW ? 0.0f : (over <= halfW ? knee : line);  // W = 0: the knee branch only meets over = 0, where both are 0
+    x[i] = over < -halfW
+               ? 0.0f
+               : (over <= halfW ? knee : line);  // W = 0: the knee branch only meets over = 0, where both are 0
   }
 }
 
@@ -175,7 +179,8 @@ SHUB_CLONES void smoothLanes(Job* const* j, size_t count, size_t n) {
 }
 
 /** Runs a lane kernel over all jobs, eight at a time (four for a short remainder). */
-void inLanes(void (*eight)(Job* const*, size_t, size_t), void (*four)(Job* const*, size_t, size_t), std::vector<Job*>& jobs, size_t n) {
+void inLanes(void (*eight)(Job* const*, size_t, size_t), void (*four)(Job* const*, size_t, size_t),
+             std::vector<Job*>& jobs, size_t n) {
   size_t k = 0;
   for (; k + 4 < jobs.size(); k += 8) eight(&jobs[k], jobs.size() - k, n);
   if (k < jobs.size()) four(&jobs[k], jobs.size() - k, n);
@@ -194,7 +199,8 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     Compressor& c = *comps[k];
     const int detectors = c.p_.linked ? 1 : c.channels_;
     const bool sc = !c.sidechain_.empty();
-    if (sc && c.scratch_.size() < n * static_cast<size_t>(c.channels_)) c.scratch_.resize(n * static_cast<size_t>(c.channels_));
+    if (sc && c.scratch_.size() < n * static_cast<size_t>(c.channels_))
+      c.scratch_.resize(n * static_cast<size_t>(c.channels_));
     if (c.gain_.size() < n) c.gain_.resize(n);
     if (c.level_.size() < n * static_cast<size_t>(detectors)) c.level_.resize(n * static_cast<size_t>(detectors));
     c.det_.resize(static_cast<size_t>(c.channels_));
@@ -210,10 +216,20 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
       }
     }
     for (int d = 0; d < detectors; ++d) {
-      Job j{&c, d, c.p_.linked ? 0 : d, c.p_.linked ? c.channels_ : d + 1, &c.level_[static_cast<size_t>(d) * n], &c.ms_[d], &c.smoothed_[d],
-            c.attackCoef_, c.releaseCoef_, c.rmsCoef_};
-      if (c.p_.rms) squareLevel(c.det_.data(), j.c0, j.c1, j.level, n);
-      else peakLevel(c.det_.data(), j.c0, j.c1, j.level, n);
+      Job j{&c,
+            d,
+            c.p_.linked ? 0 : d,
+            c.p_.linked ? c.channels_ : d + 1,
+            &c.level_[static_cast<size_t>(d) * n],
+            &c.ms_[d],
+            &c.smoothed_[d],
+            c.attackCoef_,
+            c.releaseCoef_,
+            c.rmsCoef_};
+      if (c.p_.rms)
+        squareLevel(c.det_.data(), j.c0, j.c1, j.level, n);
+      else
+        peakLevel(c.det_.data(), j.c0, j.c1, j.level, n);
       jobs.push_back(j);
     }
   }
@@ -228,8 +244,11 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     // a block that never reaches the knee has no static reduction: skip the per-sample logarithms
     const float peak = blockMax(j.level, n);
     const double peakDb = p.rms ? 10.0 * std::log10(std::max(peak, 1e-30f)) : 20.0 * std::log10(std::max(peak, 1e-30f));
-    if (peakDb < p.thresholdDb - 0.5 * p.kneeDb - 0.01) std::fill(j.level, j.level + n, 0.0f);
-    else staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb), static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
+    if (peakDb < p.thresholdDb - 0.5 * p.kneeDb - 0.01)
+      std::fill(j.level, j.level + n, 0.0f);
+    else
+      staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb),
+                      static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
   }
   inLanes(smoothLanes<2>, smoothLanes<1>, all, n);
   for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;

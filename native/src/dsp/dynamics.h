@@ -16,16 +16,16 @@ namespace shub {
 
 struct CompressorParams {
   double thresholdDb = -18.0;
-  double ratio = 2.0;             // ≥ 1 (1 = no compression)
-  double kneeDb = 6.0;            // ≥ 0, full knee width
-  double attackMs = 10.0;         // > 0
-  double releaseMs = 100.0;       // > 0
+  double ratio = 2.0;        // ≥ 1 (1 = no compression)
+  double kneeDb = 6.0;       // ≥ 0, full knee width
+  double attackMs = 10.0;    // > 0
+  double releaseMs = 100.0;  // > 0
   double makeupDb = 0.0;
-  bool rms = false;               // RMS detector instead of peak
-  double rmsWindowMs = 10.0;      // RMS averaging time constant
-  double sidechainHighpassHz = 0; // 0 = off; e.g. 100 Hz keeps the bass from pumping the mix
-  double mix = 1.0;               // wet fraction in [0, 1] (parallel compression below 1)
-  bool linked = true;             // one gain for all channels (keeps the stereo image)
+  bool rms = false;                // RMS detector instead of peak
+  double rmsWindowMs = 10.0;       // RMS averaging time constant
+  double sidechainHighpassHz = 0;  // 0 = off; e.g. 100 Hz keeps the bass from pumping the mix
+  double mix = 1.0;                // wet fraction in [0, 1] (parallel compression below 1)
+  bool linked = true;              // one gain for all channels (keeps the stereo image)
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -60,11 +60,11 @@ class Compressor {
   int channels_;
   double attackCoef_, releaseCoef_, rmsCoef_, makeup_;
   BiquadCascade sidechain_;
-  std::vector<double> ms_;       // RMS detector state per detector
-  std::vector<double> smoothed_; // gain reduction state (dB) per detector
-  std::vector<float> scratch_;   // side-chain copies of the planes
-  std::vector<float> level_;     // per-sample detector level, then its dB, then the static reduction
-  std::vector<float> gain_;      // per-sample linear gain of one detector
+  std::vector<double> ms_;        // RMS detector state per detector
+  std::vector<double> smoothed_;  // gain reduction state (dB) per detector
+  std::vector<float> scratch_;    // side-chain copies of the planes
+  std::vector<float> level_;      // per-sample detector level, then its dB, then the static reduction
+  std::vector<float> gain_;       // per-sample linear gain of one detector
   std::vector<const float*> det_;
   DynamicsStats stats_;
 };

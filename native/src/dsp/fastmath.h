@@ -32,7 +32,9 @@ SHUB_ALWAYS_INLINE double exp2(double y) {
   if (y < -1000.0) return 0.0;
   const double r = static_cast<double>(static_cast<int64_t>(y + (y >= 0 ? 0.5 : -0.5)));
   const double f = (y - r) * 0.6931471805599453;  // in [−ln2/2, ln2/2]
-  const double p = 1.0 + f * (1.0 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f * (1.0 / 5040)))))));
+  const double p =
+      1.0 +
+      f * (1.0 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f * (1.0 / 5040)))))));
   const uint64_t bits = static_cast<uint64_t>(static_cast<int64_t>(r) + 1023) << 52;
   double scale;
   std::memcpy(&scale, &bits, sizeof scale);
@@ -63,7 +65,8 @@ SHUB_ALWAYS_INLINE float exp2f(float y) {
   y = y < 126.0f ? y : 126.0f;
   const int32_t r = static_cast<int32_t>(std::floor(y + 0.5f));
   const float f = (y - static_cast<float>(r)) * 0.6931471805599453f;
-  const float p = 1.0f + f * (1.0f + f * (0.5f + f * (1.0f / 6 + f * (1.0f / 24 + f * (1.0f / 120 + f * (1.0f / 720))))));
+  const float p =
+      1.0f + f * (1.0f + f * (0.5f + f * (1.0f / 6 + f * (1.0f / 24 + f * (1.0f / 120 + f * (1.0f / 720))))));
   const uint32_t bits = static_cast<uint32_t>(r + 127) << 23;
   float scale;
   std::memcpy(&scale, &bits, sizeof scale);

@@ -9,12 +9,16 @@
 
 namespace shub {
 
-TruePeakLimiter::TruePeakLimiter(const LimiterParams& params, int sampleRate, int channels, const PolyphaseInterpolator& interp)
+TruePeakLimiter::TruePeakLimiter(const LimiterParams& params, int sampleRate, int channels,
+                                 const PolyphaseInterpolator& interp)
     : p_(params), channels_(channels), taps_(interp.taps()), half_(interp.taps() / 2) {
   if (channels < 1) throw std::invalid_argument("limiter: channels must be >= 1");
-  if (!(p_.ceilingDb <= 0 && p_.ceilingDb >= -60)) throw std::invalid_argument("limiter: ceilingDb must be in [-60, 0]");
-  if (!(p_.lookaheadMs > 0 && p_.lookaheadMs <= 50)) throw std::invalid_argument("limiter: lookaheadMs must be in (0, 50]");
-  if (!(p_.releaseMs > 0 && p_.releaseMs <= 5000)) throw std::invalid_argument("limiter: releaseMs must be in (0, 5000]");
+  if (!(p_.ceilingDb <= 0 && p_.ceilingDb >= -60))
+    throw std::invalid_argument("limiter: ceilingDb must be in [-60, 0]");
+  if (!(p_.lookaheadMs > 0 && p_.lookaheadMs <= 50))
+    throw std::invalid_argument("limiter: lookaheadMs must be in (0, 50]");
+  if (!(p_.releaseMs > 0 && p_.releaseMs <= 5000))
+    throw std::invalid_argument("limiter: releaseMs must be in (0, 5000]");
   // detection on a grid twice as fine as the meter's: the meter's grid first (coarse), the
   // points between only where the coarse peak comes near the ceiling
   const int factor = 2 * truePeakOversampling(sampleRate);
@@ -74,13 +78,15 @@ void TruePeakLimiter::push(const float* frame) {
     peak = std::max(peak, static_cast<double>(std::fabs(w[half_ - 1])));
     if (!interpolate) continue;
     double coarsePeak = 0;
-    for (const float* h : coarse_) coarsePeak = std::max(coarsePeak, static_cast<double>(std::fabs(dot(h, w, static_cast<size_t>(taps_)))));
+    for (const float* h : coarse_)
+      coarsePeak = std::max(coarsePeak, static_cast<double>(std::fabs(dot(h, w, static_cast<size_t>(taps_)))));
     peak = std::max(peak, coarsePeak);
     // between two points of the coarse grid a sinusoid below Nyquist rises by at most
     // 1/cos(π/(2·coarse factor)) (8.2 % at 4×): under that margin the fine points cannot reach
     // the ceiling (what a non-sinusoidal residue might add, verification catches)
     if (peak * kFineMargin > ceiling_)
-      for (const float* h : fine_) peak = std::max(peak, static_cast<double>(std::fabs(dot(h, w, static_cast<size_t>(taps_)))));
+      for (const float* h : fine_)
+        peak = std::max(peak, static_cast<double>(std::fabs(dot(h, w, static_cast<size_t>(taps_)))));
   }
   // a sample's neighbourhood on both sides: the interval before it belongs to a−1's window
   const double need = std::max(peak, prevPeak_);
@@ -116,7 +122,8 @@ bool TruePeakLimiter::pop(float* frame) {
   const uint64_t q = out_++;
   const size_t pos = static_cast<size_t>(q) & mask_;
   const double g = gainRing_[pos];
-  for (int c = 0; c < channels_; ++c) frame[c] = static_cast<float>(ring_[static_cast<size_t>(c) * hist_ * 2 + pos] * g);
+  for (int c = 0; c < channels_; ++c)
+    frame[c] = static_cast<float>(ring_[static_cast<size_t>(c) * hist_ * 2 + pos] * g);
   if (q < realIn_) {
     ++stats_.frames;
     stats_.minGain = std::min(stats_.minGain, g);

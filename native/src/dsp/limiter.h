@@ -17,16 +17,16 @@
 namespace shub {
 
 struct LimiterParams {
-  double ceilingDb = -1.0;    // linear ceiling = 10^(ceilingDb/20), on the oversampled grid
-  double lookaheadMs = 3.0;   // attack ramp length, (0, 50]
-  double releaseMs = 80.0;    // upward recovery time constant, (0, 5000]
+  double ceilingDb = -1.0;   // linear ceiling = 10^(ceilingDb/20), on the oversampled grid
+  double lookaheadMs = 3.0;  // attack ramp length, (0, 50]
+  double releaseMs = 80.0;   // upward recovery time constant, (0, 5000]
 };
 
 struct LimiterStats {
   uint64_t frames = 0;
-  double minGain = 1.0;         // smallest applied gain (linear)
-  double sumGainDb = 0;         // Σ applied gain in dB (≤ 0) per frame
-  uint64_t limitedFrames = 0;   // frames with more than 0.1 dB gain reduction
+  double minGain = 1.0;        // smallest applied gain (linear)
+  double sumGainDb = 0;        // Σ applied gain in dB (≤ 0) per frame
+  uint64_t limitedFrames = 0;  // frames with more than 0.1 dB gain reduction
 };
 
 class TruePeakLimiter {
@@ -53,12 +53,13 @@ class TruePeakLimiter {
   LimiterParams p_;
   int channels_;
   int taps_, half_;
-  std::vector<const float*> coarse_, fine_;  // detection grid phases (excluding 0): the meter's grid, and the points between
+  std::vector<const float*> coarse_,
+      fine_;  // detection grid phases (excluding 0): the meter's grid, and the points between
   static constexpr double kFineMargin = 1.09;
   double ceiling_;
-  double l1_;  // max over phases of Σ|h| (interpolation bound)
-  size_t look_;       // lookahead L in samples
-  size_t latency_;    // half_ + look_ − 1
+  double l1_;       // max over phases of Σ|h| (interpolation bound)
+  size_t look_;     // lookahead L in samples
+  size_t latency_;  // half_ + look_ − 1
   double releaseCoef_;
 
   // input history per channel (for interpolation and the delay line), ring of size hist_

@@ -37,8 +37,8 @@ Resampler::Resampler(int inRate, int outRate, int channels) : inRate_(inRate), o
   const double low = std::min(inRate, outRate);
   const double pass = std::min(20000.0, 0.4535 * low);
   const double stop = 0.5 * low;
-  const double cutoff = 0.5 * (pass + stop) / inRate;             // cycles per input sample
-  const double width = (stop - pass) / inRate;                     // transition, cycles per input sample
+  const double cutoff = 0.5 * (pass + stop) / inRate;  // cycles per input sample
+  const double width = (stop - pass) / inRate;         // transition, cycles per input sample
   const double atten = 110.0;
   const double beta = 0.1102 * (atten - 8.7);
   int n = static_cast<int>(std::ceil((atten - 7.95) / (14.36 * width)));  // Kaiser's length estimate
@@ -109,7 +109,8 @@ size_t Resampler::process(const float* const* in, size_t n, float* const* out) {
 
 size_t Resampler::flush(float* const* out, size_t capacity) {
   if (passthrough()) return 0;
-  const uint64_t total = (inFrames_ * static_cast<uint64_t>(up_) + static_cast<uint64_t>(down_) - 1) / static_cast<uint64_t>(down_);
+  const uint64_t total =
+      (inFrames_ * static_cast<uint64_t>(up_) + static_cast<uint64_t>(down_) - 1) / static_cast<uint64_t>(down_);
   std::vector<float> zeros(static_cast<size_t>(half_) + 1, 0.0f);
   std::vector<const float*> z(static_cast<size_t>(channels_), zeros.data());
   append(z.data(), zeros.size());

@@ -33,9 +33,9 @@ class Resampler {
   int inRate_, outRate_, channels_;
   int64_t up_, down_;
   int taps_, half_;
-  std::vector<float> table_;  // [phase][taps]
+  std::vector<float> table_;             // [phase][taps]
   std::vector<std::vector<float>> buf_;  // per channel input history; buf_[c][i] is input frame base_ + i − half_
-  uint64_t base_ = 0;   // absolute input index of buf_[c][half_]
+  uint64_t base_ = 0;                    // absolute input index of buf_[c][half_]
   uint64_t inFrames_ = 0;
   uint64_t outNext_ = 0;  // next output index
 };

@@ -6,8 +6,10 @@
 namespace shub {
 
 std::string validateReverbParams(const ReverbParams& p) {
-  if (!std::isfinite(p.decaySeconds) || p.decaySeconds < 0.1 || p.decaySeconds > 30) return "decaySeconds must be in [0.1, 30] s";
-  if (!std::isfinite(p.preDelayMs) || p.preDelayMs < 0 || p.preDelayMs > 500) return "preDelayMs must be in [0, 500] ms";
+  if (!std::isfinite(p.decaySeconds) || p.decaySeconds < 0.1 || p.decaySeconds > 30)
+    return "decaySeconds must be in [0.1, 30] s";
+  if (!std::isfinite(p.preDelayMs) || p.preDelayMs < 0 || p.preDelayMs > 500)
+    return "preDelayMs must be in [0, 500] ms";
   if (!std::isfinite(p.dampingHz) || p.dampingHz <= 0) return "dampingHz must be > 0 Hz";
   if (!std::isfinite(p.mix) || p.mix < 0 || p.mix > 1) return "mix must be in [0, 1]";
   return "";
@@ -66,8 +68,10 @@ void Reverb::process(float* const* planes, size_t n) {
       const double fbk = out[k] - h;
       lines_[k][pos_[k]] = static_cast<float>(fbk + ((k & 1) ? -in : in));
       if (++pos_[k] == len_[k]) pos_[k] = 0;
-      if (k & 1) right += out[k];
-      else left += out[k];
+      if (k & 1)
+        right += out[k];
+      else
+        left += out[k];
     }
     left *= outScale;
     right *= outScale;

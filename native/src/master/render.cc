@@ -8,7 +8,6 @@
 
 namespace shub {
 
-
 struct MasterRender::Multiband {
   BiquadCascade lowPass, restHigh, midPass, highPass;
   std::unique_ptr<Compressor> comp[3];
@@ -16,7 +15,8 @@ struct MasterRender::Multiband {
   std::vector<float*> ptr[3];
 
   Multiband(const MultibandParams& p, double fs, int channels) {
-    if (!(p.lowHz > 20 && p.lowHz < p.highHz && p.highHz < fs * 0.45)) throw std::invalid_argument("multiband crossovers must satisfy 20 < lowHz < highHz < 0.45·fs");
+    if (!(p.lowHz > 20 && p.lowHz < p.highHz && p.highHz < fs * 0.45))
+      throw std::invalid_argument("multiband crossovers must satisfy 20 < lowHz < highHz < 0.45·fs");
     // low = LR4 low-pass at f1, then the f2 crossover's allpass so all three bands stay in phase
     std::vector<Biquad> low = biquad::linkwitzRiley(false, 2, p.lowHz, fs);
     low.push_back(biquad::design(biquad::Shape::AllPass, p.highHz, std::sqrt(0.5), 0, fs));
@@ -111,7 +111,8 @@ struct MasterRender::Tail {
         const size_t t = limiter->flush(tailPtr.data(), limiter->latency() + 1);
         for (size_t c = 0; c < C; ++c) {
           if (lim[c].size() < k + t) lim[c].resize(k + t);
-          std::copy(tail[c].begin(), tail[c].begin() + static_cast<std::ptrdiff_t>(t), lim[c].begin() + static_cast<std::ptrdiff_t>(k));
+          std::copy(tail[c].begin(), tail[c].begin() + static_cast<std::ptrdiff_t>(t),
+                    lim[c].begin() + static_cast<std::ptrdiff_t>(k));
           limPtr[c] = lim[c].data();
         }
         k += t;
@@ -136,7 +137,8 @@ struct MasterRender::Tail {
 MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
   const int C = p_.channels;
   if (C < 1 || C > kMaxPcmChannels) throw std::invalid_argument("channels must be 1–8");
-  if (static_cast<int>(p_.channelWeights.size()) != C) throw std::invalid_argument("channelWeights must have one entry per channel");
+  if (static_cast<int>(p_.channelWeights.size()) != C)
+    throw std::invalid_argument("channelWeights must have one entry per channel");
   const double fs = p_.sampleRate;
   stereo_ = C == 2;
   planes_.assign(static_cast<size_t>(C), {});
@@ -151,7 +153,8 @@ MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
   if (p_.chain.compressor) comp_ = std::make_unique<Compressor>(*p_.chain.compressor, fs, C);
   if (p_.chain.multiband) multiband_ = std::make_unique<Multiband>(*p_.chain.multiband, fs, C);
   for (const MasterTailParams& t : p_.tails) {
-    if (t.bitDepth != 16 && t.bitDepth != 24 && t.bitDepth != 32) throw std::invalid_argument("bitDepth must be 16, 24 or 32");
+    if (t.bitDepth != 16 && t.bitDepth != 24 && t.bitDepth != 32)
+      throw std::invalid_argument("bitDepth must be 16, 24 or 32");
     tails_.push_back(std::make_unique<Tail>(t, p_.sampleRate, C, p_.channelWeights));
   }
   if (p_.spectra) {
@@ -233,12 +236,15 @@ void MasterRender::runTails(size_t n, bool flushing) {
     size_t m = n ? t->resampler.process(ptrs_.data(), n, t->rsPtr.data()) : 0;
     if (flushing) {
       // the resampler's tail goes through the rest of the tail together with this block
-      std::vector<std::vector<float>> extra(planes_.size(), std::vector<float>(static_cast<size_t>(t->resampler.tapsPerPhase()) + 8));
+      std::vector<std::vector<float>> extra(planes_.size(),
+                                            std::vector<float>(static_cast<size_t>(t->resampler.tapsPerPhase()) + 8));
       std::vector<float*> ep(planes_.size());
       for (size_t c = 0; c < planes_.size(); ++c) ep[c] = extra[c].data();
       const size_t e = t->resampler.flush(ep.data(), extra[0].size());
       t->reserve(m + e + 1);
-      for (size_t c = 0; c < planes_.size(); ++c) std::copy(extra[c].begin(), extra[c].begin() + static_cast<std::ptrdiff_t>(e), t->rs[c].begin() + static_cast<std::ptrdiff_t>(m));
+      for (size_t c = 0; c < planes_.size(); ++c)
+        std::copy(extra[c].begin(), extra[c].begin() + static_cast<std::ptrdiff_t>(e),
+                  t->rs[c].begin() + static_cast<std::ptrdiff_t>(m));
       m += e;
     }
     t->finishFrames(m, flushing);

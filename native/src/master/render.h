@@ -21,7 +21,6 @@
 
 namespace shub {
 
-
 /** Three-band compression: Linkwitz–Riley (LR4) crossovers whose bands sum back flat (allpass). */
 struct MultibandParams {
   double lowHz = 200, highHz = 3000;
@@ -29,23 +28,23 @@ struct MultibandParams {
 };
 
 struct MasterChainParams {
-  double highpassHz = 0;             // 0 = off; 4th-order Butterworth
-  std::vector<EqBand> midEq;         // on mid (or on every channel when not stereo)
-  std::vector<EqBand> sideEq;        // on side (stereo only)
+  double highpassHz = 0;       // 0 = off; 4th-order Butterworth
+  std::vector<EqBand> midEq;   // on mid (or on every channel when not stereo)
+  std::vector<EqBand> sideEq;  // on side (stereo only)
   std::optional<CompressorParams> compressor;
   std::optional<MultibandParams> multiband;  // after the glue compressor
-  double sideGainDb = 0;             // stereo width (stereo only)
-  double monoBassHz = 0;             // 0 = off; side high-pass (LR4) below which the image is mono
+  double sideGainDb = 0;                     // stereo width (stereo only)
+  double monoBassHz = 0;                     // 0 = off; side high-pass (LR4) below which the image is mono
 };
 
 struct MasterTailParams {
-  int sampleRate = 48000;            // output rate
+  int sampleRate = 48000;  // output rate
   double gainDb = 0;
   std::optional<LimiterParams> limiter;
-  int bitDepth = 24;                 // 16, 24 or 32 (float)
+  int bitDepth = 24;  // 16, 24 or 32 (float)
   DitherMode dither = DitherMode::Tpdf;
-  bool emit = true;                  // produce PCM bytes (false: meter only)
-  bool meterTruePeak = true;         // false: the tail's meter skips true peak (loudness-only passes)
+  bool emit = true;           // produce PCM bytes (false: meter only)
+  bool meterTruePeak = true;  // false: the tail's meter skips true peak (loudness-only passes)
 };
 
 struct MasterRenderParams {
@@ -54,14 +53,14 @@ struct MasterRenderParams {
   std::vector<double> channelWeights;
   MasterChainParams chain;
   std::vector<MasterTailParams> tails;
-  bool spectra = false;              // mid/side spectra of the chain output
-  FeatureOptions spectrumOptions;    // window/hop/floor for them (channels and rate are set here)
+  bool spectra = false;            // mid/side spectra of the chain output
+  FeatureOptions spectrumOptions;  // window/hop/floor for them (channels and rate are set here)
 };
 
 struct MasterTailReport {
   LevelMeterReport levels;
   LimiterStats limiter;
-  uint64_t clippedSamples = 0;       // by the quantiser
+  uint64_t clippedSamples = 0;  // by the quantiser
   uint64_t framesOut = 0;
 };
 

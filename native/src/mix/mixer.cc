@@ -89,7 +89,9 @@ SHUB_ALWAYS_INLINE float peakAbs(const float* x, size_t n) {
   return r;
 }
 
-std::string stripWhere(const MixSpec& spec, size_t i) { return "strips[" + std::to_string(i) + "] (" + spec.strips[i].name + ")"; }
+std::string stripWhere(const MixSpec& spec, size_t i) {
+  return "strips[" + std::to_string(i) + "] (" + spec.strips[i].name + ")";
+}
 
 }  // namespace
 
@@ -109,7 +111,8 @@ std::string validateMixSpec(const MixSpec& spec) {
       return w + ": output must name a later strip (or -1 for the mix)";
     if (s.output >= 0) receives[static_cast<size_t>(s.output)] = true;
     for (const SendSpec& d : s.sends) {
-      if (d.dest <= static_cast<int>(i) || d.dest >= static_cast<int>(spec.strips.size())) return w + ": a send must name a later strip";
+      if (d.dest <= static_cast<int>(i) || d.dest >= static_cast<int>(spec.strips.size()))
+        return w + ": a send must name a later strip";
       if (!std::isfinite(d.gain) || d.gain < 0 || d.gain > 64) return w + ": send gain must be in [0, 64] (linear)";
       receives[static_cast<size_t>(d.dest)] = true;
     }
@@ -131,11 +134,13 @@ std::string validateMixSpec(const MixSpec& spec) {
     if (s.delay && !(e = validateDelayParams(*s.delay)).empty()) return w + ": delay." + e;
     if (s.reverb && !(e = validateReverbParams(*s.reverb)).empty()) return w + ": reverb." + e;
     for (const EqBand& b : s.eq)
-      if (!(b.freqHz > 0 && b.freqHz < spec.sampleRate / 2) || !(b.q > 0 && b.q <= 100) || !std::isfinite(b.gainDb) || std::fabs(b.gainDb) > 48)
+      if (!(b.freqHz > 0 && b.freqHz < spec.sampleRate / 2) || !(b.q > 0 && b.q <= 100) || !std::isfinite(b.gainDb) ||
+          std::fabs(b.gainDb) > 48)
         return w + ": eq bands need 0 < freqHz < sampleRate/2, 0 < q <= 100 and |gainDb| <= 48";
   }
   for (size_t i = 0; i < spec.strips.size(); ++i)
-    if (receives[i] && spec.strips[i].channels != 2) return stripWhere(spec, i) + ": a strip that receives must be stereo (channels 2)";
+    if (receives[i] && spec.strips[i].channels != 2)
+      return stripWhere(spec, i) + ": a strip that receives must be stereo (channels 2)";
   for (size_t k = 0; k < spec.clips.size(); ++k) {
     const ClipSpec& c = spec.clips[k];
     const std::string w = "clips[" + std::to_string(k) + "]";
@@ -160,7 +165,7 @@ struct Mixer::Fifo {
 
 struct Mixer::Strip {
   StripSpec spec;
-  size_t n;  // max block
+  size_t n;                         // max block
   std::vector<float> in, pre, out;  // planar: [channel][n]
   std::vector<float*> inPlanes;
   std::unique_ptr<Gate> gate;
@@ -255,7 +260,8 @@ void Mixer::pushPcm(int clip, const uint8_t* data, PcmFormat format, size_t fram
   decodePcm(data, format, f.channels, frames, planes, stats);
   f.tail += frames;
   if (stats.nonFinite > 0)
-    throw std::invalid_argument("clip " + std::to_string(clip) + ": " + std::to_string(stats.nonFinite) + " NaN/Inf samples");
+    throw std::invalid_argument("clip " + std::to_string(clip) + ": " + std::to_string(stats.nonFinite) +
+                                " NaN/Inf samples");
 }
 
 void Mixer::endClip(int clip) {
@@ -266,7 +272,8 @@ void Mixer::endClip(int clip) {
 SHUB_CLONES void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   const ClipSpec& c = spec_.clips[static_cast<size_t>(k)];
   Fifo& f = *fifos_[static_cast<size_t>(k)];
-  const int64_t a = std::max(t0, c.startFrame), b = std::min(t0 + static_cast<int64_t>(n), c.startFrame + c.lengthFrames);
+  const int64_t a = std::max(t0, c.startFrame),
+                b = std::min(t0 + static_cast<int64_t>(n), c.startFrame + c.lengthFrames);
   if (a >= b) return;
   const int64_t sa = a - c.startFrame + c.sourceOffsetFrames;
   if (sa < f.consumed) throw std::logic_error("clip read out of order");
@@ -280,10 +287,12 @@ SHUB_CLONES void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   f.consumed = sa;
   const size_t count = static_cast<size_t>(b - a);
   const size_t avail = std::min(count, f.size());
-  if (avail < count && !f.ended) throw std::runtime_error("clip " + std::to_string(k) + " starved: push more PCM before rendering");
+  if (avail < count && !f.ended)
+    throw std::runtime_error("clip " + std::to_string(k) + " starved: push more PCM before rendering");
   const size_t off = static_cast<size_t>(a - t0);
-  const bool fades = (c.fadeInFrames > 0 && a - c.startFrame < c.fadeInFrames) ||
-                     (c.fadeOutFrames > 0 && c.startFrame + c.lengthFrames - (a + static_cast<int64_t>(avail)) < c.fadeOutFrames);
+  const bool fades =
+      (c.fadeInFrames > 0 && a - c.startFrame < c.fadeInFrames) ||
+      (c.fadeOutFrames > 0 && c.startFrame + c.lengthFrames - (a + static_cast<int64_t>(avail)) < c.fadeOutFrames);
   const float g = static_cast<float>(c.gain);
   for (int ch = 0; ch < c.channels; ++ch) {
     const float* src = f.data[static_cast<size_t>(ch)].data() + f.head;
@@ -313,7 +322,8 @@ SHUB_CLONES void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
   const int ch = p.channels;
   for (int k : s.clips) readClip(k, t0, n, s);
   for (int c = 0; c < ch; ++c) s.inputPeak = std::max(s.inputPeak, static_cast<double>(peakAbs(s.inCh(c), n)));
-  if (p.print == Print::Residual) std::copy(s.in.begin(), s.in.begin() + static_cast<long>(static_cast<size_t>(ch) * s.n), s.pre.begin());
+  if (p.print == Print::Residual)
+    std::copy(s.in.begin(), s.in.begin() + static_cast<long>(static_cast<size_t>(ch) * s.n), s.pre.begin());
   // ---- the chain, in place on s.in: trim/polarity and gate here; EQ and compressor follow
   if (p.trimDb != 0 || p.invert) {
     const float g = static_cast<float>(std::pow(10.0, p.trimDb / 20.0) * (p.invert ? -1.0 : 1.0));
@@ -371,8 +381,10 @@ SHUB_CLONES void Mixer::render(size_t n, float* out, std::vector<std::vector<flo
         const double t = static_cast<double>(t0 + static_cast<int64_t>(j));
         while (s.gainCursor + 1 < b.frames.size() && b.frames[s.gainCursor + 1] <= t) ++s.gainCursor;
         double v;
-        if (t <= b.frames.front()) v = b.values.front();
-        else if (s.gainCursor + 1 >= b.frames.size()) v = b.values.back();
+        if (t <= b.frames.front())
+          v = b.values.front();
+        else if (s.gainCursor + 1 >= b.frames.size())
+          v = b.values.back();
         else {
           const double f0 = b.frames[s.gainCursor], f1 = b.frames[s.gainCursor + 1];
           v = b.values[s.gainCursor] + (t - f0) / (f1 - f0) * (b.values[s.gainCursor + 1] - b.values[s.gainCursor]);
@@ -386,8 +398,10 @@ SHUB_CLONES void Mixer::render(size_t n, float* out, std::vector<std::vector<flo
         const double t = static_cast<double>(t0 + static_cast<int64_t>(j));
         while (s.panCursor + 1 < b.frames.size() && b.frames[s.panCursor + 1] <= t) ++s.panCursor;
         double v;
-        if (t <= b.frames.front()) v = b.values.front();
-        else if (s.panCursor + 1 >= b.frames.size()) v = b.values.back();
+        if (t <= b.frames.front())
+          v = b.values.front();
+        else if (s.panCursor + 1 >= b.frames.size())
+          v = b.values.back();
         else {
           const double f0 = b.frames[s.panCursor], f1 = b.frames[s.panCursor + 1];
           v = b.values[s.panCursor] + (t - f0) / (f1 - f0) * (b.values[s.panCursor + 1] - b.values[s.panCursor]);
@@ -531,7 +545,8 @@ std::vector<StripStats> Mixer::stats() const {
       st.compressorMeanGainReductionDb = s->compressor->stats().meanGainReductionDb();
     }
     if (s->gate && s->gate->stats().frames)
-      st.gateOpenFraction = static_cast<double>(s->gate->stats().openFrames) / static_cast<double>(s->gate->stats().frames);
+      st.gateOpenFraction =
+          static_cast<double>(s->gate->stats().openFrames) / static_cast<double>(s->gate->stats().frames);
     out.push_back(st);
   }
   return out;

@@ -33,7 +33,6 @@
 namespace shub {
 namespace mix {
 
-
 /** Breakpoints (frame, value), frames ascending; linear interpolation, held outside the range. */
 struct Breakpoints {
   std::vector<double> frames;
@@ -43,8 +42,8 @@ struct Breakpoints {
 };
 
 struct SendSpec {
-  int dest = -1;        // strip index (> the sending strip's index)
-  double gain = 1.0;    // linear
+  int dest = -1;      // strip index (> the sending strip's index)
+  double gain = 1.0;  // linear
   bool preFader = false;
 };
 
@@ -80,8 +79,8 @@ struct StripSpec {
 struct ClipSpec {
   int strip = 0;
   int channels = 1;
-  int64_t startFrame = 0;           // timeline frame of the item's first frame
-  int64_t sourceOffsetFrames = 0;   // source frames skipped before the item's first frame
+  int64_t startFrame = 0;          // timeline frame of the item's first frame
+  int64_t sourceOffsetFrames = 0;  // source frames skipped before the item's first frame
   int64_t lengthFrames = 0;
   double gain = 1.0;
   int64_t fadeInFrames = 0;   // linear

@@ -11,17 +11,42 @@ export interface ParameterSpec {
   description: string;
 }
 
-const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({ value, unit, range, description });
+const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({
+  value,
+  unit,
+  range,
+  description,
+});
 
 /** The shared STFT: computed once per file and handed to every spectral feature. */
 export const STFT_PARAMETERS = {
-  windowSeconds: p(0.0464, 's', [0.005, 0.5], 'window length; rounded to the nearest power of two of samples (2048 at 44.1 and 48 kHz, 4096 at 96 kHz)'),
-  hopFraction: p(0.25, 'of the window', [0.0625, 1], 'hop between frames (512 samples at 44.1/48 kHz: 11.6/10.7 ms); frames are centered'),
-  activeFloorDbfs: p(-70, 'dBFS', [-200, 0], 'frames whose mean square is below this are silence, left out of the spectral means'),
+  windowSeconds: p(
+    0.0464,
+    's',
+    [0.005, 0.5],
+    'window length; rounded to the nearest power of two of samples (2048 at 44.1 and 48 kHz, 4096 at 96 kHz)',
+  ),
+  hopFraction: p(
+    0.25,
+    'of the window',
+    [0.0625, 1],
+    'hop between frames (512 samples at 44.1/48 kHz: 11.6/10.7 ms); frames are centered',
+  ),
+  activeFloorDbfs: p(
+    -70,
+    'dBFS',
+    [-200, 0],
+    'frames whose mean square is below this are silence, left out of the spectral means',
+  ),
 } as const;
 
 export const SPECTRAL_PARAMETERS = {
-  rolloffFraction: p(0.85, 'of the energy', [0.5, 0.99], 'roll-off: the frequency below which this fraction of the spectral energy lies'),
+  rolloffFraction: p(
+    0.85,
+    'of the energy',
+    [0.5, 0.99],
+    'roll-off: the frequency below which this fraction of the spectral energy lies',
+  ),
   melBands: p(40, 'bands', [8, 128], 'mel filterbank (Slaney scale, 20 Hz–16 kHz) for MFCC and the onset envelope'),
   melMinHz: p(20, 'Hz', [0, 1000], 'lowest mel filter edge'),
   melMaxHz: p(16000, 'Hz', [1000, 192000], 'highest mel filter edge (clipped to Nyquist)'),
@@ -36,7 +61,12 @@ export const CHROMA_PARAMETERS = {
 
 export const ONSET_PARAMETERS = {
   tickSeconds: p(0.0005, 's', [0.00002, 0.01], 'resolution of the fine energy envelope used to place each onset'),
-  deltaFraction: p(0.025, 'of the envelope range', [0, 1], 'peak picking: a peak must exceed the local mean by this fraction of the 99th-percentile strength'),
+  deltaFraction: p(
+    0.025,
+    'of the envelope range',
+    [0, 1],
+    'peak picking: a peak must exceed the local mean by this fraction of the 99th-percentile strength',
+  ),
   medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local mean window'),
   minIntervalSeconds: p(0.03, 's', [0.005, 0.5], 'two onsets are at least this far apart'),
 } as const;
@@ -46,12 +76,42 @@ export const TEMPO_PARAMETERS = {
   maxBpm: p(220, 'BPM', [60, 400], 'fastest tempo considered'),
   priorCenterBpm: p(130, 'BPM', [60, 200], 'center of the log-normal tempo prior (metrical level preference)'),
   priorOctaves: p(0.75, 'octaves', [0.1, 4], 'width (standard deviation) of the tempo prior'),
-  metricalFloor: p(0.2, '', [0, 10], 'metrical fit of a beat level without any subdivision (the fit of a well-subdivided level is up to 1 more)'),
-  presenceSaturation: p(0.1, 'of the beat', [0.01, 1], 'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other grid, binary vs ternary) counts as fully present'),
-  barFloor: p(0.2, '', [0, 10], 'bar evidence of a beat level: this plus the envelope autocorrelation at 3 or 4 beats (the larger)'),
-  accentRatioFull: p(0.6, 'of the beat', [0, 1], 'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat fully accented'),
-  accentRatioNone: p(1, 'of the beat', [0, 1], 'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the level groups beats in threes'),
-  binaryAccentRatio: p(0.9, 'of the beat', [0, 1], 'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)'),
+  metricalFloor: p(
+    0.2,
+    '',
+    [0, 10],
+    'metrical fit of a beat level without any subdivision (the fit of a well-subdivided level is up to 1 more)',
+  ),
+  presenceSaturation: p(
+    0.1,
+    'of the beat',
+    [0.01, 1],
+    'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other grid, binary vs ternary) counts as fully present',
+  ),
+  barFloor: p(
+    0.2,
+    '',
+    [0, 10],
+    'bar evidence of a beat level: this plus the envelope autocorrelation at 3 or 4 beats (the larger)',
+  ),
+  accentRatioFull: p(
+    0.6,
+    'of the beat',
+    [0, 1],
+    'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat fully accented',
+  ),
+  accentRatioNone: p(
+    1,
+    'of the beat',
+    [0, 1],
+    'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the level groups beats in threes',
+  ),
+  binaryAccentRatio: p(
+    0.9,
+    'of the beat',
+    [0, 1],
+    'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
+  ),
   beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
 } as const;
 
@@ -82,7 +142,10 @@ export interface StftLayout {
 export function stftLayout(sampleRate: number): StftLayout {
   const target = checkParameter('windowSeconds', STFT_PARAMETERS.windowSeconds) * sampleRate;
   const windowSamples = Math.max(64, Math.min(65536, 2 ** Math.round(Math.log2(target))));
-  const hopSamples = Math.max(1, Math.round(windowSamples * checkParameter('hopFraction', STFT_PARAMETERS.hopFraction)));
+  const hopSamples = Math.max(
+    1,
+    Math.round(windowSamples * checkParameter('hopFraction', STFT_PARAMETERS.hopFraction)),
+  );
   return { windowSamples, hopSamples, hopSeconds: hopSamples / sampleRate, frameRate: sampleRate / hopSamples };
 }
 

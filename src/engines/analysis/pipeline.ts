@@ -17,16 +17,21 @@ export interface PcmSink {
  * InputError for NaN/Inf samples (a broken float file). Blocks stay valid until the block after
  * next is read (AudioSource contract), so one block in flight while the next is read is safe.
  */
-export async function feedSource(source: AudioSource, sinks: PcmSink[], onProgress?: (framesDone: number) => void): Promise<number> {
+export async function feedSource(
+  source: AudioSource,
+  sinks: PcmSink[],
+  onProgress?: (framesDone: number) => void,
+): Promise<number> {
   let done = 0;
   let next = source.read();
   for (;;) {
     const block = await next;
     if (!block) break;
     next = source.read();
-    const results = sinks.length === 1
-      ? [await sinks[0]!.addPcm(block.pcm, block.format, block.frames)]
-      : await Promise.all(sinks.map((s) => s.addPcm(block.pcm, block.format, block.frames)));
+    const results =
+      sinks.length === 1
+        ? [await sinks[0]!.addPcm(block.pcm, block.format, block.frames)]
+        : await Promise.all(sinks.map((s) => s.addPcm(block.pcm, block.format, block.frames)));
     const r = results[0];
     if (r && r.nonFiniteSamples > 0) {
       next.catch(() => undefined);

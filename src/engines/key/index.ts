@@ -105,7 +105,11 @@ export interface EstimateKeyOptions {
  * The key of a file from its pitch-class profiles (120 bins of 10 cents, C = bin 0). Null when
  * the profile is empty (silence, unpitched noise below the peak threshold).
  */
-export function estimateKey(profile120: ArrayLike<number>, bass120?: ArrayLike<number>, options: EstimateKeyOptions = {}): Key | null {
+export function estimateKey(
+  profile120: ArrayLike<number>,
+  bass120?: ArrayLike<number>,
+  options: EstimateKeyOptions = {},
+): Key | null {
   const { chroma, tuningCents } = tuningAwareChroma(profile120);
   const total = chroma.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return null;

@@ -35,7 +35,8 @@ export interface FitResult {
 /** Band powers (dB) of a cascade: the mean of |H|² over 5 log-spaced points per band. */
 function bandResponses(bands: EqBand[], edges: [number, number][], fs: number): number[] {
   const pts: number[] = [];
-  for (const [lo, hi] of edges) for (let i = 0; i < 5; i++) pts.push(Math.min(lo * (hi / lo) ** ((i + 0.5) / 5), fs * 0.499));
+  for (const [lo, hi] of edges)
+    for (let i = 0; i < 5; i++) pts.push(Math.min(lo * (hi / lo) ** ((i + 0.5) / 5), fs * 0.499));
   const db = bands.length ? native().biquadResponseDb(bands, fs, pts) : new Float64Array(pts.length);
   return edges.map((_, k) => {
     let p = 0;
@@ -87,7 +88,8 @@ export function fitEq(want: BandDiff[], o: FitOptions): FitResult {
     r.forEach((v, k) => (J[k]![j] = v / probe));
   });
   let gains = centers.map(() => 0);
-  const make = (g: number[]): EqBand[] => centers.map((hz, j) => ({ type: 'peak' as const, freqHz: hz, q: o.q, gainDb: g[j]! }));
+  const make = (g: number[]): EqBand[] =>
+    centers.map((hz, j) => ({ type: 'peak' as const, freqHz: hz, q: o.q, gainDb: g[j]! }));
   let achieved = target.map(() => 0);
   for (let iter = 0; iter < 4; iter++) {
     const resid = target.map((t, k) => t - achieved[k]!);
@@ -110,7 +112,17 @@ export function fitEq(want: BandDiff[], o: FitOptions): FitResult {
  * bounded strokes.
  */
 export const TARGET_CURVE: readonly (readonly [number, number])[] = [
-  [31.5, -1.5], [63, 0], [125, 0], [250, -1.5], [500, -3.5], [1000, -6], [2000, -8.5], [4000, -11], [8000, -14.5], [16000, -21], [20000, -26],
+  [31.5, -1.5],
+  [63, 0],
+  [125, 0],
+  [250, -1.5],
+  [500, -3.5],
+  [1000, -6],
+  [2000, -8.5],
+  [4000, -11],
+  [8000, -14.5],
+  [16000, -21],
+  [20000, -26],
 ];
 
 export function targetCurveDb(hz: number): number {
@@ -129,11 +141,14 @@ export const centerOf = (b: TonalBand | BandDiff): number => Math.sqrt(b.bandHz[
 /** Bands of `have` within [loHz, hiHz] that hold real signal (within `rangeDb` of the loudest band). */
 export function activeBands(have: TonalBand[], loHz: number, hiHz: number, rangeDb = 50): TonalBand[] {
   const max = Math.max(...have.map((b) => b.levelDb ?? -Infinity));
-  return have.filter((b) => b.levelDb !== null && b.levelDb > max - rangeDb && centerOf(b) >= loHz && centerOf(b) <= hiHz);
+  return have.filter(
+    (b) => b.levelDb !== null && b.levelDb > max - rangeDb && centerOf(b) >= loHz && centerOf(b) <= hiHz,
+  );
 }
 
 /** Mean of `f(band)` over the bands. */
-export const meanOf = <T>(xs: T[], f: (x: T) => number): number => (xs.length ? xs.reduce((s, x) => s + f(x), 0) / xs.length : 0);
+export const meanOf = <T>(xs: T[], f: (x: T) => number): number =>
+  xs.length ? xs.reduce((s, x) => s + f(x), 0) / xs.length : 0;
 
 /** Moving average over ±`half` bands (edges use what exists). */
 export function smooth(values: number[], half: number): number[] {

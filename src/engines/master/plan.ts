@@ -10,17 +10,18 @@ import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './e
 
 export const MASTER_STYLES = {
   transparent: 'gain and true-peak limiting only (limiting at most 4 dB on peaks, 1 dB on average)',
-  balanced: 'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 8 dB on average',
+  balanced:
+    'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 8 dB on average',
   loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 14 dB on average',
 } as const;
 export type MasterStyle = keyof typeof MASTER_STYLES;
 
 export interface StyleSpec {
-  highpassHz: number;          // 0 = off
-  eqMaxDb: number;             // 0 = no corrective EQ
-  eqDeadbandDb: number;        // deviations smaller than this are left alone
+  highpassHz: number; // 0 = off
+  eqMaxDb: number; // 0 = no corrective EQ
+  eqDeadbandDb: number; // deviations smaller than this are left alone
   compressor: { ratio: number; aboveRmsDb: number; attackMs: number; releaseMs: number } | null;
-  monoBassHz: number;          // 0 = never
+  monoBassHz: number; // 0 = never
   limiter: { lookaheadMs: number; releaseMs: number };
   /**
    * Most limiter gain reduction the style accepts before it reports a target as not met: on
@@ -32,14 +33,35 @@ export interface StyleSpec {
 }
 
 export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
-  transparent: { highpassHz: 0, eqMaxDb: 0, eqDeadbandDb: 0, compressor: null, monoBassHz: 0, limiter: { lookaheadMs: 5, releaseMs: 150 }, maxLimiterGainReductionDb: 4, maxMeanLimiterGainReductionDb: 1 },
+  transparent: {
+    highpassHz: 0,
+    eqMaxDb: 0,
+    eqDeadbandDb: 0,
+    compressor: null,
+    monoBassHz: 0,
+    limiter: { lookaheadMs: 5, releaseMs: 150 },
+    maxLimiterGainReductionDb: 4,
+    maxMeanLimiterGainReductionDb: 1,
+  },
   balanced: {
-    highpassHz: 20, eqMaxDb: 2, eqDeadbandDb: 1, compressor: { ratio: 1.6, aboveRmsDb: 4, attackMs: 30, releaseMs: 200 }, monoBassHz: 100,
-    limiter: { lookaheadMs: 3, releaseMs: 80 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 8,
+    highpassHz: 20,
+    eqMaxDb: 2,
+    eqDeadbandDb: 1,
+    compressor: { ratio: 1.6, aboveRmsDb: 4, attackMs: 30, releaseMs: 200 },
+    monoBassHz: 100,
+    limiter: { lookaheadMs: 3, releaseMs: 80 },
+    maxLimiterGainReductionDb: null,
+    maxMeanLimiterGainReductionDb: 8,
   },
   loud: {
-    highpassHz: 25, eqMaxDb: 3, eqDeadbandDb: 0.75, compressor: { ratio: 2.2, aboveRmsDb: 2, attackMs: 15, releaseMs: 120 }, monoBassHz: 120,
-    limiter: { lookaheadMs: 1.5, releaseMs: 50 }, maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: 14,
+    highpassHz: 25,
+    eqMaxDb: 3,
+    eqDeadbandDb: 0.75,
+    compressor: { ratio: 2.2, aboveRmsDb: 2, attackMs: 15, releaseMs: 120 },
+    monoBassHz: 120,
+    limiter: { lookaheadMs: 1.5, releaseMs: 50 },
+    maxLimiterGainReductionDb: null,
+    maxMeanLimiterGainReductionDb: 14,
   },
 };
 
@@ -56,7 +78,9 @@ export interface MasterAnalysis {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const sumPowerDb = (bands: TonalBand[], lo = 0, hi = Infinity) => {
-  const p = bands.filter((b) => centerOf(b) >= lo && centerOf(b) < hi).reduce((s, b) => s + (b.levelDb === null ? 0 : 10 ** (b.levelDb / 10)), 0);
+  const p = bands
+    .filter((b) => centerOf(b) >= lo && centerOf(b) < hi)
+    .reduce((s, b) => s + (b.levelDb === null ? 0 : 10 ** (b.levelDb / 10)), 0);
   return p > 0 ? 10 * Math.log10(p) : null;
 };
 
@@ -81,7 +105,12 @@ export interface ChainPlan {
 /** Crossovers of the optional three-band compressor (LR4). */
 export const MULTIBAND_CROSSOVERS_HZ = [200, 3000] as const;
 
-export function planChain(input: MasterAnalysis, style: MasterStyle, reference?: MasterAnalysis, options: { multiband?: boolean } = {}): ChainPlan {
+export function planChain(
+  input: MasterAnalysis,
+  style: MasterStyle,
+  reference?: MasterAnalysis,
+  options: { multiband?: boolean } = {},
+): ChainPlan {
   const s = STYLE_SPECS[style];
   const decisions: Decision[] = [];
   const chain: MasterChainOptions = {};
@@ -92,13 +121,22 @@ export function planChain(input: MasterAnalysis, style: MasterStyle, reference?:
   if (s.highpassHz > 0) {
     chain.highpassHz = s.highpassHz;
     decisions.push({
-      engine: 'master.highpass', decision: 'cutoff', value: s.highpassHz, unit: 'Hz',
+      engine: 'master.highpass',
+      decision: 'cutoff',
+      value: s.highpassHz,
+      unit: 'Hz',
       reason: `${style} style removes DC and subsonic energy below ${s.highpassHz} Hz (4th-order Butterworth) so the limiter does not spend headroom on inaudible content${dc > 0.0005 ? `; this mix has a DC offset of ${dc.toFixed(4)}` : ''}`,
       inputs: { file, dcOffset: input.levels.dcOffset },
       alternatives: [{ value: 0, why_not: 'off only in transparent style' }],
     });
   } else {
-    decisions.push({ engine: 'master.highpass', decision: 'cutoff', value: null, reason: `${style} style does no filtering`, inputs: { file, dcOffset: input.levels.dcOffset } });
+    decisions.push({
+      engine: 'master.highpass',
+      decision: 'cutoff',
+      value: null,
+      reason: `${style} style does no filtering`,
+      inputs: { file, dcOffset: input.levels.dcOffset },
+    });
   }
 
   if (reference) {
@@ -106,7 +144,13 @@ export function planChain(input: MasterAnalysis, style: MasterStyle, reference?:
   } else if (s.eqMaxDb > 0) {
     correctiveEq(input, s, style, chain, decisions);
   } else {
-    decisions.push({ engine: 'master.eq', decision: 'bands', value: [], reason: `${style} style applies no EQ`, inputs: { file } });
+    decisions.push({
+      engine: 'master.eq',
+      decision: 'bands',
+      value: [],
+      reason: `${style} style applies no EQ`,
+      inputs: { file },
+    });
   }
 
   // glue compression: threshold a few dB above the mix's RMS, so only the louder passages are held
@@ -114,20 +158,35 @@ export function planChain(input: MasterAnalysis, style: MasterStyle, reference?:
   if (s.compressor && rms !== null && !reference) {
     const c = s.compressor;
     const comp: CompressorOptions = {
-      thresholdDb: r2(Math.min(-1, rms + c.aboveRmsDb)), ratio: c.ratio, kneeDb: 6, attackMs: c.attackMs, releaseMs: c.releaseMs,
-      rms: true, rmsWindowMs: 20, sidechainHighpassHz: 90, linked: true,
+      thresholdDb: r2(Math.min(-1, rms + c.aboveRmsDb)),
+      ratio: c.ratio,
+      kneeDb: 6,
+      attackMs: c.attackMs,
+      releaseMs: c.releaseMs,
+      rms: true,
+      rmsWindowMs: 20,
+      sidechainHighpassHz: 90,
+      linked: true,
     };
     chain.compressor = comp;
     decisions.push({
-      engine: 'master.compressor', decision: 'glue', value: comp,
+      engine: 'master.compressor',
+      decision: 'glue',
+      value: comp,
       reason: `${style} style glues the mix with a slow ${c.ratio}:1 RMS compressor whose threshold sits ${c.aboveRmsDb} dB above the mix's RMS (${rms.toFixed(1)} dBFS), so only the louder passages are held; the side-chain ignores the sub-bass below 90 Hz to avoid pumping`,
       inputs: { file, rmsDbfs: rms, crestFactorDb: input.levels.crestFactorDb },
       alternatives: [{ value: null, why_not: 'the limiter alone would have to do all the level control' }],
     });
   } else {
     decisions.push({
-      engine: 'master.compressor', decision: 'glue', value: null,
-      reason: reference ? 'reference matching leaves the dynamics to the limiter (as Matchering does)' : rms === null ? 'silent input' : `${style} style does no compression`,
+      engine: 'master.compressor',
+      decision: 'glue',
+      value: null,
+      reason: reference
+        ? 'reference matching leaves the dynamics to the limiter (as Matchering does)'
+        : rms === null
+          ? 'silent input'
+          : `${style} style does no compression`,
       inputs: { file },
     });
   }
@@ -139,112 +198,216 @@ export function planChain(input: MasterAnalysis, style: MasterStyle, reference?:
   if (input.channels === 2 && s.monoBassHz > 0 && lowSide !== null && lowSide > -20) {
     chain.monoBassHz = s.monoBassHz;
     decisions.push({
-      engine: 'master.width', decision: 'monoBassHz', value: s.monoBassHz, unit: 'Hz',
+      engine: 'master.width',
+      decision: 'monoBassHz',
+      value: s.monoBassHz,
+      unit: 'Hz',
       reason: `the side carries energy below 120 Hz (${lowSide.toFixed(1)} dB re mid); folding the bass below ${s.monoBassHz} Hz to mono keeps the low end centred and vinyl/club/mono safe`,
       inputs: { file, lowSideToMidDb: lowSide },
       alternatives: [{ value: 0, why_not: 'out-of-phase bass wastes headroom and cancels on mono systems' }],
     });
   } else if (input.channels === 2) {
     decisions.push({
-      engine: 'master.width', decision: 'monoBassHz', value: null,
-      reason: s.monoBassHz === 0 ? `${style} style leaves the stereo image alone` : `the bass is already centred (side ${lowSide === null ? 'silent' : `${lowSide.toFixed(1)} dB re mid`} below 120 Hz)`,
+      engine: 'master.width',
+      decision: 'monoBassHz',
+      value: null,
+      reason:
+        s.monoBassHz === 0
+          ? `${style} style leaves the stereo image alone`
+          : `the bass is already centred (side ${lowSide === null ? 'silent' : `${lowSide.toFixed(1)} dB re mid`} below 120 Hz)`,
       inputs: { file, lowSideToMidDb: lowSide },
     });
   }
   return { chain, decisions };
 }
 
-function multiband(input: MasterAnalysis, style: MasterStyle, s: StyleSpec, chain: MasterChainOptions, decisions: Decision[]): void {
+function multiband(
+  input: MasterAnalysis,
+  style: MasterStyle,
+  s: StyleSpec,
+  chain: MasterChainOptions,
+  decisions: Decision[],
+): void {
   if (!s.compressor) {
-    decisions.push({ engine: 'master.multiband', decision: 'bands', value: null, reason: `${style} style does no compression, so --multiband is ignored`, inputs: { file: input.file } });
+    decisions.push({
+      engine: 'master.multiband',
+      decision: 'bands',
+      value: null,
+      reason: `${style} style does no compression, so --multiband is ignored`,
+      inputs: { file: input.file },
+    });
     return;
   }
   const [lo, hi] = MULTIBAND_CROSSOVERS_HZ;
   const all = input.side ? [...input.mid, ...input.side] : input.mid;
   const ratio = s.compressor.ratio;
-  const bands = ([[0, lo], [lo, hi], [hi, Infinity]] as const).map(([a, b], k) => {
+  const bands = (
+    [
+      [0, lo],
+      [lo, hi],
+      [hi, Infinity],
+    ] as const
+  ).map(([a, b], k) => {
     const level = sumPowerDb(all, a, b);
     return {
-      thresholdDb: r2(Math.min(-1, (level ?? -60) + s.compressor!.aboveRmsDb)), ratio, kneeDb: 6,
-      attackMs: [40, 20, 8][k]!, releaseMs: [250, 150, 90][k]!, rms: true, rmsWindowMs: [40, 20, 10][k]!, linked: true,
+      thresholdDb: r2(Math.min(-1, (level ?? -60) + s.compressor!.aboveRmsDb)),
+      ratio,
+      kneeDb: 6,
+      attackMs: [40, 20, 8][k]!,
+      releaseMs: [250, 150, 90][k]!,
+      rms: true,
+      rmsWindowMs: [40, 20, 10][k]!,
+      linked: true,
     };
   }) as [CompressorOptions, CompressorOptions, CompressorOptions];
   chain.multiband = { lowHz: lo, highHz: hi, bands };
   decisions.push({
-    engine: 'master.multiband', decision: 'bands', value: chain.multiband,
+    engine: 'master.multiband',
+    decision: 'bands',
+    value: chain.multiband,
     reason: `three bands split at ${lo} Hz and ${hi} kHz (Linkwitz–Riley, summing flat), each compressed ${ratio}:1 from ${s.compressor.aboveRmsDb} dB above its own RMS, slower in the bass and faster in the top, so one band's peaks do not pull the others down`,
     inputs: { file: input.file, bandThresholdsDb: bands.map((b) => b.thresholdDb) },
     alternatives: [{ value: null, why_not: 'single-band glue alone lets a loud bass note duck the whole mix' }],
   });
 }
 
-function correctiveEq(input: MasterAnalysis, s: StyleSpec, style: MasterStyle, chain: MasterChainOptions, decisions: Decision[]): void {
+function correctiveEq(
+  input: MasterAnalysis,
+  s: StyleSpec,
+  style: MasterStyle,
+  chain: MasterChainOptions,
+  decisions: Decision[],
+): void {
   const have = activeBands(input.mid, 40, Math.min(16000, input.sampleRate * 0.45));
   if (have.length < 6) {
-    decisions.push({ engine: 'master.eq', decision: 'bands', value: [], reason: 'too little full-range content to judge the tonal balance', inputs: { file: input.file } });
+    decisions.push({
+      engine: 'master.eq',
+      decision: 'bands',
+      value: [],
+      reason: 'too little full-range content to judge the tonal balance',
+      inputs: { file: input.file },
+    });
     return;
   }
   const offset = meanOf(have, (b) => b.levelDb! - targetCurveDb(centerOf(b)));
   // broad strokes: octave smoothing, a dead band, bounded
-  const raw = smooth(have.map((b) => targetCurveDb(centerOf(b)) - (b.levelDb! - offset)), 1);
+  const raw = smooth(
+    have.map((b) => targetCurveDb(centerOf(b)) - (b.levelDb! - offset)),
+    1,
+  );
   const want = raw.map((d) => Math.sign(d) * Math.max(0, Math.abs(d) - s.eqDeadbandDb));
-  const fit = fitEq(have.map((b, k) => ({ bandHz: b.bandHz, db: Math.max(-s.eqMaxDb, Math.min(s.eqMaxDb, want[k]!)) })), {
-    sampleRate: input.sampleRate, centersHz: OCTAVE_CENTERS, q: 1.41, maxDb: s.eqMaxDb,
-  });
+  const fit = fitEq(
+    have.map((b, k) => ({ bandHz: b.bandHz, db: Math.max(-s.eqMaxDb, Math.min(s.eqMaxDb, want[k]!)) })),
+    {
+      sampleRate: input.sampleRate,
+      centersHz: OCTAVE_CENTERS,
+      q: 1.41,
+      maxDb: s.eqMaxDb,
+    },
+  );
   chain.midEq = fit.bands;
   if (input.channels === 2) chain.sideEq = fit.bands;
-  const worst = raw.reduce((m, d, k) => (Math.abs(d) > Math.abs(m.d) ? { d, hz: centerOf(have[k]!) } : m), { d: 0, hz: 0 });
+  const worst = raw.reduce((m, d, k) => (Math.abs(d) > Math.abs(m.d) ? { d, hz: centerOf(have[k]!) } : m), {
+    d: 0,
+    hz: 0,
+  });
   decisions.push({
-    engine: 'master.eq', decision: 'bands', value: fit.bands,
-    reason: fit.bands.length === 0
-      ? `the tonal balance is within ${s.eqDeadbandDb} dB of shub's reference curve after octave smoothing; no EQ needed`
-      : `octave-smoothed tonal balance deviates from shub's reference curve by up to ${worst.d.toFixed(1)} dB (at ${Math.round(worst.hz)} Hz); ${style} style corrects deviations beyond ${s.eqDeadbandDb} dB with at most ±${s.eqMaxDb} dB per octave band`,
+    engine: 'master.eq',
+    decision: 'bands',
+    value: fit.bands,
+    reason:
+      fit.bands.length === 0
+        ? `the tonal balance is within ${s.eqDeadbandDb} dB of shub's reference curve after octave smoothing; no EQ needed`
+        : `octave-smoothed tonal balance deviates from shub's reference curve by up to ${worst.d.toFixed(1)} dB (at ${Math.round(worst.hz)} Hz); ${style} style corrects deviations beyond ${s.eqDeadbandDb} dB with at most ±${s.eqMaxDb} dB per octave band`,
     inputs: { file: input.file, deviationDb: raw.map(r2), bandsHz: have.map((b) => Math.round(centerOf(b))) },
-    alternatives: [{ value: [], why_not: 'leaving a clear tonal imbalance makes the loudness target cost more limiting in the heavy bands' }],
+    alternatives: [
+      {
+        value: [],
+        why_not: 'leaving a clear tonal imbalance makes the loudness target cost more limiting in the heavy bands',
+      },
+    ],
   });
 }
 
-function matchReference(input: MasterAnalysis, ref: MasterAnalysis, chain: MasterChainOptions, decisions: Decision[]): void {
+function matchReference(
+  input: MasterAnalysis,
+  ref: MasterAnalysis,
+  chain: MasterChainOptions,
+  decisions: Decision[],
+): void {
   const maxDb = 9;
   const lo = 40;
   const hi = Math.min(16000, input.sampleRate * 0.45, ref.sampleRate * 0.45);
   const pair = (a: TonalBand[], b: TonalBand[]) => {
     const bActive = new Set(activeBands(b, lo, hi).map((x) => Math.round(centerOf(x))));
-    return activeBands(a, lo, hi).filter((x) => bActive.has(Math.round(centerOf(x))))
+    return activeBands(a, lo, hi)
+      .filter((x) => bActive.has(Math.round(centerOf(x))))
       .map((x) => ({ have: x, want: b.find((y) => Math.round(centerOf(y)) === Math.round(centerOf(x)))! }));
   };
   const mids = pair(input.mid, ref.mid);
   // loudness is set later by the gain stage: only the shape (mean removed) is matched on the mid
   const offset = meanOf(mids, (p) => p.want.levelDb! - p.have.levelDb!);
-  const midWant = smooth(mids.map((p) => p.want.levelDb! - p.have.levelDb! - offset), 0);
-  const midFit = fitEq(mids.map((p, k) => ({ bandHz: p.have.bandHz, db: Math.max(-maxDb, Math.min(maxDb, midWant[k]!)) })), {
-    sampleRate: input.sampleRate, centersHz: THIRD_OCTAVE_CENTERS, q: 4.32, maxDb,
-  });
+  const midWant = smooth(
+    mids.map((p) => p.want.levelDb! - p.have.levelDb! - offset),
+    0,
+  );
+  const midFit = fitEq(
+    mids.map((p, k) => ({ bandHz: p.have.bandHz, db: Math.max(-maxDb, Math.min(maxDb, midWant[k]!)) })),
+    {
+      sampleRate: input.sampleRate,
+      centersHz: THIRD_OCTAVE_CENTERS,
+      q: 4.32,
+      maxDb,
+    },
+  );
   chain.midEq = midFit.bands;
   decisions.push({
-    engine: 'master.eq', decision: 'midBands', value: midFit.bands,
+    engine: 'master.eq',
+    decision: 'midBands',
+    value: midFit.bands,
     reason: `match the reference's mid spectrum: third-octave differences (mean removed) fitted with ${midFit.bands.length} peaking filters, each within ±${maxDb} dB; residual ${midFit.residualDb.toFixed(2)} dB per band`,
-    inputs: { file: input.file, reference: ref.file, wantDb: midWant.map(r2), bandsHz: mids.map((p) => Math.round(centerOf(p.have))) },
+    inputs: {
+      file: input.file,
+      reference: ref.file,
+      wantDb: midWant.map(r2),
+      bandsHz: mids.map((p) => Math.round(centerOf(p.have))),
+    },
   });
   // side: its shape and its level relative to the mid (that is the stereo width)
   if (input.side && ref.side && input.channels === 2) {
     const sides = pair(input.side, ref.side);
-    const sideWant = smooth(sides.map((p) => p.want.levelDb! - p.have.levelDb! - offset), 1);
-    const sideFit = fitEq(sides.map((p, k) => ({ bandHz: p.have.bandHz, db: Math.max(-maxDb, Math.min(maxDb, sideWant[k]!)) })), {
-      sampleRate: input.sampleRate, centersHz: THIRD_OCTAVE_CENTERS, q: 4.32, maxDb,
-    });
+    const sideWant = smooth(
+      sides.map((p) => p.want.levelDb! - p.have.levelDb! - offset),
+      1,
+    );
+    const sideFit = fitEq(
+      sides.map((p, k) => ({ bandHz: p.have.bandHz, db: Math.max(-maxDb, Math.min(maxDb, sideWant[k]!)) })),
+      {
+        sampleRate: input.sampleRate,
+        centersHz: THIRD_OCTAVE_CENTERS,
+        q: 4.32,
+        maxDb,
+      },
+    );
     chain.sideEq = sideFit.bands;
     const inW = sideToMidDb(input);
     const refW = sideToMidDb(ref);
     decisions.push({
-      engine: 'master.width', decision: 'sideBands', value: sideFit.bands,
+      engine: 'master.width',
+      decision: 'sideBands',
+      value: sideFit.bands,
       reason: `match the reference's side spectrum and width (side ${refW?.toFixed(1)} dB re mid in the reference, ${inW?.toFixed(1)} dB in the mix); ${sideFit.bands.length} peaking filters on the side, each within ±${maxDb} dB`,
       inputs: { file: input.file, reference: ref.file, sideToMidDb: inW, referenceSideToMidDb: refW },
     });
   } else {
     decisions.push({
-      engine: 'master.width', decision: 'sideBands', value: [],
-      reason: input.channels !== 2 ? 'the input is not stereo: no side to match' : 'the reference is not stereo: its width cannot be matched',
+      engine: 'master.width',
+      decision: 'sideBands',
+      value: [],
+      reason:
+        input.channels !== 2
+          ? 'the input is not stereo: no side to match'
+          : 'the reference is not stereo: its width cannot be matched',
       inputs: { file: input.file, reference: ref.file },
     });
   }

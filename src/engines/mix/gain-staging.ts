@@ -12,11 +12,26 @@ import type { Decision } from '../../store/types.js';
 
 /** Target loudness of each role relative to the lead, LU. */
 export const ROLE_LOUDNESS_LU: Record<Role, number> = {
-  vocal: 0, 'backing-vocal': -6,
-  kick: -4, snare: -4, bass: -4, drums: -3,
-  toms: -10, hats: -12, overheads: -9, room: -12, percussion: -10,
-  guitar: -6, keys: -7, piano: -6, synth: -7, pad: -10, strings: -8, brass: -7,
-  fx: -12, other: -7,
+  vocal: 0,
+  'backing-vocal': -6,
+  kick: -4,
+  snare: -4,
+  bass: -4,
+  drums: -3,
+  toms: -10,
+  hats: -12,
+  overheads: -9,
+  room: -12,
+  percussion: -10,
+  guitar: -6,
+  keys: -7,
+  piano: -6,
+  synth: -7,
+  pad: -10,
+  strings: -8,
+  brass: -7,
+  fx: -12,
+  other: -7,
 };
 
 /** Where the lead sits before the master trim, LUFS (pre-fader stems are brought to reference ± role). */
@@ -40,7 +55,10 @@ export function trackStaging(stems: StemLoudness[]): { gains: number[]; decision
     if (s.integratedLufs === null) {
       gains.push(0);
       decisions.push({
-        engine: 'mix.gainStaging', decision: 'trackGain', value: 0, unit: 'dB',
+        engine: 'mix.gainStaging',
+        decision: 'trackGain',
+        value: 0,
+        unit: 'dB',
         reason: `${s.name}: the stem has no gated loudness (silent or shorter than 400 ms), fader left at its recipe value`,
         inputs: { track: s.name, role: s.role, integratedLufs: null },
       });
@@ -52,9 +70,19 @@ export function trackStaging(stems: StemLoudness[]): { gains: number[]; decision
     gains.push(g);
     const rounded = Math.round(g * 100) / 100;
     decisions.push({
-      engine: 'mix.gainStaging', decision: 'trackGain', value: rounded, unit: 'dB',
+      engine: 'mix.gainStaging',
+      decision: 'trackGain',
+      value: rounded,
+      unit: 'dB',
       reason: `${s.name} (${s.role}) sits ${offset} LU from the lead: stem at ${s.integratedLufs.toFixed(1)} LUFS → ${target.toFixed(1)} LUFS${raw !== g ? ` (limited to ±${MAX_STAGING_DB} dB)` : ''}${s.manualGainDb ? `, plus the recipe's ${s.manualGainDb} dB` : ''}`,
-      inputs: { track: s.name, role: s.role, integratedLufs: s.integratedLufs, roleOffsetLu: offset, referenceLufs: REFERENCE_LUFS, manualGainDb: s.manualGainDb },
+      inputs: {
+        track: s.name,
+        role: s.role,
+        integratedLufs: s.integratedLufs,
+        roleOffsetLu: offset,
+        referenceLufs: REFERENCE_LUFS,
+        manualGainDb: s.manualGainDb,
+      },
     });
   }
   return { gains, decisions };
@@ -67,10 +95,14 @@ export function masterTrim(peakLinear: number, headroomDb: number): { trimDb: nu
   return {
     trimDb,
     decision: {
-      engine: 'mix.gainStaging', decision: 'masterTrim', value: trimDb, unit: 'dB',
-      reason: peakDbfs === null
-        ? 'the master bus received silence in the first pass; no trim'
-        : `the balanced tracks peak at ${peakDbfs.toFixed(2)} dBFS on the master bus input; a ${trimDb} dB trim leaves ${headroomDb} dB of headroom before the master chain`,
+      engine: 'mix.gainStaging',
+      decision: 'masterTrim',
+      value: trimDb,
+      unit: 'dB',
+      reason:
+        peakDbfs === null
+          ? 'the master bus received silence in the first pass; no trim'
+          : `the balanced tracks peak at ${peakDbfs.toFixed(2)} dBFS on the master bus input; a ${trimDb} dB trim leaves ${headroomDb} dB of headroom before the master chain`,
       inputs: { masterInputPeakDbfs: peakDbfs === null ? null : Math.round(peakDbfs * 100) / 100, headroomDb },
     },
   };

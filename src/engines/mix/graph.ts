@@ -50,7 +50,10 @@ export interface StagingGains {
 type ChainFields = Pick<RecipeTrack, 'eq' | 'compressor' | 'gate' | 'saturation'>;
 
 /** A chain preset with the strip's own keys on top. */
-export function mergeChain(own: ChainFields & { chain?: string | undefined }, chains: Map<string, ChainPreset>): ChainFields {
+export function mergeChain(
+  own: ChainFields & { chain?: string | undefined },
+  chains: Map<string, ChainPreset>,
+): ChainFields {
   const base: ChainFields = (own.chain ? chains.get(own.chain) : undefined) ?? {};
   return {
     eq: own.eq ?? base.eq,
@@ -62,7 +65,13 @@ export function mergeChain(own: ChainFields & { chain?: string | undefined }, ch
 
 function chainSpec(c: ChainFields): Partial<MixStripSpec> {
   const out: Partial<MixStripSpec> = {};
-  if (c.eq?.length) out.eq = c.eq.map((b) => ({ type: b.type, freqHz: b.freqHz, ...(b.q !== undefined ? { q: b.q } : {}), ...(b.gainDb !== undefined ? { gainDb: b.gainDb } : {}) }));
+  if (c.eq?.length)
+    out.eq = c.eq.map((b) => ({
+      type: b.type,
+      freqHz: b.freqHz,
+      ...(b.q !== undefined ? { q: b.q } : {}),
+      ...(b.gainDb !== undefined ? { gainDb: b.gainDb } : {}),
+    }));
   if (c.compressor) out.compressor = { ...c.compressor };
   if (c.gate) out.gate = { ...c.gate };
   if (c.saturation) out.saturation = { ...c.saturation };
@@ -96,7 +105,10 @@ function busOrder(buses: RecipeBus[]): number[] {
   const index = new Map(buses.map((b, i) => [b.name, i]));
   const order: number[] = [];
   const done = new Set<number>();
-  const feeds = (i: number) => [buses[i]!.output, ...(buses[i]!.sends ?? []).map((s) => s.bus)].filter((n): n is string => !!n).map((n) => index.get(n)!);
+  const feeds = (i: number) =>
+    [buses[i]!.output, ...(buses[i]!.sends ?? []).map((s) => s.bus)]
+      .filter((n): n is string => !!n)
+      .map((n) => index.get(n)!);
   // reverse post-order of the "feeds" edges = topological order
   const visit = (i: number) => {
     if (done.has(i)) return;
@@ -120,7 +132,11 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
   const frames = (s: number) => Math.round(s * rate);
   const dest = (name: string | undefined) => (name ? busStrip.get(name)! : masterIndex);
   const sends = (list: RecipeTrack['sends']) =>
-    (list ?? []).map((s) => ({ dest: busStrip.get(s.bus)!, gain: 10 ** ((s.levelDb ?? 0) / 20), preFader: s.preFader ?? false }));
+    (list ?? []).map((s) => ({
+      dest: busStrip.get(s.bus)!,
+      gain: 10 ** ((s.levelDb ?? 0) / 20),
+      preFader: s.preFader ?? false,
+    }));
   const flat = (pts: [number, number][] | undefined) => (pts ? pts.flatMap(([sec, v]) => [frames(sec), v]) : undefined);
 
   const strips: GraphStrip[] = [];
@@ -128,10 +144,15 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
   recipe.tracks.forEach((t, i) => {
     const format = options.formats[i]!;
     const at: KeyPath = ['tracks', i, 'file'];
-    if (format.channels > 2) throw new UsageError(`${locate(at)}: ${t.file} has ${format.channels} channels; shub mix takes mono or stereo stems (split it first)`);
+    if (format.channels > 2)
+      throw new UsageError(
+        `${locate(at)}: ${t.file} has ${format.channels} channels; shub mix takes mono or stereo stems (split it first)`,
+      );
     const channels = format.channels as 1 | 2;
     const gainDb = (t.gainDb ?? 0) + (options.staging?.trackGainDb[i] ?? 0);
-    const gainAuto = flat(t.automation?.gainDb)?.map((v, k) => (k % 2 ? v + (options.staging?.trackGainDb[i] ?? 0) : v));
+    const gainAuto = flat(t.automation?.gainDb)?.map((v, k) =>
+      k % 2 ? v + (options.staging?.trackGainDb[i] ?? 0) : v,
+    );
     const panAuto = flat(t.automation?.pan);
     strips.push({
       kind: 'track',
@@ -203,11 +224,22 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
     output: -1,
     sends: [],
     active: true,
-    print: options.print && (Object.keys(masterChain).length > 0 || trim !== 0 || (master.gainDb ?? 0) !== 0 || master.limiter) ? 'residual' : 'none',
+    print:
+      options.print &&
+      (Object.keys(masterChain).length > 0 || trim !== 0 || (master.gainDb ?? 0) !== 0 || master.limiter)
+        ? 'residual'
+        : 'none',
   });
   const tailFrames = frames(recipe.tailSeconds ?? tailSeconds);
   const end = clips.reduce((m, c) => Math.max(m, c.startFrame + c.lengthFrames), 0);
-  return { sampleRate: rate, strips, clips, totalFrames: end + tailFrames, tailFrames, ...(master.limiter ? { masterLimiter: master.limiter } : {}) };
+  return {
+    sampleRate: rate,
+    strips,
+    clips,
+    totalFrames: end + tailFrames,
+    tailFrames,
+    ...(master.limiter ? { masterLimiter: master.limiter } : {}),
+  };
 }
 
 /** The native spec of a graph (drops the JS-only fields). */

@@ -50,7 +50,9 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
   const writers: WavWriter[] = [];
   const sha256 = new Map<string, string>();
   try {
-    const mixOut = options.output ? await WavWriter.create(options.output, { sampleRate: graph.sampleRate, channels: 2, format: 'f32' }) : null;
+    const mixOut = options.output
+      ? await WavWriter.create(options.output, { sampleRate: graph.sampleRate, channels: 2, format: 'f32' })
+      : null;
     if (mixOut) writers.push(mixOut);
     const prints = [];
     for (const p of options.prints ?? []) {
@@ -60,7 +62,19 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
       writers.push(w);
       prints.push({ ...p, ...tap, writer: w });
     }
-    const meter = options.meter === false ? null : createLevelMeter({ container: 'wav', codec: 'pcm_f32le', sampleRate: graph.sampleRate, channels: 2, bitDepth: 32, frames: null, durationSeconds: null, speakers: ['FL', 'FR'] });
+    const meter =
+      options.meter === false
+        ? null
+        : createLevelMeter({
+            container: 'wav',
+            codec: 'pcm_f32le',
+            sampleRate: graph.sampleRate,
+            channels: 2,
+            bitDepth: 32,
+            frames: null,
+            durationSeconds: null,
+            speakers: ['FL', 'FR'],
+          });
     // the master limiter runs after the mixer (latency compensated inside, so its output arrives
     // later than its input); the master's printed residual then also carries (limited − mix),
     // divided by the master fader that REAPER applies after it
@@ -68,8 +82,23 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
     const masterStrip = graph.strips.findIndex((s) => s.kind === 'master');
     const limiter = lim
       ? new (native().MasterRender)({
-          sampleRate: graph.sampleRate, channels: 2, channelWeights: [1, 1],
-          tails: [{ sampleRate: graph.sampleRate, gainDb: 0, bitDepth: 32, dither: 'none', emit: true, limiter: { ceilingDb: lim.ceilingDbtp, ...(lim.lookaheadMs !== undefined ? { lookaheadMs: lim.lookaheadMs } : {}), ...(lim.releaseMs !== undefined ? { releaseMs: lim.releaseMs } : {}) } }],
+          sampleRate: graph.sampleRate,
+          channels: 2,
+          channelWeights: [1, 1],
+          tails: [
+            {
+              sampleRate: graph.sampleRate,
+              gainDb: 0,
+              bitDepth: 32,
+              dither: 'none',
+              emit: true,
+              limiter: {
+                ceilingDb: lim.ceilingDbtp,
+                ...(lim.lookaheadMs !== undefined ? { lookaheadMs: lim.lookaheadMs } : {}),
+                ...(lim.releaseMs !== undefined ? { releaseMs: lim.releaseMs } : {}),
+              },
+            },
+          ],
         })
       : null;
     const masterPrint = limiter ? prints.find((p) => p.strip === masterStrip) : undefined;
@@ -86,7 +115,8 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
       }
     };
     const limited = async (bytes: Buffer) => {
-      if (bytes.length) await emit(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+      if (bytes.length)
+        await emit(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
     };
     const pushed = clips.map(() => 0);
     const ended = clips.map(() => false);
@@ -107,7 +137,8 @@ export async function renderGraph(graph: MixGraph, options: RenderOptions): Prom
           try {
             mixer.pushPcm(k, b.pcm, b.format, b.frames);
           } catch (err) {
-            if (/NaN\/Inf/.test((err as Error).message)) throw new InputError(c.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
+            if (/NaN\/Inf/.test((err as Error).message))
+              throw new InputError(c.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
             throw err;
           }
           pushed[k]! += b.frames;

@@ -23,7 +23,13 @@ export interface OnsetInput {
 }
 
 export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: number): OnsetInput {
-  return { odf: r.odf, hopSeconds: r.hopSeconds, windowSeconds: windowSamples / sampleRate, fineEnergy: r.fineEnergy, tickSeconds: r.tickSamples / sampleRate };
+  return {
+    odf: r.odf,
+    hopSeconds: r.hopSeconds,
+    windowSeconds: windowSamples / sampleRate,
+    fineEnergy: r.fineEnergy,
+    tickSeconds: r.tickSamples / sampleRate,
+  };
 }
 
 function percentile(xs: ArrayLike<number>, q: number): number {
@@ -41,7 +47,10 @@ export function pickPeaks(odf: ArrayLike<number>, frameRate: number): number[] {
   const delta = checkParameter('deltaFraction', ONSET_PARAMETERS.deltaFraction) * scale;
   const avg = Math.max(1, Math.round(checkParameter('medianSeconds', ONSET_PARAMETERS.medianSeconds) * frameRate));
   const maxW = Math.max(1, Math.round(0.03 * frameRate));
-  const minGap = Math.max(1, Math.round(checkParameter('minIntervalSeconds', ONSET_PARAMETERS.minIntervalSeconds) * frameRate));
+  const minGap = Math.max(
+    1,
+    Math.round(checkParameter('minIntervalSeconds', ONSET_PARAMETERS.minIntervalSeconds) * frameRate),
+  );
   // prefix sums for the local mean
   const pre = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i]! + odf[i]!;
@@ -51,7 +60,10 @@ export function pickPeaks(odf: ArrayLike<number>, frameRate: number): number[] {
     if (v <= 0) continue;
     let isMax = true;
     for (let j = Math.max(0, t - maxW); j <= Math.min(n - 1, t + maxW); j++) {
-      if (odf[j]! > v || (odf[j]! === v && j < t)) { isMax = false; break; }
+      if (odf[j]! > v || (odf[j]! === v && j < t)) {
+        isMax = false;
+        break;
+      }
     }
     if (!isMax) continue;
     const lo = Math.max(0, t - avg);
@@ -111,5 +123,8 @@ export function detectOnsets(input: OnsetInput): Onsets {
     }
     out.push({ t, s });
   }
-  return { times: out.map((o) => Math.round(o.t * 10000) / 10000), strengths: out.map((o) => Math.round(o.s * 100) / 100) };
+  return {
+    times: out.map((o) => Math.round(o.t * 10000) / 10000),
+    strengths: out.map((o) => Math.round(o.s * 100) / 100),
+  };
 }

@@ -23,7 +23,10 @@ export interface Pitch {
   frames?: PitchFrame[];
 }
 
-export function summarizePitch(r: Pick<FeatureReport, 'pitchHz' | 'pitchConfidence' | 'pitchHopSeconds' | 'pitchStartSeconds'>, withFrames = false): Pitch {
+export function summarizePitch(
+  r: Pick<FeatureReport, 'pitchHz' | 'pitchConfidence' | 'pitchHopSeconds' | 'pitchStartSeconds'>,
+  withFrames = false,
+): Pitch {
   const voiced: number[] = [];
   for (const hz of r.pitchHz) if (hz > 0) voiced.push(hz);
   voiced.sort((a, b) => a - b);

@@ -16,7 +16,14 @@ import { native, type FeatureExtractor, type FeatureReport } from '../../native.
 import type { AudioSource } from '../../io/audio.js';
 import type { AudioFormat } from '../../io/format.js';
 import { feedSource } from '../analysis/pipeline.js';
-import { CHROMA_PARAMETERS, PITCH_PARAMETERS, SPECTRAL_PARAMETERS, STFT_PARAMETERS, stftLayout, tickSamples } from '../analysis/params.js';
+import {
+  CHROMA_PARAMETERS,
+  PITCH_PARAMETERS,
+  SPECTRAL_PARAMETERS,
+  STFT_PARAMETERS,
+  stftLayout,
+  tickSamples,
+} from '../analysis/params.js';
 import { tuningAwareChroma } from '../key/index.js';
 
 export interface TonalBand {
@@ -49,7 +56,10 @@ export function round(x: number, digits: number): number {
 const roundOrNull = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
 
 /** The native extractor for a source's format: the shared STFT plus, optionally, the YIN tracker. */
-export function createFeatureExtractor(format: Pick<AudioFormat, 'sampleRate' | 'channels'>, which: { spectrum: boolean; pitch: boolean }): FeatureExtractor {
+export function createFeatureExtractor(
+  format: Pick<AudioFormat, 'sampleRate' | 'channels'>,
+  which: { spectrum: boolean; pitch: boolean },
+): FeatureExtractor {
   const { windowSamples, hopSamples } = stftLayout(format.sampleRate);
   return new (native().FeatureExtractor)({
     sampleRate: format.sampleRate,
@@ -94,7 +104,12 @@ export function bandEdges(resolution: BandResolution): [number, number][] {
  * the band. Bands starting at or above Nyquist are left out. Pure: also used by `master --reference`
  * to compare two files' balances.
  */
-export function tonalBalance(meanPower: ArrayLike<number>, binHz: number, sampleRate: number, resolution: BandResolution = 'third-octave'): TonalBand[] {
+export function tonalBalance(
+  meanPower: ArrayLike<number>,
+  binHz: number,
+  sampleRate: number,
+  resolution: BandResolution = 'third-octave',
+): TonalBand[] {
   const nyquist = sampleRate / 2;
   const bands = bandEdges(resolution).filter(([lo]) => lo < nyquist);
   return bands.map(([lo, hi]) => {
@@ -106,7 +121,10 @@ export function tonalBalance(meanPower: ArrayLike<number>, binHz: number, sample
       const b = Math.min(hi, (k + 0.5) * binHz);
       if (b > a) sum += meanPower[k]! * ((b - a) / binHz);
     }
-    return { bandHz: [round(lo, 1), round(Math.min(hi, nyquist), 1)] as [number, number], levelDb: sum > 0 ? round(10 * Math.log10(sum), 2) : null };
+    return {
+      bandHz: [round(lo, 1), round(Math.min(hi, nyquist), 1)] as [number, number],
+      levelDb: sum > 0 ? round(10 * Math.log10(sum), 2) : null,
+    };
   });
 }
 
@@ -116,7 +134,10 @@ export function toOctaveBands(thirdOctave: TonalBand[]): TonalBand[] {
   for (let i = 1; i + 1 < thirdOctave.length; i += 3) {
     const group = thirdOctave.slice(i - 1, i + 2);
     const sum = group.reduce((s, b) => s + (b.levelDb === null ? 0 : 10 ** (b.levelDb / 10)), 0);
-    out.push({ bandHz: [group[0]!.bandHz[0], group[group.length - 1]!.bandHz[1]], levelDb: sum > 0 ? round(10 * Math.log10(sum), 2) : null });
+    out.push({
+      bandHz: [group[0]!.bandHz[0], group[group.length - 1]!.bandHz[1]],
+      levelDb: sum > 0 ? round(10 * Math.log10(sum), 2) : null,
+    });
   }
   return out;
 }
@@ -141,7 +162,10 @@ export function spectralSummary(r: FeatureReport, sampleRate: number): Spectral 
 }
 
 /** Reads `source` once and returns its tonal balance (the STFT part of the extractor only). */
-export async function measureTonalBalance(source: AudioSource, resolution: BandResolution = 'third-octave'): Promise<TonalBand[]> {
+export async function measureTonalBalance(
+  source: AudioSource,
+  resolution: BandResolution = 'third-octave',
+): Promise<TonalBand[]> {
   const fx = createFeatureExtractor(source.format, { spectrum: true, pitch: false });
   await feedSource(source, [fx]);
   const r = fx.finish();

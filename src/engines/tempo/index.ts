@@ -117,14 +117,22 @@ function combLags(frameRate: number, comb: readonly number[]): number {
 }
 
 /** Tempo salience on a BPM grid (prior applied), for inspection and tests. */
-export function tempoSalience(odf: ArrayLike<number>, frameRate: number, options: TempoOptions = {}): { bpm: number[]; score: number[] } {
+export function tempoSalience(
+  odf: ArrayLike<number>,
+  frameRate: number,
+  options: TempoOptions = {},
+): { bpm: number[]; score: number[] } {
   const comb = options.comb ?? TEMPO_COMB;
   const sal = combSalience(autocorrelation(odf, combLags(frameRate, comb)), frameRate, comb);
   return { bpm: sal.bpm, score: sal.score.map((s, i) => s * tempoPrior(sal.bpm[i]!, options)) };
 }
 
 /** Beat frames by dynamic programming for a given period (frames). */
-export function trackBeats(odf: ArrayLike<number>, period: number, tightness = TEMPO_PARAMETERS.beatTightness.value): number[] {
+export function trackBeats(
+  odf: ArrayLike<number>,
+  period: number,
+  tightness = TEMPO_PARAMETERS.beatTightness.value,
+): number[] {
   const n = odf.length;
   if (n === 0 || !(period > 1)) return [];
   let mean = 0;
@@ -208,7 +216,12 @@ export const PROFILE_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4] as const
  * The beat-synchronous onset profile: the mean over consecutive beat pairs of the envelope's
  * maximum within ±halfWidth frames of b[i] + f·(b[i+1] − b[i]), for each fraction f.
  */
-export function beatProfile(odf: ArrayLike<number>, beats: number[], fractions: readonly number[] = PROFILE_FRACTIONS, halfWidth = 1): number[] {
+export function beatProfile(
+  odf: ArrayLike<number>,
+  beats: number[],
+  fractions: readonly number[] = PROFILE_FRACTIONS,
+  halfWidth = 1,
+): number[] {
   const n = odf.length;
   return fractions.map((f) => {
     let sum = 0;
@@ -260,7 +273,10 @@ export function metricalFit(full: readonly number[], env: readonly number[] = fu
     const presence = Math.min(1, Math.max(0, sub(full, k) - sub(full, other(k))) / (full[0]! || 1) / saturation);
     // binary: the smaller ratio of the two envelopes (a syncopated groove may match its beat's
     // strength half-way in one of them, an isochronous pulse does in both)
-    const rho = k === 'binary' ? Math.min(ratio(sub(env, k), env[0]!), ratio(sub(full, k), full[0]!)) : ratio(sub(env, k), env[0]!);
+    const rho =
+      k === 'binary'
+        ? Math.min(ratio(sub(env, k), env[0]!), ratio(sub(full, k), full[0]!))
+        : ratio(sub(env, k), env[0]!);
     const [lo, hi] = k === 'binary' ? [binaryLo, 1] : [accentLo, accentHi];
     const accent = Math.max(0, Math.min(1, (hi - rho) / (hi - lo)));
     fit = Math.max(fit, presence * accent);
@@ -315,10 +331,21 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
     // no comb evidence: the score is 0 whatever the fit (skip the beat tracker)
     const beatFrames = raw.score[i]! > 0 ? trackBeats(beatEnv, (60 * frameRate) / bpm) : [];
     const fit = beatFrames.length
-      ? metricalFit(beatProfile(odf, beatFrames, PROFILE_FRACTIONS, halfWidth), beatProfile(beatEnv, beatFrames, PROFILE_FRACTIONS, halfWidth))
+      ? metricalFit(
+          beatProfile(odf, beatFrames, PROFILE_FRACTIONS, halfWidth),
+          beatProfile(beatEnv, beatFrames, PROFILE_FRACTIONS, halfWidth),
+        )
       : TEMPO_PARAMETERS.metricalFloor.value;
     const bar = barOf(bpm);
-    const c: Candidate = { bpm, comb: raw.score[i]!, prior: prior[i]!, fit, bar, score: raw.score[i]! * prior[i]! * fit * bar, beatFrames };
+    const c: Candidate = {
+      bpm,
+      comb: raw.score[i]!,
+      prior: prior[i]!,
+      fit,
+      bar,
+      score: raw.score[i]! * prior[i]! * fit * bar,
+      beatFrames,
+    };
     cache.set(i, c);
     return c;
   };
@@ -326,10 +353,11 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   const RELATIVES = [1, 2, 0.5, 1.5, 2 / 3];
   const seeds = ranked.slice(0, 4).map((i) => raw.bpm[i]!);
   const all: Candidate[] = [];
-  for (const s of seeds) for (const f of RELATIVES) {
-    const c = candidate(s * f);
-    if (c && !all.includes(c)) all.push(c);
-  }
+  for (const s of seeds)
+    for (const f of RELATIVES) {
+      const c = candidate(s * f);
+      if (c && !all.includes(c)) all.push(c);
+    }
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
   if (!(best.score > 0)) return NO_TEMPO;
@@ -366,7 +394,10 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   for (const f of [0.5, 2, 2 / 3, 1.5]) {
     const c = candidate(bestBpm * f);
     if (!c) continue;
-    alternatives.push({ bpm: Math.round(bpm * f * 100) / 100, confidence: Math.round(Math.min(1, c.score / best.score) * 1000) / 1000 });
+    alternatives.push({
+      bpm: Math.round(bpm * f * 100) / 100,
+      confidence: Math.round(Math.min(1, c.score / best.score) * 1000) / 1000,
+    });
   }
   alternatives.sort((a, b) => b.confidence - a.confidence);
   const r4 = (x: number) => Math.round(x * 10000) / 10000;

@@ -37,8 +37,14 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
   const { levels: l, format } = m;
   const checks: Check[] = [];
   // messages are thunks: only the one that applies is formatted (files × platforms × checks add up)
-  const add = (id: string, passed: boolean, measured: Check['measured'], limit: Limit | null, ok: () => string, bad: () => string) =>
-    checks.push({ id, passed, measured, limit, message: passed ? ok() : bad() });
+  const add = (
+    id: string,
+    passed: boolean,
+    measured: Check['measured'],
+    limit: Limit | null,
+    ok: () => string,
+    bad: () => string,
+  ) => checks.push({ id, passed, measured, limit, message: passed ? ok() : bad() });
 
   // loudness
   if (p.integratedLufs !== null && p.integratedToleranceLu !== null) {
@@ -46,77 +52,156 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     const hi = p.integratedLufs + p.integratedToleranceLu;
     const i = l.integratedLufs;
     if (i === null) {
-      add('integrated-loudness', false, null, [lo, hi], () => '', () => `silent: no integrated loudness; ${p.name} expects ${p.integratedLufs} LUFS`);
+      add(
+        'integrated-loudness',
+        false,
+        null,
+        [lo, hi],
+        () => '',
+        () => `silent: no integrated loudness; ${p.name} expects ${p.integratedLufs} LUFS`,
+      );
     } else {
       const diff = i - p.integratedLufs;
-      add('integrated-loudness', i >= lo && i <= hi, i, [lo, hi],
+      add(
+        'integrated-loudness',
+        i >= lo && i <= hi,
+        i,
+        [lo, hi],
         () => `${f1(i)} LUFS is within ${p.name}'s ${p.integratedLufs} ± ${p.integratedToleranceLu} LU`,
-        () => `${f1(i)} LUFS is ${f1(Math.abs(diff))} LU ${diff > 0 ? 'louder' : 'quieter'} than ${p.name}'s ${p.integratedLufs} LUFS target (± ${p.integratedToleranceLu}); ${diff > 0 ? 'turn it down' : 'turn it up'} (shub master --target ${p.id})`);
+        () =>
+          `${f1(i)} LUFS is ${f1(Math.abs(diff))} LU ${diff > 0 ? 'louder' : 'quieter'} than ${p.name}'s ${p.integratedLufs} LUFS target (± ${p.integratedToleranceLu}); ${diff > 0 ? 'turn it down' : 'turn it up'} (shub master --target ${p.id})`,
+      );
     }
   }
   const ceiling = truePeakCeilingFor(p, l.integratedLufs);
   const tp = l.truePeakDbtp;
-  add('true-peak', tp === null || tp <= ceiling, tp, ceiling,
-    () => tp === null ? 'silent' : `true peak ${f2(tp)} dBTP is at or below ${f1(ceiling)} dBTP`,
-    () => `true peak ${f2(tp ?? 0)} dBTP exceeds ${p.name}'s ${f1(ceiling)} dBTP ceiling${ceiling !== p.truePeakCeilingDbtp ? ` (for masters louder than ${p.louderThan!.integratedLufs} LUFS)` : ''}; limit with a true-peak limiter`);
+  add(
+    'true-peak',
+    tp === null || tp <= ceiling,
+    tp,
+    ceiling,
+    () => (tp === null ? 'silent' : `true peak ${f2(tp)} dBTP is at or below ${f1(ceiling)} dBTP`),
+    () =>
+      `true peak ${f2(tp ?? 0)} dBTP exceeds ${p.name}'s ${f1(ceiling)} dBTP ceiling${ceiling !== p.truePeakCeilingDbtp ? ` (for masters louder than ${p.louderThan!.integratedLufs} LUFS)` : ''}; limit with a true-peak limiter`,
+  );
 
   if (p.loudnessRangeLu) {
     const { min, max } = p.loudnessRangeLu;
     const lra = l.loudnessRangeLu;
     const ok = lra !== null && (min === undefined || lra >= min) && (max === undefined || lra <= max);
-    add('loudness-range', ok, lra, p.loudnessRangeLu,
+    add(
+      'loudness-range',
+      ok,
+      lra,
+      p.loudnessRangeLu,
       () => `LRA ${f1(lra ?? 0)} LU is within ${min ?? 0}–${max ?? '∞'} LU`,
-      () => lra === null ? 'no loudness range (silent or shorter than 3 s)' : `LRA ${f1(lra)} LU is outside ${p.name}'s ${min ?? 0}–${max ?? '∞'} LU; ${max !== undefined && lra > max ? 'reduce the dynamics' : 'the programme is too compressed'}`);
+      () =>
+        lra === null
+          ? 'no loudness range (silent or shorter than 3 s)'
+          : `LRA ${f1(lra)} LU is outside ${p.name}'s ${min ?? 0}–${max ?? '∞'} LU; ${max !== undefined && lra > max ? 'reduce the dynamics' : 'the programme is too compressed'}`,
+    );
   }
 
   // format
   const rates = p.sampleRatesHz;
   if (rates && rates.length > 0) {
-    add('sample-rate', rates.includes(format.sampleRate), format.sampleRate, rates,
+    add(
+      'sample-rate',
+      rates.includes(format.sampleRate),
+      format.sampleRate,
+      rates,
       () => `${format.sampleRate} Hz is accepted`,
-      () => `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ${p.delivery.sampleRateHz} Hz`);
+      () =>
+        `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ${p.delivery.sampleRateHz} Hz`,
+    );
   }
   const depths = p.bitDepths;
   if (depths && depths.length > 0) {
     const b = format.bitDepth;
-    add('bit-depth', b !== null && depths.includes(b), b, depths,
+    add(
+      'bit-depth',
+      b !== null && depths.includes(b),
+      b,
+      depths,
       () => `${b}-bit is accepted`,
-      () => b === null
-        ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
-        : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`);
+      () =>
+        b === null
+          ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
+          : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
+    );
   }
   const layouts = p.channels;
   if (layouts && layouts.length > 0) {
-    add('channels', layouts.includes(format.channels), format.channels, layouts,
+    add(
+      'channels',
+      layouts.includes(format.channels),
+      format.channels,
+      layouts,
       () => `${format.channels} channel(s) accepted`,
-      () => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`);
+      () => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`,
+    );
   }
 
   // quality
-  add('clipping', l.clippedSamples <= p.clippedSamplesMax, l.clippedSamples, p.clippedSamplesMax,
+  add(
+    'clipping',
+    l.clippedSamples <= p.clippedSamplesMax,
+    l.clippedSamples,
+    p.clippedSamplesMax,
     () => 'no clipped runs',
-    () => `${l.clippedSamples} clipped samples (runs of full-scale samples); go back to the mix or lower the level before limiting`);
+    () =>
+      `${l.clippedSamples} clipped samples (runs of full-scale samples); go back to the mix or lower the level before limiting`,
+  );
   const dc = Math.max(0, ...l.dcOffset.map(Math.abs));
-  add('dc-offset', dc <= p.dcOffsetMax, l.dcOffset, p.dcOffsetMax,
+  add(
+    'dc-offset',
+    dc <= p.dcOffsetMax,
+    l.dcOffset,
+    p.dcOffsetMax,
     () => `DC offset ${dc.toFixed(4)} is within ±${p.dcOffsetMax}`,
-    () => `DC offset ${dc.toFixed(4)} exceeds ±${p.dcOffsetMax}; apply a DC/high-pass filter`);
+    () => `DC offset ${dc.toFixed(4)} exceeds ±${p.dcOffsetMax}; apply a DC/high-pass filter`,
+  );
   const lead = l.silence.leadingSeconds;
-  add('leading-silence', lead <= p.leadingSilenceMaxSeconds, lead, p.leadingSilenceMaxSeconds,
+  add(
+    'leading-silence',
+    lead <= p.leadingSilenceMaxSeconds,
+    lead,
+    p.leadingSilenceMaxSeconds,
     () => `${f2(lead)} s of leading silence`,
-    () => `${f2(lead)} s of silence before the first sound (at most ${p.leadingSilenceMaxSeconds} s); trim the start`);
+    () => `${f2(lead)} s of silence before the first sound (at most ${p.leadingSilenceMaxSeconds} s); trim the start`,
+  );
   const tail = l.silence.trailingSeconds;
-  add('trailing-silence', tail <= p.trailingSilenceMaxSeconds, tail, p.trailingSilenceMaxSeconds,
+  add(
+    'trailing-silence',
+    tail <= p.trailingSilenceMaxSeconds,
+    tail,
+    p.trailingSilenceMaxSeconds,
     () => `${f2(tail)} s of trailing silence`,
-    () => `${f2(tail)} s of silence after the last sound (at most ${p.trailingSilenceMaxSeconds} s); trim the end`);
+    () => `${f2(tail)} s of silence after the last sound (at most ${p.trailingSilenceMaxSeconds} s); trim the end`,
+  );
   if (format.channels >= 2) {
     const drop = l.monoLoudnessDropLu;
-    add('mono-loudness-drop', drop !== null && drop <= p.monoLoudnessDropMaxLu, drop, p.monoLoudnessDropMaxLu,
+    add(
+      'mono-loudness-drop',
+      drop !== null && drop <= p.monoLoudnessDropMaxLu,
+      drop,
+      p.monoLoudnessDropMaxLu,
       () => `mono fold-down loses ${f1(drop ?? 0)} LU`,
-      () => drop === null ? 'the mono fold-down cancels completely (L = −R); check the polarity of one channel' : `mono fold-down loses ${f1(drop)} LU (at most ${p.monoLoudnessDropMaxLu}); check for out-of-phase content`);
+      () =>
+        drop === null
+          ? 'the mono fold-down cancels completely (L = −R); check the polarity of one channel'
+          : `mono fold-down loses ${f1(drop)} LU (at most ${p.monoLoudnessDropMaxLu}); check for out-of-phase content`,
+    );
     const r = l.phaseCorrelation;
-    add('phase-correlation', r === null || r >= p.phaseCorrelationMin, r, { min: p.phaseCorrelationMin },
-      () => r === null ? 'a channel is silent' : `L/R correlation ${f2(r)}`,
-      () => `L/R correlation ${f2(r ?? 0)} is below ${p.phaseCorrelationMin}; the channels cancel in mono, check polarity`);
+    add(
+      'phase-correlation',
+      r === null || r >= p.phaseCorrelationMin,
+      r,
+      { min: p.phaseCorrelationMin },
+      () => (r === null ? 'a channel is silent' : `L/R correlation ${f2(r)}`),
+      () =>
+        `L/R correlation ${f2(r ?? 0)} is below ${p.phaseCorrelationMin}; the channels cancel in mono, check polarity`,
+    );
   }
 
   // lossy round trips
@@ -124,9 +209,16 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     for (const codec of p.codecs) {
       if (!(codec in m.codecTruePeakDbtp)) continue;
       const after = m.codecTruePeakDbtp[codec] ?? null;
-      add(`codec-true-peak-${codec}`, after === null || after <= ceiling, after, ceiling,
-        () => `after ${codec.toUpperCase()} encode/decode the true peak is ${after === null ? 'silent' : `${f2(after)} dBTP`}`,
-        () => `after ${codec.toUpperCase()} encode/decode the true peak is ${f2(after ?? 0)} dBTP, over ${f1(ceiling)} dBTP; lower the limiter ceiling by ${f2((after ?? 0) - ceiling + 0.1)} dB`);
+      add(
+        `codec-true-peak-${codec}`,
+        after === null || after <= ceiling,
+        after,
+        ceiling,
+        () =>
+          `after ${codec.toUpperCase()} encode/decode the true peak is ${after === null ? 'silent' : `${f2(after)} dBTP`}`,
+        () =>
+          `after ${codec.toUpperCase()} encode/decode the true peak is ${f2(after ?? 0)} dBTP, over ${f1(ceiling)} dBTP; lower the limiter ceiling by ${f2((after ?? 0) - ceiling + 0.1)} dB`,
+      );
     }
   }
   return { platform: p.id, passed: checks.every((c) => c.passed), checks };

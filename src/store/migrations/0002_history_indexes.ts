@@ -14,7 +14,8 @@ const INDEXES: [name: string, table: string, columns: string[]][] = [
 
 export const historyIndexes: Migration = {
   async up(db: Kysely<any>): Promise<void> {
-    for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns(columns).execute();
+    for (const [name, table, columns] of INDEXES)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
   },
   async down(db: Kysely<any>): Promise<void> {
     for (const [name] of [...INDEXES].reverse()) await db.schema.dropIndex(name).execute();
