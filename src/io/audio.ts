@@ -68,9 +68,9 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
       return new WavSource(file, fh, size, sniff.layout, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
     }
     await fh.close();
-    const format = await probeWithFfmpeg(file, options.ffmpeg);
+    const format = await probeWithFfmpeg(file, options.ffmpeg, size);
     checkRanges(file, format);
-    const decoder = await decodeWithFfmpeg(file, options.ffmpeg);
+    const decoder = await decodeWithFfmpeg(file, options.ffmpeg, size);
     return new FfmpegSource(file, size, format, decoder, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
   } catch (err) {
     await fh.close().catch(() => undefined);

@@ -4,6 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
 
@@ -29,6 +31,44 @@ export function resolveFfmpeg(flag?: string, configPath?: string, env = process.
     // not installed for this platform: fall through to PATH
   }
   return { path: 'ffmpeg', source: 'PATH' };
+}
+
+/**
+ * The demuxers ffmpeg may use on an input: the audio formats shub reads (SPEC §3). Nothing that
+ * opens other files or devices (hls, concat, image2, lavfi, sdp, …) is on the list.
+ */
+export const INPUT_DEMUXERS = ['wav', 'w64', 'flac', 'mp3', 'mov', 'aac', 'ogg', 'aiff'] as const;
+
+/** Every ffmpeg child gets this much wall-clock time [s], plus FFMPEG_SECONDS_PER_MB per MB of input. */
+export const FFMPEG_BASE_SECONDS = 60;
+/** Extra time [s] per 10^6 bytes of input (decoding runs at the pace of the DSP reading it). */
+export const FFMPEG_SECONDS_PER_MB = 10;
+
+/** The wall-clock limit [ms] of one ffmpeg child working on `sizeBytes` of input. */
+export function ffmpegTimeoutMs(sizeBytes: number): number {
+  return 1000 * (FFMPEG_BASE_SECONDS + FFMPEG_SECONDS_PER_MB * Math.ceil(Math.max(0, sizeBytes) / 1e6));
+}
+
+/**
+ * A path as ffmpeg must see it: a plain file (`file:` and absolute), so a name such as
+ * `concat:a.flac|b.flac` or `tcp://host:1` is a file name and nothing else.
+ */
+export function ffmpegFileUrl(file: string): string {
+  return `file:${path.resolve(file)}`;
+}
+
+/** The arguments that open `file` as input: file protocol only, audio demuxers only. */
+export function ffmpegInputArgs(file: string): string[] {
+  return ['-protocol_whitelist', 'file', '-format_whitelist', INPUT_DEMUXERS.join(','), '-i', ffmpegFileUrl(file)];
+}
+
+/** The limits every ffmpeg child runs with: CPU seconds inside ffmpeg, wall time and cleanup outside. */
+function childLimits(sizeBytes: number) {
+  const timeout = ffmpegTimeoutMs(sizeBytes);
+  return {
+    args: ['-timelimit', String(Math.ceil(timeout / 1000))],
+    execa: { timeout, cleanup: true, forceKillAfterDelay: 2000, stdin: 'ignore' as const },
+  };
 }
 
 function missingFfmpeg(choice: FfmpegChoice): EnvironmentError {
@@ -64,6 +104,13 @@ const CONTAINERS: Record<string, string> = {
   wav: 'wav',
   w64: 'w64',
 };
+
+function timedOut(file: string, timeoutMs: number): InputError {
+  return new InputError(
+    file,
+    `ffmpeg took longer than ${timeoutMs / 1000} s, the limit for a file of this size; check the file or re-export it`,
+  );
+}
 
 /** Parses the stream summary `ffmpeg -i FILE` prints (exported for tests). */
 export function parseFfmpegProbe(
@@ -141,15 +188,16 @@ function ffmpegReason(stderr: string, file: string): string {
 }
 
 /** Probes a non-WAV file with ffmpeg (reads headers only). Throws InputError if it is not audio. */
-export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promise<AudioFormat> {
+export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeBytes = 0): Promise<AudioFormat> {
   let stderr: string;
+  const limits = childLimits(sizeBytes);
   try {
     const { execa } = await import('execa'); // loaded only for non-WAV input: it costs ~60 ms of start-up
-    const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', '-i', file], {
+    const r = await execa(ffmpeg.path, ['-hide_banner', '-nostdin', ...limits.args, ...ffmpegInputArgs(file)], {
       reject: false,
-      timeout: 60_000,
-      stdin: 'ignore',
+      ...limits.execa,
     });
+    if (r.timedOut) throw timedOut(file, limits.execa.timeout);
     if (
       (r as { code?: string }).code === 'ENOENT' ||
       (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))
@@ -157,14 +205,16 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promi
       throw missingFfmpeg(ffmpeg);
     stderr = r.stderr;
   } catch (err) {
-    if (err instanceof EnvironmentError) throw err;
+    if (err instanceof EnvironmentError || err instanceof InputError) throw err;
     throw missingFfmpeg(ffmpeg);
   }
   const parsed = parseFfmpegProbe(stderr);
   if (!parsed) {
     const hasStreams = /^\s*Stream #0/m.test(stderr);
-    const why =
-      hasStreams && !/Audio:/.test(stderr)
+    const refused = /^\[([\w,]+) @ [^\]]*\] Format not on whitelist/m.exec(stderr);
+    const why = refused
+      ? `it is ${refused[1]!.split(',')[0]} data, not audio (shub does not follow playlists or file lists)`
+      : hasStreams && !/Audio:/.test(stderr)
         ? 'it has no audio stream'
         : `not a readable audio file (ffmpeg: ${ffmpegReason(stderr, file)})`;
     throw new InputError(file, `${why}; shub reads WAV, FLAC, MP3, AAC/M4A, Ogg/Opus and AIFF`);
@@ -176,8 +226,9 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice): Promi
  * Starts ffmpeg decoding `file`'s first audio stream to interleaved little-endian float32 at the
  * file's own rate and channel count. The caller reads `stdout` and must await `done`.
  */
-export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
+export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeBytes = 0) {
   const { execa } = await import('execa');
+  const limits = childLimits(sizeBytes);
   const child = execa(
     ffmpeg.path,
     [
@@ -185,8 +236,8 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
       '-nostdin',
       '-v',
       'error',
-      '-i',
-      file,
+      ...limits.args,
+      ...ffmpegInputArgs(file),
       '-map',
       '0:a:0',
       '-vn',
@@ -196,12 +247,13 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
       'pcm_f32le',
       'pipe:1',
     ],
-    { buffer: { stdout: false, stderr: true }, reject: false, stdin: 'ignore', encoding: 'buffer' },
+    { buffer: { stdout: false, stderr: true }, reject: false, encoding: 'buffer', ...limits.execa },
   );
   const done = child.then((r) => {
+    if (r.timedOut) throw timedOut(file, limits.execa.timeout);
     if (r.exitCode !== 0 || r.failed) {
       if (/ENOENT/.test(String(r.message)) && r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
-      const text = Buffer.isBuffer(r.stderr) ? r.stderr.toString('utf8') : String(r.stderr ?? '');
+      const text = r.stderr ? Buffer.from(r.stderr as Uint8Array).toString('utf8') : '';
       throw new InputError(
         file,
         `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`,
@@ -248,6 +300,7 @@ export async function encodeFile(
   ffmpeg: FfmpegChoice,
 ): Promise<void> {
   const { execa } = await import('execa');
+  const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
   const r = await execa(
     ffmpeg.path,
     [
@@ -256,18 +309,19 @@ export async function encodeFile(
       '-v',
       'error',
       '-y',
-      '-i',
-      input,
+      ...limits.args,
+      ...ffmpegInputArgs(input),
       '-map',
       '0:a:0',
       '-vn',
       '-map_metadata',
       '-1',
       ...codecArgs,
-      output,
+      ffmpegFileUrl(output),
     ],
-    { reject: false, stdin: 'ignore' },
+    { reject: false, ...limits.execa },
   );
+  if (r.timedOut) throw timedOut(input, limits.execa.timeout);
   if (r.failed) {
     if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
     const reason = ffmpegReason(String(r.stderr), input);

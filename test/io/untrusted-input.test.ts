@@ -1,0 +1,130 @@
+/**
+ * Untrusted input through ffmpeg (issue 18, points 1–2): an input is the one plain file named and
+ * nothing else. Playlists, ffconcat lists and `concat:` names are data, never instructions to read
+ * other files; every ffmpeg child has a time limit and dies with shub.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ffmpegFileUrl,
+  ffmpegInputArgs,
+  ffmpegTimeoutMs,
+  FFMPEG_BASE_SECONDS,
+  resolveFfmpeg,
+} from '../../src/io/ffmpeg.js';
+import { shub, ndjson, tempDir, SHUB } from '../helpers/cli.js';
+
+const { dir, cleanup } = tempDir('shub-untrusted-');
+after(cleanup);
+const f = (name: string) => path.join(dir, name);
+const ffmpeg = resolveFfmpeg().path;
+
+/** A FLAC of a sine (bundled ffmpeg's lavfi source), `seconds` long. */
+function flac(file: string, seconds: number, hz: number): void {
+  const r = spawnSync(ffmpeg, [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${hz}:sample_rate=48000:duration=${seconds}`,
+    '-ac',
+    '2',
+    file,
+  ]);
+  assert.equal(r.status, 0, String(r.stderr));
+}
+
+flac(f('two.flac'), 2, 440);
+flac(f('seven.flac'), 7, 1000);
+
+interface Row {
+  file: string;
+  format?: { durationSeconds: number };
+}
+
+function oneLineError(args: string[], file: string): void {
+  const r = shub(args, dir);
+  assert.equal(r.code, 3, `exit ${r.code}: ${r.stderr}`);
+  assert.equal(r.stdout, '');
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0]!, new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+}
+
+test('an HLS playlist named .wav that points at another audio file is refused, not followed', () => {
+  const playlist = `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:7.0,\n${f('seven.flac')}\n#EXT-X-ENDLIST\n`;
+  writeFileSync(f('abs.wav'), playlist);
+  oneLineError(['analyze', 'abs.wav', '--json', '--features', 'levels'], 'abs.wav');
+  const m = shub(['master', 'abs.wav', '-t', 'spotify', '-o', 'm/'], dir);
+  assert.equal(m.code, 3, m.stderr);
+  assert.match(m.stderr, /abs\.wav.*(hls|not audio)/);
+});
+
+test('a live playlist (no #EXT-X-ENDLIST) fails at once instead of waiting forever', () => {
+  writeFileSync(f('live.mp3'), `#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n${f('two.flac')}\n`);
+  const t0 = Date.now();
+  oneLineError(['analyze', 'live.mp3', '--features', 'levels'], 'live.mp3');
+  assert.ok(Date.now() - t0 < 20_000, `took ${Date.now() - t0} ms`);
+});
+
+test('an ffconcat list named .flac is refused', () => {
+  writeFileSync(f('list.flac'), `ffconcat version 1.0\nfile ${f('seven.flac')}\nfile ${f('seven.flac')}\n`);
+  oneLineError(['analyze', 'list.flac', '--features', 'levels'], 'list.flac');
+});
+
+test('a file literally named concat:a|b is read as that one file', () => {
+  const name = 'concat:seven.flac|seven.flac';
+  copyFileSync(f('two.flac'), f(name));
+  const r = shub(['analyze', name, '--json', '--features', 'levels'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const [row] = ndjson<Row>(r.stdout);
+  // its own 2 s, not the 14 s of the two files its name lists
+  assert.ok(Math.abs(row!.format!.durationSeconds - 2) < 0.05, `read ${row!.format!.durationSeconds} s`);
+});
+
+test('ffmpeg input arguments: file protocol only, audio demuxers only, absolute file: URL', () => {
+  const args = ffmpegInputArgs('concat:a.flac|b.flac');
+  assert.deepEqual(args.slice(0, 2), ['-protocol_whitelist', 'file']);
+  assert.equal(args[2], '-format_whitelist');
+  const demuxers = args[3]!.split(',');
+  for (const banned of ['hls', 'concat', 'image2', 'lavfi', 'sdp', 'rtp', 'http'])
+    assert.ok(!demuxers.includes(banned), banned);
+  assert.equal(args.at(-1), `file:${path.resolve('concat:a.flac|b.flac')}`);
+  assert.equal(ffmpegFileUrl('tcp://h:1'), `file:${path.resolve('tcp:/h:1')}`);
+});
+
+test('every ffmpeg child has a wall-clock limit that grows with the input size', () => {
+  assert.equal(ffmpegTimeoutMs(0), FFMPEG_BASE_SECONDS * 1000);
+  assert.ok(ffmpegTimeoutMs(50e6) > ffmpegTimeoutMs(1e6));
+  assert.ok(Number.isFinite(ffmpegTimeoutMs(1e12)));
+});
+
+/** ffmpeg processes whose command line names `marker`. */
+function ffmpegChildren(marker: string): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return ps.stdout.split('\n').filter((l) => l.includes(marker) && l.includes('-format_whitelist'));
+}
+
+for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+  test(`ffmpeg dies with shub (${signal} while decoding)`, async () => {
+    const name = `long-${signal}.flac`;
+    flac(f(name), 600, 220);
+    const child = spawn(process.execPath, [SHUB, 'analyze', name, '--json', '-j', '1'], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 15_000;
+    while (ffmpegChildren(name).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(ffmpegChildren(name).length > 0, 'ffmpeg never started');
+    child.kill(signal);
+    await new Promise((r) => child.once('exit', r));
+    const gone = Date.now() + 10_000;
+    while (ffmpegChildren(name).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(ffmpegChildren(name), []);
+  });
+}
