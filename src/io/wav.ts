@@ -50,6 +50,11 @@ const MASK_SPEAKERS: Speaker[] = [
 ];
 
 const HEADER_PROBE_BYTES = 64 * 1024;
+/**
+ * Chunks walked before the audio, at most [count]. Real files have a handful (fmt, bext, iXML,
+ * LIST, JUNK, ds64…); a header of thousands is damaged or hostile and would cost a read each.
+ */
+export const MAX_HEADER_CHUNKS = 1024;
 
 function fourcc(buf: Buffer, at: number): string {
   return buf.toString('latin1', at, at + 4);
@@ -77,9 +82,19 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
   let dataOffset: number | undefined;
   let dataDeclared: number | undefined;
   let pos = 12;
-  const chunkHeader = Buffer.alloc(8);
-  while (pos + 8 <= fileBytes) {
-    await fh.read(chunkHeader, 0, 8, pos);
+  let chunkHeader = Buffer.alloc(8);
+  for (let chunks = 0; pos + 8 <= fileBytes; chunks++) {
+    if (chunks === MAX_HEADER_CHUNKS) {
+      throw new InputError(
+        file,
+        `WAV header has more than ${MAX_HEADER_CHUNKS} chunks before its audio (damaged or not a real WAV); re-export it`,
+      );
+    }
+    if (pos + 8 <= head.length) chunkHeader = head.subarray(pos, pos + 8);
+    else {
+      chunkHeader = Buffer.alloc(8);
+      await fh.read(chunkHeader, 0, 8, pos);
+    }
     const id = fourcc(chunkHeader, 0);
     const size = chunkHeader.readUInt32LE(4);
     const body = pos + 8;

@@ -128,3 +128,46 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     assert.deepEqual(ffmpegChildren(name), []);
   });
 }
+
+/** A 16-bit stereo WAV of 0.5 s of a -20 dBFS 1 kHz sine with `junk` empty JUNK chunks before `fmt `. */
+function wavWithJunk(file: string, junk: number): void {
+  const rate = 48000;
+  const frames = rate / 2;
+  const data = Buffer.alloc(frames * 4);
+  for (let i = 0; i < frames; i++) {
+    const v = Math.round(0.1 * 32767 * Math.sin((2 * Math.PI * 1000 * i) / rate));
+    data.writeInt16LE(v, 4 * i);
+    data.writeInt16LE(v, 4 * i + 2);
+  }
+  const fmt = Buffer.alloc(24);
+  fmt.write('fmt ', 0, 'latin1');
+  fmt.writeUInt32LE(16, 4);
+  fmt.writeUInt16LE(1, 8);
+  fmt.writeUInt16LE(2, 10);
+  fmt.writeUInt32LE(rate, 12);
+  fmt.writeUInt32LE(rate * 4, 16);
+  fmt.writeUInt16LE(4, 20);
+  fmt.writeUInt16LE(16, 22);
+  const junkChunks = Buffer.alloc(8 * junk);
+  for (let i = 0; i < junk; i++) junkChunks.write('JUNK', 8 * i, 'latin1');
+  const dataHeader = Buffer.alloc(8);
+  dataHeader.write('data', 0, 'latin1');
+  dataHeader.writeUInt32LE(data.length, 4);
+  const body = Buffer.concat([Buffer.from('WAVE', 'latin1'), junkChunks, fmt, dataHeader, data]);
+  const riff = Buffer.alloc(8);
+  riff.write('RIFF', 0, 'latin1');
+  riff.writeUInt32LE(body.length, 4);
+  writeFileSync(file, Buffer.concat([riff, body]));
+}
+
+test('a WAV header of a million empty chunks is refused at once; a few hundred are read', () => {
+  wavWithJunk(f('junk-1m.wav'), 1_000_000);
+  const t0 = Date.now();
+  oneLineError(['analyze', 'junk-1m.wav', '--features', 'levels'], 'junk-1m.wav');
+  assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
+  wavWithJunk(f('junk-300.wav'), 300);
+  const r = shub(['analyze', 'junk-300.wav', '--json', '--features', 'levels'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const [row] = ndjson<Row & { levels: { samplePeakDbfs: number } }>(r.stdout);
+  assert.ok(Math.abs(row!.levels.samplePeakDbfs - -20) < 0.01, String(row!.levels.samplePeakDbfs));
+});
