@@ -1,5 +1,6 @@
 /**
- * `shub mix` and native `shub render` on a real multitrack (fluidsynth stems + a sonic-pi loop):
+ * `shub mix` and native `shub render` on a realistic multitrack (stems rendered from one MIDI
+ * arrangement by the npm SoundFont synthesizer, plus a humanized GM drum loop):
  * pans, fader gains, bus routing and automation timing measured on the rendered audio; the
  * exported .RPP read by an independent parser (rppp) and rendered back to a null.
  */
@@ -9,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rppp from 'rppp';
 import { tempDir, shub } from '../helpers/cli.js';
-import { canRenderMultitrack, renderMultitrack, type Multitrack } from '../../fixtures/multitrack.js';
+import { renderMultitrack, type Multitrack } from '../../fixtures/multitrack.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import { JsonStore } from '../../src/store/json.js';
 import { mix } from '../../src/commands/mix.js';
@@ -22,10 +23,9 @@ const f = (name: string) => path.join(dir, name);
 const store = new JsonStore(f('.shub'));
 const ffmpeg = resolveFfmpeg();
 let mt: Multitrack | undefined;
-const skip = !canRenderMultitrack() && 'needs fluidsynth, fluid-soundfont-gm, sonic-pi-samples and ffmpeg';
 
 before(() => {
-  if (!skip) mt = renderMultitrack(dir);
+  mt = renderMultitrack(dir);
   // an analytic stem for timing checks: a steady 1 kHz sine at -12 dBFS, 3 s
   writeWav(f('tone.wav'), sineSegments(48000, 1, [{ seconds: 3, dbfs: -12 }]), 48000, 'f32');
 });
@@ -66,14 +66,14 @@ ${o.buses ?? ''}${o.master ?? ''}`;
 const run = (r: string, out: string, extra: Partial<Parameters<typeof mix>[0]> = {}) =>
   mix({ recipe: r, output: f(out), ffmpeg, store, overwrite: true, ...extra });
 
-test('a hard-left track is absent from the right channel', { skip }, async () => {
+test('a hard-left track is absent from the right channel', async () => {
   await run(recipe('left.yaml', { keys: { pan: -1, solo: true } }), 'left.wav');
   const x = readMix(f('left.wav'));
   assert.ok(dB(rms(x, 0)) > -40, `left carries the keys (${dB(rms(x, 0)).toFixed(1)} dBFS)`);
   assert.equal(rms(x, 1), 0, 'right channel is digital silence');
 });
 
-test("a -6 dB fader change moves the track's contribution by 6 dB", { skip }, async () => {
+test("a -6 dB fader change moves the track's contribution by 6 dB", async () => {
   const master = 'master:\n  eq: [ { type: highshelf, freqHz: 8000, gainDb: 1 } ]\n';
   await run(recipe('g0.yaml', { master }), 'g0.wav');
   await run(recipe('g6.yaml', { bass: { gainDb: -6 }, master }), 'g6.wav');
@@ -87,7 +87,6 @@ test("a -6 dB fader change moves the track's contribution by 6 dB", { skip }, as
 
 test(
   'bus routing: a track routed to a muted group bus is gone; the reverb return rings after the stems',
-  { skip },
   async () => {
     const buses = '  - name: Keys Bus\n    mute: true\n    compressor: { thresholdDb: -20, ratio: 2 }\n';
     const viaBus = await run(recipe('bus.yaml', { keys: { output: 'Keys Bus' }, buses }), 'bus.wav');
@@ -132,7 +131,6 @@ tracks:
 
 test(
   '--rpp: rppp reads the session as the recipe describes it; the native render of it nulls against mix.wav',
-  { skip },
   async () => {
     // the SPEC §7b master: chain, fader and a true-peak limiter (set low here so that it works hard)
     const r = recipe('song.yaml', {
@@ -213,7 +211,7 @@ test(
   },
 );
 
-test('auto gainStaging: every choice is a decision and the master input peaks at -headroomDb', { skip }, async () => {
+test('auto gainStaging: every choice is a decision and the master input peaks at -headroomDb', async () => {
   const r = recipe('auto.yaml');
   writeFileSync(
     f('auto2.yaml'),
