@@ -16,27 +16,26 @@ const { dir, cleanup } = tempDir();
 after(cleanup);
 
 test('five rendered songs and their drum stems: tempo, beats, key and onsets match the MIDI', () => {
-    const set = groundTruthSet(dir, { songs: [0, 1, 6, 12, 18], kits: false, loops: false });
-    assert.equal(set.length, 10);
-    const r = shub(
-      ['analyze', ...set.map((t) => t.file), '--features', 'tempo,key,onsets', '--json', '--store-dir', dir],
-      dir,
-    );
-    assert.equal(r.code, 0, r.stderr);
-    const rows = ndjson<Required<Pick<AnalyzeResult, 'tempo' | 'key' | 'onsets'>>>(r.stdout);
-    rows.forEach((row, i) => {
-      const truth = set[i]!;
-      assert.ok(tempoAcc2(row.tempo.bpm, truth.bpm), `${truth.name}: ${row.tempo.bpm} BPM vs ${truth.bpm}`);
-      if (truth.kind === 'song') {
-        assert.ok(tempoAcc1(row.tempo.bpm, truth.bpm), `${truth.name}: ${row.tempo.bpm} BPM vs ${truth.bpm}`);
-        assert.ok(fMeasure(matchEvents(row.tempo.beats, truth.beats, 0.07)) > 0.9, `${truth.name}: beats`);
-        assert.equal(row.key?.key, keyName(truth.key!), truth.name);
-      } else {
-        const m = matchEvents(row.onsets.times, truth.onsets!, 0.05);
-        assert.ok(fMeasure(m) >= 0.97, `${truth.name}: onset F ${fMeasure(m)}`);
-        const mean = m.offsets.reduce((a, b) => a + b, 0) / m.offsets.length;
-        assert.ok(Math.abs(mean) <= 0.003, `${truth.name}: mean onset offset ${mean}`);
-      }
-    });
-  },
-);
+  const set = groundTruthSet(dir, { songs: [0, 1, 6, 12, 18], kits: false, loops: false });
+  assert.equal(set.length, 10);
+  const r = shub(
+    ['analyze', ...set.map((t) => t.file), '--features', 'tempo,key,onsets', '--json', '--store-dir', dir],
+    dir,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const rows = ndjson<Required<Pick<AnalyzeResult, 'tempo' | 'key' | 'onsets'>>>(r.stdout);
+  rows.forEach((row, i) => {
+    const truth = set[i]!;
+    assert.ok(tempoAcc2(row.tempo.bpm, truth.bpm), `${truth.name}: ${row.tempo.bpm} BPM vs ${truth.bpm}`);
+    if (truth.kind === 'song') {
+      assert.ok(tempoAcc1(row.tempo.bpm, truth.bpm), `${truth.name}: ${row.tempo.bpm} BPM vs ${truth.bpm}`);
+      assert.ok(fMeasure(matchEvents(row.tempo.beats, truth.beats, 0.07)) > 0.9, `${truth.name}: beats`);
+      assert.equal(row.key?.key, keyName(truth.key!), truth.name);
+    } else {
+      const m = matchEvents(row.onsets.times, truth.onsets!, 0.05);
+      assert.ok(fMeasure(m) >= 0.97, `${truth.name}: onset F ${fMeasure(m)}`);
+      const mean = m.offsets.reduce((a, b) => a + b, 0) / m.offsets.length;
+      assert.ok(Math.abs(mean) <= 0.003, `${truth.name}: mean onset offset ${mean}`);
+    }
+  });
+});

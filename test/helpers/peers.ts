@@ -75,7 +75,8 @@ export function havePeer(tool: Peer): boolean {
 export function peerSkip(...tools: Peer[]): string | false {
   const missing = tools.filter((t) => !havePeer(t));
   if (!missing.length) return false;
-  const reason = `needs ${missing.join(', ')}: apt-get install ${[...new Set(missing.map((t) => PEERS[t].packages))].join(' ')}`;
+  const packages = [...new Set(missing.map((t) => PEERS[t].packages))].join(' ');
+  const reason = `needs ${missing.join(', ')}: apt-get install ${packages}`;
   if (process.env.CI) throw new Error(`CI is set but a peer tool is missing: ${reason}`);
   return reason;
 }
