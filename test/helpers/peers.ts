@@ -46,7 +46,9 @@ const PEERS: Record<Peer, { packages: string; present: () => boolean }> = {
   sox: { packages: 'sox', present: () => onPath('sox') },
   fluidsynth: {
     packages: 'fluidsynth fluid-soundfont-gm',
-    present: () => onPath('fluidsynth') && existsSync('/usr/share/sounds/sf2/FluidR3_GM.sf2'),
+    present: () =>
+      onPath('fluidsynth') &&
+      ['/usr/share/sounds/sf2/FluidR3_GM.sf2', '/usr/share/sounds/sf2/default-GM.sf2'].some((f) => existsSync(f)),
   },
   'vamp-simple-host': { packages: 'vamp-examples', present: () => onPath('vamp-simple-host') },
   'sonic-annotator': { packages: 'sonic-annotator', present: () => onPath('sonic-annotator') },

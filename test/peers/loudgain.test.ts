@@ -100,3 +100,22 @@ test(
     }
   },
 );
+
+test(
+  'peer: songs rendered by the second renderer (fluidsynth + FluidR3_GM): integrated within 0.05 LU of loudgain',
+  { skip: peerSkip('fluidsynth', 'loudgain') },
+  () => {
+    const songs = realisticMaterial(dir, 'quick', 'fluidsynth').filter((m) => m.file.endsWith('-fluidsynth.wav'));
+    assert.equal(songs.length, 3);
+    const r = shub(['analyze', ...songs.map((m) => m.file), '--json', '--store-dir', dir], dir);
+    assert.equal(r.code, 0, r.stderr);
+    ndjson<Row>(r.stdout).forEach(({ levels }, i) => {
+      const theirs = loudgain(songs[i]!.file);
+      assert.ok(theirs, `loudgain measured ${songs[i]!.file}`);
+      assert.ok(
+        Math.abs(levels.integratedLufs - theirs.integratedLufs) <= 0.05,
+        `${songs[i]!.name}: I shub ${levels.integratedLufs} vs loudgain ${theirs.integratedLufs}`,
+      );
+    });
+  },
+);
