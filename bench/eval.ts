@@ -1,7 +1,9 @@
 /**
  * Evaluation of `shub analyze` tempo, beats, key and onsets against the project's own ground
- * truth (fixtures/groundtruth.ts: fluidsynth renders of MIDI with known tempo/key/beats, their
- * drum stems, Hydrogen-kit drum stems placed sample-exactly, sonic-pi drum loops), scored with
+ * truth (fixtures/groundtruth.ts: in-process npm SoundFont renders (spessasynth_core, FluidR3Mono)
+ * of MIDI with known tempo/key/beats, their drum stems, humanized GM drum loops in other kits and
+ * soundfonts, and — where Debian's hydrogen-drumkits is installed — Hydrogen-kit drum stems placed
+ * sample-exactly), scored with
  * the standard metrics next to the peers on the same files:
  *   aubio (Debian aubio-tools): `aubio tempo|beat|onset FILE`
  *   Queen Mary Vamp plugins (inside Debian's ardour; host from vamp-examples):
@@ -171,7 +173,9 @@ async function main() {
       score(scores.get(name)!, t, e);
       if (VERBOSE)
         cells.push(
-          `${name}: ${e.bpm?.toFixed(1)} ${e.key ? keyName(e.key) : e.key} beatF ${e.beats ? fMeasure(matchEvents(e.beats, t.beats, 0.07)).toFixed(2) : '-'} onsetF ${e.onsets && t.onsets ? fMeasure(matchEvents(e.onsets, t.onsets, 0.05)).toFixed(3) : '-'}`,
+          `${name}: ${e.bpm?.toFixed(1)} ${e.key ? keyName(e.key) : e.key}` +
+            ` beatF ${e.beats ? fMeasure(matchEvents(e.beats, t.beats, 0.07)).toFixed(2) : '-'}` +
+            ` onsetF ${e.onsets && t.onsets ? fMeasure(matchEvents(e.onsets, t.onsets, 0.05)).toFixed(3) : '-'}`,
         );
     }
     if (VERBOSE)
@@ -185,7 +189,10 @@ async function main() {
   };
   const report: string[] = [];
   report.push(
-    `Ground truth: ${set.length} files (${set.filter((t) => t.kind === 'song').length} fluidsynth songs, ${set.filter((t) => t.kind === 'drum-stem').length} of their drum stems, ${set.filter((t) => t.kind === 'kit').length} Hydrogen-kit drum stems, ${set.filter((t) => t.kind === 'loop').length} sonic-pi loops).`,
+    `Ground truth: ${set.length} files (${set.filter((t) => t.kind === 'song').length} songs rendered by ` +
+      `spessasynth_core + FluidR3Mono, ${set.filter((t) => t.kind === 'drum-stem').length} of their drum stems, ` +
+      `${set.filter((t) => t.kind === 'kit').length} Hydrogen-kit drum stems, ` +
+      `${set.filter((t) => t.kind === 'loop').length} GM drum loops).`,
     '',
   );
   report.push(

@@ -1,5 +1,6 @@
 /**
- * `shub mix` and native `shub render` on a real multitrack (fluidsynth stems + a sonic-pi loop):
+ * `shub mix` and native `shub render` on a realistic multitrack (stems rendered from one MIDI
+ * arrangement by the npm SoundFont synthesizer, plus a humanized GM drum loop):
  * pans, fader gains, bus routing and automation timing measured on the rendered audio; the
  * exported .RPP read by an independent parser (rppp) and rendered back to a null.
  */
@@ -9,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rppp from 'rppp';
 import { tempDir, shub } from '../helpers/cli.js';
-import { canRenderMultitrack, renderMultitrack, type Multitrack } from '../../fixtures/multitrack.js';
+import { renderMultitrack, type Multitrack } from '../../fixtures/multitrack.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import { JsonStore } from '../../src/store/json.js';
 import { mix } from '../../src/commands/mix.js';
@@ -22,10 +23,9 @@ const f = (name: string) => path.join(dir, name);
 const store = new JsonStore(f('.shub'));
 const ffmpeg = resolveFfmpeg();
 let mt: Multitrack | undefined;
-const skip = !canRenderMultitrack() && 'needs fluidsynth, fluid-soundfont-gm, sonic-pi-samples and ffmpeg';
 
 before(() => {
-  if (!skip) mt = renderMultitrack(dir);
+  mt = renderMultitrack(dir);
   // an analytic stem for timing checks: a steady 1 kHz sine at -12 dBFS, 3 s
   writeWav(f('tone.wav'), sineSegments(48000, 1, [{ seconds: 3, dbfs: -12 }]), 48000, 'f32');
 });
@@ -52,10 +52,35 @@ interface TrackOpts {
 }
 function recipe(name: string, o: { keys?: TrackOpts; bass?: TrackOpts; buses?: string; master?: string } = {}): string {
   const t = (n: string, file: string, role: string, x: TrackOpts = {}) =>
-    `  - name: ${n}\n    file: ${file}\n    role: ${role}\n    gainDb: ${x.gainDb ?? 0}\n    pan: ${x.pan ?? 0}\n${x.mute ? '    mute: true\n' : ''}${x.solo ? '    solo: true\n' : ''}${x.output ? `    output: ${x.output}\n` : ''}${x.extra ?? ''}`;
+    [
+      `  - name: ${n}\n    file: ${file}\n    role: ${role}\n`,
+      `    gainDb: ${x.gainDb ?? 0}\n    pan: ${x.pan ?? 0}\n`,
+      x.mute ? '    mute: true\n' : '',
+      x.solo ? '    solo: true\n' : '',
+      x.output ? `    output: ${x.output}\n` : '',
+      x.extra ?? '',
+    ].join('');
+  const drums = t('Drums', mt!.stems.drums, 'drums', {
+    pan: 0,
+    extra:
+      '    eq:\n      - { type: highpass, freqHz: 40 }\n' +
+      '    compressor: { thresholdDb: -20, ratio: 3, attackMs: 5, releaseMs: 80 }\n',
+  });
+  const bass = t('Bass', mt!.stems.bass, 'bass', {
+    pan: 0,
+    ...o.bass,
+    extra:
+      '    eq:\n      - { type: lowshelf, freqHz: 100, gainDb: 2 }\n' +
+      `    compressor: { thresholdDb: -24, ratio: 4 }\n${o.bass?.extra ?? ''}`,
+  });
+  const keys = t('Keys', mt!.stems.keys, 'keys', { pan: 0.4, ...o.keys });
+  const loop = t('Loop', mt!.stems.loop, 'percussion', {
+    pan: -0.3,
+    extra: '    offsetSeconds: 0.5\n    polarity: inverted\n    sends: [ { bus: Verb, levelDb: -10 } ]\n',
+  });
   const text = `sampleRate: 48000
 tracks:
-${t('Drums', mt!.stems.drums, 'drums', { pan: 0, extra: '    eq:\n      - { type: highpass, freqHz: 40 }\n    compressor: { thresholdDb: -20, ratio: 3, attackMs: 5, releaseMs: 80 }\n' })}${t('Bass', mt!.stems.bass, 'bass', { pan: 0, ...o.bass, extra: `    eq:\n      - { type: lowshelf, freqHz: 100, gainDb: 2 }\n    compressor: { thresholdDb: -24, ratio: 4 }\n${o.bass?.extra ?? ''}` })}${t('Keys', mt!.stems.keys, 'keys', { pan: 0.4, ...o.keys })}${t('Loop', mt!.stems.loop, 'percussion', { pan: -0.3, extra: '    offsetSeconds: 0.5\n    polarity: inverted\n    sends: [ { bus: Verb, levelDb: -10 } ]\n' })}buses:
+${drums}${bass}${keys}${loop}buses:
   - name: Verb
     reverb: { decaySeconds: 0.8, preDelayMs: 12 }
 ${o.buses ?? ''}${o.master ?? ''}`;
@@ -66,14 +91,14 @@ ${o.buses ?? ''}${o.master ?? ''}`;
 const run = (r: string, out: string, extra: Partial<Parameters<typeof mix>[0]> = {}) =>
   mix({ recipe: r, output: f(out), ffmpeg, store, overwrite: true, ...extra });
 
-test('a hard-left track is absent from the right channel', { skip }, async () => {
+test('a hard-left track is absent from the right channel', async () => {
   await run(recipe('left.yaml', { keys: { pan: -1, solo: true } }), 'left.wav');
   const x = readMix(f('left.wav'));
   assert.ok(dB(rms(x, 0)) > -40, `left carries the keys (${dB(rms(x, 0)).toFixed(1)} dBFS)`);
   assert.equal(rms(x, 1), 0, 'right channel is digital silence');
 });
 
-test("a -6 dB fader change moves the track's contribution by 6 dB", { skip }, async () => {
+test("a -6 dB fader change moves the track's contribution by 6 dB", async () => {
   const master = 'master:\n  eq: [ { type: highshelf, freqHz: 8000, gainDb: 1 } ]\n';
   await run(recipe('g0.yaml', { master }), 'g0.wav');
   await run(recipe('g6.yaml', { bass: { gainDb: -6 }, master }), 'g6.wav');
@@ -85,28 +110,24 @@ test("a -6 dB fader change moves the track's contribution by 6 dB", { skip }, as
   assert.ok(Math.abs(change - 6) < 0.01, `contribution moved by ${change.toFixed(3)} dB`);
 });
 
-test(
-  'bus routing: a track routed to a muted group bus is gone; the reverb return rings after the stems',
-  { skip },
-  async () => {
-    const buses = '  - name: Keys Bus\n    mute: true\n    compressor: { thresholdDb: -20, ratio: 2 }\n';
-    const viaBus = await run(recipe('bus.yaml', { keys: { output: 'Keys Bus' }, buses }), 'bus.wav');
-    await run(recipe('nokeys.yaml', { keys: { mute: true } }), 'nokeys.wav');
-    const a = readMix(f('bus.wav'));
-    const b = readMix(f('nokeys.wav'));
-    let d = 0;
-    for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
-    assert.ok(d < 1e-6, `muted bus removes the keys (max difference ${d})`);
-    const verb = viaBus.result.strips.find((s) => s.name === 'Verb')!;
-    assert.ok(verb.inputPeakDbfs !== null && verb.outputPeakDbfs !== null, 'the send reaches the reverb return');
-    assert.ok(
-      viaBus.result.durationSeconds >= 4 + 0.8,
-      `the render includes the reverb tail (${viaBus.result.durationSeconds} s)`,
-    );
-    const keysStrip = viaBus.result.strips.find((s) => s.name === 'Keys')!;
-    assert.equal(keysStrip.output, 'Keys Bus');
-  },
-);
+test('bus routing: a track routed to a muted group bus is gone; the reverb return rings after the stems', async () => {
+  const buses = '  - name: Keys Bus\n    mute: true\n    compressor: { thresholdDb: -20, ratio: 2 }\n';
+  const viaBus = await run(recipe('bus.yaml', { keys: { output: 'Keys Bus' }, buses }), 'bus.wav');
+  await run(recipe('nokeys.yaml', { keys: { mute: true } }), 'nokeys.wav');
+  const a = readMix(f('bus.wav'));
+  const b = readMix(f('nokeys.wav'));
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
+  assert.ok(d < 1e-6, `muted bus removes the keys (max difference ${d})`);
+  const verb = viaBus.result.strips.find((s) => s.name === 'Verb')!;
+  assert.ok(verb.inputPeakDbfs !== null && verb.outputPeakDbfs !== null, 'the send reaches the reverb return');
+  assert.ok(
+    viaBus.result.durationSeconds >= 4 + 0.8,
+    `the render includes the reverb tail (${viaBus.result.durationSeconds} s)`,
+  );
+  const keysStrip = viaBus.result.strips.find((s) => s.name === 'Keys')!;
+  assert.equal(keysStrip.output, 'Keys Bus');
+});
 
 test('automation: gain breakpoints land on time (linear in dB)', async () => {
   writeFileSync(
@@ -131,8 +152,7 @@ tracks:
 });
 
 test(
-  '--rpp: rppp reads the session as the recipe describes it; the native render of it nulls against mix.wav',
-  { skip },
+  '--rpp: rppp reads the session as the recipe describes it; ' + 'the native render of it nulls against mix.wav',
   async () => {
     // the SPEC §7b master: chain, fader and a true-peak limiter (set low here so that it works hard)
     const r = recipe('song.yaml', {
@@ -213,7 +233,7 @@ test(
   },
 );
 
-test('auto gainStaging: every choice is a decision and the master input peaks at -headroomDb', { skip }, async () => {
+test('auto gainStaging: every choice is a decision and the master input peaks at -headroomDb', async () => {
   const r = recipe('auto.yaml');
   writeFileSync(
     f('auto2.yaml'),

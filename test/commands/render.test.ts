@@ -147,19 +147,24 @@ test('reaper backend without REAPER: exit 4 saying how to configure it', () => {
   assert.match(r.stderr, /reaper\.path/);
 });
 
-test('native backend renders items (position, source offset, fade, volume) and refuses FX chains naming --backend reaper', () => {
-  writeFileSync(f('plain.rpp'), project());
-  const ok = shub(['render', f('plain.rpp'), '-o', f('plain.wav'), '--json', ...store], dir);
-  assert.equal(ok.code, 0, ok.stderr);
-  const res = JSON.parse(ok.stdout);
-  assert.equal(res.frames, Math.round(0.75 * 48000));
-  writeFileSync(
-    f('fx.rpp'),
-    project(
-      '<FXCHAIN\n      SHOW 0\n      <VST "VST: ReaComp (Cockos)" reacomp.vst.so 0 "" 1919247213\n        AAAA\n      >\n    >',
-    ),
-  );
-  const r = shub(['render', f('fx.rpp'), '-o', f('fx.wav'), ...store], dir);
-  assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /fx\.rpp:12 track 1 "Tone": FX chain; .*--backend reaper/);
-});
+test(
+  'native backend renders items (position, source offset, fade, volume) ' +
+    'and refuses FX chains naming --backend reaper',
+  () => {
+    writeFileSync(f('plain.rpp'), project());
+    const ok = shub(['render', f('plain.rpp'), '-o', f('plain.wav'), '--json', ...store], dir);
+    assert.equal(ok.code, 0, ok.stderr);
+    const res = JSON.parse(ok.stdout);
+    assert.equal(res.frames, Math.round(0.75 * 48000));
+    writeFileSync(
+      f('fx.rpp'),
+      project(
+        '<FXCHAIN\n      SHOW 0\n' +
+          '      <VST "VST: ReaComp (Cockos)" reacomp.vst.so 0 "" 1919247213\n        AAAA\n      >\n    >',
+      ),
+    );
+    const r = shub(['render', f('fx.rpp'), '-o', f('fx.wav'), ...store], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /fx\.rpp:12 track 1 "Tone": FX chain; .*--backend reaper/);
+  },
+);
