@@ -78,106 +78,112 @@ function comparable<T extends Partial<RunSummary & RunRecord>>(x: T): Partial<T>
   return rest as Partial<T>;
 }
 
-test('db migrate on an empty database, then 4 parallel analyze processes × 3 files: 4 runs, 12 analyses, all decisions; history and show agree with the JSON store', async () => {
-  const url = await server.createDatabase();
-  const work = path.join(dir, 'parallel');
-  mkdirSync(work, { recursive: true });
+test(
+  'db migrate on an empty database, then 4 parallel analyze processes × 3 files: 4 runs, 12 analyses, ' +
+    'all decisions; history and show agree with the JSON store',
+  async () => {
+    const url = await server.createDatabase();
+    const work = path.join(dir, 'parallel');
+    mkdirSync(work, { recursive: true });
 
-  const status0 = run(['db', 'status', '--db', url, '--json'], work);
-  assert.equal(status0.code, 1, `pending migrations: exit 1 (${status0.stderr})`);
-  assert.equal(JSON.parse(status0.stdout).upToDate, false);
-  const migrate = run(['db', 'migrate', '--db', url], work);
-  assert.equal(migrate.code, 0, migrate.stderr);
-  assert.match(migrate.stdout, /applied 0001_initial\napplied 0002_history_indexes/);
-  const status = run(['db', 'status', '--db', url, '--json'], work);
-  assert.equal(status.code, 0, status.stderr);
-  assert.deepEqual(
-    JSON.parse(status.stdout).migrations.map((m: { name: string; state: string }) => `${m.name}:${m.state}`),
-    ['0001_initial:applied', '0002_history_indexes:applied'],
-  );
-
-  const analyze = (extra: string[]) =>
-    Promise.all(
-      Array.from({ length: 4 }, () =>
-        shubAsync(['analyze', ...files, '--json', '--features', 'levels', '--jobs', '2', ...extra], work),
-      ),
+    const status0 = run(['db', 'status', '--db', url, '--json'], work);
+    assert.equal(status0.code, 1, `pending migrations: exit 1 (${status0.stderr})`);
+    assert.equal(JSON.parse(status0.stdout).upToDate, false);
+    const migrate = run(['db', 'migrate', '--db', url], work);
+    assert.equal(migrate.code, 0, migrate.stderr);
+    assert.match(migrate.stdout, /applied 0001_initial\napplied 0002_history_indexes/);
+    const status = run(['db', 'status', '--db', url, '--json'], work);
+    assert.equal(status.code, 0, status.stderr);
+    assert.deepEqual(
+      JSON.parse(status.stdout).migrations.map((m: { name: string; state: string }) => `${m.name}:${m.state}`),
+      ['0001_initial:applied', '0002_history_indexes:applied'],
     );
-  const pgRuns = await analyze(['--db', url]);
-  for (const r of pgRuns) {
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(ndjson(r.stdout).length, 3);
-  }
-  assert.equal(existsSync(path.join(work, '.shub')), false, 'with --db nothing goes to the JSON store');
-  assert.equal(await count(url, 'runs'), 4);
-  assert.equal(await count(url, 'analyses'), 12);
-  assert.equal(await count(url, 'assets'), 3);
-  assert.equal(await count(url, 'run_inputs'), 12);
 
-  const jsonDir = path.join(work, 'json-store');
-  const jsonRuns = await analyze(['--store-dir', jsonDir]);
-  for (const r of jsonRuns) assert.equal(r.code, 0, r.stderr);
-  assert.equal(readdirSync(path.join(jsonDir, 'runs')).length, 4);
+    const analyze = (extra: string[]) =>
+      Promise.all(
+        Array.from({ length: 4 }, () =>
+          shubAsync(['analyze', ...files, '--json', '--features', 'levels', '--jobs', '2', ...extra], work),
+        ),
+      );
+    const pgRuns = await analyze(['--db', url]);
+    for (const r of pgRuns) {
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(ndjson(r.stdout).length, 3);
+    }
+    assert.equal(existsSync(path.join(work, '.shub')), false, 'with --db nothing goes to the JSON store');
+    assert.equal(await count(url, 'runs'), 4);
+    assert.equal(await count(url, 'analyses'), 12);
+    assert.equal(await count(url, 'assets'), 3);
+    assert.equal(await count(url, 'run_inputs'), 12);
 
-  const pgHistory = run(['history', '--db', url, '--json'], work);
-  const jsonHistory = run(['history', '--store-dir', jsonDir, '--json'], work);
-  assert.equal(pgHistory.code, 0, pgHistory.stderr);
-  assert.equal(jsonHistory.code, 0, jsonHistory.stderr);
-  const fromPg = ndjson<RunSummary>(pgHistory.stdout);
-  const fromJson = ndjson<RunSummary>(jsonHistory.stdout);
-  assert.equal(fromPg.length, 4);
-  assert.deepEqual(fromPg.map(comparable), fromJson.map(comparable));
-  assert.deepEqual(Object.keys(fromPg[0]!), Object.keys(fromJson[0]!), 'the same JSON shape');
-  const decisions = fromPg.reduce((n, r) => n + r.decisionCount, 0);
-  assert.ok(decisions >= 4 * 3 * 3, `decisions: ${decisions}`);
-  assert.equal(await count(url, 'decisions'), decisions);
-  assert.equal(
-    decisions,
-    fromJson.reduce((n, r) => n + r.decisionCount, 0),
-  );
-  assert.deepEqual([...fromPg[0]!.files].sort(), [...files].sort());
+    const jsonDir = path.join(work, 'json-store');
+    const jsonRuns = await analyze(['--store-dir', jsonDir]);
+    for (const r of jsonRuns) assert.equal(r.code, 0, r.stderr);
+    assert.equal(readdirSync(path.join(jsonDir, 'runs')).length, 4);
 
-  // show: the whole record, results and decision log, alike from both stores
-  const shownPg = run(['show', fromPg[0]!.runId, '--db', url, '--json'], work);
-  const shownJson = run(['show', fromJson[0]!.runId.slice(0, 18), '--store-dir', jsonDir, '--json'], work);
-  assert.equal(shownPg.code, 0, shownPg.stderr);
-  assert.equal(shownJson.code, 0, shownJson.stderr);
-  const recPg = JSON.parse(shownPg.stdout) as RunRecord;
-  const recJson = JSON.parse(shownJson.stdout) as RunRecord;
-  assert.deepEqual(comparable(recPg), comparable(recJson));
-  assert.equal(recPg.results.length, 3);
-  assert.deepEqual(recPg.results, ndjson(pgRuns[0]!.stdout), 'results are what --json printed');
-  assert.ok(recPg.decisions.every((d) => d.reason.length > 10));
-  assert.deepEqual(recPg.args.slice(0, 4), ['analyze', ...files]);
+    const pgHistory = run(['history', '--db', url, '--json'], work);
+    const jsonHistory = run(['history', '--store-dir', jsonDir, '--json'], work);
+    assert.equal(pgHistory.code, 0, pgHistory.stderr);
+    assert.equal(jsonHistory.code, 0, jsonHistory.stderr);
+    const fromPg = ndjson<RunSummary>(pgHistory.stdout);
+    const fromJson = ndjson<RunSummary>(jsonHistory.stdout);
+    assert.equal(fromPg.length, 4);
+    assert.deepEqual(fromPg.map(comparable), fromJson.map(comparable));
+    assert.deepEqual(Object.keys(fromPg[0]!), Object.keys(fromJson[0]!), 'the same JSON shape');
+    const decisions = fromPg.reduce((n, r) => n + r.decisionCount, 0);
+    assert.ok(decisions >= 4 * 3 * 3, `decisions: ${decisions}`);
+    assert.equal(await count(url, 'decisions'), decisions);
+    assert.equal(
+      decisions,
+      fromJson.reduce((n, r) => n + r.decisionCount, 0),
+    );
+    assert.deepEqual([...fromPg[0]!.files].sort(), [...files].sort());
 
-  // the human-readable forms
-  const table = run(['history', '--db', url], work);
-  assert.match(table.stdout, /^STARTED\s+RUN\s+COMMAND\s+STATUS\s+DECISIONS\s+FILES\n/);
-  assert.equal(table.stdout.trim().split('\n').length, 5);
-  const text = run(['show', fromPg[0]!.runId, '--db', url], work);
-  assert.match(text.stdout, /Decisions \(\d+\)\n\s+1\. io\.decode decoder = "native-wav"/);
-  assert.match(text.stdout, /one\.wav: -\d+\.\d LUFS, LRA/);
+    // show: the whole record, results and decision log, alike from both stores
+    const shownPg = run(['show', fromPg[0]!.runId, '--db', url, '--json'], work);
+    const shownJson = run(['show', fromJson[0]!.runId.slice(0, 18), '--store-dir', jsonDir, '--json'], work);
+    assert.equal(shownPg.code, 0, shownPg.stderr);
+    assert.equal(shownJson.code, 0, shownJson.stderr);
+    const recPg = JSON.parse(shownPg.stdout) as RunRecord;
+    const recJson = JSON.parse(shownJson.stdout) as RunRecord;
+    assert.deepEqual(comparable(recPg), comparable(recJson));
+    assert.equal(recPg.results.length, 3);
+    assert.deepEqual(recPg.results, ndjson(pgRuns[0]!.stdout), 'results are what --json printed');
+    assert.ok(recPg.decisions.every((d) => d.reason.length > 10));
+    assert.deepEqual(recPg.args.slice(0, 4), ['analyze', ...files]);
 
-  // filters work on both stores alike
-  for (const filter of [
-    ['--file', files[1]!],
-    ['--file', 'nothing.wav'],
-    ['--command', 'validate'],
-    ['--since', '1h'],
-    ['--since', '2999-01-01'],
-    ['-n', '2'],
-  ]) {
-    const a = ndjson<RunSummary>(run(['history', '--db', url, '--json', ...filter], work).stdout);
-    const b = ndjson<RunSummary>(run(['history', '--store-dir', jsonDir, '--json', ...filter], work).stdout);
-    assert.deepEqual(a.map(comparable), b.map(comparable), filter.join(' '));
-  }
-  assert.equal(ndjson(run(['history', '--db', url, '--json', '--file', files[1]!], work).stdout).length, 4);
-  assert.equal(ndjson(run(['history', '--db', url, '--json', '--since', '2999-01-01'], work).stdout).length, 0);
-  const missing = run(['show', 'ffffffff', '--db', url], work);
-  assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /no run 'ffffffff'.*shub history/);
-});
+    // the human-readable forms
+    const table = run(['history', '--db', url], work);
+    assert.match(table.stdout, /^STARTED\s+RUN\s+COMMAND\s+STATUS\s+DECISIONS\s+FILES\n/);
+    assert.equal(table.stdout.trim().split('\n').length, 5);
+    const text = run(['show', fromPg[0]!.runId, '--db', url], work);
+    assert.match(text.stdout, /Decisions \(\d+\)\n\s+1\. io\.decode decoder = "native-wav"/);
+    assert.match(text.stdout, /one\.wav: -\d+\.\d LUFS, LRA/);
 
-test('an unreachable database fails fast: exit 4 in under 5 s, nothing on stdout, no run written anywhere', async (t) => {
+    // filters work on both stores alike
+    for (const filter of [
+      ['--file', files[1]!],
+      ['--file', 'nothing.wav'],
+      ['--command', 'validate'],
+      ['--since', '1h'],
+      ['--since', '2999-01-01'],
+      ['-n', '2'],
+    ]) {
+      const a = ndjson<RunSummary>(run(['history', '--db', url, '--json', ...filter], work).stdout);
+      const b = ndjson<RunSummary>(run(['history', '--store-dir', jsonDir, '--json', ...filter], work).stdout);
+      assert.deepEqual(a.map(comparable), b.map(comparable), filter.join(' '));
+    }
+    assert.equal(ndjson(run(['history', '--db', url, '--json', '--file', files[1]!], work).stdout).length, 4);
+    assert.equal(ndjson(run(['history', '--db', url, '--json', '--since', '2999-01-01'], work).stdout).length, 0);
+    const missing = run(['show', 'ffffffff', '--db', url], work);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no run 'ffffffff'.*shub history/);
+  },
+);
+
+const UNREACHABLE =
+  'an unreachable database fails fast: exit 4 in under 5 s, nothing on stdout, no run written anywhere';
+test(UNREACHABLE, async (t) => {
   const work = path.join(dir, 'unreachable');
   mkdirSync(work, { recursive: true });
   // a server that accepts connections and never answers, and a port where nothing listens
@@ -205,7 +211,10 @@ test('an unreachable database fails fast: exit 4 in under 5 s, nothing on stdout
       assert.equal(r.stdout, '', name);
       assert.match(
         r.stderr,
-        /^error: database postgres(ql)?:\/\/shub:\*\*\*@127\.0\.0\.1:\d+\/shub \(from (--db|SHUB_DATABASE_URL)\) is unreachable/,
+        new RegExp(
+          String.raw`^error: database postgres(ql)?://shub:\*\*\*@127\.0\.0\.1:\d+/shub ` +
+            String.raw`\(from (--db|SHUB_DATABASE_URL)\) is unreachable`,
+        ),
         name,
       );
       assert.doesNotMatch(r.stderr, /unreachable-pw/, name);
@@ -218,7 +227,9 @@ test('an unreachable database fails fast: exit 4 in under 5 s, nothing on stdout
   }
 });
 
-test('an un-migrated or out-of-date database: a clear message naming `shub db migrate`, exit 4, nothing written', async () => {
+const UNMIGRATED =
+  'an un-migrated or out-of-date database: a clear message naming `shub db migrate`, exit 4, nothing written';
+test(UNMIGRATED, async () => {
   const url = await server.createDatabase();
   const work = path.join(dir, 'unmigrated');
   mkdirSync(work, { recursive: true });
@@ -232,7 +243,10 @@ test('an un-migrated or out-of-date database: a clear message naming `shub db mi
     assert.equal(r.stdout, '');
     assert.match(
       r.stderr,
-      /^error: database postgresql:\/\/postgres:\*\*\*@.* has no shub schema \(not migrated\); run `shub db migrate` with the same --db first\n$/,
+      new RegExp(
+        String.raw`^error: database postgresql://postgres:\*\*\*@.* has no shub schema \(not migrated\); ` +
+          'run `shub db migrate` with the same --db first\n$',
+      ),
     );
   }
   assert.equal(existsSync(path.join(work, '.shub')), false);

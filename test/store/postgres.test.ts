@@ -359,7 +359,8 @@ test('analyses get metric columns, validations one row per platform, assets are 
 
     const validations = await query(
       url,
-      `select v.file, v.platform, v.passed, v.checks, s.sha256 from validations v left join assets s on s.id = v.asset_id order by v.seq`,
+      `select v.file, v.platform, v.passed, v.checks, s.sha256
+       from validations v left join assets s on s.id = v.asset_id order by v.seq`,
     );
     assert.equal(validations.length, 3);
     assert.deepEqual(
@@ -436,7 +437,8 @@ test('a run is written whole or not at all', async () => {
     await assert.rejects(store.saveRun(bad));
     const [n] = await query<{ runs: string; assets: string; decisions: string }>(
       url,
-      'select (select count(*) from runs) as runs, (select count(*) from assets) as assets, (select count(*) from decisions) as decisions',
+      `select (select count(*) from runs) as runs, (select count(*) from assets) as assets,
+              (select count(*) from decisions) as decisions`,
     );
     assert.deepEqual(n, { runs: '0', assets: '0', decisions: '0' });
     // the same run id twice is refused, the first stays intact
