@@ -46,7 +46,10 @@ export async function startPostgres(options: { throwaway?: boolean } = {}): Prom
   const external = process.env.SHUB_TEST_DATABASE_URL;
   if (external && !options.throwaway) return externalServer(external);
   const bin = await postgresBin();
-  if (!bin) throw new Error(NO_SERVER);
+  if (!bin) {
+    const only = process.env.SHUB_TEST_PG_SOURCE;
+    throw new Error(only ? `no PostgreSQL for the tests from SHUB_TEST_PG_SOURCE=${only}` : NO_SERVER);
+  }
   return localCluster(bin);
 }
 
