@@ -201,7 +201,8 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice) {
   const done = child.then((r) => {
     if (r.exitCode !== 0 || r.failed) {
       if (/ENOENT/.test(String(r.message)) && r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
-      const text = Buffer.isBuffer(r.stderr) ? r.stderr.toString('utf8') : String(r.stderr ?? '');
+      // execa 9 hands back a Uint8Array (not a Buffer) with encoding 'buffer'
+      const text = r.stderr instanceof Uint8Array ? Buffer.from(r.stderr).toString('utf8') : String(r.stderr ?? '');
       throw new InputError(
         file,
         `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`,
