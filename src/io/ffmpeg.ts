@@ -33,7 +33,8 @@ export function resolveFfmpeg(flag?: string, configPath?: string, env = process.
 
 function missingFfmpeg(choice: FfmpegChoice): EnvironmentError {
   return new EnvironmentError(
-    `ffmpeg not found at '${choice.path}' (from ${choice.source}); install ffmpeg or point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at the binary`,
+    `ffmpeg not found at '${choice.path}' (from ${choice.source}); ` +
+      'install ffmpeg or point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at the binary',
   );
 }
 
@@ -131,11 +132,11 @@ function ffmpegReason(stderr: string, file: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
-  const bad = lines.find((l) =>
-    /invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible/i.test(
-      l,
-    ),
+  const telling = new RegExp(
+    'invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible',
+    'i',
   );
+  const bad = lines.find((l) => telling.test(l));
   const line = (bad ?? lines[lines.length - 1] ?? 'unreadable').replace(`${file}: `, '').replace(/^\[[^\]]+\]\s*/, '');
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
@@ -218,7 +219,10 @@ export function lossyEncoderArgs(codec: 'aac' | 'mp3' | 'opus', kbps: number): s
   return ['-c:a', encoder, '-b:a', `${kbps}k`, ...(codec === 'opus' ? ['-ar', '48000'] : [])];
 }
 
-/** Lossy codecs used to check inter-sample overs after encoding (validate --codec-check), and master's default bitrates. */
+/**
+ * Lossy codecs used to check inter-sample overs after encoding (validate --codec-check), and
+ * master's default bitrates.
+ */
 export const LOSSY_CHECK_CODECS = {
   aac: { extension: 'm4a', kbps: 256, args: lossyEncoderArgs('aac', 256), describe: 'AAC-LC 256 kb/s' },
   mp3: { extension: 'mp3', kbps: 320, args: lossyEncoderArgs('mp3', 320), describe: 'MP3 320 kb/s (LAME)' },
@@ -274,7 +278,8 @@ export async function encodeFile(
     const reason = ffmpegReason(String(r.stderr), input);
     if (/unknown encoder|encoder.*not found/i.test(reason)) {
       throw new EnvironmentError(
-        `ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); point --ffmpeg at a build with that encoder`,
+        `ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); ` +
+          'point --ffmpeg at a build with that encoder',
       );
     }
     throw new InputError(input, `ffmpeg could not encode it as ${describe} (${reason})`);
