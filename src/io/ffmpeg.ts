@@ -133,7 +133,8 @@ function ffmpegReason(stderr: string, file: string): string {
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
   const telling = new RegExp(
-    'invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible',
+    'invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|' +
+      'impossible',
     'i',
   );
   const bad = lines.find((l) => telling.test(l));
