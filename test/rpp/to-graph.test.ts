@@ -135,7 +135,7 @@ test('items in frames: position, source offset, length, item × take volume, lin
   assert.equal(g.tailFrames, 0);
 });
 
-test('solo: soloed tracks, what they feed and solo-defeated tracks play; mute silences; MAINSEND 0 goes nowhere', () => {
+test('solo: soloed tracks, what they feed and solo-defeated tracks play; mute silences; MAINSEND 0', () => {
   const text = project(
     ['  <TRACK {1}', '    NAME Lead', '    MUTESOLO 0 2 0', ...item('lead.wav'), '  >'],
     ['  <TRACK {2}', '    NAME Guitar', ...item('gtr.wav'), '  >'],
