@@ -54,19 +54,30 @@ test('the throwaway server: Unix socket in a temp folder only, scram passwords, 
   const socketDir = new URL(url).searchParams.get('host')!;
   assert.ok(socketDir.startsWith(tmpdir()), socketDir);
   assert.ok(existsSync(socketDir), 'socket folder exists while the server runs');
-  const settings = await one<Record<string, string>>(
-    url,
-    `select current_setting('listen_addresses') as listen, current_setting('unix_socket_directories') as sockets,
-            current_setting('password_encryption') as enc, current_setting('fsync') as fsync,
-            (select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = current_user) as scram,
-            pg_backend_pid() as pid`,
-  );
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  let settings: Record<string, string>;
+  let uid: string;
+  try {
+    settings = (
+      await c.query(
+        `select current_setting('listen_addresses') as listen,
+                current_setting('unix_socket_directories') as sockets,
+                current_setting('password_encryption') as enc, current_setting('fsync') as fsync,
+                (select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = current_user) as scram,
+                pg_backend_pid() as pid`,
+      )
+    ).rows[0];
+    // the backend serving this connection: read while it lives
+    uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${settings.pid}/status`, 'utf8'))![1]!;
+  } finally {
+    await c.end();
+  }
   assert.equal(settings.listen, '');
   assert.equal(settings.sockets, socketDir);
   assert.equal(settings.enc, 'scram-sha-256');
   assert.equal(settings.fsync, 'off');
   assert.equal(settings.scram, true);
-  const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${settings.pid}/status`, 'utf8'))![1];
   assert.notEqual(Number(uid), 0, 'the server process is not root');
   if (process.getuid?.() !== 0) assert.equal(Number(uid), process.getuid?.());
 
