@@ -73,7 +73,8 @@ function childLimits(sizeBytes: number) {
 
 function missingFfmpeg(choice: FfmpegChoice): EnvironmentError {
   return new EnvironmentError(
-    `ffmpeg not found at '${choice.path}' (from ${choice.source}); install ffmpeg or point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at the binary`,
+    `ffmpeg not found at '${choice.path}' (from ${choice.source}); ` +
+      'install ffmpeg or point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at the binary',
   );
 }
 
@@ -178,11 +179,12 @@ function ffmpegReason(stderr: string, file: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
-  const bad = lines.find((l) =>
-    /invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|impossible/i.test(
-      l,
-    ),
+  const telling = new RegExp(
+    'invalid data|could not find|no such file|not supported|unknown|error|does not contain|failed|unsupported|' +
+      'impossible',
+    'i',
   );
+  const bad = lines.find((l) => telling.test(l));
   const line = (bad ?? lines[lines.length - 1] ?? 'unreadable').replace(`${file}: `, '').replace(/^\[[^\]]+\]\s*/, '');
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
@@ -253,7 +255,8 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeB
     if (r.timedOut) throw timedOut(file, limits.execa.timeout);
     if (r.exitCode !== 0 || r.failed) {
       if (/ENOENT/.test(String(r.message)) && r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
-      const text = r.stderr ? Buffer.from(r.stderr as Uint8Array).toString('utf8') : '';
+      // execa 9 hands back a Uint8Array (not a Buffer) with encoding 'buffer'
+      const text = r.stderr instanceof Uint8Array ? Buffer.from(r.stderr).toString('utf8') : String(r.stderr ?? '');
       throw new InputError(
         file,
         `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`,
@@ -269,7 +272,10 @@ export function lossyEncoderArgs(codec: 'aac' | 'mp3' | 'opus', kbps: number): s
   return ['-c:a', encoder, '-b:a', `${kbps}k`, ...(codec === 'opus' ? ['-ar', '48000'] : [])];
 }
 
-/** Lossy codecs used to check inter-sample overs after encoding (validate --codec-check), and master's default bitrates. */
+/**
+ * Lossy codecs used to check inter-sample overs after encoding (validate --codec-check), and
+ * master's default bitrates.
+ */
 export const LOSSY_CHECK_CODECS = {
   aac: { extension: 'm4a', kbps: 256, args: lossyEncoderArgs('aac', 256), describe: 'AAC-LC 256 kb/s' },
   mp3: { extension: 'mp3', kbps: 320, args: lossyEncoderArgs('mp3', 320), describe: 'MP3 320 kb/s (LAME)' },
@@ -327,7 +333,8 @@ export async function encodeFile(
     const reason = ffmpegReason(String(r.stderr), input);
     if (/unknown encoder|encoder.*not found/i.test(reason)) {
       throw new EnvironmentError(
-        `ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); point --ffmpeg at a build with that encoder`,
+        `ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); ` +
+          'point --ffmpeg at a build with that encoder',
       );
     }
     throw new InputError(input, `ffmpeg could not encode it as ${describe} (${reason})`);

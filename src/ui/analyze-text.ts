@@ -6,16 +6,17 @@ const fmt = (x: number | null | undefined, unit: string, digits = 1): string =>
 
 function duration(seconds: number | null): string {
   if (seconds === null) return '?';
-  const m = Math.floor(seconds / 60);
-  const s = seconds - m * 60;
-  return `${m}:${s.toFixed(3).padStart(6, '0')}`;
+  const ms = Math.round(seconds * 1000); // rounded first: 59.9996 s is 1:00.000, not 0:60.000
+  const m = Math.floor(ms / 60000);
+  return `${m}:${((ms - m * 60000) / 1000).toFixed(3).padStart(6, '0')}`;
 }
 
 export function formatAnalyzeText(r: AnalyzeResult): string {
   const f = r.format;
   const lines = [
     `${r.file}`,
-    `  ${f.container} ${f.codec}, ${f.sampleRate} Hz, ${f.channels} ch${f.bitDepth ? `, ${f.bitDepth}-bit` : ''}, ${duration(f.durationSeconds)}`,
+    `  ${f.container} ${f.codec}, ${f.sampleRate} Hz, ${f.channels} ch` +
+      `${f.bitDepth ? `, ${f.bitDepth}-bit` : ''}, ${duration(f.durationSeconds)}`,
   ];
   const l = r.levels;
   if (l) {
@@ -53,7 +54,8 @@ export function formatAnalyzeText(r: AnalyzeResult): string {
       'Key',
       r.key === null
         ? 'n/a'
-        : `${r.key.key} (confidence ${r.key.confidence.toFixed(2)}, tuning ${r.key.tuningCents >= 0 ? '+' : ''}${r.key.tuningCents.toFixed(0)} cents)`,
+        : `${r.key.key} (confidence ${r.key.confidence.toFixed(2)}, ` +
+          `tuning ${r.key.tuningCents >= 0 ? '+' : ''}${r.key.tuningCents.toFixed(0)} cents)`,
     ]);
   if (r.onsets) rows.push(['Onsets', String(r.onsets.times.length)]);
   if (r.pitch)

@@ -6,7 +6,8 @@ import type { RunRecord, RunSummary } from '../store/types.js';
 function localTime(iso: string): string {
   const d = new Date(iso);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${date} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 function seconds(a: string, b: string): string {
@@ -15,7 +16,7 @@ function seconds(a: string, b: string): string {
     ? `${s.toFixed(2)} s`
     : s < 60
       ? `${s.toFixed(1)} s`
-      : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+      : `${Math.floor(Math.round(s) / 60)} min ${Math.round(s) % 60} s`; // 119.6 s is 2 min 0 s
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -127,7 +128,13 @@ export function formatDbStatus(status: DbStatusResult | DbMigrateResult): string
   lines.push(`database  ${status.database}`);
   const newer = status.migrations.some((m) => m.state === 'unknown');
   lines.push(
-    `schema    ${status.upToDate ? 'up to date' : newer ? 'migrated by a newer shub: upgrade shub' : 'NOT up to date: run `shub db migrate`'}`,
+    `schema    ${
+      status.upToDate
+        ? 'up to date'
+        : newer
+          ? 'migrated by a newer shub: upgrade shub'
+          : 'NOT up to date: run `shub db migrate`'
+    }`,
   );
   lines.push(
     table(

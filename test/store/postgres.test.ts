@@ -13,14 +13,13 @@ import { JsonStore } from '../../src/store/json.js';
 import { EnvironmentError, UsageError } from '../../src/errors.js';
 import { uuidv7 } from '../../src/store/run.js';
 import type { HistoryQuery, RunRecord } from '../../src/store/types.js';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/pg.js';
+import { startPostgres, type TestPostgres } from '../helpers/pg.js';
 import { tempDir } from '../helpers/cli.js';
 
-const skip = postgresUnavailable() ?? false;
 let server: TestPostgres;
 const { dir, cleanup } = tempDir('shub-pg-store-');
 before(async () => {
-  if (!skip) server = await startPostgres();
+  server = await startPostgres();
 });
 after(async () => {
   await server?.stop();
@@ -163,7 +162,7 @@ function otherRuns(t: number): RunRecord[] {
   return [failed, validate, master];
 }
 
-test('migrations: up, down, down, up round trip on an empty database', { skip }, async () => {
+test('migrations: up, down, down, up round trip on an empty database', async () => {
   const url = await server.createDatabase();
   const store = await PostgresStore.connect(url, { checkSchema: false });
   try {
@@ -236,7 +235,7 @@ test('migrations: up, down, down, up round trip on an empty database', { skip },
   }
 });
 
-test('a command refuses an un-migrated, out-of-date or newer schema, naming `shub db migrate`', { skip }, async () => {
+test('a command refuses an un-migrated, out-of-date or newer schema, naming `shub db migrate`', async () => {
   const url = await server.createDatabase();
   await assert.rejects(
     PostgresStore.connect(url, { source: '--db' }),
@@ -265,149 +264,140 @@ test('a command refuses an un-migrated, out-of-date or newer schema, naming `shu
   await admin.close();
 });
 
-test(
-  'runs read back the same from PostgreSQL as from the JSON store (show and every history filter)',
-  { skip },
-  async () => {
-    const { store } = await migratedDatabase();
-    const json = new JsonStore(path.join(dir, 'same'));
-    const t = Date.parse('2025-05-01T09:00:00Z');
-    const runs = [
-      analyzeRun(t, ['mix.wav', 'stems/kick.wav', 'stems/snare.wav']),
-      ...otherRuns(t),
-      analyzeRun(t + 40_000, ['mix.wav']),
+test('runs read back the same from PostgreSQL as from the JSON store (show and every history filter)', async () => {
+  const { store } = await migratedDatabase();
+  const json = new JsonStore(path.join(dir, 'same'));
+  const t = Date.parse('2025-05-01T09:00:00Z');
+  const runs = [
+    analyzeRun(t, ['mix.wav', 'stems/kick.wav', 'stems/snare.wav']),
+    ...otherRuns(t),
+    analyzeRun(t + 40_000, ['mix.wav']),
+  ];
+  try {
+    for (const r of runs) {
+      await store.saveRun(r);
+      await json.saveRun(r);
+    }
+    for (const r of runs) {
+      const fromPg = await store.getRun(r.runId);
+      assert.deepEqual(fromPg, await json.getRun(r.runId), `${r.command} run`);
+      assert.deepEqual(fromPg, r);
+      // decisions print alike: same keys in the same order
+      assert.equal(JSON.stringify(fromPg!.decisions), JSON.stringify(r.decisions));
+    }
+    const queries: HistoryQuery[] = [
+      {},
+      { command: 'analyze' },
+      { command: 'validate' },
+      { since: new Date(t + 15_000) },
+      { limit: 2 },
+      { file: { paths: ['mix.wav'], sha256: null } },
+      { file: { paths: ['nothing'], sha256: sha('album/02.wav') } },
+      { file: { paths: ['stems/kick.wav'], sha256: null }, command: 'analyze', since: new Date(t - 1), limit: 10 },
+      { command: 'nope' },
     ];
-    try {
-      for (const r of runs) {
-        await store.saveRun(r);
-        await json.saveRun(r);
-      }
-      for (const r of runs) {
-        const fromPg = await store.getRun(r.runId);
-        assert.deepEqual(fromPg, await json.getRun(r.runId), `${r.command} run`);
-        assert.deepEqual(fromPg, r);
-        // decisions print alike: same keys in the same order
-        assert.equal(JSON.stringify(fromPg!.decisions), JSON.stringify(r.decisions));
-      }
-      const queries: HistoryQuery[] = [
-        {},
-        { command: 'analyze' },
-        { command: 'validate' },
-        { since: new Date(t + 15_000) },
-        { limit: 2 },
-        { file: { paths: ['mix.wav'], sha256: null } },
-        { file: { paths: ['nothing'], sha256: sha('album/02.wav') } },
-        { file: { paths: ['stems/kick.wav'], sha256: null }, command: 'analyze', since: new Date(t - 1), limit: 10 },
-        { command: 'nope' },
-      ];
-      for (const q of queries) {
-        const a = await store.listRuns(q);
-        assert.deepEqual(a, await json.listRuns(q), JSON.stringify(q));
-      }
-      assert.equal((await store.listRuns({ file: { paths: ['mix.wav'], sha256: null } })).length, 3);
-      assert.equal((await store.getRun(runs[1]!.runId.slice(0, 13)))?.runId, runs[1]!.runId);
-      await assert.rejects(store.getRun(runs[0]!.runId.slice(0, 4)), UsageError);
-      assert.equal(await store.getRun('ffffffff-0000'), null);
-    } finally {
-      await store.close();
+    for (const q of queries) {
+      const a = await store.listRuns(q);
+      assert.deepEqual(a, await json.listRuns(q), JSON.stringify(q));
     }
-  },
-);
+    assert.equal((await store.listRuns({ file: { paths: ['mix.wav'], sha256: null } })).length, 3);
+    assert.equal((await store.getRun(runs[1]!.runId.slice(0, 13)))?.runId, runs[1]!.runId);
+    await assert.rejects(store.getRun(runs[0]!.runId.slice(0, 4)), UsageError);
+    assert.equal(await store.getRun('ffffffff-0000'), null);
+  } finally {
+    await store.close();
+  }
+});
 
-test(
-  'analyses get metric columns, validations one row per platform, assets are unique by sha256',
-  { skip },
-  async () => {
-    const { url, store } = await migratedDatabase();
-    const t = Date.parse('2025-06-01T09:00:00Z');
-    const first = analyzeRun(t, ['a.wav', 'b.wav', 'c.wav']);
-    try {
-      await store.saveRun(first);
-      for (const r of otherRuns(t)) await store.saveRun(r);
-      await store.saveRun(analyzeRun(t + 50_000, ['c.wav', 'a.wav'])); // the same files again
-      const analyses = await query(
-        url,
-        `select a.file, a.integrated_lufs, a.loudness_range_lu, a.true_peak_dbtp, a.bpm, a.musical_key, s.sha256
+test('analyses get metric columns, validations one row per platform, assets are unique by sha256', async () => {
+  const { url, store } = await migratedDatabase();
+  const t = Date.parse('2025-06-01T09:00:00Z');
+  const first = analyzeRun(t, ['a.wav', 'b.wav', 'c.wav']);
+  try {
+    await store.saveRun(first);
+    for (const r of otherRuns(t)) await store.saveRun(r);
+    await store.saveRun(analyzeRun(t + 50_000, ['c.wav', 'a.wav'])); // the same files again
+    const analyses = await query(
+      url,
+      `select a.file, a.integrated_lufs, a.loudness_range_lu, a.true_peak_dbtp, a.bpm, a.musical_key, s.sha256
       from analyses a join assets s on s.id = a.asset_id where a.run_id = $1 order by a.seq`,
-        [first.runId],
-      );
-      assert.deepEqual(analyses, [
-        {
-          file: 'a.wav',
-          integrated_lufs: -14,
-          loudness_range_lu: 6.5,
-          true_peak_dbtp: -1.02,
-          bpm: 120,
-          musical_key: 'A minor',
-          sha256: sha('a.wav'),
-        },
-        {
-          file: 'b.wav',
-          integrated_lufs: -15,
-          loudness_range_lu: 6.5,
-          true_peak_dbtp: null,
-          bpm: 121,
-          musical_key: 'A minor',
-          sha256: sha('b.wav'),
-        },
-        {
-          file: 'c.wav',
-          integrated_lufs: -16,
-          loudness_range_lu: 6.5,
-          true_peak_dbtp: -1.02,
-          bpm: 122,
-          musical_key: 'A minor',
-          sha256: sha('c.wav'),
-        },
-      ]);
-      const [full] = await query<{ result: unknown }>(
-        url,
-        'select result from analyses where run_id = $1 and seq = 0',
-        [first.runId],
-      );
-      assert.deepEqual(full!.result, first.results[0]);
+      [first.runId],
+    );
+    assert.deepEqual(analyses, [
+      {
+        file: 'a.wav',
+        integrated_lufs: -14,
+        loudness_range_lu: 6.5,
+        true_peak_dbtp: -1.02,
+        bpm: 120,
+        musical_key: 'A minor',
+        sha256: sha('a.wav'),
+      },
+      {
+        file: 'b.wav',
+        integrated_lufs: -15,
+        loudness_range_lu: 6.5,
+        true_peak_dbtp: null,
+        bpm: 121,
+        musical_key: 'A minor',
+        sha256: sha('b.wav'),
+      },
+      {
+        file: 'c.wav',
+        integrated_lufs: -16,
+        loudness_range_lu: 6.5,
+        true_peak_dbtp: -1.02,
+        bpm: 122,
+        musical_key: 'A minor',
+        sha256: sha('c.wav'),
+      },
+    ]);
+    const [full] = await query<{ result: unknown }>(url, 'select result from analyses where run_id = $1 and seq = 0', [
+      first.runId,
+    ]);
+    assert.deepEqual(full!.result, first.results[0]);
 
-      const validations = await query(
-        url,
-        `select v.file, v.platform, v.passed, v.checks, s.sha256 from validations v left join assets s on s.id = v.asset_id order by v.seq`,
-      );
-      assert.equal(validations.length, 3);
-      assert.deepEqual(
-        validations.map((v) => [v.file, v.platform, v.passed, v.sha256]),
-        [
-          ['album/01.wav', 'spotify', true, sha('album/01.wav')],
-          ['album/01.wav', 'ebu-r128', false, sha('album/01.wav')],
-          ['album/02.wav', 'spotify', true, sha('album/02.wav')],
-        ],
-      );
-      assert.deepEqual(validations[1]!.checks, [
-        { check: 'integratedLufs', passed: false, value: -14.1, expected: [-24, -22] },
-      ]);
+    const validations = await query(
+      url,
+      `select v.file, v.platform, v.passed, v.checks, s.sha256
+       from validations v left join assets s on s.id = v.asset_id order by v.seq`,
+    );
+    assert.equal(validations.length, 3);
+    assert.deepEqual(
+      validations.map((v) => [v.file, v.platform, v.passed, v.sha256]),
+      [
+        ['album/01.wav', 'spotify', true, sha('album/01.wav')],
+        ['album/01.wav', 'ebu-r128', false, sha('album/01.wav')],
+        ['album/02.wav', 'spotify', true, sha('album/02.wav')],
+      ],
+    );
+    assert.deepEqual(validations[1]!.checks, [
+      { check: 'integratedLufs', passed: false, value: -14.1, expected: [-24, -22] },
+    ]);
 
-      const assets = await query<{ sha256: string; n: string; sample_rate: number | null }>(
-        url,
-        'select sha256, sample_rate, count(*) over (partition by sha256) as n from assets',
-      );
-      assert.equal(assets.length, new Set(assets.map((a) => a.sha256)).size);
-      assert.equal(assets.length, 3 + 2 + 1 + 1, 'a b c, album/01 album/02, mix, the master output');
-      const [output] = await query(
-        url,
-        `select o.role, o.path, s.sha256 from outputs o join assets s on s.id = o.asset_id`,
-      );
-      assert.deepEqual(output, {
-        role: 'master:spotify',
-        path: 'out/mix.spotify.wav',
-        sha256: sha('out/mix.spotify.wav'),
-      });
-      const [runRow] = await query(url, `select results, errors from runs where id = $1`, [first.runId]);
-      assert.deepEqual(runRow, { results: null, errors: [] }, 'analyze results live in analyses only');
-    } finally {
-      await store.close();
-    }
-  },
-);
+    const assets = await query<{ sha256: string; n: string; sample_rate: number | null }>(
+      url,
+      'select sha256, sample_rate, count(*) over (partition by sha256) as n from assets',
+    );
+    assert.equal(assets.length, new Set(assets.map((a) => a.sha256)).size);
+    assert.equal(assets.length, 3 + 2 + 1 + 1, 'a b c, album/01 album/02, mix, the master output');
+    const [output] = await query(
+      url,
+      `select o.role, o.path, s.sha256 from outputs o join assets s on s.id = o.asset_id`,
+    );
+    assert.deepEqual(output, {
+      role: 'master:spotify',
+      path: 'out/mix.spotify.wav',
+      sha256: sha('out/mix.spotify.wav'),
+    });
+    const [runRow] = await query(url, `select results, errors from runs where id = $1`, [first.runId]);
+    assert.deepEqual(runRow, { results: null, errors: [] }, 'analyze results live in analyses only');
+  } finally {
+    await store.close();
+  }
+});
 
-test('parallel writers over the same files lose nothing and do not deadlock', { skip }, async () => {
+test('parallel writers over the same files lose nothing and do not deadlock', async () => {
   const { url } = await migratedDatabase();
   const files = ['p/1.wav', 'p/2.wav', 'p/3.wav', 'p/4.wav', 'p/5.wav'];
   const stores = await Promise.all(Array.from({ length: 6 }, () => PostgresStore.connect(url)));
@@ -438,7 +428,7 @@ test('parallel writers over the same files lose nothing and do not deadlock', { 
   }
 });
 
-test('a run is written whole or not at all', { skip }, async () => {
+test('a run is written whole or not at all', async () => {
   const { url, store } = await migratedDatabase();
   const bad = analyzeRun(Date.now(), ['x.wav'], {
     outputs: [{ path: 'out.wav', sha256: 'not-a-hash', role: 'master:cd' }],
@@ -447,7 +437,8 @@ test('a run is written whole or not at all', { skip }, async () => {
     await assert.rejects(store.saveRun(bad));
     const [n] = await query<{ runs: string; assets: string; decisions: string }>(
       url,
-      'select (select count(*) from runs) as runs, (select count(*) from assets) as assets, (select count(*) from decisions) as decisions',
+      `select (select count(*) from runs) as runs, (select count(*) from assets) as assets,
+              (select count(*) from decisions) as decisions`,
     );
     assert.deepEqual(n, { runs: '0', assets: '0', decisions: '0' });
     // the same run id twice is refused, the first stays intact
@@ -460,7 +451,7 @@ test('a run is written whole or not at all', { skip }, async () => {
   }
 });
 
-test('the password is in no stored row and no error message', { skip }, async () => {
+test('the password is in no stored row and no error message', async () => {
   const { url, store } = await migratedDatabase();
   const password = server.password;
   assert.ok(password.length >= 8 || !password, 'the test server uses a password');

@@ -36,3 +36,16 @@ test('redactArgs: --db URL, --db=URL and a literal secret anywhere in text', () 
   // a password holding '@' is hidden up to the host
   assert.equal(redactText('postgres://u:p@ss@h/d'), 'postgres://u:***@h/d');
 });
+
+test('quoted libpq values, percent-encoded secrets, and URLs the WHATWG parser refuses', () => {
+  assert.equal(redactText("host=db password='a b c' user=x"), 'host=db password=*** user=x');
+  assert.equal(redactText('failed for p%40ss%2Fword and p@ss/word', ['p@ss/word']), 'failed for *** and ***');
+  // an invalid port: the fallback pattern still finds the password, undecodable escapes stay as written
+  assert.equal(passwordOf('postgres://u:p%zz@h:bad/d'), 'p%zz');
+  assert.equal(passwordOf('not a url'), null);
+  // the password is hidden wherever it appears in the URL
+  assert.equal(
+    redactUrl('postgres://u:s3cret@h/d?application_name=s3cret'),
+    'postgres://u:***@h/d?application_name=***',
+  );
+});
