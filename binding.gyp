@@ -6,6 +6,7 @@
         "native/src/addon.cc",
         "native/src/addon_master.cc",
         "native/src/addon_mix.cc",
+        "native/src/isa.cc",
         "native/src/pcm.cc",
         "native/src/kweighting.cc",
         "native/src/loudness.cc",

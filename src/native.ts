@@ -195,6 +195,11 @@ export interface NativeAddon {
   kWeightingCoefficients(sampleRate: number): { shelf: BiquadCoefficients; highpass: BiquadCoefficients };
   /** True-peak oversampling factor used at a sample rate (4 below 192 kHz). */
   truePeakOversampling(sampleRate: number): number;
+  /**
+   * Instruction set of the native kernels in this process: the CPU's best, capped by the
+   * environment variable SHUB_NATIVE_ISA=baseline|avx2|avx512 (native/src/isa.h).
+   */
+  nativeIsa(): 'baseline' | 'avx2' | 'avx512';
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;

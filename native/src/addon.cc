@@ -9,6 +9,7 @@
 #include <string>
 
 #include "featureextractor.h"
+#include "isa.h"
 #include "napi_util.h"
 #include "kweighting.h"
 #include "levelmeter.h"
@@ -331,6 +332,10 @@ Napi::Value TruePeakOversampling(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), shub::truePeakOversampling(static_cast<int>(std::floor(fs))));
 }
 
+Napi::Value NativeIsa(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), shub::isaName(shub::selectedIsa()));
+}
+
 }  // namespace
 
 // Defined by the other addon_*.cc files: each adds its classes and functions to the exports.
@@ -344,6 +349,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("FeatureExtractor", FeatureExtractorWrap::Init(env));
   exports.Set("kWeightingCoefficients", Napi::Function::New<KWeightingCoefficients>(env, "kWeightingCoefficients"));
   exports.Set("truePeakOversampling", Napi::Function::New<TruePeakOversampling>(env, "truePeakOversampling"));
+  // the kernels' instruction set, chosen now (an unknown SHUB_NATIVE_ISA warns at load)
+  shub::selectedIsa();
+  exports.Set("nativeIsa", Napi::Function::New<NativeIsa>(env, "nativeIsa"));
   InitMaster(env, exports);
   InitMix(env, exports);
   return exports;

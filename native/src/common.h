@@ -15,13 +15,6 @@
 
 #define SHUB_ALWAYS_INLINE inline __attribute__((always_inline))
 
-// Run-time dispatched clones for hot loops: x86-64-v3 (AVX2 + FMA) and baseline.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-#define SHUB_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define SHUB_CLONES
-#endif
-
 namespace shub {
 
 /** BS.1770 loudness of a mean-square energy (already channel-weighted): −0.691 + 10·log10(e). */

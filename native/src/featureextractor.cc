@@ -6,7 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 
@@ -38,8 +38,7 @@ SHUB_ALWAYS_INLINE float fastLog2(float x) {
 }
 
 /** Σ log2(p[k] + floor) over n values (flatness numerator), vectorizable. */
-SHUB_CLONES
-double sumLog2(const float* p, size_t n, float floor) {
+SHUB_ALWAYS_INLINE double sumLog2Body(const float* p, size_t n, float floor) {
   float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t k = 0;
   for (; k + 8 <= n; k += 8)
@@ -50,8 +49,10 @@ double sumLog2(const float* p, size_t n, float floor) {
   return s;
 }
 
-SHUB_CLONES
-void powerSpectrum(const float* re, const float* im, const float* scale, float* p, float* mag, size_t n) {
+SHUB_ISA_KERNEL(double, sumLog2, (const float* p, size_t n, float floor), (p, n, floor))
+
+SHUB_ALWAYS_INLINE void powerSpectrumBody(const float* re, const float* im, const float* scale, float* p, float* mag,
+                                          size_t n) {
   for (size_t k = 0; k < n; ++k) {
     const float v = (re[k] * re[k] + im[k] * im[k]) * scale[k];
     p[k] = v;
@@ -59,10 +60,15 @@ void powerSpectrum(const float* re, const float* im, const float* scale, float* 
   }
 }
 
-SHUB_CLONES
-void windowFrame(const float* x, const float* w, float* out, size_t n) {
+SHUB_ISA_KERNEL(void, powerSpectrum,
+                (const float* re, const float* im, const float* scale, float* p, float* mag, size_t n),
+                (re, im, scale, p, mag, n))
+
+SHUB_ALWAYS_INLINE void windowFrameBody(const float* x, const float* w, float* out, size_t n) {
   for (size_t i = 0; i < n; ++i) out[i] = x[i] * w[i];
 }
+
+SHUB_ISA_KERNEL(void, windowFrame, (const float* x, const float* w, float* out, size_t n), (x, w, out, n))
 
 double slaneyMel(double f) {
   const double fsp = 200.0 / 3.0, minLog = 1000.0, minLogMel = minLog / fsp, step = std::log(6.4) / 27.0;

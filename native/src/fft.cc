@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 
@@ -12,10 +12,10 @@ namespace {
 
 // One radix-4 decimation-in-frequency Stockham stage: sequence length len at stride s
 // (len·s = m), x → y.
-SHUB_CLONES
-void radix4Stage(size_t len, size_t s, const float* w1r, const float* w1i, const float* w2r, const float* w2i,
-                 const float* w3r, const float* w3i, const float* __restrict xr, const float* __restrict xi,
-                 float* __restrict yr, float* __restrict yi) {
+SHUB_ALWAYS_INLINE void radix4StageBody(size_t len, size_t s, const float* w1r, const float* w1i, const float* w2r,
+                                        const float* w2i, const float* w3r, const float* w3i,
+                                        const float* __restrict xr, const float* __restrict xi, float* __restrict yr,
+                                        float* __restrict yi) {
   const size_t l4 = len / 4;
   if (s == 1) {
     for (size_t p = 0; p < l4; ++p) {
@@ -76,9 +76,14 @@ void radix4Stage(size_t len, size_t s, const float* w1r, const float* w1i, const
   }
 }
 
-SHUB_CLONES
-void radix2Final(size_t s, const float* __restrict xr, const float* __restrict xi, float* __restrict yr,
-                 float* __restrict yi) {
+SHUB_ISA_KERNEL(void, radix4Stage,
+                (size_t len, size_t s, const float* w1r, const float* w1i, const float* w2r, const float* w2i,
+                 const float* w3r, const float* w3i, const float* __restrict xr, const float* __restrict xi,
+                 float* __restrict yr, float* __restrict yi),
+                (len, s, w1r, w1i, w2r, w2i, w3r, w3i, xr, xi, yr, yi))
+
+SHUB_ALWAYS_INLINE void radix2FinalBody(size_t s, const float* __restrict xr, const float* __restrict xi,
+                                        float* __restrict yr, float* __restrict yi) {
   for (size_t q = 0; q < s; ++q) {
     const float ar = xr[q], ai = xi[q], br = xr[q + s], bi = xi[q + s];
     yr[q] = ar + br;
@@ -87,6 +92,11 @@ void radix2Final(size_t s, const float* __restrict xr, const float* __restrict x
     yi[q + s] = ai - bi;
   }
 }
+
+SHUB_ISA_KERNEL(void, radix2Final,
+                (size_t s, const float* __restrict xr, const float* __restrict xi, float* __restrict yr,
+                 float* __restrict yi),
+                (s, xr, xi, yr, yi))
 
 }  // namespace
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <complex>
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 
@@ -75,8 +75,8 @@ KWeightingFilter::KWeightingFilter(double sampleRate) : coeffs_(kWeightingCoeffi
 // numerator is g·[1, −2, 1]: the kernels run it as [1, −2, 1] with additions (sparing the
 // multiply-add ports) and keep z/g in the state; sums of squares are scaled by g² at the end.
 
-SHUB_CLONES
-double kweightSingle(const KWeightingCoefficients& k, KWeightingState& s, const float* in, size_t n) {
+SHUB_ALWAYS_INLINE double kweightSingleBody(const KWeightingCoefficients& k, KWeightingState& s, const float* in,
+                                            size_t n) {
   const double b0 = k.shelf.b[0], b1 = k.shelf.b[1], b2 = k.shelf.b[2];
   const double a1 = k.shelf.a[1], a2 = k.shelf.a[2];
   const double g = k.highpass.b[0];
@@ -131,6 +131,9 @@ double kweightSingle(const KWeightingCoefficients& k, KWeightingState& s, const 
   return (acc0 + acc1) * (g * g);
 }
 
+SHUB_ISA_KERNEL(double, kweightSingle, (const KWeightingCoefficients& k, KWeightingState& s, const float* in, size_t n),
+                (k, s, in, n))
+
 typedef double v2d __attribute__((vector_size(16)));
 
 template <bool kWithSum>
@@ -180,17 +183,25 @@ SHUB_ALWAYS_INLINE KWeightedSums kweightPairBody(const KWeightingCoefficients& k
   return r;
 }
 
-SHUB_CLONES
-KWeightedSums kweightPairWithSum(const KWeightingCoefficients& k, KWeightingState& sa, KWeightingState& sb,
-                                 const float* a, const float* b, size_t n) {
+SHUB_ALWAYS_INLINE KWeightedSums kweightPairWithSumBody(const KWeightingCoefficients& k, KWeightingState& sa,
+                                                        KWeightingState& sb, const float* a, const float* b, size_t n) {
   return kweightPairBody<true>(k, sa, sb, a, b, n);
 }
 
-SHUB_CLONES
-KWeightedSums kweightPairNoSum(const KWeightingCoefficients& k, KWeightingState& sa, KWeightingState& sb,
-                               const float* a, const float* b, size_t n) {
+SHUB_ISA_KERNEL(KWeightedSums, kweightPairWithSum,
+                (const KWeightingCoefficients& k, KWeightingState& sa, KWeightingState& sb, const float* a,
+                 const float* b, size_t n),
+                (k, sa, sb, a, b, n))
+
+SHUB_ALWAYS_INLINE KWeightedSums kweightPairNoSumBody(const KWeightingCoefficients& k, KWeightingState& sa,
+                                                      KWeightingState& sb, const float* a, const float* b, size_t n) {
   return kweightPairBody<false>(k, sa, sb, a, b, n);
 }
+
+SHUB_ISA_KERNEL(KWeightedSums, kweightPairNoSum,
+                (const KWeightingCoefficients& k, KWeightingState& sa, KWeightingState& sb, const float* a,
+                 const float* b, size_t n),
+                (k, sa, sb, a, b, n))
 
 double KWeightingFilter::process(KWeightingState& state, const float* in, size_t n) const {
   return kweightSingle(coeffs_, state, in, n);

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <functional>
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 
@@ -22,8 +22,7 @@ typedef int32_t v8i __attribute__((vector_size(32)));
 typedef double v4d __attribute__((vector_size(32)));
 typedef float v4f __attribute__((vector_size(16)));
 
-SHUB_CLONES
-SpanStats spanStats(const float* x, size_t n) {
+SHUB_ALWAYS_INLINE SpanStats spanStatsBody(const float* x, size_t n) {
   v4d s0 = {}, s1 = {}, q0 = {}, q1 = {};
   v8f m = {};
   size_t i = 0;
@@ -58,8 +57,9 @@ SpanStats spanStats(const float* x, size_t n) {
   return r;
 }
 
-SHUB_CLONES
-double spanDot(const float* x, const float* y, size_t n) {
+SHUB_ISA_KERNEL(SpanStats, spanStats, (const float* x, size_t n), (x, n))
+
+SHUB_ALWAYS_INLINE double spanDotBody(const float* x, const float* y, size_t n) {
   v4d p0 = {}, p1 = {};
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -76,6 +76,8 @@ double spanDot(const float* x, const float* y, size_t n) {
   for (; i < n; ++i) r += static_cast<double>(x[i]) * y[i];
   return r;
 }
+
+SHUB_ISA_KERNEL(double, spanDot, (const float* x, const float* y, size_t n), (x, y, n))
 
 // ---- LevelStats ------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 
@@ -166,8 +166,7 @@ SHUB_ALWAYS_INLINE v4f32 s24Lanes(const uint8_t* p) {
   return __builtin_convertvector(v, v4f32) * (1.0f / 8388608.0f);
 }
 
-SHUB_CLONES
-void decodeS24Mono(const uint8_t* src, size_t frames, float* const* out) {
+SHUB_ALWAYS_INLINE void decodeS24MonoBody(const uint8_t* src, size_t frames, float* const* out) {
   float* o = out[0];
   size_t i = 0;
   for (; i + 6 <= frames; i += 4) {  // reads 16 of the remaining ≥ 18 bytes
@@ -177,8 +176,9 @@ void decodeS24Mono(const uint8_t* src, size_t frames, float* const* out) {
   decodeInt<S24, 1>(src + 3 * i, 1, frames - i, out, i);
 }
 
-SHUB_CLONES
-void decodeS24Stereo(const uint8_t* src, size_t frames, float* const* out) {
+SHUB_ISA_KERNEL(void, decodeS24Mono, (const uint8_t* src, size_t frames, float* const* out), (src, frames, out))
+
+SHUB_ALWAYS_INLINE void decodeS24StereoBody(const uint8_t* src, size_t frames, float* const* out) {
   float* o0 = out[0];
   float* o1 = out[1];
   size_t i = 0;
@@ -192,6 +192,8 @@ void decodeS24Stereo(const uint8_t* src, size_t frames, float* const* out) {
   }
   decodeInt<S24, 2>(src + 6 * i, 2, frames - i, out, i);
 }
+
+SHUB_ISA_KERNEL(void, decodeS24Stereo, (const uint8_t* src, size_t frames, float* const* out), (src, frames, out))
 
 template <class Conv>
 void decodeIntDispatch(const uint8_t* src, int channels, size_t frames, float* const* out) {

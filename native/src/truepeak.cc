@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "common.h"
+#include "isa.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -87,7 +87,7 @@ const PolyphaseInterpolator& PolyphaseInterpolator::standard() {
 int truePeakOversampling(int sampleRate) { return sampleRate >= 192000 ? 2 : 4; }
 
 // ---- scan kernels ----------------------------------------------------------------------
-// One instantiation per instruction set, selected at run time.
+// One instantiation per instruction set, selected at run time (isa.h).
 
 #if defined(__x86_64__) || defined(__i386__)
 #pragma GCC push_options
@@ -118,18 +118,11 @@ namespace tp_base {
 namespace {
 
 TruePeakMeter::ScanFn selectScan() {
-  // SHUB_NATIVE_ISA=avx2|baseline caps the instruction set (tests and benchmarks of the
-  // fallback kernels); the default is the best one the CPU supports.
-  const char* cap = std::getenv("SHUB_NATIVE_ISA");
-  const std::string limit = cap ? cap : "";
 #if defined(__x86_64__) || defined(__i386__)
-  __builtin_cpu_init();
-  const bool avx512 = __builtin_cpu_supports("avx512f");
-  const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  if (avx512 && limit != "avx2" && limit != "baseline") return tp_avx512::scan;
-  if (avx2 && limit != "baseline") return tp_avx2::scan;
-#endif
+  return isaPick<TruePeakMeter::ScanFn>(tp_base::scan, tp_avx2::scan, tp_avx512::scan);
+#else
   return tp_base::scan;
+#endif
 }
 
 }  // namespace

@@ -83,8 +83,8 @@ class TruePeakMeter {
   int oversampling() const { return factor_; }
 
   /**
-   * Kernel entry point, selected once at run time for the CPU: AVX-512, AVX2+FMA or baseline
-   * (environment variable SHUB_NATIVE_ISA=avx2|baseline caps the choice, for testing).
+   * Kernel entry point, selected once at run time (isa.h): AVX-512, AVX2+FMA or baseline
+   * (environment variable SHUB_NATIVE_ISA=baseline|avx2|avx512 caps the choice).
    */
   struct ScanArgs {
     const float* grid[3];  // grid phases 1..factor−1

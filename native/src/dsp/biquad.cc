@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 namespace biquad {
@@ -186,10 +186,11 @@ namespace {
 // (one channel alone waits on its own chain). Transposed direct form II, as processChannel.
 typedef double v4d __attribute__((vector_size(32)));
 
-// Four lanes per vector (GCC/Clang vector extensions; AVX2 where the clone allows, two SSE2
-// halves otherwise), G vectors in flight. Missing lanes of a last group filter a scratch plane.
+// Four lanes per vector (GCC/Clang vector extensions; one AVX2 / AVX-512VL register in those
+// builds, two SSE2 halves in the baseline one), G vectors in flight. Missing lanes of a last group filter a scratch
+// plane.
 template <int K, int G>
-SHUB_CLONES void runLanes(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
+SHUB_ALWAYS_INLINE void runLanesBody(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
   v4d b0[G][K], b1[G][K], b2[G][K], a1[G][K], a2[G][K], s1[G][K], s2[G][K];
   float* x[G * 4];
   std::vector<float> dummy;
@@ -233,12 +234,33 @@ SHUB_CLONES void runLanes(const BiquadCascade::Lane* lanes, size_t count, size_t
   }
 }
 
+// one build per instruction set (isa.h)
+using LanesFn = void (*)(const BiquadCascade::Lane*, size_t, size_t);
+template <int K, int G>
+SHUB_TARGET_AVX512 void runLanesAvx512(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
+  runLanesBody<K, G>(lanes, count, n);
+}
+template <int K, int G>
+SHUB_TARGET_AVX2 void runLanesAvx2(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
+  runLanesBody<K, G>(lanes, count, n);
+}
+template <int K, int G>
+void runLanesBaseline(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
+  runLanesBody<K, G>(lanes, count, n);
+}
+template <int K, int G>
+LanesFn runLanes() {
+  static const LanesFn fn = isaPick<LanesFn>(&runLanesBaseline<K, G>, &runLanesAvx2<K, G>, &runLanesAvx512<K, G>);
+  return fn;
+}
+
 template <int K>
 void runGroup(const BiquadCascade::Lane* lanes, size_t count, size_t n) {
   // eight lanes (two vectors in flight) at a time; four for a short remainder
+  const LanesFn eight = runLanes<K, 2>(), four = runLanes<K, 1>();
   size_t i = 0;
-  for (; i + 4 < count; i += 8) runLanes<K, 2>(lanes + i, count - i, n);
-  if (i < count) runLanes<K, 1>(lanes + i, count - i, n);
+  for (; i + 4 < count; i += 8) eight(lanes + i, count - i, n);
+  if (i < count) four(lanes + i, count - i, n);
 }
 }  // namespace
 

@@ -1,10 +1,10 @@
 #include "dsp/dot.h"
 
-#include "common.h"
+#include "isa.h"
 
 namespace shub {
 
-SHUB_CLONES float dot(const float* a, const float* b, size_t n) {
+SHUB_ALWAYS_INLINE float dotBody(const float* a, const float* b, size_t n) {
   float s[8] = {0};
   size_t i = 0;
   for (; i + 8 <= n; i += 8)
@@ -17,5 +17,7 @@ SHUB_CLONES float dot(const float* a, const float* b, size_t n) {
   for (; i < n; ++i) acc += a[i] * b[i];
   return acc;
 }
+
+SHUB_ISA_KERNEL(float, dot, (const float* a, const float* b, size_t n), (a, b, n))
 
 }  // namespace shub

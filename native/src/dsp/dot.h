@@ -1,6 +1,6 @@
 // Dot product of float vectors with independent partial sums, so the compiler can vectorise it
 // (a single running sum is a serial dependency chain it may not reorder). Run-time dispatched
-// to AVX2+FMA where available.
+// to an AVX-512, AVX2+FMA or baseline build (isa.h).
 #pragma once
 
 #include <cstddef>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "common.h"
+#include "isa.h"
 #include "dsp/fastmath.h"
 
 namespace shub {
@@ -54,20 +54,24 @@ double Compressor::staticCurveDb(const CompressorParams& p, double x) {
 
 namespace {
 // Block kernels: everything but the attack/release recursion is elementwise and vectorises.
-SHUB_CLONES void peakLevel(const float* const* det, int c0, int c1, float* level, size_t n) {
+SHUB_ALWAYS_INLINE void peakLevelBody(const float* const* det, int c0, int c1, float* level, size_t n) {
   for (size_t i = 0; i < n; ++i) level[i] = std::fabs(det[c0][i]);
   for (int c = c0 + 1; c < c1; ++c)
     for (size_t i = 0; i < n; ++i) level[i] = std::max(level[i], std::fabs(det[c][i]));
 }
+SHUB_ISA_KERNEL(void, peakLevel, (const float* const* det, int c0, int c1, float* level, size_t n),
+                (det, c0, c1, level, n))
 
-SHUB_CLONES void squareLevel(const float* const* det, int c0, int c1, float* level, size_t n) {
+SHUB_ALWAYS_INLINE void squareLevelBody(const float* const* det, int c0, int c1, float* level, size_t n) {
   for (size_t i = 0; i < n; ++i) level[i] = det[c0][i] * det[c0][i];
   for (int c = c0 + 1; c < c1; ++c)
     for (size_t i = 0; i < n; ++i) level[i] = std::max(level[i], det[c][i] * det[c][i]);
 }
+SHUB_ISA_KERNEL(void, squareLevel, (const float* const* det, int c0, int c1, float* level, size_t n),
+                (det, c0, c1, level, n))
 
 /** level (linear) → static gain reduction in dB (≥ 0), soft knee. */
-SHUB_CLONES void staticReduction(float* x, size_t n, float T, float W, float slope, bool squared) {
+SHUB_ALWAYS_INLINE void staticReductionBody(float* x, size_t n, float T, float W, float slope, bool squared) {
   const float halfW = 0.5f * W;
   const float invTwoW = W > 0 ? 1.0f / (2.0f * W) : 0.0f;
   const float scale = squared ? 0.5f : 1.0f;  // dB of a mean square: 10·log10 = ½ · 20·log10
@@ -81,8 +85,10 @@ SHUB_CLONES void staticReduction(float* x, size_t n, float T, float W, float slo
                : (over <= halfW ? knee : line);  // W = 0: the knee branch only meets over = 0, where both are 0
   }
 }
+SHUB_ISA_KERNEL(void, staticReduction, (float* x, size_t n, float T, float W, float slope, bool squared),
+                (x, n, T, W, slope, squared))
 
-SHUB_CLONES float blockMax(const float* x, size_t n) {
+SHUB_ALWAYS_INLINE float blockMaxBody(const float* x, size_t n) {
   float m[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
   for (; i + 8 <= n; i += 8)
@@ -92,10 +98,13 @@ SHUB_CLONES float blockMax(const float* x, size_t n) {
   for (float v : m) r = v > r ? v : r;
   return r;
 }
+SHUB_ISA_KERNEL(float, blockMax, (const float* x, size_t n), (x, n))
 
-SHUB_CLONES void reductionToGain(const float* gr, float* g, size_t n, float makeup) {
+SHUB_ALWAYS_INLINE void reductionToGainBody(const float* gr, float* g, size_t n, float makeup) {
   for (size_t i = 0; i < n; ++i) g[i] = fastmath::dbToAmpf(makeup - gr[i]);
 }
+SHUB_ISA_KERNEL(void, reductionToGain, (const float* gr, float* g, size_t n, float makeup), (gr, g, n, makeup))
+
 }  // namespace
 
 namespace {
@@ -113,10 +122,10 @@ struct Job {
 typedef double v4d __attribute__((vector_size(32)));
 
 // The two recursions (RMS averaging, attack/release) run on G·4 detectors at once: one per vector
-// lane (GCC/Clang vector extensions; AVX2 in the x86-64-v3 clone) and G vectors in flight, since
+// lane (GCC/Clang vector extensions; AVX2 or AVX-512VL in those builds) and G vectors in flight, since
 // each detector's chain is latency-bound on its own. Missing lanes run on a scratch buffer.
 template <int G>
-SHUB_CLONES void rmsLanes(Job* const* j, size_t count, size_t n) {
+SHUB_ALWAYS_INLINE void rmsLanesBody(Job* const* j, size_t count, size_t n) {
   v4d ms[G], a[G], b[G];
   float* x[G * 4];
   std::vector<float> dummy;
@@ -140,7 +149,7 @@ SHUB_CLONES void rmsLanes(Job* const* j, size_t count, size_t n) {
 }
 
 template <int G>
-SHUB_CLONES void smoothLanes(Job* const* j, size_t count, size_t n) {
+SHUB_ALWAYS_INLINE void smoothLanesBody(Job* const* j, size_t count, size_t n) {
   v4d y[G], aA[G], aR[G], mx[G], sum[G];
   float* x[G * 4];
   std::vector<float> dummy;
@@ -178,9 +187,33 @@ SHUB_CLONES void smoothLanes(Job* const* j, size_t count, size_t n) {
     }
 }
 
+using LaneFn = void (*)(Job* const*, size_t, size_t);
+
+// one build of each lane kernel per instruction set (isa.h)
+#define SHUB_LANE_VARIANTS(NAME)                                                                    \
+  template <int G>                                                                                  \
+  SHUB_TARGET_AVX512 void NAME##Avx512(Job* const* j, size_t count, size_t n) {                     \
+    NAME##Body<G>(j, count, n);                                                                     \
+  }                                                                                                 \
+  template <int G>                                                                                  \
+  SHUB_TARGET_AVX2 void NAME##Avx2(Job* const* j, size_t count, size_t n) {                         \
+    NAME##Body<G>(j, count, n);                                                                     \
+  }                                                                                                 \
+  template <int G>                                                                                  \
+  void NAME##Baseline(Job* const* j, size_t count, size_t n) {                                      \
+    NAME##Body<G>(j, count, n);                                                                     \
+  }                                                                                                 \
+  template <int G>                                                                                  \
+  LaneFn NAME() {                                                                                   \
+    static const LaneFn fn = isaPick<LaneFn>(&NAME##Baseline<G>, &NAME##Avx2<G>, &NAME##Avx512<G>); \
+    return fn;                                                                                      \
+  }
+SHUB_LANE_VARIANTS(rmsLanes)
+SHUB_LANE_VARIANTS(smoothLanes)
+#undef SHUB_LANE_VARIANTS
+
 /** Runs a lane kernel over all jobs, eight at a time (four for a short remainder). */
-void inLanes(void (*eight)(Job* const*, size_t, size_t), void (*four)(Job* const*, size_t, size_t),
-             std::vector<Job*>& jobs, size_t n) {
+void inLanes(LaneFn eight, LaneFn four, std::vector<Job*>& jobs, size_t n) {
   size_t k = 0;
   for (; k + 4 < jobs.size(); k += 8) eight(&jobs[k], jobs.size() - k, n);
   if (k < jobs.size()) four(&jobs[k], jobs.size() - k, n);
@@ -238,7 +271,7 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
     all.push_back(&j);
     if (j.comp->p_.rms) rms.push_back(&j);
   }
-  inLanes(rmsLanes<2>, rmsLanes<1>, rms, n);
+  inLanes(rmsLanes<2>(), rmsLanes<1>(), rms, n);
   for (Job& j : jobs) {
     const CompressorParams& p = j.comp->p_;
     // a block that never reaches the knee has no static reduction: skip the per-sample logarithms
@@ -250,7 +283,7 @@ void Compressor::processBatch(Compressor* const* comps, float* const* const* pla
       staticReduction(j.level, n, static_cast<float>(p.thresholdDb), static_cast<float>(p.kneeDb),
                       static_cast<float>(1.0 / p.ratio - 1.0), p.rms);
   }
-  inLanes(smoothLanes<2>, smoothLanes<1>, all, n);
+  inLanes(smoothLanes<2>(), smoothLanes<1>(), all, n);
   for (size_t k = 0; k < count; ++k) comps[k]->stats_.frames += n;
   for (Job& j : jobs) {
     Compressor& c = *j.comp;

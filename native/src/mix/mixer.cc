@@ -269,7 +269,7 @@ void Mixer::endClip(int clip) {
   fifos_[static_cast<size_t>(clip)]->ended = true;
 }
 
-SHUB_CLONES void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
+void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   const ClipSpec& c = spec_.clips[static_cast<size_t>(k)];
   Fifo& f = *fifos_[static_cast<size_t>(k)];
   const int64_t a = std::max(t0, c.startFrame),
@@ -317,7 +317,7 @@ SHUB_CLONES void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
   f.consumed += static_cast<int64_t>(avail);
 }
 
-SHUB_CLONES void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
+void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
   const StripSpec& p = s.spec;
   const int ch = p.channels;
   for (int k : s.clips) readClip(k, t0, n, s);
@@ -335,7 +335,7 @@ SHUB_CLONES void Mixer::headStages(Strip& s, int64_t t0, size_t n) {
   if (s.gate) s.gate->process(s.inPlanes.data(), n);
 }
 
-SHUB_CLONES void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints) {
+void Mixer::renderBody(size_t n, float* out, std::vector<std::vector<float>>& prints) {
   if (n > spec_.maxBlockFrames) throw std::invalid_argument("render: n exceeds maxBlockFrames");
   DenormalGuard guard;
   const int64_t t0 = t_;
@@ -532,6 +532,18 @@ SHUB_CLONES void Mixer::render(size_t n, float* out, std::vector<std::vector<flo
     }
   }
   t_ += static_cast<int64_t>(n);
+}
+
+void Mixer::render(size_t n, float* out, std::vector<std::vector<float>>& prints) {
+  using Fn = void (Mixer::*)(size_t, float*, std::vector<std::vector<float>>&);
+  static const Fn fn = isaPick<Fn>(&Mixer::renderBaseline, &Mixer::renderAvx2, &Mixer::renderAvx512);
+  (this->*fn)(n, out, prints);
+}
+
+void Mixer::renderAvx512(size_t n, float* out, std::vector<std::vector<float>>& prints) { renderBody(n, out, prints); }
+void Mixer::renderAvx2(size_t n, float* out, std::vector<std::vector<float>>& prints) { renderBody(n, out, prints); }
+void Mixer::renderBaseline(size_t n, float* out, std::vector<std::vector<float>>& prints) {
+  renderBody(n, out, prints);
 }
 
 std::vector<StripStats> Mixer::stats() const {

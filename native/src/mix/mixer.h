@@ -28,6 +28,7 @@
 #include "dsp/gate.h"
 #include "dsp/reverb.h"
 #include "dsp/saturation.h"
+#include "isa.h"
 #include "pcm.h"
 
 namespace shub {
@@ -131,8 +132,13 @@ class Mixer {
   struct Fifo;
   struct Strip;
   /** Clips, input peak, residual copy, trim/polarity and gate of one strip for a block. */
-  void headStages(Strip& s, int64_t t0, size_t n);
-  void readClip(int c, int64_t t0, size_t n, Strip& s);
+  SHUB_ALWAYS_INLINE void headStages(Strip& s, int64_t t0, size_t n);
+  SHUB_ALWAYS_INLINE void readClip(int c, int64_t t0, size_t n, Strip& s);
+  // render's body, built once per instruction set (isa.h); render() calls the selected one
+  SHUB_ALWAYS_INLINE void renderBody(size_t n, float* out, std::vector<std::vector<float>>& prints);
+  SHUB_TARGET_AVX512 void renderAvx512(size_t n, float* out, std::vector<std::vector<float>>& prints);
+  SHUB_TARGET_AVX2 void renderAvx2(size_t n, float* out, std::vector<std::vector<float>>& prints);
+  void renderBaseline(size_t n, float* out, std::vector<std::vector<float>>& prints);
 
   MixSpec spec_;
   std::vector<std::unique_ptr<Fifo>> fifos_;
