@@ -96,7 +96,7 @@ std::string stripWhere(const MixSpec& spec, size_t i) {
 }  // namespace
 
 std::string validateMixSpec(const MixSpec& spec) {
-  if (!(spec.sampleRate >= 8000 && spec.sampleRate <= 384000)) return "sampleRate must be in [8000, 384000] Hz";
+  if (std::string e = params::audio::sampleRate.check(spec.sampleRate); !e.empty()) return e;
   if (spec.maxBlockFrames < 1 || spec.maxBlockFrames > (1u << 20)) return "maxBlockFrames must be in [1, 1048576]";
   if (spec.strips.empty()) return "strips: at least one strip is needed";
   std::vector<bool> receives(spec.strips.size(), false);
@@ -133,10 +133,12 @@ std::string validateMixSpec(const MixSpec& spec) {
     if (s.saturation && !(e = validateSaturationParams(*s.saturation)).empty()) return w + ": saturation." + e;
     if (s.delay && !(e = validateDelayParams(*s.delay)).empty()) return w + ": delay." + e;
     if (s.reverb && !(e = validateReverbParams(*s.reverb)).empty()) return w + ": reverb." + e;
-    for (const EqBand& b : s.eq)
-      if (!(b.freqHz > 0 && b.freqHz < spec.sampleRate / 2) || !(b.q > 0 && b.q <= 100) || !std::isfinite(b.gainDb) ||
-          std::fabs(b.gainDb) > 48)
-        return w + ": eq bands need 0 < freqHz < sampleRate/2, 0 < q <= 100 and |gainDb| <= 48";
+    for (size_t k = 0; k < s.eq.size(); ++k) {
+      const std::string wk = w + ": eq[" + std::to_string(k) + "].";
+      if (!(e = validateEqBand(s.eq[k])).empty()) return wk + e;
+      if (!(s.eq[k].freqHz < spec.sampleRate / 2))
+        return wk + "freqHz must be below half the sample rate (" + std::to_string(spec.sampleRate / 2) + " Hz)";
+    }
   }
   for (size_t i = 0; i < spec.strips.size(); ++i)
     if (receives[i] && spec.strips[i].channels != 2)

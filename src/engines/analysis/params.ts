@@ -5,10 +5,16 @@
  */
 
 export interface ParameterSpec {
+  /** The default. */
   value: number;
   unit: string;
+  /** Lowest and highest accepted values; closed ends unless `open` says otherwise. */
   range: readonly [number, number];
   description: string;
+  /** Open ends: [true, false] is (lo, hi]. Default both closed. */
+  open?: readonly [boolean, boolean];
+  /** Only whole numbers are accepted. */
+  integer?: boolean;
 }
 
 const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({
@@ -122,10 +128,28 @@ export const PITCH_PARAMETERS = {
   floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced'),
 } as const;
 
+/** `[-120, 0] dB`, `(0, 2000] ms`, `[8000, 384000] Hz`: the range as messages and tables print it. */
+export function rangeText(spec: ParameterSpec): string {
+  const [lo, hi] = spec.range;
+  const [openLo, openHi] = spec.open ?? [false, false];
+  const text = `${openLo ? '(' : '['}${lo}, ${hi}${openHi ? ')' : ']'}`;
+  return spec.unit ? `${text} ${spec.unit}` : text;
+}
+
+/** Whether a value is inside the declared range (open ends exclusive; integers only where declared). */
+export function inRange(spec: ParameterSpec, value: number): boolean {
+  const [lo, hi] = spec.range;
+  const [openLo, openHi] = spec.open ?? [false, false];
+  if (!Number.isFinite(value) || (spec.integer && !Number.isInteger(value))) return false;
+  return (openLo ? value > lo : value >= lo) && (openHi ? value < hi : value <= hi);
+}
+
 /** Rejects a value outside its declared range; never clamps. */
 export function checkParameter(name: string, spec: ParameterSpec, value = spec.value): number {
-  if (!Number.isFinite(value) || value < spec.range[0] || value > spec.range[1]) {
-    throw new RangeError(`${name} must be in [${spec.range[0]}, ${spec.range[1]}] ${spec.unit}, got ${value}`);
+  if (!inRange(spec, value)) {
+    throw new RangeError(
+      `${name} must be ${spec.integer ? 'an integer' : 'a number'} in ${rangeText(spec)}, got ${value}`,
+    );
   }
   return value;
 }

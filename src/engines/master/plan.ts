@@ -7,14 +7,16 @@ import type { Decision } from '../../store/types.js';
 import type { Levels } from '../levels/index.js';
 import type { TonalBand } from '../spectral/index.js';
 import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './eq.js';
+import {
+  checkParameter,
+  COMPRESSOR_PARAMETERS,
+  LIMITER_PARAMETERS,
+  MASTER_CHAIN_PARAMETERS,
+  MASTER_STYLE_PARAMETERS,
+  MULTIBAND_PARAMETERS,
+} from '../dsp/params.js';
 
-export const MASTER_STYLES = {
-  transparent: 'gain and true-peak limiting only (limiting at most 4 dB on peaks, 1 dB on average)',
-  balanced:
-    'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 8 dB on average',
-  loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 14 dB on average',
-} as const;
-export type MasterStyle = keyof typeof MASTER_STYLES;
+export type MasterStyle = 'transparent' | 'balanced' | 'loud';
 
 export interface StyleSpec {
   highpassHz: number; // 0 = off
@@ -65,6 +67,56 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
   },
 };
 
+/**
+ * Rejects a style setting outside its declaration (src/engines/dsp/params.ts): the filters,
+ * compressor and limiter against their blocks, the style's own bounds against
+ * MASTER_STYLE_PARAMETERS. Runs on every style when this module loads, so an edit that breaks a
+ * range fails at once instead of in the middle of a master.
+ */
+export function checkStyleSpec(style: string, s: StyleSpec): void {
+  const at = (key: string) => `STYLE_SPECS.${style}.${key}`;
+  checkParameter(at('highpassHz'), MASTER_CHAIN_PARAMETERS.highpassHz, s.highpassHz);
+  checkParameter(at('monoBassHz'), MASTER_CHAIN_PARAMETERS.monoBassHz, s.monoBassHz);
+  checkParameter(at('eqMaxDb'), MASTER_STYLE_PARAMETERS.eqMaxDb, s.eqMaxDb);
+  checkParameter(at('eqDeadbandDb'), MASTER_STYLE_PARAMETERS.eqDeadbandDb, s.eqDeadbandDb);
+  if (s.compressor) {
+    checkParameter(at('compressor.ratio'), COMPRESSOR_PARAMETERS.ratio, s.compressor.ratio);
+    checkParameter(at('compressor.aboveRmsDb'), MASTER_STYLE_PARAMETERS.aboveRmsDb, s.compressor.aboveRmsDb);
+    checkParameter(at('compressor.attackMs'), COMPRESSOR_PARAMETERS.attackMs, s.compressor.attackMs);
+    checkParameter(at('compressor.releaseMs'), COMPRESSOR_PARAMETERS.releaseMs, s.compressor.releaseMs);
+  }
+  checkParameter(at('limiter.lookaheadMs'), LIMITER_PARAMETERS.lookaheadMs, s.limiter.lookaheadMs);
+  checkParameter(at('limiter.releaseMs'), LIMITER_PARAMETERS.releaseMs, s.limiter.releaseMs);
+  if (s.maxLimiterGainReductionDb !== null)
+    checkParameter(
+      at('maxLimiterGainReductionDb'),
+      MASTER_STYLE_PARAMETERS.maxLimiterGainReductionDb,
+      s.maxLimiterGainReductionDb,
+    );
+  checkParameter(
+    at('maxMeanLimiterGainReductionDb'),
+    MASTER_STYLE_PARAMETERS.maxMeanLimiterGainReductionDb,
+    s.maxMeanLimiterGainReductionDb,
+  );
+}
+for (const [style, spec] of Object.entries(STYLE_SPECS)) checkStyleSpec(style, spec);
+
+const limits = (s: StyleSpec) =>
+  s.maxLimiterGainReductionDb === null
+    ? `limiting at most ${s.maxMeanLimiterGainReductionDb} dB on average`
+    : `limiting at most ${s.maxLimiterGainReductionDb} dB on peaks, ${s.maxMeanLimiterGainReductionDb} dB on average`;
+const { transparent, balanced, loud } = STYLE_SPECS;
+
+/** One line per style for help and messages, written from STYLE_SPECS (the numbers are not repeated). */
+export const MASTER_STYLES: Record<MasterStyle, string> = {
+  transparent: `gain and true-peak limiting only (${limits(transparent)})`,
+  balanced:
+    `subsonic filter, gentle corrective EQ (±${balanced.eqMaxDb} dB), glue compression (~1.5 dB), mono bass, ` +
+    limits(balanced),
+  loud:
+    `stronger corrective EQ (±${loud.eqMaxDb} dB), firmer glue compression (~3 dB), faster limiter, ` + limits(loud),
+};
+
 /** What the plan looks at for one file. */
 export interface MasterAnalysis {
   file: string;
@@ -103,7 +155,7 @@ export interface ChainPlan {
 }
 
 /** Crossovers of the optional three-band compressor (LR4). */
-export const MULTIBAND_CROSSOVERS_HZ = [200, 3000] as const;
+export const MULTIBAND_CROSSOVERS_HZ = [MULTIBAND_PARAMETERS.lowHz.value, MULTIBAND_PARAMETERS.highHz.value] as const;
 
 export function planChain(
   input: MasterAnalysis,
