@@ -110,8 +110,8 @@ inline constexpr Param monoBassHz{"monoBassHz", "Hz", 0, 1000, false, false, fal
 }  // namespace masterChain
 
 namespace multiband {
-// low/mid crossover
-inline constexpr Param lowHz{"lowHz", "Hz", 20, 20000, true, false, false, 200};
+// low/mid crossover (below highHz)
+inline constexpr Param lowHz{"lowHz", "Hz", 20, 20000, true, true, false, 200};
 // mid/high crossover
 inline constexpr Param highHz{"highHz", "Hz", 20, 20000, true, false, false, 3000};
 }  // namespace multiband

@@ -166,7 +166,7 @@ export const MASTER_CHAIN_PARAMETERS = {
 
 /** Three-band compression crossovers (LR4); also 20 Hz < lowHz < highHz < 0.45·fs. */
 export const MULTIBAND_PARAMETERS = {
-  lowHz: param(200, 'Hz', '(20, 20000]', 'low/mid crossover'),
+  lowHz: param(200, 'Hz', '(20, 20000)', 'low/mid crossover (below highHz)'),
   highHz: param(3000, 'Hz', '(20, 20000]', 'mid/high crossover'),
 } as const;
 
