@@ -170,7 +170,8 @@ export function zodError(
   const p = issue.path as KeyPath;
   if (issue.code === 'unrecognized_keys')
     return new UsageError(
-      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists the keys)`,
+      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists ` +
+        `the keys)`,
     );
   return new UsageError(`${locate(p)}: ${issueText(issue, valueAt(p))}`);
 }
@@ -207,7 +208,8 @@ function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
       pts?.forEach((pt, k) => {
         if (k > 0 && pt[0] < pts[k - 1]![0])
           throw new UsageError(
-            `${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s after ${pts[k - 1]![0]} s)`,
+            `${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s ` +
+              `after ${pts[k - 1]![0]} s)`,
           );
       });
     }

@@ -125,19 +125,6 @@ inline constexpr int kBitDepths[] = {16, 24, 32};
 inline constexpr const char* kDitherModes[] = {"none", "tpdf", "tpdf-shaped"};
 }  // namespace masterTail
 
-namespace masterStyle {
-// largest corrective EQ gain per band (0 = no corrective EQ)
-inline constexpr Param eqMaxDb{"eqMaxDb", "dB", 0, 12, false, false, false, 2};
-// tonal deviations smaller than this are left alone
-inline constexpr Param eqDeadbandDb{"eqDeadbandDb", "dB", 0, 6, false, false, false, 1};
-// glue compressor threshold above the mix's RMS
-inline constexpr Param aboveRmsDb{"aboveRmsDb", "dB", 0, 24, false, false, false, 4};
-// most limiting on peaks before a target is reported as not met (null: unbounded)
-inline constexpr Param maxLimiterGainReductionDb{"maxLimiterGainReductionDb", "dB", 0, 60, false, false, false, 8};
-// most limiting averaged over the programme
-inline constexpr Param maxMeanLimiterGainReductionDb{"maxMeanLimiterGainReductionDb", "dB", 0, 60, false, false, false, 8};
-}  // namespace masterStyle
-
 }  // namespace params
 }  // namespace shub
 // clang-format on

@@ -92,7 +92,8 @@ export const TEMPO_PARAMETERS = {
     0.1,
     'of the beat',
     [0.01, 1],
-    'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other grid, binary vs ternary) counts as fully present',
+    'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other ' +
+      'grid, binary vs ternary) counts as fully present',
   ),
   barFloor: p(
     0.2,
@@ -104,19 +105,22 @@ export const TEMPO_PARAMETERS = {
     0.6,
     'of the beat',
     [0, 1],
-    'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat fully accented',
+    'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat ' +
+      'fully accented',
   ),
   accentRatioNone: p(
     1,
     'of the beat',
     [0, 1],
-    'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the level groups beats in threes',
+    'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the ' +
+      'level groups beats in threes',
   ),
   binaryAccentRatio: p(
     0.9,
     'of the beat',
     [0, 1],
-    'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
+    'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band ' +
+      'and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
   ),
   beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
 } as const;
@@ -147,9 +151,7 @@ export function inRange(spec: ParameterSpec, value: number): boolean {
 /** Rejects a value outside its declared range; never clamps. */
 export function checkParameter(name: string, spec: ParameterSpec, value = spec.value): number {
   if (!inRange(spec, value)) {
-    throw new RangeError(
-      `${name} must be ${spec.integer ? 'an integer' : 'a number'} in ${rangeText(spec)}, got ${value}`,
-    );
+    throw new RangeError(`${name} must be ${spec.integer ? 'an integer ' : ''}in ${rangeText(spec)}, got ${value}`);
   }
   return value;
 }

@@ -177,7 +177,10 @@ export function planChain(
       decision: 'cutoff',
       value: s.highpassHz,
       unit: 'Hz',
-      reason: `${style} style removes DC and subsonic energy below ${s.highpassHz} Hz (4th-order Butterworth) so the limiter does not spend headroom on inaudible content${dc > 0.0005 ? `; this mix has a DC offset of ${dc.toFixed(4)}` : ''}`,
+      reason:
+        `${style} style removes DC and subsonic energy below ${s.highpassHz} Hz (4th-order Butterworth) so the ` +
+        `limiter does not spend headroom on inaudible ` +
+        `content${dc > 0.0005 ? `; this mix has a DC offset of ${dc.toFixed(4)}` : ''}`,
       inputs: { file, dcOffset: input.levels.dcOffset },
       alternatives: [{ value: 0, why_not: 'off only in transparent style' }],
     });
@@ -225,7 +228,10 @@ export function planChain(
       engine: 'master.compressor',
       decision: 'glue',
       value: comp,
-      reason: `${style} style glues the mix with a slow ${c.ratio}:1 RMS compressor whose threshold sits ${c.aboveRmsDb} dB above the mix's RMS (${rms.toFixed(1)} dBFS), so only the louder passages are held; the side-chain ignores the sub-bass below 90 Hz to avoid pumping`,
+      reason:
+        `${style} style glues the mix with a slow ${c.ratio}:1 RMS compressor whose threshold sits ` +
+        `${c.aboveRmsDb} dB above the mix's RMS (${rms.toFixed(1)} dBFS), so only the louder passages are held; ` +
+        `the side-chain ignores the sub-bass below 90 Hz to avoid pumping`,
       inputs: { file, rmsDbfs: rms, crestFactorDb: input.levels.crestFactorDb },
       alternatives: [{ value: null, why_not: 'the limiter alone would have to do all the level control' }],
     });
@@ -254,7 +260,9 @@ export function planChain(
       decision: 'monoBassHz',
       value: s.monoBassHz,
       unit: 'Hz',
-      reason: `the side carries energy below 120 Hz (${lowSide.toFixed(1)} dB re mid); folding the bass below ${s.monoBassHz} Hz to mono keeps the low end centred and vinyl/club/mono safe`,
+      reason:
+        `the side carries energy below 120 Hz (${lowSide.toFixed(1)} dB re mid); folding the bass below ` +
+        `${s.monoBassHz} Hz to mono keeps the low end centred and vinyl/club/mono safe`,
       inputs: { file, lowSideToMidDb: lowSide },
       alternatives: [{ value: 0, why_not: 'out-of-phase bass wastes headroom and cancels on mono systems' }],
     });
@@ -266,7 +274,8 @@ export function planChain(
       reason:
         s.monoBassHz === 0
           ? `${style} style leaves the stereo image alone`
-          : `the bass is already centred (side ${lowSide === null ? 'silent' : `${lowSide.toFixed(1)} dB re mid`} below 120 Hz)`,
+          : `the bass is already centred (side ${lowSide === null ? 'silent' : `${lowSide.toFixed(1)} dB re mid`} ` +
+            `below 120 Hz)`,
       inputs: { file, lowSideToMidDb: lowSide },
     });
   }
@@ -317,7 +326,10 @@ function multiband(
     engine: 'master.multiband',
     decision: 'bands',
     value: chain.multiband,
-    reason: `three bands split at ${lo} Hz and ${hi} kHz (Linkwitz–Riley, summing flat), each compressed ${ratio}:1 from ${s.compressor.aboveRmsDb} dB above its own RMS, slower in the bass and faster in the top, so one band's peaks do not pull the others down`,
+    reason:
+      `three bands split at ${lo} Hz and ${hi / 1000} kHz (Linkwitz–Riley, summing flat), each compressed ` +
+      `${ratio}:1 from ${s.compressor.aboveRmsDb} dB above its own RMS, slower in the bass and faster in the top, ` +
+      `so one band's peaks do not pull the others down`,
     inputs: { file: input.file, bandThresholdsDb: bands.map((b) => b.thresholdDb) },
     alternatives: [{ value: null, why_not: 'single-band glue alone lets a loud bass note duck the whole mix' }],
   });
@@ -369,8 +381,11 @@ function correctiveEq(
     value: fit.bands,
     reason:
       fit.bands.length === 0
-        ? `the tonal balance is within ${s.eqDeadbandDb} dB of shub's reference curve after octave smoothing; no EQ needed`
-        : `octave-smoothed tonal balance deviates from shub's reference curve by up to ${worst.d.toFixed(1)} dB (at ${Math.round(worst.hz)} Hz); ${style} style corrects deviations beyond ${s.eqDeadbandDb} dB with at most ±${s.eqMaxDb} dB per octave band`,
+        ? `the tonal balance is within ${s.eqDeadbandDb} dB of shub's reference curve after octave smoothing; no ` +
+          `EQ needed`
+        : `octave-smoothed tonal balance deviates from shub's reference curve by up to ${worst.d.toFixed(1)} dB ` +
+          `(at ${Math.round(worst.hz)} Hz); ${style} style corrects deviations beyond ${s.eqDeadbandDb} dB with ` +
+          `at most ±${s.eqMaxDb} dB per octave band`,
     inputs: { file: input.file, deviationDb: raw.map(r2), bandsHz: have.map((b) => Math.round(centerOf(b))) },
     alternatives: [
       {
@@ -417,7 +432,10 @@ function matchReference(
     engine: 'master.eq',
     decision: 'midBands',
     value: midFit.bands,
-    reason: `match the reference's mid spectrum: third-octave differences (mean removed) fitted with ${midFit.bands.length} peaking filters, each within ±${maxDb} dB; residual ${midFit.residualDb.toFixed(2)} dB per band`,
+    reason:
+      `match the reference's mid spectrum: third-octave differences (mean removed) fitted with ` +
+      `${midFit.bands.length} peaking filters, each within ±${maxDb} dB; residual ${midFit.residualDb.toFixed(2)} ` +
+      `dB per band`,
     inputs: {
       file: input.file,
       reference: ref.file,
@@ -448,7 +466,10 @@ function matchReference(
       engine: 'master.width',
       decision: 'sideBands',
       value: sideFit.bands,
-      reason: `match the reference's side spectrum and width (side ${refW?.toFixed(1)} dB re mid in the reference, ${inW?.toFixed(1)} dB in the mix); ${sideFit.bands.length} peaking filters on the side, each within ±${maxDb} dB`,
+      reason:
+        `match the reference's side spectrum and width (side ${refW?.toFixed(1)} dB re mid in the reference, ` +
+        `${inW?.toFixed(1)} dB in the mix); ${sideFit.bands.length} peaking filters on the side, each within ` +
+        `±${maxDb} dB`,
       inputs: { file: input.file, reference: ref.file, sideToMidDb: inW, referenceSideToMidDb: refW },
     });
   } else {
