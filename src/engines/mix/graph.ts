@@ -9,6 +9,7 @@ import type { AudioFormat } from '../../io/format.js';
 import type { ChainPreset, Recipe, RecipeBus, RecipeMaster, RecipeTrack, Role } from '../../recipes/mix-schema.js';
 import type { KeyPath, LoadedRecipe } from '../../recipes/mix.js';
 import { UsageError } from '../../errors.js';
+import { DELAY_PARAMETERS, REVERB_PARAMETERS } from '../dsp/params.js';
 
 export type StripKind = 'track' | 'bus' | 'master';
 
@@ -81,9 +82,10 @@ function chainSpec(c: ChainFields): Partial<MixStripSpec> {
 /** Seconds a bus's delay or reverb rings after its input stops (to −60 dB). */
 export function effectTailSeconds(bus: Pick<RecipeBus, 'delay' | 'reverb'>): number {
   let t = 0;
-  if (bus.reverb) t = Math.max(t, bus.reverb.decaySeconds + (bus.reverb.preDelayMs ?? 0) / 1000);
+  if (bus.reverb)
+    t = Math.max(t, bus.reverb.decaySeconds + (bus.reverb.preDelayMs ?? REVERB_PARAMETERS.preDelayMs.value) / 1000);
   if (bus.delay) {
-    const fb = bus.delay.feedback ?? 0.35;
+    const fb = bus.delay.feedback ?? DELAY_PARAMETERS.feedback.value;
     const time = bus.delay.timeMs / 1000;
     t = Math.max(t, fb > 0 ? time * (1 + Math.log(1e-3) / Math.log(fb)) : time);
   }
