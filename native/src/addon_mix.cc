@@ -51,10 +51,10 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
   if (!name.IsString()) throwType(env, where + ": name must be a string, got " + describe(name));
   s.name = name.As<Napi::String>().Utf8Value();
   s.channels = static_cast<int>(integerArg(env, o.Get("channels"), where, "channels", 1, 2, ""));
-  s.trimDb = optionalNumber(env, o, where, "trimDb", 0, -96, 96, " dB");
+  s.trimDb = optionalParam(env, o, where, shub::params::mixStrip::trimDb);
   s.invert = optionalBool(env, o, where, "invert", false);
-  s.gainDb = optionalNumber(env, o, where, "gainDb", 0, -150, 48, " dB");
-  s.pan = optionalNumber(env, o, where, "pan", 0, -1, 1);
+  s.gainDb = optionalParam(env, o, where, shub::params::mixStrip::gainDb);
+  s.pan = optionalParam(env, o, where, shub::params::mixStrip::pan);
   s.output = static_cast<int>(integerArg(env, o.Get("output"), where, "output", -1, 1e6, ""));
   s.active = optionalBool(env, o, where, "active", true);
   Napi::Value print = o.Get("print");
@@ -133,7 +133,7 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
     Napi::Object d = dv.As<Napi::Object>();
     shub::mix::SendSpec send;
     send.dest = static_cast<int>(integerArg(env, d.Get("dest"), w, "dest", 0, 1e6, ""));
-    send.gain = optionalNumber(env, d, w, "gain", 1, 0, 64);
+    send.gain = optionalParam(env, d, w, shub::params::mixSend::gain);
     send.preFader = optionalBool(env, d, w, "preFader", false);
     s.sends.push_back(send);
   }
@@ -182,7 +182,7 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
       clip.sourceOffsetFrames =
           static_cast<int64_t>(integerArg(env, c.Get("sourceOffsetFrames"), w, "sourceOffsetFrames", 0, big, ""));
       clip.lengthFrames = static_cast<int64_t>(integerArg(env, c.Get("lengthFrames"), w, "lengthFrames", 0, big, ""));
-      clip.gain = optionalNumber(env, c, w, "gain", 1, 0, 64);
+      clip.gain = optionalParam(env, c, w, shub::params::mixClip::gain);
       if (has(c, "fadeInFrames"))
         clip.fadeInFrames = static_cast<int64_t>(integerArg(env, c.Get("fadeInFrames"), w, "fadeInFrames", 0, big, ""));
       if (has(c, "fadeOutFrames"))

@@ -13,6 +13,7 @@ import {
   EQ_SHAPES,
   GATE_PARAMETERS,
   LIMITER_PARAMETERS,
+  RECIPE_MIX_PARAMETERS as R,
   REVERB_PARAMETERS,
   SATURATION_PARAMETERS,
 } from '../engines/dsp/params.js';
@@ -42,8 +43,6 @@ export const ROLES = [
   'other',
 ] as const;
 export type Role = (typeof ROLES)[number];
-
-const num = (lo: number, hi: number) => z.number().min(lo).max(hi);
 
 export const eqBandSchema = z
   .object({
@@ -83,31 +82,32 @@ export const chainPresetSchema = z.object({ description: z.string().optional(), 
 const sendSchema = z
   .object({
     bus: z.string().min(1),
-    levelDb: num(-150, 24).optional().describe('send level, dB (default 0)'),
+    levelDb: zodFor(R.levelDb).optional(),
     preFader: z.boolean().optional().describe('tap before the fader (default: after fader and pan)'),
   })
   .strict();
 
-const breakpoints = (lo: number, hi: number) => z.array(z.tuple([z.number().min(0).max(86400), num(lo, hi)])).min(1);
+const breakpoints = (value: z.ZodNumber) => z.array(z.tuple([zodFor(R.breakpointSeconds), value])).min(1);
 
 const trackSchema = z
   .object({
     name: z.string().min(1),
     file: z.string().min(1).describe('stem, relative to the recipe'),
     role: z.enum(ROLES).optional(),
-    gainDb: num(-96, 24).optional(),
-    pan: num(-1, 1).optional(),
+    gainDb: zodFor(R.gainDb).optional(),
+    pan: zodFor(R.pan).optional(),
     mute: z.boolean().optional(),
     solo: z.boolean().optional(),
     polarity: z.enum(['normal', 'inverted']).optional(),
-    offsetSeconds: num(-86400, 86400)
-      .optional()
-      .describe('where the stem starts on the timeline; negative trims its start'),
+    offsetSeconds: zodFor(R.offsetSeconds).optional(),
     ...chainFields,
     output: z.string().min(1).optional().describe('bus the track feeds instead of the master'),
     sends: z.array(sendSchema).optional(),
     automation: z
-      .object({ gainDb: breakpoints(-150, 24).optional(), pan: breakpoints(-1, 1).optional() })
+      .object({
+        gainDb: breakpoints(zodFor(R.automationGainDb)).optional(),
+        pan: breakpoints(zodFor(R.pan)).optional(),
+      })
       .strict()
       .optional()
       .describe('[seconds, value] breakpoints, linear interpolation (gain in dB)'),
@@ -117,8 +117,8 @@ const trackSchema = z
 const busSchema = z
   .object({
     name: z.string().min(1),
-    gainDb: num(-96, 24).optional(),
-    pan: num(-1, 1).optional(),
+    gainDb: zodFor(R.gainDb).optional(),
+    pan: zodFor(R.pan).optional(),
     mute: z.boolean().optional(),
     ...chainFields,
     delay: delaySchema.optional(),
@@ -131,7 +131,7 @@ const busSchema = z
 const masterSchema = z
   .object({
     ...chainFields,
-    gainDb: num(-96, 24).optional().describe('master fader after the chain, dB'),
+    gainDb: zodFor(R.gainDb).optional().describe('master fader after the chain, dB'),
     limiter: z
       .object({
         ceilingDbtp: zodFor(LIMITER_PARAMETERS.ceilingDb),
@@ -150,13 +150,11 @@ export const recipeSchema = z
     auto: z
       .object({
         gainStaging: z.boolean().optional(),
-        headroomDb: num(0, 40).optional().describe('peak headroom on the master bus input, dB (default 6)'),
+        headroomDb: zodFor(R.headroomDb).optional(),
       })
       .strict()
       .optional(),
-    tailSeconds: num(0, 120)
-      .optional()
-      .describe('seconds rendered after the last stem ends (default: the longest reverb/delay tail)'),
+    tailSeconds: zodFor(R.tailSeconds).optional(),
     tracks: z.array(trackSchema).min(1),
     buses: z.array(busSchema).optional(),
     master: masterSchema.optional(),

@@ -61,6 +61,19 @@ function recipeWith(group: DspGroup, fields: Fields): object {
       recipe.master = { limiter: { ceilingDbtp: ceilingDb ?? -1, ...rest } };
       break;
     }
+    case 'recipe': {
+      const [[key, v]] = Object.entries(fields) as [[string, number]];
+      if (key === 'gainDb' || key === 'pan' || key === 'offsetSeconds') track[key] = v;
+      else if (key === 'levelDb') {
+        track.sends = [{ bus: 'fx', levelDb: v }];
+        recipe.buses = [{ name: 'fx' }];
+      } else if (key === 'automationGainDb') track.automation = { gainDb: [[0, v]] };
+      else if (key === 'breakpointSeconds') track.automation = { pan: [[v, 0]] };
+      else if (key === 'headroomDb') recipe.auto = { gainStaging: true, headroomDb: v };
+      else if (key === 'tailSeconds') recipe.tailSeconds = v;
+      else throw new Error(`no recipe key for ${key}`);
+      break;
+    }
     default:
       throw new Error(`no recipe key for ${group}`);
   }
@@ -138,6 +151,39 @@ const NATIVE: Record<Exclude<DspGroup, 'masterStyle'>, Record<string, (f: Fields
     },
   },
   masterTail: { MasterRender: (f) => master({ tails: tail(f) }) },
+  mixStrip: {
+    Mixer: (f) => mixer(f),
+    'Mixer automation': (f) =>
+      mixer(
+        f.gainDb !== undefined
+          ? { gainAutomation: [0, f.gainDb] }
+          : f.pan !== undefined
+            ? { panAutomation: [0, f.pan] }
+            : f,
+      ),
+  },
+  mixSend: {
+    Mixer: (f) =>
+      new (native().Mixer)({
+        sampleRate: RATE,
+        maxBlockFrames: 64,
+        strips: [
+          { name: 'a', channels: 2, output: -1, sends: [{ dest: 1, ...f }] },
+          { name: 'fx', channels: 2, output: -1 },
+        ],
+        clips: [],
+      }),
+  },
+  mixClip: {
+    Mixer: (f) =>
+      new (native().Mixer)({
+        sampleRate: RATE,
+        maxBlockFrames: 64,
+        strips: [{ name: 'a', channels: 2, output: -1 }],
+        clips: [{ strip: 0, channels: 2, startFrame: 0, sourceOffsetFrames: 0, lengthFrames: 0, ...f }],
+      }),
+  },
+  recipe: {},
 };
 
 function nativeVerdict(build: (f: Fields) => void, fields: Fields): string | undefined {
@@ -171,11 +217,12 @@ const RECIPE_GROUPS = new Set<DspGroup>([
   'delay',
   'reverb',
   'limiter',
+  'recipe',
 ]);
 
 test('every declared bound gets the same verdict from declaration, recipe loader and native entry points', async () => {
   let bounds = 0;
-  let checks = 0;
+  const checks = { recipe: 0, native: 0 };
   const disagreements: string[] = [];
   for (const [group, builds] of Object.entries(NATIVE) as [Exclude<DspGroup, 'masterStyle'>, typeof NATIVE.eq][]) {
     for (const [name, spec] of Object.entries(DSP_PARAMETER_GROUPS[group] as Record<string, ParameterSpec>)) {
@@ -187,7 +234,7 @@ test('every declared bound gets the same verdict from declaration, recipe loader
         if (RECIPE_GROUPS.has(group)) verdicts.push(['recipe', await recipeVerdict(group, fields)]);
         for (const [entry, build] of Object.entries(builds)) verdicts.push([entry, nativeVerdict(build, fields)]);
         for (const [layer, message] of verdicts) {
-          checks++;
+          checks[layer === 'recipe' ? 'recipe' : 'native']++;
           if ((message === undefined) !== want)
             disagreements.push(
               `${group}.${name} = ${v} (${rangeText(spec)}): declared ${want ? 'accepted' : 'rejected'}, ` +
@@ -198,10 +245,10 @@ test('every declared bound gets the same verdict from declaration, recipe loader
     }
   }
   assert.deepEqual(disagreements, []);
-  // 39 parameters × 2 bounds; × 3 values through the recipe loader (33 parameters: 198 checks) and
-  // one or two native entry points (312 checks)
-  assert.equal(bounds, 78);
-  assert.equal(checks, 198 + 312);
+  // 52 parameters × 2 bounds; × 3 values through the recipe loader (41 parameters: 246 checks) and
+  // one or two native entry points (44 parameters: 360 checks)
+  assert.equal(bounds, 104);
+  assert.deepEqual(checks, { recipe: 246, native: 360 });
 });
 
 test('a rejection names the parameter, its range with unit and the value, in the recipe and natively', async () => {

@@ -125,6 +125,25 @@ inline constexpr int kBitDepths[] = {16, 24, 32};
 inline constexpr const char* kDitherModes[] = {"none", "tpdf", "tpdf-shaped"};
 }  // namespace masterTail
 
+namespace mixStrip {
+// static fader and gain automation values (a recipe fader plus what the gain staging adds)
+inline constexpr Param gainDb{"gainDb", "dB", -150, 48, false, false, false, 0};
+// gain before the chain (the master's headroom trim)
+inline constexpr Param trimDb{"trimDb", "dB", -96, 96, false, false, false, 0};
+// pan position and pan automation values: -1 left, 0 centre, +1 right
+inline constexpr Param pan{"pan", "", -1, 1, false, false, false, 0};
+}  // namespace mixStrip
+
+namespace mixSend {
+// send level, linear (recipes give it in dB: levelDb)
+inline constexpr Param gain{"gain", "", 0, 64, false, false, false, 1};
+}  // namespace mixSend
+
+namespace mixClip {
+// item gain, linear
+inline constexpr Param gain{"gain", "", 0, 64, false, false, false, 1};
+}  // namespace mixClip
+
 }  // namespace params
 }  // namespace shub
 // clang-format on

@@ -104,16 +104,16 @@ std::string validateMixSpec(const MixSpec& spec) {
     const StripSpec& s = spec.strips[i];
     const std::string w = stripWhere(spec, i);
     if (s.channels != 1 && s.channels != 2) return w + ": channels must be 1 or 2";
-    if (!std::isfinite(s.gainDb) || s.gainDb < -150 || s.gainDb > 48) return w + ": gainDb must be in [-150, 48] dB";
-    if (!std::isfinite(s.trimDb) || std::fabs(s.trimDb) > 96) return w + ": trimDb must be in [-96, 96] dB";
-    if (!(s.pan >= -1 && s.pan <= 1)) return w + ": pan must be in [-1, 1]";
+    namespace strip = params::mixStrip;
+    std::string e = params::firstRejection({{strip::gainDb, s.gainDb}, {strip::trimDb, s.trimDb}, {strip::pan, s.pan}});
+    if (!e.empty()) return w + ": " + e;
     if (s.output != -1 && (s.output <= static_cast<int>(i) || s.output >= static_cast<int>(spec.strips.size())))
       return w + ": output must name a later strip (or -1 for the mix)";
     if (s.output >= 0) receives[static_cast<size_t>(s.output)] = true;
     for (const SendSpec& d : s.sends) {
       if (d.dest <= static_cast<int>(i) || d.dest >= static_cast<int>(spec.strips.size()))
         return w + ": a send must name a later strip";
-      if (!std::isfinite(d.gain) || d.gain < 0 || d.gain > 64) return w + ": send gain must be in [0, 64] (linear)";
+      if (!(e = params::mixSend::gain.check(d.gain)).empty()) return w + ": send " + e;
       receives[static_cast<size_t>(d.dest)] = true;
     }
     for (const Breakpoints* b : {&s.gainAutomation, &s.panAutomation}) {
@@ -124,10 +124,9 @@ std::string validateMixSpec(const MixSpec& spec) {
       }
     }
     for (double v : s.panAutomation.values)
-      if (v < -1 || v > 1) return w + ": pan automation values must be in [-1, 1]";
+      if (!(e = strip::pan.check(v)).empty()) return w + ": panAutomation: " + e;
     for (double v : s.gainAutomation.values)
-      if (v < -150 || v > 48) return w + ": gain automation values must be in [-150, 48] dB";
-    std::string e;
+      if (!(e = strip::gainDb.check(v)).empty()) return w + ": gainAutomation: " + e;
     if (s.gate && !(e = validateGateParams(*s.gate)).empty()) return w + ": gate." + e;
     if (s.compressor && !(e = validateCompressorParams(*s.compressor)).empty()) return w + ": compressor." + e;
     if (s.saturation && !(e = validateSaturationParams(*s.saturation)).empty()) return w + ": saturation." + e;
@@ -151,7 +150,7 @@ std::string validateMixSpec(const MixSpec& spec) {
       return w + ": channels must be 1 or the strip's channel count";
     if (c.startFrame < 0 || c.sourceOffsetFrames < 0 || c.lengthFrames < 0 || c.fadeInFrames < 0 || c.fadeOutFrames < 0)
       return w + ": frames must be >= 0";
-    if (!std::isfinite(c.gain) || c.gain < 0 || c.gain > 64) return w + ": gain must be in [0, 64] (linear)";
+    if (std::string e = params::mixClip::gain.check(c.gain); !e.empty()) return w + ": " + e;
   }
   return "";
 }

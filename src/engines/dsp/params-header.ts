@@ -61,7 +61,7 @@ export function dspParamsHeader(): string {
     'namespace params {',
   ];
   for (const [group, params] of Object.entries(DSP_PARAMETER_GROUPS)) {
-    if (group === 'masterStyle') continue; // the styles live in TypeScript only
+    if (group === 'masterStyle' || group === 'recipe') continue; // TypeScript only
     out.push('', `namespace ${group} {`);
     for (const [name, p] of Object.entries(params as Record<string, ParameterSpec>)) {
       out.push(...comment(p.description), paramLine(name, p));

@@ -175,6 +175,49 @@ export const MASTER_TAIL_PARAMETERS = {
   gainDb: param(0, 'dB', '[-120, 120]', 'gain before the limiter'),
 } as const;
 
+/** A mixer strip outside its DSP blocks (native/src/mix/mixer.h StripSpec): what the native Mixer accepts. */
+export const MIX_STRIP_PARAMETERS = {
+  gainDb: param(
+    0,
+    'dB',
+    '[-150, 48]',
+    'static fader and gain automation values (a recipe fader plus what the gain staging adds)',
+  ),
+  trimDb: param(0, 'dB', '[-96, 96]', "gain before the chain (the master's headroom trim)"),
+  pan: param(0, '', '[-1, 1]', 'pan position and pan automation values: -1 left, 0 centre, +1 right'),
+} as const;
+
+/** A send from one strip to a later one (native/src/mix/mixer.h SendSpec). */
+export const MIX_SEND_PARAMETERS = {
+  gain: param(1, '', '[0, 64]', 'send level, linear (recipes give it in dB: levelDb)'),
+} as const;
+
+/** A clip on a strip (native/src/mix/mixer.h ClipSpec). */
+export const MIX_CLIP_PARAMETERS = {
+  gain: param(1, '', '[0, 64]', 'item gain, linear'),
+} as const;
+
+/**
+ * A recipe's own numbers outside the DSP blocks (SPEC §7b). The faders are narrower than the
+ * mixer's (MIX_STRIP_PARAMETERS.gainDb): the automatic gain staging adds up to its own
+ * correction on top of a recipe fader, and the sum must still fit the mixer.
+ */
+export const RECIPE_MIX_PARAMETERS = {
+  gainDb: param(0, 'dB', '[-96, 24]', 'fader of a track, a bus or the master'),
+  pan: MIX_STRIP_PARAMETERS.pan,
+  levelDb: param(0, 'dB', '[-150, 24]', 'send level'),
+  automationGainDb: param(0, 'dB', '[-150, 24]', 'gain automation breakpoint value'),
+  breakpointSeconds: param(0, 's', '[0, 86400]', 'time of an automation breakpoint'),
+  offsetSeconds: param(0, 's', '[-86400, 86400]', 'where the stem starts on the timeline; negative trims its start'),
+  headroomDb: param(6, 'dB', '[0, 40]', 'gain staging: peak headroom on the master bus input'),
+  tailSeconds: param(
+    0,
+    's',
+    '[0, 120]',
+    'seconds rendered after the last stem ends (default: the longest reverb or delay tail)',
+  ),
+} as const;
+
 /** Word-length reduction (native/src/dsp/dither.h). */
 export const DITHER_CHOICES = {
   bitDepth: {
@@ -219,6 +262,10 @@ export const DSP_PARAMETER_GROUPS = {
   masterChain: MASTER_CHAIN_PARAMETERS,
   multiband: MULTIBAND_PARAMETERS,
   masterTail: MASTER_TAIL_PARAMETERS,
+  mixStrip: MIX_STRIP_PARAMETERS,
+  mixSend: MIX_SEND_PARAMETERS,
+  mixClip: MIX_CLIP_PARAMETERS,
+  recipe: RECIPE_MIX_PARAMETERS,
   masterStyle: MASTER_STYLE_PARAMETERS,
 } as const satisfies Record<string, Record<string, ParameterSpec>>;
 
