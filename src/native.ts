@@ -65,7 +65,10 @@ export interface LevelMeterResult {
   phaseCorrelation: number | null;
   /** I(L,R) − I(M,M) with M = (L+R)/2 (channels 0 and 1, gated); null for mono or when either is −∞. */
   monoLoudnessDropLu: number | null;
-  /** 1st percentile of 50 ms window RMS (mean power over channels), digital-zero windows excluded; dBFS; null if all zero. */
+  /**
+   * 1st percentile of 50 ms window RMS (mean power over channels), digital-zero windows excluded;
+   * dBFS; null if all zero.
+   */
   noiseFloorDbfs: number | null;
   /** Seconds of silence (see silenceThresholdDbfs) before the first / after the last non-silent frame. */
   leadingSilenceSeconds: number;
@@ -390,7 +393,10 @@ export interface Mixer {
   pushPcm(clip: number, pcm: Uint8Array, format: PcmFormat, frames: number): void;
   /** The clip's source has ended: silence after what was pushed. */
   endClip(clip: number): void;
-  /** Renders the next `frames` (≤ maxBlockFrames) off the main thread: the mix (stereo interleaved) and each print tap. */
+  /**
+   * Renders the next `frames` (≤ maxBlockFrames) off the main thread: the mix (stereo
+   * interleaved) and each print tap.
+   */
   render(frames: number): Promise<{ frames: number; mix: Float32Array; prints: Float32Array[] }>;
   /** The printing strips in order, with the channel count of their taps. */
   prints(): { strip: number; channels: number }[];

@@ -2,6 +2,8 @@
 // engines and tests use (biquad responses).
 #include <napi.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -98,14 +100,16 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     tp.bitDepth = static_cast<int>(bits);
     Napi::Value d = t.Get("dither");
     const std::string dn = d.IsString() ? d.As<Napi::String>().Utf8Value() : "";
-    if (dn == "none")
-      tp.dither = shub::DitherMode::None;
-    else if (dn == "tpdf")
-      tp.dither = shub::DitherMode::Tpdf;
-    else if (dn == "tpdf-shaped")
-      tp.dither = shub::DitherMode::TpdfShaped;
-    else
-      throwRange(env, tw + ": dither must be 'none', 'tpdf' or 'tpdf-shaped', got " + describe(d));
+    // kDitherModes lists the modes in DitherMode's order (none, tpdf, tpdf-shaped)
+    const auto& modes = params::masterTail::kDitherModes;
+    static_assert(std::size(params::masterTail::kDitherModes) == 3, "none, tpdf, tpdf-shaped");
+    const auto* mode = std::find_if(std::begin(modes), std::end(modes), [&](const char* m) { return dn == m; });
+    if (mode == std::end(modes)) {
+      std::string names;
+      for (const char* m : modes) names += (names.empty() ? "'" : ", '") + std::string(m) + "'";
+      throwRange(env, tw + ": dither must be one of " + names + ", got " + describe(d));
+    }
+    tp.dither = static_cast<shub::DitherMode>(mode - std::begin(modes));
     tp.emit = optionalBool(env, t, tw, "emit", true);
     tp.meterTruePeak = optionalBool(env, t, tw, "meterTruePeak", true);
     p.tails.push_back(tp);

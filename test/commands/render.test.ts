@@ -152,7 +152,7 @@ test('reaper backend without REAPER: exit 4 saying how to configure it', () => {
   assert.match(r.stderr, /reaper\.path/);
 });
 
-test('native backend renders items (position, source offset, fade, volume) and refuses FX chains naming --backend reaper', () => {
+test('native backend renders items (position, source offset, fade, volume), refuses FX chains naming --backend reaper', () => {
   writeFileSync(f('plain.rpp'), project());
   const ok = shub(['render', f('plain.rpp'), '-o', f('plain.wav'), '--json', ...store], dir);
   assert.equal(ok.code, 0, ok.stderr);
@@ -161,7 +161,8 @@ test('native backend renders items (position, source offset, fade, volume) and r
   writeFileSync(
     f('fx.rpp'),
     project(
-      '<FXCHAIN\n      SHOW 0\n      <VST "VST: ReaComp (Cockos)" reacomp.vst.so 0 "" 1919247213\n        AAAA\n      >\n    >',
+      '<FXCHAIN\n      SHOW 0\n      <VST "VST: ReaComp (Cockos)" reacomp.vst.so 0 "" 1919247213\n' +
+        '        AAAA\n      >\n    >',
     ),
   );
   const r = shub(['render', f('fx.rpp'), '-o', f('fx.wav'), ...store], dir);

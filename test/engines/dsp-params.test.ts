@@ -11,11 +11,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { native, type MasterRenderOptions, type MixStripSpec } from '../../src/native.js';
+import { native, type EqShape, type MasterRenderOptions, type MixStripSpec } from '../../src/native.js';
 import { loadRecipe } from '../../src/recipes/mix.js';
 import { UsageError } from '../../src/errors.js';
 import {
+  DITHER_CHOICES,
   DSP_PARAMETER_GROUPS,
+  EQ_SHAPES,
   inRange,
   rangeText,
   type DspGroup,
@@ -303,6 +305,23 @@ test('an EQ band at or above Nyquist is refused by the recipe loader as by the m
     message: /eq\[0\]\.freqHz must be below half the sample rate/,
   });
   assert.doesNotThrow(() => mixer({ eq: [{ type: 'lowpass', freqHz: 23999 }] }, 48000));
+});
+
+test('the EQ shapes, bit depths and dither modes the recipe and the types declare are the ones the addon takes', () => {
+  for (const type of EQ_SHAPES)
+    assert.equal(native().biquadResponseDb([{ type, freqHz: 1000, gainDb: 3 }], 48000, [1000]).length, 1);
+  assert.throws(() => native().biquadResponseDb([{ type: 'shelf' as EqShape, freqHz: 1000 }], 48000, [1000]), {
+    name: 'RangeError',
+    message: `biquadResponseDb: bands[0]: type must be one of ${EQ_SHAPES.join(', ')}, got 'shelf'`,
+  });
+  for (const bitDepth of DITHER_CHOICES.bitDepth.values)
+    for (const dither of DITHER_CHOICES.dither.values)
+      assert.doesNotThrow(() => master({ tails: tail({ bitDepth, dither }) }), `${bitDepth} ${dither}`);
+  assert.throws(() => master({ tails: tail({ bitDepth: 20 }) }), /bitDepth must be 16, 24 or 32, got 20/);
+  const modes = DITHER_CHOICES.dither.values.map((v) => `'${v}'`).join(', ');
+  assert.throws(() => master({ tails: tail({ dither: 'shaped' }) }), {
+    message: `MasterRender.tails[0]: dither must be one of ${modes}, got 'shaped'`,
+  });
 });
 
 test('the committed native parameter table is the one the declarations generate', () => {

@@ -148,7 +148,8 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
     const at: KeyPath = ['tracks', i, 'file'];
     if (format.channels > 2)
       throw new UsageError(
-        `${locate(at)}: ${t.file} has ${format.channels} channels; shub mix takes mono or stereo stems (split it first)`,
+        `${locate(at)}: ${t.file} has ${format.channels} channels; ` +
+          'shub mix takes mono or stereo stems (split it first)',
       );
     const channels = format.channels as 1 | 2;
     const gainDb = (t.gainDb ?? 0) + (options.staging?.trackGainDb[i] ?? 0);
