@@ -152,7 +152,7 @@ test('reaper backend without REAPER: exit 4 saying how to configure it', () => {
   assert.match(r.stderr, /reaper\.path/);
 });
 
-test('native backend renders items (position, source offset, fade, volume), refuses FX chains naming --backend reaper', () => {
+test('native backend renders items (position, source offset, fade, volume); FX chains name --backend reaper', () => {
   writeFileSync(f('plain.rpp'), project());
   const ok = shub(['render', f('plain.rpp'), '-o', f('plain.wav'), '--json', ...store], dir);
   assert.equal(ok.code, 0, ok.stderr);
