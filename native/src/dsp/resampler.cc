@@ -1,8 +1,7 @@
 #include "dsp/resampler.h"
 
-#include "generated/dsp_params.h"
-
 #include "dsp/dot.h"
+#include "generated/dsp_params.h"
 
 #include <algorithm>
 #include <cmath>

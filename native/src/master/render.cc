@@ -145,10 +145,10 @@ bool isBitDepth(int bits) {
 
 std::string validateMasterRenderParams(const MasterRenderParams& p) {
   namespace m = params::masterChain;
-  std::string e = params::firstRejection({{params::audio::sampleRate, static_cast<double>(p.sampleRate)},
-                                          {m::highpassHz, p.chain.highpassHz},
-                                          {m::sideGainDb, p.chain.sideGainDb},
-                                          {m::monoBassHz, p.chain.monoBassHz}});
+  std::string e = params::audio::sampleRate.check(p.sampleRate);
+  if (!e.empty()) return e;
+  e = params::firstRejection(
+      {{m::highpassHz, p.chain.highpassHz}, {m::sideGainDb, p.chain.sideGainDb}, {m::monoBassHz, p.chain.monoBassHz}});
   if (!e.empty()) return "chain." + e;
   for (const auto* eq : {&p.chain.midEq, &p.chain.sideEq})
     for (const EqBand& b : *eq)
