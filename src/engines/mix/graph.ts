@@ -9,7 +9,10 @@ import type { AudioFormat } from '../../io/format.js';
 import type { ChainPreset, Recipe, RecipeBus, RecipeMaster, RecipeTrack, Role } from '../../recipes/mix-schema.js';
 import type { KeyPath, LoadedRecipe } from '../../recipes/mix.js';
 import { UsageError } from '../../errors.js';
-import { DELAY_PARAMETERS, REVERB_PARAMETERS } from '../dsp/params.js';
+import { DELAY_PARAMETERS, MIX_STRIP_PARAMETERS, REVERB_PARAMETERS } from '../dsp/params.js';
+
+/** A recipe fader plus the staging's correction, held to the mixer's fader range. */
+const STRIP_GAIN_DB = MIX_STRIP_PARAMETERS.gainDb.range;
 
 export type StripKind = 'track' | 'bus' | 'master';
 
@@ -165,7 +168,7 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
       channels,
       invert: t.polarity === 'inverted',
       ...chainSpec(mergeChain(t, chains)),
-      gainDb: Math.max(-150, Math.min(48, gainDb)),
+      gainDb: Math.max(STRIP_GAIN_DB[0], Math.min(STRIP_GAIN_DB[1], gainDb)),
       pan: t.pan ?? 0,
       ...(gainAuto ? { gainAutomation: gainAuto } : {}),
       ...(panAuto ? { panAutomation: panAuto } : {}),
