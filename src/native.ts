@@ -6,6 +6,15 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import type {
+  COMPRESSOR_PARAMETERS,
+  DELAY_PARAMETERS,
+  EQ_SHAPES,
+  GATE_PARAMETERS,
+  LIMITER_PARAMETERS,
+  REVERB_PARAMETERS,
+  SATURATION_PARAMETERS,
+} from './engines/dsp/params.js';
 
 /** Sample encodings the native PCM decoder accepts: little-endian, interleaved. */
 export type PcmFormat = 'u8' | 's16' | 's24' | 's32' | 'f32' | 'f64';
@@ -56,7 +65,10 @@ export interface LevelMeterResult {
   phaseCorrelation: number | null;
   /** I(L,R) − I(M,M) with M = (L+R)/2 (channels 0 and 1, gated); null for mono or when either is −∞. */
   monoLoudnessDropLu: number | null;
-  /** 1st percentile of 50 ms window RMS (mean power over channels), digital-zero windows excluded; dBFS; null if all zero. */
+  /**
+   * 1st percentile of 50 ms window RMS (mean power over channels), digital-zero windows excluded;
+   * dBFS; null if all zero.
+   */
   noiseFloorDbfs: number | null;
   /** Seconds of silence (see silenceThresholdDbfs) before the first / after the last non-silent frame. */
   leadingSilenceSeconds: number;
@@ -205,10 +217,15 @@ export interface NativeAddon {
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;
 }
 
-// ---- master (native/src/master/render.h) ------------------------------------------------
+// ---- DSP blocks: the keys of each block's declaration (src/engines/dsp/params.ts, which gives
+// every number its unit, range and default; the addon checks the same table and rejects a value
+// outside it with a RangeError naming the parameter, its range and the value) --------------
 
-export type EqShape = 'peak' | 'lowshelf' | 'highshelf' | 'lowpass' | 'highpass' | 'bandpass' | 'notch' | 'allpass';
-/** One EQ band, as recipes and the master plan write it (native/src/dsp/biquad.h EqBand). */
+/** Optional numbers keyed like a declaration group. */
+type Declared<G> = { [K in keyof G]?: number };
+
+export type EqShape = (typeof EQ_SHAPES)[number];
+/** One EQ band, as recipes and the master plan write it (native/src/dsp/biquad.h EqBand; EQ_BAND_PARAMETERS). */
 export interface EqBand {
   type: EqShape;
   freqHz: number;
@@ -216,19 +233,20 @@ export interface EqBand {
   q?: number;
   gainDb?: number;
 }
-export interface CompressorOptions {
-  thresholdDb?: number;
-  ratio?: number;
-  kneeDb?: number;
-  attackMs?: number;
-  releaseMs?: number;
-  makeupDb?: number;
+export type CompressorOptions = Declared<typeof COMPRESSOR_PARAMETERS> & {
+  /** RMS detector instead of peak; default false. */
   rms?: boolean;
-  rmsWindowMs?: number;
-  sidechainHighpassHz?: number;
-  mix?: number;
+  /** One gain for all channels (keeps the stereo image); default true. */
   linked?: boolean;
-}
+};
+export type GateOptions = Declared<typeof GATE_PARAMETERS>;
+export type SaturationOptions = Declared<typeof SATURATION_PARAMETERS>;
+export type DelayOptions = Declared<typeof DELAY_PARAMETERS> & { pingPong?: boolean };
+export type ReverbOptions = Declared<typeof REVERB_PARAMETERS>;
+export type LimiterOptions = Declared<typeof LIMITER_PARAMETERS> & { ceilingDb: number };
+
+// ---- master (native/src/master/render.h) ------------------------------------------------
+
 export interface MasterChainOptions {
   highpassHz?: number;
   midEq?: EqBand[];
@@ -246,7 +264,7 @@ export interface MasterChainOptions {
 export interface MasterTailOptions {
   sampleRate: number;
   gainDb: number;
-  limiter: { ceilingDb: number; lookaheadMs?: number; releaseMs?: number } | null;
+  limiter: LimiterOptions | null;
   bitDepth: 16 | 24 | 32;
   dither: 'none' | 'tpdf' | 'tpdf-shaped';
   /** false: meter only, no PCM bytes. */
@@ -324,19 +342,12 @@ export interface MixStripSpec {
   /** dB before the chain (the master's headroom trim). */
   trimDb?: number;
   invert?: boolean;
-  gate?: {
-    thresholdDb?: number;
-    rangeDb?: number;
-    attackMs?: number;
-    holdMs?: number;
-    releaseMs?: number;
-    hysteresisDb?: number;
-  };
+  gate?: GateOptions;
   eq?: MixEqBandSpec[];
   compressor?: CompressorOptions;
-  saturation?: { driveDb?: number; outputDb?: number; mix?: number };
-  delay?: { timeMs?: number; feedback?: number; highCutHz?: number; pingPong?: boolean; mix?: number };
-  reverb?: { decaySeconds?: number; preDelayMs?: number; dampingHz?: number; mix?: number };
+  saturation?: SaturationOptions;
+  delay?: DelayOptions;
+  reverb?: ReverbOptions;
   /** Static fader, dB. */
   gainDb?: number;
   /** −1 (left) … +1 (right). */
@@ -387,7 +398,10 @@ export interface Mixer {
   pushPcm(clip: number, pcm: Uint8Array, format: PcmFormat, frames: number): void;
   /** The clip's source has ended: silence after what was pushed. */
   endClip(clip: number): void;
-  /** Renders the next `frames` (≤ maxBlockFrames) off the main thread: the mix (stereo interleaved) and each print tap. */
+  /**
+   * Renders the next `frames` (≤ maxBlockFrames) off the main thread: the mix (stereo
+   * interleaved) and each print tap.
+   */
   render(frames: number): Promise<{ frames: number; mix: Float32Array; prints: Float32Array[] }>;
   /** The printing strips in order, with the channel count of their taps. */
   prints(): { strip: number; channels: number }[];

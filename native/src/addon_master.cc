@@ -2,6 +2,8 @@
 // engines and tests use (biquad responses).
 #include <napi.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -29,7 +31,8 @@ Napi::Array outputsArray(Napi::Env env, std::vector<std::vector<uint8_t>>&& outs
 shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
   const std::string where = "MasterRender";
   shub::MasterRenderParams p;
-  p.sampleRate = static_cast<int>(integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz"));
+  namespace params = shub::params;
+  p.sampleRate = static_cast<int>(paramArg(env, o.Get("sampleRate"), where, params::audio::sampleRate));
   p.channels = static_cast<int>(integerArg(env, o.Get("channels"), where, "channels", 1, 8, ""));
   Napi::Value w = o.Get("channelWeights");
   if (!w.IsArray() || w.As<Napi::Array>().Length() != static_cast<uint32_t>(p.channels))
@@ -41,7 +44,7 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     if (!chain.IsObject()) throwType(env, where + ": chain must be an object, got " + describe(chain));
     Napi::Object c = chain.As<Napi::Object>();
     const std::string cw = where + ".chain";
-    p.chain.highpassHz = optionalNumber(env, c, cw, "highpassHz", 0, 0, 1000, " Hz");
+    p.chain.highpassHz = optionalParam(env, c, cw, params::masterChain::highpassHz);
     p.chain.midEq = eqBandsArg(env, c.Get("midEq"), cw + ".midEq");
     p.chain.sideEq = eqBandsArg(env, c.Get("sideEq"), cw + ".sideEq");
     Napi::Value comp = c.Get("compressor");
@@ -54,8 +57,8 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       if (!mb.IsObject()) throwType(env, cw + ".multiband must be an object or null, got " + describe(mb));
       Napi::Object m = mb.As<Napi::Object>();
       shub::MultibandParams mp;
-      mp.lowHz = numberArg(env, m.Get("lowHz"), cw + ".multiband", "lowHz", 20, 20000, " Hz");
-      mp.highHz = numberArg(env, m.Get("highHz"), cw + ".multiband", "highHz", 20, 20000, " Hz");
+      mp.lowHz = paramArg(env, m.Get("lowHz"), cw + ".multiband", params::multiband::lowHz);
+      mp.highHz = paramArg(env, m.Get("highHz"), cw + ".multiband", params::multiband::highHz);
       Napi::Value bands = m.Get("bands");
       if (!bands.IsArray() || bands.As<Napi::Array>().Length() != 3)
         throwType(env,
@@ -68,8 +71,8 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       }
       p.chain.multiband = mp;
     }
-    p.chain.sideGainDb = optionalNumber(env, c, cw, "sideGainDb", 0, -60, 24, " dB");
-    p.chain.monoBassHz = optionalNumber(env, c, cw, "monoBassHz", 0, 0, 1000, " Hz");
+    p.chain.sideGainDb = optionalParam(env, c, cw, params::masterChain::sideGainDb);
+    p.chain.monoBassHz = optionalParam(env, c, cw, params::masterChain::monoBassHz);
   }
   Napi::Value tails = o.Get("tails");
   if (!tails.IsArray()) throwType(env, where + ": tails must be an array, got " + describe(tails));
@@ -79,32 +82,34 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     if (!ta.Get(i).IsObject()) throwType(env, tw + " must be an object, got " + describe(ta.Get(i)));
     Napi::Object t = ta.Get(i).As<Napi::Object>();
     shub::MasterTailParams tp;
-    tp.sampleRate = static_cast<int>(integerArg(env, t.Get("sampleRate"), tw, "sampleRate", 8000, 384000, " Hz"));
-    tp.gainDb = optionalNumber(env, t, tw, "gainDb", 0, -120, 120, " dB");
+    tp.sampleRate = static_cast<int>(paramArg(env, t.Get("sampleRate"), tw, params::audio::sampleRate));
+    tp.gainDb = optionalParam(env, t, tw, params::masterTail::gainDb);
     Napi::Value lim = t.Get("limiter");
     if (!lim.IsUndefined() && !lim.IsNull()) {
       if (!lim.IsObject()) throwType(env, tw + ".limiter must be an object or null, got " + describe(lim));
       Napi::Object l = lim.As<Napi::Object>();
       shub::LimiterParams lp;
-      lp.ceilingDb = numberArg(env, l.Get("ceilingDb"), tw + ".limiter", "ceilingDb", -60, 0, " dB");
-      lp.lookaheadMs = optionalNumber(env, l, tw + ".limiter", "lookaheadMs", lp.lookaheadMs, 0.01, 50, " ms");
-      lp.releaseMs = optionalNumber(env, l, tw + ".limiter", "releaseMs", lp.releaseMs, 0.01, 5000, " ms");
+      lp.ceilingDb = paramArg(env, l.Get("ceilingDb"), tw + ".limiter", params::limiter::ceilingDb);
+      lp.lookaheadMs = optionalParam(env, l, tw + ".limiter", params::limiter::lookaheadMs);
+      lp.releaseMs = optionalParam(env, l, tw + ".limiter", params::limiter::releaseMs);
       tp.limiter = lp;
     }
     const double bits = integerArg(env, t.Get("bitDepth"), tw, "bitDepth", 16, 32, "");
-    if (bits != 16 && bits != 24 && bits != 32)
+    if (!shub::isBitDepth(static_cast<int>(bits)))
       throwRange(env, tw + ": bitDepth must be 16, 24 or 32, got " + describe(t.Get("bitDepth")));
     tp.bitDepth = static_cast<int>(bits);
     Napi::Value d = t.Get("dither");
     const std::string dn = d.IsString() ? d.As<Napi::String>().Utf8Value() : "";
-    if (dn == "none")
-      tp.dither = shub::DitherMode::None;
-    else if (dn == "tpdf")
-      tp.dither = shub::DitherMode::Tpdf;
-    else if (dn == "tpdf-shaped")
-      tp.dither = shub::DitherMode::TpdfShaped;
-    else
-      throwRange(env, tw + ": dither must be 'none', 'tpdf' or 'tpdf-shaped', got " + describe(d));
+    // kDitherModes lists the modes in DitherMode's order (none, tpdf, tpdf-shaped)
+    const auto& modes = params::masterTail::kDitherModes;
+    static_assert(std::size(params::masterTail::kDitherModes) == 3, "none, tpdf, tpdf-shaped");
+    const auto* mode = std::find_if(std::begin(modes), std::end(modes), [&](const char* m) { return dn == m; });
+    if (mode == std::end(modes)) {
+      std::string names;
+      for (const char* m : modes) names += (names.empty() ? "'" : ", '") + std::string(m) + "'";
+      throwRange(env, tw + ": dither must be one of " + names + ", got " + describe(d));
+    }
+    tp.dither = static_cast<shub::DitherMode>(mode - std::begin(modes));
     tp.emit = optionalBool(env, t, tw, "emit", true);
     tp.meterTruePeak = optionalBool(env, t, tw, "meterTruePeak", true);
     p.tails.push_back(tp);
@@ -288,7 +293,7 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
 Napi::Value BiquadResponseDb(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::vector<shub::EqBand> bands = eqBandsArg(env, info[0], "biquadResponseDb: bands");
-  const double fs = numberArg(env, info[1], "biquadResponseDb", "sampleRate", 8000, 384000, " Hz");
+  const double fs = paramArg(env, info[1], "biquadResponseDb", shub::params::audio::sampleRate);
   if (!info[2].IsArray()) throwType(env, "biquadResponseDb: frequencies must be an array, got " + describe(info[2]));
   const std::vector<shub::Biquad> sections = shub::designBands(bands, fs);
   Napi::Array f = info[2].As<Napi::Array>();

@@ -51,10 +51,10 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
   if (!name.IsString()) throwType(env, where + ": name must be a string, got " + describe(name));
   s.name = name.As<Napi::String>().Utf8Value();
   s.channels = static_cast<int>(integerArg(env, o.Get("channels"), where, "channels", 1, 2, ""));
-  s.trimDb = optionalNumber(env, o, where, "trimDb", 0, -96, 96, " dB");
+  s.trimDb = optionalParam(env, o, where, shub::params::mixStrip::trimDb);
   s.invert = optionalBool(env, o, where, "invert", false);
-  s.gainDb = optionalNumber(env, o, where, "gainDb", 0, -150, 48, " dB");
-  s.pan = optionalNumber(env, o, where, "pan", 0, -1, 1);
+  s.gainDb = optionalParam(env, o, where, shub::params::mixStrip::gainDb);
+  s.pan = optionalParam(env, o, where, shub::params::mixStrip::pan);
   s.output = static_cast<int>(integerArg(env, o.Get("output"), where, "output", -1, 1e6, ""));
   s.active = optionalBool(env, o, where, "active", true);
   Napi::Value print = o.Get("print");
@@ -80,43 +80,47 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
   if (has(o, "gate")) {
     const std::string w = where + ".gate";
     Napi::Object g = objectField(env, o, where, "gate");
+    namespace d = shub::params::gate;
     shub::GateParams p;
-    p.thresholdDb = optionalNumber(env, g, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
-    p.rangeDb = optionalNumber(env, g, w, "rangeDb", p.rangeDb, -120, 0, " dB");
-    p.attackMs = optionalNumber(env, g, w, "attackMs", p.attackMs, 1e-3, 1000, " ms");
-    p.holdMs = optionalNumber(env, g, w, "holdMs", p.holdMs, 0, 5000, " ms");
-    p.releaseMs = optionalNumber(env, g, w, "releaseMs", p.releaseMs, 1e-3, 10000, " ms");
-    p.hysteresisDb = optionalNumber(env, g, w, "hysteresisDb", p.hysteresisDb, 0, 40, " dB");
+    p.thresholdDb = optionalParam(env, g, w, d::thresholdDb);
+    p.rangeDb = optionalParam(env, g, w, d::rangeDb);
+    p.attackMs = optionalParam(env, g, w, d::attackMs);
+    p.holdMs = optionalParam(env, g, w, d::holdMs);
+    p.releaseMs = optionalParam(env, g, w, d::releaseMs);
+    p.hysteresisDb = optionalParam(env, g, w, d::hysteresisDb);
     s.gate = p;
   }
   if (has(o, "saturation")) {
     const std::string w = where + ".saturation";
     Napi::Object g = objectField(env, o, where, "saturation");
+    namespace d = shub::params::saturation;
     shub::SaturationParams p;
-    p.driveDb = optionalNumber(env, g, w, "driveDb", p.driveDb, 0, 48, " dB");
-    p.outputDb = optionalNumber(env, g, w, "outputDb", p.outputDb, -48, 24, " dB");
-    p.mix = optionalNumber(env, g, w, "mix", p.mix, 0, 1);
+    p.driveDb = optionalParam(env, g, w, d::driveDb);
+    p.outputDb = optionalParam(env, g, w, d::outputDb);
+    p.mix = optionalParam(env, g, w, d::mix);
     s.saturation = p;
   }
   if (has(o, "delay")) {
     const std::string w = where + ".delay";
     Napi::Object g = objectField(env, o, where, "delay");
+    namespace d = shub::params::delay;
     shub::DelayParams p;
-    p.timeMs = optionalNumber(env, g, w, "timeMs", p.timeMs, 1e-3, 4000, " ms");
-    p.feedback = optionalNumber(env, g, w, "feedback", p.feedback, 0, 0.95);
-    p.highCutHz = optionalNumber(env, g, w, "highCutHz", p.highCutHz, 0, 192000, " Hz");
+    p.timeMs = optionalParam(env, g, w, d::timeMs);
+    p.feedback = optionalParam(env, g, w, d::feedback);
+    p.highCutHz = optionalParam(env, g, w, d::highCutHz);
     p.pingPong = optionalBool(env, g, w, "pingPong", p.pingPong);
-    p.mix = optionalNumber(env, g, w, "mix", p.mix, 0, 1);
+    p.mix = optionalParam(env, g, w, d::mix);
     s.delay = p;
   }
   if (has(o, "reverb")) {
     const std::string w = where + ".reverb";
     Napi::Object g = objectField(env, o, where, "reverb");
+    namespace d = shub::params::reverb;
     shub::ReverbParams p;
-    p.decaySeconds = optionalNumber(env, g, w, "decaySeconds", p.decaySeconds, 0.1, 30, " s");
-    p.preDelayMs = optionalNumber(env, g, w, "preDelayMs", p.preDelayMs, 0, 500, " ms");
-    p.dampingHz = optionalNumber(env, g, w, "dampingHz", p.dampingHz, 1, 192000, " Hz");
-    p.mix = optionalNumber(env, g, w, "mix", p.mix, 0, 1);
+    p.decaySeconds = optionalParam(env, g, w, d::decaySeconds);
+    p.preDelayMs = optionalParam(env, g, w, d::preDelayMs);
+    p.dampingHz = optionalParam(env, g, w, d::dampingHz);
+    p.mix = optionalParam(env, g, w, d::mix);
     s.reverb = p;
   }
   s.gainAutomation = breakpoints(env, o, where, "gainAutomation");
@@ -129,7 +133,7 @@ shub::mix::StripSpec stripSpec(Napi::Env env, const Napi::Object& o, const std::
     Napi::Object d = dv.As<Napi::Object>();
     shub::mix::SendSpec send;
     send.dest = static_cast<int>(integerArg(env, d.Get("dest"), w, "dest", 0, 1e6, ""));
-    send.gain = optionalNumber(env, d, w, "gain", 1, 0, 64);
+    send.gain = optionalParam(env, d, w, shub::params::mixSend::gain);
     send.preFader = optionalBool(env, d, w, "preFader", false);
     s.sends.push_back(send);
   }
@@ -154,7 +158,7 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
                 "Mixer: spec must be an object, got " + (info.Length() ? describe(info[0]) : std::string("nothing")));
     Napi::Object o = info[0].As<Napi::Object>();
     shub::mix::MixSpec spec;
-    spec.sampleRate = integerArg(env, o.Get("sampleRate"), where, "sampleRate", 8000, 384000, " Hz");
+    spec.sampleRate = paramArg(env, o.Get("sampleRate"), where, shub::params::audio::sampleRate);
     spec.maxBlockFrames =
         static_cast<size_t>(integerArg(env, o.Get("maxBlockFrames"), where, "maxBlockFrames", 1, 1 << 20, ""));
     Napi::Array strips = arrayField(env, o, where, "strips");
@@ -178,7 +182,7 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
       clip.sourceOffsetFrames =
           static_cast<int64_t>(integerArg(env, c.Get("sourceOffsetFrames"), w, "sourceOffsetFrames", 0, big, ""));
       clip.lengthFrames = static_cast<int64_t>(integerArg(env, c.Get("lengthFrames"), w, "lengthFrames", 0, big, ""));
-      clip.gain = optionalNumber(env, c, w, "gain", 1, 0, 64);
+      clip.gain = optionalParam(env, c, w, shub::params::mixClip::gain);
       if (has(c, "fadeInFrames"))
         clip.fadeInFrames = static_cast<int64_t>(integerArg(env, c.Get("fadeInFrames"), w, "fadeInFrames", 0, big, ""));
       if (has(c, "fadeOutFrames"))

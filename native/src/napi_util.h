@@ -14,6 +14,7 @@
 
 #include "dsp/biquad.h"
 #include "dsp/dynamics.h"
+#include "generated/dsp_params.h"
 #include "levelmeter.h"
 #include "pcm.h"
 
@@ -145,11 +146,28 @@ inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
   return o;
 }
 
-/** Forward: defined below. */
-inline double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, double lo,
-                        double hi, const char* unit);
-inline double optionalNumber(Napi::Env env, const Napi::Object& o, const std::string& where, const char* name,
-                             double fallback, double lo, double hi, const char* unit);
+/**
+ * A declared parameter (generated/dsp_params.h, from src/engines/dsp/params.ts): a number in its
+ * range, open ends exclusive; TypeError for a non-number, RangeError otherwise, both naming the
+ * parameter, its range with unit and the value. Never clamps.
+ */
+inline double paramArg(Napi::Env env, const Napi::Value& v, const std::string& where, const params::Param& p) {
+  if (!v.IsNumber()) throwType(env, where + ": " + p.rejection(describe(v)));
+  const double d = v.As<Napi::Number>().DoubleValue();
+  if (!p.accepts(d)) throwRange(env, where + ": " + p.rejection(describe(v)));
+  return d;
+}
+
+/** An optional declared parameter of an options object: `fallback` (the declared default) when undefined. */
+inline double optionalParam(Napi::Env env, const Napi::Object& o, const std::string& where, const params::Param& p,
+                            double fallback) {
+  Napi::Value v = o.Get(p.name);
+  if (v.IsUndefined()) return fallback;
+  return paramArg(env, v, where, p);
+}
+inline double optionalParam(Napi::Env env, const Napi::Object& o, const std::string& where, const params::Param& p) {
+  return optionalParam(env, o, where, p, p.def);
+}
 
 /** EQ bands `[{type, freqHz, q?, gainDb?}]` (undefined: none); messages name `where[i].key`. */
 inline std::vector<EqBand> eqBandsArg(Napi::Env env, const Napi::Value& v, const std::string& where) {
@@ -166,9 +184,9 @@ inline std::vector<EqBand> eqBandsArg(Napi::Env env, const Napi::Value& v, const
     Napi::Value type = b.Get("type");
     if (!type.IsString() || !biquad::parseShape(type.As<Napi::String>().Utf8Value(), band.shape))
       throwRange(env, w + ": type must be one of " + biquad::shapeNames() + ", got " + describe(type));
-    band.freqHz = numberArg(env, b.Get("freqHz"), w, "freqHz", 1e-3, 400000, " Hz");
-    band.q = optionalNumber(env, b, w, "q", 0.7071067811865476, 1e-3, 100, "");
-    band.gainDb = optionalNumber(env, b, w, "gainDb", 0, -48, 48, " dB");
+    band.freqHz = paramArg(env, b.Get("freqHz"), w, params::eq::freqHz);
+    band.q = optionalParam(env, b, w, params::eq::q);
+    band.gainDb = optionalParam(env, b, w, params::eq::gainDb);
     out.push_back(band);
   }
   return out;
@@ -206,17 +224,18 @@ inline bool optionalBool(Napi::Env env, const Napi::Object& o, const std::string
 /** Compressor options `{thresholdDb, ratio, kneeDb, attackMs, releaseMs, makeupDb, rms, rmsWindowMs,
  * sidechainHighpassHz, mix, linked}`, each optional. */
 inline CompressorParams compressorArg(Napi::Env env, const Napi::Object& o, const std::string& w) {
+  namespace c = params::compressor;
   CompressorParams p;
-  p.thresholdDb = optionalNumber(env, o, w, "thresholdDb", p.thresholdDb, -120, 0, " dB");
-  p.ratio = optionalNumber(env, o, w, "ratio", p.ratio, 1, 1000);
-  p.kneeDb = optionalNumber(env, o, w, "kneeDb", p.kneeDb, 0, 48, " dB");
-  p.attackMs = optionalNumber(env, o, w, "attackMs", p.attackMs, 0.001, 2000, " ms");
-  p.releaseMs = optionalNumber(env, o, w, "releaseMs", p.releaseMs, 0.001, 10000, " ms");
-  p.makeupDb = optionalNumber(env, o, w, "makeupDb", p.makeupDb, -48, 48, " dB");
+  p.thresholdDb = optionalParam(env, o, w, c::thresholdDb);
+  p.ratio = optionalParam(env, o, w, c::ratio);
+  p.kneeDb = optionalParam(env, o, w, c::kneeDb);
+  p.attackMs = optionalParam(env, o, w, c::attackMs);
+  p.releaseMs = optionalParam(env, o, w, c::releaseMs);
+  p.makeupDb = optionalParam(env, o, w, c::makeupDb);
   p.rms = optionalBool(env, o, w, "rms", p.rms);
-  p.rmsWindowMs = optionalNumber(env, o, w, "rmsWindowMs", p.rmsWindowMs, 0.001, 1000, " ms");
-  p.sidechainHighpassHz = optionalNumber(env, o, w, "sidechainHighpassHz", p.sidechainHighpassHz, 0, 2000, " Hz");
-  p.mix = optionalNumber(env, o, w, "mix", p.mix, 0, 1);
+  p.rmsWindowMs = optionalParam(env, o, w, c::rmsWindowMs);
+  p.sidechainHighpassHz = optionalParam(env, o, w, c::sidechainHighpassHz);
+  p.mix = optionalParam(env, o, w, c::mix);
   p.linked = optionalBool(env, o, w, "linked", p.linked);
   const std::string err = validateCompressorParams(p);
   if (!err.empty()) throwRange(env, w + ": " + err);

@@ -1,9 +1,23 @@
 /**
  * The zod schema of mix recipes (SPEC §7b) and of reusable chains (presets/chains/*.yaml).
- * Units are in the key names; ranges are the ones the native mixer accepts, so a recipe that
- * passes here renders.
+ * Units are in the key names. The DSP blocks' numbers come from their one declaration
+ * (src/engines/dsp/params.ts) through zodFor, the same table the native mixer and limiter check,
+ * so a recipe that passes here renders and one that does not is refused with the same range.
  */
 import { z } from 'zod';
+import {
+  AUDIO_PARAMETERS,
+  COMPRESSOR_PARAMETERS,
+  DELAY_PARAMETERS,
+  EQ_BAND_PARAMETERS,
+  EQ_SHAPES,
+  GATE_PARAMETERS,
+  LIMITER_PARAMETERS,
+  RECIPE_MIX_PARAMETERS as R,
+  REVERB_PARAMETERS,
+  SATURATION_PARAMETERS,
+} from '../engines/dsp/params.js';
+import { zodFor, zodObjectFor } from './param-schema.js';
 
 /** Roles the automatic gain staging knows; anything else is `other`. */
 export const ROLES = [
@@ -30,64 +44,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const num = (lo: number, hi: number) => z.number().min(lo).max(hi);
-
 export const eqBandSchema = z
   .object({
-    type: z
-      .enum(['peak', 'lowshelf', 'highshelf', 'lowpass', 'highpass', 'bandpass', 'notch', 'allpass'])
-      .describe('RBJ cookbook shape'),
-    freqHz: z.number().positive().max(192000).describe('centre or corner frequency, Hz (below half the sample rate)'),
-    gainDb: num(-48, 48).optional().describe('peak and shelves: gain at freqHz, dB'),
-    q: z.number().positive().max(100).optional().describe('bandwidth; default 0.7071'),
+    type: z.enum(EQ_SHAPES).describe('RBJ cookbook shape'),
+    freqHz: zodFor(EQ_BAND_PARAMETERS.freqHz),
+    gainDb: zodFor(EQ_BAND_PARAMETERS.gainDb).optional(),
+    q: zodFor(EQ_BAND_PARAMETERS.q).optional(),
   })
   .strict();
 
-export const compressorSchema = z
-  .object({
-    thresholdDb: num(-120, 0),
-    ratio: num(1, 1000),
-    kneeDb: num(0, 48).optional(),
-    attackMs: z.number().positive().max(2000).optional(),
-    releaseMs: z.number().positive().max(10000).optional(),
-    makeupDb: num(-48, 48).optional(),
-    rms: z.boolean().optional(),
-    sidechainHighpassHz: num(0, 2000).optional(),
-    mix: num(0, 1).optional().describe('wet fraction: below 1 blends the dry signal back (parallel compression)'),
-  })
+export const compressorSchema = zodObjectFor(COMPRESSOR_PARAMETERS, ['thresholdDb', 'ratio'])
+  .extend({ rms: z.boolean().optional().describe('RMS detector instead of peak (default false)') })
   .strict();
-
-export const gateSchema = z
-  .object({
-    thresholdDb: num(-120, 0),
-    rangeDb: num(-120, 0).optional(),
-    attackMs: z.number().positive().max(1000).optional(),
-    holdMs: num(0, 5000).optional(),
-    releaseMs: z.number().positive().max(10000).optional(),
-    hysteresisDb: num(0, 40).optional(),
-  })
+export const gateSchema = zodObjectFor(GATE_PARAMETERS, ['thresholdDb']).strict();
+export const saturationSchema = zodObjectFor(SATURATION_PARAMETERS, ['driveDb']).strict();
+export const delaySchema = zodObjectFor(DELAY_PARAMETERS, ['timeMs'])
+  .extend({ pingPong: z.boolean().optional().describe('repeats alternate between the channels (default false)') })
   .strict();
-
-export const saturationSchema = z
-  .object({ driveDb: num(0, 48), outputDb: num(-48, 24).optional(), mix: num(0, 1).optional() })
-  .strict();
-export const delaySchema = z
-  .object({
-    timeMs: z.number().positive().max(4000),
-    feedback: num(0, 0.95).optional(),
-    highCutHz: num(0, 192000).optional(),
-    pingPong: z.boolean().optional(),
-    mix: num(0, 1).optional(),
-  })
-  .strict();
-export const reverbSchema = z
-  .object({
-    decaySeconds: num(0.1, 30),
-    preDelayMs: num(0, 500).optional(),
-    dampingHz: z.number().positive().max(192000).optional(),
-    mix: num(0, 1).optional(),
-  })
-  .strict();
+export const reverbSchema = zodObjectFor(REVERB_PARAMETERS, ['decaySeconds']).strict();
 
 /** The processing a track, a bus or the master can carry; `chain` names presets/chains/<name>.yaml. */
 const chainFields = {
@@ -108,31 +82,32 @@ export const chainPresetSchema = z.object({ description: z.string().optional(), 
 const sendSchema = z
   .object({
     bus: z.string().min(1),
-    levelDb: num(-150, 24).optional().describe('send level, dB (default 0)'),
+    levelDb: zodFor(R.levelDb).optional(),
     preFader: z.boolean().optional().describe('tap before the fader (default: after fader and pan)'),
   })
   .strict();
 
-const breakpoints = (lo: number, hi: number) => z.array(z.tuple([z.number().min(0).max(86400), num(lo, hi)])).min(1);
+const breakpoints = (value: z.ZodNumber) => z.array(z.tuple([zodFor(R.breakpointSeconds), value])).min(1);
 
 const trackSchema = z
   .object({
     name: z.string().min(1),
     file: z.string().min(1).describe('stem, relative to the recipe'),
     role: z.enum(ROLES).optional(),
-    gainDb: num(-96, 24).optional(),
-    pan: num(-1, 1).optional(),
+    gainDb: zodFor(R.gainDb).optional(),
+    pan: zodFor(R.pan).optional(),
     mute: z.boolean().optional(),
     solo: z.boolean().optional(),
     polarity: z.enum(['normal', 'inverted']).optional(),
-    offsetSeconds: num(-86400, 86400)
-      .optional()
-      .describe('where the stem starts on the timeline; negative trims its start'),
+    offsetSeconds: zodFor(R.offsetSeconds).optional(),
     ...chainFields,
     output: z.string().min(1).optional().describe('bus the track feeds instead of the master'),
     sends: z.array(sendSchema).optional(),
     automation: z
-      .object({ gainDb: breakpoints(-150, 24).optional(), pan: breakpoints(-1, 1).optional() })
+      .object({
+        gainDb: breakpoints(zodFor(R.automationGainDb)).optional(),
+        pan: breakpoints(zodFor(R.pan)).optional(),
+      })
       .strict()
       .optional()
       .describe('[seconds, value] breakpoints, linear interpolation (gain in dB)'),
@@ -142,8 +117,8 @@ const trackSchema = z
 const busSchema = z
   .object({
     name: z.string().min(1),
-    gainDb: num(-96, 24).optional(),
-    pan: num(-1, 1).optional(),
+    gainDb: zodFor(R.gainDb).optional(),
+    pan: zodFor(R.pan).optional(),
     mute: z.boolean().optional(),
     ...chainFields,
     delay: delaySchema.optional(),
@@ -156,12 +131,12 @@ const busSchema = z
 const masterSchema = z
   .object({
     ...chainFields,
-    gainDb: num(-96, 24).optional().describe('master fader after the chain, dB'),
+    gainDb: zodFor(R.gainDb).optional().describe('master fader after the chain, dB'),
     limiter: z
       .object({
-        ceilingDbtp: num(-20, 0).describe('true-peak ceiling of the mix, dBTP'),
-        lookaheadMs: num(0.1, 50).optional().describe('attack ramp, ms (default 3)'),
-        releaseMs: num(1, 5000).optional().describe('recovery, ms (default 80)'),
+        ceilingDbtp: zodFor(LIMITER_PARAMETERS.ceilingDb),
+        lookaheadMs: zodFor(LIMITER_PARAMETERS.lookaheadMs).optional(),
+        releaseMs: zodFor(LIMITER_PARAMETERS.releaseMs).optional(),
       })
       .strict()
       .optional()
@@ -171,17 +146,15 @@ const masterSchema = z
 
 export const recipeSchema = z
   .object({
-    sampleRate: z.number().int().min(8000).max(384000),
+    sampleRate: zodFor(AUDIO_PARAMETERS.sampleRate),
     auto: z
       .object({
         gainStaging: z.boolean().optional(),
-        headroomDb: num(0, 40).optional().describe('peak headroom on the master bus input, dB (default 6)'),
+        headroomDb: zodFor(R.headroomDb).optional(),
       })
       .strict()
       .optional(),
-    tailSeconds: num(0, 120)
-      .optional()
-      .describe('seconds rendered after the last stem ends (default: the longest reverb/delay tail)'),
+    tailSeconds: zodFor(R.tailSeconds).optional(),
     tracks: z.array(trackSchema).min(1),
     buses: z.array(busSchema).optional(),
     master: masterSchema.optional(),

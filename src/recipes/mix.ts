@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { $ZodIssue } from 'zod/v4/core';
 import { InputError, UsageError } from '../errors.js';
 import type { ChainPreset, Recipe } from './mix-schema.js';
+import { isDeclaredMessage } from '../engines/dsp/params.js';
 
 /** The built-in reusable chains. */
 export const CHAINS_DIR = path.resolve(
@@ -86,6 +87,8 @@ export async function parseYamlWithLines(
 
 /** One line for a zod issue, in the words of SPEC §3. */
 export function issueText(issue: $ZodIssue, actual: unknown): string {
+  // a declared parameter's message already names its range, unit and the value (param-schema.ts)
+  if (isDeclaredMessage(issue.message)) return issue.message;
   const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
   switch (issue.code) {
     case 'invalid_type':
@@ -134,7 +137,29 @@ export async function loadRecipe(file: string, options: { chainDirs?: string[] }
   crossCheck(recipe, locate);
   const chainDirs = [...(options.chainDirs ?? []), path.join(dir, 'chains'), CHAINS_DIR];
   const chains = await resolveChains(recipe, locate, chainDirs);
+  checkNyquist(recipe, chains, locate);
   return { file, dir, recipe, locate, chains };
+}
+
+/** EQ bands must lie below half the recipe's sample rate (the one range that depends on the rate). */
+function checkNyquist(recipe: Recipe, chains: Map<string, ChainPreset>, locate: (p: KeyPath) => string): void {
+  const nyquist = recipe.sampleRate / 2;
+  const strips: [KeyPath, { eq?: { freqHz: number }[] | undefined; chain?: string | undefined }][] = [
+    ...recipe.tracks.map((t, i): [KeyPath, typeof t] => [['tracks', i], t]),
+    ...(recipe.buses ?? []).map((b, i): [KeyPath, typeof b] => [['buses', i], b]),
+    ...(recipe.master ? [[['master'], recipe.master] as [KeyPath, typeof recipe.master]] : []),
+  ];
+  for (const [at, strip] of strips) {
+    const own = strip.eq !== undefined;
+    const bands = own ? strip.eq : strip.chain ? chains.get(strip.chain)?.eq : undefined;
+    bands?.forEach((b, k) => {
+      if (b.freqHz < nyquist) return;
+      const where = own ? locate([...at, 'eq', k, 'freqHz']) : `${locate([...at, 'chain'])} (eq[${k}].freqHz)`;
+      throw new UsageError(
+        `${where}: ${b.freqHz} Hz is not below half the sample rate (${nyquist} Hz); lower it or raise sampleRate`,
+      );
+    });
+  }
 }
 
 export function zodError(
@@ -145,7 +170,8 @@ export function zodError(
   const p = issue.path as KeyPath;
   if (issue.code === 'unrecognized_keys')
     return new UsageError(
-      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists the keys)`,
+      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists ` +
+        `the keys)`,
     );
   return new UsageError(`${locate(p)}: ${issueText(issue, valueAt(p))}`);
 }
@@ -182,7 +208,8 @@ function crossCheck(recipe: Recipe, locate: (p: KeyPath) => string): void {
       pts?.forEach((pt, k) => {
         if (k > 0 && pt[0] < pts[k - 1]![0])
           throw new UsageError(
-            `${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s after ${pts[k - 1]![0]} s)`,
+            `${locate(['tracks', i, 'automation', key, k])}: breakpoint times must not decrease (${pt[0]} s ` +
+              `after ${pts[k - 1]![0]} s)`,
           );
       });
     }

@@ -30,7 +30,12 @@ const base = (track: string) => `sampleRate: 48000\ntracks:\n  - name: A\n    fi
 
 for (const [label, body, code, pattern] of [
   ['unknown key', base('    gian: 3\n'), 2, /unknown\.yaml:5 tracks\[0\]\.gian: unknown key 'gian'/],
-  ['wrong type', base('    gainDb: loud\n'), 2, /wrongtype\.yaml:5 tracks\[0\]\.gainDb: expected a number, got "loud"/],
+  [
+    'wrong type',
+    base('    gainDb: loud\n'),
+    2,
+    /wrongtype\.yaml:5 tracks\[0\]\.gainDb: expected a number in \[-96, 24\] dB, got "loud"/,
+  ],
   [
     'missing stem',
     `sampleRate: 48000\ntracks:\n  - name: A\n    file: a.wav\n  - name: B\n    file: nope.wav\n`,

@@ -126,6 +126,11 @@ double cascadeGainDb(const std::vector<Biquad>& sections, double f, double fs) {
 
 }  // namespace biquad
 
+std::string validateEqBand(const EqBand& band) {
+  return params::firstRejection(
+      {{params::eq::freqHz, band.freqHz}, {params::eq::q, band.q}, {params::eq::gainDb, band.gainDb}});
+}
+
 std::vector<Biquad> designBands(const std::vector<EqBand>& bands, double fs) {
   std::vector<Biquad> out;
   for (const EqBand& b : bands)

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "generated/dsp_params.h"
+
 namespace shub {
 
 /** y[n] = b0 x[n] + b1 x[n−1] + b2 x[n−2] − a1 y[n−1] − a2 y[n−2]  (a[0] == 1). */
@@ -55,10 +57,14 @@ double cascadeGainDb(const std::vector<Biquad>& sections, double f, double fs);
 /** One EQ band as recipes and the master plan describe it (the JS shape: {type, freqHz, q, gainDb}). */
 struct EqBand {
   biquad::Shape shape = biquad::Shape::Peak;
-  double freqHz = 1000;
-  double q = 0.7071067811865476;
-  double gainDb = 0;
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double freqHz = params::eq::freqHz.def;  // also below fs/2
+  double q = params::eq::q.def;
+  double gainDb = params::eq::gainDb.def;
 };
+
+/** Empty when the band's values are in their declared ranges, else a message naming the field. */
+std::string validateEqBand(const EqBand& band);
 
 /** The sections of a list of bands at fs (bands at or above Nyquist are left out: nothing to shape there). */
 std::vector<Biquad> designBands(const std::vector<EqBand>& bands, double fs);

@@ -6,11 +6,9 @@
 namespace shub {
 
 std::string validateDelayParams(const DelayParams& p) {
-  if (!std::isfinite(p.timeMs) || p.timeMs <= 0 || p.timeMs > 4000) return "timeMs must be in (0, 4000] ms";
-  if (!std::isfinite(p.feedback) || p.feedback < 0 || p.feedback > 0.95) return "feedback must be in [0, 0.95]";
-  if (!std::isfinite(p.highCutHz) || p.highCutHz < 0) return "highCutHz must be >= 0 Hz (0 = off)";
-  if (!std::isfinite(p.mix) || p.mix < 0 || p.mix > 1) return "mix must be in [0, 1]";
-  return "";
+  namespace d = params::delay;
+  return params::firstRejection(
+      {{d::timeMs, p.timeMs}, {d::feedback, p.feedback}, {d::highCutHz, p.highCutHz}, {d::mix, p.mix}});
 }
 
 double Delay::tailSeconds(const DelayParams& p) {

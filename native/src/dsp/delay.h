@@ -7,14 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "generated/dsp_params.h"
+
 namespace shub {
 
 struct DelayParams {
-  double timeMs = 375.0;    // (0, 4000]
-  double feedback = 0.35;   // [0, 0.95]
-  double highCutHz = 8000;  // low-pass in the feedback path, (0, fs/2); 0 = off
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double timeMs = params::delay::timeMs.def;
+  double feedback = params::delay::feedback.def;
+  double highCutHz = params::delay::highCutHz.def;  // low-pass in the feedback path; 0 or ≥ fs/2 = off
   bool pingPong = false;
-  double mix = 1.0;  // wet fraction [0, 1]
+  double mix = params::delay::mix.def;  // wet fraction
 };
 
 std::string validateDelayParams(const DelayParams& p);

@@ -10,19 +10,16 @@
 namespace shub {
 
 std::string validateCompressorParams(const CompressorParams& p) {
-  auto finite = [](double v) { return std::isfinite(v); };
-  if (!finite(p.thresholdDb) || p.thresholdDb > 0 || p.thresholdDb < -120) return "thresholdDb must be in [-120, 0] dB";
-  if (!finite(p.ratio) || p.ratio < 1 || p.ratio > 1000) return "ratio must be in [1, 1000]";
-  if (!finite(p.kneeDb) || p.kneeDb < 0 || p.kneeDb > 48) return "kneeDb must be in [0, 48] dB";
-  if (!finite(p.attackMs) || p.attackMs <= 0 || p.attackMs > 2000) return "attackMs must be in (0, 2000] ms";
-  if (!finite(p.releaseMs) || p.releaseMs <= 0 || p.releaseMs > 10000) return "releaseMs must be in (0, 10000] ms";
-  if (!finite(p.makeupDb) || std::fabs(p.makeupDb) > 48) return "makeupDb must be in [-48, 48] dB";
-  if (!finite(p.rmsWindowMs) || p.rmsWindowMs <= 0 || p.rmsWindowMs > 1000)
-    return "rmsWindowMs must be in (0, 1000] ms";
-  if (!finite(p.sidechainHighpassHz) || p.sidechainHighpassHz < 0 || p.sidechainHighpassHz > 2000)
-    return "sidechainHighpassHz must be in [0, 2000] Hz (0 = off)";
-  if (!finite(p.mix) || p.mix < 0 || p.mix > 1) return "mix must be in [0, 1]";
-  return "";
+  namespace c = params::compressor;
+  return params::firstRejection({{c::thresholdDb, p.thresholdDb},
+                                 {c::ratio, p.ratio},
+                                 {c::kneeDb, p.kneeDb},
+                                 {c::attackMs, p.attackMs},
+                                 {c::releaseMs, p.releaseMs},
+                                 {c::makeupDb, p.makeupDb},
+                                 {c::rmsWindowMs, p.rmsWindowMs},
+                                 {c::sidechainHighpassHz, p.sidechainHighpassHz},
+                                 {c::mix, p.mix}});
 }
 
 Compressor::Compressor(const CompressorParams& params, double sampleRate, int channels)

@@ -11,21 +11,23 @@
 #include <vector>
 
 #include "dsp/biquad.h"
+#include "generated/dsp_params.h"
 
 namespace shub {
 
 struct CompressorParams {
-  double thresholdDb = -18.0;
-  double ratio = 2.0;        // ≥ 1 (1 = no compression)
-  double kneeDb = 6.0;       // ≥ 0, full knee width
-  double attackMs = 10.0;    // > 0
-  double releaseMs = 100.0;  // > 0
-  double makeupDb = 0.0;
-  bool rms = false;                // RMS detector instead of peak
-  double rmsWindowMs = 10.0;       // RMS averaging time constant
-  double sidechainHighpassHz = 0;  // 0 = off; e.g. 100 Hz keeps the bass from pumping the mix
-  double mix = 1.0;                // wet fraction in [0, 1] (parallel compression below 1)
-  bool linked = true;              // one gain for all channels (keeps the stereo image)
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double thresholdDb = params::compressor::thresholdDb.def;
+  double ratio = params::compressor::ratio.def;    // 1 = no compression
+  double kneeDb = params::compressor::kneeDb.def;  // full knee width
+  double attackMs = params::compressor::attackMs.def;
+  double releaseMs = params::compressor::releaseMs.def;
+  double makeupDb = params::compressor::makeupDb.def;
+  bool rms = false;                                                          // RMS detector instead of peak
+  double rmsWindowMs = params::compressor::rmsWindowMs.def;                  // RMS averaging time constant
+  double sidechainHighpassHz = params::compressor::sidechainHighpassHz.def;  // 0 = off
+  double mix = params::compressor::mix.def;  // wet fraction (parallel compression below 1)
+  bool linked = true;                        // one gain for all channels (keeps the stereo image)
 };
 
 /** Empty when valid, else a message naming the field. */

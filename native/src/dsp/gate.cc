@@ -7,14 +7,13 @@
 namespace shub {
 
 std::string validateGateParams(const GateParams& p) {
-  auto finite = [](double v) { return std::isfinite(v); };
-  if (!finite(p.thresholdDb) || p.thresholdDb > 0 || p.thresholdDb < -120) return "thresholdDb must be in [-120, 0] dB";
-  if (!finite(p.rangeDb) || p.rangeDb > 0 || p.rangeDb < -120) return "rangeDb must be in [-120, 0] dB";
-  if (!finite(p.attackMs) || p.attackMs <= 0 || p.attackMs > 1000) return "attackMs must be in (0, 1000] ms";
-  if (!finite(p.holdMs) || p.holdMs < 0 || p.holdMs > 5000) return "holdMs must be in [0, 5000] ms";
-  if (!finite(p.releaseMs) || p.releaseMs <= 0 || p.releaseMs > 10000) return "releaseMs must be in (0, 10000] ms";
-  if (!finite(p.hysteresisDb) || p.hysteresisDb < 0 || p.hysteresisDb > 40) return "hysteresisDb must be in [0, 40] dB";
-  return "";
+  namespace g = params::gate;
+  return params::firstRejection({{g::thresholdDb, p.thresholdDb},
+                                 {g::rangeDb, p.rangeDb},
+                                 {g::attackMs, p.attackMs},
+                                 {g::holdMs, p.holdMs},
+                                 {g::releaseMs, p.releaseMs},
+                                 {g::hysteresisDb, p.hysteresisDb}});
 }
 
 Gate::Gate(const GateParams& params, double sampleRate, int channels) : p_(params), channels_(channels) {

@@ -8,15 +8,18 @@
 #include <cstdint>
 #include <string>
 
+#include "generated/dsp_params.h"
+
 namespace shub {
 
 struct GateParams {
-  double thresholdDb = -50.0;  // opens above this key level (dBFS, sample peak)
-  double rangeDb = -80.0;      // gain when closed (≤ 0 dB; −80 ≈ silence)
-  double attackMs = 1.0;       // opening time constant (> 0)
-  double holdMs = 20.0;        // stays open this long after the key drops (≥ 0)
-  double releaseMs = 100.0;    // closing time constant (> 0)
-  double hysteresisDb = 4.0;   // closes below thresholdDb − hysteresisDb (≥ 0)
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double thresholdDb = params::gate::thresholdDb.def;    // opens above this key level (dBFS, sample peak)
+  double rangeDb = params::gate::rangeDb.def;            // gain when closed (−80 ≈ silence)
+  double attackMs = params::gate::attackMs.def;          // opening time constant
+  double holdMs = params::gate::holdMs.def;              // stays open this long after the key drops
+  double releaseMs = params::gate::releaseMs.def;        // closing time constant
+  double hysteresisDb = params::gate::hysteresisDb.def;  // closes below thresholdDb − hysteresisDb
 };
 
 /** Empty when valid, else a message naming the field. */

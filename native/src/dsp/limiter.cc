@@ -9,16 +9,18 @@
 
 namespace shub {
 
+std::string validateLimiterParams(const LimiterParams& p) {
+  namespace l = params::limiter;
+  return params::firstRejection(
+      {{l::ceilingDb, p.ceilingDb}, {l::lookaheadMs, p.lookaheadMs}, {l::releaseMs, p.releaseMs}});
+}
+
 TruePeakLimiter::TruePeakLimiter(const LimiterParams& params, int sampleRate, int channels,
                                  const PolyphaseInterpolator& interp)
     : p_(params), channels_(channels), taps_(interp.taps()), half_(interp.taps() / 2) {
   if (channels < 1) throw std::invalid_argument("limiter: channels must be >= 1");
-  if (!(p_.ceilingDb <= 0 && p_.ceilingDb >= -60))
-    throw std::invalid_argument("limiter: ceilingDb must be in [-60, 0]");
-  if (!(p_.lookaheadMs > 0 && p_.lookaheadMs <= 50))
-    throw std::invalid_argument("limiter: lookaheadMs must be in (0, 50]");
-  if (!(p_.releaseMs > 0 && p_.releaseMs <= 5000))
-    throw std::invalid_argument("limiter: releaseMs must be in (0, 5000]");
+  const std::string err = validateLimiterParams(p_);
+  if (!err.empty()) throw std::invalid_argument("limiter: " + err);
   // detection on a grid twice as fine as the meter's: the meter's grid first (coarse), the
   // points between only where the coarse peak comes near the ceiling
   const int factor = 2 * truePeakOversampling(sampleRate);

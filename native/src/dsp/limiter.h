@@ -10,17 +10,24 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
+
+#include "generated/dsp_params.h"
 
 #include "truepeak.h"
 
 namespace shub {
 
 struct LimiterParams {
-  double ceilingDb = -1.0;   // linear ceiling = 10^(ceilingDb/20), on the oversampled grid
-  double lookaheadMs = 3.0;  // attack ramp length, (0, 50]
-  double releaseMs = 80.0;   // upward recovery time constant, (0, 5000]
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double ceilingDb = params::limiter::ceilingDb.def;      // linear ceiling = 10^(ceilingDb/20), on the oversampled grid
+  double lookaheadMs = params::limiter::lookaheadMs.def;  // attack ramp length
+  double releaseMs = params::limiter::releaseMs.def;      // upward recovery time constant
 };
+
+/** Empty when valid, else a message naming the field, its range and the value. */
+std::string validateLimiterParams(const LimiterParams& p);
 
 struct LimiterStats {
   uint64_t frames = 0;

@@ -1,6 +1,7 @@
 #include "dsp/resampler.h"
 
 #include "dsp/dot.h"
+#include "generated/dsp_params.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +23,10 @@ double besselI0(double x) {
 }  // namespace
 
 Resampler::Resampler(int inRate, int outRate, int channels) : inRate_(inRate), outRate_(outRate), channels_(channels) {
-  if (inRate < 1000 || outRate < 1000 || channels < 1) throw std::invalid_argument("resampler: bad rates or channels");
+  const std::string err = params::firstRejection({{params::audio::sampleRate, static_cast<double>(inRate)},
+                                                  {params::audio::sampleRate, static_cast<double>(outRate)}});
+  if (!err.empty()) throw std::invalid_argument("resampler: " + err);
+  if (channels < 1) throw std::invalid_argument("resampler: channels must be >= 1");
   const int64_t g = std::gcd<int64_t>(inRate, outRate);
   up_ = outRate / g;
   down_ = inRate / g;

@@ -6,13 +6,9 @@
 namespace shub {
 
 std::string validateReverbParams(const ReverbParams& p) {
-  if (!std::isfinite(p.decaySeconds) || p.decaySeconds < 0.1 || p.decaySeconds > 30)
-    return "decaySeconds must be in [0.1, 30] s";
-  if (!std::isfinite(p.preDelayMs) || p.preDelayMs < 0 || p.preDelayMs > 500)
-    return "preDelayMs must be in [0, 500] ms";
-  if (!std::isfinite(p.dampingHz) || p.dampingHz <= 0) return "dampingHz must be > 0 Hz";
-  if (!std::isfinite(p.mix) || p.mix < 0 || p.mix > 1) return "mix must be in [0, 1]";
-  return "";
+  namespace r = params::reverb;
+  return params::firstRejection(
+      {{r::decaySeconds, p.decaySeconds}, {r::preDelayMs, p.preDelayMs}, {r::dampingHz, p.dampingHz}, {r::mix, p.mix}});
 }
 
 namespace {

@@ -10,13 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "generated/dsp_params.h"
+
 namespace shub {
 
 struct ReverbParams {
-  double decaySeconds = 1.6;  // RT60 at low frequencies, [0.1, 30]
-  double preDelayMs = 0;      // [0, 500]
-  double dampingHz = 8000;    // (0, fs/2): where the per-line low-pass starts darkening the tail
-  double mix = 1.0;           // wet fraction [0, 1]
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double decaySeconds = params::reverb::decaySeconds.def;  // RT60 at low frequencies
+  double preDelayMs = params::reverb::preDelayMs.def;
+  double dampingHz = params::reverb::dampingHz.def;  // where the per-line low-pass starts (≥ fs/2: off)
+  double mix = params::reverb::mix.def;              // wet fraction
 };
 
 std::string validateReverbParams(const ReverbParams& p);

@@ -8,10 +8,8 @@
 namespace shub {
 
 std::string validateSaturationParams(const SaturationParams& p) {
-  if (!std::isfinite(p.driveDb) || p.driveDb < 0 || p.driveDb > 48) return "driveDb must be in [0, 48] dB";
-  if (!std::isfinite(p.outputDb) || p.outputDb < -48 || p.outputDb > 24) return "outputDb must be in [-48, 24] dB";
-  if (!std::isfinite(p.mix) || p.mix < 0 || p.mix > 1) return "mix must be in [0, 1]";
-  return "";
+  namespace s = params::saturation;
+  return params::firstRejection({{s::driveDb, p.driveDb}, {s::outputDb, p.outputDb}, {s::mix, p.mix}});
 }
 
 Saturation::Saturation(const SaturationParams& params, int channels) : p_(params), channels_(channels) {

@@ -7,12 +7,15 @@
 #include <cstddef>
 #include <string>
 
+#include "generated/dsp_params.h"
+
 namespace shub {
 
 struct SaturationParams {
-  double driveDb = 6.0;   // [0, 48]
-  double outputDb = 0.0;  // [-48, 24]
-  double mix = 1.0;       // wet fraction [0, 1]
+  // defaults, units and ranges: generated/dsp_params.h (declared in src/engines/dsp/params.ts)
+  double driveDb = params::saturation::driveDb.def;
+  double outputDb = params::saturation::outputDb.def;
+  double mix = params::saturation::mix.def;  // wet fraction
 };
 
 std::string validateSaturationParams(const SaturationParams& p);

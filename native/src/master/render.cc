@@ -15,8 +15,11 @@ struct MasterRender::Multiband {
   std::vector<float*> ptr[3];
 
   Multiband(const MultibandParams& p, double fs, int channels) {
-    if (!(p.lowHz > 20 && p.lowHz < p.highHz && p.highHz < fs * 0.45))
-      throw std::invalid_argument("multiband crossovers must satisfy 20 < lowHz < highHz < 0.45·fs");
+    const std::string err =
+        params::firstRejection({{params::multiband::lowHz, p.lowHz}, {params::multiband::highHz, p.highHz}});
+    if (!err.empty()) throw std::invalid_argument("multiband: " + err);
+    if (!(p.lowHz < p.highHz && p.highHz < fs * 0.45))
+      throw std::invalid_argument("multiband crossovers must satisfy lowHz < highHz < 0.45·fs");
     // low = LR4 low-pass at f1, then the f2 crossover's allpass so all three bands stay in phase
     std::vector<Biquad> low = biquad::linkwitzRiley(false, 2, p.lowHz, fs);
     low.push_back(biquad::design(biquad::Shape::AllPass, p.highHz, std::sqrt(0.5), 0, fs));
@@ -134,9 +137,35 @@ struct MasterRender::Tail {
   }
 };
 
+bool isBitDepth(int bits) {
+  for (int b : params::masterTail::kBitDepths)
+    if (b == bits) return true;
+  return false;
+}
+
+std::string validateMasterRenderParams(const MasterRenderParams& p) {
+  namespace m = params::masterChain;
+  std::string e = params::audio::sampleRate.check(p.sampleRate);
+  if (!e.empty()) return e;
+  e = params::firstRejection(
+      {{m::highpassHz, p.chain.highpassHz}, {m::sideGainDb, p.chain.sideGainDb}, {m::monoBassHz, p.chain.monoBassHz}});
+  if (!e.empty()) return "chain." + e;
+  for (const auto* eq : {&p.chain.midEq, &p.chain.sideEq})
+    for (const EqBand& b : *eq)
+      if (!(e = validateEqBand(b)).empty()) return std::string(eq == &p.chain.midEq ? "midEq: " : "sideEq: ") + e;
+  for (const MasterTailParams& t : p.tails) {
+    e = params::firstRejection(
+        {{params::audio::sampleRate, static_cast<double>(t.sampleRate)}, {params::masterTail::gainDb, t.gainDb}});
+    if (!e.empty()) return "tails: " + e;
+    if (!isBitDepth(t.bitDepth)) return "tails: bitDepth must be 16, 24 or 32, got " + std::to_string(t.bitDepth);
+  }
+  return "";
+}
+
 MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
   const int C = p_.channels;
   if (C < 1 || C > kMaxPcmChannels) throw std::invalid_argument("channels must be 1–8");
+  if (std::string e = validateMasterRenderParams(p_); !e.empty()) throw std::invalid_argument(e);
   if (static_cast<int>(p_.channelWeights.size()) != C)
     throw std::invalid_argument("channelWeights must have one entry per channel");
   const double fs = p_.sampleRate;
@@ -153,8 +182,6 @@ MasterRender::MasterRender(const MasterRenderParams& params) : p_(params) {
   if (p_.chain.compressor) comp_ = std::make_unique<Compressor>(*p_.chain.compressor, fs, C);
   if (p_.chain.multiband) multiband_ = std::make_unique<Multiband>(*p_.chain.multiband, fs, C);
   for (const MasterTailParams& t : p_.tails) {
-    if (t.bitDepth != 16 && t.bitDepth != 24 && t.bitDepth != 32)
-      throw std::invalid_argument("bitDepth must be 16, 24 or 32");
     tails_.push_back(std::make_unique<Tail>(t, p_.sampleRate, C, p_.channelWeights));
   }
   if (p_.spectra) {

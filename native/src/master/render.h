@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "dsp/biquad.h"
@@ -23,23 +24,23 @@ namespace shub {
 
 /** Three-band compression: Linkwitz–Riley (LR4) crossovers whose bands sum back flat (allpass). */
 struct MultibandParams {
-  double lowHz = 200, highHz = 3000;
+  double lowHz = params::multiband::lowHz.def, highHz = params::multiband::highHz.def;
   CompressorParams bands[3];
 };
 
 struct MasterChainParams {
-  double highpassHz = 0;       // 0 = off; 4th-order Butterworth
-  std::vector<EqBand> midEq;   // on mid (or on every channel when not stereo)
-  std::vector<EqBand> sideEq;  // on side (stereo only)
+  double highpassHz = params::masterChain::highpassHz.def;  // 0 = off; 4th-order Butterworth
+  std::vector<EqBand> midEq;                                // on mid (or on every channel when not stereo)
+  std::vector<EqBand> sideEq;                               // on side (stereo only)
   std::optional<CompressorParams> compressor;
-  std::optional<MultibandParams> multiband;  // after the glue compressor
-  double sideGainDb = 0;                     // stereo width (stereo only)
-  double monoBassHz = 0;                     // 0 = off; side high-pass (LR4) below which the image is mono
+  std::optional<MultibandParams> multiband;                 // after the glue compressor
+  double sideGainDb = params::masterChain::sideGainDb.def;  // stereo width (stereo only)
+  double monoBassHz = params::masterChain::monoBassHz.def;  // 0 = off; side high-pass (LR4) below: mono
 };
 
 struct MasterTailParams {
   int sampleRate = 48000;  // output rate
-  double gainDb = 0;
+  double gainDb = params::masterTail::gainDb.def;
   std::optional<LimiterParams> limiter;
   int bitDepth = 24;  // 16, 24 or 32 (float)
   DitherMode dither = DitherMode::Tpdf;
@@ -63,6 +64,11 @@ struct MasterTailReport {
   uint64_t clippedSamples = 0;  // by the quantiser
   uint64_t framesOut = 0;
 };
+
+/** Empty when every declared value is in range (compressors and limiters check their own), else a message. */
+std::string validateMasterRenderParams(const MasterRenderParams& p);
+/** 16, 24 or 32 (params::masterTail::kBitDepths). */
+bool isBitDepth(int bits);
 
 class MasterRender {
  public:

@@ -96,7 +96,7 @@ std::string stripWhere(const MixSpec& spec, size_t i) {
 }  // namespace
 
 std::string validateMixSpec(const MixSpec& spec) {
-  if (!(spec.sampleRate >= 8000 && spec.sampleRate <= 384000)) return "sampleRate must be in [8000, 384000] Hz";
+  if (std::string e = params::audio::sampleRate.check(spec.sampleRate); !e.empty()) return e;
   if (spec.maxBlockFrames < 1 || spec.maxBlockFrames > (1u << 20)) return "maxBlockFrames must be in [1, 1048576]";
   if (spec.strips.empty()) return "strips: at least one strip is needed";
   std::vector<bool> receives(spec.strips.size(), false);
@@ -104,16 +104,16 @@ std::string validateMixSpec(const MixSpec& spec) {
     const StripSpec& s = spec.strips[i];
     const std::string w = stripWhere(spec, i);
     if (s.channels != 1 && s.channels != 2) return w + ": channels must be 1 or 2";
-    if (!std::isfinite(s.gainDb) || s.gainDb < -150 || s.gainDb > 48) return w + ": gainDb must be in [-150, 48] dB";
-    if (!std::isfinite(s.trimDb) || std::fabs(s.trimDb) > 96) return w + ": trimDb must be in [-96, 96] dB";
-    if (!(s.pan >= -1 && s.pan <= 1)) return w + ": pan must be in [-1, 1]";
+    namespace strip = params::mixStrip;
+    std::string e = params::firstRejection({{strip::gainDb, s.gainDb}, {strip::trimDb, s.trimDb}, {strip::pan, s.pan}});
+    if (!e.empty()) return w + ": " + e;
     if (s.output != -1 && (s.output <= static_cast<int>(i) || s.output >= static_cast<int>(spec.strips.size())))
       return w + ": output must name a later strip (or -1 for the mix)";
     if (s.output >= 0) receives[static_cast<size_t>(s.output)] = true;
     for (const SendSpec& d : s.sends) {
       if (d.dest <= static_cast<int>(i) || d.dest >= static_cast<int>(spec.strips.size()))
         return w + ": a send must name a later strip";
-      if (!std::isfinite(d.gain) || d.gain < 0 || d.gain > 64) return w + ": send gain must be in [0, 64] (linear)";
+      if (!(e = params::mixSend::gain.check(d.gain)).empty()) return w + ": send " + e;
       receives[static_cast<size_t>(d.dest)] = true;
     }
     for (const Breakpoints* b : {&s.gainAutomation, &s.panAutomation}) {
@@ -124,19 +124,20 @@ std::string validateMixSpec(const MixSpec& spec) {
       }
     }
     for (double v : s.panAutomation.values)
-      if (v < -1 || v > 1) return w + ": pan automation values must be in [-1, 1]";
+      if (!(e = strip::pan.check(v)).empty()) return w + ": panAutomation: " + e;
     for (double v : s.gainAutomation.values)
-      if (v < -150 || v > 48) return w + ": gain automation values must be in [-150, 48] dB";
-    std::string e;
+      if (!(e = strip::gainDb.check(v)).empty()) return w + ": gainAutomation: " + e;
     if (s.gate && !(e = validateGateParams(*s.gate)).empty()) return w + ": gate." + e;
     if (s.compressor && !(e = validateCompressorParams(*s.compressor)).empty()) return w + ": compressor." + e;
     if (s.saturation && !(e = validateSaturationParams(*s.saturation)).empty()) return w + ": saturation." + e;
     if (s.delay && !(e = validateDelayParams(*s.delay)).empty()) return w + ": delay." + e;
     if (s.reverb && !(e = validateReverbParams(*s.reverb)).empty()) return w + ": reverb." + e;
-    for (const EqBand& b : s.eq)
-      if (!(b.freqHz > 0 && b.freqHz < spec.sampleRate / 2) || !(b.q > 0 && b.q <= 100) || !std::isfinite(b.gainDb) ||
-          std::fabs(b.gainDb) > 48)
-        return w + ": eq bands need 0 < freqHz < sampleRate/2, 0 < q <= 100 and |gainDb| <= 48";
+    for (size_t k = 0; k < s.eq.size(); ++k) {
+      const std::string wk = w + ": eq[" + std::to_string(k) + "].";
+      if (!(e = validateEqBand(s.eq[k])).empty()) return wk + e;
+      if (!(s.eq[k].freqHz < spec.sampleRate / 2))
+        return wk + "freqHz must be below half the sample rate (" + std::to_string(spec.sampleRate / 2) + " Hz)";
+    }
   }
   for (size_t i = 0; i < spec.strips.size(); ++i)
     if (receives[i] && spec.strips[i].channels != 2)
@@ -149,7 +150,7 @@ std::string validateMixSpec(const MixSpec& spec) {
       return w + ": channels must be 1 or the strip's channel count";
     if (c.startFrame < 0 || c.sourceOffsetFrames < 0 || c.lengthFrames < 0 || c.fadeInFrames < 0 || c.fadeOutFrames < 0)
       return w + ": frames must be >= 0";
-    if (!std::isfinite(c.gain) || c.gain < 0 || c.gain > 64) return w + ": gain must be in [0, 64] (linear)";
+    if (std::string e = params::mixClip::gain.check(c.gain); !e.empty()) return w + ": " + e;
   }
   return "";
 }

@@ -5,10 +5,16 @@
  */
 
 export interface ParameterSpec {
+  /** The default. */
   value: number;
   unit: string;
+  /** Lowest and highest accepted values; closed ends unless `open` says otherwise. */
   range: readonly [number, number];
   description: string;
+  /** Open ends: [true, false] is (lo, hi]. Default both closed. */
+  open?: readonly [boolean, boolean];
+  /** Only whole numbers are accepted. */
+  integer?: boolean;
 }
 
 const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({
@@ -86,7 +92,8 @@ export const TEMPO_PARAMETERS = {
     0.1,
     'of the beat',
     [0.01, 1],
-    'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other grid, binary vs ternary) counts as fully present',
+    'metrical fit: a subdivision this strong relative to the beat (full band, minus the onsets on the other ' +
+      'grid, binary vs ternary) counts as fully present',
   ),
   barFloor: p(
     0.2,
@@ -98,19 +105,22 @@ export const TEMPO_PARAMETERS = {
     0.6,
     'of the beat',
     [0, 1],
-    'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat fully accented',
+    'metrical fit: ternary subdivisions up to this strength relative to the beat (beat envelope) leave the beat ' +
+      'fully accented',
   ),
   accentRatioNone: p(
     1,
     'of the beat',
     [0, 1],
-    'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the level groups beats in threes',
+    'metrical fit: ternary subdivisions this strong relative to the beat (beat envelope) leave no accent: the ' +
+      'level groups beats in threes',
   ),
   binaryAccentRatio: p(
     0.9,
     'of the beat',
     [0, 1],
-    'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
+    'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band ' +
+      'and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
   ),
   beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
 } as const;
@@ -122,10 +132,26 @@ export const PITCH_PARAMETERS = {
   floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced'),
 } as const;
 
+/** `[-120, 0] dB`, `(0, 2000] ms`, `[8000, 384000] Hz`: the range as messages and tables print it. */
+export function rangeText(spec: ParameterSpec): string {
+  const [lo, hi] = spec.range;
+  const [openLo, openHi] = spec.open ?? [false, false];
+  const text = `${openLo ? '(' : '['}${lo}, ${hi}${openHi ? ')' : ']'}`;
+  return spec.unit ? `${text} ${spec.unit}` : text;
+}
+
+/** Whether a value is inside the declared range (open ends exclusive; integers only where declared). */
+export function inRange(spec: ParameterSpec, value: number): boolean {
+  const [lo, hi] = spec.range;
+  const [openLo, openHi] = spec.open ?? [false, false];
+  if (!Number.isFinite(value) || (spec.integer && !Number.isInteger(value))) return false;
+  return (openLo ? value > lo : value >= lo) && (openHi ? value < hi : value <= hi);
+}
+
 /** Rejects a value outside its declared range; never clamps. */
 export function checkParameter(name: string, spec: ParameterSpec, value = spec.value): number {
-  if (!Number.isFinite(value) || value < spec.range[0] || value > spec.range[1]) {
-    throw new RangeError(`${name} must be in [${spec.range[0]}, ${spec.range[1]}] ${spec.unit}, got ${value}`);
+  if (!inRange(spec, value)) {
+    throw new RangeError(`${name} must be ${spec.integer ? 'an integer ' : ''}in ${rangeText(spec)}, got ${value}`);
   }
   return value;
 }

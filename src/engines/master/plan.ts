@@ -7,14 +7,16 @@ import type { Decision } from '../../store/types.js';
 import type { Levels } from '../levels/index.js';
 import type { TonalBand } from '../spectral/index.js';
 import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './eq.js';
+import {
+  checkParameter,
+  COMPRESSOR_PARAMETERS,
+  LIMITER_PARAMETERS,
+  MASTER_CHAIN_PARAMETERS,
+  MASTER_STYLE_PARAMETERS,
+  MULTIBAND_PARAMETERS,
+} from '../dsp/params.js';
 
-export const MASTER_STYLES = {
-  transparent: 'gain and true-peak limiting only (limiting at most 4 dB on peaks, 1 dB on average)',
-  balanced:
-    'subsonic filter, gentle corrective EQ (±2 dB), glue compression (~1.5 dB), mono bass, limiting at most 8 dB on average',
-  loud: 'stronger corrective EQ (±3 dB), firmer glue compression (~3 dB), faster limiter, limiting at most 14 dB on average',
-} as const;
-export type MasterStyle = keyof typeof MASTER_STYLES;
+export type MasterStyle = 'transparent' | 'balanced' | 'loud';
 
 export interface StyleSpec {
   highpassHz: number; // 0 = off
@@ -65,6 +67,56 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
   },
 };
 
+/**
+ * Rejects a style setting outside its declaration (src/engines/dsp/params.ts): the filters,
+ * compressor and limiter against their blocks, the style's own bounds against
+ * MASTER_STYLE_PARAMETERS. Runs on every style when this module loads, so an edit that breaks a
+ * range fails at once instead of in the middle of a master.
+ */
+export function checkStyleSpec(style: string, s: StyleSpec): void {
+  const at = (key: string) => `STYLE_SPECS.${style}.${key}`;
+  checkParameter(at('highpassHz'), MASTER_CHAIN_PARAMETERS.highpassHz, s.highpassHz);
+  checkParameter(at('monoBassHz'), MASTER_CHAIN_PARAMETERS.monoBassHz, s.monoBassHz);
+  checkParameter(at('eqMaxDb'), MASTER_STYLE_PARAMETERS.eqMaxDb, s.eqMaxDb);
+  checkParameter(at('eqDeadbandDb'), MASTER_STYLE_PARAMETERS.eqDeadbandDb, s.eqDeadbandDb);
+  if (s.compressor) {
+    checkParameter(at('compressor.ratio'), COMPRESSOR_PARAMETERS.ratio, s.compressor.ratio);
+    checkParameter(at('compressor.aboveRmsDb'), MASTER_STYLE_PARAMETERS.aboveRmsDb, s.compressor.aboveRmsDb);
+    checkParameter(at('compressor.attackMs'), COMPRESSOR_PARAMETERS.attackMs, s.compressor.attackMs);
+    checkParameter(at('compressor.releaseMs'), COMPRESSOR_PARAMETERS.releaseMs, s.compressor.releaseMs);
+  }
+  checkParameter(at('limiter.lookaheadMs'), LIMITER_PARAMETERS.lookaheadMs, s.limiter.lookaheadMs);
+  checkParameter(at('limiter.releaseMs'), LIMITER_PARAMETERS.releaseMs, s.limiter.releaseMs);
+  if (s.maxLimiterGainReductionDb !== null)
+    checkParameter(
+      at('maxLimiterGainReductionDb'),
+      MASTER_STYLE_PARAMETERS.maxLimiterGainReductionDb,
+      s.maxLimiterGainReductionDb,
+    );
+  checkParameter(
+    at('maxMeanLimiterGainReductionDb'),
+    MASTER_STYLE_PARAMETERS.maxMeanLimiterGainReductionDb,
+    s.maxMeanLimiterGainReductionDb,
+  );
+}
+for (const [style, spec] of Object.entries(STYLE_SPECS)) checkStyleSpec(style, spec);
+
+const limits = (s: StyleSpec) =>
+  s.maxLimiterGainReductionDb === null
+    ? `limiting at most ${s.maxMeanLimiterGainReductionDb} dB on average`
+    : `limiting at most ${s.maxLimiterGainReductionDb} dB on peaks, ${s.maxMeanLimiterGainReductionDb} dB on average`;
+const { transparent, balanced, loud } = STYLE_SPECS;
+
+/** One line per style for help and messages, written from STYLE_SPECS (the numbers are not repeated). */
+export const MASTER_STYLES: Record<MasterStyle, string> = {
+  transparent: `gain and true-peak limiting only (${limits(transparent)})`,
+  balanced:
+    `subsonic filter, gentle corrective EQ (±${balanced.eqMaxDb} dB), glue compression (~1.5 dB), mono bass, ` +
+    limits(balanced),
+  loud:
+    `stronger corrective EQ (±${loud.eqMaxDb} dB), firmer glue compression (~3 dB), faster limiter, ` + limits(loud),
+};
+
 /** What the plan looks at for one file. */
 export interface MasterAnalysis {
   file: string;
@@ -103,7 +155,7 @@ export interface ChainPlan {
 }
 
 /** Crossovers of the optional three-band compressor (LR4). */
-export const MULTIBAND_CROSSOVERS_HZ = [200, 3000] as const;
+export const MULTIBAND_CROSSOVERS_HZ = [MULTIBAND_PARAMETERS.lowHz.value, MULTIBAND_PARAMETERS.highHz.value] as const;
 
 export function planChain(
   input: MasterAnalysis,
@@ -125,7 +177,10 @@ export function planChain(
       decision: 'cutoff',
       value: s.highpassHz,
       unit: 'Hz',
-      reason: `${style} style removes DC and subsonic energy below ${s.highpassHz} Hz (4th-order Butterworth) so the limiter does not spend headroom on inaudible content${dc > 0.0005 ? `; this mix has a DC offset of ${dc.toFixed(4)}` : ''}`,
+      reason:
+        `${style} style removes DC and subsonic energy below ${s.highpassHz} Hz (4th-order Butterworth) so the ` +
+        `limiter does not spend headroom on inaudible ` +
+        `content${dc > 0.0005 ? `; this mix has a DC offset of ${dc.toFixed(4)}` : ''}`,
       inputs: { file, dcOffset: input.levels.dcOffset },
       alternatives: [{ value: 0, why_not: 'off only in transparent style' }],
     });
@@ -173,7 +228,10 @@ export function planChain(
       engine: 'master.compressor',
       decision: 'glue',
       value: comp,
-      reason: `${style} style glues the mix with a slow ${c.ratio}:1 RMS compressor whose threshold sits ${c.aboveRmsDb} dB above the mix's RMS (${rms.toFixed(1)} dBFS), so only the louder passages are held; the side-chain ignores the sub-bass below 90 Hz to avoid pumping`,
+      reason:
+        `${style} style glues the mix with a slow ${c.ratio}:1 RMS compressor whose threshold sits ` +
+        `${c.aboveRmsDb} dB above the mix's RMS (${rms.toFixed(1)} dBFS), so only the louder passages are held; ` +
+        `the side-chain ignores the sub-bass below 90 Hz to avoid pumping`,
       inputs: { file, rmsDbfs: rms, crestFactorDb: input.levels.crestFactorDb },
       alternatives: [{ value: null, why_not: 'the limiter alone would have to do all the level control' }],
     });
@@ -202,7 +260,9 @@ export function planChain(
       decision: 'monoBassHz',
       value: s.monoBassHz,
       unit: 'Hz',
-      reason: `the side carries energy below 120 Hz (${lowSide.toFixed(1)} dB re mid); folding the bass below ${s.monoBassHz} Hz to mono keeps the low end centred and vinyl/club/mono safe`,
+      reason:
+        `the side carries energy below 120 Hz (${lowSide.toFixed(1)} dB re mid); folding the bass below ` +
+        `${s.monoBassHz} Hz to mono keeps the low end centred and vinyl/club/mono safe`,
       inputs: { file, lowSideToMidDb: lowSide },
       alternatives: [{ value: 0, why_not: 'out-of-phase bass wastes headroom and cancels on mono systems' }],
     });
@@ -214,7 +274,8 @@ export function planChain(
       reason:
         s.monoBassHz === 0
           ? `${style} style leaves the stereo image alone`
-          : `the bass is already centred (side ${lowSide === null ? 'silent' : `${lowSide.toFixed(1)} dB re mid`} below 120 Hz)`,
+          : `the bass is already centred (side ${lowSide === null ? 'silent' : `${lowSide.toFixed(1)} dB re mid`} ` +
+            `below 120 Hz)`,
       inputs: { file, lowSideToMidDb: lowSide },
     });
   }
@@ -265,7 +326,10 @@ function multiband(
     engine: 'master.multiband',
     decision: 'bands',
     value: chain.multiband,
-    reason: `three bands split at ${lo} Hz and ${hi} kHz (Linkwitz–Riley, summing flat), each compressed ${ratio}:1 from ${s.compressor.aboveRmsDb} dB above its own RMS, slower in the bass and faster in the top, so one band's peaks do not pull the others down`,
+    reason:
+      `three bands split at ${lo} Hz and ${hi / 1000} kHz (Linkwitz–Riley, summing flat), each compressed ` +
+      `${ratio}:1 from ${s.compressor.aboveRmsDb} dB above its own RMS, slower in the bass and faster in the top, ` +
+      `so one band's peaks do not pull the others down`,
     inputs: { file: input.file, bandThresholdsDb: bands.map((b) => b.thresholdDb) },
     alternatives: [{ value: null, why_not: 'single-band glue alone lets a loud bass note duck the whole mix' }],
   });
@@ -317,8 +381,11 @@ function correctiveEq(
     value: fit.bands,
     reason:
       fit.bands.length === 0
-        ? `the tonal balance is within ${s.eqDeadbandDb} dB of shub's reference curve after octave smoothing; no EQ needed`
-        : `octave-smoothed tonal balance deviates from shub's reference curve by up to ${worst.d.toFixed(1)} dB (at ${Math.round(worst.hz)} Hz); ${style} style corrects deviations beyond ${s.eqDeadbandDb} dB with at most ±${s.eqMaxDb} dB per octave band`,
+        ? `the tonal balance is within ${s.eqDeadbandDb} dB of shub's reference curve after octave smoothing; no ` +
+          `EQ needed`
+        : `octave-smoothed tonal balance deviates from shub's reference curve by up to ${worst.d.toFixed(1)} dB ` +
+          `(at ${Math.round(worst.hz)} Hz); ${style} style corrects deviations beyond ${s.eqDeadbandDb} dB with ` +
+          `at most ±${s.eqMaxDb} dB per octave band`,
     inputs: { file: input.file, deviationDb: raw.map(r2), bandsHz: have.map((b) => Math.round(centerOf(b))) },
     alternatives: [
       {
@@ -365,7 +432,10 @@ function matchReference(
     engine: 'master.eq',
     decision: 'midBands',
     value: midFit.bands,
-    reason: `match the reference's mid spectrum: third-octave differences (mean removed) fitted with ${midFit.bands.length} peaking filters, each within ±${maxDb} dB; residual ${midFit.residualDb.toFixed(2)} dB per band`,
+    reason:
+      `match the reference's mid spectrum: third-octave differences (mean removed) fitted with ` +
+      `${midFit.bands.length} peaking filters, each within ±${maxDb} dB; residual ${midFit.residualDb.toFixed(2)} ` +
+      `dB per band`,
     inputs: {
       file: input.file,
       reference: ref.file,
@@ -396,7 +466,10 @@ function matchReference(
       engine: 'master.width',
       decision: 'sideBands',
       value: sideFit.bands,
-      reason: `match the reference's side spectrum and width (side ${refW?.toFixed(1)} dB re mid in the reference, ${inW?.toFixed(1)} dB in the mix); ${sideFit.bands.length} peaking filters on the side, each within ±${maxDb} dB`,
+      reason:
+        `match the reference's side spectrum and width (side ${refW?.toFixed(1)} dB re mid in the reference, ` +
+        `${inW?.toFixed(1)} dB in the mix); ${sideFit.bands.length} peaking filters on the side, each within ` +
+        `±${maxDb} dB`,
       inputs: { file: input.file, reference: ref.file, sideToMidDb: inW, referenceSideToMidDb: refW },
     });
   } else {

@@ -9,6 +9,10 @@ import type { AudioFormat } from '../../io/format.js';
 import type { ChainPreset, Recipe, RecipeBus, RecipeMaster, RecipeTrack, Role } from '../../recipes/mix-schema.js';
 import type { KeyPath, LoadedRecipe } from '../../recipes/mix.js';
 import { UsageError } from '../../errors.js';
+import { DELAY_PARAMETERS, MIX_STRIP_PARAMETERS, REVERB_PARAMETERS } from '../dsp/params.js';
+
+/** A recipe fader plus the staging's correction, held to the mixer's fader range. */
+const STRIP_GAIN_DB = MIX_STRIP_PARAMETERS.gainDb.range;
 
 export type StripKind = 'track' | 'bus' | 'master';
 
@@ -81,9 +85,10 @@ function chainSpec(c: ChainFields): Partial<MixStripSpec> {
 /** Seconds a bus's delay or reverb rings after its input stops (to −60 dB). */
 export function effectTailSeconds(bus: Pick<RecipeBus, 'delay' | 'reverb'>): number {
   let t = 0;
-  if (bus.reverb) t = Math.max(t, bus.reverb.decaySeconds + (bus.reverb.preDelayMs ?? 0) / 1000);
+  if (bus.reverb)
+    t = Math.max(t, bus.reverb.decaySeconds + (bus.reverb.preDelayMs ?? REVERB_PARAMETERS.preDelayMs.value) / 1000);
   if (bus.delay) {
-    const fb = bus.delay.feedback ?? 0.35;
+    const fb = bus.delay.feedback ?? DELAY_PARAMETERS.feedback.value;
     const time = bus.delay.timeMs / 1000;
     t = Math.max(t, fb > 0 ? time * (1 + Math.log(1e-3) / Math.log(fb)) : time);
   }
@@ -146,7 +151,8 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
     const at: KeyPath = ['tracks', i, 'file'];
     if (format.channels > 2)
       throw new UsageError(
-        `${locate(at)}: ${t.file} has ${format.channels} channels; shub mix takes mono or stereo stems (split it first)`,
+        `${locate(at)}: ${t.file} has ${format.channels} channels; ` +
+          'shub mix takes mono or stereo stems (split it first)',
       );
     const channels = format.channels as 1 | 2;
     const gainDb = (t.gainDb ?? 0) + (options.staging?.trackGainDb[i] ?? 0);
@@ -162,7 +168,7 @@ export function compileRecipe(loaded: LoadedRecipe, options: CompileOptions): Mi
       channels,
       invert: t.polarity === 'inverted',
       ...chainSpec(mergeChain(t, chains)),
-      gainDb: Math.max(-150, Math.min(48, gainDb)),
+      gainDb: Math.max(STRIP_GAIN_DB[0], Math.min(STRIP_GAIN_DB[1], gainDb)),
       pan: t.pan ?? 0,
       ...(gainAuto ? { gainAutomation: gainAuto } : {}),
       ...(panAuto ? { panAutomation: panAuto } : {}),
