@@ -1,6 +1,8 @@
 /** `shub show RUN_ID`: one run's whole record — inputs, outputs, results, errors and the decision log. */
-import { UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import type { RunRecord, Store } from '../store/types.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { addExamples, addJsonOption, addStoreOptions, type JsonFlag, type StoreFlags } from './options.js';
 
 export interface ShowOptions {
   store: Store;
@@ -16,4 +18,35 @@ export async function show(options: ShowOptions): Promise<RunRecord> {
     );
   }
   return run;
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export const showCommand = defineCommand({
+  name: 'show',
+  register: (program, ctx) => {
+    const cmd = program
+      .command('show')
+      .description("one run's record: inputs, outputs, results, errors and the decision log")
+      .argument('<run>', 'run id, or its first characters (as `shub history` lists them)');
+    addJsonOption(cmd, 'print the run record as one JSON object');
+    addStoreOptions(cmd);
+    addExamples(
+      cmd,
+      ['shub show 0196f3a2-7c41-7d3e-9a0b-2f5e8c1d4b6a', 'shub show 0196f3a2-7c41 --json | jq .decisions'],
+      { 0: 'ok', 2: 'no such run (or an ambiguous prefix)', 4: 'database unreachable or not migrated' },
+    );
+    return cmd.action(ctx.action((runId: string, flags: JsonFlag & StoreFlags) => showCli(ctx, runId, flags)));
+  },
+});
+
+/** `shub show RUN`: the record from the selected store. */
+export async function showCli(ctx: CliContext, runId: string, flags: JsonFlag & StoreFlags): Promise<number> {
+  return withSession(ctx, 'show', {}, async (s) => {
+    const store = await s.openStore(flags, 'read');
+    const run = await show({ store, runId });
+    const { formatRun } = await import('../ui/history-text.js');
+    s.output<RunRecord>(flags, { format: formatRun }).result(run);
+    return ExitCode.ok;
+  });
 }

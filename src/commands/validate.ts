@@ -7,15 +7,27 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ExitCode, type ShubError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { openAudio } from '../io/audio.js';
 import { encodeWithFfmpeg, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { measureLevels, round } from '../engines/levels/index.js';
 import { checkPlatform, codecsFor, type Measurements, type PlatformVerdict } from '../engines/validate/checks.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder } from '../store/run.js';
-import type { Decision, RunRecord, Store } from '../store/types.js';
-import { runBatch } from './batch.js';
+import type { Decision } from '../store/types.js';
+import { runBatch, type BatchContext, type BatchOutcome } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import {
+  addExamples,
+  addFfmpegOption,
+  addJobsOption,
+  addJsonOption,
+  addStoreOptions,
+  type FfmpegFlag,
+  type JobsFlag,
+  type JsonFlag,
+  type StoreFlags,
+} from './options.js';
 
 /** One NDJSON line of `validate --json`. */
 export interface ValidateResult {
@@ -23,8 +35,7 @@ export interface ValidateResult {
   platforms: PlatformVerdict[];
 }
 
-export interface ValidateOptions {
-  files: string[];
+export interface ValidateOptions extends BatchContext<ValidateResult> {
   /**
    * The targets to check. May be a promise: files are read and measured while the presets load
    * (yaml + zod cost ~0.1 s of start-up); nothing is reported before it resolves, and if it
@@ -33,25 +44,12 @@ export interface ValidateOptions {
   platforms: Platform[] | Promise<Platform[]>;
   /** Also check the true peak after AAC/MP3/Opus round trips. */
   codecCheck?: boolean;
-  jobs?: number;
-  ffmpeg: FfmpegChoice;
-  store: Store;
-  args?: string[];
-  onResult?: (result: ValidateResult) => void;
-  onError?: (file: string, error: ShubError | Error) => void;
-  onWarning?: (message: string) => void;
-  onProgress?: (file: string, fraction: number) => void;
 }
 
-export interface ValidateOutcome {
-  exitCode: ExitCode;
-  results: ValidateResult[];
-  run: RunRecord;
-  runFile: string;
-}
+export type ValidateOutcome = BatchOutcome<ValidateResult>;
 
 export async function validate(options: ValidateOptions): Promise<ValidateOutcome> {
-  const recorder = new RunRecorder('validate', options.args ?? []);
+  const recorder = new RunRecorder('validate', options.args ?? [], options.runId);
   const platformsReady = Promise.resolve(options.platforms);
   // hold reports back until the platform list is known to be good
   let released = false;
@@ -168,4 +166,82 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
     });
   }
   return decisions;
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags {
+  platform: string;
+  junit?: string;
+  codecCheck?: boolean;
+}
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  register: (program, ctx) => {
+    const cmd = program
+      .command('validate')
+      .description(
+        'check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI',
+      )
+      .argument('<files...>', 'audio files to check')
+      .requiredOption(
+        '-p, --platform <list>',
+        'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128',
+      )
+      .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
+      .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips');
+    addJsonOption(cmd);
+    addJobsOption(cmd, 'files checked');
+    addFfmpegOption(cmd, 'non-WAV input and codec checks');
+    addStoreOptions(cmd);
+    addExamples(
+      cmd,
+      [
+        'shub validate master.wav --platform spotify,apple-music',
+        'shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml',
+        'shub validate album/*.flac --platform spotify --codec-check --json',
+      ],
+      {
+        0: 'all checks pass',
+        1: 'a check failed',
+        2: 'unknown platform or bad config',
+        3: 'unreadable input (others still checked)',
+        4: 'missing ffmpeg or database unreachable/not migrated',
+        5: 'internal',
+      },
+    );
+    return cmd.action(ctx.action((files: string[], flags: ValidateFlags) => validateCli(ctx, files, flags)));
+  },
+});
+
+/** `shub validate`: the platforms load while the first files are measured; --junit written at the end. */
+export async function validateCli(ctx: CliContext, files: string[], flags: ValidateFlags): Promise<number> {
+  return withSession(ctx, 'validate', flags, async (s) => {
+    // the presets load (yaml + zod) while the first files are being measured
+    const platforms = import('../recipes/platforms.js').then(async ({ loadPlatforms, selectPlatforms }) =>
+      selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.platform),
+    );
+    platforms.catch(() => undefined);
+    await s.openStore(flags);
+    const { formatValidateText } = await import('../ui/validate-text.js');
+    const output = s.output<ValidateResult>(flags, { format: formatValidateText, blankLineBetween: true });
+    const jobs = flags.jobs ?? s.config.jobs;
+    const outcome = await validate({
+      ...s.batchContext(files, output),
+      platforms,
+      codecCheck: flags.codecCheck ?? false,
+      ...(jobs ? { jobs } : {}),
+    });
+    if (flags.junit) {
+      const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([
+        import('../ui/junit.js'),
+        import('../io/atomic.js'),
+      ]);
+      const unreadable = outcome.run.errors.map((e) => ({ file: e.file ?? '', message: e.message }));
+      const ids = (await platforms).map((p) => p.id);
+      await writeFileAtomic(flags.junit, formatJunit(ids, outcome.results, unreadable));
+    }
+    return outcome.exitCode;
+  });
 }
