@@ -701,7 +701,7 @@ export const masterCommand = defineCommand({
       ],
       {
         0: 'every target met',
-        1: 'a target could not be met within the style (reported, no file)',
+        1: 'a target could not be met within the style (reported; no file)',
         2: 'usage/config error or existing output without -y',
         3: 'unreadable input',
         4: 'missing ffmpeg or database unreachable',

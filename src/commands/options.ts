@@ -33,8 +33,9 @@ export function addJsonOption(cmd: Command, what = 'print one JSON object per in
   return cmd.option('--json', what);
 }
 
-export function addJobsOption(cmd: Command, noun = 'files'): Command {
-  return cmd.option('-j, --jobs <n>', `${noun} processed in parallel (default: number of cores)`, parseJobs);
+/** `-j/--jobs N`; `what` says what runs in parallel, e.g. 'files analyzed'. */
+export function addJobsOption(cmd: Command, what = 'files processed'): Command {
+  return cmd.option('-j, --jobs <n>', `${what} in parallel (default: number of cores)`, parseJobs);
 }
 
 export function addFfmpegOption(cmd: Command, needed = 'non-WAV input'): Command {

@@ -140,8 +140,14 @@ test('JUnit XML: one testcase per file × platform × check, failures carry the 
     dir,
   );
   assert.equal(r.code, 3, 'unreadable input wins over failed checks');
-  const rows = ndjson<ValidateResult>(r.stdout);
+  const lines = ndjson<ValidateResult | { file: string; error: { code: string } }>(r.stdout);
+  const rows = lines.filter((x): x is ValidateResult => !('error' in x));
   assert.equal(rows.length, 4, 'the good files are still checked');
+  // SPEC §3: the unreadable file still gets its line, last, as it came last
+  const last = lines[4] as { file: string; error: { code: string } };
+  assert.equal(lines.length, 5);
+  assert.equal(last.file, f('garbage.wav'));
+  assert.equal(last.error.code, 'unreadable-input');
   const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8'));
   const suites = xml.testsuites.testsuite as {
     name: string;
