@@ -12,9 +12,11 @@ import { spawnSync } from 'node:child_process';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { sineSegments, writeWav, noise, dbToAmp } from '../../fixtures/signals.js';
-import type { AnalyzeResult } from '../../src/commands/analyze.js';
+import { analyze, parseFeatures, type AnalyzeResult } from '../../src/commands/analyze.js';
+import { JsonStore } from '../../src/store/json.js';
+import { exitCodeOf } from '../../src/errors.js';
 import type { Reported } from '../../src/commands/batch.js';
-import { shubVersion } from '../../src/store/run.js';
+import { shubVersion, uuidv7 } from '../../src/store/run.js';
 
 const { dir, cleanup } = tempDir();
 after(cleanup);
@@ -361,4 +363,35 @@ test('rate and channel extremes: 8 kHz and 384 kHz measure right; 7 kHz and 9 ch
   const wide = shub(['analyze', f('ch9.wav')], dir);
   assert.equal(wide.code, 3);
   assert.match(wide.stderr, /9 channels is outside the supported 1–8/);
+});
+
+test('in process: analyze() takes plain options (no argv) and the given run id; results and errors in input order', async () => {
+  writeWav(f('inproc.wav'), sineSegments(48000, 2, [{ seconds: 4, dbfs: -23 }]), 48000, 's16');
+  writeFileSync(f('inproc-text.wav'), 'not audio');
+  const store = new JsonStore(f('inproc-store'));
+  const runId = uuidv7();
+  const order: string[] = [];
+  const outcome = await analyze({
+    files: [f('inproc-text.wav'), f('inproc.wav')],
+    features: ['levels'],
+    ffmpeg: resolveFfmpeg(),
+    store,
+    runId,
+    args: ['analyze', 'in-process'],
+    onResult: (r) => order.push(`result ${path.basename(r.file)} ${r.runId === runId}`),
+    onError: (file, e) => order.push(`error ${path.basename(file)} ${exitCodeOf(e)}`),
+  });
+  assert.deepEqual(order, ['error inproc-text.wav 3', 'result inproc.wav true']);
+  assert.equal(outcome.exitCode, 3);
+  assert.equal(outcome.run.runId, runId);
+  assert.equal(outcome.run.status, 'partial');
+  assert.deepEqual(outcome.run.args, ['analyze', 'in-process']);
+  const [r] = outcome.results;
+  near(r!.levels!.integratedLufs, -23, 0.1, 'in-process I');
+  assert.equal(r!.spectral, undefined, 'only the features asked for');
+  assert.equal(r!.shubVersion, shubVersion());
+  assert.deepEqual((await store.getRun(runId))!.results, outcome.results);
+  // the same options as the CLI: --features is parsed by the command, not inside analyze()
+  assert.deepEqual(parseFeatures('levels, key,levels'), ['levels', 'key']);
+  assert.throws(() => parseFeatures('levels,bpm'), /unknown feature 'bpm'; available: levels, spectral/);
 });

@@ -62,7 +62,11 @@ test('the shared options read the same in every command that takes them', async 
   for (const n of ['analyze', 'validate', 'master'])
     assert.match(help.get(n)!, /-j, --jobs <n> \w+ \w+ in parallel \(default: number of cores\)/, n);
   for (const n of ['analyze', 'validate', 'master', 'mix', 'render'])
-    assert.match(help.get(n)!, /--ffmpeg <path> ffmpeg binary for .* \(default: SHUB_FFMPEG, config, bundled, PATH\)/, n);
+    assert.match(
+      help.get(n)!,
+      /--ffmpeg <path> ffmpeg binary for .* \(default: SHUB_FFMPEG, config, bundled, PATH\)/,
+      n,
+    );
   for (const n of ['master', 'mix', 'render']) {
     assert.match(help.get(n)!, /-y, --overwrite replace/, n);
     assert.match(help.get(n)!, /-o, --output <path>/, n);

@@ -118,10 +118,11 @@ test("the style's limiting bounds: too much limiting is reported while the loudn
   assert.equal(s.passes, 1);
   if (s.status === 'too-much-limiting') assert.equal(s.limiterPeakGrDb, 4 + 0, 'the measured peak reduction');
   // peaks unbounded (balanced), the average bound still applies: 8 dB on average
-  const heavy = solveGain(
-    () => ({ lufs: -15, limiterPeakGrDb: 30, limiterMeanGrDb: 9 }),
-    { targetLufs: -14, startGainDb: 0, limits: STYLE_SPECS.balanced },
-  );
+  const heavy = solveGain(() => ({ lufs: -15, limiterPeakGrDb: 30, limiterMeanGrDb: 9 }), {
+    targetLufs: -14,
+    startGainDb: 0,
+    limits: STYLE_SPECS.balanced,
+  });
   assert.equal(heavy.status, 'too-much-limiting');
   // the same limiting above the target is no failure: less gain will do (the search goes on)
   const over = gainStep(
