@@ -20,19 +20,9 @@ import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
-import { runBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
+import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import {
-  addExamples,
-  addFfmpegOption,
-  addJobsOption,
-  addJsonOption,
-  addStoreOptions,
-  type FfmpegFlag,
-  type JobsFlag,
-  type JsonFlag,
-  type StoreFlags,
-} from './options.js';
+import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
 
 /** The features `analyze` can compute, each with what it adds. The CLI's help is built from this. */
 export const ANALYZE_FEATURES = {
@@ -89,16 +79,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
   const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
-  const { exitCode, results } = await runBatch<AnalyzeResult>(recorder, {
+  const batch = await runBatch<AnalyzeResult>(recorder, {
     files: options.files,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onResult: options.onResult,
     onError: options.onError,
     job: (file) => analyzeOne(file, features, options),
   });
-  const run = recorder.finish(exitCode);
-  const runFile = await options.store.saveRun(run);
-  return { exitCode, results, run, runFile };
+  return saveBatch(recorder, options.store, batch);
 }
 
 async function analyzeOne(
@@ -251,13 +239,10 @@ export interface AnalyzeFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags
 
 export const analyzeCommand = defineCommand({
   name: 'analyze',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('analyze')
-      .description(
-        'measure loudness (EBU R128 / BS.1770-4), true peak, LRA, levels, spectrum, tempo, key, onsets, pitch',
-      )
-      .argument('<files...>', 'audio files: WAV (PCM/float, RF64), FLAC, MP3, AAC/M4A, Ogg/Opus, AIFF')
+  description: 'measure loudness (EBU R128 / BS.1770-4), true peak, LRA, levels, spectrum, tempo, key, onsets, pitch',
+  arguments: [['<files...>', 'audio files: WAV (PCM/float, RF64), FLAC, MP3, AAC/M4A, Ogg/Opus, AIFF']],
+  options: (cmd) =>
+    cmd
       .addOption(
         new Option(
           '--features <list>',
@@ -266,45 +251,31 @@ export const analyzeCommand = defineCommand({
             .join('; ')}`,
         ).default(Object.keys(ANALYZE_FEATURES).join(',')),
       )
-      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)');
-    addJsonOption(cmd);
-    addJobsOption(cmd, 'files analyzed');
-    addFfmpegOption(cmd);
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      [
-        'shub analyze mix.wav',
-        'shub analyze album/*.flac --json | jq .levels.integratedLufs',
-        'shub analyze take.wav --curves --json > take.json',
-        'shub analyze stems/*.wav --db postgres://shub@db.studio/shub',
-      ],
-      {
-        0: 'ok',
-        2: 'usage/config',
-        3: 'unreadable input (others still analyzed)',
-        4: 'missing ffmpeg or database unreachable/not migrated',
-        5: 'internal',
-      },
-    );
-    return cmd.action(ctx.action((files: string[], flags: AnalyzeFlags) => analyzeCli(ctx, files, flags)));
+      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)'),
+  shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store' },
+  examples: [
+    'shub analyze mix.wav',
+    'shub analyze album/*.flac --json | jq .levels.integratedLufs',
+    'shub analyze take.wav --curves --json > take.json',
+    'shub analyze stems/*.wav --db postgres://shub@db.studio/shub',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'usage/config',
+    3: 'unreadable input (others still analyzed)',
+    4: 'missing ffmpeg or database unreachable/not migrated',
+    5: 'internal',
   },
+  run: analyzeCli,
 });
 
 /** `shub analyze`: the flags checked, then `analyze` with the shared glue. */
 export async function analyzeCli(ctx: CliContext, files: string[], flags: AnalyzeFlags): Promise<number> {
   const features = parseFeatures(flags.features);
   return withSession(ctx, 'analyze', flags, async (s) => {
-    await s.openStore(flags);
     const { formatAnalyzeText } = await import('../ui/analyze-text.js');
-    const output = s.output<AnalyzeResult>(flags, { format: formatAnalyzeText, blankLineBetween: true });
-    const jobs = flags.jobs ?? s.config.jobs;
-    const outcome = await analyze({
-      ...s.batchContext(files, output),
-      features,
-      curves: flags.curves ?? false,
-      ...(jobs ? { jobs } : {}),
-    });
+    const text = { format: formatAnalyzeText, blankLineBetween: true };
+    const outcome = await analyze({ ...(await s.batch(files, flags, text)), features, curves: flags.curves ?? false });
     return outcome.exitCode;
   });
 }

@@ -54,6 +54,17 @@ export interface BatchOutcome<R> {
   runFile: string;
 }
 
+/** The batch's run finished with its worst exit code and saved: the outcome a batch command returns. */
+export async function saveBatch<R>(
+  recorder: RunRecorder,
+  store: Store,
+  batch: { exitCode: ExitCode; results: Reported<R>[] },
+): Promise<BatchOutcome<R>> {
+  const run = recorder.finish(batch.exitCode);
+  const runFile = await store.saveRun(run);
+  return { ...batch, run, runFile };
+}
+
 export interface JobOutput<R> {
   result: R;
   input: RunInput;

@@ -16,7 +16,16 @@ import type { Store } from '../store/types.js';
 import { redactText } from '../store/redact.js';
 import { shubVersion, uuidv7 } from '../store/run.js';
 import type { BatchContext, Envelope, RunContext } from './batch.js';
-import type { FfmpegFlag, JsonFlag, StoreFlags } from './options.js';
+import {
+  addExamples,
+  addSharedOptions,
+  type ExitCodeHelp,
+  type FfmpegFlag,
+  type JobsFlag,
+  type JsonFlag,
+  type SharedOptions,
+  type StoreFlags,
+} from './options.js';
 
 /** Where a command reads and writes: the process's streams in the CLI, buffers in tests. */
 export interface CliIo {
@@ -43,15 +52,50 @@ export interface CliContext {
   action<A extends unknown[]>(run: (...args: A) => Promise<number>): (...args: A) => Promise<void>;
 }
 
+/**
+ * A command as data: what `shub <name> --help` shows and the function its action runs. The
+ * typed command function is called by `run` with parsed flags; no argv below this point.
+ */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  /** Positional arguments: [`<files...>`, what they are]. */
+  arguments?: [string, string][];
+  /** The command's own options (the shared ones come from `shared`). */
+  options?: (cmd: Command) => unknown;
+  shared?: SharedOptions;
+  /** Command lines a user can paste; each starts with `shub <name>`. */
+  examples: string[];
+  exitCodes: ExitCodeHelp;
+  note?: string;
+  subcommands?: CommandSpec[];
+  /** The action: positional arguments then the flags, as commander parsed them; returns the exit code. */
+  run?: (ctx: CliContext, ...args: never[]) => Promise<number>;
+}
+
 /** One command module's entry for the registry in src/cli.ts. */
 export interface CommandDefinition {
   name: string;
-  /** Adds the command (its arguments, options, help with examples and exit codes) to `program`. */
-  register(program: Command, ctx: CliContext): Command;
+  /** Adds the command (its arguments, options, help with examples and exit codes) to `parent`. */
+  register(parent: Command, ctx: CliContext): Command;
 }
 
-export function defineCommand(definition: CommandDefinition): CommandDefinition {
-  return definition;
+export function defineCommand(spec: CommandSpec): CommandDefinition {
+  return {
+    name: spec.name,
+    register(parent, ctx) {
+      const cmd = parent.command(spec.name).description(spec.description);
+      for (const [name, what] of spec.arguments ?? []) cmd.argument(name, what);
+      spec.options?.(cmd);
+      addSharedOptions(cmd, spec.shared ?? {});
+      addExamples(cmd, spec.examples, spec.exitCodes, spec.note);
+      for (const sub of spec.subcommands ?? []) defineCommand(sub).register(cmd, ctx);
+      const run = spec.run as ((ctx: CliContext, ...args: unknown[]) => Promise<number>) | undefined;
+      // commander passes the positional arguments, the options, then the command itself
+      if (run) cmd.action(ctx.action((...args: unknown[]) => run(ctx, ...args.slice(0, -1))));
+      return cmd;
+    },
+  };
 }
 
 /** The CLI context over `io`; `exitCode` holds what the last action returned. */
@@ -222,14 +266,25 @@ export class Session {
     };
   }
 
-  /** runContext plus the per-file callbacks of a batch: results and errors printed, progress on a TTY. */
-  batchContext<R>(files: string[], output: Output<R>): Omit<BatchContext<R>, 'jobs'> {
+  /**
+   * A batch command's context, with the store opened first: each result printed as it comes,
+   * each failed input reported, progress on a TTY, --jobs (or config jobs) applied.
+   */
+  async batch<R>(
+    files: string[],
+    flags: JsonFlag & JobsFlag & StoreFlags,
+    text: TextFormat<R>,
+  ): Promise<BatchContext<R>> {
+    await this.openStore(flags);
+    const output = this.output(flags, text);
     const stream = this.ctx.io.stderr as NodeJS.WriteStream;
     this.progress_ = stream.isTTY ? lazyProgress(files.length, stream) : undefined;
     const progress = this.progress_;
+    const jobs = flags.jobs ?? this.config.jobs;
     return {
       ...this.runContext(output),
       files,
+      ...(jobs ? { jobs } : {}),
       onResult: (r) => output.result(r as R),
       onError: (file: string, e: ShubError | Error) => {
         progress?.update(file, 1);
@@ -237,6 +292,30 @@ export class Session {
       },
       ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),
     };
+  }
+
+  /**
+   * A single-input command (mix, render), with the store opened first: its result printed, or its
+   * failure reported as that input's error (stderr; with --json also a line on stdout) and
+   * returned as the exit code.
+   */
+  async one<R>(
+    file: string,
+    flags: JsonFlag & StoreFlags,
+    text: TextFormat<R>,
+    work: (context: Required<RunContext>) => Promise<R>,
+  ): Promise<number> {
+    await this.openStore(flags);
+    const output = this.output(flags, text);
+    let result: R;
+    try {
+      result = await work(this.runContext(output));
+    } catch (err) {
+      output.error(file, err);
+      return exitCodeOf(err);
+    }
+    output.result(result);
+    return ExitCode.ok;
   }
 
   async close(): Promise<void> {
@@ -258,20 +337,4 @@ export async function withSession(
   } finally {
     await session.close();
   }
-}
-
-/**
- * A single-input command (mix, render): its result printed, or its failure reported as that
- * input's error (stderr; with --json also a line on stdout) and returned as the exit code.
- */
-export async function reportOne<R>(output: Output<R>, file: string, work: () => Promise<R>): Promise<number> {
-  let result: R;
-  try {
-    result = await work();
-  } catch (err) {
-    output.error(file, err);
-    return exitCodeOf(err);
-  }
-  output.result(result);
-  return ExitCode.ok;
 }

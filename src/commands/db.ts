@@ -4,7 +4,7 @@
  */
 import { ExitCode, UsageError } from '../errors.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { addDbOption, addExamples, addJsonOption, type JsonFlag } from './options.js';
+import type { JsonFlag } from './options.js';
 import type { DatabaseChoice } from '../store/open.js';
 import type { MigrationStep } from '../store/postgres.js';
 
@@ -93,44 +93,37 @@ export interface DbFlags extends JsonFlag {
 
 export const dbCommand = defineCommand({
   name: 'db',
-  register: (program, ctx) => {
-    const db = program.command('db').description('PostgreSQL run store: create/update the schema and show its state');
-    const migrate = db
-      .command('migrate')
-      .description('create or update the shub schema (runs, assets, analyses, decisions, outputs, validations)')
-      .option('--down', 'roll back the latest migration instead of applying pending ones');
-    addDbOption(migrate);
-    addJsonOption(migrate, 'print the result as one JSON object');
-    addExamples(
-      migrate,
-      [
+  description: 'PostgreSQL run store: create/update the schema and show its state',
+  examples: ['shub db migrate --db postgres://shub@localhost/shub', 'shub db status'],
+  exitCodes: { 0: 'ok', 1: 'migrations pending (status)', 2: 'no database named', 4: 'database unreachable' },
+  subcommands: [
+    {
+      name: 'migrate',
+      description: 'create or update the shub schema (runs, assets, analyses, decisions, outputs, validations)',
+      options: (cmd) => cmd.option('--down', 'roll back the latest migration instead of applying pending ones'),
+      shared: { json: 'print the result as one JSON object', store: 'db' },
+      examples: [
         'shub db migrate --db postgres://shub@localhost/shub',
         'SHUB_DATABASE_URL=postgres://shub@db.studio/shub shub db migrate',
       ],
-      { 0: 'ok', 2: 'no database named', 4: 'database unreachable or a migration failed' },
-      'Safe to run again and from several jobs at once (migrations take a lock).',
-    );
-    migrate.action(ctx.action((flags: DbFlags) => dbCli(ctx, 'migrate', flags)));
-    const status = db
-      .command('status')
-      .description('list the schema migrations: applied, pending, or unknown to this shub');
-    addDbOption(status);
-    addJsonOption(status, 'print the result as one JSON object');
-    addExamples(status, ['shub db status --db postgres://shub@localhost/shub', 'shub db status || shub db migrate'], {
-      0: 'up to date',
-      1: 'migrations pending (or unknown)',
-      2: 'no database named',
-      4: 'database unreachable',
-    });
-    status.action(ctx.action((flags: DbFlags) => dbCli(ctx, 'status', flags)));
-    addExamples(db, ['shub db migrate --db postgres://shub@localhost/shub', 'shub db status'], {
-      0: 'ok',
-      1: 'migrations pending (status)',
-      2: 'no database named',
-      4: 'database unreachable',
-    });
-    return db;
-  },
+      exitCodes: { 0: 'ok', 2: 'no database named', 4: 'database unreachable or a migration failed' },
+      note: 'Safe to run again and from several jobs at once (migrations take a lock).',
+      run: (ctx, flags: DbFlags) => dbCli(ctx, 'migrate', flags),
+    },
+    {
+      name: 'status',
+      description: 'list the schema migrations: applied, pending, or unknown to this shub',
+      shared: { json: 'print the result as one JSON object', store: 'db' },
+      examples: ['shub db status --db postgres://shub@localhost/shub', 'shub db status || shub db migrate'],
+      exitCodes: {
+        0: 'up to date',
+        1: 'migrations pending (or unknown)',
+        2: 'no database named',
+        4: 'database unreachable',
+      },
+      run: (ctx, flags: DbFlags) => dbCli(ctx, 'status', flags),
+    },
+  ],
 });
 
 /** `shub db migrate|status`: prints the schema state; status exits 1 when migrations are pending. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import type { HistoryQuery, RunSummary, Store } from '../store/types.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { addExamples, addJsonOption, addStoreOptions, parseLimit, type JsonFlag, type StoreFlags } from './options.js';
+import { parseLimit, type JsonFlag, type StoreFlags } from './options.js';
 
 export interface HistoryOptions {
   store: Store;
@@ -85,10 +85,9 @@ export interface HistoryFlags extends JsonFlag, StoreFlags {
 
 export const historyCommand = defineCommand({
   name: 'history',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('history')
-      .description('list recorded runs, newest first (from the JSON store or the database)')
+  description: 'list recorded runs, newest first (from the JSON store or the database)',
+  options: (cmd) =>
+    cmd
       .option(
         '--file <path>',
         'only runs that read this file: its path as given or absolute, or its sha256 (the file is hashed if it exists)',
@@ -98,20 +97,15 @@ export const historyCommand = defineCommand({
         '--since <when>',
         'only runs started since a date/time (2025-03-01, 2025-03-01T14:00) or within an age (30m, 12h, 7d)',
       )
-      .option('-n, --limit <n>', 'at most this many runs (the newest)', parseLimit);
-    addJsonOption(cmd, 'print one JSON object per run per line (NDJSON)');
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      [
-        'shub history',
-        'shub history --file master.wav --command analyze --since 7d',
-        'shub history --db postgres://shub@db.studio/shub --json | jq -r .runId',
-      ],
-      { 0: 'ok', 2: 'bad option', 4: 'database unreachable or not migrated' },
-    );
-    return cmd.action(ctx.action((flags: HistoryFlags) => historyCli(ctx, flags)));
-  },
+      .option('-n, --limit <n>', 'at most this many runs (the newest)', parseLimit),
+  shared: { json: 'print one JSON object per run per line (NDJSON)', store: 'store' },
+  examples: [
+    'shub history',
+    'shub history --file master.wav --command analyze --since 7d',
+    'shub history --db postgres://shub@db.studio/shub --json | jq -r .runId',
+  ],
+  exitCodes: { 0: 'ok', 2: 'bad option', 4: 'database unreachable or not migrated' },
+  run: historyCli,
 });
 
 /** `shub history`: the runs of the selected store, one line each. */

@@ -44,16 +44,9 @@ import {
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunOutput } from '../store/types.js';
-import { runBatch, type BatchContext, type BatchOutcome } from './batch.js';
+import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import {
-  addExamples,
-  addFfmpegOption,
-  addJobsOption,
-  addJsonOption,
-  addOutputOption,
-  addOverwriteOption,
-  addStoreOptions,
   oneOf,
   type FfmpegFlag,
   type JobsFlag,
@@ -315,10 +308,7 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
       };
     },
   });
-  const { exitCode, results } = await batch;
-  const run = recorder.finish(exitCode);
-  const runFile = await options.store.saveRun(run);
-  return { exitCode, results, run, runFile };
+  return saveBatch(recorder, options.store, await batch);
 }
 
 async function masterOne(
@@ -661,13 +651,11 @@ export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags,
 
 export const masterCommand = defineCommand({
   name: 'master',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('master')
-      .description(
-        'master mixes to delivery targets: chain planned from the analysis, loudness iterated until the written files measure on target',
-      )
-      .argument('<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)')
+  description:
+    'master mixes to delivery targets: chain planned from the analysis, loudness iterated until the written files measure on target',
+  arguments: [['<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)']],
+  options: (cmd) =>
+    cmd
       .option(
         '-t, --target <list>',
         'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd',
@@ -682,34 +670,32 @@ export const masterCommand = defineCommand({
         '--noise-shaping',
         "shape the 16-bit dither noise away from the ear's most sensitive band (F-weighted error feedback)",
       )
-      .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor');
-    addOutputOption(
-      cmd,
-      'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)',
-    );
-    addOverwriteOption(cmd);
-    addJsonOption(cmd);
-    addJobsOption(cmd, 'mixes mastered');
-    addFfmpegOption(cmd, 'non-WAV input and FLAC/MP3/AAC/Opus output');
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      [
-        'shub master mix.wav --target spotify,apple-music,cd -o masters/',
-        'shub master album/*.wav --target spotify --json > report.ndjson',
-        'shub master mix.wav --reference ref.wav -o mix.matched.wav',
-      ],
-      {
-        0: 'every target met',
-        1: 'a target could not be met within the style (reported; no file)',
-        2: 'usage/config error or existing output without -y',
-        3: 'unreadable input',
-        4: 'missing ffmpeg or database unreachable',
-        5: 'internal',
-      },
-    );
-    return cmd.action(ctx.action((files: string[], flags: MasterFlags) => masterCli(ctx, files, flags)));
+      .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor'),
+  shared: {
+    output: {
+      description:
+        'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)',
+    },
+    overwrite: true,
+    json: true,
+    jobs: 'mixes mastered',
+    ffmpeg: 'non-WAV input and FLAC/MP3/AAC/Opus output',
+    store: 'store',
   },
+  examples: [
+    'shub master mix.wav --target spotify,apple-music,cd -o masters/',
+    'shub master album/*.wav --target spotify --json > report.ndjson',
+    'shub master mix.wav --reference ref.wav -o mix.matched.wav',
+  ],
+  exitCodes: {
+    0: 'every target met',
+    1: 'a target could not be met within the style (reported; no file)',
+    2: 'usage/config error or existing output without -y',
+    3: 'unreadable input',
+    4: 'missing ffmpeg or database unreachable',
+    5: 'internal',
+  },
+  run: masterCli,
 });
 
 /** `shub master`: style, format and targets checked and loaded before the store opens. */
@@ -728,12 +714,9 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
     const targets = flags.target
       ? selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.target)
       : [];
-    await s.openStore(flags);
     const { formatMasterText } = await import('../ui/master-text.js');
-    const output = s.output<MasterResult>(flags, { format: formatMasterText });
-    const jobs = flags.jobs ?? s.config.jobs;
     const outcome = await master({
-      ...s.batchContext(files, output),
+      ...(await s.batch(files, flags, { format: formatMasterText })),
       targets,
       ...(flags.reference ? { reference: flags.reference } : {}),
       style,
@@ -742,7 +725,6 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
       overwrite: flags.overwrite ?? false,
       noiseShaping: flags.noiseShaping ?? false,
       multiband: flags.multiband ?? false,
-      ...(jobs ? { jobs } : {}),
     });
     return outcome.exitCode;
   });

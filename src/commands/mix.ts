@@ -21,19 +21,8 @@ import { buildSession } from '../rpp/export.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, RunInput } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
-import { defineCommand, reportOne, withSession, type CliContext } from './context.js';
-import {
-  addExamples,
-  addFfmpegOption,
-  addJsonOption,
-  addOutputOption,
-  addOverwriteOption,
-  addStoreOptions,
-  type FfmpegFlag,
-  type JsonFlag,
-  type OverwriteFlag,
-  type StoreFlags,
-} from './options.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
 
 export interface MixOptions extends RunContext {
   recipe: string;
@@ -393,40 +382,37 @@ export interface MixFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFla
 
 export const mixCommand = defineCommand({
   name: 'mix',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('mix')
-      .description('render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)')
-      .argument('<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it');
-    addOutputOption(cmd, 'the mix: 32-bit float WAV', { required: true });
-    cmd.option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)');
-    addOverwriteOption(cmd);
-    addJsonOption(cmd, 'print the result as one JSON object (one line)');
-    addFfmpegOption(cmd, 'non-WAV stems');
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      ['shub mix song.yaml -o mix.wav', 'shub mix song.yaml -o mix.wav --rpp session/song.rpp --json | jq .levels'],
-      {
-        0: 'ok',
-        2: 'recipe error (file:line key)',
-        3: 'unreadable stem',
-        4: 'missing ffmpeg or database',
-        5: 'internal',
-      },
-    );
-    return cmd.action(ctx.action((recipe: string, flags: MixFlags) => mixCli(ctx, recipe, flags)));
+  description: 'render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)',
+  arguments: [['<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it']],
+  options: (cmd) =>
+    cmd.option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)'),
+  shared: {
+    output: { description: 'the mix: 32-bit float WAV', required: true },
+    overwrite: true,
+    json: 'print the result as one JSON object (one line)',
+    ffmpeg: 'non-WAV stems',
+    store: 'store',
   },
+  examples: [
+    'shub mix song.yaml -o mix.wav',
+    'shub mix song.yaml -o mix.wav --rpp session/song.rpp --json | jq .levels',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'recipe error (file:line key)',
+    3: 'unreadable stem',
+    4: 'missing ffmpeg or database',
+    5: 'internal',
+  },
+  run: mixCli,
 });
 
 /** `shub mix`: one recipe, one result (or its error). */
 export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): Promise<number> {
   return withSession(ctx, 'mix', flags, async (s) => {
-    await s.openStore(flags);
-    const output = s.output<Reported<MixResult>>(flags, { format: formatMixText });
-    return reportOne(output, recipe, async () => {
+    return s.one(recipe, flags, { format: formatMixText }, async (context) => {
       const { result } = await mix({
-        ...s.runContext(output),
+        ...context,
         recipe,
         output: flags.output,
         ...(flags.rpp ? { rpp: flags.rpp } : {}),

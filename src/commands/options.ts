@@ -64,6 +64,37 @@ export function addOutputOption(cmd: Command, description: string, options: { re
   return cmd.addOption(o);
 }
 
+/**
+ * The shared options a command takes, as data: `defineCommand` adds them after the command's own
+ * options, always in this order and with these words.
+ */
+export interface SharedOptions {
+  /** `-o/--output`: what it names. */
+  output?: { description: string; required?: boolean };
+  /** `-y/--overwrite`: true for the default words, or what it replaces. */
+  overwrite?: true | string;
+  /** `--json`: true for one line per input (NDJSON), or what is printed. */
+  json?: true | string;
+  /** `-j/--jobs`: what runs in parallel, e.g. 'files analyzed'. */
+  jobs?: string;
+  /** `--ffmpeg`: what ffmpeg is needed for. */
+  ffmpeg?: string;
+  /** `--store-dir` and `--db` ('store'), or `--db` alone ('db'). */
+  store?: 'store' | 'db';
+}
+
+export function addSharedOptions(cmd: Command, shared: SharedOptions): Command {
+  const text = (value: true | string | undefined, fallback?: string) => (value === true ? fallback : value);
+  if (shared.output) addOutputOption(cmd, shared.output.description, shared.output);
+  if (shared.overwrite) addOverwriteOption(cmd, text(shared.overwrite));
+  if (shared.json) addJsonOption(cmd, text(shared.json));
+  if (shared.jobs) addJobsOption(cmd, shared.jobs);
+  if (shared.ffmpeg) addFfmpegOption(cmd, shared.ffmpeg);
+  if (shared.store === 'store') addStoreOptions(cmd);
+  if (shared.store === 'db') addDbOption(cmd);
+  return cmd;
+}
+
 /** What each exit code means for one command; the help lists them in order. */
 export type ExitCodeHelp = Partial<Record<ExitCode, string>>;
 

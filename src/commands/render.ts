@@ -19,21 +19,9 @@ import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
-import { defineCommand, reportOne, withSession, type CliContext } from './context.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
 import { checkOutputs, mix, renderToWav, type MixResult } from './mix.js';
-import {
-  addExamples,
-  addFfmpegOption,
-  addJsonOption,
-  addOutputOption,
-  addOverwriteOption,
-  addStoreOptions,
-  oneOf,
-  type FfmpegFlag,
-  type JsonFlag,
-  type OverwriteFlag,
-  type StoreFlags,
-} from './options.js';
+import { oneOf, type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
 
 export type RenderBackend = 'native' | 'reaper';
 
@@ -316,37 +304,33 @@ export interface RenderFlags extends JsonFlag, FfmpegFlag, StoreFlags, Overwrite
 
 export const renderCommand = defineCommand({
   name: 'render',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('render')
-      .description('render a session (mix recipe or REAPER .RPP) natively or through a headless REAPER')
-      .argument('<session>', 'a mix recipe (.yaml) or a REAPER project (.rpp)');
-    addOutputOption(cmd, 'the rendered WAV', { required: true });
+  description: 'render a session (mix recipe or REAPER .RPP) natively or through a headless REAPER',
+  arguments: [['<session>', 'a mix recipe (.yaml) or a REAPER project (.rpp)']],
+  options: (cmd) =>
     cmd
       .option('--backend <name>', 'native (recipes and plugin-free RPP) or reaper', 'native')
       .option('--reaper <path>', 'REAPER binary (default: SHUB_REAPER, config reaper.path, PATH)')
-      .option('--timeout <seconds>', 'give up on REAPER after this long', '600');
-    addOverwriteOption(cmd, 'replace an existing output');
-    addJsonOption(cmd, 'print the result as one JSON object (one line)');
-    addFfmpegOption(cmd, 'non-WAV sources');
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      [
-        'shub render song.yaml -o mix.wav',
-        'shub render session.rpp -o check.wav',
-        'shub render session.rpp -o final.wav --backend reaper --reaper /opt/REAPER/reaper',
-      ],
-      {
-        0: 'ok',
-        2: 'bad session or something the native backend cannot render (use --backend reaper)',
-        3: 'unreadable source',
-        4: 'REAPER/ffmpeg/database missing',
-        5: 'internal',
-      },
-    );
-    return cmd.action(ctx.action((session: string, flags: RenderFlags) => renderCli(ctx, session, flags)));
+      .option('--timeout <seconds>', 'give up on REAPER after this long', '600'),
+  shared: {
+    output: { description: 'the rendered WAV', required: true },
+    overwrite: 'replace an existing output',
+    json: 'print the result as one JSON object (one line)',
+    ffmpeg: 'non-WAV sources',
+    store: 'store',
   },
+  examples: [
+    'shub render song.yaml -o mix.wav',
+    'shub render session.rpp -o check.wav',
+    'shub render session.rpp -o final.wav --backend reaper --reaper /opt/REAPER/reaper',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'bad session or something the native backend cannot render (use --backend reaper)',
+    3: 'unreadable source',
+    4: 'REAPER/ffmpeg/database missing',
+    5: 'internal',
+  },
+  run: renderCli,
 });
 
 /** The text line of a render. */
@@ -364,11 +348,9 @@ export async function renderCli(ctx: CliContext, session: string, flags: RenderF
   return withSession(ctx, 'render', flags, async (s) => {
     // REAPER is checked before the store is opened or anything is read (exit 4 at once)
     if (backend === 'reaper' && isRpp(session)) findReaper(flags.reaper, s.config.reaper?.path, ctx.io.env);
-    await s.openStore(flags);
-    const output = s.output<Reported<RenderResult>>(flags, { format: formatRenderText });
-    return reportOne(output, session, async () => {
+    return s.one(session, flags, { format: formatRenderText }, async (context) => {
       const { result } = await render({
-        ...s.runContext(output),
+        ...context,
         session,
         output: flags.output,
         backend,

@@ -2,7 +2,7 @@
 import { ExitCode, UsageError } from '../errors.js';
 import type { RunRecord, Store } from '../store/types.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { addExamples, addJsonOption, addStoreOptions, type JsonFlag, type StoreFlags } from './options.js';
+import type { JsonFlag, StoreFlags } from './options.js';
 
 export interface ShowOptions {
   store: Store;
@@ -24,20 +24,12 @@ export async function show(options: ShowOptions): Promise<RunRecord> {
 
 export const showCommand = defineCommand({
   name: 'show',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('show')
-      .description("one run's record: inputs, outputs, results, errors and the decision log")
-      .argument('<run>', 'run id, or its first characters (as `shub history` lists them)');
-    addJsonOption(cmd, 'print the run record as one JSON object');
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      ['shub show 0196f3a2-7c41-7d3e-9a0b-2f5e8c1d4b6a', 'shub show 0196f3a2-7c41 --json | jq .decisions'],
-      { 0: 'ok', 2: 'no such run (or an ambiguous prefix)', 4: 'database unreachable or not migrated' },
-    );
-    return cmd.action(ctx.action((runId: string, flags: JsonFlag & StoreFlags) => showCli(ctx, runId, flags)));
-  },
+  description: "one run's record: inputs, outputs, results, errors and the decision log",
+  arguments: [['<run>', 'run id, or its first characters (as `shub history` lists them)']],
+  shared: { json: 'print the run record as one JSON object', store: 'store' },
+  examples: ['shub show 0196f3a2-7c41-7d3e-9a0b-2f5e8c1d4b6a', 'shub show 0196f3a2-7c41 --json | jq .decisions'],
+  exitCodes: { 0: 'ok', 2: 'no such run (or an ambiguous prefix)', 4: 'database unreachable or not migrated' },
+  run: showCli,
 });
 
 /** `shub show RUN`: the record from the selected store. */

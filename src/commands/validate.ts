@@ -15,19 +15,9 @@ import { checkPlatform, codecsFor, type Measurements, type PlatformVerdict } fro
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
-import { runBatch, type BatchContext, type BatchOutcome } from './batch.js';
+import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import {
-  addExamples,
-  addFfmpegOption,
-  addJobsOption,
-  addJsonOption,
-  addStoreOptions,
-  type FfmpegFlag,
-  type JobsFlag,
-  type JsonFlag,
-  type StoreFlags,
-} from './options.js';
+import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
 
 /** One NDJSON line of `validate --json`. */
 export interface ValidateResult {
@@ -101,10 +91,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
   await platformsReady; // an unknown platform rejects here, before anything was reported
   released = true;
   for (const f of held.splice(0)) f();
-  const { exitCode, results } = await batch;
-  const run = recorder.finish(exitCode);
-  const runFile = await options.store.saveRun(run);
-  return { exitCode, results, run, runFile };
+  return saveBatch(recorder, options.store, await batch);
 }
 
 /** Encodes to each codec in a temporary folder, decodes and measures the true peak. */
@@ -178,41 +165,32 @@ export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlag
 
 export const validateCommand = defineCommand({
   name: 'validate',
-  register: (program, ctx) => {
-    const cmd = program
-      .command('validate')
-      .description(
-        'check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI',
-      )
-      .argument('<files...>', 'audio files to check')
+  description:
+    'check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI',
+  arguments: [['<files...>', 'audio files to check']],
+  options: (cmd) =>
+    cmd
       .requiredOption(
         '-p, --platform <list>',
         'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128',
       )
       .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
-      .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips');
-    addJsonOption(cmd);
-    addJobsOption(cmd, 'files checked');
-    addFfmpegOption(cmd, 'non-WAV input and codec checks');
-    addStoreOptions(cmd);
-    addExamples(
-      cmd,
-      [
-        'shub validate master.wav --platform spotify,apple-music',
-        'shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml',
-        'shub validate album/*.flac --platform spotify --codec-check --json',
-      ],
-      {
-        0: 'all checks pass',
-        1: 'a check failed',
-        2: 'unknown platform or bad config',
-        3: 'unreadable input (others still checked)',
-        4: 'missing ffmpeg or database unreachable/not migrated',
-        5: 'internal',
-      },
-    );
-    return cmd.action(ctx.action((files: string[], flags: ValidateFlags) => validateCli(ctx, files, flags)));
+      .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips'),
+  shared: { json: true, jobs: 'files checked', ffmpeg: 'non-WAV input and codec checks', store: 'store' },
+  examples: [
+    'shub validate master.wav --platform spotify,apple-music',
+    'shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml',
+    'shub validate album/*.flac --platform spotify --codec-check --json',
+  ],
+  exitCodes: {
+    0: 'all checks pass',
+    1: 'a check failed',
+    2: 'unknown platform or bad config',
+    3: 'unreadable input (others still checked)',
+    4: 'missing ffmpeg or database unreachable/not migrated',
+    5: 'internal',
   },
+  run: validateCli,
 });
 
 /** `shub validate`: the platforms load while the first files are measured; --junit written at the end. */
@@ -223,15 +201,12 @@ export async function validateCli(ctx: CliContext, files: string[], flags: Valid
       selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.platform),
     );
     platforms.catch(() => undefined);
-    await s.openStore(flags);
     const { formatValidateText } = await import('../ui/validate-text.js');
-    const output = s.output<ValidateResult>(flags, { format: formatValidateText, blankLineBetween: true });
-    const jobs = flags.jobs ?? s.config.jobs;
+    const text = { format: formatValidateText, blankLineBetween: true };
     const outcome = await validate({
-      ...s.batchContext(files, output),
+      ...(await s.batch(files, flags, text)),
       platforms,
       codecCheck: flags.codecCheck ?? false,
-      ...(jobs ? { jobs } : {}),
     });
     if (flags.junit) {
       const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([
