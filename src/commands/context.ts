@@ -150,6 +150,12 @@ export class Output<R> {
     this.first = false;
   }
 
+  /** Several results: with --json one line each, otherwise `table` of them all (history). */
+  list(results: R[], table: (results: R[]) => string): void {
+    if (this.json) for (const r of results) this.result(r);
+    else this.io.stdout.write(`${table(results)}\n`);
+  }
+
   /** A failed input: one line on stderr; with --json also its line on stdout. */
   error(file: string, err: unknown): void {
     this.io.stderr.write(errorLine(err, this.debug));

@@ -121,10 +121,7 @@ export async function historyCli(ctx: CliContext, flags: HistoryFlags): Promise<
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
     });
     const { formatHistory } = await import('../ui/history-text.js');
-    if (flags.json) {
-      const output = s.output<RunSummary>(flags, { format: () => '' });
-      for (const r of runs) output.result(r);
-    } else ctx.io.stdout.write(`${formatHistory(runs)}\n`);
+    s.output<RunSummary>(flags, { format: (r) => formatHistory([r]) }).list(runs, formatHistory);
     return ExitCode.ok;
   });
 }
