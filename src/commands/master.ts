@@ -413,7 +413,11 @@ async function masterOne(
             o.style === 'loud'
               ? 'deliver a less dynamic mix or a lower target'
               : 'use --style loud, or deliver a less dynamic mix';
-          t.problem = `reaching ${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling needs ${step.limiterPeakGrDb.toFixed(1)} dB of limiting on peaks and ${step.limiterMeanGrDb.toFixed(1)} dB on average, more than the ${o.style} style allows (${allowed}); ${advice}`;
+          const peaks = step.limiterPeakGrDb.toFixed(1);
+          const mean = step.limiterMeanGrDb.toFixed(1);
+          const needs = `${peaks} dB of limiting on peaks and ${mean} dB on average`;
+          const aim = `${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling`;
+          t.problem = `reaching ${aim} needs ${needs}, more than the ${o.style} style allows (${allowed}); ${advice}`;
         }
       });
       progress(0.1 + 0.5 * Math.min(1, (pass + 1) / 4));
@@ -421,7 +425,9 @@ async function masterOne(
     for (const t of active) {
       if (t.status === 'iterating') {
         t.status = 'failed';
-        t.problem = `the loudness did not settle within ${MAX_GAIN_PASSES} passes (last ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS for ${t.spec.integratedLufs})`;
+        const last = t.last?.levels.integratedLufs?.toFixed(2);
+        const settle = `the loudness did not settle within ${MAX_GAIN_PASSES} passes`;
+        t.problem = `${settle} (last ${last} LUFS for ${t.spec.integratedLufs})`;
       }
     }
   };
@@ -456,9 +462,7 @@ async function masterOne(
         engine: 'master.verify',
         decision: `round${round_ + 1}`,
         value: { target: t.spec.target, integratedLufs: lufs, truePeakDbtp: tp },
-        reason: v.ok
-          ? `the written ${what.describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and at least ${PEAK_SAFETY_DB} dB under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
-          : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!v.peakOk ? `within ${PEAK_SAFETY_DB} dB of or over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${what.lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${v.action === 'lower-ceiling' ? `lowering the limiter ceiling by ${v.byDb.toFixed(2)} dB and searching the gain again` : v.action === 'correct-gain' ? `correcting the gain by ${v.byDb.toFixed(2)} dB and rendering again` : 'no rounds left'}`,
+        reason: verifyReason(v, lufs, tp, t.spec),
         inputs: { file, output: w.file, limiterCeilingDb: round(t.ceilingDb, 2), gainDb: round(t.gainDb, 3) },
       });
       if (v.ok) {
@@ -515,6 +519,28 @@ async function masterOne(
     input: { path: file, sizeBytes: analysis.sizeBytes, sha256: analysis.sha256, format },
     outputs: records,
   };
+}
+
+/** The reason of a master.verify decision: what the written file measured and what happens next. */
+function verifyReason(v: ReturnType<typeof verdict>, lufs: number, tp: number, spec: TargetSpec): string {
+  const what = MASTER_FORMATS[spec.format];
+  const measured = `measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP`;
+  const ceiling = `the ${spec.truePeakCeilingDbtp} dBTP ceiling`;
+  if (v.ok)
+    return (
+      `the written ${what.describe} file ${measured}: on target (±${VERIFY_TOLERANCE_LU} LU) ` +
+      `and at least ${PEAK_SAFETY_DB} dB under ${ceiling}`
+    );
+  const problem = !v.peakOk
+    ? `within ${PEAK_SAFETY_DB} dB of or over ${ceiling}${what.lossy ? ' after encoding' : ''}`
+    : `off the ${spec.integratedLufs} LUFS target`;
+  const next =
+    v.action === 'lower-ceiling'
+      ? `lowering the limiter ceiling by ${v.byDb.toFixed(2)} dB and searching the gain again`
+      : v.action === 'correct-gain'
+        ? `correcting the gain by ${v.byDb.toFixed(2)} dB and rendering again`
+        : 'no rounds left';
+  return `the written file ${measured} (${problem}); ${next}`;
 }
 
 function describeTarget(
@@ -652,7 +678,8 @@ export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags,
 export const masterCommand = defineCommand({
   name: 'master',
   description:
-    'master mixes to delivery targets: chain planned from the analysis, loudness iterated until the written files measure on target',
+    'master mixes to delivery targets: chain planned from the analysis, ' +
+    'loudness iterated until the written files measure on target',
   arguments: [['<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)']],
   options: (cmd) =>
     cmd
@@ -674,7 +701,8 @@ export const masterCommand = defineCommand({
   shared: {
     output: {
       description:
-        'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target (default: beside the mix)',
+        'folder for the masters (named <mix>.<target>.<ext>), ' +
+        'or a file for one mix and one target (default: beside the mix)',
     },
     overwrite: true,
     json: true,

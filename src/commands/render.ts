@@ -336,7 +336,8 @@ export const renderCommand = defineCommand({
 /** The text line of a render. */
 export function formatRenderText(r: RenderResult): string {
   const f = (x: number | null, u: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${u}`);
-  return `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}  (${r.backend})`;
+  const levels = `${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`;
+  return `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${levels}  (${r.backend})`;
 }
 
 /** `shub render`: backend and timeout checked, REAPER found before the store opens or anything is read. */

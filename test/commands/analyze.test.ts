@@ -365,7 +365,7 @@ test('rate and channel extremes: 8 kHz and 384 kHz measure right; 7 kHz and 9 ch
   assert.match(wide.stderr, /9 channels is outside the supported 1–8/);
 });
 
-test('in process: analyze() takes plain options (no argv) and the given run id; results and errors in input order', async () => {
+test('in process: analyze() takes plain options and the given run id; results and errors in input order', async () => {
   writeWav(f('inproc.wav'), sineSegments(48000, 2, [{ seconds: 4, dbfs: -23 }]), 48000, 's16');
   writeFileSync(f('inproc-text.wav'), 'not audio');
   const store = new JsonStore(f('inproc-store'));

@@ -56,7 +56,8 @@ test('the shared options read the same in every command that takes them', async 
   // help text with its line wrapping undone
   for (const name of names) help.set(name, (await shubInProcess([name, '--help'])).stdout.replace(/\s+/g, ' '));
   const store =
-    '--store-dir <dir> folder of the JSON run store (default: .shub) --db <url> PostgreSQL database (default: SHUB_DATABASE_URL, then config store.url)';
+    '--store-dir <dir> folder of the JSON run store (default: .shub) ' +
+    '--db <url> PostgreSQL database (default: SHUB_DATABASE_URL, then config store.url)';
   for (const n of ['analyze', 'validate', 'master', 'mix', 'render', 'history', 'show'])
     assert.ok(help.get(n)!.includes(store), `${n}: --store-dir and --db`);
   for (const n of ['analyze', 'validate', 'master'])
