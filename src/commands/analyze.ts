@@ -3,7 +3,8 @@
  * as the inputs before it are printed → record the run. A bad file is reported and the others
  * still run; the exit code is the worst seen (SPEC §3).
  */
-import { InputError, UsageError, type ExitCode, type ShubError } from '../errors.js';
+import { Option } from 'commander';
+import { InputError, UsageError } from '../errors.js';
 import { openAudio } from '../io/audio.js';
 import type { AudioFormat } from '../io/format.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
@@ -18,8 +19,10 @@ import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
-import type { Decision, RunRecord, Store } from '../store/types.js';
-import { runBatch, type JobOutput } from './batch.js';
+import type { Decision } from '../store/types.js';
+import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
 
 /** The features `analyze` can compute, each with what it adds. The CLI's help is built from this. */
 export const ANALYZE_FEATURES = {
@@ -48,32 +51,14 @@ export interface AnalyzeResult {
   pitch?: Pitch;
 }
 
-export interface AnalyzeOptions {
-  files: string[];
+export interface AnalyzeOptions extends BatchContext<AnalyzeResult> {
   features?: AnalyzeFeature[];
   curves?: boolean;
   /** Add `pitch.frames` (the f0 track, one entry per ~10 ms). Not on the CLI yet. */
   pitchFrames?: boolean;
-  /** Files processed at once; default: number of cores. */
-  jobs?: number;
-  ffmpeg: FfmpegChoice;
-  store: Store;
-  /** The command line as typed, for the run record. */
-  args?: string[];
-  /** Each result, in input order, as soon as it and all before it are done. */
-  onResult?: (result: AnalyzeResult) => void;
-  /** Each failed input, in input order. */
-  onError?: (file: string, error: ShubError | Error) => void;
-  onWarning?: (message: string) => void;
-  onProgress?: (file: string, fraction: number) => void;
 }
 
-export interface AnalyzeOutcome {
-  exitCode: ExitCode;
-  results: AnalyzeResult[];
-  run: RunRecord;
-  runFile: string;
-}
+export type AnalyzeOutcome = BatchOutcome<AnalyzeResult>;
 
 /** Parses `--features a,b` against the registry; unknown names are a usage error listing the known ones. */
 export function parseFeatures(list: string): AnalyzeFeature[] {
@@ -93,17 +78,15 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
   if (options.files.length === 0)
     throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
-  const recorder = new RunRecorder('analyze', options.args ?? []);
-  const { exitCode, results } = await runBatch<AnalyzeResult>(recorder, {
+  const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
+  const batch = await runBatch<AnalyzeResult>(recorder, {
     files: options.files,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onResult: options.onResult,
     onError: options.onError,
     job: (file) => analyzeOne(file, features, options),
   });
-  const run = recorder.finish(exitCode);
-  const runFile = await options.store.saveRun(run);
-  return { exitCode, results, run, runFile };
+  return saveBatch(recorder, options.store, batch);
 }
 
 async function analyzeOne(
@@ -245,4 +228,54 @@ function describeChoices(file: string, format: AudioFormat, features: AnalyzeFea
       inputs: { file, sampleRate: format.sampleRate },
     },
   ];
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface AnalyzeFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags {
+  features: string;
+  curves?: boolean;
+}
+
+export const analyzeCommand = defineCommand({
+  name: 'analyze',
+  description: 'measure loudness (EBU R128 / BS.1770-4), true peak, LRA, levels, spectrum, tempo, key, onsets, pitch',
+  arguments: [['<files...>', 'audio files: WAV (PCM/float, RF64), FLAC, MP3, AAC/M4A, Ogg/Opus, AIFF']],
+  options: (cmd) =>
+    cmd
+      .addOption(
+        new Option(
+          '--features <list>',
+          `comma-separated: ${Object.entries(ANALYZE_FEATURES)
+            .map(([k, v]) => `${k} (${v})`)
+            .join('; ')}`,
+        ).default(Object.keys(ANALYZE_FEATURES).join(',')),
+      )
+      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)'),
+  shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store' },
+  examples: [
+    'shub analyze mix.wav',
+    'shub analyze album/*.flac --json | jq .levels.integratedLufs',
+    'shub analyze take.wav --curves --json > take.json',
+    'shub analyze stems/*.wav --db postgres://shub@db.studio/shub',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'usage/config',
+    3: 'unreadable input (others still analyzed)',
+    4: 'missing ffmpeg or database unreachable/not migrated',
+    5: 'internal',
+  },
+  run: analyzeCli,
+});
+
+/** `shub analyze`: the flags checked, then `analyze` with the shared glue. */
+export async function analyzeCli(ctx: CliContext, files: string[], flags: AnalyzeFlags): Promise<number> {
+  const features = parseFeatures(flags.features);
+  return withSession(ctx, 'analyze', flags, async (s) => {
+    const { formatAnalyzeText } = await import('../ui/analyze-text.js');
+    const text = { format: formatAnalyzeText, blankLineBetween: true };
+    const outcome = await analyze({ ...(await s.batch(files, flags, text)), features, curves: flags.curves ?? false });
+    return outcome.exitCode;
+  });
 }

@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import type { HistoryQuery, RunSummary, Store } from '../store/types.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { parseLimit, type JsonFlag, type StoreFlags } from './options.js';
 
 export interface HistoryOptions {
   store: Store;
@@ -69,5 +71,57 @@ function sha256Of(file: string): Promise<string> {
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface HistoryFlags extends JsonFlag, StoreFlags {
+  file?: string;
+  command?: string;
+  since?: string;
+  limit?: number;
+}
+
+export const historyCommand = defineCommand({
+  name: 'history',
+  description: 'list recorded runs, newest first (from the JSON store or the database)',
+  options: (cmd) =>
+    cmd
+      .option(
+        '--file <path>',
+        'only runs that read this file: its path as given or absolute, or its sha256 (the file is hashed if it exists)',
+      )
+      .option('--command <name>', 'only runs of this command, e.g. analyze')
+      .option(
+        '--since <when>',
+        'only runs started since a date/time (2025-03-01, 2025-03-01T14:00) or within an age (30m, 12h, 7d)',
+      )
+      .option('-n, --limit <n>', 'at most this many runs (the newest)', parseLimit),
+  shared: { json: 'print one JSON object per run per line (NDJSON)', store: 'store' },
+  examples: [
+    'shub history',
+    'shub history --file master.wav --command analyze --since 7d',
+    'shub history --db postgres://shub@db.studio/shub --json | jq -r .runId',
+  ],
+  exitCodes: { 0: 'ok', 2: 'bad option', 4: 'database unreachable or not migrated' },
+  run: historyCli,
+});
+
+/** `shub history`: the runs of the selected store, one line each. */
+export async function historyCli(ctx: CliContext, flags: HistoryFlags): Promise<number> {
+  return withSession(ctx, 'history', {}, async (s) => {
+    const store = await s.openStore(flags, 'read');
+    const runs = await history({
+      store,
+      cwd: ctx.io.cwd,
+      ...(flags.file !== undefined ? { file: flags.file } : {}),
+      ...(flags.command !== undefined ? { command: flags.command } : {}),
+      ...(flags.since !== undefined ? { since: flags.since } : {}),
+      ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+    });
+    const { formatHistory } = await import('../ui/history-text.js');
+    s.output<RunSummary>(flags, { format: (r) => formatHistory([r]) }).list(runs, formatHistory);
+    return ExitCode.ok;
   });
 }

@@ -9,17 +9,31 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitCode, InputError, UsageError, type ShubError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { temporarySibling } from '../io/atomic.js';
-import { WavWriter } from '../io/wav-writer.js';
+import { WavFileSet, type WavWriter } from '../io/wav-writer.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { feedSource } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { tonalBalance } from '../engines/spectral/index.js';
-import { planChain, STYLE_SPECS, type MasterAnalysis, type MasterStyle } from '../engines/master/plan.js';
+import {
+  MASTER_STYLES,
+  planChain,
+  STYLE_SPECS,
+  type MasterAnalysis,
+  type MasterStyle,
+} from '../engines/master/plan.js';
+import { gainStep, MAX_GAIN_PASSES, type GainPoint } from '../engines/master/loudness.js';
+import {
+  FIRST_CEILING_MARGIN_DB,
+  MAX_VERIFY_ROUNDS,
+  PEAK_SAFETY_DB,
+  verdict,
+  VERIFY_TOLERANCE_LU,
+} from '../engines/master/verify.js';
 import {
   native,
   type MasterChainOptions,
@@ -29,8 +43,17 @@ import {
 } from '../native.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
-import type { Decision, RunRecord, RunOutput, Store } from '../store/types.js';
-import { runBatch } from './batch.js';
+import type { Decision, RunOutput } from '../store/types.js';
+import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import {
+  oneOf,
+  type FfmpegFlag,
+  type JobsFlag,
+  type JsonFlag,
+  type OverwriteFlag,
+  type StoreFlags,
+} from './options.js';
 
 export const MASTER_FORMATS = {
   wav: { extension: 'wav', lossy: false, describe: 'WAV (PCM)' },
@@ -40,19 +63,6 @@ export const MASTER_FORMATS = {
   opus: { extension: 'opus', lossy: true, describe: 'Opus in Ogg' },
 } as const;
 export type MasterFormat = keyof typeof MASTER_FORMATS;
-
-/** Loudness the iteration aims for, and the verification tolerance of every written master. */
-export const LOUDNESS_AIM_LU = 0.03;
-export const VERIFY_TOLERANCE_LU = 0.1;
-/**
- * Verified masters keep their true peak this far under the ceiling as shub measures it, so that
- * other BS.1770 meters (whose interpolators differ by a few hundredths of a dB) agree.
- */
-export const PEAK_SAFETY_DB = 0.1;
-/** Limiter ceiling margin below the target's ceiling on the first try (the safety above, inter-grid peaks, resampling, dither). */
-const FIRST_CEILING_MARGIN_DB = 0.2;
-const MAX_GAIN_PASSES = 8;
-const MAX_VERIFY_ROUNDS = 3;
 
 export interface TargetSpec {
   target: string;
@@ -84,16 +94,16 @@ export interface MasterOutput {
   problem?: string;
 }
 
-/** One NDJSON line of `master --json` (issue contract). */
+/** One NDJSON line of `master --json` (issue contract; `input` is kept beside `file` for older readers). */
 export interface MasterResult {
+  file: string;
   input: string;
   runId: string;
   outputs: MasterOutput[];
   decisions: Decision[];
 }
 
-export interface MasterOptions {
-  files: string[];
+export interface MasterOptions extends BatchContext<MasterResult> {
   targets: Platform[];
   reference?: string;
   style: MasterStyle;
@@ -104,22 +114,9 @@ export interface MasterOptions {
   noiseShaping?: boolean;
   /** Add three-band compression after the glue compressor. */
   multiband?: boolean;
-  jobs?: number;
-  ffmpeg: FfmpegChoice;
-  store: Store;
-  args?: string[];
-  onResult?: (result: MasterResult) => void;
-  onError?: (file: string, error: ShubError | Error) => void;
-  onWarning?: (message: string) => void;
-  onProgress?: (file: string, fraction: number) => void;
 }
 
-export interface MasterOutcome {
-  exitCode: ExitCode;
-  results: MasterResult[];
-  run: RunRecord;
-  runFile: string;
-}
+export type MasterOutcome = BatchOutcome<MasterResult>;
 
 /** The delivery spec of a platform, with `--format` applied (Opus is always 48 kHz). */
 export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
@@ -248,7 +245,7 @@ interface TargetState {
   gainDb: number;
   ceilingDb: number;
   /** Measured (gain, loudness) pairs of earlier passes, for the secant step. */
-  history: { gainDb: number; lufs: number }[];
+  history: GainPoint[];
   last?: MasterTailReport;
   status: 'iterating' | 'ready' | 'failed';
   problem?: string;
@@ -259,15 +256,20 @@ const grDb = (t: MasterTailReport) => round(-20 * Math.log10(Math.max(t.limiterM
 
 export async function master(options: MasterOptions): Promise<MasterOutcome> {
   // a failure before the per-mix batch (e.g. an unreadable --reference) still leaves its run record
-  return recordingFailure(options.store, 'master', options.args ?? [], options.reference ?? null, () =>
-    masterRun(options),
+  return recordingFailure(
+    options.store,
+    'master',
+    options.args ?? [],
+    options.reference ?? null,
+    () => masterRun(options),
+    options.runId,
   );
 }
 
 async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
   if (options.targets.length === 0 && !options.reference)
     throw new UsageError('name at least one --target (or give --reference)');
-  const recorder = new RunRecorder('master', options.args ?? []);
+  const recorder = new RunRecorder('master', options.args ?? [], options.runId);
   const specs = options.targets.map((p) => targetSpecFor(p, options.format));
   // reference: analyzed once for the whole run
   let reference: Awaited<ReturnType<typeof analyzeForMaster>> | undefined;
@@ -306,10 +308,7 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
       };
     },
   });
-  const { exitCode, results } = await batch;
-  const run = recorder.finish(exitCode);
-  const runFile = await options.store.saveRun(run);
-  return { exitCode, results, run, runFile };
+  return saveBatch(recorder, options.store, await batch);
 }
 
 async function masterOne(
@@ -395,43 +394,40 @@ async function masterOne(
         t.last = rep;
         t.gainPasses++;
         t.history.push({ gainDb: t.gainDb, lufs });
-        const err = t.spec.integratedLufs - lufs;
-        const gr = grDb(rep);
-        const meanGr = -rep.limiterMeanGainDb;
-        const peakTooMuch = style.maxLimiterGainReductionDb !== null && gr > style.maxLimiterGainReductionDb;
-        if ((peakTooMuch || meanGr > style.maxMeanLimiterGainReductionDb) && err >= -LOUDNESS_AIM_LU) {
+        const measured = { lufs, limiterPeakGrDb: grDb(rep), limiterMeanGrDb: -rep.limiterMeanGainDb };
+        const step = gainStep(
+          { targetLufs: t.spec.integratedLufs, gainDb: t.gainDb, history: t.history },
+          measured,
+          chainLufs,
+          style,
+        );
+        if (step.status === 'next') t.gainDb = step.gainDb;
+        else if (step.status === 'on-target') t.status = 'ready';
+        else {
           t.status = 'failed';
           const allowed =
             style.maxLimiterGainReductionDb === null
               ? `${style.maxMeanLimiterGainReductionDb} dB on average`
               : `${style.maxLimiterGainReductionDb} dB on peaks, ${style.maxMeanLimiterGainReductionDb} dB on average`;
-          t.problem = `reaching ${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling needs ${gr.toFixed(1)} dB of limiting on peaks and ${meanGr.toFixed(1)} dB on average, more than the ${o.style} style allows (${allowed}); ${o.style === 'loud' ? 'deliver a less dynamic mix or a lower target' : 'use --style loud, or deliver a less dynamic mix'}`;
-          return;
+          const advice =
+            o.style === 'loud'
+              ? 'deliver a less dynamic mix or a lower target'
+              : 'use --style loud, or deliver a less dynamic mix';
+          const peaks = step.limiterPeakGrDb.toFixed(1);
+          const mean = step.limiterMeanGrDb.toFixed(1);
+          const needs = `${peaks} dB of limiting on peaks and ${mean} dB on average`;
+          const aim = `${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling`;
+          t.problem = `reaching ${aim} needs ${needs}, more than the ${o.style} style allows (${allowed}); ${advice}`;
         }
-        if (Math.abs(err) <= LOUDNESS_AIM_LU) {
-          t.status = 'ready';
-          return;
-        }
-        // first correction: the chain's own loudness change; later: secant on the measured curve (limiting flattens it)
-        let step = err;
-        if (t.history.length === 1 && chainLufs !== null)
-          step =
-            t.spec.integratedLufs -
-            (t.gainDb + chainLufs) +
-            (gr > 0.5 ? err - (t.spec.integratedLufs - (t.gainDb + chainLufs)) : 0);
-        if (t.history.length >= 2) {
-          const [a, b] = t.history.slice(-2) as [{ gainDb: number; lufs: number }, { gainDb: number; lufs: number }];
-          const slope = (b.lufs - a.lufs) / (b.gainDb - a.gainDb);
-          if (Number.isFinite(slope) && slope > 0.05) step = err / Math.min(1, slope);
-        }
-        t.gainDb += Math.max(-24, Math.min(24, step));
       });
       progress(0.1 + 0.5 * Math.min(1, (pass + 1) / 4));
     }
     for (const t of active) {
       if (t.status === 'iterating') {
         t.status = 'failed';
-        t.problem = `the loudness did not settle within ${MAX_GAIN_PASSES} passes (last ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS for ${t.spec.integratedLufs})`;
+        const last = t.last?.levels.integratedLufs?.toFixed(2);
+        const settle = `the loudness did not settle within ${MAX_GAIN_PASSES} passes`;
+        t.problem = `${settle} (last ${last} LUFS for ${t.spec.integratedLufs})`;
       }
     }
   };
@@ -460,32 +456,32 @@ async function masterOne(
       const m = await measureWritten(w.file, o.ffmpeg);
       const lufs = m.levels.integratedLufs ?? -Infinity;
       const tp = m.levels.truePeakDbtp ?? -Infinity;
-      const loudOk = Math.abs(lufs - t.spec.integratedLufs) <= VERIFY_TOLERANCE_LU;
-      const peakOk = tp <= t.spec.truePeakCeilingDbtp - PEAK_SAFETY_DB;
+      const v = verdict(m.levels, t.spec, round_);
+      const what = MASTER_FORMATS[t.spec.format];
       decisions.push({
         engine: 'master.verify',
         decision: `round${round_ + 1}`,
         value: { target: t.spec.target, integratedLufs: lufs, truePeakDbtp: tp },
-        reason:
-          loudOk && peakOk
-            ? `the written ${MASTER_FORMATS[t.spec.format].describe} file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP: on target (±${VERIFY_TOLERANCE_LU} LU) and at least ${PEAK_SAFETY_DB} dB under the ${t.spec.truePeakCeilingDbtp} dBTP ceiling`
-            : `the written file measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP (${!peakOk ? `within ${PEAK_SAFETY_DB} dB of or over the ${t.spec.truePeakCeilingDbtp} dBTP ceiling${MASTER_FORMATS[t.spec.format].lossy ? ' after encoding' : ''}` : `off the ${t.spec.integratedLufs} LUFS target`}); ${round_ + 1 < MAX_VERIFY_ROUNDS ? 'lowering the limiter ceiling / correcting the gain and rendering again' : 'no rounds left'}`,
+        reason: verifyReason(v, lufs, tp, t.spec),
         inputs: { file, output: w.file, limiterCeilingDb: round(t.ceilingDb, 2), gainDb: round(t.gainDb, 3) },
       });
-      if (loudOk && peakOk) {
+      if (v.ok) {
         verified.set(t, { levels: m.levels, file: w.file, sha256: m.sha256 });
         continue;
       }
       await rm(w.file, { force: true });
-      if (!peakOk) {
+      if (v.action === 'lower-ceiling') {
         // overshoot after resampling/dither/encoding: a lower ceiling, then the gain again
-        t.ceilingDb -= tp - (t.spec.truePeakCeilingDbtp - PEAK_SAFETY_DB) + 0.05;
+        t.ceilingDb -= v.byDb;
         t.status = 'iterating';
         t.history = [];
         await iterate([t]);
-      } else {
+      } else if (v.action === 'correct-gain') {
         // the encoder moved the loudness: correct by what the decoded file measured
-        t.gainDb += t.spec.integratedLufs - lufs;
+        t.gainDb += v.byDb;
+      } else {
+        t.status = 'failed';
+        t.problem = `the written master stayed out of tolerance after ${MAX_VERIFY_ROUNDS} verification rounds`;
       }
     }
   }
@@ -519,10 +515,32 @@ async function masterOne(
   progress(1);
   const { speakers: _s, ...format } = fmt;
   return {
-    result: { input: file, runId, outputs, decisions },
+    result: { file, input: file, runId, outputs, decisions },
     input: { path: file, sizeBytes: analysis.sizeBytes, sha256: analysis.sha256, format },
     outputs: records,
   };
+}
+
+/** The reason of a master.verify decision: what the written file measured and what happens next. */
+function verifyReason(v: ReturnType<typeof verdict>, lufs: number, tp: number, spec: TargetSpec): string {
+  const what = MASTER_FORMATS[spec.format];
+  const measured = `measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP`;
+  const ceiling = `the ${spec.truePeakCeilingDbtp} dBTP ceiling`;
+  if (v.ok)
+    return (
+      `the written ${what.describe} file ${measured}: on target (±${VERIFY_TOLERANCE_LU} LU) ` +
+      `and at least ${PEAK_SAFETY_DB} dB under ${ceiling}`
+    );
+  const problem = !v.peakOk
+    ? `within ${PEAK_SAFETY_DB} dB of or over ${ceiling}${what.lossy ? ' after encoding' : ''}`
+    : `off the ${spec.integratedLufs} LUFS target`;
+  const next =
+    v.action === 'lower-ceiling'
+      ? `lowering the limiter ceiling by ${v.byDb.toFixed(2)} dB and searching the gain again`
+      : v.action === 'correct-gain'
+        ? `correcting the gain by ${v.byDb.toFixed(2)} dB and rendering again`
+        : 'no rounds left';
+  return `the written file ${measured} (${problem}); ${next}`;
 }
 
 function describeTarget(
@@ -601,21 +619,22 @@ async function writeMasters(
   build: () => MasterRenderOptions,
   channels: number,
 ) {
-  const writers: WavWriter[] = [];
+  const files = new WavFileSet();
   const finals: { file: string; wav: string }[] = [];
   try {
+    const writers: WavWriter[] = [];
     for (const { state, target } of jobs) {
       await mkdir(path.dirname(path.resolve(target)), { recursive: true });
       const encoded = state.spec.format !== 'wav';
       const wav = encoded ? `${temporarySibling(target)}.wav` : target;
       const format = state.spec.bitDepth === 16 ? 's16' : state.spec.bitDepth === 24 ? 's24' : 'f32';
-      writers.push(await WavWriter.create(wav, { sampleRate: state.spec.sampleRateHz, channels, format }));
+      writers.push(await files.create(wav, { sampleRate: state.spec.sampleRateHz, channels, format }));
       finals.push({ file: target, wav });
     }
     await renderPass(file, o, build, (i, pcm) => writers[i]!.write(pcm));
-    for (const w of writers) await w.close(); // hashed when measured in verification
+    await files.close(); // hashed when measured in verification
   } catch (err) {
-    await Promise.all(writers.map((w) => w.abort()));
+    await files.abort();
     throw err;
   }
   for (const [i, { state }] of jobs.entries()) {
@@ -642,4 +661,99 @@ async function measureWritten(file: string, ffmpeg: FfmpegChoice): Promise<{ lev
   } finally {
     await source.close();
   }
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
+  target?: string;
+  reference?: string;
+  style: string;
+  output?: string;
+  format?: string;
+  noiseShaping?: boolean;
+  multiband?: boolean;
+}
+
+export const masterCommand = defineCommand({
+  name: 'master',
+  description:
+    'master mixes to delivery targets: chain planned from the analysis, ' +
+    'loudness iterated until the written files measure on target',
+  arguments: [['<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)']],
+  options: (cmd) =>
+    cmd
+      .option(
+        '-t, --target <list>',
+        'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd',
+      )
+      .option('-r, --reference <file>', 'match this reference master: mid/side tonal balance, width and loudness')
+      .option('-s, --style <style>', 'transparent (gain + true-peak limiting only) | balanced | loud', 'balanced')
+      .option(
+        '-f, --format <format>',
+        "deliver every target as wav | flac | mp3 | aac | opus (default: each target's own format)",
+      )
+      .option(
+        '--noise-shaping',
+        "shape the 16-bit dither noise away from the ear's most sensitive band (F-weighted error feedback)",
+      )
+      .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor'),
+  shared: {
+    output: {
+      description:
+        'folder for the masters (named <mix>.<target>.<ext>), ' +
+        'or a file for one mix and one target (default: beside the mix)',
+    },
+    overwrite: true,
+    json: true,
+    jobs: 'mixes mastered',
+    ffmpeg: 'non-WAV input and FLAC/MP3/AAC/Opus output',
+    store: 'store',
+  },
+  examples: [
+    'shub master mix.wav --target spotify,apple-music,cd -o masters/',
+    'shub master album/*.wav --target spotify --json > report.ndjson',
+    'shub master mix.wav --reference ref.wav -o mix.matched.wav',
+  ],
+  exitCodes: {
+    0: 'every target met',
+    1: 'a target could not be met within the style (reported; no file)',
+    2: 'usage/config error or existing output without -y',
+    3: 'unreadable input',
+    4: 'missing ffmpeg or database unreachable',
+    5: 'internal',
+  },
+  run: masterCli,
+});
+
+/** `shub master`: style, format and targets checked and loaded before the store opens. */
+export async function masterCli(ctx: CliContext, files: string[], flags: MasterFlags): Promise<number> {
+  const style = oneOf('--style', flags.style, Object.keys(MASTER_STYLES) as MasterStyle[]);
+  const format =
+    flags.format === undefined
+      ? undefined
+      : oneOf('--format', flags.format, Object.keys(MASTER_FORMATS) as MasterFormat[]);
+  if (!flags.target && !flags.reference)
+    throw new UsageError(
+      'name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference',
+    );
+  return withSession(ctx, 'master', flags, async (s) => {
+    const { loadPlatforms, selectPlatforms } = await import('../recipes/platforms.js');
+    const targets = flags.target
+      ? selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.target)
+      : [];
+    const { formatMasterText } = await import('../ui/master-text.js');
+    const outcome = await master({
+      ...(await s.batch(files, flags, { format: formatMasterText })),
+      targets,
+      ...(flags.reference ? { reference: flags.reference } : {}),
+      style,
+      ...(flags.output ? { output: flags.output } : {}),
+      ...(format ? { format } : {}),
+      overwrite: flags.overwrite ?? false,
+      noiseShaping: flags.noiseShaping ?? false,
+      multiband: flags.multiband ?? false,
+    });
+    return outcome.exitCode;
+  });
 }

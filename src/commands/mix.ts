@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, ShubError, UsageError, InputError } from '../errors.js';
+import { WavFileSet } from '../io/wav-writer.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -18,21 +19,25 @@ import { masterTrim, trackStaging } from '../engines/mix/gain-staging.js';
 import { measureLevels, round, toLevels } from '../engines/levels/index.js';
 import { buildSession } from '../rpp/export.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
-import type { Decision, RunRecord, RunInput, Store } from '../store/types.js';
+import type { Decision, RunRecord, RunInput } from '../store/types.js';
+import { envelope, type Reported, type RunContext } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
 
-export interface MixOptions {
+export interface MixOptions extends RunContext {
   recipe: string;
   output: string;
   /** Also write a REAPER session here, its printed stems in `<session>-stems/` beside it. */
   rpp?: string;
   overwrite?: boolean;
-  ffmpeg: FfmpegChoice;
-  store: Store;
-  args?: string[];
   /** The command recorded in the run (`render` reuses this story for recipes). Default `mix`. */
   command?: string;
-  onWarning?: (message: string) => void;
   onProgress?: (fraction: number) => void;
+}
+
+/** A printed stem and the file it goes to. */
+export interface StemFile extends PrintTarget {
+  file: string;
 }
 
 export interface MixStripResult {
@@ -48,7 +53,9 @@ export interface MixStripResult {
   compressorMaxGainReductionDb?: number;
 }
 
+/** The result of `shub mix` (`file` is the recipe, like `recipe`: every command's line names its input). */
 export interface MixResult {
+  file: string;
   recipe: string;
   output: string;
   sha256: string;
@@ -68,7 +75,7 @@ export interface MixResult {
 
 export interface MixOutcome {
   exitCode: ExitCode;
-  result: MixResult;
+  result: Reported<MixResult>;
   run: RunRecord;
   runFile: string;
 }
@@ -76,13 +83,18 @@ export interface MixOutcome {
 const db = (x: number) => (x > 0 ? round(20 * Math.log10(x), 2) : null);
 
 export async function mix(options: MixOptions): Promise<MixOutcome> {
-  return recordingFailure(options.store, options.command ?? 'mix', options.args ?? [], options.recipe, () =>
-    mixRun(options),
+  return recordingFailure(
+    options.store,
+    options.command ?? 'mix',
+    options.args ?? [],
+    options.recipe,
+    () => mixRun(options),
+    options.runId,
   );
 }
 
 async function mixRun(options: MixOptions): Promise<MixOutcome> {
-  const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? []);
+  const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? [], options.runId);
   const loaded = await loadRecipe(options.recipe);
   const files = loaded.recipe.tracks.map((t) => path.resolve(loaded.dir, t.file));
   await checkOutputs(options, files);
@@ -93,9 +105,9 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
     staging = await stageGains(loaded, files, options, decisions);
   }
   const sources = await openStems(loaded, files, options);
-  let outcome: RenderOutcome;
+  let outcome: RenderOutcome & { sha256: Map<string, string> };
   let graph: MixGraph;
-  let prints: PrintTarget[] = [];
+  let prints: StemFile[] = [];
   try {
     graph = compileRecipe(loaded, {
       formats: sources.map((s) => s.format),
@@ -105,7 +117,7 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
     });
     describeGraph(graph, decisions);
     if (options.rpp) prints = printTargets(graph, options.rpp);
-    outcome = await renderGraph(graph, {
+    outcome = await renderToWav(graph, {
       sources,
       output: options.output,
       prints,
@@ -152,34 +164,38 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
   }
   const levels = outcome.levels ? toLevels(outcome.levels, false).levels : null;
   const stats = outcome.stats;
-  const result: MixResult = {
-    recipe: options.recipe,
-    output: options.output,
-    sha256: outcome.sha256.get(options.output) ?? '',
-    sampleRate: graph.sampleRate,
-    frames: outcome.frames,
-    durationSeconds: round(outcome.frames / graph.sampleRate, 6),
-    levels: {
-      integratedLufs: levels?.integratedLufs ?? null,
-      loudnessRangeLu: levels?.loudnessRangeLu ?? null,
-      truePeakDbtp: levels?.truePeakDbtp ?? null,
-      samplePeakDbfs: levels?.samplePeakDbfs ?? null,
+  const result = envelope<MixResult>(
+    {
+      file: options.recipe,
+      recipe: options.recipe,
+      output: options.output,
+      sha256: outcome.sha256.get(options.output) ?? '',
+      sampleRate: graph.sampleRate,
+      frames: outcome.frames,
+      durationSeconds: round(outcome.frames / graph.sampleRate, 6),
+      levels: {
+        integratedLufs: levels?.integratedLufs ?? null,
+        loudnessRangeLu: levels?.loudnessRangeLu ?? null,
+        truePeakDbtp: levels?.truePeakDbtp ?? null,
+        samplePeakDbfs: levels?.samplePeakDbfs ?? null,
+      },
+      strips: graph.strips.map((s, i) => ({
+        name: s.name,
+        kind: s.kind,
+        ...(s.role ? { role: s.role } : {}),
+        gainDb: round(s.gainDb ?? 0, 2),
+        pan: s.pan ?? 0,
+        output: s.output < 0 ? 'mix' : graph.strips[s.output]!.name,
+        active: s.active !== false,
+        inputPeakDbfs: db(stats[i]!.inputPeak),
+        outputPeakDbfs: db(stats[i]!.outputPeak),
+        ...(s.compressor ? { compressorMaxGainReductionDb: round(stats[i]!.compressorMaxGainReductionDb, 2) } : {}),
+      })),
+      ...(session ? { session } : {}),
+      decisions,
     },
-    strips: graph.strips.map((s, i) => ({
-      name: s.name,
-      kind: s.kind,
-      ...(s.role ? { role: s.role } : {}),
-      gainDb: round(s.gainDb ?? 0, 2),
-      pan: s.pan ?? 0,
-      output: s.output < 0 ? 'mix' : graph.strips[s.output]!.name,
-      active: s.active !== false,
-      inputPeakDbfs: db(stats[i]!.inputPeak),
-      outputPeakDbfs: db(stats[i]!.outputPeak),
-      ...(s.compressor ? { compressorMaxGainReductionDb: round(stats[i]!.compressorMaxGainReductionDb, 2) } : {}),
-    })),
-    ...(session ? { session } : {}),
-    decisions,
-  };
+    recorder.runId,
+  );
   for (const d of decisions) recorder.decide(d);
   recorder.results.push(result);
   const run = recorder.finish(ExitCode.ok);
@@ -302,11 +318,34 @@ async function stageGains(
   return { trackGainDb, masterTrimDb: trim.trimDb };
 }
 
+/** Renders `graph` into 32-bit float WAV files: the mix at `output`, each printed stem at its file. */
+export async function renderToWav(
+  graph: MixGraph,
+  options: { sources: AudioSource[]; output: string; prints?: StemFile[]; onProgress?: (fraction: number) => void },
+): Promise<RenderOutcome & { sha256: Map<string, string> }> {
+  const files = new WavFileSet();
+  const spec = (channels: number) => ({ sampleRate: graph.sampleRate, channels, format: 'f32' as const });
+  try {
+    const output = await files.create(options.output, spec(2));
+    const outcome = await renderGraph(graph, {
+      sources: options.sources,
+      output,
+      prints: options.prints ?? [],
+      openPrint: (p, channels) => files.create(p.file, spec(channels)),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { ...outcome, sha256: await files.finish() };
+  } catch (err) {
+    await files.abort();
+    throw err;
+  }
+}
+
 /** One printed stem per track (from its item position) and per processing bus / master. */
-function printTargets(graph: MixGraph, rpp: string): PrintTarget[] {
+function printTargets(graph: MixGraph, rpp: string): StemFile[] {
   const dir = path.join(path.dirname(path.resolve(rpp)), `${path.basename(rpp, path.extname(rpp))}-stems`);
   const used = new Set<string>();
-  const out: PrintTarget[] = [];
+  const out: StemFile[] = [];
   graph.strips.forEach((s, i) => {
     if (!s.print || s.print === 'none') return;
     let base = `${String(i + 1).padStart(2, '0')}-${s.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
@@ -334,53 +373,54 @@ function describeGraph(graph: MixGraph, decisions: Decision[]): void {
   });
 }
 
-// ---- command-line glue (src/cli.ts declares the options) -----------------------------------
+// ---- the command line -----------------------------------------------------------------------
 
-export interface MixCliOptions {
+export interface MixFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
   output: string;
   rpp?: string;
-  json?: boolean;
-  overwrite?: boolean;
-  ffmpeg?: string;
-  storeDir?: string;
-  db?: string;
 }
 
-/** Loads config and the store, runs `mix`, prints the result (JSON or text). Returns the exit code. */
-export async function mixCli(
-  recipe: string,
-  opts: MixCliOptions,
-  configFile: string | undefined,
-  args: string[],
-): Promise<number> {
-  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([
-    import('../config.js'),
-    import('../io/ffmpeg.js'),
-    import('../store/open.js'),
-  ]);
-  const { config } = await loadConfig(process.cwd(), configFile);
-  const store = await openStore({
-    dbUrl: opts.db,
-    storeDir: opts.storeDir ?? config.store.dir,
-    config,
-    env: process.env,
-  });
-  try {
-    const { result } = await mix({
-      recipe,
-      output: opts.output,
-      ...(opts.rpp ? { rpp: opts.rpp } : {}),
-      overwrite: opts.overwrite ?? false,
-      ffmpeg: resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path),
-      store,
-      args,
-      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+export const mixCommand = defineCommand({
+  name: 'mix',
+  description: 'render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)',
+  arguments: [['<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it']],
+  options: (cmd) =>
+    cmd.option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)'),
+  shared: {
+    output: { description: 'the mix: 32-bit float WAV', required: true },
+    overwrite: true,
+    json: 'print the result as one JSON object (one line)',
+    ffmpeg: 'non-WAV stems',
+    store: 'store',
+  },
+  examples: [
+    'shub mix song.yaml -o mix.wav',
+    'shub mix song.yaml -o mix.wav --rpp session/song.rpp --json | jq .levels',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'recipe error (file:line key)',
+    3: 'unreadable stem',
+    4: 'missing ffmpeg or database',
+    5: 'internal',
+  },
+  run: mixCli,
+});
+
+/** `shub mix`: one recipe, one result (or its error). */
+export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): Promise<number> {
+  return withSession(ctx, 'mix', flags, async (s) => {
+    return s.one(recipe, flags, { format: formatMixText }, async (context) => {
+      const { result } = await mix({
+        ...context,
+        recipe,
+        output: flags.output,
+        ...(flags.rpp ? { rpp: flags.rpp } : {}),
+        overwrite: flags.overwrite ?? false,
+      });
+      return result;
     });
-    process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatMixText(result)}\n`);
-    return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export function formatMixText(r: MixResult): string {

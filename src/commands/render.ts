@@ -12,18 +12,20 @@ import { openAudio, type AudioSource } from '../io/audio.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { temporarySibling, writeFileAtomic } from '../io/atomic.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
-import { renderGraph } from '../engines/mix/render.js';
 import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
 import { planRpp } from '../rpp/to-graph.js';
 import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io/reaper.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
-import { checkOutputs, mix, type MixResult } from './mix.js';
+import { envelope, type Reported, type RunContext } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { checkOutputs, mix, renderToWav, type MixResult } from './mix.js';
+import { oneOf, type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
 
 export type RenderBackend = 'native' | 'reaper';
 
-export interface RenderOptions {
+export interface RenderOptions extends RunContext {
   session: string;
   output: string;
   backend?: RenderBackend;
@@ -33,13 +35,11 @@ export interface RenderOptions {
   env?: NodeJS.ProcessEnv;
   timeoutSeconds?: number;
   overwrite?: boolean;
-  ffmpeg: FfmpegChoice;
-  store: Store;
-  args?: string[];
-  onWarning?: (message: string) => void;
 }
 
+/** The result of `shub render` (`file` is the session, like `session`). */
 export interface RenderResult {
+  file: string;
   session: string;
   backend: RenderBackend;
   output: string;
@@ -55,7 +55,7 @@ export interface RenderResult {
 
 export interface RenderOutcome {
   exitCode: ExitCode;
-  result: RenderResult;
+  result: Reported<RenderResult>;
   run: RunRecord;
   runFile: string;
 }
@@ -78,18 +78,25 @@ export async function render(options: RenderOptions): Promise<RenderOutcome> {
       ffmpeg: options.ffmpeg,
       store: options.store,
       args: options.args ?? [],
+      ...(options.runId ? { runId: options.runId } : {}),
       command: 'render',
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     });
-    return { ...m, result: fromMix(m.result) };
+    return { ...m, result: envelope(fromMix(m.result), m.run.runId) };
   }
-  return recordingFailure(options.store, 'render', options.args ?? [], options.session, () =>
-    backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options),
+  return recordingFailure(
+    options.store,
+    'render',
+    options.args ?? [],
+    options.session,
+    () => (backend === 'reaper' ? renderWithReaper(options) : renderRppNative(options)),
+    options.runId,
   );
 }
 
 function fromMix(m: MixResult): RenderResult {
   return {
+    file: m.recipe,
     session: m.recipe,
     backend: 'native',
     output: m.output,
@@ -125,7 +132,7 @@ async function readProject(file: string) {
 }
 
 async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
-  const recorder = new RunRecorder('render', options.args ?? []);
+  const recorder = new RunRecorder('render', options.args ?? [], options.runId);
   const { root } = await readProject(options.session);
   const plan = planRpp(root, options.session);
   await checkOutputs(
@@ -143,7 +150,7 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
       }
     }
     const graph = plan.build(sources.map((s) => s.format));
-    const out = await renderGraph(graph, { sources, output: options.output });
+    const out = await renderToWav(graph, { sources, output: options.output });
     for (const [i, s] of sources.entries()) {
       const { speakers: _s, ...format } = s.format;
       if (!recorder.inputs.some((x) => x.path === plan.sources[i]!.file))
@@ -169,6 +176,7 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
       },
     ];
     const result: RenderResult = {
+      file: options.session,
       session: options.session,
       backend: 'native',
       output: options.output,
@@ -191,7 +199,7 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
 }
 
 async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> {
-  const recorder = new RunRecorder('render', options.args ?? []);
+  const recorder = new RunRecorder('render', options.args ?? [], options.runId);
   const reaper = findReaper(options.reaper, options.reaperConfigPath, options.env ?? process.env);
   const { text, root } = await readProject(options.session);
   await checkOutputs({ output: options.output, overwrite: options.overwrite ?? false }, []);
@@ -237,6 +245,7 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
     recorder.outputs.push({ path: options.output, sha256: sha, role: 'render:reaper' });
     const l = measured.levels;
     const result: RenderResult = {
+      file: options.session,
       session: options.session,
       backend: 'reaper',
       output: options.output,
@@ -275,7 +284,8 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
   }
 }
 
-async function finish(recorder: RunRecorder, result: RenderResult, store: Store): Promise<RenderOutcome> {
+async function finish(recorder: RunRecorder, rendered: RenderResult, store: Store): Promise<RenderOutcome> {
+  const result = envelope(rendered, recorder.runId);
   for (const d of result.decisions) recorder.decide(d);
   recorder.results.push(result);
   const run = recorder.finish(ExitCode.ok);
@@ -283,68 +293,75 @@ async function finish(recorder: RunRecorder, result: RenderResult, store: Store)
   return { exitCode: ExitCode.ok, result, run, runFile };
 }
 
-// ---- command-line glue ---------------------------------------------------------------------
+// ---- the command line -----------------------------------------------------------------------
 
-export interface RenderCliOptions {
+export interface RenderFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
   output: string;
   backend: string;
   reaper?: string;
   timeout: string;
-  json?: boolean;
-  overwrite?: boolean;
-  ffmpeg?: string;
-  storeDir?: string;
-  db?: string;
 }
 
-export async function renderCli(
-  session: string,
-  opts: RenderCliOptions,
-  configFile: string | undefined,
-  args: string[],
-): Promise<number> {
-  if (opts.backend !== 'native' && opts.backend !== 'reaper')
-    throw new UsageError(`--backend: expected native or reaper, got '${opts.backend}'`);
-  const timeout = Number(opts.timeout);
+export const renderCommand = defineCommand({
+  name: 'render',
+  description: 'render a session (mix recipe or REAPER .RPP) natively or through a headless REAPER',
+  arguments: [['<session>', 'a mix recipe (.yaml) or a REAPER project (.rpp)']],
+  options: (cmd) =>
+    cmd
+      .option('--backend <name>', 'native (recipes and plugin-free RPP) or reaper', 'native')
+      .option('--reaper <path>', 'REAPER binary (default: SHUB_REAPER, config reaper.path, PATH)')
+      .option('--timeout <seconds>', 'give up on REAPER after this long', '600'),
+  shared: {
+    output: { description: 'the rendered WAV', required: true },
+    overwrite: 'replace an existing output',
+    json: 'print the result as one JSON object (one line)',
+    ffmpeg: 'non-WAV sources',
+    store: 'store',
+  },
+  examples: [
+    'shub render song.yaml -o mix.wav',
+    'shub render session.rpp -o check.wav',
+    'shub render session.rpp -o final.wav --backend reaper --reaper /opt/REAPER/reaper',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'bad session or something the native backend cannot render (use --backend reaper)',
+    3: 'unreadable source',
+    4: 'REAPER/ffmpeg/database missing',
+    5: 'internal',
+  },
+  run: renderCli,
+});
+
+/** The text line of a render. */
+export function formatRenderText(r: RenderResult): string {
+  const f = (x: number | null, u: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${u}`);
+  const levels = `${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`;
+  return `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${levels}  (${r.backend})`;
+}
+
+/** `shub render`: backend and timeout checked, REAPER found before the store opens or anything is read. */
+export async function renderCli(ctx: CliContext, session: string, flags: RenderFlags): Promise<number> {
+  const backend = oneOf('--backend', flags.backend, ['native', 'reaper'] as const);
+  const timeout = Number(flags.timeout);
   if (!(timeout > 0 && timeout <= 86400))
-    throw new UsageError(`--timeout: expected seconds in (0, 86400], got '${opts.timeout}'`);
-  const [{ loadConfig }, { resolveFfmpeg }, { openStore }] = await Promise.all([
-    import('../config.js'),
-    import('../io/ffmpeg.js'),
-    import('../store/open.js'),
-  ]);
-  const { config } = await loadConfig(process.cwd(), configFile);
-  // REAPER is checked before the store is opened or anything is read (exit 4 at once)
-  if (opts.backend === 'reaper' && isRpp(session)) findReaper(opts.reaper, config.reaper?.path);
-  const store = await openStore({
-    dbUrl: opts.db,
-    storeDir: opts.storeDir ?? config.store.dir,
-    config,
-    env: process.env,
-  });
-  try {
-    const { result } = await render({
-      session,
-      output: opts.output,
-      backend: opts.backend,
-      timeoutSeconds: timeout,
-      overwrite: opts.overwrite ?? false,
-      ...(opts.reaper ? { reaper: opts.reaper } : {}),
-      ...(config.reaper?.path ? { reaperConfigPath: config.reaper.path } : {}),
-      ffmpeg: resolveFfmpeg(opts.ffmpeg, config.ffmpeg.path),
-      store,
-      args,
-      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+    throw new UsageError(`--timeout: expected seconds in (0, 86400], got '${flags.timeout}'`);
+  return withSession(ctx, 'render', flags, async (s) => {
+    // REAPER is checked before the store is opened or anything is read (exit 4 at once)
+    if (backend === 'reaper' && isRpp(session)) findReaper(flags.reaper, s.config.reaper?.path, ctx.io.env);
+    return s.one(session, flags, { format: formatRenderText }, async (context) => {
+      const { result } = await render({
+        ...context,
+        session,
+        output: flags.output,
+        backend,
+        timeoutSeconds: timeout,
+        overwrite: flags.overwrite ?? false,
+        ...(flags.reaper ? { reaper: flags.reaper } : {}),
+        ...(s.config.reaper?.path ? { reaperConfigPath: s.config.reaper.path } : {}),
+        env: ctx.io.env,
+      });
+      return result;
     });
-    if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else {
-      const f = (x: number | null, u: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${u}`);
-      process.stdout.write(
-        `${result.output}  ${result.durationSeconds.toFixed(2)} s  ${result.sampleRate} Hz  ${f(result.levels.integratedLufs, 'LUFS')}  true peak ${f(result.levels.truePeakDbtp, 'dBTP')}  (${result.backend})\n`,
-      );
-    }
-    return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,6 +1,8 @@
 /** `shub show RUN_ID`: one run's whole record — inputs, outputs, results, errors and the decision log. */
-import { UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import type { RunRecord, Store } from '../store/types.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import type { JsonFlag, StoreFlags } from './options.js';
 
 export interface ShowOptions {
   store: Store;
@@ -16,4 +18,27 @@ export async function show(options: ShowOptions): Promise<RunRecord> {
     );
   }
   return run;
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export const showCommand = defineCommand({
+  name: 'show',
+  description: "one run's record: inputs, outputs, results, errors and the decision log",
+  arguments: [['<run>', 'run id, or its first characters (as `shub history` lists them)']],
+  shared: { json: 'print the run record as one JSON object', store: 'store' },
+  examples: ['shub show 0196f3a2-7c41-7d3e-9a0b-2f5e8c1d4b6a', 'shub show 0196f3a2-7c41 --json | jq .decisions'],
+  exitCodes: { 0: 'ok', 2: 'no such run (or an ambiguous prefix)', 4: 'database unreachable or not migrated' },
+  run: showCli,
+});
+
+/** `shub show RUN`: the record from the selected store. */
+export async function showCli(ctx: CliContext, runId: string, flags: JsonFlag & StoreFlags): Promise<number> {
+  return withSession(ctx, 'show', {}, async (s) => {
+    const store = await s.openStore(flags, 'read');
+    const run = await show({ store, runId });
+    const { formatRun } = await import('../ui/history-text.js');
+    s.output<RunRecord>(flags, { format: formatRun }).result(run);
+    return ExitCode.ok;
+  });
 }

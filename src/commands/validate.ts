@@ -7,15 +7,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ExitCode, type ShubError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { openAudio } from '../io/audio.js';
 import { encodeWithFfmpeg, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { measureLevels, round } from '../engines/levels/index.js';
 import { checkPlatform, codecsFor, type Measurements, type PlatformVerdict } from '../engines/validate/checks.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder } from '../store/run.js';
-import type { Decision, RunRecord, Store } from '../store/types.js';
-import { runBatch } from './batch.js';
+import type { Decision } from '../store/types.js';
+import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
 
 /** One NDJSON line of `validate --json`. */
 export interface ValidateResult {
@@ -23,8 +25,7 @@ export interface ValidateResult {
   platforms: PlatformVerdict[];
 }
 
-export interface ValidateOptions {
-  files: string[];
+export interface ValidateOptions extends BatchContext<ValidateResult> {
   /**
    * The targets to check. May be a promise: files are read and measured while the presets load
    * (yaml + zod cost ~0.1 s of start-up); nothing is reported before it resolves, and if it
@@ -33,25 +34,12 @@ export interface ValidateOptions {
   platforms: Platform[] | Promise<Platform[]>;
   /** Also check the true peak after AAC/MP3/Opus round trips. */
   codecCheck?: boolean;
-  jobs?: number;
-  ffmpeg: FfmpegChoice;
-  store: Store;
-  args?: string[];
-  onResult?: (result: ValidateResult) => void;
-  onError?: (file: string, error: ShubError | Error) => void;
-  onWarning?: (message: string) => void;
-  onProgress?: (file: string, fraction: number) => void;
 }
 
-export interface ValidateOutcome {
-  exitCode: ExitCode;
-  results: ValidateResult[];
-  run: RunRecord;
-  runFile: string;
-}
+export type ValidateOutcome = BatchOutcome<ValidateResult>;
 
 export async function validate(options: ValidateOptions): Promise<ValidateOutcome> {
-  const recorder = new RunRecorder('validate', options.args ?? []);
+  const recorder = new RunRecorder('validate', options.args ?? [], options.runId);
   const platformsReady = Promise.resolve(options.platforms);
   // hold reports back until the platform list is known to be good
   let released = false;
@@ -103,10 +91,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
   await platformsReady; // an unknown platform rejects here, before anything was reported
   released = true;
   for (const f of held.splice(0)) f();
-  const { exitCode, results } = await batch;
-  const run = recorder.finish(exitCode);
-  const runFile = await options.store.saveRun(run);
-  return { exitCode, results, run, runFile };
+  return saveBatch(recorder, options.store, await batch);
 }
 
 /** Encodes to each codec in a temporary folder, decodes and measures the true peak. */
@@ -168,4 +153,70 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
     });
   }
   return decisions;
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags {
+  platform: string;
+  junit?: string;
+  codecCheck?: boolean;
+}
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  description:
+    'check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI',
+  arguments: [['<files...>', 'audio files to check']],
+  options: (cmd) =>
+    cmd
+      .requiredOption(
+        '-p, --platform <list>',
+        'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128',
+      )
+      .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
+      .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips'),
+  shared: { json: true, jobs: 'files checked', ffmpeg: 'non-WAV input and codec checks', store: 'store' },
+  examples: [
+    'shub validate master.wav --platform spotify,apple-music',
+    'shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml',
+    'shub validate album/*.flac --platform spotify --codec-check --json',
+  ],
+  exitCodes: {
+    0: 'all checks pass',
+    1: 'a check failed',
+    2: 'unknown platform or bad config',
+    3: 'unreadable input (others still checked)',
+    4: 'missing ffmpeg or database unreachable/not migrated',
+    5: 'internal',
+  },
+  run: validateCli,
+});
+
+/** `shub validate`: the platforms load while the first files are measured; --junit written at the end. */
+export async function validateCli(ctx: CliContext, files: string[], flags: ValidateFlags): Promise<number> {
+  return withSession(ctx, 'validate', flags, async (s) => {
+    // the presets load (yaml + zod) while the first files are being measured
+    const platforms = import('../recipes/platforms.js').then(async ({ loadPlatforms, selectPlatforms }) =>
+      selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.platform),
+    );
+    platforms.catch(() => undefined);
+    const { formatValidateText } = await import('../ui/validate-text.js');
+    const text = { format: formatValidateText, blankLineBetween: true };
+    const outcome = await validate({
+      ...(await s.batch(files, flags, text)),
+      platforms,
+      codecCheck: flags.codecCheck ?? false,
+    });
+    if (flags.junit) {
+      const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([
+        import('../ui/junit.js'),
+        import('../io/atomic.js'),
+      ]);
+      const unreadable = outcome.run.errors.map((e) => ({ file: e.file ?? '', message: e.message }));
+      const ids = (await platforms).map((p) => p.id);
+      await writeFileAtomic(flags.junit, formatJunit(ids, outcome.results, unreadable));
+    }
+    return outcome.exitCode;
+  });
 }

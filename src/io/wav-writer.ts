@@ -97,3 +97,42 @@ export class WavWriter {
     await rm(this.tmp, { force: true });
   }
 }
+
+/**
+ * The WAV outputs of one render, kept together: all finished (renamed into place, hashed) or, after
+ * a failure, all aborted, so that no partial file is left (SPEC §3).
+ */
+export class WavFileSet {
+  private writers: WavWriter[] = [];
+
+  /** A new writer in the set. */
+  async create(target: string, spec: WavWriterSpec): Promise<WavWriter> {
+    const w = await WavWriter.create(target, spec);
+    this.writers.push(w);
+    return w;
+  }
+
+  /** Every file closed and renamed into place, in creation order. */
+  async close(): Promise<void> {
+    while (this.writers.length) {
+      await this.writers[0]!.close();
+      this.writers.shift();
+    }
+  }
+
+  /** close(), then each file's sha256 by its path. */
+  async finish(): Promise<Map<string, string>> {
+    const sha256 = new Map<string, string>();
+    while (this.writers.length) {
+      const w = this.writers[0]!;
+      sha256.set(w.target, await w.finish());
+      this.writers.shift();
+    }
+    return sha256;
+  }
+
+  /** Removes every temporary file not yet renamed into place (after a failure). */
+  async abort(): Promise<void> {
+    for (const w of this.writers.splice(0)) await w.abort();
+  }
+}

@@ -35,7 +35,6 @@ export function shubVersion(): string {
 
 /** Collects one run's record while a command works. */
 export class RunRecorder {
-  readonly runId = uuidv7();
   readonly startedAt = new Date();
   readonly inputs: RunInput[] = [];
   readonly outputs: RunOutput[] = [];
@@ -46,6 +45,8 @@ export class RunRecorder {
   constructor(
     readonly command: string,
     readonly args: string[],
+    /** The caller's id for this run (a CLI prints it before the run ends); default a new UUID v7. */
+    readonly runId: string = uuidv7(),
   ) {}
 
   decide(d: Decision): void {
@@ -84,8 +85,9 @@ export async function recordingFailure<T>(
   args: string[],
   file: string | null,
   work: () => Promise<T>,
+  runId?: string,
 ): Promise<T> {
-  const recorder = new RunRecorder(command, args);
+  const recorder = new RunRecorder(command, args, runId);
   try {
     return await work();
   } catch (err) {

@@ -12,13 +12,24 @@ import { spawnSync } from 'node:child_process';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { sineSegments, writeWav, noise, dbToAmp } from '../../fixtures/signals.js';
-import type { AnalyzeResult } from '../../src/commands/analyze.js';
+import { analyze, parseFeatures, type AnalyzeResult } from '../../src/commands/analyze.js';
+import { JsonStore } from '../../src/store/json.js';
+import { exitCodeOf } from '../../src/errors.js';
+import type { Reported } from '../../src/commands/batch.js';
+import { shubVersion, uuidv7 } from '../../src/store/run.js';
 
 const { dir, cleanup } = tempDir();
 after(cleanup);
 const f = (name: string) => path.join(dir, name);
 
-type Result = AnalyzeResult & { levels: NonNullable<AnalyzeResult['levels']> };
+type Result = Reported<AnalyzeResult> & { levels: NonNullable<AnalyzeResult['levels']> };
+interface ErrorLine {
+  file: string;
+  error: { code: string; exitCode: number; message: string };
+  runId: string;
+  shubVersion: string;
+}
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 function analyzeOne(file: string, extra: string[] = []): Result {
   const r = shub(['analyze', file, '--json', ...extra], dir);
   assert.equal(r.code, 0, `exit ${r.code}: ${r.stderr}`);
@@ -199,7 +210,7 @@ function badFiles(): Record<string, string> {
   };
 }
 
-test('each bad input: one-line error naming the file, exit 3, no result', () => {
+test('each bad input: one-line error naming the file, exit 3, no result but its --json error line', () => {
   const expected: Record<string, RegExp> = {
     text: /not a readable audio file/,
     zero: /empty \(0 bytes\)/,
@@ -213,7 +224,15 @@ test('each bad input: one-line error naming the file, exit 3, no result', () => 
   for (const [name, file] of Object.entries(badFiles())) {
     const r = shub(['analyze', file, '--json'], dir);
     assert.equal(r.code, 3, `${name}: exit ${r.code}, stderr ${r.stderr}`);
-    assert.equal(r.stdout, '', `${name}: no partial output`);
+    // SPEC §3: with --json an unreadable input still gets its line, and nothing else is printed
+    const rows = ndjson<ErrorLine>(r.stdout);
+    assert.equal(rows.length, 1, `${name}: one line, got ${r.stdout}`);
+    assert.deepEqual(Object.keys(rows[0]!), ['file', 'error', 'runId', 'shubVersion'], name);
+    assert.equal(rows[0]!.file, file);
+    assert.equal(rows[0]!.error.code, 'unreadable-input');
+    assert.equal(rows[0]!.error.exitCode, 3);
+    assert.ok(`error: ${rows[0]!.error.message}` === r.stderr.trim(), `${name}: the same message as stderr`);
+    assert.match(rows[0]!.runId, UUID_V7);
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.length, 1, `${name}: one line, got ${r.stderr}`);
     assert.ok(lines[0]!.startsWith(`error: ${file}: `), `${name}: names the file: ${lines[0]}`);
@@ -227,11 +246,14 @@ test('a batch with bad files: good files still get results in input order, exit 
   const files = [f('c1-48000.wav'), bad.text!, f('mono20.wav'), bad.missing!, bad.nan!, f('c1-44100.wav')];
   const r = shub(['analyze', ...files, '--json', '--jobs', '3'], dir);
   assert.equal(r.code, 3);
-  const rows = ndjson<Result>(r.stdout);
+  const rows = ndjson<Result | ErrorLine>(r.stdout);
+  // one line per input, in input order: results and error lines alike, all of one run
   assert.deepEqual(
-    rows.map((x) => x.file),
-    [files[0], files[2], files[5]],
+    rows.map((x) => [x.file, 'error' in x]),
+    files.map((file, i) => [file, i === 1 || i === 3 || i === 4]),
   );
+  assert.equal(new Set(rows.map((x) => x.runId)).size, 1);
+  assert.ok(rows.every((x) => x.shubVersion === shubVersion()));
   assert.equal(r.stderr.trim().split('\n').length, 3);
 });
 
@@ -276,7 +298,15 @@ test('the run record: one JSON file per run with inputs, sha256, results and dec
   assert.equal(run.inputs[0].sha256, sha);
   assert.equal(run.inputs[0].sizeBytes, statSync(f('c1-48000.wav')).size);
   assert.equal(run.results[0].sha256, sha);
-  assert.equal(ndjson<Result>(r.stdout)[0]!.sha256, sha);
+  const printed = ndjson<Result>(r.stdout);
+  assert.equal(printed[0]!.sha256, sha);
+  // every printed line carries the id of the run that recorded it
+  assert.deepEqual(
+    printed.map((x) => x.runId),
+    [run.runId, run.runId],
+  );
+  assert.equal(printed[0]!.shubVersion, run.shubVersion);
+  assert.deepEqual(run.results, [printed[0]], 'the record holds what --json printed');
   assert.equal(run.errors.length, 1);
   assert.match(run.errors[0].message, /text\.wav/);
   const weights = run.decisions.find((d: { decision: string }) => d.decision === 'channelWeights');
@@ -333,4 +363,35 @@ test('rate and channel extremes: 8 kHz and 384 kHz measure right; 7 kHz and 9 ch
   const wide = shub(['analyze', f('ch9.wav')], dir);
   assert.equal(wide.code, 3);
   assert.match(wide.stderr, /9 channels is outside the supported 1–8/);
+});
+
+test('in process: analyze() takes plain options and the given run id; results and errors in input order', async () => {
+  writeWav(f('inproc.wav'), sineSegments(48000, 2, [{ seconds: 4, dbfs: -23 }]), 48000, 's16');
+  writeFileSync(f('inproc-text.wav'), 'not audio');
+  const store = new JsonStore(f('inproc-store'));
+  const runId = uuidv7();
+  const order: string[] = [];
+  const outcome = await analyze({
+    files: [f('inproc-text.wav'), f('inproc.wav')],
+    features: ['levels'],
+    ffmpeg: resolveFfmpeg(),
+    store,
+    runId,
+    args: ['analyze', 'in-process'],
+    onResult: (r) => order.push(`result ${path.basename(r.file)} ${r.runId === runId}`),
+    onError: (file, e) => order.push(`error ${path.basename(file)} ${exitCodeOf(e)}`),
+  });
+  assert.deepEqual(order, ['error inproc-text.wav 3', 'result inproc.wav true']);
+  assert.equal(outcome.exitCode, 3);
+  assert.equal(outcome.run.runId, runId);
+  assert.equal(outcome.run.status, 'partial');
+  assert.deepEqual(outcome.run.args, ['analyze', 'in-process']);
+  const [r] = outcome.results;
+  near(r!.levels!.integratedLufs, -23, 0.1, 'in-process I');
+  assert.equal(r!.spectral, undefined, 'only the features asked for');
+  assert.equal(r!.shubVersion, shubVersion());
+  assert.deepEqual((await store.getRun(runId))!.results, outcome.results);
+  // the same options as the CLI: --features is parsed by the command, not inside analyze()
+  assert.deepEqual(parseFeatures('levels, key,levels'), ['levels', 'key']);
+  assert.throws(() => parseFeatures('levels,bpm'), /unknown feature 'bpm'; available: levels, spectral/);
 });

@@ -9,7 +9,11 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { masterLike, sineSegments, writeWav, type Planar } from '../../fixtures/signals.js';
-import type { ValidateResult } from '../../src/commands/validate.js';
+import { validate, type ValidateResult } from '../../src/commands/validate.js';
+import { loadPlatforms, selectPlatforms } from '../../src/recipes/platforms.js';
+import { JsonStore } from '../../src/store/json.js';
+import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
+import { exitCodeOf } from '../../src/errors.js';
 
 const { dir, cleanup } = tempDir();
 after(cleanup);
@@ -140,8 +144,14 @@ test('JUnit XML: one testcase per file × platform × check, failures carry the 
     dir,
   );
   assert.equal(r.code, 3, 'unreadable input wins over failed checks');
-  const rows = ndjson<ValidateResult>(r.stdout);
+  const lines = ndjson<ValidateResult | { file: string; error: { code: string } }>(r.stdout);
+  const rows = lines.filter((x): x is ValidateResult => !('error' in x));
   assert.equal(rows.length, 4, 'the good files are still checked');
+  // SPEC §3: the unreadable file still gets its line, last, as it came last
+  const last = lines[4] as { file: string; error: { code: string } };
+  assert.equal(lines.length, 5);
+  assert.equal(last.file, f('garbage.wav'));
+  assert.equal(last.error.code, 'unreadable-input');
   const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8'));
   const suites = xml.testsuites.testsuite as {
     name: string;
@@ -262,4 +272,28 @@ test('the run record holds the verdicts and the ceiling decision', () => {
   const d = run.decisions.find((x: { decision: string }) => x.decision === 'truePeakCeiling');
   assert.equal(d.value, -2);
   assert.match(d.reason, /louder than -14 LUFS/);
+});
+
+test('in process: validate() takes plain options (no argv), reports in input order and records the run', async () => {
+  const store = new JsonStore(f('inproc-store'));
+  const platforms = selectPlatforms(await loadPlatforms(), 'spotify');
+  writeFileSync(f('inproc-garbage.wav'), 'not audio');
+  const inputs = [files['loud.wav']!, f('inproc-garbage.wav'), files['compliant.wav']!];
+  const order: string[] = [];
+  const outcome = await validate({
+    files: inputs,
+    platforms: Promise.resolve(platforms),
+    ffmpeg: resolveFfmpeg(),
+    store,
+    jobs: 3,
+    onResult: (r) => order.push(`result ${path.basename(r.file)}`),
+    onError: (file, e) => order.push(`error ${path.basename(file)} ${exitCodeOf(e)}`),
+  });
+  assert.deepEqual(order, ['result loud.wav', 'error inproc-garbage.wav 3', 'result compliant.wav']);
+  assert.equal(outcome.exitCode, 3, 'the unreadable input (3) outranks the failed check (1)');
+  assert.deepEqual(failing(outcome.results[0]!), ['integrated-loudness']);
+  assert.deepEqual(failing(outcome.results[1]!), []);
+  for (const r of outcome.results) assert.equal(r.runId, outcome.run.runId);
+  assert.deepEqual(await store.getRun(outcome.run.runId), outcome.run);
+  assert.equal(outcome.run.errors[0]!.file, f('inproc-garbage.wav'));
 });

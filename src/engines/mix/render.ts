@@ -1,30 +1,37 @@
 /**
  * The streaming render loop of `shub mix` and `shub render --backend native`: each clip's
  * source is read in blocks (openAudio) just ahead of the timeline, decoded into the native
- * Mixer's FIFO, and every block of the mix is rendered off the main thread, metered, and
- * appended to the output (and to each printed stem). Memory is bounded by the block size and
- * the sources' read buffers, whatever the number of tracks or their length.
+ * Mixer's FIFO, and every block of the mix is rendered off the main thread, metered, and handed
+ * to the sinks the command provides (the mix, each printed stem; the command writes the files).
+ * Memory is bounded by the block size and the sources' read buffers, whatever the number of
+ * tracks or their length.
  */
 import { InputError, ShubError, ExitCode } from '../../errors.js';
 import type { AudioSource } from '../../io/audio.js';
 import { native, type LevelMeterResult, type MixStripStats } from '../../native.js';
 import { createLevelMeter } from '../levels/index.js';
 import { mixSpec, type MixGraph } from './graph.js';
-import { WavWriter } from '../../io/wav-writer.js';
 
+/** Where rendered audio goes: interleaved float blocks, in order (a WAV writer, in the commands). */
+export interface BlockSink {
+  write(block: Float32Array): Promise<void>;
+}
+
+/** A strip printed to its own stem. */
 export interface PrintTarget {
   strip: number;
-  file: string;
   /** First timeline frame written to the stem (its item position). */
   fromFrame: number;
 }
 
-export interface RenderOptions {
+export interface RenderOptions<P extends PrintTarget = PrintTarget> {
   /** One open source per graph clip, in clip order; all are closed when the render ends. */
   sources: AudioSource[];
-  /** The mix file, or null to render without writing (gain-staging first pass). */
-  output: string | null;
-  prints?: PrintTarget[];
+  /** The mix (stereo), or null to render without writing (gain-staging first pass). */
+  output: BlockSink | null;
+  prints?: P[];
+  /** The sink of a printed stem, opened once its channel count is known (required with `prints`). */
+  openPrint?: (print: P, channels: number) => Promise<BlockSink>;
   blockFrames?: number;
   /** Meter the mix (BS.1770-4 loudness, true peak …). Default true. */
   meter?: boolean;
@@ -35,144 +42,133 @@ export interface RenderOutcome {
   frames: number;
   stats: MixStripStats[];
   levels: LevelMeterResult | null;
-  /** sha256 of the written mix and prints, by path. */
-  sha256: Map<string, string>;
 }
 
 export const DEFAULT_BLOCK_FRAMES = 16384;
 
-export async function renderGraph(graph: MixGraph, options: RenderOptions): Promise<RenderOutcome> {
+export async function renderGraph<P extends PrintTarget>(
+  graph: MixGraph,
+  options: RenderOptions<P>,
+): Promise<RenderOutcome> {
   const block = options.blockFrames ?? DEFAULT_BLOCK_FRAMES;
   const { clips } = graph;
   const { sources } = options;
   const mixer = new (native().Mixer)(mixSpec(graph, block));
   const tapIndex = new Map(mixer.prints().map((p, k) => [p.strip, { k, channels: p.channels }]));
-  const writers: WavWriter[] = [];
-  const sha256 = new Map<string, string>();
-  try {
-    const mixOut = options.output
-      ? await WavWriter.create(options.output, { sampleRate: graph.sampleRate, channels: 2, format: 'f32' })
-      : null;
-    if (mixOut) writers.push(mixOut);
-    const prints = [];
-    for (const p of options.prints ?? []) {
-      const tap = tapIndex.get(p.strip);
-      if (!tap) throw new ShubError(`internal error: strip ${p.strip} has no print tap`, ExitCode.internal);
-      const w = await WavWriter.create(p.file, { sampleRate: graph.sampleRate, channels: tap.channels, format: 'f32' });
-      writers.push(w);
-      prints.push({ ...p, ...tap, writer: w });
-    }
-    const meter =
-      options.meter === false
-        ? null
-        : createLevelMeter({
-            container: 'wav',
-            codec: 'pcm_f32le',
-            sampleRate: graph.sampleRate,
-            channels: 2,
-            bitDepth: 32,
-            frames: null,
-            durationSeconds: null,
-            speakers: ['FL', 'FR'],
-          });
-    // the master limiter runs after the mixer (latency compensated inside, so its output arrives
-    // later than its input); the master's printed residual then also carries (limited − mix),
-    // divided by the master fader that REAPER applies after it
-    const lim = graph.masterLimiter;
-    const masterStrip = graph.strips.findIndex((s) => s.kind === 'master');
-    const limiter = lim
-      ? new (native().MasterRender)({
+  const mixOut = options.output;
+  const prints = [];
+  for (const p of options.prints ?? []) {
+    const tap = tapIndex.get(p.strip);
+    if (!tap || !options.openPrint)
+      throw new ShubError(`internal error: strip ${p.strip} has no print tap or sink`, ExitCode.internal);
+    prints.push({ ...p, ...tap, writer: await options.openPrint(p, tap.channels) });
+  }
+  const meter =
+    options.meter === false
+      ? null
+      : createLevelMeter({
+          container: 'wav',
+          codec: 'pcm_f32le',
           sampleRate: graph.sampleRate,
           channels: 2,
-          channelWeights: [1, 1],
-          tails: [
-            {
-              sampleRate: graph.sampleRate,
-              gainDb: 0,
-              bitDepth: 32,
-              dither: 'none',
-              emit: true,
-              limiter: {
-                ceilingDb: lim.ceilingDbtp,
-                ...(lim.lookaheadMs !== undefined ? { lookaheadMs: lim.lookaheadMs } : {}),
-                ...(lim.releaseMs !== undefined ? { releaseMs: lim.releaseMs } : {}),
-              },
+          bitDepth: 32,
+          frames: null,
+          durationSeconds: null,
+          speakers: ['FL', 'FR'],
+        });
+  // the master limiter runs after the mixer (latency compensated inside, so its output arrives
+  // later than its input); the master's printed residual then also carries (limited − mix),
+  // divided by the master fader that REAPER applies after it
+  const lim = graph.masterLimiter;
+  const masterStrip = graph.strips.findIndex((s) => s.kind === 'master');
+  const limiter = lim
+    ? new (native().MasterRender)({
+        sampleRate: graph.sampleRate,
+        channels: 2,
+        channelWeights: [1, 1],
+        tails: [
+          {
+            sampleRate: graph.sampleRate,
+            gainDb: 0,
+            bitDepth: 32,
+            dither: 'none',
+            emit: true,
+            limiter: {
+              ceilingDb: lim.ceilingDbtp,
+              ...(lim.lookaheadMs !== undefined ? { lookaheadMs: lim.lookaheadMs } : {}),
+              ...(lim.releaseMs !== undefined ? { releaseMs: lim.releaseMs } : {}),
             },
-          ],
-        })
-      : null;
-    const masterPrint = limiter ? prints.find((p) => p.strip === masterStrip) : undefined;
-    const fader = 10 ** ((graph.strips[masterStrip]?.gainDb ?? 0) / 20);
-    const fifo = new SampleFifo();
-    const emit = async (mix: Float32Array) => {
-      if (meter) meter.addFloat(mix);
-      if (mixOut) await mixOut.write(mix);
-      if (masterPrint) {
-        const [unlimited, residual] = fifo.take(mix.length);
-        const out = new Float32Array(mix.length);
-        for (let i = 0; i < mix.length; i++) out[i] = residual![i]! + (mix[i]! - unlimited![i]!) / fader;
-        await masterPrint.writer.write(out);
-      }
-    };
-    const limited = async (bytes: Buffer) => {
-      if (bytes.length)
-        await emit(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
-    };
-    const pushed = clips.map(() => 0);
-    const ended = clips.map(() => false);
-    const total = graph.totalFrames;
-    for (let t0 = 0; t0 < total; t0 += block) {
-      const n = Math.min(block, total - t0);
-      for (let k = 0; k < clips.length; k++) {
-        const c = clips[k]!;
-        const end = Math.min(t0 + n, c.startFrame + c.lengthFrames);
-        const need = end > c.startFrame ? end - c.startFrame + c.sourceOffsetFrames : 0;
-        while (!ended[k] && pushed[k]! < need) {
-          const b = await sources[k]!.read();
-          if (!b) {
-            mixer.endClip(k);
-            ended[k] = true;
-            break;
-          }
-          try {
-            mixer.pushPcm(k, b.pcm, b.format, b.frames);
-          } catch (err) {
-            if (/NaN\/Inf/.test((err as Error).message))
-              throw new InputError(c.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
-            throw err;
-          }
-          pushed[k]! += b.frames;
-        }
-        // a clip past its end needs nothing more: let the mixer play silence after it
-        if (!ended[k] && t0 + n >= c.startFrame + c.lengthFrames) {
+          },
+        ],
+      })
+    : null;
+  const masterPrint = limiter ? prints.find((p) => p.strip === masterStrip) : undefined;
+  const fader = 10 ** ((graph.strips[masterStrip]?.gainDb ?? 0) / 20);
+  const fifo = new SampleFifo();
+  const emit = async (mix: Float32Array) => {
+    if (meter) meter.addFloat(mix);
+    if (mixOut) await mixOut.write(mix);
+    if (masterPrint) {
+      const [unlimited, residual] = fifo.take(mix.length);
+      const out = new Float32Array(mix.length);
+      for (let i = 0; i < mix.length; i++) out[i] = residual![i]! + (mix[i]! - unlimited![i]!) / fader;
+      await masterPrint.writer.write(out);
+    }
+  };
+  const limited = async (bytes: Buffer) => {
+    if (bytes.length)
+      await emit(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  };
+  const pushed = clips.map(() => 0);
+  const ended = clips.map(() => false);
+  const total = graph.totalFrames;
+  for (let t0 = 0; t0 < total; t0 += block) {
+    const n = Math.min(block, total - t0);
+    for (let k = 0; k < clips.length; k++) {
+      const c = clips[k]!;
+      const end = Math.min(t0 + n, c.startFrame + c.lengthFrames);
+      const need = end > c.startFrame ? end - c.startFrame + c.sourceOffsetFrames : 0;
+      while (!ended[k] && pushed[k]! < need) {
+        const b = await sources[k]!.read();
+        if (!b) {
           mixer.endClip(k);
           ended[k] = true;
+          break;
         }
+        try {
+          mixer.pushPcm(k, b.pcm, b.format, b.frames);
+        } catch (err) {
+          if (/NaN\/Inf/.test((err as Error).message))
+            throw new InputError(c.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
+          throw err;
+        }
+        pushed[k]! += b.frames;
       }
-      const r = await mixer.render(n);
-      if (limiter) {
-        if (masterPrint) fifo.push(r.mix, r.prints[masterPrint.k]!);
-        const out = await limiter.addPcm(Buffer.from(r.mix.buffer, r.mix.byteOffset, r.mix.byteLength), 'f32', n);
-        await limited(out.outputs[0]!);
-      } else {
-        await emit(r.mix);
+      // a clip past its end needs nothing more: let the mixer play silence after it
+      if (!ended[k] && t0 + n >= c.startFrame + c.lengthFrames) {
+        mixer.endClip(k);
+        ended[k] = true;
       }
-      for (const p of prints) {
-        if (p === masterPrint) continue;
-        if (t0 + n <= p.fromFrame) continue;
-        const skip = Math.max(0, p.fromFrame - t0) * p.channels;
-        const tap = r.prints[p.k]!;
-        await p.writer.write(skip ? tap.subarray(skip) : tap);
-      }
-      options.onProgress?.(Math.min(1, (t0 + n) / total));
     }
-    if (limiter) await limited((await limiter.finish()).outputs[0]!);
-    for (const w of writers) sha256.set(w.target, await w.finish());
-    writers.length = 0;
-    return { frames: total, stats: mixer.stats(), levels: meter ? meter.result() : null, sha256 };
-  } finally {
-    for (const w of writers) await w.abort();
+    const r = await mixer.render(n);
+    if (limiter) {
+      if (masterPrint) fifo.push(r.mix, r.prints[masterPrint.k]!);
+      const out = await limiter.addPcm(Buffer.from(r.mix.buffer, r.mix.byteOffset, r.mix.byteLength), 'f32', n);
+      await limited(out.outputs[0]!);
+    } else {
+      await emit(r.mix);
+    }
+    for (const p of prints) {
+      if (p === masterPrint) continue;
+      if (t0 + n <= p.fromFrame) continue;
+      const skip = Math.max(0, p.fromFrame - t0) * p.channels;
+      const tap = r.prints[p.k]!;
+      await p.writer.write(skip ? tap.subarray(skip) : tap);
+    }
+    options.onProgress?.(Math.min(1, (t0 + n) / total));
   }
+  if (limiter) await limited((await limiter.finish()).outputs[0]!);
+  return { frames: total, stats: mixer.stats(), levels: meter ? meter.result() : null };
 }
 
 /** Interleaved sample blocks (the unlimited mix and the master residual) waiting for the limiter's output. */

@@ -1,0 +1,346 @@
+/**
+ * The command-line glue every command uses, written once: load the config → resolve ffmpeg →
+ * open the run store before any audio is read (a named database that is unreachable fails here,
+ * exit 4) → lazy ink progress only when stderr is a TTY → each result to stdout (NDJSON with
+ * --json, text otherwise) and each error to stderr, redacted, one line (with --json also its own
+ * `{"file","error"}` line on stdout) → progress and store closed in `finally`.
+ *
+ * Commands declare themselves with `defineCommand` (src/commands/<name>.ts); src/cli.ts registers
+ * them. Nothing here exits the process: actions return the exit code.
+ */
+import type { Command } from 'commander';
+import { describeError, exitCodeOf, ExitCode, type ShubError } from '../errors.js';
+import type { FfmpegChoice } from '../io/ffmpeg.js';
+import type { ShubConfig } from '../config.js';
+import type { Store } from '../store/types.js';
+import { redactText } from '../store/redact.js';
+import { shubVersion, uuidv7 } from '../store/run.js';
+import type { BatchContext, Envelope, RunContext } from './batch.js';
+import {
+  addExamples,
+  addSharedOptions,
+  type ExitCodeHelp,
+  type FfmpegFlag,
+  type JobsFlag,
+  type JsonFlag,
+  type SharedOptions,
+  type StoreFlags,
+} from './options.js';
+
+/** Where a command reads and writes: the process's streams in the CLI, buffers in tests. */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** `shub --config FILE --debug …`: options of the root command. */
+export interface GlobalOptions {
+  config?: string;
+  debug?: boolean;
+}
+
+/** What a command's registration gets from the CLI. */
+export interface CliContext {
+  io: CliIo;
+  /** The root command's options, read when an action runs. */
+  globals(): GlobalOptions;
+  /** The command line from `command` on, for the run record. */
+  argsOf(command: string): string[];
+  /** Wraps an action returning an exit code into a commander action. */
+  action<A extends unknown[]>(run: (...args: A) => Promise<number>): (...args: A) => Promise<void>;
+}
+
+/**
+ * A command as data: what `shub <name> --help` shows and the function its action runs. The
+ * typed command function is called by `run` with parsed flags; no argv below this point.
+ */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  /** Positional arguments: [`<files...>`, what they are]. */
+  arguments?: [string, string][];
+  /** The command's own options (the shared ones come from `shared`). */
+  options?: (cmd: Command) => unknown;
+  shared?: SharedOptions;
+  /** Command lines a user can paste; each starts with `shub <name>`. */
+  examples: string[];
+  exitCodes: ExitCodeHelp;
+  note?: string;
+  subcommands?: CommandSpec[];
+  /** The action: positional arguments then the flags, as commander parsed them; returns the exit code. */
+  run?: (ctx: CliContext, ...args: never[]) => Promise<number>;
+}
+
+/** One command module's entry for the registry in src/cli.ts. */
+export interface CommandDefinition {
+  name: string;
+  /** Adds the command (its arguments, options, help with examples and exit codes) to `parent`. */
+  register(parent: Command, ctx: CliContext): Command;
+}
+
+export function defineCommand(spec: CommandSpec): CommandDefinition {
+  return {
+    name: spec.name,
+    register(parent, ctx) {
+      const cmd = parent.command(spec.name).description(spec.description);
+      for (const [name, what] of spec.arguments ?? []) cmd.argument(name, what);
+      spec.options?.(cmd);
+      addSharedOptions(cmd, spec.shared ?? {});
+      addExamples(cmd, spec.examples, spec.exitCodes, spec.note);
+      for (const sub of spec.subcommands ?? []) defineCommand(sub).register(cmd, ctx);
+      const run = spec.run as ((ctx: CliContext, ...args: unknown[]) => Promise<number>) | undefined;
+      // commander passes the positional arguments, the options, then the command itself
+      if (run) cmd.action(ctx.action((...args: unknown[]) => run(ctx, ...args.slice(0, -1))));
+      return cmd;
+    },
+  };
+}
+
+/** The CLI context over `io`; `exitCode` holds what the last action returned. */
+export function cliContext(program: Command, argv: string[], io: CliIo): CliContext & { exitCode: number } {
+  const ctx = {
+    io,
+    exitCode: ExitCode.ok as number,
+    globals: () => program.opts<GlobalOptions>(),
+    argsOf: (command: string) => [command, ...argv.slice(argv.indexOf(command) + 1)],
+    action:
+      <A extends unknown[]>(run: (...args: A) => Promise<number>) =>
+      async (...args: A) => {
+        ctx.exitCode = await run(...args);
+      },
+  };
+  return ctx;
+}
+
+/** The one-line error text of SPEC §3 (stack only with --debug), with any database password hidden. */
+export function errorLine(err: unknown, debug = false): string {
+  return `error: ${redactText(describeError(err, debug))}\n`;
+}
+
+/** How results are printed without --json. */
+export interface TextFormat<R> {
+  format: (result: R) => string;
+  /** Put a blank line between results (multi-line reports). */
+  blankLineBetween?: boolean;
+}
+
+/**
+ * stdout and stderr of one invocation. With --json every result is one line and every failed
+ * input gets `{"file","error":{"code","message"},"runId","shubVersion"}`; errors also go to stderr.
+ */
+export class Output<R> {
+  private first = true;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly json: boolean,
+    private readonly text: TextFormat<R>,
+    private readonly runId: string,
+    private readonly debug: boolean,
+  ) {}
+
+  result(result: R): void {
+    if (this.json) this.io.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      const gap = this.first || !this.text.blankLineBetween ? '' : '\n';
+      this.io.stdout.write(`${gap}${this.text.format(result)}\n`);
+    }
+    this.first = false;
+  }
+
+  /** Several results: with --json one line each, otherwise `table` of them all (history). */
+  list(results: R[], table: (results: R[]) => string): void {
+    if (this.json) for (const r of results) this.result(r);
+    else this.io.stdout.write(`${table(results)}\n`);
+  }
+
+  /** A failed input: one line on stderr; with --json also its line on stdout. */
+  error(file: string, err: unknown): void {
+    this.io.stderr.write(errorLine(err, this.debug));
+    if (!this.json) return;
+    const code = exitCodeOf(err);
+    const line: { file: string; error: { code: string; exitCode: number; message: string } } & Envelope = {
+      file,
+      error: { code: ERROR_CODES[code], exitCode: code, message: redactText(describeError(err)) },
+      runId: this.runId,
+      shubVersion: shubVersion(),
+    };
+    this.io.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+
+  warning(message: string): void {
+    this.io.stderr.write(`warning: ${message}\n`);
+  }
+}
+
+/** The `error.code` of a --json error line, by exit code. */
+export const ERROR_CODES: Record<ExitCode, string> = {
+  0: 'ok',
+  1: 'check-failed',
+  2: 'usage',
+  3: 'unreadable-input',
+  4: 'environment',
+  5: 'internal',
+};
+
+interface ProgressView {
+  update(file: string, fraction: number): void;
+  stop(): Promise<void>;
+}
+
+/** Progress that records updates until the ink view has loaded (~0.4 s), then renders them. */
+function lazyProgress(total: number, stream: NodeJS.WriteStream): ProgressView {
+  const latest = new Map<string, number>();
+  let view: { update(file: string, fraction: number): void; stop(): void } | undefined;
+  let stopped = false;
+  const ready = import('../ui/progress.js').then((m) => {
+    if (stopped) return;
+    view = m.startProgress(total, stream);
+    for (const [file, fraction] of latest) view.update(file, fraction);
+  });
+  return {
+    update(file, fraction) {
+      if (view) view.update(file, fraction);
+      else latest.set(file, fraction);
+    },
+    async stop() {
+      stopped = true;
+      await ready.catch(() => undefined);
+      view?.stop();
+    },
+  };
+}
+
+/** One invocation's config, ffmpeg, store, run id and output; closed by `withSession`. */
+export class Session {
+  readonly runId = uuidv7();
+  private store_: Store | undefined;
+  private progress_: ProgressView | undefined;
+
+  private constructor(
+    readonly ctx: CliContext,
+    readonly command: string,
+    readonly config: ShubConfig,
+    /** The config file used, or null for the defaults. */
+    readonly configFile: string | null,
+    readonly ffmpeg: FfmpegChoice,
+  ) {}
+
+  static async start(ctx: CliContext, command: string, flags: FfmpegFlag): Promise<Session> {
+    const [{ loadConfig }, { resolveFfmpeg }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js')]);
+    const { config, filepath } = await loadConfig(ctx.io.cwd, ctx.globals().config);
+    const ffmpeg = resolveFfmpeg(flags.ffmpeg, config.ffmpeg.path, ctx.io.env);
+    return new Session(ctx, command, config, filepath, ffmpeg);
+  }
+
+  get debug(): boolean {
+    return this.ctx.globals().debug ?? false;
+  }
+
+  /**
+   * The run store (--db > SHUB_DATABASE_URL > config store.url > the JSON folder), opened and
+   * checked now, before any audio is read: a run is never done without its record (SPEC §3).
+   */
+  async openStore(flags: StoreFlags, mode: 'write' | 'read' = 'write'): Promise<Store> {
+    const { openStore } = await import('../store/open.js');
+    this.store_ = await openStore({
+      dbUrl: flags.db,
+      storeDir: flags.storeDir ?? this.config.store.dir,
+      config: this.config,
+      env: this.ctx.io.env,
+      mode,
+    });
+    return this.store_;
+  }
+
+  /** stdout/stderr for this invocation's results. */
+  output<R>(flags: JsonFlag, text: TextFormat<R>): Output<R> {
+    return new Output<R>(this.ctx.io, flags.json ?? false, text, this.runId, this.debug);
+  }
+
+  /** The plain run options every command function takes (the store must be open). */
+  runContext(output: { warning(message: string): void }): Required<RunContext> {
+    if (!this.store_) throw new Error('internal: the store is opened before the command runs');
+    return {
+      ffmpeg: this.ffmpeg,
+      store: this.store_,
+      args: this.ctx.argsOf(this.command),
+      runId: this.runId,
+      onWarning: (w) => output.warning(w),
+    };
+  }
+
+  /**
+   * A batch command's context, with the store opened first: each result printed as it comes,
+   * each failed input reported, progress on a TTY, --jobs (or config jobs) applied.
+   */
+  async batch<R>(
+    files: string[],
+    flags: JsonFlag & JobsFlag & StoreFlags,
+    text: TextFormat<R>,
+  ): Promise<BatchContext<R>> {
+    await this.openStore(flags);
+    const output = this.output(flags, text);
+    const stream = this.ctx.io.stderr as NodeJS.WriteStream;
+    this.progress_ = stream.isTTY ? lazyProgress(files.length, stream) : undefined;
+    const progress = this.progress_;
+    const jobs = flags.jobs ?? this.config.jobs;
+    return {
+      ...this.runContext(output),
+      files,
+      ...(jobs ? { jobs } : {}),
+      onResult: (r) => output.result(r as R),
+      onError: (file: string, e: ShubError | Error) => {
+        progress?.update(file, 1);
+        output.error(file, e);
+      },
+      ...(progress ? { onProgress: (file: string, fraction: number) => progress.update(file, fraction) } : {}),
+    };
+  }
+
+  /**
+   * A single-input command (mix, render), with the store opened first: its result printed, or its
+   * failure reported as that input's error (stderr; with --json also a line on stdout) and
+   * returned as the exit code.
+   */
+  async one<R>(
+    file: string,
+    flags: JsonFlag & StoreFlags,
+    text: TextFormat<R>,
+    work: (context: Required<RunContext>) => Promise<R>,
+  ): Promise<number> {
+    await this.openStore(flags);
+    const output = this.output(flags, text);
+    let result: R;
+    try {
+      result = await work(this.runContext(output));
+    } catch (err) {
+      output.error(file, err);
+      return exitCodeOf(err);
+    }
+    output.result(result);
+    return ExitCode.ok;
+  }
+
+  async close(): Promise<void> {
+    await this.progress_?.stop();
+    await this.store_?.close();
+  }
+}
+
+/** Starts a session, runs `work`, and closes progress and store whatever happens. */
+export async function withSession(
+  ctx: CliContext,
+  command: string,
+  flags: FfmpegFlag,
+  work: (s: Session) => Promise<number>,
+): Promise<number> {
+  const session = await Session.start(ctx, command, flags);
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}

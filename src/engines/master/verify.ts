@@ -1,0 +1,60 @@
+/**
+ * The verification policy of `shub master` (SPEC §6: "the result must be verified by measuring
+ * the written file"): each written master is measured again (after decoding, for lossy formats)
+ * and is accepted only within ±VERIFY_TOLERANCE_LU of its target and at least PEAK_SAFETY_DB
+ * under its true-peak ceiling. Otherwise the verdict says what to change for the next round — a
+ * lower limiter ceiling (then the gain is searched again), or a gain correction by what the file
+ * measured — until MAX_VERIFY_ROUNDS rounds are spent. Pure: the command writes and measures.
+ */
+
+/** Tolerance of every written master's integrated loudness (LU either side of the target). */
+export const VERIFY_TOLERANCE_LU = 0.1;
+/**
+ * Verified masters keep their true peak this far under the ceiling as shub measures it, so that
+ * other BS.1770 meters (whose interpolators differ by a few hundredths of a dB) agree.
+ */
+export const PEAK_SAFETY_DB = 0.1;
+/**
+ * Limiter ceiling margin below the target's ceiling on the first try: the safety above, peaks
+ * between the limiter's detection grid points, resampling and dither.
+ */
+export const FIRST_CEILING_MARGIN_DB = 0.2;
+/** Extra lowering (dB) on top of a measured overshoot, so the next round does not land on the edge again. */
+export const CEILING_STEP_MARGIN_DB = 0.05;
+/** Write-and-measure rounds at most. */
+export const MAX_VERIFY_ROUNDS = 3;
+
+/** What the written file measured (null: silence, −∞). */
+export interface WrittenLevels {
+  integratedLufs: number | null;
+  truePeakDbtp: number | null;
+}
+
+export interface VerifyTarget {
+  integratedLufs: number;
+  truePeakCeilingDbtp: number;
+}
+
+export type Verdict =
+  | { ok: true }
+  | { ok: false; loudOk: boolean; peakOk: boolean; action: 'lower-ceiling'; byDb: number }
+  | { ok: false; loudOk: boolean; peakOk: boolean; action: 'correct-gain'; byDb: number }
+  | { ok: false; loudOk: boolean; peakOk: boolean; action: 'give-up' };
+
+/**
+ * The verdict on a written master in verification round `round` (0-based). A peak too close to
+ * (or over) the ceiling is fixed first, by lowering the limiter ceiling by the overshoot plus
+ * CEILING_STEP_MARGIN_DB; a loudness off target alone is corrected by the measured error.
+ */
+export function verdict(measured: WrittenLevels, target: VerifyTarget, round: number): Verdict {
+  const lufs = measured.integratedLufs ?? -Infinity;
+  const tp = measured.truePeakDbtp ?? -Infinity;
+  const loudOk = Math.abs(lufs - target.integratedLufs) <= VERIFY_TOLERANCE_LU;
+  const peakLimit = target.truePeakCeilingDbtp - PEAK_SAFETY_DB;
+  const peakOk = tp <= peakLimit;
+  if (loudOk && peakOk) return { ok: true };
+  if (round + 1 >= MAX_VERIFY_ROUNDS || !Number.isFinite(lufs)) return { ok: false, loudOk, peakOk, action: 'give-up' };
+  if (!peakOk)
+    return { ok: false, loudOk, peakOk, action: 'lower-ceiling', byDb: tp - peakLimit + CEILING_STEP_MARGIN_DB };
+  return { ok: false, loudOk, peakOk, action: 'correct-gain', byDb: target.integratedLufs - lufs };
+}
