@@ -74,7 +74,8 @@ const refusedBalanced: string[] = [];
 let audioSeconds = 0;
 console.log(`## shub master: ${list.length} mixes × ${TARGETS.length} targets\n`);
 console.log(
-  '| mix | input LUFS | PLR dB | target | shub LUFS | loudgain LUFS | true peak (shub / loudgain) dBTP | ceiling | limiting dB |',
+  '| mix | input LUFS | PLR dB | target | shub LUFS | loudgain LUFS | true peak (shub / loudgain) dBTP | ceiling | ' +
+    'limiting dB |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const mix of list) {
@@ -123,7 +124,8 @@ for (const mix of list) {
     if (!first.compliant) refusedBalanced.push(`${path.basename(mix)} ${first.target}: ${first.problem}`);
     if (!o.compliant || !o.file) {
       rows.push(
-        `| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | NOT MET: ${o.problem} | | | | |`,
+        `| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | NOT MET: ` +
+          `${o.problem} | | | | |`,
       );
       continue;
     }
@@ -138,7 +140,9 @@ for (const mix of list) {
       lg.truePeakDbtp - t.truePeakCeilingDbtp,
     );
     rows.push(
-      `| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | ${f2(o.achieved!.integratedLufs!)} | ${f2(lg.integratedLufs)} | ${f2(o.achieved!.truePeakDbtp!)} / ${f2(lg.truePeakDbtp)} | ${t.truePeakCeilingDbtp} | ${f2(o.limiterMaxGainReductionDb ?? 0)} |`,
+      `| ${path.basename(mix)} | ${f2(inLv.integratedLufs)} | ${f2(inLv.plrDb)} | ${o.target}${style} | ` +
+        `${f2(o.achieved!.integratedLufs!)} | ${f2(lg.integratedLufs)} | ${f2(o.achieved!.truePeakDbtp!)} / ` +
+        `${f2(lg.truePeakDbtp)} | ${t.truePeakCeilingDbtp} | ${f2(o.limiterMaxGainReductionDb ?? 0)} |`,
     );
   }
   const dur = JSON.parse(
@@ -149,13 +153,16 @@ for (const mix of list) {
 for (const row of rows) console.log(row);
 if (refusedBalanced.length)
   console.log(
-    `\nRefused by the default (balanced) style and mastered with --style loud instead:\n${refusedBalanced.map((x) => `- ${x}`).join('\n')}`,
+    `\nRefused by the default (balanced) style and mastered with --style loud ` +
+      `instead:\n${refusedBalanced.map((x) => `- ${x}`).join('\n')}`,
   );
 console.log(
-  `\n${compliant}/${outputs} outputs compliant; worst |loudness error|: shub ${worstShub.toFixed(2)} LU, loudgain ${worstLoudgain.toFixed(2)} LU; worst true peak relative to ceiling: ${worstOver.toFixed(2)} dB`,
+  `\n${compliant}/${outputs} outputs compliant; worst |loudness error|: shub ${worstShub.toFixed(2)} LU, loudgain ` +
+    `${worstLoudgain.toFixed(2)} LU; worst true peak relative to ceiling: ${worstOver.toFixed(2)} dB`,
 );
 console.log(
-  `all ${TARGETS.length} targets per mix: ${(masterMs / 1000).toFixed(1)} s for ${audioSeconds.toFixed(0)} s of audio (${((audioSeconds * TARGETS.length) / (masterMs / 1000)).toFixed(0)}× real time per target, both cores)\n`,
+  `all ${TARGETS.length} targets per mix: ${(masterMs / 1000).toFixed(1)} s for ${audioSeconds.toFixed(0)} s of ` +
+    `audio (${((audioSeconds * TARGETS.length) / (masterMs / 1000)).toFixed(0)}× real time per target, both cores)\n`,
 );
 
 // ---- against ffmpeg loudnorm ---------------------------------------------------------------
@@ -177,7 +184,8 @@ function loudnorm(
     const p1 = run('ffmpeg', [...common, '-af', `${filter}:print_format=json`, '-f', 'null', '-']);
     ms += p1.ms;
     const j = JSON.parse(p1.stderr.slice(p1.stderr.lastIndexOf('{'), p1.stderr.lastIndexOf('}') + 1));
-    filter += `:measured_I=${j.input_i}:measured_TP=${j.input_tp}:measured_LRA=${j.input_lra}:measured_thresh=${j.input_thresh}:offset=${j.target_offset}:linear=true`;
+    filter += `:measured_I=${j.input_i}:measured_TP=${j.input_tp}:measured_LRA=${j.input_lra}`;
+    filter += `:measured_thresh=${j.input_thresh}:offset=${j.target_offset}:linear=true`;
   }
   const p2 = run('ffmpeg', [...common, '-af', filter, '-ar', String(target.rate), '-c:a', 'pcm_s24le', out]);
   if (p2.status !== 0) throw new Error(p2.stderr);
@@ -187,10 +195,12 @@ function loudnorm(
 }
 
 console.log(
-  '## against ffmpeg loudnorm (same mixes; spotify -14 LUFS / -1 dBTP at 44.1 kHz, ebu-r128 -23 LUFS / -1 dBTP at 48 kHz)\n',
+  '## against ffmpeg loudnorm (same mixes; spotify -14 LUFS / -1 dBTP at 44.1 kHz, ebu-r128 -23 LUFS / -1 dBTP at ' +
+    '48 kHz)\n',
 );
 console.log(
-  '| tool | target | mean \\|error\\| LU | worst \\|error\\| LU | outputs over the ceiling | worst overshoot dB | total time s |',
+  '| tool | target | mean \\|error\\| LU | worst \\|error\\| LU | outputs over the ceiling | worst overshoot dB | ' +
+    'total time s |',
 );
 console.log('|---|---|---|---|---|---|---|');
 const refusedCmp: string[] = [];
@@ -219,13 +229,17 @@ for (const t of cmpTargets) {
     const s = all.filter((x) => Number.isFinite(x.err));
     const errs = s.map((x) => Math.abs(x.err));
     console.log(
-      `| ${tool} | ${t.id} | ${(errs.reduce((a, b) => a + b, 0) / errs.length).toFixed(2)} | ${Math.max(...errs).toFixed(2)} | ${s.filter((x) => x.over > 0).length}/${s.length} | ${Math.max(...s.map((x) => x.over)).toFixed(2)} | ${(all.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} |${s.length < all.length ? ` (${all.length - s.length} refused)` : ''}`,
+      `| ${tool} | ${t.id} | ${(errs.reduce((a, b) => a + b, 0) / errs.length).toFixed(2)} | ` +
+        `${Math.max(...errs).toFixed(2)} | ${s.filter((x) => x.over > 0).length}/${s.length} | ` +
+        `${Math.max(...s.map((x) => x.over)).toFixed(2)} | ${(all.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} ` +
+        `|${s.length < all.length ? ` (${all.length - s.length} refused)` : ''}`,
     );
   }
 }
 if (refusedCmp.length)
   console.log(
-    `\nshub refused (reported, exit 1, no file) in the default style: ${refusedCmp.join(', ')}; its errors are over the others.`,
+    `\nshub refused (reported, exit 1, no file) in the default style: ${refusedCmp.join(', ')}; its errors are over ` +
+      `the others.`,
   );
 
 // ---- speed per target on one core ------------------------------------------------------------
@@ -248,6 +262,7 @@ if (existsSync(six)) {
   console.log('|---|---|---|');
   console.log(`| spotify | ${(one.ms / 1000).toFixed(2)} | ${(360 / (one.ms / 1000)).toFixed(0)}× |`);
   console.log(
-    `| ${TARGETS.join(', ')} | ${(five.ms / 1000).toFixed(2)} | ${((360 * TARGETS.length) / (five.ms / 1000)).toFixed(0)}× |`,
+    `| ${TARGETS.join(', ')} | ${(five.ms / 1000).toFixed(2)} | ` +
+      `${((360 * TARGETS.length) / (five.ms / 1000)).toFixed(0)}× |`,
   );
 }

@@ -59,6 +59,9 @@ function writeStem(file: string, channels: number, seed: number): void {
   closeSync(fd);
 }
 
+const COMPRESSOR_LINE = '    compressor: { thresholdDb: -20, ratio: 3, attackMs: 10, releaseMs: 120 }\n';
+const SEND_LINE = '    sends: [ { bus: Verb, levelDb: -15 } ]\n';
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const tracks: string[] = [];
@@ -76,7 +79,7 @@ async function main() {
       - { type: highpass, freqHz: 40 }
       - { type: peak, freqHz: ${300 + 100 * i}, gainDb: -2, q: 1.5 }
       - { type: highshelf, freqHz: 8000, gainDb: 1.5 }
-${COMPRESSORS ? '    compressor: { thresholdDb: -20, ratio: 3, attackMs: 10, releaseMs: 120 }\n' : ''}${i % 8 === 0 ? '    output: Group\n' : ''}${i % 5 === 0 ? '    sends: [ { bus: Verb, levelDb: -15 } ]\n' : ''}`);
+${COMPRESSORS ? COMPRESSOR_LINE : ''}${i % 8 === 0 ? '    output: Group\n' : ''}${i % 5 === 0 ? SEND_LINE : ''}`);
   }
   const recipe = path.join(OUT, `bench-${TRACKS}x${MINUTES}${COMPRESSORS ? '' : '-nocomp'}.yaml`);
   writeFileSync(
@@ -106,7 +109,8 @@ master:
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const audio = result.durationSeconds;
   process.stdout.write(
-    `${TRACKS} tracks × ${MINUTES} min: rendered ${audio.toFixed(1)} s of audio in ${seconds.toFixed(2)} s = ${(audio / seconds).toFixed(1)}× real time (${result.levels.integratedLufs} LUFS)\n`,
+    `${TRACKS} tracks × ${MINUTES} min: rendered ${audio.toFixed(1)} s of audio in ${seconds.toFixed(2)} s = ` +
+      `${(audio / seconds).toFixed(1)}× real time (${result.levels.integratedLufs} LUFS)\n`,
   );
 }
 

@@ -120,13 +120,16 @@ async function main() {
   report.push('### Speed: 6-minute 48 kHz 24-bit stereo WAV, whole process', '');
   report.push('| tool | command | median ms | runs (ms) | shub is faster by |', '|---|---|---|---|---|');
   report.push(
-    `| shub | \`shub analyze F --features levels --json\` | ${m.shub.toFixed(0)} | ${t.shub.map((x) => x.toFixed(0)).join(', ')} | — |`,
+    `| shub | \`shub analyze F --features levels --json\` | ${m.shub.toFixed(0)} | ` +
+      `${t.shub.map((x) => x.toFixed(0)).join(', ')} | — |`,
   );
   report.push(
-    `| ffmpeg | \`ffmpeg -nostats -i F -af ebur128=peak=true -f null -\` | ${m.ffmpeg.toFixed(0)} | ${t.ffmpeg.map((x) => x.toFixed(0)).join(', ')} | ${(m.ffmpeg / m.shub).toFixed(2)}× |`,
+    `| ffmpeg | \`ffmpeg -nostats -i F -af ebur128=peak=true -f null -\` | ${m.ffmpeg.toFixed(0)} | ` +
+      `${t.ffmpeg.map((x) => x.toFixed(0)).join(', ')} | ${(m.ffmpeg / m.shub).toFixed(2)}× |`,
   );
   report.push(
-    `| loudgain | \`loudgain -O -k F\` | ${m.loudgain.toFixed(0)} | ${t.loudgain.map((x) => x.toFixed(0)).join(', ')} | ${(m.loudgain / m.shub).toFixed(2)}× |`,
+    `| loudgain | \`loudgain -O -k F\` | ${m.loudgain.toFixed(0)} | ` +
+      `${t.loudgain.map((x) => x.toFixed(0)).join(', ')} | ${(m.loudgain / m.shub).toFixed(2)}× |`,
     '',
   );
 
@@ -155,7 +158,8 @@ async function main() {
   // --- agreement
   report.push('### Agreement on realistic material', '');
   report.push(
-    '| file | shub I | loudgain I | Δ I | ffmpeg I | shub LRA | loudgain LRA | Δ LRA | shub TP | loudgain TP | ffmpeg TP |',
+    '| file | shub I | loudgain I | Δ I | ffmpeg I | shub LRA | loudgain LRA | Δ LRA | shub TP | loudgain TP | ' +
+      'ffmpeg TP |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const mat of [...realisticMaterial(OUT), { name: 'the 6-minute bench file', file: six }]) {
@@ -163,7 +167,11 @@ async function main() {
     const l = loudgain(mat.file)!;
     const f = ffmpegMeasure(mat.file);
     report.push(
-      `| ${mat.name} | ${s.integratedLufs.toFixed(2)} | ${l.integratedLufs.toFixed(2)} | ${(s.integratedLufs - l.integratedLufs).toFixed(2)} | ${f.integratedLufs.toFixed(1)} | ${s.loudnessRangeLu.toFixed(2)} | ${l.loudnessRangeLu.toFixed(2)} | ${(s.loudnessRangeLu - l.loudnessRangeLu).toFixed(2)} | ${s.truePeakDbtp.toFixed(2)} | ${l.truePeakDbtp.toFixed(2)} | ${f.truePeakDbtp.toFixed(1)} |`,
+      `| ${mat.name} | ${s.integratedLufs.toFixed(2)} | ${l.integratedLufs.toFixed(2)} | ` +
+        `${(s.integratedLufs - l.integratedLufs).toFixed(2)} | ${f.integratedLufs.toFixed(1)} | ` +
+        `${s.loudnessRangeLu.toFixed(2)} | ${l.loudnessRangeLu.toFixed(2)} | ` +
+        `${(s.loudnessRangeLu - l.loudnessRangeLu).toFixed(2)} | ${s.truePeakDbtp.toFixed(2)} | ` +
+        `${l.truePeakDbtp.toFixed(2)} | ${f.truePeakDbtp.toFixed(1)} |`,
     );
   }
   const text = report.join('\n');

@@ -68,9 +68,13 @@ const a = median(ta);
 console.log(`| command | median s | runs (s) | files/s | audio × real time |`);
 console.log(`|---|---|---|---|---|`);
 console.log(
-  `| \`shub validate <100 files> --platform spotify,apple-music,ebu-r128 --jobs 2 --json\` | ${(v / 1000).toFixed(2)} | ${tv.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / v).toFixed(1)} | ${((100 * 30) / (v / 1000)).toFixed(0)}× |`,
+  `| \`shub validate <100 files> --platform spotify,apple-music,ebu-r128 --jobs 2 --json\` | ` +
+    `${(v / 1000).toFixed(2)} | ${tv.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / v).toFixed(1)} | ` +
+    `${((100 * 30) / (v / 1000)).toFixed(0)}× |`,
 );
 console.log(
-  `| \`shub analyze <100 files> --features levels --jobs 2 --json\` | ${(a / 1000).toFixed(2)} | ${ta.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / a).toFixed(1)} | ${((100 * 30) / (a / 1000)).toFixed(0)}× |`,
+  `| \`shub analyze <100 files> --features levels --jobs 2 --json\` | ${(a / 1000).toFixed(2)} | ` +
+    `${ta.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${(100000 / a).toFixed(1)} | ` +
+    `${((100 * 30) / (a / 1000)).toFixed(0)}× |`,
 );
 console.log(`\nvalidate / analyze time ratio: ${(v / a).toFixed(3)} (≤ 1 means validate is at least as fast)`);

@@ -197,7 +197,11 @@ function describeChoices(file: string, format: AudioFormat, features: AnalyzeFea
       decision: 'window',
       value: { windowSamples, hopSamples },
       unit: 'samples',
-      reason: `one Hann-windowed STFT shared by ${features.filter((f) => f !== 'levels' && f !== 'pitch').join(', ')}: the power of two nearest ${STFT_PARAMETERS.windowSeconds.value * 1000} ms at ${format.sampleRate} Hz, hop ${STFT_PARAMETERS.hopFraction.value * 100} % of the window`,
+      reason:
+        `one Hann-windowed STFT shared by ` +
+        `${features.filter((f) => f !== 'levels' && f !== 'pitch').join(', ')}: the power of two nearest ` +
+        `${STFT_PARAMETERS.windowSeconds.value * 1000} ms at ${format.sampleRate} Hz, hop ` +
+        `${STFT_PARAMETERS.hopFraction.value * 100} % of the window`,
       inputs: { file, sampleRate: format.sampleRate },
     });
   }
@@ -224,7 +228,9 @@ function describeChoices(file: string, format: AudioFormat, features: AnalyzeFea
       decision: 'oversampling',
       value: factor,
       unit: 'x',
-      reason: `BS.1770-4 Annex 2 asks for >= 4x below 192 kHz; at ${format.sampleRate} Hz shub scans at ${factor}x and refines candidate peaks at 32x`,
+      reason:
+        `BS.1770-4 Annex 2 asks for >= 4x below 192 kHz; at ${format.sampleRate} Hz shub scans at ${factor}x ` +
+        `and refines candidate peaks at 32x`,
       inputs: { file, sampleRate: format.sampleRate },
     },
   ];

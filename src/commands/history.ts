@@ -13,7 +13,10 @@ import { parseLimit, type JsonFlag, type StoreFlags } from './options.js';
 
 export interface HistoryOptions {
   store: Store;
-  /** Runs that read this file: matched by the path as given, its absolute path, or its sha256 (a 64-hex string, or the hash of the file if it exists). */
+  /**
+   * Runs that read this file: matched by the path as given, its absolute path, or its sha256
+   * (a 64-hex string, or the hash of the file if it exists).
+   */
   file?: string;
   command?: string;
   /** An ISO date or time (`2025-03-01`, `2025-03-01T14:00`), or an age: `30m`, `12h`, `7d`, `2w`. */

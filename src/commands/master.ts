@@ -55,6 +55,8 @@ import {
   type StoreFlags,
 } from './options.js';
 
+const NOISE_SHAPING_WHY = '; --noise-shaping moves its noise out of the 2–5 kHz region the ear hears best';
+
 export const MASTER_FORMATS = {
   wav: { extension: 'wav', lossy: false, describe: 'WAV (PCM)' },
   flac: { extension: 'flac', lossy: false, describe: 'FLAC' },
@@ -125,7 +127,8 @@ export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
   const fmt = (format ?? p.delivery.format) as MasterFormat;
   if (!(fmt in MASTER_FORMATS))
     throw new UsageError(
-      `target ${p.id} delivers '${p.delivery.format}', which master cannot write (${Object.keys(MASTER_FORMATS).join(', ')})`,
+      `target ${p.id} delivers '${p.delivery.format}', which master cannot write ` +
+        `(${Object.keys(MASTER_FORMATS).join(', ')})`,
     );
   const lossy = MASTER_FORMATS[fmt].lossy;
   return {
@@ -163,7 +166,8 @@ export function outputPaths(
   if (!looksLikeFile) return named(output);
   if (specs.length !== 1 || inputCount !== 1) {
     throw new UsageError(
-      `-o ${output} names a file, but there are ${specs.length} targets and ${inputCount} inputs; give a folder instead`,
+      `-o ${output} names a file, but there are ${specs.length} targets and ${inputCount} inputs; ` +
+        'give a folder instead',
     );
   }
   return [output];
@@ -561,7 +565,8 @@ function describeTarget(
     reason:
       t.status === 'failed'
         ? `${s.target}: ${t.problem}`
-        : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)`,
+        : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output ` +
+          `settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)`,
     inputs: {
       file,
       target: s.target,
@@ -573,7 +578,12 @@ function describeTarget(
     decision: 'ceiling',
     value: round(t.ceilingDb, 2),
     unit: 'dBTP',
-    reason: `${s.name} allows at most ${s.truePeakCeilingDbtp} dBTP; the limiter (lookahead ${lim.lookaheadMs} ms, release ${lim.releaseMs} ms, true-peak detection on a ${s.sampleRateHz >= 192000 ? 2 : 4}× grid refined to ${s.sampleRateHz >= 192000 ? 4 : 8}× near the ceiling) works ${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}`,
+    reason:
+      `${s.name} allows at most ${s.truePeakCeilingDbtp} dBTP; the limiter (lookahead ${lim.lookaheadMs} ms, ` +
+      `release ${lim.releaseMs} ms, true-peak detection on a ${s.sampleRateHz >= 192000 ? 2 : 4}× grid refined to ` +
+      `${s.sampleRateHz >= 192000 ? 4 : 8}× near the ceiling) works ` +
+      `${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, ` +
+      `dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}`,
     inputs: {
       file,
       target: s.target,
@@ -589,7 +599,8 @@ function describeTarget(
     reason:
       s.sampleRateHz === inputRate
         ? `the mix is already at ${s.target}'s delivery rate`
-        : `${s.target} delivers ${s.sampleRateHz} Hz: polyphase windowed-sinc resampling from ${inputRate} Hz (flat to 20 kHz, ≥ 100 dB stopband), before the limiter so the limited peaks are the delivered ones`,
+        : `${s.target} delivers ${s.sampleRateHz} Hz: polyphase windowed-sinc resampling from ${inputRate} Hz (flat ` +
+          `to 20 kHz, ≥ 100 dB stopband), before the limiter so the limited peaks are the delivered ones`,
     inputs: { file, target: s.target, inputRateHz: inputRate },
   });
   decisions.push({
@@ -599,14 +610,18 @@ function describeTarget(
     reason:
       ditherMode === 'none'
         ? '32-bit float output needs no dither'
-        : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the music${ditherMode === 'tpdf-shaped' ? '; --noise-shaping moves its noise out of the 2–5 kHz region the ear hears best' : ''}`,
+        : `requantising to ${s.bitDepth} bits: TPDF dither (±1 LSB) decorrelates the rounding error from the ` +
+          `music${ditherMode === 'tpdf-shaped' ? NOISE_SHAPING_WHY : ''}`,
     inputs: { file, target: s.target, bitDepth: s.bitDepth },
   });
   decisions.push({
     engine: 'master.encode',
     decision: 'format',
     value: s.format,
-    reason: `${s.target} delivers ${MASTER_FORMATS[s.format].describe}${s.bitrateKbps ? ` at ${s.bitrateKbps} kb/s` : ` (${s.bitDepth}-bit, ${s.sampleRateHz} Hz)`}`,
+    reason:
+      `${s.target} delivers ` +
+      MASTER_FORMATS[s.format].describe +
+      (s.bitrateKbps ? ` at ${s.bitrateKbps} kb/s` : ` (${s.bitDepth}-bit, ${s.sampleRateHz} Hz)`),
     inputs: { file, target: s.target },
   });
 }

@@ -158,7 +158,8 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
       value: prints.length,
       unit: 'files',
       reason:
-        'the REAPER session plays printed stems (chains applied pre-fader) and residual items for bus and master chains, so it needs no plugin and sums to the native mix',
+        'the REAPER session plays printed stems (chains applied pre-fader) and residual items for bus and master ' +
+        'chains, so it needs no plugin and sums to the native mix',
       inputs: { session: options.rpp },
     });
   }
@@ -244,7 +245,8 @@ export async function openStems(
       const rate = loaded.recipe.sampleRate;
       if (s.format.sampleRate !== rate) {
         throw new UsageError(
-          `${at}: ${t.file} is ${s.format.sampleRate} Hz but the recipe's sampleRate is ${rate} Hz; resample the stem (e.g. \`ffmpeg -i ${t.file} -ar ${rate} out.wav\`) or change sampleRate`,
+          `${at}: ${t.file} is ${s.format.sampleRate} Hz but the recipe's sampleRate is ${rate} Hz; resample the ` +
+            `stem (e.g. \`ffmpeg -i ${t.file} -ar ${rate} out.wav\`) or change sampleRate`,
         );
       }
     }
@@ -369,7 +371,8 @@ function describeGraph(graph: MixGraph, decisions: Decision[]): void {
     decision: 'panLaw',
     value: 'constant-power',
     reason:
-      'mono strips pan with cos/sin of (pan+1)·π/4 (−3 dB each side at centre); stereo strips balance with unity at centre; the RPP renderer uses the same law',
+      'mono strips pan with cos/sin of (pan+1)·π/4 (−3 dB each side at centre); stereo strips balance with unity at ' +
+      'centre; the RPP renderer uses the same law',
   });
 }
 
@@ -426,11 +429,14 @@ export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): 
 export function formatMixText(r: MixResult): string {
   const f = (x: number | null, unit: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${unit}`);
   const lines = [
-    `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`,
+    `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${f(r.levels.integratedLufs, 'LUFS')}  ` +
+      `true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`,
   ];
   for (const s of r.strips) {
     lines.push(
-      `  ${s.kind.padEnd(6)} ${s.name.padEnd(20)} ${`${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB`.padStart(9)}  pan ${s.pan.toFixed(2).padStart(5)}  → ${s.output}${s.active ? '' : '  (muted)'}  peak ${f(s.outputPeakDbfs, 'dBFS')}`,
+      `  ${s.kind.padEnd(6)} ${s.name.padEnd(20)} ` +
+        `${`${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB`.padStart(9)}  pan ${s.pan.toFixed(2).padStart(5)} ` +
+        ` → ${s.output}${s.active ? '' : '  (muted)'}  peak ${f(s.outputPeakDbfs, 'dBFS')}`,
     );
   }
   for (const d of r.decisions.filter((d) => d.engine === 'mix.gainStaging')) lines.push(`  auto: ${d.reason}`);

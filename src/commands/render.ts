@@ -69,7 +69,8 @@ export async function render(options: RenderOptions): Promise<RenderOutcome> {
   if (!isRpp(options.session)) {
     if (backend === 'reaper')
       throw new UsageError(
-        `${options.session}: the reaper backend renders .rpp projects; export one with \`shub mix ${options.session} -o mix.wav --rpp session.rpp\` first`,
+        `${options.session}: the reaper backend renders .rpp projects; export one with \`shub mix ` +
+          `${options.session} -o mix.wav --rpp session.rpp\` first`,
       );
     const m = await mix({
       recipe: options.session,
@@ -164,7 +165,9 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
         engine: 'render.native',
         decision: 'backend',
         value: 'native',
-        reason: `the project uses only what the native mixer reproduces (items, volume/pan, mute/solo, folders, receives); ${graph.clips.length} items on ${graph.strips.filter((s) => s.kind !== 'master').length} tracks`,
+        reason:
+          `the project uses only what the native mixer reproduces (items, volume/pan, mute/solo, folders, ` +
+          `receives); ${graph.clips.length} items on ${graph.strips.filter((s) => s.kind !== 'master').length} tracks`,
         inputs: { session: options.session },
       },
       {
@@ -172,7 +175,8 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
         decision: 'panLaw',
         value: 'constant-power',
         reason:
-          'track pans use shub\'s constant-power law (see README "mix and render"); REAPER\'s own pan law may differ for panned tracks',
+          'track pans use shub\'s constant-power law (see README "mix and render"); REAPER\'s own pan law may ' +
+          'differ for panned tracks',
       },
     ];
     const result: RenderResult = {
@@ -223,7 +227,8 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
     if (!existsSync(tmpOut) || statSync(tmpOut).size === 0) {
       const tail = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? '';
       throw new EnvironmentError(
-        `REAPER (${reaper.path}) finished without writing the render${tail ? ` (${tail})` : ''}; open ${options.session} in REAPER to check it renders`,
+        `REAPER (${reaper.path}) finished without writing the render${tail ? ` (${tail})` : ''}; open ` +
+          `${options.session} in REAPER to check it renders`,
       );
     }
     const src = await openAudio(tmpOut, { ffmpeg: options.ffmpeg });
@@ -273,7 +278,8 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
           decision: 'renderSettings',
           value: { format: 'wav', bitDepth: 24, sampleRate },
           reason:
-            'a render-ready copy of the project renders the whole project, master mix, to a temporary file beside the output (renamed into place once measured)',
+            'a render-ready copy of the project renders the whole project, master mix, to a temporary file beside ' +
+            'the output (renamed into place once measured)',
           inputs: { session: options.session },
         },
       ],

@@ -14,7 +14,8 @@ export async function show(options: ShowOptions): Promise<RunRecord> {
   const run = await options.store.getRun(options.runId);
   if (!run) {
     throw new UsageError(
-      `no run '${options.runId}' in the ${options.store.kind} store ${options.store.location}; list runs with \`shub history\``,
+      `no run '${options.runId}' in the ${options.store.kind} store ${options.store.location}; list runs with ` +
+        `\`shub history\``,
     );
   }
   return run;

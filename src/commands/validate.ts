@@ -129,7 +129,9 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
         decision: 'truePeakCeiling',
         value: ceiling,
         unit: 'dBTP',
-        reason: `${p.name} asks for at most ${p.louderThan!.truePeakCeilingDbtp} dBTP on masters louder than ${p.louderThan!.integratedLufs} LUFS; this one reads ${m.levels.integratedLufs} LUFS`,
+        reason:
+          `${p.name} asks for at most ${p.louderThan!.truePeakCeilingDbtp} dBTP on masters louder than ` +
+          `${p.louderThan!.integratedLufs} LUFS; this one reads ${m.levels.integratedLufs} LUFS`,
         inputs: { file, platform: p.id, integratedLufs: m.levels.integratedLufs },
         alternatives: [
           {

@@ -93,7 +93,8 @@ function checkRanges(file: string, f: AudioFormat): void {
   if (f.sampleRate < minRate || f.sampleRate > maxRate) {
     throw new InputError(
       file,
-      `sample rate ${f.sampleRate} Hz is outside the supported ${minRate}–${maxRate} Hz; resample it first (e.g. \`ffmpeg -i ${file} -ar 48000 out.wav\`)`,
+      `sample rate ${f.sampleRate} Hz is outside the supported ${minRate}–${maxRate} Hz; resample it first (e.g. ` +
+        `\`ffmpeg -i ${file} -ar 48000 out.wav\`)`,
     );
   }
   const [minCh, maxCh] = CHANNEL_RANGE;

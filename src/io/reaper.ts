@@ -26,7 +26,8 @@ const INSTALL_PLACES = [
 ];
 
 export const REAPER_HELP =
-  'install REAPER (https://www.reaper.fm) and pass --reaper /path/to/reaper, set SHUB_REAPER, or set reaper.path in shub.config.yaml; or render with --backend native';
+  'install REAPER (https://www.reaper.fm) and pass --reaper /path/to/reaper, set SHUB_REAPER, or set reaper.path in ' +
+  'shub.config.yaml; or render with --backend native';
 
 function isExecutable(p: string): boolean {
   try {
@@ -130,7 +131,10 @@ export interface ReaperRun {
   stderr: string;
 }
 
-/** Runs `reaper -nosplash -renderproject project` (execa, timeout); EnvironmentError when it fails to start or times out. */
+/**
+ * Runs `reaper -nosplash -renderproject project` (execa, timeout); EnvironmentError when it fails
+ * to start or times out.
+ */
 export async function runReaper(reaper: ReaperChoice, project: string, timeoutSeconds: number): Promise<ReaperRun> {
   const { execa } = await import('execa');
   const args = ['-nosplash', '-renderproject', project];
@@ -142,7 +146,8 @@ export async function runReaper(reaper: ReaperChoice, project: string, timeoutSe
   });
   if (r.timedOut)
     throw new EnvironmentError(
-      `REAPER (${reaper.path}) did not finish rendering ${project} within ${timeoutSeconds} s; raise --timeout or check that REAPER can run headless here`,
+      `REAPER (${reaper.path}) did not finish rendering ${project} within ${timeoutSeconds} s; raise --timeout or ` +
+        `check that REAPER can run headless here`,
     );
   if (r.failed && r.exitCode === undefined)
     throw new EnvironmentError(

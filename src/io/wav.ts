@@ -87,7 +87,8 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
     if (chunks === MAX_HEADER_CHUNKS) {
       throw new InputError(
         file,
-        `WAV header has more than ${MAX_HEADER_CHUNKS} chunks before its audio (damaged or not a real WAV); re-export it`,
+        `WAV header has more than ${MAX_HEADER_CHUNKS} chunks before its audio (damaged or not a real WAV); ` +
+          `re-export it`,
       );
     }
     if (pos + 8 <= head.length) chunkHeader = head.subarray(pos, pos + 8);
@@ -106,7 +107,8 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
     if (body + size > fileBytes) {
       throw new InputError(
         file,
-        `WAV header is truncated (the '${id.trim()}' chunk runs past the end of the file); re-export or re-copy the file`,
+        `WAV header is truncated (the '${id.trim()}' chunk runs past the end of the file); re-export or re-copy the ` +
+          `file`,
       );
     }
     if (id === 'fmt ') {
@@ -153,21 +155,24 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
   if (!pcmFormat) {
     throw new InputError(
       file,
-      `unsupported WAV sample format: ${formatTag === WAVE_FORMAT_IEEE_FLOAT ? 'float' : 'PCM'} ${bitsPerSample}-bit; convert it to 16/24/32-bit PCM or 32-bit float`,
+      `unsupported WAV sample format: ${formatTag === WAVE_FORMAT_IEEE_FLOAT ? 'float' : 'PCM'} ` +
+        `${bitsPerSample}-bit; convert it to 16/24/32-bit PCM or 32-bit float`,
     );
   }
   const bytesPerSample = bitsPerSample / 8;
   if (blockAlign !== bytesPerSample * channels) {
     throw new InputError(
       file,
-      `WAV header is inconsistent (block align ${blockAlign} for ${channels} × ${bitsPerSample}-bit); the header is damaged`,
+      `WAV header is inconsistent (block align ${blockAlign} for ${channels} × ${bitsPerSample}-bit); the header is ` +
+        `damaged`,
     );
   }
   const available = fileBytes - dataOffset;
   if (dataDeclared > available) {
     throw new InputError(
       file,
-      `WAV header declares ${dataDeclared} bytes of audio but the file holds only ${available} (truncated or damaged); re-export it or repair the header, e.g. \`ffmpeg -i ${file} repaired.wav\``,
+      `WAV header declares ${dataDeclared} bytes of audio but the file holds only ${available} (truncated or ` +
+        `damaged); re-export it or repair the header, e.g. \`ffmpeg -i ${file} repaired.wav\``,
     );
   }
   const frames = Math.floor(dataDeclared / blockAlign);

@@ -26,15 +26,15 @@ export interface RppPlan {
 }
 
 const SUPPORTED_SOURCES = new Set(['WAVE', 'FLAC', 'MP3', 'VORBIS', 'OPUS']);
-const ENVELOPES =
-  /^(VOLENV|VOLENV2|VOLENV3|PANENV|PANENV2|WIDTHENV|WIDTHENV2|MUTEENV|AUXVOLENV|AUXPANENV|AUXMUTEENV|PARMENV|TEMPOENVEX)$/;
+const ENVELOPES = /^(VOLENV[23]?|PANENV2?|WIDTHENV2?|MUTEENV|AUXVOLENV|AUXPANENV|AUXMUTEENV|PARMENV|TEMPOENVEX)$/;
 
 export function planRpp(root: RppChunk, file: string): RppPlan {
   const rel = path.relative(process.cwd(), file) || file;
   const dir = path.dirname(path.resolve(file));
   const refuse = (line: number, what: string): never => {
     throw new UsageError(
-      `${rel}:${line} ${what}; the native backend renders only the plugin-free subset of REAPER projects, use --backend reaper`,
+      `${rel}:${line} ${what}; the native backend renders only the plugin-free subset of REAPER projects, use ` +
+        `--backend reaper`,
     );
   };
   // project-level things the native backend cannot reproduce

@@ -139,7 +139,8 @@ export function checkRunIdPrefix(idOrPrefix: string): string {
 
 export function ambiguous(prefix: string, ids: string[]): UsageError {
   return new UsageError(
-    `run id prefix '${prefix}' matches ${ids.length} runs (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}); give more characters`,
+    `run id prefix '${prefix}' matches ${ids.length} runs ` +
+      `(${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}); give more characters`,
   );
 }
 

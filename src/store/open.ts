@@ -72,7 +72,8 @@ async function ensureWritable(dir: string): Promise<void> {
     await access(path.join(dir, 'runs'), constants.W_OK);
   } catch (err) {
     throw new EnvironmentError(
-      `run store ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); fix its permissions or set --store-dir / config store.dir`,
+      `run store ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); fix its ` +
+        `permissions or set --store-dir / config store.dir`,
     );
   }
 }

@@ -203,17 +203,22 @@ export class PostgresStore implements Store {
     }
     if (state.unknown.length > 0) {
       throw new EnvironmentError(
-        `database ${this.location} was migrated by a newer shub (unknown migrations: ${state.unknown.join(', ')}); upgrade shub to use it`,
+        `database ${this.location} was migrated by a newer shub (unknown migrations: ${state.unknown.join(', ')}); ` +
+          `upgrade shub to use it`,
       );
     }
     if (state.pending.length > 0) {
       throw new EnvironmentError(
-        `database ${this.location} schema is out of date (${state.pending.length} migration(s) pending: ${state.pending.join(', ')}); ${how}`,
+        `database ${this.location} schema is out of date (${state.pending.length} migration(s) pending: ` +
+          `${state.pending.join(', ')}); ${how}`,
       );
     }
   }
 
-  /** Runs migrations: all pending ones (`latest`) or back one (`down`). Concurrent callers serialize on kysely's lock. */
+  /**
+   * Runs migrations: all pending ones (`latest`) or back one (`down`). Concurrent callers
+   * serialize on kysely's lock.
+   */
   async migrate(direction: 'latest' | 'down'): Promise<MigrationStep[]> {
     const migrator = new Migrator({
       db: this.db,
@@ -370,9 +375,9 @@ export class PostgresStore implements Store {
           .whereRef('o.run_id', '=', 'r.id')
           .select(eb.fn.countAll<string>().as('n'))
           .as('output_count'),
-        sql<string>`case when r.results is null then (select count(*) from analyses a where a.run_id = r.id) else jsonb_array_length(r.results) end`.as(
-          'result_count',
-        ),
+        sql<string>`case when r.results is null
+          then (select count(*) from analyses a where a.run_id = r.id)
+          else jsonb_array_length(r.results) end`.as('result_count'),
         sql<number>`jsonb_array_length(r.errors)`.as('error_count'),
         eb
           .selectFrom('decisions as d')
@@ -544,7 +549,9 @@ export class PostgresStore implements Store {
     } else if (code === '28P01' || code === '28000') {
       text = `${where} refused the login (${firstLine(message)}); check the user and password`;
     } else if (code === '3D000') {
-      text = `${where} does not exist (${firstLine(message)}); create it, e.g. \`createdb NAME\`, then run \`shub db migrate\``;
+      text =
+        `${where} does not exist (${firstLine(message)}); create it, e.g. \`createdb NAME\`, then run \`shub ` +
+        `db migrate\``;
     } else if (code === '42P01' || code === '42703') {
       text = `${where} does not have the tables this shub expects (${firstLine(message)}); run \`shub db migrate\``;
     } else {

@@ -28,28 +28,37 @@ export function formatJunit(platforms: string[], results: ValidateResult[], unre
     for (const r of results) {
       const verdict = r.platforms.find((p) => p.platform === platform);
       for (const c of verdict?.checks ?? []) {
-        const head = `    <testcase classname="shub.validate.${esc(platform)}" name="${esc(`${r.file}: ${c.id}`)}" file="${esc(r.file)}" time="0"`;
+        const head =
+          `    <testcase classname="shub.validate.${esc(platform)}" name="${esc(`${r.file}: ${c.id}`)}" ` +
+          `file="${esc(r.file)}" time="0"`;
         if (c.passed) cases.push(`${head}/>`);
         else {
           sFail++;
           const detail = `measured: ${JSON.stringify(c.measured)}; limit: ${JSON.stringify(c.limit)}`;
           cases.push(
-            `${head}>\n      <failure message="${esc(c.message)}" type="${esc(c.id)}">${esc(detail)}</failure>\n    </testcase>`,
+            `${head}>\n      <failure message="${esc(c.message)}" type="${esc(c.id)}">${esc(detail)}</failure>\n    ` +
+              `</testcase>`,
           );
         }
       }
     }
     for (const u of unreadable) {
       cases.push(
-        `    <testcase classname="shub.validate.${esc(platform)}" name="${esc(`${u.file}: readable`)}" file="${esc(u.file)}" time="0">\n      <error message="${esc(u.message)}" type="unreadable"/>\n    </testcase>`,
+        `    <testcase classname="shub.validate.${esc(platform)}" name="${esc(`${u.file}: readable`)}" ` +
+          `file="${esc(u.file)}" time="0">\n      <error message="${esc(u.message)}" type="unreadable"/>\n    ` +
+          `</testcase>`,
       );
     }
     total += cases.length;
     failures += sFail;
     errors += unreadable.length;
     suites.push(
-      `  <testsuite name="${esc(platform)}" tests="${cases.length}" failures="${sFail}" errors="${unreadable.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${esc(platform)}" tests="${cases.length}" failures="${sFail}" ` +
+        `errors="${unreadable.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="shub validate" tests="${total}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="shub validate" tests="${total}" ` +
+    `failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`
+  );
 }

@@ -7,7 +7,8 @@ export function formatValidateText(r: ValidateResult): string {
   for (const p of r.platforms) {
     const failed = p.checks.filter((c) => !c.passed);
     lines.push(
-      `  ${p.platform.padEnd(width)}  ${p.passed ? 'PASS' : 'FAIL'}  ${p.passed ? `${p.checks.length} checks passed` : `${failed.length} of ${p.checks.length} checks failed`}`,
+      `  ${p.platform.padEnd(width)}  ${p.passed ? 'PASS' : 'FAIL'}  ` +
+        `${p.passed ? `${p.checks.length} checks passed` : `${failed.length} of ${p.checks.length} checks failed`}`,
     );
     for (const c of failed) lines.push(`    ✗ ${c.id}: ${c.message}`);
   }

@@ -337,7 +337,10 @@ test(
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /silent\.wav.*silent/);
     assert.match(r.stderr, /text\.wav/);
-    const results = ndjson<MasterResult>(r.stdout);
+    const lines = ndjson<MasterResult & { error?: { code: string } }>(r.stdout);
+    // SPEC §3: with --json every input gets its line; the two bad ones carry their error
+    assert.equal(lines.filter((l) => l.error).length, 2);
+    const results = lines.filter((l) => !l.error);
     assert.equal(results.length, 1);
     assert.equal(results[0]!.input, f('e.wav'));
     assert.ok(results[0]!.outputs[0]!.compliant);

@@ -126,7 +126,7 @@ test("JSON checks carry id, measured value, limit and a message; loud masters ge
   );
 });
 
-test('JUnit XML: one testcase per file × platform × check, failures carry the message, unreadable files are errors', () => {
+test('JUnit XML: a testcase per file × platform × check, failures with messages, unreadable files as errors', () => {
   const junit = f('report.xml');
   const names = ['compliant.wav', 'loud.wav', 'clipped.wav', 'dc.wav'];
   writeFileSync(f('garbage.wav'), 'not audio at all');
@@ -187,14 +187,15 @@ test('JUnit XML: one testcase per file × platform × check, failures carry the 
   );
 });
 
-test('unknown platform: exit 2 listing the known ones, nothing processed; config can override and add platforms', () => {
+test('unknown platform: exit 2 listing the known ones, nothing processed; config overrides and adds platforms', () => {
   const r = shub(['validate', files['compliant.wav']!, '--platform', 'spotify,myspace'], dir);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /unknown platform 'myspace'; known: spotify, apple-music, youtube/);
   writeFileSync(
     f('shub.config.yaml'),
-    'platforms:\n  spotify:\n    truePeakCeilingDbtp: -2\n  my-label:\n    extends: spotify\n    name: My Label\n    integratedLufs: -12\n',
+    'platforms:\n  spotify:\n    truePeakCeilingDbtp: -2\n  my-label:\n    extends: spotify\n    name: My Label\n   ' +
+      ' integratedLufs: -12\n',
   );
   const o = shub(['validate', files['compliant.wav']!, '--platform', 'spotify,my-label', '--json'], dir);
   assert.equal(o.code, 1);

@@ -8,6 +8,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import {
+  ffmpegFileUrl,
+  ffmpegInputArgs,
   decodeWithFfmpeg,
   encodeFile,
   encodeWithFfmpeg,
@@ -65,8 +67,9 @@ test('encode: first audio stream only, metadata dropped, overwrite, codec argume
     '-v',
     'error',
     '-y',
-    '-i',
-    'in put.wav',
+    '-timelimit',
+    '60',
+    ...ffmpegInputArgs('in put.wav'),
     '-map',
     '0:a:0',
     '-vn',
@@ -78,7 +81,7 @@ test('encode: first audio stream only, metadata dropped, overwrite, codec argume
     '160k',
     '-ar',
     '48000',
-    'out.opus',
+    ffmpegFileUrl('out.opus'),
   ]);
 });
 
@@ -118,8 +121,9 @@ test('decode: first audio stream to float32 on stdout; a failure names the file 
     '-nostdin',
     '-v',
     'error',
-    '-i',
-    'song.flac',
+    '-timelimit',
+    '60',
+    ...ffmpegInputArgs('song.flac'),
     '-map',
     '0:a:0',
     '-vn',
@@ -149,7 +153,7 @@ test('probe: `-i FILE` only; the stream summary becomes a format; no audio strea
   ].join('\n');
   const ff = fakeFfmpeg('ffmpeg-probe', { stderr: summary, code: 1 });
   const f = await probeWithFfmpeg('x.flac', ff.choice);
-  assert.deepEqual(ff.args(), ['-hide_banner', '-nostdin', '-i', 'x.flac']);
+  assert.deepEqual(ff.args(), ['-hide_banner', '-nostdin', '-timelimit', '60', ...ffmpegInputArgs('x.flac')]);
   assert.deepEqual(
     [f.container, f.codec, f.sampleRate, f.channels, f.bitDepth, f.durationSeconds],
     ['flac', 'flac', 44100, 1, 16, 2.5],

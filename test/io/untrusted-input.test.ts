@@ -50,7 +50,13 @@ interface Row {
 function oneLineError(args: string[], file: string): void {
   const r = shub(args, dir);
   assert.equal(r.code, 3, `exit ${r.code}: ${r.stderr}`);
-  assert.equal(r.stdout, '');
+  if (args.includes('--json')) {
+    // SPEC §3: the input still gets its line, an error and nothing else
+    const lines = ndjson<{ file: string; error?: { code: string }; levels?: unknown }>(r.stdout);
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.file, file);
+    assert.ok(lines[0]!.error && !lines[0]!.levels);
+  } else assert.equal(r.stdout, '');
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0]!, new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

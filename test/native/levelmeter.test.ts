@@ -283,7 +283,8 @@ describe('EBU Tech 3341 true-peak cases (48 kHz)', () => {
         for (let n = 0; n < frames; n++) {
           const t = n / fs;
           const hf = 0.5 * Math.sin(2 * Math.PI * 0.45 * fs * t + 0.3);
-          const v = kind === 'noise' ? 1.6 * rnd() : kind === 'hf' ? hf : 0.3 * Math.sin(2 * Math.PI * 997 * t) + 0.2 * rnd() + 0.3 * hf;
+          const tone = 0.3 * Math.sin(2 * Math.PI * 997 * t);
+          const v = kind === 'noise' ? 1.6 * rnd() : kind === 'hf' ? hf : tone + 0.2 * rnd() + 0.3 * hf;
           x[2 * n] = v;
           x[2 * n + 1] = kind === 'noise' ? 1.6 * rnd() : -0.7 * v;
         }

@@ -11,7 +11,10 @@ import { fitEq } from '../../src/engines/master/eq.js';
 
 const n = native();
 
-/** Runs interleaved float input through a MasterRender whose tails emit float; returns each tail's planar output and report. */
+/**
+ * Runs interleaved float input through a MasterRender whose tails emit float; returns each tail's
+ * planar output and report.
+ */
 async function render(
   input: Float32Array,
   channels: number,
@@ -61,7 +64,7 @@ const rmsDb = (x: Float32Array, from = 0, to = x.length) => {
   return 10 * Math.log10(s / (to - from));
 };
 
-test('RBJ biquads: a peak gives its gain at f0, shelves reach their gain, Butterworth high-pass is -3 dB at the corner', () => {
+test('RBJ biquads: a peak has its gain at f0, shelves reach theirs, a Butterworth HPF is -3 dB at the corner', () => {
   const fs = 48000;
   const [atF0, far] = n.biquadResponseDb([{ type: 'peak', freqHz: 1000, q: 1.41, gainDb: 6 }], fs, [1000, 20]);
   assert.ok(Math.abs(atF0! - 6) < 1e-9);
@@ -85,7 +88,7 @@ test('the EQ fit reproduces a smooth third-octave difference within 0.3 dB per b
   fit.achievedDb.forEach((a, k) => assert.ok(Math.abs(a - want[k]!.db) < 0.8, `band ${k}: ${a} vs ${want[k]!.db}`));
 });
 
-test('compressor: a steady sine 12 dB over the threshold comes out on the static curve (ratio 4:1 → 9 dB of reduction)', async () => {
+test('compressor: a steady sine 12 dB over threshold sits on the static curve (4:1: 9 dB of reduction)', async () => {
   const fs = 48000;
   const x = sine(fs * 2, 1, fs, 1000, 10 ** (-6 / 20) * Math.SQRT2); // RMS -6 dBFS
   const [out] = await render(
@@ -100,85 +103,102 @@ test('compressor: a steady sine 12 dB over the threshold comes out on the static
   assert.ok(Math.abs(out!.compressor.maxGainReductionDb - 9) < 0.3, `${out!.compressor.maxGainReductionDb}`);
 });
 
-test('limiter: +12 dB into a -1 dB ceiling: no sample or 4× grid point above it, output aligned with input, quiet passages untouched', async () => {
-  const fs = 48000;
-  const frames = fs * 3;
-  const x = new Float32Array(frames * 2);
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  for (let i = 0; i < frames; i++) {
-    const env = i < fs ? 0.05 : 0.5; // first second far below the ceiling
-    const v = env * (0.6 * Math.sin((2 * Math.PI * 3000 * i) / fs) + 0.4 * rnd());
-    x[2 * i] = v;
-    x[2 * i + 1] = -v;
-  }
-  const [lim, plain] = await render(x, 2, fs, {}, [
-    { gainDb: 12, limiter: { ceilingDb: -1, lookaheadMs: 2, releaseMs: 50 } },
-    { gainDb: 12 },
-  ]);
-  assert.equal(lim!.planar[0]!.length, frames);
-  const ceiling = 10 ** (-1 / 20);
-  const peak = lim!.planar[0]!.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  assert.ok(peak <= ceiling * 1.0001, `sample peak ${20 * Math.log10(peak)}`);
-  const tp = 20 * Math.log10(Math.max(...lim!.report.levels.truePeak));
-  assert.ok(tp <= -1 + 0.05, `true peak ${tp.toFixed(3)} dBTP`);
-  // first 0.9 s: the limiter does nothing, sample for sample (no delay)
-  for (let i = 0; i < 0.9 * fs; i++) assert.equal(lim!.planar[0]![i], plain!.planar[0]![i]);
-  assert.ok(-20 * Math.log10(lim!.report.limiterMinGain) > 5, 'it limited the loud part');
-});
+test(
+  'limiter: +12 dB into a -1 dB ceiling: no sample or 4× grid point above it, output aligned with input, quiet ' +
+    'passages untouched',
+  async () => {
+    const fs = 48000;
+    const frames = fs * 3;
+    const x = new Float32Array(frames * 2);
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
+    for (let i = 0; i < frames; i++) {
+      const env = i < fs ? 0.05 : 0.5; // first second far below the ceiling
+      const v = env * (0.6 * Math.sin((2 * Math.PI * 3000 * i) / fs) + 0.4 * rnd());
+      x[2 * i] = v;
+      x[2 * i + 1] = -v;
+    }
+    const [lim, plain] = await render(x, 2, fs, {}, [
+      { gainDb: 12, limiter: { ceilingDb: -1, lookaheadMs: 2, releaseMs: 50 } },
+      { gainDb: 12 },
+    ]);
+    assert.equal(lim!.planar[0]!.length, frames);
+    const ceiling = 10 ** (-1 / 20);
+    const peak = lim!.planar[0]!.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    assert.ok(peak <= ceiling * 1.0001, `sample peak ${20 * Math.log10(peak)}`);
+    const tp = 20 * Math.log10(Math.max(...lim!.report.levels.truePeak));
+    assert.ok(tp <= -1 + 0.05, `true peak ${tp.toFixed(3)} dBTP`);
+    // first 0.9 s: the limiter does nothing, sample for sample (no delay)
+    for (let i = 0; i < 0.9 * fs; i++) assert.equal(lim!.planar[0]![i], plain!.planar[0]![i]);
+    assert.ok(-20 * Math.log10(lim!.report.limiterMinGain) > 5, 'it limited the loud part');
+  },
+);
 
-test('resampler 48 kHz → 44.1 kHz: passband gain within 0.01 dB at 1 and 18 kHz, the length, and a 23 kHz tone rejected by ≥ 90 dB', async () => {
-  const fs = 48000;
-  const frames = fs * 2;
-  for (const hz of [1000, 18000]) {
-    const [out] = await render(sine(frames, 1, fs, hz, 0.5), 1, fs, {}, [{ sampleRate: 44100 }]);
-    const y = out!.planar[0]!;
-    assert.equal(y.length, Math.ceil((frames * 441) / 480));
-    const level = rmsDb(y, 4410, y.length - 4410);
-    assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level}`);
-    // the right frequency: zero crossings over one second
-    let zc = 0;
-    for (let i = 4411; i < 4410 + 44100; i++) if (y[i - 1]! < 0 !== y[i]! < 0) zc++;
-    assert.ok(Math.abs(zc / 2 - hz) <= 1, `${hz} Hz: ${zc / 2} cycles`);
-  }
-  const [alias] = await render(sine(frames, 1, fs, 23000, 0.5), 1, fs, {}, [{ sampleRate: 44100 }]);
-  const rejection = rmsDb(alias!.planar[0]!, 4410, alias!.planar[0]!.length - 4410) - 20 * Math.log10(0.5 / Math.SQRT2);
-  assert.ok(rejection < -90, `alias at ${rejection.toFixed(1)} dB`);
-});
+test(
+  'resampler 48 kHz → 44.1 kHz: passband gain within 0.01 dB at 1 and 18 kHz, the length, and a 23 kHz tone ' +
+    'rejected by ≥ 90 dB',
+  async () => {
+    const fs = 48000;
+    const frames = fs * 2;
+    for (const hz of [1000, 18000]) {
+      const [out] = await render(sine(frames, 1, fs, hz, 0.5), 1, fs, {}, [{ sampleRate: 44100 }]);
+      const y = out!.planar[0]!;
+      assert.equal(y.length, Math.ceil((frames * 441) / 480));
+      const level = rmsDb(y, 4410, y.length - 4410);
+      assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level}`);
+      // the right frequency: zero crossings over one second
+      let zc = 0;
+      for (let i = 4411; i < 4410 + 44100; i++) if (y[i - 1]! < 0 !== y[i]! < 0) zc++;
+      assert.ok(Math.abs(zc / 2 - hz) <= 1, `${hz} Hz: ${zc / 2} cycles`);
+    }
+    const [alias] = await render(sine(frames, 1, fs, 23000, 0.5), 1, fs, {}, [{ sampleRate: 44100 }]);
+    const rejection =
+      rmsDb(alias!.planar[0]!, 4410, alias!.planar[0]!.length - 4410) - 20 * Math.log10(0.5 / Math.SQRT2);
+    assert.ok(rejection < -90, `alias at ${rejection.toFixed(1)} dB`);
+  },
+);
 
-test('16-bit TPDF dither: silence becomes ±1 LSB triangular noise (mean 0, variance 1/6 LSB² + rounding), a -100 dBFS sine survives', async () => {
-  const fs = 44100;
-  const silent = new Float32Array(fs);
-  const [out] = await render(silent, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);
-  const s = new Int16Array(out!.bytes.buffer, out!.bytes.byteOffset, out!.bytes.byteLength / 2);
-  const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  const variance = s.reduce((a, b) => a + b * b, 0) / s.length;
-  assert.ok(Math.abs(mean) < 0.02, `mean ${mean}`);
-  // rounding TPDF noise of ±1 LSB: values in {-1, 0, 1}, variance 1/3 + 1/12·0 … measured ≈ 0.33–0.5
-  assert.ok(s.every((v) => v >= -1 && v <= 1));
-  assert.ok(variance > 0.25 && variance < 0.5, `variance ${variance}`);
-  // a sine 10 dB under the 16-bit LSB is still there (correlation with the source), not truncated away
-  const x = sine(fs, 1, fs, 1000, 10 ** (-100 / 20));
-  const [d] = await render(x, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);
-  const q = new Int16Array(d!.bytes.buffer, d!.bytes.byteOffset, d!.bytes.byteLength / 2);
-  let dot = 0;
-  for (let i = 0; i < fs; i++) dot += (q[i]! / 32768) * Math.sin((2 * Math.PI * 1000 * i) / fs);
-  const amp = (2 * dot) / fs;
-  assert.ok(Math.abs(20 * Math.log10(amp) + 100) < 1.5, `recovered ${20 * Math.log10(amp)} dBFS`);
-});
+test(
+  '16-bit TPDF dither: silence becomes ±1 LSB triangular noise (mean 0, variance 1/6 LSB² + rounding), a -100 ' +
+    'dBFS sine survives',
+  async () => {
+    const fs = 44100;
+    const silent = new Float32Array(fs);
+    const [out] = await render(silent, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);
+    const s = new Int16Array(out!.bytes.buffer, out!.bytes.byteOffset, out!.bytes.byteLength / 2);
+    const mean = s.reduce((a, b) => a + b, 0) / s.length;
+    const variance = s.reduce((a, b) => a + b * b, 0) / s.length;
+    assert.ok(Math.abs(mean) < 0.02, `mean ${mean}`);
+    // rounding TPDF noise of ±1 LSB: values in {-1, 0, 1}, variance 1/3 + 1/12·0 … measured ≈ 0.33–0.5
+    assert.ok(s.every((v) => v >= -1 && v <= 1));
+    assert.ok(variance > 0.25 && variance < 0.5, `variance ${variance}`);
+    // a sine 10 dB under the 16-bit LSB is still there (correlation with the source), not truncated away
+    const x = sine(fs, 1, fs, 1000, 10 ** (-100 / 20));
+    const [d] = await render(x, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);
+    const q = new Int16Array(d!.bytes.buffer, d!.bytes.byteOffset, d!.bytes.byteLength / 2);
+    let dot = 0;
+    for (let i = 0; i < fs; i++) dot += (q[i]! / 32768) * Math.sin((2 * Math.PI * 1000 * i) / fs);
+    const amp = (2 * dot) / fs;
+    assert.ok(Math.abs(20 * Math.log10(amp) + 100) < 1.5, `recovered ${20 * Math.log10(amp)} dBFS`);
+  },
+);
 
-test('multiband: with the band compressors at 1:1 the three Linkwitz–Riley bands sum back flat (within 0.01 dB at 60 Hz–12 kHz)', async () => {
-  const fs = 48000;
-  const unity = { thresholdDb: -20, ratio: 1 };
-  for (const hz of [60, 200, 900, 3000, 12000]) {
-    const [out] = await render(
-      sine(fs, 1, fs, hz, 0.5),
-      1,
-      fs,
-      { multiband: { lowHz: 200, highHz: 3000, bands: [unity, unity, unity] } },
-      [{}],
-    );
-    const level = rmsDb(out!.planar[0]!, fs / 2, fs);
-    assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level.toFixed(4)}`);
-  }
-});
+test(
+  'multiband: with the band compressors at 1:1 the three Linkwitz–Riley bands sum back flat (within 0.01 dB at ' +
+    '60 Hz–12 kHz)',
+  async () => {
+    const fs = 48000;
+    const unity = { thresholdDb: -20, ratio: 1 };
+    for (const hz of [60, 200, 900, 3000, 12000]) {
+      const [out] = await render(
+        sine(fs, 1, fs, hz, 0.5),
+        1,
+        fs,
+        { multiband: { lowHz: 200, highHz: 3000, bands: [unity, unity, unity] } },
+        [{}],
+      );
+      const level = rmsDb(out!.planar[0]!, fs / 2, fs);
+      assert.ok(Math.abs(level - 20 * Math.log10(0.5 / Math.SQRT2)) < 0.01, `${hz} Hz: ${level.toFixed(4)}`);
+    }
+  },
+);

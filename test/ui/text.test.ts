@@ -211,6 +211,7 @@ test('master: one row per target with got / target and units, the problem of an 
   ];
   const r: MasterResult = {
     input: 'song.wav',
+    file: 'song.wav',
     runId: 'r',
     outputs,
     decisions: [

@@ -37,7 +37,9 @@ export async function feedSource(
       next.catch(() => undefined);
       throw new InputError(
         source.file,
-        `contains ${r.nonFiniteSamples} NaN/Inf sample${r.nonFiniteSamples === 1 ? '' : 's'} (first at ${(r.firstNonFiniteFrame / source.format.sampleRate).toFixed(3)} s); the float data is corrupt, re-export it`,
+        `contains ${r.nonFiniteSamples} NaN/Inf sample${r.nonFiniteSamples === 1 ? '' : 's'} (first at ` +
+          `${(r.firstNonFiniteFrame / source.format.sampleRate).toFixed(3)} s); ` +
+          'the float data is corrupt, re-export it',
       );
     }
     done += block.frames;

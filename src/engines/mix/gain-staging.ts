@@ -59,7 +59,9 @@ export function trackStaging(stems: StemLoudness[]): { gains: number[]; decision
         decision: 'trackGain',
         value: 0,
         unit: 'dB',
-        reason: `${s.name}: the stem has no gated loudness (silent or shorter than 400 ms), fader left at its recipe value`,
+        reason:
+          `${s.name}: the stem has no gated loudness (silent or shorter than 400 ms), fader left at its ` +
+          `recipe value`,
         inputs: { track: s.name, role: s.role, integratedLufs: null },
       });
       continue;
@@ -74,7 +76,11 @@ export function trackStaging(stems: StemLoudness[]): { gains: number[]; decision
       decision: 'trackGain',
       value: rounded,
       unit: 'dB',
-      reason: `${s.name} (${s.role}) sits ${offset} LU from the lead: stem at ${s.integratedLufs.toFixed(1)} LUFS → ${target.toFixed(1)} LUFS${raw !== g ? ` (limited to ±${MAX_STAGING_DB} dB)` : ''}${s.manualGainDb ? `, plus the recipe's ${s.manualGainDb} dB` : ''}`,
+      reason:
+        `${s.name} (${s.role}) sits ${offset} LU from the lead: stem at ${s.integratedLufs.toFixed(1)} LUFS → ` +
+        `${target.toFixed(1)} ` +
+        `LUFS${raw !== g ? ` (limited to ±${MAX_STAGING_DB} dB)` : ''}` +
+        `${s.manualGainDb ? `, plus the recipe's ${s.manualGainDb} dB` : ''}`,
       inputs: {
         track: s.name,
         role: s.role,
@@ -102,7 +108,8 @@ export function masterTrim(peakLinear: number, headroomDb: number): { trimDb: nu
       reason:
         peakDbfs === null
           ? 'the master bus received silence in the first pass; no trim'
-          : `the balanced tracks peak at ${peakDbfs.toFixed(2)} dBFS on the master bus input; a ${trimDb} dB trim leaves ${headroomDb} dB of headroom before the master chain`,
+          : `the balanced tracks peak at ${peakDbfs.toFixed(2)} dBFS on the master bus input; a ${trimDb} dB trim ` +
+            `leaves ${headroomDb} dB of headroom before the master chain`,
       inputs: { masterInputPeakDbfs: peakDbfs === null ? null : Math.round(peakDbfs * 100) / 100, headroomDb },
     },
   };

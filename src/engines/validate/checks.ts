@@ -69,7 +69,9 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
         [lo, hi],
         () => `${f1(i)} LUFS is within ${p.name}'s ${p.integratedLufs} ± ${p.integratedToleranceLu} LU`,
         () =>
-          `${f1(i)} LUFS is ${f1(Math.abs(diff))} LU ${diff > 0 ? 'louder' : 'quieter'} than ${p.name}'s ${p.integratedLufs} LUFS target (± ${p.integratedToleranceLu}); ${diff > 0 ? 'turn it down' : 'turn it up'} (shub master --target ${p.id})`,
+          `${f1(i)} LUFS is ${f1(Math.abs(diff))} LU ${diff > 0 ? 'louder' : 'quieter'} than ${p.name}'s ` +
+          `${p.integratedLufs} LUFS target (± ${p.integratedToleranceLu}); ` +
+          `${diff > 0 ? 'turn it down' : 'turn it up'} (shub master --target ${p.id})`,
       );
     }
   }
@@ -82,7 +84,10 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     ceiling,
     () => (tp === null ? 'silent' : `true peak ${f2(tp)} dBTP is at or below ${f1(ceiling)} dBTP`),
     () =>
-      `true peak ${f2(tp ?? 0)} dBTP exceeds ${p.name}'s ${f1(ceiling)} dBTP ceiling${ceiling !== p.truePeakCeilingDbtp ? ` (for masters louder than ${p.louderThan!.integratedLufs} LUFS)` : ''}; limit with a true-peak limiter`,
+      `true peak ${f2(tp ?? 0)} dBTP exceeds ${p.name}'s ${f1(ceiling)} dBTP ` +
+      'ceiling' +
+      (ceiling !== p.truePeakCeilingDbtp ? ` (for masters louder than ${p.louderThan!.integratedLufs} LUFS)` : '') +
+      '; limit with a true-peak limiter',
   );
 
   if (p.loudnessRangeLu) {
@@ -98,7 +103,8 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
       () =>
         lra === null
           ? 'no loudness range (silent or shorter than 3 s)'
-          : `LRA ${f1(lra)} LU is outside ${p.name}'s ${min ?? 0}–${max ?? '∞'} LU; ${max !== undefined && lra > max ? 'reduce the dynamics' : 'the programme is too compressed'}`,
+          : `LRA ${f1(lra)} LU is outside ${p.name}'s ${min ?? 0}–${max ?? '∞'} LU; ` +
+            `${max !== undefined && lra > max ? 'reduce the dynamics' : 'the programme is too compressed'}`,
     );
   }
 
@@ -112,7 +118,8 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
       rates,
       () => `${format.sampleRate} Hz is accepted`,
       () =>
-        `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ${p.delivery.sampleRateHz} Hz`,
+        `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ` +
+        `${p.delivery.sampleRateHz} Hz`,
     );
   }
   const depths = p.bitDepths;
@@ -127,7 +134,8 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
       () =>
         b === null
           ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
-          : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
+          : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ` +
+            `${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
     );
   }
   const layouts = p.channels;
@@ -150,7 +158,8 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     p.clippedSamplesMax,
     () => 'no clipped runs',
     () =>
-      `${l.clippedSamples} clipped samples (runs of full-scale samples); go back to the mix or lower the level before limiting`,
+      `${l.clippedSamples} clipped samples (runs of full-scale samples); go back to the mix or lower the level ` +
+      `before limiting`,
   );
   const dc = Math.max(0, ...l.dcOffset.map(Math.abs));
   add(
@@ -215,9 +224,11 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
         after,
         ceiling,
         () =>
-          `after ${codec.toUpperCase()} encode/decode the true peak is ${after === null ? 'silent' : `${f2(after)} dBTP`}`,
+          `after ${codec.toUpperCase()} encode/decode the true peak is ` +
+          `${after === null ? 'silent' : `${f2(after)} dBTP`}`,
         () =>
-          `after ${codec.toUpperCase()} encode/decode the true peak is ${f2(after ?? 0)} dBTP, over ${f1(ceiling)} dBTP; lower the limiter ceiling by ${f2((after ?? 0) - ceiling + 0.1)} dB`,
+          `after ${codec.toUpperCase()} encode/decode the true peak is ${f2(after ?? 0)} dBTP, over ${f1(ceiling)} ` +
+          `dBTP; lower the limiter ceiling by ${f2((after ?? 0) - ceiling + 0.1)} dB`,
       );
     }
   }
