@@ -254,6 +254,11 @@ interface TargetState {
   status: 'iterating' | 'ready' | 'failed';
   problem?: string;
   gainPasses: number;
+  /**
+   * Gain corrections [dB] verification made for what the encoder did to the loudness; kept when a
+   * lower ceiling sends the gain search back to the rendered (pre-encoding) loudness.
+   */
+  encoderCorrectionDb: number;
 }
 
 const grDb = (t: MasterTailReport) => round(-20 * Math.log10(Math.max(t.limiterMinGain, 1e-12)), 2);
@@ -367,6 +372,7 @@ async function masterOne(
     history: [],
     status: 'iterating',
     gainPasses: 0,
+    encoderCorrectionDb: 0,
   }));
 
   /** Meter-only passes until every target's loudness is on aim (or cannot be). */
@@ -480,9 +486,12 @@ async function masterOne(
         t.status = 'iterating';
         t.history = [];
         await iterate([t]);
+        // the search aims at the rendered loudness; the encoder's shift measured earlier still applies
+        t.gainDb += t.encoderCorrectionDb;
       } else if (v.action === 'correct-gain') {
         // the encoder moved the loudness: correct by what the decoded file measured
         t.gainDb += v.byDb;
+        t.encoderCorrectionDb += v.byDb;
       } else {
         t.status = 'failed';
         t.problem = `the written master stayed out of tolerance after ${MAX_VERIFY_ROUNDS} verification rounds`;

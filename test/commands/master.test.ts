@@ -244,12 +244,6 @@ test(
 test(
   'a lossy target (podcast MP3, with --multiband) is verified after decoding: ' +
     'loudness on target and true peak under the ceiling',
-  {
-    // runs and reports; on this render master.verify does not converge (reported to the lead, src/ is not ours here)
-    todo:
-      'master.verify oscillates on the FluidR3Mono pop render: round 1 -16.26 LUFS/-1.15 dBTP, round 2 -16.09/-1.08 ' +
-      '(too close to the ceiling after MP3), round 3 -16.26/-1.15 again → not compliant',
-  },
   () => {
     const r = shub(
       ['master', f('pop.wav'), '--target', 'podcast', '--multiband', '-o', f('lossy'), '--json', ...store],
