@@ -18,9 +18,9 @@
  * by the next start. Every test gets a fresh database from `createDatabase()`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -198,7 +198,41 @@ function sweepOrphans(): void {
   }
 }
 
-async function localCluster(bin: PostgresBin): Promise<TestPostgres> {
+/**
+ * The binaries where the unprivileged server user can run them. A checkout under a private folder
+ * (e.g. /root, or a 0700 temp folder) hides node_modules from that user: then the package's
+ * native tree (bin, lib, share) is copied once to a world-readable folder under tmpdir, keyed by
+ * its real path, and reused by later starts.
+ */
+function reachableBy(
+  bin: PostgresBin,
+  user: { name: string },
+  as: (tool: string, args: string[]) => [string, string[]],
+): PostgresBin {
+  const probe = (dir: string) => {
+    const [cmd, full] = as(path.join(dir, 'postgres'), ['--version']);
+    return spawnSync(cmd, full, { encoding: 'utf8', timeout: 30_000 }).status === 0;
+  };
+  if (probe(bin.dir)) return bin;
+  const root = realpathSync(path.dirname(bin.dir));
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  const copy = path.join(tmpdir(), `shub-pg-bin-${key}`);
+  const dir = path.join(copy, path.basename(bin.dir));
+  if (!existsSync(dir)) {
+    const staging = `${copy}.${process.pid}.tmp`;
+    cpSync(root, staging, { recursive: true, verbatimSymlinks: true, mode: 0 });
+    try {
+      renameSync(staging, copy); // another test file may have won the race: then use its copy
+    } catch {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  if (!probe(dir)) throw new Error(`user ${user.name} cannot run PostgreSQL from ${bin.dir} nor from ${dir}`);
+  return { ...bin, dir };
+}
+
+async function localCluster(found: PostgresBin): Promise<TestPostgres> {
+  let bin = found;
   const t0 = performance.now();
   sweepOrphans();
   const asRoot = process.getuid?.() === 0;
@@ -213,6 +247,7 @@ async function localCluster(bin: PostgresBin): Promise<TestPostgres> {
     return ['setpriv', [...ids, ...death, '--', tool, ...args]];
   };
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
+  if (user && setpriv) bin = reachableBy(bin, user, as);
   const run = (tool: string, args: string[]) => {
     const [cmd, full] = as(path.join(bin.dir, tool), args);
     const r = spawnSync(cmd, full, { encoding: 'utf8', timeout: 120_000, env });
