@@ -4,6 +4,7 @@
  * render natively, streaming (printing stems for the session) → write the REAPER session →
  * record the run with every automatic choice as a decision.
  */
+import { RECIPE_MIX_PARAMETERS } from '../engines/dsp/params.js';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -315,7 +316,7 @@ async function stageGains(
   } finally {
     await Promise.all(sources.map((s) => s.close().catch(() => undefined)));
   }
-  const trim = masterTrim(peak, recipe.auto?.headroomDb ?? 6);
+  const trim = masterTrim(peak, recipe.auto?.headroomDb ?? RECIPE_MIX_PARAMETERS.headroomDb.value);
   decisions.push(trim.decision);
   return { trackGainDb, masterTrimDb: trim.trimDb };
 }
