@@ -32,9 +32,10 @@ export const VAMP_DIRS = [
   '/usr/lib/ardour7/vamp',
 ];
 
+/** The tool starts (whatever its exit status): absent, not executable or not a program all count as missing. */
 const onPath = (cmd: string) => {
   const r = spawnSync(cmd, ['--version'], { stdio: 'ignore', timeout: 10_000 });
-  return !(r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT');
+  return r.error === undefined;
 };
 
 const PEERS: Record<Peer, { packages: string; present: () => boolean }> = {
