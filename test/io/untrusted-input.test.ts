@@ -112,7 +112,7 @@ test('every ffmpeg child has a wall-clock limit that grows with the input size',
 
 /** ffmpeg processes whose command line names `marker`. */
 function ffmpegChildren(marker: string): string[] {
-  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  const ps = spawnSync('ps', ['-ww', '-eo', 'pid,args'], { encoding: 'utf8' });
   return ps.stdout.split('\n').filter((l) => l.includes(marker) && l.includes('-format_whitelist'));
 }
 
@@ -124,11 +124,16 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
       cwd: dir,
       stdio: 'ignore',
     });
-    const deadline = Date.now() + 15_000;
-    while (ffmpegChildren(name).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    let exited: number | null = null;
+    child.once('exit', (code) => (exited = code ?? -1));
+    // generous: on a loaded 2-core machine node's start-up and the probe can take seconds
+    const deadline = Date.now() + 60_000;
+    while (ffmpegChildren(name).length === 0 && exited === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    assert.equal(exited, null, `shub exited (${exited}) before ffmpeg was seen decoding`);
     assert.ok(ffmpegChildren(name).length > 0, 'ffmpeg never started');
     child.kill(signal);
-    await new Promise((r) => child.once('exit', r));
+    while (exited === null) await new Promise((r) => setTimeout(r, 20));
     const gone = Date.now() + 10_000;
     while (ffmpegChildren(name).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(ffmpegChildren(name), []);
