@@ -110,10 +110,12 @@ test('every ffmpeg child has a wall-clock limit that grows with the input size',
   assert.ok(Number.isFinite(ffmpegTimeoutMs(1e12)));
 });
 
-/** ffmpeg processes whose command line names `marker`. */
+/** Decoding ffmpeg processes (not the probe before them) whose command line names `marker`. */
 function ffmpegChildren(marker: string): string[] {
   const ps = spawnSync('ps', ['-ww', '-eo', 'pid,args'], { encoding: 'utf8' });
-  return ps.stdout.split('\n').filter((l) => l.includes(marker) && l.includes('-format_whitelist'));
+  return ps.stdout
+    .split('\n')
+    .filter((l) => l.includes(marker) && l.includes('-format_whitelist') && l.includes('pipe:1'));
 }
 
 for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
