@@ -132,6 +132,8 @@ export interface TextFormat<R> {
  */
 export class Output<R> {
   private first = true;
+  /** stdout was closed by its reader (`shub … | head`): results stop quietly, the work and its run record go on. */
+  private closed = false;
 
   constructor(
     private readonly io: CliIo,
@@ -139,13 +141,24 @@ export class Output<R> {
     private readonly text: TextFormat<R>,
     private readonly runId: string,
     private readonly debug: boolean,
-  ) {}
+  ) {
+    const out = io.stdout as Partial<NodeJS.EventEmitter>;
+    out.on?.('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && !this.closed)
+        io.stderr.write(`warning: stdout failed (${err.code ?? err.message})\n`);
+      this.closed = true;
+    });
+  }
+
+  private write(text: string): void {
+    if (!this.closed) this.io.stdout.write(text);
+  }
 
   result(result: R): void {
-    if (this.json) this.io.stdout.write(`${JSON.stringify(result)}\n`);
+    if (this.json) this.write(`${JSON.stringify(result)}\n`);
     else {
       const gap = this.first || !this.text.blankLineBetween ? '' : '\n';
-      this.io.stdout.write(`${gap}${this.text.format(result)}\n`);
+      this.write(`${gap}${this.text.format(result)}\n`);
     }
     this.first = false;
   }
@@ -153,7 +166,7 @@ export class Output<R> {
   /** Several results: with --json one line each, otherwise `table` of them all (history). */
   list(results: R[], table: (results: R[]) => string): void {
     if (this.json) for (const r of results) this.result(r);
-    else this.io.stdout.write(`${table(results)}\n`);
+    else this.write(`${table(results)}\n`);
   }
 
   /** A failed input: one line on stderr; with --json also its line on stdout. */
@@ -167,7 +180,7 @@ export class Output<R> {
       runId: this.runId,
       shubVersion: shubVersion(),
     };
-    this.io.stdout.write(`${JSON.stringify(line)}\n`);
+    this.write(`${JSON.stringify(line)}\n`);
   }
 
   warning(message: string): void {

@@ -184,3 +184,21 @@ test('a WAV header of a million empty chunks is refused at once; a few hundred a
   const [row] = ndjson<Row & { levels: { samplePeakDbfs: number } }>(r.stdout);
   assert.ok(Math.abs(row!.levels.samplePeakDbfs - -20) < 0.01, String(row!.levels.samplePeakDbfs));
 });
+
+test('stdout closed early (| head -c 10): printing stops quietly, exit 0, the run is recorded', () => {
+  // more output than a pipe buffer holds (64 KiB), so writes after `head` has gone do happen
+  for (let i = 0; i < 150; i++) wavWithJunk(f(`pipe-${i}.wav`), 1);
+  const files = Array.from({ length: 150 }, (_, i) => `pipe-${i}.wav`).join(' ');
+  const cmd = `"${process.execPath}" "${SHUB}" analyze ${files} --json --features levels --store-dir epipe-store`;
+  const r = spawnSync('bash', ['-c', `set -o pipefail; ${cmd} | head -c 10 >/dev/null`], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /EPIPE|at .*\.js:\d+/);
+  const runs = spawnSync(process.execPath, [SHUB, 'history', '--store-dir', 'epipe-store', '--json'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.equal(ndjson(runs.stdout).length, 1);
+});
