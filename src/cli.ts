@@ -4,7 +4,10 @@
  * touches its module and one line of COMMANDS. Returns the exit code; only bin/shub.js exits.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, exitCodeOf } from './errors.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, exitCodeOf, UsageError } from './errors.js';
+import { quotePath } from './io/names.js';
 import { shubVersion } from './store/run.js';
 import { cliContext, errorLine, type CliIo, type CommandDefinition } from './commands/context.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -28,6 +31,19 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showCommand,
 ];
 
+/**
+ * The first argument before `--` that looks like an option but is the name of a file in `cwd`
+ * (issue 18 point 20: a file named `-y` picked up by `shub master *` must not turn overwrite on).
+ */
+export function optionLookingFiles(argv: string[], cwd: string): string | undefined {
+  const end = argv.indexOf('--');
+  for (const arg of end < 0 ? argv : argv.slice(0, end)) {
+    if (arg.length < 2 || !arg.startsWith('-')) continue;
+    if (existsSync(path.resolve(cwd, arg))) return arg;
+  }
+  return undefined;
+}
+
 const processIo = (): CliIo => ({
   stdout: process.stdout,
   stderr: process.stderr,
@@ -49,6 +65,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       outputError: (s, write) => write(s),
     })
     .exitOverride();
+  const planted = optionLookingFiles(argv, io.cwd);
+  if (planted) {
+    io.stderr.write(
+      errorLine(
+        new UsageError(
+          `${quotePath(planted)} is a file in this folder but reads as an option (did a glob like * pick it up?); ` +
+            `put -- before the file names (shub master -t spotify -- *) or name it ./${quotePath(planted)}`,
+        ),
+      ),
+    );
+    return ExitCode.usage;
+  }
   const ctx = cliContext(program, argv, io);
   for (const command of COMMANDS) command.register(program, ctx);
   try {

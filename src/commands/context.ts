@@ -14,6 +14,7 @@ import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
 import type { Store } from '../store/types.js';
 import { redactText } from '../store/redact.js';
+import { oneLine, textOnly } from '../io/names.js';
 import { shubVersion, uuidv7 } from '../store/run.js';
 import type { BatchContext, Envelope, RunContext } from './batch.js';
 import {
@@ -116,7 +117,9 @@ export function cliContext(program: Command, argv: string[], io: CliIo): CliCont
 
 /** The one-line error text of SPEC §3 (stack only with --debug), with any database password hidden. */
 export function errorLine(err: unknown, debug = false): string {
-  return `error: ${redactText(describeError(err, debug))}\n`;
+  const text = redactText(describeError(err, debug));
+  // one line whatever a file name holds (stack traces with --debug keep their lines)
+  return `error: ${debug && err instanceof Error && err.stack ? text : oneLine(text)}\n`;
 }
 
 /** How results are printed without --json. */
@@ -158,7 +161,8 @@ export class Output<R> {
     if (this.json) this.write(`${JSON.stringify(result)}\n`);
     else {
       const gap = this.first || !this.text.blankLineBetween ? '' : '\n';
-      this.write(`${gap}${this.text.format(result)}\n`);
+      // names are quoted by the formats; any other control character (an ANSI escape in a strip name) is shown escaped
+      this.write(`${gap}${textOnly(this.text.format(result))}\n`);
     }
     this.first = false;
   }
@@ -166,7 +170,7 @@ export class Output<R> {
   /** Several results: with --json one line each, otherwise `table` of them all (history). */
   list(results: R[], table: (results: R[]) => string): void {
     if (this.json) for (const r of results) this.result(r);
-    else this.write(`${table(results)}\n`);
+    else this.write(`${textOnly(table(results))}\n`);
   }
 
   /** A failed input: one line on stderr; with --json also its line on stdout. */
@@ -184,7 +188,7 @@ export class Output<R> {
   }
 
   warning(message: string): void {
-    this.io.stderr.write(`warning: ${message}\n`);
+    this.io.stderr.write(`warning: ${oneLine(message)}\n`);
   }
 }
 
@@ -231,6 +235,7 @@ export class Session {
   readonly runId = uuidv7();
   private store_: Store | undefined;
   private progress_: ProgressView | undefined;
+  private stopOnInterrupt: (() => void) | undefined;
 
   private constructor(
     readonly ctx: CliContext,
@@ -257,13 +262,22 @@ export class Session {
    * checked now, before any audio is read: a run is never done without its record (SPEC §3).
    */
   async openStore(flags: StoreFlags, mode: 'write' | 'read' = 'write'): Promise<Store> {
-    const { openStore } = await import('../store/open.js');
+    const [{ openStore }, { onInterrupt }, { unfinishedRuns }] = await Promise.all([
+      import('../store/open.js'),
+      import('../interrupt.js'),
+      import('../store/run.js'),
+    ]);
     this.store_ = await openStore({
       dbUrl: flags.db,
       storeDir: flags.storeDir ?? this.config.store.dir,
       config: this.config,
       env: this.ctx.io.env,
       mode,
+    });
+    const store = this.store_;
+    // SIGINT/SIGTERM: the unfinished run is recorded as interrupted (its temporaries are already gone)
+    this.stopOnInterrupt = onInterrupt(async (_signal, exitCode) => {
+      for (const run of unfinishedRuns()) await store.saveRun(run.finish(exitCode, true)).catch(() => undefined);
     });
     return this.store_;
   }
@@ -338,6 +352,7 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    this.stopOnInterrupt?.();
     await this.progress_?.stop();
     await this.store_?.close();
   }

@@ -12,7 +12,9 @@ import path from 'node:path';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
-import { temporarySibling } from '../io/atomic.js';
+import { removeTemporary, renameTemporary, temporarySibling } from '../io/atomic.js';
+import { OutputCollision, OutputPlan } from '../io/outputs.js';
+import { quotePath } from '../io/names.js';
 import { WavFileSet, type WavWriter } from '../io/wav-writer.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
@@ -301,13 +303,14 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
       });
     }
   }
+  const planned = planMasterOutputs(options, specs);
   const batch = runBatch<MasterResult>(recorder, {
     files: options.files,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onResult: options.onResult,
     onError: options.onError,
     job: async (file) => {
-      const out = await masterOne(file, specs, reference, recorder.runId, options);
+      const out = await masterOne(file, specs, reference, recorder.runId, options, planned.get(file)!);
       for (const o of out.outputs) recorder.outputs.push(o);
       return {
         result: out.result,
@@ -320,23 +323,41 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
   return saveBatch(recorder, options.store, await batch);
 }
 
+/**
+ * Every input's output paths, checked before any work (issue 18 points 6, 7, 9): an output that is
+ * an input, a device or folder, or exists without -y fails that input; two inputs whose outputs
+ * would be the same file (a/song.wav and b/song.wav into one folder) refuse the whole run.
+ */
+function planMasterOutputs(o: MasterOptions, specs: TargetSpec[]): Map<string, string[] | Error> {
+  const plan = new OutputPlan([...o.files, ...(o.reference ? [o.reference] : [])], o.overwrite ?? false);
+  const planned = new Map<string, string[] | Error>();
+  for (const file of o.files) {
+    try {
+      const paths = outputPaths(file, specs, o.output, o.files.length);
+      for (const [i, p] of paths.entries()) plan.claim(p, `the ${specs[i]!.target} master of ${quotePath(file)}`);
+      planned.set(file, paths);
+    } catch (err) {
+      if (err instanceof OutputCollision) throw err;
+      planned.set(file, err as Error);
+    }
+  }
+  return planned;
+}
+
 async function masterOne(
   file: string,
   specsIn: TargetSpec[],
   reference: MasterAnalysis | undefined,
   runId: string,
   o: MasterOptions,
+  planned: string[] | Error,
 ) {
+  if (planned instanceof Error) throw planned;
+  const paths = planned;
   const progress = (f: number) => o.onProgress?.(file, f);
   const analysis = await analyzeForMaster(file, o.ffmpeg);
   const fmt = analysis.source.format;
   const specs = specsIn.map((s) => (s.sampleRateHz === 0 ? { ...s, sampleRateHz: fmt.sampleRate } : s));
-  const paths = outputPaths(file, specs, o.output, o.files.length);
-  for (const p of paths) {
-    if (path.resolve(p) === path.resolve(file))
-      throw new UsageError(`${p}: the output would overwrite the input; choose another -o`);
-    if (existsSync(p) && !o.overwrite) throw new UsageError(`${p} already exists; pass -y/--overwrite to replace it`);
-  }
   progress(0.1);
   const style = STYLE_SPECS[o.style];
   const plan = planChain(analysis, o.style, reference, { multiband: o.multiband ?? false });
@@ -650,7 +671,7 @@ async function writeMasters(
     for (const { state, target } of jobs) {
       await mkdir(path.dirname(path.resolve(target)), { recursive: true });
       const encoded = state.spec.format !== 'wav';
-      const wav = encoded ? `${temporarySibling(target)}.wav` : target;
+      const wav = encoded ? temporarySibling(target, '.wav') : target;
       const format = state.spec.bitDepth === 16 ? 's16' : state.spec.bitDepth === 24 ? 's24' : 'f32';
       writers.push(await files.create(wav, { sampleRate: state.spec.sampleRateHz, channels, format }));
       finals.push({ file: target, wav });
@@ -664,13 +685,13 @@ async function writeMasters(
   for (const [i, { state }] of jobs.entries()) {
     const f = finals[i]!;
     if (f.wav === f.file) continue;
-    const tmp = `${temporarySibling(f.file)}${path.extname(f.file)}`;
+    const tmp = temporarySibling(f.file, path.extname(f.file));
     try {
       await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg);
-      await rename(tmp, f.file);
+      await renameTemporary(tmp, f.file);
     } finally {
-      await rm(f.wav, { force: true });
-      await rm(tmp, { force: true });
+      await removeTemporary(f.wav);
+      await removeTemporary(tmp);
     }
   }
   return finals;

@@ -24,6 +24,8 @@ import type { Decision, RunRecord, RunInput } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import { type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
+import { quotePath } from '../io/names.js';
+import { OutputPlan } from '../io/outputs.js';
 
 export interface MixOptions extends RunContext {
   recipe: string;
@@ -98,7 +100,7 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
   const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? [], options.runId);
   const loaded = await loadRecipe(options.recipe);
   const files = loaded.recipe.tracks.map((t) => path.resolve(loaded.dir, t.file));
-  await checkOutputs(options, files);
+  const outputs = planOutputs(options, [options.recipe, ...files]);
 
   const decisions: Decision[] = [];
   let staging: StagingGains | undefined;
@@ -117,7 +119,10 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
       print: !!options.rpp,
     });
     describeGraph(graph, decisions);
-    if (options.rpp) prints = printTargets(graph, options.rpp);
+    if (options.rpp) {
+      prints = printTargets(graph, options.rpp);
+      for (const p of prints) outputs.claim(p.file, `the printed stem of ${graph.strips[p.strip]!.name}`);
+    }
     outcome = await renderToWav(graph, {
       sources,
       output: options.output,
@@ -205,23 +210,20 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
   return { exitCode: ExitCode.ok, result, run, runFile };
 }
 
-/** SPEC §3: never overwrite an input; replace an existing output only with --overwrite. */
-export async function checkOutputs(
+/**
+ * The outputs of a mix or render, checked before any work (SPEC §3, issue 18 points 6–8): none may
+ * be an input (the recipe or project, a stem, a reference), a device or folder, or another output
+ * of the run; an existing one is replaced only with -y. Printed stems are claimed with `claim` once
+ * their names are known.
+ */
+export function planOutputs(
   options: { output: string; rpp?: string; overwrite?: boolean },
   inputs: string[],
-): Promise<void> {
-  const outs = [options.output, ...(options.rpp ? [options.rpp] : [])];
-  for (const out of outs) {
-    const abs = path.resolve(out);
-    if (inputs.some((f) => path.resolve(f) === abs))
-      throw new UsageError(
-        `${out}: is one of the recipe's stems; choose another output path (inputs are never overwritten)`,
-      );
-    if (existsSync(abs) && !options.overwrite)
-      throw new UsageError(`${out}: already exists; pass -y/--overwrite to replace it`);
-    if (existsSync(abs) && (await stat(abs)).isDirectory())
-      throw new UsageError(`${out}: is a directory; give a file name`);
-  }
+): OutputPlan {
+  const plan = new OutputPlan(inputs, options.overwrite ?? false);
+  plan.claim(options.output, 'mix');
+  if (options.rpp) plan.claim(options.rpp, 'REAPER session');
+  return plan;
 }
 
 /** Opens every stem (InputError → exit 3 naming the recipe line) and checks its rate (exit 2). */
@@ -430,8 +432,8 @@ export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): 
 export function formatMixText(r: MixResult): string {
   const f = (x: number | null, unit: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${unit}`);
   const lines = [
-    `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${f(r.levels.integratedLufs, 'LUFS')}  ` +
-      `true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`,
+    `${quotePath(r.output)}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ` +
+      `${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`,
   ];
   for (const s of r.strips) {
     lines.push(
@@ -441,6 +443,6 @@ export function formatMixText(r: MixResult): string {
     );
   }
   for (const d of r.decisions.filter((d) => d.engine === 'mix.gainStaging')) lines.push(`  auto: ${d.reason}`);
-  if (r.session) lines.push(`session ${r.session.file} (${r.session.stems.length} printed stems)`);
+  if (r.session) lines.push(`session ${quotePath(r.session.file)} (${r.session.stems.length} printed stems)`);
   return lines.join('\n');
 }

@@ -4,13 +4,13 @@
  * streams through the same Mixer as `mix`; with REAPER, a render-ready copy of the project is
  * rendered headless and the result is checked and measured. Either way the run is recorded.
  */
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError, ExitCode, InputError, ShubError, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
-import { temporarySibling, writeFileAtomic } from '../io/atomic.js';
+import { removeTemporary, renameTemporary, temporarySibling, writeFileAtomic } from '../io/atomic.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
 import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
@@ -20,8 +20,9 @@ import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { checkOutputs, mix, renderToWav, type MixResult } from './mix.js';
+import { planOutputs, mix, renderToWav, type MixResult } from './mix.js';
 import { oneOf, type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
+import { quotePath } from '../io/names.js';
 
 export type RenderBackend = 'native' | 'reaper';
 
@@ -136,10 +137,10 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
   const recorder = new RunRecorder('render', options.args ?? [], options.runId);
   const { root } = await readProject(options.session);
   const plan = planRpp(root, options.session);
-  await checkOutputs(
-    { output: options.output, overwrite: options.overwrite ?? false },
-    plan.sources.map((s) => s.file),
-  );
+  planOutputs({ output: options.output, overwrite: options.overwrite ?? false }, [
+    options.session,
+    ...plan.sources.map((s) => s.file),
+  ]);
   const sources: AudioSource[] = [];
   try {
     for (const s of plan.sources) {
@@ -206,22 +207,19 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
   const recorder = new RunRecorder('render', options.args ?? [], options.runId);
   const reaper = findReaper(options.reaper, options.reaperConfigPath, options.env ?? process.env);
   const { text, root } = await readProject(options.session);
-  await checkOutputs({ output: options.output, overwrite: options.overwrite ?? false }, []);
+  planOutputs({ output: options.output, overwrite: options.overwrite ?? false }, [options.session]);
   const sampleRate = num(findLine(root, 'SAMPLERATE'), 0, 48000) || 48000;
   const target = path.resolve(options.output);
-  const tmpOut = `${temporarySibling(target)}.wav`;
+  const tmpOut = temporarySibling(target, '.wav');
   await mkdir(path.dirname(target), { recursive: true });
   const sessionDir = path.dirname(path.resolve(options.session));
-  const copy = path.join(
-    sessionDir,
-    `.${path.basename(options.session, path.extname(options.session))}.shub-render-${process.pid}.rpp`,
-  );
+  const copy = temporarySibling(path.join(sessionDir, path.basename(options.session)), '.rpp');
   await writeFileAtomic(copy, renderReadyProject(text, tmpOut, sampleRate, 24));
   let run: ReaperRun;
   try {
     run = await runReaper(reaper, copy, options.timeoutSeconds ?? 600);
   } finally {
-    await rm(copy, { force: true });
+    await removeTemporary(copy);
   }
   try {
     if (!existsSync(tmpOut) || statSync(tmpOut).size === 0) {
@@ -238,7 +236,7 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
     } finally {
       await src.close();
     }
-    await rename(tmpOut, target);
+    await renameTemporary(tmpOut, target);
     const sha = await hashFile(target);
     const sessionBytes = statSync(options.session).size;
     recorder.inputs.push({
@@ -286,7 +284,7 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
     };
     return finish(recorder, result, options.store);
   } finally {
-    await rm(tmpOut, { force: true });
+    await removeTemporary(tmpOut);
   }
 }
 
@@ -343,7 +341,7 @@ export const renderCommand = defineCommand({
 export function formatRenderText(r: RenderResult): string {
   const f = (x: number | null, u: string) => (x === null ? '-inf' : `${x.toFixed(1)} ${u}`);
   const levels = `${f(r.levels.integratedLufs, 'LUFS')}  true peak ${f(r.levels.truePeakDbtp, 'dBTP')}`;
-  return `${r.output}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${levels}  (${r.backend})`;
+  return `${quotePath(r.output)}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${levels}  (${r.backend})`;
 }
 
 /** `shub render`: backend and timeout checked, REAPER found before the store opens or anything is read. */

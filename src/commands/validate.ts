@@ -17,7 +17,9 @@ import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
+import { type FfmpegFlag, type JobsFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
+import { OutputPlan } from '../io/outputs.js';
+import { registerTemporary, releaseTemporary } from '../io/atomic.js';
 
 /** One NDJSON line of `validate --json`. */
 export interface ValidateResult {
@@ -100,7 +102,7 @@ async function codecTruePeaks(
   codecs: LossyCodec[],
   ffmpeg: FfmpegChoice,
 ): Promise<Partial<Record<LossyCodec, number | null>>> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'shub-codec-'));
+  const dir = registerTemporary(await mkdtemp(path.join(tmpdir(), 'shub-codec-')));
   try {
     const out: Partial<Record<LossyCodec, number | null>> = {};
     for (const codec of codecs) {
@@ -116,6 +118,7 @@ async function codecTruePeaks(
     return out;
   } finally {
     await rm(dir, { recursive: true, force: true });
+    releaseTemporary(dir);
   }
 }
 
@@ -159,7 +162,7 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags {
+export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
   platform: string;
   junit?: string;
   codecCheck?: boolean;
@@ -178,10 +181,16 @@ export const validateCommand = defineCommand({
       )
       .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
       .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips'),
-  shared: { json: true, jobs: 'files checked', ffmpeg: 'non-WAV input and codec checks', store: 'store' },
+  shared: {
+    json: true,
+    jobs: 'files checked',
+    ffmpeg: 'non-WAV input and codec checks',
+    store: 'store',
+    overwrite: 'replace an existing --junit report',
+  },
   examples: [
     'shub validate master.wav --platform spotify,apple-music',
-    'shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml',
+    'shub validate deliverables/*.wav --platform ebu-r128 --junit reports/loudness.xml -y',
     'shub validate album/*.flac --platform spotify --codec-check --json',
   ],
   exitCodes: {
@@ -198,6 +207,8 @@ export const validateCommand = defineCommand({
 /** `shub validate`: the platforms load while the first files are measured; --junit written at the end. */
 export async function validateCli(ctx: CliContext, files: string[], flags: ValidateFlags): Promise<number> {
   return withSession(ctx, 'validate', flags, async (s) => {
+    // the report path is checked before any file is measured: never an input, a device or folder, -y to replace
+    if (flags.junit) new OutputPlan(files, flags.overwrite ?? false).claim(flags.junit, 'JUnit report');
     // the presets load (yaml + zod) while the first files are being measured
     const platforms = import('../recipes/platforms.js').then(async ({ loadPlatforms, selectPlatforms }) =>
       selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.platform),

@@ -1,22 +1,127 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+/**
+ * Temporary files of a run (SPEC §3: a failed or interrupted run leaves no partial file). Every
+ * temporary name comes from `temporarySibling`, which keeps it in a process-wide registry until it
+ * is renamed into place or removed: an interrupt removes what is left (`removeLiveTemporaries`). A
+ * name carries the pid of the process that made it (`.NAME.<pid>.<8 hex>.tmp[.ext]`), so a later
+ * run writing to the same folder removes the temporaries of a killed run once that pid is gone.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** A temporary name in the same folder as `target` (so the final rename is atomic). */
-export function temporarySibling(target: string): string {
-  const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+const live = new Set<string>();
+const swept = new Set<string>();
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]{1,8})?$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporaries in `dir` left by shub processes that no longer exist (a run killed with
+ * SIGKILL or by a power cut). Once per folder and process; returns the names removed.
+ */
+export function sweepStaleTemporaries(dir: string): string[] {
+  const abs = path.resolve(dir);
+  if (swept.has(abs)) return [];
+  swept.add(abs);
+  let names: string[];
+  try {
+    names = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      rmSync(path.join(abs, name), { force: true });
+      removed.push(name);
+    } catch {
+      // not ours to remove after all (permissions): leave it
+    }
+  }
+  return removed;
+}
+
+/**
+ * A temporary name in the same folder as `target` (so the final rename is atomic), registered
+ * until `releaseTemporary`; `suffix` (e.g. '.wav') is kept at the end for tools that pick a format
+ * by extension.
+ */
+export function temporarySibling(target: string, suffix = ''): string {
+  const dir = path.dirname(path.resolve(target));
+  sweepStaleTemporaries(dir);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`);
+  live.add(tmp);
+  return tmp;
+}
+
+/** A temporary file or folder made elsewhere (e.g. mkdtemp), removed on an interrupt until released. */
+export function registerTemporary(tmp: string): string {
+  live.add(tmp);
+  return tmp;
+}
+
+/** The temporary was renamed into place or removed: nothing left to clean. */
+export function releaseTemporary(tmp: string): void {
+  live.delete(tmp);
+}
+
+/** Removes a temporary (after a failure) and forgets it. */
+export async function removeTemporary(tmp: string): Promise<void> {
+  await rm(tmp, { force: true });
+  live.delete(tmp);
+}
+
+/** Renames a temporary into place and forgets it. */
+export async function renameTemporary(tmp: string, target: string): Promise<void> {
+  await rename(tmp, target);
+  live.delete(tmp);
+}
+
+/** Synchronously removes every registered temporary (on SIGINT/SIGTERM); returns how many were removed. */
+export function removeLiveTemporaries(): number {
+  let n = 0;
+  for (const tmp of live) {
+    try {
+      rmSync(tmp, { force: true, recursive: true });
+      n++;
+    } catch {
+      // best effort: an interrupt must not throw
+    }
+  }
+  live.clear();
+  return n;
+}
+
+/** How many temporaries are registered now (tests). */
+export function liveTemporaries(): string[] {
+  return [...live];
+}
+
+/** Creates `tmp` exclusively (never follows a link or reuses a file someone planted there). */
+export async function openTemporary(tmp: string) {
+  return open(tmp, 'wx', 0o644);
 }
 
 /** Writes `data` to `target` atomically: temp file in the same folder, then rename. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdir(path.dirname(path.resolve(target)), { recursive: true });
   const tmp = temporarySibling(target);
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, target);
+    await writeFile(tmp, data, { flag: 'wx' });
+    await renameTemporary(tmp, target);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await removeTemporary(tmp);
     throw err;
   }
 }

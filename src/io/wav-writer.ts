@@ -4,10 +4,10 @@
  * chunk reserved — renames the file into place and returns its sha256. abort() removes the
  * temporary file (SPEC §3: a failed run leaves no partial output).
  */
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { PcmFormat } from '../native.js';
-import { temporarySibling } from './atomic.js';
+import { openTemporary, removeTemporary, renameTemporary, temporarySibling } from './atomic.js';
 import { hashFile } from './hash.js';
 import { wavHeader } from './wav.js';
 
@@ -15,6 +15,13 @@ const BYTES: Record<PcmFormat, number> = { u8: 1, s16: 2, s24: 3, s32: 4, f32: 4
 /** RIFF(12) + JUNK or ds64 (36) + fmt (24) + data chunk header (8). */
 const HEADER_BYTES = 80;
 const MAX_RIFF_DATA = 0xffffffff - HEADER_BYTES;
+
+/** A write error (ENOSPC, EFBIG…) names the output being written, not the temporary or nothing. */
+function withPath(err: unknown, target: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (err instanceof Error && typeof e.code === 'string') e.path = target;
+  return err;
+}
 
 export interface WavWriterSpec {
   sampleRate: number;
@@ -37,9 +44,20 @@ export class WavWriter {
   static async create(target: string, spec: WavWriterSpec): Promise<WavWriter> {
     await mkdir(path.dirname(path.resolve(target)), { recursive: true });
     const tmp = temporarySibling(target);
-    const fh = await open(tmp, 'w');
+    let fh: FileHandle;
+    try {
+      fh = await openTemporary(tmp);
+    } catch (err) {
+      await removeTemporary(tmp);
+      throw withPath(err, target);
+    }
     const w = new WavWriter(target, tmp, fh, spec);
-    await fh.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
+    try {
+      await fh.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
+    } catch (err) {
+      await w.abort();
+      throw withPath(err, target);
+    }
     return w;
   }
 
@@ -52,9 +70,13 @@ export class WavWriter {
     if (pcm.byteLength === 0) return;
     const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
     let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await this.fh.write(bytes, done, bytes.length - done, this.position + done);
-      done += bytesWritten;
+    try {
+      while (done < bytes.length) {
+        const { bytesWritten } = await this.fh.write(bytes, done, bytes.length - done, this.position + done);
+        done += bytesWritten;
+      }
+    } catch (err) {
+      throw withPath(err, this.target);
     }
     this.position += bytes.length;
     this.dataBytes += bytes.length;
@@ -83,18 +105,22 @@ export class WavWriter {
     }
     if (header.length !== HEADER_BYTES)
       throw new Error(`internal: WAV header of ${header.length} bytes, expected ${HEADER_BYTES}`);
-    await this.fh.write(header, 0, header.length, 0);
-    if (this.dataBytes & 1) await this.fh.write(Buffer.alloc(1), 0, 1, this.position);
-    await this.fh.close();
+    try {
+      await this.fh.write(header, 0, header.length, 0);
+      if (this.dataBytes & 1) await this.fh.write(Buffer.alloc(1), 0, 1, this.position);
+      await this.fh.close();
+    } catch (err) {
+      throw withPath(err, this.target);
+    }
     this.closed = true;
-    await rename(this.tmp, this.target);
+    await renameTemporary(this.tmp, this.target);
   }
 
   /** Removes the temporary file (after a failure). */
   async abort(): Promise<void> {
     if (!this.closed) await this.fh.close().catch(() => undefined);
     this.closed = true;
-    await rm(this.tmp, { force: true });
+    await removeTemporary(this.tmp);
   }
 }
 

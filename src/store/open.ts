@@ -67,6 +67,15 @@ export async function openDatabase(db: DatabaseChoice, options: { checkSchema: b
 async function ensureWritable(dir: string): Promise<void> {
   const { mkdir, access, constants } = await import('node:fs/promises');
   const path = await import('node:path');
+  const { OutputPlan } = await import('../io/outputs.js');
+  try {
+    // not below a file, not under /proc, /sys or /dev (a recursive mkdir there never ends)
+    new OutputPlan([], false).checkFolder(dir, path.resolve(dir, 'runs'));
+  } catch (err) {
+    throw new EnvironmentError(
+      `run store ${dir} is not writable (${(err as Error).message}); set --store-dir / config store.dir`,
+    );
+  }
   try {
     await mkdir(path.join(dir, 'runs'), { recursive: true });
     await access(path.join(dir, 'runs'), constants.W_OK);

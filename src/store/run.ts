@@ -33,6 +33,14 @@ export function shubVersion(): string {
   return 'unknown';
 }
 
+/** Runs being recorded now, by run id (the latest recorder of a run id wins): saved as interrupted on SIGINT. */
+const liveRecorders = new Map<string, RunRecorder>();
+
+/** The runs of this process that have not finished (for the interrupt handler). */
+export function unfinishedRuns(): RunRecorder[] {
+  return [...liveRecorders.values()];
+}
+
 /** Collects one run's record while a command works. */
 export class RunRecorder {
   readonly startedAt = new Date();
@@ -47,14 +55,29 @@ export class RunRecorder {
     readonly args: string[],
     /** The caller's id for this run (a CLI prints it before the run ends); default a new UUID v7. */
     readonly runId: string = uuidv7(),
-  ) {}
+  ) {
+    liveRecorders.set(runId, this);
+  }
 
   decide(d: Decision): void {
     this.decisions.push(d);
   }
 
-  finish(exitCode: number): RunRecord {
-    const status: RunStatus = exitCode === 0 ? 'ok' : this.results.length > 0 ? 'partial' : 'failed';
+  /** The recorder is not needed (the work it stood by for finished with its own record). */
+  discard(): void {
+    if (liveRecorders.get(this.runId) === this) liveRecorders.delete(this.runId);
+  }
+
+  /** The record, status from the exit code (or `interrupted`); the run is no longer live. */
+  finish(exitCode: number, interrupted = false): RunRecord {
+    if (liveRecorders.get(this.runId) === this) liveRecorders.delete(this.runId);
+    const status: RunStatus = interrupted
+      ? 'interrupted'
+      : exitCode === 0
+        ? 'ok'
+        : this.results.length > 0
+          ? 'partial'
+          : 'failed';
     return {
       runId: this.runId,
       command: this.command,
@@ -89,7 +112,9 @@ export async function recordingFailure<T>(
 ): Promise<T> {
   const recorder = new RunRecorder(command, args, runId);
   try {
-    return await work();
+    const done = await work();
+    recorder.discard();
+    return done;
   } catch (err) {
     recorder.errors.push({ file, message: describeError(err), exitCode: exitCodeOf(err) });
     await store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);

@@ -32,7 +32,7 @@ export interface RunError {
   exitCode: number;
 }
 
-export type RunStatus = 'ok' | 'partial' | 'failed';
+export type RunStatus = 'ok' | 'partial' | 'failed' | 'interrupted';
 
 export interface RunRecord {
   runId: string;

@@ -1,5 +1,6 @@
 /** The human-readable form of an analyze result (stdout without --json). Formatting only. */
 import type { AnalyzeResult } from '../commands/analyze.js';
+import { quotePath } from '../io/names.js';
 
 const fmt = (x: number | null | undefined, unit: string, digits = 1): string =>
   x === null || x === undefined ? `-inf ${unit}`.trimEnd() : `${x.toFixed(digits)} ${unit}`.trimEnd();
@@ -14,7 +15,7 @@ function duration(seconds: number | null): string {
 export function formatAnalyzeText(r: AnalyzeResult): string {
   const f = r.format;
   const lines = [
-    `${r.file}`,
+    quotePath(r.file),
     `  ${f.container} ${f.codec}, ${f.sampleRate} Hz, ${f.channels} ch` +
       `${f.bitDepth ? `, ${f.bitDepth}-bit` : ''}, ${duration(f.durationSeconds)}`,
   ];

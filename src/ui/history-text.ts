@@ -1,6 +1,7 @@
 /** Human-readable forms of `shub history`, `shub show` and `shub db` (stdout without --json). Formatting only. */
 import type { DbMigrateResult, DbStatusResult } from '../commands/db.js';
 import type { RunRecord, RunSummary } from '../store/types.js';
+import { quotePath } from '../io/names.js';
 
 /** `2025-03-01 14:02:07` in local time. */
 function localTime(iso: string): string {
@@ -42,7 +43,11 @@ export function formatHistory(runs: RunSummary[]): string {
     r.command,
     r.exitCode === 0 ? r.status : `${r.status} (${r.exitCode})`,
     String(r.decisionCount),
-    r.files.length === 0 ? '-' : r.files.length === 1 ? r.files[0]! : `${r.files[0]} +${r.files.length - 1} more`,
+    r.files.length === 0
+      ? '-'
+      : r.files.length === 1
+        ? quotePath(r.files[0]!)
+        : `${quotePath(r.files[0]!)} +${r.files.length - 1} more`,
   ]);
   return table(['STARTED', 'RUN', 'COMMAND', 'STATUS', 'DECISIONS', 'FILES'], rows);
 }
@@ -88,12 +93,12 @@ export function formatRun(run: RunRecord): string {
     for (const i of run.inputs) {
       const f = i.format;
       const fmt = f ? `${f.codec}, ${f.sampleRate} Hz, ${f.channels} ch` : 'not read';
-      lines.push(`  ${i.path}  ${i.sha256 ? i.sha256.slice(0, 12) : '-'}  ${fmt}`);
+      lines.push(`  ${quotePath(i.path)}  ${i.sha256 ? i.sha256.slice(0, 12) : '-'}  ${fmt}`);
     }
   }
   if (run.outputs.length) {
     lines.push('', `Outputs (${run.outputs.length})`);
-    for (const o of run.outputs) lines.push(`  ${o.role}  ${o.path}  ${o.sha256.slice(0, 12)}`);
+    for (const o of run.outputs) lines.push(`  ${o.role}  ${quotePath(o.path)}  ${o.sha256.slice(0, 12)}`);
   }
   if (run.results.length) {
     lines.push('', `Results (${run.results.length})`);

@@ -1,5 +1,6 @@
 /** The human-readable report of one mastered mix (stdout without --json). */
 import type { MasterResult } from '../commands/master.js';
+import { quotePath } from '../io/names.js';
 
 const num = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
 
@@ -11,7 +12,7 @@ export function formatMasterText(r: MasterResult): string {
     `${num(o.achieved?.integratedLufs, 2)} / ${o.targetSpec.integratedLufs} LUFS`,
     `${num(o.achieved?.truePeakDbtp, 2)} / ${o.targetSpec.truePeakCeilingDbtp} dBTP`,
     `${num(o.limiterMaxGainReductionDb)} dB`,
-    o.file ?? o.problem ?? '',
+    o.file ? quotePath(o.file) : (o.problem ?? ''),
   ]);
   const head = ['target', 'result', 'loudness (got / target)', 'true peak (got / ceiling)', 'limiting', 'file'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

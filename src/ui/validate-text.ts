@@ -1,8 +1,9 @@
 /** Human-readable validate verdicts (stdout without --json): failing checks spelled out. */
 import type { ValidateResult } from '../commands/validate.js';
+import { quotePath } from '../io/names.js';
 
 export function formatValidateText(r: ValidateResult): string {
-  const lines = [r.file];
+  const lines = [quotePath(r.file)];
   const width = Math.max(...r.platforms.map((p) => p.platform.length));
   for (const p of r.platforms) {
     const failed = p.checks.filter((c) => !c.passed);

@@ -73,7 +73,8 @@ test('a JSON store folder that cannot be created is an environment error saying 
     openStore({ storeDir: path.join(file, '.shub'), config: config(), env: {} }),
     (e: unknown) =>
       e instanceof EnvironmentError &&
-      e.message.includes(`run store ${path.join(file, '.shub')} is not writable (ENOTDIR)`) &&
+      e.message.includes(`run store ${path.join(file, '.shub')} is not writable (`) &&
+      e.message.includes('is a file, not a folder') &&
       e.message.includes('--store-dir / config store.dir'),
   );
 });

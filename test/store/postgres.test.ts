@@ -181,7 +181,11 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
         )
       ).length;
     const state0 = await store.schemaState();
-    assert.deepEqual(state0, { applied: [], pending: ['0001_initial', '0002_history_indexes'], unknown: [] });
+    assert.deepEqual(state0, {
+      applied: [],
+      pending: ['0001_initial', '0002_history_indexes', '0003_interrupted_runs'],
+      unknown: [],
+    });
 
     const up = await store.migrate('latest');
     assert.deepEqual(
@@ -189,6 +193,7 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
       [
         ['0001_initial', 'up', 'done'],
         ['0002_history_indexes', 'up', 'done'],
+        ['0003_interrupted_runs', 'up', 'done'],
       ],
     );
     assert.deepEqual(await tables(), [
@@ -205,12 +210,22 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
     assert.equal(await indexes(), 8);
     assert.deepEqual(await store.migrate('latest'), [], 'migrating again does nothing');
 
+    // a run stopped by SIGINT is recorded as interrupted (0003); going down turns it into failed
+    const stopped = { ...analyzeRun(Date.now(), ['stopped.wav']), status: 'interrupted' as const, exitCode: 130 };
+    await store.saveRun(stopped);
+    assert.equal((await store.getRun(stopped.runId))?.status, 'interrupted');
+    assert.deepEqual(
+      (await store.migrate('down')).map((s) => [s.name, s.direction, s.status]),
+      [['0003_interrupted_runs', 'down', 'done']],
+    );
+    assert.equal((await store.getRun(stopped.runId))?.status, 'failed');
+    await assert.rejects(store.saveRun({ ...stopped, runId: uuidv7() }), /runs_status_check/);
     assert.deepEqual(
       (await store.migrate('down')).map((s) => [s.name, s.direction, s.status]),
       [['0002_history_indexes', 'down', 'done']],
     );
     assert.equal(await indexes(), 0);
-    assert.deepEqual((await store.schemaState()).pending, ['0002_history_indexes']);
+    assert.deepEqual((await store.schemaState()).pending, ['0002_history_indexes', '0003_interrupted_runs']);
     assert.deepEqual(
       (await store.migrate('down')).map((s) => s.name),
       ['0001_initial'],
@@ -218,13 +233,13 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
     assert.deepEqual(await tables(), ['shub_migration', 'shub_migration_lock']);
 
     const again = await store.migrate('latest');
-    assert.equal(again.length, 2);
+    assert.equal(again.length, 3);
     assert.equal(await indexes(), 8);
     const state = await store.schemaState();
     assert.deepEqual(state.pending, []);
     assert.deepEqual(
       state.applied.map((a) => a.name),
-      ['0001_initial', '0002_history_indexes'],
+      ['0001_initial', '0002_history_indexes', '0003_interrupted_runs'],
     );
     // and it works
     const run = analyzeRun(Date.now(), ['a.wav']);
@@ -252,7 +267,7 @@ test('a command refuses an un-migrated, out-of-date or newer schema, naming `shu
     PostgresStore.connect(url),
     (e: unknown) =>
       e instanceof EnvironmentError &&
-      /out of date \(1 migration\(s\) pending: 0002_history_indexes\)/.test(e.message) &&
+      /out of date \(1 migration\(s\) pending: 0003_interrupted_runs\)/.test(e.message) &&
       /shub db migrate/.test(e.message),
   );
   await admin.migrate('latest');

@@ -6,10 +6,12 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001_initial.js';
 import { historyIndexes } from './0002_history_indexes.js';
+import { interruptedRuns } from './0003_interrupted_runs.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_history_indexes': historyIndexes,
+  '0003_interrupted_runs': interruptedRuns,
 };
 
 /** The migration names, oldest first. */
