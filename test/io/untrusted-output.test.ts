@@ -231,7 +231,7 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ] as const) {
   test(`${signal} during master and mix --rpp removes every temporary and records the run as interrupted`, async () => {
-    tone(f(`long-${signal}.wav`), 240, 's16');
+    tone(f(`long-${signal}.wav`), 120, 's16');
     writeFileSync(
       f(`long-${signal}.yaml`),
       `sampleRate: 48000\ntracks:\n  - name: A\n    file: long-${signal}.wav\n  - name: B\n` +
