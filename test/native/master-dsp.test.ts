@@ -159,19 +159,27 @@ test(
 );
 
 test(
-  '16-bit TPDF dither: silence becomes ±1 LSB triangular noise (mean 0, variance 1/6 LSB² + rounding), a -100 ' +
-    'dBFS sine survives',
+  '16-bit TPDF dither: silence becomes round(u1 − u2) LSB — 0 with p = 3/4, ±1 with p = 1/8 each, variance ' +
+    '1/4 — and a -100 dBFS sine survives',
   async () => {
     const fs = 44100;
-    const silent = new Float32Array(fs);
+    const silent = new Float32Array(fs * 10);
     const [out] = await render(silent, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);
     const s = new Int16Array(out!.bytes.buffer, out!.bytes.byteOffset, out!.bytes.byteLength / 2);
-    const mean = s.reduce((a, b) => a + b, 0) / s.length;
-    const variance = s.reduce((a, b) => a + b * b, 0) / s.length;
-    assert.ok(Math.abs(mean) < 0.02, `mean ${mean}`);
-    // rounding TPDF noise of ±1 LSB: values in {-1, 0, 1}, variance 1/3 + 1/12·0 … measured ≈ 0.33–0.5
-    assert.ok(s.every((v) => v >= -1 && v <= 1));
-    assert.ok(variance > 0.25 && variance < 0.5, `variance ${variance}`);
+    const n = s.length;
+    // d = u1 − u2 (u uniform on [0, 1)) is triangular on (−1, 1); it rounds to ±1 when |d| > 1/2: p = 2·(1/2)²/2
+    // = 1/4. Each proportion is checked within 5 standard errors of its binomial expectation, whatever the seed.
+    const within = (count: number, p: number, what: string) => {
+      const se = Math.sqrt((p * (1 - p)) / n);
+      assert.ok(Math.abs(count / n - p) < 5 * se, `${what}: ${(count / n).toFixed(4)}, expected ${p} ± ${5 * se}`);
+    };
+    assert.ok(
+      s.every((v) => v >= -1 && v <= 1),
+      'only -1, 0, +1 LSB',
+    );
+    within(s.filter((v) => v === 1).length, 1 / 8, 'P(+1)');
+    within(s.filter((v) => v === -1).length, 1 / 8, 'P(-1)');
+    within(s.filter((v) => v !== 0).length, 1 / 4, 'variance (P(±1))');
     // a sine 10 dB under the 16-bit LSB is still there (correlation with the source), not truncated away
     const x = sine(fs, 1, fs, 1000, 10 ** (-100 / 20));
     const [d] = await render(x, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);

@@ -309,7 +309,7 @@ test('store selection: --db over SHUB_DATABASE_URL over config store.url over th
 test('the password in --db never shows: not in output, errors, the runs table or a JSON run file', async () => {
   const url = await server.createDatabase();
   const password = server.password;
-  if (!password) return; // an external test server without a password: nothing to hide
+  assert.ok(password, 'the test server hands out URLs with a password (SHUB_TEST_DATABASE_URL must carry one)');
   const work = path.join(dir, 'password');
   mkdirSync(work, { recursive: true });
   const outputs = [

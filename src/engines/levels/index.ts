@@ -66,7 +66,8 @@ export function amplitudeDb(x: number): number | null {
 
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  // + 0 turns −0 (a tiny negative value rounded) into 0: JSON has no −0, so a stored run reads back equal
+  return Math.round(x * f) / f + 0;
 }
 
 function roundOrNull(x: number | null, digits = 2): number | null {
