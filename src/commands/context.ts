@@ -14,6 +14,7 @@ import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
 import type { Store } from '../store/types.js';
 import { redactText } from '../store/redact.js';
+import { setReadWarningSink } from '../io/verdict.js';
 import { shubVersion, uuidv7 } from '../store/run.js';
 import type { BatchContext, Envelope, RunContext } from './batch.js';
 import {
@@ -276,6 +277,7 @@ export class Session {
   /** The plain run options every command function takes (the store must be open). */
   runContext(output: { warning(message: string): void }): Required<RunContext> {
     if (!this.store_) throw new Error('internal: the store is opened before the command runs');
+    setReadWarningSink((w) => output.warning(w)); // what openAudio finds while reading (src/io/verdict.ts)
     return {
       ffmpeg: this.ffmpeg,
       store: this.store_,
