@@ -39,6 +39,8 @@ export interface CliIo {
 /** `shub --config FILE --debug …`: options of the root command. */
 export interface GlobalOptions {
   config?: string;
+  /** Let a config found by searching name programs (ffmpeg.path, reaper.path) and load script configs. */
+  trustConfig?: boolean;
   debug?: boolean;
 }
 
@@ -244,8 +246,10 @@ export class Session {
 
   static async start(ctx: CliContext, command: string, flags: FfmpegFlag): Promise<Session> {
     const [{ loadConfig }, { resolveFfmpeg }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js')]);
-    const { config, filepath } = await loadConfig(ctx.io.cwd, ctx.globals().config);
-    const ffmpeg = resolveFfmpeg(flags.ffmpeg, config.ffmpeg.path, ctx.io.env);
+    const { config: file, debug, trustConfig } = ctx.globals();
+    const { config, filepath } = await loadConfig(ctx.io.cwd, file, { trust: trustConfig ?? false });
+    const ffmpeg = resolveFfmpeg(flags.ffmpeg, config.ffmpeg.path, ctx.io.env, filepath);
+    if (debug) ctx.io.stderr.write(`debug: ffmpeg ${ffmpeg.path} (from ${ffmpeg.source})\n`); // issue 18 point 13
     return new Session(ctx, command, config, filepath, ffmpeg);
   }
 

@@ -11,7 +11,7 @@ import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
 
 export interface FfmpegChoice {
   path: string;
-  /** Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config`, `bundled`, `PATH`. */
+  /** Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config FILE ffmpeg.path`, `bundled`, `PATH`. */
   source: string;
 }
 
@@ -19,10 +19,15 @@ export interface FfmpegChoice {
  * Which ffmpeg to run: `--ffmpeg` flag, then `SHUB_FFMPEG`, then config `ffmpeg.path`, then the
  * binary shipped inside `@ffmpeg-installer/ffmpeg`, then `ffmpeg` on PATH.
  */
-export function resolveFfmpeg(flag?: string, configPath?: string, env = process.env): FfmpegChoice {
+export function resolveFfmpeg(
+  flag?: string,
+  configPath?: string,
+  env = process.env,
+  configFile?: string | null,
+): FfmpegChoice {
   if (flag) return { path: flag, source: '--ffmpeg' };
   if (env.SHUB_FFMPEG) return { path: env.SHUB_FFMPEG, source: 'SHUB_FFMPEG' };
-  if (configPath) return { path: configPath, source: 'config' };
+  if (configPath) return { path: configPath, source: configFile ? `config ${configFile} ffmpeg.path` : 'config' };
   try {
     const require = createRequire(import.meta.url);
     const bundled = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
@@ -99,9 +104,9 @@ function spawnFailure(choice: FfmpegChoice, errno: string | undefined): Environm
   if (errno === 'EACCES' || errno === 'EPERM' || errno === 'ENOEXEC')
     return brokenFfmpeg(choice, `it cannot be executed (${errno})`);
   if (errno === 'EMFILE' || errno === 'ENFILE' || errno === 'EAGAIN' || errno === 'ENOMEM') {
+    const short = errno === 'ENOMEM' ? 'memory' : 'processes or open files';
     return new EnvironmentError(
-      `cannot start ffmpeg (${errno}): the system is out of ${errno === 'ENOMEM' ? 'memory' : 'processes or open files'}` +
-        '; raise the limit (ulimit -n / -u) or lower --jobs',
+      `cannot start ffmpeg (${errno}): the system is out of ${short}; raise the limit (ulimit -n / -u) or lower --jobs`,
     );
   }
   return brokenFfmpeg(choice, `it cannot be started (${errno})`);
@@ -130,8 +135,8 @@ export function ffmpegProblem(choice: FfmpegChoice): Promise<string | null> {
       const errno = spawnErrno(r as never);
       if (errno) return `it cannot be started (${errno})`;
       const said = `${String(r.stdout)}\n${String(r.stderr)}`.trim().split('\n')[0]!.slice(0, 80);
-      if (r.exitCode !== 0)
-        return `\`-version\` exited with code ${r.exitCode ?? r.signal}${said ? ` ("${said}")` : ' and printed nothing'}`;
+      const printed = said ? ` ("${said}")` : ' and printed nothing';
+      if (r.exitCode !== 0) return `\`-version\` exited with code ${r.exitCode ?? r.signal}${printed}`;
       if (!/^ffmpeg version/i.test(String(r.stdout))) return `it is not ffmpeg (\`-version\` printed "${said}")`;
       return null;
     })();
