@@ -11,7 +11,10 @@ import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
 
 export interface FfmpegChoice {
   path: string;
-  /** Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config FILE ffmpeg.path`, `bundled`, `PATH`. */
+  /**
+   * Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config FILE ffmpeg.path`,
+   * `bundled`, `PATH`.
+   */
   source: string;
 }
 
