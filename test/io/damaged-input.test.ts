@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
+import { openAudio } from '../../src/io/audio.js';
 import { wavHeader } from '../../src/io/wav.js';
 import { judgeLength, READ_LIMITS, SampleCheck } from '../../src/io/verdict.js';
 import { InputError } from '../../src/errors.js';
@@ -113,6 +114,18 @@ test('a good FLAC stem is mixed with its sound (its decoded output was lost when
   const [row] = ndjson<{ levels: { samplePeakDbfs: number | null } }>(r.stdout);
   // lavfi's sine is at 1/8 of full scale (-18.06 dBFS), through the centre pan (-3.01 dB); silence was null
   assert.ok(Math.abs(row!.levels.samplePeakDbfs! - -21.07) < 0.1, `peak ${row!.levels.samplePeakDbfs}`);
+});
+
+test('ffmpeg output is all there when the first read comes late (a stem read after others opened)', async () => {
+  const source = await openAudio(f('ok.flac'), { ffmpeg: resolveFfmpeg() });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  let frames = 0;
+  try {
+    for (let b = await source.read(); b; b = await source.read()) frames += b.frames;
+  } finally {
+    await source.close();
+  }
+  assert.equal(frames, 96000);
 });
 
 test('a WAV cut 5 % short is read with a warning saying how much; cut in half it is exit 3', () => {
