@@ -221,6 +221,14 @@ class CheckedSource implements AudioSource {
     return block;
   }
 
+  /** "1.90 s of 2.00 s" (or "1.90 s" when the container does not say how long it is). */
+  private howMuch(): string {
+    const { sampleRate } = this.inner.format;
+    const declared = this.inner.declaredFrames;
+    const read = seconds(this.frames, sampleRate);
+    return declared ? `${read} of ${seconds(declared, sampleRate)}` : read;
+  }
+
   private async end(): Promise<null> {
     this.finished = true;
     const { file, format } = this.inner;
@@ -229,10 +237,7 @@ class CheckedSource implements AudioSource {
       complaints = await this.inner.finish();
     } catch (err) {
       if (!(err instanceof DecodeFailure)) throw err;
-      const declared = this.inner.declaredFrames;
-      const read = declared
-        ? `${seconds(this.frames, format.sampleRate)} of ${seconds(declared, format.sampleRate)}`
-        : seconds(this.frames, format.sampleRate);
+      const read = this.howMuch();
       throw new InputError(
         file,
         `ffmpeg could not decode it (${err.reason}) after reading ${read}; check the file or re-export it`,
@@ -249,10 +254,10 @@ class CheckedSource implements AudioSource {
     });
     if (lengthWarning) this.warn(lengthWarning);
     else if (complaints.length > 0) {
+      const read = this.howMuch();
       this.warn(
         `${file}: ffmpeg reported ${complaints.length} decoding error${complaints.length === 1 ? '' : 's'} ` +
-          `(${complaints[0]}) but read all ${seconds(this.frames, format.sampleRate)}; the audio may have ` +
-          'glitches, check the file',
+          `(${complaints[0]}) while reading ${read}; the audio may have gaps or glitches, check the file`,
       );
     }
     const hot = this.check?.warning();

@@ -128,6 +128,22 @@ test('ffmpeg output is all there when the first read comes late (a stem read aft
   assert.equal(frames, 96000);
 });
 
+test('a FLAC with a few damaged bytes mid-file: exit 0 with one warning in every command, naming the errors', () => {
+  const flac = Buffer.from(readFileSync(f('ok.flac')));
+  for (let i = 20000; i < 20300; i++) flac[i]! ^= 0x5a;
+  writeFileSync(f('glitch.flac'), flac);
+  for (const [name, args] of everyCommand('glitch.flac')) {
+    const r = shub(args, dir);
+    assert.equal(r.code, name === 'validate' ? 1 : 0, `${name}: ${r.stderr}`); // the sine is too quiet for spotify
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    assert.equal(warnings.length, 1, `${name}: ${r.stderr}`);
+    assert.match(
+      warnings[0]!,
+      /glitch\.flac: ffmpeg reported \d+ decoding errors? \(.+\) while reading 1\.\d\d s of 2\.00 s/,
+    );
+  }
+});
+
 test('a WAV cut 5 % short is read with a warning saying how much; cut in half it is exit 3', () => {
   const wav = readFileSync(f('ok.wav'));
   writeFileSync(f('short5.wav'), wav.subarray(0, wav.length - 19200));
