@@ -235,14 +235,15 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
 
 /**
  * Bytes after the data chunk that are not a chunk (so more audio, most likely, behind a size that
- * was never updated); 0 when the rest is chunks (LIST, id3…), an ID3v1 tag, a pad byte or nothing.
+ * was never updated); 0 when the rest is chunks (LIST, id3…), an appended ID3 tag, a pad byte or nothing.
  */
 async function staleDataSize(fh: FileHandle, end: number, fileBytes: number): Promise<number> {
   const rest = fileBytes - end;
   if (rest < 8) return 0;
   const head = Buffer.alloc(8);
   await fh.read(head, 0, 8, end);
-  if (rest === 128 && head.toString('latin1', 0, 3) === 'TAG') return 0;
+  const tag = head.toString('latin1', 0, 3);
+  if ((rest === 128 && tag === 'TAG') || tag === 'ID3') return 0; // ID3v1/v2 tags appended by taggers
   const printable = [0, 1, 2, 3].every((i) => head[i]! >= 0x20 && head[i]! <= 0x7e);
   return printable && head.readUInt32LE(4) <= rest - 8 ? 0 : rest;
 }
