@@ -57,6 +57,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .description('Audio production toolkit: loudness analysis, mastering, validation and mixing with a native DSP core')
     .version(shubVersion(), '-V, --version')
     .option('--config <file>', 'config file to use instead of searching for shub.config.* / .shubrc')
+    .option(
+      '--trust-config',
+      'let the config found in the working folder name programs to run (ffmpeg.path, reaper.path) even when it ' +
+        'is not yours alone',
+    )
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run `shub --help` for usage)')
     .configureOutput({

@@ -50,3 +50,13 @@ export const configSchema = z
   .strict();
 
 export type ShubConfig = z.infer<typeof configSchema>;
+
+/**
+ * The keys that name a program shub runs. A config found by searching the working folder may set
+ * them only when it is trusted (issue 18 point 13): given with --config, allowed with
+ * --trust-config, or owned by the user (or root) and writable by nobody else.
+ */
+export const EXECUTABLE_KEYS = [
+  ['ffmpeg', 'path'],
+  ['reaper', 'path'],
+] as const;

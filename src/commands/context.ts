@@ -15,6 +15,7 @@ import type { ShubConfig } from '../config.js';
 import type { Store } from '../store/types.js';
 import { redactText } from '../store/redact.js';
 import { oneLine, textOnly } from '../io/names.js';
+import { setReadWarningSink } from '../io/verdict.js';
 import { shubVersion, uuidv7 } from '../store/run.js';
 import type { BatchContext, Envelope, RunContext } from './batch.js';
 import {
@@ -39,6 +40,8 @@ export interface CliIo {
 /** `shub --config FILE --debug …`: options of the root command. */
 export interface GlobalOptions {
   config?: string;
+  /** Let a config found by searching name programs (ffmpeg.path, reaper.path) and load script configs. */
+  trustConfig?: boolean;
   debug?: boolean;
 }
 
@@ -248,8 +251,10 @@ export class Session {
 
   static async start(ctx: CliContext, command: string, flags: FfmpegFlag): Promise<Session> {
     const [{ loadConfig }, { resolveFfmpeg }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js')]);
-    const { config, filepath } = await loadConfig(ctx.io.cwd, ctx.globals().config);
-    const ffmpeg = resolveFfmpeg(flags.ffmpeg, config.ffmpeg.path, ctx.io.env);
+    const { config: file, debug, trustConfig } = ctx.globals();
+    const { config, filepath } = await loadConfig(ctx.io.cwd, file, { trust: trustConfig ?? false });
+    const ffmpeg = resolveFfmpeg(flags.ffmpeg, config.ffmpeg.path, ctx.io.env, filepath);
+    if (debug) ctx.io.stderr.write(`debug: ffmpeg ${ffmpeg.path} (from ${ffmpeg.source})\n`); // issue 18 point 13
     return new Session(ctx, command, config, filepath, ffmpeg);
   }
 
@@ -290,6 +295,7 @@ export class Session {
   /** The plain run options every command function takes (the store must be open). */
   runContext(output: { warning(message: string): void }): Required<RunContext> {
     if (!this.store_) throw new Error('internal: the store is opened before the command runs');
+    setReadWarningSink((w) => output.warning(w)); // what openAudio finds while reading (src/io/verdict.ts)
     return {
       ffmpeg: this.ffmpeg,
       store: this.store_,

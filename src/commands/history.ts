@@ -124,7 +124,9 @@ export async function historyCli(ctx: CliContext, flags: HistoryFlags): Promise<
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
     });
     const { formatHistory } = await import('../ui/history-text.js');
-    s.output<RunSummary>(flags, { format: (r) => formatHistory([r]) }).list(runs, formatHistory);
+    const output = s.output<RunSummary>(flags, { format: (r) => formatHistory([r]) });
+    for (const w of store.warnings ?? []) output.warning(w); // damaged run files, skipped
+    output.list(runs, formatHistory);
     return ExitCode.ok;
   });
 }

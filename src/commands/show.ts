@@ -37,9 +37,15 @@ export const showCommand = defineCommand({
 export async function showCli(ctx: CliContext, runId: string, flags: JsonFlag & StoreFlags): Promise<number> {
   return withSession(ctx, 'show', {}, async (s) => {
     const store = await s.openStore(flags, 'read');
-    const run = await show({ store, runId });
     const { formatRun } = await import('../ui/history-text.js');
-    s.output<RunRecord>(flags, { format: formatRun }).result(run);
+    const output = s.output<RunRecord>(flags, { format: formatRun });
+    let run: RunRecord;
+    try {
+      run = await show({ store, runId });
+    } finally {
+      for (const w of store.warnings ?? []) output.warning(w); // a damaged run file, skipped
+    }
+    output.result(run);
     return ExitCode.ok;
   });
 }

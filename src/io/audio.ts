@@ -9,10 +9,11 @@ import { createHash, type Hash } from 'node:crypto';
 import { hashFile } from './hash.js';
 import type { Readable } from 'node:stream';
 import type { PcmFormat } from '../native.js';
-import { InputError } from '../errors.js';
+import { EnvironmentError, InputError } from '../errors.js';
 import { CHANNEL_RANGE, SAMPLE_RATE_RANGE_HZ, type AudioFormat } from './format.js';
 import { sniffWav, type WavLayout } from './wav.js';
-import { decodeWithFfmpeg, probeWithFfmpeg, type FfmpegChoice } from './ffmpeg.js';
+import { decodeWithFfmpeg, DecodeFailure, probeFfmpeg, type FfmpegChoice } from './ffmpeg.js';
+import { judgeLength, READ_LIMITS, SampleCheck, seconds, warningSink } from './verdict.js';
 
 export interface PcmBlock {
   /** Interleaved little-endian samples; valid until the block after next is read. */
@@ -38,11 +39,21 @@ export interface OpenAudioOptions {
   ffmpeg: FfmpegChoice;
   /** Target block size in bytes (default 1 MiB). */
   blockBytes?: number;
+  /**
+   * Where warnings go as they are found (at open and while reading: a short read, hot float
+   * samples, decoder complaints), each once. Without it, the session's sink (setReadWarningSink),
+   * else they are collected in `warnings`.
+   */
+  onWarning?: (message: string) => void;
 }
 
 const DEFAULT_BLOCK_BYTES = 1 << 20;
 
-/** Opens and probes `file`. Throws InputError for missing, unreadable or non-audio files. */
+/**
+ * Opens and probes `file`. Throws InputError for missing, unreadable or non-audio files, and while
+ * reading for damage (no audio, far less than declared, NaN/Inf or absurd float samples: see
+ * READ_LIMITS); EnvironmentError when the machine is at fault (too many open files, a broken ffmpeg).
+ */
 export async function openAudio(file: string, options: OpenAudioOptions): Promise<AudioSource> {
   let size: number;
   try {
@@ -61,24 +72,47 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
   } catch (err) {
     throw fileSystemError(file, err);
   }
+  const sink = warningSink(options.onWarning);
   try {
     const sniff = await sniffWav(fh, file, size);
     if (sniff.kind === 'wav') {
       checkRanges(file, sniff.layout.format);
-      return new WavSource(file, fh, size, sniff.layout, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+      const inner = new WavSource(file, fh, size, sniff.layout, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+      return new CheckedSource(inner, sink, sniff.layout.warnings);
     }
     await fh.close();
-    const format = await probeWithFfmpeg(file, options.ffmpeg, size);
-    checkRanges(file, format);
+    const probe = await probeFfmpeg(file, options.ffmpeg, size);
+    checkRanges(file, probe.format);
     const decoder = await decodeWithFfmpeg(file, options.ffmpeg, size);
-    return new FfmpegSource(file, size, format, decoder, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    const inner = new FfmpegSource(file, size, probe.format, decoder, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    inner.estimated = probe.durationEstimated;
+    return new CheckedSource(inner, sink, []);
   } catch (err) {
     await fh.close().catch(() => undefined);
     throw err;
   }
 }
 
-function fileSystemError(file: string, err: unknown): InputError {
+/**
+ * Errors of the operating system that are the machine's fault, not the file's: the process or the
+ * system ran out of file descriptors or memory (exit 4, not "unreadable input").
+ */
+const ENVIRONMENT_ERRNOS: Record<string, string> = {
+  EMFILE: 'too many open files in this process; raise the limit (ulimit -n) or lower --jobs',
+  ENFILE: 'too many open files on this system; close other programs or raise the system limit',
+  ENOMEM: 'out of memory; free memory or lower --jobs',
+};
+
+/** The EnvironmentError for an errno that is the machine's fault, or undefined. */
+export function environmentFault(err: unknown, doing: string): EnvironmentError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why = code ? ENVIRONMENT_ERRNOS[code] : undefined;
+  return why ? new EnvironmentError(`${doing} failed (${code}): ${why}`) : undefined;
+}
+
+function fileSystemError(file: string, err: unknown): InputError | EnvironmentError {
+  const env = environmentFault(err, `opening ${file}`);
+  if (env) return env;
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new InputError(file, 'no such file; check the path');
   if (code === 'EACCES' || code === 'EPERM')
@@ -106,9 +140,145 @@ function checkRanges(file: string, f: AudioFormat): void {
   }
 }
 
-class WavSource implements AudioSource {
-  readonly warnings: string[] = [];
+/** What a reader of one container gives the checking layer: raw blocks, and how long the file says it is. */
+interface RawSource {
+  readonly file: string;
   readonly format: AudioFormat;
+  readonly sizeBytes: number;
+  /** Frames the container declares (null: it does not say). */
+  readonly declaredFrames: number | null;
+  /** Frames the decoder may fall short of `declaredFrames` without a word. */
+  readonly slackFrames: number;
+  /** `declaredFrames` is an estimate from the bitrate. */
+  readonly estimated: boolean;
+  read(): Promise<PcmBlock | null>;
+  /** After the last block: the decoder's complaints (ffmpeg error lines); throws if the decoder failed. */
+  finish(): Promise<string[]>;
+  sha256(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The verdict on what is read, the same for every container and every command (src/io/verdict.ts):
+ * float samples are scanned (NaN/Inf or beyond +80 dBFS: the rest of the file is counted, then
+ * InputError; beyond +24 dBFS: a warning), and at the end the frames read are held against the
+ * declared length and the decoder's complaints.
+ */
+class CheckedSource implements AudioSource {
+  readonly warnings: string[] = [];
+  private readonly check: SampleCheck | undefined;
+  private frames = 0;
+  private finished = false;
+
+  constructor(
+    private readonly inner: RawSource,
+    private readonly sink: ((message: string) => void) | undefined,
+    openWarnings: string[],
+  ) {
+    const f = inner.format;
+    const float = f.codec === 'pcm_f32le' || f.codec === 'pcm_f64le' || inner instanceof FfmpegSource;
+    this.check = float ? new SampleCheck(inner.file, f.sampleRate, f.channels) : undefined;
+    for (const w of openWarnings) this.warn(w);
+  }
+
+  get file(): string {
+    return this.inner.file;
+  }
+  get format(): AudioFormat {
+    return this.inner.format;
+  }
+  get sizeBytes(): number {
+    return this.inner.sizeBytes;
+  }
+
+  private warn(message: string): void {
+    if (this.sink) this.sink(message);
+    else this.warnings.push(message);
+  }
+
+  read(): Promise<PcmBlock | null> {
+    // callers read one block ahead (pipeline.ts): a failure must wait for their await, not crash the process
+    const p = this.next();
+    p.catch(() => undefined);
+    return p;
+  }
+
+  private async next(): Promise<PcmBlock | null> {
+    if (this.finished) return null;
+    const block = await this.inner.read();
+    if (!block) return this.end();
+    if (this.check && (block.format === 'f32' || block.format === 'f64')) {
+      this.check.scan(block.pcm, block.format);
+      if (this.check.fatal) {
+        // count the rest so the message says how many, then refuse the file: no such sample reaches the DSP
+        for (let b = await this.inner.read(); b; b = await this.inner.read()) this.check.scan(b.pcm, b.format as 'f32');
+        this.finished = true;
+        await this.inner.finish().catch(() => undefined);
+        throw this.check.error();
+      }
+    }
+    this.frames += block.frames;
+    return block;
+  }
+
+  /** "1.90 s of 2.00 s" (or "1.90 s" when the container does not say how long it is). */
+  private howMuch(): string {
+    const { sampleRate } = this.inner.format;
+    const declared = this.inner.declaredFrames;
+    const read = seconds(this.frames, sampleRate);
+    return declared ? `${read} of ${seconds(declared, sampleRate)}` : read;
+  }
+
+  private async end(): Promise<null> {
+    this.finished = true;
+    const { file, format } = this.inner;
+    let complaints: string[];
+    try {
+      complaints = await this.inner.finish();
+    } catch (err) {
+      if (!(err instanceof DecodeFailure)) throw err;
+      const read = this.howMuch();
+      throw new InputError(
+        file,
+        `ffmpeg could not decode it (${err.reason}) after reading ${read}; check the file or re-export it`,
+      );
+    }
+    const lengthWarning = judgeLength({
+      file,
+      sampleRate: format.sampleRate,
+      declaredFrames: this.inner.declaredFrames,
+      readFrames: this.frames,
+      slackFrames: this.inner.slackFrames,
+      estimated: this.inner.estimated,
+      complained: complaints.length > 0,
+    });
+    if (lengthWarning) this.warn(lengthWarning);
+    else if (complaints.length > 0) {
+      const read = this.howMuch();
+      this.warn(
+        `${file}: ffmpeg reported ${complaints.length} decoding error${complaints.length === 1 ? '' : 's'} ` +
+          `(${complaints[0]}) while reading ${read}; the audio may have gaps or glitches, check the file`,
+      );
+    }
+    const hot = this.check?.warning();
+    if (hot) this.warn(hot);
+    return null;
+  }
+
+  async sha256(): Promise<string> {
+    return this.inner.sha256();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+class WavSource implements RawSource {
+  readonly format: AudioFormat;
+  readonly declaredFrames: number;
+  readonly slackFrames = 0;
+  readonly estimated = false;
   private readonly hash: Hash = createHash('sha256');
   private readonly pool: Buffer[];
   private poolIndex = 0;
@@ -124,15 +294,14 @@ class WavSource implements AudioSource {
     blockBytes: number,
   ) {
     this.format = layout.format;
+    // a short data chunk was judged from the header (sniffWav): what is there is what is read
+    this.declaredFrames = layout.format.frames ?? 0;
     const frameBytes = layout.blockAlign;
     const bytes = Math.max(frameBytes, Math.floor(blockBytes / frameBytes) * frameBytes);
     // three buffers: one being metered natively, one being read, one spare
     this.pool = [Buffer.allocUnsafe(bytes), Buffer.allocUnsafe(bytes), Buffer.allocUnsafe(bytes)];
     this.dataPos = layout.dataOffset;
     this.dataEnd = layout.dataOffset + layout.dataBytes;
-    if (layout.ignoredTailBytes > 0) {
-      this.warnings.push(`${file}: ignored ${layout.ignoredTailBytes} bytes after the last whole sample frame`);
-    }
   }
 
   private async hashRange(from: number, to: number): Promise<void> {
@@ -170,6 +339,10 @@ class WavSource implements AudioSource {
     return { pcm, format: this.layout.pcmFormat, frames: got / this.layout.blockAlign };
   }
 
+  async finish(): Promise<string[]> {
+    return [];
+  }
+
   async sha256(): Promise<string> {
     while (this.digest === undefined) {
       if ((await this.read()) === null) break;
@@ -182,11 +355,14 @@ class WavSource implements AudioSource {
   }
 }
 
-class FfmpegSource implements AudioSource {
-  readonly warnings: string[] = [];
+class FfmpegSource implements RawSource {
+  readonly declaredFrames: number | null;
+  readonly slackFrames = READ_LIMITS.codecSlackFrames;
+  estimated = false;
   private readonly iterator: AsyncIterator<Buffer>;
   private readonly frameBytes: number;
   private carry: Buffer = Buffer.alloc(0);
+  private prefetched: Promise<IteratorResult<Buffer>> | undefined;
   private readonly hashPromise: Promise<string>;
   private ended = false;
   private frames = 0;
@@ -199,8 +375,15 @@ class FfmpegSource implements AudioSource {
     private readonly blockBytes: number,
   ) {
     this.frameBytes = 4 * format.channels;
+    this.declaredFrames = format.durationSeconds ? Math.round(format.durationSeconds * format.sampleRate) : null;
     this.iterator = (this.decoder.stdout as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    this.hashPromise = hashFile(file);
+    // start consuming now: an iterator attaches to the stream only on its first next(), and until then
+    // ffmpeg's output ran past unread (a stem read after the others were opened came out silent)
+    this.prefetched = this.iterator.next();
+    this.prefetched.catch(() => undefined);
+    this.hashPromise = hashFile(file).catch((err: unknown) => {
+      throw fileSystemError(file, err);
+    });
     this.hashPromise.catch(() => undefined);
     this.decoder.done.catch(() => undefined);
   }
@@ -210,7 +393,8 @@ class FfmpegSource implements AudioSource {
     const parts: Buffer[] = [this.carry];
     let bytes = this.carry.length;
     while (bytes < this.blockBytes) {
-      const next = await this.iterator.next();
+      const next = await (this.prefetched ?? this.iterator.next());
+      this.prefetched = undefined;
       if (next.done) {
         this.ended = true;
         break;
@@ -218,7 +402,6 @@ class FfmpegSource implements AudioSource {
       parts.push(next.value);
       bytes += next.value.length;
     }
-    if (this.ended) await this.decoder.done;
     const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes);
     const whole = Math.floor(all.length / this.frameBytes) * this.frameBytes;
     this.carry = all.subarray(whole);
@@ -226,6 +409,11 @@ class FfmpegSource implements AudioSource {
     this.frames += whole / this.frameBytes;
     if (this.ended) this.format.frames = this.frames;
     return { pcm: all.subarray(0, whole), format: 'f32', frames: whole / this.frameBytes };
+  }
+
+  async finish(): Promise<string[]> {
+    this.format.frames = this.frames;
+    return (await this.decoder.done).complaints;
   }
 
   sha256(): Promise<string> {

@@ -11,7 +11,10 @@ import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
 
 export interface FfmpegChoice {
   path: string;
-  /** Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config`, `bundled`, `PATH`. */
+  /**
+   * Where the path came from, for messages: `--ffmpeg`, `SHUB_FFMPEG`, `config FILE ffmpeg.path`,
+   * `bundled`, `PATH`.
+   */
   source: string;
 }
 
@@ -19,10 +22,15 @@ export interface FfmpegChoice {
  * Which ffmpeg to run: `--ffmpeg` flag, then `SHUB_FFMPEG`, then config `ffmpeg.path`, then the
  * binary shipped inside `@ffmpeg-installer/ffmpeg`, then `ffmpeg` on PATH.
  */
-export function resolveFfmpeg(flag?: string, configPath?: string, env = process.env): FfmpegChoice {
+export function resolveFfmpeg(
+  flag?: string,
+  configPath?: string,
+  env = process.env,
+  configFile?: string | null,
+): FfmpegChoice {
   if (flag) return { path: flag, source: '--ffmpeg' };
   if (env.SHUB_FFMPEG) return { path: env.SHUB_FFMPEG, source: 'SHUB_FFMPEG' };
-  if (configPath) return { path: configPath, source: 'config' };
+  if (configPath) return { path: configPath, source: configFile ? `config ${configFile} ffmpeg.path` : 'config' };
   try {
     const require = createRequire(import.meta.url);
     const bundled = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
@@ -76,6 +84,75 @@ function missingFfmpeg(choice: FfmpegChoice): EnvironmentError {
     `ffmpeg not found at '${choice.path}' (from ${choice.source}); ` +
       'install ffmpeg or point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at the binary',
   );
+}
+
+function brokenFfmpeg(choice: FfmpegChoice, why: string): EnvironmentError {
+  return new EnvironmentError(
+    `ffmpeg at '${choice.path}' (from ${choice.source}) does not work: ${why}; ` +
+      'point --ffmpeg / SHUB_FFMPEG / config ffmpeg.path at a working ffmpeg',
+  );
+}
+
+/** The errno of a child that could not be started (execa keeps it in `code` or in the message). */
+function spawnErrno(r: { code?: unknown; message?: unknown; exitCode?: number; cause?: unknown }): string | undefined {
+  if (r.exitCode !== undefined) return undefined;
+  const code = (r as { code?: string }).code ?? (r.cause as { code?: string } | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  return /\b(E[A-Z]{3,})\b/.exec(String(r.message))?.[1];
+}
+
+/** The EnvironmentError for an ffmpeg child that could not be started at all. */
+function spawnFailure(choice: FfmpegChoice, errno: string | undefined): EnvironmentError {
+  if (errno === 'ENOENT' || errno === undefined) return missingFfmpeg(choice);
+  if (errno === 'EACCES' || errno === 'EPERM' || errno === 'ENOEXEC')
+    return brokenFfmpeg(choice, `it cannot be executed (${errno})`);
+  if (errno === 'EMFILE' || errno === 'ENFILE' || errno === 'EAGAIN' || errno === 'ENOMEM') {
+    const short = errno === 'ENOMEM' ? 'memory' : 'processes or open files';
+    return new EnvironmentError(
+      `cannot start ffmpeg (${errno}): the system is out of ${short}; raise the limit (ulimit -n / -u) or lower --jobs`,
+    );
+  }
+  return brokenFfmpeg(choice, `it cannot be started (${errno})`);
+}
+
+const versionChecks = new Map<string, Promise<string | null>>();
+
+/**
+ * Why the binary of `choice` is not a working ffmpeg (`-version` must exit 0 and say "ffmpeg
+ * version"), or null. Asked once per process and path, only when ffmpeg failed without a word: a
+ * real ffmpeg always explains a failure on stderr.
+ */
+export function ffmpegProblem(choice: FfmpegChoice): Promise<string | null> {
+  let check = versionChecks.get(choice.path);
+  if (!check) {
+    check = (async () => {
+      const { execa } = await import('execa');
+      const r = await execa(choice.path, ['-version'], {
+        reject: false,
+        timeout: 10_000,
+        stdin: 'ignore',
+        cleanup: true,
+        maxBuffer: 1 << 20,
+      });
+      if (r.timedOut) return '`-version` did not answer within 10 s';
+      const errno = spawnErrno(r as never);
+      if (errno) return `it cannot be started (${errno})`;
+      const said = `${String(r.stdout)}\n${String(r.stderr)}`.trim().split('\n')[0]!.slice(0, 80);
+      const printed = said ? ` ("${said}")` : ' and printed nothing';
+      if (r.exitCode !== 0) return `\`-version\` exited with code ${r.exitCode ?? r.signal}${printed}`;
+      if (!/^ffmpeg version/i.test(String(r.stdout))) return `it is not ffmpeg (\`-version\` printed "${said}")`;
+      return null;
+    })();
+    versionChecks.set(choice.path, check);
+  }
+  return check;
+}
+
+/** Throws EnvironmentError when ffmpeg failed silently because it is not a working ffmpeg. */
+async function blameFfmpegIfBroken(choice: FfmpegChoice, exitCode: number | undefined, stderr: string) {
+  if (stderr.trim() !== '' && (exitCode === 0 || exitCode === 1)) return;
+  const problem = await ffmpegProblem(choice);
+  if (problem) throw brokenFfmpeg(choice, problem);
 }
 
 const LAYOUTS: Record<string, Speaker[]> = {
@@ -191,7 +268,17 @@ function ffmpegReason(stderr: string, file: string): string {
 
 /** Probes a non-WAV file with ffmpeg (reads headers only). Throws InputError if it is not audio. */
 export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeBytes = 0): Promise<AudioFormat> {
+  return (await probeFfmpeg(file, ffmpeg, sizeBytes)).format;
+}
+
+/** The probe, and whether the duration it gives is ffmpeg's estimate from the bitrate (not a header field). */
+export async function probeFfmpeg(
+  file: string,
+  ffmpeg: FfmpegChoice,
+  sizeBytes = 0,
+): Promise<{ format: AudioFormat; durationEstimated: boolean }> {
   let stderr: string;
+  let exitCode: number | undefined;
   const limits = childLimits(sizeBytes);
   try {
     const { execa } = await import('execa'); // loaded only for non-WAV input: it costs ~60 ms of start-up
@@ -200,18 +287,16 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeBy
       ...limits.execa,
     });
     if (r.timedOut) throw timedOut(file, limits.execa.timeout);
-    if (
-      (r as { code?: string }).code === 'ENOENT' ||
-      (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))
-    )
-      throw missingFfmpeg(ffmpeg);
-    stderr = r.stderr;
+    if (r.failed && r.exitCode === undefined && !r.signal) throw spawnFailure(ffmpeg, spawnErrno(r as never));
+    stderr = String(r.stderr);
+    exitCode = r.exitCode;
   } catch (err) {
     if (err instanceof EnvironmentError || err instanceof InputError) throw err;
     throw missingFfmpeg(ffmpeg);
   }
   const parsed = parseFfmpegProbe(stderr);
   if (!parsed) {
+    await blameFfmpegIfBroken(ffmpeg, exitCode, stderr);
     const hasStreams = /^\s*Stream #0/m.test(stderr);
     const refused = /^\[([\w,]+) @ [^\]]*\] Format not on whitelist/m.exec(stderr);
     const why = refused
@@ -221,7 +306,32 @@ export async function probeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeBy
         : `not a readable audio file (ffmpeg: ${ffmpegReason(stderr, file)})`;
     throw new InputError(file, `${why}; shub reads WAV, FLAC, MP3, AAC/M4A, Ogg/Opus and AIFF`);
   }
-  return parsed;
+  return { format: parsed, durationEstimated: /Estimating duration from bitrate/.test(stderr) };
+}
+
+/** ffmpeg failed to decode a file (exit status not 0); `reason` is its complaint as one line of text. */
+export class DecodeFailure extends InputError {
+  constructor(
+    file: string,
+    readonly reason: string,
+  ) {
+    super(file, `ffmpeg could not decode it (${reason}); check the file or re-export it`);
+  }
+}
+
+/** ffmpeg's error lines (at `-v error`), each without its `[decoder @ 0x…]` prefix and the file name. */
+export function ffmpegComplaints(stderr: string, file: string): string[] {
+  return stderr
+    .split('\n')
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\[[^\]]+\]\s*/, '')
+        .replace(`${ffmpegFileUrl(file)}: `, '')
+        .replace(`${file}: `, ''),
+    )
+    .filter((l) => l.length > 0)
+    .map((l) => (l.length > 160 ? `${l.slice(0, 157)}...` : l));
 }
 
 /**
@@ -251,17 +361,18 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeB
     ],
     { buffer: { stdout: false, stderr: true }, reject: false, encoding: 'buffer', ...limits.execa },
   );
-  const done = child.then((r) => {
+  const done = child.then(async (r): Promise<{ complaints: string[] }> => {
     if (r.timedOut) throw timedOut(file, limits.execa.timeout);
+    if (r.failed && r.exitCode === undefined && !r.signal && !r.isTerminated)
+      throw spawnFailure(ffmpeg, spawnErrno(r as never));
+    // execa 9 hands back a Uint8Array (not a Buffer) with encoding 'buffer'
+    const text = r.stderr instanceof Uint8Array ? Buffer.from(r.stderr).toString('utf8') : String(r.stderr ?? '');
+    if (r.signal || r.isTerminated) throw new DecodeFailure(file, `ffmpeg was stopped (${r.signal ?? 'killed'})`);
     if (r.exitCode !== 0 || r.failed) {
-      if (/ENOENT/.test(String(r.message)) && r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
-      // execa 9 hands back a Uint8Array (not a Buffer) with encoding 'buffer'
-      const text = r.stderr instanceof Uint8Array ? Buffer.from(r.stderr).toString('utf8') : String(r.stderr ?? '');
-      throw new InputError(
-        file,
-        `ffmpeg could not decode it (${ffmpegReason(text, file)}); check the file or re-export it`,
-      );
+      await blameFfmpegIfBroken(ffmpeg, r.exitCode, text);
+      throw new DecodeFailure(file, ffmpegReason(text, file));
     }
+    return { complaints: ffmpegComplaints(text, file) };
   });
   return { stdout: child.stdout!, done, kill: () => child.kill() };
 }

@@ -7,6 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { PcmFormat } from '../native.js';
 import { InputError } from '../errors.js';
 import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
+import { READ_LIMITS, seconds } from './verdict.js';
 
 export interface WavLayout {
   format: AudioFormat;
@@ -19,6 +20,8 @@ export interface WavLayout {
   blockAlign: number;
   /** Bytes after the last whole frame that were ignored (a torn final frame). */
   ignoredTailBytes: number;
+  /** What the header says that the reader should know (a torn frame, a short or streamed file), one line each. */
+  warnings: string[];
 }
 
 /** Result of sniffing: a WAV we decode ourselves, or something for ffmpeg. */
@@ -168,14 +171,45 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
     );
   }
   const available = fileBytes - dataOffset;
-  if (dataDeclared > available) {
-    throw new InputError(
-      file,
-      `WAV header declares ${dataDeclared} bytes of audio but the file holds only ${available} (truncated or ` +
-        `damaged); re-export it or repair the header, e.g. \`ffmpeg -i ${file} repaired.wav\``,
+  const warnings: string[] = [];
+  const duration = (bytes: number) => seconds(Math.floor(bytes / blockAlign), sampleRate);
+  let dataBytes = dataDeclared;
+  if (dataDeclared === 0xffffffff) {
+    // a writer that could not seek back (a pipe) leaves the size at -1: the audio runs to the end
+    dataBytes = available;
+    warnings.push(
+      `${file}: the WAV header does not give the length of the audio (written to a pipe?); read the ` +
+        `${duration(available)} up to the end of the file`,
     );
+  } else if (dataDeclared > available) {
+    const declaredFrames = Math.floor(dataDeclared / blockAlign);
+    const availableFrames = Math.floor(available / blockAlign);
+    if (availableFrames < READ_LIMITS.minReadFraction * declaredFrames || availableFrames === 0) {
+      throw new InputError(
+        file,
+        `WAV header declares ${dataDeclared} bytes of audio but the file holds only ${available} ` +
+          `(${duration(available)} of ${duration(dataDeclared)}: truncated or damaged); re-export it or repair ` +
+          `the header, e.g. \`ffmpeg -i ${file} repaired.wav\``,
+      );
+    }
+    dataBytes = availableFrames * blockAlign;
+    warnings.push(
+      `${file}: read ${duration(available)} of the ${duration(dataDeclared)} its WAV header declares ` +
+        `(${available} of ${dataDeclared} bytes; the end is missing)`,
+    );
+  } else {
+    const stale = await staleDataSize(fh, dataOffset + dataDeclared + (dataDeclared & 1), fileBytes);
+    if (stale > 0) {
+      warnings.push(
+        `${file}: ${stale} bytes after the audio are not a WAV chunk (a header not updated when recording ` +
+          `stopped?); read only the ${duration(dataDeclared)} its data chunk declares`,
+      );
+    }
   }
-  const frames = Math.floor(dataDeclared / blockAlign);
+  const frames = Math.floor(dataBytes / blockAlign);
+  const ignoredTailBytes = dataBytes === dataDeclared ? dataDeclared - frames * blockAlign : 0;
+  if (ignoredTailBytes > 0)
+    warnings.push(`${file}: ignored ${ignoredTailBytes} bytes after the last whole sample frame`);
   return {
     kind: 'wav',
     layout: {
@@ -183,7 +217,8 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
       dataOffset,
       dataBytes: frames * blockAlign,
       blockAlign,
-      ignoredTailBytes: dataDeclared - frames * blockAlign,
+      ignoredTailBytes,
+      warnings,
       format: {
         container: isRf64 ? 'rf64' : 'wav',
         codec: codecName(pcmFormat),
@@ -196,6 +231,21 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
       },
     },
   };
+}
+
+/**
+ * Bytes after the data chunk that are not a chunk (so more audio, most likely, behind a size that
+ * was never updated); 0 when the rest is chunks (LIST, id3…), an appended ID3 tag, a pad byte or nothing.
+ */
+async function staleDataSize(fh: FileHandle, end: number, fileBytes: number): Promise<number> {
+  const rest = fileBytes - end;
+  if (rest < 8) return 0;
+  const head = Buffer.alloc(8);
+  await fh.read(head, 0, 8, end);
+  const tag = head.toString('latin1', 0, 3);
+  if ((rest === 128 && tag === 'TAG') || tag === 'ID3') return 0; // ID3v1/v2 tags appended by taggers
+  const printable = [0, 1, 2, 3].every((i) => head[i]! >= 0x20 && head[i]! <= 0x7e);
+  return printable && head.readUInt32LE(4) <= rest - 8 ? 0 : rest;
 }
 
 function pcmFormatFor(tag: number, bits: number): PcmFormat | undefined {

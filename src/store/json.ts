@@ -10,6 +10,8 @@ const RUN_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\
 /** The default store: one JSON file per run under `<dir>/runs/<runId>.json`, each written atomically. */
 export class JsonStore implements Store {
   readonly kind = 'json' as const;
+  /** Run files skipped because they are damaged, one line each (history and show print them as warnings). */
+  readonly warnings: string[] = [];
 
   constructor(readonly dir: string) {}
 
@@ -65,15 +67,60 @@ export class JsonStore implements Store {
     }
   }
 
-  /** A run file, or null when it cannot be read or parsed (another tool's file, a damaged disk). */
+  /** A run file, or null (with a warning naming it) when it cannot be read, parsed or is not a run record. */
   private async readRun(file: string): Promise<RunRecord | null> {
+    let problem: string | null;
+    let run: unknown;
     try {
-      const run = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
-      return typeof run.runId === 'string' && Array.isArray(run.inputs) ? run : null;
-    } catch {
-      return null;
+      run = JSON.parse(await readFile(file, 'utf8'));
+      problem = runRecordProblem(run);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problem = code
+        ? `cannot be read (${code})`
+        : `is not JSON (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 80)})`;
     }
+    if (problem === null) return run as RunRecord;
+    this.warnings.push(`${file}: skipped, not a valid run record: ${problem}; repair or remove the file`);
+    return null;
   }
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * What is wrong with a parsed run file, or null when it has every field that history and show use,
+ * of the right type (a hand-edited or damaged file must not stop the listing).
+ */
+export function runRecordProblem(x: unknown): string | null {
+  if (!isObject(x)) return 'expected a JSON object';
+  for (const key of ['runId', 'command', 'shubVersion', 'host', 'status', 'startedAt', 'endedAt'] as const)
+    if (!isString(x[key])) return `${key}: expected a string`;
+  if (Number.isNaN(Date.parse(x.startedAt as string))) return 'startedAt: expected a date';
+  if (typeof x.exitCode !== 'number') return 'exitCode: expected a number';
+  if (!Array.isArray(x.args) || !x.args.every(isString)) return 'args: expected a list of strings';
+  const lists = { inputs: x.inputs, outputs: x.outputs, results: x.results, errors: x.errors, decisions: x.decisions };
+  for (const [key, v] of Object.entries(lists)) if (!Array.isArray(v)) return `${key}: expected a list`;
+  const bad = (key: string, items: unknown[], ok: (o: Record<string, unknown>) => boolean) => {
+    const i = items.findIndex((o) => !isObject(o) || !ok(o));
+    return i < 0 ? null : `${key}[${i}]: not a valid entry`;
+  };
+  return (
+    bad('inputs', x.inputs as unknown[], (o) => isString(o.path) && (o.format === null || isObject(o.format))) ??
+    bad('outputs', x.outputs as unknown[], (o) => isString(o.path) && isString(o.sha256) && isString(o.role)) ??
+    bad('errors', x.errors as unknown[], (o) => isString(o.message) && typeof o.exitCode === 'number') ??
+    bad(
+      'decisions',
+      x.decisions as unknown[],
+      (o) =>
+        isString(o.engine) &&
+        isString(o.decision) &&
+        isString(o.reason) &&
+        (o.alternatives === undefined || (Array.isArray(o.alternatives) && o.alternatives.every(isObject))) &&
+        (o.inputs === undefined || isObject(o.inputs)),
+    )
+  );
 }
 
 /** The record as stored: arguments and error messages with any password hidden. */

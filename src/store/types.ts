@@ -102,4 +102,6 @@ export interface Store {
   getRun(idOrPrefix: string): Promise<RunRecord | null>;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
+  /** Records that could not be read and were skipped by listRuns/getRun (one line each, naming the file). */
+  readonly warnings?: readonly string[];
 }
