@@ -17,6 +17,7 @@ import { loadRecipe, type LoadedRecipe } from '../recipes/mix.js';
 import { compileRecipe, type MixGraph, type StagingGains } from '../engines/mix/graph.js';
 import { renderGraph, type PrintTarget, type RenderOutcome } from '../engines/mix/render.js';
 import { masterTrim, trackStaging } from '../engines/mix/gain-staging.js';
+import { checkRenderBounds, collectLimit, LIMIT_FLAG_HELP, resolveLimits, type Limits } from '../engines/mix/limits.js';
 import { measureLevels, round, toLevels } from '../engines/levels/index.js';
 import { buildSession } from '../rpp/export.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
@@ -31,6 +32,8 @@ export interface MixOptions extends RunContext {
   /** Also write a REAPER session here, its printed stems in `<session>-stems/` beside it. */
   rpp?: string;
   overwrite?: boolean;
+  /** Work limits (src/engines/mix/limits.ts); default: the declared defaults. */
+  limits?: Limits;
   /** The command recorded in the run (`render` reuses this story for recipes). Default `mix`. */
   command?: string;
   onProgress?: (fraction: number) => void;
@@ -96,7 +99,8 @@ export async function mix(options: MixOptions): Promise<MixOutcome> {
 
 async function mixRun(options: MixOptions): Promise<MixOutcome> {
   const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? [], options.runId);
-  const loaded = await loadRecipe(options.recipe);
+  const limits = options.limits ?? resolveLimits(undefined);
+  const loaded = await loadRecipe(options.recipe, { limits });
   const files = loaded.recipe.tracks.map((t) => path.resolve(loaded.dir, t.file));
   await checkOutputs(options, files);
 
@@ -118,6 +122,7 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
     });
     describeGraph(graph, decisions);
     if (options.rpp) prints = printTargets(graph, options.rpp);
+    await checkRenderBounds(graph, options.output, prints, limits, options.recipe);
     outcome = await renderToWav(graph, {
       sources,
       output: options.output,
@@ -382,6 +387,7 @@ function describeGraph(graph: MixGraph, decisions: Decision[]): void {
 export interface MixFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
   output: string;
   rpp?: string;
+  limit?: string[];
 }
 
 export const mixCommand = defineCommand({
@@ -389,7 +395,9 @@ export const mixCommand = defineCommand({
   description: 'render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)',
   arguments: [['<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it']],
   options: (cmd) =>
-    cmd.option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)'),
+    cmd
+      .option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)')
+      .option('--limit <name=value>', LIMIT_FLAG_HELP, collectLimit),
   shared: {
     output: { description: 'the mix: 32-bit float WAV', required: true },
     overwrite: true,
@@ -421,6 +429,7 @@ export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): 
         output: flags.output,
         ...(flags.rpp ? { rpp: flags.rpp } : {}),
         overwrite: flags.overwrite ?? false,
+        limits: resolveLimits(flags.limit, s.config.limits),
       });
       return result;
     });

@@ -4,7 +4,7 @@
  * streams through the same Mixer as `mix`; with REAPER, a render-ready copy of the project is
  * rendered headless and the result is checked and measured. Either way the run is recorded.
  */
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError, ExitCode, InputError, ShubError, UsageError } from '../errors.js';
@@ -15,6 +15,14 @@ import { measureLevels, round, toLevels, type Levels } from '../engines/levels/i
 import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
 import { planRpp } from '../rpp/to-graph.js';
+import {
+  checkRenderBounds,
+  collectLimit,
+  LIMIT_FLAG_HELP,
+  readLimited,
+  resolveLimits,
+  type Limits,
+} from '../engines/mix/limits.js';
 import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io/reaper.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
@@ -35,6 +43,8 @@ export interface RenderOptions extends RunContext {
   env?: NodeJS.ProcessEnv;
   timeoutSeconds?: number;
   overwrite?: boolean;
+  /** Work limits (src/engines/mix/limits.ts); default: the declared defaults. */
+  limits?: Limits;
 }
 
 /** The result of `shub render` (`file` is the session, like `session`). */
@@ -81,6 +91,7 @@ export async function render(options: RenderOptions): Promise<RenderOutcome> {
       args: options.args ?? [],
       ...(options.runId ? { runId: options.runId } : {}),
       command: 'render',
+      ...(options.limits ? { limits: options.limits } : {}),
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     });
     return { ...m, result: envelope(fromMix(m.result), m.run.runId) };
@@ -110,17 +121,8 @@ function fromMix(m: MixResult): RenderResult {
   };
 }
 
-async function readProject(file: string) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      code === 'ENOENT' ? 'no such project file; check the path' : `cannot be read (${code ?? (err as Error).message})`,
-    );
-  }
+async function readProject(file: string, limits: Limits = resolveLimits(undefined)) {
+  const text = await readLimited(file, limits, 'project');
   try {
     return { text, root: parseRpp(text) };
   } catch (err) {
@@ -134,8 +136,9 @@ async function readProject(file: string) {
 
 async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
   const recorder = new RunRecorder('render', options.args ?? [], options.runId);
-  const { root } = await readProject(options.session);
-  const plan = planRpp(root, options.session);
+  const limits = options.limits ?? resolveLimits(undefined);
+  const { root } = await readProject(options.session, limits);
+  const plan = planRpp(root, options.session, limits);
   await checkOutputs(
     { output: options.output, overwrite: options.overwrite ?? false },
     plan.sources.map((s) => s.file),
@@ -151,6 +154,7 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
       }
     }
     const graph = plan.build(sources.map((s) => s.format));
+    await checkRenderBounds(graph, options.output, [], limits, options.session);
     const out = await renderToWav(graph, { sources, output: options.output });
     for (const [i, s] of sources.entries()) {
       const { speakers: _s, ...format } = s.format;
@@ -205,7 +209,7 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
 async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> {
   const recorder = new RunRecorder('render', options.args ?? [], options.runId);
   const reaper = findReaper(options.reaper, options.reaperConfigPath, options.env ?? process.env);
-  const { text, root } = await readProject(options.session);
+  const { text, root } = await readProject(options.session, options.limits);
   await checkOutputs({ output: options.output, overwrite: options.overwrite ?? false }, []);
   const sampleRate = num(findLine(root, 'SAMPLERATE'), 0, 48000) || 48000;
   const target = path.resolve(options.output);
@@ -306,6 +310,7 @@ export interface RenderFlags extends JsonFlag, FfmpegFlag, StoreFlags, Overwrite
   backend: string;
   reaper?: string;
   timeout: string;
+  limit?: string[];
 }
 
 export const renderCommand = defineCommand({
@@ -316,7 +321,8 @@ export const renderCommand = defineCommand({
     cmd
       .option('--backend <name>', 'native (recipes and plugin-free RPP) or reaper', 'native')
       .option('--reaper <path>', 'REAPER binary (default: SHUB_REAPER, config reaper.path, PATH)')
-      .option('--timeout <seconds>', 'give up on REAPER after this long', '600'),
+      .option('--timeout <seconds>', 'give up on REAPER after this long', '600')
+      .option('--limit <name=value>', LIMIT_FLAG_HELP, collectLimit),
   shared: {
     output: { description: 'the rendered WAV', required: true },
     overwrite: 'replace an existing output',
@@ -363,6 +369,7 @@ export async function renderCli(ctx: CliContext, session: string, flags: RenderF
         backend,
         timeoutSeconds: timeout,
         overwrite: flags.overwrite ?? false,
+        limits: resolveLimits(flags.limit, s.config.limits),
         ...(flags.reaper ? { reaper: flags.reaper } : {}),
         ...(s.config.reaper?.path ? { reaperConfigPath: s.config.reaper.path } : {}),
         env: ctx.io.env,
