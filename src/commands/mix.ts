@@ -15,7 +15,14 @@ import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { loadRecipe, type LoadedRecipe } from '../recipes/mix.js';
 import { compileRecipe, type MixGraph, type StagingGains } from '../engines/mix/graph.js';
-import { renderGraph, type PrintTarget, type RenderOutcome } from '../engines/mix/render.js';
+import {
+  mapBounded,
+  renderGraph,
+  sourceBlockBytes,
+  STAGING_CONCURRENCY,
+  type PrintTarget,
+  type RenderOutcome,
+} from '../engines/mix/render.js';
 import { masterTrim, trackStaging } from '../engines/mix/gain-staging.js';
 import { checkRenderBounds, collectLimit, LIMIT_FLAG_HELP, resolveLimits, type Limits } from '../engines/mix/limits.js';
 import { measureLevels, round, toLevels } from '../engines/levels/index.js';
@@ -241,7 +248,7 @@ export async function openStems(
       const at = loaded.locate(['tracks', i, 'file']);
       let s: AudioSource;
       try {
-        s = await openAudio(files[i]!, { ffmpeg: options.ffmpeg, blockBytes: 1 << 18 });
+        s = await openAudio(files[i]!, { ffmpeg: options.ffmpeg, blockBytes: sourceBlockBytes(files.length) });
       } catch (err) {
         if (err instanceof InputError) throw new ShubError(`${at}: ${err.message}`, ExitCode.input);
         throw err;
@@ -277,24 +284,22 @@ async function stageGains(
 ): Promise<StagingGains> {
   const { recipe } = loaded;
   const anySolo = recipe.tracks.some((t) => t.solo);
-  const loudness = await Promise.all(
-    recipe.tracks.map(async (t, i) => {
-      if (t.mute || (anySolo && !t.solo)) return null;
-      let src: AudioSource;
-      try {
-        src = await openAudio(files[i]!, { ffmpeg: options.ffmpeg });
-      } catch (err) {
-        if (err instanceof InputError)
-          throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
-        throw err;
-      }
-      try {
-        return (await measureLevels(src)).levels.integratedLufs;
-      } finally {
-        await src.close();
-      }
-    }),
-  );
+  const loudness = await mapBounded(recipe.tracks, STAGING_CONCURRENCY, async (t, i) => {
+    if (t.mute || (anySolo && !t.solo)) return null;
+    let src: AudioSource;
+    try {
+      src = await openAudio(files[i]!, { ffmpeg: options.ffmpeg });
+    } catch (err) {
+      if (err instanceof InputError)
+        throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
+      throw err;
+    }
+    try {
+      return (await measureLevels(src)).levels.integratedLufs;
+    } finally {
+      await src.close();
+    }
+  });
   const active = recipe.tracks.map((t, i) => ({ t, i })).filter(({ t }) => !(t.mute || (anySolo && !t.solo)));
   const staged = trackStaging(
     active.map(({ t, i }) => ({

@@ -15,6 +15,7 @@ import { measureLevels, round, toLevels, type Levels } from '../engines/levels/i
 import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
 import { planRpp } from '../rpp/to-graph.js';
+import { sourceBlockBytes } from '../engines/mix/render.js';
 import {
   checkRenderBounds,
   collectLimit,
@@ -147,7 +148,8 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
   try {
     for (const s of plan.sources) {
       try {
-        sources.push(await openAudio(s.file, { ffmpeg: options.ffmpeg, blockBytes: 1 << 18 }));
+        const blockBytes = sourceBlockBytes(plan.sources.length);
+        sources.push(await openAudio(s.file, { ffmpeg: options.ffmpeg, blockBytes }));
       } catch (err) {
         if (err instanceof InputError) throw new ShubError(`${s.at} FILE: ${err.message}`, ExitCode.input);
         throw err;
