@@ -6,7 +6,7 @@
  * Memory is bounded by the block size and the sources' read buffers, whatever the number of
  * tracks or their length.
  */
-import { InputError, ShubError, ExitCode } from '../../errors.js';
+import { InputError, ShubError, ExitCode, UsageError } from '../../errors.js';
 import type { AudioSource } from '../../io/audio.js';
 import { native, type LevelMeterResult, type MixStripStats } from '../../native.js';
 import { createLevelMeter } from '../levels/index.js';
@@ -81,7 +81,7 @@ export async function renderGraph<P extends PrintTarget>(
   const block = options.blockFrames ?? blockFramesFor(graph.strips.length);
   const { clips } = graph;
   const { sources } = options;
-  const mixer = new (native().Mixer)(mixSpec(graph, block));
+  const mixer = createMixer(graph, block);
   const tapIndex = new Map(mixer.prints().map((p, k) => [p.strip, { k, channels: p.channels }]));
   const mixOut = options.output;
   const prints = [];
@@ -213,6 +213,24 @@ export async function renderGraph<P extends PrintTarget>(
  * `items.map(work)` with at most `concurrency` calls in flight, results in order (the gain staging
  * measures every stem: all at once, each with its read buffers, 500 stems took 640 MB).
  */
+/**
+ * The native Mixer of a graph. Every value the recipe or project sets is checked before (schema,
+ * Nyquist, RPP fields); should one still fail the mixer's own validation, it is the session's
+ * value, so the error is a usage error naming the strip or clip's place in the file (exit 2), not
+ * an internal error.
+ */
+function createMixer(graph: MixGraph, block: number) {
+  try {
+    return new (native().Mixer)(mixSpec(graph, block));
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /^Mixer: (strips|clips)\[(\d+)\][.:]?\s*(.*)$/.exec(message);
+    const at = m ? (m[1] === 'strips' ? graph.strips : graph.clips)[Number(m[2])]?.at : undefined;
+    if (!m || !at) throw err;
+    throw new UsageError(`${at}: ${m[3]}`);
+  }
+}
+
 /** Stems the gain staging measures at once. */
 export const STAGING_CONCURRENCY = 4;
 
