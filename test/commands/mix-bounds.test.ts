@@ -212,3 +212,13 @@ test('2,000 tracks mix in bounded memory: peak RSS under 500 MB (it was 1.1 GB)'
   assert.ok(kb > 0, r.stderr);
   assert.ok(kb < 500 * 1024, `peak RSS ${Math.round(kb / 1024)} MB`);
 });
+
+test('a device given as the recipe is refused at once (exit 3), never read without end', () => {
+  const r = spawnSync(process.execPath, [SHUB, 'mix', '/dev/zero', '-o', 'zero.wav'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  assert.equal(r.status, 3, r.stderr);
+  assert.equal(oneLine(r.stderr), 'error: /dev/zero: is not a regular file; give a recipe or project file');
+});

@@ -83,12 +83,15 @@ export function overLimit(name: LimitName, what: string, limits: Limits): string
  * a file that does not exist or cannot be read is left to the reader (its own message).
  */
 export function checkFileSize(file: string, limits: Limits): void {
-  let size: number;
+  let stat: ReturnType<typeof statSync>;
   try {
-    size = statSync(file).size;
+    stat = statSync(file);
   } catch {
     return;
   }
+  // a device or FIFO (/dev/zero) would be read without end
+  if (!stat.isFile()) throw new InputError(file, 'is not a regular file; give a recipe or project file');
+  const size = stat.size;
   if (size > limits.fileBytes)
     throw new UsageError(`${rel(file)}: ${overLimit('fileBytes', `the file's ${size} bytes`, limits)}`);
 }
