@@ -1,5 +1,7 @@
 /** The one schema of shub's config file (zod): every key with its meaning, range and default. */
 import { z } from 'zod';
+import { MIX_LIMITS } from './engines/mix/limits.js';
+import { zodObjectFor } from './recipes/param-schema.js';
 
 export const configSchema = z
   .object({
@@ -38,6 +40,10 @@ export const configSchema = z
       .min(1)
       .max(256)
       .describe('files processed in parallel (default: number of cores)')
+      .optional(),
+    limits: zodObjectFor(MIX_LIMITS)
+      .strict()
+      .describe('work limits of mix and render (src/engines/mix/limits.ts; overridden by --limit NAME=VALUE)')
       .optional(),
     platforms: z
       .record(

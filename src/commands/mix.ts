@@ -15,8 +15,16 @@ import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { loadRecipe, type LoadedRecipe } from '../recipes/mix.js';
 import { compileRecipe, type MixGraph, type StagingGains } from '../engines/mix/graph.js';
-import { renderGraph, type PrintTarget, type RenderOutcome } from '../engines/mix/render.js';
+import {
+  mapBounded,
+  renderGraph,
+  sourceBlockBytes,
+  STAGING_CONCURRENCY,
+  type PrintTarget,
+  type RenderOutcome,
+} from '../engines/mix/render.js';
 import { masterTrim, trackStaging } from '../engines/mix/gain-staging.js';
+import { checkRenderBounds, collectLimit, LIMIT_FLAG_HELP, resolveLimits, type Limits } from '../engines/mix/limits.js';
 import { measureLevels, round, toLevels } from '../engines/levels/index.js';
 import { buildSession } from '../rpp/export.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
@@ -33,6 +41,8 @@ export interface MixOptions extends RunContext {
   /** Also write a REAPER session here, its printed stems in `<session>-stems/` beside it. */
   rpp?: string;
   overwrite?: boolean;
+  /** Work limits (src/engines/mix/limits.ts); default: the declared defaults. */
+  limits?: Limits;
   /** The command recorded in the run (`render` reuses this story for recipes). Default `mix`. */
   command?: string;
   onProgress?: (fraction: number) => void;
@@ -98,7 +108,8 @@ export async function mix(options: MixOptions): Promise<MixOutcome> {
 
 async function mixRun(options: MixOptions): Promise<MixOutcome> {
   const recorder = new RunRecorder(options.command ?? 'mix', options.args ?? [], options.runId);
-  const loaded = await loadRecipe(options.recipe);
+  const limits = options.limits ?? resolveLimits(undefined);
+  const loaded = await loadRecipe(options.recipe, { limits });
   const files = loaded.recipe.tracks.map((t) => path.resolve(loaded.dir, t.file));
   const outputs = planOutputs(options, [options.recipe, ...files]);
 
@@ -123,6 +134,7 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
       prints = printTargets(graph, options.rpp);
       for (const p of prints) outputs.claim(p.file, `the printed stem of ${graph.strips[p.strip]!.name}`);
     }
+    await checkRenderBounds(graph, options.output, prints, limits, options.recipe);
     outcome = await renderToWav(graph, {
       sources,
       output: options.output,
@@ -238,7 +250,7 @@ export async function openStems(
       const at = loaded.locate(['tracks', i, 'file']);
       let s: AudioSource;
       try {
-        s = await openAudio(files[i]!, { ffmpeg: options.ffmpeg, blockBytes: 1 << 18 });
+        s = await openAudio(files[i]!, { ffmpeg: options.ffmpeg, blockBytes: sourceBlockBytes(files.length) });
       } catch (err) {
         if (err instanceof InputError) throw new ShubError(`${at}: ${err.message}`, ExitCode.input);
         throw err;
@@ -274,24 +286,22 @@ async function stageGains(
 ): Promise<StagingGains> {
   const { recipe } = loaded;
   const anySolo = recipe.tracks.some((t) => t.solo);
-  const loudness = await Promise.all(
-    recipe.tracks.map(async (t, i) => {
-      if (t.mute || (anySolo && !t.solo)) return null;
-      let src: AudioSource;
-      try {
-        src = await openAudio(files[i]!, { ffmpeg: options.ffmpeg });
-      } catch (err) {
-        if (err instanceof InputError)
-          throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
-        throw err;
-      }
-      try {
-        return (await measureLevels(src)).levels.integratedLufs;
-      } finally {
-        await src.close();
-      }
-    }),
-  );
+  const loudness = await mapBounded(recipe.tracks, STAGING_CONCURRENCY, async (t, i) => {
+    if (t.mute || (anySolo && !t.solo)) return null;
+    let src: AudioSource;
+    try {
+      src = await openAudio(files[i]!, { ffmpeg: options.ffmpeg });
+    } catch (err) {
+      if (err instanceof InputError)
+        throw new ShubError(`${loaded.locate(['tracks', i, 'file'])}: ${err.message}`, ExitCode.input);
+      throw err;
+    }
+    try {
+      return (await measureLevels(src)).levels.integratedLufs;
+    } finally {
+      await src.close();
+    }
+  });
   const active = recipe.tracks.map((t, i) => ({ t, i })).filter(({ t }) => !(t.mute || (anySolo && !t.solo)));
   const staged = trackStaging(
     active.map(({ t, i }) => ({
@@ -384,6 +394,7 @@ function describeGraph(graph: MixGraph, decisions: Decision[]): void {
 export interface MixFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
   output: string;
   rpp?: string;
+  limit?: string[];
 }
 
 export const mixCommand = defineCommand({
@@ -391,7 +402,9 @@ export const mixCommand = defineCommand({
   description: 'render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)',
   arguments: [['<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it']],
   options: (cmd) =>
-    cmd.option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)'),
+    cmd
+      .option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)')
+      .option('--limit <name=value>', LIMIT_FLAG_HELP, collectLimit),
   shared: {
     output: { description: 'the mix: 32-bit float WAV', required: true },
     overwrite: true,
@@ -423,6 +436,7 @@ export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): 
         output: flags.output,
         ...(flags.rpp ? { rpp: flags.rpp } : {}),
         overwrite: flags.overwrite ?? false,
+        limits: resolveLimits(flags.limit, s.config.limits),
       });
       return result;
     });

@@ -4,7 +4,7 @@
  * streams through the same Mixer as `mix`; with REAPER, a render-ready copy of the project is
  * rendered headless and the result is checked and measured. Either way the run is recorded.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError, ExitCode, InputError, ShubError, UsageError } from '../errors.js';
@@ -15,6 +15,15 @@ import { measureLevels, round, toLevels, type Levels } from '../engines/levels/i
 import { hashFile } from '../io/hash.js';
 import { parseRpp, RppSyntaxError, findLine, num } from '../rpp/parse.js';
 import { planRpp } from '../rpp/to-graph.js';
+import { sourceBlockBytes } from '../engines/mix/render.js';
+import {
+  checkRenderBounds,
+  collectLimit,
+  LIMIT_FLAG_HELP,
+  readLimited,
+  resolveLimits,
+  type Limits,
+} from '../engines/mix/limits.js';
 import { findReaper, renderReadyProject, runReaper, type ReaperRun } from '../io/reaper.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
@@ -36,6 +45,8 @@ export interface RenderOptions extends RunContext {
   env?: NodeJS.ProcessEnv;
   timeoutSeconds?: number;
   overwrite?: boolean;
+  /** Work limits (src/engines/mix/limits.ts); default: the declared defaults. */
+  limits?: Limits;
 }
 
 /** The result of `shub render` (`file` is the session, like `session`). */
@@ -82,6 +93,7 @@ export async function render(options: RenderOptions): Promise<RenderOutcome> {
       args: options.args ?? [],
       ...(options.runId ? { runId: options.runId } : {}),
       command: 'render',
+      ...(options.limits ? { limits: options.limits } : {}),
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     });
     return { ...m, result: envelope(fromMix(m.result), m.run.runId) };
@@ -111,17 +123,8 @@ function fromMix(m: MixResult): RenderResult {
   };
 }
 
-async function readProject(file: string) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      code === 'ENOENT' ? 'no such project file; check the path' : `cannot be read (${code ?? (err as Error).message})`,
-    );
-  }
+async function readProject(file: string, limits: Limits = resolveLimits(undefined)) {
+  const text = await readLimited(file, limits, 'project');
   try {
     return { text, root: parseRpp(text) };
   } catch (err) {
@@ -135,8 +138,9 @@ async function readProject(file: string) {
 
 async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
   const recorder = new RunRecorder('render', options.args ?? [], options.runId);
-  const { root } = await readProject(options.session);
-  const plan = planRpp(root, options.session);
+  const limits = options.limits ?? resolveLimits(undefined);
+  const { root } = await readProject(options.session, limits);
+  const plan = planRpp(root, options.session, limits);
   planOutputs({ output: options.output, overwrite: options.overwrite ?? false }, [
     options.session,
     ...plan.sources.map((s) => s.file),
@@ -145,13 +149,15 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
   try {
     for (const s of plan.sources) {
       try {
-        sources.push(await openAudio(s.file, { ffmpeg: options.ffmpeg, blockBytes: 1 << 18 }));
+        const blockBytes = sourceBlockBytes(plan.sources.length);
+        sources.push(await openAudio(s.file, { ffmpeg: options.ffmpeg, blockBytes }));
       } catch (err) {
         if (err instanceof InputError) throw new ShubError(`${s.at} FILE: ${err.message}`, ExitCode.input);
         throw err;
       }
     }
     const graph = plan.build(sources.map((s) => s.format));
+    await checkRenderBounds(graph, options.output, [], limits, options.session);
     const out = await renderToWav(graph, { sources, output: options.output });
     for (const [i, s] of sources.entries()) {
       const { speakers: _s, ...format } = s.format;
@@ -206,7 +212,7 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
 async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> {
   const recorder = new RunRecorder('render', options.args ?? [], options.runId);
   const reaper = findReaper(options.reaper, options.reaperConfigPath, options.env ?? process.env);
-  const { text, root } = await readProject(options.session);
+  const { text, root } = await readProject(options.session, options.limits);
   planOutputs({ output: options.output, overwrite: options.overwrite ?? false }, [options.session]);
   const sampleRate = num(findLine(root, 'SAMPLERATE'), 0, 48000) || 48000;
   const target = path.resolve(options.output);
@@ -304,6 +310,7 @@ export interface RenderFlags extends JsonFlag, FfmpegFlag, StoreFlags, Overwrite
   backend: string;
   reaper?: string;
   timeout: string;
+  limit?: string[];
 }
 
 export const renderCommand = defineCommand({
@@ -314,7 +321,8 @@ export const renderCommand = defineCommand({
     cmd
       .option('--backend <name>', 'native (recipes and plugin-free RPP) or reaper', 'native')
       .option('--reaper <path>', 'REAPER binary (default: SHUB_REAPER, config reaper.path, PATH)')
-      .option('--timeout <seconds>', 'give up on REAPER after this long', '600'),
+      .option('--timeout <seconds>', 'give up on REAPER after this long', '600')
+      .option('--limit <name=value>', LIMIT_FLAG_HELP, collectLimit),
   shared: {
     output: { description: 'the rendered WAV', required: true },
     overwrite: 'replace an existing output',
@@ -361,6 +369,7 @@ export async function renderCli(ctx: CliContext, session: string, flags: RenderF
         backend,
         timeoutSeconds: timeout,
         overwrite: flags.overwrite ?? false,
+        limits: resolveLimits(flags.limit, s.config.limits),
         ...(flags.reaper ? { reaper: flags.reaper } : {}),
         ...(s.config.reaper?.path ? { reaperConfigPath: s.config.reaper.path } : {}),
         env: ctx.io.env,

@@ -4,14 +4,14 @@
  * `chains` folder beside the recipe). Every error is one line naming the file, the line and
  * the key: `mix.yaml:14 tracks[2].gainDb: expected a number, got "loud"` (exit 2).
  */
-import { readFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { $ZodIssue } from 'zod/v4/core';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { ChainPreset, Recipe } from './mix-schema.js';
 import { isDeclaredMessage } from '../engines/dsp/params.js';
+import { overLimit, readLimited, resolveLimits, type Limits } from '../engines/mix/limits.js';
 
 /** The built-in reusable chains. */
 export const CHAINS_DIR = path.resolve(
@@ -52,6 +52,9 @@ export interface LoadedRecipe {
   chains: Map<string, ChainPreset>;
 }
 
+/** How many times a YAML document may expand its aliases (yaml's maxAliasCount; a bomb expands billions). */
+export const MAX_ALIAS_EXPANSIONS = 100;
+
 /** A YAML document with line lookups for key paths (the approach of src/recipes/platforms.ts). */
 export async function parseYamlWithLines(
   text: string,
@@ -82,7 +85,18 @@ export async function parseYamlWithLines(
     }
     return `${rel} ${keyPathText(p)}`;
   };
-  return { data: doc.toJS(), locate, valueAt: (p) => doc.getIn(p) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (err) {
+    // yaml refuses alias expansion past maxAliasCount (a "billion laughs" bomb) with a ReferenceError
+    if (!/alias/i.test((err as Error).message)) throw err;
+    throw new UsageError(
+      `${rel}: its YAML aliases expand more than ${MAX_ALIAS_EXPANSIONS} times (an alias bomb?); write the values ` +
+        'out, or reuse settings with chain presets',
+    );
+  }
+  return { data, locate, valueAt: (p) => doc.getIn(p) };
 }
 
 /** One line for a zod issue, in the words of SPEC §3. */
@@ -117,18 +131,14 @@ function article(expected: string): string {
 }
 
 /** Reads, validates and cross-checks a recipe; chains are resolved from `chainDirs` (then the built-in ones). */
-export async function loadRecipe(file: string, options: { chainDirs?: string[] } = {}): Promise<LoadedRecipe> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      file,
-      code === 'ENOENT' ? 'no such recipe file; check the path' : `cannot be read (${code ?? (err as Error).message})`,
-    );
-  }
+export async function loadRecipe(
+  file: string,
+  options: { chainDirs?: string[]; limits?: Limits } = {},
+): Promise<LoadedRecipe> {
+  const limits = options.limits ?? resolveLimits(undefined);
+  const text = await readLimited(file, limits, 'recipe');
   const { data, locate, valueAt } = await parseYamlWithLines(text, file);
+  checkLimits(data, locate, limits);
   const { recipeSchema } = await import('./mix-schema.js');
   const parsed = recipeSchema.safeParse(data ?? {});
   if (!parsed.success) throw zodError(parsed.error.issues[0]!, locate, valueAt);
@@ -136,9 +146,27 @@ export async function loadRecipe(file: string, options: { chainDirs?: string[] }
   const dir = path.dirname(path.resolve(file));
   crossCheck(recipe, locate);
   const chainDirs = [...(options.chainDirs ?? []), path.join(dir, 'chains'), CHAINS_DIR];
-  const chains = await resolveChains(recipe, locate, chainDirs);
+  const chains = await resolveChains(recipe, locate, chainDirs, limits);
   checkNyquist(recipe, chains, locate);
   return { file, dir, recipe, locate, chains };
+}
+
+/**
+ * The work limits a recipe can ask for (src/engines/mix/limits.ts), checked on the parsed YAML
+ * before the schema so that a huge track list is refused at once: track count and stem offsets.
+ */
+function checkLimits(data: unknown, locate: (p: KeyPath) => string, limits: Limits): void {
+  const tracks = (data as { tracks?: unknown } | null)?.tracks;
+  if (!Array.isArray(tracks)) return;
+  if (tracks.length > limits.tracks)
+    throw new UsageError(`${locate(['tracks'])}: ${overLimit('tracks', `${tracks.length} tracks`, limits)}`);
+  tracks.forEach((t, i) => {
+    const offset = (t as { offsetSeconds?: unknown } | null)?.offsetSeconds;
+    if (typeof offset === 'number' && offset > limits.offsetSeconds)
+      throw new UsageError(
+        `${locate(['tracks', i, 'offsetSeconds'])}: ${overLimit('offsetSeconds', `an offset of ${offset} s`, limits)}`,
+      );
+  });
 }
 
 /** EQ bands must lie below half the recipe's sample rate (the one range that depends on the rate). */
@@ -245,6 +273,7 @@ async function resolveChains(
   recipe: Recipe,
   locate: (p: KeyPath) => string,
   dirs: string[],
+  limits: Limits,
 ): Promise<Map<string, ChainPreset>> {
   const refs: [string, KeyPath][] = [];
   recipe.tracks.forEach((t, i) => t.chain && refs.push([t.chain, ['tracks', i, 'chain']]));
@@ -260,7 +289,7 @@ async function resolveChains(
       throw new UsageError(
         `${locate(at)}: no chain named '${name}'; available: ${listChains(dirs).join(', ') || '(none)'}`,
       );
-    out.set(name, await loadChain(file));
+    out.set(name, await loadChain(file, limits));
   }
   return out;
 }
@@ -278,8 +307,8 @@ export function listChains(dirs: string[] = [CHAINS_DIR]): string[] {
   return [...names].sort();
 }
 
-export async function loadChain(file: string): Promise<ChainPreset> {
-  const text = await readFile(file, 'utf8');
+export async function loadChain(file: string, limits: Limits = resolveLimits(undefined)): Promise<ChainPreset> {
+  const text = await readLimited(file, limits, 'chain');
   const { data, locate, valueAt } = await parseYamlWithLines(text, file);
   const { chainPresetSchema } = await import('./mix-schema.js');
   const parsed = chainPresetSchema.safeParse(data ?? {});

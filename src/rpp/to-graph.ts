@@ -11,7 +11,9 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { AudioFormat } from '../io/format.js';
 import type { GraphClip, GraphStrip, MixGraph } from '../engines/mix/graph.js';
-import { findChunks, findLine, isChunk, num, type RppChunk } from './parse.js';
+import { findChunks, findLine, isChunk, num, type RppChunk, type RppLine } from './parse.js';
+import { MIX_CLIP_PARAMETERS, MIX_SEND_PARAMETERS } from '../engines/dsp/params.js';
+import { overLimit, resolveLimits, type Limits } from '../engines/mix/limits.js';
 
 export interface RppSource {
   /** Absolute path of the item's source, and the item's location for messages. */
@@ -28,7 +30,7 @@ export interface RppPlan {
 const SUPPORTED_SOURCES = new Set(['WAVE', 'FLAC', 'MP3', 'VORBIS', 'OPUS']);
 const ENVELOPES = /^(VOLENV[23]?|PANENV2?|WIDTHENV2?|MUTEENV|AUXVOLENV|AUXPANENV|AUXMUTEENV|PARMENV|TEMPOENVEX)$/;
 
-export function planRpp(root: RppChunk, file: string): RppPlan {
+export function planRpp(root: RppChunk, file: string, limits: Limits = resolveLimits(undefined)): RppPlan {
   const rel = path.relative(process.cwd(), file) || file;
   const dir = path.dirname(path.resolve(file));
   const refuse = (line: number, what: string): never => {
@@ -37,6 +39,27 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
         `--backend reaper`,
     );
   };
+  /**
+   * Field `i` of a line as a number in [lo, hi] (absent line or field: `fallback`). A value that is
+   * not a finite number in range is the project's fault: exit 2 naming the line, never NaN downstream.
+   */
+  const field = (l: RppLine | undefined, i: number, fallback: number, lo: number, hi: number): number => {
+    const text = l?.params[i];
+    if (l === undefined || text === undefined) return fallback;
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v) || v < lo || v > hi)
+      throw new UsageError(
+        `${rel}:${l.line} ${l.token}: field ${i + 1} is '${text}'; expected ` +
+          (hi === Number.MAX_VALUE ? `a finite number >= ${lo}` : `a number in [${lo}, ${hi}]`),
+      );
+    return v;
+  };
+  const overLimitAt = (line: number, what: Parameters<typeof overLimit>[0], text: string): never => {
+    throw new UsageError(`${rel}:${line} ${overLimit(what, text, limits)}`);
+  };
+  const [clipGainLo, clipGainHi] = MIX_CLIP_PARAMETERS.gain.range;
+  const [sendGainLo, sendGainHi] = MIX_SEND_PARAMETERS.gain.range;
+  const VOLUME_MAX = 1e6;
   // project-level things the native backend cannot reproduce
   for (const c of root.children) {
     if (isChunk(c) && (c.token === 'MASTERFXLIST' || c.token === 'FXCHAIN') && c.children.some(isChunk))
@@ -45,6 +68,7 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
       refuse(c.line, `master ${c.token} automation`);
   }
   const tracks = findChunks(root, 'TRACK');
+  if (tracks.length > limits.tracks) overLimitAt(tracks[limits.tracks]!.line, 'tracks', `${tracks.length} tracks`);
   interface T {
     chunk: RppChunk;
     name: string;
@@ -92,7 +116,8 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
       .filter((n) => !isChunk(n) && n.token === 'AUXRECV')
       .map((n) => {
         const p = n.params.map(Number);
-        const [src = -1, mode = 0, vol = 1, pan = 0, mute = 0, mono = 0, phase = 0, srcCh = 0, dstCh = 0] = p;
+        const [src = -1, mode = 0, , pan = 0, mute = 0, mono = 0, phase = 0, srcCh = 0, dstCh = 0] = p;
+        const vol = field(n, 2, 1, sendGainLo, sendGainHi);
         if (pan !== 0) where(n.line, 'a panned receive');
         if (mono !== 0 || phase !== 0) where(n.line, 'a mono-summed or phase-inverted receive');
         if (srcCh !== 0 || dstCh !== 0) where(n.line, 'receive channel routing other than 1/2 → 1/2');
@@ -105,8 +130,8 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
     info.push({
       chunk: t,
       name,
-      vol: num(volpan, 0, 1),
-      pan: num(volpan, 1, 0),
+      vol: field(volpan, 0, 1, 0, VOLUME_MAX),
+      pan: field(volpan, 1, 0, -1, 1),
       mute: num(mutesolo, 0, 0) !== 0,
       solo: num(mutesolo, 1, 0) !== 0,
       soloDefeat: num(mutesolo, 2, 0) !== 0,
@@ -134,30 +159,44 @@ export function planRpp(root: RppChunk, file: string): RppPlan {
       const fileLine = findLine(src!, 'FILE');
       if (!fileLine?.params[0]) where(src!.line, 'a source without a FILE');
       const ivp = line('VOLPAN');
-      if (num(ivp, 1, 0) !== 0) where(ivp!.line, 'a panned item');
+      if (field(ivp, 1, 0, -1, 1) !== 0) where(ivp!.line, 'a panned item');
+      const gain = field(ivp, 0, 1, 0, VOLUME_MAX) * field(ivp, 2, 1, 0, VOLUME_MAX);
+      if (gain < clipGainLo || gain > clipGainHi)
+        throw new UsageError(
+          `${rel}:${ivp!.line} VOLPAN: item gain ${gain} is outside [${clipGainLo}, ${clipGainHi}] (linear)`,
+        );
+      const position = field(line('POSITION'), 0, 0, 0, Number.MAX_VALUE);
+      if (position > limits.offsetSeconds)
+        overLimitAt(line('POSITION')!.line, 'offsetSeconds', `an item position of ${position} s`);
+      const length = field(line('LENGTH'), 0, 0, 0, Number.MAX_VALUE);
+      if (length > limits.sessionSeconds)
+        overLimitAt(line('LENGTH')!.line, 'sessionSeconds', `an item length of ${length} s`);
+      const soffs = field(line('SOFFS'), 0, 0, 0, 1e9);
       const fin = line('FADEIN'),
         fout = line('FADEOUT');
       for (const f of [fin, fout])
-        if (f && num(f, 1, 0) > 0 && num(f, 0, 0) !== 0)
+        if (f && field(f, 1, 0, 0, 1e9) > 0 && num(f, 0, 0) !== 0)
           where(f.line, `a fade of shape ${num(f, 0, 0)} (only linear fades, shape 0)`);
       if (num(line('MUTE'), 0, 0) !== 0) continue;
       sources.push({ file: path.resolve(dir, fileLine!.params[0]!), at: `${rel}:${fileLine!.line}` });
+      if (sources.length > limits.tracks) overLimitAt(it.line, 'tracks', `more than ${limits.tracks} items`);
       items.push({
         track: k,
         source: sources.length - 1,
-        position: num(line('POSITION'), 0, 0),
-        length: num(line('LENGTH'), 0, 0),
-        soffs: num(line('SOFFS'), 0, 0),
-        gain: num(ivp, 0, 1) * num(ivp, 2, 1),
-        fadeIn: fin ? num(fin, 1, 0) : 0,
-        fadeOut: fout ? num(fout, 1, 0) : 0,
+        position,
+        length,
+        soffs,
+        gain,
+        fadeIn: field(fin, 1, 0, 0, 1e9),
+        fadeOut: field(fout, 1, 0, 0, 1e9),
         loop: num(line('LOOP'), 0, 1) !== 0,
         line: it.line,
       });
     }
   });
   const masterVol = findLine(root, 'MASTER_VOLUME');
-  if (num(masterVol, 1, 0) !== 0) refuse(masterVol!.line, 'a panned master');
+  if (field(masterVol, 1, 0, -1, 1) !== 0) refuse(masterVol!.line, 'a panned master');
+  field(masterVol, 0, 1, 0, VOLUME_MAX);
   const masterMute = num(findLine(root, 'MASTERMUTESOLO'), 0, 0) & 1;
 
   return {

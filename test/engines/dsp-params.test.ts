@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { native, type EqShape, type MasterRenderOptions, type MixStripSpec } from '../../src/native.js';
 import { loadRecipe } from '../../src/recipes/mix.js';
+import { resolveLimits } from '../../src/engines/mix/limits.js';
 import { UsageError } from '../../src/errors.js';
 import {
   DITHER_CHOICES,
@@ -90,7 +91,8 @@ async function recipeVerdict(group: DspGroup, fields: Fields): Promise<string | 
   const file = path.join(work.dir, `r${recipeCount++}.yaml`);
   writeFileSync(file, JSON.stringify(recipeWith(group, fields), null, 1));
   try {
-    await loadRecipe(file);
+    // the declared range, not the default work limit (src/engines/mix/limits.ts), is under test here
+    await loadRecipe(file, { limits: resolveLimits(['offsetSeconds=86400']) });
     return undefined;
   } catch (err) {
     assert.ok(err instanceof UsageError, `a recipe error is a UsageError: ${String(err)}`);
@@ -257,7 +259,7 @@ test('a rejection names the parameter, its range with unit and the value, in the
   const recipe = await recipeVerdict('compressor', { attackMs: 0 });
   assert.match(
     recipe!,
-    /r\d+\.yaml:\d+ tracks\[0\]\.compressor\.attackMs: expected a number in \(0, 2000\] ms, got 0$/,
+    /r\d+\.yaml:\d+ tracks\[0\]\.compressor\.attackMs: expected a number in \[0\.01, 2000\] ms, got 0$/,
   );
   const loud = path.join(work.dir, 'loud.yaml');
   writeFileSync(loud, 'sampleRate: 48000\ntracks:\n  - name: a\n    file: a.wav\n    gate: { thresholdDb: loud }\n');
@@ -276,7 +278,7 @@ test('a rejection names the parameter, its range with unit and the value, in the
 
   assert.throws(() => mixer({ compressor: { attackMs: 0 } }), {
     name: 'RangeError',
-    message: 'Mixer: strips[0].compressor: attackMs must be a number in (0, 2000] ms, got 0',
+    message: 'Mixer: strips[0].compressor: attackMs must be a number in [0.01, 2000] ms, got 0',
   });
   assert.throws(() => mixer({ gate: { thresholdDb: 'loud' as unknown as number } }), {
     name: 'TypeError',
@@ -332,7 +334,7 @@ test('the committed native parameter table is the one the declarations generate'
     `${DSP_PARAMS_HEADER} is out of date: npm run build:ts && node dist/src/engines/dsp/params-header.js`,
   );
   // spot check of the notation: (lo, hi] is openLo = true, openHi = false
-  assert.match(committed, /Param attackMs\{"attackMs", "ms", 0, 2000, true, false, false, 10\};/);
+  assert.match(committed, /Param attackMs\{"attackMs", "ms", 0\.01, 2000, false, false, false, 10\};/);
 });
 
 test('declared defaults lie inside their own ranges', () => {

@@ -31,13 +31,13 @@ inline constexpr Param ratio{"ratio", "", 1, 1000, false, false, false, 2};
 // full width of the soft knee centred on the threshold (0 = hard knee)
 inline constexpr Param kneeDb{"kneeDb", "dB", 0, 48, false, false, false, 6};
 // time constant of the gain reduction rising
-inline constexpr Param attackMs{"attackMs", "ms", 0, 2000, true, false, false, 10};
+inline constexpr Param attackMs{"attackMs", "ms", 0.01, 2000, false, false, false, 10};
 // time constant of the gain reduction falling back
-inline constexpr Param releaseMs{"releaseMs", "ms", 0, 10000, true, false, false, 100};
+inline constexpr Param releaseMs{"releaseMs", "ms", 0.01, 10000, false, false, false, 100};
 // gain after compression
 inline constexpr Param makeupDb{"makeupDb", "dB", -48, 48, false, false, false, 0};
 // averaging time constant of the RMS detector (when rms is on)
-inline constexpr Param rmsWindowMs{"rmsWindowMs", "ms", 0, 1000, true, false, false, 10};
+inline constexpr Param rmsWindowMs{"rmsWindowMs", "ms", 0.01, 1000, false, false, false, 10};
 // detector high-pass (2nd-order Butterworth; 0 = off; 100 keeps the bass from pumping the mix)
 inline constexpr Param sidechainHighpassHz{"sidechainHighpassHz", "Hz", 0, 2000, false, false, false, 0};
 // wet fraction: below 1 blends the dry signal back (parallel compression)
@@ -50,11 +50,11 @@ inline constexpr Param thresholdDb{"thresholdDb", "dB", -120, 0, false, false, f
 // gain while closed (-80 is about silence)
 inline constexpr Param rangeDb{"rangeDb", "dB", -120, 0, false, false, false, -80};
 // opening time constant
-inline constexpr Param attackMs{"attackMs", "ms", 0, 1000, true, false, false, 1};
+inline constexpr Param attackMs{"attackMs", "ms", 0.01, 1000, false, false, false, 1};
 // the gate stays open this long after the key drops
 inline constexpr Param holdMs{"holdMs", "ms", 0, 5000, false, false, false, 20};
 // closing time constant
-inline constexpr Param releaseMs{"releaseMs", "ms", 0, 10000, true, false, false, 100};
+inline constexpr Param releaseMs{"releaseMs", "ms", 0.01, 10000, false, false, false, 100};
 // the gate closes below thresholdDb minus this
 inline constexpr Param hysteresisDb{"hysteresisDb", "dB", 0, 40, false, false, false, 4};
 }  // namespace gate
@@ -70,7 +70,7 @@ inline constexpr Param mix{"mix", "", 0, 1, false, false, false, 1};
 
 namespace delay {
 // delay time
-inline constexpr Param timeMs{"timeMs", "ms", 0, 4000, true, false, false, 375};
+inline constexpr Param timeMs{"timeMs", "ms", 0.01, 4000, false, false, false, 375};
 // fraction of each repeat fed back (below 1: the repeats die away)
 inline constexpr Param feedback{"feedback", "", 0, 0.95, false, false, false, 0.35};
 // one-pole low-pass in the feedback path so repeats darken (0, or at or above Nyquist: off)

@@ -11,10 +11,12 @@
  *   fails when the committed header differs from what this file generates;
  * - the master styles (src/engines/master/plan.ts) are checked against it when loaded.
  *
- * Ranges are closed unless written with a parenthesis: `(0, 2000]` excludes 0. Nothing clamps:
+ * Ranges are closed unless written with a parenthesis: `(0, 100]` excludes 0. Nothing clamps:
  * a value outside its range is an error that names the parameter, its range and the value.
  * Ranges that depend on the sample rate (an EQ band below Nyquist, multiband crossovers below
- * 0.45·fs and in order) are checked beside the table, where the rate is known.
+ * 0.45·fs and in order) are checked beside the table, where the rate is known. Time constants
+ * start at 0.01 ms (under a sample at 48 kHz: shorter is instant), not just above 0, so that a
+ * recipe's `attackMs: 1e-300` is refused by name instead of reaching the DSP (issue 18 point 14).
  */
 import { rangeText, type ParameterSpec } from '../analysis/params.js';
 
@@ -88,10 +90,10 @@ export const COMPRESSOR_PARAMETERS = {
   thresholdDb: param(-18, 'dB', '[-120, 0]', 'detector level above which gain is reduced'),
   ratio: param(2, '', '[1, 1000]', 'input dB over the threshold per output dB (1 = no compression)'),
   kneeDb: param(6, 'dB', '[0, 48]', 'full width of the soft knee centred on the threshold (0 = hard knee)'),
-  attackMs: param(10, 'ms', '(0, 2000]', 'time constant of the gain reduction rising'),
-  releaseMs: param(100, 'ms', '(0, 10000]', 'time constant of the gain reduction falling back'),
+  attackMs: param(10, 'ms', '[0.01, 2000]', 'time constant of the gain reduction rising'),
+  releaseMs: param(100, 'ms', '[0.01, 10000]', 'time constant of the gain reduction falling back'),
   makeupDb: param(0, 'dB', '[-48, 48]', 'gain after compression'),
-  rmsWindowMs: param(10, 'ms', '(0, 1000]', 'averaging time constant of the RMS detector (when rms is on)'),
+  rmsWindowMs: param(10, 'ms', '[0.01, 1000]', 'averaging time constant of the RMS detector (when rms is on)'),
   sidechainHighpassHz: param(
     0,
     'Hz',
@@ -105,9 +107,9 @@ export const COMPRESSOR_PARAMETERS = {
 export const GATE_PARAMETERS = {
   thresholdDb: param(-50, 'dB', '[-120, 0]', 'the gate opens when the key (sample peak, dBFS) exceeds this'),
   rangeDb: param(-80, 'dB', '[-120, 0]', 'gain while closed (-80 is about silence)'),
-  attackMs: param(1, 'ms', '(0, 1000]', 'opening time constant'),
+  attackMs: param(1, 'ms', '[0.01, 1000]', 'opening time constant'),
   holdMs: param(20, 'ms', '[0, 5000]', 'the gate stays open this long after the key drops'),
-  releaseMs: param(100, 'ms', '(0, 10000]', 'closing time constant'),
+  releaseMs: param(100, 'ms', '[0.01, 10000]', 'closing time constant'),
   hysteresisDb: param(4, 'dB', '[0, 40]', 'the gate closes below thresholdDb minus this'),
 } as const;
 
@@ -120,7 +122,7 @@ export const SATURATION_PARAMETERS = {
 
 /** Feedback delay for return buses (native/src/dsp/delay.h). */
 export const DELAY_PARAMETERS = {
-  timeMs: param(375, 'ms', '(0, 4000]', 'delay time'),
+  timeMs: param(375, 'ms', '[0.01, 4000]', 'delay time'),
   feedback: param(0.35, '', '[0, 0.95]', 'fraction of each repeat fed back (below 1: the repeats die away)'),
   highCutHz: param(
     8000,
