@@ -90,7 +90,8 @@ export async function loadConfig(
 
 /**
  * Why a config found by searching may not name programs: it belongs to someone else than the user
- * (or root), or others may write it; null when it is trusted.
+ * (or root), others may write it, or shub runs as root (every file there is root's); null when it
+ * is trusted.
  */
 export function untrustedBecause(file: string): string | null {
   const st = statSync(file);
@@ -98,6 +99,8 @@ export function untrustedBecause(file: string): string | null {
   if (uid !== undefined && st.uid !== uid && st.uid !== 0)
     return `it belongs to user id ${st.uid}, not to you (${uid})`;
   if (st.mode & 0o022) return `others may write it (mode ${(st.mode & 0o777).toString(8)})`;
+  // root owns whatever it unpacks or checks out (a CI job's uploads too): ownership proves nothing
+  if (uid === 0) return 'shub runs as root, where owning a file does not mean having written it';
   return null;
 }
 

@@ -7,10 +7,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
-import { shub, tempDir } from './helpers/cli.js';
+import { shub, tempDir, SHUB } from './helpers/cli.js';
 
 const { dir, cleanup } = tempDir('shub-config-trust-');
 after(cleanup);
@@ -59,12 +59,40 @@ test('--trust-config or --config FILE uses it (and the broken "ffmpeg" is exit 4
   }
 });
 
-test('a config owned by the user and writable by nobody else is trusted', () => {
+test('a config owned by the user and writable by nobody else is trusted, but not by root', () => {
   chmodSync(rc, 0o644);
   fresh();
-  const a = shub(['analyze', 'song.flac', '--features', 'levels'], dir);
-  assert.equal(a.code, 4, a.stderr);
-  assert.equal(existsSync(pwned), true);
+  const asRoot = process.getuid?.() === 0;
+  const mine = shub(['analyze', 'song.flac', '--features', 'levels'], dir);
+  if (asRoot) {
+    // root owns every file it unpacks: a CI job's upload looks like root's own config
+    assert.equal(mine.code, 2, mine.stderr);
+    assert.match(mine.stderr, /runs as root.*--trust-config/);
+    assert.equal(existsSync(pwned), false);
+  } else {
+    assert.equal(mine.code, 4, mine.stderr);
+    assert.equal(existsSync(pwned), true);
+  }
+  // an ordinary user's own config: trusted (as root, checked as the unprivileged user nobody)
+  fresh();
+  const user = asRoot ? 65534 : process.getuid!();
+  const home = f('home');
+  mkdirSync(home, { recursive: true });
+  for (const p of [dir, home]) chmodSync(p, 0o777);
+  for (const p of [rc, f('song.flac'), f('evil.sh')]) chownSync(p, user, user);
+  const args = ['analyze', 'song.flac', '--store-dir', path.join(home, 'store')];
+  const r = asRoot
+    ? spawnSync('setpriv', [`--reuid=${user}`, `--regid=${user}`, '--clear-groups', process.execPath, SHUB, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: home },
+        timeout: 60_000,
+      })
+    : spawnSync(process.execPath, [SHUB, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  for (const p of [rc, f('song.flac'), f('evil.sh')]) chownSync(p, 0, 0);
+  assert.equal(r.status, 4, r.stderr);
+  assert.match(r.stderr, /ffmpeg at '\.\/evil\.sh' \(from config .*ffmpeg\.path\) does not work/);
+  assert.equal(existsSync(pwned), true, "the user's own config may name the program it runs");
 });
 
 test('a searched script config (shub.config.js) that others may write is not even loaded', () => {
@@ -87,9 +115,9 @@ test('a searched script config (shub.config.js) that others may write is not eve
 
 test('--debug says where ffmpeg came from: config file, SHUB_FFMPEG, bundled', () => {
   chmodSync(rc, 0o644);
-  const cfg = shub(['--debug', 'history', '--store-dir', 'store'], dir);
+  const cfg = shub(['--debug', '--trust-config', 'history', '--store-dir', 'store'], dir);
   assert.match(cfg.stderr, /^debug: ffmpeg \.\/evil\.sh \(from config .*\.shubrc\.yaml ffmpeg\.path\)$/m);
-  const env = shub(['--debug', 'history', '--store-dir', 'store'], dir, { SHUB_FFMPEG: '/opt/ff' });
+  const env = shub(['--debug', '--trust-config', 'history', '--store-dir', 'store'], dir, { SHUB_FFMPEG: '/opt/ff' });
   assert.match(env.stderr, /^debug: ffmpeg \/opt\/ff \(from SHUB_FFMPEG\)$/m);
   mkdirSync(f('plain'));
   const plain = shub(['--debug', 'history', '--store-dir', 'store'], f('plain'));

@@ -211,7 +211,8 @@ test('ENOSPC on a small file system: master, mix, mix --rpp, validate --junit an
     assert.equal(exit, '4', `${what}: ${r.stderr}`);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
     assert.equal(errors.length, 1, `${what}: ${r.stderr}`);
-    assert.match(errors[0]!, /no space left/, what);
+    // mix checks the projected size against the free space first; the others meet ENOSPC while writing
+    assert.match(errors[0]!, /no space left|needs [\d.]+ MB but only [\d.]+ MB is free/, what);
     assert.ok(!/\.tmp/.test(r.stderr), `${what}: a temporary was left: ${r.stderr}`);
   }
 });
