@@ -31,13 +31,19 @@ export function installInterruptHandlers(exit: (code: number) => void, stderr: {
   for (const [signal, code] of SIGNALS) {
     process.on(signal, () => {
       const removed = removeLiveTemporaries();
-      if (stopping) exit(code);
+      if (stopping) {
+        removeLiveTemporaries();
+        exit(code);
+      }
       stopping = true;
       stderr.write(
         `error: interrupted by ${signal}; ${removed} temporary file${removed === 1 ? '' : 's'} removed, ` +
           'no output left half-written\n',
       );
-      const timer = setTimeout(() => exit(code), INTERRUPT_GRACE_MS);
+      const timer = setTimeout(() => {
+        removeLiveTemporaries();
+        exit(code);
+      }, INTERRUPT_GRACE_MS);
       void Promise.allSettled([...hooks].map((h) => h(signal, code))).then(() => {
         clearTimeout(timer);
         removeLiveTemporaries();

@@ -5,7 +5,7 @@
  * name carries the pid of the process that made it (`.NAME.<pid>.<8 hex>.tmp[.ext]`), so a later
  * run writing to the same folder removes the temporaries of a killed run once that pid is gone.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -88,18 +88,22 @@ export async function renameTemporary(tmp: string, target: string): Promise<void
   live.delete(tmp);
 }
 
-/** Synchronously removes every registered temporary (on SIGINT/SIGTERM); returns how many were removed. */
+/**
+ * Synchronously removes every registered temporary (on SIGINT/SIGTERM); returns how many existed.
+ * The names stay registered: a file whose creation was already under way when the signal came
+ * appears a moment later, and the interrupt handler calls this again just before exiting.
+ */
 export function removeLiveTemporaries(): number {
   let n = 0;
   for (const tmp of live) {
     try {
+      if (!existsSync(tmp)) continue;
       rmSync(tmp, { force: true, recursive: true });
       n++;
     } catch {
       // best effort: an interrupt must not throw
     }
   }
-  live.clear();
   return n;
 }
 
