@@ -315,7 +315,7 @@ const NASTY_VALUES: Node[] = [
 export function mutateRecipe(rng: Rng): { text: string; what: string } {
   const doc = baseRecipe();
   const done: string[] = [];
-  const n = 1 + rng.int(3);
+  const n = rng.next() < 0.6 ? 1 : 2 + rng.int(2);
   for (let k = 0; k < n; k++) {
     const all = slots(doc);
     const s = rng.pick(all);
@@ -373,7 +373,7 @@ export function mutateRecipe(rng: Rng): { text: string; what: string } {
       ? '['.repeat(Number(d)) + '1' + ']'.repeat(Number(d))
       : '{x: '.repeat(Number(d)) + '1' + '}'.repeat(Number(d)),
   );
-  const t = rng.int(10);
+  const t = rng.int(16);
   if (t === 0) {
     // aliases: the first track repeated by reference
     text = text.replace(/^tracks:\n  - /m, 'tracks:\n  - &t\n    ') + '';
@@ -416,6 +416,8 @@ export interface Finding {
   code: number | null;
   firstStderr: string;
   problem: string;
+  /** The first lines of stderr. */
+  stderrHead: string;
 }
 
 export interface FuzzResult {
@@ -521,6 +523,7 @@ export async function fuzz(o: {
       code: r.code,
       firstStderr: firstLine(r.stderr),
       problem,
+      stderrHead: r.stderr.split('\n').slice(0, 8).join('\n'),
     }));
   };
   const runAudio = async (files: typeof audio): Promise<void> => {
@@ -555,6 +558,7 @@ export async function fuzz(o: {
     code: r.code,
     firstStderr: firstLine(r.stderr),
     problem,
+    stderrHead: r.stderr.split('\n').slice(0, 8).join('\n'),
   });
 
   const jobs: (() => Promise<void>)[] = [];
@@ -571,7 +575,8 @@ export async function fuzz(o: {
       if (++doneJobs % 100 === 0) log(`${doneJobs}/${jobs.length} jobs, ${findings.length} findings`);
     }),
   );
-  if (!keep) rmSync(dir, { recursive: true, force: true });
+  if (keep) writeFileSync(path.join(dir, 'findings.json'), JSON.stringify(findings, null, 1));
+  else rmSync(dir, { recursive: true, force: true });
   return {
     cases: o.cases,
     audioCases: audio.length,
