@@ -508,6 +508,12 @@ export async function fuzz(o: {
     }
     if (!base.length && rows.length !== files.length)
       base.push(`${rows.length} NDJSON lines for ${files.length} files`);
+    const errorLines = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    const failedRows = rows.filter((row) => row.error).length;
+    if (!base.length && errorLines.length !== failedRows)
+      base.push(`${errorLines.length} error: lines for ${failedRows} unreadable files`);
+    for (const f of files)
+      if (errorLines.filter((l) => l.includes(f.file)).length > 1) base.push(`several error: lines name ${f.file}`);
     if (files.length > 1 && (base.length || r.code === 5)) return null;
     if (!base.length) {
       for (const row of rows) count(`analyze:${row.error?.exitCode ?? 0}`);
