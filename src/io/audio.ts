@@ -421,7 +421,11 @@ class FfmpegSource implements RawSource {
   }
 
   async close(): Promise<void> {
-    if (!this.ended) this.decoder.kill();
+    if (!this.ended) {
+      this.decoder.kill();
+      // a paused pipe holding unread output never ends, and ffmpeg's `done` would wait on it forever
+      (this.decoder.stdout as Readable).destroy();
+    }
     await this.decoder.done.catch(() => undefined);
   }
 }

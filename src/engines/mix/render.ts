@@ -206,6 +206,11 @@ export async function renderGraph<P extends PrintTarget>(
     options.onProgress?.(Math.min(1, (t0 + n) / total));
   }
   if (limiter) await limited((await limiter.finish()).outputs[0]!);
+  // every stem is read to its end, also past the part the session plays: the reading verdict (a
+  // damaged or empty file is exit 3, src/io/verdict.ts) is then the same here as in analyze or master
+  await mapBounded(sources, DRAIN_CONCURRENCY, async (s) => {
+    while (await s.read());
+  });
   return { frames: total, stats: mixer.stats(), levels: meter ? meter.result() : null };
 }
 
@@ -233,6 +238,8 @@ function createMixer(graph: MixGraph, block: number) {
 
 /** Stems the gain staging measures at once. */
 export const STAGING_CONCURRENCY = 4;
+/** Stems read to their end at once after the render (the rest of a file the session did not play). */
+const DRAIN_CONCURRENCY = 8;
 
 export async function mapBounded<T, R>(
   items: readonly T[],
