@@ -55,15 +55,65 @@ export interface LoadedRecipe {
 /** How many times a YAML document may expand its aliases (yaml's maxAliasCount; a bomb expands billions). */
 export const MAX_ALIAS_EXPANSIONS = 100;
 
+/**
+ * How deep a recipe's YAML may nest ([ and { levels, or indentation columns): a real recipe needs a
+ * handful; ten thousand `[` on one line made the parser recurse for 30 s and 3 GB before failing.
+ */
+export const MAX_YAML_NESTING = { flowLevels: 64, indentColumns: 256 } as const;
+
+/** The first line (1-based) where `text` nests deeper than MAX_YAML_NESTING, or 0. Quotes and comments are skipped. */
+export function tooDeepAt(text: string): number {
+  let line = 1;
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = true;
+      indent = 0;
+      if (quote === "'" || quote === '"') continue;
+      quote = '';
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        if (++indent > MAX_YAML_NESTING.indentColumns) return line;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote === '#') continue;
+    if (quote) {
+      if (c === quote && (quote === "'" || text[i - 1] !== '\\')) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) quote = '#';
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_NESTING.flowLevels) return line;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return 0;
+}
+
 /** A YAML document with line lookups for key paths (the approach of src/recipes/platforms.ts). */
 export async function parseYamlWithLines(
   text: string,
   file: string,
 ): Promise<{ data: unknown; locate: (p: KeyPath) => string; valueAt: (p: KeyPath) => unknown }> {
+  const rel = path.relative(process.cwd(), file) || file;
+  const deep = tooDeepAt(text);
+  if (deep)
+    throw new UsageError(
+      `${rel}:${deep} nests deeper than ${MAX_YAML_NESTING.flowLevels} levels of [ ] / { } or ` +
+        `${MAX_YAML_NESTING.indentColumns} columns of indentation; a recipe never needs that, fix the file`,
+    );
   const { LineCounter, parseDocument, isMap } = await import('yaml');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const rel = path.relative(process.cwd(), file) || file;
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw new UsageError(`${rel}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}; fix the YAML syntax`);
