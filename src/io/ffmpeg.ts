@@ -262,7 +262,11 @@ function ffmpegReason(stderr: string, file: string): string {
     'i',
   );
   const bad = lines.find((l) => telling.test(l));
-  const line = (bad ?? lines[lines.length - 1] ?? 'unreadable').replace(`${file}: `, '').replace(/^\[[^\]]+\]\s*/, '');
+  // ffmpeg names the input by the file: URL shub gave it; strip that first, then a bare name
+  const line = (bad ?? lines[lines.length - 1] ?? 'unreadable')
+    .replace(`${ffmpegFileUrl(file)}: `, '')
+    .replace(`${file}: `, '')
+    .replace(/^\[[^\]]+\]\s*/, '');
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 

@@ -69,6 +69,15 @@ test('an HLS playlist named .wav that points at another audio file is refused, n
   const m = shub(['master', 'abs.wav', '-t', 'spotify', '-o', 'm/'], dir);
   assert.equal(m.code, 3, m.stderr);
   assert.match(m.stderr, /abs\.wav.*(hls|not audio)/);
+  // a playlist too bare for ffmpeg's probe to call it HLS: still not audio, said in words without the file: URL
+  writeFileSync(f('bare.wav'), `#EXTM3U\n#EXTINF:7.0,\n${f('seven.flac')}\n#EXT-X-ENDLIST\n`);
+  const b = shub(['analyze', 'bare.wav'], dir);
+  assert.equal(b.code, 3, b.stderr);
+  assert.match(
+    b.stderr,
+    /^error: bare\.wav: (it is \w+ data, not audio|not a readable audio file \(ffmpeg: Invalid data)/,
+  );
+  assert.doesNotMatch(b.stderr, /file:/);
 });
 
 test('a live playlist (no #EXT-X-ENDLIST) fails at once instead of waiting forever', () => {
