@@ -156,8 +156,18 @@ export class Output<R> {
     });
   }
 
+  /** Where lines go: the streams, or around a progress display on the same terminal (`showingProgress`). */
+  private out = (text: string): unknown => this.io.stdout.write(text);
+  private err = (text: string): unknown => this.io.stderr.write(text);
+
+  /** Progress is drawn on the terminal: results and errors go out through it, never behind its back. */
+  showingProgress(progress: Pick<ProgressView, 'writeResults' | 'writeStream'>): void {
+    this.out = (text) => progress.writeResults(text);
+    this.err = (text) => progress.writeStream(text);
+  }
+
   private write(text: string): void {
-    if (!this.closed) this.io.stdout.write(text);
+    if (!this.closed) this.out(text);
   }
 
   result(result: R): void {
@@ -178,7 +188,7 @@ export class Output<R> {
 
   /** A failed input: one line on stderr; with --json also its line on stdout. */
   error(file: string, err: unknown): void {
-    this.io.stderr.write(errorLine(err, this.debug));
+    this.err(errorLine(err, this.debug));
     if (!this.json) return;
     const code = exitCodeOf(err);
     const line: { file: string; error: { code: string; exitCode: number; message: string } } & Envelope = {
@@ -191,7 +201,7 @@ export class Output<R> {
   }
 
   warning(message: string): void {
-    this.io.stderr.write(`warning: ${oneLine(message)}\n`);
+    this.err(`warning: ${oneLine(message)}\n`);
   }
 }
 
@@ -207,23 +217,35 @@ export const ERROR_CODES: Record<ExitCode, string> = {
 
 interface ProgressView {
   update(file: string, fraction: number): void;
+  /** A result line for stdout, written around the progress frame (which shares the terminal). */
+  writeResults(text: string): void;
+  /** An error or warning line for stderr, written around the progress frame. */
+  writeStream(text: string): void;
   stop(): Promise<void>;
 }
 
 /** Progress that records updates until the ink view has loaded (~0.4 s), then renders them. */
-function lazyProgress(total: number, stream: NodeJS.WriteStream): ProgressView {
+function lazyProgress(total: number, stream: NodeJS.WriteStream, results: NodeJS.WritableStream): ProgressView {
   const latest = new Map<string, number>();
-  let view: { update(file: string, fraction: number): void; stop(): void } | undefined;
+  let view: (Omit<ProgressView, 'stop'> & { stop(): void }) | undefined;
   let stopped = false;
   const ready = import('../ui/progress.js').then((m) => {
     if (stopped) return;
-    view = m.startProgress(total, stream);
+    view = m.startProgress(total, stream, results);
     for (const [file, fraction] of latest) view.update(file, fraction);
   });
   return {
     update(file, fraction) {
       if (view) view.update(file, fraction);
       else latest.set(file, fraction);
+    },
+    writeResults(text) {
+      if (view && !stopped) view.writeResults(text);
+      else results.write(text);
+    },
+    writeStream(text) {
+      if (view && !stopped) view.writeStream(text);
+      else stream.write(text);
     },
     async stop() {
       stopped = true;
@@ -317,8 +339,11 @@ export class Session {
     await this.openStore(flags);
     const output = this.output(flags, text);
     const stream = this.ctx.io.stderr as NodeJS.WriteStream;
-    this.progress_ = stream.isTTY ? lazyProgress(files.length, stream) : undefined;
+    this.progress_ = stream.isTTY
+      ? lazyProgress(files.length, stream, this.ctx.io.stdout as NodeJS.WritableStream)
+      : undefined;
     const progress = this.progress_;
+    if (progress) output.showingProgress(progress);
     const jobs = flags.jobs ?? this.config.jobs;
     return {
       ...this.runContext(output),

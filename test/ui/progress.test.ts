@@ -50,7 +50,8 @@ test('ProgressView: bar cells and percentage per file, clamped bars, done/total'
 
 test('startProgress: files come and go as they finish; the count follows; stop() ends the display', async () => {
   const out = sink();
-  const p = startProgress(3, out.stream);
+  const results = sink();
+  const p = startProgress(3, out.stream, results.stream);
   p.update('a.wav', 0.5);
   p.update('b.wav', 0.25);
   await new Promise((r) => setTimeout(r, 60));

@@ -1,0 +1,57 @@
+/**
+ * Results and progress on one terminal (issue 17 point 1): with stderr a TTY, ink draws progress
+ * and erases its last frame by moving the cursor up; results printed to stdout in between used to be
+ * erased with it. shub runs here on a pseudo-terminal (`script`), its byte stream is played on a
+ * small terminal model, and the screen must hold every line the piped run printed, and nothing else.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { sineSegments, writeWav } from '../../fixtures/signals.js';
+import { shub, tempDir, SHUB } from '../helpers/cli.js';
+import { screen } from '../helpers/terminal.js';
+
+const { dir, cleanup } = tempDir('shub-tty-');
+after(cleanup);
+
+test('the terminal model: ink-style erase of a 2-line frame removes only the frame', () => {
+  const frame = 'progress 1\nprogress 2\n';
+  const erase = '\u001b[2K\u001b[1A\u001b[2K\u001b[1A\u001b[2K\u001b[G';
+  assert.deepEqual(screen(`result A\n${frame}${erase}result B\n${frame}${erase}`), ['result A', 'result B']);
+  // the old failure: a result printed while the frame is up is erased with it
+  assert.deepEqual(screen(`${frame}result A\n\u001b[2K\u001b[1A\u001b[2K\u001b[1A\u001b[2K\u001b[G`), ['progress 1']);
+});
+
+test('analyze, validate and master on a pseudo-terminal: the screen shows every line of the piped output', () => {
+  const probe = spawnSync('script', ['-qec', 'true', '/dev/null']);
+  assert.equal(probe.status, 0, 'needs script(1) from util-linux (bsdutils)');
+  const files = ['a', 'b', 'c', 'd'].map((name, i) => {
+    const file = path.join(dir, `${name}.wav`);
+    writeWav(file, sineSegments(48000, 2, [{ seconds: 90 + 10 * i, dbfs: -20 + i, freqHz: 440 * (i + 1) }]), 48000);
+    return path.basename(file);
+  });
+  const runs = [
+    ['analyze', ...files, '-j', '2', '--features', 'levels'],
+    ['validate', ...files, '-p', 'spotify,ebu-r128'],
+    ['master', files[0]!, '-t', 'spotify,ebu-r128', '-o', 'm/', '-y'],
+  ];
+  for (const args of runs) {
+    const piped = shub([...args, '--store-dir', 'piped'], dir);
+    assert.ok(piped.code === 0 || piped.code === 1, piped.stderr);
+    const expected = piped.stdout.split('\n').map((l) => l.trimEnd());
+    while (expected.length && expected[expected.length - 1] === '') expected.pop();
+    const quoted = [process.execPath, SHUB, ...args, '--store-dir', 'tty'].map((a) => `'${a}'`).join(' ');
+    const tty = spawnSync('script', ['-qefc', `stty cols 200 rows 60; ${quoted}`, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, TERM: 'xterm-256color' },
+    });
+    assert.equal(tty.status, piped.code, tty.stdout);
+    assert.match(tty.stdout, /files/, `${args[0]}: the progress display was drawn (it is what erased results)`);
+    // with -j 2 results come in the order files finish: compare the lines, not their order across files
+    const sorted = (lines: string[]) => lines.filter((l) => l !== '').sort();
+    assert.deepEqual(sorted(screen(tty.stdout)), sorted(expected), `${args[0]}: screen vs piped stdout`);
+  }
+});
