@@ -86,7 +86,9 @@ export function canonicalJson(value: unknown): string {
 
 /** The singleton key of a job: the input's content, the command and its canonical options. */
 export function singletonKeyOf(command: QueueCommand, sha256: string, options: Record<string, unknown>): string {
-  return createHash('sha256').update(`${command}\n${sha256}\n${canonicalJson(options)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${command}\n${sha256}\n${canonicalJson(options)}`)
+    .digest('hex');
 }
 
 export async function sha256File(file: string): Promise<string> {

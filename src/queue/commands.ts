@@ -44,9 +44,11 @@ export async function parseCommandArgs(
     io,
     globals: () => ({}),
     argsOf: () => [],
-    action: () => async (...args: unknown[]) => {
-      captured = args;
-    },
+    action:
+      () =>
+      async (...args: unknown[]) => {
+        captured = args;
+      },
   };
   (await definitionOf(command)).register(program, ctx);
   try {

@@ -151,19 +151,14 @@ export async function queueStatus(boss: PgBoss): Promise<QueueStatus> {
     file: string;
     retry_count: number;
     message: string | null;
-    data: unknown;
+    dead: boolean;
   }>(
     boss,
-    `select id, name, data->>'file' as file, retry_count, output->>'message' as message, data from ${S}.job
-     where name like 'shub.%' and name <> $1 and state = 'failed' order by completed_on desc limit 50`,
+    `select j.id, j.name, j.data->>'file' as file, j.retry_count, j.output->>'message' as message,
+       exists (select 1 from ${S}.job d where d.name = $1 and d.data = j.data and d.state <> 'cancelled') as dead
+     from ${S}.job j
+     where j.name like 'shub.%' and j.name <> $1 and j.state = 'failed' order by j.completed_on desc limit 50`,
     [DEAD_LETTER_QUEUE],
-  );
-  const dead = new Set(
-    (
-      await sql<{ d: string }>(boss, `select data::text as d from ${S}.job where name = $1 and state <> 'cancelled'`, [
-        DEAD_LETTER_QUEUE,
-      ])
-    ).map((r) => r.d),
   );
   return {
     commands,
@@ -181,7 +176,7 @@ export async function queueStatus(boss: PgBoss): Promise<QueueStatus> {
       file: r.file,
       attempts: r.retry_count + 1,
       error: oneLineError(r.message),
-      deadLettered: dead.has(JSON.stringify(r.data)),
+      deadLettered: r.dead,
     })),
   };
 }

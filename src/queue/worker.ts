@@ -81,7 +81,8 @@ export class QueueWorker {
         break;
       }
       if (!job) {
-        if (this.o.once) break;
+        // --once: done when nothing waits in these queues (a retry waiting for its delay still counts)
+        if (this.o.once && !(await this.waiting())) break;
         await new Promise<void>((resolve) => {
           const wake = () => {
             clearTimeout(timer);
@@ -99,6 +100,15 @@ export class QueueWorker {
       await done;
       this.running.delete(job.id);
     }
+  }
+
+  private async waiting(): Promise<boolean> {
+    const rows = await sql(
+      this.boss,
+      `select 1 from ${QUEUE_SCHEMA}.job where name = any($1::text[]) and state in ('created', 'retry') limit 1`,
+      [this.o.commands.map(queueName)],
+    );
+    return rows.length > 0;
   }
 
   private async fetch(command: QueueCommand): Promise<QueuedJob | null> {
