@@ -228,7 +228,9 @@ export const queueCommand = defineCommand({
         3: 'unreadable input',
         4: 'database unreachable',
       },
-      note: 'Nothing is enqueued unless every input is readable and every option valid. Paths are stored absolute: workers must see the same paths.',
+      note:
+        'Nothing is enqueued unless every input is readable and every option valid. ' +
+        'Paths are stored absolute: workers must see the same paths.',
       run: (ctx, command: string, args: string[], flags: SubmitFlags) => queueSubmitCli(ctx, command, args, flags),
     },
     {

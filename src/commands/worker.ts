@@ -185,7 +185,7 @@ export const workerCommand = defineCommand({
     'shub worker --db postgres://shub@db.studio/shub --commands master --once',
   ],
   exitCodes: {
-    0: 'stopped (queues empty with --once, --max-jobs reached, or SIGTERM/SIGINT)',
+    0: 'stopped (queues empty with --once or --max-jobs done or SIGTERM/SIGINT)',
     2: 'usage error',
     4: 'database unreachable or not migrated',
   },

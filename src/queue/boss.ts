@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { EnvironmentError } from '../errors.js';
 import { redactText, redactUrl } from '../store/redact.js';
@@ -162,8 +163,21 @@ export async function createQueues(boss: PgBoss): Promise<void> {
 
 /** `shub db migrate`: the queue's schema and queues (pg-boss creates or migrates its tables on start). */
 export async function migrateQueue(url: string): Promise<void> {
-  const boss = await openQueue(url);
-  await boss.stop({ graceful: false, wait: true });
+  // concurrent `db migrate` calls: pg-boss's own start can deadlock against itself, so one at a time
+  const client = new pg.Client({ connectionString: url, application_name: 'shub-queue' });
+  try {
+    await client.connect();
+    await client.query(`select pg_advisory_lock(hashtext('shub.queue.migrate'))`);
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw queueError(url, err, 'migrate the job queue in');
+  }
+  try {
+    const boss = await openQueue(url);
+    await boss.stop({ graceful: false, wait: true });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Runs SQL on pg-boss's pool (the queue's own tables only). */
