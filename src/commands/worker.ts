@@ -91,6 +91,19 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
       const args = ['worker', '--job', job.id, job.data.command, job.data.file];
       const key = `${job.data.command}\n${canonicalJson(job.data.options)}`;
       if (!prepared.has(key)) prepared.set(key, prepareJob(job.data.command as QueueCommand, job.data.options, env));
+      if (job.attempt > 1 && job.previousExpired) {
+        // the attempt before this one died with its worker (SIGKILL, power cut): recorded now as failed
+        const lost = new RunRecorder(job.data.command, args, uuidv7());
+        const expiry = `${job.expireInSeconds} s`;
+        lost.errors.push({
+          file: job.data.file,
+          message: `attempt ${job.attempt - 1} expired after ${expiry} (its worker stopped: killed or hung); retried`,
+          exitCode: ExitCode.environment,
+        });
+        await storeForJob(store, { ...record, attempt: job.attempt - 1, worker: 'unknown' })
+          .saveRun(lost.finish(ExitCode.environment))
+          .catch((err: unknown) => output.warning(`could not record the expired attempt: ${describeError(err)}`));
+      }
       let work;
       try {
         work = await prepared.get(key)!;

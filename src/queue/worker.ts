@@ -20,6 +20,10 @@ export interface QueuedJob {
   attempt: number;
   /** Attempts pg-boss allows in all (retryLimit + 1). */
   attempts: number;
+  /** Seconds the job may run before pg-boss expires it. */
+  expireInSeconds: number;
+  /** The previous attempt expired (its worker died or hung): pg-boss failed it by timeout. */
+  previousExpired: boolean;
 }
 
 /** How a job ended for this worker. */
@@ -121,6 +125,8 @@ export class QueueWorker {
       data: job.data,
       attempt: job.retryCount + 1,
       attempts: job.retryLimit + 1,
+      expireInSeconds: Math.round(Number(job.expireInSeconds)),
+      previousExpired: /failed by timeout/.test(JSON.stringify(job.output ?? null)),
     };
   }
 

@@ -178,7 +178,8 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
     job: { id: string; attempt: number; worker: string };
     status: string;
     results: MasterResult[];
-  }>(url, `select job, status, results from runs where job is not null`);
+    errors: { message: string }[];
+  }>(url, `select job, status, results, errors from runs where job is not null`);
   const ok = runs.filter((r) => r.status === 'ok');
   assert.equal(new Set(ok.map((r) => r.job.id)).size, N);
   assert.equal(ok.length, N, 'one successful run per job');
@@ -186,6 +187,14 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
     ok.some((r) => r.job.attempt === 2),
     `the job held by the killed worker ran again (worker 0 had finished ${before})`,
   );
+  // plus the failed attempt: the killed one, recorded by the worker that retried it
+  const retried = ok.filter((r) => r.job.attempt === 2).map((r) => r.job.id);
+  const failedRuns = runs.filter((r) => r.status !== 'ok');
+  assert.deepEqual(
+    failedRuns.map((r) => [r.job.id, r.job.attempt, r.status]).sort(),
+    retried.map((id) => [id, 1, 'failed']).sort(),
+  );
+  assert.match(failedRuns[0]!.errors[0]!.message, /attempt 1 expired after 4 s \(its worker stopped/);
   for (const r of ok) {
     const out = r.results[0]!.outputs[0]!;
     assert.ok(out.compliant);
