@@ -350,6 +350,18 @@ test('a missing input fails once, not retried; ffmpeg missing is retried, then d
 
 test('submit refuses bad options (exit 2) and unreadable inputs (exit 3) before enqueueing anything', async () => {
   const url = await migrated();
+  // `db migrate` made the queue's schema and queues, beside the store's tables in public
+  assert.deepEqual(
+    (await query<{ name: string }>(url, `select name from shub_queue.queue order by name`)).map((q) => q.name),
+    ['shub.analyze', 'shub.dead-letter', 'shub.master', 'shub.validate'],
+  );
+  assert.deepEqual(
+    await query(
+      url,
+      `select table_name from information_schema.tables where table_schema = 'public' and table_name = 'job'`,
+    ),
+    [],
+  );
   const cases: [string[], number, RegExp][] = [
     [['master', '--target', 'no-such-platform', inputs[0]!], 2, /no-such-platform/],
     [['master', '--style', 'wild', '--target', 'spotify', inputs[0]!], 2, /--style/],
