@@ -28,7 +28,9 @@ function shub(args: string[]): void {
 }
 
 function worker(url: string): Promise<number | null> {
-  const child = spawn(process.execPath, [SHUB, 'worker', '--db', url, '--once'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [SHUB, 'worker', '--db', url, '--once', '--commands', 'master'], {
+    stdio: 'ignore',
+  });
   return new Promise((resolve) => child.on('exit', resolve));
 }
 
@@ -49,6 +51,7 @@ for (let i = 0; i < N; i++) {
 const server = await startPostgres();
 const direct: number[] = [];
 const queued: number[] = [];
+const submits: number[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     rmSync(path.join(work, 'direct'), { recursive: true, force: true });
@@ -72,6 +75,7 @@ try {
     rmSync(path.join(work, 'queued'), { recursive: true, force: true });
     t0 = performance.now();
     shub(['queue', 'submit', 'master', '--target', 'spotify', ...inputs, '-o', path.join(work, 'queued'), '--db', url]);
+    submits.push(performance.now() - t0);
     const codes = await Promise.all([worker(url), worker(url)]);
     queued.push(performance.now() - t0);
     if (codes.some((c) => c !== 0)) throw new Error(`a worker exited ${codes.join(', ')}`);
@@ -91,6 +95,7 @@ console.log(`| ${N} × ${SECONDS} s mixes → spotify | runs (s) | best (s) | me
 console.log('|---|---|---|---|');
 console.log(row('`shub master --jobs 2`', direct));
 console.log(row('`shub queue submit` + 2 × `shub worker --once`', queued));
+console.log(row('… of which `shub queue submit` (hash + probe 40 files, enqueue)', submits));
 const pct = (q: number, d: number) => (((q - d) / d) * 100).toFixed(1);
 console.log(
   `\nqueue overhead: ${pct(Math.min(...queued), Math.min(...direct))} % (best runs), ` +
