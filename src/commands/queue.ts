@@ -6,6 +6,7 @@
  * singleton key from its sha256 and the options, so submitting the same batch again enqueues
  * nothing. The database URL is never put in a job.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { defineCommand, withSession, type CliContext, type Session } from './context.js';
@@ -82,20 +83,23 @@ export async function queueSubmitCli(
       parsed.files.length,
     );
     const { openAudio } = await import('../io/audio.js');
-    const jobs: SubmitJob[] = [];
-    for (const f of parsed.files) {
-      const file = path.resolve(ctx.io.cwd, f);
-      const source = await openAudio(file, { ffmpeg: s.ffmpeg }); // InputError (exit 3) before anything is enqueued
-      const duration = source.format.durationSeconds;
-      await source.close();
-      jobs.push({
-        command,
-        file,
-        options,
-        sha256: await boss.sha256File(file),
-        expireInSeconds: flags.expireIn ?? boss.expirySeconds(duration),
-      });
-    }
+    // every input probed (its duration sizes the expiry) and hashed (the singleton key), a few at a time;
+    // an unreadable one is an InputError (exit 3) before anything is enqueued
+    const files = parsed.files.map((f) => path.resolve(ctx.io.cwd, f));
+    const jobs: SubmitJob[] = new Array(files.length);
+    let next = 0;
+    const prepareInput = async () => {
+      while (next < files.length) {
+        const i = next++;
+        const file = files[i]!;
+        const source = await openAudio(file, { ffmpeg: s.ffmpeg });
+        const duration = source.format.durationSeconds;
+        await source.close();
+        const sha256 = await boss.sha256File(file);
+        jobs[i] = { command, file, options, sha256, expireInSeconds: flags.expireIn ?? boss.expirySeconds(duration) };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, availableParallelism() + 1) }, prepareInput));
     const { submitJobs } = await import('../queue/jobs.js');
     const submitted = await withQueue(s, url, (b) =>
       submitJobs(b, url, jobs, {
