@@ -18,6 +18,8 @@ import { renderCommand } from './commands/render.js';
 import { dbCommand } from './commands/db.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
+import { queueCommand } from './commands/queue.js';
+import { workerCommand } from './commands/worker.js';
 
 /** Every command, in the order `shub --help` lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -29,6 +31,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   dbCommand,
   historyCommand,
   showCommand,
+  queueCommand,
+  workerCommand,
 ];
 
 /**

@@ -25,11 +25,30 @@ export function onInterrupt(hook: Hook): () => void {
   return () => hooks.delete(hook);
 }
 
+let gracefulStop: ((signal: NodeJS.Signals) => void) | undefined;
+
+/**
+ * A long-running command that stops on its own (`shub worker`): while set, the first signal only
+ * calls `handler` (no exit, nothing removed); a second signal interrupts as usual. Returns the unset.
+ */
+export function setGracefulStop(handler: (signal: NodeJS.Signals) => void): () => void {
+  gracefulStop = handler;
+  return () => {
+    if (gracefulStop === handler) gracefulStop = undefined;
+  };
+}
+
 /** Installs the handlers; `exit` is the launcher's process.exit. */
 export function installInterruptHandlers(exit: (code: number) => void, stderr: { write(s: string): unknown }): void {
   let stopping = false;
   for (const [signal, code] of SIGNALS) {
     process.on(signal, () => {
+      const graceful = gracefulStop;
+      if (graceful) {
+        gracefulStop = undefined;
+        graceful(signal);
+        return;
+      }
       const removed = removeLiveTemporaries();
       if (stopping) {
         removeLiveTemporaries();

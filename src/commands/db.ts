@@ -52,6 +52,8 @@ export async function dbMigrate(options: DbMigrateOptions): Promise<DbMigrateRes
   const store = await openDatabase(need(options.database, 'db migrate'), { checkSchema: false });
   try {
     const steps = await store.migrate(options.down ? 'down' : 'latest');
+    // the job queue's schema (shub_queue) too: pg-boss creates or updates its tables on start
+    if (!options.down) await (await import('../queue/boss.js')).migrateQueue(options.database!.url);
     return { ...(await statusOf(store)), steps };
   } finally {
     await store.close();

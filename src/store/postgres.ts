@@ -12,7 +12,17 @@ import { EnvironmentError, ShubError } from '../errors.js';
 import { ambiguous, checkRunIdPrefix, redactRun } from './json.js';
 import { MIGRATIONS, MIGRATION_LOCK_TABLE, MIGRATION_NAMES, MIGRATION_TABLE } from './migrations/index.js';
 import { passwordOf, redactText, redactUrl } from './redact.js';
-import type { Decision, HistoryQuery, RunInput, RunOutput, RunRecord, RunStatus, RunSummary, Store } from './types.js';
+import type {
+  Decision,
+  HistoryQuery,
+  RunInput,
+  RunJob,
+  RunOutput,
+  RunRecord,
+  RunStatus,
+  RunSummary,
+  Store,
+} from './types.js';
 
 type Json = ColumnType<unknown, string | null, string | null>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -31,6 +41,8 @@ interface RunsTable {
   exit_code: number;
   errors: Json;
   results: Json;
+  /** The queue job the run was done for (0004); null for runs started by hand. */
+  job: Json;
   recorded_at: Generated<Date>;
 }
 interface AssetsTable {
@@ -259,6 +271,8 @@ export class PostgresStore implements Store {
             exit_code: r.exitCode,
             errors: JSON.stringify(r.errors),
             results: r.command === 'analyze' ? null : JSON.stringify(r.results),
+            // the column exists from 0004 on; a run without a job does not name it
+            ...(r.job ? { job: JSON.stringify(r.job) } : {}),
           })
           .execute();
         const assetIds = await upsertAssets(trx, collectAssets(r));
@@ -490,6 +504,7 @@ export class PostgresStore implements Store {
         results: run.results === null ? analyses.map((a) => a.result) : (run.results as unknown[]),
         errors: run.errors as RunRecord['errors'],
         decisions: decisions.map(toDecision),
+        ...(run.job ? { job: run.job as RunJob } : {}),
       };
       return record;
     }, 'read run from');

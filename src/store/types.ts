@@ -34,6 +34,18 @@ export interface RunError {
 
 export type RunStatus = 'ok' | 'partial' | 'failed' | 'interrupted';
 
+/** The queue job a run was done for (`shub worker`, SPEC §8b); absent for runs started by hand. */
+export interface RunJob {
+  /** pg-boss job id. */
+  id: string;
+  /** Queue name, e.g. `shub.master`. */
+  queue: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
+  /** The worker that ran it (`<host>:<pid>:<uuid>`). */
+  worker: string;
+}
+
 export interface RunRecord {
   runId: string;
   command: string;
@@ -49,6 +61,7 @@ export interface RunRecord {
   results: unknown[];
   errors: RunError[];
   decisions: Decision[];
+  job?: RunJob;
 }
 
 /** One line of `shub history`: a run without its results and decisions. Both stores return exactly this. */

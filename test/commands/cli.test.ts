@@ -26,7 +26,18 @@ export async function shubInProcess(argv: string[], cwd = process.cwd()) {
 const names = COMMANDS.map((c) => c.name);
 
 test('the registry holds every command once, and `shub --help` lists each of them', async () => {
-  assert.deepEqual(names, ['analyze', 'validate', 'master', 'mix', 'render', 'db', 'history', 'show']);
+  assert.deepEqual(names, [
+    'analyze',
+    'validate',
+    'master',
+    'mix',
+    'render',
+    'db',
+    'history',
+    'show',
+    'queue',
+    'worker',
+  ]);
   const r = await shubInProcess(['--help']);
   assert.equal(r.code, ExitCode.ok);
   const listed = [...r.stdout.split('Commands:')[1]!.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1]);
@@ -72,7 +83,7 @@ test('the shared options read the same in every command that takes them', async 
     assert.match(help.get(n)!, /-y, --overwrite replace/, n);
     assert.match(help.get(n)!, /-o, --output <path>/, n);
   }
-  for (const n of names.filter((n) => n !== 'db')) assert.match(help.get(n)!, /--json/, n);
+  for (const n of names.filter((n) => n !== 'db' && n !== 'queue')) assert.match(help.get(n)!, /--json/, n);
   for (const sub of ['migrate', 'status']) {
     const text = (await shubInProcess(['db', sub, '--help'])).stdout.replace(/\s+/g, ' ');
     assert.match(text, /--db <url> PostgreSQL database \(default: SHUB_DATABASE_URL, then config store\.url\)/, sub);

@@ -97,12 +97,20 @@ test(
     assert.equal(JSON.parse(status0.stdout).upToDate, false);
     const migrate = run(['db', 'migrate', '--db', url], work);
     assert.equal(migrate.code, 0, migrate.stderr);
-    assert.match(migrate.stdout, /applied 0001_initial\napplied 0002_history_indexes\napplied 0003_interrupted_runs/);
+    assert.match(
+      migrate.stdout,
+      /applied 0001_initial\napplied 0002_history_indexes\napplied 0003_interrupted_runs\napplied 0004_queue_jobs/,
+    );
     const status = run(['db', 'status', '--db', url, '--json'], work);
     assert.equal(status.code, 0, status.stderr);
     assert.deepEqual(
       JSON.parse(status.stdout).migrations.map((m: { name: string; state: string }) => `${m.name}:${m.state}`),
-      ['0001_initial:applied', '0002_history_indexes:applied', '0003_interrupted_runs:applied'],
+      [
+        '0001_initial:applied',
+        '0002_history_indexes:applied',
+        '0003_interrupted_runs:applied',
+        '0004_queue_jobs:applied',
+      ],
     );
 
     const analyze = (extra: string[]) =>
@@ -265,12 +273,12 @@ test(UNMIGRATED, async () => {
   assert.equal(old.stdout, '');
   assert.match(
     old.stderr,
-    /schema is out of date \(1 migration\(s\) pending: 0003_interrupted_runs\); run `shub db migrate`/,
+    /schema is out of date \(1 migration\(s\) pending: 0004_queue_jobs\); run `shub db migrate`/,
   );
   assert.equal(await count(url, 'runs'), 0);
   const status = run(['db', 'status', '--db', url], work);
   assert.equal(status.code, 1);
-  assert.match(status.stdout, /0003_interrupted_runs\s+pending/);
+  assert.match(status.stdout, /0004_queue_jobs\s+pending/);
   assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
   assert.equal(run(['analyze', files[0]!, '--db', url], work).code, 0);
   assert.equal(await count(url, 'runs'), 1);
@@ -377,6 +385,6 @@ test('parallel `shub db migrate` on an empty database: one applies, the others f
   );
   for (const r of results) assert.equal(r.code, 0, r.stderr);
   const steps = results.map((r) => (JSON.parse(r.stdout) as { steps: unknown[] }).steps.length).sort();
-  assert.deepEqual(steps, [0, 0, 0, 3]);
+  assert.deepEqual(steps, [0, 0, 0, 4]);
   assert.ok(results.every((r) => (JSON.parse(r.stdout) as { upToDate: boolean }).upToDate));
 });

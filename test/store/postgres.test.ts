@@ -183,7 +183,7 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
     const state0 = await store.schemaState();
     assert.deepEqual(state0, {
       applied: [],
-      pending: ['0001_initial', '0002_history_indexes', '0003_interrupted_runs'],
+      pending: ['0001_initial', '0002_history_indexes', '0003_interrupted_runs', '0004_queue_jobs'],
       unknown: [],
     });
 
@@ -194,6 +194,7 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
         ['0001_initial', 'up', 'done'],
         ['0002_history_indexes', 'up', 'done'],
         ['0003_interrupted_runs', 'up', 'done'],
+        ['0004_queue_jobs', 'up', 'done'],
       ],
     );
     assert.deepEqual(await tables(), [
@@ -210,6 +211,18 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
     assert.equal(await indexes(), 8);
     assert.deepEqual(await store.migrate('latest'), [], 'migrating again does nothing');
 
+    // a run done by a queue worker records its job (0004); going down drops it
+    const queued = {
+      ...analyzeRun(Date.now(), ['queued.wav']),
+      job: { id: 'j1', queue: 'shub.analyze', attempt: 2, worker: 'w' },
+    };
+    await store.saveRun(queued);
+    assert.deepEqual((await store.getRun(queued.runId))?.job, queued.job);
+    assert.deepEqual(
+      (await store.migrate('down')).map((s) => [s.name, s.direction, s.status]),
+      [['0004_queue_jobs', 'down', 'done']],
+    );
+    assert.equal((await store.getRun(queued.runId))?.job, undefined);
     // a run stopped by SIGINT is recorded as interrupted (0003); going down turns it into failed
     const stopped = { ...analyzeRun(Date.now(), ['stopped.wav']), status: 'interrupted' as const, exitCode: 130 };
     await store.saveRun(stopped);
@@ -225,7 +238,11 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
       [['0002_history_indexes', 'down', 'done']],
     );
     assert.equal(await indexes(), 0);
-    assert.deepEqual((await store.schemaState()).pending, ['0002_history_indexes', '0003_interrupted_runs']);
+    assert.deepEqual((await store.schemaState()).pending, [
+      '0002_history_indexes',
+      '0003_interrupted_runs',
+      '0004_queue_jobs',
+    ]);
     assert.deepEqual(
       (await store.migrate('down')).map((s) => s.name),
       ['0001_initial'],
@@ -233,13 +250,13 @@ test('migrations: up, down, down, up round trip on an empty database', async () 
     assert.deepEqual(await tables(), ['shub_migration', 'shub_migration_lock']);
 
     const again = await store.migrate('latest');
-    assert.equal(again.length, 3);
+    assert.equal(again.length, 4);
     assert.equal(await indexes(), 8);
     const state = await store.schemaState();
     assert.deepEqual(state.pending, []);
     assert.deepEqual(
       state.applied.map((a) => a.name),
-      ['0001_initial', '0002_history_indexes', '0003_interrupted_runs'],
+      ['0001_initial', '0002_history_indexes', '0003_interrupted_runs', '0004_queue_jobs'],
     );
     // and it works
     const run = analyzeRun(Date.now(), ['a.wav']);
@@ -267,7 +284,7 @@ test('a command refuses an un-migrated, out-of-date or newer schema, naming `shu
     PostgresStore.connect(url),
     (e: unknown) =>
       e instanceof EnvironmentError &&
-      /out of date \(1 migration\(s\) pending: 0003_interrupted_runs\)/.test(e.message) &&
+      /out of date \(1 migration\(s\) pending: 0004_queue_jobs\)/.test(e.message) &&
       /shub db migrate/.test(e.message),
   );
   await admin.migrate('latest');

@@ -7,11 +7,13 @@ import type { Migration } from 'kysely';
 import { initial } from './0001_initial.js';
 import { historyIndexes } from './0002_history_indexes.js';
 import { interruptedRuns } from './0003_interrupted_runs.js';
+import { queueJobs } from './0004_queue_jobs.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_history_indexes': historyIndexes,
   '0003_interrupted_runs': interruptedRuns,
+  '0004_queue_jobs': queueJobs,
 };
 
 /** The migration names, oldest first. */

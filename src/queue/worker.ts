@@ -1,0 +1,207 @@
+/**
+ * The worker loop of `shub worker`: `concurrency` slots, each fetching one job at a time from the
+ * command queues (round robin) with pg-boss `fetch`, running it, and ending it by its exit code:
+ * 0/1 → completed; 2/3 (bad options, unreadable input: retrying cannot help) → failed at once with
+ * no attempts left, so pg-boss moves it to the dead-letter queue; 4/5 (environment) → failed, and
+ * retried by pg-boss while attempts remain. `stop()` stops fetching, waits for the running jobs up
+ * to a timeout, and hands back those still running (queued again, the attempt not counted).
+ */
+import { hostname } from 'node:os';
+import type PgBoss from 'pg-boss';
+import { ExitCode } from '../errors.js';
+import { uuidv7 } from '../store/run.js';
+import { QUEUE_SCHEMA, queueName, sql, type JobData, type JobOutcome, type QueueCommand } from './boss.js';
+
+export interface QueuedJob {
+  id: string;
+  queue: string;
+  data: JobData;
+  /** 1 for the first try. */
+  attempt: number;
+  /** Attempts pg-boss allows in all (retryLimit + 1). */
+  attempts: number;
+  /** Seconds the job may run before pg-boss expires it. */
+  expireInSeconds: number;
+  /** The previous attempt expired (its worker died or hung): pg-boss failed it by timeout. */
+  previousExpired: boolean;
+}
+
+/** How a job ended for this worker. */
+export type JobEnd = 'completed' | 'retrying' | 'dead-lettered' | 'handed-back';
+
+export interface JobEvent {
+  jobId: string;
+  command: QueueCommand;
+  file: string;
+  attempt: number;
+  state: JobEnd;
+  exitCode: number | null;
+  runId?: string;
+  error?: string;
+}
+
+export interface WorkerLoopOptions {
+  commands: QueueCommand[];
+  concurrency: number;
+  /** Exit when the queues are empty instead of waiting for jobs. */
+  once?: boolean;
+  /** Stop fetching after this many jobs. */
+  maxJobs?: number;
+  /** Milliseconds between polls of empty queues. */
+  pollMs?: number;
+  run: (job: QueuedJob, workerId: string) => Promise<JobOutcome>;
+  onJob: (event: JobEvent) => void;
+}
+
+export const workerIdOf = (): string => `${hostname()}:${process.pid}:${uuidv7().slice(-12)}`;
+
+export class QueueWorker {
+  readonly id = workerIdOf();
+  private stopping = false;
+  private fetched = 0;
+  private readonly wakers = new Set<() => void>();
+  private readonly running = new Map<string, { job: QueuedJob; done: Promise<unknown> }>();
+  private readonly handedBack = new Set<string>();
+
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly o: WorkerLoopOptions,
+  ) {}
+
+  /** Runs until the queues are empty (`once`), `maxJobs` were fetched, or `stop()`. */
+  async run(): Promise<void> {
+    await Promise.all(Array.from({ length: this.o.concurrency }, (_, i) => this.slot(i)));
+  }
+
+  private async slot(index: number): Promise<void> {
+    let turn = index;
+    while (!this.stopping && (this.o.maxJobs === undefined || this.fetched < this.o.maxJobs)) {
+      let job: QueuedJob | null = null;
+      for (let k = 0; k < this.o.commands.length && !job && !this.stopping; k++) {
+        job = await this.fetch(this.o.commands[turn++ % this.o.commands.length]!);
+      }
+      if (this.stopping) {
+        if (job) await this.handBack(job);
+        break;
+      }
+      if (!job) {
+        // --once: done when nothing waits in these queues (a retry waiting for its delay still counts)
+        if (this.o.once && !(await this.waiting())) break;
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            this.wakers.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, this.o.pollMs ?? 1000);
+          this.wakers.add(wake);
+        });
+        continue;
+      }
+      this.fetched++;
+      const done = this.work(job);
+      this.running.set(job.id, { job, done });
+      await done;
+      this.running.delete(job.id);
+    }
+  }
+
+  private async waiting(): Promise<boolean> {
+    const rows = await sql(
+      this.boss,
+      `select 1 from ${QUEUE_SCHEMA}.job where name = any($1::text[]) and state in ('created', 'retry') limit 1`,
+      [this.o.commands.map(queueName)],
+    );
+    return rows.length > 0;
+  }
+
+  private async fetch(command: QueueCommand): Promise<QueuedJob | null> {
+    const name = queueName(command);
+    const [job] = await this.boss.fetch<JobData>(name, { batchSize: 1, includeMetadata: true });
+    if (!job) return null;
+    return {
+      id: job.id,
+      queue: name,
+      data: job.data,
+      attempt: job.retryCount + 1,
+      attempts: job.retryLimit + 1,
+      expireInSeconds: Math.round(Number(job.expireInSeconds)),
+      previousExpired: /failed by timeout/.test(JSON.stringify(job.output ?? null)),
+    };
+  }
+
+  private async work(job: QueuedJob): Promise<void> {
+    let outcome: JobOutcome;
+    try {
+      outcome = await this.o.run(job, this.id);
+    } catch (err) {
+      outcome = { exitCode: ExitCode.internal, message: err instanceof Error ? err.message : String(err) };
+    }
+    if (this.handedBack.has(job.id)) return;
+    const event: JobEvent = {
+      jobId: job.id,
+      command: job.data.command,
+      file: job.data.file,
+      attempt: job.attempt,
+      state: 'completed',
+      exitCode: outcome.exitCode,
+      ...(outcome.runId ? { runId: outcome.runId } : {}),
+      ...(outcome.message ? { error: outcome.message } : {}),
+    };
+    if (outcome.exitCode === ExitCode.ok || outcome.exitCode === ExitCode.checkFailed) {
+      await this.boss.complete(job.queue, job.id, { ...outcome });
+    } else if (outcome.exitCode === ExitCode.usage || outcome.exitCode === ExitCode.input) {
+      // retrying cannot fix it: no attempts left, so pg-boss fails it for good and dead-letters it
+      await sql(
+        this.boss,
+        `update ${QUEUE_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2 and state = 'active'`,
+        [job.queue, job.id],
+      );
+      await this.boss.fail(job.queue, job.id, { ...outcome, retryable: false });
+      event.state = 'dead-lettered';
+    } else {
+      await this.boss.fail(job.queue, job.id, { ...outcome, retryable: true });
+      event.state = job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
+    }
+    this.o.onJob(event);
+  }
+
+  /** Puts a fetched job back in the queue as if it had not been started (its attempt does not count). */
+  private async handBack(job: QueuedJob): Promise<void> {
+    this.handedBack.add(job.id);
+    await sql(
+      this.boss,
+      `update ${QUEUE_SCHEMA}.job set state = 'created', started_on = null, start_after = now()
+       where name = $1 and id = $2 and state = 'active'`,
+      [job.queue, job.id],
+    );
+    this.o.onJob({
+      jobId: job.id,
+      command: job.data.command,
+      file: job.data.file,
+      attempt: job.attempt,
+      state: 'handed-back',
+      exitCode: null,
+    });
+  }
+
+  /**
+   * Stops fetching and waits up to `timeoutMs` for the running jobs; those still running are handed
+   * back. Returns how many were handed back (their temporaries are the caller's to remove).
+   */
+  async stop(timeoutMs: number): Promise<number> {
+    this.stopping = true;
+    for (const wake of [...this.wakers]) wake();
+    const running = [...this.running.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      Promise.all(running.map((r) => r.done)).then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (!timedOut) return 0;
+    const left = [...this.running.values()];
+    for (const r of left) await this.handBack(r.job);
+    return left.length;
+  }
+}
