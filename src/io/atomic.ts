@@ -2,17 +2,24 @@
  * Temporary files of a run (SPEC §3: a failed or interrupted run leaves no partial file). Every
  * temporary name comes from `temporarySibling`, which keeps it in a process-wide registry until it
  * is renamed into place or removed: an interrupt removes what is left (`removeLiveTemporaries`). A
- * name carries the pid of the process that made it (`.NAME.<pid>.<8 hex>.tmp[.ext]`), so a later
- * run writing to the same folder removes the temporaries of a killed run once that pid is gone.
+ * name carries its host and the pid of the process that made it (`.NAME.<host>-<pid>.<8 hex>.tmp[.ext]`),
+ * so a later run on the same host writing to the same folder removes the temporaries of a killed run
+ * once that pid is gone.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 
 const live = new Set<string>();
 const swept = new Set<string>();
-const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]{1,8})?$/;
+const TEMP_NAME = /^\..+\.([0-9a-f]{6})-(\d+)\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]{1,8})?$/;
+/**
+ * This machine in temporary names: a pid only means something on the host that made it, and
+ * workers on several machines (or containers, whose pids repeat) share output folders.
+ */
+export const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -41,7 +48,8 @@ export function sweepStaleTemporaries(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
+    // another machine's temporary may belong to a live process there: never ours to judge
+    if (!m || m[1] !== HOST_TAG || alive(Number(m[2]))) continue;
     try {
       rmSync(path.join(abs, name), { force: true });
       removed.push(name);
@@ -60,7 +68,10 @@ export function sweepStaleTemporaries(dir: string): string[] {
 export function temporarySibling(target: string, suffix = ''): string {
   const dir = path.dirname(path.resolve(target));
   sweepStaleTemporaries(dir);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`);
+  const tmp = path.join(
+    dir,
+    `.${path.basename(target)}.${HOST_TAG}-${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`,
+  );
   live.add(tmp);
   return tmp;
 }

@@ -127,7 +127,7 @@ fs.copyFileSync(${JSON.stringify(f('a.wav'))}, m[1]);
   assert.ok(result.levels.integratedLufs < -10 && result.levels.integratedLufs > -20);
   const args = JSON.parse(readFileSync(f('reaper-args.json'), 'utf8')) as string[];
   assert.deepEqual(args.slice(0, 2), ['-nosplash', '-renderproject']);
-  assert.match(path.basename(args[2]!), /^\.sess\.rpp\.\d+\.[0-9a-f]{8}\.tmp\.rpp$/);
+  assert.match(path.basename(args[2]!), /^\.sess\.rpp\.[0-9a-f]{6}-\d+\.[0-9a-f]{8}\.tmp\.rpp$/);
   assert.equal(path.dirname(args[2]!), dir, 'the copy sits beside the project so relative media paths resolve');
   const rewritten = readFileSync(f('reaper-project.rpp'), 'utf8');
   assert.doesNotMatch(rewritten, /old\.wav|bDNwbQ==|RENDER_PATTERN "x"/, 'old render settings are replaced');

@@ -161,7 +161,7 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
   // the killed worker may leave its hidden temporary (removed by the next shub process writing there)
   const killedPid = workers[0]!.child.pid!;
   for (const n of all.filter((x) => x.startsWith('.')))
-    assert.match(n, new RegExp(String.raw`^\.take\d\d\.spotify\.wav\.${killedPid}\.[0-9a-f]{8}\.tmp`));
+    assert.match(n, new RegExp(String.raw`^\.take\d\d\.spotify\.wav\.[0-9a-f]{6}-${killedPid}\.[0-9a-f]{8}\.tmp`));
   assert.deepEqual(
     names,
     inputs.map((i) => `${path.basename(i, '.wav')}.spotify.wav`),
