@@ -6,8 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import React from 'react';
-import { render } from 'ink';
-import { ProgressView, startProgress } from '../../src/ui/progress.js';
+
+// ink draws live frames only outside CI (is-in-ci reads CI when ink loads); these tests are about the frames
+process.env.CI = 'false';
+process.env.CONTINUOUS_INTEGRATION = 'false';
+const { render } = await import('ink');
+const { ProgressView, startProgress } = await import('../../src/ui/progress.js');
 
 function sink() {
   const chunks: string[] = [];

@@ -46,7 +46,8 @@ test('analyze, validate and master on a pseudo-terminal: the screen shows every 
       cwd: dir,
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, TERM: 'xterm-256color' },
+      // a user's terminal: ink draws no live frames when it believes it runs in CI
+      env: { ...process.env, TERM: 'xterm-256color', CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
     });
     assert.equal(tty.status, piped.code, tty.stdout);
     assert.match(tty.stdout, /files/, `${args[0]}: the progress display was drawn (it is what erased results)`);
