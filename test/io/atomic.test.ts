@@ -3,7 +3,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, writeFileAtomic } from '../../src/io/atomic.js';
+import { temporarySibling, HOST_TAG, writeFileAtomic } from '../../src/io/atomic.js';
 import { tempDir } from '../helpers/cli.js';
 
 const { dir, cleanup } = tempDir('shub-atomic-');
@@ -14,7 +14,7 @@ test('temporarySibling: a hidden, unique name in the target folder', () => {
   const a = temporarySibling(target);
   const b = temporarySibling(target);
   assert.equal(path.dirname(a), path.dirname(target));
-  assert.match(path.basename(a), new RegExp(`^\\.a\\.json\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
+  assert.match(path.basename(a), new RegExp(`^\\.a\\.json\\.${HOST_TAG}-${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
   assert.notEqual(a, b);
 });
 

@@ -273,7 +273,7 @@ for (const [signal, code] of [
   });
 }
 
-test("after SIGKILL, the next run in the folder removes this host's temporaries whose process is gone, only those", () => {
+test("after SIGKILL, the next run in the folder removes this host's temporaries of dead processes, only those", () => {
   const d = f('stale');
   mkdirSync(d);
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
