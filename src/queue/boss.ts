@@ -118,8 +118,10 @@ export async function openQueue(url: string, options: OpenQueueOptions = {}): Pr
     supervise: options.supervise ?? false,
     schedule: false,
     maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
-    // completed jobs stay in the job table a week (the singleton check also reads the archive)
+    // completed jobs stay in the job table a week, then in the archive for ten years: re-submitting a
+    // file that was done must not enqueue it again (the singleton check reads both); a row per job
     archiveCompletedAfterSeconds: 7 * 24 * 3600,
+    deleteAfterDays: 3650,
   });
   boss.on('error', (err: Error) => options.onError?.(redactText(err.message, [passwordOf(url)])));
   try {
