@@ -15,6 +15,7 @@ import { openAudio } from '../../src/io/audio.js';
 import { wavHeader } from '../../src/io/wav.js';
 import { judgeLength, READ_LIMITS, SampleCheck } from '../../src/io/verdict.js';
 import { InputError } from '../../src/errors.js';
+import { lavfiSine } from '../../fixtures/damaged.js';
 import { shub, ndjson, tempDir, SHUB } from '../helpers/cli.js';
 
 const { dir, cleanup } = tempDir('shub-damaged-');
@@ -23,21 +24,7 @@ const f = (name: string) => path.join(dir, name);
 const ffmpeg = resolveFfmpeg().path;
 
 /** `seconds` of a 440 Hz stereo sine at 48 kHz, encoded by the bundled ffmpeg (format from the extension). */
-function encode(file: string, seconds: number): void {
-  const r = spawnSync(ffmpeg, [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
-    '-ac',
-    '2',
-    f(file),
-  ]);
-  assert.equal(r.status, 0, String(r.stderr));
-}
+const encode = (file: string, seconds: number) => void lavfiSine(f(file), { seconds, hz: 440 });
 
 /** A stereo 48 kHz float WAV of a 1 kHz sine at 0.1 × `scale` (so -20 dBFS × scale), `seconds` long. */
 function floatWav(file: string, scale: number, seconds = 2): void {

@@ -16,6 +16,7 @@ import {
   resolveFfmpeg,
 } from '../../src/io/ffmpeg.js';
 import { shub, ndjson, tempDir, SHUB } from '../helpers/cli.js';
+import { lavfiSine } from '../../fixtures/damaged.js';
 
 const { dir, cleanup } = tempDir('shub-untrusted-');
 after(cleanup);
@@ -23,21 +24,7 @@ const f = (name: string) => path.join(dir, name);
 const ffmpeg = resolveFfmpeg().path;
 
 /** A FLAC of a sine (bundled ffmpeg's lavfi source), `seconds` long. */
-function flac(file: string, seconds: number, hz: number): void {
-  const r = spawnSync(ffmpeg, [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${hz}:sample_rate=48000:duration=${seconds}`,
-    '-ac',
-    '2',
-    file,
-  ]);
-  assert.equal(r.status, 0, String(r.stderr));
-}
+const flac = (file: string, seconds: number, hz: number) => void lavfiSine(file, { seconds, hz });
 
 flac(f('two.flac'), 2, 440);
 flac(f('seven.flac'), 7, 1000);
