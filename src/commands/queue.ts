@@ -152,21 +152,44 @@ export async function queueStatusCli(ctx: CliContext, flags: QueueFlags): Promis
   });
 }
 
+/** `queue retry` / `queue cancel`: one job by id, or every failed / queued one; each id printed. */
+async function queueJobsCli(
+  ctx: CliContext,
+  job: string | undefined,
+  every: boolean | undefined,
+  flags: QueueFlags,
+  what: { name: 'retry' | 'cancel'; everyFlag: string; state: string; done: string },
+  act: (
+    jobs: typeof import('../queue/jobs.js'),
+    boss: import('pg-boss'),
+    ids: string[] | undefined,
+  ) => Promise<string[]>,
+): Promise<number> {
+  if (!job === !every) throw new UsageError(`queue ${what.name}: give a job id or ${what.everyFlag} (not both)`);
+  return withSession(ctx, 'queue', {}, async (s) => {
+    const url = await queueUrl(s, flags, `queue ${what.name}`);
+    const jobs = await import('../queue/jobs.js');
+    const ids = await withQueue(s, url, (b) => act(jobs, b, job ? [job] : undefined));
+    const out = s.output<{ jobId: string; state: string }>(flags, { format: (r) => `${r.jobId} ${what.done}` });
+    for (const id of ids) out.result({ jobId: id, state: what.state });
+    ctx.io.stderr.write(`${ids.length} job(s) ${what.done}\n`);
+    return ExitCode.ok;
+  });
+}
+
 export async function queueRetryCli(
   ctx: CliContext,
   job: string | undefined,
   flags: QueueFlags & { failed?: boolean },
 ) {
-  if (!job === !flags.failed) throw new UsageError('queue retry: give a job id or --failed (not both)');
-  return withSession(ctx, 'queue', {}, async (s) => {
-    const url = await queueUrl(s, flags, 'queue retry');
-    const { retryJobs } = await import('../queue/jobs.js');
-    const ids = await withQueue(s, url, (b) => retryJobs(b, job ? { ids: [job] } : 'failed'));
-    const out = s.output<{ jobId: string; state: string }>(flags, { format: (r) => `${r.jobId} queued again` });
-    for (const id of ids) out.result({ jobId: id, state: 'retry' });
-    ctx.io.stderr.write(`${ids.length} job(s) queued again\n`);
-    return ExitCode.ok;
-  });
+  return queueJobsCli(
+    ctx,
+    job,
+    flags.failed,
+    flags,
+    { name: 'retry', everyFlag: '--failed', state: 'retry', done: 'queued again' },
+    (jobs, b, ids) => jobs.retryJobs(b, ids ? { ids } : 'failed'),
+  );
 }
 
 export async function queueCancelCli(
@@ -174,16 +197,14 @@ export async function queueCancelCli(
   job: string | undefined,
   flags: QueueFlags & { allQueued?: boolean },
 ) {
-  if (!job === !flags.allQueued) throw new UsageError('queue cancel: give a job id or --all-queued (not both)');
-  return withSession(ctx, 'queue', {}, async (s) => {
-    const url = await queueUrl(s, flags, 'queue cancel');
-    const { cancelJobs } = await import('../queue/jobs.js');
-    const ids = await withQueue(s, url, (b) => cancelJobs(b, job ? { ids: [job] } : 'queued'));
-    const out = s.output<{ jobId: string; state: string }>(flags, { format: (r) => `${r.jobId} cancelled` });
-    for (const id of ids) out.result({ jobId: id, state: 'cancelled' });
-    ctx.io.stderr.write(`${ids.length} job(s) cancelled\n`);
-    return ExitCode.ok;
-  });
+  return queueJobsCli(
+    ctx,
+    job,
+    flags.allQueued,
+    flags,
+    { name: 'cancel', everyFlag: '--all-queued', state: 'cancelled', done: 'cancelled' },
+    (jobs, b, ids) => jobs.cancelJobs(b, ids ? { ids } : 'queued'),
+  );
 }
 
 const DB = 'postgres://shub@db.studio/shub';
