@@ -14,7 +14,7 @@ import { parseLimit, type JsonFlag, type StoreFlags } from './options.js';
 export interface HistoryOptions {
   store: Store;
   /**
-   * Runs that read this file: matched by the path as given, its absolute path, or its sha256
+   * Runs that read or wrote this file: matched by the path as given, its absolute path, or its sha256
    * (a 64-hex string, or the hash of the file if it exists).
    */
   file?: string;
@@ -93,7 +93,7 @@ export const historyCommand = defineCommand({
     cmd
       .option(
         '--file <path>',
-        'only runs that read this file: its path as given or absolute, or its sha256 (the file is hashed if it exists)',
+        'only runs that read or wrote this file: its path as given or absolute, or its sha256 (hashed if it exists)',
       )
       .option('--command <name>', 'only runs of this command, e.g. analyze')
       .option(

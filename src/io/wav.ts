@@ -189,7 +189,7 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
         file,
         `WAV header declares ${dataDeclared} bytes of audio but the file holds only ${available} ` +
           `(${duration(available)} of ${duration(dataDeclared)}: truncated or damaged); re-export it or repair ` +
-          `the header, e.g. \`ffmpeg -i ${file} repaired.wav\``,
+          `the header keeping its bit depth, e.g. \`ffmpeg -i ${file} -c copy repaired.wav\``,
       );
     }
     dataBytes = availableFrames * blockAlign;

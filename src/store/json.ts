@@ -163,7 +163,10 @@ export function matches(run: RunRecord, query: HistoryQuery): boolean {
   if (query.since && Date.parse(run.startedAt) < query.since.getTime()) return false;
   if (query.file) {
     const { paths, sha256 } = query.file;
-    if (!run.inputs.some((i) => paths.includes(i.path) || (sha256 !== null && i.sha256 === sha256))) return false;
+    // runs that read the file, and the runs that wrote it
+    const named = (f: { path: string; sha256: string | null }) =>
+      paths.includes(f.path) || (sha256 !== null && f.sha256 === sha256);
+    if (!run.inputs.some(named) && !run.outputs.some(named)) return false;
   }
   return true;
 }

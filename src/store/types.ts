@@ -86,7 +86,7 @@ export interface RunSummary {
 
 /** What `shub history` asks a store for. Runs come newest first. */
 export interface HistoryQuery {
-  /** Runs with an input whose path is one of `paths`, or whose sha256 is `sha256`. */
+  /** Runs with an input or an output whose path is one of `paths`, or whose sha256 is `sha256`. */
   file?: { paths: string[]; sha256: string | null };
   command?: string;
   /** Runs started at or after this instant. */

@@ -146,6 +146,8 @@ test('a WAV cut 5 % short is read with a warning saying how much; cut in half it
   assert.match(m.stderr, /warning: short5\.wav: read 1\.90 s of the 2\.00 s/);
   writeFileSync(f('half.wav'), wav.subarray(0, wav.length / 2));
   refusedEverywhere('half.wav', /declares 384000 bytes of audio but the file holds only \d+ \(1\.00 s of 2\.00 s/);
+  // the repair it suggests keeps the samples as they are (no conversion to ffmpeg's default 16-bit)
+  assert.match(shub(['analyze', 'half.wav'], dir).stderr, /e\.g\. `ffmpeg -i half\.wav -c copy repaired\.wav`$/m);
 });
 
 test('a WAV whose data size was never updated is read as declared, with a warning about the rest', () => {

@@ -25,7 +25,7 @@ import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import { exitCodeOf, describeError } from '../../src/errors.js';
 import { quotePath, oneLine } from '../../src/io/names.js';
 import { HOST_TAG } from '../../src/io/atomic.js';
-import { shub, tempDir, SHUB } from '../helpers/cli.js';
+import { shub, tempDir, SHUB, ndjson } from '../helpers/cli.js';
 
 const { dir, cleanup } = tempDir('shub-outputs-');
 after(cleanup);
@@ -300,4 +300,25 @@ test("after SIGKILL, the next run in the folder removes this host's temporaries 
   const r = shub(['master', 'in.wav', '-t', 'spotify', '-o', 'stale/'], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(readdirSync(d).sort(), [living, otherHost, 'in.spotify.wav', 'notes.tmp'].sort());
+});
+
+test('history --file finds the run that wrote a file as well as the runs that read it (JSON store)', () => {
+  const store = f('prov-store');
+  const made = shub(['master', 'in.wav', '-t', 'spotify', '-o', 'prov/', '--store-dir', store], dir);
+  assert.equal(made.code, 0, made.stderr);
+  const read = shub(['analyze', 'prov/in.spotify.wav', '--store-dir', store], dir);
+  assert.equal(read.code, 0, read.stderr);
+  // by path as given, and by bytes from elsewhere (a copy under another name)
+  copyFileSync(f('prov/in.spotify.wav'), f('copy-of-master.wav'));
+  for (const name of ['prov/in.spotify.wav', 'copy-of-master.wav']) {
+    const h = shub(['history', '--file', name, '--json', '--store-dir', store], dir);
+    assert.equal(h.code, 0, h.stderr);
+    assert.deepEqual(
+      ndjson<{ command: string }>(h.stdout)
+        .map((r) => r.command)
+        .sort(),
+      ['analyze', 'master'],
+      name,
+    );
+  }
 });

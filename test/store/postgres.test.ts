@@ -327,12 +327,20 @@ test('runs read back the same from PostgreSQL as from the JSON store (show and e
       { file: { paths: ['nothing'], sha256: sha('album/02.wav') } },
       { file: { paths: ['stems/kick.wav'], sha256: null }, command: 'analyze', since: new Date(t - 1), limit: 10 },
       { command: 'nope' },
+      // the run that wrote a file, by its path or its bytes
+      { file: { paths: ['out/mix.spotify.wav'], sha256: null } },
+      { file: { paths: ['elsewhere.wav'], sha256: sha('out/mix.spotify.wav') } },
     ];
     for (const q of queries) {
       const a = await store.listRuns(q);
       assert.deepEqual(a, await json.listRuns(q), JSON.stringify(q));
     }
     assert.equal((await store.listRuns({ file: { paths: ['mix.wav'], sha256: null } })).length, 3);
+    const writers = await store.listRuns({ file: { paths: ['elsewhere.wav'], sha256: sha('out/mix.spotify.wav') } });
+    assert.deepEqual(
+      writers.map((r) => r.command),
+      ['master'],
+    );
     assert.equal((await store.getRun(runs[1]!.runId.slice(0, 13)))?.runId, runs[1]!.runId);
     await assert.rejects(store.getRun(runs[0]!.runId.slice(0, 4)), UsageError);
     assert.equal(await store.getRun('ffffffff-0000'), null);
