@@ -9,7 +9,7 @@
  * them. Nothing here exits the process: actions return the exit code.
  */
 import type { Command } from 'commander';
-import { describeError, exitCodeOf, ExitCode, type ShubError } from '../errors.js';
+import { describeError, exitCodeOf, ExitCode, UsageError, type ShubError } from '../errors.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
 import type { Store } from '../store/types.js';
@@ -294,6 +294,12 @@ export class Session {
       import('../interrupt.js'),
       import('../store/run.js'),
     ]);
+    if (flags.store === false) {
+      if (mode === 'read') throw new UsageError(`${this.command} reads the run store; --no-store makes no sense here`);
+      const { NoStore } = await import('../store/none.js');
+      this.store_ = new NoStore();
+      return this.store_;
+    }
     this.store_ = await openStore({
       dbUrl: flags.db,
       storeDir: flags.storeDir ?? this.config.store.dir,

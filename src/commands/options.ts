@@ -23,6 +23,8 @@ export interface FfmpegFlag {
 export interface StoreFlags {
   storeDir?: string;
   db?: string;
+  /** false with `--no-store`: the run is not recorded. */
+  store?: boolean;
 }
 /** `-y/--overwrite`. */
 export interface OverwriteFlag {
@@ -51,7 +53,11 @@ export function addDbOption(cmd: Command): Command {
 
 /** `--store-dir` and `--db`: where the run is recorded (or, for history/show, read from). */
 export function addStoreOptions(cmd: Command): Command {
-  return addDbOption(cmd.option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)'));
+  return addDbOption(
+    cmd
+      .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
+      .option('--no-store', 'do not record this run (a throwaway check; every run is recorded otherwise)'),
+  );
 }
 
 export function addOverwriteOption(cmd: Command, what = 'replace existing outputs'): Command {

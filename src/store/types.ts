@@ -97,7 +97,7 @@ export interface HistoryQuery {
 
 export interface Store {
   /** `json` or `postgres`. */
-  readonly kind: 'json' | 'postgres';
+  readonly kind: 'json' | 'postgres' | 'none';
   /** Where runs go, fit for messages: a folder, or a database URL with its password hidden. */
   readonly location: string;
   /**

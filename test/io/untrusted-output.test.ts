@@ -322,3 +322,20 @@ test('history --file finds the run that wrote a file as well as the runs that re
     );
   }
 });
+
+test('--no-store: the run is done and printed with its id, and nothing is recorded anywhere', () => {
+  const store = f('never-made');
+  const r = shub(['analyze', 'in.wav', '--json', '--no-store', '--store-dir', store], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const [line] = ndjson<{ runId: string; file: string }>(r.stdout);
+  assert.equal(line!.file, 'in.wav');
+  assert.match(line!.runId, /^[0-9a-f]{8}-/);
+  assert.equal(existsSync(store), false);
+  const m = shub(['master', 'in.wav', '-t', 'spotify', '-o', 'nostore/', '--no-store', '--store-dir', store], dir);
+  assert.equal(m.code, 0, m.stderr);
+  assert.ok(existsSync(f('nostore/in.spotify.wav')));
+  assert.equal(existsSync(store), false);
+  const h = shub(['history', '--no-store'], dir);
+  assert.equal(h.code, 2);
+  assert.match(h.stderr, /^error: history reads the run store; --no-store makes no sense here\n$/);
+});
