@@ -101,7 +101,7 @@ export const historyCommand = defineCommand({
         'only runs started since a date/time (2025-03-01, 2025-03-01T14:00) or within an age (30m, 12h, 7d)',
       )
       .option('-n, --limit <n>', 'at most this many runs (the newest)', parseLimit),
-  shared: { json: 'print one JSON object per run per line (NDJSON)', store: 'store' },
+  shared: { json: 'print one JSON object per run per line (NDJSON)', store: 'read' },
   examples: [
     'shub history',
     'shub history --file master.wav --command analyze --since 7d',

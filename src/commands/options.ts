@@ -53,12 +53,10 @@ export function addDbOption(cmd: Command): Command {
 
 /** `--store-dir` and `--db`: where the run is recorded (or, for history/show, read from). */
 export function addStoreOptions(cmd: Command): Command {
-  return addDbOption(
-    cmd
-      .option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)')
-      .option('--no-store', 'do not record this run (a throwaway check; every run is recorded otherwise)'),
-  );
+  return addDbOption(cmd.option('--store-dir <dir>', 'folder of the JSON run store (default: .shub)'));
 }
+
+const NO_STORE_HELP = 'do not record this run (a throwaway check; every run is recorded otherwise)';
 
 export function addOverwriteOption(cmd: Command, what = 'replace existing outputs'): Command {
   return cmd.option('-y, --overwrite', what);
@@ -85,8 +83,11 @@ export interface SharedOptions {
   jobs?: string;
   /** `--ffmpeg`: what ffmpeg is needed for. */
   ffmpeg?: string;
-  /** `--store-dir` and `--db` ('store'), or `--db` alone ('db'). */
-  store?: 'store' | 'db';
+  /**
+   * `--store-dir`, `--db` and `--no-store` (a command that records its run: 'store'), `--store-dir`
+   * and `--db` (one that reads the store: 'read'), or `--db` alone ('db').
+   */
+  store?: 'store' | 'read' | 'db';
 }
 
 export function addSharedOptions(cmd: Command, shared: SharedOptions): Command {
@@ -96,7 +97,8 @@ export function addSharedOptions(cmd: Command, shared: SharedOptions): Command {
   if (shared.json) addJsonOption(cmd, text(shared.json));
   if (shared.jobs) addJobsOption(cmd, shared.jobs);
   if (shared.ffmpeg) addFfmpegOption(cmd, shared.ffmpeg);
-  if (shared.store === 'store') addStoreOptions(cmd);
+  if (shared.store === 'store') addStoreOptions(cmd).option('--no-store', NO_STORE_HELP);
+  if (shared.store === 'read') addStoreOptions(cmd);
   if (shared.store === 'db') addDbOption(cmd);
   return cmd;
 }
