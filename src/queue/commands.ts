@@ -2,7 +2,7 @@
  * Queue jobs run the very command functions of the CLI (`analyze`, `validate`, `master`) with
  * plain options. `queue submit` parses a command's options with that command's own definition
  * (same flags, same parsers, same messages), keeps the ones that describe the work (paths made
- * absolute) and drops those of the submitting machine (--json, --jobs, --db, --store-dir,
+ * absolute) and drops those of the submitting machine (--json, --jobs, --db, --store-dir, --no-store: a worker records every job,
  * --ffmpeg); the worker turns those options into the command function's options exactly as the
  * CLI does (`prepareJob`), so a bad option is refused at submit time and never reaches a worker.
  */
@@ -18,7 +18,7 @@ import type { MasterFormat } from '../commands/master.js';
 import type { JobOutcome, QueueCommand } from './boss.js';
 
 /** Flags of the submitting machine, not of the work: never stored in a job. */
-const LOCAL_FLAGS = ['json', 'jobs', 'db', 'storeDir', 'ffmpeg'];
+const LOCAL_FLAGS = ['json', 'jobs', 'db', 'storeDir', 'store', 'ffmpeg'];
 /** Flags naming files: made absolute at submit. */
 const PATH_FLAGS = ['output', 'reference'];
 
