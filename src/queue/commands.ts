@@ -2,9 +2,10 @@
  * Queue jobs run the very command functions of the CLI (`analyze`, `validate`, `master`) with
  * plain options. `queue submit` parses a command's options with that command's own definition
  * (same flags, same parsers, same messages), keeps the ones that describe the work (paths made
- * absolute) and drops those of the submitting machine (--json, --jobs, --db, --store-dir, --ffmpeg, and
- * --no-store: a worker records every job); the worker turns those options into the command function's options exactly as the
- * CLI does (`prepareJob`), so a bad option is refused at submit time and never reaches a worker.
+ * absolute) and drops those of the submitting machine (--json, --jobs, --db, --store-dir, --ffmpeg,
+ * and --no-store: a worker records every job); the worker turns those options into the command
+ * function's options exactly as the CLI does (`prepareJob`), so a bad option is refused at submit
+ * time and never reaches a worker.
  */
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
