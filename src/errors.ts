@@ -59,9 +59,9 @@ const ERRNO: Record<string, [ExitCode, string]> = {
   EFBIG: [ExitCode.environment, 'file too large for this file system or ulimit -f'],
   EROFS: [ExitCode.environment, 'is on a read-only file system; write somewhere else'],
   EIO: [ExitCode.environment, 'input/output error from the device; check the disk'],
-  EMFILE: [ExitCode.environment, 'too many open files in shub; raise the limit (ulimit -n) or use fewer inputs'],
-  ENFILE: [ExitCode.environment, 'too many open files on this machine; raise the system limit'],
-  ENOMEM: [ExitCode.environment, 'out of memory'],
+  EMFILE: [ExitCode.environment, 'too many open files in this process; raise the limit (ulimit -n) or lower --jobs'],
+  ENFILE: [ExitCode.environment, 'too many open files on this system; close other programs or raise the system limit'],
+  ENOMEM: [ExitCode.environment, 'out of memory; free memory or lower --jobs'],
   ENOTDIR: [ExitCode.usage, 'a part of the path is a file, not a folder; choose another path'],
   EISDIR: [ExitCode.usage, 'is a directory; name a file'],
   ENAMETOOLONG: [ExitCode.usage, 'the name is too long'],
@@ -75,6 +75,16 @@ function errnoOf(err: unknown): { code: string; path?: string } | undefined {
   const e = err as NodeJS.ErrnoException | undefined;
   if (!(err instanceof Error) || typeof e?.code !== 'string' || !(e.code in ERRNO)) return undefined;
   return { code: e.code, ...(typeof e.path === 'string' ? { path: e.path } : {}) };
+}
+
+/**
+ * The machine running out of file descriptors or memory while doing something to an input (opening or
+ * hashing it): the EnvironmentError (exit 4) saying so, or undefined for any other error.
+ */
+export function environmentFault(err: unknown, doing: string): EnvironmentError | undefined {
+  const errno = errnoOf(err);
+  if (!errno || !['EMFILE', 'ENFILE', 'ENOMEM'].includes(errno.code)) return undefined;
+  return new EnvironmentError(`${doing} failed (${errno.code}): ${ERRNO[errno.code]![1]}`);
 }
 
 /** Exit code for any thrown value: ShubErrors carry theirs, system errors theirs, anything else is internal (5). */

@@ -9,7 +9,7 @@
  * them. Nothing here exits the process: actions return the exit code.
  */
 import type { Command } from 'commander';
-import { describeError, exitCodeOf, ExitCode, UsageError, type ShubError } from '../errors.js';
+import { describeError, exitCodeOf, ExitCode, type ShubError } from '../errors.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
 import type { Store } from '../store/types.js';
@@ -295,7 +295,7 @@ export class Session {
       import('../store/run.js'),
     ]);
     if (flags.store === false) {
-      if (mode === 'read') throw new UsageError(`${this.command} reads the run store; --no-store makes no sense here`);
+      // --no-store (only the commands that record a run take it)
       const { NoStore } = await import('../store/none.js');
       this.store_ = new NoStore();
       return this.store_;

@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { hashFile } from './hash.js';
 import type { Readable } from 'node:stream';
 import type { PcmFormat } from '../native.js';
-import { EnvironmentError, InputError } from '../errors.js';
+import { environmentFault, EnvironmentError, InputError } from '../errors.js';
 import { CHANNEL_RANGE, SAMPLE_RATE_RANGE_HZ, type AudioFormat } from './format.js';
 import { sniffWav, type WavLayout } from './wav.js';
 import { decodeWithFfmpeg, DecodeFailure, probeFfmpeg, type FfmpegChoice } from './ffmpeg.js';
@@ -91,23 +91,6 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
     await fh.close().catch(() => undefined);
     throw err;
   }
-}
-
-/**
- * Errors of the operating system that are the machine's fault, not the file's: the process or the
- * system ran out of file descriptors or memory (exit 4, not "unreadable input").
- */
-const ENVIRONMENT_ERRNOS: Record<string, string> = {
-  EMFILE: 'too many open files in this process; raise the limit (ulimit -n) or lower --jobs',
-  ENFILE: 'too many open files on this system; close other programs or raise the system limit',
-  ENOMEM: 'out of memory; free memory or lower --jobs',
-};
-
-/** The EnvironmentError for an errno that is the machine's fault, or undefined. */
-export function environmentFault(err: unknown, doing: string): EnvironmentError | undefined {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why = code ? ENVIRONMENT_ERRNOS[code] : undefined;
-  return why ? new EnvironmentError(`${doing} failed (${code}): ${why}`) : undefined;
 }
 
 function fileSystemError(file: string, err: unknown): InputError | EnvironmentError {

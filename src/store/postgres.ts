@@ -405,34 +405,24 @@ export class PostgresStore implements Store {
     if (query.since) q = q.where('r.started_at', '>=', query.since);
     if (query.file) {
       const { paths, sha256 } = query.file;
-      // runs that read the file, and the runs that wrote it
+      // runs that read the file, and the runs that wrote it: run_inputs and outputs share these columns
       q = q.where(({ exists, selectFrom, or }) =>
-        or([
-          exists(
-            selectFrom('run_inputs as ri')
-              .leftJoin('assets as a', 'a.id', 'ri.asset_id')
-              .whereRef('ri.run_id', '=', 'r.id')
-              .where((eb) =>
-                eb.or([
-                  eb('ri.path', 'in', paths.length ? paths : ['']),
-                  ...(sha256 ? [eb('a.sha256', '=', sha256)] : []),
-                ]),
-              )
-              .select(sql`1`.as('one')),
+        or(
+          (['run_inputs', 'outputs'] as const).map((table) =>
+            exists(
+              selectFrom(`${table} as f` as 'run_inputs as f')
+                .leftJoin('assets as a', 'a.id', 'f.asset_id')
+                .whereRef('f.run_id', '=', 'r.id')
+                .where((eb) =>
+                  eb.or([
+                    eb('f.path', 'in', paths.length ? paths : ['']),
+                    ...(sha256 ? [eb('a.sha256', '=', sha256)] : []),
+                  ]),
+                )
+                .select(sql`1`.as('one')),
+            ),
           ),
-          exists(
-            selectFrom('outputs as o')
-              .innerJoin('assets as oa', 'oa.id', 'o.asset_id')
-              .whereRef('o.run_id', '=', 'r.id')
-              .where((eb) =>
-                eb.or([
-                  eb('o.path', 'in', paths.length ? paths : ['']),
-                  ...(sha256 ? [eb('oa.sha256', '=', sha256)] : []),
-                ]),
-              )
-              .select(sql`1`.as('one')),
-          ),
-        ]),
+        ),
       );
     }
     if (query.limit) q = q.limit(query.limit);
