@@ -341,6 +341,9 @@ Napi::Value NativeIsa(const Napi::CallbackInfo& info) {
 // Defined by the other addon_*.cc files: each adds its classes and functions to the exports.
 void InitMaster(Napi::Env env, Napi::Object exports);
 void InitMix(Napi::Env env, Napi::Object exports);
+void InitNam(Napi::Env env, Napi::Object exports);
+void InitReamp(Napi::Env env, Napi::Object exports);
+void InitAnalysis(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -354,6 +357,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nativeIsa", Napi::Function::New<NativeIsa>(env, "nativeIsa"));
   InitMaster(env, exports);
   InitMix(env, exports);
+  InitNam(env, exports);
+  InitReamp(env, exports);
+  InitAnalysis(env, exports);
   return exports;
 }
 
