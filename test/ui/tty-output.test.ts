@@ -23,36 +23,41 @@ test('the terminal model: ink-style erase of a 2-line frame removes only the fra
   assert.deepEqual(screen(`${frame}result A\n\u001b[2K\u001b[1A\u001b[2K\u001b[1A\u001b[2K\u001b[G`), ['progress 1']);
 });
 
-test('analyze, validate and master on a pseudo-terminal: the screen shows every line of the piped output', () => {
-  const probe = spawnSync('script', ['-qec', 'true', '/dev/null']);
-  assert.equal(probe.status, 0, 'needs script(1) from util-linux (bsdutils)');
-  const files = ['a', 'b', 'c', 'd'].map((name, i) => {
-    const file = path.join(dir, `${name}.wav`);
-    writeWav(file, sineSegments(48000, 2, [{ seconds: 90 + 10 * i, dbfs: -20 + i, freqHz: 440 * (i + 1) }]), 48000);
-    return path.basename(file);
-  });
-  const runs = [
-    ['analyze', ...files, '-j', '2', '--features', 'levels'],
-    ['validate', ...files, '-p', 'spotify,ebu-r128'],
-    ['master', files[0]!, '-t', 'spotify,ebu-r128', '-o', 'm/', '-y'],
-  ];
-  for (const args of runs) {
-    const piped = shub([...args, '--store-dir', 'piped'], dir);
-    assert.ok(piped.code === 0 || piped.code === 1, piped.stderr);
-    const expected = piped.stdout.split('\n').map((l) => l.trimEnd());
-    while (expected.length && expected[expected.length - 1] === '') expected.pop();
-    const quoted = [process.execPath, SHUB, ...args, '--store-dir', 'tty'].map((a) => `'${a}'`).join(' ');
-    const tty = spawnSync('script', ['-qefc', `stty cols 200 rows 60; ${quoted}`, '/dev/null'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 120_000,
-      // a user's terminal: ink draws no live frames when it believes it runs in CI
-      env: { ...process.env, TERM: 'xterm-256color', CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+for (const count of [1, 4, 12]) {
+  test(`${count} file(s), -j 2: analyze, validate and master on a pseudo-terminal show every piped line`, () => {
+    const probe = spawnSync('script', ['-qec', 'true', '/dev/null']);
+    assert.equal(probe.status, 0, 'needs script(1) from util-linux (bsdutils)');
+    // long enough files that the progress display is drawn between results (12 files: shorter each)
+    const seconds = count === 12 ? 20 : count === 1 ? 180 : 60;
+    const files = Array.from({ length: count }, (_, i) => {
+      const file = path.join(dir, `n${count}-${i}.wav`);
+      const tone = { seconds: seconds + 3 * i, dbfs: -20 + (i % 5), freqHz: 220 * (1 + (i % 7)) };
+      writeWav(file, sineSegments(48000, 2, [tone]), 48000);
+      return path.basename(file);
     });
-    assert.equal(tty.status, piped.code, tty.stdout);
-    assert.match(tty.stdout, /files/, `${args[0]}: the progress display was drawn (it is what erased results)`);
-    // with -j 2 results come in the order files finish: compare the lines, not their order across files
-    const sorted = (lines: string[]) => lines.filter((l) => l !== '').sort();
-    assert.deepEqual(sorted(screen(tty.stdout)), sorted(expected), `${args[0]}: screen vs piped stdout`);
-  }
-});
+    const runs = [
+      ['analyze', ...files, '-j', '2', '--features', 'levels'],
+      ['validate', ...files, '-j', '2', '-p', 'spotify,ebu-r128'],
+      ['master', ...files, '-j', '2', '-t', 'spotify,ebu-r128', '-o', `m${count}/`, '-y'],
+    ];
+    for (const args of runs) {
+      const piped = shub([...args, '--store-dir', 'piped'], dir);
+      assert.ok(piped.code === 0 || piped.code === 1, piped.stderr);
+      const expected = piped.stdout.split('\n').map((l) => l.trimEnd());
+      while (expected.length && expected[expected.length - 1] === '') expected.pop();
+      const quoted = [process.execPath, SHUB, ...args, '--store-dir', 'tty'].map((a) => `'${a}'`).join(' ');
+      const tty = spawnSync('script', ['-qefc', `stty cols 200 rows 60; ${quoted}`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 240_000,
+        // a user's terminal: ink draws no live frames when it believes it runs in CI
+        env: { ...process.env, TERM: 'xterm-256color', CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+      });
+      assert.equal(tty.status, piped.code, tty.stdout);
+      assert.match(tty.stdout, /files?/, `${args[0]}: the progress display was drawn (it is what erased results)`);
+      // with -j 2 results come in the order files finish: compare the lines, not their order across files
+      const sorted = (lines: string[]) => lines.filter((l) => l !== '').sort();
+      assert.deepEqual(sorted(screen(tty.stdout)), sorted(expected), `${args[0]} × ${count}: screen vs piped stdout`);
+    }
+  });
+}
