@@ -20,6 +20,7 @@ import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
 import { queueCommand } from './commands/queue.js';
 import { workerCommand } from './commands/worker.js';
+import { reportCommand } from './commands/report.js';
 
 /** Every command, in the order `shub --help` lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   dbCommand,
   historyCommand,
   showCommand,
+  reportCommand,
   queueCommand,
   workerCommand,
 ];

@@ -20,7 +20,8 @@ export type Peer =
   | 'fluidsynth'
   | 'vamp-simple-host'
   | 'sonic-annotator'
-  | 'qm-vamp-plugins';
+  | 'qm-vamp-plugins'
+  | 'chromium';
 
 /** Where Debian puts Vamp plugins (the Queen Mary set also ships inside ardour). */
 export const VAMP_DIRS = [
@@ -53,6 +54,8 @@ const PEERS: Record<Peer, { packages: string; present: () => boolean }> = {
   },
   'vamp-simple-host': { packages: 'vamp-examples', present: () => onPath('vamp-simple-host') },
   'sonic-annotator': { packages: 'sonic-annotator', present: () => onPath('sonic-annotator') },
+  // Debian's browser, for rendering reports headless (driven by the playwright-core dev dependency)
+  chromium: { packages: 'chromium', present: () => onPath('/usr/bin/chromium') },
   'qm-vamp-plugins': {
     packages: 'qm-vamp-plugins (or ardour, which ships them)',
     present: () =>
