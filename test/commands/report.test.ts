@@ -59,7 +59,8 @@ before(() => {
   runs.validate = lastRun();
   writeFileSync(
     path.join(dir, 'mix.yaml'),
-    'sampleRate: 44100\ntracks:\n  - { name: Song, file: song.wav, gainDb: -3 }\n  - { name: Ref, file: ref.wav, pan: 0.3 }\n',
+    'sampleRate: 44100\ntracks:\n' +
+      '  - { name: Song, file: song.wav, gainDb: -3 }\n  - { name: Ref, file: ref.wav, pan: 0.3 }\n',
   );
   ok(['mix', 'mix.yaml', '-o', 'mix.wav', '-y']);
   runs.mix = lastRun();

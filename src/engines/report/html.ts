@@ -24,7 +24,8 @@ const STYLE = `
   section { break-inside: avoid-page; } nav { display: none; } }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg);
   margin: 0 auto; max-width: 1000px; padding: 16px; }
-h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 6px; border-bottom: 1px solid var(--line); }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 6px; border-bottom: 1px solid var(--line); }
 .meta, .note, figcaption { color: var(--muted); }
 figure { margin: 12px 0; } figure svg { max-width: 100%; height: auto; }
 svg.chart text { fill: var(--fg); } svg.chart text.tick { fill: var(--muted); }
@@ -44,7 +45,8 @@ function decisionItem(d: Section['decisions'][number]): string {
     .join('');
   const link = figure ? ` <a href="#${xml(figure)}">→ figure</a>` : '';
   return (
-    `<li data-engine="${xml(x.engine)}" data-decision="${xml(x.decision)}"><span class="engine">${xml(x.engine)}</span> ` +
+    `<li data-engine="${xml(x.engine)}" data-decision="${xml(x.decision)}">` +
+    `<span class="engine">${xml(x.engine)}</span> ` +
     `<b>${xml(x.decision)}</b> = ${xml(value ?? 'null')}${x.unit ? ` ${xml(x.unit)}` : ''}${link}` +
     `<div>${xml(x.reason)}</div>${alts ? `<ul>${alts}</ul>` : ''}</li>`
   );
@@ -59,9 +61,11 @@ export function renderHtml(doc: ReportDocument): string {
         .map((f) => `<figure id="fig-${xml(f.id)}">${f.svg}<figcaption>${xml(f.caption)}</figcaption></figure>`)
         .join('');
       const decisions = s.decisions.length
-        ? `<h3>Decisions (${s.decisions.length})</h3><ol class="decisions">${s.decisions.map(decisionItem).join('')}</ol>`
+        ? `<h3>Decisions (${s.decisions.length})</h3>` +
+          `<ol class="decisions">${s.decisions.map(decisionItem).join('')}</ol>`
         : '';
-      return `<section id="${xml(s.id)}"><h2>${xml(s.heading)}</h2>${notes}${s.tables.join('')}${figures}${decisions}</section>`;
+      const body = `${notes}${s.tables.join('')}${figures}${decisions}`;
+      return `<section id="${xml(s.id)}"><h2>${xml(s.heading)}</h2>${body}</section>`;
     })
     .join('\n');
   // JSON inside <script type="application/json"> must not close the element early

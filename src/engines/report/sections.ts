@@ -351,7 +351,8 @@ export function validateTable(results: unknown[]): string {
       ({ file, platform, c }) =>
         `<tr class="${c.passed ? 'pass' : 'fail'}" data-file="${xml(file)}" data-platform="${xml(platform)}" ` +
         `data-check="${xml(c.id)}">${cell(file)}${cell(platform)}${cell(c.id)}` +
-        `<td class="verdict">${c.passed ? 'pass' : 'FAIL'}</td>${cell(c.measured, 'measured')}${cell(c.limit, 'limit')}` +
+        `<td class="verdict">${c.passed ? 'pass' : 'FAIL'}</td>` +
+        `${cell(c.measured, 'measured')}${cell(c.limit, 'limit')}` +
         `${cell(c.message ?? '')}</tr>`,
     )
     .join('');
