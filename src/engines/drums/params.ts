@@ -1,0 +1,57 @@
+/**
+ * `shub drums` parameters (issue 13), each declared once with unit, range and what it does
+ * (STYLE: engines describe themselves). Detection works on a fine energy envelope of each mic
+ * (ticks of about a millisecond) and on short windows of samples kept around each hit.
+ */
+import type { ParameterSpec } from '../analysis/params.js';
+
+const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({
+  value,
+  unit,
+  range,
+  description,
+});
+
+export const DETECT_PARAMETERS = {
+  tickMs: p(0.5, 'ms', [0.1, 5], 'resolution of the energy envelope a hit is found on'),
+  riseDb: p(
+    10,
+    'dB',
+    [3, 40],
+    'a hit: the largest |x| of the last millisecond rises this much above the largest of the `lookbackMs` before ' +
+      "it (the previous hit's decay included, so a ringing drum does not retrigger)",
+  ),
+  lookbackMs: p(
+    12,
+    'ms',
+    [1, 50],
+    "the reference stretch before a rise; longer than a low drum's half period (a 50 Hz kick: 10 ms)",
+  ),
+  minIntervalMs: p(8, 'ms', [1, 100], 'two hits on one mic are at least this far apart (a flam is ~15–40 ms)'),
+  peakWindowMs: p(25, 'ms', [1, 60], "a hit's peak is the largest |x| this long after its start"),
+  startFraction: p(
+    0.05,
+    'of the peak',
+    [0.005, 0.5],
+    "a hit's start: the first sample at this fraction of the hit's peak |x| (the physical start of the transient)",
+  ),
+  floorRangeDb: p(
+    50,
+    'dB',
+    [10, 120],
+    "hits more than this below the mic's loudest hit are ignored (noise, far bleed)",
+  ),
+  velocityRangeDb: p(36, 'dB', [6, 96], 'velocity 1 is this far below the loudest hit of the track (127)'),
+} as const;
+
+export const BLEED_PARAMETERS = {
+  maxLagMs: p(5, 'ms', [0, 30], 'bleed arrives at most this late on another close mic'),
+  windowMs: p(6, 'ms', [1, 50], "the stretch after a hit's start compared across mics"),
+  explainedDb: p(
+    -8,
+    'dB',
+    [-60, 0],
+    "a hit is bleed when another close mic's earlier, louder signal, scaled, leaves at most this much of its " +
+      'energy unexplained (least-squares residual)',
+  ),
+} as const;
