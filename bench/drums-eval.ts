@@ -6,7 +6,7 @@
  */
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
-import { HitDetector, toHits, findBleed } from '../src/engines/drums/detect.js';
+import { SessionDetector, toHits, findBleed } from '../src/engines/drums/detect.js';
 
 export const TUNING: SessionSpec[] = [
   { font: 'FluidR3Mono', seed: 1, bpm: 96, bars: 8 },
@@ -55,18 +55,18 @@ export interface MicScore {
   meanOffsetMs: number;
   truth: number;
   bleedReported: number;
+  missed: number;
   rho: number;
 }
 
 export function evaluateSession(spec: SessionSpec): MicScore[] {
   const s = drumSession(spec);
   const close = s.mics.filter((m) => m.instrument !== 'overheads' && m.instrument !== 'room');
-  const cands = close.map((m) => {
-    const d = new HitDetector({ sampleRate: s.rate });
-    for (let i = 0; i < m.samples.length; i += 4096) d.push(m.samples.subarray(i, i + 4096));
-    return d.finish();
-  });
-  const bleed = findBleed(cands, s.rate);
+  const emphasis = { kick: 0, snare: 1, hihat: 2, tom: 0 } as const;
+  const det = new SessionDetector(s.rate, close.map((m) => emphasis[m.instrument as KitPiece]));
+  for (let i = 0; i < s.frames; i += 8192) det.push(close.map((m) => m.samples.subarray(i, i + 8192)));
+  const cands = det.finish();
+  const bleed = findBleed(cands, s.rate, close.map((m) => emphasis[m.instrument as KitPiece]));
   return close.map((m, t) => {
     const rejected = new Set(bleed.filter((b) => b.track === t).map((b) => b.hit));
     const kept = cands[t]!.filter((_, k) => !rejected.has(k));
@@ -93,6 +93,7 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
       meanOffsetMs: offsets.length ? (1000 * offsets.reduce((a, b) => a + b, 0)) / offsets.length : NaN,
       truth: truth.length,
       bleedReported: extra,
+      missed: match.fn,
       rho:
         pairs.length > 2
           ? spearman(
@@ -114,7 +115,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const r of rows)
       console.log(
         `  ${r.session.padEnd(22)} ${r.mic.padEnd(6)} F ${r.f.toFixed(4)}  offset ${r.meanOffsetMs.toFixed(3)} ms  ` +
-          `bleed ${r.bleedReported}/${r.truth}  rho ${r.rho.toFixed(3)}`,
+          `bleed ${r.bleedReported}/${r.truth}  missed ${r.missed}  rho ${r.rho.toFixed(3)}`,
       );
   }
 }

@@ -12,6 +12,8 @@ import { BLEED_PARAMETERS, DETECT_PARAMETERS } from './params.js';
 
 export interface DetectOptions {
   sampleRate: number;
+  /** Largest block pushed between two settles (the ring keeps this much more). */
+  chunkFrames?: number;
   riseDb?: number;
   minIntervalMs?: number;
   floorRangeDb?: number;
@@ -85,7 +87,8 @@ export class HitDetector {
     this.scanBack = ms(rate, 3);
     this.keepAfter = ms(rate, BLEED_PARAMETERS.windowMs.value + BLEED_PARAMETERS.maxLagMs.value) + this.peakSamples;
     let size = 1;
-    while (size < this.keepAfter + this.scanBack + ms(rate, 4) + this.tick * 4) size <<= 1;
+    const need = this.keepAfter + this.scanBack + ms(rate, 4) + this.tick * 4 + (options.chunkFrames ?? 0);
+    while (size < need + ms(rate, BLEED_PARAMETERS.maxLagMs.value) + 64) size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
     this.recentPeak = new Float64Array(this.lookbackTicks + 2);
@@ -99,12 +102,20 @@ export class HitDetector {
       this.n++;
       const a = x < 0 ? -x : x;
       if (a > this.tickPeak) this.tickPeak = a;
-      if (++this.inTick === this.tick) {
-        this.endTick();
-        // settle while the hit's samples are still in the ring (blocks may be longer than it)
-        if (this.pending.length) this.settle(false);
-      }
+      if (++this.inTick === this.tick) this.endTick();
     }
+  }
+
+  /** Samples after a hit's start that must be in before it is settled. */
+  get settleAfter(): number {
+    return this.keepAfter;
+  }
+
+  /** Triggers whose samples are all in, turned into candidates (the session captures the other mics then). */
+  takeSettled(atEnd: boolean): (Candidate & { rise: number })[] {
+    const before = this.candidates.length;
+    this.settle(atEnd);
+    return this.candidates.slice(before);
   }
 
   /** Ends the stream: hits whose windows run past the end are kept (zero padded). */
@@ -112,6 +123,11 @@ export class HitDetector {
     if (this.inTick > 0) this.endTick();
     this.settle(true);
     return this.candidates;
+  }
+
+  /** Ends the envelope (the last partial tick); candidates still pending settle with takeSettled(true). */
+  end(): void {
+    if (this.inTick > 0) this.endTick();
   }
 
   private endTick(): void {
@@ -135,7 +151,7 @@ export class HitDetector {
     this.inTick = 0;
   }
 
-  private sampleAt(i: number): number {
+  sampleAt(i: number): number {
     return i < 0 || i >= this.n || i < this.n - this.ring.length ? 0 : this.ring[i & this.mask]!;
   }
 
@@ -146,15 +162,18 @@ export class HitDetector {
       let peak = 0;
       for (let i = trigger - this.tick; i < trigger + this.peakSamples; i++)
         peak = Math.max(peak, Math.abs(this.sampleAt(i)));
-      // what rang before: the largest |x| in the 2 ms before the scan starts
+      // the start: the first sample at `startFraction` of the peak that also stands out from what rang
+      // in the 3 ms before it (1.5 × its largest |x|), so a decaying drum or earlier bleed underneath is
+      // not taken for the new transient
       const scanFrom = trigger - this.scanBack;
-      let before = 0;
-      for (let i = scanFrom - ms(this.sampleRate, 2); i < scanFrom; i++)
-        before = Math.max(before, Math.abs(this.sampleAt(i)));
-      const threshold = Math.max(DETECT_PARAMETERS.startFraction.value * peak, 1.5 * before);
+      const threshold = DETECT_PARAMETERS.startFraction.value * peak;
       let start = trigger;
       for (let i = scanFrom; i < trigger + this.peakSamples; i++) {
-        if (Math.abs(this.sampleAt(i)) >= threshold) {
+        const v = Math.abs(this.sampleAt(i));
+        if (v < threshold) continue;
+        let before = 0;
+        for (let j = i - this.scanBack; j < i; j++) before = Math.max(before, Math.abs(this.sampleAt(j)));
+        if (v > 1.5 * before) {
           start = i;
           break;
         }
@@ -190,88 +209,240 @@ export function toHits(candidates: readonly (Candidate & { rise: number })[], sa
     });
 }
 
+/** A candidate with every close mic's samples around it (the same stretch on each). */
+export interface SessionCandidate extends Candidate {
+  rise: number;
+  /** Largest |x| of the unemphasized mic in the peak window (what the bleed paths compare). */
+  rawPeak: number;
+  /** Per close mic: samples from `start − lookBehind` for `lookBehind + windowLen` samples. */
+  mics: Float32Array[];
+  lookBehind: number;
+}
+
 /**
- * Bleed across close mics: hit h on mic A is bleed when a close mic B has a hit starting at most
- * `maxLagMs` earlier whose signal, delayed by that lag and scaled by least squares, explains A's
- * window to `explainedDb` (residual energy / A's energy), with a scale below 1 (B is louder).
+ * Hit detection on the close mics of one session, in lockstep: the same blocks of every mic (same
+ * rate, same length) go in together, and when a mic finds a hit the samples of all mics around it are
+ * kept, so the bleed test can regress one mic on the others. Memory: a ring per mic and a few
+ * milliseconds per hit.
  */
-export function findBleed(tracks: readonly (readonly Candidate[])[], sampleRate: number): BleedVerdict[] {
-  const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
-  const early = Math.round(sampleRate / 5000); // 0.2 ms: "at the same time" within detection jitter
-  const len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
-  const verdicts: BleedVerdict[] = [];
-  /** The source's window delayed by d samples, aligned with h's window from its start. */
-  const delayed = (h: Candidate, g: Candidate, d: number): Float64Array => {
-    const y = new Float64Array(len);
-    for (let i = 0; i < len; i++) {
-      const j = g.preSamples + (h.start - g.start) + i - d;
-      y[i] = j >= 0 && j < g.window.length ? g.window[j]! : 0;
+export class SessionDetector {
+  static readonly CHUNK = 4096;
+  readonly detectors: HitDetector[];
+  readonly found: SessionCandidate[][];
+  private readonly lookBehind: number;
+  private readonly windowLen: number;
+
+  private readonly emphasis: number[];
+  private readonly last: Float64Array[];
+  /** The unemphasized samples of each mic, last ~0.1 s (bleed windows are taken from these). */
+  private readonly raw: Float32Array[];
+  private n = 0;
+
+  /**
+   * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
+   * snare, 2 for cymbals and hats): +6 dB per octave each, so a soft hat stands out of the kick that
+   * leaks into its mic (60 Hz against 6 kHz: −40 dB after two differences).
+   */
+  constructor(
+    readonly sampleRate: number,
+    emphasis: number[],
+  ) {
+    const mics = emphasis.length;
+    this.emphasis = emphasis;
+    this.last = emphasis.map(() => new Float64Array(2));
+    this.detectors = Array.from({ length: mics }, () => new HitDetector({ sampleRate, chunkFrames: SessionDetector.CHUNK }));
+    this.found = Array.from({ length: mics }, () => []);
+    let size = 1;
+    while (size < 2 * SessionDetector.CHUNK + sampleRate / 10) size <<= 1;
+    this.raw = emphasis.map(() => new Float32Array(size));
+    this.lookBehind = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
+    this.windowLen = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
+  }
+
+  /** The next block of every close mic (planar: one array per mic, equal lengths). */
+  push(blocks: Float32Array[]): void {
+    const n = blocks[0]?.length ?? 0;
+    for (let at = 0; at < n; at += SessionDetector.CHUNK) {
+      const end = Math.min(n, at + SessionDetector.CHUNK);
+      this.detectors.forEach((d, m) => {
+        const x = blocks[m]!.subarray(at, end);
+        const ring = this.raw[m]!;
+        for (let i = 0; i < x.length; i++) ring[(this.n + i) & (ring.length - 1)] = x[i]!;
+        d.push(this.emphasize(m, x));
+      });
+      this.n += end - at;
+      this.settle(false);
+    }
+  }
+
+  private emphasize(m: number, x: Float32Array): Float32Array {
+    const order = this.emphasis[m]!;
+    if (order === 0) return x;
+    const st = this.last[m]!;
+    const y = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      // first difference, or the second: x[n] − 2x[n−1] + x[n−2] (halved: a full-scale Nyquist tone stays at 2)
+      y[i] = order === 1 ? v - st[0]! : (v - 2 * st[0]! + st[1]!) / 2;
+      st[1] = st[0]!;
+      st[0] = v;
     }
     return y;
-  };
+  }
+
+  finish(): SessionCandidate[][] {
+    for (const d of this.detectors) d.end();
+    this.settle(true);
+    return this.found;
+  }
+
+  private settle(atEnd: boolean): void {
+    this.detectors.forEach((d, m) => {
+      for (const c of d.takeSettled(atEnd)) {
+        const rawAt = (ring: Float32Array, i: number) =>
+          i < 0 || i >= this.n || i < this.n - ring.length ? 0 : ring[i & (ring.length - 1)]!;
+        const mics = this.raw.map((ring) => {
+          const w = new Float32Array(this.lookBehind + this.windowLen);
+          for (let k = 0; k < w.length; k++) w[k] = rawAt(ring, c.start - this.lookBehind + k);
+          return w;
+        });
+        let rawPeak = 0;
+        const peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * this.sampleRate) / 1000);
+        for (let i = c.start; i < c.start + peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(rawAt(this.raw[m]!, i)));
+        this.found[m]!.push({ ...c, mics, lookBehind: this.lookBehind, rawPeak });
+      }
+    });
+  }
+}
+
+/** How mic B leaks into mic A: amplitude gain and delay, learnt from the session's clean bleed events. */
+export interface BleedPath {
+  into: number;
+  from: number;
+  gain: number;
+  lagSamples: number;
+  /** Events it was learnt from. */
+  events: number;
+}
+
+/** Least-squares gain and residual of x against mic b's samples delayed by d (same window). */
+function fit(h: SessionCandidate, a: number, b: number, d: number, len: number): { gain: number; residual: number } {
+  const xa = h.mics[a]!;
+  const yb = h.mics[b]!;
+  let xy = 0;
+  let yy = 0;
+  let xx = 0;
+  for (let i = 0; i < len; i++) {
+    const x = xa[h.lookBehind + i]!;
+    const y = yb[h.lookBehind + i - d] ?? 0;
+    xy += x * y;
+    yy += y * y;
+    xx += x * x;
+  }
+  if (yy === 0 || xx === 0) return { gain: 0, residual: 1 };
+  return { gain: xy / yy, residual: (xx - (xy * xy) / yy) / xx };
+}
+
+/**
+ * The session's bleed paths: for each pair of close mics, the hits on A that a louder, earlier hit
+ * on B explains almost entirely alone (residual ≤ −15 dB at the best delay) are clean bleed events;
+ * their median gain and delay are the path. Pairs without such events have no path.
+ */
+export function learnBleedPaths(tracks: readonly (readonly SessionCandidate[])[], sampleRate: number): BleedPath[] {
+  const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
+  const len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
+  const paths: BleedPath[] = [];
+  const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
+  for (let a = 0; a < tracks.length; a++) {
+    for (let b = 0; b < tracks.length; b++) {
+      if (a === b) continue;
+      const gains: number[] = [];
+      const lags: number[] = [];
+      for (const h of tracks[a]!) {
+        const g = tracks[b]!.find((c) => h.start - c.start >= 0 && h.start - c.start <= maxLag && c.rawPeak > 2 * h.rawPeak);
+        if (!g) continue;
+        let best = { d: 0, gain: 0, residual: 1 };
+        for (let d = 0; d <= maxLag; d++) {
+          const f = fit(h, a, b, d, len);
+          if (f.residual < best.residual) best = { d, ...f };
+        }
+        if (best.residual <= 10 ** -1.5) {
+          gains.push(best.gain);
+          lags.push(best.d);
+        }
+      }
+      if (gains.length >= 2)
+        paths.push({ into: a, from: b, gain: median(gains), lagSamples: median(lags), events: gains.length });
+    }
+  }
+  return paths;
+}
+
+/** The first or second difference of a window (the detection emphasis), in place on a copy. */
+function emphasized(x: Float64Array, order: number): Float64Array {
+  if (order === 0) return x;
+  const y = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i - 1] ?? 0;
+    const b = x[i - 2] ?? 0;
+    y[i] = order === 1 ? x[i]! - a : (x[i]! - 2 * a + b) / 2;
+  }
+  return y;
+}
+
+const peakOf = (x: Float64Array, from: number) => {
+  let p = 0;
+  for (let i = from; i < x.length; i++) p = Math.max(p, Math.abs(x[i]!));
+  return p;
+};
+
+/**
+ * Bleed across close mics: what the other close mics leak into mic A at a hit is predicted from
+ * their samples through the session's bleed paths (gain with polarity, delay); the hit is bleed when
+ * what is left after subtracting that prediction peaks more than `marginDb` below the hit (both seen
+ * through A's detection emphasis). A real hit stands on its own; a leak disappears. Logged with the
+ * dominant source, the path's delay, the level ratio of the two mics and the residual.
+ */
+export function findBleed(
+  tracks: readonly (readonly SessionCandidate[])[],
+  sampleRate: number,
+  emphasis: readonly number[] = tracks.map(() => 0),
+): BleedVerdict[] {
+  const len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
+  const paths = learnBleedPaths(tracks, sampleRate);
+  const verdicts: BleedVerdict[] = [];
   tracks.forEach((hits, a) => {
+    const into = paths.filter((p) => p.into === a);
+    if (into.length === 0) return;
     hits.forEach((h, k) => {
-      const x = Float64Array.from(h.window.subarray(h.preSamples, h.preSamples + len));
-      const xx = x.reduce((sum, v) => sum + v * v, 0);
-      if (xx === 0) return;
-      // candidate sources: louder hits on other close mics that start up to maxLag earlier
-      const sources: { track: number; g: Candidate; y: Float64Array; lag: number }[] = [];
-      tracks.forEach((others, b) => {
-        if (b === a) return;
-        for (const g of others) {
-          const lag = h.start - g.start;
-          if (lag < -early || lag > maxLag || g.peak <= h.peak) continue;
-          // the delay that best explains x by this source alone (bleed arrives late: d ≥ 0)
-          let best = { d: Math.max(0, lag), res: Infinity };
-          for (let d = 0; d <= maxLag; d++) {
-            const y = delayed(h, g, d);
-            let xy = 0;
-            let yy = 0;
-            for (let i = 0; i < len; i++) {
-              xy += x[i]! * y[i]!;
-              yy += y[i]! * y[i]!;
-            }
-            const res = yy > 0 ? xx - (xy * xy) / yy : xx;
-            if (res < best.res) best = { d, res };
-          }
-          sources.push({ track: b, g, y: delayed(h, g, best.d), lag: best.d });
-        }
+      const pre = 2; // samples before the start, so the differences see the start itself
+      const take = (b: number, d: number) => {
+        const w = h.mics[b]!;
+        const y = new Float64Array(len + pre);
+        for (let i = 0; i < len + pre; i++) y[i] = w[h.lookBehind - pre + i - d] ?? 0;
+        return y;
+      };
+      const x = take(a, 0);
+      const predicted = new Float64Array(len + pre);
+      const parts = into.map((p) => {
+        const y = take(p.from, p.lagSamples);
+        for (let i = 0; i < y.length; i++) predicted[i]! += p.gain * y[i]!;
+        return { p, peak: peakOf(emphasized(y.map((v) => v * p.gain), emphasis[a]!), pre) };
       });
-      if (sources.length === 0) return;
-      // all of them at once (coincident hits bleed together), least squares by Gram–Schmidt: each
-      // source's window made orthogonal to those before it, the residual projected off each in turn
-      const r = Float64Array.from(x);
-      const basis: Float64Array[] = [];
-      const shares = sources.map((src) => {
-        const q = Float64Array.from(src.y);
-        const norm0 = q.reduce((sum, v) => sum + v * v, 0);
-        for (const e of basis) {
-          let dot = 0;
-          for (let t = 0; t < len; t++) dot += q[t]! * e[t]!;
-          for (let t = 0; t < len; t++) q[t]! -= dot * e[t]!;
-        }
-        const norm = Math.sqrt(q.reduce((sum, v) => sum + v * v, 0));
-        if (!(norm > 1e-6 * Math.sqrt(norm0))) return 0; // nothing new in this source
-        for (let t = 0; t < len; t++) q[t]! /= norm;
-        basis.push(q);
-        let dot = 0;
-        for (let t = 0; t < len; t++) dot += r[t]! * q[t]!;
-        for (let t = 0; t < len; t++) r[t]! -= dot * q[t]!;
-        return dot * dot;
-      });
-      const explained = xx - r.reduce((sum, v) => sum + v * v, 0);
-      const residualDb = 10 * Math.log10(Math.max((xx - explained) / xx, 1e-12));
-      if (residualDb > BLEED_PARAMETERS.explainedDb.value) return;
-      // the dominant source: the largest share of the explained energy
-      let main = 0;
-      for (let i = 1; i < shares.length; i++) if (shares[i]! > shares[main]!) main = i;
-      const src = sources[main]!;
+      const xe = emphasized(x, emphasis[a]!);
+      const residual = emphasized(x.map((v, i) => v - predicted[i]!), emphasis[a]!);
+      const hitPeak = peakOf(xe, pre);
+      if (hitPeak === 0) return;
+      const residualDb = db(peakOf(residual, pre)) - db(hitPeak);
+      if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
+      const main = parts.reduce((m, q) => (q.peak > m.peak ? q : m));
+      const src = tracks[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
       verdicts.push({
         track: a,
         hit: k,
-        source: src.track,
-        lagMs: round((src.lag * 1000) / sampleRate, 3),
-        levelRatioDb: round(db(h.peak) - db(src.g.peak), 2),
+        source: main.p.from,
+        lagMs: round((main.p.lagSamples * 1000) / sampleRate, 3),
+        levelRatioDb: src ? round(db(h.rawPeak) - db(src.rawPeak), 2) : round(db(h.rawPeak), 2),
         residualDb: round(residualDb, 1),
       });
     });

@@ -47,11 +47,11 @@ export const DETECT_PARAMETERS = {
 export const BLEED_PARAMETERS = {
   maxLagMs: p(5, 'ms', [0, 30], 'bleed arrives at most this late on another close mic'),
   windowMs: p(6, 'ms', [1, 50], "the stretch after a hit's start compared across mics"),
-  explainedDb: p(
-    -8,
+  marginDb: p(
+    6,
     'dB',
-    [-60, 0],
-    "a hit is bleed when another close mic's earlier, louder signal, scaled, leaves at most this much of its " +
-      'energy unexplained (least-squares residual)',
+    [0, 40],
+    "a hit is bleed when, after subtracting what the other close mics leak into its mic (the session's bleed " +
+      'paths: gain, polarity and delay learnt from its clean bleed events), what is left peaks this far below it',
   ),
 } as const;
