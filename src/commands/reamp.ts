@@ -135,8 +135,9 @@ async function reampRun(o: ReampOptions): Promise<ReampOutcome> {
   const vs = makeVariants(count, hasAmp, hasTilt);
   if (vs.length < count)
     throw new UsageError(
-      `--variations ${count}: this rig allows ${vs.length} (variants move the amp's gain${hasAmp ? '' : ', and it has no amp'}` +
-        ` and the blend of a cab's first two IRs${hasTilt ? '' : ', and it has no cab of two IRs'})`,
+      `--variations ${count}: this rig allows ${vs.length} (variants move the amp's gain` +
+        `${hasAmp ? '' : ', and it has no amp'} and the blend of a cab's first two IRs` +
+        `${hasTilt ? '' : ', and it has no cab of two IRs'})`,
     );
   const blend = o.blend === true ? vs.map((_, k) => k + 1) : (o.blend ?? []);
   if (o.blend && count < 2) throw new UsageError('--blend needs --variations 2 or more');

@@ -70,7 +70,10 @@ test('a bad number: the declared range, unit and value', async () => {
 test('an unknown stage type, amp model or key is refused by name', async () => {
   await refused(
     ['chain:', '  - { type: gate, thresholdDb: -60 }', '  - { type: fuzz, gainDb: 3 }'].join('\n'),
-    /^rig\.yaml:3 chain\[1\]\.type: expected one of gate, compressor, overdrive, amp, cab, eq, delay, reverb, got "fuzz"$/,
+    new RegExp(
+      String.raw`^rig\.yaml:3 chain\[1\]\.type: expected one of gate, compressor, overdrive, amp, cab, eq, delay, ` +
+        String.raw`reverb, got "fuzz"$`,
+    ),
   );
   await refused(
     ['chain:', '  - { type: amp, model: kemper, file: x }'].join('\n'),

@@ -62,7 +62,7 @@ async function streamThrough(file: string, x: Float32Array, sizes: number[], opt
   return { y, stage };
 }
 
-test('ONNX WaveNet [1, 1, n], receptive field measured, uneven blocks: matches float64 reference ≤ −90 dB', async () => {
+test('ONNX WaveNet [1, 1, n], rf measured, uneven blocks: matches the float64 reference ≤ −90 dB', async () => {
   const spec: WaveNetSpec = { channels: 6, kernel: 3, dilations: [1, 2, 4, 8, 16, 32], rank: 3, seed: 11 };
   const w = randomWaveNet(spec);
   const file = path.join(dir, 'wavenet3.onnx');
