@@ -354,7 +354,7 @@ export const reampCommand = defineCommand({
   exitCodes: {
     0: 'ok',
     2: 'usage or rig error (file:line key); an output that exists without -y',
-    3: 'unreadable DI, model or IR',
+    3: 'unreadable DI or model/IR file',
     4: 'missing ffmpeg or database',
     5: 'internal',
   },
