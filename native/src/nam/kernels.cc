@@ -91,12 +91,14 @@ SHUB_ALWAYS_INLINE void scaleBody(float* y, const float* x, float s, size_t n) {
 }
 SHUB_ALWAYS_INLINE void lstmGatesBody(const float* wT, const float* b, const float* xh, int cols, int rows,
                                       float* __restrict g) {
-  for (int i = 0; i < rows; ++i) g[i] = b[i];
+  // W·xh column by column, then the bias (the reference core's order)
+  for (int i = 0; i < rows; ++i) g[i] = 0.0f;
   for (int j = 0; j < cols; ++j) {
     const float x = xh[j];
     const float* __restrict w = wT + static_cast<size_t>(j) * rows;
     for (int i = 0; i < rows; ++i) g[i] += w[i] * x;
   }
+  for (int i = 0; i < rows; ++i) g[i] += b[i];
 }
 SHUB_ALWAYS_INLINE void accumulateBody(float* a, const float* b, size_t n) {
   for (size_t i = 0; i < n; ++i) a[i] += b[i];

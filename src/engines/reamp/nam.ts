@@ -218,10 +218,16 @@ function layerArray(c: Checker, v: Json, where: string): NamLayerArray {
       return x === 'gated';
     });
   } else gated = Array.from({ length: n }, () => (o.gated === undefined ? false : c.bool(o.gated, `${where}.gated`)));
-  const secondary =
-    o.secondary_activation !== undefined && o.gating_mode !== undefined
-      ? perLayer(c, o.secondary_activation, n, `${where}.secondary_activation`, (x, w) => activation(c, x, w))
-      : Array.from({ length: n }, (): NamActivation => ({ name: 'Sigmoid' }));
+  // the gate's activation: Sigmoid unless named (the trainer writes null for ungated layers)
+  const sec = o.gating_mode !== undefined ? o.secondary_activation : undefined;
+  if (Array.isArray(sec) && sec.length !== n)
+    c.fail(`${where}.secondary_activation lists ${sec.length} entries for ${n} layers`);
+  const secondary = gated.map((g, i): NamActivation | undefined => {
+    if (!g) return undefined;
+    const v = Array.isArray(sec) ? sec[i] : sec;
+    const w = Array.isArray(sec) ? `${where}.secondary_activation[${i}]` : `${where}.secondary_activation`;
+    return v === undefined || v === null ? { name: 'Sigmoid' } : activation(c, v, w);
+  });
 
   let headSize: number;
   let headKernelSize = 1;
@@ -250,7 +256,7 @@ function layerArray(c: Checker, v: Json, where: string): NamLayerArray {
       dilation,
       activation: acts[i]!,
       gated: gated[i]!,
-      ...(gated[i] ? { secondary: secondary[i]! } : {}),
+      ...(secondary[i] ? { secondary: secondary[i] } : {}),
     })),
   };
 }
