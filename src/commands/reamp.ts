@@ -126,8 +126,8 @@ function planFiles(di: string, o: ReampOptions, n: number): Planned {
 }
 
 async function reampRun(o: ReampOptions): Promise<ReampOutcome> {
-  const { loadRig } = await import('../recipes/rig.js');
-  const loaded = await loadRig(o.rig);
+  const { loadRig, resolveRigFile } = await import('../recipes/rig.js');
+  const loaded = await loadRig(resolveRigFile(o.rig));
   const recorder = new RunRecorder('reamp', o.args ?? [], o.runId);
   const count = o.variations ?? 1;
   const hasAmp = loaded.rig.chain.some((s) => s.type === 'amp' || s.type === 'overdrive');
@@ -226,20 +226,30 @@ async function reampOne(
   };
   for (const [k, v] of vs.entries()) {
     const file = many ? planned.variants[k]! : planned.main!;
-    const r = await printChain((fs) => buildChain(loaded, fs, di, many ? v : undefined), {
-      file: di,
-      output: file,
-      ffmpeg: o.ffmpeg,
-      diChannel: o.diChannel ?? 'auto',
-      normalize,
-      targetLufs: rig.output.targetLufs,
-      peakDbfs: rig.output.peakDbfs,
-      tonal: true,
-      ...(reference
-        ? { post: async (m: PrintMeasure, fs: number, ch: 1 | 2) => matchStage(m, reference, fs, ch, di) }
-        : {}),
-      onWarning: k === 0 ? warn : () => undefined,
-    });
+    const r = await printChain(
+      (fs) =>
+        buildChain(loaded, {
+          sampleRate: fs,
+          file: di,
+          ...(many ? { variant: v } : {}),
+          ffmpeg: o.ffmpeg,
+          onWarning: k === 0 ? warn : () => undefined,
+        }),
+      {
+        file: di,
+        output: file,
+        ffmpeg: o.ffmpeg,
+        diChannel: o.diChannel ?? 'auto',
+        normalize,
+        targetLufs: rig.output.targetLufs,
+        peakDbfs: rig.output.peakDbfs,
+        tonal: true,
+        ...(reference
+          ? { post: async (m: PrintMeasure, fs: number, ch: 1 | 2) => matchStage(m, reference, fs, ch, di) }
+          : {}),
+        onWarning: k === 0 ? warn : () => undefined,
+      },
+    );
     last = r;
     // the DI's own decisions once; each variant's chain decisions tagged with it
     for (const d of r.decisions)

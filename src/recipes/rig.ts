@@ -14,11 +14,12 @@
  * A chain entry is checked in two steps: its `type` (and an amp's `model`) picks the schema, then
  * that schema checks the entry, so an error names the entry's own key rather than a union's
  * alternatives. Files (models, IRs) are relative to the rig file and must exist when it loads.
- * The numbers of the overdrive and the built-in amp are declared beside their DSP
- * (src/engines/reamp/params-amp.ts) and checked here through the stage registry.
+ * The numbers of the overdrive, the built-in amp and a cab IR's level are declared beside
+ * their DSP (src/engines/reamp/params-amp.ts) and checked here.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { DELAY_PARAMETERS, expectation, inRange, REVERB_PARAMETERS } from '../engines/dsp/params.js';
@@ -26,10 +27,10 @@ import {
   ONNX_AMP_PARAMETERS,
   RIG_AMP_PARAMETERS,
   RIG_INPUT_PARAMETERS,
-  RIG_IR_PARAMETERS,
   RIG_OUTPUT_PARAMETERS,
 } from '../engines/reamp/params.js';
 import { ampParameterDeclarations, type AmpDeclarations } from '../engines/reamp/registry.js';
+import { CAB_PARAMETERS } from '../engines/reamp/params-amp.js';
 import { readLimited, resolveLimits, type Limits } from '../engines/mix/limits.js';
 import { compressorSchema, delaySchema, eqBandSchema, gateSchema, reverbSchema } from './mix-schema.js';
 import { zodFor } from './param-schema.js';
@@ -62,7 +63,7 @@ const stageSchemas = {
     .object({
       ...typed('cab'),
       ir: z
-        .array(z.object({ file, levelDb: zodFor(RIG_IR_PARAMETERS.levelDb).optional() }).strict())
+        .array(z.object({ file, levelDb: zodFor(CAB_PARAMETERS.levelDb).optional() }).strict())
         .min(1)
         .max(MAX_CAB_IRS),
     })
@@ -146,6 +147,16 @@ export interface LoadedRig {
   locate(p: KeyPath): string;
 }
 
+/** The built-in example rigs. */
+export const RIGS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'rigs');
+
+/** `--rig NAME`: a file as given, else a built-in rig of that name (presets/rigs/NAME.yaml). */
+export function resolveRigFile(rig: string): string {
+  if (existsSync(rig) || !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(rig)) return rig;
+  const builtin = path.join(RIGS_DIR, `${rig}.yaml`);
+  return existsSync(builtin) ? builtin : rig;
+}
+
 /** Reads and checks a rig; model and IR paths in the result are absolute. */
 export async function loadRig(rigFile: string, limits: Limits = resolveLimits(undefined)): Promise<LoadedRig> {
   const text = await readLimited(rigFile, limits, 'rig');
@@ -154,7 +165,7 @@ export async function loadRig(rigFile: string, limits: Limits = resolveLimits(un
   if (!top.success) throw zodError(top.error.issues[0]!, locate, valueAt);
   const dir = path.dirname(path.resolve(rigFile));
   const files: string[] = [];
-  const declared = await ampParameterDeclarations();
+  const declared = ampParameterDeclarations();
   const chain = top.data.chain.map((entry, i): RigStageSpec => {
     const at: KeyPath = ['chain', i];
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
@@ -182,10 +193,9 @@ export async function loadRig(rigFile: string, limits: Limits = resolveLimits(un
     }
     const stage = parsed.data as RigStageSpec;
     // the overdrive's and the built-in amp's numbers: against their declarations (params-amp.ts)
-    const decl =
-      type === 'overdrive' ? declared?.overdrive : type === 'amp' && 'model' in stage ? declared?.builtin : undefined;
-    if (decl && (type === 'overdrive' || (stage as AmpStage).model === 'builtin'))
-      checkDeclared(stage as Record<string, unknown>, decl, at, locate);
+    if (type === 'overdrive') checkDeclared(stage as Record<string, unknown>, declared.overdrive, at, locate);
+    if (type === 'amp' && (stage as AmpStage).model === 'builtin')
+      checkDeclared(stage as Record<string, unknown>, declared.builtin, at, locate);
     // files relative to the rig, existing now
     const resolve = (f: string, key: KeyPath) => {
       const abs = path.resolve(dir, f);

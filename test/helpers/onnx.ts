@@ -244,3 +244,120 @@ export function waveNetReference(w: WaveNetWeights, input: ArrayLike<number>): F
   }
   return out;
 }
+
+/** A legacy-form (0.5) NAM WaveNet document, not gated, tanh (fixtures/nam-models.ts waveNetDoc). */
+export interface NamWaveNetDoc {
+  config: {
+    layers: {
+      input_size: number;
+      condition_size: number;
+      head_size: number;
+      channels: number;
+      kernel_size: number;
+      dilations: number[];
+      activation: string;
+      gated: boolean;
+      head_bias: boolean;
+    }[];
+    head_scale: number;
+  };
+  weights: number[];
+}
+
+/**
+ * The same network as a NAM WaveNet file, as ONNX (input [1, 1, n], output n − rf + 1 samples):
+ * per layer array a 1×1 rechannel, then per layer the dilated conv plus the 1×1 input mixin of
+ * the raw input, tanh, the head accumulator (the previous array's head output to start with) and
+ * the residual 1×1; then the array's head rechannel; the output scaled by head_scale. Tensors of
+ * different lengths are aligned by cropping their start (every conv is unpadded and causal).
+ */
+export function namWaveNetOnnx(doc: NamWaveNetDoc): Uint8Array {
+  const w = doc.weights;
+  let at = 0;
+  const take = (n: number) => {
+    const out = w.slice(at, at + n);
+    at += n;
+    if (out.length !== n) throw new Error('weights run out');
+    return out;
+  };
+  const nodes: number[][] = [];
+  const inits: number[][] = [];
+  let id = 0;
+  const name = (p: string) => `${p}${id++}`;
+  inits.push(tensor('axis2', [1], [2], 'int64'), tensor('end', [1], [Number.MAX_SAFE_INTEGER], 'int64'));
+  /** A tensor and how many samples its start has lost against the input. */
+  type T = { name: string; lost: number };
+  const crop = (t: T, lost: number): T => {
+    if (t.lost === lost) return t;
+    const s = name('start');
+    inits.push(tensor(s, [1], [lost - t.lost], 'int64'));
+    const out = name('crop');
+    nodes.push(node('Slice', [t.name, s, 'end', 'axis2'], [out], out));
+    return { name: out, lost };
+  };
+  const conv = (x: T, cout: number, cin: number, k: number, d: number, bias: boolean): T => {
+    const wn = name('W');
+    inits.push(tensor(wn, [cout, cin, k], take(cout * cin * k)));
+    const inputs = [x.name, wn];
+    if (bias) {
+      const bn = name('B');
+      inits.push(tensor(bn, [cout], take(cout)));
+      inputs.push(bn);
+    }
+    const out = name('conv');
+    nodes.push(
+      node('Conv', inputs, [out], out, [
+        { name: 'kernel_shape', ints: [k] },
+        { name: 'dilations', ints: [d] },
+        { name: 'pads', ints: [0, 0] },
+      ]),
+    );
+    return { name: out, lost: x.lost + d * (k - 1) };
+  };
+  const add = (a: T, b: T): T => {
+    const lost = Math.max(a.lost, b.lost);
+    const out = name('add');
+    nodes.push(node('Add', [crop(a, lost).name, crop(b, lost).name], [out], out));
+    return { name: out, lost };
+  };
+  const x: T = { name: 'x', lost: 0 };
+  let input = x;
+  let head: T | null = null;
+  for (const a of doc.config.layers) {
+    if (a.gated || a.activation !== 'Tanh') throw new Error('only ungated tanh WaveNets');
+    const C = a.channels;
+    const K = a.kernel_size;
+    let h = conv(input, C, a.input_size, 1, 1, false);
+    let acc = head;
+    for (const d of a.dilations) {
+      const z = conv(h, C, C, K, d, true);
+      const mixin = conv(x, C, a.condition_size, 1, 1, false);
+      const pre = add(z, mixin);
+      const act = name('tanh');
+      nodes.push(node('Tanh', [pre.name], [act], act));
+      const actT = { name: act, lost: pre.lost };
+      acc = acc ? add(acc, actT) : actT;
+      const r = conv(actT, C, C, 1, 1, true);
+      h = add(h, r);
+    }
+    head = conv(acc!, a.head_size, C, 1, 1, a.head_bias);
+    input = h;
+  }
+  const scale = take(1)[0]!;
+  if (at !== w.length) throw new Error(`${w.length - at} weights left over`);
+  inits.push(tensor('scale', [1], [scale]));
+  nodes.push(node('Mul', [head!.name, 'scale'], ['y'], 'scale'));
+  const graph = [
+    ...nodes.flatMap((n) => bfield(1, n)),
+    ...sfield(2, 'nam-wavenet'),
+    ...inits.flatMap((t) => bfield(5, t)),
+    ...bfield(11, valueInfo('x', [1, 1, 'n'])),
+    ...bfield(12, valueInfo('y', [1, 1, 'm'])),
+  ];
+  return Uint8Array.from([
+    ...vfield(1, 8),
+    ...sfield(2, 'shub-test'),
+    ...bfield(7, graph),
+    ...bfield(8, [...sfield(1, ''), ...vfield(2, 13)]),
+  ]);
+}

@@ -99,10 +99,9 @@ function varied(spec: RigStageSpec, v: Variant | undefined): RigStageSpec {
 /** Builds every stage of the rig for a DI at `sampleRate`. */
 export async function buildChain(
   loaded: LoadedRig,
-  sampleRate: number,
-  file: string,
-  variant?: Variant,
+  o: { sampleRate: number; file: string; variant?: Variant; ffmpeg: FfmpegChoice; onWarning: (m: string) => void },
 ): Promise<BuiltChain> {
+  const { sampleRate, file, variant } = o;
   const { rig, locate } = loaded;
   const stages: RigStage[] = [];
   const decisions: Decision[] = [];
@@ -115,7 +114,13 @@ export async function buildChain(
     const isAmp = spec.type === 'amp' || spec.type === 'overdrive';
     if (isAmp && !ampSeen && variant && variant.ampGainDb !== 0)
       stages.push(gainStage(`variant amp gain ${variant.ampGainDb} dB`, width, variant.ampGainDb));
-    const built = await buildStage(spec, { sampleRate, channels: width, where });
+    const built = await buildStage(spec, {
+      sampleRate,
+      channels: width,
+      where,
+      ffmpeg: o.ffmpeg,
+      onWarning: o.onWarning,
+    });
     if (spec.type === 'amp' && spec.model === 'nam' && levels === null) {
       levels = built.levels ?? {};
       const model = levels.inputLevelDbu;

@@ -32,11 +32,6 @@ export const RIG_OUTPUT_PARAMETERS = {
   peakDbfs: param(-1, 'dBFS', [-60, 0], 'sample peak of the output with normalize: peak'),
 } as const;
 
-/** A cabinet IR in the rig's `ir:` list. */
-export const RIG_IR_PARAMETERS = {
-  levelDb: param(0, 'dB', [-60, 24], "the IR's level in the blend"),
-} as const;
-
 /** An ONNX amp (`model: onnx`). */
 export const ONNX_AMP_PARAMETERS = {
   receptiveField: param(

@@ -1,14 +1,24 @@
 /**
  * Stage type → the factory that builds it: the one place the chain meets the modules that
- * implement each kind of stage. The pedals and the ONNX amp are this branch's; the NAM runner
- * (nam.ts), the cabinet convolver (cab.ts), the built-in amp and overdrive (amp.ts) and their
- * declared numbers (params-amp.ts) come from their own work and are loaded here by name, so that a
- * build without one of them says which stage is missing instead of failing to start.
+ * implement each kind of stage — the pedals (pedals.ts: the mix engine's DSP), the ONNX amp
+ * (onnx.ts), the NAM runner (nam.ts), the cabinet convolver (cab.ts), the built-in amp and the
+ * overdrive (amp.ts) with their declared numbers (params-amp.ts).
  */
-import { EnvironmentError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import type { FfmpegChoice } from '../../io/ffmpeg.js';
 import type { ParameterSpec } from '../analysis/params.js';
 import type { RigStageSpec } from '../../recipes/rig.js';
+import { builtinAmpStage, overdriveStage, type BuiltinAmpParams, type OverdriveParams } from './amp.js';
+import { cabStage } from './cab.js';
+import { loadNam, namStage } from './nam.js';
 import { onnxStage } from './onnx.js';
+import {
+  BUILTIN_AMP_OVERSAMPLING,
+  BUILTIN_AMP_PARAMETERS,
+  BUILTIN_AMP_VOICE,
+  OVERDRIVE_OVERSAMPLING,
+  OVERDRIVE_PARAMETERS,
+} from './params-amp.js';
 import { applyGain, pedalStage } from './pedals.js';
 import type { RigStage } from './stage.js';
 
@@ -33,6 +43,8 @@ export interface StageContext {
   channels: 1 | 2;
   /** `rig.yaml:7 chain[3]`, for messages. */
   where: string;
+  ffmpeg: FfmpegChoice;
+  onWarning: (message: string) => void;
 }
 
 /** The numbers and choices of a stage declared in params-amp.ts, for the rig loader's checks. */
@@ -41,66 +53,15 @@ export interface AmpDeclarations {
   choices: Record<string, readonly (string | number)[]>;
 }
 
-interface NamModule {
-  loadNam(file: string): unknown;
-  namStage(model: unknown, options: { tanh: 'fast' | 'exact'; sampleRate: number }): RigStage;
-}
-interface CabModule {
-  cabStage(irs: { file: string; levelDb: number }[], sampleRate: number): Promise<RigStage>;
-}
-interface AmpModule {
-  builtinAmpStage(params: Record<string, unknown>, sampleRate: number): RigStage;
-  overdriveStage(params: Record<string, unknown>, sampleRate: number): RigStage;
-}
-
-/** A sibling module that another part of the work provides; a missing one is an environment fault. */
-async function sibling<T>(name: string, what: string): Promise<T> {
-  try {
-    return (await import(new URL(`./${name}.js`, import.meta.url).href)) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-    throw new EnvironmentError(`this shub build has no ${what} (src/engines/reamp/${name}.ts); update shub`);
-  }
-}
-
-const declarationsOf = (group: unknown): AmpDeclarations => {
-  const numbers: Record<string, ParameterSpec> = {};
-  const choices: Record<string, readonly (string | number)[]> = {};
-  for (const [k, v] of Object.entries((group ?? {}) as Record<string, unknown>)) {
-    const spec = v as Partial<ParameterSpec> & { values?: readonly (string | number)[] };
-    if (Array.isArray(spec.values)) choices[k] = spec.values;
-    else if (Array.isArray(spec.range)) numbers[k] = spec as ParameterSpec;
-  }
-  return { numbers, choices };
-};
-
-/**
- * The overdrive's and the built-in amp's declarations (params-amp.ts: the groups whose names hold
- * OVERDRIVE and AMP), or null when this build has none (then their stages cannot be built either).
- */
-export async function ampParameterDeclarations(): Promise<{
-  overdrive: AmpDeclarations;
-  builtin: AmpDeclarations;
-} | null> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = await sibling<Record<string, unknown>>('params-amp', 'built-in amp');
-  } catch {
-    return null;
-  }
-  const keys = Object.keys(mod);
-  const od = keys.filter((k) => /OVERDRIVE/i.test(k));
-  const amp = keys.filter((k) => /AMP/i.test(k) && !/OVERDRIVE/i.test(k));
-  const merged = (names: string[]) => {
-    const out: AmpDeclarations = { numbers: {}, choices: {} };
-    for (const n of names) {
-      const d = declarationsOf(mod[n]);
-      Object.assign(out.numbers, d.numbers);
-      Object.assign(out.choices, d.choices);
-    }
-    return out;
+/** The overdrive's and the built-in amp's declarations (params-amp.ts), for the rig loader's checks. */
+export function ampParameterDeclarations(): { overdrive: AmpDeclarations; builtin: AmpDeclarations } {
+  return {
+    overdrive: { numbers: OVERDRIVE_PARAMETERS, choices: { oversampling: OVERDRIVE_OVERSAMPLING.values } },
+    builtin: {
+      numbers: BUILTIN_AMP_PARAMETERS,
+      choices: { voice: BUILTIN_AMP_VOICE.values, oversampling: BUILTIN_AMP_OVERSAMPLING.values },
+    },
   };
-  return { overdrive: merged(od), builtin: merged(amp) };
 }
 
 /** A stage followed by a fixed gain (an amp's `levelDb`). */
@@ -137,14 +98,14 @@ export async function buildStage(spec: RigStageSpec, ctx: StageContext): Promise
       return { stage: pedalStage(spec, channels, sampleRate) };
     }
     case 'cab': {
-      const cab = await sibling<CabModule>('cab', 'cabinet convolver');
       const irs = spec.ir.map((ir) => ({ file: ir.file, levelDb: ir.levelDb ?? 0 }));
-      return { stage: await cab.cabStage(irs, sampleRate) };
+      return {
+        stage: await cabStage(irs, sampleRate, { channelsIn: channels, ffmpeg: ctx.ffmpeg, onWarning: ctx.onWarning }),
+      };
     }
     case 'overdrive': {
-      const amp = await sibling<AmpModule>('amp', 'overdrive');
       const { type: _t, ...params } = spec;
-      return { stage: amp.overdriveStage(params, sampleRate) };
+      return { stage: overdriveStage(params as OverdriveParams, sampleRate) };
     }
     case 'amp': {
       if (spec.model === 'onnx') {
@@ -156,18 +117,12 @@ export async function buildStage(spec: RigStageSpec, ctx: StageContext): Promise
         return { stage: withLevel(stage, spec.levelDb) };
       }
       if (spec.model === 'nam') {
-        const nam = await sibling<NamModule>('nam', 'NAM runner');
-        const model = (await nam.loadNam(spec.file)) as { sampleRate?: number; metadata?: ModelLevels };
-        const stage = nam.namStage(model, { tanh: spec.tanh ?? 'fast', sampleRate });
-        return {
-          stage: withLevel(stage, spec.levelDb),
-          levels: model.metadata ?? {},
-          ...(model.sampleRate !== undefined ? { modelSampleRate: model.sampleRate } : {}),
-        };
+        const model = await loadNam(spec.file);
+        const stage = namStage(model, { tanh: spec.tanh ?? 'fast', sampleRate });
+        return { stage: withLevel(stage, spec.levelDb), levels: model.metadata, modelSampleRate: model.sampleRate };
       }
-      const amp = await sibling<AmpModule>('amp', 'built-in amp');
       const { type: _t, model: _m, ...params } = spec;
-      return { stage: amp.builtinAmpStage(params, sampleRate) };
+      return { stage: builtinAmpStage(params as BuiltinAmpParams, sampleRate) };
     }
   }
 }

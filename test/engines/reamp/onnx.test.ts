@@ -12,7 +12,15 @@ import test, { after } from 'node:test';
 import { InputError } from '../../../src/errors.js';
 import { onnxMetadata, onnxStage } from '../../../src/engines/reamp/onnx.js';
 import { tempDir } from '../../helpers/cli.js';
-import { randomWaveNet, receptiveField, waveNetOnnx, waveNetReference, type WaveNetSpec } from '../../helpers/onnx.js';
+import {
+  namWaveNetOnnx,
+  randomWaveNet,
+  receptiveField,
+  waveNetOnnx,
+  waveNetReference,
+  type NamWaveNetDoc,
+  type WaveNetSpec,
+} from '../../helpers/onnx.js';
 
 const { dir, cleanup } = tempDir('shub-onnx-');
 after(cleanup);
@@ -118,4 +126,25 @@ test('a corrupt .onnx is an unreadable input (exit 3) naming the file', async ()
     assert.match(e.message, /is not a usable ONNX model/);
     return true;
   });
+});
+
+test('a NAM WaveNet (nano preset, random weights) as ONNX matches the native NAM runner (exact tanh) ≤ −90 dB', async () => {
+  const { waveNetDoc } = await import('../../../fixtures/nam-models.js');
+  const { loadNam, namStage } = await import('../../../src/engines/reamp/nam.js');
+  const doc = waveNetDoc('nano', 21);
+  const namFile = path.join(dir, 'nano.nam');
+  writeFileSync(namFile, JSON.stringify(doc));
+  const onnxFile = path.join(dir, 'nano.onnx');
+  writeFileSync(onnxFile, namWaveNetOnnx(doc as unknown as NamWaveNetDoc));
+  const x = guitarish(48000, 48000);
+  const { y, stage } = await streamThrough(onnxFile, x, [4096, 1000], { blockFrames: 4096 });
+  assert.equal(stage.decisions[0]!.value, 4093, 'the standard receptive field of the trainer presets');
+  const nam = namStage(await loadNam(namFile), { tanh: 'exact', sampleRate: 48000 });
+  const parts = [(await nam.process([x]))[0]!, (await nam.flush())[0]!];
+  const ref = new Float32Array(x.length);
+  ref.set(parts[0]!);
+  ref.set(parts[1]!, parts[0]!.length);
+  assert.equal(parts[0]!.length + parts[1]!.length, x.length);
+  const err = relDb(y, ref);
+  assert.ok(err <= -90, `ONNX vs native NAM: ${err.toFixed(1)} dB`);
 });
