@@ -11,7 +11,7 @@ import path from 'node:path';
 import test, { after } from 'node:test';
 import rppp from 'rppp';
 import { writeWav } from '../../fixtures/signals.js';
-import { ndjson, shub, tempDir } from '../helpers/cli.js';
+import { ndjson, ROOT, shub, tempDir } from '../helpers/cli.js';
 import { randomWaveNet, waveNetOnnx } from '../helpers/onnx.js';
 
 const { dir, cleanup } = tempDir('shub-reamp-');
@@ -244,4 +244,48 @@ test('errors: rig file:line (exit 2), corrupt model (exit 3), outputs that are i
   const exists = shub(['reamp', 'di.wav', '--rig', 'rig.yaml', '-o', 'amp.onnx.wav'], dir);
   assert.equal(exists.code, 2);
   assert.match(exists.stderr, /already exists; pass -y\/--overwrite/);
+});
+
+test('a NAM amp with a stereo cab: calibration from input_level_dbu, model normalisation, stereo print', () => {
+  // the example model (fixtures/nam/wavenet.nam: input_level_dbu 18.3, loudness −20.021 dB, 48 kHz)
+  const model = path.join(ROOT, 'fixtures', 'nam', 'wavenet.nam');
+  // a synthetic stereo IR: a decaying noise burst, different on each side
+  const n = 2048;
+  let s = 99;
+  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const ir = [0, 1].map(() => Float64Array.from({ length: n }, (_, i) => 0.5 * rnd() * Math.exp(-i / 200)));
+  writeWav(path.join(dir, 'ir-stereo.wav'), ir, 48000, 'f32');
+  writeFileSync(
+    path.join(dir, 'nam.yaml'),
+    [
+      'input: { interfaceDbu: 12 }',
+      'chain:',
+      '  - { type: gate, thresholdDb: -70 }',
+      `  - { type: amp, model: nam, file: ${JSON.stringify(model)} }`,
+      '  - { type: cab, ir: [ { file: ir-stereo.wav } ] }',
+      '  - { type: reverb, decaySeconds: 0.8, mix: 0.1 }',
+      'output: { normalize: model }',
+    ].join('\n'),
+  );
+  const r = shub(['reamp', 'di.wav', '--rig', 'nam.yaml', '-o', 'nam.wav', '--json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const l = ndjson<Line>(r.stdout)[0]!;
+  const cal = l.decisions.find((d) => d.engine === 'reamp.calibration')!;
+  assert.equal(cal.value, -6.3, 'interfaceDbu 12 − input_level_dbu 18.3');
+  const out = l.decisions.find((d) => d.engine === 'reamp.output')!;
+  assert.equal(out.value, 2.021, '−18 − (−20.021) dB, as the NAM plugin normalises');
+  assert.ok(
+    l.decisions.some((d) => d.engine === 'reamp.nam' && d.decision === 'resample'),
+    '44.1 kHz DI, 48 kHz model',
+  );
+  assert.equal(l.outputs[0]!.channels, 2);
+  const a = analyze('nam.wav');
+  assert.equal(a.format.channels, 2);
+  assert.equal(a.format.frames, di.length);
+});
+
+test('the built-in rig works on a fresh machine (no model or IR file)', () => {
+  const r = shub(['reamp', 'di.wav', '--rig', 'builtin-crunch', '-o', 'crunch.wav', '--json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(Math.abs(analyze('crunch.wav').levels.integratedLufs + 18) <= 0.1);
 });

@@ -90,6 +90,25 @@ test('an unknown stage type, amp model or key is refused by name', async () => {
   await refused('chain: []\n', /^rig\.yaml:1 chain: needs at least 1 entry$/);
 });
 
+test('overdrive and built-in amp numbers and choices: checked against their declarations (params-amp.ts)', async () => {
+  await refused(
+    ['chain:', '  - { type: overdrive, driveDb: 99 }'].join('\n'),
+    /^rig\.yaml:2 chain\[0\]\.driveDb: expected a number in \[0, 48\] dB, got 99$/,
+  );
+  await refused(
+    ['chain:', '  - type: amp', '    model: builtin', '    voice: djent'].join('\n'),
+    /^rig\.yaml:4 chain\[0\]\.voice: expected one of "clean", "crunch", "lead", got "djent"$/,
+  );
+  await refused(
+    ['chain:', '  - { type: amp, model: builtin, gain: 3 }'].join('\n'),
+    /^rig\.yaml:2 chain\[0\]\.gain: unknown key 'gain'; known: gainDb, bass/,
+  );
+  await refused(
+    ['chain:', '  - { type: cab, ir: [ { file: irs/none.wav } ] }'].join('\n'),
+    /^rig\.yaml:2 chain\[0\]\.ir\[0\]\.file: no such file 'irs\/none\.wav'/,
+  );
+});
+
 test("the mix loader's YAML limits apply (alias bombs, deep nesting)", async () => {
   await refused(`chain: ${'['.repeat(100)}`, /nests deeper than 64 levels/);
 });

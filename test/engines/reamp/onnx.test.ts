@@ -128,7 +128,7 @@ test('a corrupt .onnx is an unreadable input (exit 3) naming the file', async ()
   });
 });
 
-test('a NAM WaveNet (nano preset, random weights) as ONNX matches the native NAM runner (exact tanh) ≤ −90 dB', async () => {
+test('a NAM WaveNet (nano, random weights) as ONNX matches the native NAM runner (exact tanh) ≤ −90 dB', async () => {
   const { waveNetDoc } = await import('../../../fixtures/nam-models.js');
   const { loadNam, namStage } = await import('../../../src/engines/reamp/nam.js');
   const doc = waveNetDoc('nano', 21);
