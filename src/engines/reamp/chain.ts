@@ -13,6 +13,8 @@
  *   calibration does. Without it, the DI goes in as it is (logged either way).
  * - Width: the stream starts mono; a stage may widen it (a stereo cab); a stereo stage after a
  *   mono one gets dual mono; a mono-only stage (an amp model) after a stereo one is a rig error.
+ * - Pipelined: each stage works on the next block while the stages after it work on this one
+ *   (one block in flight per stage), so the native stages use several cores for one DI.
  * - Output: 32-bit float WAV at the DI's rate, normalised: `loudness` (BS.1770-4 integrated, the
  *   project's meter: a first pass renders to a temporary float file and measures it, the second
  *   applies the gain while writing — two passes over the file, one through the chain), `peak`
@@ -30,8 +32,8 @@ import { native, type LevelMeterResult, type Mixer } from '../../native.js';
 import type { LoadedRig, RigStageSpec } from '../../recipes/rig.js';
 import type { Decision } from '../../store/types.js';
 import { createFeatureExtractor, tonalBalance, type TonalBand } from '../spectral/index.js';
-import { applyGain, upmix } from './pedals.js';
-import { buildStage, type ModelLevels } from './registry.js';
+import { applyGain, canJoin, upmix } from './pedals.js';
+import { buildPedals, buildStage, isPedal, type ModelLevels } from './registry.js';
 import type { RigStage } from './stage.js';
 
 export type DiChannel = 'auto' | 1 | 2 | 'mix';
@@ -108,19 +110,32 @@ export async function buildChain(
   let width: 1 | 2 = 1;
   let levels: ModelLevels | null = null;
   let ampSeen = false;
-  for (const [i, raw] of rig.chain.entries()) {
-    const spec = varied(raw, variant);
+  for (let i = 0; i < rig.chain.length; i++) {
+    const spec = varied(rig.chain[i]!, variant);
     const where = locate(['chain', i]);
     const isAmp = spec.type === 'amp' || spec.type === 'overdrive';
     if (isAmp && !ampSeen && variant && variant.ampGainDb !== 0)
       stages.push(gainStage(`variant amp gain ${variant.ampGainDb} dB`, width, variant.ampGainDb));
-    const built = await buildStage(spec, {
-      sampleRate,
-      channels: width,
-      where,
-      ffmpeg: o.ffmpeg,
-      onWarning: o.onWarning,
-    });
+    const ctx = { sampleRate, channels: width, where, ffmpeg: o.ffmpeg, onWarning: o.onWarning };
+    let built;
+    if (isPedal(spec)) {
+      // consecutive pedals in the Mixer strip's order share one strip (one native call per block)
+      const run = [{ spec, where }];
+      while (i + 1 < rig.chain.length) {
+        const next = rig.chain[i + 1]!;
+        if (
+          !isPedal(next) ||
+          !canJoin(
+            run.map((r) => r.spec),
+            next,
+          )
+        )
+          break;
+        i++;
+        run.push({ spec: next, where: locate(['chain', i]) });
+      }
+      built = buildPedals(run, ctx);
+    } else built = await buildStage(spec, ctx);
     if (spec.type === 'amp' && spec.model === 'nam' && levels === null) {
       levels = built.levels ?? {};
       const model = levels.inputLevelDbu;
@@ -266,6 +281,49 @@ export function diChannelFor(
       inputs: { file },
     },
   };
+}
+
+async function* picked(
+  blocks: AsyncGenerator<Float32Array[]>,
+  pick: (b: Float32Array[]) => Float32Array,
+): AsyncGenerator<Float32Array[]> {
+  for await (const b of blocks) yield [pick(b)];
+}
+
+/** One stage over a stream: every block processed, then its flush (which ends the stream). */
+async function* staged(stage: RigStage, input: AsyncIterable<Float32Array[]>): AsyncGenerator<Float32Array[]> {
+  for await (const b of input) if ((b[0]?.length ?? 0) > 0) yield await stage.process(b);
+  yield await stage.flush();
+}
+
+/**
+ * Asks for the next block as soon as the current one is handed on, so that the stage before
+ * works on block k + 1 while the stages after work on block k: the stages (each native, off the
+ * main thread) run in parallel, one block in flight per stage (bounded memory).
+ */
+async function* prefetched<T>(it: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = it.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      next.catch(() => undefined); // a failure is rethrown when awaited above
+      yield r.value;
+    }
+  } finally {
+    await it.return(undefined).catch(() => undefined);
+  }
+}
+
+/** The stream through every stage, pipelined. */
+export function pipeline(
+  stages: readonly RigStage[],
+  input: AsyncGenerator<Float32Array[]>,
+): AsyncGenerator<Float32Array[]> {
+  let s = prefetched(input);
+  for (const stage of stages) s = prefetched(staged(stage, s));
+  return s;
 }
 
 /** Runs one block through the stages in order. */
@@ -437,11 +495,8 @@ export async function printChain(
     let sink = await MeteredWriter.open(first, fs, ch, o.tonal || !!o.post);
     let measure: PrintMeasure & { sha256: string | null };
     try {
-      for await (const block of decoder.blocks(source)) {
-        const y = await through(chain.stages, [di.pick(block)]);
+      for await (const y of pipeline(chain.stages, picked(decoder.blocks(source), di.pick)))
         await sink.write(applyGain(y, directGain));
-      }
-      await sink.write(applyGain(await flushAll(chain.stages), directGain));
       measure = await sink.finish();
     } catch (err) {
       await sink.abort();

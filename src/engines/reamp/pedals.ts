@@ -21,8 +21,26 @@ export type PedalSpec = GateStage | CompressorStage | EqStage | DelayStage | Rev
 export const PEDAL_BLOCK_FRAMES = 16384;
 
 /** The Mixer strip of one pedal: the block's options without the rig's `type`. */
-function stripFor(spec: PedalSpec, channels: 1 | 2): MixStripSpec {
-  const strip: MixStripSpec = { name: spec.type, channels, output: -1, print: 'preFader' };
+function stripFor(specs: readonly PedalSpec[], channels: 1 | 2): MixStripSpec {
+  const strip: MixStripSpec = { name: specs.map((x) => x.type).join('+'), channels, output: -1, print: 'preFader' };
+  for (const spec of specs) addBlock(strip, spec);
+  return strip;
+}
+
+/** The order of the blocks on a Mixer strip (native/src/mix/mixer.h). */
+export const STRIP_ORDER: readonly PedalSpec['type'][] = ['gate', 'eq', 'compressor', 'delay', 'reverb'];
+
+/**
+ * Whether `next` can join the pedals of `run` on one strip: the strip runs its blocks in a fixed
+ * order, so consecutive rig pedals share a strip (one native call per block instead of one per
+ * pedal) only when they come in that order, each once.
+ */
+export function canJoin(run: readonly PedalSpec[], next: PedalSpec): boolean {
+  const last = run[run.length - 1];
+  return !last || STRIP_ORDER.indexOf(next.type) > STRIP_ORDER.indexOf(last.type);
+}
+
+function addBlock(strip: MixStripSpec, spec: PedalSpec): void {
   // the rig's schema is the mix schema's (src/recipes/rig.ts), so the options are the Mixer's
   const { type: _type, ...rest } = spec;
   const options = rest as never;
@@ -43,14 +61,23 @@ function stripFor(spec: PedalSpec, channels: 1 | 2): MixStripSpec {
       strip.reverb = options;
       break;
   }
-  return strip;
 }
 
-export function pedalStage(spec: PedalSpec, channels: 1 | 2, sampleRate: number, name: string = spec.type): RigStage {
+/** One or more pedals (in STRIP_ORDER, see canJoin) as one stage: one Mixer strip. */
+export function pedalStage(
+  spec: PedalSpec | readonly PedalSpec[],
+  channels: 1 | 2,
+  sampleRate: number,
+  name?: string,
+): RigStage {
+  const specs: readonly PedalSpec[] = Array.isArray(spec) ? spec : [spec as PedalSpec];
+  specs.forEach((x, i) => {
+    if (i > 0 && !canJoin(specs.slice(0, i), x)) throw new Error(`internal error: pedals out of strip order`);
+  });
   const mixer = new (native().Mixer)({
     sampleRate,
     maxBlockFrames: PEDAL_BLOCK_FRAMES,
-    strips: [stripFor(spec, channels)],
+    strips: [stripFor(specs, channels)],
     clips: [
       {
         strip: 0,
@@ -85,7 +112,7 @@ export function pedalStage(spec: PedalSpec, channels: 1 | 2, sampleRate: number,
     return out;
   };
   return {
-    name,
+    name: name ?? specs.map((x) => x.type).join(' → '),
     channelsIn: channels,
     channelsOut: channels,
     decisions,

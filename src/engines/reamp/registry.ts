@@ -7,7 +7,7 @@
 import { UsageError } from '../../errors.js';
 import type { FfmpegChoice } from '../../io/ffmpeg.js';
 import type { ParameterSpec } from '../analysis/params.js';
-import type { RigStageSpec } from '../../recipes/rig.js';
+import type { EqStage, RigStageSpec } from '../../recipes/rig.js';
 import { builtinAmpStage, overdriveStage, type BuiltinAmpParams, type OverdriveParams } from './amp.js';
 import { cabStage } from './cab.js';
 import { loadNam, namStage } from './nam.js';
@@ -19,7 +19,7 @@ import {
   OVERDRIVE_OVERSAMPLING,
   OVERDRIVE_PARAMETERS,
 } from './params-amp.js';
-import { applyGain, pedalStage } from './pedals.js';
+import { applyGain, pedalStage, type PedalSpec } from './pedals.js';
 import type { RigStage } from './stage.js';
 
 /** What a NAM model file says about its levels (src/engines/reamp/nam.ts NamModel.metadata). */
@@ -79,6 +79,35 @@ function withLevel(stage: RigStage, levelDb: number | undefined): RigStage {
   };
 }
 
+function checkEq(spec: EqStage, sampleRate: number, where: string): void {
+  spec.bands.forEach((b, k) => {
+    if (b.freqHz >= sampleRate / 2)
+      throw new UsageError(
+        `${where}.bands[${k}].freqHz: ${b.freqHz} Hz is not below half the DI's sample rate (${sampleRate / 2} Hz)`,
+      );
+  });
+}
+
+/** Whether a rig stage is one of the pedals (the mix engine's blocks). */
+export const isPedal = (spec: RigStageSpec): spec is PedalSpec =>
+  spec.type === 'gate' ||
+  spec.type === 'compressor' ||
+  spec.type === 'eq' ||
+  spec.type === 'delay' ||
+  spec.type === 'reverb';
+
+/** Consecutive pedals in strip order (pedals.ts canJoin) as one stage. */
+export function buildPedals(run: { spec: PedalSpec; where: string }[], ctx: StageContext): StageBuild {
+  for (const { spec, where } of run) if (spec.type === 'eq') checkEq(spec, ctx.sampleRate, where);
+  return {
+    stage: pedalStage(
+      run.map((r) => r.spec),
+      ctx.channels,
+      ctx.sampleRate,
+    ),
+  };
+}
+
 export async function buildStage(spec: RigStageSpec, ctx: StageContext): Promise<StageBuild> {
   const { sampleRate, channels } = ctx;
   switch (spec.type) {
@@ -87,16 +116,9 @@ export async function buildStage(spec: RigStageSpec, ctx: StageContext): Promise
     case 'delay':
     case 'reverb':
       return { stage: pedalStage(spec, channels, sampleRate) };
-    case 'eq': {
-      spec.bands.forEach((b, k) => {
-        if (b.freqHz >= sampleRate / 2)
-          throw new UsageError(
-            `${ctx.where}.bands[${k}].freqHz: ${b.freqHz} Hz is not below half the DI's sample rate ` +
-              `(${sampleRate / 2} Hz)`,
-          );
-      });
+    case 'eq':
+      checkEq(spec, sampleRate, ctx.where);
       return { stage: pedalStage(spec, channels, sampleRate) };
-    }
     case 'cab': {
       const irs = spec.ir.map((ir) => ({ file: ir.file, levelDb: ir.levelDb ?? 0 }));
       return {
