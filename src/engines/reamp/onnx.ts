@@ -1,7 +1,8 @@
 /**
  * ONNX amp models (issue 14 point 2): a `.onnx` network taking float audio shaped [1, n] or
- * [1, 1, n] and returning the same layout, run by onnxruntime-node on the CPU (one intra-op
- * thread per model, so `--jobs` scales across DIs), block by block with its receptive field carried
+ * [1, 1, n] and returning the same layout, run by onnxruntime-node on the CPU on a worker thread
+ * of its own (onnxruntime's `run` computes on the calling thread; one intra-op thread per model, so
+ * `--jobs` scales across DIs), block by block with its receptive field carried
  * over: each call gets the last `receptiveField − 1` input samples before the new block, so the
  * output is the same as one run over the whole DI (the start is preceded by silence, as the NAM
  * plugin's prewarm does).
@@ -17,12 +18,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EnvironmentError, InputError, UsageError } from '../../errors.js';
+import { Worker } from 'node:worker_threads';
+import { InputError, UsageError } from '../../errors.js';
 import type { Decision } from '../../store/types.js';
 import type { RigStage } from './stage.js';
 import { ONNX_AMP_PARAMETERS } from './params.js';
-
-type Ort = typeof import('onnxruntime-node');
 
 export interface OnnxAmpOptions {
   receptiveField?: number;
@@ -81,18 +81,64 @@ export function onnxMetadata(bytes: Uint8Array): Map<string, string> {
   return out;
 }
 
-async function loadOrt(): Promise<Ort> {
-  try {
-    return await import('onnxruntime-node');
-  } catch (err) {
-    throw new EnvironmentError(
-      `onnxruntime-node cannot be loaded (${(err as Error).message.split('\n')[0]}); reinstall shub's dependencies`,
-    );
+/** A model on its own worker thread (onnx-worker.ts). */
+class OnnxThread {
+  private readonly pending = new Map<number, { resolve: (y: Float32Array) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private constructor(
+    private readonly worker: Worker,
+    readonly info: {
+      inputNames: string[];
+      outputNames: string[];
+      input: { isTensor: boolean; type?: string; rank: number };
+    },
+    private readonly file: string,
+  ) {
+    worker.on('message', (m: { id: number; y?: Float32Array; type?: string; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) worker.unref();
+      if (m.error !== undefined) p.reject(new InputError(file, `failed to run (${m.error})`));
+      else if (!m.y) p.reject(new InputError(file, `returns ${m.type}; an amp model returns float audio`));
+      else p.resolve(m.y);
+    });
+    worker.on('error', (err) => {
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    });
+  }
+
+  static async start(file: string, bytes: Uint8Array): Promise<OnnxThread> {
+    const worker = new Worker(new URL('./onnx-worker.js', import.meta.url), { workerData: { bytes } });
+    const first = await new Promise<{ ready?: OnnxThread['info']; failed?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (!first.ready) {
+      await worker.terminate();
+      throw new InputError(file, `is not a usable ONNX model (${first.failed}); export it again from the trainer`);
+    }
+    // the thread keeps the process alive only while a run is in flight
+    worker.unref();
+    return new OnnxThread(worker, first.ready, file);
+  }
+
+  run(x: Float32Array, dims: number[]): Promise<Float32Array> {
+    const id = this.next++;
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, x, dims }, [x.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
 }
 
 export async function onnxStage(file: string, options: OnnxAmpOptions): Promise<RigStage> {
-  const ort = await loadOrt();
   const name = `amp (onnx: ${path.basename(file)})`;
   let bytes: Uint8Array;
   try {
@@ -100,44 +146,34 @@ export async function onnxStage(file: string, options: OnnxAmpOptions): Promise<
   } catch (err) {
     throw new InputError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  let session: import('onnxruntime-node').InferenceSession;
+  const thread = await OnnxThread.start(file, bytes);
   try {
-    session = await ort.InferenceSession.create(bytes, {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: 1,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-    });
+    return await onnxStageOn(thread, file, bytes, name, options);
   } catch (err) {
-    throw new InputError(
-      file,
-      `is not a usable ONNX model (${(err as Error).message.split('\n')[0]}); export it again from the trainer`,
-    );
+    await thread.close();
+    throw err;
   }
-  const inputName = session.inputNames[0];
-  const outputName = session.outputNames[0];
-  if (session.inputNames.length !== 1 || !inputName || !outputName)
-    throw new InputError(file, `has ${session.inputNames.length} inputs; an amp model takes one audio input`);
-  const meta = session.inputMetadata[0] as { isTensor: boolean; type?: string; shape?: readonly (number | string)[] };
-  const rank = meta?.shape?.length ?? 0;
-  if (!meta?.isTensor || meta.type !== 'float32' || (rank !== 2 && rank !== 3))
+}
+
+async function onnxStageOn(
+  thread: OnnxThread,
+  file: string,
+  bytes: Uint8Array,
+  name: string,
+  options: OnnxAmpOptions,
+): Promise<RigStage> {
+  const { inputNames, outputNames, input: meta } = thread.info;
+  if (inputNames.length !== 1 || outputNames.length < 1)
+    throw new InputError(file, `has ${inputNames.length} inputs; an amp model takes one audio input`);
+  const rank = meta.rank;
+  if (!meta.isTensor || meta.type !== 'float32' || (rank !== 2 && rank !== 3))
     throw new InputError(
       file,
-      `takes ${meta?.isTensor ? `${meta.type} of rank ${rank}` : 'a non-tensor'}; an amp model takes float audio ` +
+      `takes ${meta.isTensor ? `${meta.type} of rank ${rank}` : 'a non-tensor'}; an amp model takes float audio ` +
         'shaped [1, n] or [1, 1, n]',
     );
   const dims = (n: number) => (rank === 2 ? [1, n] : [1, 1, n]);
-  const runOnce = async (x: Float32Array): Promise<Float32Array> => {
-    let r: Record<string, import('onnxruntime-node').Tensor>;
-    try {
-      r = await session.run({ [inputName]: new ort.Tensor('float32', x, dims(x.length)) });
-    } catch (err) {
-      throw new InputError(file, `failed to run (${(err as Error).message.split('\n')[0]})`);
-    }
-    const y = r[outputName]!;
-    if (y.type !== 'float32') throw new InputError(file, `returns ${y.type}; an amp model returns float audio`);
-    return y.data as Float32Array;
-  };
+  const runOnce = (x: Float32Array): Promise<Float32Array> => thread.run(Float32Array.from(x), dims(x.length));
   const decisions: Decision[] = [];
   let metadata = new Map<string, string>();
   try {
@@ -225,9 +261,13 @@ export async function onnxStage(file: string, options: OnnxAmpOptions): Promise<
       return [concat(chunks)];
     },
     async flush() {
-      const last = await run();
-      buf = new Float32Array(0);
-      return [last];
+      try {
+        const last = await run();
+        buf = new Float32Array(0);
+        return [last];
+      } finally {
+        await thread.close();
+      }
     },
   };
 }
