@@ -28,7 +28,13 @@
         "native/src/dsp/saturation.cc",
         "native/src/dsp/delay.cc",
         "native/src/dsp/reverb.cc",
-        "native/src/mix/mixer.cc"
+        "native/src/mix/mixer.cc",
+        "native/src/nam/kernels.cc",
+        "native/src/nam/model.cc",
+        "native/src/nam/runner.cc",
+        "native/src/reamp/convolver.cc",
+        "native/src/reamp/oversampler.cc",
+        "native/src/reamp/amp.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native/src"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],

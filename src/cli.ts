@@ -15,6 +15,7 @@ import { validateCommand } from './commands/validate.js';
 import { masterCommand } from './commands/master.js';
 import { mixCommand } from './commands/mix.js';
 import { renderCommand } from './commands/render.js';
+import { reampCommand } from './commands/reamp.js';
 import { dbCommand } from './commands/db.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   masterCommand,
   mixCommand,
   renderCommand,
+  reampCommand,
   dbCommand,
   historyCommand,
   showCommand,

@@ -32,6 +32,7 @@ test('the registry holds every command once, and `shub --help` lists each of the
     'master',
     'mix',
     'render',
+    'reamp',
     'db',
     'history',
     'show',

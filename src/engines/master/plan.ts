@@ -396,37 +396,62 @@ function correctiveEq(
   });
 }
 
+/** Largest gain of one matching filter, dB. */
+const MATCH_MAX_DB = 9;
+
+/** The bands active in both balances within [lo, hi] Hz, paired by centre. */
+function pairBands(a: TonalBand[], b: TonalBand[], lo: number, hi: number) {
+  const bActive = new Set(activeBands(b, lo, hi).map((x) => Math.round(centerOf(x))));
+  return activeBands(a, lo, hi)
+    .filter((x) => bActive.has(Math.round(centerOf(x))))
+    .map((x) => ({ have: x, want: b.find((y) => Math.round(centerOf(y)) === Math.round(centerOf(x)))! }));
+}
+
+/**
+ * The matching EQ from one tonal balance (`have`) to another (`want`): third-octave differences of
+ * the bands active in both (40 Hz to `hiHz`), mean removed (loudness is set elsewhere), fitted with
+ * peaking filters of ±9 dB at most. `master --reference` (the mid) and `reamp --match` use it.
+ */
+export function matchTonalBalance(
+  have: TonalBand[],
+  want: TonalBand[],
+  sampleRate: number,
+  hiHz = Math.min(16000, sampleRate * 0.45),
+) {
+  const maxDb = MATCH_MAX_DB;
+  const pairs = pairBands(have, want, 40, hiHz);
+  const offset = meanOf(pairs, (p) => p.want.levelDb! - p.have.levelDb!);
+  const wantDb = smooth(
+    pairs.map((p) => p.want.levelDb! - p.have.levelDb! - offset),
+    0,
+  );
+  const fit = fitEq(
+    pairs.map((p, k) => ({ bandHz: p.have.bandHz, db: Math.max(-maxDb, Math.min(maxDb, wantDb[k]!)) })),
+    { sampleRate, centersHz: THIRD_OCTAVE_CENTERS, q: 4.32, maxDb },
+  );
+  return {
+    offset,
+    want: wantDb,
+    fit,
+    bands: fit.bands,
+    residualDb: fit.residualDb,
+    wantDb: wantDb.map(r2),
+    bandsHz: pairs.map((p) => Math.round(centerOf(p.have))),
+  };
+}
+
 function matchReference(
   input: MasterAnalysis,
   ref: MasterAnalysis,
   chain: MasterChainOptions,
   decisions: Decision[],
 ): void {
-  const maxDb = 9;
+  const maxDb = MATCH_MAX_DB;
   const lo = 40;
   const hi = Math.min(16000, input.sampleRate * 0.45, ref.sampleRate * 0.45);
-  const pair = (a: TonalBand[], b: TonalBand[]) => {
-    const bActive = new Set(activeBands(b, lo, hi).map((x) => Math.round(centerOf(x))));
-    return activeBands(a, lo, hi)
-      .filter((x) => bActive.has(Math.round(centerOf(x))))
-      .map((x) => ({ have: x, want: b.find((y) => Math.round(centerOf(y)) === Math.round(centerOf(x)))! }));
-  };
+  const pair = (a: TonalBand[], b: TonalBand[]) => pairBands(a, b, lo, hi);
   const mids = pair(input.mid, ref.mid);
-  // loudness is set later by the gain stage: only the shape (mean removed) is matched on the mid
-  const offset = meanOf(mids, (p) => p.want.levelDb! - p.have.levelDb!);
-  const midWant = smooth(
-    mids.map((p) => p.want.levelDb! - p.have.levelDb! - offset),
-    0,
-  );
-  const midFit = fitEq(
-    mids.map((p, k) => ({ bandHz: p.have.bandHz, db: Math.max(-maxDb, Math.min(maxDb, midWant[k]!)) })),
-    {
-      sampleRate: input.sampleRate,
-      centersHz: THIRD_OCTAVE_CENTERS,
-      q: 4.32,
-      maxDb,
-    },
-  );
+  const { offset, want: midWant, fit: midFit } = matchTonalBalance(input.mid, ref.mid, input.sampleRate, hi);
   chain.midEq = midFit.bands;
   decisions.push({
     engine: 'master.eq',

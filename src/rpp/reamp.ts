@@ -1,0 +1,99 @@
+/**
+ * The REAPER session of `shub reamp --rpp`: for each DI, its track (the DI as an item, muted so
+ * that playing the project plays the prints) and one track per print (the reamped file as an
+ * item at the same position), so the engineer can audition the print against the DI — unmute
+ * the DI, or solo either — and reamp again in REAPER from the same DI. With variations, only the
+ * blend (or the first variant) plays; the others are muted, ready to be compared. Written with
+ * the project's RPP writer (src/rpp/parse.ts); paths are relative to the session.
+ */
+import path from 'node:path';
+import { guidFor, renderSettings } from './export.js';
+import { writeRpp, type WriteNode } from './parse.js';
+
+export interface ReampSessionOptions {
+  sessionFile: string;
+  rig: string;
+  dis: { di: string; prints: { file: string; name: string }[]; sampleRate: number; frames: number }[];
+}
+
+export function buildReampSession(o: ReampSessionOptions): string {
+  const dir = path.dirname(path.resolve(o.sessionFile));
+  const rel = (f: string) => path.relative(dir, path.resolve(f)).split(path.sep).join('/');
+  const rate = o.dis[0]?.sampleRate ?? 48000;
+  let id = 0;
+  const item = (file: string, name: string, seconds: number): WriteNode => {
+    id++;
+    return {
+      token: 'ITEM',
+      children: [
+        { token: 'POSITION', params: [0] },
+        { token: 'SNAPOFFS', params: [0] },
+        { token: 'LENGTH', params: [seconds] },
+        { token: 'LOOP', params: [0] },
+        { token: 'ALLTAKES', params: [0] },
+        { token: 'FADEIN', params: [0, 0, 0, 0, 0, 0, 0] },
+        { token: 'FADEOUT', params: [0, 0, 0, 0, 0, 0, 0] },
+        { token: 'MUTE', params: [0, 0] },
+        { token: 'SEL', params: [0] },
+        { token: 'IGUID', params: [guidFor('reamp-item', file)] },
+        { token: 'IID', params: [id] },
+        { token: 'NAME', params: [name] },
+        { token: 'VOLPAN', params: [1, 0, 1, -1] },
+        { token: 'SOFFS', params: [0] },
+        { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
+        { token: 'CHANMODE', params: [0] },
+        { token: 'GUID', params: [guidFor('reamp-take', file)] },
+        { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [rel(file)] }] },
+      ],
+    };
+  };
+  const track = (name: string, muted: boolean, child: WriteNode): WriteNode => {
+    const guid = guidFor('reamp-track', name, String(id));
+    return {
+      token: 'TRACK',
+      params: [guid],
+      children: [
+        { token: 'NAME', params: [name] },
+        { token: 'PEAKCOL', params: [16576] },
+        { token: 'VOLPAN', params: [1, 0, -1, -1, 1] },
+        { token: 'MUTESOLO', params: [muted ? 1 : 0, 0, 0] },
+        { token: 'IPHASE', params: [0] },
+        { token: 'ISBUS', params: [0, 0] },
+        { token: 'NCHAN', params: [2] },
+        { token: 'TRACKID', params: [guid] },
+        { token: 'MAINSEND', params: [1, 0] },
+        child,
+      ],
+    };
+  };
+  const tracks: WriteNode[] = [];
+  for (const d of o.dis) {
+    const base = path.basename(d.di, path.extname(d.di));
+    const seconds = d.frames / d.sampleRate;
+    tracks.push(track(`${base} DI`, true, item(d.di, path.basename(d.di), seconds)));
+    const playing = d.prints.findIndex((p) => p.name.includes('blend'));
+    d.prints.forEach((p, k) =>
+      tracks.push(
+        track(`${base} ${p.name}`, k !== (playing >= 0 ? playing : 0), item(p.file, path.basename(p.file), seconds)),
+      ),
+    );
+  }
+  const root: WriteNode = {
+    token: 'REAPER_PROJECT',
+    params: [0.1, '7.0/shub', Math.floor(Date.now() / 1000)],
+    children: [
+      { token: 'RIPPLE', params: [0] },
+      { token: 'AUTOXFADE', params: [0] },
+      { token: 'PANLAW', params: [1] },
+      { token: 'PANMODE', params: [3] },
+      { token: 'SAMPLERATE', params: [rate, 1, 0] },
+      ...renderSettings(`${path.basename(o.sessionFile, path.extname(o.sessionFile))}-reaper.wav`, rate, 24),
+      { token: 'MASTER_NCH', params: [2, 2] },
+      { token: 'MASTER_VOLUME', params: [1, 0, -1, -1, 1] },
+      { token: 'MASTER_PANMODE', params: [3] },
+      { token: 'MASTERMUTESOLO', params: [0] },
+      ...tracks,
+    ],
+  };
+  return writeRpp(root);
+}
