@@ -36,7 +36,8 @@ void toneStackAnalog(const ToneStackComponents& k, double t, double m, double l,
 ToneStack::ToneStack(const ToneStackComponents& comp, double t, double m, double l, double fs) {
   double b[4], a[4];
   toneStackAnalog(comp, t, m, l, b, a);
-  // bilinear transform s = c·(1 − z⁻¹)/(1 + z⁻¹), c = 2·fs: s^k·(1 + z⁻¹)³ → c^k (1 − z⁻¹)^k (1 + z⁻¹)^(3−k)
+  // bilinear transform s = c·(1 − z⁻¹)/(1 + z⁻¹), c = 2·fs; numerator and denominator times (1 + z⁻¹)³:
+  // s^k → c^k (1 − z⁻¹)^k (1 + z⁻¹)^(3−k)
   static const double basis[4][4] = {{1, 3, 3, 1}, {1, 1, -1, -1}, {1, -1, -1, 1}, {1, -3, 3, -1}};
   const double c = 2 * fs;
   double B[4] = {0, 0, 0, 0}, A[4] = {0, 0, 0, 0};

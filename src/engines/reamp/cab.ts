@@ -100,7 +100,9 @@ export async function cabStage(
         decision: 'ir resampled',
         value: { from: ir.sampleRate, to: sampleRate },
         unit: 'Hz',
-        reason: `${path.basename(ir.file)} is at ${ir.sampleRate} Hz, the DI at ${sampleRate} Hz; resampled once, level kept`,
+        reason:
+          `${path.basename(ir.file)} is at ${ir.sampleRate} Hz, the DI at ${sampleRate} Hz; ` +
+          'resampled once, level kept',
         inputs: { file: ir.file },
       });
   let blended: Float32Array[];
