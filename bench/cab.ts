@@ -154,5 +154,5 @@ if (!process.argv.includes('--no-amp')) {
     console.log(`built-in amp (${voice}, 16× preamp / 8× power amp): ${fmt(seconds, t)}`);
   }
   const od = await timed(() => throughStage(async () => overdriveStage({}, RATE)));
-  console.log(`overdrive (8×): ${fmt(seconds, od)}`);
+  console.log(`overdrive (16×): ${fmt(seconds, od)}`);
 }

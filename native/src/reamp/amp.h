@@ -123,7 +123,7 @@ class ToneStackProcessor {
 
 struct OverdriveParams {
   double driveDb = 18, tone = 0.5, levelDb = 0;
-  int oversampling = 8;
+  int oversampling = 16;
 };
 
 class Overdrive {
