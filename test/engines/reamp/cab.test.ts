@@ -189,6 +189,21 @@ test('two IRs blend at their levels (mono 0 dB + stereo -6 dB, 16- and 24-bit fi
   assert.ok(relErrDb(r!, direct(x, want(brq))) <= -120);
 });
 
+test('IRs of every bit depth the reader takes (u8 to f64) load exactly and convolve', async () => {
+  // multiples of 1/128 in [-1/4, 1/4]: exact in every format, so the reference is exact too
+  const r = rng(99);
+  const h = Float64Array.from({ length: 3000 }, () => Math.round(32 * r()) / 128);
+  const x = testInput(3000, 2000, 50, 98);
+  const want = direct(x, h);
+  for (const format of ['u8', 's16', 's24', 's32', 'f32', 'f64'] as const) {
+    const file = path.join(dir, `depth-${format}.wav`);
+    writeWav(file, [h], 48000, format);
+    const [y] = await run(await cabStage([{ file, levelDb: 0 }], 48000), [x]);
+    const err = relErrDb(y!, want);
+    assert.ok(err <= -120, `${format}: ${err.toFixed(1)} dB`);
+  }
+});
+
 test('a 44.1 kHz IR on a 48 kHz DI keeps its delays and gains (resampled once, logged)', async (t) => {
   // taps at 443 and 887 samples (gains 1 and -0.5), 482.18 and 965.44 samples at 48 kHz: between samples
   const h = new Float64Array(2000);
