@@ -158,6 +158,23 @@ test('a stereo IR turns a mono DI into stereo, each channel its own convolution'
   assert.ok(relErrDb(r!, direct(x, hrPadded)) <= -120);
 });
 
+test('a stereo input goes through a mono IR channel by channel, and through a stereo IR pairwise', async () => {
+  const h = noiseIr(3000, 21);
+  const h2 = noiseIr(3000, 22);
+  const xl = testInput(3000, 2000, 50, 23);
+  const xr = testInput(3000, 2000, 50, 24);
+  const mono = await cabStage([{ file: irFile('m.wav', [h]), levelDb: 0 }], 48000, { channelsIn: 2 });
+  assert.equal(mono.channelsIn, 2);
+  assert.equal(mono.channelsOut, 2);
+  const [l, r] = await run(mono, [xl, xr]);
+  assert.ok(relErrDb(l!, direct(xl, h)) <= -120);
+  assert.ok(relErrDb(r!, direct(xr, h)) <= -120);
+  const pair = await cabStage([{ file: irFile('p.wav', [h, h2]), levelDb: 0 }], 48000, { channelsIn: 2 });
+  const [pl, pr] = await run(pair, [xl, xr]);
+  assert.ok(relErrDb(pl!, direct(xl, h)) <= -120);
+  assert.ok(relErrDb(pr!, direct(xr, h2)) <= -120);
+});
+
 test('two IRs blend at their levels (mono 0 dB + stereo -6 dB, 16- and 24-bit files)', async () => {
   const a = noiseIr(4000, 4);
   const bl = noiseIr(6000, 5);
@@ -251,6 +268,15 @@ test('an IR longer than 10 s is refused in one line naming the file and the limi
     assert.ok(err instanceof InputError, `${err.name}: ${err.message}`);
     assert.match(err.message, /long\.wav.*10\.00 s long; cabinet IRs are limited to 10 s/);
     assert.ok(!err.message.includes('\n'), 'one line');
+    return true;
+  });
+});
+
+test('an IR at a rate the resampler cannot reach is refused naming the file', async () => {
+  const file = irFile('odd-rate.wav', [noiseIr(100, 5)], 44101);
+  await assert.rejects(cabStage([{ file, levelDb: 0 }], 48000), (err: Error) => {
+    assert.ok(err instanceof InputError, `${err.name}: ${err.message}`);
+    assert.match(err.message, /odd-rate\.wav.*cannot be used as an IR: resampler: .*4096 phases/);
     return true;
   });
 });
