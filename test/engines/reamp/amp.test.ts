@@ -88,6 +88,19 @@ test('overdrive: aliasing of a 5 kHz sine 30 dB into clipping is below -80 dB', 
   assert.ok(db <= -80, `${db.toFixed(1)} dB`);
 });
 
+test('the oversampled stages add no latency: an impulse peaks at its own frame at every factor', async () => {
+  for (const oversampling of [2, 4, 8, 16]) {
+    // a small impulse stays in the clipper's linear region: y ≈ x + HP(x), then the tone low-pass
+    const x = new Float32Array(5000);
+    x[1000] = 1e-3;
+    const y = await run(overdriveStage({ driveDb: 0, tone: 1, oversampling }, FS), x, 1237);
+    let peak = 0;
+    for (let i = 1; i < y.length; i++) if (Math.abs(y[i]!) > Math.abs(y[peak]!)) peak = i;
+    assert.equal(peak, 1000, `${oversampling}×`);
+    assert.ok(Math.abs(y[999]!) < 0.1 * Math.abs(y[1000]!), `${oversampling}×: little before the impulse`);
+  }
+});
+
 // ---- the tone stack against its circuit ---------------------------------------------------------
 
 type Parts = { R1: number; R2: number; R3: number; R4: number; C1: number; C2: number; C3: number };
