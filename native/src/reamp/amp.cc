@@ -36,7 +36,8 @@ void toneStackAnalog(const ToneStackComponents& k, double t, double m, double l,
 ToneStack::ToneStack(const ToneStackComponents& comp, double t, double m, double l, double fs) {
   double b[4], a[4];
   toneStackAnalog(comp, t, m, l, b, a);
-  // bilinear transform s = c·(1 − z⁻¹)/(1 + z⁻¹), c = 2·fs: s^k·(1 + z⁻¹)³ → c^k (1 − z⁻¹)^k (1 + z⁻¹)^(3−k)
+  // bilinear transform s = c·(1 − z⁻¹)/(1 + z⁻¹), c = 2·fs; numerator and denominator times (1 + z⁻¹)³:
+  // s^k → c^k (1 − z⁻¹)^k (1 + z⁻¹)^(3−k)
   static const double basis[4][4] = {{1, 3, 3, 1}, {1, 1, -1, -1}, {1, -1, -1, 1}, {1, -3, 3, -1}};
   const double c = 2 * fs;
   double B[4] = {0, 0, 0, 0}, A[4] = {0, 0, 0, 0};
@@ -95,8 +96,9 @@ std::vector<StageSpec> voiceStages(Voice v) {
 
 double AdaaClipper::F(double u) const { return logCosh(u + b_) - u * tb_; }
 
-double AdaaClipper::tick(double u) {
-  const double Fu = F(u);
+double AdaaClipper::tick(double u) { return next(u, F(u)); }
+
+double AdaaClipper::next(double u, double Fu) {
   const double d = u - prev_;
   double y;
   if (std::fabs(d) > 1e-5)
@@ -142,28 +144,43 @@ Amp::Amp(const AmpParams& p, int sampleRate) : p_(p), powerClip_(0.0) {
 }
 
 void Amp::preamp(float* x, size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    double v = x[i];
-    for (Stage& s : stages_) {
-      double y = s.clip.tick(s.gain * v);
+  // stage by stage over the block: the antiderivative of every sample first (independent
+  // evaluations the CPU overlaps), then the short recursions (clipper difference, coupling
+  // high-pass, interstage low-pass); per sample through all stages the exp/log1p latencies chain
+  u_.resize(n);
+  F_.resize(n);
+  for (size_t i = 0; i < n; ++i) u_[i] = x[i];
+  for (Stage& s : stages_) {
+    for (size_t i = 0; i < n; ++i) {
+      u_[i] *= s.gain;
+      F_[i] = s.clip.F(u_[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const double y = s.clip.next(u_[i], F_[i]);
       const double hp = s.hpA * (s.hpY + y - s.hpX);  // coupling capacitor
       s.hpX = y;
       s.hpY = hp;
       s.lp += s.lpA * (hp - s.lp);  // Miller / interstage low-pass
-      v = s.lp;
+      u_[i] = s.lp;
     }
-    x[i] = static_cast<float>(v);
   }
+  for (size_t i = 0; i < n; ++i) x[i] = static_cast<float>(u_[i]);
 }
 
 void Amp::power(float* x, size_t n) {
+  // as preamp(): the envelope recursion, then the antiderivatives, then the clipper differences
+  u_.resize(n);
+  F_.resize(n);
+  c_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const double u = masterGain_ * x[i];
     const double au = std::fabs(u);
     env_ += (au > env_ ? envA_ : envR_) * (au - env_);
-    const double ceiling = 1 / (1 + p_.sag * env_);
-    x[i] = static_cast<float>(ceiling * powerClip_.tick(u / ceiling));
+    c_[i] = 1 / (1 + p_.sag * env_);  // the sagging ceiling
+    u_[i] = u / c_[i];
   }
+  for (size_t i = 0; i < n; ++i) F_[i] = powerClip_.F(u_[i]);
+  for (size_t i = 0; i < n; ++i) x[i] = static_cast<float>(c_[i] * powerClip_.next(u_[i], F_[i]));
 }
 
 void Amp::post(std::vector<float>& x, size_t from) {
@@ -211,13 +228,17 @@ Overdrive::Overdrive(const OverdriveParams& p, int sampleRate) : p_(p), clip_(0.
 
 void Overdrive::shape(float* x, size_t n) {
   const double k = 0.6;  // diode knee
+  u_.resize(n);
+  F_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const double v = x[i];
     const double hp = hpA_ * (hpY_ + v - hpX_);
     hpX_ = v;
     hpY_ = hp;
-    x[i] = static_cast<float>(v + k * clip_.tick(drive_ * hp / k));
+    u_[i] = drive_ * hp / k;
   }
+  for (size_t i = 0; i < n; ++i) F_[i] = clip_.F(u_[i]);
+  for (size_t i = 0; i < n; ++i) x[i] = static_cast<float>(x[i] + k * clip_.next(u_[i], F_[i]));
 }
 
 void Overdrive::process(const float* in, size_t n, std::vector<float>& out) {

@@ -69,9 +69,12 @@ class AdaaClipper {
  public:
   explicit AdaaClipper(double bias = 0) : b_(bias), tb_(std::tanh(bias)) {}
   double tick(double u);
+  /** The antiderivative F(u) = log cosh(u + b) − u·tanh(b). */
+  double F(double u) const;
+  /** tick(u) with F(u) computed by the caller. */
+  double next(double u, double Fu);
 
  private:
-  double F(double u) const;
   double b_, tb_, prev_ = 0, prevF_ = 0;
 };
 
@@ -101,6 +104,7 @@ class Amp {
   AdaaClipper powerClip_;
   double envA_, envR_, env_ = 0;
   std::vector<float> mid_, pre_;
+  std::vector<double> u_, F_, c_;
 };
 
 /** The tone stack alone at the base rate (the acceptance test's path). */
@@ -119,7 +123,7 @@ class ToneStackProcessor {
 
 struct OverdriveParams {
   double driveDb = 18, tone = 0.5, levelDb = 0;
-  int oversampling = 8;
+  int oversampling = 16;
 };
 
 class Overdrive {
@@ -134,7 +138,7 @@ class Overdrive {
   double drive_, level_, hpA_, lpA_, hpX_ = 0, hpY_ = 0, lp_ = 0;
   AdaaClipper clip_;
   std::unique_ptr<Oversampler> os_;
-  size_t from_ = 0;
+  std::vector<double> u_, F_;
 };
 
 }  // namespace reamp

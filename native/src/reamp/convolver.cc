@@ -56,7 +56,13 @@ std::vector<std::vector<float>> blendIrs(const std::vector<IrSource>& irs, int s
     if (s.sampleRate == sampleRate) {
       for (int c = 0; c < ch; ++c) out[c] = s.channels[c];
     } else {
-      Resampler r(s.sampleRate, sampleRate, ch);  // throws for rates outside the declared range
+      std::unique_ptr<Resampler> rp;
+      try {
+        rp = std::make_unique<Resampler>(s.sampleRate, sampleRate, ch);
+      } catch (const std::exception& e) {
+        throw std::invalid_argument(where + ": " + e.what());
+      }
+      Resampler& r = *rp;
       scale *= static_cast<double>(s.sampleRate) / sampleRate;
       const size_t cap = r.maxOutput(n) + static_cast<size_t>(r.tapsPerPhase()) + 16;
       for (auto& c : out) c.assign(cap, 0.0f);

@@ -5,8 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "dsp/dot.h"
-
 namespace shub {
 namespace reamp {
 
@@ -57,11 +55,19 @@ void Halfband::up(const float* in, size_t n, std::vector<float>& out) {
   std::vector<float> buf(upHist_);
   buf.insert(buf.end(), in, in + n);
   const size_t K = static_cast<size_t>((M_ - 1) / 2);
+  // taps outer, outputs inner: the inner loop runs over independent outputs and vectorises
+  acc_.assign(n, 0.0f);
+  for (size_t j = 0; j < J; ++j) {
+    const float c = 2 * even_[j];  // reversed taps against x[m − (J−1)] .. x[m]
+    const float* x = &buf[j];
+    float* a = acc_.data();
+    for (size_t m = 0; m < n; ++m) a[m] += c * x[m];
+  }
   const size_t base = out.size();
   out.resize(base + 2 * n);
   float* o = out.data() + base;
   for (size_t m = 0; m < n; ++m) {
-    o[2 * m] = 2 * dot(even_.data(), &buf[m], J);  // x[m − (J−1)] .. x[m]
+    o[2 * m] = acc_[m];
     o[2 * m + 1] = buf[m + J - 1 - K];
   }
   upHist_.assign(buf.end() - static_cast<std::ptrdiff_t>(J - 1), buf.end());
@@ -74,12 +80,17 @@ void Halfband::down(const float* in, size_t n, std::vector<float>& out) {
   std::vector<float> ev(downEven_), od(downOdd_);
   for (size_t i = 0; i < half; ++i) ev.push_back(in[2 * i]), od.push_back(in[2 * i + 1]);
   const size_t D = downOdd_.size();  // v[2m − M] = odd stream index m − (M+1)/2
+  acc_.assign(half, 0.0f);
+  for (size_t j = 0; j < J; ++j) {
+    const float c = even_[j];
+    const float* x = &ev[j];
+    float* a = acc_.data();
+    for (size_t m = 0; m < half; ++m) a[m] += c * x[m];
+  }
   const size_t base = out.size();
   out.resize(base + half);
   float* o = out.data() + base;
-  for (size_t m = 0; m < half; ++m) {
-    o[m] = dot(even_.data(), &ev[m], J) + 0.5f * od[m];  // od[m] is odd-stream index m − D
-  }
+  for (size_t m = 0; m < half; ++m) o[m] = acc_[m] + 0.5f * od[m];  // od[m] is odd-stream index m − D
   downEven_.assign(ev.end() - static_cast<std::ptrdiff_t>(J - 1), ev.end());
   downOdd_.assign(od.end() - static_cast<std::ptrdiff_t>(D), od.end());
 }

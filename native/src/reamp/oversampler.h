@@ -32,7 +32,7 @@ class Halfband {
  private:
   std::vector<float> even_;  // h[2j] (sum 1/2), reversed: the dense phase
   int M_ = 0;                // centre index (odd); h[M] = 1/2
-  std::vector<float> upHist_, downEven_, downOdd_;
+  std::vector<float> upHist_, downEven_, downOdd_, acc_;
 };
 
 class Oversampler {

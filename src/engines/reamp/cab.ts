@@ -100,7 +100,9 @@ export async function cabStage(
         decision: 'ir resampled',
         value: { from: ir.sampleRate, to: sampleRate },
         unit: 'Hz',
-        reason: `${path.basename(ir.file)} is at ${ir.sampleRate} Hz, the DI at ${sampleRate} Hz; resampled once, level kept`,
+        reason:
+          `${path.basename(ir.file)} is at ${ir.sampleRate} Hz, the DI at ${sampleRate} Hz; ` +
+          'resampled once, level kept',
         inputs: { file: ir.file },
       });
   let blended: Float32Array[];
@@ -110,7 +112,10 @@ export async function cabStage(
       sampleRate,
     );
   } catch (err) {
-    throw new UsageError(`cab: ${(err as Error).message}`);
+    // the native messages start with `reampBlendIrs: ir[k]: …` when one IR is at fault
+    const m = /ir\[(\d+)\]: (.*)$/.exec((err as Error).message);
+    if (m && loaded[Number(m[1])]) throw new InputError(loaded[Number(m[1])]!.file, `cannot be used as an IR: ${m[2]}`);
+    throw err;
   }
   const kernel = new (reampNative().CabConvolver)({ ir: blended, channelsIn, blockSize: opts.blockSize ?? 0 });
   const info = kernel.info();

