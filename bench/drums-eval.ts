@@ -63,10 +63,17 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
   const s = drumSession(spec);
   const close = s.mics.filter((m) => m.instrument !== 'overheads' && m.instrument !== 'room');
   const emphasis = { kick: 0, snare: 1, hihat: 2, tom: 0 } as const;
-  const det = new SessionDetector(s.rate, close.map((m) => emphasis[m.instrument as KitPiece]));
+  const det = new SessionDetector(
+    s.rate,
+    close.map((m) => emphasis[m.instrument as KitPiece]),
+  );
   for (let i = 0; i < s.frames; i += 8192) det.push(close.map((m) => m.samples.subarray(i, i + 8192)));
   const cands = det.finish();
-  const bleed = findBleed(cands, s.rate, close.map((m) => emphasis[m.instrument as KitPiece]));
+  const bleed = findBleed(
+    cands,
+    s.rate,
+    close.map((m) => emphasis[m.instrument as KitPiece]),
+  );
   return close.map((m, t) => {
     const rejected = new Set(bleed.filter((b) => b.track === t).map((b) => b.hit));
     const kept = cands[t]!.filter((_, k) => !rejected.has(k));

@@ -250,7 +250,10 @@ export class SessionDetector {
     const mics = emphasis.length;
     this.emphasis = emphasis;
     this.last = emphasis.map(() => new Float64Array(2));
-    this.detectors = Array.from({ length: mics }, () => new HitDetector({ sampleRate, chunkFrames: SessionDetector.CHUNK }));
+    this.detectors = Array.from(
+      { length: mics },
+      () => new HitDetector({ sampleRate, chunkFrames: SessionDetector.CHUNK }),
+    );
     this.found = Array.from({ length: mics }, () => []);
     let size = 1;
     while (size < 2 * SessionDetector.CHUNK + sampleRate / 10) size <<= 1;
@@ -359,7 +362,9 @@ export function learnBleedPaths(tracks: readonly (readonly SessionCandidate[])[]
       const gains: number[] = [];
       const lags: number[] = [];
       for (const h of tracks[a]!) {
-        const g = tracks[b]!.find((c) => h.start - c.start >= 0 && h.start - c.start <= maxLag && c.rawPeak > 2 * h.rawPeak);
+        const g = tracks[b]!.find(
+          (c) => h.start - c.start >= 0 && h.start - c.start <= maxLag && c.rawPeak > 2 * h.rawPeak,
+        );
         if (!g) continue;
         let best = { d: 0, gain: 0, residual: 1 };
         for (let d = 0; d <= maxLag; d++) {
@@ -427,10 +432,22 @@ export function findBleed(
       const parts = into.map((p) => {
         const y = take(p.from, p.lagSamples);
         for (let i = 0; i < y.length; i++) predicted[i]! += p.gain * y[i]!;
-        return { p, peak: peakOf(emphasized(y.map((v) => v * p.gain), emphasis[a]!), pre) };
+        return {
+          p,
+          peak: peakOf(
+            emphasized(
+              y.map((v) => v * p.gain),
+              emphasis[a]!,
+            ),
+            pre,
+          ),
+        };
       });
       const xe = emphasized(x, emphasis[a]!);
-      const residual = emphasized(x.map((v, i) => v - predicted[i]!), emphasis[a]!);
+      const residual = emphasized(
+        x.map((v, i) => v - predicted[i]!),
+        emphasis[a]!,
+      );
       const hitPeak = peakOf(xe, pre);
       if (hitPeak === 0) return;
       const residualDb = db(peakOf(residual, pre)) - db(hitPeak);
