@@ -1,6 +1,7 @@
 #include "dsp/resampler.h"
 
 #include "dsp/dot.h"
+#include "dsp/kaiser.h"
 #include "generated/dsp_params.h"
 
 #include <algorithm>
@@ -9,18 +10,6 @@
 #include <stdexcept>
 
 namespace shub {
-
-namespace {
-double besselI0(double x) {
-  double sum = 1, term = 1;
-  for (int k = 1; k < 64; ++k) {
-    term *= (x / (2 * k)) * (x / (2 * k));
-    sum += term;
-    if (term < 1e-17 * sum) break;
-  }
-  return sum;
-}
-}  // namespace
 
 Resampler::Resampler(int inRate, int outRate, int channels) : inRate_(inRate), outRate_(outRate), channels_(channels) {
   const std::string err = params::firstRejection({{params::audio::sampleRate, static_cast<double>(inRate)},

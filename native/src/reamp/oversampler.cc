@@ -1,5 +1,7 @@
 #include "reamp/oversampler.h"
 
+#include "dsp/kaiser.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -7,18 +9,6 @@
 
 namespace shub {
 namespace reamp {
-
-namespace {
-double besselI0(double x) {
-  double sum = 1, term = 1;
-  for (int k = 1; k < 64; ++k) {
-    term *= (x / (2 * k)) * (x / (2 * k));
-    sum += term;
-    if (term < 1e-17 * sum) break;
-  }
-  return sum;
-}
-}  // namespace
 
 Halfband::Halfband(double baseRate, double lowRate) {
   // pass the base band [0, base/2], stop from lowRate − base/2 (what folds onto the base band)

@@ -17,7 +17,13 @@ export interface ParameterSpec {
   integer?: boolean;
 }
 
-const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({
+/** Declares one parameter (closed range); the other engines' parameter tables use it too. */
+export const p = (
+  value: number,
+  unit: string,
+  range: readonly [number, number],
+  description: string,
+): ParameterSpec => ({
   value,
   unit,
   range,

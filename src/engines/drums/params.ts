@@ -3,14 +3,7 @@
  * (STYLE: engines describe themselves). Detection works on a fine energy envelope of each mic
  * (ticks of about a millisecond) and on short windows of samples kept around each hit.
  */
-import type { ParameterSpec } from '../analysis/params.js';
-
-const p = (value: number, unit: string, range: readonly [number, number], description: string): ParameterSpec => ({
-  value,
-  unit,
-  range,
-  description,
-});
+import { p } from '../analysis/params.js';
 
 export const DETECT_PARAMETERS = {
   tickMs: p(0.5, 'ms', [0.1, 5], 'resolution of the energy envelope a hit is found on'),
