@@ -322,9 +322,9 @@ export const reportCommand = defineCommand({
   ],
   exitCodes: {
     0: 'report written',
-    2: 'no such run, bad option, or an output that may not be written',
+    2: 'no such run or file; a bad option; an output that may not be written',
     3: 'an audio file is unreadable',
-    4: 'database unreachable, or the disk is full',
+    4: 'database unreachable or the disk full',
   },
   run: reportCli,
 });

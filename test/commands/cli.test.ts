@@ -36,6 +36,7 @@ test('the registry holds every command once, and `shub --help` lists each of the
     'db',
     'history',
     'show',
+    'report',
     'queue',
     'worker',
   ]);

@@ -474,7 +474,8 @@ export function namStage(model: NamModel, options: NamStageOptions): RigStage {
       value: { fromHz: options.sampleRate, toHz: model.sampleRate },
       unit: 'Hz',
       reason:
-        `${path.basename(model.file)} was trained at ${model.sampleRate} Hz and the DI is at ${options.sampleRate} Hz: ` +
+        `${path.basename(model.file)} was trained at ${model.sampleRate} Hz ` +
+        `and the DI is at ${options.sampleRate} Hz: ` +
         `the DI is resampled to ${model.sampleRate} Hz for the model and its output back to ${options.sampleRate} Hz`,
       inputs: { modelSampleRate: model.sampleRate, diSampleRate: options.sampleRate },
     });
