@@ -34,7 +34,7 @@ import {
   variants as makeVariants,
 } from '../engines/reamp/variations.js';
 import { VARIATION_PARAMETERS } from '../engines/reamp/params.js';
-import type { LoadedRig } from '../recipes/rig.js';
+import type { LoadedRig, StageSummary } from '../recipes/rig.js';
 import type { TonalBand } from '../engines/spectral/index.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunInput, RunOutput } from '../store/types.js';
@@ -68,6 +68,8 @@ export interface ReampOutputResult {
 export interface ReampResult {
   file: string;
   rig: string;
+  /** The rig's chain in order (type and settings), as the report draws it. */
+  chain: StageSummary[];
   runId: string;
   outputs: ReampOutputResult[];
   decisions: Decision[];
@@ -126,8 +128,9 @@ function planFiles(di: string, o: ReampOptions, n: number): Planned {
 }
 
 async function reampRun(o: ReampOptions): Promise<ReampOutcome> {
-  const { loadRig, resolveRigFile } = await import('../recipes/rig.js');
+  const { chainSummary, loadRig, resolveRigFile } = await import('../recipes/rig.js');
   const loaded = await loadRig(resolveRigFile(o.rig));
+  const chain = chainSummary(loaded.rig);
   const recorder = new RunRecorder('reamp', o.args ?? [], o.runId);
   const count = o.variations ?? 1;
   const hasAmp = loaded.rig.chain.some((s) => s.type === 'amp' || s.type === 'overdrive');
@@ -174,7 +177,7 @@ async function reampRun(o: ReampOptions): Promise<ReampOutcome> {
     job: async (di) => {
       const p = planned.get(di)!;
       if (p instanceof Error) throw p;
-      const out = await reampOne(di, loaded, o, p, vs, blend, reference);
+      const out = await reampOne(di, { ...loaded, chain }, o, p, vs, blend, reference);
       for (const r of out.records) recorder.outputs.push(r);
       sessionItems.push({ di, prints: out.prints, sampleRate: out.sampleRate, frames: out.frames });
       return { result: out.result, input: out.input, decisions: out.result.decisions };
@@ -192,7 +195,7 @@ async function reampRun(o: ReampOptions): Promise<ReampOutcome> {
 
 async function reampOne(
   di: string,
-  loaded: LoadedRig,
+  loaded: LoadedRig & { chain: StageSummary[] },
   o: ReampOptions,
   planned: Planned,
   vs: Variant[],
@@ -296,7 +299,7 @@ async function reampOne(
     prints.push({ file: planned.main, name: 'reamp blend' });
   }
   return {
-    result: { file: di, rig: o.rig, runId: '', outputs, decisions } as ReampResult,
+    result: { file: di, rig: o.rig, chain: loaded.chain, runId: '', outputs, decisions } as ReampResult,
     input: { path: di, ...last!.input } as RunInput,
     records,
     prints,

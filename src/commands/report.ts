@@ -18,10 +18,13 @@ import { targetCurveDb } from '../engines/master/eq.js';
 import { measureForReport, type ReportMeasure } from '../engines/report/measure.js';
 import { renderHtml, type ReportDocument } from '../engines/report/html.js';
 import {
+  chainFigure,
+  compressorFigure,
   decisionLog,
   dynamicsFigures,
   EQ_CURVE_HZ,
   loudnessFigure,
+  octaveBands,
   sectionIdFor,
   tonalFigure,
   validateTable,
@@ -100,6 +103,19 @@ interface MasterLine {
     limiterMaxGainReductionDb?: number | null;
   }[];
   decisions?: RunRecord['decisions'];
+}
+
+interface ReampLine {
+  file: string;
+  rig?: string;
+  chain?: { type: string; detail: string }[];
+  outputs: {
+    file: string;
+    role: string;
+    variant?: number;
+    blendOf?: number[];
+    tonalBalance?: { hz: number; db: number | null }[];
+  }[];
 }
 
 function eqResponse(run: RunRecord, sampleRate: number): { label: string; responseDb: Float64Array } | undefined {
@@ -202,7 +218,41 @@ async function runSection(run: RunRecord, index: number, options: ReportOptions)
         );
     }
   }
-  if (run.command !== 'analyze' && run.command !== 'master') {
+  if (run.command === 'reamp') {
+    for (const [k, r] of (run.results as ReampLine[]).entries()) {
+      if (!r.outputs) continue;
+      if (r.chain?.length) figures.push(chainFigure(`${id}-${k}-chain`, `Rig chain: ${r.rig ?? ''}`, r.chain));
+      const label = (o: ReampLine['outputs'][number]) =>
+        o.role === 'variant' ? `v${o.variant}` : o.role === 'blend' ? `blend of ${o.blendOf?.join('+')}` : 'reamp';
+      figures.push(
+        tonalFigure(
+          `${id}-${k}-tonal`,
+          `Tonal balance of each print (octave bands, run record): ${r.file}`,
+          r.outputs.map((o) => ({ label: label(o), bands: octaveBands(o.tonalBalance ?? []) })),
+        ),
+      );
+      const prints: { label: string; m: ReportMeasure }[] = [];
+      for (const o of r.outputs) {
+        const { tonalBalance: _t, ...values } = o;
+        tables.push(valuesTable(`${o.file} (${label(o)}): the print (run record)`, values));
+        const m = await measure(o.file, run.outputs.find((x) => x.path === o.file)?.sha256 ?? null);
+        if (m) prints.push({ label: label(o), m });
+      }
+      if (prints.length)
+        figures.push(loudnessFigure(`${id}-${k}-loudness`, `Loudness over time: prints of ${r.file}`, prints));
+    }
+  }
+  if (run.command === 'mix' || run.command === 'render') {
+    const strips = (run.results as { strips?: { name: string; compressorMaxGainReductionDb?: number }[] }[])
+      .flatMap((r) => r.strips ?? [])
+      .filter((x) => typeof x.compressorMaxGainReductionDb === 'number')
+      .map((x) => ({ name: x.name, maxGainReductionDb: x.compressorMaxGainReductionDb! }));
+    if (strips.length)
+      figures.push(
+        compressorFigure(`${id}-dynamics-compressor`, "Dynamics: each strip's compressor (run record)", strips),
+      );
+  }
+  if (run.command !== 'analyze' && run.command !== 'master' && run.command !== 'reamp') {
     // mix, render and the others: the audio they wrote, measured
     for (const [k, o] of run.outputs.filter((x) => AUDIO_ROLE.test(x.role)).entries()) {
       const m = await measure(o.path, o.sha256);

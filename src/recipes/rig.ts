@@ -266,3 +266,31 @@ function checkDeclared(
       );
   }
 }
+
+/** One chain entry as a report or a run record shows it: its type and its settings in a line. */
+export interface StageSummary {
+  type: StageType;
+  detail: string;
+}
+
+/** The rig's chain in order, each stage's settings written out (file names without their folders). */
+export function chainSummary(rig: Rig): StageSummary[] {
+  const value = (k: string, v: unknown): string | null => {
+    if (k === 'type') return null;
+    if (k === 'file' && typeof v === 'string') return path.basename(v);
+    if (k === 'ir' && Array.isArray(v))
+      return (v as { file: string; levelDb?: number }[])
+        .map((x) => `${path.basename(x.file)}${x.levelDb ? ` ${x.levelDb} dB` : ''}`)
+        .join(' + ');
+    if (k === 'bands' && Array.isArray(v)) return `${v.length} band${v.length === 1 ? '' : 's'}`;
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return `${k} ${v}`;
+    return null;
+  };
+  return rig.chain.map((spec) => ({
+    type: spec.type,
+    detail: Object.entries(spec)
+      .map(([k, v]) => value(k, v))
+      .filter((x): x is string => x !== null)
+      .join(', '),
+  }));
+}

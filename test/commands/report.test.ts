@@ -22,7 +22,7 @@ import type { RunRecord } from '../../src/store/types.js';
 const { dir, cleanup } = tempDir('shub-report-');
 after(cleanup);
 
-const runs: Record<'analyze' | 'master' | 'validate' | 'mix', RunRecord> = {} as never;
+const runs: Record<'analyze' | 'master' | 'validate' | 'mix' | 'reamp', RunRecord> = {} as never;
 let html = '';
 let doc: HTMLElement;
 
@@ -60,10 +60,15 @@ before(() => {
   writeFileSync(
     path.join(dir, 'mix.yaml'),
     'sampleRate: 44100\ntracks:\n' +
-      '  - { name: Song, file: song.wav, gainDb: -3 }\n  - { name: Ref, file: ref.wav, pan: 0.3 }\n',
+      '  - { name: Song, file: song.wav, gainDb: -3, compressor: { thresholdDb: -30, ratio: 4 } }\n' +
+      '  - { name: Ref, file: ref.wav, pan: 0.3 }\n',
   );
   ok(['mix', 'mix.yaml', '-o', 'mix.wav', '-y']);
   runs.mix = lastRun();
+  // a guitar-like DI (the song's left channel) through the built-in rig, two variations
+  writeWav(path.join(dir, 'di.wav'), [songPlanar({ bpm: 90, tonic: 52, mode: 'minor', bars: 2 }, 44100)[0]!], 44100);
+  ok(['reamp', 'di.wav', '--rig', 'builtin-crunch', '-o', 'amp/', '--variations', '2']);
+  runs.reamp = lastRun();
   const r = shub(
     ['report', ...Object.values(runs).map((x) => x.runId.slice(0, 18)), '-o', 'report.html', '--png', 'png/'].concat([
       '--store-dir',
@@ -89,7 +94,8 @@ test('every run has its section and figures; every axis label carries a unit', (
     analyze: [/-loudness$/, /-tonal$/, /-dynamics-bars$/],
     master: [/-loudness$/, /-tonal$/, /-dynamics-bars$/, /-dynamics-gain$/],
     validate: [],
-    mix: [/-loudness$/, /-tonal$/, /-dynamics-bars$/],
+    mix: [/-loudness$/, /-tonal$/, /-dynamics-bars$/, /-dynamics-compressor$/],
+    reamp: [/-chain$/, /-tonal$/, /-loudness$/],
   };
   for (const [command, patterns] of Object.entries(want)) {
     const ids = svgIds(sectionOf(runs[command as keyof typeof runs]));
@@ -101,7 +107,7 @@ test('every run has its section and figures; every axis label carries a unit', (
   }
   const charts = doc.querySelectorAll('svg.chart');
   assert.ok(charts.length >= 10, `${charts.length} charts`);
-  for (const svg of charts) {
+  for (const svg of charts.filter((c) => !c.classList.contains('chain'))) {
     const labels = svg.querySelectorAll('text.axis-label').map((t) => t.text);
     assert.ok(labels.length >= 1, `${svg.id}: axis labels`);
     for (const l of labels) assert.match(l, /\((s|LUFS|Hz|dB)\)$/, `${svg.id}: '${l}' names its unit`);
@@ -169,6 +175,42 @@ test("the numbers on the page are the run's JSON", () => {
   );
   const eq = items.find((li) => li.getAttribute('data-engine') === 'master.eq')!;
   assert.match(eq.querySelector('a')!.getAttribute('href')!, /-tonal$/);
+  // mix: each compressor's largest gain reduction as the run recorded it
+  const strips = (runs.mix.results[0] as { strips: { name: string; compressorMaxGainReductionDb?: number }[] }).strips;
+  const compressed = strips.filter((x) => x.compressorMaxGainReductionDb !== undefined);
+  assert.equal(compressed.length, 1, 'the Song track has a compressor');
+  assert.ok(compressed[0]!.compressorMaxGainReductionDb! > 1, 'it works on a -30 dB threshold');
+  const bars = sectionOf(runs.mix).querySelectorAll('svg[id$="-dynamics-compressor"] rect.bar');
+  assert.deepEqual(
+    bars.map((b) => [b.getAttribute('data-group'), Number(b.getAttribute('data-value'))]),
+    compressed.map((x) => [x.name, x.compressorMaxGainReductionDb]),
+  );
+  // reamp: the rig's chain stage by stage, every print's octave balance and its values
+  const r = runs.reamp.results[0] as {
+    chain: { type: string; detail: string }[];
+    outputs: { file: string; integratedLufs: number; gainDb: number; tonalBalance: { db: number | null }[] }[];
+  };
+  const reamp = sectionOf(runs.reamp);
+  const stages = reamp.querySelectorAll('svg[id$="-chain"] g.stage');
+  assert.deepEqual(
+    stages.map((g) => g.getAttribute('data-type')),
+    ['gate', 'overdrive', 'amp', 'eq', 'delay', 'reverb'],
+  );
+  assert.match(stages[2]!.querySelector('title')!.text, /amp: model builtin, voice crunch, gainDb 6/);
+  assert.equal(r.outputs.length, 2);
+  const tonalSvg = reamp.querySelectorAll('svg.chart').find((x) => x.id.endsWith('-tonal'))!;
+  assert.deepEqual(
+    tonalSvg.querySelectorAll('path.series').map((x) => x.getAttribute('data-series')),
+    ['v1', 'v2'],
+  );
+  const rcells = reamp.querySelectorAll('table.values');
+  for (const o of r.outputs) {
+    const t = rcells.find((x) => x.querySelector('caption')!.text.startsWith(o.file))!;
+    assert.ok(t, o.file);
+    const cell = (k: string) => t.querySelector(`td[data-key="${k}"]`)!.text;
+    assert.equal(cell('integratedLufs'), String(o.integratedLufs));
+    assert.equal(cell('gainDb'), String(o.gainDb));
+  }
 });
 
 test('self-contained: no external URL, no script that runs, every SVG well-formed XML', () => {

@@ -6,6 +6,7 @@
 import type { Decision, RunRecord } from '../../store/types.js';
 import type { TonalBand } from '../spectral/index.js';
 import {
+  chainSvg,
   chartSvg,
   groupedBarsSvg,
   PALETTE,
@@ -48,7 +49,10 @@ export function figureOf(id: string, svg: string, caption: string): Figure {
 export const EQ_CURVE_HZ = Array.from({ length: 121 }, (_, i) => 20 * 1000 ** (i / 120));
 
 /** Which figure a decision's engine affected (the decision log links to it). */
-export function figureKindFor(engine: string): 'loudness' | 'tonal' | 'dynamics' | 'validate' | null {
+export function figureKindFor(engine: string): 'loudness' | 'tonal' | 'dynamics' | 'validate' | 'chain' | null {
+  if (/^reamp\.(amp|cab|nam|onnx|calibration|resample|input)/.test(engine)) return 'chain';
+  if (/^reamp\.(variations|match|blend)/.test(engine)) return 'tonal';
+  if (/^reamp\.output/.test(engine)) return 'loudness';
   if (/^master\.(eq|reference|highpass|width)|^mix\.eq|tonal/.test(engine)) return 'tonal';
   if (/limiter|compressor|multiband|dynamics|saturation/.test(engine)) return 'dynamics';
   if (/^validate/.test(engine)) return 'validate';
@@ -389,4 +393,36 @@ export function decisionLog(
 
 export function sectionIdFor(run: RunRecord | null, file: string | null, index: number): string {
   return run ? `run-${run.runId.slice(0, 13)}` : `file-${index}-${slug(file ?? 'x')}`;
+}
+
+/** Octave bands as a run record keeps them (`{hz, db}`, centre frequency) as band edges for a figure. */
+export function octaveBands(bands: readonly { hz: number; db: number | null }[]): TonalBand[] {
+  return bands.map((b) => ({ bandHz: [b.hz / Math.SQRT2, b.hz * Math.SQRT2], levelDb: b.db }));
+}
+
+/** A reamp rig's chain (from the run record), each stage a box in signal order. */
+export function chainFigure(id: string, title: string, stages: { type: string; detail: string }[]): Figure {
+  return figureOf(
+    id,
+    chainSvg({ id, title, stages }),
+    stages.map((s, i) => `${i + 1}. ${s.type}${s.detail ? ` (${s.detail})` : ''}`).join(' → '),
+  );
+}
+
+/** Each strip's compressor: its largest gain reduction, dB, as the mix recorded it. */
+export function compressorFigure(id: string, title: string, strips: { name: string; maxGainReductionDb: number }[]) {
+  const svg = groupedBarsSvg({
+    id,
+    title,
+    yLabel: 'largest gain reduction',
+    yUnit: 'dB',
+    groups: strips.map((s) => s.name),
+    series: [{ name: 'compressor', values: strips.map((s) => s.maxGainReductionDb), color: PALETTE[4]! }],
+    widthPx: Math.max(480, Math.min(960, 120 + strips.length * 90)),
+  });
+  return figureOf(
+    id,
+    svg,
+    strips.map((s) => `${s.name}: compressor at most ${fmt(s.maxGainReductionDb)} dB of gain reduction`).join('; '),
+  );
 }

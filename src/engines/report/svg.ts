@@ -439,3 +439,71 @@ export function groupedBarsSvg(spec: GroupedBarsSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+/** A signal chain as boxes joined by arrows, left to right, wrapping into rows. */
+export interface ChainSpec {
+  id: string;
+  title: string;
+  stages: { type: string; detail: string }[];
+  widthPx?: number;
+}
+
+export function chainSvg(spec: ChainSpec): string {
+  const W = spec.widthPx ?? CHART.widthPx;
+  const boxW = 170;
+  const boxH = 74;
+  const gap = 34;
+  const perRow = Math.max(1, Math.floor((W - 32 + gap) / (boxW + gap)));
+  const rows = Math.max(1, Math.ceil(spec.stages.length / perRow));
+  const H = 40 + rows * (boxH + 30);
+  // the detail wraps at ~26 characters per line, at most 3 lines (the full text is in the box's title)
+  const wrap = (text: string): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      if (line && (line + ' ' + word).length > 26) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+    return lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]!.slice(0, 24)}…`] : lines;
+  };
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${xml(spec.id)}" class="chart chain" viewBox="0 0 ${W} ${H}" ` +
+      `width="${W}" height="${H}" role="img" aria-label="${xml(spec.title)}" font-family="sans-serif" font-size="11">`,
+    `<title>${xml(spec.title)}</title>`,
+    `<text class="title" x="16" y="20" font-size="14" font-weight="bold" fill="#222">${xml(spec.title)}</text>`,
+  ];
+  spec.stages.forEach((s, i) => {
+    const x = 16 + (i % perRow) * (boxW + gap);
+    const y = 34 + Math.floor(i / perRow) * (boxH + 30);
+    const color = PALETTE[i % PALETTE.length]!;
+    parts.push(
+      `<g class="stage" data-index="${i}" data-type="${xml(s.type)}"><title>${xml(`${s.type}: ${s.detail}`)}</title>` +
+        `<rect x="${x}" y="${y}" width="${boxW}" height="${boxH}" rx="6" fill="none" stroke="${color}" ` +
+        `stroke-width="2"/><text x="${x + 8}" y="${y + 17}" font-weight="bold" font-size="13" fill="#222">` +
+        `${i + 1}. ${xml(s.type)}</text>`,
+    );
+    wrap(s.detail).forEach((line, k) =>
+      parts.push(`<text x="${x + 8}" y="${y + 34 + 13 * k}" fill="#444">${xml(line)}</text>`),
+    );
+    parts.push('</g>');
+    if (i + 1 < spec.stages.length) {
+      const sameRow = (i + 1) % perRow !== 0;
+      const ay = y + boxH / 2;
+      if (sameRow)
+        parts.push(
+          `<path class="arrow" d="M${x + boxW + 4} ${ay} H${x + boxW + gap - 6} m-6 -5 l6 5 l-6 5" ` +
+            `fill="none" stroke="#888" stroke-width="1.5"/>`,
+        );
+      else
+        parts.push(
+          `<path class="arrow" d="M${x + boxW / 2} ${y + boxH + 2} V${y + boxH + 14} H${16 + boxW / 2} ` +
+            `V${y + boxH + 26} m-5 -6 l5 6 l5 -6" fill="none" stroke="#888" stroke-width="1.5"/>`,
+        );
+    }
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
