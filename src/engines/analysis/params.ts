@@ -23,11 +23,13 @@ export const p = (
   unit: string,
   range: readonly [number, number],
   description: string,
+  integer = false,
 ): ParameterSpec => ({
   value,
   unit,
   range,
   description,
+  ...(integer ? { integer } : {}),
 });
 
 /** The shared STFT: computed once per file and handed to every spectral feature. */

@@ -9,16 +9,13 @@ import { statSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError, UsageError } from '../../errors.js';
-import { inRange, rangeText, type ParameterSpec } from '../dsp/params.js';
+import { inRange, rangeText } from '../dsp/params.js';
+import { p } from '../analysis/params.js';
 import type { MixGraph } from './graph.js';
 
-const limit = (value: number, unit: string, range: [number, number], description: string): ParameterSpec => ({
-  value,
-  unit,
-  range,
-  description,
-  integer: true,
-});
+/** Every limit is a whole number. */
+const limit = (value: number, unit: string, range: [number, number], description: string) =>
+  p(value, unit, range, description, true);
 
 /** The limits, by the name `--limit` and config `limits:` use. */
 export const MIX_LIMITS = {

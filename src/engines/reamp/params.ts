@@ -4,15 +4,7 @@
  * mix engine's declarations; the amp and overdrive numbers live beside their DSP
  * (src/engines/reamp/params-amp.ts).
  */
-import type { ParameterSpec } from '../analysis/params.js';
-
-const param = (
-  value: number,
-  unit: string,
-  range: [number, number],
-  description: string,
-  integer = false,
-): ParameterSpec => ({ value, unit, range, description, ...(integer ? { integer } : {}) });
+import { p as param } from '../analysis/params.js';
 
 /** `input:` — the DI's level into the first stage. */
 export const RIG_INPUT_PARAMETERS = {
