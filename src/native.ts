@@ -28,6 +28,8 @@ export interface LevelMeterOptions {
   channelWeights: number[];
   /** Keep the momentary/short-term series (one value per 100 ms hop). Default false. */
   curves?: boolean;
+  /** > 0: also the true peak of each window of this many frames (`windowTruePeak`). Default 0. */
+  peakWindowFrames?: number;
   /** |x| at or above this (linear) counts as a clipped sample when in a run of ≥ 2. Default 1 - 2^-15. */
   clipThresholdLinear?: number;
   /** A frame is silent when every channel's |x| is at or below this (dBFS). Default -60. */
@@ -48,6 +50,11 @@ export interface LevelMeterResult {
   integratedLufs: number | null;
   /** EBU Tech 3342 loudness range; null when no short-term block passes the gates. */
   loudnessRangeLu: number | null;
+  /** The short-term levels at the 10th and 95th percentiles the range spans (high − low = loudnessRangeLu). */
+  loudnessRangeLowLufs: number | null;
+  loudnessRangeHighLufs: number | null;
+  /** With peakWindowFrames: linear true peak over all channels of each window (the last may be partial). */
+  windowTruePeak?: number[];
   momentaryMaxLufs: number | null;
   shortTermMaxLufs: number | null;
   /** Per channel, linear (1.0 = full scale). */

@@ -90,6 +90,10 @@ LevelMeterWrap::LevelMeterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWra
     if (!curves.IsBoolean()) throwType(env, "LevelMeter: curves must be a boolean, got " + describe(curves));
     opt.curves = curves.As<Napi::Boolean>().Value();
   }
+  Napi::Value window = o.Get("peakWindowFrames");
+  if (!window.IsUndefined())
+    opt.peakWindowFrames =
+        static_cast<uint64_t>(integerArg(env, window, where, "peakWindowFrames", 0, 384000.0 * 3600, " frames"));
   Napi::Value clip = o.Get("clipThresholdLinear");
   if (!clip.IsUndefined()) {
     if (!clip.IsNumber()) throwType(env, "LevelMeter: clipThresholdLinear must be a number, got " + describe(clip));

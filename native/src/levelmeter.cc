@@ -84,10 +84,32 @@ AddResult LevelMeter::add(const uint8_t* data, PcmFormat format, size_t frames) 
     const float* const* planar = ptrs_.data();
     stats_.process(planar, n);
     loudness_.process(planar, n);
-    if (opt_.truePeak) truePeak_.process(planar, n);
+    if (opt_.truePeak) truePeakWindows(planar, n);
   }
   frames_ += frames;
   return r;
+}
+
+void LevelMeter::truePeakWindows(const float* const* planar, size_t n) {
+  if (opt_.peakWindowFrames == 0) {
+    truePeak_.process(planar, n);
+    return;
+  }
+  std::vector<const float*> at(planar, planar + opt_.channels);
+  size_t done = 0;
+  while (done < n) {
+    // windows end where the interpolator has reached the window's last sample (it lags the input)
+    const uint64_t length = opt_.peakWindowFrames + (windowPeaks_.empty() ? truePeak_.lookahead() : 0);
+    const size_t k = static_cast<size_t>(std::min<uint64_t>(n - done, length - inWindow_));
+    truePeak_.process(at.data(), k);
+    for (const float*& p : at) p += k;
+    done += k;
+    inWindow_ += k;
+    if (inWindow_ == length) {
+      windowPeaks_.push_back(truePeak_.takeWindowPeak());
+      inWindow_ = 0;
+    }
+  }
 }
 
 LevelMeterReport LevelMeter::result() const {
@@ -98,8 +120,17 @@ LevelMeterReport LevelMeter::result() const {
   const std::vector<double>& mom = loudness_.momentaryEnergies();
   const std::vector<double>& st = loudness_.shortTermEnergies();
   r.integratedLufs = lufsOrNull(gatedIntegratedLufs(mom));
-  double lra;
-  if (loudnessRangeLu(st, lra)) r.loudnessRangeLu = lra;
+  double lra, low, high;
+  if (loudnessRangeLu(st, lra, low, high)) {
+    r.loudnessRangeLu = lra;
+    r.loudnessRangeLowLufs = low;
+    r.loudnessRangeHighLufs = high;
+  }
+  if (opt_.peakWindowFrames > 0) {
+    r.windowTruePeak = windowPeaks_;
+    // the window still open (the file's end): its peak so far, with the samples not yet interpolated
+    if (inWindow_ > 0) r.windowTruePeak.push_back(truePeak_.windowPeakSoFar());
+  }
   if (!mom.empty()) r.momentaryMaxLufs = lufsOrNull(energyToLufs(*std::max_element(mom.begin(), mom.end())));
   if (!st.empty()) r.shortTermMaxLufs = lufsOrNull(energyToLufs(*std::max_element(st.begin(), st.end())));
   if (loudness_.monoSum()) {

@@ -20,6 +20,9 @@ struct LevelMeterOptions {
   int channels = 2;                    // 1–8
   std::vector<double> channelWeights;  // one per channel, finite, ≥ 0
   bool curves = false;
+  /** > 0: also the true peak of each window of this many frames (0: none); the last window may be
+   *  partial, and holds the last lookahead (24) samples beyond a whole number of windows. */
+  uint64_t peakWindowFrames = 0;
   bool truePeak = true;  // false: skip the oversampled true-peak scan (report 0); loudness-only metering
   double clipThresholdLinear = 1.0 - 1.0 / 32768.0;  // (0, 2]
   double silenceThresholdDbfs = -60.0;               // [−200, 0]
@@ -37,6 +40,10 @@ struct AddResult {
 struct LevelMeterReport {
   uint64_t frames = 0;
   std::optional<double> integratedLufs, loudnessRangeLu, momentaryMaxLufs, shortTermMaxLufs;
+  /** The short-term levels at the 10th and 95th percentiles the loudness range spans (LUFS). */
+  std::optional<double> loudnessRangeLowLufs, loudnessRangeHighLufs;
+  /** With peakWindowFrames: linear true peak (all channels) of each window, the last one partial. */
+  std::vector<double> windowTruePeak;
   std::vector<double> truePeak, samplePeak, rms, mean;
   double rmsAll = 0;
   uint64_t clippedSamples = 0;
@@ -67,12 +74,16 @@ class LevelMeter {
 
  private:
   static constexpr size_t kChunk = 4096;
+  /** Feeds the true-peak meter, closing a window every peakWindowFrames frames. */
+  void truePeakWindows(const float* const* planar, size_t frames);
 
   LevelMeterOptions opt_;
   uint64_t frames_ = 0;
   LevelStats stats_;
   LoudnessMeter loudness_;
   TruePeakMeter truePeak_;
+  uint64_t inWindow_ = 0;
+  std::vector<double> windowPeaks_;
   std::vector<float> planar_;
   std::vector<float*> ptrs_;
 };

@@ -37,6 +37,11 @@ double gatedIntegratedLufs(const std::vector<double>& blocks) {
 
 // EBU Tech 3342: absolute gate, relative gate 20 LU below the absolute-gated mean, 95th − 10th percentile.
 bool loudnessRangeLu(const std::vector<double>& blocks, double& lra) {
+  double low, high;
+  return loudnessRangeLu(blocks, lra, low, high);
+}
+
+bool loudnessRangeLu(const std::vector<double>& blocks, double& lra, double& low, double& high) {
   const double absGate = lufsToEnergy(kAbsoluteGateLufs);
   const double absMean = meanEnergyAbove(blocks, absGate);
   if (absMean == 0.0) return false;
@@ -51,6 +56,8 @@ bool loudnessRangeLu(const std::vector<double>& blocks, double& lra) {
   const double lo = levels[static_cast<size_t>(std::llround(last * 0.10))];
   const double hi = levels[static_cast<size_t>(std::llround(last * 0.95))];
   lra = hi - lo;
+  low = lo;
+  high = hi;
   return true;
 }
 

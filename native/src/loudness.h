@@ -14,6 +14,8 @@ double gatedIntegratedLufs(const std::vector<double>& blockEnergies);
 
 /** EBU Tech 3342 loudness range of 3 s block energies; returns false when no block passes. */
 bool loudnessRangeLu(const std::vector<double>& shortTermEnergies, double& lra);
+/** The same, with the two percentile levels (LUFS) the range spans: lra = high − low. */
+bool loudnessRangeLu(const std::vector<double>& shortTermEnergies, double& lra, double& low, double& high);
 
 /**
  * Streaming loudness meter. Feed planar float blocks; every 100 ms hop (hop = (fs + 5) / 10

@@ -117,6 +117,8 @@ inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
   o.Set("frames", Napi::Number::New(env, static_cast<double>(r.frames)));
   o.Set("integratedLufs", nullable(env, r.integratedLufs));
   o.Set("loudnessRangeLu", nullable(env, r.loudnessRangeLu));
+  o.Set("loudnessRangeLowLufs", nullable(env, r.loudnessRangeLowLufs));
+  o.Set("loudnessRangeHighLufs", nullable(env, r.loudnessRangeHighLufs));
   o.Set("momentaryMaxLufs", nullable(env, r.momentaryMaxLufs));
   o.Set("shortTermMaxLufs", nullable(env, r.shortTermMaxLufs));
   o.Set("truePeak", numberArray(env, r.truePeak));
@@ -143,6 +145,7 @@ inline Napi::Object reportObject(Napi::Env env, const LevelMeterReport& r) {
     c.Set("shortTermLufs", nullableArray(env, r.shortTermLufs));
     o.Set("curves", c);
   }
+  if (!r.windowTruePeak.empty()) o.Set("windowTruePeak", numberArray(env, r.windowTruePeak));
   return o;
 }
 

@@ -188,11 +188,31 @@ std::vector<double> TruePeakMeter::peaks() const {
     const Channel& s = ch_[c];
     // the last T/2 samples have no lookahead: they count by their sample values (state is
     // left untouched, so more samples may still be added)
-    float r = s.runmax;
+    float r = std::max(s.runmax, s.before);
     for (size_t i = s.len - T / 2; i < s.len; ++i) r = std::max(r, std::fabs(s.buf[i]));
     out[c] = static_cast<double>(r);
   }
   return out;
+}
+
+double TruePeakMeter::windowPeakSoFar() const {
+  const size_t T = static_cast<size_t>(taps_);
+  float r = 0;
+  for (const Channel& s : ch_) {
+    r = std::max(r, s.runmax);
+    for (size_t i = s.len - T / 2; i < s.len; ++i) r = std::max(r, std::fabs(s.buf[i]));
+  }
+  return static_cast<double>(r);
+}
+
+double TruePeakMeter::takeWindowPeak() {
+  float r = 0;
+  for (Channel& s : ch_) {
+    r = std::max(r, s.runmax);
+    s.before = std::max(s.before, s.runmax);
+    s.runmax = 0;
+  }
+  return static_cast<double>(r);
 }
 
 }  // namespace shub

@@ -80,6 +80,16 @@ class TruePeakMeter {
    */
   std::vector<double> peaks() const;
 
+  /**
+   * Largest linear true peak over all channels since the last call (or the start), then starts a
+   * new window. The interpolator runs lookahead() samples behind the input: a window that should
+   * end at sample n is taken after n + lookahead() samples were processed.
+   */
+  double takeWindowPeak();
+  size_t lookahead() const { return static_cast<size_t>(taps_) / 2; }
+  /** The current window's largest true peak so far, the samples not yet interpolated by their values. */
+  double windowPeakSoFar() const;
+
   int oversampling() const { return factor_; }
 
   /**
@@ -102,7 +112,8 @@ class TruePeakMeter {
   struct Channel {
     std::vector<float> buf;
     size_t len = 0;
-    float runmax = 0;
+    float runmax = 0;  // largest |y| since the current window began
+    float before = 0;  // largest |y| of the windows already taken
   };
 
   const PolyphaseInterpolator& interp_;

@@ -407,6 +407,75 @@ describe('EBU Tech 3342 loudness range (1 kHz, 48 kHz, stereo)', () => {
   test('case 2: −20 then −15 dBFS → 5 LU', () => lra([-20, -15], 5));
   test('case 3: −40 then −20 dBFS → 20 LU', () => lra([-40, -20], 20));
   test('case 4: −50 / −35 / −20 / −35 / −50 dBFS → 15 LU', () => lra([-50, -35, -20, -35, -50], 15));
+  test('the band the range spans: case 1 reads −30 to −20 LUFS, and high − low is the range', () => {
+    // a stereo 1 kHz sine at L dBFS in both channels reads L LUFS (Tech 3341 case 1); 20 s each, so the
+    // 10th and 95th percentiles of the short-term levels fall inside the steady parts
+    const r = measure(
+      opts(2),
+      sineSegments(
+        FS,
+        2,
+        [-20, -30].map((db) => ({ seconds: 20, amps: [dbToAmp(db)] })),
+      ),
+    );
+    near(r.loudnessRangeLowLufs, -30, 0.05, 'low');
+    near(r.loudnessRangeHighLufs, -20, 0.05, 'high');
+    near(
+      num(r.loudnessRangeHighLufs, 'high') - num(r.loudnessRangeLowLufs, 'low'),
+      num(r.loudnessRangeLu, 'lra'),
+      1e-9,
+      'span',
+    );
+  });
+});
+
+describe('true peak per window (peakWindowFrames)', () => {
+  // fs/4 at 45°: every sample is ±A/√2, the waveform peaks at A between samples (sample peak −3.01 dB);
+  // 10 ms raised-cosine fades, so no edge overshoots its level (a hard cut rings above A)
+  const quarter = (seconds: number, amp: number, fadeOut = true) => {
+    const x = sine(FS, 2, seconds, amp, FS / 4, Math.PI / 4);
+    const n = x.length / 2;
+    const fade = Math.round(0.01 * FS);
+    for (let i = 0; i < fade; i++) {
+      const g = 0.5 - 0.5 * Math.cos((Math.PI * i) / fade);
+      for (let c = 0; c < 2; c++) {
+        x[2 * i + c]! *= g;
+        if (fadeOut) x[2 * (n - 1 - i) + c]! *= g;
+      }
+    }
+    return x;
+  };
+  const silence = (seconds: number) => new Float32Array(Math.round(seconds * FS) * 2);
+  test('each second reads its own inter-sample peak, loud next to quiet, at any block size', () => {
+    const levels = [-1, -12, -3, -20, -0.5];
+    const data = concat(...levels.map((db) => quarter(1, dbToAmp(db))), quarter(0.25, dbToAmp(-6)));
+    for (const block of [4096, 1000, 48000, 7]) {
+      const r = measure(opts(2, { peakWindowFrames: FS }), data, block);
+      const w = r.windowTruePeak ?? [];
+      assert.equal(w.length, 6, `block ${block}: five whole seconds and a partial one`);
+      [...levels, -6].forEach((db, k) => near(ampToDb(at(w, k)), db, 0.02, `block ${block}: window ${k}`));
+      near(ampToDb(Math.max(...r.truePeak)), -0.5, 0.02, 'the whole file');
+      assert.ok(Math.max(...r.samplePeak) < dbToAmp(-3.5), 'the sample peak is 3 dB lower');
+    }
+  });
+  test("a window ends where its own samples end (the interpolator's lag is not the next window's)", () => {
+    // a loud second cut at its last sample, then digital silence: the silent second reads only the
+    // interpolator's ringing around the cut (well below the loud level), never the loud samples
+    const r = measure(opts(2, { peakWindowFrames: FS }), concat(quarter(1, dbToAmp(-1), false), silence(1)));
+    const w = r.windowTruePeak ?? [];
+    assert.equal(w.length, 2);
+    assert.ok(ampToDb(at(w, 0)) > -1.02, `the loud second: ${ampToDb(at(w, 0))} dBTP`);
+    assert.ok(ampToDb(at(w, 1)) < -12, `the silent second: ${ampToDb(at(w, 1))} dBTP`);
+  });
+  test('off by default; without windows the whole-file true peak is unchanged', () => {
+    const data = concat(quarter(1, dbToAmp(-1)), quarter(1, dbToAmp(-12)));
+    const plain = measure(opts(2), data);
+    const windowed = measure(opts(2, { peakWindowFrames: 12000 }), data);
+    assert.equal(plain.windowTruePeak, undefined);
+    assert.equal(windowed.windowTruePeak?.length, 8);
+    near(ampToDb(Math.max(...plain.truePeak)), -1, 0.02, 'plain');
+    near(ampToDb(Math.max(...windowed.truePeak)), -1, 0.02, 'windowed');
+  });
 });
 
 // ---- edge cases ----------------------------------------------------------------------

@@ -75,12 +75,16 @@ function roundOrNull(x: number | null, digits = 2): number | null {
 }
 
 /** A native level meter for a source's format (BS.1770-4 channel weights from its speakers). */
-export function createLevelMeter(format: AudioFormat, options: { curves?: boolean } = {}): LevelMeter {
+export function createLevelMeter(
+  format: AudioFormat,
+  options: { curves?: boolean; peakWindowFrames?: number } = {},
+): LevelMeter {
   return new (native().LevelMeter)({
     sampleRate: format.sampleRate,
     channels: format.channels,
     channelWeights: channelWeights(format.speakers),
     curves: options.curves ?? false,
+    ...(options.peakWindowFrames ? { peakWindowFrames: options.peakWindowFrames } : {}),
   });
 }
 

@@ -16,7 +16,7 @@ import {
   type Marker,
   type Series,
 } from './svg.js';
-import { loudnessRangeBand, OVERS_WINDOW_SECONDS, type ReportMeasure } from './measure.js';
+import { OVERS_WINDOW_SECONDS, type ReportMeasure } from './measure.js';
 
 export interface Figure {
   /** Unique in the document; also the PNG's file name (`<id>.png`). */
@@ -128,7 +128,7 @@ export function loudnessFigure(
   });
   const bands: HorizontalBand[] = [];
   const first = files[0]?.m;
-  const lra = first ? loudnessRangeBand(first.curves.shortTermLufs) : null;
+  const lra = first ? first.loudnessRangeBandLufs : null;
   if (lra && first)
     bands.push({
       from: lra[0],
