@@ -93,6 +93,7 @@ for (let r = 0; r < RUNS; r++) {
   cpus.push(Number(m[1]) + Number(m[2]));
 }
 const wall = median(walls);
+const list = (v: number[]) => v.map((t) => t.toFixed(2)).join(', ');
 const name = path.basename(MODEL);
 const lines = [
   `model ${name}, ${SECONDS} s DI at 48 kHz (nam-wasm on the first ${WASM_SECONDS} s), tanh fast, ${RUNS} runs`,
@@ -102,9 +103,9 @@ const lines = [
     `${shubCpu.toFixed(4)} | ${(1 / shubCpu).toFixed(1)}× | ${(wasmCpu / shubCpu).toFixed(1)}× faster |`,
   `| @opendaw/nam-wasm, in process (${wasm.seconds.toFixed(2)} s CPU) | ${wasmCpu.toFixed(4)} | ` +
     `${(1 / wasmCpu).toFixed(1)}× | 1× |`,
-  `| \`shub reamp\` whole process, taskset -c 0, CPU (median of ${RUNS}: ${cpus.map((t) => t.toFixed(2)).join(', ')}` +
+  `| \`shub reamp\` whole process, taskset -c 0, CPU (median of ${RUNS}: ${list(cpus)}` +
     ` s) | ${(median(cpus) / SECONDS).toFixed(4)} | ${(SECONDS / median(cpus)).toFixed(1)}× | |`,
-  `| \`shub reamp\` whole process, taskset -c 0, wall (median of ${RUNS}: ${walls.map((t) => t.toFixed(2)).join(', ')}` +
+  `| \`shub reamp\` whole process, taskset -c 0, wall (median of ${RUNS}: ${list(walls)}` +
     ` s) | ${(wall / SECONDS).toFixed(4)} | ${(SECONDS / wall).toFixed(1)}× | |`,
   `shub vs nam-wasm on the same ${WASM_SECONDS} s: ${agreement.toFixed(1)} dB relative RMS difference`,
 ];
