@@ -118,6 +118,9 @@ function waveNet(doc: Doc, tanh: Tanh): { step: Step; warm: number } {
         ? (Array.isArray(c.gating_mode) ? c.gating_mode[i] : c.gating_mode) === 'gated'
         : c.gated === true,
     );
+    // the gate's activation: Sigmoid unless the nested form names another
+    const sec = c.secondary_activation;
+    const gates = dil.map((_, i) => act((Array.isArray(sec) ? sec[i] : sec) ?? 'Sigmoid', tanh));
     const rechannel = r.take(C * inSize);
     const layers = dil.map((d, i) => {
       const K = ks[i]!;
@@ -128,6 +131,7 @@ function waveNet(doc: Doc, tanh: Tanh): { step: Step; warm: number } {
         K,
         cz,
         act: acts[i]!,
+        gate: gates[i]!,
         gated: gated[i]!,
         conv: r.take(cz * C * K),
         convB: r.take(cz),
@@ -164,7 +168,7 @@ function waveNet(doc: Doc, tanh: Tanh): { step: Step; warm: number } {
           z[o] = s + L.mixin[o]! * x;
         }
         const h = new Array<number>(C);
-        for (let c = 0; c < C; c++) h[c] = L.gated ? L.act(z[c]!) * sigmoid(z[C + c]!) : L.act(z[c]!);
+        for (let c = 0; c < C; c++) h[c] = L.gated ? L.act(z[c]!) * L.gate(z[C + c]!) : L.act(z[c]!);
         for (let c = 0; c < C; c++) acc[c]! += h[c]!;
         const next = new Array<number>(C);
         for (let o = 0; o < C; o++) {

@@ -7,81 +7,104 @@ namespace nam {
 
 namespace {
 
-// GCC vector extensions: one 8-float vector, compiled as AVX (one ymm) in the AVX2 / AVX-512
-// wrappers and as two SSE registers in the baseline one.
-typedef float v8 __attribute__((vector_size(32)));
-typedef float v8u __attribute__((vector_size(32), aligned(4), may_alias));
-SHUB_ALWAYS_INLINE v8 load8(const float* p) { return *reinterpret_cast<const v8u*>(p); }
-SHUB_ALWAYS_INLINE void store8(float* p, v8 v) { *reinterpret_cast<v8u*>(p) = v; }
-SHUB_ALWAYS_INLINE v8 splat(float a) { return v8{} + a; }  // a broadcast
+// GCC vector extensions: a vector of W floats. v8 compiles as one ymm in the AVX2 / AVX-512
+// wrappers and as two SSE registers in the baseline one; v16 is one zmm (AVX-512 only).
+template <int W>
+struct Vec {
+  typedef float type __attribute__((vector_size(4 * W)));
+  typedef float unaligned __attribute__((vector_size(4 * W), aligned(4), may_alias));
+  static SHUB_ALWAYS_INLINE type load(const float* p) { return *reinterpret_cast<const unaligned*>(p); }
+  static SHUB_ALWAYS_INLINE void store(float* p, type v) { *reinterpret_cast<unaligned*>(p) = v; }
+  static SHUB_ALWAYS_INLINE type splat(float a) { return type{} + a; }  // a broadcast
+};
 
-// Tiles of 4 output rows × 16 frames: 8 vector accumulators stay in registers; each source
-// slice is loaded once per tile and multiplied by 4 broadcast weights.
-SHUB_ALWAYS_INLINE void gemmBody(const Gemm& g) {
-  const int nOut = g.nOut, nSrc = g.nSrc, n = g.n;
+// Tiles of R output rows × W·V frames: R·V vector accumulators stay in registers; each source
+// slice is loaded once per tile and multiplied by R broadcast weights. AVX-512 (32 registers,
+// 512-bit FMAs) takes 4 rows × 4 zmm, the others 4 rows × 2 ymm.
+template <int W, int R, int V>
+SHUB_ALWAYS_INLINE void gemmTile(const Gemm& g, int o, int t) {
+  typedef Vec<W> X;
+  typedef typename X::type vt;
+  const int nSrc = g.nSrc;
   const float* const* src = g.src;
-  int o = 0;
-  for (; o + 4 <= nOut; o += 4) {
-    const float* w0 = g.w + static_cast<size_t>(o) * nSrc;
-    const float* w1 = w0 + nSrc;
-    const float* w2 = w1 + nSrc;
-    const float* w3 = w2 + nSrc;
-    int t = 0;
-    for (; t + 16 <= n; t += 16) {
-      v8 a00, a01, a10, a11, a20, a21, a30, a31;
-      {
-        const v8 b0 = splat(g.bias ? g.bias[o] : 0.0f), b1 = splat(g.bias ? g.bias[o + 1] : 0.0f);
-        const v8 b2 = splat(g.bias ? g.bias[o + 2] : 0.0f), b3 = splat(g.bias ? g.bias[o + 3] : 0.0f);
-        if (g.init) {
-          a00 = b0 + load8(g.init[o] + t), a01 = b0 + load8(g.init[o] + t + 8);
-          a10 = b1 + load8(g.init[o + 1] + t), a11 = b1 + load8(g.init[o + 1] + t + 8);
-          a20 = b2 + load8(g.init[o + 2] + t), a21 = b2 + load8(g.init[o + 2] + t + 8);
-          a30 = b3 + load8(g.init[o + 3] + t), a31 = b3 + load8(g.init[o + 3] + t + 8);
-        } else {
-          a00 = a01 = b0, a10 = a11 = b1, a20 = a21 = b2, a30 = a31 = b3;
-        }
-      }
-      for (int j = 0; j < nSrc; ++j) {
-        const float* x = src[j] + t;
-        const v8 x0 = load8(x), x1 = load8(x + 8);
-        const v8 c0 = splat(w0[j]), c1 = splat(w1[j]), c2 = splat(w2[j]), c3 = splat(w3[j]);
-        a00 += c0 * x0, a01 += c0 * x1;
-        a10 += c1 * x0, a11 += c1 * x1;
-        a20 += c2 * x0, a21 += c2 * x1;
-        a30 += c3 * x0, a31 += c3 * x1;
-      }
-      store8(g.dst[o] + t, a00), store8(g.dst[o] + t + 8, a01);
-      store8(g.dst[o + 1] + t, a10), store8(g.dst[o + 1] + t + 8, a11);
-      store8(g.dst[o + 2] + t, a20), store8(g.dst[o + 2] + t + 8, a21);
-      store8(g.dst[o + 3] + t, a30), store8(g.dst[o + 3] + t + 8, a31);
-    }
-    for (; t < n; ++t) {
-      for (int q = 0; q < 4; ++q) {
-        const float* wq = w0 + static_cast<size_t>(q) * nSrc;
-        float s = (g.bias ? g.bias[o + q] : 0.0f) + (g.init ? g.init[o + q][t] : 0.0f);
-        for (int j = 0; j < nSrc; ++j) s += wq[j] * src[j][t];
-        g.dst[o + q][t] = s;
-      }
+  const float* w[R];
+  vt acc[R][V];
+#pragma GCC unroll 8
+  for (int r = 0; r < R; ++r) {
+    w[r] = g.w + static_cast<size_t>(o + r) * nSrc;
+    const vt b = X::splat(g.bias ? g.bias[o + r] : 0.0f);
+#pragma GCC unroll 8
+    for (int v = 0; v < V; ++v) acc[r][v] = g.init ? b + X::load(g.init[o + r] + t + W * v) : b;
+  }
+  for (int j = 0; j < nSrc; ++j) {
+    const float* x = src[j] + t;
+    vt xs[V];
+#pragma GCC unroll 8
+    for (int v = 0; v < V; ++v) xs[v] = X::load(x + W * v);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+      const vt c = X::splat(w[r][j]);
+#pragma GCC unroll 8
+      for (int v = 0; v < V; ++v) acc[r][v] += c * xs[v];
     }
   }
-  for (; o < nOut; ++o) {
-    const float* wo = g.w + static_cast<size_t>(o) * nSrc;
-    float* __restrict d = g.dst[o];
-    const float b = g.bias ? g.bias[o] : 0.0f;
-    if (g.init)
-      for (int t = 0; t < n; ++t) d[t] = b + g.init[o][t];
-    else
-      for (int t = 0; t < n; ++t) d[t] = b;
-    for (int j = 0; j < nSrc; ++j) {
-      const float a = wo[j];
-      const float* __restrict x = src[j];
-      for (int t = 0; t < n; ++t) d[t] += a * x[t];
-    }
-  }
+#pragma GCC unroll 8
+  for (int r = 0; r < R; ++r)
+#pragma GCC unroll 8
+    for (int v = 0; v < V; ++v) X::store(g.dst[o + r] + t + W * v, acc[r][v]);
 }
 
-SHUB_ALWAYS_INLINE void fastTanhBody(float* x, size_t n) {
-  for (size_t i = 0; i < n; ++i) x[i] = fastTanhScalar(x[i]);
+/** Output rows [o, o + R): tiles of W·V frames, then of 8, then single frames. */
+template <int W, int R, int V>
+SHUB_ALWAYS_INLINE void gemmRows(const Gemm& g, int o) {
+  const int n = g.n;
+  int t = 0;
+  for (; t + W * V <= n; t += W * V) gemmTile<W, R, V>(g, o, t);
+  for (; t + 8 <= n; t += 8) gemmTile<8, R, 1>(g, o, t);
+  for (; t < n; ++t)
+    for (int r = 0; r < R; ++r) {
+      const float* wr = g.w + static_cast<size_t>(o + r) * g.nSrc;
+      float s = (g.bias ? g.bias[o + r] : 0.0f) + (g.init ? g.init[o + r][t] : 0.0f);
+      for (int j = 0; j < g.nSrc; ++j) s += wr[j] * g.src[j][t];
+      g.dst[o + r][t] = s;
+    }
+}
+
+template <int W, int V>
+SHUB_ALWAYS_INLINE void gemmBody(const Gemm& g) {
+  int o = 0;
+  for (; o + 4 <= g.nOut; o += 4) gemmRows<W, 4, V>(g, o);
+  for (; o + 2 <= g.nOut; o += 2) gemmRows<W, 2, V>(g, o);
+  for (; o < g.nOut; ++o) gemmRows<W, 1, V>(g, o);
+}
+
+/** fastTanhScalar on a vector, the same operations in the same order. */
+template <int W>
+SHUB_ALWAYS_INLINE typename Vec<W>::type fastTanhVec(typename Vec<W>::type x) {
+  typedef Vec<W> X;
+  typedef typename X::type vt;
+  const vt ax = x < 0 ? -x : x;
+  const vt x2 = x * x;
+  const vt den = x + X::splat(0.814642734961073f) * x * ax;
+  const vt aden = den < 0 ? -den : den;
+  return (x * (X::splat(2.45550750702956f) + X::splat(2.45550750702956f) * ax +
+               (X::splat(0.893229853513558f) + X::splat(0.821226666969744f) * ax) * x2)) /
+         (X::splat(2.44506634652299f) + (X::splat(2.44506634652299f) + x2) * aden);
+}
+/** x = fastTanh(x); with acc, also acc += x. */
+template <int W>
+SHUB_ALWAYS_INLINE void fastTanhBody(float* x, float* acc, size_t n) {
+  typedef Vec<W> X;
+  size_t i = 0;
+  for (; i + W <= n; i += W) {
+    const typename X::type y = fastTanhVec<W>(X::load(x + i));
+    X::store(x + i, y);
+    if (acc) X::store(acc + i, X::load(acc + i) + y);
+  }
+  for (; i < n; ++i) {
+    x[i] = fastTanhScalar(x[i]);
+    if (acc) acc[i] += x[i];
+  }
 }
 SHUB_ALWAYS_INLINE void multiplyBody(float* a, const float* b, size_t n) {
   for (size_t i = 0; i < n; ++i) a[i] *= b[i];
@@ -106,8 +129,26 @@ SHUB_ALWAYS_INLINE void accumulateBody(float* a, const float* b, size_t n) {
 
 }  // namespace
 
-SHUB_ISA_KERNEL(void, gemm, (const Gemm& g), (g))
-SHUB_ISA_KERNEL(void, fastTanh, (float* x, size_t n), (x, n))
+namespace {
+SHUB_TARGET_AVX512 void gemmAvx512(const Gemm& g) { gemmBody<16, 4>(g); }
+SHUB_TARGET_AVX2 void gemmAvx2(const Gemm& g) { gemmBody<8, 2>(g); }
+void gemmBaseline(const Gemm& g) { gemmBody<8, 2>(g); }
+}  // namespace
+void gemm(const Gemm& g) {
+  static void (*const fn)(const Gemm&) = isaPick(&gemmBaseline, &gemmAvx2, &gemmAvx512);
+  fn(g);
+}
+namespace {
+SHUB_TARGET_AVX512 void fastTanhAvx512(float* x, float* acc, size_t n) { fastTanhBody<16>(x, acc, n); }
+SHUB_TARGET_AVX2 void fastTanhAvx2(float* x, float* acc, size_t n) { fastTanhBody<8>(x, acc, n); }
+void fastTanhBaseline(float* x, float* acc, size_t n) { fastTanhBody<4>(x, acc, n); }
+void fastTanhAny(float* x, float* acc, size_t n) {
+  static void (*const fn)(float*, float*, size_t) = isaPick(&fastTanhBaseline, &fastTanhAvx2, &fastTanhAvx512);
+  fn(x, acc, n);
+}
+}  // namespace
+void fastTanh(float* x, size_t n) { fastTanhAny(x, nullptr, n); }
+void fastTanhAccumulate(float* x, float* acc, size_t n) { fastTanhAny(x, acc, n); }
 SHUB_ISA_KERNEL(void, multiply, (float* a, const float* b, size_t n), (a, b, n))
 SHUB_ISA_KERNEL(void, scale, (float* y, const float* x, float s, size_t n), (y, x, s, n))
 SHUB_ISA_KERNEL(void, lstmGates, (const float* wT, const float* b, const float* xh, int cols, int rows, float* g),

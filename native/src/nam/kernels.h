@@ -26,6 +26,8 @@ void gemm(const Gemm& g);
 
 /** x[i] = the reference plugin's rational tanh approximation of x[i]. */
 void fastTanh(float* x, size_t n);
+/** x[i] = fast tanh of x[i], then acc[i] += x[i] (a WaveNet layer's activation into its head). */
+void fastTanhAccumulate(float* x, float* acc, size_t n);
 /** a[i] = a[i] · b[i]. */
 void multiply(float* a, const float* b, size_t n);
 /** y[i] = s · x[i]. */

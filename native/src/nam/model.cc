@@ -266,13 +266,18 @@ class WaveNet final : public Network {
         gz.dst = dsts_.data();
         gz.n = n;
         gemm(gz);
-        for (int c = 0; c < C; ++c) apply(L.spec.activation, fast_, dsts_[c], n);
-        if (L.spec.gated)
-          for (int c = 0; c < C; ++c) {
-            apply(L.spec.secondary, fast_, dsts_[C + c], n);
-            multiply(dsts_[c], dsts_[C + c], n);
-          }
-        for (int c = 0; c < C; ++c) accumulate(arr.headAcc.cur(c), dsts_[c], n);
+        const ActKind kind = L.spec.activation.kind;
+        if (!L.spec.gated && (kind == ActKind::Fasttanh || (kind == ActKind::Tanh && fast_))) {
+          for (int c = 0; c < C; ++c) fastTanhAccumulate(dsts_[c], arr.headAcc.cur(c), n);
+        } else {
+          for (int c = 0; c < C; ++c) apply(L.spec.activation, fast_, dsts_[c], n);
+          if (L.spec.gated)
+            for (int c = 0; c < C; ++c) {
+              apply(L.spec.secondary, fast_, dsts_[C + c], n);
+              multiply(dsts_[c], dsts_[C + c], n);
+            }
+          for (int c = 0; c < C; ++c) accumulate(arr.headAcc.cur(c), dsts_[c], n);
+        }
         // 1×1 with the residual: next input = input + W1·act + b1
         srcs_.assign(dsts_.begin(), dsts_.begin() + C);
         inits_.clear();
