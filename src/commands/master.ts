@@ -15,6 +15,7 @@ import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, ty
 import { removeTemporary, renameTemporary, temporarySibling } from '../io/atomic.js';
 import { OutputCollision, OutputPlan } from '../io/outputs.js';
 import { quotePath } from '../io/names.js';
+import type { Speaker } from '../io/format.js';
 import { WavFileSet, type WavWriter } from '../io/wav-writer.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
@@ -30,6 +31,7 @@ import {
 } from '../engines/master/plan.js';
 import { gainStep, MAX_GAIN_PASSES, type GainPoint } from '../engines/master/loudness.js';
 import {
+  CEILING_STEP_MARGIN_DB,
   FIRST_CEILING_MARGIN_DB,
   MAX_VERIFY_ROUNDS,
   PEAK_SAFETY_DB,
@@ -42,9 +44,18 @@ import {
   type MasterRenderOptions,
   type MasterTailOptions,
   type MasterTailReport,
+  type PcmFormat,
 } from '../native.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
+import {
+  checkPlatform,
+  codecsFor,
+  loudnessTargetFor,
+  type Measurements,
+  type PlatformVerdict,
+} from '../engines/validate/checks.js';
+import { codecTruePeaks } from './validate.js';
 import type { Decision, RunOutput } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
@@ -79,6 +90,8 @@ export interface TargetSpec {
   bitDepth: 16 | 24 | 32;
   format: MasterFormat;
   bitrateKbps: number | null;
+  /** The built-in or configured target (null for a --reference-only target): validate's checks run on it. */
+  platform?: Platform | null;
 }
 
 export interface MasterOutput {
@@ -96,6 +109,8 @@ export interface MasterOutput {
   limiterMaxGainReductionDb: number | null;
   /** Why a target was not met (absent when compliant). */
   problem?: string;
+  /** validate's verdict on the written file for this target (what `shub validate -p <target>` reports). */
+  validation?: PlatformVerdict | null;
 }
 
 /** One NDJSON line of `master --json` (issue contract; `input` is kept beside `file` for older readers). */
@@ -118,6 +133,8 @@ export interface MasterOptions extends BatchContext<MasterResult> {
   noiseShaping?: boolean;
   /** Add three-band compression after the glue compressor. */
   multiband?: boolean;
+  /** Check the target's codec round trips as validate --codec-check does (default true). */
+  codecCheck?: boolean;
 }
 
 export type MasterOutcome = BatchOutcome<MasterResult>;
@@ -143,6 +160,7 @@ export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
     bitDepth: lossy ? 24 : (p.delivery.bitDepth as 16 | 24 | 32),
     format: fmt,
     bitrateKbps: lossy ? (p.delivery.bitrateKbps ?? LOSSY_CHECK_CODECS[fmt as LossyCodec].kbps) : null,
+    platform: p,
   };
 }
 
@@ -184,20 +202,21 @@ interface PassResult {
 /** One streaming pass of `file` through a native MasterRender; `sink(i, bytes)` gets tail i's PCM. */
 async function renderPass(
   file: string,
-  opts: { ffmpeg: FfmpegChoice },
+  opts: { ffmpeg: FfmpegChoice; upmix?: boolean },
   build: (s: AudioSource) => MasterRenderOptions,
   sink?: (tail: number, pcm: Buffer) => Promise<void>,
 ): Promise<PassResult & { source: AudioSource; sha256: string }> {
   const source = await openAudio(file, { ffmpeg: opts.ffmpeg });
   try {
-    const render = new (native().MasterRender)(build(source));
+    const upmix = opts.upmix === true && source.format.channels === 1;
+    const render = new (native().MasterRender)(build(upmix ? dualMonoSource(source) : source));
     const deliver = async (outputs: Buffer[]) => {
       if (sink) for (let i = 0; i < outputs.length; i++) if (outputs[i]!.length) await sink(i, outputs[i]!);
     };
     await feedSource(source, [
       {
         addPcm: async (pcm, format, frames) => {
-          const r = await render.addPcm(pcm, format, frames);
+          const r = await render.addPcm(upmix ? dualMono(pcm, format, frames) : pcm, format, frames);
           await deliver(r.outputs);
           return r;
         },
@@ -212,6 +231,23 @@ async function renderPass(
   }
 }
 
+const BYTES_PER_SAMPLE: Record<PcmFormat, number> = { u8: 1, s16: 2, s24: 3, s32: 4, f32: 4, f64: 8 };
+
+/** Mono PCM as interleaved stereo with the same sample on both channels (a target's `monoInput: dual-mono`). */
+export function dualMono(pcm: Uint8Array, format: PcmFormat, frames: number): Buffer {
+  const b = BYTES_PER_SAMPLE[format];
+  const out = Buffer.allocUnsafe(frames * b * 2);
+  for (let i = 0; i < frames; i++)
+    for (let k = 0; k < b; k++) out[2 * i * b + k] = out[(2 * i + 1) * b + k] = pcm[i * b + k]!;
+  return out;
+}
+
+/** The source as the render sees it after dual-mono upmixing: two front channels. */
+function dualMonoSource(s: AudioSource): AudioSource {
+  const format = { ...s.format, channels: 2, speakers: ['FL', 'FR'] as Speaker[] };
+  return Object.create(s, { format: { value: format, enumerable: true } }) as AudioSource;
+}
+
 const spectraFor = (sampleRate: number) => {
   const { windowSamples, hopSamples } = stftLayout(sampleRate);
   return { windowSamples, hopSamples, activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value };
@@ -221,8 +257,9 @@ const spectraFor = (sampleRate: number) => {
 export async function analyzeForMaster(
   file: string,
   ffmpeg: FfmpegChoice,
+  upmix = false,
 ): Promise<MasterAnalysis & { sha256: string; sizeBytes: number; source: AudioSource }> {
-  const pass = await renderPass(file, { ffmpeg }, (s) => ({
+  const pass = await renderPass(file, { ffmpeg, upmix }, (s) => ({
     sampleRate: s.format.sampleRate,
     channels: s.format.channels,
     channelWeights: channelWeights(s.format.speakers),
@@ -236,13 +273,13 @@ export async function analyzeForMaster(
   return {
     file,
     sampleRate: fs,
-    channels: pass.source.format.channels,
+    channels: upmix ? 2 : pass.source.format.channels,
     levels,
     mid: tonalBalance(pass.midSpectrum!.meanPower, pass.midSpectrum!.binHz, fs),
     side: pass.sideSpectrum ? tonalBalance(pass.sideSpectrum.meanPower, pass.sideSpectrum.binHz, fs) : null,
     sha256: pass.sha256,
     sizeBytes: pass.source.sizeBytes,
-    source: pass.source,
+    source: upmix && pass.source.format.channels === 1 ? dualMonoSource(pass.source) : pass.source,
   };
 }
 
@@ -261,6 +298,72 @@ interface TargetState {
    * lower ceiling sends the gain search back to the rendered (pre-encoding) loudness.
    */
   encoderCorrectionDb: number;
+  /** validate's verdict on the last written file (null: no platform, e.g. a --reference target). */
+  validation?: PlatformVerdict | null;
+}
+
+type Checked = { verdict: PlatformVerdict; codecs: LossyCodec[] };
+type MasterVerdict = ReturnType<typeof verdict> | { ok: false; action: 'refuse'; problem: string };
+
+/** validate's verdict on a written master: the same measurements and checks as `shub validate [--codec-check]`. */
+async function platformVerdict(
+  written: string,
+  m: Awaited<ReturnType<typeof measureWritten>>,
+  p: Platform,
+  o: MasterOptions,
+): Promise<Checked> {
+  const codecs = o.codecCheck === false ? [] : codecsFor([p]);
+  const measurements: Measurements = { format: m.format, levels: m.levels };
+  if (codecs.length > 0) measurements.codecTruePeakDbtp = await codecTruePeaks(written, codecs, o.ffmpeg);
+  return { verdict: checkPlatform(measurements, p), codecs };
+}
+
+/**
+ * What to do when master's own verdict passed but validate's checks did not: overs after a codec
+ * round trip lower the limiter ceiling by the largest over plus the peak safety (while rounds
+ * are left); any other failed check cannot be fixed by the gain or ceiling: the target is refused
+ * with the checks' own messages.
+ */
+function afterChecks(c: Checked, round_: number): MasterVerdict {
+  const failed = c.verdict.checks.filter((x) => !x.passed);
+  const codec = failed.filter((x) => x.id.startsWith('codec-true-peak-'));
+  if (codec.length === failed.length && round_ + 1 < MAX_VERIFY_ROUNDS) {
+    const over = Math.max(...codec.map((x) => (x.measured as number) - (x.limit as number)));
+    return { ok: false, loudOk: true, peakOk: false, action: 'lower-ceiling', byDb: over + PEAK_SAFETY_DB + CEILING_STEP_MARGIN_DB };
+  }
+  return {
+    ok: false,
+    action: 'refuse',
+    problem: `validate's ${c.verdict.platform} checks fail: ${failed.map((x) => `${x.id}: ${x.message}`).join('; ')}`,
+  };
+}
+
+function codecDecision(
+  spec: TargetSpec,
+  c: Checked,
+  written: string,
+  file: string,
+  ceilingDb: number,
+  v: MasterVerdict,
+): Decision {
+  const peaks = c.verdict.checks.filter((x) => x.id.startsWith('codec-true-peak-'));
+  const text = peaks.map((x) => `${x.id.slice('codec-true-peak-'.length).toUpperCase()} ${x.measured} dBTP`);
+  const lowered = !v.ok && v.action === 'lower-ceiling' && peaks.some((x) => !x.passed);
+  return {
+    engine: 'master.codec',
+    decision: 'roundTrip',
+    value: Object.fromEntries(peaks.map((x) => [x.id, x.measured])),
+    unit: 'dBTP',
+    reason:
+      `${spec.name} is heard through ${c.codecs.map((x) => x.toUpperCase()).join(', ')}: after the encode/decode ` +
+      `round trip validate --codec-check runs, the true peak is ${text.join(', ')} ` +
+      (lowered
+        ? `(over ${peaks[0]!.limit} dBTP): lowering the limiter ceiling from ${ceilingDb.toFixed(2)} dB by ` +
+          `${(v as { byDb: number }).byDb.toFixed(2)} dB and searching the gain again`
+        : `(at most ${peaks[0]!.limit} dBTP)`),
+    inputs: { file, output: written, target: spec.target, limiterCeilingDb: round(ceilingDb, 2) },
+    alternatives: [{ value: 'no check', why_not: 'the platform plays the encoded file; --no-codec-check skips it' }],
+  };
 }
 
 const grDb = (t: MasterTailReport) => round(-20 * Math.log10(Math.max(t.limiterMinGain, 1e-12)), 2);
@@ -300,6 +403,7 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
         bitDepth: 24,
         format: options.format ?? 'wav',
         bitrateKbps: null,
+        platform: null,
       });
     }
   }
@@ -344,24 +448,125 @@ function planMasterOutputs(o: MasterOptions, specs: TargetSpec[]): Map<string, s
   return planned;
 }
 
+/** How a target takes a mono mix: as it is, upmixed to dual mono, or refused (its preset's `monoInput`). */
+export function monoHandling(spec: TargetSpec): 'as-is' | 'dual-mono' | 'refuse' {
+  const layouts = spec.platform?.channels;
+  if (!layouts || layouts.length === 0 || layouts.includes(1)) return 'as-is';
+  return spec.platform!.monoInput === 'dual-mono' && layouts.includes(2) ? 'dual-mono' : 'refuse';
+}
+
+/**
+ * One mix to every target. A mono mix is mastered once as it is and once as dual mono when some
+ * target asks for it (a target's channels exclude mono and its preset says `monoInput:
+ * dual-mono`); a target that excludes mono without saying so refuses it, with a reason.
+ */
 async function masterOne(
   file: string,
-  specsIn: TargetSpec[],
+  specs: TargetSpec[],
   reference: MasterAnalysis | undefined,
   runId: string,
   o: MasterOptions,
   planned: string[] | Error,
 ) {
   if (planned instanceof Error) throw planned;
-  const paths = planned;
-  const progress = (f: number) => o.onProgress?.(file, f);
   const analysis = await analyzeForMaster(file, o.ffmpeg);
+  const mono = analysis.channels === 1;
+  const mode = specs.map((s) => (mono ? monoHandling(s) : 'as-is'));
+  const groups = (['as-is', 'dual-mono'] as const)
+    .map((m) => ({ upmix: m === 'dual-mono', idx: specs.flatMap((_, i) => (mode[i] === m ? [i] : [])) }))
+    .filter((g) => g.idx.length > 0);
+  const outputs: (MasterOutput | undefined)[] = specs.map(() => undefined);
+  const decisions: Decision[] = [];
+  const records: RunOutput[] = [];
+  for (const [i, s] of specs.entries()) {
+    if (mode[i] === 'as-is') continue;
+    const layouts = s.platform!.channels!.join(', ');
+    decisions.push({
+      engine: 'master.channels',
+      decision: 'monoInput',
+      value: mode[i]!,
+      reason:
+        mode[i] === 'dual-mono'
+          ? `${s.name} accepts ${layouts} channel(s) and its preset says monoInput: dual-mono: the mono mix goes ` +
+            'out on both channels (the same signal, mastered as stereo)'
+          : `${s.name} accepts ${layouts} channel(s) and its preset does not allow upmixing (monoInput: refuse)`,
+      inputs: { file, target: s.target, channels: 1 },
+    });
+    if (mode[i] === 'refuse')
+      outputs[i] = {
+        target: s.target,
+        file: null,
+        format: s.format,
+        achieved: null,
+        targetSpec: s,
+        compliant: false,
+        limiterMaxGainReductionDb: null,
+        problem:
+          `cannot meet: ${s.name} accepts only ${layouts}-channel files and the mix is mono; upmix it, or set ` +
+          `monoInput: dual-mono for ${s.target} in your config`,
+      };
+  }
+  let input: Awaited<ReturnType<typeof masterGroup>>['input'] | undefined;
+  for (const g of groups) {
+    const a = g.upmix ? await analyzeForMaster(file, o.ffmpeg, true) : analysis;
+    const r = await masterGroup(
+      file,
+      a,
+      g.idx.map((i) => specs[i]!),
+      reference,
+      runId,
+      o,
+      g.idx.map((i) => planned[i]!),
+      g.upmix,
+    );
+    g.idx.forEach((i, k) => (outputs[i] = r.result.outputs[k]));
+    decisions.push(...r.result.decisions);
+    records.push(...r.outputs);
+    input ??= r.input;
+  }
+  const { speakers: _s, ...format } = analysis.source.format;
+  return {
+    result: { file, input: file, runId, outputs: outputs as MasterOutput[], decisions },
+    input: input ?? { path: file, sizeBytes: analysis.sizeBytes, sha256: analysis.sha256, format },
+    outputs: records,
+  };
+}
+
+async function masterGroup(
+  file: string,
+  analysis: Awaited<ReturnType<typeof analyzeForMaster>>,
+  specsIn: TargetSpec[],
+  reference: MasterAnalysis | undefined,
+  runId: string,
+  o: MasterOptions,
+  paths: string[],
+  upmix: boolean,
+) {
+  const progress = (f: number) => o.onProgress?.(file, f);
+  const ro = { ffmpeg: o.ffmpeg, upmix };
   const fmt = analysis.source.format;
-  const specs = specsIn.map((s) => (s.sampleRateHz === 0 ? { ...s, sampleRateHz: fmt.sampleRate } : s));
+  const monoDecisions: Decision[] = [];
+  const specs = specsIn
+    .map((s) => (s.sampleRateHz === 0 ? { ...s, sampleRateHz: fmt.sampleRate } : s))
+    .map((s) => {
+      const lufs = s.platform ? loudnessTargetFor(s.platform, fmt.channels) : null;
+      if (lufs === null || lufs === s.integratedLufs) return s;
+      monoDecisions.push({
+        engine: 'master.loudness',
+        decision: 'monoTarget',
+        value: lufs,
+        unit: 'LUFS',
+        reason:
+          `the master is mono and ${s.name} names ${lufs} LUFS for mono files (${s.integratedLufs} LUFS otherwise): ` +
+          'players put a mono file on both speakers, 3 LU louder than it measures (AES TD1004.1.15-10)',
+        inputs: { file, target: s.target, channels: 1 },
+      });
+      return { ...s, integratedLufs: lufs };
+    });
   progress(0.1);
   const style = STYLE_SPECS[o.style];
   const plan = planChain(analysis, o.style, reference, { multiband: o.multiband ?? false });
-  const decisions: Decision[] = [...plan.decisions];
+  const decisions: Decision[] = [...plan.decisions, ...monoDecisions];
   const weights = channelWeights(fmt.speakers);
   const base = (chain: MasterChainOptions, tails: MasterTailOptions[], spectra = false): MasterRenderOptions => ({
     sampleRate: fmt.sampleRate,
@@ -401,7 +606,7 @@ async function masterOne(
     let chainLufs: number | null = null;
     for (let pass = 0; pass < MAX_GAIN_PASSES && active.some((t) => t.status === 'iterating'); pass++) {
       const running = active.filter((t) => t.status === 'iterating');
-      const r = await renderPass(file, o, () =>
+      const r = await renderPass(file, ro, () =>
         base(plan.chain, [
           ...running.map((t) => tailFor(t, false)),
           ...(chainLufs === null
@@ -472,7 +677,7 @@ async function masterOne(
     if (todo.length === 0) break;
     const written = await writeMasters(
       file,
-      o,
+      ro,
       todo.map((t) => ({ state: t, target: paths[states.indexOf(t)]! })),
       () =>
         base(
@@ -487,7 +692,13 @@ async function masterOne(
       const m = await measureWritten(w.file, o.ffmpeg);
       const lufs = m.levels.integratedLufs ?? -Infinity;
       const tp = m.levels.truePeakDbtp ?? -Infinity;
-      const v = verdict(m.levels, t.spec, round_);
+      const own = verdict(m.levels, t.spec, round_);
+      // master's verification is validate's checks for the target (with its codec round trips)
+      const checked = t.spec.platform ? await platformVerdict(w.file, m, t.spec.platform, o) : null;
+      t.validation = checked?.verdict ?? null;
+      const v = own.ok && checked && !checked.verdict.passed ? afterChecks(checked, round_) : own;
+      if (checked && checked.codecs.length > 0)
+        decisions.push(codecDecision(t.spec, checked, w.file, file, t.ceilingDb, v));
       const what = MASTER_FORMATS[t.spec.format];
       decisions.push({
         engine: 'master.verify',
@@ -501,7 +712,10 @@ async function masterOne(
         continue;
       }
       await rm(w.file, { force: true });
-      if (v.action === 'lower-ceiling') {
+      if (v.action === 'refuse') {
+        t.status = 'failed';
+        t.problem = v.problem;
+      } else if (v.action === 'lower-ceiling') {
         // overshoot after resampling/dither/encoding: a lower ceiling, then the gain again
         t.ceilingDb -= v.byDb;
         t.status = 'iterating';
@@ -543,6 +757,7 @@ async function masterOne(
       compliant: v !== undefined,
       limiterMaxGainReductionDb,
       ...(v ? {} : { problem: t.problem ?? 'not met' }),
+      validation: t.validation ?? null,
     });
     if (v) records.push({ path: v.file, sha256: v.sha256, role: `master:${t.spec.target}` });
   }
@@ -556,17 +771,21 @@ async function masterOne(
 }
 
 /** The reason of a master.verify decision: what the written file measured and what happens next. */
-function verifyReason(v: ReturnType<typeof verdict>, lufs: number, tp: number, spec: TargetSpec): string {
+function verifyReason(v: MasterVerdict, lufs: number, tp: number, spec: TargetSpec): string {
   const what = MASTER_FORMATS[spec.format];
   const measured = `measures ${lufs.toFixed(2)} LUFS and ${tp.toFixed(2)} dBTP`;
   const ceiling = `the ${spec.truePeakCeilingDbtp} dBTP ceiling`;
+  const checks = spec.platform ? `, and validate's ${spec.platform.id} checks pass` : '';
   if (v.ok)
     return (
       `the written ${what.describe} file ${measured}: on target (±${VERIFY_TOLERANCE_LU} LU) ` +
-      `and at least ${PEAK_SAFETY_DB} dB under ${ceiling}`
+      `and at least ${PEAK_SAFETY_DB} dB under ${ceiling}${checks}`
     );
+  if (v.action === 'refuse') return `the written file ${measured}; ${v.problem}: refused`;
   const problem = !v.peakOk
-    ? `within ${PEAK_SAFETY_DB} dB of or over ${ceiling}${what.lossy ? ' after encoding' : ''}`
+    ? v.loudOk && tp <= spec.truePeakCeilingDbtp - PEAK_SAFETY_DB
+      ? `over ${ceiling} after a codec round trip`
+      : `within ${PEAK_SAFETY_DB} dB of or over ${ceiling}${what.lossy ? ' after encoding' : ''}`
     : `off the ${spec.integratedLufs} LUFS target`;
   const next =
     v.action === 'lower-ceiling'
@@ -659,7 +878,7 @@ function describeTarget(
 /** Renders the tails with emit on and writes each target's file (encoding through ffmpeg when not WAV). */
 async function writeMasters(
   file: string,
-  o: MasterOptions,
+  o: { ffmpeg: FfmpegChoice; upmix: boolean },
   jobs: { state: TargetState; target: string }[],
   build: () => MasterRenderOptions,
   channels: number,
@@ -698,11 +917,15 @@ async function writeMasters(
 }
 
 /** Measures a written master (lossy formats are decoded by ffmpeg). */
-async function measureWritten(file: string, ffmpeg: FfmpegChoice): Promise<{ levels: Levels; sha256: string }> {
+async function measureWritten(
+  file: string,
+  ffmpeg: FfmpegChoice,
+): Promise<{ levels: Levels; sha256: string; format: Measurements['format'] }> {
   const source = await openAudio(file, { ffmpeg });
   try {
     const { levels } = await measureLevels(source);
-    return { levels, sha256: await source.sha256() };
+    const { sampleRate, channels, bitDepth, codec } = source.format;
+    return { levels, sha256: await source.sha256(), format: { sampleRate, channels, bitDepth, codec } };
   } finally {
     await source.close();
   }
@@ -718,6 +941,7 @@ export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags,
   format?: string;
   noiseShaping?: boolean;
   multiband?: boolean;
+  codecCheck?: boolean;
 }
 
 export const masterCommand = defineCommand({
@@ -742,7 +966,11 @@ export const masterCommand = defineCommand({
         '--noise-shaping',
         "shape the 16-bit dither noise away from the ear's most sensitive band (F-weighted error feedback)",
       )
-      .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor'),
+      .option('--multiband', 'add three-band compression (200 Hz / 3 kHz crossovers) after the glue compressor')
+      .option(
+        '--no-codec-check',
+        "skip the encode/decode round trips of targets that list codecs (validate --codec-check's check)",
+      ),
   shared: {
     output: {
       description:
@@ -798,6 +1026,7 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
       overwrite: flags.overwrite ?? false,
       noiseShaping: flags.noiseShaping ?? false,
       multiband: flags.multiband ?? false,
+      codecCheck: flags.codecCheck ?? true,
     });
     return outcome.exitCode;
   });

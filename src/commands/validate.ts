@@ -96,8 +96,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
   return saveBatch(recorder, options.store, await batch);
 }
 
-/** Encodes to each codec in a temporary folder, decodes and measures the true peak. */
-async function codecTruePeaks(
+/** Encodes to each codec in a temporary folder, decodes and measures the true peak (master uses it too). */
+export async function codecTruePeaks(
   file: string,
   codecs: LossyCodec[],
   ffmpeg: FfmpegChoice,

@@ -41,6 +41,13 @@ export const targetSchema = z
       )
       .optional(),
     channels: z.array(z.number().int().min(1).max(8)).optional(),
+    monoInput: z
+      .enum(['dual-mono', 'refuse'])
+      .optional()
+      .describe('what master does with a mono mix when channels excludes 1 (default: refuse)'),
+    monoIntegratedLufs: lufs
+      .optional()
+      .describe('loudness target for mono files (played on two speakers they sound 3 LU louder)'),
     delivery: z
       .object({
         sampleRateHz: z.number().int().min(8000).max(384000),

@@ -119,6 +119,9 @@ inline constexpr Param highHz{"highHz", "Hz", 20, 20000, true, false, false, 300
 namespace masterTail {
 // gain before the limiter
 inline constexpr Param gainDb{"gainDb", "dB", -120, 120, false, false, false, 0};
+// cutoff of the 4th-order low-pass that finds the DC the limiter adds (its gain follows the larger polarity of
+// asymmetric peaks); that slow part of its change is subtracted from its output
+inline constexpr Param dcBlockHz{"dcBlockHz", "Hz", 0.5, 10, false, false, false, 2};
 // output word length: 16 or 24-bit integer PCM, or 32-bit float (never dithered)
 inline constexpr int kBitDepths[] = {16, 24, 32};
 // TPDF dither of +-1 LSB, optionally noise-shaped (Wannamaker 3-tap F-weighted); integer outputs only

@@ -60,6 +60,15 @@ struct MasterRender::Tail {
   Resampler resampler;
   double gain;
   std::unique_ptr<TruePeakLimiter> limiter;
+  // The limiter's gain follows the larger of the positive and negative peaks, so on an asymmetric
+  // waveform it takes more off one polarity than the other and adds DC (issue 17: 0.0014 on a
+  // -9 LUFS master of a mix with 0.00009). The slow part of what the limiter changed (its output
+  // minus its input, aligned: output frame i is input frame i) is taken out again; an unlimited
+  // signal passes untouched.
+  std::vector<std::vector<float>> pre;  // gained limiter input not yet matched by output, per channel
+  size_t preHead = 0;
+  double dcAlpha = 0;
+  std::vector<double> dcState;  // four one-pole low-pass states per channel
   Quantizer quantizer;
   LevelMeter meter;
   std::vector<std::vector<float>> rs, lim;
@@ -82,6 +91,9 @@ struct MasterRender::Tail {
           return o;
         }()) {
     if (params.limiter) limiter = std::make_unique<TruePeakLimiter>(*params.limiter, params.sampleRate, channels);
+    pre.assign(static_cast<size_t>(channels), {});
+    dcState.assign(static_cast<size_t>(channels) * 4, 0.0);
+    dcAlpha = 1.0 - std::exp(-2.0 * 3.14159265358979323846 * params::masterTail::dcBlockHz.def / params.sampleRate);
     rs.assign(static_cast<size_t>(channels), {});
     lim.assign(static_cast<size_t>(channels), {});
     rsPtr.assign(static_cast<size_t>(channels), nullptr);
@@ -97,6 +109,31 @@ struct MasterRender::Tail {
     }
   }
 
+  /**
+   * Takes the DC out of what the limiter did to its next k output frames (in lim): the slow part
+   * of (output − input), four one-pole low-passes at dcBlockHz (−80 dB a decade above, so the
+   * audio-rate part of a 30 dB gain change leaks less than 1e-4 of full scale at 55 Hz), is
+   * subtracted from the output.
+   */
+  void removeLimiterDc(size_t k) {
+    for (size_t c = 0; c < pre.size(); ++c) {
+      const size_t have = pre[c].size() - preHead;
+      double* s = &dcState[c * 4];
+      for (size_t i = 0; i < k; ++i) {
+        const double x = i < have ? pre[c][preHead + i] : 0.0;
+        double v = lim[c][i] - x;  // the limiter's change
+        for (int j = 0; j < 4; ++j) v = s[j] += dcAlpha * (v - s[j]);
+        lim[c][i] = static_cast<float>(lim[c][i] - v);
+      }
+    }
+    const size_t used = std::min(k, pre.empty() ? 0 : pre[0].size() - preHead);
+    preHead += used;
+    if (!pre.empty() && preHead > 4096 && preHead * 2 > pre[0].size()) {
+      for (auto& v : pre) v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(preHead));
+      preHead = 0;
+    }
+  }
+
   /** gain → limiter → meter → quantise for m frames in rs. */
   void finishFrames(size_t m, bool flushing) {
     const size_t C = rs.size();
@@ -106,6 +143,7 @@ struct MasterRender::Tail {
     float* const* out = rsPtr.data();
     if (limiter) {
       reserve(std::max(m, limiter->latency()) + 1);
+      for (size_t c = 0; c < C; ++c) pre[c].insert(pre[c].end(), rs[c].begin(), rs[c].begin() + m);
       k = limiter->process(rsPtr.data(), m, limPtr.data());
       if (flushing) {
         std::vector<float*> tailPtr(C);
@@ -120,6 +158,7 @@ struct MasterRender::Tail {
         }
         k += t;
       }
+      removeLimiterDc(k);
       out = limPtr.data();
     }
     if (k == 0) return;

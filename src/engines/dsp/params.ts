@@ -175,6 +175,13 @@ export const MULTIBAND_PARAMETERS = {
 /** One output of the master render: rate conversion, gain, limiter, word length. */
 export const MASTER_TAIL_PARAMETERS = {
   gainDb: param(0, 'dB', '[-120, 120]', 'gain before the limiter'),
+  dcBlockHz: param(
+    2,
+    'Hz',
+    '[0.5, 10]',
+    'cutoff of the 4th-order low-pass that finds the DC the limiter adds (its gain follows the larger polarity of ' +
+      'asymmetric peaks); that slow part of its change is subtracted from its output',
+  ),
 } as const;
 
 /** A mixer strip outside its DSP blocks (native/src/mix/mixer.h StripSpec): what the native Mixer accepts. */

@@ -33,6 +33,15 @@ export interface Measurements {
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 
+/**
+ * The loudness a file of `channels` channels is held to: the target's own, or for a mono file its
+ * `monoIntegratedLufs` where the target names one (podcasts: a mono file plays on both speakers,
+ * 3 LU louder than it measures). Master aims at this value too.
+ */
+export function loudnessTargetFor(p: Platform, channels: number): number | null {
+  return channels === 1 && p.monoIntegratedLufs !== undefined ? p.monoIntegratedLufs : p.integratedLufs;
+}
+
 export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
   const { levels: l, format } = m;
   const checks: Check[] = [];
@@ -47,9 +56,11 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
   ) => checks.push({ id, passed, measured, limit, message: passed ? ok() : bad() });
 
   // loudness
-  if (p.integratedLufs !== null && p.integratedToleranceLu !== null) {
-    const lo = p.integratedLufs - p.integratedToleranceLu;
-    const hi = p.integratedLufs + p.integratedToleranceLu;
+  const target = loudnessTargetFor(p, format.channels);
+  if (target !== null && p.integratedToleranceLu !== null) {
+    const lo = target - p.integratedToleranceLu;
+    const hi = target + p.integratedToleranceLu;
+    const mono = target !== p.integratedLufs ? ' for mono files' : '';
     const i = l.integratedLufs;
     if (i === null) {
       add(
@@ -58,19 +69,19 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
         null,
         [lo, hi],
         () => '',
-        () => `silent: no integrated loudness; ${p.name} expects ${p.integratedLufs} LUFS`,
+        () => `silent: no integrated loudness; ${p.name} expects ${target} LUFS${mono}`,
       );
     } else {
-      const diff = i - p.integratedLufs;
+      const diff = i - target;
       add(
         'integrated-loudness',
         i >= lo && i <= hi,
         i,
         [lo, hi],
-        () => `${f1(i)} LUFS is within ${p.name}'s ${p.integratedLufs} ± ${p.integratedToleranceLu} LU`,
+        () => `${f1(i)} LUFS is within ${p.name}'s ${target} ± ${p.integratedToleranceLu} LU${mono}`,
         () =>
           `${f1(i)} LUFS is ${f1(Math.abs(diff))} LU ${diff > 0 ? 'louder' : 'quieter'} than ${p.name}'s ` +
-          `${p.integratedLufs} LUFS target (± ${p.integratedToleranceLu}); ` +
+          `${target} LUFS target${mono} (± ${p.integratedToleranceLu}); ` +
           `${diff > 0 ? 'turn it down' : 'turn it up'} (shub master --target ${p.id})`,
       );
     }
