@@ -315,9 +315,12 @@ export class Session {
    */
   async audioOutput(
     output: string,
-    rules: AudioOutputRules,
+    rules: AudioOutputRules & { inputs?: string[] },
   ): Promise<{ output: string; format: AudioOutputFormat | undefined }> {
-    const { resolveAudioOutput, StdoutAudio } = await import('../io/outputs.js');
+    const { isStdout, namesFolder, OutputPlan, resolveAudioOutput, StdoutAudio } = await import('../io/outputs.js');
+    // an input named as the output is refused as such first (the command checks every output again)
+    if (rules.inputs && !isStdout(output) && !namesFolder(output))
+      new OutputPlan(rules.inputs, true).claim(output, 'output');
     const target = resolveAudioOutput(output, rules);
     if (target.kind === 'folder') return { output: target.dir, format: target.format };
     if (target.kind === 'file') return { output: target.path, format: target.format };
@@ -337,6 +340,7 @@ export class Session {
     supported?: readonly AudioOutputFormat[],
   ): Promise<string> {
     const chosen = await this.audioOutput(output, {
+      inputs: [input],
       count: 1,
       defaultFormat: 'wav',
       command,
@@ -344,8 +348,8 @@ export class Session {
     });
     const { namesFolder, isStdout, AUDIO_OUTPUT_FORMATS } = await import('../io/outputs.js');
     if (isStdout(output) || !namesFolder(output)) return chosen.output;
-    const name = `${path.basename(input, path.extname(input))}.${AUDIO_OUTPUT_FORMATS[chosen.format ?? 'wav'].extension}`;
-    return path.join(chosen.output, name);
+    const extension = AUDIO_OUTPUT_FORMATS[chosen.format ?? 'wav'].extension;
+    return path.join(chosen.output, `${path.basename(input, path.extname(input))}.${extension}`);
   }
 
   /** After the run: a successful run's `-o -` audio goes to stdout (a failed one sends nothing). */

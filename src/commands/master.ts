@@ -687,7 +687,8 @@ async function writeMasters(
   for (const [i, { state }] of jobs.entries()) {
     const f = finals[i]!;
     if (f.wav === f.file) continue;
-    const tmp = temporarySibling(f.file, path.extname(f.file));
+    // the format's own extension: ffmpeg picks the container by it, and `-o name` may have none
+    const tmp = temporarySibling(f.file, `.${MASTER_FORMATS[state.spec.format].extension}`);
     try {
       await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg);
       await renameTemporary(tmp, f.file);
@@ -795,6 +796,7 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
     // -o: a folder, a file whose extension picks the format, or - (src/io/outputs.ts)
     const out = flags.output
       ? await s.audioOutput(flags.output, {
+          inputs: [...inputs, ...(flags.reference ? [flags.reference] : [])],
           count: inputs.length * Math.max(1, targets.length),
           formatFlag: format,
           defaultFormat: (targets.length === 1 ? targets[0]!.delivery.format : 'wav') as MasterFormat,

@@ -395,6 +395,7 @@ export async function reampCli(ctx: CliContext, files: string[], flags: ReampFla
     if (flags.output === '-' && flags.variations !== undefined && flags.variations > 1)
       throw new UsageError('-o - sends one print to stdout; --variations writes several, so give a folder (-o out/)');
     const out = await s.audioOutput(flags.output, {
+      inputs: [...inputs, flags.rig],
       count: inputs.length,
       defaultFormat: 'wav',
       supported: ['wav'],
