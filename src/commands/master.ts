@@ -167,12 +167,18 @@ export function outputPaths(
   const one = specs.length === 1 ? specs[0]!.format : undefined;
   const target = resolveAudioOutput(output, {
     count: specs.length * inputCount,
-    formatFlag: one,
     defaultFormat: one ?? 'wav',
     command: 'master',
   });
-  if (target.kind === 'stdout') throw new UsageError('-o -: the command line sends the master to stdout');
-  return target.kind === 'folder' ? named(target.dir) : [target.path];
+  if (target.kind === 'stdout') throw new UsageError('-o - (stdout) is for the command line; name a file or folder');
+  if (target.kind === 'folder') return named(target.dir);
+  const named_ = formatNamedByOutput(output, 1);
+  if (named_ && named_ !== one)
+    throw new UsageError(
+      `-o ${quotePath(output)} names ${named_.toUpperCase()}, but the master is ${one!.toUpperCase()} ` +
+        "(--format or the target's delivery format); make them agree",
+    );
+  return [target.path];
 }
 
 interface PassResult {

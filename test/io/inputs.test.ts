@@ -22,7 +22,7 @@ const touch = (...names: string[]) => {
 touch('album/02.wav', 'album/01.wav', 'album/notes.txt', 'album/cd2/01.flac', 'album/.hidden.wav');
 touch('b.WAV', 'a[1].wav');
 
-test('a folder needs --recursive, then gives its audio files, sorted, hidden and non-audio files left out', async () => {
+test('a folder needs --recursive, then gives its audio files sorted, hidden and non-audio ones left out', async () => {
   await assert.rejects(
     expandInputs(['album'], { cwd: dir }),
     (e: Error) => e instanceof UsageError && /album is a folder; pass --recursive/.test(e.message),
