@@ -55,6 +55,7 @@ export function optionLookingFiles(argv: string[], cwd: string): string | undefi
 const processIo = (): CliIo => ({
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
 });
@@ -71,6 +72,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         'is not yours alone',
     )
     .option('--debug', 'show stack traces on errors')
+    .option('-q, --quiet', 'print nothing but errors (no results, warnings or progress)')
     .showHelpAfterError('(run `shub --help` for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -258,7 +258,7 @@ export const analyzeCommand = defineCommand({
         ).default(Object.keys(ANALYZE_FEATURES).join(',')),
       )
       .option('--curves', 'add momentary and short-term loudness series (100 ms hop)'),
-  shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store' },
+  shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store', inputs: true },
   examples: [
     'shub analyze mix.wav',
     'shub analyze album/*.flac --json | jq .levels.integratedLufs',

@@ -9,6 +9,7 @@
  * them. Nothing here exits the process: actions return the exit code.
  */
 import type { Command } from 'commander';
+import path from 'node:path';
 import { describeError, exitCodeOf, ExitCode, type ShubError } from '../errors.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
@@ -18,11 +19,13 @@ import { oneLine, textOnly } from '../io/names.js';
 import { setReadWarningSink } from '../io/verdict.js';
 import { shubVersion, uuidv7 } from '../store/run.js';
 import type { BatchContext, Envelope, RunContext } from './batch.js';
+import type { AudioOutputFormat, AudioOutputRules, StdoutAudio } from '../io/outputs.js';
 import {
   addExamples,
   addSharedOptions,
   type ExitCodeHelp,
   type FfmpegFlag,
+  type InputFlags,
   type JobsFlag,
   type JsonFlag,
   type SharedOptions,
@@ -31,8 +34,11 @@ import {
 
 /** Where a command reads and writes: the process's streams in the CLI, buffers in tests. */
 export interface CliIo {
-  stdout: { write(chunk: string): unknown };
+  /** Results; also audio and reports sent to stdout with `-o -` (bytes). */
+  stdout: { write(chunk: string | Uint8Array): unknown };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Read for a `-` file argument (paths from stdin); absent: `-` is a usage error. */
+  stdin?: AsyncIterable<Buffer | string>;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -43,6 +49,8 @@ export interface GlobalOptions {
   /** Let a config found by searching name programs (ffmpeg.path, reaper.path) and load script configs. */
   trustConfig?: boolean;
   debug?: boolean;
+  /** `--quiet`: print nothing but errors (no results, warnings or progress). */
+  quiet?: boolean;
 }
 
 /** What a command's registration gets from the CLI. */
@@ -147,7 +155,10 @@ export class Output<R> {
     private readonly text: TextFormat<R>,
     private readonly runId: string,
     private readonly debug: boolean,
+    /** Options: `quiet` prints errors only; `resultsOnStderr` when stdout carries audio or a report (`-o -`). */
+    private readonly mode: { quiet?: boolean; resultsOnStderr?: boolean } = {},
   ) {
+    if (mode.resultsOnStderr) this.out = (text) => this.io.stderr.write(text);
     const out = io.stdout as Partial<NodeJS.EventEmitter>;
     out.on?.('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE' && !this.closed)
@@ -157,17 +168,17 @@ export class Output<R> {
   }
 
   /** Where lines go: the streams, or around a progress display on the same terminal (`showingProgress`). */
-  private out = (text: string): unknown => this.io.stdout.write(text);
+  private out: (text: string) => unknown = (text) => this.io.stdout.write(text);
   private err = (text: string): unknown => this.io.stderr.write(text);
 
   /** Progress is drawn on the terminal: results and errors go out through it, never behind its back. */
   showingProgress(progress: Pick<ProgressView, 'writeResults' | 'writeStream'>): void {
-    this.out = (text) => progress.writeResults(text);
+    this.out = this.mode.resultsOnStderr ? (text) => progress.writeStream(text) : (text) => progress.writeResults(text);
     this.err = (text) => progress.writeStream(text);
   }
 
   private write(text: string): void {
-    if (!this.closed) this.out(text);
+    if (!this.closed && !this.mode.quiet) this.out(text);
   }
 
   result(result: R): void {
@@ -201,7 +212,7 @@ export class Output<R> {
   }
 
   warning(message: string): void {
-    this.err(`warning: ${oneLine(message)}\n`);
+    if (!this.mode.quiet) this.err(`warning: ${oneLine(message)}\n`);
   }
 }
 
@@ -261,6 +272,10 @@ export class Session {
   private store_: Store | undefined;
   private progress_: ProgressView | undefined;
   private stopOnInterrupt: (() => void) | undefined;
+  /** stdout carries data (audio or a report for `-o -`, `--junit -`): results go to stderr. */
+  private stdoutTaken = false;
+  /** The single audio output bound for stdout (`-o -`), written to a temporary file first. */
+  private audio: StdoutAudio | undefined;
 
   private constructor(
     readonly ctx: CliContext,
@@ -282,6 +297,82 @@ export class Session {
 
   get debug(): boolean {
     return this.ctx.globals().debug ?? false;
+  }
+
+  get quiet(): boolean {
+    return this.ctx.globals().quiet ?? false;
+  }
+
+  /** stdout will carry an audio file or a report (`-o -`): results and error lines go to stderr. */
+  stdoutCarriesData(): void {
+    this.stdoutTaken = true;
+  }
+
+  /**
+   * What `-o` names for a command writing `rules.count` audio files (src/io/outputs.ts): the path to
+   * hand the command function (a folder, a file, or for `-o -` a temporary file sent to stdout by
+   * `sendAudio`) and the format an extension or `--format` picked.
+   */
+  async audioOutput(
+    output: string,
+    rules: AudioOutputRules & { inputs?: string[] },
+  ): Promise<{ output: string; format: AudioOutputFormat | undefined }> {
+    const { isStdout, namesFolder, OutputPlan, resolveAudioOutput, StdoutAudio } = await import('../io/outputs.js');
+    // an input named as the output is refused as such first (the command checks every output again)
+    if (rules.inputs && !isStdout(output) && !namesFolder(output))
+      new OutputPlan(rules.inputs, true).claim(output, 'output');
+    const target = resolveAudioOutput(output, rules);
+    if (target.kind === 'folder') return { output: target.dir, format: target.format };
+    if (target.kind === 'file') return { output: target.path, format: target.format };
+    this.stdoutCarriesData();
+    this.audio = await StdoutAudio.create(target.format);
+    return { output: this.audio.path, format: target.format };
+  }
+
+  /**
+   * `-o` of a command writing one audio file from `input` (mix, render): a folder gets
+   * `<input name>.<ext>` in it; returns the path to write (a temporary one for `-o -`).
+   */
+  async oneAudioOutput(
+    output: string,
+    input: string,
+    command: string,
+    supported?: readonly AudioOutputFormat[],
+  ): Promise<string> {
+    const chosen = await this.audioOutput(output, {
+      inputs: [input],
+      count: 1,
+      defaultFormat: 'wav',
+      command,
+      ...(supported ? { supported } : {}),
+    });
+    const { namesFolder, isStdout, AUDIO_OUTPUT_FORMATS } = await import('../io/outputs.js');
+    if (isStdout(output) || !namesFolder(output)) return chosen.output;
+    const extension = AUDIO_OUTPUT_FORMATS[chosen.format ?? 'wav'].extension;
+    return path.join(chosen.output, `${path.basename(input, path.extname(input))}.${extension}`);
+  }
+
+  /** After the run: a successful run's `-o -` audio goes to stdout (a failed one sends nothing). */
+  async sendAudio(exitCode: number): Promise<number> {
+    if (this.audio && exitCode === ExitCode.ok) await this.audio.send(this.ctx.io.stdout);
+    return exitCode;
+  }
+
+  /** A result as printed: a `-o -` temporary path is shown as `-`. */
+  private shown<R>(result: R): R {
+    return this.audio ? this.audio.shown(result) : result;
+  }
+
+  /** The input files the arguments name (`-`, folders with --recursive, quoted globs: src/io/inputs.ts). */
+  async inputs(files: string[], flags: InputFlags): Promise<string[]> {
+    const { expandInputs, readAll } = await import('../io/inputs.js');
+    const stdin = this.ctx.io.stdin;
+    return expandInputs(files, {
+      recursive: flags.recursive ?? false,
+      nul: flags.null ?? false,
+      cwd: this.ctx.io.cwd,
+      ...(stdin ? { readStdin: () => readAll(stdin) } : {}),
+    });
   }
 
   /**
@@ -317,7 +408,10 @@ export class Session {
 
   /** stdout/stderr for this invocation's results. */
   output<R>(flags: JsonFlag, text: TextFormat<R>): Output<R> {
-    return new Output<R>(this.ctx.io, flags.json ?? false, text, this.runId, this.debug);
+    return new Output<R>(this.ctx.io, flags.json ?? false, text, this.runId, this.debug, {
+      quiet: this.quiet,
+      resultsOnStderr: this.stdoutTaken,
+    });
   }
 
   /** The plain run options every command function takes (the store must be open). */
@@ -338,16 +432,18 @@ export class Session {
    * each failed input reported, progress on a TTY, --jobs (or config jobs) applied.
    */
   async batch<R>(
-    files: string[],
-    flags: JsonFlag & JobsFlag & StoreFlags,
+    args: string[],
+    flags: JsonFlag & JobsFlag & StoreFlags & InputFlags,
     text: TextFormat<R>,
   ): Promise<BatchContext<R>> {
+    const files = await this.inputs(args, flags);
     await this.openStore(flags);
     const output = this.output(flags, text);
     const stream = this.ctx.io.stderr as NodeJS.WriteStream;
-    this.progress_ = stream.isTTY
-      ? lazyProgress(files.length, stream, this.ctx.io.stdout as NodeJS.WritableStream)
-      : undefined;
+    this.progress_ =
+      stream.isTTY && !this.quiet
+        ? lazyProgress(files.length, stream, this.ctx.io.stdout as NodeJS.WritableStream)
+        : undefined;
     const progress = this.progress_;
     if (progress) output.showingProgress(progress);
     const jobs = flags.jobs ?? this.config.jobs;
@@ -355,7 +451,7 @@ export class Session {
       ...this.runContext(output),
       files,
       ...(jobs ? { jobs } : {}),
-      onResult: (r) => output.result(r as R),
+      onResult: (r) => output.result(this.shown(r as R)),
       onError: (file: string, e: ShubError | Error) => {
         progress?.update(file, 1);
         output.error(file, e);
@@ -384,11 +480,12 @@ export class Session {
       output.error(file, err);
       return exitCodeOf(err);
     }
-    output.result(result);
+    output.result(this.shown(result));
     return ExitCode.ok;
   }
 
   async close(): Promise<void> {
+    await this.audio?.dispose();
     this.stopOnInterrupt?.();
     await this.progress_?.stop();
     await this.store_?.close();

@@ -6,14 +6,13 @@
  * tolerance or over the ceiling, correct and render that target again (bounded) → report.
  * A target the style cannot meet is reported and exits 1; nothing is faked (SPEC §6).
  */
-import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { removeTemporary, renameTemporary, temporarySibling } from '../io/atomic.js';
-import { OutputCollision, OutputPlan } from '../io/outputs.js';
+import { formatNamedByOutput, OutputCollision, OutputPlan, resolveAudioOutput } from '../io/outputs.js';
 import { quotePath } from '../io/names.js';
 import type { Speaker } from '../io/format.js';
 import { WavFileSet, type WavWriter } from '../io/wav-writer.js';
@@ -62,6 +61,7 @@ import { defineCommand, withSession, type CliContext } from './context.js';
 import {
   oneOf,
   type FfmpegFlag,
+  type InputFlags,
   type JobsFlag,
   type JsonFlag,
   type OverwriteFlag,
@@ -181,16 +181,22 @@ export function outputPaths(
   const named = (dir: string) =>
     specs.map((s) => path.join(dir, `${base}.${s.target}.${MASTER_FORMATS[s.format].extension}`));
   if (output === undefined) return named(path.dirname(input));
-  const looksLikeFile =
-    /\.(wav|flac|mp3|m4a|aac|opus)$/i.test(output) && !(existsSync(output) && statSync(output).isDirectory());
-  if (!looksLikeFile) return named(output);
-  if (specs.length !== 1 || inputCount !== 1) {
+  // the one reading of -o (src/io/outputs.ts); the format the file names was applied to the spec
+  const one = specs.length === 1 ? specs[0]!.format : undefined;
+  const target = resolveAudioOutput(output, {
+    count: specs.length * inputCount,
+    defaultFormat: one ?? 'wav',
+    command: 'master',
+  });
+  if (target.kind === 'stdout') throw new UsageError('-o - (stdout) is for the command line; name a file or folder');
+  if (target.kind === 'folder') return named(target.dir);
+  const named_ = formatNamedByOutput(output, 1);
+  if (named_ && named_ !== one)
     throw new UsageError(
-      `-o ${output} names a file, but there are ${specs.length} targets and ${inputCount} inputs; ` +
-        'give a folder instead',
+      `-o ${quotePath(output)} names ${named_.toUpperCase()}, but the master is ${one!.toUpperCase()} ` +
+        "(--format or the target's delivery format); make them agree",
     );
-  }
-  return [output];
+  return [target.path];
 }
 
 interface PassResult {
@@ -384,7 +390,9 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
   if (options.targets.length === 0 && !options.reference)
     throw new UsageError('name at least one --target (or give --reference)');
   const recorder = new RunRecorder('master', options.args ?? [], options.runId);
-  const specs = options.targets.map((p) => targetSpecFor(p, options.format));
+  const count = options.files.length * Math.max(1, options.targets.length);
+  const outputFormat = options.format ?? formatNamedByOutput(options.output, count);
+  const specs = options.targets.map((p) => targetSpecFor(p, outputFormat));
   // reference: analyzed once for the whole run
   let reference: Awaited<ReturnType<typeof analyzeForMaster>> | undefined;
   if (options.reference) {
@@ -401,7 +409,7 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
         truePeakCeilingDbtp: -1,
         sampleRateHz: 0,
         bitDepth: 24,
-        format: options.format ?? 'wav',
+        format: outputFormat ?? 'wav',
         bitrateKbps: null,
         platform: null,
       });
@@ -904,7 +912,8 @@ async function writeMasters(
   for (const [i, { state }] of jobs.entries()) {
     const f = finals[i]!;
     if (f.wav === f.file) continue;
-    const tmp = temporarySibling(f.file, path.extname(f.file));
+    // the format's own extension: ffmpeg picks the container by it, and `-o name` may have none
+    const tmp = temporarySibling(f.file, `.${MASTER_FORMATS[state.spec.format].extension}`);
     try {
       await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg);
       await renameTemporary(tmp, f.file);
@@ -933,7 +942,7 @@ async function measureWritten(
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
+export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
   target?: string;
   reference?: string;
   style: string;
@@ -979,6 +988,7 @@ export const masterCommand = defineCommand({
     },
     overwrite: true,
     json: true,
+    inputs: true,
     jobs: 'mixes mastered',
     ffmpeg: 'non-WAV input and FLAC/MP3/AAC/Opus output',
     store: 'store',
@@ -1016,18 +1026,29 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
       ? selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.target)
       : [];
     const { formatMasterText } = await import('../ui/master-text.js');
+    const inputs = await s.inputs(files, flags);
+    // -o: a folder, a file whose extension picks the format, or - (src/io/outputs.ts)
+    const out = flags.output
+      ? await s.audioOutput(flags.output, {
+          inputs: [...inputs, ...(flags.reference ? [flags.reference] : [])],
+          count: inputs.length * Math.max(1, targets.length),
+          formatFlag: format,
+          defaultFormat: (targets.length === 1 ? targets[0]!.delivery.format : 'wav') as MasterFormat,
+          command: 'master',
+        })
+      : undefined;
     const outcome = await master({
-      ...(await s.batch(files, flags, { format: formatMasterText })),
+      ...(await s.batch(inputs, flags, { format: formatMasterText })),
       targets,
       ...(flags.reference ? { reference: flags.reference } : {}),
       style,
-      ...(flags.output ? { output: flags.output } : {}),
-      ...(format ? { format } : {}),
+      ...(out ? { output: out.output } : {}),
+      ...((out?.format ?? format) ? { format: out?.format ?? format } : {}),
       overwrite: flags.overwrite ?? false,
       noiseShaping: flags.noiseShaping ?? false,
       multiband: flags.multiband ?? false,
       codecCheck: flags.codecCheck ?? true,
     });
-    return outcome.exitCode;
+    return s.sendAudio(outcome.exitCode);
   });
 }

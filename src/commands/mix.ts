@@ -12,7 +12,7 @@ import { ExitCode, ShubError, UsageError, InputError } from '../errors.js';
 import { WavFileSet } from '../io/wav-writer.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { removeTemporary, temporarySibling, writeFileAtomic } from '../io/atomic.js';
 import { loadRecipe, type LoadedRecipe } from '../recipes/mix.js';
 import { compileRecipe, type MixGraph, type StagingGains } from '../engines/mix/graph.js';
 import {
@@ -33,7 +33,10 @@ import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import { type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
 import { quotePath } from '../io/names.js';
-import { OutputPlan } from '../io/outputs.js';
+import { encodeWavInto, formatNamedByOutput, OutputPlan, type AudioOutputFormat } from '../io/outputs.js';
+
+/** The format of a mix or render output file: what its extension names, WAV without one. */
+export const outputFormatOf = (output: string): AudioOutputFormat => formatNamedByOutput(output, 1) ?? 'wav';
 
 export interface MixOptions extends RunContext {
   recipe: string;
@@ -138,6 +141,7 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
     outcome = await renderToWav(graph, {
       sources,
       output: options.output,
+      encode: { format: outputFormatOf(options.output), ffmpeg: options.ffmpeg },
       prints,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -333,15 +337,27 @@ async function stageGains(
   return { trackGainDb, masterTrimDb: trim.trimDb };
 }
 
-/** Renders `graph` into 32-bit float WAV files: the mix at `output`, each printed stem at its file. */
+/**
+ * Renders `graph` into 32-bit float WAV files: the mix at `output`, each printed stem at its file.
+ * With `encode` (an `-o` whose extension names FLAC, MP3, AAC or Opus) the mix is rendered to a
+ * temporary WAV beside `output` and encoded by ffmpeg into place (FLAC at 24 bits).
+ */
 export async function renderToWav(
   graph: MixGraph,
-  options: { sources: AudioSource[]; output: string; prints?: StemFile[]; onProgress?: (fraction: number) => void },
+  options: {
+    sources: AudioSource[];
+    output: string;
+    prints?: StemFile[];
+    onProgress?: (fraction: number) => void;
+    encode?: { format: AudioOutputFormat; ffmpeg: FfmpegChoice };
+  },
 ): Promise<RenderOutcome & { sha256: Map<string, string> }> {
   const files = new WavFileSet();
   const spec = (channels: number) => ({ sampleRate: graph.sampleRate, channels, format: 'f32' as const });
+  const encode = options.encode?.format === 'wav' ? undefined : options.encode;
+  const wav = encode ? temporarySibling(options.output, '.wav') : options.output;
   try {
-    const output = await files.create(options.output, spec(2));
+    const output = await files.create(wav, spec(2));
     const outcome = await renderGraph(graph, {
       sources: options.sources,
       output,
@@ -349,9 +365,16 @@ export async function renderToWav(
       openPrint: (p, channels) => files.create(p.file, spec(channels)),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    return { ...outcome, sha256: await files.finish() };
+    const sha256 = await files.finish();
+    if (encode) {
+      sha256.delete(wav);
+      const format = encode.format as Exclude<AudioOutputFormat, 'wav'>;
+      sha256.set(options.output, await encodeWavInto(wav, options.output, format, encode.ffmpeg));
+    }
+    return { ...outcome, sha256 };
   } catch (err) {
     await files.abort();
+    if (encode) await removeTemporary(wav);
     throw err;
   }
 }
@@ -406,7 +429,11 @@ export const mixCommand = defineCommand({
       .option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)')
       .option('--limit <name=value>', LIMIT_FLAG_HELP, collectLimit),
   shared: {
-    output: { description: 'the mix: 32-bit float WAV', required: true },
+    output: {
+      description:
+        'the mix: .wav (32-bit float), .flac (24-bit), .mp3/.m4a/.opus (through ffmpeg), a folder, or - for stdout',
+      required: true,
+    },
     overwrite: true,
     json: 'print the result as one JSON object (one line)',
     ffmpeg: 'non-WAV stems',
@@ -429,17 +456,20 @@ export const mixCommand = defineCommand({
 /** `shub mix`: one recipe, one result (or its error). */
 export async function mixCli(ctx: CliContext, recipe: string, flags: MixFlags): Promise<number> {
   return withSession(ctx, 'mix', flags, async (s) => {
-    return s.one(recipe, flags, { format: formatMixText }, async (context) => {
+    // -o: a file whose extension picks the format, a folder, or - (src/io/outputs.ts)
+    const output = await s.oneAudioOutput(flags.output, recipe, 'mix');
+    const code = await s.one(recipe, flags, { format: formatMixText }, async (context) => {
       const { result } = await mix({
         ...context,
         recipe,
-        output: flags.output,
+        output,
         ...(flags.rpp ? { rpp: flags.rpp } : {}),
         overwrite: flags.overwrite ?? false,
         limits: resolveLimits(flags.limit, s.config.limits),
       });
       return result;
     });
+    return s.sendAudio(code);
   });
 }
 

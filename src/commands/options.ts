@@ -26,6 +26,11 @@ export interface StoreFlags {
   /** false with `--no-store`: the run is not recorded. */
   store?: boolean;
 }
+/** `--recursive` and `-0/--null`: how file arguments are read (src/io/inputs.ts). */
+export interface InputFlags {
+  recursive?: boolean;
+  null?: boolean;
+}
 /** `-y/--overwrite`. */
 export interface OverwriteFlag {
   overwrite?: boolean;
@@ -58,6 +63,13 @@ export function addStoreOptions(cmd: Command): Command {
 
 const NO_STORE_HELP = 'do not record this run (a throwaway check; every run is recorded otherwise)';
 
+/** `--recursive` and `-0/--null` (file arguments: `-` for paths on stdin, folders, quoted globs). */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--recursive', 'a folder argument stands for the audio files below it')
+    .option('-0, --null', 'with - (paths from stdin): the paths are NUL-separated (find -print0)');
+}
+
 export function addOverwriteOption(cmd: Command, what = 'replace existing outputs'): Command {
   return cmd.option('-y, --overwrite', what);
 }
@@ -83,6 +95,8 @@ export interface SharedOptions {
   jobs?: string;
   /** `--ffmpeg`: what ffmpeg is needed for. */
   ffmpeg?: string;
+  /** `--recursive` and `-0/--null` for a command whose file arguments may be `-`, folders or globs. */
+  inputs?: true;
   /**
    * `--store-dir`, `--db` and `--no-store` (a command that records its run: 'store'), `--store-dir`
    * and `--db` (one that reads the store: 'read'), or `--db` alone ('db').
@@ -97,6 +111,7 @@ export function addSharedOptions(cmd: Command, shared: SharedOptions): Command {
   if (shared.json) addJsonOption(cmd, text(shared.json));
   if (shared.jobs) addJobsOption(cmd, shared.jobs);
   if (shared.ffmpeg) addFfmpegOption(cmd, shared.ffmpeg);
+  if (shared.inputs) addInputOptions(cmd);
   if (shared.store === 'store') addStoreOptions(cmd).option('--no-store', NO_STORE_HELP);
   if (shared.store === 'read') addStoreOptions(cmd);
   if (shared.store === 'db') addDbOption(cmd);

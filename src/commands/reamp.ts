@@ -9,10 +9,10 @@
  * Outputs: `-o DIR` (or a trailing /) names `<DI>.reamp.wav` per DI; `-o FILE.wav` for one DI.
  * Variants are `<name>.v1.wav` … beside it; with `--blend` the blend is `<name>.wav`.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
-import { OutputCollision, OutputPlan } from '../io/outputs.js';
+import { namesFolder, OutputCollision, OutputPlan, resolveAudioOutput } from '../io/outputs.js';
 import { quotePath } from '../io/names.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { hashFile } from '../io/hash.js';
@@ -40,7 +40,7 @@ import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunInput, RunOutput } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import type { FfmpegFlag, JobsFlag, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
+import type { FfmpegFlag, InputFlags, JobsFlag, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { buildReampSession } from '../rpp/reamp.js';
 
 export interface ReampOutputResult {
@@ -102,15 +102,11 @@ export async function reamp(options: ReampOptions): Promise<ReampOutcome> {
 
 /** Where one DI's prints go: the main name (without .wav) for a folder or a file `-o`. */
 export function outputBase(di: string, output: string, count: number): string {
-  const isDir =
-    output.endsWith('/') || output.endsWith(path.sep) || (existsSync(output) && statSync(output).isDirectory());
-  if (isDir || !/\.wav$/i.test(output)) {
-    if (!isDir && /\.[a-z0-9]+$/i.test(output))
-      throw new UsageError(`-o ${output}: reamp writes WAV; name a .wav file or a folder`);
-    return path.join(output, `${path.basename(di, path.extname(di))}.reamp`);
-  }
-  if (count !== 1) throw new UsageError(`-o ${output} names a file, but there are ${count} DIs; give a folder instead`);
-  return output.slice(0, -4);
+  // the one reading of -o (src/io/outputs.ts); reamp writes 32-bit float WAV
+  const target = resolveAudioOutput(output, { count, defaultFormat: 'wav', supported: ['wav'], command: 'reamp' });
+  if (target.kind === 'stdout') throw new UsageError('-o -: the command line sends the print to stdout');
+  if (target.kind === 'folder') return path.join(target.dir, `${path.basename(di, path.extname(di))}.reamp`);
+  return target.path.slice(0, target.path.length - path.extname(target.path).length);
 }
 
 interface Planned {
@@ -120,7 +116,9 @@ interface Planned {
 
 function planFiles(di: string, o: ReampOptions, n: number): Planned {
   const base = outputBase(di, o.output, o.files.length);
-  if (n <= 1) return { main: `${base}.wav`, variants: [] };
+  // a file -o is written under its own name (`-o take1` is a file), variants beside it
+  const file = !namesFolder(o.output) && !path.extname(o.output) ? o.output : `${base}.wav`;
+  if (n <= 1) return { main: file, variants: [] };
   return {
     main: o.blend ? `${base}.wav` : null,
     variants: Array.from({ length: n }, (_, k) => `${base}.v${k + 1}.wav`),
@@ -312,7 +310,7 @@ const fmtDb = (x: number) => `${x > 0 ? '+' : ''}${round(x, 2)} dB`;
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface ReampFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
+export interface ReampFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
   rig: string;
   output: string;
   variations?: number;
@@ -352,9 +350,13 @@ export const reampCommand = defineCommand({
       .option('--rpp <file>', 'also write a REAPER session: each DI and its prints as items on their tracks')
       .option('--di-channel <which>', 'for a stereo DI: 1 (default, with a warning), 2 or mix'),
   shared: {
-    output: { description: 'a folder (<DI>.reamp.wav per DI) or, for one DI, a .wav file', required: true },
+    output: {
+      description: 'a folder (<DI>.reamp.wav per DI) or, for one DI, a .wav file or - (stdout)',
+      required: true,
+    },
     overwrite: true,
     json: true,
+    inputs: true,
     jobs: 'DIs reamped',
     ffmpeg: 'non-WAV DIs and references',
     store: 'store',
@@ -392,10 +394,20 @@ export async function reampCli(ctx: CliContext, files: string[], flags: ReampFla
     });
   }
   return withSession(ctx, 'reamp', flags, async (s) => {
+    const inputs = await s.inputs(files, flags);
+    if (flags.output === '-' && flags.variations !== undefined && flags.variations > 1)
+      throw new UsageError('-o - sends one print to stdout; --variations writes several, so give a folder (-o out/)');
+    const out = await s.audioOutput(flags.output, {
+      inputs: [...inputs, flags.rig],
+      count: inputs.length,
+      defaultFormat: 'wav',
+      supported: ['wav'],
+      command: 'reamp',
+    });
     const outcome = await reamp({
-      ...(await s.batch(files, flags, { format: formatReampText })),
+      ...(await s.batch(inputs, flags, { format: formatReampText })),
       rig: flags.rig,
-      output: flags.output,
+      output: out.output,
       ...(flags.variations !== undefined ? { variations: flags.variations } : {}),
       ...(blend !== undefined ? { blend } : {}),
       ...(flags.match ? { match: flags.match } : {}),
@@ -403,7 +415,7 @@ export async function reampCli(ctx: CliContext, files: string[], flags: ReampFla
       diChannel,
       overwrite: flags.overwrite ?? false,
     });
-    return outcome.exitCode === ExitCode.ok ? 0 : outcome.exitCode;
+    return s.sendAudio(outcome.exitCode === ExitCode.ok ? 0 : outcome.exitCode);
   });
 }
 

@@ -29,7 +29,7 @@ import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunRecord, Store } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { planOutputs, mix, renderToWav, type MixResult } from './mix.js';
+import { planOutputs, mix, outputFormatOf, renderToWav, type MixResult } from './mix.js';
 import { oneOf, type FfmpegFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
 import { quotePath } from '../io/names.js';
 
@@ -158,7 +158,8 @@ async function renderRppNative(options: RenderOptions): Promise<RenderOutcome> {
     }
     const graph = plan.build(sources.map((s) => s.format));
     await checkRenderBounds(graph, options.output, [], limits, options.session);
-    const out = await renderToWav(graph, { sources, output: options.output });
+    const encode = { format: outputFormatOf(options.output), ffmpeg: options.ffmpeg };
+    const out = await renderToWav(graph, { sources, output: options.output, encode });
     for (const [i, s] of sources.entries()) {
       const { speakers: _s, ...format } = s.format;
       if (!recorder.inputs.some((x) => x.path === plan.sources[i]!.file))
@@ -214,6 +215,8 @@ async function renderWithReaper(options: RenderOptions): Promise<RenderOutcome> 
   const reaper = findReaper(options.reaper, options.reaperConfigPath, options.env ?? process.env);
   const { text, root } = await readProject(options.session, options.limits);
   planOutputs({ output: options.output, overwrite: options.overwrite ?? false }, [options.session]);
+  if (outputFormatOf(options.output) !== 'wav')
+    throw new UsageError(`-o ${quotePath(options.output)}: the reaper backend renders WAV; name a .wav file`);
   const sampleRate = num(findLine(root, 'SAMPLERATE'), 0, 48000) || 48000;
   const target = path.resolve(options.output);
   const tmpOut = temporarySibling(target, '.wav');
@@ -324,7 +327,11 @@ export const renderCommand = defineCommand({
       .option('--timeout <seconds>', 'give up on REAPER after this long', '600')
       .option('--limit <name=value>', LIMIT_FLAG_HELP, collectLimit),
   shared: {
-    output: { description: 'the rendered WAV', required: true },
+    output: {
+      description:
+        'the render: .wav, .flac, .mp3/.m4a/.opus (native backend, through ffmpeg), a folder, or - for stdout',
+      required: true,
+    },
     overwrite: 'replace an existing output',
     json: 'print the result as one JSON object (one line)',
     ffmpeg: 'non-WAV sources',
@@ -361,11 +368,14 @@ export async function renderCli(ctx: CliContext, session: string, flags: RenderF
   return withSession(ctx, 'render', flags, async (s) => {
     // REAPER is checked before the store is opened or anything is read (exit 4 at once)
     if (backend === 'reaper' && isRpp(session)) findReaper(flags.reaper, s.config.reaper?.path, ctx.io.env);
-    return s.one(session, flags, { format: formatRenderText }, async (context) => {
+    // -o: a file whose extension picks the format, a folder, or - (src/io/outputs.ts); REAPER renders WAV
+    const supported = backend === 'reaper' ? (['wav'] as const) : undefined;
+    const output = await s.oneAudioOutput(flags.output, session, `render --backend ${backend}`, supported);
+    const code = await s.one(session, flags, { format: formatRenderText }, async (context) => {
       const { result } = await render({
         ...context,
         session,
-        output: flags.output,
+        output,
         backend,
         timeoutSeconds: timeout,
         overwrite: flags.overwrite ?? false,
@@ -376,5 +386,6 @@ export async function renderCli(ctx: CliContext, session: string, flags: RenderF
       });
       return result;
     });
+    return s.sendAudio(code);
   });
 }

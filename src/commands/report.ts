@@ -12,7 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { quotePath } from '../io/names.js';
-import { OutputPlan } from '../io/outputs.js';
+import { isStdout, OutputPlan, writeReport } from '../io/outputs.js';
 import { native, type EqBand } from '../native.js';
 import { targetCurveDb } from '../engines/master/eq.js';
 import { measureForReport, type ReportMeasure } from '../engines/report/measure.js';
@@ -385,7 +385,7 @@ export async function reportCli(ctx: CliContext, items: string[], flags: ReportF
     const output = s.output(flags as { json?: boolean }, { format: () => '' });
     const existing = items.filter((i) => existsSync(i));
     const plan = new OutputPlan(existing, flags.overwrite ?? false);
-    const toStdout = flags.output === '-';
+    const toStdout = isStdout(flags.output);
     if (!toStdout) plan.claim(flags.output, 'report');
     if (flags.png) plan.checkFolder(flags.png, path.resolve(flags.png));
     const outcome = await report({
@@ -395,10 +395,8 @@ export async function reportCli(ctx: CliContext, items: string[], flags: ReportF
       onWarning: (w) => output.warning(w),
     });
     if (flags.png) await writePngs(outcome.figures, flags.png, plan);
-    if (toStdout) ctx.io.stdout.write(outcome.html);
-    else {
-      await mkdir(path.dirname(path.resolve(flags.output)), { recursive: true });
-      await writeFileAtomic(flags.output, outcome.html);
+    await writeReport(flags.output, outcome.html, ctx.io.stdout);
+    if (!toStdout) {
       if (flags.open) {
         const child = spawn('xdg-open', [path.resolve(flags.output)], { detached: true, stdio: 'ignore' });
         child.on('error', () => output.warning(`--open: no xdg-open here; open ${flags.output} in a browser`));

@@ -17,8 +17,15 @@ import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import { type FfmpegFlag, type JobsFlag, type JsonFlag, type OverwriteFlag, type StoreFlags } from './options.js';
-import { OutputPlan } from '../io/outputs.js';
+import {
+  type FfmpegFlag,
+  type InputFlags,
+  type JobsFlag,
+  type JsonFlag,
+  type OverwriteFlag,
+  type StoreFlags,
+} from './options.js';
+import { isStdout, OutputPlan, writeReport } from '../io/outputs.js';
 import { registerTemporary, releaseTemporary } from '../io/atomic.js';
 
 /** One NDJSON line of `validate --json`. */
@@ -162,7 +169,7 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
+export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
   platform: string;
   junit?: string;
   codecCheck?: boolean;
@@ -179,10 +186,14 @@ export const validateCommand = defineCommand({
         '-p, --platform <list>',
         'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128',
       )
-      .option('--junit <file>', 'also write a JUnit XML report (one testcase per file × platform × check)')
+      .option(
+        '--junit <file>',
+        'also write a JUnit XML report (one testcase per file × platform × check); - for stdout (verdicts to stderr)',
+      )
       .option('--codec-check', 'also check the true peak after AAC 256k / MP3 320k / Opus encode-decode round trips'),
   shared: {
     json: true,
+    inputs: true,
     jobs: 'files checked',
     ffmpeg: 'non-WAV input and codec checks',
     store: 'store',
@@ -207,8 +218,11 @@ export const validateCommand = defineCommand({
 /** `shub validate`: the platforms load while the first files are measured; --junit written at the end. */
 export async function validateCli(ctx: CliContext, files: string[], flags: ValidateFlags): Promise<number> {
   return withSession(ctx, 'validate', flags, async (s) => {
-    // the report path is checked before any file is measured: never an input, a device or folder, -y to replace
-    if (flags.junit) new OutputPlan(files, flags.overwrite ?? false).claim(flags.junit, 'JUnit report');
+    const inputs = await s.inputs(files, flags);
+    // the report path is checked before any file is measured: never an input, a device or folder, -y to replace;
+    // `--junit -` is stdout, and the verdicts go to stderr
+    if (flags.junit && isStdout(flags.junit)) s.stdoutCarriesData();
+    else if (flags.junit) new OutputPlan(inputs, flags.overwrite ?? false).claim(flags.junit, 'JUnit report');
     // the presets load (yaml + zod) while the first files are being measured
     const platforms = import('../recipes/platforms.js').then(async ({ loadPlatforms, selectPlatforms }) =>
       selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.platform),
@@ -217,18 +231,15 @@ export async function validateCli(ctx: CliContext, files: string[], flags: Valid
     const { formatValidateText } = await import('../ui/validate-text.js');
     const text = { format: formatValidateText, blankLineBetween: true };
     const outcome = await validate({
-      ...(await s.batch(files, flags, text)),
+      ...(await s.batch(inputs, flags, text)),
       platforms,
       codecCheck: flags.codecCheck ?? false,
     });
     if (flags.junit) {
-      const [{ formatJunit }, { writeFileAtomic }] = await Promise.all([
-        import('../ui/junit.js'),
-        import('../io/atomic.js'),
-      ]);
+      const { formatJunit } = await import('../ui/junit.js');
       const unreadable = outcome.run.errors.map((e) => ({ file: e.file ?? '', message: e.message }));
       const ids = (await platforms).map((p) => p.id);
-      await writeFileAtomic(flags.junit, formatJunit(ids, outcome.results, unreadable));
+      await writeReport(flags.junit, formatJunit(ids, outcome.results, unreadable), ctx.io.stdout);
     }
     return outcome.exitCode;
   });

@@ -1,4 +1,9 @@
 /**
+ * Every rule about outputs, in one module. What `-o` names (issue 17 point 4): `-` is stdout, an
+ * existing directory or a trailing `/` a folder, anything else a file whose extension picks the
+ * format (`resolveAudioOutput`); single audio outputs reach stdout through a finished temporary
+ * file (`StdoutAudio`), reports through `writeReport`.
+ *
  * Which paths a run may write (SPEC §3, issue 18): every output is checked before any work, in one
  * place. An output is refused when it is an input of the run (same file after resolving symbolic
  * and hard links), another output of the same run, a directory, device, FIFO or socket, below a
@@ -6,9 +11,21 @@
  * replaced only with -y/--overwrite. The checks use the path as the user gave it, so every refusal
  * names it.
  */
-import { lstatSync, realpathSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, lstatSync, realpathSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import {
+  registerTemporary,
+  releaseTemporary,
+  removeTemporary,
+  renameTemporary,
+  temporarySibling,
+  writeFileAtomic,
+} from './atomic.js';
+import { encodeFile, LOSSY_CHECK_CODECS, lossyEncoderArgs, type FfmpegChoice } from './ffmpeg.js';
+import { hashFile } from './hash.js';
 import { quotePath } from './names.js';
 
 /** statfs magic numbers of kernel pseudo-filesystems: writing there reaches the kernel, not a disk. */
@@ -155,4 +172,217 @@ export class OutputPlan {
       );
     return path.join(real, ...missing);
   }
+}
+
+// ---- what `-o` names (SPEC §3 "-o means what it says", issue 17 point 4) ---------------------
+
+/** The audio formats shub writes; the ffmpeg-encoded ones need the bundled (or a named) ffmpeg. */
+export const AUDIO_OUTPUT_FORMATS = {
+  wav: { extension: 'wav', describe: 'WAV' },
+  flac: { extension: 'flac', describe: 'FLAC' },
+  mp3: { extension: 'mp3', describe: 'MP3' },
+  aac: { extension: 'm4a', describe: 'AAC (M4A)' },
+  opus: { extension: 'opus', describe: 'Opus (Ogg)' },
+} as const;
+export type AudioOutputFormat = keyof typeof AUDIO_OUTPUT_FORMATS;
+
+/** File extensions (lower case, no dot) and the format each one names. */
+export const AUDIO_EXTENSIONS: Readonly<Record<string, AudioOutputFormat>> = {
+  wav: 'wav',
+  wave: 'wav',
+  flac: 'flac',
+  mp3: 'mp3',
+  m4a: 'aac',
+  aac: 'aac',
+  opus: 'opus',
+  ogg: 'opus',
+};
+
+/** Formats that may go to stdout (`-o -`): a finished WAV or FLAC file, streamed. */
+export const STDOUT_AUDIO_FORMATS: readonly AudioOutputFormat[] = ['wav', 'flac'];
+
+/** `-` names stdout (for reports, JSON, JUnit and single audio outputs). */
+export const isStdout = (output: string | undefined): output is '-' => output === '-';
+
+/** An existing directory, or a path ending in `/`, names a folder; anything else names a file. */
+export function namesFolder(output: string): boolean {
+  if (output.endsWith('/') || output.endsWith(path.sep)) return true;
+  return statOrNull(output)?.isDirectory() ?? false;
+}
+
+/**
+ * The format a file name's extension picks: a format, `null` without an extension, or a
+ * UsageError for an extension that names no audio format shub writes.
+ */
+export function formatOfExtension(output: string): AudioOutputFormat | null {
+  const ext = path.extname(output).slice(1).toLowerCase();
+  if (!ext) return null;
+  const format = AUDIO_EXTENSIONS[ext];
+  if (!format)
+    throw new UsageError(
+      `-o ${quotePath(output)}: .${ext} names no audio format shub writes; use ` +
+        `${Object.keys(AUDIO_EXTENSIONS)
+          .map((e) => `.${e}`)
+          .join(' ')}, or end a folder name with /`,
+    );
+  return format;
+}
+
+/** What one `-o` names for a command writing `count` audio outputs. */
+export type AudioOutputTarget =
+  | { kind: 'stdout'; format: AudioOutputFormat }
+  | { kind: 'folder'; dir: string; format: AudioOutputFormat | undefined }
+  | { kind: 'file'; path: string; format: AudioOutputFormat };
+
+export interface AudioOutputRules {
+  /** How many audio files the run writes (inputs × targets, DIs × variants, …). */
+  count: number;
+  /** `--format`, when the command has it. */
+  formatFlag?: AudioOutputFormat | undefined;
+  /** The format without `--format` or an extension. */
+  defaultFormat: AudioOutputFormat;
+  /** The formats the command writes (default: all). */
+  supported?: readonly AudioOutputFormat[];
+  /** The command, for messages (`mix`, `master`). */
+  command: string;
+}
+
+/**
+ * The one reading of `-o` for audio (SPEC §3): `-` is stdout (one output, WAV or FLAC); an existing
+ * directory or a trailing `/` is a folder; otherwise a file whose extension picks the format (a
+ * conflict with `--format` is a usage error), and a name without an extension is a file in
+ * `--format` (or the default) when the run writes one output and a folder when it writes several.
+ */
+export function resolveAudioOutput(output: string, rules: AudioOutputRules): AudioOutputTarget {
+  const supported = rules.supported ?? (Object.keys(AUDIO_OUTPUT_FORMATS) as AudioOutputFormat[]);
+  const check = (format: AudioOutputFormat, why: string) => {
+    if (!supported.includes(format))
+      throw new UsageError(
+        `${why} ${AUDIO_OUTPUT_FORMATS[format].describe}, but ${rules.command} writes ` +
+          `${supported.map((f) => AUDIO_OUTPUT_FORMATS[f].describe).join(' or ')}`,
+      );
+    return format;
+  };
+  if (rules.formatFlag) check(rules.formatFlag, `--format asks for`);
+  if (isStdout(output)) {
+    if (rules.count !== 1)
+      throw new UsageError(
+        `-o - sends one audio file to stdout, but this ${rules.command} run writes ${rules.count}; ` +
+          'give a folder (e.g. -o out/) instead',
+      );
+    const format = rules.formatFlag ?? rules.defaultFormat;
+    if (!STDOUT_AUDIO_FORMATS.includes(format))
+      throw new UsageError(
+        `-o - streams WAV or FLAC; ${AUDIO_OUTPUT_FORMATS[format].describe} needs a file name (e.g. -o out.` +
+          `${AUDIO_OUTPUT_FORMATS[format].extension})`,
+      );
+    return { kind: 'stdout', format: check(format, '-o - asks for') };
+  }
+  if (namesFolder(output)) return { kind: 'folder', dir: output, format: rules.formatFlag };
+  const byExtension = formatOfExtension(output);
+  if (byExtension === null && rules.count !== 1) return { kind: 'folder', dir: output, format: rules.formatFlag };
+  if (rules.count !== 1)
+    throw new UsageError(
+      `-o ${quotePath(output)} names one file, but this ${rules.command} run writes ${rules.count}; ` +
+        `give a folder instead (e.g. -o ${quotePath(path.join(path.dirname(output), 'out'))}/)`,
+    );
+  if (byExtension && rules.formatFlag && byExtension !== rules.formatFlag)
+    throw new UsageError(
+      `-o ${quotePath(output)} names ${AUDIO_OUTPUT_FORMATS[byExtension].describe} but --format is ` +
+        `${rules.formatFlag}; drop --format or name a .${AUDIO_OUTPUT_FORMATS[rules.formatFlag].extension} file`,
+    );
+  const format = byExtension ?? rules.formatFlag ?? rules.defaultFormat;
+  return { kind: 'file', path: output, format: check(format, `-o ${quotePath(output)} names`) };
+}
+
+/**
+ * The format `output` names when it is one file with an audio extension (a run of `count` outputs
+ * into a file whose extension picks the format), else undefined: for command functions called
+ * without the CLI (the queue's workers), so `-o song.flac` is FLAC there too.
+ */
+export function formatNamedByOutput(output: string | undefined, count: number): AudioOutputFormat | undefined {
+  if (output === undefined || count !== 1 || isStdout(output) || namesFolder(output)) return undefined;
+  return formatOfExtension(output) ?? undefined;
+}
+
+/** Anything a finished file or report can be streamed to (process.stdout in the CLI). */
+export interface ByteSink {
+  write(chunk: string | Uint8Array): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * A single audio output bound for stdout: the command writes (and verifies) a temporary file, and
+ * only a run that succeeded sends it; a WAV header needs the data size, so nothing is streamed
+ * before the file is complete. The temporary folder is removed whatever happens.
+ */
+export class StdoutAudio {
+  private constructor(
+    private readonly dir: string,
+    /** Where the command writes the file. */
+    readonly path: string,
+    readonly format: AudioOutputFormat,
+  ) {}
+
+  static async create(format: AudioOutputFormat): Promise<StdoutAudio> {
+    const dir = registerTemporary(await mkdtemp(path.join(tmpdir(), 'shub-stdout-')));
+    return new StdoutAudio(dir, path.join(dir, `stdout.${AUDIO_OUTPUT_FORMATS[format].extension}`), format);
+  }
+
+  /** `value` (a result) with every mention of the temporary path shown as `-`. */
+  shown<T>(value: T): T {
+    const json = JSON.stringify(value);
+    if (json === undefined) return value;
+    const inner = JSON.stringify(this.path).slice(1, -1);
+    return JSON.parse(json.split(inner).join('-')) as T;
+  }
+
+  /** Copies the written file to `sink`, honouring back-pressure. */
+  async send(sink: ByteSink): Promise<void> {
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 1 << 20 })) {
+      if (sink.write(chunk as Buffer) === false && sink.once) await new Promise<void>((r) => sink.once!('drain', r));
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+    releaseTemporary(this.dir);
+  }
+}
+
+/** Writes a text report (JUnit XML, HTML) to a file atomically, or to `stdout` for `-`. */
+export async function writeReport(output: string, text: string, stdout: ByteSink): Promise<void> {
+  if (isStdout(output)) {
+    stdout.write(text);
+    return;
+  }
+  await mkdir(path.dirname(path.resolve(output)), { recursive: true });
+  await writeFileAtomic(output, text);
+}
+
+/** ffmpeg encoder arguments for a format shub encodes from a finished WAV (FLAC keeps up to 24 bits). */
+export function encoderArgsFor(format: Exclude<AudioOutputFormat, 'wav'>): string[] {
+  if (format === 'flac') return ['-c:a', 'flac', '-compression_level', '5'];
+  return lossyEncoderArgs(format, LOSSY_CHECK_CODECS[format].kbps);
+}
+
+/**
+ * Encodes the finished temporary WAV `wav` to `target` in `format` (through a temporary beside the
+ * target, renamed into place when complete), removes the WAV, and returns the target's sha256.
+ */
+export async function encodeWavInto(
+  wav: string,
+  target: string,
+  format: Exclude<AudioOutputFormat, 'wav'>,
+  ffmpeg: FfmpegChoice,
+): Promise<string> {
+  const tmp = temporarySibling(target, `.${AUDIO_OUTPUT_FORMATS[format].extension}`);
+  try {
+    await encodeFile(wav, tmp, encoderArgsFor(format), AUDIO_OUTPUT_FORMATS[format].describe, ffmpeg);
+    await renameTemporary(tmp, target);
+  } finally {
+    await removeTemporary(tmp);
+    await removeTemporary(wav);
+  }
+  return hashFile(target);
 }

@@ -8,6 +8,7 @@
  * time and never reaches a worker.
  */
 import path from 'node:path';
+import { formatNamedByOutput } from '../io/outputs.js';
 import { Command, CommanderError } from 'commander';
 import type { ShubConfig } from '../config.js';
 import { describeError, exitCodeOf, UsageError, type ShubError } from '../errors.js';
@@ -137,8 +138,10 @@ export async function prepareJob(
         'name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference',
       );
     const targets = options.target ? await platforms(String(options.target)) : [];
-    const specs = targets.map((t) => m.targetSpecFor(t, format));
     const output = options.output as string | undefined;
+    const specs = targets.map((t) =>
+      m.targetSpecFor(t, format ?? formatNamedByOutput(output, inputCount * targets.length)),
+    );
     // -o naming one file is for one input and one target (checked for the whole batch at submit)
     if (output !== undefined) m.outputPaths(path.join(path.sep, 'input.wav'), specs, output, inputCount);
     return guard(async (file, c) => {

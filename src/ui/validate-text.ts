@@ -1,4 +1,4 @@
-/** Human-readable validate verdicts (stdout without --json): failing checks spelled out. */
+/** Human-readable validate verdicts (stdout without --json): every check with what it measured, failures first. */
 import type { ValidateResult } from '../commands/validate.js';
 import { quotePath } from '../io/names.js';
 
@@ -12,6 +12,7 @@ export function formatValidateText(r: ValidateResult): string {
         `${p.passed ? `${p.checks.length} checks passed` : `${failed.length} of ${p.checks.length} checks failed`}`,
     );
     for (const c of failed) lines.push(`    ✗ ${c.id}: ${c.message}`);
+    for (const c of p.checks.filter((c) => c.passed)) lines.push(`    ✓ ${c.id}: ${c.message}`);
   }
   return lines.join('\n');
 }

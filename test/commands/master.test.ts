@@ -244,7 +244,7 @@ test(
     'loudness on target and true peak under the ceiling',
   () => {
     const r = shub(
-      ['master', f('pop.wav'), '--target', 'podcast', '--multiband', '-o', f('lossy'), '--json', ...store],
+      ['master', f('pop.wav'), '--target', 'podcast', '--multiband', '-o', `${f('lossy')}/`, '--json', ...store],
       dir,
     );
     assert.equal(r.code, 0, r.stderr);

@@ -25,6 +25,23 @@ export function shub(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Runs `shub ARGS` with `input` on stdin; stdout kept as bytes (audio sent to stdout with `-o -`). */
+export function shubBytes(
+  args: string[],
+  cwd: string,
+  input: string | Buffer = '',
+  env: NodeJS.ProcessEnv = {},
+): { code: number; stdout: Buffer; stderr: string } {
+  const r = spawnSync(process.execPath, [SHUB, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    input,
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
 /** Parses NDJSON stdout. */
 export function ndjson<T = Record<string, unknown>>(stdout: string): T[] {
   return stdout

@@ -170,7 +170,9 @@ test('validate: PASS/FAIL per platform in aligned columns, failing checks spelle
       '  spotify      FAIL  2 of 3 checks failed',
       '    ✗ integrated-loudness: too loud by 5.0 LU',
       '    ✗ true-peak: true peak +0.2 dBTP over -1',
+      '    ✓ sample-rate: ok',
       '  apple-music  PASS  1 checks passed',
+      '    ✓ true-peak: ok',
     ].join('\n'),
   );
 });
