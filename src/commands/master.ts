@@ -43,7 +43,8 @@ import {
   type MasterTailOptions,
   type MasterTailReport,
 } from '../native.js';
-import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { targetNamesHelp, truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { addTargetOptions, resolveTargets, type AdHocFlags } from './targets.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunOutput } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
@@ -710,7 +711,7 @@ async function measureWritten(file: string, ffmpeg: FfmpegChoice): Promise<{ lev
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
+export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, AdHocFlags {
   target?: string;
   reference?: string;
   style: string;
@@ -727,7 +728,7 @@ export const masterCommand = defineCommand({
     'loudness iterated until the written files measure on target',
   arguments: [['<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)']],
   options: (cmd) =>
-    cmd
+    addTargetOptions(cmd, targetNamesHelp)
       .option(
         '-t, --target <list>',
         'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd',
@@ -778,15 +779,17 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
     flags.format === undefined
       ? undefined
       : oneOf('--format', flags.format, Object.keys(MASTER_FORMATS) as MasterFormat[]);
-  if (!flags.target && !flags.reference)
+  if (!flags.target && !flags.reference && flags.lufs === undefined)
     throw new UsageError(
-      'name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference',
+      'name the delivery targets with --target (e.g. --target spotify,apple-music,cd), give one with --lufs ' +
+        '(--lufs -14 --ceiling -1) or give --reference',
     );
   return withSession(ctx, 'master', flags, async (s) => {
-    const { loadPlatforms, selectPlatforms } = await import('../recipes/platforms.js');
-    const targets = flags.target
-      ? selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.target)
-      : [];
+    const adHoc = { lufs: flags.lufs, ceiling: flags.ceiling, lra: flags.lra };
+    const targets =
+      flags.target || flags.lufs !== undefined || flags.ceiling !== undefined || flags.lra !== undefined
+        ? await resolveTargets(s, flags.target, '--target', adHoc)
+        : [];
     const { formatMasterText } = await import('../ui/master-text.js');
     const outcome = await master({
       ...(await s.batch(files, flags, { format: formatMasterText })),
