@@ -22,6 +22,7 @@ import { showCommand } from './commands/show.js';
 import { queueCommand } from './commands/queue.js';
 import { workerCommand } from './commands/worker.js';
 import { reportCommand } from './commands/report.js';
+import { targetsCommand } from './commands/targets.js';
 
 /** Every command, in the order `shub --help` lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   historyCommand,
   showCommand,
   reportCommand,
+  targetsCommand,
   queueCommand,
   workerCommand,
 ];

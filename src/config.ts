@@ -4,6 +4,7 @@
  * config file > defaults (SPEC §3).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ShubConfig } from './config-schema.js';
 import { UsageError } from './errors.js';
@@ -31,12 +32,68 @@ const SCRIPT_CONFIG = /\.(c|m)?js$/;
 export interface LoadConfigOptions {
   /** --trust-config: use a found config's program paths (and script configs) without the ownership check. */
   trust?: boolean;
+  /** HOME and XDG_CONFIG_HOME (default: the process's): where the search stops and the user-level config is. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface LoadedConfig {
   config: ShubConfig;
-  /** The file the config came from, or null when defaults were used. */
+  /** The file the config came from (the project's over the user's), or null when defaults were used. */
   filepath: string | null;
+  /** Every config file applied, the user-level one first (later files override earlier ones key by key). */
+  files: string[];
+  /** For each `platforms.<id>.<field>` set in a config: the file that set it (the last one applied). */
+  platformSources: Record<string, Record<string, string>>;
+}
+
+/** The user-level config files, in the order tried: $XDG_CONFIG_HOME/shub/ (default ~/.config/shub/). */
+export function userConfigPlaces(env: NodeJS.ProcessEnv = process.env): string[] {
+  const home = env.HOME || homedir();
+  const base = env.XDG_CONFIG_HOME || path.join(home, '.config');
+  return ['config.yaml', 'config.yml', 'config.json', 'shub.config.yaml', 'shub.config.yml'].map((n) =>
+    path.join(base, 'shub', n),
+  );
+}
+
+/**
+ * The user-level config (see userConfigPlaces) merged under the project config, which is searched
+ * from `cwd` up to the home folder (or the filesystem root when `cwd` is outside it), as cosmiconfig
+ * does; `explicitFile` (--config) replaces the project config. Project values override the user's
+ * key by key (platforms field by field).
+ */
+export async function loadConfig(
+  cwd: string,
+  explicitFile?: string,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfig> {
+  const env = options.env ?? process.env;
+  const userFile = userConfigPlaces(env).find((f) => existsSync(f));
+  const layers: LoadedLayer[] = [];
+  if (userFile) layers.push(await loadOne(cwd, undefined, userFile, options));
+  const project = explicitFile ? undefined : findConfigUp(cwd, env.HOME || homedir());
+  if (explicitFile || (project && project !== userFile))
+    layers.push(await loadOne(cwd, explicitFile, project, options));
+  if (layers.length === 0) return defaults(cwd);
+  if (layers.length === 1) return layers[0]!;
+  const [user, proj] = layers as [LoadedLayer, LoadedLayer];
+  const platforms: Record<string, Record<string, unknown>> = { ...user.config.platforms };
+  for (const [id, fields] of Object.entries(proj.config.platforms ?? {})) {
+    platforms[id] = { ...platforms[id], ...fields };
+  }
+  const sources = { ...user.platformSources };
+  for (const [id, fields] of Object.entries(proj.platformSources)) sources[id] = { ...sources[id], ...fields };
+  const projectRaw = proj.raw ?? {};
+  const config: ShubConfig = { ...user.config };
+  for (const key of Object.keys(projectRaw) as (keyof ShubConfig)[]) {
+    (config as Record<string, unknown>)[key] = proj.config[key];
+  }
+  if (Object.keys(platforms).length > 0) config.platforms = platforms;
+  return { config, filepath: proj.filepath, files: [user.filepath!, proj.filepath!], platformSources: sources };
+}
+
+/** The top-level keys a config file set (to merge it over another). */
+interface LoadedLayer extends LoadedConfig {
+  raw?: Record<string, unknown>;
 }
 
 /**
@@ -44,13 +101,12 @@ export interface LoadedConfig {
  * among them a config found by searching that names a program (ffmpeg.path, reaper.path) or is a
  * script while it is not trusted (see `untrustedBecause`).
  */
-export async function loadConfig(
+async function loadOne(
   cwd: string,
-  explicitFile?: string,
-  options: LoadConfigOptions = {},
-): Promise<LoadedConfig> {
-  const searched = explicitFile ? undefined : findConfig(cwd);
-  if (!explicitFile && !searched) return defaults(cwd);
+  explicitFile: string | undefined,
+  searched: string | undefined,
+  options: LoadConfigOptions,
+): Promise<LoadedLayer> {
   if (searched && SCRIPT_CONFIG.test(searched) && !options.trust) {
     const why = untrustedBecause(searched);
     if (why) throw untrusted(searched, 'is a script (loading it runs its code)', why);
@@ -70,9 +126,13 @@ export async function loadConfig(
   const { configSchema, EXECUTABLE_KEYS } = await import('./config-schema.js'); // zod costs ~40 ms of start-up
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = issue.path.join('.') || '(top level)';
-    throw new UsageError(`${found?.filepath ?? 'config'}: ${key}: ${issue.message}; see README "Configuration"`);
+    // every problem at once: fixing one at a time and re-running is a waste of the user's time
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    const n = problems.length;
+    throw new UsageError(
+      `${found?.filepath ?? 'config'}: ${n === 1 ? '' : `${n} problems: `}${problems.join('; ')}; ` +
+        'see README "Configuration"',
+    );
   }
   const config = parsed.data;
   if (searched && !options.trust) {
@@ -85,7 +145,13 @@ export async function loadConfig(
   }
   if (found?.filepath) config.store.dir = path.resolve(path.dirname(found.filepath), config.store.dir);
   else config.store.dir = path.resolve(cwd, config.store.dir);
-  return { config, filepath: found?.filepath ?? null };
+  const filepath = found?.filepath ?? null;
+  const platformSources: Record<string, Record<string, string>> = {};
+  for (const [id, fields] of Object.entries(config.platforms ?? {})) {
+    platformSources[id] = Object.fromEntries(Object.keys(fields).map((k) => [k, filepath ?? 'config']));
+  }
+  const files = filepath ? [filepath] : [];
+  return { config, filepath, files, platformSources, raw: (raw ?? {}) as Record<string, unknown> };
 }
 
 /**
@@ -111,6 +177,22 @@ function untrusted(file: string, what: string, why: string): UsageError {
   );
 }
 
+/**
+ * The config file cosmiconfig's search finds from `cwd` upwards: in each folder the first search
+ * place present; the search stops after `home` (or at the root when `cwd` is not inside `home`).
+ */
+export function findConfigUp(cwd: string, home: string): string | undefined {
+  let dir = path.resolve(cwd);
+  const stop = path.resolve(home);
+  for (;;) {
+    const found = findConfig(dir);
+    if (found) return found;
+    const parent = path.dirname(dir);
+    if (dir === stop || parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
 /** The config file cosmiconfig's search would take in `cwd` (the first search place present), or undefined. */
 function findConfig(cwd: string): string | undefined {
   for (const name of SEARCH_PLACES) {
@@ -127,5 +209,10 @@ function findConfig(cwd: string): string | undefined {
 }
 
 function defaults(cwd: string): LoadedConfig {
-  return { config: { store: { dir: path.resolve(cwd, '.shub') }, ffmpeg: {} }, filepath: null };
+  return {
+    config: { store: { dir: path.resolve(cwd, '.shub') }, ffmpeg: {} },
+    filepath: null,
+    files: [],
+    platformSources: {},
+  };
 }

@@ -117,6 +117,7 @@ test('--debug says where ffmpeg came from: config file, SHUB_FFMPEG, bundled', (
   const env = shub(['--debug', '--trust-config', 'history', '--store-dir', 'store'], dir, { SHUB_FFMPEG: '/opt/ff' });
   assert.match(env.stderr, /^debug: ffmpeg \/opt\/ff \(from SHUB_FFMPEG\)$/m);
   mkdirSync(f('plain'));
-  const plain = shub(['--debug', 'history', '--store-dir', 'store'], f('plain'));
+  // the search goes up to the home folder (issue 17 point 6): with HOME here, dir's .shubrc.yaml is not found
+  const plain = shub(['--debug', 'history', '--store-dir', 'store'], f('plain'), { HOME: f('plain') });
   assert.match(plain.stderr, /^debug: ffmpeg .* \(from bundled\)$/m);
 });

@@ -276,6 +276,9 @@ export class Session {
   private stdoutTaken = false;
   /** The single audio output bound for stdout (`-o -`), written to a temporary file first. */
   private audio: StdoutAudio | undefined;
+  /** Every config file applied (user-level first) and which one set each `platforms.<id>.<field>`. */
+  configFiles: string[] = [];
+  platformSources: Record<string, Record<string, string>> = {};
 
   private constructor(
     readonly ctx: CliContext,
@@ -289,10 +292,14 @@ export class Session {
   static async start(ctx: CliContext, command: string, flags: FfmpegFlag): Promise<Session> {
     const [{ loadConfig }, { resolveFfmpeg }] = await Promise.all([import('../config.js'), import('../io/ffmpeg.js')]);
     const { config: file, debug, trustConfig } = ctx.globals();
-    const { config, filepath } = await loadConfig(ctx.io.cwd, file, { trust: trustConfig ?? false });
+    const loaded = await loadConfig(ctx.io.cwd, file, { trust: trustConfig ?? false, env: ctx.io.env });
+    const { config, filepath } = loaded;
     const ffmpeg = resolveFfmpeg(flags.ffmpeg, config.ffmpeg.path, ctx.io.env, filepath);
     if (debug) ctx.io.stderr.write(`debug: ffmpeg ${ffmpeg.path} (from ${ffmpeg.source})\n`); // issue 18 point 13
-    return new Session(ctx, command, config, filepath, ffmpeg);
+    const session = new Session(ctx, command, config, filepath, ffmpeg);
+    session.configFiles = loaded.files;
+    session.platformSources = loaded.platformSources;
+    return session;
   }
 
   get debug(): boolean {

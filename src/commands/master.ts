@@ -45,7 +45,8 @@ import {
   type MasterTailReport,
   type PcmFormat,
 } from '../native.js';
-import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { targetNamesHelp, truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { addTargetOptions, resolveTargets, type AdHocFlags } from './targets.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import {
   checkPlatform,
@@ -335,7 +336,13 @@ function afterChecks(c: Checked, round_: number): MasterVerdict {
   const codec = failed.filter((x) => x.id.startsWith('codec-true-peak-'));
   if (codec.length === failed.length && round_ + 1 < MAX_VERIFY_ROUNDS) {
     const over = Math.max(...codec.map((x) => (x.measured as number) - (x.limit as number)));
-    return { ok: false, loudOk: true, peakOk: false, action: 'lower-ceiling', byDb: over + PEAK_SAFETY_DB + CEILING_STEP_MARGIN_DB };
+    return {
+      ok: false,
+      loudOk: true,
+      peakOk: false,
+      action: 'lower-ceiling',
+      byDb: over + PEAK_SAFETY_DB + CEILING_STEP_MARGIN_DB,
+    };
   }
   return {
     ok: false,
@@ -942,7 +949,7 @@ async function measureWritten(
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
+export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, AdHocFlags {
   target?: string;
   reference?: string;
   style: string;
@@ -960,7 +967,7 @@ export const masterCommand = defineCommand({
     'loudness iterated until the written files measure on target',
   arguments: [['<files...>', 'mixes to master (WAV/FLAC/MP3/AAC/Opus/AIFF)']],
   options: (cmd) =>
-    cmd
+    addTargetOptions(cmd, targetNamesHelp)
       .option(
         '-t, --target <list>',
         'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,cd',
@@ -1016,15 +1023,17 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
     flags.format === undefined
       ? undefined
       : oneOf('--format', flags.format, Object.keys(MASTER_FORMATS) as MasterFormat[]);
-  if (!flags.target && !flags.reference)
+  if (!flags.target && !flags.reference && flags.lufs === undefined)
     throw new UsageError(
-      'name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference',
+      'name the delivery targets with --target (e.g. --target spotify,apple-music,cd), give one with --lufs ' +
+        '(--lufs -14 --ceiling -1) or give --reference',
     );
   return withSession(ctx, 'master', flags, async (s) => {
-    const { loadPlatforms, selectPlatforms } = await import('../recipes/platforms.js');
-    const targets = flags.target
-      ? selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.target)
-      : [];
+    const adHoc = { lufs: flags.lufs, ceiling: flags.ceiling, lra: flags.lra };
+    const targets =
+      flags.target || flags.lufs !== undefined || flags.ceiling !== undefined || flags.lra !== undefined
+        ? await resolveTargets(s, flags.target, '--target', adHoc)
+        : [];
     const { formatMasterText } = await import('../ui/master-text.js');
     const inputs = await s.inputs(files, flags);
     // -o: a folder, a file whose extension picks the format, or - (src/io/outputs.ts)

@@ -423,7 +423,7 @@ export interface MixFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFla
 export const mixCommand = defineCommand({
   name: 'mix',
   description: 'render a multitrack mix from a YAML recipe (gain, pan, EQ, dynamics, buses, sends, automation)',
-  arguments: [['<recipe>', 'mix recipe (YAML, SPEC §7b); stem paths are relative to it']],
+  arguments: [['<recipe>', 'mix recipe (YAML, format in docs/recipes.md); stem paths are relative to it']],
   options: (cmd) =>
     cmd
       .option('--rpp <file>', 'also write a REAPER session playing printed stems (written to <session>-stems/)')

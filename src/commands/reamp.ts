@@ -336,7 +336,10 @@ export const reampCommand = defineCommand({
   arguments: [['<di...>', 'DI recordings (mono; a stereo DI uses channel 1 unless --di-channel says otherwise)']],
   options: (cmd) =>
     cmd
-      .requiredOption('--rig <file>', 'the rig (YAML: input, chain, output); model and IR paths are relative to it')
+      .requiredOption(
+        '--rig <file>',
+        'the rig (YAML: input, chain, output; format in docs/rigs.md); model and IR paths are relative to it',
+      )
       .option(
         '--variations <n>',
         'print N variants of the rig (amp gain ±, IR blend), each with its tonal balance logged',

@@ -26,7 +26,9 @@ export async function show(options: ShowOptions): Promise<RunRecord> {
 export const showCommand = defineCommand({
   name: 'show',
   description: "one run's record: inputs, outputs, results, errors and the decision log",
-  arguments: [['<run>', 'run id, or its first characters (as `shub history` lists them)']],
+  arguments: [
+    ['<run>', 'run id, its first characters, or the short id `shub history` lists (a prefix of its random part)'],
+  ],
   shared: { json: 'print the run record as one JSON object', store: 'read' },
   examples: ['shub show 0196f3a2-7c41-7d3e-9a0b-2f5e8c1d4b6a', 'shub show 0196f3a2-7c41 --json | jq .decisions'],
   exitCodes: { 0: 'ok', 2: 'no such run (or an ambiguous prefix)', 4: 'database unreachable or not migrated' },

@@ -7,12 +7,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { openAudio } from '../io/audio.js';
 import { encodeWithFfmpeg, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { measureLevels, round } from '../engines/levels/index.js';
 import { checkPlatform, codecsFor, type Measurements, type PlatformVerdict } from '../engines/validate/checks.js';
-import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { targetNamesHelp, truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
+import { addTargetOptions, resolveTargets, type AdHocFlags } from './targets.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
@@ -169,8 +170,9 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface ValidateFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
-  platform: string;
+export interface ValidateFlags
+  extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, AdHocFlags {
+  platform?: string;
   junit?: string;
   codecCheck?: boolean;
 }
@@ -181,8 +183,8 @@ export const validateCommand = defineCommand({
     'check files against delivery specs (loudness, true peak, LRA, format, clipping, DC, silence, mono) for CI',
   arguments: [['<files...>', 'audio files to check']],
   options: (cmd) =>
-    cmd
-      .requiredOption(
+    addTargetOptions(cmd, targetNamesHelp)
+      .option(
         '-p, --platform <list>',
         'comma-separated targets from presets/platforms.yaml or your config, e.g. spotify,apple-music,ebu-r128',
       )
@@ -217,6 +219,8 @@ export const validateCommand = defineCommand({
 
 /** `shub validate`: the platforms load while the first files are measured; --junit written at the end. */
 export async function validateCli(ctx: CliContext, files: string[], flags: ValidateFlags): Promise<number> {
+  if (flags.platform === undefined && flags.lufs === undefined)
+    throw new UsageError('name the targets with --platform (e.g. --platform spotify,ebu-r128) or give one with --lufs');
   return withSession(ctx, 'validate', flags, async (s) => {
     const inputs = await s.inputs(files, flags);
     // the report path is checked before any file is measured: never an input, a device or folder, -y to replace;
@@ -224,9 +228,8 @@ export async function validateCli(ctx: CliContext, files: string[], flags: Valid
     if (flags.junit && isStdout(flags.junit)) s.stdoutCarriesData();
     else if (flags.junit) new OutputPlan(inputs, flags.overwrite ?? false).claim(flags.junit, 'JUnit report');
     // the presets load (yaml + zod) while the first files are being measured
-    const platforms = import('../recipes/platforms.js').then(async ({ loadPlatforms, selectPlatforms }) =>
-      selectPlatforms(await loadPlatforms(s.config.platforms ?? {}, s.configFile), flags.platform),
-    );
+    const adHoc = { lufs: flags.lufs, ceiling: flags.ceiling, lra: flags.lra };
+    const platforms = resolveTargets(s, flags.platform, '--platform', adHoc);
     platforms.catch(() => undefined);
     const { formatValidateText } = await import('../ui/validate-text.js');
     const text = { format: formatValidateText, blankLineBetween: true };

@@ -248,8 +248,8 @@ export function zodError(
   const p = issue.path as KeyPath;
   if (issue.code === 'unrecognized_keys')
     return new UsageError(
-      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (SPEC §7b lists ` +
-        `the keys)`,
+      `${locate([...p, issue.keys[0]!])}: ${issueText(issue, undefined)}; check the spelling (docs/recipes.md ` +
+        `and docs/rigs.md list the keys)`,
     );
   return new UsageError(`${locate(p)}: ${issueText(issue, valueAt(p))}`);
 }

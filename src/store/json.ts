@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { matchesShortId } from './run.js';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -45,7 +46,10 @@ export class JsonStore implements Store {
 
   async getRun(idOrPrefix: string): Promise<RunRecord | null> {
     const prefix = checkRunIdPrefix(idOrPrefix);
-    const names = (await this.runFiles()).filter((n) => n.startsWith(prefix));
+    // a prefix of the id, or of its random part (the short id `shub history` shows)
+    const names = (await this.runFiles()).filter(
+      (n) => n.startsWith(prefix) || matchesShortId(n.slice(0, -'.json'.length), prefix),
+    );
     if (names.length > 1)
       throw ambiguous(
         idOrPrefix,

@@ -452,7 +452,12 @@ export class PostgresStore implements Store {
       const ids = await this.db
         .selectFrom('runs')
         .select('id')
-        .where(sql<boolean>`id::text like ${`${prefix}%`}`)
+        // a prefix of the id, or of its random last group (the short id `shub history` shows)
+        .where(
+          prefix.includes('-')
+            ? sql<boolean>`id::text like ${`${prefix}%`}`
+            : sql<boolean>`(id::text like ${`${prefix}%`} or substr(id::text, 25) like ${`${prefix}%`})`,
+        )
         .orderBy('id')
         .limit(1000)
         .execute();

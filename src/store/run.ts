@@ -16,6 +16,34 @@ export function uuidv7(now = Date.now()): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** Where the last group of a run id starts: 48 random bits (the first 48 bits are the time). */
+export const RANDOM_PART_OFFSET = 24;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Short forms of run ids, as `shub history` shows them: a prefix of each id's random last group
+ * (never of the time part, which runs started close together share), `minLength` characters or
+ * more until each is unique among `runIds`. Ids that are not UUIDs are kept whole.
+ */
+export function shortRunIds(runIds: string[], minLength = 8): string[] {
+  const tails = runIds.map((id) => (UUID.test(id) ? id.slice(RANDOM_PART_OFFSET) : null));
+  return runIds.map((id, i) => {
+    const tail = tails[i];
+    if (tail === null || tail === undefined) return id;
+    for (let n = minLength; n < tail.length; n++) {
+      const p = tail.slice(0, n);
+      if (tails.every((t, j) => j === i || t === null || t === undefined || !t.startsWith(p))) return p;
+    }
+    return id;
+  });
+}
+
+/** Whether `prefix` (lower-case, no hyphen) starts the random part of run id `id`. */
+export function matchesShortId(id: string, prefix: string): boolean {
+  return !prefix.includes('-') && UUID.test(id) && id.slice(RANDOM_PART_OFFSET).toLowerCase().startsWith(prefix);
+}
+
 let versionCache: string | undefined;
 /** shub's version from package.json. */
 export function shubVersion(): string {

@@ -2,6 +2,7 @@
 import type { DbMigrateResult, DbStatusResult } from '../commands/db.js';
 import type { RunRecord, RunSummary } from '../store/types.js';
 import { quotePath } from '../io/names.js';
+import { shortRunIds } from '../store/run.js';
 
 /** `2025-03-01 14:02:07` in local time. */
 function localTime(iso: string): string {
@@ -37,9 +38,10 @@ function compact(value: unknown, max = 60): string {
 
 export function formatHistory(runs: RunSummary[]): string {
   if (runs.length === 0) return 'no runs';
-  const rows = runs.map((r) => [
+  const short = shortRunIds(runs.map((r) => r.runId));
+  const rows = runs.map((r, i) => [
     localTime(r.startedAt),
-    r.runId,
+    short[i]!,
     r.command,
     r.exitCode === 0 ? r.status : `${r.status} (${r.exitCode})`,
     String(r.decisionCount),

@@ -37,6 +37,7 @@ test('the registry holds every command once, and `shub --help` lists each of the
     'history',
     'show',
     'report',
+    'targets',
     'queue',
     'worker',
   ]);

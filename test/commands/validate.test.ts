@@ -191,7 +191,7 @@ test('unknown platform: exit 2 listing the known ones, nothing processed; config
   const r = shub(['validate', files['compliant.wav']!, '--platform', 'spotify,myspace'], dir);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /unknown platform 'myspace'; known: spotify, apple-music, youtube/);
+  assert.match(r.stderr, /unknown target 'myspace'; known: spotify, apple-music, youtube/);
   writeFileSync(
     f('shub.config.yaml'),
     'platforms:\n  spotify:\n    truePeakCeilingDbtp: -2\n  my-label:\n    extends: spotify\n    name: My Label\n   ' +
