@@ -14,7 +14,7 @@ import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempo, type Tempo } from '../engines/tempo/index.js';
-import { estimateKey, type Key } from '../engines/key/index.js';
+import { estimateKey, type Key, type NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
@@ -46,7 +46,7 @@ export interface AnalyzeResult {
   curves?: LoudnessCurves;
   spectral?: Spectral;
   tempo?: Tempo;
-  key?: Key | null;
+  key?: Key | NoKey;
   onsets?: Onsets;
   pitch?: Pitch;
 }

@@ -21,7 +21,8 @@ export type Peer =
   | 'vamp-simple-host'
   | 'sonic-annotator'
   | 'qm-vamp-plugins'
-  | 'chromium';
+  | 'chromium'
+  | 'espeak-ng';
 
 /** Where Debian puts Vamp plugins (the Queen Mary set also ships inside ardour). */
 export const VAMP_DIRS = [
@@ -56,6 +57,8 @@ const PEERS: Record<Peer, { packages: string; present: () => boolean }> = {
   'sonic-annotator': { packages: 'sonic-annotator', present: () => onPath('sonic-annotator') },
   // Debian's browser, for rendering reports headless (driven by the playwright-core dev dependency)
   chromium: { packages: 'chromium', present: () => onPath('/usr/bin/chromium') },
+  // a speech synthesizer: real speech for the "no key, tempo or pitch" tests
+  'espeak-ng': { packages: 'espeak-ng', present: () => onPath('espeak-ng') },
   'qm-vamp-plugins': {
     packages: 'qm-vamp-plugins (or ardour, which ships them)',
     present: () =>
