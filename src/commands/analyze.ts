@@ -28,10 +28,10 @@ import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from '
 export const ANALYZE_FEATURES = {
   levels: 'loudness (BS.1770-4 / EBU R128), true peak, LRA and level statistics',
   spectral: 'centroid, roll-off, flatness, flux, ZCR, bandwidth, MFCC, chroma, contrast, third-octave tonal balance',
-  tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats',
-  key: 'musical key (24 keys, tuning-aware) with confidence and alternatives',
+  tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats; null with a reason when there is no beat',
+  key: 'musical key (24 keys, tuning-aware) with confidence and alternatives; null with a reason when nothing is tuned',
   onsets: 'onset times (placed to 0.5 ms) and strengths',
-  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio',
+  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio; null with a reason without steady notes',
 } as const;
 export type AnalyzeFeature = keyof typeof ANALYZE_FEATURES;
 
