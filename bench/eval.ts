@@ -67,7 +67,7 @@ function shubAll(files: TruthFile[]): Map<string, Estimate> {
     map.set(r.file, {
       bpm: r.tempo.bpm,
       beats: r.tempo.beats,
-      key: r.key ? { tonic: NAMES[r.key.tonic[0]]! + (r.key.tonic.length > 1 ? 1 : 0), mode: r.key.mode } : null,
+      key: r.key?.key ? { tonic: NAMES[r.key.tonic[0]]! + (r.key.tonic.length > 1 ? 1 : 0), mode: r.key.mode } : null,
       onsets: r.onsets.times,
     });
   }

@@ -14,7 +14,7 @@ import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempo, type Tempo } from '../engines/tempo/index.js';
-import { estimateKey, type Key } from '../engines/key/index.js';
+import { estimateKey, type Key, type NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
@@ -28,10 +28,10 @@ import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from '
 export const ANALYZE_FEATURES = {
   levels: 'loudness (BS.1770-4 / EBU R128), true peak, LRA and level statistics',
   spectral: 'centroid, roll-off, flatness, flux, ZCR, bandwidth, MFCC, chroma, contrast, third-octave tonal balance',
-  tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats',
-  key: 'musical key (24 keys, tuning-aware) with confidence and alternatives',
+  tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats; null with a reason when there is no beat',
+  key: 'musical key (24 keys, tuning-aware) with confidence and alternatives; null with a reason when nothing is tuned',
   onsets: 'onset times (placed to 0.5 ms) and strengths',
-  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio',
+  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio; null with a reason without steady notes',
 } as const;
 export type AnalyzeFeature = keyof typeof ANALYZE_FEATURES;
 
@@ -46,7 +46,7 @@ export interface AnalyzeResult {
   curves?: LoudnessCurves;
   spectral?: Spectral;
   tempo?: Tempo;
-  key?: Key | null;
+  key?: Key | NoKey;
   onsets?: Onsets;
   pitch?: Pitch;
 }

@@ -47,14 +47,14 @@ export function formatAnalyzeText(r: AnalyzeResult): string {
     rows.push([
       'Tempo',
       r.tempo.bpm === null
-        ? 'n/a'
+        ? `— (${r.tempo.reason ?? 'no tempo'})`
         : `${r.tempo.bpm.toFixed(1)} BPM (confidence ${r.tempo.confidence.toFixed(2)}, ${r.tempo.beats.length} beats)`,
     ]);
   if (r.key !== undefined)
     rows.push([
       'Key',
-      r.key === null
-        ? 'n/a'
+      r.key.key === null
+        ? `— (${r.key.reason})`
         : `${r.key.key} (confidence ${r.key.confidence.toFixed(2)}, ` +
           `tuning ${r.key.tuningCents >= 0 ? '+' : ''}${r.key.tuningCents.toFixed(0)} cents)`,
     ]);
@@ -63,7 +63,7 @@ export function formatAnalyzeText(r: AnalyzeResult): string {
     rows.push([
       'Pitch (median f0)',
       r.pitch.medianHz === null
-        ? 'n/a'
+        ? `— (${r.pitch.reason ?? 'no pitch'})`
         : `${r.pitch.medianHz.toFixed(1)} Hz (voiced ${(r.pitch.voicedRatio * 100).toFixed(0)} %)`,
     ]);
   const s = r.spectral;

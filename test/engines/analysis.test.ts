@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bandEdges, tonalBalance, toOctaveBands } from '../../src/engines/spectral/index.js';
-import { estimateKey, rankKeys, tuningAwareChroma, KEY_PROFILES } from '../../src/engines/key/index.js';
+import { estimateKey, rankKeys, tuningAwareChroma, KEY_PROFILES, type Key } from '../../src/engines/key/index.js';
 import { pickPeaks, steepestRise } from '../../src/engines/onsets/index.js';
 import { autocorrelation, trackBeats, estimateTempo } from '../../src/engines/tempo/index.js';
 import { summarizePitch } from '../../src/engines/pitch/index.js';
@@ -50,11 +50,11 @@ test('key: each profile rotated to a key is recognized as that key; relative key
   }
   const profile = new Float64Array(120);
   [0, 40, 70].forEach((b) => (profile[b] = 1)); // C E G
-  const key = estimateKey(profile)!;
+  const key = estimateKey(profile) as Key;
   assert.equal(key.key, 'C major');
   assert.equal(key.alternatives.length, 3);
   assert.ok(key.confidence > key.alternatives[0]!.confidence);
-  assert.equal(estimateKey(new Float64Array(120)), null, 'empty profile: null');
+  assert.equal(estimateKey(new Float64Array(120)).key, null, 'empty profile: null');
   assert.throws(() => tuningAwareChroma(new Float64Array(12)), RangeError);
 });
 
@@ -107,7 +107,11 @@ test('pitch summary: median of voiced frames, voiced ratio; all unvoiced gives n
   assert.equal(p.voicedRatio, 0.6);
   assert.equal(p.frames!.length, 5);
   assert.deepEqual(p.frames![0], { t: 0.005, hz: null, confidence: 0 });
-  assert.deepEqual(summarizePitch({ ...r, pitchHz: new Float32Array(3) }), { medianHz: null, voicedRatio: 0 });
+  assert.deepEqual(summarizePitch({ ...r, pitchHz: new Float32Array(3) }), {
+    medianHz: null,
+    voicedRatio: 0,
+    reason: 'no voiced frames (silence, noise or unpitched sound)',
+  });
 });
 
 test('parameters: declared ranges are enforced, never clamped; STFT layout per rate', () => {

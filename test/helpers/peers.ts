@@ -57,7 +57,7 @@ const PEERS: Record<Peer, { packages: string; present: () => boolean }> = {
   'sonic-annotator': { packages: 'sonic-annotator', present: () => onPath('sonic-annotator') },
   // Debian's browser, for rendering reports headless (driven by the playwright-core dev dependency)
   chromium: { packages: 'chromium', present: () => onPath('/usr/bin/chromium') },
-  // a formant speech synthesizer: speech material made independently of shub's own signals
+  // a formant speech synthesizer: real speech made independently of shub's own signals
   'espeak-ng': { packages: 'espeak-ng', present: () => onPath('espeak-ng') },
   'qm-vamp-plugins': {
     packages: 'qm-vamp-plugins (or ardour, which ships them)',

@@ -178,7 +178,7 @@ test('silence and a single sample: defined results (nulls and zeros), never NaN'
     // a lone sample is an impulse: a flat spectrum, whose centroid is the middle of 0…fs/2
     if (x.length === 1) near(s.centroidHz!, FS / 4, 0.01 * FS, 'impulse centroid');
     else assert.equal(s.centroidHz, null);
-    assert.equal(estimateKey(r.pitchClass), null);
+    assert.equal(estimateKey(r.pitchClass).key, null);
     assert.equal(summarizePitch(r).medianHz, null);
     assert.equal(estimateTempo({ odf: r.odf, hopSeconds: 0.01 }).bpm, null);
   }

@@ -10,6 +10,7 @@ import { formatMasterText } from '../../src/ui/master-text.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
 import type { MasterOutput, MasterResult, TargetSpec } from '../../src/commands/master.js';
 import type { Levels } from '../../src/engines/levels/index.js';
+import type { Key } from '../../src/engines/key/index.js';
 
 const LEVELS: Levels = {
   integratedLufs: -14.04,
@@ -134,12 +135,17 @@ test('analyze: silence reads -inf, missing statistics n/a; the other features wi
     file: 'y.wav',
     sha256: '',
     format: FORMAT,
-    tempo: { bpm: null, confidence: 0, beats: [], downbeats: [], alternatives: [] },
-    key: null,
-    pitch: { medianHz: null, voicedRatio: 0 },
+    tempo: { bpm: null, reason: 'no beat', confidence: 0, beats: [], downbeats: [], alternatives: [] },
+    key: { key: null, reason: 'no tuned notes' },
+    pitch: { medianHz: null, voicedRatio: 0, reason: 'no voiced frames' },
   });
-  assert.deepEqual(Object.fromEntries(rows(none)), { Tempo: 'n/a', Key: 'n/a', 'Pitch (median f0)': 'n/a' });
-  const sharp = formatAnalyzeText({ ...r, key: { ...r.key!, key: 'C major', tuningCents: 3 } });
+  // no made-up value: a dash and the reason
+  assert.deepEqual(Object.fromEntries(rows(none)), {
+    Tempo: '— (no beat)',
+    Key: '— (no tuned notes)',
+    'Pitch (median f0)': '— (no voiced frames)',
+  });
+  const sharp = formatAnalyzeText({ ...r, key: { ...(r.key as Key), key: 'C major', tuningCents: 3 } });
   assert.match(sharp, /C major \(confidence 0\.70, tuning \+3 cents\)/);
 });
 

@@ -131,6 +131,24 @@ export const TEMPO_PARAMETERS = {
       'and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
   ),
   beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
+  minPeriodicity: p(
+    0.25,
+    '',
+    [0, 2],
+    'evidence for a beat: the comb-weighted envelope autocorrelation at 1–4 periods of the chosen tempo; below it ' +
+      'tempo is null (music and drums measured 0.54–1.7, speech and noise at most 0.11)',
+  ),
+} as const;
+
+export const KEY_PARAMETERS = {
+  minTuningConcentration: p(
+    0.2,
+    '',
+    [0, 1],
+    "evidence for a key: how tightly the pitch-class profile's peaks sit on one tuning grid (resultant length of " +
+      'their positions within the semitone, 0 = spread evenly, 1 = all on the grid); below it key is null (songs ' +
+      'measured 0.32–0.81; speech, noise and drum stems at most 0.12)',
+  ),
 } as const;
 
 export const PITCH_PARAMETERS = {
@@ -138,6 +156,20 @@ export const PITCH_PARAMETERS = {
   maxHz: p(1600, 'Hz', [100, 4000], 'highest f0 searched'),
   yinThreshold: p(0.15, '', [0.01, 0.99], 'YIN absolute threshold on the cumulative-mean-normalized difference'),
   floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced'),
+  minVoicedRatio: p(
+    0.05,
+    'of the frames',
+    [0, 1],
+    'evidence for a pitch: fewer voiced frames than this and the median f0 is null (a few stray frames in noise)',
+  ),
+  minGridConcentration: p(
+    0.25,
+    '',
+    [0, 1],
+    "evidence for notes: how tightly the voiced frames' f0 sit on one semitone grid (resultant length of their " +
+      'positions within the semitone); below it the median f0 is null: gliding pitch, as in speech (measured at ' +
+      'most 0.12 on speech, 0.91–0.94 on rendered songs; a ±50-cent vibrato alone gives 0.30)',
+  ),
 } as const;
 
 /** `[-120, 0] dB`, `(0, 2000] ms`, `[8000, 384000] Hz`: the range as messages and tables print it. */

@@ -2,7 +2,10 @@
  * Musical key (SPEC §5 `key`) from the file's pitch-class profile: tuning estimated from the
  * 10-cent profile, folded to 12 tuning-corrected pitch classes, correlated (Pearson) with the
  * 24 rotations of a major and a minor key profile. Names use sharps and `major`/`minor`.
+ * No key (null, with the reason) when the profile's peaks do not sit on one tuning grid: speech,
+ * noise and drums spread them over the semitone, tuned instruments hold them on it.
  */
+import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
 export type PitchClassName = (typeof PITCH_CLASS_NAMES)[number];
@@ -19,6 +22,12 @@ export interface Key extends KeyCandidate {
   /** Deviation of the tuning from A = 440 Hz, cents (−50…50). */
   tuningCents: number;
   alternatives: KeyCandidate[];
+}
+
+/** No key: the evidence is too weak (silence, speech, noise, drums), and why. */
+export interface NoKey {
+  key: null;
+  reason: string;
 }
 
 /**
@@ -39,14 +48,21 @@ export const KEY_PROFILES = {
 export type KeyProfileName = keyof typeof KEY_PROFILES;
 
 /** Tuning offset (cents re A440) and the 12-bin chroma of a 120-bin (10-cent) pitch-class profile. */
-export function tuningAwareChroma(profile120: ArrayLike<number>): { chroma: number[]; tuningCents: number } {
+export function tuningAwareChroma(profile120: ArrayLike<number>): {
+  chroma: number[];
+  tuningCents: number;
+  /** Resultant length of the peaks' positions within the semitone: 1 all on one grid, 0 spread evenly. */
+  concentration: number;
+} {
   const n = profile120.length;
   const chroma = new Array<number>(12).fill(0);
   if (n !== 120) throw new RangeError(`tuningAwareChroma: the profile must have 120 bins, got ${n}`);
   // circular mean of the position within the semitone
   let c = 0;
   let s = 0;
+  let total = 0;
   for (let i = 0; i < n; i++) {
+    total += profile120[i]!;
     const a = (2 * Math.PI * (i % 10)) / 10;
     c += profile120[i]! * Math.cos(a);
     s += profile120[i]! * Math.sin(a);
@@ -62,7 +78,7 @@ export function tuningAwareChroma(profile120: ArrayLike<number>): { chroma: numb
       if (d < 50) chroma[pc]! += v * Math.cos((Math.PI * d) / 100) ** 2;
     }
   }
-  return { chroma, tuningCents };
+  return { chroma, tuningCents, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
 }
 
 function pearson(a: readonly number[], b: readonly number[]): number {
@@ -102,24 +118,34 @@ export interface EstimateKeyOptions {
 }
 
 /**
- * The key of a file from its pitch-class profiles (120 bins of 10 cents, C = bin 0). Null when
- * the profile is empty (silence, unpitched noise below the peak threshold).
+ * The key of a file from its pitch-class profiles (120 bins of 10 cents, C = bin 0). No key (null
+ * with a reason) when the profile is empty (silence, unpitched noise below the peak threshold) or
+ * its peaks are not on one tuning grid (KEY_PARAMETERS.minTuningConcentration).
  */
 export function estimateKey(
   profile120: ArrayLike<number>,
   bass120?: ArrayLike<number>,
   options: EstimateKeyOptions = {},
-): Key | null {
-  const { chroma, tuningCents } = tuningAwareChroma(profile120);
+): Key | NoKey {
+  const { chroma, tuningCents, concentration } = tuningAwareChroma(profile120);
   const total = chroma.reduce((a, b) => a + b, 0);
-  if (!(total > 0)) return null;
+  if (!(total > 0)) return { key: null, reason: 'no pitched content (silence, or sound without spectral peaks)' };
+  const minConcentration = checkParameter('minTuningConcentration', KEY_PARAMETERS.minTuningConcentration);
+  if (concentration < minConcentration)
+    return {
+      key: null,
+      reason:
+        `no tuned notes: the spectral peaks are spread over the semitone (tuning concentration ` +
+        `${concentration.toFixed(2)} < ${minConcentration}), as in speech, noise or drums`,
+    };
   let combined = chroma.map((x) => x / total);
   if (bass120 && options.bassWeight) {
     const bass = tuningAwareChroma(bass120).chroma;
     const bt = bass.reduce((a, b) => a + b, 0);
     if (bt > 0) combined = combined.map((x, i) => x + options.bassWeight! * (bass[i]! / bt));
   }
-  if (Math.max(...combined) - Math.min(...combined) <= 1e-12) return null;
+  if (Math.max(...combined) - Math.min(...combined) <= 1e-12)
+    return { key: null, reason: 'all twelve pitch classes equally strong: no tonal centre' };
   const ranked = rankKeys(combined, options.profile ?? 'temperley');
   const best = ranked[0]!;
   const r = (x: number) => Math.round(x * 1000) / 1000;

@@ -17,6 +17,8 @@
  * quarter period; the reported BPM is the slope of a straight-line fit of the beat times.
  * Downbeats: 4/4 assumed; the bar phase whose beats carry the most low-frequency onset strength
  * and harmonic change.
+ * No tempo (bpm null, with the reason) when there are too few onsets or the envelope is not
+ * periodic at the chosen tempo (TEMPO_PARAMETERS.minPeriodicity): speech, noise, a single event.
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
@@ -27,8 +29,10 @@ export interface TempoCandidate {
 }
 
 export interface Tempo {
-  /** Null when there is no periodic onset structure (silence, a single event). */
+  /** Null when there is no periodic onset structure (silence, a single event, speech, noise); see `reason`. */
   bpm: number | null;
+  /** Why bpm is null (absent when there is a tempo). */
+  reason?: string;
   confidence: number;
   /** Seconds. */
   beats: number[];
@@ -47,7 +51,14 @@ export interface TempoInput {
   onsetTimes?: number[];
 }
 
-const NO_TEMPO: Tempo = { bpm: null, confidence: 0, beats: [], downbeats: [], alternatives: [] };
+const noTempo = (reason: string): Tempo => ({
+  bpm: null,
+  reason,
+  confidence: 0,
+  beats: [],
+  downbeats: [],
+  alternatives: [],
+});
 
 /** Weights of the autocorrelation at 1, 2, 3 and 4 beat periods. */
 export const TEMPO_COMB = [1, 0.5, 0.25, 0.125] as const;
@@ -298,7 +309,7 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
   const peaks = pickPeaks(odf, frameRate);
-  if (peaks.length < 4) return NO_TEMPO;
+  if (peaks.length < 4) return noTempo(`${peaks.length} onset${peaks.length === 1 ? '' : 's'}: too few for a beat`);
   const combWeights = options.comb ?? TEMPO_COMB;
   const rFull = autocorrelation(odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
@@ -311,7 +322,7 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   };
   const prior = raw.bpm.map((b) => tempoPrior(b, options));
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
-  if (ranked.length === 0) return NO_TEMPO;
+  if (ranked.length === 0) return noTempo('the onset envelope has no periodicity in the tempo range');
   // beats are tracked on the envelope plus its low band (kick, bass): it puts the beat on the
   // pulse rather than on loud (e.g. swung) off-beat hi-hats
   const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
@@ -360,7 +371,13 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
     }
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
-  if (!(best.score > 0)) return NO_TEMPO;
+  if (!(best.score > 0)) return noTempo('the onset envelope has no periodicity in the tempo range');
+  const minPeriodicity = checkParameter('minPeriodicity', TEMPO_PARAMETERS.minPeriodicity);
+  if (best.comb < minPeriodicity)
+    return noTempo(
+      `no beat: the onsets are not periodic (periodicity ${best.comb.toFixed(2)} at ${best.bpm.toFixed(0)} BPM ` +
+        `< ${minPeriodicity}), as in speech or noise`,
+    );
   const bestBpm = best.bpm;
   const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > 0.04);
   const confidence = distinct === undefined ? 1 : (best.score - distinct.score) / best.score;
