@@ -285,7 +285,7 @@ function smallWaveNet(seed: number, options: Parameters<typeof waveNetDoc>[2] = 
   return waveNetDoc('nano', seed, options);
 }
 
-test('every activation the format names, not gated (0.5 form) and gated (0.7 form), matches the reference', async () => {
+test('every activation the format names, ungated (0.5 form) and gated (0.7 form), matches the reference', async () => {
   const x = DI.subarray(0, FS / 4);
   const acts: (string | Record<string, unknown>)[] = [
     'Tanh',
