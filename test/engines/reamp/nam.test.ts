@@ -285,8 +285,8 @@ function smallWaveNet(seed: number, options: Parameters<typeof waveNetDoc>[2] = 
   return waveNetDoc('nano', seed, options);
 }
 
-test('every activation the format names, gated or not, in the 0.5 and 0.7 forms, matches the reference', async () => {
-  const x = DI.subarray(0, FS / 2);
+test('every activation the format names, ungated (0.5 form) and gated (0.7 form), matches the reference', async () => {
+  const x = DI.subarray(0, FS / 4);
   const acts: (string | Record<string, unknown>)[] = [
     'Tanh',
     'Hardtanh',
@@ -304,13 +304,16 @@ test('every activation the format names, gated or not, in the 0.5 and 0.7 forms,
   ];
   let seed = 400;
   for (const activation of acts)
-    for (const gated of [false, true])
-      for (const form of ['legacy', 'nested'] as const) {
-        const doc = smallWaveNet(seed++, { activation, gated, form });
-        const what = `${JSON.stringify(activation)}, ${gated ? 'gated' : 'not gated'}, ${form}`;
-        const d = diffDb(referenceRun(doc, x, 'exact'), await runShub(model(doc), x, 'exact'));
-        assert.ok(d <= -90, `${what}: ${d.toFixed(1)} dB`);
-      }
+    // not gated in the 0.5 form, gated in the 0.7 one (the next test shows the forms agree on the same weights)
+    for (const [gated, form] of [
+      [false, 'legacy'],
+      [true, 'nested'],
+    ] as const) {
+      const doc = smallWaveNet(seed++, { activation, gated, form });
+      const what = `${JSON.stringify(activation)}, ${gated ? 'gated' : 'not gated'}, ${form}`;
+      const d = diffDb(referenceRun(doc, x, 'exact'), await runShub(model(doc), x, 'exact'));
+      assert.ok(d <= -90, `${what}: ${d.toFixed(1)} dB`);
+    }
 });
 
 test('the 0.7 nested form: per-layer lists, a named gate activation, a head with a kernel', async () => {
