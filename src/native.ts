@@ -274,6 +274,8 @@ export interface MasterTailOptions {
   limiter: LimiterOptions | null;
   bitDepth: 16 | 24 | 32;
   dither: 'none' | 'tpdf' | 'tpdf-shaped';
+  /** Seed of the dither generator, an integer ≥ 1 (default: a fixed one, so renders are reproducible). */
+  ditherSeed?: number;
   /** false: meter only, no PCM bytes. */
   emit?: boolean;
   /** false: the tail's meter skips the true-peak scan (its truePeak reads 0); default true. */

@@ -110,6 +110,9 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
       throwRange(env, tw + ": dither must be one of " + names + ", got " + describe(d));
     }
     tp.dither = static_cast<shub::DitherMode>(mode - std::begin(modes));
+    if (!t.Get("ditherSeed").IsUndefined())
+      tp.ditherSeed =
+          static_cast<uint64_t>(integerArg(env, t.Get("ditherSeed"), tw, "ditherSeed", 1, 9007199254740991.0, ""));
     tp.emit = optionalBool(env, t, tw, "emit", true);
     tp.meterTruePeak = optionalBool(env, t, tw, "meterTruePeak", true);
     p.tails.push_back(tp);

@@ -160,26 +160,45 @@ test(
 
 test(
   '16-bit TPDF dither: silence becomes round(u1 − u2) LSB — 0 with p = 3/4, ±1 with p = 1/8 each, variance ' +
-    '1/4 — and a -100 dBFS sine survives',
+    '1/4 — over 40 seeds (χ² bound), and a -100 dBFS sine survives',
   async () => {
     const fs = 44100;
-    const silent = new Float32Array(fs * 10);
-    const [out] = await render(silent, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);
-    const s = new Int16Array(out!.bytes.buffer, out!.bytes.byteOffset, out!.bytes.byteLength / 2);
-    const n = s.length;
-    // d = u1 − u2 (u uniform on [0, 1)) is triangular on (−1, 1); it rounds to ±1 when |d| > 1/2: p = 2·(1/2)²/2
-    // = 1/4. Each proportion is checked within 5 standard errors of its binomial expectation, whatever the seed.
-    const within = (count: number, p: number, what: string) => {
-      const se = Math.sqrt((p * (1 - p)) / n);
-      assert.ok(Math.abs(count / n - p) < 5 * se, `${what}: ${(count / n).toFixed(4)}, expected ${p} ± ${5 * se}`);
-    };
-    assert.ok(
-      s.every((v) => v >= -1 && v <= 1),
-      'only -1, 0, +1 LSB',
+    // 40 seeds (one tail each, same render), 1 s of silence per seed
+    const seeds = Array.from({ length: 40 }, (_, k) => 1 + (((k + 1) * 2654435761) % 2 ** 40));
+    const outs = await render(
+      new Float32Array(fs),
+      1,
+      fs,
+      {},
+      seeds.map((ditherSeed) => ({ bitDepth: 16, dither: 'tpdf', ditherSeed })),
     );
-    within(s.filter((v) => v === 1).length, 1 / 8, 'P(+1)');
-    within(s.filter((v) => v === -1).length, 1 / 8, 'P(-1)');
-    within(s.filter((v) => v !== 0).length, 1 / 4, 'variance (P(±1))');
+    const streams = outs.map((o) => new Int16Array(o.bytes.buffer, o.bytes.byteOffset, o.bytes.byteLength / 2));
+    const n = fs;
+    // d = u1 − u2 (u uniform on [0, 1)) is triangular on (−1, 1); it rounds to ±1 when |d| > 1/2: p = 2·(1/2)²/2
+    // = 1/4, so the variance is exactly 1/4 LSB². Per seed the count of ±1 is binomial(n, 1/4); its z-scores over
+    // the 40 seeds are standard normal, so their sum of squares is χ²(40): its 1 − 10⁻⁴ quantile (Wilson–Hilferty)
+    // bounds it whatever the seeds. A generator off by 1 % in P(±1) exceeds it (z ≈ 2.3 per seed: Σz² ≈ 250).
+    for (const s of streams)
+      assert.ok(
+        s.every((v) => v >= -1 && v <= 1),
+        'only -1, 0, +1 LSB',
+      );
+    const z = (count: number, p: number) => (count - n * p) / Math.sqrt(n * p * (1 - p));
+    const chi2 = (zs: number[]) => zs.reduce((a, b) => a + b * b, 0);
+    const k = seeds.length;
+    const quantile = k * (1 - 2 / (9 * k) + 3.719 * Math.sqrt(2 / (9 * k))) ** 3; // z(1 − 10⁻⁴) = 3.719
+    const nonzero = streams.map((s) => s.filter((v) => v !== 0).length);
+    assert.ok(
+      chi2(nonzero.map((c) => z(c, 1 / 4))) < quantile,
+      `variance: Σz² ${chi2(nonzero.map((c) => z(c, 0.25)))}`,
+    );
+    const plus = streams.map((s) => s.filter((v) => v === 1).length);
+    assert.ok(chi2(plus.map((c) => z(c, 1 / 8))) < quantile, `P(+1): Σz² ${chi2(plus.map((c) => z(c, 1 / 8)))}`);
+    // pooled over all seeds: mean variance 1/4 LSB² within 5 standard errors
+    const pooled = nonzero.reduce((a, b) => a + b, 0) / (n * k);
+    assert.ok(Math.abs(pooled - 0.25) < 5 * Math.sqrt(0.1875 / (n * k)), `pooled variance ${pooled}`);
+    // the seeds give different noise (else the z-scores would be one draw 40 times)
+    assert.equal(new Set(nonzero).size > k / 2, true, `counts ${nonzero.join(' ')}`);
     // a sine 10 dB under the 16-bit LSB is still there (correlation with the source), not truncated away
     const x = sine(fs, 1, fs, 1000, 10 ** (-100 / 20));
     const [d] = await render(x, 1, fs, {}, [{ bitDepth: 16, dither: 'tpdf' }]);

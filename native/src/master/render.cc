@@ -81,7 +81,7 @@ struct MasterRender::Tail {
       : p(params),
         resampler(inRate, params.sampleRate, channels),
         gain(std::pow(10.0, params.gainDb / 20.0)),
-        quantizer(params.bitDepth, params.dither, channels),
+        quantizer(params.bitDepth, params.dither, channels, params.ditherSeed),
         meter([&] {
           LevelMeterOptions o;
           o.sampleRate = params.sampleRate;

@@ -44,8 +44,9 @@ struct MasterTailParams {
   std::optional<LimiterParams> limiter;
   int bitDepth = 24;  // 16, 24 or 32 (float)
   DitherMode dither = DitherMode::Tpdf;
-  bool emit = true;           // produce PCM bytes (false: meter only)
-  bool meterTruePeak = true;  // false: the tail's meter skips true peak (loudness-only passes)
+  uint64_t ditherSeed = 0x9E3779B97F4A7C15ULL;  // the dither generator's seed (tests draw many)
+  bool emit = true;                             // produce PCM bytes (false: meter only)
+  bool meterTruePeak = true;                    // false: the tail's meter skips true peak (loudness-only passes)
 };
 
 struct MasterRenderParams {
