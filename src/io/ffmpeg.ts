@@ -455,3 +455,51 @@ export async function encodeFile(
     throw new InputError(input, `ffmpeg could not encode it as ${describe} (${reason})`);
   }
 }
+
+/**
+ * Copies `input` to `output` without re-encoding (`-c copy`), keeping every tag it has and setting
+ * `tags` (in the audio stream's comments for Ogg/Opus, where players read them; in the file's tags
+ * otherwise: FLAC Vorbis comments, MP3 ID3v2 TXXX frames, MP4 freeform atoms).
+ */
+export async function remuxWithTags(
+  input: string,
+  output: string,
+  tags: Record<string, string>,
+  options: { streamLevel: boolean; muxerArgs?: string[] },
+  ffmpeg: FfmpegChoice,
+): Promise<void> {
+  const { execa } = await import('execa');
+  const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
+  const where = options.streamLevel ? '-metadata:s:a:0' : '-metadata';
+  const r = await execa(
+    ffmpeg.path,
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      ...limits.args,
+      ...ffmpegInputArgs(input),
+      '-map',
+      '0',
+      '-c',
+      'copy',
+      '-map_metadata',
+      '0',
+      ...(options.streamLevel ? ['-map_metadata:s:a:0', '0:s:a:0'] : []),
+      ...Object.entries(tags).flatMap(([k, v]) => [where, `${k}=${v}`]),
+      ...(options.muxerArgs ?? []),
+      ffmpegFileUrl(output),
+    ],
+    { reject: false, ...limits.execa },
+  );
+  if (r.timedOut) throw timedOut(input, limits.execa.timeout);
+  if (r.failed) {
+    if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
+    throw new InputError(
+      input,
+      `ffmpeg could not rewrite it with the new tags (${ffmpegReason(String(r.stderr), input)})`,
+    );
+  }
+}
