@@ -688,7 +688,8 @@ async function writeMasters(
     if (f.wav === f.file) continue;
     const tmp = temporarySibling(f.file, path.extname(f.file));
     try {
-      await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg);
+      // the mix's tags (title, artist, ISRC…) go into the master (issue 17 point 8)
+      await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg, file);
       await renameTemporary(tmp, f.file);
     } finally {
       await removeTemporary(f.wav);

@@ -56,10 +56,9 @@ function tagStyle(m: Measured): { streamLevel: boolean; r128: boolean; muxerArgs
   if (m.codec === 'opus') return { streamLevel: true, r128: true, muxerArgs: [] };
   if (c === 'ogg') return { streamLevel: true, r128: false, muxerArgs: [] };
   if (c === 'flac' || c === 'mp3') return { streamLevel: false, r128: false, muxerArgs: [] };
-  if (/mov|mp4|m4a/.test(c)) return { streamLevel: false, r128: false, muxerArgs: ['-movflags', 'use_metadata_tags'] };
   throw new UsageError(
-    `${m.file}: shub tag writes FLAC, MP3, M4A/AAC and Ogg/Opus tags, not ${m.container} ` +
-      '(WAV and AIFF have no standard ReplayGain tag); convert it, e.g. `ffmpeg -i in.wav out.flac`',
+    `${m.file}: shub tag writes FLAC, MP3 and Ogg/Opus tags, not ${m.container} (WAV and AIFF have no ` +
+      'standard ReplayGain tag; MP4 freeform atoms are not written yet); use loudgain, or convert to FLAC',
   );
 }
 
@@ -164,7 +163,7 @@ export interface TagFlags extends JsonFlag, FfmpegFlag, StoreFlags {
 export const tagCommand = defineCommand({
   name: 'tag',
   description: 'write ReplayGain 2.0 tags (track, and album with --album) as loudgain does; audio left untouched',
-  arguments: [['<files...>', 'FLAC, MP3, M4A/AAC or Ogg/Opus files to tag in place']],
+  arguments: [['<files...>', 'FLAC, MP3 or Ogg/Opus files to tag in place']],
   options: (cmd) =>
     cmd.option(
       '-a, --album',

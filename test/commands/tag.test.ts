@@ -98,7 +98,7 @@ test('Opus gets R128_TRACK_GAIN in Q7.8 relative to -23 LUFS (RFC 7845)', () => 
 test('WAV is refused (no standard ReplayGain tag), the file left as it was', () => {
   const r = shub(['tag', f('sine.wav'), '--no-store'], dir);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^error: .*sine\.wav: shub tag writes FLAC, MP3, M4A\/AAC and Ogg\/Opus tags, not wav/);
+  assert.match(r.stderr, /^error: .*sine\.wav: shub tag writes FLAC, MP3 and Ogg\/Opus tags, not wav/);
 });
 
 test(
@@ -140,3 +140,26 @@ test(
     assert.ok(albumGain < -18 - -14 && albumGain > -18 - -10, `${albumGain}`);
   },
 );
+
+test("masters keep the mix's tags (title, artist, ISRC) in FLAC, MP3, AAC and Opus, not its loudness tags", () => {
+  // sine.flac carries REPLAYGAIN_* from the first test: they describe the mix, not the master
+  assert.ok(tagsOf(f('sine.flac')).REPLAYGAIN_TRACK_GAIN);
+  for (const [format, ext] of [
+    ['flac', 'flac'],
+    ['mp3', 'mp3'],
+    ['aac', 'm4a'],
+    ['opus', 'opus'],
+  ] as const) {
+    const r = shub(
+      ['master', f('sine.flac'), '-t', 'spotify', '-f', format, '-o', f('masters/'), '-y', '--no-store'],
+      dir,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const tags = tagsOf(f(`masters/sine.spotify.${ext}`));
+    assert.equal(tags.TITLE, 'Song', format);
+    assert.equal(tags.ARTIST, 'The Band', format);
+    // MP4 has no iTunes atom for ISRC (see encodeFile)
+    if (format !== 'aac') assert.equal(tags.ISRC, 'GBAYE0601498', format);
+    assert.equal(tags.REPLAYGAIN_TRACK_GAIN, undefined, format);
+  }
+});
