@@ -9,7 +9,7 @@
  * the original atomically: tagging is the one command that rewrites its inputs, as taggers do.
  */
 import path from 'node:path';
-import { ExitCode, InputError, UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision, RunInput } from '../store/types.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
@@ -70,48 +70,19 @@ export interface TagOptions {
 
 /** Measures every file (and, with `album`, all of them in one meter) and computes the tags. */
 export async function computeTags(options: TagOptions): Promise<{ results: TagResult[]; measured: Measured[] }> {
-  const [{ openAudio }, { createLevelMeter }, { feedSource }] = await Promise.all([
-    import('../io/audio.js'),
-    import('../engines/levels/index.js'),
-    import('../engines/analysis/pipeline.js'),
-  ]);
-  const measured: Measured[] = [];
-  let albumMeter: ReturnType<typeof createLevelMeter> | undefined;
-  let first: { file: string; sampleRate: number; channels: number } | undefined;
-  for (const file of options.files) {
-    const source = await openAudio(file, { ffmpeg: options.ffmpeg });
-    try {
-      const f = source.format;
-      if (options.album) {
-        if (!first) first = { file, sampleRate: f.sampleRate, channels: f.channels };
-        else if (f.sampleRate !== first.sampleRate || f.channels !== first.channels)
-          throw new UsageError(
-            `--album: ${file} is ${f.sampleRate} Hz ${f.channels} ch but ${first.file} is ${first.sampleRate} Hz ` +
-              `${first.channels} ch; the album meter needs one sample rate and channel count (tag them separately)`,
-          );
-        albumMeter ??= createLevelMeter(f);
-      }
-      const meter = createLevelMeter(f);
-      await feedSource(source, albumMeter ? [meter, albumMeter] : [meter]);
-      const r = meter.result();
-      if (r.integratedLufs === null)
-        throw new InputError(file, 'has no gated loudness (silent or shorter than 400 ms); nothing to tag');
-      const { speakers: _s, ...format } = f;
-      measured.push({
-        file,
-        integratedLufs: r.integratedLufs,
-        truePeak: Math.max(...r.truePeak),
-        rangeLu: r.loudnessRangeLu,
-        input: { path: file, sizeBytes: source.sizeBytes, sha256: await source.sha256(), format },
-        container: f.container,
-        codec: f.codec,
-      });
-    } finally {
-      await source.close();
-    }
-  }
-  const album = albumMeter?.result();
-  const albumPeak = Math.max(...measured.map((m) => m.truePeak));
+  const { measureSet } = await import('../engines/levels/album.js');
+  const set = await measureSet(options.files, options.ffmpeg, options.album);
+  const measured: Measured[] = set.tracks.map((t) => ({
+    file: t.file,
+    integratedLufs: t.integratedLufs,
+    truePeak: t.truePeak,
+    rangeLu: t.loudnessRangeLu,
+    input: t.input,
+    container: t.format.container,
+    codec: t.format.codec,
+  }));
+  const album = set.album;
+  const albumPeak = album?.truePeak ?? 0;
   const results = measured.map((m): TagResult => {
     const style = tagStyle(m);
     const trackGainDb = REPLAYGAIN_REFERENCE_LUFS - m.integratedLufs;
@@ -124,20 +95,20 @@ export async function computeTags(options: TagOptions): Promise<{ results: TagRe
       tags: {},
     };
     if (album) {
-      out.albumLufs = round2(album.integratedLufs!);
-      out.albumGainDb = round2(REPLAYGAIN_REFERENCE_LUFS - album.integratedLufs!);
+      out.albumLufs = round2(album.integratedLufs);
+      out.albumGainDb = round2(REPLAYGAIN_REFERENCE_LUFS - album.integratedLufs);
       out.albumPeak = Number(peak(albumPeak));
       out.albumRangeLu = album.loudnessRangeLu === null ? null : round2(album.loudnessRangeLu);
     }
     if (style.r128) {
       out.tags.R128_TRACK_GAIN = q78(R128_REFERENCE_LUFS - m.integratedLufs);
-      if (album) out.tags.R128_ALBUM_GAIN = q78(R128_REFERENCE_LUFS - album.integratedLufs!);
+      if (album) out.tags.R128_ALBUM_GAIN = q78(R128_REFERENCE_LUFS - album.integratedLufs);
     } else {
       out.tags.REPLAYGAIN_TRACK_GAIN = dB(trackGainDb);
       out.tags.REPLAYGAIN_TRACK_PEAK = peak(m.truePeak);
       out.tags.REPLAYGAIN_TRACK_RANGE = dB(m.rangeLu ?? 0);
       if (album) {
-        out.tags.REPLAYGAIN_ALBUM_GAIN = dB(REPLAYGAIN_REFERENCE_LUFS - album.integratedLufs!);
+        out.tags.REPLAYGAIN_ALBUM_GAIN = dB(REPLAYGAIN_REFERENCE_LUFS - album.integratedLufs);
         out.tags.REPLAYGAIN_ALBUM_PEAK = peak(albumPeak);
         out.tags.REPLAYGAIN_ALBUM_RANGE = dB(album.loudnessRangeLu ?? 0);
       }

@@ -14,6 +14,8 @@ import { peerSkip } from '../helpers/peers.js';
 import { masterLike, sineSegments, writeWav } from '../../fixtures/signals.js';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import type { TagResult } from '../../src/commands/tag.js';
+import type { MasterResult } from '../../src/commands/master.js';
+import { measureSet } from '../../src/engines/levels/album.js';
 
 const { dir, cleanup } = tempDir('shub-tag-');
 after(cleanup);
@@ -162,4 +164,27 @@ test("masters keep the mix's tags (title, artist, ISRC) in FLAC, MP3, AAC and Op
     if (format !== 'aac') assert.equal(tags.ISRC, 'GBAYE0601498', format);
     assert.equal(tags.REPLAYGAIN_TRACK_GAIN, undefined, format);
   }
+});
+
+test('master --album: one gain for the set, the songs keep their loudness differences; logged', async () => {
+  const songs = [0, 1, 2].map((i) => f(`song${i}.wav`));
+  const before = await measureSet(songs, resolveFfmpeg(), true);
+  const r = shub(['master', ...songs, '--album', '-t', 'spotify', '-o', f('album/'), '--json', '--no-store'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = ndjson<MasterResult>(r.stdout);
+  const outs = [0, 1, 2].map((i) => f(`album/song${i}.spotify.wav`));
+  const after = await measureSet(outs, resolveFfmpeg(), true);
+  // the album lands on spotify's -14 LUFS; each song moved by the same gain (within the aim's 0.3 LU)
+  assert.ok(Math.abs(after.album!.integratedLufs - -14) <= 0.5, `album ${after.album!.integratedLufs}`);
+  const gain = -14 - before.album!.integratedLufs;
+  for (const [i, t] of after.tracks.entries()) {
+    const moved = t.integratedLufs - before.tracks[i]!.integratedLufs;
+    assert.ok(Math.abs(moved - gain) <= 0.3, `${t.file}: moved ${moved} LU, album gain ${gain}`);
+    const d = rows[i]!.decisions.find((x) => x.engine === 'master.album')!;
+    assert.match(d.reason, /album of 3 files measures -?\d+(\.\d+)? LUFS/);
+    assert.ok(Math.abs((d.value as { gainDb: number }[])[0]!.gainDb - gain) <= 0.01);
+  }
+  // the set spans 10 LU, and still does
+  assert.ok(before.tracks[0]!.integratedLufs - before.tracks[2]!.integratedLufs > 9);
+  assert.ok(after.tracks[0]!.integratedLufs - after.tracks[2]!.integratedLufs > 9);
 });
