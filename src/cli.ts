@@ -23,6 +23,7 @@ import { queueCommand } from './commands/queue.js';
 import { workerCommand } from './commands/worker.js';
 import { reportCommand } from './commands/report.js';
 import { targetsCommand } from './commands/targets.js';
+import { tagCommand } from './commands/tag.js';
 
 /** Every command, in the order `shub --help` lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showCommand,
   reportCommand,
   targetsCommand,
+  tagCommand,
   queueCommand,
   workerCommand,
 ];

@@ -136,6 +136,8 @@ export interface MasterOptions extends BatchContext<MasterResult> {
   multiband?: boolean;
   /** Check the target's codec round trips as validate --codec-check does (default true). */
   codecCheck?: boolean;
+  /** Album mode: one gain offset for all files (their loudness differences kept), see albumAims. */
+  album?: boolean;
 }
 
 export type MasterOutcome = BatchOutcome<MasterResult>;
@@ -423,13 +425,16 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
     }
   }
   const planned = planMasterOutputs(options, specs);
+  const album = options.album ? await albumAims(options, specs) : undefined;
   const batch = runBatch<MasterResult>(recorder, {
     files: options.files,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onResult: options.onResult,
     onError: options.onError,
     job: async (file) => {
-      const out = await masterOne(file, specs, reference, recorder.runId, options, planned.get(file)!);
+      const aims = album?.specs.get(file) ?? specs;
+      const out = await masterOne(file, aims, reference, recorder.runId, options, planned.get(file)!);
+      if (album) out.result.decisions.unshift(album.decisions.get(file)!);
       for (const o of out.outputs) recorder.outputs.push(o);
       return {
         result: out.result,
@@ -440,6 +445,38 @@ async function masterRun(options: MasterOptions): Promise<MasterOutcome> {
     },
   });
   return saveBatch(recorder, options.store, await batch);
+}
+
+/**
+ * `--album` (AES TD1004 album normalization, which presets/platforms.yaml cites): the set's loudness
+ * is measured as one album (BS.1770 gating over the blocks of all files, src/engines/levels/album.ts)
+ * and every file moves by the same gain, target − album loudness: each file aims at its own loudness
+ * plus that offset, so the differences between the songs stay as mixed. Logged per file.
+ */
+async function albumAims(o: MasterOptions, specs: TargetSpec[]) {
+  const { measureSet } = await import('../engines/levels/album.js');
+  const set = await measureSet(o.files, o.ffmpeg, true);
+  const albumLufs = set.album!.integratedLufs;
+  const out = { specs: new Map<string, TargetSpec[]>(), decisions: new Map<string, Decision>() };
+  for (const t of set.tracks) {
+    const offset = t.integratedLufs - albumLufs;
+    out.specs.set(
+      t.file,
+      specs.map((s) => ({ ...s, integratedLufs: round(s.integratedLufs + offset, 2) })),
+    );
+    out.decisions.set(t.file, {
+      engine: 'master.album',
+      decision: 'album gain',
+      value: specs.map((s) => ({ target: s.target, gainDb: round(s.integratedLufs - albumLufs, 2) })),
+      unit: 'dB',
+      reason:
+        `album of ${set.tracks.length} files measures ${round(albumLufs, 2)} LUFS (their blocks gated together); ` +
+        `every file gets the same gain per target, so this one (${round(t.integratedLufs, 2)} LUFS, ` +
+        `${round(offset, 2)} LU from the album) aims at the target ${offset >= 0 ? '+' : ''}${round(offset, 2)} LU`,
+      inputs: { file: t.file, integratedLufs: round(t.integratedLufs, 2), albumLufs: round(albumLufs, 2) },
+    });
+  }
+  return out;
 }
 
 /**
@@ -922,7 +959,8 @@ async function writeMasters(
     // the format's own extension: ffmpeg picks the container by it, and `-o name` may have none
     const tmp = temporarySibling(f.file, `.${MASTER_FORMATS[state.spec.format].extension}`);
     try {
-      await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg);
+      // the mix's tags (title, artist, ISRC…) go into the master (issue 17 point 8)
+      await encodeFile(f.wav, tmp, encoderArgs(state.spec), MASTER_FORMATS[state.spec.format].describe, o.ffmpeg, file);
       await renameTemporary(tmp, f.file);
     } finally {
       await removeTemporary(f.wav);
@@ -958,6 +996,7 @@ export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags,
   noiseShaping?: boolean;
   multiband?: boolean;
   codecCheck?: boolean;
+  album?: boolean;
 }
 
 export const masterCommand = defineCommand({
@@ -986,6 +1025,11 @@ export const masterCommand = defineCommand({
       .option(
         '--no-codec-check',
         "skip the encode/decode round trips of targets that list codecs (validate --codec-check's check)",
+      )
+      .option(
+        '--album',
+        'master the files as one album: one gain offset for all (album loudness over all their blocks), ' +
+          'their loudness differences kept',
       ),
   shared: {
     output: {
@@ -1057,6 +1101,7 @@ export async function masterCli(ctx: CliContext, files: string[], flags: MasterF
       noiseShaping: flags.noiseShaping ?? false,
       multiband: flags.multiband ?? false,
       codecCheck: flags.codecCheck ?? true,
+      album: flags.album ?? false,
     });
     return s.sendAudio(outcome.exitCode);
   });

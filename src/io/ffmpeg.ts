@@ -413,15 +413,41 @@ export async function encodeWithFfmpeg(
  * Runs ffmpeg on `input` with the encoder arguments `codecArgs` into `output` (first audio stream,
  * metadata dropped). `describe` names the encoding in errors.
  */
+/** ReplayGain and R128 tags: they describe one file's loudness, so they are never copied to another. */
+export const LOUDNESS_TAGS = [
+  'REPLAYGAIN_TRACK_GAIN',
+  'REPLAYGAIN_TRACK_PEAK',
+  'REPLAYGAIN_TRACK_RANGE',
+  'REPLAYGAIN_ALBUM_GAIN',
+  'REPLAYGAIN_ALBUM_PEAK',
+  'REPLAYGAIN_ALBUM_RANGE',
+  'REPLAYGAIN_REFERENCE_LOUDNESS',
+  'R128_TRACK_GAIN',
+  'R128_ALBUM_GAIN',
+];
+
 export async function encodeFile(
   input: string,
   output: string,
   codecArgs: string[],
   describe: string,
   ffmpeg: FfmpegChoice,
+  /** Copy the tags (title, artist, ISRC, …) of this file (the mix a master is made from); default none. */
+  metadataFrom?: string,
 ): Promise<void> {
   const { execa } = await import('execa');
   const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
+  // the file's tags and its audio stream's (where Ogg/Opus keep theirs); ffmpeg maps keys per container
+  // (MP4 keeps the keys that have an iTunes atom: title, artist, album, …; not ISRC, which would need
+  // use_metadata_tags and then moves title and artist out of the atoms players read)
+  const tags = metadataFrom
+    ? [
+        ...ffmpegInputArgs(metadataFrom),
+        ...['-map', '0:a:0', '-vn', '-map_metadata', '1', '-map_metadata:s:a:0', '1:s:a:0'],
+        // the mix's loudness tags do not describe the master: dropped (an empty value removes a key)
+        ...LOUDNESS_TAGS.flatMap((k) => ['-metadata', `${k}=`, '-metadata:s:a:0', `${k}=`]),
+      ]
+    : ['-map', '0:a:0', '-vn', '-map_metadata', '-1'];
   const r = await execa(
     ffmpeg.path,
     [
@@ -432,11 +458,7 @@ export async function encodeFile(
       '-y',
       ...limits.args,
       ...ffmpegInputArgs(input),
-      '-map',
-      '0:a:0',
-      '-vn',
-      '-map_metadata',
-      '-1',
+      ...tags,
       ...codecArgs,
       ffmpegFileUrl(output),
     ],
@@ -453,5 +475,53 @@ export async function encodeFile(
       );
     }
     throw new InputError(input, `ffmpeg could not encode it as ${describe} (${reason})`);
+  }
+}
+
+/**
+ * Copies `input` to `output` without re-encoding (`-c copy`), keeping every tag it has and setting
+ * `tags` (in the audio stream's comments for Ogg/Opus, where players read them; in the file's tags
+ * otherwise: FLAC Vorbis comments, MP3 ID3v2 TXXX frames).
+ */
+export async function remuxWithTags(
+  input: string,
+  output: string,
+  tags: Record<string, string>,
+  options: { streamLevel: boolean; muxerArgs?: string[] },
+  ffmpeg: FfmpegChoice,
+): Promise<void> {
+  const { execa } = await import('execa');
+  const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
+  const where = options.streamLevel ? '-metadata:s:a:0' : '-metadata';
+  const r = await execa(
+    ffmpeg.path,
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      ...limits.args,
+      ...ffmpegInputArgs(input),
+      '-map',
+      '0',
+      '-c',
+      'copy',
+      '-map_metadata',
+      '0',
+      ...(options.streamLevel ? ['-map_metadata:s:a:0', '0:s:a:0'] : []),
+      ...Object.entries(tags).flatMap(([k, v]) => [where, `${k}=${v}`]),
+      ...(options.muxerArgs ?? []),
+      ffmpegFileUrl(output),
+    ],
+    { reject: false, ...limits.execa },
+  );
+  if (r.timedOut) throw timedOut(input, limits.execa.timeout);
+  if (r.failed) {
+    if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
+    throw new InputError(
+      input,
+      `ffmpeg could not rewrite it with the new tags (${ffmpegReason(String(r.stderr), input)})`,
+    );
   }
 }

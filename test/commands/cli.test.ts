@@ -38,6 +38,7 @@ test('the registry holds every command once, and `shub --help` lists each of the
     'show',
     'report',
     'targets',
+    'tag',
     'queue',
     'worker',
   ]);
