@@ -417,8 +417,11 @@ export class MeteredWriter {
     this.frames += n;
   }
 
-  async finish(): Promise<PrintMeasure & { sha256: string | null }> {
-    const sha256 = this.writer ? await this.writer.finish() : null;
+  /** Closes the file (hashed unless `hash` is false: a temporary nobody reads the sha256 of) and measures. */
+  async finish(hash = true): Promise<PrintMeasure & { sha256: string | null }> {
+    let sha256: string | null = null;
+    if (this.writer && hash) sha256 = await this.writer.finish();
+    else await this.writer?.close();
     const r = this.fx?.finish();
     return {
       frames: this.frames,
@@ -502,7 +505,7 @@ export async function printChain(
     try {
       for await (const y of pipeline(chain.stages, picked(decoder.blocks(source), di.pick)))
         await sink.write(applyGain(y, directGain));
-      measure = await sink.finish();
+      measure = await sink.finish(direct);
     } catch (err) {
       await sink.abort();
       throw err;
@@ -525,6 +528,7 @@ export async function printChain(
           post.stages,
           dbToGain(measuredMode ? 0 : (modelGainDb ?? 0)),
           o,
+          !measuredMode,
         );
         current = next;
       } else if (!measuredMode) {
@@ -617,6 +621,7 @@ export async function copyThrough(
   stages: RigStage[],
   gain: number,
   o: Pick<PrintOptions, 'ffmpeg' | 'tonal'>,
+  hash = true,
 ): Promise<PrintMeasure & { sha256: string | null }> {
   const src = await openAudio(from, { ffmpeg: o.ffmpeg });
   const sink = await MeteredWriter.open(to, fs, ch, o.tonal);
@@ -624,7 +629,7 @@ export async function copyThrough(
     const dec = new Decoder(fs, ch, 0);
     for await (const block of dec.blocks(src)) await sink.write(applyGain(await through(stages, block), gain));
     await sink.write(applyGain(await flushAll(stages), gain));
-    return await sink.finish();
+    return await sink.finish(hash);
   } catch (err) {
     await sink.abort();
     throw err;
