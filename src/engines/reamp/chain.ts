@@ -32,7 +32,7 @@ import { native, type LevelMeterResult, type Mixer } from '../../native.js';
 import type { LoadedRig, RigStageSpec } from '../../recipes/rig.js';
 import type { Decision } from '../../store/types.js';
 import { createFeatureExtractor, tonalBalance, type TonalBand } from '../spectral/index.js';
-import { applyGain, canJoin, upmix } from './pedals.js';
+import { applyGain, canJoin, deinterleave, upmix } from './pedals.js';
 import { buildPedals, buildStage, isPedal, type ModelLevels } from './registry.js';
 import type { RigStage } from './stage.js';
 
@@ -221,13 +221,7 @@ export class Decoder {
       }
       for (let at = 0; at < b.frames; at += CHAIN_BLOCK_FRAMES) {
         const n = Math.min(CHAIN_BLOCK_FRAMES, b.frames - at);
-        const tap = (await this.mixer.render(n)).prints[0]!;
-        const planar = Array.from({ length: ch }, () => new Float32Array(n));
-        for (let c = 0; c < ch; c++) {
-          const dst = planar[c]!;
-          for (let i = 0; i < n; i++) dst[i] = tap[i * ch + c]!;
-        }
-        yield planar;
+        yield deinterleave((await this.mixer.render(n)).prints[0]!, ch, n);
       }
     }
   }
@@ -364,10 +358,18 @@ const interleave = (planar: Float32Array[]): Float32Array => {
   const n = planar[0]?.length ?? 0;
   if (ch === 1) return planar[0]!;
   const out = new Float32Array(n * ch);
-  for (let c = 0; c < ch; c++) {
-    const src = planar[c]!;
-    for (let i = 0; i < n; i++) out[i * ch + c] = src[i]!;
-  }
+  if (ch === 2) {
+    const l = planar[0]!;
+    const r = planar[1]!;
+    for (let i = 0; i < n; i++) {
+      out[2 * i] = l[i]!;
+      out[2 * i + 1] = r[i]!;
+    }
+  } else
+    for (let c = 0; c < ch; c++) {
+      const src = planar[c]!;
+      for (let i = 0; i < n; i++) out[i * ch + c] = src[i]!;
+    }
   return out;
 };
 
@@ -404,16 +406,22 @@ export class MeteredWriter {
     if (n === 0) return;
     const inter = interleave(planar);
     const bytes = new Uint8Array(inter.buffer, inter.byteOffset, inter.byteLength);
-    const r = await this.meter.addPcm(bytes, 'f32', n);
+    // the meter, the extractor and the file write read the same bytes, each off the main thread: together
+    const [r] = await Promise.all([
+      this.meter.addPcm(bytes, 'f32', n),
+      this.fx?.addPcm(bytes, 'f32', n),
+      this.writer?.write(inter),
+    ]);
     if (r.nonFiniteSamples > 0)
       throw new Error(`internal error: the chain produced ${r.nonFiniteSamples} NaN/Inf samples`);
-    if (this.fx) await this.fx.addPcm(bytes, 'f32', n);
-    if (this.writer) await this.writer.write(inter);
     this.frames += n;
   }
 
-  async finish(): Promise<PrintMeasure & { sha256: string | null }> {
-    const sha256 = this.writer ? await this.writer.finish() : null;
+  /** Closes the file (hashed unless `hash` is false: a temporary nobody reads the sha256 of) and measures. */
+  async finish(hash = true): Promise<PrintMeasure & { sha256: string | null }> {
+    let sha256: string | null = null;
+    if (this.writer && hash) sha256 = await this.writer.finish();
+    else await this.writer?.close();
     const r = this.fx?.finish();
     return {
       frames: this.frames,
@@ -497,7 +505,7 @@ export async function printChain(
     try {
       for await (const y of pipeline(chain.stages, picked(decoder.blocks(source), di.pick)))
         await sink.write(applyGain(y, directGain));
-      measure = await sink.finish();
+      measure = await sink.finish(direct);
     } catch (err) {
       await sink.abort();
       throw err;
@@ -520,6 +528,7 @@ export async function printChain(
           post.stages,
           dbToGain(measuredMode ? 0 : (modelGainDb ?? 0)),
           o,
+          !measuredMode,
         );
         current = next;
       } else if (!measuredMode) {
@@ -612,6 +621,7 @@ export async function copyThrough(
   stages: RigStage[],
   gain: number,
   o: Pick<PrintOptions, 'ffmpeg' | 'tonal'>,
+  hash = true,
 ): Promise<PrintMeasure & { sha256: string | null }> {
   const src = await openAudio(from, { ffmpeg: o.ffmpeg });
   const sink = await MeteredWriter.open(to, fs, ch, o.tonal);
@@ -619,7 +629,7 @@ export async function copyThrough(
     const dec = new Decoder(fs, ch, 0);
     for await (const block of dec.blocks(src)) await sink.write(applyGain(await through(stages, block), gain));
     await sink.write(applyGain(await flushAll(stages), gain));
-    return await sink.finish();
+    return await sink.finish(hash);
   } catch (err) {
     await sink.abort();
     throw err;

@@ -93,21 +93,17 @@ export function pedalStage(
   const decisions: Decision[] = [];
   const run = async (block: Float32Array[]): Promise<Float32Array[]> => {
     const n = block[0]?.length ?? 0;
+    if (n <= PEDAL_BLOCK_FRAMES) {
+      // one render: pushPcm copies the input, and the tap is a fresh array of exactly the block
+      mixer.pushPcm(0, interleaveBytes(block, channels, 0, n), 'f32', n);
+      return deinterleave((await mixer.render(n)).prints[0]!, channels, n);
+    }
     const out = Array.from({ length: channels }, () => new Float32Array(n));
     for (let at = 0; at < n; at += PEDAL_BLOCK_FRAMES) {
       const k = Math.min(PEDAL_BLOCK_FRAMES, n - at);
-      const inter = new Float32Array(k * channels);
-      for (let c = 0; c < channels; c++) {
-        const src = block[c]!;
-        for (let i = 0; i < k; i++) inter[i * channels + c] = src[at + i]!;
-      }
-      mixer.pushPcm(0, new Uint8Array(inter.buffer), 'f32', k);
-      const r = await mixer.render(k);
-      const tap = r.prints[0]!;
-      for (let c = 0; c < channels; c++) {
-        const dst = out[c]!;
-        for (let i = 0; i < k; i++) dst[at + i] = tap[i * channels + c]!;
-      }
+      mixer.pushPcm(0, interleaveBytes(block, channels, at, k), 'f32', k);
+      const part = deinterleave((await mixer.render(k)).prints[0]!, channels, k);
+      for (let c = 0; c < channels; c++) out[c]!.set(part[c]!, at);
     }
     return out;
   };
@@ -119,6 +115,53 @@ export function pedalStage(
     process: run,
     flush: async () => Array.from({ length: channels }, () => new Float32Array(0)),
   };
+}
+
+/**
+ * Frames [at, at + k) of planar `block` as interleaved f32 bytes. Mono is a view (no copy): only
+ * for a consumer that copies at once (Mixer.pushPcm) or reads before the block changes.
+ */
+export function interleaveBytes(block: Float32Array[], channels: number, at: number, k: number): Uint8Array {
+  if (channels === 1) {
+    const x = block[0]!;
+    return new Uint8Array(x.buffer, x.byteOffset + at * 4, k * 4);
+  }
+  const inter = new Float32Array(k * channels);
+  if (channels === 2) {
+    const l = block[0]!;
+    const r = block[1]!;
+    for (let i = 0; i < k; i++) {
+      inter[2 * i] = l[at + i]!;
+      inter[2 * i + 1] = r[at + i]!;
+    }
+  } else
+    for (let c = 0; c < channels; c++) {
+      const src = block[c]!;
+      for (let i = 0; i < k; i++) inter[i * channels + c] = src[at + i]!;
+    }
+  return new Uint8Array(inter.buffer);
+}
+
+/**
+ * The first `n` frames of interleaved `tap` as planar channels. Mono is `tap` itself when it holds
+ * exactly `n` frames (a fresh array from the addon, not shared), a copy otherwise.
+ */
+export function deinterleave(tap: Float32Array, channels: number, n: number): Float32Array[] {
+  if (channels === 1) return [tap.length === n ? tap : tap.slice(0, n)];
+  const out = Array.from({ length: channels }, () => new Float32Array(n));
+  if (channels === 2) {
+    const l = out[0]!;
+    const r = out[1]!;
+    for (let i = 0; i < n; i++) {
+      l[i] = tap[2 * i]!;
+      r[i] = tap[2 * i + 1]!;
+    }
+  } else
+    for (let c = 0; c < channels; c++) {
+      const dst = out[c]!;
+      for (let i = 0; i < n; i++) dst[i] = tap[i * channels + c]!;
+    }
+  return out;
 }
 
 /** A fixed gain (input calibration, an amp's levelDb, the normalisation): a multiply, in place. */

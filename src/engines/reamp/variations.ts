@@ -136,7 +136,7 @@ export async function blendPrints(
           }
         await sink.write(sum);
       }
-      const first = await sink.finish();
+      const first = await sink.finish(false);
       const gain = gainFor(first);
       const measure = await copyThrough(tmp, output, sampleRate, channels, [], 10 ** (gain / 20), {
         ffmpeg,
