@@ -28,6 +28,7 @@ import {
   STYLE_SPECS,
   type MasterAnalysis,
   type MasterStyle,
+  type StyleSpec,
 } from '../engines/master/plan.js';
 import { gainStep, MAX_GAIN_PASSES, type GainPoint } from '../engines/master/loudness.js';
 import {
@@ -111,6 +112,68 @@ export interface MasterOutput {
   problem?: string;
   /** validate's verdict on the written file for this target (what `shub validate -p <target>` reports). */
   validation?: PlatformVerdict | null;
+  /** What mastering did to the dynamics (null when nothing was delivered). */
+  dynamics?: MasterDynamics | null;
+  /** Over the style's budget but delivered (the loud style). */
+  warnings?: string[];
+}
+
+/** Input → output dynamics of one delivered target, and the limiter's work. */
+export interface MasterDynamics {
+  loudnessRangeLu: [number | null, number | null];
+  plrDb: [number | null, number | null];
+  crestFactorDb: [number | null, number | null];
+  limiterPeakGainReductionDb: number;
+  limiterMeanGainReductionDb: number;
+}
+
+export function dynamicsOf(input: Levels, output: Levels, tail: MasterTailReport): MasterDynamics {
+  return {
+    loudnessRangeLu: [input.loudnessRangeLu, output.loudnessRangeLu],
+    plrDb: [input.plrDb, output.plrDb],
+    crestFactorDb: [input.crestFactorDb, output.crestFactorDb],
+    limiterPeakGainReductionDb: grDb(tail),
+    limiterMeanGainReductionDb: round(Math.max(0, -tail.limiterMeanGainDb), 2),
+  };
+}
+
+/** What exceeds the style's budget (empty: within it). */
+export function overBudget(d: MasterDynamics, s: StyleSpec): string[] {
+  const over: string[] = [];
+  if (s.maxLimiterGainReductionDb !== null && d.limiterPeakGainReductionDb > s.maxLimiterGainReductionDb)
+    over.push(`${d.limiterPeakGainReductionDb.toFixed(1)} dB of peak limiting (budget ${s.maxLimiterGainReductionDb})`);
+  if (d.limiterMeanGainReductionDb > s.maxMeanLimiterGainReductionDb)
+    over.push(
+      `${d.limiterMeanGainReductionDb.toFixed(1)} dB of average limiting (budget ${s.maxMeanLimiterGainReductionDb})`,
+    );
+  const [a, b] = d.loudnessRangeLu;
+  if (a !== null && b !== null && a - b > s.maxLraDropLu)
+    over.push(
+      `LRA ${a.toFixed(1)} → ${b.toFixed(1)} LU, a loss of ${(a - b).toFixed(1)} LU (budget ${s.maxLraDropLu})`,
+    );
+  return over;
+}
+
+function dynamicsDecision(
+  spec: TargetSpec,
+  d: MasterDynamics,
+  over: string[],
+  file: string,
+  style: MasterStyle,
+): Decision {
+  const pair = (x: [number | null, number | null], unit: string) =>
+    `${x[0] === null ? '—' : x[0].toFixed(1)} → ${x[1] === null ? '—' : x[1].toFixed(1)} ${unit}`;
+  return {
+    engine: 'master.dynamics',
+    decision: 'budget',
+    value: over.length === 0 ? 'within' : STYLE_SPECS[style].refuseOverBudget ? 'refused' : 'warned',
+    reason:
+      `${spec.target}: LRA ${pair(d.loudnessRangeLu, 'LU')}, PLR ${pair(d.plrDb, 'dB')}, crest ` +
+      `${pair(d.crestFactorDb, 'dB')}; limiter ${d.limiterPeakGainReductionDb.toFixed(1)} dB on peaks, ` +
+      `${d.limiterMeanGainReductionDb.toFixed(1)} dB on average` +
+      (over.length === 0 ? ` (within the ${style} style's budget)` : `; over the ${style} budget: ${over.join('; ')}`),
+    inputs: { file, target: spec.target, ...d },
+  };
 }
 
 /** One NDJSON line of `master --json` (issue contract; `input` is kept beside `file` for older readers). */
@@ -329,7 +392,13 @@ function afterChecks(c: Checked, round_: number): MasterVerdict {
   const codec = failed.filter((x) => x.id.startsWith('codec-true-peak-'));
   if (codec.length === failed.length && round_ + 1 < MAX_VERIFY_ROUNDS) {
     const over = Math.max(...codec.map((x) => (x.measured as number) - (x.limit as number)));
-    return { ok: false, loudOk: true, peakOk: false, action: 'lower-ceiling', byDb: over + PEAK_SAFETY_DB + CEILING_STEP_MARGIN_DB };
+    return {
+      ok: false,
+      loudOk: true,
+      peakOk: false,
+      action: 'lower-ceiling',
+      byDb: over + PEAK_SAFETY_DB + CEILING_STEP_MARGIN_DB,
+    };
   }
   return {
     ok: false,
@@ -635,7 +704,8 @@ async function masterGroup(
           { targetLufs: t.spec.integratedLufs, gainDb: t.gainDb, history: t.history },
           measured,
           chainLufs,
-          style,
+          // the loud style delivers over its budget with a warning: its search is not stopped by it
+          style.refuseOverBudget ? style : { maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: Infinity },
         );
         if (step.status === 'next') t.gainDb = step.gainDb;
         else if (step.status === 'on-target') t.status = 'ready';
@@ -653,7 +723,9 @@ async function masterGroup(
           const mean = step.limiterMeanGrDb.toFixed(1);
           const needs = `${peaks} dB of limiting on peaks and ${mean} dB on average`;
           const aim = `${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling`;
-          t.problem = `reaching ${aim} needs ${needs}, more than the ${o.style} style allows (${allowed}); ${advice}`;
+          t.problem =
+            `cannot meet: reaching ${aim} needs ${needs}, more than the ${o.style} style allows (${allowed}); ` +
+            advice;
         }
       });
       progress(0.1 + 0.5 * Math.min(1, (pass + 1) / 4));
@@ -734,8 +806,22 @@ async function masterGroup(
     }
   }
   for (const t of states) {
-    const v = verified.get(t);
+    let v = verified.get(t);
     const limiterMaxGainReductionDb = t.last ? grDb(t.last) : null;
+    const dynamics = v && t.last ? dynamicsOf(analysis.levels, v.levels, t.last) : null;
+    const warnings: string[] = [];
+    if (v && dynamics) {
+      const over = overBudget(dynamics, style);
+      decisions.push(dynamicsDecision(t.spec, dynamics, over, file, o.style));
+      if (over.length > 0 && style.refuseOverBudget) {
+        await rm(v.file, { force: true });
+        v = undefined;
+        t.status = 'failed';
+        t.problem =
+          `cannot meet: ${over.join('; ')}, more than the ${o.style} style allows; ` +
+          'use --style loud (delivers with a warning), a lower target, or a less dynamic mix';
+      } else if (over.length > 0) warnings.push(`${t.spec.target}: ${over.join('; ')} (over the loud style's budget)`);
+    }
     if (!v && t.status === 'ready') {
       t.status = 'failed';
       t.problem = `the written master stayed out of tolerance after ${MAX_VERIFY_ROUNDS} verification rounds`;
@@ -757,8 +843,11 @@ async function masterGroup(
       compliant: v !== undefined,
       limiterMaxGainReductionDb,
       ...(v ? {} : { problem: t.problem ?? 'not met' }),
-      validation: t.validation ?? null,
+      validation: v ? (t.validation ?? null) : null,
+      dynamics,
+      warnings,
     });
+    for (const w of warnings) o.onWarning?.(w);
     if (v) records.push({ path: v.file, sha256: v.sha256, role: `master:${t.spec.target}` });
   }
   progress(1);

@@ -256,6 +256,7 @@ export const MASTER_STYLE_PARAMETERS = {
     'most limiting on peaks before a target is reported as not met (null: unbounded)',
   ),
   maxMeanLimiterGainReductionDb: param(8, 'dB', '[0, 60]', 'most limiting averaged over the programme'),
+  maxLraDropLu: param(4, 'LU', '[0, 30]', 'largest loss of loudness range (input LRA - output LRA) the style accepts'),
 } as const;
 
 /** Every numeric group, by the name the C++ table uses for its namespace. */

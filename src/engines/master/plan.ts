@@ -32,6 +32,13 @@ export interface StyleSpec {
    */
   maxLimiterGainReductionDb: number | null;
   maxMeanLimiterGainReductionDb: number;
+  /** Largest loss of loudness range (input LRA − output LRA, LU) the style accepts. */
+  maxLraDropLu: number;
+  /**
+   * Over budget (limiting or LRA loss): refuse the target as "cannot meet" (true), or deliver it
+   * with a warning (false: the loud style, whose user asked for loudness first).
+   */
+  refuseOverBudget: boolean;
 }
 
 export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
@@ -44,6 +51,8 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
     limiter: { lookaheadMs: 5, releaseMs: 150 },
     maxLimiterGainReductionDb: 4,
     maxMeanLimiterGainReductionDb: 1,
+    maxLraDropLu: 1.5,
+    refuseOverBudget: true,
   },
   balanced: {
     highpassHz: 20,
@@ -52,8 +61,10 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
     compressor: { ratio: 1.6, aboveRmsDb: 4, attackMs: 30, releaseMs: 200 },
     monoBassHz: 100,
     limiter: { lookaheadMs: 3, releaseMs: 80 },
-    maxLimiterGainReductionDb: null,
-    maxMeanLimiterGainReductionDb: 8,
+    maxLimiterGainReductionDb: 10,
+    maxMeanLimiterGainReductionDb: 4,
+    maxLraDropLu: 4,
+    refuseOverBudget: true,
   },
   loud: {
     highpassHz: 25,
@@ -62,8 +73,10 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
     compressor: { ratio: 2.2, aboveRmsDb: 2, attackMs: 15, releaseMs: 120 },
     monoBassHz: 120,
     limiter: { lookaheadMs: 1.5, releaseMs: 50 },
-    maxLimiterGainReductionDb: null,
-    maxMeanLimiterGainReductionDb: 14,
+    maxLimiterGainReductionDb: 18,
+    maxMeanLimiterGainReductionDb: 10,
+    maxLraDropLu: 8,
+    refuseOverBudget: false,
   },
 };
 
@@ -98,13 +111,15 @@ export function checkStyleSpec(style: string, s: StyleSpec): void {
     MASTER_STYLE_PARAMETERS.maxMeanLimiterGainReductionDb,
     s.maxMeanLimiterGainReductionDb,
   );
+  checkParameter(at('maxLraDropLu'), MASTER_STYLE_PARAMETERS.maxLraDropLu, s.maxLraDropLu);
 }
 for (const [style, spec] of Object.entries(STYLE_SPECS)) checkStyleSpec(style, spec);
 
 const limits = (s: StyleSpec) =>
-  s.maxLimiterGainReductionDb === null
+  (s.maxLimiterGainReductionDb === null
     ? `limiting at most ${s.maxMeanLimiterGainReductionDb} dB on average`
-    : `limiting at most ${s.maxLimiterGainReductionDb} dB on peaks, ${s.maxMeanLimiterGainReductionDb} dB on average`;
+    : `limiting at most ${s.maxLimiterGainReductionDb} dB on peaks, ${s.maxMeanLimiterGainReductionDb} dB on average`) +
+  `, LRA loss at most ${s.maxLraDropLu} LU${s.refuseOverBudget ? '' : ' (beyond: a warning)'}`;
 const { transparent, balanced, loud } = STYLE_SPECS;
 
 /** One line per style for help and messages, written from STYLE_SPECS (the numbers are not repeated). */
