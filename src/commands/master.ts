@@ -21,7 +21,9 @@ import { measureLevels, round, toLevels, type Levels } from '../engines/levels/i
 import { channelWeights } from '../engines/levels/weights.js';
 import { feedSource } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
-import { tonalBalance } from '../engines/spectral/index.js';
+import { createFeatureExtractor, tonalBalance } from '../engines/spectral/index.js';
+import { detectSpeech } from '../engines/master/speech.js';
+import type { PcmSink } from '../engines/analysis/pipeline.js';
 import {
   MASTER_STYLES,
   planChain,
@@ -46,6 +48,7 @@ import {
   type MasterTailOptions,
   type MasterTailReport,
   type PcmFormat,
+  type FeatureExtractor,
 } from '../native.js';
 import { truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
@@ -268,8 +271,10 @@ async function renderPass(
   opts: { ffmpeg: FfmpegChoice; upmix?: boolean },
   build: (s: AudioSource) => MasterRenderOptions,
   sink?: (tail: number, pcm: Buffer) => Promise<void>,
+  extra?: (s: AudioSource) => PcmSink,
 ): Promise<PassResult & { source: AudioSource; sha256: string }> {
   const source = await openAudio(file, { ffmpeg: opts.ffmpeg });
+  const also = extra ? [extra(source)] : [];
   try {
     const upmix = opts.upmix === true && source.format.channels === 1;
     const render = new (native().MasterRender)(build(upmix ? dualMonoSource(source) : source));
@@ -284,6 +289,7 @@ async function renderPass(
           return r;
         },
       },
+      ...also,
     ]);
     const done = await render.finish();
     await deliver(done.outputs);
@@ -322,13 +328,23 @@ export async function analyzeForMaster(
   ffmpeg: FfmpegChoice,
   upmix = false,
 ): Promise<MasterAnalysis & { sha256: string; sizeBytes: number; source: AudioSource }> {
-  const pass = await renderPass(file, { ffmpeg, upmix }, (s) => ({
-    sampleRate: s.format.sampleRate,
-    channels: s.format.channels,
-    channelWeights: channelWeights(s.format.speakers),
-    tails: [{ sampleRate: s.format.sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', emit: false }],
-    spectra: spectraFor(s.format.sampleRate),
-  }));
+  // the STFT extractor's level envelope feeds the speech detector (it runs on a second core)
+  let fx: FeatureExtractor | undefined;
+  const pass = await renderPass(
+    file,
+    { ffmpeg, upmix },
+    (s) => ({
+      sampleRate: s.format.sampleRate,
+      channels: s.format.channels,
+      channelWeights: channelWeights(s.format.speakers),
+      tails: [{ sampleRate: s.format.sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', emit: false }],
+      spectra: spectraFor(s.format.sampleRate),
+    }),
+    undefined,
+    (s) => (fx = createFeatureExtractor(s.format, { spectrum: true, pitch: false })),
+  );
+  const env = fx!.finish();
+  const speech = detectSpeech(env.fineEnergy, env.tickSamples / pass.source.format.sampleRate);
   const fs = pass.source.format.sampleRate;
   const levels = toLevels(pass.tails[0]!.levels, false).levels;
   if (levels.integratedLufs === null)
@@ -338,6 +354,7 @@ export async function analyzeForMaster(
     sampleRate: fs,
     channels: upmix ? 2 : pass.source.format.channels,
     levels,
+    speech,
     mid: tonalBalance(pass.midSpectrum!.meanPower, pass.midSpectrum!.binHz, fs),
     side: pass.sideSpectrum ? tonalBalance(pass.sideSpectrum.meanPower, pass.sideSpectrum.binHz, fs) : null,
     sha256: pass.sha256,

@@ -6,6 +6,7 @@ import type { CompressorOptions, EqBand, MasterChainOptions } from '../../native
 import type { Decision } from '../../store/types.js';
 import type { Levels } from '../levels/index.js';
 import type { TonalBand } from '../spectral/index.js';
+import type { SpeechVerdict } from './speech.js';
 import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './eq.js';
 import {
   checkParameter,
@@ -141,6 +142,8 @@ export interface MasterAnalysis {
   /** Third-octave tonal balance of the mid (the mono mix) and, for stereo, of the side. */
   mid: TonalBand[];
   side: TonalBand[] | null;
+  /** Speech or music (src/engines/master/speech.ts); null/absent when too short to tell. */
+  speech?: SpeechVerdict | null;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -209,8 +212,31 @@ export function planChain(
     });
   }
 
+  const sp = input.speech;
+  if (sp)
+    decisions.push({
+      engine: 'master.speech',
+      decision: 'content',
+      value: sp.speech ? 'speech' : 'music',
+      reason:
+        `${(100 * sp.pauseRatio).toFixed(1)}% of the envelope's frames between the first and last sound are pauses ` +
+        `and ${(100 * sp.syllabicShare).toFixed(0)}% of its modulation lies at 2–8 Hz (syllables): ` +
+        (sp.speech ? 'speech' : 'music'),
+      inputs: { file, pauseRatio: r2(sp.pauseRatio), syllabicShare: r2(sp.syllabicShare) },
+    });
   if (reference) {
     matchReference(input, reference, chain, decisions);
+  } else if (s.eqMaxDb > 0 && sp?.speech) {
+    decisions.push({
+      engine: 'master.eq',
+      decision: 'bands',
+      value: [],
+      reason:
+        `the input is speech: shub's corrective EQ curve is a music spectrum, and pulling a voice towards it ` +
+        `would boost its bass and treble; no EQ`,
+      inputs: { file },
+      alternatives: [{ value: 'music curve', why_not: 'a voice has no bass or cymbals to restore' }],
+    });
   } else if (s.eqMaxDb > 0) {
     correctiveEq(input, s, style, chain, decisions);
   } else {
