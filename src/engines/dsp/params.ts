@@ -290,7 +290,7 @@ export const SPEECH_PARAMETERS = {
     '[10, 60]',
     "a frame is a pause when its level is this far under the programme's loud frames (95th percentile)",
   ),
-  minPauseRatio: param(0.03, '', '[0, 1]', 'speech: at least this fraction of frames are pauses'),
+  minPauseRatio: param(0.02, '', '[0, 1]', 'speech: at least this fraction of frames are pauses'),
   minSyllabicShare: param(
     0.42,
     '',
