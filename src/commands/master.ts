@@ -221,7 +221,8 @@ export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
     name: p.name,
     integratedLufs: p.integratedLufs,
     toleranceLu: p.integratedToleranceLu ?? VERIFY_TOLERANCE_LU,
-    truePeakCeilingDbtp: truePeakCeilingFor(p, p.integratedLufs),
+    // anywhere in master's ±0.1 LU aim window: on Spotify's -14, a -13.98 master gets the -2 dBTP ceiling
+    truePeakCeilingDbtp: truePeakCeilingFor(p, p.integratedLufs + VERIFY_TOLERANCE_LU),
     sampleRateHz: fmt === 'opus' ? 48000 : p.delivery.sampleRateHz,
     bitDepth: lossy ? 24 : (p.delivery.bitDepth as 16 | 24 | 32),
     format: fmt,
