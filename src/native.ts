@@ -271,6 +271,8 @@ export interface MasterChainOptions {
 export interface MasterTailOptions {
   sampleRate: number;
   gainDb: number;
+  /** Cutoff (Hz) below which the DC the limiter adds is taken out (default 2; masterTail.dcBlockHz). */
+  dcBlockHz?: number;
   limiter: LimiterOptions | null;
   bitDepth: 16 | 24 | 32;
   dither: 'none' | 'tpdf' | 'tpdf-shaped';

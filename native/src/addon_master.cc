@@ -84,6 +84,7 @@ shub::MasterRenderParams renderParams(Napi::Env env, const Napi::Object& o) {
     shub::MasterTailParams tp;
     tp.sampleRate = static_cast<int>(paramArg(env, t.Get("sampleRate"), tw, params::audio::sampleRate));
     tp.gainDb = optionalParam(env, t, tw, params::masterTail::gainDb);
+    tp.dcBlockHz = optionalParam(env, t, tw, params::masterTail::dcBlockHz);
     Napi::Value lim = t.Get("limiter");
     if (!lim.IsUndefined() && !lim.IsNull()) {
       if (!lim.IsObject()) throwType(env, tw + ".limiter must be an object or null, got " + describe(lim));

@@ -20,13 +20,16 @@ import { measureLevels, round, toLevels, type Levels } from '../engines/levels/i
 import { channelWeights } from '../engines/levels/weights.js';
 import { feedSource } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
-import { tonalBalance } from '../engines/spectral/index.js';
+import { createFeatureExtractor, tonalBalance } from '../engines/spectral/index.js';
+import { detectSpeech } from '../engines/master/speech.js';
+import type { PcmSink } from '../engines/analysis/pipeline.js';
 import {
   MASTER_STYLES,
   planChain,
   STYLE_SPECS,
   type MasterAnalysis,
   type MasterStyle,
+  type StyleSpec,
 } from '../engines/master/plan.js';
 import { gainStep, MAX_GAIN_PASSES, type GainPoint } from '../engines/master/loudness.js';
 import {
@@ -44,6 +47,7 @@ import {
   type MasterTailOptions,
   type MasterTailReport,
   type PcmFormat,
+  type FeatureExtractor,
 } from '../native.js';
 import { targetNamesHelp, truePeakCeilingFor, type Platform } from '../recipes/platforms.js';
 import { addTargetOptions, resolveTargets, type AdHocFlags } from './targets.js';
@@ -112,6 +116,68 @@ export interface MasterOutput {
   problem?: string;
   /** validate's verdict on the written file for this target (what `shub validate -p <target>` reports). */
   validation?: PlatformVerdict | null;
+  /** What mastering did to the dynamics (null when nothing was delivered). */
+  dynamics?: MasterDynamics | null;
+  /** Over the style's budget but delivered (the loud style). */
+  warnings?: string[];
+}
+
+/** Input → output dynamics of one delivered target, and the limiter's work. */
+export interface MasterDynamics {
+  loudnessRangeLu: [number | null, number | null];
+  plrDb: [number | null, number | null];
+  crestFactorDb: [number | null, number | null];
+  limiterPeakGainReductionDb: number;
+  limiterMeanGainReductionDb: number;
+}
+
+export function dynamicsOf(input: Levels, output: Levels, tail: MasterTailReport): MasterDynamics {
+  return {
+    loudnessRangeLu: [input.loudnessRangeLu, output.loudnessRangeLu],
+    plrDb: [input.plrDb, output.plrDb],
+    crestFactorDb: [input.crestFactorDb, output.crestFactorDb],
+    limiterPeakGainReductionDb: grDb(tail),
+    limiterMeanGainReductionDb: round(Math.max(0, -tail.limiterMeanGainDb), 2),
+  };
+}
+
+/** What exceeds the style's budget (empty: within it). */
+export function overBudget(d: MasterDynamics, s: StyleSpec): string[] {
+  const over: string[] = [];
+  if (s.maxLimiterGainReductionDb !== null && d.limiterPeakGainReductionDb > s.maxLimiterGainReductionDb)
+    over.push(`${d.limiterPeakGainReductionDb.toFixed(1)} dB of peak limiting (budget ${s.maxLimiterGainReductionDb})`);
+  if (d.limiterMeanGainReductionDb > s.maxMeanLimiterGainReductionDb)
+    over.push(
+      `${d.limiterMeanGainReductionDb.toFixed(1)} dB of average limiting (budget ${s.maxMeanLimiterGainReductionDb})`,
+    );
+  const [a, b] = d.loudnessRangeLu;
+  if (a !== null && b !== null && a - b > s.maxLraDropLu)
+    over.push(
+      `LRA ${a.toFixed(1)} → ${b.toFixed(1)} LU, a loss of ${(a - b).toFixed(1)} LU (budget ${s.maxLraDropLu})`,
+    );
+  return over;
+}
+
+function dynamicsDecision(
+  spec: TargetSpec,
+  d: MasterDynamics,
+  over: string[],
+  file: string,
+  style: MasterStyle,
+): Decision {
+  const pair = (x: [number | null, number | null], unit: string) =>
+    `${x[0] === null ? '—' : x[0].toFixed(1)} → ${x[1] === null ? '—' : x[1].toFixed(1)} ${unit}`;
+  return {
+    engine: 'master.dynamics',
+    decision: 'budget',
+    value: over.length === 0 ? 'within' : STYLE_SPECS[style].refuseOverBudget ? 'refused' : 'warned',
+    reason:
+      `${spec.target}: LRA ${pair(d.loudnessRangeLu, 'LU')}, PLR ${pair(d.plrDb, 'dB')}, crest ` +
+      `${pair(d.crestFactorDb, 'dB')}; limiter ${d.limiterPeakGainReductionDb.toFixed(1)} dB on peaks, ` +
+      `${d.limiterMeanGainReductionDb.toFixed(1)} dB on average` +
+      (over.length === 0 ? ` (within the ${style} style's budget)` : `; over the ${style} budget: ${over.join('; ')}`),
+    inputs: { file, target: spec.target, ...d },
+  };
 }
 
 /** One NDJSON line of `master --json` (issue contract; `input` is kept beside `file` for older readers). */
@@ -158,7 +224,8 @@ export function targetSpecFor(p: Platform, format?: MasterFormat): TargetSpec {
     name: p.name,
     integratedLufs: p.integratedLufs,
     toleranceLu: p.integratedToleranceLu ?? VERIFY_TOLERANCE_LU,
-    truePeakCeilingDbtp: truePeakCeilingFor(p, p.integratedLufs),
+    // anywhere in master's ±0.1 LU aim window: on Spotify's -14, a -13.98 master gets the -2 dBTP ceiling
+    truePeakCeilingDbtp: truePeakCeilingFor(p, p.integratedLufs + VERIFY_TOLERANCE_LU),
     sampleRateHz: fmt === 'opus' ? 48000 : p.delivery.sampleRateHz,
     bitDepth: lossy ? 24 : (p.delivery.bitDepth as 16 | 24 | 32),
     format: fmt,
@@ -214,8 +281,10 @@ async function renderPass(
   opts: { ffmpeg: FfmpegChoice; upmix?: boolean },
   build: (s: AudioSource) => MasterRenderOptions,
   sink?: (tail: number, pcm: Buffer) => Promise<void>,
+  extra?: (s: AudioSource) => PcmSink,
 ): Promise<PassResult & { source: AudioSource; sha256: string }> {
   const source = await openAudio(file, { ffmpeg: opts.ffmpeg });
+  const also = extra ? [extra(source)] : [];
   try {
     const upmix = opts.upmix === true && source.format.channels === 1;
     const render = new (native().MasterRender)(build(upmix ? dualMonoSource(source) : source));
@@ -230,6 +299,7 @@ async function renderPass(
           return r;
         },
       },
+      ...also,
     ]);
     const done = await render.finish();
     await deliver(done.outputs);
@@ -268,13 +338,23 @@ export async function analyzeForMaster(
   ffmpeg: FfmpegChoice,
   upmix = false,
 ): Promise<MasterAnalysis & { sha256: string; sizeBytes: number; source: AudioSource }> {
-  const pass = await renderPass(file, { ffmpeg, upmix }, (s) => ({
-    sampleRate: s.format.sampleRate,
-    channels: s.format.channels,
-    channelWeights: channelWeights(s.format.speakers),
-    tails: [{ sampleRate: s.format.sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', emit: false }],
-    spectra: spectraFor(s.format.sampleRate),
-  }));
+  // the STFT extractor's level envelope feeds the speech detector (it runs on a second core)
+  let fx: FeatureExtractor | undefined;
+  const pass = await renderPass(
+    file,
+    { ffmpeg, upmix },
+    (s) => ({
+      sampleRate: s.format.sampleRate,
+      channels: s.format.channels,
+      channelWeights: channelWeights(s.format.speakers),
+      tails: [{ sampleRate: s.format.sampleRate, gainDb: 0, limiter: null, bitDepth: 32, dither: 'none', emit: false }],
+      spectra: spectraFor(s.format.sampleRate),
+    }),
+    undefined,
+    (s) => (fx = createFeatureExtractor(s.format, { spectrum: true, pitch: false })),
+  );
+  const env = fx!.finish();
+  const speech = detectSpeech(env.fineEnergy, env.tickSamples / pass.source.format.sampleRate);
   const fs = pass.source.format.sampleRate;
   const levels = toLevels(pass.tails[0]!.levels, false).levels;
   if (levels.integratedLufs === null)
@@ -284,6 +364,7 @@ export async function analyzeForMaster(
     sampleRate: fs,
     channels: upmix ? 2 : pass.source.format.channels,
     levels,
+    speech,
     mid: tonalBalance(pass.midSpectrum!.meanPower, pass.midSpectrum!.binHz, fs),
     side: pass.sideSpectrum ? tonalBalance(pass.sideSpectrum.meanPower, pass.sideSpectrum.binHz, fs) : null,
     sha256: pass.sha256,
@@ -687,7 +768,8 @@ async function masterGroup(
           { targetLufs: t.spec.integratedLufs, gainDb: t.gainDb, history: t.history },
           measured,
           chainLufs,
-          style,
+          // the loud style delivers over its budget with a warning: its search is not stopped by it
+          style.refuseOverBudget ? style : { maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: Infinity },
         );
         if (step.status === 'next') t.gainDb = step.gainDb;
         else if (step.status === 'on-target') t.status = 'ready';
@@ -705,7 +787,9 @@ async function masterGroup(
           const mean = step.limiterMeanGrDb.toFixed(1);
           const needs = `${peaks} dB of limiting on peaks and ${mean} dB on average`;
           const aim = `${t.spec.integratedLufs} LUFS under a ${t.spec.truePeakCeilingDbtp} dBTP ceiling`;
-          t.problem = `reaching ${aim} needs ${needs}, more than the ${o.style} style allows (${allowed}); ${advice}`;
+          t.problem =
+            `cannot meet: reaching ${aim} needs ${needs}, more than the ${o.style} style allows (${allowed}); ` +
+            advice;
         }
       });
       progress(0.1 + 0.5 * Math.min(1, (pass + 1) / 4));
@@ -786,8 +870,22 @@ async function masterGroup(
     }
   }
   for (const t of states) {
-    const v = verified.get(t);
+    let v = verified.get(t);
     const limiterMaxGainReductionDb = t.last ? grDb(t.last) : null;
+    const dynamics = v && t.last ? dynamicsOf(analysis.levels, v.levels, t.last) : null;
+    const warnings: string[] = [];
+    if (v && dynamics) {
+      const over = overBudget(dynamics, style);
+      decisions.push(dynamicsDecision(t.spec, dynamics, over, file, o.style));
+      if (over.length > 0 && style.refuseOverBudget) {
+        await rm(v.file, { force: true });
+        v = undefined;
+        t.status = 'failed';
+        t.problem =
+          `cannot meet: ${over.join('; ')}, more than the ${o.style} style allows; ` +
+          'use --style loud (delivers with a warning), a lower target, or a less dynamic mix';
+      } else if (over.length > 0) warnings.push(`${t.spec.target}: ${over.join('; ')} (over the loud style's budget)`);
+    }
     if (!v && t.status === 'ready') {
       t.status = 'failed';
       t.problem = `the written master stayed out of tolerance after ${MAX_VERIFY_ROUNDS} verification rounds`;
@@ -809,8 +907,11 @@ async function masterGroup(
       compliant: v !== undefined,
       limiterMaxGainReductionDb,
       ...(v ? {} : { problem: t.problem ?? 'not met' }),
-      validation: t.validation ?? null,
+      validation: v ? (t.validation ?? null) : null,
+      dynamics,
+      warnings,
     });
+    for (const w of warnings) o.onWarning?.(w);
     if (v) records.push({ path: v.file, sha256: v.sha256, role: `master:${t.spec.target}` });
   }
   progress(1);

@@ -69,6 +69,7 @@ export function jobOptions(command: QueueCommand, flags: Record<string, unknown>
   const options: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(flags)) {
     if (LOCAL_FLAGS.includes(k) || v === undefined) continue;
+    if (k === 'codecCheck' && v === true) continue; // the default of master's --no-codec-check
     options[k] = PATH_FLAGS.includes(k) && typeof v === 'string' ? path.resolve(cwd, v) : v;
   }
   if (command === 'validate' && options.junit !== undefined)
@@ -156,6 +157,7 @@ export async function prepareJob(
         overwrite: Boolean(options.overwrite) || Boolean(c.overwrite),
         noiseShaping: Boolean(options.noiseShaping),
         multiband: Boolean(options.multiband),
+        codecCheck: options.codecCheck !== false,
       });
       return outcome(done.exitCode, c.runId, errors);
     });

@@ -20,7 +20,9 @@ export function formatMasterText(r: MasterResult): string {
   lines.push(fmt(head));
   for (const row of rows) lines.push(fmt(row));
   const chain = r.decisions.filter((d) =>
-    ['master.highpass', 'master.eq', 'master.compressor', 'master.width'].includes(d.engine),
+    ['master.highpass', 'master.eq', 'master.compressor', 'master.width', 'master.dynamics', 'master.speech'].includes(
+      d.engine,
+    ),
   );
   for (const d of chain) lines.push(`  ${d.engine.replace('master.', '')}: ${d.reason}`);
   return lines.join('\n');

@@ -93,7 +93,7 @@ struct MasterRender::Tail {
     if (params.limiter) limiter = std::make_unique<TruePeakLimiter>(*params.limiter, params.sampleRate, channels);
     pre.assign(static_cast<size_t>(channels), {});
     dcState.assign(static_cast<size_t>(channels) * 4, 0.0);
-    dcAlpha = 1.0 - std::exp(-2.0 * 3.14159265358979323846 * params::masterTail::dcBlockHz.def / params.sampleRate);
+    dcAlpha = 1.0 - std::exp(-2.0 * 3.14159265358979323846 * params.dcBlockHz / params.sampleRate);
     rs.assign(static_cast<size_t>(channels), {});
     lim.assign(static_cast<size_t>(channels), {});
     rsPtr.assign(static_cast<size_t>(channels), nullptr);
@@ -193,8 +193,9 @@ std::string validateMasterRenderParams(const MasterRenderParams& p) {
     for (const EqBand& b : *eq)
       if (!(e = validateEqBand(b)).empty()) return std::string(eq == &p.chain.midEq ? "midEq: " : "sideEq: ") + e;
   for (const MasterTailParams& t : p.tails) {
-    e = params::firstRejection(
-        {{params::audio::sampleRate, static_cast<double>(t.sampleRate)}, {params::masterTail::gainDb, t.gainDb}});
+    e = params::firstRejection({{params::audio::sampleRate, static_cast<double>(t.sampleRate)},
+                                {params::masterTail::gainDb, t.gainDb},
+                                {params::masterTail::dcBlockHz, t.dcBlockHz}});
     if (!e.empty()) return "tails: " + e;
     if (!isBitDepth(t.bitDepth)) return "tails: bitDepth must be 16, 24 or 32, got " + std::to_string(t.bitDepth);
   }

@@ -41,6 +41,7 @@ struct MasterChainParams {
 struct MasterTailParams {
   int sampleRate = 48000;  // output rate
   double gainDb = params::masterTail::gainDb.def;
+  double dcBlockHz = params::masterTail::dcBlockHz.def;  // the limiter's DC is taken out below this
   std::optional<LimiterParams> limiter;
   int bitDepth = 24;  // 16, 24 or 32 (float)
   DitherMode dither = DitherMode::Tpdf;

@@ -256,6 +256,7 @@ export const MASTER_STYLE_PARAMETERS = {
     'most limiting on peaks before a target is reported as not met (null: unbounded)',
   ),
   maxMeanLimiterGainReductionDb: param(8, 'dB', '[0, 60]', 'most limiting averaged over the programme'),
+  maxLraDropLu: param(4, 'LU', '[0, 30]', 'largest loss of loudness range (input LRA - output LRA) the style accepts'),
 } as const;
 
 /** Every numeric group, by the name the C++ table uses for its namespace. */
@@ -279,3 +280,21 @@ export const DSP_PARAMETER_GROUPS = {
 } as const satisfies Record<string, Record<string, ParameterSpec>>;
 
 export type DspGroup = keyof typeof DSP_PARAMETER_GROUPS;
+
+/** The speech detector of `shub master` (src/engines/master/speech.ts). */
+export const SPEECH_PARAMETERS = {
+  frameSeconds: param(0.02, 's', '[0.005, 0.1]', 'envelope frame: mean square of the mono mix per frame'),
+  pauseBelowDb: param(
+    30,
+    'dB',
+    '[10, 60]',
+    "a frame is a pause when its level is this far under the programme's loud frames (95th percentile)",
+  ),
+  minPauseRatio: param(0.02, '', '[0, 1]', 'speech: at least this fraction of frames are pauses'),
+  minSyllabicShare: param(
+    0.42,
+    '',
+    '[0, 1]',
+    "speech: at least this share of the envelope's modulation power (0.5-16 Hz) lies at 2-8 Hz (syllables)",
+  ),
+} as const;

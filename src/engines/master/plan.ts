@@ -6,6 +6,7 @@ import type { CompressorOptions, EqBand, MasterChainOptions } from '../../native
 import type { Decision } from '../../store/types.js';
 import type { Levels } from '../levels/index.js';
 import type { TonalBand } from '../spectral/index.js';
+import type { SpeechVerdict } from './speech.js';
 import { activeBands, centerOf, fitEq, meanOf, smooth, targetCurveDb } from './eq.js';
 import {
   checkParameter,
@@ -32,6 +33,13 @@ export interface StyleSpec {
    */
   maxLimiterGainReductionDb: number | null;
   maxMeanLimiterGainReductionDb: number;
+  /** Largest loss of loudness range (input LRA − output LRA, LU) the style accepts. */
+  maxLraDropLu: number;
+  /**
+   * Over budget (limiting or LRA loss): refuse the target as "cannot meet" (true), or deliver it
+   * with a warning (false: the loud style, whose user asked for loudness first).
+   */
+  refuseOverBudget: boolean;
 }
 
 export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
@@ -44,6 +52,8 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
     limiter: { lookaheadMs: 5, releaseMs: 150 },
     maxLimiterGainReductionDb: 4,
     maxMeanLimiterGainReductionDb: 1,
+    maxLraDropLu: 1.5,
+    refuseOverBudget: true,
   },
   balanced: {
     highpassHz: 20,
@@ -52,8 +62,10 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
     compressor: { ratio: 1.6, aboveRmsDb: 4, attackMs: 30, releaseMs: 200 },
     monoBassHz: 100,
     limiter: { lookaheadMs: 3, releaseMs: 80 },
-    maxLimiterGainReductionDb: null,
-    maxMeanLimiterGainReductionDb: 8,
+    maxLimiterGainReductionDb: 10,
+    maxMeanLimiterGainReductionDb: 4,
+    maxLraDropLu: 4,
+    refuseOverBudget: true,
   },
   loud: {
     highpassHz: 25,
@@ -62,8 +74,10 @@ export const STYLE_SPECS: Record<MasterStyle, StyleSpec> = {
     compressor: { ratio: 2.2, aboveRmsDb: 2, attackMs: 15, releaseMs: 120 },
     monoBassHz: 120,
     limiter: { lookaheadMs: 1.5, releaseMs: 50 },
-    maxLimiterGainReductionDb: null,
-    maxMeanLimiterGainReductionDb: 14,
+    maxLimiterGainReductionDb: 18,
+    maxMeanLimiterGainReductionDb: 10,
+    maxLraDropLu: 8,
+    refuseOverBudget: false,
   },
 };
 
@@ -98,13 +112,15 @@ export function checkStyleSpec(style: string, s: StyleSpec): void {
     MASTER_STYLE_PARAMETERS.maxMeanLimiterGainReductionDb,
     s.maxMeanLimiterGainReductionDb,
   );
+  checkParameter(at('maxLraDropLu'), MASTER_STYLE_PARAMETERS.maxLraDropLu, s.maxLraDropLu);
 }
 for (const [style, spec] of Object.entries(STYLE_SPECS)) checkStyleSpec(style, spec);
 
 const limits = (s: StyleSpec) =>
-  s.maxLimiterGainReductionDb === null
+  (s.maxLimiterGainReductionDb === null
     ? `limiting at most ${s.maxMeanLimiterGainReductionDb} dB on average`
-    : `limiting at most ${s.maxLimiterGainReductionDb} dB on peaks, ${s.maxMeanLimiterGainReductionDb} dB on average`;
+    : `limiting at most ${s.maxLimiterGainReductionDb} dB on peaks, ${s.maxMeanLimiterGainReductionDb} dB on average`) +
+  `, LRA loss at most ${s.maxLraDropLu} LU${s.refuseOverBudget ? '' : ' (beyond: a warning)'}`;
 const { transparent, balanced, loud } = STYLE_SPECS;
 
 /** One line per style for help and messages, written from STYLE_SPECS (the numbers are not repeated). */
@@ -126,6 +142,8 @@ export interface MasterAnalysis {
   /** Third-octave tonal balance of the mid (the mono mix) and, for stereo, of the side. */
   mid: TonalBand[];
   side: TonalBand[] | null;
+  /** Speech or music (src/engines/master/speech.ts); null/absent when too short to tell. */
+  speech?: SpeechVerdict | null;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -194,8 +212,31 @@ export function planChain(
     });
   }
 
+  const sp = input.speech;
+  if (sp)
+    decisions.push({
+      engine: 'master.speech',
+      decision: 'content',
+      value: sp.speech ? 'speech' : 'music',
+      reason:
+        `${(100 * sp.pauseRatio).toFixed(1)}% of the envelope's frames between the first and last sound are pauses ` +
+        `and ${(100 * sp.syllabicShare).toFixed(0)}% of its modulation lies at 2–8 Hz (syllables): ` +
+        (sp.speech ? 'speech' : 'music'),
+      inputs: { file, pauseRatio: r2(sp.pauseRatio), syllabicShare: r2(sp.syllabicShare) },
+    });
   if (reference) {
     matchReference(input, reference, chain, decisions);
+  } else if (s.eqMaxDb > 0 && sp?.speech) {
+    decisions.push({
+      engine: 'master.eq',
+      decision: 'bands',
+      value: [],
+      reason:
+        `the input is speech: shub's corrective EQ curve is a music spectrum, and pulling a voice towards it ` +
+        `would boost its bass and treble; no EQ`,
+      inputs: { file },
+      alternatives: [{ value: 'music curve', why_not: 'a voice has no bass or cymbals to restore' }],
+    });
   } else if (s.eqMaxDb > 0) {
     correctiveEq(input, s, style, chain, decisions);
   } else {
