@@ -283,7 +283,7 @@ export function resolveAudioOutput(output: string, rules: AudioOutputRules): Aud
   if (byExtension === null && rules.count !== 1) return { kind: 'folder', dir: output, format: rules.formatFlag };
   if (rules.count !== 1)
     throw new UsageError(
-      `-o ${quotePath(output)} names one file, but this ${rules.command} run writes ${rules.count}; ` +
+      `-o ${quotePath(output)} names a file, but this ${rules.command} run writes ${rules.count}; ` +
         `give a folder instead (e.g. -o ${quotePath(path.join(path.dirname(output), 'out'))}/)`,
     );
   if (byExtension && rules.formatFlag && byExtension !== rules.formatFlag)
