@@ -305,6 +305,13 @@ export function formatNamedByOutput(output: string | undefined, count: number): 
   return formatOfExtension(output) ?? undefined;
 }
 
+/** `output` with a trailing `/` when, for a run of `count` outputs, it names a folder (for jobs split per file). */
+export function folderForBatch(output: string, count: number): string {
+  if (output.endsWith('/') || isStdout(output)) return output;
+  const kind = resolveAudioOutput(output, { count, defaultFormat: 'wav', command: 'master' }).kind;
+  return kind === 'folder' ? `${output}/` : output;
+}
+
 /** Anything a finished file or report can be streamed to (process.stdout in the CLI). */
 export interface ByteSink {
   write(chunk: string | Uint8Array): unknown;
