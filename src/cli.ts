@@ -59,7 +59,10 @@ export function optionLookingFiles(argv: string[], cwd: string): string | undefi
 const processIo = (): CliIo => ({
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // created only when a `-` argument is read (touching process.stdin opens the stream)
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   cwd: process.cwd(),
 });

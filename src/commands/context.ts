@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describeError, exitCodeOf, ExitCode, type ShubError } from '../errors.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
-import type { Store } from '../store/types.js';
+import type { RunRecord, Store } from '../store/types.js';
 import { redactText } from '../store/redact.js';
 import { oneLine, textOnly } from '../io/names.js';
 import { setReadWarningSink } from '../io/verdict.js';
@@ -405,6 +405,17 @@ export class Session {
       env: this.ctx.io.env,
       mode,
     });
+    const audio = this.audio;
+    if (audio) {
+      // `-o -`: the run records its output as `-`, not the temporary file it was written to
+      this.store_ = new Proxy(this.store_, {
+        get(target, key) {
+          if (key === 'saveRun') return (run: RunRecord) => target.saveRun(audio.shown(run));
+          const value: unknown = Reflect.get(target, key);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    }
     const store = this.store_;
     // SIGINT/SIGTERM: the unfinished run is recorded as interrupted (its temporaries are already gone)
     this.stopOnInterrupt = onInterrupt(async (_signal, exitCode) => {

@@ -1135,8 +1135,8 @@ export const masterCommand = defineCommand({
   shared: {
     output: {
       description:
-        'folder for the masters (named <mix>.<target>.<ext>), ' +
-        'or a file for one mix and one target (default: beside the mix)',
+        'folder for the masters (named <mix>.<target>.<ext>), or a file for one mix and one target whose ' +
+        'extension picks the format, or - for stdout (WAV/FLAC; default: beside the mix)',
     },
     overwrite: true,
     json: true,

@@ -72,6 +72,14 @@ export async function queueSubmitCli(
   ]);
   const parsed = await parseCommandArgs(command, argv, ctx.io);
   const options = jobOptions(command, parsed.flags, ctx.io.cwd);
+  if (command === 'master' && typeof options.output === 'string') {
+    // each job masters one file: `-o out` read for the whole batch (a folder when it writes several) stays that
+    const targets = String(options.target ?? '')
+      .split(',')
+      .filter(Boolean).length;
+    const { folderForBatch } = await import('../io/outputs.js');
+    options.output = folderForBatch(options.output, parsed.files.length * Math.max(1, targets));
+  }
   const ffmpegFlag = parsed.flags.ffmpeg as string | undefined;
   return withSession(ctx, 'queue', ffmpegFlag ? { ffmpeg: ffmpegFlag } : {}, async (s) => {
     const url = await queueUrl(s, flags, 'queue submit');

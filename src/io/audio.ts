@@ -59,7 +59,10 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
   try {
     const st = await stat(file);
     if (st.isDirectory())
-      throw new InputError(file, 'is a directory, not an audio file; pass the files inside it (e.g. dir/*.wav)');
+      throw new InputError(
+        file,
+        'is a directory, not an audio file; pass --recursive for the audio files below it, or name them',
+      );
     if (!st.isFile()) throw new InputError(file, 'is not a regular file; pass an audio file');
     size = st.size;
   } catch (err) {
@@ -101,7 +104,10 @@ function fileSystemError(file: string, err: unknown): InputError | EnvironmentEr
   if (code === 'EACCES' || code === 'EPERM')
     return new InputError(file, 'permission denied; check the file permissions');
   if (code === 'EISDIR')
-    return new InputError(file, 'is a directory, not an audio file; pass the files inside it (e.g. dir/*.wav)');
+    return new InputError(
+      file,
+      'is a directory, not an audio file; pass --recursive for the audio files below it, or name them',
+    );
   return new InputError(file, `cannot be read (${code ?? (err as Error).message})`);
 }
 

@@ -3,8 +3,8 @@
  * takes a list of inputs:
  * - `-`: paths read from stdin, one per line (`\r\n` accepted), or NUL-separated with `-0`
  *   (for `find -print0`); empty entries are skipped; at most one `-`.
- * - a directory: with `--recursive`, the audio files below it (by extension), sorted; without it a
- *   usage error that says so.
+ * - a directory: with `--recursive`, the audio files below it (by extension), sorted; without it
+ *   it stays an argument, and reading it fails as that input's error (exit 3, its own --json line).
  * - a quoted glob (`'album/*.wav'`, `'stems/**\/*.flac'`): expanded by shub, sorted; `*`, `?`,
  *   `[abc]`/`[!abc]` within a name and `**` for any depth. A pattern that matches nothing, like a
  *   missing file, is kept as it is, so that it gets its own error line (outputs match inputs).
@@ -156,7 +156,7 @@ export function splitPathList(text: string, nul: boolean): string[] {
 
 /**
  * The input files the arguments name, in argument order (each glob's and folder's matches sorted).
- * Throws a UsageError for a folder without --recursive, a second `-`, or `-` with nothing on stdin.
+ * Throws a UsageError for a second `-`, `-` with nothing on stdin, or a folder with no audio files.
  */
 export async function expandInputs(args: readonly string[], rules: InputRules = {}): Promise<string[]> {
   const cwd = rules.cwd ?? process.cwd();
@@ -176,11 +176,8 @@ export async function expandInputs(args: readonly string[], rules: InputRules = 
       continue;
     }
     const abs = path.resolve(cwd, arg);
-    if (isDirectory(abs)) {
-      if (!rules.recursive)
-        throw new UsageError(
-          `${quotePath(arg)} is a folder; pass --recursive to process the audio files in it, or name the files`,
-        );
+    // without --recursive a folder stays an argument: it gets its own error (exit 3), so outputs match inputs
+    if (rules.recursive && isDirectory(abs)) {
       const found = audioFilesBelow(abs).map((f) => (path.isAbsolute(arg) ? f : path.relative(cwd, f)));
       if (found.length === 0)
         throw new UsageError(

@@ -283,7 +283,7 @@ export function resolveAudioOutput(output: string, rules: AudioOutputRules): Aud
   if (byExtension === null && rules.count !== 1) return { kind: 'folder', dir: output, format: rules.formatFlag };
   if (rules.count !== 1)
     throw new UsageError(
-      `-o ${quotePath(output)} names one file, but this ${rules.command} run writes ${rules.count}; ` +
+      `-o ${quotePath(output)} names a file, but this ${rules.command} run writes ${rules.count}; ` +
         `give a folder instead (e.g. -o ${quotePath(path.join(path.dirname(output), 'out'))}/)`,
     );
   if (byExtension && rules.formatFlag && byExtension !== rules.formatFlag)
@@ -303,6 +303,13 @@ export function resolveAudioOutput(output: string, rules: AudioOutputRules): Aud
 export function formatNamedByOutput(output: string | undefined, count: number): AudioOutputFormat | undefined {
   if (output === undefined || count !== 1 || isStdout(output) || namesFolder(output)) return undefined;
   return formatOfExtension(output) ?? undefined;
+}
+
+/** `output` with a trailing `/` when, for a run of `count` outputs, it names a folder (for jobs split per file). */
+export function folderForBatch(output: string, count: number): string {
+  if (output.endsWith('/') || isStdout(output)) return output;
+  const kind = resolveAudioOutput(output, { count, defaultFormat: 'wav', command: 'master' }).kind;
+  return kind === 'folder' ? `${output}/` : output;
 }
 
 /** Anything a finished file or report can be streamed to (process.stdout in the CLI). */

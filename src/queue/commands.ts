@@ -8,7 +8,7 @@
  * time and never reaches a worker.
  */
 import path from 'node:path';
-import { formatNamedByOutput } from '../io/outputs.js';
+import { formatNamedByOutput, resolveAudioOutput } from '../io/outputs.js';
 import { Command, CommanderError } from 'commander';
 import type { ShubConfig } from '../config.js';
 import { describeError, exitCodeOf, UsageError, type ShubError } from '../errors.js';
@@ -139,7 +139,18 @@ export async function prepareJob(
         'name the delivery targets with --target (e.g. --target spotify,apple-music,cd) or give --reference',
       );
     const targets = options.target ? await platforms(String(options.target)) : [];
-    const output = options.output as string | undefined;
+    const given = options.output as string | undefined;
+    // one job masters one file: `-o out` read for the whole batch (a folder when it writes several) stays that
+    const output =
+      given !== undefined &&
+      !given.endsWith('/') &&
+      resolveAudioOutput(given, {
+        count: inputCount * Math.max(1, targets.length),
+        defaultFormat: 'wav',
+        command: 'master',
+      }).kind === 'folder'
+        ? `${given}/`
+        : given;
     const specs = targets.map((t) =>
       m.targetSpecFor(t, format ?? formatNamedByOutput(output, inputCount * targets.length)),
     );

@@ -80,9 +80,17 @@ test('a folder with --recursive gives its audio files in sorted order; without i
       ['album/cd2/01.wav', -30],
     ],
   );
-  const bare = analyze(['album']);
-  assert.equal(bare.code, 2);
-  assert.match(bare.stderr, /album is a folder; pass --recursive/);
+  // without --recursive the folder is an input that cannot be read: its own line, exit 3
+  const bare = analyze(['album', 'album/01.wav']);
+  assert.equal(bare.code, 3);
+  assert.deepEqual(
+    bare.lines.map((l) => [l.file, l.error?.code ?? lufs(l)]),
+    [
+      ['album', 'unreadable-input'],
+      ['album/01.wav', -20],
+    ],
+  );
+  assert.match(bare.stderr, /album: is a directory, not an audio file; pass --recursive/);
 });
 
 test('a quoted glob is expanded by shub', () => {

@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ndjson, shub, shubBytes, tempDir } from '../helpers/cli.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
@@ -46,7 +46,11 @@ test('-o one.mp3 --format wav is a usage error that writes nothing', () => {
 });
 
 test('-o - streams the one master as WAV on stdout; the report goes to stderr; no file named -', () => {
-  const r = shubBytes(['master', 'mix.wav', '-t', 'spotify', '-o', '-', '--json', ...opts], dir);
+  // a private TMPDIR: the temporary master must be gone afterwards
+  mkdirSync(f('tmp'));
+  const r = shubBytes(['master', 'mix.wav', '-t', 'spotify', '-o', '-', '--json', ...opts], dir, '', {
+    TMPDIR: f('tmp'),
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(existsSync(f('-')), false);
   assert.equal(r.stdout.subarray(0, 4).toString('latin1'), 'RIFF');
@@ -63,11 +67,7 @@ test('-o - streams the one master as WAV on stdout; the report goes to stderr; n
     [['-', true]],
   );
   assert.ok(report.runId && report.shubVersion);
-  // nothing left in the temp folder
-  assert.equal(
-    readdirSync(path.dirname(dir)).some((n) => n.startsWith('shub-stdout-')),
-    false,
-  );
+  assert.deepEqual(readdirSync(f('tmp')), []);
 });
 
 test('-o - with FLAC streams FLAC; with two targets it is refused before any work', () => {

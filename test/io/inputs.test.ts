@@ -23,9 +23,12 @@ touch('album/02.wav', 'album/01.wav', 'album/notes.txt', 'album/cd2/01.flac', 'a
 touch('b.WAV', 'a[1].wav');
 
 test('a folder needs --recursive, then gives its audio files sorted, hidden and non-audio ones left out', async () => {
+  // without it the folder stays an argument (reading it is that input's error)
+  assert.deepEqual(await expandInputs(['album'], { cwd: dir }), ['album']);
+  touch('empty/notes.txt');
   await assert.rejects(
-    expandInputs(['album'], { cwd: dir }),
-    (e: Error) => e instanceof UsageError && /album is a folder; pass --recursive/.test(e.message),
+    expandInputs(['empty'], { cwd: dir, recursive: true }),
+    (e: Error) => e instanceof UsageError && /empty holds no audio files/.test(e.message),
   );
   assert.deepEqual(await expandInputs(['album'], { cwd: dir, recursive: true }), [
     'album/01.wav',

@@ -247,7 +247,7 @@ test('SIGTERM during a job: the worker finishes it and exits 0; no partial outpu
     [['completed', 0]],
   );
   assert.deepEqual(readdirSync(path.dirname(long)).sort(), ['long.spotify.wav', 'long.wav']);
-  const ref = shub(['master', long, '--target', 'spotify', '-o', f('long-ref'), '--store-dir', f('store')], dir);
+  const ref = shub(['master', long, '--target', 'spotify', '-o', `${f('long-ref')}/`, '--store-dir', f('store')], dir);
   assert.equal(ref.code, 0, ref.stderr);
   assert.ok(readFileSync(f('in-long', 'long.spotify.wav')).equals(readFileSync(f('long-ref', 'long.spotify.wav'))));
   assert.equal(status(url).commands.master!.completed, 1);
