@@ -1,6 +1,7 @@
 /**
  * Issue 17 point 2 acceptance: every built-in target, four kinds of input — a dynamic mix, a
- * brickwalled mix, mono speech (espeak-ng) and a 96 kHz mix — mastered, then validated: a master
+ * brickwalled mix, mono speech (speech-like material made here; real espeak-ng speech in a peer
+ * test) and a 96 kHz mix — mastered, then validated: a master
  * reported compliant passes `shub validate -p <target> --codec-check` with exactly the checks
  * master reported, and master's reported verdict is validate's (no target "ok" that validate fails).
  */
@@ -11,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { peerSkip } from '../helpers/peers.js';
-import { writeWav } from '../../fixtures/signals.js';
+import { speechLike, writeWav } from '../../fixtures/signals.js';
 import { songPlanar } from '../../fixtures/music.js';
 import type { MasterResult } from '../../src/commands/master.js';
 import type { ValidateResult } from '../../src/commands/validate.js';
@@ -24,7 +25,6 @@ const store = ['--store-dir', f('store')];
 const skip = peerSkip('espeak-ng');
 
 before(() => {
-  if (skip) return;
   // dynamic: a quiet ballad with soft and loud bars (48 kHz)
   writeWav(
     f('dynamic.wav'),
@@ -36,20 +36,18 @@ before(() => {
   const pop = songPlanar({ bpm: 128, tonic: 62, mode: 'major', bars: 2 }, 44100, 1.5);
   const clip = pop.map((ch) => ch.map((x) => (0.989 * Math.tanh(6 * x)) / Math.tanh(6)));
   writeWav(f('brickwalled.wav'), clip, 44100, 's16');
-  // mono speech from a formant synthesizer (22.05 kHz)
-  const said = 'Welcome back to the show. Today we talk about loudness, and why a podcast sounds quieter than music.';
-  const r = spawnSync('espeak-ng', ['-w', f('speech.wav'), said]);
-  assert.equal(r.status, 0, String(r.stderr));
+  // mono speech-like material made here (22.05 kHz): syllables of formant-filtered pulses and noise
+  writeWav(f('speech.wav'), [speechLike(12, 22050, 7)], 22050, 's16');
   // a 96 kHz mix
   writeWav(f('hires.wav'), songPlanar({ bpm: 110, tonic: 60, mode: 'major', bars: 2 }, 96000, 0.8), 96000, 's24');
 });
 
-test('every built-in target: master ok <=> validate --codec-check passes, with the same checks', { skip }, async () => {
+async function masterThenValidate(inputs: string[], minCompliant = 0.5): Promise<void> {
   const ids = [...(await loadPlatforms()).keys()];
   let compliant = 0;
   let total = 0;
   const written = new Map<string, { what: string; file: string; checks: [string, boolean][] }[]>();
-  for (const input of ['dynamic', 'brickwalled', 'speech', 'hires']) {
+  for (const input of inputs) {
     const out = f(`out-${input}`);
     const m = shub(['master', f(`${input}.wav`), '-t', ids.join(','), '-o', out, '--json', ...store], dir);
     assert.ok(m.code === 0 || m.code === 1, m.stderr);
@@ -89,8 +87,19 @@ test('every built-in target: master ok <=> validate --codec-check passes, with t
     }
     assert.equal(v.code, 0, target);
   }
-  assert.equal(total, 4 * ids.length);
+  assert.equal(total, inputs.length * ids.length);
   // most combinations are deliverable: the equality above is not met by refusing everything
   console.log(`# ${compliant} of ${total} masters compliant`);
-  assert.ok(compliant >= total / 2, `${compliant} of ${total} compliant`);
+  assert.ok(compliant >= total * minCompliant, `${compliant} of ${total} compliant`);
+}
+
+test('every built-in target: master ok <=> validate --codec-check passes, with the same checks', () =>
+  masterThenValidate(['dynamic', 'brickwalled', 'speech', 'hires']));
+
+test('the same for real speech (espeak-ng, a formant synthesizer)', { skip }, async () => {
+  const said = 'Welcome back to the show. Today we talk about loudness, and why a podcast sounds quieter than music.';
+  const r = spawnSync('espeak-ng', ['-w', f('espeak.wav'), said]);
+  assert.equal(r.status, 0, String(r.stderr));
+  // speech is over the music styles' dynamics budgets for the loudest targets: 6 of 12 delivered here
+  await masterThenValidate(['espeak'], 0.25);
 });
