@@ -8,7 +8,12 @@
  *   `taskset -c 0`, wall time from spawn to exit (node start-up, decode, model load and prewarm, write).
  * Not part of `npm test`.
  *
- *   node dist/bench/nam.js [--runs 3] [--seconds 60] [--wasm-seconds 20] [--model fixtures/nam/x.nam]
+ * - with `--core PATH`: the reference C++ core's own `benchmodel` tool (NeuralAmpModelerCore/tools, built
+ *   by you, e.g. `g++ -O3 -march=native -std=c++20 -DNDEBUG -I. -I/usr/include/eigen3 -IDependencies/nlohmann
+ *   NAM/*.cpp NAM/wavenet/*.cpp tools/benchmodel.cpp`; nothing of it is in this repository) on the same model, pinned
+ *   to one core: it runs 2 s of audio at 48 kHz in 64-frame buffers and prints the milliseconds it took.
+ *
+ *   node dist/bench/nam.js [--runs 3] [--seconds 60] [--wasm-seconds 20] [--model fixtures/nam/x.nam] [--core PATH]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +35,7 @@ const RUNS = Number(arg('--runs', '3'));
 const SECONDS = Number(arg('--seconds', '60'));
 const WASM_SECONDS = Number(arg('--wasm-seconds', '20'));
 const MODEL = path.resolve(ROOT, arg('--model', 'fixtures/nam/wavenet_a1_standard.nam'));
+const CORE = arg('--core', '');
 const FS = 48000;
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 /** CPU seconds of this process (user + system) while f runs. */
@@ -109,4 +115,20 @@ const lines = [
     ` s) | ${(wall / SECONDS).toFixed(4)} | ${(SECONDS / wall).toFixed(1)}× | |`,
   `shub vs nam-wasm on the same ${WASM_SECONDS} s: ${agreement.toFixed(1)} dB relative RMS difference`,
 ];
+if (CORE) {
+  // the reference core: benchmodel times its own loop over 2 s of audio (after loading the model)
+  const ms: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const p = spawnSync('taskset', ['-c', '0', CORE, MODEL], { encoding: 'utf8' });
+    const m = /([\d.]+)ms\s*$/m.exec(p.stdout);
+    if (p.status !== 0 || !m) throw new Error(`--core ${CORE}: ${p.stderr || p.stdout}`);
+    ms.push(Number(m[1]));
+  }
+  const coreCpu = median(ms) / 1000 / 2;
+  lines.push(
+    `reference core benchmodel (-O3 -march=native, 64-frame buffers, taskset -c 0; median of ${RUNS}: ` +
+      `${ms.map((v) => v.toFixed(1)).join(', ')} ms for 2 s): ${(1 / coreCpu).toFixed(1)}× real time; ` +
+      `shub in process is ${(coreCpu / shubCpu).toFixed(2)}× its speed`,
+  );
+}
 process.stdout.write(lines.join('\n') + '\n');
