@@ -63,8 +63,10 @@ struct MasterRender::Tail {
   // The limiter's gain follows the larger of the positive and negative peaks, so on an asymmetric
   // waveform it takes more off one polarity than the other and adds DC (issue 17: 0.0014 on a
   // -9 LUFS master of a mix with 0.00009). The slow part of what the limiter changed (its output
-  // minus its input, aligned: output frame i is input frame i) is taken out again; an unlimited
-  // signal passes untouched.
+  // minus its input, aligned: output frame i is input frame i) is measured and taken off the
+  // limiter's *input* (feedback), so the limiter stays last and its ceiling holds; the loop gain
+  // is below 1 (a limiter passes at most all of a DC shift), so it settles. An unlimited signal
+  // passes untouched.
   std::vector<std::vector<float>> pre;  // gained limiter input not yet matched by output, per channel
   size_t preHead = 0;
   double dcAlpha = 0;
@@ -110,12 +112,11 @@ struct MasterRender::Tail {
   }
 
   /**
-   * Takes the DC out of what the limiter did to its next k output frames (in lim): the slow part
-   * of (output − input), four one-pole low-passes at dcBlockHz (−80 dB a decade above, so the
-   * audio-rate part of a 30 dB gain change leaks less than 1e-4 of full scale at 55 Hz), is
-   * subtracted from the output.
+   * Measures the DC of what the limiter did to its next k output frames (in lim): the slow part
+   * of (output − input), four one-pole low-passes at dcBlockHz (−80 dB a decade above), kept in
+   * dcState; the next input block is shifted by it before the limiter (see finishFrames).
    */
-  void removeLimiterDc(size_t k) {
+  void measureLimiterDc(size_t k) {
     for (size_t c = 0; c < pre.size(); ++c) {
       const size_t have = pre[c].size() - preHead;
       double* s = &dcState[c * 4];
@@ -123,7 +124,6 @@ struct MasterRender::Tail {
         const double x = i < have ? pre[c][preHead + i] : 0.0;
         double v = lim[c][i] - x;  // the limiter's change
         for (int j = 0; j < 4; ++j) v = s[j] += dcAlpha * (v - s[j]);
-        lim[c][i] = static_cast<float>(lim[c][i] - v);
       }
     }
     const size_t used = std::min(k, pre.empty() ? 0 : pre[0].size() - preHead);
@@ -143,7 +143,13 @@ struct MasterRender::Tail {
     float* const* out = rsPtr.data();
     if (limiter) {
       reserve(std::max(m, limiter->latency()) + 1);
-      for (size_t c = 0; c < C; ++c) pre[c].insert(pre[c].end(), rs[c].begin(), rs[c].begin() + m);
+      for (size_t c = 0; c < C; ++c) {
+        // the DC the limiter has been adding, taken off its input in advance
+        const float d = static_cast<float>(dcState[c * 4 + 3]);
+        if (d != 0.0f)
+          for (size_t i = 0; i < m; ++i) rs[c][i] -= d;
+        pre[c].insert(pre[c].end(), rs[c].begin(), rs[c].begin() + m);
+      }
       k = limiter->process(rsPtr.data(), m, limPtr.data());
       if (flushing) {
         std::vector<float*> tailPtr(C);
@@ -158,7 +164,7 @@ struct MasterRender::Tail {
         }
         k += t;
       }
-      removeLimiterDc(k);
+      measureLimiterDc(k);
       out = limPtr.data();
     }
     if (k == 0) return;
