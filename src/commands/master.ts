@@ -543,7 +543,19 @@ async function albumAims(o: MasterOptions, specs: TargetSpec[]) {
     const offset = t.integratedLufs - albumLufs;
     out.specs.set(
       t.file,
-      specs.map((s) => ({ ...s, integratedLufs: round(s.integratedLufs + offset, 2) })),
+      specs.map((s) => {
+        const aim = round(s.integratedLufs + offset, 2);
+        // validate's loudness check (master's verification) holds this file to its album aim, as a
+        // player normalizing by album does; its mono rule moves by the same offset
+        const platform = s.platform && {
+          ...s.platform,
+          integratedLufs: aim,
+          ...(s.platform.monoIntegratedLufs !== undefined
+            ? { monoIntegratedLufs: round(s.platform.monoIntegratedLufs + offset, 2) }
+            : {}),
+        };
+        return { ...s, integratedLufs: aim, ...(platform ? { platform } : {}) };
+      }),
     );
     out.decisions.set(t.file, {
       engine: 'master.album',
@@ -682,7 +694,9 @@ async function masterGroup(
   const specs = specsIn
     .map((s) => (s.sampleRateHz === 0 ? { ...s, sampleRateHz: fmt.sampleRate } : s))
     .map((s) => {
-      const lufs = s.platform ? loudnessTargetFor(s.platform, fmt.channels) : null;
+      // only a mono master of a target with its own mono loudness moves (stereo keeps the aim it was given)
+      if (fmt.channels !== 1 || !s.platform) return s;
+      const lufs = loudnessTargetFor(s.platform, fmt.channels);
       if (lufs === null || lufs === s.integratedLufs) return s;
       monoDecisions.push({
         engine: 'master.loudness',
