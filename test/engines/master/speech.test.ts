@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { shub, ndjson, tempDir } from '../../helpers/cli.js';
 import { peerSkip } from '../../helpers/peers.js';
-import { masterLike, writeWav } from '../../../fixtures/signals.js';
+import { masterLike, speechLike, writeWav } from '../../../fixtures/signals.js';
 import { songPlanar } from '../../../fixtures/music.js';
 import { writeDrumLoop } from '../../../fixtures/drumloops.js';
 import { openAudio } from '../../../src/io/audio.js';
@@ -95,6 +95,26 @@ test('master: speech gets no music EQ (logged); mono speech to podcast aims at -
   const eq = res.decisions.find((d) => d.engine === 'master.eq')!;
   assert.deepEqual(eq.value, []);
   assert.match(eq.reason, /speech/);
+  const o = res.outputs[0]!;
+  assert.equal(o.targetSpec.integratedLufs, -19);
+  assert.ok(Math.abs(o.achieved!.integratedLufs! + 19) <= 0.1, `${o.achieved!.integratedLufs} LUFS`);
+  assert.equal(o.validation!.passed, true);
+});
+
+test('speech-like material made here (no synthesizer needed): no music EQ, mono podcast at -19 LUFS', () => {
+  // formant-filtered pulse trains and noise bursts in syllables with irregular gaps (fixtures/signals.ts)
+  writeWav(f('speech-like.wav'), [speechLike(12, 22050, 7)], 22050, 's16');
+  const r = shub(
+    ['master', f('speech-like.wav'), '-t', 'podcast', '--no-codec-check', '-o', f('out-like'), '--json'].concat(
+      '--store-dir',
+      f('s'),
+    ),
+    dir,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const res = ndjson<MasterResult>(r.stdout)[0]!;
+  assert.equal(res.decisions.find((d) => d.engine === 'master.speech')!.value, 'speech');
+  assert.deepEqual(res.decisions.find((d) => d.engine === 'master.eq')!.value, []);
   const o = res.outputs[0]!;
   assert.equal(o.targetSpec.integratedLufs, -19);
   assert.ok(Math.abs(o.achieved!.integratedLufs! + 19) <= 0.1, `${o.achieved!.integratedLufs} LUFS`);
