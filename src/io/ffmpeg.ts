@@ -435,8 +435,6 @@ export async function encodeFile(
   /** Copy the tags (title, artist, ISRC, …) of this file (the mix a master is made from); default none. */
   metadataFrom?: string,
 ): Promise<void> {
-  const { execa } = await import('execa');
-  const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
   // the file's tags and its audio stream's (where Ogg/Opus keep theirs); ffmpeg maps keys per container
   // (MP4 keeps the keys that have an iTunes atom: title, artist, album, …; not ISRC, which would need
   // use_metadata_tags and then moves title and artist out of the atoms players read)
@@ -448,26 +446,8 @@ export async function encodeFile(
         ...LOUDNESS_TAGS.flatMap((k) => ['-metadata', `${k}=`, '-metadata:s:a:0', `${k}=`]),
       ]
     : ['-map', '0:a:0', '-vn', '-map_metadata', '-1'];
-  const r = await execa(
-    ffmpeg.path,
-    [
-      '-hide_banner',
-      '-nostdin',
-      '-v',
-      'error',
-      '-y',
-      ...limits.args,
-      ...ffmpegInputArgs(input),
-      ...tags,
-      ...codecArgs,
-      ffmpegFileUrl(output),
-    ],
-    { reject: false, ...limits.execa },
-  );
-  if (r.timedOut) throw timedOut(input, limits.execa.timeout);
-  if (r.failed) {
-    if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
-    const reason = ffmpegReason(String(r.stderr), input);
+  const reason = await ffmpegWrite(input, [...tags, ...codecArgs, ffmpegFileUrl(output)], ffmpeg);
+  if (reason !== null) {
     if (/unknown encoder|encoder.*not found/i.test(reason)) {
       throw new EnvironmentError(
         `ffmpeg at '${ffmpeg.path}' (from ${ffmpeg.source}) cannot encode ${describe} (${reason}); ` +
@@ -490,19 +470,10 @@ export async function remuxWithTags(
   options: { streamLevel: boolean; muxerArgs?: string[] },
   ffmpeg: FfmpegChoice,
 ): Promise<void> {
-  const { execa } = await import('execa');
-  const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
   const where = options.streamLevel ? '-metadata:s:a:0' : '-metadata';
-  const r = await execa(
-    ffmpeg.path,
+  const reason = await ffmpegWrite(
+    input,
     [
-      '-hide_banner',
-      '-nostdin',
-      '-v',
-      'error',
-      '-y',
-      ...limits.args,
-      ...ffmpegInputArgs(input),
       '-map',
       '0',
       '-c',
@@ -514,14 +485,25 @@ export async function remuxWithTags(
       ...(options.muxerArgs ?? []),
       ffmpegFileUrl(output),
     ],
+    ffmpeg,
+  );
+  if (reason !== null) throw new InputError(input, `ffmpeg could not rewrite it with the new tags (${reason})`);
+}
+
+/**
+ * Runs ffmpeg on `input` (bounded in time and memory like every child) with `outputArgs` after it;
+ * null when it worked, else ffmpeg's reason as text. A timeout or a missing ffmpeg throws.
+ */
+async function ffmpegWrite(input: string, outputArgs: string[], ffmpeg: FfmpegChoice): Promise<string | null> {
+  const { execa } = await import('execa');
+  const limits = childLimits((await stat(input).catch(() => ({ size: 0 }))).size);
+  const r = await execa(
+    ffmpeg.path,
+    ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...limits.args, ...ffmpegInputArgs(input), ...outputArgs],
     { reject: false, ...limits.execa },
   );
   if (r.timedOut) throw timedOut(input, limits.execa.timeout);
-  if (r.failed) {
-    if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
-    throw new InputError(
-      input,
-      `ffmpeg could not rewrite it with the new tags (${ffmpegReason(String(r.stderr), input)})`,
-    );
-  }
+  if (!r.failed) return null;
+  if (r.exitCode === undefined) throw missingFfmpeg(ffmpeg);
+  return ffmpegReason(String(r.stderr), input);
 }

@@ -9,6 +9,7 @@
  * field numbers are those of onnx/onnx.proto (ModelProto, GraphProto, NodeProto, TensorProto,
  * AttributeProto, ValueInfoProto, TypeProto).
  */
+import { noiseSource } from '../../fixtures/signals.js';
 
 const varint = (x: number | bigint): number[] => {
   let v = BigInt.asUintN(64, BigInt(x));
@@ -97,15 +98,8 @@ export interface WaveNetWeights {
 export const receptiveField = (s: WaveNetSpec) => 1 + s.dilations.reduce((a, d) => a + d * (s.kernel - 1), 0);
 
 function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296 - 0.5;
-  };
+  const u = noiseSource(seed);
+  return () => u() - 0.5;
 }
 
 /** Random weights, float32-representable (so the ONNX model holds exactly what the reference uses). */

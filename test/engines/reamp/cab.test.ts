@@ -16,20 +16,13 @@ import path from 'node:path';
 import { cabStage } from '../../../src/engines/reamp/cab.js';
 import type { RigStage } from '../../../src/engines/reamp/stage.js';
 import { InputError } from '../../../src/errors.js';
-import { writeWav } from '../../../fixtures/signals.js';
+import { noiseSource, writeWav } from '../../../fixtures/signals.js';
 import { tempDir } from '../../helpers/cli.js';
 
 /** Deterministic uniform noise in [-1, 1) (xorshift32). */
 function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 31 - 1;
-  };
+  const u = noiseSource(seed);
+  return () => 2 * u() - 1;
 }
 
 /** float32-representable values, as float64 (what the file and the convolver hold). */
