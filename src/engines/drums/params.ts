@@ -48,3 +48,20 @@ export const BLEED_PARAMETERS = {
       'paths: gain, polarity and delay learnt from its clean bleed events), what is left peaks this far below it',
   ),
 } as const;
+
+export const CLASSIFY_PARAMETERS = {
+  windowMs: p(300, 'ms', [50, 2000], "samples after a hit's start that its features are taken from"),
+  attackMs: p(30, 'ms', [5, 200], 'the attack whose brightness and low share are measured'),
+  lowHz: p(150, 'Hz', [40, 500], 'the low-pass edge of the low share'),
+  decayDb: p(20, 'dB', [6, 60], "a hit's decay: how long its 5 ms RMS stays within this of its peak"),
+  kickLowShare: p(0.55, 'of the energy', [0, 1], 'a kick has at least this share of its attack below lowHz'),
+  cymbalLowShare: p(
+    0.12,
+    'of the energy',
+    [0, 1],
+    'a hat or cymbal has less than this share of its attack below lowHz (no drum body)',
+  ),
+  tomDecayMs: p(180, 'ms', [20, 2000], 'a drum (not a kick) ringing longer than this is a tom; shorter a snare'),
+  hatDecayMs: p(150, 'ms', [10, 1000], 'a hat decays faster than this; a ride or crash rings longer'),
+  rideHz: p(6000, 'Hz', [1000, 16000], "a ringing cymbal brighter than this is a ride's ping, darker a crash's wash"),
+} as const;
