@@ -120,3 +120,49 @@ export async function inputOf(s: AudioSource): Promise<RunInput> {
   const { speakers: _speakers, ...format } = s.format;
   return { path: s.file, sizeBytes: s.sizeBytes, sha256: await s.sha256(), format };
 }
+
+/** A kit sample read whole (mono, the session's rate; at most `maxSeconds`). */
+export async function readSample(
+  file: string,
+  sampleRate: number,
+  ffmpeg: FfmpegChoice,
+  maxSeconds: number,
+  at: string,
+): Promise<Float32Array> {
+  const source = await openAudio(file, { ffmpeg });
+  try {
+    const f = source.format;
+    if (f.sampleRate !== sampleRate)
+      throw new UsageError(
+        `${at}: ${quotePath(file)} is at ${f.sampleRate} Hz but the session is at ${sampleRate} Hz; ` +
+          'resample the kit (or the session) so they match',
+      );
+    if (f.channels > 2) throw new InputError(file, `has ${f.channels} channels; a kit sample is mono or stereo`);
+    if (f.frames !== null && f.frames > maxSeconds * sampleRate)
+      throw new UsageError(`${at}: ${quotePath(file)} is longer than ${maxSeconds} s; a drum sample is a one-shot`);
+    const parts: Float32Array[] = [];
+    let n = 0;
+    for await (const b of new Decoder(sampleRate, f.channels as 1 | 2, 0).blocks(source)) {
+      const m = mono(b);
+      n += m.length;
+      if (n > maxSeconds * sampleRate)
+        throw new UsageError(`${at}: ${quotePath(file)} is longer than ${maxSeconds} s; a drum sample is a one-shot`);
+      parts.push(Float32Array.from(m));
+    }
+    const out = new Float32Array(n);
+    let k = 0;
+    for (const p of parts) {
+      out.set(p, k);
+      k += p.length;
+    }
+    return out;
+  } finally {
+    await source.close();
+  }
+}
+
+/** A file name from a track name: letters, digits, `.`, `_` and `-` kept, the rest `-`. */
+export function trackFileName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  return safe || 'track';
+}

@@ -18,16 +18,20 @@ import { DrumSessionDetector, type SessionHit, type TrackDetection } from '../en
 import {
   isSessionFile,
   loadDrumSession,
+  loadKit,
   plainSession,
   type DrumSessionFile,
+  type KitPieceName,
   type SessionTrack,
 } from '../recipes/drums.js';
+import { LayerPicker, Replacer, transientStart, type KitSample } from '../engines/drums/replace.js';
+import { REPLACE_PARAMETERS } from '../engines/drums/params.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext, type Session } from './context.js';
 import type { FfmpegFlag, InputFlags, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
-import { inputOf, lockstep, mono, openTracks } from './drums-io.js';
+import { inputOf, lockstep, mono, openTracks, readSample, trackFileName } from './drums-io.js';
 
 // ---- detect ----------------------------------------------------------------------------------
 
@@ -263,12 +267,291 @@ export async function drumsDetect(
   }
 }
 
+// ---- printing a session ------------------------------------------------------------------------
+
+/** What a verb does to one track while the session is printed: planar blocks in, planar blocks out. */
+export interface TrackProcessor {
+  channels: number;
+  push(block: Float32Array[]): Float32Array[];
+  finish(): Float32Array[];
+}
+
+const interleave = (planar: Float32Array[]): Float32Array => {
+  const ch = planar.length;
+  const n = planar[0]?.length ?? 0;
+  const out = new Float32Array(n * ch);
+  for (let c = 0; c < ch; c++) {
+    const x = planar[c]!;
+    for (let i = 0; i < n; i++) out[i * ch + c] = x[i]!;
+  }
+  return out;
+};
+
+/**
+ * Second pass over the session: every track read again in lockstep, through its processor (null:
+ * copied as it is), into 32-bit float WAVs (all renamed into place together, or none).
+ */
+async function printSession(
+  tracks: readonly SessionTrack[],
+  where: string,
+  o: RunContext,
+  processors: (TrackProcessor | null)[],
+  outputs: string[],
+): Promise<Map<string, string>> {
+  const { WavFileSet } = await import('../io/wav-writer.js');
+  const { sources, format } = await openTracks(tracks, o.ffmpeg, where);
+  const set = new WavFileSet();
+  try {
+    const writers = await Promise.all(
+      tracks.map((_, i) =>
+        set.create(outputs[i]!, {
+          sampleRate: format.sampleRate,
+          channels: processors[i]?.channels ?? format.channels[i]!,
+          format: 'f32',
+        }),
+      ),
+    );
+    for await (const blocks of lockstep(sources, format, tracks))
+      for (let i = 0; i < tracks.length; i++) {
+        const p = processors[i];
+        await writers[i]!.write(interleave(p ? p.push(blocks[i]!) : blocks[i]!));
+      }
+    for (let i = 0; i < tracks.length; i++) {
+      const p = processors[i];
+      if (p) await writers[i]!.write(interleave(p.finish()));
+    }
+    return await set.finish();
+  } catch (err) {
+    await set.abort();
+    throw err;
+  } finally {
+    for (const s of sources) await s.close().catch(() => undefined);
+  }
+}
+
+/** Where each track is written in `dir`: `<track name>.wav`. */
+function outputFiles(tracks: readonly SessionTrack[], dir: string, suffix = ''): string[] {
+  const used = new Map<string, number>();
+  return tracks.map((t) => {
+    let base = trackFileName(t.name) + suffix;
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    if (n) base = `${base}-${n + 1}`;
+    return path.join(dir, `${base}.wav`);
+  });
+}
+
+// ---- replace ---------------------------------------------------------------------------------
+
+export interface PlacementResult {
+  timeSeconds: number;
+  sample: string;
+  velocity: number;
+  /** Where the sample's transient went against the detected start, samples (sub-sample). */
+  shiftSamples: number;
+  gainDb: number;
+  polarity: 1 | -1;
+}
+
+export interface ReplaceTrackResult {
+  track: string;
+  file: string;
+  instrument: string;
+  output: string;
+  replaced: boolean;
+  /** Why a track was left as it was. */
+  note?: string;
+  polarity?: 'normal' | 'inverted';
+  hits: number;
+  /** Uses per sample file (relative to the kit). */
+  samples?: Record<string, number>;
+  placements?: PlacementResult[];
+}
+
+export interface ReplaceOptions extends RunContext {
+  inputs: string[];
+  kit: string;
+  output: string;
+  mix?: number;
+  rpp?: string;
+  recipe?: string;
+  overwrite?: boolean;
+  onResult?: (r: Reported<ReplaceTrackResult>) => void;
+}
+
+export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceTrackResult>[]> {
+  const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
+  try {
+    const session = await sessionOf(o.inputs);
+    const kit = await loadKit(o.kit);
+    const tracks = session.tracks;
+    const plan = new OutputPlan(
+      [...(session.file ? [session.file] : []), ...tracks.map((t) => t.file), o.kit, ...kit.files],
+      o.overwrite ?? false,
+    );
+    const outs = outputFiles(tracks, o.output);
+    outs.forEach((f, i) => plan.claim(f, `the output of track '${tracks[i]!.name}'`));
+    if (o.rpp) plan.claim(o.rpp, 'REAPER session');
+    if (o.recipe) plan.claim(o.recipe, 'mix recipe');
+    const mix = o.mix ?? REPLACE_PARAMETERS.mix.value;
+    const where = session.file ? quotePath(session.file) : quotePath(tracks[0]!.file);
+    const detection = await detectSession(session, tracks, o, recorder);
+    for (const d of detection.decisions) recorder.decide(d);
+    const rate = detection.sampleRate;
+    const samples = new Map<string, KitSample>();
+    const kitDir = path.dirname(path.resolve(o.kit));
+    for (const [piece, layers] of Object.entries(kit.pieces))
+      for (const l of layers)
+        for (const f of l.files)
+          if (!samples.has(f)) {
+            const x = await readSample(
+              f,
+              rate,
+              o.ffmpeg,
+              REPLACE_PARAMETERS.maxSampleSeconds.value,
+              `${l.at} (${piece})`,
+            );
+            samples.set(f, { samples: x, lead: transientStart(x), name: path.relative(kitDir, f) });
+          }
+    const replacers = tracks.map((t, i) => {
+      const d = detection.tracks[i]!;
+      const layers = kit.pieces[t.instrument as KitPieceName];
+      if (d.role !== 'close' || !layers) return null;
+      const picker = new LayerPicker(layers);
+      return new Replacer(
+        rate,
+        d.hits.map((h) => ({ sample: h.sample, pick: () => samples.get(picker.pick(h.velocity).file)! })),
+        mix,
+      );
+    });
+    const processors = replacers.map((r): TrackProcessor | null =>
+      r ? { channels: 1, push: (b) => [r.push(mono(b))], finish: () => [r.finish()] } : null,
+    );
+    const sha = await printSession(tracks, where, o, processors, outs);
+    const results = tracks.map((t, i): ReplaceTrackResult => {
+      const r = replacers[i];
+      const d = detection.tracks[i]!;
+      recorder.outputs.push({
+        path: outs[i]!,
+        sha256: sha.get(outs[i]!) ?? '',
+        role: r ? 'drums:replaced' : 'drums:track',
+      });
+      if (!r)
+        return {
+          track: t.name,
+          file: t.file,
+          instrument: t.instrument,
+          output: outs[i]!,
+          replaced: false,
+          note:
+            d.role === 'ambient'
+              ? 'overheads/room: copied as they are'
+              : d.role === 'mix'
+                ? 'a whole-kit stem: copied as it is (replace needs close mics)'
+                : `the kit has no ${t.instrument}: copied as it is`,
+          hits: d.hits.length,
+        };
+      const pl = r.placements;
+      const inverted = pl.filter((p) => p.polarity < 0).length;
+      const polarity = inverted * 2 > pl.length ? 'inverted' : 'normal';
+      const uses: Record<string, number> = {};
+      for (const p of pl) uses[p.sample] = (uses[p.sample] ?? 0) + 1;
+      recorder.decide({
+        engine: 'drums.replace',
+        decision: 'polarity',
+        value: polarity,
+        reason:
+          `'${t.name}': ${pl.length - inverted} of ${pl.length} hits correlate positively with their sample` +
+          `${polarity === 'inverted' ? ', so the mic is inverted and the samples are placed inverted to match' : ''}`,
+        inputs: { track: t.name, inverted, hits: pl.length },
+      });
+      recorder.decide({
+        engine: 'drums.replace',
+        decision: 'samples',
+        value: uses,
+        reason:
+          `'${t.name}': each hit's velocity picks a layer of ${t.instrument}, its alternatives taken in turn ` +
+          `(round robin); each sample fitted to the hit's attack (${REPLACE_PARAMETERS.fitMs.value} ms: level, ` +
+          `polarity, delay to a fraction of a sample); mix ${mix}`,
+        inputs: { track: t.name, mix },
+      });
+      return {
+        track: t.name,
+        file: t.file,
+        instrument: t.instrument,
+        output: outs[i]!,
+        replaced: true,
+        polarity,
+        hits: pl.length,
+        samples: uses,
+        placements: pl.map((p, k) => ({
+          timeSeconds: r6(p.hitSample / rate),
+          sample: p.sample,
+          velocity: d.hits[k]!.velocity,
+          shiftSamples: Math.round(p.shiftSamples * 1000) / 1000 + 0,
+          gainDb: Math.round(2000 * Math.log10(Math.max(p.gain, 1e-9))) / 100,
+          polarity: p.polarity,
+        })),
+      };
+    });
+    if (o.rpp) {
+      const { buildDrumSession } = await import('../rpp/drums.js');
+      const rppTracks = tracks.flatMap((t, i) => [
+        ...(replacers[i] ? [{ name: `${t.name} (original)`, file: t.file, muted: true }] : []),
+        { name: t.name, file: outs[i]!, muted: false },
+      ]);
+      await writeFileAtomic(
+        o.rpp,
+        buildDrumSession({ sessionFile: o.rpp, sampleRate: rate, frames: detection.frames, tracks: rppTracks }),
+      );
+      recorder.outputs.push({ path: o.rpp, sha256: await hashFile(o.rpp), role: 'session:reaper' });
+    }
+    if (o.recipe) await writeDrumRecipe(o.recipe, tracks, outs, rate, recorder);
+    const reported = results.map((r) => envelope(r, recorder.runId));
+    for (const r of reported) {
+      recorder.results.push(r);
+      o.onResult?.(r);
+    }
+    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    return reported;
+  } catch (err) {
+    recorder.errors.push({ file: o.inputs[0] ?? null, message: (err as Error).message, exitCode: exitCodeOf(err) });
+    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** The drum-bus mix recipe (`--recipe`): written in a later step. */
+async function writeDrumRecipe(
+  _file: string,
+  _tracks: readonly SessionTrack[],
+  _outs: string[],
+  _rate: number,
+  _recorder: RunRecorder,
+): Promise<void> {
+  throw new UsageError('--recipe is not available yet');
+}
+
 // ---- the command line -----------------------------------------------------------------------
 
 export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
   midi?: string;
   bpm?: number;
+  kit?: string;
+  output?: string;
+  mix?: number;
+  rpp?: string;
+  recipe?: string;
 }
+
+const parseUnit =
+  (name: string) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+      throw new UsageError(`${name}: expected a number from 0 to 1, got '${value}'`);
+    return n;
+  };
 
 const parseBpm = (value: string): number => {
   const n = Number(value);
@@ -310,6 +593,36 @@ export async function detectCli(ctx: CliContext, files: string[], flags: DrumsFl
       });
     });
   });
+}
+
+export async function replaceCli(ctx: CliContext, files: string[], flags: DrumsFlags): Promise<number> {
+  return withSession(ctx, 'drums', flags, async (s) => {
+    const inputs = await s.inputs(files, flags);
+    return runVerb<Reported<ReplaceTrackResult>>(
+      s,
+      inputs[0] ?? '',
+      flags,
+      formatReplaceText,
+      async (context, print) => {
+        await drumsReplace({
+          ...context,
+          inputs,
+          kit: flags.kit!,
+          output: flags.output!,
+          ...(flags.mix !== undefined ? { mix: flags.mix } : {}),
+          ...(flags.rpp ? { rpp: flags.rpp } : {}),
+          ...(flags.recipe ? { recipe: flags.recipe } : {}),
+          overwrite: flags.overwrite ?? false,
+          onResult: print,
+        });
+      },
+    );
+  });
+}
+
+export function formatReplaceText(r: ReplaceTrackResult): string {
+  const what = r.replaced ? `${r.hits} hits replaced (${r.polarity})` : (r.note ?? 'copied');
+  return `${r.track.padEnd(16)} ${what}  → ${quotePath(r.output)}`;
 }
 
 export function formatDetectText(r: DetectResult): string {
@@ -368,6 +681,37 @@ export const drumsCommand = defineCommand({
         5: 'internal',
       },
       run: detectCli,
+    },
+    {
+      name: 'replace',
+      description: 'replace (or blend) the hits of each close mic with kit samples, aligned to the sample',
+      arguments: [['<session...>', 'a drum session (YAML, docs/kits.md)']],
+      options: (cmd) =>
+        cmd
+          .requiredOption(
+            '--kit <file>',
+            'the kit (YAML: velocity layers per instrument, round-robin files; docs/kits.md)',
+          )
+          .option('--mix <0..1>', 'blend of original (0) and samples (1, default)', parseUnit('--mix'))
+          .option('--rpp <file>', 'also write a REAPER session (replaced mics, originals muted beside them, the rest)')
+          .option('--recipe <file>', 'also write a mix recipe with a drum bus that `shub mix` renders'),
+      shared: {
+        output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
+        ...SHARED_STORE,
+        overwrite: true,
+      },
+      examples: [
+        'shub drums replace session.yaml --kit kit.yaml -o replaced/',
+        'shub drums replace session.yaml --kit kit.yaml -o out/ --mix 0.5 --rpp out/drums.rpp --json',
+      ],
+      exitCodes: {
+        0: 'ok',
+        2: 'session or kit error (file:line key; a missing kit sample), an existing output without -y',
+        3: 'unreadable track or sample',
+        4: 'missing ffmpeg or database',
+        5: 'internal',
+      },
+      run: replaceCli,
     },
   ],
 });

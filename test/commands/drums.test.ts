@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseMidi } from 'midi-file';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { writeWav } from '../../fixtures/signals.js';
-import { drumSession, drumStem, type DrumSession } from '../../fixtures/drumkit.js';
+import { drumSession, drumStem, oneShot, type DrumSession } from '../../fixtures/drumkit.js';
 
 const { dir, cleanup } = tempDir('shub-drums-');
 const KICK = 'tracks:\n  - { name: K, file: k.wav, instrument: kick }\n';
@@ -193,3 +193,104 @@ test('detect errors: silence warns (exit 0); rates or lengths differ, no close m
   assert.match(r.stderr, /missing\.yaml:2 tracks\[0\]\.file: no such file 'nope\.wav'/);
   assert.ok(!existsSync(path.join(d, 'x.mid')));
 });
+
+test('replace: the samples that made the mics null below -40 dB, aligned to the sample, round robin, polarity', () => {
+  const d = path.join(dir, 'rep');
+  mkdirSync(path.join(d, 'kit'), { recursive: true });
+  const rate = 48000;
+  const a = oneShot('TimGM6mb', 'kick', 127, rate);
+  const b = oneShot('MuseScoreGeneral', 'kick', 127, rate);
+  const sn = oneShot('TimGM6mb', 'snare', 127, rate);
+  const frames = 5 * rate;
+  const kick = new Float64Array(frames);
+  const snare = new Float64Array(frames);
+  const kickAt = [0.3, 0.8, 1.3, 1.8, 2.3, 2.8, 3.3, 3.8].map((t) => Math.round(t * rate));
+  const gains = [1, 0.5, 0.8, 0.3, 0.9, 0.6, 1, 0.4];
+  kickAt.forEach((at, k) => {
+    const s = k % 2 ? b : a; // the kit's round robin order
+    s.samples.forEach((v, i) => (kick[at + i]! += gains[k]! * v));
+  });
+  const snareAt = [0.55, 1.55, 2.55, 3.55].map((t) => Math.round(t * rate));
+  // the snare mic is wired inverted
+  snareAt.forEach((at, k) => sn.samples.forEach((v, i) => (snare[at + i]! -= (k % 2 ? 0.5 : 1) * v)));
+  const oh = kick.map((v, i) => 0.5 * v - 0.4 * snare[i]!);
+  writeWav(path.join(d, 'kick.wav'), [kick], rate, 'f32');
+  writeWav(path.join(d, 'snare.wav'), [snare], rate, 'f32');
+  writeWav(path.join(d, 'oh.wav'), [oh], rate, 'f32');
+  writeWav(path.join(d, 'kit', 'a.wav'), [Float64Array.from(a.samples)], rate, 'f32');
+  writeWav(path.join(d, 'kit', 'b.wav'), [Float64Array.from(b.samples)], rate, 'f32');
+  writeWav(path.join(d, 'kit', 's.wav'), [Float64Array.from(sn.samples)], rate, 'f32');
+  writeFileSync(
+    path.join(d, 'session.yaml'),
+    'tracks:\n  - { name: Kick, file: kick.wav, instrument: kick }\n' +
+      '  - { name: Snare, file: snare.wav, instrument: snare }\n  - { name: OH, file: oh.wav, instrument: overheads }\n',
+  );
+  writeFileSync(
+    path.join(d, 'kit.yaml'),
+    'kick:\n  layers:\n    - { velocity: [1, 127], files: [kit/a.wav, kit/b.wav] }\n' +
+      'snare:\n  layers:\n    - { velocity: [1, 127], file: kit/s.wav }\n',
+  );
+  const out = path.join(d, 'out');
+  const rpp = path.join(out, 'drums.rpp');
+  const r = shub(['drums', 'replace', 'session.yaml', '--kit', 'kit.yaml', '-o', 'out/', '--rpp', rpp, '--json'], d);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = ndjson<{
+    track: string;
+    replaced: boolean;
+    polarity?: string;
+    placements?: { sample: string; shiftSamples: number; timeSeconds: number }[];
+  }>(r.stdout);
+  assert.deepEqual(
+    lines.map((l) => [l.track, l.replaced]),
+    [
+      ['Kick', true],
+      ['Snare', true],
+      ['OH', false],
+    ],
+  );
+  assert.equal(lines[0]!.polarity, 'normal');
+  assert.equal(lines[1]!.polarity, 'inverted');
+  const kp = lines[0]!.placements!;
+  assert.equal(kp.length, kickAt.length);
+  kp.forEach((p, k) => {
+    assert.ok(Math.abs(p.shiftSamples) <= 1, `hit ${k}: shifted ${p.shiftSamples} samples`);
+    if (k) assert.notEqual(p.sample, kp[k - 1]!.sample, 'round robin repeats');
+  });
+  const read = (f: string) => readWavF32(path.join(out, f));
+  for (const [file, orig] of [
+    ['Kick.wav', kick],
+    ['Snare.wav', snare],
+  ] as const) {
+    const y = read(file);
+    assert.equal(y.length, frames);
+    let e = 0;
+    let n = 0;
+    for (let i = 0; i < frames; i++) {
+      e += orig[i]! ** 2;
+      n += (orig[i]! - y[i]!) ** 2;
+    }
+    assert.ok(10 * Math.log10(n / e) < -40, `${file}: null ${(10 * Math.log10(n / e)).toFixed(1)} dB`);
+  }
+  // the overheads are copied untouched
+  const ohOut = read('OH.wav');
+  assert.ok(ohOut.every((v, i) => v === Math.fround(oh[i]!)));
+  const session = readFileSync(rpp, 'utf8');
+  for (const f of ['Kick.wav', 'Snare.wav', 'OH.wav', '../kick.wav']) assert.ok(session.includes(f), f);
+  // a missing kit sample: the kit's file and line
+  writeFileSync(
+    path.join(d, 'bad-kit.yaml'),
+    'kick:\n  layers:\n    - { velocity: [1, 127], files: [kit/a.wav, kit/nope.wav] }\n',
+  );
+  const bad = shub(['drums', 'replace', 'session.yaml', '--kit', 'bad-kit.yaml', '-o', 'out2/', '--no-store'], d);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /bad-kit\.yaml:3 kick\.layers\[0\]\.files\[1\]: no such file 'kit\/nope\.wav'/);
+  assert.ok(!existsSync(path.join(d, 'out2')));
+});
+
+/** A 32-bit float mono WAV written by shub (80-byte header: RIFF, JUNK, fmt, data). */
+function readWavF32(file: string): Float32Array {
+  const buf = readFileSync(file);
+  const at = buf.indexOf('data', 12, 'latin1');
+  const len = buf.readUInt32LE(at + 4);
+  return new Float32Array(buf.buffer.slice(buf.byteOffset + at + 8, buf.byteOffset + at + 8 + len));
+}

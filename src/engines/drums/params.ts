@@ -65,3 +65,13 @@ export const CLASSIFY_PARAMETERS = {
   hatDecayMs: p(150, 'ms', [10, 1000], 'a hat decays faster than this; a ride or crash rings longer'),
   rideHz: p(6000, 'Hz', [1000, 16000], "a ringing cymbal brighter than this is a ride's ping, darker a crash's wash"),
 } as const;
+
+export const REPLACE_PARAMETERS = {
+  fitMs: p(3, 'ms', [0.5, 20], "the stretch of the original's attack the sample is fitted to (level, polarity, delay)"),
+  preMs: p(0.5, 'ms', [0, 5], 'samples before the transient start included in the fit'),
+  maxLagMs: p(1, 'ms', [0, 10], 'the sample is slid at most this far from the detected start to align it'),
+  snapSamples: p(0.02, 'samples', [0, 0.5], 'a sub-sample offset smaller than this is taken as none'),
+  sincTaps: p(16, 'taps a side', [4, 64], 'half length of the windowed-sinc fractional delay', true),
+  mix: p(1, 'of the sample', [0, 1], 'blend of original (0) and replacement (1)'),
+  maxSampleSeconds: p(20, 's', [0.01, 120], 'longest kit sample accepted'),
+} as const;
