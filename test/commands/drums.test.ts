@@ -223,7 +223,8 @@ test('replace: the samples that made the mics null below -40 dB, aligned to the 
   writeFileSync(
     path.join(d, 'session.yaml'),
     'tracks:\n  - { name: Kick, file: kick.wav, instrument: kick }\n' +
-      '  - { name: Snare, file: snare.wav, instrument: snare }\n  - { name: OH, file: oh.wav, instrument: overheads }\n',
+      '  - { name: Snare, file: snare.wav, instrument: snare }\n' +
+      '  - { name: OH, file: oh.wav, instrument: overheads }\n',
   );
   writeFileSync(
     path.join(d, 'kit.yaml'),
