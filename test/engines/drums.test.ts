@@ -39,7 +39,7 @@ const energyDb = (x: ArrayLike<number>) => {
   return 10 * Math.log10(e);
 };
 
-test('replace: a sample placed at fractional positions, levels and polarities is found to 0.05 sample and nulls', () => {
+test('replace: a sample at fractional positions, levels and polarities is found to 0.05 sample and nulls', () => {
   const s = shot();
   const sample: KitSample = { samples: s, lead: transientStart(s), name: 'click' };
   const truth = [
