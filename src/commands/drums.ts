@@ -8,12 +8,12 @@
  * MIDI File. Every rejected bleed hit and every classification is a decision of the run.
  */
 import path from 'node:path';
-import { ExitCode, exitCodeOf, UsageError } from '../errors.js';
+import { ExitCode, exitCodeOf, InputError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { hashFile } from '../io/hash.js';
 import { quotePath } from '../io/names.js';
 import { OutputPlan } from '../io/outputs.js';
-import { drumMidi, GM_DRUM_NOTES, type MidiHit } from '../engines/drums/midi.js';
+import { drumMidi, GM_DRUM_NOTES, parseMidi, writeParsedMidi, type MidiHit } from '../engines/drums/midi.js';
 import { DrumSessionDetector, type SessionHit, type TrackDetection } from '../engines/drums/session.js';
 import {
   isSessionFile,
@@ -25,7 +25,9 @@ import {
   type SessionTrack,
 } from '../recipes/drums.js';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../engines/drums/replace.js';
-import { REPLACE_PARAMETERS } from '../engines/drums/params.js';
+import { DETECT_PARAMETERS, QUANTIZE_PARAMETERS, REPLACE_PARAMETERS } from '../engines/drums/params.js';
+import { gridMoves, humanMoves, seededRandom, SliceMover, slicePoints, type Move } from '../engines/drums/quantize.js';
+import { estimateTempo } from '../engines/tempo/index.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
@@ -532,6 +534,320 @@ async function writeDrumRecipe(
   throw new UsageError('--recipe is not available yet');
 }
 
+// ---- quantize and humanize ----------------------------------------------------------------------
+
+export interface MoveResult {
+  fromSeconds: number;
+  toSeconds: number;
+  ms: number;
+  gridSeconds: number | null;
+  moved: boolean;
+  gainDb?: number;
+}
+
+/** The one line of `drums quantize` / `drums humanize` on audio: the session's moves and its outputs. */
+export interface SliceResult {
+  session: string;
+  verb: 'quantize' | 'humanize';
+  bpm?: number;
+  bpmSource?: 'given' | 'auto';
+  grid?: string;
+  gridStartSeconds?: number;
+  stepSeconds?: number;
+  strength?: number;
+  window?: number;
+  swing?: number;
+  seed?: number;
+  slices: number;
+  moved: number;
+  moves: MoveResult[];
+  tracks: { track: string; file: string; output: string }[];
+  durationSeconds: number;
+}
+
+export interface SliceOptions extends RunContext {
+  inputs: string[];
+  output: string;
+  verb: 'quantize' | 'humanize';
+  /** Quantize: grid as a note value (1/16 → 0.0625) and its text. */
+  grid?: { value: number; text: string };
+  bpm?: number | 'auto';
+  gridStart?: number;
+  strength?: number;
+  window?: number;
+  swing?: number;
+  timingMs?: number;
+  velocity?: number;
+  seed?: number;
+  rpp?: string;
+  recipe?: string;
+  overwrite?: boolean;
+  onResult?: (r: Reported<SliceResult>) => void;
+}
+
+/** The tempo of a session from its hits (the tempo engine on an onset envelope made of them). */
+function tempoOfHits(
+  slices: readonly { sample: number; velocity: number }[],
+  rate: number,
+  frames: number,
+): number | null {
+  const hop = 0.01;
+  const odf = new Float64Array(Math.ceil(frames / rate / hop) + 1);
+  for (const h of slices) odf[Math.round(h.sample / rate / hop)]! += h.velocity / 127;
+  return estimateTempo({ odf, hopSeconds: hop, onsetTimes: slices.map((h) => h.sample / rate) }).bpm;
+}
+
+export async function drumsSlices(o: SliceOptions): Promise<Reported<SliceResult>> {
+  const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
+  try {
+    const session = await sessionOf(o.inputs);
+    const tracks = session.tracks;
+    const plan = new OutputPlan(
+      [...(session.file ? [session.file] : []), ...tracks.map((t) => t.file)],
+      o.overwrite ?? false,
+    );
+    const outs = outputFiles(tracks, o.output);
+    outs.forEach((f, i) => plan.claim(f, `the output of track '${tracks[i]!.name}'`));
+    if (o.rpp) plan.claim(o.rpp, 'REAPER session');
+    if (o.recipe) plan.claim(o.recipe, 'mix recipe');
+    const where = session.file ? quotePath(session.file) : quotePath(tracks[0]!.file);
+    const detection = await detectSession(session, tracks, o, recorder);
+    for (const d of detection.decisions) recorder.decide(d);
+    const rate = detection.sampleRate;
+    const triggered = detection.tracks.filter((d) => d.role !== 'ambient');
+    const slices = slicePoints(
+      triggered.map((d) => d.hits.map((h) => h.sample)),
+      rate,
+    );
+    if (slices.length === 0) o.onWarning?.(`${where}: no hits, so nothing to ${o.verb}; the tracks are copied`);
+    const velocityAt = (sample: number) =>
+      Math.max(
+        0,
+        ...triggered.flatMap((d) =>
+          d.hits.filter((h) => Math.abs(h.sample - sample) <= 0.03 * rate).map((h) => h.velocity),
+        ),
+      );
+    recorder.decide({
+      engine: 'drums.slices',
+      decision: 'slicePoints',
+      value: slices.length,
+      reason:
+        `the hits of ${triggered.length} triggered track(s), those within ${QUANTIZE_PARAMETERS.clusterMs.value} ms ` +
+        'of each other taken as one kit event (its earliest start): every track is cut there: all mics move together',
+    });
+    let moves: Move[];
+    const result: Partial<SliceResult> = {};
+    if (o.verb === 'quantize') {
+      let bpm: number;
+      if (o.bpm === undefined || o.bpm === 'auto') {
+        const est = tempoOfHits(
+          slices.map((sample) => ({ sample, velocity: velocityAt(sample) })),
+          rate,
+          detection.frames,
+        );
+        if (est === null) throw new UsageError(`${where}: too few hits to find the tempo; give it with --bpm N`);
+        bpm = Math.round(est * 100) / 100;
+        recorder.decide({
+          engine: 'drums.quantize',
+          decision: 'bpm',
+          value: bpm,
+          unit: 'BPM',
+          reason: "--bpm auto: the tempo engine on an onset envelope made of the kit's hits",
+        });
+      } else bpm = o.bpm;
+      const g = gridMoves(slices, {
+        rate,
+        bpm,
+        grid: o.grid!.value,
+        startSeconds: o.gridStart ?? null,
+        ...(o.strength !== undefined ? { strength: o.strength } : {}),
+        ...(o.window !== undefined ? { window: o.window } : {}),
+        ...(o.swing !== undefined ? { swing: o.swing } : {}),
+      });
+      moves = g.moves;
+      recorder.decide({
+        engine: 'drums.quantize',
+        decision: 'gridStart',
+        value: Math.round(g.phaseSeconds * 1e6) / 1e6,
+        unit: 's',
+        reason:
+          o.gridStart !== undefined
+            ? `--grid-start ${o.gridStart}`
+            : `the grid's phase fitted to the hits (their circular mean on a ${o.grid!.text} step of ` +
+              `${(g.stepSeconds * 1000).toFixed(2)} ms)`,
+      });
+      Object.assign(result, {
+        bpm,
+        bpmSource: o.bpm === undefined || o.bpm === 'auto' ? 'auto' : 'given',
+        grid: o.grid!.text,
+        gridStartSeconds: Math.round(g.phaseSeconds * 1e6) / 1e6,
+        stepSeconds: Math.round(g.stepSeconds * 1e6) / 1e6,
+        strength: o.strength ?? QUANTIZE_PARAMETERS.strength.value,
+        window: o.window ?? QUANTIZE_PARAMETERS.window.value,
+        swing: o.swing ?? QUANTIZE_PARAMETERS.swing.value,
+      });
+    } else {
+      const seed = o.seed ?? 1;
+      moves = humanMoves(slices, rate, {
+        timingMs: o.timingMs ?? QUANTIZE_PARAMETERS.timingMs.value,
+        velocity: o.velocity ?? QUANTIZE_PARAMETERS.velocity.value,
+        seed,
+        dbPerVelocity: DETECT_PARAMETERS.velocityRangeDb.value / 126,
+      });
+      Object.assign(result, { seed });
+    }
+    for (const m of moves)
+      recorder.decide({
+        engine: `drums.${o.verb}`,
+        decision: m.moved ? 'move' : 'keep',
+        value: Math.round(((m.to - m.from) * 1e5) / rate) / 100 + 0,
+        unit: 'ms',
+        reason: `hit at ${(m.from / rate).toFixed(4)} s: ${m.reason}`,
+        inputs: {
+          fromSeconds: r6(m.from / rate),
+          toSeconds: r6(m.to / rate),
+          gridSeconds: m.grid === null ? null : r6(m.grid / rate),
+        },
+      });
+    const processors = tracks.map((_, i): TrackProcessor => {
+      const mover = new SliceMover(rate, detection.channels[i]!, moves);
+      return { channels: detection.channels[i]!, push: (b) => mover.push(b), finish: () => mover.finish() };
+    });
+    const sha = await printSession(tracks, where, o, processors, outs);
+    outs.forEach((f) => recorder.outputs.push({ path: f, sha256: sha.get(f) ?? '', role: `drums:${o.verb}` }));
+    if (o.rpp) {
+      const { buildDrumSession } = await import('../rpp/drums.js');
+      await writeFileAtomic(
+        o.rpp,
+        buildDrumSession({
+          sessionFile: o.rpp,
+          sampleRate: rate,
+          frames: detection.frames,
+          tracks: tracks.map((t, i) => ({ name: t.name, file: outs[i]!, muted: false })),
+        }),
+      );
+      recorder.outputs.push({ path: o.rpp, sha256: await hashFile(o.rpp), role: 'session:reaper' });
+    }
+    if (o.recipe) await writeDrumRecipe(o.recipe, tracks, outs, rate, recorder);
+    const line = envelope(
+      {
+        session: session.file ?? tracks[0]!.file,
+        verb: o.verb,
+        ...result,
+        slices: slices.length,
+        moved: moves.filter((m) => m.moved).length,
+        moves: moves.map((m) => ({
+          fromSeconds: r6(m.from / rate),
+          toSeconds: r6(m.to / rate),
+          ms: Math.round(((m.to - m.from) * 1e5) / rate) / 100 + 0,
+          gridSeconds: m.grid === null ? null : r6(m.grid / rate),
+          moved: m.moved,
+          ...(o.verb === 'humanize' ? { gainDb: Math.round(2000 * Math.log10(m.gain)) / 100 + 0 } : {}),
+        })),
+        tracks: tracks.map((t, i) => ({ track: t.name, file: t.file, output: outs[i]! })),
+        durationSeconds: r6(detection.frames / rate),
+      } as SliceResult,
+      recorder.runId,
+    );
+    recorder.results.push(line);
+    o.onResult?.(line);
+    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    return line;
+  } catch (err) {
+    recorder.errors.push({ file: o.inputs[0] ?? null, message: (err as Error).message, exitCode: exitCodeOf(err) });
+    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
+    throw err;
+  }
+}
+
+export interface MidiHumanizeResult {
+  file: string;
+  output: string;
+  seed: number;
+  notes: number;
+  moves: { tick: number; toTick: number; note: number; velocity: number; toVelocity: number }[];
+}
+
+/** Humanize a MIDI file: every note-on (and its note-off) moved by up to ±timing, its velocity by up to ±velocity. */
+export async function humanizeMidiFile(
+  o: RunContext & {
+    input: string;
+    output: string;
+    timingMs?: number;
+    velocity?: number;
+    seed?: number;
+    overwrite?: boolean;
+  },
+): Promise<Reported<MidiHumanizeResult>> {
+  const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
+  try {
+    const plan = new OutputPlan([o.input], o.overwrite ?? false);
+    plan.claim(o.output, 'humanized MIDI file');
+    const { readFile } = await import('node:fs/promises');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(o.input);
+    } catch (err) {
+      throw new InputError(
+        o.input,
+        `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
+    }
+    let midi;
+    try {
+      midi = parseMidi(bytes);
+    } catch (err) {
+      throw new InputError(o.input, `is not a readable MIDI file: ${(err as Error).message}`);
+    }
+    const seed = o.seed ?? 1;
+    const rnd = seededRandom(seed);
+    const timing = o.timingMs ?? QUANTIZE_PARAMETERS.timingMs.value;
+    const vel = o.velocity ?? QUANTIZE_PARAMETERS.velocity.value;
+    const ticksPerMs = midi.ppq / (midi.usPerQuarter / 1000);
+    const moves: MidiHumanizeResult['moves'] = [];
+    for (const t of midi.tracks) {
+      const open = new Map<string, number>();
+      for (const e of t.events) {
+        const st = e.bytes[0]! & 0xf0;
+        const key = `${e.bytes[0]! & 0x0f}/${e.bytes[1]}`;
+        if (st === 0x90 && e.bytes[2]! > 0) {
+          const dt = Math.round((rnd() * 2 - 1) * timing * ticksPerMs);
+          const dv = Math.round((rnd() * 2 - 1) * vel);
+          const to = Math.max(0, e.tick + dt);
+          const v = Math.max(1, Math.min(127, e.bytes[2]! + dv));
+          moves.push({ tick: e.tick, toTick: to, note: e.bytes[1]!, velocity: e.bytes[2]!, toVelocity: v });
+          open.set(key, to - e.tick);
+          e.tick = to;
+          e.bytes[2] = v;
+        } else if (st === 0x80 || (st === 0x90 && e.bytes[2] === 0)) {
+          const d = open.get(key);
+          if (d !== undefined) {
+            e.tick = Math.max(0, e.tick + d);
+            open.delete(key);
+          }
+        }
+      }
+    }
+    await writeFileAtomic(o.output, writeParsedMidi(midi));
+    recorder.inputs.push({ path: o.input, sizeBytes: bytes.length, sha256: await hashFile(o.input), format: null });
+    recorder.outputs.push({ path: o.output, sha256: await hashFile(o.output), role: 'midi' });
+    recorder.decide({
+      engine: 'drums.humanize',
+      decision: 'midi',
+      value: { timingMs: timing, velocity: vel, seed },
+      reason: `each of ${moves.length} notes moved by up to ±${timing} ms and ±${vel} velocity (uniform, seed ${seed})`,
+    });
+    const line = envelope({ file: o.input, output: o.output, seed, notes: moves.length, moves }, recorder.runId);
+    recorder.results.push(line);
+    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    return line;
+  } catch (err) {
+    recorder.errors.push({ file: o.input, message: (err as Error).message, exitCode: exitCodeOf(err) });
+    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
+    throw err;
+  }
+}
+
 // ---- the command line -----------------------------------------------------------------------
 
 export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
@@ -542,7 +858,36 @@ export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteF
   mix?: number;
   rpp?: string;
   recipe?: string;
+  grid?: string;
+  gridStart?: number;
+  strength?: number;
+  window?: number;
+  swing?: number;
+  timingMs?: number;
+  velocity?: number;
+  seed?: number;
 }
+
+const parseGrid = (value: string): { value: number; text: string } => {
+  const m = /^1\/(\d+)(t?)$/.exec(value.trim());
+  const d = m ? Number(m[1]) : NaN;
+  if (!m || ![1, 2, 4, 8, 16, 32, 64].includes(d))
+    throw new UsageError(`--grid: expected a note value such as 1/8, 1/16 or 1/16t (triplet), got '${value}'`);
+  return { value: (1 / d) * (m[2] ? 2 / 3 : 1), text: value.trim() };
+};
+
+const parseBpmOrAuto = (value: string): number | 'auto' => (value === 'auto' ? 'auto' : parseBpm(value));
+
+const parseRange =
+  (name: string, lo: number, hi: number, integer = false) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n)))
+      throw new UsageError(
+        `${name}: expected ${integer ? 'a whole number' : 'a number'} from ${lo} to ${hi}, got '${value}'`,
+      );
+    return n;
+  };
 
 const parseUnit =
   (name: string) =>
@@ -618,6 +963,70 @@ export async function replaceCli(ctx: CliContext, files: string[], flags: DrumsF
       },
     );
   });
+}
+
+export async function quantizeCli(ctx: CliContext, files: string[], flags: DrumsFlags): Promise<number> {
+  return sliceCli(ctx, files, flags, 'quantize');
+}
+
+export async function humanizeCli(ctx: CliContext, files: string[], flags: DrumsFlags): Promise<number> {
+  return sliceCli(ctx, files, flags, 'humanize');
+}
+
+async function sliceCli(
+  ctx: CliContext,
+  files: string[],
+  flags: DrumsFlags,
+  verb: 'quantize' | 'humanize',
+): Promise<number> {
+  return withSession(ctx, 'drums', flags, async (s) => {
+    const inputs = await s.inputs(files, flags);
+    const common = {
+      ...(flags.timingMs !== undefined ? { timingMs: flags.timingMs } : {}),
+      ...(flags.velocity !== undefined ? { velocity: flags.velocity } : {}),
+      ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+      overwrite: flags.overwrite ?? false,
+    };
+    if (verb === 'humanize' && inputs.length === 1 && /\.midi?$/i.test(inputs[0]!))
+      return runVerb<Reported<MidiHumanizeResult>>(
+        s,
+        inputs[0]!,
+        flags,
+        (r) => `${quotePath(r.output)}: ${r.notes} notes humanized (seed ${r.seed})`,
+        async (context, print) => {
+          print(await humanizeMidiFile({ ...context, input: inputs[0]!, output: flags.output!, ...common }));
+        },
+      );
+    return runVerb<Reported<SliceResult>>(s, inputs[0] ?? '', flags, formatSliceText, async (context, print) => {
+      await drumsSlices({
+        ...context,
+        inputs,
+        output: flags.output!,
+        verb,
+        ...(flags.grid ? { grid: parseGrid(flags.grid) } : {}),
+        ...(flags.bpm !== undefined ? { bpm: flags.bpm } : {}),
+        ...(flags.gridStart !== undefined ? { gridStart: flags.gridStart } : {}),
+        ...(flags.strength !== undefined ? { strength: flags.strength } : {}),
+        ...(flags.window !== undefined ? { window: flags.window } : {}),
+        ...(flags.swing !== undefined ? { swing: flags.swing } : {}),
+        ...(flags.rpp ? { rpp: flags.rpp } : {}),
+        ...(flags.recipe ? { recipe: flags.recipe } : {}),
+        ...common,
+        onResult: print,
+      });
+    });
+  });
+}
+
+export function formatSliceText(r: SliceResult): string {
+  const head =
+    r.verb === 'quantize'
+      ? `quantized to ${r.grid} at ${r.bpm} BPM (strength ${r.strength}, window ${r.window}, swing ${r.swing})`
+      : `humanized (seed ${r.seed})`;
+  return [
+    `${quotePath(r.session)}: ${head}: ${r.moved} of ${r.slices} hits moved`,
+    ...r.tracks.map((t) => `  ${t.track.padEnd(16)} → ${quotePath(t.output)}`),
+  ].join('\n');
 }
 
 export function formatReplaceText(r: ReplaceTrackResult): string {
@@ -712,6 +1121,87 @@ export const drumsCommand = defineCommand({
         5: 'internal',
       },
       run: replaceCli,
+    },
+    {
+      name: 'quantize',
+      description: 'move every hit toward its grid line, all tracks cut at the same slice points (phase coherent)',
+      arguments: [['<session...>', 'a drum session (YAML, docs/kits.md) or audio files']],
+      options: (cmd) =>
+        cmd
+          .requiredOption('--grid <value>', 'grid note value: 1/4, 1/8, 1/16, 1/32 (t for triplets: 1/16t)')
+          .option('--bpm <n|auto>', 'tempo (default auto: from the hits, logged)', parseBpmOrAuto)
+          .option(
+            '--grid-start <seconds>',
+            'time of a grid line (default: fitted to the hits, logged)',
+            parseRange('--grid-start', 0, 86400),
+          )
+          .option('--strength <0..1>', 'how far each hit moves toward its line (default 1)', parseUnit('--strength'))
+          .option(
+            '--window <0..1>',
+            'only hits within this share of half a step move (default 1: all)',
+            parseUnit('--window'),
+          )
+          .option(
+            '--swing <0..0.75>',
+            'every second grid line later by this share of a step (default 0)',
+            parseRange('--swing', 0, 0.75),
+          )
+          .option('--rpp <file>', 'also write a REAPER session of the quantized tracks')
+          .option('--recipe <file>', 'also write a mix recipe with a drum bus that `shub mix` renders'),
+      shared: {
+        output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
+        ...SHARED_STORE,
+        overwrite: true,
+      },
+      examples: [
+        'shub drums quantize session.yaml -o tight/ --grid 1/16 --bpm 120',
+        'shub drums quantize session.yaml -o out/ --grid 1/8 --strength 0.5 --window 0.5 --swing 0.2 --json',
+      ],
+      exitCodes: {
+        0: 'ok',
+        2: 'usage or session error (file:line key), too few hits for --bpm auto, an existing output without -y',
+        3: 'unreadable track',
+        4: 'missing ffmpeg or database',
+        5: 'internal',
+      },
+      run: quantizeCli,
+    },
+    {
+      name: 'humanize',
+      description:
+        'vary the timing and level of every hit (audio: same slicing as quantize) or note (MIDI), reproducibly',
+      arguments: [['<session...>', 'a drum session (YAML), audio files, or one MIDI file (.mid)']],
+      options: (cmd) =>
+        cmd
+          .option('--timing-ms <ms>', 'largest timing change, ± ms (default 6)', parseRange('--timing-ms', 0, 50))
+          .option(
+            '--velocity <steps>',
+            'largest velocity change, ± (default 8; audio: 36 dB over 126 steps)',
+            parseRange('--velocity', 0, 64, true),
+          )
+          .option(
+            '--seed <n>',
+            'random seed: the same seed gives the same result (default 1)',
+            parseRange('--seed', 0, 2 ** 32 - 1, true),
+          )
+          .option('--rpp <file>', 'also write a REAPER session of the humanized tracks'),
+      shared: {
+        output: { description: 'the folder for the tracks, or the .mid file for a MIDI input', required: true },
+        ...SHARED_STORE,
+        overwrite: true,
+      },
+      examples: [
+        'shub drums humanize session.yaml -o loose/ --timing-ms 8 --seed 7',
+        'shub drums humanize hits.mid -o human.mid --velocity 12 --seed 3',
+      ],
+      exitCodes: {
+        0: 'ok',
+        2: 'usage or session error (file:line key), an existing output without -y',
+        3: 'unreadable track or MIDI file',
+        4: 'missing ffmpeg or database',
+        5: 'internal',
+      },
+      run: humanizeCli,
     },
   ],
 });

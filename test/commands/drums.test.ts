@@ -295,3 +295,248 @@ function readWavF32(file: string): Float32Array {
   const len = buf.readUInt32LE(at + 4);
   return new Float32Array(buf.buffer.slice(buf.byteOffset + at + 8, buf.byteOffset + at + 8 + len));
 }
+
+// ---- quantize and humanize ------------------------------------------------------------------
+
+const QRATE = 48000;
+const BEAT = 0.125; // one event per 1/16 step at 120 BPM (seams land in the previous hit's ring)
+/** Kit events off the grid by known amounts (ms): kick and snare alternate, hats between. */
+const OFFSETS_MS = [0, -9, 4, 7, -3, 11, -6, 2, -10, 5, 8, -2];
+
+function quantizeSession(sub: string) {
+  const d = path.join(dir, sub);
+  mkdirSync(d, { recursive: true });
+  const frames = Math.round((0.25 + OFFSETS_MS.length * BEAT + 1) * QRATE);
+  const kick = new Float64Array(frames);
+  const snare = new Float64Array(frames);
+  const oh = new Float64Array(frames);
+  const onsets: number[] = [];
+  OFFSETS_MS.forEach((off, k) => {
+    const piece = k % 2 ? 'snare' : 'kick';
+    const s = oneShot('FluidR3Mono', piece, 110, QRATE);
+    const onset = Math.round((0.25 + k * BEAT + off / 1000) * QRATE);
+    onsets.push(onset);
+    const at = onset - s.lead;
+    const [own, other] = piece === 'kick' ? [kick, snare] : [snare, kick];
+    s.samples.forEach((v, i) => {
+      own[at + i]! += v;
+      other[at + i + 48]! += 0.1 * v; // bleed: -20 dB, 1 ms later
+      oh[at + i + 144]! += 0.5 * v; // overheads: 3 ms later
+    });
+  });
+  for (const [f, x] of [
+    ['kick.wav', kick],
+    ['snare.wav', snare],
+    ['oh.wav', oh],
+  ] as const)
+    writeWav(path.join(d, f), [x], QRATE, 'f32');
+  writeFileSync(
+    path.join(d, 'session.yaml'),
+    'tracks:\n  - { name: Kick, file: kick.wav, instrument: kick }\n' +
+      '  - { name: Snare, file: snare.wav, instrument: snare }\n' +
+      '  - { name: OH, file: oh.wav, instrument: overheads }\n',
+  );
+  return { d, frames, onsets, inputs: { kick, snare, oh } };
+}
+
+interface SliceLine {
+  slices: number;
+  moved: number;
+  moves: { fromSeconds: number; toSeconds: number; ms: number; gridSeconds: number | null; moved: boolean }[];
+  tracks: { track: string; output: string }[];
+}
+
+function xcorrLag(a: ArrayLike<number>, b: ArrayLike<number>, maxLag: number): number {
+  let best = 0;
+  let bestV = -Infinity;
+  for (let d = -maxLag; d <= maxLag; d++) {
+    let s = 0;
+    for (let i = Math.max(0, -d); i < a.length && i + d < b.length; i++) s += a[i]! * b[i + d]!;
+    if (s > bestV) {
+      bestV = s;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** Energy above 8 kHz of x[from, from + len): a 127-tap windowed-sinc high-pass (test side). */
+function hfEnergy(x: ArrayLike<number>, from: number, len: number): number {
+  const half = 63;
+  const fc = 8000 / QRATE;
+  const h: number[] = [];
+  for (let k = -half; k <= half; k++) {
+    const lp = k === 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * k) / (Math.PI * k);
+    const w = 0.42 + 0.5 * Math.cos((Math.PI * k) / (half + 1)) + 0.08 * Math.cos((2 * Math.PI * k) / (half + 1));
+    h.push(((k === 0 ? 1 : 0) - lp) * w);
+  }
+  let e = 0;
+  for (let n = from; n < from + len; n++) {
+    let y = 0;
+    for (let k = -half; k <= half; k++) y += h[k + half]! * (x[n - k] ?? 0);
+    e += y * y;
+  }
+  return e;
+}
+
+test('quantize strength 1: hits onto the grid (0.5 ms); mics move together; length kept; seams add no HF', () => {
+  const q = quantizeSession('q1');
+  const r = shub(
+    [
+      'drums',
+      'quantize',
+      'session.yaml',
+      '-o',
+      'out/',
+      '--grid',
+      '1/16',
+      '--bpm',
+      '120',
+      '--grid-start',
+      '0.25',
+      '--json',
+    ],
+    q.d,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const line = ndjson<SliceLine>(r.stdout)[0]!;
+  assert.equal(line.slices, OFFSETS_MS.length);
+  q.onsets.forEach((onset, k) => {
+    const m = line.moves[k]!;
+    const grid = 0.25 + k * BEAT;
+    assert.equal(m.gridSeconds, grid);
+    // the true onset, moved by what shub logged, lies on the grid line
+    const landed = onset / QRATE + (m.toSeconds - m.fromSeconds);
+    assert.ok(Math.abs(landed - grid) <= 0.0005, `hit ${k}: ${((landed - grid) * 1000).toFixed(3)} ms off`);
+  });
+  const out = (f: string) => readWavF32(path.join(q.d, 'out', f));
+  const [kick, snare, oh] = [out('Kick.wav'), out('Snare.wav'), out('OH.wav')];
+  for (const y of [kick, snare, oh]) assert.equal(y.length, q.frames);
+  // the lag between a close mic and the overheads, unchanged to the sample
+  const lagIn = xcorrLag(q.inputs.kick, q.inputs.oh, 400);
+  assert.equal(lagIn, 144);
+  assert.equal(xcorrLag(kick, oh, 400), lagIn);
+  assert.equal(xcorrLag(snare, oh, 400), xcorrLag(q.inputs.snare, q.inputs.oh, 400));
+  // seams: 5 ms around each, HF energy at most 3 dB above the untouched material it came from
+  const pre = Math.round(0.008 * QRATE);
+  let prevShift = 0;
+  line.moves.forEach((m) => {
+    const from = Math.round(m.fromSeconds * QRATE);
+    const shift = Math.round((m.toSeconds - m.fromSeconds) * QRATE);
+    const seam = from - pre + Math.min(prevShift, shift);
+    const w = Math.round(0.005 * QRATE);
+    for (const [y, x] of [
+      [kick, q.inputs.kick],
+      [snare, q.inputs.snare],
+      [oh, q.inputs.oh],
+    ] as const) {
+      const got = hfEnergy(y, seam - w / 2, w);
+      const before = hfEnergy(x, seam - w / 2 - prevShift, w);
+      const after = hfEnergy(x, seam - w / 2 - shift, w);
+      const floor = 1e-12 * w;
+      const ratioDb = 10 * Math.log10((got + floor) / (Math.max(before, after) + floor));
+      assert.ok(ratioDb <= 3, `seam at ${(seam / QRATE).toFixed(3)} s: +${ratioDb.toFixed(1)} dB above 8 kHz`);
+    }
+    prevShift = shift;
+  });
+});
+
+test('quantize: strength 0.5 halves each offset; hits outside the window do not move', () => {
+  const q = quantizeSession('q2');
+  let r = shub(
+    [
+      'drums',
+      'quantize',
+      'session.yaml',
+      '-o',
+      'half/',
+      '--grid',
+      '1/16',
+      '--bpm',
+      '120',
+      '--grid-start',
+      '0.25',
+    ].concat(['--strength', '0.5', '--json']),
+    q.d,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  let line = ndjson<SliceLine>(r.stdout)[0]!;
+  line.moves.forEach((m, k) => {
+    const before = m.fromSeconds - (0.25 + k * BEAT);
+    const after = m.toSeconds - (0.25 + k * BEAT);
+    assert.ok(Math.abs(after - before / 2) <= 1 / QRATE, `hit ${k}: ${before * 1000} → ${after * 1000} ms`);
+  });
+  // window 0.1 of half a 125 ms step: ±6.25 ms
+  r = shub(
+    [
+      'drums',
+      'quantize',
+      'session.yaml',
+      '-o',
+      'win/',
+      '--grid',
+      '1/16',
+      '--bpm',
+      '120',
+      '--grid-start',
+      '0.25',
+    ].concat(['--window', '0.1', '--json']),
+    q.d,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  line = ndjson<SliceLine>(r.stdout)[0]!;
+  line.moves.forEach((m, k) => {
+    const off = m.fromSeconds - (0.25 + k * BEAT);
+    if (Math.abs(off) > 0.00625) assert.equal(m.toSeconds, m.fromSeconds, `hit ${k} (${off * 1000} ms) moved`);
+    else assert.ok(Math.abs(m.toSeconds - (0.25 + k * BEAT)) <= 0.5 / QRATE, `hit ${k} not on the grid`);
+  });
+  assert.ok(line.moves.some((m) => !m.moved));
+});
+
+test('humanize: audio and MIDI, the same seed gives the same result, changes within the limits', () => {
+  const q = quantizeSession('h');
+  const run = (o: string, seed: string) =>
+    shub(['drums', 'humanize', 'session.yaml', '-o', o, '--timing-ms', '6', '--seed', seed, '--json'], q.d);
+  const a = run('a/', '7');
+  const b = run('b/', '7');
+  const c = run('c/', '8');
+  for (const r of [a, b, c]) assert.equal(r.code, 0, r.stderr);
+  const [la, lb, lc] = [a, b, c].map((r) => ndjson<SliceLine>(r.stdout)[0]!);
+  assert.deepEqual(la!.moves, lb!.moves);
+  assert.notDeepEqual(la!.moves, lc!.moves);
+  for (const m of la!.moves) assert.ok(Math.abs(m.ms) <= 6.001, `${m.ms} ms`);
+  assert.ok(la!.moves.filter((m) => m.ms !== 0).length >= OFFSETS_MS.length - 2);
+  assert.deepEqual(readFileSync(path.join(q.d, 'a', 'Kick.wav')), readFileSync(path.join(q.d, 'b', 'Kick.wav')));
+  // MIDI: detected hits written, then humanized; read back by midi-file
+  let r = shub(['drums', 'detect', 'session.yaml', '--midi', 'hits.mid', '--bpm', '120', '--no-store'], q.d);
+  assert.equal(r.code, 0, r.stderr);
+  r = shub(['drums', 'humanize', 'hits.mid', '-o', 'human.mid', '--velocity', '10', '--seed', '3', '--json'], q.d);
+  assert.equal(r.code, 0, r.stderr);
+  const notes = (f: string) => {
+    const m = parseMidi(readFileSync(path.join(q.d, f)));
+    let tick = 0;
+    const out: { tick: number; note: number; velocity: number }[] = [];
+    for (const e of m.tracks[0]!) {
+      tick += e.deltaTime;
+      if (e.type === 'noteOn') out.push({ tick, note: e.noteNumber, velocity: e.velocity });
+    }
+    return out;
+  };
+  const before = notes('hits.mid');
+  const after = notes('human.mid');
+  assert.equal(after.length, before.length);
+  const ticksPerMs = 960 / 500;
+  const sorted = [...after].sort((x, y) => x.note - y.note || x.tick - y.tick);
+  [...before]
+    .sort((x, y) => x.note - y.note || x.tick - y.tick)
+    .forEach((n, i) => {
+      const h = sorted[i]!;
+      assert.equal(h.note, n.note);
+      assert.ok(Math.abs(h.tick - n.tick) <= 6 * ticksPerMs + 1, `${n.tick} → ${h.tick}`);
+      assert.ok(Math.abs(h.velocity - n.velocity) <= 10);
+    });
+  assert.ok(after.some((n, i) => n.tick !== before[i]!.tick));
+  const again = shub(['drums', 'humanize', 'hits.mid', '-o', 'human2.mid', '--velocity', '10', '--seed', '3'], q.d);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(readFileSync(path.join(q.d, 'human2.mid')), readFileSync(path.join(q.d, 'human.mid')));
+});

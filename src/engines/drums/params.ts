@@ -75,3 +75,19 @@ export const REPLACE_PARAMETERS = {
   mix: p(1, 'of the sample', [0, 1], 'blend of original (0) and replacement (1)'),
   maxSampleSeconds: p(20, 's', [0.01, 120], 'longest kit sample accepted'),
 } as const;
+
+export const QUANTIZE_PARAMETERS = {
+  clusterMs: p(30, 'ms', [1, 100], 'hits of several mics this close together are one kit event (one slice)'),
+  preMs: p(8, 'ms', [1, 50], 'a slice starts this long before its hit (the seam lies in the quiet before it)'),
+  crossfadeMs: p(3, 'ms', [0.1, 20], 'linear crossfade at each seam'),
+  strength: p(1, 'of the offset', [0, 1], 'how far a hit moves toward its grid line (1: onto it)'),
+  window: p(
+    1,
+    'of half a grid step',
+    [0, 1],
+    'only hits this close to a grid line move (1: every hit; 0.5: those within a quarter step)',
+  ),
+  swing: p(0, 'of a grid step', [0, 0.75], 'every second grid line is this much later'),
+  timingMs: p(6, 'ms', [0, 50], 'humanize: largest timing change of a hit (uniform, ±)'),
+  velocity: p(8, 'velocity steps', [0, 64], 'humanize: largest velocity change of a hit (uniform, ±)'),
+} as const;
