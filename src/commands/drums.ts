@@ -25,7 +25,7 @@ import {
   type SessionTrack,
 } from '../recipes/drums.js';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../engines/drums/replace.js';
-import { DETECT_PARAMETERS, QUANTIZE_PARAMETERS, REPLACE_PARAMETERS } from '../engines/drums/params.js';
+import { DETECT_PARAMETERS, DRUM_BUS, QUANTIZE_PARAMETERS, REPLACE_PARAMETERS } from '../engines/drums/params.js';
 import { gridMoves, humanMoves, seededRandom, SliceMover, slicePoints, type Move } from '../engines/drums/quantize.js';
 import { estimateTempo } from '../engines/tempo/index.js';
 import { RunRecorder } from '../store/run.js';
@@ -523,15 +523,71 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
   }
 }
 
-/** The drum-bus mix recipe (`--recipe`): written in a later step. */
+/** Mix roles of the drum instruments. */
+const ROLE_OF: Record<SessionTrack['instrument'], string> = {
+  kick: 'kick',
+  snare: 'snare',
+  tom: 'toms',
+  hihat: 'hats',
+  ride: 'overheads',
+  crash: 'overheads',
+  overheads: 'overheads',
+  room: 'room',
+  percussion: 'percussion',
+  mix: 'drums',
+};
+
+/**
+ * The drum-bus mix recipe (`--recipe`) over the written tracks, for `shub mix`: every track into
+ * a glue-compressed Drums bus, a parallel-compression return (Drums Crush) and a room reverb return
+ * (Room Verb) fed by the close mics. Paths are relative to the recipe.
+ */
 async function writeDrumRecipe(
-  _file: string,
-  _tracks: readonly SessionTrack[],
-  _outs: string[],
-  _rate: number,
-  _recorder: RunRecorder,
+  file: string,
+  tracks: readonly SessionTrack[],
+  outs: string[],
+  rate: number,
+  recorder: RunRecorder,
 ): Promise<void> {
-  throw new UsageError('--recipe is not available yet');
+  const { stringify } = await import('yaml');
+  const dir = path.dirname(path.resolve(file));
+  const rel = (f: string) => path.relative(dir, path.resolve(f)).split(path.sep).join('/');
+  const ambient = (t: SessionTrack) => t.instrument === 'overheads' || t.instrument === 'room';
+  const recipe = {
+    sampleRate: rate,
+    tracks: tracks.map((t, i) => ({
+      name: t.name,
+      file: rel(outs[i]!),
+      role: ROLE_OF[t.instrument],
+      output: 'Drums',
+      sends: [
+        { bus: 'Drums Crush', levelDb: DRUM_BUS.crushSendDb },
+        ...(ambient(t) ? [] : [{ bus: 'Room Verb', levelDb: DRUM_BUS.roomSendDb }]),
+      ],
+    })),
+    buses: [
+      { name: 'Drums Crush', gainDb: DRUM_BUS.crushReturnDb, compressor: { ...DRUM_BUS.crush }, output: 'Drums' },
+      { name: 'Room Verb', reverb: { ...DRUM_BUS.room }, output: 'Drums' },
+      { name: 'Drums', compressor: { ...DRUM_BUS.glue } },
+    ],
+  };
+  const text =
+    '# drum bus written by shub drums: glue compressor on Drums, parallel compression (Drums Crush),\n' +
+    '# room reverb return (Room Verb); render with: shub mix <this file> -o drums.wav\n' +
+    stringify(recipe);
+  await writeFileAtomic(file, text);
+  recorder.outputs.push({ path: file, sha256: await hashFile(file), role: 'recipe:mix' });
+  recorder.decide({
+    engine: 'drums.recipe',
+    decision: 'drumBus',
+    value: DRUM_BUS,
+    reason:
+      `a mix recipe for ${tracks.length} tracks: all into 'Drums' (glue ${DRUM_BUS.glue.ratio}:1 at ` +
+      `${DRUM_BUS.glue.thresholdDb} dB), a parallel compression return (${DRUM_BUS.crush.ratio}:1 at ` +
+      `${DRUM_BUS.crush.thresholdDb} dB, ${DRUM_BUS.crushReturnDb} dB under), a room reverb return ` +
+      `(${DRUM_BUS.room.decaySeconds} s) fed ${DRUM_BUS.roomSendDb} dB from the close mics`,
+    inputs: { recipe: file },
+  });
 }
 
 // ---- quantize and humanize ----------------------------------------------------------------------

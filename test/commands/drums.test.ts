@@ -10,6 +10,7 @@ import { parseMidi } from 'midi-file';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { writeWav } from '../../fixtures/signals.js';
 import { drumSession, drumStem, oneShot, type DrumSession } from '../../fixtures/drumkit.js';
+import { loadRecipe } from '../../src/recipes/mix.js';
 
 const { dir, cleanup } = tempDir('shub-drums-');
 const KICK = 'tracks:\n  - { name: K, file: k.wav, instrument: kick }\n';
@@ -539,4 +540,34 @@ test('humanize: audio and MIDI, the same seed gives the same result, changes wit
   const again = shub(['drums', 'humanize', 'hits.mid', '-o', 'human2.mid', '--velocity', '10', '--seed', '3'], q.d);
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(readFileSync(path.join(q.d, 'human2.mid')), readFileSync(path.join(q.d, 'human.mid')));
+});
+
+test('--recipe: a drum bus recipe (glue, parallel compression, room return) that shub mix renders', async () => {
+  const q = quantizeSession('rec');
+  const r = shub(
+    ['drums', 'quantize', 'session.yaml', '-o', 'out/', '--grid', '1/16', '--bpm', '120', '--recipe', 'out/drums.yaml'],
+    q.d,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const { recipe } = await loadRecipe(path.join(q.d, 'out', 'drums.yaml'));
+  assert.deepEqual(
+    recipe.buses!.map((b) => [b.name, b.output ?? 'master', b.compressor?.ratio ?? null, b.reverb ? 'reverb' : null]),
+    [
+      ['Drums Crush', 'Drums', 8, null],
+      ['Room Verb', 'Drums', null, 'reverb'],
+      ['Drums', 'master', 2, null],
+    ],
+  );
+  assert.deepEqual(
+    recipe.tracks.map((t) => [t.file, t.output, t.sends!.map((s) => s.bus)]),
+    [
+      ['Kick.wav', 'Drums', ['Drums Crush', 'Room Verb']],
+      ['Snare.wav', 'Drums', ['Drums Crush', 'Room Verb']],
+      ['OH.wav', 'Drums', ['Drums Crush']],
+    ],
+  );
+  const m = shub(['mix', 'out/drums.yaml', '-o', 'mix.wav', '--json', '--no-store'], q.d);
+  assert.equal(m.code, 0, m.stderr);
+  const mixed = JSON.parse(m.stdout) as { levels: { integratedLufs: number | null } };
+  assert.ok(mixed.levels.integratedLufs !== null && mixed.levels.integratedLufs > -40);
 });

@@ -91,3 +91,17 @@ export const QUANTIZE_PARAMETERS = {
   timingMs: p(6, 'ms', [0, 50], 'humanize: largest timing change of a hit (uniform, ±)'),
   velocity: p(8, 'velocity steps', [0, 64], 'humanize: largest velocity change of a hit (uniform, ±)'),
 } as const;
+
+/**
+ * The drum bus a `--recipe` starts from (values written into the recipe, where the user edits
+ * them): every drum track into a glue-compressed bus, a parallel-compression return mixed under
+ * it, and a short room reverb return fed by the close mics.
+ */
+export const DRUM_BUS = {
+  glue: { thresholdDb: -12, ratio: 2, attackMs: 30, releaseMs: 200 },
+  crush: { thresholdDb: -30, ratio: 8, attackMs: 1, releaseMs: 80 },
+  crushSendDb: -6,
+  crushReturnDb: -6,
+  room: { decaySeconds: 1.2, preDelayMs: 10 },
+  roomSendDb: -18,
+} as const;
