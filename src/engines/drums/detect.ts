@@ -467,5 +467,63 @@ export function findBleed(
       });
     });
   });
+  // hits the learnt paths did not explain: fitted alone against the louder, earlier hits of the
+  // other close mics (greedy least squares, loudest source first, each at its best delay)
+  const flagged = new Set(verdicts.map((v) => `${v.track}/${v.hit}`));
+  const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
+  tracks.forEach((hits, a) => {
+    hits.forEach((h, k) => {
+      if (flagged.has(`${a}/${k}`)) return;
+      // the hit's level in the bleed window (a drum landing later in its peak window does not count)
+      let own = 0;
+      for (let i = 0; i < len; i++) own = Math.max(own, Math.abs(h.mics[a]![h.lookBehind + i] ?? 0));
+      const sources: { b: number; g: SessionCandidate }[] = [];
+      tracks.forEach((other, b) => {
+        if (b === a) return;
+        // every louder hit of another close mic that leaks into this window, earlier or a little later
+        for (const g of other)
+          if (h.start - g.start >= -len && h.start - g.start <= maxLag && g.rawPeak > own) sources.push({ b, g });
+      });
+      const earlier = sources.filter((x) => x.g.start <= h.start + 1);
+      if (!earlier.length) return;
+      sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
+      const lead = earlier.reduce((m, x) => (x.g.rawPeak > m.g.rawPeak ? x : m));
+      const pre = 2;
+      const x = new Float64Array(len + pre);
+      for (let i = 0; i < len + pre; i++) x[i] = h.mics[a]![h.lookBehind - pre + i] ?? 0;
+      const residual = Float64Array.from(x);
+      const main = lead;
+      let mainLag = 0;
+      sources.forEach((src) => {
+        const w = h.mics[src.b]!;
+        let best = { d: 0, gain: 0, gain2: 0 };
+        for (let d = 0; d <= maxLag; d++) {
+          let xy = 0;
+          let yy = 0;
+          for (let i = 0; i < len + pre; i++) {
+            const y = w[h.lookBehind - pre + i - d] ?? 0;
+            xy += residual[i]! * y;
+            yy += y * y;
+          }
+          if (yy > 0 && (xy * xy) / yy > best.gain2) best = { d, gain: xy / yy, gain2: (xy * xy) / yy };
+        }
+        for (let i = 0; i < len + pre; i++) residual[i]! -= best.gain * (w[h.lookBehind - pre + i - best.d] ?? 0);
+        if (src === lead) mainLag = best.d;
+      });
+      const e = emphasis[a]!;
+      const hitPeak = peakOf(emphasized(x, e), pre);
+      if (hitPeak === 0) return;
+      const residualDb = db(peakOf(emphasized(residual, e), pre)) - db(hitPeak);
+      if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
+      verdicts.push({
+        track: a,
+        hit: k,
+        source: main.b,
+        lagMs: round((mainLag * 1000) / sampleRate, 3),
+        levelRatioDb: round(db(own) - db(main.g.rawPeak), 2),
+        residualDb: round(residualDb, 1),
+      });
+    });
+  });
   return verdicts;
 }
