@@ -7,6 +7,11 @@
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
 import { SessionDetector, toHits, findBleed } from '../src/engines/drums/detect.js';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeWav } from '../fixtures/signals.js';
 
 export const TUNING: SessionSpec[] = [
   { font: 'FluidR3Mono', seed: 1, bpm: 96, bars: 8 },
@@ -52,11 +57,30 @@ export interface MicScore {
   session: string;
   mic: KitPiece;
   f: number;
+  /** aubioonset (default hfc, threshold 0.3) on the same mic, same matching; NaN without aubio. */
+  aubioF: number;
+  aubioBleed: number;
   meanOffsetMs: number;
   truth: number;
   bleedReported: number;
   missed: number;
   rho: number;
+}
+
+/** aubioonset on one mic (written to a temporary WAV), or null when aubio is not installed. */
+export function aubioOnsets(samples: Float32Array, rate: number): number[] | null {
+  const file = path.join(os.tmpdir(), `shub-drums-aubio-${process.pid}.wav`);
+  writeWav(file, [Float64Array.from(samples)], rate, 'f32');
+  try {
+    const r = spawnSync('aubioonset', ['-i', file], { encoding: 'utf8', timeout: 60_000 });
+    if (r.error || r.status !== 0) return null;
+    return r.stdout
+      .split('\n')
+      .filter((l) => l.trim())
+      .map(Number);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 export function evaluateSession(spec: SessionSpec): MicScore[] {
@@ -93,10 +117,14 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
       if (j >= 0) pairs.push([h.velocity, truth[j]!.velocity]);
     }
     const offsets = match.offsets;
+    const aubio = aubioOnsets(m.samples, s.rate);
+    const aubioMatch = aubio ? matchEvents(aubio, truthT, 0.02) : null;
     return {
       session: `${spec.font}/${spec.seed}`,
       mic: m.instrument as KitPiece,
       f: fMeasure(match),
+      aubioF: aubioMatch ? fMeasure(aubioMatch) : NaN,
+      aubioBleed: aubio ? aubio.filter((t) => !truthT.some((t0) => Math.abs(t0 - t) <= 0.02)).length : NaN,
       meanOffsetMs: offsets.length ? (1000 * offsets.reduce((a, b) => a + b, 0)) / offsets.length : NaN,
       truth: truth.length,
       bleedReported: extra,
@@ -119,6 +147,10 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
   ] as const) {
     const rows = set.flatMap(evaluateSession);
     console.log(`${name}:`);
+    console.log(
+      '| session | mic | hits | F | mean offset ms | bleed reported | missed | velocity ρ | aubio F | aubio extra |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
         `  ${r.session.padEnd(22)} ${r.mic.padEnd(6)} F ${r.f.toFixed(4)}  offset ${r.meanOffsetMs.toFixed(3)} ms  ` +

@@ -52,6 +52,8 @@ export interface BleedVerdict {
   residualDb: number;
 }
 
+const NO_SAMPLES = new Float32Array(0);
+
 const ms = (rate: number, v: number) => Math.max(1, Math.round((v * rate) / 1000));
 
 export class HitDetector {
@@ -301,7 +303,9 @@ export class SessionDetector {
 
   private settle(atEnd: boolean): void {
     this.detectors.forEach((d, m) => {
-      for (const c of d.takeSettled(atEnd)) {
+      const settled = d.takeSettled(atEnd);
+      d.candidates.length = 0; // handed on: the detector keeps no list of its own
+      for (const c of settled) {
         const rawAt = (ring: Float32Array, i: number) =>
           i < 0 || i >= this.n || i < this.n - ring.length ? 0 : ring[i & (ring.length - 1)]!;
         const mics = this.raw.map((ring) => {
@@ -312,7 +316,8 @@ export class SessionDetector {
         let rawPeak = 0;
         const peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * this.sampleRate) / 1000);
         for (let i = c.start; i < c.start + peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(rawAt(this.raw[m]!, i)));
-        this.found[m]!.push({ ...c, mics, lookBehind: this.lookBehind, rawPeak });
+        // the detector's own window is not needed past here: a hit keeps only the mics' short windows
+        this.found[m]!.push({ ...c, window: NO_SAMPLES, mics, lookBehind: this.lookBehind, rawPeak });
       }
     });
   }

@@ -71,14 +71,16 @@ class StemDetector {
       for (let i = 0; i < b.length; i++) this.ring[(this.n + i) & (this.ring.length - 1)] = b[i]!;
       this.n += b.length;
       this.detector.push(b);
-      this.waiting.push(...this.detector.takeSettled(false));
+      this.waiting.push(...this.detector.takeSettled(false).map((c) => ({ ...c, window: new Float32Array(0) })));
+      this.detector.candidates.length = 0;
       this.classify(false);
     }
   }
 
   finish(): void {
     this.detector.end();
-    this.waiting.push(...this.detector.takeSettled(true));
+    this.waiting.push(...this.detector.takeSettled(true).map((c) => ({ ...c, window: new Float32Array(0) })));
+    this.detector.candidates.length = 0;
     this.classify(true);
   }
 
