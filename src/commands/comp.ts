@@ -325,15 +325,23 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   const gm = matchGains(loud);
   const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
   if (loadedSections) {
-    sections = loadedSections.sections;
     sectionsFrom = 'file';
-    sections.forEach((s, i) => {
-      if (s.startSeconds >= totalSeconds || s.endSeconds > totalSeconds + 0.5)
+    sections = loadedSections.sections.map((s, i) => {
+      if (s.startSeconds >= totalSeconds)
         throw new UsageError(
-          `${loadedSections.locate(i, s.startSeconds >= totalSeconds ? 'startSeconds' : 'endSeconds')}: section ` +
-            `"${s.name}" (${s.startSeconds}–${s.endSeconds} s) lies outside the takes (the longest is ` +
-            `${round(totalSeconds, 3)} s); fix the times or give the right takes`,
+          `${loadedSections.locate(i, 'startSeconds')}: section "${s.name}" (${s.startSeconds}–${s.endSeconds} s) ` +
+            `lies outside the takes (the longest is ${round(totalSeconds, 3)} s); fix the times or give the right ` +
+            'takes',
         );
+      if (s.endSeconds <= totalSeconds) return s;
+      decisions.push({
+        engine: 'comp.sections',
+        decision: s.name,
+        value: round(totalSeconds, 6),
+        unit: 's',
+        reason: `"${s.name}" ends at ${s.endSeconds} s, after the longest take (${round(totalSeconds, 3)} s): cut`,
+      });
+      return { ...s, endSeconds: totalSeconds };
     });
   } else if (o.bars) {
     sections = barSections(o.bars.bars, o.bars.bpm, totalSeconds);

@@ -13,8 +13,9 @@
  * - noise floor: 90th percentile of the frame level (dBFS, gain-matched) where the reference
  *   expects no voice, and how far it lies above the quietest take's floor there;
  * - clipped samples; level: median K-weighted loudness (LUFS scale) of the voiced frames, and its
- *   distance to the same take's median over the sections; missing: the share of expected-voice frames without voice,
- *   extra: the share of expected-silence frames with voice.
+ *   distance to what the take's and the section's usual levels predict (levelFit); missing: the
+ *   share of expected-voice frames without voice, extra: the share of expected-silence frames with
+ *   voice.
  * Pure: features in, numbers out.
  */
 import { COMP_FRAME_PARAMETERS, COMP_MEASURE_PARAMETERS } from './params.js';
@@ -55,7 +56,7 @@ export interface TakeSectionMeasures {
   noiseExcessDb: number | null;
   clippedSamples: number;
   voicedLufs: number | null;
-  /** voicedLufs minus the same take's median over the sections. */
+  /** voicedLufs minus what the take's and the section's usual levels predict (levelFit), LU. */
   levelDeltaLu: number | null;
   missingFraction: number;
   extraFraction: number;
@@ -354,11 +355,12 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
           continue;
         }
         if (i - lastActive <= guard || nextActive[i - a]! - i <= guard) continue;
+        // without a guide, pitched voice where most other takes have none is a phrase they left out,
+        // not noise: the floor is taken on the rest
+        if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;
         gaps++;
         gapDb.push(i < fr.db.length ? fr.db[i]! : -200);
-        // without a guide, voice the majority lacks is only extra when unpitched (noise): a phrase that
-        // most takes left out may still be the one the song wants
-        if (at(fr.active, i) && (kind !== 'consensus' || !(at(t.f0, i) > 0))) extra++;
+        if (at(fr.active, i)) extra++;
       }
       // pitch against the reference note (or the nearest tone)
       const errs: number[] = [];
@@ -410,14 +412,15 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       if (m.noiseFloorDbfs !== null && commonFloor !== null) m.noiseExcessDb = m.noiseFloorDbfs - commonFloor;
     return row;
   });
-  // level against the same take's typical section level (a take dropping or jumping in one section)
-  takes.forEach((_, k) => {
-    const own = median(measures.map((row) => row[k]!.voicedLufs).filter((x): x is number => x !== null));
-    for (const row of measures) {
-      const m = row[k]!;
-      if (m.voicedLufs !== null && own !== null) m.levelDeltaLu = m.voicedLufs - own;
-    }
-  });
+  // level: each take's voiced level per section against take + section effects (levelFit); the
+  // residual is how far the take's level is off in that section (clipped sections not fitted)
+  const L = measures.map((row) => row.map((m) => (m.clippedSamples === 0 ? m.voicedLufs : null)));
+  const fit = levelFit(L);
+  measures.forEach((row, s) =>
+    row.forEach((m, k) => {
+      if (m.voicedLufs !== null) m.levelDeltaLu = m.voicedLufs - fit.rows[s]! - fit.cols[k]!;
+    }),
+  );
   return { measures, tuningCents: tuning, reference: kind };
 }
 
@@ -436,4 +439,37 @@ export function voicedLoudness(f: TakeFeatures): number | null {
 /** Activity of a take after its gain (1 where voice is present), for seams and auto sections. */
 export function activity(f: TakeFeatures, gain: number): Uint8Array {
   return analyseTake(f, gain).active;
+}
+
+interface LevelFit {
+  /** Section (row) and take (column) effects, LU. */
+  rows: number[];
+  cols: number[];
+}
+
+/**
+ * Each take's level per section as take effect + section effect: the take effect the median over
+ * sections (robust to a few sections off), the section effect the loudest take there — level
+ * defects left in the table only lower a take (a singer off the mic; clipped sections are left
+ * out), so the loudest take is the section's own level and a drop in several takes still shows.
+ */
+export function levelFit(t: (number | null)[][], sweeps = 4): LevelFit {
+  const R = t.length;
+  const C = t[0]?.length ?? 0;
+  const cols = Array.from(
+    { length: C },
+    (_, j) => median(t.map((r) => r[j]!).filter((x): x is number => x !== null)) ?? 0,
+  );
+  const rows = new Array<number>(R).fill(0);
+  for (let it = 0; it < sweeps; it++) {
+    for (let i = 0; i < R; i++) {
+      let best = -Infinity;
+      for (let j = 0; j < C; j++) if (t[i]![j] !== null) best = Math.max(best, t[i]![j]! - cols[j]!);
+      rows[i] = Number.isFinite(best) ? best : 0;
+    }
+    for (let j = 0; j < C; j++)
+      cols[j] =
+        median(t.map((r, i) => (r[j] === null ? null : r[j]! - rows[i]!)).filter((x): x is number => x !== null)) ?? 0;
+  }
+  return { rows, cols };
 }

@@ -22,10 +22,11 @@ export const COMP_FRAME_PARAMETERS = {
   ),
   activityFloorDbfs: p(-65, 'dBFS', [-120, -20], 'frames quieter than this are never active'),
   gapGuardSeconds: p(
-    0.06,
+    0.12,
     's',
     [0, 0.5],
-    'noise and extra-phrase checks skip this much around the voice the reference expects (releases, consonants)',
+    'noise and extra-phrase checks skip this much around the voice the reference expects (a consonant before a ' +
+      'note, up to ~100 ms; a release after it)',
   ),
 } as const;
 
