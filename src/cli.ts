@@ -17,6 +17,7 @@ import { mixCommand } from './commands/mix.js';
 import { renderCommand } from './commands/render.js';
 import { reampCommand } from './commands/reamp.js';
 import { drumsCommand } from './commands/drums.js';
+import { compCommand } from './commands/comp.js';
 import { dbCommand } from './commands/db.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   renderCommand,
   reampCommand,
   drumsCommand,
+  compCommand,
   dbCommand,
   historyCommand,
   showCommand,

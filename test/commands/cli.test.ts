@@ -34,6 +34,7 @@ test('the registry holds every command once, and `shub --help` lists each of the
     'render',
     'reamp',
     'drums',
+    'comp',
     'db',
     'history',
     'show',
