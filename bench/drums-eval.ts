@@ -153,8 +153,8 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
-        `  ${r.session.padEnd(22)} ${r.mic.padEnd(6)} F ${r.f.toFixed(4)}  offset ${r.meanOffsetMs.toFixed(3)} ms  ` +
-          `bleed ${r.bleedReported}/${r.truth}  missed ${r.missed}  rho ${r.rho.toFixed(3)}`,
+        `| ${r.session} | ${r.mic} | ${r.truth} | ${r.f.toFixed(4)} | ${r.meanOffsetMs.toFixed(3)} | ` +
+          `${r.bleedReported} | ${r.missed} | ${r.rho.toFixed(3)} | ${r.aubioF.toFixed(4)} | ${r.aubioBleed} |`,
       );
   }
 }
