@@ -372,7 +372,11 @@ export function learnBleedPaths(tracks: readonly (readonly SessionCandidate[])[]
         );
         if (!g) continue;
         let best = { d: 0, gain: 0, residual: 1 };
-        for (let d = 0; d <= maxLag; d++) {
+        // a clean leak starts where its source's start plus the path's delay puts it: the delay is
+        // searched within 1 ms of the two starts' distance
+        const d0 = h.start - g.start;
+        const near = Math.round(sampleRate / 1000);
+        for (let d = Math.max(0, d0 - near); d <= Math.min(maxLag, d0 + near); d++) {
           const f = fit(h, a, b, d, len);
           if (f.residual < best.residual) best = { d, ...f };
         }
@@ -477,6 +481,8 @@ export function findBleed(
   const flagged = new Set(verdicts.map((v) => `${v.track}/${v.hit}`));
   const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
   tracks.forEach((hits, a) => {
+    // each mic's hits are in time order: one cursor per other mic walks along with this mic's hits
+    const cursor = tracks.map(() => 0);
     hits.forEach((h, k) => {
       if (flagged.has(`${a}/${k}`)) return;
       // the hit's level in the bleed window (a drum landing later in its peak window does not count)
@@ -486,8 +492,11 @@ export function findBleed(
       tracks.forEach((other, b) => {
         if (b === a) return;
         // every louder hit of another close mic that leaks into this window, earlier or a little later
-        for (const g of other)
-          if (h.start - g.start >= -len && h.start - g.start <= maxLag && g.rawPeak > own) sources.push({ b, g });
+        while (cursor[b]! < other.length && other[cursor[b]!]!.start < h.start - maxLag) cursor[b]!++;
+        for (let j = cursor[b]!; j < other.length && other[j]!.start <= h.start + len; j++) {
+          const g = other[j]!;
+          if (g.rawPeak > own) sources.push({ b, g });
+        }
       });
       const earlier = sources.filter((x) => x.g.start <= h.start + 1);
       if (!earlier.length) return;
