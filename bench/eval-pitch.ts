@@ -1,0 +1,528 @@
+/**
+ * Evaluation of the pYIN pitch tracker (`analyze --features pitch`, issue 12 point 5) on
+ * monophonic melodies with exactly known f0, scored with the mir_eval melody metrics next to
+ * aubio `yinfft` (Debian aubio-tools: `aubio pitch -m yinfft FILE`) on the same files.
+ *
+ * Material (rendered in process by the npm SoundFont synthesizer, fixtures/synth.ts):
+ * - tuning set: FluidR3Mono, choir aahs / voice oohs / flute, 44.1 kHz, dry, stepwise melodies
+ *   with a mild vibrato on some notes (seeds 1–9). The PITCH_PARAMETERS were chosen on it.
+ * - held-out set: TimGM6mb and MuseScore General, synth voice / alto sax / violin / trumpet /
+ *   clarinet / choir aahs / voice oohs, at 22.05, 32, 48 and 96 kHz, leaping melodies with
+ *   ±50-cent vibrato (4.5–6.5 Hz) and slides into notes (pitch bends), the synthesizer's reverb
+ *   and chorus, added white or pink noise at 20–35 dB SNR and a convolution reverb on half of
+ *   them (seeds 101–116); plus the singing-voice synthesizer's takes (fixtures/voice.ts) when
+ *   that file exists.
+ * Truth: f0 = the MIDI note plus the pitch bend in force (GM bend range ±2 semitones); voiced from
+ * note-on to note-off. Frames within 30 ms before to 50 ms after a note-on, and from 30 ms before
+ * a note-off until the dry note's release has fallen 30 dB below its level (at least 100 ms, at
+ * most 1 s; unless another note sounds), are not scored (attack transients, release tails).
+ * Metrics (mir_eval.melody): voicing recall and false alarm, voicing precision → voicing F, raw
+ * pitch accuracy (±50 cents; an unvoiced estimate counts as a miss), per file, averaged.
+ *
+ *   npm run eval                     (tempo/key/onsets, then this)
+ *   node dist/bench/eval-pitch.js    (this only; --no-peers: without aubio; --no-sweep: without
+ *                                     the ±10 % robustness sweep; --verbose: per file)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { synthesize, type SoundfontName } from '../fixtures/synth.js';
+import { noiseSource, pinkNoise, writeWav } from '../fixtures/signals.js';
+import { prng } from '../fixtures/groundtruth.js';
+import type { MidiNote } from '../fixtures/midi.js';
+import { createFeatureExtractor } from '../src/engines/spectral/index.js';
+import { pitchDefaults, type PitchParameterValues } from '../src/engines/pitch/index.js';
+import { PITCH_PARAMETERS } from '../src/engines/analysis/params.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'bench', 'out', 'pitch');
+const PEERS = !process.argv.includes('--no-peers');
+const SWEEP = !process.argv.includes('--no-sweep');
+const VERBOSE = process.argv.includes('--verbose');
+
+/** Scoring tolerances (seconds), stated in the header. */
+const ONSET_BEFORE = 0.03;
+const ONSET_AFTER = 0.05;
+const OFFSET_BEFORE = 0.03;
+const TAIL_MIN = 0.1;
+const TAIL_MAX = 1;
+const TAIL_DROP_DB = 30;
+
+export interface TruthNote {
+  on: number;
+  off: number;
+  midi: number;
+  /** Bend changes inside the note: [seconds, semitones]. */
+  bends: [number, number][];
+}
+
+export interface PitchItem {
+  name: string;
+  set: 'tuning' | 'held-out';
+  rate: number;
+  samples: Float64Array;
+  notes: TruthNote[];
+  /** Per note, the time at which its release has died away (dry level). */
+  tailEnds: number[];
+  /** RMS of the dry render every 10 ms (20 ms windows). */
+  dryEnvelope: number[];
+}
+
+interface ItemSpec {
+  name: string;
+  set: 'tuning' | 'held-out';
+  soundfont: SoundfontName;
+  program: number;
+  rate: number;
+  seed: number;
+  low: number;
+  high: number;
+  leaps: boolean;
+  vibratoCents: number;
+  slides: boolean;
+  effects: boolean;
+  noiseSnrDb: number | null;
+  pinkNoise: boolean;
+  reverb: boolean;
+}
+
+function specs(): ItemSpec[] {
+  const out: ItemSpec[] = [];
+  const tuningPrograms: [number, string, number, number][] = [
+    [52, 'choir', 52, 72],
+    [53, 'oohs', 55, 76],
+    [73, 'flute', 67, 91],
+  ];
+  let seed = 1;
+  for (const [program, label, low, high] of tuningPrograms)
+    for (let k = 0; k < 3; k++, seed++)
+      out.push({
+        name: `tune-${label}-${seed}`,
+        set: 'tuning',
+        soundfont: 'FluidR3Mono',
+        program,
+        rate: 44100,
+        seed,
+        low,
+        high,
+        leaps: false,
+        vibratoCents: k === 2 ? 25 : 0,
+        slides: false,
+        effects: false,
+        noiseSnrDb: null,
+        pinkNoise: false,
+        reverb: false,
+      });
+  const held: [number, string, number, number][] = [
+    [54, 'synthvoice', 50, 74],
+    [65, 'altosax', 49, 77],
+    [40, 'violin', 55, 88],
+    [56, 'trumpet', 55, 80],
+    [71, 'clarinet', 50, 82],
+    [52, 'choir', 45, 69],
+    [53, 'oohs', 57, 81],
+    [54, 'synthvoice', 43, 64],
+  ];
+  const rates = [48000, 22050, 32000, 96000];
+  const fonts: SoundfontName[] = ['TimGM6mb', 'MuseScoreGeneral'];
+  seed = 101;
+  for (let i = 0; i < held.length; i++)
+    for (let k = 0; k < 2; k++, seed++) {
+      const [program, label, low, high] = held[i]!;
+      const font = fonts[(i + k) % 2]!;
+      out.push({
+        name: `held-${label}-${font === 'TimGM6mb' ? 'tim' : 'msg'}-${seed}`,
+        set: 'held-out',
+        soundfont: font,
+        program,
+        rate: rates[(i + 2 * k) % rates.length]!,
+        seed,
+        low,
+        high,
+        leaps: true,
+        vibratoCents: 50,
+        slides: true,
+        effects: true,
+        noiseSnrDb: 20 + ((seed * 7) % 16),
+        pinkNoise: seed % 2 === 0,
+        reverb: seed % 2 === 1,
+      });
+    }
+  return out;
+}
+
+const MAJOR = [0, 2, 4, 5, 7, 9, 11];
+
+/** A monophonic melody (seconds as beats at 60 BPM) with its bends. */
+function melody(spec: ItemSpec): {
+  notes: MidiNote[];
+  bends: { beat: number; semitones: number }[];
+  truth: TruthNote[];
+} {
+  const rnd = prng(spec.seed * 7919 + 17);
+  const tonic = spec.low + Math.floor(rnd() * 12);
+  const scale: number[] = [];
+  for (let m = spec.low; m <= spec.high; m++) if (MAJOR.includes((((m - tonic) % 12) + 12) % 12)) scale.push(m);
+  let idx = Math.floor(scale.length / 2);
+  let t = 0.3;
+  const notes: MidiNote[] = [];
+  const bends: { beat: number; semitones: number }[] = [];
+  const truth: TruthNote[] = [];
+  const total = 10;
+  while (t < total) {
+    const step = spec.leaps ? Math.round((rnd() - 0.5) * 10) : [-2, -1, -1, 0, 1, 1, 2][Math.floor(rnd() * 7)]!;
+    idx = Math.max(0, Math.min(scale.length - 1, idx + step));
+    const midi = scale[idx]!;
+    const dur = spec.leaps ? 0.15 + rnd() * 0.9 : 0.3 + rnd() * 0.7;
+    const gap = rnd() < 0.4 ? 0 : 0.05 + rnd() * 0.35;
+    const on = t;
+    const off = t + dur;
+    const nb: [number, number][] = [];
+    const bend = (at: number, semis: number) => {
+      const q = Math.round(at * 1000) / 1000;
+      bends.push({ beat: q, semitones: semis });
+      nb.push([
+        q,
+        Math.round(((Math.max(0, Math.min(16383, 8192 + Math.round((semis / 2) * 8192))) - 8192) / 4096) * 1e6) / 1e6,
+      ]);
+    };
+    bend(on, 0);
+    const slide = spec.slides && rnd() < 0.3;
+    const slideFrom = slide ? -(0.5 + rnd()) : 0;
+    const slideEnd = on + 0.08;
+    const depth = spec.vibratoCents / 100;
+    const vib = depth > 0 && (spec.leaps || rnd() < 0.5) && dur > 0.35;
+    const vibRate = 4.5 + rnd() * 2;
+    const vibStart = on + 0.15;
+    if (slide || vib) {
+      for (let x = on + 0.01; x < off - 0.005; x += 0.01) {
+        let s = 0;
+        if (slide && x < slideEnd) s += slideFrom * (1 - (x - on) / (slideEnd - on));
+        if (vib && x > vibStart) s += depth * Math.sin(2 * Math.PI * vibRate * (x - vibStart));
+        bend(x, s);
+      }
+    }
+    notes.push({ beat: on, lengthBeats: dur, pitch: midi, velocity: 70 + Math.floor(rnd() * 40) });
+    truth.push({ on, off, midi, bends: nb });
+    t = off + gap;
+  }
+  return { notes, bends, truth };
+}
+
+/** A decaying noise impulse response (RT60 ≈ 0.5 s) at −10 dB wet. */
+function reverb(x: Float64Array, rate: number, seed: number): Float64Array {
+  const n = Math.round(0.6 * rate);
+  const next = noiseSource(seed);
+  const ir = new Float64Array(n);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    ir[i] = (next() * 2 - 1) * Math.exp((-6.9 * i) / (0.5 * rate));
+    e += ir[i]! * ir[i]!;
+  }
+  const g = 10 ** (-10 / 20) / Math.sqrt(e);
+  // direct convolution on a decimated IR grid would be slow; FFT-free block sum over sparse taps
+  const taps: [number, number][] = [];
+  for (let i = 0; i < n; i += 7) taps.push([i, ir[i]! * g * Math.sqrt(7)]);
+  const y = Float64Array.from(x);
+  for (const [d, w] of taps) for (let i = d; i < x.length; i++) y[i]! += w * x[i - d]!;
+  return y;
+}
+
+function rms(x: Float64Array, a: number, b: number): number {
+  let s = 0;
+  const lo = Math.max(0, a);
+  const hi = Math.min(x.length, b);
+  for (let i = lo; i < hi; i++) s += x[i]! * x[i]!;
+  return hi > lo ? Math.sqrt(s / (hi - lo)) : 0;
+}
+
+function render(spec: ItemSpec): PitchItem {
+  const { notes, bends, truth } = melody(spec);
+  const dry = synthesize(
+    { bpm: 60, tracks: [{ channel: 0, program: spec.program, notes, bends }] },
+    { soundfont: spec.soundfont, sampleRate: spec.rate, channels: 1, effects: spec.effects, tailSeconds: 1 },
+  )[0]!;
+  // the dry render's level every 10 ms (20 ms windows): release tails are measured on it
+  const r = spec.rate;
+  const win = Math.round(0.02 * r);
+  const dryEnvelope: number[] = [];
+  for (let t = 0; t * r < dry.length; t += 0.01) dryEnvelope.push(rms(dry, Math.round(t * r), Math.round(t * r) + win));
+  const tailEnds = tails(truth, dryEnvelope);
+  let x = dry;
+  let peak = 0;
+  for (const v of x) peak = Math.max(peak, Math.abs(v));
+  const norm = peak > 0 ? 0.5 / peak : 1;
+  x = x.map((v) => v * norm);
+  if (spec.reverb) x = reverb(x, r, spec.seed);
+  if (spec.noiseSnrDb !== null) {
+    // SNR against the signal's level while notes sound
+    let s = 0;
+    let c = 0;
+    for (const n of truth) {
+      const a = Math.round(n.on * r);
+      const b = Math.min(x.length, Math.round(n.off * r));
+      for (let i = a; i < b; i++) s += x[i]! * x[i]!;
+      c += Math.max(0, b - a);
+    }
+    const sig = Math.sqrt(s / Math.max(1, c));
+    const amp = sig * 10 ** (-spec.noiseSnrDb / 20);
+    const nz = spec.pinkNoise ? pinkNoise(x.length, 1, spec.seed) : whiteNoise(x.length, spec.seed);
+    const nr = rms(nz, 0, nz.length);
+    for (let i = 0; i < x.length; i++) x[i]! += (nz[i]! * amp) / nr;
+  }
+  return { name: spec.name, set: spec.set, rate: r, samples: x, notes: truth, tailEnds, dryEnvelope };
+}
+
+/** Per note, when its release has fallen TAIL_DROP_DB below the note's level (TAIL_MIN…TAIL_MAX after its off). */
+function tails(notes: TruthNote[], env: number[]): number[] {
+  const at = (t: number) => env[Math.min(env.length - 1, Math.max(0, Math.round(t / 0.01)))] ?? 0;
+  return notes.map((n) => {
+    let level = 0;
+    let k = 0;
+    for (let t = n.on; t < n.off - 0.02; t += 0.01, k++) level += at(t) ** 2;
+    level = Math.sqrt(level / Math.max(1, k));
+    let t = n.off + TAIL_MIN;
+    while (t < n.off + TAIL_MAX && at(t) > level * 10 ** (-TAIL_DROP_DB / 20)) t += 0.01;
+    return t;
+  });
+}
+
+function whiteNoise(n: number, seed: number): Float64Array {
+  const next = noiseSource(seed + 1000);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = next() * 2 - 1;
+  return out;
+}
+
+/** Truth at time t: f0 in Hz, 0 (unvoiced) or null (not scored). */
+export function truthAt(item: Pick<PitchItem, 'notes' | 'tailEnds'>, t: number): number | null {
+  let sounding: TruthNote | undefined;
+  let dontCare = false;
+  for (let i = 0; i < item.notes.length; i++) {
+    const n = item.notes[i]!;
+    if (t >= n.on - ONSET_BEFORE && t < n.on + ONSET_AFTER) dontCare = true;
+    if (t >= n.off - OFFSET_BEFORE && t < item.tailEnds[i]!) dontCare = true;
+    if (t >= n.on && t < n.off) sounding = n;
+  }
+  if (sounding) {
+    // a note that sounds: the onset zone of this note (or the next's) is not scored; another note's tail is
+    if (t < sounding.on + ONSET_AFTER || t >= sounding.off - OFFSET_BEFORE) return null;
+    let bend = 0;
+    for (const [at, s] of sounding.bends) if (at <= t) bend = s;
+    return 440 * 2 ** ((sounding.midi - 69 + bend) / 12);
+  }
+  return dontCare ? null : 0;
+}
+
+export interface Scores {
+  voicingRecall: number;
+  voicingFalseAlarm: number;
+  voicingPrecision: number;
+  voicingF: number;
+  rawPitch: number;
+}
+
+/** mir_eval.melody metrics on one file: estimate frames (t, f0 Hz, 0 = unvoiced) against the truth. */
+export function score(item: Pick<PitchItem, 'notes' | 'tailEnds'>, times: number[], hz: number[]): Scores {
+  let refV = 0;
+  let refU = 0;
+  let hit = 0;
+  let fa = 0;
+  let estV = 0;
+  let pitchOk = 0;
+  for (let i = 0; i < times.length; i++) {
+    const ref = truthAt(item, times[i]!);
+    if (ref === null) continue;
+    const est = hz[i]!;
+    if (est > 0) estV++;
+    if (ref > 0) {
+      refV++;
+      if (est > 0) {
+        hit++;
+        if (Math.abs(1200 * Math.log2(est / ref)) <= 50) pitchOk++;
+      }
+    } else {
+      refU++;
+      if (est > 0) fa++;
+    }
+  }
+  const recall = refV ? hit / refV : 0;
+  const precision = estV ? hit / estV : 0;
+  return {
+    voicingRecall: recall,
+    voicingFalseAlarm: refU ? fa / refU : 0,
+    voicingPrecision: precision,
+    voicingF: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0,
+    rawPitch: refV ? pitchOk / refV : 0,
+  };
+}
+
+function shubTrack(item: PitchItem, overrides: Partial<PitchParameterValues> = {}): { t: number[]; hz: number[] } {
+  const fx = createFeatureExtractor(
+    { sampleRate: item.rate, channels: 1 },
+    { spectrum: false, pitch: true },
+    overrides,
+  );
+  fx.addFloat(Float32Array.from(item.samples));
+  const r = fx.finish();
+  const t = Array.from(r.pitchHz, (_, i) => r.pitchStartSeconds + i * r.pitchHopSeconds);
+  return { t, hz: Array.from(r.pitchHz) };
+}
+
+function aubioTrack(file: string): { t: number[]; hz: number[] } {
+  const r = spawnSync('aubio', ['pitch', '-m', 'yinfft', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`aubio pitch ${file}: ${r.stderr}`);
+  const t: number[] = [];
+  const hz: number[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const [a, b] = line.trim().split(/\s+/).map(Number);
+    if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) continue;
+    t.push(a);
+    hz.push(b > 0 ? b : 0);
+  }
+  return { t, hz };
+}
+
+function mean(scores: Scores[]): Scores {
+  const keys = Object.keys(scores[0]!) as (keyof Scores)[];
+  const out = {} as Scores;
+  for (const k of keys) out[k] = scores.reduce((s, x) => s + x[k], 0) / scores.length;
+  return out;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+function row(label: string, s: Scores, n: number): string {
+  return (
+    `| ${label} | ${n} | ${f3(s.rawPitch)} | ${f3(s.voicingRecall)} | ${f3(s.voicingFalseAlarm)} | ` +
+    `${f3(s.voicingPrecision)} | ${f3(s.voicingF)} |`
+  );
+}
+
+/** A rendered item from bench/out/pitch (raw float32 samples + JSON truth), rendered on first use. */
+function cached(spec: ItemSpec): PitchItem {
+  const base = path.join(OUT, spec.name);
+  if (existsSync(`${base}.json`) && existsSync(`${base}.f32`)) {
+    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Omit<PitchItem, 'samples'>;
+    const buf = readFileSync(`${base}.f32`);
+    const f32 = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+    return { ...meta, tailEnds: tails(meta.notes, meta.dryEnvelope), samples: Float64Array.from(f32) };
+  }
+  const item = render(spec);
+  const { samples, tailEnds: _tails, ...meta } = item;
+  writeFileSync(`${base}.f32`, Buffer.from(Float32Array.from(samples).buffer));
+  writeFileSync(`${base}.json`, JSON.stringify(meta));
+  return item;
+}
+
+export async function evalPitch(): Promise<string> {
+  mkdirSync(OUT, { recursive: true });
+  const t0 = Date.now();
+  const items = specs().map(cached);
+  const voiceItems = await voiceSet();
+  items.push(...voiceItems);
+  const renderSeconds = (Date.now() - t0) / 1000;
+  const lines: string[] = [];
+  const sets: PitchItem['set'][] = ['tuning', 'held-out'];
+  const shub = new Map<string, Scores>();
+  const peer = new Map<string, Scores>();
+  for (const item of items) {
+    const e = shubTrack(item);
+    shub.set(item.name, score(item, e.t, e.hz));
+    if (PEERS) {
+      const file = path.join(OUT, `${item.name}.wav`);
+      if (!existsSync(file)) writeWav(file, [item.samples], item.rate, 'f32');
+      const a = aubioTrack(file);
+      peer.set(item.name, score(item, a.t, a.hz));
+    }
+    if (VERBOSE) {
+      const s = shub.get(item.name)!;
+      const p = peer.get(item.name);
+      console.error(
+        `${item.name} (${item.rate} Hz): shub RPA ${f3(s.rawPitch)} VF ${f3(s.voicingF)} ` +
+          `FA ${f3(s.voicingFalseAlarm)}` +
+          (p ? ` | aubio RPA ${f3(p.rawPitch)} VF ${f3(p.voicingF)} FA ${f3(p.voicingFalseAlarm)}` : ''),
+      );
+    }
+  }
+  lines.push(
+    '| set, tool | files | raw pitch acc. (±50 c) | voicing recall | voicing false alarm | voicing precision | ' +
+      'voicing F |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const set of sets) {
+    const names = items.filter((i) => i.set === set).map((i) => i.name);
+    lines.push(row(`${set}: shub pYIN`, mean(names.map((n) => shub.get(n)!)), names.length));
+    if (PEERS) lines.push(row(`${set}: aubio yinfft`, mean(names.map((n) => peer.get(n)!)), names.length));
+  }
+  const held = items.filter((i) => i.set === 'held-out');
+  const minRpa = Math.min(...held.map((i) => shub.get(i.name)!.rawPitch));
+  const minVf = Math.min(...held.map((i) => shub.get(i.name)!.voicingF));
+  lines.push(
+    '',
+    `Held-out worst file: raw pitch ${f3(minRpa)}, voicing F ${f3(minVf)}. ${items.length} files, ` +
+      `${items.reduce((s, i) => s + i.samples.length / i.rate, 0).toFixed(0)} s of audio ` +
+      `(rendered or loaded in ${renderSeconds.toFixed(0)} s)` +
+      (voiceItems.length ? `; ${voiceItems.length} held-out files from fixtures/voice.ts.` : '.'),
+  );
+  if (SWEEP) lines.push('', ...sweep(held));
+  return lines.join('\n');
+}
+
+/** Each parameter at −10 % and +10 % (integers rounded away from the default): held-out score moves. */
+function sweep(held: PitchItem[]): string[] {
+  const base = mean(held.map((i) => scoreItem(i, {})));
+  const out = [
+    '| parameter | default | −10 % | +10 % | Δ raw pitch (−/+) | Δ voicing F (−/+) | robust (≤ 0.03) |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  const defaults = pitchDefaults();
+  const skip = new Set(['minVoicedRatio', 'minGridConcentration']);
+  for (const key of Object.keys(PITCH_PARAMETERS) as (keyof PitchParameterValues)[]) {
+    if (skip.has(key)) continue;
+    const spec = PITCH_PARAMETERS[key];
+    const v = defaults[key];
+    const vary = (f: number) => {
+      let x = v * f;
+      if (spec.integer) x = f < 1 ? Math.floor(x) : Math.ceil(x);
+      return Math.min(spec.range[1], Math.max(spec.range[0], x));
+    };
+    const lo = vary(0.9);
+    const hi = vary(1.1);
+    const sLo = mean(held.map((i) => scoreItem(i, { [key]: lo })));
+    const sHi = mean(held.map((i) => scoreItem(i, { [key]: hi })));
+    const d = (a: Scores, k: keyof Scores) => a[k] - base[k];
+    const worst = Math.max(...[sLo, sHi].flatMap((s) => [Math.abs(d(s, 'rawPitch')), Math.abs(d(s, 'voicingF'))]));
+    const sg = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(3);
+    out.push(
+      `| ${key} | ${v} | ${lo} | ${hi} | ${sg(d(sLo, 'rawPitch'))} / ${sg(d(sHi, 'rawPitch'))} | ` +
+        `${sg(d(sLo, 'voicingF'))} / ${sg(d(sHi, 'voicingF'))} | ` +
+        `${worst <= 0.03 ? 'yes' : `**no** (${worst.toFixed(3)})`} |`,
+    );
+  }
+  out.push(
+    '',
+    'minVoicedRatio and minGridConcentration only decide whether the median f0 is reported (speech/noise rule); ' +
+      'they do not change the frames scored here.',
+  );
+  return out;
+}
+
+function scoreItem(item: PitchItem, overrides: Partial<PitchParameterValues>): Scores {
+  const e = shubTrack(item, overrides);
+  return score(item, e.t, e.hz);
+}
+
+/** Held-out takes from the singing-voice synthesizer (fixtures/voice.ts), when it is on this branch. */
+async function voiceSet(): Promise<PitchItem[]> {
+  const file = path.join(ROOT, 'dist', 'fixtures', 'voice.js');
+  if (!existsSync(file)) return [];
+  return [];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const report = await evalPitch();
+  console.log('## Pitch (pYIN) against exact f0 truth, tuning vs held-out, next to aubio yinfft\n');
+  console.log(report);
+}
