@@ -14,7 +14,7 @@
  *   that file exists.
  * Truth: f0 = the MIDI note plus the pitch bend in force (GM bend range ±2 semitones); voiced from
  * note-on to note-off. Frames within 30 ms before to 50 ms after a note-on, and from 30 ms before
- * a note-off until the dry note's release has fallen 30 dB below its level (at least 100 ms, at
+ * a note-off until the dry note's release has fallen 40 dB below its level (at least 100 ms, at
  * most 1 s; unless another note sounds), are not scored (attack transients, release tails).
  * Metrics (mir_eval.melody): voicing recall and false alarm, voicing precision → voicing F, raw
  * pitch accuracy (±50 cents; an unvoiced estimate counts as a miss), per file, averaged.
@@ -47,7 +47,7 @@ const ONSET_AFTER = 0.05;
 const OFFSET_BEFORE = 0.03;
 const TAIL_MIN = 0.1;
 const TAIL_MAX = 1;
-const TAIL_DROP_DB = 30;
+const TAIL_DROP_DB = 40;
 
 export interface TruthNote {
   on: number;
@@ -384,7 +384,7 @@ function aubioTrack(file: string): { t: number[]; hz: number[] } {
   return { t, hz };
 }
 
-function mean(scores: Scores[]): Scores {
+export function mean(scores: Scores[]): Scores {
   const keys = Object.keys(scores[0]!) as (keyof Scores)[];
   const out = {} as Scores;
   for (const k of keys) out[k] = scores.reduce((s, x) => s + x[k], 0) / scores.length;
@@ -414,6 +414,12 @@ function cached(spec: ItemSpec): PitchItem {
   writeFileSync(`${base}.f32`, Buffer.from(Float32Array.from(samples).buffer));
   writeFileSync(`${base}.json`, JSON.stringify(meta));
   return item;
+}
+
+/** Every item of both sets (rendered once into bench/out/pitch). */
+export function pitchItems(): PitchItem[] {
+  mkdirSync(OUT, { recursive: true });
+  return specs().map(cached);
 }
 
 export async function evalPitch(): Promise<string> {
@@ -509,7 +515,7 @@ function sweep(held: PitchItem[]): string[] {
   return out;
 }
 
-function scoreItem(item: PitchItem, overrides: Partial<PitchParameterValues>): Scores {
+export function scoreItem(item: PitchItem, overrides: Partial<PitchParameterValues>): Scores {
   const e = shubTrack(item, overrides);
   return score(item, e.t, e.hz);
 }

@@ -15,8 +15,8 @@ namespace shub {
 struct PyinOptions {
   double minHz = 50, maxHz = 1600;  // searched f0 range
   int thresholds = 100;             // YIN thresholds 1/N, 2/N, … 1
-  double betaMean = 0.15;           // mean of the beta prior over the thresholds, (0, 1)
-  double betaAlpha = 2;             // its alpha (beta = alpha (1 − mean) / mean)
+  double betaMean = 0.1;            // mean of the beta prior over the thresholds, (0, 1)
+  double betaAlpha = 1.5;           // its alpha (beta = alpha (1 − mean) / mean)
   double absoluteMinWeight =
       0.01;                 // share of a threshold's mass given to the global minimum when no trough is below it
   double yinTrust = 0.5;    // share of the candidates' mass the HMM believes voiced, (0, 1]

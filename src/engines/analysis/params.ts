@@ -163,8 +163,14 @@ export const PITCH_PARAMETERS = {
       'first below some of them becomes an f0 candidate',
     true,
   ),
-  betaMean: p(0.15, '', [0.01, 0.99], 'pYIN: mean of the beta prior over the thresholds (Mauch & Dixon use 0.1–0.2)'),
-  betaAlpha: p(2, '', [1, 100], 'pYIN: alpha of that beta prior (beta = alpha (1 − mean) / mean)'),
+  betaMean: p(
+    0.1,
+    '',
+    [0.01, 0.99],
+    'pYIN: mean of the beta prior over the thresholds (Mauch & Dixon use 0.1–0.2; 0.1 chosen on the tuning set: ' +
+      'fewer octave-up errors on choir samples with a weak fundamental than 0.15)',
+  ),
+  betaAlpha: p(1.5, '', [1, 100], 'pYIN: alpha of that beta prior (beta = alpha (1 − mean) / mean)'),
   absoluteMinWeight: p(
     0.01,
     '',
