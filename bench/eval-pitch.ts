@@ -528,6 +528,21 @@ export async function evalPitch(): Promise<string> {
     lines.push(row(`${label}: shub pYIN`, mean(names.map((n) => shub.get(n)!)), names.length));
     if (PEERS) lines.push(row(`${label}: aubio yinfft`, mean(names.map((n) => peer.get(n)!)), names.length));
   }
+  // strict: every frame inside a note scored, also while the previous note's release still sounds under it
+  const strict = (i: PitchItem): PitchItem => ({ ...i, overlapEnds: i.notes.map((n) => n.on) });
+  for (const [label, group] of groups.slice(1, 2)) {
+    const s = mean(group.map((i) => scoreItem(strict(i), {})));
+    lines.push(row(`${label}, strict (overlaps scored): shub pYIN`, s, group.length));
+    if (PEERS) {
+      const a = mean(
+        group.map((i) => {
+          const e = aubioTrack(path.join(OUT, `${i.name}.wav`));
+          return score(strict(i), e.t, e.hz);
+        }),
+      );
+      lines.push(row(`${label}, strict (overlaps scored): aubio yinfft`, a, group.length));
+    }
+  }
   const shares = groups.map(([label, group]) => {
     let scored = 0;
     let all = 0;
@@ -570,8 +585,8 @@ function sweep(held: PitchItem[]): string[] {
       if (spec.integer) x = f < 1 ? Math.floor(x) : Math.ceil(x);
       return Math.min(spec.range[1], Math.max(spec.range[0], x));
     };
-    const lo = vary(0.9);
-    const hi = vary(1.1);
+    const lo = +vary(0.9).toPrecision(6);
+    const hi = +vary(1.1).toPrecision(6);
     const sLo = mean(held.map((i) => scoreItem(i, { [key]: lo })));
     const sHi = mean(held.map((i) => scoreItem(i, { [key]: hi })));
     const d = (a: Scores, k: keyof Scores) => a[k] - base[k];
