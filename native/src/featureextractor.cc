@@ -454,13 +454,16 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
 
 void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
   // zero crossings: sign changes between consecutive samples of the mono mix
-  for (size_t i = 0; i < n; ++i) {
-    const bool neg = x[i] < 0.0f;
+  if (n > 0) {
     if (haveLast) {
-      crossings += neg != lastNeg;
+      crossings += (x[0] < 0.0f) != lastNeg;
       ++pairs;
     }
-    lastNeg = neg;
+    uint64_t c = 0;  // branch-free, vectorized
+    for (size_t i = 1; i < n; ++i) c += static_cast<uint64_t>((x[i] < 0.0f) != (x[i - 1] < 0.0f));
+    crossings += c;
+    pairs += n - 1;
+    lastNeg = x[n - 1] < 0.0f;
     haveLast = true;
   }
   // fine envelope: mean square per tick
