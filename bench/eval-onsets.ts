@@ -1,7 +1,8 @@
 /**
  * Onset evaluation on drum stems (issue 12 points 1 and 4): the tuning set (fixtures/groundtruth.ts: the songs'
- * drum stems, the Hydrogen KIT_SPECS stems, the GM LOOP_SPECS loops; the only material parameters were chosen
- * on) next to the held-out set (fixtures/drumtruth.ts: other kits, patterns, seeds), per kit and per pattern,
+ * drum stems, the Hydrogen KIT_SPECS stems, the GM LOOP_SPECS loops; plus fixtures/drumtruth.ts TUNING_KITS: the
+ * same kits playing the held-out pattern types with seeds 8000+; the only material parameters were chosen on)
+ * next to the held-out set (fixtures/drumtruth.ts: other kits, seeds, tempi), per kit and per pattern,
  * with the peers on the same files:
  *   aubio (Debian aubio-tools): `aubio onset FILE` (defaults: hfc-free "default" method, threshold 0.3)
  *   Queen Mary onset detector (Debian ardour's Vamp plugins, host from vamp-examples):
@@ -29,6 +30,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const OUT = path.join(ROOT, 'bench', 'out');
 const TRUTH = path.join(OUT, 'truth');
 const HELD = path.join(OUT, 'drums-held-out');
+const TUNING_PATTERNS = path.join(OUT, 'drums-tuning');
 const PEER_CACHE = path.join(OUT, 'onset-peers.json');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
@@ -129,22 +131,23 @@ function tuningItems(): Item[] {
     }));
 }
 
-function heldItems(): { items: Item[]; missing: string[] } {
-  mkdirSync(HELD, { recursive: true });
-  const { files, missing } = heldOutDrumSet(HELD);
-  return {
-    items: files.map((t: DrumTruthFile) => ({ truth: t, set: 'held-out' as const, kit: t.kit, pattern: t.pattern })),
-    missing,
-  };
+function drumItems(tuning: boolean): { items: Item[]; missing: string[] } {
+  const dir = tuning ? TUNING_PATTERNS : HELD;
+  mkdirSync(dir, { recursive: true });
+  const { files, missing } = heldOutDrumSet(dir, { tuning });
+  const set = tuning ? ('tuning' as const) : ('held-out' as const);
+  return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
 async function main() {
   mkdirSync(TRUTH, { recursive: true });
-  const held = heldItems();
-  const items = [...(HELD_ONLY ? [] : tuningItems()), ...held.items];
+  const held = drumItems(false);
+  const tune = HELD_ONLY ? { items: [], missing: [] } : drumItems(true);
+  const items = [...(HELD_ONLY ? [] : tuningItems()), ...tune.items, ...held.items];
   const report: string[] = [];
-  if (held.missing.length) {
-    const text = `held-out kits skipped (missing on this machine): ${held.missing.join('; ')}`;
+  const missing = [...tune.missing, ...held.missing];
+  if (missing.length) {
+    const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
     if (process.env.CI === 'true') throw new Error(text);
     console.error(text);
   }

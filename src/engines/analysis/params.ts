@@ -90,7 +90,12 @@ export const ONSET_PARAMETERS = {
   ),
   medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local median window (adaptive threshold)'),
   peakWindowSeconds: p(0.03, 's', [0.005, 0.2], 'peak picking: a peak is the largest value within ± this'),
-  minIntervalSeconds: p(0.03, 's', [0.005, 0.5], 'two onsets are at least this far apart'),
+  minIntervalSeconds: p(
+    0.02,
+    's',
+    [0.005, 0.5],
+    'two onsets are at least this far apart (the truth counts hits closer than 20 ms as one)',
+  ),
   searchBeforeSeconds: p(
     0.02,
     's',
@@ -119,13 +124,28 @@ export const ONSET_PARAMETERS = {
       'inaudible first samples of a hit (below a few % of its peak) do not pull the onset early',
   ),
   startLevelDb: p(
-    -23,
+    -36,
     'dB',
     [-60, 0],
     'placement: the onset is the first tick (from two spans before the steepest rise) whose energy above the ' +
-      "preceding background reaches this level relative to the hit's loudest tick in the next attackSeconds " +
+      "background (the loudest tick of the lookback) reaches this level relative to the hit's rise to its loudest " +
+      'tick in the next attackSeconds ' +
       '(the physical start: where the hit reaches a few % of its peak amplitude)',
   ),
+  fineRiseDb: p(
+    9,
+    'dB',
+    [0, 120],
+    'attacks between envelope peaks (flams): a broadband energy rise this large over the lookback counts as an ' +
+      'onset of its own',
+  ),
+  fineLevelDb: p(
+    -30,
+    'dB',
+    [-120, 0],
+    '… when its energy is within this of the loudest tick within ± fineContextSeconds (not a rise in a quiet tail)',
+  ),
+  fineContextSeconds: p(0.1, 's', [0.005, 1], '… the context of fineLevelDb'),
   attackSeconds: p(0.02, 's', [0.002, 0.1], "placement: the hit's peak is looked for this long after its rise"),
 } as const;
 

@@ -155,9 +155,10 @@ export function steepestRise(
 
 /**
  * The physical start of the hit whose steepest rise is at tick `rise`: the first tick from two spans before it
- * where the energy above the background (the mean of the span before the rise window) reaches `ratio` of the
- * hit's own peak (its loudest tick within `attack` ticks), interpolated within the tick (fractional ticks). When
- * the hit does not stand that far above its background, the rise itself.
+ * where the energy above the background (the loudest tick within `lookback` ticks before that: the crest of a
+ * low tone's ripple or of a ringing cymbal) reaches `ratio` of the hit's own rise (to its loudest tick within
+ * `attack` ticks), interpolated within the tick (fractional ticks). When the hit does not rise above its
+ * background, the rise itself.
  */
 export function attackStart(
   fine: ArrayLike<number>,
@@ -165,16 +166,15 @@ export function attackStart(
   span: number,
   attack: number,
   ratio: number,
+  lookback = span,
 ): number {
   const lo = Math.max(0, rise - 2 * span);
   let background = 0;
-  const b0 = Math.max(0, lo - span);
-  for (let i = b0; i < lo; i++) background += fine[i]!;
-  background = lo > b0 ? background / (lo - b0) : 0;
+  for (let i = Math.max(0, lo - lookback); i < lo; i++) background = Math.max(background, fine[i]!);
   let peak = 0;
   for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
   const level = background + ratio * (peak - background);
-  if (!(peak - background > 0) || level <= background) return rise;
+  if (!(peak > background)) return rise;
   for (let i = lo; i < Math.min(fine.length, rise + attack); i++) {
     if (fine[i]! >= level) {
       const prev = i > 0 ? fine[i - 1]! : 0;
@@ -186,6 +186,71 @@ export function attackStart(
     }
   }
   return rise;
+}
+
+/**
+ * Attacks that the frame envelope cannot separate (a flam's grace note 20–40 ms ahead of its main stroke, a hit
+ * inside another's frame): ticks where the broadband energy of the following span rises fineRiseDb above the
+ * loudest span of the lookback before it, at a level within fineLevelDb of the loudest tick within ±
+ * fineContextSeconds, each the largest rise within ± minIntervalSeconds.
+ */
+export function fineRises(
+  fine: ArrayLike<number>,
+  span: number,
+  lookback: number,
+  tickSeconds: number,
+  params: OnsetParameterValues,
+): number[] {
+  const n = fine.length;
+  const riseDb = checkParameter('fineRiseDb', ONSET_PARAMETERS.fineRiseDb, params.fineRiseDb);
+  const levelRatio = 10 ** (checkParameter('fineLevelDb', ONSET_PARAMETERS.fineLevelDb, params.fineLevelDb) / 10);
+  const ctx = Math.round(
+    checkParameter('fineContextSeconds', ONSET_PARAMETERS.fineContextSeconds, params.fineContextSeconds) / tickSeconds,
+  );
+  const gap = Math.max(1, Math.round(params.minIntervalSeconds / tickSeconds));
+  const back = Math.max(span, lookback);
+  if (n < back + span + 1) return [];
+  const sums = new Float64Array(n - span + 1);
+  let run = 0;
+  for (let j = 0; j < span; j++) run += fine[j]!;
+  for (let k = 0; k < sums.length; k++) {
+    sums[k] = run;
+    run += (fine[k + span] ?? 0) - fine[k]!;
+  }
+  // sliding maximum of the fine energy over ± ctx (monotonic deque)
+  const ctxMax = new Float64Array(n);
+  const dq = new Int32Array(n);
+  let h = 0;
+  let tl = 0;
+  for (let i = 0, j = 0; i < n; i++) {
+    for (; j < Math.min(n, i + ctx + 1); j++) {
+      while (tl > h && fine[dq[tl - 1]!]! <= fine[j]!) tl--;
+      dq[tl++] = j;
+    }
+    while (dq[h]! < i - ctx) h++;
+    ctxMax[i] = fine[dq[h]!]!;
+  }
+  const rise = new Float64Array(sums.length);
+  for (let i = back; i < sums.length; i++) {
+    let before = 0;
+    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k]!);
+    const floor = ctxMax[i]! * levelRatio * span;
+    if (sums[i]! < floor) continue;
+    rise[i] = 10 * Math.log10((sums[i]! + 1e-12) / (before + floor * 0.01 + 1e-12));
+  }
+  const out: number[] = [];
+  for (let i = back; i < rise.length; i++) {
+    const v = rise[i]!;
+    if (v < riseDb) continue;
+    let isMax = true;
+    for (let j = Math.max(0, i - gap); j <= Math.min(rise.length - 1, i + gap); j++)
+      if (rise[j]! > v || (rise[j]! === v && j < i)) {
+        isMax = false;
+        break;
+      }
+    if (isMax) out.push(i);
+  }
+  return out;
 }
 
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
@@ -223,7 +288,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     let peak = 0;
     for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
     const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * floorRatio), lookback);
-    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio) * tickSeconds);
+    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
     const s = odf[p]!;
     const last = out[out.length - 1];
     if (last && t - last.t < params.minIntervalSeconds) {
@@ -232,6 +297,15 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     }
     out.push({ t, s });
   }
+  const extra = fineRises(fineEnergy, span, lookback, tickSeconds, params).filter((tick) => {
+    const t = tick * tickSeconds;
+    return !out.some((o) => Math.abs(o.t - t) < params.minIntervalSeconds);
+  });
+  for (const rise of extra) {
+    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
+    out.push({ t, s: odf[Math.min(odf.length - 1, Math.round(t / hopSeconds))] ?? 0 });
+  }
+  out.sort((a, b) => a.t - b.t);
   return {
     times: out.map((o) => Math.round(o.t * 10000) / 10000),
     strengths: out.map((o) => Math.round(o.s * 100) / 100),
