@@ -75,18 +75,18 @@ export const CHROMA_PARAMETERS = {
 
 export const ONSET_PARAMETERS = {
   tickSeconds: p(0.0005, 's', [0.00002, 0.01], 'resolution of the fine energy envelope used to place each onset'),
-  scalePercentile: p(
-    0.99,
-    'quantile',
-    [0.5, 1],
-    'peak picking: the envelope strength that deltaFraction is a fraction of (the maximum when fewer frames carry ' +
-      'any onset)',
+  scaleTopFraction: p(
+    0.01,
+    'of the frames',
+    [0.0001, 0.5],
+    'peak picking: the envelope strength that deltaFraction is a fraction of: the value exceeded by this fraction ' +
+      'of the frames (the maximum when fewer frames carry any onset)',
   ),
   deltaFraction: p(
     0.04,
     'of the envelope range',
     [0, 1],
-    'peak picking: a peak must exceed the local median by this fraction of the scalePercentile strength',
+    'peak picking: a peak must exceed the local median by this fraction of the scaleTopFraction strength',
   ),
   medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local median window (adaptive threshold)'),
   peakWindowSeconds: p(0.03, 's', [0.005, 0.2], 'peak picking: a peak is the largest value within ± this'),

@@ -58,7 +58,7 @@ function median(xs: ArrayLike<number>, lo: number, hi: number, buf: Float64Array
 /**
  * Frame indices of onset peaks in the envelope: local maxima (± peakWindowSeconds) that exceed the local median
  * (± medianSeconds: an adaptive threshold that a dense hi-hat pattern raises and a lone loud hit does not) by
- * deltaFraction of the envelope's scalePercentile strength, at least minIntervalSeconds apart.
+ * deltaFraction of the envelope's scaleTopFraction strength, at least minIntervalSeconds apart.
  */
 export function pickPeaks(
   odf: ArrayLike<number>,
@@ -66,7 +66,7 @@ export function pickPeaks(
   params: OnsetParameterValues = onsetDefaults(),
 ): number[] {
   const n = odf.length;
-  const q = checkParameter('scalePercentile', ONSET_PARAMETERS.scalePercentile, params.scalePercentile);
+  const q = 1 - checkParameter('scaleTopFraction', ONSET_PARAMETERS.scaleTopFraction, params.scaleTopFraction);
   // the percentile, or the maximum when fewer frames than that carry any onset
   const scale = percentile(odf, q) || percentile(odf, 1);
   if (!(scale > 0)) return [];
