@@ -4,7 +4,7 @@
  * same kits playing the held-out pattern types with seeds 8000+; the only material parameters were chosen on)
  * next to the held-out set (fixtures/drumtruth.ts: other kits, seeds, tempi), per kit and per pattern,
  * with the peers on the same files:
- *   aubio (Debian aubio-tools): `aubio onset FILE` (defaults: hfc-free "default" method, threshold 0.3)
+ *   aubio (Debian aubio-tools 0.4.9): `aubio onset FILE` (its defaults)
  *   Queen Mary onset detector (Debian ardour's Vamp plugins, host from vamp-examples):
  *     VAMP_PATH=/usr/lib/ardour7/vamp vamp-simple-host libardourvampplugins:qm-onsetdetector:onsets FILE
  * F-measure ±50 ms with one-to-one matching (bench/metrics.ts), pooled over the files of a row; mean offset is
