@@ -12,7 +12,7 @@
  * - tonalBalance: IEC 61260 third-octave bands (25 Hz–20 kHz), mean power per band in dB relative
  *   to full scale, so that the bands' powers add up to the file's mean square (rmsDbfs).
  */
-import { native, type FeatureExtractor, type FeatureReport } from '../../native.js';
+import { native, type FeatureExtractor, type FeatureExtractorOptions, type FeatureReport } from '../../native.js';
 import type { AudioSource } from '../../io/audio.js';
 import type { AudioFormat } from '../../io/format.js';
 import { feedSource } from '../analysis/pipeline.js';
@@ -24,7 +24,7 @@ import {
   stftLayout,
   tickSamples,
 } from '../analysis/params.js';
-import { tuningAwareChroma } from '../key/index.js';
+import { keyBlockFrames, tuningAwareChroma } from '../key/index.js';
 
 export interface TonalBand {
   /** Band edges, Hz. */
@@ -59,6 +59,8 @@ const roundOrNull = (x: number | null, digits: number) => (x === null ? null : r
 export function createFeatureExtractor(
   format: Pick<AudioFormat, 'sampleRate' | 'channels'>,
   which: { spectrum: boolean; pitch: boolean },
+  /** Options other than the declared parameters' (benches: e.g. one key block per frame). */
+  overrides: Partial<FeatureExtractorOptions> = {},
 ): FeatureExtractor {
   const { windowSamples, hopSamples } = stftLayout(format.sampleRate);
   return new (native().FeatureExtractor)({
@@ -76,12 +78,14 @@ export function createFeatureExtractor(
     chromaMinHz: CHROMA_PARAMETERS.minHz.value,
     chromaMaxHz: CHROMA_PARAMETERS.maxHz.value,
     chromaHarmonics: CHROMA_PARAMETERS.harmonics.value,
+    pitchClassBlockFrames: which.spectrum ? keyBlockFrames(hopSamples / format.sampleRate) : 0,
     activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value,
     tickSamples: tickSamples(format.sampleRate),
     pitchMinHz: PITCH_PARAMETERS.minHz.value,
     pitchMaxHz: PITCH_PARAMETERS.maxHz.value,
     yinThreshold: PITCH_PARAMETERS.yinThreshold.value,
     pitchFloorDbfs: PITCH_PARAMETERS.floorDbfs.value,
+    ...overrides,
   });
 }
 
