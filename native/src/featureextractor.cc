@@ -70,6 +70,71 @@ SHUB_ALWAYS_INLINE void windowFrameBody(const float* x, const float* w, float* o
 
 SHUB_ISA_KERNEL(void, windowFrame, (const float* x, const float* w, float* out, size_t n), (x, w, out, n))
 
+/**
+ * One pass of per-frame sums over the spectrum, in 8 independent lanes (vectorized): out[0] Σp,
+ * out[1] Σm, out[2] Σf·m, out[3] Σf²·m, out[4] Σm²; and psd[k] += p[k].
+ */
+SHUB_ALWAYS_INLINE void spectrumSumsBody(const float* p, const float* m, const float* f, double* psd, size_t n,
+                                         double* out) {
+  double a0[8] = {0}, a1[8] = {0}, a2[8] = {0}, a3[8] = {0}, a4[8] = {0};
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8)
+    for (int l = 0; l < 8; ++l) {
+      const double pv = p[k + l], mv = m[k + l], fv = f[k + l];
+      psd[k + l] += pv;
+      a0[l] += pv;
+      a1[l] += mv;
+      a2[l] += fv * mv;
+      a3[l] += fv * fv * mv;
+      a4[l] += mv * mv;
+    }
+  for (; k < n; ++k) {
+    const double pv = p[k], mv = m[k], fv = f[k];
+    psd[k] += pv;
+    a0[0] += pv;
+    a1[0] += mv;
+    a2[0] += fv * mv;
+    a3[0] += fv * fv * mv;
+    a4[0] += mv * mv;
+  }
+  for (int i = 0; i < 5; ++i) out[i] = 0;
+  for (int l = 0; l < 8; ++l) {
+    out[0] += a0[l];
+    out[1] += a1[l];
+    out[2] += a2[l];
+    out[3] += a3[l];
+    out[4] += a4[l];
+  }
+}
+
+SHUB_ISA_KERNEL(void, spectrumSums,
+                (const float* p, const float* m, const float* f, double* psd, size_t n, double* out),
+                (p, m, f, psd, n, out))
+
+/** Σ (m[k]·inv − prev[k])² in 8 lanes, and prev[k] = m[k]·inv (flux between normalized spectra). */
+SHUB_ALWAYS_INLINE double normalizedFluxBody(const float* m, float inv, float* prev, size_t n) {
+  double acc[8] = {0};
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8)
+    for (int l = 0; l < 8; ++l) {
+      const float v = m[k + l] * inv;
+      const float d = v - prev[k + l];
+      acc[l] += static_cast<double>(d) * d;
+      prev[k + l] = v;
+    }
+  for (; k < n; ++k) {
+    const float v = m[k] * inv;
+    const float d = v - prev[k];
+    acc[0] += static_cast<double>(d) * d;
+    prev[k] = v;
+  }
+  double s = 0;
+  for (int l = 0; l < 8; ++l) s += acc[l];
+  return s;
+}
+
+SHUB_ISA_KERNEL(double, normalizedFlux, (const float* m, float inv, float* prev, size_t n), (m, inv, prev, n))
+
 double slaneyMel(double f) {
   const double fsp = 200.0 / 3.0, minLog = 1000.0, minLogMel = minLog / fsp, step = std::log(6.4) / 27.0;
   return f < minLog ? f / fsp : minLogMel + std::log(f / minLog) / step;
@@ -127,6 +192,45 @@ class HalfBand {
   std::vector<float> taps_, hist_, buf_;
   uint64_t count_ = 0;
 };
+
+/**
+ * Sums of the q smallest and the q largest of x[0..n) (q <= n), x untouched: a max-heap of the q
+ * smallest and a min-heap of the q largest seen so far (n log q; most values fail the first
+ * comparison). `work` holds 2q floats.
+ */
+void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum, double& highSum) {
+  float* low = work;       // max-heap: low[0] is the largest of the q smallest
+  float* high = work + q;  // min-heap: high[0] is the smallest of the q largest
+  const auto greater = [](float a, float b) { return a > b; };
+  // magnitudes mostly fall with frequency: the largest are met first going up, the smallest going down,
+  // so few values after the first q enter either heap
+  for (size_t i = 0; i < q; ++i) {
+    high[i] = x[i];
+    low[i] = x[n - 1 - i];
+  }
+  std::make_heap(low, low + q);
+  std::make_heap(high, high + q, greater);
+  for (size_t i = q; i < n; ++i) {
+    const float v = x[i];
+    if (v > high[0]) {
+      std::pop_heap(high, high + q, greater);
+      high[q - 1] = v;
+      std::push_heap(high, high + q, greater);
+    }
+    const float u = x[n - 1 - i];
+    if (u < low[0]) {
+      std::pop_heap(low, low + q);
+      low[q - 1] = u;
+      std::push_heap(low, low + q);
+    }
+  }
+  lowSum = 0;
+  highSum = 0;
+  for (size_t i = 0; i < q; ++i) {
+    lowSum += low[i];
+    highSum += high[i];
+  }
+}
 
 }  // namespace
 
@@ -199,6 +303,7 @@ struct FeatureExtractor::Impl {
   std::vector<float> melDb, prevMelDb, dct;
   int lowBands = 0;
   size_t chromaLo = 0, chromaHi = 0;
+  float harmonicWeight[8] = {1, 0.6f, 0.36f, 0.216f, 0.1296f, 0.07776f, 0.046656f, 0.0279936f};  // 0.6^(h−1)
   double activeFloor = 0;
 
   // pitch
@@ -385,11 +490,9 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
   windowFrame(frame, hann.data(), frameBuf.data(), W);
   fft->forward(frameBuf.data(), re.data(), im.data());
   powerSpectrum(re.data(), im.data(), scale.data(), pw.data(), mag.data(), bins);
-  double total = 0;
-  for (size_t k = 0; k < bins; ++k) {
-    total += pw[k];
-    psd[k] += pw[k];
-  }
+  double sums[5];
+  spectrumSums(pw.data(), mag.data(), binHz.data(), psd.data(), bins, sums);
+  const double total = sums[0];
   rep.frameDb.push_back(static_cast<float>(total > 1e-15 ? 10.0 * std::log10(total) : -150.0));
   if (o.meanPowerOnly) return;
 
@@ -438,10 +541,11 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
       for (int h = 1; h <= o.chromaHarmonics; ++h) {
         const float fh = f / static_cast<float>(h);
         if (fh < o.chromaMinHz * 0.5) break;
-        const float wgt = amp * std::pow(0.6f, static_cast<float>(h - 1));
+        const float wgt = amp * harmonicWeight[h - 1];
         const float midi = 12.0f * fastLog2(fh / 440.0f) + 69.0f;
-        float pos = std::fmod(midi * 10.0f, 120.0f);
-        if (pos < 0) pos += 120.0f;
+        const float tenths = midi * 10.0f;
+        float pos = tenths - 120.0f * std::floor(tenths * (1.0f / 120.0f));
+        if (pos >= 120.0f) pos -= 120.0f;
         const int i0 = static_cast<int>(pos) % kPitchBins;
         const float frac = pos - std::floor(pos);
         pc[i0] += wgt * (1 - frac);
@@ -471,13 +575,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
   }
   ++rep.activeFrames;
   // centroid / bandwidth on the magnitude spectrum, roll-off and flatness on power
-  double sm = 0, sfm = 0, sffm = 0;
-  for (size_t k = 0; k < bins; ++k) {
-    const double m = mag[k], f = binHz[k];
-    sm += m;
-    sfm += f * m;
-    sffm += f * f * m;
-  }
+  const double sm = sums[1], sfm = sums[2], sffm = sums[3];
   const double centroid = sfm / sm;
   sumCentroid += centroid;
   sumBandwidth += std::sqrt(std::max(0.0, sffm / sm - centroid * centroid));
@@ -493,16 +591,8 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
   const double meanP = total / static_cast<double>(bins);
   sumFlatness += std::min(1.0, std::exp2(meanLog2) / meanP);
   // flux between L2-normalized magnitude spectra of consecutive active frames
-  double norm2 = 0;
-  for (size_t k = 0; k < bins; ++k) norm2 += static_cast<double>(mag[k]) * mag[k];
-  const float inv = static_cast<float>(1.0 / std::sqrt(norm2));
-  double fl = 0;
-  for (size_t k = 0; k < bins; ++k) {
-    const float v = mag[k] * inv;
-    const float d = v - prevNorm[k];
-    fl += static_cast<double>(d) * d;
-    prevNorm[k] = v;
-  }
+  const float inv = static_cast<float>(1.0 / std::sqrt(sums[4]));
+  const double fl = normalizedFlux(mag.data(), inv, prevNorm.data(), bins);
   if (prevActive) {
     sumFlux += std::sqrt(fl);
     ++fluxFrames;
@@ -521,16 +611,9 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     const size_t lo = contrastLo[b], hi = contrastHi[b];
     if (hi <= lo) continue;
     const size_t n = hi - lo;
-    std::copy(mag.begin() + static_cast<std::ptrdiff_t>(lo), mag.begin() + static_cast<std::ptrdiff_t>(hi),
-              sortBuf.begin());
     const size_t q = std::max<size_t>(1, static_cast<size_t>(std::lround(0.02 * static_cast<double>(n))));
-    float* s = sortBuf.data();
-    std::nth_element(s, s + q - 1, s + n);
-    double valley = 0;
-    for (size_t i = 0; i < q; ++i) valley += s[i];
-    std::nth_element(s + q - 1, s + n - q, s + n);
-    double peak = 0;
-    for (size_t i = n - q; i < n; ++i) peak += s[i];
+    double valley = 0, peak = 0;
+    extremeSums(mag.data() + lo, n, q, sortBuf.data(), valley, peak);
     valley /= static_cast<double>(q);
     peak /= static_cast<double>(q);
     sumContrast[b] += 20.0 * std::log10((peak + 1e-10) / (valley + 1e-10));
