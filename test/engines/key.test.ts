@@ -66,7 +66,13 @@ const G: [number[], number] = [[59, 62, 67], 43];
 const Dm: [number[], number] = [[57, 62, 65], 50];
 const E: [number[], number] = [[56, 59, 64], 40];
 
-const NO_CHORD_EVIDENCE = { bassWeight: 0, tonicChordWeight: 0, cadenceWeight: 0, endsWeight: 0 };
+const NO_CHORD_EVIDENCE = {
+  bassWeight: 0,
+  tonicChordWeight: 0,
+  cadenceWeight: 0,
+  firstChordWeight: 0,
+  lastChordWeight: 0,
+};
 
 test('A minor leaning on its relative major (i–III–VII–III–VII), 40 cents sharp: A minor from bass and chords', () => {
   const x = progression([Am, C, G, C, G, Am, C, G, C, G, Am], 1.5, 40);

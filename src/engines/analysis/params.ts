@@ -202,11 +202,18 @@ export const KEY_PARAMETERS = {
     'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
       'IV/iv and bVII → I count 0.5)',
   ),
-  endsWeight: p(
+  firstChordWeight: p(
     0.35,
-    'per end',
+    'score units',
     [0, 2],
-    "key score: added when the first (and again when the last) chord of the song has the key's tonic as root",
+    "key score: added when the song's first chord has the key's tonic as root (the evidence weights: the middle " +
+      'of the region where every tuning song is right, bench/key-eval.ts --grid; see bench/RESULTS.md)',
+  ),
+  lastChordWeight: p(
+    0.35,
+    'score units',
+    [0, 2],
+    "key score: added when the song's last chord has the key's tonic as root",
   ),
   endMinSeconds: p(
     1,

@@ -2,12 +2,14 @@
  * Musical key (SPEC §5 `key`). The tuning is estimated from the file's 10-cent pitch-class profile and every
  * profile is folded to 12 tuning-corrected pitch classes. Each of the 24 keys gets a score from four kinds of
  * evidence, all weights in KEY_PARAMETERS:
- * - the whole file's profile correlated (Pearson) with the key profile (Temperley), as before;
+ * - the whole file's profile correlated (Pearson) with the key profile (Temperley; minor keys also in their
+ *   natural-minor form, whichever fits better);
  * - the bass profile (peaks below 250 Hz) correlated with the same key profile: the bass sits on the tonic;
  * - chords: the native extractor sums a profile (and a bass one) per block of ~0.2 s; each block is labelled
  *   with one of 24 triads (cosine with the triad + the bass share on its root, smoothed by a Viterbi pass with a
  *   cost per chord change); a key gains the share of chord time on its tonic triad, the share of chord changes
- *   that are cadences into it (V→I, v/IV/iv/bVII→I) and a bonus when the song starts and when it ends on it.
+ *   that are cadences into it (V→I, v/IV/iv/bVII→I) and a bonus when the song starts and when it ends on a chord
+ *   with its tonic as root.
  *   Relative keys share their notes; these are what tells A minor from C major.
  * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
  * lists the runner-up, the relative and the parallel key with their evidence. Names use sharps.
@@ -82,7 +84,7 @@ export function tuningAwareChroma(profile120: ArrayLike<number>): {
   return { chroma, tuningCents, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
 }
 
-/** 120 × 12 weights folding a 10-cent profile to pitch classes at a tuning: cos² of the distance, within ±50 cents. */
+/** 120 × 12 weights folding a 10-cent profile to pitch classes at a tuning (cos² of the distance, ±50 cents). */
 function foldWeights(tuningCents: number): Float64Array {
   const w = new Float64Array(120 * 12);
   for (let i = 0; i < 120; i++) {
@@ -121,7 +123,11 @@ function pearson(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Correlation of a 12-bin chroma with all 24 keys, best first. */
-export function rankKeys(chroma: readonly number[], profile: KeyProfileName = 'temperley'): KeyCandidate[] {
+export function rankKeys(
+  chroma: readonly number[],
+  profile: KeyProfileName = 'temperley',
+  naturalMinor = true,
+): KeyCandidate[] {
   const out: KeyCandidate[] = [];
   for (const mode of ['major', 'minor'] as const) {
     const prof = KEY_PROFILES[profile][mode];
@@ -129,7 +135,9 @@ export function rankKeys(chroma: readonly number[], profile: KeyProfileName = 't
     // natural-minor form (those two weights exchanged), whichever fits better: pop and modal music in minor
     // lean on the subtonic (VII) and would otherwise fit the relative major's profile better
     const forms =
-      mode === 'minor' ? [prof, prof.map((v, i) => (i === 10 ? prof[11]! : i === 11 ? prof[10]! : v))] : [prof];
+      mode === 'minor' && naturalMinor
+        ? [prof, prof.map((v, i) => (i === 10 ? prof[11]! : i === 11 ? prof[10]! : v))]
+        : [prof];
     for (let tonic = 0; tonic < 12; tonic++) {
       let r = -1;
       for (const form of forms) {
@@ -157,6 +165,8 @@ export interface EstimateKeyOptions {
   profile?: KeyProfileName;
   /** Parameter values other than the defaults (the robustness bench); each is range-checked. */
   params?: Partial<Record<KeyParameterName, number>>;
+  /** Minor keys also in their natural-minor form (default true; false = the profile as published). */
+  naturalMinor?: boolean;
   /** The file named in the decision's inputs. */
   file?: string;
 }
@@ -326,12 +336,13 @@ export function analyzeKey(
   const profileName = options.profile ?? 'temperley';
   const weights = foldWeights(tuningCents);
   const byKey = (ranked: KeyCandidate[]) => new Map(ranked.map((c) => [c.key, c.confidence]));
-  const profileCorr = byKey(rankKeys(chroma, profileName));
+  const profileCorr = byKey(rankKeys(chroma, profileName, options.naturalMinor ?? true));
   let bassCorr: Map<string, number> | undefined;
   if (bass120) {
     const bass = new Array<number>(12).fill(0);
     foldProfile(bass120, 0, weights, bass);
-    if (Math.max(...bass) - Math.min(...bass) > 0) bassCorr = byKey(rankKeys(bass, profileName));
+    if (Math.max(...bass) - Math.min(...bass) > 0)
+      bassCorr = byKey(rankKeys(bass, profileName, options.naturalMinor ?? true));
   }
   // chords from the block profiles
   let chords: ChordSegment[] = [];
@@ -370,7 +381,8 @@ export function analyzeKey(
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
     cadence: param('cadenceWeight', options),
-    ends: param('endsWeight', options),
+    first: param('firstChordWeight', options),
+    last: param('lastChordWeight', options),
   };
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
@@ -404,7 +416,8 @@ export function analyzeKey(
         w.bass * e.bass +
         w.tonic * e.tonicChord +
         w.cadence * e.cadence +
-        w.ends * ((e.firstChord ? 1 : 0) + (e.lastChord ? 1 : 0));
+        (e.firstChord ? w.first : 0) +
+        (e.lastChord ? w.last : 0);
       evidence.push(e);
     }
   }
@@ -444,12 +457,16 @@ export function estimateKey(
   return analyzeKey(profile120, bass120, blocks, options).result;
 }
 
+interface Weights {
+  bass: number;
+  tonic: number;
+  cadence: number;
+  first: number;
+  last: number;
+}
+
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
-function whyOver(
-  best: KeyEvidence,
-  other: KeyEvidence,
-  w: { bass: number; tonic: number; cadence: number; ends: number },
-): string {
+function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   const yes = (x: boolean) => (x ? 'yes' : 'no');
   const terms: [number, string][] = [
@@ -464,11 +481,11 @@ function whyOver(
       `cadences into the tonic ${pct(best.cadence)} vs ${pct(other.cadence)} of the chord changes`,
     ],
     [
-      w.ends * ((best.firstChord ? 1 : 0) - (other.firstChord ? 1 : 0)),
+      w.first * ((best.firstChord ? 1 : 0) - (other.firstChord ? 1 : 0)),
       `starts on a tonic-root chord ${yes(best.firstChord)} vs ${yes(other.firstChord)}`,
     ],
     [
-      w.ends * ((best.lastChord ? 1 : 0) - (other.lastChord ? 1 : 0)),
+      w.last * ((best.lastChord ? 1 : 0) - (other.lastChord ? 1 : 0)),
       `ends on it ${yes(best.lastChord)} vs ${yes(other.lastChord)}`,
     ],
   ];
@@ -485,7 +502,7 @@ function keyDecision(
   chords: ChordSegment[],
   first: ChordSegment | undefined,
   last: ChordSegment | undefined,
-  w: { bass: number; tonic: number; cadence: number; ends: number },
+  w: Weights,
   result: Key,
   file: string | undefined,
   prob: (e: KeyEvidence) => number,
@@ -510,7 +527,8 @@ function keyDecision(
     value: best.key,
     reason:
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
-      `${w.cadence}·cadences + ${w.ends}·per end on the tonic root); over ${runnerUp.key} ` +
+      `${w.cadence}·cadences + ${w.first}·first and ${w.last}·last chord on the tonic root); over ` +
+      `${runnerUp.key} ` +
       `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
     inputs: {
       ...(file ? { file } : {}),
