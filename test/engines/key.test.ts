@@ -168,3 +168,23 @@ test('every key parameter is declared with a unit and a range that holds its def
   }
   assert.throws(() => keyOf(progression([C], 1, 0), { bassWeight: -1 }), /bassWeight must be in/);
 });
+
+test('the native block profiles add up to the whole-file profiles, one block per keyBlockFrames STFT frames', () => {
+  const fx = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([Am, F, C, G], 1.3, 0));
+  const r = fx.finish();
+  const per = keyBlockFrames(r.hopSeconds);
+  assert.ok(per > 1);
+  assert.equal(r.pitchClassBlocks.length, Math.ceil(r.stftFrames / per) * 120);
+  assert.equal(r.bassPitchClassBlocks.length, r.pitchClassBlocks.length);
+  for (const [blocks, whole] of [
+    [r.pitchClassBlocks, r.pitchClass],
+    [r.bassPitchClassBlocks, r.bassPitchClass],
+  ] as const) {
+    const sum = new Float64Array(120);
+    for (let i = 0; i < blocks.length; i++) sum[i % 120]! += blocks[i]!;
+    const total = whole.reduce((a, b) => a + b, 0);
+    assert.ok(total > 0);
+    for (let i = 0; i < 120; i++) assert.ok(Math.abs(sum[i]! - whole[i]!) <= 1e-5 * total, `bin ${i}`);
+  }
+});
