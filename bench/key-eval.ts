@@ -65,7 +65,12 @@ interface Profiles {
 async function extract(file: string): Promise<Profiles> {
   const source = await openAudio(file, { ffmpeg: resolveFfmpeg() });
   try {
-    const fx = createFeatureExtractor(source.format, { spectrum: true, pitch: false }, { pitchClassBlockFrames: 1 });
+    const fx = createFeatureExtractor(
+      source.format,
+      { spectrum: true, pitch: false },
+      {},
+      { pitchClassBlockFrames: 1 },
+    );
     await feedSource(source, [fx]);
     const r = fx.finish();
     return {

@@ -256,8 +256,14 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
   if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
     return "pitchMinHz/pitchMaxHz must satisfy 20 <= min < max <= 4000 Hz";
-  if (!(o.yinThreshold > 0 && o.yinThreshold < 1)) return "yinThreshold must be in (0, 1), got " + num(o.yinThreshold);
   if (!(o.pitchFloorDbfs >= -200 && o.pitchFloorDbfs <= 0)) return "pitchFloorDbfs must be in [-200, 0]";
+  if (!(o.pitchTransitionSemitonesPerSecond > 0 && o.pitchTransitionSemitonesPerSecond <= 2400))
+    return "pitchTransitionSemitonesPerSecond must be in (0, 2400], got " + num(o.pitchTransitionSemitonesPerSecond);
+  PyinOptions py = o.pyin;
+  py.minHz = o.pitchMinHz;
+  py.maxHz = o.pitchMaxHz;
+  py.transitionSemitones = 1;
+  if (const char* e = validatePyinOptions(py)) return e;
   return {};
 }
 
@@ -315,8 +321,11 @@ struct FeatureExtractor::Impl {
   double pitchRate = 0;
   std::unique_ptr<RealFft> pfft;
   std::vector<float> pbuf, pa, xr, xi, ar, ai, corr;
-  std::vector<double> prefix, dprime;
+  std::vector<double> prefix, dprime, diff;
   double pitchFloor = 0;
+  std::unique_ptr<PyinCandidates> candidates;
+  std::unique_ptr<PitchHmm> hmm;
+  std::vector<PitchCandidate> cand;
 };
 
 FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
@@ -435,22 +444,32 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     corr.resize(2 * PW);
     prefix.resize(2 * PW + 1);
     dprime.resize(PW);
+    diff.resize(PW);
     rep.pitchHopSeconds = static_cast<double>(PH) / pitchRate;
     const double delay = (kHalfBandTaps - 1) / 2.0 * (decimation - 1) / o.sampleRate;
     rep.pitchStartSeconds = static_cast<double>(PW) / 2.0 / pitchRate - delay;
     pitchFloor = std::pow(10.0, o.pitchFloorDbfs / 10.0);
+    PyinOptions py = o.pyin;
+    py.minHz = o.pitchMinHz;
+    py.maxHz = o.pitchMaxHz;
+    py.transitionSemitones = std::min(24.0, o.pitchTransitionSemitonesPerSecond * rep.pitchHopSeconds);
+    candidates = std::make_unique<PyinCandidates>(py);
+    hmm = std::make_unique<PitchHmm>(py);
   }
 }
 
 void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
   // zero crossings: sign changes between consecutive samples of the mono mix
-  for (size_t i = 0; i < n; ++i) {
-    const bool neg = x[i] < 0.0f;
+  if (n > 0) {
     if (haveLast) {
-      crossings += neg != lastNeg;
+      crossings += (x[0] < 0.0f) != lastNeg;
       ++pairs;
     }
-    lastNeg = neg;
+    uint64_t c = 0;  // branch-free, vectorized
+    for (size_t i = 1; i < n; ++i) c += static_cast<uint64_t>((x[i] < 0.0f) != (x[i - 1] < 0.0f));
+    crossings += c;
+    pairs += n - 1;
+    lastNeg = x[n - 1] < 0.0f;
     haveLast = true;
   }
   // fine envelope: mean square per tick
@@ -643,15 +662,14 @@ void FeatureExtractor::Impl::feedPitch(const float* x, size_t n) {
 }
 
 // YIN (de Cheveigné & Kawahara 2002): difference function through the FFT, cumulative mean
-// normalization, absolute threshold, parabolic interpolation.
+// normalization; then pYIN's candidates (pyin.h) go to the HMM, decoded in flush().
 void FeatureExtractor::Impl::pitchFrame(const float* frame) {
   const size_t N = 2 * PW;
   prefix[0] = 0;
   for (size_t i = 0; i < N; ++i) prefix[i + 1] = prefix[i] + static_cast<double>(frame[i]) * frame[i];
   const double e0 = prefix[PW];
   if (e0 / static_cast<double>(PW) < pitchFloor) {
-    rep.pitchHz.push_back(0);
-    rep.pitchConfidence.push_back(0);
+    hmm->push(nullptr, 0);
     return;
   }
   std::copy(frame, frame + N, pbuf.begin());
@@ -672,32 +690,12 @@ void FeatureExtractor::Impl::pitchFrame(const float* frame) {
   double run = 0;
   for (size_t t = 1; t <= tauMax; ++t) {
     const double d = std::max(0.0, e0 + (prefix[t + PW] - prefix[t]) - 2.0 * corr[t]);
+    diff[t] = d;
     run += d;
     dprime[t] = run > 0 ? d * static_cast<double>(t) / run : 1.0;
   }
-  size_t best = 0;
-  for (size_t t = tauMin; t <= tauMax; ++t) {
-    if (dprime[t] < o.yinThreshold) {
-      while (t + 1 <= tauMax && dprime[t + 1] < dprime[t]) ++t;
-      best = t;
-      break;
-    }
-  }
-  if (best == 0) {
-    rep.pitchHz.push_back(0);
-    double mn = 1;
-    for (size_t t = tauMin; t <= tauMax; ++t) mn = std::min(mn, dprime[t]);
-    rep.pitchConfidence.push_back(static_cast<float>(std::max(0.0, 1 - mn)));
-    return;
-  }
-  double tau = static_cast<double>(best);
-  if (best > tauMin && best < tauMax) {
-    const double a = dprime[best - 1], b = dprime[best], c = dprime[best + 1];
-    const double den = a - 2 * b + c;
-    if (den > 0) tau += 0.5 * (a - c) / den;
-  }
-  rep.pitchHz.push_back(static_cast<float>(pitchRate / tau));
-  rep.pitchConfidence.push_back(static_cast<float>(std::max(0.0, 1 - dprime[best])));
+  candidates->find(dprime.data(), diff.data(), tauMin, tauMax, pitchRate, cand);
+  hmm->push(cand.data(), cand.size());
 }
 
 void FeatureExtractor::Impl::pushPitchClassBlock() {
@@ -721,6 +719,7 @@ void FeatureExtractor::Impl::flush() {
   }
   if (tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
   if (blockFill > 0) pushPitchClassBlock();
+  if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
   rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
   if (!o.spectrum) return;
   rep.meanPower.resize(bins);

@@ -232,8 +232,56 @@ export const KEY_PARAMETERS = {
 export const PITCH_PARAMETERS = {
   minHz: p(50, 'Hz', [20, 1000], 'lowest f0 searched'),
   maxHz: p(1600, 'Hz', [100, 4000], 'highest f0 searched'),
-  yinThreshold: p(0.15, '', [0.01, 0.99], 'YIN absolute threshold on the cumulative-mean-normalized difference'),
-  floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced'),
+  floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced (no f0 candidate)'),
+  thresholds: p(
+    100,
+    'thresholds',
+    [2, 1000],
+    'pYIN: YIN thresholds 1/N, 2/N, … 1 on the cumulative-mean-normalized difference; each trough that is the ' +
+      'first below some of them becomes an f0 candidate',
+    true,
+  ),
+  betaMean: p(
+    0.1,
+    '',
+    [0.01, 0.99],
+    'pYIN: mean of the beta prior over the thresholds (Mauch & Dixon use 0.1–0.2; 0.1 chosen on the tuning set: ' +
+      'fewer octave-up errors on choir samples with a weak fundamental than 0.15)',
+  ),
+  betaAlpha: p(1.5, '', [1, 100], 'pYIN: alpha of that beta prior (beta = alpha (1 − mean) / mean)'),
+  absoluteMinWeight: p(
+    0.01,
+    '',
+    [0, 1],
+    "pYIN: share of a threshold's prior mass given to the global minimum when no trough is below that threshold",
+  ),
+  yinTrust: p(
+    0.5,
+    '',
+    [0.01, 1],
+    "pYIN HMM: share of a frame's candidate mass the voiced states get (the rest goes to the unvoiced states)",
+  ),
+  binsPerSemitone: p(5, 'bins', [1, 20], 'pYIN HMM: pitch states per semitone (f0 comes from the candidates)', true),
+  switchProbability: p(0.01, 'per frame', [0.0001, 0.49], 'pYIN HMM: probability of a voiced ↔ unvoiced change'),
+  transitionSemitonesPerSecond: p(
+    30,
+    'semitones/s',
+    [0.1, 2400],
+    'pYIN HMM: scale of the Laplacian f0-change prior (times the frame hop: 0.32 semitone per 10.7 ms frame)',
+  ),
+  jumpProbability: p(
+    0.01,
+    '',
+    [0.00001, 0.99],
+    'pYIN HMM: share of the pitch transitions that may land on any state (a leap between notes)',
+  ),
+  checkpointFrames: p(
+    1024,
+    'frames',
+    [16, 1048576],
+    'Viterbi memory: scores kept every this many frames, back-pointers recomputed one segment at a time',
+    true,
+  ),
   minVoicedRatio: p(
     0.05,
     'of the frames',

@@ -454,12 +454,15 @@ export function findBleed(
       if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
       const main = parts.reduce((m, q) => (q.peak > m.peak ? q : m));
       const src = tracks[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
+      // bleed is quieter here than at its source (the "louder on another close mic"): a hit
+      // louder on its own mic than the source's hit on the source's mic is this mic's own drum
+      if (!src || h.rawPeak >= src.rawPeak) return;
       verdicts.push({
         track: a,
         hit: k,
         source: main.p.from,
         lagMs: round((main.p.lagSamples * 1000) / sampleRate, 3),
-        levelRatioDb: src ? round(db(h.rawPeak) - db(src.rawPeak), 2) : round(db(h.rawPeak), 2),
+        levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
         residualDb: round(residualDb, 1),
       });
     });
