@@ -249,12 +249,14 @@ async function main() {
     const kinds = subset.map((it) => errorKind(base(it), it.key));
     const count = (k: string) => kinds.filter((x) => x === k).length;
     const q = qm.size ? scoreOf(subset, (it) => qm.get(it.file) ?? null).toFixed(3) : 'n/a';
-    const qRight = qm.size ? `${subset.filter((it) => keyScore(qm.get(it.file) ?? null, it.key) === 1).length}` : 'n/a';
+    const qRight = qm.size
+      ? `${subset.filter((it) => keyScore(qm.get(it.file) ?? null, it.key) === 1).length}/${subset.length}`
+      : 'n/a';
     lines.push(
       `| ${name} | ${subset.length} | ${scoreOf(subset, base).toFixed(3)} | ${count('right')}/${subset.length} | ` +
         `${count('fifth')}/${count('relative')}/${count('parallel')}/${count('other')} | ` +
         `${scoreOf(subset, before).toFixed(3)} | ${scoreOf(subset, profileOnly).toFixed(3)} | ${q} | ` +
-        `${qRight}/${subset.length} |`,
+        `${qRight} |`,
     );
   }
   // robustness: each parameter at ±10 %
