@@ -131,6 +131,8 @@ export interface FeatureExtractorOptions {
   chromaMaxHz?: number;
   /** HPCP harmonic summation: a spectral peak at f also counts for f/2 … f/h (weights 0.6^(h−1)). */
   chromaHarmonics?: number;
+  /** > 0: also one pitch-class profile (and a bass one) per this many STFT frames (key's chord evidence). */
+  pitchClassBlockFrames?: number;
   /** STFT frames whose mean square is below this (dBFS) are silent: excluded from the spectral means. */
   activeFloorDbfs?: number;
   /** Fine energy envelope resolution, samples. */
@@ -183,6 +185,10 @@ export interface FeatureReport {
   pitchClass: Float64Array;
   /** The same from peaks below 250 Hz only. */
   bassPitchClass: Float64Array;
+  /** 120 bins per block of pitchClassBlockFrames STFT frames (the last block may be shorter), block-major. */
+  pitchClassBlocks: Float32Array;
+  /** The same from peaks below 250 Hz only. */
+  bassPitchClassBlocks: Float32Array;
   /** Onset strength per STFT frame (mean positive rise of mel band levels, dB), all bands / bands below 150 Hz. */
   odf: Float32Array;
   odfLow: Float32Array;

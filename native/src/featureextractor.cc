@@ -251,6 +251,7 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (!(o.chromaMinHz > 0 && o.chromaMaxHz > o.chromaMinHz)) return "chromaMinHz must be > 0 and below chromaMaxHz";
   if (o.chromaHarmonics < 1 || o.chromaHarmonics > 8)
     return "chromaHarmonics must be in [1, 8], got " + num(o.chromaHarmonics);
+  if (o.pitchClassBlockFrames < 0) return "pitchClassBlockFrames must be >= 0, got " + num(o.pitchClassBlockFrames);
   if (!(o.activeFloorDbfs >= -200 && o.activeFloorDbfs <= 0)) return "activeFloorDbfs must be in [-200, 0]";
   if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
   if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
@@ -298,6 +299,9 @@ struct FeatureExtractor::Impl {
   double sumCentroid = 0, sumRolloff = 0, sumFlatness = 0, sumBandwidth = 0, sumFlux = 0;
   uint64_t fluxFrames = 0;
   std::vector<double> sumMfcc, sumContrast, psd, pc, bassPc;
+  std::vector<float> blockPc, blockBassPc;  // the current block's profiles (pitchClassBlockFrames)
+  int blockFill = 0;
+  void pushPitchClassBlock();
   std::vector<uint64_t> contrastFrames;
   std::vector<size_t> contrastLo, contrastHi;  // bin ranges
   std::vector<size_t> melLo;
@@ -362,6 +366,8 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     psd.assign(bins, 0.0);
     pc.assign(kPitchBins, 0.0);
     bassPc.assign(kPitchBins, 0.0);
+    blockPc.assign(kPitchBins, 0.0f);
+    blockBassPc.assign(kPitchBins, 0.0f);
     fifo.assign(W / 2, 0.0f);  // centered frames: the first is centered on sample 0
 
     // mel filterbank (Slaney mel scale, triangles with unit peak)
@@ -563,9 +569,13 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
         const float frac = pos - std::floor(pos);
         pc[i0] += wgt * (1 - frac);
         pc[(i0 + 1) % kPitchBins] += wgt * frac;
+        blockPc[i0] += wgt * (1 - frac);
+        blockPc[(i0 + 1) % kPitchBins] += wgt * frac;
         if (h == 1 && fh < 250.0f) {
           bassPc[i0] += wgt * (1 - frac);
           bassPc[(i0 + 1) % kPitchBins] += wgt * frac;
+          blockBassPc[i0] += wgt * (1 - frac);
+          blockBassPc[(i0 + 1) % kPitchBins] += wgt * frac;
         }
         if (h == 1) {
           int s = static_cast<int>(std::lround(midi)) % 12;
@@ -576,6 +586,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     }
   }
   rep.chroma.insert(rep.chroma.end(), chroma12, chroma12 + 12);
+  if (o.pitchClassBlockFrames > 0 && ++blockFill == o.pitchClassBlockFrames) pushPitchClassBlock();
 
   if (!active) {
     prevActive = false;
@@ -687,6 +698,14 @@ void FeatureExtractor::Impl::pitchFrame(const float* frame) {
   hmm->push(cand.data(), cand.size());
 }
 
+void FeatureExtractor::Impl::pushPitchClassBlock() {
+  rep.pitchClassBlocks.insert(rep.pitchClassBlocks.end(), blockPc.begin(), blockPc.end());
+  rep.bassPitchClassBlocks.insert(rep.bassPitchClassBlocks.end(), blockBassPc.begin(), blockBassPc.end());
+  std::fill(blockPc.begin(), blockPc.end(), 0.0f);
+  std::fill(blockBassPc.begin(), blockBassPc.end(), 0.0f);
+  blockFill = 0;
+}
+
 void FeatureExtractor::Impl::flush() {
   if (o.spectrum && rep.frames > 0) {
     // pad with zeros so the last frame is centered at or after the last sample
@@ -699,6 +718,7 @@ void FeatureExtractor::Impl::flush() {
     }
   }
   if (tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
+  if (blockFill > 0) pushPitchClassBlock();
   if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
   rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
   if (!o.spectrum) return;
@@ -778,7 +798,8 @@ const FeatureReport& FeatureExtractor::finish() {
 FeatureReport FeatureExtractor::takeReport() {
   finish();
   FeatureReport r = std::move(impl_->rep);
-  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence})
+  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
+                  &r.pitchClassBlocks, &r.bassPitchClassBlocks})
     v->shrink_to_fit();
   return r;
 }

@@ -39,6 +39,9 @@ struct FeatureOptions {
   double pitchFloorDbfs = -55;                    // frames quieter than this are unvoiced
   double pitchTransitionSemitonesPerSecond = 30;  // pYIN HMM: Laplacian scale of the f0 change
   PyinOptions pyin;  // pYIN candidates and HMM (its minHz/maxHz/transitionSemitones are set from the above)
+
+  // > 0: also a 120-bin pitch-class profile (and a bass one) per this many STFT frames (key's chord evidence)
+  int pitchClassBlockFrames = 0;
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -58,6 +61,8 @@ struct FeatureReport {
   std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
   std::vector<double> pitchClass;                 // 120 bins (10 cents), bin 0 = C at A440
   std::vector<double> bassPitchClass;             // same, peaks below 250 Hz only
+  std::vector<float> pitchClassBlocks;            // 120 per block of pitchClassBlockFrames frames, block-major
+  std::vector<float> bassPitchClassBlocks;        // same, peaks below 250 Hz only
   std::vector<float> odf, odfLow;                 // onset strength per STFT frame
   std::vector<float> frameDb;                     // frame mean square, dBFS (≥ −150)
   std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major

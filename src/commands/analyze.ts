@@ -14,7 +14,7 @@ import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempo, type Tempo } from '../engines/tempo/index.js';
-import { estimateKey, type Key, type NoKey } from '../engines/key/index.js';
+import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
@@ -150,7 +150,10 @@ async function analyzeOne(
       if (levels.curves) result.curves = levels.curves;
     }
     if (report)
-      Object.assign(result, describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false));
+      Object.assign(
+        result,
+        describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false, file, decisions),
+      );
     options.onProgress?.(file, 1);
     return { result, input, decisions };
   } finally {
@@ -158,12 +161,14 @@ async function analyzeOne(
   }
 }
 
-/** The SPEC §5 blocks computed from the shared STFT and the pitch track. */
+/** The SPEC §5 blocks computed from the shared STFT and the pitch track; engines' choices go to `decisions`. */
 function describeFeatures(
   report: FeatureReport,
   features: AnalyzeFeature[],
   sampleRate: number,
   pitchFrames: boolean,
+  file: string,
+  decisions: Decision[],
 ): Partial<AnalyzeResult> {
   const out: Partial<AnalyzeResult> = {};
   if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
@@ -180,7 +185,13 @@ function describeFeatures(
       onsetTimes: onsets?.times ?? [],
     });
   }
-  if (features.includes('key')) out.key = estimateKey(report.pitchClass, report.bassPitchClass);
+  if (features.includes('key')) {
+    const blocks = { full: report.pitchClassBlocks, bass: report.bassPitchClassBlocks };
+    const seconds = keyBlockFrames(report.hopSeconds) * report.hopSeconds;
+    const key = analyzeKey(report.pitchClass, report.bassPitchClass, { ...blocks, seconds }, { file });
+    out.key = key.result;
+    if (key.decision) decisions.push(key.decision);
+  }
   if (features.includes('onsets') && onsets) out.onsets = onsets;
   if (features.includes('pitch')) out.pitch = summarizePitch(report, pitchFrames);
   return out;

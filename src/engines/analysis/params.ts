@@ -213,6 +213,84 @@ export const KEY_PARAMETERS = {
       'their positions within the semitone, 0 = spread evenly, 1 = all on the grid); below it key is null (songs ' +
       'measured 0.32–0.81; speech, noise and drum stems at most 0.12)',
   ),
+  blockSeconds: p(
+    0.2,
+    's',
+    [0.05, 2],
+    'chord evidence: length of the blocks over which the native extractor sums a pitch-class profile (and a ' +
+      'bass one); chords are labelled per block',
+  ),
+  silentBlockFraction: p(
+    0.05,
+    'of the median block',
+    [0, 1],
+    'chord evidence: blocks whose profile sum is below this fraction of the median block carry no chord',
+  ),
+  chordBassWeight: p(
+    0.5,
+    '',
+    [0, 4],
+    "chord labelling: weight of the bass profile's share on the chord root, added to the cosine of the block's " +
+      'chroma with the triad (0 = pitch content only)',
+  ),
+  chordHarmonicDecay: p(
+    0.6,
+    'per partial',
+    [0, 1],
+    "chord labelling: the triad templates include each tone's partials 2–6 (octaves, fifths, the 5th partial's " +
+      'major third) weighted by this to the power h − 1 (0 = bare triads; 0.6 as the HPCP harmonic weighting)',
+  ),
+  chordSwitchPenalty: p(
+    0.6,
+    'emission units',
+    [0, 10],
+    'chord labelling (Viterbi): cost of changing chord between blocks, in the units of the per-block score ' +
+      '(cosine + bass share); larger = fewer, longer chords',
+  ),
+  bassWeight: p(
+    0.5,
+    'per unit correlation',
+    [0, 4],
+    'key score: weight of the correlation of the bass profile (peaks below 250 Hz) with the key profile',
+  ),
+  tonicChordWeight: p(
+    1,
+    'per unit time share',
+    [0, 4],
+    "key score: weight of the share of the song's chord time spent on the key's tonic triad",
+  ),
+  cadenceWeight: p(
+    0.5,
+    'per unit cadence share',
+    [0, 4],
+    'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
+      'IV/iv and bVII → I count 0.5)',
+  ),
+  firstChordWeight: p(
+    0.35,
+    'score units',
+    [0, 2],
+    "key score: added when the song's first chord has the key's tonic as root (the evidence weights: the middle " +
+      'of the region where every tuning song is right, bench/key-eval.ts --grid; see bench/RESULTS.md)',
+  ),
+  lastChordWeight: p(
+    0.35,
+    'score units',
+    [0, 2],
+    "key score: added when the song's last chord has the key's tonic as root",
+  ),
+  endMinSeconds: p(
+    1,
+    's',
+    [0, 10],
+    'the first and last chords are the first and last chord segments lasting at least this long',
+  ),
+  confidenceTemperature: p(
+    0.05,
+    'score units',
+    [0.001, 1],
+    'confidence: the key scores are turned into probabilities by a softmax with this temperature',
+  ),
 } as const;
 
 export const PITCH_PARAMETERS = {
