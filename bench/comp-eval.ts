@@ -66,8 +66,8 @@ async function speed(): Promise<void> {
     const audio = takes.length * seconds;
     console.log(
       `speed: ${takes.length} takes × ${seconds} s (${r.sections.length} auto sections): wall ${wall.toFixed(1)} s ` +
-        `(${(audio / wall).toFixed(0)}× real time), CPU ${cpuSeconds.toFixed(1)} s (${(audio / cpuSeconds).toFixed(0)}× ` +
-        'real time on one core)',
+        `(${(audio / wall).toFixed(0)}× real time), CPU ${cpuSeconds.toFixed(1)} s ` +
+        `(${(audio / cpuSeconds).toFixed(0)}× real time per CPU second)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
