@@ -11,23 +11,30 @@
  *     tempotracker:beats,keydetector:key,onsetdetector:onsets} FILE
  * Not part of `npm test`.
  *
- *   npm run eval                (renders into bench/out/truth/, prints a Markdown report)
+ * Two sets side by side: the tuning set (groundTruthSet: the parameters are chosen on it) and the held-out set
+ * (heldOutSet: other soundfonts, seeds, instruments, grooves and tempo distribution; never tuned on).
+ *
+ *   npm run eval                (renders into bench/out/truth/ and bench/out/held-out/, prints a Markdown report)
  *   npm run eval -- --no-peers  (shub only)
+ *   npm run eval -- --tuning | --held-out   (one set only)   --verbose (every file on stderr)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { groundTruthSet, keyName, type TruthFile } from '../fixtures/groundtruth.js';
+import { groundTruthSet, heldOutSet, keyName, type TruthFile } from '../fixtures/groundtruth.js';
 import { fMeasure, keyScore, matchEvents, tempoAcc1, tempoAcc2, type KeyLabel, type MatchResult } from './metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const TRUTH = path.join(OUT, 'truth');
+const HELD_OUT = path.join(OUT, 'held-out');
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
 const VERBOSE = process.argv.includes('--verbose');
+const TUNING_ONLY = process.argv.includes('--tuning');
+const HELD_OUT_ONLY = process.argv.includes('--held-out');
 
 interface Estimate {
   bpm: number | null;
@@ -128,19 +135,23 @@ function qm(file: string, truth: TruthFile): Estimate {
 interface Score {
   acc1: number[];
   acc2: number[];
+  beat: MatchResult[];
+  drumAcc1: number[];
+  drumAcc2: number[];
+  drumBeat: MatchResult[];
   key: number[];
   onset: MatchResult[];
-  beat: MatchResult[];
 }
 
 function emptyScore(): Score {
-  return { acc1: [], acc2: [], key: [], onset: [], beat: [] };
+  return { acc1: [], acc2: [], beat: [], drumAcc1: [], drumAcc2: [], drumBeat: [], key: [], onset: [] };
 }
 
 function score(s: Score, truth: TruthFile, est: Estimate): void {
-  s.acc1.push(tempoAcc1(est.bpm, truth.bpm) ? 1 : 0);
-  s.acc2.push(tempoAcc2(est.bpm, truth.bpm) ? 1 : 0);
-  if (est.beats) s.beat.push(matchEvents(est.beats, truth.beats, 0.07));
+  const song = truth.kind === 'song';
+  (song ? s.acc1 : s.drumAcc1).push(tempoAcc1(est.bpm, truth.bpm) ? 1 : 0);
+  (song ? s.acc2 : s.drumAcc2).push(tempoAcc2(est.bpm, truth.bpm) ? 1 : 0);
+  if (est.beats) (song ? s.beat : s.drumBeat).push(matchEvents(est.beats, truth.beats, 0.07));
   if (truth.key && est.key !== undefined) s.key.push(keyScore(est.key, truth.key));
   if (truth.onsets && est.onsets && truth.kind !== 'loop' && truth.kind !== 'song')
     s.onset.push(matchEvents(est.onsets, truth.onsets, 0.05));
@@ -154,66 +165,165 @@ function pooled(ms: MatchResult[]): { f: number; offsetMs: number; n: number } {
 }
 const meanF = (ms: MatchResult[]) => mean(ms.map(fMeasure));
 
-async function main() {
-  mkdirSync(TRUTH, { recursive: true });
-  const set = groundTruthSet(TRUTH);
-  const tools: [string, (t: TruthFile) => Estimate][] = [];
-  const shub = shubAll(set);
-  tools.push(['shub', (t) => shub.get(t.file)!]);
-  if (PEERS) {
-    tools.push(['aubio 0.4.9', (t) => aubio(t.file)]);
-    tools.push(['QM Vamp (ardour 7)', (t) => qm(t.file, t)]);
-  }
-  const scores = new Map<string, Score>(tools.map(([n]) => [n, emptyScore()]));
-  const rows: string[] = [];
-  for (const t of set) {
+interface Tool {
+  name: string;
+  /** Why the tool is not run (printed as n/a), or null when it runs. */
+  unavailable: string | null;
+  estimate?: (t: TruthFile) => Estimate;
+}
+
+function onPath(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+function peers(): Tool[] {
+  if (!PEERS) return [];
+  const aubioMissing = onPath('aubio') ? null : 'aubio not installed (apt-get install aubio-tools)';
+  const qmMissing = !onPath('vamp-simple-host')
+    ? 'vamp-simple-host not installed (apt-get install vamp-examples)'
+    : !existsSync(path.join(VAMP_PATH, 'libardourvampplugins.so'))
+      ? `QM plugins missing in ${VAMP_PATH} (apt-get install ardour)`
+      : null;
+  return [
+    { name: 'aubio 0.4.9', unavailable: aubioMissing, estimate: (t) => aubio(t.file) },
+    { name: 'QM Vamp (ardour 7)', unavailable: qmMissing, estimate: (t) => qm(t.file, t) },
+  ];
+}
+
+interface SetResult {
+  label: string;
+  files: TruthFile[];
+  scores: Map<string, Score>;
+  misses: string[];
+}
+
+function evaluate(label: string, files: TruthFile[], tools: Tool[]): SetResult {
+  const shub = shubAll(files);
+  const all: Tool[] = [{ name: 'shub', unavailable: null, estimate: (t) => shub.get(t.file)! }, ...tools];
+  const scores = new Map<string, Score>(all.map((t) => [t.name, emptyScore()]));
+  const misses: string[] = [];
+  for (const t of files) {
     const cells: string[] = [];
-    for (const [name, est] of tools) {
-      const e = est(t);
-      score(scores.get(name)!, t, e);
+    for (const tool of all) {
+      if (tool.unavailable || !tool.estimate) continue;
+      const e = tool.estimate(t);
+      score(scores.get(tool.name)!, t, e);
+      if (tool.name === 'shub' && t.kind === 'song' && !tempoAcc1(e.bpm, t.bpm))
+        misses.push(`${t.name}: ${e.bpm?.toFixed(1) ?? 'null'} BPM`);
       if (VERBOSE)
         cells.push(
-          `${name}: ${e.bpm?.toFixed(1)} ${e.key ? keyName(e.key) : e.key}` +
+          `${tool.name}: ${e.bpm?.toFixed(1)} ${e.key ? keyName(e.key) : e.key}` +
             ` beatF ${e.beats ? fMeasure(matchEvents(e.beats, t.beats, 0.07)).toFixed(2) : '-'}` +
             ` onsetF ${e.onsets && t.onsets ? fMeasure(matchEvents(e.onsets, t.onsets, 0.05)).toFixed(3) : '-'}`,
         );
     }
     if (VERBOSE)
-      rows.push(`${t.name} (${t.bpm.toFixed(1)}${t.key ? ', ' + keyName(t.key) : ''}): ${cells.join(' | ')}`);
+      console.error(
+        `${label} ${t.name} (${t.bpm.toFixed(1)}${t.key ? ', ' + keyName(t.key) : ''}): ${cells.join(' | ')}`,
+      );
   }
-  if (VERBOSE) console.error(rows.join('\n'));
-  const counts = {
-    tempo: set.length,
-    key: set.filter((t) => t.key).length,
-    onsets: set.filter((t) => t.onsets && (t.kind === 'drum-stem' || t.kind === 'kit')).length,
-  };
+  return { label, files, scores, misses };
+}
+
+function describe(r: SetResult): string {
+  const n = (k: TruthFile['kind']) => r.files.filter((t) => t.kind === k).length;
+  return (
+    `${r.label}: ${r.files.length} files (${n('song')} songs, ${n('drum-stem')} of their drum stems, ` +
+    `${n('kit')} Hydrogen-kit drum stems, ${n('loop')} GM drum loops)`
+  );
+}
+
+async function main() {
+  mkdirSync(TRUTH, { recursive: true });
+  mkdirSync(HELD_OUT, { recursive: true });
+  const tools = peers();
+  const results: SetResult[] = [];
+  if (!HELD_OUT_ONLY) results.push(evaluate('tuning', groundTruthSet(TRUTH), tools));
+  if (!TUNING_ONLY) results.push(evaluate('held-out', heldOutSet(HELD_OUT), tools));
+  const names = ['shub', ...tools.map((t) => t.name)];
   const report: string[] = [];
   report.push(
-    `Ground truth: ${set.length} files (${set.filter((t) => t.kind === 'song').length} songs rendered by ` +
-      `spessasynth_core + FluidR3Mono, ${set.filter((t) => t.kind === 'drum-stem').length} of their drum stems, ` +
-      `${set.filter((t) => t.kind === 'kit').length} Hydrogen-kit drum stems, ` +
-      `${set.filter((t) => t.kind === 'loop').length} GM drum loops).`,
+    'Tuning set: fixtures/groundtruth.ts songSpecs() (FluidR3Mono, seeds 1000+), their drum stems, Hydrogen kits, ' +
+      'GM loops; the parameters are chosen on it. Held-out set: heldOutSongSpecs() (TimGM6mb and MuseScore ' +
+      'General, seeds 9000+, other instruments, progressions, grooves and tempo distribution) and their drum ' +
+      'stems; no parameter is chosen on it.',
+    '',
+    ...results.map((r) => `- ${describe(r)}`),
     '',
   );
+  for (const t of tools) if (t.unavailable) report.push(`- ${t.name}: n/a, ${t.unavailable}`);
+  const cols = names.flatMap((n) => results.map((r) => `${n} ${r.label}`));
   report.push(
-    '| metric | files | ' + tools.map(([n]) => n).join(' | ') + ' |',
-    '|---|---|' + tools.map(() => '---|').join(''),
+    `| metric | files (${results.map((r) => r.label).join(' / ')}) | ${cols.join(' | ')} |`,
+    '|---|---|' + cols.map(() => '---|').join(''),
   );
-  const line = (label: string, n: number, f: (s: Score) => string) =>
-    report.push(`| ${label} | ${n} | ${tools.map(([name]) => f(scores.get(name)!)).join(' | ')} |`);
-  line('tempo Acc1 (±4 %)', counts.tempo, (s) => mean(s.acc1).toFixed(3));
-  line('tempo Acc2 (octave errors allowed)', counts.tempo, (s) => mean(s.acc2).toFixed(3));
-  line('beat F-measure (±70 ms), mean over files', counts.tempo, (s) => meanF(s.beat).toFixed(3));
-  line('key MIREX weighted score', counts.key, (s) =>
-    s.key.length ? mean(s.key).toFixed(3) : 'n/a (no key detector)',
+  const line = (label: string, count: (s: Score) => number, f: (s: Score) => string) => {
+    const counts = results.map((r) => count(r.scores.get('shub')!)).join(' / ');
+    const cells = names.flatMap((n) => {
+      const tool = tools.find((t) => t.name === n);
+      return results.map((r) => (tool?.unavailable ? 'n/a' : f(r.scores.get(n)!)));
+    });
+    report.push(`| ${label} | ${counts} | ${cells.join(' | ')} |`);
+  };
+  const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+  line(
+    'tempo Acc1 (±4 %), songs',
+    (s) => s.acc1.length,
+    (s) => fmt(mean(s.acc1)),
   );
-  line('key exactly right', counts.key, (s) =>
-    s.key.length ? `${s.key.filter((x) => x === 1).length}/${s.key.length}` : 'n/a',
+  line(
+    'tempo Acc2 (octave errors allowed), songs',
+    (s) => s.acc2.length,
+    (s) => fmt(mean(s.acc2)),
   );
-  // four decimals: the tools differ by a handful of hits out of ~2600
-  line('onset F-measure (±50 ms), drum stems, pooled', counts.onsets, (s) => pooled(s.onset).f.toFixed(4));
-  line('onset F-measure, mean over files', counts.onsets, (s) => meanF(s.onset).toFixed(4));
-  line('onset mean offset (est − truth)', counts.onsets, (s) => `${pooled(s.onset).offsetMs.toFixed(2)} ms`);
+  line(
+    'beat F-measure (±70 ms), songs, mean over files',
+    (s) => s.beat.length,
+    (s) => fmt(meanF(s.beat)),
+  );
+  line(
+    'tempo Acc1, drum files (stems, kits, loops)',
+    (s) => s.drumAcc1.length,
+    (s) => fmt(mean(s.drumAcc1)),
+  );
+  line(
+    'tempo Acc2, drum files',
+    (s) => s.drumAcc2.length,
+    (s) => fmt(mean(s.drumAcc2)),
+  );
+  line(
+    'beat F-measure, drum files',
+    (s) => s.drumBeat.length,
+    (s) => fmt(meanF(s.drumBeat)),
+  );
+  line(
+    'key MIREX weighted score',
+    (s) => s.key.length,
+    (s) => (s.key.length ? fmt(mean(s.key)) : 'n/a (no key detector)'),
+  );
+  line(
+    'key exactly right',
+    (s) => s.key.length,
+    (s) => (s.key.length ? `${s.key.filter((x) => x === 1).length}/${s.key.length}` : 'n/a'),
+  );
+  // four decimals: the tools differ by a handful of hits out of thousands
+  line(
+    'onset F-measure (±50 ms), drum stems, pooled',
+    (s) => s.onset.length,
+    (s) => fmt(pooled(s.onset).f, 4),
+  );
+  line(
+    'onset F-measure, mean over files',
+    (s) => s.onset.length,
+    (s) => fmt(meanF(s.onset), 4),
+  );
+  line(
+    'onset mean offset (est − truth)',
+    (s) => s.onset.length,
+    (s) => `${fmt(pooled(s.onset).offsetMs, 2)} ms`,
+  );
+  for (const r of results)
+    report.push('', `shub tempo misses (Acc1), ${r.label} songs: ${r.misses.length ? r.misses.join('; ') : 'none'}`);
   const text = report.join('\n');
   writeFileSync(path.join(OUT, 'eval.md'), `${text}\n`);
   console.log(text);

@@ -120,7 +120,7 @@ export interface FeatureExtractorOptions {
   hopSamples: number;
   /** Run the STFT and the features derived from it. Default true. */
   spectrum?: boolean;
-  /** Run the YIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
+  /** Run the pYIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
   pitch?: boolean;
   melBands?: number;
   mfccCoefficients?: number;
@@ -137,10 +137,19 @@ export interface FeatureExtractorOptions {
   tickSamples?: number;
   pitchMinHz?: number;
   pitchMaxHz?: number;
-  /** YIN absolute threshold on the cumulative-mean-normalized difference, (0, 1). */
-  yinThreshold?: number;
-  /** YIN frames quieter than this (dBFS) are unvoiced. */
+  /** Pitch frames quieter than this (dBFS) are unvoiced. */
   pitchFloorDbfs?: number;
+  /** pYIN (PITCH_PARAMETERS in src/engines/analysis/params.ts gives units and ranges). */
+  pitchTransitionSemitonesPerSecond?: number;
+  pyinThresholds?: number;
+  pyinBetaMean?: number;
+  pyinBetaAlpha?: number;
+  pyinAbsoluteMinWeight?: number;
+  pyinYinTrust?: number;
+  pyinBinsPerSemitone?: number;
+  pyinSwitchProbability?: number;
+  pyinJumpProbability?: number;
+  pyinCheckpointFrames?: number;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
@@ -187,9 +196,9 @@ export interface FeatureReport {
   /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
   pitchHopSeconds: number;
   pitchStartSeconds: number;
-  /** f0 per pitch frame, Hz; 0 = unvoiced. */
+  /** f0 per pitch frame (pYIN Viterbi path), Hz; 0 = unvoiced. */
   pitchHz: Float32Array;
-  /** 1 − the YIN dip at the chosen lag (0…1). */
+  /** pYIN voiced probability per pitch frame (0…1): the prior mass of the frame's f0 candidates. */
   pitchConfidence: Float32Array;
 }
 

@@ -229,7 +229,16 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("activeFloorDbfs", opt.activeFloorDbfs);
   number("pitchMinHz", opt.pitchMinHz);
   number("pitchMaxHz", opt.pitchMaxHz);
-  number("yinThreshold", opt.yinThreshold);
+  number("pitchTransitionSemitonesPerSecond", opt.pitchTransitionSemitonesPerSecond);
+  integer("pyinThresholds", opt.pyin.thresholds, 2, 1000);
+  number("pyinBetaMean", opt.pyin.betaMean);
+  number("pyinBetaAlpha", opt.pyin.betaAlpha);
+  number("pyinAbsoluteMinWeight", opt.pyin.absoluteMinWeight);
+  number("pyinYinTrust", opt.pyin.yinTrust);
+  integer("pyinBinsPerSemitone", opt.pyin.binsPerSemitone, 1, 20);
+  number("pyinSwitchProbability", opt.pyin.switchProbability);
+  number("pyinJumpProbability", opt.pyin.jumpProbability);
+  integer("pyinCheckpointFrames", opt.pyin.checkpointFrames, 16, 1 << 20);
   number("pitchFloorDbfs", opt.pitchFloorDbfs);
   const std::string err = shub::validateFeatureOptions(opt);
   if (!err.empty()) throwRange(env, "FeatureExtractor: " + err);

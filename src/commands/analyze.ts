@@ -31,7 +31,9 @@ export const ANALYZE_FEATURES = {
   tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats; null with a reason when there is no beat',
   key: 'musical key (24 keys, tuning-aware) with confidence and alternatives; null with a reason when nothing is tuned',
   onsets: 'onset times (placed to 0.5 ms) and strengths',
-  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio; null with a reason without steady notes',
+  pitch:
+    'f0 track (pYIN: candidates + HMM voicing) for monophonic material: median Hz and voiced ratio; null with a ' +
+    'reason without steady notes',
 } as const;
 export type AnalyzeFeature = keyof typeof ANALYZE_FEATURES;
 
@@ -54,7 +56,7 @@ export interface AnalyzeResult {
 export interface AnalyzeOptions extends BatchContext<AnalyzeResult> {
   features?: AnalyzeFeature[];
   curves?: boolean;
-  /** Add `pitch.frames` (the f0 track, one entry per ~10 ms). Not on the CLI yet. */
+  /** Add `pitch.frames` (the f0 track, one entry per ~10 ms): `--pitch-frames`. */
   pitchFrames?: boolean;
 }
 
@@ -114,7 +116,7 @@ async function analyzeOne(
     const meter = features.includes('levels')
       ? createLevelMeter(format, { curves: options.curves ?? false })
       : undefined;
-    // the STFT and the YIN tracker are separate consumers so that they run on two cores
+    // the STFT and the pYIN tracker are separate consumers so that they run on two cores
     const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }) : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
     const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
@@ -241,6 +243,7 @@ function describeChoices(file: string, format: AudioFormat, features: AnalyzeFea
 export interface AnalyzeFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags {
   features: string;
   curves?: boolean;
+  pitchFrames?: boolean;
 }
 
 export const analyzeCommand = defineCommand({
@@ -257,12 +260,17 @@ export const analyzeCommand = defineCommand({
             .join('; ')}`,
         ).default(Object.keys(ANALYZE_FEATURES).join(',')),
       )
-      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)'),
+      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)')
+      .option(
+        '--pitch-frames',
+        'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), voicedProbability }',
+      ),
   shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store', inputs: true },
   examples: [
     'shub analyze mix.wav',
     'shub analyze album/*.flac --json | jq .levels.integratedLufs',
     'shub analyze take.wav --curves --json > take.json',
+    'shub analyze vocal.wav --features pitch --pitch-frames --json | jq .pitch.frames',
     'shub analyze stems/*.wav --db postgres://shub@db.studio/shub',
   ],
   exitCodes: {
@@ -281,7 +289,12 @@ export async function analyzeCli(ctx: CliContext, files: string[], flags: Analyz
   return withSession(ctx, 'analyze', flags, async (s) => {
     const { formatAnalyzeText } = await import('../ui/analyze-text.js');
     const text = { format: formatAnalyzeText, blankLineBetween: true };
-    const outcome = await analyze({ ...(await s.batch(files, flags, text)), features, curves: flags.curves ?? false });
+    const outcome = await analyze({
+      ...(await s.batch(files, flags, text)),
+      features,
+      curves: flags.curves ?? false,
+      pitchFrames: flags.pitchFrames ?? false,
+    });
     return outcome.exitCode;
   });
 }

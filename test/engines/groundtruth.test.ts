@@ -9,7 +9,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { heldOutSongSpecs, keyName, renderTruthSong } from '../../fixtures/groundtruth.js';
+import { heldOutSet, keyName } from '../../fixtures/groundtruth.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from '../../bench/metrics.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
@@ -18,7 +18,7 @@ const { dir, cleanup } = tempDir();
 after(cleanup);
 
 test('five held-out songs and their drum stems: tempo, beats, key and onsets match the MIDI', () => {
-  const set = heldOutSongSpecs().flatMap((spec, i) => renderTruthSong(spec, dir, 9000 + i));
+  const set = heldOutSet(dir, { songs: [0, 1, 2, 3, 4] });
   assert.equal(set.length, 10);
   const r = shub(
     ['analyze', ...set.map((t) => t.file), '--features', 'tempo,key,onsets', '--json', '--store-dir', dir],

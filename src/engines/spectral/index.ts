@@ -18,13 +18,13 @@ import type { AudioFormat } from '../../io/format.js';
 import { feedSource } from '../analysis/pipeline.js';
 import {
   CHROMA_PARAMETERS,
-  PITCH_PARAMETERS,
   SPECTRAL_PARAMETERS,
   STFT_PARAMETERS,
   stftLayout,
   tickSamples,
 } from '../analysis/params.js';
 import { tuningAwareChroma } from '../key/index.js';
+import { pitchExtractorOptions, type PitchParameterValues } from '../pitch/index.js';
 
 export interface TonalBand {
   /** Band edges, Hz. */
@@ -55,10 +55,11 @@ export function round(x: number, digits: number): number {
 
 const roundOrNull = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
 
-/** The native extractor for a source's format: the shared STFT plus, optionally, the YIN tracker. */
+/** The native extractor for a source's format: the shared STFT plus, optionally, the pYIN tracker. */
 export function createFeatureExtractor(
   format: Pick<AudioFormat, 'sampleRate' | 'channels'>,
   which: { spectrum: boolean; pitch: boolean },
+  pitchOverrides: Partial<PitchParameterValues> = {},
 ): FeatureExtractor {
   const { windowSamples, hopSamples } = stftLayout(format.sampleRate);
   return new (native().FeatureExtractor)({
@@ -78,10 +79,7 @@ export function createFeatureExtractor(
     chromaHarmonics: CHROMA_PARAMETERS.harmonics.value,
     activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value,
     tickSamples: tickSamples(format.sampleRate),
-    pitchMinHz: PITCH_PARAMETERS.minHz.value,
-    pitchMaxHz: PITCH_PARAMETERS.maxHz.value,
-    yinThreshold: PITCH_PARAMETERS.yinThreshold.value,
-    pitchFloorDbfs: PITCH_PARAMETERS.floorDbfs.value,
+    ...pitchExtractorOptions(pitchOverrides),
   });
 }
 
