@@ -5,7 +5,9 @@
  * and weights were set on it); held out: baritone, alto and soprano with other seeds, tonics and
  * tempi. Per reference (MIDI guide, guide vocal, none = consensus): sections where the chosen take
  * is the clean one. Every section here is "clearly best" (exactly one clean take).
- * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|held-out]
+ * `--speed`: 8 takes × 4 minutes (44.1 kHz mono; 30 s sung takes tiled) scored and assembled
+ * (--auto sections, no guide), wall and CPU time against the audio's length.
+ * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|held-out] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +44,38 @@ export const HELD_OUT: TakeSetOptions[] = [
 type Mode = 'midi' | 'guide' | 'none';
 const MODES: Mode[] = ['midi', 'guide', 'none'];
 
+async function speed(): Promise<void> {
+  const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
+  const dir = mkdtempSync(path.join(tmpdir(), 'shub-comp-speed-'));
+  try {
+    const set = makeTakeSet({ seed: 7, sections: 6, takes: 8, sampleRate: 44100, voice: VOICES.tenor });
+    const seconds = 240;
+    const takes = set.takes.map((t, k) => {
+      const long = new Float64Array(seconds * 44100);
+      for (let i = 0; i < long.length; i++) long[i] = t[i % t.length]!;
+      const file = path.join(dir, `take${k + 1}.wav`);
+      writeWav(file, [long], 44100, 's24');
+      return file;
+    });
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await comp({ ffmpeg, store: new NoStore(), takes, output: path.join(dir, 'comp.wav') });
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const audio = takes.length * seconds;
+    console.log(
+      `speed: ${takes.length} takes × ${seconds} s (${r.sections.length} auto sections): wall ${wall.toFixed(1)} s ` +
+        `(${(audio / wall).toFixed(0)}× real time), CPU ${cpuSeconds.toFixed(1)} s ` +
+        `(${(audio / cpuSeconds).toFixed(0)}× real time per CPU second)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--speed')) return speed();
   const verbose = process.argv.includes('--verbose');
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);

@@ -12,6 +12,7 @@ import { ROOT, shub, tempDir } from './helpers/cli.js';
 import { sineSegments, writeWav } from '../fixtures/signals.js';
 import { loadRecipe } from '../src/recipes/mix.js';
 import { loadRig } from '../src/recipes/rig.js';
+import { loadSections } from '../src/recipes/sections.js';
 import { loadDrumSession, loadKit } from '../src/recipes/drums.js';
 import { parseRpp } from '../src/rpp/parse.js';
 import { planRpp } from '../src/rpp/to-graph.js';
@@ -132,4 +133,18 @@ test('README and mix --help point to docs/, not the SPEC', () => {
   assert.match(help, /docs\/recipes\.md/);
   const reamp = shub(['reamp', '--help'], dir).stdout;
   assert.match(reamp, /docs\/rigs\.md/);
+});
+
+test('docs/sections.md: the sections example loads with the comp sections loader', async () => {
+  const file = extract('sections.md', 'sections');
+  const { sections } = await loadSections(file);
+  assert.deepEqual(
+    sections.map((s) => [s.name, s.startSeconds, s.endSeconds]),
+    [
+      ['Intro', 0, 8],
+      ['Verse 1', 8, 24.5],
+      ['Chorus 1', 24.5, 40],
+      ['Verse 2', 40, 56],
+    ],
+  );
 });

@@ -237,3 +237,33 @@ test('one take: the comp is a copy of it, with a warning', () => {
   const b = readFloatWav(f('take2.wav')).planes[0]!;
   assert.deepEqual(a, b);
 });
+
+test('--auto finds the phrases (one per section here); --bars with a guide vocal picks as the MIDI guide does', () => {
+  writeWav(f('guide.wav'), [set.guide], FS, 'f32');
+  const auto = shub(['comp', ...takes, '-o', 'auto.wav', '--json', '--no-store'], dir);
+  assert.equal(auto.code, 0, auto.stderr);
+  const a = ndjson<CompJson & { sectionsFrom: string }>(auto.stdout)[0]!;
+  assert.equal(a.sectionsFrom, 'auto');
+  assert.equal(a.sections.length, set.sections.length, a.sections.map((s) => s.name).join(', '));
+  // each automatic boundary falls in a rest: no note of the melody (nor its consonant) sounds there
+  const beat = 60 / set.bpm;
+  for (const s of a.sections.slice(1)) {
+    const t = (s as unknown as { startSeconds: number }).startSeconds;
+    for (const n of set.melody)
+      assert.ok(
+        t < n.beat * beat - 0.12 || t > (n.beat + n.lengthBeats) * beat + 0.05,
+        `boundary at ${t.toFixed(2)} s inside a note`,
+      );
+  }
+  const bars = shub(
+    ['comp', ...takes, '-o', 'bars.wav', '--bars', '2', '--bpm', String(set.bpm), '--guide', 'guide.wav', '--json'],
+    dir,
+  );
+  assert.equal(bars.code, 0, bars.stderr);
+  const b = ndjson<CompJson>(bars.stdout)[0]!;
+  assert.equal(b.reference, 'guide');
+  assert.deepEqual(
+    b.sections.map((s) => s.chosen),
+    set.best,
+  );
+});

@@ -300,21 +300,28 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   } else {
     kind = 'consensus';
     tuning = tuningOffsetCents(frames.map((f) => f.slow));
-    // leave-one-out: the other takes' majority and median envelope
+    // the takes' majority activity, and the other takes' median envelope (timing)
     const cacheA = new Map<number, Uint8Array>();
     const cacheS = new Map<number, Float32Array>();
     const build = (k: number) => {
       const act = new Uint8Array(n);
       const soft = new Float32Array(n);
-      const others = frames.filter((_, j) => j !== k || N === 1);
-      const need = Math.max(1, others.length / 2);
+      const idx = takes.map((_, j) => j).filter((j) => j !== k || N === 1);
+      const others = idx.map((j) => frames[j]!);
+      // expected voice: at least half of all the takes (this one included) have pitched voice there
+      const need = Math.max(1, N / 2);
       const vals = new Float64Array(others.length);
+      // another take's voice counts where it is pitched (within 20 ms): a noise burst in one take
+      // must not make the others look as if they left something out
+      const pitched = (j: number, i: number) => {
+        const f = takes[j]!.f0;
+        for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < f.length && f[i + d]! > 0) return true;
+        return false;
+      };
       for (let i = 0; i < n; i++) {
         let c = 0;
-        others.forEach((o, j) => {
-          c += at(o.active, i);
-          vals[j] = at(o.soft, i);
-        });
+        for (let j = 0; j < N; j++) if (at(frames[j]!.active, i) && pitched(j, i)) c++;
+        others.forEach((o, j) => (vals[j] = at(o.soft, i)));
         act[i] = c >= need ? 1 : 0;
         vals.sort();
         const m = vals.length;

@@ -1,0 +1,242 @@
+/**
+ * The comp engines on analytic cases: the streaming assembler (exact gain × take outside the
+ * crossfades, equal power inside, the same output whatever the block size), seams placed in a
+ * silent stretch, the Viterbi choice and its switch cost, weights, keys, the MIDI guide reader
+ * (against fixtures/midi.ts), bar and automatic sections, and the level fit.
+ */
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { CompAssembler, matchGains, placeSeams, type Seam } from '../../src/engines/comp/assembly.js';
+import { chooseTakes, parseWeights } from '../../src/engines/comp/choice.js';
+import type { TakeFeatures } from '../../src/engines/comp/features.js';
+import { FrameMeter } from '../../src/engines/comp/features.js';
+import { readMidiNotes } from '../../src/engines/comp/guide.js';
+import { levelFit, parseKey, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import { autoSections, barSections } from '../../src/engines/comp/sections.js';
+import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
+import { writeMidi } from '../../fixtures/midi.js';
+import { native } from '../../src/native.js';
+
+test('assembler: gain × take outside the seam, cos/sin inside, independent of the block size', () => {
+  const n = 10000;
+  const a = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.01));
+  const b = Float32Array.from({ length: n }, (_, i) => Math.cos(i * 0.013));
+  const seam: Seam = {
+    section: 1,
+    from: 0,
+    to: 1,
+    boundarySeconds: 0,
+    startFrame: 4000,
+    lengthFrames: 400,
+    inGap: true,
+    energyDbfs: 0,
+  };
+  const gains = [0.5, 2];
+  const run = (block: number) => {
+    const asm = new CompAssembler({ channels: 1, firstTake: 0, seams: [seam], gains });
+    const out = new Float32Array(n);
+    for (let from = 0; from < n; from += block) {
+      const k = Math.min(block, n - from);
+      const need = asm.takesFor(from, k);
+      const blocks = [a, b].map((x, t) => (need.has(t) ? [x.subarray(from, from + k)] : undefined));
+      out.set(asm.process(from, k, blocks)[0]!, from);
+    }
+    return out;
+  };
+  const out = run(1000);
+  for (let i = 0; i < n; i++) {
+    let want: number;
+    if (i < 4000) want = 0.5 * a[i]!;
+    else if (i >= 4400) want = 2 * b[i]!;
+    else {
+      const x = (i - 4000 + 0.5) / 400;
+      want = 0.5 * a[i]! * Math.cos((Math.PI / 2) * x) + 2 * b[i]! * Math.sin((Math.PI / 2) * x);
+    }
+    assert.equal(out[i], Math.fround(want), `sample ${i}`);
+  }
+  assert.deepEqual(run(333), out, 'block size does not matter');
+  // equal power: the weights' squares sum to 1 at every point of the fade
+  for (let i = 0; i < 400; i++) {
+    const x = (i + 0.5) / 400;
+    assert.ok(Math.abs(Math.cos((Math.PI / 2) * x) ** 2 + Math.sin((Math.PI / 2) * x) ** 2 - 1) < 1e-12);
+  }
+});
+
+/** Features of a synthetic take: voice (active) in the given spans, silence elsewhere. */
+function features(fs: number, seconds: number, voiced: [number, number][]): TakeFeatures {
+  const n = Math.round(fs * seconds);
+  const x = new Float32Array(n);
+  for (const [a, b] of voiced)
+    for (let i = Math.round(a * fs); i < Math.round(b * fs); i++) x[i] = 0.3 * Math.sin((2 * Math.PI * 220 * i) / fs);
+  for (let i = 0; i < n; i++) x[i]! += 1e-4 * Math.sin(i * 1.7);
+  const m = new FrameMeter(fs, 1, native().kWeightingCoefficients(fs));
+  for (let i = 0; i < n; i += 4096) m.add([x.subarray(i, Math.min(n, i + 4096))]);
+  return m.finish();
+}
+
+test('seams: in the silent stretch near the boundary, as long as the default crossfade fits', () => {
+  const fs = 16000;
+  // take A sings 0–1.9 s, take B 2.1–4 s: the only gap is 1.9–2.1 s; the boundary is at 1.95 s
+  const A = features(fs, 4, [[0, 1.9]]);
+  const B = features(fs, 4, [[2.1, 4]]);
+  const act = (f: TakeFeatures) => Uint8Array.from(f.ms, (v) => (v > 1e-4 ? 1 : 0));
+  const seams = placeSeams({
+    sections: [
+      { name: 'a', startSeconds: 0, endSeconds: 1.95 },
+      { name: 'b', startSeconds: 1.95, endSeconds: 4 },
+    ],
+    chosen: [0, 1],
+    takes: [A, B],
+    gains: [1, 1],
+    activity: [act(A), act(B)],
+    totalFrames: 4 * fs,
+    crossfadeMs: 20,
+  });
+  assert.equal(seams.length, 1);
+  const s = seams[0]!;
+  assert.equal(s.inGap, true);
+  assert.equal(s.lengthFrames, 320, '20 ms');
+  assert.ok(s.startFrame >= 1.9 * fs && s.startFrame + s.lengthFrames <= 2.1 * fs, `at ${s.startFrame / fs} s`);
+  // a gap of 15 ms only (one silent 10 ms frame): the crossfade shrinks to it
+  const C = features(fs, 4, [[2.015, 4]]);
+  const D = features(fs, 4, [[0, 2]]);
+  const short = placeSeams({
+    sections: [
+      { name: 'a', startSeconds: 0, endSeconds: 2 },
+      { name: 'b', startSeconds: 2, endSeconds: 4 },
+    ],
+    chosen: [0, 1],
+    takes: [D, C],
+    gains: [1, 1],
+    activity: [act(D), act(C)],
+    totalFrames: 4 * fs,
+    crossfadeMs: 20,
+  })[0]!;
+  assert.equal(short.inGap, true);
+  assert.equal(short.lengthFrames, 160, '10 ms');
+  assert.ok(short.startFrame >= 2 * fs && short.startFrame + 160 <= 2.015 * fs, `at ${short.startFrame / fs} s`);
+});
+
+const measure = (over: Partial<TakeSectionMeasures>): TakeSectionMeasures => ({
+  pitchMedianCents: 3,
+  pitchP90Cents: 8,
+  jitterCents: 2,
+  timingMs: 0,
+  onsetErrorMs: 5,
+  noiseFloorDbfs: -70,
+  noiseExcessDb: 0,
+  clippedSamples: 0,
+  voicedLufs: -18,
+  levelDeltaLu: 0,
+  missingFraction: 0,
+  extraFraction: 0,
+  ...over,
+});
+
+test('choice: the lowest points win; a change of take must gain more than the switch cost', () => {
+  const sections = [0, 1, 2].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
+  const w = WEIGHT_PRESETS['vocal-pop'];
+  // S1: take 1 is 25 cents off; S2: take 0 slightly worse than take 1 (below the switch cost)
+  const m = [
+    [measure({ pitchMedianCents: 3 }), measure({ pitchMedianCents: 30, pitchP90Cents: 40 })],
+    [measure({ pitchMedianCents: 3 }), measure({ pitchMedianCents: 30, pitchP90Cents: 40 })],
+    [measure({ pitchMedianCents: 7 }), measure({ pitchMedianCents: 5 })],
+  ];
+  const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5);
+  assert.deepEqual(
+    c.map((x) => x.chosen),
+    [0, 0, 0],
+  );
+  assert.equal(c[2]!.keptForContinuity, true);
+  assert.match(c[0]!.why, /^b scored [\d.]+ points worse, most on pitch \(median 30 cents off/);
+  // with no switch cost the better take of S2 wins
+  assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0)[2]!.chosen, 1);
+});
+
+test('weights: presets and overrides; unknown measures and bad values refused', () => {
+  assert.deepEqual(parseWeights(undefined).weights, WEIGHT_PRESETS['vocal-pop']);
+  const p = parseWeights('vocal-natural,pitch=2,timing=0');
+  assert.equal(p.weights.pitch, 2);
+  assert.equal(p.weights.timing, 0);
+  assert.equal(p.weights.noise, WEIGHT_PRESETS['vocal-natural'].noise);
+  assert.throws(() => parseWeights('tuning=1'), /unknown measure 'tuning'/);
+  assert.throws(() => parseWeights('pitch=-1'), /pitch must be a number in \[0, 100\]/);
+  assert.throws(() => parseWeights('rock'), /'rock' is not a preset/);
+});
+
+test('keys: scales by name', () => {
+  assert.deepEqual(parseKey('A minor')!.pitchClasses, [9, 11, 0, 2, 4, 5, 7]);
+  assert.deepEqual(parseKey('F# major')!.pitchClasses, [6, 8, 10, 11, 1, 3, 5]);
+  assert.deepEqual(parseKey('Bb')!.pitchClasses, [10, 0, 2, 3, 5, 7, 9]);
+  assert.equal(parseKey('H dorian'), undefined);
+});
+
+test('MIDI guide: notes in seconds through the tempo (written by fixtures/midi.ts)', () => {
+  const bytes = writeMidi(90, [
+    {
+      channel: 0,
+      program: 0,
+      notes: [
+        { beat: 1, lengthBeats: 0.5, pitch: 64, velocity: 100 },
+        { beat: 2, lengthBeats: 2, pitch: 67, velocity: 80 },
+      ],
+    },
+  ]);
+  const notes = readMidiNotes(bytes);
+  const q = 666667 / 1e6; // the file's tempo: 90 BPM as whole microseconds per quarter
+  assert.equal(notes.length, 2);
+  assert.ok(Math.abs(notes[0]!.onSeconds - q) < 1e-6 && Math.abs(notes[0]!.offSeconds - 1.5 * q) < 1e-6);
+  assert.ok(Math.abs(notes[1]!.onSeconds - 2 * q) < 1e-6 && Math.abs(notes[1]!.offSeconds - 4 * q) < 1e-6);
+  assert.deepEqual(
+    notes.map((n) => n.midi),
+    [64, 67],
+  );
+  assert.throws(() => readMidiNotes(Buffer.from('RIFF....WAVE')), /not a Standard MIDI File/);
+});
+
+test('sections: bars on the grid; automatic boundaries in the middle of shared silences', () => {
+  const bars = barSections(2, 120, 9);
+  assert.deepEqual(
+    bars.map((s) => [s.name, s.startSeconds, s.endSeconds]),
+    [
+      ['Bars 1–2', 0, 4],
+      ['Bars 3–4', 4, 8],
+      ['Bars 5–6', 8, 9],
+    ],
+  );
+  // three takes, 10 ms frames: voice 0.5–3 s and 3.4–6 s (one take also has a 0.1 s break at 1.5 s)
+  const hop = 0.01;
+  const take = (breaks: [number, number][]) =>
+    Uint8Array.from({ length: 700 }, (_, i) => {
+      const t = i * hop;
+      const voiced = (t >= 0.5 && t < 3) || (t >= 3.4 && t < 6);
+      return voiced && !breaks.some(([a, b]) => t >= a && t < b) ? 1 : 0;
+    });
+  const auto = autoSections([take([]), take([[1.5, 1.6]]), take([])], hop, 7);
+  assert.equal(auto.boundaries.length, 1, 'the 0.1 s break of one take is not a boundary');
+  assert.ok(Math.abs(auto.boundaries[0]!.atSeconds - 3.2) < 0.011);
+  assert.deepEqual(
+    auto.sections.map((s) => [s.startSeconds, s.endSeconds]),
+    [
+      [0, auto.boundaries[0]!.atSeconds],
+      [auto.boundaries[0]!.atSeconds, 7],
+    ],
+  );
+});
+
+test('level fit: a drop shows in its cell whether one take drops in several sections or several in one', () => {
+  // sections × takes; natural section levels -20, -17, -22; take offsets 0, +1, -1; drops of 10 LU
+  const base = [-20, -17, -22, -19];
+  const off = [0, 1, -1];
+  const drops = new Set(['0:1', '3:1', '2:0', '2:2']);
+  const t = base.map((b, s) => off.map((o, k) => b + o - (drops.has(`${s}:${k}`) ? 10 : 0)));
+  const fit = levelFit(t);
+  t.forEach((row, s) =>
+    row.forEach((v, k) => {
+      const delta = v - fit.rows[s]! - fit.cols[k]!;
+      if (drops.has(`${s}:${k}`)) assert.ok(delta < -6, `${s}:${k} ${delta}`);
+      else assert.ok(Math.abs(delta) < 3.5, `${s}:${k} ${delta}`);
+    }),
+  );
+  assert.deepEqual(matchGains([-20, -18, null, -40], 12).gainsDb, [0, -2, 0, 12], 'to the median, bounded');
+});
