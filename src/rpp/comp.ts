@@ -9,8 +9,8 @@
  * that section. Written with the project's RPP writer; paths relative to the session.
  */
 import path from 'node:path';
-import { guidFor, renderSettings } from './export.js';
-import { writeRpp, type WriteNode } from './parse.js';
+import { guidFor, projectRpp, sessionRenderFile } from './export.js';
+import type { WriteNode } from './parse.js';
 import type { Section } from '../engines/comp/measures.js';
 import type { Seam } from '../engines/comp/assembly.js';
 
@@ -142,22 +142,5 @@ export function buildCompSession(o: CompSessionOptions): string {
     ),
     track('shub comp (rendered)', true, [whole(o.comp, o.totalFrames, path.basename(o.comp), 1)]),
   ];
-  const root: WriteNode = {
-    token: 'REAPER_PROJECT',
-    params: [0.1, '7.0/shub', Math.floor(Date.now() / 1000)],
-    children: [
-      { token: 'RIPPLE', params: [0] },
-      { token: 'AUTOXFADE', params: [0] },
-      { token: 'PANLAW', params: [1] },
-      { token: 'PANMODE', params: [3] },
-      { token: 'SAMPLERATE', params: [fs, 1, 0] },
-      ...renderSettings(`${path.basename(o.sessionFile, path.extname(o.sessionFile))}-reaper.wav`, fs, 24),
-      { token: 'MASTER_NCH', params: [2, 2] },
-      { token: 'MASTER_VOLUME', params: [1, 0, -1, -1, 1] },
-      { token: 'MASTER_PANMODE', params: [3] },
-      { token: 'MASTERMUTESOLO', params: [0] },
-      ...tracks,
-    ],
-  };
-  return writeRpp(root);
+  return projectRpp({ sampleRate: fs, renderFile: sessionRenderFile(o.sessionFile), tracks });
 }

@@ -4,8 +4,8 @@
  * original, muted beside it, to compare. Written with the project's RPP writer; paths relative.
  */
 import path from 'node:path';
-import { guidFor, renderSettings } from './export.js';
-import { writeRpp, type WriteNode } from './parse.js';
+import { guidFor, projectRpp, sessionRenderFile } from './export.js';
+import type { WriteNode } from './parse.js';
 
 export interface DrumSessionTrack {
   name: string;
@@ -59,20 +59,5 @@ export function buildDrumSession(o: {
       ],
     };
   });
-  return writeRpp({
-    token: 'REAPER_PROJECT',
-    params: [0.1, '7.0/shub', Math.floor(Date.now() / 1000)],
-    children: [
-      { token: 'RIPPLE', params: [0] },
-      { token: 'AUTOXFADE', params: [0] },
-      { token: 'PANLAW', params: [1] },
-      { token: 'PANMODE', params: [3] },
-      { token: 'SAMPLERATE', params: [o.sampleRate, 1, 0] },
-      ...renderSettings(`${path.basename(o.sessionFile, path.extname(o.sessionFile))}-reaper.wav`, o.sampleRate, 24),
-      { token: 'MASTER_NCH', params: [2, 2] },
-      { token: 'MASTER_VOLUME', params: [1, 0, -1, -1, 1] },
-      { token: 'MASTERMUTESOLO', params: [0] },
-      ...tracks,
-    ],
-  });
+  return projectRpp({ sampleRate: o.sampleRate, renderFile: sessionRenderFile(o.sessionFile), tracks });
 }

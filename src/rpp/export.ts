@@ -40,6 +40,39 @@ export function guidFor(...parts: string[]): string {
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 }
 
+/** `<session>-reaper.wav` beside a session file: where REAPER's own render of it goes. */
+export function sessionRenderFile(sessionFile: string): string {
+  return `${path.basename(sessionFile, path.extname(sessionFile))}-reaper.wav`;
+}
+
+/** A whole REAPER project around `tracks`: project and render settings, the master, then the tracks. */
+export function projectRpp(o: {
+  sampleRate: number;
+  renderFile: string;
+  renderBits?: 16 | 24 | 32;
+  /** Linear master volume (default 1). */
+  masterVolume?: number;
+  tracks: WriteNode[];
+}): string {
+  return writeRpp({
+    token: 'REAPER_PROJECT',
+    params: [0.1, '7.0/shub', Math.floor(Date.now() / 1000)],
+    children: [
+      { token: 'RIPPLE', params: [0] },
+      { token: 'AUTOXFADE', params: [0] },
+      { token: 'PANLAW', params: [1] },
+      { token: 'PANMODE', params: [3] },
+      { token: 'SAMPLERATE', params: [o.sampleRate, 1, 0] },
+      ...renderSettings(o.renderFile, o.sampleRate, o.renderBits ?? 24),
+      { token: 'MASTER_NCH', params: [2, 2] },
+      { token: 'MASTER_VOLUME', params: [o.masterVolume ?? 1, 0, -1, -1, 1] },
+      { token: 'MASTER_PANMODE', params: [3] },
+      { token: 'MASTERMUTESOLO', params: [0] },
+      ...o.tracks,
+    ],
+  });
+}
+
 /** REAPER's RENDER_CFG for WAV output: "evaw", bits per sample, then flags (as REAPER writes). */
 export function wavRenderCfg(bits: 16 | 24 | 32): string {
   return Buffer.from([0x65, 0x76, 0x61, 0x77, bits, 0x00, 0x01]).toString('base64');
@@ -153,22 +186,11 @@ export function buildSession(o: SessionOptions): string {
       ],
     });
   }
-  const root: WriteNode = {
-    token: 'REAPER_PROJECT',
-    params: [0.1, '7.0/shub', Math.floor(Date.now() / 1000)],
-    children: [
-      { token: 'RIPPLE', params: [0] },
-      { token: 'AUTOXFADE', params: [0] },
-      { token: 'PANLAW', params: [1] },
-      { token: 'PANMODE', params: [3] },
-      { token: 'SAMPLERATE', params: [rate, 1, 0] },
-      ...renderSettings(o.renderFile, rate, o.renderBits ?? 24),
-      { token: 'MASTER_NCH', params: [2, 2] },
-      { token: 'MASTER_VOLUME', params: [VOL(master.gainDb ?? 0), 0, -1, -1, 1] },
-      { token: 'MASTER_PANMODE', params: [3] },
-      { token: 'MASTERMUTESOLO', params: [0] },
-      ...tracks,
-    ],
-  };
-  return writeRpp(root);
+  return projectRpp({
+    sampleRate: rate,
+    renderFile: o.renderFile,
+    renderBits: o.renderBits ?? 24,
+    masterVolume: VOL(master.gainDb ?? 0),
+    tracks,
+  });
 }

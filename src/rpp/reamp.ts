@@ -7,8 +7,8 @@
  * the project's RPP writer (src/rpp/parse.ts); paths are relative to the session.
  */
 import path from 'node:path';
-import { guidFor, renderSettings } from './export.js';
-import { writeRpp, type WriteNode } from './parse.js';
+import { guidFor, projectRpp, sessionRenderFile } from './export.js';
+import type { WriteNode } from './parse.js';
 
 export interface ReampSessionOptions {
   sessionFile: string;
@@ -78,22 +78,5 @@ export function buildReampSession(o: ReampSessionOptions): string {
       ),
     );
   }
-  const root: WriteNode = {
-    token: 'REAPER_PROJECT',
-    params: [0.1, '7.0/shub', Math.floor(Date.now() / 1000)],
-    children: [
-      { token: 'RIPPLE', params: [0] },
-      { token: 'AUTOXFADE', params: [0] },
-      { token: 'PANLAW', params: [1] },
-      { token: 'PANMODE', params: [3] },
-      { token: 'SAMPLERATE', params: [rate, 1, 0] },
-      ...renderSettings(`${path.basename(o.sessionFile, path.extname(o.sessionFile))}-reaper.wav`, rate, 24),
-      { token: 'MASTER_NCH', params: [2, 2] },
-      { token: 'MASTER_VOLUME', params: [1, 0, -1, -1, 1] },
-      { token: 'MASTER_PANMODE', params: [3] },
-      { token: 'MASTERMUTESOLO', params: [0] },
-      ...tracks,
-    ],
-  };
-  return writeRpp(root);
+  return projectRpp({ sampleRate: rate, renderFile: sessionRenderFile(o.sessionFile), tracks });
 }
