@@ -8,6 +8,7 @@
  * Pure: planar blocks in, planar blocks out, a latency behind; memory: the largest move.
  */
 import { QUANTIZE_PARAMETERS as Q } from './params.js';
+import { mulberry32 } from '../random.js';
 
 /** A kit event: the earliest start of hits closer than `clusterMs` across the tracks (samples). */
 export function slicePoints(tracks: readonly (readonly number[])[], rate: number): number[] {
@@ -105,16 +106,7 @@ export function gridMoves(
 }
 
 /** A small seeded generator (mulberry32): the same seed, the same humanization. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** Humanize: each slice moved by up to ±timingMs and scaled by up to ±velocity steps (dB per step given). */
 export function humanMoves(
