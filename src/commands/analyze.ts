@@ -13,7 +13,7 @@ import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
-import { estimateTempo, type Tempo } from '../engines/tempo/index.js';
+import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
 import { estimateKey, type Key, type NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
@@ -148,7 +148,10 @@ async function analyzeOne(
       if (levels.curves) result.curves = levels.curves;
     }
     if (report)
-      Object.assign(result, describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false));
+      Object.assign(
+        result,
+        describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false, decisions, file),
+      );
     options.onProgress?.(file, 1);
     return { result, input, decisions };
   } finally {
@@ -162,6 +165,8 @@ function describeFeatures(
   features: AnalyzeFeature[],
   sampleRate: number,
   pitchFrames: boolean,
+  decisions: Decision[] = [],
+  file = '',
 ): Partial<AnalyzeResult> {
   const out: Partial<AnalyzeResult> = {};
   if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
@@ -170,13 +175,16 @@ function describeFeatures(
     ? detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples))
     : undefined;
   if (features.includes('tempo')) {
-    out.tempo = estimateTempo({
+    const { tempo, decision } = estimateTempoWithDecision({
       odf: report.odf,
       odfLow: report.odfLow,
       chroma: report.chroma,
       hopSeconds: report.hopSeconds,
       onsetTimes: onsets?.times ?? [],
     });
+    out.tempo = tempo;
+    // the metrical level chosen, with the competing levels and their evidence
+    if (decision) decisions.push({ ...decision, inputs: { file, ...decision.inputs } });
   }
   if (features.includes('key')) out.key = estimateKey(report.pitchClass, report.bassPitchClass);
   if (features.includes('onsets') && onsets) out.onsets = onsets;
