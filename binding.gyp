@@ -18,6 +18,7 @@
         "native/src/levelmeter.cc",
         "native/src/fft.cc",
         "native/src/featureextractor.cc",
+        "native/src/pyin.cc",
         "native/src/dsp/biquad.cc",
         "native/src/dsp/dynamics.cc",
         "native/src/dsp/dot.cc",

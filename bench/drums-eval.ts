@@ -7,6 +7,11 @@
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
 import { SessionDetector, toHits, findBleed } from '../src/engines/drums/detect.js';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeWav } from '../fixtures/signals.js';
 
 export const TUNING: SessionSpec[] = [
   { font: 'FluidR3Mono', seed: 1, bpm: 96, bars: 8 },
@@ -52,11 +57,30 @@ export interface MicScore {
   session: string;
   mic: KitPiece;
   f: number;
+  /** aubioonset (default hfc, threshold 0.3) on the same mic, same matching; NaN without aubio. */
+  aubioF: number;
+  aubioBleed: number;
   meanOffsetMs: number;
   truth: number;
   bleedReported: number;
   missed: number;
   rho: number;
+}
+
+/** aubioonset on one mic (written to a temporary WAV), or null when aubio is not installed. */
+export function aubioOnsets(samples: Float32Array, rate: number): number[] | null {
+  const file = path.join(os.tmpdir(), `shub-drums-aubio-${process.pid}.wav`);
+  writeWav(file, [Float64Array.from(samples)], rate, 'f32');
+  try {
+    const r = spawnSync('aubioonset', ['-i', file], { encoding: 'utf8', timeout: 60_000 });
+    if (r.error || r.status !== 0) return null;
+    return r.stdout
+      .split('\n')
+      .filter((l) => l.trim())
+      .map(Number);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 export function evaluateSession(spec: SessionSpec): MicScore[] {
@@ -93,10 +117,14 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
       if (j >= 0) pairs.push([h.velocity, truth[j]!.velocity]);
     }
     const offsets = match.offsets;
+    const aubio = aubioOnsets(m.samples, s.rate);
+    const aubioMatch = aubio ? matchEvents(aubio, truthT, 0.02) : null;
     return {
       session: `${spec.font}/${spec.seed}`,
       mic: m.instrument as KitPiece,
       f: fMeasure(match),
+      aubioF: aubioMatch ? fMeasure(aubioMatch) : NaN,
+      aubioBleed: aubio ? aubio.filter((t) => !truthT.some((t0) => Math.abs(t0 - t) <= 0.02)).length : NaN,
       meanOffsetMs: offsets.length ? (1000 * offsets.reduce((a, b) => a + b, 0)) / offsets.length : NaN,
       truth: truth.length,
       bleedReported: extra,
@@ -112,17 +140,108 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('--classify')) {
   for (const [name, set] of [
     ['tuning', TUNING],
     ['held-out', HELD_OUT],
   ] as const) {
     const rows = set.flatMap(evaluateSession);
     console.log(`${name}:`);
+    console.log(
+      '| session | mic | hits | F | mean offset ms | bleed reported | missed | velocity ρ | aubio F | aubio extra |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
-        `  ${r.session.padEnd(22)} ${r.mic.padEnd(6)} F ${r.f.toFixed(4)}  offset ${r.meanOffsetMs.toFixed(3)} ms  ` +
-          `bleed ${r.bleedReported}/${r.truth}  missed ${r.missed}  rho ${r.rho.toFixed(3)}`,
+        `| ${r.session} | ${r.mic} | ${r.truth} | ${r.f.toFixed(4)} | ${r.meanOffsetMs.toFixed(3)} | ` +
+          `${r.bleedReported} | ${r.missed} | ${r.rho.toFixed(3)} | ${r.aubioF.toFixed(4)} | ${r.aubioBleed} |`,
       );
+  }
+}
+
+/** Classification families of the acceptance (ride and crash are both cymbals). */
+export const family = (c: string): string => (c === 'ride' || c === 'crash' ? 'cymbal' : c);
+
+export interface ClassScore {
+  session: string;
+  truthInstants: number;
+  detected: number;
+  matched: number;
+  right: number;
+  /** Detections of a stem further than 20 ms from every hit. */
+  extra: number;
+  /** [true family][found family] counts (a matched instant's truth: its loudest piece's family set). */
+  confusion: Record<string, Record<string, number>>;
+}
+
+/**
+ * Classification on a whole-kit stem: each detection is matched to the instant of the true hits
+ * within 20 ms (pieces struck together are one instant); it is right when its class's family is
+ * one of the families struck at that instant.
+ */
+export async function evaluateStem(spec: SessionSpec): Promise<ClassScore> {
+  const { drumStem } = await import('../fixtures/drumkit.js');
+  const { DrumSessionDetector } = await import('../src/engines/drums/session.js');
+  const s = drumStem(spec);
+  const det = new DrumSessionDetector(s.rate, ['mix']);
+  for (let i = 0; i < s.samples.length; i += 8192) det.push([s.samples.subarray(i, i + 8192)]);
+  const hits = det.finish()[0]!.hits;
+  // instants: true hits within 5 ms of each other
+  const instants: { t: number; families: Set<string>; main: string }[] = [];
+  for (const h of s.hits) {
+    const t = h.onset / s.rate;
+    const last = instants[instants.length - 1];
+    if (last && t - last.t < 0.005) last.families.add(family(h.piece));
+    else instants.push({ t, families: new Set([family(h.piece)]), main: family(h.piece) });
+  }
+  const used = new Set<number>();
+  let matched = 0;
+  let right = 0;
+  let extra = 0;
+  const confusion: ClassScore['confusion'] = {};
+  for (const h of hits) {
+    let best = -1;
+    for (let j = 0; j < instants.length; j++)
+      if (!used.has(j) && Math.abs(instants[j]!.t - h.timeSeconds) <= 0.02)
+        if (best < 0 || Math.abs(instants[j]!.t - h.timeSeconds) < Math.abs(instants[best]!.t - h.timeSeconds))
+          best = j;
+    if (best < 0) {
+      extra++;
+      continue;
+    }
+    used.add(best);
+    matched++;
+    const inst = instants[best]!;
+    const got = family(h.instrument);
+    const ok = inst.families.has(got);
+    if (ok) right++;
+    const key = ok ? got : [...inst.families].sort().join('+');
+    confusion[key] ??= {};
+    confusion[key][got] = (confusion[key][got] ?? 0) + 1;
+  }
+  return {
+    session: `${spec.font}/${spec.seed}`,
+    truthInstants: instants.length,
+    detected: hits.length,
+    matched,
+    right,
+    extra,
+    confusion,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--classify')) {
+  for (const [name, set] of [
+    ['tuning', TUNING],
+    ['held-out', HELD_OUT],
+  ] as const) {
+    console.log(`classification, ${name}:`);
+    for (const spec of set) {
+      const r = await evaluateStem(spec);
+      console.log(
+        `  ${r.session.padEnd(22)} instants ${r.truthInstants}  detected ${r.detected}  matched ${r.matched}  ` +
+          `right ${(r.right / r.matched).toFixed(3)}  extra ${r.extra}  ${JSON.stringify(r.confusion)}`,
+      );
+    }
   }
 }

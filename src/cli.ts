@@ -16,6 +16,8 @@ import { masterCommand } from './commands/master.js';
 import { mixCommand } from './commands/mix.js';
 import { renderCommand } from './commands/render.js';
 import { reampCommand } from './commands/reamp.js';
+import { drumsCommand } from './commands/drums.js';
+import { compCommand } from './commands/comp.js';
 import { dbCommand } from './commands/db.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
@@ -33,6 +35,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   mixCommand,
   renderCommand,
   reampCommand,
+  drumsCommand,
+  compCommand,
   dbCommand,
   historyCommand,
   showCommand,

@@ -42,6 +42,19 @@ export class InputError extends ShubError {
   }
 }
 
+/**
+ * The input was read, but the command cannot do what was asked with it (exit 1, as a target
+ * master could not meet): e.g. nothing loud enough to measure. The message starts with the file.
+ */
+export class CannotMeetError extends ShubError {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${quotePath(file)}: ${problem}`, ExitCode.checkFailed);
+  }
+}
+
 /** Something the machine must provide is missing: ffmpeg, a database, REAPER (exit 4). */
 export class EnvironmentError extends ShubError {
   constructor(message: string) {

@@ -120,7 +120,7 @@ export interface FeatureExtractorOptions {
   hopSamples: number;
   /** Run the STFT and the features derived from it. Default true. */
   spectrum?: boolean;
-  /** Run the YIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
+  /** Run the pYIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
   pitch?: boolean;
   melBands?: number;
   mfccCoefficients?: number;
@@ -131,16 +131,27 @@ export interface FeatureExtractorOptions {
   chromaMaxHz?: number;
   /** HPCP harmonic summation: a spectral peak at f also counts for f/2 … f/h (weights 0.6^(h−1)). */
   chromaHarmonics?: number;
+  /** > 0: also one pitch-class profile (and a bass one) per this many STFT frames (key's chord evidence). */
+  pitchClassBlockFrames?: number;
   /** STFT frames whose mean square is below this (dBFS) are silent: excluded from the spectral means. */
   activeFloorDbfs?: number;
   /** Fine energy envelope resolution, samples. */
   tickSamples?: number;
   pitchMinHz?: number;
   pitchMaxHz?: number;
-  /** YIN absolute threshold on the cumulative-mean-normalized difference, (0, 1). */
-  yinThreshold?: number;
-  /** YIN frames quieter than this (dBFS) are unvoiced. */
+  /** Pitch frames quieter than this (dBFS) are unvoiced. */
   pitchFloorDbfs?: number;
+  /** pYIN (PITCH_PARAMETERS in src/engines/analysis/params.ts gives units and ranges). */
+  pitchTransitionSemitonesPerSecond?: number;
+  pyinThresholds?: number;
+  pyinBetaMean?: number;
+  pyinBetaAlpha?: number;
+  pyinAbsoluteMinWeight?: number;
+  pyinYinTrust?: number;
+  pyinBinsPerSemitone?: number;
+  pyinSwitchProbability?: number;
+  pyinJumpProbability?: number;
+  pyinCheckpointFrames?: number;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
@@ -174,6 +185,10 @@ export interface FeatureReport {
   pitchClass: Float64Array;
   /** The same from peaks below 250 Hz only. */
   bassPitchClass: Float64Array;
+  /** 120 bins per block of pitchClassBlockFrames STFT frames (the last block may be shorter), block-major. */
+  pitchClassBlocks: Float32Array;
+  /** The same from peaks below 250 Hz only. */
+  bassPitchClassBlocks: Float32Array;
   /** Onset strength per STFT frame (mean positive rise of mel band levels, dB), all bands / bands below 150 Hz. */
   odf: Float32Array;
   odfLow: Float32Array;
@@ -187,9 +202,9 @@ export interface FeatureReport {
   /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
   pitchHopSeconds: number;
   pitchStartSeconds: number;
-  /** f0 per pitch frame, Hz; 0 = unvoiced. */
+  /** f0 per pitch frame (pYIN Viterbi path), Hz; 0 = unvoiced. */
   pitchHz: Float32Array;
-  /** 1 − the YIN dip at the chosen lag (0…1). */
+  /** pYIN voiced probability per pitch frame (0…1): the prior mass of the frame's f0 candidates. */
   pitchConfidence: Float32Array;
 }
 

@@ -220,6 +220,7 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   integer("melBands", opt.melBands, 1, 1024);
   integer("mfccCoefficients", opt.mfccCoefficients, 1, 1024);
   integer("chromaHarmonics", opt.chromaHarmonics, 1, 64);
+  integer("pitchClassBlockFrames", opt.pitchClassBlockFrames, 0, 1 << 20);
   integer("tickSamples", opt.tickSamples, 1, 1 << 20);
   number("melMinHz", opt.melMinHz);
   number("melMaxHz", opt.melMaxHz);
@@ -229,7 +230,16 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("activeFloorDbfs", opt.activeFloorDbfs);
   number("pitchMinHz", opt.pitchMinHz);
   number("pitchMaxHz", opt.pitchMaxHz);
-  number("yinThreshold", opt.yinThreshold);
+  number("pitchTransitionSemitonesPerSecond", opt.pitchTransitionSemitonesPerSecond);
+  integer("pyinThresholds", opt.pyin.thresholds, 2, 1000);
+  number("pyinBetaMean", opt.pyin.betaMean);
+  number("pyinBetaAlpha", opt.pyin.betaAlpha);
+  number("pyinAbsoluteMinWeight", opt.pyin.absoluteMinWeight);
+  number("pyinYinTrust", opt.pyin.yinTrust);
+  integer("pyinBinsPerSemitone", opt.pyin.binsPerSemitone, 1, 20);
+  number("pyinSwitchProbability", opt.pyin.switchProbability);
+  number("pyinJumpProbability", opt.pyin.jumpProbability);
+  integer("pyinCheckpointFrames", opt.pyin.checkpointFrames, 16, 1 << 20);
   number("pitchFloorDbfs", opt.pitchFloorDbfs);
   const std::string err = shub::validateFeatureOptions(opt);
   if (!err.empty()) throwRange(env, "FeatureExtractor: " + err);
@@ -284,6 +294,8 @@ Napi::Value FeatureExtractorWrap::Finish(const Napi::CallbackInfo& info) {
   o.Set("meanPower", f64Array(env, r.meanPower));
   o.Set("pitchClass", f64Array(env, r.pitchClass));
   o.Set("bassPitchClass", f64Array(env, r.bassPitchClass));
+  o.Set("pitchClassBlocks", f32Array(env, std::move(r.pitchClassBlocks)));
+  o.Set("bassPitchClassBlocks", f32Array(env, std::move(r.bassPitchClassBlocks)));
   o.Set("odf", f32Array(env, std::move(r.odf)));
   o.Set("odfLow", f32Array(env, std::move(r.odfLow)));
   o.Set("frameDb", f32Array(env, std::move(r.frameDb)));

@@ -70,6 +70,71 @@ SHUB_ALWAYS_INLINE void windowFrameBody(const float* x, const float* w, float* o
 
 SHUB_ISA_KERNEL(void, windowFrame, (const float* x, const float* w, float* out, size_t n), (x, w, out, n))
 
+/**
+ * One pass of per-frame sums over the spectrum, in 8 independent lanes (vectorized): out[0] Σp,
+ * out[1] Σm, out[2] Σf·m, out[3] Σf²·m, out[4] Σm²; and psd[k] += p[k].
+ */
+SHUB_ALWAYS_INLINE void spectrumSumsBody(const float* p, const float* m, const float* f, double* psd, size_t n,
+                                         double* out) {
+  double a0[8] = {0}, a1[8] = {0}, a2[8] = {0}, a3[8] = {0}, a4[8] = {0};
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8)
+    for (int l = 0; l < 8; ++l) {
+      const double pv = p[k + l], mv = m[k + l], fv = f[k + l];
+      psd[k + l] += pv;
+      a0[l] += pv;
+      a1[l] += mv;
+      a2[l] += fv * mv;
+      a3[l] += fv * fv * mv;
+      a4[l] += mv * mv;
+    }
+  for (; k < n; ++k) {
+    const double pv = p[k], mv = m[k], fv = f[k];
+    psd[k] += pv;
+    a0[0] += pv;
+    a1[0] += mv;
+    a2[0] += fv * mv;
+    a3[0] += fv * fv * mv;
+    a4[0] += mv * mv;
+  }
+  for (int i = 0; i < 5; ++i) out[i] = 0;
+  for (int l = 0; l < 8; ++l) {
+    out[0] += a0[l];
+    out[1] += a1[l];
+    out[2] += a2[l];
+    out[3] += a3[l];
+    out[4] += a4[l];
+  }
+}
+
+SHUB_ISA_KERNEL(void, spectrumSums,
+                (const float* p, const float* m, const float* f, double* psd, size_t n, double* out),
+                (p, m, f, psd, n, out))
+
+/** Σ (m[k]·inv − prev[k])² in 8 lanes, and prev[k] = m[k]·inv (flux between normalized spectra). */
+SHUB_ALWAYS_INLINE double normalizedFluxBody(const float* m, float inv, float* prev, size_t n) {
+  double acc[8] = {0};
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8)
+    for (int l = 0; l < 8; ++l) {
+      const float v = m[k + l] * inv;
+      const float d = v - prev[k + l];
+      acc[l] += static_cast<double>(d) * d;
+      prev[k + l] = v;
+    }
+  for (; k < n; ++k) {
+    const float v = m[k] * inv;
+    const float d = v - prev[k];
+    acc[0] += static_cast<double>(d) * d;
+    prev[k] = v;
+  }
+  double s = 0;
+  for (int l = 0; l < 8; ++l) s += acc[l];
+  return s;
+}
+
+SHUB_ISA_KERNEL(double, normalizedFlux, (const float* m, float inv, float* prev, size_t n), (m, inv, prev, n))
+
 double slaneyMel(double f) {
   const double fsp = 200.0 / 3.0, minLog = 1000.0, minLogMel = minLog / fsp, step = std::log(6.4) / 27.0;
   return f < minLog ? f / fsp : minLogMel + std::log(f / minLog) / step;
@@ -128,6 +193,45 @@ class HalfBand {
   uint64_t count_ = 0;
 };
 
+/**
+ * Sums of the q smallest and the q largest of x[0..n) (q <= n), x untouched: a max-heap of the q
+ * smallest and a min-heap of the q largest seen so far (n log q; most values fail the first
+ * comparison). `work` holds 2q floats.
+ */
+void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum, double& highSum) {
+  float* low = work;       // max-heap: low[0] is the largest of the q smallest
+  float* high = work + q;  // min-heap: high[0] is the smallest of the q largest
+  const auto greater = [](float a, float b) { return a > b; };
+  // magnitudes mostly fall with frequency: the largest are met first going up, the smallest going down,
+  // so few values after the first q enter either heap
+  for (size_t i = 0; i < q; ++i) {
+    high[i] = x[i];
+    low[i] = x[n - 1 - i];
+  }
+  std::make_heap(low, low + q);
+  std::make_heap(high, high + q, greater);
+  for (size_t i = q; i < n; ++i) {
+    const float v = x[i];
+    if (v > high[0]) {
+      std::pop_heap(high, high + q, greater);
+      high[q - 1] = v;
+      std::push_heap(high, high + q, greater);
+    }
+    const float u = x[n - 1 - i];
+    if (u < low[0]) {
+      std::pop_heap(low, low + q);
+      low[q - 1] = u;
+      std::push_heap(low, low + q);
+    }
+  }
+  lowSum = 0;
+  highSum = 0;
+  for (size_t i = 0; i < q; ++i) {
+    lowSum += low[i];
+    highSum += high[i];
+  }
+}
+
 }  // namespace
 
 std::string validateFeatureOptions(const FeatureOptions& o) {
@@ -147,12 +251,19 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (!(o.chromaMinHz > 0 && o.chromaMaxHz > o.chromaMinHz)) return "chromaMinHz must be > 0 and below chromaMaxHz";
   if (o.chromaHarmonics < 1 || o.chromaHarmonics > 8)
     return "chromaHarmonics must be in [1, 8], got " + num(o.chromaHarmonics);
+  if (o.pitchClassBlockFrames < 0) return "pitchClassBlockFrames must be >= 0, got " + num(o.pitchClassBlockFrames);
   if (!(o.activeFloorDbfs >= -200 && o.activeFloorDbfs <= 0)) return "activeFloorDbfs must be in [-200, 0]";
   if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
   if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
     return "pitchMinHz/pitchMaxHz must satisfy 20 <= min < max <= 4000 Hz";
-  if (!(o.yinThreshold > 0 && o.yinThreshold < 1)) return "yinThreshold must be in (0, 1), got " + num(o.yinThreshold);
   if (!(o.pitchFloorDbfs >= -200 && o.pitchFloorDbfs <= 0)) return "pitchFloorDbfs must be in [-200, 0]";
+  if (!(o.pitchTransitionSemitonesPerSecond > 0 && o.pitchTransitionSemitonesPerSecond <= 2400))
+    return "pitchTransitionSemitonesPerSecond must be in (0, 2400], got " + num(o.pitchTransitionSemitonesPerSecond);
+  PyinOptions py = o.pyin;
+  py.minHz = o.pitchMinHz;
+  py.maxHz = o.pitchMaxHz;
+  py.transitionSemitones = 1;
+  if (const char* e = validatePyinOptions(py)) return e;
   return {};
 }
 
@@ -188,6 +299,9 @@ struct FeatureExtractor::Impl {
   double sumCentroid = 0, sumRolloff = 0, sumFlatness = 0, sumBandwidth = 0, sumFlux = 0;
   uint64_t fluxFrames = 0;
   std::vector<double> sumMfcc, sumContrast, psd, pc, bassPc;
+  std::vector<float> blockPc, blockBassPc;  // the current block's profiles (pitchClassBlockFrames)
+  int blockFill = 0;
+  void pushPitchClassBlock();
   std::vector<uint64_t> contrastFrames;
   std::vector<size_t> contrastLo, contrastHi;  // bin ranges
   std::vector<size_t> melLo;
@@ -195,6 +309,7 @@ struct FeatureExtractor::Impl {
   std::vector<float> melDb, prevMelDb, dct;
   int lowBands = 0;
   size_t chromaLo = 0, chromaHi = 0;
+  float harmonicWeight[8] = {1, 0.6f, 0.36f, 0.216f, 0.1296f, 0.07776f, 0.046656f, 0.0279936f};  // 0.6^(h−1)
   double activeFloor = 0;
 
   // pitch
@@ -206,8 +321,11 @@ struct FeatureExtractor::Impl {
   double pitchRate = 0;
   std::unique_ptr<RealFft> pfft;
   std::vector<float> pbuf, pa, xr, xi, ar, ai, corr;
-  std::vector<double> prefix, dprime;
+  std::vector<double> prefix, dprime, diff;
   double pitchFloor = 0;
+  std::unique_ptr<PyinCandidates> candidates;
+  std::unique_ptr<PitchHmm> hmm;
+  std::vector<PitchCandidate> cand;
 };
 
 FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
@@ -248,6 +366,8 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     psd.assign(bins, 0.0);
     pc.assign(kPitchBins, 0.0);
     bassPc.assign(kPitchBins, 0.0);
+    blockPc.assign(kPitchBins, 0.0f);
+    blockBassPc.assign(kPitchBins, 0.0f);
     fifo.assign(W / 2, 0.0f);  // centered frames: the first is centered on sample 0
 
     // mel filterbank (Slaney mel scale, triangles with unit peak)
@@ -324,22 +444,32 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     corr.resize(2 * PW);
     prefix.resize(2 * PW + 1);
     dprime.resize(PW);
+    diff.resize(PW);
     rep.pitchHopSeconds = static_cast<double>(PH) / pitchRate;
     const double delay = (kHalfBandTaps - 1) / 2.0 * (decimation - 1) / o.sampleRate;
     rep.pitchStartSeconds = static_cast<double>(PW) / 2.0 / pitchRate - delay;
     pitchFloor = std::pow(10.0, o.pitchFloorDbfs / 10.0);
+    PyinOptions py = o.pyin;
+    py.minHz = o.pitchMinHz;
+    py.maxHz = o.pitchMaxHz;
+    py.transitionSemitones = std::min(24.0, o.pitchTransitionSemitonesPerSecond * rep.pitchHopSeconds);
+    candidates = std::make_unique<PyinCandidates>(py);
+    hmm = std::make_unique<PitchHmm>(py);
   }
 }
 
 void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
   // zero crossings: sign changes between consecutive samples of the mono mix
-  for (size_t i = 0; i < n; ++i) {
-    const bool neg = x[i] < 0.0f;
+  if (n > 0) {
     if (haveLast) {
-      crossings += neg != lastNeg;
+      crossings += (x[0] < 0.0f) != lastNeg;
       ++pairs;
     }
-    lastNeg = neg;
+    uint64_t c = 0;  // branch-free, vectorized
+    for (size_t i = 1; i < n; ++i) c += static_cast<uint64_t>((x[i] < 0.0f) != (x[i - 1] < 0.0f));
+    crossings += c;
+    pairs += n - 1;
+    lastNeg = x[n - 1] < 0.0f;
     haveLast = true;
   }
   // fine envelope: mean square per tick
@@ -379,11 +509,9 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
   windowFrame(frame, hann.data(), frameBuf.data(), W);
   fft->forward(frameBuf.data(), re.data(), im.data());
   powerSpectrum(re.data(), im.data(), scale.data(), pw.data(), mag.data(), bins);
-  double total = 0;
-  for (size_t k = 0; k < bins; ++k) {
-    total += pw[k];
-    psd[k] += pw[k];
-  }
+  double sums[5];
+  spectrumSums(pw.data(), mag.data(), binHz.data(), psd.data(), bins, sums);
+  const double total = sums[0];
   rep.frameDb.push_back(static_cast<float>(total > 1e-15 ? 10.0 * std::log10(total) : -150.0));
   if (o.meanPowerOnly) return;
 
@@ -432,17 +560,22 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
       for (int h = 1; h <= o.chromaHarmonics; ++h) {
         const float fh = f / static_cast<float>(h);
         if (fh < o.chromaMinHz * 0.5) break;
-        const float wgt = amp * std::pow(0.6f, static_cast<float>(h - 1));
+        const float wgt = amp * harmonicWeight[h - 1];
         const float midi = 12.0f * fastLog2(fh / 440.0f) + 69.0f;
-        float pos = std::fmod(midi * 10.0f, 120.0f);
-        if (pos < 0) pos += 120.0f;
+        const float tenths = midi * 10.0f;
+        float pos = tenths - 120.0f * std::floor(tenths * (1.0f / 120.0f));
+        if (pos >= 120.0f) pos -= 120.0f;
         const int i0 = static_cast<int>(pos) % kPitchBins;
         const float frac = pos - std::floor(pos);
         pc[i0] += wgt * (1 - frac);
         pc[(i0 + 1) % kPitchBins] += wgt * frac;
+        blockPc[i0] += wgt * (1 - frac);
+        blockPc[(i0 + 1) % kPitchBins] += wgt * frac;
         if (h == 1 && fh < 250.0f) {
           bassPc[i0] += wgt * (1 - frac);
           bassPc[(i0 + 1) % kPitchBins] += wgt * frac;
+          blockBassPc[i0] += wgt * (1 - frac);
+          blockBassPc[(i0 + 1) % kPitchBins] += wgt * frac;
         }
         if (h == 1) {
           int s = static_cast<int>(std::lround(midi)) % 12;
@@ -453,6 +586,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     }
   }
   rep.chroma.insert(rep.chroma.end(), chroma12, chroma12 + 12);
+  if (o.pitchClassBlockFrames > 0 && ++blockFill == o.pitchClassBlockFrames) pushPitchClassBlock();
 
   if (!active) {
     prevActive = false;
@@ -460,13 +594,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
   }
   ++rep.activeFrames;
   // centroid / bandwidth on the magnitude spectrum, roll-off and flatness on power
-  double sm = 0, sfm = 0, sffm = 0;
-  for (size_t k = 0; k < bins; ++k) {
-    const double m = mag[k], f = binHz[k];
-    sm += m;
-    sfm += f * m;
-    sffm += f * f * m;
-  }
+  const double sm = sums[1], sfm = sums[2], sffm = sums[3];
   const double centroid = sfm / sm;
   sumCentroid += centroid;
   sumBandwidth += std::sqrt(std::max(0.0, sffm / sm - centroid * centroid));
@@ -482,16 +610,8 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
   const double meanP = total / static_cast<double>(bins);
   sumFlatness += std::min(1.0, std::exp2(meanLog2) / meanP);
   // flux between L2-normalized magnitude spectra of consecutive active frames
-  double norm2 = 0;
-  for (size_t k = 0; k < bins; ++k) norm2 += static_cast<double>(mag[k]) * mag[k];
-  const float inv = static_cast<float>(1.0 / std::sqrt(norm2));
-  double fl = 0;
-  for (size_t k = 0; k < bins; ++k) {
-    const float v = mag[k] * inv;
-    const float d = v - prevNorm[k];
-    fl += static_cast<double>(d) * d;
-    prevNorm[k] = v;
-  }
+  const float inv = static_cast<float>(1.0 / std::sqrt(sums[4]));
+  const double fl = normalizedFlux(mag.data(), inv, prevNorm.data(), bins);
   if (prevActive) {
     sumFlux += std::sqrt(fl);
     ++fluxFrames;
@@ -510,16 +630,9 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     const size_t lo = contrastLo[b], hi = contrastHi[b];
     if (hi <= lo) continue;
     const size_t n = hi - lo;
-    std::copy(mag.begin() + static_cast<std::ptrdiff_t>(lo), mag.begin() + static_cast<std::ptrdiff_t>(hi),
-              sortBuf.begin());
     const size_t q = std::max<size_t>(1, static_cast<size_t>(std::lround(0.02 * static_cast<double>(n))));
-    float* s = sortBuf.data();
-    std::nth_element(s, s + q - 1, s + n);
-    double valley = 0;
-    for (size_t i = 0; i < q; ++i) valley += s[i];
-    std::nth_element(s + q - 1, s + n - q, s + n);
-    double peak = 0;
-    for (size_t i = n - q; i < n; ++i) peak += s[i];
+    double valley = 0, peak = 0;
+    extremeSums(mag.data() + lo, n, q, sortBuf.data(), valley, peak);
     valley /= static_cast<double>(q);
     peak /= static_cast<double>(q);
     sumContrast[b] += 20.0 * std::log10((peak + 1e-10) / (valley + 1e-10));
@@ -549,15 +662,14 @@ void FeatureExtractor::Impl::feedPitch(const float* x, size_t n) {
 }
 
 // YIN (de Cheveigné & Kawahara 2002): difference function through the FFT, cumulative mean
-// normalization, absolute threshold, parabolic interpolation.
+// normalization; then pYIN's candidates (pyin.h) go to the HMM, decoded in flush().
 void FeatureExtractor::Impl::pitchFrame(const float* frame) {
   const size_t N = 2 * PW;
   prefix[0] = 0;
   for (size_t i = 0; i < N; ++i) prefix[i + 1] = prefix[i] + static_cast<double>(frame[i]) * frame[i];
   const double e0 = prefix[PW];
   if (e0 / static_cast<double>(PW) < pitchFloor) {
-    rep.pitchHz.push_back(0);
-    rep.pitchConfidence.push_back(0);
+    hmm->push(nullptr, 0);
     return;
   }
   std::copy(frame, frame + N, pbuf.begin());
@@ -578,32 +690,20 @@ void FeatureExtractor::Impl::pitchFrame(const float* frame) {
   double run = 0;
   for (size_t t = 1; t <= tauMax; ++t) {
     const double d = std::max(0.0, e0 + (prefix[t + PW] - prefix[t]) - 2.0 * corr[t]);
+    diff[t] = d;
     run += d;
     dprime[t] = run > 0 ? d * static_cast<double>(t) / run : 1.0;
   }
-  size_t best = 0;
-  for (size_t t = tauMin; t <= tauMax; ++t) {
-    if (dprime[t] < o.yinThreshold) {
-      while (t + 1 <= tauMax && dprime[t + 1] < dprime[t]) ++t;
-      best = t;
-      break;
-    }
-  }
-  if (best == 0) {
-    rep.pitchHz.push_back(0);
-    double mn = 1;
-    for (size_t t = tauMin; t <= tauMax; ++t) mn = std::min(mn, dprime[t]);
-    rep.pitchConfidence.push_back(static_cast<float>(std::max(0.0, 1 - mn)));
-    return;
-  }
-  double tau = static_cast<double>(best);
-  if (best > tauMin && best < tauMax) {
-    const double a = dprime[best - 1], b = dprime[best], c = dprime[best + 1];
-    const double den = a - 2 * b + c;
-    if (den > 0) tau += 0.5 * (a - c) / den;
-  }
-  rep.pitchHz.push_back(static_cast<float>(pitchRate / tau));
-  rep.pitchConfidence.push_back(static_cast<float>(std::max(0.0, 1 - dprime[best])));
+  candidates->find(dprime.data(), diff.data(), tauMin, tauMax, pitchRate, cand);
+  hmm->push(cand.data(), cand.size());
+}
+
+void FeatureExtractor::Impl::pushPitchClassBlock() {
+  rep.pitchClassBlocks.insert(rep.pitchClassBlocks.end(), blockPc.begin(), blockPc.end());
+  rep.bassPitchClassBlocks.insert(rep.bassPitchClassBlocks.end(), blockBassPc.begin(), blockBassPc.end());
+  std::fill(blockPc.begin(), blockPc.end(), 0.0f);
+  std::fill(blockBassPc.begin(), blockBassPc.end(), 0.0f);
+  blockFill = 0;
 }
 
 void FeatureExtractor::Impl::flush() {
@@ -618,6 +718,8 @@ void FeatureExtractor::Impl::flush() {
     }
   }
   if (tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
+  if (blockFill > 0) pushPitchClassBlock();
+  if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
   rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
   if (!o.spectrum) return;
   rep.meanPower.resize(bins);
@@ -696,7 +798,8 @@ const FeatureReport& FeatureExtractor::finish() {
 FeatureReport FeatureExtractor::takeReport() {
   finish();
   FeatureReport r = std::move(impl_->rep);
-  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence})
+  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
+                  &r.pitchClassBlocks, &r.bassPitchClassBlocks})
     v->shrink_to_fit();
   return r;
 }

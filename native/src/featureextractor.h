@@ -1,7 +1,7 @@
 // The feature extractor: PCM decode → mono mix → one shared STFT (Hann window, centered
 // frames) → per-frame spectral statistics, MFCC, spectral contrast, pitch-class profile,
-// onset-strength envelope; plus a fine energy envelope (onset refinement) and a YIN f0
-// track on a decimated copy of the signal. Same streaming shape as the level meter:
+// onset-strength envelope; plus a fine energy envelope (onset refinement) and a pYIN f0
+// track (pyin.h) on a decimated copy of the signal. Same streaming shape as the level meter:
 // create → add blocks → finish/result → destroy. Only compact per-frame features are kept.
 #pragma once
 
@@ -15,6 +15,7 @@
 #include "fft.h"
 #include "levelmeter.h"  // AddResult
 #include "pcm.h"
+#include "pyin.h"
 
 namespace shub {
 
@@ -24,7 +25,7 @@ struct FeatureOptions {
   int windowSamples = 2048;    // STFT window (power of two, 64–65536)
   int hopSamples = 512;        // STFT hop, 1..windowSamples
   bool spectrum = true;        // run the STFT and everything derived from it
-  bool pitch = false;          // run the YIN f0 tracker
+  bool pitch = false;          // run the pYIN f0 tracker
   bool meanPowerOnly = false;  // STFT → mean power spectrum only (master's tonal balance): no mel, chroma, onsets
   int melBands = 40;           // 8–128
   int mfccCoefficients = 13;   // 1..melBands
@@ -35,8 +36,12 @@ struct FeatureOptions {
   double activeFloorDbfs = -70;  // frames whose mean square is below this are silent
   int tickSamples = 24;          // fine-envelope resolution (samples), 1..4096
   double pitchMinHz = 50, pitchMaxHz = 1600;
-  double yinThreshold = 0.15;   // (0, 1)
-  double pitchFloorDbfs = -55;  // frames quieter than this are unvoiced
+  double pitchFloorDbfs = -55;                    // frames quieter than this are unvoiced
+  double pitchTransitionSemitonesPerSecond = 30;  // pYIN HMM: Laplacian scale of the f0 change
+  PyinOptions pyin;  // pYIN candidates and HMM (its minHz/maxHz/transitionSemitones are set from the above)
+
+  // > 0: also a 120-bin pitch-class profile (and a bass one) per this many STFT frames (key's chord evidence)
+  int pitchClassBlockFrames = 0;
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -56,6 +61,8 @@ struct FeatureReport {
   std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
   std::vector<double> pitchClass;                 // 120 bins (10 cents), bin 0 = C at A440
   std::vector<double> bassPitchClass;             // same, peaks below 250 Hz only
+  std::vector<float> pitchClassBlocks;            // 120 per block of pitchClassBlockFrames frames, block-major
+  std::vector<float> bassPitchClassBlocks;        // same, peaks below 250 Hz only
   std::vector<float> odf, odfLow;                 // onset strength per STFT frame
   std::vector<float> frameDb;                     // frame mean square, dBFS (≥ −150)
   std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major
@@ -63,7 +70,7 @@ struct FeatureReport {
   int tickSamples = 0;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
-  std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced
+  std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability
 };
 
 class FeatureExtractor {

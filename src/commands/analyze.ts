@@ -14,7 +14,7 @@ import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
-import { estimateKey, type Key, type NoKey } from '../engines/key/index.js';
+import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
@@ -31,7 +31,9 @@ export const ANALYZE_FEATURES = {
   tempo: 'tempo (BPM) with confidence and alternatives, beats and downbeats; null with a reason when there is no beat',
   key: 'musical key (24 keys, tuning-aware) with confidence and alternatives; null with a reason when nothing is tuned',
   onsets: 'onset times (placed to 0.5 ms) and strengths',
-  pitch: 'f0 track (YIN) for monophonic material: median Hz and voiced ratio; null with a reason without steady notes',
+  pitch:
+    'f0 track (pYIN: candidates + HMM voicing) for monophonic material: median Hz and voiced ratio; null with a ' +
+    'reason without steady notes',
 } as const;
 export type AnalyzeFeature = keyof typeof ANALYZE_FEATURES;
 
@@ -54,7 +56,7 @@ export interface AnalyzeResult {
 export interface AnalyzeOptions extends BatchContext<AnalyzeResult> {
   features?: AnalyzeFeature[];
   curves?: boolean;
-  /** Add `pitch.frames` (the f0 track, one entry per ~10 ms). Not on the CLI yet. */
+  /** Add `pitch.frames` (the f0 track, one entry per ~10 ms): `--pitch-frames`. */
   pitchFrames?: boolean;
 }
 
@@ -114,7 +116,7 @@ async function analyzeOne(
     const meter = features.includes('levels')
       ? createLevelMeter(format, { curves: options.curves ?? false })
       : undefined;
-    // the STFT and the YIN tracker are separate consumers so that they run on two cores
+    // the STFT and the pYIN tracker are separate consumers so that they run on two cores
     const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }) : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
     const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
@@ -150,7 +152,7 @@ async function analyzeOne(
     if (report)
       Object.assign(
         result,
-        describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false, decisions, file),
+        describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false, file, decisions),
       );
     options.onProgress?.(file, 1);
     return { result, input, decisions };
@@ -159,14 +161,14 @@ async function analyzeOne(
   }
 }
 
-/** The SPEC §5 blocks computed from the shared STFT and the pitch track. */
+/** The SPEC §5 blocks computed from the shared STFT and the pitch track; engines' choices go to `decisions`. */
 function describeFeatures(
   report: FeatureReport,
   features: AnalyzeFeature[],
   sampleRate: number,
   pitchFrames: boolean,
-  decisions: Decision[] = [],
-  file = '',
+  file: string,
+  decisions: Decision[],
 ): Partial<AnalyzeResult> {
   const out: Partial<AnalyzeResult> = {};
   if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
@@ -186,7 +188,13 @@ function describeFeatures(
     // the metrical level chosen, with the competing levels and their evidence
     if (decision) decisions.push({ ...decision, inputs: { file, ...decision.inputs } });
   }
-  if (features.includes('key')) out.key = estimateKey(report.pitchClass, report.bassPitchClass);
+  if (features.includes('key')) {
+    const blocks = { full: report.pitchClassBlocks, bass: report.bassPitchClassBlocks };
+    const seconds = keyBlockFrames(report.hopSeconds) * report.hopSeconds;
+    const key = analyzeKey(report.pitchClass, report.bassPitchClass, { ...blocks, seconds }, { file });
+    out.key = key.result;
+    if (key.decision) decisions.push(key.decision);
+  }
   if (features.includes('onsets') && onsets) out.onsets = onsets;
   if (features.includes('pitch')) out.pitch = summarizePitch(report, pitchFrames);
   return out;
@@ -249,6 +257,7 @@ function describeChoices(file: string, format: AudioFormat, features: AnalyzeFea
 export interface AnalyzeFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags {
   features: string;
   curves?: boolean;
+  pitchFrames?: boolean;
 }
 
 export const analyzeCommand = defineCommand({
@@ -265,12 +274,17 @@ export const analyzeCommand = defineCommand({
             .join('; ')}`,
         ).default(Object.keys(ANALYZE_FEATURES).join(',')),
       )
-      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)'),
+      .option('--curves', 'add momentary and short-term loudness series (100 ms hop)')
+      .option(
+        '--pitch-frames',
+        'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), voicedProbability }',
+      ),
   shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store', inputs: true },
   examples: [
     'shub analyze mix.wav',
     'shub analyze album/*.flac --json | jq .levels.integratedLufs',
     'shub analyze take.wav --curves --json > take.json',
+    'shub analyze vocal.wav --features pitch --pitch-frames --json | jq .pitch.frames',
     'shub analyze stems/*.wav --db postgres://shub@db.studio/shub',
   ],
   exitCodes: {
@@ -289,7 +303,12 @@ export async function analyzeCli(ctx: CliContext, files: string[], flags: Analyz
   return withSession(ctx, 'analyze', flags, async (s) => {
     const { formatAnalyzeText } = await import('../ui/analyze-text.js');
     const text = { format: formatAnalyzeText, blankLineBetween: true };
-    const outcome = await analyze({ ...(await s.batch(files, flags, text)), features, curves: flags.curves ?? false });
+    const outcome = await analyze({
+      ...(await s.batch(files, flags, text)),
+      features,
+      curves: flags.curves ?? false,
+      pitchFrames: flags.pitchFrames ?? false,
+    });
     return outcome.exitCode;
   });
 }

@@ -8,7 +8,7 @@
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitCode, InputError, UsageError } from '../errors.js';
+import { CannotMeetError, ExitCode, InputError, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { removeTemporary, renameTemporary, temporarySibling } from '../io/atomic.js';
@@ -357,8 +357,18 @@ export async function analyzeForMaster(
   const speech = detectSpeech(env.fineEnergy, env.tickSamples / pass.source.format.sampleRate);
   const fs = pass.source.format.sampleRate;
   const levels = toLevels(pass.tails[0]!.levels, false).levels;
-  if (levels.integratedLufs === null)
-    throw new InputError(file, 'is silent (no gated loudness): there is nothing to master');
+  if (levels.integratedLufs === null) {
+    // readable audio that gives no loudness to aim from: a target master cannot meet (exit 1), not a bad input
+    const readSeconds = (env.fineEnergy.length * env.tickSamples) / fs;
+    throw new CannotMeetError(
+      file,
+      readSeconds < 0.4
+        ? `cannot meet a loudness target: ${readSeconds.toFixed(2)} s of audio is shorter than the 0.4 s ` +
+            'block integrated loudness needs (ITU-R BS.1770); master a longer file'
+        : 'cannot meet a loudness target: the file is silent (nothing above the −70 LUFS gate); there is nothing ' +
+            'to master',
+    );
+  }
   return {
     file,
     sampleRate: fs,

@@ -7,7 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { PcmFormat } from '../native.js';
 import { InputError } from '../errors.js';
 import { defaultSpeakers, type AudioFormat, type Speaker } from './format.js';
-import { READ_LIMITS, seconds } from './verdict.js';
+import { seconds } from './verdict.js';
 
 export interface WavLayout {
   format: AudioFormat;
@@ -182,9 +182,9 @@ export async function sniffWav(fh: FileHandle, file: string, fileBytes: number):
         `${duration(available)} up to the end of the file`,
     );
   } else if (dataDeclared > available) {
-    const declaredFrames = Math.floor(dataDeclared / blockAlign);
     const availableFrames = Math.floor(available / blockAlign);
-    if (availableFrames < READ_LIMITS.minReadFraction * declaredFrames || availableFrames === 0) {
+    // read up to the end with a warning, as ffmpeg, sox and loudgain do (issue 17 point 9); nothing at all is an error
+    if (availableFrames === 0) {
       throw new InputError(
         file,
         `WAV header declares ${dataDeclared} bytes of audio but the file holds only ${available} ` +

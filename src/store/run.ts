@@ -78,13 +78,16 @@ export class RunRecorder {
   readonly errors: RunError[] = [];
   readonly decisions: Decision[] = [];
 
+  /** The caller's id for this run (a CLI prints it before the run ends), or a UUID v7 of `startedAt`. */
+  readonly runId: string;
+
   constructor(
     readonly command: string,
     readonly args: string[],
-    /** The caller's id for this run (a CLI prints it before the run ends); default a new UUID v7. */
-    readonly runId: string = uuidv7(),
+    runId?: string,
   ) {
-    liveRecorders.set(runId, this);
+    this.runId = runId ?? uuidv7(this.startedAt.getTime());
+    liveRecorders.set(this.runId, this);
   }
 
   decide(d: Decision): void {

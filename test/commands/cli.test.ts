@@ -33,6 +33,8 @@ test('the registry holds every command once, and `shub --help` lists each of the
     'mix',
     'render',
     'reamp',
+    'drums',
+    'comp',
     'db',
     'history',
     'show',

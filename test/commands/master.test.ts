@@ -295,7 +295,8 @@ test(
 );
 
 test(
-  'errors: existing output without -y (2), unknown target (2), silent and unreadable inputs (3) ' +
+  'errors: existing output without -y (2), unknown target (2), a silent input (1: nothing to aim from), an ' +
+    'unreadable one (3) ' +
     'while good inputs are mastered',
   async () => {
     const mix = await masterLike({ sampleRate: 48000, seconds: 4, integratedLufs: -20, truePeakDbtp: -6 });
@@ -327,7 +328,7 @@ test(
       dir,
     );
     assert.equal(r.code, 3, r.stderr);
-    assert.match(r.stderr, /silent\.wav.*silent/);
+    assert.match(r.stderr, /silent\.wav: cannot meet a loudness target: the file is silent/);
     assert.match(r.stderr, /text\.wav/);
     const lines = ndjson<MasterResult & { error?: { code: string } }>(r.stdout);
     // SPEC §3: with --json every input gets its line; the two bad ones carry their error
@@ -336,6 +337,10 @@ test(
     assert.equal(results.length, 1);
     assert.equal(results[0]!.input, f('e.wav'));
     assert.ok(results[0]!.outputs[0]!.compliant);
+    // alone, the silent file is a target master cannot meet (SPEC §3: 1), not an unreadable input (3)
+    r = shub(['master', f('silent.wav'), '--target', 'ebu-r128', '-o', f('e-out3'), ...store], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(existsSync(f('e-out3')), false);
   },
 );
 

@@ -8,7 +8,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { openAudio } from '../../src/io/audio.js';
@@ -131,7 +131,7 @@ test('a FLAC with a few damaged bytes mid-file: exit 0 with one warning in every
   }
 });
 
-test('a WAV cut 5 % short is read with a warning saying how much; cut in half it is exit 3', () => {
+test('a WAV cut short is read to its end with a warning saying how much; with no audio left it is exit 3', () => {
   const wav = readFileSync(f('ok.wav'));
   writeFileSync(f('short5.wav'), wav.subarray(0, wav.length - 19200));
   const r = shub(['analyze', 'short5.wav', '--json', '--features', 'levels'], dir);
@@ -144,10 +144,31 @@ test('a WAV cut 5 % short is read with a warning saying how much; cut in half it
   const m = shub(['master', 'short5.wav', '-t', 'spotify', '-o', 'm-short5/', '-y'], dir);
   assert.equal(m.code, 0, m.stderr);
   assert.match(m.stderr, /warning: short5\.wav: read 1\.90 s of the 2\.00 s/);
+  // cut in half: still read up to its end (as ffmpeg, sox and loudgain read it), the warning says how much
   writeFileSync(f('half.wav'), wav.subarray(0, wav.length / 2));
-  refusedEverywhere('half.wav', /declares 384000 bytes of audio but the file holds only \d+ \(1\.00 s of 2\.00 s/);
+  const h = shub(['analyze', 'half.wav', '--json', '--features', 'levels'], dir);
+  assert.equal(h.code, 0, h.stderr);
+  assert.match(h.stderr, /^warning: half\.wav: read 1\.00 s of the 2\.00 s its WAV header declares/);
+  // every whole frame that is there: the file's second half is gone, its header included in the first
+  const frames = Math.floor((wav.length / 2 - (wav.indexOf('data') + 8)) / 4);
+  assert.equal(ndjson<{ format: { frames: number } }>(h.stdout)[0]!.format.frames, frames);
+  // 20 ms left: read, but too short for integrated loudness, so master cannot meet a target (1), not unreadable (3)
+  writeFileSync(f('remnant.wav'), wav.subarray(0, wav.indexOf('data') + 8 + 4 * 960));
+  const rm = shub(['master', 'remnant.wav', '-t', 'spotify', '--no-codec-check', '-o', 'm-remnant/'], dir);
+  assert.equal(rm.code, 1, rm.stderr);
+  assert.match(
+    rm.stderr,
+    /error: remnant\.wav: cannot meet a loudness target: 0\.02 s of audio is shorter than the 0\.4 s/,
+  );
+  assert.equal(existsSync(path.join(dir, 'm-remnant')), false);
+  // the header and no audio at all: unreadable everywhere
+  writeFileSync(f('header-only.wav'), wav.subarray(0, wav.indexOf('data') + 8));
+  refusedEverywhere('header-only.wav', /declares 384000 bytes of audio but the file holds only 0 \(0\.00 s of 2\.00 s/);
   // the repair it suggests keeps the samples as they are (no conversion to ffmpeg's default 16-bit)
-  assert.match(shub(['analyze', 'half.wav'], dir).stderr, /e\.g\. `ffmpeg -i half\.wav -c copy repaired\.wav`$/m);
+  assert.match(
+    shub(['analyze', 'header-only.wav'], dir).stderr,
+    /e\.g\. `ffmpeg -i header-only\.wav -c copy repaired\.wav`$/m,
+  );
 });
 
 test('a WAV whose data size was never updated is read as declared, with a warning about the rest', () => {

@@ -93,8 +93,8 @@ test('unknown chunks before data are skipped (odd sizes padded); non-PCM codecs 
 test('damaged headers are InputErrors that say what is wrong', async () => {
   const h = wavHeader({ sampleRate: 48000, channels: 2, format: 's16', dataBytes: 4000 });
   await assert.rejects(
-    sniffBytes('short.wav', Buffer.concat([h, Buffer.alloc(100)])),
-    /declares 4000 bytes of audio but the file holds only 100/,
+    sniffBytes('short.wav', Buffer.concat([h, Buffer.alloc(2)])),
+    /declares 4000 bytes of audio but the file holds only 2/,
   );
   await assert.rejects(sniffBytes('empty.wav', Buffer.alloc(0)), /empty \(0 bytes\)/);
   const zeroCh = Buffer.from(h);

@@ -235,9 +235,9 @@ test('validation: typed errors at the entry point; no use after finish', () => {
     name: 'TypeError',
     message: /pitch must be a boolean/,
   });
-  assert.throws(() => new FeatureExtractor({ ...base, yinThreshold: 2 }), {
+  assert.throws(() => new FeatureExtractor({ ...base, pyinBetaMean: 1.5 }), {
     name: 'RangeError',
-    message: /yinThreshold/,
+    message: /pyinBetaMean/,
   });
   const fx = new FeatureExtractor(base);
   assert.throws(() => fx.addFloat(new Float64Array(4) as unknown as Float32Array), { name: 'TypeError' });

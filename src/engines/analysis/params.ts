@@ -75,14 +75,78 @@ export const CHROMA_PARAMETERS = {
 
 export const ONSET_PARAMETERS = {
   tickSeconds: p(0.0005, 's', [0.00002, 0.01], 'resolution of the fine energy envelope used to place each onset'),
+  scaleTopFraction: p(
+    0.01,
+    'of the frames',
+    [0.0001, 0.5],
+    'peak picking: the envelope strength that deltaFraction is a fraction of: the value exceeded by this fraction ' +
+      'of the frames (the maximum when fewer frames carry any onset)',
+  ),
   deltaFraction: p(
-    0.025,
+    0.04,
     'of the envelope range',
     [0, 1],
-    'peak picking: a peak must exceed the local mean by this fraction of the 99th-percentile strength',
+    'peak picking: a peak must exceed the local median by this fraction of the scaleTopFraction strength',
   ),
-  medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local mean window'),
-  minIntervalSeconds: p(0.03, 's', [0.005, 0.5], 'two onsets are at least this far apart'),
+  medianSeconds: p(0.1, 's', [0.01, 1], 'peak picking: half-width of the local median window (adaptive threshold)'),
+  peakWindowSeconds: p(0.03, 's', [0.005, 0.2], 'peak picking: a peak is the largest value within ± this'),
+  minIntervalSeconds: p(
+    0.02,
+    's',
+    [0.005, 0.5],
+    'two onsets are at least this far apart (the truth counts hits closer than 20 ms as one)',
+  ),
+  searchBeforeSeconds: p(
+    0.02,
+    's',
+    [0, 0.2],
+    'placement: the attack behind an envelope peak is searched from this long before the frame centre',
+  ),
+  searchAfterSeconds: p(0.025, 's', [0, 0.2], 'placement: … to this long after the frame centre'),
+  riseSpanSeconds: p(
+    0.002,
+    's',
+    [0.0005, 0.02],
+    'placement: the attack is where the energy of the following span most exceeds that of the preceding span',
+  ),
+  riseLookbackSeconds: p(
+    0.02,
+    's',
+    [0, 0.05],
+    'placement: the energy before a rise is the loudest span within this long before it (the ripple of a kick ' +
+      'or tom within its period is not a rise)',
+  ),
+  riseFloorDb: p(
+    -30,
+    'dB',
+    [-120, 0],
+    'placement: energy this far below the loudest tick of the search window counts as silence, so that the ' +
+      'inaudible first samples of a hit (below a few % of its peak) do not pull the onset early',
+  ),
+  startLevelDb: p(
+    -36,
+    'dB',
+    [-60, 0],
+    'placement: the onset is the first tick (from two spans before the steepest rise) whose energy above the ' +
+      "background (the loudest tick of the lookback) reaches this level relative to the hit's rise to its loudest " +
+      'tick in the next attackSeconds ' +
+      '(the physical start: where the hit reaches a few % of its peak amplitude)',
+  ),
+  fineRiseDb: p(
+    9,
+    'dB',
+    [0, 120],
+    'attacks between envelope peaks (flams): a broadband energy rise this large over the lookback counts as an ' +
+      'onset of its own',
+  ),
+  fineLevelDb: p(
+    -30,
+    'dB',
+    [-120, 0],
+    '… when its energy is within this of the loudest tick within ± fineContextSeconds (not a rise in a quiet tail)',
+  ),
+  fineContextSeconds: p(0.1, 's', [0.005, 1], '… the context of fineLevelDb'),
+  attackSeconds: p(0.02, 's', [0.002, 0.1], "placement: the hit's peak is looked for this long after its rise"),
 } as const;
 
 export const TEMPO_PARAMETERS = {
@@ -246,13 +310,139 @@ export const KEY_PARAMETERS = {
       'their positions within the semitone, 0 = spread evenly, 1 = all on the grid); below it key is null (songs ' +
       'measured 0.32–0.81; speech, noise and drum stems at most 0.12)',
   ),
+  blockSeconds: p(
+    0.2,
+    's',
+    [0.05, 2],
+    'chord evidence: length of the blocks over which the native extractor sums a pitch-class profile (and a ' +
+      'bass one); chords are labelled per block',
+  ),
+  silentBlockFraction: p(
+    0.05,
+    'of the median block',
+    [0, 1],
+    'chord evidence: blocks whose profile sum is below this fraction of the median block carry no chord',
+  ),
+  chordBassWeight: p(
+    0.5,
+    '',
+    [0, 4],
+    "chord labelling: weight of the bass profile's share on the chord root, added to the cosine of the block's " +
+      'chroma with the triad (0 = pitch content only)',
+  ),
+  chordHarmonicDecay: p(
+    0.6,
+    'per partial',
+    [0, 1],
+    "chord labelling: the triad templates include each tone's partials 2–6 (octaves, fifths, the 5th partial's " +
+      'major third) weighted by this to the power h − 1 (0 = bare triads; 0.6 as the HPCP harmonic weighting)',
+  ),
+  chordSwitchPenalty: p(
+    0.6,
+    'emission units',
+    [0, 10],
+    'chord labelling (Viterbi): cost of changing chord between blocks, in the units of the per-block score ' +
+      '(cosine + bass share); larger = fewer, longer chords',
+  ),
+  bassWeight: p(
+    0.5,
+    'per unit correlation',
+    [0, 4],
+    'key score: weight of the correlation of the bass profile (peaks below 250 Hz) with the key profile',
+  ),
+  tonicChordWeight: p(
+    1,
+    'per unit time share',
+    [0, 4],
+    "key score: weight of the share of the song's chord time spent on the key's tonic triad",
+  ),
+  cadenceWeight: p(
+    0.5,
+    'per unit cadence share',
+    [0, 4],
+    'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
+      'IV/iv and bVII → I count 0.5)',
+  ),
+  firstChordWeight: p(
+    0.35,
+    'score units',
+    [0, 2],
+    "key score: added when the song's first chord has the key's tonic as root (the evidence weights: the middle " +
+      'of the region where every tuning song is right, bench/key-eval.ts --grid; see bench/RESULTS.md)',
+  ),
+  lastChordWeight: p(
+    0.35,
+    'score units',
+    [0, 2],
+    "key score: added when the song's last chord has the key's tonic as root",
+  ),
+  endMinSeconds: p(
+    1,
+    's',
+    [0, 10],
+    'the first and last chords are the first and last chord segments lasting at least this long',
+  ),
+  confidenceTemperature: p(
+    0.05,
+    'score units',
+    [0.001, 1],
+    'confidence: the key scores are turned into probabilities by a softmax with this temperature',
+  ),
 } as const;
 
 export const PITCH_PARAMETERS = {
   minHz: p(50, 'Hz', [20, 1000], 'lowest f0 searched'),
   maxHz: p(1600, 'Hz', [100, 4000], 'highest f0 searched'),
-  yinThreshold: p(0.15, '', [0.01, 0.99], 'YIN absolute threshold on the cumulative-mean-normalized difference'),
-  floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced'),
+  floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced (no f0 candidate)'),
+  thresholds: p(
+    100,
+    'thresholds',
+    [2, 1000],
+    'pYIN: YIN thresholds 1/N, 2/N, … 1 on the cumulative-mean-normalized difference; each trough that is the ' +
+      'first below some of them becomes an f0 candidate',
+    true,
+  ),
+  betaMean: p(
+    0.1,
+    '',
+    [0.01, 0.99],
+    'pYIN: mean of the beta prior over the thresholds (Mauch & Dixon use 0.1–0.2; 0.1 chosen on the tuning set: ' +
+      'fewer octave-up errors on choir samples with a weak fundamental than 0.15)',
+  ),
+  betaAlpha: p(1.5, '', [1, 100], 'pYIN: alpha of that beta prior (beta = alpha (1 − mean) / mean)'),
+  absoluteMinWeight: p(
+    0.01,
+    '',
+    [0, 1],
+    "pYIN: share of a threshold's prior mass given to the global minimum when no trough is below that threshold",
+  ),
+  yinTrust: p(
+    0.5,
+    '',
+    [0.01, 1],
+    "pYIN HMM: share of a frame's candidate mass the voiced states get (the rest goes to the unvoiced states)",
+  ),
+  binsPerSemitone: p(5, 'bins', [1, 20], 'pYIN HMM: pitch states per semitone (f0 comes from the candidates)', true),
+  switchProbability: p(0.01, 'per frame', [0.0001, 0.49], 'pYIN HMM: probability of a voiced ↔ unvoiced change'),
+  transitionSemitonesPerSecond: p(
+    30,
+    'semitones/s',
+    [0.1, 2400],
+    'pYIN HMM: scale of the Laplacian f0-change prior (times the frame hop: 0.32 semitone per 10.7 ms frame)',
+  ),
+  jumpProbability: p(
+    0.01,
+    '',
+    [0.00001, 0.99],
+    'pYIN HMM: share of the pitch transitions that may land on any state (a leap between notes)',
+  ),
+  checkpointFrames: p(
+    1024,
+    'frames',
+    [16, 1048576],
+    'Viterbi memory: scores kept every this many frames, back-pointers recomputed one segment at a time',
+    true,
+  ),
   minVoicedRatio: p(
     0.05,
     'of the frames',

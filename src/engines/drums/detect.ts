@@ -52,6 +52,8 @@ export interface BleedVerdict {
   residualDb: number;
 }
 
+const NO_SAMPLES = new Float32Array(0);
+
 const ms = (rate: number, v: number) => Math.max(1, Math.round((v * rate) / 1000));
 
 export class HitDetector {
@@ -301,7 +303,9 @@ export class SessionDetector {
 
   private settle(atEnd: boolean): void {
     this.detectors.forEach((d, m) => {
-      for (const c of d.takeSettled(atEnd)) {
+      const settled = d.takeSettled(atEnd);
+      d.candidates.length = 0; // handed on: the detector keeps no list of its own
+      for (const c of settled) {
         const rawAt = (ring: Float32Array, i: number) =>
           i < 0 || i >= this.n || i < this.n - ring.length ? 0 : ring[i & (ring.length - 1)]!;
         const mics = this.raw.map((ring) => {
@@ -312,7 +316,8 @@ export class SessionDetector {
         let rawPeak = 0;
         const peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * this.sampleRate) / 1000);
         for (let i = c.start; i < c.start + peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(rawAt(this.raw[m]!, i)));
-        this.found[m]!.push({ ...c, mics, lookBehind: this.lookBehind, rawPeak });
+        // the detector's own window is not needed past here: a hit keeps only the mics' short windows
+        this.found[m]!.push({ ...c, window: NO_SAMPLES, mics, lookBehind: this.lookBehind, rawPeak });
       }
     });
   }
@@ -367,7 +372,11 @@ export function learnBleedPaths(tracks: readonly (readonly SessionCandidate[])[]
         );
         if (!g) continue;
         let best = { d: 0, gain: 0, residual: 1 };
-        for (let d = 0; d <= maxLag; d++) {
+        // a clean leak starts where its source's start plus the path's delay puts it: the delay is
+        // searched within 1 ms of the two starts' distance
+        const d0 = h.start - g.start;
+        const near = Math.round(sampleRate / 1000);
+        for (let d = Math.max(0, d0 - near); d <= Math.min(maxLag, d0 + near); d++) {
           const f = fit(h, a, b, d, len);
           if (f.residual < best.residual) best = { d, ...f };
         }
@@ -454,12 +463,78 @@ export function findBleed(
       if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
       const main = parts.reduce((m, q) => (q.peak > m.peak ? q : m));
       const src = tracks[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
+      // bleed is quieter here than at its source (the issue's "louder on another close mic"): a hit
+      // louder on its own mic than the source's hit on the source's mic is this mic's own drum
+      if (!src || h.rawPeak >= src.rawPeak) return;
       verdicts.push({
         track: a,
         hit: k,
         source: main.p.from,
         lagMs: round((main.p.lagSamples * 1000) / sampleRate, 3),
-        levelRatioDb: src ? round(db(h.rawPeak) - db(src.rawPeak), 2) : round(db(h.rawPeak), 2),
+        levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
+        residualDb: round(residualDb, 1),
+      });
+    });
+  });
+  // hits the learnt paths did not explain: fitted alone against the louder, earlier hits of the
+  // other close mics (greedy least squares, loudest source first, each at its best delay)
+  const flagged = new Set(verdicts.map((v) => `${v.track}/${v.hit}`));
+  const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
+  tracks.forEach((hits, a) => {
+    // each mic's hits are in time order: one cursor per other mic walks along with this mic's hits
+    const cursor = tracks.map(() => 0);
+    hits.forEach((h, k) => {
+      if (flagged.has(`${a}/${k}`)) return;
+      // the hit's level in the bleed window (a drum landing later in its peak window does not count)
+      let own = 0;
+      for (let i = 0; i < len; i++) own = Math.max(own, Math.abs(h.mics[a]![h.lookBehind + i] ?? 0));
+      const sources: { b: number; g: SessionCandidate }[] = [];
+      tracks.forEach((other, b) => {
+        if (b === a) return;
+        // every louder hit of another close mic that leaks into this window, earlier or a little later
+        while (cursor[b]! < other.length && other[cursor[b]!]!.start < h.start - maxLag) cursor[b]!++;
+        for (let j = cursor[b]!; j < other.length && other[j]!.start <= h.start + len; j++) {
+          const g = other[j]!;
+          if (g.rawPeak > own) sources.push({ b, g });
+        }
+      });
+      const earlier = sources.filter((x) => x.g.start <= h.start + 1);
+      if (!earlier.length) return;
+      sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
+      const lead = earlier.reduce((m, x) => (x.g.rawPeak > m.g.rawPeak ? x : m));
+      const pre = 2;
+      const x = new Float64Array(len + pre);
+      for (let i = 0; i < len + pre; i++) x[i] = h.mics[a]![h.lookBehind - pre + i] ?? 0;
+      const residual = Float64Array.from(x);
+      const main = lead;
+      let mainLag = 0;
+      sources.forEach((src) => {
+        const w = h.mics[src.b]!;
+        let best = { d: 0, gain: 0, gain2: 0 };
+        for (let d = 0; d <= maxLag; d++) {
+          let xy = 0;
+          let yy = 0;
+          for (let i = 0; i < len + pre; i++) {
+            const y = w[h.lookBehind - pre + i - d] ?? 0;
+            xy += residual[i]! * y;
+            yy += y * y;
+          }
+          if (yy > 0 && (xy * xy) / yy > best.gain2) best = { d, gain: xy / yy, gain2: (xy * xy) / yy };
+        }
+        for (let i = 0; i < len + pre; i++) residual[i]! -= best.gain * (w[h.lookBehind - pre + i - best.d] ?? 0);
+        if (src === lead) mainLag = best.d;
+      });
+      const e = emphasis[a]!;
+      const hitPeak = peakOf(emphasized(x, e), pre);
+      if (hitPeak === 0) return;
+      const residualDb = db(peakOf(emphasized(residual, e), pre)) - db(hitPeak);
+      if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
+      verdicts.push({
+        track: a,
+        hit: k,
+        source: main.b,
+        lagMs: round((mainLag * 1000) / sampleRate, 3),
+        levelRatioDb: round(db(own) - db(main.g.rawPeak), 2),
         residualDb: round(residualDb, 1),
       });
     });

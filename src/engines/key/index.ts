@@ -1,11 +1,23 @@
 /**
- * Musical key (SPEC §5 `key`) from the file's pitch-class profile: tuning estimated from the
- * 10-cent profile, folded to 12 tuning-corrected pitch classes, correlated (Pearson) with the
- * 24 rotations of a major and a minor key profile. Names use sharps and `major`/`minor`.
+ * Musical key (SPEC §5 `key`). The tuning is estimated from the file's 10-cent pitch-class profile and every
+ * profile is folded to 12 tuning-corrected pitch classes. Each of the 24 keys gets a score from four kinds of
+ * evidence, all weights in KEY_PARAMETERS:
+ * - the whole file's profile correlated (Pearson) with the key profile (Temperley; minor keys also in their
+ *   natural-minor form, whichever fits better);
+ * - the bass profile (peaks below 250 Hz) correlated with the same key profile: the bass sits on the tonic;
+ * - chords: the native extractor sums a profile (and a bass one) per block of ~0.2 s; each block is labelled
+ *   with one of 24 triads (cosine with the triad + the bass share on its root, smoothed by a Viterbi pass with a
+ *   cost per chord change); a key gains the share of chord time on its tonic triad, the share of chord changes
+ *   that are cadences into it (V→I, v/IV/iv/bVII→I) and a bonus when the song starts and when it ends on a chord
+ *   with its tonic as root.
+ *   Relative keys share their notes; these are what tells A minor from C major.
+ * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
+ * lists the runner-up, the relative and the parallel key with their evidence. Names use sharps.
  * No key (null, with the reason) when the profile's peaks do not sit on one tuning grid: speech,
  * noise and drums spread them over the semitone, tuned instruments hold them on it.
  */
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
+import type { Decision } from '../../store/types.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
 export type PitchClassName = (typeof PITCH_CLASS_NAMES)[number];
@@ -68,17 +80,31 @@ export function tuningAwareChroma(profile120: ArrayLike<number>): {
     s += profile120[i]! * Math.sin(a);
   }
   const tuningCents = c === 0 && s === 0 ? 0 : (Math.atan2(s, c) / (2 * Math.PI)) * 100;
-  for (let i = 0; i < n; i++) {
-    const v = profile120[i]!;
-    if (v === 0) continue;
+  foldProfile(profile120, 0, foldWeights(tuningCents), chroma);
+  return { chroma, tuningCents, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
+}
+
+/** 120 × 12 weights folding a 10-cent profile to pitch classes at a tuning (cos² of the distance, ±50 cents). */
+function foldWeights(tuningCents: number): Float64Array {
+  const w = new Float64Array(120 * 12);
+  for (let i = 0; i < 120; i++) {
     const cents = i * 10 - tuningCents;
     for (let pc = 0; pc < 12; pc++) {
       let d = Math.abs(cents - pc * 100) % 1200;
       if (d > 600) d = 1200 - d;
-      if (d < 50) chroma[pc]! += v * Math.cos((Math.PI * d) / 100) ** 2;
+      if (d < 50) w[i * 12 + pc] = Math.cos((Math.PI * d) / 100) ** 2;
     }
   }
-  return { chroma, tuningCents, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
+  return w;
+}
+
+/** Adds the 120 bins of `profile` starting at `offset`, folded by `weights`, into `out` (12). */
+function foldProfile(profile: ArrayLike<number>, offset: number, weights: Float64Array, out: number[]): void {
+  for (let i = 0; i < 120; i++) {
+    const v = profile[offset + i]!;
+    if (v === 0) continue;
+    for (let pc = 0; pc < 12; pc++) out[pc]! += v * weights[i * 12 + pc]!;
+  }
 }
 
 function pearson(a: readonly number[], b: readonly number[]): number {
@@ -97,13 +123,27 @@ function pearson(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Correlation of a 12-bin chroma with all 24 keys, best first. */
-export function rankKeys(chroma: readonly number[], profile: KeyProfileName = 'temperley'): KeyCandidate[] {
+export function rankKeys(
+  chroma: readonly number[],
+  profile: KeyProfileName = 'temperley',
+  naturalMinor = true,
+): KeyCandidate[] {
   const out: KeyCandidate[] = [];
   for (const mode of ['major', 'minor'] as const) {
     const prof = KEY_PROFILES[profile][mode];
+    // minor keys: the profile as published (harmonic minor: the leading tone strong, the subtonic weak) and its
+    // natural-minor form (those two weights exchanged), whichever fits better: pop and modal music in minor
+    // lean on the subtonic (VII) and would otherwise fit the relative major's profile better
+    const forms =
+      mode === 'minor' && naturalMinor
+        ? [prof, prof.map((v, i) => (i === 10 ? prof[11]! : i === 11 ? prof[10]! : v))]
+        : [prof];
     for (let tonic = 0; tonic < 12; tonic++) {
-      const rotated = Array.from({ length: 12 }, (_, i) => prof[(i - tonic + 12) % 12]!);
-      const r = pearson(chroma, rotated);
+      let r = -1;
+      for (const form of forms) {
+        const rotated = Array.from({ length: 12 }, (_, i) => form[(i - tonic + 12) % 12]!);
+        r = Math.max(r, pearson(chroma, rotated));
+      }
       const name = PITCH_CLASS_NAMES[tonic]!;
       out.push({ key: `${name} ${mode}`, tonic: name, mode, confidence: r });
     }
@@ -111,50 +151,396 @@ export function rankKeys(chroma: readonly number[], profile: KeyProfileName = 't
   return out.sort((a, b) => b.confidence - a.confidence);
 }
 
+/** Block profiles from the native extractor (pitchClassBlocks): 120 bins per block, block-major. */
+export interface KeyBlocks {
+  full: ArrayLike<number>;
+  bass: ArrayLike<number>;
+  /** Length of one block, seconds. */
+  seconds: number;
+}
+
+export type KeyParameterName = keyof typeof KEY_PARAMETERS;
+
 export interface EstimateKeyOptions {
   profile?: KeyProfileName;
-  /** Weight of the bass profile (peaks below 250 Hz) added to the full profile. */
-  bassWeight?: number;
+  /** Parameter values other than the defaults (the robustness bench); each is range-checked. */
+  params?: Partial<Record<KeyParameterName, number>>;
+  /** Minor keys also in their natural-minor form (default true; false = the profile as published). */
+  naturalMinor?: boolean;
+  /** The file named in the decision's inputs. */
+  file?: string;
+}
+
+/** STFT frames per key block at a hop (the native extractor's pitchClassBlockFrames). */
+export function keyBlockFrames(hopSeconds: number, blockSeconds = KEY_PARAMETERS.blockSeconds.value): number {
+  checkParameter('blockSeconds', KEY_PARAMETERS.blockSeconds, blockSeconds);
+  return Math.max(1, Math.round(blockSeconds / hopSeconds));
+}
+
+/** One of the 24 triads: root pitch class and mode (major / minor triad). */
+export interface Chord {
+  root: number;
+  mode: Mode;
+}
+export interface ChordSegment extends Chord {
+  /** First block and the block after the last. */
+  start: number;
+  end: number;
+  /** Blocks in it that carry sound. */
+  sounding: number;
+}
+
+const chordName = (c: Chord) => `${PITCH_CLASS_NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`;
+const sameChord = (a: Chord, b: Chord) => a.root === b.root && a.mode === b.mode;
+
+/**
+ * Labels each block with a triad: score = cosine(chroma, triad template with partials decaying by
+ * `harmonicDecay`) + bassWeight · (bass share on the root), a
+ * Viterbi pass with `switchPenalty` per change. Silent blocks (`null`) score 0 for every chord (the chord
+ * before them carries on). Returns the segments (consecutive blocks with one chord).
+ */
+export function labelChords(
+  blocks: (readonly number[] | null)[],
+  bassBlocks: (readonly number[] | null)[],
+  bassWeight: number,
+  switchPenalty: number,
+  harmonicDecay = KEY_PARAMETERS.chordHarmonicDecay.value,
+): ChordSegment[] {
+  const n = blocks.length;
+  if (n === 0) return [];
+  const chords: Chord[] = [];
+  for (const mode of ['major', 'minor'] as const) for (let root = 0; root < 12; root++) chords.push({ root, mode });
+  const K = chords.length;
+  // triad templates with the partials of each tone (octaves, fifths, the major third of the 5th partial)
+  const partials = [0, 0, 7, 0, 4, 7];
+  const templates = chords.map(({ root, mode }) => {
+    const t = new Array<number>(12).fill(0);
+    for (const tone of [0, mode === 'major' ? 4 : 3, 7])
+      partials.forEach((iv, h) => (t[(root + tone + iv) % 12]! += harmonicDecay ** h));
+    const norm = Math.hypot(...t);
+    return t.map((v) => v / norm);
+  });
+  const emit = (b: number, k: number): number => {
+    const x = blocks[b];
+    if (!x) return 0;
+    const { root } = chords[k]!;
+    const t = templates[k]!;
+    let dot = 0;
+    let norm = 0;
+    for (let i = 0; i < 12; i++) {
+      norm += x[i]! ** 2;
+      dot += x[i]! * t[i]!;
+    }
+    let e = norm > 0 ? dot / Math.sqrt(norm) : 0;
+    const bass = bassBlocks[b];
+    if (bass) {
+      const bt = bass.reduce((a, v) => a + v, 0);
+      if (bt > 0) e += bassWeight * (bass[root]! / bt);
+    }
+    return e;
+  };
+  let score = Array.from({ length: K }, (_, k) => emit(0, k));
+  const back: Int16Array[] = [];
+  for (let b = 1; b < n; b++) {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
+    const from = new Int16Array(K);
+    const next = new Array<number>(K);
+    for (let k = 0; k < K; k++) {
+      const stay = score[k]!;
+      const move = score[best]! - switchPenalty;
+      from[k] = stay >= move ? k : best;
+      next[k] = Math.max(stay, move) + emit(b, k);
+    }
+    back.push(from);
+    score = next;
+  }
+  let k = 0;
+  for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
+  const path = new Array<number>(n);
+  path[n - 1] = k;
+  for (let b = n - 1; b > 0; b--) path[b - 1] = back[b - 1]![path[b]!]!;
+  const segments: ChordSegment[] = [];
+  for (let b = 0; b < n; b++) {
+    const c = chords[path[b]!]!;
+    const last = segments[segments.length - 1];
+    if (last && sameChord(last, c)) last.end = b + 1;
+    else segments.push({ ...c, start: b, end: b + 1, sounding: 0 });
+    if (blocks[b]) segments[segments.length - 1]!.sounding++;
+  }
+  return segments.filter((s) => s.sounding > 0);
+}
+
+/** The evidence for one key and its total score. */
+export interface KeyEvidence {
+  key: string;
+  tonic: number;
+  mode: Mode;
+  /** Correlation of the whole profile with the key profile. */
+  profile: number;
+  /** Correlation of the bass profile with the key profile (0 without a bass profile). */
+  bass: number;
+  /** Share of the sounding chord time on the tonic triad. */
+  tonicChord: number;
+  /** Share of chord changes that are cadences into the tonic triad (weighted). */
+  cadence: number;
+  firstChord: boolean;
+  lastChord: boolean;
+  score: number;
+}
+
+/** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
+function cadenceInto(from: Chord, tonic: number): number {
+  const d = (from.root - tonic + 12) % 12;
+  if (d === 7) return from.mode === 'major' ? 1 : 0.5; // V → I, v → i
+  if (d === 5 || d === 10) return 0.5; // IV/iv → I (plagal), bVII → I
+  return 0;
+}
+
+function param(name: KeyParameterName, options: EstimateKeyOptions): number {
+  return checkParameter(name, KEY_PARAMETERS[name], options.params?.[name] ?? KEY_PARAMETERS[name].value);
+}
+
+export interface KeyAnalysis {
+  result: Key | NoKey;
+  /** The choice with its alternatives; absent when there is no key. */
+  decision?: Decision;
+  /** Every key's evidence, best first (empty when there is no key). */
+  evidence: KeyEvidence[];
+  chords: ChordSegment[];
 }
 
 /**
- * The key of a file from its pitch-class profiles (120 bins of 10 cents, C = bin 0). No key (null
- * with a reason) when the profile is empty (silence, unpitched noise below the peak threshold) or
- * its peaks are not on one tuning grid (KEY_PARAMETERS.minTuningConcentration).
+ * The key of a file from its pitch-class profiles (120 bins of 10 cents, C = bin 0), the bass profile and the
+ * block profiles. No key (null with a reason) when the profile is empty (silence, unpitched noise below the peak
+ * threshold) or its peaks are not on one tuning grid (KEY_PARAMETERS.minTuningConcentration).
  */
+export function analyzeKey(
+  profile120: ArrayLike<number>,
+  bass120?: ArrayLike<number>,
+  blocks?: KeyBlocks,
+  options: EstimateKeyOptions = {},
+): KeyAnalysis {
+  const none = (reason: string): KeyAnalysis => ({ result: { key: null, reason }, evidence: [], chords: [] });
+  const { chroma, tuningCents, concentration } = tuningAwareChroma(profile120);
+  const total = chroma.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return none('no pitched content (silence, or sound without spectral peaks)');
+  const minConcentration = param('minTuningConcentration', options);
+  if (concentration < minConcentration)
+    return none(
+      `no tuned notes: the spectral peaks are spread over the semitone (tuning concentration ` +
+        `${concentration.toFixed(2)} < ${minConcentration}), as in speech, noise or drums`,
+    );
+  if (Math.max(...chroma) - Math.min(...chroma) <= 1e-12 * total)
+    return none('all twelve pitch classes equally strong: no tonal centre');
+  const profileName = options.profile ?? 'temperley';
+  const weights = foldWeights(tuningCents);
+  const byKey = (ranked: KeyCandidate[]) => new Map(ranked.map((c) => [c.key, c.confidence]));
+  const profileCorr = byKey(rankKeys(chroma, profileName, options.naturalMinor ?? true));
+  let bassCorr: Map<string, number> | undefined;
+  if (bass120) {
+    const bass = new Array<number>(12).fill(0);
+    foldProfile(bass120, 0, weights, bass);
+    if (Math.max(...bass) - Math.min(...bass) > 0)
+      bassCorr = byKey(rankKeys(bass, profileName, options.naturalMinor ?? true));
+  }
+  // chords from the block profiles
+  let chords: ChordSegment[] = [];
+  if (blocks && blocks.full.length >= 120) {
+    const n = Math.floor(blocks.full.length / 120);
+    const full: number[][] = [];
+    const bass: number[][] = [];
+    for (let b = 0; b < n; b++) {
+      const f = new Array<number>(12).fill(0);
+      foldProfile(blocks.full, b * 120, weights, f);
+      full.push(f);
+      const l = new Array<number>(12).fill(0);
+      if (blocks.bass.length >= (b + 1) * 120) foldProfile(blocks.bass, b * 120, weights, l);
+      bass.push(l);
+    }
+    const sums = full.map((f) => f.reduce((a, v) => a + v, 0));
+    const sorted = sums.filter((x) => x > 0).sort((a, b) => a - b);
+    const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+    const floor = param('silentBlockFraction', options) * median;
+    const sounding = sums.map((x) => x > 0 && x >= floor);
+    chords = labelChords(
+      full.map((f, b) => (sounding[b] ? f : null)),
+      bass.map((l, b) => (sounding[b] ? l : null)),
+      param('chordBassWeight', options),
+      param('chordSwitchPenalty', options),
+      param('chordHarmonicDecay', options),
+    );
+  }
+  const chordBlocks = chords.reduce((a, s) => a + s.sounding, 0);
+  const minEndBlocks = blocks ? param('endMinSeconds', options) / blocks.seconds : 0;
+  const long = chords.filter((s) => s.end - s.start >= minEndBlocks);
+  const first = long[0] ?? chords[0];
+  const last = long[long.length - 1] ?? chords[chords.length - 1];
+  const changes = Math.max(1, chords.length - 1);
+  const w = {
+    bass: param('bassWeight', options),
+    tonic: param('tonicChordWeight', options),
+    cadence: param('cadenceWeight', options),
+    first: param('firstChordWeight', options),
+    last: param('lastChordWeight', options),
+  };
+  const evidence: KeyEvidence[] = [];
+  for (const mode of ['major', 'minor'] as const) {
+    for (let tonic = 0; tonic < 12; tonic++) {
+      const key = `${PITCH_CLASS_NAMES[tonic]} ${mode}`;
+      const isTonic = (c: Chord | undefined) => !!c && c.root === tonic && c.mode === mode;
+      // the ends count the root only: a minor song may end on a major tonic chord (Picardy third), and a
+      // sustained minor chord's bass partials (the 5th is a major third up) can make it read as major
+      const onTonicRoot = (c: Chord | undefined) => !!c && c.root === tonic;
+      let onTonic = 0;
+      let cadence = 0;
+      chords.forEach((s, i) => {
+        if (!isTonic(s)) return;
+        onTonic += s.sounding;
+        if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic);
+      });
+      const e: KeyEvidence = {
+        key,
+        tonic,
+        mode,
+        profile: profileCorr.get(key)!,
+        bass: bassCorr?.get(key) ?? 0,
+        tonicChord: chordBlocks ? onTonic / chordBlocks : 0,
+        cadence: chords.length > 1 ? cadence / changes : 0,
+        firstChord: onTonicRoot(first),
+        lastChord: onTonicRoot(last),
+        score: 0,
+      };
+      e.score =
+        e.profile +
+        w.bass * e.bass +
+        w.tonic * e.tonicChord +
+        w.cadence * e.cadence +
+        (e.firstChord ? w.first : 0) +
+        (e.lastChord ? w.last : 0);
+      evidence.push(e);
+    }
+  }
+  evidence.sort((a, b) => b.score - a.score);
+  const temperature = param('confidenceTemperature', options);
+  const top = evidence[0]!.score;
+  const expSum = evidence.reduce((a, e) => a + Math.exp((e.score - top) / temperature), 0);
+  const prob = (e: KeyEvidence) => Math.exp((e.score - top) / temperature) / expSum;
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  const candidate = (e: KeyEvidence): KeyCandidate => ({
+    key: e.key,
+    tonic: PITCH_CLASS_NAMES[e.tonic]!,
+    mode: e.mode,
+    confidence: r3(prob(e)),
+  });
+  const best = evidence[0]!;
+  const result: Key = {
+    ...candidate(best),
+    tuningCents: Math.round(tuningCents * 10) / 10,
+    alternatives: evidence.slice(1, 4).map(candidate),
+  };
+  return {
+    result,
+    decision: keyDecision(best, evidence, chords, first, last, w, result, options.file, prob),
+    evidence,
+    chords,
+  };
+}
+
+/** The key only (SPEC §5 `key`): analyzeKey's result. */
 export function estimateKey(
   profile120: ArrayLike<number>,
   bass120?: ArrayLike<number>,
+  blocks?: KeyBlocks,
   options: EstimateKeyOptions = {},
 ): Key | NoKey {
-  const { chroma, tuningCents, concentration } = tuningAwareChroma(profile120);
-  const total = chroma.reduce((a, b) => a + b, 0);
-  if (!(total > 0)) return { key: null, reason: 'no pitched content (silence, or sound without spectral peaks)' };
-  const minConcentration = checkParameter('minTuningConcentration', KEY_PARAMETERS.minTuningConcentration);
-  if (concentration < minConcentration)
-    return {
-      key: null,
-      reason:
-        `no tuned notes: the spectral peaks are spread over the semitone (tuning concentration ` +
-        `${concentration.toFixed(2)} < ${minConcentration}), as in speech, noise or drums`,
-    };
-  let combined = chroma.map((x) => x / total);
-  if (bass120 && options.bassWeight) {
-    const bass = tuningAwareChroma(bass120).chroma;
-    const bt = bass.reduce((a, b) => a + b, 0);
-    if (bt > 0) combined = combined.map((x, i) => x + options.bassWeight! * (bass[i]! / bt));
+  return analyzeKey(profile120, bass120, blocks, options).result;
+}
+
+interface Weights {
+  bass: number;
+  tonic: number;
+  cadence: number;
+  first: number;
+  last: number;
+}
+
+/** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
+function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const yes = (x: boolean) => (x ? 'yes' : 'no');
+  const terms: [number, string][] = [
+    [best.profile - other.profile, `profile r ${best.profile.toFixed(2)} vs ${other.profile.toFixed(2)}`],
+    [w.bass * (best.bass - other.bass), `bass r ${best.bass.toFixed(2)} vs ${other.bass.toFixed(2)}`],
+    [
+      w.tonic * (best.tonicChord - other.tonicChord),
+      `time on the tonic chord ${pct(best.tonicChord)} vs ${pct(other.tonicChord)}`,
+    ],
+    [
+      w.cadence * (best.cadence - other.cadence),
+      `cadences into the tonic ${pct(best.cadence)} vs ${pct(other.cadence)} of the chord changes`,
+    ],
+    [
+      w.first * ((best.firstChord ? 1 : 0) - (other.firstChord ? 1 : 0)),
+      `starts on a tonic-root chord ${yes(best.firstChord)} vs ${yes(other.firstChord)}`,
+    ],
+    [
+      w.last * ((best.lastChord ? 1 : 0) - (other.lastChord ? 1 : 0)),
+      `ends on it ${yes(best.lastChord)} vs ${yes(other.lastChord)}`,
+    ],
+  ];
+  return terms
+    .filter(([d]) => Math.abs(d) > 5e-4)
+    .sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]))
+    .map(([d, text]) => `${text} (${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(3)})`)
+    .join('; ');
+}
+
+function keyDecision(
+  best: KeyEvidence,
+  evidence: KeyEvidence[],
+  chords: ChordSegment[],
+  first: ChordSegment | undefined,
+  last: ChordSegment | undefined,
+  w: Weights,
+  result: Key,
+  file: string | undefined,
+  prob: (e: KeyEvidence) => number,
+): Decision {
+  const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
+  const relative = best.mode === 'major' ? find((best.tonic + 9) % 12, 'minor') : find((best.tonic + 3) % 12, 'major');
+  const parallel = find(best.tonic, best.mode === 'major' ? 'minor' : 'major');
+  const listed: { e: KeyEvidence; role: string }[] = [];
+  for (const [e, role] of [
+    ...evidence.slice(1, 4).map((e, i): [KeyEvidence, string] => [e, i === 0 ? 'runner-up' : `rank ${i + 2}`]),
+    [relative, 'relative'],
+    [parallel, 'parallel'],
+  ] as [KeyEvidence, string][]) {
+    const have = listed.find((l) => l.e === e);
+    if (have) have.role += `, ${role}`;
+    else listed.push({ e, role });
   }
-  if (Math.max(...combined) - Math.min(...combined) <= 1e-12)
-    return { key: null, reason: 'all twelve pitch classes equally strong: no tonal centre' };
-  const ranked = rankKeys(combined, options.profile ?? 'temperley');
-  const best = ranked[0]!;
-  const r = (x: number) => Math.round(x * 1000) / 1000;
+  const runnerUp = evidence[1]!;
   return {
-    key: best.key,
-    tonic: best.tonic,
-    mode: best.mode,
-    confidence: r(Math.max(0, best.confidence)),
-    tuningCents: Math.round(tuningCents * 10) / 10,
-    alternatives: ranked.slice(1, 4).map((c) => ({ ...c, confidence: r(Math.max(0, c.confidence)) })),
+    engine: 'key',
+    decision: 'key',
+    value: best.key,
+    reason:
+      `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
+      `${w.cadence}·cadences + ${w.first}·first and ${w.last}·last chord on the tonic root); over ` +
+      `${runnerUp.key} ` +
+      `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
+    inputs: {
+      ...(file ? { file } : {}),
+      tuningCents: result.tuningCents,
+      chordSegments: chords.length,
+      firstChord: first ? chordName(first) : null,
+      lastChord: last ? chordName(last) : null,
+    },
+    alternatives: listed.map(({ e, role }) => ({
+      value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },
+      why_not: `${e.score.toFixed(3)} < ${best.score.toFixed(3)}: ${whyOver(best, e, w) || 'equal evidence'}`,
+    })),
+    confidence: result.confidence,
   };
 }

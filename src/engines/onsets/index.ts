@@ -22,6 +22,15 @@ export interface OnsetInput {
   tickSeconds: number;
 }
 
+/** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
+export type OnsetParameterValues = { -readonly [K in keyof typeof ONSET_PARAMETERS]: number };
+
+export function onsetDefaults(): OnsetParameterValues {
+  return Object.fromEntries(
+    Object.entries(ONSET_PARAMETERS).map(([k, spec]) => [k, spec.value]),
+  ) as OnsetParameterValues;
+}
+
 export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: number): OnsetInput {
   return {
     odf: r.odf,
@@ -38,22 +47,47 @@ function percentile(xs: ArrayLike<number>, q: number): number {
   return a[Math.min(a.length - 1, Math.floor(q * (a.length - 1)))]!;
 }
 
-/** Frame indices of onset peaks in the envelope. */
-export function pickPeaks(odf: ArrayLike<number>, frameRate: number): number[] {
+/** Median of xs[lo, hi) (a copy is sorted; the windows are a few dozen frames). */
+function median(xs: ArrayLike<number>, lo: number, hi: number, buf: Float64Array): number {
+  const n = hi - lo;
+  for (let i = 0; i < n; i++) buf[i] = xs[lo + i]!;
+  const a = buf.subarray(0, n).sort();
+  return n % 2 ? a[(n - 1) / 2]! : (a[n / 2 - 1]! + a[n / 2]!) / 2;
+}
+
+/**
+ * Frame indices of onset peaks in the envelope: local maxima (± peakWindowSeconds) that exceed the local median
+ * (± medianSeconds: an adaptive threshold that a dense hi-hat pattern raises and a lone loud hit does not) by
+ * deltaFraction of the envelope's scaleTopFraction strength, at least minIntervalSeconds apart.
+ */
+export function pickPeaks(
+  odf: ArrayLike<number>,
+  frameRate: number,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
   const n = odf.length;
-  // the 99th percentile, or the maximum when fewer than 1 % of the frames carry any onset
-  const scale = percentile(odf, 0.99) || percentile(odf, 1);
+  const q = 1 - checkParameter('scaleTopFraction', ONSET_PARAMETERS.scaleTopFraction, params.scaleTopFraction);
+  // the percentile, or the maximum when fewer frames than that carry any onset
+  const scale = percentile(odf, q) || percentile(odf, 1);
   if (!(scale > 0)) return [];
-  const delta = checkParameter('deltaFraction', ONSET_PARAMETERS.deltaFraction) * scale;
-  const avg = Math.max(1, Math.round(checkParameter('medianSeconds', ONSET_PARAMETERS.medianSeconds) * frameRate));
-  const maxW = Math.max(1, Math.round(0.03 * frameRate));
+  const delta = checkParameter('deltaFraction', ONSET_PARAMETERS.deltaFraction, params.deltaFraction) * scale;
+  const avg = Math.max(
+    1,
+    Math.round(checkParameter('medianSeconds', ONSET_PARAMETERS.medianSeconds, params.medianSeconds) * frameRate),
+  );
+  const maxW = Math.max(
+    1,
+    Math.round(
+      checkParameter('peakWindowSeconds', ONSET_PARAMETERS.peakWindowSeconds, params.peakWindowSeconds) * frameRate,
+    ),
+  );
   const minGap = Math.max(
     1,
-    Math.round(checkParameter('minIntervalSeconds', ONSET_PARAMETERS.minIntervalSeconds) * frameRate),
+    Math.round(
+      checkParameter('minIntervalSeconds', ONSET_PARAMETERS.minIntervalSeconds, params.minIntervalSeconds) * frameRate,
+    ),
   );
-  // prefix sums for the local mean
-  const pre = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) pre[i + 1] = pre[i]! + odf[i]!;
+  const buf = new Float64Array(2 * avg + 1);
   const peaks: number[] = [];
   for (let t = 0; t < n; t++) {
     const v = odf[t]!;
@@ -66,10 +100,7 @@ export function pickPeaks(odf: ArrayLike<number>, frameRate: number): number[] {
       }
     }
     if (!isMax) continue;
-    const lo = Math.max(0, t - avg);
-    const hi = Math.min(n, t + avg + 1);
-    const mean = (pre[hi]! - pre[lo]!) / (hi - lo);
-    if (v < mean + delta) continue;
+    if (v < median(odf, Math.max(0, t - avg), Math.min(n, t + avg + 1), buf) + delta) continue;
     if (peaks.length && t - peaks[peaks.length - 1]! < minGap) {
       if (v > odf[peaks[peaks.length - 1]!]!) peaks[peaks.length - 1] = t;
       continue;
@@ -80,20 +111,40 @@ export function pickPeaks(odf: ArrayLike<number>, frameRate: number): number[] {
 }
 
 /**
- * The tick in [fromTick, toTick) where the energy of the following `span` ticks most exceeds
- * that of the preceding `span` ticks (log ratio): the start of the attack.
+ * The tick in [fromTick, toTick) where the energy of the following `span` ticks most exceeds that of the
+ * preceding ones (log ratio): the start of the attack. The preceding energy is the largest `span`-tick sum
+ * within `lookback` ticks before (a low tone's ripple within its period is not a rise); `floor` (mean energy per
+ * tick) is added to both sides, so that rises far below the hit's own level (the first, inaudible samples of a
+ * sample's lead-in, noise) do not count.
  */
-export function steepestRise(fine: ArrayLike<number>, fromTick: number, toTick: number, span: number): number {
-  const lo = Math.max(span, fromTick);
+export function steepestRise(
+  fine: ArrayLike<number>,
+  fromTick: number,
+  toTick: number,
+  span: number,
+  floor = 1e-12 / span,
+  lookback = span,
+): number {
+  const back = Math.max(span, lookback);
+  const lo = Math.max(back, fromTick);
   const hi = Math.min(fine.length - span, toTick);
   let best = -Infinity;
   let at = Math.max(0, Math.min(fine.length - 1, fromTick));
+  const f = floor * span;
+  // running span sums: sums[k] = Σ fine[k, k + span)
+  const base = Math.max(0, lo - back);
+  const sums = new Float64Array(Math.max(0, hi - base + 1));
+  let run = 0;
+  for (let j = base; j < Math.min(fine.length, base + span); j++) run += fine[j]!;
+  for (let k = 0; k < sums.length; k++) {
+    sums[k] = run;
+    const i = base + k;
+    run += (fine[i + span] ?? 0) - fine[i]!;
+  }
   for (let i = lo; i < hi; i++) {
-    let before = 1e-12;
-    let after = 1e-12;
-    for (let j = 1; j <= span; j++) before += fine[i - j]!;
-    for (let j = 0; j < span; j++) after += fine[i + j]!;
-    const ratio = Math.log(after / before);
+    let before = 0;
+    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k - base]!);
+    const ratio = Math.log((sums[i - base]! + f) / (before + f));
     if (ratio > best) {
       best = ratio;
       at = i;
@@ -102,27 +153,159 @@ export function steepestRise(fine: ArrayLike<number>, fromTick: number, toTick: 
   return at;
 }
 
-export function detectOnsets(input: OnsetInput): Onsets {
-  const { odf, hopSeconds, windowSeconds, fineEnergy, tickSeconds } = input;
-  const peaks = pickPeaks(odf, 1 / hopSeconds);
-  const span = Math.max(2, Math.round(0.002 / tickSeconds));
+/**
+ * The physical start of the hit whose steepest rise is at tick `rise`: the first tick from two spans before it
+ * where the energy above the background (the loudest tick within `lookback` ticks before that: the crest of a
+ * low tone's ripple or of a ringing cymbal) reaches `ratio` of the hit's own rise (to its loudest tick within
+ * `attack` ticks), interpolated within the tick (fractional ticks). When the hit does not rise above its
+ * background, the rise itself.
+ */
+export function attackStart(
+  fine: ArrayLike<number>,
+  rise: number,
+  span: number,
+  attack: number,
+  ratio: number,
+  lookback = span,
+): number {
+  const lo = Math.max(0, rise - 2 * span);
+  let background = 0;
+  for (let i = Math.max(0, lo - lookback); i < lo; i++) background = Math.max(background, fine[i]!);
+  let peak = 0;
+  for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
+  const level = background + ratio * (peak - background);
+  if (!(peak > background)) return rise;
+  for (let i = lo; i < Math.min(fine.length, rise + attack); i++) {
+    if (fine[i]! >= level) {
+      const prev = i > 0 ? fine[i - 1]! : 0;
+      // linear in amplitude across the tick before
+      const a = Math.sqrt(Math.max(0, prev));
+      const b = Math.sqrt(fine[i]!);
+      const frac = b > a ? Math.min(1, Math.max(0, (Math.sqrt(level) - a) / (b - a))) : 1;
+      return i - 1 + frac;
+    }
+  }
+  return rise;
+}
+
+/**
+ * Attacks that the frame envelope cannot separate (a flam's grace note 20–40 ms ahead of its main stroke, a hit
+ * inside another's frame): ticks where the broadband energy of the following span rises fineRiseDb above the
+ * loudest span of the lookback before it, at a level within fineLevelDb of the loudest tick within ±
+ * fineContextSeconds, each the largest rise within ± minIntervalSeconds.
+ */
+export function fineRises(
+  fine: ArrayLike<number>,
+  span: number,
+  lookback: number,
+  tickSeconds: number,
+  params: OnsetParameterValues,
+): number[] {
+  const n = fine.length;
+  const riseDb = checkParameter('fineRiseDb', ONSET_PARAMETERS.fineRiseDb, params.fineRiseDb);
+  const levelRatio = 10 ** (checkParameter('fineLevelDb', ONSET_PARAMETERS.fineLevelDb, params.fineLevelDb) / 10);
+  const ctx = Math.round(
+    checkParameter('fineContextSeconds', ONSET_PARAMETERS.fineContextSeconds, params.fineContextSeconds) / tickSeconds,
+  );
+  const gap = Math.max(1, Math.round(params.minIntervalSeconds / tickSeconds));
+  const back = Math.max(span, lookback);
+  if (n < back + span + 1) return [];
+  const sums = new Float64Array(n - span + 1);
+  let run = 0;
+  for (let j = 0; j < span; j++) run += fine[j]!;
+  for (let k = 0; k < sums.length; k++) {
+    sums[k] = run;
+    run += (fine[k + span] ?? 0) - fine[k]!;
+  }
+  // sliding maximum of the fine energy over ± ctx (monotonic deque)
+  const ctxMax = new Float64Array(n);
+  const dq = new Int32Array(n);
+  let h = 0;
+  let tl = 0;
+  for (let i = 0, j = 0; i < n; i++) {
+    for (; j < Math.min(n, i + ctx + 1); j++) {
+      while (tl > h && fine[dq[tl - 1]!]! <= fine[j]!) tl--;
+      dq[tl++] = j;
+    }
+    while (dq[h]! < i - ctx) h++;
+    ctxMax[i] = fine[dq[h]!]!;
+  }
+  const rise = new Float64Array(sums.length);
+  for (let i = back; i < sums.length; i++) {
+    let before = 0;
+    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k]!);
+    const floor = ctxMax[i]! * levelRatio * span;
+    if (sums[i]! < floor) continue;
+    rise[i] = 10 * Math.log10((sums[i]! + 1e-12) / (before + floor * 0.01 + 1e-12));
+  }
+  const out: number[] = [];
+  for (let i = back; i < rise.length; i++) {
+    const v = rise[i]!;
+    if (v < riseDb) continue;
+    let isMax = true;
+    for (let j = Math.max(0, i - gap); j <= Math.min(rise.length - 1, i + gap); j++)
+      if (rise[j]! > v || (rise[j]! === v && j < i)) {
+        isMax = false;
+        break;
+      }
+    if (isMax) out.push(i);
+  }
+  return out;
+}
+
+export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
+  const { odf, hopSeconds, fineEnergy, tickSeconds } = input;
+  const peaks = pickPeaks(odf, 1 / hopSeconds, params);
+  const span = Math.max(
+    1,
+    Math.round(
+      checkParameter('riseSpanSeconds', ONSET_PARAMETERS.riseSpanSeconds, params.riseSpanSeconds) / tickSeconds,
+    ),
+  );
+  const before = checkParameter(
+    'searchBeforeSeconds',
+    ONSET_PARAMETERS.searchBeforeSeconds,
+    params.searchBeforeSeconds,
+  );
+  const after = checkParameter('searchAfterSeconds', ONSET_PARAMETERS.searchAfterSeconds, params.searchAfterSeconds);
+  const floorRatio = 10 ** (checkParameter('riseFloorDb', ONSET_PARAMETERS.riseFloorDb, params.riseFloorDb) / 10);
+  const attackTicks = Math.max(
+    1,
+    Math.round(checkParameter('attackSeconds', ONSET_PARAMETERS.attackSeconds, params.attackSeconds) / tickSeconds),
+  );
+  const startRatio = 10 ** (checkParameter('startLevelDb', ONSET_PARAMETERS.startLevelDb, params.startLevelDb) / 10);
+  const lookback = Math.round(
+    checkParameter('riseLookbackSeconds', ONSET_PARAMETERS.riseLookbackSeconds, params.riseLookbackSeconds) /
+      tickSeconds,
+  );
   const out: { t: number; s: number }[] = [];
   for (const p of peaks) {
     const center = p * hopSeconds;
     // the rise that made this frame's flux lies inside this frame's window (it may only just have
     // entered it: dB flux reacts to a sound at the window's edge)
-    const from = Math.floor((center - windowSeconds / 2 - hopSeconds) / tickSeconds);
-    const to = Math.ceil((center + windowSeconds / 2) / tickSeconds);
-    const tick = steepestRise(fineEnergy, Math.max(0, from), to, span);
-    const t = Math.max(0, tick * tickSeconds);
+    const from = Math.max(0, Math.floor((center - before) / tickSeconds));
+    const to = Math.min(fineEnergy.length, Math.ceil((center + after) / tickSeconds));
+    let peak = 0;
+    for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
+    const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * floorRatio), lookback);
+    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
     const s = odf[p]!;
     const last = out[out.length - 1];
-    if (last && t - last.t < ONSET_PARAMETERS.minIntervalSeconds.value) {
+    if (last && t - last.t < params.minIntervalSeconds) {
       if (s > last.s) out[out.length - 1] = { t, s };
       continue;
     }
     out.push({ t, s });
   }
+  const extra = fineRises(fineEnergy, span, lookback, tickSeconds, params).filter((tick) => {
+    const t = tick * tickSeconds;
+    return !out.some((o) => Math.abs(o.t - t) < params.minIntervalSeconds);
+  });
+  for (const rise of extra) {
+    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
+    out.push({ t, s: odf[Math.min(odf.length - 1, Math.round(t / hopSeconds))] ?? 0 });
+  }
+  out.sort((a, b) => a.t - b.t);
   return {
     times: out.map((o) => Math.round(o.t * 10000) / 10000),
     strengths: out.map((o) => Math.round(o.s * 100) / 100),

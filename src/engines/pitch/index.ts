@@ -1,20 +1,24 @@
 /**
- * Pitch (SPEC §5 `pitch`): the native YIN f0 track (de Cheveigné & Kawahara 2002: difference
- * function via FFT, cumulative-mean normalization, absolute threshold 0.15, parabolic
- * interpolation) on a copy of the mono mix decimated to 16–32 kHz, summarized here. Meant for
- * monophonic material (voice, bass, a solo instrument); on polyphonic music most frames are
- * unvoiced or follow the strongest voice. No pitch (median null, with the reason) when few frames
- * are voiced or the voiced f0 glide instead of holding notes on a semitone grid (speech).
+ * Pitch (SPEC §5 `pitch`): probabilistic YIN (pYIN, Mauch & Dixon 2014), native
+ * (native/src/pyin.cc) on a copy of the mono mix decimated to 16–32 kHz: per ~10 ms frame the
+ * YIN difference function (de Cheveigné & Kawahara 2002), f0 candidates from a beta-distributed
+ * set of thresholds, and an HMM over pitch bins × voiced/unvoiced decoded by Viterbi (bounded
+ * memory: checkpoints, see PITCH_PARAMETERS.checkpointFrames). Summarized here: the voiced
+ * ratio is the share of frames the Viterbi path voices; each frame also carries its voiced
+ * probability (the candidates' summed prior mass). Meant for monophonic material (voice, bass,
+ * a solo instrument). No pitch (median null, with the reason) when few frames are voiced or the
+ * voiced f0 glide instead of holding notes on a semitone grid (speech).
  */
-import type { FeatureReport } from '../../native.js';
+import type { FeatureExtractorOptions, FeatureReport } from '../../native.js';
 import { PITCH_PARAMETERS, checkParameter } from '../analysis/params.js';
 
 export interface PitchFrame {
   /** Seconds (center of the YIN integration window). */
   t: number;
-  /** f0, Hz; null when unvoiced. */
+  /** f0, Hz; null when the Viterbi path is unvoiced. */
   hz: number | null;
-  confidence: number;
+  /** pYIN voiced probability of the frame (0…1): the prior mass of its f0 candidates. */
+  voicedProbability: number;
 }
 
 export interface Pitch {
@@ -25,6 +29,53 @@ export interface Pitch {
   /** Voiced frames / all frames (0 for silence). */
   voicedRatio: number;
   frames?: PitchFrame[];
+}
+
+export type PitchParameterValues = { -readonly [K in keyof typeof PITCH_PARAMETERS]: number };
+
+/** The declared defaults (checked against their ranges). */
+export function pitchDefaults(): PitchParameterValues {
+  const out = {} as PitchParameterValues;
+  for (const [k, spec] of Object.entries(PITCH_PARAMETERS)) out[k as keyof PitchParameterValues] = spec.value;
+  return out;
+}
+
+/** The native extractor's pitch options from the declared parameters (overrides: evaluation only). */
+export function pitchExtractorOptions(
+  overrides: Partial<PitchParameterValues> = {},
+): Pick<
+  FeatureExtractorOptions,
+  | 'pitchMinHz'
+  | 'pitchMaxHz'
+  | 'pitchFloorDbfs'
+  | 'pitchTransitionSemitonesPerSecond'
+  | 'pyinThresholds'
+  | 'pyinBetaMean'
+  | 'pyinBetaAlpha'
+  | 'pyinAbsoluteMinWeight'
+  | 'pyinYinTrust'
+  | 'pyinBinsPerSemitone'
+  | 'pyinSwitchProbability'
+  | 'pyinJumpProbability'
+  | 'pyinCheckpointFrames'
+> {
+  const v = { ...pitchDefaults(), ...overrides };
+  for (const [k, spec] of Object.entries(PITCH_PARAMETERS)) checkParameter(k, spec, v[k as keyof PitchParameterValues]);
+  return {
+    pitchMinHz: v.minHz,
+    pitchMaxHz: v.maxHz,
+    pitchFloorDbfs: v.floorDbfs,
+    pitchTransitionSemitonesPerSecond: v.transitionSemitonesPerSecond,
+    pyinThresholds: v.thresholds,
+    pyinBetaMean: v.betaMean,
+    pyinBetaAlpha: v.betaAlpha,
+    pyinAbsoluteMinWeight: v.absoluteMinWeight,
+    pyinYinTrust: v.yinTrust,
+    pyinBinsPerSemitone: v.binsPerSemitone,
+    pyinSwitchProbability: v.switchProbability,
+    pyinJumpProbability: v.jumpProbability,
+    pyinCheckpointFrames: v.checkpointFrames,
+  };
 }
 
 export function summarizePitch(
@@ -50,7 +101,7 @@ export function summarizePitch(
     out.frames = Array.from(r.pitchHz, (hz, i) => ({
       t: Math.round((r.pitchStartSeconds + i * r.pitchHopSeconds) * 10000) / 10000,
       hz: hz > 0 ? Math.round(hz * 100) / 100 : null,
-      confidence: Math.round(r.pitchConfidence[i]! * 1000) / 1000,
+      voicedProbability: Math.round(r.pitchConfidence[i]! * 1000) / 1000,
     }));
   }
   return out;

@@ -12,19 +12,19 @@
  * - tonalBalance: IEC 61260 third-octave bands (25 Hz–20 kHz), mean power per band in dB relative
  *   to full scale, so that the bands' powers add up to the file's mean square (rmsDbfs).
  */
-import { native, type FeatureExtractor, type FeatureReport } from '../../native.js';
+import { native, type FeatureExtractor, type FeatureExtractorOptions, type FeatureReport } from '../../native.js';
 import type { AudioSource } from '../../io/audio.js';
 import type { AudioFormat } from '../../io/format.js';
 import { feedSource } from '../analysis/pipeline.js';
 import {
   CHROMA_PARAMETERS,
-  PITCH_PARAMETERS,
   SPECTRAL_PARAMETERS,
   STFT_PARAMETERS,
   stftLayout,
   tickSamples,
 } from '../analysis/params.js';
-import { tuningAwareChroma } from '../key/index.js';
+import { keyBlockFrames, tuningAwareChroma } from '../key/index.js';
+import { pitchExtractorOptions, type PitchParameterValues } from '../pitch/index.js';
 
 export interface TonalBand {
   /** Band edges, Hz. */
@@ -55,10 +55,13 @@ export function round(x: number, digits: number): number {
 
 const roundOrNull = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
 
-/** The native extractor for a source's format: the shared STFT plus, optionally, the YIN tracker. */
+/** The native extractor for a source's format: the shared STFT plus, optionally, the pYIN tracker. */
 export function createFeatureExtractor(
   format: Pick<AudioFormat, 'sampleRate' | 'channels'>,
   which: { spectrum: boolean; pitch: boolean },
+  pitchOverrides: Partial<PitchParameterValues> = {},
+  /** Options other than the declared parameters' (benches: e.g. one key block per frame). */
+  overrides: Partial<FeatureExtractorOptions> = {},
 ): FeatureExtractor {
   const { windowSamples, hopSamples } = stftLayout(format.sampleRate);
   return new (native().FeatureExtractor)({
@@ -76,12 +79,11 @@ export function createFeatureExtractor(
     chromaMinHz: CHROMA_PARAMETERS.minHz.value,
     chromaMaxHz: CHROMA_PARAMETERS.maxHz.value,
     chromaHarmonics: CHROMA_PARAMETERS.harmonics.value,
+    pitchClassBlockFrames: which.spectrum ? keyBlockFrames(hopSamples / format.sampleRate) : 0,
     activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value,
     tickSamples: tickSamples(format.sampleRate),
-    pitchMinHz: PITCH_PARAMETERS.minHz.value,
-    pitchMaxHz: PITCH_PARAMETERS.maxHz.value,
-    yinThreshold: PITCH_PARAMETERS.yinThreshold.value,
-    pitchFloorDbfs: PITCH_PARAMETERS.floorDbfs.value,
+    ...pitchExtractorOptions(pitchOverrides),
+    ...overrides,
   });
 }
 

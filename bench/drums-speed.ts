@@ -1,0 +1,69 @@
+/**
+ * `shub drums` throughput and memory (issue 13): a session of 8 mics × 3 minutes (48 kHz, 32-bit
+ * float WAV: kick, snare, hat, tom close mics, overheads, room and two more close mics carrying
+ * the kick and snare again as "in"/"bottom" mics), made by tiling the fixture groove; `detect` and
+ * `replace` timed as whole processes (/usr/bin/time: wall and user+system CPU seconds, peak RSS).
+ * Usage: node dist/bench/drums-speed.js [--minutes 3]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { drumSession, oneShot } from '../fixtures/drumkit.js';
+import { writeWav } from '../fixtures/signals.js';
+import { ROOT } from '../test/helpers/cli.js';
+
+const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1] ?? 3) || 3;
+const dir = path.join(os.tmpdir(), `shub-drums-speed-${process.pid}`);
+mkdirSync(path.join(dir, 'kit'), { recursive: true });
+const s = drumSession({ font: 'FluidR3Mono', seed: 1, bpm: 120, bars: 8 });
+const frames = Math.round(minutes * 60 * s.rate);
+const mics = [...s.mics, { ...s.mics[0]!, name: 'kick sub' }, { ...s.mics[1]!, name: 'snare bottom' }];
+const lines = ['tracks:'];
+for (const m of mics) {
+  const x = new Float64Array(frames);
+  const loop = s.frames - s.rate; // the groove without its last second of tail
+  for (let i = 0; i < frames; i++) x[i] = m.samples[i % loop]!;
+  const file = `${m.name.replace(/\s+/g, '-')}.wav`;
+  writeWav(path.join(dir, file), [x], s.rate, 'f32');
+  lines.push(`  - { name: ${m.name}, file: ${file}, instrument: ${m.instrument} }`);
+}
+writeFileSync(path.join(dir, 'session.yaml'), `${lines.join('\n')}\n`);
+const kit = ['kick', 'snare', 'hihat', 'tom'] as const;
+for (const p of kit)
+  writeWav(
+    path.join(dir, 'kit', `${p}.wav`),
+    [Float64Array.from(oneShot('TimGM6mb', p, 127, s.rate).samples)],
+    s.rate,
+    'f32',
+  );
+writeFileSync(
+  path.join(dir, 'kit.yaml'),
+  kit.map((p) => `${p}:\n  layers:\n    - { velocity: [1, 127], file: kit/${p}.wav }\n`).join(''),
+);
+const shub = path.join(ROOT, 'bin', 'shub.js');
+const measure = (args: string[]) => {
+  const r = execFileSync(
+    '/bin/sh',
+    ['-c', `/usr/bin/time -f 'TIME %e %U %S %M' "${process.execPath}" "${shub}" ${args.join(' ')} 2>&1 >/dev/null`],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
+  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r);
+  if (!m) throw new Error(r);
+  return { seconds: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Math.round(Number(m[4]) / 1024) };
+};
+const audioSeconds = minutes * 60;
+for (const [name, args] of [
+  ['detect', ['drums', 'detect', 'session.yaml', '--json', '--no-store']],
+  ['replace', ['drums', 'replace', 'session.yaml', '--kit', 'kit.yaml', '-o', 'out/', '-y', '--no-store']],
+] as const) {
+  const r = measure([...args]);
+  console.log(
+    `${name}: ${mics.length} mics × ${minutes} min: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU ` +
+      `(${(audioSeconds / r.cpu).toFixed(1)}× real time per core), peak RSS ${r.rssMb} MB`,
+  );
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,257 @@
+/**
+ * Onset evaluation on drum stems (issue 12 points 1 and 4): the tuning set (fixtures/groundtruth.ts: the songs'
+ * drum stems, the Hydrogen KIT_SPECS stems, the GM LOOP_SPECS loops; plus fixtures/drumtruth.ts TUNING_KITS: the
+ * same kits playing the held-out pattern types with seeds 8000+; the only material parameters were chosen on)
+ * next to the held-out set (fixtures/drumtruth.ts: other kits, seeds, tempi), per kit and per pattern,
+ * with the peers on the same files:
+ *   aubio (Debian aubio-tools 0.4.9): `aubio onset FILE` (its defaults)
+ *   Queen Mary onset detector (Debian ardour's Vamp plugins, host from vamp-examples):
+ *     VAMP_PATH=/usr/lib/ardour7/vamp vamp-simple-host libardourvampplugins:qm-onsetdetector:onsets FILE
+ * F-measure ±50 ms with one-to-one matching (bench/metrics.ts), pooled over the files of a row; mean offset is
+ * estimate − truth over the matched pairs. shub runs in process: the same native FeatureExtractor and
+ * detectOnsets that `shub analyze --features onsets` runs, so each parameter can be moved ±10 % (robustness).
+ *
+ *   npm run eval                                   (eval.ts, then this)
+ *   node dist/bench/eval-onsets.js [--no-peers] [--robustness] [--held-out-only] [--verbose]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeMono, groundTruthSet, type TruthFile } from '../fixtures/groundtruth.js';
+import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
+import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
+import { createFeatureExtractor } from '../src/engines/spectral/index.js';
+import { detectOnsets, onsetDefaults, onsetInput, type OnsetParameterValues } from '../src/engines/onsets/index.js';
+import { ONSET_PARAMETERS, stftLayout } from '../src/engines/analysis/params.js';
+import type { FeatureReport } from '../src/native.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const TRUTH = path.join(OUT, 'truth');
+const HELD = path.join(OUT, 'drums-held-out');
+const TUNING_PATTERNS = path.join(OUT, 'drums-tuning');
+const PEER_CACHE = path.join(OUT, 'onset-peers.json');
+const VAMP_PATH = '/usr/lib/ardour7/vamp';
+const PEERS = !process.argv.includes('--no-peers');
+const ROBUSTNESS = process.argv.includes('--robustness');
+const HELD_ONLY = process.argv.includes('--held-out-only');
+const VERBOSE = process.argv.includes('--verbose');
+const RATE = 44100;
+
+interface Item {
+  truth: TruthFile;
+  set: 'tuning' | 'held-out';
+  kit: string;
+  pattern: string;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.error}`);
+  return r.stdout;
+}
+
+function has(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  return spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env } }).status === 0;
+}
+
+const times = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => parseFloat(l))
+    .filter((x) => Number.isFinite(x));
+
+/** The peers' onsets, cached by file path, size and mtime. */
+type PeerCache = Record<string, { stamp: string; aubio?: number[]; qm?: number[] }>;
+function peerOnsets(file: string, cache: PeerCache, tools: { aubio: boolean; qm: boolean }) {
+  const st = statSync(file);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  let c = cache[file];
+  if (!c || c.stamp !== stamp) c = cache[file] = { stamp };
+  if (tools.aubio && !c.aubio) c.aubio = times(run('aubio', ['onset', file]));
+  if (tools.qm && !c.qm) {
+    const text = run('vamp-simple-host', ['libardourvampplugins:qm-onsetdetector:onsets', file], { VAMP_PATH });
+    c.qm = text.split('\n').flatMap((l) => {
+      const m = /^\s*(-?[\d.]+):/.exec(l);
+      return m ? [parseFloat(m[1]!)] : [];
+    });
+  }
+  return c;
+}
+
+/** The native features of a file, as `shub analyze` computes them. */
+function features(file: string): FeatureReport {
+  const x = Float32Array.from(decodeMono(file, RATE));
+  const fx = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(x);
+  return fx.finish();
+}
+
+function shubOnsets(report: FeatureReport, params: OnsetParameterValues): number[] {
+  return detectOnsets(onsetInput(report, RATE, stftLayout(RATE).windowSamples), params).times;
+}
+
+interface Tally {
+  files: number;
+  hits: number;
+  m: MatchResult[];
+}
+const pooled = (ms: MatchResult[]) => {
+  const tot = ms.reduce((a, m) => ({ tp: a.tp + m.tp, fp: a.fp + m.fp, fn: a.fn + m.fn }), { tp: 0, fp: 0, fn: 0 });
+  const offs = ms.flatMap((m) => m.offsets);
+  return {
+    f: fMeasure(tot),
+    p: tot.tp / Math.max(1, tot.tp + tot.fp),
+    r: tot.tp / Math.max(1, tot.tp + tot.fn),
+    offsetMs: offs.length ? (offs.reduce((a, b) => a + b, 0) / offs.length) * 1000 : NaN,
+  };
+};
+
+function groups(items: Item[], key: (i: Item) => string): Map<string, Item[]> {
+  const g = new Map<string, Item[]>();
+  for (const i of items) g.set(key(i), [...(g.get(key(i)) ?? []), i]);
+  return g;
+}
+
+function tuningItems(): Item[] {
+  return groundTruthSet(TRUTH)
+    .filter((t) => t.onsets && t.kind !== 'song')
+    .map((t) => ({
+      truth: t,
+      set: 'tuning' as const,
+      kit:
+        t.kind === 'drum-stem'
+          ? 'FluidR3Mono Standard (song stems)'
+          : t.kind === 'kit'
+            ? t.name.replace(/^kit-/, '').replace(/-\d+-[a-z-]+$/, '')
+            : `loop ${t.name.replace(/^loop-[a-z]+-\d+-/, '')}`,
+      pattern:
+        t.kind === 'loop' ? t.name.split('-')[1]! : t.kind === 'kit' ? /-\d+-(.+)$/.exec(t.name)![1]! : 'song groove',
+    }));
+}
+
+function drumItems(tuning: boolean): { items: Item[]; missing: string[] } {
+  const dir = tuning ? TUNING_PATTERNS : HELD;
+  mkdirSync(dir, { recursive: true });
+  const { files, missing } = heldOutDrumSet(dir, { tuning });
+  const set = tuning ? ('tuning' as const) : ('held-out' as const);
+  return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
+}
+
+async function main() {
+  mkdirSync(TRUTH, { recursive: true });
+  const held = drumItems(false);
+  const tune = HELD_ONLY ? { items: [], missing: [] } : drumItems(true);
+  const items = [...(HELD_ONLY ? [] : tuningItems()), ...tune.items, ...held.items];
+  const report: string[] = [];
+  const missing = [...tune.missing, ...held.missing];
+  if (missing.length) {
+    const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
+    if (process.env.CI === 'true') throw new Error(text);
+    console.error(text);
+  }
+  const peerTools = {
+    aubio: PEERS && has('aubio', ['--help']),
+    qm: PEERS && existsSync(path.join(VAMP_PATH, 'libardourvampplugins.so')) && has('vamp-simple-host', ['-v']),
+  };
+  if (PEERS && (!peerTools.aubio || !peerTools.qm)) {
+    const text = `peers skipped: ${!peerTools.aubio ? 'aubio (Debian aubio-tools) ' : ''}${
+      !peerTools.qm ? `QM onset detector (${VAMP_PATH}: Debian ardour; vamp-simple-host: vamp-examples)` : ''
+    }`;
+    if (process.env.CI === 'true') throw new Error(text);
+    console.error(text);
+  }
+  const cache: PeerCache = existsSync(PEER_CACHE) ? JSON.parse(readFileSync(PEER_CACHE, 'utf8')) : {};
+  const reports = new Map<string, FeatureReport>();
+  const est = new Map<string, { shub: number[]; aubio?: number[]; qm?: number[] }>();
+  for (const it of items) {
+    const f = it.truth.file;
+    const rep = features(f);
+    reports.set(f, rep);
+    const peers: { aubio?: number[]; qm?: number[] } =
+      peerTools.aubio || peerTools.qm ? peerOnsets(f, cache, peerTools) : {};
+    est.set(f, { shub: shubOnsets(rep, onsetDefaults()), aubio: peers.aubio, qm: peers.qm });
+  }
+  writeFileSync(PEER_CACHE, JSON.stringify(cache));
+  const tools = ['shub', ...(peerTools.aubio ? ['aubio'] : []), ...(peerTools.qm ? ['qm'] : [])] as const;
+  const match = (it: Item, tool: (typeof tools)[number]) =>
+    matchEvents(est.get(it.truth.file)![tool as 'shub']!, it.truth.onsets!, 0.05);
+  if (VERBOSE)
+    for (const it of items) {
+      const m = match(it, 'shub');
+      const p = pooled([m]);
+      console.error(
+        `${it.truth.name}: F ${p.f.toFixed(3)} P ${p.p.toFixed(3)} R ${p.r.toFixed(3)} off ${p.offsetMs.toFixed(2)} ms`,
+      );
+    }
+  const head = `| set | ${'{col}'} | files | hits | ${tools
+    .map((t) => `${t} F | ${t} P/R | ${t} offset`)
+    .join(' | ')} |`;
+  const table = (label: string, key: (i: Item) => string) => {
+    report.push('', head.replace('{col}', label), '|---|---|---|---|' + tools.map(() => '---|---|---|').join(''));
+    for (const set of ['tuning', 'held-out'] as const) {
+      const g = groups(
+        items.filter((i) => i.set === set),
+        key,
+      );
+      for (const [k, its] of [...g].sort((a, b) => a[0].localeCompare(b[0]))) {
+        const cells = tools.map((t) => {
+          const p = pooled(its.map((i) => match(i, t)));
+          return `${p.f.toFixed(3)} | ${p.p.toFixed(2)}/${p.r.toFixed(2)} | ${p.offsetMs.toFixed(1)} ms`;
+        });
+        const hits = its.reduce((a, i) => a + i.truth.onsets!.length, 0);
+        report.push(`| ${set} | ${k} | ${its.length} | ${hits} | ${cells.join(' | ')} |`);
+      }
+      if (!g.size) continue;
+      const its = items.filter((i) => i.set === set);
+      const cells = tools.map((t) => {
+        const p = pooled(its.map((i) => match(i, t)));
+        return `**${p.f.toFixed(4)}** | ${p.p.toFixed(3)}/${p.r.toFixed(3)} | ${p.offsetMs.toFixed(2)} ms`;
+      });
+      const worst = Math.max(...[...g.values()].map((x) => Math.abs(pooled(x.map((i) => match(i, 'shub'))).offsetMs)));
+      report.push(
+        `| ${set} | **all** (worst shub |offset| ${worst.toFixed(1)} ms) | ${its.length} | ${its.reduce(
+          (a, i) => a + i.truth.onsets!.length,
+          0,
+        )} | ${cells.join(' | ')} |`,
+      );
+    }
+  };
+  table('kit', (i) => i.kit);
+  table('pattern', (i) => i.pattern);
+  if (ROBUSTNESS) {
+    const heldOut = items.filter((i) => i.set === 'held-out');
+    const base = pooled(heldOut.map((i) => matchEvents(est.get(i.truth.file)!.shub, i.truth.onsets!, 0.05))).f;
+    report.push(
+      '',
+      `| parameter (held-out, pooled F ${base.toFixed(4)}) | value | F at −10 % | F at +10 % | largest move | ` +
+        'robust (≤ 0.03) |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const name of Object.keys(ONSET_PARAMETERS) as (keyof typeof ONSET_PARAMETERS)[]) {
+      if (name === 'tickSeconds') continue; // native: moves the fine envelope itself (reported separately)
+      const spec = ONSET_PARAMETERS[name];
+      const v = spec.value;
+      // ±10 %, kept inside the declared range (a quantile cannot pass 1)
+      const moved = [0.9, 1.1].map((k) => Math.min(spec.range[1], Math.max(spec.range[0], v * k)));
+      const fs = moved.map((x) => {
+        const params = { ...onsetDefaults(), [name]: x };
+        return pooled(
+          heldOut.map((i) => matchEvents(shubOnsets(reports.get(i.truth.file)!, params), i.truth.onsets!, 0.05)),
+        ).f;
+      });
+      const move = Math.max(...fs.map((f) => Math.abs(f - base)));
+      report.push(
+        `| ${name} | ${v} ${spec.unit} | ${fs[0]!.toFixed(4)} (${+moved[0]!.toPrecision(4)}) | ` +
+          `${fs[1]!.toFixed(4)} (${+moved[1]!.toPrecision(4)}) | ` +
+          `${move.toFixed(4)} | ${move <= 0.03 ? 'yes' : '**no**'} |`,
+      );
+    }
+  }
+  const text = report.join('\n');
+  writeFileSync(path.join(OUT, 'eval-onsets.md'), `${text}\n`);
+  console.log(text);
+}
+
+await main();

@@ -1,0 +1,722 @@
+/**
+ * `shub comp TAKES... -o comp.wav`: score every take of every section, pick the best per section,
+ * assemble a seamless comp (issue 15, SPEC §7c). The story of one run: claim the outputs → open
+ * every take (one rate, mono or stereo) and stream it once into compact frame features (energy,
+ * K-weighted energy, clips, the pitch engine's f0, the onset engine's onsets) → sections (YAML,
+ * bars or automatic) and the guide (MIDI, a guide vocal, or none) → gain match on voiced loudness
+ * → measures, points and the choice (Viterbi with a switch cost) → seams at low-energy points →
+ * stream the takes again and write the comp (equal-power crossfades, elsewhere the chosen take
+ * times its gain, sample for sample) → the REAPER session (`--rpp`) → the run record, every
+ * section's decision with every take's points and why the runner-up lost.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import { openAudio, type AudioSource } from '../io/audio.js';
+import type { FfmpegChoice } from '../io/ffmpeg.js';
+import { quotePath } from '../io/names.js';
+import { OutputPlan } from '../io/outputs.js';
+import { WavWriter } from '../io/wav-writer.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { hashFile } from '../io/hash.js';
+import { native } from '../native.js';
+import { feedSource } from '../engines/analysis/pipeline.js';
+import { stftLayout } from '../engines/analysis/params.js';
+import { createFeatureExtractor } from '../engines/spectral/index.js';
+import { summarizePitch } from '../engines/pitch/index.js';
+import { detectOnsets, onsetInput } from '../engines/onsets/index.js';
+import { reampNative } from '../engines/reamp/amp-native.js';
+import { FrameMeter, withPitch, type TakeFeatures } from '../engines/comp/features.js';
+import {
+  activity,
+  measureTakes,
+  parseKey,
+  voicedLoudness,
+  type Guide,
+  type Section,
+  type TakeSectionMeasures,
+} from '../engines/comp/measures.js';
+import { chooseTakes, parseWeights, type Points } from '../engines/comp/choice.js';
+import { CompAssembler, matchGains, placeSeams, type Seam } from '../engines/comp/assembly.js';
+import { autoSections, barSections } from '../engines/comp/sections.js';
+import { GuideError, readMidiNotes } from '../engines/comp/guide.js';
+import { COMP_ASSEMBLY_PARAMETERS, COMP_SECTION_PARAMETERS, type Weights } from '../engines/comp/params.js';
+import { RunRecorder, recordingFailure } from '../store/run.js';
+import type { Decision, RunInput } from '../store/types.js';
+import { envelope, type Reported, type RunContext } from './batch.js';
+import { defineCommand, withSession, type CliContext } from './context.js';
+import type { FfmpegFlag, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
+import { buildCompSession } from '../rpp/comp.js';
+
+export interface CompOptions extends RunContext {
+  takes: string[];
+  output: string;
+  sections?: string;
+  bars?: { bars: number; bpm: number };
+  auto?: boolean;
+  guide?: string;
+  key?: string;
+  /** `--weights` text: a preset and/or measure=weight pairs. */
+  weights?: string;
+  crossfadeMs?: number;
+  rpp?: string;
+  overwrite?: boolean;
+}
+
+export interface CompTakeResult {
+  file: string;
+  channels: number;
+  durationSeconds: number;
+  voicedLufs: number | null;
+  gainDb: number;
+  /** The linear gain applied (unrounded): comp = gain × take outside crossfades. */
+  gain: number;
+  gainBounded: boolean;
+}
+
+export interface CompSectionResult {
+  name: string;
+  startSeconds: number;
+  endSeconds: number;
+  /** Index into `takes` of the take chosen. */
+  chosen: number;
+  runnerUp: number | null;
+  why: string;
+  keptForContinuity: boolean;
+  scores: { take: number; totalPoints: number; points: Points; measures: TakeSectionMeasures }[];
+}
+
+export interface CompCrossfade {
+  section: number;
+  fromTake: number;
+  toTake: number;
+  boundarySeconds: number;
+  startSeconds: number;
+  lengthMs: number;
+  startFrame: number;
+  lengthFrames: number;
+  inGap: boolean;
+}
+
+export interface CompResult {
+  file: string;
+  output: string;
+  sha256: string;
+  sampleRate: number;
+  channels: number;
+  frames: number;
+  durationSeconds: number;
+  reference: 'midi' | 'guide' | 'consensus' | 'none';
+  tuningCents: number;
+  weights: { preset: string } & Weights;
+  sectionsFrom: 'file' | 'bars' | 'auto' | 'whole';
+  targetLufs: number | null;
+  takes: CompTakeResult[];
+  sections: CompSectionResult[];
+  crossfades: CompCrossfade[];
+  session?: string;
+  decisions: Decision[];
+}
+
+export async function comp(options: CompOptions): Promise<Reported<CompResult>> {
+  return recordingFailure(
+    options.store,
+    'comp',
+    options.args ?? [],
+    options.takes[0] ?? null,
+    () => compRun(options),
+    options.runId,
+  );
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+const roundOrNull = (x: number | null, d: number) => (x === null ? null : round(x, d));
+
+/** Reads exact runs of frames from a source as planar float, zeros past its end. */
+class FrameReader {
+  private parts: Float32Array[][] = [];
+  private have = 0;
+  private ended = false;
+  constructor(
+    readonly source: AudioSource,
+    readonly channels: number,
+  ) {}
+  async read(n: number): Promise<Float32Array[]> {
+    while (this.have < n && !this.ended) {
+      const block = await this.source.read();
+      if (!block) {
+        this.ended = true;
+        break;
+      }
+      const planes = reampNative().reampDecodePcm(block.pcm, block.format, block.frames, this.channels);
+      this.parts.push(planes);
+      this.have += block.frames;
+    }
+    const out = Array.from({ length: this.channels }, () => new Float32Array(n));
+    let at = 0;
+    while (at < n && this.parts.length) {
+      const p = this.parts[0]!;
+      const take = Math.min(n - at, p[0]!.length);
+      for (let c = 0; c < this.channels; c++) out[c]!.set(p[c]!.subarray(0, take), at);
+      at += take;
+      this.have -= take;
+      if (take === p[0]!.length) this.parts.shift();
+      else this.parts[0] = p.map((x) => x.subarray(take));
+    }
+    return out;
+  }
+}
+
+/** Opens a take (exit 3 when unreadable) and checks its channels (1 or 2). */
+async function openTake(file: string, ffmpeg: FfmpegChoice, warn?: (m: string) => void): Promise<AudioSource> {
+  const s = await openAudio(file, { ffmpeg, ...(warn ? { onWarning: warn } : {}) });
+  if (s.format.channels > 2) {
+    await s.close();
+    throw new UsageError(
+      `${quotePath(file)}: has ${s.format.channels} channels; takes are mono or stereo (split it, e.g. ` +
+        `\`ffmpeg -i ${path.basename(file)} -ac 2 out.wav\`)`,
+    );
+  }
+  return s;
+}
+
+/** One streaming pass over an audio file: frame features, the pitch engine's f0 and the onset engine's onsets. */
+async function measureFile(file: string, o: CompOptions): Promise<{ features: TakeFeatures; input: RunInput }> {
+  const source = await openTake(file, o.ffmpeg, o.onWarning);
+  try {
+    const { sampleRate, channels } = source.format;
+    const meter = new FrameMeter(sampleRate, channels, native().kWeightingCoefficients(sampleRate));
+    const fx = createFeatureExtractor(source.format, { spectrum: true, pitch: true });
+    const decoder = {
+      addPcm: async (pcm: Uint8Array, format: Parameters<typeof fx.addPcm>[1], frames: number) => {
+        meter.add(reampNative().reampDecodePcm(pcm, format, frames, channels));
+        return { nonFiniteSamples: 0, firstNonFiniteFrame: -1 } as Awaited<ReturnType<typeof fx.addPcm>>;
+      },
+    };
+    await feedSource(source, [fx, decoder]);
+    const report = fx.finish();
+    const pitch = summarizePitch(report, true);
+    const onsets = detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples));
+    const features = withPitch(
+      meter.finish(),
+      (pitch.frames ?? []).map((f) => ({ t: f.t, hz: f.hz })),
+      onsets.times,
+    );
+    const { speakers: _s, ...format } = source.format;
+    return {
+      features,
+      input: { path: file, sizeBytes: source.sizeBytes, sha256: await source.sha256(), format },
+    };
+  } finally {
+    await source.close();
+  }
+}
+
+async function loadGuide(
+  file: string,
+  o: CompOptions,
+  sampleRate: number,
+  totalSeconds: number,
+): Promise<{ guide: Guide; input: RunInput }> {
+  const tolerance = COMP_SECTION_PARAMETERS.guideLengthToleranceSeconds.value;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.mid' || ext === '.midi' || ext === '.smf') {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      throw new InputError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    let notes;
+    try {
+      notes = readMidiNotes(bytes);
+    } catch (err) {
+      if (err instanceof GuideError) throw new InputError(file, `${err.message}; give a MIDI melody or a guide WAV`);
+      throw err;
+    }
+    const end = Math.max(...notes.map((n) => n.offSeconds));
+    if (end > totalSeconds + tolerance)
+      throw new UsageError(
+        `${quotePath(file)}: the guide melody runs to ${end.toFixed(2)} s but the longest take is ` +
+          `${totalSeconds.toFixed(2)} s; is it the guide of another song (or another tempo)?`,
+      );
+    const { createHash } = await import('node:crypto');
+    return {
+      guide: { kind: 'midi', notes },
+      input: {
+        path: file,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        format: null,
+      },
+    };
+  }
+  const m = await measureFile(file, o);
+  if (m.features.sampleRate !== sampleRate)
+    throw new UsageError(
+      `${quotePath(file)}: the guide is ${m.features.sampleRate} Hz but the takes are ${sampleRate} Hz; resample it ` +
+        `(e.g. \`ffmpeg -i ${path.basename(file)} -ar ${sampleRate} guide.wav\`)`,
+    );
+  const guideSeconds = m.features.frames / sampleRate;
+  if (Math.abs(guideSeconds - totalSeconds) > tolerance)
+    throw new UsageError(
+      `${quotePath(file)}: the guide is ${guideSeconds.toFixed(2)} s long but the longest take is ` +
+        `${totalSeconds.toFixed(2)} s; a guide shares the takes' timeline (export it from the same start)`,
+    );
+  return { guide: { kind: 'audio', features: m.features }, input: m.input };
+}
+
+async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
+  const recorder = new RunRecorder('comp', o.args ?? [], o.runId);
+  const decisions: Decision[] = [];
+  if (o.takes.length === 0) throw new UsageError('comp needs at least one take');
+  const modes = [o.sections ? '--sections' : '', o.bars ? '--bars' : '', o.auto ? '--auto' : ''].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')}: give one way to find the sections`);
+  const { weights, preset } = parseWeights(o.weights);
+  const key = o.key ? parseKey(o.key) : undefined;
+  if (o.key && !key) throw new UsageError(`--key: expected a key such as "A minor" or "F# major", got '${o.key}'`);
+  const crossfadeMs = o.crossfadeMs ?? COMP_ASSEMBLY_PARAMETERS.crossfadeMs.value;
+  // every output claimed before any work
+  const plan = new OutputPlan(
+    [...o.takes, ...(o.sections ? [o.sections] : []), ...(o.guide ? [o.guide] : [])],
+    !!o.overwrite,
+  );
+  plan.claim(o.output, 'comp');
+  if (o.rpp) plan.claim(o.rpp, 'REAPER session');
+  const loadedSections = o.sections ? await (await import('../recipes/sections.js')).loadSections(o.sections) : null;
+
+  // one pass over every take: features only
+  const takes: TakeFeatures[] = [];
+  for (const file of o.takes) {
+    const m = await measureFile(file, o);
+    const first = takes[0];
+    if (first && m.features.sampleRate !== first.sampleRate)
+      throw new UsageError(
+        `${quotePath(file)}: is ${m.features.sampleRate} Hz but ${quotePath(o.takes[0]!)} is ${first.sampleRate} Hz; ` +
+          `takes of one comp share a sample rate (resample, e.g. \`ffmpeg -i ${path.basename(file)} -ar ` +
+          `${first.sampleRate} out.wav\`)`,
+      );
+    takes.push(m.features);
+    recorder.inputs.push(m.input);
+  }
+  const fs = takes[0]!.sampleRate;
+  const totalFrames = Math.max(...takes.map((t) => t.frames));
+  const totalSeconds = totalFrames / fs;
+  const channels = Math.max(...takes.map((t) => t.channels));
+  const names = o.takes.map((f) => path.basename(f));
+  for (const [k, t] of takes.entries())
+    if (t.frames < totalFrames)
+      decisions.push({
+        engine: 'comp.takes',
+        decision: 'shorterTake',
+        value: round(t.frames / fs, 3),
+        unit: 's',
+        reason:
+          `${names[k]} ends ${round((totalFrames - t.frames) / fs, 3)} s before the longest take; ` +
+          'it is silent after its end',
+        inputs: { file: o.takes[k] },
+      });
+
+  // sections
+  let sections: Section[];
+  let sectionsFrom: CompResult['sectionsFrom'];
+  // gain match first: --auto and the measures work on gain-matched takes
+  const loud = takes.map((t) => voicedLoudness(t));
+  const gm = matchGains(loud);
+  const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
+  if (loadedSections) {
+    sectionsFrom = 'file';
+    sections = loadedSections.sections.map((s, i) => {
+      if (s.startSeconds >= totalSeconds)
+        throw new UsageError(
+          `${loadedSections.locate(i, 'startSeconds')}: section "${s.name}" (${s.startSeconds}–${s.endSeconds} s) ` +
+            `lies outside the takes (the longest is ${round(totalSeconds, 3)} s); fix the times or give the right ` +
+            'takes',
+        );
+      if (s.endSeconds <= totalSeconds) return s;
+      decisions.push({
+        engine: 'comp.sections',
+        decision: s.name,
+        value: round(totalSeconds, 6),
+        unit: 's',
+        reason: `"${s.name}" ends at ${s.endSeconds} s, after the longest take (${round(totalSeconds, 3)} s): cut`,
+      });
+      return { ...s, endSeconds: totalSeconds };
+    });
+  } else if (o.bars) {
+    sections = barSections(o.bars.bars, o.bars.bpm, totalSeconds);
+    sectionsFrom = 'bars';
+    decisions.push({
+      engine: 'comp.sections',
+      decision: 'bars',
+      value: sections.length,
+      unit: 'sections',
+      reason:
+        `every ${o.bars.bars} bar(s) of ${COMP_SECTION_PARAMETERS.beatsPerBar.value} beats ` +
+        `at ${o.bars.bpm} BPM from 0 s`,
+    });
+  } else if (takes.length > 1) {
+    const hopS = takes[0]!.hop / fs;
+    const auto = autoSections(
+      takes.map((t, k) => activity(t, gains[k]!)),
+      hopS,
+      totalSeconds,
+    );
+    sections = auto.sections;
+    sectionsFrom = 'auto';
+    decisions.push({
+      engine: 'comp.sections',
+      decision: 'auto',
+      value: auto.boundaries.map((b) => round(b.atSeconds, 3)),
+      unit: 's',
+      reason:
+        `${sections.length} phrase section(s): a boundary in the middle of each stretch of at least ` +
+        `${COMP_SECTION_PARAMETERS.minSilenceSeconds.value} s where most takes have no voice ` +
+        `(${auto.boundaries.map((b) => `${round(b.fromSeconds, 2)}–${round(b.toSeconds, 2)} s`).join(', ') || 'none'})`,
+    });
+  } else {
+    sections = [{ name: 'Whole take', startSeconds: 0, endSeconds: totalSeconds }];
+    sectionsFrom = 'whole';
+  }
+
+  for (const [k, g] of gm.gainsDb.entries())
+    decisions.push({
+      engine: 'comp.gain',
+      decision: names[k]!,
+      value: round(g, 2),
+      unit: 'dB',
+      reason:
+        loud[k] === null
+          ? `${names[k]} has no voiced frames; left at 0 dB`
+          : `${names[k]}'s voiced loudness ${round(loud[k]!, 2)} LUFS matched to the takes' median ` +
+            `${round(gm.targetLufs!, 2)} LUFS` +
+            (gm.bounded[k] ? ` (bounded to ±${COMP_ASSEMBLY_PARAMETERS.maxGainDb.value} dB)` : ''),
+      inputs: { voicedLufs: roundOrNull(loud[k]!, 2) },
+    });
+
+  // one take: copied (with its gain at 0 dB), with a warning
+  let reference: CompResult['reference'] = 'none';
+  let tuning = 0;
+  let choices: ReturnType<typeof chooseTakes> = [];
+  let measures: TakeSectionMeasures[][] = [];
+  let seams: Seam[] = [];
+  const appliedGains = takes.length === 1 ? [1] : gains;
+  if (takes.length === 1) {
+    o.onWarning?.(`only one take (${quotePath(o.takes[0]!)}): the comp is a copy of it`);
+    decisions.push({
+      engine: 'comp.choice',
+      decision: 'copy',
+      value: names[0],
+      reason: 'one take only: nothing to choose, the comp is the take itself',
+    });
+  } else {
+    let guide: Guide = key ? { kind: 'none', key } : { kind: 'none' };
+    if (o.guide) {
+      const g = await loadGuide(o.guide, o, fs, totalSeconds);
+      guide = g.guide;
+      recorder.inputs.push(g.input);
+    }
+    const out = measureTakes({ takes, gains, sections, guide });
+    reference = out.reference;
+    tuning = out.tuningCents;
+    measures = out.measures;
+    choices = chooseTakes(sections, measures, weights, names);
+    for (const [s, c] of choices.entries())
+      decisions.push({
+        engine: 'comp.choice',
+        decision: c.section.name,
+        value: names[c.chosen],
+        reason:
+          `${names[c.chosen]} scored ${round(c.scores[c.chosen]!.total, 2)} points` +
+          (c.keptForContinuity ? ' (kept from the previous section: a change would not gain enough)' : '') +
+          (c.why ? `; ${c.why}` : ''),
+        inputs: {
+          section: s,
+          startSeconds: c.section.startSeconds,
+          endSeconds: c.section.endSeconds,
+          points: Object.fromEntries(c.scores.map((x) => [names[x.take], round(x.total, 3)])),
+        },
+        alternatives: c.scores
+          .filter((x) => x.take !== c.chosen)
+          .map((x) => ({
+            value: names[x.take],
+            why_not: `${round(x.total, 2)} points against ${round(c.scores[c.chosen]!.total, 2)}`,
+          })),
+      });
+    seams = placeSeams({
+      sections,
+      chosen: choices.map((c) => c.chosen),
+      takes,
+      gains,
+      activity: takes.map((t, k) => activity(t, gains[k]!)),
+      totalFrames,
+      crossfadeMs,
+    });
+    for (const s of seams)
+      decisions.push({
+        engine: 'comp.seam',
+        decision: sections[s.section]!.name,
+        value: round(s.startFrame / fs, 4),
+        unit: 's',
+        reason:
+          `${names[s.from]} → ${names[s.to]}: equal-power crossfade of ${round((s.lengthFrames / fs) * 1000, 1)} ms ` +
+          `at the lowest-energy point (${round(s.energyDbfs, 1)} dBFS) within ±` +
+          `${COMP_ASSEMBLY_PARAMETERS.searchSeconds.value} s of ${round(s.boundarySeconds, 3)} s` +
+          (s.inGap ? ', where neither take has voice' : '; no gap without voice there, so inside the sound'),
+      });
+  }
+
+  // assembly: stream every take again, write the comp
+  const writer = await WavWriter.create(o.output, { sampleRate: fs, channels, format: 'f32' });
+  let sha256: string;
+  try {
+    const assembler = new CompAssembler({
+      channels,
+      firstTake: choices[0]?.chosen ?? 0,
+      seams,
+      gains: appliedGains,
+    });
+    const readers: FrameReader[] = [];
+    try {
+      for (const [k, file] of o.takes.entries())
+        readers.push(new FrameReader(await openTake(file, o.ffmpeg), takes[k]!.channels));
+      const block = 65536;
+      const inter = new Float32Array(block * channels);
+      for (let from = 0; from < totalFrames; from += block) {
+        const n = Math.min(block, totalFrames - from);
+        const need = assembler.takesFor(from, n);
+        // every take is read in step (streams go forward only); only the needed ones are used
+        const read = await Promise.all(readers.map((r) => r.read(n)));
+        const got = read.map((b, k) => (need.has(k) ? b : undefined));
+        const out = assembler.process(from, n, got);
+        for (let i = 0; i < n; i++) for (let c = 0; c < channels; c++) inter[i * channels + c] = out[c]![i]!;
+        await writer.write(inter.subarray(0, n * channels));
+      }
+    } finally {
+      await Promise.all(readers.map((r) => r.source.close().catch(() => undefined)));
+    }
+    sha256 = await writer.finish();
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  recorder.outputs.push({ path: o.output, sha256, role: 'comp' });
+  if (o.rpp) {
+    await writeFileAtomic(
+      o.rpp,
+      buildCompSession({
+        sessionFile: o.rpp,
+        comp: o.output,
+        takes: o.takes,
+        sampleRate: fs,
+        totalFrames,
+        takeFrames: takes.map((t) => t.frames),
+        sections,
+        chosen: choices.length ? choices.map((c) => c.chosen) : sections.map(() => 0),
+        gains: appliedGains,
+        seams,
+      }),
+    );
+    recorder.outputs.push({ path: o.rpp, sha256: await hashFile(o.rpp), role: 'comp:session' });
+  }
+
+  const result = envelope<CompResult>(
+    {
+      file: o.takes[0]!,
+      output: o.output,
+      sha256,
+      sampleRate: fs,
+      channels,
+      frames: totalFrames,
+      durationSeconds: round(totalSeconds, 6),
+      reference,
+      tuningCents: round(tuning, 2),
+      weights: { preset, ...weights },
+      sectionsFrom,
+      targetLufs: roundOrNull(gm.targetLufs, 2),
+      takes: takes.map((t, k) => ({
+        file: o.takes[k]!,
+        channels: t.channels,
+        durationSeconds: round(t.frames / fs, 6),
+        voicedLufs: roundOrNull(loud[k]!, 2),
+        gainDb: round(20 * Math.log10(appliedGains[k]!), 3),
+        gain: appliedGains[k]!,
+        gainBounded: takes.length > 1 && gm.bounded[k]!,
+      })),
+      sections: sections.map((s, i) => {
+        const c = choices[i];
+        return {
+          name: s.name,
+          startSeconds: s.startSeconds,
+          endSeconds: s.endSeconds,
+          chosen: c?.chosen ?? 0,
+          runnerUp: c?.runnerUp ?? null,
+          why: c?.why ?? '',
+          keptForContinuity: c?.keptForContinuity ?? false,
+          scores: (c?.scores ?? []).map((x) => ({
+            take: x.take,
+            totalPoints: round(x.total, 3),
+            points: Object.fromEntries(Object.entries(x.points).map(([k, v]) => [k, round(v, 3)])) as Points,
+            measures: roundMeasures(measures[i]![x.take]!),
+          })),
+        };
+      }),
+      crossfades: seams.map((s) => ({
+        section: s.section,
+        fromTake: s.from,
+        toTake: s.to,
+        boundarySeconds: round(s.boundarySeconds, 4),
+        startSeconds: round(s.startFrame / fs, 6),
+        lengthMs: round((s.lengthFrames / fs) * 1000, 3),
+        startFrame: s.startFrame,
+        lengthFrames: s.lengthFrames,
+        inGap: s.inGap,
+      })),
+      ...(o.rpp ? { session: o.rpp } : {}),
+      decisions,
+    },
+    recorder.runId,
+  );
+  for (const d of decisions) recorder.decide(d);
+  recorder.results.push(result);
+  await o.store.saveRun(recorder.finish(0));
+  return result;
+}
+
+function roundMeasures(m: TakeSectionMeasures): TakeSectionMeasures {
+  const out = { ...m } as Record<string, number | null>;
+  for (const [k, v] of Object.entries(out))
+    if (typeof v === 'number') out[k] = round(v, k.endsWith('Fraction') ? 4 : 2);
+  return out as unknown as TakeSectionMeasures;
+}
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface CompFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
+  output: string;
+  sections?: string;
+  bars?: string;
+  bpm?: string;
+  auto?: boolean;
+  guide?: string;
+  key?: string;
+  weights?: string;
+  crossfadeMs?: string;
+  rpp?: string;
+}
+
+function positive(flag: string, value: string, lo: number, hi: number): number {
+  const v = Number(value);
+  if (value.trim() === '' || !Number.isFinite(v) || v < lo || v > hi)
+    throw new UsageError(`${flag}: expected a number in [${lo}, ${hi}], got '${value}'`);
+  return v;
+}
+
+export const compCommand = defineCommand({
+  name: 'comp',
+  description: 'score takes section by section, pick the best of each and assemble a seamless comp',
+  arguments: [['<takes...>', 'takes of one part recorded against the same timeline (one sample rate, mono or stereo)']],
+  options: (cmd) =>
+    cmd
+      .option('--sections <file>', 'sections YAML: - { name, startSeconds, endSeconds } (docs/sections.md)')
+      .option('--bars <n>', 'sections of N bars on a tempo grid from 0 s (with --bpm)')
+      .option('--bpm <x>', 'tempo of the --bars grid')
+      .option('--auto', 'phrase sections where most takes are silent for 150 ms or more (the default)')
+      .option('--guide <file>', 'the melody: a MIDI file (notes and note-ons) or a guide vocal (its f0 and onsets)')
+      .option('--key <key>', 'without a guide: pitch against the nearest tone of this key, e.g. "A minor"')
+      .option(
+        '--weights <list>',
+        'a preset (vocal-pop, vocal-natural, instrument) and/or measure=weight pairs, e.g. vocal-natural,pitch=2 ' +
+          '(measures: pitch stability timing noise clipping level missing)',
+      )
+      .option(
+        '--crossfade-ms <ms>',
+        `crossfade length at a seam (default ${COMP_ASSEMBLY_PARAMETERS.crossfadeMs.value})`,
+      )
+      .option(
+        '--rpp <file>',
+        'also write a REAPER session: one item per section holding every take, the chosen one active',
+      ),
+  shared: {
+    output: { description: 'the comp (32-bit float WAV)', required: true },
+    overwrite: true,
+    json: 'print the result as one JSON object (one line)',
+    ffmpeg: 'non-WAV takes',
+    store: 'store',
+  },
+  examples: [
+    'shub comp take1.wav take2.wav take3.wav -o comp.wav',
+    'shub comp takes/*.wav -o comp.wav --sections sections.yaml --guide melody.mid --rpp comp.rpp',
+    'shub comp t1.wav t2.wav t3.wav -o comp.wav --bars 4 --bpm 96 --key "A minor" --weights vocal-natural --json',
+  ],
+  exitCodes: {
+    0: 'ok',
+    2: 'usage or sections error (file:line key); takes at different rates; a guide of another length',
+    3: 'an unreadable take or guide',
+    4: 'missing ffmpeg or database',
+    5: 'internal',
+  },
+  run: compCli,
+});
+
+export async function compCli(ctx: CliContext, files: string[], flags: CompFlags): Promise<number> {
+  let bars: { bars: number; bpm: number } | undefined;
+  if (flags.bars !== undefined || flags.bpm !== undefined) {
+    if (flags.bars === undefined || flags.bpm === undefined)
+      throw new UsageError('--bars and --bpm go together: sections of N bars need the tempo');
+    const b = positive('--bars', flags.bars, 1, 1000);
+    if (!Number.isInteger(b)) throw new UsageError(`--bars: expected a whole number of bars, got '${flags.bars}'`);
+    bars = { bars: b, bpm: positive('--bpm', flags.bpm, 20, 400) };
+  }
+  const [lo, hi] = COMP_ASSEMBLY_PARAMETERS.crossfadeMs.range;
+  const crossfadeMs =
+    flags.crossfadeMs === undefined ? undefined : positive('--crossfade-ms', flags.crossfadeMs, lo, hi);
+  return withSession(ctx, 'comp', flags, async (s) => {
+    const takes = await s.inputs(files, {});
+    return s.one(takes[0] ?? 'comp', flags, { format: formatCompText }, (context) =>
+      comp({
+        ...context,
+        takes,
+        output: flags.output,
+        ...(flags.sections ? { sections: flags.sections } : {}),
+        ...(bars ? { bars } : {}),
+        ...(flags.auto ? { auto: true } : {}),
+        ...(flags.guide ? { guide: flags.guide } : {}),
+        ...(flags.key ? { key: flags.key } : {}),
+        ...(flags.weights ? { weights: flags.weights } : {}),
+        ...(crossfadeMs !== undefined ? { crossfadeMs } : {}),
+        ...(flags.rpp ? { rpp: flags.rpp } : {}),
+        overwrite: flags.overwrite ?? false,
+      }),
+    );
+  });
+}
+
+export function formatCompText(r: CompResult): string {
+  const name = (k: number) => path.basename(r.takes[k]!.file);
+  const lines = [
+    `${quotePath(r.output)}  ${r.durationSeconds.toFixed(2)} s  ${r.sampleRate} Hz  ${r.takes.length} takes  ` +
+      `${r.sections.length} sections (${r.sectionsFrom})  reference: ${r.reference}`,
+  ];
+  for (const t of r.takes)
+    lines.push(
+      `  take ${quotePath(path.basename(t.file))}  ` +
+        `voiced ${t.voicedLufs === null ? '-inf' : t.voicedLufs.toFixed(1)} ` +
+        `LUFS  gain ${t.gainDb >= 0 ? '+' : ''}${t.gainDb.toFixed(2)} dB`,
+    );
+  for (const s of r.sections) {
+    const pts = s.scores.map((x) => `${name(x.take)} ${x.totalPoints.toFixed(2)}`).join(', ');
+    lines.push(
+      `  ${s.name.padEnd(14)} ${s.startSeconds.toFixed(2).padStart(7)}–${s.endSeconds.toFixed(2).padEnd(7)} → ` +
+        `${quotePath(name(s.chosen))}${pts ? `  (points: ${pts})` : ''}`,
+    );
+    if (s.why) lines.push(`      ${s.why}`);
+  }
+  for (const c of r.crossfades)
+    lines.push(
+      `  crossfade ${c.startSeconds.toFixed(3)} s ${c.lengthMs.toFixed(1)} ms ${name(c.fromTake)} → ${name(c.toTake)}` +
+        `${c.inGap ? '' : ' (inside the sound: no gap)'}`,
+    );
+  if (r.session) lines.push(`session ${quotePath(r.session)}`);
+  return lines.join('\n');
+}

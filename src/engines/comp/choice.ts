@@ -1,0 +1,198 @@
+/**
+ * The choice (issue 15 step 2): each take × section's measures become points (each measure
+ * through its declared scale, times its weight; fewer is better), and the takes are chosen for
+ * all sections at once by dynamic programming (Viterbi) with a cost for every change of take
+ * (`switchPoints`): a take change must gain at least that much. Each section's decision lists
+ * every take's points, the winner, and why the runner-up lost (the measure it lost most on).
+ */
+import { UsageError } from '../../errors.js';
+import {
+  COMP_CHOICE_PARAMETERS,
+  COMP_MEASURE_PARAMETERS,
+  COMP_POINT_SCALES,
+  DEFAULT_PRESET,
+  MEASURES,
+  WEIGHT_PRESETS,
+  WEIGHT_RANGE,
+  type Measure,
+  type Weights,
+} from './params.js';
+import type { Section, TakeSectionMeasures } from './measures.js';
+
+export type Points = Record<Measure, number>;
+
+/** Points of one take in one section, per measure (before weights). */
+export function measurePoints(m: TakeSectionMeasures): Points {
+  const S = COMP_POINT_SCALES;
+  const over = (x: number | null, free: number, per: number) => (x === null ? 0 : Math.max(0, x - free) / per);
+  return {
+    pitch: over(m.pitchMedianCents, 5, S.pitchMedianCents.value) + over(m.pitchP90Cents, 15, S.pitchP90Cents.value) / 2,
+    stability: over(m.jitterCents, 5, S.jitterCents.value),
+    timing: over(m.timingMs === null ? null : Math.abs(m.timingMs), 10, S.timingMs.value),
+    noise: over(m.noiseExcessDb, COMP_MEASURE_PARAMETERS.noiseToleranceDb.value, S.noiseDb.value),
+    clipping: m.clippedSamples > 0 ? 1 + Math.log10(m.clippedSamples) : 0,
+    level: over(
+      m.levelDeltaLu === null ? null : Math.abs(m.levelDeltaLu),
+      COMP_MEASURE_PARAMETERS.levelToleranceLu.value,
+      S.levelLu.value,
+    ),
+    missing: (m.missingFraction + m.extraFraction) / S.missingFraction.value,
+  };
+}
+
+export function weightedTotal(p: Points, w: Weights): number {
+  let s = 0;
+  for (const k of MEASURES) s += p[k] * w[k];
+  return s;
+}
+
+/** `--weights vocal-natural,pitch=2` or `pitch=1,timing=0.5`: a preset (default vocal-pop) with overrides. */
+export function parseWeights(text: string | undefined): { weights: Weights; preset: string } {
+  let preset: string = DEFAULT_PRESET;
+  const weights: Weights = { ...WEIGHT_PRESETS[DEFAULT_PRESET] };
+  if (!text) return { weights, preset };
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const overrides: [Measure, number][] = [];
+  for (const part of parts) {
+    if (!part.includes('=')) {
+      if (!(part in WEIGHT_PRESETS))
+        throw new UsageError(
+          `--weights: '${part}' is not a preset (${Object.keys(WEIGHT_PRESETS).join(', ')}) nor measure=weight`,
+        );
+      preset = part;
+      Object.assign(weights, WEIGHT_PRESETS[part as keyof typeof WEIGHT_PRESETS]);
+      continue;
+    }
+    const [key, value] = part.split('=', 2) as [string, string];
+    const k = key.trim() === 'completeness' ? 'missing' : key.trim();
+    if (!(MEASURES as readonly string[]).includes(k))
+      throw new UsageError(`--weights: unknown measure '${key}'; the measures are ${MEASURES.join(', ')}`);
+    const v = Number(value);
+    const [lo, hi] = WEIGHT_RANGE.range;
+    if (value.trim() === '' || !Number.isFinite(v) || v < lo || v > hi)
+      throw new UsageError(`--weights: ${k} must be a number in [${lo}, ${hi}], got '${value}'`);
+    overrides.push([k as Measure, v]);
+  }
+  for (const [k, v] of overrides) weights[k] = v;
+  return { weights, preset: overrides.length ? `${preset} with ${overrides.map(([k, v]) => `${k}=${v}`)}` : preset };
+}
+
+export interface SectionChoice {
+  section: Section;
+  /** Per take: weighted points per measure and the total. */
+  scores: { take: number; points: Points; total: number }[];
+  chosen: number;
+  runnerUp: number | null;
+  /** Why the runner-up lost, in words. */
+  why: string;
+  /** The take was kept from the previous section although another scored lower (switch cost). */
+  keptForContinuity: boolean;
+}
+
+const LABEL: Record<Measure, string> = {
+  pitch: 'pitch',
+  stability: 'pitch stability',
+  timing: 'timing',
+  noise: 'noise',
+  clipping: 'clipping',
+  level: 'level',
+  missing: 'missing or extra phrases',
+};
+
+function describeMeasure(k: Measure, m: TakeSectionMeasures): string {
+  const f = (x: number | null, d = 0) => (x === null ? '–' : x.toFixed(d));
+  switch (k) {
+    case 'pitch':
+      return `median ${f(m.pitchMedianCents)} cents off, 90 % within ${f(m.pitchP90Cents)}`;
+    case 'stability':
+      return `jitter ${f(m.jitterCents, 1)} cents rms`;
+    case 'timing':
+      return `entry ${m.timingMs === null ? '–' : `${m.timingMs > 0 ? '+' : ''}${m.timingMs.toFixed(0)}`} ms`;
+    case 'noise':
+      return `noise floor ${f(m.noiseFloorDbfs, 1)} dBFS (${f(m.noiseExcessDb, 1)} dB over the takes' floor)`;
+    case 'clipping':
+      return `${m.clippedSamples} clipped samples`;
+    case 'level':
+      return `voiced level ${f(m.levelDeltaLu, 1)} LU from the takes' median`;
+    case 'missing':
+      return `${Math.round(m.missingFraction * 100)} % of the expected voice missing, ${Math.round(
+        m.extraFraction * 100,
+      )} % extra`;
+  }
+}
+
+/** Chooses a take per section (Viterbi with the switch cost); `names` label the takes in the reasons. */
+export function chooseTakes(
+  sections: Section[],
+  measures: TakeSectionMeasures[][],
+  weights: Weights,
+  names: string[],
+  switchPoints = COMP_CHOICE_PARAMETERS.switchPoints.value,
+): SectionChoice[] {
+  const N = names.length;
+  const scores = measures.map((row) =>
+    row.map((m, take) => {
+      const raw = measurePoints(m);
+      const points = Object.fromEntries(MEASURES.map((k) => [k, raw[k] * weights[k]])) as Points;
+      return { take, points, total: weightedTotal(raw, weights) };
+    }),
+  );
+  // Viterbi
+  const S = sections.length;
+  const cost = Array.from({ length: S }, () => new Float64Array(N));
+  const from = Array.from({ length: S }, () => new Int32Array(N));
+  for (let t = 0; t < N; t++) cost[0]![t] = scores[0]![t]!.total;
+  for (let s = 1; s < S; s++)
+    for (let t = 0; t < N; t++) {
+      let best = Infinity;
+      let arg = 0;
+      for (let u = 0; u < N; u++) {
+        const c = cost[s - 1]![u]! + (u === t ? 0 : switchPoints);
+        if (c < best - 1e-12) {
+          best = c;
+          arg = u;
+        }
+      }
+      cost[s]![t] = best + scores[s]![t]!.total;
+      from[s]![t] = arg;
+    }
+  const path = new Array<number>(S);
+  let last = 0;
+  for (let t = 1; t < N; t++) if (cost[S - 1]![t]! < cost[S - 1]![last]! - 1e-12) last = t;
+  for (let s = S - 1; s >= 0; s--) {
+    path[s] = last;
+    if (s > 0) last = from[s]![last]!;
+  }
+  return sections.map((section, s) => {
+    const row = scores[s]!;
+    const chosen = path[s]!;
+    const others = row.filter((r) => r.take !== chosen).sort((a, b) => a.total - b.total);
+    const runner = others[0];
+    const best = [...row].sort((a, b) => a.total - b.total)[0]!;
+    let why = '';
+    if (runner) {
+      // the measure where the runner-up lost the most points against the winner
+      let k: Measure = MEASURES[0];
+      for (const m of MEASURES)
+        if (runner.points[m] - row[chosen]!.points[m] > runner.points[k] - row[chosen]!.points[k]) k = m;
+      const margin = runner.total - row[chosen]!.total;
+      why =
+        margin >= 0
+          ? `${names[runner.take]} scored ${margin.toFixed(2)} points worse, most on ${LABEL[k]} (` +
+            `${describeMeasure(k, measures[s]![runner.take]!)} against ${describeMeasure(k, measures[s]![chosen]!)})`
+          : `${names[runner.take]} scored ${(-margin).toFixed(2)} points better, less than the ${switchPoints}-point ` +
+            'cost of changing takes here';
+    }
+    return {
+      section,
+      scores: row,
+      chosen,
+      runnerUp: runner ? runner.take : null,
+      why,
+      keptForContinuity: best.take !== chosen,
+    };
+  });
+}

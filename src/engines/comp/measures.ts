@@ -1,0 +1,475 @@
+/**
+ * Per take × section measures (issue 15 step 1), against a reference: a MIDI guide (exact notes
+ * and note-on times), a guide vocal (its activity, f0 rounded to its notes, and onsets) or, with
+ * no guide, the consensus of the other takes (their majority activity and median envelope) with
+ * pitch taken against the nearest tone of the key (or semitone) at the takes' common tuning.
+ *
+ * - pitch: median and 90th-percentile |cents| of voiced frames, f0 averaged over one vibrato
+ *   cycle first (vibrato excluded), against the reference note;
+ * - stability: rms cents of f0 around its 30 ms average (jitter, vibrato excluded);
+ * - timing: the entry offset (ms, + late) maximising the correlation of the take's activity
+ *   envelope with the reference's in the section; onsetErrorMs: median distance of the onset
+ *   engine's onsets to the reference onsets (reported);
+ * - noise floor: 90th percentile of the frame level (dBFS, gain-matched) where the reference
+ *   expects no voice, and how far it lies above the quietest take's floor there;
+ * - clipped samples; level: median K-weighted loudness (LUFS scale) of the voiced frames, and its
+ *   distance to what the take's and the section's usual levels predict (levelFit); missing: the
+ *   share of expected-voice frames without voice, extra: the share of expected-silence frames with
+ *   voice.
+ * Pure: features in, numbers out.
+ */
+import { COMP_FRAME_PARAMETERS, COMP_MEASURE_PARAMETERS } from './params.js';
+import type { TakeFeatures } from './features.js';
+
+export interface Section {
+  name: string;
+  startSeconds: number;
+  endSeconds: number;
+}
+
+export interface GuideNote {
+  onSeconds: number;
+  offSeconds: number;
+  /** MIDI note number. */
+  midi: number;
+}
+
+/** What the takes are measured against. */
+export type Guide =
+  { kind: 'none'; key?: KeyScale } | { kind: 'midi'; notes: GuideNote[] } | { kind: 'audio'; features: TakeFeatures };
+
+export interface KeyScale {
+  name: string;
+  /** Pitch classes of the scale (0 = C). */
+  pitchClasses: number[];
+}
+
+export interface TakeSectionMeasures {
+  pitchMedianCents: number | null;
+  pitchP90Cents: number | null;
+  jitterCents: number | null;
+  /** Entry offset against the reference, ms (positive: late); null when the take is silent here. */
+  timingMs: number | null;
+  onsetErrorMs: number | null;
+  noiseFloorDbfs: number | null;
+  /** noiseFloorDbfs minus the quietest take's floor in this section. */
+  noiseExcessDb: number | null;
+  clippedSamples: number;
+  voicedLufs: number | null;
+  /** voicedLufs minus what the take's and the section's usual levels predict (levelFit), LU. */
+  levelDeltaLu: number | null;
+  missingFraction: number;
+  extraFraction: number;
+}
+
+const dbOf = (x: number) => (x > 0 ? 10 * Math.log10(x) : -200);
+
+function percentile(xs: number[], q: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]!;
+}
+
+export const median = (xs: number[]) => percentile(xs, 0.5);
+
+const NOTE_NAMES: Record<string, number> = { c: 0, d: 2, e: 4, f: 5, g: 7, a: 9, b: 11 };
+
+/** "A minor", "F# major", "Bb" (major): the scale's pitch classes; undefined when not a key. */
+export function parseKey(text: string): KeyScale | undefined {
+  const m = /^\s*([A-Ga-g])\s*([#♯b♭]?)\s*(major|minor|maj|min|m)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  let tonic = NOTE_NAMES[m[1]!.toLowerCase()]!;
+  if (m[2] === '#' || m[2] === '♯') tonic += 1;
+  if (m[2] === 'b' || m[2] === '♭') tonic -= 1;
+  const minor = /^(minor|min|m)$/i.test(m[3] ?? '') && m[3] !== 'M';
+  const steps = minor ? [0, 2, 3, 5, 7, 8, 10] : [0, 2, 4, 5, 7, 9, 11];
+  const name = `${m[1]!.toUpperCase()}${m[2] ?? ''} ${minor ? 'minor' : 'major'}`;
+  return { name, pitchClasses: steps.map((s) => (((tonic + s) % 12) + 12) % 12) };
+}
+
+/** Cents above MIDI 0 (MIDI number × 100) of a frequency. */
+const centsOf = (hz: number) => 1200 * Math.log2(hz / 440) + 6900;
+
+/** Per-take frame analysis shared by the measures. */
+interface TakeFrames {
+  db: Float32Array;
+  active: Uint8Array;
+  /** 0…1: how far the frame is above the activity threshold (30 dB scale). */
+  soft: Float32Array;
+  /** Vibrato-averaged cents per frame (NaN unvoiced) and 30 ms-averaged cents (jitter). */
+  slow: Float32Array;
+  fast: Float32Array;
+  raw: Float32Array;
+}
+
+function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
+  const n = f.ms.length;
+  const g2 = gain * gain;
+  const db = new Float32Array(n);
+  const loud: number[] = [];
+  for (let i = 0; i < n; i++) {
+    db[i] = dbOf(f.ms[i]! * g2);
+    if (f.ms[i]! > 0) loud.push(db[i]!);
+  }
+  const range = COMP_FRAME_PARAMETERS.activityRangeDb.value;
+  // robust to a few very loud (clipped, noisy) or very quiet sections: the voice's typical level is
+  // the median of the frames well above the quietest tenth (the rests' floor)
+  const floor = percentile(loud, 0.1) ?? -200;
+  const voice = median(loud.filter((x) => x > floor + 15));
+  const thr = Math.max(
+    COMP_FRAME_PARAMETERS.activityFloorDbfs.value,
+    floor + 10,
+    voice === null ? Infinity : voice - range,
+  );
+  const active = new Uint8Array(n);
+  const soft = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    active[i] = db[i]! >= thr ? 1 : 0;
+    soft[i] = Math.max(0, Math.min(1, (db[i]! - thr) / range));
+  }
+  // f0 in cents, in runs of one note (a jump of noteBreakCents splits), averaged two ways
+  const raw = new Float32Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) if (f.f0[i]! > 0 && active[i]) raw[i] = centsOf(f.f0[i]!);
+  const hopS = f.hop / f.sampleRate;
+  const slow = smoothRuns(raw, Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.vibratoWindowSeconds.value / hopS)));
+  const fast = smoothRuns(raw, Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.jitterWindowSeconds.value / hopS)));
+  return { db, active, soft, slow, fast, raw };
+}
+
+/** Centered moving average of `w` frames within runs of one note; run edges (2 frames) left out (NaN). */
+function smoothRuns(c: Float32Array, w: number): Float32Array {
+  const n = c.length;
+  const out = new Float32Array(n).fill(NaN);
+  const brk = COMP_MEASURE_PARAMETERS.noteBreakCents.value;
+  let i = 0;
+  while (i < n) {
+    if (Number.isNaN(c[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && !Number.isNaN(c[j]!) && Math.abs(c[j]! - c[j - 1]!) < brk) j++;
+    // run [i, j)
+    if (j - i >= 6) {
+      const pre = new Float64Array(j - i + 1);
+      for (let k = i; k < j; k++) pre[k - i + 1] = pre[k - i]! + c[k]!;
+      const half = Math.floor(w / 2);
+      for (let k = i + 2; k < j - 2; k++) {
+        const lo = Math.max(i, k - half);
+        const hi = Math.min(j, k + half + 1);
+        out[k] = (pre[hi - i]! - pre[lo - i]!) / (hi - lo);
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** The common tuning of voiced frames: circular mean of cents mod 100, in [−50, 50). */
+export function tuningOffsetCents(series: Float32Array[]): number {
+  let cs = 0;
+  let sn = 0;
+  for (const s of series)
+    for (const c of s)
+      if (!Number.isNaN(c)) {
+        const a = (2 * Math.PI * c) / 100;
+        cs += Math.cos(a);
+        sn += Math.sin(a);
+      }
+  if (cs === 0 && sn === 0) return 0;
+  return (Math.atan2(sn, cs) / (2 * Math.PI)) * 100;
+}
+
+/** The nearest tone (cents) of `scale` (all semitones when absent) shifted by `tuning` cents. */
+function nearestTone(c: number, tuning: number, scale?: KeyScale): number {
+  const x = c - tuning;
+  if (!scale) return Math.round(x / 100) * 100 + tuning;
+  let best = Infinity;
+  const base = Math.floor(x / 1200) * 1200;
+  for (const oct of [-1200, 0, 1200])
+    for (const pc of scale.pitchClasses) {
+      const t = base + oct + pc * 100;
+      if (Math.abs(t - x) < Math.abs(best - x)) best = t;
+    }
+  return best + tuning;
+}
+
+/** Frame range [a, b) of a section. */
+function frameRange(s: Section, hopS: number, n: number): [number, number] {
+  return [Math.max(0, Math.round(s.startSeconds / hopS)), Math.min(n, Math.round(s.endSeconds / hopS))];
+}
+
+/** The lag (frames, fractional; + = take late) maximising Σ take[i+L]·ref[i] over [a, b). */
+function bestLag(take: ArrayLike<number>, ref: ArrayLike<number>, a: number, b: number, maxLag: number): number | null {
+  let anyTake = false;
+  let anyRef = false;
+  for (let i = Math.max(0, a - maxLag); i < Math.min(take.length, b + maxLag); i++) if (take[i]! > 0) anyTake = true;
+  for (let i = a; i < b; i++) if (ref[i]! > 0) anyRef = true;
+  if (!anyTake || !anyRef) return null;
+  const score = new Float64Array(2 * maxLag + 1);
+  for (let L = -maxLag; L <= maxLag; L++) {
+    let s = 0;
+    for (let i = a; i < b; i++) {
+      const j = i + L;
+      if (j < 0 || j >= take.length) continue;
+      s += take[j]! * ref[i]!;
+    }
+    score[L + maxLag] = s;
+  }
+  let k = 0;
+  for (let i = 1; i < score.length; i++) if (score[i]! > score[k]!) k = i;
+  // the middle of a plateau of equal scores
+  let k2 = k;
+  while (k2 + 1 < score.length && score[k2 + 1] === score[k]) k2++;
+  let at = (k + k2) / 2;
+  if (k === k2 && k > 0 && k < score.length - 1) {
+    const y0 = score[k - 1]!,
+      y1 = score[k]!,
+      y2 = score[k + 1]!;
+    const d = y0 - 2 * y1 + y2;
+    if (d < 0) at = k + (0.5 * (y0 - y2)) / d;
+  }
+  return at - maxLag;
+}
+
+export interface MeasureInput {
+  takes: TakeFeatures[];
+  /** Linear gain of each take (gain matching); measures of level and noise are taken after it. */
+  gains: number[];
+  sections: Section[];
+  guide: Guide;
+}
+
+export interface MeasureOutput {
+  /** [section][take]. */
+  measures: TakeSectionMeasures[][];
+  /** Tuning offset used for nearest-tone pitch (cents re A = 440 Hz); 0 with a MIDI guide. */
+  tuningCents: number;
+  /** What pitch and timing were taken against. */
+  reference: 'midi' | 'guide' | 'consensus';
+}
+
+export function measureTakes(input: MeasureInput): MeasureOutput {
+  const { takes, gains, sections, guide } = input;
+  const f0 = takes[0]!;
+  const hopS = f0.hop / f0.sampleRate;
+  const n = Math.max(...takes.map((t) => t.ms.length));
+  const frames = takes.map((t, k) => analyseTake(t, gains[k]!));
+  const N = takes.length;
+  const guard = Math.round(COMP_FRAME_PARAMETERS.gapGuardSeconds.value / hopS);
+  const maxLag = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.maxLagSeconds.value / hopS));
+  const at = (a: ArrayLike<number>, i: number) => (i < a.length ? a[i]! : 0);
+
+  // the reference per take: expected activity, soft envelope, target cents (NaN: nearest tone), onsets
+  let tuning = 0;
+  const target = new Float32Array(n).fill(NaN);
+  let refActive: (k: number) => Uint8Array;
+  let refSoft: (k: number) => Float32Array;
+  let refOnsets: (k: number) => number[][];
+  let kind: MeasureOutput['reference'];
+  if (guide.kind === 'midi') {
+    kind = 'midi';
+    const act = new Uint8Array(n);
+    for (const note of guide.notes) {
+      const a = Math.max(0, Math.round(note.onSeconds / hopS));
+      const b = Math.min(n, Math.round(note.offSeconds / hopS));
+      for (let i = a; i < b; i++) {
+        act[i] = 1;
+        target[i] = note.midi * 100;
+      }
+    }
+    const soft = Float32Array.from(act);
+    const ons = guide.notes.map((x) => x.onSeconds);
+    refActive = () => act;
+    refSoft = () => soft;
+    refOnsets = () => [ons];
+  } else if (guide.kind === 'audio') {
+    kind = 'guide';
+    const g = analyseTake(guide.features, 1);
+    const gt = tuningOffsetCents([g.slow]);
+    for (let i = 0; i < Math.min(n, g.slow.length); i++)
+      if (!Number.isNaN(g.slow[i]!)) target[i] = nearestTone(g.slow[i]!, gt);
+    const act = new Uint8Array(n);
+    act.set(g.active.subarray(0, n));
+    const soft = new Float32Array(n);
+    soft.set(g.soft.subarray(0, n));
+    refActive = () => act;
+    refSoft = () => soft;
+    refOnsets = () => [guide.features.onsets];
+    tuning = gt;
+  } else {
+    kind = 'consensus';
+    tuning = tuningOffsetCents(frames.map((f) => f.slow));
+    // leave-one-out: the other takes' majority and median envelope
+    const cacheA = new Map<number, Uint8Array>();
+    const cacheS = new Map<number, Float32Array>();
+    const build = (k: number) => {
+      const act = new Uint8Array(n);
+      const soft = new Float32Array(n);
+      const others = frames.filter((_, j) => j !== k || N === 1);
+      const need = Math.max(1, others.length / 2);
+      const vals = new Float64Array(others.length);
+      for (let i = 0; i < n; i++) {
+        let c = 0;
+        others.forEach((o, j) => {
+          c += at(o.active, i);
+          vals[j] = at(o.soft, i);
+        });
+        act[i] = c >= need ? 1 : 0;
+        vals.sort();
+        const m = vals.length;
+        soft[i] = m % 2 ? vals[(m - 1) / 2]! : (vals[m / 2 - 1]! + vals[m / 2]!) / 2;
+      }
+      cacheA.set(k, act);
+      cacheS.set(k, soft);
+    };
+    refActive = (k) => (cacheA.has(k) || build(k), cacheA.get(k)!);
+    refSoft = (k) => (cacheS.has(k) || build(k), cacheS.get(k)!);
+    refOnsets = (k) => takes.filter((_, j) => j !== k || N === 1).map((t) => t.onsets);
+  }
+  const scale = guide.kind === 'none' ? guide.key : undefined;
+
+  const measures: TakeSectionMeasures[][] = sections.map((s) => {
+    const [a, b] = frameRange(s, hopS, n);
+    const row = takes.map((t, k): TakeSectionMeasures => {
+      const fr = frames[k]!;
+      const ra = refActive(k);
+      // gap frames: the reference expects no voice within the guard
+      let expected = 0,
+        missing = 0,
+        gaps = 0,
+        extra = 0;
+      const gapDb: number[] = [];
+      let lastActive = -1e9;
+      const nextActive = new Int32Array(b - a + 1).fill(1e9);
+      for (let i = b - 1; i >= a; i--) nextActive[i - a] = ra[i] ? i : nextActive[i - a + 1]!;
+      let clipped = 0;
+      const voicedK: number[] = [];
+      for (let i = a; i < b; i++) {
+        clipped += at(t.clips, i);
+        if (ra[i]) {
+          lastActive = i;
+          expected++;
+          if (!at(fr.active, i)) missing++;
+          else if (at(t.kms, i) > 0) voicedK.push(10 * Math.log10(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
+          continue;
+        }
+        if (i - lastActive <= guard || nextActive[i - a]! - i <= guard) continue;
+        // without a guide, pitched voice where most other takes have none is a phrase they left out,
+        // not noise: the floor is taken on the rest
+        if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;
+        gaps++;
+        gapDb.push(i < fr.db.length ? fr.db[i]! : -200);
+        if (at(fr.active, i)) extra++;
+      }
+      // pitch against the reference note (or the nearest tone)
+      const errs: number[] = [];
+      const jit: number[] = [];
+      for (let i = a; i < Math.min(b, fr.slow.length); i++) {
+        const c = fr.slow[i]!;
+        if (Number.isNaN(c) || !ra[i]) continue;
+        const want = Number.isNaN(target[i]!) ? (kind === 'midi' ? NaN : nearestTone(c, tuning, scale)) : target[i]!;
+        if (Number.isNaN(want)) continue;
+        // octaves folded: an octave jump of the f0 track is the tracker's error, not the singer's
+        errs.push(Math.abs(((((c - want + 600) % 1200) + 1200) % 1200) - 600));
+        if (!Number.isNaN(fr.fast[i]!) && !Number.isNaN(fr.raw[i]!)) jit.push((fr.raw[i]! - fr.fast[i]!) ** 2);
+      }
+      const lag = bestLag(fr.soft, refSoft(k), a, b, maxLag);
+      // onsets: each of the take's onsets in the section against the nearest reference onset of each source
+      const window = COMP_MEASURE_PARAMETERS.onsetMatchSeconds.value;
+      const onsetErr: number[] = [];
+      for (const o of t.onsets) {
+        if (o < s.startSeconds || o >= s.endSeconds) continue;
+        const ds: number[] = [];
+        for (const src of refOnsets(k)) {
+          let best = Infinity;
+          for (const r of src) if (Math.abs(r - o) < Math.abs(best)) best = r - o;
+          if (Math.abs(best) <= window) ds.push(Math.abs(best));
+        }
+        const m = median(ds);
+        if (m !== null) onsetErr.push(m * 1000);
+      }
+      const floor = percentile(gapDb, 0.9);
+      return {
+        pitchMedianCents: percentile(errs, 0.5),
+        pitchP90Cents: percentile(errs, 0.9),
+        jitterCents: jit.length >= 5 ? Math.sqrt(jit.reduce((x, y) => x + y, 0) / jit.length) : null,
+        timingMs: lag === null || expected === 0 ? null : lag * hopS * 1000,
+        onsetErrorMs: median(onsetErr),
+        noiseFloorDbfs: floor,
+        noiseExcessDb: null,
+        clippedSamples: clipped,
+        voicedLufs: median(voicedK),
+        levelDeltaLu: null,
+        missingFraction: expected ? missing / expected : 0,
+        extraFraction: gaps ? extra / gaps : 0,
+      };
+    });
+    // noise against the quietest take's floor here (a floor is only ever raised by a defect)
+    const floors = row.map((m) => m.noiseFloorDbfs).filter((x): x is number => x !== null);
+    const commonFloor = floors.length ? Math.min(...floors) : null;
+    for (const m of row)
+      if (m.noiseFloorDbfs !== null && commonFloor !== null) m.noiseExcessDb = m.noiseFloorDbfs - commonFloor;
+    return row;
+  });
+  // level: each take's voiced level per section against take + section effects (levelFit); the
+  // residual is how far the take's level is off in that section (clipped sections not fitted)
+  const L = measures.map((row) => row.map((m) => (m.clippedSamples === 0 ? m.voicedLufs : null)));
+  const fit = levelFit(L);
+  measures.forEach((row, s) =>
+    row.forEach((m, k) => {
+      if (m.voicedLufs !== null) m.levelDeltaLu = m.voicedLufs - fit.rows[s]! - fit.cols[k]!;
+    }),
+  );
+  return { measures, tuningCents: tuning, reference: kind };
+}
+
+/**
+ * Voiced loudness of a whole take: the median K-weighted loudness (LUFS scale, 10 ms frames) of its
+ * active frames — robust to a clipped or dropped section; null when silent.
+ */
+export function voicedLoudness(f: TakeFeatures): number | null {
+  const fr = analyseTake(f, 1);
+  const levels: number[] = [];
+  for (let i = 0; i < f.kms.length; i++)
+    if (fr.active[i] && f.kms[i]! > 0) levels.push(10 * Math.log10(f.kms[i]!) - 0.691);
+  return median(levels);
+}
+
+/** Activity of a take after its gain (1 where voice is present), for seams and auto sections. */
+export function activity(f: TakeFeatures, gain: number): Uint8Array {
+  return analyseTake(f, gain).active;
+}
+
+interface LevelFit {
+  /** Section (row) and take (column) effects, LU. */
+  rows: number[];
+  cols: number[];
+}
+
+/**
+ * Each take's level per section as take effect + section effect: the take effect the median over
+ * sections (robust to a few sections off), the section effect the loudest take there — level
+ * defects left in the table only lower a take (a singer off the mic; clipped sections are left
+ * out), so the loudest take is the section's own level and a drop in several takes still shows.
+ */
+export function levelFit(t: (number | null)[][], sweeps = 4): LevelFit {
+  const R = t.length;
+  const C = t[0]?.length ?? 0;
+  const cols = Array.from(
+    { length: C },
+    (_, j) => median(t.map((r) => r[j]!).filter((x): x is number => x !== null)) ?? 0,
+  );
+  const rows = new Array<number>(R).fill(0);
+  for (let it = 0; it < sweeps; it++) {
+    for (let i = 0; i < R; i++) {
+      let best = -Infinity;
+      for (let j = 0; j < C; j++) if (t[i]![j] !== null) best = Math.max(best, t[i]![j]! - cols[j]!);
+      rows[i] = Number.isFinite(best) ? best : 0;
+    }
+    for (let j = 0; j < C; j++)
+      cols[j] =
+        median(t.map((r, i) => (r[j] === null ? null : r[j]! - rows[i]!)).filter((x): x is number => x !== null)) ?? 0;
+  }
+  return { rows, cols };
+}

@@ -1,0 +1,110 @@
+/**
+ * `shub comp` parameters (issue 15), each declared once with unit, range and what it does, and
+ * the weight presets. Measures are taken on frames of `frameSeconds`; a section's score is a sum
+ * of points, each measure converted to points by its declared scale, times the measure's weight.
+ */
+import { p, type ParameterSpec } from '../analysis/params.js';
+
+export const COMP_FRAME_PARAMETERS = {
+  frameSeconds: p(
+    0.01,
+    's',
+    [0.002, 0.05],
+    'hop of the per-take feature frames (energy, K-weighted energy, clips, f0)',
+  ),
+  fineSeconds: p(0.001, 's', [0.0002, 0.01], 'resolution of the energy envelope seams are placed on'),
+  clipLevel: p(0.999, 'of full scale', [0.5, 1], 'a sample at or above this |x| counts as clipped'),
+  activityRangeDb: p(
+    30,
+    'dB',
+    [10, 80],
+    "a frame is active (voice present) when its energy is within this of the take's loud frames (95th percentile)",
+  ),
+  activityFloorDbfs: p(-65, 'dBFS', [-120, -20], 'frames quieter than this are never active'),
+  gapGuardSeconds: p(
+    0.12,
+    's',
+    [0, 0.5],
+    'noise and extra-phrase checks skip this much around the voice the reference expects (a consonant before a ' +
+      'note, up to ~100 ms; a release after it)',
+  ),
+} as const;
+
+export const COMP_MEASURE_PARAMETERS = {
+  vibratoWindowSeconds: p(
+    0.2,
+    's',
+    [0.05, 1],
+    'pitch error is taken on f0 averaged over this window (one vibrato cycle at 5 Hz): vibrato excluded',
+  ),
+  jitterWindowSeconds: p(0.03, 's', [0.01, 0.1], 'pitch stability: rms of f0 around its average over this window'),
+  noteBreakCents: p(80, 'cents', [20, 300], 'a jump of f0 this large between frames starts a new note'),
+  maxLagSeconds: p(0.15, 's', [0.02, 0.5], 'timing: the largest entry offset searched against the reference'),
+  onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
+  levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
+  noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
+} as const;
+
+/** How many of each measure cost one point (before weights). */
+export const COMP_POINT_SCALES = {
+  pitchMedianCents: p(10, 'cents', [1, 100], 'median |pitch error| (beyond 5 cents) per point'),
+  pitchP90Cents: p(20, 'cents', [1, 200], '90th-percentile |pitch error| (beyond 15 cents) per point'),
+  jitterCents: p(10, 'cents', [1, 100], 'pitch jitter (beyond 5 cents rms) per point'),
+  timingMs: p(20, 'ms', [1, 200], 'entry offset (beyond 10 ms) per point'),
+  noiseDb: p(6, 'dB', [1, 40], 'noise floor above the common floor (beyond the tolerance) per point'),
+  levelLu: p(2, 'LU', [0.5, 20], 'level away from the consensus (beyond the tolerance) per point'),
+  missingFraction: p(0.1, 'of the frames', [0.01, 1], 'expected-voice frames with no voice (or voice where none is)'),
+} as const;
+
+export const COMP_CHOICE_PARAMETERS = {
+  switchPoints: p(
+    0.5,
+    'points',
+    [0, 100],
+    'a take change between sections must gain at least this many points (keeps comps from hopping between takes)',
+  ),
+} as const;
+
+export const COMP_ASSEMBLY_PARAMETERS = {
+  crossfadeMs: p(20, 'ms', [1, 500], 'crossfade length at a seam (shorter when the gap it is placed in is shorter)'),
+  minCrossfadeMs: p(2, 'ms', [0.5, 50], 'shortest crossfade'),
+  searchSeconds: p(0.15, 's', [0, 2], 'a seam is placed at the lowest-energy point within this of the boundary'),
+  maxGainDb: p(12, 'dB', [0, 40], 'gain matching moves a take by at most this much'),
+} as const;
+
+export const COMP_SECTION_PARAMETERS = {
+  minSilenceSeconds: p(
+    0.15,
+    's',
+    [0.02, 5],
+    '--auto: a phrase boundary is a stretch this long where the takes agree there is no voice (or least energy)',
+  ),
+  minSectionSeconds: p(1, 's', [0.1, 60], '--auto: shorter sections are merged into their neighbour'),
+  beatsPerBar: p(4, 'beats', [1, 32], '--bars: beats in a bar', true),
+  guideLengthToleranceSeconds: p(
+    1,
+    's',
+    [0, 60],
+    'a guide may be this much longer or shorter than the longest take (else it belongs to another song)',
+  ),
+} as const;
+
+/** What a score weighs: one weight per measure. */
+export const MEASURES = ['pitch', 'stability', 'timing', 'noise', 'clipping', 'level', 'missing'] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Weights = Record<Measure, number>;
+
+export const WEIGHT_RANGE: ParameterSpec = p(1, 'points per point', [0, 100], 'a measure weight');
+
+/**
+ * The presets (points per point of each measure). vocal-pop: tuning and timing first, as pop
+ * vocals are tuned and tight; vocal-natural: a performance's pitch drifts and timing breathe,
+ * noise and level matter more; instrument: timing first, pitch as played.
+ */
+export const WEIGHT_PRESETS: Record<'vocal-pop' | 'vocal-natural' | 'instrument', Weights> = {
+  'vocal-pop': { pitch: 1.5, stability: 0.5, timing: 1.2, noise: 1, clipping: 1.5, level: 0.7, missing: 2 },
+  'vocal-natural': { pitch: 0.8, stability: 0.2, timing: 0.8, noise: 1.2, clipping: 1.5, level: 1, missing: 2 },
+  instrument: { pitch: 1, stability: 0.3, timing: 1.5, noise: 1, clipping: 1.5, level: 0.8, missing: 2 },
+};
+export type WeightPreset = keyof typeof WEIGHT_PRESETS;
+export const DEFAULT_PRESET: WeightPreset = 'vocal-pop';

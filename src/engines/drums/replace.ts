@@ -1,0 +1,268 @@
+/**
+ * Sample replacement on one mic (issue 13), streaming: each hit triggers a kit sample (chosen by
+ * the caller: velocity layer, round robin), fitted to the original's attack and added to an
+ * output that runs a fixed latency behind the input. The fit, per hit:
+ *
+ * - what the earlier replacements already explain is subtracted from the original first, so a
+ *   hit landing on the previous one's decay is fitted alone;
+ * - the sample's transient start (first sample at 5 % of its peak, the detector's definition) is put
+ *   on the hit's start, then slid by the lag of the largest |cross-correlation| within `maxLagMs`,
+ *   refined below a sample to the shift whose fractionally delayed sample (windowed sinc) leaves
+ *   the least after a least-squares fit;
+ * - its polarity is the sign of that fit, its gain the fit's.
+ *
+ * `mix` blends the original (0) and the replacement (1). Memory: the latency, the longest sample
+ * and the hits' compact list.
+ */
+import { REPLACE_PARAMETERS as R, DETECT_PARAMETERS } from './params.js';
+
+export interface KitSample {
+  samples: Float32Array;
+  /** Index of the transient start: the first sample at 5 % of the peak |x|. */
+  lead: number;
+  name: string;
+}
+
+/** The first sample at the detector's start fraction of the peak |x|. */
+export function transientStart(x: Float32Array): number {
+  let peak = 0;
+  for (const v of x) peak = Math.max(peak, Math.abs(v));
+  const th = DETECT_PARAMETERS.startFraction.value * peak;
+  let i = 0;
+  while (i < x.length && Math.abs(x[i]!) < th) i++;
+  return i < x.length ? i : 0;
+}
+
+export interface Placement {
+  /** The hit's detected start (sample index). */
+  hitSample: number;
+  sample: string;
+  /** Where the sample's transient start was put, in samples (fractional). */
+  placedAt: number;
+  /** placedAt − hitSample. */
+  shiftSamples: number;
+  gain: number;
+  polarity: 1 | -1;
+  /** Normalised correlation at the fit (1 = the original's attack is the sample). */
+  correlation: number;
+}
+
+export interface ReplaceHit {
+  sample: number;
+  pick: () => KitSample;
+}
+
+const ms = (rate: number, v: number) => Math.round((v * rate) / 1000);
+
+/** Windowed-sinc taps delaying by `frac` (0 ≤ frac < 1): y[n] = Σ h[k] x[n − k − frac]. */
+function fractionalTaps(frac: number, half: number): Float64Array {
+  const h = new Float64Array(2 * half);
+  let sum = 0;
+  for (let k = -half + 1; k <= half; k++) {
+    const t = k - frac;
+    const sinc = t === 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
+    const w = 0.5 + 0.5 * Math.cos((Math.PI * t) / (half + 1));
+    h[k + half - 1] = sinc * w;
+    sum += sinc * w;
+  }
+  for (let i = 0; i < h.length; i++) h[i]! /= sum;
+  return h;
+}
+
+export class Replacer {
+  private readonly latency: number;
+  private readonly fit: number;
+  private readonly pre: number;
+  private readonly maxLag: number;
+  private readonly half: number;
+  /** Absolute index of orig[0] / acc[0]. */
+  private base = 0;
+  private orig = new Float32Array(0);
+  private origLen = 0;
+  private acc = new Float64Array(0);
+  private next = 0;
+  readonly placements: Placement[] = [];
+
+  constructor(
+    readonly rate: number,
+    private readonly hits: readonly ReplaceHit[],
+    private readonly mix: number = R.mix.value,
+  ) {
+    this.fit = Math.max(8, ms(rate, R.fitMs.value));
+    this.pre = ms(rate, R.preMs.value);
+    this.maxLag = ms(rate, R.maxLagMs.value);
+    this.half = R.sincTaps.value;
+    this.latency = this.fit + this.maxLag + this.half + 2;
+  }
+
+  private ensure(n: number): void {
+    if (this.orig.length < n) {
+      const o = new Float32Array(Math.max(n, 2 * this.orig.length));
+      o.set(this.orig.subarray(0, this.origLen));
+      this.orig = o;
+    }
+    if (this.acc.length < n) {
+      const a = new Float64Array(Math.max(n, 2 * this.acc.length));
+      a.set(this.acc);
+      this.acc = a;
+    }
+  }
+
+  /** The original's next block; returns the output block that is now final (latency behind). */
+  push(x: Float32Array): Float32Array {
+    this.ensure(this.origLen + x.length);
+    this.orig.set(x, this.origLen);
+    this.origLen += x.length;
+    const end = this.base + this.origLen;
+    while (this.next < this.hits.length && this.hits[this.next]!.sample + this.latency <= end) this.place(this.next++);
+    return this.emit(end - this.latency);
+  }
+
+  /** Everything left (the stream has ended). */
+  finish(): Float32Array {
+    const end = this.base + this.origLen;
+    while (this.next < this.hits.length) this.place(this.next++);
+    return this.emit(end);
+  }
+
+  private at(abs: number): number {
+    const i = abs - this.base;
+    return i >= 0 && i < this.origLen ? this.orig[i]! - this.acc[i]! : 0;
+  }
+
+  private place(k: number): void {
+    const hit = this.hits[k]!;
+    const s = hit.pick();
+    const x = s.samples;
+    const start = hit.sample;
+    // the original minus what is placed, over the fit window (with room for the lags)
+    const from = start - this.pre - this.maxLag - 1;
+    const len = this.pre + this.fit + 2 * this.maxLag + 3;
+    const y = new Float64Array(len);
+    for (let i = 0; i < len; i++) y[i] = this.at(from + i);
+    const smp = (j: number) => (j >= 0 && j < x.length ? x[j]! : 0);
+    const corr = (d: number) => {
+      let c = 0;
+      for (let i = -this.pre; i < this.fit; i++) c += y[i + this.pre + this.maxLag + 1 + d]! * smp(s.lead + i);
+      return c;
+    };
+    let best = 0;
+    let bestC = 0;
+    const cs = new Map<number, number>();
+    for (let d = -this.maxLag - 1; d <= this.maxLag + 1; d++) cs.set(d, corr(d));
+    for (let d = -this.maxLag; d <= this.maxLag; d++)
+      if (Math.abs(cs.get(d)!) > Math.abs(bestC)) {
+        best = d;
+        bestC = cs.get(d)!;
+      }
+    // below a sample: the shift whose fractionally delayed sample leaves the least after the
+    // least-squares fit (golden-section search within ±0.6 sample of the best integer lag)
+    const yAt = (i: number) => y[i + this.pre + this.maxLag + 1]!;
+    const fitAt = (shift: number) => {
+      const whole = Math.floor(shift);
+      const h = fractionalTaps(shift - whole, this.half);
+      let yz = 0;
+      let zz = 0;
+      let yy = 0;
+      for (let i = -this.pre; i < this.fit; i++) {
+        let z = 0;
+        for (let k = -this.half + 1; k <= this.half; k++) z += h[k + this.half - 1]! * smp(s.lead + i - whole - k);
+        const v = yAt(i);
+        yz += v * z;
+        zz += z * z;
+        yy += v * v;
+      }
+      return { yz, zz, yy, left: yy > 0 && zz > 0 ? 1 - (yz * yz) / (zz * yy) : 1 };
+    };
+    let lo = best - 0.6;
+    let hi = best + 0.6;
+    const phi = (Math.sqrt(5) - 1) / 2;
+    let m1 = hi - phi * (hi - lo);
+    let m2 = lo + phi * (hi - lo);
+    let f1 = fitAt(m1).left;
+    let f2 = fitAt(m2).left;
+    for (let it = 0; it < 24; it++) {
+      if (f1 < f2) {
+        hi = m2;
+        m2 = m1;
+        f2 = f1;
+        m1 = hi - phi * (hi - lo);
+        f1 = fitAt(m1).left;
+      } else {
+        lo = m1;
+        m1 = m2;
+        f1 = f2;
+        m2 = lo + phi * (hi - lo);
+        f2 = fitAt(m2).left;
+      }
+    }
+    let shift = (lo + hi) / 2;
+    if (Math.abs(shift - Math.round(shift)) < R.snapSamples.value) shift = Math.round(shift);
+    const at = fitAt(shift);
+    const polarity: 1 | -1 = at.yz < 0 ? -1 : 1;
+    const gain = at.zz > 0 ? Math.abs(at.yz) / at.zz : 0;
+    void bestC;
+    const placedAt = start + shift;
+    // add the sample: its index j lands at placedAt − lead + j
+    const g = gain * polarity;
+    const whole = Math.floor(placedAt - s.lead);
+    const f = placedAt - s.lead - whole;
+    const first = whole;
+    const last = whole + x.length + (f ? this.half : 0);
+    this.ensure(last - this.base + 1);
+    const offset = first - this.base;
+    if (f === 0) {
+      for (let j = 0; j < x.length; j++) if (offset + j >= 0) this.acc[offset + j]! += g * x[j]!;
+    } else {
+      // y[n] = Σ h[k] x[n − whole − k − f] over k in [−half+1, half]
+      const h = fractionalTaps(f, this.half);
+      for (let n = first - this.half; n < last; n++) {
+        const i = n - this.base;
+        if (i < 0) continue;
+        let v = 0;
+        for (let k = -this.half + 1; k <= this.half; k++) {
+          const j = n - whole - k;
+          if (j >= 0 && j < x.length) v += h[k + this.half - 1]! * x[j]!;
+        }
+        this.acc[i]! += g * v;
+      }
+    }
+    this.placements.push({
+      hitSample: start,
+      sample: s.name,
+      placedAt,
+      shiftSamples: shift,
+      gain,
+      polarity,
+      correlation: at.zz > 0 && at.yy > 0 ? Math.abs(at.yz) / Math.sqrt(at.zz * at.yy) : 0,
+    });
+  }
+
+  private emit(upTo: number): Float32Array {
+    const n = Math.max(0, upTo - this.base);
+    const out = new Float32Array(n);
+    const m = this.mix;
+    for (let i = 0; i < n; i++) out[i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
+    // shift the buffers
+    this.orig.copyWithin(0, n, this.origLen);
+    this.origLen -= n;
+    this.acc.copyWithin(0, n);
+    this.acc.fill(0, this.acc.length - n);
+    this.base += n;
+    return out;
+  }
+}
+
+/** Round robin within each velocity layer: the k-th use of a layer takes its alternative k mod n. */
+export class LayerPicker<L extends { velocity: readonly [number, number]; files: readonly string[] }> {
+  private readonly uses = new Map<L, number>();
+  constructor(private readonly layers: readonly L[]) {}
+
+  pick(velocity: number): { layer: L; index: number; file: string } {
+    const layer = this.layers.find((l) => velocity >= l.velocity[0] && velocity <= l.velocity[1]) ?? this.layers[0]!;
+    const k = this.uses.get(layer) ?? 0;
+    this.uses.set(layer, k + 1);
+    const index = k % layer.files.length;
+    return { layer, index, file: layer.files[index]! };
+  }
+}

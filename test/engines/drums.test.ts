@@ -1,0 +1,138 @@
+/**
+ * The drums engines on analytic material (issue 13): replacement placed to a fraction of a sample
+ * and nulling, polarity, round robin, the MIDI writer read back by an independent parser.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMidi } from 'midi-file';
+import { LayerPicker, Replacer, transientStart, type KitSample } from '../../src/engines/drums/replace.js';
+import { drumMidi } from '../../src/engines/drums/midi.js';
+import { classifyHit, hitFeatures } from '../../src/engines/drums/classify.js';
+
+const RATE = 48000;
+
+/** A band-limited click: a Gaussian-windowed 2 kHz sine, evaluated at any (fractional) sample time. */
+const click = (t: number) => Math.exp(-(((t - 40) / 12) ** 2)) * Math.sin((2 * Math.PI * 2000 * (t - 40)) / RATE);
+
+function shot(len = 400): Float32Array {
+  const x = new Float32Array(len);
+  for (let i = 0; i < len; i++) x[i] = click(i);
+  return x;
+}
+
+function run(r: Replacer, x: Float32Array): Float32Array {
+  const parts: Float32Array[] = [];
+  for (let i = 0; i < x.length; i += 1000) parts.push(r.push(x.subarray(i, i + 1000)));
+  parts.push(r.finish());
+  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+  let k = 0;
+  for (const p of parts) {
+    out.set(p, k);
+    k += p.length;
+  }
+  return out;
+}
+
+const energyDb = (x: ArrayLike<number>) => {
+  let e = 0;
+  for (let i = 0; i < x.length; i++) e += x[i]! ** 2;
+  return 10 * Math.log10(e);
+};
+
+test('replace: a sample at fractional positions, levels and polarities is found to 0.05 sample and nulls', () => {
+  const s = shot();
+  const sample: KitSample = { samples: s, lead: transientStart(s), name: 'click' };
+  const truth = [
+    { at: 2000.37, gain: 0.8, pol: 1 },
+    { at: 5000, gain: 0.3, pol: -1 },
+    { at: 9000.81, gain: 1, pol: 1 },
+    { at: 9300.5, gain: 0.5, pol: 1 }, // on the previous one's tail
+  ];
+  const x = new Float32Array(12000);
+  for (const h of truth)
+    for (let i = 0; i < 400; i++) x[Math.floor(h.at) + i]! += h.pol * h.gain * click(i - (h.at % 1));
+  // the detected start: where the click crosses 5 % of its peak, to the sample (what the detector gives)
+  const hits = truth.map((h) => ({ sample: Math.round(h.at) + sample.lead, pick: () => sample }));
+  const r = new Replacer(RATE, hits, 1);
+  const y = run(r, x);
+  assert.equal(y.length, x.length);
+  r.placements.forEach((p, k) => {
+    const want = truth[k]!.at + sample.lead;
+    assert.ok(Math.abs(p.placedAt - want) <= 0.05, `hit ${k}: placed at ${p.placedAt}, truth ${want}`);
+    assert.equal(p.polarity, truth[k]!.pol);
+    assert.ok(Math.abs(p.gain / truth[k]!.gain - 1) < 0.01, `gain ${p.gain}`);
+  });
+  const residual = x.map((v, i) => v - y[i]!);
+  assert.ok(energyDb(residual) - energyDb(x) < -40, `null ${energyDb(residual) - energyDb(x)} dB`);
+});
+
+test('replace: mix 0 returns the original; mix 0.5 is the mean of original and replacement', () => {
+  const s = shot();
+  const sample: KitSample = { samples: s, lead: transientStart(s), name: 'click' };
+  const x = new Float32Array(4000);
+  for (let i = 0; i < 400; i++) x[1000 + i] = 0.5 * click(i);
+  const other = shot().map((v) => v * 0.25);
+  const hits = [{ sample: 1000 + sample.lead, pick: () => ({ ...sample, samples: other }) }];
+  const dry = run(new Replacer(RATE, hits, 0), x);
+  assert.ok(dry.length === x.length && dry.every((v, i) => v === x[i]));
+  const half = run(new Replacer(RATE, hits, 0.5), x);
+  const full = run(new Replacer(RATE, hits, 1), x);
+  for (let i = 0; i < x.length; i += 97) assert.ok(Math.abs(half[i]! - (0.5 * x[i]! + 0.5 * full[i]!)) < 1e-6);
+});
+
+test('round robin: alternatives in turn within a layer, never the same twice in a row', () => {
+  const picker = new LayerPicker([
+    { velocity: [1, 70] as const, files: ['soft-1', 'soft-2'] },
+    { velocity: [71, 127] as const, files: ['hard-1', 'hard-2', 'hard-3'] },
+  ]);
+  const got = [100, 100, 40, 100, 40, 40, 127, 71].map((v) => picker.pick(v).file);
+  assert.deepEqual(got, ['hard-1', 'hard-2', 'soft-1', 'hard-3', 'soft-2', 'soft-1', 'hard-1', 'hard-2']);
+});
+
+test('MIDI: channel 10, GM notes, velocities and the tempo, read back by midi-file', () => {
+  const bytes = drumMidi(
+    [
+      { timeSeconds: 0.5, note: 36, velocity: 100 },
+      { timeSeconds: 0.5, note: 42, velocity: 64 },
+      { timeSeconds: 1.25, note: 38, velocity: 127 },
+    ],
+    100,
+  );
+  const m = parseMidi(bytes);
+  assert.equal(m.header.format, 0);
+  let tick = 0;
+  const ons: [number, number, number, number][] = [];
+  let tempo = 0;
+  for (const e of m.tracks[0]!) {
+    tick += e.deltaTime;
+    if (e.type === 'setTempo') tempo = e.microsecondsPerBeat;
+    if (e.type === 'noteOn') ons.push([tick, e.channel, e.noteNumber, e.velocity]);
+  }
+  assert.equal(tempo, 600000);
+  // 0.5 s at 100 BPM = 0.8333 beats = 800 ticks; 1.25 s = 2000 ticks
+  assert.deepEqual(ons, [
+    [800, 9, 36, 100],
+    [800, 9, 42, 64],
+    [2000, 9, 38, 127],
+  ]);
+});
+
+test('classification: a decaying 55 Hz sine is a kick, a short noise burst with no body is a hat', () => {
+  const n = Math.round(0.3 * RATE);
+  const kick = new Float32Array(n).map(
+    (_, i) => Math.exp(-i / (0.06 * RATE)) * Math.sin((2 * Math.PI * 55 * i) / RATE),
+  );
+  assert.equal(classifyHit(hitFeatures(kick, RATE)).cls, 'kick');
+  let seed = 1;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  let prev = 0;
+  const hat = new Float32Array(n).map((_, i) => {
+    const w = rnd();
+    const v = w - prev; // first difference: no low end
+    prev = w;
+    return v * Math.exp(-i / (0.01 * RATE));
+  });
+  const f = hitFeatures(hat, RATE);
+  assert.ok(f.brightnessHz > 8000, `${f.brightnessHz}`);
+  assert.equal(classifyHit(f).cls, 'hihat');
+});
