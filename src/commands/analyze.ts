@@ -13,7 +13,7 @@ import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
-import { estimateTempo, type Tempo } from '../engines/tempo/index.js';
+import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
 import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
@@ -177,13 +177,16 @@ function describeFeatures(
     ? detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples))
     : undefined;
   if (features.includes('tempo')) {
-    out.tempo = estimateTempo({
+    const { tempo, decision } = estimateTempoWithDecision({
       odf: report.odf,
       odfLow: report.odfLow,
       chroma: report.chroma,
       hopSeconds: report.hopSeconds,
       onsetTimes: onsets?.times ?? [],
     });
+    out.tempo = tempo;
+    // the metrical level chosen, with the competing levels and their evidence
+    if (decision) decisions.push({ ...decision, inputs: { file, ...decision.inputs } });
   }
   if (features.includes('key')) {
     const blocks = { full: report.pitchClassBlocks, bass: report.bassPitchClassBlocks };

@@ -153,7 +153,14 @@ export const TEMPO_PARAMETERS = {
   minBpm: p(50, 'BPM', [20, 200], 'slowest tempo considered'),
   maxBpm: p(220, 'BPM', [60, 400], 'fastest tempo considered'),
   priorCenterBpm: p(130, 'BPM', [60, 200], 'center of the log-normal tempo prior (metrical level preference)'),
-  priorOctaves: p(0.75, 'octaves', [0.1, 4], 'width (standard deviation) of the tempo prior'),
+  priorOctaves: p(
+    1.5,
+    'octaves',
+    [0.1, 4],
+    'width (standard deviation) of the tempo prior: broad (50 BPM keeps 0.66 and 220 BPM 0.88 of its weight at the ' +
+      'center), ' +
+      'so the evidence terms, not the prior, choose the metrical level',
+  ),
   metricalFloor: p(
     0.2,
     '',
@@ -194,7 +201,97 @@ export const TEMPO_PARAMETERS = {
     'metrical fit: binary subdivisions up to this strength relative to the beat (the smaller on the full band ' +
       'and the beat envelope) leave the beat fully accented; at 1 none (an isochronous pulse at half tempo)',
   ),
+  isochronousFloor: p(
+    0,
+    '',
+    [0, 1],
+    'metrical fit of a level whose binary subdivision is as strong as its beat on both envelopes (half of an ' +
+      'isochronous pulse) relative to the same level without it',
+  ),
   beatTightness: p(100, '', [1, 1000], 'beat tracker: penalty weight for deviating from the tempo period (Ellis 2007)'),
+  evenFloor: p(
+    0.5,
+    '',
+    [0, 1],
+    'beat-level evidence of a level whose every other beat carries no accent (a tatum: its half is the beat); a ' +
+      'level whose beats are evenly accented gets 1',
+  ),
+  evenRatioFull: p(
+    0.5,
+    'of the stronger',
+    [0.01, 1],
+    'beat-level evidence: the weaker of the even and odd beats (mean beat-envelope strength) at this fraction of the ' +
+      'stronger or above counts as evenly accented',
+  ),
+  harmonyWindowSeconds: p(
+    0.4,
+    's',
+    [0.05, 2],
+    'harmonic novelty: the mean chroma this long before and after each frame is compared (chord changes)',
+  ),
+  harmonyFloor: p(
+    0.2,
+    '',
+    [0, 10],
+    'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
+      'than after half of that (autocorrelation of the harmonic novelty); 1 without chroma',
+  ),
+  harmonyMinEvidence: p(
+    0.6,
+    '',
+    [0, 2],
+    'harmonic bar evidence counts only when some level has at least this much (above harmonyFloor): drums alone ' +
+      'or a drone have no chord changes to go by',
+  ),
+  gridBpm: p(0.05, 'BPM', [0.001, 1], 'step of the tempo grid on which the comb evidence is computed'),
+  combDecay: p(
+    0.5,
+    '',
+    [0, 1],
+    'comb evidence: the autocorrelation at k+1 beat periods is weighted by this to the power k',
+  ),
+  combPeriods: p(4, 'periods', [1, 8], 'comb evidence: beat periods summed', true),
+  candidateWindow: p(
+    0.02,
+    'of the tempo',
+    [0.001, 0.2],
+    'a metrical relative (×2, ×½, ×3/2, ×2/3) of a comb peak is the strongest comb value within this of it',
+  ),
+  seedPeaks: p(4, 'peaks', [1, 20], 'strongest comb peaks (prior applied) whose metrical relatives compete', true),
+  barLagTolerance: p(
+    0.01,
+    'of the lag',
+    [0, 0.1],
+    'bar evidence: the autocorrelation is read at 3 and 4 beats and this fraction either side (the largest)',
+  ),
+  profileHalfWidthSeconds: p(
+    0.015,
+    's',
+    [0.001, 0.1],
+    'beat profiles and evenness: the envelope maximum within this of each beat (or subdivision) position',
+  ),
+  lowBandWeight: p(
+    0.5,
+    '',
+    [0, 10],
+    'beat envelope = full-band onset strength + this × the low-band (below 150 Hz) one, each over its deviation',
+  ),
+  distinctTempo: p(
+    0.04,
+    'of the tempo',
+    [0.001, 0.5],
+    'two tempi closer than this are one (confidence compares the best with the first distinct level; the fitted ' +
+      'slope of the beats replaces the grid tempo only within it)',
+  ),
+  snapSeconds: p(0.07, 's', [0, 0.5], 'a beat moves to the nearest detected onset within this (or snapFraction)'),
+  snapFraction: p(0.25, 'of the beat period', [0, 0.5], 'a beat moves to the nearest onset within this of the period'),
+  minBeatsForSlope: p(
+    8,
+    'beats',
+    [2, 1000],
+    'the reported tempo is the slope of a line fitted to the beat times when there are at least this many',
+    true,
+  ),
   minPeriodicity: p(
     0.25,
     '',

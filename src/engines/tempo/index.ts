@@ -1,17 +1,22 @@
 /**
  * Tempo, beats and downbeats (SPEC §5 `tempo`) from the onset-strength envelope.
  *
- * Tempo: autocorrelation of the mean-removed envelope; each tempo of a 0.05 BPM grid is scored
- * by the correlation at its beat period and (with halving weights) at 2, 3 and 4 periods. The
- * strongest peaks and their metrical relatives (×2, ×½, ×3/2, ×2/3) then compete as beat levels
- * (after Klapuri, Eronen & Astola 2006, "Analysis of the meter of acoustic musical signals":
- * tatum, beat and bar are estimated together): each candidate's score is its comb evidence ×
- * a log-normal tempo prior × its metrical fit (the beat-synchronous onset profile shows a
- * binary or ternary subdivision, the tatum, weaker than the beat: see metricalFit) × its bar
- * evidence (periodicity at 3 or 4 beats). The subdivision term is what separates a 70 BPM
- * groove with eighth-note hi-hats from its double tempo; the bar and ternary-accent terms
- * reject 2/3 and 4/3 levels; the prior decides between levels the audio cannot tell apart
- * (a half-time groove at 170 and a straight one at 85 with sixteenth-note hi-hats).
+ * Tempo: autocorrelation of the mean-removed envelope; each tempo of a grid is scored by the
+ * correlation at its beat period and (with decaying weights) at 2, 3 and 4 periods. The strongest
+ * peaks and their metrical relatives (×2, ×½, ×3/2, ×2/3) then compete as beat levels (after
+ * Klapuri, Eronen & Astola 2006, "Analysis of the meter of acoustic musical signals": tatum, beat
+ * and bar are estimated together). Each level's score is the product of:
+ * - periodicity: its comb evidence;
+ * - a broad log-normal prior (TEMPO_PARAMETERS.priorOctaves: 1.5 octaves, it only breaks near-ties);
+ * - subdivision: the beat-synchronous onset profile shows a binary or ternary subdivision weaker
+ *   than the beat (metricalFit): the tatum itself has none;
+ * - bar: periodicity of the envelope at 3 or 4 beats;
+ * - evenness (beat vs tatum): every beat carries new notes (tonal envelope) about equally; at
+ *   double tempo every other "beat" carries only the hi-hats;
+ * - harmony (bar level from the chords): the chord changes recur after 3 or 4 beats and not after
+ *   half of that; it is what tells a ballad with sixteenth-note hi-hats from its double tempo and
+ *   a half-time groove from its half tempo. Left out without clear chord changes (drum stems).
+ * The choice is logged as a decision with every competing level's terms (estimateTempoWithDecision).
  * Beats: dynamic programming beat tracker (Ellis 2007, "Beat tracking by dynamic programming")
  * on the envelope plus its low band, each beat then snapped to a detected onset within a
  * quarter period; the reported BPM is the slope of a straight-line fit of the beat times.
@@ -60,8 +65,12 @@ const noTempo = (reason: string): Tempo => ({
   alternatives: [],
 });
 
-/** Weights of the autocorrelation at 1, 2, 3 and 4 beat periods. */
-export const TEMPO_COMB = [1, 0.5, 0.25, 0.125] as const;
+/** Weights of the autocorrelation at 1, 2, … combPeriods beat periods: 1, combDecay, combDecay², … */
+export function tempoComb(): number[] {
+  const decay = checkParameter('combDecay', TEMPO_PARAMETERS.combDecay);
+  const n = checkParameter('combPeriods', TEMPO_PARAMETERS.combPeriods);
+  return Array.from({ length: n }, (_, k) => decay ** k);
+}
 
 /** Normalized autocorrelation r[0..maxLag] of x − mean(x). */
 export function autocorrelation(x: ArrayLike<number>, maxLag: number): Float64Array {
@@ -96,16 +105,14 @@ export interface TempoOptions {
   comb?: readonly number[];
 }
 
-/** The BPM grid step of the salience, BPM. */
-const GRID_BPM = 0.05;
-
 /** Comb evidence for each tempo of the BPM grid (no prior): Σ_k comb[k]·r((k+1)·period). */
 function combSalience(r: Float64Array, frameRate: number, comb: readonly number[]): { bpm: number[]; score: number[] } {
   const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
   const maxBpm = checkParameter('maxBpm', TEMPO_PARAMETERS.maxBpm);
+  const step = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
   const bpm: number[] = [];
   const score: number[] = [];
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += GRID_BPM) {
+  for (let b = minBpm; b <= maxBpm + 1e-9; b += step) {
     const lag = (60 * frameRate) / b;
     let s = 0;
     comb.forEach((w, k) => (s += w * at(r, (k + 1) * lag)));
@@ -133,7 +140,7 @@ export function tempoSalience(
   frameRate: number,
   options: TempoOptions = {},
 ): { bpm: number[]; score: number[] } {
-  const comb = options.comb ?? TEMPO_COMB;
+  const comb = options.comb ?? tempoComb();
   const sal = combSalience(autocorrelation(odf, combLags(frameRate, comb)), frameRate, comb);
   return { bpm: sal.bpm, score: sal.score.map((s, i) => s * tempoPrior(sal.bpm[i]!, options)) };
 }
@@ -182,7 +189,7 @@ export function trackBeats(
   return beats.reverse();
 }
 
-/** odf/σ(odf) + ½·odfLow/σ(odfLow). */
+/** odf/σ(odf) + w·odfLow/σ(odfLow), w = lowBandWeight. */
 function withLowBand(odf: ArrayLike<number>, low: ArrayLike<number>): Float64Array {
   const sd = (x: ArrayLike<number>) => {
     let m = 0;
@@ -194,7 +201,8 @@ function withLowBand(odf: ArrayLike<number>, low: ArrayLike<number>): Float64Arr
   };
   const a = sd(odf);
   const b = sd(low);
-  return Float64Array.from(odf, (v, i) => v / a + (0.5 * (low[i] ?? 0)) / b);
+  const w = checkParameter('lowBandWeight', TEMPO_PARAMETERS.lowBandWeight);
+  return Float64Array.from(odf, (v, i) => v / a + (w * (low[i] ?? 0)) / b);
 }
 
 function fitSlope(ys: number[]): number {
@@ -264,7 +272,9 @@ export function beatProfile(
  *   pulse indistinguishable from the beat (a click track or a bare four-on-the-floor seen at
  *   half tempo) disqualifies the level, because syncopated grooves (breakbeats) put hits as
  *   loud as the beat's half-way.
- * Result: floor + max over binary and ternary of presence·accent, in [floor, floor + 1].
+ * Result: floor + max over binary and ternary of presence·accent, in [floor, floor + 1]; times isochronousFloor
+ * (rising to 1 with the binary accent) when the binary subdivision is as strong as the beat on both envelopes:
+ * the level is half of an isochronous pulse (a click track at half tempo), worse than the pulse itself.
  */
 export function metricalFit(full: readonly number[], env: readonly number[] = full): number {
   const floor = TEMPO_PARAMETERS.metricalFloor.value;
@@ -272,6 +282,7 @@ export function metricalFit(full: readonly number[], env: readonly number[] = fu
   const accentLo = TEMPO_PARAMETERS.accentRatioFull.value;
   const accentHi = TEMPO_PARAMETERS.accentRatioNone.value;
   const binaryLo = TEMPO_PARAMETERS.binaryAccentRatio.value;
+  const isochronousFloor = checkParameter('isochronousFloor', TEMPO_PARAMETERS.isochronousFloor);
   const ratio = (a: number, b: number) => {
     const hi = Math.max(a, b);
     return hi > 0 ? Math.min(a, b) / hi : 0;
@@ -279,6 +290,7 @@ export function metricalFit(full: readonly number[], env: readonly number[] = fu
   const sub = (p: readonly number[], k: 'binary' | 'ternary') => (k === 'binary' ? p[3]! : Math.max(p[2]!, p[4]!));
   const other = (k: 'binary' | 'ternary') => (k === 'binary' ? 'ternary' : 'binary');
   let fit = 0;
+  let pulse = 1;
   for (const k of ['binary', 'ternary'] as const) {
     // onsets on the other grid are no evidence for this one (nor leakage between them)
     const presence = Math.min(1, Math.max(0, sub(full, k) - sub(full, other(k))) / (full[0]! || 1) / saturation);
@@ -291,8 +303,10 @@ export function metricalFit(full: readonly number[], env: readonly number[] = fu
     const [lo, hi] = k === 'binary' ? [binaryLo, 1] : [accentLo, accentHi];
     const accent = Math.max(0, Math.min(1, (hi - rho) / (hi - lo)));
     fit = Math.max(fit, presence * accent);
+    // a binary "subdivision" as strong as the beat on both envelopes: an isochronous pulse seen at half its rate
+    if (k === 'binary' && presence > 0) pulse = isochronousFloor + (1 - isochronousFloor) * accent;
   }
-  return floor + fit;
+  return (floor + fit) * pulse;
 }
 
 interface Candidate {
@@ -301,38 +315,191 @@ interface Candidate {
   prior: number;
   fit: number;
   bar: number;
+  /** Beat-level evidence: how evenly the beats carry onsets (1) rather than alternating strong/weak (a tatum). */
+  even: number;
+  /** Evenness on the beat envelope and on the tonal envelope (the one used depends on whether there are chords). */
+  evenBeat: number;
+  evenTonal: number;
+  /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
+  harmonyRaw: number;
+  /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
+  harmony: number;
   score: number;
   beatFrames: number[];
 }
 
+/** What the tempo engine decided and why (analyze logs it in the decision log). */
+export interface TempoDecision {
+  engine: 'analyze.tempo';
+  decision: 'metricalLevel';
+  value: number;
+  unit: 'BPM';
+  reason: string;
+  inputs: Record<string, unknown>;
+  alternatives: { value: number; why_not: string }[];
+  confidence: number;
+}
+
+/** Mean of the envelope's maximum within ±halfWidth frames of each beat, for the even and the odd beats. */
+function evenOddStrength(env: ArrayLike<number>, beats: number[], halfWidth: number): [number, number] {
+  const sums = [0, 0];
+  const counts = [0, 0];
+  beats.forEach((c, i) => {
+    let m = 0;
+    for (let j = Math.max(0, c - halfWidth); j <= Math.min(env.length - 1, c + halfWidth); j++)
+      m = Math.max(m, env[j]!);
+    sums[i % 2]! += m;
+    counts[i % 2]!++;
+  });
+  return [counts[0] ? sums[0]! / counts[0]! : 0, counts[1] ? sums[1]! / counts[1]! : 0];
+}
+
+/**
+ * Beat-level evidence of a level from its beats: the weaker of the even and odd beats' mean strength relative to
+ * the stronger, on the beat envelope. Near 1 when every beat carries a comparable accent (kick and snare, chords on
+ * every beat); small when every other "beat" carries only the hi-hats: the level is the tatum, and half of it is
+ * the beat. Mapped to [evenFloor, 1] linearly up to `evenRatioFull`.
+ */
+export function evenness(env: ArrayLike<number>, beats: number[], halfWidth: number): number {
+  const floor = checkParameter('evenFloor', TEMPO_PARAMETERS.evenFloor);
+  const full = checkParameter('evenRatioFull', TEMPO_PARAMETERS.evenRatioFull);
+  const [a, b] = evenOddStrength(env, beats, halfWidth);
+  const hi = Math.max(a, b);
+  const ratio = hi > 0 ? Math.min(a, b) / hi : 1;
+  return floor + (1 - floor) * Math.min(1, ratio / full);
+}
+
+/**
+ * Tonal onset envelope: the positive change of the log-compressed chroma per frame, summed over pitch classes
+ * above the mean change (new notes and chords; a drum, being unpitched, raises every pitch class alike).
+ * Null without chroma.
+ */
+export function tonalEnvelope(chroma: ArrayLike<number> | undefined, frames: number): Float64Array | null {
+  if (!chroma || chroma.length < 24) return null;
+  const n = Math.min(frames, Math.floor(chroma.length / 12));
+  let m = 0;
+  for (let i = 0; i < n * 12; i++) m += chroma[i]!;
+  m /= n * 12;
+  if (!(m > 0)) return null;
+  const h = new Float64Array(frames);
+  const d = new Float64Array(12);
+  for (let t = 1; t < n; t++) {
+    let mean = 0;
+    for (let k = 0; k < 12; k++) {
+      d[k] = Math.log1p(chroma[t * 12 + k]! / m) - Math.log1p(chroma[(t - 1) * 12 + k]! / m);
+      mean += d[k]! / 12;
+    }
+    // a broadband hit (a drum) raises every pitch class alike: only the rise above the mean rise counts
+    let s = 0;
+    for (let k = 0; k < 12; k++) s += Math.max(0, d[k]! - Math.max(0, mean));
+    h[t] = s;
+  }
+  return h;
+}
+
+/**
+ * Harmonic novelty per frame: 1 − cosine between the mean chroma of the `w` frames before and the `w` frames from
+ * the frame on (a chord change peaks; repeated chords, drums and passing notes barely move it). Null without
+ * chroma.
+ */
+export function harmonicNovelty(chroma: ArrayLike<number> | undefined, frames: number, w: number): Float64Array | null {
+  if (!chroma || chroma.length < 24) return null;
+  const n = Math.min(frames, Math.floor(chroma.length / 12));
+  const cum = new Float64Array((n + 1) * 12);
+  for (let t = 0; t < n; t++)
+    for (let k = 0; k < 12; k++) cum[(t + 1) * 12 + k] = cum[t * 12 + k]! + chroma[t * 12 + k]!;
+  const out = new Float64Array(frames);
+  for (let t = w; t + w <= n; t++) {
+    let dot = 0;
+    let a2 = 0;
+    let b2 = 0;
+    for (let k = 0; k < 12; k++) {
+      const a = cum[t * 12 + k]! - cum[(t - w) * 12 + k]!;
+      const b = cum[(t + w) * 12 + k]! - cum[t * 12 + k]!;
+      dot += a * b;
+      a2 += a * a;
+      b2 += b * b;
+    }
+    out[t] = a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0;
+  }
+  return out;
+}
+
+const fmt = (x: number) => (Math.round(x * 1000) / 1000).toString();
+
 export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Tempo {
+  return estimateTempoWithDecision(input, options).tempo;
+}
+
+/**
+ * The tempo and, when there is one, the metrical-level decision: every competing level with its evidence terms
+ * (comb periodicity, broad prior, subdivision fit, bar periodicity, beat evenness) and score.
+ */
+export function estimateTempoWithDecision(
+  input: TempoInput,
+  options: TempoOptions = {},
+): { tempo: Tempo; decision?: TempoDecision } {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
   const peaks = pickPeaks(odf, frameRate);
-  if (peaks.length < 4) return noTempo(`${peaks.length} onset${peaks.length === 1 ? '' : 's'}: too few for a beat`);
-  const combWeights = options.comb ?? TEMPO_COMB;
+  if (peaks.length < 4)
+    return { tempo: noTempo(`${peaks.length} onset${peaks.length === 1 ? '' : 's'}: too few for a beat`) };
+  const combWeights = options.comb ?? tempoComb();
   const rFull = autocorrelation(odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
-  const barFloor = TEMPO_PARAMETERS.barFloor.value;
+  const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
+  const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
   /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats. */
   const barOf = (bpm: number) => {
     const lag = (60 * frameRate) / bpm;
-    const near = (l: number) => Math.max(at(rFull, l * 0.99), at(rFull, l), at(rFull, l * 1.01));
+    const near = (l: number) => Math.max(at(rFull, l * (1 - barTol)), at(rFull, l), at(rFull, l * (1 + barTol)));
     return barFloor + Math.max(0, near(3 * lag), near(4 * lag));
   };
   const prior = raw.bpm.map((b) => tempoPrior(b, options));
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
-  if (ranked.length === 0) return noTempo('the onset envelope has no periodicity in the tempo range');
+  if (ranked.length === 0) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
   // beats are tracked on the envelope plus its low band (kick, bass): it puts the beat on the
   // pulse rather than on loud (e.g. swung) off-beat hi-hats
   const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
-  const halfWidth = Math.max(1, Math.round(0.015 * frameRate));
+  const tonal = tonalEnvelope(input.chroma, odf.length);
+  const noveltyFrames = Math.max(
+    1,
+    Math.round(checkParameter('harmonyWindowSeconds', TEMPO_PARAMETERS.harmonyWindowSeconds) * frameRate),
+  );
+  const novelty = harmonicNovelty(input.chroma, odf.length, noveltyFrames);
+  const rHarm = novelty ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
+  const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
+  /**
+   * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
+   * 3 or 4 beats and not after half of that: max over m ∈ {3, 4} of r(m·P) − max(0, r(m·P/2)).
+   */
+  const harmOf = (bpm: number) => {
+    if (!rHarm) return 1;
+    const lag = (60 * frameRate) / bpm;
+    const near = (l: number) => Math.max(at(rHarm, l * (1 - barTol)), at(rHarm, l), at(rHarm, l * (1 + barTol)));
+    let best = 0;
+    for (const m of [3, 4]) best = Math.max(best, near(m * lag) - Math.max(0, near((m * lag) / 2)));
+    return harmFloor + best;
+  };
+  const halfWidth = Math.max(
+    1,
+    Math.round(checkParameter('profileHalfWidthSeconds', TEMPO_PARAMETERS.profileHalfWidthSeconds) * frameRate),
+  );
+  const window = checkParameter('candidateWindow', TEMPO_PARAMETERS.candidateWindow);
+  const gridBpm = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
   const cache = new Map<number, Candidate>();
-  /** The comb peak within ±2 % of `target` BPM, scored with prior and metrical fit. */
+  /** Whether the chords say anything (decided once the candidates are in): then harmony and tonal evenness count. */
+  let harmonic = false;
+  const rescore = (c: Candidate) => {
+    c.even = harmonic ? c.evenTonal : c.evenBeat;
+    c.harmony = harmonic ? c.harmonyRaw : 1;
+    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony;
+  };
+  /** The comb peak within ±candidateWindow of `target` BPM, scored with prior, metrical fit, bar and evenness. */
   const candidate = (target: number): Candidate | undefined => {
     const g0 = raw.bpm[0]!;
-    const lo = Math.max(0, Math.ceil((target * 0.98 - g0) / GRID_BPM));
-    const hi = Math.min(raw.bpm.length - 1, Math.floor((target * 1.02 - g0) / GRID_BPM));
+    const lo = Math.max(0, Math.ceil((target * (1 - window) - g0) / gridBpm));
+    const hi = Math.min(raw.bpm.length - 1, Math.floor((target * (1 + window) - g0) / gridBpm));
     if (lo > hi) return undefined;
     let i = lo;
     for (let j = lo; j <= hi; j++) if (raw.score[j]! > raw.score[i]!) i = j;
@@ -347,39 +514,56 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
           beatProfile(beatEnv, beatFrames, PROFILE_FRACTIONS, halfWidth),
         )
       : TEMPO_PARAMETERS.metricalFloor.value;
-    const bar = barOf(bpm);
+    const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
+    const evenTonal =
+      beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const c: Candidate = {
       bpm,
       comb: raw.score[i]!,
       prior: prior[i]!,
       fit,
-      bar,
-      score: raw.score[i]! * prior[i]! * fit * bar,
+      bar: barOf(bpm),
+      even: evenBeat,
+      evenBeat,
+      evenTonal,
+      harmony: 1,
+      harmonyRaw: harmOf(bpm),
+      score: 0,
       beatFrames,
     };
+    rescore(c);
     cache.set(i, c);
     return c;
   };
   // the strongest comb peaks and their metrical relatives (octave, 3/2 and 2/3) compete
   const RELATIVES = [1, 2, 0.5, 1.5, 2 / 3];
-  const seeds = ranked.slice(0, 4).map((i) => raw.bpm[i]!);
+  const seedCount = checkParameter('seedPeaks', TEMPO_PARAMETERS.seedPeaks);
+  const seeds = ranked.slice(0, seedCount).map((i) => raw.bpm[i]!);
   const all: Candidate[] = [];
   for (const s of seeds)
     for (const f of RELATIVES) {
       const c = candidate(s * f);
       if (c && !all.includes(c)) all.push(c);
     }
+  // without clear chord changes (drums alone, a drone) the pitch content is noise: harmony is left out and evenness
+  // is read on the beat envelope instead of the tonal one
+  const harmonyGate = checkParameter('harmonyMinEvidence', TEMPO_PARAMETERS.harmonyMinEvidence);
+  harmonic = all.some((c) => c.harmonyRaw - harmFloor >= harmonyGate);
+  for (const c of all) rescore(c);
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
-  if (!(best.score > 0)) return noTempo('the onset envelope has no periodicity in the tempo range');
+  if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
   const minPeriodicity = checkParameter('minPeriodicity', TEMPO_PARAMETERS.minPeriodicity);
   if (best.comb < minPeriodicity)
-    return noTempo(
-      `no beat: the onsets are not periodic (periodicity ${best.comb.toFixed(2)} at ${best.bpm.toFixed(0)} BPM ` +
-        `< ${minPeriodicity}), as in speech or noise`,
-    );
+    return {
+      tempo: noTempo(
+        `no beat: the onsets are not periodic (periodicity ${best.comb.toFixed(2)} at ${best.bpm.toFixed(0)} BPM ` +
+          `< ${minPeriodicity}), as in speech or noise`,
+      ),
+    };
   const bestBpm = best.bpm;
-  const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > 0.04);
+  const distinctRatio = checkParameter('distinctTempo', TEMPO_PARAMETERS.distinctTempo);
+  const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > distinctRatio);
   const confidence = distinct === undefined ? 1 : (best.score - distinct.score) / best.score;
 
   const period = (60 * frameRate) / bestBpm;
@@ -391,7 +575,10 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   let beats = beatFrames.map((f) => f * hopSeconds);
   const onsets = input.onsetTimes ?? [];
   if (onsets.length && beats.length) {
-    const tol = Math.min(0.07, (period * hopSeconds) / 4);
+    const tol = Math.min(
+      checkParameter('snapSeconds', TEMPO_PARAMETERS.snapSeconds),
+      period * hopSeconds * checkParameter('snapFraction', TEMPO_PARAMETERS.snapFraction),
+    );
     const snapped: (number | null)[] = beats.map((b) => {
       let near: number | null = null;
       for (const o of nearby(onsets, b, tol)) if (near === null || Math.abs(o - b) < Math.abs(near - b)) near = o;
@@ -402,9 +589,9 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
     beats = beats.map((b, i) => snapped[i] ?? Math.max(0, b + lag));
   }
   let bpm = bestBpm;
-  if (beats.length >= 8) {
+  if (beats.length >= checkParameter('minBeatsForSlope', TEMPO_PARAMETERS.minBeatsForSlope)) {
     const slope = fitSlope(beats);
-    if (slope > 0 && Math.abs(60 / slope / bestBpm - 1) < 0.04) bpm = 60 / slope;
+    if (slope > 0 && Math.abs(60 / slope / bestBpm - 1) < distinctRatio) bpm = 60 / slope;
   }
   const downbeats = pickDownbeats(beatFrames, input);
   const alternatives: TempoCandidate[] = [];
@@ -418,13 +605,36 @@ export function estimateTempo(input: TempoInput, options: TempoOptions = {}): Te
   }
   alternatives.sort((a, b) => b.confidence - a.confidence);
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
-  return {
+  const tempo: Tempo = {
     bpm: Math.round(bpm * 100) / 100,
     confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000,
     beats: beats.map(r4),
     downbeats: downbeats.map((i) => r4(beats[i]!)),
     alternatives: alternatives.slice(0, 3),
   };
+  const terms = (c: Candidate) =>
+    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × subdivision ${fmt(c.fit)} × bar ${fmt(c.bar)} × ` +
+    `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} = ${fmt(c.score)}`;
+  const decision: TempoDecision = {
+    engine: 'analyze.tempo',
+    decision: 'metricalLevel',
+    value: tempo.bpm!,
+    unit: 'BPM',
+    reason: `beat level ${fmt(bestBpm)} BPM: ${terms(best)}, the highest of ${all.length} candidate levels`,
+    inputs: {
+      seeds: seeds.map(fmt),
+      chordChanges: harmonic,
+      priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
+      priorOctaves: TEMPO_PARAMETERS.priorOctaves.value,
+    },
+    alternatives: all
+      .slice(1)
+      .filter((c) => Math.abs(c.bpm / bestBpm - 1) > distinctRatio)
+      .slice(0, 4)
+      .map((c) => ({ value: Math.round(c.bpm * 100) / 100, why_not: terms(c) })),
+    confidence: tempo.confidence,
+  };
+  return { tempo, decision };
 }
 
 function* nearby(sorted: number[], t: number, tol: number): Generator<number> {

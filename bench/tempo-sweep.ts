@@ -1,0 +1,190 @@
+/**
+ * Tempo evaluation in process, for tuning and the robustness sweep: the onset envelopes of the tuning and held-out
+ * sets (bench/eval.ts renders them) are computed once by the same native extractor and onset detector as `analyze`,
+ * then the tempo engine runs on them with the declared parameters (TEMPO_PARAMETERS) or with one of them moved.
+ *
+ *   node dist/bench/tempo-sweep.js            tuning and held-out: Acc1, Acc2, beat F (songs; drum files)
+ *   node dist/bench/tempo-sweep.js --sweep    plus held-out Acc1 with each parameter at 0.9× and 1.1× its value
+ *   node dist/bench/tempo-sweep.js --misses   plus the files missed at Acc1, with the decision's alternatives
+ *   node dist/bench/tempo-sweep.js --grid priorOctaves=1,1.5 evenFloor=0.2,0.4
+ *                                             every combination on the tuning set (held-out printed beside, never
+ *                                             used to choose)
+ *
+ * Not part of `npm test`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { groundTruthSet, heldOutSet, type TruthFile } from '../fixtures/groundtruth.js';
+import { openAudio } from '../src/io/audio.js';
+import { resolveFfmpeg } from '../src/io/ffmpeg.js';
+import { feedSource } from '../src/engines/analysis/pipeline.js';
+import { TEMPO_PARAMETERS, inRange, stftLayout, type ParameterSpec } from '../src/engines/analysis/params.js';
+import { createFeatureExtractor } from '../src/engines/spectral/index.js';
+import { detectOnsets, onsetInput } from '../src/engines/onsets/index.js';
+import { estimateTempoWithDecision, type TempoInput } from '../src/engines/tempo/index.js';
+import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+
+interface Item {
+  truth: TruthFile;
+  input: TempoInput;
+}
+
+async function features(truth: TruthFile): Promise<Item> {
+  const source = await openAudio(truth.file, { ffmpeg: resolveFfmpeg() });
+  try {
+    const stft = createFeatureExtractor(source.format, { spectrum: true, pitch: false });
+    await feedSource(source, [stft]);
+    const r = stft.finish();
+    const rate = source.format.sampleRate;
+    const onsets = detectOnsets(onsetInput(r, rate, stftLayout(rate).windowSamples));
+    return {
+      truth,
+      input: { odf: r.odf, odfLow: r.odfLow, chroma: r.chroma, hopSeconds: r.hopSeconds, onsetTimes: onsets.times },
+    };
+  } finally {
+    await source.close();
+  }
+}
+
+interface Figures {
+  acc1: number;
+  acc2: number;
+  beatF: number;
+  drumAcc1: number;
+  drumAcc2: number;
+  drumBeatF: number;
+  misses: string[];
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+function evaluate(items: Item[]): Figures {
+  const song = { a1: [] as number[], a2: [] as number[], f: [] as number[] };
+  const drum = { a1: [] as number[], a2: [] as number[], f: [] as number[] };
+  const misses: string[] = [];
+  for (const { truth, input } of items) {
+    const { tempo, decision } = estimateTempoWithDecision(input);
+    const s = truth.kind === 'song' ? song : drum;
+    const ok = tempoAcc1(tempo.bpm, truth.bpm);
+    s.a1.push(ok ? 1 : 0);
+    s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
+    s.f.push(fMeasure(matchEvents(tempo.beats, truth.beats, 0.07)));
+    if (!ok) {
+      const alts = (decision?.alternatives ?? []).map((a) => `${JSON.stringify(a.value)}: ${a.why_not}`).join('; ');
+      misses.push(`${truth.name} → ${tempo.bpm ?? tempo.reason}${alts ? ` (${decision?.reason}; ${alts})` : ''}`);
+    }
+  }
+  return {
+    acc1: mean(song.a1),
+    acc2: mean(song.a2),
+    beatF: mean(song.f),
+    drumAcc1: mean(drum.a1),
+    drumAcc2: mean(drum.a2),
+    drumBeatF: mean(drum.f),
+    misses,
+  };
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+/** Runs `fn` with one tempo parameter set to `value`, then restores it. */
+function withParameter<T>(name: keyof typeof TEMPO_PARAMETERS, value: number, fn: () => T): T {
+  const spec = TEMPO_PARAMETERS[name] as ParameterSpec;
+  const old = spec.value;
+  spec.value = value;
+  try {
+    return fn();
+  } finally {
+    spec.value = old;
+  }
+}
+
+async function main() {
+  const tuningDir = path.join(OUT, 'truth');
+  const heldDir = path.join(OUT, 'held-out');
+  mkdirSync(tuningDir, { recursive: true });
+  mkdirSync(heldDir, { recursive: true });
+  // --set name=value,… : evaluate with these parameter values (exploration; the declared values are in params.ts)
+  const setAt = process.argv.indexOf('--set');
+  if (setAt >= 0)
+    for (const a of process.argv[setAt + 1]!.split(',')) {
+      const [name, value] = a.split('=');
+      (TEMPO_PARAMETERS[name as keyof typeof TEMPO_PARAMETERS] as ParameterSpec).value = Number(value);
+    }
+  const tuning = await Promise.all(groundTruthSet(tuningDir).map(features));
+  const held = await Promise.all(heldOutSet(heldDir).map(features));
+  const t = evaluate(tuning);
+  const h = evaluate(held);
+  console.log(
+    '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files | Acc2 drum files | beat F drum files |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [label, x] of [
+    ['tuning', t],
+    ['held-out', h],
+  ] as const)
+    console.log(
+      `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc2)} | ` +
+        `${f3(x.drumBeatF)} |`,
+    );
+  const gridAt = process.argv.indexOf('--grid');
+  if (gridAt >= 0) {
+    const axes = process.argv.slice(gridAt + 1).map((a) => {
+      const [name, values] = a.split('=');
+      return { name: name as keyof typeof TEMPO_PARAMETERS, values: values!.split(',').map(Number) };
+    });
+    let combos: number[][] = [[]];
+    for (const a of axes) combos = combos.flatMap((c) => a.values.map((v) => [...c, v]));
+    console.log(
+      `\n| ${axes.map((a) => a.name).join(' | ')} | tuning Acc1 songs | tuning Acc1 drums | ` +
+        'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |',
+    );
+    for (const c of combos) {
+      const run = (k: number): [Figures, Figures] =>
+        k === axes.length ? [evaluate(tuning), evaluate(held)] : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
+      const [a, b] = run(0);
+      console.log(
+        `| ${c.join(' | ')} | ${f3(a.acc1)} | ${f3(a.drumAcc1)} | ${f3(a.beatF)} | ${f3(b.acc1)} | ${f3(b.drumAcc1)} |`,
+      );
+    }
+  }
+  if (process.argv.includes('--misses')) {
+    console.log('\ntuning misses:\n' + t.misses.join('\n'));
+    console.log('\nheld-out misses:\n' + h.misses.join('\n'));
+  }
+  if (process.argv.includes('--sweep')) {
+    console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');
+    console.log('| parameter | value | Acc1 at 0.9× | Acc1 at 1.1× | largest move | robust (≤ 0.03) |');
+    console.log('|---|---|---|---|---|---|');
+    for (const name of Object.keys(TEMPO_PARAMETERS) as (keyof typeof TEMPO_PARAMETERS)[]) {
+      const spec = TEMPO_PARAMETERS[name] as ParameterSpec;
+      const cells: string[] = [];
+      let move = 0;
+      for (const f of [0.9, 1.1]) {
+        let v = spec.value * f;
+        if (spec.integer) v = Math.round(v);
+        if (v === spec.value) {
+          cells.push(`${f3(h.acc1)} (±10 % of it is ${v})`);
+          continue;
+        }
+        if (!inRange(spec, v)) {
+          cells.push(`out of range (${v})`);
+          continue;
+        }
+        const acc1 = withParameter(name, v, () => evaluate(held).acc1);
+        move = Math.max(move, Math.abs(acc1 - h.acc1));
+        cells.push(f3(acc1));
+      }
+      console.log(
+        `| ${name} | ${spec.value} ${spec.unit} | ${cells.join(' | ')} | ${move.toFixed(3)} | ` +
+          `${move > 0.03 ? 'no' : 'yes'} |`,
+      );
+    }
+  }
+}
+
+await main();
