@@ -9,7 +9,7 @@
  * that section. Written with the project's RPP writer; paths relative to the session.
  */
 import path from 'node:path';
-import { guidFor, projectRpp, sessionRenderFile } from './export.js';
+import { audioTrack, guidFor, projectRpp, sessionRenderFile } from './export.js';
 import type { WriteNode } from './parse.js';
 import type { Section } from '../engines/comp/measures.js';
 import type { Seam } from '../engines/comp/assembly.js';
@@ -93,25 +93,8 @@ export function buildCompSession(o: CompSessionOptions): string {
     }
     return { token: 'ITEM', children };
   });
-  const track = (name: string, muted: boolean, content: WriteNode[]): WriteNode => {
-    const guid = guidFor('comp-track', name);
-    return {
-      token: 'TRACK',
-      params: [guid],
-      children: [
-        { token: 'NAME', params: [name] },
-        { token: 'PEAKCOL', params: [16576] },
-        { token: 'VOLPAN', params: [1, 0, -1, -1, 1] },
-        { token: 'MUTESOLO', params: [muted ? 1 : 0, 0, 0] },
-        { token: 'IPHASE', params: [0] },
-        { token: 'ISBUS', params: [0, 0] },
-        { token: 'NCHAN', params: [2] },
-        { token: 'TRACKID', params: [guid] },
-        { token: 'MAINSEND', params: [1, 0] },
-        ...content,
-      ],
-    };
-  };
+  const track = (name: string, muted: boolean, content: WriteNode[]): WriteNode =>
+    audioTrack(guidFor('comp-track', name), name, muted, content);
   const whole = (file: string, frames: number, name: string, gain: number): WriteNode => ({
     token: 'ITEM',
     children: [

@@ -45,6 +45,26 @@ export function sessionRenderFile(sessionFile: string): string {
   return `${path.basename(sessionFile, path.extname(sessionFile))}-reaper.wav`;
 }
 
+/** A plain audio track (unity volume, centre, sent to the master) holding `content` (its items). */
+export function audioTrack(guid: string, name: string, muted: boolean, content: WriteNode[]): WriteNode {
+  return {
+    token: 'TRACK',
+    params: [guid],
+    children: [
+      { token: 'NAME', params: [name] },
+      { token: 'PEAKCOL', params: [16576] },
+      { token: 'VOLPAN', params: [1, 0, -1, -1, 1] },
+      { token: 'MUTESOLO', params: [muted ? 1 : 0, 0, 0] },
+      { token: 'IPHASE', params: [0] },
+      { token: 'ISBUS', params: [0, 0] },
+      { token: 'NCHAN', params: [2] },
+      { token: 'TRACKID', params: [guid] },
+      { token: 'MAINSEND', params: [1, 0] },
+      ...content,
+    ],
+  };
+}
+
 /** A whole REAPER project around `tracks`: project and render settings, the master, then the tracks. */
 export function projectRpp(o: {
   sampleRate: number;

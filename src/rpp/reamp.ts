@@ -7,7 +7,7 @@
  * the project's RPP writer (src/rpp/parse.ts); paths are relative to the session.
  */
 import path from 'node:path';
-import { guidFor, projectRpp, sessionRenderFile } from './export.js';
+import { audioTrack, guidFor, projectRpp, sessionRenderFile } from './export.js';
 import type { WriteNode } from './parse.js';
 
 export interface ReampSessionOptions {
@@ -47,25 +47,8 @@ export function buildReampSession(o: ReampSessionOptions): string {
       ],
     };
   };
-  const track = (name: string, muted: boolean, child: WriteNode): WriteNode => {
-    const guid = guidFor('reamp-track', name, String(id));
-    return {
-      token: 'TRACK',
-      params: [guid],
-      children: [
-        { token: 'NAME', params: [name] },
-        { token: 'PEAKCOL', params: [16576] },
-        { token: 'VOLPAN', params: [1, 0, -1, -1, 1] },
-        { token: 'MUTESOLO', params: [muted ? 1 : 0, 0, 0] },
-        { token: 'IPHASE', params: [0] },
-        { token: 'ISBUS', params: [0, 0] },
-        { token: 'NCHAN', params: [2] },
-        { token: 'TRACKID', params: [guid] },
-        { token: 'MAINSEND', params: [1, 0] },
-        child,
-      ],
-    };
-  };
+  const track = (name: string, muted: boolean, child: WriteNode): WriteNode =>
+    audioTrack(guidFor('reamp-track', name, String(id)), name, muted, [child]);
   const tracks: WriteNode[] = [];
   for (const d of o.dis) {
     const base = path.basename(d.di, path.extname(d.di));
