@@ -42,6 +42,9 @@ const PEERS = !process.argv.includes('--no-peers') && existsSync(VAMP_PATH);
 const VERBOSE = process.argv.includes('--verbose');
 const EXPLAIN = process.argv.includes('--explain');
 const MARGINS = process.argv.includes('--margins');
+const WARM = process.argv.includes('--warm');
+// --warm --fresh-only: the fresh set alone (to fill its caches while the other sets render)
+const FRESH_ONLY = process.argv.includes('--fresh-only');
 const GRID = process.argv.includes('--grid');
 const ONLY_TUNING = GRID || process.argv.includes('--tuning-only');
 // the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs()) only when asked: it is evaluated once
@@ -161,8 +164,17 @@ function parseKey(label: string): KeyLabel | null {
   return { tonic, mode: m[3]!.toLowerCase() as 'major' | 'minor' };
 }
 
-/** The Queen Mary key detector's key held longest over the file. */
+/** The Queen Mary key detector's key held longest over the file, cached beside it (`.qm.json`). */
 function qmKey(file: string): KeyLabel | null {
+  const cache = `${file}.qm.json`;
+  if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(file).mtimeMs)
+    return JSON.parse(readFileSync(cache, 'utf8')) as KeyLabel | null;
+  const key = qmKeyFresh(file);
+  writeFileSync(cache, JSON.stringify(key));
+  return key;
+}
+
+function qmKeyFresh(file: string): KeyLabel | null {
   const r = spawnSync('vamp-simple-host', ['libardourvampplugins:qm-keydetector:key', file], {
     encoding: 'utf8',
     env: { ...process.env, VAMP_PATH },
@@ -205,14 +217,16 @@ async function main() {
     items.push({ set: 'tuning', name: t.name, file: t.file, key: t.key! });
   });
   for (const t of keyTuningSet(tuneDir)) items.push({ set: 'tuning key set', name: t.name, file: t.file, key: t.key });
-  if (!ONLY_TUNING)
+  const skipHeld = ONLY_TUNING || (FRESH_ONLY && WARM);
+  if (!skipHeld)
     for (const t of heldOutSet(heldDir, { stems: false }))
       items.push({ set: 'held-out songs', name: t.name, file: t.file, key: t.key! });
-  if (!ONLY_TUNING)
+  if (!skipHeld)
     for (const t of keyTruthSet(keyDir))
       items.push({ set: 'held-out key set', name: t.name, file: t.file, key: t.key });
   if (FRESH)
     for (const t of freshKeySet(freshDir)) items.push({ set: 'fresh key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
 
@@ -220,6 +234,11 @@ async function main() {
   for (const it of items) profiles.set(it.file, await extract(it.file));
   const qm = new Map<string, KeyLabel | null>();
   if (PEERS && !ONLY_TUNING) for (const it of items) qm.set(it.file, qmKey(it.file));
+  if (WARM) {
+    // fills the caches (profiles, QM) of the sets asked for and prints no score
+    console.error(`key-eval: caches filled for ${items.length} songs`);
+    return;
+  }
 
   const heldOut = items.filter((i) => !TUNING.includes(i.set));
   const tuning = items.filter((i) => TUNING.includes(i.set));
