@@ -374,7 +374,7 @@ async function main() {
       );
     }
   if (EXPLAIN)
-    for (const it of tuning) {
+    for (const it of process.argv.includes('--explain-fresh') ? fresh : tuning) {
       const p = profiles.get(it.file)!;
       const n = keyBlockFrames(p.hopSeconds);
       const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
