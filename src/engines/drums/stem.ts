@@ -172,10 +172,10 @@ export class StemAnalyzer {
 
   /** Band triggers at tick t: the smoothed energy against the largest of the lookback before it. */
   private detect(t: number): void {
-    const smooth = Math.max(1, Math.round(S.smoothMs.value));
     const look = Math.max(1, Math.round(S.lookbackMs.value));
     const gate = 10 ** (-S.bandRangeDb.value / 10);
     for (let b = 0; b < NB; b++) {
+      const smooth = Math.max(1, Math.round(b === 0 ? S.lowSmoothMs.value : S.smoothMs.value));
       const now = this.mean(b, t - smooth + 1, t + 1);
       if (now > this.loudest[b]!) this.loudest[b] = now;
       let ref = 0;
@@ -251,11 +251,11 @@ export class StemAnalyzer {
    */
   private features(t0: number, end: number): StemFeatures {
     const attackEnd = Math.min(t0 + Math.round(S.attackMs.value), Math.max(end, t0 + 2));
-    const before = Math.round(S.beforeMs.value);
     const added: number[] = [];
     const decay: number[] = [];
     const w = 5;
     for (let b = 0; b < NB; b++) {
+      const before = Math.round(b === 0 ? S.lowBeforeMs.value : S.beforeMs.value);
       const prior = this.mean(b, t0 - before - 1, t0 - 1);
       added.push(Math.max(0, this.mean(b, t0, attackEnd) - prior));
       // decay: the 5-tick energy over the prior level, from its peak in the attack to `decayDb` below it
