@@ -321,6 +321,37 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
     console.log(`classification, ${name}:`);
     for (const spec of set) console.log(formatClassScore(await evaluateStem(spec)));
   }
+  if (process.argv.includes('--sweep')) {
+    // robustness: each stem parameter ±10 % with the others at their defaults, held-out stems pooled
+    const { STEM_PARAMETERS, STEM_CLASS_PARAMETERS } = await import('../src/engines/drums/params.js');
+    const heldOut = async () => {
+      const scores = [];
+      for (const spec of HELD_OUT) scores.push(await evaluateStem(spec));
+      const all = pooled(scores);
+      return { pooled: all.right / all.matched, worst: Math.min(...scores.map((r) => r.right / r.matched)) };
+    };
+    const base = await heldOut();
+    console.log(
+      `sweep (held-out stems pooled, worst session): base ${base.pooled.toFixed(3)}, ${base.worst.toFixed(3)}`,
+    );
+    console.log('| parameter | value | −10 % | +10 % | largest move |');
+    console.log('|---|---|---|---|---|');
+    for (const group of [STEM_PARAMETERS, STEM_CLASS_PARAMETERS] as Record<string, { value: number; unit: string }>[])
+      for (const [name, spec] of Object.entries(group)) {
+        const v = spec.value;
+        const got: { pooled: number; worst: number }[] = [];
+        for (const k of [0.9, 1.1]) {
+          spec.value = v * k;
+          got.push(await heldOut());
+        }
+        spec.value = v;
+        const move = Math.max(...got.map((g) => Math.abs(g.pooled - base.pooled)));
+        console.log(
+          `| ${name} | ${v} ${spec.unit} | ${got[0]!.pooled.toFixed(3)} | ${got[1]!.pooled.toFixed(3)} | ` +
+            `${move.toFixed(3)}${move > 0.03 ? ' **not robust**' : ''} |`,
+        );
+      }
+  }
   if (process.argv.includes('--kits'))
     for (const tuning of [true, false]) {
       const { scores, missing } = await evaluateKitStems(tuning);
