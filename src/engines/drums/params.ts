@@ -72,6 +72,12 @@ export const STEM_PARAMETERS = {
   attackMs: p(30, 'ms', [5, 100], "the stretch after a hit whose energy per band is the hit's"),
   beforeMs: p(8, 'ms', [2, 30], 'the stretch before a hit whose energy per band is subtracted (what rang before)'),
   lowBeforeMs: p(20, 'ms', [5, 60], "the kick band's stretch before a hit: a period of its lowest tone or more"),
+  minGainDb: p(
+    6,
+    'dB',
+    [0, 20],
+    'a band adds to a hit only when its energy after the hit is this far above what rang before',
+  ),
   decayDb: p(15, 'dB', [3, 40], "a band's decay: how long its energy takes to fall this far from its peak"),
   decayWindowMs: p(250, 'ms', [50, 1000], 'the decay is followed at most this long (extrapolated beyond)'),
   minDecaySpanMs: p(20, 'ms', [5, 100], 'a decay cut short by the next hit sooner than this is unknown'),

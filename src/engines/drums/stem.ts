@@ -257,7 +257,9 @@ export class StemAnalyzer {
     for (let b = 0; b < NB; b++) {
       const before = Math.round(b === 0 ? S.lowBeforeMs.value : S.beforeMs.value);
       const prior = this.mean(b, t0 - before - 1, t0 - 1);
-      added.push(Math.max(0, this.mean(b, t0, attackEnd) - prior));
+      // a band counts only where it clearly rose (a kick's tail beating under a hat is no low end of the hat)
+      const after = this.mean(b, t0, attackEnd);
+      added.push(after >= prior * 10 ** (S.minGainDb.value / 10) ? after - prior : 0);
       // decay: the 5-tick energy over the prior level, from its peak in the attack to `decayDb` below it
       // (extrapolated from how far it fell when the next hit comes first)
       const e = (k: number) => this.mean(b, k, k + w) - prior;
