@@ -29,6 +29,7 @@ import { reampNative } from '../engines/reamp/amp-native.js';
 import { FrameMeter, withPitch, type TakeFeatures } from '../engines/comp/features.js';
 import {
   activity,
+  fineActivity,
   measureTakes,
   parseKey,
   voicedLoudness,
@@ -83,7 +84,14 @@ export interface CompSectionResult {
   runnerUp: number | null;
   why: string;
   keptForContinuity: boolean;
-  scores: { take: number; totalPoints: number; points: Points; measures: TakeSectionMeasures }[];
+  scores: {
+    take: number;
+    totalPoints: number;
+    points: Points;
+    /** Measures on which the take carries a defect here (it is then never chosen over a take without one). */
+    defects: string[];
+    measures: TakeSectionMeasures;
+  }[];
 }
 
 export interface CompCrossfade {
@@ -449,6 +457,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       takes,
       gains,
       activity: takes.map((t, k) => activity(t, gains[k]!)),
+      fineActivity: takes.map((t, k) => fineActivity(t, gains[k]!)),
       totalFrames,
       crossfadeMs,
     });
@@ -557,6 +566,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
             take: x.take,
             totalPoints: round(x.total, 3),
             points: Object.fromEntries(Object.entries(x.points).map(([k, v]) => [k, round(v, 3)])) as Points,
+            defects: x.defects,
             measures: roundMeasures(measures[i]![x.take]!),
           })),
         };

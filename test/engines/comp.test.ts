@@ -11,7 +11,7 @@ import { chooseTakes, parseWeights } from '../../src/engines/comp/choice.js';
 import type { TakeFeatures } from '../../src/engines/comp/features.js';
 import { FrameMeter } from '../../src/engines/comp/features.js';
 import { readMidiNotes } from '../../src/engines/comp/guide.js';
-import { levelFit, parseKey, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import { fineActivity, levelFit, parseKey, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
 import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
@@ -117,6 +117,35 @@ test('seams: in the silent stretch near the boundary, as long as the default cro
   assert.ok(short.startFrame >= 2 * fs && short.startFrame + 160 <= 2.015 * fs, `at ${short.startFrame / fs} s`);
 });
 
+test('seams: a rest shorter than a 10 ms frame is found, the crossfade fitted into it', () => {
+  const fs = 16000;
+  for (const restMs of [6, 3]) {
+    // take A sings until 2.000 s, take B from 2.000 s + the rest: no silent 10 ms frame, only the rest
+    const A = features(fs, 4, [[0, 2]]);
+    const B = features(fs, 4, [[2 + restMs / 1000, 4]]);
+    const input = {
+      sections: [
+        { name: 'a', startSeconds: 0, endSeconds: 2 },
+        { name: 'b', startSeconds: 2, endSeconds: 4 },
+      ],
+      chosen: [0, 1],
+      takes: [A, B],
+      gains: [1, 1],
+      activity: [A, B].map((t) => Uint8Array.from(t.ms, (v) => (v > 1e-4 ? 1 : 0))),
+      totalFrames: 4 * fs,
+      crossfadeMs: 20,
+    };
+    // by frames alone there is no rest: the seam is a default-length crossfade over voice
+    const coarse = placeSeams(input)[0]!;
+    assert.equal(coarse.inGap, false);
+    assert.equal(coarse.lengthFrames, 320);
+    const s = placeSeams({ ...input, fineActivity: [fineActivity(A, 1), fineActivity(B, 1)] })[0]!;
+    assert.equal(s.inGap, true, `${restMs} ms rest found`);
+    assert.equal(s.lengthFrames, (restMs * fs) / 1000, `crossfade of ${restMs} ms`);
+    assert.equal(s.startFrame, 2 * fs, 'from the end of A to the start of B: inside no note');
+  }
+});
+
 const measure = (over: Partial<TakeSectionMeasures>): TakeSectionMeasures => ({
   pitchMedianCents: 3,
   pitchP90Cents: 8,
@@ -148,9 +177,36 @@ test('choice: the lowest points win; a change of take must gain more than the sw
     [0, 0, 0],
   );
   assert.equal(c[2]!.keptForContinuity, true);
-  assert.match(c[0]!.why, /^b scored [\d.]+ points worse, most on pitch \(median 30 cents off/);
+  assert.match(c[0]!.why, /^b carries a defect here: pitch \(median 30 cents off, 90 % within 40, 3\.1 points\)/);
+  assert.deepEqual(c[0]!.scores[1]!.defects, ['pitch']);
+  assert.match(c[2]!.why, /^b scored [\d.]+ points better, less than the 0.5-point cost/);
   // with no switch cost the better take of S2 wins
   assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0)[2]!.chosen, 1);
+});
+
+test('choice: the switch cost never keeps a take with a defect against one without', () => {
+  const sections = [0, 1].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
+  const w = WEIGHT_PRESETS['vocal-pop'];
+  // S1: take a's noise floor 9.6 dB over the takes' (1.1 points: a defect), take b 12 cents off (0.7 points
+  // before weights, 1.05 after: no defect). b scores only 0.05 better, far less than the switch cost.
+  const m = [
+    [measure({}), measure({ pitchMedianCents: 9 })],
+    [measure({ noiseExcessDb: 9.6 }), measure({ pitchMedianCents: 12 })],
+  ];
+  const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5);
+  assert.deepEqual(
+    c.map((x) => x.chosen),
+    [0, 1],
+  );
+  assert.deepEqual(c[1]!.scores[0]!.defects, ['noise']);
+  assert.deepEqual(c[1]!.scores[1]!.defects, []);
+  assert.match(c[1]!.why, /^a carries a defect here: noise/);
+  // the same margin between two takes without a defect: the switch cost keeps a
+  const m2 = [m[0]!, [measure({ noiseExcessDb: 8.7 }), measure({ pitchMedianCents: 11 })]];
+  assert.deepEqual(
+    chooseTakes(sections, m2, w, ['a', 'b'], 0.5).map((x) => x.chosen),
+    [0, 0],
+  );
 });
 
 test('weights: presets and overrides; unknown measures and bad values refused', () => {

@@ -100,6 +100,8 @@ interface TakeFrames {
   slow: Float32Array;
   fast: Float32Array;
   raw: Float32Array;
+  /** Level at and above which a frame is active, dBFS (after gain). */
+  thresholdDb: number;
 }
 
 function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
@@ -133,7 +135,7 @@ function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
   const hopS = f.hop / f.sampleRate;
   const slow = smoothRuns(raw, Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.vibratoWindowSeconds.value / hopS)));
   const fast = smoothRuns(raw, Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.jitterWindowSeconds.value / hopS)));
-  return { db, active, soft, slow, fast, raw };
+  return { db, active, soft, slow, fast, raw, thresholdDb: thr };
 }
 
 /** Centered moving average of `w` frames within runs of one note; run edges (2 frames) left out (NaN). */
@@ -365,8 +367,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         // without a guide, pitched voice where most other takes have none is a phrase they left out,
         // not noise: the floor is taken on the rest
         if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;
+        // past the take's end there is nothing to measure (its silence would hide a burst before it)
+        if (i >= fr.db.length) continue;
         gaps++;
-        gapDb.push(i < fr.db.length ? fr.db[i]! : -200);
+        gapDb.push(fr.db[i]!);
         if (at(fr.active, i)) extra++;
       }
       // pitch against the reference note (or the nearest tone)
@@ -446,6 +450,22 @@ export function voicedLoudness(f: TakeFeatures): number | null {
 /** Activity of a take after its gain (1 where voice is present), for seams and auto sections. */
 export function activity(f: TakeFeatures, gain: number): Uint8Array {
   return analyseTake(f, gain).active;
+}
+
+/**
+ * Voice present per fine-envelope tick (seams are placed on these): the tick's frame is active
+ * and the tick itself reaches the frame threshold, so a rest shorter than a frame (a few ms
+ * between two notes) is found too.
+ */
+export function fineActivity(f: TakeFeatures, gain: number): Uint8Array {
+  const { active, thresholdDb } = analyseTake(f, gain);
+  const out = new Uint8Array(f.fine.length);
+  const g2 = gain * gain;
+  for (let k = 0; k < out.length; k++) {
+    const i = Math.floor((k * f.fineHop) / f.hop);
+    out[k] = i < active.length && active[i] === 1 && dbOf(f.fine[k]! * g2) >= thresholdDb ? 1 : 0;
+  }
+  return out;
 }
 
 interface LevelFit {
