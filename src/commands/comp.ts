@@ -116,6 +116,8 @@ export interface CompResult {
   durationSeconds: number;
   reference: 'midi' | 'guide' | 'consensus' | 'none';
   tuningCents: number;
+  /** Entry offset all takes share against the reference (median), ms; each take's timing is taken less it. */
+  timingOffsetMs: number;
   weights: { preset: string } & Weights;
   sectionsFrom: 'file' | 'bars' | 'auto' | 'whole';
   targetLufs: number | null;
@@ -405,6 +407,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   // one take: copied (with its gain at 0 dB), with a warning
   let reference: CompResult['reference'] = 'none';
   let tuning = 0;
+  let timingOffset = 0;
   let choices: ReturnType<typeof chooseTakes> = [];
   let measures: TakeSectionMeasures[][] = [];
   let seams: Seam[] = [];
@@ -427,6 +430,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     const out = measureTakes({ takes, gains, sections, guide });
     reference = out.reference;
     tuning = out.tuningCents;
+    timingOffset = out.timingOffsetMs;
     measures = out.measures;
     choices = chooseTakes(sections, measures, weights, names);
     for (const [s, c] of choices.entries())
@@ -540,6 +544,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       durationSeconds: round(totalSeconds, 6),
       reference,
       tuningCents: round(tuning, 2),
+      timingOffsetMs: round(timingOffset, 1),
       weights: { preset, ...weights },
       sectionsFrom,
       targetLufs: roundOrNull(gm.targetLufs, 2),

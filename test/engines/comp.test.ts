@@ -187,11 +187,11 @@ test('choice: the lowest points win; a change of take must gain more than the sw
 test('choice: the switch cost never keeps a take with a defect against one without', () => {
   const sections = [0, 1].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
   const w = WEIGHT_PRESETS['vocal-pop'];
-  // S1: take a's noise floor 9.6 dB over the takes' (1.1 points: a defect), take b 12 cents off (0.7 points
-  // before weights, 1.05 after: no defect). b scores only 0.05 better, far less than the switch cost.
+  // S1: take a's noise floor 19 dB over the takes' (2.67 points: a defect), take b 22.5 cents off (1.75 points
+  // before weights, 2.63 after: no defect). b scores only 0.04 better, far less than the switch cost.
   const m = [
     [measure({}), measure({ pitchMedianCents: 9 })],
-    [measure({ noiseExcessDb: 9.6 }), measure({ pitchMedianCents: 12 })],
+    [measure({ noiseExcessDb: 19 }), measure({ pitchMedianCents: 22.5 })],
   ];
   const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5);
   assert.deepEqual(
@@ -202,7 +202,7 @@ test('choice: the switch cost never keeps a take with a defect against one witho
   assert.deepEqual(c[1]!.scores[1]!.defects, []);
   assert.match(c[1]!.why, /^a carries a defect here: noise/);
   // the same margin between two takes without a defect: the switch cost keeps a
-  const m2 = [m[0]!, [measure({ noiseExcessDb: 8.7 }), measure({ pitchMedianCents: 11 })]];
+  const m2 = [m[0]!, [measure({ noiseExcessDb: 17.5 }), measure({ pitchMedianCents: 21 })]];
   assert.deepEqual(
     chooseTakes(sections, m2, w, ['a', 'b'], 0.5).map((x) => x.chosen),
     [0, 0],

@@ -82,9 +82,24 @@ export function parseWeights(text: string | undefined): { weights: Weights; pres
   return { weights, preset: overrides.length ? `${preset} with ${overrides.map(([k, v]) => `${k}=${v}`)}` : preset };
 }
 
-/** The measures on which a take carries a defect (one measure alone costs `defectPoints` or more). */
-export function defectsOf(raw: Points, defectPoints = COMP_CHOICE_PARAMETERS.defectPoints.value): Measure[] {
-  return MEASURES.filter((k) => k !== 'stability' && raw[k] >= defectPoints);
+/**
+ * The measures on which a take carries a defect: one measure alone costs `defectPoints` or more
+ * (before weights). Not stability (jitter is style), and for `missing` only the expected voice
+ * left out (voice where the reference has none may be the reference's fault: a guide vocal's
+ * quieter notes).
+ */
+export function defectsOf(
+  m: TakeSectionMeasures,
+  raw: Points,
+  defectPoints = COMP_CHOICE_PARAMETERS.defectPoints.value,
+): Measure[] {
+  return MEASURES.filter((k) =>
+    k === 'stability'
+      ? false
+      : k === 'missing'
+        ? m.missingFraction / COMP_POINT_SCALES.missingFraction.value >= defectPoints
+        : raw[k] >= defectPoints,
+  );
 }
 
 export interface SectionChoice {
@@ -145,7 +160,7 @@ export function chooseTakes(
     row.map((m, take) => {
       const raw = measurePoints(m);
       const points = Object.fromEntries(MEASURES.map((k) => [k, raw[k] * weights[k]])) as Points;
-      return { take, points, total: weightedTotal(raw, weights), defects: defectsOf(raw, defectPoints) };
+      return { take, points, total: weightedTotal(raw, weights), defects: defectsOf(m, raw, defectPoints) };
     }),
   );
   // the takes a section may use: those without a defect when there are any

@@ -8,8 +8,9 @@
  *   cycle first (vibrato excluded), against the reference note;
  * - stability: rms cents of f0 around its 30 ms average (jitter, vibrato excluded);
  * - timing: the entry offset (ms, + late) maximising the correlation of the take's activity
- *   envelope with the reference's in the section; onsetErrorMs: median distance of the onset
- *   engine's onsets to the reference onsets (reported);
+ *   envelope with the reference's in the section, less the offset all takes share (the median over
+ *   takes and sections: a voice's energy rises after its MIDI note-on in every take alike);
+ *   onsetErrorMs: median distance of the onset engine's onsets to the reference onsets (reported);
  * - noise floor: 90th percentile of the frame level (dBFS, gain-matched) where the reference
  *   expects no voice, and how far it lies above the quietest take's floor there;
  * - clipped samples; level: median K-weighted loudness (LUFS scale) of the voiced frames, and its
@@ -249,6 +250,8 @@ export interface MeasureOutput {
   tuningCents: number;
   /** What pitch and timing were taken against. */
   reference: 'midi' | 'guide' | 'consensus';
+  /** The entry offset all takes share against the reference (median), ms; timingMs is taken less it. */
+  timingOffsetMs: number;
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -432,7 +435,12 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       if (m.voicedLufs !== null) m.levelDeltaLu = m.voicedLufs - fit.rows[s]! - fit.cols[k]!;
     }),
   );
-  return { measures, tuningCents: tuning, reference: kind };
+  // timing: less the offset all takes share against the reference (the median over every take and
+  // section): a sung note's energy rises some 20 ms after its MIDI note-on in every take alike
+  const lags = measures.flatMap((row) => row.map((m) => m.timingMs)).filter((x): x is number => x !== null);
+  const common = median(lags) ?? 0;
+  for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= common;
+  return { measures, tuningCents: tuning, reference: kind, timingOffsetMs: common };
 }
 
 /**
