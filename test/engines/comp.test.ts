@@ -152,7 +152,7 @@ test('seams: a rest shorter than a 10 ms frame is found, the crossfade fitted in
   }
 });
 
-test('activity: digital silence between notes is a rest, so a note 17 dB quieter than the others is still voice', () => {
+test('activity: digital silence between notes is a rest, so a note 17 dB quieter than the others is voice', () => {
   // a rendered guide: nothing at all between its notes (no room noise), one loud note and one quiet note
   const fs = 16000;
   const x = new Float32Array(4 * fs);
