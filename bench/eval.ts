@@ -247,8 +247,8 @@ async function main() {
   report.push(
     'Tuning set: fixtures/groundtruth.ts songSpecs() (FluidR3Mono, seeds 1000+) and tempoTuningSongSpecs() ' +
       '(seeds 1100+), their drum stems, Hydrogen kits, GM loops; the parameters are chosen on it. ' +
-      'Held-out set: heldOutSongSpecs() (TimGM6mb and MuseScore General, seeds 9000+, other instruments, progressions, grooves and tempo distribution) and their drum ' +
-      'stems; no parameter is chosen on it.',
+      'Held-out set: heldOutSongSpecs() (TimGM6mb and MuseScore General, seeds 9000+, other instruments, ' +
+      'progressions, grooves and tempo distribution) and their drum stems; no parameter is chosen on it.',
     '',
     ...results.map((r) => `- ${describe(r)}`),
     '',
