@@ -327,6 +327,8 @@ interface Candidate {
   prior: number;
   fit: number;
   bar: number;
+  /** Whether the subdivision that carries `fit` is ternary (then bars of two beats count for harmony: 6/8). */
+  ternary: boolean;
   /** Beat-level evidence: how evenly the beats carry onsets (1) rather than alternating strong/weak (a tatum). */
   even: number;
   /** Evenness on the beat envelope and on the tonal envelope (the one used depends on whether there are chords). */
@@ -536,6 +538,7 @@ export function estimateTempoWithDecision(
       comb: raw.score[i]!,
       prior: prior[i]!,
       fit,
+      ternary,
       bar: barOf(bpm),
       even: evenBeat,
       evenBeat,
@@ -629,7 +632,8 @@ export function estimateTempoWithDecision(
     alternatives: alternatives.slice(0, 3),
   };
   const terms = (c: Candidate) =>
-    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × subdivision ${fmt(c.fit)} × bar ${fmt(c.bar)} × ` +
+    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × ` +
+    `bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} = ${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
