@@ -632,8 +632,8 @@ export function estimateTempoWithDecision(
     alternatives: alternatives.slice(0, 3),
   };
   const terms = (c: Candidate) =>
-    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × ` +
-    `bar ${fmt(c.bar)} × ` +
+    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
+    `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} = ${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
