@@ -224,20 +224,21 @@ export const TEMPO_PARAMETERS = {
       'stronger or above counts as evenly accented',
   ),
   harmonyWindowSeconds: p(
-    0.4,
+    0.8,
     's',
     [0.05, 2],
     'harmonic novelty: the mean chroma this long before and after each frame is compared (chord changes)',
   ),
   harmonyFloor: p(
-    0.2,
+    0.5,
     '',
     [0, 10],
     'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
-      'than after half of that (autocorrelation of the harmonic novelty); 1 without chroma',
+      '(or 2, when its subdivision is ternary: 6/8) than after half of that (autocorrelation of the harmonic ' +
+      'novelty); 1 without chroma',
   ),
   harmonyMinEvidence: p(
-    0.6,
+    0.4,
     '',
     [0, 2],
     'harmonic bar evidence counts only when some level has at least this much (above harmonyFloor): drums alone ' +
@@ -297,7 +298,8 @@ export const TEMPO_PARAMETERS = {
     '',
     [0, 2],
     'evidence for a beat: the comb-weighted envelope autocorrelation at 1–4 periods of the chosen tempo; below it ' +
-      'tempo is null (music and drums measured 0.54–1.7, speech and noise at most 0.11)',
+      'tempo is null (read at the most periodic candidate level; music and drums measured 0.33–1.7, speech and ' +
+      'noise at most 0.11)',
   ),
 } as const;
 
