@@ -89,6 +89,7 @@ export interface PostReply {
 interface Pending {
   id: number;
   task: PostTask;
+  transfer: ArrayBuffer[];
   resolve: (out: RhythmOutput | KeyOutput) => void;
   reject: (e: Error) => void;
 }
@@ -113,9 +114,10 @@ export class PostPool {
     return Math.max(1, Math.min(2 * jobs, Math.max(2, availableParallelism())));
   }
 
-  run<T extends PostTask>(task: T): Promise<PostOutput<T>> {
+  /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */
+  run<T extends PostTask>(task: T, transfer: ArrayBuffer[] = []): Promise<PostOutput<T>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve: resolve as Pending['resolve'], reject });
+      this.queue.push({ id: this.nextId++, task, transfer, resolve: resolve as Pending['resolve'], reject });
       this.dispatch();
     });
   }
@@ -170,7 +172,7 @@ export class PostPool {
       const p = this.queue.shift()!;
       this.busy.set(w, p);
       w.ref();
-      w.postMessage({ id: p.id, task: p.task });
+      w.postMessage({ id: p.id, task: p.task }, p.transfer);
     }
     for (const w of this.idle) w.unref();
   }

@@ -195,15 +195,24 @@ async function startFeatures(
   post: PostPool | undefined,
 ): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
   const wantsTempo = features.includes('tempo');
+  // the series go to the threads as copies owned by JavaScript, moved there without a second copy (cloning
+  // them costs far more than this copy; the native report's own buffers stay here)
+  const transfer: ArrayBuffer[] = [];
+  const moved = <A extends Float32Array | Float64Array>(a: A): A => {
+    if (!post) return a;
+    const own = a.slice() as A;
+    transfer.push(own.buffer as ArrayBuffer);
+    return own;
+  };
   const rhythmTask = {
     kind: 'rhythm' as const,
     input: {
       report: {
-        odf: report.odf,
-        odfLow: report.odfLow,
-        chroma: report.chroma,
+        odf: moved(report.odf),
+        odfLow: moved(report.odfLow),
+        chroma: moved(report.chroma),
         hopSeconds: report.hopSeconds,
-        fineEnergy: report.fineEnergy,
+        fineEnergy: moved(report.fineEnergy),
         tickSamples: report.tickSamples,
       },
       sampleRate,
@@ -224,10 +233,10 @@ async function startFeatures(
       file,
     },
   };
-  const run = <T extends PostTask>(task: T) =>
-    post ? post.run(task) : Promise.resolve(runPostTask(task) as Awaited<ReturnType<PostPool['run']>>);
-  const rhythmDone = features.includes('onsets') || wantsTempo ? run(rhythmTask) : undefined;
-  const keyDone = features.includes('key') ? run(keyTask) : undefined;
+  const run = <T extends PostTask>(task: T, buffers: ArrayBuffer[]) =>
+    post ? post.run(task, buffers) : Promise.resolve(runPostTask(task) as Awaited<ReturnType<PostPool['run']>>);
+  const rhythmDone = features.includes('onsets') || wantsTempo ? run(rhythmTask, transfer) : undefined;
+  const keyDone = features.includes('key') ? run(keyTask, []) : undefined;
   keyDone?.catch(() => undefined);
   const out: { onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] } = { decisions: [] };
   const r = (await rhythmDone) as RhythmOutput | undefined;
