@@ -3,7 +3,7 @@
  * tempo (one task: tempo uses the onsets), and key, each a plain call of the pure engines. A
  * small pool of worker threads is shared by the batch, so `--jobs N` runs N files' post-processing
  * side by side while the main thread reads the next files' audio and prints results; for one file
- * the two tasks run beside each other and beside the pitch HMM's decoding on the libuv pool.
+ * they run beside the pitch HMM's decoding on the libuv pool.
  * The workers start with the batch, so their start-up overlaps the first file's audio pass.
  */
 import { availableParallelism } from 'node:os';
@@ -109,9 +109,12 @@ export class PostPool {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  /** Threads for a batch running `jobs` files at once: two per file (rhythm, key), at most the cores. */
+  /**
+   * Threads for a batch running `jobs` files at once: one per file, at most the cores. (A second
+   * thread per file would run key beside tempo, but its start-up costs about as much CPU as key.)
+   */
   static sizeFor(jobs: number): number {
-    return Math.max(1, Math.min(2 * jobs, Math.max(2, availableParallelism())));
+    return Math.max(1, Math.min(jobs, availableParallelism()));
   }
 
   /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */
