@@ -363,18 +363,13 @@ export const KEY_PARAMETERS = {
     'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
       'IV/iv and bVII → I count 0.5)',
   ),
-  firstChordWeight: p(
-    0.35,
+  endChordWeight: p(
+    0.3,
     'score units',
     [0, 2],
-    "key score: added when the song's first chord has the key's tonic as root (the evidence weights: the middle " +
-      'of the region where every tuning song is right, bench/key-eval.ts --grid; see bench/RESULTS.md)',
-  ),
-  lastChordWeight: p(
-    0.35,
-    'score units',
-    [0, 2],
-    "key score: added when the song's last chord has the key's tonic as root",
+    "key score: a bounded vote of the song's two ends, added once when the first or the last chord (or both) has " +
+      "the key's tonic as root: when the ends disagree both keys get it and the rest of the evidence decides, so no " +
+      'balance of two end weights decides between them (bench/RESULTS.md, key, second round)',
   ),
   endMinSeconds: p(
     1,
