@@ -215,6 +215,8 @@ export interface FeatureExtractor {
   addFloat(interleaved: Float32Array): AddPcmResult;
   /** Flushes the zero-padded tail frames and returns the report; the extractor takes no more audio. */
   finish(): FeatureReport;
+  /** finish() on the libuv pool (the pitch HMM's Viterbi decoding is the long part); same report. */
+  finishAsync(): Promise<FeatureReport>;
 }
 
 export interface BiquadCoefficients {
