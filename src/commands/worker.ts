@@ -34,11 +34,13 @@ function positive(flag: string, max: number) {
 }
 
 /** The store as the command function sees it: every run it saves carries the job. */
-function storeForJob(store: Store, job: RunJob): Store {
+/** The store as a job's run sees it: each run carries its job; `owns` false drops the record (expired attempt). */
+function storeForJob(store: Store, job: RunJob, owns: () => Promise<boolean> = async () => true): Store {
   return {
     kind: store.kind,
     location: store.location,
-    saveRun: (run) => store.saveRun({ ...run, job }),
+    saveRun: async (run) =>
+      (await owns()) ? store.saveRun({ ...run, job }) : `not recorded: job ${job.id} attempt ${job.attempt} expired`,
     listRuns: (q) => store.listRuns(q),
     getRun: (id) => store.getRun(id),
     close: async () => undefined,
@@ -56,13 +58,14 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
     if (!(COMMANDS as readonly string[]).includes(c))
       throw new UsageError(`--commands: unknown command '${c}'; queued commands are ${COMMANDS.join(', ')}`);
   return withSession(ctx, 'worker', flags, async (s) => {
-    const [{ chooseDatabase }, boss, { QueueWorker }, { prepareJob }, { canonicalJson }] = await Promise.all([
-      import('../store/open.js'),
-      import('../queue/boss.js'),
-      import('../queue/worker.js'),
-      import('../queue/commands.js'),
-      import('../queue/boss.js'),
-    ]);
+    const [{ chooseDatabase }, boss, { QueueWorker, attemptState }, { prepareJob }, { canonicalJson }] =
+      await Promise.all([
+        import('../store/open.js'),
+        import('../queue/boss.js'),
+        import('../queue/worker.js'),
+        import('../queue/commands.js'),
+        import('../queue/boss.js'),
+      ]);
     const database = chooseDatabase({ dbUrl: flags.db, config: s.config, env: ctx.io.env });
     if (!database)
       throw new UsageError(
@@ -84,26 +87,30 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
         `${e.exitCode === null ? '' : `, exit ${e.exitCode}`})${e.error ? `: ${e.error}` : ''}`,
     });
     const { uuidv7, RunRecorder } = await import('../store/run.js');
-    const run = async (job: QueuedJob, workerId: string): Promise<JobOutcome> => {
+    const run = async (job: QueuedJob, workerId: string, owns: () => Promise<boolean>): Promise<JobOutcome> => {
       const runId = uuidv7();
       const record: RunJob = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
-      const jobStore = storeForJob(store, record);
+      // an attempt that outlived its expiry records nothing: the retry records it as expired
+      const jobStore = storeForJob(store, record, owns);
       const args = ['worker', '--job', job.id, job.data.command, job.data.file];
       const key = `${job.data.command}\n${canonicalJson(job.data.options)}`;
       if (!prepared.has(key)) prepared.set(key, prepareJob(job.data.command as QueueCommand, job.data.options, env));
-      if (job.attempt > 1 && job.previousExpired) {
-        // the attempt before this one died with its worker (SIGKILL, power cut): recorded now as failed
+      const expired = (attempt: number, worker: string, why: string) => {
         const lost = new RunRecorder(job.data.command, args, uuidv7());
-        const expiry = `${job.expireInSeconds} s`;
-        lost.errors.push({
-          file: job.data.file,
-          message: `attempt ${job.attempt - 1} expired after ${expiry} (its worker stopped: killed or hung); retried`,
-          exitCode: ExitCode.environment,
-        });
-        await storeForJob(store, { ...record, attempt: job.attempt - 1, worker: 'unknown' })
+        lost.errors.push({ file: job.data.file, message: why, exitCode: ExitCode.environment });
+        return storeForJob(store, { ...record, attempt, worker })
           .saveRun(lost.finish(ExitCode.environment))
           .catch((err: unknown) => output.warning(`could not record the expired attempt: ${describeError(err)}`));
-      }
+      };
+      const expiry = `${job.expireInSeconds} s`;
+      if (job.attempt > 1 && job.previousExpired)
+        // the attempt before this one died with its worker (SIGKILL, power cut) or outlived its expiry
+        await expired(
+          job.attempt - 1,
+          'unknown',
+          `attempt ${job.attempt - 1} expired after ${expiry} ` +
+            '(its worker stopped: killed, hung or slower than the expiry); retried',
+        );
       let work;
       try {
         work = await prepared.get(key)!;
@@ -115,7 +122,7 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
         await jobStore.saveRun(recorder.finish(exitCodeOf(err)));
         return { exitCode: exitCodeOf(err), runId, message: redactText(describeError(err)) };
       }
-      return work(job.data.file, {
+      const outcome = await work(job.data.file, {
         store: jobStore,
         runId,
         args,
@@ -123,6 +130,10 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
         // a retry may find the output of an attempt that died after writing it (outputs are atomic and deterministic)
         overwrite: job.attempt > 1,
       });
+      // the last attempt outlived its expiry: no retry will record it, so it is recorded here, as failed
+      if ((await attemptState(queue, job)) === 'failed')
+        await expired(job.attempt, workerId, `attempt ${job.attempt} (the last) outlived its ${expiry} expiry: failed`);
+      return outcome;
     };
     const worker = new QueueWorker(queue, {
       commands: commands as QueueCommand[],
@@ -132,7 +143,8 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
       pollMs: envNumber(ctx.io.env, 'SHUB_QUEUE_POLL_MS', 1000),
       run,
       onJob: (e) => {
-        if (e.error && e.state !== 'completed') ctx.io.stderr.write(`error: job ${e.jobId}: ${e.error}\n`);
+        if (e.state === 'expired') ctx.io.stderr.write(`warning: job ${e.jobId}: ${e.error}\n`);
+        else if (e.error && e.state !== 'completed') ctx.io.stderr.write(`error: job ${e.jobId}: ${e.error}\n`);
         output.result({ ...e, worker: worker.id });
       },
     });

@@ -26,8 +26,11 @@ export interface QueuedJob {
   previousExpired: boolean;
 }
 
-/** How a job ended for this worker. */
-export type JobEnd = 'completed' | 'retrying' | 'dead-lettered' | 'handed-back';
+/**
+ * How a job ended for this worker. `expired`: the job outlived its `expireInSeconds` and pg-boss
+ * took it back (retried elsewhere or failed by timeout): this attempt's result is discarded.
+ */
+export type JobEnd = 'completed' | 'retrying' | 'dead-lettered' | 'handed-back' | 'expired';
 
 export interface JobEvent {
   jobId: string;
@@ -49,9 +52,29 @@ export interface WorkerLoopOptions {
   maxJobs?: number;
   /** Milliseconds between polls of empty queues. */
   pollMs?: number;
-  run: (job: QueuedJob, workerId: string) => Promise<JobOutcome>;
+  /** `owns()` tells whether this attempt still holds the job (has not expired): check it before recording. */
+  run: (job: QueuedJob, workerId: string, owns: () => Promise<boolean>) => Promise<JobOutcome>;
   onJob: (event: JobEvent) => void;
 }
+
+/**
+ * Where an attempt stands: `holds` while it is the job's active attempt; pg-boss moves an expired job
+ * out of `active` (to retry, or to failed when no attempts are left) and a later fetch bumps its retry
+ * count, so an attempt that outlived its expiry finds `retried` (another attempt comes or came) or
+ * `failed` (this was the last attempt: it ended failed by timeout).
+ */
+export async function attemptState(boss: PgBoss, job: QueuedJob): Promise<'holds' | 'retried' | 'failed'> {
+  const [row] = await sql(
+    boss,
+    `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
+    [job.queue, job.id],
+  );
+  const same = row?.retryCount === job.attempt - 1;
+  if (same && row?.state === 'active') return 'holds';
+  return same && row?.state === 'failed' ? 'failed' : 'retried';
+}
+
+const ownsJob = async (boss: PgBoss, job: QueuedJob): Promise<boolean> => (await attemptState(boss, job)) === 'holds';
 
 export const workerIdOf = (): string => `${hostname()}:${process.pid}:${uuidv7().slice(-12)}`;
 
@@ -133,7 +156,7 @@ export class QueueWorker {
   private async work(job: QueuedJob): Promise<void> {
     let outcome: JobOutcome;
     try {
-      outcome = await this.o.run(job, this.id);
+      outcome = await this.o.run(job, this.id, () => ownsJob(this.boss, job));
     } catch (err) {
       outcome = { exitCode: ExitCode.internal, message: err instanceof Error ? err.message : String(err) };
     }
@@ -148,8 +171,19 @@ export class QueueWorker {
       ...(outcome.runId ? { runId: outcome.runId } : {}),
       ...(outcome.message ? { error: outcome.message } : {}),
     };
-    if (outcome.exitCode === ExitCode.ok || outcome.exitCode === ExitCode.checkFailed) {
-      await this.boss.complete(job.queue, job.id, { ...outcome });
+    if (!(await ownsJob(this.boss, job))) {
+      // outlived its expiry: pg-boss already retried or failed it; completing or failing it now would
+      // end the attempt that holds it (or fail it twice)
+      event.state = 'expired';
+      event.error = `attempt ${job.attempt} outlived its ${job.expireInSeconds} s expiry; its result is discarded`;
+    } else if (outcome.exitCode === ExitCode.ok || outcome.exitCode === ExitCode.checkFailed) {
+      // completed only while this attempt holds it (an expiry between the check and here completes nothing)
+      await sql(
+        this.boss,
+        `update ${QUEUE_SCHEMA}.job set state = 'completed', completed_on = now(), output = $4::jsonb
+         where name = $1 and id = $2 and state = 'active' and retry_count = $3`,
+        [job.queue, job.id, job.attempt - 1, JSON.stringify(outcome)],
+      );
     } else if (outcome.exitCode === ExitCode.usage || outcome.exitCode === ExitCode.input) {
       // retrying cannot fix it: no attempts left, so pg-boss fails it for good and dead-letters it
       await sql(

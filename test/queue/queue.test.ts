@@ -83,11 +83,16 @@ function startWorker(url: string, extra: string[] = [], env: NodeJS.ProcessEnv =
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  pollMs = 100,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
+    await sleep(pollMs);
   }
 }
 
@@ -107,8 +112,8 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
   const submit = shub(
     ['queue', 'submit', 'master', '--target', 'spotify', ...inputs, '-o', 'out', '--db', url, '--json'].concat([
       '--expire-in',
-      // long enough that a master never outlives it on a loaded 2-core machine (4 s did: 43 runs for 40 jobs)
-      '12',
+      // a master that outlives it on a loaded machine is retried and its late result discarded (test below)
+      '6',
       '--retry-delay',
       '1',
     ]),
@@ -199,7 +204,7 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
     failedRuns.map((r) => [r.job.id, r.job.attempt, r.status]).sort(),
     retried.map((id) => [id, 1, 'failed']).sort(),
   );
-  assert.match(failedRuns[0]!.errors[0]!.message, /attempt 1 expired after 12 s \(its worker stopped/);
+  assert.match(failedRuns[0]!.errors[0]!.message, /attempt 1 expired after 6 s \(its worker stopped/);
   for (const r of ok) {
     const out = r.results[0]!.outputs[0]!;
     assert.ok(out.compliant);
@@ -256,6 +261,73 @@ test('SIGTERM during a job: the worker finishes it and exits 0; no partial outpu
   assert.equal(ref.code, 0, ref.stderr);
   assert.ok(readFileSync(f('in-long', 'long.spotify.wav')).equals(readFileSync(f('long-ref', 'long.spotify.wav'))));
   assert.equal(status(url).commands.master!.completed, 1);
+});
+
+test('a job that outlives its expiry (worker paused): retried elsewhere, the late result discarded', async () => {
+  const url = await migrated();
+  const long = f('in-late', 'late.wav');
+  mkdirSync(path.dirname(long), { recursive: true });
+  writeWav(
+    long,
+    await masterLike({ sampleRate: 44100, seconds: 4, integratedLufs: -19, truePeakDbtp: -3 }),
+    44100,
+    's24',
+  );
+  const submit = shub(
+    ['queue', 'submit', 'master', '--target', 'spotify', long, '--db', url].concat([
+      '--expire-in',
+      '8',
+      '--retry-delay',
+      '1',
+      '--retry-limit',
+      '4',
+    ]),
+    dir,
+  );
+  assert.equal(submit.code, 0, submit.stderr);
+  const slow = startWorker(url);
+  await until(
+    'the job running',
+    async () => (await query(url, `select 1 from shub_queue.job where state = 'active'`)).length > 0,
+    20_000,
+    20,
+  );
+  // paused mid-job past the 8 s expiry: another worker's maintenance expires it and runs it again
+  slow.child.kill('SIGSTOP');
+  const other = startWorker(url);
+  await until('the job completed by the other worker', () => /"completed"/.test(other.stdout), 120_000).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}; its output: ${other.stdout} ${other.stderr}`);
+    },
+  );
+  slow.child.kill('SIGCONT');
+  await until('the paused attempt ended', () => slow.stdout.includes('\n'), 60_000);
+  for (const w of [slow, other]) w.child.kill('SIGTERM');
+  for (const w of [slow, other]) assert.equal((await w.exit).code, 0, w.stderr);
+  const ev = (w: Worker) => ndjson<{ state: string; attempt: number }>(w.stdout).map((e) => [e.state, e.attempt]);
+  assert.deepEqual(ev(slow), [['expired', 1]]);
+  assert.match(slow.stderr, /attempt 1 outlived its 8 s expiry; its result is discarded/);
+  // on a loaded machine a retry may outlive the expiry too: then it is discarded the same way
+  const last = ev(other).at(-1)!;
+  assert.equal(last[0], 'completed');
+  const k = last[1] as number;
+  assert.ok(k >= 2);
+  assert.deepEqual(
+    ev(other),
+    Array.from({ length: k - 1 }, (_, i) => [i + 2 < k ? 'expired' : 'completed', i + 2]),
+  );
+  // the store: one ok run (the completing attempt), each expired attempt recorded once, as failed
+  const runs = await query<{ job: { attempt: number }; status: string }>(url, `select job, status from runs`);
+  assert.deepEqual(
+    runs.map((r) => [r.job.attempt, r.status]).sort(),
+    Array.from({ length: k }, (_, i) => [i + 1, i + 1 < k ? 'failed' : 'ok']),
+  );
+  const [job] = await query<{ state: string; retry_count: number }>(
+    url,
+    `select state::text, retry_count from shub_queue.job where name = 'shub.master'`,
+  );
+  assert.deepEqual(job, { state: 'completed', retry_count: k - 1 });
+  assert.deepEqual(readdirSync(path.dirname(long)).sort(), ['late.spotify.wav', 'late.wav']);
 });
 
 test('SIGTERM past --stop-timeout: the running job is handed back (attempt not counted), no output', async () => {
