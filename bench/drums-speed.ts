@@ -14,7 +14,9 @@ import { writeWav } from '../fixtures/signals.js';
 import { ROOT } from '../test/helpers/cli.js';
 
 const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1] ?? 3) || 3;
-const dir = path.join(os.tmpdir(), `shub-drums-speed-${process.pid}`);
+const keepAt = process.argv.indexOf('--keep');
+const dir =
+  keepAt > 0 ? path.resolve(process.argv[keepAt + 1]!) : path.join(os.tmpdir(), `shub-drums-speed-${process.pid}`);
 mkdirSync(path.join(dir, 'kit'), { recursive: true });
 const s = drumSession({ font: 'FluidR3Mono', seed: 1, bpm: 120, bars: 8 });
 const frames = Math.round(minutes * 60 * s.rate);
@@ -66,4 +68,4 @@ for (const [name, args] of [
       `(${(audioSeconds / r.cpu).toFixed(1)}× real time per core), peak RSS ${r.rssMb} MB`,
   );
 }
-rmSync(dir, { recursive: true, force: true });
+if (keepAt < 0) rmSync(dir, { recursive: true, force: true });

@@ -40,6 +40,13 @@ export const DETECT_PARAMETERS = {
 export const BLEED_PARAMETERS = {
   maxLagMs: p(5, 'ms', [0, 30], 'bleed arrives at most this late on another close mic'),
   windowMs: p(6, 'ms', [1, 50], "the stretch after a hit's start compared across mics"),
+  lookAheadMs: p(
+    500,
+    'ms',
+    [60, 5000],
+    "a close-mic hit is judged this long after its start (the other mics' hits around it are in by then); " +
+      'the bleed test keeps this much of every close mic, whatever the length of the session',
+  ),
   marginDb: p(
     6,
     'dB',
