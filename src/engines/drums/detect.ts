@@ -8,6 +8,7 @@
  * the next `peakWindowMs`; its time is the physical start of the transient: the first sample at
  * `startFraction` of that peak (and clear of what rang before it).
  */
+import { native } from '../../native.js';
 import { BLEED_PARAMETERS, DETECT_PARAMETERS } from './params.js';
 
 export interface DetectOptions {
@@ -65,12 +66,13 @@ export class HitDetector {
   private readonly ring: Float32Array;
   private readonly mask: number;
   private n = 0;
-  private tickPeak = 0;
   private inTick = 0;
   private readonly recentPeak: Float64Array;
   private ticks = 0;
   private lastTrigger = -Infinity;
   private pending: { trigger: number; rise: number }[] = [];
+  /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
+  private readonly tickState = new Float64Array(2);
   readonly candidates: (Candidate & { rise: number })[] = [];
 
   constructor(options: DetectOptions) {
@@ -93,14 +95,19 @@ export class HitDetector {
 
   /** Feeds the next block of mono samples. */
   push(block: Float32Array): void {
-    for (let i = 0; i < block.length; i++) {
-      const x = block[i]!;
-      this.ring[this.n & this.mask] = x;
-      this.n++;
-      const a = x < 0 ? -x : x;
-      if (a > this.tickPeak) this.tickPeak = a;
-      if (++this.inTick === this.tick) this.endTick();
+    // the ring: at most two copies (before and after the wrap)
+    for (let at = 0; at < block.length;) {
+      const i = (this.n + at) & this.mask;
+      const take = Math.min(block.length - at, this.ring.length - i);
+      this.ring.set(block.subarray(at, at + take), i);
+      at += take;
     }
+    // the envelope: the largest |x| of each tick (native: the loop over every sample)
+    const peaks = native().drumsTickPeaks(block, this.tick, this.tickState);
+    const first = this.n - this.inTick; // where the open tick began
+    this.n += block.length;
+    for (let k = 0; k < peaks.length; k++) this.endTick(first + k * this.tick, peaks[k]!);
+    this.inTick = this.tickState[0]!;
   }
 
   /** Samples after a hit's start that must be in before it is settled. */
@@ -117,35 +124,35 @@ export class HitDetector {
 
   /** Ends the stream: hits whose windows run past the end are kept (zero padded). */
   finish(): (Candidate & { rise: number })[] {
-    if (this.inTick > 0) this.endTick();
+    this.end();
     this.settle(true);
     return this.candidates;
   }
 
   /** Ends the envelope (the last partial tick); candidates still pending settle with takeSettled(true). */
   end(): void {
-    if (this.inTick > 0) this.endTick();
+    if (this.inTick > 0) this.endTick(this.n - this.inTick, this.tickState[1]!);
+    this.inTick = 0;
+    this.tickState.fill(0);
   }
 
-  private endTick(): void {
+  /** One tick of the envelope, begun at sample `tickStart`, its largest |x| `tickPeak`. */
+  private endTick(tickStart: number, tickPeak: number): void {
     // peak envelope: the largest |x| of this tick and the one before (1 ms) against the largest of
     // the `lookbackMs` before those; a low drum's waveform swings through zero every few ms, so an
     // energy per tick is no envelope, a peak hold over a period is
     const L = this.lookbackTicks;
     const ring = this.recentPeak;
-    const now = Math.max(this.tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % (L + 2)]! : 0);
+    const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % (L + 2)]! : 0);
     let ref = 0;
     for (let k = 2; k < L + 2 && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % (L + 2)]!);
     const rise = 20 * Math.log10((now + 1e-9) / (ref + 1e-9));
-    const tickStart = this.n - this.inTick;
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
       this.lastTrigger = tickStart;
     }
-    ring[this.ticks % (L + 2)] = this.tickPeak;
+    ring[this.ticks % (L + 2)] = tickPeak;
     this.ticks++;
-    this.tickPeak = 0;
-    this.inTick = 0;
   }
 
   sampleAt(i: number): number {
@@ -165,15 +172,25 @@ export class HitDetector {
       const scanFrom = trigger - this.scanBack;
       const threshold = DETECT_PARAMETERS.startFraction.value * peak;
       let start = trigger;
-      for (let i = scanFrom; i < trigger + this.peakSamples; i++) {
-        const v = Math.abs(this.sampleAt(i));
-        if (v < threshold) continue;
-        let before = 0;
-        for (let j = i - this.scanBack; j < i; j++) before = Math.max(before, Math.abs(this.sampleAt(j)));
-        if (v > 1.5 * before) {
-          start = i;
-          break;
+      // |x| from 3 ms before the scan on, and a running maximum of the 3 ms before each sample (a
+      // monotonic queue of indices: each sample enters and leaves it once)
+      const base = scanFrom - this.scanBack;
+      const a = new Float32Array(trigger + this.peakSamples - base);
+      for (let k = 0; k < a.length; k++) a[k] = Math.abs(this.sampleAt(base + k));
+      const queue = new Int32Array(a.length);
+      let head = 0;
+      let tail = 0;
+      for (let k = 0; k < a.length; k++) {
+        if (k >= this.scanBack) {
+          while (head < tail && queue[head]! < k - this.scanBack) head++;
+          const before = head < tail ? a[queue[head]!]! : 0;
+          if (a[k]! >= threshold && a[k]! > 1.5 * before) {
+            start = base + k;
+            break;
+          }
         }
+        while (head < tail && a[queue[tail - 1]!]! <= a[k]!) tail--;
+        queue[tail++] = k;
       }
       this.candidates.push({ start, peak, rise });
     }
@@ -227,6 +244,7 @@ class PathStats {
   static readonly KEEP = 31;
   readonly gains: number[] = [];
   readonly lags: number[] = [];
+  private cached: BleedPath | null | undefined;
   add(gain: number, lag: number): void {
     this.gains.push(gain);
     this.lags.push(lag);
@@ -234,11 +252,16 @@ class PathStats {
       this.gains.shift();
       this.lags.shift();
     }
+    this.cached = undefined;
   }
   path(into: number, from: number): BleedPath | null {
-    if (this.gains.length < 2) return null;
+    if (this.cached !== undefined) return this.cached;
     const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
-    return { into, from, gain: median(this.gains), lagSamples: median(this.lags), events: this.gains.length };
+    this.cached =
+      this.gains.length < 2
+        ? null
+        : { into, from, gain: median(this.gains), lagSamples: median(this.lags), events: this.gains.length };
+    return this.cached;
   }
 }
 
@@ -331,7 +354,12 @@ export class SessionDetector {
       this.detectors.forEach((d, m) => {
         const x = blocks[m]!.subarray(at, end);
         const ring = this.raw[m]!;
-        for (let i = 0; i < x.length; i++) ring[(this.n + i) & this.mask] = x[i]!;
+        for (let k = 0; k < x.length;) {
+          const i = (this.n + k) & this.mask;
+          const take = Math.min(x.length - k, ring.length - i);
+          ring.set(x.subarray(k, k + take), i);
+          k += take;
+        }
         d.push(this.emphasize(m, x));
       });
       this.n += end - at;
@@ -439,20 +467,12 @@ export class SessionDetector {
       const lo = Math.max(0, d0 - near);
       const hi = Math.min(this.maxLag, d0 + near);
       const y = this.span(b, h.start - hi, this.len + hi - lo);
-      let best = { d: 0, gain: 0, residual: 1 };
-      for (let d = lo; d <= hi; d++) {
-        let xy = 0;
-        let yy = 0;
-        const o = hi - d;
-        for (let i = 0; i < this.len; i++) {
-          const v = y[o + i]!;
-          xy += x[i]! * v;
-          yy += v * v;
-        }
-        if (yy === 0) continue;
-        const residual = (xx - (xy * xy) / yy) / xx;
-        if (residual < best.residual) best = { d, gain: xy / yy, residual };
-      }
+      const [d, gain, explained] = native().drumsBestLag(x, y, this.len, hi, lo, hi) as unknown as [
+        number,
+        number,
+        number,
+      ];
+      const best = { d, gain, residual: (xx - explained) / xx };
       if (best.residual <= 10 ** -1.5) this.stats[a]![b]!.add(best.gain, best.d);
     });
   }
@@ -532,18 +552,8 @@ export class SessionDetector {
     const maxLag = this.maxLag;
     for (const s of sources) {
       const y = this.span(s.b, h.start - pre - maxLag, len + pre + maxLag);
-      let best = { d: 0, gain: 0, gain2: 0 };
-      for (let d = 0; d <= maxLag; d++) {
-        let xy = 0;
-        let yy = 0;
-        const o = maxLag - d;
-        for (let i = 0; i < len + pre; i++) {
-          const v = y[o + i]!;
-          xy += residual[i]! * v;
-          yy += v * v;
-        }
-        if (yy > 0 && (xy * xy) / yy > best.gain2) best = { d, gain: xy / yy, gain2: (xy * xy) / yy };
-      }
+      const [d, gain] = native().drumsBestLag(residual, y, len + pre, maxLag, 0, maxLag) as unknown as [number, number];
+      const best = { d, gain };
       const o = maxLag - best.d;
       for (let i = 0; i < len + pre; i++) residual[i]! -= best.gain * y[o + i]!;
       if (s === lead) leadLag = best.d;
