@@ -17,6 +17,8 @@ export interface DetectOptions {
   chunkFrames?: number;
   riseDb?: number;
   minIntervalMs?: number;
+  /** Ticks between the rise's "now" and its reference (default 2: a rise within 1 ms). */
+  riseSpanMs?: number;
   floorRangeDb?: number;
 }
 
@@ -68,6 +70,7 @@ export class HitDetector {
   private n = 0;
   private inTick = 0;
   private readonly recentPeak: Float64Array;
+  private readonly gap: number;
   private ticks = 0;
   private lastTrigger = -Infinity;
   private pending: { trigger: number; rise: number }[] = [];
@@ -90,7 +93,8 @@ export class HitDetector {
     while (size < need + ms(rate, BLEED_PARAMETERS.maxLagMs.value) + 64) size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
-    this.recentPeak = new Float64Array(this.lookbackTicks + 2);
+    this.gap = Math.max(2, Math.round((options.riseSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value));
+    this.recentPeak = new Float64Array(this.lookbackTicks + this.gap);
   }
 
   /** Feeds the next block of mono samples. */
@@ -142,16 +146,18 @@ export class HitDetector {
     // the `lookbackMs` before those; a low drum's waveform swings through zero every few ms, so an
     // energy per tick is no envelope, a peak hold over a period is
     const L = this.lookbackTicks;
+    const G = this.gap;
     const ring = this.recentPeak;
-    const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % (L + 2)]! : 0);
+    const size = L + G;
+    const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % size]! : 0);
     let ref = 0;
-    for (let k = 2; k < L + 2 && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % (L + 2)]!);
+    for (let k = G; k < size && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % size]!);
     const rise = 20 * Math.log10((now + 1e-9) / (ref + 1e-9));
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
       this.lastTrigger = tickStart;
     }
-    ring[this.ticks % (L + 2)] = tickPeak;
+    ring[this.ticks % size] = tickPeak;
     this.ticks++;
   }
 
@@ -307,6 +313,9 @@ export class SessionDetector {
   private readonly pending: CloseCandidate[][];
   private readonly recent: CloseCandidate[][];
   private readonly stats: PathStats[][];
+  /** Per mic, of its last kept hit: how much of it its bleed leaves (dB, 0 when nothing leaks into it). */
+  private readonly lastOwn: number[];
+  private readonly merge: number;
   private readonly lookAhead: number;
   private readonly maxLag: number;
   private readonly len: number;
@@ -326,9 +335,17 @@ export class SessionDetector {
     this.last = emphasis.map(() => new Float64Array(2));
     this.detectors = Array.from(
       { length: mics },
-      () => new HitDetector({ sampleRate, chunkFrames: SessionDetector.CHUNK }),
+      () =>
+        new HitDetector({
+          sampleRate,
+          chunkFrames: SessionDetector.CHUNK,
+          riseSpanMs: DETECT_PARAMETERS.riseSpanMs.value,
+          minIntervalMs: DETECT_PARAMETERS.triggerGapMs.value,
+        }),
     );
     this.kept = emphasis.map(() => []);
+    this.lastOwn = emphasis.map(() => 0);
+    this.merge = Math.round((DETECT_PARAMETERS.minIntervalMs.value * sampleRate) / 1000);
     this.pending = emphasis.map(() => []);
     this.recent = emphasis.map(() => []);
     this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
@@ -437,9 +454,23 @@ export class SessionDetector {
       if (m < 0) break;
       const h = this.pending[m]!.shift()!;
       this.learn(m, h);
-      const v = this.judge(m, h);
-      if (v) this.verdicts.push(v);
-      else this.kept[m]!.push(h);
+      const { verdict, residualDb } = this.judge(m, h);
+      if (verdict) this.verdicts.push(verdict);
+      else {
+        // two hits closer than `minIntervalMs` are one: the one its bleed explains less (a leak's onset
+        // just before the mic's own hit triggers first)
+        const kept = this.kept[m]!;
+        const last = kept.length - 1;
+        if (last >= 0 && h.start - kept[last]!.start < this.merge) {
+          if (residualDb > this.lastOwn[m]!) {
+            kept[last] = h;
+            this.lastOwn[m] = residualDb;
+          }
+        } else {
+          kept.push(h);
+          this.lastOwn[m] = residualDb;
+        }
+      }
     }
     // sources older than the ring can no longer be compared: forget them
     const oldest = this.n - this.raw[0]!.length + this.lookAhead;
@@ -486,7 +517,7 @@ export class SessionDetector {
    * (greedy least squares, loudest source first, each at its best delay). Logged with the dominant
    * source, the delay, the level ratio of the two mics and the residual.
    */
-  private judge(a: number, h: CloseCandidate): BleedVerdict | null {
+  private judge(a: number, h: CloseCandidate): { verdict: BleedVerdict | null; residualDb: number } {
     const pre = 2; // samples before the start, so the differences see the start itself
     const len = this.len;
     const e = this.emphasis[a]!;
@@ -494,7 +525,7 @@ export class SessionDetector {
     const xe = new Float64Array(len + pre);
     emphasizeInto(x, xe, e);
     const hitPeak = peakFrom(xe, pre);
-    if (hitPeak === 0) return null;
+    if (hitPeak === 0) return { verdict: null, residualDb: 0 };
     const work = new Float64Array(len + pre);
     const residualDbOf = (residual: Float64Array) => {
       emphasizeInto(residual, work, e);
@@ -506,6 +537,7 @@ export class SessionDetector {
       const p = b === a ? null : s.path(a, b);
       if (p) into.push(p);
     });
+    let lastResidualDb = 0;
     if (into.length) {
       const residual = Float64Array.from(x);
       let main: { p: BleedPath; peak: number } | null = null;
@@ -520,19 +552,23 @@ export class SessionDetector {
         if (!main || peak > main.peak) main = { p, peak };
       }
       const residualDb = residualDbOf(residual);
+      lastResidualDb = residualDb;
       if (residualDb <= margin && main) {
         const src = this.recent[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
         // bleed is quieter here than at its source (the issue's "louder on another close mic"): a hit
         // louder on its own mic than the source's hit on the source's mic is this mic's own drum
         if (src && h.rawPeak < src.rawPeak)
           return {
-            track: a,
-            start: h.start,
-            source: main.p.from,
-            lagMs: round((main.p.lagSamples * 1000) / this.sampleRate, 3),
-            levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
-            residualDb: round(residualDb, 1),
-            sourceStart: src.start,
+            residualDb,
+            verdict: {
+              track: a,
+              start: h.start,
+              source: main.p.from,
+              lagMs: round((main.p.lagSamples * 1000) / this.sampleRate, 3),
+              levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
+              residualDb: round(residualDb, 1),
+              sourceStart: src.start,
+            },
           };
       }
     }
@@ -544,7 +580,7 @@ export class SessionDetector {
         if (g.start >= h.start - this.maxLag && g.start <= h.start + len && g.rawPeak > h.own) sources.push({ b, g });
     });
     const earlier = sources.filter((s) => s.g.start <= h.start + 1);
-    if (!earlier.length) return null;
+    if (!earlier.length) return { verdict: null, residualDb: lastResidualDb };
     sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
     const lead = earlier.reduce((m, s) => (s.g.rawPeak > m.g.rawPeak ? s : m));
     const residual = Float64Array.from(x);
@@ -559,15 +595,18 @@ export class SessionDetector {
       if (s === lead) leadLag = best.d;
     }
     const residualDb = residualDbOf(residual);
-    if (residualDb > margin) return null;
+    if (residualDb > margin) return { verdict: null, residualDb };
     return {
-      track: a,
-      start: h.start,
-      source: lead.b,
-      lagMs: round((leadLag * 1000) / this.sampleRate, 3),
-      levelRatioDb: round(db(h.own) - db(lead.g.rawPeak), 2),
-      residualDb: round(residualDb, 1),
-      sourceStart: lead.g.start,
+      residualDb,
+      verdict: {
+        track: a,
+        start: h.start,
+        source: lead.b,
+        lagMs: round((leadLag * 1000) / this.sampleRate, 3),
+        levelRatioDb: round(db(h.own) - db(lead.g.rawPeak), 2),
+        residualDb: round(residualDb, 1),
+        sourceStart: lead.g.start,
+      },
     };
   }
 }
