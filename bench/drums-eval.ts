@@ -87,8 +87,11 @@ const VERBOSE = process.argv.includes('--verbose');
 const NO_AUBIO = process.argv.includes('--no-aubio');
 
 /** Detection through the command's own path (src/engines/drums/session.ts), every mic of the session in. */
+const sessions = new Map<SessionSpec, ReturnType<typeof drumSession>>();
+
 export function evaluateSession(spec: SessionSpec): MicScore[] {
-  const s = drumSession(spec);
+  const s = sessions.get(spec) ?? drumSession(spec);
+  sessions.set(spec, s);
   const det = new DrumSessionDetector(
     s.rate,
     s.mics.map((m) => m.instrument),
