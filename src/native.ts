@@ -447,4 +447,14 @@ export interface NativeAddon {
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */
   drumsBestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): Float64Array;
+  /** out[outStart + m] += gain · Σ_t taps[t] · x[j0 + m + taps.length/2 − 1 − t] for m < count (x outside: 0). */
+  drumsFractional(
+    out: Float64Array,
+    outStart: number,
+    x: Float32Array,
+    j0: number,
+    count: number,
+    taps: Float64Array,
+    gain: number,
+  ): void;
 }

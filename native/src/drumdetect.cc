@@ -1,6 +1,7 @@
 // N-API kernels of `shub drums` (issue 13): the session reader's PCM decode (planar float, the
-// addon's own decodePcm), the hit detector's envelope (the largest |x| of each tick) and the bleed
-// test's least-squares lag search. Each is a tight loop over samples that JS ran per sample.
+// addon's own decodePcm), the hit detector's envelope (the largest |x| of each tick), the bleed
+// test's least-squares lag search and the replacement's fractional-delay placement. Each is a tight
+// loop over samples that JS ran per sample.
 #include <napi.h>
 
 #include <cmath>
@@ -113,10 +114,49 @@ Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
   return shub::napi::f64Array(env, {bestD, bestGain, bestScore});
 }
 
+// drumsFractional(out, outStart, x, j0, count, taps, gain): out[outStart + m] += gain · Σ_t taps[t] ·
+// x[j0 + m + half − 1 − t] for m < count (half = taps.length / 2; x outside its range is 0): a sample
+// placed through a windowed-sinc fractional delay (src/engines/drums/replace.ts).
+Napi::Value DrumsFractional(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsFractional";
+  auto out = typedArg<Napi::Float64Array>(env, info[0], where, "out");
+  auto x = typedArg<Napi::Float32Array>(env, info[2], where, "x");
+  auto taps = typedArg<Napi::Float64Array>(env, info[5], where, "taps");
+  if (out.TypedArrayType() != napi_float64_array || x.TypedArrayType() != napi_float32_array ||
+      taps.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": out and taps must be Float64Arrays, x a Float32Array");
+  const double big = 9007199254740991.0;
+  const auto outStart = static_cast<int64_t>(integerArg(env, info[1], where, "outStart", 0, big, ""));
+  const auto j0 = static_cast<int64_t>(integerArg(env, info[3], where, "j0", -big, big, ""));
+  const auto count = static_cast<int64_t>(integerArg(env, info[4], where, "count", 0, big, ""));
+  if (!info[6].IsNumber()) throwType(env, where + ": gain must be a number, got " + describe(info[6]));
+  const double gain = info[6].As<Napi::Number>().DoubleValue();
+  const auto nt = static_cast<int64_t>(taps.ElementLength());
+  if (nt % 2 != 0 || outStart + count > static_cast<int64_t>(out.ElementLength()))
+    throwRange(env, where + ": taps must be even in number and out must hold outStart + count");
+  const int64_t half = nt / 2;
+  const int64_t nx = static_cast<int64_t>(x.ElementLength());
+  const float* px = x.Data();
+  const double* h = taps.Data();
+  double* po = out.Data() + outStart;
+  for (int64_t m = 0; m < count; m++) {
+    // x index for tap t: j0 + m + half − 1 − t, for t in [0, nt)
+    const int64_t top = j0 + m + half - 1;
+    const int64_t tLo = std::max<int64_t>(0, top - (nx - 1));
+    const int64_t tHi = std::min<int64_t>(nt - 1, top);
+    double v = 0;
+    for (int64_t t = tLo; t <= tHi; t++) v += h[t] * px[top - t];
+    po[m] += gain * v;
+  }
+  return info.Env().Undefined();
+}
+
 }  // namespace
 
 void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsDecode", Napi::Function::New<DrumsDecode>(env, "drumsDecode"));
   exports.Set("drumsTickPeaks", Napi::Function::New<DrumsTickPeaks>(env, "drumsTickPeaks"));
   exports.Set("drumsBestLag", Napi::Function::New<DrumsBestLag>(env, "drumsBestLag"));
+  exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
 }
