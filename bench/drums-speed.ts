@@ -3,7 +3,7 @@
  * float WAV: kick, snare, hat, tom close mics, overheads, room and two more close mics carrying
  * the kick and snare again as "in"/"bottom" mics), made by tiling the fixture groove; `detect` and
  * `replace` timed as whole processes (/usr/bin/time: wall and user+system CPU seconds, peak RSS).
- * Usage: node dist/bench/drums-speed.js [--minutes 3]
+ * Usage: node dist/bench/drums-speed.js [--minutes 3] [--detect-only] [--keep DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -62,6 +62,7 @@ for (const [name, args] of [
   ['detect', ['drums', 'detect', 'session.yaml', '--json', '--no-store']],
   ['replace', ['drums', 'replace', 'session.yaml', '--kit', 'kit.yaml', '-o', 'out/', '-y', '--no-store']],
 ] as const) {
+  if (name === 'replace' && process.argv.includes('--detect-only')) continue;
   const r = measure([...args]);
   console.log(
     `${name}: ${mics.length} mics × ${minutes} min: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU ` +
