@@ -401,6 +401,9 @@ export interface MixClipSpec {
   gain?: number;
   fadeInFrames?: number;
   fadeOutFrames?: number;
+  /** 0 linear (default), 1 equal power: sin(π/2 · (d + ½) / L), d = frames from the item edge. */
+  fadeInShape?: 0 | 1;
+  fadeOutShape?: 0 | 1;
 }
 
 export interface MixSpec {

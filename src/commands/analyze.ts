@@ -277,7 +277,7 @@ export const analyzeCommand = defineCommand({
       .option('--curves', 'add momentary and short-term loudness series (100 ms hop)')
       .option(
         '--pitch-frames',
-        'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), voicedProbability }',
+        'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), confidence (voiced prob.) }',
       ),
   shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store', inputs: true },
   examples: [
