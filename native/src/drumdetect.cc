@@ -98,14 +98,23 @@ Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
   const double* px = x.Data();
   const double* py = y.Data();
   double bestD = static_cast<double>(lo), bestGain = 0, bestScore = 0;
+  // the window's energy slides with d (one sample in, one out); the products in four partial sums
+  double yy = 0;
+  for (int64_t i = 0; i < n; i++) yy += py[base - lo + i] * py[base - lo + i];
   for (int64_t d = lo; d <= hi; d++) {
     const double* q = py + (base - d);
-    double xy = 0, yy = 0;
-    for (int64_t i = 0; i < n; i++) {
-      xy += px[i] * q[i];
-      yy += q[i] * q[i];
+    if (d > lo) yy += q[0] * q[0] - q[n] * q[n];
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      s0 += px[i] * q[i];
+      s1 += px[i + 1] * q[i + 1];
+      s2 += px[i + 2] * q[i + 2];
+      s3 += px[i + 3] * q[i + 3];
     }
-    if (yy > 0 && xy * xy / yy > bestScore) {
+    for (; i < n; i++) s0 += px[i] * q[i];
+    const double xy = (s0 + s1) + (s2 + s3);
+    if (yy > 1e-300 && xy * xy / yy > bestScore) {
       bestScore = xy * xy / yy;
       bestGain = xy / yy;
       bestD = static_cast<double>(d);
