@@ -19,6 +19,7 @@
         "native/src/fft.cc",
         "native/src/featureextractor.cc",
         "native/src/pyin.cc",
+        "native/src/drumdetect.cc",
         "native/src/dsp/biquad.cc",
         "native/src/dsp/dynamics.cc",
         "native/src/dsp/dot.cc",

@@ -6,7 +6,7 @@
  */
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
-import { SessionDetector, toHits, findBleed } from '../src/engines/drums/detect.js';
+import { DrumSessionDetector } from '../src/engines/drums/session.js';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -83,25 +83,46 @@ export function aubioOnsets(samples: Float32Array, rate: number): number[] | nul
   }
 }
 
+const VERBOSE = process.argv.includes('--verbose');
+const NO_AUBIO = process.argv.includes('--no-aubio');
+
+/** Detection through the command's own path (src/engines/drums/session.ts), every mic of the session in. */
+const sessions = new Map<SessionSpec, ReturnType<typeof drumSession>>();
+
 export function evaluateSession(spec: SessionSpec): MicScore[] {
-  const s = drumSession(spec);
+  const s = sessions.get(spec) ?? drumSession(spec);
+  sessions.set(spec, s);
+  const det = new DrumSessionDetector(
+    s.rate,
+    s.mics.map((m) => m.instrument),
+  );
+  for (let i = 0; i < s.frames; i += 8192) det.push(s.mics.map((m) => m.samples.subarray(i, i + 8192)));
+  const found = det.finish();
   const close = s.mics.filter((m) => m.instrument !== 'overheads' && m.instrument !== 'room');
-  const emphasis = { kick: 0, snare: 1, hihat: 2, tom: 0 } as const;
-  const det = new SessionDetector(
-    s.rate,
-    close.map((m) => emphasis[m.instrument as KitPiece]),
-  );
-  for (let i = 0; i < s.frames; i += 8192) det.push(close.map((m) => m.samples.subarray(i, i + 8192)));
-  const cands = det.finish();
-  const bleed = findBleed(
-    cands,
-    s.rate,
-    close.map((m) => emphasis[m.instrument as KitPiece]),
-  );
   return close.map((m, t) => {
-    const rejected = new Set(bleed.filter((b) => b.track === t).map((b) => b.hit));
-    const kept = cands[t]!.filter((_, k) => !rejected.has(k));
-    const hits = toHits(kept, s.rate);
+    const hits = found[t]!.hits;
+    if (VERBOSE) {
+      const truthAll = s.hits.map((h) => ({ ...h, t: h.onset / s.rate }));
+      const near = (t0: number) =>
+        truthAll
+          .filter((h) => Math.abs(h.t - t0) <= 0.03)
+          .map((h) => `${h.piece}@${((h.t - t0) * 1000).toFixed(1)}ms/v${h.velocity}`)
+          .join(' ');
+      for (const h of truthAll.filter((x) => x.piece === m.instrument))
+        if (!hits.some((d) => Math.abs(d.timeSeconds - h.t) <= 0.02)) {
+          const rej = found[t]!.bleed.find((b) => Math.abs(b.timeSeconds - h.t) <= 0.02);
+          console.log(
+            `  ${spec.font}/${spec.seed} ${m.instrument}: MISS ${h.t.toFixed(3)} v${h.velocity} [${near(h.t)}]` +
+              (rej ? ` rejected as bleed of ${s.mics[rej.source]!.instrument} (${JSON.stringify(rej)})` : ''),
+          );
+        }
+      for (const d of hits)
+        if (!truthAll.some((x) => x.piece === m.instrument && Math.abs(d.timeSeconds - x.t) <= 0.02))
+          console.log(
+            `  ${spec.font}/${spec.seed} ${m.instrument}: EXTRA ${d.timeSeconds.toFixed(3)} peak ${d.peakDb} dB ` +
+              `rise conf ${d.confidence} [${near(d.timeSeconds)}]`,
+          );
+    }
     const truth = s.hits.filter((h) => h.piece === m.instrument);
     const match = matchEvents(
       hits.map((h) => h.timeSeconds),
@@ -117,7 +138,7 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
       if (j >= 0) pairs.push([h.velocity, truth[j]!.velocity]);
     }
     const offsets = match.offsets;
-    const aubio = aubioOnsets(m.samples, s.rate);
+    const aubio = NO_AUBIO ? null : aubioOnsets(m.samples, s.rate);
     const aubioMatch = aubio ? matchEvents(aubio, truthT, 0.02) : null;
     return {
       session: `${spec.font}/${spec.seed}`,

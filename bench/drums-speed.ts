@@ -3,7 +3,7 @@
  * float WAV: kick, snare, hat, tom close mics, overheads, room and two more close mics carrying
  * the kick and snare again as "in"/"bottom" mics), made by tiling the fixture groove; `detect` and
  * `replace` timed as whole processes (/usr/bin/time: wall and user+system CPU seconds, peak RSS).
- * Usage: node dist/bench/drums-speed.js [--minutes 3]
+ * Usage: node dist/bench/drums-speed.js [--minutes 3] [--detect-only] [--keep DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,9 @@ import { writeWav } from '../fixtures/signals.js';
 import { ROOT } from '../test/helpers/cli.js';
 
 const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1] ?? 3) || 3;
-const dir = path.join(os.tmpdir(), `shub-drums-speed-${process.pid}`);
+const keepAt = process.argv.indexOf('--keep');
+const dir =
+  keepAt > 0 ? path.resolve(process.argv[keepAt + 1]!) : path.join(os.tmpdir(), `shub-drums-speed-${process.pid}`);
 mkdirSync(path.join(dir, 'kit'), { recursive: true });
 const s = drumSession({ font: 'FluidR3Mono', seed: 1, bpm: 120, bars: 8 });
 const frames = Math.round(minutes * 60 * s.rate);
@@ -60,10 +62,11 @@ for (const [name, args] of [
   ['detect', ['drums', 'detect', 'session.yaml', '--json', '--no-store']],
   ['replace', ['drums', 'replace', 'session.yaml', '--kit', 'kit.yaml', '-o', 'out/', '-y', '--no-store']],
 ] as const) {
+  if (name === 'replace' && process.argv.includes('--detect-only')) continue;
   const r = measure([...args]);
   console.log(
     `${name}: ${mics.length} mics × ${minutes} min: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU ` +
       `(${(audioSeconds / r.cpu).toFixed(1)}× real time per core), peak RSS ${r.rssMb} MB`,
   );
 }
-rmSync(dir, { recursive: true, force: true });
+if (keepAt < 0) rmSync(dir, { recursive: true, force: true });

@@ -442,3 +442,24 @@ export interface Mixer {
 export interface NativeAddon {
   Mixer: new (spec: MixSpec) => Mixer;
 }
+
+// ---- drums (shub drums detect/replace, issue 13): native/src/drumdetect.cc ---------------------
+
+export interface NativeAddon {
+  /** Interleaved PCM of `frames` frames → one Float32Array per channel (NaN/Inf: RangeError). */
+  drumsDecode(pcm: Uint8Array, format: PcmFormat, frames: number, channels: number): Float32Array[];
+  /** The largest |x| of each tick completed in x; state [samples into the open tick, its peak so far]. */
+  drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
+  /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */
+  drumsBestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): Float64Array;
+  /** out[outStart + m] += gain · Σ_t taps[t] · x[j0 + m + taps.length/2 − 1 − t] for m < count (x outside: 0). */
+  drumsFractional(
+    out: Float64Array,
+    outStart: number,
+    x: Float32Array,
+    j0: number,
+    count: number,
+    taps: Float64Array,
+    gain: number,
+  ): void;
+}

@@ -407,6 +407,7 @@ void InitMix(Napi::Env env, Napi::Object exports);
 void InitNam(Napi::Env env, Napi::Object exports);
 void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
+void InitDrums(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -423,6 +424,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitNam(env, exports);
   InitReamp(env, exports);
   InitAnalysis(env, exports);
+  InitDrums(env, exports);
   return exports;
 }
 

@@ -9,6 +9,7 @@ import { openAudio, type AudioSource } from '../io/audio.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { quotePath } from '../io/names.js';
 import { Decoder } from '../engines/reamp/chain.js';
+import { native } from '../native.js';
 import type { RunInput } from '../store/types.js';
 import type { SessionTrack } from '../recipes/drums.js';
 
@@ -54,13 +55,33 @@ export async function openTracks(
   }
 }
 
+/**
+ * A track's planar blocks as read (the addon's PCM decoder, synchronous: a drum session's tracks are
+ * plain mono or stereo at one rate, so no mixer or resampler stands between the file and the detector).
+ */
+async function* decoded(source: AudioSource, channels: 1 | 2): AsyncGenerator<Float32Array[]> {
+  for (;;) {
+    const b = await source.read();
+    if (!b) return;
+    let planar: Float32Array[];
+    try {
+      planar = native().drumsDecode(b.pcm, b.format, b.frames, channels);
+    } catch (err) {
+      if (/NaN\/Inf/.test((err as Error).message))
+        throw new InputError(source.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
+      throw err;
+    }
+    yield planar;
+  }
+}
+
 /** Equal-length planar blocks of every track, in lockstep, until the (shared) end. */
 export async function* lockstep(
   sources: readonly AudioSource[],
   format: SessionFormat,
   tracks: readonly SessionTrack[],
 ): AsyncGenerator<Float32Array[][]> {
-  const iters = sources.map((s, i) => new Decoder(format.sampleRate, format.channels[i]!, 0).blocks(s));
+  const iters = sources.map((s, i) => decoded(s, format.channels[i]!));
   const pending: { blocks: Float32Array[][]; offset: number }[] = sources.map(() => ({ blocks: [], offset: 0 }));
   const done = sources.map(() => false);
   const available = (i: number) => {

@@ -294,6 +294,7 @@ export interface TrackProcessor {
 
 const interleave = (planar: Float32Array[]): Float32Array => {
   const ch = planar.length;
+  if (ch === 1) return planar[0]!; // mono is its own interleaving
   const n = planar[0]?.length ?? 0;
   const out = new Float32Array(n * ch);
   for (let c = 0; c < ch; c++) {

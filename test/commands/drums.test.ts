@@ -58,10 +58,14 @@ test('detect: a line per track, close-mic hits at the truth, overheads not trigg
     const found = l.hits.map((h) => h.timeSeconds);
     // every true hit found within 20 ms
     const matched = truth.filter((t) => found.some((f) => Math.abs(f - t) <= 0.02)).length;
-    // the kick mic exactly; the others (bleed of louder drums under them) at 75 % recall for now:
-    // bench/RESULTS.md records where detection stands against the issue's F >= 0.99
+    // bleed reported: detections further than 20 ms from every true hit of the mic
+    const extra = found.filter((f) => !truth.some((t) => Math.abs(f - t) <= 0.02)).length;
+    // the kick mic exactly; the others (bleed of louder drums under them) at 75 % recall and at most
+    // 2 leaks reported (measured: snare 9/11, hat 28/28 with 2, tom 3/4): bench/RESULTS.md records
+    // where detection stands against the issue's F >= 0.99
     if (l.instrument === 'kick') assert.deepEqual([matched, found.length], [truth.length, truth.length]);
     else assert.ok(matched >= 0.75 * truth.length, `${l.track}: ${matched}/${truth.length}`);
+    assert.ok(extra <= 2, `${l.track}: ${extra} leaks reported as hits`);
     for (const h of l.hits) {
       assert.ok(h.velocity >= 1 && h.velocity <= 127);
       assert.equal(h.instrument, l.instrument);

@@ -199,3 +199,57 @@ test('stem classes on a held-out kit (TimGM6mb, a seed tuning never saw): ≥ 0.
   assert.ok(r.right / r.matched >= 0.9, `${r.right}/${r.matched} right: ${JSON.stringify(r.confusion)}`);
   assert.ok(r.extra <= 1, `${r.extra} extra`);
 });
+
+test('detect kernels: PCM decode, tick envelope and least-squares lag on analytic values', async () => {
+  const { native } = await import('../../src/native.js');
+  const { SessionDetector } = await import('../../src/engines/drums/detect.js');
+  const n = native();
+  // s16 stereo: (16384, -32768), (-16384, 32767) → planar ±0.5, −1, 32767/32768
+  const pcm = Buffer.alloc(8);
+  [16384, -32768, -16384, 32767].forEach((v, i) => pcm.writeInt16LE(v, 2 * i));
+  const [l, r] = n.drumsDecode(pcm, 's16', 2, 2);
+  assert.deepEqual([...l!], [0.5, -0.5]);
+  assert.deepEqual([...r!], [-1, 32767 / 32768]);
+  // ticks of 4 over two blocks: peaks 3, 7 (the tick straddling the blocks), then 2 left open
+  const state = new Float64Array(2);
+  assert.deepEqual([...n.drumsTickPeaks(Float32Array.from([1, -3, 2, 0, 5, -7]), 4, state)], [3]);
+  assert.deepEqual([...n.drumsTickPeaks(Float32Array.from([1, 0, 2]), 4, state)], [7]);
+  assert.deepEqual([...state], [1, 2]);
+  // x = −0.25 · y delayed by 7 samples: the search finds d = 7 and gain −0.25
+  const y = Float64Array.from({ length: 64 }, (_, i) => Math.sin(i * 0.7) * Math.exp(-i / 30));
+  const x = Float64Array.from({ length: 40 }, (_, i) => -0.25 * y[20 - 7 + i]!);
+  const [d, gain] = n.drumsBestLag(x, y, 40, 20, 0, 15);
+  assert.equal(d, 7);
+  assert.ok(Math.abs(gain! + 0.25) < 1e-12, `gain ${gain}`);
+  // a louder drum on mic 0 leaking into mic 1 (−14 dB, 1 ms later) is rejected there, with what decided;
+  // mic 1's own, quieter hit between is kept
+  const rate = 48000;
+  const len = rate * 2;
+  const drum = (t: number) => (t < 0 ? 0 : Math.cos((2 * Math.PI * 180 * t) / rate) * Math.exp(-t / 2000));
+  const a = new Float32Array(len);
+  const b = new Float32Array(len);
+  const hitsA = [4800, 28800, 52800, 76800];
+  for (const h of hitsA)
+    for (let i = 0; i < 12000 && h + i < len; i++) {
+      a[h + i]! += 0.8 * drum(i);
+      b[h + 48 + i]! += 0.8 * 0.2 * drum(i);
+    }
+  const own = 40800;
+  for (let i = 0; i < 6000; i++) b[own + i]! += 0.5 * Math.cos((2 * Math.PI * 900 * i) / rate) * Math.exp(-i / 500);
+  const det = new SessionDetector(rate, [0, 0]);
+  for (let i = 0; i < len; i += 5000) det.push([a.subarray(i, i + 5000), b.subarray(i, i + 5000)]);
+  const kept = det.finish();
+  assert.deepEqual(
+    kept[0]!.map((c) => Math.abs(c.start - hitsA[kept[0]!.indexOf(c)]!) <= 2),
+    hitsA.map(() => true),
+  );
+  assert.equal(kept[1]!.length, 1);
+  assert.ok(Math.abs(kept[1]![0]!.start - own) <= 2, `own hit at ${kept[1]![0]!.start}`);
+  const leaks = det.verdicts.filter((v) => v.track === 1);
+  assert.equal(leaks.length, hitsA.length);
+  for (const v of leaks) {
+    assert.equal(v.source, 0);
+    assert.ok(Math.abs(v.lagMs - 1) <= 0.05, `lag ${v.lagMs}`);
+    assert.ok(Math.abs(v.levelRatioDb + 20 * Math.log10(5)) <= 0.5, `level ${v.levelRatioDb}`);
+  }
+});

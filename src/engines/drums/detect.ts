@@ -8,6 +8,7 @@
  * the next `peakWindowMs`; its time is the physical start of the transient: the first sample at
  * `startFraction` of that peak (and clear of what rang before it).
  */
+import { native } from '../../native.js';
 import { BLEED_PARAMETERS, DETECT_PARAMETERS } from './params.js';
 
 export interface DetectOptions {
@@ -16,6 +17,8 @@ export interface DetectOptions {
   chunkFrames?: number;
   riseDb?: number;
   minIntervalMs?: number;
+  /** Ticks between the rise's "now" and its reference (default 2: a rise within 1 ms). */
+  riseSpanMs?: number;
   floorRangeDb?: number;
 }
 
@@ -25,9 +28,6 @@ export interface Candidate {
   start: number;
   /** Largest |x| in the peak window (linear). */
   peak: number;
-  /** Samples from `start − preSamples` on (the bleed test's material). */
-  window: Float32Array;
-  preSamples: number;
 }
 
 export interface DrumHit {
@@ -42,17 +42,17 @@ export interface DrumHit {
 }
 
 export interface BleedVerdict {
-  /** The hit's track and index. */
+  /** The hit's close mic (index among the close mics) and start sample. */
   track: number;
-  hit: number;
+  start: number;
   /** The close mic whose earlier, louder signal explains it. */
   source: number;
   lagMs: number;
   levelRatioDb: number;
   residualDb: number;
+  /** Start sample of the source's hit that leaks (null when none was found on the source). */
+  sourceStart: number | null;
 }
-
-const NO_SAMPLES = new Float32Array(0);
 
 const ms = (rate: number, v: number) => Math.max(1, Math.round((v * rate) / 1000));
 
@@ -63,18 +63,19 @@ export class HitDetector {
   private readonly riseDb: number;
   private readonly refractory: number;
   private readonly peakSamples: number;
-  private readonly preSamples: number;
   private readonly scanBack: number;
   private readonly keepAfter: number;
   private readonly ring: Float32Array;
   private readonly mask: number;
   private n = 0;
-  private tickPeak = 0;
   private inTick = 0;
   private readonly recentPeak: Float64Array;
+  private readonly gap: number;
   private ticks = 0;
   private lastTrigger = -Infinity;
   private pending: { trigger: number; rise: number }[] = [];
+  /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
+  private readonly tickState = new Float64Array(2);
   readonly candidates: (Candidate & { rise: number })[] = [];
 
   constructor(options: DetectOptions) {
@@ -85,27 +86,32 @@ export class HitDetector {
     this.riseDb = options.riseDb ?? DETECT_PARAMETERS.riseDb.value;
     this.refractory = ms(rate, options.minIntervalMs ?? DETECT_PARAMETERS.minIntervalMs.value);
     this.peakSamples = ms(rate, DETECT_PARAMETERS.peakWindowMs.value);
-    this.preSamples = ms(rate, 1);
     this.scanBack = ms(rate, 3);
-    this.keepAfter = ms(rate, BLEED_PARAMETERS.windowMs.value + BLEED_PARAMETERS.maxLagMs.value) + this.peakSamples;
+    this.keepAfter = this.peakSamples + this.tick;
     let size = 1;
     const need = this.keepAfter + this.scanBack + ms(rate, 4) + this.tick * 4 + (options.chunkFrames ?? 0);
     while (size < need + ms(rate, BLEED_PARAMETERS.maxLagMs.value) + 64) size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
-    this.recentPeak = new Float64Array(this.lookbackTicks + 2);
+    this.gap = Math.max(2, Math.round((options.riseSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value));
+    this.recentPeak = new Float64Array(this.lookbackTicks + this.gap);
   }
 
   /** Feeds the next block of mono samples. */
   push(block: Float32Array): void {
-    for (let i = 0; i < block.length; i++) {
-      const x = block[i]!;
-      this.ring[this.n & this.mask] = x;
-      this.n++;
-      const a = x < 0 ? -x : x;
-      if (a > this.tickPeak) this.tickPeak = a;
-      if (++this.inTick === this.tick) this.endTick();
+    // the ring: at most two copies (before and after the wrap)
+    for (let at = 0; at < block.length;) {
+      const i = (this.n + at) & this.mask;
+      const take = Math.min(block.length - at, this.ring.length - i);
+      this.ring.set(block.subarray(at, at + take), i);
+      at += take;
     }
+    // the envelope: the largest |x| of each tick (native: the loop over every sample)
+    const peaks = native().drumsTickPeaks(block, this.tick, this.tickState);
+    const first = this.n - this.inTick; // where the open tick began
+    this.n += block.length;
+    for (let k = 0; k < peaks.length; k++) this.endTick(first + k * this.tick, peaks[k]!);
+    this.inTick = this.tickState[0]!;
   }
 
   /** Samples after a hit's start that must be in before it is settled. */
@@ -122,35 +128,37 @@ export class HitDetector {
 
   /** Ends the stream: hits whose windows run past the end are kept (zero padded). */
   finish(): (Candidate & { rise: number })[] {
-    if (this.inTick > 0) this.endTick();
+    this.end();
     this.settle(true);
     return this.candidates;
   }
 
   /** Ends the envelope (the last partial tick); candidates still pending settle with takeSettled(true). */
   end(): void {
-    if (this.inTick > 0) this.endTick();
+    if (this.inTick > 0) this.endTick(this.n - this.inTick, this.tickState[1]!);
+    this.inTick = 0;
+    this.tickState.fill(0);
   }
 
-  private endTick(): void {
+  /** One tick of the envelope, begun at sample `tickStart`, its largest |x| `tickPeak`. */
+  private endTick(tickStart: number, tickPeak: number): void {
     // peak envelope: the largest |x| of this tick and the one before (1 ms) against the largest of
     // the `lookbackMs` before those; a low drum's waveform swings through zero every few ms, so an
     // energy per tick is no envelope, a peak hold over a period is
     const L = this.lookbackTicks;
+    const G = this.gap;
     const ring = this.recentPeak;
-    const now = Math.max(this.tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % (L + 2)]! : 0);
+    const size = L + G;
+    const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % size]! : 0);
     let ref = 0;
-    for (let k = 2; k < L + 2 && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % (L + 2)]!);
+    for (let k = G; k < size && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % size]!);
     const rise = 20 * Math.log10((now + 1e-9) / (ref + 1e-9));
-    const tickStart = this.n - this.inTick;
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
       this.lastTrigger = tickStart;
     }
-    ring[this.ticks % (L + 2)] = this.tickPeak;
+    ring[this.ticks % size] = tickPeak;
     this.ticks++;
-    this.tickPeak = 0;
-    this.inTick = 0;
   }
 
   sampleAt(i: number): number {
@@ -170,20 +178,27 @@ export class HitDetector {
       const scanFrom = trigger - this.scanBack;
       const threshold = DETECT_PARAMETERS.startFraction.value * peak;
       let start = trigger;
-      for (let i = scanFrom; i < trigger + this.peakSamples; i++) {
-        const v = Math.abs(this.sampleAt(i));
-        if (v < threshold) continue;
-        let before = 0;
-        for (let j = i - this.scanBack; j < i; j++) before = Math.max(before, Math.abs(this.sampleAt(j)));
-        if (v > 1.5 * before) {
-          start = i;
-          break;
+      // |x| from 3 ms before the scan on, and a running maximum of the 3 ms before each sample (a
+      // monotonic queue of indices: each sample enters and leaves it once)
+      const base = scanFrom - this.scanBack;
+      const a = new Float32Array(trigger + this.peakSamples - base);
+      for (let k = 0; k < a.length; k++) a[k] = Math.abs(this.sampleAt(base + k));
+      const queue = new Int32Array(a.length);
+      let head = 0;
+      let tail = 0;
+      for (let k = 0; k < a.length; k++) {
+        if (k >= this.scanBack) {
+          while (head < tail && queue[head]! < k - this.scanBack) head++;
+          const before = head < tail ? a[queue[head]!]! : 0;
+          if (a[k]! >= threshold && a[k]! > 1.5 * before) {
+            start = base + k;
+            break;
+          }
         }
+        while (head < tail && a[queue[tail - 1]!]! <= a[k]!) tail--;
+        queue[tail++] = k;
       }
-      const len = this.preSamples + this.keepAfter;
-      const window = new Float32Array(len);
-      for (let k = 0; k < len; k++) window[k] = this.sampleAt(start - this.preSamples + k);
-      this.candidates.push({ start, peak, window, preSamples: this.preSamples, rise });
+      this.candidates.push({ start, peak, rise });
     }
   }
 }
@@ -211,34 +226,100 @@ export function toHits(candidates: readonly (Candidate & { rise: number })[], sa
     });
 }
 
-/** A candidate with every close mic's samples around it (the same stretch on each). */
-export interface SessionCandidate extends Candidate {
+/** A close mic's hit as the session detector keeps it: a few numbers, no samples. */
+export interface CloseCandidate extends Candidate {
   rise: number;
-  /** Largest |x| of the unemphasized mic in the peak window (what the bleed paths compare). */
+  /** Largest |x| of the unemphasized mic in the peak window (what the bleed test compares). */
   rawPeak: number;
-  /** Per close mic: samples from `start − lookBehind` for `lookBehind + windowLen` samples. */
-  mics: Float32Array[];
-  lookBehind: number;
+  /** Largest |x| of the unemphasized mic in the bleed window (the hit's own level there). */
+  own: number;
 }
 
+/** How mic B leaks into mic A: amplitude gain and delay, learnt from the session's clean bleed events. */
+export interface BleedPath {
+  into: number;
+  from: number;
+  gain: number;
+  lagSamples: number;
+  /** Events it was learnt from. */
+  events: number;
+}
+
+/** The last clean bleed events of one pair (bounded: the path follows the session, its memory does not grow). */
+class PathStats {
+  static readonly KEEP = 31;
+  readonly gains: number[] = [];
+  readonly lags: number[] = [];
+  private cached: BleedPath | null | undefined;
+  add(gain: number, lag: number): void {
+    this.gains.push(gain);
+    this.lags.push(lag);
+    if (this.gains.length > PathStats.KEEP) {
+      this.gains.shift();
+      this.lags.shift();
+    }
+    this.cached = undefined;
+  }
+  path(into: number, from: number): BleedPath | null {
+    if (this.cached !== undefined) return this.cached;
+    const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
+    this.cached =
+      this.gains.length < 2
+        ? null
+        : { into, from, gain: median(this.gains), lagSamples: median(this.lags), events: this.gains.length };
+    return this.cached;
+  }
+}
+
+/** The first or second difference of x[from..] (the detection emphasis) into y, x[from−2..from−1] as history. */
+function emphasizeInto(x: Float64Array, y: Float64Array, order: number): void {
+  for (let i = 0; i < x.length; i++) {
+    const a = i >= 1 ? x[i - 1]! : 0;
+    const b = i >= 2 ? x[i - 2]! : 0;
+    y[i] = order === 0 ? x[i]! : order === 1 ? x[i]! - a : (x[i]! - 2 * a + b) / 2;
+  }
+}
+
+const peakFrom = (x: Float64Array, from: number) => {
+  let p = 0;
+  for (let i = from; i < x.length; i++) {
+    const v = x[i]! < 0 ? -x[i]! : x[i]!;
+    if (v > p) p = v;
+  }
+  return p;
+};
+
 /**
- * Hit detection on the close mics of one session, in lockstep: the same blocks of every mic (same
- * rate, same length) go in together, and when a mic finds a hit the samples of all mics around it are
- * kept, so the bleed test can regress one mic on the others. Memory: a ring per mic and a few
- * milliseconds per hit.
+ * Hit detection on the close mics of one session, in lockstep, with bleed rejected as it goes: the
+ * same blocks of every mic (same rate, same length) go in together; each mic's hits are found on its
+ * emphasized signal, and each hit is judged `lookAheadMs` after its start (when the other mics' hits
+ * around it are in) against a ring of the last moments of every close mic. The bleed paths (gain and
+ * delay per pair of mics) are learnt from the clean bleed events seen so far. Memory: a ring per mic
+ * (bounded by `lookAheadMs`) and a few numbers per kept hit, whatever the session's length.
  */
 export class SessionDetector {
   static readonly CHUNK = 4096;
   readonly detectors: HitDetector[];
-  readonly found: SessionCandidate[][];
-  private readonly lookBehind: number;
-  private readonly windowLen: number;
-
+  /** Hits kept (not bleed) per close mic, in time order. */
+  readonly kept: CloseCandidate[][];
+  readonly verdicts: BleedVerdict[] = [];
   private readonly emphasis: number[];
   private readonly last: Float64Array[];
-  /** The unemphasized samples of each mic, last ~0.1 s (bleed windows are taken from these). */
+  /** The unemphasized samples of each mic, the last `lookAheadMs` and a little more. */
   private readonly raw: Float32Array[];
+  private readonly mask: number;
   private n = 0;
+  /** Hits not yet judged, and every mic's recent hits (the sources a hit may be a leak of). */
+  private readonly pending: CloseCandidate[][];
+  private readonly recent: CloseCandidate[][];
+  private readonly stats: PathStats[][];
+  /** Per mic, of its last kept hit: how much of it its bleed leaves (dB, 0 when nothing leaks into it). */
+  private readonly lastOwn: number[];
+  private readonly merge: number;
+  private readonly lookAhead: number;
+  private readonly maxLag: number;
+  private readonly len: number;
+  private readonly peakLen: number;
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -254,14 +335,32 @@ export class SessionDetector {
     this.last = emphasis.map(() => new Float64Array(2));
     this.detectors = Array.from(
       { length: mics },
-      () => new HitDetector({ sampleRate, chunkFrames: SessionDetector.CHUNK }),
+      () =>
+        new HitDetector({
+          sampleRate,
+          chunkFrames: SessionDetector.CHUNK,
+          riseSpanMs: DETECT_PARAMETERS.riseSpanMs.value,
+          minIntervalMs: DETECT_PARAMETERS.triggerGapMs.value,
+        }),
     );
-    this.found = Array.from({ length: mics }, () => []);
+    this.kept = emphasis.map(() => []);
+    this.lastOwn = emphasis.map(() => 0);
+    this.merge = Math.round((DETECT_PARAMETERS.minIntervalMs.value * sampleRate) / 1000);
+    this.pending = emphasis.map(() => []);
+    this.recent = emphasis.map(() => []);
+    this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
+    this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
+    this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
+    this.peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * sampleRate) / 1000);
+    this.lookAhead = Math.max(
+      Math.round((BLEED_PARAMETERS.lookAheadMs.value * sampleRate) / 1000),
+      this.len + this.detectors[0]!.settleAfter + this.peakLen + SessionDetector.CHUNK,
+    );
     let size = 1;
-    while (size < 2 * SessionDetector.CHUNK + sampleRate / 10) size <<= 1;
+    while (size < this.lookAhead + 2 * SessionDetector.CHUNK + 2 * this.maxLag + this.len + this.peakLen + 64)
+      size <<= 1;
     this.raw = emphasis.map(() => new Float32Array(size));
-    this.lookBehind = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
-    this.windowLen = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
+    this.mask = size - 1;
   }
 
   /** The next block of every close mic (planar: one array per mic, equal lengths). */
@@ -272,7 +371,12 @@ export class SessionDetector {
       this.detectors.forEach((d, m) => {
         const x = blocks[m]!.subarray(at, end);
         const ring = this.raw[m]!;
-        for (let i = 0; i < x.length; i++) ring[(this.n + i) & (ring.length - 1)] = x[i]!;
+        for (let k = 0; k < x.length;) {
+          const i = (this.n + k) & this.mask;
+          const take = Math.min(x.length - k, ring.length - i);
+          ring.set(x.subarray(k, k + take), i);
+          k += take;
+        }
         d.push(this.emphasize(m, x));
       });
       this.n += end - at;
@@ -295,10 +399,34 @@ export class SessionDetector {
     return y;
   }
 
-  finish(): SessionCandidate[][] {
+  /** Ends the session: every pending hit is judged; returns the kept hits per close mic. */
+  finish(): CloseCandidate[][] {
     for (const d of this.detectors) d.end();
     this.settle(true);
-    return this.found;
+    return this.kept;
+  }
+
+  /** The learnt bleed paths (for the record). */
+  paths(): BleedPath[] {
+    const out: BleedPath[] = [];
+    this.stats.forEach((row, a) =>
+      row.forEach((s, b) => {
+        const p = a === b ? null : s.path(a, b);
+        if (p) out.push(p);
+      }),
+    );
+    return out;
+  }
+
+  private at(m: number, i: number): number {
+    return i < 0 || i >= this.n || i <= this.n - this.raw[m]!.length ? 0 : this.raw[m]![i & this.mask]!;
+  }
+
+  /** Mic m's samples from `from` into a new array of `length`. */
+  private span(m: number, from: number, length: number): Float64Array {
+    const y = new Float64Array(length);
+    for (let i = 0; i < length; i++) y[i] = this.at(m, from + i);
+    return y;
   }
 
   private settle(atEnd: boolean): void {
@@ -306,238 +434,179 @@ export class SessionDetector {
       const settled = d.takeSettled(atEnd);
       d.candidates.length = 0; // handed on: the detector keeps no list of its own
       for (const c of settled) {
-        const rawAt = (ring: Float32Array, i: number) =>
-          i < 0 || i >= this.n || i < this.n - ring.length ? 0 : ring[i & (ring.length - 1)]!;
-        const mics = this.raw.map((ring) => {
-          const w = new Float32Array(this.lookBehind + this.windowLen);
-          for (let k = 0; k < w.length; k++) w[k] = rawAt(ring, c.start - this.lookBehind + k);
-          return w;
-        });
         let rawPeak = 0;
-        const peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * this.sampleRate) / 1000);
-        for (let i = c.start; i < c.start + peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(rawAt(this.raw[m]!, i)));
-        // the detector's own window is not needed past here: a hit keeps only the mics' short windows
-        this.found[m]!.push({ ...c, window: NO_SAMPLES, mics, lookBehind: this.lookBehind, rawPeak });
+        for (let i = c.start; i < c.start + this.peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(this.at(m, i)));
+        let own = 0;
+        for (let i = c.start; i < c.start + this.len; i++) own = Math.max(own, Math.abs(this.at(m, i)));
+        const h: CloseCandidate = { start: c.start, peak: c.peak, rise: c.rise, rawPeak, own };
+        this.pending[m]!.push(h);
+        this.recent[m]!.push(h);
       }
     });
-  }
-}
-
-/** How mic B leaks into mic A: amplitude gain and delay, learnt from the session's clean bleed events. */
-export interface BleedPath {
-  into: number;
-  from: number;
-  gain: number;
-  lagSamples: number;
-  /** Events it was learnt from. */
-  events: number;
-}
-
-/** Least-squares gain and residual of x against mic b's samples delayed by d (same window). */
-function fit(h: SessionCandidate, a: number, b: number, d: number, len: number): { gain: number; residual: number } {
-  const xa = h.mics[a]!;
-  const yb = h.mics[b]!;
-  let xy = 0;
-  let yy = 0;
-  let xx = 0;
-  for (let i = 0; i < len; i++) {
-    const x = xa[h.lookBehind + i]!;
-    const y = yb[h.lookBehind + i - d] ?? 0;
-    xy += x * y;
-    yy += y * y;
-    xx += x * x;
-  }
-  if (yy === 0 || xx === 0) return { gain: 0, residual: 1 };
-  return { gain: xy / yy, residual: (xx - (xy * xy) / yy) / xx };
-}
-
-/**
- * The session's bleed paths: for each pair of close mics, the hits on A that a louder, earlier hit
- * on B explains almost entirely alone (residual ≤ −15 dB at the best delay) are clean bleed events;
- * their median gain and delay are the path. Pairs without such events have no path.
- */
-export function learnBleedPaths(tracks: readonly (readonly SessionCandidate[])[], sampleRate: number): BleedPath[] {
-  const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
-  const len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
-  const paths: BleedPath[] = [];
-  const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
-  for (let a = 0; a < tracks.length; a++) {
-    for (let b = 0; b < tracks.length; b++) {
-      if (a === b) continue;
-      const gains: number[] = [];
-      const lags: number[] = [];
-      for (const h of tracks[a]!) {
-        const g = tracks[b]!.find(
-          (c) => h.start - c.start >= 0 && h.start - c.start <= maxLag && c.rawPeak > 2 * h.rawPeak,
-        );
-        if (!g) continue;
-        let best = { d: 0, gain: 0, residual: 1 };
-        // a clean leak starts where its source's start plus the path's delay puts it: the delay is
-        // searched within 1 ms of the two starts' distance
-        const d0 = h.start - g.start;
-        const near = Math.round(sampleRate / 1000);
-        for (let d = Math.max(0, d0 - near); d <= Math.min(maxLag, d0 + near); d++) {
-          const f = fit(h, a, b, d, len);
-          if (f.residual < best.residual) best = { d, ...f };
-        }
-        if (best.residual <= 10 ** -1.5) {
-          gains.push(best.gain);
-          lags.push(best.d);
-        }
+    // judge every hit whose surroundings are all in, in time order across mics
+    for (;;) {
+      let m = -1;
+      for (let k = 0; k < this.pending.length; k++) {
+        const h = this.pending[k]![0];
+        if (h && (atEnd || h.start + this.lookAhead <= this.n) && (m < 0 || h.start < this.pending[m]![0]!.start))
+          m = k;
       }
-      if (gains.length >= 2)
-        paths.push({ into: a, from: b, gain: median(gains), lagSamples: median(lags), events: gains.length });
-    }
-  }
-  return paths;
-}
-
-/** The first or second difference of a window (the detection emphasis), in place on a copy. */
-function emphasized(x: Float64Array, order: number): Float64Array {
-  if (order === 0) return x;
-  const y = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i - 1] ?? 0;
-    const b = x[i - 2] ?? 0;
-    y[i] = order === 1 ? x[i]! - a : (x[i]! - 2 * a + b) / 2;
-  }
-  return y;
-}
-
-const peakOf = (x: Float64Array, from: number) => {
-  let p = 0;
-  for (let i = from; i < x.length; i++) p = Math.max(p, Math.abs(x[i]!));
-  return p;
-};
-
-/**
- * Bleed across close mics: what the other close mics leak into mic A at a hit is predicted from
- * their samples through the session's bleed paths (gain with polarity, delay); the hit is bleed when
- * what is left after subtracting that prediction peaks more than `marginDb` below the hit (both seen
- * through A's detection emphasis). A real hit stands on its own; a leak disappears. Logged with the
- * dominant source, the path's delay, the level ratio of the two mics and the residual.
- */
-export function findBleed(
-  tracks: readonly (readonly SessionCandidate[])[],
-  sampleRate: number,
-  emphasis: readonly number[] = tracks.map(() => 0),
-): BleedVerdict[] {
-  const len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
-  const paths = learnBleedPaths(tracks, sampleRate);
-  const verdicts: BleedVerdict[] = [];
-  tracks.forEach((hits, a) => {
-    const into = paths.filter((p) => p.into === a);
-    if (into.length === 0) return;
-    hits.forEach((h, k) => {
-      const pre = 2; // samples before the start, so the differences see the start itself
-      const take = (b: number, d: number) => {
-        const w = h.mics[b]!;
-        const y = new Float64Array(len + pre);
-        for (let i = 0; i < len + pre; i++) y[i] = w[h.lookBehind - pre + i - d] ?? 0;
-        return y;
-      };
-      const x = take(a, 0);
-      const predicted = new Float64Array(len + pre);
-      const parts = into.map((p) => {
-        const y = take(p.from, p.lagSamples);
-        for (let i = 0; i < y.length; i++) predicted[i]! += p.gain * y[i]!;
-        return {
-          p,
-          peak: peakOf(
-            emphasized(
-              y.map((v) => v * p.gain),
-              emphasis[a]!,
-            ),
-            pre,
-          ),
-        };
-      });
-      const xe = emphasized(x, emphasis[a]!);
-      const residual = emphasized(
-        x.map((v, i) => v - predicted[i]!),
-        emphasis[a]!,
-      );
-      const hitPeak = peakOf(xe, pre);
-      if (hitPeak === 0) return;
-      const residualDb = db(peakOf(residual, pre)) - db(hitPeak);
-      if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
-      const main = parts.reduce((m, q) => (q.peak > m.peak ? q : m));
-      const src = tracks[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
-      // bleed is quieter here than at its source (the issue's "louder on another close mic"): a hit
-      // louder on its own mic than the source's hit on the source's mic is this mic's own drum
-      if (!src || h.rawPeak >= src.rawPeak) return;
-      verdicts.push({
-        track: a,
-        hit: k,
-        source: main.p.from,
-        lagMs: round((main.p.lagSamples * 1000) / sampleRate, 3),
-        levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
-        residualDb: round(residualDb, 1),
-      });
-    });
-  });
-  // hits the learnt paths did not explain: fitted alone against the louder, earlier hits of the
-  // other close mics (greedy least squares, loudest source first, each at its best delay)
-  const flagged = new Set(verdicts.map((v) => `${v.track}/${v.hit}`));
-  const maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
-  tracks.forEach((hits, a) => {
-    // each mic's hits are in time order: one cursor per other mic walks along with this mic's hits
-    const cursor = tracks.map(() => 0);
-    hits.forEach((h, k) => {
-      if (flagged.has(`${a}/${k}`)) return;
-      // the hit's level in the bleed window (a drum landing later in its peak window does not count)
-      let own = 0;
-      for (let i = 0; i < len; i++) own = Math.max(own, Math.abs(h.mics[a]![h.lookBehind + i] ?? 0));
-      const sources: { b: number; g: SessionCandidate }[] = [];
-      tracks.forEach((other, b) => {
-        if (b === a) return;
-        // every louder hit of another close mic that leaks into this window, earlier or a little later
-        while (cursor[b]! < other.length && other[cursor[b]!]!.start < h.start - maxLag) cursor[b]!++;
-        for (let j = cursor[b]!; j < other.length && other[j]!.start <= h.start + len; j++) {
-          const g = other[j]!;
-          if (g.rawPeak > own) sources.push({ b, g });
-        }
-      });
-      const earlier = sources.filter((x) => x.g.start <= h.start + 1);
-      if (!earlier.length) return;
-      sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
-      const lead = earlier.reduce((m, x) => (x.g.rawPeak > m.g.rawPeak ? x : m));
-      const pre = 2;
-      const x = new Float64Array(len + pre);
-      for (let i = 0; i < len + pre; i++) x[i] = h.mics[a]![h.lookBehind - pre + i] ?? 0;
-      const residual = Float64Array.from(x);
-      const main = lead;
-      let mainLag = 0;
-      sources.forEach((src) => {
-        const w = h.mics[src.b]!;
-        let best = { d: 0, gain: 0, gain2: 0 };
-        for (let d = 0; d <= maxLag; d++) {
-          let xy = 0;
-          let yy = 0;
-          for (let i = 0; i < len + pre; i++) {
-            const y = w[h.lookBehind - pre + i - d] ?? 0;
-            xy += residual[i]! * y;
-            yy += y * y;
+      if (m < 0) break;
+      const h = this.pending[m]!.shift()!;
+      this.learn(m, h);
+      const { verdict, residualDb } = this.judge(m, h);
+      if (verdict) this.verdicts.push(verdict);
+      else {
+        // two hits closer than `minIntervalMs` are one: the one its bleed explains less (a leak's onset
+        // just before the mic's own hit triggers first)
+        const kept = this.kept[m]!;
+        const last = kept.length - 1;
+        if (last >= 0 && h.start - kept[last]!.start < this.merge) {
+          if (residualDb > this.lastOwn[m]!) {
+            kept[last] = h;
+            this.lastOwn[m] = residualDb;
           }
-          if (yy > 0 && (xy * xy) / yy > best.gain2) best = { d, gain: xy / yy, gain2: (xy * xy) / yy };
+        } else {
+          kept.push(h);
+          this.lastOwn[m] = residualDb;
         }
-        for (let i = 0; i < len + pre; i++) residual[i]! -= best.gain * (w[h.lookBehind - pre + i - best.d] ?? 0);
-        if (src === lead) mainLag = best.d;
-      });
-      const e = emphasis[a]!;
-      const hitPeak = peakOf(emphasized(x, e), pre);
-      if (hitPeak === 0) return;
-      const residualDb = db(peakOf(emphasized(residual, e), pre)) - db(hitPeak);
-      if (residualDb > -BLEED_PARAMETERS.marginDb.value) return;
-      verdicts.push({
-        track: a,
-        hit: k,
-        source: main.b,
-        lagMs: round((mainLag * 1000) / sampleRate, 3),
-        levelRatioDb: round(db(own) - db(main.g.rawPeak), 2),
-        residualDb: round(residualDb, 1),
-      });
+      }
+    }
+    // sources older than the ring can no longer be compared: forget them
+    const oldest = this.n - this.raw[0]!.length + this.lookAhead;
+    for (const r of this.recent) while (r.length && r[0]!.start < oldest - 2 * this.maxLag - this.len) r.shift();
+  }
+
+  /**
+   * A clean bleed event: a louder (×2), earlier hit on mic b that explains the hit on mic a almost
+   * entirely alone (residual ≤ −15 dB at the best delay, searched within 1 ms of the two starts'
+   * distance). Its gain and delay go into the pair's path.
+   */
+  private learn(a: number, h: CloseCandidate): void {
+    const near = Math.round(this.sampleRate / 1000);
+    const x = this.span(a, h.start, this.len);
+    let xx = 0;
+    for (let i = 0; i < this.len; i++) xx += x[i]! * x[i]!;
+    if (xx === 0) return;
+    this.recent.forEach((other, b) => {
+      if (b === a) return;
+      const g = other.find(
+        (c) => h.start - c.start >= 0 && h.start - c.start <= this.maxLag && c.rawPeak > 2 * h.rawPeak,
+      );
+      if (!g) return;
+      const d0 = h.start - g.start;
+      const lo = Math.max(0, d0 - near);
+      const hi = Math.min(this.maxLag, d0 + near);
+      const y = this.span(b, h.start - hi, this.len + hi - lo);
+      const [d, gain, explained] = native().drumsBestLag(x, y, this.len, hi, lo, hi) as unknown as [
+        number,
+        number,
+        number,
+      ];
+      const best = { d, gain, residual: (xx - explained) / xx };
+      if (best.residual <= 10 ** -1.5) this.stats[a]![b]!.add(best.gain, best.d);
     });
-  });
-  return verdicts;
+  }
+
+  /**
+   * Bleed across close mics: what the other close mics leak into mic a at a hit is predicted from
+   * their samples through the session's bleed paths (gain with polarity, delay); the hit is bleed when
+   * what is left after subtracting that prediction peaks more than `marginDb` below the hit (both seen
+   * through a's detection emphasis) and the hit is quieter here than the source's hit on its own mic.
+   * Hits the paths do not explain are fitted alone against the louder hits of the other close mics
+   * (greedy least squares, loudest source first, each at its best delay). Logged with the dominant
+   * source, the delay, the level ratio of the two mics and the residual.
+   */
+  private judge(a: number, h: CloseCandidate): { verdict: BleedVerdict | null; residualDb: number } {
+    const pre = 2; // samples before the start, so the differences see the start itself
+    const len = this.len;
+    const e = this.emphasis[a]!;
+    const x = this.span(a, h.start - pre, len + pre);
+    const xe = new Float64Array(len + pre);
+    emphasizeInto(x, xe, e);
+    const hitPeak = peakFrom(xe, pre);
+    if (hitPeak === 0) return { verdict: null, residualDb: 0 };
+    const work = new Float64Array(len + pre);
+    const residualDbOf = (residual: Float64Array) => {
+      emphasizeInto(residual, work, e);
+      return db(peakFrom(work, pre)) - db(hitPeak);
+    };
+    const margin = -BLEED_PARAMETERS.marginDb.value;
+    const into: BleedPath[] = [];
+    this.stats[a]!.forEach((s, b) => {
+      const p = b === a ? null : s.path(a, b);
+      if (p) into.push(p);
+    });
+    let lastResidualDb = 0;
+    if (into.length) {
+      const residual = Float64Array.from(x);
+      let main: { p: BleedPath; peak: number } | null = null;
+      for (const p of into) {
+        const y = this.span(p.from, h.start - pre - p.lagSamples, len + pre);
+        for (let i = 0; i < y.length; i++) {
+          y[i]! *= p.gain;
+          residual[i]! -= y[i]!;
+        }
+        emphasizeInto(y, work, e);
+        const peak = peakFrom(work, pre);
+        if (!main || peak > main.peak) main = { p, peak };
+      }
+      const residualDb = residualDbOf(residual);
+      lastResidualDb = residualDb;
+      if (residualDb <= margin && main) {
+        const src = this.recent[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
+        // bleed is quieter here than at its source (the issue's "louder on another close mic"): a hit
+        // louder on its own mic than the source's hit on the source's mic is this mic's own drum
+        if (src && h.rawPeak < src.rawPeak)
+          return {
+            residualDb,
+            verdict: {
+              track: a,
+              start: h.start,
+              source: main.p.from,
+              lagMs: round((main.p.lagSamples * 1000) / this.sampleRate, 3),
+              levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
+              residualDb: round(residualDb, 1),
+              sourceStart: src.start,
+            },
+          };
+      }
+    }
+    // every louder hit of another close mic that leaks into this window, earlier or a little later
+    const sources: { b: number; g: CloseCandidate }[] = [];
+    this.recent.forEach((other, b) => {
+      if (b === a) return;
+      for (const g of other)
+        if (g.start >= h.start - this.maxLag && g.start <= h.start + len && g.rawPeak > h.own) sources.push({ b, g });
+    });
+    const earlier = sources.filter((s) => s.g.start <= h.start + 1);
+    if (!earlier.length) return { verdict: null, residualDb: lastResidualDb };
+    sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
+    const lead = earlier.reduce((m, s) => (s.g.rawPeak > m.g.rawPeak ? s : m));
+    const residual = Float64Array.from(x);
+    let leadLag = 0;
+    const maxLag = this.maxLag;
+    for (const s of sources) {
+      const y = this.span(s.b, h.start - pre - maxLag, len + pre + maxLag);
+      const [d, gain] = native().drumsBestLag(residual, y, len + pre, maxLag, 0, maxLag) as unknown as [number, number];
+      const best = { d, gain };
+      const o = maxLag - best.d;
+      for (let i = 0; i < len + pre; i++) residual[i]! -= best.gain * y[o + i]!;
+      if (s === lead) leadLag = best.d;
+    }
+    const residualDb = residualDbOf(residual);
+    if (residualDb > margin) return { verdict: null, residualDb };
+    return {
+      residualDb,
+      verdict: {
+        track: a,
+        start: h.start,
+        source: lead.b,
+        lagMs: round((leadLag * 1000) / this.sampleRate, 3),
+        levelRatioDb: round(db(h.own) - db(lead.g.rawPeak), 2),
+        residualDb: round(residualDb, 1),
+        sourceStart: lead.g.start,
+      },
+    };
+  }
 }

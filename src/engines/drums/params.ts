@@ -20,7 +20,26 @@ export const DETECT_PARAMETERS = {
     [1, 50],
     "the reference stretch before a rise; longer than a low drum's half period (a 50 Hz kick: 10 ms)",
   ),
-  minIntervalMs: p(8, 'ms', [1, 100], 'two hits on one mic are at least this far apart (a flam is ~15–40 ms)'),
+  minIntervalMs: p(
+    8,
+    'ms',
+    [1, 100],
+    'two hits on one mic are at least this far apart (a flam is ~15–40 ms); of two closer hits on a close mic the ' +
+      'one its bleed explains less is kept',
+  ),
+  riseSpanMs: p(
+    2,
+    'ms',
+    [0.5, 10],
+    "close mics: the rise is measured against the `lookbackMs` ending this long before now (a soft hit's attack " +
+      'may take this long to rise)',
+  ),
+  triggerGapMs: p(
+    2,
+    'ms',
+    [0.5, 20],
+    'close mics: two triggers on one mic are at least this far apart (a hit right after a leak gets its own)',
+  ),
   peakWindowMs: p(25, 'ms', [1, 60], "a hit's peak is the largest |x| this long after its start"),
   startFraction: p(
     0.05,
@@ -40,6 +59,13 @@ export const DETECT_PARAMETERS = {
 export const BLEED_PARAMETERS = {
   maxLagMs: p(5, 'ms', [0, 30], 'bleed arrives at most this late on another close mic'),
   windowMs: p(6, 'ms', [1, 50], "the stretch after a hit's start compared across mics"),
+  lookAheadMs: p(
+    500,
+    'ms',
+    [60, 5000],
+    "a close-mic hit is judged this long after its start (the other mics' hits around it are in by then); " +
+      'the bleed test keeps this much of every close mic, whatever the length of the session',
+  ),
   marginDb: p(
     6,
     'dB',

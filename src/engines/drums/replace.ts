@@ -14,6 +14,7 @@
  * `mix` blends the original (0) and the replacement (1). Memory: the latency, the longest sample
  * and the hits' compact list.
  */
+import { native } from '../../native.js';
 import { REPLACE_PARAMETERS as R, DETECT_PARAMETERS } from './params.js';
 
 export interface KitSample {
@@ -164,12 +165,14 @@ export class Replacer {
       let yz = 0;
       let zz = 0;
       let yy = 0;
+      // z[i] = Σ_k h[k] · x[lead + i − whole − k], i from −pre (native: the taps over every sample)
+      const z = new Float64Array(this.pre + this.fit);
+      native().drumsFractional(z, 0, x, s.lead - this.pre - whole, z.length, h, 1);
       for (let i = -this.pre; i < this.fit; i++) {
-        let z = 0;
-        for (let k = -this.half + 1; k <= this.half; k++) z += h[k + this.half - 1]! * smp(s.lead + i - whole - k);
+        const zi = z[i + this.pre]!;
         const v = yAt(i);
-        yz += v * z;
-        zz += z * z;
+        yz += v * zi;
+        zz += zi * zi;
         yy += v * v;
       }
       return { yz, zz, yy, left: yy > 0 && zz > 0 ? 1 - (yz * yz) / (zz * yy) : 1 };
@@ -216,16 +219,8 @@ export class Replacer {
     } else {
       // y[n] = Σ h[k] x[n − whole − k − f] over k in [−half+1, half]
       const h = fractionalTaps(f, this.half);
-      for (let n = first - this.half; n < last; n++) {
-        const i = n - this.base;
-        if (i < 0) continue;
-        let v = 0;
-        for (let k = -this.half + 1; k <= this.half; k++) {
-          const j = n - whole - k;
-          if (j >= 0 && j < x.length) v += h[k + this.half - 1]! * x[j]!;
-        }
-        this.acc[i]! += g * v;
-      }
+      const n0 = Math.max(first - this.half, this.base);
+      if (last > n0) native().drumsFractional(this.acc, n0 - this.base, x, n0 - whole, last - n0, h, g);
     }
     this.placements.push({
       hitSample: start,

@@ -8,7 +8,7 @@
 import type { Instrument } from '../../recipes/drums.js';
 import type { StemFeatures } from './classify.js';
 import { StemAnalyzer } from './stem.js';
-import { findBleed, SessionDetector, toHits, type BleedVerdict, type DrumHit } from './detect.js';
+import { SessionDetector, toHits, type BleedVerdict, type DrumHit } from './detect.js';
 
 /** Detection emphasis (times differenced) per close-mic instrument: brighter drums stand out of low bleed. */
 export const EMPHASIS: Record<Instrument, number> = {
@@ -78,36 +78,20 @@ export class DrumSessionDetector {
       bleed: [],
     }));
     if (this.session) {
-      const cands = this.session.finish();
-      const verdicts =
-        this.close.length > 1
-          ? findBleed(
-              cands,
-              rate,
-              this.close.map((t) => EMPHASIS[this.instruments[t]!]),
-            )
-          : [];
+      const kept = this.session.finish();
+      const verdicts = this.session.verdicts;
       this.close.forEach((t, k) => {
-        const mine = verdicts.filter((v) => v.track === k);
-        const rejected = new Set(mine.map((v) => v.hit));
-        const kept = cands[k]!.filter((_, i) => !rejected.has(i));
         const ins = this.instruments[t] as SessionHit['instrument'];
-        out[t]!.hits = toHits(kept, rate).map((h) => ({ ...h, instrument: ins }));
-        out[t]!.bleed = mine.map((v) => {
-          const src = cands[v.source]!;
-          const at = cands[k]![v.hit]!.start;
-          const near = src.reduce<number | null>(
-            (best, c) => (best === null || Math.abs(c.start - at) < Math.abs(best - at) ? c.start : best),
-            null,
-          );
-          return {
+        out[t]!.hits = toHits(kept[k]!, rate).map((h) => ({ ...h, instrument: ins }));
+        out[t]!.bleed = verdicts
+          .filter((v) => v.track === k)
+          .map((v) => ({
             ...v,
             track: t,
             source: this.close[v.source]!,
-            timeSeconds: round(at / rate, 6),
-            sourceTimeSeconds: near === null ? null : round(near / rate, 6),
-          };
-        });
+            timeSeconds: round(v.start / rate, 6),
+            sourceTimeSeconds: v.sourceStart === null ? null : round(v.sourceStart / rate, 6),
+          }));
       });
     }
     for (const [t, s] of this.stems) {

@@ -1,0 +1,35 @@
+/**
+ * Robustness of drum detection (issue 13): each detection/bleed parameter moved ±10 % in turn, the
+ * held-out per-mic F (mean over close mics) recorded against the unmoved one.
+ * Usage: node dist/bench/drums-robust.js
+ */
+import { evaluateSession, HELD_OUT } from './drums-eval.js';
+import { BLEED_PARAMETERS, DETECT_PARAMETERS } from '../src/engines/drums/params.js';
+
+const meanF = () => {
+  const rows = HELD_OUT.flatMap(evaluateSession);
+  return rows.reduce((s, r) => s + r.f, 0) / rows.length;
+};
+const base = meanF();
+console.log(`held-out mean per-mic F, unmoved: ${base.toFixed(4)}`);
+let worst = 0;
+for (const [group, params] of [
+  ['detect', DETECT_PARAMETERS],
+  ['bleed', BLEED_PARAMETERS],
+] as const)
+  for (const [name, param] of Object.entries(params)) {
+    if (name === 'velocityRangeDb' || name === 'lookAheadMs') continue; // no effect on which hits are found
+    const v0 = param.value;
+    const moved: string[] = [];
+    for (const k of [0.9, 1.1]) {
+      (param as { value: number }).value = v0 * k;
+      const f = meanF();
+      worst = Math.max(worst, Math.abs(f - base));
+      moved.push(
+        `${k === 0.9 ? '-10 %' : '+10 %'} ${f.toFixed(4)} (${(f - base >= 0 ? '+' : '') + (f - base).toFixed(4)})`,
+      );
+    }
+    (param as { value: number }).value = v0;
+    console.log(`${group}.${name} ${v0}: ${moved.join(', ')}`);
+  }
+console.log(`largest change: ${worst.toFixed(4)}`);

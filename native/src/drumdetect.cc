@@ -1,0 +1,171 @@
+// N-API kernels of `shub drums` (issue 13): the session reader's PCM decode (planar float, the
+// addon's own decodePcm), the hit detector's envelope (the largest |x| of each tick), the bleed
+// test's least-squares lag search and the replacement's fractional-delay placement. Each is a tight
+// loop over samples that JS ran per sample.
+#include <napi.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "napi_util.h"
+#include "pcm.h"
+
+namespace {
+
+using shub::napi::describe;
+using shub::napi::integerArg;
+using shub::napi::throwRange;
+using shub::napi::throwType;
+
+template <class T>
+T typedArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
+  if (!v.IsTypedArray()) throwType(env, where + ": " + name + " must be a typed array, got " + describe(v));
+  return v.As<T>();
+}
+
+// drumsDecode(pcm, format, frames, channels): planar Float32Arrays. NaN/Inf refused (the reader
+// has already scanned float input; this is the last guard).
+Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsDecode";
+  const int channels = static_cast<int>(integerArg(env, info[3], where, "channels", 1, shub::kMaxPcmChannels, ""));
+  shub::napi::PcmArgs a = shub::napi::pcmArgs(info, where, channels);
+  Napi::Array out = Napi::Array::New(env, channels);
+  std::vector<float*> ptrs;
+  for (int c = 0; c < channels; c++) {
+    Napi::Float32Array arr = Napi::Float32Array::New(env, a.frames);
+    ptrs.push_back(arr.Data());
+    out.Set(static_cast<uint32_t>(c), arr);
+  }
+  shub::DecodeStats stats;
+  if (a.frames > 0) shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
+  if (stats.nonFinite > 0) throwRange(env, where + ": the block holds NaN/Inf samples");
+  return out;
+}
+
+// drumsTickPeaks(x: Float32Array, tick, state: Float64Array [inTick, tickPeak]): the largest |x| of
+// every tick completed in x (a tick begun in an earlier block continues from `state`).
+Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsTickPeaks";
+  auto x = typedArg<Napi::Float32Array>(env, info[0], where, "x");
+  const size_t tick = static_cast<size_t>(integerArg(env, info[1], where, "tick", 1, 1 << 20, " samples"));
+  auto state = typedArg<Napi::Float64Array>(env, info[2], where, "state");
+  if (x.TypedArrayType() != napi_float32_array || state.TypedArrayType() != napi_float64_array ||
+      state.ElementLength() < 2)
+    throwType(env, where + ": x must be a Float32Array and state a Float64Array of 2");
+  const float* p = x.Data();
+  const size_t n = x.ElementLength();
+  size_t inTick = static_cast<size_t>(state[0]);
+  float peak = static_cast<float>(state[1]);
+  std::vector<float> peaks;
+  peaks.reserve(n / tick + 1);
+  for (size_t i = 0; i < n;) {
+    const size_t take = std::min(n - i, tick - inTick);
+    for (size_t k = 0; k < take; k++) peak = std::max(peak, std::fabs(p[i + k]));
+    i += take;
+    inTick += take;
+    if (inTick == tick) {
+      peaks.push_back(peak);
+      peak = 0;
+      inTick = 0;
+    }
+  }
+  state[0] = static_cast<double>(inTick);
+  state[1] = peak;
+  return shub::napi::f32Array(env, std::move(peaks));
+}
+
+// drumsBestLag(x, y, n, base, lo, hi): the delay d in [lo, hi] whose y[base − d + i] (i < n) best
+// explains x[i] by least squares; [d, gain, explained energy (xy²/yy)].
+Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsBestLag";
+  auto x = typedArg<Napi::Float64Array>(env, info[0], where, "x");
+  auto y = typedArg<Napi::Float64Array>(env, info[1], where, "y");
+  if (x.TypedArrayType() != napi_float64_array || y.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": x and y must be Float64Arrays");
+  const double big = 9007199254740991.0;
+  const auto n = static_cast<int64_t>(integerArg(env, info[2], where, "n", 0, big, ""));
+  const auto base = static_cast<int64_t>(integerArg(env, info[3], where, "base", -big, big, ""));
+  const auto lo = static_cast<int64_t>(integerArg(env, info[4], where, "lo", -big, big, ""));
+  const auto hi = static_cast<int64_t>(integerArg(env, info[5], where, "hi", -big, big, ""));
+  const auto nx = static_cast<int64_t>(x.ElementLength());
+  const auto ny = static_cast<int64_t>(y.ElementLength());
+  if (n > nx || lo > hi || base - hi < 0 || base - lo + n > ny)
+    throwRange(env, where + ": the windows run outside x or y");
+  const double* px = x.Data();
+  const double* py = y.Data();
+  double bestD = static_cast<double>(lo), bestGain = 0, bestScore = 0;
+  // the window's energy slides with d (one sample in, one out); the products in four partial sums
+  double yy = 0;
+  for (int64_t i = 0; i < n; i++) yy += py[base - lo + i] * py[base - lo + i];
+  for (int64_t d = lo; d <= hi; d++) {
+    const double* q = py + (base - d);
+    if (d > lo) yy += q[0] * q[0] - q[n] * q[n];
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      s0 += px[i] * q[i];
+      s1 += px[i + 1] * q[i + 1];
+      s2 += px[i + 2] * q[i + 2];
+      s3 += px[i + 3] * q[i + 3];
+    }
+    for (; i < n; i++) s0 += px[i] * q[i];
+    const double xy = (s0 + s1) + (s2 + s3);
+    if (yy > 1e-300 && xy * xy / yy > bestScore) {
+      bestScore = xy * xy / yy;
+      bestGain = xy / yy;
+      bestD = static_cast<double>(d);
+    }
+  }
+  return shub::napi::f64Array(env, {bestD, bestGain, bestScore});
+}
+
+// drumsFractional(out, outStart, x, j0, count, taps, gain): out[outStart + m] += gain · Σ_t taps[t] ·
+// x[j0 + m + half − 1 − t] for m < count (half = taps.length / 2; x outside its range is 0): a sample
+// placed through a windowed-sinc fractional delay (src/engines/drums/replace.ts).
+Napi::Value DrumsFractional(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsFractional";
+  auto out = typedArg<Napi::Float64Array>(env, info[0], where, "out");
+  auto x = typedArg<Napi::Float32Array>(env, info[2], where, "x");
+  auto taps = typedArg<Napi::Float64Array>(env, info[5], where, "taps");
+  if (out.TypedArrayType() != napi_float64_array || x.TypedArrayType() != napi_float32_array ||
+      taps.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": out and taps must be Float64Arrays, x a Float32Array");
+  const double big = 9007199254740991.0;
+  const auto outStart = static_cast<int64_t>(integerArg(env, info[1], where, "outStart", 0, big, ""));
+  const auto j0 = static_cast<int64_t>(integerArg(env, info[3], where, "j0", -big, big, ""));
+  const auto count = static_cast<int64_t>(integerArg(env, info[4], where, "count", 0, big, ""));
+  if (!info[6].IsNumber()) throwType(env, where + ": gain must be a number, got " + describe(info[6]));
+  const double gain = info[6].As<Napi::Number>().DoubleValue();
+  const auto nt = static_cast<int64_t>(taps.ElementLength());
+  if (nt % 2 != 0 || outStart + count > static_cast<int64_t>(out.ElementLength()))
+    throwRange(env, where + ": taps must be even in number and out must hold outStart + count");
+  const int64_t half = nt / 2;
+  const int64_t nx = static_cast<int64_t>(x.ElementLength());
+  const float* px = x.Data();
+  const double* h = taps.Data();
+  double* po = out.Data() + outStart;
+  for (int64_t m = 0; m < count; m++) {
+    // x index for tap t: j0 + m + half − 1 − t, for t in [0, nt)
+    const int64_t top = j0 + m + half - 1;
+    const int64_t tLo = std::max<int64_t>(0, top - (nx - 1));
+    const int64_t tHi = std::min<int64_t>(nt - 1, top);
+    double v = 0;
+    for (int64_t t = tLo; t <= tHi; t++) v += h[t] * px[top - t];
+    po[m] += gain * v;
+  }
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+void InitDrums(Napi::Env env, Napi::Object exports) {
+  exports.Set("drumsDecode", Napi::Function::New<DrumsDecode>(env, "drumsDecode"));
+  exports.Set("drumsTickPeaks", Napi::Function::New<DrumsTickPeaks>(env, "drumsTickPeaks"));
+  exports.Set("drumsBestLag", Napi::Function::New<DrumsBestLag>(env, "drumsBestLag"));
+  exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
+}
