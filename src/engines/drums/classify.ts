@@ -17,6 +17,8 @@ export interface StemFeatures {
   addedDb: number[];
   /** Time for each band to fall `decayDb` from its peak, ms. */
   decayMs: number[];
+  /** Geometric (log-frequency) centroid of the spectrum the hit adds (after it less twice before, per bin), Hz. */
+  centroidHz?: number;
 }
 
 interface Verdict {
@@ -37,6 +39,8 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  * - a hat or cymbal adds almost nothing below midHz (under `cymbalBodyShare`); its top-band excess
  *   decays within `cymbalDecayMs` for a hat; longer rings are cymbals, a ride when its top outweighs its
  *   1–6 kHz wash, a crash otherwise;
+ * - a hit with body whose added spectrum still centres at or above `hatCentroidHz` is a hat whose own ring
+ *   lies below midHz (electronic and lo-fi hats), not a drum;
  * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
  *   when their top dies at once;
  * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash).
@@ -88,6 +92,15 @@ export function classifyStemHit(f: StemFeatures): { main: Verdict; second?: Verd
       },
     };
   }
+  const centroid = f.centroidHz ?? NaN;
+  if (centroid >= S.hatCentroidHz.value)
+    return second({
+      cls: 'hihat',
+      confidence: conf(margin(centroid, S.hatCentroidHz.value)),
+      reason:
+        `${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz, but what it adds centres (log-frequency mean) ` +
+        `at ${centroid.toFixed(0)} Hz (≥ ${S.hatCentroidHz.value}): a hat with a low ring, not a drum`,
+    });
   const snare = !(topDecay < S.snareTopDecayMs.value);
   return second({
     cls: snare ? 'snare' : 'tom',

@@ -107,6 +107,12 @@ export const STEM_PARAMETERS = {
   decayDb: p(15, 'dB', [3, 40], "a band's decay: how long its energy takes to fall this far from its peak"),
   decayWindowMs: p(250, 'ms', [50, 1000], 'the decay is followed at most this long (extrapolated beyond)'),
   minDecaySpanMs: p(20, 'ms', [5, 100], 'a decay cut short by the next hit sooner than this is unknown'),
+  spectrumMs: p(
+    23,
+    'ms',
+    [5, 50],
+    'the spectrum of a hit: this long after it less as long before it (nearest power-of-two frames, Hann)',
+  ),
 } as const;
 
 /** The class rule of a stem hit (classify.ts classifyStemHit), on the features of STEM_PARAMETERS. */
@@ -125,6 +131,12 @@ export const STEM_CLASS_PARAMETERS = {
     "a top band still ringing this long is a cymbal's (a hat decays sooner); under a drum, a second piece",
   ),
   snareTopDecayMs: p(35, 'ms', [5, 500], 'a drum whose top band decays sooner than this is a tom (no snare wires)'),
+  hatCentroidHz: p(
+    600,
+    'Hz',
+    [200, 4000],
+    "a hit with body whose added spectrum's log-frequency mean is at least this is a hat (its body is its own ring)",
+  ),
 } as const;
 
 export const REPLACE_PARAMETERS = {

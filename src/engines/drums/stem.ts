@@ -51,6 +51,54 @@ class Biquad {
   }
 }
 
+/** Power spectrum of n = 2^k frames (Hann-windowed), bins 0..n/2-1; radix-2, in place on scratch arrays. */
+class PowerSpectrum {
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  private readonly window: Float64Array;
+  constructor(readonly n: number) {
+    this.re = new Float64Array(n);
+    this.im = new Float64Array(n);
+    this.window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+  }
+
+  /** `frame(i)` gives frame i of the n; `out` receives n/2 powers. */
+  run(frame: (i: number) => number, out: Float64Array): void {
+    const { n, re, im } = this;
+    for (let i = 0; i < n; i++) {
+      re[i] = frame(i) * this.window[i]!;
+      im[i] = 0;
+    }
+    for (let i = 1, j = 0; i < n; i++) {
+      let bit = n >> 1;
+      for (; j & bit; bit >>= 1) j ^= bit;
+      j ^= bit;
+      if (i < j) {
+        [re[i], re[j]] = [re[j]!, re[i]!];
+        [im[i], im[j]] = [im[j]!, im[i]!];
+      }
+    }
+    for (let len = 2; len <= n; len <<= 1) {
+      const half = len >> 1;
+      const step = (-2 * Math.PI) / len;
+      for (let k = 0; k < half; k++) {
+        const c = Math.cos(step * k);
+        const sn = Math.sin(step * k);
+        for (let i = k; i < n; i += len) {
+          const j = i + half;
+          const xr = re[j]! * c - im[j]! * sn;
+          const xi = re[j]! * sn + im[j]! * c;
+          re[j] = re[i]! - xr;
+          im[j] = im[i]! - xi;
+          re[i] = re[i]! + xr;
+          im[i] = im[i]! + xi;
+        }
+      }
+    }
+    for (let k = 0; k < n / 2; k++) out[k] = re[k]! * re[k]! + im[k]! * im[k]!;
+  }
+}
+
 /** The four bands of a stem, lowest first. */
 export const STEM_BANDS = ['low', 'body', 'wires', 'top'] as const;
 const NB = STEM_BANDS.length;
@@ -72,6 +120,14 @@ export interface StemHit {
 
 const TICK_RING = 4096;
 
+interface StemEvent {
+  tick: number;
+  rise: number;
+  bands: number[];
+  /** Geometric centroid of the spectrum the hit adds, Hz (set once its spectrumMs of samples are in). */
+  centroidHz?: number;
+}
+
 export class StemAnalyzer {
   private readonly filters: Biquad[][];
   private readonly tick: number;
@@ -89,8 +145,11 @@ export class StemAnalyzer {
   private readonly raw = new Float64Array(TICK_RING);
   private readonly loudest = new Float64Array(NB);
   private readonly lastTrigger = new Float64Array(NB).fill(-Infinity);
-  private cluster: { tick: number; rise: number; bands: number[] } | null = null;
-  private readonly events: { tick: number; rise: number; bands: number[] }[] = [];
+  private cluster: StemEvent | null = null;
+  private readonly events: StemEvent[] = [];
+  private readonly spectrum: PowerSpectrum;
+  private readonly after: Float64Array;
+  private readonly before: Float64Array;
   readonly hits: StemHit[] = [];
 
   constructor(readonly rate: number) {
@@ -104,8 +163,12 @@ export class StemAnalyzer {
       [hp(highHz), hp(highHz)],
     ];
     this.tick = Math.max(1, Math.round(rate / 1000));
+    const frames = 2 ** Math.max(6, Math.round(Math.log2((S.spectrumMs.value * rate) / 1000)));
+    this.spectrum = new PowerSpectrum(frames);
+    this.after = new Float64Array(frames / 2);
+    this.before = new Float64Array(frames / 2);
     let size = 1;
-    while (size < Math.round(0.05 * rate)) size <<= 1;
+    while (size < Math.max(Math.round(0.05 * rate), 4 * frames)) size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
     this.power = STEM_BANDS.map(() => new Float64Array(TICK_RING));
@@ -136,6 +199,7 @@ export class StemAnalyzer {
     if (this.inTick > 0) this.endTick();
     if (this.cluster) this.events.push(this.cluster);
     this.cluster = null;
+    this.spectra(true);
     this.settle(true);
     const loudest = Math.max(0, ...this.hits.map((h) => h.peak));
     const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
@@ -167,6 +231,7 @@ export class StemAnalyzer {
     this.inTick = 0;
     this.ticks++;
     this.detect(t);
+    this.spectra(false);
     this.settle(false);
   }
 
@@ -203,13 +268,39 @@ export class StemAnalyzer {
     }
   }
 
+  /**
+   * The (geometric) centroid of what each event adds to the spectrum, once its spectrumMs of samples are in (at the
+   * end, what is there, zero-padded): the power after the start less twice the power before it, per bin.
+   */
+  private spectra(atEnd: boolean): void {
+    const n = this.spectrum.n;
+    const oldest = this.n - this.ring.length;
+    const x = (i: number) => (i >= 0 && i > oldest && i < this.n ? this.ring[i & this.mask]! : 0);
+    for (const e of this.events) {
+      if (e.centroidHz !== undefined) continue;
+      const s0 = e.tick * this.tick;
+      if (!atEnd && this.n < s0 + n) break;
+      this.spectrum.run((i) => x(s0 + i), this.after);
+      this.spectrum.run((i) => x(s0 - n + i), this.before);
+      // the power-weighted mean of log frequency: a bright rattle under a loud drum body moves it little
+      let sum = 0;
+      let moment = 0;
+      for (let k = 1; k < n / 2; k++) {
+        const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
+        sum += add;
+        moment += add * Math.log(k);
+      }
+      e.centroidHz = sum > 0 ? Math.exp(moment / sum) * (this.rate / n) : NaN;
+    }
+  }
+
   /** Events whose feature window is in (or the stream ended) become hits. */
   private settle(atEnd: boolean): void {
     const window = Math.round(S.decayWindowMs.value);
     while (this.events.length && (atEnd || this.ticks > this.events[0]!.tick + window)) {
       const e = this.events.shift()!;
       const next = this.events[0]?.tick ?? this.cluster?.tick ?? Infinity;
-      const f = this.features(e.tick, Math.min(e.tick + window, next, this.ticks));
+      const f = { ...this.features(e.tick, Math.min(e.tick + window, next, this.ticks)), centroidHz: e.centroidHz };
       const start = this.refineStart(e.tick);
       const peakTicks = Math.round(DETECT_PARAMETERS.peakWindowMs.value);
       let peak = 0;
