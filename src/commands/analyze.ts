@@ -117,7 +117,10 @@ async function analyzeOne(
       ? createLevelMeter(format, { curves: options.curves ?? false })
       : undefined;
     // the STFT and the pYIN tracker are separate consumers so that they run on two cores
-    const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }) : undefined;
+    // the onsets engine's finer flux only when onsets are asked for (tempo reads the shared STFT's envelopes)
+    const stft = needsStft
+      ? createFeatureExtractor(format, { spectrum: true, pitch: false, onsets: features.includes('onsets') })
+      : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
     const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
     const decoded = await feedSource(source, sinks, onProgress);
@@ -172,9 +175,14 @@ function describeFeatures(
 ): Partial<AnalyzeResult> {
   const out: Partial<AnalyzeResult> = {};
   if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
-  const wantsOnsets = features.includes('onsets') || features.includes('tempo');
-  const onsets = wantsOnsets
-    ? detectOnsets(onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples))
+  const input = onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples);
+  // onsets from the onset flux; tempo's onset times from the mel envelope, as before the onset flux existed
+  const onsets = features.includes('onsets') ? detectOnsets(input) : undefined;
+  const { flux: _flux, ...melInput } = input;
+  const tempoOnsets = features.includes('tempo')
+    ? onsets && !input.flux
+      ? onsets
+      : detectOnsets(melInput)
     : undefined;
   if (features.includes('tempo')) {
     const { tempo, decision } = estimateTempoWithDecision({
@@ -182,7 +190,7 @@ function describeFeatures(
       odfLow: report.odfLow,
       chroma: report.chroma,
       hopSeconds: report.hopSeconds,
-      onsetTimes: onsets?.times ?? [],
+      onsetTimes: tempoOnsets?.times ?? [],
     });
     out.tempo = tempo;
     // the metrical level chosen, with the competing levels and their evidence
