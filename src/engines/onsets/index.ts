@@ -1,8 +1,10 @@
 /**
- * Onsets (SPEC §5 `onsets`): peaks of the onset-strength envelope (a SuperFlux-style rise of the
- * mel band levels, Böck & Widmer 2013) picked with a local-maximum + local-mean rule (Böck,
- * Krebs & Schedl 2012), each then placed on the fine energy envelope at the point of steepest
- * energy rise (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop.
+ * Onsets (SPEC §5 `onsets`): peaks of an onset-strength envelope picked with a local-maximum + local-median rule
+ * (Böck, Krebs & Schedl 2012), each then placed on the fine energy envelope at the physical start of its attack
+ * (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop. The envelope is the onset flux when
+ * the extractor made it (`analyze --features onsets`: a 23 ms / 5.8 ms STFT, log filterbank, SuperFlux rise per
+ * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames), else the shared STFT's mel
+ * envelope (tempo's onset times, comp).
  */
 import type { FeatureReport } from '../../native.js';
 import { ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
