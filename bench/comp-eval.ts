@@ -7,7 +7,9 @@
  * is the clean one. Every section here is "clearly best" (exactly one clean take).
  * `--speed`: 8 takes × 4 minutes (44.1 kHz mono; 30 s sung takes tiled) scored and assembled
  * (--auto sections, no guide), wall and CPU time against the audio's length.
- * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|held-out] | --speed
+ * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
+ * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
+ * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|held-out] [--param name=value] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,13 @@ import { writeMidi } from '../fixtures/midi.js';
 import { comp } from '../src/commands/comp.js';
 import { NoStore } from '../src/store/none.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
+import {
+  COMP_CHOICE_PARAMETERS,
+  COMP_FRAME_PARAMETERS,
+  COMP_MEASURE_PARAMETERS,
+  COMP_POINT_SCALES,
+} from '../src/engines/comp/params.js';
+import type { ParameterSpec } from '../src/engines/analysis/params.js';
 
 const FS = 22050;
 export const TUNING: TakeSetOptions[] = [1, 2, 3, 4].map((seed) => ({
@@ -77,6 +86,20 @@ async function speed(): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes('--speed')) return speed();
   const verbose = process.argv.includes('--verbose');
+  const tables: Record<string, ParameterSpec>[] = [
+    COMP_CHOICE_PARAMETERS,
+    COMP_FRAME_PARAMETERS,
+    COMP_MEASURE_PARAMETERS,
+    COMP_POINT_SCALES,
+  ];
+  process.argv.forEach((a, i) => {
+    if (a !== '--param') return;
+    const [name, value] = process.argv[i + 1]!.split('=') as [string, string];
+    const spec = tables.find((t) => name in t)?.[name];
+    if (!spec) throw new Error(`--param: no comp parameter '${name}'`);
+    (spec as { value: number }).value = Number(value);
+    console.log(`${name} = ${spec.value} ${spec.unit}`);
+  });
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
   const sets: [string, TakeSetOptions[]][] = [];
@@ -84,6 +107,14 @@ async function main(): Promise<void> {
   if (which !== 'tuning') sets.push(['held-out', HELD_OUT]);
   for (const [name, specs] of sets) {
     const right: Record<Mode, number> = { midi: 0, guide: 0, none: 0 };
+    // defect flags against the truth: clean takes flagged, takes with a defect not flagged (of all take × sections)
+    const flags: Record<Mode, { cleanFlagged: number; defectMissed: number; cells: number }> = {
+      midi: { cleanFlagged: 0, defectMissed: 0, cells: 0 },
+      guide: { cleanFlagged: 0, defectMissed: 0, cells: 0 },
+      none: { cleanFlagged: 0, defectMissed: 0, cells: 0 },
+    };
+    const flagNotes: string[] = [];
+    const cells: unknown[] = [];
     let total = 0;
     const misses: string[] = [];
     for (const spec of specs) {
@@ -119,6 +150,22 @@ async function main(): Promise<void> {
             ...(mode === 'none' ? { key: set.key } : {}),
           });
           r.sections.forEach((s, i) => {
+            for (const x of s.scores) {
+              const truth = set.defects.find((d) => d.section === i && d.take === x.take);
+              cells.push({ mode, seed: spec.seed, section: i, best: set.best[i], truth, ...x });
+              flags[mode].cells++;
+              if (!truth && x.defects.length) {
+                flags[mode].cleanFlagged++;
+                flagNotes.push(`${mode} seed ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
+              }
+              if (truth && !x.defects.length) {
+                flags[mode].defectMissed++;
+                flagNotes.push(
+                  `${mode} seed ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
+                    `not flagged (${x.totalPoints} points)`,
+                );
+              }
+            }
             if (s.chosen === set.best[i]) right[mode]++;
             else {
               const d = set.defects
@@ -140,7 +187,14 @@ async function main(): Promise<void> {
       `${name}: ${specs.length} songs, ${total} sections; chosen = clean take: MIDI guide ${pct(right.midi)}, ` +
         `guide vocal ${pct(right.guide)}, no guide (key) ${pct(right.none)}`,
     );
-    if (verbose) for (const m of misses) console.log(`  ${m}`);
+    for (const mode of MODES)
+      console.log(
+        `  defect flags (${mode}): ${flags[mode].cleanFlagged} clean take × sections flagged, ` +
+          `${flags[mode].defectMissed} with a defect not flagged, of ${flags[mode].cells}`,
+      );
+    if (verbose) for (const m of [...misses, ...flagNotes]) console.log(`  ${m}`);
+    const dump = process.argv.indexOf('--dump');
+    if (dump > 0) writeFileSync(`${process.argv[dump + 1]}-${name}.json`, JSON.stringify(cells));
   }
 }
 

@@ -9,16 +9,18 @@
  * - an ablation: the whole-file profile alone (no bass, no chords), i.e. the engine before issue 12;
  * - robustness: every KEY_PARAMETERS value at −10 % and +10 %, the held-out score's largest move.
  * The profiles are extracted once per file in process, one key block per STFT frame, and summed here into blocks of
- * any length (what the native extractor does for the default length).
+ * any length (what the native extractor does for the default length); they are cached beside each WAV.
+ * `--fresh` adds the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs(), seeds 31000 + i: evaluated once,
+ * at the end of the second round); `--tuning-only`, `--grid`, `--margins` and `--explain` look at the tuning sets only.
  *
- *   node dist/bench/key-eval.js [--no-peers] [--verbose]
+ *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldOutSet, renderTruthSong, songSpecs } from '../fixtures/groundtruth.js';
-import { keyTruthSet, keyTuningSet } from '../fixtures/keytruth.js';
+import { freshKeySet, keyTruthSet, keyTuningSet } from '../fixtures/keytruth.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -39,11 +41,17 @@ const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers') && existsSync(VAMP_PATH);
 const VERBOSE = process.argv.includes('--verbose');
 const EXPLAIN = process.argv.includes('--explain');
+const MARGINS = process.argv.includes('--margins');
+const WARM = process.argv.includes('--warm');
+// --warm --fresh-only: the fresh set alone (to fill its caches while the other sets render)
+const FRESH_ONLY = process.argv.includes('--fresh-only');
 const GRID = process.argv.includes('--grid');
 const ONLY_TUNING = GRID || process.argv.includes('--tuning-only');
+// the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs()) only when asked: it is evaluated once
+const FRESH = process.argv.includes('--fresh') && !ONLY_TUNING;
 const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 
-const SETS = ['tuning', 'tuning key set', 'held-out songs', 'held-out key set'] as const;
+const SETS = ['tuning', 'tuning key set', 'held-out songs', 'held-out key set', 'fresh key set'] as const;
 type Set = (typeof SETS)[number];
 const TUNING: readonly Set[] = ['tuning', 'tuning key set'];
 
@@ -62,7 +70,46 @@ interface Profiles {
   hopSeconds: number;
 }
 
+/** The profiles of a file, cached beside it (`.profiles.bin`) while the file is older than the cache. */
 async function extract(file: string): Promise<Profiles> {
+  const cache = `${file}.profiles.bin`;
+  if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(file).mtimeMs) {
+    const buf = readFileSync(cache);
+    const hopSeconds = buf.readDoubleLE(0);
+    const lengths = [0, 1, 2, 3].map((i) => buf.readUInt32LE(8 + 4 * i));
+    let at = 24;
+    const take = (n: number, bytes: 4 | 8) => {
+      const slice = buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + n * bytes);
+      at += n * bytes;
+      return bytes === 8 ? new Float64Array(slice) : new Float32Array(slice);
+    };
+    return {
+      hopSeconds,
+      pitchClass: take(lengths[0]!, 8) as Float64Array,
+      bassPitchClass: take(lengths[1]!, 8) as Float64Array,
+      frames: take(lengths[2]!, 4) as Float32Array,
+      bassFrames: take(lengths[3]!, 4) as Float32Array,
+    };
+  }
+  const p = await extractFresh(file);
+  const head = Buffer.alloc(24);
+  head.writeDoubleLE(p.hopSeconds, 0);
+  [p.pitchClass, p.bassPitchClass, p.frames, p.bassFrames].forEach((a, i) => head.writeUInt32LE(a.length, 8 + 4 * i));
+  const bytes = (a: Float64Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  writeFileSync(
+    cache,
+    Buffer.concat([
+      head,
+      bytes(Float64Array.from(p.pitchClass)),
+      bytes(Float64Array.from(p.bassPitchClass)),
+      bytes(Float32Array.from(p.frames)),
+      bytes(Float32Array.from(p.bassFrames)),
+    ]),
+  );
+  return p;
+}
+
+async function extractFresh(file: string): Promise<Profiles> {
   const source = await openAudio(file, { ffmpeg: resolveFfmpeg() });
   try {
     const fx = createFeatureExtractor(
@@ -117,8 +164,17 @@ function parseKey(label: string): KeyLabel | null {
   return { tonic, mode: m[3]!.toLowerCase() as 'major' | 'minor' };
 }
 
-/** The Queen Mary key detector's key held longest over the file. */
+/** The Queen Mary key detector's key held longest over the file, cached beside it (`.qm.json`). */
 function qmKey(file: string): KeyLabel | null {
+  const cache = `${file}.qm.json`;
+  if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(file).mtimeMs)
+    return JSON.parse(readFileSync(cache, 'utf8')) as KeyLabel | null;
+  const key = qmKeyFresh(file);
+  writeFileSync(cache, JSON.stringify(key));
+  return key;
+}
+
+function qmKeyFresh(file: string): KeyLabel | null {
   const r = spawnSync('vamp-simple-host', ['libardourvampplugins:qm-keydetector:key', file], {
     encoding: 'utf8',
     env: { ...process.env, VAMP_PATH },
@@ -153,19 +209,24 @@ async function main() {
   const heldDir = path.join(OUT, 'held-out');
   const keyDir = path.join(OUT, 'keytruth');
   const tuneDir = path.join(OUT, 'keytuning');
-  for (const d of [truthDir, heldDir, keyDir, tuneDir]) mkdirSync(d, { recursive: true });
+  const freshDir = path.join(OUT, 'keyfresh');
+  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir]) mkdirSync(d, { recursive: true });
   const items: Item[] = [];
   songSpecs().forEach((s, i) => {
     const t = renderTruthSong(s, truthDir, 1000 + i)[0]!;
     items.push({ set: 'tuning', name: t.name, file: t.file, key: t.key! });
   });
   for (const t of keyTuningSet(tuneDir)) items.push({ set: 'tuning key set', name: t.name, file: t.file, key: t.key });
-  if (!ONLY_TUNING)
+  const skipHeld = ONLY_TUNING || (FRESH_ONLY && WARM);
+  if (!skipHeld)
     for (const t of heldOutSet(heldDir, { stems: false }))
       items.push({ set: 'held-out songs', name: t.name, file: t.file, key: t.key! });
-  if (!ONLY_TUNING)
+  if (!skipHeld)
     for (const t of keyTruthSet(keyDir))
       items.push({ set: 'held-out key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH)
+    for (const t of freshKeySet(freshDir)) items.push({ set: 'fresh key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
 
@@ -173,6 +234,11 @@ async function main() {
   for (const it of items) profiles.set(it.file, await extract(it.file));
   const qm = new Map<string, KeyLabel | null>();
   if (PEERS && !ONLY_TUNING) for (const it of items) qm.set(it.file, qmKey(it.file));
+  if (WARM) {
+    // fills the caches (profiles, QM) of the sets asked for and prints no score
+    console.error(`key-eval: caches filled for ${items.length} songs`);
+    return;
+  }
 
   const heldOut = items.filter((i) => !TUNING.includes(i.set));
   const tuning = items.filter((i) => TUNING.includes(i.set));
@@ -197,39 +263,36 @@ async function main() {
       bassWeight: [0.25, 0.5, 1],
       tonicChordWeight: [0.5, 1, 2],
       cadenceWeight: [0.25, 0.5, 1],
-      firstChordWeight: [0.1, 0.2, 0.35, 0.5, 0.7],
-      lastChordWeight: [0, 0.1, 0.2, 0.35, 0.5],
+      endChordWeight: [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7],
     };
     const rows: string[] = [];
     for (const b of grid.bassWeight)
       for (const t of grid.tonicChordWeight)
         for (const c of grid.cadenceWeight)
-          for (const f of grid.firstChordWeight)
-            for (const l of grid.lastChordWeight) {
-              const params = {
-                bassWeight: b,
-                tonicChordWeight: t,
-                cadenceWeight: c,
-                firstChordWeight: f,
-                lastChordWeight: l,
-              };
-              const sum = 1 + b + t + c + f + l;
-              let right = 0;
-              const margins: number[] = [];
-              for (const it of items) {
-                const p = profiles.get(it.file)!;
-                const a = analyzeKey(p.pitchClass, p.bassPitchClass, cache.get(it.file)!, { params });
-                const truth = a.evidence.find((e) => e.key === label(it.key))!;
-                const other = a.evidence.find((e) => e.key !== truth.key)!;
-                margins.push((truth.score - other.score) / sum);
-                if (a.result.key === truth.key) right++;
-              }
-              margins.sort((x, y) => x - y);
-              rows.push(
-                `bass ${b} tonic ${t} cadence ${c} first ${f} last ${l}: right ${right}/${items.length} ` +
-                  `min ${margins[0]!.toFixed(4)} p10 ${margins[Math.floor(margins.length / 10)]!.toFixed(4)}`,
-              );
+          for (const f of grid.endChordWeight) {
+            const params = {
+              bassWeight: b,
+              tonicChordWeight: t,
+              cadenceWeight: c,
+              endChordWeight: f,
+            };
+            const sum = 1 + b + t + c + f;
+            let right = 0;
+            const margins: number[] = [];
+            for (const it of items) {
+              const p = profiles.get(it.file)!;
+              const a = analyzeKey(p.pitchClass, p.bassPitchClass, cache.get(it.file)!, { params });
+              const truth = a.evidence.find((e) => e.key === label(it.key))!;
+              const other = a.evidence.find((e) => e.key !== truth.key)!;
+              margins.push((truth.score - other.score) / sum);
+              if (a.result.key === truth.key) right++;
             }
+            margins.sort((x, y) => x - y);
+            rows.push(
+              `bass ${b} tonic ${t} cadence ${c} ends ${f}: right ${right}/${items.length} ` +
+                `min ${margins[0]!.toFixed(4)} p10 ${margins[Math.floor(margins.length / 10)]!.toFixed(4)}`,
+            );
+          }
     console.log(rows.join('\n'));
     return;
   }
@@ -242,7 +305,7 @@ async function main() {
   const groups: [string, Item[]][] = [
     ...SETS.map((s): [string, Item[]] => [s, items.filter((i) => i.set === s)]),
     ['tuning, both sets', tuning],
-    ['held-out, both sets', heldOut],
+    ['held-out, both sets', heldOut.filter((i) => i.set !== 'fresh key set')],
   ];
   for (const [name, subset] of groups) {
     if (!subset.length) continue;
@@ -259,33 +322,59 @@ async function main() {
         `${qRight} |`,
     );
   }
-  // robustness: each parameter at ±10 %
-  const heldBase = scoreOf(heldOut, base);
-  const tuneBase = scoreOf(tuning, base);
+  // robustness: each parameter at ±10 %, on every held-out set there is (and on the tuning sets)
+  const heldSongs = items.filter((i) => i.set === 'held-out songs');
+  const fresh = items.filter((i) => i.set === 'fresh key set');
+  const robustSets = (
+    [
+      [`held-out (${heldOut.length - fresh.length})`, heldOut.filter((i) => i.set !== 'fresh key set')],
+      [`heldOutSet (${heldSongs.length})`, heldSongs],
+      ...(fresh.length ? [[`fresh (${fresh.length})`, fresh] as [string, Item[]]] : []),
+      [`tuning (${tuning.length})`, tuning],
+    ] as [string, Item[]][]
+  ).filter(([, subset]) => subset.length > 0);
+  const bases = robustSets.map(([, subset]) => scoreOf(subset, base));
   lines.push(
     '',
-    `Robustness (each parameter ±10 %, the others at their defaults; held-out base ${heldBase.toFixed(3)}, ` +
-      `tuning base ${tuneBase.toFixed(3)}):`,
+    `Robustness (each parameter at −10 % / +10 %, the others at their defaults; the largest move over the held-out ` +
+      `sets; base ${robustSets.map(([n], i) => `${n} ${bases[i]!.toFixed(3)}`).join(', ')}):`,
     '',
-    '| parameter | value | held-out at −10 % | held-out at +10 % | largest move | tuning at −10 % / +10 % |',
-    '|---|---|---|---|---|---|',
+    `| parameter | value | ${robustSets.map(([n]) => `${n} −10 % / +10 %`).join(' | ')} | largest held-out move |`,
+    `|---|---|${robustSets.map(() => '---|').join('')}---|`,
   );
-  for (const name of ONLY_TUNING ? [] : (Object.keys(KEY_PARAMETERS) as KeyParameterName[])) {
+  for (const name of Object.keys(KEY_PARAMETERS) as KeyParameterName[]) {
     const spec = KEY_PARAMETERS[name];
     const at = (f: number, subset: Item[]) => {
       const v = Math.min(spec.range[1], Math.max(spec.range[0], spec.value * f));
       return scoreOf(subset, (it) => shubKey(profiles.get(it.file)!, { params: { [name]: v } }));
     };
-    const lo = at(0.9, heldOut);
-    const hi = at(1.1, heldOut);
-    const move = Math.max(Math.abs(lo - heldBase), Math.abs(hi - heldBase));
+    let move = 0;
+    const cells = robustSets.map(([n, subset], i) => {
+      const lo = at(0.9, subset);
+      const hi = at(1.1, subset);
+      if (!n.startsWith('tuning')) move = Math.max(move, Math.abs(lo - bases[i]!), Math.abs(hi - bases[i]!));
+      return `${lo.toFixed(3)} / ${hi.toFixed(3)}`;
+    });
     lines.push(
-      `| ${name} | ${spec.value} ${spec.unit} | ${lo.toFixed(3)} | ${hi.toFixed(3)} | ${move.toFixed(3)}` +
-        `${move > 0.03 ? ' (not robust)' : ''} | ${at(0.9, tuning).toFixed(3)} / ${at(1.1, tuning).toFixed(3)} |`,
+      `| ${name} | ${spec.value} ${spec.unit} | ${cells.join(' | ')} | ${move.toFixed(3)}` +
+        `${move > 0.03 ? ' (not robust)' : ''} |`,
     );
   }
-  if (EXPLAIN)
+  if (MARGINS)
     for (const it of tuning) {
+      const p = profiles.get(it.file)!;
+      const n = keyBlockFrames(p.hopSeconds);
+      const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
+      const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, {});
+      const truth = a.evidence.find((e) => e.key === label(it.key))!;
+      const other = a.evidence.find((e) => e.key !== truth.key)!;
+      console.error(
+        `${(truth.score - other.score).toFixed(3).padStart(7)} ${it.name.padEnd(58)} vs ${other.key.padEnd(9)} ` +
+          `chords ${a.chords.map((c) => `${NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`).join(' ')}`,
+      );
+    }
+  if (EXPLAIN)
+    for (const it of process.argv.includes('--explain-fresh') ? fresh : tuning) {
       const p = profiles.get(it.file)!;
       const n = keyBlockFrames(p.hopSeconds);
       const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };

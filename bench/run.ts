@@ -7,7 +7,16 @@
  *   npm run bench -- --runs 7
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +30,20 @@ const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 
-function time(cmd: string, args: string[]): number {
+/** CPU seconds (user + system, all threads) of each timed command, by command: a load-independent figure. */
+const cpuSeconds = new Map<string, number[]>();
+
+function time(cmd: string, args: string[], label = cmd): number {
+  const cpuFile = path.join(OUT, 'time.txt');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, cmd, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number);
+  cpuSeconds.set(label, [...(cpuSeconds.get(label) ?? []), user! + sys!]);
   return ms;
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -113,12 +131,15 @@ async function main() {
   // every feature (levels, spectral, tempo, key, onsets, pitch): issue 12 point 8 asks for >= 1.5x ffmpeg's speed
   const allArgs = [SHUB, 'analyze', six, '--json', '--store-dir', path.join(OUT, 'store')];
   const t = { shub: [] as number[], all: [] as number[], ffmpeg: [] as number[], loudgain: [] as number[] };
+  const loadBefore = loadavg()[0]!;
   for (let i = 0; i < RUNS; i++) {
-    t.shub.push(time(process.execPath, shubArgs));
-    t.all.push(time(process.execPath, allArgs));
+    t.shub.push(time(process.execPath, shubArgs, 'shub'));
+    t.all.push(time(process.execPath, allArgs, 'all'));
     t.ffmpeg.push(time('ffmpeg', ffArgs));
     t.loudgain.push(time('loudgain', lgArgs));
   }
+  const loadAfter = loadavg()[0]!;
+  const cpu = (label: string) => median(cpuSeconds.get(label) ?? [NaN]);
   const m = { shub: median(t.shub), all: median(t.all), ffmpeg: median(t.ffmpeg), loudgain: median(t.loudgain) };
   report.push('### Speed: 6-minute 48 kHz 24-bit stereo WAV, whole process', '');
   report.push('| tool | command | median ms | runs (ms) | shub is faster by |', '|---|---|---|---|---|');
@@ -130,6 +151,11 @@ async function main() {
     `| shub | \`shub analyze F --json\` (all features) | ${m.all.toFixed(0)} | ` +
       `${t.all.map((x) => x.toFixed(0)).join(', ')} | ffmpeg / this: ${(m.ffmpeg / m.all).toFixed(2)}× |`,
   );
+  const cpuNote =
+    `Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${availableParallelism()} ` +
+    `cores). CPU seconds (user + system, median): shub levels ${cpu('shub').toFixed(2)}, shub all features ` +
+    `${cpu('all').toFixed(2)}, ffmpeg ${cpu('ffmpeg').toFixed(2)} (ffmpeg / all: ` +
+    `${(cpu('ffmpeg') / cpu('all')).toFixed(2)}), loudgain ${cpu('loudgain').toFixed(2)}.`;
   report.push(
     `| ffmpeg | \`ffmpeg -nostats -i F -af ebur128=peak=true -f null -\` | ${m.ffmpeg.toFixed(0)} | ` +
       `${t.ffmpeg.map((x) => x.toFixed(0)).join(', ')} | ${(m.ffmpeg / m.shub).toFixed(2)}× |`,
@@ -137,6 +163,8 @@ async function main() {
   report.push(
     `| loudgain | \`loudgain -O -k F\` | ${m.loudgain.toFixed(0)} | ` +
       `${t.loudgain.map((x) => x.toFixed(0)).join(', ')} | ${(m.loudgain / m.shub).toFixed(2)}× |`,
+    '',
+    cpuNote,
     '',
   );
 

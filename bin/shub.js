@@ -5,6 +5,6 @@ import { availableParallelism } from 'node:os';
 process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, availableParallelism() + 2));
 const { installInterruptHandlers } = await import('../dist/src/interrupt.js');
 installInterruptHandlers((code) => process.exit(code), process.stderr);
-const { main } = await import('../dist/src/cli.js');
-const code = await main(process.argv.slice(2));
+const { launch } = await import('../dist/src/launch.js');
+const code = await launch(process.argv.slice(2));
 process.exit(code);

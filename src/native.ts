@@ -234,6 +234,8 @@ export interface FeatureExtractor {
   addFloat(interleaved: Float32Array): AddPcmResult;
   /** Flushes the zero-padded tail frames and returns the report; the extractor takes no more audio. */
   finish(): FeatureReport;
+  /** finish() on the libuv pool (the pitch HMM's Viterbi decoding is the long part); same report. */
+  finishAsync(): Promise<FeatureReport>;
 }
 
 export interface BiquadCoefficients {
@@ -420,6 +422,9 @@ export interface MixClipSpec {
   gain?: number;
   fadeInFrames?: number;
   fadeOutFrames?: number;
+  /** 0 linear (default), 1 equal power: sin(π/2 · (d + ½) / L), d = frames from the item edge. */
+  fadeInShape?: 0 | 1;
+  fadeOutShape?: 0 | 1;
 }
 
 export interface MixSpec {

@@ -154,7 +154,8 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
     return DefineClass(env, "FeatureExtractor",
                        {InstanceMethod<&FeatureExtractorWrap::AddPcm>("addPcm"),
                         InstanceMethod<&FeatureExtractorWrap::AddFloat>("addFloat"),
-                        InstanceMethod<&FeatureExtractorWrap::Finish>("finish")});
+                        InstanceMethod<&FeatureExtractorWrap::Finish>("finish"),
+                        InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync")});
   }
 
   explicit FeatureExtractorWrap(const Napi::CallbackInfo& info);
@@ -168,6 +169,7 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   Napi::Value AddPcm(const Napi::CallbackInfo& info);
   Napi::Value AddFloat(const Napi::CallbackInfo& info);
   Napi::Value Finish(const Napi::CallbackInfo& info);
+  Napi::Value FinishAsync(const Napi::CallbackInfo& info);
   void checkIdle(Napi::Env env, const char* method) const {
     if (busy_)
       throw Napi::Error::New(env, std::string("FeatureExtractor.") + method +
@@ -294,11 +296,8 @@ Napi::Value FeatureExtractorWrap::AddFloat(const Napi::CallbackInfo& info) {
   return addResultObject(env, r);
 }
 
-Napi::Value FeatureExtractorWrap::Finish(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  checkIdle(env, "finish");
-  finished_ = true;
-  shub::FeatureReport r = fx_->takeReport();
+/** A FeatureReport as the JS object src/native.ts describes (FeatureReport); the series are moved, not copied. */
+Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   Napi::Object o = Napi::Object::New(env);
   auto n = [&](const char* k, double v) { o.Set(k, Napi::Number::New(env, v)); };
   n("frames", static_cast<double>(r.frames));
@@ -334,6 +333,54 @@ Napi::Value FeatureExtractorWrap::Finish(const Napi::CallbackInfo& info) {
   o.Set("pitchHz", f32Array(env, std::move(r.pitchHz)));
   o.Set("pitchConfidence", f32Array(env, std::move(r.pitchConfidence)));
   return o;
+}
+
+Napi::Value FeatureExtractorWrap::Finish(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  checkIdle(env, "finish");
+  finished_ = true;
+  return featureReportObject(env, fx_->takeReport());
+}
+
+/** finish() on the libuv pool: the last frames and the pitch HMM's Viterbi decoding run off the main thread. */
+class FinishWorker : public Napi::AsyncWorker {
+ public:
+  FinishWorker(Napi::Env env, shub::FeatureExtractor* fx, Napi::Object self)
+      : Napi::AsyncWorker(env, "shub.FeatureExtractor.finish"), deferred_(Napi::Promise::Deferred::New(env)), fx_(fx) {
+    self_ = Napi::Persistent(self);
+  }
+  Napi::Promise promise() const { return deferred_.Promise(); }
+  void Execute() override {
+    try {
+      report_ = fx_->takeReport();
+    } catch (const std::exception& e) {
+      SetError(std::string("FeatureExtractor.finishAsync: ") + e.what());
+    }
+  }
+  void OnOK() override { deferred_.Resolve(featureReportObject(Env(), std::move(report_))); }
+  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  shub::FeatureExtractor* fx_;
+  Napi::ObjectReference self_;  // keeps the extractor alive while the work runs
+  shub::FeatureReport report_;
+};
+
+Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    checkIdle(env, "finishAsync");
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
+  finished_ = true;  // addPcm, finish and finishAsync are refused from now on
+  auto* worker = new FinishWorker(env, fx_.get(), info.This().As<Napi::Object>());
+  Napi::Promise p = worker->promise();
+  worker->Queue();
+  return p;
 }
 
 // ---- free functions --------------------------------------------------------------------

@@ -188,6 +188,10 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
       if (has(c, "fadeOutFrames"))
         clip.fadeOutFrames =
             static_cast<int64_t>(integerArg(env, c.Get("fadeOutFrames"), w, "fadeOutFrames", 0, big, ""));
+      if (has(c, "fadeInShape"))
+        clip.fadeInShape = static_cast<int>(integerArg(env, c.Get("fadeInShape"), w, "fadeInShape", 0, 1, ""));
+      if (has(c, "fadeOutShape"))
+        clip.fadeOutShape = static_cast<int>(integerArg(env, c.Get("fadeOutShape"), w, "fadeOutShape", 0, 1, ""));
       spec.clips.push_back(clip);
     }
     try {

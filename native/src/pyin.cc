@@ -136,7 +136,9 @@ void PitchHmm::observe(size_t frame, double* obs) const {
     total += cands_[k].probability;
   }
   total = std::min(1.0, total);
-  for (size_t j = 0; j < n; ++j) obs[j] = std::log(std::max(kTiny, trust_ * obs[j]));
+  // most bins hold no candidate: their log-probability is the floor's, computed once
+  const double floorLog = std::log(kTiny);
+  for (size_t j = 0; j < n; ++j) obs[j] = obs[j] > 0 ? std::log(std::max(kTiny, trust_ * obs[j])) : floorLog;
   const double unvoiced = std::log(std::max(kTiny, (1 - trust_ * total) / static_cast<double>(n)));
   std::fill(obs + n, obs + 2 * n, unvoiced);
 }
@@ -149,26 +151,32 @@ void PitchHmm::initial(size_t frame, double* out) const {
 }
 
 namespace {
-/** L1 distance transform: f[j] = max_i x[i] − c|i − j| with its argmax. */
-void distanceTransform(const double* x, size_t n, double c, double* f, int32_t* arg) {
-  f[0] = x[0];
-  arg[0] = 0;
+/**
+ * L1 distance transforms of two lattices at once: f[j] = max_i x[i] − c|i − j| with its argmax,
+ * for x = a and x = b. Each pass is a chain of dependent max operations; running the two
+ * lattices in one loop lets them overlap (same arithmetic as one lattice at a time).
+ */
+void distanceTransform2(const double* a, const double* b, size_t n, double c, double* fa, int32_t* ga, double* fb,
+                        int32_t* gb) {
+  fa[0] = a[0];
+  ga[0] = 0;
+  fb[0] = b[0];
+  gb[0] = 0;
   for (size_t j = 1; j < n; ++j) {
-    const double carried = f[j - 1] - c;
-    if (carried > x[j]) {
-      f[j] = carried;
-      arg[j] = arg[j - 1];
-    } else {
-      f[j] = x[j];
-      arg[j] = static_cast<int32_t>(j);
-    }
+    const double ca = fa[j - 1] - c, cb = fb[j - 1] - c;
+    const bool ta = ca > a[j], tb = cb > b[j];
+    fa[j] = ta ? ca : a[j];
+    ga[j] = ta ? ga[j - 1] : static_cast<int32_t>(j);
+    fb[j] = tb ? cb : b[j];
+    gb[j] = tb ? gb[j - 1] : static_cast<int32_t>(j);
   }
   for (size_t j = n - 1; j-- > 0;) {
-    const double carried = f[j + 1] - c;
-    if (carried > f[j]) {
-      f[j] = carried;
-      arg[j] = arg[j + 1];
-    }
+    const double ca = fa[j + 1] - c, cb = fb[j + 1] - c;
+    const bool ta = ca > fa[j], tb = cb > fb[j];
+    fa[j] = ta ? ca : fa[j];
+    ga[j] = ta ? ga[j + 1] : ga[j];
+    fb[j] = tb ? cb : fb[j];
+    gb[j] = tb ? gb[j + 1] : gb[j];
   }
 }
 }  // namespace
@@ -176,8 +184,7 @@ void distanceTransform(const double* x, size_t n, double c, double* f, int32_t* 
 void PitchHmm::step(const double* prev, size_t frame, double* out, uint16_t* bp) const {
   const size_t n = static_cast<size_t>(bins_);
   observe(frame, obs_.data());
-  distanceTransform(prev, n, stepCost_, dtv_.data(), argv_.data());
-  distanceTransform(prev + n, n, stepCost_, dtu_.data(), argu_.data());
+  distanceTransform2(prev, prev + n, n, stepCost_, dtv_.data(), argv_.data(), dtu_.data(), argu_.data());
   size_t gv = 0, gu = 0;
   for (size_t j = 1; j < n; ++j) {
     if (prev[j] > prev[gv]) gv = j;

@@ -3,6 +3,7 @@
  * as the inputs before it are printed → record the run. A bad file is reported and the others
  * still run; the exit code is the worst seen (SPEC §3).
  */
+import { availableParallelism } from 'node:os';
 import { Option } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { openAudio } from '../io/audio.js';
@@ -12,14 +13,15 @@ import { createLevelMeter, round, toLevels, type Levels, type LoudnessCurves } f
 import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
-import { detectOnsets, onsetInput, type Onsets } from '../engines/onsets/index.js';
-import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
-import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
+import type { Onsets } from '../engines/onsets/index.js';
+import type { Tempo } from '../engines/tempo/index.js';
+import type { Key, NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
 import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
+import { PostPool, runPostTask, type KeyOutput, type PostTask, type RhythmOutput } from './analyze-post.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
@@ -81,20 +83,30 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
   const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
-  const batch = await runBatch<AnalyzeResult>(recorder, {
-    files: options.files,
-    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-    onResult: options.onResult,
-    onError: options.onError,
-    job: (file) => analyzeOne(file, features, options),
-  });
-  return saveBatch(recorder, options.store, batch);
+  // onsets, tempo and key run on worker threads, started now so that they are ready after the audio pass
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
+  const post = features.some((f) => f === 'onsets' || f === 'tempo' || f === 'key')
+    ? new PostPool(PostPool.sizeFor(jobs))
+    : undefined;
+  try {
+    const batch = await runBatch<AnalyzeResult>(recorder, {
+      files: options.files,
+      jobs,
+      onResult: options.onResult,
+      onError: options.onError,
+      job: (file) => analyzeOne(file, features, options, post),
+    });
+    return await saveBatch(recorder, options.store, batch);
+  } finally {
+    await post?.close();
+  }
 }
 
 async function analyzeOne(
   file: string,
   features: AnalyzeFeature[],
   options: AnalyzeOptions,
+  post: PostPool | undefined,
 ): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
@@ -124,9 +136,15 @@ async function analyzeOne(
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
     const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
     const decoded = await feedSource(source, sinks, onProgress);
+    // the extractors' last frames and the pitch HMM's decoding run on the libuv pool; onsets, tempo and
+    // key start on the post-processing threads as soon as the STFT's report is there
+    const yinDone = yin?.finishAsync();
+    yinDone?.catch(() => undefined); // awaited below; a rejection must not go unhandled meanwhile
+    const stftReport = await stft?.finishAsync();
+    const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
+    derived?.catch(() => undefined);
     const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
-    const stftReport = stft?.finish();
-    const yinReport = yin?.finish();
+    const yinReport = await yinDone;
     const report =
       stftReport && yinReport
         ? {
@@ -152,11 +170,15 @@ async function analyzeOne(
       result.levels = levels.levels;
       if (levels.curves) result.curves = levels.curves;
     }
-    if (report)
-      Object.assign(
-        result,
-        describeFeatures(report, features, format.sampleRate, options.pitchFrames ?? false, file, decisions),
-      );
+    if (report) {
+      if (features.includes('spectral')) result.spectral = spectralSummary(report, format.sampleRate);
+      const d = await derived;
+      if (d?.tempo) result.tempo = d.tempo;
+      if (d?.key) result.key = d.key;
+      if (d?.onsets) result.onsets = d.onsets;
+      if (features.includes('pitch')) result.pitch = summarizePitch(report, options.pitchFrames ?? false);
+      decisions.push(...(d?.decisions ?? []));
+    }
     options.onProgress?.(file, 1);
     return { result, input, decisions };
   } finally {
@@ -164,47 +186,74 @@ async function analyzeOne(
   }
 }
 
-/** The SPEC §5 blocks computed from the shared STFT and the pitch track; engines' choices go to `decisions`. */
-function describeFeatures(
+/**
+ * Onsets, tempo and key from the shared STFT's report, on the post-processing threads (in this
+ * thread without a pool); the engines' choices (metrical level, key) come back as decisions, in that order.
+ */
+async function startFeatures(
   report: FeatureReport,
   features: AnalyzeFeature[],
   sampleRate: number,
-  pitchFrames: boolean,
   file: string,
-  decisions: Decision[],
-): Partial<AnalyzeResult> {
-  const out: Partial<AnalyzeResult> = {};
-  if (features.includes('spectral')) out.spectral = spectralSummary(report, sampleRate);
-  const input = onsetInput(report, sampleRate, stftLayout(sampleRate).windowSamples);
-  // onsets from the onset flux; tempo's onset times from the mel envelope, as before the onset flux existed
-  const onsets = features.includes('onsets') ? detectOnsets(input) : undefined;
-  const { flux: _flux, ...melInput } = input;
-  const tempoOnsets = features.includes('tempo')
-    ? onsets && !input.flux
-      ? onsets
-      : detectOnsets(melInput)
-    : undefined;
-  if (features.includes('tempo')) {
-    const { tempo, decision } = estimateTempoWithDecision({
-      odf: report.odf,
-      odfLow: report.odfLow,
-      chroma: report.chroma,
-      hopSeconds: report.hopSeconds,
-      onsetTimes: tempoOnsets?.times ?? [],
-    });
-    out.tempo = tempo;
-    // the metrical level chosen, with the competing levels and their evidence
-    if (decision) decisions.push({ ...decision, inputs: { file, ...decision.inputs } });
+  post: PostPool | undefined,
+): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
+  const wantsTempo = features.includes('tempo');
+  // the series go to the threads as copies owned by JavaScript, moved there without a second copy (cloning
+  // them costs far more than this copy; the native report's own buffers stay here)
+  const transfer: ArrayBuffer[] = [];
+  const moved = <A extends Float32Array | Float64Array>(a: A): A => {
+    if (!post) return a;
+    const own = a.slice() as A;
+    transfer.push(own.buffer as ArrayBuffer);
+    return own;
+  };
+  const rhythmTask = {
+    kind: 'rhythm' as const,
+    input: {
+      report: {
+        odf: moved(report.odf),
+        odfLow: moved(report.odfLow),
+        chroma: moved(report.chroma),
+        hopSeconds: report.hopSeconds,
+        fineEnergy: moved(report.fineEnergy),
+        tickSamples: report.tickSamples,
+        onsetFlux: moved(report.onsetFlux),
+        onsetFluxGroups: report.onsetFluxGroups,
+        onsetHopSeconds: report.onsetHopSeconds,
+      },
+      sampleRate,
+      windowSamples: stftLayout(sampleRate).windowSamples,
+      tempo: wantsTempo,
+    },
+  };
+  const keyTask = {
+    kind: 'key' as const,
+    input: {
+      report: {
+        pitchClass: report.pitchClass,
+        bassPitchClass: report.bassPitchClass,
+        pitchClassBlocks: report.pitchClassBlocks,
+        bassPitchClassBlocks: report.bassPitchClassBlocks,
+        hopSeconds: report.hopSeconds,
+      },
+      file,
+    },
+  };
+  const run = <T extends PostTask>(task: T, buffers: ArrayBuffer[]) =>
+    post ? post.run(task, buffers) : Promise.resolve(runPostTask(task) as Awaited<ReturnType<PostPool['run']>>);
+  const rhythmDone = features.includes('onsets') || wantsTempo ? run(rhythmTask, transfer) : undefined;
+  const keyDone = features.includes('key') ? run(keyTask, []) : undefined;
+  keyDone?.catch(() => undefined);
+  const out: { onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] } = { decisions: [] };
+  const r = (await rhythmDone) as RhythmOutput | undefined;
+  if (r && features.includes('onsets')) out.onsets = r.onsets;
+  if (r?.tempo) out.tempo = r.tempo;
+  if (r?.decision) out.decisions.push({ ...r.decision, inputs: { file, ...r.decision.inputs } });
+  const k = (await keyDone) as KeyOutput | undefined;
+  if (k) {
+    out.key = k.key;
+    if (k.decision) out.decisions.push(k.decision);
   }
-  if (features.includes('key')) {
-    const blocks = { full: report.pitchClassBlocks, bass: report.bassPitchClassBlocks };
-    const seconds = keyBlockFrames(report.hopSeconds) * report.hopSeconds;
-    const key = analyzeKey(report.pitchClass, report.bassPitchClass, { ...blocks, seconds }, { file });
-    out.key = key.result;
-    if (key.decision) decisions.push(key.decision);
-  }
-  if (features.includes('onsets') && onsets) out.onsets = onsets;
-  if (features.includes('pitch')) out.pitch = summarizePitch(report, pitchFrames);
   return out;
 }
 
@@ -285,7 +334,7 @@ export const analyzeCommand = defineCommand({
       .option('--curves', 'add momentary and short-term loudness series (100 ms hop)')
       .option(
         '--pitch-frames',
-        'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), voicedProbability }',
+        'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), confidence (voiced prob.) }',
       ),
   shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store', inputs: true },
   examples: [

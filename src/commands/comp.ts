@@ -29,6 +29,7 @@ import { reampNative } from '../engines/reamp/amp-native.js';
 import { FrameMeter, withPitch, type TakeFeatures } from '../engines/comp/features.js';
 import {
   activity,
+  fineActivity,
   measureTakes,
   parseKey,
   voicedLoudness,
@@ -83,7 +84,14 @@ export interface CompSectionResult {
   runnerUp: number | null;
   why: string;
   keptForContinuity: boolean;
-  scores: { take: number; totalPoints: number; points: Points; measures: TakeSectionMeasures }[];
+  scores: {
+    take: number;
+    totalPoints: number;
+    points: Points;
+    /** Measures on which the take carries a defect here (it is then never chosen over a take without one). */
+    defects: string[];
+    measures: TakeSectionMeasures;
+  }[];
 }
 
 export interface CompCrossfade {
@@ -108,6 +116,8 @@ export interface CompResult {
   durationSeconds: number;
   reference: 'midi' | 'guide' | 'consensus' | 'none';
   tuningCents: number;
+  /** Entry offset all takes share against the reference (median), ms; each take's timing is taken less it. */
+  timingOffsetMs: number;
   weights: { preset: string } & Weights;
   sectionsFrom: 'file' | 'bars' | 'auto' | 'whole';
   targetLufs: number | null;
@@ -397,6 +407,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   // one take: copied (with its gain at 0 dB), with a warning
   let reference: CompResult['reference'] = 'none';
   let tuning = 0;
+  let timingOffset = 0;
   let choices: ReturnType<typeof chooseTakes> = [];
   let measures: TakeSectionMeasures[][] = [];
   let seams: Seam[] = [];
@@ -419,6 +430,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     const out = measureTakes({ takes, gains, sections, guide });
     reference = out.reference;
     tuning = out.tuningCents;
+    timingOffset = out.timingOffsetMs;
     measures = out.measures;
     choices = chooseTakes(sections, measures, weights, names);
     for (const [s, c] of choices.entries())
@@ -449,6 +461,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       takes,
       gains,
       activity: takes.map((t, k) => activity(t, gains[k]!)),
+      fineActivity: takes.map((t, k) => fineActivity(t, gains[k]!)),
       totalFrames,
       crossfadeMs,
     });
@@ -531,6 +544,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       durationSeconds: round(totalSeconds, 6),
       reference,
       tuningCents: round(tuning, 2),
+      timingOffsetMs: round(timingOffset, 1),
       weights: { preset, ...weights },
       sectionsFrom,
       targetLufs: roundOrNull(gm.targetLufs, 2),
@@ -557,6 +571,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
             take: x.take,
             totalPoints: round(x.total, 3),
             points: Object.fromEntries(Object.entries(x.points).map(([k, v]) => [k, round(v, 3)])) as Points,
+            defects: x.defects,
             measures: roundMeasures(measures[i]![x.take]!),
           })),
         };

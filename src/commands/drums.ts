@@ -15,6 +15,7 @@ import { quotePath } from '../io/names.js';
 import { OutputPlan } from '../io/outputs.js';
 import { drumMidi, GM_DRUM_NOTES, parseMidi, writeParsedMidi, type MidiHit } from '../engines/drums/midi.js';
 import { DrumSessionDetector, type SessionHit, type TrackDetection } from '../engines/drums/session.js';
+import { STEM_BANDS } from '../engines/drums/stem.js';
 import {
   isSessionFile,
   loadDrumSession,
@@ -157,7 +158,7 @@ export async function detectSession(
           decision: 'class',
           value: h.instrument,
           reason: `hit at ${h.timeSeconds.toFixed(4)} s on '${t.name}': ${h.classReason ?? ''}`,
-          inputs: { track: t.name, timeSeconds: h.timeSeconds, ...h.features },
+          inputs: { track: t.name, timeSeconds: h.timeSeconds, secondary: h.secondary ?? false, ...stemInputs(h) },
           confidence: h.confidence,
         });
     if (d.role === 'ambient')
@@ -193,6 +194,19 @@ export async function detectSession(
     };
   });
   return { session, sampleRate: rate, frames, channels: format.channels, tracks: found, results, decisions };
+}
+
+/** A stem hit's features by band name, for the decision log. */
+function stemInputs(h: SessionHit): Record<string, number> {
+  const f = h.features;
+  if (!f) return {};
+  const out: Record<string, number> = {};
+  STEM_BANDS.forEach((b, i) => {
+    out[`${b}Share`] = f.share[i]!;
+    out[`${b}AddedDb`] = f.addedDb[i]!;
+    out[`${b}DecayMs`] = f.decayMs[i]!;
+  });
+  return out;
 }
 
 /** GM notes per track: toms high → low in session order (50, 47, 45); a stem's tom is the mid tom. */

@@ -4,7 +4,8 @@
  * lines, the chosen one marked `TAKE SEL` or, when it is the first, left active by no other
  * being selected), every take at its gain (take VOLPAN) and the same source offset (the takes
  * share a timeline); items overlap at the seams by the crossfade, with fade-in/out of that length
- * (REAPER fade shape 1, its equal-power-like curve). Then every take as a muted track and the
+ * (REAPER fade shape 1, its equal-power-like curve; `shub render` plays shape 1 as the assembler's
+ * sin/cos, so its render nulls against the comp). Then every take as a muted track and the
  * rendered comp as a muted track to compare with. Switching an item's take in REAPER re-comps
  * that section. Written with the project's RPP writer; paths relative to the session.
  */

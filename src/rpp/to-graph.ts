@@ -1,17 +1,20 @@
 /**
  * The plugin-free subset of a REAPER project as a mix graph for the native renderer: items
- * (WAVE/FLAC/MP3/VORBIS/OPUS sources, position, length, source offset, item/take volume,
- * linear fades, mute), track VOLPAN (shub's pan law, see native/src/mix/mixer.h), MUTESOLO with
- * solo defeat, polarity, folders (ISBUS) and MAINSEND, receives (AUXRECV: post-fader, pre-fader,
- * pre-FX), master volume. Anything REAPER would render differently — FX, envelopes, several
- * takes, playrate, channel modes, looped items, send panning — is refused with the line and a
- * pointer to `--backend reaper`.
+ * (WAVE/FLAC/MP3/VORBIS/OPUS sources, position, length, source offset, item/take volume, fades
+ * of shape 0 (linear) and 1 (equal power, rendered as sin(π/2 · (d + ½) / L) with d the sample's
+ * distance from the item edge: the curve of `shub comp`'s crossfades), mute; of an item with
+ * several takes the active one, whose `TAKE` line says SEL, else the first), track VOLPAN (shub's
+ * pan law, see native/src/mix/mixer.h), MUTESOLO with solo defeat, polarity, folders (ISBUS) and
+ * MAINSEND, receives (AUXRECV: post-fader, pre-fader, pre-FX), master volume. Anything REAPER would
+ * render differently — FX, envelopes, all takes of an item at once, other fade shapes, playrate,
+ * channel modes, looped items, send panning — is refused with the line and a pointer to
+ * `--backend reaper`.
  */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { AudioFormat } from '../io/format.js';
 import type { GraphClip, GraphStrip, MixGraph } from '../engines/mix/graph.js';
-import { findChunks, findLine, isChunk, num, type RppChunk, type RppLine } from './parse.js';
+import { findChunks, findLine, isChunk, num, type RppChunk, type RppLine, type RppNode } from './parse.js';
 import { MIX_CLIP_PARAMETERS, MIX_SEND_PARAMETERS } from '../engines/dsp/params.js';
 import { overLimit, resolveLimits, type Limits } from '../engines/mix/limits.js';
 
@@ -94,6 +97,8 @@ export function planRpp(root: RppChunk, file: string, limits: Limits = resolveLi
     gain: number;
     fadeIn: number;
     fadeOut: number;
+    fadeInShape: 0 | 1;
+    fadeOutShape: 0 | 1;
     loop: boolean;
     line: number;
   }
@@ -146,19 +151,36 @@ export function planRpp(root: RppChunk, file: string, limits: Limits = resolveLi
     else if (busKind === 2) for (let d = 0; d < Math.abs(busDepth); d++) folders.pop();
     for (const it of findChunks(t, 'ITEM')) {
       const line = (tok: string) => findLine(it, tok);
-      if (it.children.some((n) => n.token === 'TAKE')) where(it.line, 'an item with several takes');
-      const rate = num(line('PLAYRATE'), 0, 1);
-      if (rate !== 1 || num(line('PLAYRATE'), 2, 0) !== 0)
-        where(line('PLAYRATE')!.line, 'an item with a playrate or pitch change');
-      if (num(line('CHANMODE'), 0, 0) !== 0)
-        where(line('CHANMODE')!.line, 'an item channel mode (reverse/downmix/single channel)');
-      for (const fx of findChunks(it, 'TAKEFX')) if (fx.children.some(isChunk)) where(fx.line, 'take FX');
-      const src = findChunks(it, 'SOURCE')[0];
+      // takes: the item's lines and its first take's come before the first TAKE line; each TAKE line opens
+      // the next take. REAPER plays the take whose TAKE line carries SEL (the first when none does).
+      const segments: RppNode[][] = [[]];
+      const heads: (RppLine | undefined)[] = [undefined];
+      for (const n of it.children)
+        if (!isChunk(n) && n.token === 'TAKE') {
+          segments.push([]);
+          heads.push(n);
+        } else segments[segments.length - 1]!.push(n);
+      const active = Math.max(
+        0,
+        heads.findIndex((h) => h?.params.includes('SEL')),
+      );
+      if (segments.length > 1 && num(line('ALLTAKES'), 0, 0) !== 0)
+        where(line('ALLTAKES')!.line, 'an item playing all its takes at once (ALLTAKES 1)');
+      if (heads[active]?.params.includes('NULL')) continue; // an empty take plays nothing
+      const take: RppChunk = { ...it, children: segments[active]! };
+      const takeLine = (tok: string) => findLine(take, tok);
+      const rate = num(takeLine('PLAYRATE'), 0, 1);
+      if (rate !== 1 || num(takeLine('PLAYRATE'), 2, 0) !== 0)
+        where(takeLine('PLAYRATE')!.line, 'an item with a playrate or pitch change');
+      if (num(takeLine('CHANMODE'), 0, 0) !== 0)
+        where(takeLine('CHANMODE')!.line, 'an item channel mode (reverse/downmix/single channel)');
+      for (const fx of findChunks(take, 'TAKEFX')) if (fx.children.some(isChunk)) where(fx.line, 'take FX');
+      const src = findChunks(take, 'SOURCE')[0];
       if (!src) where(it.line, 'an item without a source');
       if (!SUPPORTED_SOURCES.has(src!.params[0] ?? '')) where(src!.line, `a ${src!.params[0] ?? 'unknown'} source`);
       const fileLine = findLine(src!, 'FILE');
       if (!fileLine?.params[0]) where(src!.line, 'a source without a FILE');
-      const ivp = line('VOLPAN');
+      const ivp = takeLine('VOLPAN');
       if (field(ivp, 1, 0, -1, 1) !== 0) where(ivp!.line, 'a panned item');
       const gain = field(ivp, 0, 1, 0, VOLUME_MAX) * field(ivp, 2, 1, 0, VOLUME_MAX);
       if (gain < clipGainLo || gain > clipGainHi)
@@ -171,12 +193,18 @@ export function planRpp(root: RppChunk, file: string, limits: Limits = resolveLi
       const length = field(line('LENGTH'), 0, 0, 0, Number.MAX_VALUE);
       if (length > limits.sessionSeconds)
         overLimitAt(line('LENGTH')!.line, 'sessionSeconds', `an item length of ${length} s`);
-      const soffs = field(line('SOFFS'), 0, 0, 0, 1e9);
+      const soffs = field(takeLine('SOFFS'), 0, 0, 0, 1e9);
       const fin = line('FADEIN'),
         fout = line('FADEOUT');
-      for (const f of [fin, fout])
-        if (f && field(f, 1, 0, 0, 1e9) > 0 && num(f, 0, 0) !== 0)
-          where(f.line, `a fade of shape ${num(f, 0, 0)} (only linear fades, shape 0)`);
+      const shapeOf = (f: RppLine | undefined): 0 | 1 => {
+        if (!f || field(f, 1, 0, 0, 1e9) === 0) return 0;
+        const shape = num(f, 0, 0);
+        if (shape !== 0 && shape !== 1)
+          where(f.line, `a fade of shape ${shape} (only linear, shape 0, and equal power, shape 1)`);
+        return shape as 0 | 1;
+      };
+      const fadeInShape = shapeOf(fin),
+        fadeOutShape = shapeOf(fout);
       if (num(line('MUTE'), 0, 0) !== 0) continue;
       sources.push({ file: path.resolve(dir, fileLine!.params[0]!), at: `${rel}:${fileLine!.line}` });
       if (sources.length > limits.tracks) overLimitAt(it.line, 'tracks', `more than ${limits.tracks} items`);
@@ -189,6 +217,8 @@ export function planRpp(root: RppChunk, file: string, limits: Limits = resolveLi
         gain,
         fadeIn: field(fin, 1, 0, 0, 1e9),
         fadeOut: field(fout, 1, 0, 0, 1e9),
+        fadeInShape,
+        fadeOutShape,
         loop: num(line('LOOP'), 0, 1) !== 0,
         line: it.line,
       });
@@ -297,6 +327,8 @@ export function planRpp(root: RppChunk, file: string, limits: Limits = resolveLi
           gain: it.gain,
           fadeInFrames: fr(it.fadeIn),
           fadeOutFrames: fr(it.fadeOut),
+          fadeInShape: it.fadeInShape,
+          fadeOutShape: it.fadeOutShape,
           file: sources[it.source]!.file,
           at: sources[it.source]!.at,
         };

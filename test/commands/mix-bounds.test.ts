@@ -217,7 +217,7 @@ test('a device given as the recipe is refused at once (exit 3), never read witho
   const r = spawnSync(process.execPath, [SHUB, 'mix', '/dev/zero', '-o', 'zero.wav'], {
     cwd: dir,
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout: 60_000, // a bound against reading without end, not a speed test (loaded CI)
   });
   assert.equal(r.status, 3, r.stderr);
   assert.equal(oneLine(r.stderr), 'error: /dev/zero: is not a regular file; give a recipe or project file');

@@ -106,7 +106,7 @@ test('pitch summary: median of voiced frames, voiced ratio; all unvoiced gives n
   assert.equal(p.medianHz, 220);
   assert.equal(p.voicedRatio, 0.6);
   assert.equal(p.frames!.length, 5);
-  assert.deepEqual(p.frames![0], { t: 0.005, hz: null, voicedProbability: 0 });
+  assert.deepEqual(p.frames![0], { t: 0.005, hz: null, confidence: 0 });
   assert.deepEqual(summarizePitch({ ...r, pitchHz: new Float32Array(3) }), {
     medianHz: null,
     voicedRatio: 0,

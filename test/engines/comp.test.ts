@@ -11,7 +11,13 @@ import { chooseTakes, parseWeights } from '../../src/engines/comp/choice.js';
 import type { TakeFeatures } from '../../src/engines/comp/features.js';
 import { FrameMeter } from '../../src/engines/comp/features.js';
 import { readMidiNotes } from '../../src/engines/comp/guide.js';
-import { levelFit, parseKey, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import {
+  activity,
+  fineActivity,
+  levelFit,
+  parseKey,
+  type TakeSectionMeasures,
+} from '../../src/engines/comp/measures.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
 import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
@@ -117,6 +123,58 @@ test('seams: in the silent stretch near the boundary, as long as the default cro
   assert.ok(short.startFrame >= 2 * fs && short.startFrame + 160 <= 2.015 * fs, `at ${short.startFrame / fs} s`);
 });
 
+test('seams: a rest shorter than a 10 ms frame is found, the crossfade fitted into it', () => {
+  const fs = 16000;
+  for (const restMs of [6, 3]) {
+    // take A sings until 2.000 s, take B from 2.000 s + the rest: no silent 10 ms frame, only the rest
+    const A = features(fs, 4, [[0, 2]]);
+    const B = features(fs, 4, [[2 + restMs / 1000, 4]]);
+    const input = {
+      sections: [
+        { name: 'a', startSeconds: 0, endSeconds: 2 },
+        { name: 'b', startSeconds: 2, endSeconds: 4 },
+      ],
+      chosen: [0, 1],
+      takes: [A, B],
+      gains: [1, 1],
+      activity: [A, B].map((t) => Uint8Array.from(t.ms, (v) => (v > 1e-4 ? 1 : 0))),
+      totalFrames: 4 * fs,
+      crossfadeMs: 20,
+    };
+    // by frames alone there is no rest: the seam is a default-length crossfade over voice
+    const coarse = placeSeams(input)[0]!;
+    assert.equal(coarse.inGap, false);
+    assert.equal(coarse.lengthFrames, 320);
+    const s = placeSeams({ ...input, fineActivity: [fineActivity(A, 1), fineActivity(B, 1)] })[0]!;
+    assert.equal(s.inGap, true, `${restMs} ms rest found`);
+    assert.equal(s.lengthFrames, (restMs * fs) / 1000, `crossfade of ${restMs} ms`);
+    assert.equal(s.startFrame, 2 * fs, 'from the end of A to the start of B: inside no note');
+  }
+});
+
+test('activity: digital silence between notes is a rest, so a note 17 dB quieter than the others is voice', () => {
+  // a rendered guide: nothing at all between its notes (no room noise), one loud note and one quiet note
+  const fs = 16000;
+  const x = new Float32Array(4 * fs);
+  const note = (a: number, b: number, amp: number) => {
+    for (let i = a * fs; i < b * fs; i++) x[i] = amp * Math.sin((2 * Math.PI * 220 * i) / fs);
+  };
+  note(0.5, 1.5, 0.3);
+  note(2, 3, 0.3 * 10 ** (-17 / 20));
+  const m = new FrameMeter(fs, 1, native().kWeightingCoefficients(fs));
+  for (let i = 0; i < x.length; i += 4096) m.add([x.subarray(i, Math.min(x.length, i + 4096))]);
+  const f = m.finish();
+  const act = activity(f, 1);
+  const share = (a: number, b: number) => {
+    let n = 0;
+    for (let i = Math.round((a * fs) / f.hop); i < Math.round((b * fs) / f.hop); i++) n += act[i]!;
+    return n / Math.round(((b - a) * fs) / f.hop);
+  };
+  assert.equal(share(0.6, 1.4), 1, 'the loud note');
+  assert.equal(share(2.1, 2.9), 1, 'the quiet note');
+  assert.equal(share(3.2, 3.9), 0, 'the silence after');
+});
+
 const measure = (over: Partial<TakeSectionMeasures>): TakeSectionMeasures => ({
   pitchMedianCents: 3,
   pitchP90Cents: 8,
@@ -148,9 +206,36 @@ test('choice: the lowest points win; a change of take must gain more than the sw
     [0, 0, 0],
   );
   assert.equal(c[2]!.keptForContinuity, true);
-  assert.match(c[0]!.why, /^b scored [\d.]+ points worse, most on pitch \(median 30 cents off/);
+  assert.match(c[0]!.why, /^b carries a defect here: pitch \(median 30 cents off, 90 % within 40, 3\.1 points\)/);
+  assert.deepEqual(c[0]!.scores[1]!.defects, ['pitch']);
+  assert.match(c[2]!.why, /^b scored [\d.]+ points better, less than the 0.5-point cost/);
   // with no switch cost the better take of S2 wins
   assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0)[2]!.chosen, 1);
+});
+
+test('choice: the switch cost never keeps a take with a defect against one without', () => {
+  const sections = [0, 1].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
+  const w = WEIGHT_PRESETS['vocal-pop'];
+  // S1: take a's noise floor 19 dB over the takes' (2.67 points: a defect), take b 22.5 cents off (1.75 points
+  // before weights, 2.63 after: no defect). b scores only 0.04 better, far less than the switch cost.
+  const m = [
+    [measure({}), measure({ pitchMedianCents: 9 })],
+    [measure({ noiseExcessDb: 19 }), measure({ pitchMedianCents: 22.5 })],
+  ];
+  const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5);
+  assert.deepEqual(
+    c.map((x) => x.chosen),
+    [0, 1],
+  );
+  assert.deepEqual(c[1]!.scores[0]!.defects, ['noise']);
+  assert.deepEqual(c[1]!.scores[1]!.defects, []);
+  assert.match(c[1]!.why, /^a carries a defect here: noise/);
+  // the same margin between two takes without a defect: the switch cost keeps a
+  const m2 = [m[0]!, [measure({ noiseExcessDb: 17.5 }), measure({ pitchMedianCents: 21 })]];
+  assert.deepEqual(
+    chooseTakes(sections, m2, w, ['a', 'b'], 0.5).map((x) => x.chosen),
+    [0, 0],
+  );
 });
 
 test('weights: presets and overrides; unknown measures and bad values refused', () => {

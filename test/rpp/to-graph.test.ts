@@ -135,6 +135,63 @@ test('items in frames: position, source offset, length, item × take volume, lin
   assert.equal(g.tailFrames, 0);
 });
 
+test('an item with several takes plays its active one (TAKE SEL, else the first) with its volume and offset', () => {
+  const take = (name: string, vol: number, soffs: number) => [
+    `      NAME ${name}`,
+    `      VOLPAN ${vol} 0 1 -1`,
+    `      SOFFS ${soffs}`,
+    '      <SOURCE WAVE',
+    `        FILE "${name}.wav"`,
+    '      >',
+  ];
+  const itemOf = (sel: number | null, extra: string[] = []) =>
+    project([
+      '  <TRACK {T}',
+      '    NAME Comp',
+      '    <ITEM',
+      '      POSITION 1',
+      '      LENGTH 2',
+      '      FADEIN 1 0.1 0 1 0 0 0',
+      '      FADEOUT 0 0.2 0 0 0 0 0',
+      ...extra,
+      ...take('a', 0.5, 0),
+      sel === 1 ? '      TAKE SEL' : '      TAKE',
+      ...take('b', 0.25, 0.5),
+      sel === 2 ? '      TAKE SEL' : '      TAKE',
+      ...take('c', 2, 0.75),
+      '    >',
+      '  >',
+    ]);
+  const clip = (text: string) => {
+    const plan = planRpp(parseRpp(text), FILE);
+    const g = plan.build(plan.sources.map(() => format(1)));
+    assert.equal(g.clips.length, 1);
+    return { ...g.clips[0]!, name: path.basename(plan.sources[0]!.file) };
+  };
+  const b = clip(itemOf(1));
+  assert.deepEqual(
+    [b.name, b.gain, b.sourceOffsetFrames, b.startFrame, b.lengthFrames],
+    ['b.wav', 0.25, 22050, 44100, 88200],
+  );
+  assert.deepEqual([b.fadeInFrames, b.fadeInShape, b.fadeOutFrames, b.fadeOutShape], [4410, 1, 8820, 0]);
+  const c = clip(itemOf(2));
+  assert.deepEqual([c.name, c.gain, c.sourceOffsetFrames], ['c.wav', 2, 33075]);
+  const a = clip(itemOf(null));
+  assert.deepEqual([a.name, a.gain, a.sourceOffsetFrames], ['a.wav', 0.5, 0]);
+  // an empty active take plays nothing
+  const empty = project([
+    '  <TRACK {T}',
+    '    <ITEM',
+    '      POSITION 0',
+    '      LENGTH 1',
+    ...take('a', 1, 0),
+    '      TAKE NULL SEL',
+    '    >',
+    '  >',
+  ]);
+  assert.equal(planRpp(parseRpp(empty), FILE).sources.length, 0);
+});
+
 test('solo: soloed tracks, what they feed and solo-defeated tracks play; mute silences; MAINSEND 0', () => {
   const text = project(
     ['  <TRACK {1}', '    NAME Lead', '    MUTESOLO 0 2 0', ...item('lead.wav'), '  >'],
@@ -177,7 +234,12 @@ test('what only REAPER renders is refused with its line and a pointer to --backe
   refused(project(track('    <VOLENV2', '      PT 0 1 0', '    >')), 5, /VOLENV2 automation/);
   refused(project(['  <MASTERFXLIST', '    <JS foo', '    >', '  >']), 3, /master FX/);
   refused(project(track(...item('a.wav', ['PLAYRATE 2 1 0 -1 0 0.0025']))), 6, /playrate or pitch change/);
-  refused(project(track(...item('a.wav', ['FADEIN 1 0.5 0 0 0 0 0']))), 6, /a fade of shape 1/);
+  refused(project(track(...item('a.wav', ['FADEIN 2 0.5 0 0 0 0 0']))), 6, /a fade of shape 2/);
+  refused(
+    project(track('    <ITEM', '      ALLTAKES 1', '      TAKE', '    >')),
+    6,
+    /an item playing all its takes at once \(ALLTAKES 1\)/,
+  );
   refused(project(track(...item('a.mid', [], 'MIDI'))), 6, /a MIDI source/);
   refused(project(track('    NCHAN 4')), 5, /4 track channels/);
   refused(project(track("    AUXRECV 0 0 1 0.5 0 0 0 0 0 -1:U 0 -1 ''")), 5, /a panned receive/);

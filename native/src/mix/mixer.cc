@@ -24,6 +24,17 @@ double Breakpoints::at(double frame) const {
 
 namespace {
 
+/**
+ * Weight of one sample inside a fade of `len` frames: linear `linear / len` (the item edge's sample
+ * at 0 on a fade-in, its last sample at 1/len on a fade-out, as before shapes existed); equal power
+ * sin(π/2 · (d + ½) / len) with `d` the sample's distance from the item edge (0 … len−1).
+ */
+double fadeWeight(int shape, int64_t linear, int64_t d, int64_t len) {
+  const double l = static_cast<double>(len);
+  if (shape == 1) return std::sin(1.5707963267948966 * (static_cast<double>(d) + 0.5) / l);
+  return static_cast<double>(linear) / l;
+}
+
 void panGains(double pan, int channels, double& l, double& r) {
   if (channels == 2 && pan == 0) {
     l = r = 1.0;
@@ -151,6 +162,8 @@ std::string validateMixSpec(const MixSpec& spec) {
     if (c.startFrame < 0 || c.sourceOffsetFrames < 0 || c.lengthFrames < 0 || c.fadeInFrames < 0 || c.fadeOutFrames < 0)
       return w + ": frames must be >= 0";
     if (std::string e = params::mixClip::gain.check(c.gain); !e.empty()) return w + ": " + e;
+    if (c.fadeInShape < 0 || c.fadeInShape > 1 || c.fadeOutShape < 0 || c.fadeOutShape > 1)
+      return w + ": fade shapes must be 0 (linear) or 1 (equal power)";
   }
   return "";
 }
@@ -307,8 +320,8 @@ void Mixer::readClip(int k, int64_t t0, size_t n, Strip& s) {
           const int64_t t = a + static_cast<int64_t>(i);
           double w = c.gain;
           const int64_t pos = t - c.startFrame, rem = c.startFrame + c.lengthFrames - t;
-          if (pos < c.fadeInFrames) w *= static_cast<double>(pos) / static_cast<double>(c.fadeInFrames);
-          if (rem < c.fadeOutFrames) w *= static_cast<double>(rem) / static_cast<double>(c.fadeOutFrames);
+          if (pos < c.fadeInFrames) w *= fadeWeight(c.fadeInShape, pos, pos, c.fadeInFrames);
+          if (rem < c.fadeOutFrames) w *= fadeWeight(c.fadeOutShape, rem, rem - 1, c.fadeOutFrames);
           dst[i] += static_cast<float>(w) * src[i];
         }
       }

@@ -2,7 +2,7 @@
 // master) rendered block by block from clip FIFOs that the caller fills with PCM.
 //
 // Strip signal flow (one block):
-//   clips (item gain, linear fades) + receives → input trim → polarity → gate → EQ (biquad
+//   clips (item gain, linear or equal-power fades) + receives → input trim → polarity → gate → EQ (biquad
 //   cascade) → compressor → saturation → delay → reverb  ──► pre-fader tap / pre-fader sends
 //   → fader (gainDb, or its automation, linear in dB) → pan (automation linear) → stereo out
 //   ──► post-fader sends, main output (a bus or the master; the master's goes to the mix).
@@ -84,8 +84,12 @@ struct ClipSpec {
   int64_t sourceOffsetFrames = 0;  // source frames skipped before the item's first frame
   int64_t lengthFrames = 0;
   double gain = 1.0;
-  int64_t fadeInFrames = 0;   // linear
-  int64_t fadeOutFrames = 0;  // linear
+  int64_t fadeInFrames = 0;
+  int64_t fadeOutFrames = 0;
+  // 0 linear: w = d / L; 1 equal power: w = sin(π/2 · (d + ½) / L), where d is the sample's distance from the
+  // item edge in frames (0 … L−1); the cos/sin crossfade of `shub comp` (src/engines/comp/assembly.ts).
+  int fadeInShape = 0;
+  int fadeOutShape = 0;
 };
 
 struct MixSpec {

@@ -320,20 +320,21 @@ export const TEMPO_PARAMETERS = {
       'stronger or above counts as evenly accented',
   ),
   harmonyWindowSeconds: p(
-    0.4,
+    0.8,
     's',
     [0.05, 2],
     'harmonic novelty: the mean chroma this long before and after each frame is compared (chord changes)',
   ),
   harmonyFloor: p(
-    0.2,
+    0.5,
     '',
     [0, 10],
     'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
-      'than after half of that (autocorrelation of the harmonic novelty); 1 without chroma',
+      '(or 2, when its subdivision is ternary: 6/8) than after half of that (autocorrelation of the harmonic ' +
+      'novelty); 1 without chroma',
   ),
   harmonyMinEvidence: p(
-    0.6,
+    0.4,
     '',
     [0, 2],
     'harmonic bar evidence counts only when some level has at least this much (above harmonyFloor): drums alone ' +
@@ -393,7 +394,8 @@ export const TEMPO_PARAMETERS = {
     '',
     [0, 2],
     'evidence for a beat: the comb-weighted envelope autocorrelation at 1–4 periods of the chosen tempo; below it ' +
-      'tempo is null (music and drums measured 0.54–1.7, speech and noise at most 0.11)',
+      'tempo is null (read at the most periodic candidate level; music and drums measured 0.33–1.7, speech and ' +
+      'noise at most 0.11)',
   ),
 } as const;
 
@@ -459,18 +461,13 @@ export const KEY_PARAMETERS = {
     'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
       'IV/iv and bVII → I count 0.5)',
   ),
-  firstChordWeight: p(
-    0.35,
+  endChordWeight: p(
+    0.3,
     'score units',
     [0, 2],
-    "key score: added when the song's first chord has the key's tonic as root (the evidence weights: the middle " +
-      'of the region where every tuning song is right, bench/key-eval.ts --grid; see bench/RESULTS.md)',
-  ),
-  lastChordWeight: p(
-    0.35,
-    'score units',
-    [0, 2],
-    "key score: added when the song's last chord has the key's tonic as root",
+    "key score: a bounded vote of the song's two ends, added once when the first or the last chord (or both) has " +
+      "the key's tonic as root: when the ends disagree both keys get it and the rest of the evidence decides, so no " +
+      'balance of two end weights decides between them (bench/RESULTS.md, key, second round)',
   ),
   endMinSeconds: p(
     1,

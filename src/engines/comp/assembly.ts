@@ -55,6 +55,8 @@ export interface SeamInput {
   gains: number[];
   /** Per take, per frame: voice present. */
   activity: Uint8Array[];
+  /** Per take, per fine tick: voice present (finds rests shorter than a frame); else `activity` is used. */
+  fineActivity?: Uint8Array[];
   totalFrames: number;
   crossfadeMs?: number;
 }
@@ -95,7 +97,10 @@ export function placeSeams(o: SeamInput): Seam[] {
       gb = o.gains[b]! ** 2;
     const energy = (k: number) =>
       (k < fa.fine.length ? fa.fine[k]! * ga : 0) + (k < fb.fine.length ? fb.fine[k]! * gb : 0);
+    const fineA = o.fineActivity?.[a],
+      fineB = o.fineActivity?.[b];
     const voiced = (k: number) => {
+      if (fineA && fineB) return (k < fineA.length && fineA[k] === 1) || (k < fineB.length && fineB[k] === 1);
       const i = Math.floor((k * fineHop) / hop);
       return (
         (i < o.activity[a]!.length && o.activity[a]![i] === 1) || (i < o.activity[b]!.length && o.activity[b]![i] === 1)

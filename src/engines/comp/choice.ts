@@ -2,8 +2,10 @@
  * The choice (issue 15 step 2): each take × section's measures become points (each measure
  * through its declared scale, times its weight; fewer is better), and the takes are chosen for
  * all sections at once by dynamic programming (Viterbi) with a cost for every change of take
- * (`switchPoints`): a take change must gain at least that much. Each section's decision lists
- * every take's points, the winner, and why the runner-up lost (the measure it lost most on).
+ * (`switchPoints`): a take change must gain at least that much. A take whose single measure
+ * costs `defectPoints` or more carries a defect there, and is never chosen over a take without
+ * one (the switch cost holds only among takes alike in that). Each section's decision lists every
+ * take's points, the winner, and why the runner-up lost (its defect, or the measure it lost most on).
  */
 import { UsageError } from '../../errors.js';
 import {
@@ -80,10 +82,30 @@ export function parseWeights(text: string | undefined): { weights: Weights; pres
   return { weights, preset: overrides.length ? `${preset} with ${overrides.map(([k, v]) => `${k}=${v}`)}` : preset };
 }
 
+/**
+ * The measures on which a take carries a defect: one measure alone costs `defectPoints` or more
+ * (before weights). Not stability (jitter is style), and for `missing` only the expected voice
+ * left out (voice where the reference has none may be the reference's fault: a guide vocal's
+ * quieter notes).
+ */
+export function defectsOf(
+  m: TakeSectionMeasures,
+  raw: Points,
+  defectPoints = COMP_CHOICE_PARAMETERS.defectPoints.value,
+): Measure[] {
+  return MEASURES.filter((k) =>
+    k === 'stability'
+      ? false
+      : k === 'missing'
+        ? m.missingFraction / COMP_POINT_SCALES.missingFraction.value >= defectPoints
+        : raw[k] >= defectPoints,
+  );
+}
+
 export interface SectionChoice {
   section: Section;
-  /** Per take: weighted points per measure and the total. */
-  scores: { take: number; points: Points; total: number }[];
+  /** Per take: weighted points per measure, the total, and the measures it carries a defect on. */
+  scores: { take: number; points: Points; total: number; defects: Measure[] }[];
   chosen: number;
   runnerUp: number | null;
   /** Why the runner-up lost, in words. */
@@ -131,22 +153,32 @@ export function chooseTakes(
   weights: Weights,
   names: string[],
   switchPoints = COMP_CHOICE_PARAMETERS.switchPoints.value,
+  defectPoints = COMP_CHOICE_PARAMETERS.defectPoints.value,
 ): SectionChoice[] {
   const N = names.length;
   const scores = measures.map((row) =>
     row.map((m, take) => {
       const raw = measurePoints(m);
       const points = Object.fromEntries(MEASURES.map((k) => [k, raw[k] * weights[k]])) as Points;
-      return { take, points, total: weightedTotal(raw, weights) };
+      return { take, points, total: weightedTotal(raw, weights), defects: defectsOf(m, raw, defectPoints) };
     }),
   );
+  // the takes a section may use: those without a defect when there are any
+  const allowed = scores.map((row) => {
+    const clean = row.some((r) => r.defects.length === 0);
+    return row.map((r) => !clean || r.defects.length === 0);
+  });
   // Viterbi
   const S = sections.length;
   const cost = Array.from({ length: S }, () => new Float64Array(N));
   const from = Array.from({ length: S }, () => new Int32Array(N));
-  for (let t = 0; t < N; t++) cost[0]![t] = scores[0]![t]!.total;
+  for (let t = 0; t < N; t++) cost[0]![t] = allowed[0]![t] ? scores[0]![t]!.total : Infinity;
   for (let s = 1; s < S; s++)
     for (let t = 0; t < N; t++) {
+      if (!allowed[s]![t]) {
+        cost[s]![t] = Infinity;
+        continue;
+      }
       let best = Infinity;
       let arg = 0;
       for (let u = 0; u < N; u++) {
@@ -171,9 +203,14 @@ export function chooseTakes(
     const chosen = path[s]!;
     const others = row.filter((r) => r.take !== chosen).sort((a, b) => a.total - b.total);
     const runner = others[0];
-    const best = [...row].sort((a, b) => a.total - b.total)[0]!;
+    const best = row.filter((r) => allowed[s]![r.take]).sort((a, b) => a.total - b.total)[0]!;
     let why = '';
-    if (runner) {
+    if (runner && !allowed[s]![runner.take]) {
+      const k = runner.defects[0]!;
+      why =
+        `${names[runner.take]} carries a defect here: ${LABEL[k]} (${describeMeasure(k, measures[s]![runner.take]!)}` +
+        `, ${(runner.points[k] / (weights[k] || 1)).toFixed(1)} points), ${names[chosen]} none`;
+    } else if (runner) {
       // the measure where the runner-up lost the most points against the winner
       let k: Measure = MEASURES[0];
       for (const m of MEASURES)

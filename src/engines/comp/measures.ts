@@ -8,8 +8,9 @@
  *   cycle first (vibrato excluded), against the reference note;
  * - stability: rms cents of f0 around its 30 ms average (jitter, vibrato excluded);
  * - timing: the entry offset (ms, + late) maximising the correlation of the take's activity
- *   envelope with the reference's in the section; onsetErrorMs: median distance of the onset
- *   engine's onsets to the reference onsets (reported);
+ *   envelope with the reference's in the section, less the offset all takes share (the median over
+ *   takes and sections: a voice's energy rises after its MIDI note-on in every take alike);
+ *   onsetErrorMs: median distance of the onset engine's onsets to the reference onsets (reported);
  * - noise floor: 90th percentile of the frame level (dBFS, gain-matched) where the reference
  *   expects no voice, and how far it lies above the quietest take's floor there;
  * - clipped samples; level: median K-weighted loudness (LUFS scale) of the voiced frames, and its
@@ -100,6 +101,8 @@ interface TakeFrames {
   slow: Float32Array;
   fast: Float32Array;
   raw: Float32Array;
+  /** Level at and above which a frame is active, dBFS (after gain). */
+  thresholdDb: number;
 }
 
 function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
@@ -113,8 +116,10 @@ function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
   }
   const range = COMP_FRAME_PARAMETERS.activityRangeDb.value;
   // robust to a few very loud (clipped, noisy) or very quiet sections: the voice's typical level is
-  // the median of the frames well above the quietest tenth (the rests' floor)
-  const floor = percentile(loud, 0.1) ?? -200;
+  // the median of the frames well above the quietest tenth (the rests' floor). Digital silence is a
+  // rest too (a rendered guide vocal has nothing between its notes): it counts in the floor.
+  const silent = n - loud.length;
+  const floor = silent >= 0.1 * n ? -200 : (percentile(loud, (0.1 * n - silent) / loud.length) ?? -200);
   const voice = median(loud.filter((x) => x > floor + 15));
   const thr = Math.max(
     COMP_FRAME_PARAMETERS.activityFloorDbfs.value,
@@ -133,7 +138,7 @@ function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
   const hopS = f.hop / f.sampleRate;
   const slow = smoothRuns(raw, Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.vibratoWindowSeconds.value / hopS)));
   const fast = smoothRuns(raw, Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.jitterWindowSeconds.value / hopS)));
-  return { db, active, soft, slow, fast, raw };
+  return { db, active, soft, slow, fast, raw, thresholdDb: thr };
 }
 
 /** Centered moving average of `w` frames within runs of one note; run edges (2 frames) left out (NaN). */
@@ -247,6 +252,8 @@ export interface MeasureOutput {
   tuningCents: number;
   /** What pitch and timing were taken against. */
   reference: 'midi' | 'guide' | 'consensus';
+  /** The entry offset all takes share against the reference (median), ms; timingMs is taken less it. */
+  timingOffsetMs: number;
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -365,8 +372,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         // without a guide, pitched voice where most other takes have none is a phrase they left out,
         // not noise: the floor is taken on the rest
         if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;
+        // past the take's end there is nothing to measure (its silence would hide a burst before it)
+        if (i >= fr.db.length) continue;
         gaps++;
-        gapDb.push(i < fr.db.length ? fr.db[i]! : -200);
+        gapDb.push(fr.db[i]!);
         if (at(fr.active, i)) extra++;
       }
       // pitch against the reference note (or the nearest tone)
@@ -428,7 +437,12 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       if (m.voicedLufs !== null) m.levelDeltaLu = m.voicedLufs - fit.rows[s]! - fit.cols[k]!;
     }),
   );
-  return { measures, tuningCents: tuning, reference: kind };
+  // timing: less the offset all takes share against the reference (the median over every take and
+  // section): a sung note's energy rises some 20 ms after its MIDI note-on in every take alike
+  const lags = measures.flatMap((row) => row.map((m) => m.timingMs)).filter((x): x is number => x !== null);
+  const common = median(lags) ?? 0;
+  for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= common;
+  return { measures, tuningCents: tuning, reference: kind, timingOffsetMs: common };
 }
 
 /**
@@ -446,6 +460,22 @@ export function voicedLoudness(f: TakeFeatures): number | null {
 /** Activity of a take after its gain (1 where voice is present), for seams and auto sections. */
 export function activity(f: TakeFeatures, gain: number): Uint8Array {
   return analyseTake(f, gain).active;
+}
+
+/**
+ * Voice present per fine-envelope tick (seams are placed on these): the tick's frame is active
+ * and the tick itself reaches the frame threshold, so a rest shorter than a frame (a few ms
+ * between two notes) is found too.
+ */
+export function fineActivity(f: TakeFeatures, gain: number): Uint8Array {
+  const { active, thresholdDb } = analyseTake(f, gain);
+  const out = new Uint8Array(f.fine.length);
+  const g2 = gain * gain;
+  for (let k = 0; k < out.length; k++) {
+    const i = Math.floor((k * f.fineHop) / f.hop);
+    out[k] = i < active.length && active[i] === 1 && dbOf(f.fine[k]! * g2) >= thresholdDb ? 1 : 0;
+  }
+  return out;
 }
 
 interface LevelFit {

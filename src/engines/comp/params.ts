@@ -63,6 +63,14 @@ export const COMP_CHOICE_PARAMETERS = {
     [0, 100],
     'a take change between sections must gain at least this many points (keeps comps from hopping between takes)',
   ),
+  defectPoints: p(
+    2.5,
+    'points',
+    [0.1, 20],
+    'a take carries a defect in a section when one measure alone (pitch, timing, noise, clipping, level, or the ' +
+      'missing share of the expected voice; before weights) costs this many points (e.g. 30 cents, 60 ms, 7 LU, a ' +
+      'quarter of the phrase missing); a take with a defect is never chosen over one without',
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {

@@ -1,103 +1,102 @@
 /**
  * Hit classification on a whole-kit stem (`mix` tracks, issue 13): each hit's class (kick, snare,
- * tom, hihat, ride, crash) from three features of the samples after its start, each cheap and
- * time-domain (no spectrum is held):
- *
- * - `brightnessHz`: the root-mean-square frequency of the first `attackMs`, from the energy of the
- *   first difference against the signal's (a sinusoid of f gives E(Δx)/E(x) = 4 sin²(πf/fs));
- * - `lowShare`: the share of that energy below `lowHz` (a one-pole low-pass);
- * - `decayMs`: how long after its peak the 5 ms RMS stays within `decayDb` of it.
- *
- * Kicks are mostly low; hats and cymbals have no low body, hats decay fast, a ride's ping is
- * brighter than a crash's wash; the other drums are toms when they ring, snares when they do not.
- * The thresholds are declared in
- * params.ts (CLASSIFY_PARAMETERS), tuned on one soundfont kit and checked on others.
+ * tom, hihat, ride, crash) from what it adds in each band of the stem (stem.ts: below lowHz, to
+ * midHz, to highHz, above) and how fast its top band decays: a small decision rule whose thresholds
+ * are declared in params.ts (STEM_CLASS_PARAMETERS), tuned on one soundfont kit and checked on others.
  */
-import { CLASSIFY_PARAMETERS as C } from './params.js';
+import { STEM_CLASS_PARAMETERS, STEM_PARAMETERS } from './params.js';
 
 export const HIT_CLASSES = ['kick', 'snare', 'tom', 'hihat', 'ride', 'crash'] as const;
 export type HitClass = (typeof HIT_CLASSES)[number];
 
-export interface HitFeatures {
-  brightnessHz: number;
-  lowShare: number;
-  decayMs: number;
+/** What a hit adds per band of a stem (stem.ts STEM_BANDS: low, body, wires, top) and each band's decay. */
+export interface StemFeatures {
+  /** Share of the hit's added energy per band (sums to 1). */
+  share: number[];
+  /** Added energy per band, dB (mean square). */
+  addedDb: number[];
+  /** Time for each band to fall `decayDb` from its peak, ms. */
+  decayMs: number[];
 }
 
-/** Samples a classifier needs after a hit's start (the feature window). */
-export const classifyWindowSamples = (rate: number): number => Math.round((C.windowMs.value * rate) / 1000);
+interface Verdict {
+  cls: HitClass;
+  confidence: number;
+  reason: string;
+}
 
-/** Features of a hit from the samples starting at its start (`x.length` ≥ the window, zero padded). */
-export function hitFeatures(x: Float32Array, rate: number): HitFeatures {
-  const attack = Math.min(x.length, Math.round((C.attackMs.value * rate) / 1000));
-  let e0 = 0;
-  let e1 = 0;
-  let el = 0;
-  const a = Math.exp((-2 * Math.PI * C.lowHz.value) / rate);
-  let lp = 0;
-  for (let i = 0; i < attack; i++) {
-    const v = x[i]!;
-    const d = v - (i > 0 ? x[i - 1]! : 0);
-    e0 += v * v;
-    e1 += d * d;
-    lp = (1 - a) * v + a * lp;
-    el += lp * lp;
-  }
-  const ratio = e0 > 0 ? Math.min(4, e1 / e0) : 0;
-  const brightnessHz = (rate / Math.PI) * Math.asin(Math.sqrt(ratio) / 2);
-  // decay: 5 ms RMS frames over the window
-  const frame = Math.max(1, Math.round(0.005 * rate));
-  const frames: number[] = [];
-  for (let at = 0; at + frame <= x.length; at += frame) {
-    let s = 0;
-    for (let i = at; i < at + frame; i++) s += x[i]! * x[i]!;
-    frames.push(s / frame);
-  }
-  let peak = 0;
-  let peakAt = 0;
-  frames.forEach((v, i) => {
-    if (v > peak) {
-      peak = v;
-      peakAt = i;
-    }
-  });
-  const floor = peak * 10 ** (-C.decayDb.value / 10);
-  let end = peakAt;
-  while (end + 1 < frames.length && frames[end + 1]! >= floor) end++;
-  return {
-    brightnessHz,
-    lowShare: e0 > 0 ? Math.min(1, el / e0) : 0,
-    decayMs: ((end - peakAt + 1) * frame * 1000) / rate,
+const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
+/** 0 at the edge, 1 an octave (a factor of 2) or more away from it. */
+const margin = (v: number, edge: number) => Math.min(1, Math.abs(Math.log2(Math.max(1e-6, v) / edge)));
+const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
+
+/**
+ * The class of a stem hit from what it adds per band (stem.ts), and a second piece struck with it:
+ *
+ * - a kick adds mostly low end (`kickLowShare` of its energy below lowHz);
+ * - a hat or cymbal adds almost nothing below midHz (under `cymbalBodyShare`); its top-band excess
+ *   decays within `cymbalDecayMs` for a hat; longer rings are cymbals, a ride when its top outweighs its
+ *   1–6 kHz wash, a crash otherwise;
+ * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
+ *   when their top dies at once;
+ * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash).
+ */
+export function classifyStemHit(f: StemFeatures): { main: Verdict; second?: Verdict } {
+  const [low, body, wires, top] = f.share as [number, number, number, number];
+  const topDecay = f.decayMs[3]!;
+  const S = STEM_CLASS_PARAMETERS;
+  const decayText = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'unknown (next hit too soon)');
+  const cymbalUnder = (): Verdict | undefined =>
+    topDecay >= S.cymbalDecayMs.value
+      ? {
+          cls: 'crash',
+          confidence: conf(margin(topDecay, S.cymbalDecayMs.value)),
+          reason: `its top band rings ${decayText(topDecay)} (≥ ${S.cymbalDecayMs.value}): a cymbal struck with it`,
+        }
+      : undefined;
+  const second = (v: Verdict) => {
+    const c = cymbalUnder();
+    return c ? { main: v, second: c } : { main: v };
   };
-}
-
-/** The class of a hit from its features, and why (for the decision log). */
-export function classifyHit(f: HitFeatures): { cls: HitClass; confidence: number; reason: string } {
-  const b = f.brightnessHz;
-  const low = `${(100 * f.lowShare).toFixed(0)} % below ${C.lowHz.value} Hz`;
-  const margin = (v: number, edge: number) => Math.min(1, 2 * Math.abs(Math.log2(Math.max(1e-6, v) / edge)));
-  const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
-  if (f.lowShare >= C.kickLowShare.value)
-    return { cls: 'kick', confidence: conf(margin(f.lowShare, C.kickLowShare.value)), reason: `low (${low})` };
-  if (f.lowShare < C.cymbalLowShare.value) {
-    const lm = margin(Math.max(f.lowShare, 0.01), C.cymbalLowShare.value);
-    if (f.decayMs < C.hatDecayMs.value)
+  if (low >= S.kickLowShare.value)
+    return second({
+      cls: 'kick',
+      confidence: conf(margin(low, S.kickLowShare.value)),
+      reason: `${pct(low)} of what it adds is below ${STEM_PARAMETERS.lowHz.value} Hz (≥ ${pct(S.kickLowShare.value)})`,
+    });
+  const drum = low + body;
+  if (drum < S.cymbalBodyShare.value) {
+    const lm = margin(Math.max(drum, 0.005), S.cymbalBodyShare.value);
+    const ringing = topDecay >= S.cymbalDecayMs.value;
+    const why = `${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz, top band decays ${decayText(topDecay)}`;
+    if (!ringing)
       return {
-        cls: 'hihat',
-        confidence: conf(lm, margin(f.decayMs, C.hatDecayMs.value)),
-        reason: `no body (${low}) and short (${f.decayMs.toFixed(0)} ms < ${C.hatDecayMs.value})`,
+        main: {
+          cls: 'hihat',
+          confidence: conf(lm, Number.isFinite(topDecay) ? margin(topDecay, S.cymbalDecayMs.value) : 0.3),
+          reason: `no drum body, short: ${why} (< ${S.cymbalDecayMs.value})`,
+        },
       };
-    const ride = b >= C.rideHz.value;
+    const ride = top >= wires;
     return {
-      cls: ride ? 'ride' : 'crash',
-      confidence: conf(lm, margin(f.decayMs, C.hatDecayMs.value), margin(b, C.rideHz.value)),
-      reason: `no body (${low}), ringing ${f.decayMs.toFixed(0)} ms, ${b.toFixed(0)} Hz (${ride ? 'ping' : 'wash'})`,
+      main: {
+        cls: ride ? 'ride' : 'crash',
+        confidence: conf(lm, margin(topDecay, S.cymbalDecayMs.value)),
+        reason:
+          `no drum body, ringing: ${why}; top ${pct(top)} against ${pct(wires)} between ` +
+          `${STEM_PARAMETERS.midHz.value} and ${STEM_PARAMETERS.highHz.value} Hz (${ride ? 'ping' : 'wash'})`,
+      },
     };
   }
-  const tom = f.decayMs >= C.tomDecayMs.value;
-  return {
-    cls: tom ? 'tom' : 'snare',
-    confidence: conf(margin(f.decayMs, C.tomDecayMs.value), margin(f.lowShare, C.cymbalLowShare.value)),
-    reason: `a drum body (${low}) ringing ${f.decayMs.toFixed(0)} ms (${tom ? '≥' : '<'} ${C.tomDecayMs.value})`,
-  };
+  const snare = !(topDecay < S.snareTopDecayMs.value);
+  return second({
+    cls: snare ? 'snare' : 'tom',
+    confidence: conf(
+      margin(Math.max(low, 0.005), S.kickLowShare.value),
+      Number.isFinite(topDecay) ? margin(topDecay, S.snareTopDecayMs.value) : 0.3,
+    ),
+    reason:
+      `a drum (${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz) whose top band decays in ` +
+      `${decayText(topDecay)} (${snare ? `wires: ≥ ${S.snareTopDecayMs.value} ms, or unknown` : 'no wires'})`,
+  });
 }

@@ -49,21 +49,56 @@ export const BLEED_PARAMETERS = {
   ),
 } as const;
 
-export const CLASSIFY_PARAMETERS = {
-  windowMs: p(300, 'ms', [50, 2000], "samples after a hit's start that its features are taken from"),
-  attackMs: p(30, 'ms', [5, 200], 'the attack whose brightness and low share are measured'),
-  lowHz: p(150, 'Hz', [40, 500], 'the low-pass edge of the low share'),
-  decayDb: p(20, 'dB', [6, 60], "a hit's decay: how long its 5 ms RMS stays within this of its peak"),
-  kickLowShare: p(0.55, 'of the energy', [0, 1], 'a kick has at least this share of its attack below lowHz'),
-  cymbalLowShare: p(
-    0.12,
-    'of the energy',
-    [0, 1],
-    'a hat or cymbal has less than this share of its attack below lowHz (no drum body)',
+/**
+ * Whole-kit stems (`mix` tracks; stem.ts, classify.ts): hits found band by band, classes from what
+ * each band gains at a hit and how fast it decays. Tuned on the FluidR3Mono stems only.
+ */
+export const STEM_PARAMETERS = {
+  lowHz: p(150, 'Hz', [40, 400], "the kick band's upper edge (two 2nd-order low-passes)"),
+  midHz: p(1000, 'Hz', [300, 3000], "the drum-body band (lowHz–midHz) and the wires band's lower edge"),
+  highHz: p(6000, 'Hz', [2000, 12000], 'the top band (hats, cymbals) starts here; the wires band ends here'),
+  smoothMs: p(3, 'ms', [1, 20], "a band's energy is averaged over this many 1 ms ticks before the rise test"),
+  lowSmoothMs: p(
+    10,
+    'ms',
+    [1, 40],
+    "the kick band's smoothing: half a period of its lowest tone or more, so that its ripple is no rise",
   ),
-  tomDecayMs: p(180, 'ms', [20, 2000], 'a drum (not a kick) ringing longer than this is a tom; shorter a snare'),
-  hatDecayMs: p(150, 'ms', [10, 1000], 'a hat decays faster than this; a ride or crash rings longer'),
-  rideHz: p(6000, 'Hz', [1000, 16000], "a ringing cymbal brighter than this is a ride's ping, darker a crash's wash"),
+  lookbackMs: p(12, 'ms', [2, 50], 'a rise is measured against the largest energy of this stretch before it'),
+  riseDb: p(9, 'dB', [3, 40], "a band's energy rising this much above its recent past is a trigger"),
+  bandRangeDb: p(30, 'dB', [10, 90], "triggers more than this below the band's loudest energy so far are ignored"),
+  refractoryMs: p(15, 'ms', [5, 100], 'two triggers of one band are at least this far apart'),
+  clusterMs: p(10, 'ms', [1, 30], 'triggers of several bands this close together are one hit'),
+  attackMs: p(30, 'ms', [5, 100], "the stretch after a hit whose energy per band is the hit's"),
+  beforeMs: p(8, 'ms', [2, 30], 'the stretch before a hit whose energy per band is subtracted (what rang before)'),
+  lowBeforeMs: p(20, 'ms', [5, 60], "the kick band's stretch before a hit: a period of its lowest tone or more"),
+  minGainDb: p(
+    6,
+    'dB',
+    [0, 20],
+    'a band adds to a hit only when its energy after the hit is this far above what rang before',
+  ),
+  decayDb: p(15, 'dB', [3, 40], "a band's decay: how long its energy takes to fall this far from its peak"),
+  decayWindowMs: p(250, 'ms', [50, 1000], 'the decay is followed at most this long (extrapolated beyond)'),
+  minDecaySpanMs: p(20, 'ms', [5, 100], 'a decay cut short by the next hit sooner than this is unknown'),
+} as const;
+
+/** The class rule of a stem hit (classify.ts classifyStemHit), on the features of STEM_PARAMETERS. */
+export const STEM_CLASS_PARAMETERS = {
+  kickLowShare: p(0.48, 'of the added energy', [0, 1], 'a hit adding at least this share below lowHz is a kick'),
+  cymbalBodyShare: p(
+    0.3,
+    'of the added energy',
+    [0, 1],
+    'a hit adding less than this share below midHz has no drum body: a hat or cymbal',
+  ),
+  cymbalDecayMs: p(
+    500,
+    'ms',
+    [20, 2000],
+    "a top band still ringing this long is a cymbal's (a hat decays sooner); under a drum, a second piece",
+  ),
+  snareTopDecayMs: p(35, 'ms', [5, 500], 'a drum whose top band decays sooner than this is a tom (no snare wires)'),
 } as const;
 
 export const REPLACE_PARAMETERS = {

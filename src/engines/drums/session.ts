@@ -3,19 +3,12 @@
  * SessionDetector (bleed rejected across them), each whole-kit stem (`mix`) through its own
  * detector with every hit classified, overheads and room left alone (they are moved, never
  * triggered). Pure: equal-length mono blocks of every track in, hits out. Memory: the detectors'
- * rings, a 0.3 s ring per stem for the classifier, and a few values per hit.
+ * rings, a second of 1 ms band energies per stem for the classifier, and a few values per hit.
  */
 import type { Instrument } from '../../recipes/drums.js';
-import { classifyHit, classifyWindowSamples, hitFeatures, type HitClass, type HitFeatures } from './classify.js';
-import {
-  findBleed,
-  HitDetector,
-  SessionDetector,
-  toHits,
-  type BleedVerdict,
-  type Candidate,
-  type DrumHit,
-} from './detect.js';
+import type { StemFeatures } from './classify.js';
+import { StemAnalyzer } from './stem.js';
+import { findBleed, SessionDetector, toHits, type BleedVerdict, type DrumHit } from './detect.js';
 
 /** Detection emphasis (times differenced) per close-mic instrument: brighter drums stand out of low bleed. */
 export const EMPHASIS: Record<Instrument, number> = {
@@ -34,8 +27,10 @@ export const EMPHASIS: Record<Instrument, number> = {
 export interface SessionHit extends DrumHit {
   instrument: Exclude<Instrument, 'overheads' | 'room' | 'mix'>;
   /** A `mix` hit's features and the reason for its class. */
-  features?: HitFeatures;
+  features?: StemFeatures;
   classReason?: string;
+  /** A `mix` hit that is a second piece struck with another (a cymbal under a kick). */
+  secondary?: boolean;
 }
 
 export interface TrackDetection {
@@ -46,65 +41,9 @@ export interface TrackDetection {
   bleed: (BleedVerdict & { timeSeconds: number; sourceTimeSeconds: number | null })[];
 }
 
-type Cand = Candidate & { rise: number };
-
-/** A whole-kit stem: hits found on it, each classified once the classifier's window is in. */
-class StemDetector {
-  readonly detector: HitDetector;
-  private readonly ring: Float32Array;
-  private readonly window: number;
-  private n = 0;
-  private readonly waiting: Cand[] = [];
-  readonly found: (Cand & { cls: HitClass; features: HitFeatures; reason: string; confidence: number })[] = [];
-
-  constructor(readonly rate: number) {
-    this.detector = new HitDetector({ sampleRate: rate, chunkFrames: SessionDetector.CHUNK });
-    this.window = classifyWindowSamples(rate);
-    let size = 1;
-    while (size < this.window + 2 * SessionDetector.CHUNK + this.detector.settleAfter) size <<= 1;
-    this.ring = new Float32Array(size);
-  }
-
-  push(x: Float32Array): void {
-    for (let at = 0; at < x.length; at += SessionDetector.CHUNK) {
-      const b = x.subarray(at, Math.min(x.length, at + SessionDetector.CHUNK));
-      for (let i = 0; i < b.length; i++) this.ring[(this.n + i) & (this.ring.length - 1)] = b[i]!;
-      this.n += b.length;
-      this.detector.push(b);
-      this.waiting.push(...this.detector.takeSettled(false).map((c) => ({ ...c, window: new Float32Array(0) })));
-      this.detector.candidates.length = 0;
-      this.classify(false);
-    }
-  }
-
-  finish(): void {
-    this.detector.end();
-    this.waiting.push(...this.detector.takeSettled(true).map((c) => ({ ...c, window: new Float32Array(0) })));
-    this.detector.candidates.length = 0;
-    this.classify(true);
-  }
-
-  private classify(atEnd: boolean): void {
-    const mask = this.ring.length - 1;
-    while (this.waiting.length && (atEnd || this.n >= this.waiting[0]!.start + this.window)) {
-      const c = this.waiting.shift()!;
-      const x = new Float32Array(this.window);
-      // up to the next hit only: its own samples, not the next drum's
-      const next = this.waiting[0]?.start ?? Infinity;
-      for (let k = 0; k < this.window; k++) {
-        const i = c.start + k;
-        x[k] = i < this.n && i < next && i >= this.n - this.ring.length ? this.ring[i & mask]! : 0;
-      }
-      const features = hitFeatures(x, this.rate);
-      const { cls, reason, confidence } = classifyHit(features);
-      this.found.push({ ...c, cls, features, reason, confidence });
-    }
-  }
-}
-
 export class DrumSessionDetector {
   private readonly close: number[] = [];
-  private readonly stems = new Map<number, StemDetector>();
+  private readonly stems = new Map<number, StemAnalyzer>();
   private readonly session: SessionDetector | null;
   private frames = 0;
 
@@ -113,7 +52,7 @@ export class DrumSessionDetector {
     readonly instruments: readonly Instrument[],
   ) {
     instruments.forEach((ins, t) => {
-      if (ins === 'mix') this.stems.set(t, new StemDetector(sampleRate));
+      if (ins === 'mix') this.stems.set(t, new StemAnalyzer(sampleRate));
       else if (ins !== 'overheads' && ins !== 'room') this.close.push(t);
     });
     this.session = this.close.length
@@ -172,22 +111,25 @@ export class DrumSessionDetector {
       });
     }
     for (const [t, s] of this.stems) {
-      s.finish();
-      const hits = toHits(s.found, rate);
-      // toHits keeps the candidates' order and drops those under the floor: match them back by sample
-      const bySample = new Map(s.found.map((c) => [c.start, c]));
-      out[t]!.hits = hits.map((h) => {
-        const c = bySample.get(h.sample)!;
+      const found = s.finish();
+      // toHits keeps the candidates' order and the floor they already passed: one hit per candidate
+      const hits = toHits(
+        found.map((c) => ({ start: c.start, peak: c.peak, rise: c.rise, window: new Float32Array(0), preSamples: 0 })),
+        rate,
+      );
+      out[t]!.hits = hits.map((h, k) => {
+        const c = found[k]!;
         return {
           ...h,
           instrument: c.cls,
           confidence: round(Math.min(h.confidence, c.confidence), 3),
           features: {
-            brightnessHz: Math.round(c.features.brightnessHz),
-            lowShare: round(c.features.lowShare, 3),
-            decayMs: round(c.features.decayMs, 1),
+            share: c.features.share.map((v) => round(v, 3)),
+            addedDb: c.features.addedDb.map((v) => round(Math.max(v, -120), 1)),
+            decayMs: c.features.decayMs.map((v) => (Number.isFinite(v) ? round(v, 1) : -1)),
           },
           classReason: c.reason,
+          ...(c.secondary ? { secondary: true } : {}),
         };
       });
     }

@@ -8,8 +8,10 @@
  * - chords: the native extractor sums a profile (and a bass one) per block of ~0.2 s; each block is labelled
  *   with one of 24 triads (cosine with the triad + the bass share on its root, smoothed by a Viterbi pass with a
  *   cost per chord change); a key gains the share of chord time on its tonic triad, the share of chord changes
- *   that are cadences into it (V→I, v/IV/iv/bVII→I) and a bonus when the song starts and when it ends on a chord
- *   with its tonic as root.
+ *   that are cadences into it (V→I, v/IV/iv/bVII→I), and a bounded vote of the song's ends: one bonus when the
+ *   first or the last chord (or both) has its tonic as root. Songs that stop mid-loop end anywhere and songs with an
+ *   intro start anywhere: when the ends disagree, both keys get the same bonus and the rest of the evidence decides
+ *   (earlier, separate first- and last-chord weights made that choice hang on their balance).
  *   Relative keys share their notes; these are what tells A minor from C major.
  * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
  * lists the runner-up, the relative and the parallel key with their evidence. Names use sharps.
@@ -286,6 +288,8 @@ export interface KeyEvidence {
   cadence: number;
   firstChord: boolean;
   lastChord: boolean;
+  /** The ends' vote: the first or the last chord has the tonic as root. */
+  ends: boolean;
   score: number;
 }
 
@@ -377,12 +381,15 @@ export function analyzeKey(
   const first = long[0] ?? chords[0];
   const last = long[long.length - 1] ?? chords[chords.length - 1];
   const changes = Math.max(1, chords.length - 1);
+  // the last chord is an ending only when the music arrives on it by a cadence (V→I, v/IV/iv/bVII→I): a loop that
+  // simply stops (a fade) stops on any of its chords
+  const lastIndex = last ? chords.indexOf(last) : -1;
+  const arrived = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
   const w = {
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
     cadence: param('cadenceWeight', options),
-    first: param('firstChordWeight', options),
-    last: param('lastChordWeight', options),
+    ends: param('endChordWeight', options),
   };
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
@@ -409,15 +416,10 @@ export function analyzeKey(
         cadence: chords.length > 1 ? cadence / changes : 0,
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
+        ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
         score: 0,
       };
-      e.score =
-        e.profile +
-        w.bass * e.bass +
-        w.tonic * e.tonicChord +
-        w.cadence * e.cadence +
-        (e.firstChord ? w.first : 0) +
-        (e.lastChord ? w.last : 0);
+      e.score = e.profile + w.bass * e.bass + w.tonic * e.tonicChord + w.cadence * e.cadence + (e.ends ? w.ends : 0);
       evidence.push(e);
     }
   }
@@ -441,7 +443,7 @@ export function analyzeKey(
   };
   return {
     result,
-    decision: keyDecision(best, evidence, chords, first, last, w, result, options.file, prob),
+    decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob),
     evidence,
     chords,
   };
@@ -461,8 +463,7 @@ interface Weights {
   bass: number;
   tonic: number;
   cadence: number;
-  first: number;
-  last: number;
+  ends: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -481,12 +482,9 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       `cadences into the tonic ${pct(best.cadence)} vs ${pct(other.cadence)} of the chord changes`,
     ],
     [
-      w.first * ((best.firstChord ? 1 : 0) - (other.firstChord ? 1 : 0)),
-      `starts on a tonic-root chord ${yes(best.firstChord)} vs ${yes(other.firstChord)}`,
-    ],
-    [
-      w.last * ((best.lastChord ? 1 : 0) - (other.lastChord ? 1 : 0)),
-      `ends on it ${yes(best.lastChord)} vs ${yes(other.lastChord)}`,
+      w.ends * ((best.ends ? 1 : 0) - (other.ends ? 1 : 0)),
+      `starts or ends on a tonic-root chord ${yes(best.ends)} vs ${yes(other.ends)} (first ` +
+        `${yes(best.firstChord)} vs ${yes(other.firstChord)}, last ${yes(best.lastChord)} vs ${yes(other.lastChord)})`,
     ],
   ];
   return terms
@@ -502,6 +500,7 @@ function keyDecision(
   chords: ChordSegment[],
   first: ChordSegment | undefined,
   last: ChordSegment | undefined,
+  arrived: boolean,
   w: Weights,
   result: Key,
   file: string | undefined,
@@ -527,7 +526,7 @@ function keyDecision(
     value: best.key,
     reason:
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
-      `${w.cadence}·cadences + ${w.first}·first and ${w.last}·last chord on the tonic root); over ` +
+      `${w.cadence}·cadences + ${w.ends}·first or last chord on the tonic root); over ` +
       `${runnerUp.key} ` +
       `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
     inputs: {
@@ -536,6 +535,8 @@ function keyDecision(
       chordSegments: chords.length,
       firstChord: first ? chordName(first) : null,
       lastChord: last ? chordName(last) : null,
+      // whether the last chord counts in the ends' vote: reached by a cadence, not a loop that stops
+      lastChordByCadence: arrived,
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },

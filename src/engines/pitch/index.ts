@@ -17,8 +17,8 @@ export interface PitchFrame {
   t: number;
   /** f0, Hz; null when the Viterbi path is unvoiced. */
   hz: number | null;
-  /** pYIN voiced probability of the frame (0…1): the prior mass of its f0 candidates. */
-  voicedProbability: number;
+  /** SPEC §5 `confidence`: pYIN's voiced probability of the frame (0…1), the prior mass of its f0 candidates. */
+  confidence: number;
 }
 
 export interface Pitch {
@@ -101,7 +101,7 @@ export function summarizePitch(
     out.frames = Array.from(r.pitchHz, (hz, i) => ({
       t: Math.round((r.pitchStartSeconds + i * r.pitchHopSeconds) * 10000) / 10000,
       hz: hz > 0 ? Math.round(hz * 100) / 100 : null,
-      voicedProbability: Math.round(r.pitchConfidence[i]! * 1000) / 1000,
+      confidence: Math.round(r.pitchConfidence[i]! * 1000) / 1000,
     }));
   }
   return out;

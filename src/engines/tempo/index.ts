@@ -13,9 +13,11 @@
  * - bar: periodicity of the envelope at 3 or 4 beats;
  * - evenness (beat vs tatum): every beat carries new notes (tonal envelope) about equally; at
  *   double tempo every other "beat" carries only the hi-hats;
- * - harmony (bar level from the chords): the chord changes recur after 3 or 4 beats and not after
- *   half of that; it is what tells a ballad with sixteenth-note hi-hats from its double tempo and
- *   a half-time groove from its half tempo. Left out without clear chord changes (drum stems).
+ * - harmony (bar level from the chords): the chord changes recur after 3 or 4 beats (or 2 beats
+ *   when the level's subdivision is ternary: compound meter, 6/8 read at the dotted quarter rather
+ *   than at 3/2 of it) and not after half of that; it is what tells a ballad with sixteenth-note
+ *   hi-hats from its double tempo and a half-time groove from its half tempo. Left out without
+ *   clear chord changes (drum stems).
  * The choice is logged as a decision with every competing level's terms (estimateTempoWithDecision).
  * Beats: dynamic programming beat tracker (Ellis 2007, "Beat tracking by dynamic programming")
  * on the envelope plus its low band, each beat then snapped to a detected onset within a
@@ -23,7 +25,7 @@
  * Downbeats: 4/4 assumed; the bar phase whose beats carry the most low-frequency onset strength
  * and harmonic change.
  * No tempo (bpm null, with the reason) when there are too few onsets or the envelope is not
- * periodic at the chosen tempo (TEMPO_PARAMETERS.minPeriodicity): speech, noise, a single event.
+ * periodic at any candidate level (TEMPO_PARAMETERS.minPeriodicity): speech, noise, a single event.
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
@@ -277,6 +279,14 @@ export function beatProfile(
  * the level is half of an isochronous pulse (a click track at half tempo), worse than the pulse itself.
  */
 export function metricalFit(full: readonly number[], env: readonly number[] = full): number {
+  return metricalFitDetail(full, env).fit;
+}
+
+/** metricalFit with which subdivision carries it: ternary when the ternary grid's presence·accent is the larger. */
+export function metricalFitDetail(
+  full: readonly number[],
+  env: readonly number[] = full,
+): { fit: number; ternary: boolean } {
   const floor = TEMPO_PARAMETERS.metricalFloor.value;
   const saturation = TEMPO_PARAMETERS.presenceSaturation.value;
   const accentLo = TEMPO_PARAMETERS.accentRatioFull.value;
@@ -291,6 +301,7 @@ export function metricalFit(full: readonly number[], env: readonly number[] = fu
   const other = (k: 'binary' | 'ternary') => (k === 'binary' ? 'ternary' : 'binary');
   let fit = 0;
   let pulse = 1;
+  let ternary = false;
   for (const k of ['binary', 'ternary'] as const) {
     // onsets on the other grid are no evidence for this one (nor leakage between them)
     const presence = Math.min(1, Math.max(0, sub(full, k) - sub(full, other(k))) / (full[0]! || 1) / saturation);
@@ -302,11 +313,12 @@ export function metricalFit(full: readonly number[], env: readonly number[] = fu
         : ratio(sub(env, k), env[0]!);
     const [lo, hi] = k === 'binary' ? [binaryLo, 1] : [accentLo, accentHi];
     const accent = Math.max(0, Math.min(1, (hi - rho) / (hi - lo)));
+    if (k === 'ternary' && presence * accent > fit) ternary = true;
     fit = Math.max(fit, presence * accent);
     // a binary "subdivision" as strong as the beat on both envelopes: an isochronous pulse seen at half its rate
     if (k === 'binary' && presence > 0) pulse = isochronousFloor + (1 - isochronousFloor) * accent;
   }
-  return (floor + fit) * pulse;
+  return { fit: (floor + fit) * pulse, ternary };
 }
 
 interface Candidate {
@@ -315,6 +327,8 @@ interface Candidate {
   prior: number;
   fit: number;
   bar: number;
+  /** Whether the subdivision that carries `fit` is ternary (then bars of two beats count for harmony: 6/8). */
+  ternary: boolean;
   /** Beat-level evidence: how evenly the beats carry onsets (1) rather than alternating strong/weak (a tatum). */
   even: number;
   /** Evenness on the beat envelope and on the tonal envelope (the one used depends on whether there are chords). */
@@ -473,12 +487,14 @@ export function estimateTempoWithDecision(
    * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
    * 3 or 4 beats and not after half of that: max over m ∈ {3, 4} of r(m·P) − max(0, r(m·P/2)).
    */
-  const harmOf = (bpm: number) => {
+  const harmOf = (bpm: number, ternary: boolean) => {
     if (!rHarm) return 1;
     const lag = (60 * frameRate) / bpm;
     const near = (l: number) => Math.max(at(rHarm, l * (1 - barTol)), at(rHarm, l), at(rHarm, l * (1 + barTol)));
     let best = 0;
-    for (const m of [3, 4]) best = Math.max(best, near(m * lag) - Math.max(0, near((m * lag) / 2)));
+    // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats
+    for (const m of ternary ? [2, 3, 4] : [3, 4])
+      best = Math.max(best, near(m * lag) - Math.max(0, near((m * lag) / 2)));
     return harmFloor + best;
   };
   const halfWidth = Math.max(
@@ -508,12 +524,12 @@ export function estimateTempoWithDecision(
     const bpm = raw.bpm[i]!;
     // no comb evidence: the score is 0 whatever the fit (skip the beat tracker)
     const beatFrames = raw.score[i]! > 0 ? trackBeats(beatEnv, (60 * frameRate) / bpm) : [];
-    const fit = beatFrames.length
-      ? metricalFit(
+    const { fit, ternary } = beatFrames.length
+      ? metricalFitDetail(
           beatProfile(odf, beatFrames, PROFILE_FRACTIONS, halfWidth),
           beatProfile(beatEnv, beatFrames, PROFILE_FRACTIONS, halfWidth),
         )
-      : TEMPO_PARAMETERS.metricalFloor.value;
+      : { fit: TEMPO_PARAMETERS.metricalFloor.value, ternary: false };
     const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
@@ -522,12 +538,13 @@ export function estimateTempoWithDecision(
       comb: raw.score[i]!,
       prior: prior[i]!,
       fit,
+      ternary,
       bar: barOf(bpm),
       even: evenBeat,
       evenBeat,
       evenTonal,
       harmony: 1,
-      harmonyRaw: harmOf(bpm),
+      harmonyRaw: harmOf(bpm, ternary),
       score: 0,
       beatFrames,
     };
@@ -554,11 +571,13 @@ export function estimateTempoWithDecision(
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
   const minPeriodicity = checkParameter('minPeriodicity', TEMPO_PARAMETERS.minPeriodicity);
-  if (best.comb < minPeriodicity)
+  // whether there is a beat at all does not depend on the level chosen: the most periodic candidate decides
+  const periodic = all.reduce((a, c) => (c.comb > a.comb ? c : a), best);
+  if (periodic.comb < minPeriodicity)
     return {
       tempo: noTempo(
-        `no beat: the onsets are not periodic (periodicity ${best.comb.toFixed(2)} at ${best.bpm.toFixed(0)} BPM ` +
-          `< ${minPeriodicity}), as in speech or noise`,
+        `no beat: the onsets are not periodic (periodicity ${periodic.comb.toFixed(2)} at ` +
+          `${periodic.bpm.toFixed(0)} BPM < ${minPeriodicity}), as in speech or noise`,
       ),
     };
   const bestBpm = best.bpm;
@@ -613,7 +632,8 @@ export function estimateTempoWithDecision(
     alternatives: alternatives.slice(0, 3),
   };
   const terms = (c: Candidate) =>
-    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × subdivision ${fmt(c.fit)} × bar ${fmt(c.bar)} × ` +
+    `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
+    `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} = ${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',

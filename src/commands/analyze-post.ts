@@ -1,0 +1,202 @@
+/**
+ * `analyze`'s post-processing of one file's feature report, off the main thread: onsets and
+ * tempo (one task: tempo uses the onsets), and key, each a plain call of the pure engines. A
+ * small pool of worker threads is shared by the batch, so `--jobs N` runs N files' post-processing
+ * side by side while the main thread reads the next files' audio and prints results; for one file
+ * they run beside the pitch HMM's decoding on the libuv pool.
+ * The workers start with the batch, so their start-up overlaps the first file's audio pass.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { detectOnsets, type Onsets } from '../engines/onsets/index.js';
+import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
+import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
+import type { FeatureReport } from '../native.js';
+import type { Decision } from '../store/types.js';
+
+/** The report series onsets and tempo read (copied to the worker). */
+export interface RhythmInput {
+  report: Pick<
+    FeatureReport,
+    | 'odf'
+    | 'odfLow'
+    | 'chroma'
+    | 'hopSeconds'
+    | 'fineEnergy'
+    | 'tickSamples'
+    | 'onsetFlux'
+    | 'onsetFluxGroups'
+    | 'onsetHopSeconds'
+  >;
+  sampleRate: number;
+  /** STFT window, samples (the onset engine places onsets within it). */
+  windowSamples: number;
+  tempo: boolean;
+}
+
+export interface RhythmOutput {
+  onsets: Onsets;
+  tempo?: Tempo;
+  /** The metrical level chosen, with the competing levels and their evidence. */
+  decision?: Decision;
+}
+
+/**
+ * Onsets (from the onset flux when the extractor made it), then (when asked) tempo from the onset envelope, the
+ * mel envelope's onsets (as before the onset flux existed) and the chroma.
+ */
+export function rhythm({ report, sampleRate, windowSamples, tempo }: RhythmInput): RhythmOutput {
+  const mel = {
+    odf: report.odf,
+    hopSeconds: report.hopSeconds,
+    windowSeconds: windowSamples / sampleRate,
+    fineEnergy: report.fineEnergy,
+    tickSeconds: report.tickSamples / sampleRate,
+  };
+  const flux =
+    report.onsetFluxGroups > 0 && report.onsetFlux?.length
+      ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
+      : undefined;
+  const onsets = detectOnsets(flux ? { ...mel, flux } : mel);
+  if (!tempo) return { onsets };
+  const tempoOnsets = flux ? detectOnsets(mel) : onsets;
+  const estimate = estimateTempoWithDecision({
+    odf: report.odf,
+    odfLow: report.odfLow,
+    chroma: report.chroma,
+    hopSeconds: report.hopSeconds,
+    onsetTimes: tempoOnsets.times,
+  });
+  return { onsets, tempo: estimate.tempo, ...(estimate.decision ? { decision: estimate.decision } : {}) };
+}
+
+/** The report series key reads (copied to the worker). */
+export interface KeyInput {
+  report: Pick<
+    FeatureReport,
+    'pitchClass' | 'bassPitchClass' | 'pitchClassBlocks' | 'bassPitchClassBlocks' | 'hopSeconds'
+  >;
+  file: string;
+}
+
+export interface KeyOutput {
+  key: Key | NoKey;
+  decision?: Decision;
+}
+
+/** The key from the whole-file and per-block pitch-class profiles. */
+export function key({ report, file }: KeyInput): KeyOutput {
+  const blocks = { full: report.pitchClassBlocks, bass: report.bassPitchClassBlocks };
+  const seconds = keyBlockFrames(report.hopSeconds) * report.hopSeconds;
+  const k = analyzeKey(report.pitchClass, report.bassPitchClass, { ...blocks, seconds }, { file });
+  return { key: k.result, ...(k.decision ? { decision: k.decision } : {}) };
+}
+
+export type PostTask = { kind: 'rhythm'; input: RhythmInput } | { kind: 'key'; input: KeyInput };
+type PostOutput<T extends PostTask> = T extends { kind: 'rhythm' } ? RhythmOutput : KeyOutput;
+
+/** Runs one task in the calling thread (the worker's body, and the pool's fallback). */
+export function runPostTask(task: PostTask): RhythmOutput | KeyOutput {
+  return task.kind === 'rhythm' ? rhythm(task.input) : key(task.input);
+}
+
+export interface PostReply {
+  id: number;
+  out?: RhythmOutput | KeyOutput;
+  error?: { name: string; message: string; stack?: string };
+}
+
+interface Pending {
+  id: number;
+  task: PostTask;
+  transfer: ArrayBuffer[];
+  resolve: (out: RhythmOutput | KeyOutput) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Worker threads for post-processing tasks, first come first served. Workers are started at once
+ * (their start-up overlaps the audio pass) and ended by close(); an idle pool does not keep the
+ * process alive.
+ */
+export class PostPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  /**
+   * Threads for a batch running `jobs` files at once: one per file, at most the cores. (A second
+   * thread per file would run key beside tempo, but its start-up costs about as much CPU as key.)
+   */
+  static sizeFor(jobs: number): number {
+    return Math.max(1, Math.min(jobs, availableParallelism()));
+  }
+
+  /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */
+  run<T extends PostTask>(task: T, transfer: ArrayBuffer[] = []): Promise<PostOutput<T>> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, transfer, resolve: resolve as Pending['resolve'], reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    for (const p of this.queue.splice(0)) p.reject(new Error('analyze: post-processing pool closed'));
+    for (const [, p] of this.busy) p.reject(new Error('analyze: post-processing pool closed'));
+    this.busy.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./analyze-post-worker.js', import.meta.url));
+    w.unref();
+    w.on('message', (reply: PostReply) => {
+      const p = this.busy.get(w);
+      if (!p || p.id !== reply.id) return;
+      this.busy.delete(w);
+      this.idle.push(w);
+      if (reply.error) {
+        const e = new Error(reply.error.message);
+        e.name = reply.error.name;
+        if (reply.error.stack) e.stack = reply.error.stack;
+        p.reject(e);
+      } else p.resolve(reply.out!);
+      this.dispatch();
+    });
+    w.on('error', (e) => this.lose(w, e));
+    w.on('exit', (code) => {
+      if (this.busy.has(w) || this.idle.includes(w))
+        this.lose(w, new Error(`analyze: a post-processing thread exited (code ${code})`));
+    });
+    return w;
+  }
+
+  /** A worker died: its task fails, and a new worker takes its place. */
+  private lose(w: Worker, e: Error): void {
+    const p = this.busy.get(w);
+    this.busy.delete(w);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+    p?.reject(e);
+    this.idle.push(this.spawn());
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length && this.idle.length) {
+      const w = this.idle.pop()!;
+      const p = this.queue.shift()!;
+      this.busy.set(w, p);
+      w.ref();
+      w.postMessage({ id: p.id, task: p.task }, p.transfer);
+    }
+    for (const w of this.idle) w.unref();
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * Hits on a whole-kit stem (`mix` tracks, issue 13), found band by band: the stem is split by
+ * second-order filters into four bands (kick body below `lowHz`, drum body up to `midHz`, snare
+ * wires up to `highHz`, hats and cymbals above it), each band's energy is kept per 1 ms tick, and a
+ * hit is where any band's energy rises `riseDb` above the largest of its recent past (the previous
+ * hit's decay included). Triggers of several bands within `clusterMs` are one hit. A hat under a
+ * kick hardly moves the broadband level, but it lifts the top band by tens of dB; a hat after a
+ * snare sits on the snare's low tail but not on its top.
+ *
+ * Each hit's features are what is new in each band: the band's energy in the `attackMs` after the
+ * hit less what was ringing in the `beforeMs` before it, and how fast each band decays after its
+ * peak (up to the next hit). classify.ts turns them into classes; a hit may carry a second piece
+ * (a hat or cymbal struck with a kick, snare or tom), reported as a second hit at the same time.
+ *
+ * Streaming and pure: samples in, hits out; memory is a ring of a second of ticks and ~30 ms of
+ * samples, and a few values per hit.
+ */
+import { classifyStemHit, type HitClass, type StemFeatures } from './classify.js';
+import { DETECT_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
+
+/** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
+class Biquad {
+  private x1 = 0;
+  private x2 = 0;
+  private y1 = 0;
+  private y2 = 0;
+  constructor(
+    private readonly b0: number,
+    private readonly b1: number,
+    private readonly b2: number,
+    private readonly a1: number,
+    private readonly a2: number,
+  ) {}
+
+  static of(kind: 'lp' | 'hp', hz: number, rate: number): Biquad {
+    const w = (2 * Math.PI * Math.min(hz, 0.45 * rate)) / rate;
+    const cos = Math.cos(w);
+    const alpha = Math.sin(w) / (2 * Math.SQRT1_2);
+    const a0 = 1 + alpha;
+    const b = kind === 'lp' ? [(1 - cos) / 2, 1 - cos, (1 - cos) / 2] : [(1 + cos) / 2, -(1 + cos), (1 + cos) / 2];
+    return new Biquad(b[0]! / a0, b[1]! / a0, b[2]! / a0, (-2 * cos) / a0, (1 - alpha) / a0);
+  }
+
+  run(x: number): number {
+    const y = this.b0 * x + this.b1 * this.x1 + this.b2 * this.x2 - this.a1 * this.y1 - this.a2 * this.y2;
+    this.x2 = this.x1;
+    this.x1 = x;
+    this.y2 = this.y1;
+    this.y1 = y;
+    return y;
+  }
+}
+
+/** The four bands of a stem, lowest first. */
+export const STEM_BANDS = ['low', 'body', 'wires', 'top'] as const;
+const NB = STEM_BANDS.length;
+
+export interface StemHit {
+  /** Sample index of the transient's start. */
+  start: number;
+  /** Largest |x| after the start (of the band that carries it, for a second piece). */
+  peak: number;
+  /** How far the strongest band rose over its recent past, dB. */
+  rise: number;
+  cls: HitClass;
+  confidence: number;
+  reason: string;
+  features: StemFeatures;
+  /** A second piece struck with another (reported at the same time). */
+  secondary: boolean;
+}
+
+const TICK_RING = 4096;
+
+export class StemAnalyzer {
+  private readonly filters: Biquad[][];
+  private readonly tick: number;
+  private readonly ring: Float32Array;
+  private readonly mask: number;
+  private n = 0;
+  private inTick = 0;
+  private ticks = 0;
+  private readonly acc = new Float64Array(NB);
+  private readonly accPeak = new Float64Array(NB);
+  private rawPeak = 0;
+  /** Per tick: band energy (mean square) and band peak, and the raw peak. */
+  private readonly power: Float64Array[];
+  private readonly bandPeak: Float64Array[];
+  private readonly raw = new Float64Array(TICK_RING);
+  private readonly loudest = new Float64Array(NB);
+  private readonly lastTrigger = new Float64Array(NB).fill(-Infinity);
+  private cluster: { tick: number; rise: number; bands: number[] } | null = null;
+  private readonly events: { tick: number; rise: number; bands: number[] }[] = [];
+  readonly hits: StemHit[] = [];
+
+  constructor(readonly rate: number) {
+    const lp = (hz: number) => Biquad.of('lp', hz, rate);
+    const hp = (hz: number) => Biquad.of('hp', hz, rate);
+    const { lowHz, midHz, highHz } = { lowHz: S.lowHz.value, midHz: S.midHz.value, highHz: S.highHz.value };
+    this.filters = [
+      [lp(lowHz), lp(lowHz)],
+      [hp(lowHz), lp(midHz)],
+      [hp(midHz), hp(midHz), lp(highHz)],
+      [hp(highHz), hp(highHz)],
+    ];
+    this.tick = Math.max(1, Math.round(rate / 1000));
+    let size = 1;
+    while (size < Math.round(0.05 * rate)) size <<= 1;
+    this.ring = new Float32Array(size);
+    this.mask = size - 1;
+    this.power = STEM_BANDS.map(() => new Float64Array(TICK_RING));
+    this.bandPeak = STEM_BANDS.map(() => new Float64Array(TICK_RING));
+  }
+
+  /** Feeds the next block of mono samples. */
+  push(block: Float32Array): void {
+    for (let i = 0; i < block.length; i++) {
+      const x = block[i]!;
+      this.ring[this.n & this.mask] = x;
+      this.n++;
+      const a = x < 0 ? -x : x;
+      if (a > this.rawPeak) this.rawPeak = a;
+      for (let b = 0; b < NB; b++) {
+        let y = x;
+        for (const f of this.filters[b]!) y = f.run(y);
+        this.acc[b]! += y * y;
+        const ay = y < 0 ? -y : y;
+        if (ay > this.accPeak[b]!) this.accPeak[b] = ay;
+      }
+      if (++this.inTick === this.tick) this.endTick();
+    }
+  }
+
+  /** Ends the stream and returns every hit, in time order. */
+  finish(): StemHit[] {
+    if (this.inTick > 0) this.endTick();
+    if (this.cluster) this.events.push(this.cluster);
+    this.cluster = null;
+    this.settle(true);
+    const loudest = Math.max(0, ...this.hits.map((h) => h.peak));
+    const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+    return this.hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
+  }
+
+  private at(arr: Float64Array, t: number): number {
+    return t < 0 || t >= this.ticks || t <= this.ticks - TICK_RING ? 0 : arr[t % TICK_RING]!;
+  }
+
+  /** Mean band energy over ticks [from, to). */
+  private mean(b: number, from: number, to: number): number {
+    let s = 0;
+    let k = 0;
+    for (let t = Math.max(0, from); t < to; t++, k++) s += this.at(this.power[b]!, t);
+    return k ? s / k : 0;
+  }
+
+  private endTick(): void {
+    const t = this.ticks;
+    for (let b = 0; b < NB; b++) {
+      this.power[b]![t % TICK_RING] = this.acc[b]! / this.inTick;
+      this.bandPeak[b]![t % TICK_RING] = this.accPeak[b]!;
+      this.acc[b] = 0;
+      this.accPeak[b] = 0;
+    }
+    this.raw[t % TICK_RING] = this.rawPeak;
+    this.rawPeak = 0;
+    this.inTick = 0;
+    this.ticks++;
+    this.detect(t);
+    this.settle(false);
+  }
+
+  /** Band triggers at tick t: the smoothed energy against the largest of the lookback before it. */
+  private detect(t: number): void {
+    const look = Math.max(1, Math.round(S.lookbackMs.value));
+    const gate = 10 ** (-S.bandRangeDb.value / 10);
+    for (let b = 0; b < NB; b++) {
+      const smooth = Math.max(1, Math.round(b === 0 ? S.lowSmoothMs.value : S.smoothMs.value));
+      const now = this.mean(b, t - smooth + 1, t + 1);
+      if (now > this.loudest[b]!) this.loudest[b] = now;
+      let ref = 0;
+      for (let k = t - smooth - look + 1; k <= t - smooth; k++)
+        ref = Math.max(ref, this.mean(b, k - smooth + 1, k + 1));
+      const rise = 10 * Math.log10((now + 1e-20) / (ref + 1e-20));
+      if (rise < S.riseDb.value || now < gate * this.loudest[b]!) continue;
+      if (t - this.lastTrigger[b]! < S.refractoryMs.value) continue;
+      this.lastTrigger[b] = t;
+      // the trigger tick is where the energy started: smoothing delays it by up to `smooth` ticks
+      let first = t;
+      while (first > t - smooth + 1 && this.at(this.power[b]!, first - 1) > ref * 10 ** (S.riseDb.value / 20)) first--;
+      if (this.cluster && first - this.cluster.tick <= S.clusterMs.value) {
+        this.cluster.bands.push(b);
+        this.cluster.rise = Math.max(this.cluster.rise, rise);
+        this.cluster.tick = Math.min(this.cluster.tick, first);
+      } else {
+        if (this.cluster) this.events.push(this.cluster);
+        this.cluster = { tick: first, rise, bands: [b] };
+      }
+    }
+    if (this.cluster && t - this.cluster.tick > S.clusterMs.value) {
+      this.events.push(this.cluster);
+      this.cluster = null;
+    }
+  }
+
+  /** Events whose feature window is in (or the stream ended) become hits. */
+  private settle(atEnd: boolean): void {
+    const window = Math.round(S.decayWindowMs.value);
+    while (this.events.length && (atEnd || this.ticks > this.events[0]!.tick + window)) {
+      const e = this.events.shift()!;
+      const next = this.events[0]?.tick ?? this.cluster?.tick ?? Infinity;
+      const f = this.features(e.tick, Math.min(e.tick + window, next, this.ticks));
+      const start = this.refineStart(e.tick);
+      const peakTicks = Math.round(DETECT_PARAMETERS.peakWindowMs.value);
+      let peak = 0;
+      for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++) peak = Math.max(peak, this.at(this.raw, k));
+      const verdict = classifyStemHit(f);
+      this.hits.push({ start, peak, rise: e.rise, ...verdict.main, features: f, secondary: false });
+      if (verdict.second) {
+        let top = 0;
+        for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++)
+          top = Math.max(top, this.at(this.bandPeak[NB - 1]!, k));
+        this.hits.push({ start, peak: top, rise: e.rise, ...verdict.second, features: f, secondary: true });
+      }
+    }
+  }
+
+  /** The sample where the transient starts: the first at `startFraction` of the peak, clear of what rang before. */
+  private refineStart(tick: number): number {
+    const t0 = tick * this.tick;
+    const from = Math.max(t0 - 2 * this.tick, this.n - this.ring.length + 1);
+    const peakTo = Math.min(this.n, t0 + Math.round(0.005 * this.rate), from + this.ring.length - 1);
+    let peak = 0;
+    for (let i = from; i < peakTo; i++) peak = Math.max(peak, Math.abs(this.ring[i & this.mask]!));
+    const scan = Math.round(0.003 * this.rate);
+    const threshold = DETECT_PARAMETERS.startFraction.value * peak;
+    for (let i = from; i < peakTo; i++) {
+      const v = Math.abs(this.ring[i & this.mask]!);
+      if (v < threshold) continue;
+      let before = 0;
+      for (let j = Math.max(i - scan, this.n - this.ring.length + 1); j < i; j++)
+        before = Math.max(before, Math.abs(this.ring[j & this.mask]!));
+      if (v > 1.5 * before) return i;
+    }
+    return t0;
+  }
+
+  /**
+   * What is new in each band at tick t0 (up to the next hit at tick `end`) and how fast that excess over
+   * what rang before decays; NaN when the next hit comes too soon to tell.
+   */
+  private features(t0: number, end: number): StemFeatures {
+    const attackEnd = Math.min(t0 + Math.round(S.attackMs.value), Math.max(end, t0 + 2));
+    const added: number[] = [];
+    const decay: number[] = [];
+    const w = 5;
+    for (let b = 0; b < NB; b++) {
+      const before = Math.round(b === 0 ? S.lowBeforeMs.value : S.beforeMs.value);
+      const prior = this.mean(b, t0 - before - 1, t0 - 1);
+      // a band counts only where it clearly rose (a kick's tail beating under a hat is no low end of the hat)
+      const after = this.mean(b, t0, attackEnd);
+      added.push(after >= prior * 10 ** (S.minGainDb.value / 10) ? after - prior : 0);
+      // decay: the 5-tick energy over the prior level, from its peak in the attack to `decayDb` below it
+      // (extrapolated from how far it fell when the next hit comes first)
+      const e = (k: number) => this.mean(b, k, k + w) - prior;
+      let pk = 0;
+      let pkAt = t0;
+      for (let k = t0; k < attackEnd && k + w <= end; k++)
+        if (e(k) > pk) {
+          pk = e(k);
+          pkAt = k;
+        }
+      let ms = NaN;
+      if (pk > 0) {
+        const drop = pk * 10 ** (-S.decayDb.value / 10);
+        let k = pkAt;
+        while (k + w < end && e(k + 1) >= drop) k++;
+        if (k + w < end) ms = k + 1 - pkAt;
+        else if (k - pkAt >= S.minDecaySpanMs.value) {
+          const fell = 10 * Math.log10(pk / Math.max(e(k), pk * 1e-6));
+          ms = Math.min(S.decayWindowMs.value * 4, ((k - pkAt) * S.decayDb.value) / Math.max(fell, 0.25));
+        }
+      }
+      decay.push(ms);
+    }
+    const total = added.reduce((s, v) => s + v, 0);
+    return {
+      share: added.map((v) => (total > 0 ? v / total : 0)),
+      addedDb: added.map((v) => 10 * Math.log10(v + 1e-20)),
+      decayMs: decay,
+    };
+  }
+}

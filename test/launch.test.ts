@@ -1,0 +1,46 @@
+/**
+ * The launcher's fast path (src/launch.ts): `shub <command> …` loads one command's module. Each
+ * loader must give the very definition COMMANDS registers, under the same name, and a command's
+ * help printed with only that command registered must equal the help printed with all of them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { COMMANDS, main } from '../src/cli.js';
+import { COMMAND_LOADERS } from '../src/launch.js';
+import { runProgram } from '../src/program.js';
+import type { CliIo } from '../src/commands/context.js';
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s), isTTY: false },
+    env: { ...process.env, SHUB_DATABASE_URL: '' },
+    cwd: process.cwd(),
+  };
+  return { out, io };
+}
+
+test('every command has a loader that gives its registered definition, and no loader is extra', async () => {
+  assert.deepEqual(Object.keys(COMMAND_LOADERS).sort(), COMMANDS.map((c) => c.name).sort());
+  for (const c of COMMANDS) assert.equal(await COMMAND_LOADERS[c.name]!(), c, c.name);
+});
+
+test('a command parses the same alone as among all: help and a usage error', async () => {
+  for (const argv of [
+    ['analyze', '--help'],
+    ['master', '--help'],
+    ['analyze', 'x.wav', '--features', 'nope'],
+    ['validate'],
+  ]) {
+    const all = capture();
+    const alone = capture();
+    const codeAll = await main(argv, all.io);
+    const command = await COMMAND_LOADERS[argv[0]!]!();
+    const codeAlone = await runProgram(argv, [command], alone.io);
+    assert.equal(codeAlone, codeAll, argv.join(' '));
+    assert.equal(alone.out.stdout, all.out.stdout, argv.join(' '));
+    assert.equal(alone.out.stderr, all.out.stderr, argv.join(' '));
+    assert.ok(all.out.stdout.length + all.out.stderr.length > 0, argv.join(' '));
+  }
+});
