@@ -23,7 +23,12 @@ import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetDefaults, onsetInput, type OnsetParameterValues } from '../src/engines/onsets/index.js';
-import { ONSET_PARAMETERS, stftLayout } from '../src/engines/analysis/params.js';
+import {
+  ONSET_FLUX_PARAMETERS,
+  ONSET_PARAMETERS,
+  onsetFluxOptions,
+  stftLayout,
+} from '../src/engines/analysis/params.js';
 import type { FeatureReport } from '../src/native.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,10 +85,21 @@ function peerOnsets(file: string, cache: PeerCache, tools: { aubio: boolean; qm:
   return c;
 }
 
-/** The native features of a file, as `shub analyze` computes them. */
-function features(file: string): FeatureReport {
-  const x = Float32Array.from(decodeMono(file, RATE));
-  const fx = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });
+const decoded = new Map<string, Float32Array>();
+
+/** The native features of a file, as `shub analyze --features onsets` computes them (native: ±10 % moves). */
+function features(file: string, native: Partial<Record<keyof typeof ONSET_FLUX_PARAMETERS, number>> = {}) {
+  let x = decoded.get(file);
+  if (!x) {
+    x = Float32Array.from(decodeMono(file, RATE));
+    if (ROBUSTNESS) decoded.set(file, x);
+  }
+  const fx = createFeatureExtractor(
+    { sampleRate: RATE, channels: 1 },
+    { spectrum: true, pitch: false, onsets: true },
+    {},
+    onsetFluxOptions(RATE, native),
+  );
   fx.addFloat(x);
   return fx.finish();
 }
@@ -229,8 +245,11 @@ async function main() {
         'robust (≤ 0.03) |',
       '|---|---|---|---|---|---|',
     );
+    // the mel envelope's own picking and search (tempo's onsets) do not act on the onset flux
+    const melOnly = new Set(['deltaFraction', 'medianSeconds', 'peakWindowSeconds', 'searchBeforeSeconds']);
     for (const name of Object.keys(ONSET_PARAMETERS) as (keyof typeof ONSET_PARAMETERS)[]) {
       if (name === 'tickSeconds') continue; // native: moves the fine envelope itself (reported separately)
+      if (melOnly.has(name) || name === 'searchAfterSeconds') continue;
       const spec = ONSET_PARAMETERS[name];
       const v = spec.value;
       // ±10 %, kept inside the declared range (a quantile cannot pass 1)
@@ -246,6 +265,33 @@ async function main() {
         `| ${name} | ${v} ${spec.unit} | ${fs[0]!.toFixed(4)} (${+moved[0]!.toPrecision(4)}) | ` +
           `${fs[1]!.toFixed(4)} (${+moved[1]!.toPrecision(4)}) | ` +
           `${move.toFixed(4)} | ${move <= 0.03 ? 'yes' : '**no**'} |`,
+      );
+    }
+  }
+  if (ROBUSTNESS) {
+    // the onset flux itself (native): each parameter ±10 %, the held-out features extracted again
+    const heldOut = items.filter((i) => i.set === 'held-out');
+    for (const name of Object.keys(ONSET_FLUX_PARAMETERS) as (keyof typeof ONSET_FLUX_PARAMETERS)[]) {
+      const spec = ONSET_FLUX_PARAMETERS[name];
+      const v = spec.value;
+      const moved = [0.9, 1.1].map((k) => {
+        const x = Math.min(spec.range[1], Math.max(spec.range[0], v * k));
+        return spec.integer ? Math.round(x) : x;
+      });
+      const fs = moved.map(
+        (x) =>
+          pooled(
+            heldOut.map((i) =>
+              matchEvents(shubOnsets(features(i.truth.file, { [name]: x }), onsetDefaults()), i.truth.onsets!, 0.05),
+            ),
+          ).f,
+      );
+      const base = pooled(heldOut.map((i) => matchEvents(est.get(i.truth.file)!.shub, i.truth.onsets!, 0.05))).f;
+      const move = Math.max(...fs.map((f) => Math.abs(f - base)));
+      report.push(
+        `| flux ${name} (native) | ${v} ${spec.unit} | ${fs[0]!.toFixed(4)} (${+moved[0]!.toPrecision(4)}) | ` +
+          `${fs[1]!.toFixed(4)} (${+moved[1]!.toPrecision(4)}) | ${move.toFixed(4)} | ` +
+          `${move <= 0.03 ? 'yes' : '**no**'} |`,
       );
     }
   }

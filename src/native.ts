@@ -152,6 +152,18 @@ export interface FeatureExtractorOptions {
   pyinSwitchProbability?: number;
   pyinJumpProbability?: number;
   pyinCheckpointFrames?: number;
+  /** The onsets engine's finer flux (ONSET_FLUX_PARAMETERS; onsetFluxOptions builds these). Default off. */
+  onsetFlux?: boolean;
+  onsetWindowSamples?: number;
+  onsetHopSamples?: number;
+  onsetBandsPerOctave?: number;
+  onsetMinHz?: number;
+  onsetMaxHz?: number;
+  onsetFloorDb?: number;
+  onsetLagFrames?: number;
+  onsetMaxFilterBands?: number;
+  /** Ascending splits of the onset flux into frequency groups (groups = edges + 1). */
+  onsetGroupEdgesHz?: number[];
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
@@ -199,6 +211,13 @@ export interface FeatureReport {
   /** Mean square of the mono mix per tick of tickSamples samples. */
   fineEnergy: Float32Array;
   tickSamples: number;
+  /**
+   * The onset flux (when onsetFlux): onsetFluxGroups values per frame, frame-major, frame i centered at
+   * i·onsetHopSeconds: the mean SuperFlux rise (dB) of the log filterbank levels per frequency group.
+   */
+  onsetFlux: Float32Array;
+  onsetFluxGroups: number;
+  onsetHopSeconds: number;
   /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
   pitchHopSeconds: number;
   pitchStartSeconds: number;

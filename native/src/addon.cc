@@ -243,6 +243,30 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("pyinJumpProbability", opt.pyin.jumpProbability);
   integer("pyinCheckpointFrames", opt.pyin.checkpointFrames, 16, 1 << 20);
   number("pitchFloorDbfs", opt.pitchFloorDbfs);
+  flag("onsetFlux", opt.onsetFlux);
+  integer("onsetWindowSamples", opt.onsetWindowSamples, 64, 65536);
+  integer("onsetHopSamples", opt.onsetHopSamples, 1, 65536);
+  number("onsetBandsPerOctave", opt.onsetBandsPerOctave);
+  number("onsetMinHz", opt.onsetMinHz);
+  number("onsetMaxHz", opt.onsetMaxHz);
+  number("onsetFloorDb", opt.onsetFloorDb);
+  integer("onsetLagFrames", opt.onsetLagFrames, 1, 64);
+  integer("onsetMaxFilterBands", opt.onsetMaxFilterBands, 0, 16);
+  {
+    Napi::Value v = o.Get("onsetGroupEdgesHz");
+    if (!v.IsUndefined()) {
+      if (!v.IsArray()) throwType(env, where + ": onsetGroupEdgesHz must be an array of numbers, got " + describe(v));
+      Napi::Array a = v.As<Napi::Array>();
+      opt.onsetGroupEdgesHz.clear();
+      for (uint32_t i = 0; i < a.Length(); ++i) {
+        Napi::Value e = a.Get(i);
+        if (!e.IsNumber() || !std::isfinite(e.As<Napi::Number>().DoubleValue()))
+          throwType(env, where + ": onsetGroupEdgesHz[" + std::to_string(i) + "] must be a finite number, got " +
+                             describe(e));
+        opt.onsetGroupEdgesHz.push_back(e.As<Napi::Number>().DoubleValue());
+      }
+    }
+  }
   const std::string err = shub::validateFeatureOptions(opt);
   if (!err.empty()) throwRange(env, "FeatureExtractor: " + err);
   fx_ = std::make_unique<shub::FeatureExtractor>(opt);
@@ -301,6 +325,9 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   o.Set("chroma", f32Array(env, std::move(r.chroma)));
   o.Set("fineEnergy", f32Array(env, std::move(r.fineEnergy)));
   n("tickSamples", r.tickSamples);
+  o.Set("onsetFlux", f32Array(env, std::move(r.onsetFlux)));
+  n("onsetFluxGroups", r.onsetFluxGroups);
+  n("onsetHopSeconds", r.onsetHopSeconds);
   n("pitchHopSeconds", r.pitchHopSeconds);
   n("pitchStartSeconds", r.pitchStartSeconds);
   o.Set("pitchHz", f32Array(env, std::move(r.pitchHz)));

@@ -232,6 +232,157 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   }
 }
 
+/**
+ * The onsets engine's flux (tempo keeps odf/odfLow): its own STFT (finer than the shared one: a hit's rise
+ * is not smeared over a 46 ms window), magnitudes through a log-frequency triangular filterbank
+ * (onsetBandsPerOctave, area-normalized), compressed as 20·log10(1 + X/floor), and the SuperFlux rise
+ * (Böck & Widmer 2013): each filter's level over the maximum of its ± onsetMaxFilterBands neighbours
+ * onsetLagFrames earlier (vibrato and a ringing tone's slow drift do not rise), half-wave rectified, summed
+ * per frequency group (onsetGroupEdgesHz) and divided by the group's filter count, so that a soft hi-hat in
+ * the top group is not averaged away by a kick or an open hat elsewhere. Centered frames (frame i at i·hop).
+ */
+class OnsetFluxTracker {
+ public:
+  OnsetFluxTracker(const FeatureOptions& o, FeatureReport& rep)
+      : rep_(rep),
+        W_(static_cast<size_t>(o.onsetWindowSamples)),
+        H_(static_cast<size_t>(o.onsetHopSamples)),
+        fft_(W_),
+        lag_(o.onsetLagFrames),
+        maxW_(o.onsetMaxFilterBands) {
+    win_.resize(W_);
+    double wsum = 0;
+    for (size_t i = 0; i < W_; ++i) {
+      win_[i] = static_cast<float>(0.5 - 0.5 * std::cos(2 * M_PI * static_cast<double>(i) / static_cast<double>(W_)));
+      wsum += win_[i];
+    }
+    magScale_ = static_cast<float>(2.0 / wsum);  // a full-scale sine on a bin reads 1
+    floorInv_ = static_cast<float>(std::pow(10.0, -o.onsetFloorDb / 20.0));
+    const size_t bins = W_ / 2 + 1;
+    const double binHz = static_cast<double>(o.sampleRate) / static_cast<double>(W_);
+    const double nyq = o.sampleRate / 2.0;
+    // filter corners: log-spaced frequencies rounded to bins, duplicates dropped
+    std::vector<size_t> corner;
+    for (int i = 0;; ++i) {
+      const double f = o.onsetMinHz * std::pow(2.0, i / o.onsetBandsPerOctave);
+      if (f > std::min(o.onsetMaxHz, nyq)) break;
+      const size_t k = std::min(bins - 1, static_cast<size_t>(std::lround(f / binHz)));
+      if (corner.empty() || k > corner.back()) corner.push_back(k);
+    }
+    const std::vector<double>& edges = o.onsetGroupEdgesHz;
+    G_ = static_cast<int>(edges.size()) + 1;
+    groupCount_.assign(static_cast<size_t>(G_), 0);
+    for (size_t j = 1; j + 1 < corner.size(); ++j) {
+      const size_t a = corner[j - 1], c = corner[j], b = corner[j + 1];
+      Filter flt;
+      if (b - a < 2) {
+        flt.lo = c;
+        flt.w.assign(1, 1.0f);
+      } else {
+        flt.lo = a;
+        double sum = 0;
+        for (size_t k = a; k <= b; ++k) {
+          const double v = k <= c ? (c == a ? 1.0 : static_cast<double>(k - a) / static_cast<double>(c - a))
+                                  : static_cast<double>(b - k) / static_cast<double>(b - c);
+          flt.w.push_back(static_cast<float>(v));
+          sum += v;
+        }
+        for (float& v : flt.w) v = static_cast<float>(v / sum);
+      }
+      const double fc = static_cast<double>(c) * binHz;
+      int g = 0;
+      while (g < G_ - 1 && fc >= edges[static_cast<size_t>(g)]) ++g;
+      flt.group = g;
+      ++groupCount_[static_cast<size_t>(g)];
+      filters_.push_back(std::move(flt));
+    }
+    const size_t F = filters_.size();
+    hist_.assign(static_cast<size_t>(lag_) + 1, std::vector<float>(F, 0.0f));  // silence before the file
+    buf_.resize(W_);
+    re_.resize(bins);
+    im_.resize(bins);
+    mag_.resize(bins);
+    sums_.resize(static_cast<size_t>(G_));
+    fifo_.assign(W_ / 2, 0.0f);  // the first frame is centered on sample 0
+    rep_.onsetFluxGroups = G_;
+    rep_.onsetHopSeconds = static_cast<double>(H_) / o.sampleRate;
+  }
+
+  void feed(const float* x, size_t n) {
+    fifo_.insert(fifo_.end(), x, x + n);
+    while (fifo_.size() - start_ >= W_) {
+      frame(fifo_.data() + start_);
+      start_ += H_;
+    }
+    if (start_ > 8 * W_ || start_ * 2 > fifo_.size()) {
+      fifo_.erase(fifo_.begin(), fifo_.begin() + static_cast<std::ptrdiff_t>(start_));
+      start_ = 0;
+    }
+  }
+
+  /** Zero-pads so that the last frame is centered at or after the last of `samples` samples. */
+  void flush(uint64_t samples) {
+    if (samples == 0) return;
+    const uint64_t want = 1 + samples / H_;
+    while (frames_ < want) {
+      if (fifo_.size() - start_ < W_) fifo_.resize(fifo_.size() + W_, 0.0f);
+      frame(fifo_.data() + start_);
+      start_ += H_;
+    }
+  }
+
+ private:
+  struct Filter {
+    size_t lo = 0;
+    std::vector<float> w;
+    int group = 0;
+  };
+
+  void frame(const float* x) {
+    ++frames_;
+    windowFrame(x, win_.data(), buf_.data(), W_);
+    fft_.forward(buf_.data(), re_.data(), im_.data());
+    const size_t bins = W_ / 2 + 1;
+    for (size_t k = 0; k < bins; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
+    const size_t F = filters_.size();
+    std::vector<float>& cur = hist_[pos_];
+    const std::vector<float>& old = hist_[(pos_ + 1) % hist_.size()];  // lag_ frames before
+    for (size_t j = 0; j < F; ++j) {
+      const Filter& flt = filters_[j];
+      float e = 0;
+      for (size_t i = 0; i < flt.w.size(); ++i) e += flt.w[i] * mag_[flt.lo + i];
+      cur[j] = 20.0f * std::log10(1.0f + e * floorInv_);
+    }
+    std::fill(sums_.begin(), sums_.end(), 0.0);
+    for (size_t j = 0; j < F; ++j) {
+      const size_t lo = j >= static_cast<size_t>(maxW_) ? j - static_cast<size_t>(maxW_) : 0;
+      const size_t hi = std::min(F - 1, j + static_cast<size_t>(maxW_));
+      float ref = old[lo];
+      for (size_t i = lo + 1; i <= hi; ++i) ref = std::max(ref, old[i]);
+      const float d = cur[j] - ref;
+      if (d > 0) sums_[static_cast<size_t>(filters_[j].group)] += d;
+    }
+    for (int g = 0; g < G_; ++g) {
+      const int c = groupCount_[static_cast<size_t>(g)];
+      rep_.onsetFlux.push_back(c ? static_cast<float>(sums_[static_cast<size_t>(g)] / c) : 0.0f);
+    }
+    pos_ = (pos_ + 1) % hist_.size();
+  }
+
+  FeatureReport& rep_;
+  size_t W_, H_;
+  RealFft fft_;
+  int lag_, maxW_, G_ = 1;
+  float magScale_ = 1, floorInv_ = 1;
+  std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
+  std::vector<Filter> filters_;
+  std::vector<int> groupCount_;
+  std::vector<std::vector<float>> hist_;  // ring of the last lag_ + 1 frames' filter levels
+  std::vector<double> sums_;
+  size_t pos_ = 0, start_ = 0;
+  uint64_t frames_ = 0;
+};
+
 }  // namespace
 
 std::string validateFeatureOptions(const FeatureOptions& o) {
@@ -264,6 +415,24 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   py.maxHz = o.pitchMaxHz;
   py.transitionSemitones = 1;
   if (const char* e = validatePyinOptions(py)) return e;
+  if (o.onsetFlux) {
+    if (!isPow2(o.onsetWindowSamples) || o.onsetWindowSamples < 64 || o.onsetWindowSamples > 65536)
+      return "onsetWindowSamples must be a power of two in [64, 65536], got " + num(o.onsetWindowSamples);
+    if (o.onsetHopSamples < 1 || o.onsetHopSamples > o.onsetWindowSamples)
+      return "onsetHopSamples must be an integer in [1, onsetWindowSamples], got " + num(o.onsetHopSamples);
+    if (!(o.onsetBandsPerOctave >= 1 && o.onsetBandsPerOctave <= 96))
+      return "onsetBandsPerOctave must be in [1, 96], got " + num(o.onsetBandsPerOctave);
+    if (!(o.onsetMinHz >= 1 && o.onsetMaxHz > o.onsetMinHz)) return "onsetMinHz must be >= 1 Hz and below onsetMaxHz";
+    if (!(o.onsetFloorDb >= -200 && o.onsetFloorDb <= 0)) return "onsetFloorDb must be in [-200, 0]";
+    if (o.onsetLagFrames < 1 || o.onsetLagFrames > 64)
+      return "onsetLagFrames must be in [1, 64], got " + num(o.onsetLagFrames);
+    if (o.onsetMaxFilterBands < 0 || o.onsetMaxFilterBands > 16)
+      return "onsetMaxFilterBands must be in [0, 16], got " + num(o.onsetMaxFilterBands);
+    if (o.onsetGroupEdgesHz.size() > 15) return "onsetGroupEdgesHz holds at most 15 edges";
+    for (size_t i = 0; i < o.onsetGroupEdgesHz.size(); ++i)
+      if (!(o.onsetGroupEdgesHz[i] > (i ? o.onsetGroupEdgesHz[i - 1] : 0.0)))
+        return "onsetGroupEdgesHz must be positive and ascending";
+  }
   return {};
 }
 
@@ -326,6 +495,8 @@ struct FeatureExtractor::Impl {
   std::unique_ptr<PyinCandidates> candidates;
   std::unique_ptr<PitchHmm> hmm;
   std::vector<PitchCandidate> cand;
+
+  std::unique_ptr<OnsetFluxTracker> onsetFlux;  // the onsets engine's finer flux (o.onsetFlux)
 };
 
 FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
@@ -336,6 +507,7 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
   for (size_t c = 0; c < nc; ++c) ptrs[c] = planar.data() + kChunk * c;
   rep.tickSamples = o.tickSamples;
   activeFloor = std::pow(10.0, o.activeFloorDbfs / 10.0);
+  if (o.onsetFlux) onsetFlux = std::make_unique<OnsetFluxTracker>(o, rep);
 
   if (o.spectrum) {
     W = static_cast<size_t>(o.windowSamples);
@@ -502,6 +674,7 @@ void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
     }
   }
   if (o.pitch) feedPitch(x, n);
+  if (onsetFlux) onsetFlux->feed(x, n);
 }
 
 void FeatureExtractor::Impl::processFrame(const float* frame) {
@@ -717,6 +890,7 @@ void FeatureExtractor::Impl::flush() {
       fifoStart += H;
     }
   }
+  if (onsetFlux) onsetFlux->flush(rep.frames);
   if (tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
   if (blockFill > 0) pushPitchClassBlock();
   if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
@@ -799,7 +973,7 @@ FeatureReport FeatureExtractor::takeReport() {
   finish();
   FeatureReport r = std::move(impl_->rep);
   for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
-                  &r.pitchClassBlocks, &r.bassPitchClassBlocks})
+                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux})
     v->shrink_to_fit();
   return r;
 }

@@ -42,6 +42,18 @@ struct FeatureOptions {
 
   // > 0: also a 120-bin pitch-class profile (and a bass one) per this many STFT frames (key's chord evidence)
   int pitchClassBlockFrames = 0;
+
+  // Onset flux (the onsets engine only; tempo keeps odf/odfLow): a second, finer STFT whose log-frequency
+  // filterbank levels give a SuperFlux rise per frequency group (ONSET_FLUX_PARAMETERS in params.ts)
+  bool onsetFlux = false;
+  int onsetWindowSamples = 1024;               // power of two, 64–65536
+  int onsetHopSamples = 256;                   // 1..onsetWindowSamples
+  double onsetBandsPerOctave = 24;             // log filterbank resolution, 1–96
+  double onsetMinHz = 30, onsetMaxHz = 17000;  // filterbank range (clipped to Nyquist)
+  double onsetFloorDb = -70;                   // log(1 + X/floor): magnitudes this far under a full-scale sine's ≈ 0
+  int onsetLagFrames = 2;                      // the rise is over the frame this many hops before, 1–64
+  int onsetMaxFilterBands = 1;                 // ± filters of the max filter over the earlier frame, 0–16
+  std::vector<double> onsetGroupEdgesHz = {250, 2000, 8000};  // splits of the flux into groups (ascending)
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -68,6 +80,10 @@ struct FeatureReport {
   std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major
   std::vector<float> fineEnergy;                  // mean square of the mono mix per tick
   int tickSamples = 0;
+  // onset flux: onsetFluxGroups values per frame (frame-major), mean rise per filter in the group (dB)
+  std::vector<float> onsetFlux;
+  int onsetFluxGroups = 0;
+  double onsetHopSeconds = 0;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
   std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability

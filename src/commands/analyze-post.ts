@@ -16,7 +16,18 @@ import type { Decision } from '../store/types.js';
 
 /** The report series onsets and tempo read (copied to the worker). */
 export interface RhythmInput {
-  report: Pick<FeatureReport, 'odf' | 'odfLow' | 'chroma' | 'hopSeconds' | 'fineEnergy' | 'tickSamples'>;
+  report: Pick<
+    FeatureReport,
+    | 'odf'
+    | 'odfLow'
+    | 'chroma'
+    | 'hopSeconds'
+    | 'fineEnergy'
+    | 'tickSamples'
+    | 'onsetFlux'
+    | 'onsetFluxGroups'
+    | 'onsetHopSeconds'
+  >;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
@@ -30,22 +41,31 @@ export interface RhythmOutput {
   decision?: Decision;
 }
 
-/** Onsets, then (when asked) tempo from the onset envelope, the onsets and the chroma. */
+/**
+ * Onsets (from the onset flux when the extractor made it), then (when asked) tempo from the onset envelope, the
+ * mel envelope's onsets (as before the onset flux existed) and the chroma.
+ */
 export function rhythm({ report, sampleRate, windowSamples, tempo }: RhythmInput): RhythmOutput {
-  const onsets = detectOnsets({
+  const mel = {
     odf: report.odf,
     hopSeconds: report.hopSeconds,
     windowSeconds: windowSamples / sampleRate,
     fineEnergy: report.fineEnergy,
     tickSeconds: report.tickSamples / sampleRate,
-  });
+  };
+  const flux =
+    report.onsetFluxGroups > 0 && report.onsetFlux?.length
+      ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
+      : undefined;
+  const onsets = detectOnsets(flux ? { ...mel, flux } : mel);
   if (!tempo) return { onsets };
+  const tempoOnsets = flux ? detectOnsets(mel) : onsets;
   const estimate = estimateTempoWithDecision({
     odf: report.odf,
     odfLow: report.odfLow,
     chroma: report.chroma,
     hopSeconds: report.hopSeconds,
-    onsetTimes: onsets.times,
+    onsetTimes: tempoOnsets.times,
   });
   return { onsets, tempo: estimate.tempo, ...(estimate.decision ? { decision: estimate.decision } : {}) };
 }

@@ -129,7 +129,10 @@ async function analyzeOne(
       ? createLevelMeter(format, { curves: options.curves ?? false })
       : undefined;
     // the STFT and the pYIN tracker are separate consumers so that they run on two cores
-    const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }) : undefined;
+    // the onsets engine's finer flux only when onsets are asked for (tempo reads the shared STFT's envelopes)
+    const stft = needsStft
+      ? createFeatureExtractor(format, { spectrum: true, pitch: false, onsets: features.includes('onsets') })
+      : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
     const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
     const decoded = await feedSource(source, sinks, onProgress);
@@ -214,6 +217,9 @@ async function startFeatures(
         hopSeconds: report.hopSeconds,
         fineEnergy: moved(report.fineEnergy),
         tickSamples: report.tickSamples,
+        onsetFlux: moved(report.onsetFlux),
+        onsetFluxGroups: report.onsetFluxGroups,
+        onsetHopSeconds: report.onsetHopSeconds,
       },
       sampleRate,
       windowSamples: stftLayout(sampleRate).windowSamples,

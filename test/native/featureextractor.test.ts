@@ -21,7 +21,11 @@ function tones(seconds: number, parts: { hz: number; amp: number }[], fs = FS): 
   return x;
 }
 
-function analyze(mono: Float32Array, which = { spectrum: true, pitch: true }, fs = FS): FeatureReport {
+function analyze(
+  mono: Float32Array,
+  which: { spectrum: boolean; pitch: boolean; onsets?: boolean } = { spectrum: true, pitch: true },
+  fs = FS,
+): FeatureReport {
   const fx = createFeatureExtractor({ sampleRate: fs, channels: 1 }, which);
   // feed in uneven blocks: results must not depend on block boundaries
   for (let i = 0; i < mono.length;) {
@@ -137,6 +141,10 @@ test('click track at 120 BPM: tempo 120, onsets within 1 ms of each click', () =
   const onsets = detectOnsets(onsetInput(r, FS, stftLayout(FS).windowSamples));
   assert.equal(onsets.times.length, clicks.length);
   onsets.times.forEach((t, i) => near(t, clicks[i]!, 0.001, `onset ${i}`));
+  // the onsets engine's own flux (analyze --features onsets) finds the same clicks
+  const fine = detectOnsets(onsetInput(analyze(x, { spectrum: true, pitch: false, onsets: true }), FS, 2048));
+  assert.equal(fine.times.length, clicks.length);
+  fine.times.forEach((t, i) => near(t, clicks[i]!, 0.001, `flux onset ${i}`));
   const tempo = estimateTempo({
     odf: r.odf,
     odfLow: r.odfLow,
@@ -244,4 +252,55 @@ test('validation: typed errors at the entry point; no use after finish', () => {
   fx.finish();
   assert.throws(() => fx.addFloat(new Float32Array(4)), /finish\(\) was already called/);
   assert.throws(() => fx.finish(), /finish\(\) was already called/);
+});
+
+test('onset flux: one frame per hop; a tone rises in its own frequency group at its start, then stays flat', () => {
+  // 5 ms raised-cosine fade-ins, so that each start stays inside its group: 1 kHz at 0.5 s (mid, 250–2000 Hz),
+  // 100 Hz at 1.0 s (low), 12 kHz at 1.5 s (top, above 8 kHz); each then holds to the end (5 ms fade-out)
+  const n = 2 * FS;
+  const x = new Float32Array(n);
+  const parts = [
+    { hz: 1000, at: 0.5, group: 1 },
+    { hz: 100, at: 1.0, group: 0 },
+    { hz: 12000, at: 1.5, group: 3 },
+  ];
+  const ramp = Math.round(0.005 * FS);
+  for (const { hz, at } of parts)
+    for (let i = Math.round(at * FS); i < n; i++) {
+      const k = i - Math.round(at * FS);
+      const g = k < ramp ? 0.5 - 0.5 * Math.cos((Math.PI * k) / ramp) : 1;
+      x[i]! += 0.2 * g * Math.sin((2 * Math.PI * hz * i) / FS);
+    }
+  for (let k = 0; k < ramp; k++) x[n - 1 - k]! *= 0.5 - 0.5 * Math.cos((Math.PI * k) / ramp); // and a fade-out
+  const r = analyze(x, { spectrum: true, pitch: false, onsets: true });
+  const G = r.onsetFluxGroups;
+  assert.equal(G, 4);
+  const hop = Math.round(r.onsetHopSeconds * FS);
+  assert.equal(hop, 278); // 0.0058 s at 48 kHz
+  const frames = 1 + Math.floor(n / hop);
+  assert.equal(r.onsetFlux.length, G * frames);
+  const at = (t: number, g: number) => r.onsetFlux[t * G + g]!;
+  const window = 1024 / FS; // 0.023 s → 1024 samples
+  const rises: number[] = [];
+  for (const { at: start, group } of parts) {
+    let best = 0;
+    for (let t = 0; t < frames; t++) if (at(t, group) > at(best, group)) best = t;
+    // the largest rise of the group is while the tone enters the window centred on that frame
+    const centre = best * r.onsetHopSeconds;
+    assert.ok(Math.abs(centre - start) <= window / 2 + r.onsetHopSeconds, `group ${group} peak at ${centre}`);
+    assert.ok(at(best, group) > 2, `group ${group}: a rise of ${at(best, group)} dB`);
+    rises.push(at(best, group));
+    // a steady tone does not rise: 60 ms after its start until the next start, every group stays under a 20th of
+    // the smallest start's rise (what is left is the window's far side lobes beating near the floor)
+    const next = Math.min(...parts.map((p) => p.at).filter((a) => a > start), 2);
+    for (let t = Math.ceil((start + 0.06) / r.onsetHopSeconds); t * r.onsetHopSeconds < next - 0.03; t++)
+      for (let g = 0; g < G; g++)
+        assert.ok(at(t, g) < Math.min(...rises) / 20, `frame ${t} group ${g}: ${at(t, g)} dB while steady`);
+  }
+  // the same when fed in one block (analyze feeds uneven blocks)
+  const fx = createFeatureExtractor({ sampleRate: FS, channels: 1 }, { spectrum: true, pitch: false, onsets: true });
+  fx.addFloat(x);
+  assert.deepEqual(Array.from(fx.finish().onsetFlux), Array.from(r.onsetFlux));
+  // off unless asked: tempo and the other features do not pay for it
+  assert.equal(analyze(x, { spectrum: true, pitch: false }).onsetFlux.length, 0);
 });

@@ -147,7 +147,103 @@ export const ONSET_PARAMETERS = {
   ),
   fineContextSeconds: p(0.1, 's', [0.005, 1], '… the context of fineLevelDb'),
   attackSeconds: p(0.02, 's', [0.002, 0.1], "placement: the hit's peak is looked for this long after its rise"),
+  fluxScaleTopFraction: p(
+    0.01,
+    'of the frames',
+    [0.0001, 0.5],
+    'onset flux: each frequency group is divided by the value this fraction of its frames exceed (a soft hat ' +
+      'group is as loud as a kick group)',
+  ),
+  fluxCombinePower: p(
+    1,
+    '',
+    [1, 16],
+    'onset flux: the groups are combined by their power mean of this order (1: the mean; large: the loudest group)',
+  ),
+  fluxDeltaFraction: p(
+    0.07,
+    'of the envelope range',
+    [0, 1],
+    'onset flux peak picking: deltaFraction for the onset flux envelope',
+  ),
+  fluxMedianSeconds: p(0.1, 's', [0.01, 1], 'onset flux peak picking: medianSeconds for the onset flux envelope'),
+  fluxPeakWindowSeconds: p(
+    0.05,
+    's',
+    [0.005, 0.2],
+    'onset flux peak picking: peakWindowSeconds for the onset flux envelope',
+  ),
+  fluxSearchBeforeSeconds: p(
+    0.015,
+    's',
+    [0, 0.2],
+    'onset flux placement: the attack behind a flux peak is searched from this long before the frame centre',
+  ),
+  fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
 } as const;
+
+/**
+ * The onsets engine's own flux (native FeatureExtractor `onsetFlux`; tempo keeps the shared STFT's mel envelope):
+ * a finer STFT, a log-frequency filterbank, log compression and the SuperFlux rise per frequency group.
+ */
+export const ONSET_FLUX_PARAMETERS = {
+  windowSeconds: p(
+    0.023,
+    's',
+    [0.005, 0.1],
+    'onset flux window; rounded to the nearest power of two of samples (1024 at 44.1/48 kHz)',
+  ),
+  hopSeconds: p(0.0058, 's', [0.001, 0.05], 'onset flux hop (256 samples at 44.1 kHz); frames are centered'),
+  bandsPerOctave: p(24, 'filters per octave', [1, 96], 'log-frequency triangular filterbank of the onset flux'),
+  minHz: p(30, 'Hz', [1, 1000], 'lowest filter corner of the onset flux filterbank'),
+  maxHz: p(17000, 'Hz', [1000, 192000], 'highest filter corner (clipped to Nyquist)'),
+  floorDb: p(
+    -70,
+    'dB re a full-scale sine',
+    [-200, 0],
+    'log compression 20·log10(1 + X/floor): filter magnitudes below this floor count as silence',
+  ),
+  lagSeconds: p(
+    0.0116,
+    's',
+    [0.001, 0.1],
+    'the rise is measured over the frame this long before (rounded to whole hops, at least one)',
+  ),
+  maxFilterBands: p(
+    1,
+    'filters',
+    [0, 16],
+    'SuperFlux: each filter rises over the largest of its ± this many neighbours in the earlier frame',
+    true,
+  ),
+  lowGroupHz: p(250, 'Hz', [50, 1000], 'the flux is summed per group: low (kick, toms) below this'),
+  midGroupHz: p(2000, 'Hz', [500, 6000], '… mid (snare body, toms) below this'),
+  highGroupHz: p(8000, 'Hz', [3000, 16000], '… high (snare wires, hats) below this, top (cymbals, hats) above'),
+} as const;
+
+/** The native FeatureExtractor options of the onset flux at a sample rate (overrides: benches' ±10 % moves). */
+export function onsetFluxOptions(
+  sampleRate: number,
+  overrides: Partial<Record<keyof typeof ONSET_FLUX_PARAMETERS, number>> = {},
+) {
+  const v = (k: keyof typeof ONSET_FLUX_PARAMETERS) =>
+    checkParameter(k, ONSET_FLUX_PARAMETERS[k], overrides[k] ?? ONSET_FLUX_PARAMETERS[k].value);
+  const target = v('windowSeconds') * sampleRate;
+  const onsetWindowSamples = Math.max(64, Math.min(65536, 2 ** Math.round(Math.log2(target))));
+  const onsetHopSamples = Math.max(1, Math.min(onsetWindowSamples, Math.round(v('hopSeconds') * sampleRate)));
+  return {
+    onsetFlux: true,
+    onsetWindowSamples,
+    onsetHopSamples,
+    onsetBandsPerOctave: v('bandsPerOctave'),
+    onsetMinHz: v('minHz'),
+    onsetMaxHz: v('maxHz'),
+    onsetFloorDb: v('floorDb'),
+    onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
+    onsetMaxFilterBands: v('maxFilterBands'),
+    onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
+  };
+}
 
 export const TEMPO_PARAMETERS = {
   minBpm: p(50, 'BPM', [20, 200], 'slowest tempo considered'),

@@ -1,8 +1,10 @@
 /**
- * Onsets (SPEC §5 `onsets`): peaks of the onset-strength envelope (a SuperFlux-style rise of the
- * mel band levels, Böck & Widmer 2013) picked with a local-maximum + local-mean rule (Böck,
- * Krebs & Schedl 2012), each then placed on the fine energy envelope at the point of steepest
- * energy rise (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop.
+ * Onsets (SPEC §5 `onsets`): peaks of an onset-strength envelope picked with a local-maximum + local-median rule
+ * (Böck, Krebs & Schedl 2012), each then placed on the fine energy envelope at the physical start of its attack
+ * (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop. The envelope is the onset flux when
+ * the extractor made it (`analyze --features onsets`: a 23 ms / 5.8 ms STFT, log filterbank, SuperFlux rise per
+ * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames), else the shared STFT's mel
+ * envelope (tempo's onset times, comp).
  */
 import type { FeatureReport } from '../../native.js';
 import { ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -20,6 +22,11 @@ export interface OnsetInput {
   windowSeconds: number;
   fineEnergy: ArrayLike<number>;
   tickSeconds: number;
+  /**
+   * The onset flux (native `onsetFlux`: `groups` values per frame, frame-major, frame i centered at
+   * i·hopSeconds). When present the peaks are picked on it; odf then only gives the strengths.
+   */
+  flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
 }
 
 /** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
@@ -38,7 +45,40 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
     windowSeconds: windowSamples / sampleRate,
     fineEnergy: r.fineEnergy,
     tickSeconds: r.tickSamples / sampleRate,
+    ...(r.onsetFluxGroups > 0 && r.onsetFlux?.length
+      ? { flux: { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds } }
+      : {}),
   };
+}
+
+/**
+ * One envelope from the onset flux groups: each group divided by the strength that fluxScaleTopFraction of its
+ * frames exceed (its own loud hits: a soft hat in the top group counts as much as a kick in the low one), then
+ * the power mean of order fluxCombinePower across the groups.
+ */
+export function fluxEnvelope(
+  flux: NonNullable<OnsetInput['flux']>,
+  params: OnsetParameterValues = onsetDefaults(),
+): Float64Array {
+  const { values, groups } = flux;
+  const n = Math.floor(values.length / groups);
+  const q =
+    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
+  const power = checkParameter('fluxCombinePower', ONSET_PARAMETERS.fluxCombinePower, params.fluxCombinePower);
+  const inv = new Float64Array(groups);
+  const col = new Float64Array(n);
+  for (let g = 0; g < groups; g++) {
+    for (let t = 0; t < n; t++) col[t] = values[t * groups + g]!;
+    const scale = percentile(col, q) || percentile(col, 1);
+    inv[g] = scale > 0 ? 1 / scale : 0;
+  }
+  const env = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    let s = 0;
+    for (let g = 0; g < groups; g++) s += (values[t * groups + g]! * inv[g]!) ** power;
+    env[t] = (s / groups) ** (1 / power);
+  }
+  return env;
 }
 
 function percentile(xs: ArrayLike<number>, q: number): number {
@@ -254,20 +294,40 @@ export function fineRises(
 }
 
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
-  const { odf, hopSeconds, fineEnergy, tickSeconds } = input;
-  const peaks = pickPeaks(odf, 1 / hopSeconds, params);
+  const { odf, fineEnergy, tickSeconds } = input;
+  // the onset flux when the extractor made it (analyze --features onsets), else the shared STFT's mel envelope
+  const env = input.flux ? fluxEnvelope(input.flux, params) : odf;
+  const hopSeconds = input.flux ? input.flux.hopSeconds : input.hopSeconds;
+  const pick = input.flux
+    ? {
+        ...params,
+        deltaFraction: params.fluxDeltaFraction,
+        medianSeconds: params.fluxMedianSeconds,
+        peakWindowSeconds: params.fluxPeakWindowSeconds,
+      }
+    : params;
+  const peaks = pickPeaks(env, 1 / hopSeconds, pick);
+  // strengths stay the mel envelope's (dB): its larger value at the frame nearest the onset and the next
+  const strength = (t: number) => {
+    const i = Math.min(odf.length - 1, Math.max(0, Math.round(t / input.hopSeconds)));
+    return Math.max(odf[i] ?? 0, odf[Math.min(odf.length - 1, i + 1)] ?? 0);
+  };
   const span = Math.max(
     1,
     Math.round(
       checkParameter('riseSpanSeconds', ONSET_PARAMETERS.riseSpanSeconds, params.riseSpanSeconds) / tickSeconds,
     ),
   );
-  const before = checkParameter(
-    'searchBeforeSeconds',
-    ONSET_PARAMETERS.searchBeforeSeconds,
-    params.searchBeforeSeconds,
-  );
-  const after = checkParameter('searchAfterSeconds', ONSET_PARAMETERS.searchAfterSeconds, params.searchAfterSeconds);
+  const before = input.flux
+    ? checkParameter(
+        'fluxSearchBeforeSeconds',
+        ONSET_PARAMETERS.fluxSearchBeforeSeconds,
+        params.fluxSearchBeforeSeconds,
+      )
+    : checkParameter('searchBeforeSeconds', ONSET_PARAMETERS.searchBeforeSeconds, params.searchBeforeSeconds);
+  const after = input.flux
+    ? checkParameter('fluxSearchAfterSeconds', ONSET_PARAMETERS.fluxSearchAfterSeconds, params.fluxSearchAfterSeconds)
+    : checkParameter('searchAfterSeconds', ONSET_PARAMETERS.searchAfterSeconds, params.searchAfterSeconds);
   const floorRatio = 10 ** (checkParameter('riseFloorDb', ONSET_PARAMETERS.riseFloorDb, params.riseFloorDb) / 10);
   const attackTicks = Math.max(
     1,
@@ -278,7 +338,8 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     checkParameter('riseLookbackSeconds', ONSET_PARAMETERS.riseLookbackSeconds, params.riseLookbackSeconds) /
       tickSeconds,
   );
-  const out: { t: number; s: number }[] = [];
+  // e: the envelope value that decides between two onsets closer than minIntervalSeconds
+  const out: { t: number; s: number; e: number }[] = [];
   for (const p of peaks) {
     const center = p * hopSeconds;
     // the rise that made this frame's flux lies inside this frame's window (it may only just have
@@ -289,13 +350,14 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
     const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * floorRatio), lookback);
     const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
-    const s = odf[p]!;
+    const s = input.flux ? strength(t) : odf[p]!;
+    const e = env[p]!;
     const last = out[out.length - 1];
     if (last && t - last.t < params.minIntervalSeconds) {
-      if (s > last.s) out[out.length - 1] = { t, s };
+      if (e > last.e) out[out.length - 1] = { t, s, e };
       continue;
     }
-    out.push({ t, s });
+    out.push({ t, s, e });
   }
   const extra = fineRises(fineEnergy, span, lookback, tickSeconds, params).filter((tick) => {
     const t = tick * tickSeconds;
@@ -303,7 +365,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   });
   for (const rise of extra) {
     const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
-    out.push({ t, s: odf[Math.min(odf.length - 1, Math.round(t / hopSeconds))] ?? 0 });
+    out.push({ t, s: strength(t), e: 0 });
   }
   out.sort((a, b) => a.t - b.t);
   return {

@@ -18,6 +18,7 @@ import type { AudioFormat } from '../../io/format.js';
 import { feedSource } from '../analysis/pipeline.js';
 import {
   CHROMA_PARAMETERS,
+  onsetFluxOptions,
   SPECTRAL_PARAMETERS,
   STFT_PARAMETERS,
   stftLayout,
@@ -58,7 +59,8 @@ const roundOrNull = (x: number | null, digits: number) => (x === null ? null : r
 /** The native extractor for a source's format: the shared STFT plus, optionally, the pYIN tracker. */
 export function createFeatureExtractor(
   format: Pick<AudioFormat, 'sampleRate' | 'channels'>,
-  which: { spectrum: boolean; pitch: boolean },
+  /** onsets: also the onsets engine's finer flux (ONSET_FLUX_PARAMETERS). */
+  which: { spectrum: boolean; pitch: boolean; onsets?: boolean },
   pitchOverrides: Partial<PitchParameterValues> = {},
   /** Options other than the declared parameters' (benches: e.g. one key block per frame). */
   overrides: Partial<FeatureExtractorOptions> = {},
@@ -83,6 +85,7 @@ export function createFeatureExtractor(
     activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value,
     tickSamples: tickSamples(format.sampleRate),
     ...pitchExtractorOptions(pitchOverrides),
+    ...(which.onsets ? onsetFluxOptions(format.sampleRate) : {}),
     ...overrides,
   });
 }

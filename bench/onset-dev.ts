@@ -1,0 +1,109 @@
+/**
+ * Development sweep for the onset flux (not part of `npm run eval`): pooled F / offset on the tuning set (and,
+ * with --held-out, the held-out set) for configurations given as JSON: [{ "native": {...}, "params": {...} }].
+ *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out] [--legacy]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeMono, groundTruthSet } from '../fixtures/groundtruth.js';
+import { heldOutDrumSet } from '../fixtures/drumtruth.js';
+import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
+import { createFeatureExtractor } from '../src/engines/spectral/index.js';
+import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
+import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
+import type { FeatureReport } from '../src/native.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const RATE = 44100;
+const CACHE = '/tmp/onset2-cache';
+const HELD = process.argv.includes('--held-out');
+const LEGACY = process.argv.includes('--legacy');
+const VERBOSE = process.argv.includes('--verbose');
+const configs: { native?: Record<string, number>; params?: Record<string, number> }[] = JSON.parse(
+  process.argv.find((a) => a.startsWith('['))! ?? '[{}]',
+);
+
+interface It {
+  file: string;
+  name: string;
+  truth: number[];
+  group: string;
+}
+const items: It[] = [];
+if (!HELD) {
+  for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
+    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.kind === 'loop' ? 'loop' : t.kind });
+  for (const t of heldOutDrumSet(path.join(OUT, 'drums-tuning'), { tuning: true }).files)
+    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+} else {
+  for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out')).files)
+    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+}
+
+function audio(file: string): Float32Array {
+  const c = path.join(CACHE, path.basename(file) + '.f32');
+  if (existsSync(c)) {
+    const b = readFileSync(c);
+    return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
+  }
+  const x = Float32Array.from(decodeMono(file, RATE));
+  writeFileSync(c, Buffer.from(x.buffer));
+  return x;
+}
+
+const reports = new Map<string, FeatureReport[]>();
+function features(native: Record<string, number> = {}): FeatureReport[] {
+  const key = JSON.stringify(native);
+  if (!reports.has(key)) {
+    reports.clear();
+    reports.set(
+      key,
+      items.map((it) => {
+        const fx = createFeatureExtractor(
+          { sampleRate: RATE, channels: 1 },
+          { spectrum: true, pitch: false, onsets: !LEGACY },
+          {},
+          LEGACY ? {} : onsetFluxOptions(RATE, native),
+        );
+        fx.addFloat(audio(it.file));
+        return fx.finish();
+      }),
+    );
+  }
+  return reports.get(key)!;
+}
+
+for (const cfg of configs) {
+  const ms: MatchResult[] = [];
+  const byGroup = new Map<string, MatchResult[]>();
+  const reps = features(cfg.native);
+  for (const [k, it] of items.entries()) {
+    const r = reps[k]!;
+    const times = detectOnsets(onsetInput(r, RATE, stftLayout(RATE).windowSamples), {
+      ...onsetDefaults(),
+      ...(cfg.params ?? {}),
+    }).times;
+    const m = matchEvents(times, it.truth, 0.05);
+    ms.push(m);
+    byGroup.set(it.group, [...(byGroup.get(it.group) ?? []), m]);
+    if (VERBOSE) {
+      const f = fMeasure(m);
+      const off = m.offsets.length ? (m.offsets.reduce((a, b) => a + b, 0) / m.offsets.length) * 1000 : NaN;
+      console.log(`  ${it.name} F ${f.toFixed(3)} tp ${m.tp} fp ${m.fp} fn ${m.fn} off ${off.toFixed(2)}`);
+    }
+  }
+  const pool = (xs: MatchResult[]) => {
+    const t = xs.reduce((a, m) => ({ tp: a.tp + m.tp, fp: a.fp + m.fp, fn: a.fn + m.fn }), { tp: 0, fp: 0, fn: 0 });
+    const offs = xs.flatMap((m) => m.offsets);
+    const off = offs.length ? (offs.reduce((a, b) => a + b, 0) / offs.length) * 1000 : NaN;
+    return `F ${fMeasure(t).toFixed(4)} P ${(t.tp / Math.max(1, t.tp + t.fp)).toFixed(3)} R ${(
+      t.tp / Math.max(1, t.tp + t.fn)
+    ).toFixed(3)} off ${off.toFixed(2)}`;
+  };
+  const sum = (xs: MatchResult[]) =>
+    xs.reduce((a, m) => ({ tp: a.tp + m.tp, fp: a.fp + m.fp, fn: a.fn + m.fn }), { tp: 0, fp: 0, fn: 0 });
+  const groups = [...byGroup].map(([g, xs]) => `${g} ${fMeasure(sum(xs)).toFixed(3)}`);
+  console.log(`${JSON.stringify(cfg)}: ${pool(ms)} | ${groups.join(', ')}`);
+}
