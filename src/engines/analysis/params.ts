@@ -333,6 +333,14 @@ export const TEMPO_PARAMETERS = {
       '(or 2, when its subdivision is ternary: 6/8) than after half of that (autocorrelation of the harmonic ' +
       'novelty); 1 without chroma',
   ),
+  harmonyMinNovelty: p(
+    0.001,
+    '',
+    [0, 0.1],
+    'harmonic novelty (cosine distance of the mean chroma before and after a frame, averaged over the file) under ' +
+      'which the pitch content never changes (a click track, a drone: ~1e-4) and chords say nothing; songs and ' +
+      'drum stems measure 0.005–0.5',
+  ),
   harmonyMinEvidence: p(
     0.4,
     '',

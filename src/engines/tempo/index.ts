@@ -481,7 +481,11 @@ export function estimateTempoWithDecision(
     Math.round(checkParameter('harmonyWindowSeconds', TEMPO_PARAMETERS.harmonyWindowSeconds) * frameRate),
   );
   const novelty = harmonicNovelty(input.chroma, odf.length, noveltyFrames);
-  const rHarm = novelty ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
+  // pitch content that never changes (a click track, one drone) has no chord changes: its novelty is rounding
+  // noise, which the normalized autocorrelation below would blow up into "evidence"
+  const minNovelty = checkParameter('harmonyMinNovelty', TEMPO_PARAMETERS.harmonyMinNovelty);
+  const changing = novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
+  const rHarm = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
   const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
   /**
    * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
@@ -565,7 +569,7 @@ export function estimateTempoWithDecision(
   // without clear chord changes (drums alone, a drone) the pitch content is noise: harmony is left out and evenness
   // is read on the beat envelope instead of the tonal one
   const harmonyGate = checkParameter('harmonyMinEvidence', TEMPO_PARAMETERS.harmonyMinEvidence);
-  harmonic = all.some((c) => c.harmonyRaw - harmFloor >= harmonyGate);
+  harmonic = rHarm !== null && all.some((c) => c.harmonyRaw - harmFloor >= harmonyGate);
   for (const c of all) rescore(c);
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
