@@ -11,7 +11,13 @@ import { chooseTakes, parseWeights } from '../../src/engines/comp/choice.js';
 import type { TakeFeatures } from '../../src/engines/comp/features.js';
 import { FrameMeter } from '../../src/engines/comp/features.js';
 import { readMidiNotes } from '../../src/engines/comp/guide.js';
-import { fineActivity, levelFit, parseKey, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import {
+  activity,
+  fineActivity,
+  levelFit,
+  parseKey,
+  type TakeSectionMeasures,
+} from '../../src/engines/comp/measures.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
 import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
@@ -144,6 +150,29 @@ test('seams: a rest shorter than a 10 ms frame is found, the crossfade fitted in
     assert.equal(s.lengthFrames, (restMs * fs) / 1000, `crossfade of ${restMs} ms`);
     assert.equal(s.startFrame, 2 * fs, 'from the end of A to the start of B: inside no note');
   }
+});
+
+test('activity: digital silence between notes is a rest, so a note 17 dB quieter than the others is voice', () => {
+  // a rendered guide: nothing at all between its notes (no room noise), one loud note and one quiet note
+  const fs = 16000;
+  const x = new Float32Array(4 * fs);
+  const note = (a: number, b: number, amp: number) => {
+    for (let i = a * fs; i < b * fs; i++) x[i] = amp * Math.sin((2 * Math.PI * 220 * i) / fs);
+  };
+  note(0.5, 1.5, 0.3);
+  note(2, 3, 0.3 * 10 ** (-17 / 20));
+  const m = new FrameMeter(fs, 1, native().kWeightingCoefficients(fs));
+  for (let i = 0; i < x.length; i += 4096) m.add([x.subarray(i, Math.min(x.length, i + 4096))]);
+  const f = m.finish();
+  const act = activity(f, 1);
+  const share = (a: number, b: number) => {
+    let n = 0;
+    for (let i = Math.round((a * fs) / f.hop); i < Math.round((b * fs) / f.hop); i++) n += act[i]!;
+    return n / Math.round(((b - a) * fs) / f.hop);
+  };
+  assert.equal(share(0.6, 1.4), 1, 'the loud note');
+  assert.equal(share(2.1, 2.9), 1, 'the quiet note');
+  assert.equal(share(3.2, 3.9), 0, 'the silence after');
 });
 
 const measure = (over: Partial<TakeSectionMeasures>): TakeSectionMeasures => ({

@@ -116,11 +116,10 @@ function analyseTake(f: TakeFeatures, gain: number): TakeFrames {
   }
   const range = COMP_FRAME_PARAMETERS.activityRangeDb.value;
   // robust to a few very loud (clipped, noisy) or very quiet sections: the voice's typical level is
-  // the median of the frames well above the quietest tenth (the rests' floor). Digital silence does
-  // not count in it: counting it (floor at -200 dB) let a noise burst in an espeak take's pause pass
-  // as voice (test/peers/comp-speech.test.ts); a rendered guide's quiet notes (17 dB under the others,
-  // nothing between them) are then read as rests -- known, see bench/RESULTS.md.
-  const floor = percentile(loud, 0.1) ?? -200;
+  // the median of the frames well above the quietest tenth (the rests' floor). Digital silence is a
+  // rest too (a rendered guide vocal has nothing between its notes): it counts in the floor.
+  const silent = n - loud.length;
+  const floor = silent >= 0.1 * n ? -200 : (percentile(loud, (0.1 * n - silent) / loud.length) ?? -200);
   const voice = median(loud.filter((x) => x > floor + 15));
   const thr = Math.max(
     COMP_FRAME_PARAMETERS.activityFloorDbfs.value,
