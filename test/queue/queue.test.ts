@@ -96,6 +96,18 @@ async function until(
   }
 }
 
+/** A master-like take of `seconds` at `lufs` (peaks at -3 dBTP), 44.1 kHz 24-bit, in its own folder. */
+async function take(file: string, seconds: number, lufs: number): Promise<string> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeWav(
+    file,
+    await masterLike({ sampleRate: 44100, seconds, integratedLufs: lufs, truePeakDbtp: -3 }),
+    44100,
+    's24',
+  );
+  return file;
+}
+
 function status(url: string): QueueStatus {
   const r = shub(['queue', 'status', '--db', url, '--json'], dir);
   assert.equal(r.code, 0, r.stderr);
@@ -230,14 +242,7 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
 
 test('SIGTERM during a job: the worker finishes it and exits 0; no partial output', async () => {
   const url = await migrated();
-  const long = f('in-long', 'long.wav');
-  mkdirSync(path.dirname(long), { recursive: true });
-  writeWav(
-    long,
-    await masterLike({ sampleRate: 44100, seconds: 30, integratedLufs: -20, truePeakDbtp: -3 }),
-    44100,
-    's24',
-  );
+  const long = await take(f('in-long', 'long.wav'), 30, -20);
   const submit = shub(['queue', 'submit', 'master', '--target', 'spotify', long, '--db', url], dir);
   assert.equal(submit.code, 0, submit.stderr);
   const w = startWorker(url);
@@ -265,14 +270,7 @@ test('SIGTERM during a job: the worker finishes it and exits 0; no partial outpu
 
 test('a job that outlives its expiry (worker paused): retried elsewhere, the late result discarded', async () => {
   const url = await migrated();
-  const long = f('in-late', 'late.wav');
-  mkdirSync(path.dirname(long), { recursive: true });
-  writeWav(
-    long,
-    await masterLike({ sampleRate: 44100, seconds: 4, integratedLufs: -19, truePeakDbtp: -3 }),
-    44100,
-    's24',
-  );
+  const long = await take(f('in-late', 'late.wav'), 4, -19);
   const submit = shub(
     ['queue', 'submit', 'master', '--target', 'spotify', long, '--db', url].concat([
       '--expire-in',
@@ -332,14 +330,7 @@ test('a job that outlives its expiry (worker paused): retried elsewhere, the lat
 
 test('SIGTERM past --stop-timeout: the running job is handed back (attempt not counted), no output', async () => {
   const url = await migrated();
-  const long = f('in-long2', 'long.wav');
-  mkdirSync(path.dirname(long), { recursive: true });
-  writeWav(
-    long,
-    await masterLike({ sampleRate: 44100, seconds: 60, integratedLufs: -21, truePeakDbtp: -3 }),
-    44100,
-    's24',
-  );
+  const long = await take(f('in-long2', 'long.wav'), 60, -21);
   assert.equal(shub(['queue', 'submit', 'master', '--target', 'spotify', long, '--db', url], dir).code, 0);
   const w = startWorker(url, ['--stop-timeout', '1']);
   await until(
