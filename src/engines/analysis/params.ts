@@ -341,6 +341,15 @@ export const TEMPO_PARAMETERS = {
       'which the pitch content never changes (a click track, a drone: ~1e-4) and chords say nothing; songs and ' +
       'drum stems measure 0.005–0.5',
   ),
+  harmonyMinTuning: p(
+    0.25,
+    '',
+    [0, 1],
+    "chords count only when the file has tuned notes: the pitch-class profile's tuning concentration (the key " +
+      "engine's measure: resultant length of the spectral peaks' positions within the semitone) is at least this; " +
+      'drum stems have pitch content (the chroma moves) but no tuning grid (tuning set: songs 0.32–0.81, drum files ' +
+      '0.006–0.17; half-way between)',
+  ),
   harmonyMinEvidence: p(
     0.4,
     '',
