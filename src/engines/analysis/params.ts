@@ -167,6 +167,13 @@ export const ONSET_PARAMETERS = {
     'onset flux peak picking: deltaFraction for the onset flux envelope',
   ),
   fluxMedianSeconds: p(0.1, 's', [0.01, 1], 'onset flux peak picking: medianSeconds for the onset flux envelope'),
+  fluxGroupDeltaFraction: p(
+    0.6,
+    'of the group scale',
+    [0.05, 10],
+    'onset flux peak picking per frequency group: a peak of one group (divided by its fluxScaleTopFraction ' +
+      'value) that exceeds its own local median by this much adds an onset even beside a larger peak of the mean',
+  ),
   fluxPeakWindowSeconds: p(
     0.05,
     's',
