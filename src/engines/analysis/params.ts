@@ -167,6 +167,13 @@ export const ONSET_PARAMETERS = {
     'onset flux peak picking: deltaFraction for the onset flux envelope',
   ),
   fluxMedianSeconds: p(0.1, 's', [0.01, 1], 'onset flux peak picking: medianSeconds for the onset flux envelope'),
+  fluxGroupDeltaFraction: p(
+    0.6,
+    'of the group scale',
+    [0.05, 10],
+    'onset flux peak picking per frequency group: a peak of one group (divided by its fluxScaleTopFraction ' +
+      'value) that exceeds its own local median by this much adds an onset even beside a larger peak of the mean',
+  ),
   fluxPeakWindowSeconds: p(
     0.05,
     's',
@@ -340,6 +347,15 @@ export const TEMPO_PARAMETERS = {
     'harmonic novelty (cosine distance of the mean chroma before and after a frame, averaged over the file) under ' +
       'which the pitch content never changes (a click track, a drone: ~1e-4) and chords say nothing; songs and ' +
       'drum stems measure 0.005–0.5',
+  ),
+  harmonyMinTuning: p(
+    0.25,
+    '',
+    [0, 1],
+    "chords count only when the file has tuned notes: the pitch-class profile's tuning concentration (the key " +
+      "engine's measure: resultant length of the spectral peaks' positions within the semitone) is at least this; " +
+      'drum stems have pitch content (the chroma moves) but no tuning grid (tuning set: songs 0.32–0.81, drum files ' +
+      '0.006–0.17; half-way between)',
   ),
   harmonyMinEvidence: p(
     0.4,

@@ -19,6 +19,15 @@ export interface StemFeatures {
   decayMs: number[];
   /** Geometric (log-frequency) centroid of the spectrum the hit adds (after it less twice before, per bin), Hz. */
   centroidHz?: number;
+  /** Spectral flatness of what it adds (geometric over arithmetic mean of its power, 100 Hz–16 kHz): 0 tonal. */
+  flatness?: number;
+  /** What it adds `lateMs` after its start: that spectrum's log-frequency centroid (Hz) and level against the first. */
+  lateCentroidHz?: number;
+  lateDb?: number;
+  /** Time to the next hit, ms (Infinity for the last). */
+  nextMs?: number;
+  /** Time from the start to the peak of its added broadband energy, ms. */
+  riseMs?: number;
 }
 
 interface Verdict {

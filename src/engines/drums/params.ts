@@ -113,6 +113,18 @@ export const STEM_PARAMETERS = {
     [5, 50],
     'the spectrum of a hit: this long after it less as long before it (nearest power-of-two frames, Hann)',
   ),
+  riseWindowMs: p(
+    80,
+    'ms',
+    [10, 300],
+    "a hit's rise time is looked for this long after its start (up to the next hit)",
+  ),
+  lateMs: p(
+    50,
+    'ms',
+    [20, 200],
+    "the late spectrum of a hit starts this long after it (what still rings: a ride's partials, not a hat's)",
+  ),
 } as const;
 
 /** The class rule of a stem hit (classify.ts classifyStemHit), on the features of STEM_PARAMETERS. */

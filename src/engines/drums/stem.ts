@@ -126,6 +126,9 @@ interface StemEvent {
   bands: number[];
   /** Geometric centroid of the spectrum the hit adds, Hz (set once its spectrumMs of samples are in). */
   centroidHz?: number;
+  flatness?: number;
+  lateCentroidHz?: number;
+  lateDb?: number;
 }
 
 export class StemAnalyzer {
@@ -150,6 +153,8 @@ export class StemAnalyzer {
   private readonly spectrum: PowerSpectrum;
   private readonly after: Float64Array;
   private readonly before: Float64Array;
+  private readonly late: Float64Array;
+  private readonly lateTicks: number;
   readonly hits: StemHit[] = [];
 
   constructor(readonly rate: number) {
@@ -168,7 +173,10 @@ export class StemAnalyzer {
     this.after = new Float64Array(frames / 2);
     this.before = new Float64Array(frames / 2);
     let size = 1;
-    while (size < Math.max(Math.round(0.05 * rate), 4 * frames)) size <<= 1;
+    this.late = new Float64Array(frames / 2);
+    this.lateTicks = Math.round(S.lateMs.value);
+    while (size < Math.max(Math.round(0.05 * rate), 3 * frames + Math.round((S.lateMs.value * rate) / 1000)))
+      size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
     this.power = STEM_BANDS.map(() => new Float64Array(TICK_RING));
@@ -279,18 +287,38 @@ export class StemAnalyzer {
     for (const e of this.events) {
       if (e.centroidHz !== undefined) continue;
       const s0 = e.tick * this.tick;
-      if (!atEnd && this.n < s0 + n) break;
+      const lateAt = s0 + this.lateTicks * this.tick;
+      if (!atEnd && this.n < lateAt + n) break;
       this.spectrum.run((i) => x(s0 + i), this.after);
       this.spectrum.run((i) => x(s0 - n + i), this.before);
+      this.spectrum.run((i) => x(lateAt + i), this.late);
       // the power-weighted mean of log frequency: a bright rattle under a loud drum body moves it little
+      const lo = Math.max(1, Math.round((100 * n) / this.rate));
+      const hi = Math.min(n / 2, Math.round((16000 * n) / this.rate));
       let sum = 0;
       let moment = 0;
+      let lateSum = 0;
+      let lateMoment = 0;
       for (let k = 1; k < n / 2; k++) {
         const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
         sum += add;
         moment += add * Math.log(k);
+        const lateAdd = Math.max(0, this.late[k]! - 2 * this.before[k]!);
+        lateSum += lateAdd;
+        lateMoment += lateAdd * Math.log(k);
+      }
+      let inBand = 0;
+      let logSum = 0;
+      const floor = 1e-9 * (sum / n) + 1e-30;
+      for (let k = lo; k < hi; k++) {
+        const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
+        inBand += add;
+        logSum += Math.log(add + floor);
       }
       e.centroidHz = sum > 0 ? Math.exp(moment / sum) * (this.rate / n) : NaN;
+      e.flatness = inBand > 0 ? Math.exp(logSum / (hi - lo)) / (inBand / (hi - lo)) : NaN;
+      e.lateCentroidHz = lateSum > 0 ? Math.exp(lateMoment / lateSum) * (this.rate / n) : NaN;
+      e.lateDb = 10 * Math.log10((lateSum + 1e-20) / (sum + 1e-20));
     }
   }
 
@@ -300,7 +328,14 @@ export class StemAnalyzer {
     while (this.events.length && (atEnd || this.ticks > this.events[0]!.tick + window)) {
       const e = this.events.shift()!;
       const next = this.events[0]?.tick ?? this.cluster?.tick ?? Infinity;
-      const f = { ...this.features(e.tick, Math.min(e.tick + window, next, this.ticks)), centroidHz: e.centroidHz };
+      const f: StemFeatures = {
+        ...this.features(e.tick, Math.min(e.tick + window, next, this.ticks)),
+        centroidHz: e.centroidHz,
+        flatness: e.flatness,
+        lateCentroidHz: e.lateCentroidHz,
+        lateDb: e.lateDb,
+        nextMs: next - e.tick,
+      };
       const start = this.refineStart(e.tick);
       const peakTicks = Math.round(DETECT_PARAMETERS.peakWindowMs.value);
       let peak = 0;
@@ -375,7 +410,19 @@ export class StemAnalyzer {
       decay.push(ms);
     }
     const total = added.reduce((s, v) => s + v, 0);
+    // the rise: from the start to the peak of the broadband energy (5-tick means) within the attack window
+    let risePeak = -1;
+    let riseMs = 0;
+    for (let k = t0; k + w <= Math.max(end, t0 + w) && k < t0 + Math.round(S.riseWindowMs.value); k++) {
+      let e = 0;
+      for (let b = 0; b < NB; b++) e += this.mean(b, k, k + w);
+      if (e > risePeak) {
+        risePeak = e;
+        riseMs = k - t0;
+      }
+    }
     return {
+      riseMs,
       share: added.map((v) => (total > 0 ? v / total : 0)),
       addedDb: added.map((v) => 10 * Math.log10(v + 1e-20)),
       decayMs: decay,
