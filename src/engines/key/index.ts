@@ -6,12 +6,14 @@
  *   natural-minor form, whichever fits better);
  * - the bass profile (peaks below 250 Hz) correlated with the same key profile: the bass sits on the tonic;
  * - chords: the native extractor sums a profile (and a bass one) per block of ~0.2 s; each block is labelled
- *   with one of 24 triads (cosine with the triad + the bass share on its root, smoothed by a Viterbi pass with a
- *   cost per chord change); a key gains the share of chord time on its tonic triad, the share of chord changes
- *   that are cadences into it (V→I, v/IV/iv/bVII→I), and a bounded vote of the song's ends: one bonus when the
- *   first or the last chord (or both) has its tonic as root. Songs that stop mid-loop end anywhere and songs with an
- *   intro start anywhere: when the ends disagree, both keys get the same bonus and the rest of the evidence decides
- *   (earlier, separate first- and last-chord weights made that choice hang on their balance).
+ *   with one of 24 triads (the best cosine with the triad or its seventh chords, the bass register weighted down in
+ *   the block's chroma, + the bass share on its root and, less, on its third and fifth; smoothed by a Viterbi pass
+ *   with a cost per chord change; over a pedal point the bass is left out); a key gains the share of chord time
+ *   on its tonic triad, the share of chord changes that are cadences into it (V→I, v/IV/iv/bVII→I), and a bounded
+ *   vote of the song's ends: one bonus when the first or the last chord (or both) has its tonic as root. Songs that
+ *   stop mid-loop end anywhere and songs with an intro start anywhere: when the ends disagree, both keys get the same
+ *   bonus and the rest of the evidence decides (earlier, separate first- and last-chord weights made that choice
+ *   hang on their balance).
  *   Relative keys share their notes; these are what tells A minor from C major.
  * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
  * lists the runner-up, the relative and the parallel key with their evidence. Names use sharps.
