@@ -120,7 +120,7 @@ export interface FeatureExtractorOptions {
   hopSamples: number;
   /** Run the STFT and the features derived from it. Default true. */
   spectrum?: boolean;
-  /** Run the pYIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
+  /** Run the pYIN f0 tracker (on a copy decimated by half-band filters: pitchMinRateHz). Default false. */
   pitch?: boolean;
   melBands?: number;
   mfccCoefficients?: number;
@@ -137,6 +137,15 @@ export interface FeatureExtractorOptions {
   activeFloorDbfs?: number;
   /** Fine energy envelope resolution, samples. */
   tickSamples?: number;
+  /** Keep the fine energy envelope (the onsets engine's placement). Default true. */
+  fineEnvelope?: boolean;
+  /**
+   * Frames expected (the header's count; 0 = unknown): the per-frame series are allocated once at that size
+   * instead of growing by copies. A wrong count costs only that.
+   */
+  expectedFrames?: number;
+  /** Pitch runs on the mono mix halved by half-band filters while the rate stays at or above this, Hz. */
+  pitchMinRateHz?: number;
   pitchMinHz?: number;
   pitchMaxHz?: number;
   /** Pitch frames quieter than this (dBFS) are unvoiced. */
