@@ -254,7 +254,7 @@ test('detect kernels: PCM decode, tick envelope and least-squares lag on analyti
   }
 });
 
-test('bleed model inverted exactly: drumsUnmix recovers each mic's own drum, two mics leaking both ways', async () => {
+test('bleed model inverted exactly: drumsUnmix recovers each mic own drum, two mics leaking both ways', async () => {
   const { native } = await import('../../src/native.js');
   const size = 64; // rings of 64 samples, filled over two calls (the second wraps)
   const N = 100;
