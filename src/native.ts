@@ -480,6 +480,11 @@ export interface NativeAddon {
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */
   drumsBestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): Float64Array;
+  /**
+   * src[a][n] = raw[a][n] − Σ gain · src[from][n − lag] over the paths into a, for n in [n0, n0 + count), on rings
+   * of one power-of-two length; paths: [into, from, gain, lag ≥ 1] quadruples.
+   */
+  drumsUnmix(raw: Float32Array[], src: Float32Array[], n0: number, count: number, paths: Float64Array): void;
   /** out[outStart + m] += gain · Σ_t taps[t] · x[j0 + m + taps.length/2 − 1 − t] for m < count (x outside: 0). */
   drumsFractional(
     out: Float64Array,
