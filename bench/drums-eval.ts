@@ -2,7 +2,7 @@
  * Drum detection on multi-mic sessions with exact truth (issue 13): per close mic F (±20 ms,
  * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning kit: FluidR3Mono;
  * held out: TimGM6mb and MuseScore General with other seeds, tempi, swing and jitter.
- * Usage: node dist/bench/drums-eval.js [--verbose]
+ * Usage: node dist/bench/drums-eval.js [--verbose]; classification: --classify [--kits|--held-out-2] [--sweep]
  */
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
