@@ -21,6 +21,7 @@ export interface RhythmInput {
     | 'odf'
     | 'odfLow'
     | 'chroma'
+    | 'pitchClass'
     | 'hopSeconds'
     | 'fineEnergy'
     | 'tickSamples'
@@ -43,7 +44,7 @@ export interface RhythmOutput {
 
 /**
  * Onsets (from the onset flux when the extractor made it), then (when asked) tempo from the onset envelope, the
- * mel envelope's onsets (as before the onset flux existed) and the chroma.
+ * mel envelope's onsets (as before the onset flux existed), the chroma and the pitch-class profile.
  */
 export function rhythm({ report, sampleRate, windowSamples, tempo }: RhythmInput): RhythmOutput {
   const mel = {
@@ -64,6 +65,7 @@ export function rhythm({ report, sampleRate, windowSamples, tempo }: RhythmInput
     odf: report.odf,
     odfLow: report.odfLow,
     chroma: report.chroma,
+    pitchClass: report.pitchClass,
     hopSeconds: report.hopSeconds,
     onsetTimes: tempoOnsets.times,
   });

@@ -214,6 +214,7 @@ async function startFeatures(
         odf: moved(report.odf),
         odfLow: moved(report.odfLow),
         chroma: moved(report.chroma),
+        pitchClass: report.pitchClass,
         hopSeconds: report.hopSeconds,
         fineEnergy: moved(report.fineEnergy),
         tickSamples: report.tickSamples,

@@ -8,6 +8,7 @@ import { parseMidi } from 'midi-file';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../../src/engines/drums/replace.js';
 import { drumMidi } from '../../src/engines/drums/midi.js';
 import { StemAnalyzer } from '../../src/engines/drums/stem.js';
+import { mulberry32 } from '../../src/engines/random.js';
 import { drumStem } from '../../fixtures/drumkit.js';
 import { detectStem, scoreStem } from '../../bench/drums-eval.js';
 
@@ -122,8 +123,8 @@ test('MIDI: channel 10, GM notes, velocities and the tempo, read back by midi-fi
 /** Analytic drums: a kick (decaying 55 Hz sine), a tom (180 Hz, long), hats and cymbals (differenced noise). */
 function analyticStem(): { x: Float32Array; events: { t: number; cls: string[] }[] } {
   const x = new Float32Array(Math.round(3.2 * RATE));
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  const random = mulberry32(7);
+  const rnd = () => random() * 2 - 1;
   const add = (t: number, f: (i: number) => number, seconds: number) => {
     const at = Math.round(t * RATE);
     for (let i = 0; i < seconds * RATE && at + i < x.length; i++) x[at + i]! += f(i);

@@ -3,8 +3,8 @@
  * (Böck, Krebs & Schedl 2012), each then placed on the fine energy envelope at the physical start of its attack
  * (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop. The envelope is the onset flux when
  * the extractor made it (`analyze --features onsets`: a 23 ms / 5.8 ms STFT, log filterbank, SuperFlux rise per
- * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames), else the shared STFT's mel
- * envelope (tempo's onset times, comp).
+ * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames; peaks of the groups' mean and
+ * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp).
  */
 import type { FeatureReport } from '../../native.js';
 import { ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -79,6 +79,45 @@ export function fluxEnvelope(
     env[t] = (s / groups) ** (1 / power);
   }
   return env;
+}
+
+/**
+ * Frames where one frequency group of the onset flux, divided by the value fluxScaleTopFraction of its frames
+ * exceed, peaks (largest within ± fluxPeakWindowSeconds) above its own local median (± fluxMedianSeconds) by
+ * fluxGroupDeltaFraction: a hit that rises in one group only (a flam's main stroke beside its grace note, a snare
+ * under a cymbal's wash) even where the mean of the groups has a larger peak within the peak window.
+ */
+export function fluxGroupPeaks(
+  flux: NonNullable<OnsetInput['flux']>,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const { values, groups } = flux;
+  const n = Math.floor(values.length / groups);
+  const q =
+    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
+  const delta = checkParameter(
+    'fluxGroupDeltaFraction',
+    ONSET_PARAMETERS.fluxGroupDeltaFraction,
+    params.fluxGroupDeltaFraction,
+  );
+  const pick = {
+    ...params,
+    // each column is divided by its own scale: its scaleTopFraction value is 1
+    deltaFraction: delta,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+  };
+  const all = new Set<number>();
+  const col = new Float64Array(n);
+  for (let g = 0; g < groups; g++) {
+    for (let t = 0; t < n; t++) col[t] = values[t * groups + g]!;
+    const scale = percentile(col, q) || percentile(col, 1);
+    if (!(scale > 0)) continue;
+    for (let t = 0; t < n; t++) col[t]! /= scale;
+    for (const t of pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction }))
+      all.add(t);
+  }
+  return [...all].sort((a, b) => a - b);
 }
 
 function percentile(xs: ArrayLike<number>, q: number): number {
@@ -306,7 +345,13 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         peakWindowSeconds: params.fluxPeakWindowSeconds,
       }
     : params;
-  const peaks = pickPeaks(env, 1 / hopSeconds, pick);
+  // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
+  // minimum interval below merge the picks of one hit)
+  const peaks = input.flux
+    ? [...new Set([...pickPeaks(env, 1 / hopSeconds, pick), ...fluxGroupPeaks(input.flux, params)])].sort(
+        (a, b) => a - b,
+      )
+    : pickPeaks(env, 1 / hopSeconds, pick);
   // strengths stay the mel envelope's (dB): its larger value at the frame nearest the onset and the next
   const strength = (t: number) => {
     const i = Math.min(odf.length - 1, Math.max(0, Math.round(t / input.hopSeconds)));
