@@ -3,7 +3,8 @@
  * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning kit: FluidR3Mono;
  * held out: TimGM6mb and MuseScore General with other seeds, tempi, swing and jitter.
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2]
- * (without --set: tuning and held-out; held-out-2 only when named)
+ * (without --set: tuning and held-out; held-out-2 only when named); classification: --classify [--kits|--held-out-2]
+ * [--sweep]
  */
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
@@ -360,14 +361,21 @@ const truthFamily: Record<string, string> = {
  * open hats, flams, ghost notes, brushes, room) scored like the stems above. Kits whose pieces are hand
  * percussion (cajon, djembe) have no drum-kit classes and are left out.
  */
-export async function evaluateKitStems(tuning: boolean): Promise<{ scores: ClassScore[]; missing: string[] }> {
+export async function evaluateKitStems(
+  tuning: boolean,
+  set?: 'class-tuning' | 'held-out-2',
+): Promise<{ scores: ClassScore[]; missing: string[] }> {
   const { heldOutDrumSet } = await import('../fixtures/drumtruth.js');
   const { decodeMono } = await import('../fixtures/groundtruth.js');
   const dir = path.join('bench', 'out', 'drums-classify');
   const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
   const percussion = new Set(['GimmeAHand', 'circAfrique']);
-  const { files, missing } = heldOutDrumSet(dir, { tuning, filter: (s) => !percussion.has(s.kit.name) });
+  const { files, missing } = heldOutDrumSet(dir, {
+    tuning,
+    ...(set ? { set } : {}),
+    filter: (s) => !percussion.has(s.kit.name),
+  });
   const scores: ClassScore[] = [];
   for (const f of files) {
     const rate = 44100;
@@ -437,15 +445,25 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
         );
       }
   }
-  if (process.argv.includes('--kits'))
-    for (const tuning of [true, false]) {
-      const { scores, missing } = await evaluateKitStems(tuning);
-      console.log(`classification, fixtures/drumtruth.ts ${tuning ? 'tuning kits' : 'held-out kits'}:`);
-      for (const r of scores) console.log(formatClassScore(r));
-      const all = pooled(scores);
-      console.log(
-        `  pooled: right ${(all.right / all.matched).toFixed(3)} of ${all.matched} ${JSON.stringify(all.confusion)}`,
-      );
-      for (const m of missing) console.log(`  missing: ${m}`);
-    }
+  // --kits: the tuning kits, the classification tuning kits and the (old) held-out kits; --held-out-2: the second
+  // held-out set (HELD_OUT_KITS_2) alone
+  const sets: [string, boolean, ('class-tuning' | 'held-out-2')?][] = process.argv.includes('--held-out-2')
+    ? [['held-out kits 2 (HELD_OUT_KITS_2)', false, 'held-out-2']]
+    : process.argv.includes('--kits')
+      ? [
+          ['tuning kits', true],
+          ['classification tuning kits (CLASS_TUNING_KITS)', false, 'class-tuning'],
+          ['held-out kits', false],
+        ]
+      : [];
+  for (const [label, tuning, set] of sets) {
+    const { scores, missing } = await evaluateKitStems(tuning, set);
+    console.log(`classification, fixtures/drumtruth.ts ${label}:`);
+    for (const r of scores) console.log(formatClassScore(r));
+    const all = pooled(scores);
+    console.log(
+      `  pooled: right ${(all.right / all.matched).toFixed(3)} of ${all.matched} ${JSON.stringify(all.confusion)}`,
+    );
+    for (const m of missing) console.log(`  missing: ${m}`);
+  }
 }

@@ -193,6 +193,50 @@ test('stem classes: analytic kick, hat, snare, tom, cymbal, and a kick struck wi
   assert.ok(hits.find((h) => h.cls === 'crash' && h.start / RATE > 2)!.secondary);
 });
 
+test('stem classes: brushed snares (band-limited noise swishes) an octave below the stem hats are snares', () => {
+  // six hats (white noise differenced twice: +12 dB per octave, 12 ms) and three brush swishes (white noise through
+  // a 2 kHz resonance, Q 1.5, rising over 30 ms, held 120 ms): no drum body in either, the swishes centred ~2 kHz
+  const x = new Float32Array(Math.round(2.6 * RATE));
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  const hats = [0.2, 0.6, 1.0, 1.4, 1.8, 2.2];
+  const brushes = [0.4, 1.2, 2.0];
+  for (const t of hats) {
+    const at = Math.round(t * RATE);
+    let p1 = 0;
+    let p2 = 0;
+    for (let i = 0; i < 0.1 * RATE; i++) {
+      const w = rnd();
+      x[at + i]! += 0.1 * (w - 2 * p1 + p2) * Math.exp(-i / (0.012 * RATE));
+      p2 = p1;
+      p1 = w;
+    }
+  }
+  const w0 = (2 * Math.PI * 2000) / RATE;
+  const alpha = Math.sin(w0) / (2 * 1.5);
+  for (const t of brushes) {
+    const at = Math.round(t * RATE);
+    let [x1, x2, y1, y2] = [0, 0, 0, 0];
+    for (let i = 0; i < 0.2 * RATE; i++) {
+      const s = i / RATE;
+      const w = rnd() * Math.min(1, s / 0.03) * (s < 0.15 ? 1 : Math.exp(-(s - 0.15) / 0.01));
+      const y = (alpha * w - alpha * x2 + 2 * Math.cos(w0) * y1 - (1 - alpha) * y2) / (1 + alpha);
+      [x2, x1, y2, y1] = [x1, w, y1, y];
+      x[at + i]! += 0.5 * y;
+    }
+  }
+  const a = new StemAnalyzer(RATE);
+  for (let i = 0; i < x.length; i += 1000) a.push(x.subarray(i, i + 1000));
+  const hits = a.finish();
+  const summary = hits
+    .map((h) => `${(h.start / RATE).toFixed(3)} ${h.cls} ${h.features.centroidHz?.toFixed(0)}`)
+    .join(', ');
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / RATE - t) <= 0.01).map((h) => h.cls);
+  for (const t of hats) assert.deepEqual(at(t), ['hihat'], `hat at ${t}: ${summary}`);
+  for (const t of brushes) assert.deepEqual(at(t), ['snare'], `brush at ${t}: ${summary}`);
+  assert.equal(hits.length, hats.length + brushes.length, summary);
+});
+
 test('stem classes on a held-out kit (TimGM6mb, a seed tuning never saw): ≥ 0.90 of matched hits right', async () => {
   const s = drumStem({ font: 'TimGM6mb', seed: 12, bpm: 140, bars: 4, swing: 0.2 });
   const r = scoreStem('TimGM6mb/12', s, await detectStem(s.samples, s.rate));
