@@ -170,7 +170,7 @@ export const ONSET_PARAMETERS = {
   fluxGroupDeltaFraction: p(
     0.6,
     'of the group scale',
-    [0.05, 10],
+    [0.05, 1],
     'onset flux peak picking per frequency group: a peak of one group (divided by its fluxScaleTopFraction ' +
       'value) that exceeds its own local median by this much adds an onset even beside a larger peak of the mean',
   ),
