@@ -21,6 +21,7 @@ import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { cabStage } from '../src/engines/reamp/cab.js';
 import { builtinAmpStage, overdriveStage } from '../src/engines/reamp/amp.js';
 import { reampNative } from '../src/engines/reamp/amp-native.js';
+import { mulberry32 } from '../src/engines/random.js';
 import type { RigStage } from '../src/engines/reamp/stage.js';
 
 const arg = (name: string, fallback: number) => {
@@ -44,8 +45,8 @@ function writeDi(file: string): void {
   const frames = MINUTES * 60 * RATE;
   const fd = openSync(file, 'w');
   writeSync(fd, wavHeader({ sampleRate: RATE, channels: 1, format: 's24', dataBytes: frames * 3 }));
-  let s = 12345;
-  const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+  const random = mulberry32(12345);
+  const rnd = () => random() * 2 - 1;
   let line = new Float64Array(200);
   let pos = 0;
   let next = 0;
@@ -72,8 +73,8 @@ function writeDi(file: string): void {
 }
 
 function writeIr(file: string): void {
-  let s = 777;
-  const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+  const random = mulberry32(777);
+  const rnd = () => random() * 2 - 1;
   const buf = Buffer.alloc(RATE * 3);
   for (let i = 0; i < RATE; i++) s24(buf, 3 * i, 0.5 * rnd() * Math.exp((-6 * i) / RATE));
   const fd = openSync(file, 'w');

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWav } from '../fixtures/signals.js';
+import { mulberry32 } from '../src/engines/random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'reamp');
@@ -28,8 +29,8 @@ mkdirSync(OUT, { recursive: true });
 // the DI: a pluck every half second over a few strings
 const n = FS * SECONDS;
 const di = new Float64Array(n);
-let s = 1;
-const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+let random = mulberry32(1);
+const rnd = () => random() * 2 - 1;
 const notes = [82.41, 110, 146.83, 196, 246.94, 329.63];
 for (let t0 = 0, j = 0; t0 < n; t0 += FS / 2, j++) {
   const p = Math.round(FS / notes[j % notes.length]!);
@@ -45,7 +46,7 @@ for (const [name, seed] of [
   ['ir-a.wav', 3],
   ['ir-b.wav', 4],
 ] as const) {
-  s = seed;
+  random = mulberry32(seed);
   const ir = [0, 1].map(() => Float64Array.from({ length: FS }, (_, i) => 0.3 * rnd() * Math.exp(-i / 2400)));
   writeWav(path.join(OUT, name), ir, FS, 'f32');
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import test, { after } from 'node:test';
 import rppp from 'rppp';
 import { writeWav } from '../../fixtures/signals.js';
+import { mulberry32 } from '../../src/engines/random.js';
 import { ndjson, ROOT, shub, tempDir } from '../helpers/cli.js';
 import { randomWaveNet, waveNetOnnx } from '../helpers/onnx.js';
 
@@ -22,8 +23,8 @@ const FS = 44100;
 function plucked(seconds = 2.4): Float64Array {
   const n = Math.round(FS * seconds);
   const x = new Float64Array(n);
-  let s = 12345;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const random = mulberry32(12345);
+  const rnd = () => random() * 2 - 1;
   [82.41, 110, 146.83].forEach((f, j) => {
     const p = Math.round(FS / f);
     const buf = Float64Array.from({ length: p }, rnd);
@@ -251,8 +252,8 @@ test('a NAM amp with a stereo cab: calibration from input_level_dbu, model norma
   const model = path.join(ROOT, 'fixtures', 'nam', 'wavenet.nam');
   // a synthetic stereo IR: a decaying noise burst, different on each side
   const n = 2048;
-  let s = 99;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const random = mulberry32(99);
+  const rnd = () => random() * 2 - 1;
   const ir = [0, 1].map(() => Float64Array.from({ length: n }, (_, i) => 0.5 * rnd() * Math.exp(-i / 200)));
   writeWav(path.join(dir, 'ir-stereo.wav'), ir, 48000, 'f32');
   writeFileSync(

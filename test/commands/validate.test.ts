@@ -14,6 +14,7 @@ import { loadPlatforms, selectPlatforms } from '../../src/recipes/platforms.js';
 import { JsonStore } from '../../src/store/json.js';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { exitCodeOf } from '../../src/errors.js';
+import { mulberry32 } from '../../src/engines/random.js';
 
 const { dir, cleanup } = tempDir();
 after(cleanup);
@@ -213,8 +214,7 @@ test('--codec-check catches a master that passes -1 dBTP but exceeds it after MP
   // a dense, saturated multi-tone programme at exactly -1.2 dBTP: lossy coding noise adds overshoot
   const rate = 44100;
   const n = rate * 6;
-  let s = 7;
-  const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const rnd = mulberry32(7);
   const planar = [0, 1].map(() => {
     const x = new Float64Array(n);
     for (let p = 0; p < 60; p++) {

@@ -15,6 +15,7 @@ import { openAudio } from '../../src/io/audio.js';
 import { wavHeader } from '../../src/io/wav.js';
 import { judgeLength, READ_LIMITS, SampleCheck } from '../../src/io/verdict.js';
 import { InputError } from '../../src/errors.js';
+import { mulberry32 } from '../../src/engines/random.js';
 import { lavfiSine } from '../../fixtures/damaged.js';
 import { shub, ndjson, tempDir, SHUB } from '../helpers/cli.js';
 
@@ -89,8 +90,8 @@ test('an MP3 whose frames give way to zeros is exit 3 in every command', () => {
 
 test('a FLAC whose frames are garbage is exit 3 in every command (mix no longer renders silence)', () => {
   const flac = readFileSync(f('ok.flac'));
-  let seed = 7;
-  const noise = Buffer.alloc(flac.length - 8192).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+  const random = mulberry32(7);
+  const noise = Buffer.alloc(flac.length - 8192).map(() => Math.floor(random() * 256));
   writeFileSync(f('garbage.flac'), Buffer.concat([flac.subarray(0, 8192), noise]));
   refusedEverywhere('garbage.flac', /(no audio could be read|only .* could be read)/);
 });

@@ -11,6 +11,7 @@ import { detectOnsets, onsetInput } from '../../src/engines/onsets/index.js';
 import { estimateTempo } from '../../src/engines/tempo/index.js';
 import { estimateKey, tuningAwareChroma, PITCH_CLASS_NAMES } from '../../src/engines/key/index.js';
 import { stftLayout } from '../../src/engines/analysis/params.js';
+import { mulberry32 } from '../../src/engines/random.js';
 
 const FS = 48000;
 
@@ -58,11 +59,8 @@ test('1 kHz sine: centroid, roll-off, bandwidth, flatness, ZCR (2f/fs), tonal ba
 });
 
 test('white noise: flatness near e^−γ ≈ 0.56, centroid near fs/4', () => {
-  let s = 12345;
-  const x = new Float32Array(FS * 3).map(() => {
-    s = (s * 1103515245 + 12345) >>> 0;
-    return (s / 2 ** 32 - 0.5) * 0.5;
-  });
+  const random = mulberry32(12345);
+  const x = new Float32Array(FS * 3).map(() => (random() - 0.5) * 0.5);
   const r = analyze(x, { spectrum: true, pitch: false });
   near(r.flatness, 0.56, 0.05, 'flatness');
   near(r.centroidHz, FS / 4, 300, 'centroid');

@@ -6,42 +6,28 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test, { after } from 'node:test';
 import { writeWav } from '../../fixtures/signals.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { peerSkip } from '../helpers/peers.js';
+import { readPcmWav } from '../helpers/wav.js';
 
 const skip = peerSkip('espeak-ng');
 const { dir, cleanup } = tempDir('shub-comp-speech-');
 after(cleanup);
 const f = (name: string) => path.join(dir, name);
 
-/** 16-bit PCM WAV samples (espeak-ng writes mono 22.05 kHz). */
-function readPcm16(file: string): { rate: number; x: Float64Array } {
-  const b = readFileSync(file);
-  let at = 12;
-  let rate = 0;
-  while (at + 8 <= b.length) {
-    const id = b.toString('latin1', at, at + 4);
-    const size = b.readUInt32LE(at + 4);
-    if (id === 'fmt ') rate = b.readUInt32LE(at + 12);
-    if (id === 'data') {
-      const n = Math.min(Math.floor(size / 2), Math.floor((b.length - at - 8) / 2));
-      return { rate, x: Float64Array.from({ length: n }, (_, i) => b.readInt16LE(at + 8 + 2 * i) / 32768) };
-    }
-    at += 8 + size + (size & 1);
-  }
-  throw new Error(`${file}: no data`);
-}
-
 test('speech takes: the damaged halves are never chosen; the comp keeps the timeline', { skip }, () => {
   const text = 'The quick brown fox jumps over the lazy dog. Then it runs far away into the quiet woods.';
   const r = spawnSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', f('speech.wav'), text]);
   assert.equal(r.status, 0, String(r.stderr));
-  const { rate, x } = readPcm16(f('speech.wav'));
+  const wav = readPcmWav(f('speech.wav'));
+  assert.deepEqual([wav.channels, wav.bits], [1, 16], 'espeak-ng writes mono 16-bit PCM');
+  const { rate } = wav;
+  const x = wav.planar[0]!;
   const n = x.length;
   // the pause between the two sentences: the longest stretch of 10 ms blocks below -50 dBFS past 30 %
   const block = Math.round(rate * 0.01);

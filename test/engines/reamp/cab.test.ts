@@ -11,13 +11,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cabStage } from '../../../src/engines/reamp/cab.js';
 import type { RigStage } from '../../../src/engines/reamp/stage.js';
 import { InputError } from '../../../src/errors.js';
 import { noiseSource, writeWav } from '../../../fixtures/signals.js';
 import { tempDir } from '../../helpers/cli.js';
+import { readPcmWav } from '../../helpers/wav.js';
 
 /** Deterministic uniform noise in [-1, 1) (xorshift32). */
 function rng(seed: number): () => number {
@@ -274,30 +275,6 @@ test('an IR at a rate the resampler cannot reach is refused naming the file', as
   });
 });
 
-/** 24-bit little-endian mono PCM WAV data, decoded here independently of the project's reader. */
-function readS24Mono(file: string): { rate: number; h: Float64Array } {
-  const b = readFileSync(file);
-  let at = 12;
-  let rate = 0;
-  while (at + 8 <= b.length) {
-    const id = b.toString('latin1', at, at + 4);
-    const size = b.readUInt32LE(at + 4);
-    if (id === 'fmt ') {
-      assert.equal(b.readUInt16LE(at + 10), 1, 'mono');
-      assert.equal(b.readUInt16LE(at + 22), 24, '24-bit');
-      rate = b.readUInt32LE(at + 12);
-    }
-    if (id === 'data') {
-      const n = Math.floor(Math.min(size, b.length - at - 8) / 3);
-      const h = new Float64Array(n);
-      for (let i = 0; i < n; i++) h[i] = b.readIntLE(at + 8 + 3 * i, 3) / 2 ** 23;
-      return { rate, h };
-    }
-    at += 8 + size + (size & 1);
-  }
-  throw new Error(`${file}: no data chunk`);
-}
-
 const GX = '/usr/share/gx_head/sounds/amps';
 const gxIrs = existsSync(GX) ? readdirSync(GX).filter((f) => f.endsWith('.wav')) : [];
 const gxSkip = gxIrs.length ? false : 'needs guitarix-common: apt-get install guitarix-common';
@@ -306,7 +283,10 @@ if (gxSkip && process.env.CI === 'true') throw new Error(`CI is set but a peer i
 test('peer: the cabinet IRs of guitarix-common convolve equal to direct convolution', { skip: gxSkip }, async () => {
   assert.ok(gxIrs.length >= 10, `${gxIrs.length} IRs in ${GX}`);
   for (const name of gxIrs) {
-    const { rate, h } = readS24Mono(path.join(GX, name));
+    const wav = readPcmWav(path.join(GX, name));
+    assert.deepEqual([wav.channels, wav.bits], [1, 24], `${name}: mono 24-bit`);
+    const { rate } = wav;
+    const h = wav.planar[0]!;
     const x = testInput(h.length, 1500, 20, h.length);
     const stage = await cabStage([{ file: path.join(GX, name), levelDb: 0 }], rate);
     const [y] = await run(stage, [x]);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import test, { after } from 'node:test';
 import { InputError } from '../../../src/errors.js';
 import { onnxMetadata, onnxStage } from '../../../src/engines/reamp/onnx.js';
+import { mulberry32 } from '../../../src/engines/random.js';
 import { tempDir } from '../../helpers/cli.js';
 import {
   namWaveNetOnnx,
@@ -28,14 +29,13 @@ after(cleanup);
 /** A plucked-string-like test signal: decaying partials with a noisy attack. */
 function guitarish(n: number, fs: number): Float32Array {
   const x = new Float32Array(n);
-  let s = 7;
+  const random = mulberry32(7);
   for (let t = 0; t < n; t++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
     const env = Math.exp(-t / (0.4 * fs));
     const f = 110;
     let v = 0;
     for (let h = 1; h <= 6; h++) v += Math.sin((2 * Math.PI * f * h * t) / fs) / h;
-    x[t] = 0.4 * env * v + 0.02 * env * (s / 2147483648 - 0.5);
+    x[t] = 0.4 * env * v + 0.02 * env * (random() - 0.5);
   }
   return x;
 }
