@@ -11,7 +11,11 @@
  * The profiles are extracted once per file in process, one key block per STFT frame, and summed here into blocks of
  * any length (what the native extractor does for the default length); they are cached beside each WAV.
  * `--fresh` adds the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs(), seeds 31000 + i: evaluated once,
- * at the end of the second round); `--tuning-only`, `--grid`, `--margins` and `--explain` look at the tuning sets only.
+ * at the end of the second round); `--fresh2` the third round's (fresh2KeySpecs(), seeds 33000 + i, evaluated once at
+ * the end of the third round). The tuning sets include the third round's voicing songs (keyVoicingTuningSpecs(),
+ * FluidR3Mono, seeds 6000 + i). `--tuning-only`, `--grid`, `--margins` and `--explain` look at the tuning sets only;
+ * `--params='{…}'` runs other KEY_PARAMETERS values (alternatives), `--no-robust` skips the ±10 % table, `--set=NAME`
+ * takes one set alone.
  *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh]
  */
@@ -376,7 +380,9 @@ async function main() {
     `| parameter | value | ${robustSets.map(([n]) => `${n} −10 % / +10 %`).join(' | ')} | largest held-out move |`,
     `|---|---|${robustSets.map(() => '---|').join('')}---|`,
   );
-  for (const name of Object.keys(KEY_PARAMETERS) as KeyParameterName[]) {
+  // --no-robust: the score table only (ablations)
+  const robustNames = process.argv.includes('--no-robust') ? [] : (Object.keys(KEY_PARAMETERS) as KeyParameterName[]);
+  for (const name of robustNames) {
     const spec = KEY_PARAMETERS[name];
     const at = (f: number, subset: Item[]) => {
       const v = Math.min(spec.range[1], Math.max(spec.range[0], spec.value * f));

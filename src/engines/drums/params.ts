@@ -73,6 +73,28 @@ export const BLEED_PARAMETERS = {
     "a hit is bleed when, after subtracting what the other close mics leak into its mic (the session's bleed " +
       'paths: gain, polarity and delay learnt from its clean bleed events), what is left peaks this far below it',
   ),
+  startSlackMs: p(
+    0.25,
+    'ms',
+    [0, 2],
+    "a leak's detected start may lie this much before its source's (the detection emphasis sees the high end of " +
+      'an attack first)',
+  ),
+  learnResidualDb: p(
+    -15,
+    'dB',
+    [-40, -6],
+    "a clean bleed event: one other close mic's hit explains the stretch of this mic after it to this far down " +
+      '(energy left after the least-squares fit, through the detection emphasis); its gain and delay are learnt',
+  ),
+  cancelFloorDb: p(
+    -40,
+    'dB',
+    [-80, -10],
+    "the learnt bleed paths are taken to cancel a leak at best this far down (their clean events' error, " +
+      'upper quartile, is used when worse): a hit whose cancelled residual peaks more than this + `marginDb` ' +
+      'below the mic is bleed',
+  ),
 } as const;
 
 /**
