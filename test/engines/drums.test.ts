@@ -197,8 +197,8 @@ test('stem classes: brushed snares (band-limited noise swishes) an octave below 
   // six hats (white noise differenced twice: +12 dB per octave, 12 ms) and three brush swishes (white noise through
   // a 2 kHz resonance, Q 1.5, rising over 30 ms, held 120 ms): no drum body in either, the swishes centred ~2 kHz
   const x = new Float32Array(Math.round(2.6 * RATE));
-  let seed = 11;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  const random = mulberry32(11);
+  const rnd = () => random() * 2 - 1;
   const hats = [0.2, 0.6, 1.0, 1.4, 1.8, 2.2];
   const brushes = [0.4, 1.2, 2.0];
   for (const t of hats) {
