@@ -9,7 +9,8 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|held-out] [--param name=value] | --speed
+ * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|tuning-more|held-out|held-out-2]
+ *   [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,15 @@ export const TUNING: TakeSetOptions[] = [1, 2, 3, 4].map((seed) => ({
   sampleRate: FS,
   voice: VOICES.tenor,
 }));
+/** More tuning material (the tenor, other seeds and tempi), added with the no-guide timing consensus. */
+export const TUNING_MORE: TakeSetOptions[] = [
+  { seed: 5, bpm: 88 },
+  { seed: 6, bpm: 96 },
+  { seed: 7, bpm: 104 },
+  { seed: 8, bpm: 112 },
+  { seed: 9, bpm: 120 },
+  { seed: 10, bpm: 126 },
+].map((o) => ({ ...o, sections: 6, takes: 4, sampleRate: FS, voice: VOICES.tenor }));
 export const HELD_OUT: TakeSetOptions[] = [
   { seed: 201, voice: VOICES.baritone, tonic: 50, bpm: 92 },
   { seed: 202, voice: VOICES.alto, tonic: 60, bpm: 108 },
@@ -49,6 +59,24 @@ export const HELD_OUT: TakeSetOptions[] = [
   { seed: 209, voice: VOICES.soprano, tonic: 65, bpm: 90 },
   { seed: 210, voice: VOICES.alto, tonic: 57, bpm: 100 },
 ].map((o) => ({ ...o, sections: 7, takes: 4, sampleRate: FS }));
+
+/**
+ * A second held-out set (spec committed before its one run; 2026-12-01, after the no-guide timing
+ * consensus was changed on the tuning sets): other seeds, tonics and tempi, and five songs of five
+ * takes (four defects per section, so shared defects come in their natural proportion).
+ */
+export const HELD_OUT_2: TakeSetOptions[] = [
+  { seed: 401, voice: VOICES.alto, tonic: 61, bpm: 86, takes: 4 },
+  { seed: 402, voice: VOICES.baritone, tonic: 47, bpm: 118, takes: 5 },
+  { seed: 403, voice: VOICES.soprano, tonic: 68, bpm: 94, takes: 4 },
+  { seed: 404, voice: VOICES.alto, tonic: 56, bpm: 128, takes: 5 },
+  { seed: 405, voice: VOICES.baritone, tonic: 53, bpm: 82, takes: 4 },
+  { seed: 406, voice: VOICES.soprano, tonic: 70, bpm: 110, takes: 5 },
+  { seed: 407, voice: VOICES.alto, tonic: 63, bpm: 98, takes: 4 },
+  { seed: 408, voice: VOICES.baritone, tonic: 49, bpm: 106, takes: 5 },
+  { seed: 409, voice: VOICES.soprano, tonic: 66, bpm: 124, takes: 4 },
+  { seed: 410, voice: VOICES.alto, tonic: 59, bpm: 90, takes: 5 },
+].map((o) => ({ ...o, sections: 7, sampleRate: FS }));
 
 type Mode = 'midi' | 'guide' | 'none';
 const MODES: Mode[] = ['midi', 'guide', 'none'];
@@ -103,10 +131,18 @@ async function main(): Promise<void> {
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
   const sets: [string, TakeSetOptions[]][] = [];
-  if (which !== 'held-out') sets.push(['tuning', TUNING]);
-  if (which !== 'tuning') sets.push(['held-out', HELD_OUT]);
+  if (which === 'both' || which === 'tuning') sets.push(['tuning', TUNING]);
+  if (which === 'tuning-more') sets.push(['tuning-more', TUNING_MORE]);
+  if (which === 'both' || which === 'held-out') sets.push(['held-out', HELD_OUT]);
+  if (which === 'held-out-2') sets.push(['held-out-2', HELD_OUT_2]);
   for (const [name, specs] of sets) {
     const right: Record<Mode, number> = { midi: 0, guide: 0, none: 0 };
+    // sections where two or more takes share a timing defect (late or early entry)
+    const shared: Record<Mode, { n: number; right: number }> = {
+      midi: { n: 0, right: 0 },
+      guide: { n: 0, right: 0 },
+      none: { n: 0, right: 0 },
+    };
     // defect flags against the truth: clean takes flagged, takes with a defect not flagged (of all take × sections)
     const flags: Record<Mode, { cleanFlagged: number; defectMissed: number; cells: number }> = {
       midi: { cleanFlagged: 0, defectMissed: 0, cells: 0 },
@@ -166,6 +202,13 @@ async function main(): Promise<void> {
                 );
               }
             }
+            const timingDefects = set.defects.filter(
+              (x) => x.section === i && (x.kind === 'late' || x.kind === 'early'),
+            ).length;
+            if (timingDefects >= 2) {
+              shared[mode].n++;
+              if (s.chosen === set.best[i]) shared[mode].right++;
+            }
             if (s.chosen === set.best[i]) right[mode]++;
             else {
               const d = set.defects
@@ -186,6 +229,10 @@ async function main(): Promise<void> {
     console.log(
       `${name}: ${specs.length} songs, ${total} sections; chosen = clean take: MIDI guide ${pct(right.midi)}, ` +
         `guide vocal ${pct(right.guide)}, no guide (key) ${pct(right.none)}`,
+    );
+    console.log(
+      `  sections with two or more timing defects: ${shared.none.n}; chosen = clean: ` +
+        MODES.map((m) => `${m} ${shared[m].right}/${shared[m].n}`).join(', '),
     );
     for (const mode of MODES)
       console.log(

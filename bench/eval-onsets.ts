@@ -12,7 +12,9 @@
  * detectOnsets that `shub analyze --features onsets` runs, so each parameter can be moved ±10 % (robustness).
  *
  *   npm run eval                                   (eval.ts, then this)
- *   node dist/bench/eval-onsets.js [--no-peers] [--robustness] [--held-out-only] [--verbose]
+ *   node dist/bench/eval-onsets.js [--no-peers] [--robustness[=name,…]] [--held-out-only] [--no-fresh] [--verbose]
+ * Three sets: tuning, held-out (HELD_OUT_KITS) and held-out 2 (FRESH_HELD_OUT_KITS, made after the first held-out
+ * set's misses were known).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -36,17 +38,26 @@ const OUT = path.join(ROOT, 'bench', 'out');
 const TRUTH = path.join(OUT, 'truth');
 const HELD = path.join(OUT, 'drums-held-out');
 const TUNING_PATTERNS = path.join(OUT, 'drums-tuning');
+const FRESH = path.join(OUT, 'drums-held-out-2');
 const PEER_CACHE = path.join(OUT, 'onset-peers.json');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
-const ROBUSTNESS = process.argv.includes('--robustness');
+const ROBUSTNESS = process.argv.some((a) => a === '--robustness' || a.startsWith('--robustness='));
 const HELD_ONLY = process.argv.includes('--held-out-only');
 const VERBOSE = process.argv.includes('--verbose');
+/** The second held-out set (fixtures/drumtruth.ts FRESH_HELD_OUT_KITS); `--no-fresh` leaves it out. */
+const WITH_FRESH = !process.argv.includes('--no-fresh');
+/** `--robustness=a,b`: only these parameters in the ±10 % tables. */
+const ROBUST_ONLY = process.argv
+  .find((a) => a.startsWith('--robustness='))
+  ?.slice('--robustness='.length)
+  .split(',');
+const robustIncluded = (name: string) => !ROBUST_ONLY || ROBUST_ONLY.includes(name);
 const RATE = 44100;
 
 interface Item {
   truth: TruthFile;
-  set: 'tuning' | 'held-out';
+  set: 'tuning' | 'held-out' | 'held-out 2';
   kit: string;
   pattern: string;
 }
@@ -147,11 +158,11 @@ function tuningItems(): Item[] {
     }));
 }
 
-function drumItems(tuning: boolean): { items: Item[]; missing: string[] } {
-  const dir = tuning ? TUNING_PATTERNS : HELD;
+function drumItems(tuning: boolean, fresh = false): { items: Item[]; missing: string[] } {
+  const dir = tuning ? TUNING_PATTERNS : fresh ? FRESH : HELD;
   mkdirSync(dir, { recursive: true });
-  const { files, missing } = heldOutDrumSet(dir, { tuning });
-  const set = tuning ? ('tuning' as const) : ('held-out' as const);
+  const { files, missing } = heldOutDrumSet(dir, { tuning, fresh });
+  const set = tuning ? ('tuning' as const) : fresh ? ('held-out 2' as const) : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
@@ -159,9 +170,10 @@ async function main() {
   mkdirSync(TRUTH, { recursive: true });
   const held = drumItems(false);
   const tune = HELD_ONLY ? { items: [], missing: [] } : drumItems(true);
-  const items = [...(HELD_ONLY ? [] : tuningItems()), ...tune.items, ...held.items];
+  const fresh = WITH_FRESH ? drumItems(false, true) : { items: [], missing: [] };
+  const items = [...(HELD_ONLY ? [] : tuningItems()), ...tune.items, ...held.items, ...fresh.items];
   const report: string[] = [];
-  const missing = [...tune.missing, ...held.missing];
+  const missing = [...tune.missing, ...held.missing, ...fresh.missing];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
     if (process.env.CI === 'true') throw new Error(text);
@@ -206,7 +218,7 @@ async function main() {
     .join(' | ')} |`;
   const table = (label: string, key: (i: Item) => string) => {
     report.push('', head.replace('{col}', label), '|---|---|---|---|' + tools.map(() => '---|---|---|').join(''));
-    for (const set of ['tuning', 'held-out'] as const) {
+    for (const set of ['tuning', 'held-out', 'held-out 2'] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
         key,
@@ -249,7 +261,7 @@ async function main() {
     const melOnly = new Set(['deltaFraction', 'medianSeconds', 'peakWindowSeconds', 'searchBeforeSeconds']);
     for (const name of Object.keys(ONSET_PARAMETERS) as (keyof typeof ONSET_PARAMETERS)[]) {
       if (name === 'tickSeconds') continue; // native: moves the fine envelope itself (reported separately)
-      if (melOnly.has(name) || name === 'searchAfterSeconds') continue;
+      if (melOnly.has(name) || name === 'searchAfterSeconds' || !robustIncluded(name)) continue;
       const spec = ONSET_PARAMETERS[name];
       const v = spec.value;
       // ±10 %, kept inside the declared range (a quantile cannot pass 1)
@@ -272,6 +284,7 @@ async function main() {
     // the onset flux itself (native): each parameter ±10 %, the held-out features extracted again
     const heldOut = items.filter((i) => i.set === 'held-out');
     for (const name of Object.keys(ONSET_FLUX_PARAMETERS) as (keyof typeof ONSET_FLUX_PARAMETERS)[]) {
+      if (!robustIncluded(name)) continue;
       const spec = ONSET_FLUX_PARAMETERS[name];
       const v = spec.value;
       const moved = [0.9, 1.1].map((k) => {

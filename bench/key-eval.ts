@@ -11,7 +11,11 @@
  * The profiles are extracted once per file in process, one key block per STFT frame, and summed here into blocks of
  * any length (what the native extractor does for the default length); they are cached beside each WAV.
  * `--fresh` adds the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs(), seeds 31000 + i: evaluated once,
- * at the end of the second round); `--tuning-only`, `--grid`, `--margins` and `--explain` look at the tuning sets only.
+ * at the end of the second round); `--fresh2` the third round's (fresh2KeySpecs(), seeds 33000 + i, evaluated once at
+ * the end of the third round). The tuning sets include the third round's voicing songs (keyVoicingTuningSpecs(),
+ * FluidR3Mono, seeds 6000 + i). `--tuning-only`, `--grid`, `--margins` and `--explain` look at the tuning sets only;
+ * `--params='{…}'` runs other KEY_PARAMETERS values (alternatives), `--no-robust` skips the ±10 % table, `--set=NAME`
+ * takes one set alone.
  *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh]
  */
@@ -20,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldOutSet, renderTruthSong, songSpecs } from '../fixtures/groundtruth.js';
-import { freshKeySet, keyTruthSet, keyTuningSet } from '../fixtures/keytruth.js';
+import { fresh2KeySet, freshKeySet, keyTruthSet, keyTuningSet, keyVoicingTuningSet } from '../fixtures/keytruth.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -49,11 +53,26 @@ const GRID = process.argv.includes('--grid');
 const ONLY_TUNING = GRID || process.argv.includes('--tuning-only');
 // the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs()) only when asked: it is evaluated once
 const FRESH = process.argv.includes('--fresh') && !ONLY_TUNING;
+// the third round's fresh held-out set (fixtures/keytruth.ts fresh2KeySpecs()): evaluated once, with --fresh2
+const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
+// --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
+const PARAMS = JSON.parse(
+  process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
+) as EstimateKeyOptions['params'];
 const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 
-const SETS = ['tuning', 'tuning key set', 'held-out songs', 'held-out key set', 'fresh key set'] as const;
+const SETS = [
+  'tuning',
+  'tuning key set',
+  'tuning voicing set',
+  'held-out songs',
+  'held-out key set',
+  'fresh key set',
+  'fresh2 key set',
+] as const;
 type Set = (typeof SETS)[number];
-const TUNING: readonly Set[] = ['tuning', 'tuning key set'];
+const TUNING: readonly Set[] = ['tuning', 'tuning key set', 'tuning voicing set'];
+const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set'];
 
 interface Item {
   set: Set;
@@ -210,22 +229,37 @@ async function main() {
   const keyDir = path.join(OUT, 'keytruth');
   const tuneDir = path.join(OUT, 'keytuning');
   const freshDir = path.join(OUT, 'keyfresh');
-  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir]) mkdirSync(d, { recursive: true });
+  const voicingDir = path.join(OUT, 'keytuning3');
+  const fresh2Dir = path.join(OUT, 'keyfresh2');
+  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir, voicingDir, fresh2Dir])
+    mkdirSync(d, { recursive: true });
   const items: Item[] = [];
-  songSpecs().forEach((s, i) => {
-    const t = renderTruthSong(s, truthDir, 1000 + i)[0]!;
-    items.push({ set: 'tuning', name: t.name, file: t.file, key: t.key! });
-  });
-  for (const t of keyTuningSet(tuneDir)) items.push({ set: 'tuning key set', name: t.name, file: t.file, key: t.key });
+  // --set=NAME: that set alone (fills its caches while another run renders the rest)
+  const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
+  const want = (set: Set) => !only || only === set;
+  if (want('tuning'))
+    songSpecs().forEach((s, i) => {
+      const t = renderTruthSong(s, truthDir, 1000 + i)[0]!;
+      items.push({ set: 'tuning', name: t.name, file: t.file, key: t.key! });
+    });
+  if (want('tuning key set'))
+    for (const t of keyTuningSet(tuneDir))
+      items.push({ set: 'tuning key set', name: t.name, file: t.file, key: t.key });
+  if (want('tuning voicing set'))
+    for (const t of keyVoicingTuningSet(voicingDir))
+      items.push({ set: 'tuning voicing set', name: t.name, file: t.file, key: t.key });
   const skipHeld = ONLY_TUNING || (FRESH_ONLY && WARM);
-  if (!skipHeld)
+  if (!skipHeld && want('held-out songs'))
     for (const t of heldOutSet(heldDir, { stems: false }))
       items.push({ set: 'held-out songs', name: t.name, file: t.file, key: t.key! });
-  if (!skipHeld)
+  if (!skipHeld && want('held-out key set'))
     for (const t of keyTruthSet(keyDir))
       items.push({ set: 'held-out key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH)
+  if (FRESH && want('fresh key set'))
     for (const t of freshKeySet(freshDir)) items.push({ set: 'fresh key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH2 && want('fresh2 key set'))
+    for (const t of fresh2KeySet(fresh2Dir))
+      items.push({ set: 'fresh2 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -244,7 +278,7 @@ async function main() {
   const tuning = items.filter((i) => TUNING.includes(i.set));
   const scoreOf = (subset: Item[], est: (it: Item) => KeyLabel | null) =>
     mean(subset.map((it) => keyScore(est(it), it.key)));
-  const base = (it: Item) => shubKey(profiles.get(it.file)!, {});
+  const base = (it: Item) => shubKey(profiles.get(it.file)!, { params: PARAMS });
   const profileOnly = (it: Item) => shubKey(profiles.get(it.file)!, {}, true);
   // the engine before issue 12: the whole-file profile, Temperley's minor profile as published
   const before = (it: Item) => shubKey(profiles.get(it.file)!, { naturalMinor: false }, true);
@@ -271,6 +305,7 @@ async function main() {
         for (const c of grid.cadenceWeight)
           for (const f of grid.endChordWeight) {
             const params = {
+              ...PARAMS,
               bassWeight: b,
               tonicChordWeight: t,
               cadenceWeight: c,
@@ -305,7 +340,7 @@ async function main() {
   const groups: [string, Item[]][] = [
     ...SETS.map((s): [string, Item[]] => [s, items.filter((i) => i.set === s)]),
     ['tuning, both sets', tuning],
-    ['held-out, both sets', heldOut.filter((i) => i.set !== 'fresh key set')],
+    ['held-out, both sets', heldOut.filter((i) => !FRESH_SETS.includes(i.set))],
   ];
   for (const [name, subset] of groups) {
     if (!subset.length) continue;
@@ -325,11 +360,14 @@ async function main() {
   // robustness: each parameter at ±10 %, on every held-out set there is (and on the tuning sets)
   const heldSongs = items.filter((i) => i.set === 'held-out songs');
   const fresh = items.filter((i) => i.set === 'fresh key set');
+  const fresh2 = items.filter((i) => i.set === 'fresh2 key set');
+  const old = heldOut.filter((i) => !FRESH_SETS.includes(i.set));
   const robustSets = (
     [
-      [`held-out (${heldOut.length - fresh.length})`, heldOut.filter((i) => i.set !== 'fresh key set')],
+      [`held-out (${old.length})`, old],
       [`heldOutSet (${heldSongs.length})`, heldSongs],
       ...(fresh.length ? [[`fresh (${fresh.length})`, fresh] as [string, Item[]]] : []),
+      ...(fresh2.length ? [[`fresh2 (${fresh2.length})`, fresh2] as [string, Item[]]] : []),
       [`tuning (${tuning.length})`, tuning],
     ] as [string, Item[]][]
   ).filter(([, subset]) => subset.length > 0);
@@ -342,11 +380,13 @@ async function main() {
     `| parameter | value | ${robustSets.map(([n]) => `${n} −10 % / +10 %`).join(' | ')} | largest held-out move |`,
     `|---|---|${robustSets.map(() => '---|').join('')}---|`,
   );
-  for (const name of Object.keys(KEY_PARAMETERS) as KeyParameterName[]) {
+  // --no-robust: the score table only (ablations)
+  const robustNames = process.argv.includes('--no-robust') ? [] : (Object.keys(KEY_PARAMETERS) as KeyParameterName[]);
+  for (const name of robustNames) {
     const spec = KEY_PARAMETERS[name];
     const at = (f: number, subset: Item[]) => {
       const v = Math.min(spec.range[1], Math.max(spec.range[0], spec.value * f));
-      return scoreOf(subset, (it) => shubKey(profiles.get(it.file)!, { params: { [name]: v } }));
+      return scoreOf(subset, (it) => shubKey(profiles.get(it.file)!, { params: { ...PARAMS, [name]: v } }));
     };
     let move = 0;
     const cells = robustSets.map(([n, subset], i) => {
@@ -365,7 +405,7 @@ async function main() {
       const p = profiles.get(it.file)!;
       const n = keyBlockFrames(p.hopSeconds);
       const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
-      const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, {});
+      const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, { params: PARAMS });
       const truth = a.evidence.find((e) => e.key === label(it.key))!;
       const other = a.evidence.find((e) => e.key !== truth.key)!;
       console.error(
@@ -374,11 +414,15 @@ async function main() {
       );
     }
   if (EXPLAIN)
-    for (const it of process.argv.includes('--explain-fresh') ? fresh : tuning) {
+    for (const it of process.argv.includes('--explain-fresh2')
+      ? fresh2
+      : process.argv.includes('--explain-fresh')
+        ? fresh
+        : tuning) {
       const p = profiles.get(it.file)!;
       const n = keyBlockFrames(p.hopSeconds);
       const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
-      const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, {});
+      const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, { params: PARAMS });
       if (a.result.key === label(it.key)) continue;
       const truth = a.evidence.find((e) => e.key === label(it.key))!;
       console.error(`${it.name}: ${a.result.key} — ${a.decision?.reason}`);
@@ -389,7 +433,7 @@ async function main() {
   if (VERBOSE)
     for (const it of items) {
       const p = profiles.get(it.file)!;
-      const est = shubKey(p, {});
+      const est = shubKey(p, { params: PARAMS });
       console.error(
         `${it.set.padEnd(17)} ${it.name.padEnd(60)} truth ${label(it.key).padEnd(9)} shub ${label(est).padEnd(9)}` +
           ` profile-only ${label(profileOnly(it)).padEnd(9)}${PEERS ? ` QM ${label(qm.get(it.file) ?? null)}` : ''}`,

@@ -1,9 +1,9 @@
 /**
  * Development sweep for the onset flux (not part of `npm run eval`): pooled F / offset on the tuning set (and,
  * with --held-out, the held-out set) for configurations given as JSON: [{ "native": {...}, "params": {...} }].
- *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out] [--legacy]
+ *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh] [--legacy]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeMono, groundTruthSet } from '../fixtures/groundtruth.js';
@@ -18,7 +18,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const OUT = path.join(ROOT, 'bench', 'out');
 const RATE = 44100;
 const CACHE = '/tmp/onset2-cache';
-const HELD = process.argv.includes('--held-out');
+const FEATURE_CACHE = '/tmp/onset3-features';
+const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
+/** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
+const FRESH = process.argv.includes('--fresh');
 const LEGACY = process.argv.includes('--legacy');
 const VERBOSE = process.argv.includes('--verbose');
 const configs: { native?: Record<string, number>; params?: Record<string, number> }[] = JSON.parse(
@@ -32,14 +35,26 @@ interface It {
   group: string;
 }
 const items: It[] = [];
-if (!HELD) {
-  for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
-    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.kind === 'loop' ? 'loop' : t.kind });
-  for (const t of heldOutDrumSet(path.join(OUT, 'drums-tuning'), { tuning: true }).files)
-    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
-} else {
-  for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out')).files)
-    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+const ITEMS_CACHE = path.join(
+  FEATURE_CACHE,
+  FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
+);
+if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
+else {
+  if (!HELD) {
+    for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.kind === 'loop' ? 'loop' : t.kind });
+    for (const t of heldOutDrumSet(path.join(OUT, 'drums-tuning'), { tuning: true }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (FRESH) {
+    for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out-2'), { fresh: true }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else {
+    for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out')).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  }
+  mkdirSync(FEATURE_CACHE, { recursive: true });
+  writeFileSync(ITEMS_CACHE, JSON.stringify(items));
 }
 
 function audio(file: string): Float32Array {
@@ -54,22 +69,47 @@ function audio(file: string): Float32Array {
 }
 
 const reports = new Map<string, FeatureReport[]>();
+/** The fields detectOnsets reads, cached on disk per file and native configuration (`--no-cache`: extract). */
+function cachedReport(file: string, native: Record<string, number>): FeatureReport {
+  const key = `${path.basename(file)}.${LEGACY ? 'legacy' : JSON.stringify(native).replace(/[^\w.-]/g, '_')}.json`;
+  const c = path.join(FEATURE_CACHE, key);
+  if (!process.argv.includes('--no-cache') && existsSync(c)) {
+    const j = JSON.parse(readFileSync(c, 'utf8'));
+    return {
+      ...j,
+      odf: Float32Array.from(j.odf),
+      fineEnergy: Float32Array.from(j.fineEnergy),
+      onsetFlux: Float32Array.from(j.onsetFlux),
+    } as FeatureReport;
+  }
+  const fx = createFeatureExtractor(
+    { sampleRate: RATE, channels: 1 },
+    { spectrum: true, pitch: false, onsets: !LEGACY },
+    {},
+    LEGACY ? {} : onsetFluxOptions(RATE, native),
+  );
+  fx.addFloat(audio(file));
+  const r = fx.finish();
+  const keep = {
+    odf: Array.from(r.odf),
+    hopSeconds: r.hopSeconds,
+    fineEnergy: Array.from(r.fineEnergy),
+    tickSamples: r.tickSamples,
+    onsetFlux: Array.from(r.onsetFlux ?? []),
+    onsetFluxGroups: r.onsetFluxGroups,
+    onsetHopSeconds: r.onsetHopSeconds,
+  };
+  mkdirSync(FEATURE_CACHE, { recursive: true });
+  writeFileSync(c, JSON.stringify(keep));
+  return r;
+}
 function features(native: Record<string, number> = {}): FeatureReport[] {
   const key = JSON.stringify(native);
   if (!reports.has(key)) {
     reports.clear();
     reports.set(
       key,
-      items.map((it) => {
-        const fx = createFeatureExtractor(
-          { sampleRate: RATE, channels: 1 },
-          { spectrum: true, pitch: false, onsets: !LEGACY },
-          {},
-          LEGACY ? {} : onsetFluxOptions(RATE, native),
-        );
-        fx.addFloat(audio(it.file));
-        return fx.finish();
-      }),
+      items.map((it) => cachedReport(it.file, native)),
     );
   }
   return reports.get(key)!;

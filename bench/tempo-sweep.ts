@@ -6,6 +6,7 @@
  *   node dist/bench/tempo-sweep.js            tuning and held-out: Acc1, Acc2, beat F (songs; drum files)
  *   node dist/bench/tempo-sweep.js --sweep    plus held-out Acc1 with each parameter at 0.9× and 1.1× its value
  *   node dist/bench/tempo-sweep.js --misses   plus the files missed at Acc1, with the decision's alternatives
+ *   node dist/bench/tempo-sweep.js --held-out-2   plus the second held-out set (fixtures/tempotruth.ts)
  *   node dist/bench/tempo-sweep.js --grid priorOctaves=1,1.5 evenFloor=0.2,0.4
  *                                             every combination on the tuning set (held-out printed beside, never
  *                                             used to choose)
@@ -16,6 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { groundTruthSet, heldOutSet, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
+import { heldOutDrumSet } from '../fixtures/drumtruth.js';
+import { tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -38,15 +41,23 @@ async function features(truth: TruthFile): Promise<Item> {
   const cache = path.join(OUT, 'tempo-features', `${path.basename(truth.file)}.json`);
   if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(truth.file).mtimeMs) {
     const c = JSON.parse(readFileSync(cache, 'utf8')) as TempoInput;
-    return { truth, input: c };
+    // caches written before the tempo engine read the pitch-class profile are recomputed
+    if (c.pitchClass) return { truth, input: c };
   }
   const item = await computeFeatures(truth);
   mkdirSync(path.dirname(cache), { recursive: true });
-  const { odf, odfLow, chroma, hopSeconds, onsetTimes } = item.input;
+  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes } = item.input;
   const plain = (x: ArrayLike<number> | undefined) => (x ? Array.from(x) : undefined);
   writeFileSync(
     cache,
-    JSON.stringify({ odf: plain(odf), odfLow: plain(odfLow), chroma: plain(chroma), hopSeconds, onsetTimes }),
+    JSON.stringify({
+      odf: plain(odf),
+      odfLow: plain(odfLow),
+      chroma: plain(chroma),
+      pitchClass: plain(pitchClass),
+      hopSeconds,
+      onsetTimes,
+    }),
   );
   return item;
 }
@@ -61,7 +72,14 @@ async function computeFeatures(truth: TruthFile): Promise<Item> {
     const onsets = detectOnsets(onsetInput(r, rate, stftLayout(rate).windowSamples));
     return {
       truth,
-      input: { odf: r.odf, odfLow: r.odfLow, chroma: r.chroma, hopSeconds: r.hopSeconds, onsetTimes: onsets.times },
+      input: {
+        odf: r.odf,
+        odfLow: r.odfLow,
+        chroma: r.chroma,
+        pitchClass: r.pitchClass,
+        hopSeconds: r.hopSeconds,
+        onsetTimes: onsets.times,
+      },
     };
   } finally {
     await source.close();
@@ -139,18 +157,35 @@ async function main() {
       const [name, value] = a.split('=');
       (TEMPO_PARAMETERS[name as keyof typeof TEMPO_PARAMETERS] as ParameterSpec).value = Number(value);
     }
-  const tuning = await Promise.all([...groundTruthSet(tuningDir), ...tempoTuningSet(tuningDir)].map(features));
+  // tuning: the songs and stems of both tuning song sets, the tuning kits and loops, and (h-tempo3) the onset
+  // evaluation's tuning-kit pattern stems (fixtures/drumtruth.ts TUNING_KITS, seeds 8000 + i)
+  const patternDir = path.join(OUT, 'drum-truth-tuning');
+  mkdirSync(patternDir, { recursive: true });
+  const tuning = await Promise.all(
+    [
+      ...groundTruthSet(tuningDir),
+      ...tempoTuningSet(tuningDir),
+      ...heldOutDrumSet(patternDir, { tuning: true }).files,
+    ].map(features),
+  );
   const held = await Promise.all(heldOutSet(heldDir).map(features));
   const t = evaluate(tuning);
   const h = evaluate(held);
+  // --held-out-2: the second held-out set (fixtures/tempotruth.ts), committed before shub ran on it
+  const held2Dir = path.join(OUT, 'tempo-heldout2');
+  mkdirSync(held2Dir, { recursive: true });
+  const h2 = process.argv.includes('--held-out-2')
+    ? evaluate(await Promise.all(tempoHeldOut2Set(held2Dir).files.map(features)))
+    : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files | Acc2 drum files | beat F drum files |',
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const [label, x] of [
-    ['tuning', t],
-    ['held-out', h],
-  ] as const)
+    ['tuning', t] as const,
+    ['held-out', h] as const,
+    ...(h2 ? [['held-out 2', h2] as const] : []),
+  ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc2)} | ` +
         `${f3(x.drumBeatF)} |`,
@@ -179,6 +214,7 @@ async function main() {
   if (process.argv.includes('--misses')) {
     console.log('\ntuning misses:\n' + t.misses.join('\n'));
     console.log('\nheld-out misses:\n' + h.misses.join('\n'));
+    if (h2) console.log('\nheld-out 2 misses:\n' + h2.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -432,6 +432,20 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     tuning = out.tuningCents;
     timingOffset = out.timingOffsetMs;
     measures = out.measures;
+    if (out.reference === 'consensus')
+      decisions.push({
+        engine: 'comp.measures',
+        decision: 'timing reference',
+        value: out.grid ? 'onset grid' : 'largest group of agreeing takes',
+        reason: out.grid
+          ? `the takes' onsets lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid (resultant ` +
+            `${round(out.grid.strength, 2)}): in each section the takes whose onsets lie on it are the timing reference`
+          : "the takes' onsets lie on no fixed grid: in each section the largest group of takes whose entries agree " +
+            'is the timing reference',
+        ...(out.grid
+          ? { inputs: { periodSeconds: round(out.grid.periodSeconds, 5), strength: round(out.grid.strength, 3) } }
+          : {}),
+      });
     choices = chooseTakes(sections, measures, weights, names);
     for (const [s, c] of choices.entries())
       decisions.push({

@@ -2,7 +2,8 @@
  * The comp engines on analytic cases: the streaming assembler (exact gain × take outside the
  * crossfades, equal power inside, the same output whatever the block size), seams placed in a
  * silent stretch, the Viterbi choice and its switch cost, weights, keys, the MIDI guide reader
- * (against fixtures/midi.ts), bar and automatic sections, and the level fit.
+ * (against fixtures/midi.ts), bar and automatic sections, the level fit, and the no-guide timing
+ * consensus (onset grid, largest group of agreeing takes).
  */
 import assert from 'node:assert/strict';
 import test from 'node:test';
@@ -13,11 +14,16 @@ import { FrameMeter } from '../../src/engines/comp/features.js';
 import { readMidiNotes } from '../../src/engines/comp/guide.js';
 import {
   activity,
+  consensusTiming,
   fineActivity,
+  gridDeviation,
+  largestGroup,
   levelFit,
+  onsetGrid,
   parseKey,
   type TakeSectionMeasures,
 } from '../../src/engines/comp/measures.js';
+import { mulberry32 } from '../../src/engines/random.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
 import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
@@ -324,4 +330,70 @@ test('level fit: a drop shows in its cell whether one take drops in several sect
     }),
   );
   assert.deepEqual(matchGains([-20, -18, null, -40], 12).gainsDb, [0, -2, 0, 12], 'to the median, bounded');
+});
+
+test('largest group: the mean of the biggest cluster; two clusters as large are a tie', () => {
+  assert.deepEqual(largestGroup([0, 2, 60, 64, 1], 5), { centre: 1, size: 3, tied: false });
+  const tie = largestGroup([0, 2, 60, 62], 5)!;
+  assert.equal(tie.size, 2);
+  assert.equal(tie.tied, true);
+  assert.equal(largestGroup([], 5), null);
+});
+
+test('onset grid: found on eighth notes at 100 bpm despite spurious onsets; none in random onsets', () => {
+  const rand = mulberry32(11);
+  const sections = Array.from({ length: 6 }, (_, s) => ({
+    name: `S${s}`,
+    startSeconds: 4.8 * s,
+    endSeconds: 4.8 * (s + 1),
+  }));
+  // four takes: notes on a 0.3 s grid (phase 0.1 s) with ±8 ms timing, plus one spurious onset in four
+  const takes = Array.from({ length: 4 }, () => {
+    const out: number[] = [];
+    for (let i = 0; i < 96; i++) {
+      if (rand() < 0.5) out.push(0.1 + 0.3 * i + (rand() - 0.5) * 0.016);
+      if (rand() < 0.12) out.push(rand() * 28.8);
+    }
+    return out.sort((a, b) => a - b);
+  });
+  const g = onsetGrid(takes, sections)!;
+  assert.ok(Math.abs(g.periodSeconds - 0.3) < 0.0005, `period ${g.periodSeconds}`);
+  const phase = ((g.phaseSeconds - 0.1 + 0.15) % 0.3) - 0.15;
+  assert.ok(Math.abs(phase) < 0.005, `phase ${g.phaseSeconds}`);
+  // a take 60 ms late in section 2 reads +60 ms against it
+  const late = [0.1 + 0.3 * 17, 0.1 + 0.3 * 19, 0.1 + 0.3 * 22].map((t) => t + 0.06);
+  assert.ok(Math.abs(gridDeviation(late, sections[1]!, g)! - 0.06) < 0.006);
+  const noise = Array.from({ length: 4 }, () => Array.from({ length: 40 }, () => rand() * 28.8));
+  assert.equal(onsetGrid(noise, sections), null);
+});
+
+test('timing consensus: two takes sharing a late entry do not become the reference', () => {
+  // envelopes on 10 ms frames: three notes, shifted per take (frames)
+  const env = (shift: number) => {
+    const x = new Float32Array(300);
+    for (const [a, b] of [
+      [50, 90],
+      [100, 130],
+      [140, 200],
+    ] as [number, number][])
+      for (let i = a + shift; i < b + shift; i++) x[i] = 1;
+    return x;
+  };
+  // in time, 6 and 7 frames late, 8 early
+  const soft = [env(0), env(6), env(7), env(-8)];
+  // with a grid: the takes' onsets say where "in time" is
+  const withGrid = consensusTiming(soft, 0, 300, 15, 0.01, [0.004, 0.061, 0.069, -0.08]);
+  assert.deepEqual(withGrid.inTime, [0]);
+  assert.deepEqual(
+    withGrid.lags.map((l) => Math.round(l!)),
+    [0, 6, 7, -8],
+  );
+  // a consensus of the other takes would read the in-time take 6 frames early; the largest group of
+  // agreeing takes (without a grid) is the two in time
+  const noGrid = consensusTiming([env(0), env(1), env(6), env(-8)], 0, 300, 15, 0.01, null);
+  assert.deepEqual(noGrid.inTime, [0, 1]);
+  assert.deepEqual(
+    noGrid.lags.map((l) => Math.round(l!) + 0),
+    [0, 1, 6, -8],
+  );
 });

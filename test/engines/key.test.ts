@@ -186,3 +186,41 @@ test('the native block profiles add up to the whole-file profiles, one block per
     for (let i = 0; i < 120; i++) assert.ok(Math.abs(sum[i]! - whole[i]!) <= 1e-5 * total, `bin ${i}`);
   }
 });
+
+/** The label of the chord sounding at `second` (the segment covering it). */
+function chordAt(a: KeyAnalysis, second: number, blockSeconds: number): string {
+  const b = Math.floor(second / blockSeconds);
+  const s = a.chords.find((c) => c.start <= b && b < c.end);
+  return s
+    ? `${['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'][s.root]}${s.mode === 'minor' ? 'm' : ''}`
+    : '-';
+}
+
+test('chord labels: a first-inversion V (G/B) is G, not B minor; G7 is G; over a G pedal, F/G is F', () => {
+  const seconds = 1.3;
+  // C – G/B – Am – G7 – C: the bass on B is the third of G; the seventh (F) does not make G7 another triad
+  const G6: [number[], number] = [[62, 67, 71], 47];
+  const G7: [number[], number] = [[59, 62, 65, 67], 43];
+  const bs = KEY_PARAMETERS.blockSeconds.value;
+  const inv = keyOf(progression([C, G6, Am, G7, C, G6, Am, G7, C], seconds, 0));
+  assert.equal(chordAt(inv, 1.5 * seconds, bs), 'G');
+  assert.equal(chordAt(inv, 3.5 * seconds, bs), 'G');
+  assert.equal(inv.result.key, 'C major');
+  // with the bass on the root only (no inversion share) and the whole bass register in the chord chroma, the same
+  // G/B reads as B minor: what the second round's labels did
+  const old = keyOf(progression([C, G6, Am, G7, C, G6, Am, G7, C], seconds, 0), {
+    chordInversionBass: 0,
+    chordBassInChroma: 1,
+  });
+  assert.equal(chordAt(old, 1.5 * seconds, bs), 'Bm');
+  // I–IV–V–I over a G pedal (the bass holds G2 for 10 s): the pedal is found and the chords above it are read
+  const pedal = (c: [number[], number]): [number[], number] => [c[0], 43];
+  const ped = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0));
+  assert.ok((ped.decision!.inputs as { pedalSeconds: number }).pedalSeconds >= 8);
+  assert.equal(chordAt(ped, 1.5 * seconds, bs), 'F');
+  assert.equal(chordAt(ped, 5.5 * seconds, bs), 'F');
+  assert.equal(ped.result.key, 'C major');
+  // without the pedal rule the held G is taken for the root of the F chord above it
+  const noPedal = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0), { pedalMinSeconds: 30 });
+  assert.notEqual(chordAt(noPedal, 1.5 * seconds, bs), 'F');
+});

@@ -11,7 +11,14 @@ import { heldOutDrumSpecs, renderHeldOutDrum, type DrumTruthFile } from '../../f
 import { fMeasure, matchEvents } from '../../bench/metrics.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
-import { attackStart, steepestRise } from '../../src/engines/onsets/index.js';
+import {
+  attackStart,
+  fluxEnvelope,
+  fluxGroupPeaks,
+  onsetDefaults,
+  pickPeaks,
+  steepestRise,
+} from '../../src/engines/onsets/index.js';
 
 const { dir, cleanup } = tempDir();
 after(cleanup);
@@ -64,4 +71,45 @@ test('placement: a low tone before the hit is not a rise; the start is where the
   // −23 dB of the peak above the background: within the first tick of the attack
   const start = attackStart(fine, rise, 4, 40, 10 ** (-23 / 10), 40);
   assert.ok(start >= 198.5 && start <= 200.5, `start at ${start}`);
+});
+
+test('per-group picking: a rise in one frequency group beside a larger peak of the mean is its own onset', () => {
+  // four groups, 5.8 ms hop, 2 s: twenty loud "kicks" every 100 ms in groups 0–1 (the mean's peaks), and 35 ms
+  // after the tenth a rise in group 3 alone at 0.8 of that group's loud frames (a flam's main stroke, a hat)
+  const hop = 0.0058;
+  const n = Math.round(2 / hop);
+  const groups = 4;
+  const values = new Float32Array(n * groups);
+  const kicks: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const f = Math.round((0.05 + 0.1 * k) / hop);
+    kicks.push(f);
+    values[f * groups] = 1;
+    values[f * groups + 1] = 1;
+    values[f * groups + 3] = k === 9 ? 0 : 1;
+  }
+  const lone = kicks[9]! + 6;
+  values[lone * groups + 3] = 0.8;
+  const flux = { values, groups, hopSeconds: hop };
+  const params = onsetDefaults();
+  const meanPeaks = pickPeaks(fluxEnvelope(flux, params), 1 / hop, {
+    ...params,
+    deltaFraction: params.fluxDeltaFraction,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+  });
+  const groupPeaks = fluxGroupPeaks(flux, params);
+  assert.ok(groupPeaks.includes(lone), `group peaks ${groupPeaks.join(' ')}`);
+  for (const f of kicks) assert.ok(groupPeaks.includes(f) || meanPeaks.includes(f));
+  // the lone rise is below the mean's threshold beside the kick 35 ms earlier (what the group picking adds)
+  assert.ok(!meanPeaks.includes(lone), `mean peaks ${meanPeaks.join(' ')}`);
+  // no frame between the hits is picked
+  assert.deepEqual(
+    groupPeaks.filter((f) => !kicks.includes(f) && f !== lone),
+    [],
+  );
+  // the group's scale is its loud frames' 1: the lone rise is 0.8 over a local median of 0, so a threshold of
+  // 0.9 leaves it out and 0.7 keeps it
+  assert.ok(!fluxGroupPeaks(flux, { ...params, fluxGroupDeltaFraction: 0.9 }).includes(lone));
+  assert.ok(fluxGroupPeaks(flux, { ...params, fluxGroupDeltaFraction: 0.7 }).includes(lone));
 });

@@ -167,6 +167,13 @@ export const ONSET_PARAMETERS = {
     'onset flux peak picking: deltaFraction for the onset flux envelope',
   ),
   fluxMedianSeconds: p(0.1, 's', [0.01, 1], 'onset flux peak picking: medianSeconds for the onset flux envelope'),
+  fluxGroupDeltaFraction: p(
+    0.6,
+    'of the group scale',
+    [0.05, 1],
+    'onset flux peak picking per frequency group: a peak of one group (divided by its fluxScaleTopFraction ' +
+      'value) that exceeds its own local median by this much adds an onset even beside a larger peak of the mean',
+  ),
   fluxPeakWindowSeconds: p(
     0.05,
     's',
@@ -341,6 +348,15 @@ export const TEMPO_PARAMETERS = {
       'which the pitch content never changes (a click track, a drone: ~1e-4) and chords say nothing; songs and ' +
       'drum stems measure 0.005–0.5',
   ),
+  harmonyMinTuning: p(
+    0.25,
+    '',
+    [0, 1],
+    "chords count only when the file has tuned notes: the pitch-class profile's tuning concentration (the key " +
+      "engine's measure: resultant length of the spectral peaks' positions within the semitone) is at least this; " +
+      'drum stems have pitch content (the chroma moves) but no tuning grid (tuning set: songs 0.32–0.81, drum files ' +
+      '0.006–0.17; half-way between)',
+  ),
   harmonyMinEvidence: p(
     0.4,
     '',
@@ -443,6 +459,38 @@ export const KEY_PARAMETERS = {
     "chord labelling: the triad templates include each tone's partials 2–6 (octaves, fifths, the 5th partial's " +
       'major third) weighted by this to the power h − 1 (0 = bare triads; 0.6 as the HPCP harmonic weighting)',
   ),
+  chordBassInChroma: p(
+    0.5,
+    'of the bass register',
+    [0, 1],
+    "chord labelling: the block's profile is matched to the chord templates with its bass register (the bass " +
+      'profile: peaks below 250 Hz) weighted by this (1 = the whole profile; 0 = the part above 250 Hz only): ' +
+      "a loud bass's harmonics (the 3rd a fifth, the 5th a major third above it) otherwise outweigh the chord tones",
+  ),
+  chordInversionBass: p(
+    0.7,
+    'of chordBassWeight',
+    [0, 1],
+    "chord labelling: the bass profile's share on the chord's third or fifth (an inverted chord: I6, V6, a " +
+      'six-four) counts this fraction of the weight of a share on its root, so the bass supports a chord without ' +
+      'making the bass note its root (0 = root position only, 1 = any chord tone alike)',
+  ),
+  chordSeventhWeight: p(
+    0.8,
+    'of a triad tone',
+    [0, 1],
+    'chord labelling: each triad is also matched as its seventh chords (major: dominant and major seventh; minor: ' +
+      'minor seventh), the seventh weighted by this in the template; the block takes the better match and the ' +
+      'label stays the triad (0 = triads only)',
+  ),
+  pedalMinSeconds: p(
+    3,
+    's',
+    [0.5, 30],
+    "chord labelling: a pedal is a bass note held at least this long (the bass profile's strongest pitch class " +
+      'unchanged) while the chords above it, labelled without the bass, change; over a pedal the bass is no ' +
+      'evidence for the chord, nor for the key',
+  ),
   chordSwitchPenalty: p(
     0.6,
     'emission units',
@@ -492,6 +540,14 @@ export const KEY_PARAMETERS = {
 } as const;
 
 export const PITCH_PARAMETERS = {
+  minRateHz: p(
+    16000,
+    'Hz',
+    [4000, 384000],
+    'pitch analysis rate: the mono mix is halved by half-band filters while its rate stays at or above this ' +
+      '(48 kHz → 24 kHz, 44.1 kHz → 22.05 kHz)',
+    true,
+  ),
   minHz: p(50, 'Hz', [20, 1000], 'lowest f0 searched'),
   maxHz: p(1600, 'Hz', [100, 4000], 'highest f0 searched'),
   floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced (no f0 candidate)'),

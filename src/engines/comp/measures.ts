@@ -205,11 +205,18 @@ function frameRange(s: Section, hopS: number, n: number): [number, number] {
 }
 
 /** The lag (frames, fractional; + = take late) maximising Σ take[i+L]·ref[i] over [a, b). */
-function bestLag(take: ArrayLike<number>, ref: ArrayLike<number>, a: number, b: number, maxLag: number): number | null {
+function bestLag(
+  take: ArrayLike<number>,
+  ref: ArrayLike<number>,
+  a: number,
+  b: number,
+  maxLag: number,
+  refOffset = 0,
+): number | null {
   let anyTake = false;
   let anyRef = false;
   for (let i = Math.max(0, a - maxLag); i < Math.min(take.length, b + maxLag); i++) if (take[i]! > 0) anyTake = true;
-  for (let i = a; i < b; i++) if (ref[i]! > 0) anyRef = true;
+  for (let i = a; i < b; i++) if (ref[i - refOffset]! > 0) anyRef = true;
   if (!anyTake || !anyRef) return null;
   const score = new Float64Array(2 * maxLag + 1);
   for (let L = -maxLag; L <= maxLag; L++) {
@@ -217,7 +224,7 @@ function bestLag(take: ArrayLike<number>, ref: ArrayLike<number>, a: number, b: 
     for (let i = a; i < b; i++) {
       const j = i + L;
       if (j < 0 || j >= take.length) continue;
-      s += take[j]! * ref[i]!;
+      s += take[j]! * ref[i - refOffset]!;
     }
     score[L + maxLag] = s;
   }
@@ -254,6 +261,8 @@ export interface MeasureOutput {
   reference: 'midi' | 'guide' | 'consensus';
   /** The entry offset all takes share against the reference (median), ms; timingMs is taken less it. */
   timingOffsetMs: number;
+  /** No guide: the takes' onset grid that anchors each section's timing (null: none found). */
+  grid?: OnsetGrid | null;
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -274,6 +283,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   let refSoft: (k: number) => Float32Array;
   let refOnsets: (k: number) => number[][];
   let kind: MeasureOutput['reference'];
+  const consensusActive = new Uint8Array(guide.kind === 'none' ? n : 0);
+  let pitchedNear: Uint8Array[] = [];
   if (guide.kind === 'midi') {
     kind = 'midi';
     const act = new Uint8Array(n);
@@ -307,44 +318,63 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   } else {
     kind = 'consensus';
     tuning = tuningOffsetCents(frames.map((f) => f.slow));
-    // the takes' majority activity, and the other takes' median envelope (timing)
-    const cacheA = new Map<number, Uint8Array>();
-    const cacheS = new Map<number, Float32Array>();
-    const build = (k: number) => {
-      const act = new Uint8Array(n);
-      const soft = new Float32Array(n);
-      const idx = takes.map((_, j) => j).filter((j) => j !== k || N === 1);
-      const others = idx.map((j) => frames[j]!);
-      // expected voice: at least half of all the takes (this one included) have pitched voice there
-      const need = Math.max(1, N / 2);
-      const vals = new Float64Array(others.length);
-      // another take's voice counts where it is pitched (within 20 ms): a noise burst in one take
-      // must not make the others look as if they left something out
-      const pitched = (j: number, i: number) => {
-        const f = takes[j]!.f0;
-        for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < f.length && f[i + d]! > 0) return true;
-        return false;
-      };
-      for (let i = 0; i < n; i++) {
-        let c = 0;
-        for (let j = 0; j < N; j++) if (at(frames[j]!.active, i) && pitched(j, i)) c++;
-        others.forEach((o, j) => (vals[j] = at(o.soft, i)));
-        act[i] = c >= need ? 1 : 0;
-        vals.sort();
-        const m = vals.length;
-        soft[i] = m % 2 ? vals[(m - 1) / 2]! : (vals[m / 2 - 1]! + vals[m / 2]!) / 2;
-      }
-      cacheA.set(k, act);
-      cacheS.set(k, soft);
-    };
-    refActive = (k) => (cacheA.has(k) || build(k), cacheA.get(k)!);
-    refSoft = (k) => (cacheS.has(k) || build(k), cacheS.get(k)!);
+    // expected voice: at least half of all the takes have pitched voice there (a take's voice counts
+    // where it is pitched within 20 ms: a noise burst in one take must not make the others look as if
+    // they left something out). Timing is taken against the takes' consensus per section below.
+    const act = consensusActive;
+    const need = Math.max(1, N / 2);
+    pitchedNear = takes.map((t) => {
+      const v = new Uint8Array(n);
+      const f = t.f0;
+      for (let i = 0; i < f.length; i++)
+        if (f[i]! > 0) for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < n) v[i + d] = 1;
+      return v;
+    });
+    for (let i = 0; i < n; i++) {
+      let c = 0;
+      for (let j = 0; j < N; j++) if (at(frames[j]!.active, i) && pitchedNear[j]![i]) c++;
+      act[i] = c >= need ? 1 : 0;
+    }
+    refActive = () => act;
+    refSoft = () => Float32Array.from(act); // unused: timing is taken by consensusTiming
     refOnsets = (k) => takes.filter((_, j) => j !== k || N === 1).map((t) => t.onsets);
   }
   const scale = guide.kind === 'none' ? guide.key : undefined;
 
-  const measures: TakeSectionMeasures[][] = sections.map((s) => {
+  const grid =
+    kind === 'consensus' && N > 1
+      ? onsetGrid(
+          takes.map((t) => t.onsets),
+          sections,
+        )
+      : null;
+  const consensus =
+    kind === 'consensus'
+      ? sections.map((s) => {
+          const [a, b] = frameRange(s, hopS, n);
+          return consensusTiming(
+            frames.map((f) => f.soft),
+            a,
+            b,
+            maxLag,
+            hopS,
+            grid ? takes.map((t) => gridDeviation(t.onsets, s, grid)) : null,
+          );
+        })
+      : [];
+  const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);
+    // no guide: the voice expected in this section is where at least half the takes in time have
+    // pitched voice (a late entry shared by most takes does not make the one in time miss its start)
+    if (kind === 'consensus' && consensus[si]!.inTime.length > 0) {
+      const group = consensus[si]!.inTime;
+      const need = Math.max(1, group.length / 2);
+      for (let i = a; i < b; i++) {
+        let c = 0;
+        for (const j of group) if (at(frames[j]!.active, i) && pitchedNear[j]![i]) c++;
+        consensusActive[i] = c >= need ? 1 : 0;
+      }
+    }
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
       const ra = refActive(k);
@@ -390,7 +420,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         errs.push(Math.abs(((((c - want + 600) % 1200) + 1200) % 1200) - 600));
         if (!Number.isNaN(fr.fast[i]!) && !Number.isNaN(fr.raw[i]!)) jit.push((fr.raw[i]! - fr.fast[i]!) ** 2);
       }
-      const lag = bestLag(fr.soft, refSoft(k), a, b, maxLag);
+      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : bestLag(fr.soft, refSoft(k), a, b, maxLag);
       // onsets: each of the take's onsets in the section against the nearest reference onset of each source
       const window = COMP_MEASURE_PARAMETERS.onsetMatchSeconds.value;
       const onsetErr: number[] = [];
@@ -442,7 +472,210 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   const lags = measures.flatMap((row) => row.map((m) => m.timingMs)).filter((x): x is number => x !== null);
   const common = median(lags) ?? 0;
   for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= common;
-  return { measures, tuningCents: tuning, reference: kind, timingOffsetMs: common };
+  return {
+    measures,
+    tuningCents: tuning,
+    reference: kind,
+    timingOffsetMs: common,
+    ...(kind === 'consensus' ? { grid } : {}),
+  };
+}
+
+/** A fixed grid the song's onsets lie on (recorded to a click): period and the time of one line. */
+export interface OnsetGrid {
+  periodSeconds: number;
+  /** A grid line, seconds, in [0, period). */
+  phaseSeconds: number;
+  /** Resultant length of every onset's phase on the grid over the whole song (1: all on it). */
+  strength: number;
+}
+
+/** Per section, Σ|Σ e^{2πi t/P}| over the section's onsets, divided by the onsets' count. */
+function sectionFit(bySection: Float64Array[], count: number, period: number): number {
+  const w = (2 * Math.PI) / period;
+  let r = 0;
+  for (const ts of bySection) {
+    let c = 0;
+    let sn = 0;
+    for (const t of ts) {
+      c += Math.cos(w * t);
+      sn += Math.sin(w * t);
+    }
+    r += Math.hypot(c, sn);
+  }
+  return r / count;
+}
+
+/**
+ * The onset grid of the whole song from every take's onsets: the coarsest period (gridMinSeconds…
+ * gridMaxSeconds) on which each section's onsets line up nearly as well as on the best one (a finer
+ * grid always fits as well: an eighth-note grid is also on a sixteenth one), then refined so that
+ * one phase holds over the whole song. Null when the onsets are not on one grid (speech, rubato):
+ * their resultant on it stays under gridMinStrength. Most takes are in time in most sections, so
+ * the grid is theirs and a section where most takes share an early entry does not move it.
+ */
+export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | null {
+  const M = COMP_MEASURE_PARAMETERS;
+  const bySection = sections.map((s) =>
+    Float64Array.from(onsets.flat().filter((t) => t >= s.startSeconds && t < s.endSeconds)),
+  );
+  const all = bySection.flatMap((x) => [...x]);
+  if (all.length < 8) return null;
+  const L = Math.min(10, Math.max(1, median(sections.map((s) => s.endSeconds - s.startSeconds)) ?? 1));
+  const T = Math.max(L, Math.max(...all) - Math.min(...all));
+  // coarse scan: steps small enough that a section's phases do not smear (P²/(20 L))
+  const scan: [number, number][] = [];
+  for (let P = M.gridMinSeconds.value; P <= M.gridMaxSeconds.value; P += (P * P) / (20 * L))
+    scan.push([P, sectionFit(bySection, all.length, P)]);
+  // candidates: the scan's local peaks that fit nearly as well as the best one, each refined so that
+  // one phase holds over the whole song (steps P²/(20 T) within half the peak's width)
+  const best = Math.max(...scan.map((x) => x[1]));
+  const peaks = scan.filter(
+    (x, i) =>
+      x[1] >= M.gridCoarsestShare.value * best &&
+      (i === 0 || scan[i - 1]![1] <= x[1]) &&
+      (i === scan.length - 1 || scan[i + 1]![1] < x[1]),
+  );
+  const refined = peaks.map(([P0]) => {
+    const span = (P0 * P0) / (2 * L);
+    const step = (P0 * P0) / (20 * T);
+    let grid: OnsetGrid = { periodSeconds: P0, phaseSeconds: 0, strength: -1 };
+    for (let P = P0 - span; P <= P0 + span; P += step) {
+      const w = (2 * Math.PI) / P;
+      let c = 0;
+      let sn = 0;
+      for (const t of all) {
+        c += Math.cos(w * t);
+        sn += Math.sin(w * t);
+      }
+      const strength = Math.hypot(c, sn) / all.length;
+      if (strength > grid.strength) {
+        const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
+        grid = { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength };
+      }
+    }
+    return grid;
+  });
+  // the best fit; a grid two or three times as coarse holding nearly as well is the song's (the
+  // finer one fits the coarser one's onsets too)
+  let grid = refined.reduce<OnsetGrid | null>((x, y) => (!x || y.strength > x.strength ? y : x), null);
+  if (!grid) return null;
+  for (const g of refined) {
+    const ratio = g.periodSeconds / grid.periodSeconds;
+    const whole = Math.round(ratio);
+    if (
+      whole >= 2 &&
+      Math.abs(ratio - whole) < 0.02 * whole &&
+      g.strength >= M.gridCoarsestShare.value * grid.strength &&
+      g.periodSeconds > grid.periodSeconds
+    )
+      grid = g;
+  }
+  return grid && grid.strength >= M.gridMinStrength.value ? grid : null;
+}
+
+/**
+ * Where a take's onsets in a section lie against the grid, seconds (+ late): each onset's distance to
+ * its nearest grid line, and of those the largest group within consensusToleranceSeconds of one
+ * another (a consonant or a breath read as an onset falls outside it); null with fewer than two
+ * onsets in that group or when two separate groups are as large.
+ */
+export function gridDeviation(onsets: number[], s: Section, g: OnsetGrid): number | null {
+  const P = g.periodSeconds;
+  const ds: number[] = [];
+  for (const t of onsets) {
+    if (t < s.startSeconds || t >= s.endSeconds) continue;
+    const x = (((t - g.phaseSeconds) % P) + P) % P;
+    ds.push(x >= P / 2 ? x - P : x);
+  }
+  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  const group = largestGroup(ds, tol);
+  if (group === null || group.size < 2 || group.tied) return null;
+  return group.centre;
+}
+
+/**
+ * The largest group of values lying within `tol` of its leader: its mean and size; `tied` when a
+ * separate group (leaders more than 2 × tol apart) is as large.
+ */
+export function largestGroup(xs: number[], tol: number): { centre: number; size: number; tied: boolean } | null {
+  if (xs.length === 0) return null;
+  const support = xs.map((x) => xs.filter((y) => Math.abs(y - x) <= tol).length);
+  const top = Math.max(...support);
+  const leaders = xs.filter((_, i) => support[i] === top);
+  // the leader whose group is tightest
+  let at = 0;
+  let spread = Infinity;
+  xs.forEach((x, i) => {
+    if (support[i] !== top) return;
+    const d = xs.reduce((acc, y) => acc + (Math.abs(y - x) <= tol ? Math.abs(y - x) : 0), 0);
+    if (d < spread) [at, spread] = [i, d];
+  });
+  const group = xs.filter((y) => Math.abs(y - xs[at]!) <= tol);
+  return {
+    centre: group.reduce((x, y) => x + y, 0) / group.length,
+    size: top,
+    tied: Math.max(...leaders) - Math.min(...leaders) > 2 * tol,
+  };
+}
+
+/** Per-frame median of some takes' envelopes over [a, b) (index 0 = frame a). */
+function medianEnvelope(soft: Float32Array[], takes: number[], a: number, b: number): Float32Array {
+  const out = new Float32Array(Math.max(0, b - a));
+  const vals = new Float64Array(takes.length);
+  const m = takes.length;
+  for (let i = a; i < b; i++) {
+    takes.forEach((k, j) => (vals[j] = i < soft[k]!.length ? soft[k]![i]! : 0));
+    vals.sort();
+    out[i - a] = m % 2 ? vals[(m - 1) / 2]! : (vals[m / 2 - 1]! + vals[m / 2]!) / 2;
+  }
+  return out;
+}
+
+/**
+ * Each take's entry offset in frames [a, b) against the takes' consensus, frames (+ late; null for a
+ * take without voice there): the lag of its envelope against the median envelope of the takes that
+ * are in time. Which takes are in time: with an onset grid (the song recorded to a click), the take
+ * whose onsets here lie nearest it (within 2 × consensusToleranceSeconds) and those within
+ * consensusToleranceSeconds of that one; without a grid (or when no take lies near it),
+ * the largest group of takes whose lags against the median envelope of all agree (all takes when
+ * two groups are as large). So two or three takes sharing an early entry do not become the
+ * reference, as they did in a consensus of the other takes.
+ */
+export function consensusTiming(
+  soft: Float32Array[],
+  a: number,
+  b: number,
+  maxLag: number,
+  hopS: number,
+  deviations: (number | null)[] | null,
+): { lags: (number | null)[]; inTime: number[] } {
+  const N = soft.length;
+  const V = soft.flatMap((x, k) => {
+    for (let i = a; i < Math.min(b, x.length); i++) if (x[i]! > 0) return [k];
+    return [];
+  });
+  const out: (number | null)[] = new Array<number | null>(N).fill(null);
+  if (V.length === 0) return { lags: out, inTime: [] };
+  const tolS = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  // with a grid: the take whose onsets lie nearest it (within twice the tolerance) and those within
+  // the tolerance of it
+  let inTime: number[] = [];
+  const onGrid = deviations ? V.filter((k) => deviations[k] != null) : [];
+  if (onGrid.length > 0) {
+    const lead = onGrid.reduce((x, y) => (Math.abs(deviations![y]!) < Math.abs(deviations![x]!) ? y : x));
+    if (Math.abs(deviations![lead]!) <= 2 * tolS)
+      inTime = onGrid.filter((k) => Math.abs(deviations![k]! - deviations![lead]!) <= tolS);
+  }
+  if (inTime.length === 0) {
+    const all = medianEnvelope(soft, V, a, b);
+    const lags = V.map((k) => bestLag(soft[k]!, all, a, b, maxLag, a) ?? 0);
+    const g = largestGroup(lags, tolS / hopS)!;
+    inTime = g.tied ? V : V.filter((_, j) => Math.abs(lags[j]! - g.centre) <= tolS / hopS);
+  }
+  const ref = medianEnvelope(soft, inTime, a, b);
+  for (const k of V) out[k] = bestLag(soft[k]!, ref, a, b, maxLag, a);
+  return { lags: out, inTime };
 }
 
 /**

@@ -41,6 +41,35 @@ export const COMP_MEASURE_PARAMETERS = {
   noteBreakCents: p(80, 'cents', [20, 300], 'a jump of f0 this large between frames starts a new note'),
   maxLagSeconds: p(0.15, 's', [0.02, 0.5], 'timing: the largest entry offset searched against the reference'),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
+  consensusToleranceSeconds: p(
+    0.025,
+    's',
+    [0.005, 0.1],
+    'no guide: takes whose entries lie this close together agree on the timing (the largest such group is the ' +
+      'reference when the song has no onset grid)',
+  ),
+  gridMinSeconds: p(
+    0.12,
+    's',
+    [0.05, 1],
+    "no guide: the finest onset grid (a 16th at 125 bpm) sought in the takes' onsets",
+  ),
+  gridMaxSeconds: p(0.8, 's', [0.1, 4], 'no guide: the coarsest onset grid sought'),
+  gridCoarsestShare: p(
+    0.85,
+    'of the best fit',
+    [0.5, 1],
+    'no guide: grid periods whose per-section fit reaches this share of the best one are candidates, and a ' +
+      'candidate 2 or 3 times as coarse as the best fitting one is the grid when its fit over the whole song reaches ' +
+      'this share of that one (a finer grid always fits at least as well)',
+  ),
+  gridMinStrength: p(
+    0.3,
+    'resultant length',
+    [0, 1],
+    "no guide: the takes' onsets over the whole song must lie this close to one fixed grid (1 = every onset on it) " +
+      "for the grid to anchor each section's timing; otherwise the largest group of agreeing takes does",
+  ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
 } as const;

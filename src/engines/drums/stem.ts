@@ -15,8 +15,8 @@
  * Streaming and pure: samples in, hits out; memory is a ring of a second of ticks and ~30 ms of
  * samples, and a few values per hit.
  */
-import { classifyStemHit, type HitClass, type StemFeatures } from './classify.js';
-import { DETECT_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
+import { classifyStemHit, isClearHat, type HitClass, type StemContext, type StemFeatures } from './classify.js';
+import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
 class Biquad {
@@ -126,6 +126,9 @@ interface StemEvent {
   bands: number[];
   /** Geometric centroid of the spectrum the hit adds, Hz (set once its spectrumMs of samples are in). */
   centroidHz?: number;
+  flatness?: number;
+  lateCentroidHz?: number;
+  lateDb?: number;
 }
 
 export class StemAnalyzer {
@@ -150,6 +153,10 @@ export class StemAnalyzer {
   private readonly spectrum: PowerSpectrum;
   private readonly after: Float64Array;
   private readonly before: Float64Array;
+  private readonly late: Float64Array;
+  private readonly lateTicks: number;
+  /** Hits whose features are in, waiting for the stem's second pass (classes are given at the end). */
+  private readonly found: { start: number; peak: number; top: number; rise: number; features: StemFeatures }[] = [];
   readonly hits: StemHit[] = [];
 
   constructor(readonly rate: number) {
@@ -168,7 +175,10 @@ export class StemAnalyzer {
     this.after = new Float64Array(frames / 2);
     this.before = new Float64Array(frames / 2);
     let size = 1;
-    while (size < Math.max(Math.round(0.05 * rate), 4 * frames)) size <<= 1;
+    this.late = new Float64Array(frames / 2);
+    this.lateTicks = Math.round(S.lateMs.value);
+    while (size < Math.max(Math.round(0.05 * rate), 3 * frames + Math.round((S.lateMs.value * rate) / 1000)))
+      size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
     this.power = STEM_BANDS.map(() => new Float64Array(TICK_RING));
@@ -201,6 +211,7 @@ export class StemAnalyzer {
     this.cluster = null;
     this.spectra(true);
     this.settle(true);
+    this.classify();
     const loudest = Math.max(0, ...this.hits.map((h) => h.peak));
     const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
     return this.hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
@@ -250,6 +261,7 @@ export class StemAnalyzer {
       if (rise < S.riseDb.value || now < gate * this.loudest[b]!) continue;
       if (t - this.lastTrigger[b]! < S.refractoryMs.value) continue;
       this.lastTrigger[b] = t;
+      if (this.swelling(b, t, smooth)) continue;
       // the trigger tick is where the energy started: smoothing delays it by up to `smooth` ticks
       let first = t;
       while (first > t - smooth + 1 && this.at(this.power[b]!, first - 1) > ref * 10 ** (S.riseDb.value / 20)) first--;
@@ -269,6 +281,30 @@ export class StemAnalyzer {
   }
 
   /**
+   * A band still swelling since the last hit (a brush swish rising over tens of ms) triggers again and again: a
+   * trigger of a band that triggered the last hit, within `swellMs` of it, whose energy has risen since without
+   * falling back more than `swellDipDb` (its largest value lies within `smooth` + 2 ticks of now) is that hit's own
+   * slow attack, not a new hit. A second stroke (a flam's main note) comes after the first one's peak and fall.
+   */
+  private swelling(b: number, t: number, smooth: number): boolean {
+    const last = this.cluster ?? this.events[this.events.length - 1];
+    if (!last || !last.bands.includes(b) || t - last.tick > S.swellMs.value || t - last.tick <= S.clusterMs.value)
+      return false;
+    const dip = 10 ** (-S.swellDipDb.value / 10);
+    let best = 0;
+    let bestAt = last.tick;
+    for (let k = last.tick + smooth; k < t; k++) {
+      const e = this.mean(b, k - smooth + 1, k + 1);
+      if (e < dip * best) return false;
+      if (e > best) {
+        best = e;
+        bestAt = k;
+      }
+    }
+    return bestAt >= t - smooth - 2;
+  }
+
+  /**
    * The (geometric) centroid of what each event adds to the spectrum, once its spectrumMs of samples are in (at the
    * end, what is there, zero-padded): the power after the start less twice the power before it, per bin.
    */
@@ -279,18 +315,38 @@ export class StemAnalyzer {
     for (const e of this.events) {
       if (e.centroidHz !== undefined) continue;
       const s0 = e.tick * this.tick;
-      if (!atEnd && this.n < s0 + n) break;
+      const lateAt = s0 + this.lateTicks * this.tick;
+      if (!atEnd && this.n < lateAt + n) break;
       this.spectrum.run((i) => x(s0 + i), this.after);
       this.spectrum.run((i) => x(s0 - n + i), this.before);
+      this.spectrum.run((i) => x(lateAt + i), this.late);
       // the power-weighted mean of log frequency: a bright rattle under a loud drum body moves it little
+      const lo = Math.max(1, Math.round((100 * n) / this.rate));
+      const hi = Math.min(n / 2, Math.round((16000 * n) / this.rate));
       let sum = 0;
       let moment = 0;
+      let lateSum = 0;
+      let lateMoment = 0;
       for (let k = 1; k < n / 2; k++) {
         const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
         sum += add;
         moment += add * Math.log(k);
+        const lateAdd = Math.max(0, this.late[k]! - 2 * this.before[k]!);
+        lateSum += lateAdd;
+        lateMoment += lateAdd * Math.log(k);
+      }
+      let inBand = 0;
+      let logSum = 0;
+      const floor = 1e-9 * (sum / n) + 1e-30;
+      for (let k = lo; k < hi; k++) {
+        const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
+        inBand += add;
+        logSum += Math.log(add + floor);
       }
       e.centroidHz = sum > 0 ? Math.exp(moment / sum) * (this.rate / n) : NaN;
+      e.flatness = inBand > 0 ? Math.exp(logSum / (hi - lo)) / (inBand / (hi - lo)) : NaN;
+      e.lateCentroidHz = lateSum > 0 ? Math.exp(lateMoment / lateSum) * (this.rate / n) : NaN;
+      e.lateDb = 10 * Math.log10((lateSum + 1e-20) / (sum + 1e-20));
     }
   }
 
@@ -300,20 +356,58 @@ export class StemAnalyzer {
     while (this.events.length && (atEnd || this.ticks > this.events[0]!.tick + window)) {
       const e = this.events.shift()!;
       const next = this.events[0]?.tick ?? this.cluster?.tick ?? Infinity;
-      const f = { ...this.features(e.tick, Math.min(e.tick + window, next, this.ticks)), centroidHz: e.centroidHz };
+      const f: StemFeatures = {
+        ...this.features(e.tick, Math.min(e.tick + window, next, this.ticks)),
+        centroidHz: e.centroidHz,
+        flatness: e.flatness,
+        lateCentroidHz: e.lateCentroidHz,
+        lateDb: e.lateDb,
+        nextMs: next - e.tick,
+      };
       const start = this.refineStart(e.tick);
       const peakTicks = Math.round(DETECT_PARAMETERS.peakWindowMs.value);
       let peak = 0;
       for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++) peak = Math.max(peak, this.at(this.raw, k));
-      const verdict = classifyStemHit(f);
-      this.hits.push({ start, peak, rise: e.rise, ...verdict.main, features: f, secondary: false });
-      if (verdict.second) {
-        let top = 0;
-        for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++)
-          top = Math.max(top, this.at(this.bandPeak[NB - 1]!, k));
-        this.hits.push({ start, peak: top, rise: e.rise, ...verdict.second, features: f, secondary: true });
-      }
+      let top = 0;
+      for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++)
+        top = Math.max(top, this.at(this.bandPeak[NB - 1]!, k));
+      this.found.push({ start, peak, top, rise: e.rise, features: f });
     }
+  }
+
+  /**
+   * The second pass over the stem's hits (a few values each): what the stem says as a whole, then each hit's class.
+   * A kit's hats are alike: the median centroid of its clear hats (classify.ts isClearHat) is the reference a
+   * brushed snare lies an octave or more below.
+   */
+  private classify(): void {
+    const hats = this.found
+      .filter((h) => isClearHat(h.features) && Number.isFinite(h.features.centroidHz))
+      .map((h) => h.features.centroidHz!)
+      .sort((a, b) => a - b);
+    const stem: StemContext =
+      hats.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? { hatCentroidHz: hats[hats.length >> 1]! } : {};
+    for (const h of this.found) {
+      const verdict = classifyStemHit(h.features, stem);
+      this.hits.push({
+        start: h.start,
+        peak: h.peak,
+        rise: h.rise,
+        ...verdict.main,
+        features: h.features,
+        secondary: false,
+      });
+      if (verdict.second)
+        this.hits.push({
+          start: h.start,
+          peak: h.top,
+          rise: h.rise,
+          ...verdict.second,
+          features: h.features,
+          secondary: true,
+        });
+    }
+    this.found.length = 0;
   }
 
   /** The sample where the transient starts: the first at `startFraction` of the peak, clear of what rang before. */
@@ -375,7 +469,19 @@ export class StemAnalyzer {
       decay.push(ms);
     }
     const total = added.reduce((s, v) => s + v, 0);
+    // the rise: from the start to the peak of the broadband energy (5-tick means) within the attack window
+    let risePeak = -1;
+    let riseMs = 0;
+    for (let k = t0; k + w <= Math.max(end, t0 + w) && k < t0 + Math.round(S.riseWindowMs.value); k++) {
+      let e = 0;
+      for (let b = 0; b < NB; b++) e += this.mean(b, k, k + w);
+      if (e > risePeak) {
+        risePeak = e;
+        riseMs = k - t0;
+      }
+    }
     return {
+      riseMs,
       share: added.map((v) => (total > 0 ? v / total : 0)),
       addedDb: added.map((v) => 10 * Math.log10(v + 1e-20)),
       decayMs: decay,

@@ -195,52 +195,51 @@ export interface ChordSegment extends Chord {
 const chordName = (c: Chord) => `${PITCH_CLASS_NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`;
 const sameChord = (a: Chord, b: Chord) => a.root === b.root && a.mode === b.mode;
 
+/** How blocks are labelled with chords (KEY_PARAMETERS chord*). */
+export interface ChordLabelling {
+  /** Weight of the bass profile's share on the chord root (chordBassWeight). */
+  bassWeight: number;
+  /** Fraction of bassWeight for a share on the third or fifth (chordInversionBass). */
+  inversionBass: number;
+  /** Cost of a chord change in the Viterbi pass (chordSwitchPenalty). */
+  switchPenalty: number;
+  /** Weight of partial h is harmonicDecay^(h−1) in the templates (chordHarmonicDecay). */
+  harmonicDecay: number;
+  /** Weight of the seventh in the seventh-chord templates (chordSeventhWeight; 0 = triads only). */
+  seventhWeight: number;
+}
+
+const CHORDS: Chord[] = (['major', 'minor'] as const).flatMap((mode) =>
+  Array.from({ length: 12 }, (_, root) => ({ root, mode })),
+);
+
 /**
- * Labels each block with a triad: score = cosine(chroma, triad template with partials decaying by
- * `harmonicDecay`) + bassWeight · (bass share on the root), a
- * Viterbi pass with `switchPenalty` per change. Silent blocks (`null`) score 0 for every chord (the chord
- * before them carries on). Returns the segments (consecutive blocks with one chord).
+ * The templates of the 24 triads, each with its seventh chords (major: dominant 7, major 7; minor: minor 7), the
+ * partials of each tone included (octaves, fifths, the 5th partial's major third), unit length.
  */
-export function labelChords(
-  blocks: (readonly number[] | null)[],
-  bassBlocks: (readonly number[] | null)[],
-  bassWeight: number,
-  switchPenalty: number,
-  harmonicDecay = KEY_PARAMETERS.chordHarmonicDecay.value,
-): ChordSegment[] {
-  const n = blocks.length;
-  if (n === 0) return [];
-  const chords: Chord[] = [];
-  for (const mode of ['major', 'minor'] as const) for (let root = 0; root < 12; root++) chords.push({ root, mode });
-  const K = chords.length;
-  // triad templates with the partials of each tone (octaves, fifths, the major third of the 5th partial)
+function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][][] {
   const partials = [0, 0, 7, 0, 4, 7];
-  const templates = chords.map(({ root, mode }) => {
+  const template = (root: number, tones: [number, number][]) => {
     const t = new Array<number>(12).fill(0);
-    for (const tone of [0, mode === 'major' ? 4 : 3, 7])
-      partials.forEach((iv, h) => (t[(root + tone + iv) % 12]! += harmonicDecay ** h));
+    for (const [tone, w] of tones) partials.forEach((iv, h) => (t[(root + tone + iv) % 12]! += w * harmonicDecay ** h));
     const norm = Math.hypot(...t);
     return t.map((v) => v / norm);
-  });
-  const emit = (b: number, k: number): number => {
-    const x = blocks[b];
-    if (!x) return 0;
-    const { root } = chords[k]!;
-    const t = templates[k]!;
-    let dot = 0;
-    let norm = 0;
-    for (let i = 0; i < 12; i++) {
-      norm += x[i]! ** 2;
-      dot += x[i]! * t[i]!;
-    }
-    let e = norm > 0 ? dot / Math.sqrt(norm) : 0;
-    const bass = bassBlocks[b];
-    if (bass) {
-      const bt = bass.reduce((a, v) => a + v, 0);
-      if (bt > 0) e += bassWeight * (bass[root]! / bt);
-    }
-    return e;
   };
+  return CHORDS.map(({ root, mode }) => {
+    const triad: [number, number][] = [
+      [0, 1],
+      [mode === 'major' ? 4 : 3, 1],
+      [7, 1],
+    ];
+    const sevenths = seventhWeight > 0 ? (mode === 'major' ? [10, 11] : [10]) : [];
+    return [triad, ...sevenths.map((s): [number, number][] => [...triad, [s, seventhWeight]])].map((tones) =>
+      template(root, tones),
+    );
+  });
+}
+
+/** The best path through per-block scores `emit(b, k)` with `switchPenalty` per change (Viterbi). */
+function viterbi(n: number, K: number, emit: (b: number, k: number) => number, switchPenalty: number): number[] {
   let score = Array.from({ length: K }, (_, k) => emit(0, k));
   const back: Int16Array[] = [];
   for (let b = 1; b < n; b++) {
@@ -262,15 +261,105 @@ export function labelChords(
   const path = new Array<number>(n);
   path[n - 1] = k;
   for (let b = n - 1; b > 0; b--) path[b - 1] = back[b - 1]![path[b]!]!;
+  return path;
+}
+
+/**
+ * Labels each block with a triad: score = the best cosine of the block's chroma with the triad's templates (the
+ * triad and its seventh chords) + bassWeight · (the bass share on the root + inversionBass · the share on the third
+ * and fifth), a Viterbi pass with `switchPenalty` per change. Silent blocks (`null`) score 0 for every chord (the
+ * chord before them carries on); blocks without a bass profile (`null`: silent, or over a pedal) are labelled from
+ * their chroma alone. Returns the segments (consecutive blocks with one chord).
+ */
+export function labelChords(
+  blocks: (readonly number[] | null)[],
+  bassBlocks: (readonly number[] | null)[],
+  o: ChordLabelling,
+): ChordSegment[] {
+  const n = blocks.length;
+  if (n === 0) return [];
+  const K = CHORDS.length;
+  const templates = chordTemplates(o.harmonicDecay, o.seventhWeight);
+  const emit = (b: number, k: number): number => {
+    const x = blocks[b];
+    if (!x) return 0;
+    const { root, mode } = CHORDS[k]!;
+    let norm = 0;
+    for (let i = 0; i < 12; i++) norm += x[i]! ** 2;
+    let e = 0;
+    if (norm > 0)
+      for (const t of templates[k]!) {
+        let dot = 0;
+        for (let i = 0; i < 12; i++) dot += x[i]! * t[i]!;
+        e = Math.max(e, dot / Math.sqrt(norm));
+      }
+    const bass = bassBlocks[b];
+    if (bass && o.bassWeight > 0) {
+      const bt = bass.reduce((a, v) => a + v, 0);
+      const third = (root + (mode === 'major' ? 4 : 3)) % 12;
+      const fifth = (root + 7) % 12;
+      if (bt > 0) e += (o.bassWeight * (bass[root]! + o.inversionBass * (bass[third]! + bass[fifth]!))) / bt;
+    }
+    return e;
+  };
+  const path = viterbi(n, K, emit, o.switchPenalty);
   const segments: ChordSegment[] = [];
   for (let b = 0; b < n; b++) {
-    const c = chords[path[b]!]!;
+    const c = CHORDS[path[b]!]!;
     const last = segments[segments.length - 1];
     if (last && sameChord(last, c)) last.end = b + 1;
     else segments.push({ ...c, start: b, end: b + 1, sounding: 0 });
     if (blocks[b]) segments[segments.length - 1]!.sounding++;
   }
   return segments.filter((s) => s.sounding > 0);
+}
+
+/**
+ * Pedal points: runs of blocks over which the bass note (the pitch class that, with the fifth above it, holds most
+ * of the bass profile) stays the same for at least
+ * `minBlocks` while the chords above it, labelled from the chroma alone, change (two chords lasting at least
+ * `minChordBlocks` each). Over a pedal the bass is not the chord's root (a dominant pedal under I–ii–iii–IV) and
+ * says nothing about the key's tonic. Returns a flag per block.
+ */
+export function findPedals(
+  blocks: (readonly number[] | null)[],
+  bassBlocks: (readonly number[] | null)[],
+  o: ChordLabelling,
+  minBlocks: number,
+  minChordBlocks: number,
+): boolean[] {
+  const n = blocks.length;
+  const pedal = new Array<boolean>(n).fill(false);
+  // the bass note: its pitch class and the fifth above together (a low note's 3rd harmonic, below 250 Hz too, is a
+  // fifth up and can be the strongest peak of the bass register)
+  const top = bassBlocks.map((bass) => {
+    if (!bass) return -1;
+    const note = (i: number) => bass[i]! + bass[(i + 7) % 12]!;
+    let k = 0;
+    for (let i = 1; i < 12; i++) if (note(i) > note(k)) k = i;
+    return note(k) > 0 ? k : -1;
+  });
+  const upper = labelChords(blocks, [], { ...o, bassWeight: 0 });
+  let start = 0;
+  while (start < n) {
+    // a run: the same strongest bass pitch class, silent blocks (or blocks without bass) carried over
+    if (top[start] === -1) {
+      start++;
+      continue;
+    }
+    let end = start + 1;
+    while (end < n && (top[end] === top[start] || top[end] === -1)) end++;
+    if (end - start >= minBlocks) {
+      const held = new Set<string>();
+      for (const s of upper) {
+        const overlap = Math.min(end, s.end) - Math.max(start, s.start);
+        if (overlap >= minChordBlocks) held.add(chordName(s));
+      }
+      if (held.size >= 2) for (let b = start; b < end; b++) pedal[b] = true;
+    }
+    start = end;
+  }
+  return pedal;
 }
 
 /** The evidence for one key and its total score. */
@@ -350,6 +439,7 @@ export function analyzeKey(
   }
   // chords from the block profiles
   let chords: ChordSegment[] = [];
+  let pedalBlocks = 0;
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -367,13 +457,40 @@ export function analyzeKey(
     const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
     const floor = param('silentBlockFraction', options) * median;
     const sounding = sums.map((x) => x > 0 && x >= floor);
-    chords = labelChords(
-      full.map((f, b) => (sounding[b] ? f : null)),
-      bass.map((l, b) => (sounding[b] ? l : null)),
-      param('chordBassWeight', options),
-      param('chordSwitchPenalty', options),
-      param('chordHarmonicDecay', options),
+    const labelling: ChordLabelling = {
+      bassWeight: param('chordBassWeight', options),
+      inversionBass: param('chordInversionBass', options),
+      switchPenalty: param('chordSwitchPenalty', options),
+      harmonicDecay: param('chordHarmonicDecay', options),
+      seventhWeight: param('chordSeventhWeight', options),
+    };
+    // the chord's pitch content: the block's profile with the bass register (peaks below 250 Hz: the bass line, its
+    // first harmonics, the low root of an open voicing) weighted down to bassInChroma; a loud bass's harmonics
+    // (a fifth and a major third above it) would otherwise outweigh the chord's own tones
+    const bassInChroma = param('chordBassInChroma', options);
+    const chroma = full.map((f, b) =>
+      sounding[b] ? f.map((v, i) => Math.max(0, v - (1 - bassInChroma) * bass[b]![i]!)) : null,
     );
+    const bassChroma = bass.map((l, b) => (sounding[b] ? l : null));
+    const pedal = findPedals(
+      chroma,
+      bassChroma,
+      labelling,
+      param('pedalMinSeconds', options) / blocks.seconds,
+      param('endMinSeconds', options) / blocks.seconds,
+    );
+    pedalBlocks = pedal.filter(Boolean).length;
+    const unpedalled = bassChroma.map((l, b) => (pedal[b] ? null : l));
+    chords = labelChords(chroma, unpedalled, labelling);
+    // the key's bass evidence leaves the pedals out too (a dominant pedal would vote for the key of V)
+    if (pedalBlocks > 0 && bassCorr) {
+      const kept = new Array<number>(12).fill(0);
+      unpedalled.forEach((l) => l?.forEach((v, i) => (kept[i]! += v)));
+      bassCorr =
+        Math.max(...kept) - Math.min(...kept) > 0
+          ? byKey(rankKeys(kept, profileName, options.naturalMinor ?? true))
+          : undefined;
+    }
   }
   const chordBlocks = chords.reduce((a, s) => a + s.sounding, 0);
   const minEndBlocks = blocks ? param('endMinSeconds', options) / blocks.seconds : 0;
@@ -443,7 +560,9 @@ export function analyzeKey(
   };
   return {
     result,
-    decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob),
+    decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
+      pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
+    }),
     evidence,
     chords,
   };
@@ -505,6 +624,7 @@ function keyDecision(
   result: Key,
   file: string | undefined,
   prob: (e: KeyEvidence) => number,
+  extra: { pedalSeconds: number },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
   const relative = best.mode === 'major' ? find((best.tonic + 9) % 12, 'minor') : find((best.tonic + 3) % 12, 'major');
@@ -537,6 +657,8 @@ function keyDecision(
       lastChord: last ? chordName(last) : null,
       // whether the last chord counts in the ends' vote: reached by a cadence, not a loop that stops
       lastChordByCadence: arrived,
+      // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
+      pedalSeconds: extra.pedalSeconds,
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },

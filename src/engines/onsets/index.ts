@@ -3,8 +3,8 @@
  * (Böck, Krebs & Schedl 2012), each then placed on the fine energy envelope at the physical start of its attack
  * (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop. The envelope is the onset flux when
  * the extractor made it (`analyze --features onsets`: a 23 ms / 5.8 ms STFT, log filterbank, SuperFlux rise per
- * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames), else the shared STFT's mel
- * envelope (tempo's onset times, comp).
+ * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames; peaks of the groups' mean and
+ * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp).
  */
 import type { FeatureReport } from '../../native.js';
 import { ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -81,10 +81,102 @@ export function fluxEnvelope(
   return env;
 }
 
+/**
+ * Frames where one frequency group of the onset flux, divided by the value fluxScaleTopFraction of its frames
+ * exceed, peaks (largest within ± fluxPeakWindowSeconds) above its own local median (± fluxMedianSeconds) by
+ * fluxGroupDeltaFraction: a hit that rises in one group only (a flam's main stroke beside its grace note, a snare
+ * under a cymbal's wash) even where the mean of the groups has a larger peak within the peak window.
+ */
+export function fluxGroupPeaks(
+  flux: NonNullable<OnsetInput['flux']>,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const { values, groups } = flux;
+  const n = Math.floor(values.length / groups);
+  const q =
+    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
+  const delta = checkParameter(
+    'fluxGroupDeltaFraction',
+    ONSET_PARAMETERS.fluxGroupDeltaFraction,
+    params.fluxGroupDeltaFraction,
+  );
+  const pick = {
+    ...params,
+    // each column is divided by its own scale: its scaleTopFraction value is 1
+    deltaFraction: delta,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+  };
+  const all = new Set<number>();
+  const col = new Float64Array(n);
+  for (let g = 0; g < groups; g++) {
+    for (let t = 0; t < n; t++) col[t] = values[t * groups + g]!;
+    const scale = percentile(col, q) || percentile(col, 1);
+    if (!(scale > 0)) continue;
+    for (let t = 0; t < n; t++) col[t]! /= scale;
+    for (const t of pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction }))
+      all.add(t);
+  }
+  return [...all].sort((a, b) => a - b);
+}
+
+/** The value at rank floor(q·(n − 1)) of xs in ascending order (a copy is partitioned, Hoare's selection). */
 function percentile(xs: ArrayLike<number>, q: number): number {
-  const a = Float64Array.from(xs as ArrayLike<number>).sort();
+  const a = Float64Array.from(xs as ArrayLike<number>);
   if (a.length === 0) return 0;
-  return a[Math.min(a.length - 1, Math.floor(q * (a.length - 1)))]!;
+  const k = Math.min(a.length - 1, Math.floor(q * (a.length - 1)));
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // median of three as the pivot; partition [lo, hi] around it
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!,
+      y = a[mid]!,
+      z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/**
+ * Sliding maximum: out[i] = max(0, x[i − back], …, x[i − span]) for i in [from, to) (a monotonic deque of indices,
+ * O(n); the same values as scanning each window). Requires back ≥ span ≥ 1 and from ≥ back.
+ */
+function laggedMax(x: Float64Array, from: number, to: number, back: number, span: number, out: Float64Array): void {
+  const dq = new Int32Array(back - span + 2); // the window plus the index about to leave it
+  const cap = dq.length;
+  let h = 0;
+  let size = 0;
+  let next = from - back; // the next index of x to enter the window
+  for (let i = from; i < to; i++) {
+    for (; next <= i - span; next++) {
+      const v = x[next]!;
+      while (size > 0 && x[dq[(h + size - 1) % cap]!]! <= v) size--;
+      dq[(h + size) % cap] = next;
+      size++;
+    }
+    while (dq[h]! < i - back) {
+      h = (h + 1) % cap;
+      size--;
+    }
+    out[i] = Math.max(0, x[dq[h]!]!);
+  }
 }
 
 /** Median of xs[lo, hi) (a copy is sorted; the windows are a few dozen frames). */
@@ -181,10 +273,10 @@ export function steepestRise(
     const i = base + k;
     run += (fine[i + span] ?? 0) - fine[i]!;
   }
+  const before = new Float64Array(sums.length);
+  if (hi > lo) laggedMax(sums, lo - base, hi - base, back, span, before);
   for (let i = lo; i < hi; i++) {
-    let before = 0;
-    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k - base]!);
-    const ratio = Math.log((sums[i - base]! + f) / (before + f));
+    const ratio = Math.log((sums[i - base]! + f) / (before[i - base]! + f));
     if (ratio > best) {
       best = ratio;
       at = i;
@@ -250,46 +342,68 @@ export function fineRises(
   const gap = Math.max(1, Math.round(params.minIntervalSeconds / tickSeconds));
   const back = Math.max(span, lookback);
   if (n < back + span + 1) return [];
-  const sums = new Float64Array(n - span + 1);
+  // one pass with rings (memory O(back + ctx + gap), not O(n): an hour has 7.2 million ticks): span sums
+  // sums[i] = Σ fine[i, i + span) (running), their maximum over [i − back, i − span] (monotonic deque), the
+  // maximum of fine over i ± ctx (deque), and the rises of the last 2·gap + 1 ticks for the local-maximum test,
+  // decided gap ticks late
+  const len = n - span + 1;
+  const sumRing = new Float64Array(back + 1);
+  const sumDq = new Int32Array(back - span + 2); // the window plus the index about to leave it
+  let sh = 0;
+  let sn = 0;
+  const ctxDq = new Int32Array(2 * ctx + 2);
+  let ch = 0;
+  let cn = 0;
+  let next = 0; // the next tick of fine to enter the ± ctx window
+  const R = 2 * gap + 1;
+  const riseRing = new Float64Array(R);
+  const out: number[] = [];
+  const decide = (j: number, last: number) => {
+    const v = riseRing[j % R]!;
+    if (v < riseDb) return;
+    for (let k = Math.max(0, j - gap); k <= last; k++) {
+      const w = riseRing[k % R]!;
+      if (w > v || (w === v && k < j)) return;
+    }
+    out.push(j);
+  };
   let run = 0;
   for (let j = 0; j < span; j++) run += fine[j]!;
-  for (let k = 0; k < sums.length; k++) {
-    sums[k] = run;
-    run += (fine[k + span] ?? 0) - fine[k]!;
-  }
-  // sliding maximum of the fine energy over ± ctx (monotonic deque)
-  const ctxMax = new Float64Array(n);
-  const dq = new Int32Array(n);
-  let h = 0;
-  let tl = 0;
-  for (let i = 0, j = 0; i < n; i++) {
-    for (; j < Math.min(n, i + ctx + 1); j++) {
-      while (tl > h && fine[dq[tl - 1]!]! <= fine[j]!) tl--;
-      dq[tl++] = j;
+  for (let i = 0; i < len; i++) {
+    const sum = run;
+    run += (fine[i + span] ?? 0) - fine[i]!;
+    sumRing[i % (back + 1)] = sum;
+    if (i >= span) {
+      const k = i - span;
+      const v = sumRing[k % (back + 1)]!;
+      while (sn > 0 && sumRing[sumDq[(sh + sn - 1) % sumDq.length]! % (back + 1)]! <= v) sn--;
+      sumDq[(sh + sn) % sumDq.length] = k;
+      sn++;
     }
-    while (dq[h]! < i - ctx) h++;
-    ctxMax[i] = fine[dq[h]!]!;
+    while (sn > 0 && sumDq[sh]! < i - back) {
+      sh = (sh + 1) % sumDq.length;
+      sn--;
+    }
+    for (; next < Math.min(n, i + ctx + 1); next++) {
+      const v = fine[next]!;
+      while (cn > 0 && fine[ctxDq[(ch + cn - 1) % ctxDq.length]!]! <= v) cn--;
+      ctxDq[(ch + cn) % ctxDq.length] = next;
+      cn++;
+    }
+    while (ctxDq[ch]! < i - ctx) {
+      ch = (ch + 1) % ctxDq.length;
+      cn--;
+    }
+    let rise = 0;
+    if (i >= back) {
+      const before = Math.max(0, sumRing[sumDq[sh]! % (back + 1)]!);
+      const floor = fine[ctxDq[ch]!]! * levelRatio * span;
+      if (!(sum < floor)) rise = 10 * Math.log10((sum + 1e-12) / (before + floor * 0.01 + 1e-12));
+    }
+    riseRing[i % R] = rise;
+    if (i - gap >= back) decide(i - gap, i);
   }
-  const rise = new Float64Array(sums.length);
-  for (let i = back; i < sums.length; i++) {
-    let before = 0;
-    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k]!);
-    const floor = ctxMax[i]! * levelRatio * span;
-    if (sums[i]! < floor) continue;
-    rise[i] = 10 * Math.log10((sums[i]! + 1e-12) / (before + floor * 0.01 + 1e-12));
-  }
-  const out: number[] = [];
-  for (let i = back; i < rise.length; i++) {
-    const v = rise[i]!;
-    if (v < riseDb) continue;
-    let isMax = true;
-    for (let j = Math.max(0, i - gap); j <= Math.min(rise.length - 1, i + gap); j++)
-      if (rise[j]! > v || (rise[j]! === v && j < i)) {
-        isMax = false;
-        break;
-      }
-    if (isMax) out.push(i);
-  }
+  for (let j = Math.max(back, len - gap); j < len; j++) decide(j, len - 1);
   return out;
 }
 
@@ -306,7 +420,13 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         peakWindowSeconds: params.fluxPeakWindowSeconds,
       }
     : params;
-  const peaks = pickPeaks(env, 1 / hopSeconds, pick);
+  // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
+  // minimum interval below merge the picks of one hit)
+  const peaks = input.flux
+    ? [...new Set([...pickPeaks(env, 1 / hopSeconds, pick), ...fluxGroupPeaks(input.flux, params)])].sort(
+        (a, b) => a - b,
+      )
+    : pickPeaks(env, 1 / hopSeconds, pick);
   // strengths stay the mel envelope's (dB): its larger value at the frame nearest the onset and the next
   const strength = (t: number) => {
     const i = Math.min(odf.length - 1, Math.max(0, Math.round(t / input.hopSeconds)));

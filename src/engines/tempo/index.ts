@@ -29,6 +29,7 @@
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
+import { tuningAwareChroma } from '../key/index.js';
 
 export interface TempoCandidate {
   bpm: number;
@@ -53,6 +54,11 @@ export interface TempoInput {
   odfLow?: ArrayLike<number>;
   /** 12 chroma values per frame, frame-major. */
   chroma?: ArrayLike<number>;
+  /**
+   * The file's pitch-class profile, 120 bins of 10 cents (the key engine's input): chords count only when its
+   * peaks sit on one tuning grid (tuned notes, not drums). Without it the chroma alone decides.
+   */
+  pitchClass?: ArrayLike<number>;
   hopSeconds: number;
   /** Refined onset times, seconds (beats are snapped to them). */
   onsetTimes?: number[];
@@ -484,7 +490,11 @@ export function estimateTempoWithDecision(
   // pitch content that never changes (a click track, one drone) has no chord changes: its novelty is rounding
   // noise, which the normalized autocorrelation below would blow up into "evidence"
   const minNovelty = checkParameter('harmonyMinNovelty', TEMPO_PARAMETERS.harmonyMinNovelty);
-  const changing = novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
+  // drums have pitch content that moves with the pattern (the chroma of a kick, a snare, a tom) but no tuning grid:
+  // chords count only when the file has tuned notes
+  const tuning = input.pitchClass?.length === 120 ? tuningAwareChroma(input.pitchClass).concentration : undefined;
+  const tuned = tuning === undefined || tuning >= checkParameter('harmonyMinTuning', TEMPO_PARAMETERS.harmonyMinTuning);
+  const changing = tuned && novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
   const rHarm = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
   const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
   /**
@@ -648,6 +658,7 @@ export function estimateTempoWithDecision(
     inputs: {
       seeds: seeds.map(fmt),
       chordChanges: harmonic,
+      ...(tuning !== undefined ? { tuningConcentration: Math.round(tuning * 1000) / 1000 } : {}),
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
       priorOctaves: TEMPO_PARAMETERS.priorOctaves.value,
     },

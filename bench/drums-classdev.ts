@@ -1,0 +1,68 @@
+/**
+ * Classification development on tuning material only (issue 13, h-dxcls3): every hit of the tuning stems
+ * (`drumStem` FluidR3Mono 1–3, fixtures/drumtruth.ts TUNING_KITS and CLASS_TUNING_KITS) with its features, its class
+ * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
+ * Usage: node dist/bench/drums-classdev.js OUT.jsonl
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { heldOutDrumSet } from '../fixtures/drumtruth.js';
+import { decodeMono } from '../fixtures/groundtruth.js';
+import { drumStem } from '../fixtures/drumkit.js';
+import { StemAnalyzer } from '../src/engines/drums/stem.js';
+import { TUNING } from './drums-eval.js';
+
+const family: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
+const fam = (p: string) => family[p] ?? p;
+const out: string[] = [];
+
+function run(kit: string, stem: string, samples: Float32Array, rate: number, truth: { t: number; piece: string }[]) {
+  const a = new StemAnalyzer(rate);
+  for (let i = 0; i < samples.length; i += 8192) a.push(samples.subarray(i, i + 8192));
+  for (const h of a.finish()) {
+    const t = h.start / rate;
+    const near = truth.filter((x) => Math.abs(x.t - t) <= 0.02);
+    out.push(
+      JSON.stringify({
+        kit,
+        stem,
+        t: +t.toFixed(4),
+        cls: h.cls,
+        secondary: h.secondary,
+        truth: [...new Set(near.map((x) => fam(x.piece)))],
+        pieces: [...new Set(near.map((x) => x.piece))],
+        f: h.features,
+        peak: h.peak,
+      }),
+    );
+  }
+}
+
+const dir = path.join('bench', 'out', 'drums-classify');
+mkdirSync(dir, { recursive: true });
+for (const spec of TUNING) {
+  const s = drumStem(spec);
+  run(
+    `drumStem-${spec.font}`,
+    `${spec.font}/${spec.seed}`,
+    s.samples,
+    s.rate,
+    s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
+  );
+}
+for (const set of [{ tuning: true }, { set: 'class-tuning' as const }]) {
+  const { files, missing } = heldOutDrumSet(dir, set);
+  for (const f of files) {
+    const samples = Float32Array.from(decodeMono(f.file, 44100));
+    run(
+      f.kit,
+      f.name,
+      samples,
+      44100,
+      f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })),
+    );
+  }
+  for (const m of missing) console.log(`missing: ${m}`);
+}
+writeFileSync(process.argv[2] ?? 'bench/out/classdev.jsonl', out.join('\n') + '\n');
+console.log(`${out.length} hits`);

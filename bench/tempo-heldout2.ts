@@ -1,0 +1,129 @@
+/**
+ * Tempo on the second held-out set (fixtures/tempotruth.ts: written and committed before shub ran on it), shub
+ * through the CLI next to aubio (`aubio tempo|beat`) and the Queen Mary tempo tracker (vamp-simple-host
+ * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
+ * and the drum files (song stems and kit stems), and shub's misses.
+ *
+ *   node dist/bench/tempo-heldout2.js [--no-peers]
+ *
+ * Not part of `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TruthFile } from '../fixtures/groundtruth.js';
+import { tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const DIR = path.join(OUT, 'tempo-heldout2');
+const SHUB = path.join(ROOT, 'bin', 'shub.js');
+const VAMP_PATH = '/usr/lib/ardour7/vamp';
+
+interface Estimate {
+  bpm: number | null;
+  beats: number[];
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+function shubAll(files: TruthFile[]): Map<string, Estimate> {
+  const out = run(process.execPath, [
+    SHUB,
+    'analyze',
+    ...files.map((f) => f.file),
+    '--features',
+    'tempo',
+    '--json',
+    '--store-dir',
+    path.join(OUT, 'store'),
+  ]);
+  const map = new Map<string, Estimate>();
+  for (const line of out.split('\n').filter(Boolean)) {
+    const r = JSON.parse(line);
+    map.set(r.file, { bpm: r.tempo.bpm, beats: r.tempo.beats });
+  }
+  return map;
+}
+
+const times = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => parseFloat(l))
+    .filter((x) => Number.isFinite(x));
+
+function aubio(file: string): Estimate {
+  const bpm = parseFloat(run('aubio', ['tempo', file]));
+  return { bpm: Number.isFinite(bpm) ? bpm : null, beats: times(run('aubio', ['beat', file])) };
+}
+
+function vamp(plugin: string, file: string): { t: number; v: number }[] {
+  const text = run('vamp-simple-host', [`libardourvampplugins:${plugin}`, file], { VAMP_PATH });
+  return text.split('\n').flatMap((l) => {
+    const m = /^\s*(-?[\d.]+):\s*(-?[\d.]*)/.exec(l);
+    return m ? [{ t: parseFloat(m[1]!), v: parseFloat(m[2]!) }] : [];
+  });
+}
+
+/** QM: the tempo held longest (its tempo output is piecewise constant) and its beats. */
+function qm(file: string, truth: TruthFile): Estimate {
+  const end = truth.beats[truth.beats.length - 1]! + 60 / truth.bpm;
+  const rows = vamp('qm-tempotracker:tempo', file);
+  const dur = new Map<string, { v: number; d: number }>();
+  rows.forEach((r, i) => {
+    const k = r.v.toFixed(1);
+    dur.set(k, { v: r.v, d: (dur.get(k)?.d ?? 0) + (rows[i + 1]?.t ?? end) - r.t });
+  });
+  let bpm: number | null = null;
+  let best = -1;
+  for (const x of dur.values()) if (x.d > best) ((best = x.d), (bpm = x.v));
+  return { bpm, beats: vamp('qm-tempotracker:beats', file).map((r) => r.t) };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
+  const rows = { song: { a1: [] as number[], a2: [] as number[], f: [] as number[] }, drum: { a1: [], a2: [], f: [] } };
+  const misses: string[] = [];
+  for (const t of files) {
+    const e = est(t);
+    const s = t.kind === 'song' ? rows.song : (rows.drum as typeof rows.song);
+    const ok = tempoAcc1(e.bpm, t.bpm);
+    s.a1.push(ok ? 1 : 0);
+    s.a2.push(tempoAcc2(e.bpm, t.bpm) ? 1 : 0);
+    s.f.push(fMeasure(matchEvents(e.beats, t.beats, 0.07)));
+    if (!ok) misses.push(`${t.name} → ${e.bpm}`);
+  }
+  const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+  return {
+    cells: [rows.song, rows.drum].flatMap((s) => [f3(mean(s.a1)), f3(mean(s.a2)), f3(mean(s.f))]),
+    misses,
+  };
+}
+
+mkdirSync(DIR, { recursive: true });
+const { files, missing } = tempoHeldOut2Set(DIR);
+if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
+const songs = files.filter((f) => f.kind === 'song').length;
+console.log(`second held-out set: ${songs} songs, ${files.length - songs} drum files`);
+const shub = shubAll(files);
+const tools: [string, (t: TruthFile) => Estimate][] = [['shub', (t) => shub.get(t.file)!]];
+if (!process.argv.includes('--no-peers'))
+  tools.push(['aubio 0.4.9', (t) => aubio(t.file)], ['QM Vamp', (t) => qm(t.file, t)]);
+console.log(
+  '| tool | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files | Acc2 drum files | beat F drum files |',
+);
+console.log('|---|---|---|---|---|---|---|');
+const shubMisses: string[] = [];
+for (const [name, est] of tools) {
+  const r = score(files, est);
+  console.log(`| ${name} | ${r.cells.join(' | ')} |`);
+  if (name === 'shub') shubMisses.push(...r.misses);
+}
+console.log(`\nshub misses (Acc1): ${shubMisses.join('; ') || 'none'}`);
