@@ -9,7 +9,8 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|tuning-more|held-out|held-out-2] [--param name=value] | --speed
+ * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|tuning-more|held-out|held-out-2]
+ *   [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

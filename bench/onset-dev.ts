@@ -1,7 +1,7 @@
 /**
  * Development sweep for the onset flux (not part of `npm run eval`): pooled F / offset on the tuning set (and,
  * with --held-out, the held-out set) for configurations given as JSON: [{ "native": {...}, "params": {...} }].
- *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out] [--legacy]
+ *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh] [--legacy]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,9 @@ const OUT = path.join(ROOT, 'bench', 'out');
 const RATE = 44100;
 const CACHE = '/tmp/onset2-cache';
 const FEATURE_CACHE = '/tmp/onset3-features';
-const HELD = process.argv.includes('--held-out');
+const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
+/** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
+const FRESH = process.argv.includes('--fresh');
 const LEGACY = process.argv.includes('--legacy');
 const VERBOSE = process.argv.includes('--verbose');
 const configs: { native?: Record<string, number>; params?: Record<string, number> }[] = JSON.parse(
@@ -33,13 +35,19 @@ interface It {
   group: string;
 }
 const items: It[] = [];
-const ITEMS_CACHE = path.join(FEATURE_CACHE, HELD ? 'items-held.json' : 'items-tuning.json');
+const ITEMS_CACHE = path.join(
+  FEATURE_CACHE,
+  FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
+);
 if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
   if (!HELD) {
     for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.kind === 'loop' ? 'loop' : t.kind });
     for (const t of heldOutDrumSet(path.join(OUT, 'drums-tuning'), { tuning: true }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (FRESH) {
+    for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out-2'), { fresh: true }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
   } else {
     for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out')).files)

@@ -120,7 +120,7 @@ export interface FeatureExtractorOptions {
   hopSamples: number;
   /** Run the STFT and the features derived from it. Default true. */
   spectrum?: boolean;
-  /** Run the pYIN f0 tracker (on a copy decimated to 16–32 kHz). Default false. */
+  /** Run the pYIN f0 tracker (on a copy decimated by half-band filters: pitchMinRateHz). Default false. */
   pitch?: boolean;
   melBands?: number;
   mfccCoefficients?: number;
@@ -137,6 +137,15 @@ export interface FeatureExtractorOptions {
   activeFloorDbfs?: number;
   /** Fine energy envelope resolution, samples. */
   tickSamples?: number;
+  /** Keep the fine energy envelope (the onsets engine's placement). Default true. */
+  fineEnvelope?: boolean;
+  /**
+   * Frames expected (the header's count; 0 = unknown): the per-frame series are allocated once at that size
+   * instead of growing by copies. A wrong count costs only that.
+   */
+  expectedFrames?: number;
+  /** Pitch runs on the mono mix halved by half-band filters while the rate stays at or above this, Hz. */
+  pitchMinRateHz?: number;
   pitchMinHz?: number;
   pitchMaxHz?: number;
   /** Pitch frames quieter than this (dBFS) are unvoiced. */
@@ -471,6 +480,11 @@ export interface NativeAddon {
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */
   drumsBestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): Float64Array;
+  /**
+   * src[a][n] = raw[a][n] − Σ gain · src[from][n − lag] over the paths into a, for n in [n0, n0 + count), on rings
+   * of one power-of-two length; paths: [into, from, gain, lag ≥ 1] quadruples.
+   */
+  drumsUnmix(raw: Float32Array[], src: Float32Array[], n0: number, count: number, paths: Float64Array): void;
   /** out[outStart + m] += gain · Σ_t taps[t] · x[j0 + m + taps.length/2 − 1 − t] for m < count (x outside: 0). */
   drumsFractional(
     out: Float64Array,

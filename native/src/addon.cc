@@ -224,6 +224,11 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   integer("chromaHarmonics", opt.chromaHarmonics, 1, 64);
   integer("pitchClassBlockFrames", opt.pitchClassBlockFrames, 0, 1 << 20);
   integer("tickSamples", opt.tickSamples, 1, 1 << 20);
+  flag("fineEnvelope", opt.fineEnvelope);
+  integer("pitchMinRateHz", opt.pitchMinRateHz, 4000, 384000);
+  if (Napi::Value v = o.Get("expectedFrames"); !v.IsUndefined())
+    opt.expectedFrames =
+        static_cast<uint64_t>(integerArg(env, v, where, "expectedFrames", 0, 9007199254740991.0, " frames"));
   number("melMinHz", opt.melMinHz);
   number("melMaxHz", opt.melMaxHz);
   number("rolloffFraction", opt.rolloffFraction);

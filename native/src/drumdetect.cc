@@ -123,6 +123,64 @@ Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
   return shub::napi::f64Array(env, {bestD, bestGain, bestScore});
 }
 
+// drumsUnmix(raw: Float32Array[], src: Float32Array[], n0, count, paths: Float64Array): the bleed model
+// x_a = s_a + Σ_b g_ab · s_b(n − d_ab) inverted exactly, sample by sample (every d ≥ 1, so the sum
+// needs only earlier estimates): src_a[n] = raw_a[n] − Σ_b g_ab · src_b[n − d_ab] for n in [n0,
+// n0 + count), on rings of one power-of-two length (index n mod length). paths: [into, from, gain,
+// lag] per path (src/engines/drums/detect.ts).
+Napi::Value DrumsUnmix(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsUnmix";
+  if (!info[0].IsArray() || !info[1].IsArray()) throwType(env, where + ": raw and src must be arrays of rings");
+  auto rawArr = info[0].As<Napi::Array>();
+  auto srcArr = info[1].As<Napi::Array>();
+  const uint32_t mics = rawArr.Length();
+  if (srcArr.Length() != mics) throwRange(env, where + ": raw and src must hold as many rings");
+  std::vector<const float*> raw(mics);
+  std::vector<float*> src(mics);
+  int64_t size = -1;
+  for (uint32_t m = 0; m < mics; m++) {
+    auto r = typedArg<Napi::Float32Array>(env, rawArr.Get(m), where, "raw[m]");
+    auto q = typedArg<Napi::Float32Array>(env, srcArr.Get(m), where, "src[m]");
+    if (r.TypedArrayType() != napi_float32_array || q.TypedArrayType() != napi_float32_array)
+      throwType(env, where + ": rings must be Float32Arrays");
+    const auto len = static_cast<int64_t>(r.ElementLength());
+    if (size < 0) size = len;
+    if (len != size || static_cast<int64_t>(q.ElementLength()) != size || size == 0 || (size & (size - 1)) != 0)
+      throwRange(env, where + ": every ring must have one power-of-two length");
+    raw[m] = r.Data();
+    src[m] = q.Data();
+  }
+  const double big = 9007199254740991.0;
+  const auto n0 = static_cast<int64_t>(integerArg(env, info[2], where, "n0", 0, big, ""));
+  const auto count = static_cast<int64_t>(integerArg(env, info[3], where, "count", 0, big, ""));
+  auto pathsArg = typedArg<Napi::Float64Array>(env, info[4], where, "paths");
+  if (pathsArg.TypedArrayType() != napi_float64_array || pathsArg.ElementLength() % 4 != 0)
+    throwType(env, where + ": paths must be a Float64Array of [into, from, gain, lag] quadruples");
+  struct Path {
+    uint32_t into, from;
+    float gain;
+    int64_t lag;
+  };
+  std::vector<std::vector<Path>> into(mics);
+  const double* pp = pathsArg.Data();
+  for (size_t k = 0; k + 4 <= pathsArg.ElementLength(); k += 4) {
+    const double a = pp[k], b = pp[k + 1], lag = pp[k + 3];
+    if (!(a >= 0 && a < mics && b >= 0 && b < mics && a != b && lag >= 1 && lag < size))
+      throwRange(env, where + ": a path must join two rings with a lag of 1 sample to the ring's length");
+    into[static_cast<uint32_t>(a)].push_back(
+        {static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<float>(pp[k + 2]), static_cast<int64_t>(lag)});
+  }
+  const int64_t mask = size - 1;
+  for (int64_t n = n0; n < n0 + count; n++)
+    for (uint32_t a = 0; a < mics; a++) {
+      float v = raw[a][n & mask];
+      for (const Path& p : into[a]) v -= p.gain * src[p.from][(n - p.lag) & mask];
+      src[a][n & mask] = v;
+    }
+  return env.Undefined();
+}
+
 // drumsFractional(out, outStart, x, j0, count, taps, gain): out[outStart + m] += gain · Σ_t taps[t] ·
 // x[j0 + m + half − 1 − t] for m < count (half = taps.length / 2; x outside its range is 0): a sample
 // placed through a windowed-sinc fractional delay (src/engines/drums/replace.ts).
@@ -167,5 +225,6 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsDecode", Napi::Function::New<DrumsDecode>(env, "drumsDecode"));
   exports.Set("drumsTickPeaks", Napi::Function::New<DrumsTickPeaks>(env, "drumsTickPeaks"));
   exports.Set("drumsBestLag", Napi::Function::New<DrumsBestLag>(env, "drumsBestLag"));
+  exports.Set("drumsUnmix", Napi::Function::New<DrumsUnmix>(env, "drumsUnmix"));
   exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
 }

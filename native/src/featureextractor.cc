@@ -163,12 +163,14 @@ class HalfBand {
     std::vector<double> h(L);
     for (int n = 0; n < L; ++n) {
       const double t = n - c;
-      const double sinc = t == 0 ? 0.5 : std::sin(M_PI * 0.5 * t) / (M_PI * t);
+      // the taps at even distances from the centre are zero (sin(πt/2) = 0): set exactly, skipped below
+      const double sinc = t == 0 ? 0.5 : (n - c) % 2 == 0 ? 0.0 : std::sin(M_PI * 0.5 * t) / (M_PI * t);
       const double r = t / c;
       h[n] = sinc * i0(beta * std::sqrt(std::max(0.0, 1 - r * r))) / i0(beta);
       sum += h[n];
     }
     for (int n = 0; n < L; ++n) taps_[n] = static_cast<float>(h[n] / sum);
+    for (int n = 0; n < L; n += 2) odd_.push_back(taps_[n]);  // (L − 1)/2 is odd: the nonzero side taps are even n
   }
 
   /** Appends the decimated output of `in[0..n)` to `out`. */
@@ -177,11 +179,11 @@ class HalfBand {
     buf_.resize(L - 1 + n);
     std::memcpy(buf_.data(), hist_.data(), (L - 1) * sizeof(float));
     std::memcpy(buf_.data() + L - 1, in, n * sizeof(float));
-    for (size_t j = 0; j < n; ++j) {
-      if (((count_ + j) & 1u) != 0) continue;
+    const size_t c = (L - 1) / 2, K = odd_.size();
+    for (size_t j = (count_ & 1u) ? 1 : 0; j < n; j += 2) {
       const float* x = buf_.data() + j;  // x[0..L) ends at input j
-      float acc = 0;
-      for (size_t k = 0; k < L; ++k) acc += taps_[k] * x[L - 1 - k];
+      float acc = taps_[c] * x[L - 1 - c];
+      for (size_t k = 0; k < K; ++k) acc += odd_[k] * x[L - 1 - 2 * k];
       out.push_back(acc);
     }
     count_ += n;
@@ -189,7 +191,7 @@ class HalfBand {
   }
 
  private:
-  std::vector<float> taps_, hist_, buf_;
+  std::vector<float> taps_, odd_, hist_, buf_;  // odd_: the nonzero taps other than the centre
   uint64_t count_ = 0;
 };
 
@@ -405,6 +407,8 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (o.pitchClassBlockFrames < 0) return "pitchClassBlockFrames must be >= 0, got " + num(o.pitchClassBlockFrames);
   if (!(o.activeFloorDbfs >= -200 && o.activeFloorDbfs <= 0)) return "activeFloorDbfs must be in [-200, 0]";
   if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
+  if (o.pitchMinRateHz < 4000 || o.pitchMinRateHz > 384000)
+    return "pitchMinRateHz must be in [4000, 384000], got " + num(o.pitchMinRateHz);
   if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
     return "pitchMinHz/pitchMaxHz must satisfy 20 <= min < max <= 4000 Hz";
   if (!(o.pitchFloorDbfs >= -200 && o.pitchFloorDbfs <= 0)) return "pitchFloorDbfs must be in [-200, 0]";
@@ -599,7 +603,7 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
   }
 
   if (o.pitch) {
-    while (o.sampleRate / (decimation * 2) >= 16000) decimation *= 2;
+    while (o.sampleRate / (decimation * 2) >= o.pitchMinRateHz) decimation *= 2;
     for (int d = decimation; d > 1; d /= 2) halfBands.emplace_back();
     pitchRate = static_cast<double>(o.sampleRate) / decimation;
     PW = 1;
@@ -628,6 +632,29 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     candidates = std::make_unique<PyinCandidates>(py);
     hmm = std::make_unique<PitchHmm>(py);
   }
+
+  // the per-frame series at their final size (a header's count up to 2^32 frames, a day at 48 kHz)
+  if (o.expectedFrames > 0 && o.expectedFrames <= (uint64_t{1} << 32)) {
+    const size_t f = static_cast<size_t>(o.expectedFrames);
+    if (o.fineEnvelope) rep.fineEnergy.reserve(f / static_cast<size_t>(o.tickSamples) + 2);
+    if (o.spectrum) {
+      const size_t frames = 1 + f / H + 1;
+      rep.frameDb.reserve(frames);
+      if (!o.meanPowerOnly) {
+        rep.odf.reserve(frames);
+        rep.odfLow.reserve(frames);
+        rep.chroma.reserve(12 * frames);
+        if (o.pitchClassBlockFrames > 0) {
+          const size_t blocks = frames / static_cast<size_t>(o.pitchClassBlockFrames) + 2;
+          rep.pitchClassBlocks.reserve(kPitchBins * blocks);
+          rep.bassPitchClassBlocks.reserve(kPitchBins * blocks);
+        }
+      }
+    }
+    if (onsetFlux)
+      rep.onsetFlux.reserve(static_cast<size_t>(rep.onsetFluxGroups) *
+                            (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
+  }
 }
 
 void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
@@ -645,7 +672,7 @@ void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
     haveLast = true;
   }
   // fine envelope: mean square per tick
-  {
+  if (o.fineEnvelope) {
     const int T = o.tickSamples;
     size_t i = 0;
     while (i < n) {
@@ -891,7 +918,7 @@ void FeatureExtractor::Impl::flush() {
     }
   }
   if (onsetFlux) onsetFlux->flush(rep.frames);
-  if (tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
+  if (o.fineEnvelope && tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
   if (blockFill > 0) pushPitchClassBlock();
   if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
   rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
@@ -972,9 +999,11 @@ const FeatureReport& FeatureExtractor::finish() {
 FeatureReport FeatureExtractor::takeReport() {
   finish();
   FeatureReport r = std::move(impl_->rep);
+  // a series that grew by doubling gives its slack back (a copy); one allocated from expectedFrames is left as
+  // is: its unused tail was never touched, so it takes no memory
   for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
                   &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux})
-    v->shrink_to_fit();
+    if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }
 

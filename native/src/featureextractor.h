@@ -35,7 +35,12 @@ struct FeatureOptions {
   int chromaHarmonics = 1;       // HPCP harmonic summation: peak f also counts for f/2..f/h
   double activeFloorDbfs = -70;  // frames whose mean square is below this are silent
   int tickSamples = 24;          // fine-envelope resolution (samples), 1..4096
+  bool fineEnvelope = true;      // keep the fine energy envelope (the onsets engine's placement)
+  // > 0: the frames expected (the header's count): the per-frame series are allocated once for that many, so
+  // that they do not grow by copying (page faults, a transient second copy); a wrong count only costs that
+  uint64_t expectedFrames = 0;
   double pitchMinHz = 50, pitchMaxHz = 1600;
+  int pitchMinRateHz = 16000;  // pitch runs on the signal halved (half-band) while the rate stays >= this, 4000–384000
   double pitchFloorDbfs = -55;                    // frames quieter than this are unvoiced
   double pitchTransitionSemitonesPerSecond = 30;  // pYIN HMM: Laplacian scale of the f0 change
   PyinOptions pyin;  // pYIN candidates and HMM (its minHz/maxHz/transitionSemitones are set from the above)

@@ -6,6 +6,10 @@
 
 #include "isa.h"
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace shub {
 
 namespace {
@@ -98,6 +102,60 @@ SHUB_ISA_KERNEL(void, radix2Final,
                  float* __restrict yi),
                 (s, xr, xi, yr, yi))
 
+// The real transform's split step, 8 bins at a time (k, m − k pairs). AVX without FMA on purpose: each value is
+// the same sequence of single-precision roundings as the scalar loop's (no contraction), so the spectra stay
+// bit-identical whichever path runs.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define SHUB_HAVE_SPLIT_AVX 1
+__attribute__((target("avx2"))) size_t forwardSplitAvx(const float* zr, const float* zi, const float* pr,
+                                                       const float* pi, size_t m, float* re, float* im) {
+  const __m256i rev = _mm256_setr_epi32(7, 6, 5, 4, 3, 2, 1, 0);
+  const __m256 half = _mm256_set1_ps(0.5f), mhalf = _mm256_set1_ps(-0.5f), sign = _mm256_set1_ps(-0.0f);
+  size_t k = 1;
+  for (; k + 8 <= m; k += 8) {
+    const __m256 zkr = _mm256_loadu_ps(zr + k), zki = _mm256_loadu_ps(zi + k);
+    const __m256 zmr = _mm256_permutevar8x32_ps(_mm256_loadu_ps(zr + m - k - 7), rev);
+    const __m256 zmi = _mm256_xor_ps(_mm256_permutevar8x32_ps(_mm256_loadu_ps(zi + m - k - 7), rev), sign);
+    const __m256 er = _mm256_mul_ps(half, _mm256_add_ps(zkr, zmr)), ei = _mm256_mul_ps(half, _mm256_add_ps(zki, zmi));
+    const __m256 dr = _mm256_sub_ps(zkr, zmr), di = _mm256_sub_ps(zki, zmi);
+    const __m256 orr = _mm256_mul_ps(half, di), oi = _mm256_mul_ps(mhalf, dr);
+    const __m256 wr = _mm256_loadu_ps(pr + k), wi = _mm256_loadu_ps(pi + k);
+    _mm256_storeu_ps(re + k, _mm256_sub_ps(_mm256_add_ps(er, _mm256_mul_ps(orr, wr)), _mm256_mul_ps(oi, wi)));
+    _mm256_storeu_ps(im + k, _mm256_add_ps(_mm256_add_ps(ei, _mm256_mul_ps(orr, wi)), _mm256_mul_ps(oi, wr)));
+  }
+  return k;
+}
+
+__attribute__((target("avx2"))) size_t inverseSplitAvx(const float* re, const float* im, const float* pr,
+                                                       const float* pi, size_t m, float* zr, float* zi) {
+  const __m256i rev = _mm256_setr_epi32(7, 6, 5, 4, 3, 2, 1, 0);
+  const __m256 half = _mm256_set1_ps(0.5f), sign = _mm256_set1_ps(-0.0f);
+  size_t k = 1;
+  for (; k + 8 <= m; k += 8) {
+    const __m256 xkr = _mm256_loadu_ps(re + k), xki = _mm256_loadu_ps(im + k);
+    const __m256 xmr = _mm256_permutevar8x32_ps(_mm256_loadu_ps(re + m - k - 7), rev);
+    const __m256 xmi = _mm256_xor_ps(_mm256_permutevar8x32_ps(_mm256_loadu_ps(im + m - k - 7), rev), sign);
+    const __m256 er = _mm256_mul_ps(half, _mm256_add_ps(xkr, xmr)), ei = _mm256_mul_ps(half, _mm256_add_ps(xki, xmi));
+    const __m256 dr = _mm256_mul_ps(half, _mm256_sub_ps(xkr, xmr)), di = _mm256_mul_ps(half, _mm256_sub_ps(xki, xmi));
+    const __m256 wr = _mm256_loadu_ps(pr + k), wi = _mm256_loadu_ps(pi + k);
+    const __m256 orr = _mm256_add_ps(_mm256_mul_ps(dr, wr), _mm256_mul_ps(di, wi));
+    const __m256 oi = _mm256_sub_ps(_mm256_mul_ps(di, wr), _mm256_mul_ps(dr, wi));
+    _mm256_storeu_ps(zr + k, _mm256_sub_ps(er, oi));
+    _mm256_storeu_ps(zi + k, _mm256_xor_ps(_mm256_add_ps(ei, orr), sign));
+  }
+  return k;
+}
+#endif
+
+bool useSplitAvx() {
+#ifdef SHUB_HAVE_SPLIT_AVX
+  static const bool yes = selectedIsa() != Isa::baseline;
+  return yes;
+#else
+  return false;
+#endif
+}
+
 }  // namespace
 
 RealFft::RealFft(size_t n) : n_(n), m_(n / 2) {
@@ -175,7 +233,11 @@ void RealFft::forward(const float* in, float* re, float* im) {
   im[0] = 0.0f;
   re[m_] = zr[0] - zi[0];
   im[m_] = 0.0f;
-  for (size_t k = 1; k < m_; ++k) {
+  size_t k0 = 1;
+#ifdef SHUB_HAVE_SPLIT_AVX
+  if (useSplitAvx()) k0 = forwardSplitAvx(zr, zi, post_r_.data(), post_i_.data(), m_, re, im);
+#endif
+  for (size_t k = k0; k < m_; ++k) {
     const float zkr = zr[k], zki = zi[k], zmr = zr[m_ - k], zmi = -zi[m_ - k];
     const float er = 0.5f * (zkr + zmr), ei = 0.5f * (zki + zmi);
     // (Z[k] − conj Z[m−k]) / (2j) = (d) · (−j/2): (dr, di) → (di/2, −dr/2)
@@ -191,7 +253,11 @@ void RealFft::inverse(const float* re, const float* im, float* out) {
   float* zi = ai_.data();
   // E[k] = (X[k] + conj X[m−k])/2, O[k] = (X[k] − conj X[m−k])/(2 W^k), Z = E + jO.
   // The inverse complex transform is conj(FFT(conj Z))/m: build conj Z directly.
-  for (size_t k = 0; k < m_; ++k) {
+  size_t k1 = m_;  // bins [1, k1) done 8 at a time
+#ifdef SHUB_HAVE_SPLIT_AVX
+  if (useSplitAvx()) k1 = inverseSplitAvx(re, im, post_r_.data(), post_i_.data(), m_, zr, zi);
+#endif
+  for (size_t k = 0; k < m_; k = (k == 0 && k1 != m_) ? k1 : k + 1) {
     const float xkr = re[k], xki = k == 0 ? 0.0f : im[k];
     const float xmr = re[m_ - k], xmi = (m_ - k == m_ || k == 0) ? 0.0f : -im[m_ - k];
     const float er = 0.5f * (xkr + xmr), ei = 0.5f * (xki + xmi);

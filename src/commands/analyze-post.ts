@@ -1,9 +1,10 @@
 /**
- * `analyze`'s post-processing of one file's feature report, off the main thread: onsets and
- * tempo (one task: tempo uses the onsets), and key, each a plain call of the pure engines. A
- * small pool of worker threads is shared by the batch, so `--jobs N` runs N files' post-processing
- * side by side while the main thread reads the next files' audio and prints results; for one file
- * they run beside the pitch HMM's decoding on the libuv pool.
+ * `analyze`'s post-processing of one file's feature report, off the main thread: onsets, tempo
+ * (from the mel envelope's own onsets: independent of the onsets task) and key, each a plain call
+ * of the pure engines. A small pool of worker threads is shared by the batch, so `--jobs N` runs N
+ * files' post-processing side by side while the main thread reads the next files' audio and prints
+ * results; for one file onsets and tempo run on two threads beside the pitch HMM's decoding on the
+ * libuv pool.
  * The workers start with the batch, so their start-up overlaps the first file's audio pass.
  */
 import { availableParallelism } from 'node:os';
@@ -14,53 +15,62 @@ import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key
 import type { FeatureReport } from '../native.js';
 import type { Decision } from '../store/types.js';
 
-/** The report series onsets and tempo read (copied to the worker). */
-export interface RhythmInput {
+/** The report series the onsets engine reads (copied to the worker). */
+export interface OnsetsInput {
   report: Pick<
     FeatureReport,
-    | 'odf'
-    | 'odfLow'
-    | 'chroma'
-    | 'pitchClass'
-    | 'hopSeconds'
-    | 'fineEnergy'
-    | 'tickSamples'
-    | 'onsetFlux'
-    | 'onsetFluxGroups'
-    | 'onsetHopSeconds'
+    'odf' | 'hopSeconds' | 'fineEnergy' | 'tickSamples' | 'onsetFlux' | 'onsetFluxGroups' | 'onsetHopSeconds'
   >;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
-  tempo: boolean;
 }
 
-export interface RhythmOutput {
+/** The report series tempo reads (copied to the worker). */
+export interface TempoInput {
+  report: Pick<FeatureReport, 'odf' | 'odfLow' | 'chroma' | 'pitchClass' | 'hopSeconds' | 'fineEnergy' | 'tickSamples'>;
+  sampleRate: number;
+  windowSamples: number;
+}
+
+export interface OnsetsOutput {
   onsets: Onsets;
-  tempo?: Tempo;
+}
+
+export interface TempoOutput {
+  tempo: Tempo;
   /** The metrical level chosen, with the competing levels and their evidence. */
   decision?: Decision;
 }
 
-/**
- * Onsets (from the onset flux when the extractor made it), then (when asked) tempo from the onset envelope, the
- * mel envelope's onsets (as before the onset flux existed), the chroma and the pitch-class profile.
- */
-export function rhythm({ report, sampleRate, windowSamples, tempo }: RhythmInput): RhythmOutput {
-  const mel = {
-    odf: report.odf,
-    hopSeconds: report.hopSeconds,
-    windowSeconds: windowSamples / sampleRate,
-    fineEnergy: report.fineEnergy,
-    tickSeconds: report.tickSamples / sampleRate,
-  };
+const melOnsetInput = (
+  report: Pick<FeatureReport, 'odf' | 'hopSeconds' | 'fineEnergy' | 'tickSamples'>,
+  sampleRate: number,
+  windowSamples: number,
+) => ({
+  odf: report.odf,
+  hopSeconds: report.hopSeconds,
+  windowSeconds: windowSamples / sampleRate,
+  fineEnergy: report.fineEnergy,
+  tickSeconds: report.tickSamples / sampleRate,
+});
+
+/** Onsets: from the onset flux when the extractor made it, else from the mel envelope. */
+export function onsets({ report, sampleRate, windowSamples }: OnsetsInput): OnsetsOutput {
+  const mel = melOnsetInput(report, sampleRate, windowSamples);
   const flux =
     report.onsetFluxGroups > 0 && report.onsetFlux?.length
       ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
       : undefined;
-  const onsets = detectOnsets(flux ? { ...mel, flux } : mel);
-  if (!tempo) return { onsets };
-  const tempoOnsets = flux ? detectOnsets(mel) : onsets;
+  return { onsets: detectOnsets(flux ? { ...mel, flux } : mel) };
+}
+
+/**
+ * Tempo from the onset envelope, the mel envelope's onsets (as before the onset flux existed; independent of the
+ * onsets task, so that the two run side by side), the chroma and the pitch-class profile.
+ */
+export function tempo({ report, sampleRate, windowSamples }: TempoInput): TempoOutput {
+  const tempoOnsets = detectOnsets(melOnsetInput(report, sampleRate, windowSamples));
   const estimate = estimateTempoWithDecision({
     odf: report.odf,
     odfLow: report.odfLow,
@@ -69,7 +79,7 @@ export function rhythm({ report, sampleRate, windowSamples, tempo }: RhythmInput
     hopSeconds: report.hopSeconds,
     onsetTimes: tempoOnsets.times,
   });
-  return { onsets, tempo: estimate.tempo, ...(estimate.decision ? { decision: estimate.decision } : {}) };
+  return { tempo: estimate.tempo, ...(estimate.decision ? { decision: estimate.decision } : {}) };
 }
 
 /** The report series key reads (copied to the worker). */
@@ -94,17 +104,25 @@ export function key({ report, file }: KeyInput): KeyOutput {
   return { key: k.result, ...(k.decision ? { decision: k.decision } : {}) };
 }
 
-export type PostTask = { kind: 'rhythm'; input: RhythmInput } | { kind: 'key'; input: KeyInput };
-type PostOutput<T extends PostTask> = T extends { kind: 'rhythm' } ? RhythmOutput : KeyOutput;
+export type PostTask =
+  { kind: 'onsets'; input: OnsetsInput } | { kind: 'tempo'; input: TempoInput } | { kind: 'key'; input: KeyInput };
+type AnyOutput = OnsetsOutput | TempoOutput | KeyOutput;
+type PostOutput<T extends PostTask> = T extends { kind: 'onsets' }
+  ? OnsetsOutput
+  : T extends { kind: 'tempo' }
+    ? TempoOutput
+    : KeyOutput;
 
 /** Runs one task in the calling thread (the worker's body, and the pool's fallback). */
-export function runPostTask(task: PostTask): RhythmOutput | KeyOutput {
-  return task.kind === 'rhythm' ? rhythm(task.input) : key(task.input);
+export function runPostTask<T extends PostTask>(task: T): PostOutput<T> {
+  const out: AnyOutput =
+    task.kind === 'onsets' ? onsets(task.input) : task.kind === 'tempo' ? tempo(task.input) : key(task.input);
+  return out as PostOutput<T>;
 }
 
 export interface PostReply {
   id: number;
-  out?: RhythmOutput | KeyOutput;
+  out?: AnyOutput;
   error?: { name: string; message: string; stack?: string };
 }
 
@@ -112,7 +130,7 @@ interface Pending {
   id: number;
   task: PostTask;
   transfer: ArrayBuffer[];
-  resolve: (out: RhythmOutput | KeyOutput) => void;
+  resolve: (out: AnyOutput) => void;
   reject: (e: Error) => void;
 }
 
@@ -132,11 +150,11 @@ export class PostPool {
   }
 
   /**
-   * Threads for a batch running `jobs` files at once: one per file, at most the cores. (A second
-   * thread per file would run key beside tempo, but its start-up costs about as much CPU as key.)
+   * Threads for a batch running `jobs` files at once: two per file (onsets beside tempo: the longest
+   * tasks; key follows on the first free one), at most the cores.
    */
   static sizeFor(jobs: number): number {
-    return Math.max(1, Math.min(jobs, availableParallelism()));
+    return Math.max(1, Math.min(2 * jobs, availableParallelism()));
   }
 
   /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */

@@ -21,7 +21,7 @@ import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
-import { PostPool, runPostTask, type KeyOutput, type PostTask, type RhythmOutput } from './analyze-post.js';
+import { PostPool, runPostTask, type PostTask } from './analyze-post.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
@@ -128,19 +128,37 @@ async function analyzeOne(
     const meter = features.includes('levels')
       ? createLevelMeter(format, { curves: options.curves ?? false })
       : undefined;
-    // the STFT and the pYIN tracker are separate consumers so that they run on two cores
-    // the onsets engine's finer flux only when onsets are asked for (tempo reads the shared STFT's envelopes)
-    const stft = needsStft
-      ? createFeatureExtractor(format, { spectrum: true, pitch: false, onsets: features.includes('onsets') })
-      : undefined;
-    const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }) : undefined;
-    const sinks: PcmSink[] = [meter, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
+    // the STFT, the onsets engine's finer flux and the pYIN tracker are separate consumers so that they share
+    // the cores; the flux only when onsets are asked for (tempo reads the shared STFT's envelopes)
+    // the series are allocated once from the header's frame count; only the STFT's extractor keeps the fine
+    // energy envelope (onset placement)
+    const sized = { expectedFrames: format.frames ?? 0 };
+    const only = { ...sized, fineEnvelope: false };
+    const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }, {}, sized) : undefined;
+    const flux =
+      needsStft && features.includes('onsets')
+        ? createFeatureExtractor(format, { spectrum: false, pitch: false, onsets: true }, {}, only)
+        : undefined;
+    const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }, {}, only) : undefined;
+    const sinks: PcmSink[] = [meter, stft, flux, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
     const decoded = await feedSource(source, sinks, onProgress);
     // the extractors' last frames and the pitch HMM's decoding run on the libuv pool; onsets, tempo and
     // key start on the post-processing threads as soon as the STFT's report is there
     const yinDone = yin?.finishAsync();
     yinDone?.catch(() => undefined); // awaited below; a rejection must not go unhandled meanwhile
-    const stftReport = await stft?.finishAsync();
+    const fluxDone = flux?.finishAsync();
+    fluxDone?.catch(() => undefined);
+    const stftOnly = await stft?.finishAsync();
+    const fluxReport = await fluxDone;
+    const stftReport =
+      stftOnly && fluxReport
+        ? {
+            ...stftOnly,
+            onsetFlux: fluxReport.onsetFlux,
+            onsetFluxGroups: fluxReport.onsetFluxGroups,
+            onsetHopSeconds: fluxReport.onsetHopSeconds,
+          }
+        : stftOnly;
     const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
     derived?.catch(() => undefined);
     const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
@@ -198,35 +216,59 @@ async function startFeatures(
   post: PostPool | undefined,
 ): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
   const wantsTempo = features.includes('tempo');
-  // the series go to the threads as copies owned by JavaScript, moved there without a second copy (cloning
-  // them costs far more than this copy; the native report's own buffers stay here)
-  const transfer: ArrayBuffer[] = [];
-  const moved = <A extends Float32Array | Float64Array>(a: A): A => {
+  const wantsOnsets = features.includes('onsets');
+  // the series go to the threads as copies owned by JavaScript (cloning them costs far more than this copy; the
+  // native report's own buffers stay here): moved to the one thread that reads them, shared when both do
+  const transfer = { onsets: [] as ArrayBuffer[], tempo: [] as ArrayBuffer[] };
+  const moved = <A extends Float32Array>(a: A, to: ArrayBuffer[]): A => {
     if (!post) return a;
     const own = a.slice() as A;
-    transfer.push(own.buffer as ArrayBuffer);
+    to.push(own.buffer as ArrayBuffer);
     return own;
   };
-  const rhythmTask = {
-    kind: 'rhythm' as const,
+  const shared = (a: Float32Array): Float32Array => {
+    if (!post || !(wantsOnsets && wantsTempo)) return a;
+    const own = new Float32Array(new SharedArrayBuffer(a.byteLength));
+    own.set(a);
+    return own;
+  };
+  const odf = shared(report.odf);
+  const fineEnergy = shared(report.fineEnergy);
+  // odf and fineEnergy: the shared copy when both tasks read them, else a moved copy
+  const own = (a: Float32Array, to: ArrayBuffer[]) => (a.buffer instanceof SharedArrayBuffer ? a : moved(a, to));
+  const { windowSamples } = stftLayout(sampleRate);
+  const onsetsTask = () => ({
+    kind: 'onsets' as const,
     input: {
       report: {
-        odf: moved(report.odf),
-        odfLow: moved(report.odfLow),
-        chroma: moved(report.chroma),
-        pitchClass: report.pitchClass,
+        odf: own(odf, transfer.onsets),
         hopSeconds: report.hopSeconds,
-        fineEnergy: moved(report.fineEnergy),
+        fineEnergy: own(fineEnergy, transfer.onsets),
         tickSamples: report.tickSamples,
-        onsetFlux: moved(report.onsetFlux),
+        onsetFlux: moved(report.onsetFlux, transfer.onsets),
         onsetFluxGroups: report.onsetFluxGroups,
         onsetHopSeconds: report.onsetHopSeconds,
       },
       sampleRate,
-      windowSamples: stftLayout(sampleRate).windowSamples,
-      tempo: wantsTempo,
+      windowSamples,
     },
-  };
+  });
+  const tempoTask = () => ({
+    kind: 'tempo' as const,
+    input: {
+      report: {
+        odf: own(odf, transfer.tempo),
+        odfLow: moved(report.odfLow, transfer.tempo),
+        chroma: moved(report.chroma, transfer.tempo),
+        pitchClass: report.pitchClass,
+        hopSeconds: report.hopSeconds,
+        fineEnergy: own(fineEnergy, transfer.tempo),
+        tickSamples: report.tickSamples,
+      },
+      sampleRate,
+      windowSamples,
+    },
+  });
   const keyTask = {
     kind: 'key' as const,
     input: {
@@ -241,16 +283,20 @@ async function startFeatures(
     },
   };
   const run = <T extends PostTask>(task: T, buffers: ArrayBuffer[]) =>
-    post ? post.run(task, buffers) : Promise.resolve(runPostTask(task) as Awaited<ReturnType<PostPool['run']>>);
-  const rhythmDone = features.includes('onsets') || wantsTempo ? run(rhythmTask, transfer) : undefined;
+    post ? post.run(task, buffers) : Promise.resolve(runPostTask(task));
+  const tempoDone = wantsTempo ? run(tempoTask(), transfer.tempo) : undefined;
+  tempoDone?.catch(() => undefined);
+  const onsetsDone = wantsOnsets ? run(onsetsTask(), transfer.onsets) : undefined;
+  onsetsDone?.catch(() => undefined);
   const keyDone = features.includes('key') ? run(keyTask, []) : undefined;
   keyDone?.catch(() => undefined);
   const out: { onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] } = { decisions: [] };
-  const r = (await rhythmDone) as RhythmOutput | undefined;
-  if (r && features.includes('onsets')) out.onsets = r.onsets;
+  const o = await onsetsDone;
+  if (o) out.onsets = o.onsets;
+  const r = await tempoDone;
   if (r?.tempo) out.tempo = r.tempo;
   if (r?.decision) out.decisions.push({ ...r.decision, inputs: { file, ...r.decision.inputs } });
-  const k = (await keyDone) as KeyOutput | undefined;
+  const k = await keyDone;
   if (k) {
     out.key = k.key;
     if (k.decision) out.decisions.push(k.decision);

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
-import { openAudio } from '../io/audio.js';
+import { openAudio, openEncoded } from '../io/audio.js';
 import { encodeWithFfmpeg, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { measureLevels, round } from '../engines/levels/index.js';
 import { checkPlatform, codecsFor, type Measurements, type PlatformVerdict } from '../engines/validate/checks.js';
@@ -104,7 +104,10 @@ export async function validate(options: ValidateOptions): Promise<ValidateOutcom
   return saveBatch(recorder, options.store, await batch);
 }
 
-/** Encodes to each codec in a temporary folder, decodes and measures the true peak (master uses it too). */
+/**
+ * Encodes to each codec in a temporary folder, decodes and measures the true peak (master uses it
+ * too): two ffmpeg runs per codec (the decode's WAV header says the format: no probe).
+ */
 export async function codecTruePeaks(
   file: string,
   codecs: LossyCodec[],
@@ -116,7 +119,7 @@ export async function codecTruePeaks(
     for (const codec of codecs) {
       const encoded = path.join(dir, `${path.basename(file)}.${LOSSY_CHECK_CODECS[codec].extension}`);
       await encodeWithFfmpeg(file, encoded, codec, ffmpeg);
-      const decoded = await openAudio(encoded, { ffmpeg });
+      const decoded = await openEncoded(encoded, { ffmpeg });
       try {
         out[codec] = (await measureLevels(decoded)).levels.truePeakDbtp;
       } finally {

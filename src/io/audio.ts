@@ -7,11 +7,11 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { hashFile } from './hash.js';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { PcmFormat } from '../native.js';
 import { environmentFault, EnvironmentError, InputError } from '../errors.js';
-import { CHANNEL_RANGE, SAMPLE_RATE_RANGE_HZ, type AudioFormat } from './format.js';
-import { sniffWav, type WavLayout } from './wav.js';
+import { CHANNEL_RANGE, defaultSpeakers, SAMPLE_RATE_RANGE_HZ, type AudioFormat } from './format.js';
+import { MASK_SPEAKERS, sniffWav, type WavLayout } from './wav.js';
 import { decodeWithFfmpeg, DecodeFailure, probeFfmpeg, type FfmpegChoice } from './ffmpeg.js';
 import { judgeLength, READ_LIMITS, SampleCheck, seconds, warningSink } from './verdict.js';
 
@@ -92,6 +92,85 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
     return new CheckedSource(inner, sink, []);
   } catch (err) {
     await fh.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Opens a file shub has just encoded itself (the codec round trips of validate --codec-check and
+ * master) with one ffmpeg run: ffmpeg decodes it to a float WAV stream whose header gives the rate
+ * and channel count, where openAudio would start a probe first. The samples and their checks are
+ * openAudio's; the container declares no length (a stream), so there is no length verdict.
+ */
+export async function openEncoded(file: string, options: OpenAudioOptions): Promise<AudioSource> {
+  const size = (await stat(file).catch((err: unknown) => Promise.reject(fileSystemError(file, err)))).size;
+  const decoder = await decodeWithFfmpeg(file, options.ffmpeg, size, 'wav');
+  const chunks = (decoder.stdout as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  try {
+    let head = Buffer.alloc(0);
+    const more = async () => {
+      const next = await chunks.next();
+      if (next.done) {
+        await decoder.done; // a decoder that failed says why
+        throw new DecodeFailure(file, 'ffmpeg wrote no WAV header');
+      }
+      head = Buffer.concat([head, next.value]);
+    };
+    while (head.length < 12) await more();
+    let fmt: { channels: number; sampleRate: number; mask: number } | undefined;
+    let at = 12;
+    for (;;) {
+      while (head.length < at + 8) await more();
+      const id = head.toString('latin1', at, at + 4);
+      if (id === 'data') break;
+      const size = head.readUInt32LE(at + 4);
+      while (head.length < at + 8 + size) await more();
+      if (id === 'fmt ') {
+        const extensible = head.readUInt16LE(at + 8) === 0xfffe && size >= 40;
+        const channels = head.readUInt16LE(at + 10);
+        fmt = { channels, sampleRate: head.readUInt32LE(at + 12), mask: extensible ? head.readUInt32LE(at + 28) : 0 };
+      }
+      at += 8 + size + (size & 1);
+    }
+    if (!fmt) throw new DecodeFailure(file, "ffmpeg's WAV stream has no 'fmt ' chunk");
+    const fromMask = MASK_SPEAKERS.filter((_, bit) => (fmt!.mask >>> bit) & 1);
+    const format: AudioFormat = {
+      container: 'wav',
+      codec: 'pcm_f32le',
+      sampleRate: fmt.sampleRate,
+      channels: fmt.channels,
+      bitDepth: null,
+      frames: null,
+      durationSeconds: null,
+      speakers: fromMask.length === fmt.channels ? fromMask : defaultSpeakers(fmt.channels),
+    };
+    checkRanges(file, format);
+    // the samples after the header, then the rest of ffmpeg's output
+    const rest = head.subarray(at + 8);
+    const samples = Readable.from(
+      (async function* () {
+        if (rest.length > 0) yield rest;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      })(),
+      { objectMode: false },
+    );
+    const kill = () => {
+      decoder.kill();
+      (decoder.stdout as Readable).destroy();
+      return true;
+    };
+    const inner = new FfmpegSource(
+      file,
+      size,
+      format,
+      { ...decoder, stdout: samples as never, kill },
+      options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+    );
+    return new CheckedSource(inner, warningSink(options.onWarning), []);
+  } catch (err) {
+    decoder.kill();
+    (decoder.stdout as Readable).destroy();
+    await decoder.done.catch(() => undefined);
     throw err;
   }
 }

@@ -340,9 +340,15 @@ export function ffmpegComplaints(stderr: string, file: string): string[] {
 
 /**
  * Starts ffmpeg decoding `file`'s first audio stream to interleaved little-endian float32 at the
- * file's own rate and channel count. The caller reads `stdout` and must await `done`.
+ * file's own rate and channel count: bare samples, or (`wav`) after a float WAV header that says
+ * the rate and channel count. The caller reads `stdout` and must await `done`.
  */
-export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeBytes = 0) {
+export async function decodeWithFfmpeg(
+  file: string,
+  ffmpeg: FfmpegChoice,
+  sizeBytes = 0,
+  output: 'f32le' | 'wav' = 'f32le',
+) {
   const { execa } = await import('execa');
   const limits = childLimits(sizeBytes);
   const child = execa(
@@ -358,7 +364,7 @@ export async function decodeWithFfmpeg(file: string, ffmpeg: FfmpegChoice, sizeB
       '0:a:0',
       '-vn',
       '-f',
-      'f32le',
+      output,
       '-acodec',
       'pcm_f32le',
       'pipe:1',

@@ -31,7 +31,7 @@ const WAVE_FORMAT_PCM = 0x0001;
 const WAVE_FORMAT_IEEE_FLOAT = 0x0003;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
-const MASK_SPEAKERS: Speaker[] = [
+export const MASK_SPEAKERS: Speaker[] = [
   'FL',
   'FR',
   'FC',

@@ -37,15 +37,26 @@ function analyzeOne(file: string, extra: string[] = []): Result {
   assert.equal(rows.length, 1);
   return rows[0]!;
 }
+/** One `shub analyze` run over several files (one process start, not one per file); the rows by file. */
+function analyzeMany(files: string[]): Result[] {
+  const r = shub(['analyze', ...files, '--json'], dir);
+  assert.equal(r.code, 0, `exit ${r.code}: ${r.stderr}`);
+  const rows = ndjson<Result>(r.stdout);
+  assert.deepEqual(rows.map((row) => row.file).sort(), [...files].sort());
+  return files.map((file) => rows.find((row) => row.file === file)!);
+}
 const near = (actual: number | null, expected: number, tol: number, what: string) => {
   assert.ok(actual !== null, `${what}: got null`);
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} not within ${tol} of ${expected}`);
 };
 
 test('EBU 3341 case 1 at 48, 44.1 and 96 kHz: I = M = S = -23.0 LUFS', () => {
-  for (const rate of [48000, 44100, 96000]) {
+  const rates = [48000, 44100, 96000];
+  for (const rate of rates)
     writeWav(f(`c1-${rate}.wav`), sineSegments(rate, 2, [{ seconds: 20, dbfs: -23 }]), rate, 's24');
-    const r = analyzeOne(f(`c1-${rate}.wav`));
+  const rows = analyzeMany(rates.map((rate) => f(`c1-${rate}.wav`)));
+  for (const [i, rate] of rates.entries()) {
+    const r = rows[i]!;
     near(r.levels.integratedLufs, -23, 0.1, `I @${rate}`);
     near(r.levels.momentaryMaxLufs, -23, 0.1, `M @${rate}`);
     near(r.levels.shortTermMaxLufs, -23, 0.1, `S @${rate}`);
@@ -58,22 +69,23 @@ test('EBU 3341 case 1 at 48, 44.1 and 96 kHz: I = M = S = -23.0 LUFS', () => {
 test('mono file is one channel (not dual mono): -23 dBFS sine reads -26.0, -20 dBFS reads -23.0', () => {
   writeWav(f('mono23.wav'), sineSegments(48000, 1, [{ seconds: 10, dbfs: -23 }]), 48000, 's16');
   writeWav(f('mono20.wav'), sineSegments(48000, 1, [{ seconds: 10, dbfs: -20 }]), 48000, 's16');
-  near(analyzeOne(f('mono23.wav')).levels.integratedLufs, -26.01, 0.1, 'mono -23');
-  const r = analyzeOne(f('mono20.wav'));
-  near(r.levels.integratedLufs, -23.01, 0.1, 'mono -20');
-  assert.equal(r.levels.phaseCorrelation, null);
-  assert.equal(r.levels.monoLoudnessDropLu, null);
+  const [m23, r] = analyzeMany([f('mono23.wav'), f('mono20.wav')]);
+  near(m23!.levels.integratedLufs, -26.01, 0.1, 'mono -23');
+  near(r!.levels.integratedLufs, -23.01, 0.1, 'mono -20');
+  assert.equal(r!.levels.phaseCorrelation, null);
+  assert.equal(r!.levels.monoLoudnessDropLu, null);
 });
 
 test('EBU 3341 case 6 (5.0: L/R -28, C -24, Ls/Rs -30) from an EXTENSIBLE WAV: I = -23.0', () => {
   const planar = sineSegments(48000, 5, [{ seconds: 20, dbfs: [-28, -28, -24, -30, -30] }]);
   // FL FR FC BL BR
   writeWav(f('c6.wav'), planar, 48000, 's24', { extensible: { channelMask: 0x1 | 0x2 | 0x4 | 0x10 | 0x20 } });
-  near(analyzeOne(f('c6.wav')).levels.integratedLufs, -23, 0.1, 'case 6');
   // the same as 5.1 with a silent LFE: the LFE is excluded whatever it holds
   const withLfe = [planar[0]!, planar[1]!, planar[2]!, noise(planar[0]!.length, 0.5), planar[3]!, planar[4]!];
   writeWav(f('c6lfe.wav'), withLfe, 48000, 's24', { extensible: { channelMask: 0x3f } });
-  near(analyzeOne(f('c6lfe.wav')).levels.integratedLufs, -23, 0.1, 'case 6 with LFE noise');
+  const [c6, c6lfe] = analyzeMany([f('c6.wav'), f('c6lfe.wav')]);
+  near(c6!.levels.integratedLufs, -23, 0.1, 'case 6');
+  near(c6lfe!.levels.integratedLufs, -23, 0.1, 'case 6 with LFE noise');
 });
 
 test('digital silence: integratedLufs and peaks are null, never strings or -Infinity', () => {
@@ -99,9 +111,10 @@ test('every WAV sample encoding reads the same: u8/s16/s24/s32/f32/f64, EXTENSIB
     ['ext20in24', 's24', { extensible: { channelMask: 3, validBits: 20 } }, 20],
     ['rf64', 's24', { rf64: true }, 24],
   ];
-  for (const [name, format, extra, bits] of variants) {
-    writeWav(f(`enc-${name}.wav`), planar, 48000, format, extra);
-    const r = analyzeOne(f(`enc-${name}.wav`));
+  for (const [name, format, extra] of variants) writeWav(f(`enc-${name}.wav`), planar, 48000, format, extra);
+  const rows = analyzeMany(variants.map(([name]) => f(`enc-${name}.wav`)));
+  for (const [i, [name, format, , bits]] of variants.entries()) {
+    const r = rows[i]!;
     near(r.levels.integratedLufs, -12 + 0.0, 0.1 + (format === 'u8' ? 0.1 : 0), `${name} I`);
     near(r.levels.samplePeakDbfs, -12, format === 'u8' ? 0.1 : 0.01, `${name} sample peak`);
     assert.equal(r.format.bitDepth, bits, `${name} bitDepth`);
@@ -116,7 +129,6 @@ test('FLAC, MP3, AIFF and Opus go through ffmpeg and agree with the WAV', () => 
   const upper = sineSegments(48000, 2, [{ seconds: 8, dbfs: [-20, -16], freqHz: 3150 }]);
   planar.forEach((ch, c) => ch.forEach((x, i) => (ch[i] = x + upper[c]![i]!)));
   writeWav(f('src.wav'), planar, 48000, 's24');
-  const wav = analyzeOne(f('src.wav')).levels.integratedLufs!;
   const conv = (out: string, codecArgs: string[]) => {
     const ff = spawnFfmpeg(['-y', '-v', 'error', '-i', f('src.wav'), ...codecArgs, f(out)]);
     assert.equal(ff, 0, `ffmpeg could not make ${out}`);
@@ -126,24 +138,22 @@ test('FLAC, MP3, AIFF and Opus go through ffmpeg and agree with the WAV', () => 
   conv('src.mp3', ['-c:a', 'libmp3lame', '-b:a', '320k']);
   conv('src.opus', ['-c:a', 'libopus', '-b:a', '192k']);
   conv('src.m4a', ['-c:a', 'aac', '-b:a', '256k']);
-  const flac = analyzeOne(f('src.flac'));
-  assert.equal(flac.format.codec, 'flac');
-  assert.equal(flac.format.bitDepth, 24);
-  assert.equal(flac.format.frames, 48000 * 8);
-  near(flac.levels.integratedLufs, wav, 0.005, 'flac');
-  const aiff = analyzeOne(f('src.aiff'));
-  assert.equal(aiff.format.container, 'aiff');
-  near(aiff.levels.integratedLufs, wav, 0.005, 'aiff');
-  const mp3 = analyzeOne(f('src.mp3'));
-  assert.equal(mp3.format.codec, 'mp3');
-  assert.equal(mp3.format.bitDepth, null);
-  near(mp3.levels.integratedLufs, wav, 0.1, 'mp3');
-  const opus = analyzeOne(f('src.opus'));
-  assert.deepEqual([opus.format.container, opus.format.codec, opus.format.sampleRate], ['ogg', 'opus', 48000]);
-  near(opus.levels.integratedLufs, wav, 0.1, 'opus');
-  const m4a = analyzeOne(f('src.m4a'));
-  assert.deepEqual([m4a.format.container, m4a.format.codec], ['mp4', 'aac']);
-  near(m4a.levels.integratedLufs, wav, 0.1, 'aac');
+  const names = ['src.wav', 'src.flac', 'src.aiff', 'src.mp3', 'src.opus', 'src.m4a'];
+  const [src, flac, aiff, mp3, opus, m4a] = analyzeMany(names.map(f));
+  const wav = src!.levels.integratedLufs!;
+  assert.equal(flac!.format.codec, 'flac');
+  assert.equal(flac!.format.bitDepth, 24);
+  assert.equal(flac!.format.frames, 48000 * 8);
+  near(flac!.levels.integratedLufs, wav, 0.005, 'flac');
+  assert.equal(aiff!.format.container, 'aiff');
+  near(aiff!.levels.integratedLufs, wav, 0.005, 'aiff');
+  assert.equal(mp3!.format.codec, 'mp3');
+  assert.equal(mp3!.format.bitDepth, null);
+  near(mp3!.levels.integratedLufs, wav, 0.1, 'mp3');
+  assert.deepEqual([opus!.format.container, opus!.format.codec, opus!.format.sampleRate], ['ogg', 'opus', 48000]);
+  near(opus!.levels.integratedLufs, wav, 0.1, 'opus');
+  assert.deepEqual([m4a!.format.container, m4a!.format.codec], ['mp4', 'aac']);
+  near(m4a!.levels.integratedLufs, wav, 0.1, 'aac');
 });
 
 function spawnFfmpeg(args: string[]): number {

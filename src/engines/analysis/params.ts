@@ -170,7 +170,7 @@ export const ONSET_PARAMETERS = {
   fluxGroupDeltaFraction: p(
     0.6,
     'of the group scale',
-    [0.05, 10],
+    [0.05, 1],
     'onset flux peak picking per frequency group: a peak of one group (divided by its fluxScaleTopFraction ' +
       'value) that exceeds its own local median by this much adds an onset even beside a larger peak of the mean',
   ),
@@ -540,6 +540,14 @@ export const KEY_PARAMETERS = {
 } as const;
 
 export const PITCH_PARAMETERS = {
+  minRateHz: p(
+    16000,
+    'Hz',
+    [4000, 384000],
+    'pitch analysis rate: the mono mix is halved by half-band filters while its rate stays at or above this ' +
+      '(48 kHz → 24 kHz, 44.1 kHz → 22.05 kHz)',
+    true,
+  ),
   minHz: p(50, 'Hz', [20, 1000], 'lowest f0 searched'),
   maxHz: p(1600, 'Hz', [100, 4000], 'highest f0 searched'),
   floorDbfs: p(-55, 'dBFS', [-200, 0], 'frames quieter than this are unvoiced (no f0 candidate)'),

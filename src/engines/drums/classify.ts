@@ -30,6 +30,21 @@ export interface StemFeatures {
   riseMs?: number;
 }
 
+/** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */
+export interface StemContext {
+  /** Median log-frequency centroid of the stem's clear hats (isClearHat), Hz. */
+  hatCentroidHz?: number;
+}
+
+/** A clear hat, the stem's reference for its hats' spectrum: no drum body, short, mostly above highHz. */
+export function isClearHat(f: StemFeatures): boolean {
+  const [low, body, , top] = f.share as [number, number, number, number];
+  const S = STEM_CLASS_PARAMETERS;
+  return (
+    low + body < S.cymbalBodyShare.value && top >= S.brushTopShare.value && !(f.decayMs[3]! >= S.cymbalDecayMs.value)
+  );
+}
+
 interface Verdict {
   cls: HitClass;
   confidence: number;
@@ -48,13 +63,15 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  * - a hat or cymbal adds almost nothing below midHz (under `cymbalBodyShare`); its top-band excess
  *   decays within `cymbalDecayMs` for a hat; longer rings are cymbals, a ride when its top outweighs its
  *   1–6 kHz wash, a crash otherwise;
+ * - such a hit adding less than `brushTopShare` above highHz and centred below `brushHatRatio` of the stem's
+ *   clear hats' centroid (`brushCentroidHz` when the stem has too few) is a brushed snare: broadband noise;
  * - a hit with body whose added spectrum still centres at or above `hatCentroidHz` is a hat whose own ring
  *   lies below midHz (electronic and lo-fi hats), not a drum;
  * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
  *   when their top dies at once;
  * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash).
  */
-export function classifyStemHit(f: StemFeatures): { main: Verdict; second?: Verdict } {
+export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main: Verdict; second?: Verdict } {
   const [low, body, wires, top] = f.share as [number, number, number, number];
   const topDecay = f.decayMs[3]!;
   const S = STEM_CLASS_PARAMETERS;
@@ -82,6 +99,21 @@ export function classifyStemHit(f: StemFeatures): { main: Verdict; second?: Verd
     const lm = margin(Math.max(drum, 0.005), S.cymbalBodyShare.value);
     const ringing = topDecay >= S.cymbalDecayMs.value;
     const why = `${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz, top band decays ${decayText(topDecay)}`;
+    const centroid = f.centroidHz ?? NaN;
+    // a brushed snare: broadband noise mostly below highHz, an octave or more below the stem's hats
+    const edge =
+      stem.hatCentroidHz !== undefined ? S.brushHatRatio.value * stem.hatCentroidHz : S.brushCentroidHz.value;
+    if (!ringing && top < S.brushTopShare.value && centroid < edge)
+      return {
+        main: {
+          cls: 'snare',
+          confidence: conf(margin(Math.max(top, 0.01), S.brushTopShare.value), margin(centroid, edge)),
+          reason:
+            `no drum body, but only ${pct(top)} above ${STEM_PARAMETERS.highHz.value} Hz (< ` +
+            `${pct(S.brushTopShare.value)}) and centred at ${centroid.toFixed(0)} Hz (< ${edge.toFixed(0)}` +
+            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's hats` : ''}): brushes`,
+        },
+      };
     if (!ringing)
       return {
         main: {

@@ -243,6 +243,11 @@ export interface BleedPath {
   lagSamples: number;
   /** Events it was learnt from. */
   events: number;
+  /**
+   * How well subtracting it cancelled its clean events (dB, the upper quartile: peak of the residual against
+   * the peak of the leak, both through the mic's detection emphasis), at least `cancelFloorDb`.
+   */
+  errorDb: number;
 }
 
 /** The last clean bleed events of one pair (bounded: the path follows the session, its memory does not grow). */
@@ -250,23 +255,36 @@ class PathStats {
   static readonly KEEP = 31;
   readonly gains: number[] = [];
   readonly lags: number[] = [];
+  readonly errors: number[] = [];
   private cached: BleedPath | null | undefined;
-  add(gain: number, lag: number): void {
+  add(gain: number, lag: number, errorDb: number): void {
     this.gains.push(gain);
     this.lags.push(lag);
+    this.errors.push(errorDb);
     if (this.gains.length > PathStats.KEEP) {
       this.gains.shift();
       this.lags.shift();
+      this.errors.shift();
     }
     this.cached = undefined;
   }
   path(into: number, from: number): BleedPath | null {
     if (this.cached !== undefined) return this.cached;
-    const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
+    const quantile = (v: number[], q: number) => [...v].sort((p, q) => p - q)[Math.floor(v.length * q)]!;
+    // a path is its events' median, once at least three of them (and half) agree on the delay to a sample
+    const lag = this.lags.length ? quantile(this.lags, 0.5) : 0;
+    const agree = this.lags.filter((d) => Math.abs(d - lag) <= 1).length;
     this.cached =
-      this.gains.length < 2
+      agree < Math.max(3, this.lags.length / 2)
         ? null
-        : { into, from, gain: median(this.gains), lagSamples: median(this.lags), events: this.gains.length };
+        : {
+            into,
+            from,
+            gain: quantile(this.gains, 0.5),
+            lagSamples: lag,
+            events: this.gains.length,
+            errorDb: Math.max(BLEED_PARAMETERS.cancelFloorDb.value, quantile(this.errors, 0.75)),
+          };
     return this.cached;
   }
 }
@@ -290,12 +308,17 @@ const peakFrom = (x: Float64Array, from: number) => {
 };
 
 /**
- * Hit detection on the close mics of one session, in lockstep, with bleed rejected as it goes: the
- * same blocks of every mic (same rate, same length) go in together; each mic's hits are found on its
- * emphasized signal, and each hit is judged `lookAheadMs` after its start (when the other mics' hits
- * around it are in) against a ring of the last moments of every close mic. The bleed paths (gain and
- * delay per pair of mics) are learnt from the clean bleed events seen so far. Memory: a ring per mic
- * (bounded by `lookAheadMs`) and a few numbers per kept hit, whatever the session's length.
+ * Hit detection on the close mics of one session, in lockstep, on the bleed-cancelled signals: the
+ * same blocks of every mic (same rate, same length) go in together; what the other close mics leak
+ * into each mic (the session's bleed paths: gain with polarity and delay per pair, learnt from clean
+ * bleed events) is taken out before the mic's hits are looked for, so a hit right after a leak is
+ * seen against silence and a leak does not trigger at all. The bleed model (each mic = its drum + the
+ * other drums through their paths) is inverted exactly, sample by sample: each mic's own drum is its
+ * samples less the paths applied to the other mics' own drums as estimated so far (every delay is at
+ * least a sample), so what leaks into a mic through a third one cancels too. Each hit is then judged
+ * `lookAheadMs` after its start against a ring of the last moments of every close mic (what the paths
+ * left, or a hit the paths do not explain yet). Memory: two rings per mic (bounded by `lookAheadMs`)
+ * and a few numbers per kept hit, whatever the session's length.
  */
 export class SessionDetector {
   static readonly CHUNK = 4096;
@@ -305,8 +328,9 @@ export class SessionDetector {
   readonly verdicts: BleedVerdict[] = [];
   private readonly emphasis: number[];
   private readonly last: Float64Array[];
-  /** The unemphasized samples of each mic, the last `lookAheadMs` and a little more. */
+  /** Per mic, the last `lookAheadMs` and a little more: its samples, and its own drum (bleed taken out). */
   private readonly raw: Float32Array[];
+  private readonly own: Float32Array[];
   private readonly mask: number;
   private n = 0;
   /** Hits not yet judged, and every mic's recent hits (the sources a hit may be a leak of). */
@@ -357,31 +381,58 @@ export class SessionDetector {
       this.len + this.detectors[0]!.settleAfter + this.peakLen + SessionDetector.CHUNK,
     );
     let size = 1;
-    while (size < this.lookAhead + 2 * SessionDetector.CHUNK + 2 * this.maxLag + this.len + this.peakLen + 64)
+    while (size < this.lookAhead + 2 * SessionDetector.CHUNK + 4 * this.maxLag + this.len + this.peakLen + 64)
       size <<= 1;
     this.raw = emphasis.map(() => new Float32Array(size));
+    this.own = emphasis.map(() => new Float32Array(size));
     this.mask = size - 1;
   }
 
   /** The next block of every close mic (planar: one array per mic, equal lengths). */
   push(blocks: Float32Array[]): void {
     const n = blocks[0]?.length ?? 0;
+    const nat = native();
     for (let at = 0; at < n; at += SessionDetector.CHUNK) {
       const end = Math.min(n, at + SessionDetector.CHUNK);
-      this.detectors.forEach((d, m) => {
-        const x = blocks[m]!.subarray(at, end);
-        const ring = this.raw[m]!;
-        for (let k = 0; k < x.length;) {
-          const i = (this.n + k) & this.mask;
-          const take = Math.min(x.length - k, ring.length - i);
-          ring.set(x.subarray(k, k + take), i);
-          k += take;
-        }
-        d.push(this.emphasize(m, x));
+      const count = end - at;
+      const paths = this.paths();
+      this.detectors.forEach((_, m) => this.store(this.raw[m]!, blocks[m]!.subarray(at, end)));
+      if (paths.length) {
+        const flat = new Float64Array(paths.length * 4);
+        paths.forEach((p, k) => flat.set([p.into, p.from, p.gain, p.lagSamples], 4 * k));
+        nat.drumsUnmix(this.raw, this.own, this.n, count, flat);
+      } else this.detectors.forEach((_, m) => this.store(this.own[m]!, blocks[m]!.subarray(at, end)));
+      this.detectors.forEach((d, a) => {
+        const i = this.n & this.mask;
+        const y =
+          i + count <= this.mask + 1
+            ? this.own[a]!.subarray(i, i + count)
+            : Float32Array.from(this.span(this.own[a]!, this.n, count));
+        d.push(this.emphasize(a, y));
       });
       this.n += end - at;
       this.settle(false);
     }
+  }
+
+  /** Writes a block at the current position of a ring. */
+  private store(ring: Float32Array, x: Float32Array): void {
+    for (let k = 0; k < x.length;) {
+      const i = (this.n + k) & this.mask;
+      const take = Math.min(x.length - k, ring.length - i);
+      ring.set(x.subarray(k, k + take), i);
+      k += take;
+    }
+  }
+
+  /** The learnt paths into mic a. */
+  private pathsInto(a: number): BleedPath[] {
+    const into: BleedPath[] = [];
+    this.stats[a]!.forEach((s, b) => {
+      const p = b === a ? null : s.path(a, b);
+      if (p) into.push(p);
+    });
+    return into;
   }
 
   private emphasize(m: number, x: Float32Array): Float32Array {
@@ -408,24 +459,17 @@ export class SessionDetector {
 
   /** The learnt bleed paths (for the record). */
   paths(): BleedPath[] {
-    const out: BleedPath[] = [];
-    this.stats.forEach((row, a) =>
-      row.forEach((s, b) => {
-        const p = a === b ? null : s.path(a, b);
-        if (p) out.push(p);
-      }),
-    );
-    return out;
+    return this.detectors.flatMap((_, a) => this.pathsInto(a));
   }
 
-  private at(m: number, i: number): number {
-    return i < 0 || i >= this.n || i <= this.n - this.raw[m]!.length ? 0 : this.raw[m]![i & this.mask]!;
+  private at(ring: Float32Array, i: number): number {
+    return i < 0 || i >= this.n || i <= this.n - ring.length ? 0 : ring[i & this.mask]!;
   }
 
-  /** Mic m's samples from `from` into a new array of `length`. */
-  private span(m: number, from: number, length: number): Float64Array {
+  /** A ring's samples from `from` into a new array of `length`. */
+  private span(ring: Float32Array, from: number, length: number): Float64Array {
     const y = new Float64Array(length);
-    for (let i = 0; i < length; i++) y[i] = this.at(m, from + i);
+    for (let i = 0; i < length; i++) y[i] = this.at(ring, from + i);
     return y;
   }
 
@@ -433,11 +477,15 @@ export class SessionDetector {
     this.detectors.forEach((d, m) => {
       const settled = d.takeSettled(atEnd);
       d.candidates.length = 0; // handed on: the detector keeps no list of its own
+      const ring = this.raw[m]!;
       for (const c of settled) {
+        // two triggers of one transient (a rise measured over several ticks) are one candidate
+        const prev = this.recent[m]![this.recent[m]!.length - 1];
+        if (prev && prev.start === c.start) continue;
         let rawPeak = 0;
-        for (let i = c.start; i < c.start + this.peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(this.at(m, i)));
+        for (let i = c.start; i < c.start + this.peakLen; i++) rawPeak = Math.max(rawPeak, Math.abs(this.at(ring, i)));
         let own = 0;
-        for (let i = c.start; i < c.start + this.len; i++) own = Math.max(own, Math.abs(this.at(m, i)));
+        for (let i = c.start; i < c.start + this.len; i++) own = Math.max(own, Math.abs(this.at(ring, i)));
         const h: CloseCandidate = { start: c.start, peak: c.peak, rise: c.rise, rawPeak, own };
         this.pending[m]!.push(h);
         this.recent[m]!.push(h);
@@ -453,24 +501,25 @@ export class SessionDetector {
       }
       if (m < 0) break;
       const h = this.pending[m]!.shift()!;
-      this.learn(m, h);
       const { verdict, residualDb } = this.judge(m, h);
-      if (verdict) this.verdicts.push(verdict);
-      else {
-        // two hits closer than `minIntervalMs` are one: the one its bleed explains less (a leak's onset
-        // just before the mic's own hit triggers first)
-        const kept = this.kept[m]!;
-        const last = kept.length - 1;
-        if (last >= 0 && h.start - kept[last]!.start < this.merge) {
-          if (residualDb > this.lastOwn[m]!) {
-            kept[last] = h;
-            this.lastOwn[m] = residualDb;
-          }
-        } else {
-          kept.push(h);
+      if (verdict) {
+        this.verdicts.push(verdict);
+        continue;
+      }
+      // two hits closer than `minIntervalMs` are one: the one its bleed explains less (a leak's onset
+      // just before the mic's own hit triggers first)
+      const kept = this.kept[m]!;
+      const last = kept.length - 1;
+      if (last >= 0 && h.start - kept[last]!.start < this.merge) {
+        if (residualDb > this.lastOwn[m]!) {
+          kept[last] = h;
           this.lastOwn[m] = residualDb;
         }
+      } else {
+        kept.push(h);
+        this.lastOwn[m] = residualDb;
       }
+      this.learn(m, h);
     }
     // sources older than the ring can no longer be compared: forget them
     const oldest = this.n - this.raw[0]!.length + this.lookAhead;
@@ -478,50 +527,83 @@ export class SessionDetector {
   }
 
   /**
-   * A clean bleed event: a louder (×2), earlier hit on mic b that explains the hit on mic a almost
-   * entirely alone (residual ≤ −15 dB at the best delay, searched within 1 ms of the two starts'
-   * distance). Its gain and delay go into the pair's path.
+   * Clean bleed events of a kept hit `g` on mic b: on every other close mic a, the stretch from g's start
+   * (less what the known paths of the other mics leak into it) fitted by b's samples at the best delay
+   * within `maxLagMs`, both through a's detection emphasis; when b alone explains it almost entirely
+   * (residual ≤ `learnResidualDb`) with a smaller gain (a leak is quieter than its source), its gain,
+   * delay and how well it cancels go into the pair's path.
+   * Once a pair has a full set of events its delay is searched within 0.5 ms of the path's.
    */
-  private learn(a: number, h: CloseCandidate): void {
-    const near = Math.round(this.sampleRate / 1000);
-    const x = this.span(a, h.start, this.len);
-    let xx = 0;
-    for (let i = 0; i < this.len; i++) xx += x[i]! * x[i]!;
-    if (xx === 0) return;
-    this.recent.forEach((other, b) => {
-      if (b === a) return;
-      const g = other.find(
-        (c) => h.start - c.start >= 0 && h.start - c.start <= this.maxLag && c.rawPeak > 2 * h.rawPeak,
-      );
-      if (!g) return;
-      const d0 = h.start - g.start;
-      const lo = Math.max(0, d0 - near);
-      const hi = Math.min(this.maxLag, d0 + near);
-      const y = this.span(b, h.start - hi, this.len + hi - lo);
-      const [d, gain, explained] = native().drumsBestLag(x, y, this.len, hi, lo, hi) as unknown as [
-        number,
-        number,
-        number,
-      ];
-      const best = { d, gain, residual: (xx - explained) / xx };
-      if (best.residual <= 10 ** -1.5) this.stats[a]![b]!.add(best.gain, best.d);
+  private learn(b: number, g: CloseCandidate): void {
+    const pre = 2;
+    const L = this.len + this.maxLag;
+    const yRaw = this.span(this.own[b]!, g.start - this.maxLag - pre, L + this.maxLag + pre);
+    const near = Math.round(this.sampleRate / 2000);
+    const clean = 10 ** (BLEED_PARAMETERS.learnResidualDb.value / 10);
+    this.detectors.forEach((_, a) => {
+      if (a === b) return;
+      // both seen through a's emphasis: the fit and its error are what a's detector would see
+      const e = this.emphasis[a]!;
+      const xRaw = this.span(this.raw[a]!, g.start - pre, L + pre);
+      for (const p of this.pathsInto(a)) {
+        if (p.from === b) continue;
+        for (let i = 0; i < L + pre; i++)
+          xRaw[i]! -= p.gain * this.at(this.own[p.from]!, g.start - pre + i - p.lagSamples);
+      }
+      const xe = new Float64Array(L + pre);
+      emphasizeInto(xRaw, xe, e);
+      const x = xe.subarray(pre);
+      const ye = new Float64Array(yRaw.length);
+      emphasizeInto(yRaw, ye, e);
+      const y = ye.subarray(pre);
+      let xx = 0;
+      for (let i = 0; i < L; i++) xx += x[i]! * x[i]!;
+      if (xx === 0) return;
+      const stats = this.stats[a]![b]!;
+      const known = stats.gains.length >= PathStats.KEEP ? stats.path(a, b) : null;
+      const lo = known ? Math.max(1, known.lagSamples - near) : 1;
+      const hi = known ? Math.min(this.maxLag, known.lagSamples + near) : this.maxLag;
+      const [d, gain, explained] = native().drumsBestLag(
+        Float64Array.from(x),
+        Float64Array.from(y),
+        L,
+        this.maxLag,
+        lo,
+        hi,
+      ) as unknown as [number, number, number];
+      if ((xx - explained) / xx > clean || Math.abs(gain) >= 1) return;
+      // how well it cancels: the residual's peak against the leak's
+      let r = 0;
+      for (let i = 0; i < L; i++) r = Math.max(r, Math.abs(x[i]! - gain * y[this.maxLag - d + i]!));
+      stats.add(gain, d, db(r) - db(peakFrom(xe, pre)));
     });
   }
 
   /**
-   * Bleed across close mics: what the other close mics leak into mic a at a hit is predicted from
-   * their samples through the session's bleed paths (gain with polarity, delay); the hit is bleed when
-   * what is left after subtracting that prediction peaks more than `marginDb` below the hit (both seen
-   * through a's detection emphasis) and the hit is quieter here than the source's hit on its own mic.
-   * Hits the paths do not explain are fitted alone against the louder hits of the other close mics
-   * (greedy least squares, loudest source first, each at its best delay). Logged with the dominant
-   * source, the delay, the level ratio of the two mics and the residual.
+   * Mic a's samples from `from` less what the paths learnt so far (the detector used those learnt up to
+   * `lookAheadMs` earlier) carry of the other mics' own drums.
+   */
+  private cancelled(a: number, into: BleedPath[], from: number, length: number): Float64Array {
+    const x = this.span(this.raw[a]!, from, length);
+    for (const p of into)
+      for (let i = 0; i < length; i++) x[i]! -= p.gain * this.at(this.own[p.from]!, from - p.lagSamples + i);
+    return x;
+  }
+
+  /**
+   * Bleed across close mics: a hit is bleed when what the session's bleed paths leave of it (the
+   * cancelled signal the detector saw) peaks far below the mic's own signal there — `marginDb` below
+   * it, further when the paths cancel better (their error + `marginDb`) — and the hit is quieter here
+   * than the source's hit on its own mic. Hits of mics with no path into this one yet are fitted against
+   * the louder hits of those mics (least squares, loudest source first, each at its best delay, then each
+   * refitted on what the others leave; each source less its own known leaks).
+   * Logged with the dominant source, the delay, the level ratio of the two mics and the residual.
    */
   private judge(a: number, h: CloseCandidate): { verdict: BleedVerdict | null; residualDb: number } {
     const pre = 2; // samples before the start, so the differences see the start itself
     const len = this.len;
     const e = this.emphasis[a]!;
-    const x = this.span(a, h.start - pre, len + pre);
+    const x = this.span(this.raw[a]!, h.start - pre, len + pre);
     const xe = new Float64Array(len + pre);
     emphasizeInto(x, xe, e);
     const hitPeak = peakFrom(xe, pre);
@@ -531,71 +613,90 @@ export class SessionDetector {
       emphasizeInto(residual, work, e);
       return db(peakFrom(work, pre)) - db(hitPeak);
     };
-    const margin = -BLEED_PARAMETERS.marginDb.value;
-    const into: BleedPath[] = [];
-    this.stats[a]!.forEach((s, b) => {
-      const p = b === a ? null : s.path(a, b);
-      if (p) into.push(p);
-    });
-    let lastResidualDb = 0;
+    const marginDb = BLEED_PARAMETERS.marginDb.value;
+    const into = this.pathsInto(a);
+    const residual = this.cancelled(a, into, h.start - pre, len + pre);
+    let lastResidualDb = residualDbOf(residual);
     if (into.length) {
-      const residual = Float64Array.from(x);
       let main: { p: BleedPath; peak: number } | null = null;
       for (const p of into) {
-        const y = this.span(p.from, h.start - pre - p.lagSamples, len + pre);
-        for (let i = 0; i < y.length; i++) {
-          y[i]! *= p.gain;
-          residual[i]! -= y[i]!;
-        }
+        const y = this.span(this.raw[p.from]!, h.start - pre - p.lagSamples, len + pre);
+        for (let i = 0; i < y.length; i++) y[i]! *= p.gain;
         emphasizeInto(y, work, e);
         const peak = peakFrom(work, pre);
         if (!main || peak > main.peak) main = { p, peak };
       }
-      const residualDb = residualDbOf(residual);
-      lastResidualDb = residualDb;
-      if (residualDb <= margin && main) {
-        const src = this.recent[main.p.from]!.find((g) => Math.abs(h.start - main.p.lagSamples - g.start) <= len);
+      const residualDb = lastResidualDb;
+      const limit = Math.min(-marginDb, Math.max(...into.map((p) => p.errorDb)) + marginDb);
+      if (residualDb <= limit && main) {
         // bleed is quieter here than at its source (the issue's "louder on another close mic"): a hit
-        // louder on its own mic than the source's hit on the source's mic is this mic's own drum
-        if (src && h.rawPeak < src.rawPeak)
+        // louder on its own mic than every leaking source's hit on that source's mic is this mic's own
+        // drum. The source logged: the one that leaks most (through the emphasis) among those louder.
+        const louder = into
+          .map((p) => ({
+            p,
+            src: this.recent[p.from]!.find((g) => Math.abs(h.start - p.lagSamples - g.start) <= len),
+          }))
+          .filter((c) => c.src && h.rawPeak < c.src.rawPeak);
+        const pick = louder.find((c) => c.p === main.p) ?? louder[0];
+        if (pick) {
+          const src = pick.src!;
           return {
             residualDb,
             verdict: {
               track: a,
               start: h.start,
-              source: main.p.from,
-              lagMs: round((main.p.lagSamples * 1000) / this.sampleRate, 3),
+              source: pick.p.from,
+              lagMs: round((pick.p.lagSamples * 1000) / this.sampleRate, 3),
               levelRatioDb: round(db(h.rawPeak) - db(src.rawPeak), 2),
               residualDb: round(residualDb, 1),
               sourceStart: src.start,
             },
           };
+        }
       }
     }
-    // every louder hit of another close mic that leaks into this window, earlier or a little later
+    // every louder hit of a close mic with no path into this one yet that leaks into this window,
+    // earlier or a little later
+    const known = new Set(into.map((p) => p.from));
     const sources: { b: number; g: CloseCandidate }[] = [];
     this.recent.forEach((other, b) => {
-      if (b === a) return;
+      if (b === a || known.has(b)) return;
       for (const g of other)
         if (g.start >= h.start - this.maxLag && g.start <= h.start + len && g.rawPeak > h.own) sources.push({ b, g });
     });
-    const earlier = sources.filter((s) => s.g.start <= h.start + 1);
+    const slack = Math.round((BLEED_PARAMETERS.startSlackMs.value * this.sampleRate) / 1000);
+    const earlier = sources.filter((s) => s.g.start <= h.start + slack);
     if (!earlier.length) return { verdict: null, residualDb: lastResidualDb };
     sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
     const lead = earlier.reduce((m, s) => (s.g.rawPeak > m.g.rawPeak ? s : m));
-    const residual = Float64Array.from(x);
     let leadLag = 0;
     const maxLag = this.maxLag;
-    for (const s of sources) {
-      const y = this.span(s.b, h.start - pre - maxLag, len + pre + maxLag);
-      const [d, gain] = native().drumsBestLag(residual, y, len + pre, maxLag, 0, maxLag) as unknown as [number, number];
-      const best = { d, gain };
-      const o = maxLag - best.d;
-      for (let i = 0; i < len + pre; i++) residual[i]! -= best.gain * y[o + i]!;
-      if (s === lead) leadLag = best.d;
-    }
+    // greedy, then refined: each source refitted on what the others leave (two sources leaking at once
+    // bias a single greedy pass)
+    const fits = sources.map((s) => ({
+      // the source less its own known leaks: a tom mic carries the snare too, and the two would fit alike
+      y: this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag),
+      d: 0,
+      gain: 0,
+    }));
+    for (let round = 0; round < (sources.length > 1 ? 3 : 1); round++)
+      fits.forEach((f) => {
+        let o = maxLag - f.d;
+        for (let i = 0; i < len + pre; i++) residual[i]! += f.gain * f.y[o + i]!;
+        const [d, gain] = native().drumsBestLag(residual, f.y, len + pre, maxLag, 0, maxLag) as unknown as [
+          number,
+          number,
+        ];
+        f.d = d;
+        f.gain = gain;
+        o = maxLag - d;
+        for (let i = 0; i < len + pre; i++) residual[i]! -= gain * f.y[o + i]!;
+      });
+    leadLag = fits[sources.indexOf(lead)]!.d;
     const residualDb = residualDbOf(residual);
-    if (residualDb > margin) return { verdict: null, residualDb };
+    lastResidualDb = residualDb;
+    if (residualDb > -marginDb) return { verdict: null, residualDb };
     return {
       residualDb,
       verdict: {

@@ -73,6 +73,28 @@ export const BLEED_PARAMETERS = {
     "a hit is bleed when, after subtracting what the other close mics leak into its mic (the session's bleed " +
       'paths: gain, polarity and delay learnt from its clean bleed events), what is left peaks this far below it',
   ),
+  startSlackMs: p(
+    0.25,
+    'ms',
+    [0, 2],
+    "a leak's detected start may lie this much before its source's (the detection emphasis sees the high end of " +
+      'an attack first)',
+  ),
+  learnResidualDb: p(
+    -15,
+    'dB',
+    [-40, -6],
+    "a clean bleed event: one other close mic's hit explains the stretch of this mic after it to this far down " +
+      '(energy left after the least-squares fit, through the detection emphasis); its gain and delay are learnt',
+  ),
+  cancelFloorDb: p(
+    -40,
+    'dB',
+    [-80, -10],
+    "the learnt bleed paths are taken to cancel a leak at best this far down (their clean events' error, " +
+      'upper quartile, is used when worse): a hit whose cancelled residual peaks more than this + `marginDb` ' +
+      'below the mic is bleed',
+  ),
 } as const;
 
 /**
@@ -113,6 +135,13 @@ export const STEM_PARAMETERS = {
     [5, 50],
     'the spectrum of a hit: this long after it less as long before it (nearest power-of-two frames, Hann)',
   ),
+  swellMs: p(
+    60,
+    'ms',
+    [0, 200],
+    "a band trigger this soon after a hit whose energy has only risen since it is that hit's slow attack",
+  ),
+  swellDipDb: p(3, 'dB', [0.5, 20], 'a swelling band never falls back this far below its largest energy since the hit'),
   riseWindowMs: p(
     80,
     'ms',
@@ -149,6 +178,20 @@ export const STEM_CLASS_PARAMETERS = {
     [200, 4000],
     "a hit with body whose added spectrum's log-frequency mean is at least this is a hat (its body is its own ring)",
   ),
+  brushTopShare: p(
+    0.4,
+    'of the added energy',
+    [0, 1],
+    'a hit without body adding less than this share above highHz may be a brushed snare (hats ring above it)',
+  ),
+  brushHatRatio: p(
+    0.5,
+    "of the stem's hat centroid",
+    [0.1, 1],
+    "such a hit centred below this fraction of the stem's clear hats' median centroid is a brushed snare",
+  ),
+  brushCentroidHz: p(4000, 'Hz', [500, 10000], 'the same edge when the stem has fewer than minStemHats clear hats'),
+  minStemHats: p(5, 'hits', [1, 100], "clear hats needed before the stem's own hat centroid is used", true),
 } as const;
 
 export const REPLACE_PARAMETERS = {

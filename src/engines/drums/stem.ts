@@ -15,8 +15,8 @@
  * Streaming and pure: samples in, hits out; memory is a ring of a second of ticks and ~30 ms of
  * samples, and a few values per hit.
  */
-import { classifyStemHit, type HitClass, type StemFeatures } from './classify.js';
-import { DETECT_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
+import { classifyStemHit, isClearHat, type HitClass, type StemContext, type StemFeatures } from './classify.js';
+import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
 class Biquad {
@@ -155,6 +155,8 @@ export class StemAnalyzer {
   private readonly before: Float64Array;
   private readonly late: Float64Array;
   private readonly lateTicks: number;
+  /** Hits whose features are in, waiting for the stem's second pass (classes are given at the end). */
+  private readonly found: { start: number; peak: number; top: number; rise: number; features: StemFeatures }[] = [];
   readonly hits: StemHit[] = [];
 
   constructor(readonly rate: number) {
@@ -209,6 +211,7 @@ export class StemAnalyzer {
     this.cluster = null;
     this.spectra(true);
     this.settle(true);
+    this.classify();
     const loudest = Math.max(0, ...this.hits.map((h) => h.peak));
     const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
     return this.hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
@@ -258,6 +261,7 @@ export class StemAnalyzer {
       if (rise < S.riseDb.value || now < gate * this.loudest[b]!) continue;
       if (t - this.lastTrigger[b]! < S.refractoryMs.value) continue;
       this.lastTrigger[b] = t;
+      if (this.swelling(b, t, smooth)) continue;
       // the trigger tick is where the energy started: smoothing delays it by up to `smooth` ticks
       let first = t;
       while (first > t - smooth + 1 && this.at(this.power[b]!, first - 1) > ref * 10 ** (S.riseDb.value / 20)) first--;
@@ -274,6 +278,30 @@ export class StemAnalyzer {
       this.events.push(this.cluster);
       this.cluster = null;
     }
+  }
+
+  /**
+   * A band still swelling since the last hit (a brush swish rising over tens of ms) triggers again and again: a
+   * trigger of a band that triggered the last hit, within `swellMs` of it, whose energy has risen since without
+   * falling back more than `swellDipDb` (its largest value lies within `smooth` + 2 ticks of now) is that hit's own
+   * slow attack, not a new hit. A second stroke (a flam's main note) comes after the first one's peak and fall.
+   */
+  private swelling(b: number, t: number, smooth: number): boolean {
+    const last = this.cluster ?? this.events[this.events.length - 1];
+    if (!last || !last.bands.includes(b) || t - last.tick > S.swellMs.value || t - last.tick <= S.clusterMs.value)
+      return false;
+    const dip = 10 ** (-S.swellDipDb.value / 10);
+    let best = 0;
+    let bestAt = last.tick;
+    for (let k = last.tick + smooth; k < t; k++) {
+      const e = this.mean(b, k - smooth + 1, k + 1);
+      if (e < dip * best) return false;
+      if (e > best) {
+        best = e;
+        bestAt = k;
+      }
+    }
+    return bestAt >= t - smooth - 2;
   }
 
   /**
@@ -340,15 +368,46 @@ export class StemAnalyzer {
       const peakTicks = Math.round(DETECT_PARAMETERS.peakWindowMs.value);
       let peak = 0;
       for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++) peak = Math.max(peak, this.at(this.raw, k));
-      const verdict = classifyStemHit(f);
-      this.hits.push({ start, peak, rise: e.rise, ...verdict.main, features: f, secondary: false });
-      if (verdict.second) {
-        let top = 0;
-        for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++)
-          top = Math.max(top, this.at(this.bandPeak[NB - 1]!, k));
-        this.hits.push({ start, peak: top, rise: e.rise, ...verdict.second, features: f, secondary: true });
-      }
+      let top = 0;
+      for (let k = e.tick; k < e.tick + peakTicks && k < this.ticks; k++)
+        top = Math.max(top, this.at(this.bandPeak[NB - 1]!, k));
+      this.found.push({ start, peak, top, rise: e.rise, features: f });
     }
+  }
+
+  /**
+   * The second pass over the stem's hits (a few values each): what the stem says as a whole, then each hit's class.
+   * A kit's hats are alike: the median centroid of its clear hats (classify.ts isClearHat) is the reference a
+   * brushed snare lies an octave or more below.
+   */
+  private classify(): void {
+    const hats = this.found
+      .filter((h) => isClearHat(h.features) && Number.isFinite(h.features.centroidHz))
+      .map((h) => h.features.centroidHz!)
+      .sort((a, b) => a - b);
+    const stem: StemContext =
+      hats.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? { hatCentroidHz: hats[hats.length >> 1]! } : {};
+    for (const h of this.found) {
+      const verdict = classifyStemHit(h.features, stem);
+      this.hits.push({
+        start: h.start,
+        peak: h.peak,
+        rise: h.rise,
+        ...verdict.main,
+        features: h.features,
+        secondary: false,
+      });
+      if (verdict.second)
+        this.hits.push({
+          start: h.start,
+          peak: h.top,
+          rise: h.rise,
+          ...verdict.second,
+          features: h.features,
+          secondary: true,
+        });
+    }
+    this.found.length = 0;
   }
 
   /** The sample where the transient starts: the first at `startFraction` of the peak, clear of what rang before. */

@@ -120,10 +120,63 @@ export function fluxGroupPeaks(
   return [...all].sort((a, b) => a - b);
 }
 
+/** The value at rank floor(q·(n − 1)) of xs in ascending order (a copy is partitioned, Hoare's selection). */
 function percentile(xs: ArrayLike<number>, q: number): number {
-  const a = Float64Array.from(xs as ArrayLike<number>).sort();
+  const a = Float64Array.from(xs as ArrayLike<number>);
   if (a.length === 0) return 0;
-  return a[Math.min(a.length - 1, Math.floor(q * (a.length - 1)))]!;
+  const k = Math.min(a.length - 1, Math.floor(q * (a.length - 1)));
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // median of three as the pivot; partition [lo, hi] around it
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!,
+      y = a[mid]!,
+      z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/**
+ * Sliding maximum: out[i] = max(0, x[i − back], …, x[i − span]) for i in [from, to) (a monotonic deque of indices,
+ * O(n); the same values as scanning each window). Requires back ≥ span ≥ 1 and from ≥ back.
+ */
+function laggedMax(x: Float64Array, from: number, to: number, back: number, span: number, out: Float64Array): void {
+  const dq = new Int32Array(back - span + 2); // the window plus the index about to leave it
+  const cap = dq.length;
+  let h = 0;
+  let size = 0;
+  let next = from - back; // the next index of x to enter the window
+  for (let i = from; i < to; i++) {
+    for (; next <= i - span; next++) {
+      const v = x[next]!;
+      while (size > 0 && x[dq[(h + size - 1) % cap]!]! <= v) size--;
+      dq[(h + size) % cap] = next;
+      size++;
+    }
+    while (dq[h]! < i - back) {
+      h = (h + 1) % cap;
+      size--;
+    }
+    out[i] = Math.max(0, x[dq[h]!]!);
+  }
 }
 
 /** Median of xs[lo, hi) (a copy is sorted; the windows are a few dozen frames). */
@@ -220,10 +273,10 @@ export function steepestRise(
     const i = base + k;
     run += (fine[i + span] ?? 0) - fine[i]!;
   }
+  const before = new Float64Array(sums.length);
+  if (hi > lo) laggedMax(sums, lo - base, hi - base, back, span, before);
   for (let i = lo; i < hi; i++) {
-    let before = 0;
-    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k - base]!);
-    const ratio = Math.log((sums[i - base]! + f) / (before + f));
+    const ratio = Math.log((sums[i - base]! + f) / (before[i - base]! + f));
     if (ratio > best) {
       best = ratio;
       at = i;
@@ -289,46 +342,68 @@ export function fineRises(
   const gap = Math.max(1, Math.round(params.minIntervalSeconds / tickSeconds));
   const back = Math.max(span, lookback);
   if (n < back + span + 1) return [];
-  const sums = new Float64Array(n - span + 1);
+  // one pass with rings (memory O(back + ctx + gap), not O(n): an hour has 7.2 million ticks): span sums
+  // sums[i] = Σ fine[i, i + span) (running), their maximum over [i − back, i − span] (monotonic deque), the
+  // maximum of fine over i ± ctx (deque), and the rises of the last 2·gap + 1 ticks for the local-maximum test,
+  // decided gap ticks late
+  const len = n - span + 1;
+  const sumRing = new Float64Array(back + 1);
+  const sumDq = new Int32Array(back - span + 2); // the window plus the index about to leave it
+  let sh = 0;
+  let sn = 0;
+  const ctxDq = new Int32Array(2 * ctx + 2);
+  let ch = 0;
+  let cn = 0;
+  let next = 0; // the next tick of fine to enter the ± ctx window
+  const R = 2 * gap + 1;
+  const riseRing = new Float64Array(R);
+  const out: number[] = [];
+  const decide = (j: number, last: number) => {
+    const v = riseRing[j % R]!;
+    if (v < riseDb) return;
+    for (let k = Math.max(0, j - gap); k <= last; k++) {
+      const w = riseRing[k % R]!;
+      if (w > v || (w === v && k < j)) return;
+    }
+    out.push(j);
+  };
   let run = 0;
   for (let j = 0; j < span; j++) run += fine[j]!;
-  for (let k = 0; k < sums.length; k++) {
-    sums[k] = run;
-    run += (fine[k + span] ?? 0) - fine[k]!;
-  }
-  // sliding maximum of the fine energy over ± ctx (monotonic deque)
-  const ctxMax = new Float64Array(n);
-  const dq = new Int32Array(n);
-  let h = 0;
-  let tl = 0;
-  for (let i = 0, j = 0; i < n; i++) {
-    for (; j < Math.min(n, i + ctx + 1); j++) {
-      while (tl > h && fine[dq[tl - 1]!]! <= fine[j]!) tl--;
-      dq[tl++] = j;
+  for (let i = 0; i < len; i++) {
+    const sum = run;
+    run += (fine[i + span] ?? 0) - fine[i]!;
+    sumRing[i % (back + 1)] = sum;
+    if (i >= span) {
+      const k = i - span;
+      const v = sumRing[k % (back + 1)]!;
+      while (sn > 0 && sumRing[sumDq[(sh + sn - 1) % sumDq.length]! % (back + 1)]! <= v) sn--;
+      sumDq[(sh + sn) % sumDq.length] = k;
+      sn++;
     }
-    while (dq[h]! < i - ctx) h++;
-    ctxMax[i] = fine[dq[h]!]!;
+    while (sn > 0 && sumDq[sh]! < i - back) {
+      sh = (sh + 1) % sumDq.length;
+      sn--;
+    }
+    for (; next < Math.min(n, i + ctx + 1); next++) {
+      const v = fine[next]!;
+      while (cn > 0 && fine[ctxDq[(ch + cn - 1) % ctxDq.length]!]! <= v) cn--;
+      ctxDq[(ch + cn) % ctxDq.length] = next;
+      cn++;
+    }
+    while (ctxDq[ch]! < i - ctx) {
+      ch = (ch + 1) % ctxDq.length;
+      cn--;
+    }
+    let rise = 0;
+    if (i >= back) {
+      const before = Math.max(0, sumRing[sumDq[sh]! % (back + 1)]!);
+      const floor = fine[ctxDq[ch]!]! * levelRatio * span;
+      if (!(sum < floor)) rise = 10 * Math.log10((sum + 1e-12) / (before + floor * 0.01 + 1e-12));
+    }
+    riseRing[i % R] = rise;
+    if (i - gap >= back) decide(i - gap, i);
   }
-  const rise = new Float64Array(sums.length);
-  for (let i = back; i < sums.length; i++) {
-    let before = 0;
-    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sums[k]!);
-    const floor = ctxMax[i]! * levelRatio * span;
-    if (sums[i]! < floor) continue;
-    rise[i] = 10 * Math.log10((sums[i]! + 1e-12) / (before + floor * 0.01 + 1e-12));
-  }
-  const out: number[] = [];
-  for (let i = back; i < rise.length; i++) {
-    const v = rise[i]!;
-    if (v < riseDb) continue;
-    let isMax = true;
-    for (let j = Math.max(0, i - gap); j <= Math.min(rise.length - 1, i + gap); j++)
-      if (rise[j]! > v || (rise[j]! === v && j < i)) {
-        isMax = false;
-        break;
-      }
-    if (isMax) out.push(i);
-  }
+  for (let j = Math.max(back, len - gap); j < len; j++) decide(j, len - 1);
   return out;
 }
 

@@ -45,6 +45,7 @@ export function pitchExtractorOptions(
   overrides: Partial<PitchParameterValues> = {},
 ): Pick<
   FeatureExtractorOptions,
+  | 'pitchMinRateHz'
   | 'pitchMinHz'
   | 'pitchMaxHz'
   | 'pitchFloorDbfs'
@@ -62,6 +63,7 @@ export function pitchExtractorOptions(
   const v = { ...pitchDefaults(), ...overrides };
   for (const [k, spec] of Object.entries(PITCH_PARAMETERS)) checkParameter(k, spec, v[k as keyof PitchParameterValues]);
   return {
+    pitchMinRateHz: v.minRateHz,
     pitchMinHz: v.minHz,
     pitchMaxHz: v.maxHz,
     pitchFloorDbfs: v.floorDbfs,

@@ -1,0 +1,54 @@
+/**
+ * The tempo engine's chord gate (issue 12 point 2): chord changes vote on the metrical level only when the file has
+ * tuned notes (the pitch-class profile's tuning concentration ≥ harmonyMinTuning). A drum stem's chroma moves with
+ * its pattern, but its spectral peaks sit anywhere within the semitone.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { estimateTempoWithDecision, type TempoInput } from '../../src/engines/tempo/index.js';
+import { tuningAwareChroma } from '../../src/engines/key/index.js';
+import { TEMPO_PARAMETERS } from '../../src/engines/analysis/params.js';
+
+/** 120 BPM at 10 ms frames (50 frames a beat), 48 beats; chords (C, then F major) change every 4 beats. */
+function input(pitchClass: Float64Array): TempoInput {
+  const frames = 50 * 48;
+  const odf = new Float32Array(frames);
+  const odfLow = new Float32Array(frames);
+  for (let b = 0; b < 48; b++) {
+    odf[b * 50] = b % 2 ? 0.8 : 1;
+    odfLow[b * 50] = b % 2 ? 0.1 : 1;
+    odf[b * 50 + 25] = 0.3; // eighth-note hats
+  }
+  const chroma = new Float32Array(frames * 12);
+  for (let t = 0; t < frames; t++) {
+    const chord = Math.floor(t / 200) % 2 ? [5, 9, 0] : [0, 4, 7];
+    for (const k of chord) chroma[t * 12 + k] = 1;
+  }
+  return { odf, odfLow, chroma, pitchClass, hopSeconds: 0.01 };
+}
+
+test('tuned notes (every peak on the semitone grid): the chord changes count', () => {
+  const tuned = new Float64Array(120);
+  for (const pc of [0, 4, 5, 7, 9]) tuned[pc * 10] = 1;
+  assert.equal(tuningAwareChroma(tuned).concentration, 1);
+  const { tempo, decision } = estimateTempoWithDecision(input(tuned));
+  assert.equal(decision!.inputs.chordChanges, true);
+  assert.equal(decision!.inputs.tuningConcentration, 1);
+  assert.ok(Math.abs(tempo.bpm! - 120) < 1, `bpm ${tempo.bpm}`);
+});
+
+test('no tuning grid (peaks spread evenly within the semitone, as on a drum stem): the chroma does not vote', () => {
+  const spread = new Float64Array(120).fill(1);
+  assert.ok(tuningAwareChroma(spread).concentration < 1e-9);
+  const { decision } = estimateTempoWithDecision(input(spread));
+  assert.equal(decision!.inputs.chordChanges, false);
+  assert.equal(decision!.inputs.tuningConcentration, 0);
+  // the gate sits between the tuning set's songs (0.32–0.81) and drum files (≤ 0.17)
+  assert.ok(TEMPO_PARAMETERS.harmonyMinTuning.value > 0.17 && TEMPO_PARAMETERS.harmonyMinTuning.value < 0.32);
+});
+
+test('without a pitch-class profile the chroma alone decides (as before the gate)', () => {
+  const { decision } = estimateTempoWithDecision({ ...input(new Float64Array(120)), pitchClass: undefined });
+  assert.equal(decision!.inputs.chordChanges, true);
+  assert.equal(decision!.inputs.tuningConcentration, undefined);
+});
