@@ -1,17 +1,19 @@
 /**
  * Robustness of drum detection (issue 13): each detection/bleed parameter moved ±10 % in turn, the
  * held-out per-mic F (mean over close mics) recorded against the unmoved one.
- * Usage: node dist/bench/drums-robust.js
+ * Usage: node dist/bench/drums-robust.js [--tuning] [--only name,name]
  */
-import { evaluateSession, HELD_OUT } from './drums-eval.js';
+import { evaluateSession, HELD_OUT, TUNING } from './drums-eval.js';
 import { BLEED_PARAMETERS, DETECT_PARAMETERS } from '../src/engines/drums/params.js';
 
+const SET = process.argv.includes('--tuning') ? TUNING : HELD_OUT;
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
 const meanF = () => {
-  const rows = HELD_OUT.flatMap(evaluateSession);
+  const rows = SET.flatMap(evaluateSession);
   return rows.reduce((s, r) => s + r.f, 0) / rows.length;
 };
 const base = meanF();
-console.log(`held-out mean per-mic F, unmoved: ${base.toFixed(4)}`);
+console.log(`${SET === TUNING ? 'tuning' : 'held-out'} mean per-mic F, unmoved: ${base.toFixed(4)}`);
 let worst = 0;
 for (const [group, params] of [
   ['detect', DETECT_PARAMETERS],
@@ -19,6 +21,7 @@ for (const [group, params] of [
 ] as const)
   for (const [name, param] of Object.entries(params)) {
     if (name === 'velocityRangeDb' || name === 'lookAheadMs') continue; // no effect on which hits are found
+    if (ONLY && !ONLY.includes(name)) continue;
     const v0 = param.value;
     const moved: string[] = [];
     for (const k of [0.9, 1.1]) {
