@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeMono, groundTruthSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
+import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetDefaults, onsetInput, type OnsetParameterValues } from '../src/engines/onsets/index.js';
 import {
@@ -60,12 +61,6 @@ interface Item {
   set: 'tuning' | 'held-out' | 'held-out 2';
   kit: string;
   pattern: string;
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.error}`);
-  return r.stdout;
 }
 
 function has(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { groundTruthSet, heldOutSet, keyName, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { fMeasure, keyScore, matchEvents, tempoAcc1, tempoAcc2, type KeyLabel, type MatchResult } from './metrics.js';
+import { run } from './proc.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -49,12 +50,6 @@ function parseKey(label: string): KeyLabel | null {
   if (!m) return null;
   const tonic = (NAMES[m[1]!.toUpperCase()]! + (m[2] === '#' ? 1 : m[2] === 'b' ? -1 : 0) + 12) % 12;
   return { tonic, mode: m[3]!.toLowerCase() as 'major' | 'minor' };
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
 }
 
 function shubAll(files: TruthFile[]): Map<string, Estimate> {

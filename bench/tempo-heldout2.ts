@@ -8,13 +8,13 @@
  *
  * Not part of `npm test`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
+import { run } from './proc.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -25,12 +25,6 @@ const VAMP_PATH = '/usr/lib/ardour7/vamp';
 interface Estimate {
   bpm: number | null;
   beats: number[];
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
 }
 
 function shubAll(files: TruthFile[]): Map<string, Estimate> {
