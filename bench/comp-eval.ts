@@ -9,14 +9,18 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|tuning-more|held-out|held-out-2]
- *   [--param name=value] [--dump PREFIX] | --speed
+ * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|tuning-more|held-out|held-out-2|held-out-3]
+ *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { makeTakeSet, type TakeSetOptions } from '../fixtures/takes.js';
-import { VOICES } from '../fixtures/voice.js';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { makeTakeSet, type Defect, type DefectKind, type TakeSet, type TakeSetOptions } from '../fixtures/takes.js';
+import { VOICES, type VoiceStyle } from '../fixtures/voice.js';
+import { mulberry32 } from '../src/engines/random.js';
+import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
 import { comp } from '../src/commands/comp.js';
@@ -78,8 +82,269 @@ export const HELD_OUT_2: TakeSetOptions[] = [
   { seed: 410, voice: VOICES.alto, tonic: 59, bpm: 90, takes: 5 },
 ].map((o) => ({ ...o, sections: 7, sampleRate: FS }));
 
+/** Voices in neither earlier set (fixtures/voice.ts styles with other formants, vibrato and breath). */
+const MEZZO: VoiceStyle = {
+  name: 'mezzo',
+  formantScale: 1.08,
+  vibratoHz: 5.0,
+  vibratoCents: 50,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 6,
+  breath: 0.1,
+  openPhase: 0.45,
+  closePhase: 0.18,
+};
+const BASS: VoiceStyle = {
+  name: 'bass',
+  formantScale: 0.92,
+  vibratoHz: 4.8,
+  vibratoCents: 25,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 3,
+  breath: 0.03,
+  openPhase: 0.38,
+  closePhase: 0.12,
+};
+const BOY: VoiceStyle = {
+  name: 'treble',
+  formantScale: 1.26,
+  vibratoHz: 6.5,
+  vibratoCents: 20,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 5,
+  breath: 0.07,
+  openPhase: 0.5,
+  closePhase: 0.2,
+};
+
+/** A speech set: sentences spoken by espeak-ng, one per section, the takes with known defects. */
+export interface SpeechSpec {
+  seed: number;
+  voice: string;
+  wordsPerMinute: number;
+  sentences: string[];
+  takes: number;
+  kinds: DefectKind[];
+}
+
+/**
+ * A third held-out set (spec committed before its one run; 2026-12-01 evening, after the no-guide
+ * timing was moved to note starts on the takes' pitch tracks, set on the tuning sets, which now
+ * include both earlier held-out sets): new seeds (601+), three voices in neither earlier set
+ * (mezzo, bass, treble) besides the alto and baritone, minor-key melodies, dotted rhythms (notes on
+ * sixteenths), and defect mixes weighted to timing (two of them), to the rest, or all kinds; plus
+ * real speech (espeak-ng, three voices, sentences of its own) for robustness, scored with the clean
+ * rendering as guide vocal and without a guide (no MIDI melody exists for speech).
+ */
+export const HELD_OUT_3: TakeSetOptions[] = (
+  [
+    { seed: 601, voice: MEZZO, tonic: 62, bpm: 96, takes: 4, scale: 'minor' },
+    { seed: 602, voice: BASS, tonic: 43, bpm: 112, takes: 5, kinds: ['late', 'early', 'detune', 'missing'] },
+    { seed: 603, voice: BOY, tonic: 71, bpm: 88, takes: 4, rhythm: 'dotted' },
+    {
+      seed: 604,
+      voice: VOICES.alto,
+      tonic: 57,
+      bpm: 120,
+      takes: 4,
+      scale: 'minor',
+      kinds: ['detune', 'noise', 'clip', 'level'],
+    },
+    {
+      seed: 605,
+      voice: MEZZO,
+      tonic: 64,
+      bpm: 104,
+      takes: 5,
+      rhythm: 'dotted',
+      kinds: ['late', 'early', 'noise', 'level', 'clip'],
+    },
+    { seed: 606, voice: BASS, tonic: 45, bpm: 84, takes: 4, scale: 'minor', rhythm: 'dotted' },
+    { seed: 607, voice: BOY, tonic: 69, bpm: 116, takes: 5 },
+    {
+      seed: 608,
+      voice: VOICES.baritone,
+      tonic: 51,
+      bpm: 100,
+      takes: 4,
+      rhythm: 'dotted',
+      kinds: ['late', 'early', 'detune', 'missing'],
+    },
+    {
+      seed: 609,
+      voice: MEZZO,
+      tonic: 60,
+      bpm: 92,
+      takes: 4,
+      scale: 'minor',
+      kinds: ['late', 'early', 'noise', 'level', 'clip'],
+    },
+  ] as Omit<TakeSetOptions, 'sections'>[]
+).map((o) => ({ ...o, sections: 7, sampleRate: FS }));
+export const HELD_OUT_3_SPEECH: SpeechSpec[] = [
+  {
+    seed: 701,
+    voice: 'en-us+f3',
+    wordsPerMinute: 150,
+    takes: 4,
+    kinds: ['late', 'early', 'noise', 'clip', 'missing', 'level'],
+    sentences: [
+      'She sells bright shells by the shore.',
+      'A cold wind came down from the hills.',
+      'We waited an hour for the late train.',
+      'Nobody knew where the old map had gone.',
+      'Turn left at the bakery and keep walking.',
+    ],
+  },
+  {
+    seed: 702,
+    voice: 'en-gb-scotland+m3',
+    wordsPerMinute: 135,
+    takes: 5,
+    kinds: ['late', 'early', 'noise', 'level'],
+    sentences: [
+      'The kettle boiled while the rain kept falling.',
+      'Seven boats sailed out before dawn.',
+      'His letter arrived three weeks too late.',
+      'Bring the lantern and close the gate.',
+      'The choir sang softly in the empty hall.',
+    ],
+  },
+  {
+    seed: 703,
+    voice: 'en+f4',
+    wordsPerMinute: 170,
+    takes: 4,
+    kinds: ['late', 'early', 'clip', 'missing', 'level', 'noise'],
+    sentences: [
+      'Count the coins twice before you leave.',
+      'A small dog barked at the passing bus.',
+      'The river froze early that winter.',
+      'Please write your name on the first page.',
+      'Lights went out across the whole town.',
+    ],
+  },
+];
+
+/** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
+const gaussOf = (r: () => number) => () => {
+  let x = 0;
+  for (let k = 0; k < 6; k++) x += r();
+  return (x - 3) * Math.SQRT2;
+};
+
+/**
+ * Takes of spoken sentences (espeak-ng renders each once; it is deterministic): one sentence per
+ * section, 0.35 s after the section starts and 0.65 s before it ends; every take with its own level
+ * (±1 dB), sentence timing (±8 ms), room noise (−72 dBFS), and in each section one clean take while
+ * each other take carries one defect (drawn from a shuffled bag of `kinds`, as fixtures/takes.ts):
+ * late/early 30…120 ms, a noise burst in the pause after the sentence, clipping, the sentence left
+ * out, or a level drop of 8…14 dB. The guide vocal is the clean rendering on the same timeline.
+ */
+export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
+  const rand = mulberry32(o.seed * 7919 + 13);
+  const clips = o.sentences.map((text, i) => {
+    const file = path.join(dir, `sentence${i}.wav`);
+    const r = spawnSync('espeak-ng', ['-v', o.voice, '-s', String(o.wordsPerMinute), '-w', file, text]);
+    if (r.status !== 0) throw new Error(`espeak-ng failed: ${String(r.stderr)}`);
+    return readPcmWav(file);
+  });
+  const fs = clips[0]!.rate;
+  const lead = 0.35;
+  const tail = 0.65;
+  const sections: TakeSet['sections'] = [];
+  let t = 0;
+  clips.forEach((c, i) => {
+    const len = c.planar[0]!.length / fs;
+    sections.push({ name: `Sentence ${i + 1}`, startSeconds: t, endSeconds: t + lead + len + tail });
+    t += lead + len + tail;
+  });
+  const total = Math.round(t * fs) + 1;
+  const defects: Defect[] = [];
+  const best: number[] = [];
+  const bags: DefectKind[][] = Array.from({ length: o.takes }, () => []);
+  const draw = (k: number): DefectKind => {
+    if (bags[k]!.length === 0) {
+      const bag = [...o.kinds];
+      for (let i = bag.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [bag[i], bag[j]] = [bag[j]!, bag[i]!];
+      }
+      bags[k] = bag;
+    }
+    return bags[k]!.pop()!;
+  };
+  sections.forEach((_, si) => {
+    const clean = Math.floor(rand() * o.takes);
+    best.push(clean);
+    for (let k = 0; k < o.takes; k++) {
+      if (k === clean) continue;
+      const kind = draw(k);
+      const amount =
+        kind === 'late'
+          ? 30 + 90 * rand()
+          : kind === 'early'
+            ? -(30 + 90 * rand())
+            : kind === 'noise'
+              ? -24 + 8 * rand()
+              : kind === 'clip'
+                ? 6 + 6 * rand()
+                : kind === 'level'
+                  ? 8 + 6 * rand()
+                  : 0;
+      defects.push({ take: k, section: si, kind, amount });
+    }
+  });
+  const place = (out: Float64Array, si: number, shiftS: number, gain: number) => {
+    const x = clips[si]!.planar[0]!;
+    const at = Math.round((sections[si]!.startSeconds + lead + shiftS) * fs);
+    for (let i = 0; i < x.length; i++) if (at + i >= 0 && at + i < out.length) out[at + i]! += x[i]! * gain;
+  };
+  const guide = new Float64Array(total);
+  sections.forEach((_, si) => place(guide, si, 0, 0.8));
+  const takes: Float64Array[] = [];
+  for (let k = 0; k < o.takes; k++) {
+    const r = mulberry32(o.seed * 104729 + k * 31 + 1);
+    const g = gaussOf(r);
+    const take = new Float64Array(total);
+    const takeGain = 0.8 * 10 ** (g() / 20);
+    const mine = (si: number) => defects.find((d) => d.take === k && d.section === si);
+    sections.forEach((_, si) => {
+      const d = mine(si);
+      if (d?.kind === 'missing') return;
+      const shift = (d?.kind === 'late' || d?.kind === 'early' ? d.amount / 1000 : 0) + g() * 0.008;
+      place(take, si, shift, takeGain * (d?.kind === 'level' ? 10 ** (-d.amount / 20) : 1));
+    });
+    for (let i = 0; i < total; i++) take[i]! += (r() * 2 - 1) * 10 ** (-72 / 20);
+    for (const d of defects) {
+      if (d.take !== k) continue;
+      const sec = sections[d.section]!;
+      const a = Math.round(sec.startSeconds * fs);
+      const b = Math.min(total, Math.round(sec.endSeconds * fs));
+      if (d.kind === 'clip') {
+        let peak = 0;
+        for (let i = a; i < b; i++) peak = Math.max(peak, Math.abs(take[i]!));
+        const gain = peak > 0 ? 10 ** (d.amount / 20) / peak : 1;
+        for (let i = a; i < b; i++) take[i] = Math.max(-1, Math.min(1, take[i]! * gain));
+      } else if (d.kind === 'noise') {
+        const from = Math.round((sec.endSeconds - tail + 0.2) * fs);
+        const len = Math.round((0.15 + 0.15 * r()) * fs);
+        const amp = 10 ** (d.amount / 20) * Math.sqrt(3);
+        for (let i = from; i < Math.min(total, from + len); i++)
+          take[i]! += (r() * 2 - 1) * amp * Math.sin((Math.PI * (i - from)) / len);
+      }
+    }
+    takes.push(take);
+  }
+  return { sampleRate: fs, bpm: 0, beatsPerSection: 0, sections, melody: [], takes, defects, best, guide, key: '' };
+}
+
 type Mode = 'midi' | 'guide' | 'none';
-const MODES: Mode[] = ['midi', 'guide', 'none'];
+const ALL_MODES: Mode[] = ['midi', 'guide', 'none'];
+// `--modes none` (comma list) runs only some references (while iterating)
+const MODES: Mode[] = process.argv.includes('--modes')
+  ? (process.argv[process.argv.indexOf('--modes') + 1]!.split(',') as Mode[])
+  : ALL_MODES;
 
 async function speed(): Promise<void> {
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
@@ -130,13 +395,36 @@ async function main(): Promise<void> {
   });
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
-  const sets: [string, TakeSetOptions[]][] = [];
-  if (which === 'both' || which === 'tuning') sets.push(['tuning', TUNING]);
-  if (which === 'tuning-more') sets.push(['tuning-more', TUNING_MORE]);
-  if (which === 'both' || which === 'held-out') sets.push(['held-out', HELD_OUT]);
-  if (which === 'held-out-2') sets.push(['held-out-2', HELD_OUT_2]);
-  for (const [name, specs] of sets) {
+  type Item = { seed: number; build: (dir: string) => TakeSet; speech: boolean };
+  const sung = (xs: TakeSetOptions[]): Item[] =>
+    xs.map((x) => ({ seed: x.seed, build: () => makeTakeSet(x), speech: false }));
+  const sets: [string, Item[]][] = [];
+  if (which === 'both' || which === 'tuning') sets.push(['tuning', sung(TUNING)]);
+  if (which === 'tuning-more') sets.push(['tuning-more', sung(TUNING_MORE)]);
+  if (which === 'both' || which === 'held-out') sets.push(['held-out', sung(HELD_OUT)]);
+  if (which === 'held-out-2') sets.push(['held-out-2', sung(HELD_OUT_2)]);
+  if (which === 'held-out-3')
+    sets.push([
+      'held-out-3',
+      [
+        ...sung(HELD_OUT_3),
+        ...HELD_OUT_3_SPEECH.map((x) => ({
+          seed: x.seed,
+          build: (dir: string) => speechTakeSet(x, dir),
+          speech: true,
+        })),
+      ],
+    ]);
+  // `--seeds 5,10`: only these songs of the set (while iterating)
+  const only = process.argv.includes('--seeds')
+    ? new Set(process.argv[process.argv.indexOf('--seeds') + 1]!.split(',').map(Number))
+    : null;
+  for (const [name, all] of sets) {
+    const specs = only ? all.filter((x) => only.has(x.seed)) : all;
     const right: Record<Mode, number> = { midi: 0, guide: 0, none: 0 };
+    const counted: Record<Mode, number> = { midi: 0, guide: 0, none: 0 };
+    const speechRight: Record<Mode, number> = { midi: 0, guide: 0, none: 0 };
+    let speechTotal = 0;
     // sections where two or more takes share a timing defect (late or early entry)
     const shared: Record<Mode, { n: number; right: number }> = {
       midi: { n: 0, right: 0 },
@@ -155,18 +443,21 @@ async function main(): Promise<void> {
     const misses: string[] = [];
     for (const spec of specs) {
       const dir = mkdtempSync(path.join(tmpdir(), 'shub-comp-eval-'));
+      const label = spec.speech ? 'speech seed' : 'seed';
       try {
-        const set = makeTakeSet(spec);
+        const set = spec.build(dir);
+        const rate = set.sampleRate;
         const takes = set.takes.map((t, k) => {
           const file = path.join(dir, `take${k + 1}.wav`);
-          writeWav(file, [t], FS, 'f32');
+          writeWav(file, [t], rate, 'f32');
           return file;
         });
-        writeWav(path.join(dir, 'guide.wav'), [set.guide], FS, 'f32');
-        writeFileSync(
-          path.join(dir, 'guide.mid'),
-          writeMidi(set.bpm, [{ channel: 0, program: 52, notes: set.melody }]),
-        );
+        writeWav(path.join(dir, 'guide.wav'), [set.guide], rate, 'f32');
+        if (!spec.speech)
+          writeFileSync(
+            path.join(dir, 'guide.mid'),
+            writeMidi(set.bpm, [{ channel: 0, program: 52, notes: set.melody }]),
+          );
         writeFileSync(
           path.join(dir, 'sections.yaml'),
           set.sections
@@ -174,7 +465,10 @@ async function main(): Promise<void> {
             .join('\n'),
         );
         total += set.sections.length;
-        for (const mode of MODES) {
+        if (spec.speech) speechTotal += set.sections.length;
+        // speech: no MIDI melody, no key
+        for (const mode of MODES.filter((m) => !spec.speech || m !== 'midi')) {
+          counted[mode] += set.sections.length;
           const r = await comp({
             ffmpeg,
             store: new NoStore(),
@@ -183,8 +477,10 @@ async function main(): Promise<void> {
             sections: path.join(dir, 'sections.yaml'),
             ...(mode === 'midi' ? { guide: path.join(dir, 'guide.mid') } : {}),
             ...(mode === 'guide' ? { guide: path.join(dir, 'guide.wav') } : {}),
-            ...(mode === 'none' ? { key: set.key } : {}),
+            ...(mode === 'none' && set.key ? { key: set.key } : {}),
           });
+          const ref = r.decisions.find((d) => d.decision === 'timing reference');
+          if (verbose && ref) misses.push(`${mode} ${label} ${spec.seed}: timing reference ${ref.value} ${ref.reason}`);
           r.sections.forEach((s, i) => {
             for (const x of s.scores) {
               const truth = set.defects.find((d) => d.section === i && d.take === x.take);
@@ -192,12 +488,12 @@ async function main(): Promise<void> {
               flags[mode].cells++;
               if (!truth && x.defects.length) {
                 flags[mode].cleanFlagged++;
-                flagNotes.push(`${mode} seed ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
+                flagNotes.push(`${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
               }
               if (truth && !x.defects.length) {
                 flags[mode].defectMissed++;
                 flagNotes.push(
-                  `${mode} seed ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
+                  `${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
                     `not flagged (${x.totalPoints} points)`,
                 );
               }
@@ -209,6 +505,7 @@ async function main(): Promise<void> {
               shared[mode].n++;
               if (s.chosen === set.best[i]) shared[mode].right++;
             }
+            if (s.chosen === set.best[i] && spec.speech) speechRight[mode]++;
             if (s.chosen === set.best[i]) right[mode]++;
             else {
               const d = set.defects
@@ -216,7 +513,7 @@ async function main(): Promise<void> {
                 .map((x) => `${x.take}:${x.kind}:${Math.round(x.amount)}`)
                 .join(' ');
               misses.push(
-                `${mode} seed ${spec.seed} ${s.name}: chose ${s.chosen}, clean ${set.best[i]} (${d}); ${s.why}`,
+                `${mode} ${label} ${spec.seed} ${s.name}: chose ${s.chosen}, clean ${set.best[i]} (${d}); ${s.why}`,
               );
             }
           });
@@ -225,11 +522,16 @@ async function main(): Promise<void> {
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    const pct = (x: number) => `${x}/${total} (${((100 * x) / total).toFixed(1)} %)`;
+    const pct = (m: Mode) => `${right[m]}/${counted[m]} (${((100 * right[m]) / counted[m]).toFixed(1)} %)`;
     console.log(
-      `${name}: ${specs.length} songs, ${total} sections; chosen = clean take: MIDI guide ${pct(right.midi)}, ` +
-        `guide vocal ${pct(right.guide)}, no guide (key) ${pct(right.none)}`,
+      `${name}: ${specs.length} songs, ${total} sections; chosen = clean take: MIDI guide ${pct('midi')}, ` +
+        `guide vocal ${pct('guide')}, no guide (key) ${pct('none')}`,
     );
+    if (speechTotal)
+      console.log(
+        `  of which speech (espeak-ng): ${speechTotal} sections; chosen = clean: guide vocal ${speechRight.guide}, ` +
+          `no guide ${speechRight.none}`,
+      );
     console.log(
       `  sections with two or more timing defects: ${shared.none.n}; chosen = clean: ` +
         MODES.map((m) => `${m} ${shared[m].right}/${shared[m].n}`).join(', '),
@@ -245,4 +547,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();

@@ -436,12 +436,13 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       decisions.push({
         engine: 'comp.measures',
         decision: 'timing reference',
-        value: out.grid ? 'onset grid' : 'largest group of agreeing takes',
+        value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
         reason: out.grid
-          ? `the takes' onsets lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid (resultant ` +
-            `${round(out.grid.strength, 2)}): in each section the takes whose onsets lie on it are the timing reference`
-          : "the takes' onsets lie on no fixed grid: in each section the largest group of takes whose entries agree " +
-            'is the timing reference',
+          ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
+            `(resultant ${round(out.grid.strength, 2)}): in each section the takes whose note starts lie on it are ` +
+            'the timing reference'
+          : "the note starts on the takes' pitch tracks lie on no fixed grid: in each section the largest group of " +
+            'takes whose entries agree is the timing reference',
         ...(out.grid
           ? { inputs: { periodSeconds: round(out.grid.periodSeconds, 5), strength: round(out.grid.strength, 3) } }
           : {}),

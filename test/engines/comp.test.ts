@@ -18,6 +18,7 @@ import {
   fineActivity,
   gridDeviation,
   largestGroup,
+  noteStarts,
   levelFit,
   onsetGrid,
   parseKey,
@@ -396,4 +397,69 @@ test('timing consensus: two takes sharing a late entry do not become the referen
     noGrid.lags.map((l) => Math.round(l!) + 0),
     [0, 1, 6, -8],
   );
+});
+
+test('note starts: pitched voice after a rest, and a legato step; vibrato and a 1-frame dropout are not', () => {
+  // 10 ms frames: rest, A4 with 30-cent vibrato at 5.8 Hz, legato up a tone at frame 80, one
+  // unvoiced frame at 100 (a tracker dropout), rest from 130, E5 from 150
+  const hop = 0.01;
+  const c = new Float32Array(220).fill(NaN);
+  for (let i = 20; i < 130; i++) c[i] = (i < 80 ? 6900 : 7100) + 30 * Math.sin(2 * Math.PI * 5.8 * i * hop);
+  c[100] = NaN;
+  for (let i = 150; i < 210; i++) c[i] = 7600 + 30 * Math.sin(2 * Math.PI * 5.8 * i * hop);
+  const starts = noteStarts(c, hop);
+  assert.deepEqual(
+    starts.map((x) => [Math.round(x.seconds / hop), x.step]),
+    [
+      [20, false],
+      [80, true],
+      [150, false],
+    ],
+  );
+});
+
+test('onset grid: a period held over the song although the last sections have most takes late', () => {
+  const rand = mulberry32(23);
+  const sections = Array.from({ length: 6 }, (_, s) => ({
+    name: `S${s}`,
+    startSeconds: 5.44 * s,
+    endSeconds: 5.44 * (s + 1),
+  }));
+  // eighths at 88 bpm (0.3409 s), phase 0.17 s; in the last section three of four takes ~100 ms late
+  const P = 60 / 88 / 2;
+  const takes = Array.from({ length: 4 }, (_, k) => {
+    const out: number[] = [];
+    for (let i = 0; i < 96; i++) {
+      if (rand() < 0.4) continue;
+      const t = 0.17 + P * i;
+      const late = t >= 5.44 * 5 && k < 3 ? 0.08 + 0.04 * k : 0;
+      out.push(t + late + (rand() - 0.5) * 0.016);
+    }
+    return out;
+  });
+  const g = onsetGrid(takes, sections)!;
+  // the grid's line at the song's end within 5 ms of the true one
+  const end = 0.17 + P * 95;
+  const x = (((end - g.phaseSeconds) % g.periodSeconds) + g.periodSeconds) % g.periodSeconds;
+  const d = Math.min(x, g.periodSeconds - x);
+  assert.ok(Math.abs(g.periodSeconds - P) < 0.0002 && d < 0.005, `period ${g.periodSeconds}, end line ${d}`);
+  // the in-time take reads 0, the late ones 80–120 ms
+  const devs = takes.map((t) => gridDeviation(t, sections[5]!, g)!);
+  assert.ok(Math.abs(devs[3]!) < 0.01, `in time ${devs[3]}`);
+  devs.slice(0, 3).forEach((v, k) => assert.ok(Math.abs(v - 0.08 - 0.04 * k) < 0.012, `late ${k}: ${v}`));
+});
+
+test('onset grid: quarter notes with a fifth of the notes on the off-beat eighths give the eighth grid', () => {
+  const rand = mulberry32(5);
+  const sections = Array.from({ length: 6 }, (_, s) => ({ name: `S${s}`, startSeconds: 4 * s, endSeconds: 4 * s + 4 }));
+  const takes = Array.from({ length: 4 }, () => {
+    const out: number[] = [];
+    for (let q = 0; q < 48; q++) {
+      if (rand() < 0.3) continue;
+      out.push(0.5 * q + (rand() < 0.2 ? 0.25 : 0) + (rand() - 0.5) * 0.016);
+    }
+    return out;
+  });
+  const g = onsetGrid(takes, sections)!;
+  assert.ok(Math.abs(g.periodSeconds - 0.25) < 0.001, `period ${g.periodSeconds}`);
 });

@@ -341,13 +341,35 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   }
   const scale = guide.kind === 'none' ? guide.key : undefined;
 
-  const grid =
-    kind === 'consensus' && N > 1
-      ? onsetGrid(
-          takes.map((t) => t.onsets),
-          sections,
-        )
-      : null;
+  // no guide: note starts from each take's own pitch track (the onset engine also fires on consonants
+  // and vowel changes), the song's grid from them, each section's in-time takes by their distance to it
+  const found = kind === 'consensus' ? frames.map((f) => noteStarts(f.raw, hopS)) : [];
+  let starts = found.map((x) => x.map((y) => y.seconds));
+  let grid = kind === 'consensus' && N > 1 ? onsetGrid(starts, sections) : null;
+  if (grid) {
+    // a pitch step is read later than a start after a rest (the pitch track moves over a few frames):
+    // step starts are moved by the median difference of the two kinds' distances to the grid
+    const g = grid;
+    const tol = 2 * COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+    const dev = (t: number) => {
+      const x = (((t - g.phaseSeconds) % g.periodSeconds) + g.periodSeconds) % g.periodSeconds;
+      return x >= g.periodSeconds / 2 ? x - g.periodSeconds : x;
+    };
+    const of = (step: boolean) =>
+      median(
+        found
+          .flat()
+          .filter((x) => x.step === step)
+          .map((x) => dev(x.seconds))
+          .filter((d) => Math.abs(d) <= tol),
+      );
+    const gapDelay = of(false);
+    const stepDelay = of(true);
+    if (gapDelay !== null && stepDelay !== null) {
+      starts = found.map((x) => x.map((y) => (y.step ? y.seconds - stepDelay + gapDelay : y.seconds)));
+      grid = onsetGrid(starts, sections);
+    }
+  }
   const consensus =
     kind === 'consensus'
       ? sections.map((s) => {
@@ -358,7 +380,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
             b,
             maxLag,
             hopS,
-            grid ? takes.map((t) => gridDeviation(t.onsets, s, grid)) : null,
+            grid ? starts.map((t) => gridDeviation(t, s, grid)) : null,
           );
         })
       : [];
@@ -481,6 +503,51 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   };
 }
 
+/**
+ * Note starts (seconds) on a take's pitch track (cents per frame, NaN where there is no pitched voice):
+ * pitched voice after at least noteGapSeconds without it (lasting noteMinSeconds), and, inside a
+ * phrase, a step of the pitch of at least noteStepCents between the two frames before and the two
+ * after (a legato note change; vibrato moves a few cents a frame), at its steepest frame.
+ */
+export function noteStarts(cents: Float32Array, hopS: number): { seconds: number; step: boolean }[] {
+  const M = COMP_MEASURE_PARAMETERS;
+  const gap = Math.max(1, Math.round(M.noteGapSeconds.value / hopS));
+  const minLen = Math.max(1, Math.round(M.noteMinSeconds.value / hopS));
+  const step = M.noteStepCents.value;
+  const n = cents.length;
+  const out: { seconds: number; step: boolean }[] = [];
+  let unvoiced = gap;
+  let last = -1e9;
+  const ok = (i: number) => i >= 0 && i < n && !Number.isNaN(cents[i]!);
+  for (let i = 0; i < n; i++) {
+    if (!ok(i)) {
+      unvoiced++;
+      continue;
+    }
+    if (unvoiced >= gap) {
+      let len = 0;
+      while (len < minLen && ok(i + len)) len++;
+      if (len >= minLen) {
+        out.push({ seconds: i * hopS, step: false });
+        last = i;
+      }
+    } else if (ok(i - 2) && ok(i - 1) && ok(i + 1) && i - last > 2) {
+      const jump = (cents[i]! + cents[i + 1]! - cents[i - 1]! - cents[i - 2]!) / 2;
+      const d = Math.abs(cents[i]! - cents[i - 1]!);
+      if (
+        Math.abs(jump) >= step &&
+        d >= Math.abs(cents[i - 1]! - cents[i - 2]!) &&
+        d >= Math.abs(cents[i + 1]! - cents[i]!)
+      ) {
+        out.push({ seconds: i * hopS, step: true });
+        last = i;
+      }
+    }
+    unvoiced = 0;
+  }
+  return out;
+}
+
 /** A fixed grid the song's onsets lie on (recorded to a click): period and the time of one line. */
 export interface OnsetGrid {
   periodSeconds: number;
@@ -510,7 +577,8 @@ function sectionFit(bySection: Float64Array[], count: number, period: number): n
  * The onset grid of the whole song from every take's onsets: the coarsest period (gridMinSeconds…
  * gridMaxSeconds) on which each section's onsets line up nearly as well as on the best one (a finer
  * grid always fits as well: an eighth-note grid is also on a sixteenth one), then refined so that
- * one phase holds over the whole song. Null when the onsets are not on one grid (speech, rubato):
+ * one phase holds over the whole song, then fitted robustly (robustGrid) and split while the notes use
+ * the finer grid (gridSubdivisionShare). Null when the onsets are not on one grid (speech, rubato):
  * their resultant on it stays under gridMinStrength. Most takes are in time in most sections, so
  * the grid is theirs and a section where most takes share an early entry does not move it.
  */
@@ -571,14 +639,85 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
     )
       grid = g;
   }
-  return grid && grid.strength >= M.gridMinStrength.value ? grid : null;
+  if (!grid || grid.strength < M.gridMinStrength.value) return null;
+  grid = robustGrid(all, grid, T);
+  // the notes' own grid: halves or thirds of it while enough starts lie on the lines in between
+  const tol = M.consensusToleranceSeconds.value;
+  for (;;) {
+    const g: OnsetGrid = grid;
+    const between = [2, 3].map((k) => {
+      const P = g.periodSeconds / k;
+      let c = 0;
+      for (const t of all) {
+        const x = (((t - g.phaseSeconds) % P) + P) % P;
+        const d = x >= P / 2 ? x - P : x;
+        const line = Math.round((t - g.phaseSeconds - d) / P);
+        if (Math.abs(d) <= tol && ((line % k) + k) % k !== 0) c++;
+      }
+      return { k, c };
+    });
+    const sub = between.reduce((x, y) => (y.c > x.c ? y : x));
+    if (sub.c < M.gridSubdivisionShare.value * all.length || g.periodSeconds / sub.k < M.gridMinSeconds.value) break;
+    grid = { ...g, periodSeconds: g.periodSeconds / sub.k };
+  }
+  return grid;
 }
 
 /**
- * Where a take's onsets in a section lie against the grid, seconds (+ late): each onset's distance to
- * its nearest grid line, and of those the largest group within consensusToleranceSeconds of one
- * another (a consonant or a breath read as an onset falls outside it); null with fewer than two
- * onsets in that group or when two separate groups are as large.
+ * The grid near `g` on which most onsets lie within consensusToleranceSeconds (each weighted by
+ * Tukey's biweight of its distance to the nearest line): the resultant's best period is pulled by
+ * sections where several takes are late or early, and a period off by 0.1 % moves the grid by tens of
+ * ms at the song's ends. Period steps move the song's last line by 2 ms, within the period's
+ * uncertainty (± P²/(2T), half a line over the song); phases in steps of 1 ms.
+ */
+function robustGrid(all: number[], g: OnsetGrid, T: number): OnsetGrid {
+  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  const P0 = g.periodSeconds;
+  const span = (P0 * P0) / (2 * T);
+  const step = (P0 * 0.002) / T;
+  const t0 = Math.min(...all);
+  let best = { P: P0, phase: g.phaseSeconds, score: -1 };
+  for (let P = P0 - span; P <= P0 + span + step / 2; P += step)
+    for (let phase = 0; phase < P; phase += 0.001) {
+      let score = 0;
+      for (const t of all) {
+        const x = (((t - t0 - phase) % P) + P) % P;
+        const d = (x >= P / 2 ? x - P : x) / tol;
+        if (d > -1 && d < 1) score += (1 - d * d) ** 2;
+      }
+      if (score > best.score) best = { P, phase, score };
+    }
+  // then a weighted least-squares line through the starts (time against line number), the same weights
+  let P = best.P;
+  let phase = best.phase + t0;
+  for (let it = 0; it < 5; it++) {
+    let sw = 0,
+      sm = 0,
+      st = 0,
+      smm = 0,
+      smt = 0;
+    for (const t of all) {
+      const m = Math.round((t - phase) / P);
+      const d = (t - phase - m * P) / tol;
+      if (d <= -1 || d >= 1) continue;
+      const w = (1 - d * d) ** 2;
+      sw += w;
+      sm += w * m;
+      st += w * t;
+      smm += w * m * m;
+      smt += w * m * t;
+    }
+    const det = sw * smm - sm * sm;
+    if (sw === 0 || Math.abs(det) < 1e-9) break;
+    P = (sw * smt - sm * st) / det;
+    phase = (st - P * sm) / sw;
+  }
+  return { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength: g.strength };
+}
+
+/**
+ * Where a take's note starts in a section lie against the grid, seconds (+ late): the median of each
+ * start's distance to its nearest grid line; null without a start there.
  */
 export function gridDeviation(onsets: number[], s: Section, g: OnsetGrid): number | null {
   const P = g.periodSeconds;
@@ -588,10 +727,7 @@ export function gridDeviation(onsets: number[], s: Section, g: OnsetGrid): numbe
     const x = (((t - g.phaseSeconds) % P) + P) % P;
     ds.push(x >= P / 2 ? x - P : x);
   }
-  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
-  const group = largestGroup(ds, tol);
-  if (group === null || group.size < 2 || group.tied) return null;
-  return group.centre;
+  return median(ds);
 }
 
 /**
@@ -636,7 +772,7 @@ function medianEnvelope(soft: Float32Array[], takes: number[], a: number, b: num
  * Each take's entry offset in frames [a, b) against the takes' consensus, frames (+ late; null for a
  * take without voice there): the lag of its envelope against the median envelope of the takes that
  * are in time. Which takes are in time: with an onset grid (the song recorded to a click), the take
- * whose onsets here lie nearest it (within 2 × consensusToleranceSeconds) and those within
+ * whose note starts here lie nearest it (within 2 × consensusToleranceSeconds) and those within
  * consensusToleranceSeconds of that one; without a grid (or when no take lies near it),
  * the largest group of takes whose lags against the median envelope of all agree (all takes when
  * two groups are as large). So two or three takes sharing an early entry do not become the

@@ -48,6 +48,20 @@ export const COMP_MEASURE_PARAMETERS = {
     'no guide: takes whose entries lie this close together agree on the timing (the largest such group is the ' +
       'reference when the song has no onset grid)',
   ),
+  noteGapSeconds: p(
+    0.03,
+    's',
+    [0.01, 0.3],
+    "no guide: pitched voice after at least this long without it starts a note (the takes' note starts anchor " +
+      'the timing)',
+  ),
+  noteMinSeconds: p(0.05, 's', [0.01, 0.3], 'no guide: a note start needs this much pitched voice after it'),
+  noteStepCents: p(
+    70,
+    'cents',
+    [20, 300],
+    'no guide: a pitch step this large (mean of two frames after against two before) inside a phrase starts a note',
+  ),
   gridMinSeconds: p(
     0.12,
     's',
@@ -62,6 +76,13 @@ export const COMP_MEASURE_PARAMETERS = {
     'no guide: grid periods whose per-section fit reaches this share of the best one are candidates, and a ' +
       'candidate 2 or 3 times as coarse as the best fitting one is the grid when its fit over the whole song reaches ' +
       'this share of that one (a finer grid always fits at least as well)',
+  ),
+  gridSubdivisionShare: p(
+    0.1,
+    'of the note starts',
+    [0, 1],
+    'no guide: the grid is halved (or split in three) while this share of the note starts lies on the lines in ' +
+      'between (the notes use the finer grid: a take is placed against its nearest line)',
   ),
   gridMinStrength: p(
     0.3,
