@@ -1,8 +1,9 @@
 /**
  * Per take × section measures (issue 15 step 1), against a reference: a MIDI guide (exact notes
  * and note-on times), a guide vocal (its activity, f0 rounded to its notes, and onsets) or, with
- * no guide, the consensus of the other takes (their majority activity and median envelope) with
- * pitch taken against the nearest tone of the key (or semitone) at the takes' common tuning.
+ * no guide, the takes in time (those whose note starts lie on the song's note-start grid, or the
+ * largest group of agreeing takes: their majority activity and median envelope) with pitch taken
+ * against the nearest tone of the key (or semitone) at the takes' common tuning.
  *
  * - pitch: median and 90th-percentile |cents| of voiced frames, f0 averaged over one vibrato
  *   cycle first (vibrato excluded), against the reference note;
