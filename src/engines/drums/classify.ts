@@ -32,8 +32,18 @@ export interface StemFeatures {
 
 /** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */
 export interface StemContext {
-  /** Median log-frequency centroid of the stem's clear hats (isClearHat), Hz. */
+  /**
+   * Median log-frequency centroid of the stem's clear hats (isClearHat), Hz; when the stem has too few, of all its
+   * hits without drum body (a kit whose hats ring low: most of its no-body hits are its hats).
+   */
   hatCentroidHz?: number;
+  /** Which hits gave hatCentroidHz. */
+  hatReference?: 'clear hats' | 'no-body hits';
+}
+
+/** A hit without drum body (a hat, cymbal or brush): under cymbalBodyShare of what it adds below midHz. */
+export function hasNoBody(f: StemFeatures): boolean {
+  return f.share[0]! + f.share[1]! < STEM_CLASS_PARAMETERS.cymbalBodyShare.value;
 }
 
 /** A clear hat, the stem's reference for its hats' spectrum: no drum body, short, mostly above highHz. */
@@ -64,7 +74,8 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  *   decays within `cymbalDecayMs` for a hat; longer rings are cymbals, a ride when its top outweighs its
  *   1–6 kHz wash, a crash otherwise;
  * - such a hit adding less than `brushTopShare` above highHz and centred below `brushHatRatio` of the stem's
- *   clear hats' centroid (`brushCentroidHz` when the stem has too few) is a brushed snare: broadband noise;
+ *   clear hats' centroid (of all its no-body hits when it has too few clear hats, `brushCentroidHz` when it has
+ *   too few of those too) is a brushed snare: broadband noise;
  * - a hit with body whose added spectrum still centres at or above `hatCentroidHz` is a hat whose own ring
  *   lies below midHz (electronic and lo-fi hats), not a drum;
  * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
@@ -111,7 +122,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           reason:
             `no drum body, but only ${pct(top)} above ${STEM_PARAMETERS.highHz.value} Hz (< ` +
             `${pct(S.brushTopShare.value)}) and centred at ${centroid.toFixed(0)} Hz (< ${edge.toFixed(0)}` +
-            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's hats` : ''}): brushes`,
+            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's ${stem.hatReference ?? 'clear hats'}` : ''}): brushes`,
         },
       };
     if (!ringing)
