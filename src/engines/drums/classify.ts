@@ -71,13 +71,15 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  *
  * - a kick adds mostly low end (`kickLowShare` of its energy below lowHz);
  * - a hat or cymbal adds almost nothing below midHz (under `cymbalBodyShare`); its top-band excess
- *   decays within `cymbalDecayMs` for a hat; longer rings are cymbals, a ride when its top outweighs its
- *   1–6 kHz wash, a crash otherwise;
+ *   decays within `cymbalDecayMs` for a hat; longer rings are open hats when centred like the stem's own hats
+ *   (at or above `brushHatRatio` of them), else cymbals, a ride when its top outweighs its 1–6 kHz wash, a crash
+ *   otherwise;
  * - such a hit adding less than `brushTopShare` above highHz and centred below `brushHatRatio` of the stem's
  *   clear hats' centroid (of all its no-body hits when it has too few clear hats, `brushCentroidHz` when it has
  *   too few of those too) is a brushed snare: broadband noise;
  * - a hit with body whose added spectrum still centres at or above `hatCentroidHz` is a hat whose own ring
- *   lies below midHz (electronic and lo-fi hats), not a drum;
+ *   lies below midHz (electronic and lo-fi hats), not a drum — unless the stem has clear hats and it centres
+ *   below `brushHatRatio` of theirs: then it is a bright drum (brushes, a bright snare), a snare;
  * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
  *   when their top dies at once;
  * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash).
@@ -133,6 +135,18 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           reason: `no drum body, short: ${why} (< ${S.cymbalDecayMs.value})`,
         },
       };
+    // a long ring with the spectrum of the stem's own hats (not an octave below them) is an open hat
+    const hatEdge = stem.hatCentroidHz !== undefined ? S.brushHatRatio.value * stem.hatCentroidHz : undefined;
+    if (hatEdge !== undefined && centroid >= hatEdge)
+      return {
+        main: {
+          cls: 'hihat',
+          confidence: conf(lm, margin(centroid, hatEdge)),
+          reason:
+            `no drum body, ringing (${why}), but centred at ${centroid.toFixed(0)} Hz (≥ ${hatEdge.toFixed(0)}, ` +
+            `${S.brushHatRatio.value} of the stem's ${stem.hatReference ?? 'clear hats'}): an open hat`,
+        },
+      };
     const ride = top >= wires;
     return {
       main: {
@@ -145,6 +159,19 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
     };
   }
   const centroid = f.centroidHz ?? NaN;
+  const drumEdge =
+    stem.hatReference === 'clear hats' && stem.hatCentroidHz !== undefined
+      ? S.brushHatRatio.value * stem.hatCentroidHz
+      : undefined;
+  if (centroid >= S.hatCentroidHz.value && drumEdge !== undefined && centroid < drumEdge)
+    return second({
+      cls: 'snare',
+      confidence: conf(margin(centroid, S.hatCentroidHz.value), margin(centroid, drumEdge)),
+      reason:
+        `a drum (${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz) centred at ${centroid.toFixed(0)} Hz: ` +
+        `bright (≥ ${S.hatCentroidHz.value}), but below ${drumEdge.toFixed(0)} (${S.brushHatRatio.value} of the ` +
+        `stem's clear hats): a brushed or bright snare, not a hat`,
+    });
   if (centroid >= S.hatCentroidHz.value)
     return second({
       cls: 'hihat',

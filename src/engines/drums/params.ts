@@ -188,7 +188,8 @@ export const STEM_CLASS_PARAMETERS = {
     0.5,
     "of the stem's hat centroid",
     [0.1, 1],
-    "such a hit centred below this fraction of the stem's clear hats' median centroid is a brushed snare",
+    "such a hit (or one with body centred above hatCentroidHz) centred below this fraction of the stem's clear " +
+      "hats' median centroid is a brushed or bright snare",
   ),
   brushCentroidHz: p(
     4000,
