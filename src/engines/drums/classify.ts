@@ -113,6 +113,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
     const ringing = topDecay >= S.cymbalDecayMs.value;
     const why = `${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz, top band decays ${decayText(topDecay)}`;
     const centroid = f.centroidHz ?? NaN;
+    const hatsName = stem.hatReference ?? 'clear hats';
     // a brushed snare: broadband noise mostly below highHz, an octave or more below the stem's hats
     const edge =
       stem.hatCentroidHz !== undefined ? S.brushHatRatio.value * stem.hatCentroidHz : S.brushCentroidHz.value;
@@ -124,7 +125,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           reason:
             `no drum body, but only ${pct(top)} above ${STEM_PARAMETERS.highHz.value} Hz (< ` +
             `${pct(S.brushTopShare.value)}) and centred at ${centroid.toFixed(0)} Hz (< ${edge.toFixed(0)}` +
-            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's ${stem.hatReference ?? 'clear hats'}` : ''}): brushes`,
+            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's ${hatsName}` : ''}): brushes`,
         },
       };
     if (!ringing)
@@ -144,7 +145,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           confidence: conf(lm, margin(centroid, hatEdge)),
           reason:
             `no drum body, ringing (${why}), but centred at ${centroid.toFixed(0)} Hz (≥ ${hatEdge.toFixed(0)}, ` +
-            `${S.brushHatRatio.value} of the stem's ${stem.hatReference ?? 'clear hats'}): an open hat`,
+            `${S.brushHatRatio.value} of the stem's ${hatsName}): an open hat`,
         },
       };
     const ride = top >= wires;
