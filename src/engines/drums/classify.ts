@@ -114,6 +114,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
     const why = `${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz, top band decays ${decayText(topDecay)}`;
     const centroid = f.centroidHz ?? NaN;
     const hatsName = stem.hatReference ?? 'clear hats';
+    const refText = stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's ${hatsName}` : '';
     // a brushed snare: broadband noise mostly below highHz, an octave or more below the stem's hats
     const edge =
       stem.hatCentroidHz !== undefined ? S.brushHatRatio.value * stem.hatCentroidHz : S.brushCentroidHz.value;
@@ -125,7 +126,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           reason:
             `no drum body, but only ${pct(top)} above ${STEM_PARAMETERS.highHz.value} Hz (< ` +
             `${pct(S.brushTopShare.value)}) and centred at ${centroid.toFixed(0)} Hz (< ${edge.toFixed(0)}` +
-            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's ${hatsName}` : ''}): brushes`,
+            `${refText}): brushes`,
         },
       };
     if (!ringing)
