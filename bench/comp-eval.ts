@@ -526,7 +526,8 @@ async function main(): Promise<void> {
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    const pct = (m: Mode) => `${right[m]}/${counted[m]} (${((100 * right[m]) / counted[m]).toFixed(1)} %)`;
+    const pct = (m: Mode) =>
+      counted[m] ? `${right[m]}/${counted[m]} (${((100 * right[m]) / counted[m]).toFixed(1)} %)` : 'not run';
     console.log(
       `${name}: ${specs.length} songs, ${total} sections; chosen = clean take: MIDI guide ${pct('midi')}, ` +
         `guide vocal ${pct('guide')}, no guide (key) ${pct('none')}`,
