@@ -521,9 +521,13 @@ export class SessionDetector {
       }
       this.learn(m, h);
     }
-    // sources older than the ring can no longer be compared: forget them
-    const oldest = this.n - this.raw[0]!.length + this.lookAhead;
-    for (const r of this.recent) while (r.length && r[0]!.start < oldest - 2 * this.maxLag - this.len) r.shift();
+    // sources no hit still to be judged can leak into: forget them (the next hit judged starts at the
+    // earliest pending start, or `lookAheadMs` before now; a ring shorter than twice `lookAheadMs`, as at
+    // 44.1 kHz, must not drop them sooner)
+    let next = this.n - this.lookAhead;
+    for (const p of this.pending) if (p.length) next = Math.min(next, p[0]!.start);
+    const oldest = next - 2 * this.maxLag - this.len;
+    for (const r of this.recent) while (r.length && r[0]!.start < oldest) r.shift();
   }
 
   /**
