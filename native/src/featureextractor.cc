@@ -230,50 +230,14 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   }
   std::make_heap(low, low + q);
   std::make_heap(high, high + q, greater);
-  // the two heaps are independent: each scan in its own loop (the same insertions in the same order), 8 values
-  // at a time tested against the heap's bound first (the bound only tightens, so a block none of whose values
-  // passes it inserts nothing)
-  constexpr size_t B = 8;
-  size_t i = q;
-  for (; i + B <= n; i += B) {
-    float m = x[i];
-    for (size_t l = 1; l < B; ++l) m = std::max(m, x[i + l]);
-    if (!(m > high[0])) continue;
-    for (size_t l = 0; l < B; ++l) {
-      const float v = x[i + l];
-      if (v > high[0]) {
-        std::pop_heap(high, high + q, greater);
-        high[q - 1] = v;
-        std::push_heap(high, high + q, greater);
-      }
-    }
-  }
-  for (; i < n; ++i) {
+  for (size_t i = q; i < n; ++i) {
     const float v = x[i];
     if (v > high[0]) {
       std::pop_heap(high, high + q, greater);
       high[q - 1] = v;
       std::push_heap(high, high + q, greater);
     }
-  }
-  // going down: x[n − 1 − i] for i = q, q + 1, …
-  size_t r = n - q;  // values x[0..r) are left, taken from the top
-  for (; r >= B; r -= B) {
-    const float* y = x + r - B;
-    float m = y[0];
-    for (size_t l = 1; l < B; ++l) m = std::min(m, y[l]);
-    if (!(m < low[0])) continue;
-    for (size_t l = B; l-- > 0;) {
-      const float u = y[l];
-      if (u < low[0]) {
-        std::pop_heap(low, low + q);
-        low[q - 1] = u;
-        std::push_heap(low, low + q);
-      }
-    }
-  }
-  for (; r-- > 0;) {
-    const float u = x[r];
+    const float u = x[n - 1 - i];
     if (u < low[0]) {
       std::pop_heap(low, low + q);
       low[q - 1] = u;
