@@ -1,7 +1,8 @@
 /**
  * Development sweep for the onset flux (not part of `npm run eval`): pooled F / offset on the tuning set (and,
  * with --held-out, the held-out set) for configurations given as JSON: [{ "native": {...}, "params": {...} }].
- *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh | --all] [--legacy]
+ *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh | --all | --third]
+ *   [--legacy]
  * `--all`: tuning + held-out + held-out 2 (the tuning material since h-onset4: both held-out sets' misses were
  * looked at).
  */
@@ -24,6 +25,8 @@ const FEATURE_CACHE = '/tmp/onset4-features';
 /** Item lists (truth) written by an earlier run (the rendered files may be gone: the audio cache has them). */
 const ITEMS_DIRS = [FEATURE_CACHE, '/tmp/onset3-features'];
 const ALL = process.argv.includes('--all');
+/** The third held-out set (ONSET_HELD_OUT_KITS_3): after its one evaluation, for before/after only. */
+const THIRD = process.argv.includes('--third');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -42,13 +45,18 @@ interface It {
 const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
-const ITEMS_CACHE = itemsFile(FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json');
+const ITEMS_CACHE = itemsFile(
+  THIRD ? 'items-third.json' : FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
+);
 if (ALL)
   for (const f of ['items-tuning.json', 'items-held.json', 'items-fresh.json'])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (!HELD) {
+  if (THIRD) {
+    for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out-3'), { set: 'onset-held-out-3' }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (!HELD) {
     for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.kind === 'loop' ? 'loop' : t.kind });
     for (const t of heldOutDrumSet(path.join(OUT, 'drums-tuning'), { tuning: true }).files)
