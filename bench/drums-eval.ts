@@ -4,8 +4,7 @@
  * held out: TimGM6mb and MuseScore General with other seeds, tempi, swing and jitter.
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|held-out-3]
  * (without --set: tuning and held-out; held-out-2 and held-out-3 only when named); classification: --classify
- * [--kits|--held-out-2] [--sweep]; --held-out-3 (with --classify): the third classification held-out set
- * (HELD_OUT_KITS_3) alone
+ * [--kits|--held-out-2|--held-out-3] [--sweep] (--held-out-3: the third classification held-out set, HELD_OUT_KITS_3)
  */
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
