@@ -517,6 +517,28 @@ export const KEY_PARAMETERS = {
     'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
       'IV/iv and bVII → I count 0.5)',
   ),
+  tonicQualityWeight: p(
+    1,
+    'of a tonic-chord share',
+    [0, 1],
+    "key score: how much the tonic chord's quality (major / minor triad) matters for the tonic-chord time and the " +
+      'cadences: a chord on the tonic root counts 1 when its quality is the mode, 1 − this when not (0 = the root ' +
+      'alone: the mode comes from the profile and the bass)',
+  ),
+  strictCadences: p(
+    0,
+    '(0 off, 1 on)',
+    [0, 1],
+    'cadences: 1 = the chord before the tonic must resolve to it in the key (V → I/i, v → i only in minor, IV/iv, ' +
+      'major bVII); 0 = any v and any bVII count',
+  ),
+  pedalStationary: p(
+    0,
+    'of the run minimum',
+    [0, 1],
+    "chord labelling over a pedal: this fraction of each pitch class's smallest share over the pedal run (the held " +
+      "note and its partials, present in every block) is taken out of the run's blocks before they are labelled",
+  ),
   endChordWeight: p(
     0.3,
     'score units',
