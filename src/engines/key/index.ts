@@ -384,16 +384,11 @@ export interface KeyEvidence {
   score: number;
 }
 
-/**
- * Cadence weight of a move from `from` into the tonic of (tonic, mode). With `strict` the chord before must be one
- * that resolves to that tonic in that mode: V (major) → I or i counts 1, v → i 0.5 (a modal minor cadence; v → I is
- * no cadence), IV or iv → I or i 0.5 (plagal), bVII (major) → I or i 0.5; without, any v counts 0.5 and any bVII.
- */
-function cadenceInto(from: Chord, tonic: number, mode?: Mode, strict = false): number {
+/** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
+function cadenceInto(from: Chord, tonic: number): number {
   const d = (from.root - tonic + 12) % 12;
-  if (d === 7) return from.mode === 'major' ? 1 : !strict || mode === 'minor' ? 0.5 : 0; // V → I, v → i
-  if (d === 5) return 0.5; // IV/iv → I (plagal)
-  if (d === 10) return !strict || from.mode === 'major' ? 0.5 : 0; // bVII → I
+  if (d === 7) return from.mode === 'major' ? 1 : 0.5; // V → I, v → i
+  if (d === 5 || d === 10) return 0.5; // IV/iv → I (plagal), bVII → I
   return 0;
 }
 
@@ -488,32 +483,6 @@ export function analyzeKey(
     );
     pedalBlocks = pedal.filter(Boolean).length;
     const unpedalled = bassChroma.map((l, b) => (pedal[b] ? null : l));
-    // over a pedal the held note's partials sound in every block of the run (above 250 Hz too): what stays while the
-    // chords change is not the chords' (each pitch class's smallest share over the run, taken out)
-    const stationary = param('pedalStationary', options);
-    if (stationary > 0)
-      for (let start = 0; start < n;) {
-        if (!pedal[start]) {
-          start++;
-          continue;
-        }
-        let end = start;
-        while (end < n && pedal[end]) end++;
-        const share = (x: readonly number[]) => x.reduce((a, v) => a + v, 0);
-        const floor = new Array<number>(12).fill(Infinity);
-        for (let b = start; b < end; b++) {
-          const x = chroma[b];
-          const t = x ? share(x) : 0;
-          if (x && t > 0) x.forEach((v, i) => (floor[i] = Math.min(floor[i]!, v / t)));
-        }
-        for (let b = start; b < end; b++) {
-          const x = chroma[b];
-          const t = x ? share(x) : 0;
-          if (x && t > 0 && floor.every(Number.isFinite))
-            chroma[b] = x.map((v, i) => Math.max(0, v - stationary * floor[i]! * t));
-        }
-        start = end;
-      }
     chords = labelChords(chroma, unpedalled, labelling);
     // the key's bass evidence leaves the pedals out too (a dominant pedal would vote for the key of V)
     if (pedalBlocks > 0 && bassCorr) {
@@ -534,9 +503,7 @@ export function analyzeKey(
   // the last chord is an ending only when the music arrives on it by a cadence (V→I, v/IV/iv/bVII→I): a loop that
   // simply stops (a fade) stops on any of its chords
   const lastIndex = last ? chords.indexOf(last) : -1;
-  const strict = param('strictCadences', options) > 0;
-  const arrived = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root, last!.mode, strict) > 0;
-  const quality = param('tonicQualityWeight', options);
+  const arrived = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
   const w = {
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
@@ -554,11 +521,9 @@ export function analyzeKey(
       let onTonic = 0;
       let cadence = 0;
       chords.forEach((s, i) => {
-        if (s.root !== tonic) return;
-        const share = isTonic(s) ? 1 : 1 - quality;
-        if (share <= 0) return;
-        onTonic += share * s.sounding;
-        if (i > 0) cadence += share * cadenceInto(chords[i - 1]!, tonic, mode, strict);
+        if (!isTonic(s)) return;
+        onTonic += s.sounding;
+        if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic);
       });
       const e: KeyEvidence = {
         key,
