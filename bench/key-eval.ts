@@ -17,7 +17,10 @@
  * `--params='{…}'` runs other KEY_PARAMETERS values (alternatives), `--no-robust` skips the ±10 % table, `--set=NAME`
  * takes one set alone.
  *
- *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh]
+ * `--union` (fourth round) makes every earlier set tuning material (218 songs); `--fresh3` adds the fourth round's
+ * held-out set (fresh3KeySpecs(), apt soundfonts sf_GMbank and OPL-3 FM, seeds 35000 + i, evaluated once).
+ *
+ *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
