@@ -1,7 +1,8 @@
 /**
  * Drum detection on multi-mic sessions with exact truth (issue 13): per close mic F (±20 ms,
- * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning kit: FluidR3Mono;
- * held out: TimGM6mb and MuseScore General with other seeds, tempi, swing and jitter.
+ * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning: FluidR3Mono (TUNING), and since
+ * h-dxdet4 the sets looked at before (HELD_OUT: TimGM6mb, MuseScore General; HELD_OUT_2: real multi-layer kits);
+ * held out: HELD_OUT_3 (kits no detection set used before).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|held-out-3]
  * (without --set: tuning and held-out; held-out-2 and held-out-3 only when named); classification: --classify
  * [--kits|--held-out-2] [--sweep]
