@@ -5,7 +5,7 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third] [--no-peers]
+ *   node dist/bench/tempo-heldout2.js [--third] [--no-peers | --no-shub]
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
  * convention (fixtures/tempotruth.ts drumTempoTruthOf: T, plus T/2 or 2T when a fixture writer there writes the
@@ -124,8 +124,11 @@ const { files, missing } = THIRD ? tempo3Set(DIR) : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
 console.log(`${THIRD ? 'third' : 'second'} held-out set: ${songs} songs, ${files.length - songs} drum files`);
-const shub = shubAll(files);
-const tools: [string, (t: TruthFile) => Estimate][] = [['shub', (t) => shub.get(t.file)!]];
+const tools: [string, (t: TruthFile) => Estimate][] = [];
+if (!process.argv.includes('--no-shub')) {
+  const shub = shubAll(files);
+  tools.push(['shub', (t) => shub.get(t.file)!]);
+}
 if (!process.argv.includes('--no-peers'))
   tools.push(['aubio 0.4.9', (t) => aubio(t.file)], ['QM Vamp', (t) => qm(t.file, t)]);
 console.log(
