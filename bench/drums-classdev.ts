@@ -2,7 +2,7 @@
  * Classification development on tuning material only (issue 13, h-dxcls3): every hit of the tuning stems
  * (`drumStem` FluidR3Mono 1–3, fixtures/drumtruth.ts TUNING_KITS and CLASS_TUNING_KITS) with its features, its class
  * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
- * Usage: node dist/bench/drums-classdev.js OUT.jsonl
+ * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] (--all: with the older held-out sets, tuning now)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
-import { TUNING } from './drums-eval.js';
+import { HELD_OUT, TUNING } from './drums-eval.js';
 
 const family: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 const fam = (p: string) => family[p] ?? p;
@@ -40,7 +40,9 @@ function run(kit: string, stem: string, samples: Float32Array, rate: number, tru
 
 const dir = path.join('bench', 'out', 'drums-classify');
 mkdirSync(dir, { recursive: true });
-for (const spec of TUNING) {
+// --all: also the sets looked at before (held-out `drumStem`, HELD_OUT_KITS, HELD_OUT_KITS_2), tuning from h-dxcls4 on
+const all = process.argv.includes('--all');
+for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -50,7 +52,9 @@ for (const spec of TUNING) {
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-for (const set of [{ tuning: true }, { set: 'class-tuning' as const }]) {
+const sets: Parameters<typeof heldOutDrumSet>[1][] = [{ tuning: true }, { set: 'class-tuning' }];
+if (all) sets.push({ filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) }, { set: 'held-out-2' });
+for (const set of sets) {
   const { files, missing } = heldOutDrumSet(dir, set);
   for (const f of files) {
     const samples = Float32Array.from(decodeMono(f.file, 44100));
@@ -64,5 +68,8 @@ for (const set of [{ tuning: true }, { set: 'class-tuning' as const }]) {
   }
   for (const m of missing) console.log(`missing: ${m}`);
 }
-writeFileSync(process.argv[2] ?? 'bench/out/classdev.jsonl', out.join('\n') + '\n');
+writeFileSync(
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'bench/out/classdev.jsonl',
+  out.join('\n') + '\n',
+);
 console.log(`${out.length} hits`);

@@ -7,4 +7,7 @@ const { installInterruptHandlers } = await import('../dist/src/interrupt.js');
 installInterruptHandlers((code) => process.exit(code), process.stderr);
 const { launch } = await import('../dist/src/launch.js');
 const code = await launch(process.argv.slice(2));
+// what was written reaches the reader before the exit (a pipe whose reader is slow holds it)
+const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);

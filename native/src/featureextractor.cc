@@ -180,11 +180,28 @@ class HalfBand {
     std::memcpy(buf_.data(), hist_.data(), (L - 1) * sizeof(float));
     std::memcpy(buf_.data() + L - 1, in, n * sizeof(float));
     const size_t c = (L - 1) / 2, K = odd_.size();
-    for (size_t j = (count_ & 1u) ? 1 : 0; j < n; j += 2) {
-      const float* x = buf_.data() + j;  // x[0..L) ends at input j
-      float acc = taps_[c] * x[L - 1 - c];
-      for (size_t k = 0; k < K; ++k) acc += odd_[k] * x[L - 1 - 2 * k];
-      out.push_back(acc);
+    // output o is at input j = j0 + 2o, x = buf_ + j: the centre tap reads x[L − 1 − c] (an odd offset from j0),
+    // the others x[L − 1 − 2k] (even offsets). The two phases apart, each tap is one contiguous loop over the
+    // outputs (vectorized), every output summed in the same order as tap by tap
+    const size_t j0 = (count_ & 1u) ? 1 : 0;
+    const size_t nOut = n > j0 ? (n - j0 + 1) / 2 : 0;
+    if (nOut > 0) {
+      const size_t ne = nOut + K - 1, no = nOut + c / 2 + 1;
+      even_.resize(ne);
+      odd1_.resize(no);
+      for (size_t m = 0; m < ne; ++m) even_[m] = buf_[j0 + 2 * m];
+      for (size_t m = 0; m < no; ++m) odd1_[m] = buf_[j0 + 1 + 2 * m];
+      const size_t base = out.size();
+      out.resize(base + nOut);
+      float* y = out.data() + base;
+      const float tc = taps_[c];
+      const float* oc = odd1_.data() + (L - 1 - c - 1) / 2;
+      for (size_t o = 0; o < nOut; ++o) y[o] = tc * oc[o];
+      for (size_t k = 0; k < K; ++k) {
+        const float t = odd_[k];
+        const float* e = even_.data() + (L - 1) / 2 - k;
+        for (size_t o = 0; o < nOut; ++o) y[o] += t * e[o];
+      }
     }
     count_ += n;
     std::memcpy(hist_.data(), buf_.data() + n, (L - 1) * sizeof(float));
@@ -192,6 +209,7 @@ class HalfBand {
 
  private:
   std::vector<float> taps_, odd_, hist_, buf_;  // odd_: the nonzero taps other than the centre
+  std::vector<float> even_, odd1_;              // buf_'s two phases from the first output's input
   uint64_t count_ = 0;
 };
 
@@ -212,14 +230,50 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   }
   std::make_heap(low, low + q);
   std::make_heap(high, high + q, greater);
-  for (size_t i = q; i < n; ++i) {
+  // the two heaps are independent: each scan in its own loop (the same insertions in the same order), 8 values
+  // at a time tested against the heap's bound first (the bound only tightens, so a block none of whose values
+  // passes it inserts nothing)
+  constexpr size_t B = 8;
+  size_t i = q;
+  for (; i + B <= n; i += B) {
+    float m = x[i];
+    for (size_t l = 1; l < B; ++l) m = std::max(m, x[i + l]);
+    if (!(m > high[0])) continue;
+    for (size_t l = 0; l < B; ++l) {
+      const float v = x[i + l];
+      if (v > high[0]) {
+        std::pop_heap(high, high + q, greater);
+        high[q - 1] = v;
+        std::push_heap(high, high + q, greater);
+      }
+    }
+  }
+  for (; i < n; ++i) {
     const float v = x[i];
     if (v > high[0]) {
       std::pop_heap(high, high + q, greater);
       high[q - 1] = v;
       std::push_heap(high, high + q, greater);
     }
-    const float u = x[n - 1 - i];
+  }
+  // going down: x[n − 1 − i] for i = q, q + 1, …
+  size_t r = n - q;  // values x[0..r) are left, taken from the top
+  for (; r >= B; r -= B) {
+    const float* y = x + r - B;
+    float m = y[0];
+    for (size_t l = 1; l < B; ++l) m = std::min(m, y[l]);
+    if (!(m < low[0])) continue;
+    for (size_t l = B; l-- > 0;) {
+      const float u = y[l];
+      if (u < low[0]) {
+        std::pop_heap(low, low + q);
+        low[q - 1] = u;
+        std::push_heap(low, low + q);
+      }
+    }
+  }
+  for (; r-- > 0;) {
+    const float u = x[r];
     if (u < low[0]) {
       std::pop_heap(low, low + q);
       low[q - 1] = u;
@@ -973,6 +1027,10 @@ AddResult FeatureExtractor::add(const uint8_t* data, PcmFormat format, size_t fr
     float* m = impl_->mono.data();
     if (nc == 1) {
       std::copy(impl_->ptrs[0], impl_->ptrs[0] + n, m);
+    } else if (nc == 2) {  // the same sums as below, in a loop the compiler vectorizes
+      const float g = 0.5f;
+      const float *a = impl_->ptrs[0], *b = impl_->ptrs[1];
+      for (size_t i = 0; i < n; ++i) m[i] = ((0.0f + a[i]) + b[i]) * g;
     } else {
       const float g = 1.0f / static_cast<float>(nc);
       for (size_t i = 0; i < n; ++i) {

@@ -156,11 +156,24 @@ namespace {
  * for x = a and x = b. Each pass is a chain of dependent max operations; running the two
  * lattices in one loop lets them overlap (same arithmetic as one lattice at a time).
  */
+template <bool kArgs>
 void distanceTransform2(const double* a, const double* b, size_t n, double c, double* fa, int32_t* ga, double* fb,
                         int32_t* gb) {
   fa[0] = a[0];
-  ga[0] = 0;
   fb[0] = b[0];
+  if (!kArgs) {
+    // the same selections as below, as maxima (std::max(x, y) is y exactly when x < y): no branches
+    for (size_t j = 1; j < n; ++j) {
+      fa[j] = std::max(a[j], fa[j - 1] - c);
+      fb[j] = std::max(b[j], fb[j - 1] - c);
+    }
+    for (size_t j = n - 1; j-- > 0;) {
+      fa[j] = std::max(fa[j], fa[j + 1] - c);
+      fb[j] = std::max(fb[j], fb[j + 1] - c);
+    }
+    return;
+  }
+  ga[0] = 0;
   gb[0] = 0;
   for (size_t j = 1; j < n; ++j) {
     const double ca = fa[j - 1] - c, cb = fb[j - 1] - c;
@@ -182,9 +195,18 @@ void distanceTransform2(const double* a, const double* b, size_t n, double c, do
 }  // namespace
 
 void PitchHmm::step(const double* prev, size_t frame, double* out, uint16_t* bp) const {
+  if (bp)
+    stepImpl<true>(prev, frame, out, bp);
+  else
+    stepImpl<false>(prev, frame, out, nullptr);
+}
+
+template <bool kBp>
+void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t* bp) const {
   const size_t n = static_cast<size_t>(bins_);
   observe(frame, obs_.data());
-  distanceTransform2(prev, prev + n, n, stepCost_, dtv_.data(), argv_.data(), dtu_.data(), argu_.data());
+  // without back-pointers (the forward pass) the transforms' argmax is not tracked: same scores
+  distanceTransform2<kBp>(prev, prev + n, n, stepCost_, dtv_.data(), argv_.data(), dtu_.data(), argu_.data());
   size_t gv = 0, gu = 0;
   for (size_t j = 1; j < n; ++j) {
     if (prev[j] > prev[gv]) gv = j;
@@ -201,6 +223,23 @@ void PitchHmm::step(const double* prev, size_t frame, double* out, uint16_t* bp)
     const double jumpSame = logStay_ + logJump_ + prev[offSame + (voiced ? gv : gu)];
     const double jumpOther = logSwitch_ + logJump_ + prev[offOther + (voiced ? gu : gv)];
     const size_t jumpSameState = offSame + (voiced ? gv : gu), jumpOtherState = offOther + (voiced ? gu : gv);
+    const double* o = obs_.data() + (voiced ? 0 : n);
+    double* res = out + (voiced ? 0 : n);
+    if (!kBp) {
+      // the same comparisons as below without the source state: max in the same order (ties keep the first)
+      double bl = best;
+      for (size_t j = 0; j < n; ++j) {
+        double v = logStay_ + logNear_ + dtSame[j];
+        v = jumpSame > v ? jumpSame : v;
+        const double sw = logSwitch_ + logNear_ + dtOther[j];
+        v = sw > v ? sw : v;
+        v = jumpOther > v ? jumpOther : v;
+        res[j] = v + o[j];
+        bl = std::max(bl, res[j]);
+      }
+      best = bl;
+      continue;
+    }
     for (size_t j = 0; j < n; ++j) {
       double v = logStay_ + logNear_ + dtSame[j];
       size_t from = offSame + static_cast<size_t>(argSame[j]);
@@ -217,10 +256,9 @@ void PitchHmm::step(const double* prev, size_t frame, double* out, uint16_t* bp)
         v = jumpOther;
         from = jumpOtherState;
       }
-      const size_t state = (voiced ? 0 : n) + j;
-      out[state] = v + obs_[state];
-      best = std::max(best, out[state]);
-      if (bp) bp[state] = static_cast<uint16_t>(from);
+      res[j] = v + o[j];
+      best = std::max(best, res[j]);
+      bp[(voiced ? 0 : n) + j] = static_cast<uint16_t>(from);
     }
   }
   for (size_t j = 0; j < 2 * n; ++j) out[j] -= best;  // keep the scores near 0

@@ -86,6 +86,8 @@ class PitchHmm {
   void observe(size_t frame, double* obs) const;
   /** One Viterbi step from `prev` to `out` with frame `frame`'s observation; back-pointers into bp (may be null). */
   void step(const double* prev, size_t frame, double* out, uint16_t* bp) const;
+  template <bool kBp>
+  void stepImpl(const double* prev, size_t frame, double* out, uint16_t* bp) const;
   void initial(size_t frame, double* out) const;
 };
 

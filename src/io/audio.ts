@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import type { PcmFormat } from '../native.js';
 import { environmentFault, EnvironmentError, InputError } from '../errors.js';
 import { CHANNEL_RANGE, defaultSpeakers, SAMPLE_RATE_RANGE_HZ, type AudioFormat } from './format.js';
-import { MASK_SPEAKERS, sniffWav, type WavLayout } from './wav.js';
+import { MASK_SPEAKERS, MAX_HEADER_CHUNKS, sniffWav, type WavLayout } from './wav.js';
 import { decodeWithFfmpeg, DecodeFailure, probeFfmpeg, type FfmpegChoice } from './ffmpeg.js';
 import { judgeLength, READ_LIMITS, SampleCheck, seconds, warningSink } from './verdict.js';
 
@@ -107,33 +107,13 @@ export async function openEncoded(file: string, options: OpenAudioOptions): Prom
   const decoder = await decodeWithFfmpeg(file, options.ffmpeg, size, 'wav');
   const chunks = (decoder.stdout as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
-    let head = Buffer.alloc(0);
-    const more = async () => {
-      const next = await chunks.next();
-      if (next.done) {
-        await decoder.done; // a decoder that failed says why
-        throw new DecodeFailure(file, 'ffmpeg wrote no WAV header');
-      }
-      head = Buffer.concat([head, next.value]);
-    };
-    while (head.length < 12) await more();
-    let fmt: { channels: number; sampleRate: number; mask: number } | undefined;
-    let at = 12;
-    for (;;) {
-      while (head.length < at + 8) await more();
-      const id = head.toString('latin1', at, at + 4);
-      if (id === 'data') break;
-      const size = head.readUInt32LE(at + 4);
-      while (head.length < at + 8 + size) await more();
-      if (id === 'fmt ') {
-        const extensible = head.readUInt16LE(at + 8) === 0xfffe && size >= 40;
-        const channels = head.readUInt16LE(at + 10);
-        fmt = { channels, sampleRate: head.readUInt32LE(at + 12), mask: extensible ? head.readUInt32LE(at + 28) : 0 };
-      }
-      at += 8 + size + (size & 1);
-    }
-    if (!fmt) throw new DecodeFailure(file, "ffmpeg's WAV stream has no 'fmt ' chunk");
-    const fromMask = MASK_SPEAKERS.filter((_, bit) => (fmt!.mask >>> bit) & 1);
+    const header = await readStreamedWavHeader(chunks).catch(async (err: unknown) => {
+      if (!(err instanceof StreamedHeaderError)) throw err;
+      if (err.ended) await decoder.done; // a decoder that failed says why
+      throw new DecodeFailure(file, err.message);
+    });
+    const { fmt, rest } = header;
+    const fromMask = MASK_SPEAKERS.filter((_, bit) => (fmt.mask >>> bit) & 1);
     const format: AudioFormat = {
       container: 'wav',
       codec: 'pcm_f32le',
@@ -146,7 +126,6 @@ export async function openEncoded(file: string, options: OpenAudioOptions): Prom
     };
     checkRanges(file, format);
     // the samples after the header, then the rest of ffmpeg's output
-    const rest = head.subarray(at + 8);
     const samples = Readable.from(
       (async function* () {
         if (rest.length > 0) yield rest;
@@ -173,6 +152,73 @@ export async function openEncoded(file: string, options: OpenAudioOptions): Prom
     await decoder.done.catch(() => undefined);
     throw err;
   }
+}
+
+class StreamedHeaderError extends Error {
+  constructor(
+    message: string,
+    readonly ended = false,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The header of a WAV stream (ffmpeg writing to a pipe): RIFF/WAVE, fmt, perhaps LIST, then data,
+ * with the sizes ffmpeg could not seek back to fill in left at 0xffffffff. Bodies other than fmt
+ * are skipped as they stream past, never held; the walk is bounded like sniffWav's. Returns the
+ * format and the bytes already read past the data chunk's header (the first samples).
+ */
+export async function readStreamedWavHeader(chunks: AsyncIterator<Buffer>) {
+  let head: Buffer = Buffer.alloc(0);
+  const need = async (bytes: number) => {
+    while (head.length < bytes) {
+      const next = await chunks.next();
+      if (next.done) throw new StreamedHeaderError('ffmpeg wrote no complete WAV header', true);
+      head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+    }
+  };
+  const skip = async (bytes: number) => {
+    while (bytes > 0) {
+      await need(1);
+      const n = Math.min(bytes, head.length);
+      head = head.subarray(n);
+      bytes -= n;
+    }
+  };
+  await need(12);
+  if (head.toString('latin1', 0, 4) !== 'RIFF' || head.toString('latin1', 8, 12) !== 'WAVE')
+    throw new StreamedHeaderError("ffmpeg's output is not a RIFF/WAVE stream");
+  await skip(12);
+  let fmt: { channels: number; sampleRate: number; mask: number } | undefined;
+  for (let walked = 0; ; walked++) {
+    if (walked === MAX_HEADER_CHUNKS)
+      throw new StreamedHeaderError(`ffmpeg's WAV stream has more than ${MAX_HEADER_CHUNKS} header chunks`);
+    await need(8);
+    const id = head.toString('latin1', 0, 4);
+    const size = head.readUInt32LE(4);
+    await skip(8);
+    if (id === 'data') break;
+    if (id === 'LIST' && size === 0xffffffff) {
+      // a LIST of unknown size: its sub-chunks are id + size + body like the top level, so the
+      // walk goes on inside it until the data chunk
+      await skip(4);
+      continue;
+    }
+    if (id === 'fmt ') {
+      if (size < 16 || size > 64) throw new StreamedHeaderError(`ffmpeg's WAV 'fmt ' chunk is ${size} bytes`);
+      await need(size);
+      const extensible = head.readUInt16LE(0) === 0xfffe && size >= 40;
+      fmt = {
+        channels: head.readUInt16LE(2),
+        sampleRate: head.readUInt32LE(4),
+        mask: extensible ? head.readUInt32LE(20) : 0,
+      };
+    }
+    await skip(size + (size & 1));
+  }
+  if (!fmt) throw new StreamedHeaderError("ffmpeg's WAV stream has no 'fmt ' chunk");
+  return { fmt, rest: head };
 }
 
 function fileSystemError(file: string, err: unknown): InputError | EnvironmentError {

@@ -363,6 +363,8 @@ export async function decodeWithFfmpeg(
       '-map',
       '0:a:0',
       '-vn',
+      // no tags in the stream: a WAV header on a pipe cannot give their LIST chunk's size
+      ...(output === 'wav' ? ['-map_metadata', '-1', '-fflags', '+bitexact'] : []),
       '-f',
       output,
       '-acodec',

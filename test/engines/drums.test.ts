@@ -360,3 +360,46 @@ test('detect: a hit 10 ms after a leak 10 dB louder on its mic is found once the
   const path = det.paths().find((p) => p.into === 1 && p.from === 0);
   assert.ok(path && path.lagSamples === 48 && Math.abs(path.gain - 0.2) < 1e-3, JSON.stringify(path));
 });
+
+test("stem classes: a long ring centred like the stem's own hats is an open hat, one an octave below a cymbal", () => {
+  // six closed hats (white noise differenced twice: +12 dB per octave, 12 ms), three open hats of the same noise
+  // ringing 0.4 s (time constant: 15 dB down after ~0.7 s, past cymbalDecayMs) and one cymbal ringing as long but
+  // one-pole low-passed at 3 kHz and high-passed at 1.5 kHz (centred some 2 octaves below the hats)
+  const x = new Float32Array(Math.round(6.2 * RATE));
+  const random = mulberry32(23);
+  const rnd = () => random() * 2 - 1;
+  const hat = (t: number, tau: number, seconds: number) => {
+    const at = Math.round(t * RATE);
+    let [p1, p2] = [0, 0];
+    for (let i = 0; i < seconds * RATE; i++) {
+      const w = rnd();
+      x[at + i]! += 0.1 * (w - 2 * p1 + p2) * Math.exp(-i / (tau * RATE));
+      [p2, p1] = [p1, w];
+    }
+  };
+  const closed = [0.2, 0.35, 0.5, 0.65, 0.8, 0.95];
+  const open = [1.2, 2.4, 3.6];
+  for (const t of closed) hat(t, 0.012, 0.1);
+  for (const t of open) hat(t, 0.4, 1.15);
+  const cymbalAt = 4.8;
+  const lp = Math.exp((-2 * Math.PI * 3000) / RATE);
+  const hp = Math.exp((-2 * Math.PI * 1500) / RATE);
+  let [l, h, prev] = [0, 0, 0];
+  for (let i = 0; i < 1.3 * RATE; i++) {
+    l = (1 - lp) * rnd() + lp * l;
+    h = hp * (h + l - prev);
+    prev = l;
+    x[Math.round(cymbalAt * RATE) + i]! += 0.6 * h * Math.exp(-i / (0.4 * RATE));
+  }
+  const a = new StemAnalyzer(RATE);
+  for (let i = 0; i < x.length; i += 1000) a.push(x.subarray(i, i + 1000));
+  const hits = a.finish();
+  const summary = hits
+    .map((q) => `${(q.start / RATE).toFixed(3)} ${q.cls} ${q.features.centroidHz?.toFixed(0)} ${q.features.decayMs[3]}`)
+    .join(', ');
+  const at = (t: number) => hits.filter((q) => Math.abs(q.start / RATE - t) <= 0.01).map((q) => q.cls);
+  for (const t of [...closed, ...open]) assert.deepEqual(at(t), ['hihat'], `hat at ${t}: ${summary}`);
+  assert.equal(at(cymbalAt).length, 1, summary);
+  assert.ok(['ride', 'crash'].includes(at(cymbalAt)[0]!), `cymbal: ${summary}`);
+  assert.equal(hits.length, closed.length + open.length + 1, summary);
+});

@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openAudio, openEncoded } from '../../src/io/audio.js';
+import { openAudio, openEncoded, readStreamedWavHeader } from '../../src/io/audio.js';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { measureLevels } from '../../src/engines/levels/index.js';
 import { InputError } from '../../src/errors.js';
+import { MAX_HEADER_CHUNKS } from '../../src/io/wav.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { tempDir } from '../helpers/cli.js';
@@ -71,4 +72,56 @@ test('a file that is not audio: InputError naming the file', async () => {
     assert.match(err.message, /notes\.mp3/);
     return true;
   });
+});
+
+test('a tagged MP3 (a 60 kB title): decoded like the untagged one, through the probe or not', async () => {
+  // ffmpeg on a pipe leaves a LIST chunk's size at 0xffffffff; the walk used to wait for 4 GiB
+  writeWav(f('tagged.wav'), sineSegments(44100, 1, [{ seconds: 1, dbfs: -12, freqHz: 440 }]), 44100, 's16');
+  encode('tagged.wav', 'tagged.mp3', ['-metadata', `title=${'a'.repeat(60000)}`, '-c:a', 'libmp3lame']);
+  const probed = await levelsOf(openAudio, f('tagged.mp3'));
+  const encoded = await levelsOf(openEncoded, f('tagged.mp3'));
+  assert.ok(encoded.frames >= 44100, `${encoded.frames} frames`);
+  assert.deepEqual(encoded, probed);
+});
+
+/** A WAV stream header as ffmpeg writes it to a pipe (sizes it cannot seek back to: 0xffffffff). */
+function streamedHeader(extraChunks: Buffer[], listOfUnknownSize: boolean): Buffer {
+  const chunk = (id: string, body: Buffer, size = body.length) => {
+    const h = Buffer.alloc(8);
+    h.write(id, 0, 'latin1');
+    h.writeUInt32LE(size, 4);
+    return Buffer.concat([h, body, Buffer.alloc(body.length & 1)]);
+  };
+  const fmt = Buffer.alloc(40);
+  fmt.writeUInt16LE(0xfffe, 0);
+  fmt.writeUInt16LE(6, 2);
+  fmt.writeUInt32LE(48000, 4);
+  fmt.writeUInt32LE(0x3f, 20);
+  const riff = Buffer.from('RIFF\xff\xff\xff\xffWAVE', 'latin1');
+  const info = Buffer.concat([Buffer.from('INFO'), chunk('INAM', Buffer.from('a title\0'))]);
+  const list = listOfUnknownSize ? chunk('LIST', info, 0xffffffff) : chunk('LIST', info);
+  const data = chunk('data', Buffer.alloc(0), 0xffffffff);
+  return Buffer.concat([riff, chunk('fmt ', fmt), ...extraChunks, list, data, Buffer.from([1, 2, 3, 4])]);
+}
+
+async function* pieces(bytes: Buffer, size: number) {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+test('streamed WAV header: LIST of unknown size walked into, any split of the stream, bounded walk', async () => {
+  for (const unknown of [true, false]) {
+    for (const size of [1, 3, 64, 4096]) {
+      const { fmt, rest } = await readStreamedWavHeader(pieces(streamedHeader([], unknown), size));
+      assert.deepEqual(fmt, { channels: 6, sampleRate: 48000, mask: 0x3f }, `unknown ${unknown}, pieces of ${size}`);
+      assert.deepEqual([...rest], [1, 2, 3, 4].slice(0, rest.length), `pieces of ${size}`);
+    }
+  }
+  const junk = Buffer.from('JUNK\0\0\0\0', 'latin1');
+  const many = streamedHeader(
+    Array.from({ length: MAX_HEADER_CHUNKS }, () => junk),
+    false,
+  );
+  await assert.rejects(readStreamedWavHeader(pieces(many, 4096)), /more than 1024 header chunks/);
+  const cut = streamedHeader([], true).subarray(0, 70);
+  await assert.rejects(readStreamedWavHeader(pieces(cut, 16)), /no complete WAV header/);
 });

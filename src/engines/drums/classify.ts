@@ -32,8 +32,18 @@ export interface StemFeatures {
 
 /** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */
 export interface StemContext {
-  /** Median log-frequency centroid of the stem's clear hats (isClearHat), Hz. */
+  /**
+   * Median log-frequency centroid of the stem's clear hats (isClearHat), Hz; when the stem has too few, of all its
+   * hits without drum body (a kit whose hats ring low: most of its no-body hits are its hats).
+   */
   hatCentroidHz?: number;
+  /** Which hits gave hatCentroidHz. */
+  hatReference?: 'clear hats' | 'no-body hits';
+}
+
+/** A hit without drum body (a hat, cymbal or brush): under cymbalBodyShare of what it adds below midHz. */
+export function hasNoBody(f: StemFeatures): boolean {
+  return f.share[0]! + f.share[1]! < STEM_CLASS_PARAMETERS.cymbalBodyShare.value;
 }
 
 /** A clear hat, the stem's reference for its hats' spectrum: no drum body, short, mostly above highHz. */
@@ -61,12 +71,15 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  *
  * - a kick adds mostly low end (`kickLowShare` of its energy below lowHz);
  * - a hat or cymbal adds almost nothing below midHz (under `cymbalBodyShare`); its top-band excess
- *   decays within `cymbalDecayMs` for a hat; longer rings are cymbals, a ride when its top outweighs its
- *   1–6 kHz wash, a crash otherwise;
+ *   decays within `cymbalDecayMs` for a hat; longer rings are open hats when centred like the stem's own hats
+ *   (at or above `brushHatRatio` of them), else cymbals, a ride when its top outweighs its 1–6 kHz wash, a crash
+ *   otherwise;
  * - such a hit adding less than `brushTopShare` above highHz and centred below `brushHatRatio` of the stem's
- *   clear hats' centroid (`brushCentroidHz` when the stem has too few) is a brushed snare: broadband noise;
+ *   clear hats' centroid (of all its no-body hits when it has too few clear hats, `brushCentroidHz` when it has
+ *   too few of those too) is a brushed snare: broadband noise;
  * - a hit with body whose added spectrum still centres at or above `hatCentroidHz` is a hat whose own ring
- *   lies below midHz (electronic and lo-fi hats), not a drum;
+ *   lies below midHz (electronic and lo-fi hats), not a drum — unless the stem has clear hats and it centres
+ *   below `brushHatRatio` of theirs: then it is a bright drum (brushes, a bright snare), a snare;
  * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
  *   when their top dies at once;
  * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash).
@@ -100,6 +113,8 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
     const ringing = topDecay >= S.cymbalDecayMs.value;
     const why = `${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz, top band decays ${decayText(topDecay)}`;
     const centroid = f.centroidHz ?? NaN;
+    const hatsName = stem.hatReference ?? 'clear hats';
+    const refText = stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's ${hatsName}` : '';
     // a brushed snare: broadband noise mostly below highHz, an octave or more below the stem's hats
     const edge =
       stem.hatCentroidHz !== undefined ? S.brushHatRatio.value * stem.hatCentroidHz : S.brushCentroidHz.value;
@@ -111,7 +126,7 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           reason:
             `no drum body, but only ${pct(top)} above ${STEM_PARAMETERS.highHz.value} Hz (< ` +
             `${pct(S.brushTopShare.value)}) and centred at ${centroid.toFixed(0)} Hz (< ${edge.toFixed(0)}` +
-            `${stem.hatCentroidHz !== undefined ? `, ${S.brushHatRatio.value} of the stem's hats` : ''}): brushes`,
+            `${refText}): brushes`,
         },
       };
     if (!ringing)
@@ -120,6 +135,18 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
           cls: 'hihat',
           confidence: conf(lm, Number.isFinite(topDecay) ? margin(topDecay, S.cymbalDecayMs.value) : 0.3),
           reason: `no drum body, short: ${why} (< ${S.cymbalDecayMs.value})`,
+        },
+      };
+    // a long ring with the spectrum of the stem's own hats (not an octave below them) is an open hat
+    const hatEdge = stem.hatCentroidHz !== undefined ? S.brushHatRatio.value * stem.hatCentroidHz : undefined;
+    if (hatEdge !== undefined && centroid >= hatEdge)
+      return {
+        main: {
+          cls: 'hihat',
+          confidence: conf(lm, margin(centroid, hatEdge)),
+          reason:
+            `no drum body, ringing (${why}), but centred at ${centroid.toFixed(0)} Hz (≥ ${hatEdge.toFixed(0)}, ` +
+            `${S.brushHatRatio.value} of the stem's ${hatsName}): an open hat`,
         },
       };
     const ride = top >= wires;
@@ -134,6 +161,19 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
     };
   }
   const centroid = f.centroidHz ?? NaN;
+  const drumEdge =
+    stem.hatReference === 'clear hats' && stem.hatCentroidHz !== undefined
+      ? S.brushHatRatio.value * stem.hatCentroidHz
+      : undefined;
+  if (centroid >= S.hatCentroidHz.value && drumEdge !== undefined && centroid < drumEdge)
+    return second({
+      cls: 'snare',
+      confidence: conf(margin(centroid, S.hatCentroidHz.value), margin(centroid, drumEdge)),
+      reason:
+        `a drum (${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz) centred at ${centroid.toFixed(0)} Hz: ` +
+        `bright (≥ ${S.hatCentroidHz.value}), but below ${drumEdge.toFixed(0)} (${S.brushHatRatio.value} of the ` +
+        `stem's clear hats): a brushed or bright snare, not a hat`,
+    });
   if (centroid >= S.hatCentroidHz.value)
     return second({
       cls: 'hihat',

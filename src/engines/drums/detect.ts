@@ -344,6 +344,7 @@ export class SessionDetector {
   private readonly maxLag: number;
   private readonly len: number;
   private readonly peakLen: number;
+  private readonly emphasized: Float32Array[];
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -357,6 +358,7 @@ export class SessionDetector {
     const mics = emphasis.length;
     this.emphasis = emphasis;
     this.last = emphasis.map(() => new Float64Array(2));
+    this.emphasized = emphasis.map(() => new Float32Array(SessionDetector.CHUNK));
     this.detectors = Array.from(
       { length: mics },
       () =>
@@ -439,7 +441,10 @@ export class SessionDetector {
     const order = this.emphasis[m]!;
     if (order === 0) return x;
     const st = this.last[m]!;
-    const y = new Float32Array(x.length);
+    // one output buffer per mic, reused: the detector copies each block into its own ring
+    let y = this.emphasized[m]!;
+    if (y.length < x.length) y = this.emphasized[m] = new Float32Array(x.length);
+    y = y.subarray(0, x.length);
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       // first difference, or the second: x[n] − 2x[n−1] + x[n−2] (halved: a full-scale Nyquist tone stays at 2)
@@ -469,7 +474,11 @@ export class SessionDetector {
   /** A ring's samples from `from` into a new array of `length`. */
   private span(ring: Float32Array, from: number, length: number): Float64Array {
     const y = new Float64Array(length);
-    for (let i = 0; i < length; i++) y[i] = this.at(ring, from + i);
+    // the samples still in the ring (as at(): none before the stream or the ring's oldest, none after now)
+    const lo = Math.max(from, 0, this.n - ring.length + 1);
+    const hi = Math.min(from + length, this.n);
+    const mask = this.mask;
+    for (let i = lo; i < hi; i++) y[i - from] = ring[i & mask]!;
     return y;
   }
 
@@ -521,9 +530,13 @@ export class SessionDetector {
       }
       this.learn(m, h);
     }
-    // sources older than the ring can no longer be compared: forget them
-    const oldest = this.n - this.raw[0]!.length + this.lookAhead;
-    for (const r of this.recent) while (r.length && r[0]!.start < oldest - 2 * this.maxLag - this.len) r.shift();
+    // sources no hit still to be judged can leak into: forget them (the next hit judged starts at the
+    // earliest pending start, or `lookAheadMs` before now; a ring shorter than twice `lookAheadMs`, as at
+    // 44.1 kHz, must not drop them sooner)
+    let next = this.n - this.lookAhead;
+    for (const p of this.pending) if (p.length) next = Math.min(next, p[0]!.start);
+    const oldest = next - 2 * this.maxLag - this.len;
+    for (const r of this.recent) while (r.length && r[0]!.start < oldest) r.shift();
   }
 
   /**
@@ -532,7 +545,7 @@ export class SessionDetector {
    * within `maxLagMs`, both through a's detection emphasis; when b alone explains it almost entirely
    * (residual ≤ `learnResidualDb`) with a smaller gain (a leak is quieter than its source), its gain,
    * delay and how well it cancels go into the pair's path.
-   * Once a pair has a full set of events its delay is searched within 0.5 ms of the path's.
+   * Once a pair has a path (three events agree) its delay is searched within 0.5 ms of the path's.
    */
   private learn(b: number, g: CloseCandidate): void {
     const pre = 2;
@@ -540,37 +553,37 @@ export class SessionDetector {
     const yRaw = this.span(this.own[b]!, g.start - this.maxLag - pre, L + this.maxLag + pre);
     const near = Math.round(this.sampleRate / 2000);
     const clean = 10 ** (BLEED_PARAMETERS.learnResidualDb.value / 10);
+    // b's samples through each emphasis in use, computed once
+    const yBy = new Map<number, Float64Array>();
+    const xe = new Float64Array(L + pre);
+    const nat = native();
     this.detectors.forEach((_, a) => {
       if (a === b) return;
       // both seen through a's emphasis: the fit and its error are what a's detector would see
       const e = this.emphasis[a]!;
       const xRaw = this.span(this.raw[a]!, g.start - pre, L + pre);
-      for (const p of this.pathsInto(a)) {
-        if (p.from === b) continue;
-        for (let i = 0; i < L + pre; i++)
-          xRaw[i]! -= p.gain * this.at(this.own[p.from]!, g.start - pre + i - p.lagSamples);
-      }
-      const xe = new Float64Array(L + pre);
+      for (const p of this.pathsInto(a)) if (p.from !== b) this.subtractPath(xRaw, p, g.start - pre);
       emphasizeInto(xRaw, xe, e);
       const x = xe.subarray(pre);
-      const ye = new Float64Array(yRaw.length);
-      emphasizeInto(yRaw, ye, e);
+      let ye = yBy.get(e);
+      if (!ye) {
+        ye = new Float64Array(yRaw.length);
+        emphasizeInto(yRaw, ye, e);
+        yBy.set(e, ye);
+      }
       const y = ye.subarray(pre);
       let xx = 0;
       for (let i = 0; i < L; i++) xx += x[i]! * x[i]!;
       if (xx === 0) return;
       const stats = this.stats[a]![b]!;
-      const known = stats.gains.length >= PathStats.KEEP ? stats.path(a, b) : null;
+      const known = stats.path(a, b);
       const lo = known ? Math.max(1, known.lagSamples - near) : 1;
       const hi = known ? Math.min(this.maxLag, known.lagSamples + near) : this.maxLag;
-      const [d, gain, explained] = native().drumsBestLag(
-        Float64Array.from(x),
-        Float64Array.from(y),
-        L,
-        this.maxLag,
-        lo,
-        hi,
-      ) as unknown as [number, number, number];
+      const [d, gain, explained] = nat.drumsBestLag(x, y, L, this.maxLag, lo, hi) as unknown as [
+        number,
+        number,
+        number,
+      ];
       if ((xx - explained) / xx > clean || Math.abs(gain) >= 1) return;
       // how well it cancels: the residual's peak against the leak's
       let r = 0;
@@ -579,14 +592,25 @@ export class SessionDetector {
     });
   }
 
+  /** x (mic p.into's samples from `from`) less what path p carries of its source's own drum there. */
+  private subtractPath(x: Float64Array, p: BleedPath, from: number): void {
+    const ring = this.own[p.from]!;
+    const mask = this.mask;
+    const src = from - p.lagSamples;
+    // the source's samples still in the ring, as at()
+    const lo = Math.max(src, 0, this.n - ring.length + 1);
+    const hi = Math.min(src + x.length, this.n);
+    const gain = p.gain;
+    for (let j = lo; j < hi; j++) x[j - src]! -= gain * ring[j & mask]!;
+  }
+
   /**
    * Mic a's samples from `from` less what the paths learnt so far (the detector used those learnt up to
    * `lookAheadMs` earlier) carry of the other mics' own drums.
    */
   private cancelled(a: number, into: BleedPath[], from: number, length: number): Float64Array {
     const x = this.span(this.raw[a]!, from, length);
-    for (const p of into)
-      for (let i = 0; i < length; i++) x[i]! -= p.gain * this.at(this.own[p.from]!, from - p.lagSamples + i);
+    for (const p of into) this.subtractPath(x, p, from);
     return x;
   }
 

@@ -188,10 +188,22 @@ export const STEM_CLASS_PARAMETERS = {
     0.5,
     "of the stem's hat centroid",
     [0.1, 1],
-    "such a hit centred below this fraction of the stem's clear hats' median centroid is a brushed snare",
+    "such a hit (or one with body centred above hatCentroidHz) centred below this fraction of the stem's clear " +
+      "hats' median centroid is a brushed or bright snare",
   ),
-  brushCentroidHz: p(4000, 'Hz', [500, 10000], 'the same edge when the stem has fewer than minStemHats clear hats'),
-  minStemHats: p(5, 'hits', [1, 100], "clear hats needed before the stem's own hat centroid is used", true),
+  brushCentroidHz: p(
+    4000,
+    'Hz',
+    [500, 10000],
+    'the same edge when the stem has fewer than minStemHats clear hats and fewer than minStemHats no-body hits',
+  ),
+  minStemHats: p(
+    5,
+    'hits',
+    [1, 100],
+    "clear hats (else hits without body) needed before the stem's own hat centroid is used",
+    true,
+  ),
 } as const;
 
 export const REPLACE_PARAMETERS = {

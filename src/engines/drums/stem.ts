@@ -15,7 +15,14 @@
  * Streaming and pure: samples in, hits out; memory is a ring of a second of ticks and ~30 ms of
  * samples, and a few values per hit.
  */
-import { classifyStemHit, isClearHat, type HitClass, type StemContext, type StemFeatures } from './classify.js';
+import {
+  classifyStemHit,
+  hasNoBody,
+  isClearHat,
+  type HitClass,
+  type StemContext,
+  type StemFeatures,
+} from './classify.js';
 import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -378,15 +385,26 @@ export class StemAnalyzer {
   /**
    * The second pass over the stem's hits (a few values each): what the stem says as a whole, then each hit's class.
    * A kit's hats are alike: the median centroid of its clear hats (classify.ts isClearHat) is the reference a
-   * brushed snare lies an octave or more below.
+   * brushed snare lies an octave or more below. A kit whose hats ring low (electronic ticks, lo-fi hats: hardly
+   * anything above highHz) has no clear hats; its hits without drum body are then mostly its hats, and their median
+   * centroid is the reference (the absolute brushCentroidHz called such hats brushes).
    */
   private classify(): void {
-    const hats = this.found
-      .filter((h) => isClearHat(h.features) && Number.isFinite(h.features.centroidHz))
-      .map((h) => h.features.centroidHz!)
-      .sort((a, b) => a - b);
+    const median = (ok: (f: StemFeatures) => boolean) => {
+      const v = this.found
+        .filter((h) => ok(h.features) && Number.isFinite(h.features.centroidHz))
+        .map((h) => h.features.centroidHz!)
+        .sort((a, b) => a - b);
+      return v.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? v[v.length >> 1]! : undefined;
+    };
+    const clear = median(isClearHat);
+    const noBody = clear === undefined ? median(hasNoBody) : undefined;
     const stem: StemContext =
-      hats.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? { hatCentroidHz: hats[hats.length >> 1]! } : {};
+      clear !== undefined
+        ? { hatCentroidHz: clear, hatReference: 'clear hats' }
+        : noBody !== undefined
+          ? { hatCentroidHz: noBody, hatReference: 'no-body hits' }
+          : {};
     for (const h of this.found) {
       const verdict = classifyStemHit(h.features, stem);
       this.hits.push({
