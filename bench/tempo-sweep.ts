@@ -105,6 +105,9 @@ interface Figures {
  * counted on them: the harmony gate's cost on drums; not how analyze runs). */
 const DRUMS_WITHOUT_CHROMA = process.argv.includes('--drums-without-chroma');
 
+/** --songs-only: songs alone (a term that only acts with tuned notes cannot move the drum files). */
+const SONGS_ONLY = process.argv.includes('--songs-only');
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function evaluate(items: Item[]): Figures {
@@ -112,6 +115,7 @@ function evaluate(items: Item[]): Figures {
   const drum = { a1: [] as number[], a2: [] as number[], f: [] as number[], set: [] as number[] };
   const misses: string[] = [];
   for (const { truth, input } of items) {
+    if (SONGS_ONLY && truth.kind !== 'song') continue;
     const { tempo, decision } = estimateTempoWithDecision(
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
     );
@@ -216,14 +220,17 @@ async function main() {
     for (const a of axes) combos = combos.flatMap((c) => a.values.map((v) => [...c, v]));
     console.log(
       `\n| ${axes.map((a) => a.name).join(' | ')} | tuning Acc1 songs | tuning Acc1 drums | ` +
-        'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |',
+        `tuning beat F | held-out Acc1 songs | held-out Acc1 drums |${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}`,
     );
     for (const c of combos) {
-      const run = (k: number): [Figures, Figures] =>
-        k === axes.length ? [evaluate(tuning), evaluate(held)] : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
-      const [a, b] = run(0);
+      const run = (k: number): Figures[] =>
+        k === axes.length
+          ? [evaluate(tuning), evaluate(held), ...(held2 ? [evaluate(held2)] : [])]
+          : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
+      const [a, b, c2] = run(0);
       console.log(
-        `| ${c.join(' | ')} | ${f3(a.acc1)} | ${f3(a.drumAcc1)} | ${f3(a.beatF)} | ${f3(b.acc1)} | ${f3(b.drumAcc1)} |`,
+        `| ${c.join(' | ')} | ${f3(a!.acc1)} | ${f3(a!.drumAcc1)} | ${f3(a!.beatF)} | ${f3(b!.acc1)} | ` +
+          `${f3(b!.drumAcc1)} |${c2 ? ` ${f3(c2.acc1)} | ${f3(c2.drumAcc1)} |` : ''}`,
       );
     }
   }

@@ -6,10 +6,10 @@
  * tuning material, so the tempo of held-out songs is checked on four songs of the third tempo held-out set
  * (fixtures/tempotruth.ts tempo3SongSpecs, chosen by kind before it was evaluated: a 165 BPM punk song, a 190 BPM
  * two-beat, a 58 BPM ballad with arpeggios and an 81 BPM half-time groove with sixteenth hats; its own song
- * generator and the sf_GMbank soundfont): each within an octave, at least two of the four at their tempo (the
- * set's measured Acc1 is 0.455: point 2 is not met on it). Written as MIDI with known tempo, key and drum hits, rendered in process
- * by the npm SoundFont synthesizer, analyzed by the CLI. The run record must hold the metrical-level decision with
- * the competing levels.
+ * generator and the sf_GMbank soundfont): each within an octave, at least two of the four at their tempo (the set's
+ * measured Acc1 is 0.455: point 2 is not met on it). Written as MIDI with known tempo, key and drum hits, rendered
+ * in process by the npm SoundFont synthesizer, analyzed by the CLI. The run record must hold the metrical-level
+ * decision with the competing levels.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
