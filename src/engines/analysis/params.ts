@@ -378,6 +378,27 @@ export const TEMPO_PARAMETERS = {
     [0.05, 2],
     'harmonic novelty: the mean chroma this long before and after each frame is compared (chord changes)',
   ),
+  harmonyWindowBeats: p(
+    2,
+    'beats',
+    [0, 8],
+    "harmonic novelty: the window is at most this many of the candidate level's beats (0: harmonyWindowSeconds " +
+      'alone); at a fast level the bars are short and a long window blurs their chord changes',
+  ),
+  tonalPulseRatio: p(
+    0.8,
+    'of the beat',
+    [0, 1],
+    "tonal pulse: notes half-way between a level's beats up to this strength relative to those on the beats (tonal " +
+      "envelope) leave the level whole; as strong as on the beats, the level is half of the notes' pulse",
+  ),
+  tonalPulseFloor: p(
+    0.7,
+    '',
+    [0, 1],
+    "tonal pulse of a level whose notes fall half-way between its beats as strongly as on them (a fast song's " +
+      'melody read at half tempo); only with tuned notes (harmonyMinTuning)',
+  ),
   harmonyFloor: p(
     0.5,
     '',
