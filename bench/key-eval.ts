@@ -87,17 +87,8 @@ const SETS = [
   'fresh3 key set',
 ] as const;
 type Set = (typeof SETS)[number];
-const TUNING: readonly Set[] = UNION
-  ? [
-      'tuning',
-      'tuning key set',
-      'tuning voicing set',
-      'held-out songs',
-      'held-out key set',
-      'fresh key set',
-      'fresh2 key set',
-    ]
-  : ['tuning', 'tuning key set', 'tuning voicing set'];
+// --union: every set looked at before the fresh3 round is tuning material
+const TUNING: readonly Set[] = UNION ? SETS.filter((s) => s !== 'fresh3 key set') : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set', 'fresh3 key set'];
 
 interface Item {
