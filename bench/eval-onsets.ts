@@ -13,8 +13,9 @@
  *
  *   npm run eval                                   (eval.ts, then this)
  *   node dist/bench/eval-onsets.js [--no-peers] [--robustness[=name,…]] [--held-out-only] [--no-fresh] [--verbose]
- * Three sets: tuning, held-out (HELD_OUT_KITS) and held-out 2 (FRESH_HELD_OUT_KITS, made after the first held-out
- * set's misses were known).
+ * Four sets: tuning, held-out (HELD_OUT_KITS) and held-out 2 (FRESH_HELD_OUT_KITS, made after the first held-out
+ * set's misses were known), held-out 3 (ONSET_HELD_OUT_KITS_3, made after held-out 2's misses were known;
+ * `--held-out-3-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,8 @@ const TRUTH = path.join(OUT, 'truth');
 const HELD = path.join(OUT, 'drums-held-out');
 const TUNING_PATTERNS = path.join(OUT, 'drums-tuning');
 const FRESH = path.join(OUT, 'drums-held-out-2');
+const THIRD = path.join(OUT, 'drums-held-out-3');
+const THIRD_ONLY = process.argv.includes('--held-out-3-only');
 const PEER_CACHE = path.join(OUT, 'onset-peers.json');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
@@ -58,7 +61,7 @@ const RATE = 44100;
 
 interface Item {
   truth: TruthFile;
-  set: 'tuning' | 'held-out' | 'held-out 2';
+  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3';
   kit: string;
   pattern: string;
 }
@@ -153,22 +156,36 @@ function tuningItems(): Item[] {
     }));
 }
 
-function drumItems(tuning: boolean, fresh = false): { items: Item[]; missing: string[] } {
-  const dir = tuning ? TUNING_PATTERNS : fresh ? FRESH : HELD;
+function drumItems(tuning: boolean, fresh = false, third = false): { items: Item[]; missing: string[] } {
+  const dir = third ? THIRD : tuning ? TUNING_PATTERNS : fresh ? FRESH : HELD;
   mkdirSync(dir, { recursive: true });
-  const { files, missing } = heldOutDrumSet(dir, { tuning, fresh });
-  const set = tuning ? ('tuning' as const) : fresh ? ('held-out 2' as const) : ('held-out' as const);
+  const { files, missing } = heldOutDrumSet(dir, third ? { set: 'onset-held-out-3' } : { tuning, fresh });
+  const set = third
+    ? ('held-out 3' as const)
+    : tuning
+      ? ('tuning' as const)
+      : fresh
+        ? ('held-out 2' as const)
+        : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
 async function main() {
   mkdirSync(TRUTH, { recursive: true });
-  const held = drumItems(false);
-  const tune = HELD_ONLY ? { items: [], missing: [] } : drumItems(true);
-  const fresh = WITH_FRESH ? drumItems(false, true) : { items: [], missing: [] };
-  const items = [...(HELD_ONLY ? [] : tuningItems()), ...tune.items, ...held.items, ...fresh.items];
+  const none = { items: [], missing: [] };
+  const held = THIRD_ONLY ? none : drumItems(false);
+  const tune = HELD_ONLY || THIRD_ONLY ? none : drumItems(true);
+  const fresh = WITH_FRESH && !THIRD_ONLY ? drumItems(false, true) : none;
+  const third = drumItems(false, false, true);
+  const items = [
+    ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
+    ...tune.items,
+    ...held.items,
+    ...fresh.items,
+    ...third.items,
+  ];
   const report: string[] = [];
-  const missing = [...tune.missing, ...held.missing, ...fresh.missing];
+  const missing = [...tune.missing, ...held.missing, ...fresh.missing, ...third.missing];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
     if (process.env.CI === 'true') throw new Error(text);
@@ -213,7 +230,7 @@ async function main() {
     .join(' | ')} |`;
   const table = (label: string, key: (i: Item) => string) => {
     report.push('', head.replace('{col}', label), '|---|---|---|---|' + tools.map(() => '---|---|---|').join(''));
-    for (const set of ['tuning', 'held-out', 'held-out 2'] as const) {
+    for (const set of ['tuning', 'held-out', 'held-out 2', 'held-out 3'] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
         key,

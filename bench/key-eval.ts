@@ -17,14 +17,24 @@
  * `--params='{…}'` runs other KEY_PARAMETERS values (alternatives), `--no-robust` skips the ±10 % table, `--set=NAME`
  * takes one set alone.
  *
- *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh]
+ * `--union` (fourth round) makes every earlier set tuning material (218 songs); `--fresh3` adds the fourth round's
+ * held-out set (fresh3KeySpecs(), apt soundfonts sf_GMbank and OPL-3 FM, seeds 35000 + i, evaluated once).
+ *
+ *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldOutSet, renderTruthSong, songSpecs } from '../fixtures/groundtruth.js';
-import { fresh2KeySet, freshKeySet, keyTruthSet, keyTuningSet, keyVoicingTuningSet } from '../fixtures/keytruth.js';
+import {
+  fresh2KeySet,
+  fresh3KeySet,
+  freshKeySet,
+  keyTruthSet,
+  keyTuningSet,
+  keyVoicingTuningSet,
+} from '../fixtures/keytruth.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -55,6 +65,11 @@ const ONLY_TUNING = GRID || process.argv.includes('--tuning-only');
 const FRESH = process.argv.includes('--fresh') && !ONLY_TUNING;
 // the third round's fresh held-out set (fixtures/keytruth.ts fresh2KeySpecs()): evaluated once, with --fresh2
 const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
+// the fourth round (h-key4): every earlier set is tuning material (--union: the 218 songs of the first three rounds,
+// all of whose misses were looked at); the fourth round's fresh set (fresh3KeySpecs(), apt soundfonts, seeds
+// 35000 + i) is the held-out set, evaluated once, with --fresh3
+const UNION = process.argv.includes('--union');
+const FRESH3 = process.argv.includes('--fresh3') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -69,10 +84,12 @@ const SETS = [
   'held-out key set',
   'fresh key set',
   'fresh2 key set',
+  'fresh3 key set',
 ] as const;
 type Set = (typeof SETS)[number];
-const TUNING: readonly Set[] = ['tuning', 'tuning key set', 'tuning voicing set'];
-const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set'];
+// --union: every set looked at before the fresh3 round is tuning material
+const TUNING: readonly Set[] = UNION ? SETS.filter((s) => s !== 'fresh3 key set') : SETS.slice(0, 3);
+const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set', 'fresh3 key set'];
 
 interface Item {
   set: Set;
@@ -231,7 +248,8 @@ async function main() {
   const freshDir = path.join(OUT, 'keyfresh');
   const voicingDir = path.join(OUT, 'keytuning3');
   const fresh2Dir = path.join(OUT, 'keyfresh2');
-  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir, voicingDir, fresh2Dir])
+  const fresh3Dir = path.join(OUT, 'keyfresh3');
+  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir, voicingDir, fresh2Dir, fresh3Dir])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
   // --set=NAME: that set alone (fills its caches while another run renders the rest)
@@ -248,18 +266,21 @@ async function main() {
   if (want('tuning voicing set'))
     for (const t of keyVoicingTuningSet(voicingDir))
       items.push({ set: 'tuning voicing set', name: t.name, file: t.file, key: t.key });
-  const skipHeld = ONLY_TUNING || (FRESH_ONLY && WARM);
+  const skipHeld = (ONLY_TUNING && !UNION) || (FRESH_ONLY && WARM);
   if (!skipHeld && want('held-out songs'))
     for (const t of heldOutSet(heldDir, { stems: false }))
       items.push({ set: 'held-out songs', name: t.name, file: t.file, key: t.key! });
   if (!skipHeld && want('held-out key set'))
     for (const t of keyTruthSet(keyDir))
       items.push({ set: 'held-out key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH && want('fresh key set'))
+  if ((FRESH || UNION) && want('fresh key set'))
     for (const t of freshKeySet(freshDir)) items.push({ set: 'fresh key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH2 && want('fresh2 key set'))
+  if ((FRESH2 || UNION) && want('fresh2 key set'))
     for (const t of fresh2KeySet(fresh2Dir))
       items.push({ set: 'fresh2 key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH3 && want('fresh3 key set'))
+    for (const t of fresh3KeySet(fresh3Dir))
+      items.push({ set: 'fresh3 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -339,8 +360,8 @@ async function main() {
   );
   const groups: [string, Item[]][] = [
     ...SETS.map((s): [string, Item[]] => [s, items.filter((i) => i.set === s)]),
-    ['tuning, both sets', tuning],
-    ['held-out, both sets', heldOut.filter((i) => !FRESH_SETS.includes(i.set))],
+    [UNION ? 'tuning union (all earlier sets)' : 'tuning, both sets', tuning],
+    ...(UNION ? [] : [['held-out, both sets', heldOut.filter((i) => !FRESH_SETS.includes(i.set))] as [string, Item[]]]),
   ];
   for (const [name, subset] of groups) {
     if (!subset.length) continue;
@@ -361,13 +382,17 @@ async function main() {
   const heldSongs = items.filter((i) => i.set === 'held-out songs');
   const fresh = items.filter((i) => i.set === 'fresh key set');
   const fresh2 = items.filter((i) => i.set === 'fresh2 key set');
-  const old = heldOut.filter((i) => !FRESH_SETS.includes(i.set));
+  const fresh3 = items.filter((i) => i.set === 'fresh3 key set');
+  const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
+  // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
+  const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      [`held-out (${old.length})`, old],
-      [`heldOutSet (${heldSongs.length})`, heldSongs],
-      ...(fresh.length ? [[`fresh (${fresh.length})`, fresh] as [string, Item[]]] : []),
-      ...(fresh2.length ? [[`fresh2 (${fresh2.length})`, fresh2] as [string, Item[]]] : []),
+      ...(fresh3.length ? [[`fresh3 (${fresh3.length})`, fresh3] as [string, Item[]]] : []),
+      [was(`held-out (${old.length})`), old],
+      [was(`heldOutSet (${heldSongs.length})`), heldSongs],
+      ...(fresh.length ? [[was(`fresh (${fresh.length})`), fresh] as [string, Item[]]] : []),
+      ...(fresh2.length ? [[was(`fresh2 (${fresh2.length})`), fresh2] as [string, Item[]]] : []),
       [`tuning (${tuning.length})`, tuning],
     ] as [string, Item[]][]
   ).filter(([, subset]) => subset.length > 0);

@@ -1,7 +1,10 @@
 /**
  * Development sweep for the onset flux (not part of `npm run eval`): pooled F / offset on the tuning set (and,
  * with --held-out, the held-out set) for configurations given as JSON: [{ "native": {...}, "params": {...} }].
- *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh] [--legacy]
+ *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh | --all | --third]
+ *   [--legacy]
+ * `--all`: tuning + held-out + held-out 2 (the tuning material since h-onset4: both held-out sets' misses were
+ * looked at).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +21,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const OUT = path.join(ROOT, 'bench', 'out');
 const RATE = 44100;
 const CACHE = '/tmp/onset2-cache';
-const FEATURE_CACHE = '/tmp/onset3-features';
+const FEATURE_CACHE = '/tmp/onset4-features';
+/** Item lists (truth) written by an earlier run (the rendered files may be gone: the audio cache has them). */
+const ITEMS_DIRS = [FEATURE_CACHE, '/tmp/onset3-features'];
+const ALL = process.argv.includes('--all');
+/** The third held-out set (ONSET_HELD_OUT_KITS_3): after its one evaluation, for before/after only. */
+const THIRD = process.argv.includes('--third');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -35,13 +43,20 @@ interface It {
   group: string;
 }
 const items: It[] = [];
-const ITEMS_CACHE = path.join(
-  FEATURE_CACHE,
-  FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
+const itemsFile = (name: string) =>
+  ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
+const ITEMS_CACHE = itemsFile(
+  THIRD ? 'items-third.json' : FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
 );
-if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
+if (ALL)
+  for (const f of ['items-tuning.json', 'items-held.json', 'items-fresh.json'])
+    items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
+else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (!HELD) {
+  if (THIRD) {
+    for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out-3'), { set: 'onset-held-out-3' }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (!HELD) {
     for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.kind === 'loop' ? 'loop' : t.kind });
     for (const t of heldOutDrumSet(path.join(OUT, 'drums-tuning'), { tuning: true }).files)
@@ -56,6 +71,7 @@ else {
   mkdirSync(FEATURE_CACHE, { recursive: true });
   writeFileSync(ITEMS_CACHE, JSON.stringify(items));
 }
+mkdirSync(CACHE, { recursive: true });
 
 function audio(file: string): Float32Array {
   const c = path.join(CACHE, path.basename(file) + '.f32');

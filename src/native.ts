@@ -173,6 +173,10 @@ export interface FeatureExtractorOptions {
   onsetMaxFilterBands?: number;
   /** Ascending splits of the onset flux into frequency groups (groups = edges + 1). */
   onsetGroupEdgesHz?: number[];
+  /** > 0: a last onsetFlux column with the timbre novelty of the filters at or above this frequency (Hz). */
+  onsetNoveltyMinHz?: number;
+  /** The novelty's decay slope is measured over this many hops before the lag frame (1–64). */
+  onsetNoveltySlopeFrames?: number;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */

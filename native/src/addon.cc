@@ -257,6 +257,8 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("onsetFloorDb", opt.onsetFloorDb);
   integer("onsetLagFrames", opt.onsetLagFrames, 1, 64);
   integer("onsetMaxFilterBands", opt.onsetMaxFilterBands, 0, 16);
+  number("onsetNoveltyMinHz", opt.onsetNoveltyMinHz);
+  integer("onsetNoveltySlopeFrames", opt.onsetNoveltySlopeFrames, 1, 64);
   {
     Napi::Value v = o.Get("onsetGroupEdgesHz");
     if (!v.IsUndefined()) {

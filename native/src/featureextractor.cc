@@ -230,50 +230,14 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   }
   std::make_heap(low, low + q);
   std::make_heap(high, high + q, greater);
-  // the two heaps are independent: each scan in its own loop (the same insertions in the same order), 8 values
-  // at a time tested against the heap's bound first (the bound only tightens, so a block none of whose values
-  // passes it inserts nothing)
-  constexpr size_t B = 8;
-  size_t i = q;
-  for (; i + B <= n; i += B) {
-    float m = x[i];
-    for (size_t l = 1; l < B; ++l) m = std::max(m, x[i + l]);
-    if (!(m > high[0])) continue;
-    for (size_t l = 0; l < B; ++l) {
-      const float v = x[i + l];
-      if (v > high[0]) {
-        std::pop_heap(high, high + q, greater);
-        high[q - 1] = v;
-        std::push_heap(high, high + q, greater);
-      }
-    }
-  }
-  for (; i < n; ++i) {
+  for (size_t i = q; i < n; ++i) {
     const float v = x[i];
     if (v > high[0]) {
       std::pop_heap(high, high + q, greater);
       high[q - 1] = v;
       std::push_heap(high, high + q, greater);
     }
-  }
-  // going down: x[n − 1 − i] for i = q, q + 1, …
-  size_t r = n - q;  // values x[0..r) are left, taken from the top
-  for (; r >= B; r -= B) {
-    const float* y = x + r - B;
-    float m = y[0];
-    for (size_t l = 1; l < B; ++l) m = std::min(m, y[l]);
-    if (!(m < low[0])) continue;
-    for (size_t l = B; l-- > 0;) {
-      const float u = y[l];
-      if (u < low[0]) {
-        std::pop_heap(low, low + q);
-        low[q - 1] = u;
-        std::push_heap(low, low + q);
-      }
-    }
-  }
-  for (; r-- > 0;) {
-    const float u = x[r];
+    const float u = x[n - 1 - i];
     if (u < low[0]) {
       std::pop_heap(low, low + q);
       low[q - 1] = u;
@@ -296,6 +260,11 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
  * onsetLagFrames earlier (vibrato and a ringing tone's slow drift do not rise), half-wave rectified, summed
  * per frequency group (onsetGroupEdgesHz) and divided by the group's filter count, so that a soft hi-hat in
  * the top group is not averaged away by a kick or an open hat elsewhere. Centered frames (frame i at i·hop).
+ * With onsetNoveltyMinHz > 0 a last column holds a timbre novelty over the filters at or above it: the geometric
+ * mean of (a) the rise over the earlier frame's level continued along its decay (the slope over the
+ * onsetNoveltySlopeFrames before it, falls only: a hit inside a ringing cymbal keeps the level from decaying) and
+ * (b) the rise of the spectral shape (levels minus their mean over those filters: a closed hat's spectrum replacing
+ * an open hat's at the same level), each the mean positive part per filter (dB).
  */
 class OnsetFluxTracker {
  public:
@@ -305,7 +274,9 @@ class OnsetFluxTracker {
         H_(static_cast<size_t>(o.onsetHopSamples)),
         fft_(W_),
         lag_(o.onsetLagFrames),
-        maxW_(o.onsetMaxFilterBands) {
+        maxW_(o.onsetMaxFilterBands),
+        slope_(o.onsetNoveltySlopeFrames),
+        noveltyHz_(o.onsetNoveltyMinHz) {
     win_.resize(W_);
     double wsum = 0;
     for (size_t i = 0; i < W_; ++i) {
@@ -349,18 +320,27 @@ class OnsetFluxTracker {
       int g = 0;
       while (g < G_ - 1 && fc >= edges[static_cast<size_t>(g)]) ++g;
       flt.group = g;
+      flt.fc = fc;
       ++groupCount_[static_cast<size_t>(g)];
       filters_.push_back(std::move(flt));
     }
     const size_t F = filters_.size();
-    hist_.assign(static_cast<size_t>(lag_) + 1, std::vector<float>(F, 0.0f));  // silence before the file
+    novLo_ = F;
+    for (size_t j = 0; j < F; ++j)
+      if (noveltyHz_ > 0 && filters_[j].fc >= noveltyHz_ && novLo_ == F) novLo_ = j;
+    if (noveltyHz_ > 0 && novLo_ == F && F > 0) novLo_ = F - 1;  // at least the top filter
+    novelty_ = noveltyHz_ > 0 && F > 0;
+    const size_t depth = static_cast<size_t>(lag_) + (novelty_ ? static_cast<size_t>(slope_) : 0);
+    hist_.assign(depth + 1, std::vector<float>(F, 0.0f));  // silence before the file
+    shape_.assign(F, 0.0f);
+    prevShape_.assign(F, 0.0f);
     buf_.resize(W_);
     re_.resize(bins);
     im_.resize(bins);
     mag_.resize(bins);
     sums_.resize(static_cast<size_t>(G_));
     fifo_.assign(W_ / 2, 0.0f);  // the first frame is centered on sample 0
-    rep_.onsetFluxGroups = G_;
+    rep_.onsetFluxGroups = G_ + (novelty_ ? 1 : 0);
     rep_.onsetHopSeconds = static_cast<double>(H_) / o.sampleRate;
   }
 
@@ -392,6 +372,7 @@ class OnsetFluxTracker {
     size_t lo = 0;
     std::vector<float> w;
     int group = 0;
+    double fc = 0;  // centre frequency, Hz
   };
 
   void frame(const float* x) {
@@ -401,8 +382,9 @@ class OnsetFluxTracker {
     const size_t bins = W_ / 2 + 1;
     for (size_t k = 0; k < bins; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
     const size_t F = filters_.size();
+    const size_t D = hist_.size();
     std::vector<float>& cur = hist_[pos_];
-    const std::vector<float>& old = hist_[(pos_ + 1) % hist_.size()];  // lag_ frames before
+    const std::vector<float>& old = hist_[(pos_ + D - static_cast<size_t>(lag_)) % D];  // lag_ frames before
     for (size_t j = 0; j < F; ++j) {
       const Filter& flt = filters_[j];
       float e = 0;
@@ -422,13 +404,51 @@ class OnsetFluxTracker {
       const int c = groupCount_[static_cast<size_t>(g)];
       rep_.onsetFlux.push_back(c ? static_cast<float>(sums_[static_cast<size_t>(g)] / c) : 0.0f);
     }
-    pos_ = (pos_ + 1) % hist_.size();
+    if (novelty_) rep_.onsetFlux.push_back(static_cast<float>(novelty(cur, old)));
+    pos_ = (pos_ + 1) % D;
+  }
+
+  /** The timbre novelty of the current frame (filters novLo_..F-1; see the class comment). */
+  double novelty(const std::vector<float>& cur, const std::vector<float>& old) {
+    const size_t F = filters_.size(), D = hist_.size();
+    const std::vector<float>& older = hist_[(pos_ + D - static_cast<size_t>(lag_ + slope_)) % D];
+    const size_t n = F - novLo_;
+    double mean = 0, oldMean = 0;
+    for (size_t j = novLo_; j < F; ++j) {
+      mean += cur[j];
+      oldMean += old[j];
+    }
+    mean /= static_cast<double>(n);
+    oldMean /= static_cast<double>(n);
+    double decay = 0, shape = 0;
+    const float perFrame = static_cast<float>(lag_) / static_cast<float>(slope_);
+    for (size_t j = novLo_; j < F; ++j) {
+      shape_[j] = cur[j] - static_cast<float>(mean);
+      prevShape_[j] = old[j] - static_cast<float>(oldMean);
+    }
+    for (size_t j = novLo_; j < F; ++j) {
+      const size_t lo = j > novLo_ ? j - 1 : j, hi = std::min(F - 1, j + 1);
+      float ref = old[lo], refShape = prevShape_[lo];
+      for (size_t i = lo + 1; i <= hi; ++i) {
+        ref = std::max(ref, old[i]);
+        refShape = std::max(refShape, prevShape_[i]);
+      }
+      const float fall = std::min(0.0f, old[j] - older[j]) * perFrame;  // the decay continued over the lag
+      decay += std::max(0.0f, cur[j] - (ref + fall));
+      shape += std::max(0.0f, shape_[j] - refShape);
+    }
+    return std::sqrt((decay / static_cast<double>(n)) * (shape / static_cast<double>(n)));
   }
 
   FeatureReport& rep_;
   size_t W_, H_;
   RealFft fft_;
-  int lag_, maxW_, G_ = 1;
+  int lag_, maxW_, slope_;
+  double noveltyHz_;
+  bool novelty_ = false;
+  size_t novLo_ = static_cast<size_t>(-1);
+  std::vector<float> shape_, prevShape_;
+  int G_ = 1;
   float magScale_ = 1, floorInv_ = 1;
   std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
   std::vector<Filter> filters_;
@@ -490,6 +510,10 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
     for (size_t i = 0; i < o.onsetGroupEdgesHz.size(); ++i)
       if (!(o.onsetGroupEdgesHz[i] > (i ? o.onsetGroupEdgesHz[i - 1] : 0.0)))
         return "onsetGroupEdgesHz must be positive and ascending";
+    if (!(o.onsetNoveltyMinHz >= 0 && o.onsetNoveltyMinHz <= 192000))
+      return "onsetNoveltyMinHz must be in [0, 192000] Hz, got " + num(o.onsetNoveltyMinHz);
+    if (o.onsetNoveltySlopeFrames < 1 || o.onsetNoveltySlopeFrames > 64)
+      return "onsetNoveltySlopeFrames must be in [1, 64], got " + num(o.onsetNoveltySlopeFrames);
   }
   return {};
 }

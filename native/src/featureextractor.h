@@ -59,6 +59,9 @@ struct FeatureOptions {
   int onsetLagFrames = 2;                      // the rise is over the frame this many hops before, 1–64
   int onsetMaxFilterBands = 1;                 // ± filters of the max filter over the earlier frame, 0–16
   std::vector<double> onsetGroupEdgesHz = {250, 2000, 8000};  // splits of the flux into groups (ascending)
+  // timbre novelty (an extra last column of onsetFlux when > 0): filters at or above this frequency, Hz, 0 = off
+  double onsetNoveltyMinHz = 0;
+  int onsetNoveltySlopeFrames = 3;  // the decay before the lag frame is measured over this many hops, 1–64
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -85,7 +88,8 @@ struct FeatureReport {
   std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major
   std::vector<float> fineEnergy;                  // mean square of the mono mix per tick
   int tickSamples = 0;
-  // onset flux: onsetFluxGroups values per frame (frame-major), mean rise per filter in the group (dB)
+  // onset flux: onsetFluxGroups values per frame (frame-major), mean rise per filter in the group (dB); with
+  // onsetNoveltyMinHz > 0 the last column is the timbre novelty (dB, see OnsetFluxTracker)
   std::vector<float> onsetFlux;
   int onsetFluxGroups = 0;
   double onsetHopSeconds = 0;

@@ -161,35 +161,29 @@ void distanceTransform2(const double* a, const double* b, size_t n, double c, do
                         int32_t* gb) {
   fa[0] = a[0];
   fb[0] = b[0];
-  if (!kArgs) {
-    // the same selections as below, as maxima (std::max(x, y) is y exactly when x < y): no branches
-    for (size_t j = 1; j < n; ++j) {
-      fa[j] = std::max(a[j], fa[j - 1] - c);
-      fb[j] = std::max(b[j], fb[j - 1] - c);
-    }
-    for (size_t j = n - 1; j-- > 0;) {
-      fa[j] = std::max(fa[j], fa[j + 1] - c);
-      fb[j] = std::max(fb[j], fb[j + 1] - c);
-    }
-    return;
+  if (kArgs) {
+    ga[0] = 0;
+    gb[0] = 0;
   }
-  ga[0] = 0;
-  gb[0] = 0;
   for (size_t j = 1; j < n; ++j) {
     const double ca = fa[j - 1] - c, cb = fb[j - 1] - c;
     const bool ta = ca > a[j], tb = cb > b[j];
     fa[j] = ta ? ca : a[j];
-    ga[j] = ta ? ga[j - 1] : static_cast<int32_t>(j);
     fb[j] = tb ? cb : b[j];
-    gb[j] = tb ? gb[j - 1] : static_cast<int32_t>(j);
+    if (kArgs) {
+      ga[j] = ta ? ga[j - 1] : static_cast<int32_t>(j);
+      gb[j] = tb ? gb[j - 1] : static_cast<int32_t>(j);
+    }
   }
   for (size_t j = n - 1; j-- > 0;) {
     const double ca = fa[j + 1] - c, cb = fb[j + 1] - c;
     const bool ta = ca > fa[j], tb = cb > fb[j];
     fa[j] = ta ? ca : fa[j];
-    ga[j] = ta ? ga[j + 1] : ga[j];
     fb[j] = tb ? cb : fb[j];
-    gb[j] = tb ? gb[j + 1] : gb[j];
+    if (kArgs) {
+      ga[j] = ta ? ga[j + 1] : ga[j];
+      gb[j] = tb ? gb[j + 1] : gb[j];
+    }
   }
 }
 }  // namespace

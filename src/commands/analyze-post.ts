@@ -3,8 +3,8 @@
  * (from the mel envelope's own onsets: independent of the onsets task) and key, each a plain call
  * of the pure engines. A small pool of worker threads is shared by the batch, so `--jobs N` runs N
  * files' post-processing side by side while the main thread reads the next files' audio and prints
- * results; for one file onsets and tempo run on two threads beside the pitch HMM's decoding on the
- * libuv pool.
+ * results; for one file at a time tempo runs on one thread while the calling thread runs onsets and key
+ * (it would only wait otherwise), beside the pitch HMM's decoding on the libuv pool.
  * The workers start with the batch, so their start-up overlaps the first file's audio pass.
  */
 import { availableParallelism } from 'node:os';
@@ -151,10 +151,11 @@ export class PostPool {
 
   /**
    * Threads for a batch running `jobs` files at once: two per file (onsets beside tempo: the longest
-   * tasks; key follows on the first free one), at most the cores.
+   * tasks; key follows on the first free one), at most the cores; one for one file at a time, whose
+   * onsets and key run on the calling thread beside it (that thread waits for them anyway).
    */
   static sizeFor(jobs: number): number {
-    return Math.max(1, Math.min(2 * jobs, availableParallelism()));
+    return jobs <= 1 ? 1 : Math.min(2 * jobs, availableParallelism());
   }
 
   /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */

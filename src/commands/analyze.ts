@@ -94,7 +94,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
       jobs,
       onResult: options.onResult,
       onError: options.onError,
-      job: (file) => analyzeOne(file, features, options, post),
+      job: (file) => analyzeOne(file, features, options, post, jobs === 1),
     });
     return await saveBatch(recorder, options.store, batch);
   } finally {
@@ -107,6 +107,8 @@ async function analyzeOne(
   features: AnalyzeFeature[],
   options: AnalyzeOptions,
   post: PostPool | undefined,
+  /** One file at a time: this thread runs some post-processing itself (see startFeatures). */
+  alone: boolean,
 ): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
@@ -159,7 +161,7 @@ async function analyzeOne(
             onsetHopSeconds: fluxReport.onsetHopSeconds,
           }
         : stftOnly;
-    const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
+    const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post, alone) : undefined;
     derived?.catch(() => undefined);
     const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
     const yinReport = await yinDone;
@@ -207,6 +209,9 @@ async function analyzeOne(
 /**
  * Onsets, tempo and key from the shared STFT's report, on the post-processing threads (in this
  * thread without a pool); the engines' choices (metrical level, key) come back as decisions, in that order.
+ * `alone` (one file at a time, `--jobs 1`): this thread has nothing else to do until they are done, so it runs
+ * onsets (when tempo is asked for too) and key itself while tempo runs on the pool's one thread (a second
+ * thread would cost its own start-up, module loading and compilation of the engines).
  */
 async function startFeatures(
   report: FeatureReport,
@@ -214,20 +219,26 @@ async function startFeatures(
   sampleRate: number,
   file: string,
   post: PostPool | undefined,
+  alone: boolean,
 ): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
   const wantsTempo = features.includes('tempo');
   const wantsOnsets = features.includes('onsets');
+  const pooled = {
+    tempo: post !== undefined,
+    onsets: post !== undefined && !(alone && wantsTempo),
+    key: post !== undefined && !alone,
+  };
   // the series go to the threads as copies owned by JavaScript (cloning them costs far more than this copy; the
   // native report's own buffers stay here): moved to the one thread that reads them, shared when both do
   const transfer = { onsets: [] as ArrayBuffer[], tempo: [] as ArrayBuffer[] };
-  const moved = <A extends Float32Array>(a: A, to: ArrayBuffer[]): A => {
-    if (!post) return a;
+  const moved = <A extends Float32Array>(a: A, to: ArrayBuffer[], onPool: boolean): A => {
+    if (!onPool) return a;
     const own = a.slice() as A;
     to.push(own.buffer as ArrayBuffer);
     return own;
   };
   const shared = (a: Float32Array): Float32Array => {
-    if (!post || !(wantsOnsets && wantsTempo)) return a;
+    if (!(pooled.onsets && pooled.tempo && wantsOnsets && wantsTempo)) return a;
     const own = new Float32Array(new SharedArrayBuffer(a.byteLength));
     own.set(a);
     return own;
@@ -235,17 +246,18 @@ async function startFeatures(
   const odf = shared(report.odf);
   const fineEnergy = shared(report.fineEnergy);
   // odf and fineEnergy: the shared copy when both tasks read them, else a moved copy
-  const own = (a: Float32Array, to: ArrayBuffer[]) => (a.buffer instanceof SharedArrayBuffer ? a : moved(a, to));
+  const own = (a: Float32Array, to: ArrayBuffer[], onPool: boolean) =>
+    a.buffer instanceof SharedArrayBuffer ? a : moved(a, to, onPool);
   const { windowSamples } = stftLayout(sampleRate);
   const onsetsTask = () => ({
     kind: 'onsets' as const,
     input: {
       report: {
-        odf: own(odf, transfer.onsets),
+        odf: own(odf, transfer.onsets, pooled.onsets),
         hopSeconds: report.hopSeconds,
-        fineEnergy: own(fineEnergy, transfer.onsets),
+        fineEnergy: own(fineEnergy, transfer.onsets, pooled.onsets),
         tickSamples: report.tickSamples,
-        onsetFlux: moved(report.onsetFlux, transfer.onsets),
+        onsetFlux: moved(report.onsetFlux, transfer.onsets, pooled.onsets),
         onsetFluxGroups: report.onsetFluxGroups,
         onsetHopSeconds: report.onsetHopSeconds,
       },
@@ -257,12 +269,12 @@ async function startFeatures(
     kind: 'tempo' as const,
     input: {
       report: {
-        odf: own(odf, transfer.tempo),
-        odfLow: moved(report.odfLow, transfer.tempo),
-        chroma: moved(report.chroma, transfer.tempo),
+        odf: own(odf, transfer.tempo, pooled.tempo),
+        odfLow: moved(report.odfLow, transfer.tempo, pooled.tempo),
+        chroma: moved(report.chroma, transfer.tempo, pooled.tempo),
         pitchClass: report.pitchClass,
         hopSeconds: report.hopSeconds,
-        fineEnergy: own(fineEnergy, transfer.tempo),
+        fineEnergy: own(fineEnergy, transfer.tempo, pooled.tempo),
         tickSamples: report.tickSamples,
       },
       sampleRate,
@@ -282,13 +294,14 @@ async function startFeatures(
       file,
     },
   };
-  const run = <T extends PostTask>(task: T, buffers: ArrayBuffer[]) =>
-    post ? post.run(task, buffers) : Promise.resolve(runPostTask(task));
-  const tempoDone = wantsTempo ? run(tempoTask(), transfer.tempo) : undefined;
+  // tempo first: the tasks run here start once it is on its thread
+  const run = <T extends PostTask>(task: T, buffers: ArrayBuffer[], onPool: boolean) =>
+    onPool && post ? post.run(task, buffers) : Promise.resolve(runPostTask(task));
+  const tempoDone = wantsTempo ? run(tempoTask(), transfer.tempo, pooled.tempo) : undefined;
   tempoDone?.catch(() => undefined);
-  const onsetsDone = wantsOnsets ? run(onsetsTask(), transfer.onsets) : undefined;
+  const onsetsDone = wantsOnsets ? run(onsetsTask(), transfer.onsets, pooled.onsets) : undefined;
   onsetsDone?.catch(() => undefined);
-  const keyDone = features.includes('key') ? run(keyTask, []) : undefined;
+  const keyDone = features.includes('key') ? run(keyTask, [], pooled.key) : undefined;
   keyDone?.catch(() => undefined);
   const out: { onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] } = { decisions: [] };
   const o = await onsetsDone;

@@ -36,8 +36,8 @@ before(() => {
   const pop = songPlanar({ bpm: 128, tonic: 62, mode: 'major', bars: 2 }, 44100, 1.5);
   const clip = pop.map((ch) => ch.map((x) => (0.989 * Math.tanh(6 * x)) / Math.tanh(6)));
   writeWav(f('brickwalled.wav'), clip, 44100, 's16');
-  // mono speech-like material made here (22.05 kHz): syllables of formant-filtered pulses and noise
-  writeWav(f('speech.wav'), [speechLike(12, 22050, 7)], 22050, 's16');
+  // mono speech-like material made here (6 s at 22.05 kHz): syllables of formant-filtered pulses and noise
+  writeWav(f('speech.wav'), [speechLike(6, 22050, 7)], 22050, 's16');
   // a 96 kHz mix
   writeWav(f('hires.wav'), songPlanar({ bpm: 110, tonic: 60, mode: 'major', bars: 2 }, 96000, 0.8), 96000, 's24');
 });

@@ -46,7 +46,7 @@ const audioMd5 = (file: string) => ff(['-i', file, '-map', '0:a:0', '-f', 'md5',
 const meta = ['-metadata', 'title=Song', '-metadata', 'artist=The Band', '-metadata', 'ISRC=GBAYE0601498'];
 
 before(async () => {
-  writeWav(f('sine.wav'), sineSegments(48000, 2, [{ seconds: 10, dbfs: -20 }]), 48000, 's24');
+  writeWav(f('sine.wav'), sineSegments(48000, 2, [{ seconds: 5, dbfs: -20 }]), 48000, 's24');
   ff(['-i', f('sine.wav'), ...meta, f('sine.flac')]);
   ff(['-i', f('sine.wav'), ...meta, '-c:a', 'libmp3lame', '-b:a', '320k', f('sine.mp3')]);
   ff(['-i', f('sine.wav'), ...meta, '-c:a', 'libopus', '-b:a', '160k', f('sine.opus')]);
@@ -54,7 +54,7 @@ before(async () => {
   for (const [i, lufs] of [-10, -14, -20].entries()) {
     writeWav(
       f(`song${i}.wav`),
-      await masterLike({ sampleRate: 44100, seconds: 10, integratedLufs: lufs, truePeakDbtp: lufs + 8 }),
+      await masterLike({ sampleRate: 44100, seconds: 5, integratedLufs: lufs, truePeakDbtp: lufs + 8 }),
       44100,
       's16',
     );

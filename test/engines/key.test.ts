@@ -213,14 +213,19 @@ test('chord labels: a first-inversion V (G/B) is G, not B minor; G7 is G; over a
     chordBassInChroma: 1,
   });
   assert.equal(chordAt(old, 1.5 * seconds, bs), 'Bm');
-  // I–IV–V–I over a G pedal (the bass holds G2 for 10 s): the pedal is found and the chords above it are read
+  // I–IV–V–I over a G pedal (the bass holds G2 for 10 s): the pedal is found and, with the bass register weighted
+  // down in the chord chroma (chordBassInChroma 0.5, the third round's default), the chords above it are read. The
+  // fourth round's default (1: the whole profile, better over the 218 songs of bench/RESULTS.md) reads F/G as C here:
+  // the held G's partials above 250 Hz stay in the chroma (a known limit, in RESULTS.md)
   const pedal = (c: [number[], number]): [number[], number] => [c[0], 43];
-  const ped = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0));
+  const down = { chordBassInChroma: 0.5 };
+  assert.equal(chordAt(keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0)), 1.5 * seconds, bs), 'C');
+  const ped = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0), down);
   assert.ok((ped.decision!.inputs as { pedalSeconds: number }).pedalSeconds >= 8);
   assert.equal(chordAt(ped, 1.5 * seconds, bs), 'F');
   assert.equal(chordAt(ped, 5.5 * seconds, bs), 'F');
   assert.equal(ped.result.key, 'C major');
   // without the pedal rule the held G is taken for the root of the F chord above it
-  const noPedal = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0), { pedalMinSeconds: 30 });
+  const noPedal = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0), { ...down, pedalMinSeconds: 30 });
   assert.notEqual(chordAt(noPedal, 1.5 * seconds, bs), 'F');
 });

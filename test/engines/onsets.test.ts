@@ -13,6 +13,7 @@ import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
 import {
   attackStart,
+  detectOnsets,
   fluxEnvelope,
   fluxGroupPeaks,
   onsetDefaults,
@@ -113,4 +114,65 @@ test('per-group picking: a rise in one frequency group beside a larger peak of t
   // 0.9 leaves it out and 0.7 keeps it
   assert.ok(!fluxGroupPeaks(flux, { ...params, fluxGroupDeltaFraction: 0.9 }).includes(lone));
   assert.ok(fluxGroupPeaks(flux, { ...params, fluxGroupDeltaFraction: 0.7 }).includes(lone));
+});
+
+test('timbre novelty: a novelty peak far from every other onset is an onset; beside one it is not', () => {
+  // five flux columns (four groups + the novelty), 5.8 ms hop, 2 s: "kicks" every 100 ms in groups 0–1 except
+  // between 1.0 and 1.4 s; novelty peaks 40 ms after the fourth kick (inside noveltyExclusionSeconds) and at 1.2 s
+  // (alone: a hat inside a ringing open hat, where no group rises and the energy is flat)
+  const hop = 0.0058;
+  const tick = 0.0005;
+  const n = Math.round(2 / hop);
+  const groups = 5;
+  const values = new Float32Array(n * groups);
+  const fine = new Float64Array(Math.round(2 / tick)).fill(1e-4);
+  const kicks: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const t = 0.05 + 0.1 * k;
+    if (t > 1.0 && t < 1.4) continue;
+    kicks.push(t);
+    const f = Math.round(t / hop);
+    values[f * groups] = 1;
+    values[f * groups + 1] = 1;
+    // the kick's energy: a step at t, decaying over 40 ms
+    for (let i = Math.round(t / tick); i < Math.round((t + 0.04) / tick); i++) fine[i] = 1 - (i * tick - t) / 0.05;
+  }
+  const near = Math.round((kicks[3]! + 0.04) / hop);
+  const alone = Math.round(1.2 / hop);
+  values[near * groups + 4] = 1;
+  values[(alone - 1) * groups + 4] = 0.4; // the rising edge (below half the peak)
+  values[alone * groups + 4] = 0.9;
+  const input = {
+    odf: new Float32Array(Math.round(2 / 0.0116)),
+    hopSeconds: 0.0116,
+    windowSeconds: 0.0464,
+    fineEnergy: fine,
+    tickSeconds: tick,
+    flux: { values, groups, hopSeconds: hop },
+  };
+  const params = onsetDefaults();
+  const times = detectOnsets(input, params).times;
+  // every kick once, within 1 ms
+  for (const t of kicks)
+    assert.ok(
+      times.some((x) => Math.abs(x - t) < 0.001),
+      `kick ${t}: ${times.join(' ')}`,
+    );
+  // the lone novelty peak: at its rising edge (the peak frame: the frame before is under half of it) less the lead
+  const expected = alone * hop - params.noveltyLeadSeconds;
+  assert.ok(
+    times.some((x) => Math.abs(x - expected) < 0.0006),
+    `novelty onset near ${expected}: ${times.join(' ')}`,
+  );
+  // nothing else: not the peak 40 ms after a kick, nothing between the hits
+  assert.equal(times.length, kicks.length + 1);
+  // without the novelty column (four groups), no onset at 1.2 s
+  const four = new Float32Array(n * 4);
+  for (let t = 0; t < n; t++) for (let g = 0; g < 4; g++) four[t * 4 + g] = values[t * groups + g]!;
+  const without = detectOnsets({ ...input, flux: { values: four, groups: 4, hopSeconds: hop } }, params).times;
+  assert.equal(without.length, kicks.length);
+  // the novelty's scale is its largest value (fewer than 1 % of the frames carry any): the lone peak is 0.9 over a
+  // local median of 0, so a threshold of 0.95 leaves it out and 0.85 keeps it
+  assert.equal(detectOnsets(input, { ...params, noveltyDeltaFraction: 0.95 }).times.length, kicks.length);
+  assert.equal(detectOnsets(input, { ...params, noveltyDeltaFraction: 0.85 }).times.length, kicks.length + 1);
 });

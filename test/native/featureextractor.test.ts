@@ -272,7 +272,7 @@ test('onset flux: one frame per hop; a tone rises in its own frequency group at 
   for (let k = 0; k < ramp; k++) x[n - 1 - k]! *= 0.5 - 0.5 * Math.cos((Math.PI * k) / ramp); // and a fade-out
   const r = analyze(x, { spectrum: true, pitch: false, onsets: true });
   const G = r.onsetFluxGroups;
-  assert.equal(G, 4);
+  assert.equal(G, 5); // four frequency groups and the timbre novelty
   const hop = Math.round(r.onsetHopSeconds * FS);
   assert.equal(hop, 278); // 0.0058 s at 48 kHz
   const frames = 1 + Math.floor(n / hop);
@@ -301,4 +301,39 @@ test('onset flux: one frame per hop; a tone rises in its own frequency group at 
   assert.deepEqual(Array.from(fx.finish().onsetFlux), Array.from(r.onsetFlux));
   // off unless asked: tempo and the other features do not pay for it
   assert.equal(analyze(x, { spectrum: true, pitch: false }).onsetFlux.length, 0);
+});
+
+test('onset flux novelty: a spectrum that replaces another at the same level peaks; a steady decay does not', () => {
+  // a cymbal-like tone cluster (8 sines, log-spaced 5–15 kHz, random phases) decaying by 1/e in 0.3 s; at 0.5 s
+  // another cluster (the frequencies halfway between, in log: 2.4 filters away) takes over at the same amplitude
+  // within 2 ms: the level stays on its decay, the spectral shape changes
+  const n = FS;
+  const x = new Float32Array(n);
+  let seed = 12345;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const cluster = (offset: number) =>
+    Array.from({ length: 8 }, (_, k) => ({ hz: 5000 * 3 ** ((k + offset) / 8), phase: 2 * Math.PI * rnd() }));
+  const a = cluster(0);
+  const b = cluster(0.5);
+  const cross = Math.round(0.002 * FS);
+  const at = Math.round(0.5 * FS);
+  for (let i = 0; i < n; i++) {
+    const w = i < at ? 0 : i >= at + cross ? 1 : (i - at) / cross;
+    const env = 0.02 * Math.exp(-i / FS / 0.3);
+    let va = 0;
+    let vb = 0;
+    for (const s of a) va += Math.sin((2 * Math.PI * s.hz * i) / FS + s.phase);
+    for (const s of b) vb += Math.sin((2 * Math.PI * s.hz * i) / FS + s.phase);
+    x[i] = env * ((1 - w) * va + w * vb);
+  }
+  const r = analyze(x, { spectrum: true, pitch: false, onsets: true });
+  const G = r.onsetFluxGroups;
+  const nov = (t: number) => r.onsetFlux[t * G + G - 1]!;
+  const frame = (s: number) => Math.round(s / r.onsetHopSeconds);
+  let steady = 0;
+  for (let t = frame(0.1); t < frame(0.45); t++) steady = Math.max(steady, nov(t));
+  let change = 0;
+  for (let t = frame(0.48); t < frame(0.54); t++) change = Math.max(change, nov(t));
+  assert.ok(change > 1, `novelty at the change ${change} dB`);
+  assert.ok(change > 100 * steady, `novelty at the change ${change} dB, while decaying ${steady} dB`);
 });

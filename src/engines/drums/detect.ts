@@ -697,14 +697,16 @@ export class SessionDetector {
     let leadLag = 0;
     const maxLag = this.maxLag;
     // greedy, then refined: each source refitted on what the others leave (two sources leaking at once
-    // bias a single greedy pass)
-    const fits = sources.map((s) => ({
+    // bias a single greedy pass). Each source gets `fallbackTaps` delays: besides its direct leak, it reaches
+    // this mic a second time through a path learnt from another mic whose own drum still carries it (a kick
+    // under every hat: kick → hat never learnt, hat → tom subtracts the kick again, later)
+    const taps = Math.max(1, Math.round(BLEED_PARAMETERS.fallbackTaps.value));
+    const fits = sources.flatMap((s) => {
       // the source less its own known leaks: a tom mic carries the snare too, and the two would fit alike
-      y: this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag),
-      d: 0,
-      gain: 0,
-    }));
-    for (let round = 0; round < (sources.length > 1 ? 3 : 1); round++)
+      const y = this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag);
+      return Array.from({ length: taps }, () => ({ y, d: 0, gain: 0 }));
+    });
+    for (let round = 0; round < (fits.length > 1 ? 3 : 1); round++)
       fits.forEach((f) => {
         let o = maxLag - f.d;
         for (let i = 0; i < len + pre; i++) residual[i]! += f.gain * f.y[o + i]!;
@@ -717,7 +719,7 @@ export class SessionDetector {
         o = maxLag - d;
         for (let i = 0; i < len + pre; i++) residual[i]! -= gain * f.y[o + i]!;
       });
-    leadLag = fits[sources.indexOf(lead)]!.d;
+    leadLag = fits[taps * sources.indexOf(lead)]!.d;
     const residualDb = residualDbOf(residual);
     lastResidualDb = residualDb;
     if (residualDb > -marginDb) return { verdict: null, residualDb };

@@ -87,6 +87,14 @@ export const BLEED_PARAMETERS = {
     "a clean bleed event: one other close mic's hit explains the stretch of this mic after it to this far down " +
       '(energy left after the least-squares fit, through the detection emphasis); its gain and delay are learnt',
   ),
+  fallbackTaps: p(
+    2,
+    'delays per source',
+    [1, 4],
+    'a hit on a mic with no learnt path from a louder source is fitted by that source at this many delays each ' +
+      '(its direct leak, and the copy a learnt path from a third mic subtracts again)',
+    true,
+  ),
   cancelFloorDb: p(
     -40,
     'dB',

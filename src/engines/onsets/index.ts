@@ -4,10 +4,18 @@
  * (tick resolution, 0.5 ms) — the envelope frame alone is only good to ±1 hop. The envelope is the onset flux when
  * the extractor made it (`analyze --features onsets`: a 23 ms / 5.8 ms STFT, log filterbank, SuperFlux rise per
  * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames; peaks of the groups' mean and
- * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp).
+ * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp). With the flux's
+ * timbre novelty column, peaks of the novelty far from every other onset add onsets (a hat inside a ringing or
+ * choked open hat: no group's energy rises there).
  */
 import type { FeatureReport } from '../../native.js';
-import { ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
+
+/**
+ * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
+ * novelty last (ONSET_FLUX_PARAMETERS.noveltyMinHz).
+ */
+const FLUX_BAND_GROUPS = Object.keys(ONSET_FLUX_PARAMETERS).filter((k) => /GroupHz$/.test(k)).length + 1;
 
 export interface Onsets {
   /** Seconds from the start of the file, ascending. */
@@ -24,7 +32,8 @@ export interface OnsetInput {
   tickSeconds: number;
   /**
    * The onset flux (native `onsetFlux`: `groups` values per frame, frame-major, frame i centered at
-   * i·hopSeconds). When present the peaks are picked on it; odf then only gives the strengths.
+   * i·hopSeconds). When present the peaks are picked on it; odf then only gives the strengths. With one column
+   * more than the native frequency groups, the last one is the timbre novelty.
    */
   flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
 }
@@ -118,6 +127,41 @@ export function fluxGroupPeaks(
       all.add(t);
   }
   return [...all].sort((a, b) => a - b);
+}
+
+/**
+ * Frames where the timbre novelty (divided by the value fluxScaleTopFraction of its frames exceed) peaks (largest
+ * within ± fluxPeakWindowSeconds) above its local median (± fluxMedianSeconds) by noveltyDeltaFraction.
+ */
+export function noveltyPeaks(
+  novelty: ArrayLike<number>,
+  hopSeconds: number,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const delta = checkParameter(
+    'noveltyDeltaFraction',
+    ONSET_PARAMETERS.noveltyDeltaFraction,
+    params.noveltyDeltaFraction,
+  );
+  return pickPeaks(novelty, 1 / hopSeconds, {
+    ...params,
+    scaleTopFraction: params.fluxScaleTopFraction,
+    deltaFraction: delta,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+  });
+}
+
+/** Distance from t to the nearest of the ascending xs (Infinity when there are none). */
+function nearest(xs: number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo < xs.length ? xs[lo]! - t : Infinity, lo > 0 ? t - xs[lo - 1]! : Infinity);
 }
 
 /** The value at rank floor(q·(n − 1)) of xs in ascending order (a copy is partitioned, Hoare's selection). */
@@ -407,8 +451,27 @@ export function fineRises(
   return out;
 }
 
+/** The onset flux split into its frequency groups and, when the extractor made it, the timbre novelty column. */
+export function splitFlux(flux: NonNullable<OnsetInput['flux']>): {
+  bands: NonNullable<OnsetInput['flux']>;
+  novelty?: Float64Array;
+} {
+  if (flux.groups !== FLUX_BAND_GROUPS + 1) return { bands: flux };
+  const g = FLUX_BAND_GROUPS;
+  const n = Math.floor(flux.values.length / flux.groups);
+  const values = new Float32Array(n * g);
+  const novelty = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    for (let k = 0; k < g; k++) values[t * g + k] = flux.values[t * (g + 1) + k]!;
+    novelty[t] = flux.values[t * (g + 1) + g]!;
+  }
+  return { bands: { values, groups: g, hopSeconds: flux.hopSeconds }, novelty };
+}
+
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
   const { odf, fineEnergy, tickSeconds } = input;
+  const split = input.flux ? splitFlux(input.flux) : undefined;
+  if (split) input = { ...input, flux: split.bands };
   // the onset flux when the extractor made it (analyze --features onsets), else the shared STFT's mel envelope
   const env = input.flux ? fluxEnvelope(input.flux, params) : odf;
   const hopSeconds = input.flux ? input.flux.hopSeconds : input.hopSeconds;
@@ -486,6 +549,34 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   for (const rise of extra) {
     const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
     out.push({ t, s: strength(t), e: 0 });
+  }
+  // timbre novelty: a hat inside a ringing or choked open hat, where no group's flux rises; only where no other
+  // onset is near (the novelty of a hit the flux found is not a second onset)
+  if (split?.novelty) {
+    const exclusion = checkParameter(
+      'noveltyExclusionSeconds',
+      ONSET_PARAMETERS.noveltyExclusionSeconds,
+      params.noveltyExclusionSeconds,
+    );
+    const found = out.map((o) => o.t).sort((a, b) => a - b);
+    const lead = checkParameter('noveltyLeadSeconds', ONSET_PARAMETERS.noveltyLeadSeconds, params.noveltyLeadSeconds);
+    const edgeFraction = checkParameter(
+      'noveltyEdgeFraction',
+      ONSET_PARAMETERS.noveltyEdgeFraction,
+      params.noveltyEdgeFraction,
+    );
+    const maxBack = Math.round(params.fluxPeakWindowSeconds / hopSeconds);
+    for (const p of noveltyPeaks(split.novelty, hopSeconds, params)) {
+      // no energy rise marks these hits (the level is flat or falling): placed from the novelty itself
+      // … at the rising edge of the novelty peak: the first frame from which it stays at or above
+      // noveltyEdgeFraction of the peak (a choke's shape change peaks once the open hat has faded)
+      const edge = split.novelty[p]! * edgeFraction;
+      let k = p;
+      while (k > 0 && p - k < maxBack && split.novelty[k - 1]! >= edge) k--;
+      const t = Math.max(0, k * hopSeconds - lead);
+      if (nearest(found, t) <= exclusion) continue;
+      out.push({ t, s: strength(t), e: 0 });
+    }
   }
   out.sort((a, b) => a.t - b.t);
   return {

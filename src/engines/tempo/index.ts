@@ -17,7 +17,11 @@
  *   when the level's subdivision is ternary: compound meter, 6/8 read at the dotted quarter rather
  *   than at 3/2 of it) and not after half of that; it is what tells a ballad with sixteenth-note
  *   hi-hats from its double tempo and a half-time groove from its half tempo. Left out without
- *   clear chord changes (drum stems).
+ *   clear chord changes (drum stems). The chord-change novelty is measured over at most
+ *   `harmonyWindowBeats` of the level's beats (a fast song's short bars keep their changes at its own level);
+ * - tonal pulse (beat vs tatum on the notes): a level whose notes fall half-way between its beats as strongly as
+ *   on them is half of the notes' pulse (a fast song's melody and chords seen at half tempo); only with tuned
+ *   notes (harmonyMinTuning), so drum stems are left to the other terms.
  * The choice is logged as a decision with every competing level's terms (estimateTempoWithDecision).
  * Beats: dynamic programming beat tracker (Ellis 2007, "Beat tracking by dynamic programming")
  * on the envelope plus its low band, each beat then snapped to a detected onset within a
@@ -340,6 +344,8 @@ interface Candidate {
   /** Evenness on the beat envelope and on the tonal envelope (the one used depends on whether there are chords). */
   evenBeat: number;
   evenTonal: number;
+  /** Tonal pulse: 1, or less when the notes fall half-way between this level's beats as strongly as on them. */
+  pulse: number;
   /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
   harmonyRaw: number;
   /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
@@ -387,6 +393,22 @@ export function evenness(env: ArrayLike<number>, beats: number[], halfWidth: num
   const hi = Math.max(a, b);
   const ratio = hi > 0 ? Math.min(a, b) / hi : 1;
   return floor + (1 - floor) * Math.min(1, ratio / full);
+}
+
+/**
+ * Tonal pulse of a level (beat vs tatum on the notes): the tonal envelope's strength half-way between the beats
+ * relative to on them, ρ. A level whose notes fall half-way as strongly as on the beat (ρ ≥ 1) is half of the
+ * notes' pulse: a fast song's melody and chords, one per beat, seen at half tempo. 1 up to ρ =
+ * tonalPulseRatio, falling linearly to tonalPulseFloor at ρ = 1.
+ */
+export function tonalPulse(tonal: ArrayLike<number>, beats: number[], halfWidth: number): number {
+  const lo = checkParameter('tonalPulseRatio', TEMPO_PARAMETERS.tonalPulseRatio);
+  const floor = checkParameter('tonalPulseFloor', TEMPO_PARAMETERS.tonalPulseFloor);
+  const [onBeat, half] = beatProfile(tonal, beats, [0, 0.5], halfWidth);
+  if (!(onBeat! > 0)) return 1;
+  const rho = half! / onBeat!;
+  if (rho <= lo) return 1;
+  return Math.max(floor, 1 - ((1 - floor) * (rho - lo)) / Math.max(1e-9, 1 - lo));
 }
 
 /**
@@ -482,11 +504,16 @@ export function estimateTempoWithDecision(
   // pulse rather than on loud (e.g. swung) off-beat hi-hats
   const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
   const tonal = tonalEnvelope(input.chroma, odf.length);
-  const noveltyFrames = Math.max(
-    1,
-    Math.round(checkParameter('harmonyWindowSeconds', TEMPO_PARAMETERS.harmonyWindowSeconds) * frameRate),
-  );
-  const novelty = harmonicNovelty(input.chroma, odf.length, noveltyFrames);
+  const windowSeconds = checkParameter('harmonyWindowSeconds', TEMPO_PARAMETERS.harmonyWindowSeconds);
+  const windowBeats = checkParameter('harmonyWindowBeats', TEMPO_PARAMETERS.harmonyWindowBeats);
+  /**
+   * The chord-change novelty window of a level: harmonyWindowSeconds, but at most harmonyWindowBeats of the level's
+   * beats (a fast song changes chords every bar of about 1.3 s: a 0.8 s window either side would blur the changes
+   * at its own level while its half tempo, with bars twice as long, keeps them).
+   */
+  const windowFrames = (bpm: number) =>
+    Math.max(1, Math.round(Math.min(windowSeconds, windowBeats > 0 ? (windowBeats * 60) / bpm : Infinity) * frameRate));
+  const harmonyCache = new Map<number, Float64Array | null>();
   // pitch content that never changes (a click track, one drone) has no chord changes: its novelty is rounding
   // noise, which the normalized autocorrelation below would blow up into "evidence"
   const minNovelty = checkParameter('harmonyMinNovelty', TEMPO_PARAMETERS.harmonyMinNovelty);
@@ -494,17 +521,28 @@ export function estimateTempoWithDecision(
   // chords count only when the file has tuned notes
   const tuning = input.pitchClass?.length === 120 ? tuningAwareChroma(input.pitchClass).concentration : undefined;
   const tuned = tuning === undefined || tuning >= checkParameter('harmonyMinTuning', TEMPO_PARAMETERS.harmonyMinTuning);
-  const changing = tuned && novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
-  const rHarm = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
+  // the tonal pulse needs measured tuned notes (no profile: no evidence either way)
+  const tunedNotes = tuning !== undefined && tuned;
+  /** Autocorrelation of the harmonic novelty with a window of `w` frames, null without chord changes. */
+  const harmonyAt = (w: number): Float64Array | null => {
+    if (harmonyCache.has(w)) return harmonyCache.get(w)!;
+    const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
+    const changing = novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
+    const r = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
+    harmonyCache.set(w, r);
+    return r;
+  };
+  const rHarm = harmonyAt(windowFrames(Infinity));
   const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
   /**
    * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
    * 3 or 4 beats and not after half of that: max over m ∈ {3, 4} of r(m·P) − max(0, r(m·P/2)).
    */
   const harmOf = (bpm: number, ternary: boolean) => {
-    if (!rHarm) return 1;
+    const rh = harmonyAt(windowFrames(bpm));
+    if (!rh) return 1;
     const lag = (60 * frameRate) / bpm;
-    const near = (l: number) => Math.max(at(rHarm, l * (1 - barTol)), at(rHarm, l), at(rHarm, l * (1 + barTol)));
+    const near = (l: number) => Math.max(at(rh, l * (1 - barTol)), at(rh, l), at(rh, l * (1 + barTol)));
     let best = 0;
     // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats
     for (const m of ternary ? [2, 3, 4] : [3, 4])
@@ -523,7 +561,7 @@ export function estimateTempoWithDecision(
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
-    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony;
+    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse;
   };
   /** The comb peak within ±candidateWindow of `target` BPM, scored with prior, metrical fit, bar and evenness. */
   const candidate = (target: number): Candidate | undefined => {
@@ -545,6 +583,7 @@ export function estimateTempoWithDecision(
         )
       : { fit: TEMPO_PARAMETERS.metricalFloor.value, ternary: false };
     const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
+    const pulse = beatFrames.length && tonal && tunedNotes ? tonalPulse(tonal, beatFrames, halfWidth) : 1;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const c: Candidate = {
@@ -557,6 +596,7 @@ export function estimateTempoWithDecision(
       even: evenBeat,
       evenBeat,
       evenTonal,
+      pulse,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
       score: 0,
@@ -648,7 +688,7 @@ export function estimateTempoWithDecision(
   const terms = (c: Candidate) =>
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
-    `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} = ${fmt(c.score)}`;
+    `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} = ${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
     decision: 'metricalLevel',
