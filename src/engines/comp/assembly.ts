@@ -8,6 +8,7 @@
 import { COMP_ASSEMBLY_PARAMETERS } from './params.js';
 import type { Section } from './measures.js';
 import type { TakeFeatures } from './features.js';
+import { median } from '../order.js';
 
 export interface GainMatch {
   /** The common voiced loudness aimed at (median of the takes), LUFS; null when all are silent. */
@@ -18,9 +19,7 @@ export interface GainMatch {
 }
 
 export function matchGains(loudness: (number | null)[], maxDb = COMP_ASSEMBLY_PARAMETERS.maxGainDb.value): GainMatch {
-  const known = loudness.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  const m = known.length;
-  const target = m === 0 ? null : m % 2 ? known[(m - 1) / 2]! : (known[m / 2 - 1]! + known[m / 2]!) / 2;
+  const target = median(loudness.filter((x): x is number => x !== null)) ?? null;
   const gainsDb: number[] = [];
   const bounded: boolean[] = [];
   for (const l of loudness) {

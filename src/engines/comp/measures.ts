@@ -22,6 +22,7 @@
  */
 import { COMP_FRAME_PARAMETERS, COMP_MEASURE_PARAMETERS } from './params.js';
 import type { TakeFeatures } from './features.js';
+import { median as middleValue, quantile } from '../order.js';
 
 export interface Section {
   name: string;
@@ -66,10 +67,9 @@ export interface TakeSectionMeasures {
 
 const dbOf = (x: number) => (x > 0 ? 10 * Math.log10(x) : -200);
 
+/** The value at rank round(q·(n − 1)); null for none. */
 function percentile(xs: number[], q: number): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]!;
+  return quantile(xs, q, 'nearest') ?? null;
 }
 
 export const median = (xs: number[]) => percentile(xs, 0.5);
@@ -763,8 +763,7 @@ function medianEnvelope(soft: Float32Array[], takes: number[], a: number, b: num
   const m = takes.length;
   for (let i = a; i < b; i++) {
     takes.forEach((k, j) => (vals[j] = i < soft[k]!.length ? soft[k]![i]! : 0));
-    vals.sort();
-    out[i - a] = m % 2 ? vals[(m - 1) / 2]! : (vals[m / 2 - 1]! + vals[m / 2]!) / 2;
+    out[i - a] = m === 0 ? 0 : middleValue(vals, vals)!;
   }
   return out;
 }

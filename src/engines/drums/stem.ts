@@ -24,6 +24,7 @@ import {
   type StemFeatures,
 } from './classify.js';
 import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
+import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
 class Biquad {
@@ -393,9 +394,8 @@ export class StemAnalyzer {
     const median = (ok: (f: StemFeatures) => boolean) => {
       const v = this.found
         .filter((h) => ok(h.features) && Number.isFinite(h.features.centroidHz))
-        .map((h) => h.features.centroidHz!)
-        .sort((a, b) => a - b);
-      return v.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? v[v.length >> 1]! : undefined;
+        .map((h) => h.features.centroidHz!);
+      return v.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? kthSmallest(v, v.length >> 1) : undefined;
     };
     const clear = median(isClearHat);
     const noBody = clear === undefined ? median(hasNoBody) : undefined;

@@ -22,6 +22,7 @@
  */
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
+import { kthSmallest } from '../order.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
 export type PitchClassName = (typeof PITCH_CLASS_NAMES)[number];
@@ -455,8 +456,8 @@ export function analyzeKey(
       bass.push(l);
     }
     const sums = full.map((f) => f.reduce((a, v) => a + v, 0));
-    const sorted = sums.filter((x) => x > 0).sort((a, b) => a - b);
-    const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+    const nonzero = sums.filter((x) => x > 0);
+    const median = nonzero.length ? kthSmallest(nonzero, nonzero.length >> 1) : 0;
     const floor = param('silentBlockFraction', options) * median;
     const sounding = sums.map((x) => x > 0 && x >= floor);
     const labelling: ChordLabelling = {

@@ -7,6 +7,7 @@
  * envelope's modulation power (0.5–16 Hz) at 2–8 Hz. Pure.
  */
 import { SPEECH_PARAMETERS as P } from '../dsp/params.js';
+import { kthSmallest } from '../order.js';
 
 export interface SpeechFeatures {
   /** Fraction of envelope frames that are pauses. */
@@ -31,8 +32,7 @@ export function speechFeatures(fineEnergy: ArrayLike<number>, tickSeconds: numbe
     for (let j = 0; j < per; j++) s += fineEnergy[k * per + j]!;
     db[k] = 10 * Math.log10(s / per + 1e-15);
   }
-  const sorted = Float64Array.from(db).sort();
-  const loud = sorted[Math.min(frames - 1, Math.floor(0.95 * frames))]!;
+  const loud = kthSmallest(db, Math.min(frames - 1, Math.floor(0.95 * frames)));
   const floor = loud - P.pauseBelowDb.value;
   // pauses between the first and the last sound (a fade-out or leading silence is not a pause)
   let first = 0;

@@ -10,6 +10,7 @@
  */
 import type { FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { median as orderMedian, quantile } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -164,38 +165,9 @@ function nearest(xs: number[], t: number): number {
   return Math.min(lo < xs.length ? xs[lo]! - t : Infinity, lo > 0 ? t - xs[lo - 1]! : Infinity);
 }
 
-/** The value at rank floor(q·(n − 1)) of xs in ascending order (a copy is partitioned, Hoare's selection). */
+/** The value at rank floor(q·(n − 1)) of xs in ascending order; 0 for none. */
 function percentile(xs: ArrayLike<number>, q: number): number {
-  const a = Float64Array.from(xs as ArrayLike<number>);
-  if (a.length === 0) return 0;
-  const k = Math.min(a.length - 1, Math.floor(q * (a.length - 1)));
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    // median of three as the pivot; partition [lo, hi] around it
-    const mid = (lo + hi) >>> 1;
-    const x = a[lo]!,
-      y = a[mid]!,
-      z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
+  return quantile(xs, q) ?? 0;
 }
 
 /**
@@ -223,12 +195,11 @@ function laggedMax(x: Float64Array, from: number, to: number, back: number, span
   }
 }
 
-/** Median of xs[lo, hi) (a copy is sorted; the windows are a few dozen frames). */
+/** Median of xs[lo, hi) (copied into buf, which the selection then partitions). */
 function median(xs: ArrayLike<number>, lo: number, hi: number, buf: Float64Array): number {
   const n = hi - lo;
   for (let i = 0; i < n; i++) buf[i] = xs[lo + i]!;
-  const a = buf.subarray(0, n).sort();
-  return n % 2 ? a[(n - 1) / 2]! : (a[n / 2 - 1]! + a[n / 2]!) / 2;
+  return orderMedian(buf.subarray(0, n), buf)!;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import type { FeatureExtractorOptions, FeatureReport } from '../../native.js';
 import { PITCH_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { median as middleValue } from '../order.js';
 
 export interface PitchFrame {
   /** Seconds (center of the YIN integration window). */
@@ -86,9 +87,9 @@ export function summarizePitch(
 ): Pitch {
   const voiced: number[] = [];
   for (const hz of r.pitchHz) if (hz > 0) voiced.push(hz);
-  voiced.sort((a, b) => a - b);
+  voiced.sort((a, b) => a - b); // gridConcentration sums in this order
   const n = voiced.length;
-  const median = n === 0 ? null : n % 2 ? voiced[(n - 1) / 2]! : (voiced[n / 2 - 1]! + voiced[n / 2]!) / 2;
+  const median = middleValue(voiced) ?? null;
   const ratio = r.pitchHz.length ? n / r.pitchHz.length : 0;
   const out: Pitch = {
     medianHz: median === null ? null : Math.round(median * 100) / 100,

@@ -34,6 +34,7 @@
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
 import { tuningAwareChroma } from '../key/index.js';
+import { kthSmallest } from '../order.js';
 
 export interface TempoCandidate {
   bpm: number;
@@ -657,8 +658,8 @@ export function estimateTempoWithDecision(
       for (const o of nearby(onsets, b, tol)) if (near === null || Math.abs(o - b) < Math.abs(near - b)) near = o;
       return near;
     });
-    const lags = snapped.flatMap((s, i) => (s === null ? [] : [s - beats[i]!])).sort((a, b) => a - b);
-    const lag = lags.length ? lags[Math.floor(lags.length / 2)]! : 0;
+    const lags = snapped.flatMap((s, i) => (s === null ? [] : [s - beats[i]!]));
+    const lag = lags.length ? kthSmallest(lags, lags.length >> 1) : 0;
     beats = beats.map((b, i) => snapped[i] ?? Math.max(0, b + lag));
   }
   let bpm = bestBpm;
