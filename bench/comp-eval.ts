@@ -19,7 +19,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { makeTakeSet, type Defect, type DefectKind, type TakeSet, type TakeSetOptions } from '../fixtures/takes.js';
+import {
+  defectAmount,
+  defectDrawer,
+  makeTakeSet,
+  type Defect,
+  type DefectKind,
+  type TakeSet,
+  type TakeSetOptions,
+} from '../fixtures/takes.js';
 import { VOICES, type VoiceStyle } from '../fixtures/voice.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { readPcmWav } from '../test/helpers/wav.js';
@@ -266,37 +274,14 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
   const total = Math.round(t * fs) + 1;
   const defects: Defect[] = [];
   const best: number[] = [];
-  const bags: DefectKind[][] = Array.from({ length: o.takes }, () => []);
-  const draw = (k: number): DefectKind => {
-    if (bags[k]!.length === 0) {
-      const bag = [...o.kinds];
-      for (let i = bag.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [bag[i], bag[j]] = [bag[j]!, bag[i]!];
-      }
-      bags[k] = bag;
-    }
-    return bags[k]!.pop()!;
-  };
+  const draw = defectDrawer(o.takes, o.kinds, rand);
   sections.forEach((_, si) => {
     const clean = Math.floor(rand() * o.takes);
     best.push(clean);
     for (let k = 0; k < o.takes; k++) {
       if (k === clean) continue;
       const kind = draw(k);
-      const amount =
-        kind === 'late'
-          ? 30 + 90 * rand()
-          : kind === 'early'
-            ? -(30 + 90 * rand())
-            : kind === 'noise'
-              ? -24 + 8 * rand()
-              : kind === 'clip'
-                ? 6 + 6 * rand()
-                : kind === 'level'
-                  ? 8 + 6 * rand()
-                  : 0;
-      defects.push({ take: k, section: si, kind, amount });
+      defects.push({ take: k, section: si, kind, amount: defectAmount(kind, rand) });
     }
   });
   const place = (out: Float64Array, si: number, shiftS: number, gain: number) => {
