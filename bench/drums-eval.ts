@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeWav } from '../fixtures/signals.js';
-import { AVLDRUMS_SF2, type KitSpec } from '../fixtures/drumtruth.js';
+import { AVLDRUMS_SF2, BLACK_PEARL, type KitSpec } from '../fixtures/drumtruth.js';
 
 export const TUNING: SessionSpec[] = [
   { font: 'FluidR3Mono', seed: 1, bpm: 96, bars: 8 },
@@ -70,14 +70,7 @@ export const HELD_OUT_2: SessionSpec[] = [
   },
   {
     font: 'FluidR3Mono',
-    kit: {
-      name: 'avldrums-BlackPearl',
-      source: 'avldrums',
-      soundfont: { file: path.join(AVLDRUMS_SF2, 'Black_Pearl_4_LV2.sf2') },
-      program: 0,
-      channel: 0,
-      patterns: [],
-    },
+    kit: BLACK_PEARL,
     rate: 44100,
     seed: 24,
     bpm: 160,
