@@ -542,6 +542,8 @@ export interface NativeAddon {
   postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
   /** Per frame: (Σ_g (v·inv[g])^power / groups)^(1/power). */
   postPowerMean(values: PostSeries, groups: number, inv: Float64Array, power: number): Float64Array;
+  /** odf/σ(odf) + weight·low/σ(low) (σ: standard deviation, 1 when 0; low beyond its end: 0). */
+  postWithLowBand(odf: PostSeries, low: PostSeries, weight: number): Float64Array;
   /** Blocks of 120 bins folded to 12 pitch classes by weights[bin·12 + pc]: blocks × 12 values. */
   postFoldProfiles(profiles: PostSeries, blocks: number, weights: Float64Array): Float64Array;
 }

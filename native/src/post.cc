@@ -12,6 +12,13 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The smallest power of two ≥ n: ring buffers indexed by absolute position & (size − 1) (no division per access).
+int64_t ringSize(int64_t n) {
+  int64_t p = 1;
+  while (p < n) p <<= 1;
+  return p;
+}
+
 // The median of x[lo, hi): the middle value, the mean of the two middle ones for an even count.
 template <class T>
 double windowMedian(const T* x, size_t lo, size_t hi, std::vector<double>& buf) {
@@ -30,7 +37,8 @@ double windowMedian(const T* x, size_t lo, size_t hi, std::vector<double>& buf) 
 // out[i] = max(0, x[i − back], …, x[i − span]) for i in [from, to): a monotonic deque of indices on a ring.
 void laggedMax(const std::vector<double>& x, int64_t from, int64_t to, int64_t back, int64_t span,
                std::vector<double>& out) {
-  const int64_t cap = back - span + 2;  // the window plus the index about to leave it
+  const int64_t cap = ringSize(back - span + 2);  // the window plus the index about to leave it
+  const int64_t mask = cap - 1;
   std::vector<int64_t> dq(static_cast<size_t>(cap));
   int64_t h = 0;
   int64_t size = 0;
@@ -38,12 +46,12 @@ void laggedMax(const std::vector<double>& x, int64_t from, int64_t to, int64_t b
   for (int64_t i = from; i < to; ++i) {
     for (; next <= i - span; ++next) {
       const double v = x[static_cast<size_t>(next)];
-      while (size > 0 && x[static_cast<size_t>(dq[static_cast<size_t>((h + size - 1) % cap)])] <= v) --size;
-      dq[static_cast<size_t>((h + size) % cap)] = next;
+      while (size > 0 && x[static_cast<size_t>(dq[static_cast<size_t>((h + size - 1) & mask)])] <= v) --size;
+      dq[static_cast<size_t>((h + size) & mask)] = next;
       ++size;
     }
     while (dq[static_cast<size_t>(h)] < i - back) {
-      h = (h + 1) % cap;
+      h = (h + 1) & mask;
       --size;
     }
     out[static_cast<size_t>(i)] = std::max(0.0, x[static_cast<size_t>(dq[static_cast<size_t>(h)])]);
@@ -152,21 +160,56 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
 template <class T>
 std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t frames, size_t w) {
   const size_t n = std::min(frames, chromaFrames);
-  std::vector<double> cum((n + 1) * 12, 0.0);
-  for (size_t t = 0; t < n; ++t)
-    for (size_t k = 0; k < 12; ++k) cum[(t + 1) * 12 + k] = cum[t * 12 + k] + chroma[t * 12 + k];
   std::vector<double> out(frames, 0.0);
+  if (2 * w > n) return out;
+  // the running sums cum[t] = Σ chroma[0, t) per pitch class, kept for the last 2·w + 1 frames only (a ring of
+  // rows; each row the previous one plus a frame, as a whole-length table would hold it)
+  const size_t rows = static_cast<size_t>(ringSize(static_cast<int64_t>(2 * w + 1)));
+  const size_t mask = rows - 1;
+  std::vector<double> cum(rows * 12, 0.0);
+  size_t filled = 0;  // rows cum[0, filled] computed
+  auto row = [&](size_t t) { return cum.data() + (t & mask) * 12; };
   for (size_t t = w; t + w <= n; ++t) {
+    for (; filled < t + w; ++filled) {
+      const double* prev = row(filled);
+      double* next = row(filled + 1);
+      const T* c = chroma + filled * 12;
+      for (size_t k = 0; k < 12; ++k) next[k] = prev[k] + c[k];
+    }
+    const double* lo = row(t - w);
+    const double* mid = row(t);
+    const double* hi = row(t + w);
     double dot = 0, a2 = 0, b2 = 0;
     for (size_t k = 0; k < 12; ++k) {
-      const double a = cum[t * 12 + k] - cum[(t - w) * 12 + k];
-      const double b = cum[(t + w) * 12 + k] - cum[t * 12 + k];
+      const double a = mid[k] - lo[k];
+      const double b = hi[k] - mid[k];
       dot += a * b;
       a2 += a * a;
       b2 += b * b;
     }
     out[t] = a2 > 0 && b2 > 0 ? 1 - dot / std::sqrt(a2 * b2) : 0;
   }
+  return out;
+}
+
+template <class T, class U>
+std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight) {
+  auto sd = [](auto* x, size_t len) {
+    double m = 0;
+    for (size_t i = 0; i < len; ++i) m += x[i];
+    m /= static_cast<double>(std::max<size_t>(1, len));
+    double v = 0;
+    for (size_t i = 0; i < len; ++i) {
+      const double d = x[i] - m;
+      v += d * d;
+    }
+    const double s = std::sqrt(v / static_cast<double>(std::max<size_t>(1, len)));
+    return s != 0 ? s : 1.0;  // 0 or NaN: 1
+  };
+  const double a = sd(odf, n);
+  const double b = sd(low, lowN);
+  std::vector<double> out(n);
+  for (size_t i = 0; i < n; ++i) out[i] = odf[i] / a + (weight * (i < lowN ? static_cast<double>(low[i]) : 0.0)) / b;
   return out;
 }
 
@@ -244,22 +287,24 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
   // (monotonic deque), the maximum of fine over i ± ctx (deque), and the rise ratios of the last 2·gap + 1 ticks
   // for the local-maximum test, decided gap ticks late. A tick without a rise has ratio 1 (0 dB).
   const int64_t len = N - span + 1;
-  const int64_t sumCap = back + 1;
-  std::vector<double> sumRing(static_cast<size_t>(sumCap));
-  const int64_t dqCap = back - span + 2;
-  std::vector<int64_t> sumDq(static_cast<size_t>(dqCap));
+  // rings of power-of-two sizes at least: the sums of the last back + 1 ticks, the two deques, the rises of the
+  // last 2·gap + 1 ticks
+  const int64_t sumCap = ringSize(back + 1) - 1;  // masks
+  std::vector<double> sumRing(static_cast<size_t>(sumCap + 1));
+  const int64_t dqCap = ringSize(back - span + 2) - 1;
+  std::vector<int64_t> sumDq(static_cast<size_t>(dqCap + 1));
   int64_t sh = 0, sn = 0;
-  const int64_t ctxCap = 2 * ctx + 2;
-  std::vector<int64_t> ctxDq(static_cast<size_t>(ctxCap));
+  const int64_t ctxCap = ringSize(2 * ctx + 2) - 1;
+  std::vector<int64_t> ctxDq(static_cast<size_t>(ctxCap + 1));
   int64_t ch = 0, cn = 0;
   int64_t next = 0;
-  const int64_t R = 2 * gap + 1;
-  std::vector<double> riseRing(static_cast<size_t>(R));
+  const int64_t R = ringSize(2 * gap + 1) - 1;
+  std::vector<double> riseRing(static_cast<size_t>(R + 1));
   auto decide = [&](int64_t j, int64_t last) {
-    const double v = riseRing[static_cast<size_t>(j % R)];
+    const double v = riseRing[static_cast<size_t>(j & R)];
     if (v < riseRatio) return;
     for (int64_t k = std::max<int64_t>(0, j - gap); k <= last; ++k) {
-      const double w = riseRing[static_cast<size_t>(k % R)];
+      const double w = riseRing[static_cast<size_t>(k & R)];
       if (w > v || (w == v && k < j)) return;
     }
     out.push_back(static_cast<int32_t>(j));
@@ -269,37 +314,37 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
   for (int64_t i = 0; i < len; ++i) {
     const double sum = run;
     run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
-    sumRing[static_cast<size_t>(i % sumCap)] = sum;
+    sumRing[static_cast<size_t>(i & sumCap)] = sum;
     if (i >= span) {
       const int64_t k = i - span;
-      const double v = sumRing[static_cast<size_t>(k % sumCap)];
-      while (sn > 0 && sumRing[static_cast<size_t>(sumDq[static_cast<size_t>((sh + sn - 1) % dqCap)] % sumCap)] <= v)
+      const double v = sumRing[static_cast<size_t>(k & sumCap)];
+      while (sn > 0 && sumRing[static_cast<size_t>(sumDq[static_cast<size_t>((sh + sn - 1) & dqCap)] & sumCap)] <= v)
         --sn;
-      sumDq[static_cast<size_t>((sh + sn) % dqCap)] = k;
+      sumDq[static_cast<size_t>((sh + sn) & dqCap)] = k;
       ++sn;
     }
     while (sn > 0 && sumDq[static_cast<size_t>(sh)] < i - back) {
-      sh = (sh + 1) % dqCap;
+      sh = (sh + 1) & dqCap;
       --sn;
     }
     for (; next < std::min(N, i + ctx + 1); ++next) {
       const double v = fine[next];
-      while (cn > 0 && static_cast<double>(fine[ctxDq[static_cast<size_t>((ch + cn - 1) % ctxCap)]]) <= v) --cn;
-      ctxDq[static_cast<size_t>((ch + cn) % ctxCap)] = next;
+      while (cn > 0 && static_cast<double>(fine[ctxDq[static_cast<size_t>((ch + cn - 1) & ctxCap)]]) <= v) --cn;
+      ctxDq[static_cast<size_t>((ch + cn) & ctxCap)] = next;
       ++cn;
     }
     while (ctxDq[static_cast<size_t>(ch)] < i - ctx) {
-      ch = (ch + 1) % ctxCap;
+      ch = (ch + 1) & ctxCap;
       --cn;
     }
     double rise = 1;
     if (i >= back) {
-      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] % sumCap)]);
+      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
       const double floor =
           static_cast<double>(fine[ctxDq[static_cast<size_t>(ch)]]) * levelRatio * static_cast<double>(span);
       if (!(sum < floor)) rise = (sum + 1e-12) / (before + floor * 0.01 + 1e-12);
     }
-    riseRing[static_cast<size_t>(i % R)] = rise;
+    riseRing[static_cast<size_t>(i & R)] = rise;
     if (i - gap >= back) decide(i - gap, i);
   }
   for (int64_t j = std::max(back, len - gap); j < len; ++j) decide(j, len - 1);
@@ -351,7 +396,9 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
   template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
-  template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);
+  template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \
+  template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
+  template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);
 
 SHUB_POST_INSTANTIATE(float)
 SHUB_POST_INSTANTIATE(double)

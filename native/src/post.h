@@ -66,4 +66,8 @@ std::vector<double> powerMean(const T* values, size_t len, size_t groups, const 
 template <class T>
 std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double* weights);
 
+// odf / σ(odf) + weight · low / σ(low) (σ: the standard deviation, 1 when it is 0; low beyond its end: 0).
+template <class T, class U>
+std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight);
+
 }  // namespace shub::post

@@ -182,6 +182,18 @@ Napi::Value PostFoldProfiles(const Napi::CallbackInfo& info) {
   });
 }
 
+// postWithLowBand(odf, low, weight): Float64Array, odf/σ(odf) + weight·low/σ(low).
+Napi::Value PostWithLowBand(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postWithLowBand";
+  const double weight = numberArg(env, info[2], where, "weight");
+  return withSeries(env, info[0], where, "odf", [&](auto* x, size_t n) {
+    return withSeries(env, info[1], where, "low", [&](auto* low, size_t lowN) {
+      return toF64(env, shub::post::withLowBand(x, n, low, lowN, weight));
+    });
+  });
+}
+
 }  // namespace
 
 void InitPost(Napi::Env env, Napi::Object exports) {
@@ -194,5 +206,6 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
   exports.Set("postPowerMean", Napi::Function::New<PostPowerMean>(env, "postPowerMean"));
+  exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
 }

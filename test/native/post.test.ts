@@ -298,3 +298,37 @@ test('postFoldProfiles: 10-cent bins folded by a weight table, block by block', 
   assert.deepEqual(Array.from(out), expected);
   assert.throws(() => addon.postFoldProfiles(profiles, 4, weights), RangeError);
 });
+
+test('postWithLowBand: each envelope over its standard deviation (1 for a constant), the low band weighted', () => {
+  const odf = Float32Array.from([0, 2, 0, 2, 0, 2]); // mean 1, σ 1
+  const low = Float64Array.from([3, 3, 3, 3]); // σ 0 → 1; missing frames count 0
+  assert.deepEqual(Array.from(addon.postWithLowBand(odf, low, 0.5)), [1.5, 3.5, 1.5, 3.5, 0, 2]);
+  const a = random(500, 21);
+  const b = random(500, 22, 3);
+  const sd = (x: Float64Array) => {
+    const m = x.reduce((s, v) => s + v, 0) / x.length;
+    return Math.sqrt(x.reduce((s, v) => s + (v - m) * (v - m), 0) / x.length);
+  };
+  const got = addon.postWithLowBand(a, b, 0.7);
+  for (let i = 0; i < a.length; i++) assert.equal(got[i], a[i]! / sd(a) + (0.7 * b[i]!) / sd(b));
+});
+
+test('postHarmonicNovelty: equal to the cosine of window sums of a running-sum table on random chroma', () => {
+  const frames = 300;
+  const chroma = random(frames * 12, 31);
+  const w = 17;
+  const cum = new Float64Array((frames + 1) * 12);
+  for (let t = 0; t < frames; t++)
+    for (let k = 0; k < 12; k++) cum[(t + 1) * 12 + k] = cum[t * 12 + k]! + chroma[t * 12 + k]!;
+  const got = addon.postHarmonicNovelty(chroma, frames, w);
+  for (let t = 0; t < frames; t++) {
+    let [dot, a2, b2] = [0, 0, 0];
+    if (t >= w && t + w <= frames)
+      for (let k = 0; k < 12; k++) {
+        const a = cum[t * 12 + k]! - cum[(t - w) * 12 + k]!;
+        const b = cum[(t + w) * 12 + k]! - cum[t * 12 + k]!;
+        [dot, a2, b2] = [dot + a * b, a2 + a * a, b2 + b * b];
+      }
+    assert.equal(got[t], a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0, `frame ${t}`);
+  }
+});

@@ -165,20 +165,10 @@ export function trackBeats(
   return Array.from(native().postTrackBeats(postSeries(odf), period, penalty, lo));
 }
 
-/** odf/σ(odf) + w·odfLow/σ(odfLow), w = lowBandWeight. */
+/** odf/σ(odf) + w·odfLow/σ(odfLow), w = lowBandWeight (σ 1 when 0; native/src/post.cc withLowBand). */
 function withLowBand(odf: ArrayLike<number>, low: ArrayLike<number>): Float64Array {
-  const sd = (x: ArrayLike<number>) => {
-    let m = 0;
-    for (let i = 0; i < x.length; i++) m += x[i]!;
-    m /= Math.max(1, x.length);
-    let v = 0;
-    for (let i = 0; i < x.length; i++) v += (x[i]! - m) ** 2;
-    return Math.sqrt(v / Math.max(1, x.length)) || 1;
-  };
-  const a = sd(odf);
-  const b = sd(low);
   const w = checkParameter('lowBandWeight', TEMPO_PARAMETERS.lowBandWeight);
-  return Float64Array.from(odf, (v, i) => v / a + (w * (low[i] ?? 0)) / b);
+  return native().postWithLowBand(postSeries(odf), postSeries(low), w);
 }
 
 function fitSlope(ys: number[]): number {
