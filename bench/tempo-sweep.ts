@@ -120,7 +120,8 @@ function evaluate(items: Item[]): Figures {
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
     );
     const s = truth.kind === 'song' ? song : drum;
-    const ok = tempoAcc1(tempo.bpm, truth.bpm);
+    // songs: Acc1 under the compound-meter convention (truth.accept; strict for every other song)
+    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, truth.bpm);
     s.a1.push(ok ? 1 : 0);
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
