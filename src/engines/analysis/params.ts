@@ -400,7 +400,7 @@ export const TEMPO_PARAMETERS = {
       'melody read at half tempo); only with tuned notes (harmonyMinTuning)',
   ),
   backbeatFullRatio: p(
-    0.8,
+    0.5,
     'of the beat',
     [0, 2],
     "backbeat (drums' own beat level): onsets half-way between a level's beats at least this strong relative to on " +
@@ -408,21 +408,21 @@ export const TEMPO_PARAMETERS = {
       'the beat',
   ),
   backbeatLowRatio: p(
-    0.5,
+    0.7,
     'of the beat',
     [0.01, 1],
     'backbeat: … while the low band (kick, below 150 Hz) half-way is at most this relative to on the beats (the ' +
       'kick stays on the level: it is not a faster pulse)',
   ),
   backbeatFloor: p(
-    1,
+    0.4,
     '',
     [0, 1],
     'backbeat evidence of a level whose half-way onsets are a full backbeat (full band as strong as on the beats, ' +
       'no kick there): its score is multiplied by this (1: off)',
   ),
   harmonyFloor: p(
-    0.5,
+    1,
     '',
     [0, 10],
     'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
