@@ -268,7 +268,7 @@ async function main() {
   const items: Item[] = [];
   // --set=NAME: that set alone (fills its caches while another run renders the rest)
   const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
-  const want = (set: Set) => !only || only === set;
+  const want = (set: Set) => !only || only.split(',').includes(set);
   if (want('tuning'))
     songSpecs().forEach((s, i) => {
       const t = renderTruthSong(s, truthDir, 1000 + i)[0]!;
@@ -321,6 +321,24 @@ async function main() {
   // the engine before issue 12: the whole-file profile, Temperley's minor profile as published
   const before = (it: Item) => shubKey(profiles.get(it.file)!, { naturalMinor: false }, true);
 
+  // --alts='[{…},{…}]': several KEY_PARAMETERS alternatives in one run (the profiles loaded once): one line each,
+  // the score and the songs exactly right per set and over the tuning material
+  const alts = process.argv.find((a) => a.startsWith('--alts='));
+  if (alts) {
+    for (const params of JSON.parse(alts.slice(7)) as EstimateKeyOptions['params'][]) {
+      const est = (it: Item) => shubKey(profiles.get(it.file)!, { params: { ...PARAMS, ...params } });
+      const cell = (subset: Item[]) => {
+        const scores = subset.map((it) => keyScore(est(it), it.key));
+        return `${mean(scores).toFixed(3)} (${scores.filter((x) => x === 1).length}/${subset.length})`;
+      };
+      const sets = SETS.filter((s) => items.some((i) => i.set === s));
+      console.log(
+        `${JSON.stringify(params)}: tuning ${cell(tuning)}; ` +
+          sets.map((s) => `${s} ${cell(items.filter((i) => i.set === s))}`).join('; '),
+      );
+    }
+    return;
+  }
   if (GRID) {
     // tuning sets only: score and margins over a grid of the evidence weights. The margin of a song is the
     // truth's score minus the best other key's, divided by the sum of the weights (1 for the profile): the
