@@ -615,6 +615,13 @@ export const KEY_PARAMETERS = {
     'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
       'IV/iv and bVII → I count 0.5)',
   ),
+  seventhCadenceWeight: p(
+    1,
+    'of a V→I cadence',
+    [0, 4],
+    'key score: a V→I cadence whose V sounds as a dominant seventh (its chroma matches the dominant-7 template ' +
+      "better than the triad) counts 1 + this (the seventh resolves down to the tonic chord's third)",
+  ),
   endChordWeight: p(
     0.3,
     'score units',
