@@ -188,7 +188,7 @@ export const ONSET_PARAMETERS = {
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
   noveltyDeltaFraction: p(
-    0.18,
+    0.12,
     'of the novelty scale',
     [0.01, 1],
     'timbre novelty (the onset flux column after the frequency groups): a peak (divided by the value ' +
@@ -209,7 +209,7 @@ export const ONSET_PARAMETERS = {
       'before it) from which the novelty stays at or above this fraction of the peak',
   ),
   noveltyExclusionSeconds: p(
-    0.075,
+    0.1,
     's',
     [0.005, 0.2],
     '… when no other onset lies within this of it (the novelty of a hit that the flux already found)',
@@ -258,14 +258,21 @@ export const ONSET_FLUX_PARAMETERS = {
     'Hz',
     [1000, 16000],
     'timbre novelty (a last onset flux column): over the filters at or above this frequency, the geometric mean ' +
-      "of the rise over the earlier frame's decay continued and the rise of the spectral shape (a hat inside a " +
-      'ringing or choked open hat, where no group rises)',
+      "of the coherent rise over the earlier frame's decay continued (the mean signed difference) and the rise of " +
+      'the spectral shape (a hat inside a ringing or choked open hat, where no group rises)',
   ),
   noveltySlopeSeconds: p(
     0.0174,
     's',
     [0.001, 0.1],
     "timbre novelty: the earlier frame's decay is measured over this long before it (rounded to whole hops)",
+  ),
+  noveltyMaxDecayDbPerSecond: p(
+    130,
+    'dB/s',
+    [1, 10000],
+    "timbre novelty: the ring's decay model continues an earlier fall only when it is at most this fast (a ringing " +
+      "hat or ride decays slower; a choke's fade is no decay to continue, so the end of a choke is not a rise over it)",
   ),
 } as const;
 
@@ -295,6 +302,10 @@ export function onsetFluxOptions(
       1,
       Math.min(64, Math.round((v('noveltySlopeSeconds') * sampleRate) / onsetHopSamples)),
     ),
+    onsetNoveltyMaxFallDb:
+      v('noveltyMaxDecayDbPerSecond') *
+      ((Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))) * onsetHopSamples) /
+        sampleRate),
   };
 }
 
