@@ -77,6 +77,8 @@ export class HitDetector {
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
   readonly candidates: (Candidate & { rise: number })[] = [];
+  private readonly scanAbs: Float32Array;
+  private readonly scanQueue: Int32Array;
 
   constructor(options: DetectOptions) {
     const rate = options.sampleRate;
@@ -95,6 +97,8 @@ export class HitDetector {
     this.mask = size - 1;
     this.gap = Math.max(2, Math.round((options.riseSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value));
     this.recentPeak = new Float64Array(this.lookbackTicks + this.gap);
+    this.scanAbs = new Float32Array(this.peakSamples + 2 * this.scanBack);
+    this.scanQueue = new Int32Array(this.scanAbs.length);
   }
 
   /** Feeds the next block of mono samples. */
@@ -181,9 +185,10 @@ export class HitDetector {
       // |x| from 3 ms before the scan on, and a running maximum of the 3 ms before each sample (a
       // monotonic queue of indices: each sample enters and leaves it once)
       const base = scanFrom - this.scanBack;
-      const a = new Float32Array(trigger + this.peakSamples - base);
+      // (two buffers of a fixed length, reused: the scan always spans the same stretch around its trigger)
+      const a = this.scanAbs;
       for (let k = 0; k < a.length; k++) a[k] = Math.abs(this.sampleAt(base + k));
-      const queue = new Int32Array(a.length);
+      const queue = this.scanQueue;
       let head = 0;
       let tail = 0;
       for (let k = 0; k < a.length; k++) {
@@ -347,6 +352,8 @@ export class SessionDetector {
   private readonly emphasized: Float32Array[];
   /** `refitLagMs` in samples (0: learnt paths are not refitted). */
   private readonly refit: number;
+  /** The learnt paths flattened for the unmix (null: a pair learnt since, rebuild). */
+  private flat: Float64Array | null = null;
   /** Per mic, the peaks (dB, through its emphasis) of its last kept hits: the level its own hits reach. */
   private readonly loud: number[][];
 
@@ -403,11 +410,15 @@ export class SessionDetector {
     for (let at = 0; at < n; at += SessionDetector.CHUNK) {
       const end = Math.min(n, at + SessionDetector.CHUNK);
       const count = end - at;
-      const paths = this.paths();
+      if (this.flat === null) {
+        // the paths as the unmix takes them, rebuilt only when a pair learnt an event
+        const paths = this.paths();
+        this.flat = new Float64Array(paths.length * 4);
+        paths.forEach((p, k) => this.flat!.set([p.into, p.from, p.gain, p.lagSamples], 4 * k));
+      }
+      const flat = this.flat;
       this.detectors.forEach((_, m) => this.store(this.raw[m]!, blocks[m]!.subarray(at, end)));
-      if (paths.length) {
-        const flat = new Float64Array(paths.length * 4);
-        paths.forEach((p, k) => flat.set([p.into, p.from, p.gain, p.lagSamples], 4 * k));
+      if (flat.length) {
         nat.drumsUnmix(this.raw, this.own, this.n, count, flat);
       } else this.detectors.forEach((_, m) => this.store(this.own[m]!, blocks[m]!.subarray(at, end)));
       this.detectors.forEach((d, a) => {
@@ -598,6 +609,7 @@ export class SessionDetector {
       let r = 0;
       for (let i = 0; i < L; i++) r = Math.max(r, Math.abs(x[i]! - gain * y[this.maxLag - d + i]!));
       stats.add(gain, d, db(r) - db(peakFrom(xe, pre)));
+      this.flat = null;
     });
   }
 
