@@ -2,7 +2,8 @@
  * Drum detection on multi-mic sessions with exact truth (issue 13): per close mic F (±20 ms,
  * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning: FluidR3Mono (TUNING), and since
  * h-dxdet4 the sets looked at before (HELD_OUT: TimGM6mb, MuseScore General; HELD_OUT_2: real multi-layer kits);
- * held out: HELD_OUT_3 (run once, then a change on tuning) and HELD_OUT_4 (kits no detection set used before).
+ * HELD_OUT_3 and HELD_OUT_4 since h-dxdet5; held out: HELD_OUT_5 (h-dxdet5: kits no detection set used, bleed at
+ * the edges of the issue's ranges).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-5]
  * (without --set: tuning and held-out; the later sets only when named); classification: --classify
  * [--kits|--held-out-2|--held-out-3|--held-out-4] [--sweep] (--held-out-3 / -4: the third / fourth classification
