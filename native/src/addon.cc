@@ -442,6 +442,7 @@ void InitNam(Napi::Env env, Napi::Object exports);
 void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
+void InitPost(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -459,6 +460,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitReamp(env, exports);
   InitAnalysis(env, exports);
   InitDrums(env, exports);
+  InitPost(env, exports);
   return exports;
 }
 
