@@ -268,6 +268,8 @@ export interface NativeAddon {
    * environment variable SHUB_NATIVE_ISA=baseline|avx2|avx512 (native/src/isa.h).
    */
   nativeIsa(): 'baseline' | 'avx2' | 'avx512';
+  /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
+  realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;
