@@ -20,6 +20,8 @@
         "native/src/featureextractor.cc",
         "native/src/pyin.cc",
         "native/src/drumdetect.cc",
+        "native/src/post.cc",
+        "native/src/post_addon.cc",
         "native/src/dsp/biquad.cc",
         "native/src/dsp/dynamics.cc",
         "native/src/dsp/dot.cc",

@@ -2,7 +2,8 @@
  * Classification development on tuning material only (issue 13, h-dxcls3): every hit of the tuning stems
  * (`drumStem` FluidR3Mono 1–3, fixtures/drumtruth.ts TUNING_KITS and CLASS_TUNING_KITS) with its features, its class
  * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
- * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] (--all: with the older held-out sets, tuning now)
+ * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] (--all: with the older held-out sets, tuning now;
+ * HELD_OUT_KITS_3 included from h-dxcls5 on)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,8 @@ function run(kit: string, stem: string, samples: Float32Array, rate: number, tru
 
 const dir = path.join('bench', 'out', 'drums-classify');
 mkdirSync(dir, { recursive: true });
-// --all: also the sets looked at before (held-out `drumStem`, HELD_OUT_KITS, HELD_OUT_KITS_2), tuning from h-dxcls4 on
+// --all: also the sets looked at before (held-out `drumStem`, HELD_OUT_KITS, HELD_OUT_KITS_2 from h-dxcls4 on,
+// HELD_OUT_KITS_3 from h-dxcls5 on), tuning now
 const all = process.argv.includes('--all');
 for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
@@ -53,7 +55,12 @@ for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
   );
 }
 const sets: Parameters<typeof heldOutDrumSet>[1][] = [{ tuning: true }, { set: 'class-tuning' }];
-if (all) sets.push({ filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) }, { set: 'held-out-2' });
+if (all)
+  sets.push(
+    { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
+    { set: 'held-out-2' },
+    { set: 'held-out-3' },
+  );
 for (const set of sets) {
   const { files, missing } = heldOutDrumSet(dir, set);
   for (const f of files) {

@@ -268,6 +268,8 @@ export interface NativeAddon {
    * environment variable SHUB_NATIVE_ISA=baseline|avx2|avx512 (native/src/isa.h).
    */
   nativeIsa(): 'baseline' | 'avx2' | 'avx512';
+  /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
+  realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;
@@ -499,4 +501,56 @@ export interface NativeAddon {
     taps: Float64Array,
     gain: number,
   ): void;
+}
+
+// ---- analyze's post-processing kernels (issue 12 point 8): native/src/post.h --------------------------------
+// The numeric loops of the onsets, tempo and key engines; the engines keep the decisions and parameters and call
+// these through thin wrappers. Series: Float32Array or Float64Array (read in place).
+
+/** A series the post kernels read. */
+export type PostSeries = Float32Array | Float64Array;
+
+export interface NativeAddon {
+  /** The value at rank floor(q·(n − 1)) of x in ascending order; NaN for no values. */
+  postQuantile(x: PostSeries, q: number): number;
+  /** Normalized autocorrelation r[0..maxLag] of x − mean(x). */
+  postAutocorrelation(x: PostSeries, maxLag: number): Float64Array;
+  /** Dynamic-programming beat frames on odf/σ(odf), transition penalty by interval (lo ≤ d < penalty.length). */
+  postTrackBeats(odf: PostSeries, period: number, penalty: Float64Array, lo: number): Int32Array;
+  /** 1 − cosine of the summed chroma (12 per frame) of the w frames before and from each frame; frames values. */
+  postHarmonicNovelty(chroma: PostSeries, frames: number, w: number): Float64Array;
+  /** Local maxima (± maxW) at least delta above the local median (± avg), minGap apart. */
+  postPickPeaks(odf: PostSeries, delta: number, avg: number, maxW: number, minGap: number): Int32Array;
+  /** The tick of [fromTick, toTick) with the largest span-sum ratio over the lagged maximum (floor·span added). */
+  postSteepestRise(
+    fine: PostSeries,
+    fromTick: number,
+    toTick: number,
+    span: number,
+    floor: number,
+    lookback: number,
+  ): number;
+  /** Ticks of fine rises (ratio ≥ riseRatio over the lookback, level within levelRatio of ± ctx), gap apart. */
+  postFineRises(
+    fine: PostSeries,
+    span: number,
+    lookback: number,
+    riseRatio: number,
+    levelRatio: number,
+    ctx: number,
+    gap: number,
+  ): Int32Array;
+  /** Column g of a frame-major matrix with `groups` columns, divided by divisor. */
+  postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
+  /** Per frame: (Σ_g (v·inv[g])^power / groups)^(1/power). */
+  postPowerMean(values: PostSeries, groups: number, inv: Float64Array, power: number): Float64Array;
+  /** odf/σ(odf) + weight·low/σ(low) (σ: standard deviation, 1 when 0; low beyond its end: 0). */
+  postWithLowBand(odf: PostSeries, low: PostSeries, weight: number): Float64Array;
+  /** Blocks of 120 bins folded to 12 pitch classes by weights[bin·12 + pc]: blocks × 12 values. */
+  postFoldProfiles(profiles: PostSeries, blocks: number, weights: Float64Array): Float64Array;
+}
+
+/** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */
+export function postSeries(x: ArrayLike<number>): PostSeries {
+  return x instanceof Float32Array || x instanceof Float64Array ? x : Float64Array.from(x);
 }

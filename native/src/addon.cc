@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "featureextractor.h"
 #include "isa.h"
@@ -433,6 +434,29 @@ Napi::Value NativeIsa(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), shub::isaName(shub::selectedIsa()));
 }
 
+/** realFft(x): RealFft's forward transform of x (length a power of two in [16, 65536]) and its inverse (tests). */
+Napi::Value RealFftTransform(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsTypedArray() ||
+      info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+    throw Napi::TypeError::New(env, "realFft: expected a Float32Array");
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  const size_t n = x.ElementLength();
+  if (n < 16 || n > 65536 || (n & (n - 1)) != 0)
+    throw Napi::RangeError::New(env, "realFft: the length must be a power of two in [16, 65536]");
+  shub::RealFft fft(n);
+  Napi::Float32Array re = Napi::Float32Array::New(env, n / 2 + 1), im = Napi::Float32Array::New(env, n / 2 + 1),
+                     back = Napi::Float32Array::New(env, n);
+  std::vector<float> in(x.Data(), x.Data() + n);
+  fft.forward(in.data(), re.Data(), im.Data());
+  fft.inverse(re.Data(), im.Data(), back.Data());
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("re", re);
+  out.Set("im", im);
+  out.Set("back", back);
+  return out;
+}
+
 }  // namespace
 
 // Defined by the other addon_*.cc files: each adds its classes and functions to the exports.
@@ -442,6 +466,7 @@ void InitNam(Napi::Env env, Napi::Object exports);
 void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
+void InitPost(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -453,12 +478,14 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // the kernels' instruction set, chosen now (an unknown SHUB_NATIVE_ISA warns at load)
   shub::selectedIsa();
   exports.Set("nativeIsa", Napi::Function::New<NativeIsa>(env, "nativeIsa"));
+  exports.Set("realFft", Napi::Function::New<RealFftTransform>(env, "realFft"));
   InitMaster(env, exports);
   InitMix(env, exports);
   InitNam(env, exports);
   InitReamp(env, exports);
   InitAnalysis(env, exports);
   InitDrums(env, exports);
+  InitPost(env, exports);
   return exports;
 }
 

@@ -135,6 +135,44 @@ SHUB_ALWAYS_INLINE double normalizedFluxBody(const float* m, float inv, float* p
 
 SHUB_ISA_KERNEL(double, normalizedFlux, (const float* m, float inv, float* prev, size_t n), (m, inv, prev, n))
 
+/**
+ * e[i] = Σ_j w_i[j]·p[lo_i + j] for nb <= 4 bands (band(i) gives w_i, its length and lo_i), each summed in j order in
+ * T (double: products of floats are exact in it; float: each product rounded, then added, as one band at a time
+ * does), four bands side by side up to the shortest so that their chains of dependent additions overlap.
+ */
+template <class T, class Band>
+SHUB_ALWAYS_INLINE void bandSums4(int nb, Band band, const float* p, T* e) {
+  const float* w[4];
+  const float* x[4];
+  size_t len[4], common = SIZE_MAX;
+  for (int i = 0; i < nb; ++i) {
+    size_t lo;
+    band(i, w[i], len[i], lo);
+    x[i] = p + lo;
+    e[i] = 0;
+    common = std::min(common, len[i]);
+  }
+  size_t j = 0;
+  if (nb == 4) {
+    T e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+    for (; j < common; ++j) {
+      e0 += static_cast<T>(w[0][j]) * x[0][j];
+      e1 += static_cast<T>(w[1][j]) * x[1][j];
+      e2 += static_cast<T>(w[2][j]) * x[2][j];
+      e3 += static_cast<T>(w[3][j]) * x[3][j];
+    }
+    e[0] = e0;
+    e[1] = e1;
+    e[2] = e2;
+    e[3] = e3;
+  }
+  for (int i = 0; i < nb; ++i) {
+    T s = e[i];
+    for (size_t k = j; k < len[i]; ++k) s += static_cast<T>(w[i][k]) * x[i][k];
+    e[i] = s;
+  }
+}
+
 double slaneyMel(double f) {
   const double fsp = 200.0 / 3.0, minLog = 1000.0, minLogMel = minLog / fsp, step = std::log(6.4) / 27.0;
   return f < minLog ? f / fsp : minLogMel + std::log(f / minLog) / step;
@@ -385,11 +423,19 @@ class OnsetFluxTracker {
     const size_t D = hist_.size();
     std::vector<float>& cur = hist_[pos_];
     const std::vector<float>& old = hist_[(pos_ + D - static_cast<size_t>(lag_)) % D];  // lag_ frames before
-    for (size_t j = 0; j < F; ++j) {
-      const Filter& flt = filters_[j];
-      float e = 0;
-      for (size_t i = 0; i < flt.w.size(); ++i) e += flt.w[i] * mag_[flt.lo + i];
-      cur[j] = 20.0f * std::log10(1.0f + e * floorInv_);
+    for (size_t j0 = 0; j0 < F; j0 += 4) {
+      const int nf = static_cast<int>(std::min<size_t>(4, F - j0));
+      float e[4];
+      bandSums4(
+          nf,
+          [&](int i, const float*& w, size_t& len, size_t& lo) {
+            const Filter& flt = filters_[j0 + static_cast<size_t>(i)];
+            w = flt.w.data();
+            len = flt.w.size();
+            lo = flt.lo;
+          },
+          mag_.data(), e);
+      for (int i = 0; i < nf; ++i) cur[j0 + static_cast<size_t>(i)] = 20.0f * std::log10(1.0f + e[i] * floorInv_);
     }
     std::fill(sums_.begin(), sums_.end(), 0.0);
     for (size_t j = 0; j < F; ++j) {
@@ -795,12 +841,20 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
 
   // mel band levels (dB) → MFCC and onset strength
   const int M = o.melBands;
-  for (int b = 0; b < M; ++b) {
-    const float* w = melW[b].data();
-    const float* p = pw.data() + melLo[b];
-    double e = 0;
-    for (size_t j = 0; j < melW[b].size(); ++j) e += static_cast<double>(w[j]) * p[j];
-    melDb[b] = static_cast<float>(std::max(-100.0, 10.0 * std::log10(e + 1e-10)));
+  double melE[4];
+  for (int b0 = 0; b0 < M; b0 += 4) {
+    const int nb = std::min(4, M - b0);
+    bandSums4(
+        nb,
+        [&](int i, const float*& w, size_t& len, size_t& lo) {
+          const size_t b = static_cast<size_t>(b0 + i);
+          w = melW[b].data();
+          len = melW[b].size();
+          lo = melLo[b];
+        },
+        pw.data(), melE);
+    for (int i = 0; i < nb; ++i)
+      melDb[b0 + i] = static_cast<float>(std::max(-100.0, 10.0 * std::log10(melE[i] + 1e-10)));
   }
   // SuperFlux-style: rise over the maximum of the previous frame's neighbouring bands
   double flux = 0, fluxLow = 0;
@@ -898,7 +952,23 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
 
   const int C = o.mfccCoefficients;
   const float* L = prevMelDb.data();  // swapped above: this frame's levels
-  for (int j = 0; j < C; ++j) {
+  int j = 0;
+  for (; j + 4 <= C; j += 4) {  // four coefficients side by side, each summed over b in order (overlapping chains)
+    const float* d0 = dct.data() + static_cast<size_t>(j) * M;
+    const float *d1 = d0 + M, *d2 = d1 + M, *d3 = d2 + M;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (int b = 0; b < M; ++b) {
+      s0 += static_cast<double>(d0[b]) * L[b];
+      s1 += static_cast<double>(d1[b]) * L[b];
+      s2 += static_cast<double>(d2[b]) * L[b];
+      s3 += static_cast<double>(d3[b]) * L[b];
+    }
+    sumMfcc[j] += s0;
+    sumMfcc[j + 1] += s1;
+    sumMfcc[j + 2] += s2;
+    sumMfcc[j + 3] += s3;
+  }
+  for (; j < C; ++j) {
     double s = 0;
     for (int b = 0; b < M; ++b) s += static_cast<double>(dct[static_cast<size_t>(j) * M + b]) * L[b];
     sumMfcc[j] += s;

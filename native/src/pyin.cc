@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace shub {
 
@@ -118,6 +123,8 @@ PitchHmm::PitchHmm(const PyinOptions& o) {
   dtu_.resize(static_cast<size_t>(bins_));
   argv_.resize(static_cast<size_t>(bins_));
   argu_.resize(static_cast<size_t>(bins_));
+  rv_.resize(static_cast<size_t>(bins_));
+  ru_.resize(static_cast<size_t>(bins_));
 }
 
 int PitchHmm::binOf(double hz) const {
@@ -186,6 +193,133 @@ void distanceTransform2(const double* a, const double* b, size_t n, double c, do
     }
   }
 }
+
+#if defined(__SSE2__)
+/**
+ * distanceTransform2<true> with the two lattices in the two lanes of SSE2 vectors: the same comparisons, the value
+ * by _mm_max_pd(x, y) = x > y ? x : y and the argmax by the mask of the same comparison, kept as doubles (indices are
+ * exact in them) so that the scores' loop reads them without conversions.
+ */
+void distanceTransformArgs2(const double* a, const double* b, size_t n, double c, double* fa, double* ga, double* fb,
+                            double* gb) {
+  const __m128d cc = _mm_set1_pd(c);
+  __m128d f = _mm_loadh_pd(_mm_load_sd(a), b), g = _mm_setzero_pd();
+  const auto put = [&](size_t j, __m128d v, __m128d arg) {
+    _mm_storel_pd(fa + j, v);
+    _mm_storeh_pd(fb + j, v);
+    _mm_storel_pd(ga + j, arg);
+    _mm_storeh_pd(gb + j, arg);
+  };
+  put(0, f, g);
+  __m128d idx = _mm_setzero_pd();
+  const __m128d one = _mm_set1_pd(1.0);
+  for (size_t j = 1; j < n; ++j) {
+    idx = _mm_add_pd(idx, one);
+    const __m128d ca = _mm_sub_pd(f, cc), x = _mm_loadh_pd(_mm_load_sd(a + j), b + j);
+    const __m128d m = _mm_cmpgt_pd(ca, x);
+    f = _mm_max_pd(ca, x);
+    g = _mm_or_pd(_mm_and_pd(m, g), _mm_andnot_pd(m, idx));
+    put(j, f, g);
+  }
+  for (size_t j = n - 1; j-- > 0;) {
+    const __m128d ca = _mm_sub_pd(f, cc), x = _mm_loadh_pd(_mm_load_sd(fa + j), fb + j);
+    const __m128d m = _mm_cmpgt_pd(ca, x);
+    f = _mm_max_pd(ca, x);
+    g = _mm_or_pd(_mm_and_pd(m, g), _mm_andnot_pd(m, _mm_loadh_pd(_mm_load_sd(ga + j), gb + j)));
+    put(j, f, g);
+  }
+}
+#endif
+
+/**
+ * The values of distanceTransform2 without the argmax, in one sweep that runs the left-to-right chain and the
+ * right-to-left chain of both lattices side by side (four independent chains, not two after two), then
+ * f[j] = max(left[j], right[j]). The same values: every candidate reaches j through the same subtractions of c as in
+ * the two-pass form, subtracting c keeps the order of two values (rounding is monotonic), and max is exact. (The
+ * two-pass form's second pass, fa[j] = max(fa[j], fa[j + 1] − c), equals max(left[j], right[j]) by induction from
+ * the top: left[j + 1] − c is at most max(left[j], right[j]) since (left[j] − c) − c <= left[j] and
+ * a[j + 1] − c <= right[j].)
+ */
+void distanceTransformValues2(const double* a, const double* b, size_t n, double c, double* fa, double* fb, double* ra,
+                              double* rb) {
+#if defined(__SSE2__)
+  // lane 0 the a lattice, lane 1 the b lattice; _mm_max_pd(x, y) is x > y ? x : y, lane by lane
+  const __m128d cc = _mm_set1_pd(c);
+  __m128d left = _mm_loadh_pd(_mm_load_sd(a), b), right = _mm_loadh_pd(_mm_load_sd(a + n - 1), b + n - 1);
+  _mm_storel_pd(fa, left);
+  _mm_storeh_pd(fb, left);
+  _mm_storel_pd(ra + n - 1, right);
+  _mm_storeh_pd(rb + n - 1, right);
+  for (size_t j = 1; j < n; ++j) {
+    const size_t k = n - 1 - j;
+    left = _mm_max_pd(_mm_sub_pd(left, cc), _mm_loadh_pd(_mm_load_sd(a + j), b + j));
+    right = _mm_max_pd(_mm_sub_pd(right, cc), _mm_loadh_pd(_mm_load_sd(a + k), b + k));
+    _mm_storel_pd(fa + j, left);
+    _mm_storeh_pd(fb + j, left);
+    _mm_storel_pd(ra + k, right);
+    _mm_storeh_pd(rb + k, right);
+  }
+  size_t j = 0;
+  for (; j + 2 <= n; j += 2) {
+    _mm_storeu_pd(fa + j, _mm_max_pd(_mm_loadu_pd(ra + j), _mm_loadu_pd(fa + j)));
+    _mm_storeu_pd(fb + j, _mm_max_pd(_mm_loadu_pd(rb + j), _mm_loadu_pd(fb + j)));
+  }
+  for (; j < n; ++j) {
+    fa[j] = ra[j] > fa[j] ? ra[j] : fa[j];
+    fb[j] = rb[j] > fb[j] ? rb[j] : fb[j];
+  }
+#else
+  fa[0] = a[0];
+  fb[0] = b[0];
+  ra[n - 1] = a[n - 1];
+  rb[n - 1] = b[n - 1];
+  for (size_t j = 1; j < n; ++j) {
+    const size_t k = n - 1 - j;
+    const double ca = fa[j - 1] - c, cb = fb[j - 1] - c, da = ra[k + 1] - c, db = rb[k + 1] - c;
+    fa[j] = ca > a[j] ? ca : a[j];
+    fb[j] = cb > b[j] ? cb : b[j];
+    ra[k] = da > a[k] ? da : a[k];
+    rb[k] = db > b[k] ? db : b[k];
+  }
+  for (size_t j = 0; j < n; ++j) {
+    fa[j] = ra[j] > fa[j] ? ra[j] : fa[j];
+    fb[j] = rb[j] > fb[j] ? rb[j] : fb[j];
+  }
+#endif
+}
+
+/**
+ * The forward pass's scores into one lattice: res[j] = max(stay + dtSame[j], jumpSame, switch + dtOther[j],
+ * jumpOther) + o[j] with the maxima taken in that order (x > y ? x : y), and the largest res[j] and `best`.
+ */
+double forwardScores(const double* dtSame, const double* dtOther, const double* o, size_t n, double stay, double sw,
+                     double jumpSame, double jumpOther, double best, double* res) {
+  size_t j = 0;
+#if defined(__SSE2__)
+  const __m128d k1 = _mm_set1_pd(stay), k2 = _mm_set1_pd(sw), js = _mm_set1_pd(jumpSame), jo = _mm_set1_pd(jumpOther);
+  __m128d bl = _mm_set1_pd(best);
+  for (; j + 2 <= n; j += 2) {
+    __m128d v = _mm_max_pd(js, _mm_add_pd(k1, _mm_loadu_pd(dtSame + j)));
+    v = _mm_max_pd(_mm_add_pd(k2, _mm_loadu_pd(dtOther + j)), v);
+    v = _mm_max_pd(jo, v);
+    const __m128d r = _mm_add_pd(v, _mm_loadu_pd(o + j));
+    _mm_storeu_pd(res + j, r);
+    bl = _mm_max_pd(r, bl);
+  }
+  const double b0 = _mm_cvtsd_f64(bl), b1 = _mm_cvtsd_f64(_mm_unpackhi_pd(bl, bl));
+  best = b1 > b0 ? b1 : b0;
+#endif
+  for (; j < n; ++j) {
+    double v = stay + dtSame[j];
+    v = jumpSame > v ? jumpSame : v;
+    const double s = sw + dtOther[j];
+    v = s > v ? s : v;
+    v = jumpOther > v ? jumpOther : v;
+    res[j] = v + o[j];
+    best = std::max(best, res[j]);
+  }
+  return best;
+}
 }  // namespace
 
 void PitchHmm::step(const double* prev, size_t frame, double* out, uint16_t* bp) const {
@@ -200,19 +334,31 @@ void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t*
   const size_t n = static_cast<size_t>(bins_);
   observe(frame, obs_.data());
   // without back-pointers (the forward pass) the transforms' argmax is not tracked: same scores
-  distanceTransform2<kBp>(prev, prev + n, n, stepCost_, dtv_.data(), argv_.data(), dtu_.data(), argu_.data());
+  if (kBp)
+#if defined(__SSE2__)
+    distanceTransformArgs2(prev, prev + n, n, stepCost_, dtv_.data(), rv_.data(), dtu_.data(), ru_.data());
+#else
+    distanceTransform2<true>(prev, prev + n, n, stepCost_, dtv_.data(), argv_.data(), dtu_.data(), argu_.data());
+#endif
+  else
+    distanceTransformValues2(prev, prev + n, n, stepCost_, dtv_.data(), dtu_.data(), rv_.data(), ru_.data());
   size_t gv = 0, gu = 0;
+  double mv = prev[0], mu = prev[n];  // prev[gv], prev[n + gu]
   for (size_t j = 1; j < n; ++j) {
-    if (prev[j] > prev[gv]) gv = j;
-    if (prev[n + j] > prev[n + gu]) gu = j;
+    if (prev[j] > mv) {
+      mv = prev[j];
+      gv = j;
+    }
+    if (prev[n + j] > mu) {
+      mu = prev[n + j];
+      gu = j;
+    }
   }
   double best = -std::numeric_limits<double>::infinity();
   for (int voiced = 1; voiced >= 0; --voiced) {
     // into voiced (unvoiced) states: staying from the same lattice, switching from the other
     const double* dtSame = voiced ? dtv_.data() : dtu_.data();
     const double* dtOther = voiced ? dtu_.data() : dtv_.data();
-    const int32_t* argSame = voiced ? argv_.data() : argu_.data();
-    const int32_t* argOther = voiced ? argu_.data() : argv_.data();
     const size_t offSame = voiced ? 0 : n, offOther = voiced ? n : 0;
     const double jumpSame = logStay_ + logJump_ + prev[offSame + (voiced ? gv : gu)];
     const double jumpOther = logSwitch_ + logJump_ + prev[offOther + (voiced ? gu : gv)];
@@ -221,22 +367,61 @@ void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t*
     double* res = out + (voiced ? 0 : n);
     if (!kBp) {
       // the same comparisons as below without the source state: max in the same order (ties keep the first)
-      double bl = best;
-      for (size_t j = 0; j < n; ++j) {
-        double v = logStay_ + logNear_ + dtSame[j];
-        v = jumpSame > v ? jumpSame : v;
-        const double sw = logSwitch_ + logNear_ + dtOther[j];
-        v = sw > v ? sw : v;
-        v = jumpOther > v ? jumpOther : v;
-        res[j] = v + o[j];
-        bl = std::max(bl, res[j]);
-      }
-      best = bl;
+      best = forwardScores(dtSame, dtOther, o, n, logStay_ + logNear_, logSwitch_ + logNear_, jumpSame, jumpOther, best,
+                           res);
       continue;
     }
-    for (size_t j = 0; j < n; ++j) {
+    size_t j0 = 0;
+#if defined(__SSE2__)
+    // the transforms' argmax as doubles (distanceTransformArgs2 wrote them into rv_/ru_)
+    const double* argSameD = voiced ? rv_.data() : ru_.data();
+    const double* argOtherD = voiced ? ru_.data() : rv_.data();
+    const auto argS = [&](size_t j) { return static_cast<size_t>(argSameD[j]); };
+    const auto argO = [&](size_t j) { return static_cast<size_t>(argOtherD[j]); };
+    {
+      // the loop below two states at a time: values by _mm_max_pd (x > y ? x : y), sources by the same comparisons
+      const __m128d k1 = _mm_set1_pd(logStay_ + logNear_), k2 = _mm_set1_pd(logSwitch_ + logNear_),
+                    js = _mm_set1_pd(jumpSame), jo = _mm_set1_pd(jumpOther),
+                    jsFrom = _mm_set1_pd(static_cast<double>(jumpSameState)),
+                    joFrom = _mm_set1_pd(static_cast<double>(jumpOtherState)),
+                    offS = _mm_set1_pd(static_cast<double>(offSame)), offO = _mm_set1_pd(static_cast<double>(offOther));
+      __m128d bl = _mm_set1_pd(best);
+      const auto pick = [](__m128d m, __m128d x, __m128d y) {
+        return _mm_or_pd(_mm_and_pd(m, x), _mm_andnot_pd(m, y));
+      };
+      uint16_t* b = bp + (voiced ? 0 : n);
+      for (; j0 + 2 <= n; j0 += 2) {
+        __m128d v = _mm_add_pd(k1, _mm_loadu_pd(dtSame + j0));
+        __m128d from = _mm_add_pd(offS, _mm_loadu_pd(argSameD + j0));
+        __m128d m = _mm_cmpgt_pd(js, v);
+        v = _mm_max_pd(js, v);
+        from = pick(m, jsFrom, from);
+        const __m128d sw = _mm_add_pd(k2, _mm_loadu_pd(dtOther + j0));
+        m = _mm_cmpgt_pd(sw, v);
+        v = _mm_max_pd(sw, v);
+        from = pick(m, _mm_add_pd(offO, _mm_loadu_pd(argOtherD + j0)), from);
+        m = _mm_cmpgt_pd(jo, v);
+        v = _mm_max_pd(jo, v);
+        from = pick(m, joFrom, from);
+        const __m128d r = _mm_add_pd(v, _mm_loadu_pd(o + j0));
+        _mm_storeu_pd(res + j0, r);
+        bl = _mm_max_pd(r, bl);
+        const __m128i q = _mm_cvttpd_epi32(from);
+        b[j0] = static_cast<uint16_t>(_mm_cvtsi128_si32(q));
+        b[j0 + 1] = static_cast<uint16_t>(_mm_cvtsi128_si32(_mm_srli_si128(q, 4)));
+      }
+      const double b0 = _mm_cvtsd_f64(bl), b1 = _mm_cvtsd_f64(_mm_unpackhi_pd(bl, bl));
+      best = b1 > b0 ? b1 : b0;
+    }
+#else
+    const int32_t* argSame = voiced ? argv_.data() : argu_.data();
+    const int32_t* argOther = voiced ? argu_.data() : argv_.data();
+    const auto argS = [&](size_t j) { return static_cast<size_t>(argSame[j]); };
+    const auto argO = [&](size_t j) { return static_cast<size_t>(argOther[j]); };
+#endif
+    for (size_t j = j0; j < n; ++j) {
       double v = logStay_ + logNear_ + dtSame[j];
-      size_t from = offSame + static_cast<size_t>(argSame[j]);
+      size_t from = offSame + argS(j);
       if (jumpSame > v) {
         v = jumpSame;
         from = jumpSameState;
@@ -244,7 +429,7 @@ void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t*
       const double sw = logSwitch_ + logNear_ + dtOther[j];
       if (sw > v) {
         v = sw;
-        from = offOther + static_cast<size_t>(argOther[j]);
+        from = offOther + argO(j);
       }
       if (jumpOther > v) {
         v = jumpOther;

@@ -77,9 +77,9 @@ class PitchHmm {
   size_t checkpoint_ = 0;
   std::vector<uint32_t> frameStart_;  // index of the frame's first candidate
   std::vector<PitchCandidate> cands_;
-  std::vector<double> delta_;        // current scores, voiced bins then unvoiced bins
-  std::vector<double> checkpoints_;  // delta after frame k·checkpoint, for each k
-  mutable std::vector<double> obs_, next_, dtv_, dtu_;
+  std::vector<double> delta_;                                     // current scores, voiced bins then unvoiced bins
+  std::vector<double> checkpoints_;                               // delta after frame k·checkpoint, for each k
+  mutable std::vector<double> obs_, next_, dtv_, dtu_, rv_, ru_;  // rv_/ru_: right-to-left sweeps
   mutable std::vector<int32_t> argv_, argu_;
 
   int binOf(double hz) const;

@@ -151,11 +151,12 @@ export class PostPool {
 
   /**
    * Threads for a batch running `jobs` files at once: two per file (onsets beside tempo: the longest
-   * tasks; key follows on the first free one), at most the cores; one for one file at a time, whose
-   * onsets and key run on the calling thread beside it (that thread waits for them anyway).
+   * tasks; key follows on the first free one), at most the cores. None for one file at a time: with the
+   * engines' loops native (native/src/post.cc) its onsets, tempo and key take less than a thread's start-up
+   * (isolate, modules, compilation of the engines), so the calling thread, which would only wait, runs them.
    */
   static sizeFor(jobs: number): number {
-    return jobs <= 1 ? 1 : Math.min(2 * jobs, availableParallelism());
+    return jobs <= 1 ? 0 : Math.min(2 * jobs, availableParallelism());
   }
 
   /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */

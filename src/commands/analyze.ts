@@ -85,9 +85,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
   const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
   // onsets, tempo and key run on worker threads, started now so that they are ready after the audio pass
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
-  const post = features.some((f) => f === 'onsets' || f === 'tempo' || f === 'key')
-    ? new PostPool(PostPool.sizeFor(jobs))
-    : undefined;
+  const post =
+    PostPool.sizeFor(jobs) > 0 && features.some((f) => f === 'onsets' || f === 'tempo' || f === 'key')
+      ? new PostPool(PostPool.sizeFor(jobs))
+      : undefined;
   try {
     const batch = await runBatch<AnalyzeResult>(recorder, {
       files: options.files,

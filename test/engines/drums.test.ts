@@ -403,3 +403,58 @@ test("stem classes: a long ring centred like the stem's own hats is an open hat,
   assert.ok(['ride', 'crash'].includes(at(cymbalAt)[0]!), `cymbal: ${summary}`);
   assert.equal(hits.length, closed.length + open.length + 1, summary);
 });
+
+test('stem classes: a kick with a hat over it is a kick and a hat; noise with a low end is a hat, not a tom', () => {
+  // six kicks (a decaying 55 Hz sine and a 200 Hz body), three snares (190 Hz body under once-differenced noise), the
+  // same kick with a hat over it (white noise differenced twice, +12 dB per octave) three times, and four bursts of
+  // white noise one-pole low-passed at 400 Hz (flat-topped noise with its weight below 1 kHz: no membrane modes)
+  const x = new Float32Array(Math.round(6 * RATE));
+  const random = mulberry32(31);
+  const rnd = () => random() * 2 - 1;
+  const add = (t: number, f: (i: number) => number, seconds: number) => {
+    const at = Math.round(t * RATE);
+    for (let i = 0; i < seconds * RATE && at + i < x.length; i++) x[at + i]! += f(i);
+  };
+  const sine = (hz: number, tau: number, a: number) => (i: number) =>
+    a * Math.exp(-i / (tau * RATE)) * Math.sin((2 * Math.PI * hz * i) / RATE);
+  const differenced = (times: 1 | 2, tau: number, a: number) => {
+    let [p1, p2] = [0, 0];
+    return (i: number) => {
+      const w = rnd();
+      const v = times === 2 ? w - 2 * p1 + p2 : w - p1;
+      [p2, p1] = [p1, w];
+      return (a / 2 ** times) * v * Math.exp(-i / (tau * RATE));
+    };
+  };
+  const lowNoise = (tau: number, a: number) => {
+    const g = Math.exp((-2 * Math.PI * 400) / RATE);
+    let l = 0;
+    return (i: number) => {
+      l = (1 - g) * rnd() + g * l;
+      return a * l * Math.exp(-i / (tau * RATE));
+    };
+  };
+  const kick = (t: number) => (add(t, sine(55, 0.08, 0.8), 0.5), add(t, sine(200, 0.025, 1.2), 0.2));
+  const kicks = [0.2, 0.7, 1.2, 1.7, 2.2, 2.7];
+  const snares = [0.45, 1.45, 2.45];
+  const kickHats = [3.2, 3.7, 4.2];
+  const noise = [4.7, 5.0, 5.3, 5.6];
+  for (const t of kicks) kick(t);
+  for (const t of snares) (add(t, sine(190, 0.03, 0.5), 0.3), add(t, differenced(1, 0.04, 0.3), 0.3));
+  for (const t of kickHats) (kick(t), add(t, differenced(2, 0.04, 1.6), 0.2));
+  for (const t of noise) add(t, lowNoise(0.015, 1), 0.15);
+  const a = new StemAnalyzer(RATE);
+  for (let i = 0; i < x.length; i += 1000) a.push(x.subarray(i, i + 1000));
+  const hits = a.finish();
+  const summary = hits.map((q) => `${(q.start / RATE).toFixed(3)} ${q.cls}`).join(', ');
+  const at = (t: number) =>
+    hits
+      .filter((q) => Math.abs(q.start / RATE - t) <= 0.005)
+      .map((q) => q.cls)
+      .sort();
+  for (const t of kicks) assert.deepEqual(at(t), ['kick'], `kick at ${t}: ${summary}`);
+  for (const t of snares) assert.deepEqual(at(t), ['snare'], `snare at ${t}: ${summary}`);
+  for (const t of kickHats) assert.deepEqual(at(t), ['hihat', 'kick'], `kick + hat at ${t}: ${summary}`);
+  for (const t of noise) assert.deepEqual(at(t), ['hihat'], `noise at ${t}: ${summary}`);
+  assert.equal(hits.length, kicks.length + snares.length + 2 * kickHats.length + noise.length, summary);
+});

@@ -39,6 +39,18 @@ export interface StemContext {
   hatCentroidHz?: number;
   /** Which hits gave hatCentroidHz. */
   hatReference?: 'clear hats' | 'no-body hits';
+  /**
+   * The stem's tonal kicks (isTonalKick), when it has enough: the median of what they add below lowHz (dB) and of
+   * their body band over it (dB). A kick under a hat adds the same; a snare adds body far above a kick's.
+   */
+  kickLowDb?: number;
+  kickBodyOverLowDb?: number;
+}
+
+/** A kick by the band rule (kickLowShare) whose added spectrum is not noise-flat: a membrane's. */
+export function isTonalKick(f: StemFeatures): boolean {
+  const S = STEM_CLASS_PARAMETERS;
+  return f.share[0]! >= S.kickLowShare.value && !(f.flatness! >= S.drumFlatness.value);
 }
 
 /** A hit without drum body (a hat, cymbal or brush): under cymbalBodyShare of what it adds below midHz. */
@@ -82,9 +94,64 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  *   below `brushHatRatio` of theirs: then it is a bright drum (brushes, a bright snare), a snare;
  * - the other drums are snares when their top band rattles on (the wires: ≥ `snareTopDecayMs`), toms
  *   when their top dies at once;
- * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash).
+ * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash);
+ *
+ * then, relative to what the stem says (h-dxcls5):
+ * - a "kick" or "tom" adding a noise-flat spectrum (≥ `drumFlatness`) is no membrane: a hat whose ring reaches
+ *   down; with a kick under it (kick + hat) when its kick band is within `kickLikeDb` of the stem's tonal kicks';
+ * - a "snare" adding white noise (≥ `noiseHatFlatness`) is an FM or electronic hat;
+ * - a "snare" or "tom" whose kick band is kick-like and whose body over it is at most `kickBodyDb` above the
+ *   stem's kicks' is a kick with a hat over it (a snare's body stands far above a kick's).
  */
 export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main: Verdict; second?: Verdict } {
+  const v = classifyByBands(f, stem);
+  const S = STEM_CLASS_PARAMETERS;
+  const cls = v.main.cls;
+  const flat = f.flatness ?? NaN;
+  const lowDb = f.addedDb[0]!;
+  const kickLike = stem.kickLowDb !== undefined && lowDb >= stem.kickLowDb - S.kickLikeDb.value;
+  const kickText = () =>
+    `its kick band adds ${lowDb.toFixed(1)} dB, within ${S.kickLikeDb.value} dB of the stem's tonal kicks ` +
+    `(${stem.kickLowDb!.toFixed(1)})`;
+  const kickAndHat = (why: string, confidence: number) => ({
+    main: { cls: 'kick' as const, confidence, reason: `${why}: a kick with a hat over it` },
+    second: { cls: 'hihat' as const, confidence, reason: `${why}: a hat struck with a kick` },
+  });
+  // 1. noise is no membrane: a "kick" or "tom" whose added spectrum is flat is a hat whose ring reaches down
+  if ((cls === 'kick' || cls === 'tom') && flat >= S.drumFlatness.value) {
+    const c = conf(margin(flat, S.drumFlatness.value));
+    const why = `${v.main.reason}, but what it adds is noise (flatness ${flat.toFixed(3)} ≥ ${S.drumFlatness.value})`;
+    if (kickLike) return kickAndHat(`${why}; ${kickText()}`, c);
+    return { main: { cls: 'hihat', confidence: c, reason: `${why}: a hat whose ring reaches below midHz` } };
+  }
+  // 2. a "snare" that is white noise without body partials: an FM or electronic hat
+  if (cls === 'snare' && flat >= S.noiseHatFlatness.value)
+    return {
+      main: {
+        cls: 'hihat',
+        confidence: conf(margin(flat, S.noiseHatFlatness.value)),
+        reason:
+          `${v.main.reason}, but what it adds is white noise (flatness ${flat.toFixed(3)} ≥ ` +
+          `${S.noiseHatFlatness.value}): a hat with a low ring`,
+      },
+    };
+  // 3. a "snare" or "tom" that adds a kick's kick band and no more body over it than the kick: kick + hat
+  if ((cls === 'snare' || cls === 'tom') && kickLike && stem.kickBodyOverLowDb !== undefined) {
+    const bodyOverLow = f.addedDb[1]! - lowDb;
+    const edge = stem.kickBodyOverLowDb + S.kickBodyDb.value;
+    if (bodyOverLow <= edge)
+      return kickAndHat(
+        `${kickText()} and its body band only ${bodyOverLow.toFixed(1)} dB over it (≤ ${edge.toFixed(1)}, the ` +
+          `kicks' + ${S.kickBodyDb.value})`,
+        // 0 at either edge, 1 at 6 dB inside both
+        conf((lowDb - stem.kickLowDb! + S.kickLikeDb.value) / 6, (edge - bodyOverLow) / 6, 1),
+      );
+  }
+  return v;
+}
+
+/** The class by the stem's bands and the hit's centroid alone (the first part of classifyStemHit). */
+function classifyByBands(f: StemFeatures, stem: StemContext): { main: Verdict; second?: Verdict } {
   const [low, body, wires, top] = f.share as [number, number, number, number];
   const topDecay = f.decayMs[3]!;
   const S = STEM_CLASS_PARAMETERS;

@@ -209,8 +209,35 @@ export const STEM_CLASS_PARAMETERS = {
     5,
     'hits',
     [1, 100],
-    "clear hats (else hits without body) needed before the stem's own hat centroid is used",
+    "clear hats (else hits without body) needed before the stem's own hat centroid is used (its tonal kicks too)",
     true,
+  ),
+  drumFlatness: p(
+    0.05,
+    'spectral flatness',
+    [0, 1],
+    'a hit the band rule calls a kick or tom adding a spectrum at least this flat is noise, not a membrane (its ' +
+      'modes are peaks): a hat whose ring reaches down, with a kick under it when its kick band is kick-like',
+  ),
+  noiseHatFlatness: p(
+    0.3,
+    'spectral flatness',
+    [0, 1],
+    'a hit the band rule calls a snare adding a spectrum at least this flat is noise with no body partials and no ' +
+      "wires' band: an FM or electronic hat whose ring reaches below midHz",
+  ),
+  kickLikeDb: p(
+    7.5,
+    'dB',
+    [0, 40],
+    "a hit's kick band (below lowHz) within this of the stem's tonal kicks' median is a kick's",
+  ),
+  kickBodyDb: p(
+    3,
+    'dB',
+    [0, 20],
+    "a drum whose kick band is kick-like and whose body band (lowHz–midHz) over its kick band exceeds the stem's " +
+      "tonal kicks' by at most this is a kick with a hat over it (a snare adds body far above a kick's)",
   ),
 } as const;
 

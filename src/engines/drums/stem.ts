@@ -19,6 +19,7 @@ import {
   classifyStemHit,
   hasNoBody,
   isClearHat,
+  isTonalKick,
   type HitClass,
   type StemContext,
   type StemFeatures,
@@ -405,6 +406,18 @@ export class StemAnalyzer {
         : noBody !== undefined
           ? { hatCentroidHz: noBody, hatReference: 'no-body hits' }
           : {};
+    // the stem's tonal kicks: what a kick adds below lowHz, and its body over that
+    const kicks = this.found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
+    if (kicks.length >= STEM_CLASS_PARAMETERS.minStemHats.value) {
+      stem.kickLowDb = kthSmallest(
+        kicks.map((a) => a[0]!),
+        kicks.length >> 1,
+      );
+      stem.kickBodyOverLowDb = kthSmallest(
+        kicks.map((a) => a[1]! - a[0]!),
+        kicks.length >> 1,
+      );
+    }
     for (const h of this.found) {
       const verdict = classifyStemHit(h.features, stem);
       this.hits.push({

@@ -23,6 +23,7 @@
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
 import { kthSmallest } from '../order.js';
+import { native, postSeries } from '../../native.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
 export type PitchClassName = (typeof PITCH_CLASS_NAMES)[number];
@@ -103,13 +104,18 @@ function foldWeights(tuningCents: number): Float64Array {
   return w;
 }
 
+/**
+ * The first `blocks` blocks of 120 bins of `profiles` folded by `weights`: 12 values per block, each pitch class
+ * summed bin by bin (zero bins skipped; native/src/post.cc foldProfiles).
+ */
+function foldProfiles(profiles: ArrayLike<number>, blocks: number, weights: Float64Array): Float64Array {
+  return native().postFoldProfiles(postSeries(profiles), blocks, weights);
+}
+
 /** Adds the 120 bins of `profile` starting at `offset`, folded by `weights`, into `out` (12). */
 function foldProfile(profile: ArrayLike<number>, offset: number, weights: Float64Array, out: number[]): void {
-  for (let i = 0; i < 120; i++) {
-    const v = profile[offset + i]!;
-    if (v === 0) continue;
-    for (let pc = 0; pc < 12; pc++) out[pc]! += v * weights[i * 12 + pc]!;
-  }
+  const folded = foldProfiles(postSeries(profile).subarray(offset, offset + 120), 1, weights);
+  for (let pc = 0; pc < 12; pc++) out[pc]! += folded[pc]!;
 }
 
 function pearson(a: readonly number[], b: readonly number[]): number {
@@ -447,13 +453,12 @@ export function analyzeKey(
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
     const bass: number[][] = [];
+    const fullFolded = foldProfiles(blocks.full, n, weights);
+    const bassBlocks = Math.min(n, Math.floor(blocks.bass.length / 120));
+    const bassFolded = foldProfiles(blocks.bass, bassBlocks, weights);
     for (let b = 0; b < n; b++) {
-      const f = new Array<number>(12).fill(0);
-      foldProfile(blocks.full, b * 120, weights, f);
-      full.push(f);
-      const l = new Array<number>(12).fill(0);
-      if (blocks.bass.length >= (b + 1) * 120) foldProfile(blocks.bass, b * 120, weights, l);
-      bass.push(l);
+      full.push(Array.from(fullFolded.subarray(b * 12, b * 12 + 12)));
+      bass.push(b < bassBlocks ? Array.from(bassFolded.subarray(b * 12, b * 12 + 12)) : new Array<number>(12).fill(0));
     }
     const sums = full.map((f) => f.reduce((a, v) => a + v, 0));
     const nonzero = sums.filter((x) => x > 0);

@@ -8,9 +8,8 @@
  * timbre novelty column, peaks of the novelty far from every other onset add onsets (a hat inside a ringing or
  * choked open hat: no group's energy rises there).
  */
-import type { FeatureReport } from '../../native.js';
+import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { median as orderMedian, quantile } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -75,20 +74,15 @@ export function fluxEnvelope(
   const q =
     1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
   const power = checkParameter('fluxCombinePower', ONSET_PARAMETERS.fluxCombinePower, params.fluxCombinePower);
+  const series = postSeries(values);
   const inv = new Float64Array(groups);
-  const col = new Float64Array(n);
   for (let g = 0; g < groups; g++) {
-    for (let t = 0; t < n; t++) col[t] = values[t * groups + g]!;
+    const col = native().postColumn(series, groups, g, 1);
     const scale = percentile(col, q) || percentile(col, 1);
     inv[g] = scale > 0 ? 1 / scale : 0;
   }
-  const env = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    let s = 0;
-    for (let g = 0; g < groups; g++) s += (values[t * groups + g]! * inv[g]!) ** power;
-    env[t] = (s / groups) ** (1 / power);
-  }
-  return env;
+  // per frame: the power mean of the scaled groups (native/src/post.cc powerMean)
+  return n > 0 ? native().postPowerMean(series, groups, inv, power) : new Float64Array(0);
 }
 
 /**
@@ -102,7 +96,6 @@ export function fluxGroupPeaks(
   params: OnsetParameterValues = onsetDefaults(),
 ): number[] {
   const { values, groups } = flux;
-  const n = Math.floor(values.length / groups);
   const q =
     1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
   const delta = checkParameter(
@@ -118,12 +111,12 @@ export function fluxGroupPeaks(
     peakWindowSeconds: params.fluxPeakWindowSeconds,
   };
   const all = new Set<number>();
-  const col = new Float64Array(n);
+  const series = postSeries(values);
   for (let g = 0; g < groups; g++) {
-    for (let t = 0; t < n; t++) col[t] = values[t * groups + g]!;
-    const scale = percentile(col, q) || percentile(col, 1);
+    const raw = native().postColumn(series, groups, g, 1);
+    const scale = percentile(raw, q) || percentile(raw, 1);
     if (!(scale > 0)) continue;
-    for (let t = 0; t < n; t++) col[t]! /= scale;
+    const col = native().postColumn(series, groups, g, scale);
     for (const t of pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction }))
       all.add(t);
   }
@@ -165,41 +158,9 @@ function nearest(xs: number[], t: number): number {
   return Math.min(lo < xs.length ? xs[lo]! - t : Infinity, lo > 0 ? t - xs[lo - 1]! : Infinity);
 }
 
-/** The value at rank floor(q·(n − 1)) of xs in ascending order; 0 for none. */
+/** The value at rank floor(q·(n − 1)) of xs in ascending order (a selection, native); 0 for none. */
 function percentile(xs: ArrayLike<number>, q: number): number {
-  return quantile(xs, q) ?? 0;
-}
-
-/**
- * Sliding maximum: out[i] = max(0, x[i − back], …, x[i − span]) for i in [from, to) (a monotonic deque of indices,
- * O(n); the same values as scanning each window). Requires back ≥ span ≥ 1 and from ≥ back.
- */
-function laggedMax(x: Float64Array, from: number, to: number, back: number, span: number, out: Float64Array): void {
-  const dq = new Int32Array(back - span + 2); // the window plus the index about to leave it
-  const cap = dq.length;
-  let h = 0;
-  let size = 0;
-  let next = from - back; // the next index of x to enter the window
-  for (let i = from; i < to; i++) {
-    for (; next <= i - span; next++) {
-      const v = x[next]!;
-      while (size > 0 && x[dq[(h + size - 1) % cap]!]! <= v) size--;
-      dq[(h + size) % cap] = next;
-      size++;
-    }
-    while (dq[h]! < i - back) {
-      h = (h + 1) % cap;
-      size--;
-    }
-    out[i] = Math.max(0, x[dq[h]!]!);
-  }
-}
-
-/** Median of xs[lo, hi) (copied into buf, which the selection then partitions). */
-function median(xs: ArrayLike<number>, lo: number, hi: number, buf: Float64Array): number {
-  const n = hi - lo;
-  for (let i = 0; i < n; i++) buf[i] = xs[lo + i]!;
-  return orderMedian(buf.subarray(0, n), buf)!;
+  return xs.length ? native().postQuantile(postSeries(xs), q) : 0;
 }
 
 /**
@@ -212,7 +173,6 @@ export function pickPeaks(
   frameRate: number,
   params: OnsetParameterValues = onsetDefaults(),
 ): number[] {
-  const n = odf.length;
   const q = 1 - checkParameter('scaleTopFraction', ONSET_PARAMETERS.scaleTopFraction, params.scaleTopFraction);
   // the percentile, or the maximum when fewer frames than that carry any onset
   const scale = percentile(odf, q) || percentile(odf, 1);
@@ -234,27 +194,9 @@ export function pickPeaks(
       checkParameter('minIntervalSeconds', ONSET_PARAMETERS.minIntervalSeconds, params.minIntervalSeconds) * frameRate,
     ),
   );
-  const buf = new Float64Array(2 * avg + 1);
-  const peaks: number[] = [];
-  for (let t = 0; t < n; t++) {
-    const v = odf[t]!;
-    if (v <= 0) continue;
-    let isMax = true;
-    for (let j = Math.max(0, t - maxW); j <= Math.min(n - 1, t + maxW); j++) {
-      if (odf[j]! > v || (odf[j]! === v && j < t)) {
-        isMax = false;
-        break;
-      }
-    }
-    if (!isMax) continue;
-    if (v < median(odf, Math.max(0, t - avg), Math.min(n, t + avg + 1), buf) + delta) continue;
-    if (peaks.length && t - peaks[peaks.length - 1]! < minGap) {
-      if (v > odf[peaks[peaks.length - 1]!]!) peaks[peaks.length - 1] = t;
-      continue;
-    }
-    peaks.push(t);
-  }
-  return peaks;
+  // the local-maximum, local-median and minimum-interval tests (native/src/post.cc pickPeaks; a frame's median
+  // is the middle value, or the mean of the two middle ones, of odf[t − avg, t + avg])
+  return Array.from(native().postPickPeaks(postSeries(odf), delta, avg, maxW, minGap));
 }
 
 /**
@@ -272,32 +214,8 @@ export function steepestRise(
   floor = 1e-12 / span,
   lookback = span,
 ): number {
-  const back = Math.max(span, lookback);
-  const lo = Math.max(back, fromTick);
-  const hi = Math.min(fine.length - span, toTick);
-  let best = -Infinity;
-  let at = Math.max(0, Math.min(fine.length - 1, fromTick));
-  const f = floor * span;
-  // running span sums: sums[k] = Σ fine[k, k + span)
-  const base = Math.max(0, lo - back);
-  const sums = new Float64Array(Math.max(0, hi - base + 1));
-  let run = 0;
-  for (let j = base; j < Math.min(fine.length, base + span); j++) run += fine[j]!;
-  for (let k = 0; k < sums.length; k++) {
-    sums[k] = run;
-    const i = base + k;
-    run += (fine[i + span] ?? 0) - fine[i]!;
-  }
-  const before = new Float64Array(sums.length);
-  if (hi > lo) laggedMax(sums, lo - base, hi - base, back, span, before);
-  for (let i = lo; i < hi; i++) {
-    const ratio = Math.log((sums[i - base]! + f) / (before[i - base]! + f));
-    if (ratio > best) {
-      best = ratio;
-      at = i;
-    }
-  }
-  return at;
+  // running span sums, their lagged maximum (a monotonic deque) and the largest ratio: native/src/post.cc
+  return native().postSteepestRise(postSeries(fine), fromTick, toTick, span, floor, lookback);
 }
 
 /**
@@ -357,69 +275,12 @@ export function fineRises(
   const gap = Math.max(1, Math.round(params.minIntervalSeconds / tickSeconds));
   const back = Math.max(span, lookback);
   if (n < back + span + 1) return [];
-  // one pass with rings (memory O(back + ctx + gap), not O(n): an hour has 7.2 million ticks): span sums
-  // sums[i] = Σ fine[i, i + span) (running), their maximum over [i − back, i − span] (monotonic deque), the
-  // maximum of fine over i ± ctx (deque), and the rises of the last 2·gap + 1 ticks for the local-maximum test,
-  // decided gap ticks late
-  const len = n - span + 1;
-  const sumRing = new Float64Array(back + 1);
-  const sumDq = new Int32Array(back - span + 2); // the window plus the index about to leave it
-  let sh = 0;
-  let sn = 0;
-  const ctxDq = new Int32Array(2 * ctx + 2);
-  let ch = 0;
-  let cn = 0;
-  let next = 0; // the next tick of fine to enter the ± ctx window
-  const R = 2 * gap + 1;
-  const riseRing = new Float64Array(R);
-  const out: number[] = [];
-  const decide = (j: number, last: number) => {
-    const v = riseRing[j % R]!;
-    if (v < riseDb) return;
-    for (let k = Math.max(0, j - gap); k <= last; k++) {
-      const w = riseRing[k % R]!;
-      if (w > v || (w === v && k < j)) return;
-    }
-    out.push(j);
-  };
-  let run = 0;
-  for (let j = 0; j < span; j++) run += fine[j]!;
-  for (let i = 0; i < len; i++) {
-    const sum = run;
-    run += (fine[i + span] ?? 0) - fine[i]!;
-    sumRing[i % (back + 1)] = sum;
-    if (i >= span) {
-      const k = i - span;
-      const v = sumRing[k % (back + 1)]!;
-      while (sn > 0 && sumRing[sumDq[(sh + sn - 1) % sumDq.length]! % (back + 1)]! <= v) sn--;
-      sumDq[(sh + sn) % sumDq.length] = k;
-      sn++;
-    }
-    while (sn > 0 && sumDq[sh]! < i - back) {
-      sh = (sh + 1) % sumDq.length;
-      sn--;
-    }
-    for (; next < Math.min(n, i + ctx + 1); next++) {
-      const v = fine[next]!;
-      while (cn > 0 && fine[ctxDq[(ch + cn - 1) % ctxDq.length]!]! <= v) cn--;
-      ctxDq[(ch + cn) % ctxDq.length] = next;
-      cn++;
-    }
-    while (ctxDq[ch]! < i - ctx) {
-      ch = (ch + 1) % ctxDq.length;
-      cn--;
-    }
-    let rise = 0;
-    if (i >= back) {
-      const before = Math.max(0, sumRing[sumDq[sh]! % (back + 1)]!);
-      const floor = fine[ctxDq[ch]!]! * levelRatio * span;
-      if (!(sum < floor)) rise = 10 * Math.log10((sum + 1e-12) / (before + floor * 0.01 + 1e-12));
-    }
-    riseRing[i % R] = rise;
-    if (i - gap >= back) decide(i - gap, i);
-  }
-  for (let j = Math.max(back, len - gap); j < len; j++) decide(j, len - 1);
-  return out;
+  // one pass with rings (memory O(back + ctx + gap), not O(n): an hour has 7.2 million ticks), native/src/post.cc
+  // fineRises: span sums Σ fine[i, i + span), their maximum over [i − back, i − span], the maximum of fine over
+  // i ± ctx, and the local-maximum test over ± gap on the rise ratios (riseDb as a ratio: the same order as dB)
+  return Array.from(
+    native().postFineRises(postSeries(fine), span, lookback, 10 ** (riseDb / 10), levelRatio, ctx, gap),
+  );
 }
 
 /** The onset flux split into its frequency groups and, when the extractor made it, the timbre novelty column. */

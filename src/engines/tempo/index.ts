@@ -35,6 +35,7 @@ import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
 import { tuningAwareChroma } from '../key/index.js';
 import { kthSmallest } from '../order.js';
+import { native, postSeries } from '../../native.js';
 
 export interface TempoCandidate {
   bpm: number;
@@ -87,21 +88,8 @@ export function tempoComb(): number[] {
 
 /** Normalized autocorrelation r[0..maxLag] of x − mean(x). */
 export function autocorrelation(x: ArrayLike<number>, maxLag: number): Float64Array {
-  const n = x.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i]!;
-  mean /= Math.max(1, n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) y[i] = x[i]! - mean;
-  const r = new Float64Array(maxLag + 1);
-  for (let lag = 0; lag <= maxLag && lag < n; lag++) {
-    let s = 0;
-    for (let i = 0; i + lag < n; i++) s += y[i]! * y[i + lag]!;
-    r[lag] = s;
-  }
-  const r0 = r[0]!;
-  if (r0 > 0) for (let lag = 0; lag <= maxLag; lag++) r[lag] = r[lag]! / r0;
-  return r;
+  // Σ_i y[i]·y[i + lag] in ascending i for each lag, divided by r[0] when positive (native/src/post.cc)
+  return native().postAutocorrelation(postSeries(x), maxLag);
 }
 
 function at(r: Float64Array, lag: number): number {
@@ -166,56 +154,21 @@ export function trackBeats(
 ): number[] {
   const n = odf.length;
   if (n === 0 || !(period > 1)) return [];
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += odf[i]!;
-  mean /= n;
-  let sd = 0;
-  for (let i = 0; i < n; i++) sd += (odf[i]! - mean) ** 2;
-  sd = Math.sqrt(sd / n) || 1;
-  const local = new Float64Array(n);
-  for (let i = 0; i < n; i++) local[i] = odf[i]! / sd;
-  const score = new Float64Array(n);
-  const back = new Int32Array(n).fill(-1);
   const lo = Math.max(1, Math.round(period / 2));
   const hi = Math.round(2 * period);
   // the transition penalty depends only on the interval: tabulated once
   const penalty = new Float64Array(hi + 1);
   for (let d = lo; d <= hi; d++) penalty[d] = tightness * Math.log(d / period) ** 2;
-  for (let t = 0; t < n; t++) {
-    let best = 0;
-    let arg = -1;
-    for (let tau = Math.max(0, t - hi); tau <= t - lo; tau++) {
-      const v = score[tau]! - penalty[t - tau]!;
-      if (arg < 0 || v > best) {
-        best = v;
-        arg = tau;
-      }
-    }
-    score[t] = local[t]! + (arg >= 0 ? Math.max(0, best) : 0);
-    back[t] = arg >= 0 && best > 0 ? arg : -1;
-  }
-  // the last beat: best cumulative score within the final period
-  let end = n - 1;
-  for (let t = Math.max(0, n - Math.ceil(period)); t < n; t++) if (score[t]! > score[end]!) end = t;
-  const beats: number[] = [];
-  for (let t = end; t >= 0; t = back[t]!) beats.push(t);
-  return beats.reverse();
+  // on odf/σ(odf): score[t] = local[t] + max(0, max over τ in [t − hi, t − lo] of score[τ] − penalty[t − τ]),
+  // back-pointers where that maximum is positive; the path back from the best score within the final period
+  // (native/src/post.cc trackBeats)
+  return Array.from(native().postTrackBeats(postSeries(odf), period, penalty, lo));
 }
 
-/** odf/σ(odf) + w·odfLow/σ(odfLow), w = lowBandWeight. */
+/** odf/σ(odf) + w·odfLow/σ(odfLow), w = lowBandWeight (σ 1 when 0; native/src/post.cc withLowBand). */
 function withLowBand(odf: ArrayLike<number>, low: ArrayLike<number>): Float64Array {
-  const sd = (x: ArrayLike<number>) => {
-    let m = 0;
-    for (let i = 0; i < x.length; i++) m += x[i]!;
-    m /= Math.max(1, x.length);
-    let v = 0;
-    for (let i = 0; i < x.length; i++) v += (x[i]! - m) ** 2;
-    return Math.sqrt(v / Math.max(1, x.length)) || 1;
-  };
-  const a = sd(odf);
-  const b = sd(low);
   const w = checkParameter('lowBandWeight', TEMPO_PARAMETERS.lowBandWeight);
-  return Float64Array.from(odf, (v, i) => v / a + (w * (low[i] ?? 0)) / b);
+  return native().postWithLowBand(postSeries(odf), postSeries(low), w);
 }
 
 function fitSlope(ys: number[]): number {
@@ -447,25 +400,8 @@ export function tonalEnvelope(chroma: ArrayLike<number> | undefined, frames: num
  */
 export function harmonicNovelty(chroma: ArrayLike<number> | undefined, frames: number, w: number): Float64Array | null {
   if (!chroma || chroma.length < 24) return null;
-  const n = Math.min(frames, Math.floor(chroma.length / 12));
-  const cum = new Float64Array((n + 1) * 12);
-  for (let t = 0; t < n; t++)
-    for (let k = 0; k < 12; k++) cum[(t + 1) * 12 + k] = cum[t * 12 + k]! + chroma[t * 12 + k]!;
-  const out = new Float64Array(frames);
-  for (let t = w; t + w <= n; t++) {
-    let dot = 0;
-    let a2 = 0;
-    let b2 = 0;
-    for (let k = 0; k < 12; k++) {
-      const a = cum[t * 12 + k]! - cum[(t - w) * 12 + k]!;
-      const b = cum[(t + w) * 12 + k]! - cum[t * 12 + k]!;
-      dot += a * b;
-      a2 += a * a;
-      b2 += b * b;
-    }
-    out[t] = a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0;
-  }
-  return out;
+  // running sums of the chroma, the two windows' cosine per frame (native/src/post.cc harmonicNovelty)
+  return native().postHarmonicNovelty(postSeries(chroma), frames, w);
 }
 
 const fmt = (x: number) => (Math.round(x * 1000) / 1000).toString();

@@ -1,0 +1,406 @@
+// Numeric kernels of analyze's post-processing: see post.h. Each loop keeps the summation order of the engine
+// loop it replaces (one accumulator per output, indices ascending), so the results are bit-identical.
+#include "post.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace shub::post {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The smallest power of two ≥ n: ring buffers indexed by absolute position & (size − 1) (no division per access).
+int64_t ringSize(int64_t n) {
+  int64_t p = 1;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+// The median of x[lo, hi): the middle value, the mean of the two middle ones for an even count.
+template <class T>
+double windowMedian(const T* x, size_t lo, size_t hi, std::vector<double>& buf) {
+  const size_t n = hi - lo;
+  buf.assign(x + lo, x + hi);
+  const size_t k = n >> 1;
+  std::nth_element(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(k), buf.end());
+  const double upper = buf[k];
+  if (n % 2) return upper;
+  double lower = -std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < k; ++i)
+    if (buf[i] > lower) lower = buf[i];
+  return (lower + upper) / 2;
+}
+
+// out[i] = max(0, x[i − back], …, x[i − span]) for i in [from, to): a monotonic deque of indices on a ring.
+void laggedMax(const std::vector<double>& x, int64_t from, int64_t to, int64_t back, int64_t span,
+               std::vector<double>& out) {
+  const int64_t cap = ringSize(back - span + 2);  // the window plus the index about to leave it
+  const int64_t mask = cap - 1;
+  std::vector<int64_t> dq(static_cast<size_t>(cap));
+  int64_t h = 0;
+  int64_t size = 0;
+  int64_t next = from - back;
+  for (int64_t i = from; i < to; ++i) {
+    for (; next <= i - span; ++next) {
+      const double v = x[static_cast<size_t>(next)];
+      while (size > 0 && x[static_cast<size_t>(dq[static_cast<size_t>((h + size - 1) & mask)])] <= v) --size;
+      dq[static_cast<size_t>((h + size) & mask)] = next;
+      ++size;
+    }
+    while (dq[static_cast<size_t>(h)] < i - back) {
+      h = (h + 1) & mask;
+      --size;
+    }
+    out[static_cast<size_t>(i)] = std::max(0.0, x[static_cast<size_t>(dq[static_cast<size_t>(h)])]);
+  }
+}
+
+}  // namespace
+
+template <class T>
+double kth(const T* x, size_t n, size_t k) {
+  if (k >= n) return kNaN;
+  std::vector<double> a(x, x + n);
+  std::nth_element(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(k), a.end());
+  return a[k];
+}
+
+template <class T>
+double quantileLower(const T* x, size_t n, double q) {
+  if (n == 0) return kNaN;
+  const double r = std::floor(q * static_cast<double>(n - 1));
+  const double k = std::max(0.0, std::min(static_cast<double>(n - 1), r));
+  return kth(x, n, static_cast<size_t>(k));
+}
+
+template <class T>
+std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
+  double mean = 0;
+  for (size_t i = 0; i < n; ++i) mean += x[i];
+  mean /= static_cast<double>(std::max<size_t>(1, n));
+  std::vector<double> y(n);
+  for (size_t i = 0; i < n; ++i) y[i] = x[i] - mean;
+  std::vector<double> r(maxLag + 1, 0.0);
+  const size_t last = std::min(maxLag, n == 0 ? 0 : n - 1);
+  // four lags at a time, each with its own accumulator summed in ascending i (the order of one lag alone)
+  size_t lag = 0;
+  for (; n > 0 && lag + 3 <= last; lag += 4) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const size_t common = n - (lag + 3);
+    size_t i = 0;
+    for (; i < common; ++i) {
+      const double v = y[i];
+      s0 += v * y[i + lag];
+      s1 += v * y[i + lag + 1];
+      s2 += v * y[i + lag + 2];
+      s3 += v * y[i + lag + 3];
+    }
+    for (size_t j = i; j + lag + 2 < n; ++j) s2 += y[j] * y[j + lag + 2];
+    for (size_t j = i; j + lag + 1 < n; ++j) s1 += y[j] * y[j + lag + 1];
+    for (size_t j = i; j + lag < n; ++j) s0 += y[j] * y[j + lag];
+    r[lag] = s0;
+    r[lag + 1] = s1;
+    r[lag + 2] = s2;
+    r[lag + 3] = s3;
+  }
+  for (; n > 0 && lag <= last; ++lag) {
+    double s = 0;
+    for (size_t i = 0; i + lag < n; ++i) s += y[i] * y[i + lag];
+    r[lag] = s;
+  }
+  const double r0 = r[0];
+  if (r0 > 0)
+    for (size_t l = 0; l <= maxLag; ++l) r[l] = r[l] / r0;
+  return r;
+}
+
+template <class T>
+std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std::vector<double>& penalty, int lo) {
+  std::vector<int32_t> beats;
+  if (n == 0 || penalty.empty()) return beats;
+  const int64_t hi = static_cast<int64_t>(penalty.size()) - 1;
+  double mean = 0;
+  for (size_t i = 0; i < n; ++i) mean += odf[i];
+  mean /= static_cast<double>(n);
+  double sd = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double d = odf[i] - mean;
+    sd += d * d;
+  }
+  sd = std::sqrt(sd / static_cast<double>(n));
+  if (!(sd != 0)) sd = 1;  // 0 or NaN
+  std::vector<double> score(n);
+  std::vector<int32_t> back(n, -1);
+  for (int64_t t = 0; t < static_cast<int64_t>(n); ++t) {
+    double best = 0;
+    int64_t arg = -1;
+    for (int64_t tau = std::max<int64_t>(0, t - hi); tau <= t - lo; ++tau) {
+      const double v = score[static_cast<size_t>(tau)] - penalty[static_cast<size_t>(t - tau)];
+      if (arg < 0 || v > best) {
+        best = v;
+        arg = tau;
+      }
+    }
+    const double local = odf[t] / sd;
+    score[static_cast<size_t>(t)] = local + (arg >= 0 ? std::max(0.0, best) : 0.0);
+    back[static_cast<size_t>(t)] = arg >= 0 && best > 0 ? static_cast<int32_t>(arg) : -1;
+  }
+  int64_t end = static_cast<int64_t>(n) - 1;
+  for (int64_t t = std::max<int64_t>(0, static_cast<int64_t>(n) - static_cast<int64_t>(std::ceil(period)));
+       t < static_cast<int64_t>(n); ++t)
+    if (score[static_cast<size_t>(t)] > score[static_cast<size_t>(end)]) end = t;
+  for (int64_t t = end; t >= 0; t = back[static_cast<size_t>(t)]) beats.push_back(static_cast<int32_t>(t));
+  std::reverse(beats.begin(), beats.end());
+  return beats;
+}
+
+template <class T>
+std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t frames, size_t w) {
+  const size_t n = std::min(frames, chromaFrames);
+  std::vector<double> out(frames, 0.0);
+  if (2 * w > n) return out;
+  // the running sums cum[t] = Σ chroma[0, t) per pitch class, kept for the last 2·w + 1 frames only (a ring of
+  // rows; each row the previous one plus a frame, as a whole-length table would hold it)
+  const size_t rows = static_cast<size_t>(ringSize(static_cast<int64_t>(2 * w + 1)));
+  const size_t mask = rows - 1;
+  std::vector<double> cum(rows * 12, 0.0);
+  size_t filled = 0;  // rows cum[0, filled] computed
+  auto row = [&](size_t t) { return cum.data() + (t & mask) * 12; };
+  for (size_t t = w; t + w <= n; ++t) {
+    for (; filled < t + w; ++filled) {
+      const double* prev = row(filled);
+      double* next = row(filled + 1);
+      const T* c = chroma + filled * 12;
+      for (size_t k = 0; k < 12; ++k) next[k] = prev[k] + c[k];
+    }
+    const double* lo = row(t - w);
+    const double* mid = row(t);
+    const double* hi = row(t + w);
+    double dot = 0, a2 = 0, b2 = 0;
+    for (size_t k = 0; k < 12; ++k) {
+      const double a = mid[k] - lo[k];
+      const double b = hi[k] - mid[k];
+      dot += a * b;
+      a2 += a * a;
+      b2 += b * b;
+    }
+    out[t] = a2 > 0 && b2 > 0 ? 1 - dot / std::sqrt(a2 * b2) : 0;
+  }
+  return out;
+}
+
+template <class T, class U>
+std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight) {
+  auto sd = [](auto* x, size_t len) {
+    double m = 0;
+    for (size_t i = 0; i < len; ++i) m += x[i];
+    m /= static_cast<double>(std::max<size_t>(1, len));
+    double v = 0;
+    for (size_t i = 0; i < len; ++i) {
+      const double d = x[i] - m;
+      v += d * d;
+    }
+    const double s = std::sqrt(v / static_cast<double>(std::max<size_t>(1, len)));
+    return s != 0 ? s : 1.0;  // 0 or NaN: 1
+  };
+  const double a = sd(odf, n);
+  const double b = sd(low, lowN);
+  std::vector<double> out(n);
+  for (size_t i = 0; i < n; ++i) out[i] = odf[i] / a + (weight * (i < lowN ? static_cast<double>(low[i]) : 0.0)) / b;
+  return out;
+}
+
+template <class T>
+std::vector<int32_t> pickPeaks(const T* odf, size_t n, double delta, int avg, int maxW, int minGap) {
+  std::vector<int32_t> peaks;
+  std::vector<double> buf;
+  const int64_t N = static_cast<int64_t>(n);
+  for (int64_t t = 0; t < N; ++t) {
+    const double v = odf[t];
+    if (v <= 0) continue;
+    bool isMax = true;
+    for (int64_t j = std::max<int64_t>(0, t - maxW); j <= std::min<int64_t>(N - 1, t + maxW); ++j) {
+      const double u = odf[j];
+      if (u > v || (u == v && j < t)) {
+        isMax = false;
+        break;
+      }
+    }
+    if (!isMax) continue;
+    const size_t lo = static_cast<size_t>(std::max<int64_t>(0, t - avg));
+    const size_t hi = static_cast<size_t>(std::min<int64_t>(N, t + avg + 1));
+    if (v < windowMedian(odf, lo, hi, buf) + delta) continue;
+    if (!peaks.empty() && t - peaks.back() < minGap) {
+      if (v > static_cast<double>(odf[peaks.back()])) peaks.back() = static_cast<int32_t>(t);
+      continue;
+    }
+    peaks.push_back(static_cast<int32_t>(t));
+  }
+  return peaks;
+}
+
+template <class T>
+int64_t steepestRise(const T* fine, size_t n, int64_t fromTick, int64_t toTick, int64_t span, double floor,
+                     int64_t lookback) {
+  const int64_t len = static_cast<int64_t>(n);
+  const int64_t back = std::max(span, lookback);
+  const int64_t lo = std::max(back, fromTick);
+  const int64_t hi = std::min(len - span, toTick);
+  int64_t at = std::max<int64_t>(0, std::min(len - 1, fromTick));
+  const double f = floor * static_cast<double>(span);
+  const int64_t base = std::max<int64_t>(0, lo - back);
+  const int64_t count = std::max<int64_t>(0, hi - base + 1);
+  std::vector<double> sums(static_cast<size_t>(count));
+  double run = 0;
+  for (int64_t j = base; j < std::min(len, base + span); ++j) run += fine[j];
+  for (int64_t k = 0; k < count; ++k) {
+    sums[static_cast<size_t>(k)] = run;
+    const int64_t i = base + k;
+    run += ((i + span < len ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
+  }
+  std::vector<double> before(static_cast<size_t>(count));
+  if (hi > lo) laggedMax(sums, lo - base, hi - base, back, span, before);
+  // the engine took the largest log ratio, the first of equal ones: the largest ratio (log is monotonic; a
+  // log of 0 is −∞, never larger than the start)
+  double best = 0;
+  for (int64_t i = lo; i < hi; ++i) {
+    const double q = (sums[static_cast<size_t>(i - base)] + f) / (before[static_cast<size_t>(i - base)] + f);
+    if (q > best) {
+      best = q;
+      at = i;
+    }
+  }
+  return at;
+}
+
+template <class T>
+std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lookback, double riseRatio,
+                               double levelRatio, int64_t ctx, int64_t gap) {
+  std::vector<int32_t> out;
+  const int64_t N = static_cast<int64_t>(n);
+  const int64_t back = std::max(span, lookback);
+  if (N < back + span + 1) return out;
+  // one pass with rings (memory O(back + ctx + gap)): span sums, their maximum over [i − back, i − span]
+  // (monotonic deque), the maximum of fine over i ± ctx (deque), and the rise ratios of the last 2·gap + 1 ticks
+  // for the local-maximum test, decided gap ticks late. A tick without a rise has ratio 1 (0 dB).
+  const int64_t len = N - span + 1;
+  // rings of power-of-two sizes at least: the sums of the last back + 1 ticks, the two deques, the rises of the
+  // last 2·gap + 1 ticks
+  const int64_t sumCap = ringSize(back + 1) - 1;  // masks
+  std::vector<double> sumRing(static_cast<size_t>(sumCap + 1));
+  const int64_t dqCap = ringSize(back - span + 2) - 1;
+  std::vector<int64_t> sumDq(static_cast<size_t>(dqCap + 1));
+  int64_t sh = 0, sn = 0;
+  const int64_t ctxCap = ringSize(2 * ctx + 2) - 1;
+  std::vector<int64_t> ctxDq(static_cast<size_t>(ctxCap + 1));
+  int64_t ch = 0, cn = 0;
+  int64_t next = 0;
+  const int64_t R = ringSize(2 * gap + 1) - 1;
+  std::vector<double> riseRing(static_cast<size_t>(R + 1));
+  auto decide = [&](int64_t j, int64_t last) {
+    const double v = riseRing[static_cast<size_t>(j & R)];
+    if (v < riseRatio) return;
+    for (int64_t k = std::max<int64_t>(0, j - gap); k <= last; ++k) {
+      const double w = riseRing[static_cast<size_t>(k & R)];
+      if (w > v || (w == v && k < j)) return;
+    }
+    out.push_back(static_cast<int32_t>(j));
+  };
+  double run = 0;
+  for (int64_t j = 0; j < span; ++j) run += fine[j];
+  for (int64_t i = 0; i < len; ++i) {
+    const double sum = run;
+    run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
+    sumRing[static_cast<size_t>(i & sumCap)] = sum;
+    if (i >= span) {
+      const int64_t k = i - span;
+      const double v = sumRing[static_cast<size_t>(k & sumCap)];
+      while (sn > 0 && sumRing[static_cast<size_t>(sumDq[static_cast<size_t>((sh + sn - 1) & dqCap)] & sumCap)] <= v)
+        --sn;
+      sumDq[static_cast<size_t>((sh + sn) & dqCap)] = k;
+      ++sn;
+    }
+    while (sn > 0 && sumDq[static_cast<size_t>(sh)] < i - back) {
+      sh = (sh + 1) & dqCap;
+      --sn;
+    }
+    for (; next < std::min(N, i + ctx + 1); ++next) {
+      const double v = fine[next];
+      while (cn > 0 && static_cast<double>(fine[ctxDq[static_cast<size_t>((ch + cn - 1) & ctxCap)]]) <= v) --cn;
+      ctxDq[static_cast<size_t>((ch + cn) & ctxCap)] = next;
+      ++cn;
+    }
+    while (ctxDq[static_cast<size_t>(ch)] < i - ctx) {
+      ch = (ch + 1) & ctxCap;
+      --cn;
+    }
+    double rise = 1;
+    if (i >= back) {
+      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
+      const double floor =
+          static_cast<double>(fine[ctxDq[static_cast<size_t>(ch)]]) * levelRatio * static_cast<double>(span);
+      if (!(sum < floor)) rise = (sum + 1e-12) / (before + floor * 0.01 + 1e-12);
+    }
+    riseRing[static_cast<size_t>(i & R)] = rise;
+    if (i - gap >= back) decide(i - gap, i);
+  }
+  for (int64_t j = std::max(back, len - gap); j < len; ++j) decide(j, len - 1);
+  return out;
+}
+
+template <class T>
+std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor) {
+  const size_t n = groups ? len / groups : 0;
+  std::vector<double> col(n);
+  for (size_t t = 0; t < n; ++t) col[t] = values[t * groups + g] / divisor;
+  return col;
+}
+
+template <class T>
+std::vector<double> powerMean(const T* values, size_t len, size_t groups, const double* inv, double power) {
+  const size_t n = groups ? len / groups : 0;
+  std::vector<double> env(n);
+  for (size_t t = 0; t < n; ++t) {
+    double s = 0;
+    for (size_t g = 0; g < groups; ++g) s += std::pow(values[t * groups + g] * inv[g], power);
+    env[t] = std::pow(s / static_cast<double>(groups), 1 / power);
+  }
+  return env;
+}
+
+template <class T>
+std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double* weights) {
+  std::vector<double> out(blocks * 12, 0.0);
+  for (size_t b = 0; b < blocks; ++b) {
+    double* o = out.data() + b * 12;
+    for (size_t i = 0; i < 120; ++i) {
+      const double v = profiles[b * 120 + i];
+      if (v == 0) continue;
+      for (size_t pc = 0; pc < 12; ++pc) o[pc] += v * weights[i * 12 + pc];
+    }
+  }
+  return out;
+}
+
+#define SHUB_POST_INSTANTIATE(T)                                                                                    \
+  template double kth<T>(const T*, size_t, size_t);                                                                 \
+  template double quantileLower<T>(const T*, size_t, double);                                                       \
+  template std::vector<double> autocorrelation<T>(const T*, size_t, size_t);                                        \
+  template std::vector<int32_t> trackBeats<T>(const T*, size_t, double, const std::vector<double>&, int);           \
+  template std::vector<double> harmonicNovelty<T>(const T*, size_t, size_t, size_t);                                \
+  template std::vector<int32_t> pickPeaks<T>(const T*, size_t, double, int, int, int);                              \
+  template int64_t steepestRise<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t);                   \
+  template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
+  template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
+  template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
+  template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \
+  template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
+  template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);
+
+SHUB_POST_INSTANTIATE(float)
+SHUB_POST_INSTANTIATE(double)
+
+}  // namespace shub::post

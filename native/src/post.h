@@ -1,0 +1,73 @@
+// Numeric kernels of analyze's post-processing (issue 12 point 8): the loops over a file's onset envelope, fine
+// energy envelope, onset flux and pitch-class blocks that the onsets, tempo and key engines (src/engines/*) ran in
+// JavaScript. The engines keep every decision and parameter; these only compute. Each series is read as float or
+// double (the feature report's Float32Arrays, the engines' Float64Arrays) and summed in the order the engines
+// summed it, so that results are the same to the last bit; comparisons that went through a logarithm compare the
+// ratios instead (the logarithm is monotonic).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace shub::post {
+
+// The value at rank k (0-based) of x[0, n) in ascending order (selection on a copy); NaN for n = 0.
+template <class T>
+double kth(const T* x, size_t n, size_t k);
+
+// The value at rank floor(q·(n − 1)) of x[0, n) (the engines' `quantile` 'lower' rule); NaN for n = 0.
+template <class T>
+double quantileLower(const T* x, size_t n, double q);
+
+// Normalized autocorrelation r[0..maxLag] of x − mean(x) (r[lag] = 0 beyond n − 1; unnormalized when r[0] ≤ 0).
+template <class T>
+std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag);
+
+// Ellis's dynamic-programming beat tracker on odf / σ(odf): score[t] = local[t] + max(0, max over τ in
+// [t − hi, t − lo] of score[τ] − penalty[t − τ]) with hi = penalty.size() − 1; the path back from the best score
+// within the last ceil(period) frames. Beat frames, ascending.
+template <class T>
+std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std::vector<double>& penalty, int lo);
+
+// Harmonic novelty per frame (frames values): 1 − cosine of the summed chroma of the w frames before and the w
+// frames from t on, for w ≤ t ≤ n − w (n = min(frames, chroma frames)); 0 elsewhere.
+template <class T>
+std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t frames, size_t w);
+
+// Local maxima of odf (± maxW, the first of equal values) with odf[t] > 0 and odf[t] ≥ median(odf[t ± avg]) + delta,
+// at least minGap apart (the larger of two closer ones kept).
+template <class T>
+std::vector<int32_t> pickPeaks(const T* odf, size_t n, double delta, int avg, int maxW, int minGap);
+
+// The tick in [fromTick, toTick) where Σ fine[i, i + span) + f most exceeds (as a ratio) the largest such sum
+// within [i − back, i − span], plus f (f = floor · span); back = max(span, lookback). `fromTick` clamped when none.
+template <class T>
+int64_t steepestRise(const T* fine, size_t n, int64_t fromTick, int64_t toTick, int64_t span, double floor,
+                     int64_t lookback);
+
+// Ticks where the span sum rises by riseRatio (10^(fineRiseDb/10)) over the largest span sum within [i − back,
+// i − span] plus 1 % of the level floor (levelRatio × the loudest tick within ± ctx, × span), each the largest
+// rise within ± gap (ties: the first). Ascending.
+template <class T>
+std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lookback, double riseRatio,
+                               double levelRatio, int64_t ctx, int64_t gap);
+
+// Column g of a frame-major matrix with `groups` columns (n = floor(len / groups) frames), each value / divisor.
+template <class T>
+std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor);
+
+// Power mean of order `power` over the columns, each scaled by inv[g]: (Σ_g (v·inv[g])^power / groups)^(1/power).
+template <class T>
+std::vector<double> powerMean(const T* values, size_t len, size_t groups, const double* inv, double power);
+
+// Each 120-bin block of profiles (blocks of them) folded to 12 pitch classes by weights[bin·12 + pc] (zero bins
+// skipped, pitch classes summed bin by bin). blocks × 12 values.
+template <class T>
+std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double* weights);
+
+// odf / σ(odf) + weight · low / σ(low) (σ: the standard deviation, 1 when it is 0; low beyond its end: 0).
+template <class T, class U>
+std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight);
+
+}  // namespace shub::post

@@ -1,0 +1,211 @@
+// N-API bindings of the post-processing kernels (post.h): synchronous calls on the calling thread. Series are
+// Float32Array or Float64Array (read in place, not copied); results are new Float64Array / Int32Array.
+#include <napi.h>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "napi_util.h"
+#include "post.h"
+
+namespace {
+
+using shub::napi::describe;
+using shub::napi::integerArg;
+using shub::napi::throwRange;
+using shub::napi::throwType;
+
+// Calls f(const float* | const double*, length) on a Float32Array or Float64Array argument.
+template <class F>
+auto withSeries(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, F&& f) {
+  if (v.IsTypedArray()) {
+    const auto type = v.As<Napi::TypedArray>().TypedArrayType();
+    if (type == napi_float32_array) {
+      auto a = v.As<Napi::Float32Array>();
+      return f(static_cast<const float*>(a.Data()), a.ElementLength());
+    }
+    if (type == napi_float64_array) {
+      auto a = v.As<Napi::Float64Array>();
+      return f(static_cast<const double*>(a.Data()), a.ElementLength());
+    }
+  }
+  throwType(env, where + ": " + name + " must be a Float32Array or Float64Array, got " + describe(v));
+}
+
+double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
+  if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
+  return v.As<Napi::Number>().DoubleValue();
+}
+
+std::vector<double> f64Arg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": " + name + " must be a Float64Array, got " + describe(v));
+  auto a = v.As<Napi::Float64Array>();
+  return std::vector<double>(a.Data(), a.Data() + a.ElementLength());
+}
+
+Napi::Float64Array toF64(Napi::Env env, const std::vector<double>& v) {
+  auto a = Napi::Float64Array::New(env, v.size());
+  if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));
+  return a;
+}
+
+Napi::Int32Array toI32(Napi::Env env, const std::vector<int32_t>& v) {
+  auto a = Napi::Int32Array::New(env, v.size());
+  if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(int32_t));
+  return a;
+}
+
+constexpr double kMaxIndex = 2147483647.0;
+
+// postQuantile(x, q): the value at rank floor(q·(n − 1)); NaN for no values.
+Napi::Value PostQuantile(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postQuantile";
+  const double q = numberArg(env, info[1], where, "q");
+  if (!(q >= 0 && q <= 1)) throwRange(env, where + ": q must be within 0..1, got " + std::to_string(q));
+  return withSeries(env, info[0], where, "x",
+                    [&](auto* x, size_t n) { return Napi::Number::New(env, shub::post::quantileLower(x, n, q)); });
+}
+
+// postAutocorrelation(x, maxLag): Float64Array of maxLag + 1.
+Napi::Value PostAutocorrelation(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postAutocorrelation";
+  const auto maxLag = static_cast<size_t>(integerArg(env, info[1], where, "maxLag", 0, 1 << 24, ""));
+  return withSeries(env, info[0], where, "x",
+                    [&](auto* x, size_t n) { return toF64(env, shub::post::autocorrelation(x, n, maxLag)); });
+}
+
+// postTrackBeats(odf, period, penalty: Float64Array, lo): Int32Array of beat frames.
+Napi::Value PostTrackBeats(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postTrackBeats";
+  const double period = numberArg(env, info[1], where, "period");
+  const std::vector<double> penalty = f64Arg(env, info[2], where, "penalty");
+  const int lo = static_cast<int>(integerArg(env, info[3], where, "lo", 1, kMaxIndex, " frames"));
+  return withSeries(env, info[0], where, "odf",
+                    [&](auto* x, size_t n) { return toI32(env, shub::post::trackBeats(x, n, period, penalty, lo)); });
+}
+
+// postHarmonicNovelty(chroma, frames, w): Float64Array of frames.
+Napi::Value PostHarmonicNovelty(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postHarmonicNovelty";
+  const auto frames = static_cast<size_t>(integerArg(env, info[1], where, "frames", 0, kMaxIndex, ""));
+  const auto w = static_cast<size_t>(integerArg(env, info[2], where, "w", 1, kMaxIndex, " frames"));
+  return withSeries(env, info[0], where, "chroma",
+                    [&](auto* x, size_t n) { return toF64(env, shub::post::harmonicNovelty(x, n / 12, frames, w)); });
+}
+
+// postPickPeaks(odf, delta, avg, maxW, minGap): Int32Array of peak frames.
+Napi::Value PostPickPeaks(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postPickPeaks";
+  const double delta = numberArg(env, info[1], where, "delta");
+  const int avg = static_cast<int>(integerArg(env, info[2], where, "avg", 1, 1 << 24, " frames"));
+  const int maxW = static_cast<int>(integerArg(env, info[3], where, "maxW", 1, 1 << 24, " frames"));
+  const int minGap = static_cast<int>(integerArg(env, info[4], where, "minGap", 1, 1 << 24, " frames"));
+  return withSeries(env, info[0], where, "odf", [&](auto* x, size_t n) {
+    if (n > kMaxIndex) throwRange(env, where + ": odf too long");
+    return toI32(env, shub::post::pickPeaks(x, n, delta, avg, maxW, minGap));
+  });
+}
+
+// postSteepestRise(fine, fromTick, toTick, span, floor, lookback): the tick.
+Napi::Value PostSteepestRise(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postSteepestRise";
+  const auto from = static_cast<int64_t>(integerArg(env, info[1], where, "fromTick", -kMaxIndex, kMaxIndex, ""));
+  const auto to = static_cast<int64_t>(integerArg(env, info[2], where, "toTick", -kMaxIndex, kMaxIndex, ""));
+  const auto span = static_cast<int64_t>(integerArg(env, info[3], where, "span", 1, 1 << 24, " ticks"));
+  const double floor = numberArg(env, info[4], where, "floor");
+  const auto lookback = static_cast<int64_t>(integerArg(env, info[5], where, "lookback", 0, 1 << 24, " ticks"));
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    return Napi::Number::New(env, static_cast<double>(shub::post::steepestRise(x, n, from, to, span, floor, lookback)));
+  });
+}
+
+// postFineRises(fine, span, lookback, riseRatio, levelRatio, ctx, gap): Int32Array of ticks.
+Napi::Value PostFineRises(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postFineRises";
+  const auto span = static_cast<int64_t>(integerArg(env, info[1], where, "span", 1, 1 << 24, " ticks"));
+  const auto lookback = static_cast<int64_t>(integerArg(env, info[2], where, "lookback", 0, 1 << 24, " ticks"));
+  const double riseRatio = numberArg(env, info[3], where, "riseRatio");
+  const double levelRatio = numberArg(env, info[4], where, "levelRatio");
+  const auto ctx = static_cast<int64_t>(integerArg(env, info[5], where, "ctx", 0, 1 << 24, " ticks"));
+  const auto gap = static_cast<int64_t>(integerArg(env, info[6], where, "gap", 1, 1 << 24, " ticks"));
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    if (n > kMaxIndex) throwRange(env, where + ": fine too long");
+    return toI32(env, shub::post::fineRises(x, n, span, lookback, riseRatio, levelRatio, ctx, gap));
+  });
+}
+
+// postColumn(values, groups, g, divisor): Float64Array, column g of the frame-major matrix / divisor.
+Napi::Value PostColumn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postColumn";
+  const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
+  const auto g = static_cast<size_t>(integerArg(env, info[2], where, "g", 0, static_cast<double>(groups - 1), ""));
+  const double divisor = numberArg(env, info[3], where, "divisor");
+  return withSeries(env, info[0], where, "values",
+                    [&](auto* x, size_t n) { return toF64(env, shub::post::column(x, n, groups, g, divisor)); });
+}
+
+// postPowerMean(values, groups, inv: Float64Array of groups, power): Float64Array, one value per frame.
+Napi::Value PostPowerMean(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postPowerMean";
+  const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
+  const std::vector<double> inv = f64Arg(env, info[2], where, "inv");
+  if (inv.size() != groups) throwRange(env, where + ": inv must have one value per group");
+  const double power = numberArg(env, info[3], where, "power");
+  if (!(power > 0)) throwRange(env, where + ": power must be > 0");
+  return withSeries(env, info[0], where, "values", [&](auto* x, size_t n) {
+    return toF64(env, shub::post::powerMean(x, n, groups, inv.data(), power));
+  });
+}
+
+// postFoldProfiles(profiles, blocks, weights: Float64Array of 1440): Float64Array of blocks × 12.
+Napi::Value PostFoldProfiles(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postFoldProfiles";
+  const auto blocks = static_cast<size_t>(integerArg(env, info[1], where, "blocks", 0, kMaxIndex, ""));
+  const std::vector<double> weights = f64Arg(env, info[2], where, "weights");
+  if (weights.size() != 120 * 12) throwRange(env, where + ": weights must have 120 × 12 values");
+  return withSeries(env, info[0], where, "profiles", [&](auto* x, size_t n) {
+    if (n < blocks * 120) throwRange(env, where + ": profiles holds fewer than blocks × 120 values");
+    return toF64(env, shub::post::foldProfiles(x, blocks, weights.data()));
+  });
+}
+
+// postWithLowBand(odf, low, weight): Float64Array, odf/σ(odf) + weight·low/σ(low).
+Napi::Value PostWithLowBand(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postWithLowBand";
+  const double weight = numberArg(env, info[2], where, "weight");
+  return withSeries(env, info[0], where, "odf", [&](auto* x, size_t n) {
+    return withSeries(env, info[1], where, "low", [&](auto* low, size_t lowN) {
+      return toF64(env, shub::post::withLowBand(x, n, low, lowN, weight));
+    });
+  });
+}
+
+}  // namespace
+
+void InitPost(Napi::Env env, Napi::Object exports) {
+  exports.Set("postQuantile", Napi::Function::New<PostQuantile>(env, "postQuantile"));
+  exports.Set("postAutocorrelation", Napi::Function::New<PostAutocorrelation>(env, "postAutocorrelation"));
+  exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
+  exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
+  exports.Set("postPickPeaks", Napi::Function::New<PostPickPeaks>(env, "postPickPeaks"));
+  exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
+  exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
+  exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
+  exports.Set("postPowerMean", Napi::Function::New<PostPowerMean>(env, "postPowerMean"));
+  exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
+  exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
+}

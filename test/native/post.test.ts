@@ -1,0 +1,334 @@
+/**
+ * Native post-processing kernels (native/src/post.cc: the loops of the onsets, tempo and key engines). Each kernel
+ * against analytic inputs with closed-form answers and against a direct (slow, obvious) reference computed here:
+ * the same values, in the same summation order where the engines summed, so equal to the last bit.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { native } from '../../src/native.js';
+import { mulberry32 } from '../../src/engines/random.js';
+
+const addon = native();
+
+const random = (n: number, seed: number, scale = 1): Float64Array => {
+  const r = mulberry32(seed);
+  return Float64Array.from({ length: n }, () => r() * scale);
+};
+
+/** The median of xs by sorting: the middle value, the mean of the two middle ones for an even count. */
+function sortedMedian(xs: ArrayLike<number>): number {
+  const a = Array.from(xs).sort((x, y) => x - y);
+  const k = a.length >> 1;
+  return a.length % 2 ? a[k]! : (a[k - 1]! + a[k]!) / 2;
+}
+
+test('postQuantile: the value at rank floor(q·(n − 1)) of a shuffled ramp; NaN for none', () => {
+  const r = mulberry32(7);
+  const ramp = Array.from({ length: 101 }, (_, i) => i);
+  for (let i = ramp.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [ramp[i], ramp[j]] = [ramp[j]!, ramp[i]!];
+  }
+  const x = Float64Array.from(ramp);
+  assert.equal(addon.postQuantile(x, 0), 0);
+  assert.equal(addon.postQuantile(x, 1), 100);
+  assert.equal(addon.postQuantile(x, 0.5), 50);
+  assert.equal(addon.postQuantile(x, 0.995), 99); // floor(99.5)
+  assert.equal(addon.postQuantile(Float32Array.from(ramp), 0.25), 25);
+  assert.ok(Number.isNaN(addon.postQuantile(new Float64Array(0), 0.5)));
+  assert.throws(() => addon.postQuantile(x, 1.5), RangeError);
+  assert.throws(() => addon.postQuantile([1, 2] as unknown as Float64Array, 0.5), TypeError);
+});
+
+test('postAutocorrelation: a cosine of period P gives r[lag] ≈ cos(2π·lag/P)·(n − lag)/n, as direct sums', () => {
+  const n = 4000;
+  const P = 16;
+  const x = Float64Array.from({ length: n }, (_, i) => 3 + Math.cos((2 * Math.PI * i) / P));
+  const maxLag = 37; // not a multiple of 4: the kernel's four-lag blocks and its tail
+  const r = addon.postAutocorrelation(x, maxLag);
+  assert.equal(r.length, maxLag + 1);
+  for (let lag = 0; lag <= maxLag; lag++)
+    assert.ok(Math.abs(r[lag]! - (Math.cos((2 * Math.PI * lag) / P) * (n - lag)) / n) < 2e-3, `lag ${lag}`);
+  // direct reference: mean removed, one sum per lag in ascending i, divided by r[0]
+  const y = new Float64Array(64).map((_, i) => [5, -1, 2, 0.5, 7, 3, -2][i % 7]! + i * 0.01);
+  let mean = 0;
+  for (const v of y) mean += v;
+  mean /= y.length;
+  const d = y.map((v) => v - mean);
+  const raw = Array.from({ length: 70 }, (_, lag) => {
+    let s = 0;
+    for (let i = 0; i + lag < d.length; i++) s += d[i]! * d[i + lag]!;
+    return s;
+  });
+  const got = addon.postAutocorrelation(y, 69);
+  for (let lag = 0; lag < 70; lag++) assert.equal(got[lag], raw[lag]! / raw[0]!, `lag ${lag}`);
+});
+
+/** Ellis's beat DP written directly (no tabulation beyond the penalty, same tie rule). */
+function referenceBeats(odf: Float64Array, period: number, penalty: Float64Array, lo: number): number[] {
+  const n = odf.length;
+  const hi = penalty.length - 1;
+  const mean = odf.reduce((a, v) => a + v, 0) / n;
+  const sd = Math.sqrt(odf.reduce((a, v) => a + (v - mean) * (v - mean), 0) / n) || 1;
+  const score: number[] = [];
+  const back: number[] = [];
+  for (let t = 0; t < n; t++) {
+    let best = 0;
+    let arg = -1;
+    for (let tau = Math.max(0, t - hi); tau <= t - lo; tau++) {
+      const v = score[tau]! - penalty[t - tau]!;
+      if (arg < 0 || v > best) [best, arg] = [v, tau];
+    }
+    score.push(odf[t]! / sd + (arg >= 0 ? Math.max(0, best) : 0));
+    back.push(arg >= 0 && best > 0 ? arg : -1);
+  }
+  let end = n - 1;
+  for (let t = Math.max(0, n - Math.ceil(period)); t < n; t++) if (score[t]! > score[end]!) end = t;
+  const beats: number[] = [];
+  for (let t = end; t >= 0; t = back[t]!) beats.push(t);
+  return beats.reverse();
+}
+
+test('postTrackBeats: an impulse train every 20 frames is tracked on its impulses; equal to the direct DP', () => {
+  const period = 20;
+  const odf = new Float64Array(1000);
+  for (let t = 7; t < odf.length; t += period) odf[t] = 1;
+  const lo = period / 2;
+  const penalty = new Float64Array(2 * period + 1);
+  for (let d = lo; d <= 2 * period; d++) penalty[d] = 100 * Math.log(d / period) ** 2;
+  const beats = Array.from(addon.postTrackBeats(odf, period, penalty, lo));
+  assert.deepEqual(
+    beats,
+    Array.from({ length: 50 }, (_, k) => 7 + k * period),
+  );
+  // a noisy envelope with a drifting pulse: the same path as the direct DP
+  const noisy = random(3000, 11, 0.3);
+  for (let t = 5; t < noisy.length; t += 23 + (t % 3)) noisy[t]! += 1;
+  const p2 = new Float64Array(48);
+  for (let d = 12; d < 48; d++) p2[d] = 30 * Math.log(d / 23.5) ** 2;
+  assert.deepEqual(Array.from(addon.postTrackBeats(noisy, 23.5, p2, 12)), referenceBeats(noisy, 23.5, p2, 12));
+  assert.deepEqual(Array.from(addon.postTrackBeats(new Float64Array(0), 20, penalty, lo)), []);
+});
+
+test('postHarmonicNovelty: a change from C to G gives 1 at the change, 1 − 1/√2 half a window before, 0 inside', () => {
+  const frames = 100;
+  const chroma = new Float32Array(frames * 12);
+  for (let t = 0; t < frames; t++) chroma[t * 12 + (t < 50 ? 0 : 7)] = 1;
+  const w = 10;
+  const nov = addon.postHarmonicNovelty(chroma, frames, w);
+  assert.equal(nov.length, frames);
+  assert.ok(Math.abs(nov[50]! - 1) < 1e-12);
+  assert.ok(Math.abs(nov[45]! - (1 - Math.SQRT1_2)) < 1e-12);
+  assert.equal(nov[30], 0);
+  assert.equal(nov[70], 0);
+  assert.equal(nov[5], 0); // fewer than w frames before: not measured
+  assert.equal(nov[95], 0);
+});
+
+/** Peak picking written directly: local maximum, local median by sorting, minimum gap. */
+function referencePeaks(odf: Float64Array, delta: number, avg: number, maxW: number, minGap: number): number[] {
+  const n = odf.length;
+  const peaks: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const v = odf[t]!;
+    if (v <= 0) continue;
+    const win = Array.from(odf.subarray(Math.max(0, t - maxW), Math.min(n, t + maxW + 1)));
+    const first = Math.max(0, t - maxW) + win.indexOf(Math.max(...win));
+    if (first !== t) continue;
+    if (v < sortedMedian(odf.subarray(Math.max(0, t - avg), Math.min(n, t + avg + 1))) + delta) continue;
+    const last = peaks[peaks.length - 1];
+    if (last !== undefined && t - last < minGap) {
+      if (v > odf[last]!) peaks[peaks.length - 1] = t;
+      continue;
+    }
+    peaks.push(t);
+  }
+  return peaks;
+}
+
+test('postPickPeaks: bumps delta above the local median, the larger of two within the gap, as the direct rule', () => {
+  const odf = new Float64Array(400).fill(1);
+  odf[100] = 5; // a clear peak
+  odf[200] = 1.3; // above its neighbours but less than delta above the median
+  odf[300] = 4; // two peaks 3 frames apart: the larger stays
+  odf[303] = 4.5;
+  odf[350] = 3;
+  odf[351] = 3; // equal neighbours: the first
+  assert.deepEqual(Array.from(addon.postPickPeaks(odf, 0.5, 10, 1, 5)), [100, 303, 350]);
+  const noisy = random(5000, 3);
+  for (const [delta, avg, maxW, minGap] of [
+    [0.1, 7, 2, 3],
+    [0.3, 20, 1, 1],
+    [0, 4, 3, 8],
+  ] as const)
+    assert.deepEqual(
+      Array.from(addon.postPickPeaks(noisy, delta, avg, maxW, minGap)),
+      referencePeaks(noisy, delta, avg, maxW, minGap),
+    );
+});
+
+/** The steepest rise written directly: each tick's span sum against the largest earlier one, by ratio. */
+function referenceRise(fine: Float64Array, from: number, to: number, span: number, floor: number, lookback: number) {
+  const back = Math.max(span, lookback);
+  const sum = (k: number) => {
+    let s = 0;
+    for (let j = k; j < Math.min(fine.length, k + span); j++) s += fine[j]!;
+    return s;
+  };
+  let best = -Infinity;
+  let at = Math.max(0, Math.min(fine.length - 1, from));
+  for (let i = Math.max(back, from); i < Math.min(fine.length - span, to); i++) {
+    let before = 0;
+    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sum(k));
+    const ratio = Math.log((sum(i) + floor * span) / (before + floor * span));
+    if (ratio > best) [best, at] = [ratio, i];
+  }
+  return at;
+}
+
+test('postSteepestRise: a step in energy is found at its first tick; as the direct search on random envelopes', () => {
+  const fine = new Float64Array(2000).fill(1e-6);
+  fine.fill(1, 500);
+  assert.equal(addon.postSteepestRise(fine, 300, 900, 16, 1e-12, 16), 500);
+  assert.equal(addon.postSteepestRise(Float32Array.from(fine), 300, 900, 16, 1e-12, 40), 500);
+  const noisy = random(3000, 5);
+  for (let i = 1200; i < 1300; i++) noisy[i]! += 4 * ((i - 1200) / 100);
+  for (const [from, to, span, floor, lookback] of [
+    [1000, 1500, 10, 1e-3, 10],
+    [1100, 1400, 7, 0.1, 30],
+    [0, 200, 5, 1e-12, 5],
+  ] as const)
+    assert.equal(
+      addon.postSteepestRise(noisy, from, to, span, floor, lookback),
+      referenceRise(noisy, from, to, span, floor, lookback),
+    );
+});
+
+/** Fine rises written directly, in dB as the engine states them. */
+function referenceFineRises(
+  fine: Float64Array,
+  span: number,
+  lookback: number,
+  riseDb: number,
+  levelRatio: number,
+  ctx: number,
+  gap: number,
+): number[] {
+  const n = fine.length;
+  const back = Math.max(span, lookback);
+  const len = n - span + 1;
+  const sum = (k: number) => {
+    let s = 0;
+    for (let j = k; j < k + span; j++) s += fine[j]!;
+    return s;
+  };
+  const rise = new Float64Array(len);
+  for (let i = back; i < len; i++) {
+    let before = 0;
+    for (let k = i - back; k <= i - span; k++) before = Math.max(before, sum(k));
+    let top = 0;
+    for (let j = Math.max(0, i - ctx); j <= Math.min(n - 1, i + ctx); j++) top = Math.max(top, fine[j]!);
+    const floor = top * levelRatio * span;
+    const s = sum(i);
+    if (!(s < floor)) rise[i] = 10 * Math.log10((s + 1e-12) / (before + floor * 0.01 + 1e-12));
+  }
+  const out: number[] = [];
+  for (let j = back; j < len; j++) {
+    if (rise[j]! < riseDb) continue;
+    let ok = true;
+    for (let k = Math.max(0, j - gap); k <= Math.min(len - 1, j + gap); k++)
+      if (rise[k]! > rise[j]! || (rise[k] === rise[j] && k < j)) ok = false;
+    if (ok) out.push(j);
+  }
+  return out;
+}
+
+test('postFineRises: two 20 dB steps are found at their first ticks; as the direct dB rule on random envelopes', () => {
+  const fine = new Float64Array(6000).fill(0.01);
+  fine.fill(1, 1000, 2000);
+  fine.fill(1, 3000);
+  const span = 8;
+  assert.deepEqual(
+    Array.from(addon.postFineRises(fine, span, 20, 10 ** (9 / 10), 10 ** (-30 / 10), 200, 40)),
+    [1000, 3000],
+  );
+  const noisy = random(4000, 9, 0.2);
+  for (let t = 150; t < noisy.length; t += 377)
+    for (let i = t; i < t + 30; i++) noisy[i]! += 3 * Math.exp(-(i - t) / 9);
+  for (const [lookback, riseDb, levelDb, ctx, gap] of [
+    [20, 6, -30, 100, 20],
+    [8, 3, -20, 50, 5],
+  ] as const)
+    assert.deepEqual(
+      Array.from(addon.postFineRises(noisy, 8, lookback, 10 ** (riseDb / 10), 10 ** (levelDb / 10), ctx, gap)),
+      referenceFineRises(noisy, 8, lookback, riseDb, 10 ** (levelDb / 10), ctx, gap),
+    );
+  assert.deepEqual(Array.from(addon.postFineRises(new Float64Array(10), 8, 20, 2, 0.001, 10, 5)), []);
+});
+
+test('postColumn, postPowerMean: columns of a frame-major matrix and their power mean', () => {
+  const groups = 3;
+  const values = Float32Array.from([1, 2, 4, 3, 0, 6, 5, 8, 2]);
+  assert.deepEqual(Array.from(addon.postColumn(values, groups, 1, 1)), [2, 0, 8]);
+  assert.deepEqual(Array.from(addon.postColumn(values, groups, 2, 2)), [2, 3, 1]);
+  const inv = Float64Array.from([1, 0.5, 0.25]);
+  // order 1: the mean of the scaled values; order 2: the root mean square
+  const mean = addon.postPowerMean(values, groups, inv, 1);
+  for (const [t, v] of [1, 1.5, (5 + 4 + 0.5) / 3].entries()) assert.ok(Math.abs(mean[t]! - v) < 1e-15);
+  const rms = addon.postPowerMean(values, groups, inv, 2);
+  assert.ok(Math.abs(rms[0]! - 1) < 1e-15);
+  assert.ok(Math.abs(rms[1]! - Math.sqrt((9 + 0 + 2.25) / 3)) < 1e-12);
+  assert.throws(() => addon.postColumn(values, groups, 3, 1), RangeError);
+});
+
+test('postFoldProfiles: 10-cent bins folded by a weight table, block by block', () => {
+  // weights: bin i goes whole to pitch class floor(i / 10) (A440 tuning, no spread)
+  const weights = new Float64Array(120 * 12);
+  for (let i = 0; i < 120; i++) weights[i * 12 + Math.floor(i / 10)] = 1;
+  const profiles = new Float32Array(3 * 120);
+  profiles[0] = 2; // block 0: C
+  profiles[75] = 1; // block 0: G (bin 75)
+  profiles[120 + 45] = 3; // block 1: E
+  // block 2 silent
+  const out = addon.postFoldProfiles(profiles, 3, weights);
+  const expected = new Array<number>(36).fill(0);
+  expected[0] = 2;
+  expected[7] = 1;
+  expected[12 + 4] = 3;
+  assert.deepEqual(Array.from(out), expected);
+  assert.throws(() => addon.postFoldProfiles(profiles, 4, weights), RangeError);
+});
+
+test('postWithLowBand: each envelope over its standard deviation (1 for a constant), the low band weighted', () => {
+  const odf = Float32Array.from([0, 2, 0, 2, 0, 2]); // mean 1, σ 1
+  const low = Float64Array.from([3, 3, 3, 3]); // σ 0 → 1; missing frames count 0
+  assert.deepEqual(Array.from(addon.postWithLowBand(odf, low, 0.5)), [1.5, 3.5, 1.5, 3.5, 0, 2]);
+  const a = random(500, 21);
+  const b = random(500, 22, 3);
+  const sd = (x: Float64Array) => {
+    const m = x.reduce((s, v) => s + v, 0) / x.length;
+    return Math.sqrt(x.reduce((s, v) => s + (v - m) * (v - m), 0) / x.length);
+  };
+  const got = addon.postWithLowBand(a, b, 0.7);
+  for (let i = 0; i < a.length; i++) assert.equal(got[i], a[i]! / sd(a) + (0.7 * b[i]!) / sd(b));
+});
+
+test('postHarmonicNovelty: equal to the cosine of window sums of a running-sum table on random chroma', () => {
+  const frames = 300;
+  const chroma = random(frames * 12, 31);
+  const w = 17;
+  const cum = new Float64Array((frames + 1) * 12);
+  for (let t = 0; t < frames; t++)
+    for (let k = 0; k < 12; k++) cum[(t + 1) * 12 + k] = cum[t * 12 + k]! + chroma[t * 12 + k]!;
+  const got = addon.postHarmonicNovelty(chroma, frames, w);
+  for (let t = 0; t < frames; t++) {
+    let [dot, a2, b2] = [0, 0, 0];
+    if (t >= w && t + w <= frames)
+      for (let k = 0; k < 12; k++) {
+        const a = cum[t * 12 + k]! - cum[(t - w) * 12 + k]!;
+        const b = cum[(t + w) * 12 + k]! - cum[t * 12 + k]!;
+        [dot, a2, b2] = [dot + a * b, a2 + a * a, b2 + b * b];
+      }
+    assert.equal(got[t], a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0, `frame ${t}`);
+  }
+});
