@@ -188,7 +188,7 @@ export const ONSET_PARAMETERS = {
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
   noveltyDeltaFraction: p(
-    0.18,
+    0.12,
     'of the novelty scale',
     [0.01, 1],
     'timbre novelty (the onset flux column after the frequency groups): a peak (divided by the value ' +
@@ -209,7 +209,7 @@ export const ONSET_PARAMETERS = {
       'before it) from which the novelty stays at or above this fraction of the peak',
   ),
   noveltyExclusionSeconds: p(
-    0.075,
+    0.1,
     's',
     [0.005, 0.2],
     '… when no other onset lies within this of it (the novelty of a hit that the flux already found)',
@@ -258,14 +258,21 @@ export const ONSET_FLUX_PARAMETERS = {
     'Hz',
     [1000, 16000],
     'timbre novelty (a last onset flux column): over the filters at or above this frequency, the geometric mean ' +
-      "of the rise over the earlier frame's decay continued and the rise of the spectral shape (a hat inside a " +
-      'ringing or choked open hat, where no group rises)',
+      "of the coherent rise over the earlier frame's decay continued (the mean signed difference) and the rise of " +
+      'the spectral shape (a hat inside a ringing or choked open hat, where no group rises)',
   ),
   noveltySlopeSeconds: p(
     0.0174,
     's',
     [0.001, 0.1],
     "timbre novelty: the earlier frame's decay is measured over this long before it (rounded to whole hops)",
+  ),
+  noveltyMaxDecayDbPerSecond: p(
+    130,
+    'dB/s',
+    [1, 10000],
+    "timbre novelty: the ring's decay model continues an earlier fall only when it is at most this fast (a ringing " +
+      "hat or ride decays slower; a choke's fade is no decay to continue, so the end of a choke is not a rise over it)",
   ),
 } as const;
 
@@ -295,6 +302,10 @@ export function onsetFluxOptions(
       1,
       Math.min(64, Math.round((v('noveltySlopeSeconds') * sampleRate) / onsetHopSamples)),
     ),
+    onsetNoveltyMaxFallDb:
+      v('noveltyMaxDecayDbPerSecond') *
+      ((Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))) * onsetHopSamples) /
+        sampleRate),
   };
 }
 
@@ -399,8 +410,30 @@ export const TEMPO_PARAMETERS = {
     "tonal pulse of a level whose notes fall half-way between its beats as strongly as on them (a fast song's " +
       'melody read at half tempo); only with tuned notes (harmonyMinTuning)',
   ),
-  harmonyFloor: p(
+  backbeatFullRatio: p(
     0.5,
+    'of the beat',
+    [0, 2],
+    "backbeat (drums' own beat level): onsets half-way between a level's beats at least this strong relative to on " +
+      'them on the full band (the snare on 2 and 4 between kicks on 1 and 3) start to mark the level as half of ' +
+      'the beat',
+  ),
+  backbeatLowRatio: p(
+    0.7,
+    'of the beat',
+    [0.01, 1],
+    'backbeat: … while the low band (kick, below 150 Hz) half-way is at most this relative to on the beats (the ' +
+      'kick stays on the level: it is not a faster pulse)',
+  ),
+  backbeatFloor: p(
+    0.4,
+    '',
+    [0, 1],
+    'backbeat evidence of a level whose half-way onsets are a full backbeat (full band as strong as on the beats, ' +
+      'no kick there): its score is multiplied by this (1: off)',
+  ),
+  harmonyFloor: p(
+    1,
     '',
     [0, 10],
     'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
@@ -478,6 +511,14 @@ export const TEMPO_PARAMETERS = {
     'beats',
     [2, 1000],
     'the reported tempo is the slope of a line fitted to the beat times when there are at least this many',
+    true,
+  ),
+  beatEnvelopeFallback: p(
+    1,
+    '',
+    [0, 1],
+    'when the full-band envelope is not periodic (minPeriodicity), the periodicity and levels are read again on ' +
+      'the beat envelope (full + low band: the kick carries the tempo under sustained or tremolo pads); 0: off',
     true,
   ),
   minPeriodicity: p(
