@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { groundTruthSet, heldOutSet, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { tempo4Set } from '../fixtures/tempo4.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -120,7 +121,8 @@ function evaluate(items: Item[]): Figures {
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
     );
     const s = truth.kind === 'song' ? song : drum;
-    const ok = tempoAcc1(tempo.bpm, truth.bpm);
+    // songs: Acc1 under the compound-meter convention (truth.accept; strict for every other song)
+    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, truth.bpm);
     s.a1.push(ok ? 1 : 0);
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
@@ -195,6 +197,13 @@ async function main() {
     ? await Promise.all(tempo3Set(held3Dir).files.map(features))
     : undefined;
   const h3 = held3 ? evaluate(held3) : undefined;
+  // --held-out-4: the fourth held-out set (fixtures/tempo4.ts, h-tempo5), after its one CLI evaluation
+  const held4Dir = path.join(OUT, 'tempo-heldout4');
+  mkdirSync(held4Dir, { recursive: true });
+  const held4 = process.argv.includes('--held-out-4')
+    ? await Promise.all(tempo4Set(held4Dir).files.map(features))
+    : undefined;
+  const h4 = held4 ? evaluate(held4) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -205,6 +214,7 @@ async function main() {
     ['held-out', h] as const,
     ...(h2 ? [['held-out 2', h2] as const] : []),
     ...(h3 ? [['held-out 3', h3] as const] : []),
+    ...(h4 ? [['held-out 4', h4] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -220,17 +230,25 @@ async function main() {
     for (const a of axes) combos = combos.flatMap((c) => a.values.map((v) => [...c, v]));
     console.log(
       `\n| ${axes.map((a) => a.name).join(' | ')} | tuning Acc1 songs | tuning Acc1 drums | ` +
-        `tuning beat F | held-out Acc1 songs | held-out Acc1 drums |${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}`,
+        `tuning beat F | held-out Acc1 songs | held-out Acc1 drums |${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
+        `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}`,
     );
     for (const c of combos) {
-      const run = (k: number): Figures[] =>
+      const run = (k: number): (Figures | undefined)[] =>
         k === axes.length
-          ? [evaluate(tuning), evaluate(held), ...(held2 ? [evaluate(held2)] : [])]
+          ? [
+              evaluate(tuning),
+              evaluate(held),
+              held2 ? evaluate(held2) : undefined,
+              held3 ? evaluate(held3) : undefined,
+              held4 ? evaluate(held4) : undefined,
+            ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
-      const [a, b, c2] = run(0);
+      const [a, b, ...rest] = run(0);
       console.log(
         `| ${c.join(' | ')} | ${f3(a!.acc1)} | ${f3(a!.drumAcc1)} | ${f3(a!.beatF)} | ${f3(b!.acc1)} | ` +
-          `${f3(b!.drumAcc1)} |${c2 ? ` ${f3(c2.acc1)} | ${f3(c2.drumAcc1)} |` : ''}`,
+          `${f3(b!.drumAcc1)} |` +
+          rest.map((x) => (x ? ` ${f3(x.acc1)} | ${f3(x.drumAcc1)} |` : '')).join(''),
       );
     }
   }
@@ -239,6 +257,7 @@ async function main() {
     console.log('\nheld-out misses:\n' + h.misses.join('\n'));
     if (h2) console.log('\nheld-out 2 misses:\n' + h2.misses.join('\n'));
     if (h3) console.log('\nheld-out 3 misses:\n' + h3.misses.join('\n'));
+    if (h4) console.log('\nheld-out 4 misses:\n' + h4.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

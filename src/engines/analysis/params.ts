@@ -410,8 +410,30 @@ export const TEMPO_PARAMETERS = {
     "tonal pulse of a level whose notes fall half-way between its beats as strongly as on them (a fast song's " +
       'melody read at half tempo); only with tuned notes (harmonyMinTuning)',
   ),
-  harmonyFloor: p(
+  backbeatFullRatio: p(
     0.5,
+    'of the beat',
+    [0, 2],
+    "backbeat (drums' own beat level): onsets half-way between a level's beats at least this strong relative to on " +
+      'them on the full band (the snare on 2 and 4 between kicks on 1 and 3) start to mark the level as half of ' +
+      'the beat',
+  ),
+  backbeatLowRatio: p(
+    0.7,
+    'of the beat',
+    [0.01, 1],
+    'backbeat: … while the low band (kick, below 150 Hz) half-way is at most this relative to on the beats (the ' +
+      'kick stays on the level: it is not a faster pulse)',
+  ),
+  backbeatFloor: p(
+    0.4,
+    '',
+    [0, 1],
+    'backbeat evidence of a level whose half-way onsets are a full backbeat (full band as strong as on the beats, ' +
+      'no kick there): its score is multiplied by this (1: off)',
+  ),
+  harmonyFloor: p(
+    1,
     '',
     [0, 10],
     'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
@@ -489,6 +511,14 @@ export const TEMPO_PARAMETERS = {
     'beats',
     [2, 1000],
     'the reported tempo is the slope of a line fitted to the beat times when there are at least this many',
+    true,
+  ),
+  beatEnvelopeFallback: p(
+    1,
+    '',
+    [0, 1],
+    'when the full-band envelope is not periodic (minPeriodicity), the periodicity and levels are read again on ' +
+      'the beat envelope (full + low band: the kick carries the tempo under sustained or tremolo pads); 0: off',
     true,
   ),
   minPeriodicity: p(
@@ -595,6 +625,13 @@ export const KEY_PARAMETERS = {
     [0, 4],
     'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
       'IV/iv and bVII → I count 0.5)',
+  ),
+  seventhCadenceWeight: p(
+    1,
+    'of a V→I cadence',
+    [0, 4],
+    'key score: a V→I cadence whose V sounds as a dominant seventh (its chroma matches the dominant-7 template ' +
+      "better than the triad) counts 1 + this (the seventh resolves down to the tonic chord's third)",
   ),
   endChordWeight: p(
     0.3,

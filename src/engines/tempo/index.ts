@@ -300,6 +300,8 @@ interface Candidate {
   evenTonal: number;
   /** Tonal pulse: 1, or less when the notes fall half-way between this level's beats as strongly as on them. */
   pulse: number;
+  /** Backbeat: 1, or less when a snare-like backbeat (full band, no kick) falls half-way between the beats. */
+  backbeat: number;
   /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
   harmonyRaw: number;
   /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
@@ -366,6 +368,27 @@ export function tonalPulse(tonal: ArrayLike<number>, beats: number[], halfWidth:
 }
 
 /**
+ * Backbeat evidence of a level (the drums' own beat level, whatever the arrangement): the full-band onset strength
+ * half-way between its beats relative to on them, ρ_full, and the same on the low band (kick), ρ_low. A backbeat
+ * seen at half tempo puts the snare (2 and 4) half-way between the kicks (1 and 3): ρ_full ≥ backbeatFullRatio and
+ * ρ_low ≤ backbeatLowRatio; the level is then half of the beat level and gets down to backbeatFloor (linear in
+ * both ratios). A level at the beat has its half-way on the off-beat eighths (hats: weak on the full band) and
+ * a half-time groove (snare on 3) has its snare on a beat: neither is touched.
+ */
+export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats: number[], halfWidth: number): number {
+  const floor = checkParameter('backbeatFloor', TEMPO_PARAMETERS.backbeatFloor);
+  if (floor >= 1) return 1;
+  const fullRatio = checkParameter('backbeatFullRatio', TEMPO_PARAMETERS.backbeatFullRatio);
+  const lowRatio = checkParameter('backbeatLowRatio', TEMPO_PARAMETERS.backbeatLowRatio);
+  const [f0, fh] = beatProfile(full, beats, [0, 0.5], halfWidth);
+  const [l0, lh] = beatProfile(low, beats, [0, 0.5], halfWidth);
+  if (!(f0! > 0) || !(l0! > 0)) return 1;
+  const snare = Math.max(0, Math.min(1, (fh! / f0! - fullRatio) / Math.max(1e-9, 1 - fullRatio)));
+  const noKick = Math.max(0, Math.min(1, (lowRatio - lh! / l0!) / lowRatio));
+  return 1 - (1 - floor) * snare * noKick;
+}
+
+/**
  * Tonal onset envelope: the positive change of the log-compressed chroma per frame, summed over pitch classes
  * above the mean change (new notes and chords; a drum, being unpitched, raises every pitch class alike).
  * Null without chroma.
@@ -418,13 +441,31 @@ export function estimateTempoWithDecision(
   input: TempoInput,
   options: TempoOptions = {},
 ): { tempo: Tempo; decision?: TempoDecision } {
+  const first = levels(input, options, false);
+  // the full band is not periodic (sustained pads, an FM render's tremolo) but the drums may be: the beat envelope
+  // (full band + low band) decides
+  if (first.aperiodic && input.odfLow && TEMPO_PARAMETERS.beatEnvelopeFallback.value > 0) {
+    const second = levels(input, options, true);
+    if (!second.aperiodic) return { tempo: second.tempo, decision: second.decision };
+  }
+  return { tempo: first.tempo, decision: first.decision };
+}
+
+function levels(
+  input: TempoInput,
+  options: TempoOptions,
+  onBeatEnvelope: boolean,
+): { tempo: Tempo; decision?: TempoDecision; aperiodic?: boolean } {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
   const peaks = pickPeaks(odf, frameRate);
   if (peaks.length < 4)
     return { tempo: noTempo(`${peaks.length} onset${peaks.length === 1 ? '' : 's'}: too few for a beat`) };
   const combWeights = options.comb ?? tempoComb();
-  const rFull = autocorrelation(odf, combLags(frameRate, combWeights));
+  // beats are tracked on the envelope plus its low band (kick, bass): it puts the beat on the
+  // pulse rather than on loud (e.g. swung) off-beat hi-hats
+  const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
+  const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
   const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
@@ -437,9 +478,6 @@ export function estimateTempoWithDecision(
   const prior = raw.bpm.map((b) => tempoPrior(b, options));
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
   if (ranked.length === 0) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
-  // beats are tracked on the envelope plus its low band (kick, bass): it puts the beat on the
-  // pulse rather than on loud (e.g. swung) off-beat hi-hats
-  const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
   const tonal = tonalEnvelope(input.chroma, odf.length);
   const windowSeconds = checkParameter('harmonyWindowSeconds', TEMPO_PARAMETERS.harmonyWindowSeconds);
   const windowBeats = checkParameter('harmonyWindowBeats', TEMPO_PARAMETERS.harmonyWindowBeats);
@@ -498,7 +536,7 @@ export function estimateTempoWithDecision(
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
-    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse;
+    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat;
   };
   /** The comb peak within ±candidateWindow of `target` BPM, scored with prior, metrical fit, bar and evenness. */
   const candidate = (target: number): Candidate | undefined => {
@@ -521,6 +559,7 @@ export function estimateTempoWithDecision(
       : { fit: TEMPO_PARAMETERS.metricalFloor.value, ternary: false };
     const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const pulse = beatFrames.length && tonal && tunedNotes ? tonalPulse(tonal, beatFrames, halfWidth) : 1;
+    const backbeatTerm = beatFrames.length && input.odfLow ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const c: Candidate = {
@@ -534,6 +573,7 @@ export function estimateTempoWithDecision(
       evenBeat,
       evenTonal,
       pulse,
+      backbeat: backbeatTerm,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
       score: 0,
@@ -566,6 +606,7 @@ export function estimateTempoWithDecision(
   const periodic = all.reduce((a, c) => (c.comb > a.comb ? c : a), best);
   if (periodic.comb < minPeriodicity)
     return {
+      aperiodic: true,
       tempo: noTempo(
         `no beat: the onsets are not periodic (periodicity ${periodic.comb.toFixed(2)} at ` +
           `${periodic.bpm.toFixed(0)} BPM < ${minPeriodicity}), as in speech or noise`,
@@ -625,7 +666,8 @@ export function estimateTempoWithDecision(
   const terms = (c: Candidate) =>
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
-    `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} = ${fmt(c.score)}`;
+    `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
+    `backbeat ${fmt(c.backbeat)} = ${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
     decision: 'metricalLevel',
@@ -634,6 +676,7 @@ export function estimateTempoWithDecision(
     reason: `beat level ${fmt(bestBpm)} BPM: ${terms(best)}, the highest of ${all.length} candidate levels`,
     inputs: {
       seeds: seeds.map(fmt),
+      periodicityEnvelope: onBeatEnvelope ? 'full band + low band' : 'full band',
       chordChanges: harmonic,
       ...(tuning !== undefined ? { tuningConcentration: Math.round(tuning * 1000) / 1000 } : {}),
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
