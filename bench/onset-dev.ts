@@ -173,7 +173,10 @@ for (const cfg of configs) {
   // per kit (the file name less its pattern and tempo): matched-hit mean offset
   const byKit = new Map<string, number[]>();
   for (const [k, it] of items.entries()) {
-    const kit = it.name.replace(/-(\d+)-[a-z-]+$/, '').replace(/-[a-z0-9-]+-\d+$/, '');
+    const kit = it.name.replace(
+      /-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths)-\d+$/,
+      '',
+    );
     byKit.set(kit, [...(byKit.get(kit) ?? []), ...ms[k]!.offsets]);
   }
   const kitOff = [...byKit].map(
