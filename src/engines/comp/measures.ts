@@ -801,8 +801,8 @@ function medianEnvelope(soft: Float32Array[], takes: number[], a: number, b: num
  * are in time. Which takes are in time: with an onset grid (the song recorded to a click), the take
  * whose note starts here lie nearest it (within 2 × consensusToleranceSeconds) and those within
  * consensusToleranceSeconds of that one; without a grid (or when no take lies near it),
- * the largest group of takes whose lags against the median envelope of all agree (all takes when
- * two groups are as large). So two or three takes sharing an early entry do not become the
+ * agreeingTakes: the largest group of takes whose lags against the median envelope of all agree and
+ * which leaves every take within maxLag. So two or three takes sharing an early entry do not become the
  * reference, as they did in a consensus of the other takes.
  */
 export function consensusTiming(
