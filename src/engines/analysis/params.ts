@@ -17,6 +17,17 @@ export interface ParameterSpec {
   integer?: boolean;
 }
 
+/** Runs `fn` with `spec` set to `value` (a sweep or a test of one setting), then restores the declared value. */
+export function withParameterValue<T>(spec: ParameterSpec, value: number, fn: () => T): T {
+  const old = spec.value;
+  spec.value = value;
+  try {
+    return fn();
+  } finally {
+    spec.value = old;
+  }
+}
+
 /** Declares one parameter (closed range); the other engines' parameter tables use it too. */
 export const p = (
   value: number,

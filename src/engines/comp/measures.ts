@@ -610,18 +610,8 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
     const step = (P0 * P0) / (20 * T);
     let grid: OnsetGrid = { periodSeconds: P0, phaseSeconds: 0, strength: -1 };
     for (let P = P0 - span; P <= P0 + span; P += step) {
-      const w = (2 * Math.PI) / P;
-      let c = 0;
-      let sn = 0;
-      for (const t of all) {
-        c += Math.cos(w * t);
-        sn += Math.sin(w * t);
-      }
-      const strength = Math.hypot(c, sn) / all.length;
-      if (strength > grid.strength) {
-        const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
-        grid = { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength };
-      }
+      const r = resultant(all, P);
+      if (r.strength > grid.strength) grid = r;
     }
     return grid;
   });
@@ -665,6 +655,22 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
 }
 
 /**
+ * How well the starts `all` line up on a grid of period P: the length of their mean unit phasor
+ * (1 when every start lies on a line), and the phase of the lines (in [0, P)).
+ */
+function resultant(all: number[], P: number): OnsetGrid {
+  const w = (2 * Math.PI) / P;
+  let c = 0;
+  let sn = 0;
+  for (const t of all) {
+    c += Math.cos(w * t);
+    sn += Math.sin(w * t);
+  }
+  const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
+  return { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength: Math.hypot(c, sn) / all.length };
+}
+
+/**
  * The period within gridPeriodSearch of `g`'s on which every start of the song lines up best (the
  * resultant, in steps of P²/(20 T): a twentieth of a line over the song); its phase with it.
  */
@@ -674,18 +680,10 @@ function refinePeriod(all: number[], g: OnsetGrid, T: number): OnsetGrid {
   let best = g;
   let top = -1;
   for (let P = P0 - span; P <= P0 + span; P += (P * P) / (20 * T)) {
-    const w = (2 * Math.PI) / P;
-    let c = 0;
-    let sn = 0;
-    for (const t of all) {
-      c += Math.cos(w * t);
-      sn += Math.sin(w * t);
-    }
-    const r = Math.hypot(c, sn) / all.length;
-    if (r > top) {
-      top = r;
-      const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
-      best = { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength: g.strength };
+    const r = resultant(all, P);
+    if (r.strength > top) {
+      top = r.strength;
+      best = { ...r, strength: g.strength };
     }
   }
   return best;
