@@ -228,7 +228,7 @@ async function main() {
     for (const a of axes) combos = combos.flatMap((c) => a.values.map((v) => [...c, v]));
     console.log(
       `\n| ${axes.map((a) => a.name).join(' | ')} | tuning Acc1 songs | tuning Acc1 drums | ` +
-        `tuning beat F | held-out Acc1 songs | held-out Acc1 drums |` +
+        'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |' +
         `${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
         `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}`,
     );
