@@ -11,7 +11,8 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * Usage: node dist/bench/comp-eval.js [--verbose] [--set tuning|tuning-more|held-out|held-out-2|held-out-3]
+ * Usage: node dist/bench/comp-eval.js [--verbose]
+ *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -236,6 +237,138 @@ export const HELD_OUT_3_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles: other formants, vibrato, breath, glottal phases). */
+const CONTRALTO: VoiceStyle = {
+  name: 'contralto',
+  formantScale: 1.04,
+  vibratoHz: 5.4,
+  vibratoCents: 45,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 7,
+  breath: 0.12,
+  openPhase: 0.42,
+  closePhase: 0.16,
+};
+const COUNTERTENOR: VoiceStyle = {
+  name: 'countertenor',
+  formantScale: 1.0,
+  vibratoHz: 5.9,
+  vibratoCents: 30,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 4,
+  breath: 0.09,
+  openPhase: 0.48,
+  closePhase: 0.14,
+};
+const LYRIC: VoiceStyle = {
+  name: 'lyric soprano',
+  formantScale: 1.2,
+  vibratoHz: 6.1,
+  vibratoCents: 60,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 5,
+  breath: 0.05,
+  openPhase: 0.46,
+  closePhase: 0.2,
+};
+
+/**
+ * A fourth held-out set (spec committed before its one run; 2026-12-02 00:45 UTC, after the no-guide
+ * grid period was re-sought on every note start and the no-grid group rule was changed, set on the
+ * tuning sets, which now include held-out, held-out-2 and held-out-3): seeds 801+, three voices in no
+ * earlier set (contralto, countertenor, lyric soprano) besides the tenor and bass, tempi 78–132 bpm,
+ * one song of six takes (five defects per section), defect mixes not used before (timing twice with
+ * clipping, early with noise and detune and missing, timing with level and detune, all kinds); plus
+ * speech from two espeak-ng voices not used before (en-029, en-us-nyc) and festival (kal_diphone).
+ */
+export const HELD_OUT_4: TakeSetOptions[] = (
+  [
+    { seed: 801, voice: CONTRALTO, tonic: 55, bpm: 78, takes: 4, kinds: ['late', 'late', 'early', 'clip'] },
+    { seed: 802, voice: COUNTERTENOR, tonic: 62, bpm: 132, takes: 5, rhythm: 'dotted' },
+    {
+      seed: 803,
+      voice: LYRIC,
+      tonic: 72,
+      bpm: 94,
+      takes: 4,
+      scale: 'minor',
+      kinds: ['early', 'noise', 'detune', 'missing'],
+    },
+    {
+      seed: 804,
+      voice: VOICES.tenor,
+      tonic: 54,
+      bpm: 108,
+      takes: 6,
+      kinds: ['late', 'early', 'level', 'detune'],
+    },
+    { seed: 805, voice: CONTRALTO, tonic: 58, bpm: 86, takes: 5, scale: 'minor', rhythm: 'dotted' },
+    {
+      seed: 806,
+      voice: BASS,
+      tonic: 41,
+      bpm: 122,
+      takes: 4,
+      rhythm: 'dotted',
+      kinds: ['late', 'late', 'early', 'clip'],
+    },
+    { seed: 807, voice: LYRIC, tonic: 68, bpm: 102, takes: 4, kinds: ['late', 'early', 'level', 'detune'] },
+    {
+      seed: 808,
+      voice: COUNTERTENOR,
+      tonic: 60,
+      bpm: 114,
+      takes: 5,
+      scale: 'minor',
+      kinds: ['early', 'noise', 'detune', 'missing'],
+    },
+  ] as Omit<TakeSetOptions, 'sections'>[]
+).map((o) => ({ ...o, sections: 7, sampleRate: FS }));
+export const HELD_OUT_4_SPEECH: SpeechSpec[] = [
+  {
+    seed: 901,
+    voice: 'en-029',
+    wordsPerMinute: 145,
+    takes: 4,
+    kinds: ['late', 'early', 'noise', 'level', 'clip', 'missing'],
+    sentences: [
+      'The baker opened his shop at six.',
+      'Green paint dried slowly on the fence.',
+      'Two owls called across the dark valley.',
+      'My sister mended the torn sail.',
+      'Fresh snow covered every roof in town.',
+    ],
+  },
+  {
+    seed: 902,
+    voice: 'en-us-nyc',
+    wordsPerMinute: 160,
+    takes: 5,
+    kinds: ['late', 'early', 'missing', 'noise'],
+    sentences: [
+      'The ferry left without its last passenger.',
+      'Keep the receipt in a safe place.',
+      'A marching band turned onto the avenue.',
+      'Nobody answered the phone all afternoon.',
+      'The old clock stopped at noon.',
+    ],
+  },
+  {
+    seed: 903,
+    voice: 'festival:kal_diphone',
+    wordsPerMinute: 0,
+    takes: 4,
+    kinds: ['late', 'early', 'clip', 'level', 'noise', 'missing'],
+    sentences: [
+      'Put the books back on the top shelf.',
+      'The garden gate creaked in the wind.',
+      'We counted the stars from the hill.',
+      'Her bicycle had a flat front tyre.',
+      'Dinner was ready before the guests came.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -255,8 +388,11 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
   const rand = mulberry32(o.seed * 7919 + 13);
   const clips = o.sentences.map((text, i) => {
     const file = path.join(dir, `sentence${i}.wav`);
-    const r = spawnSync('espeak-ng', ['-v', o.voice, '-s', String(o.wordsPerMinute), '-w', file, text]);
-    if (r.status !== 0) throw new Error(`espeak-ng failed: ${String(r.stderr)}`);
+    // 'festival:<voice>': festival's text2wave (its own speaking rate), else an espeak-ng voice
+    const r = o.voice.startsWith('festival:')
+      ? spawnSync('text2wave', ['-o', file, '-eval', `(voice_${o.voice.slice(9)})`], { input: text })
+      : spawnSync('espeak-ng', ['-v', o.voice, '-s', String(o.wordsPerMinute), '-w', file, text]);
+    if (r.status !== 0) throw new Error(`${o.voice} failed: ${String(r.stderr)}`);
     return readPcmWav(file);
   });
   const fs = clips[0]!.rate;
@@ -404,6 +540,18 @@ async function main(): Promise<void> {
         })),
       ],
     ]);
+  if (which === 'held-out-4')
+    sets.push([
+      'held-out-4',
+      [
+        ...sung(HELD_OUT_4),
+        ...HELD_OUT_4_SPEECH.map((x) => ({
+          seed: x.seed,
+          build: (dir: string) => speechTakeSet(x, dir),
+          speech: true,
+        })),
+      ],
+    ]);
   // `--seeds 5,10`: only these songs of the set (while iterating)
   const only = process.argv.includes('--seeds')
     ? new Set(process.argv[process.argv.indexOf('--seeds') + 1]!.split(',').map(Number))
@@ -519,8 +667,8 @@ async function main(): Promise<void> {
     );
     if (speechTotal)
       console.log(
-        `  of which speech (espeak-ng): ${speechTotal} sections; chosen = clean: guide vocal ${speechRight.guide}, ` +
-          `no guide ${speechRight.none}`,
+        `  of which speech (espeak-ng, festival): ${speechTotal} sections; chosen = clean: ` +
+          `guide vocal ${speechRight.guide}, no guide ${speechRight.none}`,
       );
     console.log(
       `  sections with two or more timing defects: ${shared.none.n}; chosen = clean: ` +

@@ -2,8 +2,9 @@
  * Drum detection on multi-mic sessions with exact truth (issue 13): per close mic F (±20 ms,
  * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning: FluidR3Mono (TUNING), and since
  * h-dxdet4 the sets looked at before (HELD_OUT: TimGM6mb, MuseScore General; HELD_OUT_2: real multi-layer kits);
- * held out: HELD_OUT_3 (run once, then a change on tuning) and HELD_OUT_4 (kits no detection set used before).
- * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-4]
+ * HELD_OUT_3 and HELD_OUT_4 since h-dxdet5; held out: HELD_OUT_5 (h-dxdet5: kits no detection set used, bleed at
+ * the edges of the issue's ranges).
+ * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-5]
  * (without --set: tuning and held-out; the later sets only when named); classification: --classify
  * [--kits|--held-out-2|--held-out-3|--held-out-4] [--sweep] (--held-out-3 / -4: the third / fourth classification
  * held-out set, HELD_OUT_KITS_3 / HELD_OUT_KITS_4)
@@ -192,6 +193,86 @@ export const HELD_OUT_4: SessionSpec[] = [
   },
 ];
 
+/**
+ * The fifth held-out set (2026-12-02, h-dxdet5), written down and committed before shub ran on it, after HELD_OUT_4
+ * was run and looked at (every earlier set is tuning material now). Kits no detection set used before: Hydrogen
+ * Millo-Drums_v.1 (used by no set at all), Debian lmms-common one-shots no set used (kick, snare, hat, tom),
+ * sonic-pi one-shots no set used (heavy kick, dolf/generic snares, pedal hat, low toms), Hydrogen VariBreaks
+ * (used before for classification stems only); seeds 51–54, other tempi and grooves; bleed levels and delays
+ * at the edges of the issue's ranges (loud and early, quiet and late, full range, loud and late).
+ */
+export const HELD_OUT_5: SessionSpec[] = [
+  {
+    font: 'FluidR3Mono',
+    kit: hydrogen('Millo-Drums_v.1'),
+    rate: 44100,
+    seed: 51,
+    bpm: 108,
+    bars: 8,
+    hatsPerBar: 16,
+    fillHits: 8,
+    swing: 0.06,
+    bleedDb: [-8, -14],
+    bleedMs: [0.3, 1.2],
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      name: 'LMMS-kit2',
+      source: 'lmms',
+      pieces: {
+        kick: ['kick_soft02', 'bassdrum02'],
+        snare: ['snare03', 'snare05'],
+        hat: ['hihat_closed05'],
+        tom: ['tom_low01', 'tom02'],
+      },
+      patterns: [],
+    },
+    rate: 44100,
+    seed: 52,
+    bpm: 136,
+    bars: 8,
+    kickDoubles: true,
+    jitterSeconds: 0.006,
+    bleedDb: [-16, -24],
+    bleedMs: [1.5, 3],
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      name: 'SonicPi-heavy',
+      source: 'sonic-pi',
+      pieces: {
+        kick: ['drum_heavy_kick'],
+        snare: ['sn_generic', 'sn_dolf'],
+        hat: ['drum_cymbal_pedal'],
+        tom: ['drum_tom_lo_soft', 'drum_tom_lo_hard'],
+      },
+      patterns: [],
+    },
+    rate: 44100,
+    seed: 53,
+    bpm: 90,
+    bars: 8,
+    hatsPerBar: 16,
+    fillHits: 6,
+    swing: 0.12,
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: hydrogen('VariBreaks'),
+    rate: 44100,
+    seed: 54,
+    bpm: 164,
+    bars: 8,
+    kickDoubles: true,
+    fillHits: 8,
+    jitterSeconds: 0.004,
+    bleedDb: [-8, -12],
+    bleedMs: [2, 3],
+  },
+];
+
 function spearman(a: number[], b: number[]): number {
   const rank = (x: number[]) => {
     const idx = x.map((v, i) => [v, i] as const).sort((p, q) => p[0] - q[0]);
@@ -336,6 +417,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     ['held-out-2', HELD_OUT_2],
     ['held-out-3', HELD_OUT_3],
     ['held-out-4', HELD_OUT_4],
+    ['held-out-5', HELD_OUT_5],
   ] as const) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     const rows = set.flatMap(evaluateSession);

@@ -1,19 +1,21 @@
 /**
  * Robustness of drum detection (issue 13): each detection/bleed parameter moved ±10 % in turn, the
  * held-out per-mic F (mean over close mics) recorded against the unmoved one.
- * Usage: node dist/bench/drums-robust.js [--tuning] [--only name,name]
+ * Usage: node dist/bench/drums-robust.js [--tuning | --set held-out-2|held-out-3|held-out-4] [--only name,name]
  */
-import { evaluateSession, HELD_OUT, TUNING } from './drums-eval.js';
+import { evaluateSession, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING } from './drums-eval.js';
 import { BLEED_PARAMETERS, DETECT_PARAMETERS } from '../src/engines/drums/params.js';
 
-const SET = process.argv.includes('--tuning') ? TUNING : HELD_OUT;
+const NAMED = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1]! : null;
+const SETS = { 'held-out-2': HELD_OUT_2, 'held-out-3': HELD_OUT_3, 'held-out-4': HELD_OUT_4 } as const;
+const SET = NAMED ? SETS[NAMED as keyof typeof SETS] : process.argv.includes('--tuning') ? TUNING : HELD_OUT;
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
 const meanF = () => {
   const rows = SET.flatMap(evaluateSession);
   return rows.reduce((s, r) => s + r.f, 0) / rows.length;
 };
 const base = meanF();
-console.log(`${SET === TUNING ? 'tuning' : 'held-out'} mean per-mic F, unmoved: ${base.toFixed(4)}`);
+console.log(`${NAMED ?? (SET === TUNING ? 'tuning' : 'held-out')} mean per-mic F, unmoved: ${base.toFixed(4)}`);
 let worst = 0;
 for (const [group, params] of [
   ['detect', DETECT_PARAMETERS],

@@ -20,7 +20,10 @@
  * `--union` (fourth round) makes every earlier set tuning material (218 songs); `--fresh3` adds the fourth round's
  * held-out set (fresh3KeySpecs(), apt soundfonts sf_GMbank and OPL-3 FM, seeds 35000 + i, evaluated once).
  *
- *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3]
+ * `--union5` (fifth round) makes the fourth round's held-out set tuning material too (262 songs); `--fresh4` adds the
+ * fifth round's held-out set (fresh4KeySpecs(), TiMidity++ with freepats, seeds 37000 + i, evaluated once).
+ *
+ *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { heldOutSet, renderTruthSong, songSpecs } from '../fixtures/groundtruth.
 import {
   fresh2KeySet,
   fresh3KeySet,
+  fresh4KeySet,
   freshKeySet,
   keyTruthSet,
   keyTuningSet,
@@ -68,8 +72,12 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourth round (h-key4): every earlier set is tuning material (--union: the 218 songs of the first three rounds,
 // all of whose misses were looked at); the fourth round's fresh set (fresh3KeySpecs(), apt soundfonts, seeds
 // 35000 + i) is the held-out set, evaluated once, with --fresh3
-const UNION = process.argv.includes('--union');
-const FRESH3 = process.argv.includes('--fresh3') && !ONLY_TUNING;
+// the fifth round (h-key5): the fourth round's held-out set is tuning material too (--union5: 262 songs); the fifth
+// round's fresh set (fresh4KeySpecs(), TiMidity++ with freepats, seeds 37000 + i) is the held-out set, with --fresh4
+const UNION5 = process.argv.includes('--union5');
+const UNION = UNION5 || process.argv.includes('--union');
+const FRESH3 = (UNION5 || process.argv.includes('--fresh3')) && (UNION5 || !ONLY_TUNING);
+const FRESH4 = process.argv.includes('--fresh4') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -85,11 +93,16 @@ const SETS = [
   'fresh key set',
   'fresh2 key set',
   'fresh3 key set',
+  'fresh4 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION ? SETS.filter((s) => s !== 'fresh3 key set') : SETS.slice(0, 3);
-const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set', 'fresh3 key set'];
+const TUNING: readonly Set[] = UNION5
+  ? SETS.filter((s) => s !== 'fresh4 key set')
+  : UNION
+    ? SETS.filter((s) => s !== 'fresh3 key set' && s !== 'fresh4 key set')
+    : SETS.slice(0, 3);
+const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set', 'fresh3 key set', 'fresh4 key set'];
 
 interface Item {
   set: Set;
@@ -249,12 +262,13 @@ async function main() {
   const voicingDir = path.join(OUT, 'keytuning3');
   const fresh2Dir = path.join(OUT, 'keyfresh2');
   const fresh3Dir = path.join(OUT, 'keyfresh3');
-  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir, voicingDir, fresh2Dir, fresh3Dir])
+  const fresh4Dir = path.join(OUT, 'keyfresh4');
+  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir, voicingDir, fresh2Dir, fresh3Dir, fresh4Dir])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
   // --set=NAME: that set alone (fills its caches while another run renders the rest)
   const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
-  const want = (set: Set) => !only || only === set;
+  const want = (set: Set) => !only || only.split(',').includes(set);
   if (want('tuning'))
     songSpecs().forEach((s, i) => {
       const t = renderTruthSong(s, truthDir, 1000 + i)[0]!;
@@ -281,6 +295,9 @@ async function main() {
   if (FRESH3 && want('fresh3 key set'))
     for (const t of fresh3KeySet(fresh3Dir))
       items.push({ set: 'fresh3 key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH4 && want('fresh4 key set'))
+    for (const t of fresh4KeySet(fresh4Dir))
+      items.push({ set: 'fresh4 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -304,6 +321,24 @@ async function main() {
   // the engine before issue 12: the whole-file profile, Temperley's minor profile as published
   const before = (it: Item) => shubKey(profiles.get(it.file)!, { naturalMinor: false }, true);
 
+  // --alts='[{…},{…}]': several KEY_PARAMETERS alternatives in one run (the profiles loaded once): one line each,
+  // the score and the songs exactly right per set and over the tuning material
+  const alts = process.argv.find((a) => a.startsWith('--alts='));
+  if (alts) {
+    for (const params of JSON.parse(alts.slice(7)) as EstimateKeyOptions['params'][]) {
+      const est = (it: Item) => shubKey(profiles.get(it.file)!, { params: { ...PARAMS, ...params } });
+      const cell = (subset: Item[]) => {
+        const scores = subset.map((it) => keyScore(est(it), it.key));
+        return `${mean(scores).toFixed(3)} (${scores.filter((x) => x === 1).length}/${subset.length})`;
+      };
+      const sets = SETS.filter((s) => items.some((i) => i.set === s));
+      console.log(
+        `${JSON.stringify(params)}: tuning ${cell(tuning)}; ` +
+          sets.map((s) => `${s} ${cell(items.filter((i) => i.set === s))}`).join('; '),
+      );
+    }
+    return;
+  }
   if (GRID) {
     // tuning sets only: score and margins over a grid of the evidence weights. The margin of a song is the
     // truth's score minus the best other key's, divided by the sum of the weights (1 for the profile): the
@@ -383,12 +418,16 @@ async function main() {
   const fresh = items.filter((i) => i.set === 'fresh key set');
   const fresh2 = items.filter((i) => i.set === 'fresh2 key set');
   const fresh3 = items.filter((i) => i.set === 'fresh3 key set');
+  const fresh4 = items.filter((i) => i.set === 'fresh4 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh3.length ? [[`fresh3 (${fresh3.length})`, fresh3] as [string, Item[]]] : []),
+      ...(fresh4.length ? [[`fresh4 (${fresh4.length})`, fresh4] as [string, Item[]]] : []),
+      ...(fresh3.length
+        ? [[UNION5 ? `tuning: fresh3 (${fresh3.length})` : `fresh3 (${fresh3.length})`, fresh3] as [string, Item[]]]
+        : []),
       [was(`held-out (${old.length})`), old],
       [was(`heldOutSet (${heldSongs.length})`), heldSongs],
       ...(fresh.length ? [[was(`fresh (${fresh.length})`), fresh] as [string, Item[]]] : []),

@@ -21,9 +21,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const OUT = path.join(ROOT, 'bench', 'out');
 const RATE = 44100;
 const CACHE = '/tmp/onset2-cache';
-const FEATURE_CACHE = '/tmp/onset4-features';
+/** Features per file and native configuration (ONSET_FEATURES: another directory after a native change). */
+const FEATURE_CACHE = process.env.ONSET_FEATURES ?? '/tmp/onset4-features';
 /** Item lists (truth) written by an earlier run (the rendered files may be gone: the audio cache has them). */
-const ITEMS_DIRS = [FEATURE_CACHE, '/tmp/onset3-features'];
+const ITEMS_DIRS = [FEATURE_CACHE, '/tmp/onset4-features', '/tmp/onset3-features'];
 const ALL = process.argv.includes('--all');
 /** The third held-out set (ONSET_HELD_OUT_KITS_3): after its one evaluation, for before/after only. */
 const THIRD = process.argv.includes('--third');
@@ -48,8 +49,15 @@ const itemsFile = (name: string) =>
 const ITEMS_CACHE = itemsFile(
   THIRD ? 'items-third.json' : FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
 );
-if (ALL)
-  for (const f of ['items-tuning.json', 'items-held.json', 'items-fresh.json'])
+/** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
+const EVERYTHING = process.argv.includes('--everything');
+if (ALL || EVERYTHING)
+  for (const f of [
+    'items-tuning.json',
+    'items-held.json',
+    'items-fresh.json',
+    ...(EVERYTHING ? ['items-third.json'] : []),
+  ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
@@ -162,4 +170,18 @@ for (const cfg of configs) {
     xs.reduce((a, m) => ({ tp: a.tp + m.tp, fp: a.fp + m.fp, fn: a.fn + m.fn }), { tp: 0, fp: 0, fn: 0 });
   const groups = [...byGroup].map(([g, xs]) => `${g} ${fMeasure(sum(xs)).toFixed(3)}`);
   console.log(`${JSON.stringify(cfg)}: ${pool(ms)} | ${groups.join(', ')}`);
+  // per kit (the file name less its pattern and tempo): matched-hit mean offset
+  const byKit = new Map<string, number[]>();
+  for (const [k, it] of items.entries()) {
+    const kit = it.name.replace(
+      /-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths)-\d+$/,
+      '',
+    );
+    byKit.set(kit, [...(byKit.get(kit) ?? []), ...ms[k]!.offsets]);
+  }
+  const kitOff = [...byKit].map(
+    ([k, o]) => [k, (o.reduce((a, b) => a + b, 0) / Math.max(1, o.length)) * 1000] as const,
+  );
+  const out = kitOff.filter(([, o]) => Math.abs(o) > 2).map(([k, o]) => `${k} ${o.toFixed(1)}`);
+  console.log(`  kits |offset| <= 2 ms: ${kitOff.length - out.length} of ${kitOff.length}; outside: ${out.join(', ')}`);
 }

@@ -26,7 +26,13 @@ import { tempo4Set } from '../fixtures/tempo4.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
-import { TEMPO_PARAMETERS, inRange, stftLayout, type ParameterSpec } from '../src/engines/analysis/params.js';
+import {
+  TEMPO_PARAMETERS,
+  inRange,
+  stftLayout,
+  withParameterValue,
+  type ParameterSpec,
+} from '../src/engines/analysis/params.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetInput } from '../src/engines/onsets/index.js';
 import { estimateTempoWithDecision, type TempoInput } from '../src/engines/tempo/index.js';
@@ -147,16 +153,8 @@ function evaluate(items: Item[]): Figures {
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 
 /** Runs `fn` with one tempo parameter set to `value`, then restores it. */
-function withParameter<T>(name: keyof typeof TEMPO_PARAMETERS, value: number, fn: () => T): T {
-  const spec = TEMPO_PARAMETERS[name] as ParameterSpec;
-  const old = spec.value;
-  spec.value = value;
-  try {
-    return fn();
-  } finally {
-    spec.value = old;
-  }
-}
+const withParameter = <T>(name: keyof typeof TEMPO_PARAMETERS, value: number, fn: () => T): T =>
+  withParameterValue(TEMPO_PARAMETERS[name] as ParameterSpec, value, fn);
 
 async function main() {
   const tuningDir = path.join(OUT, 'truth');
@@ -230,7 +228,7 @@ async function main() {
     for (const a of axes) combos = combos.flatMap((c) => a.values.map((v) => [...c, v]));
     console.log(
       `\n| ${axes.map((a) => a.name).join(' | ')} | tuning Acc1 songs | tuning Acc1 drums | ` +
-        'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |' +
+        `tuning beat F | held-out Acc1 songs | held-out Acc1 drums |` +
         `${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
         `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}`,
     );

@@ -177,6 +177,8 @@ export interface FeatureExtractorOptions {
   onsetNoveltyMinHz?: number;
   /** The novelty's decay slope is measured over this many hops before the lag frame (1–64). */
   onsetNoveltySlopeFrames?: number;
+  /** The novelty's decay model continues a fall of at most this much over the lag, dB (a choke is no ring's decay). */
+  onsetNoveltyMaxFallDb?: number;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */

@@ -260,6 +260,7 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   integer("onsetMaxFilterBands", opt.onsetMaxFilterBands, 0, 16);
   number("onsetNoveltyMinHz", opt.onsetNoveltyMinHz);
   integer("onsetNoveltySlopeFrames", opt.onsetNoveltySlopeFrames, 1, 64);
+  number("onsetNoveltyMaxFallDb", opt.onsetNoveltyMaxFallDb);
   {
     Napi::Value v = o.Get("onsetGroupEdgesHz");
     if (!v.IsUndefined()) {

@@ -299,10 +299,13 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
  * per frequency group (onsetGroupEdgesHz) and divided by the group's filter count, so that a soft hi-hat in
  * the top group is not averaged away by a kick or an open hat elsewhere. Centered frames (frame i at i·hop).
  * With onsetNoveltyMinHz > 0 a last column holds a timbre novelty over the filters at or above it: the geometric
- * mean of (a) the rise over the earlier frame's level continued along its decay (the slope over the
- * onsetNoveltySlopeFrames before it, falls only: a hit inside a ringing cymbal keeps the level from decaying) and
- * (b) the rise of the spectral shape (levels minus their mean over those filters: a closed hat's spectrum replacing
- * an open hat's at the same level), each the mean positive part per filter (dB).
+ * mean of (a) the coherent rise over the ring's decay model, the mean over those filters of the signed difference
+ * between each level and the earlier frame's level continued along its decay (the slope over the
+ * onsetNoveltySlopeFrames before it, falls only; a fall of more than onsetNoveltyMaxFallDb over the lag is no
+ * ring's decay but a choke or a gap, and is not continued), positive part (a hit inside a ringing cymbal raises every
+ * filter a little; the ring's frame-to-frame noise cancels in the mean), and (b) the rise of the spectral shape (levels
+ * minus their mean over those filters: a closed hat's spectrum replacing an open hat's at the same level), the mean
+ * positive part per filter (dB).
  */
 class OnsetFluxTracker {
  public:
@@ -314,6 +317,7 @@ class OnsetFluxTracker {
         lag_(o.onsetLagFrames),
         maxW_(o.onsetMaxFilterBands),
         slope_(o.onsetNoveltySlopeFrames),
+        maxFall_(static_cast<float>(o.onsetNoveltyMaxFallDb)),
         noveltyHz_(o.onsetNoveltyMinHz) {
     win_.resize(W_);
     double wsum = 0;
@@ -466,7 +470,7 @@ class OnsetFluxTracker {
     }
     mean /= static_cast<double>(n);
     oldMean /= static_cast<double>(n);
-    double decay = 0, shape = 0;
+    double rise = 0, shape = 0;
     const float perFrame = static_cast<float>(lag_) / static_cast<float>(slope_);
     for (size_t j = novLo_; j < F; ++j) {
       shape_[j] = cur[j] - static_cast<float>(mean);
@@ -474,22 +478,24 @@ class OnsetFluxTracker {
     }
     for (size_t j = novLo_; j < F; ++j) {
       const size_t lo = j > novLo_ ? j - 1 : j, hi = std::min(F - 1, j + 1);
-      float ref = old[lo], refShape = prevShape_[lo];
-      for (size_t i = lo + 1; i <= hi; ++i) {
-        ref = std::max(ref, old[i]);
-        refShape = std::max(refShape, prevShape_[i]);
-      }
-      const float fall = std::min(0.0f, old[j] - older[j]) * perFrame;  // the decay continued over the lag
-      decay += std::max(0.0f, cur[j] - (ref + fall));
+      float refShape = prevShape_[lo];
+      for (size_t i = lo + 1; i <= hi; ++i) refShape = std::max(refShape, prevShape_[i]);
+      // the ring's decay continued over the lag (falls only; a fall faster than maxFall_ is no ring's decay but a
+      // choke or a gap, and is not continued)
+      const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
+      const float fall = slope >= -maxFall_ ? slope : 0.0f;
+      rise += cur[j] - (old[j] + fall);  // signed: a hit rises in every filter, a ring's noise cancels
       shape += std::max(0.0f, shape_[j] - refShape);
     }
-    return std::sqrt((decay / static_cast<double>(n)) * (shape / static_cast<double>(n)));
+    const double coherent = std::max(0.0, rise / static_cast<double>(n));
+    return std::sqrt(coherent * (shape / static_cast<double>(n)));
   }
 
   FeatureReport& rep_;
   size_t W_, H_;
   RealFft fft_;
   int lag_, maxW_, slope_;
+  float maxFall_;
   double noveltyHz_;
   bool novelty_ = false;
   size_t novLo_ = static_cast<size_t>(-1);
@@ -558,6 +564,8 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
         return "onsetGroupEdgesHz must be positive and ascending";
     if (!(o.onsetNoveltyMinHz >= 0 && o.onsetNoveltyMinHz <= 192000))
       return "onsetNoveltyMinHz must be in [0, 192000] Hz, got " + num(o.onsetNoveltyMinHz);
+    if (!(o.onsetNoveltyMaxFallDb >= 0 && o.onsetNoveltyMaxFallDb <= 1000))
+      return "onsetNoveltyMaxFallDb must be in [0, 1000] dB, got " + num(o.onsetNoveltyMaxFallDb);
     if (o.onsetNoveltySlopeFrames < 1 || o.onsetNoveltySlopeFrames > 64)
       return "onsetNoveltySlopeFrames must be in [1, 64], got " + num(o.onsetNoveltySlopeFrames);
   }

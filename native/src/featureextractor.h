@@ -61,7 +61,8 @@ struct FeatureOptions {
   std::vector<double> onsetGroupEdgesHz = {250, 2000, 8000};  // splits of the flux into groups (ascending)
   // timbre novelty (an extra last column of onsetFlux when > 0): filters at or above this frequency, Hz, 0 = off
   double onsetNoveltyMinHz = 0;
-  int onsetNoveltySlopeFrames = 3;  // the decay before the lag frame is measured over this many hops, 1–64
+  int onsetNoveltySlopeFrames = 3;     // the decay before the lag frame is measured over this many hops, 1–64
+  double onsetNoveltyMaxFallDb = 1.5;  // a faster fall over the lag is no ring's decay: not continued, dB
 };
 
 /** Empty when valid, else a message naming the field. */

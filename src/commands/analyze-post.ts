@@ -3,8 +3,8 @@
  * (from the mel envelope's own onsets: independent of the onsets task) and key, each a plain call
  * of the pure engines. A small pool of worker threads is shared by the batch, so `--jobs N` runs N
  * files' post-processing side by side while the main thread reads the next files' audio and prints
- * results; for one file at a time tempo runs on one thread while the calling thread runs onsets and key
- * (it would only wait otherwise), beside the pitch HMM's decoding on the libuv pool.
+ * results. One file at a time has no pool: the calling thread, which would only wait, runs the three (their
+ * numeric loops are native, native/src/post.cc), beside the pitch HMM's decoding on the libuv pool.
  * The workers start with the batch, so their start-up overlaps the first file's audio pass.
  */
 import { availableParallelism } from 'node:os';

@@ -95,7 +95,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
       jobs,
       onResult: options.onResult,
       onError: options.onError,
-      job: (file) => analyzeOne(file, features, options, post, jobs === 1),
+      job: (file) => analyzeOne(file, features, options, post),
     });
     return await saveBatch(recorder, options.store, batch);
   } finally {
@@ -107,9 +107,8 @@ async function analyzeOne(
   file: string,
   features: AnalyzeFeature[],
   options: AnalyzeOptions,
+  /** The batch's post-processing threads; none for one file at a time (this thread runs the engines). */
   post: PostPool | undefined,
-  /** One file at a time: this thread runs some post-processing itself (see startFeatures). */
-  alone: boolean,
 ): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
@@ -162,7 +161,7 @@ async function analyzeOne(
             onsetHopSeconds: fluxReport.onsetHopSeconds,
           }
         : stftOnly;
-    const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post, alone) : undefined;
+    const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
     derived?.catch(() => undefined);
     const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
     const yinReport = await yinDone;
@@ -210,9 +209,8 @@ async function analyzeOne(
 /**
  * Onsets, tempo and key from the shared STFT's report, on the post-processing threads (in this
  * thread without a pool); the engines' choices (metrical level, key) come back as decisions, in that order.
- * `alone` (one file at a time, `--jobs 1`): this thread has nothing else to do until they are done, so it runs
- * onsets (when tempo is asked for too) and key itself while tempo runs on the pool's one thread (a second
- * thread would cost its own start-up, module loading and compilation of the engines).
+ * One file at a time (`--jobs 1`) has no pool: this thread has nothing else to do until they are done, and with
+ * the engines' loops native (native/src/post.cc) the three take less than a thread's start-up.
  */
 async function startFeatures(
   report: FeatureReport,
@@ -220,15 +218,10 @@ async function startFeatures(
   sampleRate: number,
   file: string,
   post: PostPool | undefined,
-  alone: boolean,
 ): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
   const wantsTempo = features.includes('tempo');
   const wantsOnsets = features.includes('onsets');
-  const pooled = {
-    tempo: post !== undefined,
-    onsets: post !== undefined && !(alone && wantsTempo),
-    key: post !== undefined && !alone,
-  };
+  const pooled = { tempo: post !== undefined, onsets: post !== undefined, key: post !== undefined };
   // the series go to the threads as copies owned by JavaScript (cloning them costs far more than this copy; the
   // native report's own buffers stay here): moved to the one thread that reads them, shared when both do
   const transfer = { onsets: [] as ArrayBuffer[], tempo: [] as ArrayBuffer[] };

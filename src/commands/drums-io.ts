@@ -109,6 +109,12 @@ export async function* lockstep(
     }
     yield pending.map((p, i) => {
       const ch = format.channels[i]!;
+      // a whole block as decoded is handed on as it is (the usual case: every track read in blocks of one size)
+      const head = p.blocks[0]!;
+      if (p.offset === 0 && head[0]!.length === n) {
+        p.blocks.shift();
+        return head;
+      }
       const out = Array.from({ length: ch }, () => new Float32Array(n));
       let filled = 0;
       while (filled < n) {

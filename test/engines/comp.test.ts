@@ -463,3 +463,65 @@ test('onset grid: quarter notes with a fifth of the notes on the off-beat eighth
   const g = onsetGrid(takes, sections)!;
   assert.ok(Math.abs(g.periodSeconds - 0.25) < 0.001, `period ${g.periodSeconds}`);
 });
+
+test('onset grid: dotted rhythms at 100 bpm give the 150 ms sixteenth grid, not a line a few per cent off', () => {
+  // note starts (ms) that noteStarts found on four takes of fixtures/takes.ts seed 608 (baritone, 100 bpm,
+  // dotted rhythm: notes on sixteenths, many 450 ms apart), pitch steps moved as measureTakes moves them;
+  // the coarse scan's grid here is 436.5 ms (3 % under a dotted eighth), and its third drifted by whole
+  // lines over the song (145.4 ms) until the period was sought again on every start
+  const ms = [
+    [391, 978, 1604, 5061, 5512, 5940, 6862, 9902, 10353, 10644, 11556, 11973, 14703, 15140, 15595, 16022, 24295],
+    [24742, 25654, 26516, 29196, 29647, 30549, 31150],
+    [321, 918, 1533, 4971, 5432, 5869, 6771, 9902, 10343, 10654, 11546, 11973, 19484, 20396, 24405, 24832, 25734],
+    [26636, 29096, 29557, 30449, 31040],
+    [381, 978, 1584, 9792, 10263, 10544, 11121, 11426, 14693, 15120, 15605, 19594, 20486, 24305, 24732, 25634],
+    [26536, 29026, 29447, 30369, 30960],
+    [301, 878, 1493, 5102, 5543, 5990, 6892, 14703, 15120, 15605, 16052, 19584, 20476, 24305, 24732, 25634],
+    [26536, 29006, 29457, 30359, 30950],
+  ];
+  const takes = [0, 2, 4, 6].map((k) => [...ms[k]!, ...ms[k + 1]!].map((x) => x / 1000));
+  const sections = Array.from({ length: 7 }, (_, s) => ({
+    name: `S${s}`,
+    startSeconds: 4.8 * s,
+    endSeconds: s === 6 ? 32.18 : 4.8 * s + 4.8,
+  }));
+  const g = onsetGrid(takes, sections)!;
+  assert.ok(Math.abs(g.periodSeconds - 0.15) < 0.0005, `period ${g.periodSeconds}`);
+  // the last section (fixture truth): take 2 in time, take 1 101 ms late, takes 3 and 4 89 and 97 ms early;
+  // on the sixteenth grid the off ones read two-thirds of a line away: −49, +61, +53 ms
+  const last = takes.map((t) => gridDeviation(t, sections[6]!, g)!);
+  [-0.049, 0, 0.061, 0.053].forEach((want, k) =>
+    assert.ok(Math.abs(last[k]! - want) < 0.015, `take ${k + 1}: ${last[k]} for ${want}`),
+  );
+});
+
+test('timing consensus without a grid: a late pair does not outvote the take in time when the rest spread', () => {
+  const env = (shift: number) => {
+    const x = new Float32Array(300);
+    for (const [a, b] of [
+      [60, 100],
+      [110, 140],
+      [150, 210],
+    ] as [number, number][])
+      for (let i = a + shift; i < b + shift; i++) x[i] = 1;
+    return x;
+  };
+  // in time, 6 and 8 frames late (agreeing), 10 early: the pair's centre would put the early take 17
+  // frames off, beyond the 15 searched; the take in time leaves every take within 10
+  const spread = consensusTiming([env(0), env(6), env(8), env(-10)], 0, 300, 15, 0.01, null);
+  assert.deepEqual(spread.inTime, [0]);
+  assert.deepEqual(
+    spread.lags.map((l) => Math.round(l!) + 0),
+    [0, 6, 8, -10],
+  );
+  // all singletons: the take nearest the middle of the spread (-12…+10 frames) is the reference
+  const middle = consensusTiming([env(-12), env(10), env(-5), env(0), env(-7)], 0, 300, 15, 0.01, null);
+  assert.deepEqual(middle.inTime, [3]);
+  // two takes 8 frames apart: nothing says which is in time, both are the reference
+  const two = consensusTiming([env(0), env(-8)], 0, 300, 15, 0.01, null);
+  assert.deepEqual(two.inTime, [0, 1]);
+  assert.deepEqual(
+    two.lags.map((l) => Math.round(l!)),
+    [4, -4],
+  );
+});

@@ -120,17 +120,21 @@ test('MIDI: channel 10, GM notes, velocities and the tempo, read back by midi-fi
   ]);
 });
 
+/** Adds f(i) for `seconds` from time t into x (clipped at its end). */
+const adder = (x: Float32Array) => (t: number, f: (i: number) => number, seconds: number) => {
+  const at = Math.round(t * RATE);
+  for (let i = 0; i < seconds * RATE && at + i < x.length; i++) x[at + i]! += f(i);
+};
+/** A sine of `hz` decaying with time constant tau (s), amplitude a. */
+const sine = (hz: number, tau: number, a: number) => (i: number) =>
+  a * Math.exp(-i / (tau * RATE)) * Math.sin((2 * Math.PI * hz * i) / RATE);
+
 /** Analytic drums: a kick (decaying 55 Hz sine), a tom (180 Hz, long), hats and cymbals (differenced noise). */
 function analyticStem(): { x: Float32Array; events: { t: number; cls: string[] }[] } {
   const x = new Float32Array(Math.round(3.2 * RATE));
   const random = mulberry32(7);
   const rnd = () => random() * 2 - 1;
-  const add = (t: number, f: (i: number) => number, seconds: number) => {
-    const at = Math.round(t * RATE);
-    for (let i = 0; i < seconds * RATE && at + i < x.length; i++) x[at + i]! += f(i);
-  };
-  const sine = (hz: number, tau: number, a: number) => (i: number) =>
-    a * Math.exp(-i / (tau * RATE)) * Math.sin((2 * Math.PI * hz * i) / RATE);
+  const add = adder(x);
   // white noise differenced twice: +12 dB per octave, no low end (a hat's or cymbal's hiss)
   const hiss = (tau: number, a: number) => {
     let p1 = 0;
@@ -411,12 +415,7 @@ test('stem classes: a kick with a hat over it is a kick and a hat; noise with a 
   const x = new Float32Array(Math.round(6 * RATE));
   const random = mulberry32(31);
   const rnd = () => random() * 2 - 1;
-  const add = (t: number, f: (i: number) => number, seconds: number) => {
-    const at = Math.round(t * RATE);
-    for (let i = 0; i < seconds * RATE && at + i < x.length; i++) x[at + i]! += f(i);
-  };
-  const sine = (hz: number, tau: number, a: number) => (i: number) =>
-    a * Math.exp(-i / (tau * RATE)) * Math.sin((2 * Math.PI * hz * i) / RATE);
+  const add = adder(x);
   const differenced = (times: 1 | 2, tau: number, a: number) => {
     let [p1, p2] = [0, 0];
     return (i: number) => {

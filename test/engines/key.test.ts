@@ -229,3 +229,32 @@ test('chord labels: a first-inversion V (G/B) is G, not B minor; G7 is G; over a
   const noPedal = keyOf(progression([C, F, G, C, C, F, G, C].map(pedal), seconds, 0), { ...down, pedalMinSeconds: 30 });
   assert.notEqual(chordAt(noPedal, 1.5 * seconds, bs), 'F');
 });
+
+test('a V7 → I cadence counts 1 + seventhCadenceWeight, a plain V → I counts 1 (fifth round)', () => {
+  const seconds = 1.3;
+  const G7: [number[], number] = [[59, 62, 65, 67], 43];
+  const chords = (v: [number[], number]) => [C, v, C, F, v, C];
+  const cadence = (a: KeyAnalysis) => a.evidence.find((e) => e.key === 'C major')!.cadence;
+  const w = KEY_PARAMETERS.seventhCadenceWeight.value;
+  assert.ok(w > 0);
+  // C G7 C F G7 C: five changes, two of them G7 → C
+  const seventh = keyOf(progression(chords(G7), seconds, 0));
+  assert.deepEqual(
+    seventh.chords.map((c) => [c.root, c.mode, c.dominantSeventh ?? false]),
+    [
+      [0, 'major', false],
+      [7, 'major', true],
+      [0, 'major', false],
+      [5, 'major', false],
+      [7, 'major', true],
+      [0, 'major', false],
+    ],
+  );
+  assert.ok(Math.abs(cadence(seventh) - (2 * (1 + w)) / 5) < 1e-9, `got ${cadence(seventh)}`);
+  assert.equal(seventh.result.key, 'C major');
+  // the same with a G triad: the plain V → I weight; and with the bonus off the G7 counts as a triad
+  const triad = keyOf(progression(chords(G), seconds, 0));
+  assert.ok(Math.abs(cadence(triad) - 2 / 5) < 1e-9, `got ${cadence(triad)}`);
+  const off = keyOf(progression(chords(G7), seconds, 0), { seventhCadenceWeight: 0 });
+  assert.ok(Math.abs(cadence(off) - 2 / 5) < 1e-9, `got ${cadence(off)}`);
+});

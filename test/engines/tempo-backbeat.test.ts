@@ -8,20 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backbeat, estimateTempoWithDecision } from '../../src/engines/tempo/index.js';
-import { TEMPO_PARAMETERS } from '../../src/engines/analysis/params.js';
+import { TEMPO_PARAMETERS, withParameterValue } from '../../src/engines/analysis/params.js';
 import type { ParameterSpec } from '../../src/engines/analysis/params.js';
 
 /** Runs `fn` with backbeatFloor at `value` (the declared value may be 1: off). */
-function withFloor<T>(value: number, fn: () => T): T {
-  const spec = TEMPO_PARAMETERS.backbeatFloor as ParameterSpec;
-  const old = spec.value;
-  spec.value = value;
-  try {
-    return fn();
-  } finally {
-    spec.value = old;
-  }
-}
+const withFloor = <T>(value: number, fn: () => T): T =>
+  withParameterValue(TEMPO_PARAMETERS.backbeatFloor as ParameterSpec, value, fn);
 
 /** 100 frames a beat; kick on beats 0 and 2 of each bar (full and low band), snare on 1 and 3 (full band only). */
 function backbeatGroove(bars: number): { full: Float32Array; low: Float32Array } {

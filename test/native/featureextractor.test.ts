@@ -337,3 +337,47 @@ test('onset flux novelty: a spectrum that replaces another at the same level pea
   assert.ok(change > 1, `novelty at the change ${change} dB`);
   assert.ok(change > 100 * steady, `novelty at the change ${change} dB, while decaying ${steady} dB`);
 });
+
+test('onset flux novelty: a choke (a ringing cluster faded out in 10 ms) is no rise over the decay model', () => {
+  // a cymbal-like cluster (8 sines, 5–15 kHz) decaying by 1/e in 0.3 s over a steady quiet cluster 20 dB under it
+  // (the frequencies halfway between); at 0.5 s the loud one fades out linearly in 10 ms, and nothing new starts.
+  // With the decay model continued at any speed, the end of the fade (levels stop falling) reads as a rise; with
+  // its fall limited to a ring's (onsetNoveltyMaxFallDb, the default), it does not.
+  const n = FS;
+  let seed = 4242;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const cluster = (offset: number) =>
+    Array.from({ length: 8 }, (_, k) => ({ hz: 5000 * 3 ** ((k + offset) / 8), phase: 2 * Math.PI * rnd() }));
+  const a = cluster(0);
+  const b = cluster(0.5);
+  const at = Math.round(0.5 * FS);
+  const fade = Math.round(0.01 * FS);
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = i < at ? 1 : i >= at + fade ? 0 : 1 - (i - at) / fade;
+    let va = 0;
+    let vb = 0;
+    for (const s of a) va += Math.sin((2 * Math.PI * s.hz * i) / FS + s.phase);
+    for (const s of b) vb += Math.sin((2 * Math.PI * s.hz * i) / FS + s.phase);
+    x[i] = 0.02 * Math.exp(-i / FS / 0.3) * g * va + 0.002 * vb;
+  }
+  const novelty = (maxFallDb?: number) => {
+    const fx = createFeatureExtractor(
+      { sampleRate: FS, channels: 1 },
+      { spectrum: false, pitch: false, onsets: true },
+      {},
+      maxFallDb === undefined ? {} : { onsetNoveltyMaxFallDb: maxFallDb },
+    );
+    fx.addFloat(x);
+    const r = fx.finish();
+    const G = r.onsetFluxGroups;
+    let peak = 0;
+    for (let t = Math.round(0.49 / r.onsetHopSeconds); t < Math.round(0.6 / r.onsetHopSeconds); t++)
+      peak = Math.max(peak, r.onsetFlux[t * G + G - 1]!);
+    return peak;
+  };
+  const limited = novelty();
+  const unlimited = novelty(1000);
+  assert.ok(unlimited > 0.2, `unlimited decay model: novelty ${unlimited} dB after the choke`);
+  assert.ok(limited < 0.1 * unlimited, `limited decay model: novelty ${limited} dB (unlimited ${unlimited} dB)`);
+});

@@ -17,6 +17,17 @@ export interface ParameterSpec {
   integer?: boolean;
 }
 
+/** Runs `fn` with `spec` set to `value` (a sweep or a test of one setting), then restores the declared value. */
+export function withParameterValue<T>(spec: ParameterSpec, value: number, fn: () => T): T {
+  const old = spec.value;
+  spec.value = value;
+  try {
+    return fn();
+  } finally {
+    spec.value = old;
+  }
+}
+
 /** Declares one parameter (closed range); the other engines' parameter tables use it too. */
 export const p = (
   value: number,
@@ -188,7 +199,7 @@ export const ONSET_PARAMETERS = {
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
   noveltyDeltaFraction: p(
-    0.18,
+    0.12,
     'of the novelty scale',
     [0.01, 1],
     'timbre novelty (the onset flux column after the frequency groups): a peak (divided by the value ' +
@@ -209,7 +220,7 @@ export const ONSET_PARAMETERS = {
       'before it) from which the novelty stays at or above this fraction of the peak',
   ),
   noveltyExclusionSeconds: p(
-    0.075,
+    0.1,
     's',
     [0.005, 0.2],
     '… when no other onset lies within this of it (the novelty of a hit that the flux already found)',
@@ -258,14 +269,21 @@ export const ONSET_FLUX_PARAMETERS = {
     'Hz',
     [1000, 16000],
     'timbre novelty (a last onset flux column): over the filters at or above this frequency, the geometric mean ' +
-      "of the rise over the earlier frame's decay continued and the rise of the spectral shape (a hat inside a " +
-      'ringing or choked open hat, where no group rises)',
+      "of the coherent rise over the earlier frame's decay continued (the mean signed difference) and the rise of " +
+      'the spectral shape (a hat inside a ringing or choked open hat, where no group rises)',
   ),
   noveltySlopeSeconds: p(
     0.0174,
     's',
     [0.001, 0.1],
     "timbre novelty: the earlier frame's decay is measured over this long before it (rounded to whole hops)",
+  ),
+  noveltyMaxDecayDbPerSecond: p(
+    130,
+    'dB/s',
+    [1, 10000],
+    "timbre novelty: the ring's decay model continues an earlier fall only when it is at most this fast (a ringing " +
+      "hat or ride decays slower; a choke's fade is no decay to continue, so the end of a choke is not a rise over it)",
   ),
 } as const;
 
@@ -295,6 +313,10 @@ export function onsetFluxOptions(
       1,
       Math.min(64, Math.round((v('noveltySlopeSeconds') * sampleRate) / onsetHopSamples)),
     ),
+    onsetNoveltyMaxFallDb:
+      v('noveltyMaxDecayDbPerSecond') *
+      ((Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))) * onsetHopSamples) /
+        sampleRate),
   };
 }
 
@@ -612,8 +634,16 @@ export const KEY_PARAMETERS = {
     0.5,
     'per unit cadence share',
     [0, 4],
-    'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1; v, ' +
-      'IV/iv and bVII → I count 0.5)',
+    'key score: weight of the share of chord changes that are cadences into the tonic triad (V→I counts 1, ' +
+      '1 + seventhCadenceWeight from a dominant seventh; v, IV/iv and bVII → I count 0.5)',
+  ),
+  seventhCadenceWeight: p(
+    1,
+    'of a V→I cadence',
+    [0, 4],
+    'key score: a V→I cadence whose V sounds as a dominant seventh (its chroma matches the dominant-7 template ' +
+      "better than the triad) counts 1 + this (the seventh resolves down to the tonic chord's third); 0, 0.5, 1, 2 " +
+      'score 0.906, 0.907, 0.909, 0.905 on the 262 tuning songs (bench/RESULTS.md, key, fifth round)',
   ),
   endChordWeight: p(
     0.3,

@@ -610,18 +610,8 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
     const step = (P0 * P0) / (20 * T);
     let grid: OnsetGrid = { periodSeconds: P0, phaseSeconds: 0, strength: -1 };
     for (let P = P0 - span; P <= P0 + span; P += step) {
-      const w = (2 * Math.PI) / P;
-      let c = 0;
-      let sn = 0;
-      for (const t of all) {
-        c += Math.cos(w * t);
-        sn += Math.sin(w * t);
-      }
-      const strength = Math.hypot(c, sn) / all.length;
-      if (strength > grid.strength) {
-        const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
-        grid = { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength };
-      }
+      const r = resultant(all, P);
+      if (r.strength > grid.strength) grid = r;
     }
     return grid;
   });
@@ -641,7 +631,7 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
       grid = g;
   }
   if (!grid || grid.strength < M.gridMinStrength.value) return null;
-  grid = robustGrid(all, grid, T);
+  grid = robustGrid(all, refinePeriod(all, grid, T), T);
   // the notes' own grid: halves or thirds of it while enough starts lie on the lines in between
   const tol = M.consensusToleranceSeconds.value;
   for (;;) {
@@ -659,9 +649,44 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
     });
     const sub = between.reduce((x, y) => (y.c > x.c ? y : x));
     if (sub.c < M.gridSubdivisionShare.value * all.length || g.periodSeconds / sub.k < M.gridMinSeconds.value) break;
-    grid = { ...g, periodSeconds: g.periodSeconds / sub.k };
+    grid = robustGrid(all, refinePeriod(all, { ...g, periodSeconds: g.periodSeconds / sub.k }, T), T);
   }
   return grid;
+}
+
+/**
+ * How well the starts `all` line up on a grid of period P: the length of their mean unit phasor
+ * (1 when every start lies on a line), and the phase of the lines (in [0, P)).
+ */
+function resultant(all: number[], P: number): OnsetGrid {
+  const w = (2 * Math.PI) / P;
+  let c = 0;
+  let sn = 0;
+  for (const t of all) {
+    c += Math.cos(w * t);
+    sn += Math.sin(w * t);
+  }
+  const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
+  return { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength: Math.hypot(c, sn) / all.length };
+}
+
+/**
+ * The period within gridPeriodSearch of `g`'s on which every start of the song lines up best (the
+ * resultant, in steps of P²/(20 T): a twentieth of a line over the song); its phase with it.
+ */
+function refinePeriod(all: number[], g: OnsetGrid, T: number): OnsetGrid {
+  const P0 = g.periodSeconds;
+  const span = COMP_MEASURE_PARAMETERS.gridPeriodSearch.value * P0;
+  let best = g;
+  let top = -1;
+  for (let P = P0 - span; P <= P0 + span; P += (P * P) / (20 * T)) {
+    const r = resultant(all, P);
+    if (r.strength > top) {
+      top = r.strength;
+      best = { ...r, strength: g.strength };
+    }
+  }
+  return best;
 }
 
 /**
@@ -774,8 +799,8 @@ function medianEnvelope(soft: Float32Array[], takes: number[], a: number, b: num
  * are in time. Which takes are in time: with an onset grid (the song recorded to a click), the take
  * whose note starts here lie nearest it (within 2 × consensusToleranceSeconds) and those within
  * consensusToleranceSeconds of that one; without a grid (or when no take lies near it),
- * the largest group of takes whose lags against the median envelope of all agree (all takes when
- * two groups are as large). So two or three takes sharing an early entry do not become the
+ * agreeingTakes: the largest group of takes whose lags against the median envelope of all agree and
+ * which leaves every take within maxLag. So two or three takes sharing an early entry do not become the
  * reference, as they did in a consensus of the other takes.
  */
 export function consensusTiming(
@@ -803,15 +828,41 @@ export function consensusTiming(
     if (Math.abs(deviations![lead]!) <= 2 * tolS)
       inTime = onGrid.filter((k) => Math.abs(deviations![k]! - deviations![lead]!) <= tolS);
   }
-  if (inTime.length === 0) {
-    const all = medianEnvelope(soft, V, a, b);
-    const lags = V.map((k) => bestLag(soft[k]!, all, a, b, maxLag, a) ?? 0);
-    const g = largestGroup(lags, tolS / hopS)!;
-    inTime = g.tied ? V : V.filter((_, j) => Math.abs(lags[j]! - g.centre) <= tolS / hopS);
-  }
+  if (inTime.length === 0) inTime = agreeingTakes(soft, V, a, b, maxLag, tolS / hopS);
   const ref = medianEnvelope(soft, inTime, a, b);
   for (const k of V) out[k] = bestLag(soft[k]!, ref, a, b, maxLag, a);
   return { lags: out, inTime };
+}
+
+/**
+ * Without a grid, the takes in time in frames [a, b) among the voiced takes V: each take's lag against
+ * the median envelope of all (searched over twice maxLag), and the largest group of takes agreeing
+ * within `tol` frames whose centre leaves every take within maxLag of it (a reference that put a take
+ * beyond the offsets searched would make that take's entry unmeasurable: two takes late together do
+ * not outvote one in time when a third is early by as much); of groups as large, the one whose centre
+ * lies nearest the middle of the takes' spread, unless another lies as near within half of `tol` (then
+ * all takes). When no group leaves every take within maxLag: the largest group, all takes when two are
+ * as large.
+ */
+function agreeingTakes(soft: Float32Array[], V: number[], a: number, b: number, maxLag: number, tol: number): number[] {
+  const all = medianEnvelope(soft, V, a, b);
+  const lags = V.map((k) => bestLag(soft[k]!, all, a, b, 2 * maxLag, a) ?? 0);
+  const middle = (Math.min(...lags) + Math.max(...lags)) / 2;
+  const groups: { members: number[]; off: number }[] = [];
+  for (const lead of lags) {
+    const inside = lags.filter((x) => Math.abs(x - lead) <= tol);
+    const centre = inside.reduce((x, y) => x + y, 0) / inside.length;
+    if (Math.max(...lags.map((x) => Math.abs(x - centre))) > maxLag) continue;
+    groups.push({ members: V.filter((_, j) => Math.abs(lags[j]! - lead) <= tol), off: Math.abs(centre - middle) });
+  }
+  if (groups.length > 0) {
+    const size = Math.max(...groups.map((g) => g.members.length));
+    const top = groups.filter((g) => g.members.length === size).sort((x, y) => x.off - y.off);
+    const rival = top.find((g) => g.members.join() !== top[0]!.members.join());
+    return rival && rival.off - top[0]!.off <= tol / 2 ? V : top[0]!.members;
+  }
+  const g = largestGroup(lags, tol)!;
+  return g.tied ? V : V.filter((_, j) => Math.abs(lags[j]! - g.centre) <= tol);
 }
 
 /**

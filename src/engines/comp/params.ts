@@ -77,6 +77,13 @@ export const COMP_MEASURE_PARAMETERS = {
       'candidate 2 or 3 times as coarse as the best fitting one is the grid when its fit over the whole song reaches ' +
       'this share of that one (a finer grid always fits at least as well)',
   ),
+  gridPeriodSearch: p(
+    0.04,
+    'of the period',
+    [0, 0.2],
+    "no guide: the grid's period is sought again this far either side on every note start of the song (a coarse " +
+      'grid found a few per cent off, e.g. on dotted rhythms, drifts by whole lines over a song once split)',
+  ),
   gridSubdivisionShare: p(
     0.1,
     'of the note starts',

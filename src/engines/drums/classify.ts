@@ -45,6 +45,11 @@ export interface StemContext {
    */
   kickLowDb?: number;
   kickBodyOverLowDb?: number;
+  /**
+   * Which hits gave them: the tonal kicks, or (fewer than minStemHats of those) the hits adding at least half of
+   * kickLowShare below lowHz within kickLikeDb of the loudest such.
+   */
+  kickReference?: 'tonal kicks' | 'kick-band hits';
 }
 
 /** A kick by the band rule (kickLowShare) whose added spectrum is not noise-flat: a membrane's. */
@@ -98,7 +103,8 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  *
  * then, relative to what the stem says (h-dxcls5):
  * - a "kick" or "tom" adding a noise-flat spectrum (≥ `drumFlatness`) is no membrane: a hat whose ring reaches
- *   down; with a kick under it (kick + hat) when its kick band is within `kickLikeDb` of the stem's tonal kicks';
+ *   down; with a kick under it (kick + hat) when its kick band is within `kickLikeDb` of the stem's tonal kicks'
+ *   (of its loudest kick-band hits when it has too few tonal kicks);
  * - a "snare" adding white noise (≥ `noiseHatFlatness`) is an FM or electronic hat;
  * - a "snare" or "tom" whose kick band is kick-like and whose body over it is at most `kickBodyDb` above the
  *   stem's kicks' is a kick with a hat over it (a snare's body stands far above a kick's).
@@ -111,8 +117,8 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
   const lowDb = f.addedDb[0]!;
   const kickLike = stem.kickLowDb !== undefined && lowDb >= stem.kickLowDb - S.kickLikeDb.value;
   const kickText = () =>
-    `its kick band adds ${lowDb.toFixed(1)} dB, within ${S.kickLikeDb.value} dB of the stem's tonal kicks ` +
-    `(${stem.kickLowDb!.toFixed(1)})`;
+    `its kick band adds ${lowDb.toFixed(1)} dB, within ${S.kickLikeDb.value} dB of the stem's ` +
+    `${stem.kickReference ?? 'tonal kicks'} (${stem.kickLowDb!.toFixed(1)})`;
   const kickAndHat = (why: string, confidence: number) => ({
     main: { cls: 'kick' as const, confidence, reason: `${why}: a kick with a hat over it` },
     second: { cls: 'hihat' as const, confidence, reason: `${why}: a hat struck with a kick` },

@@ -77,6 +77,8 @@ export class HitDetector {
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
   readonly candidates: (Candidate & { rise: number })[] = [];
+  private readonly scanAbs: Float32Array;
+  private readonly scanQueue: Int32Array;
 
   constructor(options: DetectOptions) {
     const rate = options.sampleRate;
@@ -95,6 +97,8 @@ export class HitDetector {
     this.mask = size - 1;
     this.gap = Math.max(2, Math.round((options.riseSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value));
     this.recentPeak = new Float64Array(this.lookbackTicks + this.gap);
+    this.scanAbs = new Float32Array(this.peakSamples + 2 * this.scanBack);
+    this.scanQueue = new Int32Array(this.scanAbs.length);
   }
 
   /** Feeds the next block of mono samples. */
@@ -181,9 +185,10 @@ export class HitDetector {
       // |x| from 3 ms before the scan on, and a running maximum of the 3 ms before each sample (a
       // monotonic queue of indices: each sample enters and leaves it once)
       const base = scanFrom - this.scanBack;
-      const a = new Float32Array(trigger + this.peakSamples - base);
+      // (two buffers of a fixed length, reused: the scan always spans the same stretch around its trigger)
+      const a = this.scanAbs;
       for (let k = 0; k < a.length; k++) a[k] = Math.abs(this.sampleAt(base + k));
-      const queue = new Int32Array(a.length);
+      const queue = this.scanQueue;
       let head = 0;
       let tail = 0;
       for (let k = 0; k < a.length; k++) {
@@ -345,6 +350,12 @@ export class SessionDetector {
   private readonly len: number;
   private readonly peakLen: number;
   private readonly emphasized: Float32Array[];
+  /** `refitLagMs` in samples (0: learnt paths are not refitted). */
+  private readonly refit: number;
+  /** The learnt paths flattened for the unmix (null: a pair learnt since, rebuild). */
+  private flat: Float64Array | null = null;
+  /** Per mic, the peaks (dB, through its emphasis) of its last kept hits: the level its own hits reach. */
+  private readonly loud: number[][];
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -377,6 +388,8 @@ export class SessionDetector {
     this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
     this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
+    this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
+    this.loud = emphasis.map(() => []);
     this.peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * sampleRate) / 1000);
     this.lookAhead = Math.max(
       Math.round((BLEED_PARAMETERS.lookAheadMs.value * sampleRate) / 1000),
@@ -397,11 +410,15 @@ export class SessionDetector {
     for (let at = 0; at < n; at += SessionDetector.CHUNK) {
       const end = Math.min(n, at + SessionDetector.CHUNK);
       const count = end - at;
-      const paths = this.paths();
+      if (this.flat === null) {
+        // the paths as the unmix takes them, rebuilt only when a pair learnt an event
+        const paths = this.paths();
+        this.flat = new Float64Array(paths.length * 4);
+        paths.forEach((p, k) => this.flat!.set([p.into, p.from, p.gain, p.lagSamples], 4 * k));
+      }
+      const flat = this.flat;
       this.detectors.forEach((_, m) => this.store(this.raw[m]!, blocks[m]!.subarray(at, end)));
-      if (paths.length) {
-        const flat = new Float64Array(paths.length * 4);
-        paths.forEach((p, k) => flat.set([p.into, p.from, p.gain, p.lagSamples], 4 * k));
+      if (flat.length) {
         nat.drumsUnmix(this.raw, this.own, this.n, count, flat);
       } else this.detectors.forEach((_, m) => this.store(this.own[m]!, blocks[m]!.subarray(at, end)));
       this.detectors.forEach((d, a) => {
@@ -529,6 +546,9 @@ export class SessionDetector {
         this.lastOwn[m] = residualDb;
       }
       this.learn(m, h);
+      const loud = this.loud[m]!;
+      loud.push(db(h.peak));
+      if (loud.length > PathStats.KEEP) loud.shift();
     }
     // sources no hit still to be judged can leak into: forget them (the next hit judged starts at the
     // earliest pending start, or `lookAheadMs` before now; a ring shorter than twice `lookAheadMs`, as at
@@ -589,7 +609,51 @@ export class SessionDetector {
       let r = 0;
       for (let i = 0; i < L; i++) r = Math.max(r, Math.abs(x[i]! - gain * y[this.maxLag - d + i]!));
       stats.add(gain, d, db(r) - db(peakFrom(xe, pre)));
+      this.flat = null;
     });
+  }
+
+  /**
+   * A hit the bleed fits did not explain down to `marginDb` is still bleed when what they leave of it (its peak
+   * less `residualDb`, through the mic's emphasis) lies `ownFloorDb` below the mic's own hits (the upper quartile
+   * of its last kept ones, once `minOwnHits` are in), the fits explained some of it, and a louder hit of another
+   * close mic falls on it.
+   */
+  private belowOwn(
+    a: number,
+    h: CloseCandidate,
+    residualDb: number,
+    sources: { b: number; g: CloseCandidate }[],
+  ): { verdict: BleedVerdict | null; residualDb: number } {
+    const loud = this.loud[a]!;
+    const floor = BLEED_PARAMETERS.ownFloorDb.value;
+    if (residualDb >= 0 || loud.length < BLEED_PARAMETERS.minOwnHits.value || !(floor > 0))
+      return { verdict: null, residualDb };
+    const upper = [...loud].sort((p, q) => p - q)[Math.floor(loud.length * 0.75)]!;
+    if (db(h.peak) + residualDb > upper - floor) return { verdict: null, residualDb };
+    // the loudest other close mic's hit on it (sources with and without a path)
+    let lead: { b: number; g: CloseCandidate } | null = null;
+    for (const s of sources) if (!lead || s.g.rawPeak > lead.g.rawPeak) lead = s;
+    this.recent.forEach((other, b) => {
+      if (b === a) return;
+      for (const g of other)
+        if (g.start >= h.start - this.maxLag && g.start <= h.start + this.len && g.rawPeak > h.own)
+          if (!lead || g.rawPeak > lead.g.rawPeak) lead = { b, g };
+    });
+    if (!lead) return { verdict: null, residualDb };
+    const { b, g } = lead;
+    return {
+      residualDb,
+      verdict: {
+        track: a,
+        start: h.start,
+        source: b,
+        lagMs: round(((h.start - g.start) * 1000) / this.sampleRate, 3),
+        levelRatioDb: round(db(h.own) - db(g.rawPeak), 2),
+        residualDb: round(residualDb, 1),
+        sourceStart: g.start,
+      },
+    };
   }
 
   /** x (mic p.into's samples from `from`) less what path p carries of its source's own drum there. */
@@ -682,16 +746,20 @@ export class SessionDetector {
     }
     // every louder hit of a close mic with no path into this one yet that leaks into this window,
     // earlier or a little later
-    const known = new Set(into.map((p) => p.from));
-    const sources: { b: number; g: CloseCandidate }[] = [];
+    // (and, when the paths left too much, every louder hit of a mic with a path: its path's gain refitted near
+    // its delay, jointly with the rest: two sources leaking at once through paths a little off)
+    const known = new Map(into.map((p) => [p.from, p]));
+    const sources: { b: number; g: CloseCandidate; path?: BleedPath }[] = [];
     this.recent.forEach((other, b) => {
-      if (b === a || known.has(b)) return;
+      if (b === a || (known.has(b) && !this.refit)) return;
+      const path = known.get(b);
       for (const g of other)
-        if (g.start >= h.start - this.maxLag && g.start <= h.start + len && g.rawPeak > h.own) sources.push({ b, g });
+        if (g.start >= h.start - this.maxLag && g.start <= h.start + len && g.rawPeak > h.own)
+          sources.push({ b, g, ...(path ? { path } : {}) });
     });
     const slack = Math.round((BLEED_PARAMETERS.startSlackMs.value * this.sampleRate) / 1000);
     const earlier = sources.filter((s) => s.g.start <= h.start + slack);
-    if (!earlier.length) return { verdict: null, residualDb: lastResidualDb };
+    if (!earlier.length) return this.belowOwn(a, h, lastResidualDb, sources);
     sources.sort((p, q) => q.g.rawPeak - p.g.rawPeak);
     const lead = earlier.reduce((m, s) => (s.g.rawPeak > m.g.rawPeak ? s : m));
     let leadLag = 0;
@@ -704,13 +772,15 @@ export class SessionDetector {
     const fits = sources.flatMap((s) => {
       // the source less its own known leaks: a tom mic carries the snare too, and the two would fit alike
       const y = this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag);
-      return Array.from({ length: taps }, () => ({ y, d: 0, gain: 0 }));
+      const lo = s.path ? Math.max(0, s.path.lagSamples - this.refit) : 0;
+      const hi = s.path ? Math.min(maxLag, s.path.lagSamples + this.refit) : maxLag;
+      return Array.from({ length: s.path ? 1 : taps }, () => ({ y, d: lo, gain: 0, lo, hi }));
     });
     for (let round = 0; round < (fits.length > 1 ? 3 : 1); round++)
       fits.forEach((f) => {
         let o = maxLag - f.d;
         for (let i = 0; i < len + pre; i++) residual[i]! += f.gain * f.y[o + i]!;
-        const [d, gain] = native().drumsBestLag(residual, f.y, len + pre, maxLag, 0, maxLag) as unknown as [
+        const [d, gain] = native().drumsBestLag(residual, f.y, len + pre, maxLag, f.lo, f.hi) as unknown as [
           number,
           number,
         ];
@@ -719,10 +789,12 @@ export class SessionDetector {
         o = maxLag - d;
         for (let i = 0; i < len + pre; i++) residual[i]! -= gain * f.y[o + i]!;
       });
-    leadLag = fits[taps * sources.indexOf(lead)]!.d;
+    let at = 0;
+    for (let k = 0; k < sources.indexOf(lead); k++) at += sources[k]!.path ? 1 : taps;
+    leadLag = fits[at]!.d;
     const residualDb = residualDbOf(residual);
     lastResidualDb = residualDb;
-    if (residualDb > -marginDb) return { verdict: null, residualDb };
+    if (residualDb > -marginDb) return this.belowOwn(a, h, residualDb, sources);
     return {
       residualDb,
       verdict: {

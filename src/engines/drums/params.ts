@@ -95,6 +95,23 @@ export const BLEED_PARAMETERS = {
       '(its direct leak, and the copy a learnt path from a third mic subtracts again)',
     true,
   ),
+  refitLagMs: p(
+    0.5,
+    'ms',
+    [0, 2],
+    'a hit the learnt paths do not cancel fully is fitted again by every louder source, jointly (least squares, ' +
+      "each refitted on what the others leave): a learnt path's gain refitted within this of its delay, 0: not " +
+      'refitted (two sources leaking at once through paths a little off)',
+  ),
+  ownFloorDb: p(
+    38,
+    'dB',
+    [0, 80],
+    "a hit the bleed fits explain only in part is bleed when what they leave peaks this far below the mic's own " +
+      'hits (upper quartile of its last kept ones, through its emphasis) and a louder hit of another close mic ' +
+      'falls on it; 0: off',
+  ),
+  minOwnHits: p(4, 'hits', [1, 31], 'kept hits of a mic before `ownFloorDb` applies', true),
   cancelFloorDb: p(
     -40,
     'dB',

@@ -406,9 +406,18 @@ export class StemAnalyzer {
         : noBody !== undefined
           ? { hatCentroidHz: noBody, hatReference: 'no-body hits' }
           : {};
-    // the stem's tonal kicks: what a kick adds below lowHz, and its body over that
-    const kicks = this.found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
-    if (kicks.length >= STEM_CLASS_PARAMETERS.minStemHats.value) {
+    // the stem's tonal kicks: what a kick adds below lowHz, and its body over that; a stem with too few (every kick
+    // under a hat: disco) takes its hits adding at least half a kick's share below lowHz whose kick band is within
+    // kickLikeDb of the loudest such (its kicks, with whatever is struck with them)
+    const C = STEM_CLASS_PARAMETERS;
+    let kicks = this.found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
+    if (kicks.length < C.minStemHats.value) {
+      const low = this.found.filter((h) => h.features.share[0]! >= C.kickLowShare.value / 2);
+      const loudest = Math.max(...low.map((h) => h.features.addedDb[0]!));
+      kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features.addedDb);
+      if (kicks.length >= C.minStemHats.value) stem.kickReference = 'kick-band hits';
+    } else stem.kickReference = 'tonal kicks';
+    if (kicks.length >= C.minStemHats.value) {
       stem.kickLowDb = kthSmallest(
         kicks.map((a) => a[0]!),
         kicks.length >> 1,

@@ -9,7 +9,8 @@
  *   with one of 24 triads (the best cosine with the triad or its seventh chords, the bass register weighted down in
  *   the block's chroma, + the bass share on its root and, less, on its third and fifth; smoothed by a Viterbi pass
  *   with a cost per chord change; over a pedal point the bass is left out); a key gains the share of chord time
- *   on its tonic triad, the share of chord changes that are cadences into it (V→I, v/IV/iv/bVII→I), and a bounded
+ *   on its tonic triad, the share of chord changes that are cadences into it (V→I, more when the V sounds as a dominant
+ *   seventh; v/IV/iv/bVII→I), and a bounded
  *   vote of the song's ends: one bonus when the first or the last chord (or both) has its tonic as root. Songs that
  *   stop mid-loop end anywhere and songs with an intro start anywhere: when the ends disagree, both keys get the same
  *   bonus and the rest of the evidence decides (earlier, separate first- and last-chord weights made that choice
@@ -199,6 +200,8 @@ export interface ChordSegment extends Chord {
   end: number;
   /** Blocks in it that carry sound. */
   sounding: number;
+  /** A major chord whose blocks match its dominant-seventh template better than the triad (set by analyzeKey). */
+  dominantSeventh?: boolean;
 }
 
 const chordName = (c: Chord) => `${PITCH_CLASS_NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`;
@@ -391,10 +394,30 @@ export interface KeyEvidence {
   score: number;
 }
 
+/**
+ * Whether a major chord segment sounds as a dominant seventh: its blocks' chroma summed matches the dominant-7
+ * template (the seventh at `seventhWeight`) better than the triad's.
+ */
+function soundsAsDominantSeventh(
+  s: ChordSegment,
+  chroma: (readonly number[] | null)[],
+  templates: number[][][],
+): boolean {
+  if (s.mode !== 'major') return false;
+  const t = templates[s.root]!;
+  if (t.length < 2) return false;
+  const sum = new Array<number>(12).fill(0);
+  for (let b = s.start; b < s.end; b++) chroma[b]?.forEach((v, i) => (sum[i]! += v));
+  const dot = (u: number[]) => u.reduce((a, v, i) => a + v * sum[i]!, 0);
+  return dot(t[1]!) > dot(t[0]!);
+}
+
 /** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
-function cadenceInto(from: Chord, tonic: number): number {
+function cadenceInto(from: ChordSegment | Chord, tonic: number, seventhBonus = 0): number {
   const d = (from.root - tonic + 12) % 12;
-  if (d === 7) return from.mode === 'major' ? 1 : 0.5; // V → I, v → i
+  // V → I (1, a dominant seventh 1 + seventhBonus), v → i
+  if (d === 7)
+    return from.mode === 'major' ? 1 + ('dominantSeventh' in from && from.dominantSeventh ? seventhBonus : 0) : 0.5;
   if (d === 5 || d === 10) return 0.5; // IV/iv → I (plagal), bVII → I
   return 0;
 }
@@ -490,6 +513,10 @@ export function analyzeKey(
     pedalBlocks = pedal.filter(Boolean).length;
     const unpedalled = bassChroma.map((l, b) => (pedal[b] ? null : l));
     chords = labelChords(chroma, unpedalled, labelling);
+    if (labelling.seventhWeight > 0) {
+      const templates = chordTemplates(labelling.harmonicDecay, labelling.seventhWeight);
+      for (const s of chords) s.dominantSeventh = soundsAsDominantSeventh(s, chroma, templates);
+    }
     // the key's bass evidence leaves the pedals out too (a dominant pedal would vote for the key of V)
     if (pedalBlocks > 0 && bassCorr) {
       const kept = new Array<number>(12).fill(0);
@@ -516,6 +543,7 @@ export function analyzeKey(
     cadence: param('cadenceWeight', options),
     ends: param('endChordWeight', options),
   };
+  const seventhBonus = param('seventhCadenceWeight', options);
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
@@ -529,7 +557,7 @@ export function analyzeKey(
       chords.forEach((s, i) => {
         if (!isTonic(s)) return;
         onTonic += s.sounding;
-        if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic);
+        if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus);
       });
       const e: KeyEvidence = {
         key,
