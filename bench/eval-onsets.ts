@@ -121,11 +121,6 @@ function shubOnsets(report: FeatureReport, params: OnsetParameterValues): number
   return detectOnsets(onsetInput(report, RATE, stftLayout(RATE).windowSamples), params).times;
 }
 
-interface Tally {
-  files: number;
-  hits: number;
-  m: MatchResult[];
-}
 const pooled = (ms: MatchResult[]) => {
   const tot = ms.reduce((a, m) => ({ tp: a.tp + m.tp, fp: a.fp + m.fp, fn: a.fn + m.fn }), { tp: 0, fp: 0, fn: 0 });
   const offs = ms.flatMap((m) => m.offsets);

@@ -8,7 +8,6 @@ import { Option } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { openAudio } from '../io/audio.js';
 import type { AudioFormat } from '../io/format.js';
-import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { createLevelMeter, round, toLevels, type Levels, type LoudnessCurves } from '../engines/levels/index.js';
 import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';

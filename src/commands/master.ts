@@ -6,9 +6,9 @@
  * tolerance or over the ceiling, correct and render that target again (bounded) → report.
  * A target the style cannot meet is reported and exits 1; nothing is faked (SPEC §6).
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CannotMeetError, ExitCode, InputError, UsageError } from '../errors.js';
+import { CannotMeetError, ExitCode, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
 import { encodeFile, lossyEncoderArgs, LOSSY_CHECK_CODECS, type FfmpegChoice, type LossyCodec } from '../io/ffmpeg.js';
 import { removeTemporary, renameTemporary, temporarySibling } from '../io/atomic.js';
@@ -859,7 +859,6 @@ async function masterGroup(
       const v = own.ok && checked && !checked.verdict.passed ? afterChecks(checked, round_) : own;
       if (checked && checked.codecs.length > 0)
         decisions.push(codecDecision(t.spec, checked, w.file, file, t.ceilingDb, v));
-      const what = MASTER_FORMATS[t.spec.format];
       decisions.push({
         engine: 'master.verify',
         decision: `round${round_ + 1}`,

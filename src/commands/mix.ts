@@ -5,8 +5,6 @@
  * record the run with every automatic choice as a decision.
  */
 import { RECIPE_MIX_PARAMETERS } from '../engines/dsp/params.js';
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, ShubError, UsageError, InputError } from '../errors.js';
 import { WavFileSet } from '../io/wav-writer.js';
@@ -132,7 +130,7 @@ async function mixRun(options: MixOptions): Promise<MixOutcome> {
       ...(staging ? { staging } : {}),
       print: !!options.rpp,
     });
-    describeGraph(graph, decisions);
+    describePanLaw(decisions);
     if (options.rpp) {
       prints = printTargets(graph, options.rpp);
       for (const p of prints) outputs.claim(p.file, `the printed stem of ${graph.strips[p.strip]!.name}`);
@@ -400,8 +398,8 @@ function printTargets(graph: MixGraph, rpp: string): StemFile[] {
   return out;
 }
 
-/** The routing as decisions (what the pan law and each strip's destination are). */
-function describeGraph(graph: MixGraph, decisions: Decision[]): void {
+/** The pan law as a decision (the mixer and the RPP renderer share it). */
+function describePanLaw(decisions: Decision[]): void {
   decisions.push({
     engine: 'mix.pan',
     decision: 'panLaw',

@@ -9,7 +9,6 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError, ExitCode, InputError, ShubError, UsageError } from '../errors.js';
 import { openAudio, type AudioSource } from '../io/audio.js';
-import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { removeTemporary, renameTemporary, temporarySibling, writeFileAtomic } from '../io/atomic.js';
 import { measureLevels, round, toLevels, type Levels } from '../engines/levels/index.js';
 import { hashFile } from '../io/hash.js';

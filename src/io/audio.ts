@@ -4,7 +4,6 @@
  * hashing the file's bytes (sha256) on the way. Memory is bounded: a few blocks of about 1 MiB.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { hashFile } from './hash.js';
 import { Readable } from 'node:stream';

@@ -1,5 +1,4 @@
 /** Progress bars on stderr (ink). Rendered only when stderr is a TTY; decides nothing. */
-import React from 'react';
 import { Box, Text, render, useStderr, useStdout } from 'ink';
 
 export interface ProgressRow {

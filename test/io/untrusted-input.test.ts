@@ -8,20 +8,13 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  ffmpegFileUrl,
-  ffmpegInputArgs,
-  ffmpegTimeoutMs,
-  FFMPEG_BASE_SECONDS,
-  resolveFfmpeg,
-} from '../../src/io/ffmpeg.js';
+import { ffmpegFileUrl, ffmpegInputArgs, ffmpegTimeoutMs, FFMPEG_BASE_SECONDS } from '../../src/io/ffmpeg.js';
 import { shub, ndjson, tempDir, SHUB } from '../helpers/cli.js';
 import { lavfiSine } from '../../fixtures/damaged.js';
 
 const { dir, cleanup } = tempDir('shub-untrusted-');
 after(cleanup);
 const f = (name: string) => path.join(dir, name);
-const ffmpeg = resolveFfmpeg().path;
 
 /** A FLAC of a sine (bundled ffmpeg's lavfi source), `seconds` long. */
 const flac = (file: string, seconds: number, hz: number) => void lavfiSine(file, { seconds, hz });

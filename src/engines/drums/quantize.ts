@@ -70,7 +70,7 @@ export function gridMoves(
   const pre = Math.round((Q.preMs.value * rate) / 1000);
   const xf = Math.round((Q.crossfadeMs.value * rate) / 1000);
   let lastTo = -Infinity;
-  slices.forEach((t, k) => {
+  slices.forEach((t) => {
     const n = Math.round((t - phase) / step);
     // the nearest line, swing applied to odd lines; also try the neighbours (swing can bring them closer)
     let line = 0;

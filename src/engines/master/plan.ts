@@ -2,7 +2,7 @@
  * The mastering plan: from the analysis of the input (and of a reference) to the parameters of
  * every stage of the shared chain, each choice a decision with its reason (SPEC §6). Pure.
  */
-import type { CompressorOptions, EqBand, MasterChainOptions } from '../../native.js';
+import type { CompressorOptions, MasterChainOptions } from '../../native.js';
 import type { Decision } from '../../store/types.js';
 import type { Levels } from '../levels/index.js';
 import type { TonalBand } from '../spectral/index.js';

@@ -92,7 +92,7 @@ class OnnxThread {
       outputNames: string[];
       input: { isTensor: boolean; type?: string; rank: number };
     },
-    private readonly file: string,
+    file: string,
   ) {
     worker.on('message', (m: { id: number; y?: Float32Array; type?: string; error?: string }) => {
       const p = this.pending.get(m.id);
