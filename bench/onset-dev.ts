@@ -209,4 +209,7 @@ for (const cfg of configs) {
   );
   const out = kitOff.filter(([, o]) => Math.abs(o) > 2).map(([k, o]) => `${k} ${o.toFixed(1)}`);
   console.log(`  kits |offset| <= 2 ms: ${kitOff.length - out.length} of ${kitOff.length}; outside: ${out.join(', ')}`);
+  // `--kits`: every kit's offset
+  if (process.argv.includes('--kits'))
+    console.log(`  all kits: ${kitOff.map(([k, o]) => `${k} ${o.toFixed(1)}`).join(', ')}`);
 }
