@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (tests run from dist/test/...). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const SHUB = path.join(ROOT, 'bin', 'shub.js');
+/**
+ * How long one shub run may take before it is killed (ms): 120 s, or SHUB_TEST_TIMEOUT_MS on a
+ * machine loaded by other work (where a 30 CPU-s master run can take minutes of wall time).
+ */
+const TIMEOUT_MS = Number(process.env.SHUB_TEST_TIMEOUT_MS) || 120_000;
 
 export interface CliResult {
   code: number;
@@ -20,7 +25,7 @@ export function shub(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): 
     cwd,
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: TIMEOUT_MS,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -37,7 +42,7 @@ export function shubBytes(
     env: { ...process.env, ...env },
     input,
     maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
+    timeout: TIMEOUT_MS,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
