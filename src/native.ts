@@ -251,6 +251,12 @@ export interface FeatureExtractor {
   finish(): FeatureReport;
   /** finish() on the libuv pool (the pitch HMM's Viterbi decoding is the long part); same report. */
   finishAsync(): Promise<FeatureReport>;
+  /**
+   * Reads `frames` frames of interleaved `format` PCM at `byteOffset` of the open file `fd` (pread: a WAV's data
+   * chunk) and analyzes them, then finish(), all on the libuv pool in one call: no JavaScript between the blocks.
+   * The descriptor must stay open until the promise settles.
+   */
+  finishFromFileAsync(fd: number, byteOffset: number, frames: number, format: PcmFormat): Promise<FeatureReport>;
 }
 
 export interface BiquadCoefficients {

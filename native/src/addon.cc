@@ -2,12 +2,17 @@
 // only validates JavaScript input, converts values and runs addPcm on the libuv thread pool.
 #include <napi.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "featureextractor.h"
 #include "isa.h"
@@ -156,7 +161,8 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
                        {InstanceMethod<&FeatureExtractorWrap::AddPcm>("addPcm"),
                         InstanceMethod<&FeatureExtractorWrap::AddFloat>("addFloat"),
                         InstanceMethod<&FeatureExtractorWrap::Finish>("finish"),
-                        InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync")});
+                        InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync"),
+                        InstanceMethod<&FeatureExtractorWrap::FinishFromFileAsync>("finishFromFileAsync")});
   }
 
   explicit FeatureExtractorWrap(const Napi::CallbackInfo& info);
@@ -171,6 +177,7 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   Napi::Value AddFloat(const Napi::CallbackInfo& info);
   Napi::Value Finish(const Napi::CallbackInfo& info);
   Napi::Value FinishAsync(const Napi::CallbackInfo& info);
+  Napi::Value FinishFromFileAsync(const Napi::CallbackInfo& info);
   void checkIdle(Napi::Env env, const char* method) const {
     if (busy_)
       throw Napi::Error::New(env, std::string("FeatureExtractor.") + method +
@@ -390,6 +397,91 @@ Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
   Napi::Promise p = worker->promise();
   worker->Queue();
   return p;
+}
+
+/**
+ * A WAV's PCM read again from the open file (`fd`: pread, so the reader's own position is untouched; whole frames
+ * from `offset`) and analyzed on the libuv pool, then finish(): a consumer fed after the shared block loop with
+ * no JavaScript between its blocks (the main thread may be busy). Memory: one block of about 1 MiB.
+ */
+class FinishFromFileWorker : public Napi::AsyncWorker {
+ public:
+  FinishFromFileWorker(Napi::Env env, shub::FeatureExtractor* fx, Napi::Object self, int fd, uint64_t offset,
+                       uint64_t frames, shub::PcmFormat format)
+      : Napi::AsyncWorker(env, "shub.FeatureExtractor.finishFromFile"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        fx_(fx),
+        fd_(fd),
+        offset_(offset),
+        frames_(frames),
+        format_(format) {
+    self_ = Napi::Persistent(self);
+  }
+  Napi::Promise promise() const { return deferred_.Promise(); }
+  void Execute() override {
+    try {
+      const size_t frameBytes = shub::pcmBytesPerSample(format_) * static_cast<size_t>(fx_->options().channels);
+      const size_t blockFrames = std::max<size_t>(1, (size_t{1} << 20) / frameBytes);
+      std::vector<uint8_t> buf(blockFrames * frameBytes);
+      uint64_t pos = offset_;
+      for (uint64_t done = 0; done < frames_;) {
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(blockFrames, frames_ - done));
+        const size_t want = n * frameBytes;
+        for (size_t got = 0; got < want;) {
+          const ssize_t r = ::pread(fd_, buf.data() + got, want - got, static_cast<off_t>(pos + got));
+          if (r < 0 && errno == EINTR) continue;
+          if (r < 0) throw std::runtime_error(std::string("read failed: ") + std::strerror(errno));
+          if (r == 0)
+            throw std::runtime_error("the file ended early while reading (was it truncated while being read?)");
+          got += static_cast<size_t>(r);
+        }
+        fx_->add(buf.data(), format_, n);
+        pos += want;
+        done += n;
+      }
+      report_ = fx_->takeReport();
+    } catch (const std::exception& e) {
+      SetError(std::string("FeatureExtractor.finishFromFileAsync: ") + e.what());
+    }
+  }
+  void OnOK() override { deferred_.Resolve(featureReportObject(Env(), std::move(report_))); }
+  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  shub::FeatureExtractor* fx_;
+  Napi::ObjectReference self_;
+  int fd_;
+  uint64_t offset_;
+  uint64_t frames_;
+  shub::PcmFormat format_;
+  shub::FeatureReport report_;
+};
+
+/** finishFromFileAsync(fd, byteOffset, frames, format): see FinishFromFileWorker. The fd must stay open until it
+ * settles. */
+Napi::Value FeatureExtractorWrap::FinishFromFileAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    checkIdle(env, "finishFromFileAsync");
+    const std::string where = "FeatureExtractor.finishFromFileAsync";
+    const int fd = static_cast<int>(integerArg(env, info[0], where, "fd", 0, 2147483647.0, ""));
+    const double offset = integerArg(env, info[1], where, "byteOffset", 0, 9007199254740991.0, " bytes");
+    const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, " frames");
+    shub::PcmFormat format;
+    if (!info[3].IsString() || !shub::parsePcmFormat(info[3].As<Napi::String>().Utf8Value().c_str(), format))
+      throwType(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got " + describe(info[3]));
+    finished_ = true;
+    auto* worker = new FinishFromFileWorker(env, fx_.get(), info.This().As<Napi::Object>(), fd,
+                                            static_cast<uint64_t>(offset), static_cast<uint64_t>(frames), format);
+    Napi::Promise p = worker->promise();
+    worker->Queue();
+    return p;
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
 }
 
 // ---- free functions --------------------------------------------------------------------
