@@ -257,6 +257,10 @@ export interface FeatureExtractor {
    * The descriptor must stay open until the promise settles.
    */
   finishFromFileAsync(fd: number, byteOffset: number, frames: number, format: PcmFormat): Promise<FeatureReport>;
+  /** The next addPcm calls also write the block's mono mix to the start of `buffer` (null: no longer). */
+  exportMono(buffer: Float32Array | null): void;
+  /** Analyzes `frames` samples of a mono mix another extractor exported: the same as addPcm of its PCM. */
+  addMono(mono: Float32Array, frames: number): Promise<AddPcmResult>;
 }
 
 export interface BiquadCoefficients {

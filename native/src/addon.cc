@@ -162,14 +162,20 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
                         InstanceMethod<&FeatureExtractorWrap::AddFloat>("addFloat"),
                         InstanceMethod<&FeatureExtractorWrap::Finish>("finish"),
                         InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync"),
-                        InstanceMethod<&FeatureExtractorWrap::FinishFromFileAsync>("finishFromFileAsync")});
+                        InstanceMethod<&FeatureExtractorWrap::FinishFromFileAsync>("finishFromFileAsync"),
+                        InstanceMethod<&FeatureExtractorWrap::ExportMono>("exportMono"),
+                        InstanceMethod<&FeatureExtractorWrap::AddMono>("addMono")});
   }
 
   explicit FeatureExtractorWrap(const Napi::CallbackInfo& info);
 
   shub::AddResult process(const uint8_t* data, shub::PcmFormat format, size_t frames) {
-    return fx_->add(data, format, frames);
+    if (monoOut_ && frames > monoCapacity_)
+      throw std::length_error("the exportMono buffer holds " + std::to_string(monoCapacity_) + " samples, the block " +
+                              std::to_string(frames) + " frames");
+    return fx_->add(data, format, frames, monoOut_);
   }
+  void processMono(const float* mono, size_t frames) { fx_->addMono(mono, frames); }
   void setBusy(bool b) { busy_ = b; }
 
  private:
@@ -178,6 +184,8 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   Napi::Value Finish(const Napi::CallbackInfo& info);
   Napi::Value FinishAsync(const Napi::CallbackInfo& info);
   Napi::Value FinishFromFileAsync(const Napi::CallbackInfo& info);
+  Napi::Value ExportMono(const Napi::CallbackInfo& info);
+  Napi::Value AddMono(const Napi::CallbackInfo& info);
   void checkIdle(Napi::Env env, const char* method) const {
     if (busy_)
       throw Napi::Error::New(env, std::string("FeatureExtractor.") + method +
@@ -190,6 +198,10 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   std::unique_ptr<shub::FeatureExtractor> fx_;
   bool busy_ = false;
   bool finished_ = false;
+  // exportMono: where the next addPcm calls write the mono mix (kept alive by monoRef_)
+  float* monoOut_ = nullptr;
+  size_t monoCapacity_ = 0;
+  Napi::Reference<Napi::Value> monoRef_;
 };
 
 FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
@@ -310,6 +322,88 @@ Napi::Value FeatureExtractorWrap::AddFloat(const Napi::CallbackInfo& info) {
   const size_t frames = a.ElementLength() / nc;
   const shub::AddResult r = frames ? fx_->addFloat(a.Data(), frames) : shub::AddResult{};
   return addResultObject(env, r);
+}
+
+/** exportMono(buffer | null): the next addPcm calls also write the block's mono mix to the start of `buffer`. */
+Napi::Value FeatureExtractorWrap::ExportMono(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  checkIdle(env, "exportMono");
+  Napi::Value v = info[0];
+  if (v.IsNull() || v.IsUndefined()) {
+    monoOut_ = nullptr;
+    monoCapacity_ = 0;
+    monoRef_.Reset();
+    return env.Undefined();
+  }
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+    throwType(env, "FeatureExtractor.exportMono: buffer must be a Float32Array or null, got " + describe(v));
+  Napi::Float32Array a = v.As<Napi::Float32Array>();
+  monoOut_ = a.Data();
+  monoCapacity_ = a.ElementLength();
+  monoRef_ = Napi::Persistent(v);
+  return env.Undefined();
+}
+
+/** addMono(mono, frames) on the libuv pool: a mono mix another extractor's addPcm exported (exportMono). */
+class AddMonoWorker : public Napi::AsyncWorker {
+ public:
+  AddMonoWorker(Napi::Env env, FeatureExtractorWrap* wrap, Napi::Object self, Napi::Value mono, const float* data,
+                size_t frames)
+      : Napi::AsyncWorker(env, "shub.FeatureExtractor.addMono"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        wrap_(wrap),
+        data_(data),
+        frames_(frames) {
+    self_ = Napi::Persistent(self);
+    mono_ = Napi::Persistent(mono);
+  }
+  Napi::Promise promise() const { return deferred_.Promise(); }
+  void Execute() override {
+    try {
+      wrap_->processMono(data_, frames_);
+    } catch (const std::exception& e) {
+      SetError(std::string("FeatureExtractor.addMono: ") + e.what());
+    }
+  }
+  void OnOK() override {
+    wrap_->setBusy(false);
+    deferred_.Resolve(addResultObject(Env(), shub::AddResult{}));
+  }
+  void OnError(const Napi::Error& e) override {
+    wrap_->setBusy(false);
+    deferred_.Reject(e.Value());
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  FeatureExtractorWrap* wrap_;
+  Napi::ObjectReference self_;
+  Napi::Reference<Napi::Value> mono_;
+  const float* data_;
+  size_t frames_;
+};
+
+Napi::Value FeatureExtractorWrap::AddMono(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    checkIdle(env, "addMono");
+    Napi::Value v = info[0];
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+      throwType(env, "FeatureExtractor.addMono: mono must be a Float32Array, got " + describe(v));
+    Napi::Float32Array a = v.As<Napi::Float32Array>();
+    const double frames = integerArg(env, info[1], "FeatureExtractor.addMono", "frames", 0,
+                                     static_cast<double>(a.ElementLength()), " samples (the array's length at most)");
+    auto* worker =
+        new AddMonoWorker(env, this, info.This().As<Napi::Object>(), v, a.Data(), static_cast<size_t>(frames));
+    Napi::Promise p = worker->promise();
+    busy_ = true;
+    worker->Queue();
+    return p;
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
 }
 
 /** A FeatureReport as the JS object src/native.ts describes (FeatureReport); the series are moved, not copied. */

@@ -146,10 +146,13 @@ async function analyzeOne(
     // a WAV's pitch is read again natively after the shared pass (page cache: no new decoding cost worth the name),
     // beside onsets, tempo and key: the pass ends sooner and their serial chain starts sooner
     const reread = yin && stft ? source.pcmInFile?.() : undefined;
-    const sinks: PcmSink[] = [meter, stft, flux, reread ? undefined : yin].filter(
+    // with the flux, the shared STFT (the pass's longest consumer) takes the mono mix the flux decoded, one block
+    // later, instead of decoding the block itself
+    const relay = stft && flux ? { from: flux, to: [stft] } : undefined;
+    const sinks: PcmSink[] = [meter, relay ? undefined : stft, flux, reread ? undefined : yin].filter(
       (s): s is NonNullable<typeof s> => s !== undefined,
     );
-    const decoded = await feedSource(source, sinks, onProgress);
+    const decoded = await feedSource(source, sinks, onProgress, relay);
     // the extractors' last frames and the pitch HMM's decoding run on the libuv pool; onsets, tempo and
     // key start on the post-processing threads as soon as the STFT's report is there
     const yinDone = reread

@@ -266,6 +266,59 @@ test('finishFromFileAsync: PCM read from a byte range of a file gives the f0 and
   }
 });
 
+test('exportMono + addMono: the mono mix one extractor decoded gives another the report addPcm gives it', async () => {
+  // stereo s24: left a 330 Hz tone, right a 1 kHz tone at half level, then a burst; blocks of uneven size
+  const n = 3 * FS;
+  const left = tones(3, [{ hz: 330, amp: 0.4 }]);
+  const right = tones(3, [{ hz: 1000, amp: 0.2 }]);
+  for (let i = FS; i < FS + 2000; i++) right[i]! += 0.3 * Math.sin(i * 0.7);
+  const pcm = Buffer.alloc(n * 6);
+  const l24 = new Int32Array(n);
+  const r24 = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    l24[i] = Math.round(left[i]! * 8388607);
+    r24[i] = Math.round(right[i]! * 8388607);
+    pcm.writeIntLE(l24[i]!, i * 6, 3);
+    pcm.writeIntLE(r24[i]!, i * 6 + 3, 3);
+  }
+  const which = { spectrum: true, pitch: false };
+  const make = () => createFeatureExtractor({ sampleRate: FS, channels: 2 }, which);
+  const direct = make();
+  const from = createFeatureExtractor({ sampleRate: FS, channels: 2 }, { spectrum: false, pitch: false, onsets: true });
+  const relayed = make();
+  const mono = new Float32Array(40000);
+  for (let at = 0, k = 0; at < n; k++) {
+    const frames = Math.min(n - at, 30000 + (k % 3) * 4000);
+    const block = pcm.subarray(at * 6, (at + frames) * 6);
+    await direct.addPcm(block, 's24', frames);
+    from.exportMono(mono);
+    await from.addPcm(block, 's24', frames);
+    // the mix as float arithmetic: (0 + L) + R, times one half, each sample 24-bit / 2^23
+    for (const i of [0, 1, frames >> 1, frames - 1]) {
+      const l = Math.fround(l24[at + i]! / 8388608);
+      const r = Math.fround(r24[at + i]! / 8388608);
+      assert.equal(mono[i], Math.fround(Math.fround(l + r) * 0.5), `mono sample ${at + i}`);
+    }
+    await relayed.addMono(mono, frames);
+    at += frames;
+  }
+  const a = direct.finish();
+  const b = relayed.finish();
+  assert.equal(b.frames, n);
+  assert.equal(b.centroidHz, a.centroidHz);
+  assert.deepEqual(b.odf, a.odf);
+  assert.deepEqual(b.chroma, a.chroma);
+  assert.deepEqual(b.fineEnergy, a.fineEnergy);
+  assert.deepEqual(b.mfcc, a.mfcc);
+  assert.equal(b.zeroCrossingRate, a.zeroCrossingRate);
+  assert.ok(a.odf.length > 200, `frames ${a.odf.length}`);
+  // a block longer than the export buffer is refused, not written past its end
+  const small = createFeatureExtractor({ sampleRate: FS, channels: 2 }, which);
+  small.exportMono(new Float32Array(10));
+  await assert.rejects(small.addPcm(pcm.subarray(0, 600), 's24', 100), /exportMono buffer holds 10 samples/);
+  await assert.rejects(make().addMono(mono, mono.length + 1), /frames/);
+});
+
 test('validation: typed errors at the entry point; no use after finish', () => {
   const { FeatureExtractor } = native();
   const base = { sampleRate: FS, channels: 1, windowSamples: 2048, hopSamples: 512 };
