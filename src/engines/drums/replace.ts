@@ -141,21 +141,24 @@ export class Replacer {
     const len = this.pre + this.fit + 2 * this.maxLag + 3;
     const y = new Float64Array(len);
     for (let i = 0; i < len; i++) y[i] = this.at(from + i);
-    const smp = (j: number) => (j >= 0 && j < x.length ? x[j]! : 0);
-    const corr = (d: number) => {
-      let c = 0;
-      for (let i = -this.pre; i < this.fit; i++) c += y[i + this.pre + this.maxLag + 1 + d]! * smp(s.lead + i);
-      return c;
-    };
+    // the sample's stretch the fit compares (0 outside it), then the correlation at each whole lag
+    const span = this.pre + this.fit;
+    const xs = new Float64Array(span);
+    for (let i = 0; i < span; i++) {
+      const j = s.lead - this.pre + i;
+      xs[i] = j >= 0 && j < x.length ? x[j]! : 0;
+    }
     let best = 0;
     let bestC = 0;
-    const cs = new Map<number, number>();
-    for (let d = -this.maxLag - 1; d <= this.maxLag + 1; d++) cs.set(d, corr(d));
-    for (let d = -this.maxLag; d <= this.maxLag; d++)
-      if (Math.abs(cs.get(d)!) > Math.abs(bestC)) {
+    for (let d = -this.maxLag; d <= this.maxLag; d++) {
+      const o = this.maxLag + 1 + d;
+      let c = 0;
+      for (let i = 0; i < span; i++) c += y[o + i]! * xs[i]!;
+      if (Math.abs(c) > Math.abs(bestC)) {
         best = d;
-        bestC = cs.get(d)!;
+        bestC = c;
       }
+    }
     // below a sample: the shift whose fractionally delayed sample leaves the least after the
     // least-squares fit (golden-section search within ±0.6 sample of the best integer lag)
     const yAt = (i: number) => y[i + this.pre + this.maxLag + 1]!;
@@ -237,7 +240,9 @@ export class Replacer {
     const n = Math.max(0, upTo - this.base);
     const out = new Float32Array(n);
     const m = this.mix;
-    for (let i = 0; i < n; i++) out[i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
+    // the sample alone: the same values ((1 − 1)·x is ±0, and a sum of placed samples is never −0)
+    if (m === 1) out.set(this.acc.subarray(0, n));
+    else for (let i = 0; i < n; i++) out[i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
     // shift the buffers
     this.orig.copyWithin(0, n, this.origLen);
     this.origLen -= n;

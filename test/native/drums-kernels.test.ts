@@ -1,0 +1,71 @@
+/**
+ * The drums kernels made faster for the bench (native/src/drumdetect.cc), against the loops they replaced, written
+ * here in plain double-precision JS:
+ *
+ * - drumsFractional (a kit sample placed through a windowed-sinc fractional delay) runs tap by tap over blocks of
+ *   outputs where every tap falls inside the sample (vectorized): each output's terms are still added in tap
+ *   order and no fused multiply-add is allowed, so it must equal the per-output loop to the bit, at the edges
+ *   (taps hanging off either end, a sample shorter than the taps) and inside.
+ * - drumsDecode into caller's arrays (the session reader reuses its blocks) gives the same samples as into new
+ *   ones, returns the arrays it was given, and refuses arrays of the wrong length.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { native } from '../../src/native.js';
+
+function noise(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+}
+
+test('drumsFractional equals the per-output tap sum to the bit (edges and inside)', () => {
+  const rnd = noise(7);
+  let cases = 0;
+  for (const nt of [2, 8, 32])
+    for (const nx of [1, 5, 40, 1000])
+      for (const j0 of [-1100, -40, -17, -3, 0, 2, 30, 900, 1200])
+        for (const count of [0, 1, 7, 300, 1500]) {
+          const x = Float32Array.from({ length: nx }, rnd);
+          const h = Float64Array.from({ length: nt }, rnd);
+          const out = Float64Array.from({ length: count + 3 }, rnd);
+          const want = Float64Array.from(out);
+          const gain = rnd() * 4;
+          const half = nt / 2;
+          for (let m = 0; m < count; m++) {
+            const top = j0 + m + half - 1;
+            let v = 0;
+            for (let t = Math.max(0, top - (nx - 1)); t <= Math.min(nt - 1, top); t++) v += h[t]! * x[top - t]!;
+            want[m + 2]! += gain * v;
+          }
+          native().drumsFractional(out, 2, x, j0, count, h, gain);
+          for (let i = 0; i < out.length; i++)
+            assert.ok(Object.is(out[i], want[i]), `nt ${nt} nx ${nx} j0 ${j0} count ${count}: output ${i}`);
+          cases++;
+        }
+  assert.equal(cases, 540);
+});
+
+test('drumsDecode into reused arrays: the same samples, the same arrays back, wrong lengths refused', () => {
+  const frames = 1000;
+  const pcm = Buffer.alloc(frames * 2 * 3);
+  const rnd = noise(3);
+  for (let i = 0; i < frames * 2; i++) pcm.writeIntLE(Math.round(rnd() * 2 ** 23), 3 * i, 3);
+  const fresh = native().drumsDecode(pcm, 's24', frames, 2);
+  const into = [new Float32Array(frames).fill(9), new Float32Array(frames).fill(9)];
+  const got = native().drumsDecode(pcm, 's24', frames, 2, into);
+  assert.equal(got[0], into[0]);
+  assert.equal(got[1], into[1]);
+  assert.deepEqual([...got[0]!], [...fresh[0]!]);
+  assert.deepEqual([...got[1]!], [...fresh[1]!]);
+  // left, right: the first frame's samples as written
+  assert.equal(got[0]![0], pcm.readIntLE(0, 3) / 2 ** 23);
+  assert.equal(got[1]![0], pcm.readIntLE(3, 3) / 2 ** 23);
+  assert.throws(
+    () => native().drumsDecode(pcm, 's24', frames, 2, [new Float32Array(frames - 1), new Float32Array(frames)]),
+    /exactly/,
+  );
+  assert.throws(() => native().drumsDecode(pcm, 's24', frames, 2, [new Float32Array(frames)]), /one Float32Array/);
+});
