@@ -6,6 +6,9 @@
  *   outputs where every tap falls inside the sample (vectorized): each output's terms are still added in tap
  *   order and no fused multiply-add is allowed, so it must equal the per-output loop to the bit, at the edges
  *   (taps hanging off either end, a sample shorter than the taps) and inside.
+ * - drumsBestLag (the bleed fits' least-squares lag search) runs four lags at once in vector lanes, each lane adding
+ *   its lag's products in the scalar order (four partial sums): the same [lag, gain, explained energy] to the bit
+ *   as the loop below, for ranges whose length is and is not a multiple of four, n with and without a tail.
  * - drumsDecode into caller's arrays (the session reader reuses its blocks) gives the same samples as into new
  *   ones, returns the arrays it was given, and refuses arrays of the wrong length.
  */
@@ -46,6 +49,51 @@ test('drumsFractional equals the per-output tap sum to the bit (edges and inside
           cases++;
         }
   assert.equal(cases, 540);
+});
+
+/** The lag search as the kernel did it before: per lag, four partial sums, the energy sliding with the lag. */
+function bestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): number[] {
+  let bestD = lo;
+  let bestGain = 0;
+  let bestScore = 0;
+  let yy = 0;
+  for (let i = 0; i < n; i++) yy += y[base - lo + i]! * y[base - lo + i]!;
+  for (let d = lo; d <= hi; d++) {
+    const q = base - d;
+    if (d > lo) yy += y[q]! * y[q]! - y[q + n]! * y[q + n]!;
+    const s = [0, 0, 0, 0];
+    let i = 0;
+    for (; i + 4 <= n; i += 4) for (let k = 0; k < 4; k++) s[k]! += x[i + k]! * y[q + i + k]!;
+    for (; i < n; i++) s[0]! += x[i]! * y[q + i]!;
+    const xy = s[0]! + s[1]! + (s[2]! + s[3]!);
+    if (yy > 1e-300 && (xy * xy) / yy > bestScore) {
+      bestScore = (xy * xy) / yy;
+      bestGain = xy / yy;
+      bestD = d;
+    }
+  }
+  return [bestD, bestGain, bestScore];
+}
+
+test('drumsBestLag equals the four-partial-sum lag search to the bit', () => {
+  const rnd = noise(11);
+  for (const n of [1, 3, 4, 7, 290])
+    for (const [lo, hi] of [
+      [0, 0],
+      [0, 2],
+      [1, 240],
+      [5, 8],
+      [37, 64],
+    ] as const) {
+      const base = 240;
+      const x = Float64Array.from({ length: n }, rnd);
+      // y: x delayed by 17 samples at gain 0.3, plus noise (a clear best lag where the range holds it)
+      const y = Float64Array.from({ length: base + n + 1 }, rnd);
+      for (let i = 0; i < n; i++) y[base - 17 + i]! += x[i]! / 0.3;
+      const got = [...native().drumsBestLag(x, y, n, base, lo, hi)];
+      assert.deepEqual(got, bestLag(x, y, n, base, lo, hi), `n ${n} lags ${lo}..${hi}`);
+      if (n === 290 && lo <= 17 && hi >= 17) assert.equal(got[0], 17);
+    }
 });
 
 test('drumsDecode into reused arrays: the same samples, the same arrays back, wrong lengths refused', () => {

@@ -81,6 +81,8 @@ export class Replacer {
   private orig = new Float32Array(0);
   private origLen = 0;
   private acc = new Float64Array(0);
+  /** acc is 0 from here on (what the placed samples reach, relative to base). */
+  private accEnd = 0;
   private next = 0;
   readonly placements: Placement[] = [];
 
@@ -216,6 +218,7 @@ export class Replacer {
     const first = whole;
     const last = whole + x.length + (f ? this.half : 0);
     this.ensure(last - this.base + 1);
+    this.accEnd = Math.max(this.accEnd, last - this.base + 1);
     const offset = first - this.base;
     if (f === 0) {
       for (let j = 0; j < x.length; j++) if (offset + j >= 0) this.acc[offset + j]! += g * x[j]!;
@@ -246,8 +249,11 @@ export class Replacer {
     // shift the buffers
     this.orig.copyWithin(0, n, this.origLen);
     this.origLen -= n;
-    this.acc.copyWithin(0, n);
-    this.acc.fill(0, this.acc.length - n);
+    // only what the placed samples reached moves (the rest is 0 already)
+    const reach = Math.min(this.accEnd, this.acc.length);
+    if (reach > n) this.acc.copyWithin(0, n, reach);
+    this.acc.fill(0, Math.max(0, reach - n), reach);
+    this.accEnd = Math.max(0, reach - n);
     this.base += n;
     return out;
   }
