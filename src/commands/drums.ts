@@ -326,6 +326,8 @@ async function printSession(
           sampleRate: format.sampleRate,
           channels: processors[i]?.channels ?? format.channels[i]!,
           format: 'f32',
+          // every track keeps its length: the output's sha256 is taken while it is written
+          ...(format.frames > 0 ? { frames: format.frames } : {}),
         }),
       ),
     );
