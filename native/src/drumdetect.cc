@@ -25,6 +25,16 @@ T typedArg(Napi::Env env, const Napi::Value& v, const std::string& where, const 
   return v.As<T>();
 }
 
+// Mono float samples that need no sanitizing (all finite, within ±kMaxSampleMagnitude: what decodePcm passes
+// through unchanged) copied as they are; false (nothing promised about out) when one does need it.
+bool plainFloatCopy(const uint8_t* src, size_t frames, float* out) {
+  std::memcpy(out, src, frames * sizeof(float));
+  // NaN fails the comparison; a sum of 0/1 flags, so the loop vectorizes
+  size_t outside = 0;
+  for (size_t i = 0; i < frames; i++) outside += !(std::fabs(out[i]) <= shub::kMaxSampleMagnitude);
+  return outside == 0;
+}
+
 // drumsDecode(pcm, format, frames, channels, into?): planar Float32Arrays: `into` (one array of
 // `frames` per channel, reused by the caller: no fresh memory per block) or new ones. NaN/Inf refused
 // (the reader has already scanned float input; this is the last guard).
@@ -51,7 +61,8 @@ Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
     }
   }
   shub::DecodeStats stats;
-  if (a.frames > 0) shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
+  if (a.frames > 0 && !(a.format == shub::PcmFormat::F32 && channels == 1 && plainFloatCopy(a.data, a.frames, ptrs[0])))
+    shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
   if (stats.nonFinite > 0) throwRange(env, where + ": the block holds NaN/Inf samples");
   return out;
 }

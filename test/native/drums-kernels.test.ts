@@ -10,7 +10,8 @@
  *   its lag's products in the scalar order (four partial sums): the same [lag, gain, explained energy] to the bit
  *   as the loop below, for ranges whose length is and is not a multiple of four, n with and without a tail.
  * - drumsDecode into caller's arrays (the session reader reuses its blocks) gives the same samples as into new
- *   ones, returns the arrays it was given, and refuses arrays of the wrong length.
+ *   ones, returns the arrays it was given, and refuses arrays of the wrong length; mono floats (copied straight
+ *   when none needs sanitizing) come out as written, clamped beyond ±1e6 and refused with NaN like every format.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,4 +117,15 @@ test('drumsDecode into reused arrays: the same samples, the same arrays back, wr
     /exactly/,
   );
   assert.throws(() => native().drumsDecode(pcm, 's24', frames, 2, [new Float32Array(frames)]), /one Float32Array/);
+});
+
+test('drumsDecode of mono floats: copied as they are, huge samples clamped, NaN refused', () => {
+  const x = new Float32Array([0.5, -0.25, 1e-30, -3, 2e6, -7e6, 123.5]);
+  const pcm = Buffer.from(x.buffer);
+  // the first four as they are; beyond ±1e6 clamped (src/native pcm.h kMaxSampleMagnitude), the rest as they are
+  assert.deepEqual([...native().drumsDecode(pcm, 'f32', 4, 1)[0]!], [...x.subarray(0, 4)]);
+  assert.deepEqual([...native().drumsDecode(pcm, 'f32', 7, 1)[0]!], [0.5, -0.25, x[2], -3, 1e6, -1e6, 123.5]);
+  const bad = Float32Array.from(x);
+  bad[3] = NaN;
+  assert.throws(() => native().drumsDecode(Buffer.from(bad.buffer), 'f32', 7, 1, [new Float32Array(7)]), /NaN\/Inf/);
 });
