@@ -593,7 +593,9 @@ function sectionFit(bySection: Float64Array[], count: number, period: number): n
  * one phase holds over the whole song, then fitted robustly (robustGrid) and split while the notes use
  * the finer grid (gridSubdivisionShare). Null when the onsets are not on one grid (speech, rubato):
  * their resultant on it stays under gridMinStrength. Most takes are in time in most sections, so
- * the grid is theirs and a section where most takes share an early entry does not move it.
+ * the grid is theirs and a section where most takes share an early entry does not move it. The
+ * grid's `fit` (gridFit) says how well it explains the starts most takes share; measureTakes sets a
+ * grid under gridMinFit aside.
  */
 export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | null {
   const M = COMP_MEASURE_PARAMETERS;

@@ -88,8 +88,9 @@ export const COMP_MEASURE_PARAMETERS = {
     0.1,
     'of the note starts',
     [0, 1],
-    'no guide: the grid is halved (or split in three) while this share of the note starts lies on the lines in ' +
-      'between (the notes use the finer grid: a take is placed against its nearest line)',
+    'no guide: the grid is halved (or split in three) while the finer grid, sought again, explains this share of ' +
+      'the note starts more than the coarser one (starts on its lines less starts on the middles between them: a ' +
+      'take is placed against its nearest line)',
   ),
   gridMinStrength: p(
     0.3,
