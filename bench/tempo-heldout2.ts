@@ -7,8 +7,8 @@
  *
  *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth] [--no-peers | --no-shub | --render-only]
  *
- * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6. Songs' Acc1 counts the eighth-note pulse of compound meter too:
- * TruthFile.accept.)
+ * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6. Songs' Acc1 counts the
+ * eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
  * convention (fixtures/tempotruth.ts drumTempoTruthOf: T, plus T/2 or 2T when a fixture writer there writes the
@@ -140,9 +140,8 @@ const { files, missing } = FIFTH
       : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-console.log(
-  `${FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second'} held-out set: ${songs} songs, ${files.length - songs} drum files`,
-);
+const setName = FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
+console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 const tools: [string, (t: TruthFile) => Estimate][] = [];
 if (!process.argv.includes('--no-shub')) {
