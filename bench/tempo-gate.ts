@@ -3,7 +3,8 @@
  * chosen sets and for speech and noise (fixtures/signals.ts speechLike, white and pink noise; espeak-ng and
  * festival speech when installed), the gate statistics the engine could use, and where music and non-music fall.
  *
- *   node dist/bench/tempo-gate.js [--cached-only] [--tuning] [--held-out-2] [--held-out-3] [--held-out-4] [--held-out-5] [--files]
+ *   node dist/bench/tempo-gate.js [--cached-only] [--tuning] [--held-out-2] [--held-out-3] [--held-out-4]
+ *                                 [--held-out-5] [--files]
  *
  * Not part of `npm test`.
  */
