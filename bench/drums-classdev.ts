@@ -3,7 +3,7 @@
  * (`drumStem` FluidR3Mono 1–3, fixtures/drumtruth.ts TUNING_KITS and CLASS_TUNING_KITS) with its features, its class
  * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
  * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] (--all: with the older held-out sets, tuning now;
- * HELD_OUT_KITS_3 included from h-dxcls5 on)
+ * HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +60,7 @@ if (all)
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
     { set: 'held-out-2' },
     { set: 'held-out-3' },
+    { set: 'held-out-4' },
   );
 for (const set of sets) {
   const { files, missing } = heldOutDrumSet(dir, set);
