@@ -53,8 +53,10 @@ mkdirSync(dir, { recursive: true });
 // --all: also the sets looked at before (held-out `drumStem`, HELD_OUT_KITS, HELD_OUT_KITS_2 from h-dxcls4 on,
 // HELD_OUT_KITS_3 from h-dxcls5 on), tuning now
 const all = process.argv.includes('--all');
+// --held-out-5: only the fifth classification held-out set (h-dxcls6), for scoring it once
+const only5 = process.argv.includes('--held-out-5');
 const STEMS = process.argv.includes('--stems');
-for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
+for (const spec of only5 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -64,7 +66,9 @@ for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only5
+  ? [{ set: 'held-out-5' }]
+  : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
