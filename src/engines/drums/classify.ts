@@ -4,7 +4,7 @@
  * midHz, to highHz, above) and how fast its top band decays: a small decision rule whose thresholds
  * are declared in params.ts (STEM_CLASS_PARAMETERS), tuned on one soundfont kit and checked on others.
  */
-import { STEM_CLASS_PARAMETERS, STEM_PARAMETERS, STEM_RING_PARAMETERS } from './params.js';
+import { STEM_CLASS_PARAMETERS, STEM_PARAMETERS } from './params.js';
 
 export const HIT_CLASSES = ['kick', 'snare', 'tom', 'hihat', 'ride', 'crash'] as const;
 export type HitClass = (typeof HIT_CLASSES)[number];
@@ -254,22 +254,6 @@ function classifyByBands(f: StemFeatures, stem: StemContext): { main: Verdict; s
         `a drum (${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz) centred at ${centroid.toFixed(0)} Hz: ` +
         `bright (≥ ${S.hatCentroidHz.value}), but below ${drumEdge.toFixed(0)} (${S.brushHatRatio.value} of the ` +
         `stem's clear hats): a brushed or bright snare, not a hat`,
-    });
-  // a bright drum whose wires band rattles on while nothing keeps ringing above midHz is a snare (h-dxcls6): a
-  // hat's 1–6 kHz part dies at once (closed) or rings on with its top (open)
-  const R = STEM_RING_PARAMETERS;
-  const wiresDecay = f.decayMs[2]!;
-  const ring = f.ringDb ?? NaN;
-  if (centroid >= S.hatCentroidHz.value && wiresDecay >= R.wiresSnareMs.value && !(ring > R.snareRingDb.value))
-    return second({
-      cls: 'snare',
-      confidence: conf(margin(wiresDecay, R.wiresSnareMs.value), Number.isFinite(ring) ? 1 : 0.3),
-      reason:
-        `a drum (${pct(drum)} below ${STEM_PARAMETERS.midHz.value} Hz) centred at ${centroid.toFixed(0)} Hz ` +
-        `(≥ ${S.hatCentroidHz.value}), but its ${STEM_PARAMETERS.midHz.value}–${STEM_PARAMETERS.highHz.value} Hz ` +
-        `band rattles ${wiresDecay.toFixed(0)} ms (≥ ${R.wiresSnareMs.value}) and what rings above ` +
-        `${STEM_PARAMETERS.midHz.value} Hz ${f.ringAtMs ?? ''} ms later is ` +
-        `${Number.isFinite(ring) ? `${ring.toFixed(1)} dB (≤ ${R.snareRingDb.value})` : 'unknown'}: snare wires`,
     });
   if (centroid >= S.hatCentroidHz.value)
     return second({

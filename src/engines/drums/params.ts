@@ -259,19 +259,12 @@ export const STEM_CLASS_PARAMETERS = {
 } as const;
 
 /**
- * What keeps ringing above midHz after a stem hit, and the snare-wires rule on it (h-dxcls6, classify.ts).
+ * What keeps ringing above midHz after a stem hit (features, not used by the rule yet), and the kick + hat split
+ * (h-dxcls6, stem.ts classifyStemHits).
  */
 export const STEM_RING_PARAMETERS = {
   ringMs: p(150, 'ms', [40, 500], "a hit's ring is measured this long after it (or just before the next hit)"),
   minRingMs: p(60, 'ms', [20, 300], 'a next hit sooner than this leaves the ring unknown'),
-  wiresSnareMs: p(
-    40,
-    'ms',
-    [5, 300],
-    'a bright drum (centred at or above hatCentroidHz) whose midHz–highHz band decays this slowly or slower, and ' +
-      'that does not ring on (snareRingDb), is a snare (its wires), not a hat with a low ring',
-  ),
-  snareRingDb: p(-20, 'dB', [-60, 0], 'such a drum rings at most this much above midHz ringMs after it'),
   splitMs: p(20, 'ms', [1, 50], 'a snare or tom followed this soon by a kick may be the hat of a kick + hat split'),
   splitHatFlatness: p(
     0.02,
