@@ -251,6 +251,16 @@ export interface FeatureExtractor {
   finish(): FeatureReport;
   /** finish() on the libuv pool (the pitch HMM's Viterbi decoding is the long part); same report. */
   finishAsync(): Promise<FeatureReport>;
+  /**
+   * Reads `frames` frames of interleaved `format` PCM at `byteOffset` of the open file `fd` (pread: a WAV's data
+   * chunk) and analyzes them, then finish(), all on the libuv pool in one call: no JavaScript between the blocks.
+   * The descriptor must stay open until the promise settles.
+   */
+  finishFromFileAsync(fd: number, byteOffset: number, frames: number, format: PcmFormat): Promise<FeatureReport>;
+  /** The next addPcm calls also write the block's mono mix to the start of `buffer` (null: no longer). */
+  exportMono(buffer: Float32Array | null): void;
+  /** Analyzes `frames` samples of a mono mix another extractor exported: the same as addPcm of its PCM. */
+  addMono(mono: Float32Array, frames: number): Promise<AddPcmResult>;
 }
 
 export interface BiquadCoefficients {
@@ -482,8 +492,17 @@ export interface NativeAddon {
 // ---- drums (shub drums detect/replace, issue 13): native/src/drumdetect.cc ---------------------
 
 export interface NativeAddon {
-  /** Interleaved PCM of `frames` frames → one Float32Array per channel (NaN/Inf: RangeError). */
-  drumsDecode(pcm: Uint8Array, format: PcmFormat, frames: number, channels: number): Float32Array[];
+  /**
+   * Interleaved PCM of `frames` frames → one Float32Array per channel (NaN/Inf: RangeError): `into` (arrays of
+   * exactly `frames`, returned) or new ones.
+   */
+  drumsDecode(
+    pcm: Uint8Array,
+    format: PcmFormat,
+    frames: number,
+    channels: number,
+    into?: Float32Array[],
+  ): Float32Array[];
   /** The largest |x| of each tick completed in x; state [samples into the open tick, its peak so far]. */
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */

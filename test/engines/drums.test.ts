@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { parseMidi } from 'midi-file';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../../src/engines/drums/replace.js';
 import { drumMidi } from '../../src/engines/drums/midi.js';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
+import { StemAnalyzer, classifyStemHits, type FoundHit } from '../../src/engines/drums/stem.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { drumStem } from '../../fixtures/drumkit.js';
 import { detectStem, scoreStem } from '../../bench/drums-eval.js';
@@ -456,4 +456,86 @@ test('stem classes: a kick with a hat over it is a kick and a hat; noise with a 
   for (const t of kickHats) assert.deepEqual(at(t), ['hihat', 'kick'], `kick + hat at ${t}: ${summary}`);
   for (const t of noise) assert.deepEqual(at(t), ['hihat'], `noise at ${t}: ${summary}`);
   assert.equal(hits.length, kicks.length + snares.length + 2 * kickHats.length + noise.length, summary);
+});
+
+test('stem second pass: a noisy "snare" just before a kick is the hat of a kick + hat split; a tonal one stays', () => {
+  // the features a stem gives (what each band adds, dB; its decays; the added spectrum's centroid and flatness):
+  // six kicks alone, then three pairs where a hit with body and top but no kick band (a snare by the band rule) comes
+  // 8 ms before a kick — once adding noise (flatness 0.05: the hat), once a tonal body (0.001: a snare), once 40 ms
+  // before the kick (no split)
+  const rate = 48000;
+  const features = (share: number[], addedDb: number[], flatness: number, centroidHz: number) => ({
+    share,
+    addedDb,
+    decayMs: [NaN, 30, 50, 60],
+    centroidHz,
+    flatness,
+  });
+  const kick = (t: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.8,
+    top: 0.01,
+    rise: 20,
+    features: features([0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 0.001, 80),
+  });
+  const first = (t: number, flatness: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.2,
+    rise: 20,
+    features: features([0.02, 0.55, 0.25, 0.18], [-40, -15, -19, -20], flatness, 400),
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map(kick);
+  found.push(first(3.5, 0.05), kick(3.508), first(4, 0.001), kick(4.008), first(4.5, 0.05), kick(4.54));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['hihat'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /kick \+ hat whose kick band triggered/);
+  assert.deepEqual(at(4), ['snare']);
+  assert.deepEqual(at(4.5), ['snare']);
+  for (const t of [0.5, 3.508, 4.008, 4.54]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
+});
+
+test('detect: a soft hat swelling over 15 ms inside a louder hat ring is found by the swell test only', async () => {
+  const { SessionDetector } = await import('../../src/engines/drums/detect.js');
+  const { SWELL_PARAMETERS } = await import('../../src/engines/drums/params.js');
+  const rate = 44100;
+  const random = mulberry32(61);
+  const period = Math.round(0.14 * rate);
+  const x = new Float32Array(period * 12);
+  // loud hats (instant attack, 40 ms decay) and, between them, soft ones −10 dB whose level swells over 15 ms
+  const loud: number[] = [];
+  const soft: number[] = [];
+  for (let k = 0; k < 12; k++) (k % 2 ? soft : loud).push(k * period + 2000);
+  const swell = Math.round(0.015 * rate);
+  for (const at of [...loud, ...soft])
+    for (let i = 0; at + i < x.length && i < period * 2; i++) {
+      const level = loud.includes(at) ? 1 : 0.316 * Math.min(1, i / swell);
+      x[at + i]! += level * Math.exp(-i / (0.04 * rate)) * (2 * random() - 1);
+    }
+  // one close hat mic (emphasis 2: the swell test applies), with the swell test as declared and switched off
+  const found = (span: number) => {
+    const v0 = SWELL_PARAMETERS.swellSpanMs.value;
+    (SWELL_PARAMETERS.swellSpanMs as { value: number }).value = span;
+    try {
+      const d = new SessionDetector(rate, [2]);
+      for (let i = 0; i < x.length; i += 4096) d.push([x.subarray(i, i + 4096)]);
+      return d.finish()[0]!.map((c) => c.start);
+    } finally {
+      (SWELL_PARAMETERS.swellSpanMs as { value: number }).value = v0;
+    }
+  };
+  const near = (starts: number[], t: number, tol: number) => starts.some((s) => Math.abs(s - t) <= tol);
+  const plain = found(0);
+  for (const t of loud) assert.ok(near(plain, t, 2), `loud hat at ${t}: ${plain.join(' ')}`);
+  assert.equal(soft.filter((t) => near(plain, t, 0.02 * rate)).length, 0, `soft hats without the swell test: ${plain}`);
+  const swelling = found(SWELL_PARAMETERS.swellSpanMs.value);
+  for (const t of loud) assert.ok(near(swelling, t, 2), `loud hat at ${t}: ${swelling.join(' ')}`);
+  // each soft hat once, its start within 3 ms of where its swell begins (its mean |x| passes 1.2 × the ring's
+  // 1.7 ms in) and never before it
+  for (const t of soft) {
+    const s = swelling.find((v) => Math.abs(v - t) <= 0.02 * rate);
+    assert.ok(s !== undefined && s >= t && s - t <= 0.003 * rate, `soft hat at ${t}: ${swelling.join(' ')}`);
+  }
+  assert.equal(swelling.length, loud.length + soft.length, swelling.join(' '));
 });

@@ -123,6 +123,38 @@ export const BLEED_PARAMETERS = {
 } as const;
 
 /**
+ * Close mics: hits whose attack swells over many milliseconds (h-dxdet6). A hat whose energy builds over 10–20 ms
+ * after a louder hat's ring does not rise `riseDb` within `riseSpanMs`; it does rise over a longer span.
+ */
+export const SWELL_PARAMETERS = {
+  swellSpanMs: p(
+    12,
+    'ms',
+    [0, 30],
+    'close mics: a second rise test, against the `lookbackMs` ending this long before now (a swelling attack); 0: off',
+  ),
+  swellRiseDb: p(
+    8,
+    'dB',
+    [3, 40],
+    'close mics: how far the largest |x| of the last millisecond must rise above that longer-ago reference',
+  ),
+  swellStartRatio: p(
+    1.2,
+    'of the ring',
+    [1, 8],
+    'a swelling hit starts where |x| rises above this many times the mean |x| of the ring it swells in, for good',
+  ),
+  swellEmphasis: p(
+    2,
+    'differences',
+    [0, 2],
+    'close mics whose detection emphasis is at least this (2: hats and cymbals) take the swell test',
+    true,
+  ),
+} as const;
+
+/**
  * Whole-kit stems (`mix` tracks; stem.ts, classify.ts): hits found band by band, classes from what
  * each band gains at a hit and how fast it decays. Tuned on the FluidR3Mono stems only.
  */
@@ -255,6 +287,22 @@ export const STEM_CLASS_PARAMETERS = {
     [0, 20],
     "a drum whose kick band is kick-like and whose body band (lowHz–midHz) over its kick band exceeds the stem's " +
       "tonal kicks' by at most this is a kick with a hat over it (a snare adds body far above a kick's)",
+  ),
+} as const;
+
+/**
+ * What keeps ringing above midHz after a stem hit (features, not used by the rule yet), and the kick + hat split
+ * (h-dxcls6, stem.ts classifyStemHits).
+ */
+export const STEM_RING_PARAMETERS = {
+  ringMs: p(150, 'ms', [40, 500], "a hit's ring is measured this long after it (or just before the next hit)"),
+  minRingMs: p(60, 'ms', [20, 300], 'a next hit sooner than this leaves the ring unknown'),
+  splitMs: p(20, 'ms', [1, 50], 'a snare or tom followed this soon by a kick may be the hat of a kick + hat split'),
+  splitHatFlatness: p(
+    0.02,
+    '(0–1)',
+    [0, 1],
+    'such a hit adding a spectrum at least this flat (noise: the hat) is the hat of a kick + hat split in two',
   ),
 } as const;
 
