@@ -16,7 +16,8 @@
  * Five sets: tuning, held-out (HELD_OUT_KITS) and held-out 2 (FRESH_HELD_OUT_KITS, made after the first held-out
  * set's misses were known), held-out 3 (ONSET_HELD_OUT_KITS_3, made after held-out 2's misses were known;
  * `--held-out-3-only`: that set alone), held-out 4 (ONSET_HELD_OUT_KITS_4, made after held-out 3's misses were
- * known; `--held-out-4-only`: that set alone).
+ * known; `--held-out-4-only`: that set alone), held-out 5 (ONSET_HELD_OUT_KITS_5, made after held-out 4's misses
+ * were known; `--held-out-5-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -44,9 +45,12 @@ const TUNING_PATTERNS = path.join(OUT, 'drums-tuning');
 const FRESH = path.join(OUT, 'drums-held-out-2');
 const THIRD = path.join(OUT, 'drums-held-out-3');
 const FOURTH = path.join(OUT, 'drums-held-out-4');
+const FIFTH = path.join(OUT, 'drums-held-out-5');
+/** `--held-out-5-only`: the fifth held-out set (ONSET_HELD_OUT_KITS_5) alone. */
+const FIFTH_ONLY = process.argv.includes('--held-out-5-only');
 /** `--held-out-4-only`: the fourth held-out set (ONSET_HELD_OUT_KITS_4) alone. */
 const FOURTH_ONLY = process.argv.includes('--held-out-4-only');
-const THIRD_ONLY = process.argv.includes('--held-out-3-only') || FOURTH_ONLY;
+const THIRD_ONLY = process.argv.includes('--held-out-3-only') || FOURTH_ONLY || FIFTH_ONLY;
 const PEER_CACHE = path.join(OUT, 'onset-peers.json');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
@@ -65,7 +69,7 @@ const RATE = 44100;
 
 interface Item {
   truth: TruthFile;
-  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4';
+  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4' | 'held-out 5';
   kit: string;
   pattern: string;
 }
@@ -160,22 +164,31 @@ function drumItems(
   fresh = false,
   third = false,
   fourth = false,
+  fifth = false,
 ): { items: Item[]; missing: string[] } {
-  const dir = fourth ? FOURTH : third ? THIRD : tuning ? TUNING_PATTERNS : fresh ? FRESH : HELD;
+  const dir = fifth ? FIFTH : fourth ? FOURTH : third ? THIRD : tuning ? TUNING_PATTERNS : fresh ? FRESH : HELD;
   mkdirSync(dir, { recursive: true });
   const { files, missing } = heldOutDrumSet(
     dir,
-    fourth ? { set: 'onset-held-out-4' } : third ? { set: 'onset-held-out-3' } : { tuning, fresh },
+    fifth
+      ? { set: 'onset-held-out-5' }
+      : fourth
+        ? { set: 'onset-held-out-4' }
+        : third
+          ? { set: 'onset-held-out-3' }
+          : { tuning, fresh },
   );
-  const set = fourth
-    ? ('held-out 4' as const)
-    : third
-      ? ('held-out 3' as const)
-      : tuning
-        ? ('tuning' as const)
-        : fresh
-          ? ('held-out 2' as const)
-          : ('held-out' as const);
+  const set = fifth
+    ? ('held-out 5' as const)
+    : fourth
+      ? ('held-out 4' as const)
+      : third
+        ? ('held-out 3' as const)
+        : tuning
+          ? ('tuning' as const)
+          : fresh
+            ? ('held-out 2' as const)
+            : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
@@ -185,8 +198,9 @@ async function main() {
   const held = THIRD_ONLY ? none : drumItems(false);
   const tune = HELD_ONLY || THIRD_ONLY ? none : drumItems(true);
   const fresh = WITH_FRESH && !THIRD_ONLY ? drumItems(false, true) : none;
-  const third = FOURTH_ONLY ? none : drumItems(false, false, true);
-  const fourth = THIRD_ONLY && !FOURTH_ONLY ? none : drumItems(false, false, false, true);
+  const third = FOURTH_ONLY || FIFTH_ONLY ? none : drumItems(false, false, true);
+  const fourth = (THIRD_ONLY && !FOURTH_ONLY) || FIFTH_ONLY ? none : drumItems(false, false, false, true);
+  const fifth = THIRD_ONLY && !FIFTH_ONLY ? none : drumItems(false, false, false, false, true);
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -194,9 +208,17 @@ async function main() {
     ...fresh.items,
     ...third.items,
     ...fourth.items,
+    ...fifth.items,
   ];
   const report: string[] = [];
-  const missing = [...tune.missing, ...held.missing, ...fresh.missing, ...third.missing, ...fourth.missing];
+  const missing = [
+    ...tune.missing,
+    ...held.missing,
+    ...fresh.missing,
+    ...third.missing,
+    ...fourth.missing,
+    ...fifth.missing,
+  ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
     if (process.env.CI === 'true') throw new Error(text);
@@ -241,7 +263,7 @@ async function main() {
     .join(' | ')} |`;
   const table = (label: string, key: (i: Item) => string) => {
     report.push('', head.replace('{col}', label), '|---|---|---|---|' + tools.map(() => '---|---|---|').join(''));
-    for (const set of ['tuning', 'held-out', 'held-out 2', 'held-out 3', 'held-out 4'] as const) {
+    for (const set of ['tuning', 'held-out', 'held-out 2', 'held-out 3', 'held-out 4', 'held-out 5'] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
         key,

@@ -4,7 +4,8 @@
  *   node dist/bench/onset-dev.js '[{"params":{"fluxDeltaFraction":0.05}}]' [--held-out | --fresh | --all | --third]
  *   [--legacy]
  * `--all`: tuning + held-out + held-out 2 (the tuning material since h-onset4: both held-out sets' misses were
- * looked at).
+ * looked at); `--everything` adds held-out 3, `--tuning` held-out 3 and 4 (all tuning material since h-onset6);
+ * `--fourth` / `--fifth`: held-out 4 / 5 alone (5: only after its one evaluation).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,10 @@ const ITEMS_DIRS = [FEATURE_CACHE, '/tmp/onset4-features', '/tmp/onset3-features
 const ALL = process.argv.includes('--all');
 /** The third held-out set (ONSET_HELD_OUT_KITS_3): after its one evaluation, for before/after only. */
 const THIRD = process.argv.includes('--third');
+/** The fourth held-out set (ONSET_HELD_OUT_KITS_4): tuning material since h-onset6 (its misses were looked at). */
+const FOURTH = process.argv.includes('--fourth');
+/** The fifth held-out set (ONSET_HELD_OUT_KITS_5): after its one evaluation, for before/after and ±10 % only. */
+const FIFTH = process.argv.includes('--fifth');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -47,21 +52,41 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  THIRD ? 'items-third.json' : FRESH ? 'items-fresh.json' : HELD ? 'items-held.json' : 'items-tuning.json',
+  FIFTH
+    ? 'items-fifth.json'
+    : FOURTH
+      ? 'items-fourth.json'
+      : THIRD
+        ? 'items-third.json'
+        : FRESH
+          ? 'items-fresh.json'
+          : HELD
+            ? 'items-held.json'
+            : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
-if (ALL || EVERYTHING)
+/** `--tuning`: --everything plus held-out 4 (all tuning material since h-onset6: 225 files). */
+const TUNING = process.argv.includes('--tuning');
+if (ALL || EVERYTHING || TUNING)
   for (const f of [
     'items-tuning.json',
     'items-held.json',
     'items-fresh.json',
-    ...(EVERYTHING ? ['items-third.json'] : []),
+    ...(EVERYTHING || TUNING ? ['items-third.json'] : []),
+    ...(TUNING ? ['items-fourth.json'] : []),
   ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (THIRD) {
+  if (FOURTH || FIFTH) {
+    const [dir, set] = FIFTH
+      ? ['drums-held-out-5', 'onset-held-out-5' as const]
+      : ['drums-held-out-4', 'onset-held-out-4' as const];
+    mkdirSync(path.join(OUT, dir), { recursive: true });
+    for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (THIRD) {
     for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out-3'), { set: 'onset-held-out-3' }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
   } else if (!HELD) {
@@ -184,4 +209,7 @@ for (const cfg of configs) {
   );
   const out = kitOff.filter(([, o]) => Math.abs(o) > 2).map(([k, o]) => `${k} ${o.toFixed(1)}`);
   console.log(`  kits |offset| <= 2 ms: ${kitOff.length - out.length} of ${kitOff.length}; outside: ${out.join(', ')}`);
+  // `--kits`: every kit's offset
+  if (process.argv.includes('--kits'))
+    console.log(`  all kits: ${kitOff.map(([k, o]) => `${k} ${o.toFixed(1)}`).join(', ')}`);
 }

@@ -13,12 +13,14 @@ import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
 import {
   attackStart,
+  backtrackStart,
   detectOnsets,
   fluxEnvelope,
   fluxGroupPeaks,
   onsetDefaults,
   pickPeaks,
   steepestRise,
+  valleyPeaks,
 } from '../../src/engines/onsets/index.js';
 
 const { dir, cleanup } = tempDir();
@@ -73,6 +75,36 @@ test('placement: a low tone before the hit is not a rise; the start is where the
   // −23 dB of the peak above the background: within the first tick of the attack
   const start = attackStart(fine, rise, 4, 40, 10 ** (-23 / 10), 40);
   assert.ok(start >= 198.5 && start <= 200.5, `start at ${start}`);
+});
+
+test('placement: a slow attack is placed where it leaves the floor; a step after a decay is not moved', () => {
+  // 0.5 ms ticks: silence, then an amplitude ramp over 24 ticks (12 ms) from tick 100 to full level: the
+  // one-shot's 5 % amplitude point is tick 101.2; the level-based start sits at tick 110 (4.4 ms late)
+  const fine = new Float32Array(300);
+  for (let i = 100; i < 300; i++) fine[i] = Math.min(1, (i - 100) / 24) ** 2;
+  const backtrack = { ticks: 16, ratio: 10 ** (-24 / 10) };
+  const slow = backtrackStart(fine, 110, 110, 40, backtrack);
+  assert.ok(slow >= 100.5 && slow <= 102.5, `slow attack placed at ${slow}`);
+  // not into a lead-in below the level (−24 dB of the peak: the ramp's first 1.5 ticks)
+  assert.ok(slow > 100, `${slow}`);
+  // a step at tick 200 out of a −13 dB decay: the start stays where it was
+  const step = new Float32Array(400);
+  for (let i = 0; i < 400; i++) step[i] = i < 200 ? 0.05 * Math.exp(-i / 40) + 0.05 : Math.exp(-(i - 200) / 80);
+  assert.equal(backtrackStart(step, 200, 200, 40, backtrack), 200);
+  // and at most `ticks` back
+  assert.ok(backtrackStart(fine, 110, 110, 40, { ...backtrack, ticks: 4 }) >= 106);
+});
+
+test('valley rule: a peak that rises out of the ring before it is kept, a slow swell is not', () => {
+  // a hit's flux (0 → 1 → 0 at frame 50) and a swell (0.5 climbing to 1 over frames 100–110, a beating ride)
+  const col = new Float64Array(200);
+  col[50] = 1;
+  col[51] = 0.4;
+  for (let i = 90; i <= 110; i++) col[i] = 0.5 + (0.5 * Math.max(0, i - 100)) / 10;
+  assert.deepEqual(valleyPeaks(col, [50, 110], 5, 0.3), [50]);
+  // fraction 1: every peak kept; a window reaching back to frame 89 finds the swell's valley
+  assert.deepEqual(valleyPeaks(col, [50, 110], 5, 1), [50, 110]);
+  assert.deepEqual(valleyPeaks(col, [50, 110], 25, 0.3), [50, 110]);
 });
 
 test('per-group picking: a rise in one frequency group beside a larger peak of the mean is its own onset', () => {

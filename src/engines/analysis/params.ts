@@ -143,6 +143,19 @@ export const ONSET_PARAMETERS = {
       'tick in the next attackSeconds ' +
       '(the physical start: where the hit reaches a few % of its peak amplitude)',
   ),
+  backtrackSeconds: p(
+    0.004,
+    's',
+    [0, 0.05],
+    'placement of a slow attack: from the startLevelDb tick, back along the rise (the energy over ± 1 tick falls ' +
+      'tick by tick going back) to where it leaves the floor or the previous decay, at most this far (0: off)',
+  ),
+  backtrackLevelDb: p(
+    -24,
+    'dB',
+    [-90, 0],
+    "… and not into ticks below this level relative to the hit's loudest tick (a one-shot's inaudible lead-in)",
+  ),
   fineRiseDb: p(
     9,
     'dB',
@@ -190,6 +203,20 @@ export const ONSET_PARAMETERS = {
     's',
     [0.005, 0.2],
     'onset flux peak picking: peakWindowSeconds for the onset flux envelope',
+  ),
+  fluxValleySeconds: p(
+    0.03,
+    's',
+    [0.005, 0.2],
+    'onset flux peak picking: a peak (of the mean or of a group) counts only when the envelope was at or below ' +
+      'fluxValleyFraction of it somewhere within this long before it …',
+  ),
+  fluxValleyFraction: p(
+    0.3,
+    'of the peak',
+    [0, 1],
+    "… (a hit rises out of the ring before it; a ringing cymbal's beating or a brush swish swells over many " +
+      'frames; 1: off)',
   ),
   fluxSearchBeforeSeconds: p(
     0.015,

@@ -111,14 +111,15 @@ export function fluxGroupPeaks(
     peakWindowSeconds: params.fluxPeakWindowSeconds,
   };
   const all = new Set<number>();
+  const valley = valleyOptions(flux.hopSeconds, params);
   const series = postSeries(values);
   for (let g = 0; g < groups; g++) {
     const raw = native().postColumn(series, groups, g, 1);
     const scale = percentile(raw, q) || percentile(raw, 1);
     if (!(scale > 0)) continue;
     const col = native().postColumn(series, groups, g, scale);
-    for (const t of pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction }))
-      all.add(t);
+    const picked = pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction });
+    for (const t of valleyPeaks(col, picked, valley.frames, valley.fraction)) all.add(t);
   }
   return [...all].sort((a, b) => a - b);
 }
@@ -144,6 +145,28 @@ export function noveltyPeaks(
     medianSeconds: params.fluxMedianSeconds,
     peakWindowSeconds: params.fluxPeakWindowSeconds,
   });
+}
+
+/**
+ * The peaks of `col` that rise out of a valley: somewhere within `frames` before the peak the column is at most
+ * `fraction` of the peak. A hit's flux comes out of the steady ring before it (≈ 0); the slow swell of a ringing
+ * cymbal's beating partials or of a brush swish climbs over many frames and is not a hit (fraction 1: all kept).
+ */
+export function valleyPeaks(col: ArrayLike<number>, peaks: number[], frames: number, fraction: number): number[] {
+  if (fraction >= 1) return peaks;
+  return peaks.filter((p) => {
+    const level = fraction * col[p]!;
+    for (let i = Math.max(0, p - frames); i < p; i++) if (col[i]! <= level) return true;
+    return p - frames < 0;
+  });
+}
+
+function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { frames: number; fraction: number } {
+  const seconds = checkParameter('fluxValleySeconds', ONSET_PARAMETERS.fluxValleySeconds, params.fluxValleySeconds);
+  return {
+    frames: Math.max(1, Math.round(seconds / hopSeconds)),
+    fraction: checkParameter('fluxValleyFraction', ONSET_PARAMETERS.fluxValleyFraction, params.fluxValleyFraction),
+  };
 }
 
 /** Distance from t to the nearest of the ascending xs (Infinity when there are none). */
@@ -232,6 +255,46 @@ export function attackStart(
   attack: number,
   ratio: number,
   lookback = span,
+  backtrack?: { ticks: number; ratio: number },
+): number {
+  const start = thresholdStart(fine, rise, span, attack, ratio, lookback);
+  return backtrack && backtrack.ticks > 0 ? backtrackStart(fine, start, rise, attack, backtrack) : start;
+}
+
+/**
+ * A slow attack (a shaker, a swelling cymbal, a brush) reaches attackStart's level after it leaves the floor:
+ * from `start`, back along the rise (the energy over ± 1 tick falls tick by tick going back) to where it stops
+ * falling (the floor or the previous hit's decay), at most `ticks` back and not into ticks below `ratio` of the
+ * hit's loudest tick (a one-shot's inaudible lead-in); then the first tick above twice the one before that valley.
+ */
+export function backtrackStart(
+  fine: ArrayLike<number>,
+  start: number,
+  rise: number,
+  attack: number,
+  backtrack: { ticks: number; ratio: number },
+): number {
+  let peak = 0;
+  for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
+  const stop = 3 * backtrack.ratio * peak;
+  const smooth = (i: number) => (fine[i - 1] ?? 0) + fine[i]! + (fine[i + 1] ?? 0);
+  let j = Math.floor(start);
+  const lo = Math.max(1, j - backtrack.ticks);
+  while (j - 1 >= lo && j < fine.length && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) j--;
+  if (j >= Math.floor(start)) return start;
+  // the smoothing reaches a tick before a step: the start is the first tick above twice the one before the valley
+  const base = 2 * fine[j - 1]!;
+  for (let k = j; k < Math.floor(start); k++) if (fine[k]! > base) return k;
+  return start;
+}
+
+function thresholdStart(
+  fine: ArrayLike<number>,
+  rise: number,
+  span: number,
+  attack: number,
+  ratio: number,
+  lookback: number,
 ): number {
   const lo = Math.max(0, rise - 2 * span);
   let background = 0;
@@ -317,10 +380,14 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     : params;
   // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
   // minimum interval below merge the picks of one hit)
+  const valley = valleyOptions(hopSeconds, params);
   const peaks = input.flux
-    ? [...new Set([...pickPeaks(env, 1 / hopSeconds, pick), ...fluxGroupPeaks(input.flux, params)])].sort(
-        (a, b) => a - b,
-      )
+    ? [
+        ...new Set([
+          ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
+          ...fluxGroupPeaks(input.flux, params),
+        ]),
+      ].sort((a, b) => a - b)
     : pickPeaks(env, 1 / hopSeconds, pick);
   // strengths stay the mel envelope's (dB): its larger value at the frame nearest the onset and the next
   const strength = (t: number) => {
@@ -353,6 +420,12 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     checkParameter('riseLookbackSeconds', ONSET_PARAMETERS.riseLookbackSeconds, params.riseLookbackSeconds) /
       tickSeconds,
   );
+  const backtrack = {
+    ticks: Math.round(
+      checkParameter('backtrackSeconds', ONSET_PARAMETERS.backtrackSeconds, params.backtrackSeconds) / tickSeconds,
+    ),
+    ratio: 10 ** (checkParameter('backtrackLevelDb', ONSET_PARAMETERS.backtrackLevelDb, params.backtrackLevelDb) / 10),
+  };
   // e: the envelope value that decides between two onsets closer than minIntervalSeconds
   const out: { t: number; s: number; e: number }[] = [];
   for (const p of peaks) {
@@ -364,7 +437,10 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     let peak = 0;
     for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
     const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * floorRatio), lookback);
-    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
+    const t = Math.max(
+      0,
+      attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback, backtrack) * tickSeconds,
+    );
     const s = input.flux ? strength(t) : odf[p]!;
     const e = env[p]!;
     const last = out[out.length - 1];
@@ -379,7 +455,10 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     return !out.some((o) => Math.abs(o.t - t) < params.minIntervalSeconds);
   });
   for (const rise of extra) {
-    const t = Math.max(0, attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback) * tickSeconds);
+    const t = Math.max(
+      0,
+      attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback, backtrack) * tickSeconds,
+    );
     out.push({ t, s: strength(t), e: 0 });
   }
   // timbre novelty: a hat inside a ringing or choked open hat, where no group's flux rises; only where no other
