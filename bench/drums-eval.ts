@@ -2,9 +2,9 @@
  * Drum detection on multi-mic sessions with exact truth (issue 13): per close mic F (±20 ms,
  * one-to-one), mean offset, bleed hits reported, velocity Spearman ρ. Tuning: FluidR3Mono (TUNING), and since
  * h-dxdet4 the sets looked at before (HELD_OUT: TimGM6mb, MuseScore General; HELD_OUT_2: real multi-layer kits);
- * HELD_OUT_3 and HELD_OUT_4 since h-dxdet5; held out: HELD_OUT_5 (h-dxdet5: kits no detection set used, bleed at
- * the edges of the issue's ranges).
- * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-5]
+ * HELD_OUT_3 and HELD_OUT_4 since h-dxdet5, HELD_OUT_5 (h-dxdet5: bleed at the edges of the issue's ranges) since
+ * h-dxdet6; held out: HELD_OUT_6 (h-dxdet6: kits no detection set used, filtered and reverberant bleed).
+ * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-6]
  * (without --set: tuning and held-out; the later sets only when named); classification: --classify
  * [--kits|--held-out-2|--held-out-3|--held-out-4] [--sweep] (--held-out-3 / -4: the third / fourth classification
  * held-out set, HELD_OUT_KITS_3 / HELD_OUT_KITS_4)
@@ -17,7 +17,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeWav } from '../fixtures/signals.js';
-import { AVLDRUMS_SF2, BLACK_PEARL, type KitSpec } from '../fixtures/drumtruth.js';
+import { AVLDRUMS_SF2, BLACK_PEARL, CSOUND_SF2, type KitSpec } from '../fixtures/drumtruth.js';
 
 export const TUNING: SessionSpec[] = [
   { font: 'FluidR3Mono', seed: 1, bpm: 96, bars: 8 },
@@ -273,6 +273,90 @@ export const HELD_OUT_5: SessionSpec[] = [
   },
 ];
 
+/**
+ * The sixth held-out set (2026-12-02, h-dxdet6), written down and committed before shub ran on it, after HELD_OUT_5
+ * was run and looked at (every earlier set is tuning material now). Kits no detection set used: Hydrogen
+ * ElectricEmpireKit (used by no set at all), Debian freepats' recorded drums (GUS patches; onset sets only), csound's
+ * sf_GMbank Room kit (program 8; onset and classification sets only), a synthesized jazz kit (fixtures/synthkit.ts,
+ * kit seed 61: no set used that seed); seeds 61–64, other tempi and grooves. Bleed over the issue's whole range
+ * (−8 to −24 dB, 0.3–3 ms, two sessions at the range's halves) and, new, through more than a gain and a delay
+ * (`bleedTransfer`: low-passed leaks, leaks with a live room's diffuse tail, both).
+ */
+export const HELD_OUT_6: SessionSpec[] = [
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      ...hydrogen('ElectricEmpireKit'),
+      pieces: { kick: /^Kick Power$/, snare: /^Snare 1$/, hat: /^Hat Closed Bs$/, tom: /^Drum 1$/ },
+    },
+    rate: 44100,
+    seed: 61,
+    bpm: 120,
+    bars: 8,
+    hatsPerBar: 16,
+    fillHits: 6,
+    swing: 0.08,
+    bleedTransfer: { lowpassHz: 2500 },
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      name: 'freepats-Drum000',
+      source: 'freepats',
+      debian: 'freepats',
+      pieces: {
+        kick: ['035_Kick_1', '036_Kick_2'],
+        snare: ['040_Snare_2', '038_Snare_1'],
+        hat: ['042_Hi-Hat_Closed'],
+        tom: ['045_Tom_Mid_2', '047_Tom_Mid_1'],
+      },
+      patterns: [],
+    },
+    rate: 44100,
+    seed: 62,
+    bpm: 100,
+    bars: 8,
+    kickDoubles: true,
+    fillHits: 8,
+    jitterSeconds: 0.005,
+    bleedTransfer: { roomMs: 60, roomDb: -6 },
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      name: 'csound-GMbank-Room',
+      source: 'sf2',
+      soundfont: { file: CSOUND_SF2 },
+      debian: 'csound-soundfont',
+      program: 8,
+      patterns: [],
+    },
+    rate: 44100,
+    seed: 63,
+    bpm: 144,
+    bars: 8,
+    hatsPerBar: 16,
+    kickDoubles: true,
+    swing: 0.1,
+    bleedDb: [-8, -16],
+    bleedMs: [0.3, 1.6],
+    bleedTransfer: { lowpassHz: 4000, roomMs: 40, roomDb: -9 },
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'synth-jazz-61', source: 'synth', synth: { kind: 'jazz', seed: 61 }, patterns: [] },
+    rate: 44100,
+    seed: 64,
+    bpm: 84,
+    bars: 8,
+    fillHits: 8,
+    swing: 0.15,
+    jitterSeconds: 0.006,
+    bleedDb: [-16, -24],
+    bleedMs: [1.6, 3],
+  },
+];
+
 function spearman(a: number[], b: number[]): number {
   const rank = (x: number[]) => {
     const idx = x.map((v, i) => [v, i] as const).sort((p, q) => p[0] - q[0]);
@@ -418,6 +502,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     ['held-out-3', HELD_OUT_3],
     ['held-out-4', HELD_OUT_4],
     ['held-out-5', HELD_OUT_5],
+    ['held-out-6', HELD_OUT_6],
   ] as const) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     const rows = set.flatMap(evaluateSession);

@@ -2,12 +2,17 @@
 // only validates JavaScript input, converts values and runs addPcm on the libuv thread pool.
 #include <napi.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "featureextractor.h"
 #include "isa.h"
@@ -156,14 +161,21 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
                        {InstanceMethod<&FeatureExtractorWrap::AddPcm>("addPcm"),
                         InstanceMethod<&FeatureExtractorWrap::AddFloat>("addFloat"),
                         InstanceMethod<&FeatureExtractorWrap::Finish>("finish"),
-                        InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync")});
+                        InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync"),
+                        InstanceMethod<&FeatureExtractorWrap::FinishFromFileAsync>("finishFromFileAsync"),
+                        InstanceMethod<&FeatureExtractorWrap::ExportMono>("exportMono"),
+                        InstanceMethod<&FeatureExtractorWrap::AddMono>("addMono")});
   }
 
   explicit FeatureExtractorWrap(const Napi::CallbackInfo& info);
 
   shub::AddResult process(const uint8_t* data, shub::PcmFormat format, size_t frames) {
-    return fx_->add(data, format, frames);
+    if (monoOut_ && frames > monoCapacity_)
+      throw std::length_error("the exportMono buffer holds " + std::to_string(monoCapacity_) + " samples, the block " +
+                              std::to_string(frames) + " frames");
+    return fx_->add(data, format, frames, monoOut_);
   }
+  void processMono(const float* mono, size_t frames) { fx_->addMono(mono, frames); }
   void setBusy(bool b) { busy_ = b; }
 
  private:
@@ -171,6 +183,9 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   Napi::Value AddFloat(const Napi::CallbackInfo& info);
   Napi::Value Finish(const Napi::CallbackInfo& info);
   Napi::Value FinishAsync(const Napi::CallbackInfo& info);
+  Napi::Value FinishFromFileAsync(const Napi::CallbackInfo& info);
+  Napi::Value ExportMono(const Napi::CallbackInfo& info);
+  Napi::Value AddMono(const Napi::CallbackInfo& info);
   void checkIdle(Napi::Env env, const char* method) const {
     if (busy_)
       throw Napi::Error::New(env, std::string("FeatureExtractor.") + method +
@@ -183,6 +198,10 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   std::unique_ptr<shub::FeatureExtractor> fx_;
   bool busy_ = false;
   bool finished_ = false;
+  // exportMono: where the next addPcm calls write the mono mix (kept alive by monoRef_)
+  float* monoOut_ = nullptr;
+  size_t monoCapacity_ = 0;
+  Napi::Reference<Napi::Value> monoRef_;
 };
 
 FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
@@ -305,6 +324,88 @@ Napi::Value FeatureExtractorWrap::AddFloat(const Napi::CallbackInfo& info) {
   return addResultObject(env, r);
 }
 
+/** exportMono(buffer | null): the next addPcm calls also write the block's mono mix to the start of `buffer`. */
+Napi::Value FeatureExtractorWrap::ExportMono(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  checkIdle(env, "exportMono");
+  Napi::Value v = info[0];
+  if (v.IsNull() || v.IsUndefined()) {
+    monoOut_ = nullptr;
+    monoCapacity_ = 0;
+    monoRef_.Reset();
+    return env.Undefined();
+  }
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+    throwType(env, "FeatureExtractor.exportMono: buffer must be a Float32Array or null, got " + describe(v));
+  Napi::Float32Array a = v.As<Napi::Float32Array>();
+  monoOut_ = a.Data();
+  monoCapacity_ = a.ElementLength();
+  monoRef_ = Napi::Persistent(v);
+  return env.Undefined();
+}
+
+/** addMono(mono, frames) on the libuv pool: a mono mix another extractor's addPcm exported (exportMono). */
+class AddMonoWorker : public Napi::AsyncWorker {
+ public:
+  AddMonoWorker(Napi::Env env, FeatureExtractorWrap* wrap, Napi::Object self, Napi::Value mono, const float* data,
+                size_t frames)
+      : Napi::AsyncWorker(env, "shub.FeatureExtractor.addMono"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        wrap_(wrap),
+        data_(data),
+        frames_(frames) {
+    self_ = Napi::Persistent(self);
+    mono_ = Napi::Persistent(mono);
+  }
+  Napi::Promise promise() const { return deferred_.Promise(); }
+  void Execute() override {
+    try {
+      wrap_->processMono(data_, frames_);
+    } catch (const std::exception& e) {
+      SetError(std::string("FeatureExtractor.addMono: ") + e.what());
+    }
+  }
+  void OnOK() override {
+    wrap_->setBusy(false);
+    deferred_.Resolve(addResultObject(Env(), shub::AddResult{}));
+  }
+  void OnError(const Napi::Error& e) override {
+    wrap_->setBusy(false);
+    deferred_.Reject(e.Value());
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  FeatureExtractorWrap* wrap_;
+  Napi::ObjectReference self_;
+  Napi::Reference<Napi::Value> mono_;
+  const float* data_;
+  size_t frames_;
+};
+
+Napi::Value FeatureExtractorWrap::AddMono(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    checkIdle(env, "addMono");
+    Napi::Value v = info[0];
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+      throwType(env, "FeatureExtractor.addMono: mono must be a Float32Array, got " + describe(v));
+    Napi::Float32Array a = v.As<Napi::Float32Array>();
+    const double frames = integerArg(env, info[1], "FeatureExtractor.addMono", "frames", 0,
+                                     static_cast<double>(a.ElementLength()), " samples (the array's length at most)");
+    auto* worker =
+        new AddMonoWorker(env, this, info.This().As<Napi::Object>(), v, a.Data(), static_cast<size_t>(frames));
+    Napi::Promise p = worker->promise();
+    busy_ = true;
+    worker->Queue();
+    return p;
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
+}
+
 /** A FeatureReport as the JS object src/native.ts describes (FeatureReport); the series are moved, not copied. */
 Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   Napi::Object o = Napi::Object::New(env);
@@ -390,6 +491,91 @@ Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
   Napi::Promise p = worker->promise();
   worker->Queue();
   return p;
+}
+
+/**
+ * A WAV's PCM read again from the open file (`fd`: pread, so the reader's own position is untouched; whole frames
+ * from `offset`) and analyzed on the libuv pool, then finish(): a consumer fed after the shared block loop with
+ * no JavaScript between its blocks (the main thread may be busy). Memory: one block of about 1 MiB.
+ */
+class FinishFromFileWorker : public Napi::AsyncWorker {
+ public:
+  FinishFromFileWorker(Napi::Env env, shub::FeatureExtractor* fx, Napi::Object self, int fd, uint64_t offset,
+                       uint64_t frames, shub::PcmFormat format)
+      : Napi::AsyncWorker(env, "shub.FeatureExtractor.finishFromFile"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        fx_(fx),
+        fd_(fd),
+        offset_(offset),
+        frames_(frames),
+        format_(format) {
+    self_ = Napi::Persistent(self);
+  }
+  Napi::Promise promise() const { return deferred_.Promise(); }
+  void Execute() override {
+    try {
+      const size_t frameBytes = shub::pcmBytesPerSample(format_) * static_cast<size_t>(fx_->options().channels);
+      const size_t blockFrames = std::max<size_t>(1, (size_t{1} << 20) / frameBytes);
+      std::vector<uint8_t> buf(blockFrames * frameBytes);
+      uint64_t pos = offset_;
+      for (uint64_t done = 0; done < frames_;) {
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(blockFrames, frames_ - done));
+        const size_t want = n * frameBytes;
+        for (size_t got = 0; got < want;) {
+          const ssize_t r = ::pread(fd_, buf.data() + got, want - got, static_cast<off_t>(pos + got));
+          if (r < 0 && errno == EINTR) continue;
+          if (r < 0) throw std::runtime_error(std::string("read failed: ") + std::strerror(errno));
+          if (r == 0)
+            throw std::runtime_error("the file ended early while reading (was it truncated while being read?)");
+          got += static_cast<size_t>(r);
+        }
+        fx_->add(buf.data(), format_, n);
+        pos += want;
+        done += n;
+      }
+      report_ = fx_->takeReport();
+    } catch (const std::exception& e) {
+      SetError(std::string("FeatureExtractor.finishFromFileAsync: ") + e.what());
+    }
+  }
+  void OnOK() override { deferred_.Resolve(featureReportObject(Env(), std::move(report_))); }
+  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  shub::FeatureExtractor* fx_;
+  Napi::ObjectReference self_;
+  int fd_;
+  uint64_t offset_;
+  uint64_t frames_;
+  shub::PcmFormat format_;
+  shub::FeatureReport report_;
+};
+
+/** finishFromFileAsync(fd, byteOffset, frames, format): see FinishFromFileWorker. The fd must stay open until it
+ * settles. */
+Napi::Value FeatureExtractorWrap::FinishFromFileAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+  try {
+    checkIdle(env, "finishFromFileAsync");
+    const std::string where = "FeatureExtractor.finishFromFileAsync";
+    const int fd = static_cast<int>(integerArg(env, info[0], where, "fd", 0, 2147483647.0, ""));
+    const double offset = integerArg(env, info[1], where, "byteOffset", 0, 9007199254740991.0, " bytes");
+    const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, " frames");
+    shub::PcmFormat format;
+    if (!info[3].IsString() || !shub::parsePcmFormat(info[3].As<Napi::String>().Utf8Value().c_str(), format))
+      throwType(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got " + describe(info[3]));
+    finished_ = true;
+    auto* worker = new FinishFromFileWorker(env, fx_.get(), info.This().As<Napi::Object>(), fd,
+                                            static_cast<uint64_t>(offset), static_cast<uint64_t>(frames), format);
+    Napi::Promise p = worker->promise();
+    worker->Queue();
+    return p;
+  } catch (const Napi::Error& e) {
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
 }
 
 // ---- free functions --------------------------------------------------------------------

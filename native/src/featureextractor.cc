@@ -1111,7 +1111,7 @@ FeatureExtractor::FeatureExtractor(const FeatureOptions& options) : opt_(options
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-AddResult FeatureExtractor::add(const uint8_t* data, PcmFormat format, size_t frames) {
+AddResult FeatureExtractor::add(const uint8_t* data, PcmFormat format, size_t frames, float* monoOut) {
   if (impl_->finished) throw std::logic_error("add after finish: create a new extractor for more audio");
   DenormalGuard guard;
   AddResult r;
@@ -1141,10 +1141,19 @@ AddResult FeatureExtractor::add(const uint8_t* data, PcmFormat format, size_t fr
         m[i] = s * g;
       }
     }
+    if (monoOut) std::copy(m, m + n, monoOut + off);
     impl_->feedMono(m, n);
   }
   impl_->rep.frames += frames;
   return r;
+}
+
+void FeatureExtractor::addMono(const float* mono, size_t frames) {
+  if (impl_->finished) throw std::logic_error("add after finish: create a new extractor for more audio");
+  DenormalGuard guard;
+  // the chunks add() feeds, so that the result is the same to the bit
+  for (size_t off = 0; off < frames; off += kChunk) impl_->feedMono(mono + off, std::min(kChunk, frames - off));
+  impl_->rep.frames += frames;
 }
 
 const FeatureReport& FeatureExtractor::finish() {

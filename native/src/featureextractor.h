@@ -107,8 +107,13 @@ class FeatureExtractor {
 
   const FeatureOptions& options() const { return opt_; }
 
-  /** Decodes and analyzes `frames` interleaved frames. Throws std::logic_error after finish(). */
-  AddResult add(const uint8_t* data, PcmFormat format, size_t frames);
+  /**
+   * Decodes and analyzes `frames` interleaved frames; with `monoOut` (room for `frames` floats) the mono mix it
+   * analyzed is also written there, for another extractor's addMono. Throws std::logic_error after finish().
+   */
+  AddResult add(const uint8_t* data, PcmFormat format, size_t frames, float* monoOut = nullptr);
+  /** Analyzes `frames` samples of a mono mix that add() wrote (the same result as add() of the PCM it came from). */
+  void addMono(const float* mono, size_t frames);
   AddResult addFloat(const float* interleaved, size_t frames) {
     return add(reinterpret_cast<const uint8_t*>(interleaved), PcmFormat::F32, frames);
   }

@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { sineSegments, writeWav, noise, dbToAmp } from '../../fixtures/signals.js';
-import { analyze, parseFeatures, type AnalyzeResult } from '../../src/commands/analyze.js';
+import { analyze, parseFeatures, type AnalyzeFeature, type AnalyzeResult } from '../../src/commands/analyze.js';
+import { NoStore } from '../../src/store/none.js';
 import { JsonStore } from '../../src/store/json.js';
 import { exitCodeOf } from '../../src/errors.js';
 import type { Reported } from '../../src/commands/batch.js';
@@ -378,6 +379,34 @@ test('rate and channel extremes: 8 kHz and 384 kHz measure right; 7 kHz and 9 ch
   const wide = shub(['analyze', f('ch9.wav')], dir);
   assert.equal(wide.code, 3);
   assert.match(wide.stderr, /9 channels is outside the supported 1–8/);
+});
+
+test("in process: a WAV's pitch read again after the shared pass equals the pitch read in it (196 Hz)", async () => {
+  // G3 with its octave, s24 stereo: with spectral the pitch tracker reads the data chunk again natively, alone it
+  // is fed in the shared block loop; the f0 track must be the same to the bit and on the tone
+  const n = 3 * 48000;
+  const tone = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    tone[i] = 0.3 * Math.sin((2 * Math.PI * 196 * i) / 48000) + 0.1 * Math.sin((2 * Math.PI * 392 * i) / 48000);
+  writeWav(f('g3.wav'), [tone, tone], 48000, 's24');
+  const run = async (features: AnalyzeFeature[]) => {
+    const outcome = await analyze({
+      files: [f('g3.wav')],
+      features,
+      pitchFrames: true,
+      ffmpeg: resolveFfmpeg(),
+      store: new NoStore(),
+      args: ['analyze', 'in-process'],
+    });
+    assert.equal(outcome.exitCode, 0);
+    return outcome.results[0]!.pitch!;
+  };
+  const reread = await run(['spectral', 'pitch']);
+  const inPass = await run(['pitch']);
+  near(reread.medianHz, 196, 0.5, 'median f0 read again');
+  assert.ok(reread.voicedRatio > 0.95, `voiced ${reread.voicedRatio}`);
+  assert.ok(reread.frames!.length > 250, `frames ${reread.frames!.length}`);
+  assert.deepEqual(reread, inPass);
 });
 
 test('in process: analyze() takes plain options and the given run id; results and errors in input order', async () => {

@@ -457,3 +457,47 @@ test('stem classes: a kick with a hat over it is a kick and a hat; noise with a 
   for (const t of noise) assert.deepEqual(at(t), ['hihat'], `noise at ${t}: ${summary}`);
   assert.equal(hits.length, kicks.length + snares.length + 2 * kickHats.length + noise.length, summary);
 });
+
+test('detect: a soft hat swelling over 15 ms inside a louder hat ring is found by the swell test only', async () => {
+  const { SessionDetector } = await import('../../src/engines/drums/detect.js');
+  const { SWELL_PARAMETERS } = await import('../../src/engines/drums/params.js');
+  const rate = 44100;
+  const random = mulberry32(61);
+  const period = Math.round(0.14 * rate);
+  const x = new Float32Array(period * 12);
+  // loud hats (instant attack, 40 ms decay) and, between them, soft ones −10 dB whose level swells over 15 ms
+  const loud: number[] = [];
+  const soft: number[] = [];
+  for (let k = 0; k < 12; k++) (k % 2 ? soft : loud).push(k * period + 2000);
+  const swell = Math.round(0.015 * rate);
+  for (const at of [...loud, ...soft])
+    for (let i = 0; at + i < x.length && i < period * 2; i++) {
+      const level = loud.includes(at) ? 1 : 0.316 * Math.min(1, i / swell);
+      x[at + i]! += level * Math.exp(-i / (0.04 * rate)) * (2 * random() - 1);
+    }
+  // one close hat mic (emphasis 2: the swell test applies), with the swell test as declared and switched off
+  const found = (span: number) => {
+    const v0 = SWELL_PARAMETERS.swellSpanMs.value;
+    (SWELL_PARAMETERS.swellSpanMs as { value: number }).value = span;
+    try {
+      const d = new SessionDetector(rate, [2]);
+      for (let i = 0; i < x.length; i += 4096) d.push([x.subarray(i, i + 4096)]);
+      return d.finish()[0]!.map((c) => c.start);
+    } finally {
+      (SWELL_PARAMETERS.swellSpanMs as { value: number }).value = v0;
+    }
+  };
+  const near = (starts: number[], t: number, tol: number) => starts.some((s) => Math.abs(s - t) <= tol);
+  const plain = found(0);
+  for (const t of loud) assert.ok(near(plain, t, 2), `loud hat at ${t}: ${plain.join(' ')}`);
+  assert.equal(soft.filter((t) => near(plain, t, 0.02 * rate)).length, 0, `soft hats without the swell test: ${plain}`);
+  const swelling = found(SWELL_PARAMETERS.swellSpanMs.value);
+  for (const t of loud) assert.ok(near(swelling, t, 2), `loud hat at ${t}: ${swelling.join(' ')}`);
+  // each soft hat once, its start within 3 ms of where its swell begins (its mean |x| passes 1.2 × the ring's
+  // 1.7 ms in) and never before it
+  for (const t of soft) {
+    const s = swelling.find((v) => Math.abs(v - t) <= 0.02 * rate);
+    assert.ok(s !== undefined && s >= t && s - t <= 0.003 * rate, `soft hat at ${t}: ${swelling.join(' ')}`);
+  }
+  assert.equal(swelling.length, loud.length + soft.length, swelling.join(' '));
+});

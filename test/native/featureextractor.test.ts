@@ -4,6 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { native, type FeatureReport } from '../../src/native.js';
 import { createFeatureExtractor, spectralSummary, tonalBalance } from '../../src/engines/spectral/index.js';
 import { summarizePitch } from '../../src/engines/pitch/index.js';
@@ -220,6 +223,100 @@ test('stereo and s24 PCM through addPcm (AsyncWorker) equal the mono mix', async
   const r = fx.finish();
   near(r.centroidHz, 1000, 5, 'centroid');
   assert.equal(r.frames, x.length);
+});
+
+test('finishFromFileAsync: PCM read from a byte range of a file gives the f0 and the track addPcm gives', async () => {
+  // 220 Hz with its octave, s24 stereo, after 44 bytes of header-like junk: the range is what is read
+  const x = tones(2, [
+    { hz: 220, amp: 0.3 },
+    { hz: 440, amp: 0.15 },
+  ]);
+  const pcm = Buffer.alloc(x.length * 6);
+  for (let i = 0; i < x.length; i++) {
+    const v = Math.round(x[i]! * 8388607);
+    pcm.writeIntLE(v, i * 6, 3);
+    pcm.writeIntLE(v, i * 6 + 3, 3);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'shub-fx-'));
+  const file = path.join(dir, 'range.pcm');
+  writeFileSync(file, Buffer.concat([Buffer.alloc(44, 0x7f), pcm, Buffer.alloc(600, 0x7f)]));
+  const fd = openSync(file, 'r');
+  try {
+    const which = { spectrum: false, pitch: true };
+    const extractor = () => createFeatureExtractor({ sampleRate: FS, channels: 2 }, which);
+    const fromFile = await extractor().finishFromFileAsync(fd, 44, x.length, 's24');
+    const p = summarizePitch(fromFile);
+    near(p.medianHz, 220, 220 * 0.002, 'f0 from the file');
+    assert.ok(p.voicedRatio > 0.95, `voiced ${p.voicedRatio}`);
+    assert.equal(fromFile.frames, x.length);
+    const fed = extractor();
+    await fed.addPcm(pcm, 's24', x.length);
+    const inPass = await fed.finishAsync();
+    assert.ok(inPass.pitchHz.length > 150, `frames ${inPass.pitchHz.length}`);
+    assert.deepEqual(fromFile.pitchHz, inPass.pitchHz);
+    assert.deepEqual(fromFile.pitchConfidence, inPass.pitchConfidence);
+    // more frames than the file holds: a rejection, not a short report
+    const tail = (x.length * 6 + 600) / 6;
+    await assert.rejects(extractor().finishFromFileAsync(fd, 44, tail + 1, 's24'), /ended early while reading/);
+    await assert.rejects(extractor().finishFromFileAsync(-1, 0, 10, 's24'), /fd/);
+    await assert.rejects(extractor().finishFromFileAsync(fd, 0, 10, 's23' as 's24'), /format must be one of/);
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('exportMono + addMono: the mono mix one extractor decoded gives another the report addPcm gives it', async () => {
+  // stereo s24: left a 330 Hz tone, right a 1 kHz tone at half level, then a burst; blocks of uneven size
+  const n = 3 * FS;
+  const left = tones(3, [{ hz: 330, amp: 0.4 }]);
+  const right = tones(3, [{ hz: 1000, amp: 0.2 }]);
+  for (let i = FS; i < FS + 2000; i++) right[i]! += 0.3 * Math.sin(i * 0.7);
+  const pcm = Buffer.alloc(n * 6);
+  const l24 = new Int32Array(n);
+  const r24 = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    l24[i] = Math.round(left[i]! * 8388607);
+    r24[i] = Math.round(right[i]! * 8388607);
+    pcm.writeIntLE(l24[i]!, i * 6, 3);
+    pcm.writeIntLE(r24[i]!, i * 6 + 3, 3);
+  }
+  const which = { spectrum: true, pitch: false };
+  const make = () => createFeatureExtractor({ sampleRate: FS, channels: 2 }, which);
+  const direct = make();
+  const from = createFeatureExtractor({ sampleRate: FS, channels: 2 }, { spectrum: false, pitch: false, onsets: true });
+  const relayed = make();
+  const mono = new Float32Array(40000);
+  for (let at = 0, k = 0; at < n; k++) {
+    const frames = Math.min(n - at, 30000 + (k % 3) * 4000);
+    const block = pcm.subarray(at * 6, (at + frames) * 6);
+    await direct.addPcm(block, 's24', frames);
+    from.exportMono(mono);
+    await from.addPcm(block, 's24', frames);
+    // the mix as float arithmetic: (0 + L) + R, times one half, each sample 24-bit / 2^23
+    for (const i of [0, 1, frames >> 1, frames - 1]) {
+      const l = Math.fround(l24[at + i]! / 8388608);
+      const r = Math.fround(r24[at + i]! / 8388608);
+      assert.equal(mono[i], Math.fround(Math.fround(l + r) * 0.5), `mono sample ${at + i}`);
+    }
+    await relayed.addMono(mono, frames);
+    at += frames;
+  }
+  const a = direct.finish();
+  const b = relayed.finish();
+  assert.equal(b.frames, n);
+  assert.equal(b.centroidHz, a.centroidHz);
+  assert.deepEqual(b.odf, a.odf);
+  assert.deepEqual(b.chroma, a.chroma);
+  assert.deepEqual(b.fineEnergy, a.fineEnergy);
+  assert.deepEqual(b.mfcc, a.mfcc);
+  assert.equal(b.zeroCrossingRate, a.zeroCrossingRate);
+  assert.ok(a.odf.length > 200, `frames ${a.odf.length}`);
+  // a block longer than the export buffer is refused, not written past its end
+  const small = createFeatureExtractor({ sampleRate: FS, channels: 2 }, which);
+  small.exportMono(new Float32Array(10));
+  await assert.rejects(small.addPcm(pcm.subarray(0, 600), 's24', 100), /exportMono buffer holds 10 samples/);
+  await assert.rejects(make().addMono(mono, mono.length + 1), /frames/);
 });
 
 test('validation: typed errors at the entry point; no use after finish', () => {

@@ -9,7 +9,7 @@
  * `startFraction` of that peak (and clear of what rang before it).
  */
 import { native } from '../../native.js';
-import { BLEED_PARAMETERS, DETECT_PARAMETERS } from './params.js';
+import { BLEED_PARAMETERS, DETECT_PARAMETERS, SWELL_PARAMETERS } from './params.js';
 
 export interface DetectOptions {
   sampleRate: number;
@@ -20,6 +20,9 @@ export interface DetectOptions {
   /** Ticks between the rise's "now" and its reference (default 2: a rise within 1 ms). */
   riseSpanMs?: number;
   floorRangeDb?: number;
+  /** A second rise test against the `lookbackMs` ending this long before now (0 or absent: none). */
+  swellSpanMs?: number;
+  swellRiseDb?: number;
 }
 
 /** A hit as found on one mic, before bleed rejection and velocity. */
@@ -71,9 +74,12 @@ export class HitDetector {
   private inTick = 0;
   private readonly recentPeak: Float64Array;
   private readonly gap: number;
+  /** The swell test's gap in ticks (0: none) and its threshold. */
+  private readonly swellGap: number;
+  private readonly swellRiseDb: number;
   private ticks = 0;
   private lastTrigger = -Infinity;
-  private pending: { trigger: number; rise: number }[] = [];
+  private pending: { trigger: number; rise: number; swell?: boolean }[] = [];
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
   readonly candidates: (Candidate & { rise: number })[] = [];
@@ -96,7 +102,10 @@ export class HitDetector {
     this.ring = new Float32Array(size);
     this.mask = size - 1;
     this.gap = Math.max(2, Math.round((options.riseSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value));
-    this.recentPeak = new Float64Array(this.lookbackTicks + this.gap);
+    const swell = Math.round((options.swellSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value);
+    this.swellGap = swell > this.gap ? swell : 0;
+    this.swellRiseDb = options.swellRiseDb ?? Infinity;
+    this.recentPeak = new Float64Array(this.lookbackTicks + Math.max(this.gap, this.swellGap));
     this.scanAbs = new Float32Array(this.peakSamples + 2 * this.scanBack);
     this.scanQueue = new Int32Array(this.scanAbs.length);
   }
@@ -152,14 +161,33 @@ export class HitDetector {
     const L = this.lookbackTicks;
     const G = this.gap;
     const ring = this.recentPeak;
-    const size = L + G;
+    const size = ring.length;
     const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % size]! : 0);
     let ref = 0;
-    for (let k = G; k < size && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % size]!);
+    for (let k = G; k < G + L && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % size]!);
     const rise = 20 * Math.log10((now + 1e-9) / (ref + 1e-9));
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
       this.lastTrigger = tickStart;
+    } else if (this.swellGap && tickStart - this.lastTrigger >= (this.swellGap + L) * this.tick) {
+      // a swelling attack (a soft hat in the ring of a louder one: its noise-like envelope swings by several dB
+      // from tick to tick, so means, not maxima): the mean of the last `riseSpanMs` against the mean of the
+      // `lookbackMs` ending `swellSpanMs` before now. The trigger is put back to where the swell began (the
+      // start scan looks from there); no second swell trigger before the reference has moved past this one
+      const S = this.swellGap;
+      let recent = tickPeak;
+      for (let k = 1; k < G && k <= this.ticks; k++) recent += ring[(this.ticks - k) % size]!;
+      let before = 0;
+      let count = 0;
+      for (let k = S; k < S + L && k <= this.ticks; k++, count++) before += ring[(this.ticks - k) % size]!;
+      if (count === L && 20 * Math.log10((recent / G + 1e-9) / (before / L + 1e-9)) >= this.swellRiseDb) {
+        this.pending.push({
+          trigger: Math.max(0, tickStart - (S - 1) * this.tick),
+          rise: Math.max(rise, 0),
+          swell: true,
+        });
+        this.lastTrigger = tickStart;
+      }
     }
     ring[this.ticks % size] = tickPeak;
     this.ticks++;
@@ -169,10 +197,31 @@ export class HitDetector {
     return i < 0 || i >= this.n || i < this.n - this.ring.length ? 0 : this.ring[i & this.mask]!;
   }
 
+  /**
+   * The start of a swelling hit inside another's ring: where |x| turns from the ring's level to above it for
+   * good, up to the swell test's trigger point `end` (the lowest point of the running sum of |x| less
+   * `swellStartRatio` × the mean |x| of the 3 ms before the scan). The usual scan is not used: inside a
+   * noise-like ring, single samples stand out of the 3 ms before them by chance.
+   */
+  private swellStart(base: number, end: number): number {
+    const a = this.scanAbs;
+    let mean = 0;
+    for (let k = 0; k < this.scanBack; k++) mean += a[k]!;
+    const level = (SWELL_PARAMETERS.swellStartRatio.value * mean) / this.scanBack;
+    let sum = 0;
+    let lowest = 0;
+    let at = base + this.scanBack;
+    for (let k = this.scanBack; k < a.length && base + k <= end; k++) {
+      sum += a[k]! - level;
+      if (sum < lowest) ((lowest = sum), (at = base + k + 1));
+    }
+    return at;
+  }
+
   /** Turns pending triggers whose samples are all in into candidates. */
   private settle(atEnd: boolean): void {
     while (this.pending.length && (atEnd || this.n >= this.pending[0]!.trigger + this.keepAfter)) {
-      const { trigger, rise } = this.pending.shift()!;
+      const { trigger, rise, swell } = this.pending.shift()!;
       let peak = 0;
       for (let i = trigger - this.tick; i < trigger + this.peakSamples; i++)
         peak = Math.max(peak, Math.abs(this.sampleAt(i)));
@@ -203,6 +252,7 @@ export class HitDetector {
         while (head < tail && a[queue[tail - 1]!]! <= a[k]!) tail--;
         queue[tail++] = k;
       }
+      if (swell) start = this.swellStart(base, trigger + (this.swellGap - 1) * this.tick);
       this.candidates.push({ start, peak, rise });
     }
   }
@@ -372,12 +422,15 @@ export class SessionDetector {
     this.emphasized = emphasis.map(() => new Float32Array(SessionDetector.CHUNK));
     this.detectors = Array.from(
       { length: mics },
-      () =>
+      (_, m) =>
         new HitDetector({
           sampleRate,
           chunkFrames: SessionDetector.CHUNK,
           riseSpanMs: DETECT_PARAMETERS.riseSpanMs.value,
           minIntervalMs: DETECT_PARAMETERS.triggerGapMs.value,
+          ...(emphasis[m]! >= SWELL_PARAMETERS.swellEmphasis.value
+            ? { swellSpanMs: SWELL_PARAMETERS.swellSpanMs.value, swellRiseDb: SWELL_PARAMETERS.swellRiseDb.value }
+            : {}),
         }),
     );
     this.kept = emphasis.map(() => []);

@@ -123,6 +123,38 @@ export const BLEED_PARAMETERS = {
 } as const;
 
 /**
+ * Close mics: hits whose attack swells over many milliseconds (h-dxdet6). A hat whose energy builds over 10–20 ms
+ * after a louder hat's ring does not rise `riseDb` within `riseSpanMs`; it does rise over a longer span.
+ */
+export const SWELL_PARAMETERS = {
+  swellSpanMs: p(
+    12,
+    'ms',
+    [0, 30],
+    'close mics: a second rise test, against the `lookbackMs` ending this long before now (a swelling attack); 0: off',
+  ),
+  swellRiseDb: p(
+    8,
+    'dB',
+    [3, 40],
+    'close mics: how far the largest |x| of the last millisecond must rise above that longer-ago reference',
+  ),
+  swellStartRatio: p(
+    1.2,
+    'of the ring',
+    [1, 8],
+    'a swelling hit starts where |x| rises above this many times the mean |x| of the ring it swells in, for good',
+  ),
+  swellEmphasis: p(
+    2,
+    'differences',
+    [0, 2],
+    'close mics whose detection emphasis is at least this (2: hats and cymbals) take the swell test',
+    true,
+  ),
+} as const;
+
+/**
  * Whole-kit stems (`mix` tracks; stem.ts, classify.ts): hits found band by band, classes from what
  * each band gains at a hit and how fast it decays. Tuned on the FluidR3Mono stems only.
  */
