@@ -12,7 +12,7 @@
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4]
+ *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -136,6 +136,8 @@ export interface SpeechSpec {
   sentences: string[];
   takes: number;
   kinds: DefectKind[];
+  /** Which take is clean per sentence: drawn anew (default) or kept for runs of one to three sentences. */
+  placement?: 'each' | 'runs';
 }
 
 /**
@@ -369,6 +371,164 @@ export const HELD_OUT_4_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles). */
+const DRAMATIC: VoiceStyle = {
+  name: 'dramatic soprano',
+  formantScale: 1.16,
+  vibratoHz: 5.3,
+  vibratoCents: 70,
+  vibratoDelaySeconds: 0.1,
+  driftCents: 8,
+  breath: 0.06,
+  openPhase: 0.44,
+  closePhase: 0.17,
+};
+const BASSO: VoiceStyle = {
+  name: 'basso profondo',
+  formantScale: 0.88,
+  vibratoHz: 4.6,
+  vibratoCents: 20,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 3,
+  breath: 0.02,
+  openPhase: 0.36,
+  closePhase: 0.1,
+};
+const LIGHT_TENOR: VoiceStyle = {
+  name: 'light tenor',
+  formantScale: 1.06,
+  vibratoHz: 6.3,
+  vibratoCents: 15,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 5,
+  breath: 0.15,
+  openPhase: 0.5,
+  closePhase: 0.12,
+};
+const BELTER: VoiceStyle = {
+  name: 'belter',
+  formantScale: 1.1,
+  vibratoHz: 5.7,
+  vibratoCents: 35,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 6,
+  breath: 0.02,
+  openPhase: 0.34,
+  closePhase: 0.1,
+};
+
+/**
+ * A fifth held-out set (spec committed before its one run; 2026-12-02 03:10 UTC, before the no-guide
+ * changes of h-comp6 were measured on anything but the tuning sets, which now include held-out-4), made
+ * differently from every earlier set: seeds 1101+, four voices in no earlier set (dramatic soprano,
+ * basso profondo, light tenor, belter), tempi in no earlier set (74–140 bpm), melodies of kinds not used
+ * before (triplet rhythms: notes on thirds of a beat; dorian and major-pentatonic tunes), eight sections
+ * a song, a song of three takes (two defects a section) and one of six, clean takes kept for runs of
+ * sections in three songs (`placement: 'runs'`), defect mixes not used before; plus speech from three
+ * espeak-ng voices not used before (en-gb-x-rp+f2, en-gb-x-gbcwmd+m4, and German, de+m2, with German
+ * sentences). Festival has only kal_diphone here (used in held-out-4), so no festival takes.
+ */
+export const HELD_OUT_5: TakeSetOptions[] = (
+  [
+    {
+      seed: 1101,
+      voice: DRAMATIC,
+      tonic: 70,
+      bpm: 74,
+      takes: 4,
+      rhythm: 'triplet',
+      kinds: ['late', 'early', 'late', 'early', 'noise'],
+    },
+    { seed: 1102, voice: BASSO, tonic: 38, bpm: 136, takes: 3, scale: 'pentatonic', placement: 'runs' },
+    {
+      seed: 1103,
+      voice: LIGHT_TENOR,
+      tonic: 56,
+      bpm: 99,
+      takes: 5,
+      scale: 'dorian',
+      placement: 'runs',
+      kinds: ['missing', 'level', 'detune', 'late'],
+    },
+    {
+      seed: 1104,
+      voice: BELTER,
+      tonic: 63,
+      bpm: 117,
+      takes: 4,
+      rhythm: 'triplet',
+      scale: 'pentatonic',
+      kinds: ['clip', 'early', 'missing'],
+    },
+    {
+      seed: 1105,
+      voice: DRAMATIC,
+      tonic: 73,
+      bpm: 127,
+      takes: 6,
+      rhythm: 'dotted',
+      scale: 'dorian',
+      kinds: ['detune', 'detune', 'late', 'noise'],
+    },
+    {
+      seed: 1106,
+      voice: BASSO,
+      tonic: 40,
+      bpm: 81,
+      takes: 4,
+      rhythm: 'triplet',
+      scale: 'minor',
+      kinds: ['late', 'early', 'level'],
+    },
+    { seed: 1107, voice: LIGHT_TENOR, tonic: 58, bpm: 140, takes: 5, placement: 'runs' },
+  ] as Omit<TakeSetOptions, 'sections'>[]
+).map((o) => ({ ...o, sections: 8, sampleRate: FS }));
+export const HELD_OUT_5_SPEECH: SpeechSpec[] = [
+  {
+    seed: 1201,
+    voice: 'en-gb-x-rp+f2',
+    wordsPerMinute: 140,
+    takes: 4,
+    kinds: ['late', 'early', 'late', 'noise', 'level'],
+    sentences: [
+      'The lighthouse keeper wrote to his brother.',
+      'A box of apples fell from the cart.',
+      'Rain is expected over the northern hills.',
+      'She tuned the violin before the concert.',
+      'The last bus leaves at half past ten.',
+    ],
+  },
+  {
+    seed: 1202,
+    voice: 'en-gb-x-gbcwmd+m4',
+    wordsPerMinute: 155,
+    takes: 5,
+    placement: 'runs',
+    kinds: ['early', 'missing', 'clip', 'late'],
+    sentences: [
+      'The canal was quiet on Sunday morning.',
+      'He painted the door a bright shade of blue.',
+      'Our neighbours keep bees in the garden.',
+      'The market opens early on Fridays.',
+      'A parcel came for you this afternoon.',
+    ],
+  },
+  {
+    seed: 1203,
+    voice: 'de+m2',
+    wordsPerMinute: 150,
+    takes: 3,
+    kinds: ['late', 'early', 'noise', 'level', 'clip', 'missing'],
+    sentences: [
+      'Der Zug fährt um sieben Uhr ab.',
+      'Im Garten blühen die ersten Rosen.',
+      'Mein Onkel repariert alte Uhren.',
+      'Die Kinder spielen am Ufer des Sees.',
+      'Morgen wird es kalt und windig.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -411,8 +571,15 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
   const defects: Defect[] = [];
   const best: number[] = [];
   const draw = defectDrawer(o.takes, o.kinds, rand);
+  let run = 0;
   sections.forEach((_, si) => {
-    const clean = Math.floor(rand() * o.takes);
+    let clean: number;
+    if (o.placement === 'runs' && run > 0) clean = best[si - 1]!;
+    else {
+      clean = Math.floor(rand() * o.takes);
+      if (o.placement === 'runs') run = 1 + Math.floor(rand() * 3);
+    }
+    run--;
     best.push(clean);
     for (let k = 0; k < o.takes; k++) {
       if (k === clean) continue;
@@ -546,6 +713,18 @@ async function main(): Promise<void> {
       [
         ...sung(HELD_OUT_4),
         ...HELD_OUT_4_SPEECH.map((x) => ({
+          seed: x.seed,
+          build: (dir: string) => speechTakeSet(x, dir),
+          speech: true,
+        })),
+      ],
+    ]);
+  if (which === 'held-out-5')
+    sets.push([
+      'held-out-5',
+      [
+        ...sung(HELD_OUT_5),
+        ...HELD_OUT_5_SPEECH.map((x) => ({
           seed: x.seed,
           build: (dir: string) => speechTakeSet(x, dir),
           speech: true,

@@ -2,8 +2,9 @@
  * Classification development on tuning material only (issue 13, h-dxcls3): every hit of the tuning stems
  * (`drumStem` FluidR3Mono 1–3, fixtures/drumtruth.ts TUNING_KITS and CLASS_TUNING_KITS) with its features, its class
  * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
- * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] (--all: with the older held-out sets, tuning now;
- * HELD_OUT_KITS_3 included from h-dxcls5 on)
+ * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] (--all: with the older held-out sets, tuning
+ * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --stems: one line per stem
+ * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,10 +18,18 @@ const family: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: '
 const fam = (p: string) => family[p] ?? p;
 const out: string[] = [];
 
+let set = 'drumStem';
 function run(kit: string, stem: string, samples: Float32Array, rate: number, truth: { t: number; piece: string }[]) {
   const a = new StemAnalyzer(rate);
   for (let i = 0; i < samples.length; i += 8192) a.push(samples.subarray(i, i + 8192));
-  for (const h of a.finish()) {
+  const hits = a.finish();
+  // --stems: one line per stem, its truth and the hits before the second pass (bench/drums-classdev-score.ts)
+  if (STEMS) {
+    const truthOut = truth.map((x) => ({ t: x.t, piece: x.piece }));
+    out.push(JSON.stringify({ set, kit, stem, rate, truth: truthOut, found: a.found }));
+    return;
+  }
+  for (const h of hits) {
     const t = h.start / rate;
     const near = truth.filter((x) => Math.abs(x.t - t) <= 0.02);
     out.push(
@@ -44,7 +53,10 @@ mkdirSync(dir, { recursive: true });
 // --all: also the sets looked at before (held-out `drumStem`, HELD_OUT_KITS, HELD_OUT_KITS_2 from h-dxcls4 on,
 // HELD_OUT_KITS_3 from h-dxcls5 on), tuning now
 const all = process.argv.includes('--all');
-for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
+// --held-out-5: only the fifth classification held-out set (h-dxcls6), for scoring it once
+const only5 = process.argv.includes('--held-out-5');
+const STEMS = process.argv.includes('--stems');
+for (const spec of only5 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -54,15 +66,19 @@ for (const spec of all ? [...TUNING, ...HELD_OUT] : TUNING) {
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: Parameters<typeof heldOutDrumSet>[1][] = [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only5
+  ? [{ set: 'held-out-5' }]
+  : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
     { set: 'held-out-2' },
     { set: 'held-out-3' },
+    { set: 'held-out-4' },
   );
-for (const set of sets) {
-  const { files, missing } = heldOutDrumSet(dir, set);
+for (const which of sets) {
+  set = which.set ?? (which.tuning ? 'tuning-kits' : 'held-out-1');
+  const { files, missing } = heldOutDrumSet(dir, which);
   for (const f of files) {
     const samples = Float32Array.from(decodeMono(f.file, 44100));
     run(

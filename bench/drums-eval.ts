@@ -6,8 +6,8 @@
  * h-dxdet6; held out: HELD_OUT_6 (h-dxdet6: kits no detection set used, filtered and reverberant bleed).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-6]
  * (without --set: tuning and held-out; the later sets only when named); classification: --classify
- * [--kits|--held-out-2|--held-out-3|--held-out-4] [--sweep] (--held-out-3 / -4: the third / fourth classification
- * held-out set, HELD_OUT_KITS_3 / HELD_OUT_KITS_4)
+ * [--kits|--held-out-2|--held-out-3|--held-out-4|--held-out-5] [--sweep] (--held-out-3 / -4 / -5: the third /
+ * fourth / fifth classification held-out set, HELD_OUT_KITS_3 / 4 / 5)
  */
 import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { fMeasure, matchEvents } from './metrics.js';
@@ -637,7 +637,7 @@ const truthFamily: Record<string, string> = {
  */
 export async function evaluateKitStems(
   tuning: boolean,
-  set?: 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4',
+  set?: 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5',
 ): Promise<{ scores: ClassScore[]; missing: string[] }> {
   const { heldOutDrumSet } = await import('../fixtures/drumtruth.js');
   const { decodeMono } = await import('../fixtures/groundtruth.js');
@@ -723,20 +723,23 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
   // held-out set (HELD_OUT_KITS_2) alone
   // --held-out-3: the third (HELD_OUT_KITS_3) alone; --old-sets: every set before it (tuning from h-dxcls4 on)
   // --held-out-4: the fourth (HELD_OUT_KITS_4, h-dxcls5) alone
-  type KitSet = 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4';
-  const sets: [string, boolean, KitSet?][] = process.argv.includes('--held-out-4')
-    ? [['held-out kits 4 (HELD_OUT_KITS_4)', false, 'held-out-4']]
-    : process.argv.includes('--held-out-3')
-      ? [['held-out kits 3 (HELD_OUT_KITS_3)', false, 'held-out-3']]
-      : process.argv.includes('--held-out-2')
-        ? [['held-out kits 2 (HELD_OUT_KITS_2)', false, 'held-out-2']]
-        : process.argv.includes('--kits')
-          ? [
-              ['tuning kits', true],
-              ['classification tuning kits (CLASS_TUNING_KITS)', false, 'class-tuning'],
-              ['held-out kits', false],
-            ]
-          : [];
+  // --held-out-5: the fifth (HELD_OUT_KITS_5, h-dxcls6) alone
+  type KitSet = 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5';
+  const sets: [string, boolean, KitSet?][] = process.argv.includes('--held-out-5')
+    ? [['held-out kits 5 (HELD_OUT_KITS_5)', false, 'held-out-5']]
+    : process.argv.includes('--held-out-4')
+      ? [['held-out kits 4 (HELD_OUT_KITS_4)', false, 'held-out-4']]
+      : process.argv.includes('--held-out-3')
+        ? [['held-out kits 3 (HELD_OUT_KITS_3)', false, 'held-out-3']]
+        : process.argv.includes('--held-out-2')
+          ? [['held-out kits 2 (HELD_OUT_KITS_2)', false, 'held-out-2']]
+          : process.argv.includes('--kits')
+            ? [
+                ['tuning kits', true],
+                ['classification tuning kits (CLASS_TUNING_KITS)', false, 'class-tuning'],
+                ['held-out kits', false],
+              ]
+            : [];
   for (const [label, tuning, set] of sets) {
     const { scores, missing } = await evaluateKitStems(tuning, set);
     console.log(`classification, fixtures/drumtruth.ts ${label}:`);

@@ -63,10 +63,15 @@ for (const [name, args] of [
   ['replace', ['drums', 'replace', 'session.yaml', '--kit', 'kit.yaml', '-o', 'out/', '-y', '--no-store']],
 ] as const) {
   if (name === 'replace' && process.argv.includes('--detect-only')) continue;
+  // the machine is shared: the load average beside every timing (CPU seconds inflate with it)
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join('/');
   const r = measure([...args]);
   console.log(
     `${name}: ${mics.length} mics × ${minutes} min: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU ` +
-      `(${(audioSeconds / r.cpu).toFixed(1)}× real time per core), peak RSS ${r.rssMb} MB`,
+      `(${(audioSeconds / r.cpu).toFixed(1)}× real time per core), peak RSS ${r.rssMb} MB, load ${load}`,
   );
 }
 if (keepAt < 0) rmSync(dir, { recursive: true, force: true });

@@ -5,10 +5,10 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third | --fourth] [--no-peers | --no-shub | --render-only]
+ *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth] [--no-peers | --no-shub | --render-only]
  *
- * (--fourth: fixtures/tempo4.ts, h-tempo5. Songs' Acc1 counts the eighth-note pulse of compound meter too:
- * TruthFile.accept.)
+ * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6. Songs' Acc1 counts the
+ * eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
  * convention (fixtures/tempotruth.ts drumTempoTruthOf: T, plus T/2 or 2T when a fixture writer there writes the
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
+import { tempo5Set } from '../fixtures/tempo5.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -29,7 +30,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const OUT = path.join(ROOT, 'bench', 'out');
 const THIRD = process.argv.includes('--third');
 const FOURTH = process.argv.includes('--fourth');
-const DIR = path.join(OUT, FOURTH ? 'tempo-heldout4' : THIRD ? 'tempo-heldout3' : 'tempo-heldout2');
+const FIFTH = process.argv.includes('--fifth');
+const DIR = path.join(
+  OUT,
+  FIFTH ? 'tempo-heldout5' : FOURTH ? 'tempo-heldout4' : THIRD ? 'tempo-heldout3' : 'tempo-heldout2',
+);
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 
@@ -126,12 +131,17 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = FOURTH ? tempo4Set(DIR) : THIRD ? tempo3Set(DIR) : tempoHeldOut2Set(DIR);
+const { files, missing } = FIFTH
+  ? tempo5Set(DIR)
+  : FOURTH
+    ? tempo4Set(DIR)
+    : THIRD
+      ? tempo3Set(DIR)
+      : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-console.log(
-  `${FOURTH ? 'fourth' : THIRD ? 'third' : 'second'} held-out set: ${songs} songs, ${files.length - songs} drum files`,
-);
+const setName = FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
+console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 const tools: [string, (t: TruthFile) => Estimate][] = [];
 if (!process.argv.includes('--no-shub')) {

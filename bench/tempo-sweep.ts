@@ -6,6 +6,7 @@
  *   node dist/bench/tempo-sweep.js            tuning and held-out: Acc1, Acc2, beat F (songs; drum files)
  *   node dist/bench/tempo-sweep.js --sweep    plus held-out Acc1 with each parameter at 0.9× and 1.1× its value
  *   node dist/bench/tempo-sweep.js --misses   plus the files missed at Acc1, with the decision's alternatives
+ *   node dist/bench/tempo-sweep.js --skip-tuning --held-out-4   only the numbered sets named
  *   node dist/bench/tempo-sweep.js --held-out-2   plus the second held-out set (fixtures/tempotruth.ts)
  *   node dist/bench/tempo-sweep.js --held-out-3   plus the third held-out set (after its one CLI evaluation,
  *                                             bench/tempo-heldout2.ts --third; for the ±10 % sweep)
@@ -18,83 +19,19 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { groundTruthSet, heldOutSet, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
-import { openAudio } from '../src/io/audio.js';
-import { resolveFfmpeg } from '../src/io/ffmpeg.js';
-import { feedSource } from '../src/engines/analysis/pipeline.js';
-import {
-  TEMPO_PARAMETERS,
-  inRange,
-  stftLayout,
-  withParameterValue,
-  type ParameterSpec,
-} from '../src/engines/analysis/params.js';
-import { createFeatureExtractor } from '../src/engines/spectral/index.js';
-import { detectOnsets, onsetInput } from '../src/engines/onsets/index.js';
-import { estimateTempoWithDecision, type TempoInput } from '../src/engines/tempo/index.js';
+import { tempo5Set } from '../fixtures/tempo5.js';
+import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
+import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
+import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
-
-interface Item {
-  truth: TruthFile;
-  input: TempoInput;
-}
-
-/** The envelopes of one file, cached in bench/out/tempo-features (recomputed when the audio is newer). */
-async function features(truth: TruthFile): Promise<Item> {
-  const cache = path.join(OUT, 'tempo-features', `${path.basename(truth.file)}.json`);
-  if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(truth.file).mtimeMs) {
-    const c = JSON.parse(readFileSync(cache, 'utf8')) as TempoInput;
-    // caches written before the tempo engine read the pitch-class profile are recomputed
-    if (c.pitchClass) return { truth, input: c };
-  }
-  const item = await computeFeatures(truth);
-  mkdirSync(path.dirname(cache), { recursive: true });
-  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes } = item.input;
-  const plain = (x: ArrayLike<number> | undefined) => (x ? Array.from(x) : undefined);
-  writeFileSync(
-    cache,
-    JSON.stringify({
-      odf: plain(odf),
-      odfLow: plain(odfLow),
-      chroma: plain(chroma),
-      pitchClass: plain(pitchClass),
-      hopSeconds,
-      onsetTimes,
-    }),
-  );
-  return item;
-}
-
-async function computeFeatures(truth: TruthFile): Promise<Item> {
-  const source = await openAudio(truth.file, { ffmpeg: resolveFfmpeg() });
-  try {
-    const stft = createFeatureExtractor(source.format, { spectrum: true, pitch: false });
-    await feedSource(source, [stft]);
-    const r = stft.finish();
-    const rate = source.format.sampleRate;
-    const onsets = detectOnsets(onsetInput(r, rate, stftLayout(rate).windowSamples));
-    return {
-      truth,
-      input: {
-        odf: r.odf,
-        odfLow: r.odfLow,
-        chroma: r.chroma,
-        pitchClass: r.pitchClass,
-        hopSeconds: r.hopSeconds,
-        onsetTimes: onsets.times,
-      },
-    };
-  } finally {
-    await source.close();
-  }
-}
 
 interface Figures {
   acc1: number;
@@ -156,6 +93,16 @@ const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 const withParameter = <T>(name: keyof typeof TEMPO_PARAMETERS, value: number, fn: () => T): T =>
   withParameterValue(TEMPO_PARAMETERS[name] as ParameterSpec, value, fn);
 
+/**
+ * --cached-only: the tuning set and the first held-out set only with the files whose envelopes are already cached
+ * (a partial run on a loaded machine; say so). The numbered sets are always complete.
+ */
+const CACHED_ONLY = process.argv.includes('--cached-only');
+const features = (t: TruthFile): Promise<Item | undefined> =>
+  CACHED_ONLY && !isCached(t) ? Promise.resolve(undefined) : computeOrRead(t);
+const allFeatures = (t: TruthFile): Promise<Item | undefined> => computeOrRead(t);
+const some = (xs: (Item | undefined)[]): Item[] => xs.filter((x): x is Item => x !== undefined);
+
 async function main() {
   const tuningDir = path.join(OUT, 'truth');
   const heldDir = path.join(OUT, 'held-out');
@@ -172,36 +119,47 @@ async function main() {
   // evaluation's tuning-kit pattern stems (fixtures/drumtruth.ts TUNING_KITS, seeds 8000 + i)
   const patternDir = path.join(OUT, 'drum-truth-tuning');
   mkdirSync(patternDir, { recursive: true });
-  const tuning = await Promise.all(
-    [
-      ...groundTruthSet(tuningDir),
-      ...tempoTuningSet(tuningDir),
-      ...heldOutDrumSet(patternDir, { tuning: true }).files,
-    ].map(features),
-  );
-  const held = await Promise.all(heldOutSet(heldDir).map(features));
+  // --skip-tuning: only the numbered sets asked for (quicker while exploring; never to choose a value)
+  const skip = process.argv.includes('--skip-tuning');
+  const tuning = skip
+    ? []
+    : await Promise.all(
+        [
+          ...groundTruthSet(tuningDir),
+          ...tempoTuningSet(tuningDir),
+          ...heldOutDrumSet(patternDir, { tuning: true }).files,
+        ].map(features),
+      ).then(some);
+  const held = skip ? [] : some(await Promise.all(heldOutSet(heldDir).map(features)));
   const t = evaluate(tuning);
   const h = evaluate(held);
   // --held-out-2: the second held-out set (fixtures/tempotruth.ts), committed before shub ran on it
   const held2Dir = path.join(OUT, 'tempo-heldout2');
   mkdirSync(held2Dir, { recursive: true });
   const held2 = process.argv.includes('--held-out-2')
-    ? await Promise.all(tempoHeldOut2Set(held2Dir).files.map(features))
+    ? some(await Promise.all(tempoHeldOut2Set(held2Dir).files.map(allFeatures)))
     : undefined;
   const h2 = held2 ? evaluate(held2) : undefined;
   const held3Dir = path.join(OUT, 'tempo-heldout3');
   mkdirSync(held3Dir, { recursive: true });
   const held3 = process.argv.includes('--held-out-3')
-    ? await Promise.all(tempo3Set(held3Dir).files.map(features))
+    ? some(await Promise.all(tempo3Set(held3Dir).files.map(allFeatures)))
     : undefined;
   const h3 = held3 ? evaluate(held3) : undefined;
   // --held-out-4: the fourth held-out set (fixtures/tempo4.ts, h-tempo5), after its one CLI evaluation
   const held4Dir = path.join(OUT, 'tempo-heldout4');
   mkdirSync(held4Dir, { recursive: true });
   const held4 = process.argv.includes('--held-out-4')
-    ? await Promise.all(tempo4Set(held4Dir).files.map(features))
+    ? some(await Promise.all(tempo4Set(held4Dir).files.map(allFeatures)))
     : undefined;
   const h4 = held4 ? evaluate(held4) : undefined;
+  // --held-out-5: the fifth held-out set (fixtures/tempo5.ts, h-tempo6), only after its one CLI evaluation
+  const held5Dir = path.join(OUT, 'tempo-heldout5');
+  mkdirSync(held5Dir, { recursive: true });
+  const held5 = process.argv.includes('--held-out-5')
+    ? some(await Promise.all(tempo5Set(held5Dir).files.map(allFeatures)))
+    : undefined;
+  const h5 = held5 ? evaluate(held5) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -213,6 +171,7 @@ async function main() {
     ...(h2 ? [['held-out 2', h2] as const] : []),
     ...(h3 ? [['held-out 3', h3] as const] : []),
     ...(h4 ? [['held-out 4', h4] as const] : []),
+    ...(h5 ? [['held-out 5', h5] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -230,7 +189,8 @@ async function main() {
       `\n| ${axes.map((a) => a.name).join(' | ')} | tuning Acc1 songs | tuning Acc1 drums | ` +
         'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |' +
         `${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
-        `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}`,
+        `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}` +
+        `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}`,
     );
     for (const c of combos) {
       const run = (k: number): (Figures | undefined)[] =>
@@ -241,6 +201,7 @@ async function main() {
               held2 ? evaluate(held2) : undefined,
               held3 ? evaluate(held3) : undefined,
               held4 ? evaluate(held4) : undefined,
+              held5 ? evaluate(held5) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -257,6 +218,7 @@ async function main() {
     if (h2) console.log('\nheld-out 2 misses:\n' + h2.misses.join('\n'));
     if (h3) console.log('\nheld-out 3 misses:\n' + h3.misses.join('\n'));
     if (h4) console.log('\nheld-out 4 misses:\n' + h4.misses.join('\n'));
+    if (h5) console.log('\nheld-out 5 misses:\n' + h5.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

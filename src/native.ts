@@ -492,8 +492,17 @@ export interface NativeAddon {
 // ---- drums (shub drums detect/replace, issue 13): native/src/drumdetect.cc ---------------------
 
 export interface NativeAddon {
-  /** Interleaved PCM of `frames` frames → one Float32Array per channel (NaN/Inf: RangeError). */
-  drumsDecode(pcm: Uint8Array, format: PcmFormat, frames: number, channels: number): Float32Array[];
+  /**
+   * Interleaved PCM of `frames` frames → one Float32Array per channel (NaN/Inf: RangeError): `into` (arrays of
+   * exactly `frames`, returned) or new ones.
+   */
+  drumsDecode(
+    pcm: Uint8Array,
+    format: PcmFormat,
+    frames: number,
+    channels: number,
+    into?: Float32Array[],
+  ): Float32Array[];
   /** The largest |x| of each tick completed in x; state [samples into the open tick, its peak so far]. */
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */

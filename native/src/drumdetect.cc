@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -24,22 +25,44 @@ T typedArg(Napi::Env env, const Napi::Value& v, const std::string& where, const 
   return v.As<T>();
 }
 
-// drumsDecode(pcm, format, frames, channels): planar Float32Arrays. NaN/Inf refused (the reader
-// has already scanned float input; this is the last guard).
+// Mono float samples that need no sanitizing (all finite, within ±kMaxSampleMagnitude: what decodePcm passes
+// through unchanged) copied as they are; false (nothing promised about out) when one does need it.
+bool plainFloatCopy(const uint8_t* src, size_t frames, float* out) {
+  std::memcpy(out, src, frames * sizeof(float));
+  // NaN fails the comparison; a sum of 0/1 flags, so the loop vectorizes
+  size_t outside = 0;
+  for (size_t i = 0; i < frames; i++) outside += !(std::fabs(out[i]) <= shub::kMaxSampleMagnitude);
+  return outside == 0;
+}
+
+// drumsDecode(pcm, format, frames, channels, into?): planar Float32Arrays: `into` (one array of
+// `frames` per channel, reused by the caller: no fresh memory per block) or new ones. NaN/Inf refused
+// (the reader has already scanned float input; this is the last guard).
 Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "drumsDecode";
   const int channels = static_cast<int>(integerArg(env, info[3], where, "channels", 1, shub::kMaxPcmChannels, ""));
   shub::napi::PcmArgs a = shub::napi::pcmArgs(info, where, channels);
-  Napi::Array out = Napi::Array::New(env, channels);
+  const bool reuse = info.Length() > 4 && !info[4].IsUndefined();
+  if (reuse && (!info[4].IsArray() || info[4].As<Napi::Array>().Length() != static_cast<uint32_t>(channels)))
+    throwType(env, where + ": into must be an array of one Float32Array per channel");
+  Napi::Array out = reuse ? info[4].As<Napi::Array>() : Napi::Array::New(env, channels);
   std::vector<float*> ptrs;
   for (int c = 0; c < channels; c++) {
-    Napi::Float32Array arr = Napi::Float32Array::New(env, a.frames);
-    ptrs.push_back(arr.Data());
-    out.Set(static_cast<uint32_t>(c), arr);
+    if (reuse) {
+      auto arr = typedArg<Napi::Float32Array>(env, out.Get(static_cast<uint32_t>(c)), where, "into[c]");
+      if (arr.TypedArrayType() != napi_float32_array || arr.ElementLength() != a.frames)
+        throwRange(env, where + ": into must hold Float32Arrays of exactly `frames` samples");
+      ptrs.push_back(arr.Data());
+    } else {
+      Napi::Float32Array arr = Napi::Float32Array::New(env, a.frames);
+      ptrs.push_back(arr.Data());
+      out.Set(static_cast<uint32_t>(c), arr);
+    }
   }
   shub::DecodeStats stats;
-  if (a.frames > 0) shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
+  if (a.frames > 0 && !(a.format == shub::PcmFormat::F32 && channels == 1 && plainFloatCopy(a.data, a.frames, ptrs[0])))
+    shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
   if (stats.nonFinite > 0) throwRange(env, where + ": the block holds NaN/Inf samples");
   return out;
 }
@@ -77,6 +100,51 @@ Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
   return shub::napi::f32Array(env, std::move(peaks));
 }
 
+typedef double v4d __attribute__((vector_size(32)));
+
+// xy[d − lo] = Σ_i x[i] · y[base − d + i] (i < n) for d in [lo, hi], each in four partial sums (the terms
+// i ≡ k mod 4 in s_k, the tail in s0, then (s0 + s1) + (s2 + s3)). Four lags run together in the lanes of
+// a vector (lane l: lag d + 3 − l, whose y starts one sample earlier per lane), each lane adding exactly the
+// terms of its lag in the scalar order (no FMA on either path): the same sums to the bit, AVX2 where the
+// CPU has it.
+__attribute__((target_clones("avx2", "default"))) void lagProducts(const double* px, const double* py, int64_t n,
+                                                                   int64_t base, int64_t lo, int64_t hi, double* xy) {
+  const int64_t n4 = n & ~static_cast<int64_t>(3);
+  int64_t d = lo;
+  auto load = [](const double* p) {
+    v4d v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
+  for (; d + 3 <= hi; d += 4) {
+    const double* q = py + (base - d - 3);
+    v4d s0 = {}, s1 = {}, s2 = {}, s3 = {};
+    int64_t i = 0;
+    for (; i < n4; i += 4) {
+      s0 += px[i] * load(q + i);
+      s1 += px[i + 1] * load(q + i + 1);
+      s2 += px[i + 2] * load(q + i + 2);
+      s3 += px[i + 3] * load(q + i + 3);
+    }
+    for (; i < n; i++) s0 += px[i] * load(q + i);
+    const v4d r = (s0 + s1) + (s2 + s3);
+    for (int l = 0; l < 4; l++) xy[d + 3 - l - lo] = r[l];
+  }
+  for (; d <= hi; d++) {
+    const double* q = py + (base - d);
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int64_t i = 0;
+    for (; i < n4; i += 4) {
+      s0 += px[i] * q[i];
+      s1 += px[i + 1] * q[i + 1];
+      s2 += px[i + 2] * q[i + 2];
+      s3 += px[i + 3] * q[i + 3];
+    }
+    for (; i < n; i++) s0 += px[i] * q[i];
+    xy[d - lo] = (s0 + s1) + (s2 + s3);
+  }
+}
+
 // drumsBestLag(x, y, n, base, lo, hi): the delay d in [lo, hi] whose y[base − d + i] (i < n) best
 // explains x[i] by least squares; [d, gain, explained energy (xy²/yy)].
 Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
@@ -98,22 +166,15 @@ Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
   const double* px = x.Data();
   const double* py = y.Data();
   double bestD = static_cast<double>(lo), bestGain = 0, bestScore = 0;
-  // the window's energy slides with d (one sample in, one out); the products in four partial sums
+  std::vector<double> products(static_cast<size_t>(hi - lo + 1));
+  lagProducts(px, py, n, base, lo, hi, products.data());
+  // the window's energy slides with d (one sample in, one out)
   double yy = 0;
   for (int64_t i = 0; i < n; i++) yy += py[base - lo + i] * py[base - lo + i];
   for (int64_t d = lo; d <= hi; d++) {
     const double* q = py + (base - d);
     if (d > lo) yy += q[0] * q[0] - q[n] * q[n];
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int64_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-      s0 += px[i] * q[i];
-      s1 += px[i + 1] * q[i + 1];
-      s2 += px[i + 2] * q[i + 2];
-      s3 += px[i + 3] * q[i + 3];
-    }
-    for (; i < n; i++) s0 += px[i] * q[i];
-    const double xy = (s0 + s1) + (s2 + s3);
+    const double xy = products[static_cast<size_t>(d - lo)];
     if (yy > 1e-300 && xy * xy / yy > bestScore) {
       bestScore = xy * xy / yy;
       bestGain = xy / yy;
@@ -181,6 +242,43 @@ Napi::Value DrumsUnmix(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// out[m] += gain · Σ_t h[t] · x[j0 + m + half − 1 − t] (x outside [0, nx) is 0). Where every tap falls inside x,
+// the sums run tap by tap over a block of outputs (a loop the compiler vectorizes, AVX2 where the CPU has it),
+// each output's terms still added in tap order from 0: the same operations as the scalar loop (no FMA is
+// allowed on either path), so the result is the same to the bit.
+__attribute__((target_clones("avx2", "default"))) void fractionalAdd(double* po, const float* px, int64_t nx,
+                                                                     const double* h, int64_t nt, int64_t j0,
+                                                                     int64_t count, double gain) {
+  const int64_t half = nt / 2;
+  const int64_t shift = j0 + half - 1;  // x index of tap 0 for output m: shift + m
+  // outputs whose taps all fall inside x: shift + m − (nt − 1) ≥ 0 and shift + m ≤ nx − 1
+  const int64_t inLo = std::min(count, std::max<int64_t>(0, nt - 1 - shift));
+  const int64_t inHi = std::max(inLo, std::min(count, nx - shift));
+  auto scalar = [&](int64_t m) {
+    const int64_t top = shift + m;
+    const int64_t tLo = std::max<int64_t>(0, top - (nx - 1));
+    const int64_t tHi = std::min<int64_t>(nt - 1, top);
+    double v = 0;
+    for (int64_t t = tLo; t <= tHi; t++) v += h[t] * px[top - t];
+    po[m] += gain * v;
+  };
+  for (int64_t m = 0; m < inLo; m++) scalar(m);
+  constexpr int64_t kBlock = 256;
+  double acc[kBlock];
+  for (int64_t m0 = inLo; m0 < inHi; m0 += kBlock) {
+    const int64_t b = std::min(kBlock, inHi - m0);
+    for (int64_t i = 0; i < b; i++) acc[i] = 0;
+    for (int64_t t = 0; t < nt; t++) {
+      const double ht = h[t];
+      const float* xs = px + (shift + m0 - t);
+      for (int64_t i = 0; i < b; i++) acc[i] += ht * static_cast<double>(xs[i]);
+    }
+    double* o = po + m0;
+    for (int64_t i = 0; i < b; i++) o[i] += gain * acc[i];
+  }
+  for (int64_t m = inHi; m < count; m++) scalar(m);
+}
+
 // drumsFractional(out, outStart, x, j0, count, taps, gain): out[outStart + m] += gain · Σ_t taps[t] ·
 // x[j0 + m + half − 1 − t] for m < count (half = taps.length / 2; x outside its range is 0): a sample
 // placed through a windowed-sinc fractional delay (src/engines/drums/replace.ts).
@@ -202,20 +300,8 @@ Napi::Value DrumsFractional(const Napi::CallbackInfo& info) {
   const auto nt = static_cast<int64_t>(taps.ElementLength());
   if (nt % 2 != 0 || outStart + count > static_cast<int64_t>(out.ElementLength()))
     throwRange(env, where + ": taps must be even in number and out must hold outStart + count");
-  const int64_t half = nt / 2;
-  const int64_t nx = static_cast<int64_t>(x.ElementLength());
-  const float* px = x.Data();
-  const double* h = taps.Data();
-  double* po = out.Data() + outStart;
-  for (int64_t m = 0; m < count; m++) {
-    // x index for tap t: j0 + m + half − 1 − t, for t in [0, nt)
-    const int64_t top = j0 + m + half - 1;
-    const int64_t tLo = std::max<int64_t>(0, top - (nx - 1));
-    const int64_t tHi = std::min<int64_t>(nt - 1, top);
-    double v = 0;
-    for (int64_t t = tLo; t <= tHi; t++) v += h[t] * px[top - t];
-    po[m] += gain * v;
-  }
+  fractionalAdd(out.Data() + outStart, x.Data(), static_cast<int64_t>(x.ElementLength()), taps.Data(), nt, j0, count,
+                gain);
   return info.Env().Undefined();
 }
 

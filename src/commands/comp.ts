@@ -41,7 +41,12 @@ import { chooseTakes, parseWeights, type Points } from '../engines/comp/choice.j
 import { CompAssembler, matchGains, placeSeams, type Seam } from '../engines/comp/assembly.js';
 import { autoSections, barSections } from '../engines/comp/sections.js';
 import { GuideError, readMidiNotes } from '../engines/comp/guide.js';
-import { COMP_ASSEMBLY_PARAMETERS, COMP_SECTION_PARAMETERS, type Weights } from '../engines/comp/params.js';
+import {
+  COMP_ASSEMBLY_PARAMETERS,
+  COMP_MEASURE_PARAMETERS,
+  COMP_SECTION_PARAMETERS,
+  type Weights,
+} from '../engines/comp/params.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunInput } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
@@ -439,12 +444,25 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
         reason: out.grid
           ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
-            `(resultant ${round(out.grid.strength, 2)}): in each section the takes whose note starts lie on it are ` +
+            `(resultant ${round(out.grid.strength, 2)}` +
+            (out.grid.fit != null ? `, fit ${round(out.grid.fit, 2)}` : '') +
+            `): in each section the takes whose note starts lie on it are ` +
             'the timing reference'
-          : "the note starts on the takes' pitch tracks lie on no fixed grid: in each section the largest group of " +
-            'takes whose entries agree is the timing reference',
+          : "the note starts on the takes' pitch tracks lie on no fixed grid" +
+            (out.rejectedGrid
+              ? ` (the best, ${round(out.rejectedGrid.periodSeconds * 1000, 1)} ms, holds ` +
+                `${round(100 * (out.rejectedGrid.fit ?? 0), 0)} % of the note starts most takes share beyond ` +
+                `chance, under ${round(100 * COMP_MEASURE_PARAMETERS.gridMinFit.value, 0)} %)`
+              : '') +
+            ': in each section the largest group of takes whose entries agree is the timing reference',
         ...(out.grid
-          ? { inputs: { periodSeconds: round(out.grid.periodSeconds, 5), strength: round(out.grid.strength, 3) } }
+          ? {
+              inputs: {
+                periodSeconds: round(out.grid.periodSeconds, 5),
+                strength: round(out.grid.strength, 3),
+                ...(out.grid.fit != null ? { fit: round(out.grid.fit, 3) } : {}),
+              },
+            }
           : {}),
       });
     choices = chooseTakes(sections, measures, weights, names);

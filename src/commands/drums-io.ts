@@ -20,15 +20,19 @@ export interface SessionFormat {
   channels: (1 | 2)[];
 }
 
-/** Opens every track and checks that they can be read together. */
+/**
+ * Opens every track and checks that they can be read together; `reread`: a second pass over tracks
+ * this run has read and checked whole (not hashed or scanned again).
+ */
 export async function openTracks(
   tracks: readonly SessionTrack[],
   ffmpeg: FfmpegChoice,
   where: string,
+  reread = false,
 ): Promise<{ sources: AudioSource[]; format: SessionFormat }> {
   const sources: AudioSource[] = [];
   try {
-    for (const t of tracks) sources.push(await openAudio(t.file, { ffmpeg }));
+    for (const t of tracks) sources.push(await openAudio(t.file, { ffmpeg, reread }));
     const first = sources[0]!.format;
     const channels = sources.map((s, i) => {
       const c = s.format.channels;
@@ -57,15 +61,18 @@ export async function openTracks(
 
 /**
  * A track's planar blocks as read (the addon's PCM decoder, synchronous: a drum session's tracks are
- * plain mono or stereo at one rate, so no mixer or resampler stands between the file and the detector).
+ * plain mono or stereo at one rate, so no mixer or resampler stands between the file and the detector),
+ * decoded into a spare block of the right length when there is one (fresh memory per block costs its
+ * page faults).
  */
-async function* decoded(source: AudioSource, channels: 1 | 2): AsyncGenerator<Float32Array[]> {
+async function* decoded(source: AudioSource, channels: 1 | 2, spare: Float32Array[][]): AsyncGenerator<Float32Array[]> {
   for (;;) {
     const b = await source.read();
     if (!b) return;
     let planar: Float32Array[];
+    const into = spare.length && spare[spare.length - 1]![0]!.length === b.frames ? spare.pop() : undefined;
     try {
-      planar = native().drumsDecode(b.pcm, b.format, b.frames, channels);
+      planar = native().drumsDecode(b.pcm, b.format, b.frames, channels, into);
     } catch (err) {
       if (/NaN\/Inf/.test((err as Error).message))
         throw new InputError(source.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
@@ -75,13 +82,20 @@ async function* decoded(source: AudioSource, channels: 1 | 2): AsyncGenerator<Fl
   }
 }
 
-/** Equal-length planar blocks of every track, in lockstep, until the (shared) end. */
+/**
+ * Equal-length planar blocks of every track, in lockstep, until the (shared) end. A block yielded is
+ * the consumer's until it asks for the next one (then its memory is decoded into again): copy what
+ * must outlive that.
+ */
 export async function* lockstep(
   sources: readonly AudioSource[],
   format: SessionFormat,
   tracks: readonly SessionTrack[],
 ): AsyncGenerator<Float32Array[][]> {
-  const iters = sources.map((s, i) => decoded(s, format.channels[i]!));
+  // per track: blocks free to decode into, and those handed on or used up since the last yield
+  const spare: Float32Array[][][] = sources.map(() => []);
+  const retired: Float32Array[][][] = sources.map(() => []);
+  const iters = sources.map((s, i) => decoded(s, format.channels[i]!, spare[i]!));
   const pending: { blocks: Float32Array[][]; offset: number }[] = sources.map(() => ({ blocks: [], offset: 0 }));
   const done = sources.map(() => false);
   const available = (i: number) => {
@@ -89,6 +103,11 @@ export async function* lockstep(
     return p.blocks.reduce((s, b) => s + b[0]!.length, 0) - p.offset;
   };
   for (;;) {
+    // the consumer is done with the last yield: what it held may be decoded into again (two spares at most)
+    for (let i = 0; i < sources.length; i++) {
+      for (const b of retired[i]!) if (spare[i]!.length < 2) spare[i]!.push(b);
+      retired[i]!.length = 0;
+    }
     for (let i = 0; i < sources.length; i++) {
       while (!done[i] && available(i) === 0) {
         const r = await iters[i]!.next();
@@ -113,6 +132,7 @@ export async function* lockstep(
       const head = p.blocks[0]!;
       if (p.offset === 0 && head[0]!.length === n) {
         p.blocks.shift();
+        retired[i]!.push(head);
         return head;
       }
       const out = Array.from({ length: ch }, () => new Float32Array(n));
@@ -124,7 +144,7 @@ export async function* lockstep(
         filled += take;
         p.offset += take;
         if (p.offset === b[0]!.length) {
-          p.blocks.shift();
+          retired[i]!.push(p.blocks.shift()!);
           p.offset = 0;
         }
       }

@@ -316,7 +316,8 @@ async function printSession(
   outputs: string[],
 ): Promise<Map<string, string>> {
   const { WavFileSet } = await import('../io/wav-writer.js');
-  const { sources, format } = await openTracks(tracks, o.ffmpeg, where);
+  // the second pass: detectSession read, hashed and scanned every track already
+  const { sources, format } = await openTracks(tracks, o.ffmpeg, where, true);
   const set = new WavFileSet();
   try {
     const writers = await Promise.all(
@@ -325,6 +326,8 @@ async function printSession(
           sampleRate: format.sampleRate,
           channels: processors[i]?.channels ?? format.channels[i]!,
           format: 'f32',
+          // every track keeps its length: the output's sha256 is taken while it is written
+          ...(format.frames > 0 ? { frames: format.frames } : {}),
         }),
       ),
     );

@@ -56,6 +56,12 @@ export interface OpenAudioOptions {
    * else they are collected in `warnings`.
    */
   onWarning?: (message: string) => void;
+  /**
+   * The file was read whole and checked earlier in this run (a command's second pass over it): its bytes
+   * are not hashed again (sha256() rejects) and its float samples not scanned again (a decoder still refuses
+   * NaN/Inf). Default false.
+   */
+  reread?: boolean;
 }
 
 const DEFAULT_BLOCK_BYTES = 1 << 20;
@@ -91,16 +97,30 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
     const sniff = await sniffWav(fh, file, size);
     if (sniff.kind === 'wav') {
       checkRanges(file, sniff.layout.format);
-      const inner = new WavSource(file, fh, size, sniff.layout, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
-      return new CheckedSource(inner, sink, sniff.layout.warnings);
+      const inner = new WavSource(
+        file,
+        fh,
+        size,
+        sniff.layout,
+        options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+        !options.reread,
+      );
+      return new CheckedSource(inner, sink, sniff.layout.warnings, !options.reread);
     }
     await fh.close();
     const probe = await probeFfmpeg(file, options.ffmpeg, size);
     checkRanges(file, probe.format);
     const decoder = await decodeWithFfmpeg(file, options.ffmpeg, size);
-    const inner = new FfmpegSource(file, size, probe.format, decoder, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    const inner = new FfmpegSource(
+      file,
+      size,
+      probe.format,
+      decoder,
+      options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+      !options.reread,
+    );
     inner.estimated = probe.durationEstimated;
-    return new CheckedSource(inner, sink, []);
+    return new CheckedSource(inner, sink, [], !options.reread);
   } catch (err) {
     await fh.close().catch(() => undefined);
     throw err;
@@ -299,10 +319,11 @@ class CheckedSource implements AudioSource {
     private readonly inner: RawSource,
     private readonly sink: ((message: string) => void) | undefined,
     openWarnings: string[],
+    scan = true,
   ) {
     const f = inner.format;
     const float = f.codec === 'pcm_f32le' || f.codec === 'pcm_f64le' || inner instanceof FfmpegSource;
-    this.check = float ? new SampleCheck(inner.file, f.sampleRate, f.channels) : undefined;
+    this.check = float && scan ? new SampleCheck(inner.file, f.sampleRate, f.channels) : undefined;
     for (const w of openWarnings) this.warn(w);
   }
 
@@ -421,6 +442,7 @@ class WavSource implements RawSource {
     readonly sizeBytes: number,
     private readonly layout: WavLayout,
     blockBytes: number,
+    private readonly hashing = true,
   ) {
     this.format = layout.format;
     // a short data chunk was judged from the header (sniffWav): what is there is what is read
@@ -434,6 +456,7 @@ class WavSource implements RawSource {
   }
 
   private async hashRange(from: number, to: number): Promise<void> {
+    if (!this.hashing) return;
     const scratch = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, to - from)));
     for (let pos = from; pos < to;) {
       const { bytesRead } = await this.fh.read(scratch, 0, Math.min(scratch.length, to - pos), pos);
@@ -464,7 +487,7 @@ class WavSource implements RawSource {
     }
     this.dataPos += got;
     const pcm = buf.subarray(0, got);
-    this.hash.update(pcm);
+    if (this.hashing) this.hash.update(pcm);
     return { pcm, format: this.layout.pcmFormat, frames: got / this.layout.blockAlign };
   }
 
@@ -477,6 +500,7 @@ class WavSource implements RawSource {
   }
 
   async sha256(): Promise<string> {
+    if (!this.hashing) throw new Error(`internal: ${this.file} was opened again without hashing`);
     while (this.digest === undefined) {
       if ((await this.read()) === null) break;
     }
@@ -506,6 +530,7 @@ class FfmpegSource implements RawSource {
     readonly format: AudioFormat,
     private readonly decoder: Awaited<ReturnType<typeof decodeWithFfmpeg>>,
     private readonly blockBytes: number,
+    hashing = true,
   ) {
     this.frameBytes = 4 * format.channels;
     this.declaredFrames = format.durationSeconds ? Math.round(format.durationSeconds * format.sampleRate) : null;
@@ -514,9 +539,11 @@ class FfmpegSource implements RawSource {
     // ffmpeg's output ran past unread (a stem read after the others were opened came out silent)
     this.prefetched = this.iterator.next();
     this.prefetched.catch(() => undefined);
-    this.hashPromise = hashFile(file).catch((err: unknown) => {
-      throw fileSystemError(file, err);
-    });
+    this.hashPromise = hashing
+      ? hashFile(file).catch((err: unknown) => {
+          throw fileSystemError(file, err);
+        })
+      : Promise.reject(new Error(`internal: ${file} was opened again without hashing`));
     this.hashPromise.catch(() => undefined);
     this.decoder.done.catch(() => undefined);
   }

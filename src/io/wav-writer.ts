@@ -4,6 +4,7 @@
  * chunk reserved — renames the file into place and returns its sha256. abort() removes the
  * temporary file (SPEC §3: a failed run leaves no partial output).
  */
+import { createHash, type Hash } from 'node:crypto';
 import { mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { PcmFormat } from '../native.js';
@@ -27,19 +28,32 @@ export interface WavWriterSpec {
   sampleRate: number;
   channels: number;
   format: PcmFormat;
+  /**
+   * The frames that will be written, when known in advance: the file's sha256 is then taken on the way
+   * (finish() reads nothing back; a different count falls back to reading the file).
+   */
+  frames?: number;
 }
 
 export class WavWriter {
   private position = HEADER_BYTES;
   private dataBytes = 0;
   private closed = false;
+  /** sha256 of the header for `spec.frames` and the data written so far (null: frames not known). */
+  private readonly hash: Hash | null = null;
+  private readonly expectedBytes: number = -1;
 
   private constructor(
     readonly target: string,
     private readonly tmp: string,
     private readonly fh: FileHandle,
     readonly spec: WavWriterSpec,
-  ) {}
+  ) {
+    if (spec.frames !== undefined && Number.isSafeInteger(spec.frames) && spec.frames >= 0) {
+      this.expectedBytes = spec.frames * BYTES[spec.format] * spec.channels;
+      this.hash = createHash('sha256').update(this.header(this.expectedBytes));
+    }
+  }
 
   static async create(target: string, spec: WavWriterSpec): Promise<WavWriter> {
     await mkdir(path.dirname(path.resolve(target)), { recursive: true });
@@ -78,6 +92,7 @@ export class WavWriter {
     } catch (err) {
       throw withPath(err, this.target);
     }
+    this.hash?.update(bytes);
     this.position += bytes.length;
     this.dataBytes += bytes.length;
   }
@@ -85,13 +100,17 @@ export class WavWriter {
   /** close(), then the file's sha256. */
   async finish(): Promise<string> {
     await this.close();
+    if (this.hash && this.dataBytes === this.expectedBytes) {
+      if (this.dataBytes & 1) this.hash.update(Buffer.alloc(1));
+      return this.hash.digest('hex');
+    }
     return hashFile(this.target);
   }
 
-  /** Writes the header and renames into place. */
-  async close(): Promise<void> {
-    const rf64 = this.dataBytes > MAX_RIFF_DATA;
-    const base = wavHeader({ ...this.spec, dataBytes: this.dataBytes, rf64 });
+  /** The header for `dataBytes` of data. */
+  private header(dataBytes: number): Buffer {
+    const rf64 = dataBytes > MAX_RIFF_DATA;
+    const base = wavHeader({ ...this.spec, dataBytes, rf64 });
     let header: Buffer;
     if (rf64) header = base;
     else {
@@ -105,6 +124,12 @@ export class WavWriter {
     }
     if (header.length !== HEADER_BYTES)
       throw new Error(`internal: WAV header of ${header.length} bytes, expected ${HEADER_BYTES}`);
+    return header;
+  }
+
+  /** Writes the header and renames into place. */
+  async close(): Promise<void> {
+    const header = this.header(this.dataBytes);
     try {
       await this.fh.write(header, 0, header.length, 0);
       if (this.dataBytes & 1) await this.fh.write(Buffer.alloc(1), 0, 1, this.position);

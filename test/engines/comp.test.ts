@@ -16,12 +16,14 @@ import {
   activity,
   consensusTiming,
   fineActivity,
+  gridFit,
   gridDeviation,
   largestGroup,
   noteStarts,
   levelFit,
   onsetGrid,
   parseKey,
+  sharedStarts,
   type TakeSectionMeasures,
 } from '../../src/engines/comp/measures.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -523,5 +525,74 @@ test('timing consensus without a grid: a late pair does not outvote the take in 
   assert.deepEqual(
     two.lags.map((l) => Math.round(l!)),
     [4, -4],
+  );
+});
+
+test('onset grid: takes 30–120 ms off in most sections do not split an eighth grid into thirds', () => {
+  // note starts (ms) that measureTakes found on the four takes of held-out-4 seed 801 (bench/comp-eval.ts:
+  // contralto, straight eighths at 78 bpm = 384.6 ms, three defects in four late or early entries); the
+  // starts of takes 100–120 ms off lie near the lines a third of an eighth apart, which split the grid
+  // into 128.6 ms when every start counted for a split
+  const ms = [
+    [
+      431, 1213, 1984, 6535, 8844, 12588, 13761, 14537, 18853, 20009, 20771, 25007, 25762, 26931, 27703, 31251, 33185,
+      34331, 37304, 38838, 39229,
+    ],
+    [
+      381, 1163, 1934, 6545, 8854, 12769, 13911, 14697, 18853, 19999, 20781, 25077, 25832, 27001, 27763, 31080, 32237,
+      33005, 34171, 37244, 38788, 39169,
+    ],
+    [
+      381, 1163, 1934, 2700, 6425, 12699, 13841, 18893, 20069, 20831, 25047, 25822, 26971, 27753, 31080, 33005, 34181,
+      37314, 38848, 39229,
+    ],
+    [
+      381, 1173, 1934, 2690, 6425, 8713, 8743, 12759, 13901, 18943, 20109, 20851, 25117, 25862, 27041, 27793, 31150,
+      32317, 33075, 34251, 37435, 38958, 39349,
+    ],
+  ];
+  const takes = ms.map((t) => t.map((x) => x / 1000));
+  const S = (8 * 60) / 78;
+  const sections = Array.from({ length: 7 }, (_, s) => ({ name: `S${s}`, startSeconds: S * s, endSeconds: S * s + S }));
+  const g = onsetGrid(takes, sections)!;
+  assert.ok(Math.abs(g.periodSeconds - 60 / 78 / 2) < 0.001, `period ${g.periodSeconds}`);
+  // sections 2–6 (fixture truth: the entry offsets drawn, ms; 0 for a take in time or with another defect)
+  const truth = [
+    [0, 0, -113, -109],
+    [-98, 77, 0, 65],
+    [0, 0, 52, 100],
+    [0, 66, 57, 99],
+    [96, -71, -73, 0],
+  ];
+  truth.forEach((row, i) =>
+    row.forEach((want, k) => {
+      const dev = gridDeviation(takes[k]!, sections[i + 1]!, g)! * 1000;
+      assert.ok(Math.abs(dev - want) < 20, `S${i + 2} take ${k + 1}: ${dev} for ${want}`);
+    }),
+  );
+});
+
+test('grid fit: note starts most takes share on the grid fit near 1, starts that ignore it near 0', () => {
+  const rand = mulberry32(3);
+  const P = 0.3;
+  // three takes sharing notes on a 0.3 s grid (±8 ms), and three sharing irregular starts (speech-like)
+  const notes = Array.from({ length: 60 }, (_, i) => 0.1 + P * i).filter(() => rand() < 0.6);
+  const words = Array.from({ length: 40 }, () => rand() * 18).sort((a, b) => a - b);
+  const sung = Array.from({ length: 3 }, () => notes.map((t) => t + (rand() - 0.5) * 0.016));
+  const spoken = Array.from({ length: 3 }, () => words.map((t) => t + (rand() - 0.5) * 0.016));
+  const g = { periodSeconds: P, phaseSeconds: 0.1, strength: 1 };
+  assert.ok(gridFit(sung, g)! > 0.9, `sung ${gridFit(sung, g)}`);
+  assert.ok(Math.abs(gridFit(spoken, g)!) < 0.2, `spoken ${gridFit(spoken, g)}`);
+  // a take alone in its starts adds nothing (shared by more than half of the takes only)
+  assert.deepEqual(sharedStarts([[1, 2, 3], [1.01, 2.5], [5]], 0.025), [1, 1.01]);
+  assert.equal(
+    gridFit(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      g,
+    ),
+    null,
   );
 });

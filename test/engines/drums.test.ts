@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { parseMidi } from 'midi-file';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../../src/engines/drums/replace.js';
 import { drumMidi } from '../../src/engines/drums/midi.js';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
+import { StemAnalyzer, classifyStemHits, type FoundHit } from '../../src/engines/drums/stem.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { drumStem } from '../../fixtures/drumkit.js';
 import { detectStem, scoreStem } from '../../bench/drums-eval.js';
@@ -456,6 +456,44 @@ test('stem classes: a kick with a hat over it is a kick and a hat; noise with a 
   for (const t of kickHats) assert.deepEqual(at(t), ['hihat', 'kick'], `kick + hat at ${t}: ${summary}`);
   for (const t of noise) assert.deepEqual(at(t), ['hihat'], `noise at ${t}: ${summary}`);
   assert.equal(hits.length, kicks.length + snares.length + 2 * kickHats.length + noise.length, summary);
+});
+
+test('stem second pass: a noisy "snare" just before a kick is the hat of a kick + hat split; a tonal one stays', () => {
+  // the features a stem gives (what each band adds, dB; its decays; the added spectrum's centroid and flatness):
+  // six kicks alone, then three pairs where a hit with body and top but no kick band (a snare by the band rule) comes
+  // 8 ms before a kick — once adding noise (flatness 0.05: the hat), once a tonal body (0.001: a snare), once 40 ms
+  // before the kick (no split)
+  const rate = 48000;
+  const features = (share: number[], addedDb: number[], flatness: number, centroidHz: number) => ({
+    share,
+    addedDb,
+    decayMs: [NaN, 30, 50, 60],
+    centroidHz,
+    flatness,
+  });
+  const kick = (t: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.8,
+    top: 0.01,
+    rise: 20,
+    features: features([0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 0.001, 80),
+  });
+  const first = (t: number, flatness: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.2,
+    rise: 20,
+    features: features([0.02, 0.55, 0.25, 0.18], [-40, -15, -19, -20], flatness, 400),
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map(kick);
+  found.push(first(3.5, 0.05), kick(3.508), first(4, 0.001), kick(4.008), first(4.5, 0.05), kick(4.54));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['hihat'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /kick \+ hat whose kick band triggered/);
+  assert.deepEqual(at(4), ['snare']);
+  assert.deepEqual(at(4.5), ['snare']);
+  for (const t of [0.5, 3.508, 4.008, 4.54]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
 });
 
 test('detect: a soft hat swelling over 15 ms inside a louder hat ring is found by the swell test only', async () => {

@@ -555,17 +555,32 @@ export const TEMPO_PARAMETERS = {
     1,
     '',
     [0, 1],
-    'when the full-band envelope is not periodic (minPeriodicity), the periodicity and levels are read again on ' +
-      'the beat envelope (full + low band: the kick carries the tempo under sustained or tremolo pads); 0: off',
+    'when the full-band envelope is not periodic (minPeriodicitySigma), the levels are read on the beat envelope ' +
+      '(full + low band: the kick carries the tempo under sustained or tremolo pads); 0: off',
     true,
   ),
-  minPeriodicity: p(
-    0.25,
-    '',
-    [0, 2],
-    'evidence for a beat: the comb-weighted envelope autocorrelation at 1–4 periods of the chosen tempo; below it ' +
-      'tempo is null (read at the most periodic candidate level; music and drums measured 0.33–1.7, speech and ' +
-      'noise at most 0.11)',
+  minPeriodicitySigma: p(
+    4.2,
+    'σ',
+    [0, 100],
+    'evidence for a beat: the best comb-weighted envelope autocorrelation over the tempo grid, in units of its own ' +
+      "sampling spread (Bartlett: √((1 + 2 Σ r(j)²) / N) over the envelope's short lags, N at most " +
+      'periodicityReferenceSeconds of frames), on the full band or the beat envelope; below it tempo is null ' +
+      '(h-tempo6: speech and noise measured at most 3.8; music from 3.2, most above 5)',
+  ),
+  periodicityShortLagSeconds: p(
+    0.05,
+    's',
+    [0.005, 0.5],
+    "the periodicity gate's short lags: the autocorrelation within one event's length, which makes a smooth " +
+      'envelope (speech syllables, pads) count fewer independent samples than frames',
+  ),
+  periodicityReferenceSeconds: p(
+    20,
+    's',
+    [1, 600],
+    'the periodicity gate counts at most this many seconds of frames: a long recording of speech gains no ' +
+      'significance from its length alone',
   ),
 } as const;
 

@@ -264,6 +264,8 @@ export interface MeasureOutput {
   timingOffsetMs: number;
   /** No guide: the takes' onset grid that anchors each section's timing (null: none found). */
   grid?: OnsetGrid | null;
+  /** No guide: the grid found but not used, as it explains too few shared note starts (gridMinFit). */
+  rejectedGrid?: OnsetGrid;
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -370,6 +372,13 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       starts = found.map((x) => x.map((y) => (y.step ? y.seconds - stepDelay + gapDelay : y.seconds)));
       grid = onsetGrid(starts, sections);
     }
+  }
+  // a grid that explains too few of the notes most takes share is none (speech: a period whose
+  // resultant passes by chance on many starts): each section's timing then comes from the takes alone
+  let rejectedGrid: OnsetGrid | undefined;
+  if (grid && grid.fit != null && grid.fit < COMP_MEASURE_PARAMETERS.gridMinFit.value) {
+    rejectedGrid = grid;
+    grid = null;
   }
   const consensus =
     kind === 'consensus'
@@ -501,6 +510,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     reference: kind,
     timingOffsetMs: common,
     ...(kind === 'consensus' ? { grid } : {}),
+    ...(rejectedGrid ? { rejectedGrid } : {}),
   };
 }
 
@@ -556,6 +566,8 @@ export interface OnsetGrid {
   phaseSeconds: number;
   /** Resultant length of every onset's phase on the grid over the whole song (1: all on it). */
   strength: number;
+  /** gridFit: how well it explains the note starts most takes share (null: too few of them). */
+  fit?: number | null;
 }
 
 /** Per section, Σ|Σ e^{2πi t/P}| over the section's onsets, divided by the onsets' count. */
@@ -581,7 +593,9 @@ function sectionFit(bySection: Float64Array[], count: number, period: number): n
  * one phase holds over the whole song, then fitted robustly (robustGrid) and split while the notes use
  * the finer grid (gridSubdivisionShare). Null when the onsets are not on one grid (speech, rubato):
  * their resultant on it stays under gridMinStrength. Most takes are in time in most sections, so
- * the grid is theirs and a section where most takes share an early entry does not move it.
+ * the grid is theirs and a section where most takes share an early entry does not move it. The
+ * grid's `fit` (gridFit) says how well it explains the starts most takes share; measureTakes sets a
+ * grid under gridMinFit aside.
  */
 export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | null {
   const M = COMP_MEASURE_PARAMETERS;
@@ -632,26 +646,91 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
   }
   if (!grid || grid.strength < M.gridMinStrength.value) return null;
   grid = robustGrid(all, refinePeriod(all, grid, T), T);
-  // the notes' own grid: halves or thirds of it while enough starts lie on the lines in between
+  // the notes' own grid: halves or thirds of it while the finer grid explains enough more of the starts
+  // (gridSubdivisionShare of them) than the coarser one: the starts within the tolerance of its lines
+  // less those as near the middles between them (entries of takes 30–120 ms late or early spread over
+  // lines and middles alike; the song's notes lie on lines, and notes on the lines in between lie on
+  // the coarser grid's middles). The finer grid is sought again first: P/k of a coarse grid a few per
+  // cent off drifts by whole lines over the song.
   const tol = M.consensusToleranceSeconds.value;
   for (;;) {
     const g: OnsetGrid = grid;
-    const between = [2, 3].map((k) => {
-      const P = g.periodSeconds / k;
-      let c = 0;
-      for (const t of all) {
-        const x = (((t - g.phaseSeconds) % P) + P) % P;
-        const d = x >= P / 2 ? x - P : x;
-        const line = Math.round((t - g.phaseSeconds - d) / P);
-        if (Math.abs(d) <= tol && ((line % k) + k) % k !== 0) c++;
-      }
-      return { k, c };
+    const base = explained(all, g, tol);
+    const finer = [2, 3].map((k) => {
+      const fine = refinePeriod(all, { ...g, periodSeconds: g.periodSeconds / k }, T);
+      return { fine, gain: explained(all, fine, tol) - base };
     });
-    const sub = between.reduce((x, y) => (y.c > x.c ? y : x));
-    if (sub.c < M.gridSubdivisionShare.value * all.length || g.periodSeconds / sub.k < M.gridMinSeconds.value) break;
-    grid = robustGrid(all, refinePeriod(all, { ...g, periodSeconds: g.periodSeconds / sub.k }, T), T);
+    const sub = finer.reduce((x, y) => (y.gain > x.gain ? y : x));
+    if (sub.gain < M.gridSubdivisionShare.value * all.length || sub.fine.periodSeconds < M.gridMinSeconds.value) break;
+    grid = robustGrid(all, sub.fine, T);
   }
-  return grid;
+  return { ...grid, fit: gridFit(onsets, grid) };
+}
+
+/**
+ * How well a grid explains the song's notes: of the note starts that more than half of the takes share
+ * (sharedStarts), the share within half of consensusToleranceSeconds of a line beyond the share chance
+ * puts there (tolerance / period): (share − chance) / (1 − chance); 1 when every shared start lies on
+ * the grid, about 0 for starts that ignore it (speech, rubato). Null with fewer than 8 shared starts.
+ */
+export function gridFit(onsets: number[][], g: OnsetGrid): number | null {
+  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  const common = sharedStarts(onsets, tol);
+  if (common.length < 8) return null;
+  const P = g.periodSeconds;
+  let on = 0;
+  for (const t of common) {
+    const x = (((t - g.phaseSeconds) % P) + P) % P;
+    if (Math.min(x, P - x) <= tol / 2) on++;
+  }
+  const chance = Math.min(1, tol / P);
+  return chance >= 1 ? 0 : (on / common.length - chance) / (1 - chance);
+}
+
+/**
+ * How many starts a grid explains: those within `tol` of its lines less those within `tol` of the
+ * middles between them (as many as chance, or takes off by a fraction of a line, put on the lines).
+ */
+function explained(all: number[], g: OnsetGrid, tol: number): number {
+  const P = g.periodSeconds;
+  let c = 0;
+  for (const t of all) {
+    const x = (((t - g.phaseSeconds) % P) + P) % P;
+    const d = Math.min(x, P - x);
+    if (d <= tol) c++;
+    else if (d >= P / 2 - tol) c--;
+  }
+  return c;
+}
+
+/**
+ * The starts that more than half of the takes share: a take's start with starts of other takes within
+ * `tol` of it, so that with it more than half of all takes start there (with one take: all its starts).
+ */
+export function sharedStarts(onsets: number[][], tol: number): number[] {
+  const N = onsets.length;
+  const sorted = onsets.map((x) => Float64Array.from(x).sort());
+  const near = (xs: Float64Array, t: number) => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]! < t - tol) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < xs.length && xs[lo]! <= t + tol;
+  };
+  const out: number[] = [];
+  sorted.forEach((xs, j) => {
+    for (const t of xs) {
+      let c = 1;
+      sorted.forEach((ys, i) => {
+        if (i !== j && near(ys, t)) c++;
+      });
+      if (c > N / 2) out.push(t);
+    }
+  });
+  return out.sort((a, b) => a - b);
 }
 
 /**

@@ -88,8 +88,9 @@ export const COMP_MEASURE_PARAMETERS = {
     0.1,
     'of the note starts',
     [0, 1],
-    'no guide: the grid is halved (or split in three) while this share of the note starts lies on the lines in ' +
-      'between (the notes use the finer grid: a take is placed against its nearest line)',
+    'no guide: the grid is halved (or split in three) while the finer grid, sought again, explains this share of ' +
+      'the note starts more than the coarser one (starts on its lines less starts on the middles between them: a ' +
+      'take is placed against its nearest line)',
   ),
   gridMinStrength: p(
     0.3,
@@ -97,6 +98,13 @@ export const COMP_MEASURE_PARAMETERS = {
     [0, 1],
     "no guide: the takes' onsets over the whole song must lie this close to one fixed grid (1 = every onset on it) " +
       "for the grid to anchor each section's timing; otherwise the largest group of agreeing takes does",
+  ),
+  gridMinFit: p(
+    0.35,
+    'of the shared note starts',
+    [0, 1],
+    'no guide: the grid must explain this share of the note starts most takes share beyond chance (within half ' +
+      'the consensus tolerance of a line: share less tolerance/period, over 1 less it), else it is none (speech)',
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),

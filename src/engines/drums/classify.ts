@@ -28,6 +28,14 @@ export interface StemFeatures {
   nextMs?: number;
   /** Time from the start to the peak of its added broadband energy, ms. */
   riseMs?: number;
+  /**
+   * What still rings above midHz `ringAtMs` after the start (ringMs, or just before the next hit), against its
+   * loudest in the attack, dB (h-dxcls6; NaN when the next hit comes sooner than minRingMs).
+   */
+  ringDb?: number;
+  ringAtMs?: number;
+  /** The top band's energy in the beforeMs before the hit against its mean in the attack, dB. */
+  priorTopDb?: number;
 }
 
 /** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */

@@ -290,6 +290,22 @@ export const STEM_CLASS_PARAMETERS = {
   ),
 } as const;
 
+/**
+ * What keeps ringing above midHz after a stem hit (features, not used by the rule yet), and the kick + hat split
+ * (h-dxcls6, stem.ts classifyStemHits).
+ */
+export const STEM_RING_PARAMETERS = {
+  ringMs: p(150, 'ms', [40, 500], "a hit's ring is measured this long after it (or just before the next hit)"),
+  minRingMs: p(60, 'ms', [20, 300], 'a next hit sooner than this leaves the ring unknown'),
+  splitMs: p(20, 'ms', [1, 50], 'a snare or tom followed this soon by a kick may be the hat of a kick + hat split'),
+  splitHatFlatness: p(
+    0.02,
+    '(0–1)',
+    [0, 1],
+    'such a hit adding a spectrum at least this flat (noise: the hat) is the hat of a kick + hat split in two',
+  ),
+} as const;
+
 export const REPLACE_PARAMETERS = {
   fitMs: p(3, 'ms', [0.5, 20], "the stretch of the original's attack the sample is fitted to (level, polarity, delay)"),
   preMs: p(0.5, 'ms', [0, 5], 'samples before the transient start included in the fit'),

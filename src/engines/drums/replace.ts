@@ -81,6 +81,8 @@ export class Replacer {
   private orig = new Float32Array(0);
   private origLen = 0;
   private acc = new Float64Array(0);
+  /** acc is 0 from here on (what the placed samples reach, relative to base). */
+  private accEnd = 0;
   private next = 0;
   readonly placements: Placement[] = [];
 
@@ -141,21 +143,24 @@ export class Replacer {
     const len = this.pre + this.fit + 2 * this.maxLag + 3;
     const y = new Float64Array(len);
     for (let i = 0; i < len; i++) y[i] = this.at(from + i);
-    const smp = (j: number) => (j >= 0 && j < x.length ? x[j]! : 0);
-    const corr = (d: number) => {
-      let c = 0;
-      for (let i = -this.pre; i < this.fit; i++) c += y[i + this.pre + this.maxLag + 1 + d]! * smp(s.lead + i);
-      return c;
-    };
+    // the sample's stretch the fit compares (0 outside it), then the correlation at each whole lag
+    const span = this.pre + this.fit;
+    const xs = new Float64Array(span);
+    for (let i = 0; i < span; i++) {
+      const j = s.lead - this.pre + i;
+      xs[i] = j >= 0 && j < x.length ? x[j]! : 0;
+    }
     let best = 0;
     let bestC = 0;
-    const cs = new Map<number, number>();
-    for (let d = -this.maxLag - 1; d <= this.maxLag + 1; d++) cs.set(d, corr(d));
-    for (let d = -this.maxLag; d <= this.maxLag; d++)
-      if (Math.abs(cs.get(d)!) > Math.abs(bestC)) {
+    for (let d = -this.maxLag; d <= this.maxLag; d++) {
+      const o = this.maxLag + 1 + d;
+      let c = 0;
+      for (let i = 0; i < span; i++) c += y[o + i]! * xs[i]!;
+      if (Math.abs(c) > Math.abs(bestC)) {
         best = d;
-        bestC = cs.get(d)!;
+        bestC = c;
       }
+    }
     // below a sample: the shift whose fractionally delayed sample leaves the least after the
     // least-squares fit (golden-section search within ±0.6 sample of the best integer lag)
     const yAt = (i: number) => y[i + this.pre + this.maxLag + 1]!;
@@ -213,6 +218,7 @@ export class Replacer {
     const first = whole;
     const last = whole + x.length + (f ? this.half : 0);
     this.ensure(last - this.base + 1);
+    this.accEnd = Math.max(this.accEnd, last - this.base + 1);
     const offset = first - this.base;
     if (f === 0) {
       for (let j = 0; j < x.length; j++) if (offset + j >= 0) this.acc[offset + j]! += g * x[j]!;
@@ -237,12 +243,17 @@ export class Replacer {
     const n = Math.max(0, upTo - this.base);
     const out = new Float32Array(n);
     const m = this.mix;
-    for (let i = 0; i < n; i++) out[i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
+    // the sample alone: the same values ((1 − 1)·x is ±0, and a sum of placed samples is never −0)
+    if (m === 1) out.set(this.acc.subarray(0, n));
+    else for (let i = 0; i < n; i++) out[i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
     // shift the buffers
     this.orig.copyWithin(0, n, this.origLen);
     this.origLen -= n;
-    this.acc.copyWithin(0, n);
-    this.acc.fill(0, this.acc.length - n);
+    // only what the placed samples reached moves (the rest is 0 already)
+    const reach = Math.min(this.accEnd, this.acc.length);
+    if (reach > n) this.acc.copyWithin(0, n, reach);
+    this.acc.fill(0, Math.max(0, reach - n), reach);
+    this.accEnd = Math.max(0, reach - n);
     this.base += n;
     return out;
   }

@@ -24,7 +24,7 @@ import {
   type StemContext,
   type StemFeatures,
 } from './classify.js';
-import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S } from './params.js';
+import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S, STEM_RING_PARAMETERS } from './params.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -129,6 +129,16 @@ export interface StemHit {
 
 const TICK_RING = 4096;
 
+/** A hit found on the stem with its features, before the stem's second pass gives it a class. */
+export interface FoundHit {
+  start: number;
+  peak: number;
+  /** Largest |x| of the top band after the start (a second piece's peak). */
+  top: number;
+  rise: number;
+  features: StemFeatures;
+}
+
 interface StemEvent {
   tick: number;
   rise: number;
@@ -165,7 +175,7 @@ export class StemAnalyzer {
   private readonly late: Float64Array;
   private readonly lateTicks: number;
   /** Hits whose features are in, waiting for the stem's second pass (classes are given at the end). */
-  private readonly found: { start: number; peak: number; top: number; rise: number; features: StemFeatures }[] = [];
+  readonly found: FoundHit[] = [];
   readonly hits: StemHit[] = [];
 
   constructor(readonly rate: number) {
@@ -220,7 +230,7 @@ export class StemAnalyzer {
     this.cluster = null;
     this.spectra(true);
     this.settle(true);
-    this.classify();
+    this.hits.push(...classifyStemHits(this.found, this.rate));
     const loudest = Math.max(0, ...this.hits.map((h) => h.peak));
     const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
     return this.hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
@@ -384,72 +394,6 @@ export class StemAnalyzer {
     }
   }
 
-  /**
-   * The second pass over the stem's hits (a few values each): what the stem says as a whole, then each hit's class.
-   * A kit's hats are alike: the median centroid of its clear hats (classify.ts isClearHat) is the reference a
-   * brushed snare lies an octave or more below. A kit whose hats ring low (electronic ticks, lo-fi hats: hardly
-   * anything above highHz) has no clear hats; its hits without drum body are then mostly its hats, and their median
-   * centroid is the reference (the absolute brushCentroidHz called such hats brushes).
-   */
-  private classify(): void {
-    const median = (ok: (f: StemFeatures) => boolean) => {
-      const v = this.found
-        .filter((h) => ok(h.features) && Number.isFinite(h.features.centroidHz))
-        .map((h) => h.features.centroidHz!);
-      return v.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? kthSmallest(v, v.length >> 1) : undefined;
-    };
-    const clear = median(isClearHat);
-    const noBody = clear === undefined ? median(hasNoBody) : undefined;
-    const stem: StemContext =
-      clear !== undefined
-        ? { hatCentroidHz: clear, hatReference: 'clear hats' }
-        : noBody !== undefined
-          ? { hatCentroidHz: noBody, hatReference: 'no-body hits' }
-          : {};
-    // the stem's tonal kicks: what a kick adds below lowHz, and its body over that; a stem with too few (every kick
-    // under a hat: disco) takes its hits adding at least half a kick's share below lowHz whose kick band is within
-    // kickLikeDb of the loudest such (its kicks, with whatever is struck with them)
-    const C = STEM_CLASS_PARAMETERS;
-    let kicks = this.found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
-    if (kicks.length < C.minStemHats.value) {
-      const low = this.found.filter((h) => h.features.share[0]! >= C.kickLowShare.value / 2);
-      const loudest = Math.max(...low.map((h) => h.features.addedDb[0]!));
-      kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features.addedDb);
-      if (kicks.length >= C.minStemHats.value) stem.kickReference = 'kick-band hits';
-    } else stem.kickReference = 'tonal kicks';
-    if (kicks.length >= C.minStemHats.value) {
-      stem.kickLowDb = kthSmallest(
-        kicks.map((a) => a[0]!),
-        kicks.length >> 1,
-      );
-      stem.kickBodyOverLowDb = kthSmallest(
-        kicks.map((a) => a[1]! - a[0]!),
-        kicks.length >> 1,
-      );
-    }
-    for (const h of this.found) {
-      const verdict = classifyStemHit(h.features, stem);
-      this.hits.push({
-        start: h.start,
-        peak: h.peak,
-        rise: h.rise,
-        ...verdict.main,
-        features: h.features,
-        secondary: false,
-      });
-      if (verdict.second)
-        this.hits.push({
-          start: h.start,
-          peak: h.top,
-          rise: h.rise,
-          ...verdict.second,
-          features: h.features,
-          secondary: true,
-        });
-    }
-    this.found.length = 0;
-  }
-
   /** The sample where the transient starts: the first at `startFraction` of the peak, clear of what rang before. */
   private refineStart(tick: number): number {
     const t0 = tick * this.tick;
@@ -509,6 +453,20 @@ export class StemAnalyzer {
       decay.push(ms);
     }
     const total = added.reduce((s, v) => s + v, 0);
+    // how much keeps ringing above midHz (h-dxcls6): the wires and top bands' energy just before ringMs (or just
+    // before the next hit, when that comes sooner but not before minRingMs) against their loudest 5 ticks in the
+    // attack; what rang before is not taken out (a ride struck while it rings keeps ringing)
+    const R = STEM_RING_PARAMETERS;
+    const metal = (k: number, n: number) => this.mean(2, k, k + n) + this.mean(3, k, k + n);
+    let metalPeak = 0;
+    for (let k = t0; k < attackEnd; k++) metalPeak = Math.max(metalPeak, metal(k, w));
+    const ringAt = Math.min(end, t0 + Math.round(R.ringMs.value));
+    const ringDb =
+      ringAt - t0 >= R.minRingMs.value && metalPeak > 0
+        ? 10 * Math.log10((metal(ringAt - 10, 10) + 1e-20) / metalPeak)
+        : NaN;
+    const priorTop = this.mean(3, t0 - Math.round(S.beforeMs.value) - 1, t0 - 1);
+    const topPeak = this.mean(3, t0, attackEnd);
     // the rise: from the start to the peak of the broadband energy (5-tick means) within the attack window
     let risePeak = -1;
     let riseMs = 0;
@@ -522,9 +480,104 @@ export class StemAnalyzer {
     }
     return {
       riseMs,
+      ringDb,
+      ringAtMs: ringAt - t0,
+      priorTopDb: 10 * Math.log10((priorTop + 1e-20) / (topPeak + 1e-20)),
       share: added.map((v) => (total > 0 ? v / total : 0)),
       addedDb: added.map((v) => 10 * Math.log10(v + 1e-20)),
       decayMs: decay,
     };
   }
+}
+
+/**
+ * The second pass over the stem's hits (a few values each): what the stem says as a whole, then each hit's class.
+ * A kit's hats are alike: the median centroid of its clear hats (classify.ts isClearHat) is the reference a
+ * brushed snare lies an octave or more below. A kit whose hats ring low (electronic ticks, lo-fi hats: hardly
+ * anything above highHz) has no clear hats; its hits without drum body are then mostly its hats, and their median
+ * centroid is the reference (the absolute brushCentroidHz called such hats brushes).
+ */
+export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
+  const hits: StemHit[] = [];
+  const median = (ok: (f: StemFeatures) => boolean) => {
+    const v = found
+      .filter((h) => ok(h.features) && Number.isFinite(h.features.centroidHz))
+      .map((h) => h.features.centroidHz!);
+    return v.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? kthSmallest(v, v.length >> 1) : undefined;
+  };
+  const clear = median(isClearHat);
+  const noBody = clear === undefined ? median(hasNoBody) : undefined;
+  const stem: StemContext =
+    clear !== undefined
+      ? { hatCentroidHz: clear, hatReference: 'clear hats' }
+      : noBody !== undefined
+        ? { hatCentroidHz: noBody, hatReference: 'no-body hits' }
+        : {};
+  // the stem's tonal kicks: what a kick adds below lowHz, and its body over that; a stem with too few (every kick
+  // under a hat: disco) takes its hits adding at least half a kick's share below lowHz whose kick band is within
+  // kickLikeDb of the loudest such (its kicks, with whatever is struck with them)
+  const C = STEM_CLASS_PARAMETERS;
+  let kicks = found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
+  if (kicks.length < C.minStemHats.value) {
+    const low = found.filter((h) => h.features.share[0]! >= C.kickLowShare.value / 2);
+    const loudest = Math.max(...low.map((h) => h.features.addedDb[0]!));
+    kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features.addedDb);
+    if (kicks.length >= C.minStemHats.value) stem.kickReference = 'kick-band hits';
+  } else stem.kickReference = 'tonal kicks';
+  if (kicks.length >= C.minStemHats.value) {
+    stem.kickLowDb = kthSmallest(
+      kicks.map((a) => a[0]!),
+      kicks.length >> 1,
+    );
+    stem.kickBodyOverLowDb = kthSmallest(
+      kicks.map((a) => a[1]! - a[0]!),
+      kicks.length >> 1,
+    );
+  }
+  const verdicts = found.map((h) => classifyStemHit(h.features, stem));
+  const R = STEM_RING_PARAMETERS;
+  found.forEach((h, k) => {
+    let verdict = verdicts[k]!;
+    // a kick + hat split in two (h-dxcls6): the hat's top triggers first, the kick band (smoothed longer) a few ms
+    // later; the first part, read as a snare or tom from the kick's body starting under it, adds noise (the hat)
+    const next = found[k + 1];
+    const cls = verdict.main.cls;
+    const flat = h.features.flatness ?? NaN;
+    if (
+      (cls === 'snare' || cls === 'tom') &&
+      next &&
+      verdicts[k + 1]!.main.cls === 'kick' &&
+      next.start - h.start <= (R.splitMs.value / 1000) * rate &&
+      flat >= R.splitHatFlatness.value
+    )
+      verdict = {
+        main: {
+          cls: 'hihat',
+          confidence: Math.min(verdict.main.confidence, 0.5),
+          reason:
+            `${verdict.main.reason}; but a kick follows ${((1000 * (next.start - h.start)) / rate).toFixed(1)} ms ` +
+            `later (≤ ${R.splitMs.value}) and what it adds is noise (flatness ${flat.toFixed(3)} ≥ ` +
+            `${R.splitHatFlatness.value}): the hat of a kick + hat whose kick band triggered later`,
+        },
+        ...(verdict.second ? { second: verdict.second } : {}),
+      };
+    hits.push({
+      start: h.start,
+      peak: h.peak,
+      rise: h.rise,
+      ...verdict.main,
+      features: h.features,
+      secondary: false,
+    });
+    if (verdict.second)
+      hits.push({
+        start: h.start,
+        peak: h.top,
+        rise: h.rise,
+        ...verdict.second,
+        features: h.features,
+        secondary: true,
+      });
+  });
+  return hits;
 }

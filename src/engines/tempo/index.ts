@@ -28,8 +28,9 @@
  * quarter period; the reported BPM is the slope of a straight-line fit of the beat times.
  * Downbeats: 4/4 assumed; the bar phase whose beats carry the most low-frequency onset strength
  * and harmonic change.
- * No tempo (bpm null, with the reason) when there are too few onsets or the envelope is not
- * periodic at any candidate level (TEMPO_PARAMETERS.minPeriodicity): speech, noise, a single event.
+ * No tempo (bpm null, with the reason) when there are too few onsets or the envelope is not periodic: its best
+ * comb periodicity over the tempo grid is less than minPeriodicitySigma times the autocorrelation's own sampling
+ * spread (envelopeEvidence): speech, noise, a single event.
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
@@ -121,6 +122,76 @@ function combSalience(r: Float64Array, frameRate: number, comb: readonly number[
     score.push(Math.max(0, s));
   }
   return { bpm, score };
+}
+
+/**
+ * Evidence that the envelope `env` has a beat at all, over the whole tempo grid (no level chosen): the comb
+ * periodicity, and that periodicity against the envelope's own baselines (h-tempo6):
+ * - z: the comb against the autocorrelation's sampling spread for this envelope, Bartlett's
+ *   σ_r = √((1 + 2 Σ_{j ≤ J} r(j)²) / N) with J the short lags of one event (a smooth envelope — speech's
+ *   syllables, a pad — has fewer independent samples than frames);
+ * - contrast: Σ_k w_k (r(k·L) − mean of r over k·L ± L/2) / Σ_k w_k: the periodicity peak above the mean of
+ *   its own neighbourhood of lags (an off-lag baseline: a smooth or slowly varying envelope has no peak there).
+ */
+export function envelopeEvidence(
+  env: ArrayLike<number>,
+  frameRate: number,
+  comb: readonly number[] = tempoComb(),
+): { comb: number; bpm: number; z: number; zRef: number; contrast: number } {
+  const r = autocorrelation(env, combLags(frameRate, comb));
+  const sal = combSalience(r, frameRate, comb);
+  let best = 0;
+  for (let i = 1; i < sal.score.length; i++) if (sal.score[i]! > sal.score[best]!) best = i;
+  const combMax = sal.score[best] ?? 0;
+  const J = Math.max(
+    1,
+    Math.round(checkParameter('periodicityShortLagSeconds', TEMPO_PARAMETERS.periodicityShortLagSeconds) * frameRate),
+  );
+  const refSeconds = checkParameter('periodicityReferenceSeconds', TEMPO_PARAMETERS.periodicityReferenceSeconds);
+  let s2 = 0;
+  for (let j = 1; j <= J && j < r.length; j++) s2 += r[j]! ** 2;
+  const sigma = Math.sqrt((1 + 2 * s2) / Math.max(1, env.length));
+  // the same spread for at most 20 s of frames: a long recording of speech gains no significance from its length
+  const sigmaRef = Math.sqrt((1 + 2 * s2) / Math.max(1, Math.min(env.length, Math.round(refSeconds * frameRate))));
+  const norm = Math.sqrt(comb.reduce((a, w) => a + w * w, 0));
+  const prefix = new Float64Array(r.length + 1);
+  for (let i = 0; i < r.length; i++) prefix[i + 1] = prefix[i]! + r[i]!;
+  const meanOver = (a: number, b: number) => {
+    const lo = Math.max(0, Math.floor(a));
+    const hi = Math.min(r.length - 1, Math.ceil(b));
+    return hi >= lo ? (prefix[hi + 1]! - prefix[lo]!) / (hi - lo + 1) : 0;
+  };
+  const wSum = comb.reduce((a, w) => a + w, 0);
+  let contrast = 0;
+  for (const bpm of sal.bpm) {
+    const lag = (60 * frameRate) / bpm;
+    let c = 0;
+    comb.forEach((w, k) => (c += w * (at(r, (k + 1) * lag) - meanOver((k + 0.5) * lag, (k + 1.5) * lag))));
+    contrast = Math.max(contrast, c / wSum);
+  }
+  const z = (sd: number) => (sd > 0 && combMax > 0 ? combMax / (sd * norm) : 0);
+  return { comb: combMax, bpm: sal.bpm[best] ?? 0, z: z(sigma), zRef: z(sigmaRef), contrast };
+}
+
+/** envelopeEvidence of a file's full-band envelope and of its beat envelope (full + low band), for the bench. */
+export function periodicityEvidence(input: TempoInput): Record<string, number> {
+  // (bench/tempo-gate.ts: the gate's statistic is zRefMax; the others are the alternatives it was chosen from)
+  const frameRate = 1 / input.hopSeconds;
+  const full = envelopeEvidence(input.odf, frameRate);
+  const beat = input.odfLow ? envelopeEvidence(withLowBand(input.odf, input.odfLow), frameRate) : full;
+  return {
+    comb: full.comb,
+    combBeat: beat.comb,
+    combMax: Math.max(full.comb, beat.comb),
+    z: full.z,
+    zBeat: beat.z,
+    zMax: Math.max(full.z, beat.z),
+    zRef: full.zRef,
+    zRefMax: Math.max(full.zRef, beat.zRef),
+    contrast: full.contrast,
+    contrastBeat: beat.contrast,
+    contrastMax: Math.max(full.contrast, beat.contrast),
+  };
 }
 
 /** The log-normal tempo prior (metrical-level preference), 1 at its center. */
@@ -441,21 +512,34 @@ export function estimateTempoWithDecision(
   input: TempoInput,
   options: TempoOptions = {},
 ): { tempo: Tempo; decision?: TempoDecision } {
-  const first = levels(input, options, false);
-  // the full band is not periodic (sustained pads, an FM render's tremolo) but the drums may be: the beat envelope
-  // (full band + low band) decides
-  if (first.aperiodic && input.odfLow && TEMPO_PARAMETERS.beatEnvelopeFallback.value > 0) {
-    const second = levels(input, options, true);
-    if (!second.aperiodic) return { tempo: second.tempo, decision: second.decision };
-  }
-  return { tempo: first.tempo, decision: first.decision };
+  const frameRate = 1 / input.hopSeconds;
+  const peaks = pickPeaks(input.odf, frameRate);
+  if (peaks.length < 4)
+    return { tempo: noTempo(`${peaks.length} onset${peaks.length === 1 ? '' : 's'}: too few for a beat`) };
+  // whether there is a beat at all does not depend on the level chosen: the best periodicity over the tempo grid,
+  // against the envelope's own sampling spread, on the full band and (when it falls short: sustained pads, an FM
+  // render's tremolo) on the beat envelope (full + low band: the kick carries the tempo)
+  const minSigma = checkParameter('minPeriodicitySigma', TEMPO_PARAMETERS.minPeriodicitySigma);
+  const full = envelopeEvidence(input.odf, frameRate, options.comb ?? tempoComb());
+  if (full.zRef >= minSigma) return levels(input, options, false, full.zRef);
+  const fallback = input.odfLow && TEMPO_PARAMETERS.beatEnvelopeFallback.value > 0;
+  const beat = fallback ? envelopeEvidence(withLowBand(input.odf, input.odfLow!), frameRate) : undefined;
+  if (beat && beat.zRef >= minSigma) return levels(input, options, true, beat.zRef);
+  const e = beat && beat.zRef > full.zRef ? beat : full;
+  return {
+    tempo: noTempo(
+      `no beat: the onsets are not periodic (periodicity ${e.zRef.toFixed(1)} σ above the envelope's own spread ` +
+        `at ${e.bpm.toFixed(0)} BPM < ${minSigma} σ), as in speech or noise`,
+    ),
+  };
 }
 
 function levels(
   input: TempoInput,
   options: TempoOptions,
   onBeatEnvelope: boolean,
-): { tempo: Tempo; decision?: TempoDecision; aperiodic?: boolean } {
+  periodicitySigma: number,
+): { tempo: Tempo; decision?: TempoDecision } {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
   const peaks = pickPeaks(odf, frameRate);
@@ -601,17 +685,6 @@ function levels(
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
-  const minPeriodicity = checkParameter('minPeriodicity', TEMPO_PARAMETERS.minPeriodicity);
-  // whether there is a beat at all does not depend on the level chosen: the most periodic candidate decides
-  const periodic = all.reduce((a, c) => (c.comb > a.comb ? c : a), best);
-  if (periodic.comb < minPeriodicity)
-    return {
-      aperiodic: true,
-      tempo: noTempo(
-        `no beat: the onsets are not periodic (periodicity ${periodic.comb.toFixed(2)} at ` +
-          `${periodic.bpm.toFixed(0)} BPM < ${minPeriodicity}), as in speech or noise`,
-      ),
-    };
   const bestBpm = best.bpm;
   const distinctRatio = checkParameter('distinctTempo', TEMPO_PARAMETERS.distinctTempo);
   const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > distinctRatio);
@@ -677,6 +750,7 @@ function levels(
     inputs: {
       seeds: seeds.map(fmt),
       periodicityEnvelope: onBeatEnvelope ? 'full band + low band' : 'full band',
+      periodicitySigma: Math.round(periodicitySigma * 10) / 10,
       chordChanges: harmonic,
       ...(tuning !== undefined ? { tuningConcentration: Math.round(tuning * 1000) / 1000 } : {}),
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,

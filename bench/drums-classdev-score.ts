@@ -1,0 +1,120 @@
+/**
+ * Classification development offline (issue 13, h-dxcls6): the stems dumped by `drums-classdev.js OUT --all
+ * --stems` (truth and the hits before the stem's second pass) classified again by the current rule
+ * (stem.ts classifyStemHits, with the floor of StemAnalyzer.finish) and scored as drums-eval.js scores a stem
+ * (scoreStem): per set pooled right / matched, extra, the confusion, without running the filters again.
+ * Usage: node dist/bench/drums-classdev-score.js IN.jsonl [--confusion] [--per-kit] [name=value ...] (a parameter of
+ * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %)
+ */
+import { readFileSync } from 'node:fs';
+import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS } from '../src/engines/drums/params.js';
+import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
+import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
+
+/** Truth pieces (drumkit.ts and drumtruth.ts names) to the acceptance's families. */
+const FAMILY: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
+
+interface Stem {
+  set: string;
+  kit: string;
+  stem: string;
+  rate: number;
+  truth: { t: number; piece: string }[];
+  found: FoundHit[];
+}
+
+const args = process.argv.slice(2);
+const stems: Stem[] = readFileSync(args[0]!, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Stem);
+// JSON has no Infinity / NaN: null back to NaN (decay unknown), nextMs null to Infinity
+for (const s of stems)
+  for (const h of s.found) {
+    const f = h.features as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(f))
+      if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
+      else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
+  }
+const groups = [STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS] as Record<string, { value: number }>[];
+const param = (name: string) => groups.find((g) => g[name])?.[name];
+for (const a of args.slice(1).filter((x) => x.includes('='))) {
+  const [k, v] = a.split('=');
+  const spec = param(k!);
+  if (!spec) throw new Error(`no parameter ${k}`);
+  spec.value = Number(v);
+}
+
+function score(): Map<string, ClassScore[]> {
+  const bySet = new Map<string, ClassScore[]>();
+  for (const s of stems) {
+    const hits = classifyStemHits(
+      s.found.map((h) => ({ ...h })),
+      s.rate,
+    );
+    const loudest = Math.max(0, ...hits.map((h) => h.peak));
+    const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+    const kept = hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
+    const r = scoreStem(
+      `${s.kit} ${s.stem}`,
+      {
+        rate: s.rate,
+        samples: new Float32Array(0),
+        hits: s.truth.map((x) => ({ piece: FAMILY[x.piece] ?? x.piece, onset: x.t * s.rate })),
+      },
+      kept.map((h) => ({ timeSeconds: h.start / s.rate, instrument: h.cls })),
+    );
+    const key = args.includes('--per-kit') ? `${s.set} ${s.kit}` : s.set;
+    bySet.set(key, [...(bySet.get(key) ?? []), r]);
+  }
+  return bySet;
+}
+
+function report(bySet: Map<string, ClassScore[]>): number {
+  let right = 0;
+  let matched = 0;
+  for (const [set, scores] of bySet) {
+    const p = pooled(scores);
+    const extra = scores.reduce((n, r) => n + r.extra, 0);
+    right += p.right;
+    matched += p.matched;
+    const top = Object.entries(p.confusion)
+      .flatMap(([k, row]) => Object.entries(row).map(([g, n]) => [`${k}→${g}`, n] as const))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    console.log(
+      `${set.padEnd(40)} ${(p.right / p.matched).toFixed(3)} of ${p.matched}  extra ${extra}` +
+        (args.includes('--confusion') ? `  ${top}` : ''),
+    );
+  }
+  console.log(`${'all'.padEnd(40)} ${(right / matched).toFixed(4)} of ${matched}`);
+  return right / matched;
+}
+
+const sweep = args.indexOf('--sweep');
+if (sweep < 0) report(score());
+else {
+  const base = report(score());
+  for (const name of args[sweep + 1]!.split(',')) {
+    const spec = param(name)!;
+    const v = spec.value;
+    const got: number[] = [];
+    for (const k of [0.9, 1.1]) {
+      spec.value = v * k;
+      const bySet = score();
+      let right = 0;
+      let matched = 0;
+      for (const scores of bySet.values()) {
+        const p = pooled(scores);
+        right += p.right;
+        matched += p.matched;
+      }
+      got.push(right / matched);
+    }
+    spec.value = v;
+    const move = Math.max(...got.map((g) => Math.abs(g - base)));
+    console.log(`${name} ${v}: −10 % ${got[0]!.toFixed(4)}, +10 % ${got[1]!.toFixed(4)}, move ${move.toFixed(4)}`);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The drums kernels made faster for the bench (native/src/drumdetect.cc), against the loops they replaced, written
+ * here in plain double-precision JS:
+ *
+ * - drumsFractional (a kit sample placed through a windowed-sinc fractional delay) runs tap by tap over blocks of
+ *   outputs where every tap falls inside the sample (vectorized): each output's terms are still added in tap
+ *   order and no fused multiply-add is allowed, so it must equal the per-output loop to the bit, at the edges
+ *   (taps hanging off either end, a sample shorter than the taps) and inside.
+ * - drumsBestLag (the bleed fits' least-squares lag search) runs four lags at once in vector lanes, each lane adding
+ *   its lag's products in the scalar order (four partial sums): the same [lag, gain, explained energy] to the bit
+ *   as the loop below, for ranges whose length is and is not a multiple of four, n with and without a tail.
+ * - drumsDecode into caller's arrays (the session reader reuses its blocks) gives the same samples as into new
+ *   ones, returns the arrays it was given, and refuses arrays of the wrong length; mono floats (copied straight
+ *   when none needs sanitizing) come out as written, clamped beyond ±1e6 and refused with NaN like every format.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { native } from '../../src/native.js';
+
+function noise(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+}
+
+test('drumsFractional equals the per-output tap sum to the bit (edges and inside)', () => {
+  const rnd = noise(7);
+  let cases = 0;
+  for (const nt of [2, 8, 32])
+    for (const nx of [1, 5, 40, 1000])
+      for (const j0 of [-1100, -40, -17, -3, 0, 2, 30, 900, 1200])
+        for (const count of [0, 1, 7, 300, 1500]) {
+          const x = Float32Array.from({ length: nx }, rnd);
+          const h = Float64Array.from({ length: nt }, rnd);
+          const out = Float64Array.from({ length: count + 3 }, rnd);
+          const want = Float64Array.from(out);
+          const gain = rnd() * 4;
+          const half = nt / 2;
+          for (let m = 0; m < count; m++) {
+            const top = j0 + m + half - 1;
+            let v = 0;
+            for (let t = Math.max(0, top - (nx - 1)); t <= Math.min(nt - 1, top); t++) v += h[t]! * x[top - t]!;
+            want[m + 2]! += gain * v;
+          }
+          native().drumsFractional(out, 2, x, j0, count, h, gain);
+          for (let i = 0; i < out.length; i++)
+            assert.ok(Object.is(out[i], want[i]), `nt ${nt} nx ${nx} j0 ${j0} count ${count}: output ${i}`);
+          cases++;
+        }
+  assert.equal(cases, 540);
+});
+
+/** The lag search as the kernel did it before: per lag, four partial sums, the energy sliding with the lag. */
+function bestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): number[] {
+  let bestD = lo;
+  let bestGain = 0;
+  let bestScore = 0;
+  let yy = 0;
+  for (let i = 0; i < n; i++) yy += y[base - lo + i]! * y[base - lo + i]!;
+  for (let d = lo; d <= hi; d++) {
+    const q = base - d;
+    if (d > lo) yy += y[q]! * y[q]! - y[q + n]! * y[q + n]!;
+    const s = [0, 0, 0, 0];
+    let i = 0;
+    for (; i + 4 <= n; i += 4) for (let k = 0; k < 4; k++) s[k]! += x[i + k]! * y[q + i + k]!;
+    for (; i < n; i++) s[0]! += x[i]! * y[q + i]!;
+    const xy = s[0]! + s[1]! + (s[2]! + s[3]!);
+    if (yy > 1e-300 && (xy * xy) / yy > bestScore) {
+      bestScore = (xy * xy) / yy;
+      bestGain = xy / yy;
+      bestD = d;
+    }
+  }
+  return [bestD, bestGain, bestScore];
+}
+
+test('drumsBestLag equals the four-partial-sum lag search to the bit', () => {
+  const rnd = noise(11);
+  for (const n of [1, 3, 4, 7, 290])
+    for (const [lo, hi] of [
+      [0, 0],
+      [0, 2],
+      [1, 240],
+      [5, 8],
+      [37, 64],
+    ] as const) {
+      const base = 240;
+      const x = Float64Array.from({ length: n }, rnd);
+      // y: x delayed by 17 samples at gain 0.3, plus noise (a clear best lag where the range holds it)
+      const y = Float64Array.from({ length: base + n + 1 }, rnd);
+      for (let i = 0; i < n; i++) y[base - 17 + i]! += x[i]! / 0.3;
+      const got = [...native().drumsBestLag(x, y, n, base, lo, hi)];
+      assert.deepEqual(got, bestLag(x, y, n, base, lo, hi), `n ${n} lags ${lo}..${hi}`);
+      if (n === 290 && lo <= 17 && hi >= 17) assert.equal(got[0], 17);
+    }
+});
+
+test('drumsDecode into reused arrays: the same samples, the same arrays back, wrong lengths refused', () => {
+  const frames = 1000;
+  const pcm = Buffer.alloc(frames * 2 * 3);
+  const rnd = noise(3);
+  for (let i = 0; i < frames * 2; i++) pcm.writeIntLE(Math.round(rnd() * 2 ** 23), 3 * i, 3);
+  const fresh = native().drumsDecode(pcm, 's24', frames, 2);
+  const into = [new Float32Array(frames).fill(9), new Float32Array(frames).fill(9)];
+  const got = native().drumsDecode(pcm, 's24', frames, 2, into);
+  assert.equal(got[0], into[0]);
+  assert.equal(got[1], into[1]);
+  assert.deepEqual([...got[0]!], [...fresh[0]!]);
+  assert.deepEqual([...got[1]!], [...fresh[1]!]);
+  // left, right: the first frame's samples as written
+  assert.equal(got[0]![0], pcm.readIntLE(0, 3) / 2 ** 23);
+  assert.equal(got[1]![0], pcm.readIntLE(3, 3) / 2 ** 23);
+  assert.throws(
+    () => native().drumsDecode(pcm, 's24', frames, 2, [new Float32Array(frames - 1), new Float32Array(frames)]),
+    /exactly/,
+  );
+  assert.throws(() => native().drumsDecode(pcm, 's24', frames, 2, [new Float32Array(frames)]), /one Float32Array/);
+});
+
+test('drumsDecode of mono floats: copied as they are, huge samples clamped, NaN refused', () => {
+  const x = new Float32Array([0.5, -0.25, 1e-30, -3, 2e6, -7e6, 123.5]);
+  const pcm = Buffer.from(x.buffer);
+  // the first four as they are; beyond ±1e6 clamped (src/native pcm.h kMaxSampleMagnitude), the rest as they are
+  assert.deepEqual([...native().drumsDecode(pcm, 'f32', 4, 1)[0]!], [...x.subarray(0, 4)]);
+  assert.deepEqual([...native().drumsDecode(pcm, 'f32', 7, 1)[0]!], [0.5, -0.25, x[2], -3, 1e6, -1e6, 123.5]);
+  const bad = Float32Array.from(x);
+  bad[3] = NaN;
+  assert.throws(() => native().drumsDecode(Buffer.from(bad.buffer), 'f32', 7, 1, [new Float32Array(7)]), /NaN\/Inf/);
+});
