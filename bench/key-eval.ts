@@ -23,7 +23,12 @@
  * `--union5` (fifth round) makes the fourth round's held-out set tuning material too (262 songs); `--fresh4` adds the
  * fifth round's held-out set (fresh4KeySpecs(), TiMidity++ with freepats, seeds 37000 + i, evaluated once).
  *
+ * `--union6` (sixth round) makes the fifth round's held-out set tuning material too (306 songs); `--fresh5` adds the
+ * sixth round's held-out set (fresh5KeySpecs(), synthesized instruments and kits, no soundfont, seeds 39000 + i,
+ * evaluated once).
+ *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
+ *   [--union6 --fresh5]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +39,7 @@ import {
   fresh2KeySet,
   fresh3KeySet,
   fresh4KeySet,
+  fresh5KeySet,
   freshKeySet,
   keyTruthSet,
   keyTuningSet,
@@ -74,10 +80,14 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // 35000 + i) is the held-out set, evaluated once, with --fresh3
 // the fifth round (h-key5): the fourth round's held-out set is tuning material too (--union5: 262 songs); the fifth
 // round's fresh set (fresh4KeySpecs(), TiMidity++ with freepats, seeds 37000 + i) is the held-out set, with --fresh4
-const UNION5 = process.argv.includes('--union5');
+// the sixth round (h-key6): fresh4 is tuning material too (--union6: 306 songs); the sixth round's fresh set
+// (fresh5KeySpecs(), synthesized instruments, seeds 39000 + i) is the held-out set, with --fresh5
+const UNION6 = process.argv.includes('--union6');
+const UNION5 = UNION6 || process.argv.includes('--union5');
 const UNION = UNION5 || process.argv.includes('--union');
 const FRESH3 = (UNION5 || process.argv.includes('--fresh3')) && (UNION5 || !ONLY_TUNING);
-const FRESH4 = process.argv.includes('--fresh4') && !ONLY_TUNING;
+const FRESH4 = (UNION6 || process.argv.includes('--fresh4')) && (UNION6 || !ONLY_TUNING);
+const FRESH5 = process.argv.includes('--fresh5') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -94,15 +104,24 @@ const SETS = [
   'fresh2 key set',
   'fresh3 key set',
   'fresh4 key set',
+  'fresh5 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION5
-  ? SETS.filter((s) => s !== 'fresh4 key set')
-  : UNION
-    ? SETS.filter((s) => s !== 'fresh3 key set' && s !== 'fresh4 key set')
-    : SETS.slice(0, 3);
-const FRESH_SETS: readonly Set[] = ['fresh key set', 'fresh2 key set', 'fresh3 key set', 'fresh4 key set'];
+const TUNING: readonly Set[] = UNION6
+  ? SETS.filter((s) => s !== 'fresh5 key set')
+  : UNION5
+    ? SETS.filter((s) => s !== 'fresh4 key set' && s !== 'fresh5 key set')
+    : UNION
+      ? SETS.filter((s) => s !== 'fresh3 key set' && s !== 'fresh4 key set' && s !== 'fresh5 key set')
+      : SETS.slice(0, 3);
+const FRESH_SETS: readonly Set[] = [
+  'fresh key set',
+  'fresh2 key set',
+  'fresh3 key set',
+  'fresh4 key set',
+  'fresh5 key set',
+];
 
 interface Item {
   set: Set;
@@ -263,7 +282,19 @@ async function main() {
   const fresh2Dir = path.join(OUT, 'keyfresh2');
   const fresh3Dir = path.join(OUT, 'keyfresh3');
   const fresh4Dir = path.join(OUT, 'keyfresh4');
-  for (const d of [truthDir, heldDir, keyDir, tuneDir, freshDir, voicingDir, fresh2Dir, fresh3Dir, fresh4Dir])
+  const fresh5Dir = path.join(OUT, 'keyfresh5');
+  for (const d of [
+    truthDir,
+    heldDir,
+    keyDir,
+    tuneDir,
+    freshDir,
+    voicingDir,
+    fresh2Dir,
+    fresh3Dir,
+    fresh4Dir,
+    fresh5Dir,
+  ])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
   // --set=NAME: that set alone (fills its caches while another run renders the rest)
@@ -298,6 +329,9 @@ async function main() {
   if (FRESH4 && want('fresh4 key set'))
     for (const t of fresh4KeySet(fresh4Dir))
       items.push({ set: 'fresh4 key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH5 && want('fresh5 key set'))
+    for (const t of fresh5KeySet(fresh5Dir))
+      items.push({ set: 'fresh5 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -419,12 +453,16 @@ async function main() {
   const fresh2 = items.filter((i) => i.set === 'fresh2 key set');
   const fresh3 = items.filter((i) => i.set === 'fresh3 key set');
   const fresh4 = items.filter((i) => i.set === 'fresh4 key set');
+  const fresh5 = items.filter((i) => i.set === 'fresh5 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh4.length ? [[`fresh4 (${fresh4.length})`, fresh4] as [string, Item[]]] : []),
+      ...(fresh5.length ? [[`fresh5 (${fresh5.length})`, fresh5] as [string, Item[]]] : []),
+      ...(fresh4.length
+        ? [[UNION6 ? `tuning: fresh4 (${fresh4.length})` : `fresh4 (${fresh4.length})`, fresh4] as [string, Item[]]]
+        : []),
       ...(fresh3.length
         ? [[UNION5 ? `tuning: fresh3 (${fresh3.length})` : `fresh3 (${fresh3.length})`, fresh3] as [string, Item[]]]
         : []),

@@ -258,3 +258,52 @@ test('a V7 → I cadence counts 1 + seventhCadenceWeight, a plain V → I counts
   const off = keyOf(progression(chords(G7), seconds, 0), { seventhCadenceWeight: 0 });
   assert.ok(Math.abs(cadence(off) - 2 / 5) < 1e-9, `got ${cadence(off)}`);
 });
+
+test('power chords (no third) are the tonic chord of both modes; a third present keeps the mode (sixth round)', () => {
+  const seconds = 1.3;
+  // C5 F5 G5 C5: root, fifth, octave; with triads the same roots are C, F and G major
+  const C5: [number[], number] = [[60, 67, 72], 48];
+  const F5: [number[], number] = [[53, 60, 65], 41];
+  const G5: [number[], number] = [[55, 62, 67], 43];
+  const power = keyOf(progression([C5, F5, G5, C5, F5, G5, C5], seconds, 0));
+  assert.ok(KEY_PARAMETERS.chordThirdMinShare.value > 0);
+  assert.deepEqual(
+    power.chords.map((c) => [c.root, c.noThird ?? false]),
+    [0, 5, 7, 0, 5, 7, 0].map((r) => [r, true]),
+  );
+  const share = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.tonicChord;
+  // three of the seven chords are on C: 3/7 of the chord time for C major and C minor alike
+  assert.ok(Math.abs(share(power, 'C major') - 3 / 7) < 0.03, `got ${share(power, 'C major')}`);
+  assert.equal(share(power, 'C minor'), share(power, 'C major'));
+  assert.equal(power.decision?.inputs?.['chordsWithoutThird'], 7);
+  // with the rule off the label's mode decides: one of the two modes gets no tonic-chord time at all
+  const off = keyOf(progression([C5, F5, G5, C5, F5, G5, C5], seconds, 0), { chordThirdMinShare: 0 });
+  assert.equal(Math.min(share(off, 'C major'), share(off, 'C minor')), 0);
+  // triads have their third: no chord is marked, the minor key gets no tonic-chord time
+  const triads = keyOf(progression([C, F, G, C, F, G, C], seconds, 0));
+  assert.ok(triads.chords.every((c) => !c.noThird));
+  assert.equal(share(triads, 'C minor'), 0);
+});
+
+test('diatonic chord time: IV–V–iii–vi never sounds I but is all in C major; F and G major are not', () => {
+  // F G Em Am (C major IV–V–iii–vi): diatonic to C major and A minor; F major lacks G and Em, G major lacks F
+  const Em: [number[], number] = [[59, 64, 67], 40];
+  const loop = [F, G, Em, Am];
+  const a = keyOf(progression([...loop, ...loop, ...loop], 1.3, 0));
+  const diatonic = (key: string) => a.evidence.find((e) => e.key === key)!.diatonic;
+  assert.deepEqual(
+    a.chords.map((c) => [c.root, c.mode]),
+    [5, 7, 4, 9, 5, 7, 4, 9, 5, 7, 4, 9].map((r) => [r, r === 4 || r === 9 ? 'minor' : 'major']),
+  );
+  assert.equal(diatonic('C major'), 1);
+  assert.equal(diatonic('A minor'), 1);
+  // F major: G major (II) and E minor (on the leading tone) are outside it, half of the chord time
+  assert.ok(Math.abs(diatonic('F major') - 0.5) < 0.03, `got ${diatonic('F major')}`);
+  // G major: F major is a quarter (bVII is not diatonic to the major key)
+  assert.ok(Math.abs(diatonic('G major') - 0.75) < 0.03, `got ${diatonic('G major')}`);
+  // the weight adds the share to the score
+  const w = KEY_PARAMETERS.diatonicWeight.value;
+  const off = keyOf(progression([...loop, ...loop, ...loop], 1.3, 0), { diatonicWeight: 0 });
+  const score = (x: KeyAnalysis, key: string) => x.evidence.find((e) => e.key === key)!.score;
+  assert.ok(Math.abs(score(a, 'C major') - score(off, 'C major') - w) < 1e-9);
+});

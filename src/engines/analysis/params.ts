@@ -687,6 +687,24 @@ export const KEY_PARAMETERS = {
       "better than the triad) counts 1 + this (the seventh resolves down to the tonic chord's third); 0, 0.5, 1, 2 " +
       'score 0.906, 0.907, 0.909, 0.905 on the 262 tuning songs (bench/RESULTS.md, key, fifth round)',
   ),
+  chordThirdMinShare: p(
+    0.2,
+    'of the root or fifth',
+    [0, 1],
+    'chord labelling: a chord segment whose stronger third (minor or major) sums to less than this share of its ' +
+      "root or fifth (the stronger) has no third (a power chord, an open fifth): its label's mode is a guess, so it " +
+      "counts as the tonic chord of both the major and the minor key on its root (0 = every label's mode is kept); " +
+      '0.2 with diatonicWeight 0.25: 0.922 on 230 tuning songs, 0.918 without (bench/RESULTS.md, key, sixth round)',
+  ),
+  diatonicWeight: p(
+    0.25,
+    'per unit time share',
+    [0, 4],
+    "key score: weight of the share of the song's chord time on chords diatonic to the key (major: I ii iii IV V " +
+      'vi; minor: i iv v V III VI VII): a loop that never sounds its tonic still sounds its scale, and a key a fifth ' +
+      'off needs a chord outside it (0 = off); 0, 0.15, 0.25, 0.35, 0.5 score 0.910, 0.914, 0.918, 0.913, 0.915 ' +
+      'on 230 tuning songs (bench/RESULTS.md, key, sixth round)',
+  ),
   endChordWeight: p(
     0.3,
     'score units',

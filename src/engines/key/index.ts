@@ -10,11 +10,13 @@
  *   the block's chroma, + the bass share on its root and, less, on its third and fifth; smoothed by a Viterbi pass
  *   with a cost per chord change; over a pedal point the bass is left out); a key gains the share of chord time
  *   on its tonic triad, the share of chord changes that are cadences into it (V→I, more when the V sounds as a dominant
- *   seventh; v/IV/iv/bVII→I), and a bounded
+ *   seventh; v/IV/iv/bVII→I), the share of chord time on chords diatonic to it (a loop that never sounds its tonic
+ *   still sounds its scale), and a bounded
  *   vote of the song's ends: one bonus when the first or the last chord (or both) has its tonic as root. Songs that
  *   stop mid-loop end anywhere and songs with an intro start anywhere: when the ends disagree, both keys get the same
  *   bonus and the rest of the evidence decides (earlier, separate first- and last-chord weights made that choice
  *   hang on their balance).
+ *   A chord segment without a third (a power chord) is the tonic chord of both modes on its root.
  *   Relative keys share their notes; these are what tells A minor from C major.
  * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
  * lists the runner-up, the relative and the parallel key with their evidence. Names use sharps.
@@ -202,6 +204,8 @@ export interface ChordSegment extends Chord {
   sounding: number;
   /** A major chord whose blocks match its dominant-seventh template better than the triad (set by analyzeKey). */
   dominantSeventh?: boolean;
+  /** No third sounds (a power chord, an open fifth): the label's mode is a guess (set by analyzeKey). */
+  noThird?: boolean;
 }
 
 const chordName = (c: Chord) => `${PITCH_CLASS_NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`;
@@ -387,6 +391,8 @@ export interface KeyEvidence {
   tonicChord: number;
   /** Share of chord changes that are cadences into the tonic triad (weighted). */
   cadence: number;
+  /** Share of the sounding chord time on chords diatonic to the key. */
+  diatonic: number;
   firstChord: boolean;
   lastChord: boolean;
   /** The ends' vote: the first or the last chord has the tonic as root. */
@@ -410,6 +416,43 @@ function soundsAsDominantSeventh(
   for (let b = s.start; b < s.end; b++) chroma[b]?.forEach((v, i) => (sum[i]! += v));
   const dot = (u: number[]) => u.reduce((a, v, i) => a + v * sum[i]!, 0);
   return dot(t[1]!) > dot(t[0]!);
+}
+
+/**
+ * Whether a chord segment has no third: summed over its blocks, the stronger of its minor and major third is below
+ * `minShare` of the stronger of its root and fifth.
+ */
+function soundsWithoutThird(s: ChordSegment, chroma: (readonly number[] | null)[], minShare: number): boolean {
+  const sum = new Array<number>(12).fill(0);
+  for (let b = s.start; b < s.end; b++) chroma[b]?.forEach((v, i) => (sum[i]! += v));
+  const at = (iv: number) => sum[(s.root + iv) % 12]!;
+  return Math.max(at(3), at(4)) < minShare * Math.max(at(0), at(7));
+}
+
+/** Triads diatonic to a key (semitones above the tonic, mode): major I ii iii IV V vi; minor i iv v V III VI VII. */
+const DIATONIC: Record<Mode, [number, Mode][]> = {
+  major: [
+    [0, 'major'],
+    [2, 'minor'],
+    [4, 'minor'],
+    [5, 'major'],
+    [7, 'major'],
+    [9, 'minor'],
+  ],
+  minor: [
+    [0, 'minor'],
+    [5, 'minor'],
+    [7, 'minor'],
+    [7, 'major'],
+    [3, 'major'],
+    [8, 'major'],
+    [10, 'major'],
+  ],
+};
+
+function isDiatonic(c: ChordSegment, tonic: number, mode: Mode): boolean {
+  const d = (c.root - tonic + 12) % 12;
+  return DIATONIC[mode].some(([iv, m]) => iv === d && (m === c.mode || !!c.noThird));
 }
 
 /** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
@@ -517,6 +560,8 @@ export function analyzeKey(
       const templates = chordTemplates(labelling.harmonicDecay, labelling.seventhWeight);
       for (const s of chords) s.dominantSeventh = soundsAsDominantSeventh(s, chroma, templates);
     }
+    const thirdShare = param('chordThirdMinShare', options);
+    if (thirdShare > 0) for (const s of chords) s.noThird = soundsWithoutThird(s, chroma, thirdShare);
     // the key's bass evidence leaves the pedals out too (a dominant pedal would vote for the key of V)
     if (pedalBlocks > 0 && bassCorr) {
       const kept = new Array<number>(12).fill(0);
@@ -542,19 +587,23 @@ export function analyzeKey(
     tonic: param('tonicChordWeight', options),
     cadence: param('cadenceWeight', options),
     ends: param('endChordWeight', options),
+    diatonic: param('diatonicWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
       const key = `${PITCH_CLASS_NAMES[tonic]} ${mode}`;
-      const isTonic = (c: Chord | undefined) => !!c && c.root === tonic && c.mode === mode;
+      // a chord without a third is the tonic chord of both modes on its root
+      const isTonic = (c: ChordSegment | undefined) => !!c && c.root === tonic && (c.mode === mode || !!c.noThird);
       // the ends count the root only: a minor song may end on a major tonic chord (Picardy third), and a
       // sustained minor chord's bass partials (the 5th is a major third up) can make it read as major
       const onTonicRoot = (c: Chord | undefined) => !!c && c.root === tonic;
       let onTonic = 0;
       let cadence = 0;
+      let diatonic = 0;
       chords.forEach((s, i) => {
+        if (w.diatonic > 0 && isDiatonic(s, tonic, mode)) diatonic += s.sounding;
         if (!isTonic(s)) return;
         onTonic += s.sounding;
         if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus);
@@ -567,12 +616,19 @@ export function analyzeKey(
         bass: bassCorr?.get(key) ?? 0,
         tonicChord: chordBlocks ? onTonic / chordBlocks : 0,
         cadence: chords.length > 1 ? cadence / changes : 0,
+        diatonic: chordBlocks ? diatonic / chordBlocks : 0,
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
         score: 0,
       };
-      e.score = e.profile + w.bass * e.bass + w.tonic * e.tonicChord + w.cadence * e.cadence + (e.ends ? w.ends : 0);
+      e.score =
+        e.profile +
+        w.bass * e.bass +
+        w.tonic * e.tonicChord +
+        w.cadence * e.cadence +
+        w.diatonic * e.diatonic +
+        (e.ends ? w.ends : 0);
       evidence.push(e);
     }
   }
@@ -619,6 +675,7 @@ interface Weights {
   tonic: number;
   cadence: number;
   ends: number;
+  diatonic: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -635,6 +692,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
     [
       w.cadence * (best.cadence - other.cadence),
       `cadences into the tonic ${pct(best.cadence)} vs ${pct(other.cadence)} of the chord changes`,
+    ],
+    [
+      w.diatonic * (best.diatonic - other.diatonic),
+      `time on chords diatonic to the key ${pct(best.diatonic)} vs ${pct(other.diatonic)}`,
     ],
     [
       w.ends * ((best.ends ? 1 : 0) - (other.ends ? 1 : 0)),
@@ -682,7 +743,8 @@ function keyDecision(
     value: best.key,
     reason:
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
-      `${w.cadence}·cadences + ${w.ends}·first or last chord on the tonic root); over ` +
+      `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ${w.ends}·first or last chord on the tonic root); ` +
+      `over ` +
       `${runnerUp.key} ` +
       `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
     inputs: {
@@ -695,6 +757,8 @@ function keyDecision(
       lastChordByCadence: arrived,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
       pedalSeconds: extra.pedalSeconds,
+      // chord segments without a third (power chords): tonic chords of both modes
+      chordsWithoutThird: chords.filter((s) => s.noThird).length,
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },
