@@ -345,48 +345,9 @@ Napi::Value FeatureExtractorWrap::ExportMono(const Napi::CallbackInfo& info) {
 }
 
 /** addMono(mono, frames) on the libuv pool: a mono mix another extractor's addPcm exported (exportMono). */
-class AddMonoWorker : public Napi::AsyncWorker {
- public:
-  AddMonoWorker(Napi::Env env, FeatureExtractorWrap* wrap, Napi::Object self, Napi::Value mono, const float* data,
-                size_t frames)
-      : Napi::AsyncWorker(env, "shub.FeatureExtractor.addMono"),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        wrap_(wrap),
-        data_(data),
-        frames_(frames) {
-    self_ = Napi::Persistent(self);
-    mono_ = Napi::Persistent(mono);
-  }
-  Napi::Promise promise() const { return deferred_.Promise(); }
-  void Execute() override {
-    try {
-      wrap_->processMono(data_, frames_);
-    } catch (const std::exception& e) {
-      SetError(std::string("FeatureExtractor.addMono: ") + e.what());
-    }
-  }
-  void OnOK() override {
-    wrap_->setBusy(false);
-    deferred_.Resolve(addResultObject(Env(), shub::AddResult{}));
-  }
-  void OnError(const Napi::Error& e) override {
-    wrap_->setBusy(false);
-    deferred_.Reject(e.Value());
-  }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  FeatureExtractorWrap* wrap_;
-  Napi::ObjectReference self_;
-  Napi::Reference<Napi::Value> mono_;
-  const float* data_;
-  size_t frames_;
-};
-
 Napi::Value FeatureExtractorWrap::AddMono(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
+  return promiseOf(env, [&]() -> Napi::Value {
     checkIdle(env, "addMono");
     Napi::Value v = info[0];
     if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
@@ -394,16 +355,18 @@ Napi::Value FeatureExtractorWrap::AddMono(const Napi::CallbackInfo& info) {
     Napi::Float32Array a = v.As<Napi::Float32Array>();
     const double frames = integerArg(env, info[1], "FeatureExtractor.addMono", "frames", 0,
                                      static_cast<double>(a.ElementLength()), " samples (the array's length at most)");
-    auto* worker =
-        new AddMonoWorker(env, this, info.This().As<Napi::Object>(), v, a.Data(), static_cast<size_t>(frames));
-    Napi::Promise p = worker->promise();
+    const float* data = a.Data();
+    const size_t n = static_cast<size_t>(frames);
+    auto* worker = new PromiseWorker<shub::AddResult>(
+        env, "shub.FeatureExtractor.addMono", "FeatureExtractor.addMono", {info.This(), v},
+        [this, data, n] {
+          processMono(data, n);
+          return shub::AddResult{};
+        },
+        addResultObject, [this] { setBusy(false); });
     busy_ = true;
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+    return worker->queue();
+  });
 }
 
 /** A FeatureReport as the JS object src/native.ts describes (FeatureReport); the series are moved, not copied. */
@@ -453,129 +416,67 @@ Napi::Value FeatureExtractorWrap::Finish(const Napi::CallbackInfo& info) {
 }
 
 /** finish() on the libuv pool: the last frames and the pitch HMM's Viterbi decoding run off the main thread. */
-class FinishWorker : public Napi::AsyncWorker {
- public:
-  FinishWorker(Napi::Env env, shub::FeatureExtractor* fx, Napi::Object self)
-      : Napi::AsyncWorker(env, "shub.FeatureExtractor.finish"), deferred_(Napi::Promise::Deferred::New(env)), fx_(fx) {
-    self_ = Napi::Persistent(self);
-  }
-  Napi::Promise promise() const { return deferred_.Promise(); }
-  void Execute() override {
-    try {
-      report_ = fx_->takeReport();
-    } catch (const std::exception& e) {
-      SetError(std::string("FeatureExtractor.finishAsync: ") + e.what());
-    }
-  }
-  void OnOK() override { deferred_.Resolve(featureReportObject(Env(), std::move(report_))); }
-  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  shub::FeatureExtractor* fx_;
-  Napi::ObjectReference self_;  // keeps the extractor alive while the work runs
-  shub::FeatureReport report_;
-};
-
 Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
+  return promiseOf(env, [&]() -> Napi::Value {
     checkIdle(env, "finishAsync");
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
-  finished_ = true;  // addPcm, finish and finishAsync are refused from now on
-  auto* worker = new FinishWorker(env, fx_.get(), info.This().As<Napi::Object>());
-  Napi::Promise p = worker->promise();
-  worker->Queue();
-  return p;
+    finished_ = true;  // addPcm, finish and finishAsync are refused from now on
+    shub::FeatureExtractor* fx = fx_.get();
+    auto* worker = new PromiseWorker<shub::FeatureReport>(
+        env, "shub.FeatureExtractor.finish", "FeatureExtractor.finishAsync", {info.This()},
+        [fx] { return fx->takeReport(); }, featureReportObject);
+    return worker->queue();
+  });
 }
 
 /**
- * A WAV's PCM read again from the open file (`fd`: pread, so the reader's own position is untouched; whole frames
- * from `offset`) and analyzed on the libuv pool, then finish(): a consumer fed after the shared block loop with
- * no JavaScript between its blocks (the main thread may be busy). Memory: one block of about 1 MiB.
+ * finishFromFileAsync(fd, byteOffset, frames, format): a WAV's PCM read again from the open file (`fd`: pread, so
+ * the reader's own position is untouched; whole frames from `offset`) and analyzed on the libuv pool, then
+ * finish(): a consumer fed after the shared block loop with no JavaScript between its blocks (the main thread may
+ * be busy). Memory: one block of about 1 MiB. The fd must stay open until the promise settles.
  */
-class FinishFromFileWorker : public Napi::AsyncWorker {
- public:
-  FinishFromFileWorker(Napi::Env env, shub::FeatureExtractor* fx, Napi::Object self, int fd, uint64_t offset,
-                       uint64_t frames, shub::PcmFormat format)
-      : Napi::AsyncWorker(env, "shub.FeatureExtractor.finishFromFile"),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        fx_(fx),
-        fd_(fd),
-        offset_(offset),
-        frames_(frames),
-        format_(format) {
-    self_ = Napi::Persistent(self);
-  }
-  Napi::Promise promise() const { return deferred_.Promise(); }
-  void Execute() override {
-    try {
-      const size_t frameBytes = shub::pcmBytesPerSample(format_) * static_cast<size_t>(fx_->options().channels);
-      const size_t blockFrames = std::max<size_t>(1, (size_t{1} << 20) / frameBytes);
-      std::vector<uint8_t> buf(blockFrames * frameBytes);
-      uint64_t pos = offset_;
-      for (uint64_t done = 0; done < frames_;) {
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(blockFrames, frames_ - done));
-        const size_t want = n * frameBytes;
-        for (size_t got = 0; got < want;) {
-          const ssize_t r = ::pread(fd_, buf.data() + got, want - got, static_cast<off_t>(pos + got));
-          if (r < 0 && errno == EINTR) continue;
-          if (r < 0) throw std::runtime_error(std::string("read failed: ") + std::strerror(errno));
-          if (r == 0)
-            throw std::runtime_error("the file ended early while reading (was it truncated while being read?)");
-          got += static_cast<size_t>(r);
-        }
-        fx_->add(buf.data(), format_, n);
-        pos += want;
-        done += n;
-      }
-      report_ = fx_->takeReport();
-    } catch (const std::exception& e) {
-      SetError(std::string("FeatureExtractor.finishFromFileAsync: ") + e.what());
-    }
-  }
-  void OnOK() override { deferred_.Resolve(featureReportObject(Env(), std::move(report_))); }
-  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  shub::FeatureExtractor* fx_;
-  Napi::ObjectReference self_;
-  int fd_;
-  uint64_t offset_;
-  uint64_t frames_;
-  shub::PcmFormat format_;
-  shub::FeatureReport report_;
-};
-
-/** finishFromFileAsync(fd, byteOffset, frames, format): see FinishFromFileWorker. The fd must stay open until it
- * settles. */
 Napi::Value FeatureExtractorWrap::FinishFromFileAsync(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
+  return promiseOf(env, [&]() -> Napi::Value {
     checkIdle(env, "finishFromFileAsync");
     const std::string where = "FeatureExtractor.finishFromFileAsync";
     const int fd = static_cast<int>(integerArg(env, info[0], where, "fd", 0, 2147483647.0, ""));
-    const double offset = integerArg(env, info[1], where, "byteOffset", 0, 9007199254740991.0, " bytes");
-    const double frames = integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, " frames");
+    const uint64_t offset =
+        static_cast<uint64_t>(integerArg(env, info[1], where, "byteOffset", 0, 9007199254740991.0, " bytes"));
+    const uint64_t frames =
+        static_cast<uint64_t>(integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, " frames"));
     shub::PcmFormat format;
     if (!info[3].IsString() || !shub::parsePcmFormat(info[3].As<Napi::String>().Utf8Value().c_str(), format))
       throwType(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got " + describe(info[3]));
     finished_ = true;
-    auto* worker = new FinishFromFileWorker(env, fx_.get(), info.This().As<Napi::Object>(), fd,
-                                            static_cast<uint64_t>(offset), static_cast<uint64_t>(frames), format);
-    Napi::Promise p = worker->promise();
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+    shub::FeatureExtractor* fx = fx_.get();
+    auto* worker = new PromiseWorker<shub::FeatureReport>(
+        env, "shub.FeatureExtractor.finishFromFile", where, {info.This()},
+        [fx, fd, offset, frames, format] {
+          const size_t frameBytes = shub::pcmBytesPerSample(format) * static_cast<size_t>(fx->options().channels);
+          const size_t blockFrames = std::max<size_t>(1, (size_t{1} << 20) / frameBytes);
+          std::vector<uint8_t> buf(blockFrames * frameBytes);
+          uint64_t pos = offset;
+          for (uint64_t done = 0; done < frames;) {
+            const size_t n = static_cast<size_t>(std::min<uint64_t>(blockFrames, frames - done));
+            const size_t want = n * frameBytes;
+            for (size_t got = 0; got < want;) {
+              const ssize_t r = ::pread(fd, buf.data() + got, want - got, static_cast<off_t>(pos + got));
+              if (r < 0 && errno == EINTR) continue;
+              if (r < 0) throw std::runtime_error(std::string("read failed: ") + std::strerror(errno));
+              if (r == 0)
+                throw std::runtime_error("the file ended early while reading (was it truncated while being read?)");
+              got += static_cast<size_t>(r);
+            }
+            fx->add(buf.data(), format, n);
+            pos += want;
+            done += n;
+          }
+          return fx->takeReport();
+        },
+        featureReportObject);
+    return worker->queue();
+  });
 }
 
 // ---- free functions --------------------------------------------------------------------

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -286,52 +288,72 @@ inline PcmArgs pcmArgs(const Napi::CallbackInfo& info, const std::string& where,
   return out;
 }
 
-/** Runs Wrap::process(data, format, frames) on the libuv pool; Wrap::kName names it in errors. */
-template <class Wrap>
-class AddPcmWorker : public Napi::AsyncWorker {
+/**
+ * Runs `work` on the libuv pool and settles a promise with `toJs(env, result)`: the one shape of the promises the
+ * wrapped native objects return. `what` prefixes a failure's message; `keep` holds JS values (the object, its
+ * buffers) alive until the work settles; `settled` runs first on the main thread (e.g. clears a busy flag).
+ */
+template <class Result>
+class PromiseWorker : public Napi::AsyncWorker {
  public:
-  AddPcmWorker(Napi::Env env, Wrap* wrap, Napi::Object self, Napi::Value pcm, const uint8_t* data, PcmFormat format,
-               size_t frames)
-      : Napi::AsyncWorker(env, Wrap::kResourceName),
+  PromiseWorker(Napi::Env env, const char* resource, std::string what, std::initializer_list<Napi::Value> keep,
+                std::function<Result()> work, std::function<Napi::Value(Napi::Env, Result&&)> toJs,
+                std::function<void()> settled = nullptr)
+      : Napi::AsyncWorker(env, resource),
         deferred_(Napi::Promise::Deferred::New(env)),
-        wrap_(wrap),
-        data_(data),
-        format_(format),
-        frames_(frames) {
-    self_ = Napi::Persistent(self);
-    pcm_ = Napi::Persistent(pcm);
+        what_(std::move(what)),
+        work_(std::move(work)),
+        toJs_(std::move(toJs)),
+        settled_(std::move(settled)) {
+    for (const Napi::Value& v : keep) keep_.push_back(Napi::Persistent(v));
   }
 
-  Napi::Promise promise() const { return deferred_.Promise(); }
+  /** Queues the work and returns its promise (the worker deletes itself once it has settled). */
+  Napi::Promise queue() {
+    Napi::Promise p = deferred_.Promise();
+    Queue();
+    return p;
+  }
 
   void Execute() override {
     try {
-      result_ = wrap_->process(data_, format_, frames_);
+      result_ = work_();
     } catch (const std::exception& e) {
-      SetError(std::string(Wrap::kName) + ".addPcm: " + e.what());
+      SetError(what_ + ": " + e.what());
     }
   }
 
   void OnOK() override {
-    wrap_->setBusy(false);
-    deferred_.Resolve(addResultObject(Env(), result_));
+    if (settled_) settled_();
+    deferred_.Resolve(toJs_(Env(), std::move(result_)));
   }
 
   void OnError(const Napi::Error& e) override {
-    wrap_->setBusy(false);
+    if (settled_) settled_();
     deferred_.Reject(e.Value());
   }
 
  private:
   Napi::Promise::Deferred deferred_;
-  Wrap* wrap_;
-  Napi::ObjectReference self_;        // keeps the meter alive while the work runs
-  Napi::Reference<Napi::Value> pcm_;  // keeps the PCM buffer alive while the work runs
-  const uint8_t* data_;
-  PcmFormat format_;
-  size_t frames_;
-  AddResult result_;
+  std::string what_;
+  std::function<Result()> work_;
+  std::function<Napi::Value(Napi::Env, Result&&)> toJs_;
+  std::function<void()> settled_;
+  std::vector<Napi::Reference<Napi::Value>> keep_;
+  Result result_{};
 };
+
+/** `start()`'s promise; an error it throws while validating rejects the promise instead of throwing synchronously. */
+template <class Start>
+Napi::Value promiseOf(Napi::Env env, Start start) {
+  try {
+    return start();
+  } catch (const Napi::Error& e) {
+    Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
+    failed.Reject(e.Value());
+    return failed.Promise();
+  }
+}
 
 /**
  * Queues Wrap::process on the pool for a validated addPcm call and returns its promise; errors
@@ -340,19 +362,16 @@ class AddPcmWorker : public Napi::AsyncWorker {
 template <class Wrap>
 Napi::Value queueAddPcm(const Napi::CallbackInfo& info, Wrap* wrap, int channels, const char* busyMessage, bool busy) {
   Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
+  return promiseOf(env, [&]() -> Napi::Value {
     if (busy) throw Napi::Error::New(env, busyMessage);
     PcmArgs a = pcmArgs(info, std::string(Wrap::kName) + ".addPcm", channels);
-    auto* worker = new AddPcmWorker<Wrap>(env, wrap, info.This().As<Napi::Object>(), a.pcm, a.data, a.format, a.frames);
-    Napi::Promise p = worker->promise();
+    auto* worker = new PromiseWorker<AddResult>(
+        env, Wrap::kResourceName, std::string(Wrap::kName) + ".addPcm", {info.This(), a.pcm},
+        [wrap, data = a.data, format = a.format, frames = a.frames] { return wrap->process(data, format, frames); },
+        addResultObject, [wrap] { wrap->setBusy(false); });
     wrap->setBusy(true);
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+    return worker->queue();
+  });
 }
 
 }  // namespace napi
