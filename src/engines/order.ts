@@ -63,3 +63,15 @@ export function median(xs: ArrayLike<number>, scratch?: Float64Array): number | 
   for (let i = 0; i < n >> 1; i++) if (a[i]! > lower) lower = a[i]!;
   return (lower + upper) / 2;
 }
+
+/** The first index of the ascending `sorted` whose value is not below `x` (sorted.length when there is none). */
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

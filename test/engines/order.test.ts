@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kthSmallest, median, quantile } from '../../src/engines/order.js';
+import { kthSmallest, lowerBound, median, quantile } from '../../src/engines/order.js';
 import { mulberry32 } from '../../src/engines/random.js';
 
 const sorted = (xs: ArrayLike<number>) => Float64Array.from(xs).sort();
@@ -47,4 +47,17 @@ test('median: middle value, mean of the two middle ones for even counts; quantil
   assert.equal(quantile([3, 1, 2], 1), 3);
   assert.equal(quantile([3, 1, 2], 0), 1);
   assert.equal(quantile([], 0.5), undefined);
+});
+
+test('lowerBound: the first index not below x, as a linear scan finds it (ties, ends, empty)', () => {
+  const rnd = mulberry32(11);
+  for (let trial = 0; trial < 200; trial++) {
+    const xs = sorted(Array.from({ length: Math.floor(rnd() * 12) }, () => Math.floor(rnd() * 6)));
+    for (const x of [-1, 0, 0.5, 1, 2, 3, 5, 5.5, 6]) {
+      const scan = xs.findIndex((v) => v >= x);
+      assert.equal(lowerBound(xs, x), scan < 0 ? xs.length : scan, `${x} in [${xs.join(', ')}]`);
+    }
+  }
+  assert.equal(lowerBound([1, 2, 2, 2, 3], 2), 1);
+  assert.equal(lowerBound([], 1), 0);
 });

@@ -22,7 +22,7 @@
  */
 import { COMP_FRAME_PARAMETERS, COMP_MEASURE_PARAMETERS } from './params.js';
 import type { TakeFeatures } from './features.js';
-import { median as middleValue, quantile } from '../order.js';
+import { lowerBound, median as middleValue, quantile } from '../order.js';
 
 export interface Section {
   name: string;
@@ -711,13 +711,7 @@ export function sharedStarts(onsets: number[][], tol: number): number[] {
   const N = onsets.length;
   const sorted = onsets.map((x) => Float64Array.from(x).sort());
   const near = (xs: Float64Array, t: number) => {
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid]! < t - tol) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(xs, t - tol);
     return lo < xs.length && xs[lo]! <= t + tol;
   };
   const out: number[] = [];

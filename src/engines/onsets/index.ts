@@ -10,6 +10,7 @@
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { lowerBound } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -171,13 +172,7 @@ function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { fram
 
 /** Distance from t to the nearest of the ascending xs (Infinity when there are none). */
 function nearest(xs: number[], t: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(xs, t);
   return Math.min(lo < xs.length ? xs[lo]! - t : Infinity, lo > 0 ? t - xs[lo - 1]! : Infinity);
 }
 

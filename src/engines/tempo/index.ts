@@ -35,7 +35,7 @@
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
 import { tuningAwareChroma } from '../key/index.js';
-import { kthSmallest } from '../order.js';
+import { kthSmallest, lowerBound } from '../order.js';
 import { native, postSeries } from '../../native.js';
 
 export interface TempoCandidate {
@@ -767,14 +767,7 @@ function levels(
 }
 
 function* nearby(sorted: number[], t: number, tol: number): Generator<number> {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < t - tol) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]! <= t + tol; i++) yield sorted[i]!;
+  for (let i = lowerBound(sorted, t - tol); i < sorted.length && sorted[i]! <= t + tol; i++) yield sorted[i]!;
 }
 
 /** Indices (into beatFrames) of the downbeats: 4/4, phase with most bass onset + harmonic change. */
