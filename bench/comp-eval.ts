@@ -11,6 +11,10 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
+ * `--cache DIR` (while iterating, no guide only): each song's take features are computed once by the
+ * command's own pass (measureFile) and kept in DIR; the measures and the choice then run in process on
+ * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
+ * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
  *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
@@ -34,7 +38,12 @@ import { mulberry32 } from '../src/engines/random.js';
 import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
-import { comp } from '../src/commands/comp.js';
+import { comp, measureFile } from '../src/commands/comp.js';
+import type { TakeFeatures } from '../src/engines/comp/features.js';
+import { measureTakes, parseKey, voicedLoudness } from '../src/engines/comp/measures.js';
+import { chooseTakes, parseWeights } from '../src/engines/comp/choice.js';
+import { matchGains } from '../src/engines/comp/assembly.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { NoStore } from '../src/store/none.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import {
@@ -632,6 +641,66 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
 }
 
 type Mode = 'midi' | 'guide' | 'none';
+
+/** A song's truth and its takes' features (the --cache file). */
+interface Cached {
+  sections: TakeSet['sections'];
+  defects: Defect[];
+  best: number[];
+  key: string;
+  features: TakeFeatures[];
+}
+const TYPED = ['ms', 'kms', 'fine', 'f0'] as const;
+function saveCached(file: string, c: Cached): void {
+  const features = c.features.map((f) => ({
+    ...f,
+    ...Object.fromEntries(TYPED.map((k) => [k, Array.from(f[k])])),
+    clips: Array.from(f.clips),
+  }));
+  writeFileSync(file, JSON.stringify({ ...c, features }));
+}
+function loadCached(file: string): Cached {
+  const c = JSON.parse(readFileSync(file, 'utf8')) as Cached;
+  c.features = c.features.map((f) => ({
+    ...f,
+    ...Object.fromEntries(TYPED.map((k) => [k, Float32Array.from(f[k] as unknown as number[])])),
+    clips: Uint16Array.from(f.clips as unknown as number[]),
+  }));
+  return c;
+}
+/** The command's no-guide choice on cached features (gain match, measures, choice), in its result's shape. */
+function fastComp(c: Cached) {
+  const takes = c.features;
+  const gm = matchGains(takes.map((t) => voicedLoudness(t)));
+  const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
+  const key = c.key ? parseKey(c.key) : undefined;
+  const out = measureTakes({
+    takes,
+    gains,
+    sections: c.sections,
+    guide: key ? { kind: 'none', key } : { kind: 'none' },
+  });
+  const names = takes.map((_, k) => `take${k + 1}.wav`);
+  const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
+  const g = out.grid ?? out.rejectedGrid;
+  return {
+    decisions: [
+      {
+        decision: 'timing reference',
+        value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
+        reason: g
+          ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}`
+          : '',
+      },
+    ],
+    sections: choices.map((x) => ({
+      name: x.section.name,
+      chosen: x.chosen,
+      why: x.why,
+      scores: x.scores.map((y) => ({ take: y.take, defects: y.defects, totalPoints: y.total })),
+    })),
+  };
+}
 const ALL_MODES: Mode[] = ['midi', 'guide', 'none'];
 // `--modes none` (comma list) runs only some references (while iterating)
 const MODES: Mode[] = process.argv.includes('--modes')
@@ -757,10 +826,20 @@ async function main(): Promise<void> {
     const cells: unknown[] = [];
     let total = 0;
     const misses: string[] = [];
+    const cacheDir = process.argv.includes('--cache') ? process.argv[process.argv.indexOf('--cache') + 1]! : null;
     for (const spec of specs) {
       const dir = mkdtempSync(path.join(tmpdir(), 'shub-comp-eval-'));
       const label = spec.speech ? 'speech seed' : 'seed';
       try {
+        const cacheFile = cacheDir ? path.join(cacheDir, `${name}-${spec.seed}.json`) : null;
+        if (cacheFile && existsSync(cacheFile)) {
+          const c = loadCached(cacheFile);
+          const set = { ...c, takes: c.features } as unknown as TakeSet;
+          total += set.sections.length;
+          if (spec.speech) speechTotal += set.sections.length;
+          await scoreRun('none', set, fastComp(c));
+          continue;
+        }
         const set = spec.build(dir);
         const rate = set.sampleRate;
         const takes = set.takes.map((t, k) => {
@@ -782,9 +861,16 @@ async function main(): Promise<void> {
         );
         total += set.sections.length;
         if (spec.speech) speechTotal += set.sections.length;
+        if (cacheFile) {
+          const features = [];
+          for (const t of takes) features.push((await measureFile(t, { ffmpeg })).features);
+          const c: Cached = { sections: set.sections, defects: set.defects, best: set.best, key: set.key, features };
+          saveCached(cacheFile, c);
+          await scoreRun('none', set, fastComp(loadCached(cacheFile)));
+          continue;
+        }
         // speech: no MIDI melody, no key
         for (const mode of MODES.filter((m) => !spec.speech || m !== 'midi')) {
-          counted[mode] += set.sections.length;
           const r = await comp({
             ffmpeg,
             store: new NoStore(),
@@ -795,47 +881,64 @@ async function main(): Promise<void> {
             ...(mode === 'guide' ? { guide: path.join(dir, 'guide.wav') } : {}),
             ...(mode === 'none' && set.key ? { key: set.key } : {}),
           });
-          const ref = r.decisions.find((d) => d.decision === 'timing reference');
-          if (verbose && ref) misses.push(`${mode} ${label} ${spec.seed}: timing reference ${ref.value} ${ref.reason}`);
-          r.sections.forEach((s, i) => {
-            for (const x of s.scores) {
-              const truth = set.defects.find((d) => d.section === i && d.take === x.take);
-              cells.push({ mode, seed: spec.seed, section: i, best: set.best[i], truth, ...x });
-              flags[mode].cells++;
-              if (!truth && x.defects.length) {
-                flags[mode].cleanFlagged++;
-                flagNotes.push(`${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
-              }
-              if (truth && !x.defects.length) {
-                flags[mode].defectMissed++;
-                flagNotes.push(
-                  `${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
-                    `not flagged (${x.totalPoints} points)`,
-                );
-              }
-            }
-            const timingDefects = set.defects.filter(
-              (x) => x.section === i && (x.kind === 'late' || x.kind === 'early'),
-            ).length;
-            if (timingDefects >= 2) {
-              shared[mode].n++;
-              if (s.chosen === set.best[i]) shared[mode].right++;
-            }
-            if (s.chosen === set.best[i] && spec.speech) speechRight[mode]++;
-            if (s.chosen === set.best[i]) right[mode]++;
-            else {
-              const d = set.defects
-                .filter((x) => x.section === i)
-                .map((x) => `${x.take}:${x.kind}:${Math.round(x.amount)}`)
-                .join(' ');
-              misses.push(
-                `${mode} ${label} ${spec.seed} ${s.name}: chose ${s.chosen}, clean ${set.best[i]} (${d}); ${s.why}`,
-              );
-            }
-          });
+          await scoreRun(mode, set, r);
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+      /** Counts one run's choices against the truth. */
+      async function scoreRun(
+        mode: Mode,
+        set: Pick<TakeSet, 'sections' | 'defects' | 'best'>,
+        r: {
+          decisions: { decision: string; value?: unknown; reason?: string }[];
+          sections: {
+            name: string;
+            chosen: number;
+            why: string;
+            scores: { take: number; defects: string[]; totalPoints: number }[];
+          }[];
+        },
+      ): Promise<void> {
+        counted[mode] += set.sections.length;
+        const ref = r.decisions.find((d) => d.decision === 'timing reference');
+        if (verbose && ref) misses.push(`${mode} ${label} ${spec.seed}: timing reference ${ref.value} ${ref.reason}`);
+        r.sections.forEach((s, i) => {
+          for (const x of s.scores) {
+            const truth = set.defects.find((d) => d.section === i && d.take === x.take);
+            cells.push({ mode, seed: spec.seed, section: i, best: set.best[i], truth, ...x });
+            flags[mode].cells++;
+            if (!truth && x.defects.length) {
+              flags[mode].cleanFlagged++;
+              flagNotes.push(`${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
+            }
+            if (truth && !x.defects.length) {
+              flags[mode].defectMissed++;
+              flagNotes.push(
+                `${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
+                  `not flagged (${x.totalPoints} points)`,
+              );
+            }
+          }
+          const timingDefects = set.defects.filter(
+            (x) => x.section === i && (x.kind === 'late' || x.kind === 'early'),
+          ).length;
+          if (timingDefects >= 2) {
+            shared[mode].n++;
+            if (s.chosen === set.best[i]) shared[mode].right++;
+          }
+          if (s.chosen === set.best[i] && spec.speech) speechRight[mode]++;
+          if (s.chosen === set.best[i]) right[mode]++;
+          else {
+            const d = set.defects
+              .filter((x) => x.section === i)
+              .map((x) => `${x.take}:${x.kind}:${Math.round(x.amount)}`)
+              .join(' ');
+            misses.push(
+              `${mode} ${label} ${spec.seed} ${s.name}: chose ${s.chosen}, clean ${set.best[i]} (${d}); ${s.why}`,
+            );
+          }
+        });
       }
     }
     const pct = (m: Mode) =>
