@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5]
+ *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -538,6 +538,189 @@ export const HELD_OUT_5_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles). */
+const CROONER: VoiceStyle = {
+  name: 'crooner',
+  formantScale: 0.95,
+  vibratoHz: 4.4,
+  vibratoCents: 40,
+  vibratoDelaySeconds: 0.45,
+  driftCents: 9,
+  breath: 0.18,
+  openPhase: 0.47,
+  closePhase: 0.15,
+};
+const SOUBRETTE: VoiceStyle = {
+  name: 'soubrette',
+  formantScale: 1.24,
+  vibratoHz: 6.8,
+  vibratoCents: 35,
+  vibratoDelaySeconds: 0.05,
+  driftCents: 4,
+  breath: 0.04,
+  openPhase: 0.52,
+  closePhase: 0.22,
+};
+const HELDEN: VoiceStyle = {
+  name: 'heldentenor',
+  formantScale: 1.0,
+  vibratoHz: 5.1,
+  vibratoCents: 55,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 6,
+  breath: 0.03,
+  openPhase: 0.37,
+  closePhase: 0.09,
+};
+const FOLK: VoiceStyle = {
+  name: 'folk alto',
+  formantScale: 1.12,
+  vibratoHz: 5.5,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.7,
+  driftCents: 5,
+  breath: 0.22,
+  openPhase: 0.49,
+  closePhase: 0.13,
+};
+
+/**
+ * A sixth held-out set (spec committed before its one run; 2026-12-02 06:50 UTC, after h-comp7's
+ * changes were set on the tuning sets, which now include held-out-5), made differently from every
+ * earlier set: seeds 1301+ and 1401+, four voices in no earlier set (crooner, soubrette, heldentenor,
+ * folk alto), tempi in no earlier set (66, 70, 138, 144, 150, 152 bpm; 92 once with 3/4), melodies and
+ * meters of kinds not used before (new in fixtures/takes.ts: `rhythm: 'sixteenth'` — fast sixteenths,
+ * phrases starting on the beat's second sixteenth — and `sectionBeats` 6 and 12: sections of two or
+ * four bars of 3/4, one of them with triplets), defect mixes not used before; plus speech from three
+ * espeak-ng voices and variants not used before, two in other languages (fr+Annie with French
+ * sentences, es+Antonio with Spanish ones, en-gb-x-gbclan+Gene).
+ */
+export const HELD_OUT_6: TakeSetOptions[] = (
+  [
+    {
+      seed: 1301,
+      voice: CROONER,
+      tonic: 52,
+      bpm: 138,
+      takes: 4,
+      rhythm: 'sixteenth',
+      kinds: ['late', 'early', 'detune', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 1302,
+      voice: SOUBRETTE,
+      tonic: 74,
+      bpm: 92,
+      takes: 5,
+      sectionBeats: 6,
+      scale: 'minor',
+      kinds: ['early', 'late', 'noise', 'missing'],
+      sections: 9,
+    },
+    {
+      seed: 1303,
+      voice: HELDEN,
+      tonic: 55,
+      bpm: 66,
+      takes: 4,
+      rhythm: 'triplet',
+      sectionBeats: 6,
+      kinds: ['late', 'late', 'early', 'level', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1304,
+      voice: FOLK,
+      tonic: 60,
+      bpm: 150,
+      takes: 3,
+      rhythm: 'sixteenth',
+      scale: 'dorian',
+      placement: 'runs',
+      sections: 8,
+    },
+    {
+      seed: 1305,
+      voice: CROONER,
+      tonic: 48,
+      bpm: 70,
+      takes: 6,
+      rhythm: 'dotted',
+      sectionBeats: 12,
+      scale: 'pentatonic',
+      kinds: ['late', 'early', 'noise', 'clip', 'level'],
+      sections: 6,
+    },
+    {
+      seed: 1306,
+      voice: SOUBRETTE,
+      tonic: 71,
+      bpm: 144,
+      takes: 4,
+      kinds: ['early', 'early', 'late', 'missing', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1307,
+      voice: HELDEN,
+      tonic: 57,
+      bpm: 152,
+      takes: 5,
+      rhythm: 'triplet',
+      scale: 'minor',
+      placement: 'runs',
+      kinds: ['late', 'early', 'detune', 'level', 'noise'],
+      sections: 7,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: FS }));
+export const HELD_OUT_6_SPEECH: SpeechSpec[] = [
+  {
+    seed: 1401,
+    voice: 'fr+Annie',
+    wordsPerMinute: 145,
+    takes: 4,
+    kinds: ['late', 'early', 'noise', 'clip', 'level', 'missing'],
+    sentences: [
+      'Le train part à sept heures du matin.',
+      'Ma grand-mère cultive des tomates au jardin.',
+      'Il a plu toute la nuit sur la ville.',
+      'Les enfants jouent au bord de la rivière.',
+      'Nous avons dîné tard chez nos voisins.',
+    ],
+  },
+  {
+    seed: 1402,
+    voice: 'es+Antonio',
+    wordsPerMinute: 160,
+    takes: 5,
+    placement: 'runs',
+    kinds: ['late', 'early', 'missing', 'noise', 'level'],
+    sentences: [
+      'El tren sale a las siete de la tarde.',
+      'Mi hermano arregla bicicletas viejas.',
+      'Hace mucho frío en las montañas.',
+      'Los pájaros cantan antes del amanecer.',
+      'La tienda cierra temprano los domingos.',
+    ],
+  },
+  {
+    seed: 1403,
+    voice: 'en-gb-x-gbclan+Gene',
+    wordsPerMinute: 135,
+    takes: 3,
+    kinds: ['early', 'late', 'clip', 'noise'],
+    sentences: [
+      'The fishing boats came home before the storm.',
+      'A lamp was burning in the upstairs window.',
+      'We walked along the cliffs until sunset.',
+      'The postman whistled as he crossed the square.',
+      'Snow had fallen on the mountain overnight.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -794,6 +977,18 @@ async function main(): Promise<void> {
       [
         ...sung(HELD_OUT_5),
         ...HELD_OUT_5_SPEECH.map((x) => ({
+          seed: x.seed,
+          build: (dir: string) => speechTakeSet(x, dir),
+          speech: true,
+        })),
+      ],
+    ]);
+  if (which === 'held-out-6')
+    sets.push([
+      'held-out-6',
+      [
+        ...sung(HELD_OUT_6),
+        ...HELD_OUT_6_SPEECH.map((x) => ({
           seed: x.seed,
           build: (dir: string) => speechTakeSet(x, dir),
           speech: true,
