@@ -119,7 +119,7 @@ function features(file: string, native: Partial<Record<keyof typeof ONSET_FLUX_P
     { sampleRate: RATE, channels: 1 },
     { spectrum: true, pitch: false, onsets: true },
     {},
-    onsetFluxOptions(RATE, native),
+    { ...onsetFluxOptions(RATE, native), onsetBandNovelty: true },
   );
   fx.addFloat(x);
   return fx.finish();

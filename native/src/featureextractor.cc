@@ -382,7 +382,6 @@ class OnsetFluxTracker {
     im_.resize(bins);
     mag_.resize(bins);
     sums_.resize(static_cast<size_t>(G_));
-    bandSums_.resize(static_cast<size_t>(G_));
     if (bandNovelty_) rep_.onsetBandNoveltyBands = G_;
     fifo_.assign(W_ / 2, 0.0f);  // the first frame is centered on sample 0
     rep_.onsetFluxGroups = G_ + (novelty_ ? 1 : 0);
@@ -470,16 +469,19 @@ class OnsetFluxTracker {
     const size_t F = filters_.size(), D = hist_.size();
     const std::vector<float>& older = hist_[(pos_ + D - static_cast<size_t>(lag_ + slope_)) % D];
     const float perFrame = static_cast<float>(lag_) / static_cast<float>(slope_);
-    std::fill(bandSums_.begin(), bandSums_.end(), 0.0);
-    for (size_t j = 0; j < F; ++j) {
-      const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
-      const float fall = slope >= -maxFall_ ? slope : 0.0f;
-      bandSums_[static_cast<size_t>(filters_[j].group)] += cur[j] - (old[j] + fall);
-    }
+    // the filters are in ascending frequency, so each group is a contiguous run: one local sum per run (no
+    // accumulation through memory)
+    size_t j = 0;
     for (int g = 0; g < G_; ++g) {
+      const size_t end = std::min(F, j + static_cast<size_t>(groupCount_[static_cast<size_t>(g)]));
+      float sum = 0.0f;
+      for (; j < end; ++j) {
+        const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
+        const float fall = slope >= -maxFall_ ? slope : 0.0f;
+        sum += cur[j] - (old[j] + fall);
+      }
       const int c = groupCount_[static_cast<size_t>(g)];
-      const double v = c ? bandSums_[static_cast<size_t>(g)] / c : 0.0;
-      rep_.onsetBandNovelty.push_back(static_cast<float>(std::max(0.0, v)));
+      rep_.onsetBandNovelty.push_back(c ? std::max(0.0f, sum / static_cast<float>(c)) : 0.0f);
     }
   }
 
@@ -532,7 +534,7 @@ class OnsetFluxTracker {
   std::vector<Filter> filters_;
   std::vector<int> groupCount_;
   std::vector<std::vector<float>> hist_;  // ring of the last lag_ + 1 frames' filter levels
-  std::vector<double> sums_, bandSums_;
+  std::vector<double> sums_;
   size_t pos_ = 0, start_ = 0;
   uint64_t frames_ = 0;
 };

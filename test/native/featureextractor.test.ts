@@ -509,7 +509,7 @@ test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over
     fx.addFloat(x);
     return fx.finish();
   };
-  const r = extract({});
+  const r = extract({ onsetBandNovelty: true });
   const B = r.onsetBandNoveltyBands;
   assert.equal(B, 4); // one per onset flux frequency group
   assert.equal(r.onsetBandNovelty.length, B * (r.onsetFlux.length / r.onsetFluxGroups));
@@ -523,8 +523,7 @@ test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over
   assert.ok(top > 9 && top <= 2 * 20 * Math.log10(2), `top band: ${top} dB summed over the step`);
   for (let g = 0; g < 3; g++) assert.ok(sum(g, 0.1, 0.9) < 0.05 * top, `group ${g}: ${sum(g, 0.1, 0.9)} dB`);
   assert.ok(sum(3, 0.1, 0.45) < 0.02 * top, `steady cluster: ${sum(3, 0.1, 0.45)} dB`);
-  // the same series in uneven blocks; none when not asked for
-  assert.ok(analyze(x, { spectrum: false, pitch: false, onsets: true }).onsetBandNovelty.length > 0);
+  // none when not asked for
   const off = extract({ onsetBandNovelty: false });
   assert.equal(off.onsetBandNovelty.length, 0);
   assert.equal(off.onsetBandNoveltyBands, 0);

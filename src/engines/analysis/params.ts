@@ -344,7 +344,8 @@ export function onsetFluxOptions(
     onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
-    onsetBandNovelty: true,
+    // the band novelty only when the onsets engine picks its peaks (the tempo engine may ask for it itself)
+    onsetBandNovelty: ONSET_PARAMETERS.bandNoveltyDeltaFraction.value < 1,
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetNoveltySlopeFrames: Math.max(
       1,
