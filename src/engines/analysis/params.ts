@@ -225,6 +225,15 @@ export const ONSET_PARAMETERS = {
     'onset flux placement: the attack behind a flux peak is searched from this long before the frame centre',
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
+  bandNoveltyDeltaFraction: p(
+    1,
+    'of the band scale',
+    [0.05, 1],
+    'band novelty (per onset flux group, the coherent rise over the decay model): a peak of one band (divided by ' +
+      'its fluxScaleTopFraction value) that exceeds its own local median by this much adds an onset (a hat under a ' +
+      "ride's wash; 1: off, the default: on every tuning set it added more extra onsets than hits, see " +
+      'bench/RESULTS.md h-onset7)',
+  ),
   noveltyDeltaFraction: p(
     0.12,
     'of the novelty scale',
@@ -335,6 +344,8 @@ export function onsetFluxOptions(
     onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
+    // the band novelty only when the onsets engine picks its peaks (the tempo engine may ask for it itself)
+    onsetBandNovelty: ONSET_PARAMETERS.bandNoveltyDeltaFraction.value < 1,
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetNoveltySlopeFrames: Math.max(
       1,
