@@ -5,9 +5,11 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth] [--no-peers | --no-shub | --render-only]
+ *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth]
+ *     [--no-peers | --no-shub | --render-only]
  *
- * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6. Songs' Acc1 counts the
+ * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
+ * h-tempo7. Songs' Acc1 counts the
  * eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
@@ -23,6 +25,7 @@ import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
+import { tempo6Set } from '../fixtures/tempo6.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -31,9 +34,18 @@ const OUT = path.join(ROOT, 'bench', 'out');
 const THIRD = process.argv.includes('--third');
 const FOURTH = process.argv.includes('--fourth');
 const FIFTH = process.argv.includes('--fifth');
+const SIXTH = process.argv.includes('--sixth');
 const DIR = path.join(
   OUT,
-  FIFTH ? 'tempo-heldout5' : FOURTH ? 'tempo-heldout4' : THIRD ? 'tempo-heldout3' : 'tempo-heldout2',
+  SIXTH
+    ? 'tempo-heldout6'
+    : FIFTH
+      ? 'tempo-heldout5'
+      : FOURTH
+        ? 'tempo-heldout4'
+        : THIRD
+          ? 'tempo-heldout3'
+          : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -131,16 +143,18 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = FIFTH
-  ? tempo5Set(DIR)
-  : FOURTH
-    ? tempo4Set(DIR)
-    : THIRD
-      ? tempo3Set(DIR)
-      : tempoHeldOut2Set(DIR);
+const { files, missing } = SIXTH
+  ? tempo6Set(DIR)
+  : FIFTH
+    ? tempo5Set(DIR)
+    : FOURTH
+      ? tempo4Set(DIR)
+      : THIRD
+        ? tempo3Set(DIR)
+        : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
+const setName = SIXTH ? 'sixth' : FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 const tools: [string, (t: TruthFile) => Estimate][] = [];
