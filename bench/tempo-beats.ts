@@ -4,7 +4,7 @@
  * the truth: the median signed offset of the matched beats, the share of beats on the off-beat (half a period
  * away) and the share of the truth beats missed or extra. Summaries by kind (songs, drum files).
  *
- *   node dist/bench/tempo-beats.js --held-out-5 [--held-out-4] [--files]
+ *   node dist/bench/tempo-beats.js --held-out-5 [--held-out-4] [--held-out-6] [--files]
  *
  * Not part of `npm test`.
  */
@@ -15,6 +15,7 @@ import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tempoAcc1Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
+import { tempo6Set } from '../fixtures/tempo6.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features } from './tempo-features.js';
 import { fMeasure, matchEvents } from './metrics.js';
@@ -79,6 +80,7 @@ async function report(label: string, files: TruthFile[]) {
 const sets: [string, string, (d: string) => { files: TruthFile[] }][] = [
   ['--held-out-4', 'tempo-heldout4', tempo4Set],
   ['--held-out-5', 'tempo-heldout5', tempo5Set],
+  ['--held-out-6', 'tempo-heldout6', tempo6Set],
 ];
 for (const [flag, dir, make] of sets) {
   if (!process.argv.includes(flag)) continue;
