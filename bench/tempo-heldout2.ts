@@ -6,7 +6,7 @@
  * and the drum files (song stems and kit stems), and shub's misses.
  *
  *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth]
- *     [--no-peers | --no-shub | --render-only]
+ *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7. Songs' Acc1 counts the
@@ -18,7 +18,7 @@
  *
  * Not part of `npm test`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
@@ -157,13 +157,37 @@ const songs = files.filter((f) => f.kind === 'song').length;
 const setName = SIXTH ? 'sixth' : FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
+// --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in
+// bench/out/peer-cache (several shards run side by side on a loaded machine); a run without --shard scores every
+// file, reading the cached estimates
+const shardAt = process.argv.indexOf('--shard');
+const PEER_CACHE = path.join(OUT, 'peer-cache');
+mkdirSync(PEER_CACHE, { recursive: true });
+const cached =
+  (tool: string, est: (t: TruthFile) => Estimate) =>
+  (t: TruthFile): Estimate => {
+    const f = path.join(PEER_CACHE, `${tool}-${path.basename(t.file)}.json`);
+    if (existsSync(f) && statSync(f).mtimeMs >= statSync(t.file).mtimeMs)
+      return JSON.parse(readFileSync(f, 'utf8')) as Estimate;
+    const e = est(t);
+    writeFileSync(f, JSON.stringify(e));
+    return e;
+  };
+const aubioCached = cached('aubio', (t) => aubio(t.file));
+const qmCached = cached('qm', (t) => qm(t.file, t));
+if (shardAt >= 0) {
+  const [k, n] = process.argv[shardAt + 1]!.split('/').map(Number);
+  files.forEach((t, i) => {
+    if (i % n! === k!) (aubioCached(t), qmCached(t));
+  });
+  process.exit(0);
+}
 const tools: [string, (t: TruthFile) => Estimate][] = [];
 if (!process.argv.includes('--no-shub')) {
   const shub = shubAll(files);
   tools.push(['shub', (t) => shub.get(t.file)!]);
 }
-if (!process.argv.includes('--no-peers'))
-  tools.push(['aubio 0.4.9', (t) => aubio(t.file)], ['QM Vamp', (t) => qm(t.file, t)]);
+if (!process.argv.includes('--no-peers')) tools.push(['aubio 0.4.9', aubioCached], ['QM Vamp', qmCached]);
 console.log(
   '| tool | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
     'Acc2 drum files | beat F drum files |',
