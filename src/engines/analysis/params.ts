@@ -693,7 +693,8 @@ export const KEY_PARAMETERS = {
     [0, 4],
     'key score: a ii → V chord change (a minor chord a tone above the tonic, then a major chord a fifth above it) ' +
       'counts as this much of a cadence into the major key, whatever chord follows (a IM7 after it may read as iii, ' +
-      'a turnaround may go on to vi); 0 = off',
+      'a turnaround may go on to vi); and a chord read as iii right after a dominant seventh on V counts as the ' +
+      "tonic chord (a IM7: its upper three tones are iii's triad); 0 = both off",
   ),
   chordThirdMinShare: p(
     0.2,

@@ -526,6 +526,13 @@ function isTwoFive(from: ChordSegment, to: ChordSegment, tonic: number): boolean
   );
 }
 
+/** A chord read as iii (minor, a major third above `tonic`) right after a dominant seventh on the V: a IM7. */
+function isMajorSeventhAfterDominant(from: ChordSegment, to: ChordSegment, tonic: number): boolean {
+  return (
+    !!from.dominantSeventh && from.root === (tonic + 7) % 12 && to.mode === 'minor' && to.root === (tonic + 4) % 12
+  );
+}
+
 function param(name: KeyParameterName, options: EstimateKeyOptions): number {
   return checkParameter(name, KEY_PARAMETERS[name], options.params?.[name] ?? KEY_PARAMETERS[name].value);
 }
@@ -694,7 +701,10 @@ export function analyzeKey(
         if (w.diatonic > 0 && isDiatonic(s, tonic, mode)) diatonic += s.sounding;
         // ii → V: the jazz approach to a major tonic, whatever chord follows (a IM7 may read as iii)
         if (i > 0 && mode === 'major' && twoFive > 0 && isTwoFive(chords[i - 1]!, s, tonic)) cadence += twoFive;
-        if (!isTonic(s)) return;
+        // a dominant seventh resolving to a chord read as iii: a IM7 (its upper three tones are the iii triad)
+        const majorSeventhTonic =
+          i > 0 && mode === 'major' && twoFive > 0 && isMajorSeventhAfterDominant(chords[i - 1]!, s, tonic);
+        if (!isTonic(s) && !majorSeventhTonic) return;
         onTonic += s.sounding;
         if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus);
       });
