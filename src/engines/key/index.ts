@@ -648,7 +648,8 @@ export function analyzeKey(
       thirdlessRoots = thirds.flatMap(({ minor, major, root: sum }, root) =>
         chords.some((s) => s.noThird && s.root === root)
           ? [
-              `${PITCH_CLASS_NAMES[root]}: ${chords.find((s) => s.noThird && s.root === root)!.thirdlessMode ?? 'both'}` +
+              `${PITCH_CLASS_NAMES[root]}: ` +
+                `${chords.find((s) => s.noThird && s.root === root)!.thirdlessMode ?? 'both'}` +
                 ` (thirds above the steady partials: major ${(major / sum).toFixed(3)}, minor ` +
                 `${(minor / sum).toFixed(3)} of the root)`,
             ]
