@@ -289,23 +289,28 @@ SHUB_ALWAYS_INLINE void fractionalAddBody(double* po, const float* px, int64_t n
     po[m] += gain * v;
   };
   for (int64_t m = 0; m < inLo; m++) scalar(m);
+  // x as doubles once (each x value serves nt taps): the products below are the same doubles
+  constexpr int64_t kRun = 8 * W;
   int64_t m0 = inLo;
-  for (; m0 + 4 * W <= inHi; m0 += 4 * W) {
-    V a0 = {}, a1 = {}, a2 = {}, a3 = {};
-    const float* xs = px + (shift + m0);
-    for (int64_t t = 0; t < nt; t++) {
-      const double ht = h[t];
-      const float* q = xs - t;
-      a0 += ht * __builtin_convertvector(loadVec<F>(q), V);
-      a1 += ht * __builtin_convertvector(loadVec<F>(q + W), V);
-      a2 += ht * __builtin_convertvector(loadVec<F>(q + 2 * W), V);
-      a3 += ht * __builtin_convertvector(loadVec<F>(q + 3 * W), V);
-    }
-    double* o = po + m0;
-    const V sums[4] = {a0, a1, a2, a3};
-    for (int k = 0; k < 4; k++) {
-      const V r = loadVec<V>(o + k * W) + gain * sums[k];
-      std::memcpy(o + k * W, &r, sizeof r);
+  if (inHi - inLo >= kRun) {
+    thread_local std::vector<double> xd;
+    const int64_t from = shift + inLo - (nt - 1), to = shift + inHi;  // x indices used: [from, to)
+    xd.resize(static_cast<size_t>(to - from));
+    for (int64_t j = from; j < to; j++) xd[static_cast<size_t>(j - from)] = static_cast<double>(px[j]);
+    const double* xs0 = xd.data() - from + shift;  // xs0[m − t] = x[shift + m − t]
+    for (; m0 + kRun <= inHi; m0 += kRun) {
+      V a[8] = {};
+      const double* xs = xs0 + m0;
+      for (int64_t t = 0; t < nt; t++) {
+        const double ht = h[t];
+        const double* q = xs - t;
+        for (int k = 0; k < 8; k++) a[k] += ht * loadVec<V>(q + k * W);
+      }
+      double* o = po + m0;
+      for (int k = 0; k < 8; k++) {
+        const V r = loadVec<V>(o + k * W) + gain * a[k];
+        std::memcpy(o + k * W, &r, sizeof r);
+      }
     }
   }
   for (int64_t m = m0; m < count; m++) scalar(m);
