@@ -516,6 +516,14 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
         `| ${r.session} | ${r.mic} | ${r.truth} | ${r.f.toFixed(4)} | ${r.meanOffsetMs.toFixed(3)} | ` +
           `${r.bleedReported} | ${r.missed} | ${r.rho.toFixed(3)} | ${r.aubioF.toFixed(4)} | ${r.aubioBleed} |`,
       );
+    const hits = rows.reduce((s, r) => s + r.truth, 0);
+    const bleed = rows.reduce((s, r) => s + r.bleedReported, 0);
+    console.log(
+      `${name} summary: F ≥ 0.99 ${rows.filter((r) => r.f >= 0.99).length} of ${rows.length}, bleed ${bleed} of ` +
+        `${hits} (${((100 * bleed) / hits).toFixed(1)} %), missed ${rows.reduce((s, r) => s + r.missed, 0)}, ` +
+        `mean F ${(rows.reduce((s, r) => s + r.f, 0) / rows.length).toFixed(4)}, |offset| ≤ 0.5 ms ` +
+        `${rows.filter((r) => Math.abs(r.meanOffsetMs) <= 0.5).length}, ρ ≥ 0.9 ${rows.filter((r) => r.rho >= 0.9).length}`,
+    );
   }
 }
 
