@@ -375,6 +375,13 @@ class PathStats {
   }
 }
 
+/** K taps, `gain` at tap `at`, zero elsewhere (a single delay as an FIR). */
+const prior = (K: number, at: number, gain: number) => {
+  const h = new Float64Array(K);
+  if (at >= 0 && at < K) h[at] = gain;
+  return h;
+};
+
 /** A short FIR: taps[k] at delay first + k samples. */
 interface Fir {
   first: number;
@@ -383,8 +390,9 @@ interface Fir {
 
 /**
  * The least-squares FIR of K taps at delays first … first + K − 1 that best explains x[0..n) by y (y[base − d + i]
- * is y at delay d for x[i]), with a ridge of `ridge` × the mean diagonal; returns the taps and the energy they
- * explain (c·h) and carry (hᵀGh). The normal equations' Gram matrix slides along its diagonals (one product in,
+ * is y at delay d for x[i]), with a ridge of `ridge` × the mean diagonal pulling the taps toward `prior` (the
+ * single-delay fit: where the window does not determine the taps, they stay a gain and a delay); returns the taps and
+ * the energy they explain (c·h) and carry (hᵀGh). The normal equations' Gram matrix slides along its diagonals (one product in,
  * one out), solved by Cholesky.
  */
 export function fitFir(
@@ -395,6 +403,7 @@ export function fitFir(
   first: number,
   K: number,
   ridge: number,
+  prior?: Float64Array,
 ): { taps: Float64Array; explained: number; carried: number } {
   const G = new Float64Array(K * K);
   const c = new Float64Array(K);
@@ -429,7 +438,7 @@ export function fitFir(
     }
   const z = new Float64Array(K);
   for (let j = 0; j < K; j++) {
-    let v = c[j]!;
+    let v = c[j]! + lambda * (prior?.[j] ?? 0);
     for (let m = 0; m < j; m++) v -= L[j * K + m]! * z[m]!;
     z[j] = v / L[j * K + j]!;
   }
@@ -777,7 +786,9 @@ export class SessionDetector {
       const K = this.firTaps;
       const first = K > 1 ? Math.max(1, Math.min(d - this.firPre, this.maxLag - K + 1)) : d;
       const fir =
-        K > 1 ? fitFir(x, y, L, this.maxLag, first, K, BLEED_PARAMETERS.pathRidge.value).taps : Float64Array.of(gain);
+        K > 1
+          ? fitFir(x, y, L, this.maxLag, first, K, BLEED_PARAMETERS.pathRidge.value, prior(K, d - first, gain)).taps
+          : Float64Array.of(gain);
       // how well it cancels: the residual's energy and peak against the leak's
       let r = 0;
       let rr = 0;
@@ -792,6 +803,16 @@ export class SessionDetector {
       }
       // a clean event: explained almost entirely, and the leak quieter than its source
       if (rr / xx > clean || (xx - rr) / yy >= 1 || Math.abs(gain) >= 1) return;
+      // how well the pair's path cancels it (the event's own fit cancels it better than any path will: once a
+      // path is known, its error is the path's on this event)
+      if (known && K > 1) {
+        r = 0;
+        for (let i = 0; i < L; i++) {
+          let v = 0;
+          for (let k = 0; k < known.taps.length; k++) v += known.taps[k]! * y[this.maxLag - known.firstLag - k + i]!;
+          r = Math.max(r, Math.abs(x[i]! - v));
+        }
+      }
       stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), { first, taps: fir });
       this.flat = null;
     });

@@ -136,11 +136,12 @@ export const BLEED_PARAMETERS = {
       "low-passed leak's best single delay lies behind its start by the filter's group delay",
   ),
   pathRidge: p(
-    0.00001,
+    0.0003,
     "of the source's mean energy per tap",
     [0, 1],
-    "the FIR fit's ridge (added to the normal equations' diagonal): a drum's low spectrum leaves the fit " +
-      'ill-conditioned, and taps swinging large and opposite would amplify what the fit window did not hold',
+    "the FIR fit's ridge (added to the normal equations' diagonal), pulling the taps toward the event's single-delay " +
+      "fit: a drum's low spectrum leaves the fit ill-conditioned, and taps swinging large and opposite would amplify " +
+      'what the fit window did not hold',
   ),
   pathTapFloor: p(
     0.02,
