@@ -361,6 +361,15 @@ class PathStats {
       taps[k] = quantile(v, 0.5);
       if (Math.abs(taps[k]!) > Math.abs(gain)) gain = taps[k]!;
     }
+    // a leak is quieter than its source at every frequency: an FIR whose taps' magnitudes sum to 1 or more could
+    // amplify some band (and a loop of two such paths would not invert stably): the single delay then
+    let sum = 0;
+    for (const v of taps) sum += Math.abs(v);
+    if (K > 1 && sum >= 1) {
+      taps.fill(0);
+      taps[lag - firstLag] = quantile(this.gains, 0.5);
+      gain = taps[lag - firstLag]!;
+    }
     this.cached = {
       into,
       from,
