@@ -605,7 +605,8 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
       `${name} summary: F ≥ 0.99 ${rows.filter((r) => r.f >= 0.99).length} of ${rows.length}, bleed ${bleed} of ` +
         `${hits} (${((100 * bleed) / hits).toFixed(1)} %), missed ${rows.reduce((s, r) => s + r.missed, 0)}, ` +
         `mean F ${(rows.reduce((s, r) => s + r.f, 0) / rows.length).toFixed(4)}, |offset| ≤ 0.5 ms ` +
-        `${rows.filter((r) => Math.abs(r.meanOffsetMs) <= 0.5).length}, ρ ≥ 0.9 ${rows.filter((r) => r.rho >= 0.9).length}`,
+        `${rows.filter((r) => Math.abs(r.meanOffsetMs) <= 0.5).length}, ` +
+        `ρ ≥ 0.9 ${rows.filter((r) => r.rho >= 0.9).length}`,
     );
   }
 }

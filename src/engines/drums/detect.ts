@@ -401,8 +401,8 @@ interface Fir {
  * The least-squares FIR of K taps at delays first … first + K − 1 that best explains x[0..n) by y (y[base − d + i]
  * is y at delay d for x[i]), with a ridge of `ridge` × the mean diagonal pulling the taps toward `prior` (the
  * single-delay fit: where the window does not determine the taps, they stay a gain and a delay); returns the taps and
- * the energy they explain (c·h) and carry (hᵀGh). The normal equations' Gram matrix slides along its diagonals (one product in,
- * one out), solved by Cholesky.
+ * the energy they explain (c·h) and carry (hᵀGh). The normal equations' Gram matrix slides along its diagonals
+ * (one product in, one out), solved by Cholesky.
  */
 export function fitFir(
   x: Float64Array,
