@@ -165,125 +165,99 @@ class MasterRenderWrap : public Napi::ObjectWrap<MasterRenderWrap> {
   }
 
  private:
-  class Worker : public Napi::AsyncWorker {
-   public:
-    Worker(Napi::Env env, MasterRenderWrap* wrap, Napi::Object self, const PcmArgs* args, bool finish)
-        : Napi::AsyncWorker(env, "shub.MasterRender"),
-          deferred_(Napi::Promise::Deferred::New(env)),
-          wrap_(wrap),
-          finish_(finish) {
-      self_ = Napi::Persistent(self);
-      if (args) {
-        pcm_ = Napi::Persistent(args->pcm);
-        data_ = args->data;
-        format_ = args->format;
-        frames_ = args->frames;
-      }
-    }
-    Napi::Promise promise() const { return deferred_.Promise(); }
-    void Execute() override {
-      try {
-        if (finish_) {
-          wrap_->render_->finish();
-          mid_ = wrap_->render_->midSpectrum();
-          side_ = wrap_->render_->sideSpectrum();
-        } else {
-          result_ = wrap_->render_->add(data_, format_, frames_);
-        }
-        outputs_ = wrap_->render_->takeOutputs();
-      } catch (const std::exception& e) {
-        SetError(std::string("MasterRender: ") + e.what());
-      }
-    }
-    void OnOK() override {
-      Napi::Env env = Env();
-      wrap_->busy_ = false;
-      Napi::Object o = Napi::Object::New(env);
-      o.Set("outputs", outputsArray(env, std::move(outputs_)));
-      if (!finish_) {
-        o.Set("nonFiniteSamples", Napi::Number::New(env, static_cast<double>(result_.nonFiniteSamples)));
-        o.Set("firstNonFiniteFrame", Napi::Number::New(env, static_cast<double>(result_.firstNonFiniteFrame)));
-      } else {
-        wrap_->finished_ = true;
-        const auto reports = wrap_->render_->reports();
-        Napi::Array tails = Napi::Array::New(env, reports.size());
-        for (size_t i = 0; i < reports.size(); ++i) {
-          const auto& r = reports[i];
-          Napi::Object t = Napi::Object::New(env);
-          t.Set("levels", reportObject(env, r.levels));
-          t.Set("framesOut", Napi::Number::New(env, static_cast<double>(r.framesOut)));
-          t.Set("clippedSamples", Napi::Number::New(env, static_cast<double>(r.clippedSamples)));
-          t.Set("limiterMinGain", Napi::Number::New(env, r.limiter.minGain));
-          t.Set("limiterMeanGainDb",
-                Napi::Number::New(
-                    env, r.limiter.frames ? r.limiter.sumGainDb / static_cast<double>(r.limiter.frames) : 0.0));
-          t.Set("limiterLimitedFrames", Napi::Number::New(env, static_cast<double>(r.limiter.limitedFrames)));
-          tails.Set(static_cast<uint32_t>(i), t);
-        }
-        o.Set("tails", tails);
-        const shub::DynamicsStats cs = wrap_->render_->compressorStats();
-        Napi::Object c = Napi::Object::New(env);
-        c.Set("maxGainReductionDb", Napi::Number::New(env, cs.maxGainReductionDb));
-        c.Set("meanGainReductionDb", Napi::Number::New(env, cs.meanGainReductionDb()));
-        o.Set("compressor", c);
-        const auto mbs = wrap_->render_->multibandStats();
-        Napi::Array mba = Napi::Array::New(env, mbs.size());
-        for (size_t b = 0; b < mbs.size(); ++b) {
-          Napi::Object s = Napi::Object::New(env);
-          s.Set("maxGainReductionDb", Napi::Number::New(env, mbs[b].maxGainReductionDb));
-          s.Set("meanGainReductionDb", Napi::Number::New(env, mbs[b].meanGainReductionDb()));
-          mba.Set(static_cast<uint32_t>(b), s);
-        }
-        o.Set("multiband", mba);
-        o.Set("midSpectrum", mid_.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, mid_)));
-        o.Set("sideSpectrum", side_.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, side_)));
-      }
-      deferred_.Resolve(o);
-    }
-    void OnError(const Napi::Error& e) override {
-      wrap_->busy_ = false;
-      deferred_.Reject(e.Value());
-    }
-
-   private:
-    Napi::Promise::Deferred deferred_;
-    MasterRenderWrap* wrap_;
-    bool finish_;
-    Napi::ObjectReference self_;
-    Napi::Reference<Napi::Value> pcm_;
-    const uint8_t* data_ = nullptr;
-    shub::PcmFormat format_ = shub::PcmFormat::F32;
-    size_t frames_ = 0;
-    shub::AddResult result_;
-    std::vector<std::vector<uint8_t>> outputs_;
-    shub::FeatureReport mid_, side_;
+  /** What one addPcm or finish call hands back from the pool. */
+  struct Step {
+    shub::AddResult added;
+    std::vector<std::vector<uint8_t>> outputs;
+    shub::FeatureReport mid, side;
   };
+
+  /** The JS object of a finish: the outputs, each tail's report, the dynamics' statistics and spectra. */
+  Napi::Object finishObject(Napi::Env env, Step&& step) {
+    finished_ = true;
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("outputs", outputsArray(env, std::move(step.outputs)));
+    const auto reports = render_->reports();
+    Napi::Array tails = Napi::Array::New(env, reports.size());
+    for (size_t i = 0; i < reports.size(); ++i) {
+      const auto& r = reports[i];
+      Napi::Object t = Napi::Object::New(env);
+      t.Set("levels", reportObject(env, r.levels));
+      t.Set("framesOut", Napi::Number::New(env, static_cast<double>(r.framesOut)));
+      t.Set("clippedSamples", Napi::Number::New(env, static_cast<double>(r.clippedSamples)));
+      t.Set("limiterMinGain", Napi::Number::New(env, r.limiter.minGain));
+      t.Set(
+          "limiterMeanGainDb",
+          Napi::Number::New(env, r.limiter.frames ? r.limiter.sumGainDb / static_cast<double>(r.limiter.frames) : 0.0));
+      t.Set("limiterLimitedFrames", Napi::Number::New(env, static_cast<double>(r.limiter.limitedFrames)));
+      tails.Set(static_cast<uint32_t>(i), t);
+    }
+    o.Set("tails", tails);
+    const shub::DynamicsStats cs = render_->compressorStats();
+    Napi::Object c = Napi::Object::New(env);
+    c.Set("maxGainReductionDb", Napi::Number::New(env, cs.maxGainReductionDb));
+    c.Set("meanGainReductionDb", Napi::Number::New(env, cs.meanGainReductionDb()));
+    o.Set("compressor", c);
+    const auto mbs = render_->multibandStats();
+    Napi::Array mba = Napi::Array::New(env, mbs.size());
+    for (size_t b = 0; b < mbs.size(); ++b) {
+      Napi::Object s = Napi::Object::New(env);
+      s.Set("maxGainReductionDb", Napi::Number::New(env, mbs[b].maxGainReductionDb));
+      s.Set("meanGainReductionDb", Napi::Number::New(env, mbs[b].meanGainReductionDb()));
+      mba.Set(static_cast<uint32_t>(b), s);
+    }
+    o.Set("multiband", mba);
+    o.Set("midSpectrum", step.mid.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, step.mid)));
+    o.Set("sideSpectrum", step.side.meanPower.empty() ? env.Null() : Napi::Value(spectrumObject(env, step.side)));
+    return o;
+  }
 
   Napi::Value start(const Napi::CallbackInfo& info, bool finish) {
     Napi::Env env = info.Env();
-    Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-    try {
+    return promiseOf(env, [&]() -> Napi::Value {
       const char* method = finish ? "finish" : "addPcm";
       if (busy_)
         throw Napi::Error::New(env,
                                std::string("MasterRender.") + method + ": a call is still in flight; await it first");
       if (finished_)
         throw Napi::Error::New(env, std::string("MasterRender.") + method + ": finish() was already called");
-      Worker* w;
+      MasterRender* render = render_.get();
+      auto settled = [this] { busy_ = false; };
+      PromiseWorker<Step>* w;
       if (finish) {
-        w = new Worker(env, this, info.This().As<Napi::Object>(), nullptr, true);
+        w = new PromiseWorker<Step>(
+            env, "shub.MasterRender", "MasterRender", {info.This()},
+            [render] {
+              Step r;
+              render->finish();
+              r.mid = render->midSpectrum();
+              r.side = render->sideSpectrum();
+              r.outputs = render->takeOutputs();
+              return r;
+            },
+            [this](Napi::Env e, Step&& r) -> Napi::Value { return finishObject(e, std::move(r)); }, settled);
       } else {
         PcmArgs a = pcmArgs(info, "MasterRender.addPcm", render_->params().channels);
-        w = new Worker(env, this, info.This().As<Napi::Object>(), &a, false);
+        w = new PromiseWorker<Step>(
+            env, "shub.MasterRender", "MasterRender", {info.This(), a.pcm},
+            [render, data = a.data, format = a.format, frames = a.frames] {
+              Step r;
+              r.added = render->add(data, format, frames);
+              r.outputs = render->takeOutputs();
+              return r;
+            },
+            [](Napi::Env e, Step&& r) -> Napi::Value {
+              Napi::Object o = Napi::Object::New(e);
+              o.Set("outputs", outputsArray(e, std::move(r.outputs)));
+              o.Set("nonFiniteSamples", Napi::Number::New(e, static_cast<double>(r.added.nonFiniteSamples)));
+              o.Set("firstNonFiniteFrame", Napi::Number::New(e, static_cast<double>(r.added.firstNonFiniteFrame)));
+              return o;
+            },
+            settled);
       }
-      Napi::Promise p = w->promise();
       busy_ = true;
-      w->Queue();
-      return p;
-    } catch (const Napi::Error& e) {
-      failed.Reject(e.Value());
-      return failed.Promise();
-    }
+      return w->queue();
+    });
   }
   Napi::Value AddPcm(const Napi::CallbackInfo& info) { return start(info, false); }
   Napi::Value Finish(const Napi::CallbackInfo& info) { return start(info, true); }

@@ -201,9 +201,6 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
     }
   }
 
-  void setBusy(bool b) { busy_ = b; }
-  Mixer& mixer() { return *mixer_; }
-
  private:
   void checkIdle(Napi::Env env, const char* method) const {
     if (busy_)
@@ -291,66 +288,43 @@ class MixerWrap : public Napi::ObjectWrap<MixerWrap> {
   bool busy_ = false;
 };
 
-class RenderWorker : public Napi::AsyncWorker {
- public:
-  RenderWorker(Napi::Env env, MixerWrap* wrap, Napi::Object self, size_t frames)
-      : Napi::AsyncWorker(env, "shub.Mixer.render"),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        wrap_(wrap),
-        frames_(frames) {
-    self_ = Napi::Persistent(self);
-  }
-  Napi::Promise promise() const { return deferred_.Promise(); }
-
-  void Execute() override {
-    try {
-      mix_.resize(2 * frames_);
-      wrap_->mixer().render(frames_, mix_.data(), prints_);
-    } catch (const std::exception& e) {
-      SetError(std::string("Mixer.render: ") + e.what());
-    }
-  }
-  void OnOK() override {
-    Napi::Env env = Env();
-    wrap_->setBusy(false);
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("frames", Napi::Number::New(env, static_cast<double>(frames_)));
-    o.Set("mix", f32Array(env, std::move(mix_)));
-    Napi::Array p = Napi::Array::New(env, prints_.size());
-    for (size_t k = 0; k < prints_.size(); ++k) p.Set(static_cast<uint32_t>(k), f32Array(env, std::move(prints_[k])));
-    o.Set("prints", p);
-    deferred_.Resolve(o);
-  }
-  void OnError(const Napi::Error& e) override {
-    wrap_->setBusy(false);
-    deferred_.Reject(e.Value());
-  }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  MixerWrap* wrap_;
-  Napi::ObjectReference self_;
-  size_t frames_;
-  std::vector<float> mix_;
-  std::vector<std::vector<float>> prints_;
+/** What one render call hands back: the block's stereo mix and each print's block. */
+struct RenderBlock {
+  size_t frames = 0;
+  std::vector<float> mix;
+  std::vector<std::vector<float>> prints;
 };
 
 Napi::Value MixerWrap::Render(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
+  return promiseOf(env, [&]() -> Napi::Value {
     checkIdle(env, "render");
     const size_t frames = static_cast<size_t>(
         integerArg(env, info[0], "Mixer.render", "frames", 1, static_cast<double>(mixer_->spec().maxBlockFrames), ""));
-    auto* worker = new RenderWorker(env, this, info.This().As<Napi::Object>(), frames);
-    Napi::Promise p = worker->promise();
+    Mixer* mixer = mixer_.get();
+    auto* worker = new PromiseWorker<RenderBlock>(
+        env, "shub.Mixer.render", "Mixer.render", {info.This()},
+        [mixer, frames] {
+          RenderBlock b;
+          b.frames = frames;
+          b.mix.resize(2 * frames);
+          mixer->render(frames, b.mix.data(), b.prints);
+          return b;
+        },
+        [](Napi::Env e, RenderBlock&& b) -> Napi::Value {
+          Napi::Object o = Napi::Object::New(e);
+          o.Set("frames", Napi::Number::New(e, static_cast<double>(b.frames)));
+          o.Set("mix", f32Array(e, std::move(b.mix)));
+          Napi::Array p = Napi::Array::New(e, b.prints.size());
+          for (size_t k = 0; k < b.prints.size(); ++k)
+            p.Set(static_cast<uint32_t>(k), f32Array(e, std::move(b.prints[k])));
+          o.Set("prints", p);
+          return o;
+        },
+        [this] { busy_ = false; });
     busy_ = true;
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+    return worker->queue();
+  });
 }
 
 }  // namespace

@@ -133,9 +133,6 @@ class NamModelWrap : public Napi::ObjectWrap<NamModelWrap> {
     }
   }
 
-  shub::nam::Runner& runner() { return *runner_; }
-  void setBusy(bool b) { busy_ = b; }
-
  private:
   Napi::Value Process(const Napi::CallbackInfo& info);
   Napi::Value Flush(const Napi::CallbackInfo& info);
@@ -153,51 +150,9 @@ class NamModelWrap : public Napi::ObjectWrap<NamModelWrap> {
   bool flushed_ = false;
 };
 
-class NamWorker : public Napi::AsyncWorker {
- public:
-  NamWorker(Napi::Env env, NamModelWrap* wrap, Napi::Object self, Napi::Value input, const float* data, size_t n,
-            bool flush)
-      : Napi::AsyncWorker(env, flush ? "shub.NamModel.flush" : "shub.NamModel.process"),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        wrap_(wrap),
-        data_(data),
-        n_(n),
-        flush_(flush) {
-    self_ = Napi::Persistent(self);
-    if (!input.IsUndefined()) input_ = Napi::Persistent(input);
-  }
-  Napi::Promise promise() const { return deferred_.Promise(); }
-  void Execute() override {
-    try {
-      out_ = flush_ ? wrap_->runner().flush() : wrap_->runner().process(data_, n_);
-    } catch (const std::exception& e) {
-      SetError(std::string(flush_ ? "NamModel.flush: " : "NamModel.process: ") + e.what());
-    }
-  }
-  void OnOK() override {
-    wrap_->setBusy(false);
-    deferred_.Resolve(f32Array(Env(), std::move(out_)));
-  }
-  void OnError(const Napi::Error& e) override {
-    wrap_->setBusy(false);
-    deferred_.Reject(e.Value());
-  }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  NamModelWrap* wrap_;
-  Napi::ObjectReference self_;
-  Napi::Reference<Napi::Value> input_;
-  const float* data_;
-  size_t n_;
-  bool flush_;
-  std::vector<float> out_;
-};
-
 Napi::Value NamModelWrap::queue(const Napi::CallbackInfo& info, bool flush) {
   Napi::Env env = info.Env();
-  Napi::Promise::Deferred failed = Napi::Promise::Deferred::New(env);
-  try {
+  return promiseOf(env, [&]() -> Napi::Value {
     const char* method = flush ? "NamModel.flush" : "NamModel.process";
     if (busy_) throw Napi::Error::New(env, std::string(method) + ": a call is still in flight; await it first");
     if (flushed_) throw Napi::Error::New(env, std::string(method) + ": the stream was flushed");
@@ -214,15 +169,17 @@ Napi::Value NamModelWrap::queue(const Napi::CallbackInfo& info, bool flush) {
     } else {
       flushed_ = true;
     }
-    auto* worker = new NamWorker(env, this, info.This().As<Napi::Object>(), input, data, n, flush);
-    Napi::Promise p = worker->promise();
+    shub::nam::Runner* runner = runner_.get();
+    // the input's buffer stays alive while the pool reads it (a flush has none)
+    Napi::Value keep = flush ? info.This() : input;
+    auto* worker = new PromiseWorker<std::vector<float>>(
+        env, flush ? "shub.NamModel.flush" : "shub.NamModel.process", method, {info.This(), keep},
+        [runner, flush, data, n] { return flush ? runner->flush() : runner->process(data, n); },
+        [](Napi::Env e, std::vector<float>&& out) -> Napi::Value { return f32Array(e, std::move(out)); },
+        [this] { busy_ = false; });
     busy_ = true;
-    worker->Queue();
-    return p;
-  } catch (const Napi::Error& e) {
-    failed.Reject(e.Value());
-    return failed.Promise();
-  }
+    return worker->queue();
+  });
 }
 
 Napi::Value NamModelWrap::Process(const Napi::CallbackInfo& info) { return queue(info, false); }

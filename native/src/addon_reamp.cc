@@ -176,69 +176,39 @@ class KernelWrap : public Napi::ObjectWrap<KernelWrap<Kind>> {
   }
 
  private:
-  class Worker : public Napi::AsyncWorker {
-   public:
-    Worker(Napi::Env env, KernelWrap* wrap, Napi::Object self, Planes&& in, bool flush)
-        : Napi::AsyncWorker(env, "shub.reamp"),
-          deferred_(Napi::Promise::Deferred::New(env)),
-          wrap_(wrap),
-          in_(std::move(in)),
-          flush_(flush) {
-      self_ = Napi::Persistent(self);
-    }
-    Napi::Promise promise() const { return deferred_.Promise(); }
-    void Execute() override {
-      try {
-        out_.assign(static_cast<size_t>(wrap_->kernel_->channelsOut()), {});
-        if (flush_)
-          wrap_->kernel_->flush(out_);
-        else
-          wrap_->kernel_->process(in_, out_);
-      } catch (const std::exception& e) {
-        SetError(std::string(Kind) + ": " + e.what());
-      }
-    }
-    void OnOK() override {
-      wrap_->busy_ = false;
-      deferred_.Resolve(planesValue(Env(), std::move(out_)));
-    }
-    void OnError(const Napi::Error& e) override {
-      wrap_->busy_ = false;
-      deferred_.Reject(e.Value());
-    }
-
-   private:
-    Napi::Promise::Deferred deferred_;
-    KernelWrap* wrap_;
-    Napi::ObjectReference self_;
-    Planes in_, out_;
-    bool flush_;
-  };
-
   void start(Napi::Env env, const char* method) {
     if (busy_) throw Napi::Error::New(env, std::string(Kind) + "." + method + ": a call is still in flight; await it");
     if (done_) throw Napi::Error::New(env, std::string(Kind) + "." + method + ": the stream was flushed");
     busy_ = true;
   }
 
+  /** Runs process (or flush, without input) on the pool; the promise resolves to the output planes. */
+  Napi::Value queue(const Napi::CallbackInfo& info, Planes&& in, bool flush) {
+    Kernel* k = kernel_.get();
+    auto* w = new PromiseWorker<Planes>(
+        info.Env(), "shub.reamp", Kind, {info.This()},
+        [k, in = std::move(in), flush] {
+          Planes out(static_cast<size_t>(k->channelsOut()));
+          if (flush)
+            k->flush(out);
+          else
+            k->process(in, out);
+          return out;
+        },
+        [](Napi::Env e, Planes&& out) { return planesValue(e, std::move(out)); }, [this] { busy_ = false; });
+    return w->queue();
+  }
   Napi::Value Process(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     const int ch = kernel_->channelsIn();
     Planes in = planesArg(env, info[0], std::string(Kind) + ".process: planes", ch, ch);
     start(env, "process");
-    auto* w = new Worker(env, this, info.This().As<Napi::Object>(), std::move(in), false);
-    Napi::Promise p = w->promise();
-    w->Queue();
-    return p;
+    return queue(info, std::move(in), false);
   }
   Napi::Value Flush(const Napi::CallbackInfo& info) {
-    Napi::Env env = info.Env();
-    start(env, "flush");
+    start(info.Env(), "flush");
     done_ = true;
-    auto* w = new Worker(env, this, info.This().As<Napi::Object>(), {}, true);
-    Napi::Promise p = w->promise();
-    w->Queue();
-    return p;
+    return queue(info, {}, true);
   }
   Napi::Value Info(const Napi::CallbackInfo& info) {
     Napi::Object o = Napi::Object::New(info.Env());
@@ -285,31 +255,6 @@ Napi::Value DecodePcm(const Napi::CallbackInfo& info) {
   return planesValue(env, std::move(p));
 }
 
-class BlendWorker : public Napi::AsyncWorker {
- public:
-  BlendWorker(Napi::Env env, std::vector<shub::reamp::IrSource>&& irs, int rate)
-      : Napi::AsyncWorker(env, "shub.reampBlendIrs"),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        irs_(std::move(irs)),
-        rate_(rate) {}
-  Napi::Promise promise() const { return deferred_.Promise(); }
-  void Execute() override {
-    try {
-      out_ = shub::reamp::blendIrs(irs_, rate_);
-    } catch (const std::exception& e) {
-      SetError(std::string("reampBlendIrs: ") + e.what());
-    }
-  }
-  void OnOK() override { deferred_.Resolve(planesValue(Env(), std::move(out_))); }
-  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
-
- private:
-  Napi::Promise::Deferred deferred_;
-  std::vector<shub::reamp::IrSource> irs_;
-  int rate_;
-  Planes out_;
-};
-
 Napi::Value BlendIrs(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "reampBlendIrs";
@@ -328,10 +273,10 @@ Napi::Value BlendIrs(const Napi::CallbackInfo& info) {
     irs.push_back(std::move(s));
   }
   const int rate = static_cast<int>(integerArg(env, info[1], where, "sampleRate", 8000, 384000, " Hz"));
-  auto* w = new BlendWorker(env, std::move(irs), rate);
-  Napi::Promise p = w->promise();
-  w->Queue();
-  return p;
+  auto* w = new PromiseWorker<Planes>(
+      env, "shub.reampBlendIrs", where, {}, [irs = std::move(irs), rate] { return shub::reamp::blendIrs(irs, rate); },
+      [](Napi::Env e, Planes&& out) { return planesValue(e, std::move(out)); });
+  return w->queue();
 }
 
 }  // namespace

@@ -277,9 +277,7 @@ export async function drumsDetect(
     await o.store.saveRun(recorder.finish(ExitCode.ok));
     return { exitCode: ExitCode.ok, results };
   } catch (err) {
-    recorder.errors.push({ file: o.inputs[0] ?? null, message: (err as Error).message, exitCode: exitCodeOf(err) });
-    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
-    throw err;
+    throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
   }
 }
 
@@ -535,9 +533,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
     await o.store.saveRun(recorder.finish(ExitCode.ok));
     return reported;
   } catch (err) {
-    recorder.errors.push({ file: o.inputs[0] ?? null, message: (err as Error).message, exitCode: exitCodeOf(err) });
-    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
-    throw err;
+    throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
   }
 }
 
@@ -828,9 +824,7 @@ export async function drumsSlices(o: SliceOptions): Promise<Reported<SliceResult
     await o.store.saveRun(recorder.finish(ExitCode.ok));
     return line;
   } catch (err) {
-    recorder.errors.push({ file: o.inputs[0] ?? null, message: (err as Error).message, exitCode: exitCodeOf(err) });
-    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
-    throw err;
+    throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
   }
 }
 
@@ -916,9 +910,7 @@ export async function humanizeMidiFile(
     await o.store.saveRun(recorder.finish(ExitCode.ok));
     return line;
   } catch (err) {
-    recorder.errors.push({ file: o.input, message: (err as Error).message, exitCode: exitCodeOf(err) });
-    await o.store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
-    throw err;
+    throw await recorder.failWith(o.store, o.input, err);
   }
 }
 

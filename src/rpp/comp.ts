@@ -10,7 +10,7 @@
  * that section. Written with the project's RPP writer; paths relative to the session.
  */
 import path from 'node:path';
-import { audioTrack, guidFor, projectRpp, sessionRenderFile } from './export.js';
+import { audioTrack, guidFor, itemNode, projectRpp, relativeTo, sessionRenderFile, takeLines } from './export.js';
 import type { WriteNode } from './parse.js';
 import type { Section } from '../engines/comp/measures.js';
 import type { Seam } from '../engines/comp/assembly.js';
@@ -32,8 +32,7 @@ export interface CompSessionOptions {
 export const SEAM_FADE_SHAPE = 1;
 
 export function buildCompSession(o: CompSessionOptions): string {
-  const dir = path.dirname(path.resolve(o.sessionFile));
-  const rel = (f: string) => path.relative(dir, path.resolve(f)).split(path.sep).join('/');
+  const rel = relativeTo(o.sessionFile);
   const fs = o.sampleRate;
   const names = o.takes.map((t) => path.basename(t));
   const seamAt = new Map(o.seams.map((s) => [s.section, s]));
@@ -44,15 +43,14 @@ export function buildCompSession(o: CompSessionOptions): string {
     return Math.round(b * fs);
   };
   let iid = 0;
-  const takeLines = (k: number, soffsFrames: number, key: string): WriteNode[] => [
-    { token: 'NAME', params: [names[k]!] },
-    { token: 'VOLPAN', params: [o.gains[k]!, 0, 1, -1] },
-    { token: 'SOFFS', params: [soffsFrames / fs] },
-    { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
-    { token: 'CHANMODE', params: [0] },
-    { token: 'GUID', params: [guidFor('comp-take', key, String(k))] },
-    { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [rel(o.takes[k]!)] }] },
-  ];
+  const take = (k: number, soffsFrames: number, key: string): WriteNode[] =>
+    takeLines({
+      name: names[k]!,
+      gain: o.gains[k]!,
+      offsetSeconds: soffsFrames / fs,
+      guid: guidFor('comp-take', key, String(k)),
+      file: rel(o.takes[k]!),
+    });
   const items: WriteNode[] = o.sections.map((sec, s) => {
     const inSeam = seamAt.get(s);
     const outSeam = seamAt.get(s + 1);
@@ -63,62 +61,30 @@ export function buildCompSession(o: CompSessionOptions): string {
         : outSeam
           ? outSeam.startFrame + outSeam.lengthFrames
           : boundaryFrame(s + 1);
-    const fadeIn = inSeam ? inSeam.lengthFrames / fs : 0;
-    const fadeOut = outSeam ? outSeam.lengthFrames / fs : 0;
     const chosen = o.chosen[s]!;
     const key = `${s}:${sec.name}`;
-    iid++;
-    const children: WriteNode[] = [
-      { token: 'POSITION', params: [start / fs] },
-      { token: 'SNAPOFFS', params: [0] },
-      { token: 'LENGTH', params: [(end - start) / fs] },
-      { token: 'LOOP', params: [0] },
-      { token: 'ALLTAKES', params: [0] },
-      {
-        token: 'FADEIN',
-        params: [fadeIn > 0 ? SEAM_FADE_SHAPE : 0, fadeIn, 0, fadeIn > 0 ? SEAM_FADE_SHAPE : 0, 0, 0, 0],
-      },
-      {
-        token: 'FADEOUT',
-        params: [fadeOut > 0 ? SEAM_FADE_SHAPE : 0, fadeOut, 0, fadeOut > 0 ? SEAM_FADE_SHAPE : 0, 0, 0, 0],
-      },
-      { token: 'MUTE', params: [0, 0] },
-      { token: 'SEL', params: [0] },
-      { token: 'IGUID', params: [guidFor('comp-item', key)] },
-      { token: 'IID', params: [iid] },
-      ...takeLines(0, start, key),
-    ];
-    for (let k = 1; k < o.takes.length; k++) {
-      children.push({ token: 'TAKE', params: k === chosen ? ['SEL'] : [] });
-      children.push(...takeLines(k, start, key));
-    }
-    return { token: 'ITEM', children };
+    return itemNode({
+      positionSeconds: start / fs,
+      lengthSeconds: (end - start) / fs,
+      fadeInSeconds: inSeam ? inSeam.lengthFrames / fs : 0,
+      fadeOutSeconds: outSeam ? outSeam.lengthFrames / fs : 0,
+      fadeShape: SEAM_FADE_SHAPE,
+      iguid: guidFor('comp-item', key),
+      iid: ++iid,
+      takes: o.takes.map((_, k) => take(k, start, key)),
+      active: chosen,
+    });
   });
   const track = (name: string, muted: boolean, content: WriteNode[]): WriteNode =>
     audioTrack(guidFor('comp-track', name), name, muted, content);
-  const whole = (file: string, frames: number, name: string, gain: number): WriteNode => ({
-    token: 'ITEM',
-    children: [
-      { token: 'POSITION', params: [0] },
-      { token: 'SNAPOFFS', params: [0] },
-      { token: 'LENGTH', params: [frames / fs] },
-      { token: 'LOOP', params: [0] },
-      { token: 'ALLTAKES', params: [0] },
-      { token: 'FADEIN', params: [0, 0, 0, 0, 0, 0, 0] },
-      { token: 'FADEOUT', params: [0, 0, 0, 0, 0, 0, 0] },
-      { token: 'MUTE', params: [0, 0] },
-      { token: 'SEL', params: [0] },
-      { token: 'IGUID', params: [guidFor('comp-whole', file)] },
-      { token: 'IID', params: [++iid] },
-      { token: 'NAME', params: [name] },
-      { token: 'VOLPAN', params: [gain, 0, 1, -1] },
-      { token: 'SOFFS', params: [0] },
-      { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
-      { token: 'CHANMODE', params: [0] },
-      { token: 'GUID', params: [guidFor('comp-whole-take', file)] },
-      { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [rel(file)] }] },
-    ],
-  });
+  const whole = (file: string, frames: number, name: string, gain: number): WriteNode =>
+    itemNode({
+      positionSeconds: 0,
+      lengthSeconds: frames / fs,
+      iguid: guidFor('comp-whole', file),
+      iid: ++iid,
+      takes: [takeLines({ name, gain, offsetSeconds: 0, guid: guidFor('comp-whole-take', file), file: rel(file) })],
+    });
   const tracks: WriteNode[] = [
     track('Comp', false, items),
     ...o.takes.map((t, k) =>

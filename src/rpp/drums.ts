@@ -4,7 +4,7 @@
  * original, muted beside it, to compare. Written with the project's RPP writer; paths relative.
  */
 import path from 'node:path';
-import { guidFor, projectRpp, sessionRenderFile } from './export.js';
+import { audioTrack, guidFor, itemNode, projectRpp, relativeTo, sessionRenderFile, takeLines } from './export.js';
 import type { WriteNode } from './parse.js';
 
 export interface DrumSessionTrack {
@@ -19,45 +19,26 @@ export function buildDrumSession(o: {
   frames: number;
   tracks: DrumSessionTrack[];
 }): string {
-  const dir = path.dirname(path.resolve(o.sessionFile));
-  const rel = (f: string) => path.relative(dir, path.resolve(f)).split(path.sep).join('/');
+  const rel = relativeTo(o.sessionFile);
   const seconds = o.frames / o.sampleRate;
-  const tracks: WriteNode[] = o.tracks.map((t, k) => {
-    const guid = guidFor('drums-track', t.name, String(k));
-    return {
-      token: 'TRACK',
-      params: [guid],
-      children: [
-        { token: 'NAME', params: [t.name] },
-        { token: 'VOLPAN', params: [1, 0, -1, -1, 1] },
-        { token: 'MUTESOLO', params: [t.muted ? 1 : 0, 0, 0] },
-        { token: 'IPHASE', params: [0] },
-        { token: 'ISBUS', params: [0, 0] },
-        { token: 'NCHAN', params: [2] },
-        { token: 'TRACKID', params: [guid] },
-        { token: 'MAINSEND', params: [1, 0] },
-        {
-          token: 'ITEM',
-          children: [
-            { token: 'POSITION', params: [0] },
-            { token: 'SNAPOFFS', params: [0] },
-            { token: 'LENGTH', params: [seconds] },
-            { token: 'LOOP', params: [0] },
-            { token: 'ALLTAKES', params: [0] },
-            { token: 'MUTE', params: [0, 0] },
-            { token: 'IGUID', params: [guidFor('drums-item', t.file, String(k))] },
-            { token: 'IID', params: [k + 1] },
-            { token: 'NAME', params: [path.basename(t.file)] },
-            { token: 'VOLPAN', params: [1, 0, 1, -1] },
-            { token: 'SOFFS', params: [0] },
-            { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
-            { token: 'CHANMODE', params: [0] },
-            { token: 'GUID', params: [guidFor('drums-take', t.file, String(k))] },
-            { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [rel(t.file)] }] },
-          ],
-        },
-      ],
-    };
-  });
+  const tracks: WriteNode[] = o.tracks.map((t, k) =>
+    audioTrack(guidFor('drums-track', t.name, String(k)), t.name, t.muted, [
+      itemNode({
+        positionSeconds: 0,
+        lengthSeconds: seconds,
+        iguid: guidFor('drums-item', t.file, String(k)),
+        iid: k + 1,
+        takes: [
+          takeLines({
+            name: path.basename(t.file),
+            gain: 1,
+            offsetSeconds: 0,
+            guid: guidFor('drums-take', t.file, String(k)),
+            file: rel(t.file),
+          }),
+        ],
+      }),
+    ]),
+  );
   return projectRpp({ sampleRate: o.sampleRate, renderFile: sessionRenderFile(o.sessionFile), tracks });
 }

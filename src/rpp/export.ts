@@ -45,6 +45,72 @@ export function sessionRenderFile(sessionFile: string): string {
   return `${path.basename(sessionFile, path.extname(sessionFile))}-reaper.wav`;
 }
 
+/** Paths as a session at `sessionFile` names them: relative to its folder, with forward slashes. */
+export function relativeTo(sessionFile: string): (file: string) => string {
+  const dir = path.dirname(path.resolve(sessionFile));
+  return (f) => path.relative(dir, path.resolve(f)).split(path.sep).join('/');
+}
+
+/** One take of an item: its name, linear gain, where in the file it starts (s), its GUID and its WAVE file. */
+export function takeLines(o: {
+  name: string;
+  gain: number;
+  offsetSeconds: number;
+  guid: string;
+  file: string;
+}): WriteNode[] {
+  return [
+    { token: 'NAME', params: [o.name] },
+    { token: 'VOLPAN', params: [o.gain, 0, 1, -1] },
+    { token: 'SOFFS', params: [o.offsetSeconds] },
+    { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
+    { token: 'CHANMODE', params: [0] },
+    { token: 'GUID', params: [o.guid] },
+    { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [o.file] }] },
+  ];
+}
+
+/** A fade line (FADEIN/FADEOUT) of `seconds` in REAPER's curve `shape`; no fade when 0. */
+function fadeNode(token: 'FADEIN' | 'FADEOUT', seconds: number, shape: number): WriteNode {
+  const s = seconds > 0 ? shape : 0;
+  return { token, params: [s, seconds, 0, s, 0, 0, 0] };
+}
+
+/**
+ * An item at `positionSeconds` lasting `lengthSeconds`: its fades, then its takes (each a
+ * takeLines list; every take after the first follows a TAKE line, `SEL` on the active one).
+ */
+export function itemNode(o: {
+  positionSeconds: number;
+  lengthSeconds: number;
+  iguid: string;
+  iid: number;
+  takes: WriteNode[][];
+  active?: number;
+  fadeInSeconds?: number;
+  fadeOutSeconds?: number;
+  fadeShape?: number;
+}): WriteNode {
+  const children: WriteNode[] = [
+    { token: 'POSITION', params: [o.positionSeconds] },
+    { token: 'SNAPOFFS', params: [0] },
+    { token: 'LENGTH', params: [o.lengthSeconds] },
+    { token: 'LOOP', params: [0] },
+    { token: 'ALLTAKES', params: [0] },
+    fadeNode('FADEIN', o.fadeInSeconds ?? 0, o.fadeShape ?? 0),
+    fadeNode('FADEOUT', o.fadeOutSeconds ?? 0, o.fadeShape ?? 0),
+    { token: 'MUTE', params: [0, 0] },
+    { token: 'SEL', params: [0] },
+    { token: 'IGUID', params: [o.iguid] },
+    { token: 'IID', params: [o.iid] },
+  ];
+  o.takes.forEach((lines, k) => {
+    if (k > 0) children.push({ token: 'TAKE', params: k === o.active ? ['SEL'] : [] });
+    children.push(...lines);
+  });
+  return { token: 'ITEM', children };
+}
+
 /** A plain audio track (unity volume, centre, sent to the master) holding `content` (its items). */
 export function audioTrack(guid: string, name: string, muted: boolean, content: WriteNode[]): WriteNode {
   return {
@@ -118,8 +184,7 @@ const VOL = (db: number) => 10 ** (db / 20);
 export function buildSession(o: SessionOptions): string {
   const { graph } = o;
   const rate = graph.sampleRate;
-  const dir = path.dirname(path.resolve(o.sessionFile));
-  const rel = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+  const rel = relativeTo(o.sessionFile);
   const stemOf = new Map(o.stems.map((s) => [s.strip, s]));
   const masterIndex = graph.strips.findIndex((s) => s.kind === 'master');
   const master = graph.strips[masterIndex]!;
@@ -138,29 +203,22 @@ export function buildSession(o: SessionOptions): string {
     if (s.output >= 0 && s.output !== masterIndex) addReceive(s.output, i, 0, 1);
     for (const d of s.sends ?? []) addReceive(d.dest, i, d.preFader ? 3 : 0, d.gain ?? 1);
   }
-  const item = (name: string, stem: PrintedStem, strip: number): WriteNode => ({
-    token: 'ITEM',
-    children: [
-      { token: 'POSITION', params: [stem.fromFrame / rate] },
-      { token: 'SNAPOFFS', params: [0] },
-      { token: 'LENGTH', params: [(graph.totalFrames - stem.fromFrame) / rate] },
-      { token: 'LOOP', params: [0] },
-      { token: 'ALLTAKES', params: [0] },
-      { token: 'FADEIN', params: [0, 0, 0, 0, 0, 0, 0] },
-      { token: 'FADEOUT', params: [0, 0, 0, 0, 0, 0, 0] },
-      { token: 'MUTE', params: [0, 0] },
-      { token: 'SEL', params: [0] },
-      { token: 'IGUID', params: [guidFor('item', String(strip), name)] },
-      { token: 'IID', params: [strip + 1] },
-      { token: 'NAME', params: [path.basename(stem.file)] },
-      { token: 'VOLPAN', params: [1, 0, 1, -1] },
-      { token: 'SOFFS', params: [0] },
-      { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
-      { token: 'CHANMODE', params: [0] },
-      { token: 'GUID', params: [guidFor('take', String(strip), name)] },
-      { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [rel(stem.file)] }] },
-    ],
-  });
+  const item = (name: string, stem: PrintedStem, strip: number): WriteNode =>
+    itemNode({
+      positionSeconds: stem.fromFrame / rate,
+      lengthSeconds: (graph.totalFrames - stem.fromFrame) / rate,
+      iguid: guidFor('item', String(strip), name),
+      iid: strip + 1,
+      takes: [
+        takeLines({
+          name: path.basename(stem.file),
+          gain: 1,
+          offsetSeconds: 0,
+          guid: guidFor('take', String(strip), name),
+          file: rel(stem.file),
+        }),
+      ],
+    });
   const tracks: WriteNode[] = trackStrips.map((i) => {
     const s = graph.strips[i]!;
     const stem = stemOf.get(i);

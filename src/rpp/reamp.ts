@@ -7,7 +7,7 @@
  * the project's RPP writer (src/rpp/parse.ts); paths are relative to the session.
  */
 import path from 'node:path';
-import { audioTrack, guidFor, projectRpp, sessionRenderFile } from './export.js';
+import { audioTrack, guidFor, itemNode, projectRpp, relativeTo, sessionRenderFile, takeLines } from './export.js';
 import type { WriteNode } from './parse.js';
 
 export interface ReampSessionOptions {
@@ -17,36 +17,17 @@ export interface ReampSessionOptions {
 }
 
 export function buildReampSession(o: ReampSessionOptions): string {
-  const dir = path.dirname(path.resolve(o.sessionFile));
-  const rel = (f: string) => path.relative(dir, path.resolve(f)).split(path.sep).join('/');
+  const rel = relativeTo(o.sessionFile);
   const rate = o.dis[0]?.sampleRate ?? 48000;
   let id = 0;
-  const item = (file: string, name: string, seconds: number): WriteNode => {
-    id++;
-    return {
-      token: 'ITEM',
-      children: [
-        { token: 'POSITION', params: [0] },
-        { token: 'SNAPOFFS', params: [0] },
-        { token: 'LENGTH', params: [seconds] },
-        { token: 'LOOP', params: [0] },
-        { token: 'ALLTAKES', params: [0] },
-        { token: 'FADEIN', params: [0, 0, 0, 0, 0, 0, 0] },
-        { token: 'FADEOUT', params: [0, 0, 0, 0, 0, 0, 0] },
-        { token: 'MUTE', params: [0, 0] },
-        { token: 'SEL', params: [0] },
-        { token: 'IGUID', params: [guidFor('reamp-item', file)] },
-        { token: 'IID', params: [id] },
-        { token: 'NAME', params: [name] },
-        { token: 'VOLPAN', params: [1, 0, 1, -1] },
-        { token: 'SOFFS', params: [0] },
-        { token: 'PLAYRATE', params: [1, 1, 0, -1, 0, 0.0025] },
-        { token: 'CHANMODE', params: [0] },
-        { token: 'GUID', params: [guidFor('reamp-take', file)] },
-        { token: 'SOURCE', params: ['WAVE'], children: [{ token: 'FILE', params: [rel(file)] }] },
-      ],
-    };
-  };
+  const item = (file: string, name: string, seconds: number): WriteNode =>
+    itemNode({
+      positionSeconds: 0,
+      lengthSeconds: seconds,
+      iguid: guidFor('reamp-item', file),
+      iid: ++id,
+      takes: [takeLines({ name, gain: 1, offsetSeconds: 0, guid: guidFor('reamp-take', file), file: rel(file) })],
+    });
   const track = (name: string, muted: boolean, child: WriteNode): WriteNode =>
     audioTrack(guidFor('reamp-track', name, String(id)), name, muted, [child]);
   const tracks: WriteNode[] = [];

@@ -99,6 +99,16 @@ export class RunRecorder {
     if (liveRecorders.get(this.runId) === this) liveRecorders.delete(this.runId);
   }
 
+  /**
+   * Saves this run as failed with `err` about `file` (best effort: a store that cannot save does not
+   * hide the original error) and hands `err` back for the caller to rethrow.
+   */
+  async failWith(store: Store, file: string | null, err: unknown): Promise<unknown> {
+    this.errors.push({ file, message: describeError(err), exitCode: exitCodeOf(err) });
+    await store.saveRun(this.finish(exitCodeOf(err))).catch(() => undefined);
+    return err;
+  }
+
   /** The record, status from the exit code (or `interrupted`); the run is no longer live. */
   finish(exitCode: number, interrupted = false): RunRecord {
     if (liveRecorders.get(this.runId) === this) liveRecorders.delete(this.runId);
@@ -147,8 +157,6 @@ export async function recordingFailure<T>(
     recorder.discard();
     return done;
   } catch (err) {
-    recorder.errors.push({ file, message: describeError(err), exitCode: exitCodeOf(err) });
-    await store.saveRun(recorder.finish(exitCodeOf(err))).catch(() => undefined);
-    throw err;
+    throw await recorder.failWith(store, file, err);
   }
 }

@@ -116,6 +116,18 @@ class WeightReader {
   size_t pos_ = 0;
 };
 
+/** Calls `block(x, y, m)` over `n` samples in runs of at most kBlock (the networks' scratch size). */
+template <class Block>
+void inBlocks(const float* in, float* out, size_t n, Block&& block) {
+  while (n > 0) {
+    const int m = static_cast<int>(std::min<size_t>(n, kBlock));
+    block(in, out, m);
+    in += m;
+    out += m;
+    n -= static_cast<size_t>(m);
+  }
+}
+
 void positive(int v, const char* what) {
   if (v < 1 || v > (1 << 20)) throw std::invalid_argument(std::string(what) + " must be a positive integer");
 }
@@ -205,13 +217,7 @@ class WaveNet final : public Network {
   size_t prewarmSamples() const override { return rf_; }
 
   void process(const float* in, float* out, size_t n) override {
-    while (n > 0) {
-      const int m = static_cast<int>(std::min<size_t>(n, kBlock));
-      block(in, out, m);
-      in += m;
-      out += m;
-      n -= static_cast<size_t>(m);
-    }
+    inBlocks(in, out, n, [this](const float* x, float* y, int m) { block(x, y, m); });
   }
 
  private:
@@ -453,13 +459,7 @@ class ConvNet final : public Network {
   size_t prewarmSamples() const override { return rf_; }
 
   void process(const float* in, float* out, size_t n) override {
-    while (n > 0) {
-      const int m = static_cast<int>(std::min<size_t>(n, kBlock));
-      block(in, out, m);
-      in += m;
-      out += m;
-      n -= static_cast<size_t>(m);
-    }
+    inBlocks(in, out, n, [this](const float* x, float* y, int m) { block(x, y, m); });
   }
 
  private:
