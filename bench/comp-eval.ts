@@ -11,8 +11,12 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
+ * `--cache DIR` (while iterating, no guide only): each song's take features are computed once by the
+ * command's own pass (measureFile) and kept in DIR; the measures and the choice then run in process on
+ * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
+ * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5]
+ *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +38,12 @@ import { mulberry32 } from '../src/engines/random.js';
 import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
-import { comp } from '../src/commands/comp.js';
+import { comp, measureFile } from '../src/commands/comp.js';
+import type { TakeFeatures } from '../src/engines/comp/features.js';
+import { measureTakes, parseKey, voicedLoudness } from '../src/engines/comp/measures.js';
+import { chooseTakes, parseWeights } from '../src/engines/comp/choice.js';
+import { matchGains } from '../src/engines/comp/assembly.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { NoStore } from '../src/store/none.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import {
@@ -529,6 +538,189 @@ export const HELD_OUT_5_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles). */
+const CROONER: VoiceStyle = {
+  name: 'crooner',
+  formantScale: 0.95,
+  vibratoHz: 4.4,
+  vibratoCents: 40,
+  vibratoDelaySeconds: 0.45,
+  driftCents: 9,
+  breath: 0.18,
+  openPhase: 0.47,
+  closePhase: 0.15,
+};
+const SOUBRETTE: VoiceStyle = {
+  name: 'soubrette',
+  formantScale: 1.24,
+  vibratoHz: 6.8,
+  vibratoCents: 35,
+  vibratoDelaySeconds: 0.05,
+  driftCents: 4,
+  breath: 0.04,
+  openPhase: 0.52,
+  closePhase: 0.22,
+};
+const HELDEN: VoiceStyle = {
+  name: 'heldentenor',
+  formantScale: 1.0,
+  vibratoHz: 5.1,
+  vibratoCents: 55,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 6,
+  breath: 0.03,
+  openPhase: 0.37,
+  closePhase: 0.09,
+};
+const FOLK: VoiceStyle = {
+  name: 'folk alto',
+  formantScale: 1.12,
+  vibratoHz: 5.5,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.7,
+  driftCents: 5,
+  breath: 0.22,
+  openPhase: 0.49,
+  closePhase: 0.13,
+};
+
+/**
+ * A sixth held-out set (spec committed before its one run; 2026-12-02 06:50 UTC, after h-comp7's
+ * changes were set on the tuning sets, which now include held-out-5), made differently from every
+ * earlier set: seeds 1301+ and 1401+, four voices in no earlier set (crooner, soubrette, heldentenor,
+ * folk alto), tempi in no earlier set (66, 70, 138, 144, 150, 152 bpm; 92 once with 3/4), melodies and
+ * meters of kinds not used before (new in fixtures/takes.ts: `rhythm: 'sixteenth'` — fast sixteenths,
+ * phrases starting on the beat's second sixteenth — and `sectionBeats` 6 and 12: sections of two or
+ * four bars of 3/4, one of them with triplets), defect mixes not used before; plus speech from three
+ * espeak-ng voices and variants not used before, two in other languages (fr+Annie with French
+ * sentences, es+Antonio with Spanish ones, en-gb-x-gbclan+Gene).
+ */
+export const HELD_OUT_6: TakeSetOptions[] = (
+  [
+    {
+      seed: 1301,
+      voice: CROONER,
+      tonic: 52,
+      bpm: 138,
+      takes: 4,
+      rhythm: 'sixteenth',
+      kinds: ['late', 'early', 'detune', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 1302,
+      voice: SOUBRETTE,
+      tonic: 74,
+      bpm: 92,
+      takes: 5,
+      sectionBeats: 6,
+      scale: 'minor',
+      kinds: ['early', 'late', 'noise', 'missing'],
+      sections: 9,
+    },
+    {
+      seed: 1303,
+      voice: HELDEN,
+      tonic: 55,
+      bpm: 66,
+      takes: 4,
+      rhythm: 'triplet',
+      sectionBeats: 6,
+      kinds: ['late', 'late', 'early', 'level', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1304,
+      voice: FOLK,
+      tonic: 60,
+      bpm: 150,
+      takes: 3,
+      rhythm: 'sixteenth',
+      scale: 'dorian',
+      placement: 'runs',
+      sections: 8,
+    },
+    {
+      seed: 1305,
+      voice: CROONER,
+      tonic: 48,
+      bpm: 70,
+      takes: 6,
+      rhythm: 'dotted',
+      sectionBeats: 12,
+      scale: 'pentatonic',
+      kinds: ['late', 'early', 'noise', 'clip', 'level'],
+      sections: 6,
+    },
+    {
+      seed: 1306,
+      voice: SOUBRETTE,
+      tonic: 71,
+      bpm: 144,
+      takes: 4,
+      kinds: ['early', 'early', 'late', 'missing', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1307,
+      voice: HELDEN,
+      tonic: 57,
+      bpm: 152,
+      takes: 5,
+      rhythm: 'triplet',
+      scale: 'minor',
+      placement: 'runs',
+      kinds: ['late', 'early', 'detune', 'level', 'noise'],
+      sections: 7,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: FS }));
+export const HELD_OUT_6_SPEECH: SpeechSpec[] = [
+  {
+    seed: 1401,
+    voice: 'fr+Annie',
+    wordsPerMinute: 145,
+    takes: 4,
+    kinds: ['late', 'early', 'noise', 'clip', 'level', 'missing'],
+    sentences: [
+      'Le train part à sept heures du matin.',
+      'Ma grand-mère cultive des tomates au jardin.',
+      'Il a plu toute la nuit sur la ville.',
+      'Les enfants jouent au bord de la rivière.',
+      'Nous avons dîné tard chez nos voisins.',
+    ],
+  },
+  {
+    seed: 1402,
+    voice: 'es+Antonio',
+    wordsPerMinute: 160,
+    takes: 5,
+    placement: 'runs',
+    kinds: ['late', 'early', 'missing', 'noise', 'level'],
+    sentences: [
+      'El tren sale a las siete de la tarde.',
+      'Mi hermano arregla bicicletas viejas.',
+      'Hace mucho frío en las montañas.',
+      'Los pájaros cantan antes del amanecer.',
+      'La tienda cierra temprano los domingos.',
+    ],
+  },
+  {
+    seed: 1403,
+    voice: 'en-gb-x-gbclan+Gene',
+    wordsPerMinute: 135,
+    takes: 3,
+    kinds: ['early', 'late', 'clip', 'noise'],
+    sentences: [
+      'The fishing boats came home before the storm.',
+      'A lamp was burning in the upstairs window.',
+      'We walked along the cliffs until sunset.',
+      'The postman whistled as he crossed the square.',
+      'Snow had fallen on the mountain overnight.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -632,6 +824,66 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
 }
 
 type Mode = 'midi' | 'guide' | 'none';
+
+/** A song's truth and its takes' features (the --cache file). */
+interface Cached {
+  sections: TakeSet['sections'];
+  defects: Defect[];
+  best: number[];
+  key: string;
+  features: TakeFeatures[];
+}
+const TYPED = ['ms', 'kms', 'fine', 'f0'] as const;
+function saveCached(file: string, c: Cached): void {
+  const features = c.features.map((f) => ({
+    ...f,
+    ...Object.fromEntries(TYPED.map((k) => [k, Array.from(f[k])])),
+    clips: Array.from(f.clips),
+  }));
+  writeFileSync(file, JSON.stringify({ ...c, features }));
+}
+function loadCached(file: string): Cached {
+  const c = JSON.parse(readFileSync(file, 'utf8')) as Cached;
+  c.features = c.features.map((f) => ({
+    ...f,
+    ...Object.fromEntries(TYPED.map((k) => [k, Float32Array.from(f[k] as unknown as number[])])),
+    clips: Uint16Array.from(f.clips as unknown as number[]),
+  }));
+  return c;
+}
+/** The command's no-guide choice on cached features (gain match, measures, choice), in its result's shape. */
+function fastComp(c: Cached) {
+  const takes = c.features;
+  const gm = matchGains(takes.map((t) => voicedLoudness(t)));
+  const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
+  const key = c.key ? parseKey(c.key) : undefined;
+  const out = measureTakes({
+    takes,
+    gains,
+    sections: c.sections,
+    guide: key ? { kind: 'none', key } : { kind: 'none' },
+  });
+  const names = takes.map((_, k) => `take${k + 1}.wav`);
+  const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
+  const g = out.grid ?? out.rejectedGrid;
+  return {
+    decisions: [
+      {
+        decision: 'timing reference',
+        value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
+        reason: g
+          ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}`
+          : '',
+      },
+    ],
+    sections: choices.map((x) => ({
+      name: x.section.name,
+      chosen: x.chosen,
+      why: x.why,
+      scores: x.scores.map((y) => ({ take: y.take, defects: y.defects, totalPoints: y.total })),
+    })),
+  };
+}
 const ALL_MODES: Mode[] = ['midi', 'guide', 'none'];
 // `--modes none` (comma list) runs only some references (while iterating)
 const MODES: Mode[] = process.argv.includes('--modes')
@@ -731,6 +983,18 @@ async function main(): Promise<void> {
         })),
       ],
     ]);
+  if (which === 'held-out-6')
+    sets.push([
+      'held-out-6',
+      [
+        ...sung(HELD_OUT_6),
+        ...HELD_OUT_6_SPEECH.map((x) => ({
+          seed: x.seed,
+          build: (dir: string) => speechTakeSet(x, dir),
+          speech: true,
+        })),
+      ],
+    ]);
   // `--seeds 5,10`: only these songs of the set (while iterating)
   const only = process.argv.includes('--seeds')
     ? new Set(process.argv[process.argv.indexOf('--seeds') + 1]!.split(',').map(Number))
@@ -757,10 +1021,20 @@ async function main(): Promise<void> {
     const cells: unknown[] = [];
     let total = 0;
     const misses: string[] = [];
+    const cacheDir = process.argv.includes('--cache') ? process.argv[process.argv.indexOf('--cache') + 1]! : null;
     for (const spec of specs) {
       const dir = mkdtempSync(path.join(tmpdir(), 'shub-comp-eval-'));
       const label = spec.speech ? 'speech seed' : 'seed';
       try {
+        const cacheFile = cacheDir ? path.join(cacheDir, `${name}-${spec.seed}.json`) : null;
+        if (cacheFile && existsSync(cacheFile)) {
+          const c = loadCached(cacheFile);
+          const set = { ...c, takes: c.features } as unknown as TakeSet;
+          total += set.sections.length;
+          if (spec.speech) speechTotal += set.sections.length;
+          await scoreRun('none', set, fastComp(c));
+          continue;
+        }
         const set = spec.build(dir);
         const rate = set.sampleRate;
         const takes = set.takes.map((t, k) => {
@@ -782,9 +1056,16 @@ async function main(): Promise<void> {
         );
         total += set.sections.length;
         if (spec.speech) speechTotal += set.sections.length;
+        if (cacheFile) {
+          const features = [];
+          for (const t of takes) features.push((await measureFile(t, { ffmpeg })).features);
+          const c: Cached = { sections: set.sections, defects: set.defects, best: set.best, key: set.key, features };
+          saveCached(cacheFile, c);
+          await scoreRun('none', set, fastComp(loadCached(cacheFile)));
+          continue;
+        }
         // speech: no MIDI melody, no key
         for (const mode of MODES.filter((m) => !spec.speech || m !== 'midi')) {
-          counted[mode] += set.sections.length;
           const r = await comp({
             ffmpeg,
             store: new NoStore(),
@@ -795,47 +1076,64 @@ async function main(): Promise<void> {
             ...(mode === 'guide' ? { guide: path.join(dir, 'guide.wav') } : {}),
             ...(mode === 'none' && set.key ? { key: set.key } : {}),
           });
-          const ref = r.decisions.find((d) => d.decision === 'timing reference');
-          if (verbose && ref) misses.push(`${mode} ${label} ${spec.seed}: timing reference ${ref.value} ${ref.reason}`);
-          r.sections.forEach((s, i) => {
-            for (const x of s.scores) {
-              const truth = set.defects.find((d) => d.section === i && d.take === x.take);
-              cells.push({ mode, seed: spec.seed, section: i, best: set.best[i], truth, ...x });
-              flags[mode].cells++;
-              if (!truth && x.defects.length) {
-                flags[mode].cleanFlagged++;
-                flagNotes.push(`${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
-              }
-              if (truth && !x.defects.length) {
-                flags[mode].defectMissed++;
-                flagNotes.push(
-                  `${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
-                    `not flagged (${x.totalPoints} points)`,
-                );
-              }
-            }
-            const timingDefects = set.defects.filter(
-              (x) => x.section === i && (x.kind === 'late' || x.kind === 'early'),
-            ).length;
-            if (timingDefects >= 2) {
-              shared[mode].n++;
-              if (s.chosen === set.best[i]) shared[mode].right++;
-            }
-            if (s.chosen === set.best[i] && spec.speech) speechRight[mode]++;
-            if (s.chosen === set.best[i]) right[mode]++;
-            else {
-              const d = set.defects
-                .filter((x) => x.section === i)
-                .map((x) => `${x.take}:${x.kind}:${Math.round(x.amount)}`)
-                .join(' ');
-              misses.push(
-                `${mode} ${label} ${spec.seed} ${s.name}: chose ${s.chosen}, clean ${set.best[i]} (${d}); ${s.why}`,
-              );
-            }
-          });
+          await scoreRun(mode, set, r);
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+      /** Counts one run's choices against the truth. */
+      async function scoreRun(
+        mode: Mode,
+        set: Pick<TakeSet, 'sections' | 'defects' | 'best'>,
+        r: {
+          decisions: { decision: string; value?: unknown; reason?: string }[];
+          sections: {
+            name: string;
+            chosen: number;
+            why: string;
+            scores: { take: number; defects: string[]; totalPoints: number }[];
+          }[];
+        },
+      ): Promise<void> {
+        counted[mode] += set.sections.length;
+        const ref = r.decisions.find((d) => d.decision === 'timing reference');
+        if (verbose && ref) misses.push(`${mode} ${label} ${spec.seed}: timing reference ${ref.value} ${ref.reason}`);
+        r.sections.forEach((s, i) => {
+          for (const x of s.scores) {
+            const truth = set.defects.find((d) => d.section === i && d.take === x.take);
+            cells.push({ mode, seed: spec.seed, section: i, best: set.best[i], truth, ...x });
+            flags[mode].cells++;
+            if (!truth && x.defects.length) {
+              flags[mode].cleanFlagged++;
+              flagNotes.push(`${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: clean, flagged ${x.defects}`);
+            }
+            if (truth && !x.defects.length) {
+              flags[mode].defectMissed++;
+              flagNotes.push(
+                `${mode} ${label} ${spec.seed} ${s.name} take ${x.take}: ${truth.kind} ${Math.round(truth.amount)} ` +
+                  `not flagged (${x.totalPoints} points)`,
+              );
+            }
+          }
+          const timingDefects = set.defects.filter(
+            (x) => x.section === i && (x.kind === 'late' || x.kind === 'early'),
+          ).length;
+          if (timingDefects >= 2) {
+            shared[mode].n++;
+            if (s.chosen === set.best[i]) shared[mode].right++;
+          }
+          if (s.chosen === set.best[i] && spec.speech) speechRight[mode]++;
+          if (s.chosen === set.best[i]) right[mode]++;
+          else {
+            const d = set.defects
+              .filter((x) => x.section === i)
+              .map((x) => `${x.take}:${x.kind}:${Math.round(x.amount)}`)
+              .join(' ');
+            misses.push(
+              `${mode} ${label} ${spec.seed} ${s.name}: chose ${s.chosen}, clean ${set.best[i]} (${d}); ${s.why}`,
+            );
+          }
+        });
       }
     }
     const pct = (m: Mode) =>

@@ -7,7 +7,12 @@
  * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %)
  */
 import { readFileSync } from 'node:fs';
-import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS } from '../src/engines/drums/params.js';
+import {
+  DETECT_PARAMETERS,
+  STEM_CLASS_PARAMETERS,
+  STEM_SNARE_PARAMETERS,
+  STEM_RING_PARAMETERS,
+} from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
 
@@ -36,7 +41,10 @@ for (const s of stems)
       if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
       else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
   }
-const groups = [STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS] as Record<string, { value: number }>[];
+const groups = [STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS, STEM_SNARE_PARAMETERS] as Record<
+  string,
+  { value: number }
+>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {
   const [k, v] = a.split('=');

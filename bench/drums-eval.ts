@@ -637,7 +637,7 @@ const truthFamily: Record<string, string> = {
  */
 export async function evaluateKitStems(
   tuning: boolean,
-  set?: 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5',
+  set?: 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6',
 ): Promise<{ scores: ClassScore[]; missing: string[] }> {
   const { heldOutDrumSet } = await import('../fixtures/drumtruth.js');
   const { decodeMono } = await import('../fixtures/groundtruth.js');
@@ -723,23 +723,25 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
   // held-out set (HELD_OUT_KITS_2) alone
   // --held-out-3: the third (HELD_OUT_KITS_3) alone; --old-sets: every set before it (tuning from h-dxcls4 on)
   // --held-out-4: the fourth (HELD_OUT_KITS_4, h-dxcls5) alone
-  // --held-out-5: the fifth (HELD_OUT_KITS_5, h-dxcls6) alone
-  type KitSet = 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5';
-  const sets: [string, boolean, KitSet?][] = process.argv.includes('--held-out-5')
-    ? [['held-out kits 5 (HELD_OUT_KITS_5)', false, 'held-out-5']]
-    : process.argv.includes('--held-out-4')
-      ? [['held-out kits 4 (HELD_OUT_KITS_4)', false, 'held-out-4']]
-      : process.argv.includes('--held-out-3')
-        ? [['held-out kits 3 (HELD_OUT_KITS_3)', false, 'held-out-3']]
-        : process.argv.includes('--held-out-2')
-          ? [['held-out kits 2 (HELD_OUT_KITS_2)', false, 'held-out-2']]
-          : process.argv.includes('--kits')
-            ? [
-                ['tuning kits', true],
-                ['classification tuning kits (CLASS_TUNING_KITS)', false, 'class-tuning'],
-                ['held-out kits', false],
-              ]
-            : [];
+  // --held-out-5: the fifth (HELD_OUT_KITS_5, h-dxcls6) alone; --held-out-6: the sixth (HELD_OUT_KITS_6, h-dxcls7)
+  type KitSet = 'class-tuning' | 'held-out-2' | 'held-out-3' | 'held-out-4' | 'held-out-5' | 'held-out-6';
+  const sets: [string, boolean, KitSet?][] = process.argv.includes('--held-out-6')
+    ? [['held-out kits 6 (HELD_OUT_KITS_6)', false, 'held-out-6']]
+    : process.argv.includes('--held-out-5')
+      ? [['held-out kits 5 (HELD_OUT_KITS_5)', false, 'held-out-5']]
+      : process.argv.includes('--held-out-4')
+        ? [['held-out kits 4 (HELD_OUT_KITS_4)', false, 'held-out-4']]
+        : process.argv.includes('--held-out-3')
+          ? [['held-out kits 3 (HELD_OUT_KITS_3)', false, 'held-out-3']]
+          : process.argv.includes('--held-out-2')
+            ? [['held-out kits 2 (HELD_OUT_KITS_2)', false, 'held-out-2']]
+            : process.argv.includes('--kits')
+              ? [
+                  ['tuning kits', true],
+                  ['classification tuning kits (CLASS_TUNING_KITS)', false, 'class-tuning'],
+                  ['held-out kits', false],
+                ]
+              : [];
   for (const [label, tuning, set] of sets) {
     const { scores, missing } = await evaluateKitStems(tuning, set);
     console.log(`classification, fixtures/drumtruth.ts ${label}:`);

@@ -17,7 +17,8 @@
  * set's misses were known), held-out 3 (ONSET_HELD_OUT_KITS_3, made after held-out 2's misses were known;
  * `--held-out-3-only`: that set alone), held-out 4 (ONSET_HELD_OUT_KITS_4, made after held-out 3's misses were
  * known; `--held-out-4-only`: that set alone), held-out 5 (ONSET_HELD_OUT_KITS_5, made after held-out 4's misses
- * were known; `--held-out-5-only`: that set alone).
+ * were known; `--held-out-5-only`: that set alone), held-out 6 (ONSET_HELD_OUT_KITS_6, made after held-out 5's misses
+ * were known; `--held-out-6-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -46,8 +47,11 @@ const FRESH = path.join(OUT, 'drums-held-out-2');
 const THIRD = path.join(OUT, 'drums-held-out-3');
 const FOURTH = path.join(OUT, 'drums-held-out-4');
 const FIFTH = path.join(OUT, 'drums-held-out-5');
+const SIXTH = path.join(OUT, 'drums-held-out-6');
+/** `--held-out-6-only`: the sixth held-out set (ONSET_HELD_OUT_KITS_6) alone. */
+const SIXTH_ONLY = process.argv.includes('--held-out-6-only');
 /** `--held-out-5-only`: the fifth held-out set (ONSET_HELD_OUT_KITS_5) alone. */
-const FIFTH_ONLY = process.argv.includes('--held-out-5-only');
+const FIFTH_ONLY = process.argv.includes('--held-out-5-only') || SIXTH_ONLY;
 /** `--held-out-4-only`: the fourth held-out set (ONSET_HELD_OUT_KITS_4) alone. */
 const FOURTH_ONLY = process.argv.includes('--held-out-4-only');
 const THIRD_ONLY = process.argv.includes('--held-out-3-only') || FOURTH_ONLY || FIFTH_ONLY;
@@ -69,7 +73,7 @@ const RATE = 44100;
 
 interface Item {
   truth: TruthFile;
-  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4' | 'held-out 5';
+  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4' | 'held-out 5' | 'held-out 6';
   kit: string;
   pattern: string;
 }
@@ -115,7 +119,7 @@ function features(file: string, native: Partial<Record<keyof typeof ONSET_FLUX_P
     { sampleRate: RATE, channels: 1 },
     { spectrum: true, pitch: false, onsets: true },
     {},
-    onsetFluxOptions(RATE, native),
+    { ...onsetFluxOptions(RATE, native), onsetBandNovelty: true },
   );
   fx.addFloat(x);
   return fx.finish();
@@ -165,30 +169,47 @@ function drumItems(
   third = false,
   fourth = false,
   fifth = false,
+  sixth = false,
 ): { items: Item[]; missing: string[] } {
-  const dir = fifth ? FIFTH : fourth ? FOURTH : third ? THIRD : tuning ? TUNING_PATTERNS : fresh ? FRESH : HELD;
+  const dir = sixth
+    ? SIXTH
+    : fifth
+      ? FIFTH
+      : fourth
+        ? FOURTH
+        : third
+          ? THIRD
+          : tuning
+            ? TUNING_PATTERNS
+            : fresh
+              ? FRESH
+              : HELD;
   mkdirSync(dir, { recursive: true });
   const { files, missing } = heldOutDrumSet(
     dir,
-    fifth
-      ? { set: 'onset-held-out-5' }
-      : fourth
-        ? { set: 'onset-held-out-4' }
-        : third
-          ? { set: 'onset-held-out-3' }
-          : { tuning, fresh },
+    sixth
+      ? { set: 'onset-held-out-6' }
+      : fifth
+        ? { set: 'onset-held-out-5' }
+        : fourth
+          ? { set: 'onset-held-out-4' }
+          : third
+            ? { set: 'onset-held-out-3' }
+            : { tuning, fresh },
   );
-  const set = fifth
-    ? ('held-out 5' as const)
-    : fourth
-      ? ('held-out 4' as const)
-      : third
-        ? ('held-out 3' as const)
-        : tuning
-          ? ('tuning' as const)
-          : fresh
-            ? ('held-out 2' as const)
-            : ('held-out' as const);
+  const set = sixth
+    ? ('held-out 6' as const)
+    : fifth
+      ? ('held-out 5' as const)
+      : fourth
+        ? ('held-out 4' as const)
+        : third
+          ? ('held-out 3' as const)
+          : tuning
+            ? ('tuning' as const)
+            : fresh
+              ? ('held-out 2' as const)
+              : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
@@ -200,7 +221,8 @@ async function main() {
   const fresh = WITH_FRESH && !THIRD_ONLY ? drumItems(false, true) : none;
   const third = FOURTH_ONLY || FIFTH_ONLY ? none : drumItems(false, false, true);
   const fourth = (THIRD_ONLY && !FOURTH_ONLY) || FIFTH_ONLY ? none : drumItems(false, false, false, true);
-  const fifth = THIRD_ONLY && !FIFTH_ONLY ? none : drumItems(false, false, false, false, true);
+  const fifth = (THIRD_ONLY && !FIFTH_ONLY) || SIXTH_ONLY ? none : drumItems(false, false, false, false, true);
+  const sixth = THIRD_ONLY && !SIXTH_ONLY ? none : drumItems(false, false, false, false, false, true);
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -209,6 +231,7 @@ async function main() {
     ...third.items,
     ...fourth.items,
     ...fifth.items,
+    ...sixth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -218,6 +241,7 @@ async function main() {
     ...third.missing,
     ...fourth.missing,
     ...fifth.missing,
+    ...sixth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -263,7 +287,15 @@ async function main() {
     .join(' | ')} |`;
   const table = (label: string, key: (i: Item) => string) => {
     report.push('', head.replace('{col}', label), '|---|---|---|---|' + tools.map(() => '---|---|---|').join(''));
-    for (const set of ['tuning', 'held-out', 'held-out 2', 'held-out 3', 'held-out 4', 'held-out 5'] as const) {
+    for (const set of [
+      'tuning',
+      'held-out',
+      'held-out 2',
+      'held-out 3',
+      'held-out 4',
+      'held-out 5',
+      'held-out 6',
+    ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
         key,

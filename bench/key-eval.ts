@@ -27,8 +27,12 @@
  * sixth round's held-out set (fresh5KeySpecs(), synthesized instruments and kits, no soundfont, seeds 39000 + i,
  * evaluated once).
  *
+ * `--union7` (seventh round) makes the sixth round's held-out set tuning material too (350 songs); `--fresh6` adds the
+ * seventh round's held-out set (fixtures/keyfresh6.ts fresh6KeySpecs(), lmms-common one-shots played by a sampler,
+ * seeds 41000 + i, evaluated once).
+ *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
- *   [--union6 --fresh5]
+ *   [--union6 --fresh5] [--union7 --fresh6]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -45,6 +49,7 @@ import {
   keyTuningSet,
   keyVoicingTuningSet,
 } from '../fixtures/keytruth.js';
+import { fresh6KeySet } from '../fixtures/keyfresh6.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -82,12 +87,16 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // round's fresh set (fresh4KeySpecs(), TiMidity++ with freepats, seeds 37000 + i) is the held-out set, with --fresh4
 // the sixth round (h-key6): fresh4 is tuning material too (--union6: 306 songs); the sixth round's fresh set
 // (fresh5KeySpecs(), synthesized instruments, seeds 39000 + i) is the held-out set, with --fresh5
-const UNION6 = process.argv.includes('--union6');
+// the seventh round (h-key7): fresh5 is tuning material too (--union7: 350 songs); the seventh round's fresh set
+// (fixtures/keyfresh6.ts, lmms-common one-shots through a sampler, seeds 41000 + i) is the held-out set, with --fresh6
+const UNION7 = process.argv.includes('--union7');
+const UNION6 = UNION7 || process.argv.includes('--union6');
 const UNION5 = UNION6 || process.argv.includes('--union5');
 const UNION = UNION5 || process.argv.includes('--union');
 const FRESH3 = (UNION5 || process.argv.includes('--fresh3')) && (UNION5 || !ONLY_TUNING);
 const FRESH4 = (UNION6 || process.argv.includes('--fresh4')) && (UNION6 || !ONLY_TUNING);
-const FRESH5 = process.argv.includes('--fresh5') && !ONLY_TUNING;
+const FRESH5 = (UNION7 || process.argv.includes('--fresh5')) && (UNION7 || !ONLY_TUNING);
+const FRESH6 = process.argv.includes('--fresh6') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -105,22 +114,26 @@ const SETS = [
   'fresh3 key set',
   'fresh4 key set',
   'fresh5 key set',
+  'fresh6 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION6
-  ? SETS.filter((s) => s !== 'fresh5 key set')
-  : UNION5
-    ? SETS.filter((s) => s !== 'fresh4 key set' && s !== 'fresh5 key set')
-    : UNION
-      ? SETS.filter((s) => s !== 'fresh3 key set' && s !== 'fresh4 key set' && s !== 'fresh5 key set')
-      : SETS.slice(0, 3);
+const TUNING: readonly Set[] = UNION7
+  ? SETS.filter((s) => s !== 'fresh6 key set')
+  : UNION6
+    ? SETS.filter((s) => s !== 'fresh5 key set' && s !== 'fresh6 key set')
+    : UNION5
+      ? SETS.filter((s) => s !== 'fresh4 key set' && s !== 'fresh5 key set' && s !== 'fresh6 key set')
+      : UNION
+        ? SETS.filter((s) => !['fresh3 key set', 'fresh4 key set', 'fresh5 key set', 'fresh6 key set'].includes(s))
+        : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
   'fresh3 key set',
   'fresh4 key set',
   'fresh5 key set',
+  'fresh6 key set',
 ];
 
 interface Item {
@@ -283,6 +296,7 @@ async function main() {
   const fresh3Dir = path.join(OUT, 'keyfresh3');
   const fresh4Dir = path.join(OUT, 'keyfresh4');
   const fresh5Dir = path.join(OUT, 'keyfresh5');
+  const fresh6Dir = path.join(OUT, 'keyfresh6');
   for (const d of [
     truthDir,
     heldDir,
@@ -294,6 +308,7 @@ async function main() {
     fresh3Dir,
     fresh4Dir,
     fresh5Dir,
+    fresh6Dir,
   ])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
@@ -332,6 +347,9 @@ async function main() {
   if (FRESH5 && want('fresh5 key set'))
     for (const t of fresh5KeySet(fresh5Dir))
       items.push({ set: 'fresh5 key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH6 && want('fresh6 key set'))
+    for (const t of fresh6KeySet(fresh6Dir))
+      items.push({ set: 'fresh6 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -454,12 +472,16 @@ async function main() {
   const fresh3 = items.filter((i) => i.set === 'fresh3 key set');
   const fresh4 = items.filter((i) => i.set === 'fresh4 key set');
   const fresh5 = items.filter((i) => i.set === 'fresh5 key set');
+  const fresh6 = items.filter((i) => i.set === 'fresh6 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh5.length ? [[`fresh5 (${fresh5.length})`, fresh5] as [string, Item[]]] : []),
+      ...(fresh6.length ? [[`fresh6 (${fresh6.length})`, fresh6] as [string, Item[]]] : []),
+      ...(fresh5.length
+        ? [[UNION7 ? `tuning: fresh5 (${fresh5.length})` : `fresh5 (${fresh5.length})`, fresh5] as [string, Item[]]]
+        : []),
       ...(fresh4.length
         ? [[UNION6 ? `tuning: fresh4 (${fresh4.length})` : `fresh4 (${fresh4.length})`, fresh4] as [string, Item[]]]
         : []),

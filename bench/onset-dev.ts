@@ -33,6 +33,8 @@ const THIRD = process.argv.includes('--third');
 const FOURTH = process.argv.includes('--fourth');
 /** The fifth held-out set (ONSET_HELD_OUT_KITS_5): after its one evaluation, for before/after and ±10 % only. */
 const FIFTH = process.argv.includes('--fifth');
+/** The sixth held-out set (ONSET_HELD_OUT_KITS_6): after its one evaluation, for before/after and ±10 % only. */
+const SIXTH = process.argv.includes('--sixth');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -52,17 +54,19 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  FIFTH
-    ? 'items-fifth.json'
-    : FOURTH
-      ? 'items-fourth.json'
-      : THIRD
-        ? 'items-third.json'
-        : FRESH
-          ? 'items-fresh.json'
-          : HELD
-            ? 'items-held.json'
-            : 'items-tuning.json',
+  SIXTH
+    ? 'items-sixth.json'
+    : FIFTH
+      ? 'items-fifth.json'
+      : FOURTH
+        ? 'items-fourth.json'
+        : THIRD
+          ? 'items-third.json'
+          : FRESH
+            ? 'items-fresh.json'
+            : HELD
+              ? 'items-held.json'
+              : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -79,10 +83,12 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FOURTH || FIFTH) {
-    const [dir, set] = FIFTH
-      ? ['drums-held-out-5', 'onset-held-out-5' as const]
-      : ['drums-held-out-4', 'onset-held-out-4' as const];
+  if (FOURTH || FIFTH || SIXTH) {
+    const [dir, set] = SIXTH
+      ? ['drums-held-out-6', 'onset-held-out-6' as const]
+      : FIFTH
+        ? ['drums-held-out-5', 'onset-held-out-5' as const]
+        : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
@@ -129,13 +135,15 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
       odf: Float32Array.from(j.odf),
       fineEnergy: Float32Array.from(j.fineEnergy),
       onsetFlux: Float32Array.from(j.onsetFlux),
+      onsetBandNovelty: Float32Array.from(j.onsetBandNovelty ?? []),
+      onsetBandNoveltyBands: j.onsetBandNoveltyBands ?? 0,
     } as FeatureReport;
   }
   const fx = createFeatureExtractor(
     { sampleRate: RATE, channels: 1 },
     { spectrum: true, pitch: false, onsets: !LEGACY },
     {},
-    LEGACY ? {} : onsetFluxOptions(RATE, native),
+    LEGACY ? {} : { ...onsetFluxOptions(RATE, native), onsetBandNovelty: true },
   );
   fx.addFloat(audio(file));
   const r = fx.finish();
@@ -146,6 +154,8 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     tickSamples: r.tickSamples,
     onsetFlux: Array.from(r.onsetFlux ?? []),
     onsetFluxGroups: r.onsetFluxGroups,
+    onsetBandNovelty: Array.from(r.onsetBandNovelty ?? []),
+    onsetBandNoveltyBands: r.onsetBandNoveltyBands ?? 0,
     onsetHopSeconds: r.onsetHopSeconds,
   };
   mkdirSync(FEATURE_CACHE, { recursive: true });
@@ -199,7 +209,10 @@ for (const cfg of configs) {
   const byKit = new Map<string, number[]>();
   for (const [k, it] of items.entries()) {
     const kit = it.name.replace(
-      /-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths)-\d+$/,
+      new RegExp(
+        '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
+          'jazz-sticks|shuffle|funk-16ths|metal-double-kick)-\\d+$',
+      ),
       '',
     );
     byKit.set(kit, [...(byKit.get(kit) ?? []), ...ms[k]!.offsets]);

@@ -5,9 +5,11 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth] [--no-peers | --no-shub | --render-only]
+ *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth]
+ *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
- * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6. Songs' Acc1 counts the
+ * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
+ * h-tempo7. Songs' Acc1 counts the
  * eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
@@ -16,13 +18,14 @@
  *
  * Not part of `npm test`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
+import { tempo6Set } from '../fixtures/tempo6.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -31,9 +34,18 @@ const OUT = path.join(ROOT, 'bench', 'out');
 const THIRD = process.argv.includes('--third');
 const FOURTH = process.argv.includes('--fourth');
 const FIFTH = process.argv.includes('--fifth');
+const SIXTH = process.argv.includes('--sixth');
 const DIR = path.join(
   OUT,
-  FIFTH ? 'tempo-heldout5' : FOURTH ? 'tempo-heldout4' : THIRD ? 'tempo-heldout3' : 'tempo-heldout2',
+  SIXTH
+    ? 'tempo-heldout6'
+    : FIFTH
+      ? 'tempo-heldout5'
+      : FOURTH
+        ? 'tempo-heldout4'
+        : THIRD
+          ? 'tempo-heldout3'
+          : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -131,25 +143,51 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = FIFTH
-  ? tempo5Set(DIR)
-  : FOURTH
-    ? tempo4Set(DIR)
-    : THIRD
-      ? tempo3Set(DIR)
-      : tempoHeldOut2Set(DIR);
+const { files, missing } = SIXTH
+  ? tempo6Set(DIR)
+  : FIFTH
+    ? tempo5Set(DIR)
+    : FOURTH
+      ? tempo4Set(DIR)
+      : THIRD
+        ? tempo3Set(DIR)
+        : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
+const setName = SIXTH ? 'sixth' : FIFTH ? 'fifth' : FOURTH ? 'fourth' : THIRD ? 'third' : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
+// --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in
+// bench/out/peer-cache (several shards run side by side on a loaded machine); a run without --shard scores every
+// file, reading the cached estimates
+const shardAt = process.argv.indexOf('--shard');
+const PEER_CACHE = path.join(OUT, 'peer-cache');
+mkdirSync(PEER_CACHE, { recursive: true });
+const cached =
+  (tool: string, est: (t: TruthFile) => Estimate) =>
+  (t: TruthFile): Estimate => {
+    const f = path.join(PEER_CACHE, `${tool}-${path.basename(t.file)}.json`);
+    if (existsSync(f) && statSync(f).mtimeMs >= statSync(t.file).mtimeMs)
+      return JSON.parse(readFileSync(f, 'utf8')) as Estimate;
+    const e = est(t);
+    writeFileSync(f, JSON.stringify(e));
+    return e;
+  };
+const aubioCached = cached('aubio', (t) => aubio(t.file));
+const qmCached = cached('qm', (t) => qm(t.file, t));
+if (shardAt >= 0) {
+  const [k, n] = process.argv[shardAt + 1]!.split('/').map(Number);
+  files.forEach((t, i) => {
+    if (i % n! === k!) (aubioCached(t), qmCached(t));
+  });
+  process.exit(0);
+}
 const tools: [string, (t: TruthFile) => Estimate][] = [];
 if (!process.argv.includes('--no-shub')) {
   const shub = shubAll(files);
   tools.push(['shub', (t) => shub.get(t.file)!]);
 }
-if (!process.argv.includes('--no-peers'))
-  tools.push(['aubio 0.4.9', (t) => aubio(t.file)], ['QM Vamp', (t) => qm(t.file, t)]);
+if (!process.argv.includes('--no-peers')) tools.push(['aubio 0.4.9', aubioCached], ['QM Vamp', qmCached]);
 console.log(
   '| tool | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
     'Acc2 drum files | beat F drum files |',

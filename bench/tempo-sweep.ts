@@ -25,6 +25,7 @@ import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
+import { tempo6Set } from '../fixtures/tempo6.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -160,6 +161,13 @@ async function main() {
     ? some(await Promise.all(tempo5Set(held5Dir).files.map(allFeatures)))
     : undefined;
   const h5 = held5 ? evaluate(held5) : undefined;
+  // --held-out-6: the sixth held-out set (fixtures/tempo6.ts, h-tempo7), only after its one CLI evaluation
+  const held6Dir = path.join(OUT, 'tempo-heldout6');
+  mkdirSync(held6Dir, { recursive: true });
+  const held6 = process.argv.includes('--held-out-6')
+    ? some(await Promise.all(tempo6Set(held6Dir).files.map(allFeatures)))
+    : undefined;
+  const h6 = held6 ? evaluate(held6) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -172,6 +180,7 @@ async function main() {
     ...(h3 ? [['held-out 3', h3] as const] : []),
     ...(h4 ? [['held-out 4', h4] as const] : []),
     ...(h5 ? [['held-out 5', h5] as const] : []),
+    ...(h6 ? [['held-out 6', h6] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -219,6 +228,7 @@ async function main() {
     if (h3) console.log('\nheld-out 3 misses:\n' + h3.misses.join('\n'));
     if (h4) console.log('\nheld-out 4 misses:\n' + h4.misses.join('\n'));
     if (h5) console.log('\nheld-out 5 misses:\n' + h5.misses.join('\n'));
+    if (h6) console.log('\nheld-out 6 misses:\n' + h6.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -179,6 +179,10 @@ export interface FeatureExtractorOptions {
   onsetNoveltySlopeFrames?: number;
   /** The novelty's decay model continues a fall of at most this much over the lag, dB (a choke is no ring's decay). */
   onsetNoveltyMaxFallDb?: number;
+  /**
+   * The band novelty (onsetBandNovelty): per onset flux group, the coherent rise over the decay model. Default off.
+   */
+  onsetBandNovelty?: boolean;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
@@ -233,6 +237,14 @@ export interface FeatureReport {
   onsetFlux: Float32Array;
   onsetFluxGroups: number;
   onsetHopSeconds: number;
+  /**
+   * The band novelty (when onsetFlux and onsetBandNovelty): onsetBandNoveltyBands values per onset flux frame,
+   * frame-major, one per flux frequency group: the mean over the group's filters of the level minus the earlier
+   * frame's level continued along its decay, positive part (dB): a hit rises in every filter of its band at
+   * once. Empty when off.
+   */
+  onsetBandNovelty: Float32Array;
+  onsetBandNoveltyBands: number;
   /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
   pitchHopSeconds: number;
   pitchStartSeconds: number;

@@ -275,6 +275,7 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("onsetNoveltyMinHz", opt.onsetNoveltyMinHz);
   integer("onsetNoveltySlopeFrames", opt.onsetNoveltySlopeFrames, 1, 64);
   number("onsetNoveltyMaxFallDb", opt.onsetNoveltyMaxFallDb);
+  flag("onsetBandNovelty", opt.onsetBandNovelty);
   {
     Napi::Value v = o.Get("onsetGroupEdgesHz");
     if (!v.IsUndefined()) {
@@ -395,6 +396,8 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   n("tickSamples", r.tickSamples);
   o.Set("onsetFlux", f32Array(env, std::move(r.onsetFlux)));
   n("onsetFluxGroups", r.onsetFluxGroups);
+  o.Set("onsetBandNovelty", f32Array(env, std::move(r.onsetBandNovelty)));
+  n("onsetBandNoveltyBands", r.onsetBandNoveltyBands);
   n("onsetHopSeconds", r.onsetHopSeconds);
   n("pitchHopSeconds", r.pitchHopSeconds);
   n("pitchStartSeconds", r.pitchStartSeconds);

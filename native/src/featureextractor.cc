@@ -318,7 +318,8 @@ class OnsetFluxTracker {
         maxW_(o.onsetMaxFilterBands),
         slope_(o.onsetNoveltySlopeFrames),
         maxFall_(static_cast<float>(o.onsetNoveltyMaxFallDb)),
-        noveltyHz_(o.onsetNoveltyMinHz) {
+        noveltyHz_(o.onsetNoveltyMinHz),
+        bandNovelty_(o.onsetBandNovelty) {
     win_.resize(W_);
     double wsum = 0;
     for (size_t i = 0; i < W_; ++i) {
@@ -372,7 +373,7 @@ class OnsetFluxTracker {
       if (noveltyHz_ > 0 && filters_[j].fc >= noveltyHz_ && novLo_ == F) novLo_ = j;
     if (noveltyHz_ > 0 && novLo_ == F && F > 0) novLo_ = F - 1;  // at least the top filter
     novelty_ = noveltyHz_ > 0 && F > 0;
-    const size_t depth = static_cast<size_t>(lag_) + (novelty_ ? static_cast<size_t>(slope_) : 0);
+    const size_t depth = static_cast<size_t>(lag_) + (novelty_ || bandNovelty_ ? static_cast<size_t>(slope_) : 0);
     hist_.assign(depth + 1, std::vector<float>(F, 0.0f));  // silence before the file
     shape_.assign(F, 0.0f);
     prevShape_.assign(F, 0.0f);
@@ -381,6 +382,7 @@ class OnsetFluxTracker {
     im_.resize(bins);
     mag_.resize(bins);
     sums_.resize(static_cast<size_t>(G_));
+    if (bandNovelty_) rep_.onsetBandNoveltyBands = G_;
     fifo_.assign(W_ / 2, 0.0f);  // the first frame is centered on sample 0
     rep_.onsetFluxGroups = G_ + (novelty_ ? 1 : 0);
     rep_.onsetHopSeconds = static_cast<double>(H_) / o.sampleRate;
@@ -455,7 +457,32 @@ class OnsetFluxTracker {
       rep_.onsetFlux.push_back(c ? static_cast<float>(sums_[static_cast<size_t>(g)] / c) : 0.0f);
     }
     if (novelty_) rep_.onsetFlux.push_back(static_cast<float>(novelty(cur, old)));
+    if (bandNovelty_) bandNovelty(cur, old);
     pos_ = (pos_ + 1) % D;
+  }
+
+  /**
+   * The band novelty of the current frame: per group, the mean over its filters of the level minus the earlier
+   * frame's level continued along its decay (the novelty's decay model), positive part.
+   */
+  void bandNovelty(const std::vector<float>& cur, const std::vector<float>& old) {
+    const size_t F = filters_.size(), D = hist_.size();
+    const std::vector<float>& older = hist_[(pos_ + D - static_cast<size_t>(lag_ + slope_)) % D];
+    const float perFrame = static_cast<float>(lag_) / static_cast<float>(slope_);
+    // the filters are in ascending frequency, so each group is a contiguous run: one local sum per run (no
+    // accumulation through memory)
+    size_t j = 0;
+    for (int g = 0; g < G_; ++g) {
+      const size_t end = std::min(F, j + static_cast<size_t>(groupCount_[static_cast<size_t>(g)]));
+      float sum = 0.0f;
+      for (; j < end; ++j) {
+        const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
+        const float fall = slope >= -maxFall_ ? slope : 0.0f;
+        sum += cur[j] - (old[j] + fall);
+      }
+      const int c = groupCount_[static_cast<size_t>(g)];
+      rep_.onsetBandNovelty.push_back(c ? std::max(0.0f, sum / static_cast<float>(c)) : 0.0f);
+    }
   }
 
   /** The timbre novelty of the current frame (filters novLo_..F-1; see the class comment). */
@@ -498,6 +525,7 @@ class OnsetFluxTracker {
   float maxFall_;
   double noveltyHz_;
   bool novelty_ = false;
+  bool bandNovelty_ = false;
   size_t novLo_ = static_cast<size_t>(-1);
   std::vector<float> shape_, prevShape_;
   int G_ = 1;
@@ -786,6 +814,9 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     if (onsetFlux)
       rep.onsetFlux.reserve(static_cast<size_t>(rep.onsetFluxGroups) *
                             (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
+    if (onsetFlux && rep.onsetBandNoveltyBands > 0)
+      rep.onsetBandNovelty.reserve(static_cast<size_t>(rep.onsetBandNoveltyBands) *
+                                   (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
   }
 }
 
@@ -1171,7 +1202,7 @@ FeatureReport FeatureExtractor::takeReport() {
   // a series that grew by doubling gives its slack back (a copy); one allocated from expectedFrames is left as
   // is: its unused tail was never touched, so it takes no memory
   for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
-                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux})
+                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

@@ -63,6 +63,9 @@ struct FeatureOptions {
   double onsetNoveltyMinHz = 0;
   int onsetNoveltySlopeFrames = 3;     // the decay before the lag frame is measured over this many hops, 1–64
   double onsetNoveltyMaxFallDb = 1.5;  // a faster fall over the lag is no ring's decay: not continued, dB
+  // band novelty (its own series, onsetBandNovelty): per onset flux group, the coherent rise of the group's filters
+  // over the earlier frame's decay continued (the novelty's decay model), positive part, dB
+  bool onsetBandNovelty = false;
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -94,6 +97,12 @@ struct FeatureReport {
   std::vector<float> onsetFlux;
   int onsetFluxGroups = 0;
   double onsetHopSeconds = 0;
+  // band novelty (onsetBandNovelty): onsetBandNoveltyBands values per onset flux frame (frame-major), one per flux
+  // frequency group: the mean over the group's filters of the level minus the earlier frame's level continued
+  // along its decay, positive part (dB): a hit rises in every filter of its band at once (a per-band onset or
+  // accent signal for the onsets and tempo engines)
+  std::vector<float> onsetBandNovelty;
+  int onsetBandNoveltyBands = 0;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
   std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability

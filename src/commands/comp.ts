@@ -196,7 +196,11 @@ async function openTake(file: string, ffmpeg: FfmpegChoice, warn?: (m: string) =
 }
 
 /** One streaming pass over an audio file: frame features, the pitch engine's f0 and the onset engine's onsets. */
-async function measureFile(file: string, o: CompOptions): Promise<{ features: TakeFeatures; input: RunInput }> {
+/** One pass over a take: its features (exported for bench/comp-eval.ts's feature cache). */
+export async function measureFile(
+  file: string,
+  o: Pick<CompOptions, 'ffmpeg' | 'onWarning'>,
+): Promise<{ features: TakeFeatures; input: RunInput }> {
   const source = await openTake(file, o.ffmpeg, o.onWarning);
   try {
     const { sampleRate, channels } = source.format;

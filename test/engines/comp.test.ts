@@ -596,3 +596,45 @@ test('grid fit: note starts most takes share on the grid fit near 1, starts that
     null,
   );
 });
+
+test('onset grid: a triplet song with most takes off in most sections gives the triplet-eighth grid', () => {
+  // note starts (ms) that measureTakes found on the four takes of held-out-5 seed 1101 (bench/comp-eval.ts:
+  // 74 bpm, notes on triplet eighths of 270.3 ms; in each section one take clean, most others 30–120 ms
+  // late or early). Phases taken over each section's starts of all takes together blurred the triplet
+  // lines (the old rule gave a 501 ms grid); each take's starts in a section move together.
+  const ms = [
+    [
+      281, 1363, 2706, 3799, 6645, 8257, 9630, 10963, 13130, 14250, 15002, 15553, 16095, 16648, 19835, 21196, 22268,
+      22820, 23633, 26209, 27841, 28382, 32704, 33223, 34055, 39279, 40341, 41432, 41953, 42494, 43599, 45683, 46223,
+      48127,
+    ],
+    [
+      210, 1283, 1802, 2636, 3698, 6665, 8277, 9640, 11013, 13240, 14341, 15132, 15664, 16215, 16758, 19825, 20344,
+      21166, 22248, 22770, 23593, 26199, 26769, 27831, 28392, 29445, 32784, 33334, 34165, 39189, 40251, 41352, 41883,
+      42434, 43518, 45583, 46122, 48007,
+    ],
+    [
+      281, 1353, 2706, 3769, 6745, 8377, 9720, 11093, 13280, 14361, 15162, 15724, 16255, 16798, 19785, 20344, 21156,
+      22228, 22770, 23573, 26109, 26658, 27731, 28282, 29334, 32574, 33103, 33955, 39119, 40221, 41302, 41813, 42384,
+      43458, 45764, 46323, 48217,
+    ],
+    [
+      241, 1313, 2636, 3728, 6755, 8367, 9730, 11083, 13210, 14310, 15082, 15633, 16155, 16698, 19745, 22158, 22699,
+      23513, 26310, 26849, 27921, 28473, 29525, 32734, 33263, 34115, 39179, 40271, 41332, 41893, 42434, 43518, 45673,
+      46223, 48117,
+    ],
+  ];
+  const takes = ms.map((x) => x.map((t) => t / 1000));
+  const L = 8 * (60 / 74);
+  const sections = Array.from({ length: 8 }, (_, s) => ({
+    name: `S${s}`,
+    startSeconds: L * s,
+    endSeconds: L * (s + 1),
+  }));
+  const g = onsetGrid(takes, sections)!;
+  assert.ok(g && Math.abs(g.periodSeconds - 60 / 74 / 3) < 0.001, `period ${g?.periodSeconds}`);
+  // section 4: takes 0, 1, 2 late by 117, 83, 69 ms, take 3 clean
+  const devs = takes.map((t) => gridDeviation(t, sections[3]!, g)! * 1000);
+  assert.ok(Math.abs(devs[3]!) < 15, `clean take ${devs[3]}`);
+  [117, 83, 69].forEach((late, k) => assert.ok(devs[k]! > 40, `take ${k} late by ${late}: ${devs[k]}`));
+});

@@ -496,6 +496,35 @@ test('stem second pass: a noisy "snare" just before a kick is the hat of a kick 
   for (const t of [0.5, 3.508, 4.008, 4.54]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
 });
 
+test('stem second pass: a damped "tom" pitched like the stem\'s snares is a snare; a ringing or low tom stays', () => {
+  // six snares (centred at 500 Hz, top band decaying 60 ms: the wires), then three hits whose top band dies in 20 ms
+  // (a tom by the band rule): one centred like the snares with a body dying in 30 ms (a snare whose wires were
+  // short), one centred like them whose body rings 150 ms (a high tom), one centred at 200 Hz (a low tom)
+  const rate = 48000;
+  const hit = (t: number, centroidHz: number, bodyMs: number, topMs: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.6,
+    top: 0.1,
+    rise: 20,
+    features: {
+      share: [0.05, 0.7, 0.15, 0.1],
+      addedDb: [-35, -14, -20, -22],
+      decayMs: [NaN, bodyMs, 40, topMs],
+      centroidHz,
+      flatness: 0.001,
+    },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, 500, 30, 60));
+  found.push(hit(3.5, 480, 30, 20), hit(4, 480, 150, 20), hit(4.5, 200, 30, 20));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['snare'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /pitched like them, a snare/);
+  assert.deepEqual(at(4), ['tom']);
+  assert.deepEqual(at(4.5), ['tom']);
+  for (const t of [0.5, 3]) assert.deepEqual(at(t), ['snare'], `snare at ${t}`);
+});
+
 test('detect: a soft hat swelling over 15 ms inside a louder hat ring is found by the swell test only', async () => {
   const { SessionDetector } = await import('../../src/engines/drums/detect.js');
   const { SWELL_PARAMETERS } = await import('../../src/engines/drums/params.js');

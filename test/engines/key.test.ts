@@ -307,3 +307,66 @@ test('diatonic chord time: IV–V–iii–vi never sounds I but is all in C majo
   const score = (x: KeyAnalysis, key: string) => x.evidence.find((e) => e.key === key)!.score;
   assert.ok(Math.abs(score(a, 'C major') - score(off, 'C major') - w) < 1e-9);
 });
+
+test('a thirdless tonic takes its mode from the melody: Mixolydian power chords with a major third are major', () => {
+  const seconds = 1.3;
+  // C5 C5 Bb5 F5 (I–I–bVII–IV in power chords: root, fifth, octave), twice, ending on C5; a quiet melody (a third
+  // of the chords' level) sings E over the second half of every C5 (the major third: C Mixolydian), F over
+  // Bb5, C over F5
+  const C5: [number[], number] = [[60, 67, 72], 48];
+  const Bb5: [number[], number] = [[58, 65, 70], 46];
+  const F5: [number[], number] = [[53, 60, 65], 41];
+  const loop = [C5, C5, Bb5, F5];
+  const chords = [...loop, ...loop, C5];
+  const x = progression(chords, seconds, 0);
+  const melody = (midi: number) => (midi === 48 ? 76 : midi === 46 ? 77 : 72);
+  chords.forEach(([, bass], c) => {
+    const start = Math.round((c + 0.5) * seconds * RATE);
+    const len = Math.round(0.5 * seconds * RATE);
+    const f = 440 * 2 ** ((melody(bass) - 69) / 12);
+    for (let h = 1; h <= 6; h++)
+      for (let i = 0; i < len; i++) {
+        const env = Math.min(1, i / 200) * Math.min(1, (len - i) / 200);
+        x[start + i]! += (0.04 / h) * env * Math.sin((2 * Math.PI * h * f * i) / RATE);
+      }
+  });
+  const a = keyOf(x);
+  const onC = a.chords.filter((s) => s.root === 0);
+  assert.ok(onC.length >= 3, `chords ${JSON.stringify(a.chords)}`);
+  // the melody's third is too quiet to make the C chords triads: they are thirdless, and the melody makes them major
+  assert.ok(
+    onC.every((s) => s.noThird && s.thirdlessMode === 'major'),
+    JSON.stringify(onC),
+  );
+  assert.equal(a.result.key, 'C major');
+  assert.match(String(a.decision?.inputs?.['thirdlessModes']), /C: major/);
+  // the sixth round (a thirdless tonic is both modes; the profile decides): the flat seventh pulls it elsewhere
+  const off = keyOf(x, { thirdlessModeRatio: 0 });
+  assert.notEqual(off.result.key, 'C major');
+  // the steady partials alone decide nothing: without the melody the C chords stay open to both modes
+  const bare = keyOf(progression(chords, seconds, 0));
+  assert.ok(
+    bare.chords.filter((s) => s.root === 0).every((s) => s.noThird && s.thirdlessMode === undefined),
+    JSON.stringify(bare.chords),
+  );
+});
+
+test('ii → V counts as a cadence into the major key whatever follows (a IM7 read as iii)', () => {
+  const seconds = 1.3;
+  // Dm7 G7 Cmaj7 Cmaj7 in C major, twice: the cadence share with and without the ii–V term
+  const Dm7: [number[], number] = [[57, 60, 65], 50];
+  const G7: [number[], number] = [[59, 65, 67], 43];
+  const Cmaj7: [number[], number] = [[59, 64, 67], 48];
+  const x = progression([Dm7, G7, Cmaj7, Cmaj7, Dm7, G7, Cmaj7, Cmaj7], seconds, 0);
+  const on = keyOf(x);
+  const off = keyOf(x, { twoFiveWeight: 0 });
+  const cadence = (a: KeyAnalysis) => a.evidence.find((e) => e.key === 'C major')!.cadence;
+  const labels = on.chords.map((c) => `${c.root}${c.mode}`);
+  const twoFives = labels.filter((l, i) => i > 0 && labels[i - 1] === '2minor' && l === '7major').length;
+  assert.equal(twoFives, 2, labels.join(' '));
+  const changes = Math.max(1, on.chords.length - 1);
+  assert.ok(
+    Math.abs(cadence(on) - cadence(off) - (2 * KEY_PARAMETERS.twoFiveWeight.value) / changes) < 1e-9,
+    `${cadence(on)} vs ${cadence(off)}`,
+  );
+});

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { native, type FeatureReport } from '../../src/native.js';
+import { native, type FeatureExtractorOptions, type FeatureReport } from '../../src/native.js';
 import { createFeatureExtractor, spectralSummary, tonalBalance } from '../../src/engines/spectral/index.js';
 import { summarizePitch } from '../../src/engines/pitch/index.js';
 import { detectOnsets, onsetInput } from '../../src/engines/onsets/index.js';
@@ -476,4 +476,54 @@ test('onset flux novelty: a choke (a ringing cluster faded out in 10 ms) is no r
   const unlimited = novelty(1000);
   assert.ok(unlimited > 0.2, `unlimited decay model: novelty ${unlimited} dB after the choke`);
   assert.ok(limited < 0.1 * unlimited, `limited decay model: novelty ${limited} dB (unlimited ${unlimited} dB)`);
+});
+
+test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over the lag in its band only', () => {
+  // 8 steady sines, log-spaced 9–15 kHz (one per filter, all in the top group above 8 kHz), 0.05 each; at 0.5 s
+  // their amplitude doubles over a 5 ms raised cosine (+6.02 dB in every filter). The band novelty is the mean
+  // signed rise over the frame onsetLagFrames (2) before, so summed over the frames around the step it is
+  // at most lag × 20·log10(2) = 12.04 dB (each filter's level is monotone over the step, so the positive parts
+  // telescope) and less by the log(1 + X/floor) compression of the filters between the sines, nearer the floor
+  // (10.1 dB measured; a lag of one frame would read half); a steady cluster reads 0 and
+  // the groups the cluster is not in stay 0.
+  const n = FS;
+  const x = new Float32Array(n);
+  const hz = Array.from({ length: 8 }, (_, k) => 9000 * (15 / 9) ** (k / 7));
+  const at = Math.round(0.5 * FS);
+  const ramp = Math.round(0.005 * FS);
+  for (let i = 0; i < n; i++) {
+    const k = i - at;
+    const g = k < 0 ? 1 : k >= ramp ? 2 : 1.5 - 0.5 * Math.cos((Math.PI * k) / ramp);
+    let v = 0;
+    for (const f of hz) v += Math.sin((2 * Math.PI * f * i) / FS);
+    x[i] = 0.05 * g * v;
+  }
+  const extract = (overrides: Partial<FeatureExtractorOptions>) => {
+    const fx = createFeatureExtractor(
+      { sampleRate: FS, channels: 1 },
+      { spectrum: false, pitch: false, onsets: true },
+      {},
+      overrides,
+    );
+    fx.addFloat(x);
+    return fx.finish();
+  };
+  const r = extract({ onsetBandNovelty: true });
+  const B = r.onsetBandNoveltyBands;
+  assert.equal(B, 4); // one per onset flux frequency group
+  assert.equal(r.onsetBandNovelty.length, B * (r.onsetFlux.length / r.onsetFluxGroups));
+  const frame = (s: number) => Math.round(s / r.onsetHopSeconds);
+  const sum = (g: number, a: number, b: number) => {
+    let s = 0;
+    for (let t = frame(a); t < frame(b); t++) s += r.onsetBandNovelty[t * B + g]!;
+    return s;
+  };
+  const top = sum(3, 0.45, 0.6);
+  assert.ok(top > 9 && top <= 2 * 20 * Math.log10(2), `top band: ${top} dB summed over the step`);
+  for (let g = 0; g < 3; g++) assert.ok(sum(g, 0.1, 0.9) < 0.05 * top, `group ${g}: ${sum(g, 0.1, 0.9)} dB`);
+  assert.ok(sum(3, 0.1, 0.45) < 0.02 * top, `steady cluster: ${sum(3, 0.1, 0.45)} dB`);
+  // none when not asked for
+  const off = extract({ onsetBandNovelty: false });
+  assert.equal(off.onsetBandNovelty.length, 0);
+  assert.equal(off.onsetBandNoveltyBands, 0);
 });

@@ -225,6 +225,15 @@ export const ONSET_PARAMETERS = {
     'onset flux placement: the attack behind a flux peak is searched from this long before the frame centre',
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
+  bandNoveltyDeltaFraction: p(
+    1,
+    'of the band scale',
+    [0.05, 1],
+    'band novelty (per onset flux group, the coherent rise over the decay model): a peak of one band (divided by ' +
+      'its fluxScaleTopFraction value) that exceeds its own local median by this much adds an onset (a hat under a ' +
+      "ride's wash; 1: off, the default: on every tuning set it added more extra onsets than hits, see " +
+      'bench/RESULTS.md h-onset7)',
+  ),
   noveltyDeltaFraction: p(
     0.12,
     'of the novelty scale',
@@ -335,6 +344,8 @@ export function onsetFluxOptions(
     onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
+    // the band novelty only when the onsets engine picks its peaks (the tempo engine may ask for it itself)
+    onsetBandNovelty: ONSET_PARAMETERS.bandNoveltyDeltaFraction.value < 1,
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetNoveltySlopeFrames: Math.max(
       1,
@@ -687,6 +698,15 @@ export const KEY_PARAMETERS = {
       "better than the triad) counts 1 + this (the seventh resolves down to the tonic chord's third); 0, 0.5, 1, 2 " +
       'score 0.906, 0.907, 0.909, 0.905 on the 262 tuning songs (bench/RESULTS.md, key, fifth round)',
   ),
+  twoFiveWeight: p(
+    0.5,
+    'of a V→I cadence',
+    [0, 4],
+    'key score: a ii → V chord change (a minor chord a tone above the tonic, then a major chord a fifth above it) ' +
+      'counts as this much of a cadence into the major key, whatever chord follows (a IM7 after it may read as iii, ' +
+      'a turnaround may go on to vi); and a chord read as iii right after a dominant seventh on V counts as the ' +
+      "tonic chord (a IM7: its upper three tones are iii's triad); 0 = both off",
+  ),
   chordThirdMinShare: p(
     0.2,
     'of the root or fifth',
@@ -695,6 +715,29 @@ export const KEY_PARAMETERS = {
       "root or fifth (the stronger) has no third (a power chord, an open fifth): its label's mode is a guess, so it " +
       "counts as the tonic chord of both the major and the minor key on its root (0 = every label's mode is kept); " +
       '0.2 with diatonicWeight 0.25: 0.922 on 230 tuning songs, 0.918 without (bench/RESULTS.md, key, sixth round)',
+  ),
+  thirdlessModeRatio: p(
+    2,
+    'ratio of third sums',
+    [0, 20],
+    'chord labelling: the mode of the chords without a third on one root, from the other voices above the bass ' +
+      'register (peaks over 250 Hz: a melody, a riff) summed over all of them: major when the major third they add ' +
+      'sums to more than this times the minor third, minor the other way round, else both modes (0 = always both)',
+  ),
+  thirdlessBaselineQuantile: p(
+    0.25,
+    'quantile of the blocks',
+    [0, 1],
+    "chord labelling: the steady share of a third in a thirdless chord's blocks (the low notes' own partials: the " +
+      '5th is a major third) is this quantile over the blocks of the ratio third / root; only what a melody or riff ' +
+      'adds above it counts for the mode',
+  ),
+  thirdlessMinExcess: p(
+    0.02,
+    "of the root's sum",
+    [0, 1],
+    'chord labelling: the thirds added above the steady partials decide the mode of thirdless chords only when the ' +
+      "stronger sums to at least this share of the root's sum (less: both modes)",
   ),
   diatonicWeight: p(
     0.25,

@@ -26,9 +26,12 @@ export type Points = Record<Measure, number>;
 /** Points of one take in one section, per measure (before weights). */
 export function measurePoints(m: TakeSectionMeasures): Points {
   const S = COMP_POINT_SCALES;
+  const base = m.pitchCommonCents ?? 0;
   const over = (x: number | null, free: number, per: number) => (x === null ? 0 : Math.max(0, x - free) / per);
   return {
-    pitch: over(m.pitchMedianCents, 5, S.pitchMedianCents.value) + over(m.pitchP90Cents, 15, S.pitchP90Cents.value) / 2,
+    pitch:
+      over(m.pitchMedianCents, COMP_MEASURE_PARAMETERS.pitchFreeCents.value + base, S.pitchMedianCents.value) +
+      over(m.pitchP90Cents, 15 + base, S.pitchP90Cents.value) / 2,
     stability: over(m.jitterCents, 5, S.jitterCents.value),
     timing: over(m.timingMs === null ? null : Math.abs(m.timingMs), 10, S.timingMs.value),
     noise: over(m.noiseExcessDb, COMP_MEASURE_PARAMETERS.noiseToleranceDb.value, S.noiseDb.value),
@@ -128,7 +131,10 @@ function describeMeasure(k: Measure, m: TakeSectionMeasures): string {
   const f = (x: number | null, d = 0) => (x === null ? '–' : x.toFixed(d));
   switch (k) {
     case 'pitch':
-      return `median ${f(m.pitchMedianCents)} cents off, 90 % within ${f(m.pitchP90Cents)}`;
+      return (
+        `median ${f(m.pitchMedianCents)} cents off, 90 % within ${f(m.pitchP90Cents)}` +
+        (m.pitchCommonCents ? ` (${f(m.pitchCommonCents)} common to the takes here)` : '')
+      );
     case 'stability':
       return `jitter ${f(m.jitterCents, 1)} cents rms`;
     case 'timing':

@@ -50,6 +50,11 @@ export interface KeyScale {
 export interface TakeSectionMeasures {
   pitchMedianCents: number | null;
   pitchP90Cents: number | null;
+  /**
+   * No guide: the pitch error the takes share here beyond the free 5 cents (the lowest median of the
+   * takes less 5; speech and glides lie off every tone alike), taken off both pitch figures' points.
+   */
+  pitchCommonCents?: number | null;
   jitterCents: number | null;
   /** Entry offset against the reference, ms (positive: late); null when the take is silent here. */
   timingMs: number | null;
@@ -266,6 +271,8 @@ export interface MeasureOutput {
   grid?: OnsetGrid | null;
   /** No guide: the grid found but not used, as it explains too few shared note starts (gridMinFit). */
   rejectedGrid?: OnsetGrid;
+  /** No guide: each take's note starts (seconds) the grid and the timing were taken on. */
+  starts?: number[][];
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -488,6 +495,12 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     const commonFloor = floors.length ? Math.min(...floors) : null;
     for (const m of row)
       if (m.noiseFloorDbfs !== null && commonFloor !== null) m.noiseExcessDb = m.noiseFloorDbfs - commonFloor;
+    // no guide: the nearest tone is a guess; what every take shares off it is the song's (or speech's)
+    if (kind === 'consensus') {
+      const ps = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);
+      const common = ps.length ? Math.max(0, Math.min(...ps) - COMP_MEASURE_PARAMETERS.pitchFreeCents.value) : null;
+      for (const m of row) m.pitchCommonCents = common;
+    }
     return row;
   });
   // level: each take's voiced level per section against take + section effects (levelFit); the
@@ -509,7 +522,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     tuningCents: tuning,
     reference: kind,
     timingOffsetMs: common,
-    ...(kind === 'consensus' ? { grid } : {}),
+    ...(kind === 'consensus' ? { grid, starts } : {}),
     ...(rejectedGrid ? { rejectedGrid } : {}),
   };
 }
@@ -599,8 +612,10 @@ function sectionFit(bySection: Float64Array[], count: number, period: number): n
  */
 export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | null {
   const M = COMP_MEASURE_PARAMETERS;
-  const bySection = sections.map((s) =>
-    Float64Array.from(onsets.flat().filter((t) => t >= s.startSeconds && t < s.endSeconds)),
+  // groups of starts that move together: one take's starts in one section (a late or early entry
+  // shifts all of them; takes shifted differently in one section would blur the section's phase)
+  const bySection = sections.flatMap((s) =>
+    onsets.map((o) => Float64Array.from(o.filter((t) => t >= s.startSeconds && t < s.endSeconds))),
   );
   const all = bySection.flatMap((x) => [...x]);
   if (all.length < 8) return null;
@@ -662,9 +677,19 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
     });
     const sub = finer.reduce((x, y) => (y.gain > x.gain ? y : x));
     if (sub.gain < M.gridSubdivisionShare.value * all.length || sub.fine.periodSeconds < M.gridMinSeconds.value) break;
+    // a grid finer than gridFineSeconds is also reached by takes off by a third of a line: the notes
+    // most takes share must use its new lines too
+    if (sub.fine.periodSeconds < M.gridFineSeconds.value) {
+      const common = sharedStarts(onsets, tol);
+      const more = explained(common, sub.fine, tol) - explained(common, g, tol);
+      if (common.length < 8 || more < M.gridSubdivisionShare.value * common.length) break;
+    }
     grid = robustGrid(all, sub.fine, T);
   }
-  return { ...grid, fit: gridFit(onsets, grid) };
+  const fit = gridFit(onsets, grid);
+  // a grid that fine fits speech's syllables by chance: it must fit the shared starts well
+  if (grid.periodSeconds < M.gridFineSeconds.value && (fit == null || fit < M.gridFineMinFit.value)) return null;
+  return { ...grid, fit };
 }
 
 /**

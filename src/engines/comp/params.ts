@@ -63,10 +63,24 @@ export const COMP_MEASURE_PARAMETERS = {
     'no guide: a pitch step this large (mean of two frames after against two before) inside a phrase starts a note',
   ),
   gridMinSeconds: p(
+    0.1,
+    's',
+    [0.05, 1],
+    "no guide: the finest onset grid (a 16th at 150 bpm) sought in the takes' onsets (see gridFineSeconds)",
+  ),
+  gridFineSeconds: p(
     0.12,
     's',
     [0.05, 1],
-    "no guide: the finest onset grid (a 16th at 125 bpm) sought in the takes' onsets",
+    'no guide: a grid finer than this (a 16th above 125 bpm) is split to only when the notes most takes share ' +
+      'use its new lines too (gridSubdivisionShare of them), and used only when its fit reaches gridFineMinFit ' +
+      '(takes a third of a line off, and speech syllables, line up on fine grids by chance)',
+  ),
+  gridFineMinFit: p(
+    0.6,
+    'of the shared note starts',
+    [0, 1],
+    'no guide: the fit (as gridMinFit) a grid finer than gridFineSeconds needs, else none',
   ),
   gridMaxSeconds: p(0.8, 's', [0.1, 4], 'no guide: the coarsest onset grid sought'),
   gridCoarsestShare: p(
@@ -93,7 +107,7 @@ export const COMP_MEASURE_PARAMETERS = {
       'take is placed against its nearest line)',
   ),
   gridMinStrength: p(
-    0.3,
+    0.2,
     'resultant length',
     [0, 1],
     "no guide: the takes' onsets over the whole song must lie this close to one fixed grid (1 = every onset on it) " +
@@ -105,6 +119,14 @@ export const COMP_MEASURE_PARAMETERS = {
     [0, 1],
     'no guide: the grid must explain this share of the note starts most takes share beyond chance (within half ' +
       'the consensus tolerance of a line: share less tolerance/period, over 1 less it), else it is none (speech)',
+  ),
+  pitchFreeCents: p(
+    5,
+    'cents',
+    [0, 50],
+    'a median pitch error this small costs nothing (what the vibrato average leaves); without a guide, what the ' +
+      "section's best take has beyond it is common to the takes (speech, glides lie off every tone alike) and " +
+      'costs nothing either',
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),

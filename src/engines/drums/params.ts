@@ -345,3 +345,20 @@ export const DRUM_BUS = {
   room: { decaySeconds: 1.2, preDelayMs: 10 },
   roomSendDb: -18,
 } as const;
+
+/** Toms against the stem's own snares (h-dxcls7, stem.ts bySnareReference). */
+export const STEM_SNARE_PARAMETERS = {
+  tomSnareRatio: p(
+    0.8,
+    "of the snares' centroid",
+    [0.1, 2],
+    "a hit the band rule calls a tom, centred at or above this share of the stem's snares' median centroid, is a " +
+      'snare…',
+  ),
+  tomBodyDecayMs: p(
+    50,
+    'ms',
+    [5, 500],
+    "…when its body band (lowHz–midHz) falls decayDb within this long (a tom's body rings on; unknown counts as short)",
+  ),
+} as const;

@@ -24,7 +24,13 @@ import {
   type StemContext,
   type StemFeatures,
 } from './classify.js';
-import { DETECT_PARAMETERS, STEM_CLASS_PARAMETERS, STEM_PARAMETERS as S, STEM_RING_PARAMETERS } from './params.js';
+import {
+  DETECT_PARAMETERS,
+  STEM_CLASS_PARAMETERS,
+  STEM_PARAMETERS as S,
+  STEM_SNARE_PARAMETERS,
+  STEM_RING_PARAMETERS,
+} from './params.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -537,7 +543,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   const verdicts = found.map((h) => classifyStemHit(h.features, stem));
   const R = STEM_RING_PARAMETERS;
   found.forEach((h, k) => {
-    let verdict = verdicts[k]!;
+    const verdict = verdicts[k]!;
     // a kick + hat split in two (h-dxcls6): the hat's top triggers first, the kick band (smoothed longer) a few ms
     // later; the first part, read as a snare or tom from the kick's body starting under it, adds noise (the hat)
     const next = found[k + 1];
@@ -550,7 +556,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
       next.start - h.start <= (R.splitMs.value / 1000) * rate &&
       flat >= R.splitHatFlatness.value
     )
-      verdict = {
+      verdicts[k] = {
         main: {
           cls: 'hihat',
           confidence: Math.min(verdict.main.confidence, 0.5),
@@ -561,6 +567,10 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
         },
         ...(verdict.second ? { second: verdict.second } : {}),
       };
+  });
+  bySnareReference(found, verdicts);
+  found.forEach((h, k) => {
+    const verdict = verdicts[k]!;
     hits.push({
       start: h.start,
       peak: h.peak,
@@ -581,3 +591,37 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   });
   return hits;
 }
+
+/**
+ * Toms measured against the stem's own snares (h-dxcls7): a hit the band rule calls a tom (its top band dies within
+ * snareTopDecayMs: no wires heard) whose added spectrum centres at or above tomSnareRatio of the median centroid of
+ * the stem's snares (at least minStemHats of them), and whose body band (lowHz–midHz) dies within tomBodyDecayMs, is
+ * pitched and damped like them: a snare whose wires were masked or short, not a tom (a kit's toms sit below its snare
+ * and ring on). In place on `verdicts`.
+ */
+function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const C = STEM_CLASS_PARAMETERS;
+  const ratio = STEM_SNARE_PARAMETERS.tomSnareRatio.value;
+  const maxBody = STEM_SNARE_PARAMETERS.tomBodyDecayMs.value;
+  const snares = found
+    .filter((h, k) => verdicts[k]!.main.cls === 'snare' && Number.isFinite(h.features.centroidHz))
+    .map((h) => h.features.centroidHz!);
+  if (snares.length < C.minStemHats.value) return;
+  const ref = kthSmallest(snares, snares.length >> 1);
+  verdicts.forEach((v, k) => {
+    const c = found[k]!.features.centroidHz ?? NaN;
+    const body = found[k]!.features.decayMs[1]!;
+    if (v.main.cls !== 'tom' || !(c >= ratio * ref) || body >= maxBody) return;
+    const main = {
+      cls: 'snare' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(c / (ratio * ref)))) / 100),
+      reason:
+        `${v.main.reason}; but it centres at ${c.toFixed(0)} Hz, ≥ ${ratio} of the stem's ${snares.length} snares ` +
+        `(${ref.toFixed(0)} Hz), and its body band dies within ${maxBody} ms ` +
+        `(${Number.isFinite(body) ? body.toFixed(0) : '?'} ms; a tom rings on): pitched like them, a snare`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+type StemVerdict = ReturnType<typeof classifyStemHit>;

@@ -206,6 +206,11 @@ export interface ChordSegment extends Chord {
   dominantSeventh?: boolean;
   /** No third sounds (a power chord, an open fifth): the label's mode is a guess (set by analyzeKey). */
   noThird?: boolean;
+  /**
+   * The mode of a chord without a third, from the thirds the other voices (a melody, a riff) sound over every
+   * thirdless chord on the same root (set by analyzeKey; absent = undecided: the tonic chord of both modes).
+   */
+  thirdlessMode?: Mode;
 }
 
 const chordName = (c: Chord) => `${PITCH_CLASS_NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`;
@@ -439,6 +444,46 @@ function soundsWithoutThird(s: ChordSegment, chroma: (readonly number[] | null)[
   return Math.max(at(3), at(4)) < minShare * Math.max(at(0), at(7));
 }
 
+/**
+ * Per root pitch class, the thirds that voices above the bass (a melody, a riff) add over the chord segments without
+ * a third on that root: [minor, major]. A low note's own partials hold a steady share of a major third (the 5th
+ * partial) and of other tones; what a melody adds comes and goes. So each third is counted as its excess over the
+ * steady share: per block, the third minus `baselineQuantile` (the quantile over the root's blocks) of the ratio
+ * third / root, times the root, summed. Also returned: the root's own sum, the scale of the excesses.
+ */
+export function thirdsOverRoots(
+  chords: ChordSegment[],
+  upper: (readonly number[] | null)[],
+  baselineQuantile: number,
+): { minor: number; major: number; root: number }[] {
+  return Array.from({ length: 12 }, (_, r) => {
+    const rows: [number, number, number][] = [];
+    for (const s of chords) {
+      if (!s.noThird || s.root !== r) continue;
+      for (let b = s.start; b < s.end; b++) {
+        const u = upper[b];
+        if (u && u[r]! > 0) rows.push([u[r]!, u[(r + 3) % 12]!, u[(r + 4) % 12]!]);
+      }
+    }
+    if (!rows.length) return { minor: 0, major: 0, root: 0 };
+    const floor = (k: 1 | 2) => {
+      const ratios = rows.map((row) => row[k] / row[0]);
+      return kthSmallest(ratios, Math.min(ratios.length - 1, Math.floor(baselineQuantile * ratios.length)));
+    };
+    const fm = floor(1);
+    const fM = floor(2);
+    let minor = 0;
+    let major = 0;
+    let root = 0;
+    for (const [u0, u3, u4] of rows) {
+      root += u0;
+      minor += Math.max(0, u3 - fm * u0);
+      major += Math.max(0, u4 - fM * u0);
+    }
+    return { minor, major, root };
+  });
+}
+
 /** Triads diatonic to a key (semitones above the tonic, mode): major I ii iii IV V vi; minor i iv v V III VI VII. */
 const DIATONIC: Record<Mode, [number, Mode][]> = {
   major: [
@@ -460,9 +505,14 @@ const DIATONIC: Record<Mode, [number, Mode][]> = {
   ],
 };
 
+/** A chord without a third whose mode the other voices leave open, or decide as `mode`. */
+function modeOpen(c: ChordSegment, mode: Mode): boolean {
+  return !!c.noThird && (c.thirdlessMode === undefined || c.thirdlessMode === mode);
+}
+
 function isDiatonic(c: ChordSegment, tonic: number, mode: Mode): boolean {
   const d = (c.root - tonic + 12) % 12;
-  return DIATONIC[mode].some(([iv, m]) => iv === d && (m === c.mode || !!c.noThird));
+  return DIATONIC[mode].some(([iv, m]) => iv === d && (m === c.mode || modeOpen(c, m)));
 }
 
 /** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
@@ -473,6 +523,24 @@ function cadenceInto(from: ChordSegment | Chord, tonic: number, seventhBonus = 0
     return from.mode === 'major' ? 1 + ('dominantSeventh' in from && from.dominantSeventh ? seventhBonus : 0) : 0.5;
   if (d === 5 || d === 10) return 0.5; // IV/iv → I (plagal), bVII → I
   return 0;
+}
+
+/** A move from the ii (a minor chord a tone above the tonic) to the V (a major chord a fifth above) of `tonic`. */
+function isTwoFive(from: ChordSegment, to: ChordSegment, tonic: number): boolean {
+  return (
+    from.mode === 'minor' &&
+    !from.noThird &&
+    from.root === (tonic + 2) % 12 &&
+    to.mode === 'major' &&
+    to.root === (tonic + 7) % 12
+  );
+}
+
+/** A chord read as iii (minor, a major third above `tonic`) right after a dominant seventh on the V: a IM7. */
+function isMajorSeventhAfterDominant(from: ChordSegment, to: ChordSegment, tonic: number): boolean {
+  return (
+    !!from.dominantSeventh && from.root === (tonic + 7) % 12 && to.mode === 'minor' && to.root === (tonic + 4) % 12
+  );
 }
 
 function param(name: KeyParameterName, options: EstimateKeyOptions): number {
@@ -525,6 +593,7 @@ export function analyzeKey(
   // chords from the block profiles
   let chords: ChordSegment[] = [];
   let pedalBlocks = 0;
+  let thirdlessRoots: string[] = [];
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -572,6 +641,31 @@ export function analyzeKey(
     }
     const thirdShare = param('chordThirdMinShare', options);
     if (thirdShare > 0) for (const s of chords) s.noThird = soundsWithoutThird(s, chroma, thirdShare);
+    const modeRatio = param('thirdlessModeRatio', options);
+    if (thirdShare > 0 && modeRatio > 0) {
+      // above the bass register (peaks over 250 Hz: the melody, a riff, the chord's upper voices), summed over every
+      // thirdless segment on one root
+      const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
+      const thirds = thirdsOverRoots(chords, upper, param('thirdlessBaselineQuantile', options));
+      const minExcess = param('thirdlessMinExcess', options);
+      for (const s of chords) {
+        if (!s.noThird) continue;
+        const { minor, major, root } = thirds[s.root]!;
+        if (Math.max(minor, major) < minExcess * root) continue;
+        if (major > modeRatio * minor) s.thirdlessMode = 'major';
+        else if (minor > modeRatio * major) s.thirdlessMode = 'minor';
+      }
+      thirdlessRoots = thirds.flatMap(({ minor, major, root: sum }, root) =>
+        chords.some((s) => s.noThird && s.root === root)
+          ? [
+              `${PITCH_CLASS_NAMES[root]}: ` +
+                `${chords.find((s) => s.noThird && s.root === root)!.thirdlessMode ?? 'both'}` +
+                ` (thirds above the steady partials: major ${(major / sum).toFixed(3)}, minor ` +
+                `${(minor / sum).toFixed(3)} of the root)`,
+            ]
+          : [],
+      );
+    }
     // the key's bass evidence leaves the pedals out too (a dominant pedal would vote for the key of V)
     if (pedalBlocks > 0 && bassCorr) {
       const kept = new Array<number>(12).fill(0);
@@ -600,12 +694,14 @@ export function analyzeKey(
     diatonic: param('diatonicWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
+  const twoFive = param('twoFiveWeight', options);
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
       const key = `${PITCH_CLASS_NAMES[tonic]} ${mode}`;
       // a chord without a third is the tonic chord of both modes on its root
-      const isTonic = (c: ChordSegment | undefined) => !!c && c.root === tonic && (c.mode === mode || !!c.noThird);
+      const isTonic = (c: ChordSegment | undefined) =>
+        !!c && c.root === tonic && (c.mode === mode || modeOpen(c, mode));
       // the ends count the root only: a minor song may end on a major tonic chord (Picardy third), and a
       // sustained minor chord's bass partials (the 5th is a major third up) can make it read as major
       const onTonicRoot = (c: Chord | undefined) => !!c && c.root === tonic;
@@ -614,7 +710,12 @@ export function analyzeKey(
       let diatonic = 0;
       chords.forEach((s, i) => {
         if (w.diatonic > 0 && isDiatonic(s, tonic, mode)) diatonic += s.sounding;
-        if (!isTonic(s)) return;
+        // ii → V: the jazz approach to a major tonic, whatever chord follows (a IM7 may read as iii)
+        if (i > 0 && mode === 'major' && twoFive > 0 && isTwoFive(chords[i - 1]!, s, tonic)) cadence += twoFive;
+        // a dominant seventh resolving to a chord read as iii: a IM7 (its upper three tones are the iii triad)
+        const majorSeventhTonic =
+          i > 0 && mode === 'major' && twoFive > 0 && isMajorSeventhAfterDominant(chords[i - 1]!, s, tonic);
+        if (!isTonic(s) && !majorSeventhTonic) return;
         onTonic += s.sounding;
         if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus);
       });
@@ -664,6 +765,7 @@ export function analyzeKey(
     result,
     decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
+      thirdlessRoots,
     }),
     evidence,
     chords,
@@ -731,7 +833,7 @@ function keyDecision(
   result: Key,
   file: string | undefined,
   prob: (e: KeyEvidence) => number,
-  extra: { pedalSeconds: number },
+  extra: { pedalSeconds: number; thirdlessRoots: string[] },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
   const relative = best.mode === 'major' ? find((best.tonic + 9) % 12, 'minor') : find((best.tonic + 3) % 12, 'major');
@@ -769,6 +871,8 @@ function keyDecision(
       pedalSeconds: extra.pedalSeconds,
       // chord segments without a third (power chords): tonic chords of both modes
       chordsWithoutThird: chords.filter((s) => s.noThird).length,
+      // per root of such chords, the mode the voices above the bass give them (their thirds summed), or both
+      thirdlessModes: extra.thirdlessRoots.join('; '),
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },

@@ -37,6 +37,11 @@ export interface OnsetInput {
    * more than the native frequency groups, the last one is the timbre novelty.
    */
   flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
+  /**
+   * The band novelty (native `onsetBandNovelty`: `bands` values per onset flux frame, frame-major): per frequency
+   * group, the coherent rise over the decay model. With the flux, each band's peaks add onsets.
+   */
+  bandNovelty?: { values: ArrayLike<number>; bands: number; hopSeconds: number };
 }
 
 /** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
@@ -57,6 +62,11 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
     tickSeconds: r.tickSamples / sampleRate,
     ...(r.onsetFluxGroups > 0 && r.onsetFlux?.length
       ? { flux: { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds } }
+      : {}),
+    ...(r.onsetBandNoveltyBands > 0 && r.onsetBandNovelty?.length
+      ? {
+          bandNovelty: { values: r.onsetBandNovelty, bands: r.onsetBandNoveltyBands, hopSeconds: r.onsetHopSeconds },
+        }
       : {}),
   };
 }
@@ -121,6 +131,46 @@ export function fluxGroupPeaks(
     const col = native().postColumn(series, groups, g, scale);
     const picked = pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction });
     for (const t of valleyPeaks(col, picked, valley.frames, valley.fraction)) all.add(t);
+  }
+  return [...all].sort((a, b) => a - b);
+}
+
+/**
+ * Frames where one band of the band novelty (the coherent rise of a frequency group's filters over their decay,
+ * divided by the value fluxScaleTopFraction of its frames exceed) peaks (largest within ± fluxPeakWindowSeconds)
+ * above its own local median (± fluxMedianSeconds: the band's adaptive floor) by bandNoveltyDeltaFraction, out of
+ * a valley (valleyPeaks). Meant for a hat under a ride's wash (a hit rises in every filter of its band at once);
+ * off by default (bandNoveltyDeltaFraction 1): on the tuning sets it added more extra onsets than hits.
+ */
+export function bandNoveltyPeaks(
+  bn: NonNullable<OnsetInput['bandNovelty']>,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const q =
+    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
+  const delta = checkParameter(
+    'bandNoveltyDeltaFraction',
+    ONSET_PARAMETERS.bandNoveltyDeltaFraction,
+    params.bandNoveltyDeltaFraction,
+  );
+  if (delta >= 1) return [];
+  const pick = {
+    ...params,
+    deltaFraction: delta,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+    scaleTopFraction: params.fluxScaleTopFraction,
+  };
+  const all = new Set<number>();
+  const valley = valleyOptions(bn.hopSeconds, params);
+  const series = postSeries(bn.values);
+  for (let g = 0; g < bn.bands; g++) {
+    const raw = native().postColumn(series, bn.bands, g, 1);
+    const scale = percentile(raw, q) || percentile(raw, 1);
+    if (!(scale > 0)) continue;
+    const col = native().postColumn(series, bn.bands, g, scale);
+    for (const t of valleyPeaks(col, pickPeaks(col, 1 / bn.hopSeconds, pick), valley.frames, valley.fraction))
+      all.add(t);
   }
   return [...all].sort((a, b) => a - b);
 }
@@ -390,6 +440,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         ...new Set([
           ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
           ...fluxGroupPeaks(input.flux, params),
+          ...(input.bandNovelty ? bandNoveltyPeaks(input.bandNovelty, params) : []),
         ]),
       ].sort((a, b) => a - b)
     : pickPeaks(env, 1 / hopSeconds, pick);

@@ -728,6 +728,16 @@ function levels(
     });
   }
   alternatives.sort((a, b) => b.confidence - a.confidence);
+  // the metrical-level convention (h-tempo7): when the level at twice the chosen tempo lost on evenness (every other
+  // one of its beats carries only hats), the hits are those of a slow groove with sixteenth hats and equally of a
+  // half-time groove (trap) written at the fast tempo; shub reports the slow reading and says so
+  const double = all.find((c) => Math.abs(c.bpm / (2 * bestBpm) - 1) <= distinctRatio);
+  const convention =
+    double && double.even < 1
+      ? `slow reading by convention: at ${fmt(double.bpm)} BPM every other beat carries only the faster notes ` +
+        `(evenness ${fmt(double.even)}), the same hits as a half-time groove written at ${fmt(double.bpm)} BPM ` +
+        `(trap); the slower level is reported`
+      : undefined;
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
   const tempo: Tempo = {
     bpm: Math.round(bpm * 100) / 100,
@@ -755,6 +765,7 @@ function levels(
       ...(tuning !== undefined ? { tuningConcentration: Math.round(tuning * 1000) / 1000 } : {}),
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
       priorOctaves: TEMPO_PARAMETERS.priorOctaves.value,
+      ...(convention ? { levelConvention: convention } : {}),
     },
     alternatives: all
       .slice(1)
