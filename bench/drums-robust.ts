@@ -1,9 +1,18 @@
 /**
  * Robustness of drum detection (issue 13): each detection/bleed/swell parameter moved ±10 % in turn, the
  * held-out per-mic F (mean over close mics) recorded against the unmoved one.
- * Usage: node dist/bench/drums-robust.js [--tuning | --set held-out-2|...|held-out-5] [--only name,name]
+ * Usage: node dist/bench/drums-robust.js [--tuning | --set held-out-2|...|held-out-6] [--only name,name]
  */
-import { evaluateSession, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TUNING } from './drums-eval.js';
+import {
+  evaluateSession,
+  HELD_OUT,
+  HELD_OUT_2,
+  HELD_OUT_3,
+  HELD_OUT_4,
+  HELD_OUT_5,
+  HELD_OUT_6,
+  TUNING,
+} from './drums-eval.js';
 import { BLEED_PARAMETERS, DETECT_PARAMETERS, SWELL_PARAMETERS } from '../src/engines/drums/params.js';
 
 const NAMED = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1]! : null;
@@ -12,6 +21,7 @@ const SETS = {
   'held-out-3': HELD_OUT_3,
   'held-out-4': HELD_OUT_4,
   'held-out-5': HELD_OUT_5,
+  'held-out-6': HELD_OUT_6,
 } as const;
 const SET = NAMED ? SETS[NAMED as keyof typeof SETS] : process.argv.includes('--tuning') ? TUNING : HELD_OUT;
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;

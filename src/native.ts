@@ -509,6 +509,8 @@ export interface NativeAddon {
     channels: number,
     into?: Float32Array[],
   ): Float32Array[];
+  /** The first index ≥ from with !(−limit ≤ v[i] ≤ limit) (NaN too), or v.length (the reader's float verdict). */
+  firstFloatOutside(v: Float32Array | Float64Array, from: number, limit: number): number;
   /** The largest |x| of each tick completed in x; state [samples into the open tick, its peak so far]. */
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */

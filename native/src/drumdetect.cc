@@ -4,11 +4,13 @@
 // loop over samples that JS ran per sample.
 #include <napi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "isa.h"
 #include "napi_util.h"
 #include "pcm.h"
 
@@ -100,35 +102,47 @@ Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
   return shub::napi::f32Array(env, std::move(peaks));
 }
 
-typedef double v4d __attribute__((vector_size(32)));
+// The bleed fit's and the placement's kernels must give the same bits on every instruction set (the
+// outputs are compared across machines and against the scalar loops): each is written once over a
+// vector of W doubles and compiled per instruction set (native/src/isa.h: baseline, AVX2, AVX-512),
+// every variant with contraction off (SHUB_EXACT: no FMA, whatever the target offers).
+#define SHUB_EXACT __attribute__((optimize("fp-contract=off")))
+
+template <int W>
+struct Lanes {
+  typedef double D __attribute__((vector_size(W * 8)));
+};
+
+template <class V, class T>
+SHUB_ALWAYS_INLINE V loadVec(const T* p) {
+  V v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
 
 // xy[d − lo] = Σ_i x[i] · y[base − d + i] (i < n) for d in [lo, hi], each in four partial sums (the terms
-// i ≡ k mod 4 in s_k, the tail in s0, then (s0 + s1) + (s2 + s3)). Four lags run together in the lanes of
-// a vector (lane l: lag d + 3 − l, whose y starts one sample earlier per lane), each lane adding exactly the
-// terms of its lag in the scalar order (no FMA on either path): the same sums to the bit, AVX2 where the
-// CPU has it.
-__attribute__((target_clones("avx2", "default"))) void lagProducts(const double* px, const double* py, int64_t n,
-                                                                   int64_t base, int64_t lo, int64_t hi, double* xy) {
+// i ≡ k mod 4 in s_k, the tail in s0, then (s0 + s1) + (s2 + s3)). W lags run together in the lanes of
+// a vector (lane l: lag d + W − 1 − l, whose y starts one sample earlier per lane), each lane adding exactly
+// the terms of its lag in the scalar order: the same sums to the bit on every path.
+template <int W>
+SHUB_ALWAYS_INLINE void lagProductsBody(const double* px, const double* py, int64_t n, int64_t base, int64_t lo,
+                                        int64_t hi, double* xy) {
+  using V = typename Lanes<W>::D;
   const int64_t n4 = n & ~static_cast<int64_t>(3);
   int64_t d = lo;
-  auto load = [](const double* p) {
-    v4d v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  };
-  for (; d + 3 <= hi; d += 4) {
-    const double* q = py + (base - d - 3);
-    v4d s0 = {}, s1 = {}, s2 = {}, s3 = {};
+  for (; d + W - 1 <= hi; d += W) {
+    const double* q = py + (base - d - (W - 1));
+    V s0 = {}, s1 = {}, s2 = {}, s3 = {};
     int64_t i = 0;
     for (; i < n4; i += 4) {
-      s0 += px[i] * load(q + i);
-      s1 += px[i + 1] * load(q + i + 1);
-      s2 += px[i + 2] * load(q + i + 2);
-      s3 += px[i + 3] * load(q + i + 3);
+      s0 += px[i] * loadVec<V>(q + i);
+      s1 += px[i + 1] * loadVec<V>(q + i + 1);
+      s2 += px[i + 2] * loadVec<V>(q + i + 2);
+      s3 += px[i + 3] * loadVec<V>(q + i + 3);
     }
-    for (; i < n; i++) s0 += px[i] * load(q + i);
-    const v4d r = (s0 + s1) + (s2 + s3);
-    for (int l = 0; l < 4; l++) xy[d + 3 - l - lo] = r[l];
+    for (; i < n; i++) s0 += px[i] * loadVec<V>(q + i);
+    const V r = (s0 + s1) + (s2 + s3);
+    for (int l = 0; l < W; l++) xy[d + W - 1 - l - lo] = r[l];
   }
   for (; d <= hi; d++) {
     const double* q = py + (base - d);
@@ -144,6 +158,16 @@ __attribute__((target_clones("avx2", "default"))) void lagProducts(const double*
     xy[d - lo] = (s0 + s1) + (s2 + s3);
   }
 }
+
+#define LAG_PARAMS const double *px, const double *py, int64_t n, int64_t base, int64_t lo, int64_t hi, double *xy
+SHUB_TARGET_AVX512 SHUB_EXACT void lagProductsAvx512(LAG_PARAMS) { lagProductsBody<8>(px, py, n, base, lo, hi, xy); }
+SHUB_TARGET_AVX2 SHUB_EXACT void lagProductsAvx2(LAG_PARAMS) { lagProductsBody<4>(px, py, n, base, lo, hi, xy); }
+SHUB_EXACT void lagProductsBaseline(LAG_PARAMS) { lagProductsBody<2>(px, py, n, base, lo, hi, xy); }
+void lagProducts(LAG_PARAMS) {
+  static void (*const fn)(LAG_PARAMS) = shub::isaPick(&lagProductsBaseline, &lagProductsAvx2, &lagProductsAvx512);
+  fn(px, py, n, base, lo, hi, xy);
+}
+#undef LAG_PARAMS
 
 // drumsBestLag(x, y, n, base, lo, hi): the delay d in [lo, hi] whose y[base − d + i] (i < n) best
 // explains x[i] by least squares; [d, gain, explained energy (xy²/yy)].
@@ -243,12 +267,12 @@ Napi::Value DrumsUnmix(const Napi::CallbackInfo& info) {
 }
 
 // out[m] += gain · Σ_t h[t] · x[j0 + m + half − 1 − t] (x outside [0, nx) is 0). Where every tap falls inside x,
-// the sums run tap by tap over a block of outputs (a loop the compiler vectorizes, AVX2 where the CPU has it),
-// each output's terms still added in tap order from 0: the same operations as the scalar loop (no FMA is
-// allowed on either path), so the result is the same to the bit.
-__attribute__((target_clones("avx2", "default"))) void fractionalAdd(double* po, const float* px, int64_t nx,
-                                                                     const double* h, int64_t nt, int64_t j0,
-                                                                     int64_t count, double gain) {
+// runs of 4·W outputs are summed in four vectors of W lanes held in registers across the taps, each output's
+// terms still added in tap order from 0: the same operations as the scalar loop, so the same bits.
+template <int W>
+SHUB_ALWAYS_INLINE void fractionalAddBody(double* po, const float* px, int64_t nx, const double* h, int64_t nt,
+                                          int64_t j0, int64_t count, double gain) {
+  using V = typename Lanes<W>::D;
   const int64_t half = nt / 2;
   const int64_t shift = j0 + half - 1;  // x index of tap 0 for output m: shift + m
   // outputs whose taps all fall inside x: shift + m − (nt − 1) ≥ 0 and shift + m ≤ nx − 1
@@ -263,21 +287,48 @@ __attribute__((target_clones("avx2", "default"))) void fractionalAdd(double* po,
     po[m] += gain * v;
   };
   for (int64_t m = 0; m < inLo; m++) scalar(m);
-  constexpr int64_t kBlock = 256;
-  double acc[kBlock];
-  for (int64_t m0 = inLo; m0 < inHi; m0 += kBlock) {
-    const int64_t b = std::min(kBlock, inHi - m0);
-    for (int64_t i = 0; i < b; i++) acc[i] = 0;
-    for (int64_t t = 0; t < nt; t++) {
-      const double ht = h[t];
-      const float* xs = px + (shift + m0 - t);
-      for (int64_t i = 0; i < b; i++) acc[i] += ht * static_cast<double>(xs[i]);
+  // x as doubles once (each x value serves nt taps): the products below are the same doubles
+  constexpr int64_t kRun = 8 * W;
+  int64_t m0 = inLo;
+  if (inHi - inLo >= kRun) {
+    thread_local std::vector<double> xd;
+    const int64_t from = shift + inLo - (nt - 1), to = shift + inHi;  // x indices used: [from, to)
+    xd.resize(static_cast<size_t>(to - from));
+    for (int64_t j = from; j < to; j++) xd[static_cast<size_t>(j - from)] = static_cast<double>(px[j]);
+    const double* xs0 = xd.data() - from + shift;  // xs0[m − t] = x[shift + m − t]
+    for (; m0 + kRun <= inHi; m0 += kRun) {
+      V a[8] = {};
+      const double* xs = xs0 + m0;
+      for (int64_t t = 0; t < nt; t++) {
+        const double ht = h[t];
+        const double* q = xs - t;
+        for (int k = 0; k < 8; k++) a[k] += ht * loadVec<V>(q + k * W);
+      }
+      double* o = po + m0;
+      for (int k = 0; k < 8; k++) {
+        const V r = loadVec<V>(o + k * W) + gain * a[k];
+        std::memcpy(o + k * W, &r, sizeof r);
+      }
     }
-    double* o = po + m0;
-    for (int64_t i = 0; i < b; i++) o[i] += gain * acc[i];
   }
-  for (int64_t m = inHi; m < count; m++) scalar(m);
+  for (int64_t m = m0; m < count; m++) scalar(m);
 }
+
+#define FRAC_PARAMS \
+  double *po, const float *px, int64_t nx, const double *h, int64_t nt, int64_t j0, int64_t count, double gain
+SHUB_TARGET_AVX512 SHUB_EXACT void fractionalAddAvx512(FRAC_PARAMS) {
+  fractionalAddBody<8>(po, px, nx, h, nt, j0, count, gain);
+}
+SHUB_TARGET_AVX2 SHUB_EXACT void fractionalAddAvx2(FRAC_PARAMS) {
+  fractionalAddBody<4>(po, px, nx, h, nt, j0, count, gain);
+}
+SHUB_EXACT void fractionalAddBaseline(FRAC_PARAMS) { fractionalAddBody<2>(po, px, nx, h, nt, j0, count, gain); }
+void fractionalAdd(FRAC_PARAMS) {
+  static void (*const fn)(FRAC_PARAMS) =
+      shub::isaPick(&fractionalAddBaseline, &fractionalAddAvx2, &fractionalAddAvx512);
+  fn(po, px, nx, h, nt, j0, count, gain);
+}
+#undef FRAC_PARAMS
 
 // drumsFractional(out, outStart, x, j0, count, taps, gain): out[outStart + m] += gain · Σ_t taps[t] ·
 // x[j0 + m + half − 1 − t] for m < count (half = taps.length / 2; x outside its range is 0): a sample
@@ -305,6 +356,47 @@ Napi::Value DrumsFractional(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// firstFloatOutside(v, from, limit): the first index i ≥ from with !(−limit ≤ v[i] ≤ limit) (NaN included), or
+// v.length. v: Float32Array or Float64Array (compared as doubles, as JS does). The reader's verdict on float input
+// (src/io/verdict.ts) skips the samples within range with it; blocks of 64 flags summed (a loop that vectorizes),
+// a block looked at sample by sample only when it holds one.
+template <class T>
+int64_t firstOutside(const T* p, int64_t from, int64_t n, double limit) {
+  constexpr int64_t kBlock = 64;
+  int64_t i = from;
+  for (; i + kBlock <= n; i += kBlock) {
+    int outside = 0;
+    for (int64_t k = 0; k < kBlock; k++) {
+      const double x = static_cast<double>(p[i + k]);
+      outside += !(x <= limit && x >= -limit);
+    }
+    if (outside) break;
+  }
+  for (; i < n; i++) {
+    const double x = static_cast<double>(p[i]);
+    if (!(x <= limit && x >= -limit)) return i;
+  }
+  return n;
+}
+
+Napi::Value FirstFloatOutside(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "firstFloatOutside";
+  auto v = typedArg<Napi::TypedArray>(env, info[0], where, "v");
+  const auto n = static_cast<int64_t>(v.ElementLength());
+  const auto from = static_cast<int64_t>(integerArg(env, info[1], where, "from", 0, static_cast<double>(n), ""));
+  if (!info[2].IsNumber()) throwType(env, where + ": limit must be a number, got " + describe(info[2]));
+  const double limit = info[2].As<Napi::Number>().DoubleValue();
+  int64_t at;
+  if (v.TypedArrayType() == napi_float32_array)
+    at = firstOutside(v.As<Napi::Float32Array>().Data(), from, n, limit);
+  else if (v.TypedArrayType() == napi_float64_array)
+    at = firstOutside(v.As<Napi::Float64Array>().Data(), from, n, limit);
+  else
+    throwType(env, where + ": v must be a Float32Array or a Float64Array");
+  return Napi::Number::New(env, static_cast<double>(at));
+}
+
 }  // namespace
 
 void InitDrums(Napi::Env env, Napi::Object exports) {
@@ -313,4 +405,5 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsBestLag", Napi::Function::New<DrumsBestLag>(env, "drumsBestLag"));
   exports.Set("drumsUnmix", Napi::Function::New<DrumsUnmix>(env, "drumsUnmix"));
   exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
+  exports.Set("firstFloatOutside", Napi::Function::New<FirstFloatOutside>(env, "firstFloatOutside"));
 }

@@ -440,6 +440,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         rate,
         d.hits.map((h) => ({ sample: h.sample, pick: () => samples.get(picker.pick(h.velocity).file)! })),
         mix,
+        true, // printSession writes each block before the next push
       );
     });
     const processors = replacers.map((r): TrackProcessor | null =>

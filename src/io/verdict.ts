@@ -5,6 +5,7 @@
  * gets the same verdict in analyze, validate, master, mix and render.
  */
 import { InputError } from '../errors.js';
+import { native } from '../native.js';
 
 /** The declared limits of the reading verdict, each with its unit. */
 export const READ_LIMITS = {
@@ -112,19 +113,27 @@ export class SampleCheck {
         ? new Float32Array(src.buffer, src.byteOffset, n)
         : new Float64Array(src.buffer, src.byteOffset, n);
     const warnAbove = this.warnAbove;
-    for (let i = 0; i < n; i++) {
-      const x = v[i]!;
-      // one comparison for the common case: a sample within ±warnAbove (NaN fails it too)
-      if (x <= warnAbove && x >= -warnAbove) continue;
-      const a = Math.abs(x);
-      if (!Number.isFinite(a)) this.nonFinite++;
-      else {
-        if (a > this.peak) this.peak = a;
-        if (a > this.errorAbove) this.huge++;
-        else this.hot++;
-        if (a <= this.errorAbove) continue;
+    const skip = native().firstFloatOutside;
+    // the samples within ±warnAbove (the common case; NaN fails the test too) skipped natively; from a sample
+    // outside on, this loop, back to the native skip after 64 samples within
+    for (let i = skip(v, 0, warnAbove); i < n; i = i < n ? skip(v, i, warnAbove) : n) {
+      for (let calm = 0; i < n && calm < 64; i++) {
+        const x = v[i]!;
+        if (x <= warnAbove && x >= -warnAbove) {
+          calm++;
+          continue;
+        }
+        calm = 0;
+        const a = Math.abs(x);
+        if (!Number.isFinite(a)) this.nonFinite++;
+        else {
+          if (a > this.peak) this.peak = a;
+          if (a > this.errorAbove) this.huge++;
+          else this.hot++;
+          if (a <= this.errorAbove) continue;
+        }
+        if (this.firstBadFrame < 0) this.firstBadFrame = this.framesSeen + Math.floor(i / this.channels);
       }
-      if (this.firstBadFrame < 0) this.firstBadFrame = this.framesSeen + Math.floor(i / this.channels);
     }
     this.framesSeen += Math.floor(n / this.channels);
   }

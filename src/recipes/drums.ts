@@ -17,7 +17,6 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { readLimited, resolveLimits, type Limits } from '../engines/mix/limits.js';
 import { parseYamlWithLines, zodError, type KeyPath } from './mix.js';
@@ -41,26 +40,6 @@ export type KitPieceName = (typeof KIT_PIECES)[number];
 /** Mics that hear the whole kit: moved with the rest, never triggered. */
 export const AMBIENT: readonly Instrument[] = ['overheads', 'room'];
 export const MAX_TRACKS = 64;
-
-const file = z.string().min(1).describe('path relative to the YAML file');
-
-const sessionSchema = z
-  .object({
-    description: z.string().optional(),
-    tracks: z
-      .array(
-        z
-          .object({
-            name: z.string().min(1).max(200),
-            file,
-            instrument: z.enum(INSTRUMENTS),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(MAX_TRACKS),
-  })
-  .strict();
 
 export interface SessionTrack {
   name: string;
@@ -97,6 +76,7 @@ export async function loadDrumSession(
 ): Promise<DrumSessionFile> {
   const text = await readLimited(sessionFile, limits, 'drum session');
   const { data, locate, valueAt } = await parseYamlWithLines(text, sessionFile);
+  const { sessionSchema } = await import('./drums-schema.js');
   const parsed = sessionSchema.safeParse(data ?? {});
   if (!parsed.success) throw zodError(parsed.error.issues[0]!, locate, valueAt);
   const dir = path.dirname(path.resolve(sessionFile));
@@ -133,25 +113,6 @@ export function plainSession(files: string[]): DrumSessionFile {
 
 // ---- kits ------------------------------------------------------------------------------------
 
-const velocity = z.number().int().min(1).max(127);
-const layerSchema = z
-  .object({
-    velocity: z.tuple([velocity, velocity]),
-    file: file.optional(),
-    files: z.array(file).min(1).max(64).optional(),
-  })
-  .strict();
-const pieceSchema = z.object({ layers: z.array(layerSchema).min(1).max(32) }).strict();
-const kitSchema = z
-  .object(
-    Object.fromEntries(KIT_PIECES.map((k) => [k, pieceSchema.optional()])) as Record<
-      KitPieceName,
-      z.ZodOptional<typeof pieceSchema>
-    >,
-  )
-  .extend({ description: z.string().optional() })
-  .strict();
-
 export interface KitLayer {
   velocity: [number, number];
   /** Absolute paths: round-robin alternatives. */
@@ -171,6 +132,7 @@ export interface LoadedKit {
 export async function loadKit(kitFile: string, limits: Limits = resolveLimits(undefined)): Promise<LoadedKit> {
   const text = await readLimited(kitFile, limits, 'kit');
   const { data, locate, valueAt } = await parseYamlWithLines(text, kitFile);
+  const { kitSchema } = await import('./drums-schema.js');
   const parsed = kitSchema.safeParse(data ?? {});
   if (!parsed.success) throw zodError(parsed.error.issues[0]!, locate, valueAt);
   const dir = path.dirname(path.resolve(kitFile));

@@ -12,6 +12,9 @@
  * - drumsDecode into caller's arrays (the session reader reuses its blocks) gives the same samples as into new
  *   ones, returns the arrays it was given, and refuses arrays of the wrong length; mono floats (copied straight
  *   when none needs sanitizing) come out as written, clamped beyond ±1e6 and refused with NaN like every format.
+ * - firstFloatOutside (the reader's float verdict skips the samples within range with it) finds the first sample
+ *   outside ±limit, NaN and ±Inf included, from any start, in Float32 and Float64 arrays (blocks of 64 and tails),
+ *   as a plain scan does; the limit is compared in double precision (a float just above it counts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -128,4 +131,30 @@ test('drumsDecode of mono floats: copied as they are, huge samples clamped, NaN 
   const bad = Float32Array.from(x);
   bad[3] = NaN;
   assert.throws(() => native().drumsDecode(Buffer.from(bad.buffer), 'f32', 7, 1, [new Float32Array(7)]), /NaN\/Inf/);
+});
+
+test('firstFloatOutside finds what a plain scan finds (NaN, ±Inf, the limit itself, both widths)', () => {
+  const rnd = noise(13);
+  const limit = 10 ** (24 / 20);
+  const odd = [NaN, Infinity, -Infinity, 20, -20, limit, -limit, Math.fround(limit), Math.fround(limit) * 1.0000001];
+  const scan = (v: ArrayLike<number>, from: number) => {
+    for (let i = from; i < v.length; i++) if (!(v[i]! <= limit && v[i]! >= -limit)) return i;
+    return v.length;
+  };
+  let cases = 0;
+  for (const n of [0, 1, 63, 64, 65, 200, 1000])
+    for (const Type of [Float32Array, Float64Array])
+      for (const outliers of [0, 1, 5]) {
+        const v = new Type(n);
+        for (let i = 0; i < n; i++) v[i] = rnd() * 30;
+        for (let k = 0; k < outliers && n > 0; k++) v[Math.floor((rnd() + 0.5) * n)] = odd[(k * 7 + n) % odd.length]!;
+        for (const from of [0, 1, n >> 1, n])
+          if (from <= n) {
+            assert.equal(native().firstFloatOutside(v, from, limit), scan(v, from), `n ${n} from ${from}`);
+            cases++;
+          }
+      }
+  assert.ok(cases > 150);
+  assert.equal(native().firstFloatOutside(Float32Array.of(1, 2, Math.fround(limit)), 0, limit), 2);
+  assert.equal(native().firstFloatOutside(Float64Array.of(1, 2, limit), 0, limit), 3);
 });

@@ -290,12 +290,20 @@ export interface CloseCandidate extends Candidate {
   own: number;
 }
 
-/** How mic B leaks into mic A: amplitude gain and delay, learnt from the session's clean bleed events. */
+/**
+ * How mic B leaks into mic A, learnt from the session's clean bleed events: a short FIR (`pathMs`), its largest tap
+ * and its best single delay for the record.
+ */
 export interface BleedPath {
   into: number;
   from: number;
+  /** The FIR's largest tap (with its sign). */
   gain: number;
+  /** The best single delay (samples) of its events (the median). */
   lagSamples: number;
+  /** The FIR: taps[k] applies at delay firstLag + k samples (every delay ≥ 1). */
+  firstLag: number;
+  taps: Float64Array;
   /** Events it was learnt from. */
   events: number;
   /**
@@ -311,15 +319,24 @@ class PathStats {
   readonly gains: number[] = [];
   readonly lags: number[] = [];
   readonly errors: number[] = [];
+  /** Each event's FIR (taps from delay `first`). */
+  readonly firs: Fir[] = [];
   private cached: BleedPath | null | undefined;
-  add(gain: number, lag: number, errorDb: number): void {
+  constructor(
+    /** Taps of a path, and its first tap's place before the best single delay (samples). */
+    private readonly taps: number,
+    private readonly pre: number,
+  ) {}
+  add(gain: number, lag: number, errorDb: number, fir: Fir): void {
     this.gains.push(gain);
     this.lags.push(lag);
     this.errors.push(errorDb);
+    this.firs.push(fir);
     if (this.gains.length > PathStats.KEEP) {
       this.gains.shift();
       this.lags.shift();
       this.errors.shift();
+      this.firs.shift();
     }
     this.cached = undefined;
   }
@@ -329,19 +346,126 @@ class PathStats {
     // a path is its events' median, once at least three of them (and half) agree on the delay to a sample
     const lag = this.lags.length ? quantile(this.lags, 0.5) : 0;
     const agree = this.lags.filter((d) => Math.abs(d - lag) <= 1).length;
-    this.cached =
-      agree < Math.max(3, this.lags.length / 2)
-        ? null
-        : {
-            into,
-            from,
-            gain: quantile(this.gains, 0.5),
-            lagSamples: lag,
-            events: this.gains.length,
-            errorDb: Math.max(BLEED_PARAMETERS.cancelFloorDb.value, quantile(this.errors, 0.75)),
-          };
+    if (agree < Math.max(3, this.lags.length / 2)) return (this.cached = null);
+    // the FIR: tap by tap, the median of the agreeing events' taps at that delay (0 where an event has none)
+    const K = this.taps;
+    const firstLag = K > 1 ? Math.max(1, lag - this.pre) : lag;
+    const taps = new Float64Array(K);
+    const agreeing = this.firs.filter((_, e) => Math.abs(this.lags[e]! - lag) <= 1);
+    let gain = 0;
+    for (let k = 0; k < K; k++) {
+      const v = agreeing.map((f) => {
+        const j = firstLag + k - f.first;
+        return j >= 0 && j < f.taps.length ? f.taps[j]! : 0;
+      });
+      taps[k] = quantile(v, 0.5);
+      if (Math.abs(taps[k]!) > Math.abs(gain)) gain = taps[k]!;
+    }
+    // a leak is quieter than its source at every frequency: an FIR whose taps' magnitudes sum to 1 or more could
+    // amplify some band (and a loop of two such paths would not invert stably): the single delay then
+    let sum = 0;
+    for (const v of taps) sum += Math.abs(v);
+    if (K > 1 && sum >= 1) {
+      taps.fill(0);
+      taps[lag - firstLag] = quantile(this.gains, 0.5);
+      gain = taps[lag - firstLag]!;
+    }
+    this.cached = {
+      into,
+      from,
+      gain: K > 1 ? gain : quantile(this.gains, 0.5),
+      lagSamples: lag,
+      firstLag,
+      taps: K > 1 ? taps : Float64Array.of(quantile(this.gains, 0.5)),
+      events: this.gains.length,
+      errorDb: Math.max(BLEED_PARAMETERS.cancelFloorDb.value, quantile(this.errors, 0.75)),
+    };
     return this.cached;
   }
+}
+
+/** K taps, `gain` at tap `at`, zero elsewhere (a single delay as an FIR). */
+const prior = (K: number, at: number, gain: number) => {
+  const h = new Float64Array(K);
+  if (at >= 0 && at < K) h[at] = gain;
+  return h;
+};
+
+/** A short FIR: taps[k] at delay first + k samples. */
+interface Fir {
+  first: number;
+  taps: Float64Array;
+}
+
+/**
+ * The least-squares FIR of K taps at delays first … first + K − 1 that best explains x[0..n) by y (y[base − d + i]
+ * is y at delay d for x[i]), with a ridge of `ridge` × the mean diagonal pulling the taps toward `prior` (the
+ * single-delay fit: where the window does not determine the taps, they stay a gain and a delay); returns the taps and
+ * the energy they explain (c·h) and carry (hᵀGh). The normal equations' Gram matrix slides along its diagonals
+ * (one product in, one out), solved by Cholesky.
+ */
+export function fitFir(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  base: number,
+  first: number,
+  K: number,
+  ridge: number,
+  prior?: Float64Array,
+): { taps: Float64Array; explained: number; carried: number } {
+  const G = new Float64Array(K * K);
+  const c = new Float64Array(K);
+  const a0 = base - first; // y index of tap 0's sample for x[0]
+  for (let k = 0; k < K; k++) {
+    let g = 0;
+    let xy = 0;
+    const ak = a0 - k;
+    for (let i = 0; i < n; i++) {
+      g += y[a0 + i]! * y[ak + i]!;
+      xy += x[i]! * y[ak + i]!;
+    }
+    G[k] = g;
+    c[k] = xy;
+  }
+  for (let j = 1; j < K; j++)
+    for (let k = j; k < K; k++) {
+      const aj = a0 - j;
+      const ak = a0 - k;
+      G[j * K + k] = G[(j - 1) * K + k - 1]! + y[aj]! * y[ak]! - y[aj + n]! * y[ak + n]!;
+    }
+  let trace = 0;
+  for (let k = 0; k < K; k++) trace += G[k * K + k]!;
+  const lambda = (ridge * trace) / K + 1e-30;
+  // Cholesky of G + λI (upper triangle held), L stored in place in the lower triangle
+  const L = new Float64Array(K * K);
+  for (let j = 0; j < K; j++)
+    for (let k = 0; k <= j; k++) {
+      let v = G[k * K + j]! + (j === k ? lambda : 0);
+      for (let m = 0; m < k; m++) v -= L[j * K + m]! * L[k * K + m]!;
+      L[j * K + k] = j === k ? Math.sqrt(Math.max(v, 1e-300)) : v / L[k * K + k]!;
+    }
+  const z = new Float64Array(K);
+  for (let j = 0; j < K; j++) {
+    let v = c[j]! + lambda * (prior?.[j] ?? 0);
+    for (let m = 0; m < j; m++) v -= L[j * K + m]! * z[m]!;
+    z[j] = v / L[j * K + j]!;
+  }
+  const h = new Float64Array(K);
+  for (let j = K - 1; j >= 0; j--) {
+    let v = z[j]!;
+    for (let m = j + 1; m < K; m++) v -= L[m * K + j]! * h[m]!;
+    h[j] = v / L[j * K + j]!;
+  }
+  let explained = 0;
+  let carried = 0;
+  for (let j = 0; j < K; j++) {
+    explained += c[j]! * h[j]!;
+    let gh = 0;
+    for (let k = 0; k < K; k++) gh += G[j <= k ? j * K + k : k * K + j]! * h[k]!;
+    carried += h[j]! * gh;
+  }
+  return { taps: h, explained, carried };
 }
 
 /** The first or second difference of x[from..] (the detection emphasis) into y, x[from−2..from−1] as history. */
@@ -406,6 +530,9 @@ export class SessionDetector {
   private flat: Float64Array | null = null;
   /** Per mic, the peaks (dB, through its emphasis) of its last kept hits: the level its own hits reach. */
   private readonly loud: number[][];
+  /** Taps of a bleed path's FIR (`pathMs`; 1: gain and delay) and its first tap before the best delay. */
+  private readonly firTaps: number;
+  private readonly firPre: number;
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -438,7 +565,9 @@ export class SessionDetector {
     this.merge = Math.round((DETECT_PARAMETERS.minIntervalMs.value * sampleRate) / 1000);
     this.pending = emphasis.map(() => []);
     this.recent = emphasis.map(() => []);
-    this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
+    this.firTaps = Math.max(1, Math.round((BLEED_PARAMETERS.pathMs.value * sampleRate) / 1000));
+    this.firPre = Math.round((BLEED_PARAMETERS.pathPreMs.value * sampleRate) / 1000);
+    this.stats = emphasis.map(() => emphasis.map(() => new PathStats(this.firTaps, this.firPre)));
     this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
     this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
@@ -465,9 +594,14 @@ export class SessionDetector {
       const count = end - at;
       if (this.flat === null) {
         // the paths as the unmix takes them, rebuilt only when a pair learnt an event
-        const paths = this.paths();
-        this.flat = new Float64Array(paths.length * 4);
-        paths.forEach((p, k) => this.flat!.set([p.into, p.from, p.gain, p.lagSamples], 4 * k));
+        // (one [into, from, gain, lag] per tap; taps below `pathTapFloor` of the path's largest are left out)
+        const floor = BLEED_PARAMETERS.pathTapFloor.value;
+        const quads: number[] = [];
+        for (const p of this.paths())
+          p.taps.forEach((g, k) => {
+            if (g !== 0 && Math.abs(g) >= floor * Math.abs(p.gain)) quads.push(p.into, p.from, g, p.firstLag + k);
+          });
+        this.flat = Float64Array.from(quads);
       }
       const flat = this.flat;
       this.detectors.forEach((_, m) => this.store(this.raw[m]!, blocks[m]!.subarray(at, end)));
@@ -657,11 +791,38 @@ export class SessionDetector {
         number,
         number,
       ];
-      if ((xx - explained) / xx > clean || Math.abs(gain) >= 1) return;
-      // how well it cancels: the residual's peak against the leak's
+      // the event's FIR around its best single delay (K = 1: that delay's gain)
+      const K = this.firTaps;
+      const first = K > 1 ? Math.max(1, Math.min(d - this.firPre, this.maxLag - K + 1)) : d;
+      const fir =
+        K > 1
+          ? fitFir(x, y, L, this.maxLag, first, K, BLEED_PARAMETERS.pathRidge.value, prior(K, d - first, gain)).taps
+          : Float64Array.of(gain);
+      // how well it cancels: the residual's energy and peak against the leak's
       let r = 0;
-      for (let i = 0; i < L; i++) r = Math.max(r, Math.abs(x[i]! - gain * y[this.maxLag - d + i]!));
-      stats.add(gain, d, db(r) - db(peakFrom(xe, pre)));
+      let rr = 0;
+      let yy = 0;
+      for (let i = 0; i < L; i++) {
+        let v = 0;
+        for (let k = 0; k < fir.length; k++) v += fir[k]! * y[this.maxLag - first - k + i]!;
+        const e = x[i]! - v;
+        rr += e * e;
+        yy += y[this.maxLag - d + i]! * y[this.maxLag - d + i]!;
+        r = Math.max(r, Math.abs(e));
+      }
+      // a clean event: explained almost entirely, and the leak quieter than its source
+      if (rr / xx > clean || (xx - rr) / yy >= 1 || Math.abs(gain) >= 1) return;
+      // how well the pair's path cancels it (the event's own fit cancels it better than any path will: once a
+      // path is known, its error is the path's on this event)
+      if (known && K > 1) {
+        r = 0;
+        for (let i = 0; i < L; i++) {
+          let v = 0;
+          for (let k = 0; k < known.taps.length; k++) v += known.taps[k]! * y[this.maxLag - known.firstLag - k + i]!;
+          r = Math.max(r, Math.abs(x[i]! - v));
+        }
+      }
+      stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), { first, taps: fir });
       this.flat = null;
     });
   }
@@ -713,12 +874,13 @@ export class SessionDetector {
   private subtractPath(x: Float64Array, p: BleedPath, from: number): void {
     const ring = this.own[p.from]!;
     const mask = this.mask;
-    const src = from - p.lagSamples;
-    // the source's samples still in the ring, as at()
-    const lo = Math.max(src, 0, this.n - ring.length + 1);
-    const hi = Math.min(src + x.length, this.n);
-    const gain = p.gain;
-    for (let j = lo; j < hi; j++) x[j - src]! -= gain * ring[j & mask]!;
+    p.taps.forEach((gain, k) => {
+      const src = from - p.firstLag - k;
+      // the source's samples still in the ring, as at()
+      const lo = Math.max(src, 0, this.n - ring.length + 1);
+      const hi = Math.min(src + x.length, this.n);
+      for (let j = lo; j < hi; j++) x[j - src]! -= gain * ring[j & mask]!;
+    });
   }
 
   /**
@@ -761,8 +923,9 @@ export class SessionDetector {
     if (into.length) {
       let main: { p: BleedPath; peak: number } | null = null;
       for (const p of into) {
-        const y = this.span(this.raw[p.from]!, h.start - pre - p.lagSamples, len + pre);
-        for (let i = 0; i < y.length; i++) y[i]! *= p.gain;
+        const y = new Float64Array(len + pre);
+        this.subtractPath(y, p, h.start - pre);
+        for (let i = 0; i < y.length; i++) y[i] = -y[i]!;
         emphasizeInto(y, work, e);
         const peak = peakFrom(work, pre);
         if (!main || peak > main.peak) main = { p, peak };

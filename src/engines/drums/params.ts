@@ -120,6 +120,35 @@ export const BLEED_PARAMETERS = {
       'upper quartile, is used when worse): a hit whose cancelled residual peaks more than this + `marginDb` ' +
       'below the mic is bleed',
   ),
+  pathMs: p(
+    0.5,
+    'ms',
+    [0, 3],
+    'a bleed path is a short FIR this long (one tap per sample from `pathPreMs` before its best single delay), ' +
+      "fitted by least squares on each clean bleed event, the path's taps the events' median: a leak through a " +
+      'low-pass or an early reflection is cancelled, not only a gain-and-delay copy; 0: one tap (gain and delay)',
+  ),
+  pathPreMs: p(
+    0.1,
+    'ms',
+    [0, 1],
+    "the path's first tap lies this long before its best single delay (at least a sample after the source): a " +
+      "low-passed leak's best single delay lies behind its start by the filter's group delay",
+  ),
+  pathRidge: p(
+    0.0003,
+    "of the source's mean energy per tap",
+    [0, 1],
+    "the FIR fit's ridge (added to the normal equations' diagonal), pulling the taps toward the event's single-delay " +
+      "fit: a drum's low spectrum leaves the fit ill-conditioned, and taps swinging large and opposite would amplify " +
+      'what the fit window did not hold',
+  ),
+  pathTapFloor: p(
+    0.02,
+    "of the path's largest tap",
+    [0, 0.5],
+    'taps smaller than this are dropped from the unmix (its cost grows with the taps kept)',
+  ),
 } as const;
 
 /**

@@ -86,10 +86,18 @@ export class Replacer {
   private next = 0;
   readonly placements: Placement[] = [];
 
+  /** The output block reused from one push to the next (`reuseOutput`). */
+  private out: Float32Array | null = null;
+
+  /**
+   * `reuseOutput`: each block returned is valid until the next push or finish (its memory is written
+   * again), for a caller that writes it out before asking for the next one: no fresh block per push.
+   */
   constructor(
     readonly rate: number,
     private readonly hits: readonly ReplaceHit[],
     private readonly mix: number = R.mix.value,
+    private readonly reuseOutput = false,
   ) {
     this.fit = Math.max(8, ms(rate, R.fitMs.value));
     this.pre = ms(rate, R.preMs.value);
@@ -241,7 +249,11 @@ export class Replacer {
 
   private emit(upTo: number): Float32Array {
     const n = Math.max(0, upTo - this.base);
-    const out = new Float32Array(n);
+    let out: Float32Array;
+    if (this.reuseOutput) {
+      if (!this.out || this.out.length < n) this.out = new Float32Array(n);
+      out = this.out.length === n ? this.out : this.out.subarray(0, n);
+    } else out = new Float32Array(n);
     const m = this.mix;
     // the sample alone: the same values ((1 − 1)·x is ±0, and a sum of placed samples is never −0)
     if (m === 1) out.set(this.acc.subarray(0, n));
