@@ -263,12 +263,6 @@ export interface FeatureExtractor {
   finish(): FeatureReport;
   /** finish() on the libuv pool (the pitch HMM's Viterbi decoding is the long part); same report. */
   finishAsync(): Promise<FeatureReport>;
-  /**
-   * Reads `frames` frames of interleaved `format` PCM at `byteOffset` of the open file `fd` (pread: a WAV's data
-   * chunk) and analyzes them, then finish(), all on the libuv pool in one call: no JavaScript between the blocks.
-   * The descriptor must stay open until the promise settles.
-   */
-  finishFromFileAsync(fd: number, byteOffset: number, frames: number, format: PcmFormat): Promise<FeatureReport>;
   /** The next addPcm calls also write the block's mono mix to the start of `buffer` (null: no longer). */
   exportMono(buffer: Float32Array | null): void;
   /** Analyzes `frames` samples of a mono mix another extractor exported: the same as addPcm of its PCM. */

@@ -3,7 +3,6 @@
 #include <napi.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -11,8 +10,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "featureextractor.h"
 #include "isa.h"
@@ -162,7 +159,6 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
                         InstanceMethod<&FeatureExtractorWrap::AddFloat>("addFloat"),
                         InstanceMethod<&FeatureExtractorWrap::Finish>("finish"),
                         InstanceMethod<&FeatureExtractorWrap::FinishAsync>("finishAsync"),
-                        InstanceMethod<&FeatureExtractorWrap::FinishFromFileAsync>("finishFromFileAsync"),
                         InstanceMethod<&FeatureExtractorWrap::ExportMono>("exportMono"),
                         InstanceMethod<&FeatureExtractorWrap::AddMono>("addMono")});
   }
@@ -183,7 +179,6 @@ class FeatureExtractorWrap : public Napi::ObjectWrap<FeatureExtractorWrap> {
   Napi::Value AddFloat(const Napi::CallbackInfo& info);
   Napi::Value Finish(const Napi::CallbackInfo& info);
   Napi::Value FinishAsync(const Napi::CallbackInfo& info);
-  Napi::Value FinishFromFileAsync(const Napi::CallbackInfo& info);
   Napi::Value ExportMono(const Napi::CallbackInfo& info);
   Napi::Value AddMono(const Napi::CallbackInfo& info);
   void checkIdle(Napi::Env env, const char* method) const {
@@ -428,56 +423,6 @@ Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
     auto* worker = new PromiseWorker<shub::FeatureReport>(
         env, "shub.FeatureExtractor.finish", "FeatureExtractor.finishAsync", {info.This()},
         [fx] { return fx->takeReport(); }, featureReportObject);
-    return worker->queue();
-  });
-}
-
-/**
- * finishFromFileAsync(fd, byteOffset, frames, format): a WAV's PCM read again from the open file (`fd`: pread, so
- * the reader's own position is untouched; whole frames from `offset`) and analyzed on the libuv pool, then
- * finish(): a consumer fed after the shared block loop with no JavaScript between its blocks (the main thread may
- * be busy). Memory: one block of about 1 MiB. The fd must stay open until the promise settles.
- */
-Napi::Value FeatureExtractorWrap::FinishFromFileAsync(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  return promiseOf(env, [&]() -> Napi::Value {
-    checkIdle(env, "finishFromFileAsync");
-    const std::string where = "FeatureExtractor.finishFromFileAsync";
-    const int fd = static_cast<int>(integerArg(env, info[0], where, "fd", 0, 2147483647.0, ""));
-    const uint64_t offset =
-        static_cast<uint64_t>(integerArg(env, info[1], where, "byteOffset", 0, 9007199254740991.0, " bytes"));
-    const uint64_t frames =
-        static_cast<uint64_t>(integerArg(env, info[2], where, "frames", 0, 9007199254740991.0, " frames"));
-    shub::PcmFormat format;
-    if (!info[3].IsString() || !shub::parsePcmFormat(info[3].As<Napi::String>().Utf8Value().c_str(), format))
-      throwType(env, where + ": format must be one of " + shub::pcmFormatNames() + ", got " + describe(info[3]));
-    finished_ = true;
-    shub::FeatureExtractor* fx = fx_.get();
-    auto* worker = new PromiseWorker<shub::FeatureReport>(
-        env, "shub.FeatureExtractor.finishFromFile", where, {info.This()},
-        [fx, fd, offset, frames, format] {
-          const size_t frameBytes = shub::pcmBytesPerSample(format) * static_cast<size_t>(fx->options().channels);
-          const size_t blockFrames = std::max<size_t>(1, (size_t{1} << 20) / frameBytes);
-          std::vector<uint8_t> buf(blockFrames * frameBytes);
-          uint64_t pos = offset;
-          for (uint64_t done = 0; done < frames;) {
-            const size_t n = static_cast<size_t>(std::min<uint64_t>(blockFrames, frames - done));
-            const size_t want = n * frameBytes;
-            for (size_t got = 0; got < want;) {
-              const ssize_t r = ::pread(fd, buf.data() + got, want - got, static_cast<off_t>(pos + got));
-              if (r < 0 && errno == EINTR) continue;
-              if (r < 0) throw std::runtime_error(std::string("read failed: ") + std::strerror(errno));
-              if (r == 0)
-                throw std::runtime_error("the file ended early while reading (was it truncated while being read?)");
-              got += static_cast<size_t>(r);
-            }
-            fx->add(buf.data(), format, n);
-            pos += want;
-            done += n;
-          }
-          return fx->takeReport();
-        },
-        featureReportObject);
     return worker->queue();
   });
 }

@@ -110,8 +110,6 @@ async function analyzeOne(
   post: PostPool | undefined,
 ): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
-  /** The pitch tracker's second read of the open file: the file stays open until it is over. */
-  let rereading: Promise<unknown> | undefined;
   try {
     for (const w of source.warnings) options.onWarning?.(w);
     const { format } = source;
@@ -143,24 +141,17 @@ async function analyzeOne(
         ? createFeatureExtractor(format, { spectrum: false, pitch: false, onsets: true }, {}, only)
         : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }, {}, only) : undefined;
-    // a WAV's pitch is read again natively after the shared pass (page cache: no new decoding cost worth the name),
-    // beside onsets, tempo and key: the pass ends sooner and their serial chain starts sooner
-    const reread = yin && stft ? source.pcmInFile?.() : undefined;
-    // with the flux, the shared STFT (the pass's longest consumer) takes the mono mix the flux decoded, one block
-    // later, instead of decoding the block itself
-    const relay = stft && flux ? { from: flux, to: [stft] } : undefined;
-    const sinks: PcmSink[] = [meter, relay ? undefined : stft, flux, reread ? undefined : yin].filter(
+    // the PCM is decoded to its mono mix once: the first extractor (the flux, else the STFT) writes each block's
+    // mono mix, the others (the STFT, the pitch tracker) take it one block later beside the next block's consumers
+    const [monoFrom, ...monoTo] = [flux, stft, yin].filter((s): s is NonNullable<typeof s> => s !== undefined);
+    const relay = monoFrom && monoTo.length ? { from: monoFrom, to: monoTo } : undefined;
+    const sinks: PcmSink[] = [meter, relay ? relay.from : (stft ?? yin)].filter(
       (s): s is NonNullable<typeof s> => s !== undefined,
     );
     const decoded = await feedSource(source, sinks, onProgress, relay);
     // the extractors' last frames and the pitch HMM's decoding run on the libuv pool; onsets, tempo and
-    // key start on the post-processing threads as soon as the STFT's report is there
-    const yinDone = reread
-      ? yin?.finishFromFileAsync(reread.fd, reread.byteOffset, decoded, reread.format).catch((e: unknown) => {
-          throw new InputError(file, `could not be read again (${(e as Error).message.replace(/^[^:]*: /, '')})`);
-        })
-      : yin?.finishAsync();
-    rereading = reread ? yinDone : undefined;
+    // key start as soon as the STFT's report is there
+    const yinDone = yin?.finishAsync();
     yinDone?.catch(() => undefined); // awaited below; a rejection must not go unhandled meanwhile
     const fluxDone = flux?.finishAsync();
     fluxDone?.catch(() => undefined);
@@ -216,7 +207,6 @@ async function analyzeOne(
     options.onProgress?.(file, 1);
     return { result, input, decisions };
   } finally {
-    await rereading?.catch(() => undefined);
     await source.close();
   }
 }

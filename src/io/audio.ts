@@ -21,13 +21,6 @@ export interface PcmBlock {
   frames: number;
 }
 
-/** A WAV's sample data in its open file: the descriptor, where the first frame starts, how it is encoded. */
-export interface PcmInFile {
-  fd: number;
-  byteOffset: number;
-  format: PcmFormat;
-}
-
 export interface AudioSource {
   readonly file: string;
   readonly format: AudioFormat;
@@ -38,11 +31,6 @@ export interface AudioSource {
   read(): Promise<PcmBlock | null>;
   /** Hex sha256 of the whole file; resolves once the file has been read to the end. */
   sha256(): Promise<string>;
-  /**
-   * Where the PCM lies in the open file when it is stored as is (a WAV's data chunk), for a consumer that reads it
-   * again natively with pread (analyze's pitch tracker): valid until close(); undefined when it is decoded (ffmpeg).
-   */
-  pcmInFile?(): PcmInFile | undefined;
   close(): Promise<void>;
 }
 
@@ -415,10 +403,6 @@ class CheckedSource implements AudioSource {
     return this.inner.sha256();
   }
 
-  pcmInFile(): PcmInFile | undefined {
-    return this.inner instanceof WavSource ? this.inner.pcmInFile() : undefined;
-  }
-
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -493,10 +477,6 @@ class WavSource implements RawSource {
 
   async finish(): Promise<string[]> {
     return [];
-  }
-
-  pcmInFile(): PcmInFile {
-    return { fd: this.fh.fd, byteOffset: this.layout.dataOffset, format: this.layout.pcmFormat };
   }
 
   async sha256(): Promise<string> {

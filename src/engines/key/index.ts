@@ -301,12 +301,22 @@ export function labelChords(
   if (n === 0) return [];
   const K = CHORDS.length;
   const templates = chordTemplates(o.harmonicDecay, o.seventhWeight);
+  // per block, computed once for its 24 chords: the chroma's norm and the bass profile's total
+  const norms = new Float64Array(n);
+  const bassTotals = new Float64Array(n);
+  for (let b = 0; b < n; b++) {
+    const x = blocks[b];
+    let norm = 0;
+    if (x) for (let i = 0; i < 12; i++) norm += x[i]! ** 2;
+    norms[b] = norm;
+    const bass = bassBlocks[b];
+    if (bass) bassTotals[b] = bass.reduce((a, v) => a + v, 0);
+  }
   const emit = (b: number, k: number): number => {
     const x = blocks[b];
     if (!x) return 0;
     const { root, mode } = CHORDS[k]!;
-    let norm = 0;
-    for (let i = 0; i < 12; i++) norm += x[i]! ** 2;
+    const norm = norms[b]!;
     let e = 0;
     if (norm > 0)
       for (const t of templates[k]!) {
@@ -316,7 +326,7 @@ export function labelChords(
       }
     const bass = bassBlocks[b];
     if (bass && o.bassWeight > 0) {
-      const bt = bass.reduce((a, v) => a + v, 0);
+      const bt = bassTotals[b]!;
       const third = (root + (mode === 'major' ? 4 : 3)) % 12;
       const fifth = (root + 7) % 12;
       if (bt > 0) e += (o.bassWeight * (bass[root]! + o.inversionBass * (bass[third]! + bass[fifth]!))) / bt;

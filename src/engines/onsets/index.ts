@@ -386,10 +386,19 @@ export function fineRises(
   // one pass with rings (memory O(back + ctx + gap), not O(n): an hour has 7.2 million ticks), native/src/post.cc
   // fineRises: span sums Σ fine[i, i + span), their maximum over [i − back, i − span], the maximum of fine over
   // i ± ctx, and the local-maximum test over ± gap on the rise ratios (riseDb as a ratio: the same order as dB)
-  return Array.from(
-    native().postFineRises(postSeries(fine), span, lookback, 10 ** (riseDb / 10), levelRatio, ctx, gap),
-  );
+  // analyze's onsets and tempo's mel onsets ask for the same envelope with the same arguments: computed once
+  const args = [span, lookback, 10 ** (riseDb / 10), levelRatio, ctx, gap] as const;
+  const key = args.join(' ');
+  const known = fineRiseMemo.get(fine)?.get(key);
+  if (known) return known.slice();
+  const rises = Array.from(native().postFineRises(postSeries(fine), ...args));
+  if (typeof fine === 'object')
+    (fineRiseMemo.get(fine) ?? fineRiseMemo.set(fine, new Map()).get(fine)!).set(key, rises);
+  return rises.slice();
 }
+
+/** fineRises' results per fine envelope (the array object) and arguments. */
+const fineRiseMemo = new WeakMap<ArrayLike<number>, Map<string, number[]>>();
 
 /** The onset flux split into its frequency groups and, when the extractor made it, the timbre novelty column. */
 export function splitFlux(flux: NonNullable<OnsetInput['flux']>): {

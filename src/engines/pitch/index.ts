@@ -85,9 +85,8 @@ export function summarizePitch(
   r: Pick<FeatureReport, 'pitchHz' | 'pitchConfidence' | 'pitchHopSeconds' | 'pitchStartSeconds'>,
   withFrames = false,
 ): Pitch {
-  const voiced: number[] = [];
-  for (const hz of r.pitchHz) if (hz > 0) voiced.push(hz);
-  voiced.sort((a, b) => a - b); // gridConcentration sums in this order
+  // ascending (gridConcentration sums in this order): a typed array's own numeric sort, no comparator calls
+  const voiced = Float64Array.from(r.pitchHz.filter((hz) => hz > 0)).sort();
   const n = voiced.length;
   const median = middleValue(voiced) ?? null;
   const ratio = r.pitchHz.length ? n / r.pitchHz.length : 0;
@@ -111,7 +110,7 @@ export function summarizePitch(
 }
 
 /** Resultant length of the f0 values' positions within the semitone (1: all on one grid; 0: spread). */
-export function gridConcentration(hz: readonly number[]): number {
+export function gridConcentration(hz: ArrayLike<number> & Iterable<number>): number {
   let c = 0;
   let s = 0;
   for (const f of hz) {
@@ -123,7 +122,7 @@ export function gridConcentration(hz: readonly number[]): number {
 }
 
 /** Why the voiced frames give no trustworthy pitch, or undefined when they do. */
-function weakPitch(voiced: readonly number[], ratio: number): string | undefined {
+function weakPitch(voiced: Float64Array, ratio: number): string | undefined {
   if (voiced.length === 0) return 'no voiced frames (silence, noise or unpitched sound)';
   const minRatio = checkParameter('minVoicedRatio', PITCH_PARAMETERS.minVoicedRatio);
   if (ratio < minRatio)
