@@ -786,11 +786,7 @@ export class SessionDetector {
       const known = stats.path(a, b);
       const lo = known ? Math.max(1, known.lagSamples - near) : 1;
       const hi = known ? Math.min(this.maxLag, known.lagSamples + near) : this.maxLag;
-      const [d, gain, explained] = nat.drumsBestLag(x, y, L, this.maxLag, lo, hi) as unknown as [
-        number,
-        number,
-        number,
-      ];
+      const [d, gain] = nat.drumsBestLag(x, y, L, this.maxLag, lo, hi) as unknown as [number, number, number];
       // the event's FIR around its best single delay (K = 1: that delay's gain)
       const K = this.firTaps;
       const first = K > 1 ? Math.max(1, Math.min(d - this.firPre, this.maxLag - K + 1)) : d;

@@ -82,14 +82,11 @@ export function fluxEnvelope(
 ): Float64Array {
   const { values, groups } = flux;
   const n = Math.floor(values.length / groups);
-  const q =
-    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
   const power = checkParameter('fluxCombinePower', ONSET_PARAMETERS.fluxCombinePower, params.fluxCombinePower);
   const series = postSeries(values);
   const inv = new Float64Array(groups);
   for (let g = 0; g < groups; g++) {
-    const col = native().postColumn(series, groups, g, 1);
-    const scale = percentile(col, q) || percentile(col, 1);
+    const scale = columnScale(series, groups, g, params);
     inv[g] = scale > 0 ? 1 / scale : 0;
   }
   // per frame: the power mean of the scaled groups (native/src/post.cc powerMean)
@@ -106,31 +103,54 @@ export function fluxGroupPeaks(
   flux: NonNullable<OnsetInput['flux']>,
   params: OnsetParameterValues = onsetDefaults(),
 ): number[] {
-  const { values, groups } = flux;
-  const q =
-    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
   const delta = checkParameter(
     'fluxGroupDeltaFraction',
     ONSET_PARAMETERS.fluxGroupDeltaFraction,
     params.fluxGroupDeltaFraction,
   );
+  return columnPeaks(flux.values, flux.groups, flux.hopSeconds, delta, params);
+}
+
+/** The value fluxScaleTopFraction of column `g`'s frames exceed (its own loud hits; its largest when that is 0). */
+function columnScale(
+  series: ReturnType<typeof postSeries>,
+  columns: number,
+  g: number,
+  params: OnsetParameterValues,
+): number {
+  const q =
+    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
+  const raw = native().postColumn(series, columns, g, 1);
+  return percentile(raw, q) || percentile(raw, 1);
+}
+
+/**
+ * Peaks of each column of a frames × `columns` series, each divided by its own scale (the value
+ * fluxScaleTopFraction of its frames exceed), picked over its local median by `deltaFraction` (± fluxMedianSeconds,
+ * largest within ± fluxPeakWindowSeconds) and out of a valley: the frames where any column peaks, in order.
+ */
+function columnPeaks(
+  values: ArrayLike<number>,
+  columns: number,
+  hopSeconds: number,
+  deltaFraction: number,
+  params: OnsetParameterValues,
+): number[] {
   const pick = {
     ...params,
-    // each column is divided by its own scale: its scaleTopFraction value is 1
-    deltaFraction: delta,
+    deltaFraction,
     medianSeconds: params.fluxMedianSeconds,
     peakWindowSeconds: params.fluxPeakWindowSeconds,
+    scaleTopFraction: params.fluxScaleTopFraction,
   };
   const all = new Set<number>();
-  const valley = valleyOptions(flux.hopSeconds, params);
+  const valley = valleyOptions(hopSeconds, params);
   const series = postSeries(values);
-  for (let g = 0; g < groups; g++) {
-    const raw = native().postColumn(series, groups, g, 1);
-    const scale = percentile(raw, q) || percentile(raw, 1);
+  for (let g = 0; g < columns; g++) {
+    const scale = columnScale(series, columns, g, params);
     if (!(scale > 0)) continue;
-    const col = native().postColumn(series, groups, g, scale);
-    const picked = pickPeaks(col, 1 / flux.hopSeconds, { ...pick, scaleTopFraction: params.fluxScaleTopFraction });
-    for (const t of valleyPeaks(col, picked, valley.frames, valley.fraction)) all.add(t);
+    const col = native().postColumn(series, columns, g, scale);
+    for (const t of valleyPeaks(col, pickPeaks(col, 1 / hopSeconds, pick), valley.frames, valley.fraction)) all.add(t);
   }
   return [...all].sort((a, b) => a - b);
 }
@@ -146,33 +166,13 @@ export function bandNoveltyPeaks(
   bn: NonNullable<OnsetInput['bandNovelty']>,
   params: OnsetParameterValues = onsetDefaults(),
 ): number[] {
-  const q =
-    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
   const delta = checkParameter(
     'bandNoveltyDeltaFraction',
     ONSET_PARAMETERS.bandNoveltyDeltaFraction,
     params.bandNoveltyDeltaFraction,
   );
   if (delta >= 1) return [];
-  const pick = {
-    ...params,
-    deltaFraction: delta,
-    medianSeconds: params.fluxMedianSeconds,
-    peakWindowSeconds: params.fluxPeakWindowSeconds,
-    scaleTopFraction: params.fluxScaleTopFraction,
-  };
-  const all = new Set<number>();
-  const valley = valleyOptions(bn.hopSeconds, params);
-  const series = postSeries(bn.values);
-  for (let g = 0; g < bn.bands; g++) {
-    const raw = native().postColumn(series, bn.bands, g, 1);
-    const scale = percentile(raw, q) || percentile(raw, 1);
-    if (!(scale > 0)) continue;
-    const col = native().postColumn(series, bn.bands, g, scale);
-    for (const t of valleyPeaks(col, pickPeaks(col, 1 / bn.hopSeconds, pick), valley.frames, valley.fraction))
-      all.add(t);
-  }
-  return [...all].sort((a, b) => a - b);
+  return columnPeaks(bn.values, bn.bands, bn.hopSeconds, delta, params);
 }
 
 /**
