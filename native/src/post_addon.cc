@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ namespace {
 
 using shub::napi::describe;
 using shub::napi::integerArg;
+using shub::napi::numberArg;
 using shub::napi::throwRange;
 using shub::napi::throwType;
 
@@ -34,9 +36,11 @@ auto withSeries(Napi::Env env, const Napi::Value& v, const std::string& where, c
   throwType(env, where + ": " + name + " must be a Float32Array or Float64Array, got " + describe(v));
 }
 
-double numberArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
-  if (!v.IsNumber()) throwType(env, where + ": " + name + " must be a number, got " + describe(v));
-  return v.As<Napi::Number>().DoubleValue();
+constexpr double kLargest = std::numeric_limits<double>::max();
+
+/** A finite number (NaN and ±Infinity are refused: they would poison every comparison downstream). */
+double finiteArg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
+  return numberArg(env, v, where, name, -kLargest, kLargest);
 }
 
 std::vector<double> f64Arg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
@@ -64,8 +68,7 @@ constexpr double kMaxIndex = 2147483647.0;
 Napi::Value PostQuantile(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "postQuantile";
-  const double q = numberArg(env, info[1], where, "q");
-  if (!(q >= 0 && q <= 1)) throwRange(env, where + ": q must be within 0..1, got " + std::to_string(q));
+  const double q = numberArg(env, info[1], where, "q", 0, 1);
   return withSeries(env, info[0], where, "x",
                     [&](auto* x, size_t n) { return Napi::Number::New(env, shub::post::quantileLower(x, n, q)); });
 }
@@ -83,7 +86,7 @@ Napi::Value PostAutocorrelation(const Napi::CallbackInfo& info) {
 Napi::Value PostTrackBeats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "postTrackBeats";
-  const double period = numberArg(env, info[1], where, "period");
+  const double period = numberArg(env, info[1], where, "period", 1, kMaxIndex, " frames");
   const std::vector<double> penalty = f64Arg(env, info[2], where, "penalty");
   const int lo = static_cast<int>(integerArg(env, info[3], where, "lo", 1, kMaxIndex, " frames"));
   return withSeries(env, info[0], where, "odf",
@@ -104,7 +107,7 @@ Napi::Value PostHarmonicNovelty(const Napi::CallbackInfo& info) {
 Napi::Value PostPickPeaks(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "postPickPeaks";
-  const double delta = numberArg(env, info[1], where, "delta");
+  const double delta = finiteArg(env, info[1], where, "delta");
   const int avg = static_cast<int>(integerArg(env, info[2], where, "avg", 1, 1 << 24, " frames"));
   const int maxW = static_cast<int>(integerArg(env, info[3], where, "maxW", 1, 1 << 24, " frames"));
   const int minGap = static_cast<int>(integerArg(env, info[4], where, "minGap", 1, 1 << 24, " frames"));
@@ -121,7 +124,7 @@ Napi::Value PostSteepestRise(const Napi::CallbackInfo& info) {
   const auto from = static_cast<int64_t>(integerArg(env, info[1], where, "fromTick", -kMaxIndex, kMaxIndex, ""));
   const auto to = static_cast<int64_t>(integerArg(env, info[2], where, "toTick", -kMaxIndex, kMaxIndex, ""));
   const auto span = static_cast<int64_t>(integerArg(env, info[3], where, "span", 1, 1 << 24, " ticks"));
-  const double floor = numberArg(env, info[4], where, "floor");
+  const double floor = finiteArg(env, info[4], where, "floor");
   const auto lookback = static_cast<int64_t>(integerArg(env, info[5], where, "lookback", 0, 1 << 24, " ticks"));
   return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
     return Napi::Number::New(env, static_cast<double>(shub::post::steepestRise(x, n, from, to, span, floor, lookback)));
@@ -134,8 +137,8 @@ Napi::Value PostFineRises(const Napi::CallbackInfo& info) {
   const std::string where = "postFineRises";
   const auto span = static_cast<int64_t>(integerArg(env, info[1], where, "span", 1, 1 << 24, " ticks"));
   const auto lookback = static_cast<int64_t>(integerArg(env, info[2], where, "lookback", 0, 1 << 24, " ticks"));
-  const double riseRatio = numberArg(env, info[3], where, "riseRatio");
-  const double levelRatio = numberArg(env, info[4], where, "levelRatio");
+  const double riseRatio = finiteArg(env, info[3], where, "riseRatio");
+  const double levelRatio = finiteArg(env, info[4], where, "levelRatio");
   const auto ctx = static_cast<int64_t>(integerArg(env, info[5], where, "ctx", 0, 1 << 24, " ticks"));
   const auto gap = static_cast<int64_t>(integerArg(env, info[6], where, "gap", 1, 1 << 24, " ticks"));
   return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
@@ -150,7 +153,7 @@ Napi::Value PostColumn(const Napi::CallbackInfo& info) {
   const std::string where = "postColumn";
   const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
   const auto g = static_cast<size_t>(integerArg(env, info[2], where, "g", 0, static_cast<double>(groups - 1), ""));
-  const double divisor = numberArg(env, info[3], where, "divisor");
+  const double divisor = numberArg(env, info[3], where, "divisor", std::numeric_limits<double>::min(), kLargest);
   return withSeries(env, info[0], where, "values",
                     [&](auto* x, size_t n) { return toF64(env, shub::post::column(x, n, groups, g, divisor)); });
 }
@@ -162,8 +165,7 @@ Napi::Value PostPowerMean(const Napi::CallbackInfo& info) {
   const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
   const std::vector<double> inv = f64Arg(env, info[2], where, "inv");
   if (inv.size() != groups) throwRange(env, where + ": inv must have one value per group");
-  const double power = numberArg(env, info[3], where, "power");
-  if (!(power > 0)) throwRange(env, where + ": power must be > 0");
+  const double power = numberArg(env, info[3], where, "power", std::numeric_limits<double>::min(), kLargest);
   return withSeries(env, info[0], where, "values", [&](auto* x, size_t n) {
     return toF64(env, shub::post::powerMean(x, n, groups, inv.data(), power));
   });
@@ -186,7 +188,7 @@ Napi::Value PostFoldProfiles(const Napi::CallbackInfo& info) {
 Napi::Value PostWithLowBand(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "postWithLowBand";
-  const double weight = numberArg(env, info[2], where, "weight");
+  const double weight = finiteArg(env, info[2], where, "weight");
   return withSeries(env, info[0], where, "odf", [&](auto* x, size_t n) {
     return withSeries(env, info[1], where, "low", [&](auto* low, size_t lowN) {
       return toF64(env, shub::post::withLowBand(x, n, low, lowN, weight));

@@ -279,6 +279,15 @@ test('postColumn, postPowerMean: columns of a frame-major matrix and their power
   assert.ok(Math.abs(rms[0]! - 1) < 1e-15);
   assert.ok(Math.abs(rms[1]! - Math.sqrt((9 + 0 + 2.25) / 3)) < 1e-12);
   assert.throws(() => addon.postColumn(values, groups, 3, 1), RangeError);
+  // NaN, ±Infinity and a zero divisor are refused at the boundary, not turned into NaN columns or silent no-ops
+  for (const bad of [NaN, Infinity, 0]) assert.throws(() => addon.postColumn(values, groups, 1, bad), RangeError);
+  assert.throws(() => addon.postPowerMean(values, groups, inv, NaN), RangeError);
+  assert.throws(() => addon.postPickPeaks(Float64Array.from(values), NaN, 1, 1, 1), RangeError);
+  assert.throws(
+    () => addon.postWithLowBand(Float64Array.from(values), Float64Array.from(values), -Infinity),
+    RangeError,
+  );
+  assert.throws(() => addon.postQuantile(Float64Array.from(values), NaN), RangeError);
 });
 
 test('postFoldProfiles: 10-cent bins folded by a weight table, block by block', () => {
