@@ -123,7 +123,7 @@ function features(file: string, native: Partial<Record<keyof typeof ONSET_FLUX_P
     { sampleRate: RATE, channels: 1 },
     { spectrum: true, pitch: false, onsets: true },
     {},
-    { ...onsetFluxOptions(RATE, native), onsetBandNovelty: true },
+    onsetFluxOptions(RATE, native),
   );
   fx.addFloat(x);
   return fx.finish();

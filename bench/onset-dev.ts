@@ -153,7 +153,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     { sampleRate: RATE, channels: 1 },
     { spectrum: true, pitch: false, onsets: !LEGACY },
     {},
-    LEGACY ? {} : { ...onsetFluxOptions(RATE, native), onsetBandNovelty: true },
+    LEGACY ? {} : onsetFluxOptions(RATE, native),
   );
   fx.addFloat(audio(file));
   const r = fx.finish();
