@@ -94,7 +94,7 @@ function report(bySet: Map<string, ClassScore[]>): number {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
     console.log(
-      `${set.padEnd(40)} ${(p.right / p.matched).toFixed(3)} of ${p.matched}  extra ${extra}` +
+      `${set.padEnd(40)} ${(p.right / p.matched).toFixed(4)} (${p.right}) of ${p.matched}  extra ${extra}` +
         (args.includes('--confusion') ? `  ${top}` : ''),
     );
   }
