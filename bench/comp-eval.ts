@@ -772,7 +772,7 @@ const GIRL: VoiceStyle = {
  * changes were set on the tuning sets, which now include held-out-6), made differently from every
  * earlier set: seeds 1501+ and 1601+, four voices in no earlier set (gospel alto, jazz baritone, pop
  * tenor, girl soprano), the takes rendered at 32 kHz (every earlier set: 22.05 kHz), tempi in no
- * earlier set (60–146 bpm), melodies and meters of kinds not used before (new in fixtures/takes.ts:
+ * earlier set (63–146 bpm), melodies and meters of kinds not used before (new in fixtures/takes.ts:
  * `rhythm: 'swing'` — long-short eighths, 2:1 — in three songs; `scale: 'mixolydian'` and `'harmonic'`
  * — harmonic minor, the key given as its natural minor; `sectionBeats` 10 — two bars of 5/4 — and 16 —
  * four bars of 4/4), defect mixes not used before; plus speech from three espeak-ng voices not used

@@ -12,8 +12,9 @@
  *   envelope with the reference's in the section, less the offset all takes share (the median over
  *   takes and sections: a voice's energy rises after its MIDI note-on in every take alike);
  *   onsetErrorMs: median distance of the onset engine's onsets to the reference onsets (reported);
- * - noise floor: 90th percentile of the frame level (dBFS, gain-matched) where the reference
- *   expects no voice, and how far it lies above the quietest take's floor there;
+ * - noise floor: the level (dBFS, gain-matched) the loudest noiseSpanSeconds (at most the loudest
+ *   tenth) of the frames reach where the reference expects no voice (without a guide: nor most takes
+ *   sound next to their voice), and how far it lies above the quietest take's floor there;
  * - clipped samples; level: median K-weighted loudness (LUFS scale) of the voiced frames, and its
  *   distance to what the take's and the section's usual levels predict (levelFit); missing: the
  *   share of expected-voice frames without voice, extra: the share of expected-silence frames with
