@@ -392,8 +392,8 @@ test("a minor tonic whose chords read major (a loud major-third partial) takes t
   chords.forEach((c, k) => {
     if (c !== Am) return;
     const start = Math.round(k * seconds * RATE);
-    tone(73, start, Math.round(seconds * RATE), 0.4, true);
-    tone(72, start + Math.round(0.5 * seconds * RATE), Math.round(0.5 * seconds * RATE), 0.1, false);
+    tone(73, start, Math.round(seconds * RATE), 0.5, true);
+    tone(72, start + Math.round(0.5 * seconds * RATE), Math.round(0.5 * seconds * RATE), 0.15, false);
   });
   const off = keyOf(x, { tonicMinorThirdShare: 0 });
   // the labels: the A chords read major, and with them the key is A major (the parallel key)

@@ -749,14 +749,14 @@ export const KEY_PARAMETERS = {
       'on 230 tuning songs (bench/RESULTS.md, key, sixth round)',
   ),
   tonicMinorThirdShare: p(
-    0.5,
+    0.75,
     'of the major third sum',
     [0, 4],
     "key score: the chords on a key's tonic root count as the minor tonic chord, whatever their labels, when over " +
       'the whole song the minor third that all voices add above the steady partials (as for thirdless chords, over ' +
       "every chord segment on that root) sums to at least this share of the major third (which every low note's " +
-      '5th partial inflates); else the labels decide (0 = off); 0.3–1 score alike on fresh6, fresh5 and the key ' +
-      'development set, 0.2 loses fresh5 songs (bench/RESULTS.md, key, eighth round)',
+      '5th partial inflates); else the labels decide (0 = off); on 183 tuning songs 0.55–1 score alike (the middle ' +
+      'taken), 0.45 and below lose fresh4 songs (bench/RESULTS.md, key, eighth round)',
   ),
   phraseStartWeight: p(
     0,
