@@ -404,6 +404,9 @@ test("a minor tonic whose chords read major (a loud major-third partial) takes t
   assert.equal(off.result.key, 'A major');
   const on = keyOf(x);
   assert.equal(on.result.key, 'A minor');
+  // listed in the decision, A among the roots the song's thirds make minor (D: the iv chord), A major and E not
+  const minorRoots = String(on.decision?.inputs?.['songMinorRoots']).split(' ');
+  assert.ok(minorRoots.includes('A') && !minorRoots.includes('E') && !minorRoots.includes('A#'), minorRoots.join(' '));
   // the A chords count as A minor's tonic chord, none as A major's
   const tonic = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.tonicChord;
   assert.equal(tonic(on, 'A major'), 0);

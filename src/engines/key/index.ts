@@ -703,7 +703,8 @@ export function analyzeKey(
       const thirds = thirdsOverRoots(all, upper, param('thirdlessBaselineQuantile', options));
       const minExcess = param('thirdlessMinExcess', options);
       thirds.forEach(({ minor, major, root }, r) => {
-        if (Math.max(minor, major) < minExcess * root) return;
+        // no chord on this root (nothing to decide), or too little third above the steady partials
+        if (!(root > 0) || Math.max(minor, major) < minExcess * root) return;
         // a low note's own 5th partial is a major third: what is left of it above the steady share still leans
         // major, so the minor third decides already at this share of the major one
         if (minor >= minorShare * major) rootModes[r] = 'minor';
@@ -846,6 +847,7 @@ export function analyzeKey(
     decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
       thirdlessRoots,
+      songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
       phrasePeriodSeconds: phrases && blocks ? Math.round(phrases.period * blocks.seconds * 10) / 10 : null,
       phraseStarts: phrases ? phrases.starts.map(chordName).join(' ') : '',
     }),
@@ -920,7 +922,13 @@ function keyDecision(
   result: Key,
   file: string | undefined,
   prob: (e: KeyEvidence) => number,
-  extra: { pedalSeconds: number; thirdlessRoots: string[]; phrasePeriodSeconds: number | null; phraseStarts: string },
+  extra: {
+    pedalSeconds: number;
+    thirdlessRoots: string[];
+    songMinorRoots: string;
+    phrasePeriodSeconds: number | null;
+    phraseStarts: string;
+  },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
   const relative = best.mode === 'major' ? find((best.tonic + 9) % 12, 'minor') : find((best.tonic + 3) % 12, 'major');
@@ -961,9 +969,12 @@ function keyDecision(
       chordsWithoutThird: chords.filter((s) => s.noThird).length,
       // per root of such chords, the mode the voices above the bass give them (their thirds summed), or both
       thirdlessModes: extra.thirdlessRoots.join('; '),
-      // the chord loop's period and the chords where it restarts (phrase starts), when the chords repeat
-      loopPeriodSeconds: extra.phrasePeriodSeconds,
-      phraseStartChords: extra.phraseStarts,
+      // roots whose chords count as minor tonic chords from the whole song's minor third (tonicMinorThirdShare)
+      songMinorRoots: extra.songMinorRoots,
+      // the chord loop's period and the chords where it restarts (phrase starts), when phraseStartWeight is on
+      ...(extra.phrasePeriodSeconds !== null
+        ? { loopPeriodSeconds: extra.phrasePeriodSeconds, phraseStartChords: extra.phraseStarts }
+        : {}),
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },
