@@ -371,7 +371,7 @@ test('ii → V counts as a cadence into the major key whatever follows (a IM7 re
   );
 });
 
-test("a minor tonic whose chords read major (a loud major-third partial) takes the song's minor third (eighth round)", () => {
+test("a minor tonic whose chords read major (a loud major-third partial) takes the song's minor third", () => {
   const seconds = 1.3;
   // A minor i–iv–bII–V twice and i: over every A minor chord a steady C#5 louder than the chord's C (as a low A's
   // own 5th partial in a bright sample), so the chord labeller reads A major; a melody sings C (the minor third) over

@@ -398,7 +398,8 @@ export function findPedals(
  * blocks at which at least `minSimilarity` of the labelled blocks carry the same chord as the block one lag later and
  * one period holds two chords or more (then the lag among the next three with the most agreement); the phrase starts
  * are the song's first chord block plus every multiple of the period that a quarter period of music follows, each
- * with the chord held most over the first eighth of the period after it. Null when no lag repeats: through-composed music has no loop to restart.
+ * with the chord held most over the first eighth of the period after it. Null when no lag repeats: through-composed
+ * music has no loop to restart.
  */
 export function loopPhraseStarts(
   chords: ChordSegment[],
