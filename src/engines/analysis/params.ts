@@ -765,6 +765,38 @@ export const KEY_PARAMETERS = {
       'off needs a chord outside it (0 = off); 0, 0.15, 0.25, 0.35, 0.5 score 0.910, 0.914, 0.918, 0.913, 0.915 ' +
       'on 230 tuning songs (bench/RESULTS.md, key, sixth round)',
   ),
+  tonicMinorThirdShare: p(
+    0.75,
+    'of the major third sum',
+    [0, 4],
+    "key score: the chords on a key's tonic root count as the minor tonic chord, whatever their labels, when over " +
+      'the whole song the minor third that all voices add above the steady partials (as for thirdless chords, over ' +
+      "every chord segment on that root) sums to at least this share of the major third (which every low note's " +
+      '5th partial inflates); else the labels decide (0 = off); on 183 tuning songs 0.55–1 score alike (the middle ' +
+      'taken), 0.45 and below lose fresh4 songs (bench/RESULTS.md, key, eighth round)',
+  ),
+  phraseStartWeight: p(
+    0,
+    'per unit share of phrase starts',
+    [0, 4],
+    "key score: weight of the share of the loop's phrase starts (every period of the repeating chord sequence, " +
+      "counted from the song's first chord) whose chord has the key's tonic as root: where a loop restarts is where " +
+      'its tonic is heard, however long IV or bVII is held inside it (0 = off)',
+  ),
+  phraseMinSimilarity: p(
+    0.7,
+    'share of blocks',
+    [0, 1],
+    'phrase starts: the period of the chord loop is the shortest lag (at least phraseMinSeconds) at which at least ' +
+      'this share of the sounding blocks carry the same chord as the block one lag later; no period, no phrase ' +
+      'evidence',
+  ),
+  phraseMinSeconds: p(
+    2.5,
+    's',
+    [0.5, 30],
+    'phrase starts: the shortest loop period considered (a period must hold at least two chords)',
+  ),
   endChordWeight: p(
     0.3,
     'score units',
