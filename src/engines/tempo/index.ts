@@ -69,6 +69,13 @@ export interface TempoInput {
   hopSeconds: number;
   /** Refined onset times, seconds (beats are snapped to them). */
   onsetTimes?: number[];
+  /**
+   * The onset flux per frequency group (the onsets engine's native `onsetFlux`: `groups` values per frame,
+   * frame-major, frame i at i·hopSeconds; groups low < 250 Hz, mid, high, top > 8 kHz, then the timbre novelty).
+   */
+  flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
+  /** The band novelty (native `onsetBandNovelty`), same layout with `bands` columns (bench comparison only). */
+  bandNovelty?: { values: ArrayLike<number>; bands: number; hopSeconds: number };
 }
 
 const noTempo = (reason: string): Tempo => ({
