@@ -199,7 +199,7 @@ async function main() {
         'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |' +
         `${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
         `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}` +
-        `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}`,
+        `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}${held6 ? ' held-out 6 Acc1 songs | drums |' : ''}`,
     );
     for (const c of combos) {
       const run = (k: number): (Figures | undefined)[] =>
@@ -211,6 +211,7 @@ async function main() {
               held3 ? evaluate(held3) : undefined,
               held4 ? evaluate(held4) : undefined,
               held5 ? evaluate(held5) : undefined,
+              held6 ? evaluate(held6) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
