@@ -594,7 +594,7 @@ export const TEMPO_PARAMETERS = {
       'significance from its length alone',
   ),
   phaseMargin: p(
-    0.35,
+    0.5,
     'of the tracked phase',
     [0, 10],
     'beat phase (h-tempo8): the beats move half a period when the drum evidence half-way between them (kick band ' +
