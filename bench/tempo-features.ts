@@ -33,12 +33,12 @@ export async function features(truth: TruthFile): Promise<Item> {
   const cache = path.join(OUT, 'tempo-features', `${path.basename(truth.file)}.json`);
   if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(truth.file).mtimeMs) {
     const c = JSON.parse(readFileSync(cache, 'utf8')) as TempoInput;
-    // caches written before the tempo engine read the pitch-class profile are recomputed
-    if (c.pitchClass) return { truth, input: c };
+    // caches written before the tempo engine read the pitch-class profile or the onset flux groups are recomputed
+    if (c.pitchClass && c.flux) return { truth, input: c };
   }
   const item = await computeFeatures(truth);
   mkdirSync(path.dirname(cache), { recursive: true });
-  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes } = item.input;
+  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes, flux, bandNovelty } = item.input;
   const plain = (x: ArrayLike<number> | undefined) => (x ? Array.from(x) : undefined);
   writeFileSync(
     cache,
@@ -49,6 +49,8 @@ export async function features(truth: TruthFile): Promise<Item> {
       pitchClass: plain(pitchClass),
       hopSeconds,
       onsetTimes,
+      flux: flux && { ...flux, values: plain(flux.values) },
+      bandNovelty: bandNovelty && { ...bandNovelty, values: plain(bandNovelty.values) },
     }),
   );
   return item;
@@ -57,11 +59,21 @@ export async function features(truth: TruthFile): Promise<Item> {
 export async function computeFeatures(truth: TruthFile): Promise<Item> {
   const source = await openAudio(truth.file, { ffmpeg: resolveFfmpeg() });
   try {
-    const stft = createFeatureExtractor(source.format, { spectrum: true, pitch: false });
+    // the onset flux groups as analyze computes them, and (h-tempo8, for comparison) the band novelty
+    const stft = createFeatureExtractor(
+      source.format,
+      { spectrum: true, pitch: false, onsets: true },
+      {},
+      { onsetBandNovelty: true },
+    );
     await feedSource(source, [stft]);
     const r = stft.finish();
     const rate = source.format.sampleRate;
-    const onsets = detectOnsets(onsetInput(r, rate, stftLayout(rate).windowSamples));
+    // the tempo task's onsets: the mel envelope's (as analyze's tempo task, without the flux)
+    const { flux: _flux, bandNovelty: _bn, ...mel } = onsetInput(r, rate, stftLayout(rate).windowSamples);
+    const onsets = detectOnsets(mel);
+    const groups = { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds };
+    const bands = { values: r.onsetBandNovelty, bands: r.onsetBandNoveltyBands, hopSeconds: r.onsetHopSeconds };
     return {
       truth,
       input: {
@@ -71,6 +83,8 @@ export async function computeFeatures(truth: TruthFile): Promise<Item> {
         pitchClass: r.pitchClass,
         hopSeconds: r.hopSeconds,
         onsetTimes: onsets.times,
+        flux: groups,
+        bandNovelty: bands,
       },
     };
   } finally {

@@ -26,6 +26,7 @@ import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotrut
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
+import { tempo7Set } from '../fixtures/tempo7.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -168,6 +169,13 @@ async function main() {
     ? some(await Promise.all(tempo6Set(held6Dir).files.map(allFeatures)))
     : undefined;
   const h6 = held6 ? evaluate(held6) : undefined;
+  // --held-out-7: the seventh held-out set (fixtures/tempo7.ts, h-tempo8), only after its one CLI evaluation
+  const held7Dir = path.join(OUT, 'tempo-heldout7');
+  mkdirSync(held7Dir, { recursive: true });
+  const held7 = process.argv.includes('--held-out-7')
+    ? some(await Promise.all(tempo7Set(held7Dir).files.map(allFeatures)))
+    : undefined;
+  const h7 = held7 ? evaluate(held7) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -181,6 +189,7 @@ async function main() {
     ...(h4 ? [['held-out 4', h4] as const] : []),
     ...(h5 ? [['held-out 5', h5] as const] : []),
     ...(h6 ? [['held-out 6', h6] as const] : []),
+    ...(h7 ? [['held-out 7', h7] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -199,7 +208,9 @@ async function main() {
         'tuning beat F | held-out Acc1 songs | held-out Acc1 drums |' +
         `${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
         `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}` +
-        `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}`,
+        `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}${held6 ? ' held-out 6 Acc1 songs | drums |' : ''}` +
+        `${held7 ? ' held-out 7 Acc1 songs | drums |' : ''}` +
+        ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
       const run = (k: number): (Figures | undefined)[] =>
@@ -211,13 +222,22 @@ async function main() {
               held3 ? evaluate(held3) : undefined,
               held4 ? evaluate(held4) : undefined,
               held5 ? evaluate(held5) : undefined,
+              held6 ? evaluate(held6) : undefined,
+              held7 ? evaluate(held7) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
       console.log(
         `| ${c.join(' | ')} | ${f3(a!.acc1)} | ${f3(a!.drumAcc1)} | ${f3(a!.beatF)} | ${f3(b!.acc1)} | ` +
           `${f3(b!.drumAcc1)} |` +
-          rest.map((x) => (x ? ` ${f3(x.acc1)} | ${f3(x.drumAcc1)} |` : '')).join(''),
+          rest
+            .map((x) =>
+              x
+                ? ` ${f3(x.acc1)} | ${f3(x.drumAcc1)} |` +
+                  (process.argv.includes('--beat-f') ? ` F ${f3(x.beatF)} / ${f3(x.drumBeatF)} |` : '')
+                : '',
+            )
+            .join(''),
       );
     }
   }
@@ -229,6 +249,7 @@ async function main() {
     if (h4) console.log('\nheld-out 4 misses:\n' + h4.misses.join('\n'));
     if (h5) console.log('\nheld-out 5 misses:\n' + h5.misses.join('\n'));
     if (h6) console.log('\nheld-out 6 misses:\n' + h6.misses.join('\n'));
+    if (h7) console.log('\nheld-out 7 misses:\n' + h7.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -28,7 +28,19 @@ export interface OnsetsInput {
 
 /** The report series tempo reads (copied to the worker). */
 export interface TempoInput {
-  report: Pick<FeatureReport, 'odf' | 'odfLow' | 'chroma' | 'pitchClass' | 'hopSeconds' | 'fineEnergy' | 'tickSamples'>;
+  report: Pick<
+    FeatureReport,
+    | 'odf'
+    | 'odfLow'
+    | 'chroma'
+    | 'pitchClass'
+    | 'hopSeconds'
+    | 'fineEnergy'
+    | 'tickSamples'
+    | 'onsetFlux'
+    | 'onsetFluxGroups'
+    | 'onsetHopSeconds'
+  >;
   sampleRate: number;
   windowSamples: number;
 }
@@ -78,6 +90,10 @@ export function tempo({ report, sampleRate, windowSamples }: TempoInput): TempoO
     pitchClass: report.pitchClass,
     hopSeconds: report.hopSeconds,
     onsetTimes: tempoOnsets.times,
+    // the onset flux's groups: kick and snare bands for the beat phase and the ternary check
+    ...(report.onsetFluxGroups > 0 && report.onsetFlux?.length
+      ? { flux: { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds } }
+      : {}),
   });
   return { tempo: estimate.tempo, ...(estimate.decision ? { decision: estimate.decision } : {}) };
 }

@@ -137,7 +137,7 @@ async function analyzeOne(
     const only = { ...sized, fineEnvelope: false };
     const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }, {}, sized) : undefined;
     const flux =
-      needsStft && features.includes('onsets')
+      needsStft && (features.includes('onsets') || features.includes('tempo'))
         ? createFeatureExtractor(format, { spectrum: false, pitch: false, onsets: true }, {}, only)
         : undefined;
     const yin = needsPitch ? createFeatureExtractor(format, { spectrum: false, pitch: true }, {}, only) : undefined;
@@ -244,6 +244,8 @@ async function startFeatures(
   };
   const odf = shared(report.odf);
   const fineEnergy = shared(report.fineEnergy);
+  // the onset flux's groups: the onsets' peaks and the tempo's kick and snare bands (h-tempo8)
+  const onsetFlux = shared(report.onsetFlux);
   // odf and fineEnergy: the shared copy when both tasks read them, else a moved copy
   const own = (a: Float32Array, to: ArrayBuffer[], onPool: boolean) =>
     a.buffer instanceof SharedArrayBuffer ? a : moved(a, to, onPool);
@@ -256,7 +258,7 @@ async function startFeatures(
         hopSeconds: report.hopSeconds,
         fineEnergy: own(fineEnergy, transfer.onsets, pooled.onsets),
         tickSamples: report.tickSamples,
-        onsetFlux: moved(report.onsetFlux, transfer.onsets, pooled.onsets),
+        onsetFlux: own(onsetFlux, transfer.onsets, pooled.onsets),
         onsetFluxGroups: report.onsetFluxGroups,
         onsetHopSeconds: report.onsetHopSeconds,
       },
@@ -275,6 +277,9 @@ async function startFeatures(
         hopSeconds: report.hopSeconds,
         fineEnergy: own(fineEnergy, transfer.tempo, pooled.tempo),
         tickSamples: report.tickSamples,
+        onsetFlux: own(onsetFlux, transfer.tempo, pooled.tempo),
+        onsetFluxGroups: report.onsetFluxGroups,
+        onsetHopSeconds: report.onsetHopSeconds,
       },
       sampleRate,
       windowSamples,

@@ -610,6 +610,48 @@ export const TEMPO_PARAMETERS = {
     'the periodicity gate counts at most this many seconds of frames: a long recording of speech gains no ' +
       'significance from its length alone',
   ),
+  phaseMargin: p(
+    0.5,
+    'of the tracked phase',
+    [0, 10],
+    'beat phase (h-tempo8): the beats move half a period when the drum evidence half-way between them (kick band ' +
+      'plus phaseHighWeight × the 2–8 kHz band of the onset flux: kick and snare, not the chords of the mid band) ' +
+      'exceeds that on them by this much',
+  ),
+  phaseHighWeight: p(
+    0.2,
+    '',
+    [0, 10],
+    "beat phase: weight of the onset flux's 2–8 kHz group (snare wires, hats) beside its low group (< 250 Hz, kick)",
+  ),
+  ternaryTatumRatio: p(
+    1.15,
+    'of the binary tatum',
+    [1, 10],
+    'ternary check (h-tempo8): the level at ⅔ of a candidate is a ternary beat when the envelope is this much more ' +
+      'periodic at a third of its period than at half (triplet hats), and the candidate (its 3/2) is then weighed ' +
+      'by how evenly its beats taken three by three carry the kick and snare',
+  ),
+  ternaryEvenFull: p(
+    0.7,
+    'of the strongest beat',
+    [0.01, 1],
+    'ternary check: the candidate keeps its whole score when the weakest of its beats taken three by three carries ' +
+      'at least this much of the strongest one (low + high flux groups); less, linearly down to ternaryFloor',
+  ),
+  ternaryBeatEven: p(
+    0.5,
+    'of the stronger beat class',
+    [0, 1],
+    'ternary check: only when the ⅔ level carries the drums about evenly two by two (the weaker of its even and odd ' +
+      "beats' strength at least this much of the stronger): a backbeat on that level, not a waltz's bar halves",
+  ),
+  ternaryFloor: p(
+    0.3,
+    '',
+    [0, 1],
+    'ternary check: the factor of a candidate whose beats taken three by three are as uneven as can be (1: off)',
+  ),
 } as const;
 
 export const KEY_PARAMETERS = {

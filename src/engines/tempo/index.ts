@@ -69,6 +69,13 @@ export interface TempoInput {
   hopSeconds: number;
   /** Refined onset times, seconds (beats are snapped to them). */
   onsetTimes?: number[];
+  /**
+   * The onset flux per frequency group (the onsets engine's native `onsetFlux`: `groups` values per frame,
+   * frame-major, frame i at i·hopSeconds; groups low < 250 Hz, mid, high, top > 8 kHz, then the timbre novelty).
+   */
+  flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
+  /** The band novelty (native `onsetBandNovelty`), same layout with `bands` columns (bench comparison only). */
+  bandNovelty?: { values: ArrayLike<number>; bands: number; hopSeconds: number };
 }
 
 const noTempo = (reason: string): Tempo => ({
@@ -373,6 +380,11 @@ interface Candidate {
   pulse: number;
   /** Backbeat: 1, or less when a snare-like backbeat (full band, no kick) falls half-way between the beats. */
   backbeat: number;
+  /**
+   * Ternary check: 1, or less when the level at ⅔ of this one is a ternary beat (triplet tatum) and this level's
+   * beats taken three by three carry the drums unevenly (it is 3/2 of that beat).
+   */
+  ternaryCheck: number;
   /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
   harmonyRaw: number;
   /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
@@ -405,6 +417,89 @@ function evenOddStrength(env: ArrayLike<number>, beats: number[], halfWidth: num
     counts[i % 2]!++;
   });
   return [counts[0] ? sums[0]! / counts[0]! : 0, counts[1] ? sums[1]! / counts[1]! : 0];
+}
+
+/** Mean of the envelope's maximum within ±halfWidth frames of each beat, per class of the beat's index mod k. */
+function strengthByClass(env: ArrayLike<number>, beats: number[], halfWidth: number, k: number): number[] {
+  const sums = new Array<number>(k).fill(0);
+  const counts = new Array<number>(k).fill(0);
+  beats.forEach((c, i) => {
+    let m = 0;
+    for (let j = Math.max(0, c - halfWidth); j <= Math.min(env.length - 1, c + halfWidth); j++)
+      m = Math.max(m, env[j]!);
+    sums[i % k]! += m;
+    counts[i % k]!++;
+  });
+  return sums.map((s, i) => (counts[i] ? s / counts[i]! : 0));
+}
+
+/** The weakest class's strength relative to the strongest (strengthByClass), 1 when nothing is strong. */
+export function classEvenness(env: ArrayLike<number>, beats: number[], halfWidth: number, k: number): number {
+  const m = strengthByClass(env, beats, halfWidth, k);
+  const hi = Math.max(...m);
+  return hi > 0 ? Math.min(...m) / hi : 1;
+}
+
+/**
+ * The onset flux's frequency groups on the tempo envelope's frames (each frame the largest flux value of the flux
+ * frames nearest to it), each divided by its mean: `groups` series of `frames` values.
+ */
+export function fluxOnFrames(
+  flux: NonNullable<TempoInput['flux']>,
+  frames: number,
+  hopSeconds: number,
+): Float64Array[] {
+  const { values, groups } = flux;
+  const n = Math.floor(values.length / groups);
+  const out = Array.from({ length: groups }, () => new Float64Array(frames));
+  const ratio = flux.hopSeconds / hopSeconds;
+  for (let j = 0; j < n; j++) {
+    const i = Math.round(j * ratio);
+    if (i >= frames) break;
+    for (let g = 0; g < groups; g++) out[g]![i] = Math.max(out[g]![i]!, values[j * groups + g]!);
+  }
+  for (const x of out) {
+    let m = 0;
+    for (const v of x) m += v;
+    m /= Math.max(1, frames);
+    if (m > 0) for (let i = 0; i < frames; i++) x[i]! /= m;
+  }
+  return out;
+}
+
+/**
+ * The drum envelope of the beat phase and the ternary check: the onset flux's low group (< 250 Hz: kick) plus
+ * phaseHighWeight × its 2–8 kHz group (snare wires, hats), each over its mean; the mid group, where chords and
+ * bass notes rise, is left out. Null without the flux (or with fewer than three groups).
+ */
+export function drumEnvelope(input: TempoInput, frames: number): Float64Array | null {
+  if (!input.flux || input.flux.groups < 3) return null;
+  const w = checkParameter('phaseHighWeight', TEMPO_PARAMETERS.phaseHighWeight);
+  const [low, , high] = fluxOnFrames(input.flux, frames, input.hopSeconds);
+  return Float64Array.from(low!, (v, i) => v + w * high![i]!);
+}
+
+/**
+ * Beat phase on the drum envelope: its strength on the beats and half-way between them (beatProfile at 0 and ½);
+ * `shift` when the half-way strength exceeds the on-beat one by phaseMargin (the tracker followed chords or
+ * off-beat hits, the kick and snare are half a period away).
+ */
+export function beatPhase(
+  drum: ArrayLike<number>,
+  beats: number[],
+  halfWidth: number,
+): { shift: boolean; on: number; half: number } {
+  const margin = checkParameter('phaseMargin', TEMPO_PARAMETERS.phaseMargin);
+  const [on, half] = beatProfile(drum, beats, [0, 0.5], halfWidth);
+  return { shift: beats.length >= 2 && half! > (1 + margin) * on!, on: on!, half: half! };
+}
+
+/** Beats moved half a period: the midpoints of consecutive beats, the last one half its interval on. */
+export function halfShifted(beats: number[]): number[] {
+  if (beats.length < 2) return beats;
+  const out = beats.slice(1).map((b, i) => Math.round((beats[i]! + b) / 2));
+  out.push(Math.round(beats[beats.length - 1]! + (beats[beats.length - 1]! - beats[beats.length - 2]!) / 2));
+  return out;
 }
 
 /**
@@ -549,6 +644,8 @@ function levels(
   // beats are tracked on the envelope plus its low band (kick, bass): it puts the beat on the
   // pulse rather than on loud (e.g. swung) off-beat hi-hats
   const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
+  // kick and snare without the chords (the onset flux's low and 2–8 kHz groups): beat phase and ternary check
+  const drum = drumEnvelope(input, odf.length);
   const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
@@ -620,7 +717,7 @@ function levels(
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
-    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat;
+    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat * c.ternaryCheck;
   };
   /** The comb peak within ±candidateWindow of `target` BPM, scored with prior, metrical fit, bar and evenness. */
   const candidate = (target: number): Candidate | undefined => {
@@ -658,6 +755,7 @@ function levels(
       evenTonal,
       pulse,
       backbeat: backbeatTerm,
+      ternaryCheck: 1,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
       score: 0,
@@ -681,17 +779,46 @@ function levels(
   // is read on the beat envelope instead of the tonal one
   const harmonyGate = checkParameter('harmonyMinEvidence', TEMPO_PARAMETERS.harmonyMinEvidence);
   harmonic = rHarm !== null && all.some((c) => c.harmonyRaw - harmFloor >= harmonyGate);
+  const distinctRatio = checkParameter('distinctTempo', TEMPO_PARAMETERS.distinctTempo);
+  // the ternary check (h-tempo8): a level at 3/2 of a ternary beat (triplet hats read as the binary subdivision of
+  // a faster level) loses to that beat, which joins the candidates when it was not one
+  const tatumRatio = checkParameter('ternaryTatumRatio', TEMPO_PARAMETERS.ternaryTatumRatio);
+  const ternaryEven = checkParameter('ternaryEvenFull', TEMPO_PARAMETERS.ternaryEvenFull);
+  const ternaryFloor = checkParameter('ternaryFloor', TEMPO_PARAMETERS.ternaryFloor);
+  const ternaryBeatEven = checkParameter('ternaryBeatEven', TEMPO_PARAMETERS.ternaryBeatEven);
+  const drumOrBeat = drum ?? beatEnv;
+  const ternaryOf = (c: Candidate): { factor: number; beat?: Candidate } => {
+    if (ternaryFloor >= 1 || c.beatFrames.length < 6) return { factor: 1 };
+    const y = candidate((c.bpm * 2) / 3);
+    if (!y || y.beatFrames.length < 4 || Math.abs(y.bpm / ((c.bpm * 2) / 3) - 1) > distinctRatio) return { factor: 1 };
+    const lag = (60 * frameRate) / y.bpm;
+    const third = at(rFull, lag / 3);
+    // the envelope is more periodic at a third of y's beat than at half of it: y's tatum is ternary
+    if (!(third > 0) || third < tatumRatio * Math.max(0, at(rFull, lag / 2))) return { factor: 1 };
+    // y's beats carry the drums evenly two by two (kick and snare), c's do not three by three
+    if (classEvenness(drumOrBeat, y.beatFrames, halfWidth, 2) < ternaryBeatEven) return { factor: 1 };
+    const e3 = classEvenness(drumOrBeat, c.beatFrames, halfWidth, 3);
+    return { factor: ternaryFloor + (1 - ternaryFloor) * Math.min(1, e3 / ternaryEven), beat: y };
+  };
+  for (const c of [...all]) {
+    const t = ternaryOf(c);
+    c.ternaryCheck = t.factor;
+    if (t.factor < 1 && t.beat && !all.includes(t.beat)) all.push(t.beat);
+  }
   for (const c of all) rescore(c);
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
   const bestBpm = best.bpm;
-  const distinctRatio = checkParameter('distinctTempo', TEMPO_PARAMETERS.distinctTempo);
   const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > distinctRatio);
   const confidence = distinct === undefined ? 1 : (best.score - distinct.score) / best.score;
 
   const period = (60 * frameRate) / bestBpm;
   let beatFrames = best.beatFrames;
+  // the beat phase (h-tempo8): the tracker follows the whole envelope, chords on the "and"s included; the kick and
+  // snare decide between its beats and half a period away
+  const phase = drum && beatFrames.length >= 2 ? beatPhase(drum, beatFrames, halfWidth) : undefined;
+  if (phase?.shift) beatFrames = halfShifted(beatFrames);
   // trim beats in the silence before the first and after the last onset
   const first = peaks[0]! - period / 2;
   const last = peaks[peaks.length - 1]! + period / 2;
@@ -750,7 +877,8 @@ function levels(
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
-    `backbeat ${fmt(c.backbeat)} = ${fmt(c.score)}`;
+    `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''} = ` +
+    `${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
     decision: 'metricalLevel',
@@ -766,6 +894,14 @@ function levels(
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
       priorOctaves: TEMPO_PARAMETERS.priorOctaves.value,
       ...(convention ? { levelConvention: convention } : {}),
+      ...(phase
+        ? {
+            beatPhase:
+              `${phase.shift ? 'moved half a period' : 'as tracked'}: kick + snare bands ${fmt(phase.on)} on the ` +
+              `tracked beats, ${fmt(phase.half)} half-way ` +
+              `(moved above ${fmt(1 + TEMPO_PARAMETERS.phaseMargin.value)}×)`,
+          }
+        : {}),
     },
     alternatives: all
       .slice(1)
