@@ -533,6 +533,8 @@ export class SessionDetector {
   /** Taps of a bleed path's FIR (`pathMs`; 1: gain and delay) and its first tap before the best delay. */
   private readonly firTaps: number;
   private readonly firPre: number;
+  /** Taps of the judge's FIR fit of a source with no learnt path (`fallbackFirMs`). */
+  private readonly fallbackTaps: number;
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -567,6 +569,7 @@ export class SessionDetector {
     this.recent = emphasis.map(() => []);
     this.firTaps = Math.max(1, Math.round((BLEED_PARAMETERS.pathMs.value * sampleRate) / 1000));
     this.firPre = Math.round((BLEED_PARAMETERS.pathPreMs.value * sampleRate) / 1000);
+    this.fallbackTaps = Math.max(1, Math.round((BLEED_PARAMETERS.fallbackFirMs.value * sampleRate) / 1000));
     this.stats = emphasis.map(() => emphasis.map(() => new PathStats(this.firTaps, this.firPre)));
     this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
@@ -984,22 +987,59 @@ export class SessionDetector {
     const fits = sources.flatMap((s) => {
       // the source less its own known leaks: a tom mic carries the snare too, and the two would fit alike
       const y = this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag);
+      const ye = new Float64Array(y.length);
+      emphasizeInto(y, ye, e);
       const lo = s.path ? Math.max(0, s.path.lagSamples - this.refit) : 0;
       const hi = s.path ? Math.min(maxLag, s.path.lagSamples + this.refit) : maxLag;
-      return Array.from({ length: s.path ? 1 : taps }, () => ({ y, d: lo, gain: 0, lo, hi }));
+      return Array.from({ length: s.path ? 1 : taps }, () => ({
+        y,
+        ye,
+        d: lo,
+        gain: 0,
+        lo,
+        hi,
+        fir: s.path ? 1 : this.fallbackTaps,
+        first: lo,
+        h: Float64Array.of(0) as Float64Array,
+      }));
     });
+    // the fits are made through the mic's emphasis (what its detector sees and what the residual is measured by):
+    // a leak through a low-pass fitted on the raw signal leaves the source's attack, louder through the emphasis
+    // than the leak itself. A source with no learnt path is fitted by a short FIR (`fallbackFirMs`) around its best
+    // single delay: a leak through a filter (low-pass, high-pass, a reflection close behind) is then explained
+    const re = new Float64Array(len + pre);
+    emphasizeInto(residual, re, e);
+    const apply = (f: (typeof fits)[number], sign: number) => {
+      f.h.forEach((g, k) => {
+        const o = maxLag - f.first - k;
+        for (let i = 0; i < len + pre; i++) residual[i]! += sign * g * f.y[o + i]!;
+        for (let i = 0; i < len + pre; i++) re[i]! += sign * g * f.ye[o + i]!;
+      });
+    };
     for (let round = 0; round < (fits.length > 1 ? 3 : 1); round++)
       fits.forEach((f) => {
-        let o = maxLag - f.d;
-        for (let i = 0; i < len + pre; i++) residual[i]! += f.gain * f.y[o + i]!;
-        const [d, gain] = native().drumsBestLag(residual, f.y, len + pre, maxLag, f.lo, f.hi) as unknown as [
-          number,
-          number,
-        ];
+        apply(f, 1);
+        const [d, gain] = native().drumsBestLag(re, f.ye, len + pre, maxLag, f.lo, f.hi) as unknown as [number, number];
         f.d = d;
         f.gain = gain;
-        o = maxLag - d;
-        for (let i = 0; i < len + pre; i++) residual[i]! -= gain * f.y[o + i]!;
+        if (f.fir > 1) {
+          const K = Math.min(f.fir, maxLag);
+          f.first = Math.max(1, Math.min(d - this.firPre, maxLag - K + 1));
+          f.h = fitFir(
+            re,
+            f.ye,
+            len + pre,
+            maxLag,
+            f.first,
+            K,
+            BLEED_PARAMETERS.pathRidge.value,
+            prior(K, d - f.first, gain),
+          ).taps;
+        } else {
+          f.first = d;
+          f.h = Float64Array.of(gain);
+        }
+        apply(f, -1);
       });
     let at = 0;
     for (let k = 0; k < sources.indexOf(lead); k++) at += sources[k]!.path ? 1 : taps;

@@ -95,6 +95,15 @@ export const BLEED_PARAMETERS = {
       '(its direct leak, and the copy a learnt path from a third mic subtracts again)',
     true,
   ),
+  fallbackFirMs: p(
+    0.27,
+    'ms',
+    [0, 1],
+    "a hit fitted by a louder source with no learnt path into its mic: the source is fitted (through the mic's " +
+      'detection emphasis) by a short FIR this long around its best delay (one tap per sample, from `pathPreMs` ' +
+      'before it, ridge `pathRidge`), so a leak through a filter or with a reflection close behind is explained; ' +
+      '0: one tap (h-dxdet8: held-out 7 leaks kept 70 → 22)',
+  ),
   refitLagMs: p(
     0.5,
     'ms',
