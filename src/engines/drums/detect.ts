@@ -487,7 +487,7 @@ export class SessionDetector {
   /** The judge's FIR fit: its first tap before the best single delay (`pathPreMs`). */
   private readonly firPre: number;
   /** Taps of the judge's FIR fit of a source with no learnt path (`fallbackFirMs`). */
-  private readonly fallbackTaps: number;
+  private readonly fallbackFir: number;
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -521,7 +521,7 @@ export class SessionDetector {
     this.pending = emphasis.map(() => []);
     this.recent = emphasis.map(() => []);
     this.firPre = Math.round((BLEED_PARAMETERS.pathPreMs.value * sampleRate) / 1000);
-    this.fallbackTaps = Math.max(1, Math.round((BLEED_PARAMETERS.fallbackFirMs.value * sampleRate) / 1000));
+    this.fallbackFir = Math.max(1, Math.round((BLEED_PARAMETERS.fallbackFirMs.value * sampleRate) / 1000));
     this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
     this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
@@ -923,7 +923,7 @@ export class SessionDetector {
         gain: 0,
         lo,
         hi,
-        fir: s.path ? 1 : this.fallbackTaps,
+        fir: s.path ? 1 : this.fallbackFir,
         first: lo,
         h: Float64Array.of(0) as Float64Array,
       }));
