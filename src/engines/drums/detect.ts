@@ -912,12 +912,11 @@ export class SessionDetector {
     const fits = sources.flatMap((s) => {
       // the source less its own known leaks: a tom mic carries the snare too, and the two would fit alike
       const y = this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag);
-      const ye = new Float64Array(y.length);
-      emphasizeInto(y, ye, e);
+      const ye = e === 0 ? y : new Float64Array(y.length);
+      if (e !== 0) emphasizeInto(y, ye, e);
       const lo = s.path ? Math.max(0, s.path.lagSamples - this.refit) : 0;
       const hi = s.path ? Math.min(maxLag, s.path.lagSamples + this.refit) : maxLag;
       return Array.from({ length: s.path ? 1 : taps }, () => ({
-        y,
         ye,
         d: lo,
         gain: 0,
@@ -934,11 +933,14 @@ export class SessionDetector {
     // single delay: a leak through a filter (low-pass, high-pass, a reflection close behind) is then explained
     const re = new Float64Array(len + pre);
     emphasizeInto(residual, re, e);
+    // (only the emphasized residual is kept up to date: the emphasis is linear, so it is the raw residual's from
+    // `pre` on, where its peak is read)
     const apply = (f: (typeof fits)[number], sign: number) => {
       f.h.forEach((g, k) => {
+        if (g === 0) return;
         const o = maxLag - f.first - k;
-        for (let i = 0; i < len + pre; i++) residual[i]! += sign * g * f.y[o + i]!;
-        for (let i = 0; i < len + pre; i++) re[i]! += sign * g * f.ye[o + i]!;
+        const v = sign * g;
+        for (let i = 0; i < len + pre; i++) re[i]! += v * f.ye[o + i]!;
       });
     };
     for (let round = 0; round < (fits.length > 1 ? 3 : 1); round++)
@@ -969,7 +971,7 @@ export class SessionDetector {
     let at = 0;
     for (let k = 0; k < sources.indexOf(lead); k++) at += sources[k]!.path ? 1 : taps;
     leadLag = fits[at]!.d;
-    const residualDb = residualDbOf(residual);
+    const residualDb = db(peakFrom(re, pre)) - db(hitPeak);
     lastResidualDb = residualDb;
     if (residualDb > -marginDb) return this.belowOwn(a, h, residualDb, sources);
     return {
