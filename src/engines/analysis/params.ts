@@ -225,14 +225,33 @@ export const ONSET_PARAMETERS = {
     'onset flux placement: the attack behind a flux peak is searched from this long before the frame centre',
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
-  bandNoveltyDeltaFraction: p(
-    1,
-    'of the band scale',
+  washRiseMads: p(
+    16,
+    'median absolute deviations',
+    [0, 1000],
+    'a flux peak under a sustained wash (a ride, a brush swish): it counts only when, in some frequency group, it ' +
+      "rises above that group's own level over the preceding washSeconds (its median) by this many of its median " +
+      'absolute deviations (the bounces and swells of a wash are no larger than its fluctuation; 0: off) …',
+  ),
+  washSeconds: p(
+    0.3,
+    's',
     [0.05, 1],
-    'band novelty (per onset flux group, the coherent rise over the decay model): a peak of one band (divided by ' +
-      'its fluxScaleTopFraction value) that exceeds its own local median by this much adds an onset (a hat under a ' +
-      "ride's wash; 1: off, the default: on every tuning set it added more extra onsets than hits, see " +
-      'bench/RESULTS.md h-onset7)',
+    '… the window of that level: from this long before the peak to washGapSeconds before it …',
+  ),
+  washGapSeconds: p(0.03, 's', [0, 0.1], '… (the rise itself and its previous frames left out)'),
+  washMadFloor: p(
+    0.005,
+    'of the group scale',
+    [0.0001, 1],
+    '… with the deviation at least this fraction of the group scale (a quiet context: any rise counts) …',
+  ),
+  washNoveltyFraction: p(
+    0.25,
+    'of the novelty scale',
+    [0, 1],
+    '… or when the timbre novelty (divided by the value fluxScaleTopFraction of its frames exceed) reaches this ' +
+      'within ± 3 frames of the peak (a hit changes the timbre; a bounce of the wash does not)',
   ),
   noveltyDeltaFraction: p(
     0.12,
@@ -344,8 +363,6 @@ export function onsetFluxOptions(
     onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
-    // the band novelty only when the onsets engine picks its peaks (the tempo engine may ask for it itself)
-    onsetBandNovelty: ONSET_PARAMETERS.bandNoveltyDeltaFraction.value < 1,
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetNoveltySlopeFrames: Math.max(
       1,
