@@ -290,20 +290,14 @@ export interface CloseCandidate extends Candidate {
   own: number;
 }
 
-/**
- * How mic B leaks into mic A, learnt from the session's clean bleed events: a short FIR (`pathMs`), its largest tap
- * and its best single delay for the record.
- */
+/** How mic B leaks into mic A, learnt from the session's clean bleed events: a gain (with polarity) and a delay. */
 export interface BleedPath {
   into: number;
   from: number;
-  /** The FIR's largest tap (with its sign). */
+  /** Its events' median gain (with its sign). */
   gain: number;
-  /** The best single delay (samples) of its events (the median). */
+  /** The delay (samples, ≥ 1) of its events (the median). */
   lagSamples: number;
-  /** The FIR: taps[k] applies at delay firstLag + k samples (every delay ≥ 1). */
-  firstLag: number;
-  taps: Float64Array;
   /** Events it was learnt from. */
   events: number;
   /**
@@ -319,24 +313,15 @@ class PathStats {
   readonly gains: number[] = [];
   readonly lags: number[] = [];
   readonly errors: number[] = [];
-  /** Each event's FIR (taps from delay `first`). */
-  readonly firs: Fir[] = [];
   private cached: BleedPath | null | undefined;
-  constructor(
-    /** Taps of a path, and its first tap's place before the best single delay (samples). */
-    private readonly taps: number,
-    private readonly pre: number,
-  ) {}
-  add(gain: number, lag: number, errorDb: number, fir: Fir): void {
+  add(gain: number, lag: number, errorDb: number): void {
     this.gains.push(gain);
     this.lags.push(lag);
     this.errors.push(errorDb);
-    this.firs.push(fir);
     if (this.gains.length > PathStats.KEEP) {
       this.gains.shift();
       this.lags.shift();
       this.errors.shift();
-      this.firs.shift();
     }
     this.cached = undefined;
   }
@@ -347,36 +332,11 @@ class PathStats {
     const lag = this.lags.length ? quantile(this.lags, 0.5) : 0;
     const agree = this.lags.filter((d) => Math.abs(d - lag) <= 1).length;
     if (agree < Math.max(3, this.lags.length / 2)) return (this.cached = null);
-    // the FIR: tap by tap, the median of the agreeing events' taps at that delay (0 where an event has none)
-    const K = this.taps;
-    const firstLag = K > 1 ? Math.max(1, lag - this.pre) : lag;
-    const taps = new Float64Array(K);
-    const agreeing = this.firs.filter((_, e) => Math.abs(this.lags[e]! - lag) <= 1);
-    let gain = 0;
-    for (let k = 0; k < K; k++) {
-      const v = agreeing.map((f) => {
-        const j = firstLag + k - f.first;
-        return j >= 0 && j < f.taps.length ? f.taps[j]! : 0;
-      });
-      taps[k] = quantile(v, 0.5);
-      if (Math.abs(taps[k]!) > Math.abs(gain)) gain = taps[k]!;
-    }
-    // a leak is quieter than its source at every frequency: an FIR whose taps' magnitudes sum to 1 or more could
-    // amplify some band (and a loop of two such paths would not invert stably): the single delay then
-    let sum = 0;
-    for (const v of taps) sum += Math.abs(v);
-    if (K > 1 && sum >= 1) {
-      taps.fill(0);
-      taps[lag - firstLag] = quantile(this.gains, 0.5);
-      gain = taps[lag - firstLag]!;
-    }
     this.cached = {
       into,
       from,
-      gain: K > 1 ? gain : quantile(this.gains, 0.5),
+      gain: quantile(this.gains, 0.5),
       lagSamples: lag,
-      firstLag,
-      taps: K > 1 ? taps : Float64Array.of(quantile(this.gains, 0.5)),
       events: this.gains.length,
       errorDb: Math.max(BLEED_PARAMETERS.cancelFloorDb.value, quantile(this.errors, 0.75)),
     };
@@ -390,12 +350,6 @@ const prior = (K: number, at: number, gain: number) => {
   if (at >= 0 && at < K) h[at] = gain;
   return h;
 };
-
-/** A short FIR: taps[k] at delay first + k samples. */
-interface Fir {
-  first: number;
-  taps: Float64Array;
-}
 
 /**
  * The least-squares FIR of K taps at delays first … first + K − 1 that best explains x[0..n) by y (y[base − d + i]
@@ -530,9 +484,10 @@ export class SessionDetector {
   private flat: Float64Array | null = null;
   /** Per mic, the peaks (dB, through its emphasis) of its last kept hits: the level its own hits reach. */
   private readonly loud: number[][];
-  /** Taps of a bleed path's FIR (`pathMs`; 1: gain and delay) and its first tap before the best delay. */
-  private readonly firTaps: number;
+  /** The judge's FIR fit: its first tap before the best single delay (`pathPreMs`). */
   private readonly firPre: number;
+  /** Taps of the judge's FIR fit of a source with no learnt path (`fallbackFirMs`). */
+  private readonly fallbackFir: number;
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -565,9 +520,9 @@ export class SessionDetector {
     this.merge = Math.round((DETECT_PARAMETERS.minIntervalMs.value * sampleRate) / 1000);
     this.pending = emphasis.map(() => []);
     this.recent = emphasis.map(() => []);
-    this.firTaps = Math.max(1, Math.round((BLEED_PARAMETERS.pathMs.value * sampleRate) / 1000));
     this.firPre = Math.round((BLEED_PARAMETERS.pathPreMs.value * sampleRate) / 1000);
-    this.stats = emphasis.map(() => emphasis.map(() => new PathStats(this.firTaps, this.firPre)));
+    this.fallbackFir = Math.max(1, Math.round((BLEED_PARAMETERS.fallbackFirMs.value * sampleRate) / 1000));
+    this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
     this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
     this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
@@ -593,15 +548,8 @@ export class SessionDetector {
       const end = Math.min(n, at + SessionDetector.CHUNK);
       const count = end - at;
       if (this.flat === null) {
-        // the paths as the unmix takes them, rebuilt only when a pair learnt an event
-        // (one [into, from, gain, lag] per tap; taps below `pathTapFloor` of the path's largest are left out)
-        const floor = BLEED_PARAMETERS.pathTapFloor.value;
-        const quads: number[] = [];
-        for (const p of this.paths())
-          p.taps.forEach((g, k) => {
-            if (g !== 0 && Math.abs(g) >= floor * Math.abs(p.gain)) quads.push(p.into, p.from, g, p.firstLag + k);
-          });
-        this.flat = Float64Array.from(quads);
+        // the paths as the unmix takes them ([into, from, gain, lag] each), rebuilt only when a pair learnt an event
+        this.flat = Float64Array.from(this.paths().flatMap((p) => [p.into, p.from, p.gain, p.lagSamples]));
       }
       const flat = this.flat;
       this.detectors.forEach((_, m) => this.store(this.raw[m]!, blocks[m]!.subarray(at, end)));
@@ -787,38 +735,20 @@ export class SessionDetector {
       const lo = known ? Math.max(1, known.lagSamples - near) : 1;
       const hi = known ? Math.min(this.maxLag, known.lagSamples + near) : this.maxLag;
       const [d, gain] = nat.drumsBestLag(x, y, L, this.maxLag, lo, hi) as unknown as [number, number, number];
-      // the event's FIR around its best single delay (K = 1: that delay's gain)
-      const K = this.firTaps;
-      const first = K > 1 ? Math.max(1, Math.min(d - this.firPre, this.maxLag - K + 1)) : d;
-      const fir =
-        K > 1
-          ? fitFir(x, y, L, this.maxLag, first, K, BLEED_PARAMETERS.pathRidge.value, prior(K, d - first, gain)).taps
-          : Float64Array.of(gain);
       // how well it cancels: the residual's energy and peak against the leak's
       let r = 0;
       let rr = 0;
       let yy = 0;
       for (let i = 0; i < L; i++) {
-        let v = 0;
-        for (let k = 0; k < fir.length; k++) v += fir[k]! * y[this.maxLag - first - k + i]!;
-        const e = x[i]! - v;
+        const v = y[this.maxLag - d + i]!;
+        const e = x[i]! - gain * v;
         rr += e * e;
-        yy += y[this.maxLag - d + i]! * y[this.maxLag - d + i]!;
+        yy += v * v;
         r = Math.max(r, Math.abs(e));
       }
       // a clean event: explained almost entirely, and the leak quieter than its source
       if (rr / xx > clean || (xx - rr) / yy >= 1 || Math.abs(gain) >= 1) return;
-      // how well the pair's path cancels it (the event's own fit cancels it better than any path will: once a
-      // path is known, its error is the path's on this event)
-      if (known && K > 1) {
-        r = 0;
-        for (let i = 0; i < L; i++) {
-          let v = 0;
-          for (let k = 0; k < known.taps.length; k++) v += known.taps[k]! * y[this.maxLag - known.firstLag - k + i]!;
-          r = Math.max(r, Math.abs(x[i]! - v));
-        }
-      }
-      stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), { first, taps: fir });
+      stats.add(gain, d, db(r) - db(peakFrom(xe, pre)));
       this.flat = null;
     });
   }
@@ -870,13 +800,11 @@ export class SessionDetector {
   private subtractPath(x: Float64Array, p: BleedPath, from: number): void {
     const ring = this.own[p.from]!;
     const mask = this.mask;
-    p.taps.forEach((gain, k) => {
-      const src = from - p.firstLag - k;
-      // the source's samples still in the ring, as at()
-      const lo = Math.max(src, 0, this.n - ring.length + 1);
-      const hi = Math.min(src + x.length, this.n);
-      for (let j = lo; j < hi; j++) x[j - src]! -= gain * ring[j & mask]!;
-    });
+    const src = from - p.lagSamples;
+    // the source's samples still in the ring, as at()
+    const lo = Math.max(src, 0, this.n - ring.length + 1);
+    const hi = Math.min(src + x.length, this.n);
+    for (let j = lo; j < hi; j++) x[j - src]! -= p.gain * ring[j & mask]!;
   }
 
   /**
@@ -984,27 +912,66 @@ export class SessionDetector {
     const fits = sources.flatMap((s) => {
       // the source less its own known leaks: a tom mic carries the snare too, and the two would fit alike
       const y = this.span(this.own[s.b]!, h.start - pre - maxLag, len + pre + maxLag);
+      const ye = e === 0 ? y : new Float64Array(y.length);
+      if (e !== 0) emphasizeInto(y, ye, e);
       const lo = s.path ? Math.max(0, s.path.lagSamples - this.refit) : 0;
       const hi = s.path ? Math.min(maxLag, s.path.lagSamples + this.refit) : maxLag;
-      return Array.from({ length: s.path ? 1 : taps }, () => ({ y, d: lo, gain: 0, lo, hi }));
+      return Array.from({ length: s.path ? 1 : taps }, () => ({
+        ye,
+        d: lo,
+        gain: 0,
+        lo,
+        hi,
+        fir: s.path ? 1 : this.fallbackFir,
+        first: lo,
+        h: Float64Array.of(0) as Float64Array,
+      }));
     });
+    // the fits are made through the mic's emphasis (what its detector sees and what the residual is measured by):
+    // a leak through a low-pass fitted on the raw signal leaves the source's attack, louder through the emphasis
+    // than the leak itself. A source with no learnt path is fitted by a short FIR (`fallbackFirMs`) around its best
+    // single delay: a leak through a filter (low-pass, high-pass, a reflection close behind) is then explained
+    const re = new Float64Array(len + pre);
+    emphasizeInto(residual, re, e);
+    // (only the emphasized residual is kept up to date: the emphasis is linear, so it is the raw residual's from
+    // `pre` on, where its peak is read)
+    const apply = (f: (typeof fits)[number], sign: number) => {
+      f.h.forEach((g, k) => {
+        if (g === 0) return;
+        const o = maxLag - f.first - k;
+        const v = sign * g;
+        for (let i = 0; i < len + pre; i++) re[i]! += v * f.ye[o + i]!;
+      });
+    };
     for (let round = 0; round < (fits.length > 1 ? 3 : 1); round++)
       fits.forEach((f) => {
-        let o = maxLag - f.d;
-        for (let i = 0; i < len + pre; i++) residual[i]! += f.gain * f.y[o + i]!;
-        const [d, gain] = native().drumsBestLag(residual, f.y, len + pre, maxLag, f.lo, f.hi) as unknown as [
-          number,
-          number,
-        ];
+        apply(f, 1);
+        const [d, gain] = native().drumsBestLag(re, f.ye, len + pre, maxLag, f.lo, f.hi) as unknown as [number, number];
         f.d = d;
         f.gain = gain;
-        o = maxLag - d;
-        for (let i = 0; i < len + pre; i++) residual[i]! -= gain * f.y[o + i]!;
+        if (f.fir > 1) {
+          const K = Math.min(f.fir, maxLag);
+          f.first = Math.max(1, Math.min(d - this.firPre, maxLag - K + 1));
+          f.h = fitFir(
+            re,
+            f.ye,
+            len + pre,
+            maxLag,
+            f.first,
+            K,
+            BLEED_PARAMETERS.pathRidge.value,
+            prior(K, d - f.first, gain),
+          ).taps;
+        } else {
+          f.first = d;
+          f.h = Float64Array.of(gain);
+        }
+        apply(f, -1);
       });
     let at = 0;
     for (let k = 0; k < sources.indexOf(lead); k++) at += sources[k]!.path ? 1 : taps;
     leadLag = fits[at]!.d;
-    const residualDb = residualDbOf(residual);
+    const residualDb = db(peakFrom(re, pre)) - db(hitPeak);
     lastResidualDb = residualDb;
     if (residualDb > -marginDb) return this.belowOwn(a, h, residualDb, sources);
     return {

@@ -95,6 +95,16 @@ export const BLEED_PARAMETERS = {
       '(its direct leak, and the copy a learnt path from a third mic subtracts again)',
     true,
   ),
+  fallbackFirMs: p(
+    0.27,
+    'ms',
+    [0, 1],
+    "a hit fitted by a louder source with no learnt path into its mic: the source is fitted (through the mic's " +
+      'detection emphasis) by a short FIR this long around its best delay (one tap per sample, from `pathPreMs` ' +
+      'before it, ridge `pathRidge`), so a leak through a filter or with a reflection close behind is explained; ' +
+      '0: one tap (h-dxdet8: held-out 7 leaks kept 70 → 22). Learnt paths stay one tap: FIR paths (h-dxdet7) lowered ' +
+      'every plain set and were removed',
+  ),
   refitLagMs: p(
     0.5,
     'ms',
@@ -120,36 +130,21 @@ export const BLEED_PARAMETERS = {
       'upper quartile, is used when worse): a hit whose cancelled residual peaks more than this + `marginDb` ' +
       'below the mic is bleed',
   ),
-  pathMs: p(
-    0,
-    'ms',
-    [0, 3],
-    'off (0: one tap, gain and delay) until it gains on held-out material: 0.5 ms cut held-out 6 leaks 164 → 71 but ' +
-      'lowered held-out 7 (mean F 0.846 → 0.823; a reflection 2 ms behind the leak) and HELD_OUT_4 (h-dxdet7). ' +
-      'A bleed path is a short FIR this long (one tap per sample from `pathPreMs` before its best single delay), ' +
-      "fitted by least squares on each clean bleed event, the path's taps the events' median: a leak through a " +
-      'low-pass or an early reflection is cancelled, not only a gain-and-delay copy; 0: one tap (gain and delay)',
-  ),
   pathPreMs: p(
     0.1,
     'ms',
     [0, 1],
-    "the path's first tap lies this long before its best single delay (at least a sample after the source): a " +
-      "low-passed leak's best single delay lies behind its start by the filter's group delay",
+    "the judge's FIR fit (`fallbackFirMs`): its first tap lies this long before the best single delay (at least a " +
+      "sample after the source): a low-passed leak's best single delay lies behind its start by the filter's group " +
+      'delay',
   ),
   pathRidge: p(
     0.0003,
     "of the source's mean energy per tap",
     [0, 1],
-    "the FIR fit's ridge (added to the normal equations' diagonal), pulling the taps toward the event's single-delay " +
-      "fit: a drum's low spectrum leaves the fit ill-conditioned, and taps swinging large and opposite would amplify " +
-      'what the fit window did not hold',
-  ),
-  pathTapFloor: p(
-    0.02,
-    "of the path's largest tap",
-    [0, 0.5],
-    'taps smaller than this are dropped from the unmix (its cost grows with the taps kept)',
+    "the judge's FIR fit's ridge (added to the normal equations' diagonal), pulling the taps toward the best " +
+      "single-delay fit: a drum's low spectrum leaves the fit ill-conditioned, and taps swinging large and opposite " +
+      'would explain what is not a leak',
   ),
 } as const;
 
