@@ -70,7 +70,7 @@ export async function computeFeatures(truth: TruthFile): Promise<Item> {
     const r = stft.finish();
     const rate = source.format.sampleRate;
     // the tempo task's onsets: the mel envelope's (as analyze's tempo task, without the flux)
-    const { flux: _flux, bandNovelty: _bn, ...mel } = onsetInput(r, rate, stftLayout(rate).windowSamples);
+    const { flux: _flux, ...mel } = onsetInput(r, rate, stftLayout(rate).windowSamples);
     const onsets = detectOnsets(mel);
     const groups = { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds };
     const bands = { values: r.onsetBandNovelty, bands: r.onsetBandNoveltyBands, hopSeconds: r.onsetHopSeconds };
