@@ -15,6 +15,9 @@
  * - firstFloatOutside (the reader's float verdict skips the samples within range with it) finds the first sample
  *   outside ±limit, NaN and ±Inf included, from any start, in Float32 and Float64 arrays (blocks of 64 and tails),
  *   as a plain scan does; the limit is compared in double precision (a float just above it counts).
+ * - drumsFitShift and drumsWholeLag (the replacement's per-hit fit: the whole-lag cross-correlation and the sums of
+ *   the golden-section search over fractional shifts, which replace.ts ran in JS) give the numbers of those JS
+ *   loops to the bit, with the kit sample's window inside it and hanging off either end.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -157,4 +160,57 @@ test('firstFloatOutside finds what a plain scan finds (NaN, ±Inf, the limit its
   assert.ok(cases > 150);
   assert.equal(native().firstFloatOutside(Float32Array.of(1, 2, Math.fround(limit)), 0, limit), 2);
   assert.equal(native().firstFloatOutside(Float64Array.of(1, 2, limit), 0, limit), 3);
+});
+
+test('drumsFitShift and drumsWholeLag equal the JS loops of the placement fit to the bit', () => {
+  const rnd = noise(11);
+  const sums = new Float64Array(3);
+  let cases = 0;
+  for (const nx of [3, 60, 2000])
+    for (const from of [-200, -30, 0, 17, 1900])
+      for (const [span, maxLag] of [
+        [168, 48],
+        [9, 0],
+        [33, 5],
+      ] as const) {
+        const x = Float32Array.from({ length: nx }, rnd);
+        const y = Float64Array.from({ length: span + 2 * maxLag + 3 }, rnd);
+        // the whole lag: |Σ y[maxLag + 1 + d + i] · xs[i]| largest, the first of equals
+        const xs = Float64Array.from({ length: span }, (_, i) => (from + i >= 0 && from + i < nx ? x[from + i]! : 0));
+        let best = 0;
+        let bestC = 0;
+        for (let d = -maxLag; d <= maxLag; d++) {
+          let c = 0;
+          for (let i = 0; i < span; i++) c += y[maxLag + 1 + d + i]! * xs[i]!;
+          if (Math.abs(c) > Math.abs(bestC)) ((best = d), (bestC = c));
+        }
+        // (best + 0: the JS loop's d starts at −maxLag, −0 when maxLag is 0; the window starts are the same)
+        assert.equal(native().drumsWholeLag(y, x, from, span, maxLag), best + 0, `nx ${nx} from ${from} span ${span}`);
+        for (const nt of [2, 32]) {
+          const h = Float64Array.from({ length: nt }, rnd);
+          // z[m] = Σ_t h[t] · x[from + m + half − 1 − t] (added into 0 with gain 1), then the three sums in order
+          let yz = 0;
+          let zz = 0;
+          let yy = 0;
+          for (let m = 0; m < span; m++) {
+            const top = from + m + nt / 2 - 1;
+            let v = 0;
+            for (let t = Math.max(0, top - (nx - 1)); t <= Math.min(nt - 1, top); t++) v += h[t]! * x[top - t]!;
+            const z = 0 + 1 * v;
+            const w = y[maxLag + 1 + m]!;
+            yz += w * z;
+            zz += z * z;
+            yy += w * w;
+          }
+          native().drumsFitShift(y, maxLag + 1, x, from, span, h, sums);
+          for (const [k, want] of [yz, zz, yy].entries())
+            assert.ok(Object.is(sums[k], want), `nx ${nx} from ${from} span ${span} taps ${nt}: sum ${k}`);
+          cases++;
+        }
+      }
+  assert.equal(cases, 90);
+  assert.throws(() =>
+    native().drumsFitShift(new Float64Array(10), 5, new Float32Array(4), 0, 6, new Float64Array(2), sums),
+  );
+  assert.throws(() => native().drumsWholeLag(new Float64Array(10), new Float32Array(4), 0, 8, 1));
 });
