@@ -78,6 +78,12 @@ export class HitDetector {
   private readonly swellGap: number;
   private readonly swellRiseDb: number;
   private ticks = 0;
+  /** The reference's running maximum: tick indices (a ring of a power-of-two length) and its ends. */
+  private readonly refQueue: Float64Array;
+  private qHead = 0;
+  private qTail = 0;
+  /** The rise ratio under which 20·log10 cannot reach riseDb. */
+  private readonly riseFloor: number;
   private lastTrigger = -Infinity;
   private pending: { trigger: number; rise: number; swell?: boolean }[] = [];
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
@@ -106,6 +112,10 @@ export class HitDetector {
     this.swellGap = swell > this.gap ? swell : 0;
     this.swellRiseDb = options.swellRiseDb ?? Infinity;
     this.recentPeak = new Float64Array(this.lookbackTicks + Math.max(this.gap, this.swellGap));
+    let qSize = 1;
+    while (qSize < this.lookbackTicks + 1) qSize <<= 1;
+    this.refQueue = new Float64Array(qSize);
+    this.riseFloor = 10 ** ((this.riseDb - 0.01) / 20);
     this.scanAbs = new Float32Array(this.peakSamples + 2 * this.scanBack);
     this.scanQueue = new Int32Array(this.scanAbs.length);
   }
@@ -163,9 +173,22 @@ export class HitDetector {
     const ring = this.recentPeak;
     const size = ring.length;
     const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % size]! : 0);
-    let ref = 0;
-    for (let k = G; k < G + L && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % size]!);
-    const rise = 20 * Math.log10((now + 1e-9) / (ref + 1e-9));
+    // the reference: the largest of ticks [t − G − L + 1, t − G] (0 when none), a running maximum (a monotonic
+    // queue of tick indices, each entering and leaving it once: the same value as a scan of the L ticks)
+    const q = this.refQueue;
+    const qm = q.length - 1;
+    const t = this.ticks;
+    if (t >= G) {
+      const v = ring[(t - G) % size]!;
+      while (this.qTail > this.qHead && ring[q[(this.qTail - 1) & qm]! % size]! <= v) this.qTail--;
+      q[this.qTail++ & qm] = t - G;
+    }
+    while (this.qTail > this.qHead && q[this.qHead & qm]! < t - G - L + 1) this.qHead++;
+    const ref = this.qTail > this.qHead ? Math.max(0, ring[q[this.qHead & qm]! % size]!) : 0;
+    const ratio = (now + 1e-9) / (ref + 1e-9);
+    // below `riseFloor` the rise in dB is surely under riseDb (0.01 dB of margin against log10's rounding): the
+    // logarithm is only taken where it can decide or is kept
+    const rise = ratio >= this.riseFloor ? 20 * Math.log10(ratio) : -Infinity;
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
       this.lastTrigger = tickStart;
@@ -183,7 +206,7 @@ export class HitDetector {
       if (count === L && 20 * Math.log10((recent / G + 1e-9) / (before / L + 1e-9)) >= this.swellRiseDb) {
         this.pending.push({
           trigger: Math.max(0, tickStart - (S - 1) * this.tick),
-          rise: Math.max(rise, 0),
+          rise: Math.max(20 * Math.log10(ratio), 0),
           swell: true,
         });
         this.lastTrigger = tickStart;
