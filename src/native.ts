@@ -513,6 +513,8 @@ export interface NativeAddon {
   firstFloatOutside(v: Float32Array | Float64Array, from: number, limit: number): number;
   /** The largest |x| of each tick completed in x; state [samples into the open tick, its peak so far]. */
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
+  /** The same peaks written into `out` (at least x.length / tick + 1 long); returns how many. */
+  drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array, out: Float32Array): number;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */
   drumsBestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): Float64Array;
   /**

@@ -69,8 +69,9 @@ Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// drumsTickPeaks(x: Float32Array, tick, state: Float64Array [inTick, tickPeak]): the largest |x| of
-// every tick completed in x (a tick begun in an earlier block continues from `state`).
+// drumsTickPeaks(x: Float32Array, tick, state: Float64Array [inTick, tickPeak], out?): the largest |x| of
+// every tick completed in x (a tick begun in an earlier block continues from `state`): a new Float32Array, or
+// written into `out` (a Float32Array the caller reuses, at least x.length / tick + 1 long) and their count returned.
 Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "drumsTickPeaks";
@@ -84,21 +85,34 @@ Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
   const size_t n = x.ElementLength();
   size_t inTick = static_cast<size_t>(state[0]);
   float peak = static_cast<float>(state[1]);
+  const bool into = info.Length() > 3 && !info[3].IsUndefined();
   std::vector<float> peaks;
-  peaks.reserve(n / tick + 1);
+  float* o = nullptr;
+  if (into) {
+    auto out = typedArg<Napi::Float32Array>(env, info[3], where, "out");
+    if (out.TypedArrayType() != napi_float32_array || out.ElementLength() < n / tick + 1)
+      throwRange(env, where + ": out must be a Float32Array of at least x.length / tick + 1");
+    o = out.Data();
+  } else {
+    peaks.resize(n / tick + 1);
+    o = peaks.data();
+  }
+  size_t count = 0;
   for (size_t i = 0; i < n;) {
     const size_t take = std::min(n - i, tick - inTick);
     for (size_t k = 0; k < take; k++) peak = std::max(peak, std::fabs(p[i + k]));
     i += take;
     inTick += take;
     if (inTick == tick) {
-      peaks.push_back(peak);
+      o[count++] = peak;
       peak = 0;
       inTick = 0;
     }
   }
   state[0] = static_cast<double>(inTick);
   state[1] = peak;
+  if (into) return Napi::Number::New(env, static_cast<double>(count));
+  peaks.resize(count);
   return shub::napi::f32Array(env, std::move(peaks));
 }
 

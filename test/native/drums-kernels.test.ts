@@ -18,6 +18,8 @@
  * - drumsFitShift and drumsWholeLag (the replacement's per-hit fit: the whole-lag cross-correlation and the sums of
  *   the golden-section search over fractional shifts, which replace.ts ran in JS) give the numbers of those JS
  *   loops to the bit, with the kit sample's window inside it and hanging off either end.
+ * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
+ *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -213,4 +215,33 @@ test('drumsFitShift and drumsWholeLag equal the JS loops of the placement fit to
     native().drumsFitShift(new Float64Array(10), 5, new Float32Array(4), 0, 6, new Float64Array(2), sums),
   );
   assert.throws(() => native().drumsWholeLag(new Float64Array(10), new Float32Array(4), 0, 8, 1));
+});
+
+test('drumsTickPeaks into a reused array: the per-tick maxima of |x| across blocks, and their count', () => {
+  const rnd = noise(5);
+  const tick = 24;
+  const x = Float32Array.from({ length: 5000 }, () => rnd() * (rnd() > 0.9 ? 8 : 1));
+  // the plain scan: the largest |x| of every complete tick
+  const want: number[] = [];
+  for (let t = 0; t + tick <= x.length; t += tick) {
+    let p = 0;
+    for (let i = t; i < t + tick; i++) p = Math.max(p, Math.abs(x[i]!));
+    want.push(p);
+  }
+  for (const block of [1, 23, 24, 25, 1000, 4096]) {
+    const state = new Float64Array(2);
+    const fresh = new Float64Array(2);
+    const out = new Float32Array(Math.ceil(block / tick) + 1);
+    const got: number[] = [];
+    for (let at = 0; at < x.length; at += block) {
+      const b = x.subarray(at, at + block);
+      const count = native().drumsTickPeaks(b, tick, state, out);
+      const alone = native().drumsTickPeaks(b, tick, fresh);
+      assert.equal(count, alone.length);
+      for (let k = 0; k < count; k++) assert.ok(Object.is(out[k], alone[k]), `block ${block} at ${at}: peak ${k}`);
+      got.push(...out.subarray(0, count));
+    }
+    assert.deepEqual(got, want, `block ${block}`);
+  }
+  assert.throws(() => native().drumsTickPeaks(x, tick, new Float64Array(2), new Float32Array(10)), /out must/);
 });

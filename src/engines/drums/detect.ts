@@ -88,6 +88,8 @@ export class HitDetector {
   private pending: { trigger: number; rise: number; swell?: boolean }[] = [];
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
+  /** The envelope's peaks of the last block (reused). */
+  private peaks = new Float32Array(0);
   readonly candidates: (Candidate & { rise: number })[] = [];
   private readonly scanAbs: Float32Array;
   private readonly scanQueue: Int32Array;
@@ -130,10 +132,14 @@ export class HitDetector {
       at += take;
     }
     // the envelope: the largest |x| of each tick (native: the loop over every sample)
-    const peaks = native().drumsTickPeaks(block, this.tick, this.tickState);
+    // (into a reused array: a fresh one per block is garbage for the collector)
+    if (this.peaks.length < block.length / this.tick + 1)
+      this.peaks = new Float32Array(Math.ceil(block.length / this.tick) + 1);
+    const peaks = this.peaks;
+    const count = native().drumsTickPeaks(block, this.tick, this.tickState, peaks);
     const first = this.n - this.inTick; // where the open tick began
     this.n += block.length;
-    for (let k = 0; k < peaks.length; k++) this.endTick(first + k * this.tick, peaks[k]!);
+    for (let k = 0; k < count; k++) this.endTick(first + k * this.tick, peaks[k]!);
     this.inTick = this.tickState[0]!;
   }
 
@@ -672,13 +678,18 @@ export class SessionDetector {
     let y = this.emphasized[m]!;
     if (y.length < x.length) y = this.emphasized[m] = new Float32Array(x.length);
     y = y.subarray(0, x.length);
+    // (the two previous samples in locals through the loop, back in the state after it)
+    let s0 = st[0]!;
+    let s1 = st[1]!;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       // first difference, or the second: x[n] − 2x[n−1] + x[n−2] (halved: a full-scale Nyquist tone stays at 2)
-      y[i] = order === 1 ? v - st[0]! : (v - 2 * st[0]! + st[1]!) / 2;
-      st[1] = st[0]!;
-      st[0] = v;
+      y[i] = order === 1 ? v - s0 : (v - 2 * s0 + s1) / 2;
+      s1 = s0;
+      s0 = v;
     }
+    st[0] = s0;
+    st[1] = s1;
     return y;
   }
 
