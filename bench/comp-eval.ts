@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6]
+ *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -721,6 +721,189 @@ export const HELD_OUT_6_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles). */
+const GOSPEL: VoiceStyle = {
+  name: 'gospel alto',
+  formantScale: 1.14,
+  vibratoHz: 6.0,
+  vibratoCents: 65,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 7,
+  breath: 0.08,
+  openPhase: 0.4,
+  closePhase: 0.19,
+};
+const JAZZ_BARITONE: VoiceStyle = {
+  name: 'jazz baritone',
+  formantScale: 0.9,
+  vibratoHz: 4.9,
+  vibratoCents: 30,
+  vibratoDelaySeconds: 0.55,
+  driftCents: 4,
+  breath: 0.14,
+  openPhase: 0.43,
+  closePhase: 0.11,
+};
+const POP_TENOR: VoiceStyle = {
+  name: 'pop tenor',
+  formantScale: 1.03,
+  vibratoHz: 5.8,
+  vibratoCents: 18,
+  vibratoDelaySeconds: 0.65,
+  driftCents: 3,
+  breath: 0.1,
+  openPhase: 0.41,
+  closePhase: 0.15,
+};
+const GIRL: VoiceStyle = {
+  name: 'girl soprano',
+  formantScale: 1.3,
+  vibratoHz: 6.6,
+  vibratoCents: 12,
+  vibratoDelaySeconds: 0.1,
+  driftCents: 6,
+  breath: 0.11,
+  openPhase: 0.55,
+  closePhase: 0.21,
+};
+
+/**
+ * A seventh held-out set (spec committed before its one run; 2026-12-02 09:00 UTC, after h-comp8's
+ * changes were set on the tuning sets, which now include held-out-6), made differently from every
+ * earlier set: seeds 1501+ and 1601+, four voices in no earlier set (gospel alto, jazz baritone, pop
+ * tenor, girl soprano), the takes rendered at 32 kHz (every earlier set: 22.05 kHz), tempi in no
+ * earlier set (63–146 bpm), melodies and meters of kinds not used before (new in fixtures/takes.ts:
+ * `rhythm: 'swing'` — long-short eighths, 2:1 — in three songs; `scale: 'mixolydian'` and `'harmonic'`
+ * — harmonic minor, the key given as its natural minor; `sectionBeats` 10 — two bars of 5/4 — and 16 —
+ * four bars of 4/4), defect mixes not used before; plus speech from three espeak-ng voices not used
+ * before, two in other languages (it+Marco with Italian sentences, nl+anika with Dutch ones) and one
+ * on espeak-ng's Klatt synthesizer (en-us+klatt3).
+ */
+export const HELD_OUT_7: TakeSetOptions[] = (
+  [
+    {
+      seed: 1501,
+      voice: GOSPEL,
+      tonic: 65,
+      bpm: 76,
+      takes: 4,
+      rhythm: 'swing',
+      scale: 'mixolydian',
+      kinds: ['clip', 'late', 'level', 'early'],
+      sections: 8,
+    },
+    {
+      seed: 1502,
+      voice: JAZZ_BARITONE,
+      tonic: 45,
+      bpm: 107,
+      takes: 5,
+      rhythm: 'swing',
+      kinds: ['missing', 'early', 'early', 'noise', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 1503,
+      voice: POP_TENOR,
+      tonic: 59,
+      bpm: 131,
+      takes: 4,
+      sectionBeats: 10,
+      kinds: ['detune', 'late', 'late', 'clip', 'missing'],
+      sections: 7,
+    },
+    {
+      seed: 1504,
+      voice: GIRL,
+      tonic: 72,
+      bpm: 83,
+      takes: 3,
+      scale: 'harmonic',
+      placement: 'runs',
+      kinds: ['late', 'noise', 'early', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1505,
+      voice: GOSPEL,
+      tonic: 62,
+      bpm: 63,
+      takes: 6,
+      rhythm: 'dotted',
+      sectionBeats: 10,
+      kinds: ['level', 'early', 'clip', 'detune', 'late'],
+      sections: 7,
+    },
+    {
+      seed: 1506,
+      voice: JAZZ_BARITONE,
+      tonic: 48,
+      bpm: 146,
+      takes: 4,
+      sectionBeats: 16,
+      kinds: ['early', 'missing', 'late', 'late', 'noise'],
+      sections: 6,
+    },
+    {
+      seed: 1507,
+      voice: POP_TENOR,
+      tonic: 55,
+      bpm: 97,
+      takes: 5,
+      rhythm: 'swing',
+      scale: 'mixolydian',
+      placement: 'runs',
+      kinds: ['noise', 'late', 'missing', 'clip', 'early', 'level'],
+      sections: 7,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 32000 }));
+export const HELD_OUT_7_SPEECH: SpeechSpec[] = [
+  {
+    seed: 1601,
+    voice: 'it+Marco',
+    wordsPerMinute: 150,
+    takes: 4,
+    kinds: ['early', 'late', 'late', 'missing', 'clip'],
+    sentences: [
+      'Il treno parte alle sette di sera.',
+      'Mia sorella coltiva i pomodori in giardino.',
+      'Ha piovuto tutta la notte sulla città.',
+      'I bambini giocano vicino al fiume.',
+      'Abbiamo cenato tardi dai nostri vicini.',
+    ],
+  },
+  {
+    seed: 1602,
+    voice: 'nl+anika',
+    wordsPerMinute: 140,
+    takes: 5,
+    placement: 'runs',
+    kinds: ['noise', 'early', 'level', 'late'],
+    sentences: [
+      'De bakker opent zijn winkel om zes uur.',
+      'Het regende de hele dag in de haven.',
+      'Mijn buurman repareert oude fietsen.',
+      'De kinderen spelen op het strand.',
+      'Morgen wordt het koud en winderig.',
+    ],
+  },
+  {
+    seed: 1603,
+    voice: 'en-us+klatt3',
+    wordsPerMinute: 165,
+    takes: 4,
+    kinds: ['late', 'early', 'missing', 'noise', 'level', 'clip'],
+    sentences: [
+      'The orchard was heavy with ripe pears.',
+      'A sailor painted the hull of his boat.',
+      'The library closes early on holidays.',
+      'Thunder rolled over the quiet farms.',
+      'She found a silver key under the mat.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -947,54 +1130,22 @@ async function main(): Promise<void> {
   if (which === 'tuning-more') sets.push(['tuning-more', sung(TUNING_MORE)]);
   if (which === 'both' || which === 'held-out') sets.push(['held-out', sung(HELD_OUT)]);
   if (which === 'held-out-2') sets.push(['held-out-2', sung(HELD_OUT_2)]);
-  if (which === 'held-out-3')
-    sets.push([
-      'held-out-3',
-      [
-        ...sung(HELD_OUT_3),
-        ...HELD_OUT_3_SPEECH.map((x) => ({
-          seed: x.seed,
-          build: (dir: string) => speechTakeSet(x, dir),
-          speech: true,
-        })),
-      ],
-    ]);
-  if (which === 'held-out-4')
-    sets.push([
-      'held-out-4',
-      [
-        ...sung(HELD_OUT_4),
-        ...HELD_OUT_4_SPEECH.map((x) => ({
-          seed: x.seed,
-          build: (dir: string) => speechTakeSet(x, dir),
-          speech: true,
-        })),
-      ],
-    ]);
-  if (which === 'held-out-5')
-    sets.push([
-      'held-out-5',
-      [
-        ...sung(HELD_OUT_5),
-        ...HELD_OUT_5_SPEECH.map((x) => ({
-          seed: x.seed,
-          build: (dir: string) => speechTakeSet(x, dir),
-          speech: true,
-        })),
-      ],
-    ]);
-  if (which === 'held-out-6')
-    sets.push([
-      'held-out-6',
-      [
-        ...sung(HELD_OUT_6),
-        ...HELD_OUT_6_SPEECH.map((x) => ({
-          seed: x.seed,
-          build: (dir: string) => speechTakeSet(x, dir),
-          speech: true,
-        })),
-      ],
-    ]);
+  const withSpeech: [string, TakeSetOptions[], SpeechSpec[]][] = [
+    ['held-out-3', HELD_OUT_3, HELD_OUT_3_SPEECH],
+    ['held-out-4', HELD_OUT_4, HELD_OUT_4_SPEECH],
+    ['held-out-5', HELD_OUT_5, HELD_OUT_5_SPEECH],
+    ['held-out-6', HELD_OUT_6, HELD_OUT_6_SPEECH],
+    ['held-out-7', HELD_OUT_7, HELD_OUT_7_SPEECH],
+  ];
+  for (const [name, songs, speech] of withSpeech)
+    if (which === name)
+      sets.push([
+        name,
+        [
+          ...sung(songs),
+          ...speech.map((x) => ({ seed: x.seed, build: (dir: string) => speechTakeSet(x, dir), speech: true })),
+        ],
+      ]);
   // `--seeds 5,10`: only these songs of the set (while iterating)
   const only = process.argv.includes('--seeds')
     ? new Set(process.argv[process.argv.indexOf('--seeds') + 1]!.split(',').map(Number))

@@ -12,6 +12,7 @@ import {
   STEM_CLASS_PARAMETERS,
   STEM_SNARE_PARAMETERS,
   STEM_RING_PARAMETERS,
+  STEM_OVERLAP_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -41,7 +42,7 @@ for (const s of stems)
       if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
       else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
   }
-const groups = [STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS, STEM_SNARE_PARAMETERS] as Record<
+const groups = [STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS, STEM_SNARE_PARAMETERS, STEM_OVERLAP_PARAMETERS] as Record<
   string,
   { value: number }
 >[];
@@ -93,7 +94,7 @@ function report(bySet: Map<string, ClassScore[]>): number {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
     console.log(
-      `${set.padEnd(40)} ${(p.right / p.matched).toFixed(3)} of ${p.matched}  extra ${extra}` +
+      `${set.padEnd(40)} ${(p.right / p.matched).toFixed(4)} (${p.right}) of ${p.matched}  extra ${extra}` +
         (args.includes('--confusion') ? `  ${top}` : ''),
     );
   }

@@ -18,7 +18,8 @@
  * `--held-out-3-only`: that set alone), held-out 4 (ONSET_HELD_OUT_KITS_4, made after held-out 3's misses were
  * known; `--held-out-4-only`: that set alone), held-out 5 (ONSET_HELD_OUT_KITS_5, made after held-out 4's misses
  * were known; `--held-out-5-only`: that set alone), held-out 6 (ONSET_HELD_OUT_KITS_6, made after held-out 5's misses
- * were known; `--held-out-6-only`: that set alone).
+ * were known; `--held-out-6-only`: that set alone), held-out 7 (ONSET_HELD_OUT_KITS_7, made after held-out 6's misses
+ * were known; `--held-out-7-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -48,8 +49,11 @@ const THIRD = path.join(OUT, 'drums-held-out-3');
 const FOURTH = path.join(OUT, 'drums-held-out-4');
 const FIFTH = path.join(OUT, 'drums-held-out-5');
 const SIXTH = path.join(OUT, 'drums-held-out-6');
+const SEVENTH = path.join(OUT, 'drums-held-out-7');
+/** `--held-out-7-only`: the seventh held-out set (ONSET_HELD_OUT_KITS_7) alone. */
+const SEVENTH_ONLY = process.argv.includes('--held-out-7-only');
 /** `--held-out-6-only`: the sixth held-out set (ONSET_HELD_OUT_KITS_6) alone. */
-const SIXTH_ONLY = process.argv.includes('--held-out-6-only');
+const SIXTH_ONLY = process.argv.includes('--held-out-6-only') || SEVENTH_ONLY;
 /** `--held-out-5-only`: the fifth held-out set (ONSET_HELD_OUT_KITS_5) alone. */
 const FIFTH_ONLY = process.argv.includes('--held-out-5-only') || SIXTH_ONLY;
 /** `--held-out-4-only`: the fourth held-out set (ONSET_HELD_OUT_KITS_4) alone. */
@@ -73,7 +77,7 @@ const RATE = 44100;
 
 interface Item {
   truth: TruthFile;
-  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4' | 'held-out 5' | 'held-out 6';
+  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4' | 'held-out 5' | 'held-out 6' | 'held-out 7';
   kit: string;
   pattern: string;
 }
@@ -119,7 +123,7 @@ function features(file: string, native: Partial<Record<keyof typeof ONSET_FLUX_P
     { sampleRate: RATE, channels: 1 },
     { spectrum: true, pitch: false, onsets: true },
     {},
-    { ...onsetFluxOptions(RATE, native), onsetBandNovelty: true },
+    onsetFluxOptions(RATE, native),
   );
   fx.addFloat(x);
   return fx.finish();
@@ -170,46 +174,53 @@ function drumItems(
   fourth = false,
   fifth = false,
   sixth = false,
+  seventh = false,
 ): { items: Item[]; missing: string[] } {
-  const dir = sixth
-    ? SIXTH
-    : fifth
-      ? FIFTH
-      : fourth
-        ? FOURTH
-        : third
-          ? THIRD
-          : tuning
-            ? TUNING_PATTERNS
-            : fresh
-              ? FRESH
-              : HELD;
+  const dir = seventh
+    ? SEVENTH
+    : sixth
+      ? SIXTH
+      : fifth
+        ? FIFTH
+        : fourth
+          ? FOURTH
+          : third
+            ? THIRD
+            : tuning
+              ? TUNING_PATTERNS
+              : fresh
+                ? FRESH
+                : HELD;
   mkdirSync(dir, { recursive: true });
   const { files, missing } = heldOutDrumSet(
     dir,
-    sixth
-      ? { set: 'onset-held-out-6' }
-      : fifth
-        ? { set: 'onset-held-out-5' }
-        : fourth
-          ? { set: 'onset-held-out-4' }
-          : third
-            ? { set: 'onset-held-out-3' }
-            : { tuning, fresh },
+    seventh
+      ? { set: 'onset-held-out-7' }
+      : sixth
+        ? { set: 'onset-held-out-6' }
+        : fifth
+          ? { set: 'onset-held-out-5' }
+          : fourth
+            ? { set: 'onset-held-out-4' }
+            : third
+              ? { set: 'onset-held-out-3' }
+              : { tuning, fresh },
   );
-  const set = sixth
-    ? ('held-out 6' as const)
-    : fifth
-      ? ('held-out 5' as const)
-      : fourth
-        ? ('held-out 4' as const)
-        : third
-          ? ('held-out 3' as const)
-          : tuning
-            ? ('tuning' as const)
-            : fresh
-              ? ('held-out 2' as const)
-              : ('held-out' as const);
+  const set = seventh
+    ? ('held-out 7' as const)
+    : sixth
+      ? ('held-out 6' as const)
+      : fifth
+        ? ('held-out 5' as const)
+        : fourth
+          ? ('held-out 4' as const)
+          : third
+            ? ('held-out 3' as const)
+            : tuning
+              ? ('tuning' as const)
+              : fresh
+                ? ('held-out 2' as const)
+                : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
@@ -222,7 +233,8 @@ async function main() {
   const third = FOURTH_ONLY || FIFTH_ONLY ? none : drumItems(false, false, true);
   const fourth = (THIRD_ONLY && !FOURTH_ONLY) || FIFTH_ONLY ? none : drumItems(false, false, false, true);
   const fifth = (THIRD_ONLY && !FIFTH_ONLY) || SIXTH_ONLY ? none : drumItems(false, false, false, false, true);
-  const sixth = THIRD_ONLY && !SIXTH_ONLY ? none : drumItems(false, false, false, false, false, true);
+  const sixth = (THIRD_ONLY && !SIXTH_ONLY) || SEVENTH_ONLY ? none : drumItems(false, false, false, false, false, true);
+  const seventh = THIRD_ONLY && !SEVENTH_ONLY ? none : drumItems(false, false, false, false, false, false, true);
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -232,6 +244,7 @@ async function main() {
     ...fourth.items,
     ...fifth.items,
     ...sixth.items,
+    ...seventh.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -242,6 +255,7 @@ async function main() {
     ...fourth.missing,
     ...fifth.missing,
     ...sixth.missing,
+    ...seventh.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -295,6 +309,7 @@ async function main() {
       'held-out 4',
       'held-out 5',
       'held-out 6',
+      'held-out 7',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

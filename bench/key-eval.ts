@@ -31,8 +31,12 @@
  * seventh round's held-out set (fixtures/keyfresh6.ts fresh6KeySpecs(), lmms-common one-shots played by a sampler,
  * seeds 41000 + i, evaluated once).
  *
+ * `--union8` (eighth round) makes the seventh round's held-out set tuning material too (394 songs); `--fresh7` adds
+ * the eighth round's held-out set (fixtures/keyfresh7.ts fresh7KeySpecs(), every note synthesized by SoX, seeds
+ * 43000 + i, evaluated once).
+ *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
- *   [--union6 --fresh5] [--union7 --fresh6]
+ *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -50,6 +54,7 @@ import {
   keyVoicingTuningSet,
 } from '../fixtures/keytruth.js';
 import { fresh6KeySet } from '../fixtures/keyfresh6.js';
+import { fresh7KeySet } from '../fixtures/keyfresh7.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -89,14 +94,18 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // (fresh5KeySpecs(), synthesized instruments, seeds 39000 + i) is the held-out set, with --fresh5
 // the seventh round (h-key7): fresh5 is tuning material too (--union7: 350 songs); the seventh round's fresh set
 // (fixtures/keyfresh6.ts, lmms-common one-shots through a sampler, seeds 41000 + i) is the held-out set, with --fresh6
-const UNION7 = process.argv.includes('--union7');
+// the eighth round (h-key8): fresh6 is tuning material too (--union8: 394 songs); the eighth round's fresh set
+// (fixtures/keyfresh7.ts, every note synthesized by SoX, seeds 43000 + i) is the held-out set, with --fresh7
+const UNION8 = process.argv.includes('--union8');
+const UNION7 = UNION8 || process.argv.includes('--union7');
 const UNION6 = UNION7 || process.argv.includes('--union6');
 const UNION5 = UNION6 || process.argv.includes('--union5');
 const UNION = UNION5 || process.argv.includes('--union');
 const FRESH3 = (UNION5 || process.argv.includes('--fresh3')) && (UNION5 || !ONLY_TUNING);
 const FRESH4 = (UNION6 || process.argv.includes('--fresh4')) && (UNION6 || !ONLY_TUNING);
 const FRESH5 = (UNION7 || process.argv.includes('--fresh5')) && (UNION7 || !ONLY_TUNING);
-const FRESH6 = process.argv.includes('--fresh6') && !ONLY_TUNING;
+const FRESH6 = (UNION8 || process.argv.includes('--fresh6')) && (UNION8 || !ONLY_TUNING);
+const FRESH7 = process.argv.includes('--fresh7') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -115,18 +124,24 @@ const SETS = [
   'fresh4 key set',
   'fresh5 key set',
   'fresh6 key set',
+  'fresh7 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION7
-  ? SETS.filter((s) => s !== 'fresh6 key set')
-  : UNION6
-    ? SETS.filter((s) => s !== 'fresh5 key set' && s !== 'fresh6 key set')
-    : UNION5
-      ? SETS.filter((s) => s !== 'fresh4 key set' && s !== 'fresh5 key set' && s !== 'fresh6 key set')
-      : UNION
-        ? SETS.filter((s) => !['fresh3 key set', 'fresh4 key set', 'fresh5 key set', 'fresh6 key set'].includes(s))
-        : SETS.slice(0, 3);
+const TUNING: readonly Set[] = UNION8
+  ? SETS.filter((s) => s !== 'fresh7 key set')
+  : UNION7
+    ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+    : UNION6
+      ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+      : UNION5
+        ? SETS.filter((s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+        : UNION
+          ? SETS.filter(
+              (s) =>
+                !['fresh3 key set', 'fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
+            )
+          : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -134,6 +149,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh4 key set',
   'fresh5 key set',
   'fresh6 key set',
+  'fresh7 key set',
 ];
 
 interface Item {
@@ -297,6 +313,7 @@ async function main() {
   const fresh4Dir = path.join(OUT, 'keyfresh4');
   const fresh5Dir = path.join(OUT, 'keyfresh5');
   const fresh6Dir = path.join(OUT, 'keyfresh6');
+  const fresh7Dir = path.join(OUT, 'keyfresh7');
   for (const d of [
     truthDir,
     heldDir,
@@ -309,6 +326,7 @@ async function main() {
     fresh4Dir,
     fresh5Dir,
     fresh6Dir,
+    fresh7Dir,
   ])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
@@ -350,6 +368,9 @@ async function main() {
   if (FRESH6 && want('fresh6 key set'))
     for (const t of fresh6KeySet(fresh6Dir))
       items.push({ set: 'fresh6 key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH7 && want('fresh7 key set'))
+    for (const t of fresh7KeySet(fresh7Dir))
+      items.push({ set: 'fresh7 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -473,12 +494,16 @@ async function main() {
   const fresh4 = items.filter((i) => i.set === 'fresh4 key set');
   const fresh5 = items.filter((i) => i.set === 'fresh5 key set');
   const fresh6 = items.filter((i) => i.set === 'fresh6 key set');
+  const fresh7 = items.filter((i) => i.set === 'fresh7 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh6.length ? [[`fresh6 (${fresh6.length})`, fresh6] as [string, Item[]]] : []),
+      ...(fresh7.length ? [[`fresh7 (${fresh7.length})`, fresh7] as [string, Item[]]] : []),
+      ...(fresh6.length
+        ? [[UNION8 ? `tuning: fresh6 (${fresh6.length})` : `fresh6 (${fresh6.length})`, fresh6] as [string, Item[]]]
+        : []),
       ...(fresh5.length
         ? [[UNION7 ? `tuning: fresh5 (${fresh5.length})` : `fresh5 (${fresh5.length})`, fresh5] as [string, Item[]]]
         : []),

@@ -568,3 +568,34 @@ test('detect: a soft hat swelling over 15 ms inside a louder hat ring is found b
   }
   assert.equal(swelling.length, loud.length + soft.length, swelling.join(' '));
 });
+
+test('stem classes: a hat adding a kick-like low end is a kick and a hat; a faint or absent one stays a hat', () => {
+  // six tonal kicks (kick band −10 dB) and six clear hats, then three hits without drum body whose top band is a
+  // hat's: one adding 12 % below lowHz at −18 dB, far over its body band (a feathered kick under the hat), one adding
+  // the same share at −40 dB (30 dB under the stem's kicks: a hat's leak), one adding 2 % there
+  const rate = 48000;
+  const hit = (t: number, share: number[], addedDb: number[], centroidHz: number, flatness: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.3,
+    rise: 20,
+    features: { share, addedDb, decayMs: [60, 10, 30, 40], centroidHz, flatness },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].flatMap((t) => [
+    hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80, 0.001),
+    hit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
+  ]);
+  found.push(
+    hit(3.5, [0.12, 0.01, 0.27, 0.6], [-18, -35, -22, -20], 5000, 0.1),
+    hit(4, [0.12, 0.01, 0.27, 0.6], [-40, -57, -22, -20], 5000, 0.1),
+    hit(4.5, [0.02, 0.01, 0.27, 0.7], [-30, -35, -22, -20], 6000, 0.1),
+  );
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['kick', 'hihat'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /a kick struck with it/);
+  assert.deepEqual(at(4), ['hihat']);
+  assert.deepEqual(at(4.5), ['hihat']);
+  for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
+  for (const t of [0.75, 3.25]) assert.deepEqual(at(t), ['hihat'], `hat at ${t}`);
+});

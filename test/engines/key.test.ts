@@ -370,3 +370,45 @@ test('ii → V counts as a cadence into the major key whatever follows (a IM7 re
     `${cadence(on)} vs ${cadence(off)}`,
   );
 });
+
+test("a minor tonic whose chords read major (a loud major-third partial) takes the song's minor third", () => {
+  const seconds = 1.3;
+  // A minor i–iv–bII–V twice and i: over every A minor chord a steady C#5 louder than the chord's C (as a low A's
+  // own 5th partial in a bright sample), so the chord labeller reads A major; a melody sings C (the minor third) over
+  // the second half of each of them, the song's only third of A that comes and goes
+  const Bb: [number[], number] = [[58, 62, 65], 46];
+  const loop = [Am, Dm, Bb, E];
+  const chords = [...loop, ...loop, Am];
+  const x = progression(chords, seconds, 0);
+  // the partial decays with the chord (progression's envelope), the melody holds
+  const tone = (midi: number, from: number, len: number, gain: number, decay: boolean) => {
+    const f = 440 * 2 ** ((midi - 69) / 12);
+    for (let h = 1; h <= 4; h++)
+      for (let i = 0; i < len; i++) {
+        const env = Math.min(1, i / 200) * Math.min(1, (len - i) / 200) * (decay ? Math.exp(-i / (0.8 * RATE)) : 1);
+        x[from + i]! += (gain / h) * env * Math.sin((2 * Math.PI * h * f * i) / RATE);
+      }
+  };
+  chords.forEach((c, k) => {
+    if (c !== Am) return;
+    const start = Math.round(k * seconds * RATE);
+    tone(73, start, Math.round(seconds * RATE), 0.5, true);
+    tone(72, start + Math.round(0.5 * seconds * RATE), Math.round(0.5 * seconds * RATE), 0.15, false);
+  });
+  const off = keyOf(x, { tonicMinorThirdShare: 0 });
+  // the labels: the A chords read major, and with them the key is A major (the parallel key)
+  assert.ok(
+    off.chords.filter((s) => s.root === 9).every((s) => s.mode === 'major'),
+    off.chords.map((s) => `${s.root}${s.mode}`).join(' '),
+  );
+  assert.equal(off.result.key, 'A major');
+  const on = keyOf(x);
+  assert.equal(on.result.key, 'A minor');
+  // listed in the decision, A among the roots the song's thirds make minor (D: the iv chord), A major and E not
+  const minorRoots = String(on.decision?.inputs?.['songMinorRoots']).split(' ');
+  assert.ok(minorRoots.includes('A') && !minorRoots.includes('E') && !minorRoots.includes('A#'), minorRoots.join(' '));
+  // the A chords count as A minor's tonic chord, none as A major's
+  const tonic = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.tonicChord;
+  assert.equal(tonic(on, 'A major'), 0);
+  assert.ok(Math.abs(tonic(on, 'A minor') - tonic(off, 'A major')) < 1e-9, `${tonic(on, 'A minor')}`);
+});

@@ -21,6 +21,7 @@ import {
   pickPeaks,
   steepestRise,
   valleyPeaks,
+  washPeaks,
 } from '../../src/engines/onsets/index.js';
 
 const { dir, cleanup } = tempDir();
@@ -207,4 +208,35 @@ test('timbre novelty: a novelty peak far from every other onset is an onset; bes
   // local median of 0, so a threshold of 0.95 leaves it out and 0.85 keeps it
   assert.equal(detectOnsets(input, { ...params, noveltyDeltaFraction: 0.95 }).times.length, kicks.length);
   assert.equal(detectOnsets(input, { ...params, noveltyDeltaFraction: 0.85 }).times.length, kicks.length + 1);
+});
+
+test("wash rule: a hit over a ride-like wash and a soft hit in silence are kept; the wash's own swells are not", () => {
+  // 4 groups, 1000 frames; group 1 is a wash 0.3 + 0.2·sin(2πk/40) (its median 0.3, its median absolute deviation
+  // 0.2·sin(π/4) = 0.141), with three hits of +3 in it; group 2 is silent but for one soft hit of 0.05
+  const n = 1000;
+  const groups = 4;
+  const values = new Float32Array(n * groups);
+  for (let k = 0; k < n; k++) values[k * groups + 1] = 0.3 + 0.2 * Math.sin((2 * Math.PI * k) / 40);
+  const hits = [200, 500, 800];
+  for (const h of hits) values[h * groups + 1] = values[h * groups + 1]! + 3;
+  values[600 * groups + 2] = 0.05;
+  const swells = Array.from({ length: n / 40 }, (_, m) => 10 + 40 * m).filter((k) => k > 60);
+  const peaks = [...swells, ...hits, 600].sort((a, b) => a - b);
+  const flux = { values, groups, hopSeconds: 0.0058 };
+  // the scale of group 1 is the wash's crest (0.5: fewer than 1 % of frames are hits): the hits rise 3 / 0.5 = 6
+  // above the median (0.6 scaled), the threshold is 16 × 0.283 = 4.5; a swell's crest rises 0.4
+  assert.deepEqual(
+    washPeaks(peaks, flux, undefined),
+    [...hits, 600].sort((a, b) => a - b),
+  );
+  // off (washRiseMads 0): every peak
+  assert.deepEqual(washPeaks(peaks, flux, undefined, { ...onsetDefaults(), washRiseMads: 0 }), peaks);
+  // a swell where the timbre changes (novelty at 0.3 of its scale within 3 frames) is kept
+  const novelty = new Float64Array(n);
+  for (let k = 25; k < n; k += 50) novelty[k] = 1; // 2 % of the frames: its scale is 1
+  novelty[413] = 0.3;
+  assert.deepEqual(
+    washPeaks(peaks, flux, novelty),
+    [...hits, 410, 600].sort((a, b) => a - b),
+  );
 });

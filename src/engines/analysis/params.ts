@@ -225,14 +225,33 @@ export const ONSET_PARAMETERS = {
     'onset flux placement: the attack behind a flux peak is searched from this long before the frame centre',
   ),
   fluxSearchAfterSeconds: p(0.01, 's', [0, 0.2], 'onset flux placement: … to this long after the frame centre'),
-  bandNoveltyDeltaFraction: p(
-    1,
-    'of the band scale',
+  washRiseMads: p(
+    16,
+    'median absolute deviations',
+    [0, 1000],
+    'a flux peak under a sustained wash (a ride, a brush swish): it counts only when, in some frequency group, it ' +
+      "rises above that group's own level over the preceding washSeconds (its median) by this many of its median " +
+      'absolute deviations (the bounces and swells of a wash are no larger than its fluctuation; 0: off) …',
+  ),
+  washSeconds: p(
+    0.3,
+    's',
     [0.05, 1],
-    'band novelty (per onset flux group, the coherent rise over the decay model): a peak of one band (divided by ' +
-      'its fluxScaleTopFraction value) that exceeds its own local median by this much adds an onset (a hat under a ' +
-      "ride's wash; 1: off, the default: on every tuning set it added more extra onsets than hits, see " +
-      'bench/RESULTS.md h-onset7)',
+    '… the window of that level: from this long before the peak to washGapSeconds before it …',
+  ),
+  washGapSeconds: p(0.03, 's', [0, 0.1], '… (the rise itself and its previous frames left out)'),
+  washMadFloor: p(
+    0.005,
+    'of the group scale',
+    [0.0001, 1],
+    '… with the deviation at least this fraction of the group scale (a quiet context: any rise counts) …',
+  ),
+  washNoveltyFraction: p(
+    0.25,
+    'of the novelty scale',
+    [0, 1],
+    '… or when the timbre novelty (divided by the value fluxScaleTopFraction of its frames exceed) reaches this ' +
+      'within ± 3 frames of the peak (a hit changes the timbre; a bounce of the wash does not)',
   ),
   noveltyDeltaFraction: p(
     0.12,
@@ -344,8 +363,6 @@ export function onsetFluxOptions(
     onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
-    // the band novelty only when the onsets engine picks its peaks (the tempo engine may ask for it itself)
-    onsetBandNovelty: ONSET_PARAMETERS.bandNoveltyDeltaFraction.value < 1,
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetNoveltySlopeFrames: Math.max(
       1,
@@ -747,6 +764,38 @@ export const KEY_PARAMETERS = {
       'vi; minor: i iv v V III VI VII): a loop that never sounds its tonic still sounds its scale, and a key a fifth ' +
       'off needs a chord outside it (0 = off); 0, 0.15, 0.25, 0.35, 0.5 score 0.910, 0.914, 0.918, 0.913, 0.915 ' +
       'on 230 tuning songs (bench/RESULTS.md, key, sixth round)',
+  ),
+  tonicMinorThirdShare: p(
+    0.75,
+    'of the major third sum',
+    [0, 4],
+    "key score: the chords on a key's tonic root count as the minor tonic chord, whatever their labels, when over " +
+      'the whole song the minor third that all voices add above the steady partials (as for thirdless chords, over ' +
+      "every chord segment on that root) sums to at least this share of the major third (which every low note's " +
+      '5th partial inflates); else the labels decide (0 = off); on 183 tuning songs 0.55–1 score alike (the middle ' +
+      'taken), 0.45 and below lose fresh4 songs (bench/RESULTS.md, key, eighth round)',
+  ),
+  phraseStartWeight: p(
+    0,
+    'per unit share of phrase starts',
+    [0, 4],
+    "key score: weight of the share of the loop's phrase starts (every period of the repeating chord sequence, " +
+      "counted from the song's first chord) whose chord has the key's tonic as root: where a loop restarts is where " +
+      'its tonic is heard, however long IV or bVII is held inside it (0 = off)',
+  ),
+  phraseMinSimilarity: p(
+    0.7,
+    'share of blocks',
+    [0, 1],
+    'phrase starts: the period of the chord loop is the shortest lag (at least phraseMinSeconds) at which at least ' +
+      'this share of the sounding blocks carry the same chord as the block one lag later; no period, no phrase ' +
+      'evidence',
+  ),
+  phraseMinSeconds: p(
+    2.5,
+    's',
+    [0.5, 30],
+    'phrase starts: the shortest loop period considered (a period must hold at least two chords)',
   ),
   endChordWeight: p(
     0.3,

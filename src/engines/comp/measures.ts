@@ -12,8 +12,9 @@
  *   envelope with the reference's in the section, less the offset all takes share (the median over
  *   takes and sections: a voice's energy rises after its MIDI note-on in every take alike);
  *   onsetErrorMs: median distance of the onset engine's onsets to the reference onsets (reported);
- * - noise floor: 90th percentile of the frame level (dBFS, gain-matched) where the reference
- *   expects no voice, and how far it lies above the quietest take's floor there;
+ * - noise floor: the level (dBFS, gain-matched) the loudest noiseSpanSeconds (at most the loudest
+ *   tenth) of the frames reach where the reference expects no voice (without a guide: nor most takes
+ *   sound next to their voice), and how far it lies above the quietest take's floor there;
  * - clipped samples; level: median K-weighted loudness (LUFS scale) of the voiced frames, and its
  *   distance to what the take's and the section's usual levels predict (levelFit); missing: the
  *   share of expected-voice frames without voice, extra: the share of expected-silence frames with
@@ -295,6 +296,11 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   let kind: MeasureOutput['reference'];
   const consensusActive = new Uint8Array(guide.kind === 'none' ? n : 0);
   let pitchedNear: Uint8Array[] = [];
+  // no guide: frames where more than half of the takes are active in a run of sound that holds pitched
+  // voice (speech's unvoiced consonants, a breath before a note): part of the performance, not noise in a
+  // rest (a noise burst apart from the voice is not, even where several takes have one in one place)
+  const sharedSound = new Uint8Array(guide.kind === 'none' ? n : 0);
+  let voicedRuns: Uint8Array[] = [];
   if (guide.kind === 'midi') {
     kind = 'midi';
     const act = new Uint8Array(n);
@@ -340,10 +346,16 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         if (f[i]! > 0) for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < n) v[i + d] = 1;
       return v;
     });
+    voicedRuns = frames.map((f, j) => voicedRun(f.active, pitchedNear[j]!, hopS));
     for (let i = 0; i < n; i++) {
       let c = 0;
-      for (let j = 0; j < N; j++) if (at(frames[j]!.active, i) && pitchedNear[j]![i]) c++;
+      let heard = 0;
+      for (let j = 0; j < N; j++) {
+        if (at(frames[j]!.active, i) && pitchedNear[j]![i]) c++;
+        if (voicedRuns[j]![i]) heard++;
+      }
       act[i] = c >= need ? 1 : 0;
+      sharedSound[i] = heard > N / 2 ? 1 : 0;
     }
     refActive = () => act;
     refSoft = () => Float32Array.from(act); // unused: timing is taken by consensusTiming
@@ -441,6 +453,9 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         // without a guide, pitched voice where most other takes have none is a phrase they left out,
         // not noise: the floor is taken on the rest
         if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;
+        // nor is sound most takes make there (unpitched: speech's consonants; a take that left the phrase
+        // out would set a floor the others' consonants stand 30 dB over)
+        if (kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]) continue;
         // past the take's end there is nothing to measure (its silence would hide a burst before it)
         if (i >= fr.db.length) continue;
         gaps++;
@@ -474,7 +489,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         const m = median(ds);
         if (m !== null) onsetErr.push(m * 1000);
       }
-      const floor = percentile(gapDb, 0.9);
+      // the level the loudest noiseSpanSeconds of the rests reach (at most their loudest tenth): a burst as
+      // short in a long rest is still seen
+      const span = COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / hopS;
+      const floor = percentile(gapDb, 1 - Math.min(0.1, span / Math.max(1, gapDb.length)));
       return {
         pitchMedianCents: percentile(errs, 0.5),
         pitchP90Cents: percentile(errs, 0.9),
@@ -525,6 +543,35 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     ...(kind === 'consensus' ? { grid, starts } : {}),
     ...(rejectedGrid ? { rejectedGrid } : {}),
   };
+}
+
+/**
+ * The frames of a take's runs of sound (active frames, gaps shorter than soundBridgeSeconds bridged) that
+ * hold pitched voice somewhere: a consonant or breath next to the voice belongs to it, a burst apart
+ * from it does not.
+ */
+function voicedRun(active: Uint8Array, pitched: Uint8Array, hopS: number): Uint8Array {
+  const bridge = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.soundBridgeSeconds.value / hopS));
+  const n = active.length;
+  const out = new Uint8Array(pitched.length);
+  let i = 0;
+  while (i < n) {
+    if (!active[i]) {
+      i++;
+      continue;
+    }
+    // a run [i, j): active frames with gaps shorter than the bridge
+    let j = i;
+    let voiced = false;
+    for (let quiet = 0; j < n && quiet < bridge; j++) {
+      quiet = active[j] ? 0 : quiet + 1;
+      if (active[j] && pitched[j]) voiced = true;
+    }
+    while (j > i && !active[j - 1]) j--;
+    if (voiced) out.fill(1, i, j);
+    i = j + 1;
+  }
+  return out;
 }
 
 /**
@@ -612,6 +659,18 @@ function sectionFit(bySection: Float64Array[], count: number, period: number): n
  */
 export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | null {
   const M = COMP_MEASURE_PARAMETERS;
+  const g = gridAbove(onsets, sections, M.gridMinSeconds.value);
+  if (!g || g.periodSeconds >= M.gridFineSeconds.value || (g.fit != null && g.fit >= M.gridFineMinFit.value)) return g;
+  // a grid finer than gridFineSeconds whose fit is too low or cannot be judged (fewer than 8 starts most
+  // takes share): the song's best grid at or above gridFineSeconds, as if finer ones were not sought
+  // (a 144-bpm song's sixteenth fits its takes' groups better than its eighth, but cannot be told from
+  // chance; its eighth can)
+  return gridAbove(onsets, sections, M.gridFineSeconds.value);
+}
+
+/** onsetGrid with periods (scanned and split) at or above `floor` seconds. */
+function gridAbove(onsets: number[][], sections: Section[], floor: number): OnsetGrid | null {
+  const M = COMP_MEASURE_PARAMETERS;
   // groups of starts that move together: one take's starts in one section (a late or early entry
   // shifts all of them; takes shifted differently in one section would blur the section's phase)
   const bySection = sections.flatMap((s) =>
@@ -623,7 +682,7 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
   const T = Math.max(L, Math.max(...all) - Math.min(...all));
   // coarse scan: steps small enough that a section's phases do not smear (P²/(20 L))
   const scan: [number, number][] = [];
-  for (let P = M.gridMinSeconds.value; P <= M.gridMaxSeconds.value; P += (P * P) / (20 * L))
+  for (let P = floor; P <= M.gridMaxSeconds.value; P += (P * P) / (20 * L))
     scan.push([P, sectionFit(bySection, all.length, P)]);
   // candidates: the scan's local peaks that fit nearly as well as the best one, each refined so that
   // one phase holds over the whole song (steps P²/(20 T) within half the peak's width)
@@ -676,7 +735,7 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
       return { fine, gain: explained(all, fine, tol) - base };
     });
     const sub = finer.reduce((x, y) => (y.gain > x.gain ? y : x));
-    if (sub.gain < M.gridSubdivisionShare.value * all.length || sub.fine.periodSeconds < M.gridMinSeconds.value) break;
+    if (sub.gain < M.gridSubdivisionShare.value * all.length || sub.fine.periodSeconds < floor) break;
     // a grid finer than gridFineSeconds is also reached by takes off by a third of a line: the notes
     // most takes share must use its new lines too
     if (sub.fine.periodSeconds < M.gridFineSeconds.value) {
@@ -686,10 +745,7 @@ export function onsetGrid(onsets: number[][], sections: Section[]): OnsetGrid | 
     }
     grid = robustGrid(all, sub.fine, T);
   }
-  const fit = gridFit(onsets, grid);
-  // a grid that fine fits speech's syllables by chance: it must fit the shared starts well
-  if (grid.periodSeconds < M.gridFineSeconds.value && (fit == null || fit < M.gridFineMinFit.value)) return null;
-  return { ...grid, fit };
+  return { ...grid, fit: gridFit(onsets, grid) };
 }
 
 /**

@@ -55,6 +55,13 @@ export const COMP_MEASURE_PARAMETERS = {
     "no guide: pitched voice after at least this long without it starts a note (the takes' note starts anchor " +
       'the timing)',
   ),
+  soundBridgeSeconds: p(
+    0.08,
+    's',
+    [0.01, 0.3],
+    "no guide: sound this close to a take's pitched voice (a stop's closure apart) belongs to it; where more than " +
+      'half of the takes have such sound (unvoiced consonants, breaths) it is not counted as noise or extra voice',
+  ),
   noteMinSeconds: p(0.05, 's', [0.01, 0.3], 'no guide: a note start needs this much pitched voice after it'),
   noteStepCents: p(
     70,
@@ -80,7 +87,8 @@ export const COMP_MEASURE_PARAMETERS = {
     0.6,
     'of the shared note starts',
     [0, 1],
-    'no guide: the fit (as gridMinFit) a grid finer than gridFineSeconds needs, else none',
+    'no guide: the fit (as gridMinFit) a grid finer than gridFineSeconds needs, else the best grid at or above ' +
+      'gridFineSeconds is sought instead (as if finer ones were not)',
   ),
   gridMaxSeconds: p(0.8, 's', [0.1, 4], 'no guide: the coarsest onset grid sought'),
   gridCoarsestShare: p(
@@ -127,6 +135,13 @@ export const COMP_MEASURE_PARAMETERS = {
     'a median pitch error this small costs nothing (what the vibrato average leaves); without a guide, what the ' +
       "section's best take has beyond it is common to the takes (speech, glides lie off every tone alike) and " +
       'costs nothing either',
+  ),
+  noiseSpanSeconds: p(
+    0.1,
+    's',
+    [0.01, 1],
+    "noise floor: the level the loudest this-long stretch of a section's rests reaches (their loudest tenth " +
+      'when the rests are shorter than ten times this)',
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),

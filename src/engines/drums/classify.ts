@@ -4,7 +4,7 @@
  * midHz, to highHz, above) and how fast its top band decays: a small decision rule whose thresholds
  * are declared in params.ts (STEM_CLASS_PARAMETERS), tuned on one soundfont kit and checked on others.
  */
-import { STEM_CLASS_PARAMETERS, STEM_PARAMETERS } from './params.js';
+import { STEM_CLASS_PARAMETERS, STEM_OVERLAP_PARAMETERS, STEM_PARAMETERS } from './params.js';
 
 export const HIT_CLASSES = ['kick', 'snare', 'tom', 'hihat', 'ride', 'crash'] as const;
 export type HitClass = (typeof HIT_CLASSES)[number];
@@ -131,6 +131,35 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
     main: { cls: 'kick' as const, confidence, reason: `${why}: a kick with a hat over it` },
     second: { cls: 'hihat' as const, confidence, reason: `${why}: a hat struck with a kick` },
   });
+  // 0. a kick under a cymbal or hat (h-dxcls8): what a hit without drum body adds below lowHz is no hat's or
+  // cymbal's (they add nothing there) but a kick's struck with it, when it stands above the body band: two classes
+  const O = STEM_OVERLAP_PARAMETERS;
+  const under = f.share[0]!;
+  const overBody = f.addedDb[0]! - f.addedDb[1]!;
+  if (
+    hasNoBody(f) &&
+    (cls === 'hihat' || cls === 'ride' || cls === 'crash') &&
+    under >= O.kickUnderShare.value &&
+    overBody >= O.kickUnderDb.value &&
+    !(lowDb < (stem.kickLowDb ?? -Infinity) - O.kickUnderRangeDb.value)
+  ) {
+    const c = conf(margin(under, O.kickUnderShare.value), Math.min(1, (overBody - O.kickUnderDb.value) / 6));
+    return {
+      main: {
+        cls: 'kick',
+        confidence: c,
+        reason:
+          `${v.main.reason}; but it adds ${pct(under)} below ${STEM_PARAMETERS.lowHz.value} Hz (≥ ` +
+          `${pct(O.kickUnderShare.value)}), ${overBody.toFixed(1)} dB over its body band (≥ ${O.kickUnderDb.value})` +
+          (stem.kickLowDb !== undefined
+            ? ` and within ${O.kickUnderRangeDb.value} dB of the stem's kicks (${lowDb.toFixed(1)} against ` +
+              `${stem.kickLowDb.toFixed(1)})`
+            : '') +
+          ': a kick struck with it',
+      },
+      second: { ...v.main, reason: `${v.main.reason} (struck with a kick)` },
+    };
+  }
   // 1. noise is no membrane: a "kick" or "tom" whose added spectrum is flat is a hat whose ring reaches down
   if ((cls === 'kick' || cls === 'tom') && flat >= S.drumFlatness.value) {
     const c = conf(margin(flat, S.drumFlatness.value));

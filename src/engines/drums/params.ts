@@ -393,3 +393,26 @@ export const STEM_SNARE_PARAMETERS = {
     "…when its body band (lowHz–midHz) falls decayDb within this long (a tom's body rings on; unknown counts as short)",
   ),
 } as const;
+
+/** A kick under a cymbal or hat (h-dxcls8, classify.ts classifyStemHit): the kick band's evidence on its own. */
+export const STEM_OVERLAP_PARAMETERS = {
+  kickUnderShare: p(
+    0.05,
+    'of the added energy',
+    [0, 1],
+    'a hit without drum body that still adds at least this share below lowHz (a hat or cymbal adds nothing there)…',
+  ),
+  kickUnderDb: p(
+    3,
+    'dB',
+    [0, 30],
+    '…at least this far above what it adds in the body band (lowHz–midHz) has a kick under it: kick + the cymbal…',
+  ),
+  kickUnderRangeDb: p(
+    24,
+    'dB',
+    [0, 90],
+    "…when that kick band lies within this of the stem's kicks' (classify.ts StemContext kickLowDb; a hat's leak " +
+      'below lowHz lies far under them)',
+  ),
+} as const;

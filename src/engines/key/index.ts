@@ -393,6 +393,56 @@ export function findPedals(
   return pedal;
 }
 
+/**
+ * Where a chord loop restarts: the period of the block-wise chord labels is the shortest lag of at least `minLag`
+ * blocks at which at least `minSimilarity` of the labelled blocks carry the same chord as the block one lag later and
+ * one period holds two chords or more (then the lag among the next three with the most agreement); the phrase starts
+ * are the song's first chord block plus every multiple of the period that a quarter period of music follows, each
+ * with the chord held most over the first eighth of the period after it. Null when no lag repeats: through-composed
+ * music has no loop to restart.
+ */
+export function loopPhraseStarts(
+  chords: ChordSegment[],
+  minLag: number,
+  minSimilarity: number,
+): { period: number; starts: Chord[] } | null {
+  if (chords.length < 2) return null;
+  const first = chords[0]!.start;
+  const end = chords[chords.length - 1]!.end;
+  const label = new Int16Array(end).fill(-1);
+  for (const c of chords) for (let b = c.start; b < c.end; b++) label[b] = c.root * 2 + (c.mode === 'minor' ? 1 : 0);
+  const agreement = (lag: number) => {
+    let same = 0;
+    let count = 0;
+    for (let b = first; b + lag < end; b++) {
+      if (label[b]! < 0 || label[b + lag]! < 0) continue;
+      count++;
+      if (label[b] === label[b + lag]) same++;
+    }
+    return count ? same / count : 0;
+  };
+  const kinds = (lag: number) => new Set(Array.from(label.subarray(first, first + lag)).filter((l) => l >= 0)).size;
+  let period = 0;
+  for (let lag = Math.max(1, Math.ceil(minLag)); lag <= (end - first) / 2; lag++) {
+    if (kinds(lag) < 2 || agreement(lag) < minSimilarity) continue;
+    period = lag;
+    for (let l = lag + 1; l <= lag + 3 && l <= (end - first) / 2; l++) if (agreement(l) > agreement(period)) period = l;
+    break;
+  }
+  if (!period) return null;
+  const window = Math.max(1, Math.round(period / 8));
+  const starts: Chord[] = [];
+  // a start needs a quarter period of music after it: a loop that stops leaves only its last chord's ring there
+  for (let at = first; at + Math.max(window, period / 4) <= end; at += period) {
+    const held = new Map<number, number>();
+    for (let b = at; b < at + window; b++) if (label[b]! >= 0) held.set(label[b]!, (held.get(label[b]!) ?? 0) + 1);
+    let best = -1;
+    for (const [l, count] of held) if (best < 0 || count > held.get(best)!) best = l;
+    if (best >= 0) starts.push({ root: best >> 1, mode: best & 1 ? 'minor' : 'major' });
+  }
+  return starts.length ? { period, starts } : null;
+}
+
 /** The evidence for one key and its total score. */
 export interface KeyEvidence {
   key: string;
@@ -412,6 +462,8 @@ export interface KeyEvidence {
   lastChord: boolean;
   /** The ends' vote: the first or the last chord has the tonic as root. */
   ends: boolean;
+  /** Share of the loop's phrase starts on a chord with the tonic as root (0 without a loop). */
+  phraseStart: number;
   score: number;
 }
 
@@ -594,6 +646,9 @@ export function analyzeKey(
   let chords: ChordSegment[] = [];
   let pedalBlocks = 0;
   let thirdlessRoots: string[] = [];
+  // per root, minor when the whole song gives its chords a minor third (the thirds every voice adds above the steady
+  // partials over all chord segments on that root), else undefined: the labels' modes stand
+  const rootModes: (Mode | undefined)[] = new Array(12).fill(undefined);
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -642,6 +697,20 @@ export function analyzeKey(
     const thirdShare = param('chordThirdMinShare', options);
     if (thirdShare > 0) for (const s of chords) s.noThird = soundsWithoutThird(s, chroma, thirdShare);
     const modeRatio = param('thirdlessModeRatio', options);
+    const minorShare = param('tonicMinorThirdShare', options);
+    if (minorShare > 0) {
+      const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
+      const all = chords.map((c) => ({ ...c, noThird: true }));
+      const thirds = thirdsOverRoots(all, upper, param('thirdlessBaselineQuantile', options));
+      const minExcess = param('thirdlessMinExcess', options);
+      thirds.forEach(({ minor, major, root }, r) => {
+        // no chord on this root (nothing to decide), or too little third above the steady partials
+        if (!(root > 0) || Math.max(minor, major) < minExcess * root) return;
+        // a low note's own 5th partial is a major third: what is left of it above the steady share still leans
+        // major, so the minor third decides already at this share of the major one
+        if (minor >= minorShare * major) rootModes[r] = 'minor';
+      });
+    }
     if (thirdShare > 0 && modeRatio > 0) {
       // above the bass register (peaks over 250 Hz: the melody, a riff, the chord's upper voices), summed over every
       // thirdless segment on one root
@@ -692,16 +761,27 @@ export function analyzeKey(
     cadence: param('cadenceWeight', options),
     ends: param('endChordWeight', options),
     diatonic: param('diatonicWeight', options),
+    phrase: param('phraseStartWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
+  const phraseWeight = param('phraseStartWeight', options);
+  const phrases =
+    phraseWeight > 0 && blocks
+      ? loopPhraseStarts(
+          chords,
+          param('phraseMinSeconds', options) / blocks.seconds,
+          param('phraseMinSimilarity', options),
+        )
+      : null;
   const twoFive = param('twoFiveWeight', options);
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
       const key = `${PITCH_CLASS_NAMES[tonic]} ${mode}`;
       // a chord without a third is the tonic chord of both modes on its root
+      const songMode = rootModes[tonic];
       const isTonic = (c: ChordSegment | undefined) =>
-        !!c && c.root === tonic && (c.mode === mode || modeOpen(c, mode));
+        !!c && c.root === tonic && (songMode !== undefined ? songMode === mode : c.mode === mode || modeOpen(c, mode));
       // the ends count the root only: a minor song may end on a major tonic chord (Picardy third), and a
       // sustained minor chord's bass partials (the 5th is a major third up) can make it read as major
       const onTonicRoot = (c: Chord | undefined) => !!c && c.root === tonic;
@@ -731,6 +811,7 @@ export function analyzeKey(
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
+        phraseStart: phrases ? phrases.starts.filter(onTonicRoot).length / phrases.starts.length : 0,
         score: 0,
       };
       e.score =
@@ -739,6 +820,7 @@ export function analyzeKey(
         w.tonic * e.tonicChord +
         w.cadence * e.cadence +
         w.diatonic * e.diatonic +
+        w.phrase * e.phraseStart +
         (e.ends ? w.ends : 0);
       evidence.push(e);
     }
@@ -766,6 +848,9 @@ export function analyzeKey(
     decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
       thirdlessRoots,
+      songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
+      phrasePeriodSeconds: phrases && blocks ? Math.round(phrases.period * blocks.seconds * 10) / 10 : null,
+      phraseStarts: phrases ? phrases.starts.map(chordName).join(' ') : '',
     }),
     evidence,
     chords,
@@ -788,6 +873,7 @@ interface Weights {
   cadence: number;
   ends: number;
   diatonic: number;
+  phrase: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -808,6 +894,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
     [
       w.diatonic * (best.diatonic - other.diatonic),
       `time on chords diatonic to the key ${pct(best.diatonic)} vs ${pct(other.diatonic)}`,
+    ],
+    [
+      w.phrase * (best.phraseStart - other.phraseStart),
+      `phrase starts on a tonic-root chord ${pct(best.phraseStart)} vs ${pct(other.phraseStart)}`,
     ],
     [
       w.ends * ((best.ends ? 1 : 0) - (other.ends ? 1 : 0)),
@@ -833,7 +923,13 @@ function keyDecision(
   result: Key,
   file: string | undefined,
   prob: (e: KeyEvidence) => number,
-  extra: { pedalSeconds: number; thirdlessRoots: string[] },
+  extra: {
+    pedalSeconds: number;
+    thirdlessRoots: string[];
+    songMinorRoots: string;
+    phrasePeriodSeconds: number | null;
+    phraseStarts: string;
+  },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
   const relative = best.mode === 'major' ? find((best.tonic + 9) % 12, 'minor') : find((best.tonic + 3) % 12, 'major');
@@ -855,7 +951,8 @@ function keyDecision(
     value: best.key,
     reason:
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
-      `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ${w.ends}·first or last chord on the tonic root); ` +
+      `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ${w.phrase}·phrase starts on the tonic root + ` +
+      `${w.ends}·first or last chord on the tonic root); ` +
       `over ` +
       `${runnerUp.key} ` +
       `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
@@ -873,6 +970,12 @@ function keyDecision(
       chordsWithoutThird: chords.filter((s) => s.noThird).length,
       // per root of such chords, the mode the voices above the bass give them (their thirds summed), or both
       thirdlessModes: extra.thirdlessRoots.join('; '),
+      // roots whose chords count as minor tonic chords from the whole song's minor third (tonicMinorThirdShare)
+      songMinorRoots: extra.songMinorRoots,
+      // the chord loop's period and the chords where it restarts (phrase starts), when phraseStartWeight is on
+      ...(extra.phrasePeriodSeconds !== null
+        ? { loopPeriodSeconds: extra.phrasePeriodSeconds, phraseStartChords: extra.phraseStarts }
+        : {}),
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },

@@ -6,7 +6,8 @@
  * frequency group, Böck & Widmer 2013, each group normalized by its own loud frames; peaks of the groups' mean and
  * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp). With the flux's
  * timbre novelty column, peaks of the novelty far from every other onset add onsets (a hat inside a ringing or
- * choked open hat: no group's energy rises there).
+ * choked open hat: no group's energy rises there). Under a sustained wash (a ride, a brush swish) a flux peak counts
+ * only when it rises above the wash's own fluctuation or changes the timbre (washPeaks).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -37,11 +38,6 @@ export interface OnsetInput {
    * more than the native frequency groups, the last one is the timbre novelty.
    */
   flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
-  /**
-   * The band novelty (native `onsetBandNovelty`: `bands` values per onset flux frame, frame-major): per frequency
-   * group, the coherent rise over the decay model. With the flux, each band's peaks add onsets.
-   */
-  bandNovelty?: { values: ArrayLike<number>; bands: number; hopSeconds: number };
 }
 
 /** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
@@ -62,11 +58,6 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
     tickSeconds: r.tickSamples / sampleRate,
     ...(r.onsetFluxGroups > 0 && r.onsetFlux?.length
       ? { flux: { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds } }
-      : {}),
-    ...(r.onsetBandNoveltyBands > 0 && r.onsetBandNovelty?.length
-      ? {
-          bandNovelty: { values: r.onsetBandNovelty, bands: r.onsetBandNoveltyBands, hopSeconds: r.onsetHopSeconds },
-        }
       : {}),
   };
 }
@@ -156,26 +147,6 @@ function columnPeaks(
 }
 
 /**
- * Frames where one band of the band novelty (the coherent rise of a frequency group's filters over their decay,
- * divided by the value fluxScaleTopFraction of its frames exceed) peaks (largest within ± fluxPeakWindowSeconds)
- * above its own local median (± fluxMedianSeconds: the band's adaptive floor) by bandNoveltyDeltaFraction, out of
- * a valley (valleyPeaks). Meant for a hat under a ride's wash (a hit rises in every filter of its band at once);
- * off by default (bandNoveltyDeltaFraction 1): on the tuning sets it added more extra onsets than hits.
- */
-export function bandNoveltyPeaks(
-  bn: NonNullable<OnsetInput['bandNovelty']>,
-  params: OnsetParameterValues = onsetDefaults(),
-): number[] {
-  const delta = checkParameter(
-    'bandNoveltyDeltaFraction',
-    ONSET_PARAMETERS.bandNoveltyDeltaFraction,
-    params.bandNoveltyDeltaFraction,
-  );
-  if (delta >= 1) return [];
-  return columnPeaks(bn.values, bn.bands, bn.hopSeconds, delta, params);
-}
-
-/**
  * Frames where the timbre novelty (divided by the value fluxScaleTopFraction of its frames exceed) peaks (largest
  * within ± fluxPeakWindowSeconds) above its local median (± fluxMedianSeconds) by noveltyDeltaFraction.
  */
@@ -218,6 +189,68 @@ function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { fram
     frames: Math.max(1, Math.round(seconds / hopSeconds)),
     fraction: checkParameter('fluxValleyFraction', ONSET_PARAMETERS.fluxValleyFraction, params.fluxValleyFraction),
   };
+}
+
+/**
+ * The flux peaks that stand out of a sustained wash (a ride's ring, a brush swish): in some frequency group (divided
+ * by its scale) the peak (largest of the frame and its neighbours) exceeds the group's median over
+ * [p − washSeconds, p − washGapSeconds] by washRiseMads of its median absolute deviation there (at least
+ * washMadFloor), or the timbre novelty (divided by its scale) reaches washNoveltyFraction within ± 3 frames. The
+ * bounces and swells of a wash — beating partials, a swish's grain — are no larger than the wash's own fluctuation
+ * and do not change its timbre; a hit in a quiet context always passes (the deviation there is ≈ 0).
+ */
+export function washPeaks(
+  peaks: number[],
+  bands: NonNullable<OnsetInput['flux']>,
+  novelty: ArrayLike<number> | undefined,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const mads = checkParameter('washRiseMads', ONSET_PARAMETERS.washRiseMads, params.washRiseMads);
+  if (!(mads > 0) || peaks.length === 0) return peaks;
+  const hop = bands.hopSeconds;
+  const back = Math.max(
+    1,
+    Math.round(checkParameter('washSeconds', ONSET_PARAMETERS.washSeconds, params.washSeconds) / hop),
+  );
+  const gap = Math.round(
+    checkParameter('washGapSeconds', ONSET_PARAMETERS.washGapSeconds, params.washGapSeconds) / hop,
+  );
+  const madFloor = checkParameter('washMadFloor', ONSET_PARAMETERS.washMadFloor, params.washMadFloor);
+  const novFraction = checkParameter(
+    'washNoveltyFraction',
+    ONSET_PARAMETERS.washNoveltyFraction,
+    params.washNoveltyFraction,
+  );
+  const series = postSeries(bands.values);
+  const cols: Float64Array[] = [];
+  for (let g = 0; g < bands.groups; g++) {
+    const scale = columnScale(series, bands.groups, g, params);
+    if (scale > 0) cols.push(native().postColumn(series, bands.groups, g, scale));
+  }
+  const novScale = novelty && novelty.length ? percentile(novelty, 1 - params.fluxScaleTopFraction) : 0;
+  const window = new Float64Array(back);
+  const median = (xs: Float64Array, n: number) => {
+    const v = xs.subarray(0, n).sort();
+    return n % 2 ? v[n >> 1]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
+  };
+  return peaks.filter((p) => {
+    const lo = Math.max(0, p - back);
+    const hi = p - gap;
+    if (hi - lo < 3) return true;
+    if (novScale > 0)
+      for (let i = Math.max(0, p - 3); i <= Math.min(novelty!.length - 1, p + 3); i++)
+        if (novelty![i]! >= novFraction * novScale) return true;
+    for (const col of cols) {
+      const peak = Math.max(col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
+      const n = hi - lo;
+      for (let i = 0; i < n; i++) window[i] = col[lo + i]!;
+      const m = median(window, n);
+      for (let i = 0; i < n; i++) window[i] = Math.abs(col[lo + i]! - m);
+      const mad = Math.max(madFloor, median(window, n));
+      if (peak - m > mads * mad) return true;
+    }
+    return false;
+  });
 }
 
 /** Distance from t to the nearest of the ascending xs (Infinity when there are none). */
@@ -435,14 +468,19 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
   // minimum interval below merge the picks of one hit)
   const valley = valleyOptions(hopSeconds, params);
+  // … each standing out of any sustained wash (washPeaks)
   const peaks = input.flux
-    ? [
-        ...new Set([
-          ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
-          ...fluxGroupPeaks(input.flux, params),
-          ...(input.bandNovelty ? bandNoveltyPeaks(input.bandNovelty, params) : []),
-        ]),
-      ].sort((a, b) => a - b)
+    ? washPeaks(
+        [
+          ...new Set([
+            ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
+            ...fluxGroupPeaks(input.flux, params),
+          ]),
+        ].sort((a, b) => a - b),
+        input.flux,
+        split?.novelty,
+        params,
+      )
     : pickPeaks(env, 1 / hopSeconds, pick);
   // strengths stay the mel envelope's (dB): its larger value at the frame nearest the onset and the next
   const strength = (t: number) => {

@@ -1,0 +1,47 @@
+/**
+ * Classification development (issue 13, h-dxcls8): the hits of stems dumped by `drums-classdev.js OUT --stems`
+ * classified by the current rule, each with the truth families at its instant (within 20 ms), as JSON lines — for
+ * looking at one confusion's features offline. Usage: node dist/bench/drums-classdev-misses.js IN.jsonl [IN2 …]
+ * > OUT.jsonl
+ */
+import { readFileSync } from 'node:fs';
+import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
+
+const FAMILY: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
+const CLASS_FAMILY: Record<string, string> = { ride: 'cymbal', crash: 'cymbal' };
+for (const file of process.argv.slice(2))
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const s = JSON.parse(line) as {
+      set: string;
+      kit: string;
+      stem: string;
+      rate: number;
+      truth: { t: number; piece: string }[];
+      found: FoundHit[];
+    };
+    for (const h of s.found) {
+      const f = h.features as unknown as Record<string, unknown>;
+      for (const [k, v] of Object.entries(f))
+        if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
+        else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
+    }
+    const hits = classifyStemHits(s.found, s.rate);
+    for (const h of hits) {
+      const t = h.start / s.rate;
+      const near = s.truth.filter((x) => Math.abs(x.t - t) <= 0.02).map((x) => FAMILY[x.piece] ?? x.piece);
+      console.log(
+        JSON.stringify({
+          set: s.set,
+          kit: s.kit,
+          stem: s.stem,
+          t: +t.toFixed(4),
+          got: CLASS_FAMILY[h.cls] ?? h.cls,
+          secondary: h.secondary,
+          truth: [...new Set(near)].sort().join('+'),
+          reason: h.reason,
+          f: h.features,
+        }),
+      );
+    }
+  }
