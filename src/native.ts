@@ -513,6 +513,8 @@ export interface NativeAddon {
   firstFloatOutside(v: Float32Array | Float64Array, from: number, limit: number): number;
   /** The largest |x| of each tick completed in x; state [samples into the open tick, its peak so far]. */
   drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array): Float32Array;
+  /** The same peaks written into `out` (at least x.length / tick + 1 long); returns how many. */
+  drumsTickPeaks(x: Float32Array, tick: number, state: Float64Array, out: Float32Array): number;
   /** The d in [lo, hi] whose y[base − d + i] (i < n) best explains x[i]: [d, gain, xy²/yy]. */
   drumsBestLag(x: Float64Array, y: Float64Array, n: number, base: number, lo: number, hi: number): Float64Array;
   /**
@@ -530,6 +532,21 @@ export interface NativeAddon {
     taps: Float64Array,
     gain: number,
   ): void;
+  /**
+   * The placement's fit at one shift: z = drumsFractional of x (into zeros, gain 1) over n outputs from j0, against
+   * y[yOff …]: out = [Σ y·z, Σ z·z, Σ y·y], each summed in index order.
+   */
+  drumsFitShift(
+    y: Float64Array,
+    yOff: number,
+    x: Float32Array,
+    j0: number,
+    n: number,
+    taps: Float64Array,
+    out: Float64Array,
+  ): void;
+  /** The whole lag d (|d| ≤ maxLag) of the largest |Σ y[maxLag + 1 + d + i] · x[from + i]| (i < span; x outside: 0). */
+  drumsWholeLag(y: Float64Array, x: Float32Array, from: number, span: number, maxLag: number): number;
 }
 
 // ---- analyze's post-processing kernels (issue 12 point 8): native/src/post.h --------------------------------

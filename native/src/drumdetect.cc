@@ -69,8 +69,9 @@ Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// drumsTickPeaks(x: Float32Array, tick, state: Float64Array [inTick, tickPeak]): the largest |x| of
-// every tick completed in x (a tick begun in an earlier block continues from `state`).
+// drumsTickPeaks(x: Float32Array, tick, state: Float64Array [inTick, tickPeak], out?): the largest |x| of
+// every tick completed in x (a tick begun in an earlier block continues from `state`): a new Float32Array, or
+// written into `out` (a Float32Array the caller reuses, at least x.length / tick + 1 long) and their count returned.
 Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "drumsTickPeaks";
@@ -84,21 +85,34 @@ Napi::Value DrumsTickPeaks(const Napi::CallbackInfo& info) {
   const size_t n = x.ElementLength();
   size_t inTick = static_cast<size_t>(state[0]);
   float peak = static_cast<float>(state[1]);
+  const bool into = info.Length() > 3 && !info[3].IsUndefined();
   std::vector<float> peaks;
-  peaks.reserve(n / tick + 1);
+  float* o = nullptr;
+  if (into) {
+    auto out = typedArg<Napi::Float32Array>(env, info[3], where, "out");
+    if (out.TypedArrayType() != napi_float32_array || out.ElementLength() < n / tick + 1)
+      throwRange(env, where + ": out must be a Float32Array of at least x.length / tick + 1");
+    o = out.Data();
+  } else {
+    peaks.resize(n / tick + 1);
+    o = peaks.data();
+  }
+  size_t count = 0;
   for (size_t i = 0; i < n;) {
     const size_t take = std::min(n - i, tick - inTick);
     for (size_t k = 0; k < take; k++) peak = std::max(peak, std::fabs(p[i + k]));
     i += take;
     inTick += take;
     if (inTick == tick) {
-      peaks.push_back(peak);
+      o[count++] = peak;
       peak = 0;
       inTick = 0;
     }
   }
   state[0] = static_cast<double>(inTick);
   state[1] = peak;
+  if (into) return Napi::Number::New(env, static_cast<double>(count));
+  peaks.resize(count);
   return shub::napi::f32Array(env, std::move(peaks));
 }
 
@@ -330,6 +344,35 @@ void fractionalAdd(FRAC_PARAMS) {
 }
 #undef FRAC_PARAMS
 
+// The placement fit's sums, one after another in index order (no vector: the JS loops' order and bits).
+SHUB_EXACT void fitSums(const double* y, const double* z, int64_t n, double* out) {
+  double yz = 0, zz = 0, yy = 0;
+  for (int64_t i = 0; i < n; i++) {
+    const double zi = z[i], v = y[i];
+    yz += v * zi;
+    zz += zi * zi;
+    yy += v * v;
+  }
+  out[0] = yz;
+  out[1] = zz;
+  out[2] = yy;
+}
+
+SHUB_EXACT int64_t wholeLag(const double* y, const double* xs, int64_t span, int64_t maxLag) {
+  int64_t best = 0;
+  double bestC = 0;
+  for (int64_t d = -maxLag; d <= maxLag; d++) {
+    const double* q = y + maxLag + 1 + d;
+    double c = 0;
+    for (int64_t i = 0; i < span; i++) c += q[i] * xs[i];
+    if (std::fabs(c) > std::fabs(bestC)) {
+      best = d;
+      bestC = c;
+    }
+  }
+  return best;
+}
+
 // drumsFractional(out, outStart, x, j0, count, taps, gain): out[outStart + m] += gain · Σ_t taps[t] ·
 // x[j0 + m + half − 1 − t] for m < count (half = taps.length / 2; x outside its range is 0): a sample
 // placed through a windowed-sinc fractional delay (src/engines/drums/replace.ts).
@@ -354,6 +397,60 @@ Napi::Value DrumsFractional(const Napi::CallbackInfo& info) {
   fractionalAdd(out.Data() + outStart, x.Data(), static_cast<int64_t>(x.ElementLength()), taps.Data(), nt, j0, count,
                 gain);
   return info.Env().Undefined();
+}
+
+// drumsFitShift(y, yOff, x, j0, n, taps, out): the placement's fit of a fractionally delayed kit sample,
+// z[i] = Σ_t taps[t] · x[j0 + i + half − 1 − t] (drumsFractional's sums, added into zeros), against y[yOff + i],
+// i < n: out = [Σ y·z, Σ z·z, Σ y·y], each added in index order (replace.ts did these loops in JS: the same bits).
+Napi::Value DrumsFitShift(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsFitShift";
+  auto y = typedArg<Napi::Float64Array>(env, info[0], where, "y");
+  auto x = typedArg<Napi::Float32Array>(env, info[2], where, "x");
+  auto taps = typedArg<Napi::Float64Array>(env, info[5], where, "taps");
+  auto out = typedArg<Napi::Float64Array>(env, info[6], where, "out");
+  if (y.TypedArrayType() != napi_float64_array || x.TypedArrayType() != napi_float32_array ||
+      taps.TypedArrayType() != napi_float64_array || out.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": y, taps and out must be Float64Arrays, x a Float32Array");
+  const double big = 9007199254740991.0;
+  const auto yOff = static_cast<int64_t>(integerArg(env, info[1], where, "yOff", 0, big, ""));
+  const auto j0 = static_cast<int64_t>(integerArg(env, info[3], where, "j0", -big, big, ""));
+  const auto n = static_cast<int64_t>(integerArg(env, info[4], where, "n", 0, 1 << 24, ""));
+  const auto nt = static_cast<int64_t>(taps.ElementLength());
+  if (nt % 2 != 0 || yOff + n > static_cast<int64_t>(y.ElementLength()) || out.ElementLength() < 3)
+    throwRange(env, where + ": taps must be even in number, y must hold yOff + n and out 3 values");
+  thread_local std::vector<double> z;
+  z.assign(static_cast<size_t>(n), 0.0);
+  fractionalAdd(z.data(), x.Data(), static_cast<int64_t>(x.ElementLength()), taps.Data(), nt, j0, n, 1.0);
+  fitSums(y.Data() + yOff, z.data(), n, out.Data());
+  return env.Undefined();
+}
+
+// drumsWholeLag(y, x, from, span, maxLag): the whole lag d in [−maxLag, maxLag] of the largest |Σ_i y[maxLag + 1 +
+// d + i] · xs[i]| (i < span; xs[i] = x[from + i], 0 outside x), the first of equals (the scalar search of
+// replace.ts, each sum added in index order).
+Napi::Value DrumsWholeLag(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsWholeLag";
+  auto y = typedArg<Napi::Float64Array>(env, info[0], where, "y");
+  auto x = typedArg<Napi::Float32Array>(env, info[1], where, "x");
+  if (y.TypedArrayType() != napi_float64_array || x.TypedArrayType() != napi_float32_array)
+    throwType(env, where + ": y must be a Float64Array, x a Float32Array");
+  const double big = 9007199254740991.0;
+  const auto from = static_cast<int64_t>(integerArg(env, info[2], where, "from", -big, big, ""));
+  const auto span = static_cast<int64_t>(integerArg(env, info[3], where, "span", 0, 1 << 24, ""));
+  const auto maxLag = static_cast<int64_t>(integerArg(env, info[4], where, "maxLag", 0, 1 << 20, ""));
+  if (2 * maxLag + 1 + span > static_cast<int64_t>(y.ElementLength()))
+    throwRange(env, where + ": y must hold 2·maxLag + 1 + span samples");
+  const float* px = x.Data();
+  const auto nx = static_cast<int64_t>(x.ElementLength());
+  thread_local std::vector<double> xs;
+  xs.resize(static_cast<size_t>(span));
+  for (int64_t i = 0; i < span; i++) {
+    const int64_t j = from + i;
+    xs[static_cast<size_t>(i)] = j >= 0 && j < nx ? static_cast<double>(px[j]) : 0.0;
+  }
+  return Napi::Number::New(env, static_cast<double>(wholeLag(y.Data(), xs.data(), span, maxLag)));
 }
 
 // firstFloatOutside(v, from, limit): the first index i ≥ from with !(−limit ≤ v[i] ≤ limit) (NaN included), or
@@ -405,5 +502,7 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsBestLag", Napi::Function::New<DrumsBestLag>(env, "drumsBestLag"));
   exports.Set("drumsUnmix", Napi::Function::New<DrumsUnmix>(env, "drumsUnmix"));
   exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
+  exports.Set("drumsFitShift", Napi::Function::New<DrumsFitShift>(env, "drumsFitShift"));
+  exports.Set("drumsWholeLag", Napi::Function::New<DrumsWholeLag>(env, "drumsWholeLag"));
   exports.Set("firstFloatOutside", Napi::Function::New<FirstFloatOutside>(env, "firstFloatOutside"));
 }

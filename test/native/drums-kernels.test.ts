@@ -15,6 +15,11 @@
  * - firstFloatOutside (the reader's float verdict skips the samples within range with it) finds the first sample
  *   outside ±limit, NaN and ±Inf included, from any start, in Float32 and Float64 arrays (blocks of 64 and tails),
  *   as a plain scan does; the limit is compared in double precision (a float just above it counts).
+ * - drumsFitShift and drumsWholeLag (the replacement's per-hit fit: the whole-lag cross-correlation and the sums of
+ *   the golden-section search over fractional shifts, which replace.ts ran in JS) give the numbers of those JS
+ *   loops to the bit, with the kit sample's window inside it and hanging off either end.
+ * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
+ *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -157,4 +162,86 @@ test('firstFloatOutside finds what a plain scan finds (NaN, ±Inf, the limit its
   assert.ok(cases > 150);
   assert.equal(native().firstFloatOutside(Float32Array.of(1, 2, Math.fround(limit)), 0, limit), 2);
   assert.equal(native().firstFloatOutside(Float64Array.of(1, 2, limit), 0, limit), 3);
+});
+
+test('drumsFitShift and drumsWholeLag equal the JS loops of the placement fit to the bit', () => {
+  const rnd = noise(11);
+  const sums = new Float64Array(3);
+  let cases = 0;
+  for (const nx of [3, 60, 2000])
+    for (const from of [-200, -30, 0, 17, 1900])
+      for (const [span, maxLag] of [
+        [168, 48],
+        [9, 0],
+        [33, 5],
+      ] as const) {
+        const x = Float32Array.from({ length: nx }, rnd);
+        const y = Float64Array.from({ length: span + 2 * maxLag + 3 }, rnd);
+        // the whole lag: |Σ y[maxLag + 1 + d + i] · xs[i]| largest, the first of equals
+        const xs = Float64Array.from({ length: span }, (_, i) => (from + i >= 0 && from + i < nx ? x[from + i]! : 0));
+        let best = 0;
+        let bestC = 0;
+        for (let d = -maxLag; d <= maxLag; d++) {
+          let c = 0;
+          for (let i = 0; i < span; i++) c += y[maxLag + 1 + d + i]! * xs[i]!;
+          if (Math.abs(c) > Math.abs(bestC)) ((best = d), (bestC = c));
+        }
+        // (best + 0: the JS loop's d starts at −maxLag, −0 when maxLag is 0; the window starts are the same)
+        assert.equal(native().drumsWholeLag(y, x, from, span, maxLag), best + 0, `nx ${nx} from ${from} span ${span}`);
+        for (const nt of [2, 32]) {
+          const h = Float64Array.from({ length: nt }, rnd);
+          // z[m] = Σ_t h[t] · x[from + m + half − 1 − t] (added into 0 with gain 1), then the three sums in order
+          let yz = 0;
+          let zz = 0;
+          let yy = 0;
+          for (let m = 0; m < span; m++) {
+            const top = from + m + nt / 2 - 1;
+            let v = 0;
+            for (let t = Math.max(0, top - (nx - 1)); t <= Math.min(nt - 1, top); t++) v += h[t]! * x[top - t]!;
+            const z = 0 + 1 * v;
+            const w = y[maxLag + 1 + m]!;
+            yz += w * z;
+            zz += z * z;
+            yy += w * w;
+          }
+          native().drumsFitShift(y, maxLag + 1, x, from, span, h, sums);
+          for (const [k, want] of [yz, zz, yy].entries())
+            assert.ok(Object.is(sums[k], want), `nx ${nx} from ${from} span ${span} taps ${nt}: sum ${k}`);
+          cases++;
+        }
+      }
+  assert.equal(cases, 90);
+  assert.throws(() =>
+    native().drumsFitShift(new Float64Array(10), 5, new Float32Array(4), 0, 6, new Float64Array(2), sums),
+  );
+  assert.throws(() => native().drumsWholeLag(new Float64Array(10), new Float32Array(4), 0, 8, 1));
+});
+
+test('drumsTickPeaks into a reused array: the per-tick maxima of |x| across blocks, and their count', () => {
+  const rnd = noise(5);
+  const tick = 24;
+  const x = Float32Array.from({ length: 5000 }, () => rnd() * (rnd() > 0.9 ? 8 : 1));
+  // the plain scan: the largest |x| of every complete tick
+  const want: number[] = [];
+  for (let t = 0; t + tick <= x.length; t += tick) {
+    let p = 0;
+    for (let i = t; i < t + tick; i++) p = Math.max(p, Math.abs(x[i]!));
+    want.push(p);
+  }
+  for (const block of [1, 23, 24, 25, 1000, 4096]) {
+    const state = new Float64Array(2);
+    const fresh = new Float64Array(2);
+    const out = new Float32Array(Math.ceil(block / tick) + 1);
+    const got: number[] = [];
+    for (let at = 0; at < x.length; at += block) {
+      const b = x.subarray(at, at + block);
+      const count = native().drumsTickPeaks(b, tick, state, out);
+      const alone = native().drumsTickPeaks(b, tick, fresh);
+      assert.equal(count, alone.length);
+      for (let k = 0; k < count; k++) assert.ok(Object.is(out[k], alone[k]), `block ${block} at ${at}: peak ${k}`);
+      got.push(...out.subarray(0, count));
+    }
+    assert.deepEqual(got, want, `block ${block}`);
+  }
+  assert.throws(() => native().drumsTickPeaks(x, tick, new Float64Array(2), new Float32Array(10)), /out must/);
 });

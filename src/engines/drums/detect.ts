@@ -78,10 +78,18 @@ export class HitDetector {
   private readonly swellGap: number;
   private readonly swellRiseDb: number;
   private ticks = 0;
+  /** The reference's running maximum: tick indices (a ring of a power-of-two length) and its ends. */
+  private readonly refQueue: Float64Array;
+  private qHead = 0;
+  private qTail = 0;
+  /** The rise ratio under which 20·log10 cannot reach riseDb. */
+  private readonly riseFloor: number;
   private lastTrigger = -Infinity;
   private pending: { trigger: number; rise: number; swell?: boolean }[] = [];
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
+  /** The envelope's peaks of the last block (reused). */
+  private peaks = new Float32Array(0);
   readonly candidates: (Candidate & { rise: number })[] = [];
   private readonly scanAbs: Float32Array;
   private readonly scanQueue: Int32Array;
@@ -106,6 +114,10 @@ export class HitDetector {
     this.swellGap = swell > this.gap ? swell : 0;
     this.swellRiseDb = options.swellRiseDb ?? Infinity;
     this.recentPeak = new Float64Array(this.lookbackTicks + Math.max(this.gap, this.swellGap));
+    let qSize = 1;
+    while (qSize < this.lookbackTicks + 1) qSize <<= 1;
+    this.refQueue = new Float64Array(qSize);
+    this.riseFloor = 10 ** ((this.riseDb - 0.01) / 20);
     this.scanAbs = new Float32Array(this.peakSamples + 2 * this.scanBack);
     this.scanQueue = new Int32Array(this.scanAbs.length);
   }
@@ -120,10 +132,14 @@ export class HitDetector {
       at += take;
     }
     // the envelope: the largest |x| of each tick (native: the loop over every sample)
-    const peaks = native().drumsTickPeaks(block, this.tick, this.tickState);
+    // (into a reused array: a fresh one per block is garbage for the collector)
+    if (this.peaks.length < block.length / this.tick + 1)
+      this.peaks = new Float32Array(Math.ceil(block.length / this.tick) + 1);
+    const peaks = this.peaks;
+    const count = native().drumsTickPeaks(block, this.tick, this.tickState, peaks);
     const first = this.n - this.inTick; // where the open tick began
     this.n += block.length;
-    for (let k = 0; k < peaks.length; k++) this.endTick(first + k * this.tick, peaks[k]!);
+    for (let k = 0; k < count; k++) this.endTick(first + k * this.tick, peaks[k]!);
     this.inTick = this.tickState[0]!;
   }
 
@@ -163,9 +179,22 @@ export class HitDetector {
     const ring = this.recentPeak;
     const size = ring.length;
     const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % size]! : 0);
-    let ref = 0;
-    for (let k = G; k < G + L && k <= this.ticks; k++) ref = Math.max(ref, ring[(this.ticks - k) % size]!);
-    const rise = 20 * Math.log10((now + 1e-9) / (ref + 1e-9));
+    // the reference: the largest of ticks [t − G − L + 1, t − G] (0 when none), a running maximum (a monotonic
+    // queue of tick indices, each entering and leaving it once: the same value as a scan of the L ticks)
+    const q = this.refQueue;
+    const qm = q.length - 1;
+    const t = this.ticks;
+    if (t >= G) {
+      const v = ring[(t - G) % size]!;
+      while (this.qTail > this.qHead && ring[q[(this.qTail - 1) & qm]! % size]! <= v) this.qTail--;
+      q[this.qTail++ & qm] = t - G;
+    }
+    while (this.qTail > this.qHead && q[this.qHead & qm]! < t - G - L + 1) this.qHead++;
+    const ref = this.qTail > this.qHead ? Math.max(0, ring[q[this.qHead & qm]! % size]!) : 0;
+    const ratio = (now + 1e-9) / (ref + 1e-9);
+    // below `riseFloor` the rise in dB is surely under riseDb (0.01 dB of margin against log10's rounding): the
+    // logarithm is only taken where it can decide or is kept
+    const rise = ratio >= this.riseFloor ? 20 * Math.log10(ratio) : -Infinity;
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
       this.lastTrigger = tickStart;
@@ -183,7 +212,7 @@ export class HitDetector {
       if (count === L && 20 * Math.log10((recent / G + 1e-9) / (before / L + 1e-9)) >= this.swellRiseDb) {
         this.pending.push({
           trigger: Math.max(0, tickStart - (S - 1) * this.tick),
-          rise: Math.max(rise, 0),
+          rise: Math.max(20 * Math.log10(ratio), 0),
           swell: true,
         });
         this.lastTrigger = tickStart;
@@ -597,13 +626,18 @@ export class SessionDetector {
     let y = this.emphasized[m]!;
     if (y.length < x.length) y = this.emphasized[m] = new Float32Array(x.length);
     y = y.subarray(0, x.length);
+    // (the two previous samples in locals through the loop, back in the state after it)
+    let s0 = st[0]!;
+    let s1 = st[1]!;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       // first difference, or the second: x[n] − 2x[n−1] + x[n−2] (halved: a full-scale Nyquist tone stays at 2)
-      y[i] = order === 1 ? v - st[0]! : (v - 2 * st[0]! + st[1]!) / 2;
-      st[1] = st[0]!;
-      st[0] = v;
+      y[i] = order === 1 ? v - s0 : (v - 2 * s0 + s1) / 2;
+      s1 = s0;
+      s0 = v;
     }
+    st[0] = s0;
+    st[1] = s1;
     return y;
   }
 

@@ -55,9 +55,11 @@ export interface ReplaceHit {
 
 const ms = (rate: number, v: number) => Math.round((v * rate) / 1000);
 
-/** Windowed-sinc taps delaying by `frac` (0 ≤ frac < 1): y[n] = Σ h[k] x[n − k − frac]. */
-function fractionalTaps(frac: number, half: number): Float64Array {
-  const h = new Float64Array(2 * half);
+/**
+ * Windowed-sinc taps delaying by `frac` (0 ≤ frac < 1): y[n] = Σ h[k] x[n − k − frac]; written into `h` (2·half
+ * values) when given.
+ */
+function fractionalTaps(frac: number, half: number, h = new Float64Array(2 * half)): Float64Array {
   let sum = 0;
   for (let k = -half + 1; k <= half; k++) {
     const t = k - frac;
@@ -88,6 +90,10 @@ export class Replacer {
 
   /** The output block reused from one push to the next (`reuseOutput`). */
   private out: Float32Array | null = null;
+  /** Per-hit scratch, reused: the fit window, the taps, the fit's sums. */
+  private readonly y: Float64Array<ArrayBuffer>;
+  private readonly taps: Float64Array<ArrayBuffer>;
+  private readonly sums = new Float64Array(3);
 
   /**
    * `reuseOutput`: each block returned is valid until the next push or finish (its memory is written
@@ -104,6 +110,8 @@ export class Replacer {
     this.maxLag = ms(rate, R.maxLagMs.value);
     this.half = R.sincTaps.value;
     this.latency = this.fit + this.maxLag + this.half + 2;
+    this.y = new Float64Array(this.pre + this.fit + 2 * this.maxLag + 3);
+    this.taps = new Float64Array(2 * this.half);
   }
 
   private ensure(n: number): void {
@@ -149,45 +157,23 @@ export class Replacer {
     // the original minus what is placed, over the fit window (with room for the lags)
     const from = start - this.pre - this.maxLag - 1;
     const len = this.pre + this.fit + 2 * this.maxLag + 3;
-    const y = new Float64Array(len);
+    const y = this.y;
     for (let i = 0; i < len; i++) y[i] = this.at(from + i);
-    // the sample's stretch the fit compares (0 outside it), then the correlation at each whole lag
+    // the sample's stretch the fit compares (from `pre` before its lead, 0 outside it): the whole lag of the
+    // largest |cross-correlation| (native: the sums in the order of the loop over i, the first of equals)
     const span = this.pre + this.fit;
-    const xs = new Float64Array(span);
-    for (let i = 0; i < span; i++) {
-      const j = s.lead - this.pre + i;
-      xs[i] = j >= 0 && j < x.length ? x[j]! : 0;
-    }
-    let best = 0;
-    let bestC = 0;
-    for (let d = -this.maxLag; d <= this.maxLag; d++) {
-      const o = this.maxLag + 1 + d;
-      let c = 0;
-      for (let i = 0; i < span; i++) c += y[o + i]! * xs[i]!;
-      if (Math.abs(c) > Math.abs(bestC)) {
-        best = d;
-        bestC = c;
-      }
-    }
+    const best = native().drumsWholeLag(y, x, s.lead - this.pre, span, this.maxLag);
     // below a sample: the shift whose fractionally delayed sample leaves the least after the
     // least-squares fit (golden-section search within ±0.6 sample of the best integer lag)
-    const yAt = (i: number) => y[i + this.pre + this.maxLag + 1]!;
+    const sums = this.sums;
     const fitAt = (shift: number) => {
       const whole = Math.floor(shift);
-      const h = fractionalTaps(shift - whole, this.half);
-      let yz = 0;
-      let zz = 0;
-      let yy = 0;
-      // z[i] = Σ_k h[k] · x[lead + i − whole − k], i from −pre (native: the taps over every sample)
-      const z = new Float64Array(this.pre + this.fit);
-      native().drumsFractional(z, 0, x, s.lead - this.pre - whole, z.length, h, 1);
-      for (let i = -this.pre; i < this.fit; i++) {
-        const zi = z[i + this.pre]!;
-        const v = yAt(i);
-        yz += v * zi;
-        zz += zi * zi;
-        yy += v * v;
-      }
+      const h = fractionalTaps(shift - whole, this.half, this.taps);
+      // z[i] = Σ_k h[k] · x[lead + i − whole − k], i from −pre, against y from the window's i = −pre (native)
+      native().drumsFitShift(y, this.maxLag + 1, x, s.lead - this.pre - whole, span, h, sums);
+      const yz = sums[0]!;
+      const zz = sums[1]!;
+      const yy = sums[2]!;
       return { yz, zz, yy, left: yy > 0 && zz > 0 ? 1 - (yz * yz) / (zz * yy) : 1 };
     };
     let lo = best - 0.6;
@@ -217,7 +203,6 @@ export class Replacer {
     const at = fitAt(shift);
     const polarity: 1 | -1 = at.yz < 0 ? -1 : 1;
     const gain = at.zz > 0 ? Math.abs(at.yz) / at.zz : 0;
-    void bestC;
     const placedAt = start + shift;
     // add the sample: its index j lands at placedAt − lead + j
     const g = gain * polarity;
@@ -232,7 +217,7 @@ export class Replacer {
       for (let j = 0; j < x.length; j++) if (offset + j >= 0) this.acc[offset + j]! += g * x[j]!;
     } else {
       // y[n] = Σ h[k] x[n − whole − k − f] over k in [−half+1, half]
-      const h = fractionalTaps(f, this.half);
+      const h = fractionalTaps(f, this.half, this.taps);
       const n0 = Math.max(first - this.half, this.base);
       if (last > n0) native().drumsFractional(this.acc, n0 - this.base, x, n0 - whole, last - n0, h, g);
     }
