@@ -3,6 +3,11 @@
 import { availableParallelism } from 'node:os';
 
 process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, availableParallelism() + 2));
+// a reader that has gone (`shub --help | head -1`) closes the pipe: what is left to print is dropped quietly
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 const { installInterruptHandlers } = await import('../dist/src/interrupt.js');
 installInterruptHandlers((code) => process.exit(code), process.stderr);
 const { launch } = await import('../dist/src/launch.js');

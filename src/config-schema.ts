@@ -1,5 +1,5 @@
 /** The one schema of shub's config file (zod): every key with its meaning, range and default. */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { MIX_LIMITS } from './engines/mix/limits.js';
 import { zodObjectFor } from './recipes/param-schema.js';
 

@@ -123,11 +123,16 @@ async function loadOne(
     throw new UsageError(`${where}: cannot be parsed (${(err as Error).message.split('\n')[0]}); fix the syntax`);
   }
   const raw = found && !found.isEmpty ? found.config : {};
-  const { configSchema, EXECUTABLE_KEYS } = await import('./config-schema.js'); // zod costs ~40 ms of start-up
+  const [{ configSchema, EXECUTABLE_KEYS }, { issueText, valueAtPath }] = await Promise.all([
+    import('./config-schema.js'), // loaded only when a config file is found
+    import('./recipes/issue.js'),
+  ]);
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     // every problem at once: fixing one at a time and re-running is a waste of the user's time
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '(top level)'}: ${issueText(i, valueAtPath(raw, i.path))}`,
+    );
     const n = problems.length;
     throw new UsageError(
       `${found?.filepath ?? 'config'}: ${n === 1 ? '' : `${n} problems: `}${problems.join('; ')}; ` +

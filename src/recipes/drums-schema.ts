@@ -3,7 +3,7 @@
  * and its locale modules load only when a YAML file is parsed, not for `shub drums --help` or plain
  * audio files.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { INSTRUMENTS, KIT_PIECES, MAX_TRACKS, type KitPieceName } from './drums.js';
 
 const file = z.string().min(1).describe('path relative to the YAML file');
@@ -29,7 +29,7 @@ export const sessionSchema = z
 const velocity = z.number().int().min(1).max(127);
 const layerSchema = z
   .object({
-    velocity: z.tuple([velocity, velocity]),
+    velocity: z.tuple([velocity, velocity], { errorMap: () => ({ message: 'expected a [low, high] velocity pair' }) }),
     file: file.optional(),
     files: z.array(file).min(1).max(64).optional(),
   })

@@ -4,7 +4,7 @@
  * (src/engines/dsp/params.ts) through zodFor, the same table the native mixer and limiter check,
  * so a recipe that passes here renders and one that does not is refused with the same range.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   AUDIO_PARAMETERS,
   COMPRESSOR_PARAMETERS,
@@ -87,7 +87,8 @@ const sendSchema = z
   })
   .strict();
 
-const breakpoints = (value: z.ZodNumber) => z.array(z.tuple([zodFor(R.breakpointSeconds), value])).min(1);
+const pair = { errorMap: () => ({ message: 'expected a [seconds, value] pair' }) };
+const breakpoints = (value: z.ZodNumber) => z.array(z.tuple([zodFor(R.breakpointSeconds), value], pair)).min(1);
 
 const trackSchema = z
   .object({

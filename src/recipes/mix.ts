@@ -7,10 +7,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { $ZodIssue } from 'zod/v4/core';
+import type { ZodIssue } from 'zod/v3';
 import { UsageError } from '../errors.js';
 import type { ChainPreset, Recipe } from './mix-schema.js';
-import { isDeclaredMessage } from '../engines/dsp/params.js';
+import { issueText } from './issue.js';
 import { overLimit, readLimited, resolveLimits, type Limits } from '../engines/mix/limits.js';
 
 /** The built-in reusable chains. */
@@ -149,37 +149,6 @@ export async function parseYamlWithLines(
   return { data, locate, valueAt: (p) => doc.getIn(p) };
 }
 
-/** One line for a zod issue, in the words of SPEC §3. */
-export function issueText(issue: $ZodIssue, actual: unknown): string {
-  // a declared parameter's message already names its range, unit and the value (param-schema.ts)
-  if (isDeclaredMessage(issue.message)) return issue.message;
-  const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
-  switch (issue.code) {
-    case 'invalid_type':
-      if (actual === undefined) return `missing; expected ${article(issue.expected)}`;
-      return `expected ${article(issue.expected)}, got ${got}`;
-    case 'too_small':
-      if (issue.origin === 'array')
-        return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return `expected a number ${issue.inclusive === false ? '>' : '>='} ${String(issue.minimum)}, got ${got}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `allows at most ${String(issue.maximum)} entries`;
-      return `expected a number ${issue.inclusive === false ? '<' : '<='} ${String(issue.maximum)}, got ${got}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
-
-function article(expected: string): string {
-  if (expected === 'tuple') return 'a [seconds, value] pair';
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
 /** Reads, validates and cross-checks a recipe; chains are resolved from `chainDirs` (then the built-in ones). */
 export async function loadRecipe(
   file: string,
@@ -241,7 +210,7 @@ function checkNyquist(recipe: Recipe, chains: Map<string, ChainPreset>, locate: 
 }
 
 export function zodError(
-  issue: $ZodIssue,
+  issue: ZodIssue,
   locate: (p: KeyPath) => string,
   valueAt: (p: KeyPath) => unknown,
 ): UsageError {

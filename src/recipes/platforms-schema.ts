@@ -1,5 +1,5 @@
 /** The zod schema of delivery targets (presets/platforms.yaml and user overrides in config). */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 const dbtp = z.number().min(-30).max(3);
 const lufs = z.number().min(-70).max(0);

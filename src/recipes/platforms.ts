@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { $ZodIssue } from 'zod/v4/core';
 import { UsageError } from '../errors.js';
+import { issueText, valueAtPath } from './issue.js';
 import type { TargetFields } from './platforms-schema.js';
 
 export type Platform = TargetFields & { id: string };
@@ -29,10 +29,6 @@ export function truePeakCeilingFor(p: Platform, integratedLufs: number | null): 
     return Math.min(p.truePeakCeilingDbtp, p.louderThan.truePeakCeilingDbtp);
   }
   return p.truePeakCeilingDbtp;
-}
-
-function issueText(issue: $ZodIssue): string {
-  return issue.message;
 }
 
 /**
@@ -135,10 +131,11 @@ async function parseWithSources(
     const line = lineOf(keyPath);
     return `${rel}${line ? `:${line}` : ''} ${keyPath.join('.')}`;
   };
-  const parsedFile = fileSchema.safeParse(doc.toJS());
+  const js: unknown = doc.toJS();
+  const parsedFile = fileSchema.safeParse(js);
   if (!parsedFile.success) {
     const i = parsedFile.error.issues[0]!;
-    throw new UsageError(`${where(i.path as (string | number)[])}: ${issueText(i)}`);
+    throw new UsageError(`${where(i.path)}: ${issueText(i, valueAtPath(js, i.path))}`);
   }
   const { defaults, targets } = parsedFile.data;
   const out = new Map<string, Platform>();
@@ -153,7 +150,7 @@ async function parseWithSources(
     const t = targetSchema.safeParse(raw);
     if (!t.success) {
       const i = t.error.issues[0]!;
-      throw new UsageError(`${where(['targets', id, ...(i.path as (string | number)[])])}: ${issueText(i)}`);
+      throw new UsageError(`${where(['targets', id, ...i.path])}: ${issueText(i, valueAtPath(raw, i.path))}`);
     }
     out.set(id, { ...defaults, ...t.data, id });
     const own = Object.fromEntries(Object.keys(t.data).map((k) => [k, builtIn(['targets', id, k])]));
@@ -178,12 +175,15 @@ async function parseWithSources(
       baseSources = sources.get(parent)!;
     }
     const { id: _id, ...inherited } = base ?? { ...defaults };
-    const t = targetSchema.safeParse({ ...inherited, ...fields });
+    const merged = { ...inherited, ...fields };
+    const t = targetSchema.safeParse(merged);
     if (!t.success) {
       const hint = base ? '' : ` (a new platform needs every field, or 'extends: <platform>')`;
       for (const i of t.error.issues) {
         const key = String(i.path[0] ?? '');
-        problems.push(`${from(key)}: platforms.${id}.${i.path.join('.')}: ${issueText(i)}${hint}`);
+        problems.push(
+          `${from(key)}: platforms.${id}.${i.path.join('.')}: ${issueText(i, valueAtPath(merged, i.path))}${hint}`,
+        );
       }
       continue;
     }
@@ -286,7 +286,7 @@ export async function adHocTarget(
     const flag =
       { integratedLufs: '--lufs', truePeakCeilingDbtp: '--ceiling', loudnessRangeLu: '--lra' }[String(i.path[0])] ??
       String(i.path[0]);
-    throw new UsageError(`${flag}: ${issueText(i)}`);
+    throw new UsageError(`${flag}: ${issueText(i, valueAtPath(fields, i.path))}`);
   }
   return { ...(quality as Platform), ...t.data, id: AD_HOC_TARGET_ID };
 }

@@ -20,7 +20,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { UsageError } from '../errors.js';
 import { DELAY_PARAMETERS, expectation, inRange, REVERB_PARAMETERS } from '../engines/dsp/params.js';
 import {

@@ -4,7 +4,7 @@
  * bad value, sections out of order or overlapping, and (checked once the takes are known)
  * sections beyond the takes' end.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { UsageError } from '../errors.js';
 import { readLimited, resolveLimits } from '../engines/mix/limits.js';
 import { parseYamlWithLines, zodError, type KeyPath } from './mix.js';

@@ -174,6 +174,16 @@ test('a WAV header of a million empty chunks is refused at once; a few hundred a
   assert.ok(Math.abs(row!.levels.samplePeakDbfs - -20) < 0.01, String(row!.levels.samplePeakDbfs));
 });
 
+test('help and version into a pipe whose reader has gone (| true): no stack trace, exit 0', () => {
+  for (const args of ['analyze --help', '--version']) {
+    // `true` exits before node has started, so shub's first write meets a closed pipe (EPIPE)
+    const cmd = `"${process.execPath}" "${SHUB}" ${args}`;
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${cmd} | true`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.stderr, '', args);
+    assert.equal(r.status, 0, args);
+  }
+});
+
 test('stdout closed early (| head -c 10): printing stops quietly, exit 0, the run is recorded', () => {
   // more output than a pipe buffer holds (64 KiB), so writes after `head` has gone do happen
   for (let i = 0; i < 150; i++) wavWithJunk(f(`pipe-${i}.wav`), 1);

@@ -27,11 +27,6 @@ export function expectation(spec: ParameterSpec): string {
   return `expected ${spec.integer ? 'an integer' : 'a number'} in ${rangeText(spec)}`;
 }
 
-/** Whether a message is one of `expectation`'s (the recipe loader prints those as they are). */
-export function isDeclaredMessage(message: string): boolean {
-  return /^(missing; )?expected (a number|an integer) in [[(]/.test(message);
-}
-
 /** Parses an Essentia-style range, `[lo, hi]`, `(lo, hi]`, `[lo, hi)` or `(lo, hi)`. */
 function parseRange(text: string): Pick<ParameterSpec, 'range' | 'open'> {
   const m = /^([[(])\s*(-?[\d.e+-]+)\s*,\s*(-?[\d.e+-]+)\s*([\])])$/.exec(text);
