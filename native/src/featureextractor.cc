@@ -252,6 +252,26 @@ class HalfBand {
 };
 
 /**
+ * A value that beats a heap's top (`before(h[0], v)` false for a heap ordered by `before`: h[0] is the value every
+ * other one comes before) takes the top's place and sinks to where it belongs: one sift down instead of pop_heap's
+ * sift plus push_heap's (the heap holds the same values; their order in it may differ, and with it the order of
+ * extremeSums' additions: q floats summed in double, exact unless they span more than about 2^24).
+ */
+template <class Before>
+inline void replaceTop(float* h, size_t q, float v, Before before) {
+  size_t i = 0;
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= q) break;
+    if (c + 1 < q && before(h[c], h[c + 1])) ++c;
+    if (!before(v, h[c])) break;
+    h[i] = h[c];
+    i = c;
+  }
+  h[i] = v;
+}
+
+/**
  * Sums of the q smallest and the q largest of x[0..n) (q <= n), x untouched: a max-heap of the q
  * smallest and a min-heap of the q largest seen so far (n log q; most values fail the first
  * comparison). `work` holds 2q floats.
@@ -270,17 +290,9 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   std::make_heap(high, high + q, greater);
   for (size_t i = q; i < n; ++i) {
     const float v = x[i];
-    if (v > high[0]) {
-      std::pop_heap(high, high + q, greater);
-      high[q - 1] = v;
-      std::push_heap(high, high + q, greater);
-    }
+    if (v > high[0]) replaceTop(high, q, v, greater);
     const float u = x[n - 1 - i];
-    if (u < low[0]) {
-      std::pop_heap(low, low + q);
-      low[q - 1] = u;
-      std::push_heap(low, low + q);
-    }
+    if (u < low[0]) replaceTop(low, q, u, std::less<float>());
   }
   lowSum = 0;
   highSum = 0;

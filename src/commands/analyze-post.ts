@@ -24,6 +24,8 @@ export interface OnsetsInput {
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
+  /** The fine envelope's rises (onsetFineRises), when set up once for both onsets and tempo. */
+  rises?: ArrayLike<number>;
 }
 
 /** The report series tempo reads (copied to the worker). */
@@ -43,6 +45,8 @@ export interface TempoInput {
   >;
   sampleRate: number;
   windowSamples: number;
+  /** The fine envelope's rises (onsetFineRises), when set up once for both onsets and tempo. */
+  rises?: ArrayLike<number>;
 }
 
 export interface OnsetsOutput {
@@ -59,17 +63,19 @@ const melOnsetInput = (
   report: Pick<FeatureReport, 'odf' | 'hopSeconds' | 'fineEnergy' | 'tickSamples'>,
   sampleRate: number,
   windowSamples: number,
+  rises: ArrayLike<number> | undefined,
 ) => ({
   odf: report.odf,
   hopSeconds: report.hopSeconds,
   windowSeconds: windowSamples / sampleRate,
   fineEnergy: report.fineEnergy,
   tickSeconds: report.tickSamples / sampleRate,
+  ...(rises ? { rises } : {}),
 });
 
 /** Onsets: from the onset flux when the extractor made it, else from the mel envelope. */
-export function onsets({ report, sampleRate, windowSamples }: OnsetsInput): OnsetsOutput {
-  const mel = melOnsetInput(report, sampleRate, windowSamples);
+export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput): OnsetsOutput {
+  const mel = melOnsetInput(report, sampleRate, windowSamples, rises);
   const flux =
     report.onsetFluxGroups > 0 && report.onsetFlux?.length
       ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
@@ -81,8 +87,8 @@ export function onsets({ report, sampleRate, windowSamples }: OnsetsInput): Onse
  * Tempo from the onset envelope, the mel envelope's onsets (as before the onset flux existed; independent of the
  * onsets task, so that the two run side by side), the chroma and the pitch-class profile.
  */
-export function tempo({ report, sampleRate, windowSamples }: TempoInput): TempoOutput {
-  const tempoOnsets = detectOnsets(melOnsetInput(report, sampleRate, windowSamples));
+export function tempo({ report, sampleRate, windowSamples, rises }: TempoInput): TempoOutput {
+  const tempoOnsets = detectOnsets(melOnsetInput(report, sampleRate, windowSamples, rises));
   const estimate = estimateTempoWithDecision({
     odf: report.odf,
     odfLow: report.odfLow,

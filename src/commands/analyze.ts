@@ -12,7 +12,7 @@ import { createLevelMeter, round, toLevels, type Levels, type LoudnessCurves } f
 import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
 import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
-import type { Onsets } from '../engines/onsets/index.js';
+import { onsetFineRises, type Onsets } from '../engines/onsets/index.js';
 import type { Tempo } from '../engines/tempo/index.js';
 import type { Key, NoKey } from '../engines/key/index.js';
 import { summarizePitch, type Pitch } from '../engines/pitch/index.js';
@@ -250,6 +250,9 @@ async function startFeatures(
   const own = (a: Float32Array, to: ArrayBuffer[], onPool: boolean) =>
     a.buffer instanceof SharedArrayBuffer ? a : moved(a, to, onPool);
   const { windowSamples } = stftLayout(sampleRate);
+  // the fine envelope's rises: the same for the onsets and tempo's mel onsets, so found once here for both
+  const rises =
+    wantsOnsets && wantsTempo ? onsetFineRises(report.fineEnergy, report.tickSamples / sampleRate) : undefined;
   const onsetsTask = () => ({
     kind: 'onsets' as const,
     input: {
@@ -264,6 +267,7 @@ async function startFeatures(
       },
       sampleRate,
       windowSamples,
+      ...(rises ? { rises } : {}),
     },
   });
   const tempoTask = () => ({
@@ -283,6 +287,7 @@ async function startFeatures(
       },
       sampleRate,
       windowSamples,
+      ...(rises ? { rises } : {}),
     },
   });
   const keyTask = {

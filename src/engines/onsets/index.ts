@@ -38,6 +38,11 @@ export interface OnsetInput {
    * more than the native frequency groups, the last one is the timbre novelty.
    */
   flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
+  /**
+   * The fine envelope's rises, ticks (onsetFineRises of fineEnergy and tickSeconds with the same parameters), when
+   * the caller computed them once for several detections on one envelope; else computed here.
+   */
+  rises?: ArrayLike<number>;
 }
 
 /** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
@@ -419,19 +424,39 @@ export function fineRises(
   // one pass with rings (memory O(back + ctx + gap), not O(n): an hour has 7.2 million ticks), native/src/post.cc
   // fineRises: span sums Σ fine[i, i + span), their maximum over [i − back, i − span], the maximum of fine over
   // i ± ctx, and the local-maximum test over ± gap on the rise ratios (riseDb as a ratio: the same order as dB)
-  // analyze's onsets and tempo's mel onsets ask for the same envelope with the same arguments: computed once
-  const args = [span, lookback, 10 ** (riseDb / 10), levelRatio, ctx, gap] as const;
-  const key = args.join(' ');
-  const known = fineRiseMemo.get(fine)?.get(key);
-  if (known) return known.slice();
-  const rises = Array.from(native().postFineRises(postSeries(fine), ...args));
-  if (typeof fine === 'object')
-    (fineRiseMemo.get(fine) ?? fineRiseMemo.set(fine, new Map()).get(fine)!).set(key, rises);
-  return rises.slice();
+  return Array.from(
+    native().postFineRises(postSeries(fine), span, lookback, 10 ** (riseDb / 10), levelRatio, ctx, gap),
+  );
 }
 
-/** fineRises' results per fine envelope (the array object) and arguments. */
-const fineRiseMemo = new WeakMap<ArrayLike<number>, Map<string, number[]>>();
+/** The rise span and lookback of the fine envelope, ticks. */
+function riseTicks(tickSeconds: number, params: OnsetParameterValues): { span: number; lookback: number } {
+  const span = Math.max(
+    1,
+    Math.round(
+      checkParameter('riseSpanSeconds', ONSET_PARAMETERS.riseSpanSeconds, params.riseSpanSeconds) / tickSeconds,
+    ),
+  );
+  const lookback = Math.round(
+    checkParameter('riseLookbackSeconds', ONSET_PARAMETERS.riseLookbackSeconds, params.riseLookbackSeconds) /
+      tickSeconds,
+  );
+  return { span, lookback };
+}
+
+/**
+ * The fine envelope's rises (fineRises) as detectOnsets finds them with these parameters: for a caller that
+ * detects onsets more than once on one envelope (analyze's onsets and tempo's mel onsets) and passes them as
+ * OnsetInput.rises.
+ */
+export function onsetFineRises(
+  fineEnergy: ArrayLike<number>,
+  tickSeconds: number,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const { span, lookback } = riseTicks(tickSeconds, params);
+  return fineRises(fineEnergy, span, lookback, tickSeconds, params);
+}
 
 /** The onset flux split into its frequency groups and, when the extractor made it, the timbre novelty column. */
 export function splitFlux(flux: NonNullable<OnsetInput['flux']>): {
@@ -487,12 +512,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     const i = Math.min(odf.length - 1, Math.max(0, Math.round(t / input.hopSeconds)));
     return Math.max(odf[i] ?? 0, odf[Math.min(odf.length - 1, i + 1)] ?? 0);
   };
-  const span = Math.max(
-    1,
-    Math.round(
-      checkParameter('riseSpanSeconds', ONSET_PARAMETERS.riseSpanSeconds, params.riseSpanSeconds) / tickSeconds,
-    ),
-  );
+  const { span, lookback } = riseTicks(tickSeconds, params);
   const before = input.flux
     ? checkParameter(
         'fluxSearchBeforeSeconds',
@@ -509,10 +529,6 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     Math.round(checkParameter('attackSeconds', ONSET_PARAMETERS.attackSeconds, params.attackSeconds) / tickSeconds),
   );
   const startRatio = 10 ** (checkParameter('startLevelDb', ONSET_PARAMETERS.startLevelDb, params.startLevelDb) / 10);
-  const lookback = Math.round(
-    checkParameter('riseLookbackSeconds', ONSET_PARAMETERS.riseLookbackSeconds, params.riseLookbackSeconds) /
-      tickSeconds,
-  );
   const backtrack = {
     ticks: Math.round(
       checkParameter('backtrackSeconds', ONSET_PARAMETERS.backtrackSeconds, params.backtrackSeconds) / tickSeconds,
@@ -543,7 +559,8 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     }
     out.push({ t, s, e });
   }
-  const extra = fineRises(fineEnergy, span, lookback, tickSeconds, params).filter((tick) => {
+  const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
+  const extra = Array.from(rises).filter((tick) => {
     const t = tick * tickSeconds;
     return !out.some((o) => Math.abs(o.t - t) < params.minIntervalSeconds);
   });
