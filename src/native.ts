@@ -547,6 +547,11 @@ export interface NativeAddon {
   ): void;
   /** The whole lag d (|d| ≤ maxLag) of the largest |Σ y[maxLag + 1 + d + i] · x[from + i]| (i < span; x outside: 0). */
   drumsWholeLag(y: Float64Array, x: Float32Array, from: number, span: number, maxLag: number): number;
+  /**
+   * The bleed judge's FIR on its residual: re[i] += (sign · taps[k]) · ye[off0 − k + i] (i < n), tap after tap in
+   * index order, zero taps skipped (the JS loop's bits).
+   */
+  drumsAddTaps(re: Float64Array, ye: Float64Array, taps: Float64Array, off0: number, n: number, sign: number): void;
 }
 
 // ---- analyze's post-processing kernels (issue 12 point 8): native/src/post.h --------------------------------

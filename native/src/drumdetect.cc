@@ -222,6 +222,40 @@ Napi::Value DrumsBestLag(const Napi::CallbackInfo& info) {
   return shub::napi::f64Array(env, {bestD, bestGain, bestScore});
 }
 
+// drumsAddTaps(re, ye, taps, off0, n, sign): the bleed judge's FIR applied to its residual, re[i] += (sign · taps[k]) ·
+// ye[off0 − k + i] for i < n, tap after tap in index order (zero taps skipped): per element the same products and
+// sums, in the same order, as the JS loop it replaces (contraction off: the same bits on every instruction set).
+SHUB_EXACT void addTaps(double* re, const double* ye, const double* taps, int64_t nt, int64_t off0, int64_t n,
+                        double sign) {
+  for (int64_t k = 0; k < nt; k++) {
+    if (taps[k] == 0) continue;
+    const double v = sign * taps[k];
+    const double* q = ye + (off0 - k);
+    for (int64_t i = 0; i < n; i++) re[i] += v * q[i];
+  }
+}
+
+Napi::Value DrumsAddTaps(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsAddTaps";
+  auto re = typedArg<Napi::Float64Array>(env, info[0], where, "re");
+  auto ye = typedArg<Napi::Float64Array>(env, info[1], where, "ye");
+  auto taps = typedArg<Napi::Float64Array>(env, info[2], where, "taps");
+  if (re.TypedArrayType() != napi_float64_array || ye.TypedArrayType() != napi_float64_array ||
+      taps.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": re, ye and taps must be Float64Arrays");
+  const double big = 9007199254740991.0;
+  const auto off0 = static_cast<int64_t>(integerArg(env, info[3], where, "off0", -big, big, ""));
+  const auto n = static_cast<int64_t>(integerArg(env, info[4], where, "n", 0, big, ""));
+  const double sign = shub::napi::numberArg(env, info[5], where, "sign", -1, 1, "");
+  const auto nt = static_cast<int64_t>(taps.ElementLength());
+  if (n > static_cast<int64_t>(re.ElementLength()) || off0 - nt + 1 < 0 ||
+      off0 + n > static_cast<int64_t>(ye.ElementLength()))
+    throwRange(env, where + ": the taps' windows run outside re or ye");
+  addTaps(re.Data(), ye.Data(), taps.Data(), nt, off0, n, sign);
+  return env.Undefined();
+}
+
 // drumsUnmix(raw: Float32Array[], src: Float32Array[], n0, count, paths: Float64Array): the bleed model
 // x_a = s_a + Σ_b g_ab · s_b(n − d_ab) inverted exactly, sample by sample (every d ≥ 1, so the sum
 // needs only earlier estimates): src_a[n] = raw_a[n] − Σ_b g_ab · src_b[n − d_ab] for n in [n0,
@@ -504,5 +538,6 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
   exports.Set("drumsFitShift", Napi::Function::New<DrumsFitShift>(env, "drumsFitShift"));
   exports.Set("drumsWholeLag", Napi::Function::New<DrumsWholeLag>(env, "drumsWholeLag"));
+  exports.Set("drumsAddTaps", Napi::Function::New<DrumsAddTaps>(env, "drumsAddTaps"));
   exports.Set("firstFloatOutside", Napi::Function::New<FirstFloatOutside>(env, "firstFloatOutside"));
 }

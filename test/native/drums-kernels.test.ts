@@ -18,6 +18,8 @@
  * - drumsFitShift and drumsWholeLag (the replacement's per-hit fit: the whole-lag cross-correlation and the sums of
  *   the golden-section search over fractional shifts, which replace.ts ran in JS) give the numbers of those JS
  *   loops to the bit, with the kit sample's window inside it and hanging off either end.
+ * - drumsAddTaps (the bleed judge applying a fitted FIR to its residual) adds tap after tap, zero taps skipped: per
+ *   element the same products in the same order as the JS loop it replaced, so the same bits (vectorized or not).
  * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
  *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
@@ -244,4 +246,35 @@ test('drumsTickPeaks into a reused array: the per-tick maxima of |x| across bloc
     assert.deepEqual(got, want, `block ${block}`);
   }
   assert.throws(() => native().drumsTickPeaks(x, tick, new Float64Array(2), new Float32Array(10)), /out must/);
+});
+
+test('drumsAddTaps equals the tap-by-tap JS loop of the bleed judge to the bit', () => {
+  const rnd = noise(23);
+  let cases = 0;
+  for (const n of [1, 7, 64, 1001])
+    for (const nt of [1, 3, 13])
+      for (const sign of [1, -1]) {
+        const maxLag = 20;
+        const ye = Float64Array.from({ length: n + maxLag }, () => rnd() - 0.5);
+        const taps = Float64Array.from({ length: nt }, (_, k) => (k === 1 ? 0 : rnd() - 0.5));
+        const first = Math.max(1, maxLag - nt - 2);
+        const start = Float64Array.from({ length: n }, () => rnd() - 0.5);
+        const want = Float64Array.from(start);
+        taps.forEach((g, k) => {
+          if (g === 0) return;
+          const o = maxLag - first - k;
+          const v = sign * g;
+          for (let i = 0; i < n; i++) want[i]! += v * ye[o + i]!;
+        });
+        const got = Float64Array.from(start);
+        native().drumsAddTaps(got, ye, taps, maxLag - first, n, sign);
+        for (let i = 0; i < n; i++) assert.ok(Object.is(got[i], want[i]), `n ${n} taps ${nt} sign ${sign}: [${i}]`);
+        cases++;
+      }
+  assert.equal(cases, 24);
+  // a window that would read before ye's start is refused, not read
+  assert.throws(
+    () => native().drumsAddTaps(new Float64Array(4), new Float64Array(8), new Float64Array(3), 1, 4, 1),
+    /outside/,
+  );
 });

@@ -969,14 +969,9 @@ export class SessionDetector {
     emphasizeInto(residual, re, e);
     // (only the emphasized residual is kept up to date: the emphasis is linear, so it is the raw residual's from
     // `pre` on, where its peak is read)
-    const apply = (f: (typeof fits)[number], sign: number) => {
-      f.h.forEach((g, k) => {
-        if (g === 0) return;
-        const o = maxLag - f.first - k;
-        const v = sign * g;
-        for (let i = 0; i < len + pre; i++) re[i]! += v * f.ye[o + i]!;
-      });
-    };
+    // re[i] += sign · h[k] · ye[maxLag − first − k + i], tap after tap (native: the same bits as the JS loop)
+    const apply = (f: (typeof fits)[number], sign: number) =>
+      native().drumsAddTaps(re, f.ye, f.h, maxLag - f.first, len + pre, sign);
     for (let round = 0; round < (fits.length > 1 ? 3 : 1); round++)
       fits.forEach((f) => {
         apply(f, 1);
