@@ -71,6 +71,7 @@ const NO_CHORD_EVIDENCE = {
   tonicChordWeight: 0,
   cadenceWeight: 0,
   endChordWeight: 0,
+  phraseReturnWeight: 0,
 };
 
 test('A minor leaning on its relative major (i–III–VII–III–VII), 40 cents sharp: A minor from bass and chords', () => {
@@ -411,4 +412,33 @@ test("a minor tonic whose chords read major (a loud major-third partial) takes t
   const tonic = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.tonicChord;
   assert.equal(tonic(on, 'A major'), 0);
   assert.ok(Math.abs(tonic(on, 'A minor') - tonic(off, 'A major')) < 1e-9, `${tonic(on, 'A minor')}`);
+});
+
+test('the loop returns read back from the final chord break a near tie (I–IV–IV, ninth round)', () => {
+  // C major I–IV–IV four times and a held I: IV holds 8 of the 13 chords, C → F is F major's V → I; the profile and
+  // the ends (first and last chord C) favour C: without the returns F major wins by less than their weight
+  const Fc: [number[], number] = [[57, 60, 65], 41];
+  const loop = [C, Fc, Fc];
+  const x = progression([...loop, ...loop, ...loop, ...loop, C], 1.3, 0);
+  const on = keyOf(x);
+  const off = keyOf(x, { phraseReturnWeight: 0 });
+  const ret = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.phraseReturn;
+  // every return (the final chord, then one period, 3 chords, back each time) is a C chord
+  assert.equal(ret(on, 'C major'), 1);
+  assert.equal(ret(on, 'F major'), 0);
+  assert.equal(on.decision?.inputs?.['phraseReturnChords'], 'C C C C C');
+  assert.ok(Math.abs((on.decision?.inputs?.['returnPeriodSeconds'] as number) - 3.9) < 0.25);
+  assert.equal(off.result.key, 'F major');
+  assert.equal(on.result.key, 'C major');
+  const score = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.score;
+  const w = KEY_PARAMETERS.phraseReturnWeight.value;
+  assert.ok(Math.abs(score(on, 'C major') - score(off, 'C major') - w) < 1e-9);
+  assert.match(
+    on.decision!.reason,
+    /the loop returns \(read back from the final chord\) to a tonic-root chord 100 % vs 0 %/,
+  );
+  // the same loop stopping on its second IV (no final C): the final chord is off the grid the first chord sets
+  const stopped = keyOf(progression([...loop, ...loop, ...loop, ...loop], 1.3, 0));
+  assert.ok(stopped.evidence.every((e) => e.phraseReturn === 0));
+  assert.equal(stopped.decision?.inputs?.['phraseReturnChords'], undefined);
 });

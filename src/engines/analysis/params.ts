@@ -839,6 +839,23 @@ export const KEY_PARAMETERS = {
     [0.5, 30],
     'phrase starts: the shortest loop period considered (a period must hold at least two chords)',
   ),
+  phraseReturnWeight: p(
+    0.2,
+    'per unit share of loop returns',
+    [0, 4],
+    "key score: weight of the share of the loop's returns whose chord has the key's tonic as root, the returns read " +
+      "back from the song's final chord by whole loop periods (the final chord is where the last phrase came back " +
+      'to), counted only when the first chord lies on the same grid (phraseReturnTolerance): a tie-breaker for loops ' +
+      'that hold IV, V or vi as long as the tonic (0 = off)',
+  ),
+  phraseReturnTolerance: p(
+    0.125,
+    'share of the loop period',
+    [0, 0.5],
+    "loop returns: the song's first chord must start within this share of a period of the grid read back from the " +
+      'final chord (0.5 = no check): else the loop stopped mid-phrase, or an intro or a cadence bar of another ' +
+      'length shifts the phrases, and the final chord says nothing about the returns',
+  ),
   endChordWeight: p(
     0.3,
     'score units',

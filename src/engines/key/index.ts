@@ -393,24 +393,20 @@ export function findPedals(
   return pedal;
 }
 
-/**
- * Where a chord loop restarts: the period of the block-wise chord labels is the shortest lag of at least `minLag`
- * blocks at which at least `minSimilarity` of the labelled blocks carry the same chord as the block one lag later and
- * one period holds two chords or more (then the lag among the next three with the most agreement); the phrase starts
- * are the song's first chord block plus every multiple of the period that a quarter period of music follows, each
- * with the chord held most over the first eighth of the period after it. Null when no lag repeats: through-composed
- * music has no loop to restart.
- */
-export function loopPhraseStarts(
-  chords: ChordSegment[],
-  minLag: number,
-  minSimilarity: number,
-): { period: number; starts: Chord[] } | null {
-  if (chords.length < 2) return null;
-  const first = chords[0]!.start;
-  const end = chords[chords.length - 1]!.end;
-  const label = new Int16Array(end).fill(-1);
+/** Block-wise chord labels (root · 2 + minor, −1 where no chord sounds) up to the last chord's end. */
+function blockLabels(chords: ChordSegment[]): Int16Array {
+  const label = new Int16Array(chords[chords.length - 1]!.end).fill(-1);
   for (const c of chords) for (let b = c.start; b < c.end; b++) label[b] = c.root * 2 + (c.mode === 'minor' ? 1 : 0);
+  return label;
+}
+
+/**
+ * The period of a chord loop: the shortest lag of at least `minLag` blocks at which at least `minSimilarity` of the
+ * labelled blocks carry the same chord as the block one lag later and one period holds two chords or more (then the
+ * lag among the next three with the most agreement); 0 when no lag repeats (through-composed music).
+ */
+function loopPeriod(label: Int16Array, first: number, minLag: number, minSimilarity: number): number {
+  const end = label.length;
   const agreement = (lag: number) => {
     let same = 0;
     let count = 0;
@@ -422,25 +418,80 @@ export function loopPhraseStarts(
     return count ? same / count : 0;
   };
   const kinds = (lag: number) => new Set(Array.from(label.subarray(first, first + lag)).filter((l) => l >= 0)).size;
-  let period = 0;
   for (let lag = Math.max(1, Math.ceil(minLag)); lag <= (end - first) / 2; lag++) {
     if (kinds(lag) < 2 || agreement(lag) < minSimilarity) continue;
-    period = lag;
+    let period = lag;
     for (let l = lag + 1; l <= lag + 3 && l <= (end - first) / 2; l++) if (agreement(l) > agreement(period)) period = l;
-    break;
+    return period;
   }
+  return 0;
+}
+
+/** The chord held most over `window` blocks from `at` (null when none sounds there). */
+function heldChord(label: Int16Array, at: number, window: number): Chord | null {
+  const held = new Map<number, number>();
+  for (let b = Math.max(0, at); b < Math.min(label.length, at + window); b++)
+    if (label[b]! >= 0) held.set(label[b]!, (held.get(label[b]!) ?? 0) + 1);
+  let best = -1;
+  for (const [l, count] of held) if (best < 0 || count > held.get(best)!) best = l;
+  return best >= 0 ? { root: best >> 1, mode: best & 1 ? 'minor' : 'major' } : null;
+}
+
+/**
+ * Where a chord loop restarts, counted from the song's first chord: the loop's period (loopPeriod); the phrase starts
+ * are the first chord block plus every multiple of the period that a quarter period of music follows, each with the
+ * chord held most over the first eighth of the period after it. Null when no lag repeats.
+ */
+export function loopPhraseStarts(
+  chords: ChordSegment[],
+  minLag: number,
+  minSimilarity: number,
+): { period: number; starts: Chord[] } | null {
+  if (chords.length < 2) return null;
+  const first = chords[0]!.start;
+  const label = blockLabels(chords);
+  const end = label.length;
+  const period = loopPeriod(label, first, minLag, minSimilarity);
   if (!period) return null;
   const window = Math.max(1, Math.round(period / 8));
   const starts: Chord[] = [];
   // a start needs a quarter period of music after it: a loop that stops leaves only its last chord's ring there
   for (let at = first; at + Math.max(window, period / 4) <= end; at += period) {
-    const held = new Map<number, number>();
-    for (let b = at; b < at + window; b++) if (label[b]! >= 0) held.set(label[b]!, (held.get(label[b]!) ?? 0) + 1);
-    let best = -1;
-    for (const [l, count] of held) if (best < 0 || count > held.get(best)!) best = l;
-    if (best >= 0) starts.push({ root: best >> 1, mode: best & 1 ? 'minor' : 'major' });
+    const c = heldChord(label, at, window);
+    if (c) starts.push(c);
   }
   return starts.length ? { period, starts } : null;
+}
+
+/**
+ * The chord the loop returns to, read from the song's end: the song's final chord (`final`, its first block) is where
+ * the last phrase came back to, so the loop's earlier returns lie whole periods before it; each is the chord held
+ * most over the first eighth of the period there. Only when the song's first chord lies on that grid too (within
+ * `tolerance` of a period): then intro, loop and final chord line up as whole phrases, and the final chord is a
+ * return, not the chord a loop happened to stop on (a loop stopped mid-phrase, after an extra cadence bar or an intro
+ * of another length puts the first chord off the grid: no evidence). Null without a loop or off the grid.
+ */
+export function loopPhraseReturns(
+  chords: ChordSegment[],
+  final: ChordSegment,
+  minLag: number,
+  minSimilarity: number,
+  tolerance: number,
+): { period: number; returns: Chord[] } | null {
+  if (chords.length < 2) return null;
+  const first = chords[0]!.start;
+  const label = blockLabels(chords);
+  const period = loopPeriod(label, first, minLag, minSimilarity);
+  if (!period) return null;
+  const phase = (((final.start - first) % period) + period) % period;
+  if (Math.min(phase, period - phase) > tolerance * period) return null;
+  const window = Math.max(1, Math.round(period / 8));
+  const returns: Chord[] = [];
+  for (let at = final.start; at >= first - window; at -= period) {
+    const c = heldChord(label, at, window);
+    if (c) returns.push(c);
+  }
+  return returns.length >= 2 ? { period, returns } : null;
 }
 
 /** The evidence for one key and its total score. */
@@ -464,6 +515,8 @@ export interface KeyEvidence {
   ends: boolean;
   /** Share of the loop's phrase starts on a chord with the tonic as root (0 without a loop). */
   phraseStart: number;
+  /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
+  phraseReturn: number;
   score: number;
 }
 
@@ -762,6 +815,7 @@ export function analyzeKey(
     ends: param('endChordWeight', options),
     diatonic: param('diatonicWeight', options),
     phrase: param('phraseStartWeight', options),
+    phraseReturn: param('phraseReturnWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const phraseWeight = param('phraseStartWeight', options);
@@ -771,6 +825,17 @@ export function analyzeKey(
           chords,
           param('phraseMinSeconds', options) / blocks.seconds,
           param('phraseMinSimilarity', options),
+        )
+      : null;
+  // the final chord as the loop's last return (a tie-breaker: it reads where the phrases end, not which chord is held)
+  const returns =
+    w.phraseReturn > 0 && blocks && last
+      ? loopPhraseReturns(
+          chords,
+          last,
+          param('phraseMinSeconds', options) / blocks.seconds,
+          param('phraseMinSimilarity', options),
+          param('phraseReturnTolerance', options),
         )
       : null;
   const twoFive = param('twoFiveWeight', options);
@@ -812,6 +877,7 @@ export function analyzeKey(
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
         phraseStart: phrases ? phrases.starts.filter(onTonicRoot).length / phrases.starts.length : 0,
+        phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         score: 0,
       };
       e.score =
@@ -821,6 +887,7 @@ export function analyzeKey(
         w.cadence * e.cadence +
         w.diatonic * e.diatonic +
         w.phrase * e.phraseStart +
+        w.phraseReturn * e.phraseReturn +
         (e.ends ? w.ends : 0);
       evidence.push(e);
     }
@@ -851,6 +918,9 @@ export function analyzeKey(
       songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
       phrasePeriodSeconds: phrases && blocks ? Math.round(phrases.period * blocks.seconds * 10) / 10 : null,
       phraseStarts: phrases ? phrases.starts.map(chordName).join(' ') : '',
+      returnPeriodSeconds: returns && blocks ? Math.round(returns.period * blocks.seconds * 10) / 10 : null,
+      // from the end back: the final chord first
+      phraseReturns: returns ? returns.returns.map(chordName).join(' ') : '',
     }),
     evidence,
     chords,
@@ -874,6 +944,7 @@ interface Weights {
   ends: number;
   diatonic: number;
   phrase: number;
+  phraseReturn: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -898,6 +969,11 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
     [
       w.phrase * (best.phraseStart - other.phraseStart),
       `phrase starts on a tonic-root chord ${pct(best.phraseStart)} vs ${pct(other.phraseStart)}`,
+    ],
+    [
+      w.phraseReturn * (best.phraseReturn - other.phraseReturn),
+      `the loop returns (read back from the final chord) to a tonic-root chord ${pct(best.phraseReturn)} vs ` +
+        `${pct(other.phraseReturn)}`,
     ],
     [
       w.ends * ((best.ends ? 1 : 0) - (other.ends ? 1 : 0)),
@@ -929,6 +1005,8 @@ function keyDecision(
     songMinorRoots: string;
     phrasePeriodSeconds: number | null;
     phraseStarts: string;
+    returnPeriodSeconds: number | null;
+    phraseReturns: string;
   },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
@@ -952,6 +1030,7 @@ function keyDecision(
     reason:
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
       `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ${w.phrase}·phrase starts on the tonic root + ` +
+      `${w.phraseReturn}·loop returns on the tonic root + ` +
       `${w.ends}·first or last chord on the tonic root); ` +
       `over ` +
       `${runnerUp.key} ` +
@@ -975,6 +1054,10 @@ function keyDecision(
       // the chord loop's period and the chords where it restarts (phrase starts), when phraseStartWeight is on
       ...(extra.phrasePeriodSeconds !== null
         ? { loopPeriodSeconds: extra.phrasePeriodSeconds, phraseStartChords: extra.phraseStarts }
+        : {}),
+      // the loop's returns read back from the final chord (phraseReturnWeight), when the song's phrases line up
+      ...(extra.returnPeriodSeconds !== null
+        ? { returnPeriodSeconds: extra.returnPeriodSeconds, phraseReturnChords: extra.phraseReturns }
         : {}),
     },
     alternatives: listed.map(({ e, role }) => ({
