@@ -437,6 +437,19 @@ function heldChord(label: Int16Array, at: number, window: number): Chord | null 
   return best >= 0 ? { root: best >> 1, mode: best & 1 ? 'minor' : 'major' } : null;
 }
 
+/** The song's chord loop: its first chord block, the block-wise labels, the period and an eighth of it (≥ 1 block). */
+function chordLoop(
+  chords: ChordSegment[],
+  minLag: number,
+  minSimilarity: number,
+): { first: number; label: Int16Array; period: number; window: number } | null {
+  if (chords.length < 2) return null;
+  const first = chords[0]!.start;
+  const label = blockLabels(chords);
+  const period = loopPeriod(label, first, minLag, minSimilarity);
+  return period ? { first, label, period, window: Math.max(1, Math.round(period / 8)) } : null;
+}
+
 /**
  * Where a chord loop restarts, counted from the song's first chord: the loop's period (loopPeriod); the phrase starts
  * are the first chord block plus every multiple of the period that a quarter period of music follows, each with the
@@ -447,13 +460,10 @@ export function loopPhraseStarts(
   minLag: number,
   minSimilarity: number,
 ): { period: number; starts: Chord[] } | null {
-  if (chords.length < 2) return null;
-  const first = chords[0]!.start;
-  const label = blockLabels(chords);
+  const loop = chordLoop(chords, minLag, minSimilarity);
+  if (!loop) return null;
+  const { first, label, period, window } = loop;
   const end = label.length;
-  const period = loopPeriod(label, first, minLag, minSimilarity);
-  if (!period) return null;
-  const window = Math.max(1, Math.round(period / 8));
   const starts: Chord[] = [];
   // a start needs a quarter period of music after it: a loop that stops leaves only its last chord's ring there
   for (let at = first; at + Math.max(window, period / 4) <= end; at += period) {
@@ -478,14 +488,11 @@ export function loopPhraseReturns(
   minSimilarity: number,
   tolerance: number,
 ): { period: number; returns: Chord[] } | null {
-  if (chords.length < 2) return null;
-  const first = chords[0]!.start;
-  const label = blockLabels(chords);
-  const period = loopPeriod(label, first, minLag, minSimilarity);
-  if (!period) return null;
+  const loop = chordLoop(chords, minLag, minSimilarity);
+  if (!loop) return null;
+  const { first, label, period, window } = loop;
   const phase = (((final.start - first) % period) + period) % period;
   if (Math.min(phase, period - phase) > tolerance * period) return null;
-  const window = Math.max(1, Math.round(period / 8));
   const returns: Chord[] = [];
   for (let at = final.start; at >= first - window; at -= period) {
     const c = heldChord(label, at, window);
