@@ -49,10 +49,7 @@ const groups = [
   STEM_SNARE_PARAMETERS,
   STEM_OVERLAP_PARAMETERS,
   STEM_SNARELESS_PARAMETERS,
-] as Record<
-  string,
-  { value: number }
->[];
+] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {
   const [k, v] = a.split('=');

@@ -75,12 +75,12 @@ for (const spec of only5 || only6 || only7 || only8 ? [] : all ? [...TUNING, ...
 const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only8
   ? [{ set: 'held-out-8' }]
   : only7
-  ? [{ set: 'held-out-7' }]
-  : only6
-    ? [{ set: 'held-out-6' }]
-    : only5
-      ? [{ set: 'held-out-5' }]
-      : [{ tuning: true }, { set: 'class-tuning' }];
+    ? [{ set: 'held-out-7' }]
+    : only6
+      ? [{ set: 'held-out-6' }]
+      : only5
+        ? [{ set: 'held-out-5' }]
+        : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },

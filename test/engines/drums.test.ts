@@ -600,7 +600,7 @@ test('stem classes: a hat adding a kick-like low end is a kick and a hat; a fain
   for (const t of [0.75, 3.25]) assert.deepEqual(at(t), ['hihat'], `hat at ${t}`);
 });
 
-test('stem second pass: in a stem without snares, a bright "hat" whose body rings is a snare; a dry one or with snares stays', () => {
+test('stem second pass: without snares, a bright "hat" whose body rings is a snare; a dry one stays', () => {
   // a cadence: kicks on the quarters and 16th hits with drum body (65 % below midHz) centred at 900 Hz (≥
   // hatCentroidHz: "a hat with a low ring") and no clear hats; their body band falls 15 dB in 52 ms (a head) in the
   // first stem, in 8 ms (a hat's low ring) in the second; the third adds six snares by the band rule
