@@ -13,6 +13,7 @@ import {
   STEM_SNARE_PARAMETERS,
   STEM_RING_PARAMETERS,
   STEM_OVERLAP_PARAMETERS,
+  STEM_SNARELESS_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -42,10 +43,13 @@ for (const s of stems)
       if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
       else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
   }
-const groups = [STEM_CLASS_PARAMETERS, STEM_RING_PARAMETERS, STEM_SNARE_PARAMETERS, STEM_OVERLAP_PARAMETERS] as Record<
-  string,
-  { value: number }
->[];
+const groups = [
+  STEM_CLASS_PARAMETERS,
+  STEM_RING_PARAMETERS,
+  STEM_SNARE_PARAMETERS,
+  STEM_OVERLAP_PARAMETERS,
+  STEM_SNARELESS_PARAMETERS,
+] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {
   const [k, v] = a.split('=');

@@ -59,8 +59,10 @@ const only5 = process.argv.includes('--held-out-5');
 const only6 = process.argv.includes('--held-out-6');
 // --held-out-7: only the seventh (HELD_OUT_KITS_7, h-dxcls8), for scoring it once
 const only7 = process.argv.includes('--held-out-7');
+// --held-out-8: only the eighth (HELD_OUT_KITS_8, h-dxcls9), for scoring it once
+const only8 = process.argv.includes('--held-out-8');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
+for (const spec of only5 || only6 || only7 || only8 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -70,13 +72,15 @@ for (const spec of only5 || only6 || only7 ? [] : all ? [...TUNING, ...HELD_OUT]
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only7
-  ? [{ set: 'held-out-7' }]
-  : only6
-    ? [{ set: 'held-out-6' }]
-    : only5
-      ? [{ set: 'held-out-5' }]
-      : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only8
+  ? [{ set: 'held-out-8' }]
+  : only7
+    ? [{ set: 'held-out-7' }]
+    : only6
+      ? [{ set: 'held-out-6' }]
+      : only5
+        ? [{ set: 'held-out-5' }]
+        : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },

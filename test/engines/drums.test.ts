@@ -599,3 +599,37 @@ test('stem classes: a hat adding a kick-like low end is a kick and a hat; a fain
   for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
   for (const t of [0.75, 3.25]) assert.deepEqual(at(t), ['hihat'], `hat at ${t}`);
 });
+
+test('stem second pass: without snares, a bright "hat" whose body rings is a snare; a dry one stays', () => {
+  // a cadence: kicks on the quarters and 16th hits with drum body (65 % below midHz) centred at 900 Hz (≥
+  // hatCentroidHz: "a hat with a low ring") and no clear hats; their body band falls 15 dB in 52 ms (a head) in the
+  // first stem, in 8 ms (a hat's low ring) in the second; the third adds six snares by the band rule
+  const rate = 48000;
+  const hit = (t: number, share: number[], addedDb: number[], decayMs: number[], centroidHz: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.3,
+    rise: 20,
+    features: { share, addedDb, decayMs, centroidHz },
+  });
+  const stem = (bodyMs: number, snares: number) => {
+    const found: FoundHit[] = [];
+    for (let k = 0; k < 32; k++) {
+      const t = 0.5 + k * 0.125;
+      if (k % 4 === 0) found.push(hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], [60, 10, 30, 40], 80));
+      else found.push(hit(t, [0.05, 0.6, 0.3, 0.05], [-30, -19, -22, -30], [10, bodyMs, 30, 30], 900));
+    }
+    for (let k = 0; k < snares; k++)
+      found.push(hit(5 + k * 0.5, [0.1, 0.6, 0.25, 0.05], [-25, -12, -15, -22], [20, 80, 60, 60], 300));
+    const hits = classifyStemHits(found, rate);
+    const bright = hits.filter((h) => !h.secondary && h.features.centroidHz === 900);
+    return { classes: new Set(bright.map((h) => h.cls)), n: bright.length, reason: bright[0]!.reason };
+  };
+  const ringing = stem(52, 0);
+  assert.deepEqual([...ringing.classes], ['snare'], ringing.reason);
+  assert.equal(ringing.n, 24);
+  assert.match(ringing.reason, /the stem has 0 snares .* rings 52 ms/);
+  assert.deepEqual([...stem(8, 0).classes], ['hihat']);
+  const withSnares = stem(52, 6);
+  assert.deepEqual([...withSnares.classes], ['hihat'], withSnares.reason);
+});

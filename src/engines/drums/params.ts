@@ -411,3 +411,17 @@ export const STEM_OVERLAP_PARAMETERS = {
       'below lowHz lies far under them)',
   ),
 } as const;
+
+/**
+ * Snares read as hats in a stem without snares (h-dxcls9, stem.ts bySnarelessStem): a stem of 16th snares with few
+ * hats (a train beat, a cadence, a blast beat) has no hat reference but its snares, and its snares read as hats.
+ */
+export const STEM_SNARELESS_PARAMETERS = {
+  hatBodyDecayMs: p(
+    45,
+    'ms',
+    [5, 500],
+    'in a stem with fewer than minStemHats snares, a hit read as a hat from its centroid although it has drum body, ' +
+      'whose body band (lowHz–midHz) takes at least this long to fall decayDb, rings like a drum head: a snare',
+  ),
+} as const;

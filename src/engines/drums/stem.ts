@@ -29,6 +29,7 @@ import {
   STEM_CLASS_PARAMETERS,
   STEM_PARAMETERS as S,
   STEM_SNARE_PARAMETERS,
+  STEM_SNARELESS_PARAMETERS,
   STEM_RING_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -568,6 +569,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
         ...(verdict.second ? { second: verdict.second } : {}),
       };
   });
+  bySnarelessStem(found, verdicts);
   bySnareReference(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -621,6 +623,34 @@ function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
         `(${Number.isFinite(body) ? body.toFixed(0) : '?'} ms; a tom rings on): pitched like them, a snare`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Snares read as hats in a stem without snares (h-dxcls9): a stem of 16th snares with few hats (a train beat, a
+ * cadence, a blast beat) has no clear hats, so its snares are its hat reference, and a snare whose wires lift its
+ * centroid above hatCentroidHz reads as "a hat with a low ring". A kit is rarely played without a snare: when fewer
+ * than minStemHats hits are snares, those "hats" whose drum body (lowHz–midHz) rings at least hatBodyDecayMs — a
+ * head's ring, where a hat's low ring dies in a few ms — are snares. In place on `verdicts`.
+ */
+function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const C = STEM_CLASS_PARAMETERS;
+  const edge = STEM_SNARELESS_PARAMETERS.hatBodyDecayMs.value;
+  const snares = verdicts.filter((v) => v.main.cls === 'snare').length;
+  if (snares >= C.minStemHats.value) return;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const body = f.decayMs[1]!;
+    if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(body >= edge)) return;
+    verdicts[k] = {
+      main: {
+        cls: 'snare',
+        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(body / edge))) / 100),
+        reason:
+          `${v.main.reason}; but the stem has ${snares} snares (< ${C.minStemHats.value}) and its body band rings ` +
+          `${body.toFixed(0)} ms (≥ ${edge}): a drum head, the stem's snare`,
+      },
+    };
   });
 }
 
