@@ -113,3 +113,52 @@ test('a low-passed kick leak in the snare mic is rejected by the FIR fit of its 
   snareHits.forEach((h, k) => assert.ok(Math.abs(h - snares[k]!) <= 48, `snare ${k} at ${h}`));
   assert.equal(found[1]!.bleed.length, kicks.length, `${found[1]!.bleed.length} leaks judged bleed`);
 });
+
+test('a hit below the mic output floor teaches no bleed path (a faint sound in the hat and snare mics)', () => {
+  // h-dxdet9: a faint sound no close mic made (at waveguide-82's truncated tails: −98 dB under the hat mic's loudest)
+  // triggers the hat detector out of digital silence and is kept (no louder source); fitted against the snare mic's
+  // copy of the same sound it gave an exact hat → snare path at the wrong delay, which then subtracted every real hat
+  // from the snare mic there and put its high end in: waveguide-82's snare kept 39 leaks
+  const rate = 44100;
+  const frames = 6 * rate;
+  const snare = drum(rate, 200, 6);
+  const rnd = mulberry32(7);
+  const hat = Float32Array.from(
+    { length: Math.round(0.05 * rate) },
+    (_, i) => 0.8 * Math.exp(-i / rate / 0.004) * (2 * rnd() - 1),
+  );
+  const faint = Float32Array.from(
+    { length: Math.round(0.01 * rate) },
+    (_, i) => 1e-4 * Math.exp(-i / rate / 0.003) * (2 * rnd() - 1),
+  );
+  const mics = [new Float32Array(frames), new Float32Array(frames)];
+  const add = (mic: Float32Array, shot: Float32Array, at: number, gain: number) => {
+    for (let i = 0; i < shot.length && at + i < frames; i++) mic[at + i]! += gain * shot[i]!;
+  };
+  const truth: number[][] = [[], []];
+  for (let k = 0; k < 6; k++) {
+    const t = Math.round((0.05 + 0.25 * k) * rate);
+    add(mics[1]!, faint, t, 1);
+    add(mics[0]!, faint, t + 73, 0.44);
+  }
+  for (let k = 0; k < 11; k++) {
+    const h = Math.round((0.2 + 0.5 * k) * rate);
+    truth[1]!.push(h);
+    add(mics[1]!, hat, h, 1);
+    add(mics[0]!, hat, h + 32, 10 ** (-11 / 20)); // the hat into the snare mic
+    if (k >= 3 && k % 2 === 1) {
+      const s = h + Math.round(0.25 * rate);
+      truth[0]!.push(s);
+      add(mics[0]!, snare, s, 1);
+      add(mics[1]!, snare, s + 20, 10 ** (-13 / 20));
+    }
+  }
+  const det = new DrumSessionDetector(rate, ['snare', 'hihat']);
+  for (let i = 0; i < frames; i += 8192) det.push(mics.map((m) => m.subarray(i, i + 8192)));
+  const found = det.finish();
+  found.forEach((track, m) => {
+    const got = track.hits.map((h) => h.sample);
+    assert.equal(got.length, truth[m]!.length, `mic ${m}: ${got.join(' ')} for ${truth[m]!.join(' ')}`);
+    got.forEach((g, k) => assert.ok(Math.abs(g - truth[m]![k]!) <= 44, `mic ${m} hit ${k} at ${g}`));
+  });
+});

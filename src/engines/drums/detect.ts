@@ -513,6 +513,8 @@ export class SessionDetector {
   private flat: Float64Array | null = null;
   /** Per mic, the peaks (dB, through its emphasis) of its last kept hits: the level its own hits reach. */
   private readonly loud: number[][];
+  /** Per mic, the largest peak (through its emphasis) of its kept hits so far. */
+  private readonly loudest: number[];
   /** The judge's FIR fit: its first tap before the best single delay (`pathPreMs`). */
   private readonly firPre: number;
   /** Taps of the judge's FIR fit of a source with no learnt path (`fallbackFirMs`). */
@@ -556,6 +558,7 @@ export class SessionDetector {
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
     this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
     this.loud = emphasis.map(() => []);
+    this.loudest = emphasis.map(() => 0);
     this.peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * sampleRate) / 1000);
     this.lookAhead = Math.max(
       Math.round((BLEED_PARAMETERS.lookAheadMs.value * sampleRate) / 1000),
@@ -714,7 +717,11 @@ export class SessionDetector {
         kept.push(h);
         this.lastOwn[m] = residualDb;
       }
-      this.learn(m, h);
+      // a hit below the mic's output floor (`floorRangeDb` under its loudest so far: a faint sound out of digital
+      // silence, as the ends of leaked tails ~100 dB down) is no drum of this mic and teaches no bleed path: fitted
+      // against another mic's copy of the same faint sound it gives an exact path at the wrong delay (h-dxdet9)
+      this.loudest[m] = Math.max(this.loudest[m]!, h.peak);
+      if (db(h.peak) >= db(this.loudest[m]!) - DETECT_PARAMETERS.floorRangeDb.value) this.learn(m, h);
       const loud = this.loud[m]!;
       loud.push(db(h.peak));
       if (loud.length > PathStats.KEEP) loud.shift();

@@ -51,7 +51,8 @@ export const DETECT_PARAMETERS = {
     50,
     'dB',
     [10, 120],
-    "hits more than this below the mic's loudest hit are ignored (noise, far bleed)",
+    "hits more than this below the mic's loudest hit are ignored (noise, far bleed); on close mics such a hit (below " +
+      'the loudest so far) also teaches no bleed path (h-dxdet9)',
   ),
   velocityRangeDb: p(36, 'dB', [6, 96], 'velocity 1 is this far below the loudest hit of the track (127)'),
 } as const;
