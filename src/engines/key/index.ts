@@ -259,29 +259,31 @@ function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][
   });
 }
 
-/** The best path through per-block scores `emit(b, k)` with `switchPenalty` per change (Viterbi). */
-function viterbi(n: number, K: number, emit: (b: number, k: number) => number, switchPenalty: number): number[] {
-  let score = Array.from({ length: K }, (_, k) => emit(0, k));
-  const back: Int16Array[] = [];
+/**
+ * The best path through per-block scores (`emissions[b · K + k]`: block b, state k) with `switchPenalty` per change
+ * (Viterbi). The scores come as one array, not a callback: one shape for every caller, so the compiled loop stays valid.
+ */
+function viterbi(n: number, K: number, emissions: Float64Array, switchPenalty: number): number[] {
+  let score = new Float64Array(K);
+  let next = new Float64Array(K);
+  for (let k = 0; k < K; k++) score[k] = emissions[k]!;
+  const back = new Int16Array(n * K);
   for (let b = 1; b < n; b++) {
     let best = 0;
     for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
-    const from = new Int16Array(K);
-    const next = new Array<number>(K);
+    const move = score[best]! - switchPenalty;
     for (let k = 0; k < K; k++) {
       const stay = score[k]!;
-      const move = score[best]! - switchPenalty;
-      from[k] = stay >= move ? k : best;
-      next[k] = Math.max(stay, move) + emit(b, k);
+      back[(b - 1) * K + k] = stay >= move ? k : best;
+      next[k] = Math.max(stay, move) + emissions[b * K + k]!;
     }
-    back.push(from);
-    score = next;
+    [score, next] = [next, score];
   }
   let k = 0;
   for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
   const path = new Array<number>(n);
   path[n - 1] = k;
-  for (let b = n - 1; b > 0; b--) path[b - 1] = back[b - 1]![path[b]!]!;
+  for (let b = n - 1; b > 0; b--) path[b - 1] = back[(b - 1) * K + path[b]!]!;
   return path;
 }
 
@@ -312,28 +314,32 @@ export function labelChords(
     const bass = bassBlocks[b];
     if (bass) bassTotals[b] = bass.reduce((a, v) => a + v, 0);
   }
-  const emit = (b: number, k: number): number => {
+  // each block's score for each chord (silent blocks: 0)
+  const emissions = new Float64Array(n * K);
+  for (let b = 0; b < n; b++) {
     const x = blocks[b];
-    if (!x) return 0;
-    const { root, mode } = CHORDS[k]!;
+    if (!x) continue;
     const norm = norms[b]!;
-    let e = 0;
-    if (norm > 0)
-      for (const t of templates[k]!) {
-        let dot = 0;
-        for (let i = 0; i < 12; i++) dot += x[i]! * t[i]!;
-        e = Math.max(e, dot / Math.sqrt(norm));
-      }
     const bass = bassBlocks[b];
-    if (bass && o.bassWeight > 0) {
-      const bt = bassTotals[b]!;
-      const third = (root + (mode === 'major' ? 4 : 3)) % 12;
-      const fifth = (root + 7) % 12;
-      if (bt > 0) e += (o.bassWeight * (bass[root]! + o.inversionBass * (bass[third]! + bass[fifth]!))) / bt;
+    for (let k = 0; k < K; k++) {
+      const { root, mode } = CHORDS[k]!;
+      let e = 0;
+      if (norm > 0)
+        for (const t of templates[k]!) {
+          let dot = 0;
+          for (let i = 0; i < 12; i++) dot += x[i]! * t[i]!;
+          e = Math.max(e, dot / Math.sqrt(norm));
+        }
+      if (bass && o.bassWeight > 0) {
+        const bt = bassTotals[b]!;
+        const third = (root + (mode === 'major' ? 4 : 3)) % 12;
+        const fifth = (root + 7) % 12;
+        if (bt > 0) e += (o.bassWeight * (bass[root]! + o.inversionBass * (bass[third]! + bass[fifth]!))) / bt;
+      }
+      emissions[b * K + k] = e;
     }
-    return e;
-  };
-  const path = viterbi(n, K, emit, o.switchPenalty);
+  }
+  const path = viterbi(n, K, emissions, o.switchPenalty);
   const segments: ChordSegment[] = [];
   for (let b = 0; b < n; b++) {
     const c = CHORDS[path[b]!]!;
