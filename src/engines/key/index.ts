@@ -261,7 +261,7 @@ function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][
 
 /**
  * The best path through per-block scores (`emissions[b · K + k]`: block b, state k) with `switchPenalty` per change
- * (Viterbi). The scores come as one array, not a callback: one shape for every caller, so the compiled loop stays valid.
+ * (Viterbi). The scores come as one array, not a callback: one shape for every call, so its compiled loop stays valid.
  */
 function viterbi(n: number, K: number, emissions: Float64Array, switchPenalty: number): number[] {
   let score = new Float64Array(K);

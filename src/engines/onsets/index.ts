@@ -109,20 +109,7 @@ export function fluxGroupPeaks(
   return columnPeaks(columns, flux.hopSeconds, delta, params);
 }
 
-/** The value fluxScaleTopFraction of column `g`'s frames exceed (its own loud hits; its largest when that is 0). */
-function columnScale(
-  series: ReturnType<typeof postSeries>,
-  columns: number,
-  g: number,
-  params: OnsetParameterValues,
-): number {
-  const q =
-    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
-  const raw = native().postColumn(series, columns, g, 1);
-  return percentile(raw, q) || percentile(raw, 1);
-}
-
-/** A frames × groups series' columns, each with its scale (columnScale) and divided by it (none where it is 0). */
+/** A series' columns (frames × groups), each with its scale and divided by it (none where that is 0). */
 export interface FluxColumns {
   series: ReturnType<typeof postSeries>;
   groups: number;
@@ -132,18 +119,25 @@ export interface FluxColumns {
 
 /**
  * The scales and scaled columns of a flux's groups, found once for the envelope, the group peaks and the wash test
- * of one detection (each group's column copied out twice, not five times).
+ * of one detection: each group's column copied out once, its scale the value fluxScaleTopFraction of its frames
+ * exceed (its own loud hits; its largest when that is 0), then divided by it in place (the division
+ * native/src/post.cc column makes: the same doubles).
  */
 export function fluxColumns(
   flux: Pick<NonNullable<OnsetInput['flux']>, 'values' | 'groups'>,
   params: OnsetParameterValues,
 ): FluxColumns {
+  const q =
+    1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
   const series = postSeries(flux.values);
   const scales = new Float64Array(flux.groups);
   const scaled: (Float64Array | undefined)[] = [];
   for (let g = 0; g < flux.groups; g++) {
-    scales[g] = columnScale(series, flux.groups, g, params);
-    scaled.push(scales[g]! > 0 ? native().postColumn(series, flux.groups, g, scales[g]!) : undefined);
+    const col = native().postColumn(series, flux.groups, g, 1);
+    const scale = percentile(col, q) || percentile(col, 1);
+    scales[g] = scale;
+    if (scale > 0) for (let t = 0; t < col.length; t++) col[t] = col[t]! / scale;
+    scaled.push(scale > 0 ? col : undefined);
   }
   return { series, groups: flux.groups, scales, scaled };
 }
