@@ -631,10 +631,9 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     minIntervalSeconds: params.minIntervalSeconds,
   });
   const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
-  const extra = Array.from(rises).filter((tick) => {
-    const t = tick * tickSeconds;
-    return !out.some((o) => Math.abs(o.t - t) < params.minIntervalSeconds);
-  });
+  // a rise counts where no placed onset is within minIntervalSeconds: the nearest one, found by bisection
+  const placed = out.map((o) => o.t).sort((a, b) => a - b);
+  const extra = Array.from(rises).filter((tick) => nearest(placed, tick * tickSeconds) >= params.minIntervalSeconds);
   for (const rise of extra) {
     const t = Math.max(
       0,
