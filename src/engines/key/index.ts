@@ -259,30 +259,102 @@ function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][
   });
 }
 
-/** The best path through per-block scores `emit(b, k)` with `switchPenalty` per change (Viterbi). */
-function viterbi(n: number, K: number, emit: (b: number, k: number) => number, switchPenalty: number): number[] {
-  let score = Array.from({ length: K }, (_, k) => emit(0, k));
-  const back: Int16Array[] = [];
+/**
+ * The best path through per-block scores (`emissions[b · K + k]`: block b, state k) with `switchPenalty` per change
+ * (Viterbi). The scores come as one array, not a callback: one shape for every call, so its compiled loop stays valid.
+ */
+function viterbi(n: number, K: number, emissions: Float64Array, switchPenalty: number): number[] {
+  let score = new Float64Array(K);
+  let next = new Float64Array(K);
+  for (let k = 0; k < K; k++) score[k] = emissions[k]!;
+  const back = new Int16Array(n * K);
   for (let b = 1; b < n; b++) {
     let best = 0;
     for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
-    const from = new Int16Array(K);
-    const next = new Array<number>(K);
+    const move = score[best]! - switchPenalty;
     for (let k = 0; k < K; k++) {
       const stay = score[k]!;
-      const move = score[best]! - switchPenalty;
-      from[k] = stay >= move ? k : best;
-      next[k] = Math.max(stay, move) + emit(b, k);
+      back[(b - 1) * K + k] = stay >= move ? k : best;
+      next[k] = Math.max(stay, move) + emissions[b * K + k]!;
     }
-    back.push(from);
-    score = next;
+    [score, next] = [next, score];
   }
   let k = 0;
   for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
   const path = new Array<number>(n);
   path[n - 1] = k;
-  for (let b = n - 1; b > 0; b--) path[b - 1] = back[b - 1]![path[b]!]!;
+  for (let b = n - 1; b > 0; b--) path[b - 1] = back[(b - 1) * K + path[b]!]!;
   return path;
+}
+
+/**
+ * Each block's score for each chord (labelChords; silent blocks: 0), from the flat profiles: chroma and bass
+ * `blocks × 12`, `sounding`/`hasBass` 1 where a block has that profile.
+ */
+function chordEmissions(
+  chroma: Float64Array,
+  sounding: Uint8Array,
+  bassFlat: Float64Array,
+  hasBass: Uint8Array,
+  templates: number[][][],
+  bassWeight: number,
+  inversionBass: number,
+): Float64Array {
+  const n = sounding.length;
+  const K = CHORDS.length;
+  // per block, computed once for its 24 chords: the chroma's norm
+  const norms = new Float64Array(n);
+  for (let b = 0; b < n; b++) {
+    let norm = 0;
+    if (sounding[b]) for (let i = 0; i < 12; i++) norm += chroma[b * 12 + i]! ** 2;
+    norms[b] = norm;
+  }
+  const emissions = new Float64Array(n * K);
+  for (let b = 0; b < n; b++) {
+    if (!sounding[b]) continue;
+    const norm = norms[b]!;
+    for (let k = 0; k < K; k++) {
+      let e = 0;
+      if (norm > 0)
+        for (const t of templates[k]!) {
+          let dot = 0;
+          for (let i = 0; i < 12; i++) dot += chroma[b * 12 + i]! * t[i]!;
+          e = Math.max(e, dot / Math.sqrt(norm));
+        }
+      emissions[b * K + k] = e;
+    }
+  }
+  if (bassWeight > 0) addBassEmissions(emissions, sounding, bassFlat, hasBass, bassWeight, inversionBass);
+  return emissions;
+}
+
+/**
+ * chordEmissions' bass term, added to each sounding block's scores: bassWeight · (the bass share on the chord's
+ * root + inversionBass · the share on its third and fifth). A function of its own: only some calls take it.
+ */
+function addBassEmissions(
+  emissions: Float64Array,
+  sounding: Uint8Array,
+  bassFlat: Float64Array,
+  hasBass: Uint8Array,
+  bassWeight: number,
+  inversionBass: number,
+): void {
+  const K = CHORDS.length;
+  for (let b = 0; b < sounding.length; b++) {
+    if (!sounding[b] || !hasBass[b]) continue;
+    const at = b * 12;
+    let bt = 0;
+    for (let i = 0; i < 12; i++) bt += bassFlat[at + i]!;
+    if (!(bt > 0)) continue;
+    for (let k = 0; k < K; k++) {
+      const { root, mode } = CHORDS[k]!;
+      const third = (root + (mode === 'major' ? 4 : 3)) % 12;
+      const fifth = (root + 7) % 12;
+      const share = bassFlat[at + root]! + inversionBass * (bassFlat[at + third]! + bassFlat[at + fifth]!);
+      emissions[b * K + k] = emissions[b * K + k]! + (bassWeight * share) / bt;
+    }
+  }
 }
 
 /**
@@ -301,46 +373,33 @@ export function labelChords(
   if (n === 0) return [];
   const K = CHORDS.length;
   const templates = chordTemplates(o.harmonicDecay, o.seventhWeight);
-  // per block, computed once for its 24 chords: the chroma's norm and the bass profile's total
-  const norms = new Float64Array(n);
-  const bassTotals = new Float64Array(n);
+  // the profiles copied into flat arrays (callers pass arrays of either element kind, with or without bass): the
+  // scoring loops below then read one shape, whatever the caller's
+  const chroma = new Float64Array(n * 12);
+  const bassFlat = new Float64Array(n * 12);
+  const sounding = new Uint8Array(n);
+  const hasBass = new Uint8Array(n);
   for (let b = 0; b < n; b++) {
     const x = blocks[b];
-    let norm = 0;
-    if (x) for (let i = 0; i < 12; i++) norm += x[i]! ** 2;
-    norms[b] = norm;
-    const bass = bassBlocks[b];
-    if (bass) bassTotals[b] = bass.reduce((a, v) => a + v, 0);
-  }
-  const emit = (b: number, k: number): number => {
-    const x = blocks[b];
-    if (!x) return 0;
-    const { root, mode } = CHORDS[k]!;
-    const norm = norms[b]!;
-    let e = 0;
-    if (norm > 0)
-      for (const t of templates[k]!) {
-        let dot = 0;
-        for (let i = 0; i < 12; i++) dot += x[i]! * t[i]!;
-        e = Math.max(e, dot / Math.sqrt(norm));
-      }
-    const bass = bassBlocks[b];
-    if (bass && o.bassWeight > 0) {
-      const bt = bassTotals[b]!;
-      const third = (root + (mode === 'major' ? 4 : 3)) % 12;
-      const fifth = (root + 7) % 12;
-      if (bt > 0) e += (o.bassWeight * (bass[root]! + o.inversionBass * (bass[third]! + bass[fifth]!))) / bt;
+    if (x) {
+      sounding[b] = 1;
+      for (let i = 0; i < 12; i++) chroma[b * 12 + i] = x[i]!;
     }
-    return e;
-  };
-  const path = viterbi(n, K, emit, o.switchPenalty);
+    const bass = bassBlocks[b];
+    if (bass) {
+      hasBass[b] = 1;
+      for (let i = 0; i < 12; i++) bassFlat[b * 12 + i] = bass[i]!;
+    }
+  }
+  const emissions = chordEmissions(chroma, sounding, bassFlat, hasBass, templates, o.bassWeight, o.inversionBass);
+  const path = viterbi(n, K, emissions, o.switchPenalty);
   const segments: ChordSegment[] = [];
   for (let b = 0; b < n; b++) {
     const c = CHORDS[path[b]!]!;
     const last = segments[segments.length - 1];
     if (last && sameChord(last, c)) last.end = b + 1;
     else segments.push({ ...c, start: b, end: b + 1, sounding: 0 });
-    if (blocks[b]) segments[segments.length - 1]!.sounding++;
+    if (sounding[b]) segments[segments.length - 1]!.sounding++;
   }
   return segments.filter((s) => s.sounding > 0);
 }

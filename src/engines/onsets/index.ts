@@ -75,14 +75,15 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
 export function fluxEnvelope(
   flux: NonNullable<OnsetInput['flux']>,
   params: OnsetParameterValues = onsetDefaults(),
+  columns: FluxColumns = fluxColumns(flux, params),
 ): Float64Array {
   const { values, groups } = flux;
   const n = Math.floor(values.length / groups);
   const power = checkParameter('fluxCombinePower', ONSET_PARAMETERS.fluxCombinePower, params.fluxCombinePower);
-  const series = postSeries(values);
+  const series = columns.series;
   const inv = new Float64Array(groups);
   for (let g = 0; g < groups; g++) {
-    const scale = columnScale(series, groups, g, params);
+    const scale = columns.scales[g]!;
     inv[g] = scale > 0 ? 1 / scale : 0;
   }
   // per frame: the power mean of the scaled groups (native/src/post.cc powerMean)
@@ -98,26 +99,47 @@ export function fluxEnvelope(
 export function fluxGroupPeaks(
   flux: NonNullable<OnsetInput['flux']>,
   params: OnsetParameterValues = onsetDefaults(),
+  columns: FluxColumns = fluxColumns(flux, params),
 ): number[] {
   const delta = checkParameter(
     'fluxGroupDeltaFraction',
     ONSET_PARAMETERS.fluxGroupDeltaFraction,
     params.fluxGroupDeltaFraction,
   );
-  return columnPeaks(flux.values, flux.groups, flux.hopSeconds, delta, params);
+  return columnPeaks(columns, flux.hopSeconds, delta, params);
 }
 
-/** The value fluxScaleTopFraction of column `g`'s frames exceed (its own loud hits; its largest when that is 0). */
-function columnScale(
-  series: ReturnType<typeof postSeries>,
-  columns: number,
-  g: number,
+/** A series' columns (frames × groups), each with its scale and divided by it (none where that is 0). */
+export interface FluxColumns {
+  series: ReturnType<typeof postSeries>;
+  groups: number;
+  scales: Float64Array;
+  scaled: (Float64Array | undefined)[];
+}
+
+/**
+ * The scales and scaled columns of a flux's groups, found once for the envelope, the group peaks and the wash test
+ * of one detection: each group's column copied out once, its scale the value fluxScaleTopFraction of its frames
+ * exceed (its own loud hits; its largest when that is 0), then divided by it in place (the division
+ * native/src/post.cc column makes: the same doubles).
+ */
+export function fluxColumns(
+  flux: Pick<NonNullable<OnsetInput['flux']>, 'values' | 'groups'>,
   params: OnsetParameterValues,
-): number {
+): FluxColumns {
   const q =
     1 - checkParameter('fluxScaleTopFraction', ONSET_PARAMETERS.fluxScaleTopFraction, params.fluxScaleTopFraction);
-  const raw = native().postColumn(series, columns, g, 1);
-  return percentile(raw, q) || percentile(raw, 1);
+  const series = postSeries(flux.values);
+  const scales = new Float64Array(flux.groups);
+  const scaled: (Float64Array | undefined)[] = [];
+  for (let g = 0; g < flux.groups; g++) {
+    const col = native().postColumn(series, flux.groups, g, 1);
+    const scale = percentile(col, q) || percentile(col, 1);
+    scales[g] = scale;
+    if (scale > 0) for (let t = 0; t < col.length; t++) col[t] = col[t]! / scale;
+    scaled.push(scale > 0 ? col : undefined);
+  }
+  return { series, groups: flux.groups, scales, scaled };
 }
 
 /**
@@ -126,8 +148,7 @@ function columnScale(
  * largest within ± fluxPeakWindowSeconds) and out of a valley: the frames where any column peaks, in order.
  */
 function columnPeaks(
-  values: ArrayLike<number>,
-  columns: number,
+  columns: FluxColumns,
   hopSeconds: number,
   deltaFraction: number,
   params: OnsetParameterValues,
@@ -141,11 +162,8 @@ function columnPeaks(
   };
   const all = new Set<number>();
   const valley = valleyOptions(hopSeconds, params);
-  const series = postSeries(values);
-  for (let g = 0; g < columns; g++) {
-    const scale = columnScale(series, columns, g, params);
-    if (!(scale > 0)) continue;
-    const col = native().postColumn(series, columns, g, scale);
+  for (const col of columns.scaled) {
+    if (!col) continue;
     for (const t of valleyPeaks(col, pickPeaks(col, 1 / hopSeconds, pick), valley.frames, valley.fraction)) all.add(t);
   }
   return [...all].sort((a, b) => a - b);
@@ -209,6 +227,7 @@ export function washPeaks(
   bands: NonNullable<OnsetInput['flux']>,
   novelty: ArrayLike<number> | undefined,
   params: OnsetParameterValues = onsetDefaults(),
+  columns: FluxColumns = fluxColumns(bands, params),
 ): number[] {
   const mads = checkParameter('washRiseMads', ONSET_PARAMETERS.washRiseMads, params.washRiseMads);
   if (!(mads > 0) || peaks.length === 0) return peaks;
@@ -226,12 +245,7 @@ export function washPeaks(
     ONSET_PARAMETERS.washNoveltyFraction,
     params.washNoveltyFraction,
   );
-  const series = postSeries(bands.values);
-  const cols: Float64Array[] = [];
-  for (let g = 0; g < bands.groups; g++) {
-    const scale = columnScale(series, bands.groups, g, params);
-    if (scale > 0) cols.push(native().postColumn(series, bands.groups, g, scale));
-  }
+  const cols = columns.scaled.filter((c): c is Float64Array => c !== undefined);
   const novScale = novelty && novelty.length ? percentile(novelty, 1 - params.fluxScaleTopFraction) : 0;
   const window = new Float64Array(back);
   const median = (xs: Float64Array, n: number) => {
@@ -475,12 +489,76 @@ export function splitFlux(flux: NonNullable<OnsetInput['flux']>): {
   return { bands: { values, groups: g, hopSeconds: flux.hopSeconds }, novelty };
 }
 
+/** The strength of an onset at `t` s: the mel envelope's (dB) larger value at the frame nearest it and the next. */
+function strengthAt(odf: ArrayLike<number>, hopSeconds: number, t: number): number {
+  const i = Math.min(odf.length - 1, Math.max(0, Math.round(t / hopSeconds)));
+  return Math.max(odf[i] ?? 0, odf[Math.min(odf.length - 1, i + 1)] ?? 0);
+}
+
+/** What detectOnsets places its peaks with (ticks of the fine envelope, seconds, ratios). */
+interface Placement {
+  fineEnergy: ArrayLike<number>;
+  /** The envelope the peaks were picked on (its value decides between two onsets too close together). */
+  env: ArrayLike<number>;
+  odf: ArrayLike<number>;
+  hopSeconds: number;
+  tickSeconds: number;
+  /** The mel envelope's (odf's) hop, s. */
+  melHopSeconds: number;
+  /** The strength read from odf near the placed time (onset flux), else odf at the peak frame. */
+  strengthNear: boolean;
+  before: number;
+  after: number;
+  span: number;
+  lookback: number;
+  floorRatio: number;
+  attackTicks: number;
+  startRatio: number;
+  backtrack: { ticks: number; ratio: number };
+  minIntervalSeconds: number;
+}
+
+/**
+ * Each peak frame's onset: the steepest rise of the fine envelope within the frame's window, placed at its attack;
+ * of two closer than minIntervalSeconds, the one with the larger envelope value. A function of its own, with one
+ * argument shape for every caller: its loop is compiled once, not as an on-stack replacement of detectOnsets.
+ */
+function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: number; e: number }[] {
+  const { fineEnergy, env, odf, hopSeconds, tickSeconds, melHopSeconds, strengthNear, span, lookback } = o;
+  const out: { t: number; s: number; e: number }[] = [];
+  for (const p of peaks) {
+    const center = p * hopSeconds;
+    // the rise that made this frame's flux lies inside this frame's window (it may only just have
+    // entered it: dB flux reacts to a sound at the window's edge)
+    const from = Math.max(0, Math.floor((center - o.before) / tickSeconds));
+    const to = Math.min(fineEnergy.length, Math.ceil((center + o.after) / tickSeconds));
+    let peak = 0;
+    for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
+    const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * o.floorRatio), lookback);
+    const t = Math.max(
+      0,
+      attackStart(fineEnergy, rise, span, o.attackTicks, o.startRatio, lookback, o.backtrack) * tickSeconds,
+    );
+    const s = strengthNear ? strengthAt(odf, melHopSeconds, t) : odf[p]!;
+    const e = env[p]!;
+    const last = out[out.length - 1];
+    if (last && t - last.t < o.minIntervalSeconds) {
+      if (e > last.e) out[out.length - 1] = { t, s, e };
+      continue;
+    }
+    out.push({ t, s, e });
+  }
+  return out;
+}
+
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
   const { odf, fineEnergy, tickSeconds } = input;
   const split = input.flux ? splitFlux(input.flux) : undefined;
   if (split) input = { ...input, flux: split.bands };
   // the onset flux when the extractor made it (analyze --features onsets), else the shared STFT's mel envelope
-  const env = input.flux ? fluxEnvelope(input.flux, params) : odf;
+  // the groups' scales and scaled columns, once for the envelope, the group peaks and the wash test
+  const columns = input.flux ? fluxColumns(input.flux, params) : undefined;
+  const env = input.flux ? fluxEnvelope(input.flux, params, columns) : odf;
   const hopSeconds = input.flux ? input.flux.hopSeconds : input.hopSeconds;
   const pick = input.flux
     ? {
@@ -499,19 +577,16 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         [
           ...new Set([
             ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
-            ...fluxGroupPeaks(input.flux, params),
+            ...fluxGroupPeaks(input.flux, params, columns),
           ]),
         ].sort((a, b) => a - b),
         input.flux,
         split?.novelty,
         params,
+        columns,
       )
     : pickPeaks(env, 1 / hopSeconds, pick);
-  // strengths stay the mel envelope's (dB): its larger value at the frame nearest the onset and the next
-  const strength = (t: number) => {
-    const i = Math.min(odf.length - 1, Math.max(0, Math.round(t / input.hopSeconds)));
-    return Math.max(odf[i] ?? 0, odf[Math.min(odf.length - 1, i + 1)] ?? 0);
-  };
+  const strength = (t: number) => strengthAt(odf, input.hopSeconds, t);
   const { span, lookback } = riseTicks(tickSeconds, params);
   const before = input.flux
     ? checkParameter(
@@ -536,34 +611,29 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     ratio: 10 ** (checkParameter('backtrackLevelDb', ONSET_PARAMETERS.backtrackLevelDb, params.backtrackLevelDb) / 10),
   };
   // e: the envelope value that decides between two onsets closer than minIntervalSeconds
-  const out: { t: number; s: number; e: number }[] = [];
-  for (const p of peaks) {
-    const center = p * hopSeconds;
-    // the rise that made this frame's flux lies inside this frame's window (it may only just have
-    // entered it: dB flux reacts to a sound at the window's edge)
-    const from = Math.max(0, Math.floor((center - before) / tickSeconds));
-    const to = Math.min(fineEnergy.length, Math.ceil((center + after) / tickSeconds));
-    let peak = 0;
-    for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
-    const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * floorRatio), lookback);
-    const t = Math.max(
-      0,
-      attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback, backtrack) * tickSeconds,
-    );
-    const s = input.flux ? strength(t) : odf[p]!;
-    const e = env[p]!;
-    const last = out[out.length - 1];
-    if (last && t - last.t < params.minIntervalSeconds) {
-      if (e > last.e) out[out.length - 1] = { t, s, e };
-      continue;
-    }
-    out.push({ t, s, e });
-  }
-  const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
-  const extra = Array.from(rises).filter((tick) => {
-    const t = tick * tickSeconds;
-    return !out.some((o) => Math.abs(o.t - t) < params.minIntervalSeconds);
+  const out = placePeaks(peaks, {
+    fineEnergy,
+    env,
+    odf,
+    hopSeconds,
+    tickSeconds,
+    melHopSeconds: input.hopSeconds,
+    // strengths from the mel envelope near the placed time (onset flux), else the peak frame's own
+    strengthNear: input.flux !== undefined,
+    before,
+    after,
+    span,
+    lookback,
+    floorRatio,
+    attackTicks,
+    startRatio,
+    backtrack,
+    minIntervalSeconds: params.minIntervalSeconds,
   });
+  const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
+  // a rise counts where no placed onset is within minIntervalSeconds: the nearest one, found by bisection
+  const placed = out.map((o) => o.t).sort((a, b) => a - b);
+  const extra = Array.from(rises).filter((tick) => nearest(placed, tick * tickSeconds) >= params.minIntervalSeconds);
   for (const rise of extra) {
     const t = Math.max(
       0,
