@@ -357,20 +357,29 @@ test('drumsFitFir equals the JS FIR fit of the bleed judge to the bit (taps and 
           const maxLag = 24;
           // y: the source with its history (maxLag before x[0]); x: y through a short filter plus noise
           const y = Float64Array.from({ length: n + maxLag }, () => rnd());
-          const x = Float64Array.from({ length: n }, (_, i) => 0.6 * y[maxLag - 3 + i]! - 0.2 * y[maxLag - 4 + i]! + 0.1 * rnd());
+          const x = Float64Array.from(
+            { length: n },
+            (_, i) => 0.6 * y[maxLag - 3 + i]! - 0.2 * y[maxLag - 4 + i]! + 0.1 * rnd(),
+          );
           const first = Math.max(1, maxLag - K + 1 - (n % 3));
           const prior = withPrior ? Float64Array.from({ length: K }, (_, k) => (k === 2 ? 0.6 : 0)) : undefined;
           const want = fitFirJs(x, y, n, maxLag, first, K, ridge, prior);
           const out = new Float64Array(K + 2).fill(NaN);
           native().drumsFitFir(x, y, n, maxLag, first, ridge, prior ?? null, out);
           for (let k = 0; k < K + 2; k++)
-            assert.ok(Object.is(out[k], want[k]), `n ${n} K ${K} prior ${withPrior} ridge ${ridge}: [${k}] ${out[k]} vs ${want[k]}`);
+            assert.ok(
+              Object.is(out[k], want[k]),
+              `n ${n} K ${K} prior ${withPrior} ridge ${ridge}: [${k}] ${out[k]} vs ${want[k]}`,
+            );
           cases++;
         }
   assert.equal(cases, 144);
   // a signal the fit explains exactly: three taps, no ridge, found back (to rounding)
   const y = Float64Array.from({ length: 520 }, () => rnd());
-  const x = Float64Array.from({ length: 500 }, (_, i) => 0.5 * y[20 - 2 + i]! + 0.25 * y[20 - 3 + i]! - 0.125 * y[20 - 4 + i]!);
+  const x = Float64Array.from(
+    { length: 500 },
+    (_, i) => 0.5 * y[20 - 2 + i]! + 0.25 * y[20 - 3 + i]! - 0.125 * y[20 - 4 + i]!,
+  );
   const out = new Float64Array(5);
   native().drumsFitFir(x, y, 500, 20, 2, 0, null, out);
   [0.5, 0.25, -0.125].forEach((v, k) => assert.ok(Math.abs(out[k]! - v) < 1e-9, `tap ${k}: ${out[k]}`));
