@@ -552,6 +552,21 @@ export interface NativeAddon {
    * index order, zero taps skipped (the JS loop's bits).
    */
   drumsAddTaps(re: Float64Array, ye: Float64Array, taps: Float64Array, off0: number, n: number, sign: number): void;
+  /**
+   * The bleed judge's FIR fit (src/engines/drums/detect.ts `fitFir`): K = out.length − 2 taps at delays first …
+   * first + K − 1 explaining x[0..n) by y[base − d + i], ridge × the mean diagonal toward `prior` (K taps; null:
+   * zeros); writes the taps, then the energy explained and carried, into out. The JS loops' sums in their order.
+   */
+  drumsFitFir(
+    x: Float64Array,
+    y: Float64Array,
+    n: number,
+    base: number,
+    first: number,
+    ridge: number,
+    prior: Float64Array | null,
+    out: Float64Array,
+  ): void;
 }
 
 // ---- analyze's post-processing kernels (issue 12 point 8): native/src/post.h --------------------------------

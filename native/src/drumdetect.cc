@@ -256,6 +256,155 @@ Napi::Value DrumsAddTaps(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// The bleed judge's FIR fit (src/engines/drums/detect.ts fitFir): the Gram matrix's first row g[k] = Σ_i y[a0 + i] ·
+// y[a0 − k + i] and the cross products c[k] = Σ_i x[i] · y[a0 − k + i] (k < K, i < n), each summed in index order
+// by one accumulator, as the JS loop did. W taps run together in the lanes of a vector (lane l: tap k + W − 1 − l,
+// whose y starts one sample later per lane), two groups of W interleaved in the i loop; each lane adds exactly its
+// tap's terms in the scalar order (contraction off): the same sums to the bit on every path.
+template <int W>
+SHUB_ALWAYS_INLINE void gramRowBody(const double* px, const double* py, int64_t n, int64_t a0, int64_t K, double* g,
+                                    double* c) {
+  using V = typename Lanes<W>::D;
+  const double* y0 = py + a0;
+  int64_t k = 0;
+  for (; k + 2 * W <= K; k += 2 * W) {
+    const double* q = py + (a0 - k - (W - 1));
+    const double* r = q - W;
+    V g0 = {}, c0 = {}, g1 = {}, c1 = {};
+    for (int64_t i = 0; i < n; i++) {
+      const V a = loadVec<V>(q + i);
+      const V b = loadVec<V>(r + i);
+      g0 += y0[i] * a;
+      c0 += px[i] * a;
+      g1 += y0[i] * b;
+      c1 += px[i] * b;
+    }
+    for (int l = 0; l < W; l++) {
+      g[k + W - 1 - l] = g0[l];
+      c[k + W - 1 - l] = c0[l];
+      g[k + 2 * W - 1 - l] = g1[l];
+      c[k + 2 * W - 1 - l] = c1[l];
+    }
+  }
+  for (; k + W <= K; k += W) {
+    const double* q = py + (a0 - k - (W - 1));
+    V g0 = {}, c0 = {};
+    for (int64_t i = 0; i < n; i++) {
+      const V a = loadVec<V>(q + i);
+      g0 += y0[i] * a;
+      c0 += px[i] * a;
+    }
+    for (int l = 0; l < W; l++) {
+      g[k + W - 1 - l] = g0[l];
+      c[k + W - 1 - l] = c0[l];
+    }
+  }
+  for (; k < K; k++) {
+    const double* q = py + (a0 - k);
+    double gk = 0, ck = 0;
+    for (int64_t i = 0; i < n; i++) {
+      gk += y0[i] * q[i];
+      ck += px[i] * q[i];
+    }
+    g[k] = gk;
+    c[k] = ck;
+  }
+}
+
+#define GRAM_PARAMS const double *px, const double *py, int64_t n, int64_t a0, int64_t K, double *g, double *c
+SHUB_TARGET_AVX512 SHUB_EXACT void gramRowAvx512(GRAM_PARAMS) { gramRowBody<8>(px, py, n, a0, K, g, c); }
+SHUB_TARGET_AVX2 SHUB_EXACT void gramRowAvx2(GRAM_PARAMS) { gramRowBody<4>(px, py, n, a0, K, g, c); }
+SHUB_EXACT void gramRowBaseline(GRAM_PARAMS) { gramRowBody<2>(px, py, n, a0, K, g, c); }
+void gramRow(GRAM_PARAMS) {
+  static void (*const fn)(GRAM_PARAMS) = shub::isaPick(&gramRowBaseline, &gramRowAvx2, &gramRowAvx512);
+  fn(px, py, n, a0, K, g, c);
+}
+#undef GRAM_PARAMS
+
+// The rest of fitFir after its Gram row, statement for statement (the same operations in the same order: the same
+// bits; sqrt and division are correctly rounded in C++ as in JS): the Gram matrix's diagonals slid, the ridge, the
+// Cholesky factor of G + λI, the two triangular solves, then the explained and carried energies.
+// G, L: K·K scratch; c: K cross products; out: K taps then explained, carried.
+SHUB_EXACT void firSolve(const double* py, int64_t n, int64_t a0, int64_t K, double ridge, const double* prior,
+                         double* G, double* L, const double* c, double* z, double* out) {
+  for (int64_t j = 1; j < K; j++)
+    for (int64_t k = j; k < K; k++) {
+      const int64_t aj = a0 - j, ak = a0 - k;
+      G[j * K + k] = G[(j - 1) * K + k - 1] + py[aj] * py[ak] - py[aj + n] * py[ak + n];
+    }
+  double trace = 0;
+  for (int64_t k = 0; k < K; k++) trace += G[k * K + k];
+  const double lambda = (ridge * trace) / static_cast<double>(K) + 1e-30;
+  for (int64_t j = 0; j < K; j++)
+    for (int64_t k = 0; k <= j; k++) {
+      double v = G[k * K + j] + (j == k ? lambda : 0.0);
+      for (int64_t m = 0; m < k; m++) v -= L[j * K + m] * L[k * K + m];
+      L[j * K + k] = j == k ? std::sqrt(std::max(v, 1e-300)) : v / L[k * K + k];
+    }
+  for (int64_t j = 0; j < K; j++) {
+    double v = c[j] + lambda * (prior ? prior[j] : 0.0);
+    for (int64_t m = 0; m < j; m++) v -= L[j * K + m] * z[m];
+    z[j] = v / L[j * K + j];
+  }
+  double* h = out;
+  for (int64_t j = K - 1; j >= 0; j--) {
+    double v = z[j];
+    for (int64_t m = j + 1; m < K; m++) v -= L[m * K + j] * h[m];
+    h[j] = v / L[j * K + j];
+  }
+  double explained = 0, carried = 0;
+  for (int64_t j = 0; j < K; j++) {
+    explained += c[j] * h[j];
+    double gh = 0;
+    for (int64_t k = 0; k < K; k++) gh += G[j <= k ? j * K + k : k * K + j] * h[k];
+    carried += h[j] * gh;
+  }
+  out[K] = explained;
+  out[K + 1] = carried;
+}
+
+// drumsFitFir(x, y, n, base, first, ridge, prior, out): the least-squares FIR of K = out.length − 2 taps at delays
+// first … first + K − 1 explaining x[0..n) by y (y[base − d + i] is y at delay d for x[i]), ridge toward `prior`
+// (K taps, or null for zeros); out = the taps, then the energy explained (c·h) and carried (hᵀGh). The JS fitFir's
+// numbers to the bit (test/native/drums-kernels.test.ts).
+Napi::Value DrumsFitFir(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsFitFir";
+  auto x = typedArg<Napi::Float64Array>(env, info[0], where, "x");
+  auto y = typedArg<Napi::Float64Array>(env, info[1], where, "y");
+  auto out = typedArg<Napi::Float64Array>(env, info[7], where, "out");
+  if (x.TypedArrayType() != napi_float64_array || y.TypedArrayType() != napi_float64_array ||
+      out.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": x, y and out must be Float64Arrays");
+  const double big = 9007199254740991.0;
+  const auto n = static_cast<int64_t>(integerArg(env, info[2], where, "n", 0, big, ""));
+  const auto base = static_cast<int64_t>(integerArg(env, info[3], where, "base", -big, big, ""));
+  const auto first = static_cast<int64_t>(integerArg(env, info[4], where, "first", -big, big, ""));
+  const double ridge = shub::napi::numberArg(env, info[5], where, "ridge", 0, big, "");
+  const auto K = static_cast<int64_t>(out.ElementLength()) - 2;
+  if (K < 1) throwRange(env, where + ": out must hold at least one tap and the two energies");
+  const double* prior = nullptr;
+  if (!info[6].IsNull() && !info[6].IsUndefined()) {
+    auto p = typedArg<Napi::Float64Array>(env, info[6], where, "prior");
+    if (p.TypedArrayType() != napi_float64_array || static_cast<int64_t>(p.ElementLength()) != K)
+      throwType(env, where + ": prior must be a Float64Array of one value per tap");
+    prior = p.Data();
+  }
+  const int64_t a0 = base - first;
+  if (n > static_cast<int64_t>(x.ElementLength()) || a0 - (K - 1) < 0 ||
+      a0 + n > static_cast<int64_t>(y.ElementLength()))
+    throwRange(env, where + ": the windows run outside x or y");
+  thread_local std::vector<double> scratch;
+  scratch.resize(static_cast<size_t>(2 * K * K + 2 * K));
+  double* G = scratch.data();
+  double* L = G + K * K;
+  double* c = L + K * K;
+  double* z = c + K;
+  gramRow(x.Data(), y.Data(), n, a0, K, G, c);
+  firSolve(y.Data(), n, a0, K, ridge, prior, G, L, c, z, out.Data());
+  return env.Undefined();
+}
+
 // drumsUnmix(raw: Float32Array[], src: Float32Array[], n0, count, paths: Float64Array): the bleed model
 // x_a = s_a + Σ_b g_ab · s_b(n − d_ab) inverted exactly, sample by sample (every d ≥ 1, so the sum
 // needs only earlier estimates): src_a[n] = raw_a[n] − Σ_b g_ab · src_b[n − d_ab] for n in [n0,
@@ -539,5 +688,6 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsFitShift", Napi::Function::New<DrumsFitShift>(env, "drumsFitShift"));
   exports.Set("drumsWholeLag", Napi::Function::New<DrumsWholeLag>(env, "drumsWholeLag"));
   exports.Set("drumsAddTaps", Napi::Function::New<DrumsAddTaps>(env, "drumsAddTaps"));
+  exports.Set("drumsFitFir", Napi::Function::New<DrumsFitFir>(env, "drumsFitFir"));
   exports.Set("firstFloatOutside", Napi::Function::New<FirstFloatOutside>(env, "firstFloatOutside"));
 }

@@ -441,6 +441,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         d.hits.map((h) => ({ sample: h.sample, pick: () => samples.get(picker.pick(h.velocity).file)! })),
         mix,
         true, // printSession writes each block before the next push
+        Math.max(0, ...[...samples.values()].map((k) => k.lead)),
       );
     });
     const processors = replacers.map((r): TrackProcessor | null =>

@@ -575,3 +575,97 @@ test('--recipe: a drum bus recipe (glue, parallel compression, room return) that
   const mixed = JSON.parse(m.stdout) as { levels: { integratedLufs: number | null } };
   assert.ok(mixed.levels.integratedLufs !== null && mixed.levels.integratedLufs > -40);
 });
+
+test('replace: tracks left as they are come out as the writer would write them, their recorded sha256 the file’s', async () => {
+  // mics with nothing to replace (a mono float, an s16 and a stereo float WAV) are written as 32-bit floats: their bytes
+  // are the input's samples behind the writer's header, the inputs stay as they were, and the run record's sha256 of
+  // each output is the file's (it is taken while writing, not read back)
+  const d = path.join(dir, 'copy');
+  mkdirSync(path.join(d, 'kit'), { recursive: true });
+  const rate = 48000;
+  const k = oneShot('TimGM6mb', 'kick', 127, rate);
+  const frames = 3 * rate + 123; // not a whole number of reader blocks
+  const kick = new Float64Array(frames);
+  for (const t of [0.3, 1.1, 2.2]) k.samples.forEach((v, i) => (kick[Math.round(t * rate) + i]! += v));
+  const noise = (seed: number) => {
+    let s = seed;
+    return Float64Array.from({ length: frames }, (_, i) => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return 0.3 * kick[i]! + 0.01 * (s / 2 ** 32 - 0.5);
+    });
+  };
+  const oh = noise(1);
+  const room = noise(2);
+  const wide = [noise(3), noise(4)];
+  writeWav(path.join(d, 'kick.wav'), [kick], rate, 'f32');
+  writeWav(path.join(d, 'oh.wav'), [oh], rate, 'f32');
+  writeWav(path.join(d, 'room.wav'), [room], rate, 's16');
+  writeWav(path.join(d, 'wide.wav'), wide, rate, 'f32');
+  writeWav(path.join(d, 'kit', 'k.wav'), [Float64Array.from(k.samples)], rate, 'f32');
+  writeFileSync(
+    path.join(d, 'session.yaml'),
+    'tracks:\n  - { name: Kick, file: kick.wav, instrument: kick }\n' +
+      '  - { name: OH, file: oh.wav, instrument: overheads }\n' +
+      '  - { name: Room, file: room.wav, instrument: room }\n' +
+      '  - { name: Wide, file: wide.wav, instrument: overheads }\n',
+  );
+  writeFileSync(path.join(d, 'kit.yaml'), 'kick:\n  layers:\n    - { velocity: [1, 127], file: kit/k.wav }\n');
+  const inputs = ['kick.wav', 'oh.wav', 'room.wav', 'wide.wav'].map((f) => readFileSync(path.join(d, f)));
+  const r = shub(
+    ['drums', 'replace', 'session.yaml', '--kit', 'kit.yaml', '-o', 'out/', '--store-dir', 'st', '--json'],
+    d,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const lines = ndjson<{ track: string; replaced: boolean; runId: string }>(r.stdout);
+  assert.deepEqual(
+    lines.map((l) => [l.track, l.replaced]),
+    [
+      ['Kick', true],
+      ['OH', false],
+      ['Room', false],
+      ['Wide', false],
+    ],
+  );
+  const out = (f: string) => readFileSync(path.join(d, 'out', f));
+  // the writer's layout: an 80-byte header, then the samples as little-endian 32-bit floats, interleaved
+  const f32 = (chans: Float64Array[]) => {
+    const b = Buffer.alloc(frames * chans.length * 4);
+    for (let i = 0; i < frames; i++) chans.forEach((c, ch) => b.writeFloatLE(c[i]!, (i * chans.length + ch) * 4));
+    return b;
+  };
+  const s16 = (x: Float64Array) => {
+    // what the s16 file holds, read back as the decoder reads it (value / 32768)
+    const src = inputs[2]!;
+    const at = src.indexOf('data', 12, 'latin1') + 8;
+    return Float64Array.from({ length: x.length }, (_, i) => src.readInt16LE(at + 2 * i) / 32768);
+  };
+  assert.deepEqual(out('OH.wav').subarray(80), f32([oh]));
+  assert.deepEqual(out('OH.wav').subarray(80), inputs[1]!.subarray(inputs[1]!.indexOf('data', 12, 'latin1') + 8));
+  assert.deepEqual(out('Room.wav').subarray(80), f32([s16(room)]));
+  assert.deepEqual(out('Wide.wav').subarray(80), f32(wide));
+  for (const f of ['OH.wav', 'Room.wav', 'Wide.wav', 'Kick.wav'])
+    assert.equal(out(f).length, 80 + out(f).readUInt32LE(76));
+  // the inputs are as they were
+  ['kick.wav', 'oh.wav', 'room.wav', 'wide.wav'].forEach((f, i) =>
+    assert.deepEqual(readFileSync(path.join(d, f)), inputs[i]),
+  );
+  // the run record's sha256 of every output is the file's
+  const { createHash } = await import('node:crypto');
+  const { readdirSync } = await import('node:fs');
+  const runs = readdirSync(path.join(d, 'st', 'runs')).map((n) =>
+    JSON.parse(readFileSync(path.join(d, 'st', 'runs', n), 'utf8')),
+  );
+  const run = runs.find((x: { runId: string }) => x.runId === lines[0]!.runId) as {
+    outputs: { path: string; sha256: string }[];
+  };
+  const wavs = run.outputs.filter((o) => o.path.endsWith('.wav'));
+  assert.equal(wavs.length, 4);
+  for (const o of wavs)
+    assert.equal(
+      o.sha256,
+      createHash('sha256')
+        .update(readFileSync(path.resolve(d, o.path)))
+        .digest('hex'),
+      o.path,
+    );
+});

@@ -20,6 +20,10 @@
  *   loops to the bit, with the kit sample's window inside it and hanging off either end.
  * - drumsAddTaps (the bleed judge applying a fitted FIR to its residual) adds tap after tap, zero taps skipped: per
  *   element the same products in the same order as the JS loop it replaced, so the same bits (vectorized or not).
+ * - drumsFitFir (the bleed judge's least-squares FIR fit: the Gram matrix's first row and the cross products, W taps
+ *   per vector with each lane summing its tap's products in index order, then the diagonals slid, Cholesky and the
+ *   two solves) gives the taps and energies of the JS fitFir it replaced to the bit, with and without a prior, for
+ *   tap counts that are and are not multiples of the vector widths (2, 4, 8), n short and long.
  * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
  *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
@@ -277,4 +281,109 @@ test('drumsAddTaps equals the tap-by-tap JS loop of the bleed judge to the bit',
     () => native().drumsAddTaps(new Float64Array(4), new Float64Array(8), new Float64Array(3), 1, 4, 1),
     /outside/,
   );
+});
+
+/** The bleed judge's FIR fit as detect.ts ran it in JS before drumsFitFir (the reference, verbatim but for names). */
+function fitFirJs(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  base: number,
+  first: number,
+  K: number,
+  ridge: number,
+  prior?: Float64Array,
+): number[] {
+  const G = new Float64Array(K * K);
+  const c = new Float64Array(K);
+  const a0 = base - first;
+  for (let k = 0; k < K; k++) {
+    let g = 0;
+    let xy = 0;
+    const ak = a0 - k;
+    for (let i = 0; i < n; i++) {
+      g += y[a0 + i]! * y[ak + i]!;
+      xy += x[i]! * y[ak + i]!;
+    }
+    G[k] = g;
+    c[k] = xy;
+  }
+  for (let j = 1; j < K; j++)
+    for (let k = j; k < K; k++) {
+      const aj = a0 - j;
+      const ak = a0 - k;
+      G[j * K + k] = G[(j - 1) * K + k - 1]! + y[aj]! * y[ak]! - y[aj + n]! * y[ak + n]!;
+    }
+  let trace = 0;
+  for (let k = 0; k < K; k++) trace += G[k * K + k]!;
+  const lambda = (ridge * trace) / K + 1e-30;
+  const L = new Float64Array(K * K);
+  for (let j = 0; j < K; j++)
+    for (let k = 0; k <= j; k++) {
+      let v = G[k * K + j]! + (j === k ? lambda : 0);
+      for (let m = 0; m < k; m++) v -= L[j * K + m]! * L[k * K + m]!;
+      L[j * K + k] = j === k ? Math.sqrt(Math.max(v, 1e-300)) : v / L[k * K + k]!;
+    }
+  const z = new Float64Array(K);
+  for (let j = 0; j < K; j++) {
+    let v = c[j]! + lambda * (prior?.[j] ?? 0);
+    for (let m = 0; m < j; m++) v -= L[j * K + m]! * z[m]!;
+    z[j] = v / L[j * K + j]!;
+  }
+  const h = new Float64Array(K);
+  for (let j = K - 1; j >= 0; j--) {
+    let v = z[j]!;
+    for (let m = j + 1; m < K; m++) v -= L[m * K + j]! * h[m]!;
+    h[j] = v / L[j * K + j]!;
+  }
+  let explained = 0;
+  let carried = 0;
+  for (let j = 0; j < K; j++) {
+    explained += c[j]! * h[j]!;
+    let gh = 0;
+    for (let k = 0; k < K; k++) gh += G[j <= k ? j * K + k : k * K + j]! * h[k]!;
+    carried += h[j]! * gh;
+  }
+  return [...h, explained, carried];
+}
+
+test('drumsFitFir equals the JS FIR fit of the bleed judge to the bit (taps and energies)', () => {
+  const rnd = noise(31);
+  let cases = 0;
+  for (const n of [1, 7, 288, 1001])
+    for (const K of [1, 2, 3, 5, 8, 13, 16, 17, 21])
+      for (const withPrior of [false, true])
+        for (const ridge of [0, 0.05]) {
+          const maxLag = 24;
+          // y: the source with its history (maxLag before x[0]); x: y through a short filter plus noise
+          const y = Float64Array.from({ length: n + maxLag }, () => rnd());
+          const x = Float64Array.from(
+            { length: n },
+            (_, i) => 0.6 * y[maxLag - 3 + i]! - 0.2 * y[maxLag - 4 + i]! + 0.1 * rnd(),
+          );
+          const first = Math.max(1, maxLag - K + 1 - (n % 3));
+          const prior = withPrior ? Float64Array.from({ length: K }, (_, k) => (k === 2 ? 0.6 : 0)) : undefined;
+          const want = fitFirJs(x, y, n, maxLag, first, K, ridge, prior);
+          const out = new Float64Array(K + 2).fill(NaN);
+          native().drumsFitFir(x, y, n, maxLag, first, ridge, prior ?? null, out);
+          for (let k = 0; k < K + 2; k++)
+            assert.ok(
+              Object.is(out[k], want[k]),
+              `n ${n} K ${K} prior ${withPrior} ridge ${ridge}: [${k}] ${out[k]} vs ${want[k]}`,
+            );
+          cases++;
+        }
+  assert.equal(cases, 144);
+  // a signal the fit explains exactly: three taps, no ridge, found back (to rounding)
+  const y = Float64Array.from({ length: 520 }, () => rnd());
+  const x = Float64Array.from(
+    { length: 500 },
+    (_, i) => 0.5 * y[20 - 2 + i]! + 0.25 * y[20 - 3 + i]! - 0.125 * y[20 - 4 + i]!,
+  );
+  const out = new Float64Array(5);
+  native().drumsFitFir(x, y, 500, 20, 2, 0, null, out);
+  [0.5, 0.25, -0.125].forEach((v, k) => assert.ok(Math.abs(out[k]! - v) < 1e-9, `tap ${k}: ${out[k]}`));
+  // windows that would read outside y are refused, not read
+  assert.throws(() => native().drumsFitFir(x, y, 500, 1, 0, 0, null, new Float64Array(5)), /outside/);
+  assert.throws(() => native().drumsFitFir(x, y, 500, 30, 2, 0, null, new Float64Array(5)), /outside/);
 });

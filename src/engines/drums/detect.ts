@@ -373,19 +373,21 @@ class PathStats {
   }
 }
 
-/** K taps, `gain` at tap `at`, zero elsewhere (a single delay as an FIR). */
-const prior = (K: number, at: number, gain: number) => {
-  const h = new Float64Array(K);
-  if (at >= 0 && at < K) h[at] = gain;
+/** K taps, `gain` at tap `at`, zero elsewhere (a single delay as an FIR), written into h (length K). */
+const priorInto = (h: Float64Array, at: number, gain: number) => {
+  h.fill(0);
+  if (at >= 0 && at < h.length) h[at] = gain;
   return h;
 };
 
 /**
  * The least-squares FIR of K taps at delays first … first + K − 1 that best explains x[0..n) by y (y[base − d + i]
  * is y at delay d for x[i]), with a ridge of `ridge` × the mean diagonal pulling the taps toward `prior` (the
- * single-delay fit: where the window does not determine the taps, they stay a gain and a delay); returns the taps and
- * the energy they explain (c·h) and carry (hᵀGh). The normal equations' Gram matrix slides along its diagonals
- * (one product in, one out), solved by Cholesky.
+ * single-delay fit: where the window does not determine the taps, they stay a gain and a delay); writes the taps
+ * into out[0..K) and the energy they explain (c·h) and carry (hᵀGh) into out[K], out[K + 1], and returns out. The
+ * normal equations' Gram matrix slides along its diagonals (one product in, one out), solved by Cholesky — natively
+ * (`drumsFitFir`: every sum in index order, no FMA; test/native/drums-kernels.test.ts holds the JS loops it matches
+ * to the bit).
  */
 export function fitFir(
   x: Float64Array,
@@ -395,60 +397,12 @@ export function fitFir(
   first: number,
   K: number,
   ridge: number,
-  prior?: Float64Array,
-): { taps: Float64Array; explained: number; carried: number } {
-  const G = new Float64Array(K * K);
-  const c = new Float64Array(K);
-  const a0 = base - first; // y index of tap 0's sample for x[0]
-  for (let k = 0; k < K; k++) {
-    let g = 0;
-    let xy = 0;
-    const ak = a0 - k;
-    for (let i = 0; i < n; i++) {
-      g += y[a0 + i]! * y[ak + i]!;
-      xy += x[i]! * y[ak + i]!;
-    }
-    G[k] = g;
-    c[k] = xy;
-  }
-  for (let j = 1; j < K; j++)
-    for (let k = j; k < K; k++) {
-      const aj = a0 - j;
-      const ak = a0 - k;
-      G[j * K + k] = G[(j - 1) * K + k - 1]! + y[aj]! * y[ak]! - y[aj + n]! * y[ak + n]!;
-    }
-  let trace = 0;
-  for (let k = 0; k < K; k++) trace += G[k * K + k]!;
-  const lambda = (ridge * trace) / K + 1e-30;
-  // Cholesky of G + λI (upper triangle held), L stored in place in the lower triangle
-  const L = new Float64Array(K * K);
-  for (let j = 0; j < K; j++)
-    for (let k = 0; k <= j; k++) {
-      let v = G[k * K + j]! + (j === k ? lambda : 0);
-      for (let m = 0; m < k; m++) v -= L[j * K + m]! * L[k * K + m]!;
-      L[j * K + k] = j === k ? Math.sqrt(Math.max(v, 1e-300)) : v / L[k * K + k]!;
-    }
-  const z = new Float64Array(K);
-  for (let j = 0; j < K; j++) {
-    let v = c[j]! + lambda * (prior?.[j] ?? 0);
-    for (let m = 0; m < j; m++) v -= L[j * K + m]! * z[m]!;
-    z[j] = v / L[j * K + j]!;
-  }
-  const h = new Float64Array(K);
-  for (let j = K - 1; j >= 0; j--) {
-    let v = z[j]!;
-    for (let m = j + 1; m < K; m++) v -= L[m * K + j]! * h[m]!;
-    h[j] = v / L[j * K + j]!;
-  }
-  let explained = 0;
-  let carried = 0;
-  for (let j = 0; j < K; j++) {
-    explained += c[j]! * h[j]!;
-    let gh = 0;
-    for (let k = 0; k < K; k++) gh += G[j <= k ? j * K + k : k * K + j]! * h[k]!;
-    carried += h[j]! * gh;
-  }
-  return { taps: h, explained, carried };
+  prior: Float64Array | null = null,
+  out: Float64Array = new Float64Array(K + 2),
+): Float64Array {
+  if (out.length !== K + 2) throw new RangeError(`fitFir: out must hold ${K} taps and 2 energies`);
+  native().drumsFitFir(x, y, n, base, first, ridge, prior, out);
+  return out;
 }
 
 /** The first or second difference of x[from..] (the detection emphasis) into y, x[from−2..from−1] as history. */
@@ -957,22 +911,19 @@ export class SessionDetector {
       if (e !== 0) emphasizeInto(y, ye, e);
       const lo = s.path ? Math.max(0, s.path.lagSamples - this.refit) : 0;
       const hi = s.path ? Math.min(maxLag, s.path.lagSamples + this.refit) : maxLag;
-      return Array.from({ length: s.path ? 1 : taps }, () => ({
-        ye,
-        d: lo,
-        gain: 0,
-        lo,
-        hi,
-        fir: s.path ? 1 : this.fallbackFir,
-        first: lo,
-        h: Float64Array.of(0) as Float64Array,
-      }));
+      return Array.from({ length: s.path ? 1 : taps }, () => {
+        const fir = s.path ? 1 : this.fallbackFir;
+        // a fit's taps (and, for an FIR, its two energies after them) in one array reused across the rounds
+        const fit = new Float64Array(fir > 1 ? Math.min(fir, maxLag) + 2 : 1);
+        return { ye, d: lo, gain: 0, lo, hi, fir, first: lo, fit, h: fir > 1 ? fit.subarray(0, fit.length - 2) : fit };
+      });
     });
     // the fits are made through the mic's emphasis (what its detector sees and what the residual is measured by):
     // a leak through a low-pass fitted on the raw signal leaves the source's attack, louder through the emphasis
     // than the leak itself. A source with no learnt path is fitted by a short FIR (`fallbackFirMs`) around its best
     // single delay: a leak through a filter (low-pass, high-pass, a reflection close behind) is then explained
     const re = new Float64Array(len + pre);
+    const priorScratch = new Float64Array(Math.min(this.fallbackFir, maxLag));
     emphasizeInto(residual, re, e);
     // (only the emphasized residual is kept up to date: the emphasis is linear, so it is the raw residual's from
     // `pre` on, where its peak is read)
@@ -988,7 +939,7 @@ export class SessionDetector {
         if (f.fir > 1) {
           const K = Math.min(f.fir, maxLag);
           f.first = Math.max(1, Math.min(d - this.firPre, maxLag - K + 1));
-          f.h = fitFir(
+          fitFir(
             re,
             f.ye,
             len + pre,
@@ -996,11 +947,12 @@ export class SessionDetector {
             f.first,
             K,
             BLEED_PARAMETERS.pathRidge.value,
-            prior(K, d - f.first, gain),
-          ).taps;
+            priorInto(priorScratch, d - f.first, gain),
+            f.fit,
+          );
         } else {
           f.first = d;
-          f.h = Float64Array.of(gain);
+          f.h[0] = gain;
         }
         apply(f, -1);
       });

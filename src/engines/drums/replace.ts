@@ -73,6 +73,11 @@ function fractionalTaps(frac: number, half: number, h = new Float64Array(2 * hal
 }
 
 export class Replacer {
+  /** A hit is placed once this many samples after its start have been pushed (its fit window and lags). */
+  private readonly placeAfter: number;
+  /** Output is emitted this far behind the input: `placeAfter` plus how far before its start a hit's fit window or
+   * placed sample reaches, so that nothing a later hit reads or adds has been emitted (the output does not depend
+   * on the block sizes pushed). */
   private readonly latency: number;
   private readonly fit: number;
   private readonly pre: number;
@@ -104,12 +109,17 @@ export class Replacer {
     private readonly hits: readonly ReplaceHit[],
     private readonly mix: number = R.mix.value,
     private readonly reuseOutput = false,
+    /** The longest `lead` among the samples `pick` may return. */
+    maxLead = 0,
   ) {
     this.fit = Math.max(8, ms(rate, R.fitMs.value));
     this.pre = ms(rate, R.preMs.value);
     this.maxLag = ms(rate, R.maxLagMs.value);
     this.half = R.sincTaps.value;
-    this.latency = this.fit + this.maxLag + this.half + 2;
+    this.placeAfter = this.fit + this.maxLag + this.half + 2;
+    // the fit window starts pre + maxLag + 1 before the hit; a sample placed up to maxLag + 0.6 early starts its
+    // lead (and the sinc's half) before that
+    this.latency = this.placeAfter + this.maxLag + 1 + Math.max(this.pre, Math.ceil(maxLead) + this.half);
     this.y = new Float64Array(this.pre + this.fit + 2 * this.maxLag + 3);
     this.taps = new Float64Array(2 * this.half);
   }
@@ -133,7 +143,8 @@ export class Replacer {
     this.orig.set(x, this.origLen);
     this.origLen += x.length;
     const end = this.base + this.origLen;
-    while (this.next < this.hits.length && this.hits[this.next]!.sample + this.latency <= end) this.place(this.next++);
+    while (this.next < this.hits.length && this.hits[this.next]!.sample + this.placeAfter <= end)
+      this.place(this.next++);
     return this.emit(end - this.latency);
   }
 
