@@ -1250,10 +1250,16 @@ function fastComp(c: Cached) {
     decisions: [
       {
         decision: 'timing reference',
-        value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
-        reason: g
-          ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}`
-          : '',
+        value: out.grid ? 'note-start grid' : out.phraseLead?.used ? 'phrase lead' : 'largest group of agreeing takes',
+        reason:
+          (g
+            ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}` +
+              (g.candidates ?? []).map((x) => ` [${(x.periodSeconds * 1000).toFixed(1)} ${x.fit?.toFixed(2)}]`).join('')
+            : '') +
+          (out.phraseLead
+            ? ` lead ${(out.phraseLead.leadSeconds * 1000).toFixed(0)} ms spread ` +
+              `${(out.phraseLead.spreadSeconds * 1000).toFixed(1)} ms`
+            : ''),
       },
     ],
     sections: choices.map((x) => ({
