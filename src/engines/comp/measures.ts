@@ -472,8 +472,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     const first = sections.map((s) => {
       const [a, b] = frameRange(s, hopS, n);
       return frames.map((f, k) => {
-        for (let i = a; i < Math.min(b, f.active.length); i++)
-          if (f.active[i] && pitchedNear[k]![i]) return i * hopS - s.startSeconds;
+        for (let i = a; i < Math.min(b, f.active.length); i++) if (voicedRuns[k]![i]) return i * hopS - s.startSeconds;
         return null;
       });
     });
