@@ -518,7 +518,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
           lastActive = i;
           expected++;
           if (!at(fr.active, i)) missing++;
-          else if (at(t.kms, i) > 0) voicedK.push(10 * Math.log10(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
+          // the level on the frames where the reference expects voice and the take is pitched, active or not:
+          // a frame set that does not move with the take's own level (its activity threshold does: a take
+          // dropped 9 dB in a section kept only its loudest frames active, and its median read as usual)
+          if (at(t.f0, i) > 0 && at(t.kms, i) > 0) voicedK.push(10 * Math.log10(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
           continue;
         }
         if (i - lastActive <= guard || nextActive[i - a]! - i <= guard) continue;
