@@ -511,17 +511,20 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       const nextActive = new Int32Array(b - a + 1).fill(1e9);
       for (let i = b - 1; i >= a; i--) nextActive[i - a] = ra[i] ? i : nextActive[i - a + 1]!;
       let clipped = 0;
+      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : bestLag(fr.soft, refSoft(k), a, b, maxLag);
+      // the level on the frames where the reference expects voice, moved by the take's entry offset: a frame
+      // set that does not move with the take's own level (its activity threshold does: a take dropped 9 dB
+      // in a section kept only its loudest frames active, and their median read as usual)
       const voicedK: number[] = [];
+      const shift = Math.round(lag ?? 0);
+      for (let i = Math.max(a, a + shift); i < Math.min(b, b + shift); i++)
+        if (ra[i - shift]) voicedK.push(dbOf(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
       for (let i = a; i < b; i++) {
         clipped += at(t.clips, i);
         if (ra[i]) {
           lastActive = i;
           expected++;
           if (!at(fr.active, i)) missing++;
-          // the level on the frames where the reference expects voice and the take is pitched, active or not:
-          // a frame set that does not move with the take's own level (its activity threshold does: a take
-          // dropped 9 dB in a section kept only its loudest frames active, and its median read as usual)
-          if (at(t.f0, i) > 0 && at(t.kms, i) > 0) voicedK.push(10 * Math.log10(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
           continue;
         }
         if (i - lastActive <= guard || nextActive[i - a]! - i <= guard) continue;
@@ -549,7 +552,6 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         errs.push(Math.abs(((((c - want + 600) % 1200) + 1200) % 1200) - 600));
         if (!Number.isNaN(fr.fast[i]!) && !Number.isNaN(fr.raw[i]!)) jit.push((fr.raw[i]! - fr.fast[i]!) ** 2);
       }
-      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : bestLag(fr.soft, refSoft(k), a, b, maxLag);
       // onsets: each of the take's onsets in the section against the nearest reference onset of each source
       const window = COMP_MEASURE_PARAMETERS.onsetMatchSeconds.value;
       const onsetErr: number[] = [];
