@@ -432,15 +432,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       // correction moves the resultant's period, and with few starts (57 in a 146-bpm song) it can settle
       // 1.7 % off the notes, drifting by whole lines over the song. It replaces a grid the song has (its fit
       // reaches gridMinFit), never makes one for a song without (speech: 9 shared starts fit some period)
-      const fit = gridFit(starts, g);
-      if (grid) {
-        const candidates = [...(grid.candidates ?? []), { periodSeconds: g.periodSeconds, fit }];
-        const M = COMP_MEASURE_PARAMETERS;
-        grid =
-          grid.fit != null && grid.fit >= M.gridMinFit.value && fit != null && fit >= grid.fit + M.gridFitMargin.value
-            ? { ...g, fit, candidates }
-            : { ...grid, candidates };
-      }
+      if (grid) grid = preferFit(grid, g, starts);
     }
   }
   // a grid that explains too few of the notes most takes share is none (speech: a period whose
@@ -463,7 +455,9 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       );
     });
   let consensus =
-    kind === 'consensus' ? timingOf((si) => (grid ? starts.map((t) => gridDeviation(t, sections[si]!, grid)) : null)) : [];
+    kind === 'consensus'
+      ? timingOf((si) => (grid ? starts.map((t) => gridDeviation(t, sections[si]!, grid)) : null))
+      : [];
   // no grid: where the sections were cut at one distance before their phrases (on bar lines, or a cue
   // list), that distance is a clock the takes cannot move: a section whose takes are late or early
   // together is read against it (phraseLead)
@@ -624,6 +618,21 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       ? { inTime: consensus.map((c) => ({ inTime: c.inTime.length, voiced: c.lags.filter((x) => x !== null).length })) }
       : {}),
   };
+}
+
+/**
+ * Of a song's grid and another candidate, the one that explains the shared note starts (gridFit on
+ * `starts`) better: the candidate when its fit is gridFitMargin higher and the grid is one the song has
+ * (fit ≥ gridMinFit: a candidate never makes a grid for a song without one — 9 shared speech starts fit
+ * some period). The candidate is listed in the result's candidates either way.
+ */
+export function preferFit(grid: OnsetGrid, other: OnsetGrid, starts: number[][]): OnsetGrid {
+  const M = COMP_MEASURE_PARAMETERS;
+  const fit = gridFit(starts, other);
+  const candidates = [...(grid.candidates ?? []), { periodSeconds: other.periodSeconds, fit }];
+  return grid.fit != null && grid.fit >= M.gridMinFit.value && fit != null && fit >= grid.fit + M.gridFitMargin.value
+    ? { ...other, fit, candidates }
+    : { ...grid, candidates };
 }
 
 /**
