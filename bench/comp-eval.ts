@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7]
+ *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -904,6 +904,203 @@ export const HELD_OUT_7_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles). */
+const CANTOR: VoiceStyle = {
+  name: 'cantor',
+  formantScale: 0.93,
+  vibratoHz: 5.4,
+  vibratoCents: 45,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 5,
+  breath: 0.07,
+  openPhase: 0.46,
+  closePhase: 0.13,
+};
+const INDIE_ALTO: VoiceStyle = {
+  name: 'indie alto',
+  formantScale: 1.12,
+  vibratoHz: 5.1,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.7,
+  driftCents: 8,
+  breath: 0.2,
+  openPhase: 0.52,
+  closePhase: 0.18,
+};
+const COUNTRY_TENOR: VoiceStyle = {
+  name: 'country tenor',
+  formantScale: 1.06,
+  vibratoHz: 6.3,
+  vibratoCents: 28,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 5,
+  breath: 0.09,
+  openPhase: 0.38,
+  closePhase: 0.14,
+};
+const RNB_SOPRANO: VoiceStyle = {
+  name: 'r&b soprano',
+  formantScale: 1.22,
+  vibratoHz: 5.6,
+  vibratoCents: 50,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 6,
+  breath: 0.12,
+  openPhase: 0.48,
+  closePhase: 0.22,
+};
+
+/**
+ * An eighth held-out set (spec committed before its one run; 2026-12-02 11:40 UTC, h-comp9, before
+ * any of h-comp9's changes were tried on it; every earlier set is tuning material now), made
+ * differently from every earlier set: seeds 1701+ and 1801+, four voices in no earlier set (cantor,
+ * indie alto, country tenor, r&b soprano), the takes rendered at 24 kHz (earlier sets 22.05 and
+ * 32 kHz), tempi in no earlier set (68, 72, 80, 93, 101, 113, 135, 142 bpm), scale × rhythm pairs not
+ * used before (dorian swing, pentatonic sixteenths, harmonic-minor triplets, mixolydian dotted, minor
+ * swing), section lengths 6, 10, 12 and 16 beats, defect mixes not used before; speech from three
+ * espeak-ng voices in languages no earlier set used (Brazilian Portuguese, Swedish, Polish), with
+ * sentences of their own. 8 songs (64 sections: ≥ 60 with the MIDI guide) and 15 sentences.
+ */
+export const HELD_OUT_8: TakeSetOptions[] = (
+  [
+    {
+      seed: 1701,
+      voice: CANTOR,
+      tonic: 50,
+      bpm: 72,
+      takes: 4,
+      scale: 'dorian',
+      rhythm: 'swing',
+      kinds: ['level', 'late', 'detune', 'early', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 1702,
+      voice: INDIE_ALTO,
+      tonic: 64,
+      bpm: 113,
+      takes: 5,
+      scale: 'pentatonic',
+      rhythm: 'sixteenth',
+      sectionBeats: 12,
+      kinds: ['early', 'late', 'level', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 1703,
+      voice: COUNTRY_TENOR,
+      tonic: 57,
+      bpm: 135,
+      takes: 4,
+      sectionBeats: 16,
+      placement: 'runs',
+      kinds: ['late', 'late', 'missing', 'level', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1704,
+      voice: RNB_SOPRANO,
+      tonic: 69,
+      bpm: 93,
+      takes: 4,
+      scale: 'harmonic',
+      rhythm: 'triplet',
+      kinds: ['noise', 'early', 'clip', 'late', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 1705,
+      voice: CANTOR,
+      tonic: 46,
+      bpm: 68,
+      takes: 5,
+      scale: 'mixolydian',
+      rhythm: 'dotted',
+      sectionBeats: 6,
+      kinds: ['detune', 'missing', 'early', 'early', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 1706,
+      voice: INDIE_ALTO,
+      tonic: 60,
+      bpm: 142,
+      takes: 4,
+      sectionBeats: 10,
+      kinds: ['late', 'noise', 'level', 'early', 'missing', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 1707,
+      voice: COUNTRY_TENOR,
+      tonic: 53,
+      bpm: 101,
+      takes: 6,
+      scale: 'minor',
+      rhythm: 'swing',
+      placement: 'runs',
+      kinds: ['clip', 'late', 'early', 'detune', 'level', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 1708,
+      voice: RNB_SOPRANO,
+      tonic: 67,
+      bpm: 80,
+      takes: 3,
+      scale: 'pentatonic',
+      sectionBeats: 12,
+      kinds: ['level', 'level', 'late', 'missing', 'detune'],
+      sections: 8,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 24000 }));
+export const HELD_OUT_8_SPEECH: SpeechSpec[] = [
+  {
+    seed: 1801,
+    voice: 'pt-br+Henrique',
+    wordsPerMinute: 155,
+    takes: 4,
+    kinds: ['late', 'level', 'early', 'noise', 'missing'],
+    sentences: [
+      'O padeiro abre a loja antes do sol nascer.',
+      'Choveu muito durante a viagem para o sul.',
+      'Minha avó guarda as cartas numa caixa azul.',
+      'Os pescadores voltaram cedo com o barco cheio.',
+      'A festa da escola foi adiada para sábado.',
+    ],
+  },
+  {
+    seed: 1802,
+    voice: 'sv+Steph',
+    wordsPerMinute: 145,
+    takes: 5,
+    placement: 'runs',
+    kinds: ['clip', 'late', 'early', 'level'],
+    sentences: [
+      'Vi åkte till stugan vid sjön i juli.',
+      'Hon läser en tjock bok varje vecka.',
+      'Bussen kom för sent på grund av snön.',
+      'Min bror bakar bröd på söndagarna.',
+      'Det blåste kallt över den öppna slätten.',
+    ],
+  },
+  {
+    seed: 1803,
+    voice: 'pl+Linda',
+    wordsPerMinute: 160,
+    takes: 4,
+    kinds: ['missing', 'late', 'noise', 'early', 'clip'],
+    sentences: [
+      'Mój ojciec naprawia stare zegary.',
+      'W parku rosną wysokie kasztany.',
+      'Pociąg do Krakowa odjeżdża o ósmej.',
+      'Dzieci budują zamek z piasku na plaży.',
+      'Wieczorem zrobiło się bardzo zimno.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -1053,10 +1250,16 @@ function fastComp(c: Cached) {
     decisions: [
       {
         decision: 'timing reference',
-        value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
-        reason: g
-          ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}`
-          : '',
+        value: out.grid ? 'note-start grid' : out.phraseLead?.used ? 'phrase lead' : 'largest group of agreeing takes',
+        reason:
+          (g
+            ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}` +
+              (g.candidates ?? []).map((x) => ` [${(x.periodSeconds * 1000).toFixed(1)} ${x.fit?.toFixed(2)}]`).join('')
+            : '') +
+          (out.phraseLead
+            ? ` lead ${(out.phraseLead.leadSeconds * 1000).toFixed(0)} ms spread ` +
+              `${(out.phraseLead.spreadSeconds * 1000).toFixed(1)} ms`
+            : ''),
       },
     ],
     sections: choices.map((x) => ({
@@ -1136,6 +1339,7 @@ async function main(): Promise<void> {
     ['held-out-5', HELD_OUT_5, HELD_OUT_5_SPEECH],
     ['held-out-6', HELD_OUT_6, HELD_OUT_6_SPEECH],
     ['held-out-7', HELD_OUT_7, HELD_OUT_7_SPEECH],
+    ['held-out-8', HELD_OUT_8, HELD_OUT_8_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

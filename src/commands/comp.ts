@@ -445,7 +445,11 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       decisions.push({
         engine: 'comp.measures',
         decision: 'timing reference',
-        value: out.grid ? 'note-start grid' : 'largest group of agreeing takes',
+        value: out.grid
+          ? 'note-start grid'
+          : out.phraseLead?.used
+            ? "sections' phrase lead"
+            : 'largest group of agreeing takes',
         reason: out.grid
           ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
             `(resultant ${round(out.grid.strength, 2)}` +
@@ -458,7 +462,15 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
                 `${round(100 * (out.rejectedGrid.fit ?? 0), 0)} % of the note starts most takes share beyond ` +
                 `chance, under ${round(100 * COMP_MEASURE_PARAMETERS.gridMinFit.value, 0)} %)`
               : '') +
-            ': in each section the largest group of takes whose entries agree is the timing reference',
+            (out.phraseLead?.used
+              ? `; the sections' phrases start ${round(out.phraseLead.leadSeconds * 1000, 0)} ms after their ` +
+                `starts (median over ${out.phraseLead.sections} sections, which lie within ` +
+                `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms of it): in each section the takes whose ` +
+                'phrase starts there are the timing reference'
+              : (out.phraseLead
+                  ? `; the sections' phrase leads scatter (${round(out.phraseLead.spreadSeconds * 1000, 0)} ms ` +
+                    `from their median, over ${round(COMP_MEASURE_PARAMETERS.phraseLeadSpreadSeconds.value * 1000, 0)} ms)`
+                  : '') + ': in each section the largest group of takes whose entries agree is the timing reference'),
         ...(out.grid
           ? {
               inputs: {
@@ -468,6 +480,21 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
               },
             }
           : {}),
+      });
+    // no reference outside the takes (no guide, grid or phrase lead) and no majority in time: the timing
+    // measure cannot say which takes are in time there (takes late or early together would read in time)
+    if (out.reference === 'consensus' && !out.grid && !out.phraseLead?.used)
+      out.inTime?.forEach((x, si) => {
+        if (x.voiced > 1 && 2 * x.inTime <= x.voiced)
+          decisions.push({
+            engine: 'comp.measures',
+            decision: 'timing not decisive',
+            value: sections[si]!.name,
+            reason:
+              `only ${x.inTime} of the ${x.voiced} takes with voice here agree on the entry, and nothing outside ` +
+              'the takes (a guide, a grid, a phrase lead the sections share) says which are in time',
+            inputs: { section: si, inTime: x.inTime, voiced: x.voiced },
+          });
       });
     choices = chooseTakes(sections, measures, weights, names);
     for (const [s, c] of choices.entries())

@@ -24,6 +24,8 @@ import {
   measureTakes,
   onsetGrid,
   parseKey,
+  phraseLead,
+  preferFit,
   sharedStarts,
   type TakeSectionMeasures,
 } from '../../src/engines/comp/measures.js';
@@ -720,4 +722,135 @@ test('noise (no guide): unvoiced sound most takes make is not noise; a 150 ms bu
   const excess = out.measures[0]!.map((m) => m.noiseExcessDb!);
   assert.ok(excess[1]! < 3 && excess[2]! < 3, `sung takes ${excess}`);
   assert.ok(excess[3]! > 40, `burst ${excess[3]}`);
+});
+
+/** Features of a take on 10 ms frames (44.1 kHz, hop 441) from its level (ms) and f0 per frame. */
+const framesOf = (ms: Float32Array, f0: Float32Array): TakeFeatures => ({
+  sampleRate: 44100,
+  channels: 1,
+  frames: ms.length * 441,
+  hop: 441,
+  ms,
+  kms: Float32Array.from(ms),
+  clips: new Uint16Array(ms.length),
+  fineHop: 441,
+  fine: Float32Array.from(ms),
+  f0,
+  onsets: [],
+});
+
+test('level (MIDI guide): a 9 dB drop in one section reads −9 LU although half its frames fall under the take threshold', () => {
+  // three takes, four 2 s sections, one 1.5 s note each (MIDI guide); within a note the level falls from
+  // −10 to −60 dBFS (a decaying note), so the take's activity threshold (its voice − 30 dB) cuts each note's
+  // tail. Take 2 is 9 dB down in section 2: its active frames there were its loudest, and their median read
+  // as usual (−4 LU: under the 7 LU a defect needs); on the guide's frames, the same for every take, −9.
+  const n = 800;
+  const notes = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.2, offSeconds: 2 * s + 1.7, midi: 57 }));
+  const take = (dropIn: number | null): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (const [s, note] of notes.entries()) {
+      const a = Math.round(note.onSeconds * 100);
+      const b = Math.round(note.offSeconds * 100);
+      for (let i = a; i < b; i++) {
+        const db = -10 - (50 * (i - a)) / (b - a) - (s === dropIn ? 9 : 0);
+        ms[i] = 10 ** (db / 10);
+        f0[i] = 220;
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [take(null), take(null), take(2)],
+    gains: [1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+  const d = out.measures[2]!.map((m) => m.levelDeltaLu!);
+  assert.ok(Math.abs(d[2]! + 9) < 1, `dropped take in section 2: ${d[2]} LU`);
+  for (const [s, row] of out.measures.entries())
+    for (const [k, m] of row.entries())
+      if (!(s === 2 && k === 2)) assert.ok(Math.abs(m.levelDeltaLu!) < 1, `section ${s} take ${k}: ${m.levelDeltaLu}`);
+});
+
+test('grid candidates: on held-out-7 seed 1506 the eighth grid fits the shared starts; a song without a grid keeps none', () => {
+  // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
+  // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant
+  // on them settles on 202.0 ms, 1.7 % off the 205.5 ms eighth, which drifts by whole lines over the song.
+  const starts = (
+    [
+      [220, 620, 6780, 13360, 13570, 13980, 20020, 20227, 22490, 26490, 27677, 28717],
+      [200, 620, 13360, 13560, 13980, 20000, 20197, 22440, 26420, 27247, 28667, 33130, 34360, 34770, 35157],
+      [120, 540, 6830, 19970, 20177, 22450, 26510, 27307, 27747, 28757, 33100, 34320, 34730, 35117],
+      [200, 630, 6670, 13440, 13597, 14040, 19920, 20137, 22410, 26510, 27747, 28747, 33130, 34360, 34770, 35177],
+    ] as number[][]
+  ).map((x) => x.map((t) => t / 1000));
+  const P = 60 / 146 / 2;
+  const sections = Array.from({ length: 6 }, (_, s) => ({
+    name: `S${s}`,
+    startSeconds: 16 * 2 * P * s,
+    endSeconds: 16 * 2 * P * (s + 1),
+  }));
+  const found = onsetGrid(starts, sections)!;
+  assert.ok(Math.abs(found.periodSeconds - P) > 0.002, `the resultant's grid ${found.periodSeconds}`);
+  // the eighth's phase: the one (1 ms steps) on which it fits the starts best (sung energy rises after the note-on)
+  const phases = Array.from({ length: Math.floor(P * 1000) }, (_, i) => i / 1000);
+  const fitAt = (ph: number) => gridFit(starts, { periodSeconds: P, phaseSeconds: ph, strength: 1 }) ?? -1;
+  const phase = phases.reduce((x, y) => (fitAt(y) > fitAt(x) ? y : x));
+  const eighth = { periodSeconds: P, phaseSeconds: phase, strength: 1 };
+  const chosen = preferFit(found, eighth, starts);
+  assert.equal(chosen.periodSeconds, P);
+  assert.ok(chosen.fit! > 0.8 && found.fit! < 0.6, `fits ${chosen.fit} against ${found.fit}`);
+  assert.equal(chosen.candidates!.length, (found.candidates?.length ?? 0) + 1);
+  // a first grid under gridMinFit (a song without one: speech) is never replaced
+  assert.equal(preferFit({ ...found, fit: 0.1 }, eighth, starts).periodSeconds, found.periodSeconds);
+});
+
+test('phrase lead (no guide, no grid): three takes late together in one section do not outvote the take in time', () => {
+  // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
+  // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
+  // 90 ms late together. The largest agreeing group made them the reference there (take 0 read 90 ms
+  // early); the sections' lead (0.35 s) says take 0 is in time.
+  const lengths = [2.7, 3.1, 2.9, 3.3, 2.8];
+  const starts = lengths.map((_, s) => lengths.slice(0, s).reduce((x, y) => x + y, 0));
+  const sections = starts.map((t, s) => ({ name: `S${s}`, startSeconds: t, endSeconds: t + lengths[s]! }));
+  const n = Math.round(100 * (starts[4]! + lengths[4]!));
+  const r = mulberry32(1506);
+  const syllables = starts.map(() => {
+    const out: number[] = [];
+    for (let t = 0; t < 150;) {
+      const len = 8 + Math.floor(r() * 18);
+      out.push(t, Math.min(150, t + len));
+      t += len + 4;
+    }
+    return out;
+  });
+  const take = (late: boolean): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (const [s, t] of starts.entries()) {
+      const a = Math.round(100 * t) + 35 + (late && s === 2 ? 9 : 0);
+      const syl = syllables[s]!;
+      for (let j = 0; j < syl.length; j += 2)
+        for (let i = a + syl[j]!; i < a + syl[j + 1]!; i++) [ms[i], f0[i]] = [1e-2, 196 + 20 * ((j / 2) % 3)];
+    }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [take(false), take(true), take(true), take(true)],
+    gains: [1, 1, 1, 1],
+    sections,
+    guide: { kind: 'none' },
+  });
+  assert.equal(out.grid ?? null, null);
+  assert.ok(
+    out.phraseLead!.used && Math.abs(out.phraseLead!.leadSeconds - 0.35) < 0.015,
+    JSON.stringify(out.phraseLead),
+  );
+  const t = out.measures[2]!.map((m) => m.timingMs!);
+  assert.ok(Math.abs(t[0]!) < 15, `take in time: ${t[0]} ms`);
+  for (const k of [1, 2, 3]) assert.ok(t[k]! > 70, `late take ${k}: ${t[k]} ms`);
+  // the leads of sections cut anywhere (0.2–0.8 s before their phrases) scatter: no lead
+  const scattered = phraseLead([[0.2], [0.8], [0.5], [0.35], [0.65]], [[0], [0], [0], [0], [0]]);
+  assert.equal(scattered.used, false);
 });

@@ -274,6 +274,44 @@ export interface MeasureOutput {
   rejectedGrid?: OnsetGrid;
   /** No guide: each take's note starts (seconds) the grid and the timing were taken on. */
   starts?: number[][];
+  /** No guide and no grid: the sections' phrase lead, used as the timing reference or not (phraseLead). */
+  phraseLead?: PhraseLead;
+  /** No guide, per section: how many takes the timing reference was (inTime) of the takes with voice there. */
+  inTime?: { inTime: number; voiced: number }[];
+}
+
+/** The distance from each section's start to its phrase, where the sections agree on it. */
+export interface PhraseLead {
+  /** Median over sections of the in-time takes' first voice after the section's start, s. */
+  leadSeconds: number;
+  /** Median distance of the sections' leads from it, s. */
+  spreadSeconds: number;
+  /** Sections with an in-time group (the leads counted). */
+  sections: number;
+  /** The lead anchors the timing: spread ≤ phraseLeadSpreadSeconds over at least 3 sections. */
+  used: boolean;
+}
+
+/**
+ * The sections' phrase lead: per section, the median delay from its start to the first voice of the
+ * takes in time there (first[section][take], s; null without voice); over the sections their median,
+ * used when the sections' leads lie within phraseLeadSpreadSeconds of it (median distance) over at
+ * least three sections. Sections cut by hand around phrases, or found from silences, scatter by far
+ * more and leave it unused.
+ */
+export function phraseLead(first: (number | null)[][], inTime: number[][]): PhraseLead {
+  const leads = first.flatMap((row, si) => {
+    const m = median(inTime[si]!.map((k) => row[k]).filter((x): x is number => x != null));
+    return m === null ? [] : [m];
+  });
+  const L = median(leads) ?? 0;
+  const spread = median(leads.map((x) => Math.abs(x - L))) ?? Infinity;
+  return {
+    leadSeconds: L,
+    spreadSeconds: spread,
+    sections: leads.length,
+    used: leads.length >= 3 && spread <= COMP_MEASURE_PARAMETERS.phraseLeadSpreadSeconds.value,
+  };
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -390,6 +428,11 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     if (gapDelay !== null && stepDelay !== null) {
       starts = found.map((x) => x.map((y) => (y.step ? y.seconds - stepDelay + gapDelay : y.seconds)));
       grid = onsetGrid(starts, sections);
+      // the grid found before the correction is a candidate too, judged on the same (corrected) starts: the
+      // correction moves the resultant's period, and with few starts (57 in a 146-bpm song) it can settle
+      // 1.7 % off the notes, drifting by whole lines over the song. It replaces a grid the song has (its fit
+      // reaches gridMinFit), never makes one for a song without (speech: 9 shared starts fit some period)
+      if (grid) grid = preferFit(grid, g, starts);
     }
   }
   // a grid that explains too few of the notes most takes share is none (speech: a period whose
@@ -399,20 +442,43 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     rejectedGrid = grid;
     grid = null;
   }
-  const consensus =
+  const timingOf = (deviations: (si: number) => (number | null)[] | null) =>
+    sections.map((s, si) => {
+      const [a, b] = frameRange(s, hopS, n);
+      return consensusTiming(
+        frames.map((f) => f.soft),
+        a,
+        b,
+        maxLag,
+        hopS,
+        deviations(si),
+      );
+    });
+  let consensus =
     kind === 'consensus'
-      ? sections.map((s) => {
-          const [a, b] = frameRange(s, hopS, n);
-          return consensusTiming(
-            frames.map((f) => f.soft),
-            a,
-            b,
-            maxLag,
-            hopS,
-            grid ? starts.map((t) => gridDeviation(t, s, grid)) : null,
-          );
-        })
+      ? timingOf((si) => (grid ? starts.map((t) => gridDeviation(t, sections[si]!, grid)) : null))
       : [];
+  // no grid: where the sections were cut at one distance before their phrases (on bar lines, or a cue
+  // list), that distance is a clock the takes cannot move: a section whose takes are late or early
+  // together is read against it (phraseLead)
+  let lead: PhraseLead | null = null;
+  if (kind === 'consensus' && !grid && N > 1) {
+    const first = sections.map((s) => {
+      const [a, b] = frameRange(s, hopS, n);
+      return frames.map((f, k) => {
+        for (let i = a; i < Math.min(b, f.active.length); i++) if (voicedRuns[k]![i]) return i * hopS - s.startSeconds;
+        return null;
+      });
+    });
+    lead = phraseLead(
+      first,
+      consensus.map((c) => c.inTime),
+    );
+    if (lead.used) {
+      const L = lead.leadSeconds;
+      consensus = timingOf((si) => first[si]!.map((x) => (x === null ? null : x - L)));
+    }
+  }
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);
     // no guide: the voice expected in this section is where at least half the takes in time have
@@ -439,14 +505,20 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       const nextActive = new Int32Array(b - a + 1).fill(1e9);
       for (let i = b - 1; i >= a; i--) nextActive[i - a] = ra[i] ? i : nextActive[i - a + 1]!;
       let clipped = 0;
+      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : bestLag(fr.soft, refSoft(k), a, b, maxLag);
+      // the level on the frames where the reference expects voice, moved by the take's entry offset: a frame
+      // set that does not move with the take's own level (its activity threshold does: a take dropped 9 dB
+      // in a section kept only its loudest frames active, and their median read as usual)
       const voicedK: number[] = [];
+      const shift = Math.round(lag ?? 0);
+      for (let i = Math.max(a, a + shift); i < Math.min(b, b + shift); i++)
+        if (ra[i - shift]) voicedK.push(dbOf(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
       for (let i = a; i < b; i++) {
         clipped += at(t.clips, i);
         if (ra[i]) {
           lastActive = i;
           expected++;
           if (!at(fr.active, i)) missing++;
-          else if (at(t.kms, i) > 0) voicedK.push(10 * Math.log10(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
           continue;
         }
         if (i - lastActive <= guard || nextActive[i - a]! - i <= guard) continue;
@@ -474,7 +546,6 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         errs.push(Math.abs(((((c - want + 600) % 1200) + 1200) % 1200) - 600));
         if (!Number.isNaN(fr.fast[i]!) && !Number.isNaN(fr.raw[i]!)) jit.push((fr.raw[i]! - fr.fast[i]!) ** 2);
       }
-      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : bestLag(fr.soft, refSoft(k), a, b, maxLag);
       // onsets: each of the take's onsets in the section against the nearest reference onset of each source
       const window = COMP_MEASURE_PARAMETERS.onsetMatchSeconds.value;
       const onsetErr: number[] = [];
@@ -542,7 +613,26 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     timingOffsetMs: common,
     ...(kind === 'consensus' ? { grid, starts } : {}),
     ...(rejectedGrid ? { rejectedGrid } : {}),
+    ...(lead ? { phraseLead: lead } : {}),
+    ...(kind === 'consensus'
+      ? { inTime: consensus.map((c) => ({ inTime: c.inTime.length, voiced: c.lags.filter((x) => x !== null).length })) }
+      : {}),
   };
+}
+
+/**
+ * Of a song's grid and another candidate, the one that explains the shared note starts (gridFit on
+ * `starts`) better: the candidate when its fit is gridFitMargin higher and the grid is one the song has
+ * (fit ≥ gridMinFit: a candidate never makes a grid for a song without one — 9 shared speech starts fit
+ * some period). The candidate is listed in the result's candidates either way.
+ */
+export function preferFit(grid: OnsetGrid, other: OnsetGrid, starts: number[][]): OnsetGrid {
+  const M = COMP_MEASURE_PARAMETERS;
+  const fit = gridFit(starts, other);
+  const candidates = [...(grid.candidates ?? []), { periodSeconds: other.periodSeconds, fit }];
+  return grid.fit != null && grid.fit >= M.gridMinFit.value && fit != null && fit >= grid.fit + M.gridFitMargin.value
+    ? { ...other, fit, candidates }
+    : { ...grid, candidates };
 }
 
 /**
@@ -628,6 +718,8 @@ export interface OnsetGrid {
   strength: number;
   /** gridFit: how well it explains the note starts most takes share (null: too few of them). */
   fit?: number | null;
+  /** The candidate grids judged (the first choice first), each with its fit. */
+  candidates?: { periodSeconds: number; fit: number | null }[];
 }
 
 /** Per section, Σ|Σ e^{2πi t/P}| over the section's onsets, divided by the onsets' count. */
@@ -719,7 +811,25 @@ function gridAbove(onsets: number[][], sections: Section[], floor: number): Onse
       grid = g;
   }
   if (!grid || grid.strength < M.gridMinStrength.value) return null;
-  grid = robustGrid(all, refinePeriod(all, grid, T), T);
+  // every candidate carried through (refined, split) and judged on the starts most takes share: the
+  // resultant's best period is one estimate, and with few starts (57 in a 146-bpm song) a period 1.7 %
+  // off can win it while drifting off the notes by whole lines; another candidate replaces the first
+  // choice when it explains the shared starts by gridFitMargin more (logged as the alternatives)
+  const first = finishGrid(onsets, all, grid, T, floor);
+  const alternatives = refined
+    .filter((g) => g !== grid && g.strength >= M.gridMinStrength.value)
+    .map((g) => finishGrid(onsets, all, g, T, floor));
+  let chosen = first;
+  for (const g of alternatives)
+    if (g.fit != null && g.fit >= (chosen.fit ?? -Infinity) + M.gridFitMargin.value) chosen = g;
+  const considered = [first, ...alternatives].map((g) => ({ periodSeconds: g.periodSeconds, fit: g.fit ?? null }));
+  return { ...chosen, candidates: considered };
+}
+
+/** A candidate grid refined over the song (refinePeriod, robustGrid), split while the notes use the finer grid. */
+function finishGrid(onsets: number[][], all: number[], start: OnsetGrid, T: number, floor: number): OnsetGrid {
+  const M = COMP_MEASURE_PARAMETERS;
+  let grid = robustGrid(all, refinePeriod(all, start, T), T);
   // the notes' own grid: halves or thirds of it while the finer grid explains enough more of the starts
   // (gridSubdivisionShare of them) than the coarser one: the starts within the tolerance of its lines
   // less those as near the middles between them (entries of takes 30–120 ms late or early spread over

@@ -90,6 +90,23 @@ export const COMP_MEASURE_PARAMETERS = {
     'no guide: the fit (as gridMinFit) a grid finer than gridFineSeconds needs, else the best grid at or above ' +
       'gridFineSeconds is sought instead (as if finer ones were not)',
   ),
+  gridFitMargin: p(
+    0.1,
+    'of the shared note starts',
+    [0, 1],
+    "no guide: every candidate period (the scan's peaks, each refined and split) is judged by its fit (as " +
+      'gridMinFit); one replaces the first choice (the strongest resultant, or its coarser multiple) when its fit ' +
+      'is this much higher',
+  ),
+  phraseLeadSpreadSeconds: p(
+    0.02,
+    's',
+    [0, 0.5],
+    "no guide and no grid: when the delays from the sections' starts to their phrases (the in-time takes' " +
+      'first voice, median per section) lie this close to their median (median distance, three sections or ' +
+      'more), that delay is the timing reference: the takes whose phrase starts there are in time, even when ' +
+      'most takes of a section are late or early together',
+  ),
   gridMaxSeconds: p(0.8, 's', [0.1, 4], 'no guide: the coarsest onset grid sought'),
   gridCoarsestShare: p(
     0.85,
