@@ -153,6 +153,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
       onsetFlux: Float32Array.from(j.onsetFlux),
       onsetBandNovelty: Float32Array.from(j.onsetBandNovelty ?? []),
       onsetBandNoveltyBands: j.onsetBandNoveltyBands ?? 0,
+      onsetNoveltyCoherence: Float32Array.from(j.onsetNoveltyCoherence ?? []),
     } as FeatureReport;
   }
   const fx = createFeatureExtractor(
@@ -172,6 +173,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     onsetFluxGroups: r.onsetFluxGroups,
     onsetBandNovelty: Array.from(r.onsetBandNovelty ?? []),
     onsetBandNoveltyBands: r.onsetBandNoveltyBands ?? 0,
+    onsetNoveltyCoherence: Array.from(r.onsetNoveltyCoherence ?? []),
     onsetHopSeconds: r.onsetHopSeconds,
   };
   mkdirSync(FEATURE_CACHE, { recursive: true });

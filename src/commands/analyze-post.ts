@@ -19,7 +19,14 @@ import type { Decision } from '../store/types.js';
 export interface OnsetsInput {
   report: Pick<
     FeatureReport,
-    'odf' | 'hopSeconds' | 'fineEnergy' | 'tickSamples' | 'onsetFlux' | 'onsetFluxGroups' | 'onsetHopSeconds'
+    | 'odf'
+    | 'hopSeconds'
+    | 'fineEnergy'
+    | 'tickSamples'
+    | 'onsetFlux'
+    | 'onsetFluxGroups'
+    | 'onsetHopSeconds'
+    | 'onsetNoveltyCoherence'
   >;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
@@ -80,7 +87,8 @@ export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput
     report.onsetFluxGroups > 0 && report.onsetFlux?.length
       ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
       : undefined;
-  return { onsets: detectOnsets(flux ? { ...mel, flux } : mel) };
+  const coherence = report.onsetNoveltyCoherence?.length ? { noveltyCoherence: report.onsetNoveltyCoherence } : {};
+  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence } : mel) };
 }
 
 /**
