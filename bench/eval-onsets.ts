@@ -19,7 +19,8 @@
  * known; `--held-out-4-only`: that set alone), held-out 5 (ONSET_HELD_OUT_KITS_5, made after held-out 4's misses
  * were known; `--held-out-5-only`: that set alone), held-out 6 (ONSET_HELD_OUT_KITS_6, made after held-out 5's misses
  * were known; `--held-out-6-only`: that set alone), held-out 7 (ONSET_HELD_OUT_KITS_7, made after held-out 6's misses
- * were known; `--held-out-7-only`: that set alone).
+ * were known; `--held-out-7-only`: that set alone), held-out 8 (ONSET_HELD_OUT_KITS_8, made after held-out 7's misses
+ * were known; `--held-out-8-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -50,8 +51,11 @@ const FOURTH = path.join(OUT, 'drums-held-out-4');
 const FIFTH = path.join(OUT, 'drums-held-out-5');
 const SIXTH = path.join(OUT, 'drums-held-out-6');
 const SEVENTH = path.join(OUT, 'drums-held-out-7');
+const EIGHTH = path.join(OUT, 'drums-held-out-8');
+/** `--held-out-8-only`: the eighth held-out set (ONSET_HELD_OUT_KITS_8) alone. */
+const EIGHTH_ONLY = process.argv.includes('--held-out-8-only');
 /** `--held-out-7-only`: the seventh held-out set (ONSET_HELD_OUT_KITS_7) alone. */
-const SEVENTH_ONLY = process.argv.includes('--held-out-7-only');
+const SEVENTH_ONLY = process.argv.includes('--held-out-7-only') || EIGHTH_ONLY;
 /** `--held-out-6-only`: the sixth held-out set (ONSET_HELD_OUT_KITS_6) alone. */
 const SIXTH_ONLY = process.argv.includes('--held-out-6-only') || SEVENTH_ONLY;
 /** `--held-out-5-only`: the fifth held-out set (ONSET_HELD_OUT_KITS_5) alone. */
@@ -77,7 +81,16 @@ const RATE = 44100;
 
 interface Item {
   truth: TruthFile;
-  set: 'tuning' | 'held-out' | 'held-out 2' | 'held-out 3' | 'held-out 4' | 'held-out 5' | 'held-out 6' | 'held-out 7';
+  set:
+    | 'tuning'
+    | 'held-out'
+    | 'held-out 2'
+    | 'held-out 3'
+    | 'held-out 4'
+    | 'held-out 5'
+    | 'held-out 6'
+    | 'held-out 7'
+    | 'held-out 8';
   kit: string;
   pattern: string;
 }
@@ -175,52 +188,59 @@ function drumItems(
   fifth = false,
   sixth = false,
   seventh = false,
+  eighth = false,
 ): { items: Item[]; missing: string[] } {
-  const dir = seventh
-    ? SEVENTH
-    : sixth
-      ? SIXTH
-      : fifth
-        ? FIFTH
-        : fourth
-          ? FOURTH
-          : third
-            ? THIRD
-            : tuning
-              ? TUNING_PATTERNS
-              : fresh
-                ? FRESH
-                : HELD;
+  const dir = eighth
+    ? EIGHTH
+    : seventh
+      ? SEVENTH
+      : sixth
+        ? SIXTH
+        : fifth
+          ? FIFTH
+          : fourth
+            ? FOURTH
+            : third
+              ? THIRD
+              : tuning
+                ? TUNING_PATTERNS
+                : fresh
+                  ? FRESH
+                  : HELD;
   mkdirSync(dir, { recursive: true });
   const { files, missing } = heldOutDrumSet(
     dir,
-    seventh
-      ? { set: 'onset-held-out-7' }
-      : sixth
-        ? { set: 'onset-held-out-6' }
-        : fifth
-          ? { set: 'onset-held-out-5' }
-          : fourth
-            ? { set: 'onset-held-out-4' }
-            : third
-              ? { set: 'onset-held-out-3' }
-              : { tuning, fresh },
+    eighth
+      ? { set: 'onset-held-out-8' }
+      : seventh
+        ? { set: 'onset-held-out-7' }
+        : sixth
+          ? { set: 'onset-held-out-6' }
+          : fifth
+            ? { set: 'onset-held-out-5' }
+            : fourth
+              ? { set: 'onset-held-out-4' }
+              : third
+                ? { set: 'onset-held-out-3' }
+                : { tuning, fresh },
   );
-  const set = seventh
-    ? ('held-out 7' as const)
-    : sixth
-      ? ('held-out 6' as const)
-      : fifth
-        ? ('held-out 5' as const)
-        : fourth
-          ? ('held-out 4' as const)
-          : third
-            ? ('held-out 3' as const)
-            : tuning
-              ? ('tuning' as const)
-              : fresh
-                ? ('held-out 2' as const)
-                : ('held-out' as const);
+  const set = eighth
+    ? ('held-out 8' as const)
+    : seventh
+      ? ('held-out 7' as const)
+      : sixth
+        ? ('held-out 6' as const)
+        : fifth
+          ? ('held-out 5' as const)
+          : fourth
+            ? ('held-out 4' as const)
+            : third
+              ? ('held-out 3' as const)
+              : tuning
+                ? ('tuning' as const)
+                : fresh
+                  ? ('held-out 2' as const)
+                  : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
@@ -234,7 +254,9 @@ async function main() {
   const fourth = (THIRD_ONLY && !FOURTH_ONLY) || FIFTH_ONLY ? none : drumItems(false, false, false, true);
   const fifth = (THIRD_ONLY && !FIFTH_ONLY) || SIXTH_ONLY ? none : drumItems(false, false, false, false, true);
   const sixth = (THIRD_ONLY && !SIXTH_ONLY) || SEVENTH_ONLY ? none : drumItems(false, false, false, false, false, true);
-  const seventh = THIRD_ONLY && !SEVENTH_ONLY ? none : drumItems(false, false, false, false, false, false, true);
+  const seventh =
+    (THIRD_ONLY && !SEVENTH_ONLY) || EIGHTH_ONLY ? none : drumItems(false, false, false, false, false, false, true);
+  const eighth = THIRD_ONLY && !EIGHTH_ONLY ? none : drumItems(false, false, false, false, false, false, false, true);
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -245,6 +267,7 @@ async function main() {
     ...fifth.items,
     ...sixth.items,
     ...seventh.items,
+    ...eighth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -256,6 +279,7 @@ async function main() {
     ...fifth.missing,
     ...sixth.missing,
     ...seventh.missing,
+    ...eighth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -310,6 +334,7 @@ async function main() {
       'held-out 5',
       'held-out 6',
       'held-out 7',
+      'held-out 8',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -5,8 +5,8 @@
  *   [--legacy]
  * `--all`: tuning + held-out + held-out 2 (the tuning material since h-onset4: both held-out sets' misses were
  * looked at); `--everything` adds held-out 3, `--tuning` held-out 3 and 4 (all tuning material since h-onset6);
- * `--fourth` / `--fifth` / `--sixth` / `--seventh`: held-out 4 / 5 / 6 / 7 alone (7: only after its one
- * evaluation); `--tuning-all`: `--tuning` plus held-out 5 and 6 (all tuning material since h-onset8).
+ * `--fourth` / `--fifth` / `--sixth` / `--seventh` / `--eighth`: held-out 4 / 5 / 6 / 7 / 8 alone (8: only after its
+ * one evaluation); `--tuning-all`: `--tuning` plus held-out 5 and 6 (all tuning material since h-onset8).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +38,8 @@ const FIFTH = process.argv.includes('--fifth');
 const SIXTH = process.argv.includes('--sixth');
 /** The seventh held-out set (ONSET_HELD_OUT_KITS_7): after its one evaluation, for before/after and ±10 % only. */
 const SEVENTH = process.argv.includes('--seventh');
+/** The eighth held-out set (ONSET_HELD_OUT_KITS_8): after its one evaluation, for before/after and ±10 % only. */
+const EIGHTH = process.argv.includes('--eighth');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -57,21 +59,23 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  SEVENTH
-    ? 'items-seventh.json'
-    : SIXTH
-      ? 'items-sixth.json'
-      : FIFTH
-        ? 'items-fifth.json'
-        : FOURTH
-          ? 'items-fourth.json'
-          : THIRD
-            ? 'items-third.json'
-            : FRESH
-              ? 'items-fresh.json'
-              : HELD
-                ? 'items-held.json'
-                : 'items-tuning.json',
+  EIGHTH
+    ? 'items-eighth.json'
+    : SEVENTH
+      ? 'items-seventh.json'
+      : SIXTH
+        ? 'items-sixth.json'
+        : FIFTH
+          ? 'items-fifth.json'
+          : FOURTH
+            ? 'items-fourth.json'
+            : THIRD
+              ? 'items-third.json'
+              : FRESH
+                ? 'items-fresh.json'
+                : HELD
+                  ? 'items-held.json'
+                  : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -91,14 +95,16 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FOURTH || FIFTH || SIXTH || SEVENTH) {
-    const [dir, set] = SEVENTH
-      ? ['drums-held-out-7', 'onset-held-out-7' as const]
-      : SIXTH
-        ? ['drums-held-out-6', 'onset-held-out-6' as const]
-        : FIFTH
-          ? ['drums-held-out-5', 'onset-held-out-5' as const]
-          : ['drums-held-out-4', 'onset-held-out-4' as const];
+  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH) {
+    const [dir, set] = EIGHTH
+      ? ['drums-held-out-8', 'onset-held-out-8' as const]
+      : SEVENTH
+        ? ['drums-held-out-7', 'onset-held-out-7' as const]
+        : SIXTH
+          ? ['drums-held-out-6', 'onset-held-out-6' as const]
+          : FIFTH
+            ? ['drums-held-out-5', 'onset-held-out-5' as const]
+            : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
@@ -147,6 +153,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
       onsetFlux: Float32Array.from(j.onsetFlux),
       onsetBandNovelty: Float32Array.from(j.onsetBandNovelty ?? []),
       onsetBandNoveltyBands: j.onsetBandNoveltyBands ?? 0,
+      onsetNoveltyCoherence: Float32Array.from(j.onsetNoveltyCoherence ?? []),
     } as FeatureReport;
   }
   const fx = createFeatureExtractor(
@@ -166,6 +173,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     onsetFluxGroups: r.onsetFluxGroups,
     onsetBandNovelty: Array.from(r.onsetBandNovelty ?? []),
     onsetBandNoveltyBands: r.onsetBandNoveltyBands ?? 0,
+    onsetNoveltyCoherence: Array.from(r.onsetNoveltyCoherence ?? []),
     onsetHopSeconds: r.onsetHopSeconds,
   };
   mkdirSync(FEATURE_CACHE, { recursive: true });
@@ -221,7 +229,8 @@ for (const cfg of configs) {
     const kit = it.name.replace(
       new RegExp(
         '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
-          'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step)-\\d+$',
+          'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
+          'bossa-nova|train-beat|crash-accents|samba)-\\d+$',
       ),
       '',
     );

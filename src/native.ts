@@ -245,6 +245,13 @@ export interface FeatureReport {
    */
   onsetBandNovelty: Float32Array;
   onsetBandNoveltyBands: number;
+  /**
+   * The timbre novelty's coherence (with the novelty column), one value per onset flux frame: over the novelty's
+   * filters, the signed differences between each level and the earlier frame's level continued along its decay,
+   * summed, over the sum of their magnitudes (−1..1; 0 when there is none): a hit raises nearly every filter, a
+   * wash's own fluctuation raises some and lowers others. Empty without the novelty.
+   */
+  onsetNoveltyCoherence: Float32Array;
   /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
   pitchHopSeconds: number;
   pitchStartSeconds: number;

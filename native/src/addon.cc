@@ -398,6 +398,7 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   n("onsetFluxGroups", r.onsetFluxGroups);
   o.Set("onsetBandNovelty", f32Array(env, std::move(r.onsetBandNovelty)));
   n("onsetBandNoveltyBands", r.onsetBandNoveltyBands);
+  o.Set("onsetNoveltyCoherence", f32Array(env, std::move(r.onsetNoveltyCoherence)));
   n("onsetHopSeconds", r.onsetHopSeconds);
   n("pitchHopSeconds", r.pitchHopSeconds);
   n("pitchStartSeconds", r.pitchStartSeconds);

@@ -468,7 +468,11 @@ class OnsetFluxTracker {
       const int c = groupCount_[static_cast<size_t>(g)];
       rep_.onsetFlux.push_back(c ? static_cast<float>(sums_[static_cast<size_t>(g)] / c) : 0.0f);
     }
-    if (novelty_) rep_.onsetFlux.push_back(static_cast<float>(novelty(cur, old)));
+    if (novelty_) {
+      double coherence = 0;
+      rep_.onsetFlux.push_back(static_cast<float>(novelty(cur, old, coherence)));
+      rep_.onsetNoveltyCoherence.push_back(static_cast<float>(coherence));
+    }
     if (bandNovelty_) bandNovelty(cur, old);
     pos_ = (pos_ + 1) % D;
   }
@@ -497,8 +501,11 @@ class OnsetFluxTracker {
     }
   }
 
-  /** The timbre novelty of the current frame (filters novLo_..F-1; see the class comment). */
-  double novelty(const std::vector<float>& cur, const std::vector<float>& old) {
+  /**
+   * The timbre novelty of the current frame (filters novLo_..F-1; see the class comment), and in `coherence` the
+   * signed differences' sum over their magnitudes' (0 when there is none).
+   */
+  double novelty(const std::vector<float>& cur, const std::vector<float>& old, double& coherence) {
     const size_t F = filters_.size(), D = hist_.size();
     const std::vector<float>& older = hist_[(pos_ + D - static_cast<size_t>(lag_ + slope_)) % D];
     const size_t n = F - novLo_;
@@ -509,7 +516,7 @@ class OnsetFluxTracker {
     }
     mean /= static_cast<double>(n);
     oldMean /= static_cast<double>(n);
-    double rise = 0, shape = 0;
+    double rise = 0, shape = 0, magnitude = 0;
     const float perFrame = static_cast<float>(lag_) / static_cast<float>(slope_);
     for (size_t j = novLo_; j < F; ++j) {
       shape_[j] = cur[j] - static_cast<float>(mean);
@@ -523,9 +530,12 @@ class OnsetFluxTracker {
       // choke or a gap, and is not continued)
       const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
       const float fall = slope >= -maxFall_ ? slope : 0.0f;
-      rise += cur[j] - (old[j] + fall);  // signed: a hit rises in every filter, a ring's noise cancels
+      const float d = cur[j] - (old[j] + fall);
+      rise += d;  // signed: a hit rises in every filter, a ring's noise cancels
+      magnitude += std::fabs(d);
       shape += std::max(0.0f, shape_[j] - refShape);
     }
+    coherence = magnitude > 0 ? rise / magnitude : 0.0;
     const double coherent = std::max(0.0, rise / static_cast<double>(n));
     return std::sqrt(coherent * (shape / static_cast<double>(n)));
   }
@@ -826,6 +836,8 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     if (onsetFlux)
       rep.onsetFlux.reserve(static_cast<size_t>(rep.onsetFluxGroups) *
                             (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
+    if (onsetFlux && rep.onsetFluxGroups > 0 && o.onsetNoveltyMinHz > 0)
+      rep.onsetNoveltyCoherence.reserve(1 + f / static_cast<size_t>(o.onsetHopSamples) + 1);
     if (onsetFlux && rep.onsetBandNoveltyBands > 0)
       rep.onsetBandNovelty.reserve(static_cast<size_t>(rep.onsetBandNoveltyBands) *
                                    (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
@@ -1214,7 +1226,8 @@ FeatureReport FeatureExtractor::takeReport() {
   // a series that grew by doubling gives its slack back (a copy); one allocated from expectedFrames is left as
   // is: its unused tail was never touched, so it takes no memory
   for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
-                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty})
+                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty,
+                  &r.onsetNoveltyCoherence})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

@@ -103,6 +103,11 @@ struct FeatureReport {
   // accent signal for the onsets and tempo engines)
   std::vector<float> onsetBandNovelty;
   int onsetBandNoveltyBands = 0;
+  // the timbre novelty's coherence (with the novelty, one value per onset flux frame): over the novelty's filters,
+  // the sum of the signed differences between each level and the earlier frame's level continued along its decay,
+  // over the sum of their magnitudes (−1..1): a hit raises nearly every filter (≈ 1); a wash's own fluctuation
+  // (a ride's partials, a brush's grain) raises some and lowers others (≈ 0.3)
+  std::vector<float> onsetNoveltyCoherence;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
   std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability

@@ -15,12 +15,13 @@ import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key
 import type { FeatureReport } from '../native.js';
 import type { Decision } from '../store/types.js';
 
+/** The report series both the onsets engine and tempo read. */
+type EnvelopeSeries =
+  'odf' | 'hopSeconds' | 'fineEnergy' | 'tickSamples' | 'onsetFlux' | 'onsetFluxGroups' | 'onsetHopSeconds';
+
 /** The report series the onsets engine reads (copied to the worker). */
 export interface OnsetsInput {
-  report: Pick<
-    FeatureReport,
-    'odf' | 'hopSeconds' | 'fineEnergy' | 'tickSamples' | 'onsetFlux' | 'onsetFluxGroups' | 'onsetHopSeconds'
-  >;
+  report: Pick<FeatureReport, EnvelopeSeries | 'onsetNoveltyCoherence'>;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
@@ -30,19 +31,7 @@ export interface OnsetsInput {
 
 /** The report series tempo reads (copied to the worker). */
 export interface TempoInput {
-  report: Pick<
-    FeatureReport,
-    | 'odf'
-    | 'odfLow'
-    | 'chroma'
-    | 'pitchClass'
-    | 'hopSeconds'
-    | 'fineEnergy'
-    | 'tickSamples'
-    | 'onsetFlux'
-    | 'onsetFluxGroups'
-    | 'onsetHopSeconds'
-  >;
+  report: Pick<FeatureReport, EnvelopeSeries | 'odfLow' | 'chroma' | 'pitchClass'>;
   sampleRate: number;
   windowSamples: number;
   /** The fine envelope's rises (onsetFineRises), when set up once for both onsets and tempo. */
@@ -80,7 +69,8 @@ export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput
     report.onsetFluxGroups > 0 && report.onsetFlux?.length
       ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
       : undefined;
-  return { onsets: detectOnsets(flux ? { ...mel, flux } : mel) };
+  const coherence = report.onsetNoveltyCoherence?.length ? { noveltyCoherence: report.onsetNoveltyCoherence } : {};
+  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence } : mel) };
 }
 
 /**

@@ -164,6 +164,7 @@ async function analyzeOne(
             onsetFlux: fluxReport.onsetFlux,
             onsetFluxGroups: fluxReport.onsetFluxGroups,
             onsetHopSeconds: fluxReport.onsetHopSeconds,
+            onsetNoveltyCoherence: fluxReport.onsetNoveltyCoherence,
           }
         : stftOnly;
     const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
@@ -264,6 +265,8 @@ async function startFeatures(
         onsetFlux: own(onsetFlux, transfer.onsets, pooled.onsets),
         onsetFluxGroups: report.onsetFluxGroups,
         onsetHopSeconds: report.onsetHopSeconds,
+        // the novelty's coherence: the onsets task alone reads it
+        onsetNoveltyCoherence: moved(report.onsetNoveltyCoherence, transfer.onsets, pooled.onsets),
       },
       sampleRate,
       windowSamples,

@@ -260,6 +260,21 @@ export const ONSET_PARAMETERS = {
     'timbre novelty (the onset flux column after the frequency groups): a peak (divided by the value ' +
       'fluxScaleTopFraction of its frames exceed) that exceeds its local median by this much is an onset …',
   ),
+  noveltyCoherence: p(
+    0.5,
+    "of the filters' rises",
+    [0, 1],
+    "timbre novelty: … and whose coherence (over the novelty's filters, the sum of the signed rises over the ring's " +
+      'decay continued, over the sum of their magnitudes) reaches this within ± 1 frame: a hit raises nearly every ' +
+      "filter (0.5–0.95); a ride's or a brush's own fluctuation raises some and lowers others (0.2–0.45); 0: off",
+  ),
+  noveltyWashMads: p(
+    4,
+    'median absolute deviations',
+    [0, 100],
+    "timbre novelty: … unless some frequency group's flux rises above a sustained wash by this many of its median " +
+      'absolute deviations (washRises: a hat in a quiet context or over an open hat always does)',
+  ),
   noveltyLeadSeconds: p(
     0.003,
     's',

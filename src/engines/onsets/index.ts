@@ -39,6 +39,11 @@ export interface OnsetInput {
    */
   flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
   /**
+   * The timbre novelty's coherence per onset flux frame (native `onsetNoveltyCoherence`, with the novelty column):
+   * a novelty peak counts only where it reaches noveltyCoherence. Without it every novelty peak counts.
+   */
+  noveltyCoherence?: ArrayLike<number>;
+  /**
    * The fine envelope's rises, ticks (onsetFineRises of fineEnergy and tickSeconds with the same parameters), when
    * the caller computed them once for several detections on one envelope; else computed here.
    */
@@ -64,6 +69,7 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
     ...(r.onsetFluxGroups > 0 && r.onsetFlux?.length
       ? { flux: { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds } }
       : {}),
+    ...(r.onsetNoveltyCoherence?.length ? { noveltyCoherence: r.onsetNoveltyCoherence } : {}),
   };
 }
 
@@ -215,10 +221,8 @@ function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { fram
 }
 
 /**
- * The flux peaks that stand out of a sustained wash (a ride's ring, a brush swish): in some frequency group (divided
- * by its scale) the peak (largest of the frame and its neighbours) exceeds the group's median over
- * [p − washSeconds, p − washGapSeconds] by washRiseMads of its median absolute deviation there (at least
- * washMadFloor), or the timbre novelty (divided by its scale) reaches washNoveltyFraction within ± 3 frames. The
+ * The flux peaks that stand out of a sustained wash (a ride's ring, a brush swish): in some frequency group the peak
+ * rises above the wash by more than washRiseMads of its median absolute deviation (washRises), or the timbre novelty (divided by its scale) reaches washNoveltyFraction within ± 3 frames. The
  * bounces and swells of a wash — beating partials, a swish's grain — are no larger than the wash's own fluctuation
  * and do not change its timbre; a hit in a quiet context always passes (the deviation there is ≈ 0).
  */
@@ -231,6 +235,33 @@ export function washPeaks(
 ): number[] {
   const mads = checkParameter('washRiseMads', ONSET_PARAMETERS.washRiseMads, params.washRiseMads);
   if (!(mads > 0) || peaks.length === 0) return peaks;
+  const novFraction = checkParameter(
+    'washNoveltyFraction',
+    ONSET_PARAMETERS.washNoveltyFraction,
+    params.washNoveltyFraction,
+  );
+  const novScale = novelty && novelty.length ? percentile(novelty, 1 - params.fluxScaleTopFraction) : 0;
+  const rises = washRises(peaks, bands, params, columns);
+  return peaks.filter((p, k) => {
+    if (novScale > 0)
+      for (let i = Math.max(0, p - 3); i <= Math.min(novelty!.length - 1, p + 3); i++)
+        if (novelty![i]! >= novFraction * novScale) return true;
+    return rises[k]! > mads;
+  });
+}
+
+/**
+ * For each frame in `peaks`: how far, in median absolute deviations, the flux rises above a sustained wash — the
+ * largest over the frequency groups (each divided by its scale) of the peak (largest of the frame and its
+ * neighbours) less the group's median over [p − washSeconds, p − washGapSeconds], over the deviation there (at
+ * least washMadFloor). Infinity where the window is too short to tell (the file's start).
+ */
+export function washRises(
+  peaks: number[],
+  bands: NonNullable<OnsetInput['flux']>,
+  params: OnsetParameterValues = onsetDefaults(),
+  columns: FluxColumns = fluxColumns(bands, params),
+): number[] {
   const hop = bands.hopSeconds;
   const back = Math.max(
     1,
@@ -240,35 +271,26 @@ export function washPeaks(
     checkParameter('washGapSeconds', ONSET_PARAMETERS.washGapSeconds, params.washGapSeconds) / hop,
   );
   const madFloor = checkParameter('washMadFloor', ONSET_PARAMETERS.washMadFloor, params.washMadFloor);
-  const novFraction = checkParameter(
-    'washNoveltyFraction',
-    ONSET_PARAMETERS.washNoveltyFraction,
-    params.washNoveltyFraction,
-  );
   const cols = columns.scaled.filter((c): c is Float64Array => c !== undefined);
-  const novScale = novelty && novelty.length ? percentile(novelty, 1 - params.fluxScaleTopFraction) : 0;
   const window = new Float64Array(back);
   const median = (xs: Float64Array, n: number) => {
     const v = xs.subarray(0, n).sort();
     return n % 2 ? v[n >> 1]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
   };
-  return peaks.filter((p) => {
+  return peaks.map((p) => {
     const lo = Math.max(0, p - back);
     const hi = p - gap;
-    if (hi - lo < 3) return true;
-    if (novScale > 0)
-      for (let i = Math.max(0, p - 3); i <= Math.min(novelty!.length - 1, p + 3); i++)
-        if (novelty![i]! >= novFraction * novScale) return true;
+    if (hi - lo < 3) return Infinity;
+    let best = 0;
     for (const col of cols) {
       const peak = Math.max(col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
       const n = hi - lo;
       for (let i = 0; i < n; i++) window[i] = col[lo + i]!;
       const m = median(window, n);
       for (let i = 0; i < n; i++) window[i] = Math.abs(col[lo + i]! - m);
-      const mad = Math.max(madFloor, median(window, n));
-      if (peak - m > mads * mad) return true;
+      best = Math.max(best, (peak - m) / Math.max(madFloor, median(window, n)));
     }
-    return false;
+    return best;
   });
 }
 
@@ -657,7 +679,21 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
       params.noveltyEdgeFraction,
     );
     const maxBack = Math.round(params.fluxPeakWindowSeconds / hopSeconds);
-    for (const p of noveltyPeaks(split.novelty, hopSeconds, params)) {
+    const coherence = input.noveltyCoherence;
+    const minCoherence = checkParameter('noveltyCoherence', ONSET_PARAMETERS.noveltyCoherence, params.noveltyCoherence);
+    const washMads = checkParameter('noveltyWashMads', ONSET_PARAMETERS.noveltyWashMads, params.noveltyWashMads);
+    const candidates = noveltyPeaks(split.novelty, hopSeconds, params);
+    // … whose rise is coherent across the novelty's filters, or that rises out of any sustained wash in some group
+    // (a ride's or a brush's own fluctuation does neither; a hat in a quiet context or an open hat's ring does)
+    const rises = coherence && minCoherence > 0 ? washRises(candidates, input.flux!, params, columns) : [];
+    const coherent = (p: number, k: number) => {
+      if (!coherence || !(minCoherence > 0) || rises[k]! >= washMads) return true;
+      for (let i = Math.max(0, p - 1); i <= Math.min(coherence.length - 1, p + 1); i++)
+        if (coherence[i]! >= minCoherence) return true;
+      return false;
+    };
+    for (const [c, p] of candidates.entries()) {
+      if (!coherent(p, c)) continue;
       // no energy rise marks these hits (the level is flat or falling): placed from the novelty itself
       // … at the rising edge of the novelty peak: the first frame from which it stays at or above
       // noveltyEdgeFraction of the peak (a choke's shape change peaks once the open hat has faded)
