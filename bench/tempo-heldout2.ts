@@ -5,11 +5,11 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth | --seventh]
+ *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth | --seventh | --eighth]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
- * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8. Songs' Acc1 counts the
+ * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9. Songs' Acc1 counts the
  * eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
@@ -27,6 +27,7 @@ import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
 import { tempo7Set } from '../fixtures/tempo7.js';
+import { tempo8Set } from '../fixtures/tempo8.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -37,19 +38,22 @@ const FOURTH = process.argv.includes('--fourth');
 const FIFTH = process.argv.includes('--fifth');
 const SIXTH = process.argv.includes('--sixth');
 const SEVENTH = process.argv.includes('--seventh');
+const EIGHTH = process.argv.includes('--eighth');
 const DIR = path.join(
   OUT,
-  SEVENTH
-    ? 'tempo-heldout7'
-    : SIXTH
-      ? 'tempo-heldout6'
-      : FIFTH
-        ? 'tempo-heldout5'
-        : FOURTH
-          ? 'tempo-heldout4'
-          : THIRD
-            ? 'tempo-heldout3'
-            : 'tempo-heldout2',
+  EIGHTH
+    ? 'tempo-heldout8'
+    : SEVENTH
+      ? 'tempo-heldout7'
+      : SIXTH
+        ? 'tempo-heldout6'
+        : FIFTH
+          ? 'tempo-heldout5'
+          : FOURTH
+            ? 'tempo-heldout4'
+            : THIRD
+              ? 'tempo-heldout3'
+              : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -147,30 +151,34 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = SEVENTH
-  ? tempo7Set(DIR)
-  : SIXTH
-    ? tempo6Set(DIR)
-    : FIFTH
-      ? tempo5Set(DIR)
-      : FOURTH
-        ? tempo4Set(DIR)
-        : THIRD
-          ? tempo3Set(DIR)
-          : tempoHeldOut2Set(DIR);
+const { files, missing } = EIGHTH
+  ? tempo8Set(DIR)
+  : SEVENTH
+    ? tempo7Set(DIR)
+    : SIXTH
+      ? tempo6Set(DIR)
+      : FIFTH
+        ? tempo5Set(DIR)
+        : FOURTH
+          ? tempo4Set(DIR)
+          : THIRD
+            ? tempo3Set(DIR)
+            : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = SEVENTH
-  ? 'seventh'
-  : SIXTH
-    ? 'sixth'
-    : FIFTH
-      ? 'fifth'
-      : FOURTH
-        ? 'fourth'
-        : THIRD
-          ? 'third'
-          : 'second';
+const setName = EIGHTH
+  ? 'eighth'
+  : SEVENTH
+    ? 'seventh'
+    : SIXTH
+      ? 'sixth'
+      : FIFTH
+        ? 'fifth'
+        : FOURTH
+          ? 'fourth'
+          : THIRD
+            ? 'third'
+            : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in

@@ -27,6 +27,7 @@ import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
 import { tempo7Set } from '../fixtures/tempo7.js';
+import { tempo8Set } from '../fixtures/tempo8.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -176,6 +177,13 @@ async function main() {
     ? some(await Promise.all(tempo7Set(held7Dir).files.map(allFeatures)))
     : undefined;
   const h7 = held7 ? evaluate(held7) : undefined;
+  // --held-out-8: the eighth held-out set (fixtures/tempo8.ts, h-tempo9), only after its one CLI evaluation
+  const held8Dir = path.join(OUT, 'tempo-heldout8');
+  mkdirSync(held8Dir, { recursive: true });
+  const held8 = process.argv.includes('--held-out-8')
+    ? some(await Promise.all(tempo8Set(held8Dir).files.map(allFeatures)))
+    : undefined;
+  const h8 = held8 ? evaluate(held8) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -190,6 +198,7 @@ async function main() {
     ...(h5 ? [['held-out 5', h5] as const] : []),
     ...(h6 ? [['held-out 6', h6] as const] : []),
     ...(h7 ? [['held-out 7', h7] as const] : []),
+    ...(h8 ? [['held-out 8', h8] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -209,7 +218,7 @@ async function main() {
         `${held2 ? ' held-out 2 Acc1 songs | drums |' : ''}` +
         `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}` +
         `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}${held6 ? ' held-out 6 Acc1 songs | drums |' : ''}` +
-        `${held7 ? ' held-out 7 Acc1 songs | drums |' : ''}` +
+        `${held7 ? ' held-out 7 Acc1 songs | drums |' : ''}${held8 ? ' held-out 8 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -224,6 +233,7 @@ async function main() {
               held5 ? evaluate(held5) : undefined,
               held6 ? evaluate(held6) : undefined,
               held7 ? evaluate(held7) : undefined,
+              held8 ? evaluate(held8) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -250,6 +260,7 @@ async function main() {
     if (h5) console.log('\nheld-out 5 misses:\n' + h5.misses.join('\n'));
     if (h6) console.log('\nheld-out 6 misses:\n' + h6.misses.join('\n'));
     if (h7) console.log('\nheld-out 7 misses:\n' + h7.misses.join('\n'));
+    if (h8) console.log('\nheld-out 8 misses:\n' + h8.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -667,6 +667,32 @@ export const TEMPO_PARAMETERS = {
     [0, 1],
     'ternary check: the factor of a candidate whose beats taken three by three are as uneven as can be (1: off)',
   ),
+  twoBeatHalfLow: p(
+    0.5,
+    'of the stronger',
+    [0, 1],
+    "two-beat check (h-tempo9): the onset flux's top group (> 8 kHz: hats, claps, snare sizzle, a kick's beater) on " +
+      "a level's beats and half-way between them, the weaker over the stronger (phase-free); from this ratio up the " +
+      'half-way position starts to count as a beat of its own (the level is a two-beat pattern read as one beat)',
+  ),
+  twoBeatHalfFull: p(0.95, 'of the stronger', [0, 1], 'two-beat check: that ratio at which it counts fully'),
+  twoBeatSubLow: p(
+    0.55,
+    'of the stronger',
+    [0, 2],
+    "two-beat check: the top group at a quarter and three quarters of the level's beat (the larger; the eighths of " +
+      'the level at twice the tempo) relative to the stronger of beat and half-way; from this up the level at twice ' +
+      'the tempo counts as subdivided like a beat (tuning: sixteenth hats of ballads and half-time grooves at their ' +
+      'own level 0.27–0.61, eighth hats of two-beat patterns read at half 0.7–0.9)',
+  ),
+  twoBeatSubFull: p(0.8, 'of the stronger', [0.01, 2], 'two-beat check: that ratio at which it counts fully'),
+  twoBeatFloor: p(
+    0.4,
+    '',
+    [0, 1],
+    'two-beat check: the factor of a level with full two-beat evidence (both ratios full; the level at twice its ' +
+      'tempo joins the candidates); 1: off',
+  ),
 } as const;
 
 export const KEY_PARAMETERS = {

@@ -385,6 +385,12 @@ interface Candidate {
    * beats taken three by three carry the drums unevenly (it is 3/2 of that beat).
    */
   ternaryCheck: number;
+  /**
+   * Two-beat check: 1, or less when the level's half-way position carries the top band (hats, claps) like a beat
+   * and the level at twice its tempo has its eighths filled (twoBeatEvidence).
+   */
+  twoBeat: number;
+  twoBeatDetail?: { half: number; sub: number; evidence: number };
   /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
   harmonyRaw: number;
   /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
@@ -492,6 +498,39 @@ export function beatPhase(
   const margin = checkParameter('phaseMargin', TEMPO_PARAMETERS.phaseMargin);
   const [on, half] = beatProfile(drum, beats, [0, 0.5], halfWidth);
   return { shift: beats.length >= 2 && half! > (1 + margin) * on!, on: on!, half: half! };
+}
+
+/**
+ * Two-beat evidence of a level from its beats on the top band (the onset flux's > 8 kHz group: hats, claps, snare
+ * sizzle; the kick and the chords barely reach it): `half`, the weaker of its strength on the beats and half-way
+ * between them over the stronger (phase-free: the tracker may sit on either), and `sub`, its strength at a quarter
+ * and three quarters of the beat (the larger) over that stronger one. A two-beat pattern read as one beat (kick on 1
+ * and 3, snare on 2 and 4, eighth hats: the level at half the tempo) has half ≈ 1 and its eighths at the quarters;
+ * a slow groove at its own level has its snare on the beats and only hats half-way (half low), or nothing at the
+ * quarters, or softer sixteenths there (a ballad or a half-time groove with sixteenth hats: sub 0.3–0.6).
+ * Evidence = ramp(half; twoBeatHalfLow → twoBeatHalfFull) × ramp(sub; twoBeatSubLow → twoBeatSubFull), in [0, 1].
+ */
+export function twoBeatEvidence(
+  top: ArrayLike<number>,
+  beats: number[],
+  halfWidth: number,
+): { half: number; sub: number; evidence: number } {
+  const halfLo = checkParameter('twoBeatHalfLow', TEMPO_PARAMETERS.twoBeatHalfLow);
+  const halfFull = checkParameter('twoBeatHalfFull', TEMPO_PARAMETERS.twoBeatHalfFull);
+  const subLo = checkParameter('twoBeatSubLow', TEMPO_PARAMETERS.twoBeatSubLow);
+  const subFull = checkParameter('twoBeatSubFull', TEMPO_PARAMETERS.twoBeatSubFull);
+  const [on, q1, mid, q3] = beatProfile(top, beats, [0, 0.25, 0.5, 0.75], halfWidth) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const strong = Math.max(on, mid);
+  if (!(strong > 0)) return { half: 0, sub: 0, evidence: 0 };
+  const half = Math.min(on, mid) / strong;
+  const sub = Math.max(q1, q3) / strong;
+  const ramp = (x: number, lo: number, full: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, full - lo)));
+  return { half, sub, evidence: ramp(half, halfLo, halfFull) * ramp(sub, subLo, subFull) };
 }
 
 /** Beats moved half a period: the midpoints of consecutive beats, the last one half its interval on. */
@@ -717,7 +756,7 @@ function levels(
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
-    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat * c.ternaryCheck;
+    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat * c.ternaryCheck * c.twoBeat;
   };
   /** The comb peak within ±candidateWindow of `target` BPM, scored with prior, metrical fit, bar and evenness. */
   const candidate = (target: number): Candidate | undefined => {
@@ -756,6 +795,7 @@ function levels(
       pulse,
       backbeat: backbeatTerm,
       ternaryCheck: 1,
+      twoBeat: 1,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
       score: 0,
@@ -805,6 +845,21 @@ function levels(
     c.ternaryCheck = t.factor;
     if (t.factor < 1 && t.beat && !all.includes(t.beat)) all.push(t.beat);
   }
+  // the two-beat check (h-tempo9): a level whose half-way position carries the hats and claps as strongly as its
+  // beats, with the eighths of the level at twice its tempo filled too, is a two-beat pattern (kick on 1 and 3,
+  // snare on 2 and 4) read as one beat: it is weighed down and its double joins the candidates
+  const twoBeatFloor = checkParameter('twoBeatFloor', TEMPO_PARAMETERS.twoBeatFloor);
+  const top = input.flux && input.flux.groups >= 4 ? fluxOnFrames(input.flux, odf.length, hopSeconds)[3] : undefined;
+  if (top)
+    for (const c of [...all]) {
+      if (c.beatFrames.length < 4) continue;
+      const d = candidate(2 * c.bpm);
+      if (!d || Math.abs(d.bpm / (2 * c.bpm) - 1) > distinctRatio) continue;
+      const e = twoBeatEvidence(top, c.beatFrames, halfWidth);
+      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence;
+      c.twoBeatDetail = e;
+      if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
+    }
   for (const c of all) rescore(c);
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
@@ -813,6 +868,7 @@ function levels(
   const distinct = all.find((c) => Math.abs(c.bpm / bestBpm - 1) > distinctRatio);
   const confidence = distinct === undefined ? 1 : (best.score - distinct.score) / best.score;
 
+  const dbl = all.find((c) => Math.abs(c.bpm / (2 * best.bpm) - 1) <= distinctRatio);
   const period = (60 * frameRate) / bestBpm;
   let beatFrames = best.beatFrames;
   // the beat phase (h-tempo8): the tracker follows the whole envelope, chords on the "and"s included; the kick and
@@ -877,7 +933,13 @@ function levels(
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
-    `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''} = ` +
+    `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''}` +
+    `${
+      c.twoBeat < 1 && c.twoBeatDetail
+        ? ` × two-beat check ${fmt(c.twoBeat)} (top band half-way / beats ${fmt(c.twoBeatDetail.half)}, ` +
+          `at the quarters ${fmt(c.twoBeatDetail.sub)})`
+        : ''
+    } = ` +
     `${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
@@ -894,6 +956,14 @@ function levels(
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
       priorOctaves: TEMPO_PARAMETERS.priorOctaves.value,
       ...(convention ? { levelConvention: convention } : {}),
+      ...(best.twoBeatDetail
+        ? {
+            twoBeatCheck:
+              `top band half-way / beats ${fmt(best.twoBeatDetail.half)}, at the quarters ` +
+              `${fmt(best.twoBeatDetail.sub)}: evidence ${fmt(best.twoBeatDetail.evidence)}` +
+              (dbl ? `; the double level scores ${fmt(dbl.score / best.score)} of this one` : ''),
+          }
+        : {}),
       ...(phase
         ? {
             beatPhase:
