@@ -10,7 +10,8 @@
  * notched and dipped bleed).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-9]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
- * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped); classification: --classify
+ * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
+ * classification: --classify
  * [--kits|--held-out-2|--held-out-3|--held-out-4|--held-out-5] [--sweep] (--held-out-3 / -4 / -5: the third /
  * fourth / fifth classification held-out set, HELD_OUT_KITS_3 / 4 / 5)
  */

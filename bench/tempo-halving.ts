@@ -4,8 +4,8 @@
  * way between them and at the quarter positions (beatProfile of the onset flux groups), with the level at twice the
  * tempo's score relative to the chosen one's — the numbers the check was chosen from.
  *
- *   node dist/bench/tempo-halving.js [--tuning | --tuning-songs] [--held-out-1] [--held-out-2] [--held-out-3] [--held-out-4]
- *     [--held-out-7] [--set name=value,…]
+ *   node dist/bench/tempo-halving.js [--tuning | --tuning-songs] [--held-out-1] [--held-out-2] [--held-out-3]
+ *     [--held-out-4] [--held-out-7] [--set name=value,…]
  *
  * Reads the feature cache of bench/tempo-features.ts (renders what is missing). Not part of `npm test`.
  */
@@ -73,7 +73,8 @@ for (const [label, files] of sets) {
           : 'other';
     const check = decision?.inputs.twoBeatCheck as string | undefined;
     console.log(
-      `${cls}\t${truth.kind === 'song' ? 'song' : 'drums'}\t${f2(tempo.bpm)}\t${truth.bpm}\t${check ?? '-'}\t${truth.name}`,
+      `${cls}\t${truth.kind === 'song' ? 'song' : 'drums'}\t${f2(tempo.bpm)}\t${truth.bpm}\t` +
+        `${check ?? '-'}\t${truth.name}`,
     );
   }
 }

@@ -1225,9 +1225,9 @@ FeatureReport FeatureExtractor::takeReport() {
   FeatureReport r = std::move(impl_->rep);
   // a series that grew by doubling gives its slack back (a copy); one allocated from expectedFrames is left as
   // is: its unused tail was never touched, so it takes no memory
-  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
-                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty,
-                  &r.onsetNoveltyCoherence})
+  for (auto* v :
+       {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence, &r.pitchClassBlocks,
+        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

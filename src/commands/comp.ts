@@ -469,7 +469,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
                 'phrase starts there are the timing reference'
               : (out.phraseLead
                   ? `; the sections' phrase leads scatter (${round(out.phraseLead.spreadSeconds * 1000, 0)} ms ` +
-                    `from their median, over ${round(COMP_MEASURE_PARAMETERS.phraseLeadSpreadSeconds.value * 1000, 0)} ms)`
+                    `from their median, over ` +
+                    `${round(COMP_MEASURE_PARAMETERS.phraseLeadSpreadSeconds.value * 1000, 0)} ms)`
                   : '') + ': in each section the largest group of takes whose entries agree is the timing reference'),
         ...(out.grid
           ? {

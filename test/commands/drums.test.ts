@@ -576,8 +576,9 @@ test('--recipe: a drum bus recipe (glue, parallel compression, room return) that
   assert.ok(mixed.levels.integratedLufs !== null && mixed.levels.integratedLufs > -40);
 });
 
-test('replace: tracks left as they are come out as the writer would write them, their recorded sha256 the file’s', async () => {
-  // mics with nothing to replace (a mono float, an s16 and a stereo float WAV) are written as 32-bit floats: their bytes
+test('replace: untouched tracks come out as the writer would write them, recorded sha256 = the file’s', async () => {
+  // mics with nothing to replace (a mono float, an s16 and a stereo float WAV) are written as 32-bit floats: their
+  // bytes
   // are the input's samples behind the writer's header, the inputs stay as they were, and the run record's sha256 of
   // each output is the file's (it is taken while writing, not read back)
   const d = path.join(dir, 'copy');

@@ -739,7 +739,7 @@ const framesOf = (ms: Float32Array, f0: Float32Array): TakeFeatures => ({
   onsets: [],
 });
 
-test('level (MIDI guide): a 9 dB drop in one section reads −9 LU although half its frames fall under the take threshold', () => {
+test('level (MIDI guide): a 9 dB drop in one section reads −9 LU with half its frames under the threshold', () => {
   // three takes, four 2 s sections, one 1.5 s note each (MIDI guide); within a note the level falls from
   // −10 to −60 dBFS (a decaying note), so the take's activity threshold (its voice − 30 dB) cuts each note's
   // tail. Take 2 is 9 dB down in section 2: its active frames there were its loudest, and their median read
@@ -773,7 +773,7 @@ test('level (MIDI guide): a 9 dB drop in one section reads −9 LU although half
       if (!(s === 2 && k === 2)) assert.ok(Math.abs(m.levelDeltaLu!) < 1, `section ${s} take ${k}: ${m.levelDeltaLu}`);
 });
 
-test('grid candidates: on held-out-7 seed 1506 the eighth grid fits the shared starts; a song without a grid keeps none', () => {
+test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared starts; no grid, none kept', () => {
   // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
   // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant
   // on them settles on 202.0 ms, 1.7 % off the 205.5 ms eighth, which drifts by whole lines over the song.
@@ -806,7 +806,7 @@ test('grid candidates: on held-out-7 seed 1506 the eighth grid fits the shared s
   assert.equal(preferFit({ ...found, fit: 0.1 }, eighth, starts).periodSeconds, found.periodSeconds);
 });
 
-test('phrase lead (no guide, no grid): three takes late together in one section do not outvote the take in time', () => {
+test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
   // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
   // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
   // 90 ms late together. The largest agreeing group made them the reference there (take 0 read 90 ms

@@ -246,7 +246,7 @@ test("wash rule: a hit over a ride-like wash and a soft hit in silence are kept;
   );
 });
 
-test("novelty coherence: under a sustained ride, the novelty peaks of the ride's own fluctuation are not onsets", () => {
+test("novelty coherence: under a sustained ride, novelty peaks of the ride's own fluctuation are not onsets", () => {
   // a jazz ride alone (a waveguide kit's ride: a noise loop with a string-loop bell, ringing 1.5–3.5 s): a stroke on
   // every beat and the swung "let" before 2 and 4, 132 BPM, 8 s; the truth is each stroke's placement plus its
   // one-shot's lead-in. Between the strokes the ride's partials rise and fall at random: the timbre novelty peaks

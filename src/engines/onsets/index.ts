@@ -222,7 +222,8 @@ function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { fram
 
 /**
  * The flux peaks that stand out of a sustained wash (a ride's ring, a brush swish): in some frequency group the peak
- * rises above the wash by more than washRiseMads of its median absolute deviation (washRises), or the timbre novelty (divided by its scale) reaches washNoveltyFraction within ± 3 frames. The
+ * rises above the wash by more than washRiseMads of its median absolute deviation (washRises), or the timbre
+ * novelty (divided by its scale) reaches washNoveltyFraction within ± 3 frames. The
  * bounces and swells of a wash — beating partials, a swish's grain — are no larger than the wash's own fluctuation
  * and do not change its timbre; a hit in a quiet context always passes (the deviation there is ≈ 0).
  */
