@@ -504,7 +504,9 @@ export function drumEnvelope(
   if (!input.flux || input.flux.groups < 3) return null;
   const w = checkParameter('phaseHighWeight', TEMPO_PARAMETERS.phaseHighWeight);
   const [low, , high] = bands ?? fluxOnFrames(input.flux, frames, input.hopSeconds);
-  return Float64Array.from(low!, (v, i) => v + w * high![i]!);
+  const out = new Float64Array(low!.length);
+  for (let i = 0; i < out.length; i++) out[i] = low![i]! + w * high![i]!;
+  return out;
 }
 
 /**
@@ -752,7 +754,9 @@ function levels(
   const harmonyAt = (w: number): Float64Array | null => {
     if (harmonyCache.has(w)) return harmonyCache.get(w)!;
     const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
-    const changing = novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
+    let sum = 0;
+    if (novelty) for (let i = 0; i < novelty.length; i++) sum += novelty[i]!;
+    const changing = novelty !== null && sum / novelty.length >= minNovelty;
     const r = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
     harmonyCache.set(w, r);
     return r;
