@@ -134,54 +134,18 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
   if (!(sd != 0)) sd = 1;  // 0 or NaN
   std::vector<double> score(n);
   std::vector<int32_t> back(n, -1);
-  // with finite scores the first maximum is found in two passes: the largest v over the window (four running
-  // maxima, no branch on each value: the order does not matter for a maximum), then the first τ whose v equals it
-  // (v recomputed by the same subtraction); a NaN or infinity keeps the one-pass search
-  bool finite = std::isfinite(sd);
-  for (size_t i = 0; finite && i < n; ++i) finite = std::isfinite(static_cast<double>(odf[i]));
-  for (size_t d = 0; finite && d < penalty.size(); ++d) finite = std::isfinite(penalty[d]);
-  const double* pen = penalty.data();
   for (int64_t t = 0; t < static_cast<int64_t>(n); ++t) {
     double best = 0;
     int64_t arg = -1;
-    const int64_t from = std::max<int64_t>(0, t - hi);
-    const int64_t to = t - lo;
-    if (finite && from <= to) {
-      const double* sc = score.data();
-      double m0 = sc[from] - pen[t - from];
-      double m1 = m0, m2 = m0, m3 = m0;
-      int64_t tau = from + 1;
-      for (; tau + 3 <= to; tau += 4) {
-        const double v0 = sc[tau] - pen[t - tau];
-        const double v1 = sc[tau + 1] - pen[t - tau - 1];
-        const double v2 = sc[tau + 2] - pen[t - tau - 2];
-        const double v3 = sc[tau + 3] - pen[t - tau - 3];
-        m0 = v0 > m0 ? v0 : m0;
-        m1 = v1 > m1 ? v1 : m1;
-        m2 = v2 > m2 ? v2 : m2;
-        m3 = v3 > m3 ? v3 : m3;
-      }
-      for (; tau <= to; ++tau) {
-        const double v = sc[tau] - pen[t - tau];
-        m0 = v > m0 ? v : m0;
-      }
-      const double m = std::max(std::max(m0, m1), std::max(m2, m3));
-      for (tau = from; sc[tau] - pen[t - tau] != m; ++tau) {
-      }
-      best = sc[tau] - pen[t - tau];
-      arg = tau;
-    } else {
-      for (int64_t tau = from; tau <= to; ++tau) {
-        const double v = score[static_cast<size_t>(tau)] - penalty[static_cast<size_t>(t - tau)];
-        if (arg < 0 || v > best) {
-          best = v;
-          arg = tau;
-        }
+    for (int64_t tau = std::max<int64_t>(0, t - hi); tau <= t - lo; ++tau) {
+      const double v = score[static_cast<size_t>(tau)] - penalty[static_cast<size_t>(t - tau)];
+      if (arg < 0 || v > best) {
+        best = v;
+        arg = tau;
       }
     }
     const double local = odf[t] / sd;
     score[static_cast<size_t>(t)] = local + (arg >= 0 ? std::max(0.0, best) : 0.0);
-    finite = finite && std::isfinite(score[static_cast<size_t>(t)]);  // (an overflow: the one-pass search from here)
     back[static_cast<size_t>(t)] = arg >= 0 && best > 0 ? static_cast<int32_t>(arg) : -1;
   }
   int64_t end = static_cast<int64_t>(n) - 1;

@@ -642,7 +642,9 @@ export function tonalEnvelope(chroma: ArrayLike<number> | undefined, frames: num
       d[k] = cur[k]! - prev[k]!;
       mean += d[k]! / 12;
     }
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
     // a broadband hit (a drum) raises every pitch class alike: only the rise above the mean rise counts
     let s = 0;
     for (let k = 0; k < 12; k++) s += Math.max(0, d[k]! - Math.max(0, mean));
