@@ -115,18 +115,27 @@ export interface TempoOptions {
 }
 
 /** Comb evidence for each tempo of the BPM grid (no prior): Σ_k comb[k]·r((k+1)·period). */
-function combSalience(r: Float64Array, frameRate: number, comb: readonly number[]): { bpm: number[]; score: number[] } {
+function combSalience(
+  r: Float64Array,
+  frameRate: number,
+  comb: readonly number[],
+): { bpm: Float64Array; score: Float64Array } {
   const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
   const maxBpm = checkParameter('maxBpm', TEMPO_PARAMETERS.maxBpm);
   const step = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
-  const bpm: number[] = [];
-  const score: number[] = [];
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += step) {
+  // the grid's size first (the same running sum of steps), then doubles only: a plain array starting at an integer
+  // BPM changed its elements kind mid-loop and made TurboFan recompile this function (h-speed9)
+  let count = 0;
+  for (let b = minBpm; b <= maxBpm + 1e-9; b += step) count++;
+  const bpm = new Float64Array(count);
+  const score = new Float64Array(count);
+  let i = 0;
+  for (let b = minBpm; b <= maxBpm + 1e-9; b += step, i++) {
     const lag = (60 * frameRate) / b;
     let s = 0;
-    comb.forEach((w, k) => (s += w * at(r, (k + 1) * lag)));
-    bpm.push(b);
-    score.push(Math.max(0, s));
+    for (let k = 0; k < comb.length; k++) s += comb[k]! * at(r, (k + 1) * lag);
+    bpm[i] = b;
+    score[i] = Math.max(0, s);
   }
   return { bpm, score };
 }
@@ -173,7 +182,8 @@ export function envelopeEvidence(
   for (const bpm of sal.bpm) {
     const lag = (60 * frameRate) / bpm;
     let c = 0;
-    comb.forEach((w, k) => (c += w * (at(r, (k + 1) * lag) - meanOver((k + 0.5) * lag, (k + 1.5) * lag))));
+    for (let k = 0; k < comb.length; k++)
+      c += comb[k]! * (at(r, (k + 1) * lag) - meanOver((k + 0.5) * lag, (k + 1.5) * lag));
     contrast = Math.max(contrast, c / wSum);
   }
   const z = (sd: number) => (sd > 0 && combMax > 0 ? combMax / (sd * norm) : 0);
@@ -203,9 +213,16 @@ export function periodicityEvidence(input: TempoInput): Record<string, number> {
 
 /** The log-normal tempo prior (metrical-level preference), 1 at its center. */
 export function tempoPrior(bpm: number, options: TempoOptions = {}): number {
+  return tempoPriors([bpm], options)[0]!;
+}
+
+/** tempoPrior of each tempo of a grid (its parameters checked once). */
+function tempoPriors(bpm: ArrayLike<number>, options: TempoOptions): Float64Array {
   const center = checkParameter('priorCenterBpm', TEMPO_PARAMETERS.priorCenterBpm, options.priorCenterBpm);
   const sigma = checkParameter('priorOctaves', TEMPO_PARAMETERS.priorOctaves, options.priorOctaves);
-  return Math.exp(-0.5 * (Math.log2(bpm / center) / sigma) ** 2);
+  const out = new Float64Array(bpm.length);
+  for (let i = 0; i < bpm.length; i++) out[i] = Math.exp(-0.5 * (Math.log2(bpm[i]! / center) / sigma) ** 2);
+  return out;
 }
 
 function combLags(frameRate: number, comb: readonly number[]): number {
@@ -221,7 +238,8 @@ export function tempoSalience(
 ): { bpm: number[]; score: number[] } {
   const comb = options.comb ?? tempoComb();
   const sal = combSalience(autocorrelation(odf, combLags(frameRate, comb)), frameRate, comb);
-  return { bpm: sal.bpm, score: sal.score.map((s, i) => s * tempoPrior(sal.bpm[i]!, options)) };
+  const prior = tempoPriors(sal.bpm, options);
+  return { bpm: Array.from(sal.bpm), score: Array.from(sal.score, (s, i) => s * prior[i]!) };
 }
 
 /** Beat frames by dynamic programming for a given period (frames). */
@@ -262,7 +280,7 @@ function fitSlope(ys: number[]): number {
   return den > 0 ? num / den : 0;
 }
 
-function localPeaks(score: number[]): number[] {
+function localPeaks(score: ArrayLike<number>): number[] {
   const idx: number[] = [];
   for (let i = 0; i < score.length; i++) {
     const l = i > 0 ? score[i - 1]! : -Infinity;
@@ -478,11 +496,17 @@ export function fluxOnFrames(
  * phaseHighWeight × its 2–8 kHz group (snare wires, hats), each over its mean; the mid group, where chords and
  * bass notes rise, is left out. Null without the flux (or with fewer than three groups).
  */
-export function drumEnvelope(input: TempoInput, frames: number): Float64Array | null {
+export function drumEnvelope(
+  input: TempoInput,
+  frames: number,
+  bands?: readonly Float64Array[],
+): Float64Array | null {
   if (!input.flux || input.flux.groups < 3) return null;
   const w = checkParameter('phaseHighWeight', TEMPO_PARAMETERS.phaseHighWeight);
-  const [low, , high] = fluxOnFrames(input.flux, frames, input.hopSeconds);
-  return Float64Array.from(low!, (v, i) => v + w * high![i]!);
+  const [low, , high] = bands ?? fluxOnFrames(input.flux, frames, input.hopSeconds);
+  const out = new Float64Array(low!.length);
+  for (let i = 0; i < out.length; i++) out[i] = low![i]! + w * high![i]!;
+  return out;
 }
 
 /**
@@ -607,12 +631,20 @@ export function tonalEnvelope(chroma: ArrayLike<number> | undefined, frames: num
   if (!(m > 0)) return null;
   const h = new Float64Array(frames);
   const d = new Float64Array(12);
+  // log1p(chroma / m) of the previous frame and of this one, each value computed once
+  let prev = new Float64Array(12);
+  let cur = new Float64Array(12);
+  for (let k = 0; k < 12; k++) prev[k] = Math.log1p(chroma[k]! / m);
   for (let t = 1; t < n; t++) {
     let mean = 0;
     for (let k = 0; k < 12; k++) {
-      d[k] = Math.log1p(chroma[t * 12 + k]! / m) - Math.log1p(chroma[(t - 1) * 12 + k]! / m);
+      cur[k] = Math.log1p(chroma[t * 12 + k]! / m);
+      d[k] = cur[k]! - prev[k]!;
       mean += d[k]! / 12;
     }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
     // a broadband hit (a drum) raises every pitch class alike: only the rise above the mean rise counts
     let s = 0;
     for (let k = 0; k < 12; k++) s += Math.max(0, d[k]! - Math.max(0, mean));
@@ -684,7 +716,9 @@ function levels(
   // pulse rather than on loud (e.g. swung) off-beat hi-hats
   const beatEnv = input.odfLow ? withLowBand(odf, input.odfLow) : odf;
   // kick and snare without the chords (the onset flux's low and 2–8 kHz groups): beat phase and ternary check
-  const drum = drumEnvelope(input, odf.length);
+  // the flux groups on the envelope's frames, found once for the drum envelope and the two-beat check
+  const bands = input.flux && input.flux.groups >= 3 ? fluxOnFrames(input.flux, odf.length, hopSeconds) : undefined;
+  const drum = drumEnvelope(input, odf.length, bands);
   const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
@@ -695,7 +729,7 @@ function levels(
     const near = (l: number) => Math.max(at(rFull, l * (1 - barTol)), at(rFull, l), at(rFull, l * (1 + barTol)));
     return barFloor + Math.max(0, near(3 * lag), near(4 * lag));
   };
-  const prior = raw.bpm.map((b) => tempoPrior(b, options));
+  const prior = tempoPriors(raw.bpm, options);
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
   if (ranked.length === 0) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
   const tonal = tonalEnvelope(input.chroma, odf.length);
@@ -722,7 +756,9 @@ function levels(
   const harmonyAt = (w: number): Float64Array | null => {
     if (harmonyCache.has(w)) return harmonyCache.get(w)!;
     const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
-    const changing = novelty !== null && novelty.reduce((a, v) => a + v, 0) / novelty.length >= minNovelty;
+    let sum = 0;
+    if (novelty) for (let i = 0; i < novelty.length; i++) sum += novelty[i]!;
+    const changing = novelty !== null && sum / novelty.length >= minNovelty;
     const r = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
     harmonyCache.set(w, r);
     return r;
@@ -849,7 +885,7 @@ function levels(
   // beats, with the eighths of the level at twice its tempo filled too, is a two-beat pattern (kick on 1 and 3,
   // snare on 2 and 4) read as one beat: it is weighed down and its double joins the candidates
   const twoBeatFloor = checkParameter('twoBeatFloor', TEMPO_PARAMETERS.twoBeatFloor);
-  const top = input.flux && input.flux.groups >= 4 ? fluxOnFrames(input.flux, odf.length, hopSeconds)[3] : undefined;
+  const top = input.flux && input.flux.groups >= 4 ? bands![3] : undefined;
   if (top)
     for (const c of [...all]) {
       if (c.beatFrames.length < 4) continue;
@@ -1005,7 +1041,7 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
     if (!chroma) return v;
     const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
     for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k]! += chroma[t * 12 + k] ?? 0;
-    const s = Math.hypot(...v) || 1;
+    const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
     return v.map((x) => x / s);
   });
   const change = beatChroma.map((c, i) => (i === 0 ? 0 : 1 - c.reduce((a, x, k) => a + x * beatChroma[i - 1]![k]!, 0)));
