@@ -496,11 +496,7 @@ export function fluxOnFrames(
  * phaseHighWeight × its 2–8 kHz group (snare wires, hats), each over its mean; the mid group, where chords and
  * bass notes rise, is left out. Null without the flux (or with fewer than three groups).
  */
-export function drumEnvelope(
-  input: TempoInput,
-  frames: number,
-  bands?: readonly Float64Array[],
-): Float64Array | null {
+export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly Float64Array[]): Float64Array | null {
   if (!input.flux || input.flux.groups < 3) return null;
   const w = checkParameter('phaseHighWeight', TEMPO_PARAMETERS.phaseHighWeight);
   const [low, , high] = bands ?? fluxOnFrames(input.flux, frames, input.hopSeconds);
