@@ -405,6 +405,10 @@ export function fitFir(
   return out;
 }
 
+type F64 = Float64Array<ArrayBuffer>;
+/** The bleed judge's per-hit windows, reused. */
+type JudgeScratch = [F64, F64, F64, F64, F64];
+
 /** The first or second difference of x[from..] (the detection emphasis) into y, x[from−2..from−1] as history. */
 function emphasizeInto(x: Float64Array, y: Float64Array, order: number): void {
   for (let i = 0; i < x.length; i++) {
@@ -614,9 +618,9 @@ export class SessionDetector {
     return i < 0 || i >= this.n || i <= this.n - ring.length ? 0 : ring[i & this.mask]!;
   }
 
-  /** A ring's samples from `from` into a new array of `length`. */
-  private span(ring: Float32Array, from: number, length: number): Float64Array {
-    const y = new Float64Array(length);
+  /** A ring's samples from `from` into a new array of `length` (or into `into`, zeroed first). */
+  private span(ring: Float32Array, from: number, length: number, into?: Float64Array): Float64Array {
+    const y = into ? into.fill(0) : new Float64Array(length);
     // the samples still in the ring (as at(): none before the stream or the ring's oldest, none after now)
     const lo = Math.max(from, 0, this.n - ring.length + 1);
     const hi = Math.min(from + length, this.n);
@@ -812,6 +816,17 @@ export class SessionDetector {
     return x;
   }
 
+  private scratch: JudgeScratch | null = null;
+
+  /** The judge's five windows of `length` (the raw hit, its emphasis, a work array, a path's leak, the residual). */
+  private judgeScratch(length: number): JudgeScratch {
+    if (this.scratch?.[0].length !== length) {
+      const f = () => new Float64Array(length);
+      this.scratch = [f(), f(), f(), f(), f()];
+    }
+    return this.scratch;
+  }
+
   /**
    * Bleed across close mics: a hit is bleed when what the session's bleed paths leave of it (the
    * cancelled signal the detector saw) peaks far below the mic's own signal there — `marginDb` below
@@ -825,12 +840,12 @@ export class SessionDetector {
     const pre = 2; // samples before the start, so the differences see the start itself
     const len = this.len;
     const e = this.emphasis[a]!;
-    const x = this.span(this.raw[a]!, h.start - pre, len + pre);
-    const xe = new Float64Array(len + pre);
+    // per-hit windows reused from one judged hit to the next (each overwritten whole or zeroed before use)
+    const [x, xe, work, yPath, re] = this.judgeScratch(len + pre);
+    this.span(this.raw[a]!, h.start - pre, len + pre, x);
     emphasizeInto(x, xe, e);
     const hitPeak = peakFrom(xe, pre);
     if (hitPeak === 0) return { verdict: null, residualDb: 0 };
-    const work = new Float64Array(len + pre);
     const residualDbOf = (residual: Float64Array) => {
       emphasizeInto(residual, work, e);
       return db(peakFrom(work, pre)) - db(hitPeak);
@@ -842,7 +857,7 @@ export class SessionDetector {
     if (into.length) {
       let main: { p: BleedPath; peak: number } | null = null;
       for (const p of into) {
-        const y = new Float64Array(len + pre);
+        const y = yPath.fill(0);
         this.subtractPath(y, p, h.start - pre);
         for (let i = 0; i < y.length; i++) y[i] = -y[i]!;
         emphasizeInto(y, work, e);
@@ -922,7 +937,6 @@ export class SessionDetector {
     // a leak through a low-pass fitted on the raw signal leaves the source's attack, louder through the emphasis
     // than the leak itself. A source with no learnt path is fitted by a short FIR (`fallbackFirMs`) around its best
     // single delay: a leak through a filter (low-pass, high-pass, a reflection close behind) is then explained
-    const re = new Float64Array(len + pre);
     const priorScratch = new Float64Array(Math.min(this.fallbackFir, maxLag));
     emphasizeInto(residual, re, e);
     // (only the emphasized residual is kept up to date: the emphasis is linear, so it is the raw residual's from
