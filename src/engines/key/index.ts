@@ -884,9 +884,8 @@ export function analyzeKey(
     phraseReturn: param('phraseReturnWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
-  const phraseWeight = param('phraseStartWeight', options);
   const phrases =
-    phraseWeight > 0 && blocks
+    w.phrase > 0 && blocks
       ? loopPhraseStarts(
           chords,
           param('phraseMinSeconds', options) / blocks.seconds,
