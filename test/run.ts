@@ -78,5 +78,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   stream.on('test:fail', (data) => {
     if (!data.todo) process.exitCode = 1;
   });
+  // each file's whole time (its hooks and child process included), printed at the end: what LONGEST is made from
+  const spans = new Map<string, number>();
+  stream.on('test:complete', (data: { name: string; file?: string; details: { duration_ms: number } }) => {
+    if (data.file && path.resolve(data.name) === data.file) spans.set(data.file, data.details.duration_ms);
+  });
+  stream.on('end', () => {
+    const longest = [...spans]
+      .map(([f, ms]) => [path.relative(here, f), Math.round(ms / 1000)] as const)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 30);
+    console.error(`# longest files (seconds each): ${longest.map(([f, s]) => `${f} ${s}`).join(', ')}`);
+  });
   (process.stdout.isTTY ? stream.compose(new spec()) : stream.compose(tap)).pipe(process.stdout);
 }
