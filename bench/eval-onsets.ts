@@ -20,7 +20,8 @@
  * were known; `--held-out-5-only`: that set alone), held-out 6 (ONSET_HELD_OUT_KITS_6, made after held-out 5's misses
  * were known; `--held-out-6-only`: that set alone), held-out 7 (ONSET_HELD_OUT_KITS_7, made after held-out 6's misses
  * were known; `--held-out-7-only`: that set alone), held-out 8 (ONSET_HELD_OUT_KITS_8, made after held-out 7's misses
- * were known; `--held-out-8-only`: that set alone).
+ * were known; `--held-out-8-only`: that set alone), held-out 9 (ONSET_HELD_OUT_KITS_9, made after held-out 8's misses
+ * were known; `--held-out-9-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -52,8 +53,11 @@ const FIFTH = path.join(OUT, 'drums-held-out-5');
 const SIXTH = path.join(OUT, 'drums-held-out-6');
 const SEVENTH = path.join(OUT, 'drums-held-out-7');
 const EIGHTH = path.join(OUT, 'drums-held-out-8');
+const NINTH = path.join(OUT, 'drums-held-out-9');
+/** `--held-out-9-only`: the ninth held-out set (ONSET_HELD_OUT_KITS_9) alone. */
+const NINTH_ONLY = process.argv.includes('--held-out-9-only');
 /** `--held-out-8-only`: the eighth held-out set (ONSET_HELD_OUT_KITS_8) alone. */
-const EIGHTH_ONLY = process.argv.includes('--held-out-8-only');
+const EIGHTH_ONLY = process.argv.includes('--held-out-8-only') || NINTH_ONLY;
 /** `--held-out-7-only`: the seventh held-out set (ONSET_HELD_OUT_KITS_7) alone. */
 const SEVENTH_ONLY = process.argv.includes('--held-out-7-only') || EIGHTH_ONLY;
 /** `--held-out-6-only`: the sixth held-out set (ONSET_HELD_OUT_KITS_6) alone. */
@@ -90,7 +94,8 @@ interface Item {
     | 'held-out 5'
     | 'held-out 6'
     | 'held-out 7'
-    | 'held-out 8';
+    | 'held-out 8'
+    | 'held-out 9';
   kit: string;
   pattern: string;
 }
@@ -189,58 +194,65 @@ function drumItems(
   sixth = false,
   seventh = false,
   eighth = false,
+  ninth = false,
 ): { items: Item[]; missing: string[] } {
-  const dir = eighth
-    ? EIGHTH
-    : seventh
-      ? SEVENTH
-      : sixth
-        ? SIXTH
-        : fifth
-          ? FIFTH
-          : fourth
-            ? FOURTH
-            : third
-              ? THIRD
-              : tuning
-                ? TUNING_PATTERNS
-                : fresh
-                  ? FRESH
-                  : HELD;
+  const dir = ninth
+    ? NINTH
+    : eighth
+      ? EIGHTH
+      : seventh
+        ? SEVENTH
+        : sixth
+          ? SIXTH
+          : fifth
+            ? FIFTH
+            : fourth
+              ? FOURTH
+              : third
+                ? THIRD
+                : tuning
+                  ? TUNING_PATTERNS
+                  : fresh
+                    ? FRESH
+                    : HELD;
   mkdirSync(dir, { recursive: true });
   const { files, missing } = heldOutDrumSet(
     dir,
-    eighth
-      ? { set: 'onset-held-out-8' }
-      : seventh
-        ? { set: 'onset-held-out-7' }
-        : sixth
-          ? { set: 'onset-held-out-6' }
-          : fifth
-            ? { set: 'onset-held-out-5' }
-            : fourth
-              ? { set: 'onset-held-out-4' }
-              : third
-                ? { set: 'onset-held-out-3' }
-                : { tuning, fresh },
+    ninth
+      ? { set: 'onset-held-out-9' }
+      : eighth
+        ? { set: 'onset-held-out-8' }
+        : seventh
+          ? { set: 'onset-held-out-7' }
+          : sixth
+            ? { set: 'onset-held-out-6' }
+            : fifth
+              ? { set: 'onset-held-out-5' }
+              : fourth
+                ? { set: 'onset-held-out-4' }
+                : third
+                  ? { set: 'onset-held-out-3' }
+                  : { tuning, fresh },
   );
-  const set = eighth
-    ? ('held-out 8' as const)
-    : seventh
-      ? ('held-out 7' as const)
-      : sixth
-        ? ('held-out 6' as const)
-        : fifth
-          ? ('held-out 5' as const)
-          : fourth
-            ? ('held-out 4' as const)
-            : third
-              ? ('held-out 3' as const)
-              : tuning
-                ? ('tuning' as const)
-                : fresh
-                  ? ('held-out 2' as const)
-                  : ('held-out' as const);
+  const set = ninth
+    ? ('held-out 9' as const)
+    : eighth
+      ? ('held-out 8' as const)
+      : seventh
+        ? ('held-out 7' as const)
+        : sixth
+          ? ('held-out 6' as const)
+          : fifth
+            ? ('held-out 5' as const)
+            : fourth
+              ? ('held-out 4' as const)
+              : third
+                ? ('held-out 3' as const)
+                : tuning
+                  ? ('tuning' as const)
+                  : fresh
+                    ? ('held-out 2' as const)
+                    : ('held-out' as const);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
@@ -256,7 +268,12 @@ async function main() {
   const sixth = (THIRD_ONLY && !SIXTH_ONLY) || SEVENTH_ONLY ? none : drumItems(false, false, false, false, false, true);
   const seventh =
     (THIRD_ONLY && !SEVENTH_ONLY) || EIGHTH_ONLY ? none : drumItems(false, false, false, false, false, false, true);
-  const eighth = THIRD_ONLY && !EIGHTH_ONLY ? none : drumItems(false, false, false, false, false, false, false, true);
+  const eighth =
+    (THIRD_ONLY && !EIGHTH_ONLY) || NINTH_ONLY
+      ? none
+      : drumItems(false, false, false, false, false, false, false, true);
+  const ninth =
+    THIRD_ONLY && !NINTH_ONLY ? none : drumItems(false, false, false, false, false, false, false, false, true);
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -268,6 +285,7 @@ async function main() {
     ...sixth.items,
     ...seventh.items,
     ...eighth.items,
+    ...ninth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -280,6 +298,7 @@ async function main() {
     ...sixth.missing,
     ...seventh.missing,
     ...eighth.missing,
+    ...ninth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -335,6 +354,7 @@ async function main() {
       'held-out 6',
       'held-out 7',
       'held-out 8',
+      'held-out 9',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -215,15 +215,23 @@ test('timbre novelty: a novelty peak far from every other onset is an onset; bes
   assert.equal(detectOnsets(input, { ...params, noveltyDeltaFraction: 0.85 }).times.length, kicks.length + 1);
 });
 
-test("wash rule: a hit over a ride-like wash and a soft hit in silence are kept; the wash's own swells are not", () => {
-  // 4 groups, 1000 frames; group 1 is a wash 0.3 + 0.2·sin(2πk/40) (its median 0.3, its median absolute deviation
-  // 0.2·sin(π/4) = 0.141), with three hits of +3 in it; group 2 is silent but for one soft hit of 0.05
+/**
+ * 4 flux groups, 1000 frames; group 1 a wash 0.3 + 0.2·sin(2πk/40) (its median 0.3, its median absolute deviation
+ * 0.2·sin(π/4) = 0.141; crests at k ≡ 10 mod 40), with three hits of +3 in it at `hits`.
+ */
+function washFlux(): { n: number; groups: number; values: Float32Array; hits: number[] } {
   const n = 1000;
   const groups = 4;
   const values = new Float32Array(n * groups);
   for (let k = 0; k < n; k++) values[k * groups + 1] = 0.3 + 0.2 * Math.sin((2 * Math.PI * k) / 40);
   const hits = [200, 500, 800];
   for (const h of hits) values[h * groups + 1] = values[h * groups + 1]! + 3;
+  return { n, groups, values, hits };
+}
+
+test("wash rule: a hit over a ride-like wash and a soft hit in silence are kept; the wash's own swells are not", () => {
+  // the wash of washFlux; group 2 is silent but for one soft hit of 0.05
+  const { n, groups, values, hits } = washFlux();
   values[600 * groups + 2] = 0.05;
   const swells = Array.from({ length: n / 40 }, (_, m) => 10 + 40 * m).filter((k) => k > 60);
   const peaks = [...swells, ...hits, 600].sort((a, b) => a - b);
@@ -243,6 +251,33 @@ test("wash rule: a hit over a ride-like wash and a soft hit in silence are kept;
   assert.deepEqual(
     washPeaks(peaks, flux, novelty),
     [...hits, 410, 600].sort((a, b) => a - b),
+  );
+});
+
+test("wash rule: a wash's crest with a trace in a quiet band is not a hit; a hat in that band is", () => {
+  // the wash of washFlux (scale: its crest 0.5; median 0.6, MAD 0.283 scaled); group 3 a quiet band with 20 hats of 1
+  // (2 % of the frames: its scale is 1) and, at each of the wash's crests, a trace of 0.1 (a bounce leaks a little into
+  // the band above it). The trace rises 0.1 / 0.005 (washMadFloor) = 20 deviations above group 3's silence: over
+  // washRiseMads (16), so without the dominance test the crests pass. Group 3 carries 0.1 of the crest's 1 (scaled):
+  // under washDominantFraction (0.6), only group 1 counts, where the crest rises (1 − 0.6) / 0.283 = 1.4 deviations
+  const { n, groups, values, hits } = washFlux();
+  const crests = Array.from({ length: n / 40 }, (_, m) => 10 + 40 * m).filter((k) => k > 60 && !hits.includes(k));
+  for (const k of crests) values[k * groups + 3] = 0.1;
+  // hats between the crests (at the wash's troughs, 0.1 scaled: group 3 carries the frame)
+  const hats = Array.from({ length: 20 }, (_, m) => 70 + 40 * m);
+  for (const k of hats) values[k * groups + 3] = 1;
+  const peaks = [...crests, ...hits, ...hats].sort((a, b) => a - b);
+  const flux = { values, groups, hopSeconds: 0.0058 };
+  const kept = [...hits, ...hats].sort((a, b) => a - b);
+  assert.deepEqual(washPeaks(peaks, flux, undefined), kept);
+  // the rule before (any group): every crest passes through its trace
+  assert.deepEqual(washPeaks(peaks, flux, undefined, { ...onsetDefaults(), washDominantFraction: 0 }), peaks);
+  // a trace carrying 0.7 of the crest counts (0.7 ≥ 0.6): the crest passes through it
+  const loud = Float32Array.from(values);
+  loud[crests[0]! * groups + 3] = 0.7;
+  assert.deepEqual(
+    washPeaks(peaks, { ...flux, values: loud }, undefined),
+    [...kept, crests[0]!].sort((a, b) => a - b),
   );
 });
 

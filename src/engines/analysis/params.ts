@@ -246,6 +246,14 @@ export const ONSET_PARAMETERS = {
     [0.0001, 1],
     '… with the deviation at least this fraction of the group scale (a quiet context: any rise counts) …',
   ),
+  washDominantFraction: p(
+    0.6,
+    "of the frame's largest group",
+    [0, 1],
+    '… in a group that carries the peak: one whose flux there (divided by its scale) is at least this fraction of ' +
+      "the largest group's (a wash's bounce shows mostly in the wash's own band and only a trace in a quiet one, " +
+      'which would rise out of a zero deviation; a hit rises most where it sounds; 0: any group) …',
+  ),
   washNoveltyFraction: p(
     0.25,
     'of the novelty scale',

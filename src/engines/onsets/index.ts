@@ -253,9 +253,10 @@ export function washPeaks(
 
 /**
  * For each frame in `peaks`: how far, in median absolute deviations, the flux rises above a sustained wash — the
- * largest over the frequency groups (each divided by its scale) of the peak (largest of the frame and its
- * neighbours) less the group's median over [p − washSeconds, p − washGapSeconds], over the deviation there (at
- * least washMadFloor). Infinity where the window is too short to tell (the file's start).
+ * largest over the frequency groups that carry the peak (each divided by its scale; the peak, largest of the frame
+ * and its neighbours, at least washDominantFraction of the largest group's) of the peak less the group's median over
+ * [p − washSeconds, p − washGapSeconds], over the deviation there (at least washMadFloor). Infinity where the window
+ * is too short to tell (the file's start).
  */
 export function washRises(
   peaks: number[],
@@ -272,6 +273,11 @@ export function washRises(
     checkParameter('washGapSeconds', ONSET_PARAMETERS.washGapSeconds, params.washGapSeconds) / hop,
   );
   const madFloor = checkParameter('washMadFloor', ONSET_PARAMETERS.washMadFloor, params.washMadFloor);
+  const dominant = checkParameter(
+    'washDominantFraction',
+    ONSET_PARAMETERS.washDominantFraction,
+    params.washDominantFraction,
+  );
   const cols = columns.scaled.filter((c): c is Float64Array => c !== undefined);
   const window = new Float64Array(back);
   const median = (xs: Float64Array, n: number) => {
@@ -283,8 +289,12 @@ export function washRises(
     const hi = p - gap;
     if (hi - lo < 3) return Infinity;
     let best = 0;
+    // the groups that carry the peak: at least washDominantFraction of the largest group's
+    let top = 0;
+    for (const col of cols) top = Math.max(top, col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
     for (const col of cols) {
       const peak = Math.max(col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
+      if (peak < dominant * top) continue;
       const n = hi - lo;
       for (let i = 0; i < n; i++) window[i] = col[lo + i]!;
       const m = median(window, n);
