@@ -418,6 +418,14 @@ export const STEM_OVERLAP_PARAMETERS = {
  * hats (a train beat, a cadence, a blast beat) has no hat reference but its snares, and its snares read as hats.
  */
 export const STEM_SNARELESS_PARAMETERS = {
+  minStemSnares: p(
+    5,
+    'hits',
+    [1, 100],
+    "hits read as snares a stem needs before it counts as having snares (bySnarelessStem) and before their median " +
+      "centroid is the stem's snare reference (bySnareReference)",
+    true,
+  ),
   hatBodyDecayMs: p(
     45,
     'ms',

@@ -597,18 +597,17 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
 /**
  * Toms measured against the stem's own snares (h-dxcls7): a hit the band rule calls a tom (its top band dies within
  * snareTopDecayMs: no wires heard) whose added spectrum centres at or above tomSnareRatio of the median centroid of
- * the stem's snares (at least minStemHats of them), and whose body band (lowHz–midHz) dies within tomBodyDecayMs, is
+ * the stem's snares (at least minStemSnares of them), and whose body band (lowHz–midHz) dies within tomBodyDecayMs, is
  * pitched and damped like them: a snare whose wires were masked or short, not a tom (a kit's toms sit below its snare
  * and ring on). In place on `verdicts`.
  */
 function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
-  const C = STEM_CLASS_PARAMETERS;
   const ratio = STEM_SNARE_PARAMETERS.tomSnareRatio.value;
   const maxBody = STEM_SNARE_PARAMETERS.tomBodyDecayMs.value;
   const snares = found
     .filter((h, k) => verdicts[k]!.main.cls === 'snare' && Number.isFinite(h.features.centroidHz))
     .map((h) => h.features.centroidHz!);
-  if (snares.length < C.minStemHats.value) return;
+  if (snares.length < STEM_SNARELESS_PARAMETERS.minStemSnares.value) return;
   const ref = kthSmallest(snares, snares.length >> 1);
   verdicts.forEach((v, k) => {
     const c = found[k]!.features.centroidHz ?? NaN;
@@ -630,14 +629,14 @@ function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Snares read as hats in a stem without snares (h-dxcls9): a stem of 16th snares with few hats (a train beat, a
  * cadence, a blast beat) has no clear hats, so its snares are its hat reference, and a snare whose wires lift its
  * centroid above hatCentroidHz reads as "a hat with a low ring". A kit is rarely played without a snare: when fewer
- * than minStemHats hits are snares, those "hats" whose drum body (lowHz–midHz) rings at least hatBodyDecayMs — a
+ * than minStemSnares hits are snares, those "hats" whose drum body (lowHz–midHz) rings at least hatBodyDecayMs — a
  * head's ring, where a hat's low ring dies in a few ms — are snares. In place on `verdicts`.
  */
 function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
-  const C = STEM_CLASS_PARAMETERS;
+  const minSnares = STEM_SNARELESS_PARAMETERS.minStemSnares.value;
   const edge = STEM_SNARELESS_PARAMETERS.hatBodyDecayMs.value;
   const snares = verdicts.filter((v) => v.main.cls === 'snare').length;
-  if (snares >= C.minStemHats.value) return;
+  if (snares >= minSnares) return;
   verdicts.forEach((v, k) => {
     const f = found[k]!.features;
     const body = f.decayMs[1]!;
@@ -647,7 +646,7 @@ function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
         cls: 'snare',
         confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(body / edge))) / 100),
         reason:
-          `${v.main.reason}; but the stem has ${snares} snares (< ${C.minStemHats.value}) and its body band rings ` +
+          `${v.main.reason}; but the stem has ${snares} snares (< ${minSnares}) and its body band rings ` +
           `${body.toFixed(0)} ms (≥ ${edge}): a drum head, the stem's snare`,
       },
     };
