@@ -422,7 +422,7 @@ export const STEM_SNARELESS_PARAMETERS = {
     5,
     'hits',
     [1, 100],
-    "hits read as snares a stem needs before it counts as having snares (bySnarelessStem) and before their median " +
+    'hits read as snares a stem needs before it counts as having snares (bySnarelessStem) and before their median ' +
       "centroid is the stem's snare reference (bySnareReference)",
     true,
   ),
