@@ -86,7 +86,8 @@ interface Verdict {
   reason: string;
 }
 
-const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
+/** A share as a percentage, for reasons. */
+export const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
 /** 0 at the edge, 1 an octave (a factor of 2) or more away from it. */
 const margin = (v: number, edge: number) => Math.min(1, Math.abs(Math.log2(Math.max(1e-6, v) / edge)));
 const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;

@@ -20,6 +20,7 @@ import {
   hasNoBody,
   isClearHat,
   isTonalKick,
+  pct,
   type HitClass,
   type StemContext,
   type StemFeatures,
@@ -629,25 +630,35 @@ function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Snares read as hats in a stem without snares (h-dxcls9): a stem of 16th snares with few hats (a train beat, a
  * cadence, a blast beat) has no clear hats, so its snares are its hat reference, and a snare whose wires lift its
  * centroid above hatCentroidHz reads as "a hat with a low ring". A kit is rarely played without a snare: when fewer
- * than minStemSnares hits are snares, those "hats" whose drum body (lowHz–midHz) rings at least hatBodyDecayMs — a
- * head's ring, where a hat's low ring dies in a few ms — are snares. In place on `verdicts`.
+ * than minStemSnares hits are snares, those "hats" (drum body, centred at or above hatCentroidHz) that ring little
+ * above highHz (under brushTopShare, where a hat rings), add the wires' band (midHz–highHz, at least
+ * snarelessWiresShare) and whose body band rings at least hatBodyDecayMs — a head's ring, where a hat's low ring dies
+ * in a few ms — are snares (h-dxcls11: the top and wires tests let the body edge fall from 45 to 12 ms: the FM and
+ * waveguide snares' heads ring 20–40 ms; a lo-fi hat whose ring lies wholly below midHz adds no wires). In place on
+ * `verdicts`.
  */
 function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const C = STEM_CLASS_PARAMETERS;
   const minSnares = STEM_SNARELESS_PARAMETERS.minStemSnares.value;
   const edge = STEM_SNARELESS_PARAMETERS.hatBodyDecayMs.value;
+  const wires = STEM_SNARELESS_PARAMETERS.snarelessWiresShare.value;
   const snares = verdicts.filter((v) => v.main.cls === 'snare').length;
   if (snares >= minSnares) return;
   verdicts.forEach((v, k) => {
     const f = found[k]!.features;
     const body = f.decayMs[1]!;
-    if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(body >= edge)) return;
+    // only "a hat with a low ring" (drum body, centred at or above hatCentroidHz) that rings little above highHz
+    if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(f.centroidHz! >= C.hatCentroidHz.value)) return;
+    if (!(f.share[3]! < C.brushTopShare.value) || !(f.share[2]! >= wires) || !(body >= edge)) return;
     verdicts[k] = {
       main: {
         cls: 'snare',
         confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(body / edge))) / 100),
         reason:
-          `${v.main.reason}; but the stem has ${snares} snares (< ${minSnares}) and its body band rings ` +
-          `${body.toFixed(0)} ms (≥ ${edge}): a drum head, the stem's snare`,
+          `${v.main.reason}; but the stem has ${snares} snares (< ${minSnares}), it adds ${pct(f.share[3]!)} above ` +
+          `${S.highHz.value} Hz (< ${pct(C.brushTopShare.value)}) and ${pct(f.share[2]!)} between ${S.midHz.value} ` +
+          `and ${S.highHz.value} Hz (≥ ${pct(wires)}: wires), and its body band rings ${body.toFixed(0)} ms ` +
+          `(≥ ${edge}): a drum head, the stem's snare`,
       },
     };
   });
