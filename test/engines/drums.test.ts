@@ -710,3 +710,30 @@ test('stem second pass: "a stem without snares" counts snares against minStemSna
   assert.deepEqual([...both(3, 5)], ['snare']);
   assert.deepEqual([...both(5, 3)], ['hihat']);
 });
+
+test('stem classes: a "tom" with a kick\'s kick band centred like the stem\'s kicks is a kick; a higher one stays', () => {
+  // six tonal kicks (kick band −10 dB, centred at 80 Hz), then three hits whose top band dies at once (toms by the band
+  // rule): one adding −12 dB below lowHz and centred at 110 Hz (a kick whose click lifted its body band: 1.4× the
+  // kicks'), one the same but centred at 250 Hz (3.1×: a tom above the kick), one centred at 110 Hz whose kick band
+  // adds −30 dB (a tom, 20 dB under the kicks')
+  const rate = 48000;
+  const hit = (t: number, share: number[], addedDb: number[], centroidHz: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.05,
+    rise: 20,
+    features: { share, addedDb, decayMs: [80, 40, 10, 10], centroidHz, flatness: 0.001 },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80));
+  found.push(
+    hit(3.5, [0.3, 0.65, 0.04, 0.01], [-12, -8.6, -22, -28], 110),
+    hit(4, [0.3, 0.65, 0.04, 0.01], [-12, -8.6, -22, -28], 250),
+    hit(4.5, [0.02, 0.93, 0.04, 0.01], [-30, -12, -25, -31], 110),
+  );
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['kick'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /within 1.6× of the kicks' 80 Hz/);
+  assert.deepEqual(at(4), ['tom']);
+  assert.deepEqual(at(4.5), ['tom']);
+});

@@ -445,3 +445,15 @@ export const STEM_SNARELESS_PARAMETERS = {
       'midHz adds hardly any there) and under brushTopShare above highHz (where a hat rings): a snare',
   ),
 } as const;
+
+/** Toms measured against the stem's own kicks (h-dxcls11, classify.ts classifyStemHit step 4). */
+export const STEM_KICK_PARAMETERS = {
+  tomKickRatio: p(
+    1.6,
+    "× the kicks' centroid",
+    [1, 10],
+    "a hit the band rule calls a tom whose kick band is kick-like (within kickLikeDb of the stem's kicks') and whose " +
+      "added spectrum centres within this factor of the stem's kicks' median centroid (either side) is a kick (a " +
+      "kit's toms sit above its kick and add less below lowHz)",
+  ),
+} as const;

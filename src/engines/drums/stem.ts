@@ -525,22 +525,19 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   // under a hat: disco) takes its hits adding at least half a kick's share below lowHz whose kick band is within
   // kickLikeDb of the loudest such (its kicks, with whatever is struck with them)
   const C = STEM_CLASS_PARAMETERS;
-  let kicks = found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
+  let kicks = found.filter((h) => isTonalKick(h.features)).map((h) => h.features);
   if (kicks.length < C.minStemHats.value) {
     const low = found.filter((h) => h.features.share[0]! >= C.kickLowShare.value / 2);
     const loudest = Math.max(...low.map((h) => h.features.addedDb[0]!));
-    kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features.addedDb);
+    kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features);
     if (kicks.length >= C.minStemHats.value) stem.kickReference = 'kick-band hits';
   } else stem.kickReference = 'tonal kicks';
   if (kicks.length >= C.minStemHats.value) {
-    stem.kickLowDb = kthSmallest(
-      kicks.map((a) => a[0]!),
-      kicks.length >> 1,
-    );
-    stem.kickBodyOverLowDb = kthSmallest(
-      kicks.map((a) => a[1]! - a[0]!),
-      kicks.length >> 1,
-    );
+    const mid = (v: number[]) => kthSmallest(v, v.length >> 1);
+    stem.kickLowDb = mid(kicks.map((f) => f.addedDb[0]!));
+    stem.kickBodyOverLowDb = mid(kicks.map((f) => f.addedDb[1]! - f.addedDb[0]!));
+    const centroids = kicks.map((f) => f.centroidHz ?? NaN).filter(Number.isFinite);
+    if (centroids.length >= C.minStemHats.value) stem.kickCentroidHz = mid(centroids);
   }
   const verdicts = found.map((h) => classifyStemHit(h.features, stem));
   const R = STEM_RING_PARAMETERS;
