@@ -433,9 +433,9 @@ export const STEM_SNARELESS_PARAMETERS = {
     12,
     'ms',
     [1, 500],
-    'in a stem with fewer than minStemSnares snares, a hit read as a hat from its centroid although it has drum body, ' +
-      "whose body band (lowHz–midHz) takes at least this long to fall decayDb, rings like a drum head (a hat's low " +
-      'ring dies in a few ms)…',
+    'in a stem with fewer than minStemSnares snares, a hit read as a hat from its centroid although it has drum ' +
+      'body, whose body band (lowHz–midHz) takes at least this long to fall decayDb, rings like a drum head ' +
+      "(a hat's low ring dies in a few ms)…",
   ),
   snarelessWiresShare: p(
     0.08,
