@@ -61,8 +61,10 @@ const only6 = process.argv.includes('--held-out-6');
 const only7 = process.argv.includes('--held-out-7');
 // --held-out-8: only the eighth (HELD_OUT_KITS_8, h-dxcls9), for scoring it once
 const only8 = process.argv.includes('--held-out-8');
+// --held-out-9: only the ninth (HELD_OUT_KITS_9, h-dxcls11), for scoring it once
+const only9 = process.argv.includes('--held-out-9');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 || only8 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
+for (const spec of only5 || only6 || only7 || only8 || only9 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -72,15 +74,17 @@ for (const spec of only5 || only6 || only7 || only8 ? [] : all ? [...TUNING, ...
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only8
-  ? [{ set: 'held-out-8' }]
-  : only7
-    ? [{ set: 'held-out-7' }]
-    : only6
-      ? [{ set: 'held-out-6' }]
-      : only5
-        ? [{ set: 'held-out-5' }]
-        : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only9
+  ? [{ set: 'held-out-9' }]
+  : only8
+    ? [{ set: 'held-out-8' }]
+    : only7
+      ? [{ set: 'held-out-7' }]
+      : only6
+        ? [{ set: 'held-out-6' }]
+        : only5
+          ? [{ set: 'held-out-5' }]
+          : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },

@@ -8,6 +8,8 @@ import { parseMidi } from 'midi-file';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../../src/engines/drums/replace.js';
 import { drumMidi } from '../../src/engines/drums/midi.js';
 import { StemAnalyzer, classifyStemHits, type FoundHit } from '../../src/engines/drums/stem.js';
+import { STEM_CLASS_PARAMETERS, STEM_SNARELESS_PARAMETERS } from '../../src/engines/drums/params.js';
+import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { drumStem } from '../../fixtures/drumkit.js';
 import { detectStem, scoreStem } from '../../bench/drums-eval.js';
@@ -442,9 +444,11 @@ test("stem classes: a long ring centred like the stem's own hats is an open hat,
 });
 
 test('stem classes: a kick with a hat over it is a kick and a hat; noise with a low end is a hat, not a tom', () => {
-  // six kicks (a decaying 55 Hz sine and a 200 Hz body), three snares (190 Hz body under once-differenced noise), the
+  // six kicks (a decaying 55 Hz sine and a 200 Hz body), four snares (190 Hz body under once-differenced noise), the
   // same kick with a hat over it (white noise differenced twice, +12 dB per octave) three times, and four bursts of
-  // white noise one-pole low-passed at 400 Hz (flat-topped noise with its weight below 1 kHz: no membrane modes)
+  // white noise one-pole low-passed at 400 Hz (flat-topped noise with its weight below 1 kHz: no membrane modes).
+  // (With fewer than minStemSnares snares the stem counts as snareless, and a burst whose body band rings ≥
+  // hatBodyDecayMs with a quarter of its energy in the wires' band reads as its snare: bySnarelessStem, tested below.)
   const x = new Float32Array(Math.round(6 * RATE));
   const random = mulberry32(31);
   const rnd = () => random() * 2 - 1;
@@ -468,7 +472,7 @@ test('stem classes: a kick with a hat over it is a kick and a hat; noise with a 
   };
   const kick = (t: number) => (add(t, sine(55, 0.08, 0.8), 0.5), add(t, sine(200, 0.025, 1.2), 0.2));
   const kicks = [0.2, 0.7, 1.2, 1.7, 2.2, 2.7];
-  const snares = [0.45, 1.45, 2.45];
+  const snares = [0.45, 1.45, 2.45, 2.95];
   const kickHats = [3.2, 3.7, 4.2];
   const noise = [4.7, 5.0, 5.3, 5.6];
   for (const t of kicks) kick(t);
@@ -645,12 +649,12 @@ test('stem second pass: without snares, a bright "hat" whose body rings is a sna
     rise: 20,
     features: { share, addedDb, decayMs, centroidHz },
   });
-  const stem = (bodyMs: number, snares: number) => {
+  const stem = (bodyMs: number, snares: number, share = [0.05, 0.6, 0.3, 0.05]) => {
     const found: FoundHit[] = [];
     for (let k = 0; k < 32; k++) {
       const t = 0.5 + k * 0.125;
       if (k % 4 === 0) found.push(hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], [60, 10, 30, 40], 80));
-      else found.push(hit(t, [0.05, 0.6, 0.3, 0.05], [-30, -19, -22, -30], [10, bodyMs, 30, 30], 900));
+      else found.push(hit(t, share, [-30, -19, -22, -30], [10, bodyMs, 30, 30], 900));
     }
     for (let k = 0; k < snares; k++)
       found.push(hit(5 + k * 0.5, [0.1, 0.6, 0.25, 0.05], [-25, -12, -15, -22], [20, 80, 60, 60], 300));
@@ -665,4 +669,45 @@ test('stem second pass: without snares, a bright "hat" whose body rings is a sna
   assert.deepEqual([...stem(8, 0).classes], ['hihat']);
   const withSnares = stem(52, 6);
   assert.deepEqual([...withSnares.classes], ['hihat'], withSnares.reason);
+  // h-dxcls11: a head ringing 20 ms (the FM and waveguide snares) is a snare; the same hits ringing mostly above
+  // highHz (45 % there: a hat's ring) or adding no wires' band (5 % between midHz and highHz: a lo-fi hat ringing
+  // wholly below midHz) stay hats
+  assert.deepEqual([...stem(20, 0).classes], ['snare']);
+  assert.deepEqual([...stem(52, 0, [0.02, 0.33, 0.2, 0.45]).classes], ['hihat']);
+  assert.deepEqual([...stem(52, 0, [0.05, 0.9, 0.05, 0]).classes], ['hihat']);
+  // the stem's snares are counted against minStemSnares, not minStemHats: with four snares by the band rule the
+  // bright hits are snares when minStemSnares is 5 (whatever minStemHats says), hats when it is 3
+  const both = (hats: number, snares: number) =>
+    withParameterValue(STEM_CLASS_PARAMETERS.minStemHats, hats, () =>
+      withParameterValue(STEM_SNARELESS_PARAMETERS.minStemSnares, snares, () => stem(52, 4).classes),
+    );
+  assert.deepEqual([...both(3, 5)], ['snare']);
+  assert.deepEqual([...both(5, 3)], ['hihat']);
+});
+
+test('stem classes: a "tom" with a kick-like kick band centred near the stem\'s kicks is a kick', () => {
+  // six tonal kicks (kick band −10 dB, centred at 80 Hz), then three hits whose top band dies at once (toms by the band
+  // rule): one adding −12 dB below lowHz and centred at 110 Hz (a kick whose click lifted its body band: 1.4× the
+  // kicks'), one the same but centred at 250 Hz (3.1×: a tom above the kick), one centred at 110 Hz whose kick band
+  // adds −30 dB (a tom, 20 dB under the kicks')
+  const rate = 48000;
+  const hit = (t: number, share: number[], addedDb: number[], centroidHz: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.05,
+    rise: 20,
+    features: { share, addedDb, decayMs: [80, 40, 10, 10], centroidHz, flatness: 0.001 },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80));
+  found.push(
+    hit(3.5, [0.3, 0.65, 0.04, 0.01], [-12, -8.6, -22, -28], 110),
+    hit(4, [0.3, 0.65, 0.04, 0.01], [-12, -8.6, -22, -28], 250),
+    hit(4.5, [0.02, 0.93, 0.04, 0.01], [-30, -12, -25, -31], 110),
+  );
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['kick'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /within 1.6× of the kicks' 80 Hz/);
+  assert.deepEqual(at(4), ['tom']);
+  assert.deepEqual(at(4.5), ['tom']);
 });

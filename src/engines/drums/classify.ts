@@ -4,7 +4,7 @@
  * midHz, to highHz, above) and how fast its top band decays: a small decision rule whose thresholds
  * are declared in params.ts (STEM_CLASS_PARAMETERS), tuned on one soundfont kit and checked on others.
  */
-import { STEM_CLASS_PARAMETERS, STEM_OVERLAP_PARAMETERS, STEM_PARAMETERS } from './params.js';
+import { STEM_CLASS_PARAMETERS, STEM_KICK_PARAMETERS, STEM_OVERLAP_PARAMETERS, STEM_PARAMETERS } from './params.js';
 
 export const HIT_CLASSES = ['kick', 'snare', 'tom', 'hihat', 'ride', 'crash'] as const;
 export type HitClass = (typeof HIT_CLASSES)[number];
@@ -53,6 +53,8 @@ export interface StemContext {
    */
   kickLowDb?: number;
   kickBodyOverLowDb?: number;
+  /** The same kicks' median log-frequency centroid, Hz (h-dxcls11). */
+  kickCentroidHz?: number;
   /**
    * Which hits gave them: the tonal kicks, or (fewer than minStemHats of those) the hits adding at least half of
    * kickLowShare below lowHz within kickLikeDb of the loudest such.
@@ -86,7 +88,8 @@ interface Verdict {
   reason: string;
 }
 
-const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
+/** A share as a percentage, for reasons. */
+export const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
 /** 0 at the edge, 1 an octave (a factor of 2) or more away from it. */
 const margin = (v: number, edge: number) => Math.min(1, Math.abs(Math.log2(Math.max(1e-6, v) / edge)));
 const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
@@ -189,6 +192,30 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
         // 0 at either edge, 1 at 6 dB inside both
         conf((lowDb - stem.kickLowDb! + S.kickLikeDb.value) / 6, (edge - bodyOverLow) / 6, 1),
       );
+  }
+  // 4. a "tom" with a kick's kick band, centred near the stem's kicks (h-dxcls11): a kick whose click or beater
+  // lifted its body band (a double kick in the first's tail, a kick under a hat); a kit's toms sit above its kick
+  const T = STEM_KICK_PARAMETERS;
+  const centroid = f.centroidHz ?? NaN;
+  if (cls === 'tom' && kickLike && stem.kickCentroidHz !== undefined) {
+    const ratio = T.tomKickRatio.value;
+    const [lo, hi] = [stem.kickCentroidHz / ratio, ratio * stem.kickCentroidHz];
+    if (centroid >= lo && centroid <= hi)
+      return {
+        main: {
+          cls: 'kick',
+          confidence: conf(
+            (lowDb - stem.kickLowDb! + S.kickLikeDb.value) / 6,
+            margin(centroid, lo),
+            margin(centroid, hi),
+            1,
+          ),
+          reason:
+            `${v.main.reason}; but ${kickText()} and it centres at ${centroid.toFixed(0)} Hz, within ${ratio}× of ` +
+            `the kicks' ${stem.kickCentroidHz.toFixed(0)} Hz (${lo.toFixed(0)}–${hi.toFixed(0)}): a kick`,
+        },
+        ...(v.second ? { second: v.second } : {}),
+      };
   }
   return v;
 }

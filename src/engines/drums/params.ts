@@ -415,14 +415,45 @@ export const STEM_OVERLAP_PARAMETERS = {
 
 /**
  * Snares read as hats in a stem without snares (h-dxcls9, stem.ts bySnarelessStem): a stem of 16th snares with few
- * hats (a train beat, a cadence, a blast beat) has no hat reference but its snares, and its snares read as hats.
+ * hats (a train beat, a cadence, a blast beat) has no hat reference but its snares, and its snares read as hats. In
+ * such a stem (fewer than minStemSnares snares), a hit read as "a hat with a low ring" (drum body, centred at or above
+ * hatCentroidHz) that adds under brushTopShare above highHz, at least snarelessWiresShare between midHz and highHz,
+ * and whose body band rings at least hatBodyDecayMs is a snare (h-dxcls11: the top and wires tests, 45 → 12 ms).
  */
 export const STEM_SNARELESS_PARAMETERS = {
+  minStemSnares: p(
+    4,
+    'hits',
+    [1, 100],
+    'hits read as snares a stem needs before it counts as having snares (bySnarelessStem) and before their median ' +
+      "centroid is the stem's snare reference (bySnareReference)",
+    true,
+  ),
   hatBodyDecayMs: p(
-    45,
+    12,
     'ms',
-    [5, 500],
-    'in a stem with fewer than minStemHats snares, a hit read as a hat from its centroid although it has drum body, ' +
-      'whose body band (lowHz–midHz) takes at least this long to fall decayDb, rings like a drum head: a snare',
+    [1, 500],
+    'in a stem with fewer than minStemSnares snares, a hit read as a hat from its centroid although it has drum ' +
+      'body, whose body band (lowHz–midHz) takes at least this long to fall decayDb, rings like a drum head ' +
+      "(a hat's low ring dies in a few ms)…",
+  ),
+  snarelessWiresShare: p(
+    0.08,
+    'of the added energy',
+    [0, 1],
+    "…when it adds at least this share between midHz and highHz (a snare's wires; a lo-fi hat ringing wholly below " +
+      'midHz adds hardly any there) and under brushTopShare above highHz (where a hat rings): a snare',
+  ),
+} as const;
+
+/** Toms measured against the stem's own kicks (h-dxcls11, classify.ts classifyStemHit step 4). */
+export const STEM_KICK_PARAMETERS = {
+  tomKickRatio: p(
+    1.6,
+    "× the kicks' centroid",
+    [1, 10],
+    "a hit the band rule calls a tom whose kick band is kick-like (within kickLikeDb of the stem's kicks') and whose " +
+      "added spectrum centres within this factor of the stem's kicks' median centroid (either side) is a kick (a " +
+      "kit's toms sit above its kick and add less below lowHz)",
   ),
 } as const;

@@ -20,6 +20,7 @@ import {
   hasNoBody,
   isClearHat,
   isTonalKick,
+  pct,
   type HitClass,
   type StemContext,
   type StemFeatures,
@@ -524,22 +525,19 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   // under a hat: disco) takes its hits adding at least half a kick's share below lowHz whose kick band is within
   // kickLikeDb of the loudest such (its kicks, with whatever is struck with them)
   const C = STEM_CLASS_PARAMETERS;
-  let kicks = found.filter((h) => isTonalKick(h.features)).map((h) => h.features.addedDb);
+  let kicks = found.filter((h) => isTonalKick(h.features)).map((h) => h.features);
   if (kicks.length < C.minStemHats.value) {
     const low = found.filter((h) => h.features.share[0]! >= C.kickLowShare.value / 2);
     const loudest = Math.max(...low.map((h) => h.features.addedDb[0]!));
-    kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features.addedDb);
+    kicks = low.filter((h) => h.features.addedDb[0]! >= loudest - C.kickLikeDb.value).map((h) => h.features);
     if (kicks.length >= C.minStemHats.value) stem.kickReference = 'kick-band hits';
   } else stem.kickReference = 'tonal kicks';
   if (kicks.length >= C.minStemHats.value) {
-    stem.kickLowDb = kthSmallest(
-      kicks.map((a) => a[0]!),
-      kicks.length >> 1,
-    );
-    stem.kickBodyOverLowDb = kthSmallest(
-      kicks.map((a) => a[1]! - a[0]!),
-      kicks.length >> 1,
-    );
+    const mid = (v: number[]) => kthSmallest(v, v.length >> 1);
+    stem.kickLowDb = mid(kicks.map((f) => f.addedDb[0]!));
+    stem.kickBodyOverLowDb = mid(kicks.map((f) => f.addedDb[1]! - f.addedDb[0]!));
+    const centroids = kicks.map((f) => f.centroidHz ?? NaN).filter(Number.isFinite);
+    if (centroids.length >= C.minStemHats.value) stem.kickCentroidHz = mid(centroids);
   }
   const verdicts = found.map((h) => classifyStemHit(h.features, stem));
   const R = STEM_RING_PARAMETERS;
@@ -597,18 +595,17 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
 /**
  * Toms measured against the stem's own snares (h-dxcls7): a hit the band rule calls a tom (its top band dies within
  * snareTopDecayMs: no wires heard) whose added spectrum centres at or above tomSnareRatio of the median centroid of
- * the stem's snares (at least minStemHats of them), and whose body band (lowHz–midHz) dies within tomBodyDecayMs, is
+ * the stem's snares (at least minStemSnares of them), and whose body band (lowHz–midHz) dies within tomBodyDecayMs, is
  * pitched and damped like them: a snare whose wires were masked or short, not a tom (a kit's toms sit below its snare
  * and ring on). In place on `verdicts`.
  */
 function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
-  const C = STEM_CLASS_PARAMETERS;
   const ratio = STEM_SNARE_PARAMETERS.tomSnareRatio.value;
   const maxBody = STEM_SNARE_PARAMETERS.tomBodyDecayMs.value;
   const snares = found
     .filter((h, k) => verdicts[k]!.main.cls === 'snare' && Number.isFinite(h.features.centroidHz))
     .map((h) => h.features.centroidHz!);
-  if (snares.length < C.minStemHats.value) return;
+  if (snares.length < STEM_SNARELESS_PARAMETERS.minStemSnares.value) return;
   const ref = kthSmallest(snares, snares.length >> 1);
   verdicts.forEach((v, k) => {
     const c = found[k]!.features.centroidHz ?? NaN;
@@ -630,25 +627,35 @@ function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Snares read as hats in a stem without snares (h-dxcls9): a stem of 16th snares with few hats (a train beat, a
  * cadence, a blast beat) has no clear hats, so its snares are its hat reference, and a snare whose wires lift its
  * centroid above hatCentroidHz reads as "a hat with a low ring". A kit is rarely played without a snare: when fewer
- * than minStemHats hits are snares, those "hats" whose drum body (lowHz–midHz) rings at least hatBodyDecayMs — a
- * head's ring, where a hat's low ring dies in a few ms — are snares. In place on `verdicts`.
+ * than minStemSnares hits are snares, those "hats" (drum body, centred at or above hatCentroidHz) that ring little
+ * above highHz (under brushTopShare, where a hat rings), add the wires' band (midHz–highHz, at least
+ * snarelessWiresShare) and whose body band rings at least hatBodyDecayMs — a head's ring, where a hat's low ring dies
+ * in a few ms — are snares (h-dxcls11: the top and wires tests let the body edge fall from 45 to 12 ms: the FM and
+ * waveguide snares' heads ring 20–40 ms; a lo-fi hat whose ring lies wholly below midHz adds no wires). In place on
+ * `verdicts`.
  */
 function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
   const C = STEM_CLASS_PARAMETERS;
+  const minSnares = STEM_SNARELESS_PARAMETERS.minStemSnares.value;
   const edge = STEM_SNARELESS_PARAMETERS.hatBodyDecayMs.value;
+  const wires = STEM_SNARELESS_PARAMETERS.snarelessWiresShare.value;
   const snares = verdicts.filter((v) => v.main.cls === 'snare').length;
-  if (snares >= C.minStemHats.value) return;
+  if (snares >= minSnares) return;
   verdicts.forEach((v, k) => {
     const f = found[k]!.features;
     const body = f.decayMs[1]!;
-    if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(body >= edge)) return;
+    // only "a hat with a low ring" (drum body, centred at or above hatCentroidHz) that rings little above highHz
+    if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(f.centroidHz! >= C.hatCentroidHz.value)) return;
+    if (!(f.share[3]! < C.brushTopShare.value) || !(f.share[2]! >= wires) || !(body >= edge)) return;
     verdicts[k] = {
       main: {
         cls: 'snare',
         confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(body / edge))) / 100),
         reason:
-          `${v.main.reason}; but the stem has ${snares} snares (< ${C.minStemHats.value}) and its body band rings ` +
-          `${body.toFixed(0)} ms (≥ ${edge}): a drum head, the stem's snare`,
+          `${v.main.reason}; but the stem has ${snares} snares (< ${minSnares}), it adds ${pct(f.share[3]!)} above ` +
+          `${S.highHz.value} Hz (< ${pct(C.brushTopShare.value)}) and ${pct(f.share[2]!)} between ${S.midHz.value} ` +
+          `and ${S.highHz.value} Hz (≥ ${pct(wires)}: wires), and its body band rings ${body.toFixed(0)} ms ` +
+          `(≥ ${edge}): a drum head, the stem's snare`,
       },
     };
   });
