@@ -26,20 +26,11 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandDefin
   worker: async () => (await import('./commands/worker.js')).workerCommand,
 };
 
-/**
- * Work a command's run will need that can start before its modules are loaded, on the core the loading leaves
- * idle: `analyze` starts a post-processing thread (analyze-post-pool.ts), which loads the engines meanwhile.
- */
-export const COMMAND_PRESTARTS: Readonly<Record<string, () => Promise<void>>> = {
-  analyze: async () => (await import('./commands/analyze-post-pool.js')).prestartPostThread(),
-};
-
 /** Runs the command line; returns the exit code. */
 export async function launch(argv: string[]): Promise<number> {
   const name = argv[0];
   const load = name !== undefined && Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
   if (load) {
-    if (Object.hasOwn(COMMAND_PRESTARTS, name!)) await COMMAND_PRESTARTS[name!]!();
     const [{ runProgram }, command] = await Promise.all([import('./program.js'), load()]);
     return runProgram(argv, [command]);
   }

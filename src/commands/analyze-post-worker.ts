@@ -1,7 +1,6 @@
-/** A worker thread of analyze's post-processing pool (analyze-post-pool.ts): one task per message. */
+/** A worker thread of analyze's post-processing pool (analyze-post.ts): one task per message. */
 import { parentPort } from 'node:worker_threads';
-import { runPostTask, type PostTask } from './analyze-post.js';
-import type { PostReply } from './analyze-post-pool.js';
+import { runPostTask, type PostReply, type PostTask } from './analyze-post.js';
 
 parentPort!.on('message', ({ id, task }: { id: number; task: PostTask }) => {
   let reply: PostReply;

@@ -1,8 +1,14 @@
 /**
- * `analyze`'s post-processing of one file's feature report: onsets, tempo (from the mel envelope's
- * own onsets: independent of the onsets task) and key, each a plain call of the pure engines, run
- * on the threads of analyze-post-pool.ts or in the calling thread.
+ * `analyze`'s post-processing of one file's feature report, off the main thread: onsets, tempo
+ * (from the mel envelope's own onsets: independent of the onsets task) and key, each a plain call
+ * of the pure engines. A small pool of worker threads is shared by the batch, so `--jobs N` runs N
+ * files' post-processing side by side while the main thread reads the next files' audio and prints
+ * results. One file at a time has no pool: the calling thread, which would only wait, runs the three (their
+ * numeric loops are native, native/src/post.cc), beside the pitch HMM's decoding on the libuv pool.
+ * The workers start with the batch, so their start-up overlaps the first file's audio pass.
  */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { detectOnsets, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
 import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
@@ -112,8 +118,8 @@ export function key({ report, file }: KeyInput): KeyOutput {
 
 export type PostTask =
   { kind: 'onsets'; input: OnsetsInput } | { kind: 'tempo'; input: TempoInput } | { kind: 'key'; input: KeyInput };
-export type AnyOutput = OnsetsOutput | TempoOutput | KeyOutput;
-export type PostOutput<T extends PostTask> = T extends { kind: 'onsets' }
+type AnyOutput = OnsetsOutput | TempoOutput | KeyOutput;
+type PostOutput<T extends PostTask> = T extends { kind: 'onsets' }
   ? OnsetsOutput
   : T extends { kind: 'tempo' }
     ? TempoOutput
@@ -124,4 +130,107 @@ export function runPostTask<T extends PostTask>(task: T): PostOutput<T> {
   const out: AnyOutput =
     task.kind === 'onsets' ? onsets(task.input) : task.kind === 'tempo' ? tempo(task.input) : key(task.input);
   return out as PostOutput<T>;
+}
+
+export interface PostReply {
+  id: number;
+  out?: AnyOutput;
+  error?: { name: string; message: string; stack?: string };
+}
+
+interface Pending {
+  id: number;
+  task: PostTask;
+  transfer: ArrayBuffer[];
+  resolve: (out: AnyOutput) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Worker threads for post-processing tasks, first come first served. Workers are started at once
+ * (their start-up overlaps the audio pass) and ended by close(); an idle pool does not keep the
+ * process alive.
+ */
+export class PostPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  /**
+   * Threads for a batch running `jobs` files at once: two per file (onsets beside tempo: the longest
+   * tasks; key follows on the first free one), at most the cores. None for one file at a time: with the
+   * engines' loops native (native/src/post.cc) its onsets, tempo and key take less than a thread's start-up
+   * (isolate, modules, compilation of the engines), so the calling thread, which would only wait, runs them.
+   */
+  static sizeFor(jobs: number): number {
+    return jobs <= 1 ? 0 : Math.min(2 * jobs, availableParallelism());
+  }
+
+  /** Runs `task` on a worker; the buffers in `transfer` are moved to it (detached here), the rest is copied. */
+  run<T extends PostTask>(task: T, transfer: ArrayBuffer[] = []): Promise<PostOutput<T>> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, transfer, resolve: resolve as Pending['resolve'], reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    for (const p of this.queue.splice(0)) p.reject(new Error('analyze: post-processing pool closed'));
+    for (const [, p] of this.busy) p.reject(new Error('analyze: post-processing pool closed'));
+    this.busy.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./analyze-post-worker.js', import.meta.url));
+    w.unref();
+    w.on('message', (reply: PostReply) => {
+      const p = this.busy.get(w);
+      if (!p || p.id !== reply.id) return;
+      this.busy.delete(w);
+      this.idle.push(w);
+      if (reply.error) {
+        const e = new Error(reply.error.message);
+        e.name = reply.error.name;
+        if (reply.error.stack) e.stack = reply.error.stack;
+        p.reject(e);
+      } else p.resolve(reply.out!);
+      this.dispatch();
+    });
+    w.on('error', (e) => this.lose(w, e));
+    w.on('exit', (code) => {
+      if (this.busy.has(w) || this.idle.includes(w))
+        this.lose(w, new Error(`analyze: a post-processing thread exited (code ${code})`));
+    });
+    return w;
+  }
+
+  /** A worker died: its task fails, and a new worker takes its place. */
+  private lose(w: Worker, e: Error): void {
+    const p = this.busy.get(w);
+    this.busy.delete(w);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+    p?.reject(e);
+    this.idle.push(this.spawn());
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length && this.idle.length) {
+      const w = this.idle.pop()!;
+      const p = this.queue.shift()!;
+      this.busy.set(w, p);
+      w.ref();
+      w.postMessage({ id: p.id, task: p.task }, p.transfer);
+    }
+    for (const w of this.idle) w.unref();
+  }
 }

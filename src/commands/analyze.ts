@@ -20,8 +20,7 @@ import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
-import { runPostTask, type PostTask } from './analyze-post.js';
-import { dropPrestarted, PostPool } from './analyze-post-pool.js';
+import { PostPool, runPostTask, type PostTask } from './analyze-post.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
@@ -83,14 +82,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
   const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
-  // onsets, tempo and key run on worker threads, started now so that they are ready after the audio pass (one
-  // file at a time: key alone, on the thread the launcher started, if it did)
+  // onsets, tempo and key run on worker threads, started now so that they are ready after the audio pass
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
   const post =
     PostPool.sizeFor(jobs) > 0 && features.some((f) => f === 'onsets' || f === 'tempo' || f === 'key')
-      ? { pool: new PostPool(PostPool.sizeFor(jobs)), all: jobs > 1 }
+      ? new PostPool(PostPool.sizeFor(jobs))
       : undefined;
-  if (!post) dropPrestarted().catch(() => undefined);
   try {
     const batch = await runBatch<AnalyzeResult>(recorder, {
       files: options.files,
@@ -101,7 +98,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     });
     return await saveBatch(recorder, options.store, batch);
   } finally {
-    await post?.pool.close();
+    await post?.close();
   }
 }
 
@@ -109,7 +106,8 @@ async function analyzeOne(
   file: string,
   features: AnalyzeFeature[],
   options: AnalyzeOptions,
-  post: PostThreads | undefined,
+  /** The batch's post-processing threads; none for one file at a time (this thread runs the engines). */
+  post: PostPool | undefined,
 ): Promise<JobOutput<AnalyzeResult>> {
   const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
@@ -215,33 +213,21 @@ async function analyzeOne(
 }
 
 /**
- * The batch's post-processing threads: with `all`, onsets, tempo and key of every file run there; else (one
- * file at a time) key only, beside onsets and tempo in this thread. None: all three in this thread.
- */
-interface PostThreads {
-  pool: PostPool;
-  all: boolean;
-}
-
-/**
  * Onsets, tempo and key from the shared STFT's report, on the post-processing threads (in this
  * thread without a pool); the engines' choices (metrical level, key) come back as decisions, in that order.
- * One file at a time (`--jobs 1`) has no pool of its own: this thread has nothing else to do until they are done,
- * and with the engines' loops native (native/src/post.cc) the three take less than a thread's start-up; key goes
- * to the thread the launcher started, if it did (its start-up overlapped the module loading).
+ * One file at a time (`--jobs 1`) has no pool: this thread has nothing else to do until they are done, and with
+ * the engines' loops native (native/src/post.cc) the three take less than a thread's start-up.
  */
 async function startFeatures(
   report: FeatureReport,
   features: AnalyzeFeature[],
   sampleRate: number,
   file: string,
-  threads: PostThreads | undefined,
+  post: PostPool | undefined,
 ): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
   const wantsTempo = features.includes('tempo');
   const wantsOnsets = features.includes('onsets');
-  const post = threads?.pool;
-  const all = threads?.all ?? false;
-  const pooled = { tempo: all, onsets: all, key: post !== undefined };
+  const pooled = { tempo: post !== undefined, onsets: post !== undefined, key: post !== undefined };
   // the series go to the threads as copies owned by JavaScript (cloning them costs far more than this copy; the
   // native report's own buffers stay here): moved to the one thread that reads them, shared when both do
   const transfer = { onsets: [] as ArrayBuffer[], tempo: [] as ArrayBuffer[] };
@@ -265,13 +251,9 @@ async function startFeatures(
   const own = (a: Float32Array, to: ArrayBuffer[], onPool: boolean) =>
     a.buffer instanceof SharedArrayBuffer ? a : moved(a, to, onPool);
   const { windowSamples } = stftLayout(sampleRate);
-  // the fine envelope's rises: the same for the onsets and tempo's mel onsets, so found once for both (when the
-  // first of the two is set up: after key is on its thread)
-  let found: ArrayLike<number> | undefined;
-  const rises = () =>
-    wantsOnsets && wantsTempo
-      ? { rises: (found ??= onsetFineRises(report.fineEnergy, report.tickSamples / sampleRate)) }
-      : {};
+  // the fine envelope's rises: the same for the onsets and tempo's mel onsets, so found once here for both
+  const rises =
+    wantsOnsets && wantsTempo ? onsetFineRises(report.fineEnergy, report.tickSamples / sampleRate) : undefined;
   const onsetsTask = () => ({
     kind: 'onsets' as const,
     input: {
@@ -288,7 +270,7 @@ async function startFeatures(
       },
       sampleRate,
       windowSamples,
-      ...rises(),
+      ...(rises ? { rises } : {}),
     },
   });
   const tempoTask = () => ({
@@ -308,7 +290,7 @@ async function startFeatures(
       },
       sampleRate,
       windowSamples,
-      ...rises(),
+      ...(rises ? { rises } : {}),
     },
   });
   const keyTask = {
@@ -324,14 +306,14 @@ async function startFeatures(
       file,
     },
   };
-  // the tasks for the threads go first (tempo, the longest, first of them), then this thread runs its own
-  const run = <T extends PostTask>(task: () => T, buffers: ArrayBuffer[], onPool: boolean) =>
-    onPool && post ? post.run(task(), buffers) : Promise.resolve().then(() => runPostTask(task()));
-  const tempoDone = wantsTempo ? run(tempoTask, transfer.tempo, pooled.tempo) : undefined;
+  // tempo first: the tasks run here start once it is on its thread
+  const run = <T extends PostTask>(task: T, buffers: ArrayBuffer[], onPool: boolean) =>
+    onPool && post ? post.run(task, buffers) : Promise.resolve(runPostTask(task));
+  const tempoDone = wantsTempo ? run(tempoTask(), transfer.tempo, pooled.tempo) : undefined;
   tempoDone?.catch(() => undefined);
-  const onsetsDone = wantsOnsets ? run(onsetsTask, transfer.onsets, pooled.onsets) : undefined;
+  const onsetsDone = wantsOnsets ? run(onsetsTask(), transfer.onsets, pooled.onsets) : undefined;
   onsetsDone?.catch(() => undefined);
-  const keyDone = features.includes('key') ? run(() => keyTask, [], pooled.key) : undefined;
+  const keyDone = features.includes('key') ? run(keyTask, [], pooled.key) : undefined;
   keyDone?.catch(() => undefined);
   const out: { onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] } = { decisions: [] };
   const o = await onsetsDone;
