@@ -11,7 +11,7 @@
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { lowerBound } from '../order.js';
+import { lowerBound, median } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -280,10 +280,9 @@ export function washRises(
   );
   const cols = columns.scaled.filter((c): c is Float64Array => c !== undefined);
   const window = new Float64Array(back);
-  const median = (xs: Float64Array, n: number) => {
-    const v = xs.subarray(0, n).sort();
-    return n % 2 ? v[n >> 1]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
-  };
+  const scratch = new Float64Array(back);
+  // the window's median by selection (order.ts), not a sort: the same value
+  const middle = (n: number) => median(window.subarray(0, n), scratch)!;
   return peaks.map((p) => {
     const lo = Math.max(0, p - back);
     const hi = p - gap;
@@ -297,9 +296,9 @@ export function washRises(
       if (peak < dominant * top) continue;
       const n = hi - lo;
       for (let i = 0; i < n; i++) window[i] = col[lo + i]!;
-      const m = median(window, n);
+      const m = middle(n);
       for (let i = 0; i < n; i++) window[i] = Math.abs(col[lo + i]! - m);
-      best = Math.max(best, (peak - m) / Math.max(madFloor, median(window, n)));
+      best = Math.max(best, (peak - m) / Math.max(madFloor, middle(n)));
     }
     return best;
   });
