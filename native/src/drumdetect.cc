@@ -144,6 +144,32 @@ SHUB_ALWAYS_INLINE void lagProductsBody(const double* px, const double* py, int6
   using V = typename Lanes<W>::D;
   const int64_t n4 = n & ~static_cast<int64_t>(3);
   int64_t d = lo;
+  // two groups of W lags per pass over x (eight independent sums in flight, x[i] loaded once for both); each lane
+  // still adds its own lag's terms in the order below
+  for (; d + 2 * W - 1 <= hi; d += 2 * W) {
+    const double* q = py + (base - d - (W - 1));
+    const double* r = q - W;  // the lags d + W … d + 2W − 1
+    V s0 = {}, s1 = {}, s2 = {}, s3 = {}, t0 = {}, t1 = {}, t2 = {}, t3 = {};
+    int64_t i = 0;
+    for (; i < n4; i += 4) {
+      s0 += px[i] * loadVec<V>(q + i);
+      t0 += px[i] * loadVec<V>(r + i);
+      s1 += px[i + 1] * loadVec<V>(q + i + 1);
+      t1 += px[i + 1] * loadVec<V>(r + i + 1);
+      s2 += px[i + 2] * loadVec<V>(q + i + 2);
+      t2 += px[i + 2] * loadVec<V>(r + i + 2);
+      s3 += px[i + 3] * loadVec<V>(q + i + 3);
+      t3 += px[i + 3] * loadVec<V>(r + i + 3);
+    }
+    for (; i < n; i++) {
+      s0 += px[i] * loadVec<V>(q + i);
+      t0 += px[i] * loadVec<V>(r + i);
+    }
+    const V u = (s0 + s1) + (s2 + s3);
+    const V w = (t0 + t1) + (t2 + t3);
+    for (int l = 0; l < W; l++) xy[d + W - 1 - l - lo] = u[l];
+    for (int l = 0; l < W; l++) xy[d + 2 * W - 1 - l - lo] = w[l];
+  }
   for (; d + W - 1 <= hi; d += W) {
     const double* q = py + (base - d - (W - 1));
     V s0 = {}, s1 = {}, s2 = {}, s3 = {};
@@ -454,12 +480,36 @@ Napi::Value DrumsUnmix(const Napi::CallbackInfo& info) {
         {static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<float>(pp[k + 2]), static_cast<int64_t>(lag)});
   }
   const int64_t mask = size - 1;
-  for (int64_t n = n0; n < n0 + count; n++)
+  // in stretches where no ring index wraps (n, and n − lag of every path), through pointers: per sample and mic
+  // the same float operations in the same order as src_a[n & mask] = raw_a − Σ gain · src_b[(n − lag) & mask]
+  struct Term {
+    float gain;
+    const float* from;  // the path's source ring at the stretch's first n − lag
+  };
+  std::vector<Term> terms;
+  std::vector<size_t> firstTerm(mics + 1);
+  for (int64_t n = n0; n < n0 + count;) {
+    const int64_t i0 = n & mask;
+    int64_t run = std::min(n0 + count - n, size - i0);
+    terms.clear();
     for (uint32_t a = 0; a < mics; a++) {
-      float v = raw[a][n & mask];
-      for (const Path& p : into[a]) v -= p.gain * src[p.from][(n - p.lag) & mask];
-      src[a][n & mask] = v;
+      firstTerm[a] = terms.size();
+      for (const Path& p : into[a]) {
+        const int64_t j0 = (n - p.lag) & mask;
+        run = std::min(run, size - j0);
+        terms.push_back({p.gain, src[p.from] + j0});
+      }
     }
+    firstTerm[mics] = terms.size();
+    const Term* t = terms.data();
+    for (int64_t k = 0; k < run; k++)
+      for (uint32_t a = 0; a < mics; a++) {
+        float v = raw[a][i0 + k];
+        for (size_t e = firstTerm[a]; e < firstTerm[a + 1]; e++) v -= t[e].gain * t[e].from[k];
+        src[a][i0 + k] = v;
+      }
+    n += run;
+  }
   return env.Undefined();
 }
 

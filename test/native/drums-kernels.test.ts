@@ -24,6 +24,11 @@
  *   per vector with each lane summing its tap's products in index order, then the diagonals slid, Cholesky and the
  *   two solves) gives the taps and energies of the JS fitFir it replaced to the bit, with and without a prior, for
  *   tap counts that are and are not multiples of the vector widths (2, 4, 8), n short and long.
+ * - drumsBestLag runs two groups of lanes per pass over x where the range holds them (then one group, then single
+ *   lags): the ranges below cover all three.
+ * - drumsUnmix (the bleed model inverted sample by sample on rings) runs through pointers in stretches where no
+ *   ring index wraps: per sample and mic the same float products and differences, in path order, as the masked
+ *   per-sample loop written here with Math.fround, for lags of 1 sample to past a wrap, over calls that wrap.
  * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
  *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
@@ -109,6 +114,35 @@ test('drumsBestLag equals the four-partial-sum lag search to the bit', () => {
       assert.deepEqual(got, bestLag(x, y, n, base, lo, hi), `n ${n} lags ${lo}..${hi}`);
       if (n === 290 && lo <= 17 && hi >= 17) assert.equal(got[0], 17);
     }
+});
+
+test('drumsUnmix equals the masked per-sample float loop to the bit (lags of 1 to 70, calls across the wrap)', () => {
+  const rnd = noise(5);
+  const size = 128;
+  const mics = 3;
+  // [into, from, gain, lag]: a 1-sample path, two into mic 0 (their order matters in float), one longer than a call
+  const paths = Float64Array.from([0, 1, 0.31, 1, 0, 2, -0.7, 5, 1, 0, 0.05, 70, 2, 1, 0.5, 3, 1, 2, -0.125, 1]);
+  const raw = Array.from({ length: mics }, () => new Float32Array(size));
+  const src = Array.from({ length: mics }, () => new Float32Array(size));
+  const want = Array.from({ length: mics }, () => new Float32Array(size));
+  let n = 0;
+  for (const count of [1, 40, 127, 128, 3, 200, 64, 77]) {
+    for (let k = n; k < n + count; k++) for (let m = 0; m < mics; m++) raw[m]![k & (size - 1)] = rnd();
+    // the reference: the loop drumsUnmix ran before (float products and differences, paths in the given order)
+    for (let k = n; k < n + count; k++)
+      for (let m = 0; m < mics; m++) {
+        let v = raw[m]![k & (size - 1)]!;
+        for (let p = 0; p < paths.length; p += 4)
+          if (paths[p] === m)
+            v = Math.fround(
+              v - Math.fround(Math.fround(paths[p + 2]!) * want[paths[p + 1]!]![(k - paths[p + 3]!) & (size - 1)]!),
+            );
+        want[m]![k & (size - 1)] = v;
+      }
+    native().drumsUnmix(raw, src, n, count, paths);
+    for (let m = 0; m < mics; m++) assert.deepEqual([...src[m]!], [...want[m]!], `mic ${m} after ${n + count}`);
+    n += count;
+  }
 });
 
 test('drumsDecode into reused arrays: the same samples, the same arrays back, wrong lengths refused', () => {

@@ -72,20 +72,24 @@ export class HitDetector {
   private readonly mask: number;
   private n = 0;
   private inTick = 0;
+  /** The last ticks' peaks, a ring of a power-of-two length (`peakMask` + 1). */
   private readonly recentPeak: Float64Array;
+  private readonly peakMask: number;
   private readonly gap: number;
   /** The swell test's gap in ticks (0: none) and its threshold. */
   private readonly swellGap: number;
   private readonly swellRiseDb: number;
+  /** The swell ratio under which 20·log10 cannot reach swellRiseDb. */
+  private readonly swellFloor: number;
   private ticks = 0;
   /** The reference's running maximum: tick indices (a ring of a power-of-two length) and its ends. */
-  private readonly refQueue: Float64Array;
+  private readonly refQueue: Int32Array;
   private qHead = 0;
   private qTail = 0;
   /** The rise ratio under which 20·log10 cannot reach riseDb. */
   private readonly riseFloor: number;
   private lastTrigger = -Infinity;
-  private pending: { trigger: number; rise: number; swell?: boolean }[] = [];
+  private pending: { trigger: number; rise: number; swell: boolean }[] = [];
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
   /** The envelope's peaks of the last block (reused). */
@@ -113,10 +117,16 @@ export class HitDetector {
     const swell = Math.round((options.swellSpanMs ?? 0) / DETECT_PARAMETERS.tickMs.value);
     this.swellGap = swell > this.gap ? swell : 0;
     this.swellRiseDb = options.swellRiseDb ?? Infinity;
-    this.recentPeak = new Float64Array(this.lookbackTicks + Math.max(this.gap, this.swellGap));
+    this.swellFloor = 10 ** ((this.swellRiseDb - 0.01) / 20);
+    // (power-of-two lengths: an index is masked, not divided)
+    let pSize = 1;
+    while (pSize < this.lookbackTicks + Math.max(this.gap, this.swellGap)) pSize <<= 1;
+    this.recentPeak = new Float64Array(pSize);
+    this.peakMask = pSize - 1;
     let qSize = 1;
     while (qSize < this.lookbackTicks + 1) qSize <<= 1;
-    this.refQueue = new Float64Array(qSize);
+    // tick indices (< 2^31: 12 days of 0.5 ms ticks)
+    this.refQueue = new Int32Array(qSize);
     this.riseFloor = 10 ** ((this.riseDb - 0.01) / 20);
     this.scanAbs = new Float32Array(this.peakSamples + 2 * this.scanBack);
     this.scanQueue = new Int32Array(this.scanAbs.length);
@@ -177,26 +187,26 @@ export class HitDetector {
     const L = this.lookbackTicks;
     const G = this.gap;
     const ring = this.recentPeak;
-    const size = ring.length;
-    const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) % size]! : 0);
+    const pm = this.peakMask;
+    const now = Math.max(tickPeak, this.ticks > 0 ? ring[(this.ticks - 1) & pm]! : 0);
     // the reference: the largest of ticks [t − G − L + 1, t − G] (0 when none), a running maximum (a monotonic
     // queue of tick indices, each entering and leaving it once: the same value as a scan of the L ticks)
     const q = this.refQueue;
     const qm = q.length - 1;
     const t = this.ticks;
     if (t >= G) {
-      const v = ring[(t - G) % size]!;
-      while (this.qTail > this.qHead && ring[q[(this.qTail - 1) & qm]! % size]! <= v) this.qTail--;
+      const v = ring[(t - G) & pm]!;
+      while (this.qTail > this.qHead && ring[q[(this.qTail - 1) & qm]! & pm]! <= v) this.qTail--;
       q[this.qTail++ & qm] = t - G;
     }
     while (this.qTail > this.qHead && q[this.qHead & qm]! < t - G - L + 1) this.qHead++;
-    const ref = this.qTail > this.qHead ? Math.max(0, ring[q[this.qHead & qm]! % size]!) : 0;
+    const ref = this.qTail > this.qHead ? Math.max(0, ring[q[this.qHead & qm]! & pm]!) : 0;
     const ratio = (now + 1e-9) / (ref + 1e-9);
     // below `riseFloor` the rise in dB is surely under riseDb (0.01 dB of margin against log10's rounding): the
     // logarithm is only taken where it can decide or is kept
     const rise = ratio >= this.riseFloor ? 20 * Math.log10(ratio) : -Infinity;
     if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
-      this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise });
+      this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise, swell: false });
       this.lastTrigger = tickStart;
     } else if (this.swellGap && tickStart - this.lastTrigger >= (this.swellGap + L) * this.tick) {
       // a swelling attack (a soft hat in the ring of a louder one: its noise-like envelope swings by several dB
@@ -205,11 +215,13 @@ export class HitDetector {
       // start scan looks from there); no second swell trigger before the reference has moved past this one
       const S = this.swellGap;
       let recent = tickPeak;
-      for (let k = 1; k < G && k <= this.ticks; k++) recent += ring[(this.ticks - k) % size]!;
+      for (let k = 1; k < G && k <= this.ticks; k++) recent += ring[(this.ticks - k) & pm]!;
       let before = 0;
       let count = 0;
-      for (let k = S; k < S + L && k <= this.ticks; k++, count++) before += ring[(this.ticks - k) % size]!;
-      if (count === L && 20 * Math.log10((recent / G + 1e-9) / (before / L + 1e-9)) >= this.swellRiseDb) {
+      for (let k = S; k < S + L && k <= this.ticks; k++, count++) before += ring[(this.ticks - k) & pm]!;
+      // (the logarithm only where it can decide, as for the rise)
+      const swellRatio = (recent / G + 1e-9) / (before / L + 1e-9);
+      if (count === L && swellRatio >= this.swellFloor && 20 * Math.log10(swellRatio) >= this.swellRiseDb) {
         this.pending.push({
           trigger: Math.max(0, tickStart - (S - 1) * this.tick),
           rise: Math.max(20 * Math.log10(ratio), 0),
@@ -218,7 +230,7 @@ export class HitDetector {
         this.lastTrigger = tickStart;
       }
     }
-    ring[this.ticks % size] = tickPeak;
+    ring[this.ticks & pm] = tickPeak;
     this.ticks++;
   }
 
