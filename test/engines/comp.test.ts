@@ -31,7 +31,7 @@ import {
 } from '../../src/engines/comp/measures.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
-import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
+import { COMP_MEASURE_PARAMETERS, WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
 import { native } from '../../src/native.js';
 
@@ -798,12 +798,35 @@ test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared st
   const fitAt = (ph: number) => gridFit(starts, { periodSeconds: P, phaseSeconds: ph, strength: 1 }) ?? -1;
   const phase = phases.reduce((x, y) => (fitAt(y) > fitAt(x) ? y : x));
   const eighth = { periodSeconds: P, phaseSeconds: phase, strength: 1 };
-  const chosen = preferFit(found, eighth, starts);
+  const judged = { ...eighth, fit: gridFit(starts, eighth) };
+  const chosen = preferFit(found, [judged]);
   assert.equal(chosen.periodSeconds, P);
   assert.ok(chosen.fit! > 0.8 && found.fit! < 0.6, `fits ${chosen.fit} against ${found.fit}`);
-  assert.equal(chosen.candidates!.length, (found.candidates?.length ?? 0) + 1);
+  assert.equal(chosen.candidates!.length, (found.candidates?.length ?? 1) + 1);
   // a first grid under gridMinFit (a song without one: speech) is never replaced
-  assert.equal(preferFit({ ...found, fit: 0.1 }, eighth, starts).periodSeconds, found.periodSeconds);
+  assert.equal(preferFit({ ...found, fit: 0.1 }, [judged]).periodSeconds, found.periodSeconds);
+});
+
+test('grid choice (preferFit): one rule — the best-fitting candidate, only gridFitMargin over a grid the song has', () => {
+  const M = COMP_MEASURE_PARAMETERS;
+  const grid = (periodSeconds: number, fit: number | null) => ({ periodSeconds, phaseSeconds: 0, strength: 0.5, fit });
+  const first = grid(0.2, 0.5);
+  // of two candidates over the margin, the better one, whichever comes first
+  const a = grid(0.3, 0.5 + M.gridFitMargin.value + 0.02);
+  const b = grid(0.4, 0.5 + M.gridFitMargin.value + 0.08);
+  assert.equal(preferFit(first, [a, b]).periodSeconds, 0.4);
+  assert.equal(preferFit(first, [b, a]).periodSeconds, 0.4);
+  assert.deepEqual(
+    preferFit(first, [a, b]).candidates!.map((c) => c.periodSeconds),
+    [0.2, 0.3, 0.4],
+  );
+  // under the margin: the first choice stays
+  assert.equal(preferFit(first, [grid(0.3, 0.5 + M.gridFitMargin.value - 0.01)]).periodSeconds, 0.2);
+  // a first choice under gridMinFit (no grid: speech) is not replaced by a candidate fitting far better
+  assert.equal(preferFit(grid(0.2, M.gridMinFit.value - 0.01), [grid(0.3, 0.9)]).periodSeconds, 0.2);
+  // fits that cannot be judged change nothing
+  assert.equal(preferFit(grid(0.2, null), [grid(0.3, 0.9)]).periodSeconds, 0.2);
+  assert.equal(preferFit(first, [grid(0.3, null)]).periodSeconds, 0.2);
 });
 
 test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {

@@ -432,7 +432,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       // correction moves the resultant's period, and with few starts (57 in a 146-bpm song) it can settle
       // 1.7 % off the notes, drifting by whole lines over the song. It replaces a grid the song has (its fit
       // reaches gridMinFit), never makes one for a song without (speech: 9 shared starts fit some period)
-      if (grid) grid = preferFit(grid, g, starts);
+      if (grid) grid = preferFit(grid, [{ ...g, fit: gridFit(starts, g) }]);
     }
   }
   // a grid that explains too few of the notes most takes share is none (speech: a period whose
@@ -621,18 +621,24 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
 }
 
 /**
- * Of a song's grid and another candidate, the one that explains the shared note starts (gridFit on
- * `starts`) better: the candidate when its fit is gridFitMargin higher and the grid is one the song has
- * (fit ≥ gridMinFit: a candidate never makes a grid for a song without one — 9 shared speech starts fit
- * some period). The candidate is listed in the result's candidates either way.
+ * The grid a song's candidates settle on (the one rule for every grid choice): the first choice (the
+ * strongest resultant) stays unless it is a grid the song has (fit ≥ gridMinFit: a candidate never makes
+ * a grid for a song without one — 9 shared speech starts fit some period) and the best-fitting other
+ * candidate explains the shared note starts by gridFitMargin more; then that candidate. Every fit must be
+ * taken on the same starts (gridFit). All candidates are listed in the result's `candidates`, the first
+ * choice's own list first.
  */
-export function preferFit(grid: OnsetGrid, other: OnsetGrid, starts: number[][]): OnsetGrid {
+export function preferFit(first: OnsetGrid, others: OnsetGrid[]): OnsetGrid {
   const M = COMP_MEASURE_PARAMETERS;
-  const fit = gridFit(starts, other);
-  const candidates = [...(grid.candidates ?? []), { periodSeconds: other.periodSeconds, fit }];
-  return grid.fit != null && grid.fit >= M.gridMinFit.value && fit != null && fit >= grid.fit + M.gridFitMargin.value
-    ? { ...other, fit, candidates }
-    : { ...grid, candidates };
+  const candidates = [
+    ...(first.candidates ?? [{ periodSeconds: first.periodSeconds, fit: first.fit ?? null }]),
+    ...others.map((g) => ({ periodSeconds: g.periodSeconds, fit: g.fit ?? null })),
+  ];
+  let chosen = first;
+  if (first.fit != null && first.fit >= M.gridMinFit.value)
+    for (const g of others)
+      if (g.fit != null && g.fit >= first.fit + M.gridFitMargin.value && g.fit > (chosen.fit ?? -Infinity)) chosen = g;
+  return { ...chosen, candidates };
 }
 
 /**
@@ -813,17 +819,13 @@ function gridAbove(onsets: number[][], sections: Section[], floor: number): Onse
   if (!grid || grid.strength < M.gridMinStrength.value) return null;
   // every candidate carried through (refined, split) and judged on the starts most takes share: the
   // resultant's best period is one estimate, and with few starts (57 in a 146-bpm song) a period 1.7 %
-  // off can win it while drifting off the notes by whole lines; another candidate replaces the first
-  // choice when it explains the shared starts by gridFitMargin more (logged as the alternatives)
+  // off can win it while drifting off the notes by whole lines; the best-fitting other candidate replaces
+  // the first choice when it explains the shared starts by gridFitMargin more (preferFit; logged)
   const first = finishGrid(onsets, all, grid, T, floor);
   const alternatives = refined
     .filter((g) => g !== grid && g.strength >= M.gridMinStrength.value)
     .map((g) => finishGrid(onsets, all, g, T, floor));
-  let chosen = first;
-  for (const g of alternatives)
-    if (g.fit != null && g.fit >= (chosen.fit ?? -Infinity) + M.gridFitMargin.value) chosen = g;
-  const considered = [first, ...alternatives].map((g) => ({ periodSeconds: g.periodSeconds, fit: g.fit ?? null }));
-  return { ...chosen, candidates: considered };
+  return preferFit(first, alternatives);
 }
 
 /** A candidate grid refined over the song (refinePeriod, robustGrid), split while the notes use the finer grid. */

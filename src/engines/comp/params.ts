@@ -95,8 +95,9 @@ export const COMP_MEASURE_PARAMETERS = {
     'of the shared note starts',
     [0, 1],
     "no guide: every candidate period (the scan's peaks, each refined and split) is judged by its fit (as " +
-      'gridMinFit); one replaces the first choice (the strongest resultant, or its coarser multiple) when its fit ' +
-      'is this much higher',
+      'gridMinFit); the best-fitting one replaces the first choice (the strongest resultant, or its coarser ' +
+      'multiple) when its fit is this much higher and the first choice is a grid the song has (fit ≥ gridMinFit). ' +
+      'One rule (preferFit) for the scan peaks and for the grid found before the step-start correction',
   ),
   phraseLeadSpreadSeconds: p(
     0.02,
