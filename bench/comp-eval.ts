@@ -11,7 +11,7 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * `--cache DIR` (while iterating, no guide only): each song's take features are computed once by the
+ * `--cache DIR` (while iterating, no guide or MIDI guide): each song's take features are computed once by the
  * command's own pass (measureFile) and kept in DIR; the measures and the choice then run in process on
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
@@ -40,7 +40,8 @@ import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
 import { comp, measureFile } from '../src/commands/comp.js';
 import type { TakeFeatures } from '../src/engines/comp/features.js';
-import { measureTakes, parseKey, voicedLoudness } from '../src/engines/comp/measures.js';
+import { measureTakes, parseKey, voicedLoudness, type GuideNote } from '../src/engines/comp/measures.js';
+import { readMidiNotes } from '../src/engines/comp/guide.js';
 import { chooseTakes, parseWeights } from '../src/engines/comp/choice.js';
 import { matchGains } from '../src/engines/comp/assembly.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -1447,8 +1448,12 @@ function loadCached(file: string): Cached {
   }));
   return c;
 }
-/** The command's no-guide choice on cached features (gain match, measures, choice), in its result's shape. */
-function fastComp(c: Cached) {
+/**
+ * The command's choice on cached features (gain match, measures, choice), in its result's shape: no guide,
+ * or the MIDI guide the command would read (`notes`: the song's melody written as the eval writes guide.mid
+ * and read back by the command's reader).
+ */
+function fastComp(c: Cached, notes?: GuideNote[]) {
   const takes = c.features;
   const gm = matchGains(takes.map((t) => voicedLoudness(t)));
   const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
@@ -1457,7 +1462,7 @@ function fastComp(c: Cached) {
     takes,
     gains,
     sections: c.sections,
-    guide: key ? { kind: 'none', key } : { kind: 'none' },
+    guide: notes ? { kind: 'midi', notes } : key ? { kind: 'none', key } : { kind: 'none' },
   });
   const names = takes.map((_, k) => `take${k + 1}.wav`);
   const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
@@ -1466,7 +1471,13 @@ function fastComp(c: Cached) {
     decisions: [
       {
         decision: 'timing reference',
-        value: out.grid ? 'note-start grid' : out.phraseLead?.used ? 'phrase lead' : 'largest group of agreeing takes',
+        value: notes
+          ? 'MIDI guide'
+          : out.grid
+            ? 'note-start grid'
+            : out.phraseLead?.offLead.some(Boolean)
+              ? `phrase lead in ${out.phraseLead.offLead.filter(Boolean).length} sections`
+              : 'largest group of agreeing takes',
         reason:
           (g
             ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}` +
@@ -1478,11 +1489,17 @@ function fastComp(c: Cached) {
             : ''),
       },
     ],
-    sections: choices.map((x) => ({
+    sections: choices.map((x, si) => ({
       name: x.section.name,
       chosen: x.chosen,
       why: x.why,
-      scores: x.scores.map((y) => ({ take: y.take, defects: y.defects, totalPoints: y.total })),
+      scores: x.scores.map((y) => ({
+        take: y.take,
+        defects: y.defects,
+        totalPoints: y.total,
+        points: y.points,
+        measures: out.measures[si]![y.take],
+      })),
     })),
   };
 }
@@ -1541,9 +1558,19 @@ async function main(): Promise<void> {
   });
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
-  type Item = { seed: number; build: (dir: string) => TakeSet; speech: boolean };
+  // `midi`: the song's MIDI guide as the command reads it (the melody is drawn before any take is sung:
+  // a set of no takes has it)
+  type Item = { seed: number; build: (dir: string) => TakeSet; speech: boolean; midi?: () => GuideNote[] };
   const sung = (xs: TakeSetOptions[]): Item[] =>
-    xs.map((x) => ({ seed: x.seed, build: () => makeTakeSet(x), speech: false }));
+    xs.map((x) => ({
+      seed: x.seed,
+      build: () => makeTakeSet(x),
+      speech: false,
+      midi: () => {
+        const plan = makeTakeSet({ ...x, takes: 0 });
+        return readMidiNotes(writeMidi(plan.bpm, [{ channel: 0, program: 52, notes: plan.melody }]));
+      },
+    }));
   const sets: [string, Item[]][] = [];
   if (which === 'both' || which === 'tuning') sets.push(['tuning', sung(TUNING)]);
   if (which === 'tuning-more') sets.push(['tuning-more', sung(TUNING_MORE)]);
@@ -1604,7 +1631,8 @@ async function main(): Promise<void> {
           const set = { ...c, takes: c.features } as unknown as TakeSet;
           total += set.sections.length;
           if (spec.speech) speechTotal += set.sections.length;
-          await scoreRun('none', set, fastComp(c));
+          if (MODES.includes('none')) await scoreRun('none', set, fastComp(c));
+          if (MODES.includes('midi') && spec.midi) await scoreRun('midi', set, fastComp(c, spec.midi()));
           continue;
         }
         const set = spec.build(dir);
