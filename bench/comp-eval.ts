@@ -1327,8 +1327,9 @@ const gaussOf = (r: () => number) => () => {
 
 /**
  * Takes of spoken sentences (espeak-ng renders each once; it is deterministic): one sentence per
- * section, 0.35 s after the section starts and 0.65 s before it ends (or the spec's lead and tail); every take with its own level
- * (±1 dB), sentence timing (±8 ms), room noise (−72 dBFS), and in each section one clean take while
+ * section, 0.35 s after the section starts and 0.65 s before it ends (or the spec's lead and tail); every
+ * take with its own level (±1 dB), sentence timing (±8 ms), room noise (−72 dBFS), and in each section one
+ * clean take while
  * each other take carries one defect (drawn from a shuffled bag of `kinds`, as fixtures/takes.ts):
  * late/early 30…120 ms, a noise burst in the pause after the sentence, clipping, the sentence left
  * out, or a level drop of 8…14 dB. The guide vocal is the clean rendering on the same timeline.

@@ -773,7 +773,7 @@ test('level (MIDI guide): a 9 dB drop in one section reads −9 LU with half its
       if (!(s === 2 && k === 2)) assert.ok(Math.abs(m.levelDeltaLu!) < 1, `section ${s} take ${k}: ${m.levelDeltaLu}`);
 });
 
-test('timing (MIDI guide): a legato phrase with a slow attack and a long tail reads in time on its note changes', () => {
+test('timing (MIDI guide): legato phrases with a slow attack and a long tail read in time on note changes', () => {
   // four 2 s sections; in each a phrase of three legato notes (MIDI 66, 68, 64) from 0.5 to 1.6 s, the same in
   // every section except that sections 1 and 3 have a slow attack (−40 → −20 dB over 60 ms) and a loud 120 ms
   // tail after the last note-off (as held-out-8 seed 1702 §6: a release the guide's note does not hold), sections
@@ -853,7 +853,7 @@ test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared st
   assert.equal(preferFit({ ...found, fit: 0.1 }, [judged]).periodSeconds, found.periodSeconds);
 });
 
-test('grid choice (preferFit): one rule — the best-fitting candidate, only gridFitMargin over a grid the song has', () => {
+test('grid choice (preferFit): one rule — the best-fitting candidate, gridFitMargin over a grid the song has', () => {
   const M = COMP_MEASURE_PARAMETERS;
   const grid = (periodSeconds: number, fit: number | null) => ({ periodSeconds, phaseSeconds: 0, strength: 0.5, fit });
   const first = grid(0.2, 0.5);
