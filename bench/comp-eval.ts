@@ -11,12 +11,12 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * `--cache DIR` (while iterating, no guide only): each song's take features are computed once by the
+ * `--cache DIR` (while iterating, no guide or MIDI guide): each song's take features are computed once by the
  * command's own pass (measureFile) and kept in DIR; the measures and the choice then run in process on
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-9]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,8 @@ import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
 import { comp, measureFile } from '../src/commands/comp.js';
 import type { TakeFeatures } from '../src/engines/comp/features.js';
-import { measureTakes, parseKey, voicedLoudness } from '../src/engines/comp/measures.js';
+import { measureTakes, parseKey, voicedLoudness, type GuideNote } from '../src/engines/comp/measures.js';
+import { readMidiNotes } from '../src/engines/comp/guide.js';
 import { chooseTakes, parseWeights } from '../src/engines/comp/choice.js';
 import { matchGains } from '../src/engines/comp/assembly.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -147,6 +148,9 @@ export interface SpeechSpec {
   kinds: DefectKind[];
   /** Which take is clean per sentence: drawn anew (default) or kept for runs of one to three sentences. */
   placement?: 'each' | 'runs';
+  /** Silence before each sentence in its section, s (default 0.35), and after it (default 0.65). */
+  leadSeconds?: number;
+  tailSeconds?: number;
 }
 
 /**
@@ -1101,6 +1105,219 @@ export const HELD_OUT_8_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles). */
+const CHANTEUSE: VoiceStyle = {
+  name: 'chanteuse',
+  formantScale: 1.16,
+  vibratoHz: 5.3,
+  vibratoCents: 38,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 7,
+  breath: 0.15,
+  openPhase: 0.5,
+  closePhase: 0.17,
+};
+const BLUES_BARITONE: VoiceStyle = {
+  name: 'blues baritone',
+  formantScale: 0.94,
+  vibratoHz: 4.6,
+  vibratoCents: 48,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 8,
+  breath: 0.17,
+  openPhase: 0.44,
+  closePhase: 0.12,
+};
+const CHOIRBOY: VoiceStyle = {
+  name: 'choirboy',
+  formantScale: 1.28,
+  vibratoHz: 6.4,
+  vibratoCents: 8,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 3,
+  breath: 0.06,
+  openPhase: 0.53,
+  closePhase: 0.19,
+};
+const OPERATIC_TENOR: VoiceStyle = {
+  name: 'operatic tenor',
+  formantScale: 1.02,
+  vibratoHz: 6.0,
+  vibratoCents: 70,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 4,
+  breath: 0.02,
+  openPhase: 0.36,
+  closePhase: 0.11,
+};
+
+/**
+ * A ninth held-out set (spec committed before its one run; 2026-12-02 14:20 UTC, h-comp11, before any
+ * of h-comp11's changes were tried on it; every earlier set is tuning material now), made differently
+ * from every earlier set: seeds 1901+ and 2001+, four voices in no earlier set (chanteuse, blues
+ * baritone, choirboy, operatic tenor), the takes rendered at 16 kHz (earlier sets 22.05, 24 and 32 kHz),
+ * tempi in no earlier set (58, 61, 87, 103, 109, 121, 129, 148 bpm), lyrics of kinds not used before
+ * (new in fixtures/takes.ts: `vowels` — only closed i/u, only a/o, only e/i, only o/u — and
+ * `consonantShare` 0, 0.8 and 0.9 against the usual 0.5), section lengths in no earlier set (7, 9 and
+ * 14 beats), scale × rhythm pairs and defect mixes not used before; speech from three espeak-ng voices
+ * in languages no earlier set used (Finnish, Czech, Turkish), with sentences of their own, at speaking
+ * rates no earlier set used (125, 150 and 180 words a minute) and with the sentences placed 0.5 s and
+ * 0.25 s into their sections (new `leadSeconds`/`tailSeconds`; earlier sets 0.35 s). 8 songs (64
+ * sections, all sung: ≥ 60 with the MIDI guide) and 15 sentences.
+ */
+export const HELD_OUT_9: TakeSetOptions[] = (
+  [
+    {
+      seed: 1901,
+      voice: CHANTEUSE,
+      tonic: 65,
+      bpm: 87,
+      takes: 4,
+      scale: 'minor',
+      rhythm: 'dotted',
+      sectionBeats: 9,
+      vowels: ['i', 'u'],
+      consonantShare: 0.9,
+      kinds: ['late', 'early', 'noise', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 1902,
+      voice: BLUES_BARITONE,
+      tonic: 46,
+      bpm: 58,
+      takes: 5,
+      scale: 'mixolydian',
+      rhythm: 'triplet',
+      vowels: ['a', 'o'],
+      kinds: ['detune', 'late', 'clip', 'missing'],
+      sections: 8,
+    },
+    {
+      seed: 1903,
+      voice: CHOIRBOY,
+      tonic: 74,
+      bpm: 121,
+      takes: 3,
+      rhythm: 'sixteenth',
+      sectionBeats: 14,
+      placement: 'runs',
+      consonantShare: 0,
+      kinds: ['early', 'detune', 'level', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 1904,
+      voice: OPERATIC_TENOR,
+      tonic: 60,
+      bpm: 148,
+      takes: 4,
+      scale: 'dorian',
+      sectionBeats: 7,
+      kinds: ['late', 'late', 'early', 'clip', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 1905,
+      voice: CHANTEUSE,
+      tonic: 68,
+      bpm: 103,
+      takes: 6,
+      scale: 'harmonic',
+      rhythm: 'swing',
+      sectionBeats: 14,
+      kinds: ['noise', 'early', 'missing', 'detune', 'late'],
+      sections: 8,
+    },
+    {
+      seed: 1906,
+      voice: BLUES_BARITONE,
+      tonic: 43,
+      bpm: 129,
+      takes: 4,
+      scale: 'pentatonic',
+      rhythm: 'dotted',
+      vowels: ['e', 'i'],
+      consonantShare: 0.8,
+      kinds: ['level', 'early', 'early', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 1907,
+      voice: CHOIRBOY,
+      tonic: 76,
+      bpm: 61,
+      takes: 5,
+      scale: 'minor',
+      sectionBeats: 9,
+      placement: 'runs',
+      kinds: ['clip', 'late', 'noise', 'missing', 'level', 'early'],
+      sections: 8,
+    },
+    {
+      seed: 1908,
+      voice: OPERATIC_TENOR,
+      tonic: 57,
+      bpm: 109,
+      takes: 4,
+      scale: 'mixolydian',
+      rhythm: 'sixteenth',
+      vowels: ['o', 'u'],
+      kinds: ['detune', 'level', 'late', 'missing'],
+      sections: 8,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 16000 }));
+export const HELD_OUT_9_SPEECH: SpeechSpec[] = [
+  {
+    seed: 2001,
+    voice: 'fi+Kaukovalta',
+    wordsPerMinute: 125,
+    takes: 4,
+    leadSeconds: 0.5,
+    tailSeconds: 0.8,
+    kinds: ['early', 'noise', 'late', 'level', 'clip'],
+    sentences: [
+      'Isoäiti leipoo pullaa joka lauantai.',
+      'Järven jää suli vasta toukokuussa.',
+      'Kirjasto on suljettu koko viikon.',
+      'Naapurin koira haukkuu postinkantajalle.',
+      'Huomenna sataa lunta pohjoisessa.',
+    ],
+  },
+  {
+    seed: 2002,
+    voice: 'cs+Mr_Serious',
+    wordsPerMinute: 180,
+    takes: 5,
+    placement: 'runs',
+    kinds: ['late', 'missing', 'early', 'noise', 'level'],
+    sentences: [
+      'Můj děda opravuje staré hodiny.',
+      'V zahradě kvetou první tulipány.',
+      'Vlak do Brna odjíždí v sedm hodin.',
+      'Děti si hrají na břehu řeky.',
+      'Večer začalo silně pršet.',
+    ],
+  },
+  {
+    seed: 2003,
+    voice: 'tr+shelby',
+    wordsPerMinute: 150,
+    takes: 3,
+    leadSeconds: 0.25,
+    tailSeconds: 0.6,
+    kinds: ['clip', 'late', 'early', 'missing'],
+    sentences: [
+      'Annem her sabah erkenden kalkar.',
+      'Deniz bu akşam çok sakin görünüyor.',
+      'Kardeşim eski bisikletleri tamir eder.',
+      'Otobüs karlı yolda yavaş ilerledi.',
+      'Yarın hava soğuk ve rüzgarlı olacak.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -1110,8 +1327,9 @@ const gaussOf = (r: () => number) => () => {
 
 /**
  * Takes of spoken sentences (espeak-ng renders each once; it is deterministic): one sentence per
- * section, 0.35 s after the section starts and 0.65 s before it ends; every take with its own level
- * (±1 dB), sentence timing (±8 ms), room noise (−72 dBFS), and in each section one clean take while
+ * section, 0.35 s after the section starts and 0.65 s before it ends (or the spec's lead and tail); every
+ * take with its own level (±1 dB), sentence timing (±8 ms), room noise (−72 dBFS), and in each section one
+ * clean take while
  * each other take carries one defect (drawn from a shuffled bag of `kinds`, as fixtures/takes.ts):
  * late/early 30…120 ms, a noise burst in the pause after the sentence, clipping, the sentence left
  * out, or a level drop of 8…14 dB. The guide vocal is the clean rendering on the same timeline.
@@ -1128,8 +1346,8 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
     return readPcmWav(file);
   });
   const fs = clips[0]!.rate;
-  const lead = 0.35;
-  const tail = 0.65;
+  const lead = o.leadSeconds ?? 0.35;
+  const tail = o.tailSeconds ?? 0.65;
   const sections: TakeSet['sections'] = [];
   let t = 0;
   clips.forEach((c, i) => {
@@ -1231,8 +1449,12 @@ function loadCached(file: string): Cached {
   }));
   return c;
 }
-/** The command's no-guide choice on cached features (gain match, measures, choice), in its result's shape. */
-function fastComp(c: Cached) {
+/**
+ * The command's choice on cached features (gain match, measures, choice), in its result's shape: no guide,
+ * or the MIDI guide the command would read (`notes`: the song's melody written as the eval writes guide.mid
+ * and read back by the command's reader).
+ */
+function fastComp(c: Cached, notes?: GuideNote[]) {
   const takes = c.features;
   const gm = matchGains(takes.map((t) => voicedLoudness(t)));
   const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
@@ -1241,7 +1463,7 @@ function fastComp(c: Cached) {
     takes,
     gains,
     sections: c.sections,
-    guide: key ? { kind: 'none', key } : { kind: 'none' },
+    guide: notes ? { kind: 'midi', notes } : key ? { kind: 'none', key } : { kind: 'none' },
   });
   const names = takes.map((_, k) => `take${k + 1}.wav`);
   const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
@@ -1250,7 +1472,13 @@ function fastComp(c: Cached) {
     decisions: [
       {
         decision: 'timing reference',
-        value: out.grid ? 'note-start grid' : out.phraseLead?.used ? 'phrase lead' : 'largest group of agreeing takes',
+        value: notes
+          ? 'MIDI guide'
+          : out.grid
+            ? 'note-start grid'
+            : out.phraseLead?.offLead.some(Boolean)
+              ? `phrase lead in ${out.phraseLead.offLead.filter(Boolean).length} sections`
+              : 'largest group of agreeing takes',
         reason:
           (g
             ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}` +
@@ -1262,11 +1490,17 @@ function fastComp(c: Cached) {
             : ''),
       },
     ],
-    sections: choices.map((x) => ({
+    sections: choices.map((x, si) => ({
       name: x.section.name,
       chosen: x.chosen,
       why: x.why,
-      scores: x.scores.map((y) => ({ take: y.take, defects: y.defects, totalPoints: y.total })),
+      scores: x.scores.map((y) => ({
+        take: y.take,
+        defects: y.defects,
+        totalPoints: y.total,
+        points: y.points,
+        measures: out.measures[si]![y.take],
+      })),
     })),
   };
 }
@@ -1325,9 +1559,19 @@ async function main(): Promise<void> {
   });
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
-  type Item = { seed: number; build: (dir: string) => TakeSet; speech: boolean };
+  // `midi`: the song's MIDI guide as the command reads it (the melody is drawn before any take is sung:
+  // a set of no takes has it)
+  type Item = { seed: number; build: (dir: string) => TakeSet; speech: boolean; midi?: () => GuideNote[] };
   const sung = (xs: TakeSetOptions[]): Item[] =>
-    xs.map((x) => ({ seed: x.seed, build: () => makeTakeSet(x), speech: false }));
+    xs.map((x) => ({
+      seed: x.seed,
+      build: () => makeTakeSet(x),
+      speech: false,
+      midi: () => {
+        const plan = makeTakeSet({ ...x, takes: 0 });
+        return readMidiNotes(writeMidi(plan.bpm, [{ channel: 0, program: 52, notes: plan.melody }]));
+      },
+    }));
   const sets: [string, Item[]][] = [];
   if (which === 'both' || which === 'tuning') sets.push(['tuning', sung(TUNING)]);
   if (which === 'tuning-more') sets.push(['tuning-more', sung(TUNING_MORE)]);
@@ -1340,6 +1584,7 @@ async function main(): Promise<void> {
     ['held-out-6', HELD_OUT_6, HELD_OUT_6_SPEECH],
     ['held-out-7', HELD_OUT_7, HELD_OUT_7_SPEECH],
     ['held-out-8', HELD_OUT_8, HELD_OUT_8_SPEECH],
+    ['held-out-9', HELD_OUT_9, HELD_OUT_9_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -1387,7 +1632,8 @@ async function main(): Promise<void> {
           const set = { ...c, takes: c.features } as unknown as TakeSet;
           total += set.sections.length;
           if (spec.speech) speechTotal += set.sections.length;
-          await scoreRun('none', set, fastComp(c));
+          if (MODES.includes('none')) await scoreRun('none', set, fastComp(c));
+          if (MODES.includes('midi') && spec.midi) await scoreRun('midi', set, fastComp(c, spec.midi()));
           continue;
         }
         const set = spec.build(dir);

@@ -447,8 +447,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         decision: 'timing reference',
         value: out.grid
           ? 'note-start grid'
-          : out.phraseLead?.used
-            ? "sections' phrase lead"
+          : out.phraseLead?.offLead.some(Boolean)
+            ? "largest group of agreeing takes; the sections' phrase lead where it lies far off"
             : 'largest group of agreeing takes',
         reason: out.grid
           ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
@@ -462,16 +462,20 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
                 `${round(100 * (out.rejectedGrid.fit ?? 0), 0)} % of the note starts most takes share beyond ` +
                 `chance, under ${round(100 * COMP_MEASURE_PARAMETERS.gridMinFit.value, 0)} %)`
               : '') +
+            ': in each section the largest group of takes whose entries agree is the timing reference' +
             (out.phraseLead?.used
               ? `; the sections' phrases start ${round(out.phraseLead.leadSeconds * 1000, 0)} ms after their ` +
-                `starts (median over ${out.phraseLead.sections} sections, which lie within ` +
-                `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms of it): in each section the takes whose ` +
-                'phrase starts there are the timing reference'
-              : (out.phraseLead
-                  ? `; the sections' phrase leads scatter (${round(out.phraseLead.spreadSeconds * 1000, 0)} ms ` +
-                    `from their median, over ` +
-                    `${round(COMP_MEASURE_PARAMETERS.phraseLeadSpreadSeconds.value * 1000, 0)} ms)`
-                  : '') + ': in each section the largest group of takes whose entries agree is the timing reference'),
+                `starts (median over ${out.phraseLead.sections} sections, which lie ` +
+                `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms from it, median)` +
+                (out.phraseLead.offLead.some(Boolean)
+                  ? `; in ${sections
+                      .filter((_, si) => out.phraseLead!.offLead[si])
+                      .map((x) => x.name)
+                      .join(', ')} that group's phrase starts over ` +
+                    `${round(COMP_MEASURE_PARAMETERS.phraseLeadOutlierSpreads.value, 1)} times as far off: ` +
+                    'there the takes whose phrase starts at the lead are the timing reference'
+                  : '')
+              : ''),
         ...(out.grid
           ? {
               inputs: {
@@ -484,9 +488,9 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       });
     // no reference outside the takes (no guide, grid or phrase lead) and no majority in time: the timing
     // measure cannot say which takes are in time there (takes late or early together would read in time)
-    if (out.reference === 'consensus' && !out.grid && !out.phraseLead?.used)
+    if (out.reference === 'consensus' && !out.grid)
       out.inTime?.forEach((x, si) => {
-        if (x.voiced > 1 && 2 * x.inTime <= x.voiced)
+        if (x.voiced > 1 && 2 * x.inTime <= x.voiced && !out.phraseLead?.offLead[si])
           decisions.push({
             engine: 'comp.measures',
             decision: 'timing not decisive',

@@ -31,7 +31,7 @@ import {
 } from '../../src/engines/comp/measures.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
-import { WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
+import { COMP_MEASURE_PARAMETERS, WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
 import { native } from '../../src/native.js';
 
@@ -773,6 +773,52 @@ test('level (MIDI guide): a 9 dB drop in one section reads −9 LU with half its
       if (!(s === 2 && k === 2)) assert.ok(Math.abs(m.levelDeltaLu!) < 1, `section ${s} take ${k}: ${m.levelDeltaLu}`);
 });
 
+test('timing (MIDI guide): legato phrases with a slow attack and a long tail read in time on note changes', () => {
+  // four 2 s sections; in each a phrase of three legato notes (MIDI 66, 68, 64) from 0.5 to 1.6 s, the same in
+  // every section except that sections 1 and 3 have a slow attack (−40 → −20 dB over 60 ms) and a loud 120 ms
+  // tail after the last note-off (as held-out-8 seed 1702 §6: a release the guide's note does not hold), sections
+  // 0 and 2 a sharp start and end. The energy, saturated over the notes, then fits the guide's block best some
+  // frames late there, in every take alike; the note changes pin the offset. Takes 0 and 1 in time, take 2
+  // 40 ms late in every section.
+  const n = 800;
+  const notes = [0, 1, 2, 3].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
+    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
+  ]);
+  const take = (shift: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      const slow = s % 2 === 1;
+      const a = 200 * s + 50 + shift;
+      for (let i = a; i < a + 110; i++) {
+        const t = i - a;
+        const db = slow && t < 6 ? -40 + (20 * t) / 6 : t >= 77 ? -14 : -20;
+        ms[i] = 10 ** (db / 10);
+        f0[i] = 440 * 2 ** ((t < 50 ? -3 : t < 77 ? -1 : -5) / 12);
+      }
+      if (slow)
+        for (let i = a + 110; i < a + 122; i++) {
+          ms[i] = 10 ** (-16 / 10);
+          f0[i] = 440 * 2 ** (-5 / 12);
+        }
+    }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [take(0), take(0), take(4)],
+    gains: [1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+  for (const [s, row] of out.measures.entries()) {
+    const t = row.map((m) => m.timingMs!);
+    assert.ok(Math.abs(t[0]!) <= 10 && Math.abs(t[1]!) <= 10, `section ${s}: takes in time read ${t[0]}, ${t[1]} ms`);
+    assert.ok(Math.abs(t[2]! - 40) <= 10, `section ${s}: the late take reads ${t[2]} ms`);
+  }
+});
+
 test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared starts; no grid, none kept', () => {
   // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
   // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant
@@ -798,12 +844,35 @@ test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared st
   const fitAt = (ph: number) => gridFit(starts, { periodSeconds: P, phaseSeconds: ph, strength: 1 }) ?? -1;
   const phase = phases.reduce((x, y) => (fitAt(y) > fitAt(x) ? y : x));
   const eighth = { periodSeconds: P, phaseSeconds: phase, strength: 1 };
-  const chosen = preferFit(found, eighth, starts);
+  const judged = { ...eighth, fit: gridFit(starts, eighth) };
+  const chosen = preferFit(found, [judged]);
   assert.equal(chosen.periodSeconds, P);
   assert.ok(chosen.fit! > 0.8 && found.fit! < 0.6, `fits ${chosen.fit} against ${found.fit}`);
-  assert.equal(chosen.candidates!.length, (found.candidates?.length ?? 0) + 1);
+  assert.equal(chosen.candidates!.length, (found.candidates?.length ?? 1) + 1);
   // a first grid under gridMinFit (a song without one: speech) is never replaced
-  assert.equal(preferFit({ ...found, fit: 0.1 }, eighth, starts).periodSeconds, found.periodSeconds);
+  assert.equal(preferFit({ ...found, fit: 0.1 }, [judged]).periodSeconds, found.periodSeconds);
+});
+
+test('grid choice (preferFit): one rule — the best-fitting candidate, gridFitMargin over a grid the song has', () => {
+  const M = COMP_MEASURE_PARAMETERS;
+  const grid = (periodSeconds: number, fit: number | null) => ({ periodSeconds, phaseSeconds: 0, strength: 0.5, fit });
+  const first = grid(0.2, 0.5);
+  // of two candidates over the margin, the better one, whichever comes first
+  const a = grid(0.3, 0.5 + M.gridFitMargin.value + 0.02);
+  const b = grid(0.4, 0.5 + M.gridFitMargin.value + 0.08);
+  assert.equal(preferFit(first, [a, b]).periodSeconds, 0.4);
+  assert.equal(preferFit(first, [b, a]).periodSeconds, 0.4);
+  assert.deepEqual(
+    preferFit(first, [a, b]).candidates!.map((c) => c.periodSeconds),
+    [0.2, 0.3, 0.4],
+  );
+  // under the margin: the first choice stays
+  assert.equal(preferFit(first, [grid(0.3, 0.5 + M.gridFitMargin.value - 0.01)]).periodSeconds, 0.2);
+  // a first choice under gridMinFit (no grid: speech) is not replaced by a candidate fitting far better
+  assert.equal(preferFit(grid(0.2, M.gridMinFit.value - 0.01), [grid(0.3, 0.9)]).periodSeconds, 0.2);
+  // fits that cannot be judged change nothing
+  assert.equal(preferFit(grid(0.2, null), [grid(0.3, 0.9)]).periodSeconds, 0.2);
+  assert.equal(preferFit(first, [grid(0.3, null)]).periodSeconds, 0.2);
 });
 
 test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
@@ -850,7 +919,11 @@ test('phrase lead (no guide, no grid): three takes late together in a section do
   const t = out.measures[2]!.map((m) => m.timingMs!);
   assert.ok(Math.abs(t[0]!) < 15, `take in time: ${t[0]} ms`);
   for (const k of [1, 2, 3]) assert.ok(t[k]! > 70, `late take ${k}: ${t[k]} ms`);
-  // the leads of sections cut anywhere (0.2–0.8 s before their phrases) scatter: no lead
+  assert.deepEqual(out.phraseLead!.offLead, [false, false, true, false, false]);
+  // sections cut anywhere (0.2–0.8 s before their phrases) scatter: the spread (0.15 s) is wide and no section
+  // lies 3 spreads off; a group 0.1 s late among leads within 0.01 s of 0.35 s does
   const scattered = phraseLead([[0.2], [0.8], [0.5], [0.35], [0.65]], [[0], [0], [0], [0], [0]]);
-  assert.equal(scattered.used, false);
+  assert.ok(Math.abs(scattered.spreadSeconds - 0.15) < 1e-9 && !scattered.offLead.some(Boolean));
+  const tight = phraseLead([[0.35], [0.36], [0.45], [0.345], [0.355]], [[0], [0], [0], [0], [0]]);
+  assert.deepEqual(tight.offLead, [false, false, true, false, false]);
 });

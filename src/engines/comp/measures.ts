@@ -219,6 +219,7 @@ function bestLag(
   b: number,
   maxLag: number,
   refOffset = 0,
+  pitch?: { cents: Float32Array; target: Float32Array },
 ): number | null {
   let anyTake = false;
   let anyRef = false;
@@ -234,6 +235,25 @@ function bestLag(
       s += take[j]! * ref[i - refOffset]!;
     }
     score[L + maxLag] = s;
+  }
+  if (pitch) {
+    // the guide's notes: each frame whose pitch (per frame: the averaged tracks leave the frames around a note
+    // change out, a plateau of ±2 frames) lies within timingPitchCents of the note the guide has there adds 1
+    // less its distance over timingPitchCents (octaves folded). A note change pins the offset where the energy
+    // of a legato phrase, saturated over the guide's notes, leaves a plateau of lags
+    const W = COMP_MEASURE_PARAMETERS.timingPitchCents.value;
+    const { cents, target } = pitch;
+    for (let L = -maxLag; L <= maxLag; L++) {
+      let s = 0;
+      for (let i = a; i < b; i++) {
+        const j = i + L;
+        const want = target[i]!;
+        if (j < 0 || j >= cents.length || Number.isNaN(want) || Number.isNaN(cents[j]!)) continue;
+        const d = Math.abs(((((cents[j]! - want + 600) % 1200) + 1200) % 1200) - 600);
+        if (d < W) s += 1 - d / W;
+      }
+      score[L + maxLag]! += s;
+    }
   }
   let k = 0;
   for (let i = 1; i < score.length; i++) if (score[i]! > score[k]!) k = i;
@@ -280,37 +300,49 @@ export interface MeasureOutput {
   inTime?: { inTime: number; voiced: number }[];
 }
 
-/** The distance from each section's start to its phrase, where the sections agree on it. */
+/** The distance from each section's start to its phrase, and the sections whose takes in time lie far off it. */
 export interface PhraseLead {
-  /** Median over sections of the in-time takes' first voice after the section's start, s. */
+  /** Median over sections of the in-time takes' (mean) first voice after the section's start, s. */
   leadSeconds: number;
-  /** Median distance of the sections' leads from it, s. */
+  /** Median distance of the sections' leads from it, s: how far a section's phrase lies off it on its own. */
   spreadSeconds: number;
   /** Sections with an in-time group (the leads counted). */
   sections: number;
-  /** The lead anchors the timing: spread ≤ phraseLeadSpreadSeconds over at least 3 sections. */
+  /** The lead can anchor the timing: at least 3 sections. */
   used: boolean;
+  /**
+   * Per section: its in-time takes' first voice lies more than phraseLeadOutlierSpreads spreads off the lead
+   * (their group is late or early together, not in time); there the takes at the lead are the reference.
+   */
+  offLead: boolean[];
 }
 
 /**
- * The sections' phrase lead: per section, the median delay from its start to the first voice of the
- * takes in time there (first[section][take], s; null without voice); over the sections their median,
- * used when the sections' leads lie within phraseLeadSpreadSeconds of it (median distance) over at
- * least three sections. Sections cut by hand around phrases, or found from silences, scatter by far
- * more and leave it unused.
+ * The sections' phrase lead: per section, the mean delay from its start to the first voice of the
+ * takes in time there (first[section][take], s; null without voice); over the sections their median L
+ * and the median distance of the sections' delays from it (spread: a phrase's first sound lies off L on its
+ * own, by its first consonant or a closure). Used over at least three sections; a section whose in-time
+ * group lies more than phraseLeadOutlierSpreads spreads off L is an outlier: its group is late or early
+ * together and the takes at L are in time there.
  */
 export function phraseLead(first: (number | null)[][], inTime: number[][]): PhraseLead {
-  const leads = first.flatMap((row, si) => {
-    const m = median(inTime[si]!.map((k) => row[k]).filter((x): x is number => x != null));
-    return m === null ? [] : [m];
+  // a section's lead: the mean of its in-time takes' first voice (the group lies within the consensus
+  // tolerance; of two, a median would be one of them)
+  const per = first.map((row, si) => {
+    const xs = inTime[si]!.map((k) => row[k]).filter((x): x is number => x != null);
+    return xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : null;
   });
+  const leads = per.filter((x): x is number => x !== null);
   const L = median(leads) ?? 0;
   const spread = median(leads.map((x) => Math.abs(x - L))) ?? Infinity;
+  const used = leads.length >= 3;
+  const k = COMP_MEASURE_PARAMETERS.phraseLeadOutlierSpreads.value;
   return {
     leadSeconds: L,
     spreadSeconds: spread,
     sections: leads.length,
-    used: leads.length >= 3 && spread <= COMP_MEASURE_PARAMETERS.phraseLeadSpreadSeconds.value,
+    used,
+    offLead: per.map((x) => used && x !== null && Math.abs(x - L) > k * spread),
   };
 }
 
@@ -432,7 +464,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       // correction moves the resultant's period, and with few starts (57 in a 146-bpm song) it can settle
       // 1.7 % off the notes, drifting by whole lines over the song. It replaces a grid the song has (its fit
       // reaches gridMinFit), never makes one for a song without (speech: 9 shared starts fit some period)
-      if (grid) grid = preferFit(grid, g, starts);
+      if (grid) grid = preferFit(grid, [{ ...g, fit: gridFit(starts, g) }]);
     }
   }
   // a grid that explains too few of the notes most takes share is none (speech: a period whose
@@ -474,9 +506,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       first,
       consensus.map((c) => c.inTime),
     );
-    if (lead.used) {
+    if (lead.used && lead.offLead.some(Boolean)) {
       const L = lead.leadSeconds;
-      consensus = timingOf((si) => first[si]!.map((x) => (x === null ? null : x - L)));
+      const byLead = timingOf((si) => first[si]!.map((x) => (x === null ? null : x - L)));
+      consensus = consensus.map((c, si) => (lead!.offLead[si] ? byLead[si]! : c));
     }
   }
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
@@ -505,7 +538,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       const nextActive = new Int32Array(b - a + 1).fill(1e9);
       for (let i = b - 1; i >= a; i--) nextActive[i - a] = ra[i] ? i : nextActive[i - a + 1]!;
       let clipped = 0;
-      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : bestLag(fr.soft, refSoft(k), a, b, maxLag);
+      const lag =
+        kind === 'consensus'
+          ? (consensus[si]!.lags[k] ?? null)
+          : bestLag(fr.soft, refSoft(k), a, b, maxLag, 0, kind === 'midi' ? { cents: fr.raw, target } : undefined);
       // the level on the frames where the reference expects voice, moved by the take's entry offset: a frame
       // set that does not move with the take's own level (its activity threshold does: a take dropped 9 dB
       // in a section kept only its loudest frames active, and their median read as usual)
@@ -621,18 +657,24 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
 }
 
 /**
- * Of a song's grid and another candidate, the one that explains the shared note starts (gridFit on
- * `starts`) better: the candidate when its fit is gridFitMargin higher and the grid is one the song has
- * (fit ≥ gridMinFit: a candidate never makes a grid for a song without one — 9 shared speech starts fit
- * some period). The candidate is listed in the result's candidates either way.
+ * The grid a song's candidates settle on (the one rule for every grid choice): the first choice (the
+ * strongest resultant) stays unless it is a grid the song has (fit ≥ gridMinFit: a candidate never makes
+ * a grid for a song without one — 9 shared speech starts fit some period) and the best-fitting other
+ * candidate explains the shared note starts by gridFitMargin more; then that candidate. Every fit must be
+ * taken on the same starts (gridFit). All candidates are listed in the result's `candidates`, the first
+ * choice's own list first.
  */
-export function preferFit(grid: OnsetGrid, other: OnsetGrid, starts: number[][]): OnsetGrid {
+export function preferFit(first: OnsetGrid, others: OnsetGrid[]): OnsetGrid {
   const M = COMP_MEASURE_PARAMETERS;
-  const fit = gridFit(starts, other);
-  const candidates = [...(grid.candidates ?? []), { periodSeconds: other.periodSeconds, fit }];
-  return grid.fit != null && grid.fit >= M.gridMinFit.value && fit != null && fit >= grid.fit + M.gridFitMargin.value
-    ? { ...other, fit, candidates }
-    : { ...grid, candidates };
+  const candidates = [
+    ...(first.candidates ?? [{ periodSeconds: first.periodSeconds, fit: first.fit ?? null }]),
+    ...others.map((g) => ({ periodSeconds: g.periodSeconds, fit: g.fit ?? null })),
+  ];
+  let chosen = first;
+  if (first.fit != null && first.fit >= M.gridMinFit.value)
+    for (const g of others)
+      if (g.fit != null && g.fit >= first.fit + M.gridFitMargin.value && g.fit > (chosen.fit ?? -Infinity)) chosen = g;
+  return { ...chosen, candidates };
 }
 
 /**
@@ -813,17 +855,13 @@ function gridAbove(onsets: number[][], sections: Section[], floor: number): Onse
   if (!grid || grid.strength < M.gridMinStrength.value) return null;
   // every candidate carried through (refined, split) and judged on the starts most takes share: the
   // resultant's best period is one estimate, and with few starts (57 in a 146-bpm song) a period 1.7 %
-  // off can win it while drifting off the notes by whole lines; another candidate replaces the first
-  // choice when it explains the shared starts by gridFitMargin more (logged as the alternatives)
+  // off can win it while drifting off the notes by whole lines; the best-fitting other candidate replaces
+  // the first choice when it explains the shared starts by gridFitMargin more (preferFit; logged)
   const first = finishGrid(onsets, all, grid, T, floor);
   const alternatives = refined
     .filter((g) => g !== grid && g.strength >= M.gridMinStrength.value)
     .map((g) => finishGrid(onsets, all, g, T, floor));
-  let chosen = first;
-  for (const g of alternatives)
-    if (g.fit != null && g.fit >= (chosen.fit ?? -Infinity) + M.gridFitMargin.value) chosen = g;
-  const considered = [first, ...alternatives].map((g) => ({ periodSeconds: g.periodSeconds, fit: g.fit ?? null }));
-  return { ...chosen, candidates: considered };
+  return preferFit(first, alternatives);
 }
 
 /** A candidate grid refined over the song (refinePeriod, robustGrid), split while the notes use the finer grid. */

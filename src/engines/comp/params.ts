@@ -40,6 +40,14 @@ export const COMP_MEASURE_PARAMETERS = {
   jitterWindowSeconds: p(0.03, 's', [0.01, 0.1], 'pitch stability: rms of f0 around its average over this window'),
   noteBreakCents: p(80, 'cents', [20, 300], 'a jump of f0 this large between frames starts a new note'),
   maxLagSeconds: p(0.15, 's', [0.02, 0.5], 'timing: the largest entry offset searched against the reference'),
+  timingPitchCents: p(
+    100,
+    'cents',
+    [10, 600],
+    "MIDI guide: the entry offset's score adds, per frame, 1 less the distance of the take's pitch (that " +
+      "frame's) from the guide's note over this (none beyond it) to the envelope's correlation: a legato " +
+      "phrase's note changes pin the offset where its energy, saturated over the notes, does not",
+  ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
     0.025,
@@ -95,17 +103,20 @@ export const COMP_MEASURE_PARAMETERS = {
     'of the shared note starts',
     [0, 1],
     "no guide: every candidate period (the scan's peaks, each refined and split) is judged by its fit (as " +
-      'gridMinFit); one replaces the first choice (the strongest resultant, or its coarser multiple) when its fit ' +
-      'is this much higher',
+      'gridMinFit); the best-fitting one replaces the first choice (the strongest resultant, or its coarser ' +
+      'multiple) when its fit is this much higher and the first choice is a grid the song has (fit ≥ gridMinFit). ' +
+      'One rule (preferFit) for the scan peaks and for the grid found before the step-start correction',
   ),
-  phraseLeadSpreadSeconds: p(
-    0.02,
-    's',
-    [0, 0.5],
-    "no guide and no grid: when the delays from the sections' starts to their phrases (the in-time takes' " +
-      'first voice, median per section) lie this close to their median (median distance, three sections or ' +
-      'more), that delay is the timing reference: the takes whose phrase starts there are in time, even when ' +
-      'most takes of a section are late or early together',
+  phraseLeadOutlierSpreads: p(
+    3,
+    'spreads',
+    [1, 10],
+    "no guide and no grid: the delays from the sections' starts to their phrases (the in-time takes' first " +
+      'voice, median per section) are compared with their median over the sections (three or more) and with ' +
+      "how far they lie from it (the spread: median distance); a section whose in-time takes' delay lies more " +
+      'than this many spreads off is read against the median delay instead: the takes whose phrase starts there ' +
+      'are in time, as the others are late or early together (sections cut at one distance before their ' +
+      'phrases, as on bar lines or a cue list, spread little; cut by hand, more, and only far-off groups move)',
   ),
   gridMaxSeconds: p(0.8, 's', [0.1, 4], 'no guide: the coarsest onset grid sought'),
   gridCoarsestShare: p(
