@@ -41,7 +41,10 @@ function recorder(delayMs: number, events: string[], name: string) {
       const at = pcm[0]!;
       events.push(`${name} start ${at}`);
       if (delayMs) await sleep(delayMs);
-      assert.ok(pcm.every((v) => v === at), `${name}: block ${at} was overwritten while in use`);
+      assert.ok(
+        pcm.every((v) => v === at),
+        `${name}: block ${at} was overwritten while in use`,
+      );
       seen.push(at);
       events.push(`${name} end ${at}`);
       return ok;
@@ -60,7 +63,10 @@ test('each sink gets every block in order, intact; a fast sink runs ahead of a s
   assert.deepEqual(slow.seen, all);
   assert.deepEqual(fast.seen, all);
   assert.equal(frames, 12 * FRAMES);
-  assert.deepEqual(progress, all.map((k) => (k + 1) * FRAMES));
+  assert.deepEqual(
+    progress,
+    all.map((k) => (k + 1) * FRAMES),
+  );
   // no barrier: the fast sink finished block 1 before the slow one finished block 0
   assert.ok(events.indexOf('fast end 1') < events.indexOf('slow end 0'), events.join('; '));
 });
@@ -86,7 +92,8 @@ test('the relay: each block mono mix reaches the relayed sinks as written, none 
         addMono: async (m, frames) => {
           const at = m[0]!;
           if (delayMs) await sleep(delayMs);
-          for (let i = 0; i < frames; i++) assert.equal(m[i], Math.fround(at + i / 1000), `mono of block ${at} overwritten`);
+          for (let i = 0; i < frames; i++)
+            assert.equal(m[i], Math.fround(at + i / 1000), `mono of block ${at} overwritten`);
           seen.push(at);
           mono.push(at);
           return ok;
