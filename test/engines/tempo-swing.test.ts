@@ -1,0 +1,140 @@
+/**
+ * The metrical level of swung and four-on-the-floor grooves (issue 12 point 2, h-tempo11) on generated envelopes with
+ * a known tempo (same layout as tempo-twobeat.test.ts: full band, low band and the onset flux's four groups):
+ * - a shuffle at 150 BPM (kick 1 and 3, snare 2 and 4, hats on the beats and on the "and"s swung to the triplet):
+ *   at 75 BPM the hats' "and"s fall at ⅓ and ⅚ of the beat, not at its quarters; the two-beat check reads them there
+ *   and 150 wins; with the check off (and the backbeat on the full band, as before) the level is 75;
+ * - four on the floor at 124 BPM with a loud snare on 2 and 4 (the envelope more periodic at two beats than at one):
+ *   at 62 BPM the kick is on every beat and half-way; the kick's route of the two-beat check weighs 62 down; without
+ *   that route the level is 62;
+ * - kick 1 and 3, snare 2 and 4 and a loud ride on every "and" at 106 BPM: the ride is no snare (its flux is above
+ *   2 kHz); the backbeat term reads the snare in the mid group and leaves 106 whole; on the full band it takes the
+ *   ride for a backbeat half-way and the level is 53.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coincidence, estimateTempoWithDecision, twoBeatEvidence } from '../../src/engines/tempo/index.js';
+import { TEMPO_PARAMETERS, withParameterValue } from '../../src/engines/analysis/params.js';
+
+const HOP = 512 / 44100;
+const SECONDS = 24;
+
+/** [full band, low band (< 150 Hz), flux low, mid, high, top] of one hit. */
+type Hit = readonly [number, number, number, number, number, number];
+const KICK: Hit = [1, 1, 1, 0.3, 0.05, 0.05];
+
+/** Envelopes of a one-bar pattern (quarter-note positions) looped at `bpm` for 24 s. */
+function groove(bpm: number, parts: [number[], Hit][]) {
+  const spb = 60 / bpm;
+  const n = Math.round(SECONDS / HOP);
+  const odf = new Float32Array(n);
+  const odfLow = new Float32Array(n);
+  const flux = new Float32Array(2 * n * 5);
+  const onsetTimes: number[] = [];
+  const hit = (t: number, h: Hit) => {
+    const i = Math.round(t / HOP);
+    for (let k = 0; k < 3 && i + k < n; k++) {
+      odf[i + k]! += h[0] * 0.5 ** k;
+      odfLow[i + k]! += h[1] * 0.5 ** k;
+    }
+    const j = Math.round((2 * t) / HOP);
+    for (let g = 0; g < 4; g++) flux[j * 5 + g]! += h[2 + g]!;
+    onsetTimes.push(t);
+  };
+  for (let bar = 0; (bar + 1) * 4 * spb < SECONDS; bar++)
+    for (const [positions, h] of parts) for (const q of positions) hit((bar * 4 + q) * spb, h);
+  onsetTimes.sort((a, b) => a - b);
+  return { odf, odfLow, hopSeconds: HOP, onsetTimes, flux: { values: flux, groups: 5, hopSeconds: HOP / 2 } };
+}
+
+const near = (bpm: number | null, truth: number) => bpm !== null && Math.abs(bpm / truth - 1) < 0.02;
+const quarters = [0, 1, 2, 3];
+const swungAnds = quarters.map((b) => b + 2 / 3);
+
+const shuffle = () =>
+  groove(150, [
+    [[0, 2], [1, 1, 1, 0.3, 0.05, 0.1]],
+    [[1, 3], [0.35, 0.1, 0.2, 0.4, 0.6, 0.15]],
+    [quarters, [0.15, 0, 0, 0.02, 0.3, 0.6]],
+    [swungAnds, [0.15, 0, 0, 0.02, 0.3, 0.6]],
+  ]);
+
+test('a shuffle at 150 BPM: its hats swung to the triplet are the eighths of the two-beat check, 75 without it', () => {
+  const { tempo, decision } = estimateTempoWithDecision(shuffle());
+  assert.ok(near(tempo.bpm, 150), `${tempo.bpm}`);
+  const slow = decision!.alternatives.find((a) => Math.abs(a.value / 75 - 1) < 0.04);
+  assert.match(slow!.why_not, /two-beat check .*triplet-swung quarters/);
+  // with the backbeat read on the full band (as before h-tempo11) the check alone decides: 150 with it, 75 without
+  const fullBand = <T>(fn: () => T) => withParameterValue(TEMPO_PARAMETERS.backbeatMidBand, 0, fn);
+  const on = fullBand(() => estimateTempoWithDecision(shuffle()));
+  assert.ok(near(on.tempo.bpm, 150), `full-band backbeat, check on: ${on.tempo.bpm}`);
+  const off = fullBand(() =>
+    withParameterValue(TEMPO_PARAMETERS.twoBeatFloor, 1, () => estimateTempoWithDecision(shuffle())),
+  );
+  assert.ok(near(off.tempo.bpm, 75), `full-band backbeat, check off: ${off.tempo.bpm}`);
+});
+
+test('twoBeatEvidence reads the eighths of the double at the quarters or at the triplet positions', () => {
+  const beats = Array.from({ length: 10 }, (_, i) => 24 + 48 * i);
+  const env = (at: number[]) => {
+    const x = new Float64Array(520);
+    for (const b of beats) {
+      x[b] = 1;
+      x[b + 24] = 1;
+      for (const f of at) x[b + Math.round(48 * f)] = 0.9;
+    }
+    return x;
+  };
+  const straight = twoBeatEvidence(env([1 / 4, 3 / 4]), beats, 1);
+  const swung = twoBeatEvidence(env([1 / 3, 5 / 6]), beats, 1);
+  assert.deepEqual([straight.sub.toFixed(12), straight.swung, straight.evidence], ['0.900000000000', false, 1]);
+  assert.deepEqual([swung.sub.toFixed(12), swung.swung, swung.evidence], ['0.900000000000', true, 1]);
+  // nothing at either: no evidence
+  assert.equal(twoBeatEvidence(env([]), beats, 1).evidence, 0);
+});
+
+const fourOnTheFloor = () =>
+  groove(124, [
+    [quarters, KICK],
+    [[1, 3], [1.5, 0.1, 0.2, 0.5, 0.6, 0.6]],
+    [[0.5, 1.5, 2.5, 3.5], [0.2, 0, 0, 0.02, 0.3, 0.3]],
+  ]);
+
+test('four on the floor with a loud snare: 124 BPM with the kick route of the two-beat check, 62 without it', () => {
+  const { tempo, decision } = estimateTempoWithDecision(fourOnTheFloor());
+  assert.ok(near(tempo.bpm, 124), `${tempo.bpm}`);
+  const slow = decision!.alternatives.find((a) => Math.abs(a.value / 62 - 1) < 0.04);
+  // the kick on both: its flux 1 on the beats, 1.2 half-way (the snare adds 0.2), smeared over the frames: ≈ 0.8
+  assert.match(slow!.why_not, /two-beat check [\d.]+ \(top band half-way \/ beats 0\.07\d*, kick on both 0\.(79|8)/);
+  const off = withParameterValue(TEMPO_PARAMETERS.twoBeatKickLow, 1, () =>
+    estimateTempoWithDecision(fourOnTheFloor()),
+  );
+  assert.ok(near(off.tempo.bpm, 62), `without the kick route: ${off.tempo.bpm}`);
+});
+
+test('coincidence: Σ min / Σ max of the envelope on the beats and half-way', () => {
+  const beats = [10, 30, 50, 70, 90];
+  const x = new Float64Array(100);
+  for (const b of beats) x[b] = 1;
+  // nothing half-way
+  assert.equal(coincidence(x, beats, 1), 0);
+  for (const b of beats) x[b + 10] = 0.5;
+  // four pairs (1, 0.5): 2 / 4
+  assert.equal(coincidence(x, beats, 1), 0.5);
+  x[20] = 1;
+  assert.equal(coincidence(x, beats, 1), 2.5 / 4);
+});
+
+const rideOnTheAnds = () =>
+  groove(106, [
+    [[0, 2], KICK],
+    [[1, 3], [0.6, 0.1, 0.2, 0.6, 0.6, 0.15]],
+    [[0.5, 1.5, 2.5, 3.5], [0.8, 0, 0, 0.05, 0.6, 0.5]],
+  ]);
+
+test('a loud ride on every "and" is no backbeat: 106 BPM with the snare read in the mid group, 53 on the full band', () => {
+  const { tempo } = estimateTempoWithDecision(rideOnTheAnds());
+  assert.ok(near(tempo.bpm, 106), `${tempo.bpm}`);
+  const full = withParameterValue(TEMPO_PARAMETERS.backbeatMidBand, 0, () => estimateTempoWithDecision(rideOnTheAnds()));
+  assert.ok(near(full.tempo.bpm, 53), `full band: ${full.tempo.bpm}`);
+});
