@@ -703,13 +703,6 @@ export const TEMPO_PARAMETERS = {
       '(0 → twoBeatSubLow); the larger of this and the top band route is the evidence',
   ),
   twoBeatKickFull: p(0.7, 'Σ min / Σ max', [0, 2], "two-beat check: the kick's coincidence at which it counts fully"),
-  backbeatMidBand: p(
-    1,
-    '',
-    [0, 1],
-    "backbeat: 1 reads the snare in the onset flux's mid group (250 Hz–2 kHz: a snare's body, little of a ride or " +
-      'hat), 0 in the full band (h-tempo9 and before)',
-  ),
   levelHandOver: p(
     1,
     'of the score taken',

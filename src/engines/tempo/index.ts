@@ -773,7 +773,6 @@ function levels(
   // the flux groups on the envelope's frames, found once for the drum envelope and the two-beat check
   const bands = input.flux && input.flux.groups >= 3 ? fluxOnFrames(input.flux, odf.length, hopSeconds) : undefined;
   const drum = drumEnvelope(input, odf.length, bands);
-  const snareEnv = bands && TEMPO_PARAMETERS.backbeatMidBand.value > 0 ? bands[1]! : odf;
   const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
@@ -874,10 +873,7 @@ function levels(
       : { fit: TEMPO_PARAMETERS.metricalFloor.value, ternary: false };
     const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const pulse = beatFrames.length && tonal && tunedNotes ? tonalPulse(tonal, beatFrames, halfWidth) : 1;
-    // the snare's body is read in the flux's mid group when there is one (h-tempo11): the full band counts a ride or
-    // open hat on every "and" as a snare half-way
-    const backbeatTerm =
-      beatFrames.length && input.odfLow ? backbeat(snareEnv, input.odfLow, beatFrames, halfWidth) : 1;
+    const backbeatTerm = beatFrames.length && input.odfLow ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const c: Candidate = {
@@ -1074,7 +1070,6 @@ function levels(
       levelHandOver: TEMPO_PARAMETERS.levelHandOver.value,
       twoBeatKickLow: TEMPO_PARAMETERS.twoBeatKickLow.value,
       twoBeatKickFull: TEMPO_PARAMETERS.twoBeatKickFull.value,
-      backbeatSnareBand: snareEnv === odf ? 'full band' : 'onset flux mid group (250 Hz–2 kHz)',
       ...(best.handedFrom !== undefined && best.handed >= best.score
         ? {
             handedOver:
