@@ -5,11 +5,11 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth | --seventh | --eighth]
+ *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
- * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9. Songs' Acc1 counts the
+ * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth: fixtures/tempo9.ts, h-tempo11. Songs' Acc1 counts the
  * eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
@@ -28,6 +28,7 @@ import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
 import { tempo7Set } from '../fixtures/tempo7.js';
 import { tempo8Set } from '../fixtures/tempo8.js';
+import { tempo9Set } from '../fixtures/tempo9.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -39,10 +40,13 @@ const FIFTH = process.argv.includes('--fifth');
 const SIXTH = process.argv.includes('--sixth');
 const SEVENTH = process.argv.includes('--seventh');
 const EIGHTH = process.argv.includes('--eighth');
+const NINTH = process.argv.includes('--ninth');
 const DIR = path.join(
   OUT,
-  EIGHTH
-    ? 'tempo-heldout8'
+  NINTH
+    ? 'tempo-heldout9'
+    : EIGHTH
+      ? 'tempo-heldout8'
     : SEVENTH
       ? 'tempo-heldout7'
       : SIXTH
@@ -151,8 +155,10 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = EIGHTH
-  ? tempo8Set(DIR)
+const { files, missing } = NINTH
+  ? tempo9Set(DIR)
+  : EIGHTH
+    ? tempo8Set(DIR)
   : SEVENTH
     ? tempo7Set(DIR)
     : SIXTH
@@ -166,8 +172,10 @@ const { files, missing } = EIGHTH
             : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = EIGHTH
-  ? 'eighth'
+const setName = NINTH
+  ? 'ninth'
+  : EIGHTH
+    ? 'eighth'
   : SEVENTH
     ? 'seventh'
     : SIXTH

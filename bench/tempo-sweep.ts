@@ -28,6 +28,7 @@ import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
 import { tempo7Set } from '../fixtures/tempo7.js';
 import { tempo8Set } from '../fixtures/tempo8.js';
+import { tempo9Set } from '../fixtures/tempo9.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -184,6 +185,13 @@ async function main() {
     ? some(await Promise.all(tempo8Set(held8Dir).files.map(allFeatures)))
     : undefined;
   const h8 = held8 ? evaluate(held8) : undefined;
+  // --held-out-9: the ninth held-out set (fixtures/tempo9.ts, h-tempo11), only after its one CLI evaluation
+  const held9Dir = path.join(OUT, 'tempo-heldout9');
+  mkdirSync(held9Dir, { recursive: true });
+  const held9 = process.argv.includes('--held-out-9')
+    ? some(await Promise.all(tempo9Set(held9Dir).files.map(allFeatures)))
+    : undefined;
+  const h9 = held9 ? evaluate(held9) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -199,6 +207,7 @@ async function main() {
     ...(h6 ? [['held-out 6', h6] as const] : []),
     ...(h7 ? [['held-out 7', h7] as const] : []),
     ...(h8 ? [['held-out 8', h8] as const] : []),
+    ...(h9 ? [['held-out 9', h9] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -219,6 +228,7 @@ async function main() {
         `${held3 ? ' held-out 3 Acc1 songs | drums |' : ''}${held4 ? ' held-out 4 Acc1 songs | drums |' : ''}` +
         `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}${held6 ? ' held-out 6 Acc1 songs | drums |' : ''}` +
         `${held7 ? ' held-out 7 Acc1 songs | drums |' : ''}${held8 ? ' held-out 8 Acc1 songs | drums |' : ''}` +
+        `${held9 ? ' held-out 9 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -234,6 +244,7 @@ async function main() {
               held6 ? evaluate(held6) : undefined,
               held7 ? evaluate(held7) : undefined,
               held8 ? evaluate(held8) : undefined,
+              held9 ? evaluate(held9) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -261,6 +272,7 @@ async function main() {
     if (h6) console.log('\nheld-out 6 misses:\n' + h6.misses.join('\n'));
     if (h7) console.log('\nheld-out 7 misses:\n' + h7.misses.join('\n'));
     if (h8) console.log('\nheld-out 8 misses:\n' + h8.misses.join('\n'));
+    if (h9) console.log('\nheld-out 9 misses:\n' + h9.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

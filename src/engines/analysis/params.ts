@@ -701,6 +701,24 @@ export const TEMPO_PARAMETERS = {
     'two-beat check: the factor of a level with full two-beat evidence (both ratios full; the level at twice its ' +
       'tempo joins the candidates); 1: off',
   ),
+  twoBeatKickLow: p(
+    0.4,
+    'Σ min / Σ max',
+    [0, 1],
+    "two-beat check (h-tempo11), the kick's route: the kick's coincidence on a level's beats and half-way (the flux " +
+      'low group there, beat by beat: Σ min / Σ max; four on the floor read at half tempo: a kick at both) above ' +
+      'which it counts as evidence, times the top band at the quarters over the stronger of beats and half-way ' +
+      '(0 → twoBeatSubLow); the larger of this and the top band route is the evidence',
+  ),
+  twoBeatKickFull: p(0.7, 'Σ min / Σ max', [0, 2], "two-beat check: the kick's coincidence at which it counts fully"),
+  levelHandOver: p(
+    1,
+    'of the score taken',
+    [0, 2],
+    'hand-over (h-tempo11): a level weighed down by the ternary or the two-beat check as a misreading of another ' +
+      'level hands that level at least this × the score the check took from it (its score before the check × (1 − ' +
+      'the check factor)); 0: off',
+  ),
 } as const;
 
 export const KEY_PARAMETERS = {

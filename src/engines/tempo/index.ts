@@ -408,7 +408,13 @@ interface Candidate {
    * and the level at twice its tempo has its eighths filled (twoBeatEvidence).
    */
   twoBeat: number;
-  twoBeatDetail?: { half: number; sub: number; evidence: number };
+  twoBeatDetail?: { half: number; sub: number; swung: boolean; kick: number; evidence: number };
+  /**
+   * The score handed over by a level that the ternary or the two-beat check weighed down as a misreading of this one
+   * (levelHandOver × what the check took from its score), and that level's BPM; the score is at least it.
+   */
+  handed: number;
+  handedFrom?: number;
   /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
   harmonyRaw: number;
   /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
@@ -523,9 +529,11 @@ export function beatPhase(
 /**
  * Two-beat evidence of a level from its beats on the top band (the onset flux's > 8 kHz group: hats, claps, snare
  * sizzle; the kick and the chords barely reach it): `half`, the weaker of its strength on the beats and half-way
- * between them over the stronger (phase-free: the tracker may sit on either), and `sub`, its strength at a quarter
- * and three quarters of the beat (the larger) over that stronger one. A two-beat pattern read as one beat (kick on 1
- * and 3, snare on 2 and 4, eighth hats: the level at half the tempo) has half ≈ 1 and its eighths at the quarters;
+ * between them over the stronger (phase-free: the tracker may sit on either), and `sub`, its strength where the
+ * eighths of the level at twice the tempo fall (the largest of a quarter and three quarters of the beat, straight,
+ * and of a third and five sixths, swung to the triplet: h-tempo11) over that stronger one. A two-beat pattern read as
+ * one beat (kick on 1 and 3, snare on 2 and 4, eighth hats, straight or shuffled: the level at half the tempo) has
+ * half ≈ 1 and its eighths at the quarters or at the triplet positions;
  * a slow groove at its own level has its snare on the beats and only hats half-way (half low), or nothing at the
  * quarters, or softer sixteenths there (a ballad or a half-time groove with sixteenth hats: sub 0.3–0.6).
  * Evidence = ramp(half; twoBeatHalfLow → twoBeatHalfFull) × ramp(sub; twoBeatSubLow → twoBeatSubFull), in [0, 1].
@@ -534,24 +542,74 @@ export function twoBeatEvidence(
   top: ArrayLike<number>,
   beats: number[],
   halfWidth: number,
-): { half: number; sub: number; evidence: number } {
+  low?: ArrayLike<number>,
+): { half: number; sub: number; swung: boolean; kick: number; evidence: number } {
   const halfLo = checkParameter('twoBeatHalfLow', TEMPO_PARAMETERS.twoBeatHalfLow);
   const halfFull = checkParameter('twoBeatHalfFull', TEMPO_PARAMETERS.twoBeatHalfFull);
   const subLo = checkParameter('twoBeatSubLow', TEMPO_PARAMETERS.twoBeatSubLow);
   const subFull = checkParameter('twoBeatSubFull', TEMPO_PARAMETERS.twoBeatSubFull);
-  const [on, q1, mid, q3] = beatProfile(top, beats, [0, 0.25, 0.5, 0.75], halfWidth) as [
+  const kickLo = checkParameter('twoBeatKickLow', TEMPO_PARAMETERS.twoBeatKickLow);
+  const kickFull = checkParameter('twoBeatKickFull', TEMPO_PARAMETERS.twoBeatKickFull);
+  const [on, q1, t1, mid, q3, t5] = beatProfile(top, beats, TWO_BEAT_FRACTIONS, halfWidth) as [
+    number,
+    number,
     number,
     number,
     number,
     number,
   ];
   const strong = Math.max(on, mid);
-  if (!(strong > 0)) return { half: 0, sub: 0, evidence: 0 };
+  if (!(strong > 0)) return { half: 0, sub: 0, swung: false, kick: 0, evidence: 0 };
+  // the kick on the beats and half-way, beat by beat (four on the floor read at half: a kick at both, every beat;
+  // a groove at its own level has its kick half-way only now and then, or a bass note there and none on the beat)
+  const kick = low ? coincidence(low, beats, halfWidth) : 0;
   const half = Math.min(on, mid) / strong;
-  const sub = Math.max(q1, q3) / strong;
+  // the eighths of the level at twice the tempo, straight (¼, ¾) or swung to the triplet (⅓, ⅚: a shuffle's)
+  const straight = Math.max(q1, q3);
+  const triplet = Math.max(t1, t5);
+  const sub = Math.max(straight, triplet) / strong;
   const ramp = (x: number, lo: number, full: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, full - lo)));
-  return { half, sub, evidence: ramp(half, halfLo, halfFull) * ramp(sub, subLo, subFull) };
+  return {
+    half,
+    sub,
+    swung: triplet > straight,
+    kick,
+    // or the kick on both (h-tempo11), with the quarters filled at all (up to twoBeatSubLow: the hats on the "and"s
+    // of four on the floor are softer than its snare in the top band)
+    evidence: Math.max(
+      ramp(half, halfLo, halfFull) * ramp(sub, subLo, subFull),
+      ramp(kick, kickLo, kickFull) * ramp(sub, 0, subLo),
+    ),
+  };
 }
+
+/**
+ * How regularly an envelope is strong both on each beat and half-way to the next: Σ min(x(b), x(b + ½)) /
+ * Σ max(x(b), x(b + ½)) over the beats (the envelope's maximum within ±halfWidth frames of each position); 1 when
+ * every beat and every half-way position carry the same hit, 0 when no beat carries a hit at both.
+ */
+export function coincidence(x: ArrayLike<number>, beats: number[], halfWidth: number): number {
+  const peak = (c: number) => {
+    let m = 0;
+    for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++) m = Math.max(m, x[j]!);
+    return m;
+  };
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i + 1 < beats.length; i++) {
+    const a = peak(beats[i]!);
+    const b = peak(Math.round((beats[i]! + beats[i + 1]!) / 2));
+    lo += Math.min(a, b);
+    hi += Math.max(a, b);
+  }
+  return hi > 0 ? lo / hi : 0;
+}
+
+/**
+ * Where twoBeatEvidence samples a level's beat: on it, the straight eighths of its double (¼, ¾), their triplet
+ * swing (⅓, ⅚: the double's "and" at ⅔ of its beat) and half-way.
+ */
+export const TWO_BEAT_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 3 / 4, 5 / 6] as const;
 
 /** Beats moved half a period: the midpoints of consecutive beats, the last one half its interval on. */
 export function halfShifted(beats: number[]): number[] {
@@ -739,6 +797,7 @@ function levels(
   const windowFrames = (bpm: number) =>
     Math.max(1, Math.round(Math.min(windowSeconds, windowBeats > 0 ? (windowBeats * 60) / bpm : Infinity) * frameRate));
   const harmonyCache = new Map<number, Float64Array | null>();
+
   // pitch content that never changes (a click track, one drone) has no chord changes: its novelty is rounding
   // noise, which the normalized autocorrelation below would blow up into "evidence"
   const minNovelty = checkParameter('harmonyMinNovelty', TEMPO_PARAMETERS.harmonyMinNovelty);
@@ -785,10 +844,13 @@ function levels(
   const cache = new Map<number, Candidate>();
   /** Whether the chords say anything (decided once the candidates are in): then harmony and tonal evenness count. */
   let harmonic = false;
+  /** A level's score from its own terms (without a handed-over score). */
+  const own = (c: Candidate) =>
+    c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat * c.ternaryCheck * c.twoBeat;
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
-    c.score = c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat * c.ternaryCheck * c.twoBeat;
+    c.score = Math.max(own(c), c.handed);
   };
   /** The comb peak within ±candidateWindow of `target` BPM, scored with prior, metrical fit, bar and evenness. */
   const candidate = (target: number): Candidate | undefined => {
@@ -828,6 +890,7 @@ function levels(
       backbeat: backbeatTerm,
       ternaryCheck: 1,
       twoBeat: 1,
+      handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
       score: 0,
@@ -872,10 +935,14 @@ function levels(
     const e3 = classEvenness(drumOrBeat, c.beatFrames, halfWidth, 3);
     return { factor: ternaryFloor + (1 - ternaryFloor) * Math.min(1, e3 / ternaryEven), beat: y };
   };
+  /** Levels weighed down by a check, the level they misread, and the check's factor. */
+  const handOvers: { from: Candidate; to: Candidate; factor: () => number }[] = [];
   for (const c of [...all]) {
     const t = ternaryOf(c);
     c.ternaryCheck = t.factor;
     if (t.factor < 1 && t.beat && !all.includes(t.beat)) all.push(t.beat);
+    if (t.factor < 1 && t.beat)
+      handOvers.push({ from: c, to: t.beat, factor: () => c.ternaryCheck });
   }
   // the two-beat check (h-tempo9): a level whose half-way position carries the hats and claps as strongly as its
   // beats, with the eighths of the level at twice its tempo filled too, is a two-beat pattern (kick on 1 and 3,
@@ -887,12 +954,24 @@ function levels(
       if (c.beatFrames.length < 4) continue;
       const d = candidate(2 * c.bpm);
       if (!d || Math.abs(d.bpm / (2 * c.bpm) - 1) > distinctRatio) continue;
-      const e = twoBeatEvidence(top, c.beatFrames, halfWidth);
+      const e = twoBeatEvidence(top, c.beatFrames, halfWidth, bands![0]);
       c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence;
       c.twoBeatDetail = e;
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
+      if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
     }
   for (const c of all) rescore(c);
+  // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
+  // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
+  const handOver = checkParameter('levelHandOver', TEMPO_PARAMETERS.levelHandOver);
+  if (handOver > 0) {
+    for (const h of handOvers) {
+      const before = own(h.from) / Math.max(1e-12, h.factor());
+      const v = handOver * before * (1 - h.factor());
+      if (v > h.to.handed) ((h.to.handed = v), (h.to.handedFrom = h.from.bpm));
+    }
+    for (const c of all) rescore(c);
+  }
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
@@ -968,10 +1047,11 @@ function levels(
     `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''}` +
     `${
       c.twoBeat < 1 && c.twoBeatDetail
-        ? ` × two-beat check ${fmt(c.twoBeat)} (top band half-way / beats ${fmt(c.twoBeatDetail.half)}, ` +
-          `at the quarters ${fmt(c.twoBeatDetail.sub)})`
+        ? ` × two-beat check ${fmt(c.twoBeat)} (top band half-way / beats ${fmt(c.twoBeatDetail.half)}` +
+          `, kick on both ${fmt(c.twoBeatDetail.kick)}, ` +
+          `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)})`
         : ''
-    } = ` +
+    }${c.handedFrom !== undefined && c.handed >= c.score ? `, at least ${fmt(c.handed)} handed over by ${fmt(c.handedFrom)} BPM` : ''} = ` +
     `${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
@@ -987,11 +1067,23 @@ function levels(
       ...(tuning !== undefined ? { tuningConcentration: Math.round(tuning * 1000) / 1000 } : {}),
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
       priorOctaves: TEMPO_PARAMETERS.priorOctaves.value,
+      levelHandOver: TEMPO_PARAMETERS.levelHandOver.value,
+      twoBeatKickLow: TEMPO_PARAMETERS.twoBeatKickLow.value,
+      twoBeatKickFull: TEMPO_PARAMETERS.twoBeatKickFull.value,
+      ...(best.handedFrom !== undefined && best.handed >= best.score
+        ? {
+            handedOver:
+              `${fmt(best.handedFrom)} BPM, weighed down as a misreading of this level, handed it ` +
+              `${fmt(best.handed)} (its own terms: ${fmt(own(best))})`,
+          }
+        : {}),
       ...(convention ? { levelConvention: convention } : {}),
       ...(best.twoBeatDetail
         ? {
             twoBeatCheck:
-              `top band half-way / beats ${fmt(best.twoBeatDetail.half)}, at the quarters ` +
+              `top band half-way / beats ${fmt(best.twoBeatDetail.half)}, kick on both ` +
+              `${fmt(best.twoBeatDetail.kick)}, at the ` +
+              `${best.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ` +
               `${fmt(best.twoBeatDetail.sub)}: evidence ${fmt(best.twoBeatDetail.evidence)}` +
               (dbl ? `; the double level scores ${fmt(dbl.score / best.score)} of this one` : ''),
           }
