@@ -9,7 +9,7 @@
  * `startFraction` of that peak (and clear of what rang before it).
  */
 import { native } from '../../native.js';
-import { BLEED_PARAMETERS, DETECT_PARAMETERS, SWELL_PARAMETERS } from './params.js';
+import { BLEED_PARAMETERS, DETECT_PARAMETERS, SHOT_PARAMETERS, SWELL_PARAMETERS } from './params.js';
 
 export interface DetectOptions {
   sampleRate: number;
@@ -55,6 +55,26 @@ export interface BleedVerdict {
   residualDb: number;
   /** Start sample of the source's hit that leaks (null when none was found on the source). */
   sourceStart: number | null;
+}
+
+/** A trigger found to be a later burst of the hit before it on its mic (a clap's third burst), not a hit. */
+export interface ShotVerdict {
+  /** The close mic (index among the close mics), the trigger's start and the start of the hit it is part of. */
+  track: number;
+  start: number;
+  of: number;
+  /** Its peak against that hit's (dB, through the mic's emphasis) and its offset from it. */
+  levelDb: number;
+  offsetMs: number;
+}
+
+/** A shot (a kept hit with no kept hit of its mic `shotMs` before it) as the shot test remembers it. */
+interface ShotRecord {
+  start: number;
+  /** Its peak (dB, through the mic's emphasis). */
+  peakDb: number;
+  /** The triggers judged on its mic after it, within `shotMs`: offset (samples) and peak against its peak (dB). */
+  after: [number, number][];
 }
 
 const ms = (rate: number, v: number) => Math.max(1, Math.round((v * rate) / 1000));
@@ -489,6 +509,17 @@ export class SessionDetector {
   private readonly firPre: number;
   /** Taps of the judge's FIR fit of a source with no learnt path (`fallbackFirMs`). */
   private readonly fallbackFir: number;
+  /** Triggers found to be later bursts of the hit before them (`SHOT_PARAMETERS`), for the record. */
+  readonly shots: ShotVerdict[] = [];
+  /** `shotMs` and `shotToleranceMs` in samples (0: off), and `shotHits`. */
+  private readonly shotLen: number;
+  private readonly shotTol: number;
+  private readonly shotHits: number;
+  /**
+   * Per mic, its last shots (kept hits with no kept hit `shotMs` before them; up to `shotHits` + 1): start, peak (dB,
+   * through the emphasis) and the triggers judged on the mic after it within `shotMs`.
+   */
+  private readonly shotRecords: ShotRecord[][];
 
   /**
    * `emphasis` per mic: how many times the signal is differenced before detection (0 raw, 1 for a
@@ -530,9 +561,14 @@ export class SessionDetector {
     this.loud = emphasis.map(() => []);
     this.loudest = emphasis.map(() => 0);
     this.peakLen = Math.round((DETECT_PARAMETERS.peakWindowMs.value * sampleRate) / 1000);
+    this.shotLen = Math.round((SHOT_PARAMETERS.shotMs.value * sampleRate) / 1000);
+    this.shotTol = Math.round((SHOT_PARAMETERS.shotToleranceMs.value * sampleRate) / 1000);
+    this.shotHits = Math.round(SHOT_PARAMETERS.shotHits.value);
+    this.shotRecords = emphasis.map(() => []);
     this.lookAhead = Math.max(
       Math.round((BLEED_PARAMETERS.lookAheadMs.value * sampleRate) / 1000),
       this.len + this.detectors[0]!.settleAfter + this.peakLen + SessionDetector.CHUNK,
+      this.shotLen + this.detectors[0]!.settleAfter + this.shotTol + SessionDetector.CHUNK,
     );
     let size = 1;
     while (size < this.lookAhead + 2 * SessionDetector.CHUNK + 4 * this.maxLag + this.len + this.peakLen + 64)
@@ -670,6 +706,10 @@ export class SessionDetector {
       if (m < 0) break;
       const h = this.pending[m]!.shift()!;
       const { verdict, residualDb } = this.judge(m, h);
+      const records = this.shotRecords[m]!;
+      const prevShot = records[records.length - 1];
+      if (prevShot && h.start - prevShot.start < this.shotLen)
+        prevShot.after.push([h.start - prevShot.start, db(h.peak) - prevShot.peakDb]);
       if (verdict) {
         this.verdicts.push(verdict);
         continue;
@@ -680,12 +720,17 @@ export class SessionDetector {
       const last = kept.length - 1;
       if (last >= 0 && h.start - kept[last]!.start < this.merge) {
         if (residualDb > this.lastOwn[m]!) {
+          const was = kept[last]!;
           kept[last] = h;
           this.lastOwn[m] = residualDb;
+          this.noteShot(m, h, was);
         }
       } else {
+        // a later burst of the hit before it (every earlier shot had one there): part of that hit, it teaches nothing
+        if (this.partOfShot(m, h)) continue;
         kept.push(h);
         this.lastOwn[m] = residualDb;
+        this.noteShot(m, h, null, kept[last]);
       }
       // a hit below the mic's output floor (`floorRangeDb` under its loudest so far: a faint sound out of digital
       // silence, as the ends of leaked tails ~100 dB down) is no drum of this mic and teaches no bleed path: fitted
@@ -703,6 +748,53 @@ export class SessionDetector {
     for (const p of this.pending) if (p.length) next = Math.min(next, p[0]!.start);
     const oldest = next - 2 * this.maxLag - this.len;
     for (const r of this.recent) while (r.length && r[0]!.start < oldest) r.shift();
+  }
+
+  /**
+   * A kept hit with no kept hit of its mic `shotMs` before it (a hit that starts a shot, not one inside another's)
+   * opens a shot record; a hit merged in place of a record's takes its place.
+   */
+  private noteShot(m: number, h: CloseCandidate, replaced: CloseCandidate | null, before?: CloseCandidate): void {
+    const records = this.shotRecords[m]!;
+    const top = records[records.length - 1];
+    if (replaced) {
+      if (top && top.start === replaced.start)
+        records[records.length - 1] = { ...top, start: h.start, peakDb: db(h.peak) };
+      return;
+    }
+    // a hit under the mic's output floor (`floorRangeDb`: never reported) is no shot of the mic's drum
+    if (this.shotLen === 0 || db(h.peak) < db(this.loudest[m]!) - DETECT_PARAMETERS.floorRangeDb.value) return;
+    if (before && h.start - before.start < this.shotLen) return;
+    records.push({ start: h.start, peakDb: db(h.peak), after: [] });
+    if (records.length > this.shotHits + 1) records.shift();
+  }
+
+  /**
+   * Whether hit h of mic m is a later burst of the shot it falls in (a clap's third burst): each of the mic's `shotHits` shots before had a trigger at h's offset from its start (within
+   * `shotToleranceMs`) and level against it (within `shotMarginDb`), and no trigger follows h at that offset again
+   * (evenly spaced hits are a groove, not one hit's bursts). Recorded in `shots`.
+   */
+  private partOfShot(m: number, h: CloseCandidate): boolean {
+    const records = this.shotRecords[m]!;
+    const last = records[records.length - 1];
+    if (!last || records.length < this.shotHits + 1) return false;
+    const d = h.start - last.start;
+    if (d >= this.shotLen) return false;
+    const rel = db(h.peak) - last.peakDb;
+    const tol = this.shotTol;
+    const margin = SHOT_PARAMETERS.shotMarginDb.value;
+    for (let k = records.length - 2; k >= 0; k--)
+      if (!records[k]!.after.some(([at, level]) => Math.abs(at - d) <= tol && Math.abs(level - rel) <= margin))
+        return false;
+    for (const g of this.recent[m]!) if (Math.abs(g.start - h.start - d) <= tol) return false;
+    this.shots.push({
+      track: m,
+      start: h.start,
+      of: last.start,
+      levelDb: round(rel, 2),
+      offsetMs: round((d * 1000) / this.sampleRate, 3),
+    });
+    return true;
   }
 
   /**

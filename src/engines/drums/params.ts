@@ -75,11 +75,13 @@ export const BLEED_PARAMETERS = {
       'paths: gain, polarity and delay learnt from its clean bleed events), what is left peaks this far below it',
   ),
   startSlackMs: p(
-    0.25,
+    4,
     'ms',
-    [0, 2],
+    [0, 10],
     "a leak's detected start may lie this much before its source's (the detection emphasis sees the high end of " +
-      'an attack first)',
+      'an attack first; a swelling attack — a maraca, a hat with a soft front — is found on its own mic late, while ' +
+      'its leak into a raw-detected mic is found where it begins: h-dxdet11, 0.25 before). The fit itself only ' +
+      'takes the source at or before the hit',
   ),
   learnResidualDb: p(
     -15,
@@ -178,6 +180,46 @@ export const SWELL_PARAMETERS = {
     [0, 2],
     'close mics whose detection emphasis is at least this (2: hats and cymbals) take the swell test',
     true,
+  ),
+} as const;
+
+/**
+ * Close mics: a one-shot's own later bursts (h-dxdet11). A hand clap is three or four bursts over 40 ms; each burst
+ * rises `riseDb` over what rang before and was reported as a second hit.
+ * Such a burst follows every hit of the mic at the same offset and relative level; a groove's next hit does not (its
+ * level varies with the velocities, its offset with the timing), and where it does, hits are evenly spaced and a
+ * further one follows at the same offset. Only shots are compared: kept hits with no kept hit `shotMs` before them
+ * (in a dense groove no hit starts a shot, and none is taken for a burst).
+ */
+export const SHOT_PARAMETERS = {
+  shotMs: p(
+    60,
+    'ms',
+    [0, 400],
+    'a trigger this soon after a kept hit of its mic may be a later burst of it (0: never): longer than a clap ' +
+      "(bursts over 40 ms), shorter than a groove's notes (a 32nd at 250 BPM is 60 ms)",
+  ),
+  shotHits: p(
+    4,
+    'shots',
+    [1, 30],
+    'a trigger inside a shot (after a kept hit with no kept hit `shotMs` before it) is a burst of it when each of the ' +
+      "mic's this many shots before had a trigger at its offset (within `shotToleranceMs`) and level (within " +
+      '`shotMarginDb`), and no trigger follows it at that offset again',
+    true,
+  ),
+  shotToleranceMs: p(
+    0.1,
+    'ms',
+    [0, 2],
+    "how far a burst's offset from its hit may differ from the earlier hits' one (a sampled one-shot's bursts lie " +
+      "at the same offset to a sample; a groove's next hits spread with the player's timing)",
+  ),
+  shotMarginDb: p(
+    3,
+    'dB',
+    [0, 20],
+    "how far a burst's peak against its hit's (through the mic's emphasis) may differ from the earlier hits' one",
   ),
 } as const;
 
