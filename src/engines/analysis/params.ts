@@ -700,7 +700,7 @@ export const KEY_PARAMETERS = {
     0.25,
     '',
     [0, 1],
-    "evidence for a key: how tightly the strong peaks of the pitch-class profile above the bass register sit on one " +
+    'evidence for a key: how tightly the strong peaks of the pitch-class profile above the bass register sit on one ' +
       'tuning grid (peakTuningConcentration: resultant length of their positions within the semitone, each 10-cent bin ' +
       'weighted by its squared strength; 0 = spread evenly, 1 = all on the grid); below it key is null. Measured: ' +
       'songs 0.34–0.97 (the lowest: a buzzy inharmonic synth over a pitch-dropping bass, fresh8), speech (espeak-ng, ' +
