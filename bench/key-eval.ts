@@ -39,8 +39,12 @@
  * ninth round's held-out set (fixtures/keyfresh8.ts fresh8KeySpecs(), Sonic Pi samples and an espeak-ng voice through
  * a sampler, seeds 45000 + i, evaluated once).
  *
+ * `--union10` (eleventh round) makes the ninth round's held-out set tuning material too (482 songs); `--fresh9` adds the
+ * eleventh round's held-out set (fixtures/keyfresh9.ts fresh9KeySpecs(), synthesizers written for it, a Festival
+ * singing voice and avldrums kits, seeds 47000 + i, evaluated once).
+ *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
- *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8]
+ *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8] [--union10 --fresh9]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -60,6 +64,7 @@ import {
 import { fresh6KeySet } from '../fixtures/keyfresh6.js';
 import { fresh7KeySet } from '../fixtures/keyfresh7.js';
 import { fresh8KeySet } from '../fixtures/keyfresh8.js';
+import { fresh9KeySet } from '../fixtures/keyfresh9.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -104,7 +109,11 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the ninth round (h-key9): fresh7 is tuning material too (--union9: 438 songs); the ninth round's fresh set
 // (fixtures/keyfresh8.ts, Sonic Pi samples and an espeak-ng voice through a sampler, seeds 45000 + i) is the held-out
 // set, with --fresh8
-const UNION9 = process.argv.includes('--union9');
+// the eleventh round (h-key11): fresh8 is tuning material too (--union10: 482 songs); the eleventh round's fresh set
+// (fixtures/keyfresh9.ts, synthesizers written for it, Festival singing, avldrums kits, seeds 47000 + i) is the
+// held-out set, with --fresh9
+const UNION10 = process.argv.includes('--union10');
+const UNION9 = UNION10 || process.argv.includes('--union9');
 const UNION8 = UNION9 || process.argv.includes('--union8');
 const UNION7 = UNION8 || process.argv.includes('--union7');
 const UNION6 = UNION7 || process.argv.includes('--union6');
@@ -115,7 +124,8 @@ const FRESH4 = (UNION6 || process.argv.includes('--fresh4')) && (UNION6 || !ONLY
 const FRESH5 = (UNION7 || process.argv.includes('--fresh5')) && (UNION7 || !ONLY_TUNING);
 const FRESH6 = (UNION8 || process.argv.includes('--fresh6')) && (UNION8 || !ONLY_TUNING);
 const FRESH7 = (UNION9 || process.argv.includes('--fresh7')) && (UNION9 || !ONLY_TUNING);
-const FRESH8 = process.argv.includes('--fresh8') && !ONLY_TUNING;
+const FRESH8 = (UNION10 || process.argv.includes('--fresh8')) && (UNION10 || !ONLY_TUNING);
+const FRESH9 = process.argv.includes('--fresh9') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -136,27 +146,34 @@ const SETS = [
   'fresh6 key set',
   'fresh7 key set',
   'fresh8 key set',
+  'fresh9 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION9
-  ? SETS.filter((s) => s !== 'fresh8 key set')
-  : UNION8
-    ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-    : UNION7
-      ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-      : UNION6
-        ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-        : UNION5
-          ? SETS.filter((s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-          : UNION
-            ? SETS.filter(
-                (s) =>
-                  !['fresh3 key set', 'fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(
-                    s,
-                  ),
-              )
-            : SETS.slice(0, 3);
+const TUNING: readonly Set[] = UNION10
+  ? SETS.filter((s) => s !== 'fresh9 key set')
+  : UNION9
+    ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+    : UNION8
+      ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+      : UNION7
+        ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+        : UNION6
+          ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+          : UNION5
+            ? SETS.filter((s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+            : UNION
+              ? SETS.filter(
+                  (s) =>
+                    ![
+                      'fresh3 key set',
+                      'fresh4 key set',
+                      'fresh5 key set',
+                      'fresh6 key set',
+                      'fresh7 key set',
+                    ].includes(s),
+                )
+              : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -166,6 +183,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh6 key set',
   'fresh7 key set',
   'fresh8 key set',
+  'fresh9 key set',
 ];
 
 interface Item {
@@ -331,6 +349,7 @@ async function main() {
   const fresh6Dir = path.join(OUT, 'keyfresh6');
   const fresh7Dir = path.join(OUT, 'keyfresh7');
   const fresh8Dir = path.join(OUT, 'keyfresh8');
+  const fresh9Dir = path.join(OUT, 'keyfresh9');
   for (const d of [
     truthDir,
     heldDir,
@@ -345,6 +364,7 @@ async function main() {
     fresh6Dir,
     fresh7Dir,
     fresh8Dir,
+    fresh9Dir,
   ])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
@@ -392,6 +412,9 @@ async function main() {
   if (FRESH8 && want('fresh8 key set'))
     for (const t of fresh8KeySet(fresh8Dir))
       items.push({ set: 'fresh8 key set', name: t.name, file: t.file, key: t.key });
+  if (FRESH9 && want('fresh9 key set'))
+    for (const t of fresh9KeySet(fresh9Dir))
+      items.push({ set: 'fresh9 key set', name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -517,12 +540,16 @@ async function main() {
   const fresh6 = items.filter((i) => i.set === 'fresh6 key set');
   const fresh7 = items.filter((i) => i.set === 'fresh7 key set');
   const fresh8 = items.filter((i) => i.set === 'fresh8 key set');
+  const fresh9 = items.filter((i) => i.set === 'fresh9 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh8.length ? [[`fresh8 (${fresh8.length})`, fresh8] as [string, Item[]]] : []),
+      ...(fresh9.length ? [[`fresh9 (${fresh9.length})`, fresh9] as [string, Item[]]] : []),
+      ...(fresh8.length
+        ? [[UNION10 ? `tuning: fresh8 (${fresh8.length})` : `fresh8 (${fresh8.length})`, fresh8] as [string, Item[]]]
+        : []),
       ...(fresh7.length
         ? [[UNION9 ? `tuning: fresh7 (${fresh7.length})` : `fresh7 (${fresh7.length})`, fresh7] as [string, Item[]]]
         : []),

@@ -14,7 +14,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
-import { analyzeKey, keyBlockFrames, type Key, type KeyAnalysis } from '../../src/engines/key/index.js';
+import {
+  analyzeKey,
+  keyBlockFrames,
+  peakTuningConcentration,
+  tuningAwareChroma,
+  type Key,
+  type KeyAnalysis,
+} from '../../src/engines/key/index.js';
+import { noise } from '../../fixtures/signals.js';
 import { KEY_PARAMETERS } from '../../src/engines/analysis/params.js';
 import { keySongSpecs, renderKeySong } from '../../fixtures/keytruth.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
@@ -441,4 +449,64 @@ test('the loop returns read back from the final chord break a near tie (I–IV�
   const stopped = keyOf(progression([...loop, ...loop, ...loop, ...loop], 1.3, 0));
   assert.ok(stopped.evidence.every((e) => e.phraseReturn === 0));
   assert.equal(stopped.decision?.inputs?.['phraseReturnChords'], undefined);
+});
+
+test('tuning concentration of the strong peaks: exact on a constructed profile, the bass register taken out', () => {
+  // twelve peaks of height 3 on the grid over a floor of 1 in every 10-cent bin: linear weights give 36 / 156, squared
+  // weights ((1 + 3)² − 1²) / ((1 + 3)² + 9 · 1²) = 15 / 25 (the floor's offsets cancel but its weight stays)
+  const profile = Array.from({ length: 120 }, (_, i) => 1 + (i % 10 === 0 ? 3 : 0));
+  assert.ok(Math.abs(tuningAwareChroma(profile).concentration - 36 / 156) < 1e-12);
+  assert.ok(Math.abs(peakTuningConcentration(profile) - 15 / 25) < 1e-12);
+  // a spread bass (every bin, below 250 Hz) added to the profile and passed as the bass profile changes nothing
+  const bass = Array.from({ length: 120 }, (_, i) => 2 + Math.sin(i));
+  const withBass = profile.map((v, i) => v + bass[i]!);
+  assert.ok(Math.abs(peakTuningConcentration(withBass, bass) - 15 / 25) < 1e-12);
+  assert.ok(peakTuningConcentration(withBass) < 0.5);
+  // all on the grid: 1 whatever the weighting; evenly spread: 0
+  assert.ok(Math.abs(peakTuningConcentration(profile.map((v) => v - 1)) - 1) < 1e-12);
+  assert.ok(peakTuningConcentration(new Array<number>(120).fill(1)) < 1e-12);
+});
+
+test('a detuned-unison synth over a noise floor and a bass that drops an octave into each note is tuned music', () => {
+  // C major I–IV–V–I–vi–IV–V–I: each chord tone five slightly inharmonic voices (partial h at h·(1 + 0.003 (h − 1)²))
+  // detuned over ±20 cents, the bass falling from an octave above onto its note (0.15 s time constant, as a
+  // pitch-enveloped synth bass), white noise at ±0.3 (fresh8's buzz songs: key null before the eleventh round)
+  const chords: [number[], number][] = [C, [[65, 69, 72], 41], G, C, [[57, 60, 64], 45], [[65, 69, 72], 41], G, C];
+  const seconds = 1.5;
+  const len = Math.round(seconds * RATE);
+  const x = new Float32Array(chords.length * len);
+  const hz = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
+  let phase0 = 0;
+  chords.forEach(([notes, bassNote], c) => {
+    const start = c * len;
+    const edge = (i: number) => Math.min(1, i / 200, (len - i) / 200);
+    for (const m of notes)
+      for (const d of [-20, -10, 0, 10, 20]) {
+        phase0 += 1.3;
+        for (let h = 1; h <= 8; h++) {
+          const f = hz(m + d / 100) * h * (1 + 0.003 * (h - 1) ** 2);
+          if (f > RATE / 2) break;
+          const w = (2 * Math.PI * f) / RATE;
+          for (let i = 0; i < len; i++) x[start + i]! += (0.05 / h) * edge(i) * Math.sin(w * i + phase0 * h);
+        }
+      }
+    let phase = 0;
+    for (let i = 0; i < len; i++) {
+      phase += (2 * Math.PI * hz(bassNote + 12 * Math.exp(-i / (0.15 * RATE)))) / RATE;
+      let v = 0;
+      for (let h = 1; h <= 8; h++) v += Math.sin(h * phase) / h;
+      x[start + i]! += 0.25 * v * Math.min(1, i / 100, (len - i) / 200);
+    }
+  });
+  const floor = noise(x.length, 0.3, 9);
+  for (let i = 0; i < x.length; i++) x[i]! += floor[i]!;
+  const layout = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });
+  layout.addFloat(x);
+  const r = layout.finish();
+  // the whole profile's peaks, linearly weighted, look spread (the old gate, 0.2, refused this)
+  assert.ok(tuningAwareChroma(r.pitchClass).concentration < 0.2, `${tuningAwareChroma(r.pitchClass).concentration}`);
+  const peak = peakTuningConcentration(r.pitchClass, r.bassPitchClass);
+  assert.ok(peak > 1.3 * KEY_PARAMETERS.minTuningConcentration.value, `strong peaks above the bass: ${peak}`);
+  const k = keyOf(x);
+  assert.equal(k.result.key, 'C major', 'reason' in k.result ? k.result.reason : '');
 });

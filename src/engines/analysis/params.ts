@@ -723,12 +723,15 @@ export const TEMPO_PARAMETERS = {
 
 export const KEY_PARAMETERS = {
   minTuningConcentration: p(
-    0.2,
+    0.25,
     '',
     [0, 1],
-    "evidence for a key: how tightly the pitch-class profile's peaks sit on one tuning grid (resultant length of " +
-      'their positions within the semitone, 0 = spread evenly, 1 = all on the grid); below it key is null (songs ' +
-      'measured 0.32–0.81; speech, noise and drum stems at most 0.12)',
+    'evidence for a key: how tightly the strong peaks of the pitch-class profile above the bass register sit on one ' +
+      'tuning grid (peakTuningConcentration: resultant length of their positions within the semitone, each 10-cent bin ' +
+      'weighted by its squared strength; 0 = spread evenly, 1 = all on the grid); below it key is null. Measured: ' +
+      'songs 0.34–0.97 (the lowest: a buzzy inharmonic synth over a pitch-dropping bass, fresh8), speech (espeak-ng, ' +
+      'Festival, the speech-like fixture) and white / pink noise at most 0.16; GM drum loops 0.04–0.38, so drums with ' +
+      'tuned percussion (congas, cowbells, toms) may pass (bench/RESULTS.md, key, eleventh round)',
   ),
   blockSeconds: p(
     0.2,
@@ -884,27 +887,19 @@ export const KEY_PARAMETERS = {
       '5th partial inflates); else the labels decide (0 = off); on 183 tuning songs 0.55–1 score alike (the middle ' +
       'taken), 0.45 and below lose fresh4 songs (bench/RESULTS.md, key, eighth round)',
   ),
-  phraseStartWeight: p(
-    0,
-    'per unit share of phrase starts',
-    [0, 4],
-    "key score: weight of the share of the loop's phrase starts (every period of the repeating chord sequence, " +
-      "counted from the song's first chord) whose chord has the key's tonic as root: where a loop restarts is where " +
-      'its tonic is heard, however long IV or bVII is held inside it (0 = off)',
-  ),
   phraseMinSimilarity: p(
     0.7,
     'share of blocks',
     [0, 1],
-    'phrase starts: the period of the chord loop is the shortest lag (at least phraseMinSeconds) at which at least ' +
-      'this share of the sounding blocks carry the same chord as the block one lag later; no period, no phrase ' +
+    'loop returns: the period of the chord loop is the shortest lag (at least phraseMinSeconds) at which at least ' +
+      'this share of the sounding blocks carry the same chord as the block one lag later; no period, no loop-return ' +
       'evidence',
   ),
   phraseMinSeconds: p(
     2.5,
     's',
     [0.5, 30],
-    'phrase starts: the shortest loop period considered (a period must hold at least two chords)',
+    'loop returns: the shortest loop period considered (a period must hold at least two chords)',
   ),
   phraseReturnWeight: p(
     0.2,

@@ -20,8 +20,8 @@
  *   Relative keys share their notes; these are what tells A minor from C major.
  * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
  * lists the runner-up, the relative and the parallel key with their evidence. Names use sharps.
- * No key (null, with the reason) when the profile's peaks do not sit on one tuning grid: speech,
- * noise and drums spread them over the semitone, tuned instruments hold them on it.
+ * No key (null, with the reason) when the profile's strong peaks above the bass register do not sit on one tuning
+ * grid (peakTuningConcentration): speech and noise spread them over the semitone, tuned instruments hold them on it.
  */
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
@@ -91,6 +91,27 @@ export function tuningAwareChroma(profile120: ArrayLike<number>): {
   const tuningCents = c === 0 && s === 0 ? 0 : (Math.atan2(s, c) / (2 * Math.PI)) * 100;
   foldProfile(profile120, 0, foldWeights(tuningCents), chroma);
   return { chroma, tuningCents, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
+}
+
+/**
+ * How tightly the strong peaks above the bass register sit on one tuning grid (KEY_PARAMETERS.minTuningConcentration):
+ * the resultant length of the 10-cent bins' positions within the semitone, over the profile less the bass profile
+ * (peaks below 250 Hz: a speaker's f0, a kick's sweep, a synth bass's pitch drop), each bin weighted by its squared
+ * strength, so the partials of held notes count over a spread floor (a buzzy or chorused synth's side bands, noise in
+ * the mix). 1: all on one grid; 0: spread evenly. Without a bass profile, the whole profile.
+ */
+export function peakTuningConcentration(profile120: ArrayLike<number>, bass120?: ArrayLike<number>): number {
+  let c = 0;
+  let s = 0;
+  let total = 0;
+  for (let i = 0; i < 120; i++) {
+    const v = Math.max(0, profile120[i]! - (bass120?.[i] ?? 0)) ** 2;
+    const a = (2 * Math.PI * (i % 10)) / 10;
+    total += v;
+    c += v * Math.cos(a);
+    s += v * Math.sin(a);
+  }
+  return total > 0 ? Math.hypot(c, s) / total : 0;
 }
 
 /** 120 × 12 weights folding a 10-cent profile to pitch classes at a tuning (cos² of the distance, ±50 cents). */
@@ -510,29 +531,6 @@ function chordLoop(
 }
 
 /**
- * Where a chord loop restarts, counted from the song's first chord: the loop's period (loopPeriod); the phrase starts
- * are the first chord block plus every multiple of the period that a quarter period of music follows, each with the
- * chord held most over the first eighth of the period after it. Null when no lag repeats.
- */
-export function loopPhraseStarts(
-  chords: ChordSegment[],
-  minLag: number,
-  minSimilarity: number,
-): { period: number; starts: Chord[] } | null {
-  const loop = chordLoop(chords, minLag, minSimilarity);
-  if (!loop) return null;
-  const { first, label, period, window } = loop;
-  const end = label.length;
-  const starts: Chord[] = [];
-  // a start needs a quarter period of music after it: a loop that stops leaves only its last chord's ring there
-  for (let at = first; at + Math.max(window, period / 4) <= end; at += period) {
-    const c = heldChord(label, at, window);
-    if (c) starts.push(c);
-  }
-  return starts.length ? { period, starts } : null;
-}
-
-/**
  * The chord the loop returns to, read from the song's end: the song's final chord (`final`, its first block) is where
  * the last phrase came back to, so the loop's earlier returns lie whole periods before it; each is the chord held
  * most over the first eighth of the period there. Only when the song's first chord lies on that grid too (within
@@ -579,8 +577,6 @@ export interface KeyEvidence {
   lastChord: boolean;
   /** The ends' vote: the first or the last chord has the tonic as root. */
   ends: boolean;
-  /** Share of the loop's phrase starts on a chord with the tonic as root (0 without a loop). */
-  phraseStart: number;
   /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
   phraseReturn: number;
   score: number;
@@ -739,14 +735,15 @@ export function analyzeKey(
   options: EstimateKeyOptions = {},
 ): KeyAnalysis {
   const none = (reason: string): KeyAnalysis => ({ result: { key: null, reason }, evidence: [], chords: [] });
-  const { chroma, tuningCents, concentration } = tuningAwareChroma(profile120);
+  const { chroma, tuningCents } = tuningAwareChroma(profile120);
   const total = chroma.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return none('no pitched content (silence, or sound without spectral peaks)');
   const minConcentration = param('minTuningConcentration', options);
+  const concentration = peakTuningConcentration(profile120, bass120?.length === 120 ? bass120 : undefined);
   if (concentration < minConcentration)
     return none(
-      `no tuned notes: the spectral peaks are spread over the semitone (tuning concentration ` +
-        `${concentration.toFixed(2)} < ${minConcentration}), as in speech, noise or drums`,
+      `no tuned notes: the strong spectral peaks above the bass are spread over the semitone (tuning concentration ` +
+        `${concentration.toFixed(2)} < ${minConcentration}), as in speech or noise`,
     );
   if (Math.max(...chroma) - Math.min(...chroma) <= 1e-12 * total)
     return none('all twelve pitch classes equally strong: no tonal centre');
@@ -880,18 +877,9 @@ export function analyzeKey(
     cadence: param('cadenceWeight', options),
     ends: param('endChordWeight', options),
     diatonic: param('diatonicWeight', options),
-    phrase: param('phraseStartWeight', options),
     phraseReturn: param('phraseReturnWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
-  const phrases =
-    w.phrase > 0 && blocks
-      ? loopPhraseStarts(
-          chords,
-          param('phraseMinSeconds', options) / blocks.seconds,
-          param('phraseMinSimilarity', options),
-        )
-      : null;
   // the final chord as the loop's last return (a tie-breaker: it reads where the phrases end, not which chord is held)
   const returns =
     w.phraseReturn > 0 && blocks && last
@@ -941,7 +929,6 @@ export function analyzeKey(
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
-        phraseStart: phrases ? phrases.starts.filter(onTonicRoot).length / phrases.starts.length : 0,
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         score: 0,
       };
@@ -951,7 +938,6 @@ export function analyzeKey(
         w.tonic * e.tonicChord +
         w.cadence * e.cadence +
         w.diatonic * e.diatonic +
-        w.phrase * e.phraseStart +
         w.phraseReturn * e.phraseReturn +
         (e.ends ? w.ends : 0);
       evidence.push(e);
@@ -981,8 +967,6 @@ export function analyzeKey(
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
       thirdlessRoots,
       songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
-      phrasePeriodSeconds: phrases && blocks ? Math.round(phrases.period * blocks.seconds * 10) / 10 : null,
-      phraseStarts: phrases ? phrases.starts.map(chordName).join(' ') : '',
       returnPeriodSeconds: returns && blocks ? Math.round(returns.period * blocks.seconds * 10) / 10 : null,
       // from the end back: the final chord first
       phraseReturns: returns ? returns.returns.map(chordName).join(' ') : '',
@@ -1008,7 +992,6 @@ interface Weights {
   cadence: number;
   ends: number;
   diatonic: number;
-  phrase: number;
   phraseReturn: number;
 }
 
@@ -1030,10 +1013,6 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
     [
       w.diatonic * (best.diatonic - other.diatonic),
       `time on chords diatonic to the key ${pct(best.diatonic)} vs ${pct(other.diatonic)}`,
-    ],
-    [
-      w.phrase * (best.phraseStart - other.phraseStart),
-      `phrase starts on a tonic-root chord ${pct(best.phraseStart)} vs ${pct(other.phraseStart)}`,
     ],
     [
       w.phraseReturn * (best.phraseReturn - other.phraseReturn),
@@ -1068,8 +1047,6 @@ function keyDecision(
     pedalSeconds: number;
     thirdlessRoots: string[];
     songMinorRoots: string;
-    phrasePeriodSeconds: number | null;
-    phraseStarts: string;
     returnPeriodSeconds: number | null;
     phraseReturns: string;
   },
@@ -1094,7 +1071,7 @@ function keyDecision(
     value: best.key,
     reason:
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
-      `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ${w.phrase}·phrase starts on the tonic root + ` +
+      `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ` +
       `${w.phraseReturn}·loop returns on the tonic root + ` +
       `${w.ends}·first or last chord on the tonic root); ` +
       `over ` +
@@ -1116,10 +1093,6 @@ function keyDecision(
       thirdlessModes: extra.thirdlessRoots.join('; '),
       // roots whose chords count as minor tonic chords from the whole song's minor third (tonicMinorThirdShare)
       songMinorRoots: extra.songMinorRoots,
-      // the chord loop's period and the chords where it restarts (phrase starts), when phraseStartWeight is on
-      ...(extra.phrasePeriodSeconds !== null
-        ? { loopPeriodSeconds: extra.phrasePeriodSeconds, phraseStartChords: extra.phraseStarts }
-        : {}),
       // the loop's returns read back from the final chord (phraseReturnWeight), when the song's phrases line up
       ...(extra.returnPeriodSeconds !== null
         ? { returnPeriodSeconds: extra.returnPeriodSeconds, phraseReturnChords: extra.phraseReturns }
