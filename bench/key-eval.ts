@@ -39,8 +39,8 @@
  * ninth round's held-out set (fixtures/keyfresh8.ts fresh8KeySpecs(), Sonic Pi samples and an espeak-ng voice through
  * a sampler, seeds 45000 + i, evaluated once).
  *
- * `--union10` (eleventh round) makes the ninth round's held-out set tuning material too (482 songs); `--fresh9` adds the
- * eleventh round's held-out set (fixtures/keyfresh9.ts fresh9KeySpecs(), synthesizers written for it, a Festival
+ * `--union10` (eleventh round) makes the ninth round's held-out set tuning material too (482 songs); `--fresh9` adds
+ * the eleventh round's held-out set (fixtures/keyfresh9.ts fresh9KeySpecs(), synthesizers written for it, a Festival
  * singing voice and avldrums kits, seeds 47000 + i, evaluated once).
  *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]

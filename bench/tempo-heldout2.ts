@@ -9,8 +9,8 @@
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
- * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth: fixtures/tempo9.ts, h-tempo11. Songs' Acc1 counts the
- * eighth-note pulse of compound meter too: TruthFile.accept.)
+ * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
+ * fixtures/tempo9.ts, h-tempo11. Songs' Acc1 counts the eighth-note pulse of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
  * convention (fixtures/tempotruth.ts drumTempoTruthOf: T, plus T/2 or 2T when a fixture writer there writes the
@@ -47,17 +47,17 @@ const DIR = path.join(
     ? 'tempo-heldout9'
     : EIGHTH
       ? 'tempo-heldout8'
-    : SEVENTH
-      ? 'tempo-heldout7'
-      : SIXTH
-        ? 'tempo-heldout6'
-        : FIFTH
-          ? 'tempo-heldout5'
-          : FOURTH
-            ? 'tempo-heldout4'
-            : THIRD
-              ? 'tempo-heldout3'
-              : 'tempo-heldout2',
+      : SEVENTH
+        ? 'tempo-heldout7'
+        : SIXTH
+          ? 'tempo-heldout6'
+          : FIFTH
+            ? 'tempo-heldout5'
+            : FOURTH
+              ? 'tempo-heldout4'
+              : THIRD
+                ? 'tempo-heldout3'
+                : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -159,34 +159,34 @@ const { files, missing } = NINTH
   ? tempo9Set(DIR)
   : EIGHTH
     ? tempo8Set(DIR)
-  : SEVENTH
-    ? tempo7Set(DIR)
-    : SIXTH
-      ? tempo6Set(DIR)
-      : FIFTH
-        ? tempo5Set(DIR)
-        : FOURTH
-          ? tempo4Set(DIR)
-          : THIRD
-            ? tempo3Set(DIR)
-            : tempoHeldOut2Set(DIR);
+    : SEVENTH
+      ? tempo7Set(DIR)
+      : SIXTH
+        ? tempo6Set(DIR)
+        : FIFTH
+          ? tempo5Set(DIR)
+          : FOURTH
+            ? tempo4Set(DIR)
+            : THIRD
+              ? tempo3Set(DIR)
+              : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
 const setName = NINTH
   ? 'ninth'
   : EIGHTH
     ? 'eighth'
-  : SEVENTH
-    ? 'seventh'
-    : SIXTH
-      ? 'sixth'
-      : FIFTH
-        ? 'fifth'
-        : FOURTH
-          ? 'fourth'
-          : THIRD
-            ? 'third'
-            : 'second';
+    : SEVENTH
+      ? 'seventh'
+      : SIXTH
+        ? 'sixth'
+        : FIFTH
+          ? 'fifth'
+          : FOURTH
+            ? 'fourth'
+            : THIRD
+              ? 'third'
+              : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in

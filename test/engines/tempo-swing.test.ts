@@ -22,8 +22,14 @@ const swungAnds = quarters.map((b) => b + 2 / 3);
 
 const shuffle = () =>
   groove(150, [
-    [[0, 2], [1, 1, 1, 0.3, 0.05, 0.1]],
-    [[1, 3], [0.35, 0.1, 0.2, 0.4, 0.6, 0.15]],
+    [
+      [0, 2],
+      [1, 1, 1, 0.3, 0.05, 0.1],
+    ],
+    [
+      [1, 3],
+      [0.35, 0.1, 0.2, 0.4, 0.6, 0.15],
+    ],
     [quarters, [0.15, 0, 0, 0.02, 0.3, 0.6]],
     [swungAnds, [0.15, 0, 0, 0.02, 0.3, 0.6]],
   ]);
@@ -59,8 +65,14 @@ test('twoBeatEvidence reads the eighths of the double at the quarters or at the 
 const fourOnTheFloor = () =>
   groove(124, [
     [quarters, KICK],
-    [[1, 3], [1.5, 0.1, 0.2, 0.5, 0.6, 0.6]],
-    [[0.5, 1.5, 2.5, 3.5], [0.2, 0, 0, 0.02, 0.3, 0.3]],
+    [
+      [1, 3],
+      [1.5, 0.1, 0.2, 0.5, 0.6, 0.6],
+    ],
+    [
+      [0.5, 1.5, 2.5, 3.5],
+      [0.2, 0, 0, 0.02, 0.3, 0.3],
+    ],
   ]);
 
 test('four on the floor with a loud snare: 124 BPM with the kick route of the two-beat check, 62 without it', () => {
@@ -69,9 +81,7 @@ test('four on the floor with a loud snare: 124 BPM with the kick route of the tw
   const slow = decision!.alternatives.find((a) => Math.abs(a.value / 62 - 1) < 0.04);
   // the kick on both: its flux 1 on the beats, 1.2 half-way (the snare adds 0.2), smeared over the frames: ≈ 0.8
   assert.match(slow!.why_not, /two-beat check [\d.]+ \(top band half-way \/ beats 0\.07\d*, kick on both 0\.(79|8)/);
-  const off = withParameterValue(TEMPO_PARAMETERS.twoBeatKickLow, 1, () =>
-    estimateTempoWithDecision(fourOnTheFloor()),
-  );
+  const off = withParameterValue(TEMPO_PARAMETERS.twoBeatKickLow, 1, () => estimateTempoWithDecision(fourOnTheFloor()));
   assert.ok(near(off.tempo.bpm, 62), `without the kick route: ${off.tempo.bpm}`);
 });
 

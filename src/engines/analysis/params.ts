@@ -727,11 +727,12 @@ export const KEY_PARAMETERS = {
     '',
     [0, 1],
     'evidence for a key: how tightly the strong peaks of the pitch-class profile above the bass register sit on one ' +
-      'tuning grid (peakTuningConcentration: resultant length of their positions within the semitone, each 10-cent bin ' +
-      'weighted by its squared strength; 0 = spread evenly, 1 = all on the grid); below it key is null. Measured: ' +
-      'songs 0.34–0.97 (the lowest: a buzzy inharmonic synth over a pitch-dropping bass, fresh8), speech (espeak-ng, ' +
-      'Festival, the speech-like fixture) and white / pink noise at most 0.16; GM drum loops 0.04–0.38, so drums with ' +
-      'tuned percussion (congas, cowbells, toms) may pass (bench/RESULTS.md, key, eleventh round)',
+      'tuning grid (peakTuningConcentration: resultant length of their positions within the semitone, each 10-cent ' +
+      'bin weighted by its squared strength; 0 = spread evenly, 1 = all on the grid); below it key is null. ' +
+      'Measured: songs 0.34–0.97 (the lowest: a buzzy inharmonic synth over a pitch-dropping bass, fresh8), ' +
+      'speech (espeak-ng, Festival, the speech-like fixture) and white / pink noise at most 0.16; GM drum loops ' +
+      '0.04–0.38, so drums with tuned percussion (congas, cowbells, toms) may pass (bench/RESULTS.md, key, eleventh ' +
+      'round)',
   ),
   blockSeconds: p(
     0.2,

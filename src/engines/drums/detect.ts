@@ -770,9 +770,10 @@ export class SessionDetector {
   }
 
   /**
-   * Whether hit h of mic m is a later burst of the shot it falls in (a clap's third burst): each of the mic's `shotHits` shots before had a trigger at h's offset from its start (within
-   * `shotToleranceMs`) and level against it (within `shotMarginDb`), and no trigger follows h at that offset again
-   * (evenly spaced hits are a groove, not one hit's bursts). Recorded in `shots`.
+   * Whether hit h of mic m is a later burst of the shot it falls in (a clap's third burst): each of the mic's
+   * `shotHits` shots before had a trigger at h's offset from its start (within `shotToleranceMs`) and level
+   * against it (within `shotMarginDb`), and no trigger follows h at that offset again (evenly spaced hits are a
+   * groove, not one hit's bursts). Recorded in `shots`.
    */
   private partOfShot(m: number, h: CloseCandidate): boolean {
     const records = this.shotRecords[m]!;

@@ -203,8 +203,8 @@ export const SHOT_PARAMETERS = {
     4,
     'shots',
     [1, 30],
-    'a trigger inside a shot (after a kept hit with no kept hit `shotMs` before it) is a burst of it when each of the ' +
-      "mic's this many shots before had a trigger at its offset (within `shotToleranceMs`) and level (within " +
+    'a trigger inside a shot (after a kept hit with no kept hit `shotMs` before it) is a burst of it when each of ' +
+      "the mic's this many shots before had a trigger at its offset (within `shotToleranceMs`) and level (within " +
       '`shotMarginDb`), and no trigger follows it at that offset again',
     true,
   ),

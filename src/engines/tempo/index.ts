@@ -941,8 +941,7 @@ function levels(
     const t = ternaryOf(c);
     c.ternaryCheck = t.factor;
     if (t.factor < 1 && t.beat && !all.includes(t.beat)) all.push(t.beat);
-    if (t.factor < 1 && t.beat)
-      handOvers.push({ from: c, to: t.beat, factor: () => c.ternaryCheck });
+    if (t.factor < 1 && t.beat) handOvers.push({ from: c, to: t.beat, factor: () => c.ternaryCheck });
   }
   // the two-beat check (h-tempo9): a level whose half-way position carries the hats and claps as strongly as its
   // beats, with the eighths of the level at twice its tempo filled too, is a two-beat pattern (kick on 1 and 3,
@@ -1051,7 +1050,11 @@ function levels(
           `, kick on both ${fmt(c.twoBeatDetail.kick)}, ` +
           `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)})`
         : ''
-    }${c.handedFrom !== undefined && c.handed >= c.score ? `, at least ${fmt(c.handed)} handed over by ${fmt(c.handedFrom)} BPM` : ''} = ` +
+    }${
+      c.handedFrom !== undefined && c.handed >= c.score
+        ? `, at least ${fmt(c.handed)} handed over by ${fmt(c.handedFrom)} BPM`
+        : ''
+    } = ` +
     `${fmt(c.score)}`;
   const decision: TempoDecision = {
     engine: 'analyze.tempo',
