@@ -16,34 +16,36 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * The longest files, longest first: seconds each took in a fresh-clone `.ci/run` on the idle 2-core
- * machine (2 files at a time, test durations summed; 2026-12-01, main 933c74f; nam: its 28 s scaled by
- * its CPU cut, h-ci6). Every other file follows in name order. A file missing here only costs time;
- * a stale name fails test/runner.test.ts.
+ * machine (2 files at a time; the runner's own per-file times, hooks included; 2026-12-02, main 6c71a1c).
+ * Every other file follows in name order. A file missing here only costs time; a stale name fails
+ * test/runner.test.ts.
  */
 export const LONGEST: readonly (readonly [string, number])[] = [
-  ['queue/queue.test.js', 123],
-  ['commands/master-validate.test.js', 113],
-  ['io/fuzz.test.js', 96],
-  ['io/damaged-corpus.test.js', 81],
-  ['store/cli-db.test.js', 65],
-  ['ui/tty-output.test.js', 54],
+  ['queue/queue.test.js', 151],
+  ['commands/master-validate.test.js', 117],
+  ['io/damaged-corpus.test.js', 97],
+  ['store/cli-db.test.js', 81],
+  ['io/fuzz.test.js', 80],
   ['commands/master.test.js', 50],
-  ['io/untrusted-output.test.js', 40],
-  ['commands/analyze.test.js', 34],
-  ['io/damaged-input.test.js', 31],
-  ['commands/drums.test.js', 26],
-  ['commands/tag.test.js', 25],
-  ['commands/reamp.test.js', 24],
-  ['engines/reamp/nam.test.js', 22],
-  ['io/untrusted-input.test.js', 18],
-  ['commands/mix-bounds.test.js', 16],
-  ['commands/comp.test.js', 16],
-  ['engines/groundtruth.test.js', 14],
-  ['format.test.js', 14],
+  ['ui/tty-output.test.js', 49],
+  ['io/untrusted-output.test.js', 36],
+  ['io/damaged-input.test.js', 34],
+  ['commands/report.test.js', 30],
+  ['commands/analyze.test.js', 28],
+  ['engines/groundtruth.test.js', 25],
+  ['commands/drums.test.js', 24],
+  ['commands/tag.test.js', 24],
+  ['engines/reamp/nam.test.js', 24],
+  ['format.test.js', 23],
+  ['peers/loudgain.test.js', 22],
+  ['commands/reamp.test.js', 20],
+  ['commands/validate.test.js', 18],
+  ['commands/comp.test.js', 17],
+  ['commands/mix-bounds.test.js', 13],
   ['commands/targets.test.js', 13],
-  ['commands/report.test.js', 13],
-  ['commands/master-outputs.test.js', 13],
-  ['commands/validate.test.js', 12],
+  ['engines/key.test.js', 13],
+  ['io/untrusted-input.test.js', 12],
+  ['commands/master-outputs.test.js', 11],
 ];
 
 function testFiles(root: string): string[] {
