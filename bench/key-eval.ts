@@ -60,6 +60,7 @@ import {
   keyTruthSet,
   keyTuningSet,
   keyVoicingTuningSet,
+  type KeyTruthFile,
 } from '../fixtures/keytruth.js';
 import { fresh6KeySet } from '../fixtures/keyfresh6.js';
 import { fresh7KeySet } from '../fixtures/keyfresh7.js';
@@ -340,31 +341,26 @@ async function main() {
   const heldDir = path.join(OUT, 'held-out');
   const keyDir = path.join(OUT, 'keytruth');
   const tuneDir = path.join(OUT, 'keytuning');
-  const freshDir = path.join(OUT, 'keyfresh');
   const voicingDir = path.join(OUT, 'keytuning3');
-  const fresh2Dir = path.join(OUT, 'keyfresh2');
-  const fresh3Dir = path.join(OUT, 'keyfresh3');
-  const fresh4Dir = path.join(OUT, 'keyfresh4');
-  const fresh5Dir = path.join(OUT, 'keyfresh5');
-  const fresh6Dir = path.join(OUT, 'keyfresh6');
-  const fresh7Dir = path.join(OUT, 'keyfresh7');
-  const fresh8Dir = path.join(OUT, 'keyfresh8');
-  const fresh9Dir = path.join(OUT, 'keyfresh9');
+  // the fresh sets in the order they are read: whether this run takes each, its renderer, its folder below OUT
+  const freshSets: [Set, boolean, (dir: string) => KeyTruthFile[], string][] = [
+    ['fresh key set', FRESH || UNION, freshKeySet, 'keyfresh'],
+    ['fresh2 key set', FRESH2 || UNION, fresh2KeySet, 'keyfresh2'],
+    ['fresh3 key set', FRESH3, fresh3KeySet, 'keyfresh3'],
+    ['fresh4 key set', FRESH4, fresh4KeySet, 'keyfresh4'],
+    ['fresh5 key set', FRESH5, fresh5KeySet, 'keyfresh5'],
+    ['fresh6 key set', FRESH6, fresh6KeySet, 'keyfresh6'],
+    ['fresh7 key set', FRESH7, fresh7KeySet, 'keyfresh7'],
+    ['fresh8 key set', FRESH8, fresh8KeySet, 'keyfresh8'],
+    ['fresh9 key set', FRESH9, fresh9KeySet, 'keyfresh9'],
+  ];
   for (const d of [
     truthDir,
     heldDir,
     keyDir,
     tuneDir,
-    freshDir,
     voicingDir,
-    fresh2Dir,
-    fresh3Dir,
-    fresh4Dir,
-    fresh5Dir,
-    fresh6Dir,
-    fresh7Dir,
-    fresh8Dir,
-    fresh9Dir,
+    ...freshSets.map(([, , , sub]) => path.join(OUT, sub)),
   ])
     mkdirSync(d, { recursive: true });
   const items: Item[] = [];
@@ -389,32 +385,9 @@ async function main() {
   if (!skipHeld && want('held-out key set'))
     for (const t of keyTruthSet(keyDir))
       items.push({ set: 'held-out key set', name: t.name, file: t.file, key: t.key });
-  if ((FRESH || UNION) && want('fresh key set'))
-    for (const t of freshKeySet(freshDir)) items.push({ set: 'fresh key set', name: t.name, file: t.file, key: t.key });
-  if ((FRESH2 || UNION) && want('fresh2 key set'))
-    for (const t of fresh2KeySet(fresh2Dir))
-      items.push({ set: 'fresh2 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH3 && want('fresh3 key set'))
-    for (const t of fresh3KeySet(fresh3Dir))
-      items.push({ set: 'fresh3 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH4 && want('fresh4 key set'))
-    for (const t of fresh4KeySet(fresh4Dir))
-      items.push({ set: 'fresh4 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH5 && want('fresh5 key set'))
-    for (const t of fresh5KeySet(fresh5Dir))
-      items.push({ set: 'fresh5 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH6 && want('fresh6 key set'))
-    for (const t of fresh6KeySet(fresh6Dir))
-      items.push({ set: 'fresh6 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH7 && want('fresh7 key set'))
-    for (const t of fresh7KeySet(fresh7Dir))
-      items.push({ set: 'fresh7 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH8 && want('fresh8 key set'))
-    for (const t of fresh8KeySet(fresh8Dir))
-      items.push({ set: 'fresh8 key set', name: t.name, file: t.file, key: t.key });
-  if (FRESH9 && want('fresh9 key set'))
-    for (const t of fresh9KeySet(fresh9Dir))
-      items.push({ set: 'fresh9 key set', name: t.name, file: t.file, key: t.key });
+  for (const [set, taken, render, sub] of freshSets)
+    if (taken && want(set))
+      for (const t of render(path.join(OUT, sub))) items.push({ set, name: t.name, file: t.file, key: t.key });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);

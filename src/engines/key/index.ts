@@ -79,18 +79,27 @@ export function tuningAwareChroma(profile120: ArrayLike<number>): {
   const chroma = new Array<number>(12).fill(0);
   if (n !== 120) throw new RangeError(`tuningAwareChroma: the profile must have 120 bins, got ${n}`);
   // circular mean of the position within the semitone
+  const { c, s, concentration } = gridResultant(profile120);
+  const tuningCents = c === 0 && s === 0 ? 0 : (Math.atan2(s, c) / (2 * Math.PI)) * 100;
+  foldProfile(profile120, 0, foldWeights(tuningCents), chroma);
+  return { chroma, tuningCents, concentration };
+}
+
+/**
+ * The weighted resultant of the 120 10-cent bins' positions within the semitone (bin i at angle 2π·(i mod 10)/10,
+ * weight w[i]): its components and its length over the total weight (1: all on one grid, 0: spread evenly).
+ */
+function gridResultant(w: ArrayLike<number>): { c: number; s: number; concentration: number } {
   let c = 0;
   let s = 0;
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    total += profile120[i]!;
+  for (let i = 0; i < w.length; i++) {
+    total += w[i]!;
     const a = (2 * Math.PI * (i % 10)) / 10;
-    c += profile120[i]! * Math.cos(a);
-    s += profile120[i]! * Math.sin(a);
+    c += w[i]! * Math.cos(a);
+    s += w[i]! * Math.sin(a);
   }
-  const tuningCents = c === 0 && s === 0 ? 0 : (Math.atan2(s, c) / (2 * Math.PI)) * 100;
-  foldProfile(profile120, 0, foldWeights(tuningCents), chroma);
-  return { chroma, tuningCents, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
+  return { c, s, concentration: total > 0 ? Math.hypot(c, s) / total : 0 };
 }
 
 /**
@@ -101,17 +110,9 @@ export function tuningAwareChroma(profile120: ArrayLike<number>): {
  * the mix). 1: all on one grid; 0: spread evenly. Without a bass profile, the whole profile.
  */
 export function peakTuningConcentration(profile120: ArrayLike<number>, bass120?: ArrayLike<number>): number {
-  let c = 0;
-  let s = 0;
-  let total = 0;
-  for (let i = 0; i < 120; i++) {
-    const v = Math.max(0, profile120[i]! - (bass120?.[i] ?? 0)) ** 2;
-    const a = (2 * Math.PI * (i % 10)) / 10;
-    total += v;
-    c += v * Math.cos(a);
-    s += v * Math.sin(a);
-  }
-  return total > 0 ? Math.hypot(c, s) / total : 0;
+  const w = new Float64Array(120);
+  for (let i = 0; i < 120; i++) w[i] = Math.max(0, profile120[i]! - (bass120?.[i] ?? 0)) ** 2;
+  return gridResultant(w).concentration;
 }
 
 /** 120 × 12 weights folding a 10-cent profile to pitch classes at a tuning (cos² of the distance, ±50 cents). */
