@@ -63,8 +63,10 @@ const only7 = process.argv.includes('--held-out-7');
 const only8 = process.argv.includes('--held-out-8');
 // --held-out-9: only the ninth (HELD_OUT_KITS_9, h-dxcls11), for scoring it once
 const only9 = process.argv.includes('--held-out-9');
+// --held-out-10: only the tenth (HELD_OUT_KITS_10, h-dxcls12), for scoring it once
+const only10 = process.argv.includes('--held-out-10');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 || only8 || only9 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
+for (const spec of only5 || only6 || only7 || only8 || only9 || only10 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -74,17 +76,19 @@ for (const spec of only5 || only6 || only7 || only8 || only9 ? [] : all ? [...TU
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only9
-  ? [{ set: 'held-out-9' }]
-  : only8
-    ? [{ set: 'held-out-8' }]
-    : only7
-      ? [{ set: 'held-out-7' }]
-      : only6
-        ? [{ set: 'held-out-6' }]
-        : only5
-          ? [{ set: 'held-out-5' }]
-          : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only10
+  ? [{ set: 'held-out-10' }]
+  : only9
+    ? [{ set: 'held-out-9' }]
+    : only8
+      ? [{ set: 'held-out-8' }]
+      : only7
+        ? [{ set: 'held-out-7' }]
+        : only6
+          ? [{ set: 'held-out-6' }]
+          : only5
+            ? [{ set: 'held-out-5' }]
+            : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
