@@ -40,6 +40,7 @@ for (const file of process.argv.slice(2))
           secondary: h.secondary,
           truth: [...new Set(near)].sort().join('+'),
           reason: h.reason,
+          peak: h.peak,
           f: h.features,
         }),
       );

@@ -4,7 +4,8 @@
  * (stem.ts classifyStemHits, with the floor of StemAnalyzer.finish) and scored as drums-eval.js scores a stem
  * (scoreStem): per set pooled right / matched, extra, the confusion, without running the filters again.
  * Usage: node dist/bench/drums-classdev-score.js IN.jsonl [--confusion] [--per-kit] [name=value ...] (a parameter of
- * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %)
+ * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source] (pooled by
+ * kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12)
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -18,6 +19,8 @@ import {
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
+import * as truthSets from '../fixtures/drumtruth.js';
+import type { KitSpec } from '../fixtures/drumtruth.js';
 
 /** Truth pieces (drumkit.ts and drumtruth.ts names) to the acceptance's families. */
 const FAMILY: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
@@ -60,6 +63,13 @@ for (const a of args.slice(1).filter((x) => x.includes('='))) {
   spec.value = Number(v);
 }
 
+/** Kit name to its source (kit kind), over every kit list of fixtures/drumtruth.ts; `drumStem` kits are soundfonts. */
+const SOURCE = new Map<string, string>();
+for (const v of Object.values(truthSets))
+  if (Array.isArray(v))
+    for (const k of v as KitSpec[]) if (k && typeof k === 'object' && 'source' in k) SOURCE.set(k.name, k.source);
+const kind = (kit: string) => SOURCE.get(kit) ?? (kit.startsWith('drumStem-') ? 'npm' : 'unknown');
+
 function score(): Map<string, ClassScore[]> {
   const bySet = new Map<string, ClassScore[]>();
   for (const s of stems) {
@@ -79,7 +89,7 @@ function score(): Map<string, ClassScore[]> {
       },
       kept.map((h) => ({ timeSeconds: h.start / s.rate, instrument: h.cls })),
     );
-    const key = args.includes('--per-kit') ? `${s.set} ${s.kit}` : s.set;
+    const key = args.includes('--per-kit') ? `${s.set} ${s.kit}` : args.includes('--by-source') ? kind(s.kit) : s.set;
     bySet.set(key, [...(bySet.get(key) ?? []), r]);
   }
   return bySet;

@@ -711,3 +711,34 @@ test('stem classes: a "tom" with a kick-like kick band centred near the stem\'s 
   assert.deepEqual(at(4), ['tom']);
   assert.deepEqual(at(4.5), ['tom']);
 });
+
+test('stem classes: a "kick" by its low share whose added spectrum centres high is a hat, or a kick under a hat', () => {
+  // six tonal kicks (kick band −10 dB, centred at 80 Hz) and six clear hats, then three hits that add all their energy
+  // below lowHz (kicks by kickLowShare): one at −31 dB centred at 5.9 kHz (a chip hat struck into its own ring: only
+  // its low end cleared minGainDb; 21 dB under the kicks), one the same at −11 dB (kick-like: a kick under a hat), and
+  // one at −31 dB centred at 110 Hz (a soft kick: no hat, whatever its level)
+  const rate = 48000;
+  const hit = (t: number, share: number[], addedDb: number[], centroidHz: number, flatness: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.3,
+    rise: 20,
+    features: { share, addedDb, decayMs: [60, 10, 30, 40], centroidHz, flatness },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].flatMap((t) => [
+    hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80, 0.001),
+    hit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
+  ]);
+  found.push(
+    hit(3.5, [1, 0, 0, 0], [-31, -200, -200, -200], 5900, 0.001),
+    hit(4, [1, 0, 0, 0], [-11, -200, -200, -200], 5900, 0.001),
+    hit(4.5, [1, 0, 0, 0], [-31, -200, -200, -200], 110, 0.001),
+  );
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['hihat'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /centres at 5900 Hz \(≥ 600\)/);
+  assert.deepEqual(at(4), ['kick', 'hihat']);
+  assert.deepEqual(at(4.5), ['kick']);
+  for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
+});

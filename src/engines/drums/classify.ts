@@ -113,6 +113,9 @@ const conf = (...m: number[]) => Math.round(100 * Math.min(...m)) / 100;
  * - a drum whose top band still rings `cymbalDecayMs` later was struck with a cymbal (a second hit, crash);
  *
  * then, relative to what the stem says (h-dxcls5):
+ * - a "kick" whose added spectrum centres at or above `hatCentroidHz` is no membrane either (h-dxcls12): a hat or
+ *   cymbal struck into a ring like its own, whose low end alone cleared minGainDb; a kick under it (kick + hat, or
+ *   the band rule's kick + crash) when its kick band is kick-like;
  * - a "kick" or "tom" adding a noise-flat spectrum (≥ `drumFlatness`) is no membrane: a hat whose ring reaches
  *   down; with a kick under it (kick + hat) when its kick band is within `kickLikeDb` of the stem's tonal kicks'
  *   (of its loudest kick-band hits when it has too few tonal kicks);
@@ -163,6 +166,18 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
       second: { ...v.main, reason: `${v.main.reason} (struck with a kick)` },
     };
   }
+  // 0b. a "kick" whose added spectrum centres at or above hatCentroidHz is no membrane (h-dxcls12; a kick's centres
+  // at 50–400 Hz, its click included): a hat or cymbal struck into the ring of one like it adds nothing new in its
+  // own bands (under minGainDb) while its low end rose — a kick under it when its kick band is kick-like
+  const T = STEM_KICK_PARAMETERS;
+  const centroid = f.centroidHz ?? NaN;
+  if (cls === 'kick' && centroid >= S.hatCentroidHz.value) {
+    const c = conf(margin(centroid, S.hatCentroidHz.value));
+    const why = `${v.main.reason}, but what it adds centres at ${centroid.toFixed(0)} Hz (≥ ${S.hatCentroidHz.value})`;
+    // a cymbal heard ringing under it (the band rule's second, a crash) stays that second; else a hat over the kick
+    if (kickLike) return v.second ? v : kickAndHat(`${why}; ${kickText()}`, c);
+    return { main: { cls: 'hihat', confidence: c, reason: `${why}: no membrane, a hat whose own bands were masked` } };
+  }
   // 1. noise is no membrane: a "kick" or "tom" whose added spectrum is flat is a hat whose ring reaches down
   if ((cls === 'kick' || cls === 'tom') && flat >= S.drumFlatness.value) {
     const c = conf(margin(flat, S.drumFlatness.value));
@@ -195,8 +210,6 @@ export function classifyStemHit(f: StemFeatures, stem: StemContext = {}): { main
   }
   // 4. a "tom" with a kick's kick band, centred near the stem's kicks (h-dxcls11): a kick whose click or beater
   // lifted its body band (a double kick in the first's tail, a kick under a hat); a kit's toms sit above its kick
-  const T = STEM_KICK_PARAMETERS;
-  const centroid = f.centroidHz ?? NaN;
   if (cls === 'tom' && kickLike && stem.kickCentroidHz !== undefined) {
     const ratio = T.tomKickRatio.value;
     const [lo, hi] = [stem.kickCentroidHz / ratio, ratio * stem.kickCentroidHz];

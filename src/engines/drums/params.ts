@@ -302,7 +302,9 @@ export const STEM_CLASS_PARAMETERS = {
     600,
     'Hz',
     [200, 4000],
-    "a hit with body whose added spectrum's log-frequency mean is at least this is a hat (its body is its own ring)",
+    "a hit with body whose added spectrum's log-frequency mean is at least this is a hat (its body is its own ring); " +
+      'so is a "kick" by kickLowShare centred this high (a kick\'s added spectrum centres at 50–400 Hz: a hat whose ' +
+      'low end alone cleared minGainDb, h-dxcls12)',
   ),
   brushTopShare: p(
     0.4,
