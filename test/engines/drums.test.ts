@@ -606,22 +606,29 @@ test('detect: a soft hat swelling over 15 ms inside a louder hat ring is found b
   assert.equal(swelling.length, loud.length + soft.length, swelling.join(' '));
 });
 
+/** A hit of a second-pass test at 48 kHz with given band shares, added levels, centroid and flatness. */
+const OVERLAP_RATE = 48000;
+const overlapHit = (t: number, share: number[], addedDb: number[], centroidHz: number, flatness: number): FoundHit => ({
+  start: Math.round(t * OVERLAP_RATE),
+  peak: 0.5,
+  top: 0.3,
+  rise: 20,
+  features: { share, addedDb, decayMs: [60, 10, 30, 40], centroidHz, flatness },
+});
+/** Six tonal kicks (kick band −10 dB, centred at 80 Hz), each followed by a clear hat. */
+const kicksAndClearHats = () =>
+  [0.5, 1, 1.5, 2, 2.5, 3].flatMap((t) => [
+    overlapHit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80, 0.001),
+    overlapHit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
+  ]);
+
 test('stem classes: a hat adding a kick-like low end is a kick and a hat; a faint or absent one stays a hat', () => {
   // six tonal kicks (kick band −10 dB) and six clear hats, then three hits without drum body whose top band is a
   // hat's: one adding 12 % below lowHz at −18 dB, far over its body band (a feathered kick under the hat), one adding
   // the same share at −40 dB (30 dB under the stem's kicks: a hat's leak), one adding 2 % there
-  const rate = 48000;
-  const hit = (t: number, share: number[], addedDb: number[], centroidHz: number, flatness: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.5,
-    top: 0.3,
-    rise: 20,
-    features: { share, addedDb, decayMs: [60, 10, 30, 40], centroidHz, flatness },
-  });
-  const found = [0.5, 1, 1.5, 2, 2.5, 3].flatMap((t) => [
-    hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80, 0.001),
-    hit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
-  ]);
+  const rate = OVERLAP_RATE;
+  const hit = overlapHit;
+  const found = kicksAndClearHats();
   found.push(
     hit(3.5, [0.12, 0.01, 0.27, 0.6], [-18, -35, -22, -20], 5000, 0.1),
     hit(4, [0.12, 0.01, 0.27, 0.6], [-40, -57, -22, -20], 5000, 0.1),
@@ -717,18 +724,9 @@ test('stem classes: a "kick" by its low share whose added spectrum centres high 
   // below lowHz (kicks by kickLowShare): one at −31 dB centred at 5.9 kHz (a chip hat struck into its own ring: only
   // its low end cleared minGainDb; 21 dB under the kicks), one the same at −11 dB (kick-like: a kick under a hat), and
   // one at −31 dB centred at 110 Hz (a soft kick: no hat, whatever its level)
-  const rate = 48000;
-  const hit = (t: number, share: number[], addedDb: number[], centroidHz: number, flatness: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.5,
-    top: 0.3,
-    rise: 20,
-    features: { share, addedDb, decayMs: [60, 10, 30, 40], centroidHz, flatness },
-  });
-  const found = [0.5, 1, 1.5, 2, 2.5, 3].flatMap((t) => [
-    hit(t, [0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 80, 0.001),
-    hit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
-  ]);
+  const rate = OVERLAP_RATE;
+  const hit = overlapHit;
+  const found = kicksAndClearHats();
   found.push(
     hit(3.5, [1, 0, 0, 0], [-31, -200, -200, -200], 5900, 0.001),
     hit(4, [1, 0, 0, 0], [-11, -200, -200, -200], 5900, 0.001),
