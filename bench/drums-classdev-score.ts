@@ -4,8 +4,8 @@
  * (stem.ts classifyStemHits, with the floor of StemAnalyzer.finish) and scored as drums-eval.js scores a stem
  * (scoreStem): per set pooled right / matched, extra, the confusion, without running the filters again.
  * Usage: node dist/bench/drums-classdev-score.js IN.jsonl [--confusion] [--per-kit] [name=value ...] (a parameter of
- * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source] (pooled by
- * kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12)
+ * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source]
+ * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12)
  */
 import { readFileSync } from 'node:fs';
 import {

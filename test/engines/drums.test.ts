@@ -719,7 +719,7 @@ test('stem classes: a "tom" with a kick-like kick band centred near the stem\'s 
   assert.deepEqual(at(4.5), ['tom']);
 });
 
-test('stem classes: a "kick" by its low share whose added spectrum centres high is a hat, or a kick under a hat', () => {
+test('stem classes: a "kick" by its low share whose added spectrum centres high is a hat, or kick + hat', () => {
   // six tonal kicks (kick band −10 dB, centred at 80 Hz) and six clear hats, then three hits that add all their energy
   // below lowHz (kicks by kickLowShare): one at −31 dB centred at 5.9 kHz (a chip hat struck into its own ring: only
   // its low end cleared minGainDb; 21 dB under the kicks), one the same at −11 dB (kick-like: a kick under a hat), and
