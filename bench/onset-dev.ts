@@ -242,7 +242,8 @@ for (const cfg of configs) {
       new RegExp(
         '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
           'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
-          'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls)-\\d+$',
+          'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
+          'linear-funk|tribal-toms|d-beat|songo)-\\d+$',
       ),
       '',
     );
