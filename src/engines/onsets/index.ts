@@ -7,7 +7,9 @@
  * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp). With the flux's
  * timbre novelty column, peaks of the novelty far from every other onset add onsets (a hat inside a ringing or
  * choked open hat: no group's energy rises there). Under a sustained wash (a ride, a brush swish) a flux peak counts
- * only when it rises above the wash's own fluctuation or changes the timbre (washPeaks).
+ * only when it rises above the wash's own fluctuation or changes the timbre (washPeaks); in a decaying tail (a room's
+ * or hall's reverb, a cymbal's ring) a flux onset counts only when it changes the timbre, rises loudly in some group,
+ * adds energy or stands far out of its band's fluctuation (tailOnsets).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
