@@ -21,7 +21,8 @@
  * were known; `--held-out-6-only`: that set alone), held-out 7 (ONSET_HELD_OUT_KITS_7, made after held-out 6's misses
  * were known; `--held-out-7-only`: that set alone), held-out 8 (ONSET_HELD_OUT_KITS_8, made after held-out 7's misses
  * were known; `--held-out-8-only`: that set alone), held-out 9 (ONSET_HELD_OUT_KITS_9, made after held-out 8's misses
- * were known; `--held-out-9-only`: that set alone).
+ * were known; `--held-out-9-only`: that set alone), held-out 10 (ONSET_HELD_OUT_KITS_10, made after held-out 9's
+ * misses were known; `--held-out-10-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -54,8 +55,11 @@ const SIXTH = path.join(OUT, 'drums-held-out-6');
 const SEVENTH = path.join(OUT, 'drums-held-out-7');
 const EIGHTH = path.join(OUT, 'drums-held-out-8');
 const NINTH = path.join(OUT, 'drums-held-out-9');
+const TENTH = path.join(OUT, 'drums-held-out-10');
+/** `--held-out-10-only`: the tenth held-out set (ONSET_HELD_OUT_KITS_10) alone. */
+const TENTH_ONLY = process.argv.includes('--held-out-10-only');
 /** `--held-out-9-only`: the ninth held-out set (ONSET_HELD_OUT_KITS_9) alone. */
-const NINTH_ONLY = process.argv.includes('--held-out-9-only');
+const NINTH_ONLY = process.argv.includes('--held-out-9-only') || TENTH_ONLY;
 /** `--held-out-8-only`: the eighth held-out set (ONSET_HELD_OUT_KITS_8) alone. */
 const EIGHTH_ONLY = process.argv.includes('--held-out-8-only') || NINTH_ONLY;
 /** `--held-out-7-only`: the seventh held-out set (ONSET_HELD_OUT_KITS_7) alone. */
@@ -95,7 +99,8 @@ interface Item {
     | 'held-out 6'
     | 'held-out 7'
     | 'held-out 8'
-    | 'held-out 9';
+    | 'held-out 9'
+    | 'held-out 10';
   kit: string;
   pattern: string;
 }
@@ -185,95 +190,42 @@ function tuningItems(): Item[] {
     }));
 }
 
-function drumItems(
-  tuning: boolean,
-  fresh = false,
-  third = false,
-  fourth = false,
-  fifth = false,
-  sixth = false,
-  seventh = false,
-  eighth = false,
-  ninth = false,
-): { items: Item[]; missing: string[] } {
-  const dir = ninth
-    ? NINTH
-    : eighth
-      ? EIGHTH
-      : seventh
-        ? SEVENTH
-        : sixth
-          ? SIXTH
-          : fifth
-            ? FIFTH
-            : fourth
-              ? FOURTH
-              : third
-                ? THIRD
-                : tuning
-                  ? TUNING_PATTERNS
-                  : fresh
-                    ? FRESH
-                    : HELD;
+/** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
+const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<typeof heldOutDrumSet>[1]]> = {
+  'held-out': [HELD, {}],
+  'held-out 2': [FRESH, { fresh: true }],
+  'held-out 3': [THIRD, { set: 'onset-held-out-3' }],
+  'held-out 4': [FOURTH, { set: 'onset-held-out-4' }],
+  'held-out 5': [FIFTH, { set: 'onset-held-out-5' }],
+  'held-out 6': [SIXTH, { set: 'onset-held-out-6' }],
+  'held-out 7': [SEVENTH, { set: 'onset-held-out-7' }],
+  'held-out 8': [EIGHTH, { set: 'onset-held-out-8' }],
+  'held-out 9': [NINTH, { set: 'onset-held-out-9' }],
+  'held-out 10': [TENTH, { set: 'onset-held-out-10' }],
+};
+
+/** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
+function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  const [dir, options] = set === 'tuning' ? [TUNING_PATTERNS, { tuning: true }] : DRUM_SETS[set];
   mkdirSync(dir, { recursive: true });
-  const { files, missing } = heldOutDrumSet(
-    dir,
-    ninth
-      ? { set: 'onset-held-out-9' }
-      : eighth
-        ? { set: 'onset-held-out-8' }
-        : seventh
-          ? { set: 'onset-held-out-7' }
-          : sixth
-            ? { set: 'onset-held-out-6' }
-            : fifth
-              ? { set: 'onset-held-out-5' }
-              : fourth
-                ? { set: 'onset-held-out-4' }
-                : third
-                  ? { set: 'onset-held-out-3' }
-                  : { tuning, fresh },
-  );
-  const set = ninth
-    ? ('held-out 9' as const)
-    : eighth
-      ? ('held-out 8' as const)
-      : seventh
-        ? ('held-out 7' as const)
-        : sixth
-          ? ('held-out 6' as const)
-          : fifth
-            ? ('held-out 5' as const)
-            : fourth
-              ? ('held-out 4' as const)
-              : third
-                ? ('held-out 3' as const)
-                : tuning
-                  ? ('tuning' as const)
-                  : fresh
-                    ? ('held-out 2' as const)
-                    : ('held-out' as const);
+  const { files, missing } = heldOutDrumSet(dir, options);
   return { items: files.map((t: DrumTruthFile) => ({ truth: t, set, kit: t.kit, pattern: t.pattern })), missing };
 }
 
 async function main() {
   mkdirSync(TRUTH, { recursive: true });
   const none = { items: [], missing: [] };
-  const held = THIRD_ONLY ? none : drumItems(false);
-  const tune = HELD_ONLY || THIRD_ONLY ? none : drumItems(true);
-  const fresh = WITH_FRESH && !THIRD_ONLY ? drumItems(false, true) : none;
-  const third = FOURTH_ONLY || FIFTH_ONLY ? none : drumItems(false, false, true);
-  const fourth = (THIRD_ONLY && !FOURTH_ONLY) || FIFTH_ONLY ? none : drumItems(false, false, false, true);
-  const fifth = (THIRD_ONLY && !FIFTH_ONLY) || SIXTH_ONLY ? none : drumItems(false, false, false, false, true);
-  const sixth = (THIRD_ONLY && !SIXTH_ONLY) || SEVENTH_ONLY ? none : drumItems(false, false, false, false, false, true);
-  const seventh =
-    (THIRD_ONLY && !SEVENTH_ONLY) || EIGHTH_ONLY ? none : drumItems(false, false, false, false, false, false, true);
-  const eighth =
-    (THIRD_ONLY && !EIGHTH_ONLY) || NINTH_ONLY
-      ? none
-      : drumItems(false, false, false, false, false, false, false, true);
-  const ninth =
-    THIRD_ONLY && !NINTH_ONLY ? none : drumItems(false, false, false, false, false, false, false, false, true);
+  const held = THIRD_ONLY ? none : drumItems('held-out');
+  const tune = HELD_ONLY || THIRD_ONLY ? none : drumItems('tuning');
+  const fresh = WITH_FRESH && !THIRD_ONLY ? drumItems('held-out 2') : none;
+  const third = FOURTH_ONLY || FIFTH_ONLY ? none : drumItems('held-out 3');
+  const fourth = (THIRD_ONLY && !FOURTH_ONLY) || FIFTH_ONLY ? none : drumItems('held-out 4');
+  const fifth = (THIRD_ONLY && !FIFTH_ONLY) || SIXTH_ONLY ? none : drumItems('held-out 5');
+  const sixth = (THIRD_ONLY && !SIXTH_ONLY) || SEVENTH_ONLY ? none : drumItems('held-out 6');
+  const seventh = (THIRD_ONLY && !SEVENTH_ONLY) || EIGHTH_ONLY ? none : drumItems('held-out 7');
+  const eighth = (THIRD_ONLY && !EIGHTH_ONLY) || NINTH_ONLY ? none : drumItems('held-out 8');
+  const ninth = (THIRD_ONLY && !NINTH_ONLY) || TENTH_ONLY ? none : drumItems('held-out 9');
+  const tenth = THIRD_ONLY && !TENTH_ONLY ? none : drumItems('held-out 10');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -286,6 +238,7 @@ async function main() {
     ...seventh.items,
     ...eighth.items,
     ...ninth.items,
+    ...tenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -299,6 +252,7 @@ async function main() {
     ...seventh.missing,
     ...eighth.missing,
     ...ninth.missing,
+    ...tenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -355,6 +309,7 @@ async function main() {
       'held-out 7',
       'held-out 8',
       'held-out 9',
+      'held-out 10',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -6,7 +6,7 @@
  * `--all`: tuning + held-out + held-out 2 (the tuning material since h-onset4: both held-out sets' misses were
  * looked at); `--everything` adds held-out 3, `--tuning` held-out 3 and 4 (all tuning material since h-onset6);
  * `--fourth` / `--fifth` / `--sixth` / `--seventh` / `--eighth`: held-out 4 / 5 / 6 / 7 / 8 alone (8: only after its
- * one evaluation); `--tuning-all`: `--tuning` plus held-out 5 and 6 (all tuning material since h-onset8).
+ * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6 (all tuning material since h-onset8).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +42,8 @@ const SEVENTH = process.argv.includes('--seventh');
 const EIGHTH = process.argv.includes('--eighth');
 /** The ninth held-out set (ONSET_HELD_OUT_KITS_9): after its one evaluation, for before/after and ±10 % only. */
 const NINTH = process.argv.includes('--ninth');
+/** The tenth held-out set (ONSET_HELD_OUT_KITS_10): after its one evaluation, for before/after and ±10 % only. */
+const TENTH = process.argv.includes('--tenth');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -61,25 +63,27 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  NINTH
-    ? 'items-ninth.json'
-    : EIGHTH
-      ? 'items-eighth.json'
-      : SEVENTH
-        ? 'items-seventh.json'
-        : SIXTH
-          ? 'items-sixth.json'
-          : FIFTH
-            ? 'items-fifth.json'
-            : FOURTH
-              ? 'items-fourth.json'
-              : THIRD
-                ? 'items-third.json'
-                : FRESH
-                  ? 'items-fresh.json'
-                  : HELD
-                    ? 'items-held.json'
-                    : 'items-tuning.json',
+  TENTH
+    ? 'items-tenth.json'
+    : NINTH
+      ? 'items-ninth.json'
+      : EIGHTH
+        ? 'items-eighth.json'
+        : SEVENTH
+          ? 'items-seventh.json'
+          : SIXTH
+            ? 'items-sixth.json'
+            : FIFTH
+              ? 'items-fifth.json'
+              : FOURTH
+                ? 'items-fourth.json'
+                : THIRD
+                  ? 'items-third.json'
+                  : FRESH
+                    ? 'items-fresh.json'
+                    : HELD
+                      ? 'items-held.json'
+                      : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -99,18 +103,20 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH) {
-    const [dir, set] = NINTH
-      ? ['drums-held-out-9', 'onset-held-out-9' as const]
-      : EIGHTH
-        ? ['drums-held-out-8', 'onset-held-out-8' as const]
-        : SEVENTH
-          ? ['drums-held-out-7', 'onset-held-out-7' as const]
-          : SIXTH
-            ? ['drums-held-out-6', 'onset-held-out-6' as const]
-            : FIFTH
-              ? ['drums-held-out-5', 'onset-held-out-5' as const]
-              : ['drums-held-out-4', 'onset-held-out-4' as const];
+  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH || TENTH) {
+    const [dir, set] = TENTH
+      ? ['drums-held-out-10', 'onset-held-out-10' as const]
+      : NINTH
+        ? ['drums-held-out-9', 'onset-held-out-9' as const]
+        : EIGHTH
+          ? ['drums-held-out-8', 'onset-held-out-8' as const]
+          : SEVENTH
+            ? ['drums-held-out-7', 'onset-held-out-7' as const]
+            : SIXTH
+              ? ['drums-held-out-6', 'onset-held-out-6' as const]
+              : FIFTH
+                ? ['drums-held-out-5', 'onset-held-out-5' as const]
+                : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
@@ -236,7 +242,8 @@ for (const cfg of configs) {
       new RegExp(
         '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
           'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
-          'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls)-\\d+$',
+          'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
+          'linear-funk|tribal-toms|d-beat|songo)-\\d+$',
       ),
       '',
     );

@@ -19,12 +19,14 @@ import {
   attackStart,
   backtrackStart,
   detectOnsets,
+  fluxColumns,
   fluxEnvelope,
   fluxGroupPeaks,
   onsetDefaults,
   onsetInput,
   pickPeaks,
   steepestRise,
+  tailOnsets,
   valleyPeaks,
   washPeaks,
 } from '../../src/engines/onsets/index.js';
@@ -279,6 +281,51 @@ test("wash rule: a wash's crest with a trace in a quiet band is not a hit; a hat
     washPeaks(peaks, { ...flux, values: loud }, undefined),
     [...kept, crests[0]!].sort((a, b) => a - b),
   );
+});
+
+test('tail rule: a flat bump in a decaying tail is not a hit; a timbre change, a loud rise or added energy is', () => {
+  // 1000 frames of 5.8 ms, four groups. Groups 0 and 2 have 20 hits of 1 (2 % of the frames: their scale is 1);
+  // group 0 carries a tail's fluctuation 0.1 + 0.05·sin (median 0.1, deviation ≈ 0.035) and group 2 is silent
+  // between its hits. The novelty has 20 hits of 1 (scale 1). The fine energy (0.5 ms ticks) decays 30 dB/s: over
+  // the 10 ms after any time it is 0.45 dB below the 20 ms before, under tailRiseDb (5 dB)
+  const n = 1000;
+  const groups = 4;
+  const hop = 0.0058;
+  const tick = 0.0005;
+  const values = new Float32Array(n * groups);
+  const novelty = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k * groups] = 0.1 + 0.05 * Math.sin((2 * Math.PI * k) / 40);
+  for (let m = 0; m < 20; m++) {
+    values[(600 + 19 * m) * groups] = 1;
+    values[(605 + 19 * m) * groups + 2] = 1;
+    novelty[600 + 19 * m] = 1;
+  }
+  const fine = Float64Array.from({ length: Math.round((n * hop) / tick) }, (_, i) => 10 ** ((-30 * i * tick) / 10));
+  // bumps of 0.4 in group 0 (a rise of (0.4 − 0.1) / 0.035 ≈ 9 deviations, under tailWashMads 100) at 150, 250
+  // (with a novelty of 0.2: a timbre change), 450 (the fine energy ×4 from there: a soft hit adds 6 dB);
+  // 0.9 at 350 (over tailFluxFraction 0.8); 0.6 in the silent group 2 at 550 (0.6 / washMadFloor 0.005 = 120
+  // deviations: over tailWashMads)
+  for (const k of [150, 250, 450]) values[k * groups] = 0.4;
+  values[350 * groups] = 0.9;
+  values[550 * groups + 2] = 0.6;
+  novelty[250] = 0.2;
+  const at450 = Math.round((450 * hop) / tick);
+  for (let i = at450; i < at450 + 100; i++) fine[i] = 4 * fine[i]!;
+  const onsets = [150, 250, 350, 450, 550].map((p) => ({ t: p * hop, p }));
+  const flux = { values, groups, hopSeconds: hop };
+  const columns = fluxColumns(flux, onsetDefaults());
+  assert.deepEqual(columns.scales[0], 1);
+  assert.deepEqual(tailOnsets(onsets, novelty, flux, columns, fine, tick), [false, true, true, true, true]);
+  // off (tailNoveltyFraction 0): every onset kept
+  const off = { ...onsetDefaults(), tailNoveltyFraction: 0 };
+  assert.deepEqual(tailOnsets(onsets, novelty, flux, columns, fine, tick, off), [true, true, true, true, true]);
+  // the bump at 150 with 3 dB more energy over the 10 ms after it: still flat (+6 dB is a hit)
+  const rising = Float64Array.from(fine);
+  const at150 = Math.round((150 * hop) / tick);
+  for (let i = at150; i < at150 + 20; i++) rising[i] = 2 * rising[i]!;
+  assert.deepEqual(tailOnsets(onsets, novelty, flux, columns, rising, tick)[0], false);
+  for (let i = at150; i < at150 + 20; i++) rising[i] = 4 * fine[i]!;
+  assert.deepEqual(tailOnsets(onsets, novelty, flux, columns, rising, tick)[0], true);
 });
 
 test("novelty coherence: under a sustained ride, novelty peaks of the ride's own fluctuation are not onsets", () => {

@@ -261,6 +261,37 @@ export const ONSET_PARAMETERS = {
     '… or when the timbre novelty (divided by the value fluxScaleTopFraction of its frames exceed) reaches this ' +
       'within ± 3 frames of the peak (a hit changes the timbre; a bounce of the wash does not)',
   ),
+  tailNoveltyFraction: p(
+    0.1,
+    'of the novelty scale',
+    [0, 1],
+    'a flux onset in a decaying tail (a room, a hall, a cymbal): dropped when the timbre novelty within ± 3 frames ' +
+      'of its peak stays below this (divided by the value fluxScaleTopFraction of its frames exceed; a hit ' +
+      'changes the timbre, an echo or a bounce of the tail does not; 0: off) …',
+  ),
+  tailFluxFraction: p(
+    0.8,
+    'of the group scale',
+    [0, 10],
+    "… and its largest frequency group's flux (divided by the group's scale) stays below this (a loud rise is a " +
+      'hit whatever its timbre) …',
+  ),
+  tailRiseDb: p(
+    5,
+    'dB',
+    [-20, 40],
+    '… and the fine energy over tailSpanSeconds from the onset is less than this above the fine energy over ' +
+      'tailLookbackSeconds before it (a hit adds energy to the tail; its echo or bounce leaves the level flat) …',
+  ),
+  tailWashMads: p(
+    100,
+    'median absolute deviations',
+    [0, 10000],
+    "… and it rises above the tail by fewer than this many of the group's median absolute deviations (washRises: " +
+      'a tick far above the fluctuation of its band is a hit) …',
+  ),
+  tailSpanSeconds: p(0.01, 's', [0.001, 0.1], '… the span after the onset …'),
+  tailLookbackSeconds: p(0.02, 's', [0.001, 0.2], '… and the span before it'),
   noveltyDeltaFraction: p(
     0.12,
     'of the novelty scale',

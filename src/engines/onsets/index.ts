@@ -7,7 +7,9 @@
  * of each group on its own), else the shared STFT's mel envelope (tempo's onset times, comp). With the flux's
  * timbre novelty column, peaks of the novelty far from every other onset add onsets (a hat inside a ringing or
  * choked open hat: no group's energy rises there). Under a sustained wash (a ride, a brush swish) a flux peak counts
- * only when it rises above the wash's own fluctuation or changes the timbre (washPeaks).
+ * only when it rises above the wash's own fluctuation or changes the timbre (washPeaks); in a decaying tail (a room's
+ * or hall's reverb, a cymbal's ring) a flux onset counts only when it changes the timbre, rises loudly in some group,
+ * adds energy or stands far out of its band's fluctuation (tailOnsets).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -304,6 +306,70 @@ export function washRises(
   });
 }
 
+/**
+ * For each placed flux onset (time `t` s, peak frame `p`): whether it is kept by the tail test. In a decaying tail
+ * (a room's or hall's reverb, a cymbal's ring) the flux bumps at each echo and beat; such a bump is dropped when
+ * the timbre novelty within ± 3 frames stays below tailNoveltyFraction of its scale, every frequency group stays
+ * below tailFluxFraction of its scale, the fine energy over tailSpanSeconds from t is less than tailRiseDb above
+ * its mean over the tailLookbackSeconds before t, and no group carrying the peak rises above its own fluctuation by
+ * tailWashMads (washRises). A hit in the tail changes the timbre, rises loudly in some band, adds energy to the tail
+ * or stands far out of its band's fluctuation.
+ */
+export function tailOnsets(
+  onsets: readonly { t: number; p: number }[],
+  novelty: ArrayLike<number>,
+  bands: NonNullable<OnsetInput['flux']>,
+  columns: FluxColumns,
+  fineEnergy: ArrayLike<number>,
+  tickSeconds: number,
+  params: OnsetParameterValues = onsetDefaults(),
+): boolean[] {
+  const novFraction = checkParameter(
+    'tailNoveltyFraction',
+    ONSET_PARAMETERS.tailNoveltyFraction,
+    params.tailNoveltyFraction,
+  );
+  if (!(novFraction > 0)) return onsets.map(() => true);
+  const fluxFraction = checkParameter('tailFluxFraction', ONSET_PARAMETERS.tailFluxFraction, params.tailFluxFraction);
+  const washMads = checkParameter('tailWashMads', ONSET_PARAMETERS.tailWashMads, params.tailWashMads);
+  const riseRatio = 10 ** (checkParameter('tailRiseDb', ONSET_PARAMETERS.tailRiseDb, params.tailRiseDb) / 10);
+  const after = Math.max(
+    1,
+    Math.round(
+      checkParameter('tailSpanSeconds', ONSET_PARAMETERS.tailSpanSeconds, params.tailSpanSeconds) / tickSeconds,
+    ),
+  );
+  const before = Math.max(
+    1,
+    Math.round(
+      checkParameter('tailLookbackSeconds', ONSET_PARAMETERS.tailLookbackSeconds, params.tailLookbackSeconds) /
+        tickSeconds,
+    ),
+  );
+  const novScale = percentile(novelty, 1 - params.fluxScaleTopFraction);
+  const mean = (from: number, to: number) => {
+    let sum = 0;
+    const lo = Math.max(0, from);
+    const hi = Math.min(fineEnergy.length, to);
+    for (let i = lo; i < hi; i++) sum += fineEnergy[i]!;
+    return hi > lo ? sum / (hi - lo) : 0;
+  };
+  const quiet = onsets.map(({ t, p }) => {
+    for (let i = Math.max(0, p - 3); i <= Math.min(novelty.length - 1, p + 3); i++)
+      if (novelty[i]! >= novFraction * novScale) return false;
+    for (const col of columns.scaled)
+      if (col && Math.max(col[p - 1] ?? 0, col[p] ?? 0, col[p + 1] ?? 0) >= fluxFraction) return false;
+    const tick = Math.round(t / tickSeconds);
+    if (tick - before < 0) return false;
+    return mean(tick, tick + after) < riseRatio * mean(tick - before, tick);
+  });
+  // … and no group rises far above its own fluctuation there (the wash statistics of the quiet ones only)
+  const candidates = onsets.filter((_, k) => quiet[k]).map((o) => o.p);
+  const rises = washRises(candidates, bands, params, columns);
+  let c = 0;
+  return quiet.map((q) => !q || !(rises[c++]! < washMads));
+}
+
 /** Distance from t to the nearest of the ascending xs (Infinity when there are none). */
 function nearest(xs: number[], t: number): number {
   const lo = lowerBound(xs, t);
@@ -555,9 +621,9 @@ interface Placement {
  * of two closer than minIntervalSeconds, the one with the larger envelope value. A function of its own, with one
  * argument shape for every caller: its loop is compiled once, not as an on-stack replacement of detectOnsets.
  */
-function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: number; e: number }[] {
+function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: number; e: number; p: number }[] {
   const { fineEnergy, env, odf, hopSeconds, tickSeconds, melHopSeconds, strengthNear, span, lookback } = o;
-  const out: { t: number; s: number; e: number }[] = [];
+  const out: { t: number; s: number; e: number; p: number }[] = [];
   for (const p of peaks) {
     const center = p * hopSeconds;
     // the rise that made this frame's flux lies inside this frame's window (it may only just have
@@ -575,10 +641,10 @@ function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: num
     const e = env[p]!;
     const last = out[out.length - 1];
     if (last && t - last.t < o.minIntervalSeconds) {
-      if (e > last.e) out[out.length - 1] = { t, s, e };
+      if (e > last.e) out[out.length - 1] = { t, s, e, p };
       continue;
     }
-    out.push({ t, s, e });
+    out.push({ t, s, e, p });
   }
   return out;
 }
@@ -662,6 +728,11 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     backtrack,
     minIntervalSeconds: params.minIntervalSeconds,
   });
+  // flux onsets in a decaying tail that neither change the timbre, nor rise loudly, nor add energy (tailOnsets)
+  if (split?.novelty && columns) {
+    const keep = tailOnsets(out, split.novelty, input.flux!, columns, fineEnergy, tickSeconds, params);
+    out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
+  }
   const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
   // a rise counts where no placed onset is within minIntervalSeconds: the nearest one, found by bisection
   const placed = out.map((o) => o.t).sort((a, b) => a - b);
@@ -671,7 +742,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
       0,
       attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback, backtrack) * tickSeconds,
     );
-    out.push({ t, s: strength(t), e: 0 });
+    out.push({ t, s: strength(t), e: 0, p: -1 });
   }
   // timbre novelty: a hat inside a ringing or choked open hat, where no group's flux rises; only where no other
   // onset is near (the novelty of a hit the flux found is not a second onset)
@@ -712,7 +783,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
       while (k > 0 && p - k < maxBack && split.novelty[k - 1]! >= edge) k--;
       const t = Math.max(0, k * hopSeconds - lead);
       if (nearest(found, t) <= exclusion) continue;
-      out.push({ t, s: strength(t), e: 0 });
+      out.push({ t, s: strength(t), e: 0, p: -1 });
     }
   }
   out.sort((a, b) => a.t - b.t);
