@@ -99,6 +99,7 @@ export class Replacer {
   private readonly y: Float64Array<ArrayBuffer>;
   private readonly taps: Float64Array<ArrayBuffer>;
   private readonly sums = new Float64Array(3);
+  private readonly supports = new Map<Float32Array, Float32Array>();
 
   /**
    * `reuseOutput`: each block returned is valid until the next push or finish (its memory is written
@@ -125,16 +126,34 @@ export class Replacer {
   }
 
   private ensure(n: number): void {
+    // a quarter more than asked: the next block, the latency and a placed sample's tail then fit in what is
+    // there (every new array is fresh memory: a page fault per 4 KiB)
+    const size = (have: number) => Math.max(n + (n >> 2), 2 * have);
     if (this.orig.length < n) {
-      const o = new Float32Array(Math.max(n, 2 * this.orig.length));
+      const o = new Float32Array(size(this.orig.length));
       o.set(this.orig.subarray(0, this.origLen));
       this.orig = o;
     }
     if (this.acc.length < n) {
-      const a = new Float64Array(Math.max(n, 2 * this.acc.length));
+      const a = new Float64Array(size(this.acc.length));
       a.set(this.acc);
       this.acc = a;
     }
+  }
+
+  /**
+   * A kit sample without its trailing exact zeros (kept per sample): placing them adds nothing — every sum they
+   * would enter starts at +0 and never becomes −0, so adding a ±0 term leaves it as it is — but costs their taps.
+   */
+  private support(x: Float32Array): Float32Array {
+    let t = this.supports.get(x);
+    if (!t) {
+      let n = x.length;
+      while (n > 0 && x[n - 1] === 0) n--;
+      t = x.subarray(0, n);
+      this.supports.set(x, t);
+    }
+    return t;
   }
 
   /** The original's next block; returns the output block that is now final (latency behind). */
@@ -163,7 +182,7 @@ export class Replacer {
   private place(k: number): void {
     const hit = this.hits[k]!;
     const s = hit.pick();
-    const x = s.samples;
+    const x = this.support(s.samples);
     const start = hit.sample;
     // the original minus what is placed, over the fit window (with room for the lags)
     const from = start - this.pre - this.maxLag - 1;
