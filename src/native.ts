@@ -557,6 +557,8 @@ export interface NativeAddon {
   ): void;
   /** The whole lag d (|d| ≤ maxLag) of the largest |Σ y[maxLag + 1 + d + i] · x[from + i]| (i < span; x outside: 0). */
   drumsWholeLag(y: Float64Array, x: Float32Array, from: number, span: number, maxLag: number): number;
+  /** out[at + i] = acc[i] rounded to float (as a Float32Array store rounds), i < n: the replacer's output. */
+  drumsToFloat32(out: Float32Array, at: number, acc: Float64Array, n: number): void;
   /**
    * The bleed judge's FIR on its residual: re[i] += (sign · taps[k]) · ye[off0 − k + i] (i < n), tap after tap in
    * index order, zero taps skipped (the JS loop's bits).

@@ -675,6 +675,26 @@ Napi::Value DrumsFitShift(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// drumsToFloat32(out, at, acc, n): out[at + i] = acc[i] rounded to float (to nearest, as a Float32Array store
+// rounds), i < n: the replacer's output block from its double accumulator.
+Napi::Value DrumsToFloat32(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsToFloat32";
+  auto out = typedArg<Napi::Float32Array>(env, info[0], where, "out");
+  auto acc = typedArg<Napi::Float64Array>(env, info[2], where, "acc");
+  if (out.TypedArrayType() != napi_float32_array || acc.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": out must be a Float32Array, acc a Float64Array");
+  const double big = 9007199254740991.0;
+  const auto at = static_cast<size_t>(integerArg(env, info[1], where, "at", 0, big, ""));
+  const auto n = static_cast<size_t>(integerArg(env, info[3], where, "n", 0, big, ""));
+  if (n > acc.ElementLength() || at + n > out.ElementLength())
+    throwRange(env, where + ": acc must hold n values and out at + n");
+  float* o = out.Data() + at;
+  const double* a = acc.Data();
+  for (size_t i = 0; i < n; i++) o[i] = static_cast<float>(a[i]);
+  return env.Undefined();
+}
+
 // drumsWholeLag(y, x, from, span, maxLag): the whole lag d in [−maxLag, maxLag] of the largest |Σ_i y[maxLag + 1 +
 // d + i] · xs[i]| (i < span; xs[i] = x[from + i], 0 outside x), the first of equals (the scalar search of
 // replace.ts, each sum added in index order).
@@ -753,6 +773,7 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
   exports.Set("drumsFitShift", Napi::Function::New<DrumsFitShift>(env, "drumsFitShift"));
   exports.Set("drumsWholeLag", Napi::Function::New<DrumsWholeLag>(env, "drumsWholeLag"));
+  exports.Set("drumsToFloat32", Napi::Function::New<DrumsToFloat32>(env, "drumsToFloat32"));
   exports.Set("drumsAddTaps", Napi::Function::New<DrumsAddTaps>(env, "drumsAddTaps"));
   exports.Set("drumsFitFir", Napi::Function::New<DrumsFitFir>(env, "drumsFitFir"));
   exports.Set("firstFloatOutside", Napi::Function::New<FirstFloatOutside>(env, "firstFloatOutside"));

@@ -33,6 +33,8 @@
  *   per-sample loop written here with Math.fround, for lags of 1 sample to past a wrap, over calls that wrap.
  * - drumsFractional adds the same bits for a sample and for the sample cut after its last non-zero value (the
  *   replacer drops kit samples' trailing zeros): its sums start at +0, so a ±0 term changes nothing.
+ * - drumsToFloat32 (the replacer's output from its double accumulator) rounds each value as a Float32Array store
+ *   does: ties to even, subnormals, overflow to ±Infinity, −0 and NaN.
  * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
  *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
@@ -242,6 +244,33 @@ test('drumsFractional: trailing zeros of a sample add nothing (the replacer plac
         for (let i = 0; i < count; i++)
           assert.ok(Object.is(cut[i], whole[i]), `nt ${nt} tail ${tail} j0 ${j0}: output ${i}`);
       }
+});
+
+test('drumsToFloat32 rounds as a Float32Array store does (ties, subnormals, overflow, −0), at an offset', () => {
+  const rnd = noise(29);
+  const f = Math.fround;
+  const odd = [
+    0,
+    -0,
+    1 + 2 ** -24, // a tie: to even (1)
+    1 + 3 * 2 ** -24, // a tie: to even (1 + 2^-22)
+    -(1 + 2 ** -24 + 2 ** -40), // just past a tie: away from 1
+    f(1e-40) * 1.4, // a subnormal float
+    2 ** -150, // half the smallest subnormal: to 0
+    3.5e38, // past the largest float: Infinity
+    -3.5e38,
+    f(3.4e38),
+    NaN,
+  ];
+  const acc = Float64Array.from([...odd, ...Array.from({ length: 1000 }, () => rnd() * 10 ** (rnd() * 20))]);
+  const out = new Float32Array(acc.length + 7).fill(5);
+  native().drumsToFloat32(out, 3, acc, acc.length);
+  const want = new Float32Array(acc.length + 7).fill(5);
+  want.set(acc, 3);
+  for (let i = 0; i < out.length; i++) assert.ok(Object.is(out[i], want[i]), `value ${i}: ${out[i]} vs ${want[i]}`);
+  assert.equal(out[5], 1);
+  assert.equal(out[10], Infinity);
+  assert.throws(() => native().drumsToFloat32(out, 8, acc, acc.length), /at \+ n/);
 });
 
 test('firstFloatOutside finds what a plain scan finds (NaN, ±Inf, the limit itself, both widths)', () => {

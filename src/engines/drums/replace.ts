@@ -289,7 +289,7 @@ export class Replacer {
     const n = Math.max(0, upTo - this.base);
     const m = this.mix;
     // the sample alone: the same values ((1 − 1)·x is ±0, and a sum of placed samples is never −0)
-    if (m === 1) out.set(this.acc.subarray(0, n), at);
+    if (m === 1) native().drumsToFloat32(out, at, this.acc, n);
     else for (let i = 0; i < n; i++) out[at + i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
     // shift the buffers
     this.orig.copyWithin(0, n, this.origLen);
