@@ -507,7 +507,9 @@ export interface NativeAddon {
 export interface NativeAddon {
   /**
    * Interleaved PCM of `frames` frames → one Float32Array per channel (NaN/Inf: RangeError): `into` (arrays of
-   * exactly `frames`, returned) or new ones.
+   * exactly `frames`, returned) or new ones. `borrow`: mono little-endian floats that need no sanitizing (finite,
+   * within ±1e6), 4-byte aligned in `pcm`, come back as a view of pcm's memory (a new array, `into` untouched): no
+   * copy, valid as long as pcm's bytes are.
    */
   drumsDecode(
     pcm: Uint8Array,
@@ -515,6 +517,7 @@ export interface NativeAddon {
     frames: number,
     channels: number,
     into?: Float32Array[],
+    borrow?: boolean,
   ): Float32Array[];
   /** The first index ≥ from with !(−limit ≤ v[i] ≤ limit) (NaN too), or v.length (the reader's float verdict). */
   firstFloatOutside(v: Float32Array | Float64Array, from: number, limit: number): number;
@@ -554,6 +557,8 @@ export interface NativeAddon {
   ): void;
   /** The whole lag d (|d| ≤ maxLag) of the largest |Σ y[maxLag + 1 + d + i] · x[from + i]| (i < span; x outside: 0). */
   drumsWholeLag(y: Float64Array, x: Float32Array, from: number, span: number, maxLag: number): number;
+  /** out[at + i] = acc[i] rounded to float (as a Float32Array store rounds), i < n: the replacer's output. */
+  drumsToFloat32(out: Float32Array, at: number, acc: Float64Array, n: number): void;
   /**
    * The bleed judge's FIR on its residual: re[i] += (sign · taps[k]) · ye[off0 − k + i] (i < n), tap after tap in
    * index order, zero taps skipped (the JS loop's bits).

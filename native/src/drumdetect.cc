@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -27,19 +28,19 @@ T typedArg(Napi::Env env, const Napi::Value& v, const std::string& where, const 
   return v.As<T>();
 }
 
-// Mono float samples that need no sanitizing (all finite, within ±kMaxSampleMagnitude: what decodePcm passes
-// through unchanged) copied as they are; false (nothing promised about out) when one does need it.
-bool plainFloatCopy(const uint8_t* src, size_t frames, float* out) {
-  std::memcpy(out, src, frames * sizeof(float));
-  // NaN fails the comparison; a sum of 0/1 flags, so the loop vectorizes
+// Mono float samples that need no sanitizing: all finite and within ±kMaxSampleMagnitude (what decodePcm passes
+// through unchanged). NaN fails the comparison; a sum of 0/1 flags, so the loop vectorizes.
+bool plainFloat(const float* p, size_t frames) {
   size_t outside = 0;
-  for (size_t i = 0; i < frames; i++) outside += !(std::fabs(out[i]) <= shub::kMaxSampleMagnitude);
+  for (size_t i = 0; i < frames; i++) outside += !(std::fabs(p[i]) <= shub::kMaxSampleMagnitude);
   return outside == 0;
 }
 
-// drumsDecode(pcm, format, frames, channels, into?): planar Float32Arrays: `into` (one array of
+// drumsDecode(pcm, format, frames, channels, into?, borrow?): planar Float32Arrays: `into` (one array of
 // `frames` per channel, reused by the caller: no fresh memory per block) or new ones. NaN/Inf refused
-// (the reader has already scanned float input; this is the last guard).
+// (the reader has already scanned float input; this is the last guard). `borrow`: mono little-endian floats
+// that need no sanitizing, 4-byte aligned, come back as a view of pcm's own memory (no copy: valid as long as
+// pcm's bytes are; `into` is left untouched), the same samples a copy would hold.
 Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const std::string where = "drumsDecode";
@@ -48,6 +49,16 @@ Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
   const bool reuse = info.Length() > 4 && !info[4].IsUndefined();
   if (reuse && (!info[4].IsArray() || info[4].As<Napi::Array>().Length() != static_cast<uint32_t>(channels)))
     throwType(env, where + ": into must be an array of one Float32Array per channel");
+  const bool monoFloat = a.format == shub::PcmFormat::F32 && channels == 1 && a.frames > 0;
+  const bool borrow = info.Length() > 5 && info[5].ToBoolean().Value();
+  if (borrow && monoFloat && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ &&
+      reinterpret_cast<uintptr_t>(a.data) % alignof(float) == 0 &&
+      plainFloat(reinterpret_cast<const float*>(a.data), a.frames)) {
+    Napi::TypedArray pcm = a.pcm.As<Napi::TypedArray>();
+    Napi::Array view = Napi::Array::New(env, 1);
+    view.Set(0u, Napi::Float32Array::New(env, a.frames, pcm.ArrayBuffer(), pcm.ByteOffset()));
+    return view;
+  }
   Napi::Array out = reuse ? info[4].As<Napi::Array>() : Napi::Array::New(env, channels);
   std::vector<float*> ptrs;
   for (int c = 0; c < channels; c++) {
@@ -63,8 +74,13 @@ Napi::Value DrumsDecode(const Napi::CallbackInfo& info) {
     }
   }
   shub::DecodeStats stats;
-  if (a.frames > 0 && !(a.format == shub::PcmFormat::F32 && channels == 1 && plainFloatCopy(a.data, a.frames, ptrs[0])))
-    shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
+  bool copied = false;
+  if (monoFloat) {
+    // copied as they are when none needs sanitizing (checked on the copy: pcm need not be aligned)
+    std::memcpy(ptrs[0], a.data, a.frames * sizeof(float));
+    copied = plainFloat(ptrs[0], a.frames);
+  }
+  if (a.frames > 0 && !copied) shub::decodePcm(a.data, a.format, channels, a.frames, ptrs.data(), stats);
   if (stats.nonFinite > 0) throwRange(env, where + ": the block holds NaN/Inf samples");
   return out;
 }
@@ -659,6 +675,26 @@ Napi::Value DrumsFitShift(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// drumsToFloat32(out, at, acc, n): out[at + i] = acc[i] rounded to float (to nearest, as a Float32Array store
+// rounds), i < n: the replacer's output block from its double accumulator.
+Napi::Value DrumsToFloat32(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "drumsToFloat32";
+  auto out = typedArg<Napi::Float32Array>(env, info[0], where, "out");
+  auto acc = typedArg<Napi::Float64Array>(env, info[2], where, "acc");
+  if (out.TypedArrayType() != napi_float32_array || acc.TypedArrayType() != napi_float64_array)
+    throwType(env, where + ": out must be a Float32Array, acc a Float64Array");
+  const double big = 9007199254740991.0;
+  const auto at = static_cast<size_t>(integerArg(env, info[1], where, "at", 0, big, ""));
+  const auto n = static_cast<size_t>(integerArg(env, info[3], where, "n", 0, big, ""));
+  if (n > acc.ElementLength() || at + n > out.ElementLength())
+    throwRange(env, where + ": acc must hold n values and out at + n");
+  float* o = out.Data() + at;
+  const double* a = acc.Data();
+  for (size_t i = 0; i < n; i++) o[i] = static_cast<float>(a[i]);
+  return env.Undefined();
+}
+
 // drumsWholeLag(y, x, from, span, maxLag): the whole lag d in [−maxLag, maxLag] of the largest |Σ_i y[maxLag + 1 +
 // d + i] · xs[i]| (i < span; xs[i] = x[from + i], 0 outside x), the first of equals (the scalar search of
 // replace.ts, each sum added in index order).
@@ -737,6 +773,7 @@ void InitDrums(Napi::Env env, Napi::Object exports) {
   exports.Set("drumsFractional", Napi::Function::New<DrumsFractional>(env, "drumsFractional"));
   exports.Set("drumsFitShift", Napi::Function::New<DrumsFitShift>(env, "drumsFitShift"));
   exports.Set("drumsWholeLag", Napi::Function::New<DrumsWholeLag>(env, "drumsWholeLag"));
+  exports.Set("drumsToFloat32", Napi::Function::New<DrumsToFloat32>(env, "drumsToFloat32"));
   exports.Set("drumsAddTaps", Napi::Function::New<DrumsAddTaps>(env, "drumsAddTaps"));
   exports.Set("drumsFitFir", Napi::Function::New<DrumsFitFir>(env, "drumsFitFir"));
   exports.Set("firstFloatOutside", Napi::Function::New<FirstFloatOutside>(env, "firstFloatOutside"));

@@ -5,7 +5,7 @@
  * Memory: a block or two per track.
  */
 import { InputError, UsageError } from '../errors.js';
-import { openAudio, type AudioSource } from '../io/audio.js';
+import { openAudio, ReadBuffers, type AudioSource } from '../io/audio.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import { quotePath } from '../io/names.js';
 import { Decoder } from '../engines/reamp/chain.js';
@@ -21,6 +21,13 @@ export interface SessionFormat {
 }
 
 /**
+ * The tracks' read buffers, handed from one pass's closed sources to the next pass's (fresh memory costs a
+ * page fault per 4 KiB; a replace reads 8 mics twice in 1 MiB blocks, three per track). Every block read
+ * here is used up before its source closes (decoded, folded, copied or written and awaited).
+ */
+const readBuffers = new ReadBuffers();
+
+/**
  * Opens every track and checks that they can be read together; `reread`: a second pass over tracks
  * this run has read and checked whole (not hashed or scanned again).
  */
@@ -32,7 +39,7 @@ export async function openTracks(
 ): Promise<{ sources: AudioSource[]; format: SessionFormat }> {
   const sources: AudioSource[] = [];
   try {
-    for (const t of tracks) sources.push(await openAudio(t.file, { ffmpeg, reread }));
+    for (const t of tracks) sources.push(await openAudio(t.file, { ffmpeg, reread, buffers: readBuffers }));
     const first = sources[0]!.format;
     const channels = sources.map((s, i) => {
       const c = s.format.channels;
@@ -59,11 +66,16 @@ export async function openTracks(
   }
 }
 
+/** Blocks that are views of a reader's own buffer (mono float read as it is): never decoded into. */
+const borrowed = new WeakSet<Float32Array[]>();
+
 /**
  * A track's planar blocks as read (the addon's PCM decoder, synchronous: a drum session's tracks are
  * plain mono or stereo at one rate, so no mixer or resampler stands between the file and the detector),
  * decoded into a spare block of the right length when there is one (fresh memory per block costs its
- * page faults).
+ * page faults). Mono float samples that need no sanitizing are not copied at all: the block is a view of
+ * the bytes read, which the reader overwrites only reads later (a WAV source cycles three buffers; a track
+ * is read again only once the consumer is done with its last block).
  */
 async function* decoded(source: AudioSource, channels: 1 | 2, spare: Float32Array[][]): AsyncGenerator<Float32Array[]> {
   for (;;) {
@@ -72,11 +84,15 @@ async function* decoded(source: AudioSource, channels: 1 | 2, spare: Float32Arra
     let planar: Float32Array[];
     const into = spare.length && spare[spare.length - 1]![0]!.length === b.frames ? spare.pop() : undefined;
     try {
-      planar = native().drumsDecode(b.pcm, b.format, b.frames, channels, into);
+      planar = native().drumsDecode(b.pcm, b.format, b.frames, channels, into, true);
     } catch (err) {
       if (/NaN\/Inf/.test((err as Error).message))
         throw new InputError(source.file, 'contains NaN/Inf samples; the float data is corrupt, re-export it');
       throw err;
+    }
+    if (planar[0]!.buffer === b.pcm.buffer) {
+      borrowed.add(planar);
+      if (into) spare.push(into);
     }
     yield planar;
   }
@@ -105,7 +121,7 @@ export async function* lockstep(
   for (;;) {
     // the consumer is done with the last yield: what it held may be decoded into again (two spares at most)
     for (let i = 0; i < sources.length; i++) {
-      for (const b of retired[i]!) if (spare[i]!.length < 2) spare[i]!.push(b);
+      for (const b of retired[i]!) if (spare[i]!.length < 2 && !borrowed.has(b)) spare[i]!.push(b);
       retired[i]!.length = 0;
     }
     for (let i = 0; i < sources.length; i++) {

@@ -104,6 +104,39 @@ test('replace: the output does not depend on the block sizes pushed (hits near b
   assert.ok(energyDb(residual) - energyDb(x) < -40, `null ${energyDb(residual) - energyDb(x)} dB`);
 });
 
+test('replace: a kit sample padded with zeros places the same bits as without them, an inner silence kept', () => {
+  // a click, ≈ 230 exact zeros (the Gaussian underflows), a second, softer click, then zeros; the same with 4000 more
+  // (every seventh −0): the replacer drops trailing zeros only, so both give one output, and the late click is placed
+  const s = new Float32Array(700);
+  for (let i = 0; i < s.length; i++) s[i] = click(i) + 0.3 * click(i - 480);
+  assert.ok(s.subarray(200, 390).every((v) => v === 0) && s[525] !== 0 && s[699] === 0);
+  const padded = new Float32Array(s.length + 4000);
+  padded.set(s);
+  for (let i = s.length; i < padded.length; i += 7) padded[i] = -0;
+  const truth = [
+    { at: 1500.37, gain: 0.8 },
+    { at: 4000, gain: -0.5 },
+    { at: 6200.5, gain: 1 },
+  ];
+  const x = new Float32Array(9000);
+  for (const h of truth)
+    for (let i = 0; i < s.length; i++)
+      x[Math.floor(h.at) + i]! += h.gain * (click(i - (h.at % 1)) + 0.3 * click(i - 480 - (h.at % 1)));
+  const outs = [s, padded].map((samples) => {
+    const sample: KitSample = { samples, lead: transientStart(samples), name: 'two clicks' };
+    const r = new Replacer(
+      RATE,
+      truth.map((h) => ({ sample: Math.round(h.at) + sample.lead, pick: () => sample })),
+      1,
+    );
+    return { y: run(r, x, 777), placements: JSON.stringify(r.placements) };
+  });
+  assert.equal(outs[1]!.placements, outs[0]!.placements);
+  assert.ok(outs[1]!.y.every((v, i) => Object.is(v, outs[0]!.y[i])));
+  const residual = x.map((v, i) => v - outs[0]!.y[i]!);
+  assert.ok(energyDb(residual) - energyDb(x) < -40, `null ${energyDb(residual) - energyDb(x)} dB`);
+});
+
 test('replace: mix 0 returns the original; mix 0.5 is the mean of original and replacement', () => {
   const s = shot();
   const sample: KitSample = { samples: s, lead: transientStart(s), name: 'click' };

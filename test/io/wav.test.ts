@@ -102,3 +102,35 @@ test('damaged headers are InputErrors that say what is wrong', async () => {
   await assert.rejects(sniffBytes('zeroch.wav', Buffer.concat([zeroCh, Buffer.alloc(4000)])), /0 channels/);
   await assert.rejects(sniffBytes('cut.wav', h.subarray(0, 30)), /truncated|no 'data' chunk|no 'fmt '/);
 });
+
+test('read buffers handed on: a closed source gives its buffers to the next, which reads its own bytes', async () => {
+  const { openAudio, ReadBuffers } = await import('../../src/io/audio.js');
+  const { resolveFfmpeg } = await import('../../src/io/ffmpeg.js');
+  const { writeWav } = await import('../../fixtures/signals.js');
+  const files = ['a', 'b'].map((name, k) => {
+    const x = Float64Array.from({ length: 3000 }, (_, i) => ((i * (k + 3)) % 97) / 97 - 0.5);
+    writeWav(path.join(dir, `${name}.wav`), [x], 48000, 'f32');
+    return { file: path.join(dir, `${name}.wav`), x };
+  });
+  const buffers = new ReadBuffers(2);
+  const read = async (file: string) => {
+    const source = await openAudio(file, { ffmpeg: resolveFfmpeg(), buffers, blockBytes: 4096 });
+    const memory = new Set<ArrayBufferLike>();
+    const samples: number[] = [];
+    for (let b = await source.read(); b; b = await source.read()) {
+      memory.add(b.pcm.buffer);
+      const bytes = Buffer.from(b.pcm.buffer, b.pcm.byteOffset, b.pcm.byteLength);
+      for (let i = 0; i < b.frames; i++) samples.push(bytes.readFloatLE(4 * i));
+    }
+    await source.close();
+    return { memory, samples };
+  };
+  const a = await read(files[0]!.file);
+  const b = await read(files[1]!.file);
+  // 3000 frames in blocks of 1024 (4 KiB buffers of their own): three buffers each; two kept (ReadBuffers(2)) and
+  // taken by b, one new
+  assert.equal(a.memory.size, 3);
+  assert.equal([...b.memory].filter((m) => a.memory.has(m)).length, 2);
+  assert.deepEqual(a.samples, [...files[0]!.x].map(Math.fround));
+  assert.deepEqual(b.samples, [...files[1]!.x].map(Math.fround));
+});

@@ -11,7 +11,9 @@
  *   as the loop below, for ranges whose length is and is not a multiple of four, n with and without a tail.
  * - drumsDecode into caller's arrays (the session reader reuses its blocks) gives the same samples as into new
  *   ones, returns the arrays it was given, and refuses arrays of the wrong length; mono floats (copied straight
- *   when none needs sanitizing) come out as written, clamped beyond ±1e6 and refused with NaN like every format.
+ *   when none needs sanitizing) come out as written, clamped beyond ±1e6 and refused with NaN like every format;
+ *   with `borrow`, such a block is a view of the bytes read (the same memory, `into` left alone), and an unaligned,
+ *   clamped, NaN, stereo or integer block is decoded as without it.
  * - firstFloatOutside (the reader's float verdict skips the samples within range with it) finds the first sample
  *   outside ±limit, NaN and ±Inf included, from any start, in Float32 and Float64 arrays (blocks of 64 and tails),
  *   as a plain scan does; the limit is compared in double precision (a float just above it counts).
@@ -29,6 +31,10 @@
  * - drumsUnmix (the bleed model inverted sample by sample on rings) runs through pointers in stretches where no
  *   ring index wraps: per sample and mic the same float products and differences, in path order, as the masked
  *   per-sample loop written here with Math.fround, for lags of 1 sample to past a wrap, over calls that wrap.
+ * - drumsFractional adds the same bits for a sample and for the sample cut after its last non-zero value (the
+ *   replacer drops kit samples' trailing zeros): its sums start at +0, so a ±0 term changes nothing.
+ * - drumsToFloat32 (the replacer's output from its double accumulator) rounds each value as a Float32Array store
+ *   does: ties to even, subnormals, overflow to ±Infinity, −0 and NaN.
  * - drumsTickPeaks into a reused array (the hit detector's envelope, no fresh array per block) gives the peaks of a
  *   plain per-tick scan, ticks carried across blocks of any length, and the count it wrote.
  */
@@ -176,6 +182,95 @@ test('drumsDecode of mono floats: copied as they are, huge samples clamped, NaN 
   const bad = Float32Array.from(x);
   bad[3] = NaN;
   assert.throws(() => native().drumsDecode(Buffer.from(bad.buffer), 'f32', 7, 1, [new Float32Array(7)]), /NaN\/Inf/);
+});
+
+test('drumsDecode borrow: plain mono floats come back as a view of the bytes read, the rest as before', () => {
+  const x = new Float32Array([0.5, -0.25, 1e-30, -3, -0, 123.5, 999999.9, -1e6]);
+  const pcm = Buffer.from(x.buffer);
+  const into = [new Float32Array(x.length).fill(9)];
+  const [v] = native().drumsDecode(pcm, 'f32', x.length, 1, into, true);
+  // a view: the same memory at the same offset (no copy), the samples as written (−0 kept), `into` not written
+  assert.equal(v!.buffer, pcm.buffer);
+  assert.equal(v!.byteOffset, pcm.byteOffset);
+  assert.deepEqual([...v!], [...x]);
+  assert.ok(Object.is(v![4], -0));
+  assert.ok(into[0]!.every((s) => s === 9));
+  pcm.writeFloatLE(0.75, 0); // it is the reader's memory
+  assert.equal(v![0], 0.75);
+  pcm.writeFloatLE(0.5, 0);
+  // not borrowed: unaligned bytes, a sample to clamp, NaN, stereo, integer PCM; each decoded as without `borrow`
+  const odd = Buffer.alloc(pcm.length + 1);
+  pcm.copy(odd, 1);
+  const unaligned = odd.subarray(1);
+  const [u] = native().drumsDecode(unaligned, 'f32', x.length, 1, undefined, true);
+  assert.notEqual(u!.buffer, odd.buffer);
+  assert.deepEqual([...u!], [...x]);
+  const hot = Float32Array.from(x);
+  hot[2] = 2e6;
+  const [h] = native().drumsDecode(Buffer.from(hot.buffer), 'f32', x.length, 1, into, true);
+  assert.equal(h, into[0]);
+  assert.deepEqual([...h!], [...native().drumsDecode(Buffer.from(hot.buffer), 'f32', x.length, 1)[0]!]);
+  assert.equal(h![2], 1e6);
+  const bad = Float32Array.from(x);
+  bad[5] = NaN;
+  assert.throws(() => native().drumsDecode(Buffer.from(bad.buffer), 'f32', x.length, 1, undefined, true), /NaN\/Inf/);
+  const [l, r] = native().drumsDecode(pcm, 'f32', x.length / 2, 2, undefined, true);
+  assert.ok(l!.buffer !== pcm.buffer && r!.buffer !== pcm.buffer);
+  assert.deepEqual([...l!, ...r!], [0.5, 1e-30, -0, 999999.9, -0.25, -3, 123.5, -1e6].map(Math.fround));
+  const s16 = Buffer.from(new Int16Array([16384, -32768]).buffer);
+  const [q] = native().drumsDecode(s16, 's16', 2, 1, undefined, true);
+  assert.ok(q!.buffer !== s16.buffer);
+  assert.deepEqual([...q!], [0.5, -1]);
+});
+
+test('drumsFractional: trailing zeros of a sample add nothing (the replacer places samples without them)', () => {
+  // every sum in the kernel starts at +0 and a ±0 term leaves a sum that is not −0 as it is: the sample cut after
+  // its last non-zero value adds the same bits, whatever the taps, the gain and what `out` held
+  const rnd = noise(21);
+  for (const nt of [2, 8, 32])
+    for (const tail of [1, 7, 33, 500])
+      for (const j0 of [-60, -5, 0, 3, 90]) {
+        const x = new Float32Array(120 + tail);
+        for (let i = 0; i < 120; i++) x[i] = rnd();
+        x[60] = 0;
+        for (let i = 120; i < x.length; i += 3) x[i] = -0;
+        const h = Float64Array.from({ length: nt }, rnd);
+        const gain = rnd() * 4;
+        const count = x.length + nt + 20;
+        const whole = Float64Array.from({ length: count }, (_, i) => (i % 5 ? rnd() : 0));
+        const cut = Float64Array.from(whole);
+        native().drumsFractional(whole, 0, x, j0, count, h, gain);
+        native().drumsFractional(cut, 0, x.subarray(0, 120), j0, count, h, gain);
+        for (let i = 0; i < count; i++)
+          assert.ok(Object.is(cut[i], whole[i]), `nt ${nt} tail ${tail} j0 ${j0}: output ${i}`);
+      }
+});
+
+test('drumsToFloat32 rounds as a Float32Array store does (ties, subnormals, overflow, −0), at an offset', () => {
+  const rnd = noise(29);
+  const f = Math.fround;
+  const odd = [
+    0,
+    -0,
+    1 + 2 ** -24, // a tie: to even (1)
+    1 + 3 * 2 ** -24, // a tie: to even (1 + 2^-22)
+    -(1 + 2 ** -24 + 2 ** -40), // just past a tie: away from 1
+    f(1e-40) * 1.4, // a subnormal float
+    2 ** -150, // half the smallest subnormal: to 0
+    3.5e38, // past the largest float: Infinity
+    -3.5e38,
+    f(3.4e38),
+    NaN,
+  ];
+  const acc = Float64Array.from([...odd, ...Array.from({ length: 1000 }, () => rnd() * 10 ** (rnd() * 20))]);
+  const out = new Float32Array(acc.length + 7).fill(5);
+  native().drumsToFloat32(out, 3, acc, acc.length);
+  const want = new Float32Array(acc.length + 7).fill(5);
+  want.set(acc, 3);
+  for (let i = 0; i < out.length; i++) assert.ok(Object.is(out[i], want[i]), `value ${i}: ${out[i]} vs ${want[i]}`);
+  assert.equal(out[5], 1);
+  assert.equal(out[10], Infinity);
+  assert.throws(() => native().drumsToFloat32(out, 8, acc, acc.length), /at \+ n/);
 });
 
 test('firstFloatOutside finds what a plain scan finds (NaN, ±Inf, the limit itself, both widths)', () => {

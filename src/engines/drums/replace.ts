@@ -73,6 +73,8 @@ function fractionalTaps(frac: number, half: number, h = new Float64Array(2 * hal
 }
 
 export class Replacer {
+  /** Samples taken per step of a push. */
+  private static readonly STEP = 1 << 14;
   /** A hit is placed once this many samples after its start have been pushed (its fit window and lags). */
   private readonly placeAfter: number;
   /** Output is emitted this far behind the input: `placeAfter` plus how far before its start a hit's fit window or
@@ -99,6 +101,7 @@ export class Replacer {
   private readonly y: Float64Array<ArrayBuffer>;
   private readonly taps: Float64Array<ArrayBuffer>;
   private readonly sums = new Float64Array(3);
+  private readonly supports = new Map<Float32Array, Float32Array>();
 
   /**
    * `reuseOutput`: each block returned is valid until the next push or finish (its memory is written
@@ -125,34 +128,72 @@ export class Replacer {
   }
 
   private ensure(n: number): void {
+    // a quarter more than asked: the next block, the latency and a placed sample's tail then fit in what is
+    // there (every new array is fresh memory: a page fault per 4 KiB)
+    const size = (have: number) => Math.max(n + (n >> 2), 2 * have);
     if (this.orig.length < n) {
-      const o = new Float32Array(Math.max(n, 2 * this.orig.length));
+      const o = new Float32Array(size(this.orig.length));
       o.set(this.orig.subarray(0, this.origLen));
       this.orig = o;
     }
     if (this.acc.length < n) {
-      const a = new Float64Array(Math.max(n, 2 * this.acc.length));
+      const a = new Float64Array(size(this.acc.length));
       a.set(this.acc);
       this.acc = a;
     }
   }
 
-  /** The original's next block; returns the output block that is now final (latency behind). */
+  /**
+   * A kit sample without its trailing exact zeros (kept per sample): placing them adds nothing — every sum they
+   * would enter starts at +0 and never becomes −0, so adding a ±0 term leaves it as it is — but costs their taps.
+   */
+  private support(x: Float32Array): Float32Array {
+    let t = this.supports.get(x);
+    if (!t) {
+      let n = x.length;
+      while (n > 0 && x[n - 1] === 0) n--;
+      t = x.subarray(0, n);
+      this.supports.set(x, t);
+    }
+    return t;
+  }
+
+  /**
+   * The original's next block; returns the output block that is now final (latency behind). The block is taken
+   * in steps of `Replacer.STEP` samples, each emitted before the next is copied in: the buffers then hold a step,
+   * the latency and the longest placed sample's tail (cache-sized, not a block's worth of fresh memory), and the
+   * output does not depend on where a push is cut.
+   */
   push(x: Float32Array): Float32Array {
-    this.ensure(this.origLen + x.length);
-    this.orig.set(x, this.origLen);
-    this.origLen += x.length;
-    const end = this.base + this.origLen;
-    while (this.next < this.hits.length && this.hits[this.next]!.sample + this.placeAfter <= end)
-      this.place(this.next++);
-    return this.emit(end - this.latency);
+    const out = this.output(Math.max(0, this.origLen + x.length - this.latency));
+    let at = 0;
+    for (let k = 0; k < x.length; k += Replacer.STEP) {
+      const part = x.subarray(k, k + Replacer.STEP);
+      this.ensure(this.origLen + part.length);
+      this.orig.set(part, this.origLen);
+      this.origLen += part.length;
+      const end = this.base + this.origLen;
+      while (this.next < this.hits.length && this.hits[this.next]!.sample + this.placeAfter <= end)
+        this.place(this.next++);
+      at += this.emit(end - this.latency, out, at);
+    }
+    return out;
   }
 
   /** Everything left (the stream has ended). */
   finish(): Float32Array {
     const end = this.base + this.origLen;
     while (this.next < this.hits.length) this.place(this.next++);
-    return this.emit(end);
+    const out = this.output(end - this.base);
+    this.emit(end, out, 0);
+    return out;
+  }
+
+  /** An output block of n samples: the reused one (`reuseOutput`) or a new one. */
+  private output(n: number): Float32Array {
+    if (!this.reuseOutput) return new Float32Array(n);
+    if (!this.out || this.out.length < n) this.out = new Float32Array(n);
+    return this.out.length === n ? this.out : this.out.subarray(0, n);
   }
 
   private at(abs: number): number {
@@ -163,7 +204,7 @@ export class Replacer {
   private place(k: number): void {
     const hit = this.hits[k]!;
     const s = hit.pick();
-    const x = s.samples;
+    const x = this.support(s.samples);
     const start = hit.sample;
     // the original minus what is placed, over the fit window (with room for the lags)
     const from = start - this.pre - this.maxLag - 1;
@@ -243,17 +284,13 @@ export class Replacer {
     });
   }
 
-  private emit(upTo: number): Float32Array {
+  /** Writes what is final up to `upTo` into out from `at` and moves the buffers on; returns how many samples. */
+  private emit(upTo: number, out: Float32Array, at: number): number {
     const n = Math.max(0, upTo - this.base);
-    let out: Float32Array;
-    if (this.reuseOutput) {
-      if (!this.out || this.out.length < n) this.out = new Float32Array(n);
-      out = this.out.length === n ? this.out : this.out.subarray(0, n);
-    } else out = new Float32Array(n);
     const m = this.mix;
     // the sample alone: the same values ((1 − 1)·x is ±0, and a sum of placed samples is never −0)
-    if (m === 1) out.set(this.acc.subarray(0, n));
-    else for (let i = 0; i < n; i++) out[i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
+    if (m === 1) native().drumsToFloat32(out, at, this.acc, n);
+    else for (let i = 0; i < n; i++) out[at + i] = (1 - m) * this.orig[i]! + m * this.acc[i]!;
     // shift the buffers
     this.orig.copyWithin(0, n, this.origLen);
     this.origLen -= n;
@@ -263,7 +300,7 @@ export class Replacer {
     this.acc.fill(0, Math.max(0, reach - n), reach);
     this.accEnd = Math.max(0, reach - n);
     this.base += n;
-    return out;
+    return n;
   }
 }
 
