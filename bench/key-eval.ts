@@ -79,6 +79,7 @@ import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import {
   analyzeKey,
   keyBlockFrames,
+  tuningAwareChroma,
   type EstimateKeyOptions,
   type KeyBlocks,
   type KeyParameterName,
@@ -424,9 +425,11 @@ async function main() {
   const scoreOf = (subset: Item[], est: (it: Item) => KeyLabel | null) =>
     mean(subset.map((it) => keyScore(est(it), it.key)));
   const base = (it: Item) => shubKey(profiles.get(it.file)!, { params: PARAMS });
-  const profileOnly = (it: Item) => shubKey(profiles.get(it.file)!, {}, true);
+  // the whole-file profile's correlation alone (no scale edges: evidence the twelfth round added beside it)
+  const profileOnly = (it: Item) => shubKey(profiles.get(it.file)!, { params: { scaleEdgeWeight: 0 } }, true);
   // the engine before issue 12: the whole-file profile, Temperley's minor profile as published
-  const before = (it: Item) => shubKey(profiles.get(it.file)!, { naturalMinor: false }, true);
+  const before = (it: Item) =>
+    shubKey(profiles.get(it.file)!, { naturalMinor: false, params: { scaleEdgeWeight: 0 } }, true);
 
   // --alts='[{…},{…}]': several KEY_PARAMETERS alternatives in one run (the profiles loaded once): one line each,
   // the score and the songs exactly right per set and over the tuning material
@@ -624,6 +627,11 @@ async function main() {
       console.error(`  truth ${truth.key} ${truth.score.toFixed(3)}: ${JSON.stringify(truth)}`);
       console.error(`  best ${JSON.stringify(a.evidence[0])}`);
       console.error(`  chords ${a.chords.map((c) => `${NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`).join(' ')}`);
+      // the song's chroma relative to the truth's tonic (degrees 0…11), largest 1
+      const { chroma } = tuningAwareChroma(p.pitchClass);
+      const top = Math.max(...chroma);
+      const rel = chroma.map((_, d) => chroma[(it.key.tonic + d) % 12]! / top);
+      console.error(`  chroma from the true tonic ${rel.map((x) => x.toFixed(2)).join(' ')}`);
     }
   if (VERBOSE)
     for (const it of items) {
