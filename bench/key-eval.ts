@@ -43,8 +43,12 @@
  * the eleventh round's held-out set (fixtures/keyfresh9.ts fresh9KeySpecs(), synthesizers written for it, a Festival
  * singing voice and avldrums kits, seeds 47000 + i, evaluated once).
  *
+ * `--union11` (twelfth round) makes the eleventh round's held-out set tuning material too (526 songs); `--fresh10` adds
+ * the twelfth round's held-out set (fixtures/keyfresh10.ts fresh10KeySpecs(), Debian fluidsynth with FluidR3_GM.sf2,
+ * strummed chords, Hydrogen kits, seeds 49000 + i, evaluated once).
+ *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
- *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8] [--union10 --fresh9]
+ *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8] [--union10 --fresh9] [--union11 --fresh10]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -66,6 +70,7 @@ import { fresh6KeySet } from '../fixtures/keyfresh6.js';
 import { fresh7KeySet } from '../fixtures/keyfresh7.js';
 import { fresh8KeySet } from '../fixtures/keyfresh8.js';
 import { fresh9KeySet } from '../fixtures/keyfresh9.js';
+import { fresh10KeySet } from '../fixtures/keyfresh10.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -74,6 +79,7 @@ import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import {
   analyzeKey,
   keyBlockFrames,
+  tuningAwareChroma,
   type EstimateKeyOptions,
   type KeyBlocks,
   type KeyParameterName,
@@ -113,7 +119,11 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the eleventh round (h-key11): fresh8 is tuning material too (--union10: 482 songs); the eleventh round's fresh set
 // (fixtures/keyfresh9.ts, synthesizers written for it, Festival singing, avldrums kits, seeds 47000 + i) is the
 // held-out set, with --fresh9
-const UNION10 = process.argv.includes('--union10');
+// the twelfth round (h-key12): fresh9 is tuning material too (--union11: 526 songs); the twelfth round's fresh set
+// (fixtures/keyfresh10.ts, fluidsynth with FluidR3_GM.sf2, strummed chords, Hydrogen kits, seeds 49000 + i) is the
+// held-out set, with --fresh10
+const UNION11 = process.argv.includes('--union11');
+const UNION10 = UNION11 || process.argv.includes('--union10');
 const UNION9 = UNION10 || process.argv.includes('--union9');
 const UNION8 = UNION9 || process.argv.includes('--union8');
 const UNION7 = UNION8 || process.argv.includes('--union7');
@@ -126,7 +136,8 @@ const FRESH5 = (UNION7 || process.argv.includes('--fresh5')) && (UNION7 || !ONLY
 const FRESH6 = (UNION8 || process.argv.includes('--fresh6')) && (UNION8 || !ONLY_TUNING);
 const FRESH7 = (UNION9 || process.argv.includes('--fresh7')) && (UNION9 || !ONLY_TUNING);
 const FRESH8 = (UNION10 || process.argv.includes('--fresh8')) && (UNION10 || !ONLY_TUNING);
-const FRESH9 = process.argv.includes('--fresh9') && !ONLY_TUNING;
+const FRESH9 = (UNION11 || process.argv.includes('--fresh9')) && (UNION11 || !ONLY_TUNING);
+const FRESH10 = process.argv.includes('--fresh10') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -148,33 +159,38 @@ const SETS = [
   'fresh7 key set',
   'fresh8 key set',
   'fresh9 key set',
+  'fresh10 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION10
-  ? SETS.filter((s) => s !== 'fresh9 key set')
-  : UNION9
-    ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-    : UNION8
-      ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-      : UNION7
-        ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-        : UNION6
-          ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-          : UNION5
-            ? SETS.filter((s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-            : UNION
+const TUNING: readonly Set[] = UNION11
+  ? SETS.filter((s) => s !== 'fresh10 key set')
+  : UNION10
+    ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
+    : UNION9
+      ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+      : UNION8
+        ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+        : UNION7
+          ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+          : UNION6
+            ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+            : UNION5
               ? SETS.filter(
-                  (s) =>
-                    ![
-                      'fresh3 key set',
-                      'fresh4 key set',
-                      'fresh5 key set',
-                      'fresh6 key set',
-                      'fresh7 key set',
-                    ].includes(s),
+                  (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
                 )
-              : SETS.slice(0, 3);
+              : UNION
+                ? SETS.filter(
+                    (s) =>
+                      ![
+                        'fresh3 key set',
+                        'fresh4 key set',
+                        'fresh5 key set',
+                        'fresh6 key set',
+                        'fresh7 key set',
+                      ].includes(s),
+                  )
+                : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -185,6 +201,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh7 key set',
   'fresh8 key set',
   'fresh9 key set',
+  'fresh10 key set',
 ];
 
 interface Item {
@@ -353,6 +370,7 @@ async function main() {
     ['fresh7 key set', FRESH7, fresh7KeySet, 'keyfresh7'],
     ['fresh8 key set', FRESH8, fresh8KeySet, 'keyfresh8'],
     ['fresh9 key set', FRESH9, fresh9KeySet, 'keyfresh9'],
+    ['fresh10 key set', FRESH10, fresh10KeySet, 'keyfresh10'],
   ];
   for (const d of [
     truthDir,
@@ -407,9 +425,11 @@ async function main() {
   const scoreOf = (subset: Item[], est: (it: Item) => KeyLabel | null) =>
     mean(subset.map((it) => keyScore(est(it), it.key)));
   const base = (it: Item) => shubKey(profiles.get(it.file)!, { params: PARAMS });
-  const profileOnly = (it: Item) => shubKey(profiles.get(it.file)!, {}, true);
+  // the whole-file profile's correlation alone (no scale edges: evidence the twelfth round added beside it)
+  const profileOnly = (it: Item) => shubKey(profiles.get(it.file)!, { params: { scaleEdgeWeight: 0 } }, true);
   // the engine before issue 12: the whole-file profile, Temperley's minor profile as published
-  const before = (it: Item) => shubKey(profiles.get(it.file)!, { naturalMinor: false }, true);
+  const before = (it: Item) =>
+    shubKey(profiles.get(it.file)!, { naturalMinor: false, params: { scaleEdgeWeight: 0 } }, true);
 
   // --alts='[{…},{…}]': several KEY_PARAMETERS alternatives in one run (the profiles loaded once): one line each,
   // the score and the songs exactly right per set and over the tuning material
@@ -514,12 +534,16 @@ async function main() {
   const fresh7 = items.filter((i) => i.set === 'fresh7 key set');
   const fresh8 = items.filter((i) => i.set === 'fresh8 key set');
   const fresh9 = items.filter((i) => i.set === 'fresh9 key set');
+  const fresh10 = items.filter((i) => i.set === 'fresh10 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh9.length ? [[`fresh9 (${fresh9.length})`, fresh9] as [string, Item[]]] : []),
+      ...(fresh10.length ? [[`fresh10 (${fresh10.length})`, fresh10] as [string, Item[]]] : []),
+      ...(fresh9.length
+        ? [[UNION11 ? `tuning: fresh9 (${fresh9.length})` : `fresh9 (${fresh9.length})`, fresh9] as [string, Item[]]]
+        : []),
       ...(fresh8.length
         ? [[UNION10 ? `tuning: fresh8 (${fresh8.length})` : `fresh8 (${fresh8.length})`, fresh8] as [string, Item[]]]
         : []),
@@ -603,6 +627,11 @@ async function main() {
       console.error(`  truth ${truth.key} ${truth.score.toFixed(3)}: ${JSON.stringify(truth)}`);
       console.error(`  best ${JSON.stringify(a.evidence[0])}`);
       console.error(`  chords ${a.chords.map((c) => `${NAMES[c.root]}${c.mode === 'minor' ? 'm' : ''}`).join(' ')}`);
+      // the song's chroma relative to the truth's tonic (degrees 0…11), largest 1
+      const { chroma } = tuningAwareChroma(p.pitchClass);
+      const top = Math.max(...chroma);
+      const rel = chroma.map((_, d) => chroma[(it.key.tonic + d) % 12]! / top);
+      console.error(`  chroma from the true tonic ${rel.map((x) => x.toFixed(2)).join(' ')}`);
     }
   if (VERBOSE)
     for (const it of items) {

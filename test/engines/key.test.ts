@@ -63,7 +63,11 @@ function keyOf(x: Float32Array, params: Record<string, number> = {}): KeyAnalysi
   const seconds = keyBlockFrames(r.hopSeconds) * r.hopSeconds;
   const blocks = { full: r.pitchClassBlocks, bass: r.bassPitchClassBlocks, seconds };
   const a = analyzeKey(r.pitchClass, r.bassPitchClass, blocks, { params });
-  return { ...a, profileOnly: analyzeKey(r.pitchClass).result.key };
+  // the whole-file profile's correlation alone (the scale's edges are evidence beside it)
+  return {
+    ...a,
+    profileOnly: analyzeKey(r.pitchClass, undefined, undefined, { params: { scaleEdgeWeight: 0 } }).result.key,
+  };
 }
 
 // triads in the octave below A4 = 69, bass two octaves down
@@ -80,6 +84,9 @@ const NO_CHORD_EVIDENCE = {
   cadenceWeight: 0,
   endChordWeight: 0,
   phraseReturnWeight: 0,
+  // the scale's edges too (the profile's correlation alone): this song has no F at all, and a partial's F♯ (a D's
+  // 5th) reads G major's 7th
+  scaleEdgeWeight: 0,
 };
 
 test('A minor leaning on its relative major (i–III–VII–III–VII), 40 cents sharp: A minor from bass and chords', () => {
@@ -428,8 +435,9 @@ test('the loop returns read back from the final chord break a near tie (I–IV�
   const Fc: [number[], number] = [[57, 60, 65], 41];
   const loop = [C, Fc, Fc];
   const x = progression([...loop, ...loop, ...loop, ...loop, C], 1.3, 0);
-  const on = keyOf(x);
-  const off = keyOf(x, { phraseReturnWeight: 0 });
+  // the scale's edges off: the triads' partials (a G's 5th partial is B) already read C major's 7th, not B♭
+  const on = keyOf(x, { scaleEdgeWeight: 0 });
+  const off = keyOf(x, { phraseReturnWeight: 0, scaleEdgeWeight: 0 });
   const ret = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.phraseReturn;
   // every return (the final chord, then one period, 3 chords, back each time) is a C chord
   assert.equal(ret(on, 'C major'), 1);
@@ -446,7 +454,7 @@ test('the loop returns read back from the final chord break a near tie (I–IV�
     /the loop returns \(read back from the final chord\) to a tonic-root chord 100 % vs 0 %/,
   );
   // the same loop stopping on its second IV (no final C): the final chord is off the grid the first chord sets
-  const stopped = keyOf(progression([...loop, ...loop, ...loop, ...loop], 1.3, 0));
+  const stopped = keyOf(progression([...loop, ...loop, ...loop, ...loop], 1.3, 0), { scaleEdgeWeight: 0 });
   assert.ok(stopped.evidence.every((e) => e.phraseReturn === 0));
   assert.equal(stopped.decision?.inputs?.['phraseReturnChords'], undefined);
 });
@@ -509,4 +517,39 @@ test('a detuned-unison synth over a noise floor and a bass that drops an octave 
   assert.ok(peak > 1.3 * KEY_PARAMETERS.minTuningConcentration.value, `strong peaks above the bass: ${peak}`);
   const k = keyOf(x);
   assert.equal(k.result.key, 'C major', 'reason' in k.result ? k.result.reason : '');
+});
+
+test("the scale's edges: exact contrasts on a constructed profile; a I–IV loop whose I carries B natural is C, not F", () => {
+  // a profile on the tuning grid (10-cent bin 10·pc = pitch class pc exactly): C E G F A 1, D 0.5, B 0.3, no B♭
+  const profile = new Float64Array(120);
+  const level: Record<number, number> = { 0: 1, 4: 1, 7: 1, 5: 1, 9: 1, 2: 0.5, 11: 0.3 };
+  for (const [pc, v] of Object.entries(level)) profile[10 * Number(pc)] = v;
+  const floor = KEY_PARAMETERS.scaleEdgeFloor.value * (5.8 / 12);
+  const a = analyzeKey(profile, undefined, undefined, { params: { scaleEdgeWeight: 1 } });
+  const edge = (key: string) => a.evidence.find((e) => e.key === key)!.scaleEdge;
+  // C major: B against B♭ (0.3 vs 0), F against F♯ (1 vs 0)
+  assert.ok(Math.abs(edge('C major') - (0.3 / (0.3 + floor) + 1 / (1 + floor)) / 2) < 1e-9);
+  // F major: E against E♭ (1 vs 0), B♭ against B (0 vs 0.3)
+  assert.ok(Math.abs(edge('F major') - (1 / (1 + floor) - 0.3 / (0.3 + floor)) / 2) < 1e-9);
+  // A minor (C major's relative) has the same edges: B against B♭ is its 2 against b2, F against F♯ its b6 against 6
+  assert.ok(Math.abs(edge('A minor') - edge('C major')) < 1e-9);
+  // off: the evidence is not computed and adds nothing
+  const off = analyzeKey(profile, undefined, undefined, { params: { scaleEdgeWeight: 0 } });
+  assert.ok(off.evidence.every((e) => e.scaleEdge === 0));
+
+  // I–IV held alike, four times, stopping on IV (no final I, no loop returns): every I → IV is the IV key's V → I.
+  // With the I as Cmaj7 (B natural, where C major's scale and F major's differ) the edges read C major, without them
+  // F major; with the I as C7 (B♭: F major's V7) both read F major
+  const Cmaj7: [number[], number] = [[60, 64, 67, 71], 48];
+  const C7: [number[], number] = [[60, 64, 67, 70], 48];
+  const Fc: [number[], number] = [[57, 60, 65], 41];
+  const x = progression([Cmaj7, Fc, Cmaj7, Fc, Cmaj7, Fc, Cmaj7, Fc], 1.3, 0);
+  const without = keyOf(x, { scaleEdgeWeight: 0 });
+  const withEdges = keyOf(x);
+  assert.equal(without.result.key, 'F major');
+  assert.equal(withEdges.result.key, 'C major');
+  const dominant = progression([C7, Fc, C7, Fc, C7, Fc, C7, Fc], 1.3, 0);
+  assert.equal(keyOf(dominant, { scaleEdgeWeight: 0 }).result.key, 'F major');
+  assert.equal(keyOf(dominant).result.key, 'F major');
+  assert.match(withEdges.decision!.reason, /the scale's edges against the keys a fifth away/);
 });

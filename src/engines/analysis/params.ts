@@ -859,6 +859,14 @@ export const KEY_PARAMETERS = {
       "better than the triad) counts 1 + this (the seventh resolves down to the tonic chord's third); 0, 0.5, 1, 2 " +
       'score 0.906, 0.907, 0.909, 0.905 on the 262 tuning songs (bench/RESULTS.md, key, fifth round)',
   ),
+  triadDominantCadence: p(
+    1,
+    'of a V→I cadence',
+    [0, 2],
+    'key score: a V→I chord change whose V is a plain major triad (no dominant seventh sounding) counts this much ' +
+      "of a cadence: I → IV of a song's own key is the same move as V → I of the key of IV, and only a seventh on " +
+      'the V tells them apart',
+  ),
   twoFiveWeight: p(
     0.5,
     'of a V→I cadence',
@@ -949,6 +957,22 @@ export const KEY_PARAMETERS = {
     "loop returns: the song's first chord must start within this share of a period of the grid read back from the " +
       'final chord (0.5 = no check): else the loop stopped mid-phrase, or an intro or a cadence bar of another ' +
       'length shifts the phrases, and the final chord says nothing about the returns',
+  ),
+  scaleEdgeWeight: p(
+    0.3,
+    'per unit contrast',
+    [0, 4],
+    "key score: weight of the scale's edges against the keys a fifth away: at the two pitch classes where the key's " +
+      "scale differs from a neighbour's (major: 7 against b7, 4 against #4; natural minor: 2 against b2, b6 against " +
+      "6), the song's chroma contrast (own − neighbour) / (own + neighbour + scaleEdgeFloor · mean), averaged " +
+      "(−1…1): a loop that holds IV as long as I still sounds the key's 7th, not the b7 the key of IV needs (0 = off)",
+  ),
+  scaleEdgeFloor: p(
+    0.1,
+    'of the mean pitch-class energy',
+    [0, 10],
+    "scale edges: added to the contrast's denominator so that two faint pitch classes (a partial, a passing note) " +
+      'give a contrast near 0',
   ),
   endChordWeight: p(
     0.3,

@@ -580,6 +580,12 @@ export interface KeyEvidence {
   ends: boolean;
   /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
   phraseReturn: number;
+  /**
+   * The scale's edges against the keys a fifth away (−1…1): the mean contrast of the key's own degree against the
+   * neighbour key's at the two pitch classes where the scales differ (major: 7 against b7, 4 against #4; minor: 2
+   * against b2, b6 against 6), over the song's chroma.
+   */
+  scaleEdge: number;
   score: number;
 }
 
@@ -652,6 +658,22 @@ export function thirdsOverRoots(
   });
 }
 
+/**
+ * Where a key's scale differs from the keys a fifth away, semitones above the tonic: [the key's own degree, the
+ * neighbour's]. Major: 7 against b7 (the key a fifth below, IV's key, has b7), 4 against #4 (the key a fifth above
+ * has #4). Natural minor: 2 against b2 (the minor key a fifth below), b6 against 6 (a fifth above).
+ */
+const EDGE_PAIRS: Record<Mode, [number, number][]> = {
+  major: [
+    [11, 10],
+    [5, 6],
+  ],
+  minor: [
+    [2, 1],
+    [8, 9],
+  ],
+};
+
 /** Triads diatonic to a key (semitones above the tonic, mode): major I ii iii IV V vi; minor i iv v V III VI VII. */
 const DIATONIC: Record<Mode, [number, Mode][]> = {
   major: [
@@ -684,11 +706,15 @@ function isDiatonic(c: ChordSegment, tonic: number, mode: Mode): boolean {
 }
 
 /** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
-function cadenceInto(from: ChordSegment | Chord, tonic: number, seventhBonus = 0): number {
+function cadenceInto(from: ChordSegment | Chord, tonic: number, seventhBonus = 0, triadDominant = 1): number {
   const d = (from.root - tonic + 12) % 12;
-  // V → I (1, a dominant seventh 1 + seventhBonus), v → i
+  // V → I (a plain triad triadDominant, a dominant seventh 1 + seventhBonus), v → i
   if (d === 7)
-    return from.mode === 'major' ? 1 + ('dominantSeventh' in from && from.dominantSeventh ? seventhBonus : 0) : 0.5;
+    return from.mode === 'major'
+      ? 'dominantSeventh' in from && from.dominantSeventh
+        ? 1 + seventhBonus
+        : triadDominant
+      : 0.5;
   if (d === 5 || d === 10) return 0.5; // IV/iv → I (plagal), bVII → I
   return 0;
 }
@@ -879,8 +905,10 @@ export function analyzeKey(
     ends: param('endChordWeight', options),
     diatonic: param('diatonicWeight', options),
     phraseReturn: param('phraseReturnWeight', options),
+    scaleEdge: param('scaleEdgeWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
+  const triadDominant = param('triadDominantCadence', options);
   // the final chord as the loop's last return (a tie-breaker: it reads where the phrases end, not which chord is held)
   const returns =
     w.phraseReturn > 0 && blocks && last
@@ -893,6 +921,19 @@ export function analyzeKey(
         )
       : null;
   const twoFive = param('twoFiveWeight', options);
+  // the scale's edges: the song's chroma at the two pitch classes where a key's scale differs from each key a fifth
+  // away (C major: B not B♭ against F major, F not F♯ against G major)
+  const edgeFloor = param('scaleEdgeFloor', options) * (total / 12);
+  const edge = (tonic: number, mode: Mode) => {
+    const pairs = mode === 'major' ? EDGE_PAIRS.major : EDGE_PAIRS.minor;
+    let sum = 0;
+    for (const [own, other] of pairs) {
+      const a = chroma[(tonic + own) % 12]!;
+      const b = chroma[(tonic + other) % 12]!;
+      sum += (a - b) / (a + b + edgeFloor);
+    }
+    return sum / pairs.length;
+  };
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
@@ -916,7 +957,7 @@ export function analyzeKey(
           i > 0 && mode === 'major' && twoFive > 0 && isMajorSeventhAfterDominant(chords[i - 1]!, s, tonic);
         if (!isTonic(s) && !majorSeventhTonic) return;
         onTonic += s.sounding;
-        if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus);
+        if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus, triadDominant);
       });
       const e: KeyEvidence = {
         key,
@@ -931,6 +972,7 @@ export function analyzeKey(
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
+        scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         score: 0,
       };
       e.score =
@@ -940,6 +982,7 @@ export function analyzeKey(
         w.cadence * e.cadence +
         w.diatonic * e.diatonic +
         w.phraseReturn * e.phraseReturn +
+        w.scaleEdge * e.scaleEdge +
         (e.ends ? w.ends : 0);
       evidence.push(e);
     }
@@ -994,6 +1037,7 @@ interface Weights {
   ends: number;
   diatonic: number;
   phraseReturn: number;
+  scaleEdge: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1019,6 +1063,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       w.phraseReturn * (best.phraseReturn - other.phraseReturn),
       `the loop returns (read back from the final chord) to a tonic-root chord ${pct(best.phraseReturn)} vs ` +
         `${pct(other.phraseReturn)}`,
+    ],
+    [
+      w.scaleEdge * (best.scaleEdge - other.scaleEdge),
+      `the scale's edges against the keys a fifth away ${best.scaleEdge.toFixed(2)} vs ${other.scaleEdge.toFixed(2)}`,
     ],
     [
       w.ends * ((best.ends ? 1 : 0) - (other.ends ? 1 : 0)),
@@ -1074,6 +1122,7 @@ function keyDecision(
       `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
       `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ` +
       `${w.phraseReturn}·loop returns on the tonic root + ` +
+      `${w.scaleEdge}·scale edges + ` +
       `${w.ends}·first or last chord on the tonic root); ` +
       `over ` +
       `${runnerUp.key} ` +
