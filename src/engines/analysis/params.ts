@@ -742,11 +742,30 @@ export const TEMPO_PARAMETERS = {
       '(0 → twoBeatSubLow); the larger of this and the top band route is the evidence',
   ),
   twoBeatKickFull: p(0.7, 'Σ min / Σ max', [0, 2], "two-beat check: the kick's coincidence at which it counts fully"),
+  barRepeatLow: p(
+    0.08,
+    'cosine similarity',
+    [0, 1],
+    "bar-repeat check (h-tempo12): the drums' beat-by-beat band pattern (the onset flux's four groups at a level's " +
+      'beat and its ¼, ⅓, ½, ⅔, ¾) compared with itself 8 beats later and 4 beats later (mean cosine); from this ' +
+      "excess of the 8-beat over the 4-beat similarity up, the level's four-beat bar does not repeat while two of " +
+      'them do: the level is twice a beat whose bar is the pattern (tuning, held-out 9: the written level ≤ 0.07, ' +
+      'its double 0.03–0.5)',
+  ),
+  barRepeatFull: p(0.2, 'cosine similarity', [0, 2], 'bar-repeat check: that excess at which it counts fully'),
+  barRepeatFloor: p(
+    0.3,
+    '',
+    [0, 1],
+    'bar-repeat check: the factor of a level with full evidence (the level at half its tempo joins the candidates ' +
+      'and is handed the score taken, levelHandOver); 1: off',
+  ),
   levelHandOver: p(
     1,
     'of the score taken',
     [0, 2],
-    'hand-over (h-tempo11): a level weighed down by the ternary or the two-beat check as a misreading of another ' +
+    'hand-over (h-tempo11): a level weighed down by the ternary, the two-beat or the bar-repeat check as a ' +
+      'misreading of another ' +
       'level hands that level at least this × the score the check took from it (its score before the check × (1 − ' +
       'the check factor)); 0: off',
   ),

@@ -408,7 +408,13 @@ interface Candidate {
    * and the level at twice its tempo has its eighths filled (twoBeatEvidence).
    */
   twoBeat: number;
-  twoBeatDetail?: { half: number; sub: number; swung: boolean; kick: number; evidence: number };
+  twoBeatDetail?: { half: number; sub: number; swung: boolean; kick: number; evidence: number; doubleBar: number };
+  /**
+   * Bar-repeat check: 1, or less when the drums' beat-by-beat pattern repeats after 8 of this level's beats but not
+   * after 4 (barRepeat): the level is twice a beat whose four-beat bar is the pattern.
+   */
+  barRepeat: number;
+  barRepeatDetail?: { s4: number; s8: number; evidence: number };
   /**
    * The score handed over by a level that the ternary or the two-beat check weighed down as a misreading of this one
    * (levelHandOver × what the check took from its score), and that level's BPM; the score is at least it.
@@ -610,6 +616,49 @@ export function coincidence(x: ArrayLike<number>, beats: number[], halfWidth: nu
  * swing (⅓, ⅚: the double's "and" at ⅔ of its beat) and half-way.
  */
 export const TWO_BEAT_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 3 / 4, 5 / 6] as const;
+
+/** Beats a bar-repeat check compares: a four-beat bar (and two of them). */
+export const BAR_REPEAT_BEATS = 4;
+
+/**
+ * The drums' beat-by-beat band pattern on a level's beats compared with itself a bar and two bars later: for each
+ * beat the vector of the onset flux's groups (each the maximum within ±halfWidth frames) at PROFILE_FRACTIONS of
+ * the beat, and the mean cosine similarity of beat i with beat i + 4 (`s4`) and with beat i + 8 (`s8`). A level
+ * whose pattern repeats every bar has s4 ≈ s8; one at twice the beat of a one-bar pattern that is not the same in
+ * both halves (a 3-3-2 kick, a kick on 1 and the "and" of 3) has s8 > s4.
+ */
+export function barRepeat(
+  bands: readonly ArrayLike<number>[],
+  beats: number[],
+  halfWidth: number,
+): { s4: number; s8: number } {
+  const peak = (x: ArrayLike<number>, c: number) => {
+    let m = 0;
+    for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++) m = Math.max(m, x[j]!);
+    return m;
+  };
+  const v: number[][] = [];
+  for (let i = 0; i + 1 < beats.length; i++) {
+    const row: number[] = [];
+    for (const x of bands)
+      for (const f of PROFILE_FRACTIONS) row.push(peak(x, Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!))));
+    v.push(row);
+  }
+  const cos = (a: number[], b: number[]) => {
+    let ab = 0;
+    let aa = 0;
+    let bb = 0;
+    for (let i = 0; i < a.length; i++) ((ab += a[i]! * b[i]!), (aa += a[i]! ** 2), (bb += b[i]! ** 2));
+    return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 1;
+  };
+  const mean = (k: number) => {
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i + k < v.length; i++) ((sum += cos(v[i]!, v[i + k]!)), n++);
+    return n ? sum / n : 1;
+  };
+  return { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
+}
 
 /** Beats moved half a period: the midpoints of consecutive beats, the last one half its interval on. */
 export function halfShifted(beats: number[]): number[] {
@@ -846,7 +895,17 @@ function levels(
   let harmonic = false;
   /** A level's score from its own terms (without a handed-over score). */
   const own = (c: Candidate) =>
-    c.comb * c.prior * c.fit * c.bar * c.even * c.harmony * c.pulse * c.backbeat * c.ternaryCheck * c.twoBeat;
+    c.comb *
+    c.prior *
+    c.fit *
+    c.bar *
+    c.even *
+    c.harmony *
+    c.pulse *
+    c.backbeat *
+    c.ternaryCheck *
+    c.twoBeat *
+    c.barRepeat;
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
@@ -890,6 +949,7 @@ function levels(
       backbeat: backbeatTerm,
       ternaryCheck: 1,
       twoBeat: 1,
+      barRepeat: 1,
       handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
@@ -947,6 +1007,21 @@ function levels(
   // beats, with the eighths of the level at twice its tempo filled too, is a two-beat pattern (kick on 1 and 3,
   // snare on 2 and 4) read as one beat: it is weighed down and its double joins the candidates
   const twoBeatFloor = checkParameter('twoBeatFloor', TEMPO_PARAMETERS.twoBeatFloor);
+  // the bar-repeat evidence of a level (h-tempo12): its drum pattern repeats after 8 of its beats and not after 4
+  const barRepeatFloor = checkParameter('barRepeatFloor', TEMPO_PARAMETERS.barRepeatFloor);
+  const barLo = checkParameter('barRepeatLow', TEMPO_PARAMETERS.barRepeatLow);
+  const barFull = checkParameter('barRepeatFull', TEMPO_PARAMETERS.barRepeatFull);
+  const barEvidence = (c: Candidate): number => {
+    if (!bands || bands.length < 4 || barRepeatFloor >= 1 || c.beatFrames.length < 2 * BAR_REPEAT_BEATS + 2) return 0;
+    if (!c.barRepeatDetail) {
+      const r = barRepeat(bands, c.beatFrames, halfWidth);
+      c.barRepeatDetail = {
+        ...r,
+        evidence: Math.max(0, Math.min(1, (r.s8 - r.s4 - barLo) / Math.max(1e-9, barFull - barLo))),
+      };
+    }
+    return c.barRepeatDetail.evidence;
+  };
   const top = input.flux && input.flux.groups >= 4 ? bands![3] : undefined;
   if (top)
     for (const c of [...all]) {
@@ -954,11 +1029,26 @@ function levels(
       const d = candidate(2 * c.bpm);
       if (!d || Math.abs(d.bpm / (2 * c.bpm) - 1) > distinctRatio) continue;
       const e = twoBeatEvidence(top, c.beatFrames, halfWidth, bands![0]);
-      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence;
-      c.twoBeatDetail = e;
+      // the double's own bar does not repeat (h-tempo12): the sixteenths at this level's quarters (or swung to the
+      // triplet positions) are a subdivision of this level, not the eighths of a two-beat pattern at the double
+      const doubleBar = barEvidence(d);
+      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * (1 - doubleBar);
+      c.twoBeatDetail = { ...e, doubleBar };
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
       if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
     }
+  // the bar-repeat check (h-tempo12): a level whose drum pattern repeats after 8 of its beats and not after 4 is
+  // twice the beat (swung sixteenths read as swung eighths, a 3-3-2 kick read as eighths): it is weighed down and
+  // its half joins the candidates
+  for (const c of [...all]) {
+    const e = barEvidence(c);
+    if (!(e > 0)) continue;
+    const h = candidate(c.bpm / 2);
+    if (!h || Math.abs(h.bpm / (c.bpm / 2) - 1) > distinctRatio) continue;
+    c.barRepeat = 1 - (1 - barRepeatFloor) * e;
+    if (!all.includes(h)) all.push(h);
+    handOvers.push({ from: c, to: h, factor: () => c.barRepeat });
+  }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
   // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
@@ -1048,7 +1138,13 @@ function levels(
       c.twoBeat < 1 && c.twoBeatDetail
         ? ` × two-beat check ${fmt(c.twoBeat)} (top band half-way / beats ${fmt(c.twoBeatDetail.half)}` +
           `, kick on both ${fmt(c.twoBeatDetail.kick)}, ` +
-          `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)})`
+          `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)}` +
+          `${c.twoBeatDetail.doubleBar > 0 ? `, × 1 − the double's bar-repeat evidence ${fmt(c.twoBeatDetail.doubleBar)}` : ''})`
+        : ''
+    }${
+      c.barRepeat < 1 && c.barRepeatDetail
+        ? ` × bar-repeat check ${fmt(c.barRepeat)} (drum pattern 8 beats on ${fmt(c.barRepeatDetail.s8)}, 4 beats ` +
+          `on ${fmt(c.barRepeatDetail.s4)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
@@ -1073,6 +1169,20 @@ function levels(
       levelHandOver: TEMPO_PARAMETERS.levelHandOver.value,
       twoBeatKickLow: TEMPO_PARAMETERS.twoBeatKickLow.value,
       twoBeatKickFull: TEMPO_PARAMETERS.twoBeatKickFull.value,
+      barRepeatLow: TEMPO_PARAMETERS.barRepeatLow.value,
+      barRepeatFull: TEMPO_PARAMETERS.barRepeatFull.value,
+      barRepeatFloor: TEMPO_PARAMETERS.barRepeatFloor.value,
+      ...(best.barRepeatDetail
+        ? {
+            barRepeatCheck:
+              `drum pattern 8 beats on ${fmt(best.barRepeatDetail.s8)}, 4 beats on ` +
+              `${fmt(best.barRepeatDetail.s4)}: factor ${fmt(best.barRepeat)}` +
+              (() => {
+                const half = all.find((c) => Math.abs(c.bpm / (best.bpm / 2) - 1) <= distinctRatio);
+                return half ? `; the half level scores ${fmt(half.score / best.score)} of this one` : '';
+              })(),
+          }
+        : {}),
       ...(best.handedFrom !== undefined && best.handed >= best.score
         ? {
             handedOver:
@@ -1088,6 +1198,9 @@ function levels(
               `${fmt(best.twoBeatDetail.kick)}, at the ` +
               `${best.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ` +
               `${fmt(best.twoBeatDetail.sub)}: evidence ${fmt(best.twoBeatDetail.evidence)}` +
+              (best.twoBeatDetail.doubleBar > 0
+                ? ` × (1 − the double's bar-repeat evidence ${fmt(best.twoBeatDetail.doubleBar)})`
+                : '') +
               (dbl ? `; the double level scores ${fmt(dbl.score / best.score)} of this one` : ''),
           }
         : {}),
