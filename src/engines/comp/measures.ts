@@ -841,18 +841,27 @@ function gridAbove(onsets: number[][], sections: Section[], floor: number): Onse
   // finer one fits the coarser one's onsets too)
   let grid = refined.reduce<OnsetGrid | null>((x, y) => (!x || y.strength > x.strength ? y : x), null);
   if (!grid) return null;
-  for (const g of refined) {
-    const ratio = g.periodSeconds / grid.periodSeconds;
+  // a candidate 2 or 3 times as coarse as g
+  const coarserOf = (g: OnsetGrid) => (c: OnsetGrid) => {
+    const ratio = c.periodSeconds / g.periodSeconds;
     const whole = Math.round(ratio);
-    if (
-      whole >= 2 &&
-      Math.abs(ratio - whole) < 0.02 * whole &&
-      g.strength >= M.gridCoarsestShare.value * grid.strength &&
-      g.periodSeconds > grid.periodSeconds
-    )
-      grid = g;
+    return whole >= 2 && Math.abs(ratio - whole) < 0.02 * whole && c.periodSeconds > g.periodSeconds;
+  };
+  for (const g of refined)
+    if (coarserOf(grid)(g) && g.strength >= M.gridCoarsestShare.value * grid.strength) grid = g;
+  // a grid finer than gridFineSeconds is the song's over a candidate 2 or 3 times as coarse only when the
+  // notes most takes share use its new lines, as when a grid is split (finishGrid): takes most of a line
+  // early or late lie a little off the fine grid's next line and raise its resultant (a 148-bpm song of
+  // eighths, three of four takes 65–86 ms off in two sections: the 101 ms sixteenth, no shared start on
+  // its new lines, read those takes in time)
+  if (grid.periodSeconds < M.gridFineSeconds.value) {
+    const fine = grid;
+    const coarse = refined.filter(
+      (g) => coarserOf(fine)(g) && g.strength >= M.gridMinStrength.value && !finerShared(onsets, fine, g),
+    );
+    if (coarse.length) grid = coarse.reduce((x, y) => (y.strength > x.strength ? y : x));
   }
-  if (!grid || grid.strength < M.gridMinStrength.value) return null;
+  if (grid.strength < M.gridMinStrength.value) return null;
   // every candidate carried through (refined, split) and judged on the starts most takes share: the
   // resultant's best period is one estimate, and with few starts (57 in a 146-bpm song) a period 1.7 %
   // off can win it while drifting off the notes by whole lines; the best-fitting other candidate replaces
@@ -886,14 +895,22 @@ function finishGrid(onsets: number[][], all: number[], start: OnsetGrid, T: numb
     if (sub.gain < M.gridSubdivisionShare.value * all.length || sub.fine.periodSeconds < floor) break;
     // a grid finer than gridFineSeconds is also reached by takes off by a third of a line: the notes
     // most takes share must use its new lines too
-    if (sub.fine.periodSeconds < M.gridFineSeconds.value) {
-      const common = sharedStarts(onsets, tol);
-      const more = explained(common, sub.fine, tol) - explained(common, g, tol);
-      if (common.length < 8 || more < M.gridSubdivisionShare.value * common.length) break;
-    }
+    if (sub.fine.periodSeconds < M.gridFineSeconds.value && !finerShared(onsets, sub.fine, g)) break;
     grid = robustGrid(all, sub.fine, T);
   }
   return { ...grid, fit: gridFit(onsets, grid) };
+}
+
+/**
+ * The notes most takes share (sharedStarts, at least 8 of them) use a finer grid's new lines: it explains
+ * gridSubdivisionShare of them more than the coarser grid (explained).
+ */
+function finerShared(onsets: number[][], fine: OnsetGrid, coarse: OnsetGrid): boolean {
+  const M = COMP_MEASURE_PARAMETERS;
+  const tol = M.consensusToleranceSeconds.value;
+  const common = sharedStarts(onsets, tol);
+  const more = explained(common, fine, tol) - explained(common, coarse, tol);
+  return common.length >= 8 && more >= M.gridSubdivisionShare.value * common.length;
 }
 
 /**
