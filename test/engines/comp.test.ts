@@ -876,16 +876,16 @@ test('grid choice (preferFit): one rule — the best-fitting candidate, gridFitM
   assert.equal(preferFit(first, [grid(0.3, null)]).periodSeconds, 0.2);
 });
 
-test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
-  // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
-  // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
-  // 90 ms late together. The largest agreeing group made them the reference there (take 0 read 90 ms
-  // early); the sections' lead (0.35 s) says take 0 is in time.
+/**
+ * Speech-like takes (10 ms frames): five sections of 2.7–3.3 s, in each the same syllables of 80–250 ms drawn at
+ * random 40 ms apart (no grid); `take(at)` places section s's phrase at(s) frames after its start (null: left out).
+ */
+function speechLike(seed: number) {
   const lengths = [2.7, 3.1, 2.9, 3.3, 2.8];
   const starts = lengths.map((_, s) => lengths.slice(0, s).reduce((x, y) => x + y, 0));
   const sections = starts.map((t, s) => ({ name: `S${s}`, startSeconds: t, endSeconds: t + lengths[s]! }));
   const n = Math.round(100 * (starts[4]! + lengths[4]!));
-  const r = mulberry32(1506);
+  const r = mulberry32(seed);
   const syllables = starts.map(() => {
     const out: number[] = [];
     for (let t = 0; t < 150;) {
@@ -895,19 +895,30 @@ test('phrase lead (no guide, no grid): three takes late together in a section do
     }
     return out;
   });
-  const take = (late: boolean): TakeFeatures => {
+  const take = (at: (s: number) => number | null): TakeFeatures => {
     const ms = new Float32Array(n).fill(1e-8);
     const f0 = new Float32Array(n);
     for (const [s, t] of starts.entries()) {
-      const a = Math.round(100 * t) + 35 + (late && s === 2 ? 9 : 0);
+      const d = at(s);
+      if (d === null) continue;
+      const a = Math.round(100 * t) + d;
       const syl = syllables[s]!;
       for (let j = 0; j < syl.length; j += 2)
         for (let i = a + syl[j]!; i < a + syl[j + 1]!; i++) [ms[i], f0[i]] = [1e-2, 196 + 20 * ((j / 2) % 3)];
     }
     return framesOf(ms, f0);
   };
+  return { sections, take };
+}
+
+test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
+  // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
+  // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
+  // 90 ms late together. The largest agreeing group made them the reference there (take 0 read 90 ms
+  // early); the sections' lead (0.35 s) says take 0 is in time.
+  const { sections, take } = speechLike(1506);
   const out = measureTakes({
-    takes: [take(false), take(true), take(true), take(true)],
+    takes: [0, 1, 2, 3].map((k) => take((s) => 35 + (k > 0 && s === 2 ? 9 : 0))),
     gains: [1, 1, 1, 1],
     sections,
     guide: { kind: 'none' },
@@ -978,35 +989,15 @@ test('phrase lead (no guide, no grid): two takes as good in a section are told a
   // 3 left the phrase out and take 1 is 60 ms late: two voiced takes, a tie (the take in time read −50 ms, the
   // late one in time), their mean 20 ms off the sections' lead (0.36 s; under 3 spreads of 10 ms, so not an
   // outlier). The lead, 10 ms from take 0 and 50 ms from take 1, puts take 0 in time there.
-  const lengths = [2.7, 3.1, 2.9, 3.3, 2.8];
-  const starts = lengths.map((_, s) => lengths.slice(0, s).reduce((x, y) => x + y, 0));
-  const sections = starts.map((t, s) => ({ name: `S${s}`, startSeconds: t, endSeconds: t + lengths[s]! }));
-  const n = Math.round(100 * (starts[4]! + lengths[4]!));
-  const r = mulberry32(2003);
-  const syllables = starts.map(() => {
-    const out: number[] = [];
-    for (let t = 0; t < 150;) {
-      const len = 8 + Math.floor(r() * 18);
-      out.push(t, Math.min(150, t + len));
-      t += len + 4;
-    }
-    return out;
-  });
-  const take = (k: number, lateFrames: number): TakeFeatures => {
-    const ms = new Float32Array(n).fill(1e-8);
-    const f0 = new Float32Array(n);
-    for (const [s, t] of starts.entries()) {
-      if (s === 2 && k >= 2) continue;
-      const a = Math.round(100 * t) + 35 + [0, 1, 0, -1, 2][s]! + (s === 2 ? lateFrames : 0);
-      const syl = syllables[s]!;
-      for (let j = 0; j < syl.length; j += 2)
-        for (let i = a + syl[j]!; i < a + syl[j + 1]!; i++) [ms[i], f0[i]] = [1e-2, 196 + 20 * ((j / 2) % 3)];
-    }
-    return framesOf(ms, f0);
-  };
-  const late = 6;
+  const { sections, take } = speechLike(2003);
+  const lead = (s: number) => 35 + [0, 1, 0, -1, 2][s]!;
   const out = measureTakes({
-    takes: [take(0, 0), take(1, late), take(2, 0), take(3, 0)],
+    takes: [
+      take(lead),
+      take((s) => lead(s) + (s === 2 ? 6 : 0)),
+      take((s) => (s === 2 ? null : lead(s))),
+      take((s) => (s === 2 ? null : lead(s))),
+    ],
     gains: [1, 1, 1, 1],
     sections,
     guide: { kind: 'none' },
