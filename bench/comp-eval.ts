@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-9]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-10]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -1318,6 +1318,222 @@ export const HELD_OUT_9_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles; vibrato rates and depths not used before). */
+const FADO: VoiceStyle = {
+  name: 'fado',
+  formantScale: 1.11,
+  vibratoHz: 4.7,
+  vibratoCents: 42,
+  vibratoDelaySeconds: 0.22,
+  driftCents: 6,
+  breath: 0.13,
+  openPhase: 0.47,
+  closePhase: 0.14,
+};
+const WORSHIP_BARITONE: VoiceStyle = {
+  name: 'worship baritone',
+  formantScale: 0.97,
+  vibratoHz: 5.45,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.28,
+  driftCents: 5,
+  breath: 0.08,
+  openPhase: 0.39,
+  closePhase: 0.13,
+};
+const BLUEGRASS_TENOR: VoiceStyle = {
+  name: 'bluegrass tenor',
+  formantScale: 1.05,
+  vibratoHz: 6.7,
+  vibratoCents: 14,
+  vibratoDelaySeconds: 0.08,
+  driftCents: 7,
+  breath: 0.05,
+  openPhase: 0.35,
+  closePhase: 0.1,
+};
+const THEATRE_ALTO: VoiceStyle = {
+  name: 'musical-theatre alto',
+  formantScale: 1.13,
+  vibratoHz: 5.75,
+  vibratoCents: 52,
+  vibratoDelaySeconds: 0.38,
+  driftCents: 4,
+  breath: 0.11,
+  openPhase: 0.51,
+  closePhase: 0.2,
+};
+
+/**
+ * A tenth held-out set (spec committed before shub's one run on it; 2026-12-02 17:40 UTC, h-comp12, after
+ * h-comp12's grid change was set on the tuning sets — every earlier set, held-out-9 included, is tuning
+ * material now), made differently from every earlier set: seeds 2101–2108 and 2201–2203 (none used
+ * before), four voices in no earlier set (fado, worship baritone, bluegrass tenor, musical-theatre alto;
+ * vibrato rates 4.7, 5.45, 6.7, 5.75 Hz and depths 42, 22, 14, 52 cents not used before), the takes
+ * rendered at 44.1 kHz (earlier sets 16, 22.05, 24 and 32 kHz), tempi in no earlier set (64, 69, 77, 91,
+ * 115, 125, 134, 141 bpm), section lengths in no earlier set (5, 11 and 13 beats, besides the default 8),
+ * scale × rhythm pairs no earlier song used (harmonic dotted, harmonic sixteenth, pentatonic swing, minor
+ * sixteenth, dorian triplet, mixolydian straight; plus major swing and dorian dotted, used once each),
+ * lyric vowel pairs not used before (a/e, u/a, e/o) and consonant shares 0.3 and 0.65 (earlier 0, 0.5,
+ * 0.8, 0.9), defect mixes not used before; speech from three espeak-ng voices in languages no earlier
+ * set used (Hungarian, Romanian, Danish), with variants not used before (Andy, aunty, m7), sentences of
+ * their own, at speaking rates no earlier set used (130, 175, 195 words a minute) and sentence leads
+ * 0.4 s and 0.3 s (earlier 0.25, 0.35, 0.5). 8 songs (64 sections, all sung: ≥ 60 with the MIDI guide)
+ * and 15 sentences; every section clearly best by construction (one clean take).
+ */
+export const HELD_OUT_10: TakeSetOptions[] = (
+  [
+    {
+      seed: 2101,
+      voice: FADO,
+      tonic: 64,
+      bpm: 69,
+      takes: 4,
+      scale: 'harmonic',
+      rhythm: 'dotted',
+      sectionBeats: 5,
+      vowels: ['a', 'e'],
+      kinds: ['early', 'late', 'late', 'clip', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 2102,
+      voice: WORSHIP_BARITONE,
+      tonic: 48,
+      bpm: 77,
+      takes: 5,
+      scale: 'mixolydian',
+      sectionBeats: 11,
+      consonantShare: 0.3,
+      kinds: ['level', 'missing', 'early', 'detune', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 2103,
+      voice: BLUEGRASS_TENOR,
+      tonic: 59,
+      bpm: 134,
+      takes: 4,
+      scale: 'pentatonic',
+      rhythm: 'swing',
+      placement: 'runs',
+      kinds: ['late', 'early', 'early', 'level', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 2104,
+      voice: THEATRE_ALTO,
+      tonic: 66,
+      bpm: 91,
+      takes: 6,
+      scale: 'minor',
+      rhythm: 'sixteenth',
+      sectionBeats: 13,
+      vowels: ['u', 'a'],
+      kinds: ['detune', 'noise', 'late', 'missing', 'early', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 2105,
+      voice: FADO,
+      tonic: 62,
+      bpm: 125,
+      takes: 3,
+      scale: 'dorian',
+      rhythm: 'triplet',
+      consonantShare: 0.65,
+      kinds: ['late', 'detune', 'level', 'early'],
+      sections: 8,
+    },
+    {
+      seed: 2106,
+      voice: BLUEGRASS_TENOR,
+      tonic: 57,
+      bpm: 64,
+      takes: 5,
+      scale: 'harmonic',
+      rhythm: 'sixteenth',
+      sectionBeats: 5,
+      kinds: ['early', 'missing', 'clip', 'late', 'level', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 2107,
+      voice: WORSHIP_BARITONE,
+      tonic: 45,
+      bpm: 141,
+      takes: 4,
+      rhythm: 'swing',
+      sectionBeats: 11,
+      vowels: ['e', 'o'],
+      kinds: ['noise', 'late', 'late', 'early', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2108,
+      voice: THEATRE_ALTO,
+      tonic: 69,
+      bpm: 115,
+      takes: 5,
+      scale: 'dorian',
+      rhythm: 'dotted',
+      sectionBeats: 13,
+      placement: 'runs',
+      kinds: ['clip', 'early', 'level', 'late', 'missing'],
+      sections: 8,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 44100 }));
+export const HELD_OUT_10_SPEECH: SpeechSpec[] = [
+  {
+    seed: 2201,
+    voice: 'hu+Andy',
+    wordsPerMinute: 130,
+    takes: 4,
+    leadSeconds: 0.4,
+    tailSeconds: 0.7,
+    kinds: ['late', 'early', 'noise', 'missing', 'level'],
+    sentences: [
+      'A nagymamám minden vasárnap levest főz.',
+      'A folyó partján magas fák nőnek.',
+      'A könyvtár egész héten zárva tart.',
+      'A szomszéd macskája a tetőn alszik.',
+      'Holnap reggel havazni fog a hegyekben.',
+    ],
+  },
+  {
+    seed: 2202,
+    voice: 'ro+aunty',
+    wordsPerMinute: 175,
+    takes: 3,
+    placement: 'runs',
+    kinds: ['early', 'late', 'clip', 'level'],
+    sentences: [
+      'Bunicul meu repară biciclete vechi.',
+      'În grădină au înflorit primii trandafiri.',
+      'Trenul spre Cluj pleacă la ora opt.',
+      'Copiii se joacă pe malul lacului.',
+      'Seara a început să plouă puternic.',
+    ],
+  },
+  {
+    seed: 2203,
+    voice: 'da+m7',
+    wordsPerMinute: 195,
+    takes: 5,
+    leadSeconds: 0.3,
+    tailSeconds: 0.55,
+    kinds: ['noise', 'late', 'early', 'missing', 'clip', 'late'],
+    sentences: [
+      'Min mormor bager boller hver søndag.',
+      'Havnen er stille tidligt om morgenen.',
+      'Biblioteket holder lukket hele ugen.',
+      'Naboens hund gør ad postbudet.',
+      'I morgen bliver det koldt og blæsende.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -1585,6 +1801,7 @@ async function main(): Promise<void> {
     ['held-out-7', HELD_OUT_7, HELD_OUT_7_SPEECH],
     ['held-out-8', HELD_OUT_8, HELD_OUT_8_SPEECH],
     ['held-out-9', HELD_OUT_9, HELD_OUT_9_SPEECH],
+    ['held-out-10', HELD_OUT_10, HELD_OUT_10_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -447,8 +447,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         decision: 'timing reference',
         value: out.grid
           ? 'note-start grid'
-          : out.phraseLead?.offLead.some(Boolean)
-            ? "largest group of agreeing takes; the sections' phrase lead where it lies far off"
+          : out.phraseLead?.offLead.some(Boolean) || out.phraseLead?.tieBroken?.some(Boolean)
+            ? "largest group of agreeing takes; the sections' phrase lead where it lies far off or the takes tie"
             : 'largest group of agreeing takes',
         reason: out.grid
           ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
@@ -474,6 +474,14 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
                       .join(', ')} that group's phrase starts over ` +
                     `${round(COMP_MEASURE_PARAMETERS.phraseLeadOutlierSpreads.value, 1)} times as far off: ` +
                     'there the takes whose phrase starts at the lead are the timing reference'
+                  : '') +
+                (out.phraseLead.tieBroken?.some(Boolean)
+                  ? `; in ${sections
+                      .filter((_, si) => out.phraseLead!.tieBroken![si])
+                      .map((x) => x.name)
+                      .join(', ')} two groups of takes were as good and the lead tells them apart (one ` +
+                    `lies over ${round(COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value * 1000, 0)} ms ` +
+                    'nearer it): there the takes whose phrase starts at the lead are the timing reference'
                   : '')
               : ''),
         ...(out.grid
@@ -490,7 +498,12 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     // measure cannot say which takes are in time there (takes late or early together would read in time)
     if (out.reference === 'consensus' && !out.grid)
       out.inTime?.forEach((x, si) => {
-        if (x.voiced > 1 && 2 * x.inTime <= x.voiced && !out.phraseLead?.offLead[si])
+        if (
+          x.voiced > 1 &&
+          2 * x.inTime <= x.voiced &&
+          !out.phraseLead?.offLead[si] &&
+          !out.phraseLead?.tieBroken?.[si]
+        )
           decisions.push({
             engine: 'comp.measures',
             decision: 'timing not decisive',

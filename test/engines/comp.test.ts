@@ -19,6 +19,7 @@ import {
   gridFit,
   gridDeviation,
   largestGroup,
+  leadDecides,
   noteStarts,
   levelFit,
   measureTakes,
@@ -875,16 +876,16 @@ test('grid choice (preferFit): one rule — the best-fitting candidate, gridFitM
   assert.equal(preferFit(first, [grid(0.3, null)]).periodSeconds, 0.2);
 });
 
-test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
-  // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
-  // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
-  // 90 ms late together. The largest agreeing group made them the reference there (take 0 read 90 ms
-  // early); the sections' lead (0.35 s) says take 0 is in time.
+/**
+ * Speech-like takes (10 ms frames): five sections of 2.7–3.3 s, in each the same syllables of 80–250 ms drawn at
+ * random 40 ms apart (no grid); `take(at)` places section s's phrase at(s) frames after its start (null: left out).
+ */
+function speechLike(seed: number) {
   const lengths = [2.7, 3.1, 2.9, 3.3, 2.8];
   const starts = lengths.map((_, s) => lengths.slice(0, s).reduce((x, y) => x + y, 0));
   const sections = starts.map((t, s) => ({ name: `S${s}`, startSeconds: t, endSeconds: t + lengths[s]! }));
   const n = Math.round(100 * (starts[4]! + lengths[4]!));
-  const r = mulberry32(1506);
+  const r = mulberry32(seed);
   const syllables = starts.map(() => {
     const out: number[] = [];
     for (let t = 0; t < 150;) {
@@ -894,19 +895,30 @@ test('phrase lead (no guide, no grid): three takes late together in a section do
     }
     return out;
   });
-  const take = (late: boolean): TakeFeatures => {
+  const take = (at: (s: number) => number | null): TakeFeatures => {
     const ms = new Float32Array(n).fill(1e-8);
     const f0 = new Float32Array(n);
     for (const [s, t] of starts.entries()) {
-      const a = Math.round(100 * t) + 35 + (late && s === 2 ? 9 : 0);
+      const d = at(s);
+      if (d === null) continue;
+      const a = Math.round(100 * t) + d;
       const syl = syllables[s]!;
       for (let j = 0; j < syl.length; j += 2)
         for (let i = a + syl[j]!; i < a + syl[j + 1]!; i++) [ms[i], f0[i]] = [1e-2, 196 + 20 * ((j / 2) % 3)];
     }
     return framesOf(ms, f0);
   };
+  return { sections, take };
+}
+
+test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
+  // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
+  // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
+  // 90 ms late together. The largest agreeing group made them the reference there (take 0 read 90 ms
+  // early); the sections' lead (0.35 s) says take 0 is in time.
+  const { sections, take } = speechLike(1506);
   const out = measureTakes({
-    takes: [take(false), take(true), take(true), take(true)],
+    takes: [0, 1, 2, 3].map((k) => take((s) => 35 + (k > 0 && s === 2 ? 9 : 0))),
     gains: [1, 1, 1, 1],
     sections,
     guide: { kind: 'none' },
@@ -926,4 +938,77 @@ test('phrase lead (no guide, no grid): three takes late together in a section do
   assert.ok(Math.abs(scattered.spreadSeconds - 0.15) < 1e-9 && !scattered.offLead.some(Boolean));
   const tight = phraseLead([[0.35], [0.36], [0.45], [0.345], [0.355]], [[0], [0], [0], [0], [0]]);
   assert.deepEqual(tight.offLead, [false, false, true, false, false]);
+});
+
+test('onset grid: takes most of an eighth early or late do not make a 148-bpm eighth song a sixteenth one', () => {
+  // note starts (ms) measureTakes found on the four takes of held-out-9 seed 1904 (bench/comp-eval.ts: operatic
+  // tenor, dorian eighths at 148 bpm = 202.7 ms, 7-beat sections). In sections 1–2 three takes are 65–86 ms late
+  // or early: their starts lie 15–25 ms off the next line of the 101 ms sixteenth, whose resultant then beat
+  // the eighth's, though no start most takes share lies on its new lines; it read those takes in time.
+  const ms = [
+    [
+      270, 460, 890, 2960, 3560, 4360, 5880, 6500, 6910, 7310, 8810, 9020, 9230, 11560, 14400, 15600, 17230, 17840,
+      18240, 18640, 20050, 20480, 21060,
+    ],
+    [
+      200, 820, 1200, 3050, 3640, 4440, 6010, 6600, 7040, 7430, 8710, 8940, 9130, 11540, 14340, 15530, 17240, 17840,
+      18240, 18640, 20180, 21200,
+    ],
+    [
+      120, 730, 1140, 3050, 3640, 4440, 5880, 6490, 6910, 7310, 7510, 8760, 8980, 9160, 9190, 11610, 14410, 15600,
+      17220, 17850, 18220, 18630, 20060, 21080,
+    ],
+    [
+      180, 380, 440, 810, 840, 2960, 3560, 4360, 5960, 6570, 7380, 7570, 8720, 9120, 11550, 14460, 15680, 17230, 17840,
+      18250, 18650, 19040, 20090, 20500, 21120,
+    ],
+  ];
+  const takes = ms.map((x) => x.map((t) => t / 1000));
+  const L = 7 * (60 / 148);
+  const sections = Array.from({ length: 8 }, (_, s) => ({
+    name: `S${s}`,
+    startSeconds: L * s,
+    endSeconds: L * (s + 1),
+  }));
+  const g = onsetGrid(takes, sections)!;
+  assert.ok(g && Math.abs(g.periodSeconds - 30 / 148) < 0.001, `period ${g?.periodSeconds}`);
+  // fixture truth: section 1 take 0 late 65 ms, take 2 early 79; section 2 takes 0 and 3 early 78 and 86; take 1 clean
+  const dev = (k: number, s: number) => gridDeviation(takes[k]!, sections[s]!, g)! * 1000;
+  assert.ok(Math.abs(dev(1, 0)) < 20 && Math.abs(dev(1, 1)) < 20, `clean take ${dev(1, 0)}, ${dev(1, 1)}`);
+  assert.ok(dev(0, 0) > 40, `§1 take 0 late: ${dev(0, 0)}`);
+  for (const [k, s] of [
+    [2, 0],
+    [0, 1],
+    [3, 1],
+  ] as const)
+    assert.ok(dev(k, s) < -40, `§${s + 1} take ${k} early: ${dev(k, s)}`);
+});
+
+test('phrase lead (no guide, no grid): two takes as good in a section are told apart by the lead when it can', () => {
+  // as the test above: four takes, five sections cut 0.34–0.37 s before their phrases; in section 3 takes 2 and
+  // 3 left the phrase out and take 1 is 60 ms late: two voiced takes, a tie (the take in time read −50 ms, the
+  // late one in time), their mean 20 ms off the sections' lead (0.36 s; under 3 spreads of 10 ms, so not an
+  // outlier). The lead, 10 ms from take 0 and 50 ms from take 1, puts take 0 in time there.
+  const { sections, take } = speechLike(2003);
+  const lead = (s: number) => 35 + [0, 1, 0, -1, 2][s]!;
+  const out = measureTakes({
+    takes: [
+      take(lead),
+      take((s) => lead(s) + (s === 2 ? 6 : 0)),
+      take((s) => (s === 2 ? null : lead(s))),
+      take((s) => (s === 2 ? null : lead(s))),
+    ],
+    gains: [1, 1, 1, 1],
+    sections,
+    guide: { kind: 'none' },
+  });
+  assert.equal(out.grid ?? null, null);
+  assert.deepEqual(out.phraseLead!.tieBroken, [false, false, true, false, false]);
+  const t = out.measures[2]!.map((m) => m.timingMs);
+  assert.ok(Math.abs(t[0]!) < 15, `take in time: ${t[0]} ms`);
+  assert.ok(t[1]! > 40, `late take: ${t[1]} ms`);
+  // the lead tells two takes apart only when one lies over the consensus tolerance (25 ms) nearer it
+  assert.equal(leadDecides([0.267, null, 0.297], 0.243), true);
+  assert.equal(leadDecides([0.311, null, 0.391, null], 0.351), false);
+  assert.equal(leadDecides([0.35, 0.36, 0.38], 0.35), false);
 });

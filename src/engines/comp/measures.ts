@@ -315,6 +315,11 @@ export interface PhraseLead {
    * (their group is late or early together, not in time); there the takes at the lead are the reference.
    */
   offLead: boolean[];
+  /**
+   * Per section (set by measureTakes): two groups of takes were as good (a tie) and the lead tells them
+   * apart (leadDecides); there too the takes at the lead are the reference.
+   */
+  tieBroken?: boolean[];
 }
 
 /**
@@ -344,6 +349,23 @@ export function phraseLead(first: (number | null)[][], inTime: number[][]): Phra
     used,
     offLead: per.map((x) => used && x !== null && Math.abs(x - L) > k * spread),
   };
+}
+
+/**
+ * Whether the phrase lead L tells a section's takes apart: the takes whose first voice (s after the
+ * section's start; null: none) lies within consensusToleranceSeconds of the one nearest L (the group
+ * consensusTiming takes as in time against L) lie nearer L than every other take by more than that
+ * tolerance (two takes 40 ms either side of L are not told apart by it).
+ */
+export function leadDecides(first: (number | null)[], L: number): boolean {
+  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  const d = first.filter((x): x is number => x !== null).map((x) => x - L);
+  if (d.length < 2) return false;
+  const near = d.reduce((x, y) => (Math.abs(y) < Math.abs(x) ? y : x));
+  const group = d.filter((x) => Math.abs(x - near) <= tol);
+  const far = d.filter((x) => Math.abs(x - near) > tol);
+  const edge = Math.max(...group.map(Math.abs));
+  return far.every((x) => Math.abs(x) - edge > tol);
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -506,10 +528,15 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       first,
       consensus.map((c) => c.inTime),
     );
-    if (lead.used && lead.offLead.some(Boolean)) {
+    // and a section where two groups of takes were as good (a tie: all takes were the reference) when the
+    // lead tells them apart (leadDecides)
+    const L0 = lead.leadSeconds;
+    lead.tieBroken = consensus.map((c, si) => lead!.used && c.tied && leadDecides(first[si]!, L0));
+    const byLeadHere = consensus.map((_, si) => lead!.offLead[si]! || lead!.tieBroken![si]!);
+    if (byLeadHere.some(Boolean)) {
       const L = lead.leadSeconds;
       const byLead = timingOf((si) => first[si]!.map((x) => (x === null ? null : x - L)));
-      consensus = consensus.map((c, si) => (lead!.offLead[si] ? byLead[si]! : c));
+      consensus = consensus.map((c, si) => (byLeadHere[si] ? byLead[si]! : c));
     }
   }
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
@@ -841,18 +868,27 @@ function gridAbove(onsets: number[][], sections: Section[], floor: number): Onse
   // finer one fits the coarser one's onsets too)
   let grid = refined.reduce<OnsetGrid | null>((x, y) => (!x || y.strength > x.strength ? y : x), null);
   if (!grid) return null;
-  for (const g of refined) {
-    const ratio = g.periodSeconds / grid.periodSeconds;
+  // a candidate 2 or 3 times as coarse as g
+  const coarserOf = (g: OnsetGrid) => (c: OnsetGrid) => {
+    const ratio = c.periodSeconds / g.periodSeconds;
     const whole = Math.round(ratio);
-    if (
-      whole >= 2 &&
-      Math.abs(ratio - whole) < 0.02 * whole &&
-      g.strength >= M.gridCoarsestShare.value * grid.strength &&
-      g.periodSeconds > grid.periodSeconds
-    )
-      grid = g;
+    return whole >= 2 && Math.abs(ratio - whole) < 0.02 * whole && c.periodSeconds > g.periodSeconds;
+  };
+  for (const g of refined)
+    if (coarserOf(grid)(g) && g.strength >= M.gridCoarsestShare.value * grid.strength) grid = g;
+  // a grid finer than gridFineSeconds is the song's over a candidate 2 or 3 times as coarse only when the
+  // notes most takes share use its new lines, as when a grid is split (finishGrid): takes most of a line
+  // early or late lie a little off the fine grid's next line and raise its resultant (a 148-bpm song of
+  // eighths, three of four takes 65–86 ms off in two sections: the 101 ms sixteenth, no shared start on
+  // its new lines, read those takes in time)
+  if (grid.periodSeconds < M.gridFineSeconds.value) {
+    const fine = grid;
+    const coarse = refined.filter(
+      (g) => coarserOf(fine)(g) && g.strength >= M.gridMinStrength.value && !finerShared(onsets, fine, g),
+    );
+    if (coarse.length) grid = coarse.reduce((x, y) => (y.strength > x.strength ? y : x));
   }
-  if (!grid || grid.strength < M.gridMinStrength.value) return null;
+  if (grid.strength < M.gridMinStrength.value) return null;
   // every candidate carried through (refined, split) and judged on the starts most takes share: the
   // resultant's best period is one estimate, and with few starts (57 in a 146-bpm song) a period 1.7 %
   // off can win it while drifting off the notes by whole lines; the best-fitting other candidate replaces
@@ -886,14 +922,22 @@ function finishGrid(onsets: number[][], all: number[], start: OnsetGrid, T: numb
     if (sub.gain < M.gridSubdivisionShare.value * all.length || sub.fine.periodSeconds < floor) break;
     // a grid finer than gridFineSeconds is also reached by takes off by a third of a line: the notes
     // most takes share must use its new lines too
-    if (sub.fine.periodSeconds < M.gridFineSeconds.value) {
-      const common = sharedStarts(onsets, tol);
-      const more = explained(common, sub.fine, tol) - explained(common, g, tol);
-      if (common.length < 8 || more < M.gridSubdivisionShare.value * common.length) break;
-    }
+    if (sub.fine.periodSeconds < M.gridFineSeconds.value && !finerShared(onsets, sub.fine, g)) break;
     grid = robustGrid(all, sub.fine, T);
   }
   return { ...grid, fit: gridFit(onsets, grid) };
+}
+
+/**
+ * The notes most takes share (sharedStarts, at least 8 of them) use a finer grid's new lines: it explains
+ * gridSubdivisionShare of them more than the coarser grid (explained).
+ */
+function finerShared(onsets: number[][], fine: OnsetGrid, coarse: OnsetGrid): boolean {
+  const M = COMP_MEASURE_PARAMETERS;
+  const tol = M.consensusToleranceSeconds.value;
+  const common = sharedStarts(onsets, tol);
+  const more = explained(common, fine, tol) - explained(common, coarse, tol);
+  return common.length >= 8 && more >= M.gridSubdivisionShare.value * common.length;
 }
 
 /**
@@ -1112,14 +1156,14 @@ export function consensusTiming(
   maxLag: number,
   hopS: number,
   deviations: (number | null)[] | null,
-): { lags: (number | null)[]; inTime: number[] } {
+): { lags: (number | null)[]; inTime: number[]; tied: boolean } {
   const N = soft.length;
   const V = soft.flatMap((x, k) => {
     for (let i = a; i < Math.min(b, x.length); i++) if (x[i]! > 0) return [k];
     return [];
   });
   const out: (number | null)[] = new Array<number | null>(N).fill(null);
-  if (V.length === 0) return { lags: out, inTime: [] };
+  if (V.length === 0) return { lags: out, inTime: [], tied: false };
   const tolS = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
   // with a grid: the take whose onsets lie nearest it (within twice the tolerance) and those within
   // the tolerance of it
@@ -1130,10 +1174,11 @@ export function consensusTiming(
     if (Math.abs(deviations![lead]!) <= 2 * tolS)
       inTime = onGrid.filter((k) => Math.abs(deviations![k]! - deviations![lead]!) <= tolS);
   }
-  if (inTime.length === 0) inTime = agreeingTakes(soft, V, a, b, maxLag, tolS / hopS);
+  let tied = false;
+  if (inTime.length === 0) ({ members: inTime, tied } = agreeingTakes(soft, V, a, b, maxLag, tolS / hopS));
   const ref = medianEnvelope(soft, inTime, a, b);
   for (const k of V) out[k] = bestLag(soft[k]!, ref, a, b, maxLag, a);
-  return { lags: out, inTime };
+  return { lags: out, inTime, tied };
 }
 
 /**
@@ -1146,7 +1191,14 @@ export function consensusTiming(
  * all takes). When no group leaves every take within maxLag: the largest group, all takes when two are
  * as large.
  */
-function agreeingTakes(soft: Float32Array[], V: number[], a: number, b: number, maxLag: number, tol: number): number[] {
+function agreeingTakes(
+  soft: Float32Array[],
+  V: number[],
+  a: number,
+  b: number,
+  maxLag: number,
+  tol: number,
+): { members: number[]; tied: boolean } {
   const all = medianEnvelope(soft, V, a, b);
   const lags = V.map((k) => bestLag(soft[k]!, all, a, b, 2 * maxLag, a) ?? 0);
   const middle = (Math.min(...lags) + Math.max(...lags)) / 2;
@@ -1161,10 +1213,14 @@ function agreeingTakes(soft: Float32Array[], V: number[], a: number, b: number, 
     const size = Math.max(...groups.map((g) => g.members.length));
     const top = groups.filter((g) => g.members.length === size).sort((x, y) => x.off - y.off);
     const rival = top.find((g) => g.members.join() !== top[0]!.members.join());
-    return rival && rival.off - top[0]!.off <= tol / 2 ? V : top[0]!.members;
+    return rival && rival.off - top[0]!.off <= tol / 2
+      ? { members: V, tied: true }
+      : { members: top[0]!.members, tied: false };
   }
   const g = largestGroup(lags, tol)!;
-  return g.tied ? V : V.filter((_, j) => Math.abs(lags[j]! - g.centre) <= tol);
+  return g.tied
+    ? { members: V, tied: true }
+    : { members: V.filter((_, j) => Math.abs(lags[j]! - g.centre) <= tol), tied: false };
 }
 
 /**

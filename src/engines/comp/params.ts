@@ -87,8 +87,9 @@ export const COMP_MEASURE_PARAMETERS = {
     0.12,
     's',
     [0.05, 1],
-    'no guide: a grid finer than this (a 16th above 125 bpm) is split to only when the notes most takes share ' +
-      'use its new lines too (gridSubdivisionShare of them), and used only when its fit reaches gridFineMinFit ' +
+    'no guide: a grid finer than this (a 16th above 125 bpm) is split to, or kept by the scan over a candidate 2 ' +
+      'or 3 times as coarse, only when the notes most takes share use its new lines too (gridSubdivisionShare of ' +
+      'them), and used only when its fit reaches gridFineMinFit ' +
       '(takes a third of a line off, and speech syllables, line up on fine grids by chance)',
   ),
   gridFineMinFit: p(
