@@ -26,6 +26,7 @@
  * `node --enable-source-maps`. Without esbuild (a dev dependency) the step says so and leaves
  * no bundle: shub then runs from the modules.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -113,6 +114,8 @@ function plugin(entries: Map<string, string>) {
         const rel = path.relative(SRC, file).split(path.sep).join('/');
         if (!UNBUNDLED.has(rel)) return undefined;
         if (a.kind !== 'dynamic-import') return { errors: [{ text: `${rel} is loaded apart: import it dynamically` }] };
+        if (/\bfrom\s*['"]\.|\bimport\s*\(\s*['"]\./.test(readFileSync(file, 'utf8')))
+          return { errors: [{ text: `${rel} is loaded apart and imports shub's modules (a second copy): bundle it` }] };
         return { path: path.relative(BUNDLE_DIR, file).split(path.sep).join('/'), external: true };
       });
       build.onLoad({ filter: /\.js$/ }, async (a) => ({
