@@ -1,8 +1,10 @@
 /**
  * What bin/shub.js runs: `shub <command> …` loads only that command's module (a run of `analyze`
  * does not parse the code of the other fifteen commands: about a tenth of a second on a small
- * machine); anything else (`shub --help`, global options first, an unknown name) goes through
- * cli.ts with every command. The same program parses both ways (program.ts).
+ * machine); `shub --version` loads the program alone; anything else (`shub --help`, global options
+ * first, an unknown name) goes through cli.ts with every command. The same program parses every
+ * way (program.ts). After a full build bin/shub.js loads all this from one bundle per command
+ * (src/bundle.ts).
  */
 import type { CommandDefinition } from './commands/context.js';
 
@@ -29,6 +31,9 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandDefin
 /** Runs the command line; returns the exit code. */
 export async function launch(argv: string[]): Promise<number> {
   const name = argv[0];
+  // `shub --version`: the program alone (commander prints it), no command's code
+  if (argv.length === 1 && (name === '--version' || name === '-V'))
+    return (await import('./program.js')).runProgram(argv, []);
   const load = name !== undefined && Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
   if (load) {
     const [{ runProgram }, command] = await Promise.all([import('./program.js'), load()]);

@@ -8,7 +8,7 @@
  * The workers start with the batch, so their start-up overlaps the first file's audio pass.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { detectOnsets, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
 import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
@@ -157,7 +157,15 @@ export class PostPool {
   private readonly busy = new Map<Worker, Pending>();
   private nextId = 0;
 
-  constructor(size: number) {
+  /** A pool of `size` threads (node:worker_threads is loaded here: a run of one file has no pool). */
+  static async start(size: number): Promise<PostPool> {
+    return new PostPool(size, (await import('node:worker_threads')).Worker);
+  }
+
+  private constructor(
+    size: number,
+    private readonly WorkerThread: typeof Worker,
+  ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
@@ -189,7 +197,7 @@ export class PostPool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./analyze-post-worker.js', import.meta.url));
+    const w = new this.WorkerThread(new URL('./analyze-post-worker.js', import.meta.url));
     w.unref();
     w.on('message', (reply: PostReply) => {
       const p = this.busy.get(w);

@@ -86,7 +86,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
   const post =
     PostPool.sizeFor(jobs) > 0 && features.some((f) => f === 'onsets' || f === 'tempo' || f === 'key')
-      ? new PostPool(PostPool.sizeFor(jobs))
+      ? await PostPool.start(PostPool.sizeFor(jobs))
       : undefined;
   try {
     const batch = await runBatch<AnalyzeResult>(recorder, {

@@ -18,7 +18,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InputError, UsageError } from '../../errors.js';
 import type { Decision } from '../../store/types.js';
 import type { RigStage } from './stage.js';
@@ -110,6 +110,8 @@ class OnnxThread {
   }
 
   static async start(file: string, bytes: Uint8Array): Promise<OnnxThread> {
+    // loaded here: most runs of reamp (NAM models) and of the other commands never start this thread
+    const { Worker } = await import('node:worker_threads');
     const worker = new Worker(new URL('./onnx-worker.js', import.meta.url), { workerData: { bytes } });
     const first = await new Promise<{ ready?: OnnxThread['info']; failed?: string }>((resolve, reject) => {
       worker.once('message', resolve);

@@ -1,0 +1,67 @@
+/**
+ * The start-up bundles (src/bundle.ts): each module's `import.meta.url` still names its own file in
+ * dist/src, every command has a bundle after the build, and `shub <command>` loads that one file
+ * of shub's code (not the modules of dist/src, not a second copy of any).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLE_DIR, pinnedMetaUrl } from '../src/bundle.js';
+import { COMMAND_LOADERS } from '../src/launch.js';
+import { ROOT, SHUB, tempDir } from './helpers/cli.js';
+
+test("a module's import.meta.url, rewritten for the bundle, is its own file's URL", () => {
+  const bundleUrl = pathToFileURL(path.join(BUNDLE_DIR, 'analyze.js')).href;
+  for (const rel of ['native.js', 'commands/analyze-post.js', 'engines/reamp/onnx.js']) {
+    const file = path.join(ROOT, 'dist', 'src', rel);
+    const source = 'const here = import.meta.url; // import.meta.urls\nconst w = new URL("./x.js", import.meta.url);';
+    const out = pinnedMetaUrl(source, file);
+    const exprs = [...out.matchAll(/new URL\(("[^"]+"), import\.meta\.url\)\.href/g)].map((m) => m[1]!);
+    assert.equal(exprs.length, 2, out);
+    for (const e of exprs) assert.equal(new URL(JSON.parse(e) as string, bundleUrl).href, pathToFileURL(file).href);
+    assert.match(out, /import\.meta\.urls\n/); // a longer name is not rewritten
+  }
+});
+
+test('every command has its bundle, and the program with every command has one', () => {
+  for (const name of [...Object.keys(COMMAND_LOADERS), 'cli']) {
+    const file = path.join(BUNDLE_DIR, `${name}.js`);
+    assert.ok(existsSync(file), `${file}: run the build (npm test runs node dist/src/bundle.js)`);
+    assert.match(readFileSync(file, 'utf8'), /export \{[^}]*\blaunch\b[^}]*\}/, name);
+  }
+});
+
+test('shub <command> loads its bundle and no module of dist/src', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const log = path.join(dir, 'loaded.txt');
+    writeFileSync(
+      path.join(dir, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\n" +
+        `export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); ` +
+        'return next(url, context); }\n',
+    );
+    writeFileSync(
+      path.join(dir, 'register.mjs'),
+      "import { register } from 'node:module';\n" +
+        `register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
+    );
+    for (const name of ['analyze', 'mix']) {
+      writeFileSync(log, '');
+      const r = spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), SHUB, name, '--help'], {
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^Usage: shub ${name} `));
+      const ours = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((u) => u.startsWith(pathToFileURL(ROOT).href + '/') && !u.includes('/node_modules/'));
+      assert.deepEqual(ours, [pathToFileURL(SHUB).href, pathToFileURL(path.join(BUNDLE_DIR, `${name}.js`)).href]);
+    }
+  } finally {
+    cleanup();
+  }
+});
