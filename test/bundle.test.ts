@@ -1,7 +1,8 @@
 /**
  * The start-up bundles (src/bundle.ts): each module's `import.meta.url` still names its own file in
  * dist/src, every command has a bundle after the build, and `shub <command>` loads that one file
- * of shub's code (not the modules of dist/src, not a second copy of any).
+ * of shub's code (not the modules of dist/src, not a second copy of any); execa comes from its own
+ * vendored bundle.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLE_DIR, pinnedMetaUrl } from '../src/bundle.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
 import { ROOT, SHUB, tempDir } from './helpers/cli.js';
+import { sineSegments, writeWav } from '../fixtures/signals.js';
 
 test("a module's import.meta.url, rewritten for the bundle, is its own file's URL", () => {
   const bundleUrl = pathToFileURL(path.join(BUNDLE_DIR, 'analyze.js')).href;
@@ -61,6 +63,23 @@ test('shub <command> loads its bundle and no module of dist/src', () => {
         .filter((u) => u.startsWith(pathToFileURL(ROOT).href + '/') && !u.includes('/node_modules/'));
       assert.deepEqual(ours, [pathToFileURL(SHUB).href, pathToFileURL(path.join(BUNDLE_DIR, `${name}.js`)).href]);
     }
+    // a run that starts ffmpeg (the codec check) loads execa from its vendored bundle: one file, none of its package's
+    const wav = path.join(dir, 'tone.wav');
+    writeWav(wav, sineSegments(44100, 2, [{ seconds: 1, dbfs: -20 }]), 44100, 's16');
+    writeFileSync(log, '');
+    const v = spawnSync(
+      process.execPath,
+      ['--import', path.join(dir, 'register.mjs'), SHUB, 'validate', wav, '-p', 'spotify', '--codec-check', '--json'],
+      { encoding: 'utf8', cwd: dir },
+    );
+    assert.ok(v.status === 0 || v.status === 1, v.stderr);
+    assert.match(v.stdout, /codec-true-peak-aac/);
+    const loaded = readFileSync(log, 'utf8').split('\n');
+    assert.ok(loaded.includes(pathToFileURL(path.join(BUNDLE_DIR, 'vendor', 'execa.js')).href), loaded.join('\n'));
+    assert.deepEqual(
+      loaded.filter((u) => /\/node_modules\/(execa|cross-spawn|get-stream)\//.test(u)),
+      [],
+    );
   } finally {
     cleanup();
   }
