@@ -7,8 +7,9 @@
  * early reflections, a lower low-pass) since h-dxdet8, HELD_OUT_8 (h-dxdet8: modal, waveguide, csound 25 and lmms
  * kits; plain, band-passed, reflected-in-phase and late-reflected bleed) since h-dxdet9; held out: HELD_OUT_9
  * (h-dxdet9: hand percussion, a GM brush kit, finite-difference and synthesized brushes kits; resonant, dispersed,
- * notched and dipped bleed) since h-dxdet11; held out: HELD_OUT_10 (h-dxdet11: FM, orchestra, tabla and lmms kits;
- * boomy-notched, long-room, dispersed-scooped and thin-bright bleed).
+ * notched and dipped bleed) since h-dxdet11, HELD_OUT_10 (h-dxdet11: FM, orchestra, tabla and lmms kits; boomy-notched,
+ * long-room, dispersed-scooped and thin-bright bleed) since h-dxdet12; held out: HELD_OUT_11 (h-dxdet12: claps and
+ * swelling shakers, maracas, a cabasa).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-11]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
