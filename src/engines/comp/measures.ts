@@ -874,8 +874,7 @@ function gridAbove(onsets: number[][], sections: Section[], floor: number): Onse
     const whole = Math.round(ratio);
     return whole >= 2 && Math.abs(ratio - whole) < 0.02 * whole && c.periodSeconds > g.periodSeconds;
   };
-  for (const g of refined)
-    if (coarserOf(grid)(g) && g.strength >= M.gridCoarsestShare.value * grid.strength) grid = g;
+  for (const g of refined) if (coarserOf(grid)(g) && g.strength >= M.gridCoarsestShare.value * grid.strength) grid = g;
   // a grid finer than gridFineSeconds is the song's over a candidate 2 or 3 times as coarse only when the
   // notes most takes share use its new lines, as when a grid is split (finishGrid): takes most of a line
   // early or late lie a little off the fine grid's next line and raise its resultant (a 148-bpm song of
