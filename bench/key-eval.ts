@@ -48,7 +48,8 @@
  * strummed chords, Hydrogen kits, seeds 49000 + i, evaluated once).
  *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
- *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8] [--union10 --fresh9] [--union11 --fresh10]
+ *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8] [--union10 --fresh9]
+ *   [--union11 --fresh10]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,8 @@
  * `--all`: tuning + held-out + held-out 2 (the tuning material since h-onset4: both held-out sets' misses were
  * looked at); `--everything` adds held-out 3, `--tuning` held-out 3 and 4 (all tuning material since h-onset6);
  * `--fourth` / `--fifth` / `--sixth` / `--seventh` / `--eighth`: held-out 4 / 5 / 6 / 7 / 8 alone (8: only after its
- * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6 (all tuning material since h-onset8).
+ * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
+ * (all tuning material since h-onset8).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

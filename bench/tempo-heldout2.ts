@@ -5,12 +5,14 @@
  * qm-tempotracker:tempo and :beats, VAMP_PATH=/usr/lib/ardour7/vamp): Acc1, Acc2 and beat F (±70 ms) for the songs
  * and the drum files (song stems and kit stems), and shub's misses.
  *
- *   node dist/bench/tempo-heldout2.js [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth]
+ *   node dist/bench/tempo-heldout2.js
+ *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
- * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12. Songs' Acc1 counts the eighth-note pulse of compound meter too: TruthFile.accept.)
+ * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12. Songs' Acc1 counts the eighth-note pulse
+ * of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
  * convention (fixtures/tempotruth.ts drumTempoTruthOf: T, plus T/2 or 2T when a fixture writer there writes the

@@ -519,7 +519,9 @@ test('a detuned-unison synth over a noise floor and a bass that drops an octave 
   assert.equal(k.result.key, 'C major', 'reason' in k.result ? k.result.reason : '');
 });
 
-test("the scale's edges: exact contrasts on a constructed profile; a I–IV loop whose I carries B natural is C, not F", () => {
+const EDGES =
+  "the scale's edges: exact contrasts on a constructed profile; a I–IV loop whose I carries B natural is C, not F";
+test(EDGES, () => {
   // a profile on the tuning grid (10-cent bin 10·pc = pitch class pc exactly): C E G F A 1, D 0.5, B 0.3, no B♭
   const profile = new Float64Array(120);
   const level: Record<number, number> = { 0: 1, 4: 1, 7: 1, 5: 1, 9: 1, 2: 0.5, 11: 0.3 };

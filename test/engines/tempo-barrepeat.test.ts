@@ -32,7 +32,8 @@ const gFunk = () =>
     [sixteenths.filter((_, k) => k % 2 === 1), [0.3, 0, 0, 0.01, 0.15, 0.25]],
   ]);
 
-test('G-funk at 91 BPM: swung sixteenths, its double weighed down by the bar-repeat check; 182 with the check off', () => {
+const GFUNK = 'G-funk at 91 BPM: swung sixteenths, its double weighed down by the bar-repeat check; 182 with it off';
+test(GFUNK, () => {
   const { tempo, decision } = estimateTempoWithDecision(gFunk());
   assert.ok(near(tempo.bpm, 91), `${tempo.bpm}: ${decision?.reason}`);
   const fast = decision!.alternatives.find((a) => Math.abs(a.value / 182 - 1) < 0.04);

@@ -1139,7 +1139,10 @@ function levels(
         ? ` × two-beat check ${fmt(c.twoBeat)} (top band half-way / beats ${fmt(c.twoBeatDetail.half)}` +
           `, kick on both ${fmt(c.twoBeatDetail.kick)}, ` +
           `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)}` +
-          `${c.twoBeatDetail.doubleBar > 0 ? `, × 1 − the double's bar-repeat evidence ${fmt(c.twoBeatDetail.doubleBar)}` : ''})`
+          (c.twoBeatDetail.doubleBar > 0
+            ? `, × 1 − the double's bar-repeat evidence ${fmt(c.twoBeatDetail.doubleBar)}`
+            : '') +
+          ')'
         : ''
     }${
       c.barRepeat < 1 && c.barRepeatDetail
