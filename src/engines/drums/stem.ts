@@ -31,6 +31,7 @@ import {
   STEM_PARAMETERS as S,
   STEM_SNARE_PARAMETERS,
   STEM_SNARELESS_PARAMETERS,
+  STEM_SNARE_TIMING_PARAMETERS,
   STEM_RING_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -569,6 +570,9 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   });
   bySnarelessStem(found, verdicts);
   bySnareReference(found, verdicts);
+  const toms = lateReference(found, verdicts, 'tom');
+  bySnareTiming(found, verdicts);
+  byTomReference(found, verdicts, toms);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -662,3 +666,74 @@ function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
 }
 
 type StemVerdict = ReturnType<typeof classifyStemHit>;
+
+/** The median late centroid of the hits read as `cls` and how many gave it (undefined below minStemSnares). */
+function lateReference(
+  found: FoundHit[],
+  verdicts: StemVerdict[],
+  cls: HitClass,
+): { hz: number; n: number } | undefined {
+  const v = found
+    .filter((h, k) => verdicts[k]!.main.cls === cls && Number.isFinite(h.features.lateCentroidHz))
+    .map((h) => h.features.lateCentroidHz!);
+  return v.length >= STEM_SNARELESS_PARAMETERS.minStemSnares.value
+    ? { hz: kthSmallest(v, v.length >> 1), n: v.length }
+    : undefined;
+}
+
+/**
+ * Toms that are snares by what rings after them (h-dxcls14): lateMs after a snare its wires still rattle, so its
+ * late spectrum centres high (the stem's snares': median ≈ 1 kHz on the tuning material), where a tom's body rings
+ * low (≈ 180 Hz). A hit the band rule calls a tom whose late spectrum centres at or above snareLateRatio of the
+ * stem's snares' median late centroid is a snare whose wires the band rule missed (short, masked, or a struck-in
+ * ring), when that late spectrum lies at least snareLateDb under its first (a tom's body rings on near its first
+ * level; a snare has died away). In place on `verdicts`.
+ */
+function bySnareTiming(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = lateReference(found, verdicts, 'snare');
+  if (!ref) return;
+  const ratio = STEM_SNARE_TIMING_PARAMETERS.snareLateRatio.value;
+  const edge = ratio * ref.hz;
+  const maxLateDb = STEM_SNARE_TIMING_PARAMETERS.snareLateDb.value;
+  verdicts.forEach((v, k) => {
+    const late = found[k]!.features.lateCentroidHz ?? NaN;
+    const lateDb = found[k]!.features.lateDb ?? NaN;
+    if (v.main.cls !== 'tom' || !(late >= edge) || !(lateDb <= maxLateDb)) return;
+    const main = {
+      cls: 'snare' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(late / edge))) / 100),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it still centres at ${late.toFixed(0)} Hz, ≥ ${ratio} of the ` +
+        `stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz), ${lateDb.toFixed(1)} dB under its first ` +
+        `(≤ ${maxLateDb}: dying away, not a tom's ringing body): wires still rattling, a snare`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Brushes that are toms struck into their own ring (h-dxcls14): a tom struck again while its body still rings adds
+ * nothing new in its body band (under minGainDb), only its attack's brightness, so it reads "no drum body, little
+ * above highHz: brushes". After the attack, though, its body rings on: its late spectrum centres low, like the
+ * stem's toms' (their median late centroid, `toms`, taken before bySnareTiming), where a brush's swish stays
+ * broadband. Such a hit whose late spectrum centres at or below tomBrushRatio of the toms' is a tom. In place on
+ * `verdicts`.
+ */
+function byTomReference(found: FoundHit[], verdicts: StemVerdict[], toms: { hz: number; n: number } | undefined): void {
+  if (!toms) return;
+  const ratio = STEM_SNARE_TIMING_PARAMETERS.tomBrushRatio.value;
+  const edge = ratio * toms.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const late = f.lateCentroidHz ?? NaN;
+    if (v.main.cls !== 'snare' || !hasNoBody(f) || !(late <= edge)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / late))) / 100),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ≤ ${ratio}× the stem's ` +
+        `${toms.n} toms' late centroid (${toms.hz.toFixed(0)} Hz): a tom's body still ringing, struck into its ring`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
