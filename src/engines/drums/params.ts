@@ -530,4 +530,18 @@ export const STEM_SNARE_TIMING_PARAMETERS = {
       "the median late centroid of the stem's toms (at least minStemSnares hits read as toms) is a tom struck into " +
       'its own ring: its attack added only brightness, its body still rings',
   ),
+  rideRingDb: p(
+    -8,
+    'dB',
+    [-60, 0],
+    'a hit read as a short hat (no drum body) whose ring above midHz at ringAtMs is at least this against its attack ' +
+      '(a closed hat has died 20–50 dB by then)…',
+  ),
+  ridePriorDb: p(
+    -9,
+    'dB',
+    [-60, 10],
+    '…and whose top band rang at least this (against its attack) just before it is a ride re-struck into its own ' +
+      'ring: the ring masks how long it decays',
+  ),
 } as const;

@@ -573,6 +573,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   const toms = lateReference(found, verdicts, 'tom');
   bySnareTiming(found, verdicts);
   byTomReference(found, verdicts, toms);
+  byRideRing(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -735,5 +736,33 @@ function byTomReference(found: FoundHit[], verdicts: StemVerdict[], toms: { hz: 
         `${toms.n} toms' late centroid (${toms.hz.toFixed(0)} Hz): a tom's body still ringing, struck into its ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Rides re-struck into their own ring (h-dxcls14): a ride played in 8ths or a cascara never falls quiet, so what a
+ * stroke adds over the ring before it decays within cymbalDecayMs as its own, and the band rule reads "no drum body,
+ * short: a hat". Two things a closed hat does not do: its top band was still ringing just before it (priorTopDb
+ * at least ridePriorDb against its attack) and it still rings above midHz at ringAtMs (ringDb at least
+ * rideRingDb). Such a hit is a ride. In place on `verdicts`.
+ */
+function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ringEdge = STEM_SNARE_TIMING_PARAMETERS.rideRingDb.value;
+  const priorEdge = STEM_SNARE_TIMING_PARAMETERS.ridePriorDb.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const ring = f.ringDb ?? NaN;
+    const prior = f.priorTopDb ?? NaN;
+    if (v.main.cls !== 'hihat' || v.second || !hasNoBody(f) || !(ring >= ringEdge) || !(prior >= priorEdge)) return;
+    verdicts[k] = {
+      main: {
+        cls: 'ride',
+        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - ringEdge) / 6)) / 100),
+        reason:
+          `${v.main.reason}; but its top band rang ${prior.toFixed(1)} dB before it (≥ ${priorEdge}) and it still ` +
+          `rings ${ring.toFixed(1)} dB above ${S.midHz.value} Hz ${(f.ringAtMs ?? NaN).toFixed(0)} ms on (≥ ` +
+          `${ringEdge}): a ride re-struck into its own ring`,
+      },
+    };
   });
 }
