@@ -544,4 +544,18 @@ export const STEM_SNARE_TIMING_PARAMETERS = {
     '…and whose top band rang at least this (against its attack) just before it is a ride re-struck into its own ' +
       'ring: the ring masks how long it decays',
   ),
+  tomLateDb: p(
+    2,
+    'dB',
+    [-30, 30],
+    'a hit the band rule calls a kick whose late spectrum (lateMs on) is at least this against its first (a body ' +
+      'ringing on, where a kick has begun to die)…',
+  ),
+  tomUnderKickDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "…and whose kick band adds at least this less than the stem's kicks' median (classify.ts StemContext kickLowDb) " +
+      'is a low tom: tuned down, it adds most of its energy below lowHz, but softer than the kick and ringing on',
+  ),
 } as const;

@@ -574,6 +574,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   bySnareTiming(found, verdicts);
   byTomReference(found, verdicts, toms);
   byRideRing(found, verdicts);
+  byLowTom(found, verdicts, stem);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -764,5 +765,37 @@ function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
           `${ringEdge}): a ride re-struck into its own ring`,
       },
     };
+  });
+}
+
+/**
+ * Low toms read as kicks (h-dxcls14): a floor tom tuned down adds most of its energy below lowHz, so the band rule
+ * calls it a kick. Against the stem's kicks it differs twice: it rings on (its late spectrum, lateMs after it, at
+ * least tomLateDb against its first, where a kick has begun to die) and its kick band adds at least tomUnderKickDb
+ * less than the stem's kicks' median. Such a hit is a tom. In place on `verdicts`.
+ */
+function byLowTom(found: FoundHit[], verdicts: StemVerdict[], stem: StemContext): void {
+  const kickLowDb = stem.kickLowDb;
+  if (kickLowDb === undefined) return;
+  const lateEdge = STEM_SNARE_TIMING_PARAMETERS.tomLateDb.value;
+  const lowEdge = kickLowDb - STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const late = f.lateDb ?? NaN;
+    const low = f.addedDb[0]!;
+    if (v.main.cls !== 'kick' || !(late >= lateEdge) || !(low <= lowEdge)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(100 * Math.min(1, (late - lateEdge) / 6, (lowEdge - low) / 6)) / 100,
+      ),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it rings ${late.toFixed(1)} dB against its first (≥ ` +
+        `${lateEdge}) and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the stem's ` +
+        `${stem.kickReference ?? 'kicks'} ${kickLowDb.toFixed(1)} less ` +
+        `${STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value}): a low tom ringing on`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
 }
