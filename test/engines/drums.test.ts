@@ -807,7 +807,7 @@ function lateHit(
   };
 }
 
-test('stem second pass: a "tom" still rattling high lateMs on, like the snares, is a snare; a ringing tom stays', () => {
+test('stem second pass: a "tom" rattling high lateMs on, like the snares, is a snare; a ringing tom stays', () => {
   // six snares (late spectrum centred at 1.2 kHz, 10 dB down), six toms (late centroid 180 Hz, ringing on), then three
   // hits the band rule calls toms (top band dies in 10 ms): one whose late spectrum centres at 1.1 kHz and lies 12 dB
   // down (a snare whose wires the band rule missed), one centred as high but ringing at +1 dB (a tom: its body rings),
@@ -834,7 +834,7 @@ test('stem second pass: a "tom" still rattling high lateMs on, like the snares, 
   assert.equal(off.find((h) => h.start === Math.round(6.5 * rate))!.cls, 'tom');
 });
 
-test('stem second pass: "brushes" whose late spectrum centres like the stem\'s toms are a tom struck into its ring', () => {
+test('stem second pass: "brushes" whose late spectrum centres like the stem\'s toms are a tom struck again', () => {
   // six toms (late centroid 180 Hz) and six clear hats, then three hits with no drum body adding little above highHz
   // (brushes by the band rule): one whose late spectrum centres at 220 Hz (its body rings: a tom), one at 2.5 kHz (a
   // brush swish), and one at 220 Hz in a stem without toms (no reference: brushes)

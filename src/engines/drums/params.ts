@@ -526,9 +526,9 @@ export const STEM_SNARE_TIMING_PARAMETERS = {
     1.5,
     "× the toms' late centroid",
     [0.1, 10],
-    'a hit read as brushes (no drum body, little above highHz) whose late spectrum centres at or below this factor of ' +
-      "the median late centroid of the stem's toms (at least minStemSnares hits read as toms) is a tom struck into " +
-      'its own ring: its attack added only brightness, its body still rings',
+    'a hit read as brushes (no drum body, little above highHz) whose late spectrum centres at or below this factor ' +
+      "of the median late centroid of the stem's toms (at least minStemSnares hits read as toms) is a tom struck " +
+      'into its own ring: its attack added only brightness, its body still rings',
   ),
   rideRingDb: p(
     -8,
