@@ -6,12 +6,13 @@
  * and the drum files (song stems and kit stems), and shub's misses.
  *
  *   node dist/bench/tempo-heldout2.js
- *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth]
+ *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
- * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12. Songs' Acc1 counts the eighth-note pulse
+ * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12;
+ * --eleventh: fixtures/tempo11.ts, h-tempo14. Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
@@ -32,6 +33,7 @@ import { tempo7Set } from '../fixtures/tempo7.js';
 import { tempo8Set } from '../fixtures/tempo8.js';
 import { tempo9Set } from '../fixtures/tempo9.js';
 import { tempo10Set } from '../fixtures/tempo10.js';
+import { tempo11Set } from '../fixtures/tempo11.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -45,25 +47,28 @@ const SEVENTH = process.argv.includes('--seventh');
 const EIGHTH = process.argv.includes('--eighth');
 const NINTH = process.argv.includes('--ninth');
 const TENTH = process.argv.includes('--tenth');
+const ELEVENTH = process.argv.includes('--eleventh');
 const DIR = path.join(
   OUT,
-  TENTH
-    ? 'tempo-heldout10'
-    : NINTH
-      ? 'tempo-heldout9'
-      : EIGHTH
-        ? 'tempo-heldout8'
-        : SEVENTH
-          ? 'tempo-heldout7'
-          : SIXTH
-            ? 'tempo-heldout6'
-            : FIFTH
-              ? 'tempo-heldout5'
-              : FOURTH
-                ? 'tempo-heldout4'
-                : THIRD
-                  ? 'tempo-heldout3'
-                  : 'tempo-heldout2',
+  ELEVENTH
+    ? 'tempo-heldout11'
+    : TENTH
+      ? 'tempo-heldout10'
+      : NINTH
+        ? 'tempo-heldout9'
+        : EIGHTH
+          ? 'tempo-heldout8'
+          : SEVENTH
+            ? 'tempo-heldout7'
+            : SIXTH
+              ? 'tempo-heldout6'
+              : FIFTH
+                ? 'tempo-heldout5'
+                : FOURTH
+                  ? 'tempo-heldout4'
+                  : THIRD
+                    ? 'tempo-heldout3'
+                    : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -161,42 +166,46 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = TENTH
-  ? tempo10Set(DIR)
-  : NINTH
-    ? tempo9Set(DIR)
-    : EIGHTH
-      ? tempo8Set(DIR)
-      : SEVENTH
-        ? tempo7Set(DIR)
-        : SIXTH
-          ? tempo6Set(DIR)
-          : FIFTH
-            ? tempo5Set(DIR)
-            : FOURTH
-              ? tempo4Set(DIR)
-              : THIRD
-                ? tempo3Set(DIR)
-                : tempoHeldOut2Set(DIR);
+const { files, missing } = ELEVENTH
+  ? tempo11Set(DIR)
+  : TENTH
+    ? tempo10Set(DIR)
+    : NINTH
+      ? tempo9Set(DIR)
+      : EIGHTH
+        ? tempo8Set(DIR)
+        : SEVENTH
+          ? tempo7Set(DIR)
+          : SIXTH
+            ? tempo6Set(DIR)
+            : FIFTH
+              ? tempo5Set(DIR)
+              : FOURTH
+                ? tempo4Set(DIR)
+                : THIRD
+                  ? tempo3Set(DIR)
+                  : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = TENTH
-  ? 'tenth'
-  : NINTH
-    ? 'ninth'
-    : EIGHTH
-      ? 'eighth'
-      : SEVENTH
-        ? 'seventh'
-        : SIXTH
-          ? 'sixth'
-          : FIFTH
-            ? 'fifth'
-            : FOURTH
-              ? 'fourth'
-              : THIRD
-                ? 'third'
-                : 'second';
+const setName = ELEVENTH
+  ? 'eleventh'
+  : TENTH
+    ? 'tenth'
+    : NINTH
+      ? 'ninth'
+      : EIGHTH
+        ? 'eighth'
+        : SEVENTH
+          ? 'seventh'
+          : SIXTH
+            ? 'sixth'
+            : FIFTH
+              ? 'fifth'
+              : FOURTH
+                ? 'fourth'
+                : THIRD
+                  ? 'third'
+                  : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in

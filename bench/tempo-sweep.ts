@@ -6,7 +6,7 @@
  *   node dist/bench/tempo-sweep.js            tuning and held-out: Acc1, Acc2, beat F (songs; drum files)
  *   node dist/bench/tempo-sweep.js --sweep    plus held-out Acc1 with each parameter at 0.9× and 1.1× its value
  *   node dist/bench/tempo-sweep.js --misses   plus the files missed at Acc1, with the decision's alternatives
- *   node dist/bench/tempo-sweep.js --skip-tuning --held-out-4   only the numbered sets named (2–10; 10 only
+ *   node dist/bench/tempo-sweep.js --skip-tuning --held-out-4   only the numbered sets named (2–11; 11 only
  *                                             after its one CLI evaluation)
  *   node dist/bench/tempo-sweep.js --held-out-2   plus the second held-out set (fixtures/tempotruth.ts)
  *   node dist/bench/tempo-sweep.js --held-out-3   plus the third held-out set (after its one CLI evaluation,
@@ -31,6 +31,7 @@ import { tempo7Set } from '../fixtures/tempo7.js';
 import { tempo8Set } from '../fixtures/tempo8.js';
 import { tempo9Set } from '../fixtures/tempo9.js';
 import { tempo10Set } from '../fixtures/tempo10.js';
+import { tempo11Set } from '../fixtures/tempo11.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -201,6 +202,12 @@ async function main() {
     ? some(await Promise.all(tempo10Set(held10Dir).files.map(allFeatures)))
     : undefined;
   const h10 = held10 ? evaluate(held10) : undefined;
+  // --held-out-11: the eleventh held-out set (fixtures/tempo11.ts, h-tempo14), only after its one CLI evaluation
+  const held11Dir = path.join(OUT, 'tempo-heldout11');
+  const held11 = process.argv.includes('--held-out-11')
+    ? (mkdirSync(held11Dir, { recursive: true }), some(await Promise.all(tempo11Set(held11Dir).files.map(allFeatures))))
+    : undefined;
+  const h11 = held11 ? evaluate(held11) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -218,6 +225,7 @@ async function main() {
     ...(h8 ? [['held-out 8', h8] as const] : []),
     ...(h9 ? [['held-out 9', h9] as const] : []),
     ...(h10 ? [['held-out 10', h10] as const] : []),
+    ...(h11 ? [['held-out 11', h11] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -239,6 +247,7 @@ async function main() {
         `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}${held6 ? ' held-out 6 Acc1 songs | drums |' : ''}` +
         `${held7 ? ' held-out 7 Acc1 songs | drums |' : ''}${held8 ? ' held-out 8 Acc1 songs | drums |' : ''}` +
         `${held9 ? ' held-out 9 Acc1 songs | drums |' : ''}${held10 ? ' held-out 10 Acc1 songs | drums |' : ''}` +
+        `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -256,6 +265,7 @@ async function main() {
               held8 ? evaluate(held8) : undefined,
               held9 ? evaluate(held9) : undefined,
               held10 ? evaluate(held10) : undefined,
+              held11 ? evaluate(held11) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -285,6 +295,7 @@ async function main() {
     if (h8) console.log('\nheld-out 8 misses:\n' + h8.misses.join('\n'));
     if (h9) console.log('\nheld-out 9 misses:\n' + h9.misses.join('\n'));
     if (h10) console.log('\nheld-out 10 misses:\n' + h10.misses.join('\n'));
+    if (h11) console.log('\nheld-out 11 misses:\n' + h11.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');
