@@ -49,7 +49,12 @@
  *
  *   node dist/bench/key-eval.js [--no-peers] [--verbose] [--fresh] [--union --fresh3] [--union5 --fresh4]
  *   [--union6 --fresh5] [--union7 --fresh6] [--union8 --fresh7] [--union9 --fresh8] [--union10 --fresh9]
- *   [--union11 --fresh10]
+ *   [--union11 --fresh10] [--union12 --fresh11]
+ *
+ * `--union12` (fourteenth round) makes the twelfth round's held-out set tuning material too (570 songs); `--fresh11`
+ * adds the fourteenth round's held-out set (fixtures/keyfresh11.ts fresh11KeySpecs(), drawbar organ, plucked string
+ * with a body, FM brass through formants, an espeak-ng choir, synthesized hand percussion, seeds 51000 + i,
+ * evaluated once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -72,6 +77,7 @@ import { fresh7KeySet } from '../fixtures/keyfresh7.js';
 import { fresh8KeySet } from '../fixtures/keyfresh8.js';
 import { fresh9KeySet } from '../fixtures/keyfresh9.js';
 import { fresh10KeySet } from '../fixtures/keyfresh10.js';
+import { fresh11KeySet } from '../fixtures/keyfresh11.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -123,7 +129,11 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the twelfth round (h-key12): fresh9 is tuning material too (--union11: 526 songs); the twelfth round's fresh set
 // (fixtures/keyfresh10.ts, fluidsynth with FluidR3_GM.sf2, strummed chords, Hydrogen kits, seeds 49000 + i) is the
 // held-out set, with --fresh10
-const UNION11 = process.argv.includes('--union11');
+// the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
+// set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
+// 51000 + i) is the held-out set, with --fresh11
+const UNION12 = process.argv.includes('--union12');
+const UNION11 = UNION12 || process.argv.includes('--union11');
 const UNION10 = UNION11 || process.argv.includes('--union10');
 const UNION9 = UNION10 || process.argv.includes('--union9');
 const UNION8 = UNION9 || process.argv.includes('--union8');
@@ -138,7 +148,8 @@ const FRESH6 = (UNION8 || process.argv.includes('--fresh6')) && (UNION8 || !ONLY
 const FRESH7 = (UNION9 || process.argv.includes('--fresh7')) && (UNION9 || !ONLY_TUNING);
 const FRESH8 = (UNION10 || process.argv.includes('--fresh8')) && (UNION10 || !ONLY_TUNING);
 const FRESH9 = (UNION11 || process.argv.includes('--fresh9')) && (UNION11 || !ONLY_TUNING);
-const FRESH10 = process.argv.includes('--fresh10') && !ONLY_TUNING;
+const FRESH10 = (UNION12 || process.argv.includes('--fresh10')) && (UNION12 || !ONLY_TUNING);
+const FRESH11 = process.argv.includes('--fresh11') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -161,37 +172,40 @@ const SETS = [
   'fresh8 key set',
   'fresh9 key set',
   'fresh10 key set',
+  'fresh11 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION11
-  ? SETS.filter((s) => s !== 'fresh10 key set')
-  : UNION10
-    ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
-    : UNION9
-      ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-      : UNION8
-        ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-        : UNION7
-          ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-          : UNION6
-            ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-            : UNION5
-              ? SETS.filter(
-                  (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
-                )
-              : UNION
+const TUNING: readonly Set[] = UNION12
+  ? SETS.filter((s) => s !== 'fresh11 key set')
+  : UNION11
+    ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
+    : UNION10
+      ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
+      : UNION9
+        ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+        : UNION8
+          ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+          : UNION7
+            ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+            : UNION6
+              ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+              : UNION5
                 ? SETS.filter(
-                    (s) =>
-                      ![
-                        'fresh3 key set',
-                        'fresh4 key set',
-                        'fresh5 key set',
-                        'fresh6 key set',
-                        'fresh7 key set',
-                      ].includes(s),
+                    (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
                   )
-                : SETS.slice(0, 3);
+                : UNION
+                  ? SETS.filter(
+                      (s) =>
+                        ![
+                          'fresh3 key set',
+                          'fresh4 key set',
+                          'fresh5 key set',
+                          'fresh6 key set',
+                          'fresh7 key set',
+                        ].includes(s),
+                    )
+                  : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -203,6 +217,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh8 key set',
   'fresh9 key set',
   'fresh10 key set',
+  'fresh11 key set',
 ];
 
 interface Item {
@@ -372,6 +387,7 @@ async function main() {
     ['fresh8 key set', FRESH8, fresh8KeySet, 'keyfresh8'],
     ['fresh9 key set', FRESH9, fresh9KeySet, 'keyfresh9'],
     ['fresh10 key set', FRESH10, fresh10KeySet, 'keyfresh10'],
+    ['fresh11 key set', FRESH11, fresh11KeySet, 'keyfresh11'],
   ];
   for (const d of [
     truthDir,
@@ -536,12 +552,21 @@ async function main() {
   const fresh8 = items.filter((i) => i.set === 'fresh8 key set');
   const fresh9 = items.filter((i) => i.set === 'fresh9 key set');
   const fresh10 = items.filter((i) => i.set === 'fresh10 key set');
+  const fresh11 = items.filter((i) => i.set === 'fresh11 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh10.length ? [[`fresh10 (${fresh10.length})`, fresh10] as [string, Item[]]] : []),
+      ...(fresh11.length ? [[`fresh11 (${fresh11.length})`, fresh11] as [string, Item[]]] : []),
+      ...(fresh10.length
+        ? [
+            [UNION12 ? `tuning: fresh10 (${fresh10.length})` : `fresh10 (${fresh10.length})`, fresh10] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh9.length
         ? [[UNION11 ? `tuning: fresh9 (${fresh9.length})` : `fresh9 (${fresh9.length})`, fresh9] as [string, Item[]]]
         : []),
