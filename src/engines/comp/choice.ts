@@ -4,9 +4,10 @@
  * all sections at once by dynamic programming (Viterbi) with a cost for every change of take
  * (`switchPoints`): a take change must gain at least that much. A take whose single measure
  * costs `defectPoints` or more carries a defect there, and is never chosen over a take without
- * one (the switch cost holds only among takes alike in that), nor when it scores `keepMarginPoints` or
- * more worse than the section's best take (continuity cannot outweigh a clear margin). Each section's decision lists every
- * take's points, the winner, and why the runner-up lost (its defect, or the measure it lost most on).
+ * one (the switch cost holds only among takes alike in that), nor when it scores over
+ * `keepMarginPoints` worse than the section's best take (continuity cannot outweigh a clear margin).
+ * Each section's decision lists every take's points, the winner, and why the runner-up lost (its
+ * defect, or the measure it lost most on).
  */
 import { UsageError } from '../../errors.js';
 import {
