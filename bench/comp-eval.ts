@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-10]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-11]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -1534,6 +1534,235 @@ export const HELD_OUT_10_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (fixtures/voice.ts styles; vibrato rates 6.05, 4.55, 5.65, 6.9 Hz not used before). */
+const YODELER: VoiceStyle = {
+  name: 'yodeler',
+  formantScale: 1.18,
+  vibratoHz: 6.05,
+  vibratoCents: 16,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 5,
+  breath: 0.06,
+  openPhase: 0.37,
+  closePhase: 0.11,
+};
+const LOUNGE_CONTRALTO: VoiceStyle = {
+  name: 'lounge contralto',
+  formantScale: 1.07,
+  vibratoHz: 4.55,
+  vibratoCents: 47,
+  vibratoDelaySeconds: 0.42,
+  driftCents: 8,
+  breath: 0.16,
+  openPhase: 0.53,
+  closePhase: 0.19,
+};
+const SOUL_TENOR: VoiceStyle = {
+  name: 'soul tenor',
+  formantScale: 1.01,
+  vibratoHz: 5.65,
+  vibratoCents: 33,
+  vibratoDelaySeconds: 0.18,
+  driftCents: 9,
+  breath: 0.09,
+  openPhase: 0.43,
+  closePhase: 0.16,
+};
+const CABARET_MEZZO: VoiceStyle = {
+  name: 'cabaret mezzo',
+  formantScale: 1.15,
+  vibratoHz: 6.9,
+  vibratoCents: 27,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 3,
+  breath: 0.12,
+  openPhase: 0.48,
+  closePhase: 0.15,
+};
+
+/**
+ * The eleventh held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp14, after
+ * h-comp14's changes were set on the tuning sets — every earlier set, held-out-10 included, is tuning
+ * material now), made differently from every earlier set: seeds 2301–2308 and 2401–2403 (none used
+ * before), four voices in no earlier set (yodeler, lounge contralto, soul tenor, cabaret mezzo; vibrato
+ * rates 6.05, 4.55, 5.65, 6.9 Hz), the takes rendered at 48 kHz (earlier 16, 22.05, 24, 32, 44.1 kHz),
+ * tempi in no earlier set (57, 62, 73, 79, 95, 111, 133, 156 bpm), section lengths in no earlier set (15
+ * and 18 beats, besides 6 and 8), singers of their own: a looser performer (note timing σ 11–12 ms, pitch σ
+ * 6 cents; every earlier set 8 ms and 4 cents) and a tighter one (5 ms, 3 cents) — fixtures/takes.ts
+ * `timingJitterMs`, `pitchJitterCents` —, scale × rhythm pairs no earlier song used (mixolydian triplet,
+ * major sixteenth, minor swing, harmonic straight, pentatonic dotted, dorian swing, mixolydian sixteenth,
+ * minor triplet), lyric vowels i/a, o/i, u/e and e/u/o (not used before) and consonant shares 0.2, 0.4,
+ * 0.75 (new), defect mixes not used before; speech from three espeak-ng voices in languages no earlier set
+ * used (Norwegian, Greek, Indonesian), with variants not used before (Diogo, Zac, Alicia), sentences of
+ * their own, at speaking rates no earlier set used (120, 185, 205 words a minute), sentence leads 0.45,
+ * 0.2 and 0.55 s and tails 0.75, 0.5 s (not used before). 8 songs (64 sections, all sung: ≥ 60 with the
+ * MIDI guide) and 16 sentences (80 sections in all); every section clearly best by construction.
+ */
+export const HELD_OUT_11: TakeSetOptions[] = (
+  [
+    {
+      seed: 2301,
+      voice: YODELER,
+      tonic: 67,
+      bpm: 111,
+      takes: 4,
+      scale: 'mixolydian',
+      rhythm: 'triplet',
+      vowels: ['i', 'a'],
+      timingJitterMs: 11,
+      kinds: ['late', 'detune', 'missing', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 2302,
+      voice: LOUNGE_CONTRALTO,
+      tonic: 55,
+      bpm: 62,
+      takes: 5,
+      scale: 'minor',
+      rhythm: 'swing',
+      sectionBeats: 6,
+      consonantShare: 0.4,
+      pitchJitterCents: 6,
+      kinds: ['early', 'level', 'detune', 'clip', 'late'],
+      sections: 8,
+    },
+    {
+      seed: 2303,
+      voice: SOUL_TENOR,
+      tonic: 51,
+      bpm: 156,
+      takes: 6,
+      scale: 'harmonic',
+      sectionBeats: 18,
+      timingJitterMs: 12,
+      pitchJitterCents: 6,
+      kinds: ['early', 'early', 'clip', 'level', 'late', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2304,
+      voice: CABARET_MEZZO,
+      tonic: 64,
+      bpm: 73,
+      takes: 3,
+      scale: 'pentatonic',
+      rhythm: 'dotted',
+      consonantShare: 0.2,
+      placement: 'runs',
+      kinds: ['noise', 'late', 'missing'],
+      sections: 8,
+    },
+    {
+      seed: 2305,
+      voice: YODELER,
+      tonic: 70,
+      bpm: 133,
+      takes: 5,
+      scale: 'major',
+      rhythm: 'sixteenth',
+      sectionBeats: 15,
+      vowels: ['o', 'i'],
+      timingJitterMs: 5,
+      pitchJitterCents: 3,
+      kinds: ['detune', 'late', 'early', 'noise', 'missing', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 2306,
+      voice: SOUL_TENOR,
+      tonic: 47,
+      bpm: 95,
+      takes: 4,
+      scale: 'dorian',
+      rhythm: 'swing',
+      vowels: ['u', 'e'],
+      consonantShare: 0.75,
+      placement: 'runs',
+      kinds: ['clip', 'early', 'late', 'late', 'missing'],
+      sections: 8,
+    },
+    {
+      seed: 2307,
+      voice: LOUNGE_CONTRALTO,
+      tonic: 58,
+      bpm: 79,
+      takes: 4,
+      scale: 'mixolydian',
+      rhythm: 'sixteenth',
+      sectionBeats: 6,
+      timingJitterMs: 11,
+      kinds: ['level', 'noise', 'early', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2308,
+      voice: CABARET_MEZZO,
+      tonic: 62,
+      bpm: 57,
+      takes: 5,
+      scale: 'minor',
+      rhythm: 'triplet',
+      vowels: ['e', 'u', 'o'],
+      timingJitterMs: 5,
+      pitchJitterCents: 3,
+      kinds: ['missing', 'late', 'clip', 'early', 'noise', 'detune'],
+      sections: 8,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 48000 }));
+export const HELD_OUT_11_SPEECH: SpeechSpec[] = [
+  {
+    seed: 2401,
+    voice: 'nb+Diogo',
+    wordsPerMinute: 120,
+    takes: 4,
+    leadSeconds: 0.45,
+    tailSeconds: 0.75,
+    kinds: ['early', 'noise', 'late', 'level', 'missing'],
+    sentences: [
+      'Bestefar min baker brød hver lørdag.',
+      'Fjorden ligger stille i morgentåken.',
+      'Butikken på hjørnet stenger klokken fem.',
+      'Barna leker i snøen hele ettermiddagen.',
+      'I kveld skal vi spise fisk og poteter.',
+    ],
+  },
+  {
+    seed: 2402,
+    voice: 'el+Zac',
+    wordsPerMinute: 185,
+    takes: 5,
+    leadSeconds: 0.2,
+    tailSeconds: 0.5,
+    placement: 'runs',
+    kinds: ['late', 'clip', 'early', 'missing', 'late'],
+    sentences: [
+      'Η γιαγιά μου φτιάχνει πίτα κάθε Κυριακή.',
+      'Το λιμάνι είναι ήσυχο το πρωί.',
+      'Το λεωφορείο φεύγει στις οκτώ.',
+      'Τα παιδιά παίζουν στην παραλία.',
+      'Αύριο θα βρέξει στα βουνά.',
+    ],
+  },
+  {
+    seed: 2403,
+    voice: 'id+Alicia',
+    wordsPerMinute: 205,
+    takes: 3,
+    leadSeconds: 0.55,
+    kinds: ['noise', 'early', 'level', 'late'],
+    sentences: [
+      'Nenek saya memasak sayur setiap pagi.',
+      'Kapal nelayan pulang sebelum matahari terbenam.',
+      'Perpustakaan kota tutup pada hari Minggu.',
+      'Anak-anak bermain layang-layang di lapangan.',
+      'Besok hujan akan turun di pegunungan.',
+      'Kereta dari Bandung tiba pukul sembilan.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -1802,6 +2031,7 @@ async function main(): Promise<void> {
     ['held-out-8', HELD_OUT_8, HELD_OUT_8_SPEECH],
     ['held-out-9', HELD_OUT_9, HELD_OUT_9_SPEECH],
     ['held-out-10', HELD_OUT_10, HELD_OUT_10_SPEECH],
+    ['held-out-11', HELD_OUT_11, HELD_OUT_11_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -207,11 +207,12 @@ const measure = (over: Partial<TakeSectionMeasures>): TakeSectionMeasures => ({
 test('choice: the lowest points win; a change of take must gain more than the switch cost', () => {
   const sections = [0, 1, 2].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
   const w = WEIGHT_PRESETS['vocal-pop'];
-  // S1: take 1 is 25 cents off; S2: take 0 slightly worse than take 1 (below the switch cost)
+  // S1: take 1 is 25 cents off; S2: take 0 slightly worse than take 1 (0.15 points: below the switch cost and
+  // within keepMarginPoints, 0.25)
   const m = [
     [measure({ pitchMedianCents: 3 }), measure({ pitchMedianCents: 30, pitchP90Cents: 40 })],
     [measure({ pitchMedianCents: 3 }), measure({ pitchMedianCents: 30, pitchP90Cents: 40 })],
-    [measure({ pitchMedianCents: 7 }), measure({ pitchMedianCents: 5 })],
+    [measure({ pitchMedianCents: 6 }), measure({ pitchMedianCents: 5 })],
   ];
   const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5);
   assert.deepEqual(
@@ -224,6 +225,29 @@ test('choice: the lowest points win; a change of take must gain more than the sw
   assert.match(c[2]!.why, /^b scored [\d.]+ points better, less than the 0.5-point cost/);
   // with no switch cost the better take of S2 wins
   assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0)[2]!.chosen, 1);
+});
+
+test('choice: the switch cost cannot outweigh a clear margin (keepMarginPoints)', () => {
+  const sections = [0, 1, 2].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
+  const w = WEIGHT_PRESETS['vocal-pop'];
+  // S2: take a 0.3 points worse than take b (pitch median 7 against 5 cents: 0.2 points × weight 1.5), under
+  // the 0.5-point switch cost but over the 0.25-point margin: b wins S2 (the code before kept a)
+  const m = [
+    [measure({ pitchMedianCents: 3 }), measure({ pitchMedianCents: 30, pitchP90Cents: 40 })],
+    [measure({ pitchMedianCents: 3 }), measure({ pitchMedianCents: 30, pitchP90Cents: 40 })],
+    [measure({ pitchMedianCents: 7 }), measure({ pitchMedianCents: 5 })],
+  ];
+  const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5, 2.5, 0.25);
+  assert.deepEqual(
+    c.map((x) => x.chosen),
+    [0, 0, 1],
+  );
+  assert.equal(c[2]!.keptForContinuity, false);
+  assert.ok(Math.abs(c[2]!.scores[0]!.total - c[2]!.scores[1]!.total - 0.3) < 1e-9);
+  // a margin as large as the switch cost: continuity decides again (the rule of the code before)
+  assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5, 2.5, 0.5)[2]!.chosen, 0);
+  // the default margin is the declared one
+  assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5)[2]!.chosen, 1);
 });
 
 test('choice: the switch cost never keeps a take with a defect against one without', () => {
@@ -290,6 +314,33 @@ test('MIDI guide: notes in seconds through the tempo (written by fixtures/midi.t
     [64, 67],
   );
   assert.throws(() => readMidiNotes(Buffer.from('RIFF....WAVE')), /not a Standard MIDI File/);
+});
+
+test('MIDI guide: overlapping notes of one pitch are paired first in, first out', () => {
+  // a melody's sixteenths lengthened to 0.35 beats (fixtures/takes.ts makeMelody) overlap the next note: two
+  // A3s, the second on before the first's note-off, then a C4 that overlaps the second A3
+  const bytes = writeMidi(120, [
+    {
+      channel: 0,
+      program: 0,
+      notes: [
+        { beat: 0, lengthBeats: 0.35, pitch: 57, velocity: 100 },
+        { beat: 0.25, lengthBeats: 0.35, pitch: 57, velocity: 100 },
+        { beat: 0.5, lengthBeats: 1, pitch: 60, velocity: 100 },
+      ],
+    },
+  ]);
+  const notes = readMidiNotes(bytes);
+  const q = 0.5; // 120 BPM
+  // the old reader replaced the first A3's note-on with the second's: it read one A3 of 0.25…0.35 beats
+  assert.deepEqual(
+    notes.map((n) => [n.midi, +(n.onSeconds / q).toFixed(4), +(n.offSeconds / q).toFixed(4)]),
+    [
+      [57, 0, 0.35],
+      [57, 0.25, 0.6],
+      [60, 0.5, 1.5],
+    ],
+  );
 });
 
 test('sections: bars on the grid; automatic boundaries in the middle of shared silences', () => {

@@ -4,8 +4,10 @@
  * all sections at once by dynamic programming (Viterbi) with a cost for every change of take
  * (`switchPoints`): a take change must gain at least that much. A take whose single measure
  * costs `defectPoints` or more carries a defect there, and is never chosen over a take without
- * one (the switch cost holds only among takes alike in that). Each section's decision lists every
- * take's points, the winner, and why the runner-up lost (its defect, or the measure it lost most on).
+ * one (the switch cost holds only among takes alike in that), nor when it scores over
+ * `keepMarginPoints` worse than the section's best take (continuity cannot outweigh a clear margin).
+ * Each section's decision lists every take's points, the winner, and why the runner-up lost (its
+ * defect, or the measure it lost most on).
  */
 import { UsageError } from '../../errors.js';
 import {
@@ -160,6 +162,7 @@ export function chooseTakes(
   names: string[],
   switchPoints = COMP_CHOICE_PARAMETERS.switchPoints.value,
   defectPoints = COMP_CHOICE_PARAMETERS.defectPoints.value,
+  keepMarginPoints = COMP_CHOICE_PARAMETERS.keepMarginPoints.value,
 ): SectionChoice[] {
   const N = names.length;
   const scores = measures.map((row) =>
@@ -169,10 +172,15 @@ export function chooseTakes(
       return { take, points, total: weightedTotal(raw, weights), defects: defectsOf(m, raw, defectPoints) };
     }),
   );
-  // the takes a section may use: those without a defect when there are any
+  // the takes a section may use: those without a defect when there are any, and of those the ones within
+  // keepMarginPoints of the best: the switch cost decides only among takes that score nearly alike (a fixed
+  // cost of 0.5 points kept a take 0.3–0.5 points worse, on a measure under its defect threshold, from the
+  // section before; a margin that clear is the section's own)
   const allowed = scores.map((row) => {
     const clean = row.some((r) => r.defects.length === 0);
-    return row.map((r) => !clean || r.defects.length === 0);
+    const ok = row.map((r) => !clean || r.defects.length === 0);
+    const best = Math.min(...row.filter((_, t) => ok[t]).map((r) => r.total));
+    return row.map((r, t) => ok[t]! && r.total <= best + keepMarginPoints);
   });
   // Viterbi
   const S = sections.length;
@@ -211,7 +219,8 @@ export function chooseTakes(
     const runner = others[0];
     const best = row.filter((r) => allowed[s]![r.take]).sort((a, b) => a.total - b.total)[0]!;
     let why = '';
-    if (runner && !allowed[s]![runner.take]) {
+    // a runner-up left out for its defect (one left out for its margin scored worse than the chosen take)
+    if (runner && runner.defects.length > 0 && row.some((r) => r.defects.length === 0)) {
       const k = runner.defects[0]!;
       why =
         `${names[runner.take]} carries a defect here: ${LABEL[k]} (${describeMeasure(k, measures[s]![runner.take]!)}` +

@@ -81,14 +81,19 @@ export function readMidiNotes(bytes: Uint8Array): GuideNote[] {
     return s + ((tick - last) * us) / ppq / 1e6;
   };
   raw.sort((a, b) => a.tick - b.tick || Number(a.on) - Number(b.on));
-  const open = new Map<string, number>();
+  // notes of one pitch and channel that overlap (a note-on before the previous one's note-off) are paired
+  // first in, first out: each note-off ends the oldest note still sounding (a later note-on must not
+  // replace an earlier one: that lost the first note and cut the second short at the first's note-off)
+  const open = new Map<string, number[]>();
   const notes: GuideNote[] = [];
   for (const e of raw) {
     const id = `${e.channel}:${e.key}`;
-    if (e.on) open.set(id, e.tick);
-    else if (open.has(id)) {
-      const on = open.get(id)!;
-      open.delete(id);
+    const queue = open.get(id);
+    if (e.on) {
+      if (queue) queue.push(e.tick);
+      else open.set(id, [e.tick]);
+    } else if (queue?.length) {
+      const on = queue.shift()!;
       notes.push({ onSeconds: seconds(on), offSeconds: seconds(e.tick), midi: e.key });
     }
   }

@@ -929,14 +929,27 @@ function finishGrid(onsets: number[][], all: number[], start: OnsetGrid, T: numb
 
 /**
  * The notes most takes share (sharedStarts, at least 8 of them) use a finer grid's new lines: it explains
- * gridSubdivisionShare of them more than the coarser grid (explained).
+ * gridSubdivisionShare of them more than the coarser grid (explained). The coarser grid is taken on the
+ * fine grid: every k-th fine line (k = the periods' whole ratio), those that coincide with the coarser
+ * grid's lines in the middle of the shared starts. The two grids are fitted apart (period and phase), and
+ * over a song a coarser grid's own lines drift off the fine ones by milliseconds: a start on a line both
+ * grids share then counted on the fine grid alone, as if it used a new line.
  */
 function finerShared(onsets: number[][], fine: OnsetGrid, coarse: OnsetGrid): boolean {
   const M = COMP_MEASURE_PARAMETERS;
   const tol = M.consensusToleranceSeconds.value;
   const common = sharedStarts(onsets, tol);
-  const more = explained(common, fine, tol) - explained(common, coarse, tol);
-  return common.length >= 8 && more >= M.gridSubdivisionShare.value * common.length;
+  if (common.length < 8) return false;
+  const Pf = fine.periodSeconds;
+  const k = Math.max(1, Math.round(coarse.periodSeconds / Pf));
+  const mid = common[common.length >> 1]!;
+  const Pc = coarse.periodSeconds;
+  const coarseLine = coarse.phaseSeconds + Math.round((mid - coarse.phaseSeconds) / Pc) * Pc;
+  const fineLine = fine.phaseSeconds + Math.round((coarseLine - fine.phaseSeconds) / Pf) * Pf;
+  const P = k * Pf;
+  const onFine: OnsetGrid = { periodSeconds: P, phaseSeconds: ((fineLine % P) + P) % P, strength: coarse.strength };
+  const more = explained(common, fine, tol) - explained(common, onFine, tol);
+  return more >= M.gridSubdivisionShare.value * common.length;
 }
 
 /**

@@ -194,6 +194,14 @@ export const COMP_CHOICE_PARAMETERS = {
     [0, 100],
     'a take change between sections must gain at least this many points (keeps comps from hopping between takes)',
   ),
+  keepMarginPoints: p(
+    0.25,
+    'points',
+    [0, 100],
+    'the switch cost keeps a take from the previous section only while it scores within this many points of the ' +
+      "section's best take: a take this much worse is never chosen, so continuity cannot outweigh a clear margin " +
+      '(at switchPoints or above it does nothing)',
+  ),
   defectPoints: p(
     2.5,
     'points',
