@@ -16,6 +16,7 @@ import {
   STEM_OVERLAP_PARAMETERS,
   STEM_SNARELESS_PARAMETERS,
   STEM_KICK_PARAMETERS,
+  STEM_SNARE_TIMING_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -54,6 +55,7 @@ const groups = [
   STEM_OVERLAP_PARAMETERS,
   STEM_SNARELESS_PARAMETERS,
   STEM_KICK_PARAMETERS,
+  STEM_SNARE_TIMING_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {

@@ -65,8 +65,14 @@ const only8 = process.argv.includes('--held-out-8');
 const only9 = process.argv.includes('--held-out-9');
 // --held-out-10: only the tenth (HELD_OUT_KITS_10, h-dxcls12), for scoring it once
 const only10 = process.argv.includes('--held-out-10');
+// --held-out-11: only the eleventh (HELD_OUT_KITS_11, h-dxcls14), for scoring it once
+const only11 = process.argv.includes('--held-out-11');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 || only8 || only9 || only10 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
+for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11
+  ? []
+  : all
+    ? [...TUNING, ...HELD_OUT]
+    : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -76,19 +82,21 @@ for (const spec of only5 || only6 || only7 || only8 || only9 || only10 ? [] : al
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only10
-  ? [{ set: 'held-out-10' }]
-  : only9
-    ? [{ set: 'held-out-9' }]
-    : only8
-      ? [{ set: 'held-out-8' }]
-      : only7
-        ? [{ set: 'held-out-7' }]
-        : only6
-          ? [{ set: 'held-out-6' }]
-          : only5
-            ? [{ set: 'held-out-5' }]
-            : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only11
+  ? [{ set: 'held-out-11' }]
+  : only10
+    ? [{ set: 'held-out-10' }]
+    : only9
+      ? [{ set: 'held-out-9' }]
+      : only8
+        ? [{ set: 'held-out-8' }]
+        : only7
+          ? [{ set: 'held-out-7' }]
+          : only6
+            ? [{ set: 'held-out-6' }]
+            : only5
+              ? [{ set: 'held-out-5' }]
+              : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },

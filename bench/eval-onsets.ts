@@ -22,7 +22,8 @@
  * were known; `--held-out-7-only`: that set alone), held-out 8 (ONSET_HELD_OUT_KITS_8, made after held-out 7's misses
  * were known; `--held-out-8-only`: that set alone), held-out 9 (ONSET_HELD_OUT_KITS_9, made after held-out 8's misses
  * were known; `--held-out-9-only`: that set alone), held-out 10 (ONSET_HELD_OUT_KITS_10, made after held-out 9's
- * misses were known; `--held-out-10-only`: that set alone).
+ * misses were known; `--held-out-10-only`: that set alone), held-out 11 (ONSET_HELD_OUT_KITS_11, made after held-out
+ * 10's misses were known; `--held-out-11-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -56,8 +57,11 @@ const SEVENTH = path.join(OUT, 'drums-held-out-7');
 const EIGHTH = path.join(OUT, 'drums-held-out-8');
 const NINTH = path.join(OUT, 'drums-held-out-9');
 const TENTH = path.join(OUT, 'drums-held-out-10');
+const ELEVENTH = path.join(OUT, 'drums-held-out-11');
+/** `--held-out-11-only`: the eleventh held-out set (ONSET_HELD_OUT_KITS_11) alone. */
+const ELEVENTH_ONLY = process.argv.includes('--held-out-11-only');
 /** `--held-out-10-only`: the tenth held-out set (ONSET_HELD_OUT_KITS_10) alone. */
-const TENTH_ONLY = process.argv.includes('--held-out-10-only');
+const TENTH_ONLY = process.argv.includes('--held-out-10-only') || ELEVENTH_ONLY;
 /** `--held-out-9-only`: the ninth held-out set (ONSET_HELD_OUT_KITS_9) alone. */
 const NINTH_ONLY = process.argv.includes('--held-out-9-only') || TENTH_ONLY;
 /** `--held-out-8-only`: the eighth held-out set (ONSET_HELD_OUT_KITS_8) alone. */
@@ -100,7 +104,8 @@ interface Item {
     | 'held-out 7'
     | 'held-out 8'
     | 'held-out 9'
-    | 'held-out 10';
+    | 'held-out 10'
+    | 'held-out 11';
   kit: string;
   pattern: string;
 }
@@ -202,6 +207,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 8': [EIGHTH, { set: 'onset-held-out-8' }],
   'held-out 9': [NINTH, { set: 'onset-held-out-9' }],
   'held-out 10': [TENTH, { set: 'onset-held-out-10' }],
+  'held-out 11': [ELEVENTH, { set: 'onset-held-out-11' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -225,7 +231,8 @@ async function main() {
   const seventh = (THIRD_ONLY && !SEVENTH_ONLY) || EIGHTH_ONLY ? none : drumItems('held-out 7');
   const eighth = (THIRD_ONLY && !EIGHTH_ONLY) || NINTH_ONLY ? none : drumItems('held-out 8');
   const ninth = (THIRD_ONLY && !NINTH_ONLY) || TENTH_ONLY ? none : drumItems('held-out 9');
-  const tenth = THIRD_ONLY && !TENTH_ONLY ? none : drumItems('held-out 10');
+  const tenth = (THIRD_ONLY && !TENTH_ONLY) || ELEVENTH_ONLY ? none : drumItems('held-out 10');
+  const eleventh = THIRD_ONLY && !ELEVENTH_ONLY ? none : drumItems('held-out 11');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -239,6 +246,7 @@ async function main() {
     ...eighth.items,
     ...ninth.items,
     ...tenth.items,
+    ...eleventh.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -253,6 +261,7 @@ async function main() {
     ...eighth.missing,
     ...ninth.missing,
     ...tenth.missing,
+    ...eleventh.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -310,6 +319,7 @@ async function main() {
       'held-out 8',
       'held-out 9',
       'held-out 10',
+      'held-out 11',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

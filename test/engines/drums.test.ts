@@ -8,7 +8,11 @@ import { parseMidi } from 'midi-file';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../../src/engines/drums/replace.js';
 import { drumMidi } from '../../src/engines/drums/midi.js';
 import { StemAnalyzer, classifyStemHits, type FoundHit } from '../../src/engines/drums/stem.js';
-import { STEM_CLASS_PARAMETERS, STEM_SNARELESS_PARAMETERS } from '../../src/engines/drums/params.js';
+import {
+  STEM_CLASS_PARAMETERS,
+  STEM_SNARELESS_PARAMETERS,
+  STEM_SNARE_TIMING_PARAMETERS,
+} from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { drumStem } from '../../fixtures/drumkit.js';
@@ -772,4 +776,132 @@ test('stem classes: a "kick" by its low share whose added spectrum centres high 
   assert.deepEqual(at(4), ['kick', 'hihat']);
   assert.deepEqual(at(4.5), ['kick']);
   for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
+});
+
+/** A stem hit on given features (h-dxcls14's tests): share, added dB, decays, centroid, late centroid and level. */
+function lateHit(
+  t: number,
+  share: number[],
+  addedDb: number[],
+  decayMs: number[],
+  centroidHz: number,
+  late: { hz: number; db: number },
+  more: { ringDb?: number; priorTopDb?: number } = {},
+): FoundHit {
+  return {
+    start: Math.round(t * 48000),
+    peak: 0.5,
+    top: 0.05,
+    rise: 20,
+    features: {
+      share,
+      addedDb,
+      decayMs,
+      centroidHz,
+      flatness: 0.001,
+      lateCentroidHz: late.hz,
+      lateDb: late.db,
+      ...(more.ringDb !== undefined ? { ringDb: more.ringDb, ringAtMs: 150 } : {}),
+      ...(more.priorTopDb !== undefined ? { priorTopDb: more.priorTopDb } : {}),
+    },
+  };
+}
+
+test('stem second pass: a "tom" rattling high lateMs on, like the snares, is a snare; a ringing tom stays', () => {
+  // six snares (late spectrum centred at 1.2 kHz, 10 dB down), six toms (late centroid 180 Hz, ringing on), then three
+  // hits the band rule calls toms (top band dies in 10 ms): one whose late spectrum centres at 1.1 kHz and lies 12 dB
+  // down (a snare whose wires the band rule missed), one centred as high but ringing at +1 dB (a tom: its body rings),
+  // one centred at 200 Hz and 12 dB down (a tom)
+  const rate = 48000;
+  const snare = (t: number) =>
+    lateHit(t, [0.05, 0.6, 0.3, 0.05], [-35, -12, -15, -25], [NaN, 30, 60, 60], 700, { hz: 1200, db: -10 });
+  const tom = (t: number, late: { hz: number; db: number }) =>
+    lateHit(t, [0.1, 0.85, 0.04, 0.01], [-30, -10, -24, -35], [NaN, 150, 20, 10], 250, late);
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map(snare);
+  for (const t of [3.25, 3.75, 4.25, 4.75, 5.25, 5.75]) found.push(tom(t, { hz: 180, db: 1 }));
+  found.push(tom(6.5, { hz: 1100, db: -12 }), tom(7, { hz: 1100, db: 1 }), tom(7.5, { hz: 200, db: -12 }));
+  found.sort((a, b) => a.start - b.start);
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(6.5), ['snare'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(6.5 * rate))!.reason, /wires still rattling, a snare/);
+  assert.deepEqual(at(7), ['tom']);
+  assert.deepEqual(at(7.5), ['tom']);
+  for (const t of [0.5, 3]) assert.deepEqual(at(t), ['snare'], `snare at ${t}`);
+  for (const t of [3.25, 5.75]) assert.deepEqual(at(t), ['tom'], `tom at ${t}`);
+  // with the step off (a ratio no late centroid reaches) the first stays a tom
+  const off = withParameterValue(STEM_SNARE_TIMING_PARAMETERS.snareLateRatio, 2, () => classifyStemHits(found, rate));
+  assert.equal(off.find((h) => h.start === Math.round(6.5 * rate))!.cls, 'tom');
+});
+
+test('stem second pass: "brushes" whose late spectrum centres like the stem\'s toms are a tom struck again', () => {
+  // six toms (late centroid 180 Hz) and six clear hats, then three hits with no drum body adding little above highHz
+  // (brushes by the band rule): one whose late spectrum centres at 220 Hz (its body rings: a tom), one at 2.5 kHz (a
+  // brush swish), and one at 220 Hz in a stem without toms (no reference: brushes)
+  const rate = 48000;
+  const tom = (t: number) =>
+    lateHit(t, [0.1, 0.85, 0.04, 0.01], [-30, -10, -24, -35], [NaN, 150, 20, 10], 250, { hz: 180, db: 1 });
+  const hat = (t: number) =>
+    lateHit(t, [0, 0.02, 0.18, 0.8], [-200, -40, -25, -18], [NaN, 5, 20, 30], 9000, { hz: 9000, db: -20 });
+  const brush = (t: number, hz: number) =>
+    lateHit(t, [0, 0.05, 0.9, 0.05], [-200, -35, -14, -28], [NaN, 10, 40, 30], 1500, { hz, db: -8 });
+  const stem = (withToms: boolean) => {
+    const found = [0.5, 1, 1.5, 2, 2.5, 3].map(hat);
+    if (withToms) for (const t of [3.25, 3.75, 4.25, 4.75, 5.25, 5.75]) found.push(tom(t));
+    found.push(brush(6.5, 220), brush(7, 2500));
+    found.sort((a, b) => a.start - b.start);
+    const hits = classifyStemHits(found, rate);
+    return (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => [h.cls, h.reason]);
+  };
+  const at = stem(true);
+  assert.equal(at(6.5)[0]![0], 'tom', String(at(6.5)[0]![1]));
+  assert.match(String(at(6.5)[0]![1]), /a tom's body still ringing/);
+  assert.equal(at(7)[0]![0], 'snare');
+  assert.equal(stem(false)(6.5)[0]![0], 'snare');
+});
+
+test('stem second pass: a short "hat" that rang before and still rings is a ride; a closed hat stays', () => {
+  // six clear hats, then two hits with no drum body whose top band decays in 30 ms (short hats by the band rule): one
+  // whose top band rang −5 dB just before it and that still rings −6 dB at ringAtMs (a ride re-struck into its ring),
+  // one that rang −30 dB before and rings −30 dB (a closed hat); a third rings −6 dB but rang −30 dB before (an open
+  // hat struck fresh: stays)
+  const rate = 48000;
+  const hat = (t: number, ringDb: number, priorTopDb: number) =>
+    lateHit(
+      t,
+      [0, 0.02, 0.18, 0.8],
+      [-200, -40, -25, -18],
+      [NaN, 5, 20, 30],
+      9000,
+      { hz: 9000, db: -20 },
+      {
+        ringDb,
+        priorTopDb,
+      },
+    );
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hat(t, -30, -30));
+  found.push(hat(3.5, -6, -5), hat(4, -30, -30), hat(4.5, -6, -30));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['ride'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /re-struck into its own ring/);
+  assert.deepEqual(at(4), ['hihat']);
+  assert.deepEqual(at(4.5), ['hihat']);
+});
+
+test('stem second pass: a "kick" ringing on lateMs later and well under the kicks is a low tom', () => {
+  // six tonal kicks (kick band −10 dB, late spectrum 6 dB down), then three hits adding 70 % below lowHz (kicks by the
+  // band rule): one at −20 dB whose late spectrum stands +3 dB over its first (a low tom ringing on), one at −20 dB
+  // dying (−6 dB: a soft kick), one at −11 dB ringing +3 dB (a kick, kick-loud)
+  const rate = 48000;
+  const kick = (t: number, low: number, lateDb: number) =>
+    lateHit(t, [0.7, 0.25, 0.03, 0.02], [low, low - 6, -30, -35], [60, 30, 5, 3], 110, { hz: 90, db: lateDb });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => kick(t, -10, -6));
+  found.push(kick(3.5, -20, 3), kick(4, -20, -6), kick(4.5, -11, 3));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
+  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /a low tom ringing on/);
+  assert.deepEqual(at(4), ['kick']);
+  assert.deepEqual(at(4.5), ['kick']);
 });

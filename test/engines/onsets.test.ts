@@ -27,6 +27,7 @@ import {
   pickPeaks,
   steepestRise,
   tailOnsets,
+  incoherentOnsets,
   valleyPeaks,
   washPeaks,
 } from '../../src/engines/onsets/index.js';
@@ -326,6 +327,47 @@ test('tail rule: a flat bump in a decaying tail is not a hit; a timbre change, a
   assert.deepEqual(tailOnsets(onsets, novelty, flux, columns, rising, tick)[0], false);
   for (let i = at150; i < at150 + 20; i++) rising[i] = 4 * fine[i]!;
   assert.deepEqual(tailOnsets(onsets, novelty, flux, columns, rising, tick)[0], true);
+});
+
+test('coherence rule: an incoherent flux onset is kept only when it adds energy', () => {
+  // five flux onsets on a fine envelope (0.5 ms ticks) decaying 30 dB/s (0.45 dB lower over the 10 ms after any
+  // time than over the 20 ms before); the novelty's coherence per 5.8 ms frame is 0.1 (a tail's beating) except at
+  // 200 (0.8: a hit raises every filter) and 400 (0.8 one frame after the peak: within ± 1 frame)
+  const hop = 0.0058;
+  const tick = 0.0005;
+  const n = 600;
+  const coherence = new Float32Array(n).fill(0.1);
+  coherence[200] = 0.8;
+  coherence[401] = 0.8;
+  const fine = Float64Array.from({ length: Math.round((n * hop) / tick) }, (_, i) => 10 ** ((-30 * i * tick) / 10));
+  // at 300 the fine energy ×2 from there (+3 dB: over incoherentRiseDb 2), at 500 ×1.26 (+1 dB: under it)
+  const scale = (p: number, g: number) => {
+    const at = Math.round((p * hop) / tick);
+    for (let i = at; i < at + 40; i++) fine[i] = g * fine[i]!;
+  };
+  scale(300, 2);
+  scale(500, 10 ** 0.1);
+  const onsets = [100, 200, 300, 400, 500].map((p) => ({ t: p * hop, p }));
+  assert.deepEqual(incoherentOnsets(onsets, coherence, fine, tick), [false, true, true, true, false]);
+  // off (incoherentCoherence 0): every onset kept
+  const off = { ...onsetDefaults(), incoherentCoherence: 0 };
+  assert.deepEqual(incoherentOnsets(onsets, coherence, fine, tick, off), [true, true, true, true, true]);
+  // a lower bar (incoherentRiseDb 0): +1 dB at 500 (+0.55 dB over the decay) is a rise, the decay alone (100) is not;
+  // coherence 0.05 as the threshold: 0.1 is coherent
+  assert.deepEqual(incoherentOnsets(onsets, coherence, fine, tick, { ...onsetDefaults(), incoherentRiseDb: 0 }), [
+    false,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  assert.deepEqual(incoherentOnsets(onsets, coherence, fine, tick, { ...onsetDefaults(), incoherentCoherence: 0.05 }), [
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
 });
 
 test("novelty coherence: under a sustained ride, novelty peaks of the ride's own fluctuation are not onsets", () => {

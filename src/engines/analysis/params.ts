@@ -292,6 +292,21 @@ export const ONSET_PARAMETERS = {
   ),
   tailSpanSeconds: p(0.01, 's', [0.001, 0.1], '… the span after the onset …'),
   tailLookbackSeconds: p(0.02, 's', [0.001, 0.2], '… and the span before it'),
+  incoherentCoherence: p(
+    0.3,
+    "of the filters' rises",
+    [0, 1],
+    "a flux onset whose rise is not coherent across the timbre novelty's filters (noveltyCoherence's measure below " +
+      "this within ± 1 frame of its peak: some filters rise, others fall — a cymbal's or a tail's own beating) is " +
+      'kept only when it rises loudly (incoherentRiseDb); 0: off …',
+  ),
+  incoherentRiseDb: p(
+    2,
+    'dB',
+    [-20, 40],
+    '… the fine energy over tailSpanSeconds from the onset at least this above the fine energy over ' +
+      'tailLookbackSeconds before it',
+  ),
   noveltyDeltaFraction: p(
     0.12,
     'of the novelty scale',

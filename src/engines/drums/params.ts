@@ -501,3 +501,61 @@ export const STEM_KICK_PARAMETERS = {
       "kit's toms sit above its kick and add less below lowHz)",
   ),
 } as const;
+
+/**
+ * Snares and toms told apart by what still rings after them, against the stem's own (h-dxcls14, stem.ts
+ * bySnareTiming, byTomReference): lateMs after a hit, a snare's wires still rattle (its late spectrum centres where
+ * the stem's snares' does), a tom's body still rings low (its late spectrum centres where the stem's toms' does).
+ */
+export const STEM_SNARE_TIMING_PARAMETERS = {
+  snareLateRatio: p(
+    0.6,
+    "× the snares' late centroid",
+    [0.05, 2],
+    'a hit the band rule calls a tom whose late spectrum (lateMs on) centres at or above this factor of the median ' +
+      "late centroid of the stem's snares (at least minStemSnares) is a snare whose wires were masked or short…",
+  ),
+  snareLateDb: p(
+    -3,
+    'dB',
+    [-60, 20],
+    '…when that late spectrum lies at least this far under its first (a snare has died away by lateMs; a tom whose ' +
+      'body rings on stays near its first level)',
+  ),
+  tomBrushRatio: p(
+    1.5,
+    "× the toms' late centroid",
+    [0.1, 10],
+    'a hit read as brushes (no drum body, little above highHz) whose late spectrum centres at or below this factor ' +
+      "of the median late centroid of the stem's toms (at least minStemSnares hits read as toms) is a tom struck " +
+      'into its own ring: its attack added only brightness, its body still rings',
+  ),
+  rideRingDb: p(
+    -8,
+    'dB',
+    [-60, 0],
+    'a hit read as a short hat (no drum body) whose ring above midHz at ringAtMs is at least this against its attack ' +
+      '(a closed hat has died 20–50 dB by then)…',
+  ),
+  ridePriorDb: p(
+    -9,
+    'dB',
+    [-60, 10],
+    '…and whose top band rang at least this (against its attack) just before it is a ride re-struck into its own ' +
+      'ring: the ring masks how long it decays',
+  ),
+  tomLateDb: p(
+    2,
+    'dB',
+    [-30, 30],
+    'a hit the band rule calls a kick whose late spectrum (lateMs on) is at least this against its first (a body ' +
+      'ringing on, where a kick has begun to die)…',
+  ),
+  tomUnderKickDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "…and whose kick band adds at least this less than the stem's kicks' median (classify.ts StemContext kickLowDb) " +
+      'is a low tom: tuned down, it adds most of its energy below lowHz, but softer than the kick and ringing on',
+  ),
+} as const;

@@ -31,6 +31,7 @@ import {
   STEM_PARAMETERS as S,
   STEM_SNARE_PARAMETERS,
   STEM_SNARELESS_PARAMETERS,
+  STEM_SNARE_TIMING_PARAMETERS,
   STEM_RING_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -569,6 +570,11 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   });
   bySnarelessStem(found, verdicts);
   bySnareReference(found, verdicts);
+  const toms = lateReference(found, verdicts, 'tom');
+  bySnareTiming(found, verdicts);
+  byTomReference(found, verdicts, toms);
+  byRideRing(found, verdicts);
+  byLowTom(found, verdicts, stem);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -662,3 +668,134 @@ function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
 }
 
 type StemVerdict = ReturnType<typeof classifyStemHit>;
+
+/** The median late centroid of the hits read as `cls` and how many gave it (undefined below minStemSnares). */
+function lateReference(
+  found: FoundHit[],
+  verdicts: StemVerdict[],
+  cls: HitClass,
+): { hz: number; n: number } | undefined {
+  const v = found
+    .filter((h, k) => verdicts[k]!.main.cls === cls && Number.isFinite(h.features.lateCentroidHz))
+    .map((h) => h.features.lateCentroidHz!);
+  return v.length >= STEM_SNARELESS_PARAMETERS.minStemSnares.value
+    ? { hz: kthSmallest(v, v.length >> 1), n: v.length }
+    : undefined;
+}
+
+/**
+ * Toms that are snares by what rings after them (h-dxcls14): lateMs after a snare its wires still rattle, so its
+ * late spectrum centres high (the stem's snares': median ≈ 1 kHz on the tuning material), where a tom's body rings
+ * low (≈ 180 Hz). A hit the band rule calls a tom whose late spectrum centres at or above snareLateRatio of the
+ * stem's snares' median late centroid is a snare whose wires the band rule missed (short, masked, or a struck-in
+ * ring), when that late spectrum lies at least snareLateDb under its first (a tom's body rings on near its first
+ * level; a snare has died away). In place on `verdicts`.
+ */
+function bySnareTiming(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = lateReference(found, verdicts, 'snare');
+  if (!ref) return;
+  const ratio = STEM_SNARE_TIMING_PARAMETERS.snareLateRatio.value;
+  const edge = ratio * ref.hz;
+  const maxLateDb = STEM_SNARE_TIMING_PARAMETERS.snareLateDb.value;
+  verdicts.forEach((v, k) => {
+    const late = found[k]!.features.lateCentroidHz ?? NaN;
+    const lateDb = found[k]!.features.lateDb ?? NaN;
+    if (v.main.cls !== 'tom' || !(late >= edge) || !(lateDb <= maxLateDb)) return;
+    const main = {
+      cls: 'snare' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(late / edge))) / 100),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it still centres at ${late.toFixed(0)} Hz, ≥ ${ratio} of the ` +
+        `stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz), ${lateDb.toFixed(1)} dB under its first ` +
+        `(≤ ${maxLateDb}: dying away, not a tom's ringing body): wires still rattling, a snare`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Brushes that are toms struck into their own ring (h-dxcls14): a tom struck again while its body still rings adds
+ * nothing new in its body band (under minGainDb), only its attack's brightness, so it reads "no drum body, little
+ * above highHz: brushes". After the attack, though, its body rings on: its late spectrum centres low, like the
+ * stem's toms' (their median late centroid, `toms`, taken before bySnareTiming), where a brush's swish stays
+ * broadband. Such a hit whose late spectrum centres at or below tomBrushRatio of the toms' is a tom. In place on
+ * `verdicts`.
+ */
+function byTomReference(found: FoundHit[], verdicts: StemVerdict[], toms: { hz: number; n: number } | undefined): void {
+  if (!toms) return;
+  const ratio = STEM_SNARE_TIMING_PARAMETERS.tomBrushRatio.value;
+  const edge = ratio * toms.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const late = f.lateCentroidHz ?? NaN;
+    if (v.main.cls !== 'snare' || !hasNoBody(f) || !(late <= edge)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / late))) / 100),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ≤ ${ratio}× the stem's ` +
+        `${toms.n} toms' late centroid (${toms.hz.toFixed(0)} Hz): a tom's body still ringing, struck into its ring`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Rides re-struck into their own ring (h-dxcls14): a ride played in 8ths or a cascara never falls quiet, so what a
+ * stroke adds over the ring before it decays within cymbalDecayMs as its own, and the band rule reads "no drum body,
+ * short: a hat". Two things a closed hat does not do: its top band was still ringing just before it (priorTopDb
+ * at least ridePriorDb against its attack) and it still rings above midHz at ringAtMs (ringDb at least
+ * rideRingDb). Such a hit is a ride. In place on `verdicts`.
+ */
+function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ringEdge = STEM_SNARE_TIMING_PARAMETERS.rideRingDb.value;
+  const priorEdge = STEM_SNARE_TIMING_PARAMETERS.ridePriorDb.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const ring = f.ringDb ?? NaN;
+    const prior = f.priorTopDb ?? NaN;
+    if (v.main.cls !== 'hihat' || v.second || !hasNoBody(f) || !(ring >= ringEdge) || !(prior >= priorEdge)) return;
+    verdicts[k] = {
+      main: {
+        cls: 'ride',
+        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - ringEdge) / 6)) / 100),
+        reason:
+          `${v.main.reason}; but its top band rang ${prior.toFixed(1)} dB before it (≥ ${priorEdge}) and it still ` +
+          `rings ${ring.toFixed(1)} dB above ${S.midHz.value} Hz ${(f.ringAtMs ?? NaN).toFixed(0)} ms on (≥ ` +
+          `${ringEdge}): a ride re-struck into its own ring`,
+      },
+    };
+  });
+}
+
+/**
+ * Low toms read as kicks (h-dxcls14): a floor tom tuned down adds most of its energy below lowHz, so the band rule
+ * calls it a kick. Against the stem's kicks it differs twice: it rings on (its late spectrum, lateMs after it, at
+ * least tomLateDb against its first, where a kick has begun to die) and its kick band adds at least tomUnderKickDb
+ * less than the stem's kicks' median. Such a hit is a tom. In place on `verdicts`.
+ */
+function byLowTom(found: FoundHit[], verdicts: StemVerdict[], stem: StemContext): void {
+  const kickLowDb = stem.kickLowDb;
+  if (kickLowDb === undefined) return;
+  const lateEdge = STEM_SNARE_TIMING_PARAMETERS.tomLateDb.value;
+  const lowEdge = kickLowDb - STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const late = f.lateDb ?? NaN;
+    const low = f.addedDb[0]!;
+    if (v.main.cls !== 'kick' || !(late >= lateEdge) || !(low <= lowEdge)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(100 * Math.min(1, (late - lateEdge) / 6, (lowEdge - low) / 6)) / 100,
+      ),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it rings ${late.toFixed(1)} dB against its first (≥ ` +
+        `${lateEdge}) and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the stem's ` +
+        `${stem.kickReference ?? 'kicks'} ${kickLowDb.toFixed(1)} less ` +
+        `${STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value}): a low tom ringing on`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}

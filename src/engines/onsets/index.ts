@@ -9,7 +9,9 @@
  * choked open hat: no group's energy rises there). Under a sustained wash (a ride, a brush swish) a flux peak counts
  * only when it rises above the wash's own fluctuation or changes the timbre (washPeaks); in a decaying tail (a room's
  * or hall's reverb, a cymbal's ring) a flux onset counts only when it changes the timbre, rises loudly in some group,
- * adds energy or stands far out of its band's fluctuation (tailOnsets).
+ * adds energy or stands far out of its band's fluctuation (tailOnsets); a flux onset whose rise is not coherent
+ * across the timbre novelty's filters (a cymbal's beating, a brush's grain, an echo) counts only when it adds
+ * energy (incoherentOnsets).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -333,41 +335,84 @@ export function tailOnsets(
   const fluxFraction = checkParameter('tailFluxFraction', ONSET_PARAMETERS.tailFluxFraction, params.tailFluxFraction);
   const washMads = checkParameter('tailWashMads', ONSET_PARAMETERS.tailWashMads, params.tailWashMads);
   const riseRatio = 10 ** (checkParameter('tailRiseDb', ONSET_PARAMETERS.tailRiseDb, params.tailRiseDb) / 10);
-  const after = Math.max(
-    1,
-    Math.round(
-      checkParameter('tailSpanSeconds', ONSET_PARAMETERS.tailSpanSeconds, params.tailSpanSeconds) / tickSeconds,
-    ),
-  );
-  const before = Math.max(
-    1,
-    Math.round(
-      checkParameter('tailLookbackSeconds', ONSET_PARAMETERS.tailLookbackSeconds, params.tailLookbackSeconds) /
-        tickSeconds,
-    ),
-  );
+  const { after, before } = tailSpans(tickSeconds, params);
   const novScale = percentile(novelty, 1 - params.fluxScaleTopFraction);
-  const mean = (from: number, to: number) => {
-    let sum = 0;
-    const lo = Math.max(0, from);
-    const hi = Math.min(fineEnergy.length, to);
-    for (let i = lo; i < hi; i++) sum += fineEnergy[i]!;
-    return hi > lo ? sum / (hi - lo) : 0;
-  };
   const quiet = onsets.map(({ t, p }) => {
     for (let i = Math.max(0, p - 3); i <= Math.min(novelty.length - 1, p + 3); i++)
       if (novelty[i]! >= novFraction * novScale) return false;
     for (const col of columns.scaled)
       if (col && Math.max(col[p - 1] ?? 0, col[p] ?? 0, col[p + 1] ?? 0) >= fluxFraction) return false;
-    const tick = Math.round(t / tickSeconds);
-    if (tick - before < 0) return false;
-    return mean(tick, tick + after) < riseRatio * mean(tick - before, tick);
+    const rise = energyRise(fineEnergy, t, tickSeconds, after, before);
+    return rise !== undefined && rise < riseRatio;
   });
   // … and no group rises far above its own fluctuation there (the wash statistics of the quiet ones only)
   const candidates = onsets.filter((_, k) => quiet[k]).map((o) => o.p);
   const rises = washRises(candidates, bands, params, columns);
   let c = 0;
   return quiet.map((q) => !q || !(rises[c++]! < washMads));
+}
+
+/** The spans tailOnsets and incoherentOnsets compare the fine energy over: after and before an onset, ticks. */
+function tailSpans(tickSeconds: number, params: OnsetParameterValues): { after: number; before: number } {
+  const ticks = (seconds: number) => Math.max(1, Math.round(seconds / tickSeconds));
+  return {
+    after: ticks(checkParameter('tailSpanSeconds', ONSET_PARAMETERS.tailSpanSeconds, params.tailSpanSeconds)),
+    before: ticks(
+      checkParameter('tailLookbackSeconds', ONSET_PARAMETERS.tailLookbackSeconds, params.tailLookbackSeconds),
+    ),
+  };
+}
+
+/**
+ * The fine energy's mean over `after` ticks from the onset at `t` s over its mean over the `before` ticks before
+ * (a ratio); undefined at the file's start (fewer than `before` ticks before).
+ */
+function energyRise(
+  fineEnergy: ArrayLike<number>,
+  t: number,
+  tickSeconds: number,
+  after: number,
+  before: number,
+): number | undefined {
+  const tick = Math.round(t / tickSeconds);
+  if (tick - before < 0) return undefined;
+  const mean = (from: number, to: number) => {
+    let sum = 0;
+    const hi = Math.min(fineEnergy.length, to);
+    for (let i = from; i < hi; i++) sum += fineEnergy[i]!;
+    return hi > from ? sum / (hi - from) : 0;
+  };
+  const base = mean(tick - before, tick);
+  const next = mean(tick, tick + after);
+  return base > 0 ? next / base : Infinity;
+}
+
+/**
+ * For each placed flux onset (time `t` s, peak frame `p`): whether it is kept by the coherence test. A hit raises
+ * nearly every filter of the timbre novelty at once (coherence 0.5–0.95); the beating of a cymbal's partials, the
+ * grain of a brush swish or an echo in a tail raise some filters and lower others (below 0.3). An onset whose
+ * coherence (`coherence`, the native measure noveltyCoherence reads) stays below incoherentCoherence within ± 1 frame
+ * of its peak is kept only when the fine energy over tailSpanSeconds from t is at least incoherentRiseDb above its
+ * mean over the tailLookbackSeconds before (a hit in one band — a kick under a ride — still adds energy).
+ */
+export function incoherentOnsets(
+  onsets: readonly { t: number; p: number }[],
+  coherence: ArrayLike<number>,
+  fineEnergy: ArrayLike<number>,
+  tickSeconds: number,
+  params: OnsetParameterValues = onsetDefaults(),
+): boolean[] {
+  const least = checkParameter('incoherentCoherence', ONSET_PARAMETERS.incoherentCoherence, params.incoherentCoherence);
+  if (!(least > 0) || coherence.length === 0) return onsets.map(() => true);
+  const ratio =
+    10 ** (checkParameter('incoherentRiseDb', ONSET_PARAMETERS.incoherentRiseDb, params.incoherentRiseDb) / 10);
+  const { after, before } = tailSpans(tickSeconds, params);
+  return onsets.map(({ t, p }) => {
+    for (let i = Math.max(0, p - 1); i <= Math.min(coherence.length - 1, p + 1); i++)
+      if (coherence[i]! >= least) return true;
+    const rise = energyRise(fineEnergy, t, tickSeconds, after, before);
+    return rise === undefined || rise >= ratio;
+  });
 }
 
 /** Distance from t to the nearest of the ascending xs (Infinity when there are none). */
@@ -731,6 +776,11 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   // flux onsets in a decaying tail that neither change the timbre, nor rise loudly, nor add energy (tailOnsets)
   if (split?.novelty && columns) {
     const keep = tailOnsets(out, split.novelty, input.flux!, columns, fineEnergy, tickSeconds, params);
+    out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
+  }
+  // … and flux onsets whose rise is incoherent across the novelty's filters that do not rise loudly
+  if (input.noveltyCoherence) {
+    const keep = incoherentOnsets(out, input.noveltyCoherence, fineEnergy, tickSeconds, params);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
   const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
