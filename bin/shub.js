@@ -1,35 +1,101 @@
 #!/usr/bin/env node
 // Launcher: the only place that exits. Native kernels run on the libuv pool; give it room for --jobs.
-import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
+// CommonJS (bin/package.json): with the command's bundle, a run never starts Node's ES module loader.
+'use strict';
+const { availableParallelism } = require('node:os');
+const fs = require('node:fs');
+const path = require('node:path');
 
-process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, availableParallelism() + 2));
-// a reader that has gone (`shub --help | head -1`) closes the pipe: what is left to print is dropped quietly
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (err) => {
-    if (err.code !== 'EPIPE') throw err;
-  });
+const ROOT = path.join(__dirname, '..');
 
 /**
- * The command's bundle (dist/bundle/<command>.js, src/bundle.ts) when it is newer than tsc's last
- * build, else undefined: the modules of dist/src are loaded (one file each, slower to start).
+ * The command's bundle, dist/bundle/<command>.cjs (src/bundle.ts), when it is newer than tsc's last build and
+ * source maps are off; else undefined: the modules of dist/src are loaded (one file each, slower to start; their
+ * source maps lead to src/ with `node --enable-source-maps`).
  */
 function bundled(name) {
-  const file = new URL(`../dist/bundle/${/^[a-z]+$/.test(name ?? '') ? name : 'cli'}.js`, import.meta.url);
+  if (process.sourceMapsEnabled ?? process.execArgv.includes('--enable-source-maps')) return undefined;
+  const file = path.join(ROOT, 'dist', 'bundle', `${/^[a-z]+$/.test(name ?? '') ? name : 'cli'}.cjs`);
   try {
-    const built = statSync(new URL('../dist/.tsbuildinfo', import.meta.url)).mtimeMs;
-    return statSync(file).mtimeMs >= built ? file.href : undefined;
+    const built = fs.statSync(path.join(ROOT, 'dist', '.tsbuildinfo')).mtimeMs;
+    return fs.statSync(file).mtimeMs >= built ? file : undefined;
   } catch {
     return undefined;
   }
 }
-const bundle = bundled(process.argv[2]);
-const [{ installInterruptHandlers }, { launch }] = bundle
-  ? [await import(bundle)].flatMap((m) => [m, m])
-  : await Promise.all([import('../dist/src/interrupt.js'), import('../dist/src/launch.js')]);
-installInterruptHandlers((code) => process.exit(code), process.stderr);
-const code = await launch(process.argv.slice(2));
-// what was written reaches the reader before the exit (a pipe whose reader is slow holds it)
-const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
-await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-process.exit(code);
+
+/**
+ * Runs a bundle with its V8 code cache (`<bundle>.cache`: a first line naming the bundle's size, time and Node
+ * version, then V8's data), so that its functions are not parsed and compiled again in every process. Returns the
+ * bundle's exports, whether V8 took the cache, and `save`, which writes the cache (with every function compiled so
+ * far) when there was none for this bundle and Node; a cache that cannot be written is left out (a slower start-up).
+ */
+function loadBundle(file) {
+  const { Script } = require('node:vm');
+  const source = fs.readFileSync(file, 'utf8');
+  const stat = fs.statSync(file);
+  const key = Buffer.from(`shub-code-cache ${stat.size} ${stat.mtimeMs} ${process.version}\n`);
+  const cacheFile = `${file}.cache`;
+  let cachedData;
+  try {
+    const buf = fs.readFileSync(cacheFile);
+    if (buf.length > key.length && buf.subarray(0, key.length).equals(key)) cachedData = buf.subarray(key.length);
+  } catch {
+    // no cache yet
+  }
+  // Node's CommonJS wrapper on the first line (line numbers in stack traces are the bundle's), and the bundle's
+  // `import()`s (src/bundle.ts): a script from a code cache has no dynamic-import callback in Node 20
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, __shubImport) {${source}\n})`,
+    { filename: file, cachedData },
+  );
+  const cached = cachedData !== undefined && !script.cachedDataRejected;
+  const module = { exports: {} };
+  const dir = path.dirname(file);
+  const dynamicImport = (name) =>
+    import(name.startsWith('.') ? require('node:url').pathToFileURL(path.resolve(dir, name)).href : name);
+  script.runInThisContext()(
+    module.exports,
+    require('node:module').createRequire(file),
+    module,
+    file,
+    dir,
+    dynamicImport,
+  );
+  // only when there was none for this bundle and Node: a cache refused for other V8 flags is not overwritten
+  const save = () => {
+    if (cachedData !== undefined) return;
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  };
+  return { exports: module.exports, cached, save };
+}
+
+async function main() {
+  process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, availableParallelism() + 2));
+  // a reader that has gone (`shub --help | head -1`) closes the pipe: what is left to print is dropped quietly
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (err) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  const file = bundled(process.argv[2]);
+  const bundle = file ? loadBundle(file) : undefined;
+  const [{ installInterruptHandlers }, { launch }] = bundle
+    ? [bundle.exports, bundle.exports]
+    : await Promise.all([import('../dist/src/interrupt.js'), import('../dist/src/launch.js')]);
+  installInterruptHandlers((code) => process.exit(code), process.stderr);
+  const code = await launch(process.argv.slice(2));
+  bundle?.save();
+  // what was written reaches the reader before the exit (a pipe whose reader is slow holds it)
+  const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+if (require.main === module) void main();
+module.exports = { bundled, loadBundle };

@@ -1,10 +1,12 @@
 /**
  * Build step (`npm install`, `npm run build`, `npm test`), after tsc: bundles the launcher's code
- * into one file per command, dist/bundle/<command>.js, plus dist/bundle/cli.js (every command:
- * `shub --help`, global options first, an unknown name). bin/shub.js loads the command's bundle
+ * into one CommonJS file per command, dist/bundle/<command>.cjs, plus dist/bundle/cli.cjs (every
+ * command: `shub --help`, global options first, an unknown name), and writes each one's V8 code
+ * cache (<command>.cjs.cache). bin/shub.js runs the command's bundle with its cache (node:vm)
  * while it is newer than tsc's last build (dist/.tsbuildinfo), else the modules of dist/src as
  * before. Node's ESM loader resolves, reads and links each file apart (≈ 1 ms of CPU per file
- * on a small machine, ≈ 45 files for `analyze`); one file per process saves most of that.
+ * on a small machine, ≈ 45 files for `analyze`); one file per process saves most of that, and
+ * the cache saves parsing and compiling its functions again in every process.
  *
  * What each bundle keeps as it was in dist/src:
  * - `import.meta.url` of every module is its own file in dist/src (rewritten relative to the
@@ -16,18 +18,20 @@
  *   code the process loads, so `instanceof` on shub's errors and module state hold; the one
  *   exception, the progress display (ui/progress.js, ink: an ES module only), imports nothing
  *   of shub's and is loaded from dist/src when it is shown;
- * - packages stay in node_modules. Those imported statically by modules that load on demand
+ * - packages stay in node_modules, except commander (CommonJS, needed by every run: bundled, so
+ *   it is in the code cache too). Those imported statically by modules that load on demand
  *   (zod, kysely, pg, pg-boss) are required when such a module is first evaluated, not when
- *   the bundle loads (an `import` of a package would be hoisted to the bundle's top); commander
- *   is imported (the program needs it at once). A package outside these lists fails the build.
+ *   the bundle loads. A package outside these lists fails the build.
  *
  * Names and line structure are kept (not minified); each module's code is headed by its path
- * comment, and a source map (dist/bundle/*.js.map, through tsc's maps) leads to src/*.ts with
- * `node --enable-source-maps`. Without esbuild (a dev dependency) the step says so and leaves
- * no bundle: shub then runs from the modules.
+ * comment. No source map: with `node --enable-source-maps` the launcher takes the modules of
+ * dist/src, whose maps lead to src/*.ts. Without esbuild (a dev dependency) the step says so and
+ * leaves no bundle: shub then runs from the modules.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COMMAND_LOADERS } from './launch.js';
@@ -35,8 +39,8 @@ import { COMMAND_LOADERS } from './launch.js';
 /** dist/src, where the modules tsc wrote are. */
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 export const BUNDLE_DIR = path.resolve(SRC, '..', 'bundle');
-/** Packages imported (hoisted to the bundle's top): needed by every run. */
-const EAGER_PACKAGES = new Set(['commander']);
+/** Packages bundled with shub's code (CommonJS, needed by every run: in the code cache too). */
+const BUNDLED_PACKAGES = new Set(['commander']);
 /** Packages required when the module that imports them is first evaluated (CommonJS builds). */
 const REQUIRED_PACKAGES = new Set(['zod/v3', 'kysely', 'pg', 'pg-boss']);
 /**
@@ -88,10 +92,23 @@ export function commandEntry(name: string): string {
 }
 const CLI_ENTRY = "export { installInterruptHandlers } from './interrupt.js';\nexport { launch } from './launch.js';\n";
 
+/**
+ * The dynamic `import()`s of a CommonJS bundle (the packages, built-ins and files it loads on demand) as calls of
+ * `__shubImport`, which bin/shub.js passes in beside `require`: V8 loses a script's dynamic-import callback when
+ * the script comes from a code cache (Node 20), so the bundle leaves them to the launcher, which resolves a
+ * relative name against the bundle's folder.
+ */
+export function dynamicImports(code: string): string {
+  return code.replace(/(?<![\w$.])import\(/g, '__shubImport(');
+}
+
+/** The bundle's own file URL, defined at the top of each CommonJS bundle (its banner). */
+export const BUNDLE_URL = '__shubBundleUrl';
+
 /** `import.meta.url` of a module in dist/src, written relative to the bundle's own URL. */
 export function pinnedMetaUrl(source: string, file: string): string {
   const rel = path.relative(BUNDLE_DIR, file).split(path.sep).join('/');
-  return source.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
+  return source.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, ${BUNDLE_URL}).href`);
 }
 
 function plugin(entries: Map<string, string>) {
@@ -108,7 +125,8 @@ function plugin(entries: Map<string, string>) {
         if (a.path.startsWith('node:') || a.namespace === 'required') return { external: true };
         if (VENDORED.has(a.path) && a.kind === 'dynamic-import')
           return { path: `./vendor/${a.path}.js`, external: true };
-        if (EAGER_PACKAGES.has(a.path) || a.kind === 'dynamic-import') return { external: true };
+        if (BUNDLED_PACKAGES.has(a.path) && a.kind !== 'dynamic-import') return undefined;
+        if (a.kind === 'dynamic-import') return { external: true };
         if (REQUIRED_PACKAGES.has(a.path)) return { path: a.path, namespace: 'required' };
         return { errors: [{ text: `${a.path} (imported by ${a.importer}): list it in src/bundle.ts` }] };
       });
@@ -148,33 +166,106 @@ export async function writeBundles(): Promise<boolean> {
   }
   const entries = new Map<string, string>(Object.keys(COMMAND_LOADERS).map((name) => [name, commandEntry(name)]));
   entries.set('cli', CLI_ENTRY);
-  const common = {
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    // the `require` the lazily required packages (and the CommonJS inside vendored ones) go through
-    banner: {
-      js:
-        "import { createRequire as __shubCreateRequire } from 'node:module';\n" +
-        'const require = __shubCreateRequire(import.meta.url);',
-    },
-  };
+  const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
   await esbuild.build({
     ...common,
+    format: 'cjs',
     entryPoints: [...entries.keys()].map((name) => ({ in: `entry:${name}`, out: name })),
     outdir: BUNDLE_DIR,
+    outExtension: { '.js': '.cjs' },
+    // what the modules' rewritten `import.meta.url` is relative to (pinnedMetaUrl)
+    banner: { js: `const ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` },
     plugins: [plugin(entries)],
   });
+  for (const name of entries.keys()) {
+    const file = path.join(BUNDLE_DIR, `${name}.cjs`);
+    await writeFile(file, dynamicImports(await readFile(file, 'utf8')));
+  }
   for (const name of VENDORED)
     await esbuild.build({
       ...common,
+      format: 'esm',
+      sourcemap: true,
+      // the `require` the CommonJS inside the vendored package goes through
+      banner: {
+        js:
+          "import { createRequire as __shubCreateRequire } from 'node:module';\n" +
+          'const require = __shubCreateRequire(import.meta.url);',
+      },
       stdin: { contents: `export * from '${name}';\n`, resolveDir: SRC, sourcefile: `vendor:${name}` },
       outfile: path.join(BUNDLE_DIR, 'vendor', `${name}.js`),
     });
+  await writeCodeCaches([...entries.keys()]);
   return true;
+}
+
+/**
+ * Each bundle's V8 code cache (dist/bundle/<command>.cjs.cache, see bin/shub.js): written by the launcher at the end
+ * of a run that found none, so each command is run once here — `analyze` on a few seconds of generated audio (the
+ * engines' functions are compiled during the analysis, and the cache holds every function compiled so far), the
+ * others with `--help` — two at a time. A run that fails leaves that command without a cache (slower start-up only).
+ */
+async function writeCodeCaches(names: string[]): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'shub-cache-'));
+  try {
+    const wav = path.join(dir, 'warm.wav');
+    await writeFile(wav, warmUpWav());
+    const launcher = path.resolve(SRC, '..', '..', 'bin', 'shub.js');
+    const argsOf = (name: string): string[] =>
+      name === 'analyze'
+        ? ['analyze', wav, '--json', '--store-dir', path.join(dir, 'store')]
+        : name === 'cli'
+          ? ['--help']
+          : [name, '--help'];
+    const queue = [...names];
+    const runNext = async (): Promise<void> => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const args = argsOf(name);
+        await new Promise<void>((resolve) => {
+          execFile(process.execPath, [launcher, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }, () =>
+            resolve(),
+          );
+        });
+      }
+    };
+    await Promise.all([runNext(), runNext()]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * 8 s of 48 kHz 16-bit stereo for the code cache's analysis: a kick-like click on every beat at 120 BPM over an A
+ * minor triad, so that every feature's code runs (levels, spectral, tempo, key, onsets, pitch).
+ */
+function warmUpWav(): Buffer {
+  const rate = 48000;
+  const frames = rate * 8;
+  const out = Buffer.alloc(44 + frames * 4);
+  out.write('RIFF', 0);
+  out.writeUInt32LE(36 + frames * 4, 4);
+  out.write('WAVEfmt ', 8);
+  out.writeUInt32LE(16, 16);
+  out.writeUInt16LE(1, 20);
+  out.writeUInt16LE(2, 22);
+  out.writeUInt32LE(rate, 24);
+  out.writeUInt32LE(rate * 4, 28);
+  out.writeUInt16LE(4, 32);
+  out.writeUInt16LE(16, 34);
+  out.write('data', 36);
+  out.writeUInt32LE(frames * 4, 40);
+  for (let i = 0; i < frames; i++) {
+    const t = i / rate;
+    const beat = t % 0.5;
+    let v =
+      0.15 *
+      (Math.sin(2 * Math.PI * 220 * t) + Math.sin(2 * Math.PI * 261.63 * t) + Math.sin(2 * Math.PI * 329.63 * t));
+    v += 0.5 * Math.exp(-beat * 40) * Math.sin(2 * Math.PI * 60 * beat);
+    const s = Math.round(Math.max(-1, Math.min(1, v * 0.5)) * 32767);
+    out.writeInt16LE(s, 44 + i * 4);
+    out.writeInt16LE(s, 46 + i * 4);
+  }
+  return out;
 }
 
 if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {

@@ -620,6 +620,11 @@ export interface NativeAddon {
   ): Int32Array;
   /** Column g of a frame-major matrix with `groups` columns, divided by divisor. */
   postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
+  /**
+   * The columns of a frame-major matrix on a coarser grid: matrix frame j to frame Math.round(j · ratio) while below
+   * `frames`, the largest value per frame (from 0), each column then divided by its mean when above 0.
+   */
+  postOnFrames(values: PostSeries, groups: number, frames: number, ratio: number): Float64Array[];
   /** Per frame: (Σ_g (v·inv[g])^power / groups)^(1/power). */
   postPowerMean(values: PostSeries, groups: number, inv: Float64Array, power: number): Float64Array;
   /** odf/σ(odf) + weight·low/σ(low) (σ: standard deviation, 1 when 0; low beyond its end: 0). */

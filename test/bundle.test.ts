@@ -1,8 +1,8 @@
 /**
  * The start-up bundles (src/bundle.ts): each module's `import.meta.url` still names its own file in
- * dist/src, every command has a bundle after the build, and `shub <command>` loads that one file
- * of shub's code (not the modules of dist/src, not a second copy of any); execa comes from its own
- * vendored bundle.
+ * dist/src, every command has a bundle and its code cache after the build, and `shub <command>` loads
+ * that one file of shub's code with its cache (not the modules of dist/src, not a second copy of any);
+ * execa comes from its own vendored bundle.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,36 +10,58 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_DIR, pinnedMetaUrl } from '../src/bundle.js';
+import { BUNDLE_DIR, BUNDLE_URL, pinnedMetaUrl } from '../src/bundle.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
 import { ROOT, SHUB, tempDir } from './helpers/cli.js';
 import { sineSegments, writeWav } from '../fixtures/signals.js';
 
 test("a module's import.meta.url, rewritten for the bundle, is its own file's URL", () => {
-  const bundleUrl = pathToFileURL(path.join(BUNDLE_DIR, 'analyze.js')).href;
+  const bundleUrl = pathToFileURL(path.join(BUNDLE_DIR, 'analyze.cjs')).href;
   for (const rel of ['native.js', 'commands/analyze-post.js', 'engines/reamp/onnx.js']) {
     const file = path.join(ROOT, 'dist', 'src', rel);
     const source = 'const here = import.meta.url; // import.meta.urls\nconst w = new URL("./x.js", import.meta.url);';
     const out = pinnedMetaUrl(source, file);
-    const exprs = [...out.matchAll(/new URL\(("[^"]+"), import\.meta\.url\)\.href/g)].map((m) => m[1]!);
+    const exprs = [...out.matchAll(new RegExp(`new URL\\(("[^"]+"), ${BUNDLE_URL}\\)\\.href`, 'g'))].map((m) => m[1]!);
     assert.equal(exprs.length, 2, out);
     for (const e of exprs) assert.equal(new URL(JSON.parse(e) as string, bundleUrl).href, pathToFileURL(file).href);
     assert.match(out, /import\.meta\.urls\n/); // a longer name is not rewritten
   }
 });
 
-test('every command has its bundle, and the program with every command has one', () => {
+test('every command has its bundle and code cache, and the program with every command has them', () => {
   for (const name of [...Object.keys(COMMAND_LOADERS), 'cli']) {
-    const file = path.join(BUNDLE_DIR, `${name}.js`);
+    const file = path.join(BUNDLE_DIR, `${name}.cjs`);
     assert.ok(existsSync(file), `${file}: run the build (npm test runs node dist/src/bundle.js)`);
-    assert.match(readFileSync(file, 'utf8'), /export \{[^}]*\blaunch\b[^}]*\}/, name);
+    assert.match(readFileSync(file, 'utf8'), /\blaunch: \(\) => launch\b/, name);
+    assert.ok(existsSync(`${file}.cache`), `${file}.cache`);
   }
+  // V8 takes the cache written by the build (the launcher's check, in a process with the launcher's flags)
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const l = require(${JSON.stringify(SHUB)});\n` +
+        "process.stdout.write(String(l.loadBundle(l.bundled('analyze')).cached));",
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.stdout, 'true', r.stderr);
 });
 
 test('shub <command> loads its bundle and no module of dist/src', () => {
   const { dir, cleanup } = tempDir();
   try {
     const log = path.join(dir, 'loaded.txt');
+    // the files of the checkout read by the CommonJS side (the launcher, the bundle and its cache)
+    const reads = path.join(dir, 'read.txt');
+    writeFileSync(
+      path.join(dir, 'reads.cjs'),
+      "const fs = require('node:fs'); const read = fs.readFileSync;\n" +
+        'fs.readFileSync = function (file, ...rest) {\n' +
+        `  if (typeof file === 'string' && file.startsWith(${JSON.stringify(ROOT + path.sep)}) &&\n` +
+        `    !file.includes('node_modules')) fs.appendFileSync(${JSON.stringify(reads)}, file + '\\n');\n` +
+        '  return read.call(this, file, ...rest);\n};\n',
+    );
     writeFileSync(
       path.join(dir, 'hooks.mjs'),
       "import { appendFileSync } from 'node:fs';\n" +
@@ -53,15 +75,26 @@ test('shub <command> loads its bundle and no module of dist/src', () => {
     );
     for (const name of ['analyze', 'mix']) {
       writeFileSync(log, '');
-      const r = spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), SHUB, name, '--help'], {
-        encoding: 'utf8',
-      });
+      writeFileSync(reads, '');
+      const r = spawnSync(
+        process.execPath,
+        ['--require', path.join(dir, 'reads.cjs'), '--import', path.join(dir, 'register.mjs'), SHUB, name, '--help'],
+        { encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, new RegExp(`^Usage: shub ${name} `));
       const ours = readFileSync(log, 'utf8')
         .split('\n')
         .filter((u) => u.startsWith(pathToFileURL(ROOT).href + '/') && !u.includes('/node_modules/'));
-      assert.deepEqual(ours, [pathToFileURL(SHUB).href, pathToFileURL(path.join(BUNDLE_DIR, `${name}.js`)).href]);
+      // the launcher only (the entry goes through the ES module loader because of --import), no module of dist/src
+      assert.deepEqual(ours, [pathToFileURL(SHUB).href]);
+      const bundle = path.join(BUNDLE_DIR, `${name}.cjs`);
+      assert.deepEqual(
+        readFileSync(reads, 'utf8')
+          .split('\n')
+          .filter((f) => /\.(c?js|cache)$/.test(f)),
+        [bundle, `${bundle}.cache`],
+      );
     }
     // a run that starts ffmpeg (the codec check) loads execa from its vendored bundle: one file, none of its package's
     const wav = path.join(dir, 'tone.wav');

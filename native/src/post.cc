@@ -359,6 +359,40 @@ std::vector<double> column(const T* values, size_t len, size_t groups, size_t g,
   return col;
 }
 
+namespace {
+// Math.max(a, b) of two doubles: NaN if either is, +0 over −0.
+double jsMax(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
+  if (a == b) return std::signbit(a) ? b : a;
+  return a > b ? a : b;
+}
+// Math.round(x) for x ≥ 0: ⌊x + ½⌋ taken exactly (x − ⌊x⌋ is exact).
+double jsRoundNonNegative(double x) {
+  const double r = std::floor(x);
+  return x - r >= 0.5 ? r + 1 : r;
+}
+}  // namespace
+
+template <class T>
+std::vector<std::vector<double>> onFrames(const T* values, size_t len, size_t groups, size_t frames, double ratio) {
+  std::vector<std::vector<double>> out(groups, std::vector<double>(frames, 0.0));
+  const size_t n = groups ? len / groups : 0;
+  for (size_t j = 0; j < n; ++j) {
+    const double i = jsRoundNonNegative(static_cast<double>(j) * ratio);
+    if (i >= static_cast<double>(frames)) break;
+    const auto k = static_cast<size_t>(i);
+    for (size_t g = 0; g < groups; ++g) out[g][k] = jsMax(out[g][k], static_cast<double>(values[j * groups + g]));
+  }
+  for (auto& x : out) {
+    double m = 0;
+    for (const double v : x) m += v;
+    m /= static_cast<double>(std::max<size_t>(1, frames));
+    if (m > 0)
+      for (double& v : x) v /= m;
+  }
+  return out;
+}
+
 template <class T>
 std::vector<double> powerMean(const T* values, size_t len, size_t groups, const double* inv, double power) {
   const size_t n = groups ? len / groups : 0;
@@ -396,6 +430,7 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
   template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
+  template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \
   template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
   template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);

@@ -57,6 +57,13 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
 template <class T>
 std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor);
 
+// The columns of a frame-major matrix (`groups` columns) on a coarser frame grid, as tempo's fluxOnFrames: matrix
+// frame j goes to frame i = round(j · ratio) (JavaScript's Math.round: halves up) while i < frames, each frame the
+// largest value of those it takes (Math.max, from 0); then each column divided by its mean over the frames (summed
+// in ascending order) when that is above 0. groups vectors of `frames` values.
+template <class T>
+std::vector<std::vector<double>> onFrames(const T* values, size_t len, size_t groups, size_t frames, double ratio);
+
 // Power mean of order `power` over the columns, each scaled by inv[g]: (Σ_g (v·inv[g])^power / groups)^(1/power).
 template <class T>
 std::vector<double> powerMean(const T* values, size_t len, size_t groups, const double* inv, double power);

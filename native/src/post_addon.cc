@@ -158,6 +158,21 @@ Napi::Value PostColumn(const Napi::CallbackInfo& info) {
                     [&](auto* x, size_t n) { return toF64(env, shub::post::column(x, n, groups, g, divisor)); });
 }
 
+// postOnFrames(values, groups, frames, ratio): an array of groups Float64Arrays of frames (post.h onFrames).
+Napi::Value PostOnFrames(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postOnFrames";
+  const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
+  const auto frames = static_cast<size_t>(integerArg(env, info[2], where, "frames", 0, kMaxIndex, ""));
+  const double ratio = numberArg(env, info[3], where, "ratio", 0, kLargest);
+  return withSeries(env, info[0], where, "values", [&](auto* x, size_t n) {
+    const auto cols = shub::post::onFrames(x, n, groups, frames, ratio);
+    auto out = Napi::Array::New(env, cols.size());
+    for (size_t g = 0; g < cols.size(); ++g) out.Set(static_cast<uint32_t>(g), toF64(env, cols[g]));
+    return out;
+  });
+}
+
 // postPowerMean(values, groups, inv: Float64Array of groups, power): Float64Array, one value per frame.
 Napi::Value PostPowerMean(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -208,6 +223,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
   exports.Set("postPowerMean", Napi::Function::New<PostPowerMean>(env, "postPowerMean"));
+  exports.Set("postOnFrames", Napi::Function::New<PostOnFrames>(env, "postOnFrames"));
   exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
 }

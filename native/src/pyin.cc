@@ -444,19 +444,25 @@ void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t*
 }
 
 void PitchHmm::push(const PitchCandidate* c, size_t n) {
-  const size_t f = frameStart_.size();
   frameStart_.push_back(static_cast<uint32_t>(cands_.size()));
   cands_.insert(cands_.end(), c, c + n);
-  if (f == 0) {
-    initial(0, delta_.data());
-  } else {
-    step(delta_.data(), f, next_.data(), nullptr);
-    delta_.swap(next_);
-  }
-  if (f % checkpoint_ == 0) checkpoints_.insert(checkpoints_.end(), delta_.begin(), delta_.end());
 }
 
-void PitchHmm::decode(std::vector<float>& hz, std::vector<float>& voicedProbability) const {
+void PitchHmm::forward() {
+  for (size_t f = forwarded_; f < frames(); ++f) {
+    if (f == 0) {
+      initial(0, delta_.data());
+    } else {
+      step(delta_.data(), f, next_.data(), nullptr);
+      delta_.swap(next_);
+    }
+    if (f % checkpoint_ == 0) checkpoints_.insert(checkpoints_.end(), delta_.begin(), delta_.end());
+  }
+  forwarded_ = frames();
+}
+
+void PitchHmm::decode(std::vector<float>& hz, std::vector<float>& voicedProbability) {
+  forward();
   const size_t T = frames(), n = static_cast<size_t>(bins_), S = 2 * n;
   hz.assign(T, 0.0f);
   voicedProbability.assign(T, 0.0f);

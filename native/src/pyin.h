@@ -56,7 +56,11 @@ class PyinCandidates {
   double massBelowOrAt(double v) const;
 };
 
-/** The pitch HMM: push frames as they come, decode once at the end. */
+/**
+ * The pitch HMM: push frames as they come (their candidates are kept), decode once at the end. The forward pass
+ * (the Viterbi scores and their checkpoints) runs in decode, frame by frame in the same order: in `analyze` the
+ * decoding runs on the libuv pool beside the post-processing, where a core has time, not in the audio pass.
+ */
 class PitchHmm {
  public:
   PitchHmm(const PyinOptions& o);
@@ -66,15 +70,16 @@ class PitchHmm {
   /**
    * Viterbi path: per frame f0 in Hz (0 = unvoiced; a voiced frame takes the frequency of its
    * candidate in the chosen bin, or the bin's centre) and the voiced probability (the sum of the
-   * candidates' probabilities, ≤ 1).
+   * candidates' probabilities, ≤ 1). Runs the forward pass over the frames pushed since the last call first.
    */
-  void decode(std::vector<float>& hz, std::vector<float>& voicedProbability) const;
+  void decode(std::vector<float>& hz, std::vector<float>& voicedProbability);
 
  private:
   int bins_ = 0;
   double minHz_ = 0, bps_ = 0;
   double logStay_ = 0, logSwitch_ = 0, logNear_ = 0, logJump_ = 0, stepCost_ = 0, trust_ = 0;
   size_t checkpoint_ = 0;
+  size_t forwarded_ = 0;              // frames the forward pass has taken
   std::vector<uint32_t> frameStart_;  // index of the frame's first candidate
   std::vector<PitchCandidate> cands_;
   std::vector<double> delta_;                                     // current scores, voiced bins then unvoiced bins
@@ -89,6 +94,8 @@ class PitchHmm {
   template <bool kBp>
   void stepImpl(const double* prev, size_t frame, double* out, uint16_t* bp) const;
   void initial(size_t frame, double* out) const;
+  /** The forward pass over the frames pushed and not yet taken: delta_ and the checkpoints. */
+  void forward();
 };
 
 }  // namespace shub

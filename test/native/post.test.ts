@@ -341,3 +341,47 @@ test('postHarmonicNovelty: equal to the cosine of window sums of a running-sum t
     assert.equal(got[t], a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0, `frame ${t}`);
   }
 });
+
+/** tempo's fluxOnFrames as it was written in TypeScript before the kernel: the reference, to the bit. */
+function onFramesReference(values: ArrayLike<number>, groups: number, frames: number, ratio: number): Float64Array[] {
+  const n = Math.floor(values.length / groups);
+  const out = Array.from({ length: groups }, () => new Float64Array(frames));
+  for (let j = 0; j < n; j++) {
+    const i = Math.round(j * ratio);
+    if (i >= frames) break;
+    for (let g = 0; g < groups; g++) out[g]![i] = Math.max(out[g]![i]!, values[j * groups + g]!);
+  }
+  for (const x of out) {
+    let m = 0;
+    for (const v of x) m += v;
+    m /= Math.max(1, frames);
+    if (m > 0) for (let i = 0; i < frames; i++) x[i]! /= m;
+  }
+  return out;
+}
+
+test('postOnFrames: the largest value per coarse frame (halves round up), over the mean; equal to the TS loop', () => {
+  // ratio ½: frames j = 0 → 0, 1 → round(0.5) = 1, 2 → 1, 3 → round(1.5) = 2, 4 → 2; maxima 1, 5, 7; mean 13/3
+  const [only] = addon.postOnFrames(Float32Array.from([1, 5, 2, 7, 3]), 1, 3, 0.5);
+  assert.deepEqual(Array.from(only!), [1 / (13 / 3), 5 / (13 / 3), 7 / (13 / 3)]);
+  // a silent column stays 0 (no division); frames past the last matrix frame stay 0
+  const [a, b] = addon.postOnFrames(Float64Array.from([2, 0, 4, 0]), 2, 4, 1);
+  assert.deepEqual(Array.from(a!), [2 / 1.5, 4 / 1.5, 0, 0]);
+  assert.deepEqual(Array.from(b!), [0, 0, 0, 0]);
+  // the analyze grid (flux hop 256 / 44.1 kHz on hop 512 / 48 kHz), float and double input, and a shorter grid
+  for (const [groups, frames, ratio] of [
+    [5, 1800, 256 / 44100 / (512 / 48000)],
+    [3, 700, 0.25],
+    [4, 4000, 1 / 3],
+  ] as const) {
+    const x = random(groups * 3000, 11 + groups, 3).map((v) => (v < 0.6 ? 0 : v));
+    for (const values of [x, Float32Array.from(x)]) {
+      const got = addon.postOnFrames(values, groups, frames, ratio);
+      const want = onFramesReference(values, groups, frames, ratio);
+      assert.equal(got.length, groups);
+      for (let g = 0; g < groups; g++) assert.deepEqual(got[g], want[g], `group ${g}`);
+    }
+  }
+  assert.throws(() => addon.postOnFrames(Float32Array.from([1]), 0, 3, 0.5), RangeError);
+  assert.throws(() => addon.postOnFrames(Float32Array.from([1]), 1, 3, NaN), RangeError);
+});
