@@ -8,9 +8,10 @@
  * kits; plain, band-passed, reflected-in-phase and late-reflected bleed) since h-dxdet9; held out: HELD_OUT_9
  * (h-dxdet9: hand percussion, a GM brush kit, finite-difference and synthesized brushes kits; resonant, dispersed,
  * notched and dipped bleed) since h-dxdet11, HELD_OUT_10 (h-dxdet11: FM, orchestra, tabla and lmms kits; boomy-notched,
- * long-room, dispersed-scooped and thin-bright bleed) since h-dxdet12; held out: HELD_OUT_11 (h-dxdet12: claps and
- * swelling shakers, maracas, a cabasa).
- * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-11]
+ * long-room, dispersed-scooped and thin-bright bleed) since h-dxdet12, HELD_OUT_11 (h-dxdet12: claps and swelling
+ * shakers, maracas, a cabasa) since h-dxdet14; held out: HELD_OUT_12 (h-dxdet14: chip, West Coast, mixed and GM
+ * electronic kits; triplet hats, sixteenth tom fills; inverted, comb-filtered and room bleed).
+ * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-12]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
@@ -860,6 +861,94 @@ export const HELD_OUT_11: SessionSpec[] = [
   },
 ];
 
+/**
+ * The twelfth held-out set (2026-12-03, h-dxdet14), written down and committed before shub ran on it, after
+ * HELD_OUT_11 was run and looked at (every earlier set is tuning material now). Kit sources no detection set used: a
+ * sound-chip kit (fixtures/chipkit.ts, kit seed 121: classification stems only, seeds 161–166), a West Coast kit
+ * (fixtures/lpgkit.ts, kit seed 122: classification stems only, seeds 181–), a mixed kit of one-shots no detection
+ * set played (sonic-pi bd_pure / elec_hollow_kick, lmms snare_muffled02 / sonic-pi elec_snare, lmms hihat_closed01 /
+ * hihat_closed03, lmms tom01 / sonic-pi drum_tom_hi_hard), FluidR3_GM.sf2's Electronic kit (program 24: no set used
+ * the program of that file); seeds 121–124, tempi 92–138, one session at 48 kHz. Grooves no set had: eighth-note
+ * triplet hats (`hatsPerBar` 12, new) and sixteenth-note tom fills (`fillStep` 0.25, new). Bleed paths no set had:
+ * every leak phase-inverted (`bleedTransfer.invert`, new), a comb-filtered two-path leak (a second path of the
+ * leak's own polarity 1.5 dB under it, 0.6 ms later: notches every 1.7 kHz), the room mic heard by every close mic
+ * (`roomInCloseDb`, new: each drum, the mic's own included, again 12 ms later through the room), and an inverted
+ * leak with a near-equal short second path (0.35 ms, −3 dB) under the room.
+ */
+export const HELD_OUT_12: SessionSpec[] = [
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'chip-121', source: 'chip', chip: 121, patterns: [] },
+    rate: 44100,
+    seed: 121,
+    bpm: 106,
+    bars: 8,
+    hatsPerBar: 12,
+    fillHits: 6,
+    jitterSeconds: 0.004,
+    bleedTransfer: { invert: true },
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'lpg-122', source: 'lpg', lpg: 122, patterns: [] },
+    rate: 44100,
+    seed: 122,
+    bpm: 124,
+    bars: 8,
+    hatsPerBar: 16,
+    fillHits: 8,
+    fillStep: 0.25,
+    swing: 0.1,
+    bleedDb: [-9, -20],
+    bleedTransfer: { echoMs: 0.6, echoDb: -1.5, echoSign: 1 },
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      name: 'mixed-hollow-muffled',
+      source: 'mixed',
+      pieces: {
+        kick: ['sonic-pi:bd_pure', 'sonic-pi:elec_hollow_kick'],
+        snare: ['lmms:snare_muffled02', 'sonic-pi:elec_snare'],
+        hat: ['lmms:hihat_closed01', 'lmms:hihat_closed03'],
+        tom: ['lmms:tom01', 'sonic-pi:drum_tom_hi_hard'],
+      },
+      patterns: [],
+    },
+    rate: 48000,
+    seed: 123,
+    bpm: 92,
+    bars: 8,
+    hatsPerBar: 12,
+    kickDoubles: true,
+    fillHits: 8,
+    fillStep: 0.25,
+    jitterSeconds: 0.005,
+    roomInCloseDb: -12,
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: {
+      name: 'FluidR3_GM-Electronic',
+      source: 'sf2',
+      soundfont: { file: '/usr/share/sounds/sf2/FluidR3_GM.sf2' },
+      debian: 'fluid-soundfont-gm',
+      program: 24,
+      patterns: [],
+    },
+    rate: 44100,
+    seed: 124,
+    bpm: 138,
+    bars: 8,
+    fillHits: 6,
+    swing: 0.06,
+    jitterSeconds: 0.006,
+    bleedMs: [0.4, 2.4],
+    roomInCloseDb: -18,
+    bleedTransfer: { invert: true, echoMs: 0.35, echoDb: -3, echoSign: 1 },
+  },
+];
+
 const VERBOSE = process.argv.includes('--verbose');
 const NO_AUBIO = process.argv.includes('--no-aubio');
 const ONLY_SESSION = process.argv.includes('--session') ? process.argv[process.argv.indexOf('--session') + 1]! : null;
@@ -954,6 +1043,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     ['held-out-9', HELD_OUT_9],
     ['held-out-10', HELD_OUT_10],
     ['held-out-11', HELD_OUT_11],
+    ['held-out-12', HELD_OUT_12],
   ] as const) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
