@@ -23,7 +23,8 @@
  * were known; `--held-out-8-only`: that set alone), held-out 9 (ONSET_HELD_OUT_KITS_9, made after held-out 8's misses
  * were known; `--held-out-9-only`: that set alone), held-out 10 (ONSET_HELD_OUT_KITS_10, made after held-out 9's
  * misses were known; `--held-out-10-only`: that set alone), held-out 11 (ONSET_HELD_OUT_KITS_11, made after held-out
- * 10's misses were known; `--held-out-11-only`: that set alone).
+ * 10's misses were known; `--held-out-11-only`: that set alone), held-out 12 (ONSET_HELD_OUT_KITS_12: spring reverb
+ * and tape echo, made after held-out 11's misses were known; `--held-out-12-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -58,8 +59,11 @@ const EIGHTH = path.join(OUT, 'drums-held-out-8');
 const NINTH = path.join(OUT, 'drums-held-out-9');
 const TENTH = path.join(OUT, 'drums-held-out-10');
 const ELEVENTH = path.join(OUT, 'drums-held-out-11');
+const TWELFTH = path.join(OUT, 'drums-held-out-12');
+/** `--held-out-12-only`: the twelfth held-out set (ONSET_HELD_OUT_KITS_12) alone. */
+const TWELFTH_ONLY = process.argv.includes('--held-out-12-only');
 /** `--held-out-11-only`: the eleventh held-out set (ONSET_HELD_OUT_KITS_11) alone. */
-const ELEVENTH_ONLY = process.argv.includes('--held-out-11-only');
+const ELEVENTH_ONLY = process.argv.includes('--held-out-11-only') || TWELFTH_ONLY;
 /** `--held-out-10-only`: the tenth held-out set (ONSET_HELD_OUT_KITS_10) alone. */
 const TENTH_ONLY = process.argv.includes('--held-out-10-only') || ELEVENTH_ONLY;
 /** `--held-out-9-only`: the ninth held-out set (ONSET_HELD_OUT_KITS_9) alone. */
@@ -105,7 +109,8 @@ interface Item {
     | 'held-out 8'
     | 'held-out 9'
     | 'held-out 10'
-    | 'held-out 11';
+    | 'held-out 11'
+    | 'held-out 12';
   kit: string;
   pattern: string;
 }
@@ -208,6 +213,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 9': [NINTH, { set: 'onset-held-out-9' }],
   'held-out 10': [TENTH, { set: 'onset-held-out-10' }],
   'held-out 11': [ELEVENTH, { set: 'onset-held-out-11' }],
+  'held-out 12': [TWELFTH, { set: 'onset-held-out-12' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -232,7 +238,8 @@ async function main() {
   const eighth = (THIRD_ONLY && !EIGHTH_ONLY) || NINTH_ONLY ? none : drumItems('held-out 8');
   const ninth = (THIRD_ONLY && !NINTH_ONLY) || TENTH_ONLY ? none : drumItems('held-out 9');
   const tenth = (THIRD_ONLY && !TENTH_ONLY) || ELEVENTH_ONLY ? none : drumItems('held-out 10');
-  const eleventh = THIRD_ONLY && !ELEVENTH_ONLY ? none : drumItems('held-out 11');
+  const eleventh = (THIRD_ONLY && !ELEVENTH_ONLY) || TWELFTH_ONLY ? none : drumItems('held-out 11');
+  const twelfth = THIRD_ONLY && !TWELFTH_ONLY ? none : drumItems('held-out 12');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -247,6 +254,7 @@ async function main() {
     ...ninth.items,
     ...tenth.items,
     ...eleventh.items,
+    ...twelfth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -262,6 +270,7 @@ async function main() {
     ...ninth.missing,
     ...tenth.missing,
     ...eleventh.missing,
+    ...twelfth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -320,6 +329,7 @@ async function main() {
       'held-out 9',
       'held-out 10',
       'held-out 11',
+      'held-out 12',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

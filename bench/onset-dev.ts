@@ -47,6 +47,8 @@ const NINTH = process.argv.includes('--ninth');
 const TENTH = process.argv.includes('--tenth');
 /** The eleventh held-out set (ONSET_HELD_OUT_KITS_11): after its one evaluation, for before/after and ±10 % only. */
 const ELEVENTH = process.argv.includes('--eleventh');
+/** The twelfth held-out set (ONSET_HELD_OUT_KITS_12): after its one evaluation, for before/after and ±10 % only. */
+const TWELFTH = process.argv.includes('--twelfth');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -66,29 +68,31 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  ELEVENTH
-    ? 'items-eleventh.json'
-    : TENTH
-      ? 'items-tenth.json'
-      : NINTH
-        ? 'items-ninth.json'
-        : EIGHTH
-          ? 'items-eighth.json'
-          : SEVENTH
-            ? 'items-seventh.json'
-            : SIXTH
-              ? 'items-sixth.json'
-              : FIFTH
-                ? 'items-fifth.json'
-                : FOURTH
-                  ? 'items-fourth.json'
-                  : THIRD
-                    ? 'items-third.json'
-                    : FRESH
-                      ? 'items-fresh.json'
-                      : HELD
-                        ? 'items-held.json'
-                        : 'items-tuning.json',
+  TWELFTH
+    ? 'items-twelfth.json'
+    : ELEVENTH
+      ? 'items-eleventh.json'
+      : TENTH
+        ? 'items-tenth.json'
+        : NINTH
+          ? 'items-ninth.json'
+          : EIGHTH
+            ? 'items-eighth.json'
+            : SEVENTH
+              ? 'items-seventh.json'
+              : SIXTH
+                ? 'items-sixth.json'
+                : FIFTH
+                  ? 'items-fifth.json'
+                  : FOURTH
+                    ? 'items-fourth.json'
+                    : THIRD
+                      ? 'items-third.json'
+                      : FRESH
+                        ? 'items-fresh.json'
+                        : HELD
+                          ? 'items-held.json'
+                          : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -108,22 +112,24 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH || TENTH || ELEVENTH) {
-    const [dir, set] = ELEVENTH
-      ? ['drums-held-out-11', 'onset-held-out-11' as const]
-      : TENTH
-        ? ['drums-held-out-10', 'onset-held-out-10' as const]
-        : NINTH
-          ? ['drums-held-out-9', 'onset-held-out-9' as const]
-          : EIGHTH
-            ? ['drums-held-out-8', 'onset-held-out-8' as const]
-            : SEVENTH
-              ? ['drums-held-out-7', 'onset-held-out-7' as const]
-              : SIXTH
-                ? ['drums-held-out-6', 'onset-held-out-6' as const]
-                : FIFTH
-                  ? ['drums-held-out-5', 'onset-held-out-5' as const]
-                  : ['drums-held-out-4', 'onset-held-out-4' as const];
+  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH || TENTH || ELEVENTH || TWELFTH) {
+    const [dir, set] = TWELFTH
+      ? ['drums-held-out-12', 'onset-held-out-12' as const]
+      : ELEVENTH
+        ? ['drums-held-out-11', 'onset-held-out-11' as const]
+        : TENTH
+          ? ['drums-held-out-10', 'onset-held-out-10' as const]
+          : NINTH
+            ? ['drums-held-out-9', 'onset-held-out-9' as const]
+            : EIGHTH
+              ? ['drums-held-out-8', 'onset-held-out-8' as const]
+              : SEVENTH
+                ? ['drums-held-out-7', 'onset-held-out-7' as const]
+                : SIXTH
+                  ? ['drums-held-out-6', 'onset-held-out-6' as const]
+                  : FIFTH
+                    ? ['drums-held-out-5', 'onset-held-out-5' as const]
+                    : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
