@@ -452,8 +452,68 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
     }
     out.push_back(static_cast<int32_t>(j));
   };
+  // Fast path for the usual input (riseRatio > 1, every fine value finite and ≥ 0): only a rise ≥ riseRatio can be
+  // kept or stop another tick (a tick is kept when its rise ≥ riseRatio is the first largest within ± gap), so a tick
+  // whose rise is certainly below riseRatio may carry 1 instead. The rise is at most (sum + 1e-12) / (before + 1e-12)
+  // (the floor only adds to the denominator; roundings are monotonic), so when that bound is below riseRatio by far
+  // more than its roundings (a factor 1 − 1e-9) the tick is skipped without the level floor; the other ticks take the
+  // maximum of fine over i ± ctx from maxima of 64-tick blocks and compute the rise exactly as the deque path does.
+  bool fast = riseRatio > 1;
+  for (int64_t i = 0; fast && i < N; ++i) fast = fine[i] >= 0 && std::isfinite(static_cast<double>(fine[i]));
+  constexpr int64_t kBlock = 64;
+  std::vector<double> blockMax;
+  if (fast) {
+    blockMax.assign(static_cast<size_t>((N + kBlock - 1) / kBlock), 0.0);
+    for (int64_t i = 0; i < N; ++i) {
+      double& m = blockMax[static_cast<size_t>(i / kBlock)];
+      m = std::max(m, static_cast<double>(fine[i]));
+    }
+  }
+  auto rangeMax = [&](int64_t a, int64_t b) {  // max of fine[a..b], a ≤ b
+    double m = 0;
+    const int64_t aEnd = std::min(b + 1, (a + kBlock - 1) / kBlock * kBlock);
+    for (int64_t k = a; k < aEnd; ++k) m = std::max(m, static_cast<double>(fine[k]));
+    if (aEnd > b) return m;
+    const int64_t bStart = (b + 1) / kBlock * kBlock;
+    for (int64_t k = aEnd / kBlock; k < bStart / kBlock; ++k) m = std::max(m, blockMax[static_cast<size_t>(k)]);
+    for (int64_t k = std::max(aEnd, bStart); k <= b; ++k) m = std::max(m, static_cast<double>(fine[k]));
+    return m;
+  };
+  const double skipBelow = riseRatio * (1 - 1e-9);
   double run = 0;
   for (int64_t j = 0; j < span; ++j) run += fine[j];
+  for (int64_t i = 0; fast && i < len; ++i) {
+    const double sum = run;
+    run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
+    sumRing[static_cast<size_t>(i & sumCap)] = sum;
+    if (i >= span) {
+      const int64_t k = i - span;
+      const double v = sumRing[static_cast<size_t>(k & sumCap)];
+      while (sn > 0 && sumRing[static_cast<size_t>(sumDq[static_cast<size_t>((sh + sn - 1) & dqCap)] & sumCap)] <= v)
+        --sn;
+      sumDq[static_cast<size_t>((sh + sn) & dqCap)] = k;
+      ++sn;
+    }
+    while (sn > 0 && sumDq[static_cast<size_t>(sh)] < i - back) {
+      sh = (sh + 1) & dqCap;
+      --sn;
+    }
+    double rise = 1;
+    if (i >= back) {
+      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
+      if (!(sum + 1e-12 < skipBelow * (before + 1e-12))) {
+        const double floor =
+            rangeMax(std::max<int64_t>(0, i - ctx), std::min(N - 1, i + ctx)) * levelRatio * static_cast<double>(span);
+        if (!(sum < floor)) rise = (sum + 1e-12) / (before + floor * 0.01 + 1e-12);
+      }
+    }
+    riseRing[static_cast<size_t>(i & R)] = rise;
+    if (i - gap >= back) decide(i - gap, i);
+  }
+  if (fast) {
+    for (int64_t j = std::max(back, len - gap); j < len; ++j) decide(j, len - 1);
+    return out;
+  }
   for (int64_t i = 0; i < len; ++i) {
     const double sum = run;
     run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);

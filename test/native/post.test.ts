@@ -258,6 +258,8 @@ test('postFineRises: two 20 dB steps are found at their first ticks; as the dire
   for (const [lookback, riseDb, levelDb, ctx, gap] of [
     [20, 6, -30, 100, 20],
     [8, 3, -20, 50, 5],
+    [20, 0, -30, 100, 20], // a rise ratio of 1: the deque path (no skipped ticks)
+    [20, 12, -40, 300, 40], // few ticks above the ratio: most skipped by the bound
   ] as const)
     assert.deepEqual(
       Array.from(addon.postFineRises(noisy, 8, lookback, 10 ** (riseDb / 10), 10 ** (levelDb / 10), ctx, gap)),
