@@ -6,6 +6,13 @@
 #include <cmath>
 #include <limits>
 
+#include "isa.h"
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define SHUB_POST_AVX2 1
+#endif
+
 namespace shub::post {
 
 namespace {
@@ -76,6 +83,48 @@ double quantileLower(const T* x, size_t n, double q) {
   return kth(x, n, static_cast<size_t>(k));
 }
 
+#ifdef SHUB_POST_AVX2
+// Lags [lag0, lag0 + 32·blocks) of the autocorrelation of y, 32 lags per block in eight 4-lane registers. Each lane
+// is one lag's accumulator, summed in ascending i with a separate multiply and add (target "avx2" without "fma", so
+// nothing is contracted): the order and rounding of the scalar loop, so the sums are bit-identical to it.
+__attribute__((target("avx2"))) void autocorrelationAvx2(const double* y, size_t n, size_t lag0, size_t blocks,
+                                                         double* r) {
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t lag = lag0 + 32 * b;
+    const size_t common = n - (lag + 31);  // i + lag + 31 < n for every i < common
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    const double* q = y + lag;
+    for (size_t i = 0; i < common; ++i) {
+      const __m256d v = _mm256_broadcast_sd(y + i);
+      const double* w = q + i;
+      a0 = _mm256_add_pd(a0, _mm256_mul_pd(v, _mm256_loadu_pd(w)));
+      a1 = _mm256_add_pd(a1, _mm256_mul_pd(v, _mm256_loadu_pd(w + 4)));
+      a2 = _mm256_add_pd(a2, _mm256_mul_pd(v, _mm256_loadu_pd(w + 8)));
+      a3 = _mm256_add_pd(a3, _mm256_mul_pd(v, _mm256_loadu_pd(w + 12)));
+      a4 = _mm256_add_pd(a4, _mm256_mul_pd(v, _mm256_loadu_pd(w + 16)));
+      a5 = _mm256_add_pd(a5, _mm256_mul_pd(v, _mm256_loadu_pd(w + 20)));
+      a6 = _mm256_add_pd(a6, _mm256_mul_pd(v, _mm256_loadu_pd(w + 24)));
+      a7 = _mm256_add_pd(a7, _mm256_mul_pd(v, _mm256_loadu_pd(w + 28)));
+    }
+    double* o = r + lag;
+    _mm256_storeu_pd(o, a0);
+    _mm256_storeu_pd(o + 4, a1);
+    _mm256_storeu_pd(o + 8, a2);
+    _mm256_storeu_pd(o + 12, a3);
+    _mm256_storeu_pd(o + 16, a4);
+    _mm256_storeu_pd(o + 20, a5);
+    _mm256_storeu_pd(o + 24, a6);
+    _mm256_storeu_pd(o + 28, a7);
+    // the last terms of each lag, still in ascending i
+    for (size_t m = 0; m < 32; ++m) {
+      double s = o[m];
+      for (size_t j = common; j + lag + m < n; ++j) s += y[j] * y[j + lag + m];
+      o[m] = s;
+    }
+  }
+}
+#endif
+
 template <class T>
 std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
   double mean = 0;
@@ -85,8 +134,15 @@ std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
   for (size_t i = 0; i < n; ++i) y[i] = x[i] - mean;
   std::vector<double> r(maxLag + 1, 0.0);
   const size_t last = std::min(maxLag, n == 0 ? 0 : n - 1);
-  // four lags at a time, each with its own accumulator summed in ascending i (the order of one lag alone)
   size_t lag = 0;
+#ifdef SHUB_POST_AVX2
+  if (n > 0 && selectedIsa() != Isa::baseline) {
+    const size_t blocks = (last + 1) / 32;
+    autocorrelationAvx2(y.data(), n, 0, blocks, r.data());
+    lag = 32 * blocks;
+  }
+#endif
+  // four lags at a time, each with its own accumulator summed in ascending i (the order of one lag alone)
   for (; n > 0 && lag + 3 <= last; lag += 4) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     const size_t common = n - (lag + 3);
@@ -117,6 +173,72 @@ std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
   return r;
 }
 
+#ifdef SHUB_POST_AVX2
+// The first k of the largest score[k] − rev[k] over k in [0, count), and that value in best (−1 and −∞ when count
+// is 0). For values that are never NaN (finite onset input): each lane keeps the first index of its largest value
+// (strictly greater replaces), the lanes are then merged by value and index, and the tail continues in ascending k,
+// which gives the scalar loop's first maximum and the same double.
+__attribute__((target("avx2"))) int64_t firstMaxAvx2(const double* score, const double* rev, int64_t count,
+                                                     double& best) {
+  __m256d bv = _mm256_set1_pd(-std::numeric_limits<double>::infinity());
+  __m256d bi = _mm256_setzero_pd();
+  __m256d idx = _mm256_set_pd(3, 2, 1, 0);
+  const __m256d four = _mm256_set1_pd(4);
+  int64_t k = 0;
+  if (count >= 8) {
+    // two chains (indices ≡ 0–3 and 4–7 mod 8), merged lane by lane: larger value, or equal value and smaller index
+    __m256d bv1 = bv, bi1 = bi, idx1 = _mm256_add_pd(idx, four);
+    const __m256d eight = _mm256_set1_pd(8);
+    for (; k + 8 <= count; k += 8) {
+      const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
+      const __m256d v1 = _mm256_sub_pd(_mm256_loadu_pd(score + k + 4), _mm256_loadu_pd(rev + k + 4));
+      const __m256d gt = _mm256_cmp_pd(v, bv, _CMP_GT_OQ);
+      const __m256d gt1 = _mm256_cmp_pd(v1, bv1, _CMP_GT_OQ);
+      bv = _mm256_blendv_pd(bv, v, gt);
+      bi = _mm256_blendv_pd(bi, idx, gt);
+      bv1 = _mm256_blendv_pd(bv1, v1, gt1);
+      bi1 = _mm256_blendv_pd(bi1, idx1, gt1);
+      idx = _mm256_add_pd(idx, eight);
+      idx1 = _mm256_add_pd(idx1, eight);
+    }
+    const __m256d take =
+        _mm256_or_pd(_mm256_cmp_pd(bv1, bv, _CMP_GT_OQ),
+                     _mm256_and_pd(_mm256_cmp_pd(bv1, bv, _CMP_EQ_OQ), _mm256_cmp_pd(bi1, bi, _CMP_LT_OQ)));
+    bv = _mm256_blendv_pd(bv, bv1, take);
+    bi = _mm256_blendv_pd(bi, bi1, take);
+  }
+  for (; k + 4 <= count; k += 4) {
+    const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
+    const __m256d gt = _mm256_cmp_pd(v, bv, _CMP_GT_OQ);
+    bv = _mm256_blendv_pd(bv, v, gt);
+    bi = _mm256_blendv_pd(bi, idx, gt);
+    idx = _mm256_add_pd(idx, four);
+  }
+  int64_t arg = -1;
+  best = -std::numeric_limits<double>::infinity();
+  if (k > 0) {
+    alignas(32) double lv[4], li[4];
+    _mm256_store_pd(lv, bv);
+    _mm256_store_pd(li, bi);
+    for (int l = 0; l < 4; ++l) {
+      const int64_t i = static_cast<int64_t>(li[l]);
+      if (arg < 0 || lv[l] > best || (lv[l] == best && i < arg)) {
+        best = lv[l];
+        arg = i;
+      }
+    }
+  }
+  for (; k < count; ++k) {
+    const double v = score[k] - rev[k];
+    if (arg < 0 || v > best) {
+      best = v;
+      arg = k;
+    }
+  }
+  return arg;
+}
+#endif
+
 template <class T>
 std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std::vector<double>& penalty, int lo) {
   std::vector<int32_t> beats;
@@ -134,20 +256,41 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
   if (!(sd != 0)) sd = 1;  // 0 or NaN
   std::vector<double> score(n);
   std::vector<int32_t> back(n, -1);
-  for (int64_t t = 0; t < static_cast<int64_t>(n); ++t) {
-    double best = 0;
-    int64_t arg = -1;
-    for (int64_t tau = std::max<int64_t>(0, t - hi); tau <= t - lo; ++tau) {
-      const double v = score[static_cast<size_t>(tau)] - penalty[static_cast<size_t>(t - tau)];
-      if (arg < 0 || v > best) {
-        best = v;
-        arg = tau;
-      }
+#ifdef SHUB_POST_AVX2
+  // the vector search needs values that are never NaN: finite input (then every score is finite or +∞)
+  bool finite = selectedIsa() != Isa::baseline;
+  for (size_t i = 0; finite && i < n; ++i) finite = std::isfinite(static_cast<double>(odf[i]));
+  if (finite) {
+    // rev[k] = penalty[hi − k]: the penalty of tau = t − hi + k, ascending with tau
+    std::vector<double> rev(static_cast<size_t>(hi) + 1);
+    for (int64_t k = 0; k <= hi; ++k) rev[static_cast<size_t>(k)] = penalty[static_cast<size_t>(hi - k)];
+    for (int64_t t = 0; t < static_cast<int64_t>(n); ++t) {
+      const int64_t from = std::max<int64_t>(0, t - hi);
+      double best = 0;
+      const int64_t at =
+          t - lo >= from ? firstMaxAvx2(score.data() + from, rev.data() + (from - (t - hi)), t - lo - from + 1, best)
+                         : -1;
+      const int64_t arg = at >= 0 ? from + at : -1;
+      const double local = odf[t] / sd;
+      score[static_cast<size_t>(t)] = local + (arg >= 0 ? std::max(0.0, best) : 0.0);
+      back[static_cast<size_t>(t)] = arg >= 0 && best > 0 ? static_cast<int32_t>(arg) : -1;
     }
-    const double local = odf[t] / sd;
-    score[static_cast<size_t>(t)] = local + (arg >= 0 ? std::max(0.0, best) : 0.0);
-    back[static_cast<size_t>(t)] = arg >= 0 && best > 0 ? static_cast<int32_t>(arg) : -1;
-  }
+  } else
+#endif
+    for (int64_t t = 0; t < static_cast<int64_t>(n); ++t) {
+      double best = 0;
+      int64_t arg = -1;
+      for (int64_t tau = std::max<int64_t>(0, t - hi); tau <= t - lo; ++tau) {
+        const double v = score[static_cast<size_t>(tau)] - penalty[static_cast<size_t>(t - tau)];
+        if (arg < 0 || v > best) {
+          best = v;
+          arg = tau;
+        }
+      }
+      const double local = odf[t] / sd;
+      score[static_cast<size_t>(t)] = local + (arg >= 0 ? std::max(0.0, best) : 0.0);
+      back[static_cast<size_t>(t)] = arg >= 0 && best > 0 ? static_cast<int32_t>(arg) : -1;
+    }
   int64_t end = static_cast<int64_t>(n) - 1;
   for (int64_t t = std::max<int64_t>(0, static_cast<int64_t>(n) - static_cast<int64_t>(std::ceil(period)));
        t < static_cast<int64_t>(n); ++t)
@@ -309,8 +452,68 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
     }
     out.push_back(static_cast<int32_t>(j));
   };
+  // Fast path for the usual input (riseRatio > 1, every fine value finite and ≥ 0): only a rise ≥ riseRatio can be
+  // kept or stop another tick (a tick is kept when its rise ≥ riseRatio is the first largest within ± gap), so a tick
+  // whose rise is certainly below riseRatio may carry 1 instead. The rise is at most (sum + 1e-12) / (before + 1e-12)
+  // (the floor only adds to the denominator; roundings are monotonic), so when that bound is below riseRatio by far
+  // more than its roundings (a factor 1 − 1e-9) the tick is skipped without the level floor; the other ticks take the
+  // maximum of fine over i ± ctx from maxima of 64-tick blocks and compute the rise exactly as the deque path does.
+  bool fast = riseRatio > 1;
+  for (int64_t i = 0; fast && i < N; ++i) fast = fine[i] >= 0 && std::isfinite(static_cast<double>(fine[i]));
+  constexpr int64_t kBlock = 64;
+  std::vector<double> blockMax;
+  if (fast) {
+    blockMax.assign(static_cast<size_t>((N + kBlock - 1) / kBlock), 0.0);
+    for (int64_t i = 0; i < N; ++i) {
+      double& m = blockMax[static_cast<size_t>(i / kBlock)];
+      m = std::max(m, static_cast<double>(fine[i]));
+    }
+  }
+  auto rangeMax = [&](int64_t a, int64_t b) {  // max of fine[a..b], a ≤ b
+    double m = 0;
+    const int64_t aEnd = std::min(b + 1, (a + kBlock - 1) / kBlock * kBlock);
+    for (int64_t k = a; k < aEnd; ++k) m = std::max(m, static_cast<double>(fine[k]));
+    if (aEnd > b) return m;
+    const int64_t bStart = (b + 1) / kBlock * kBlock;
+    for (int64_t k = aEnd / kBlock; k < bStart / kBlock; ++k) m = std::max(m, blockMax[static_cast<size_t>(k)]);
+    for (int64_t k = std::max(aEnd, bStart); k <= b; ++k) m = std::max(m, static_cast<double>(fine[k]));
+    return m;
+  };
+  const double skipBelow = riseRatio * (1 - 1e-9);
   double run = 0;
   for (int64_t j = 0; j < span; ++j) run += fine[j];
+  for (int64_t i = 0; fast && i < len; ++i) {
+    const double sum = run;
+    run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
+    sumRing[static_cast<size_t>(i & sumCap)] = sum;
+    if (i >= span) {
+      const int64_t k = i - span;
+      const double v = sumRing[static_cast<size_t>(k & sumCap)];
+      while (sn > 0 && sumRing[static_cast<size_t>(sumDq[static_cast<size_t>((sh + sn - 1) & dqCap)] & sumCap)] <= v)
+        --sn;
+      sumDq[static_cast<size_t>((sh + sn) & dqCap)] = k;
+      ++sn;
+    }
+    while (sn > 0 && sumDq[static_cast<size_t>(sh)] < i - back) {
+      sh = (sh + 1) & dqCap;
+      --sn;
+    }
+    double rise = 1;
+    if (i >= back) {
+      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
+      if (!(sum + 1e-12 < skipBelow * (before + 1e-12))) {
+        const double floor =
+            rangeMax(std::max<int64_t>(0, i - ctx), std::min(N - 1, i + ctx)) * levelRatio * static_cast<double>(span);
+        if (!(sum < floor)) rise = (sum + 1e-12) / (before + floor * 0.01 + 1e-12);
+      }
+    }
+    riseRing[static_cast<size_t>(i & R)] = rise;
+    if (i - gap >= back) decide(i - gap, i);
+  }
+  if (fast) {
+    for (int64_t j = std::max(back, len - gap); j < len; ++j) decide(j, len - 1);
+    return out;
+  }
   for (int64_t i = 0; i < len; ++i) {
     const double sum = run;
     run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);

@@ -258,6 +258,8 @@ test('postFineRises: two 20 dB steps are found at their first ticks; as the dire
   for (const [lookback, riseDb, levelDb, ctx, gap] of [
     [20, 6, -30, 100, 20],
     [8, 3, -20, 50, 5],
+    [20, 0, -30, 100, 20], // a rise ratio of 1: the deque path (no skipped ticks)
+    [20, 12, -40, 300, 40], // few ticks above the ratio: most skipped by the bound
   ] as const)
     assert.deepEqual(
       Array.from(addon.postFineRises(noisy, 8, lookback, 10 ** (riseDb / 10), 10 ** (levelDb / 10), ctx, gap)),
@@ -384,4 +386,78 @@ test('postOnFrames: the largest value per coarse frame (halves round up), over t
   }
   assert.throws(() => addon.postOnFrames(Float32Array.from([1]), 0, 3, 0.5), RangeError);
   assert.throws(() => addon.postOnFrames(Float32Array.from([1]), 1, 3, NaN), RangeError);
+});
+
+/**
+ * The AVX2 autocorrelation (32 lags per block, one lane per lag) and beat search (per-lane first maximum) against
+ * the scalar loops, to the bit: run in a child process under SHUB_NATIVE_ISA=baseline and without a cap, on inputs
+ * with ties (quantized values), a lag count that is not a multiple of 32, windows shorter than 8 and 4, and a NaN
+ * (the beat search's scalar fallback). On a CPU without AVX2 both children run the scalar loops.
+ */
+test('postAutocorrelation, postTrackBeats: the vector kernels equal the scalar loops to the bit', async () => {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { fileURLToPath } = await import('node:url');
+  const nativeUrl = new URL('../../src/native.js', import.meta.url).href;
+  const script = `
+    import { native } from ${JSON.stringify(nativeUrl)};
+    import { createHash } from 'node:crypto';
+    const a = native();
+    let s = 12345;
+    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+    const h = createHash('sha256');
+    const put = (r) => h.update(Buffer.from(r.buffer, r.byteOffset, r.byteLength));
+    for (const [n, lags] of [[5000, 565], [997, 100], [40, 39], [33, 64], [3, 10]]) {
+      const x = Float64Array.from({ length: n }, (_, i) => Math.round(rnd() * 4) + (i % 17 === 0 ? 3 : 0));
+      put(a.postAutocorrelation(x, lags));
+      put(a.postAutocorrelation(Float32Array.from(x, (v) => v * rnd()), lags));
+    }
+    for (const [n, period] of [[4000, 40.5], [4000, 105.5], [300, 3], [300, 2], [500, 6.5]]) {
+      const lo = Math.max(1, Math.round(period / 2));
+      const hi = Math.round(2 * period);
+      const pen = new Float64Array(hi + 1);
+      for (let d = lo; d <= hi; d++) pen[d] = 100 * Math.log(d / period) ** 2;
+      const q = Float64Array.from({ length: n }, () => Math.floor(rnd() * 3)); // many equal scores
+      const r = Float64Array.from({ length: n }, (_, t) => rnd() + (t % Math.round(period) === 0 ? 1 : 0));
+      const flat = new Float64Array(n); // every candidate equal: the first one wins
+      const nan = r.slice();
+      nan[n >> 1] = NaN;
+      for (const odf of [q, r, flat, nan]) put(a.postTrackBeats(odf, period, pen, lo));
+      put(a.postTrackBeats(Float32Array.from(r), period, pen, lo));
+    }
+    process.stdout.write(JSON.stringify({ isa: a.nativeIsa(), hash: h.digest('hex') }));
+  `;
+  const run = async (isa: string) => {
+    const env = { ...process.env, SHUB_NATIVE_ISA: isa };
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env,
+      cwd: dir,
+    });
+    return JSON.parse(stdout) as { isa: string; hash: string };
+  };
+  const base = await run('baseline');
+  const best = await run('');
+  assert.equal(base.isa, 'baseline');
+  assert.equal(best.hash, base.hash, `${best.isa} differs from baseline`);
+  // the scalar loops themselves against the direct references on the same kind of input (ties, short windows)
+  const q = Float64Array.from(random(600, 5, 3), Math.floor);
+  for (const period of [3, 6.5, 40.5]) {
+    const lo = Math.max(1, Math.round(period / 2));
+    const pen = new Float64Array(Math.round(2 * period) + 1);
+    for (let d = lo; d < pen.length; d++) pen[d] = 100 * Math.log(d / period) ** 2;
+    assert.deepEqual(Array.from(addon.postTrackBeats(q, period, pen, lo)), referenceBeats(q, period, pen, lo));
+  }
+  let mean = 0;
+  for (const v of q) mean += v;
+  mean /= q.length;
+  const d = q.map((v) => v - mean);
+  const r = addon.postAutocorrelation(q, 100);
+  for (let lag = 0; lag <= 100; lag++) {
+    let s = 0;
+    for (let i = 0; i + lag < d.length; i++) s += d[i]! * d[i + lag]!;
+    let s0 = 0;
+    for (let i = 0; i < d.length; i++) s0 += d[i]! * d[i]!;
+    assert.equal(r[lag], s / s0, `lag ${lag}`);
+  }
 });
