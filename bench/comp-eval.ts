@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-11]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-12]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -1763,6 +1763,225 @@ export const HELD_OUT_11_SPEECH: SpeechSpec[] = [
   },
 ];
 
+const TORCH_ALTO: VoiceStyle = {
+  name: 'torch alto',
+  formantScale: 1.09,
+  vibratoHz: 4.25,
+  vibratoCents: 52,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 7,
+  breath: 0.14,
+  openPhase: 0.51,
+  closePhase: 0.2,
+};
+const CANTAOR: VoiceStyle = {
+  name: 'flamenco cantaor',
+  formantScale: 0.985,
+  vibratoHz: 7.1,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.08,
+  driftCents: 10,
+  breath: 0.11,
+  openPhase: 0.39,
+  closePhase: 0.13,
+};
+const BARBERSHOP_LEAD: VoiceStyle = {
+  name: 'barbershop lead',
+  formantScale: 0.91,
+  vibratoHz: 5.35,
+  vibratoCents: 12,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 2,
+  breath: 0.03,
+  openPhase: 0.45,
+  closePhase: 0.17,
+};
+const CHAMBER_SOPRANO: VoiceStyle = {
+  name: 'chamber soprano',
+  formantScale: 1.23,
+  vibratoHz: 6.15,
+  vibratoCents: 40,
+  vibratoDelaySeconds: 0.22,
+  driftCents: 4,
+  breath: 0.07,
+  openPhase: 0.4,
+  closePhase: 0.12,
+};
+
+/**
+ * The twelfth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp15, after the
+ * sung-scale change was set on the tuning sets — every earlier set, held-out-11 included, is tuning
+ * material now), made differently from every earlier set and aimed at melodies whose tones the named key
+ * does not hold: harmonic minor (twice) and melodic minor named as their natural minor, phrygian named as
+ * its tonic's minor, lydian named as its tonic's major, the major with borrowed flat 3rd and 7th (blues)
+ * and a chromatic melody (every semitone) named major, besides one plain natural minor (new
+ * fixtures/takes.ts scales `melodic`, `phrygian`, `lydian`, `blues`, `chromatic`; absent, every earlier set
+ * is unchanged). Seeds 2501–2508 and 2601–2603 (none used before), four voices in no earlier set (torch
+ * alto, flamenco cantaor, barbershop lead, chamber soprano; vibrato rates 4.25, 7.1, 5.35, 6.15 Hz), takes
+ * rendered at 40 kHz (no earlier set), tempi in no earlier set (59, 67, 71, 85, 89, 105, 119, 137 bpm),
+ * a 7-take song (new), defect mixes weighted to detune (pitch is what the change acts on); speech from
+ * espeak-ng in languages no earlier set used (Latvian, Slovenian, Swahili) with variants not used before
+ * (Storm, Mario, Andrea), sentences of their own, at 135, 170 and 195 words a minute. 8 songs (64
+ * sections, all sung) and 15 sentences (79 sections in all); every section clearly best by construction.
+ */
+export const HELD_OUT_12: TakeSetOptions[] = (
+  [
+    {
+      seed: 2501,
+      voice: TORCH_ALTO,
+      tonic: 53,
+      bpm: 67,
+      takes: 5,
+      scale: 'harmonic',
+      rhythm: 'triplet',
+      sectionBeats: 6,
+      kinds: ['detune', 'detune', 'late', 'noise', 'level'],
+      sections: 8,
+    },
+    {
+      seed: 2502,
+      voice: CANTAOR,
+      tonic: 52,
+      bpm: 105,
+      takes: 4,
+      scale: 'phrygian',
+      rhythm: 'dotted',
+      vowels: ['a', 'i'],
+      timingJitterMs: 10,
+      pitchJitterCents: 5,
+      kinds: ['detune', 'early', 'clip', 'missing'],
+      sections: 8,
+    },
+    {
+      seed: 2503,
+      voice: BARBERSHOP_LEAD,
+      tonic: 50,
+      bpm: 85,
+      takes: 6,
+      scale: 'melodic',
+      rhythm: 'straight',
+      sectionBeats: 10,
+      consonantShare: 0.3,
+      kinds: ['detune', 'late', 'early', 'detune', 'level', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 2504,
+      voice: CHAMBER_SOPRANO,
+      tonic: 65,
+      bpm: 119,
+      takes: 4,
+      scale: 'lydian',
+      rhythm: 'swing',
+      vowels: ['o', 'a', 'e'],
+      kinds: ['detune', 'missing', 'late', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 2505,
+      voice: TORCH_ALTO,
+      tonic: 56,
+      bpm: 59,
+      takes: 3,
+      scale: 'blues',
+      rhythm: 'dotted',
+      placement: 'runs',
+      consonantShare: 0.6,
+      kinds: ['detune', 'noise', 'early'],
+      sections: 8,
+    },
+    {
+      seed: 2506,
+      voice: CANTAOR,
+      tonic: 49,
+      bpm: 137,
+      takes: 7,
+      scale: 'harmonic',
+      rhythm: 'sixteenth',
+      sectionBeats: 12,
+      timingJitterMs: 6,
+      kinds: ['detune', 'late', 'early', 'level', 'clip', 'missing', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2507,
+      voice: CHAMBER_SOPRANO,
+      tonic: 69,
+      bpm: 89,
+      takes: 5,
+      scale: 'chromatic',
+      rhythm: 'straight',
+      vowels: ['i', 'e'],
+      pitchJitterCents: 5,
+      kinds: ['detune', 'early', 'noise', 'late', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2508,
+      voice: BARBERSHOP_LEAD,
+      tonic: 45,
+      bpm: 71,
+      takes: 4,
+      scale: 'minor',
+      rhythm: 'swing',
+      sectionBeats: 9,
+      placement: 'runs',
+      kinds: ['level', 'detune', 'late', 'missing'],
+      sections: 8,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 40000 }));
+export const HELD_OUT_12_SPEECH: SpeechSpec[] = [
+  {
+    seed: 2601,
+    voice: 'lv+Storm',
+    wordsPerMinute: 135,
+    takes: 4,
+    leadSeconds: 0.3,
+    tailSeconds: 0.6,
+    kinds: ['late', 'noise', 'early', 'missing'],
+    sentences: [
+      'Mana māsa katru rītu dzer tēju.',
+      'Vilciens uz Rīgu atiet pulksten astoņos.',
+      'Bērni spēlējas parkā pie ezera.',
+      'Rīt pilsētā būs liels tirgus.',
+      'Vecais suns guļ pie krāsns.',
+    ],
+  },
+  {
+    seed: 2602,
+    voice: 'sl+Mario',
+    wordsPerMinute: 170,
+    takes: 5,
+    leadSeconds: 0.4,
+    placement: 'runs',
+    kinds: ['clip', 'late', 'level', 'early', 'noise'],
+    sentences: [
+      'Moj brat vsako jutro teče ob reki.',
+      'Trgovina na vogalu se zapre ob sedmih.',
+      'Pozimi v gorah pade veliko snega.',
+      'Babica peče kruh vsako soboto.',
+      'Avtobus zamuja že deset minut.',
+    ],
+  },
+  {
+    seed: 2603,
+    voice: 'sw+Andrea',
+    wordsPerMinute: 195,
+    takes: 3,
+    leadSeconds: 0.25,
+    tailSeconds: 0.7,
+    kinds: ['early', 'missing', 'late', 'level'],
+    sentences: [
+      'Mama yangu hupika chai kila asubuhi.',
+      'Basi la Arusha linaondoka saa mbili.',
+      'Watoto wanacheza mpira uwanjani.',
+      'Kesho mvua itanyesha milimani.',
+      'Soko la samaki liko karibu na bandari.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -2032,6 +2251,7 @@ async function main(): Promise<void> {
     ['held-out-9', HELD_OUT_9, HELD_OUT_9_SPEECH],
     ['held-out-10', HELD_OUT_10, HELD_OUT_10_SPEECH],
     ['held-out-11', HELD_OUT_11, HELD_OUT_11_SPEECH],
+    ['held-out-12', HELD_OUT_12, HELD_OUT_12_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

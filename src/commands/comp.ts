@@ -441,6 +441,20 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     tuning = out.tuningCents;
     timingOffset = out.timingOffsetMs;
     measures = out.measures;
+    if (out.scale && out.scale.added.length > 0) {
+      const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+      decisions.push({
+        engine: 'comp.measures',
+        decision: 'scale tones',
+        value: out.scale.pitchClasses.map((pc) => NAMES[pc]).join(' '),
+        reason:
+          `${out.scale.added.map((pc) => NAMES[pc]).join(', ')} outside ${out.scale.name}: more than half of the ` +
+          `takes hold ${round(100 * COMP_MEASURE_PARAMETERS.scaleToneShare.value, 0)} % of their voiced frames ` +
+          `within ${COMP_MEASURE_PARAMETERS.scaleToneCents.value} cents of each (the song's own tones, e.g. a ` +
+          "harmonic minor's raised seventh); alternatives: the key's seven tones only (in-tune raised sevenths " +
+          'read as 100-cent defects), every semitone (a take 60 cents off reads 40)',
+      });
+    }
     if (out.reference === 'consensus')
       decisions.push({
         engine: 'comp.measures',

@@ -28,6 +28,7 @@ import {
   phraseLead,
   preferFit,
   sharedStarts,
+  sungScale,
   type TakeSectionMeasures,
 } from '../../src/engines/comp/measures.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1062,4 +1063,44 @@ test('phrase lead (no guide, no grid): two takes as good in a section are told a
   assert.equal(leadDecides([0.267, null, 0.297], 0.243), true);
   assert.equal(leadDecides([0.311, null, 0.391, null], 0.351), false);
   assert.equal(leadDecides([0.35, 0.36, 0.38], 0.35), false);
+});
+
+test('pitch (no guide, key named as its natural minor): a harmonic-minor melody — the in-tune take wins', () => {
+  // A harmonic minor, named "A minor" (A B C D E F G): the melody A G# G# G# B G# G# A, 0.5 s a note, in one 4 s
+  // section, sung by four takes: three in tune, one 35 cents flat. The key's seven tones put the raised seventh
+  // G# 100 cents from G and A: every in-tune take read 95 cents off (median) and carried a pitch defect, the
+  // flat take (35 and 65 cents off: 70) none, and won (main's code). G# is the song's: every take sings it.
+  const melody = [57, 56, 56, 56, 59, 56, 56, 57];
+  const n = 450;
+  const take = (cents: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let i = 25; i < 425; i++) {
+      ms[i] = 1e-2;
+      f0[i] = 440 * 2 ** ((melody[Math.floor((i - 25) / 50)]! - 69 + cents / 100) / 12);
+    }
+    return framesOf(ms, f0);
+  };
+  const takes = [take(0), take(-35), take(0), take(0)];
+  const sections = [{ name: 'S', startSeconds: 0, endSeconds: 4.5 }];
+  const out = measureTakes({
+    takes,
+    gains: [1, 1, 1, 1],
+    sections,
+    guide: { kind: 'none', key: parseKey('A minor')! },
+  });
+  assert.deepEqual(out.scale!.added, [8]); // G#, and nothing else (the flat take's tones are its own)
+  const med = out.measures[0]!.map((m) => m.pitchMedianCents!);
+  assert.ok(med[0]! < 15 && med[2]! < 15 && med[3]! < 15, `in tune ${med}`);
+  assert.ok(med[1]! > 25, `flat ${med}`);
+  const c = chooseTakes(sections, out.measures, WEIGHT_PRESETS['vocal-pop'], ['a', 'b', 'c', 'd'], 0.5);
+  assert.notEqual(c[0]!.chosen, 1);
+  assert.deepEqual(c[0]!.scores[1]!.defects, ['pitch']);
+  assert.deepEqual(c[0]!.scores[c[0]!.chosen]!.defects, []);
+  // a tone one take alone holds is not added: three takes sing the natural minor's G, one G# (its own error)
+  const cents = (g: number) =>
+    Float32Array.from({ length: 400 }, (_, i) => 100 * [57, g, 57, g, 59, g, 60, 57][i >> 6]!);
+  const key = parseKey('A minor')!;
+  assert.deepEqual(sungScale(key, [cents(55), cents(55), cents(55), cents(56)], 0).added, []);
+  assert.deepEqual(sungScale(key, [cents(55), cents(56), cents(56), cents(56)], 0).added, [8]);
 });

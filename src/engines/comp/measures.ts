@@ -192,6 +192,43 @@ export function tuningOffsetCents(series: Float32Array[]): number {
   return (Math.atan2(sn, cs) / (2 * Math.PI)) * 100;
 }
 
+export interface SungScale extends KeyScale {
+  /** The pitch classes outside the key's scale that most takes sing in tune (sungScale). */
+  added: number[];
+}
+
+/**
+ * The key's scale with every other pitch class most takes sing in tune added (no guide): a key names
+ * seven tones, a song may use more (harmonic minor's raised seventh, melodic minor's raised sixth,
+ * a major song's borrowed notes). A pitch class is added when more than half of the takes (two or more)
+ * hold scaleToneShare of their voiced frames within scaleToneCents of it (at the takes' common tuning):
+ * a tone the takes agree on is the song's, whatever the key's name says. One detuned take cannot add one.
+ */
+export function sungScale(key: KeyScale, series: Float32Array[], tuning: number): SungScale {
+  const M = COMP_MEASURE_PARAMETERS;
+  const tol = M.scaleToneCents.value;
+  const shares = series.map((s) => {
+    const near = new Array<number>(12).fill(0);
+    let voiced = 0;
+    for (const c of s) {
+      if (Number.isNaN(c)) continue;
+      voiced++;
+      const x = c - tuning;
+      const t = Math.round(x / 100);
+      if (Math.abs(x - 100 * t) <= tol) near[((t % 12) + 12) % 12]!++;
+    }
+    return near.map((v) => (voiced ? v / voiced : 0));
+  });
+  const added: number[] = [];
+  if (series.length >= 2)
+    for (let pc = 0; pc < 12; pc++) {
+      if (key.pitchClasses.includes(pc)) continue;
+      const agree = shares.filter((sh) => sh[pc]! >= M.scaleToneShare.value).length;
+      if (agree > series.length / 2) added.push(pc);
+    }
+  return { name: key.name, pitchClasses: [...key.pitchClasses, ...added].sort((a, b) => a - b), added };
+}
+
 /** The nearest tone (cents) of `scale` (all semitones when absent) shifted by `tuning` cents. */
 function nearestTone(c: number, tuning: number, scale?: KeyScale): number {
   const x = c - tuning;
@@ -298,6 +335,8 @@ export interface MeasureOutput {
   phraseLead?: PhraseLead;
   /** No guide, per section: how many takes the timing reference was (inTime) of the takes with voice there. */
   inTime?: { inTime: number; voiced: number }[];
+  /** No guide with a key: the scale pitch is taken against (the key's, and the tones most takes sing; sungScale). */
+  scale?: SungScale;
 }
 
 /** The distance from each section's start to its phrase, and the sections whose takes in time lie far off it. */
@@ -453,7 +492,14 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     refSoft = () => Float32Array.from(act); // unused: timing is taken by consensusTiming
     refOnsets = (k) => takes.filter((_, j) => j !== k || N === 1).map((t) => t.onsets);
   }
-  const scale = guide.kind === 'none' ? guide.key : undefined;
+  const scale =
+    guide.kind === 'none' && guide.key
+      ? sungScale(
+          guide.key,
+          frames.map((f) => f.slow),
+          tuning,
+        )
+      : undefined;
 
   // no guide: note starts from each take's own pitch track (the onset engine also fires on consonants
   // and vowel changes), the song's grid from them, each section's in-time takes by their distance to it
@@ -677,6 +723,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     ...(kind === 'consensus' ? { grid, starts } : {}),
     ...(rejectedGrid ? { rejectedGrid } : {}),
     ...(lead ? { phraseLead: lead } : {}),
+    ...(scale ? { scale } : {}),
     ...(kind === 'consensus'
       ? { inTime: consensus.map((c) => ({ inTime: c.inTime.length, voiced: c.lags.filter((x) => x !== null).length })) }
       : {}),

@@ -119,6 +119,20 @@ export const COMP_MEASURE_PARAMETERS = {
       'are in time, as the others are late or early together (sections cut at one distance before their ' +
       'phrases, as on bar lines or a cue list, spread little; cut by hand, more, and only far-off groups move)',
   ),
+  scaleToneShare: p(
+    0.03,
+    'of the voiced frames',
+    [0, 1],
+    "no guide with a key: a pitch class outside the key's scale is a scale tone when more than half of the " +
+      'takes hold this share of their voiced frames (vibrato-averaged f0) within scaleToneCents of it: the ' +
+      "raised 7th of a harmonic minor named as its natural minor, a major song's borrowed notes",
+  ),
+  scaleToneCents: p(
+    25,
+    'cents',
+    [5, 50],
+    "no guide with a key: a frame is in tune with a pitch class within this (at the takes' common tuning)",
+  ),
   gridMaxSeconds: p(0.8, 's', [0.1, 4], 'no guide: the coarsest onset grid sought'),
   gridCoarsestShare: p(
     0.85,
