@@ -12,7 +12,8 @@
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
  * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12;
- * --eleventh: fixtures/tempo11.ts, h-tempo14; --twelfth: fixtures/tempo12.ts, h-tempo15 (odd and mixed meters). Songs' Acc1 counts the eighth-note pulse
+ * --eleventh: fixtures/tempo11.ts, h-tempo14; --twelfth: fixtures/tempo12.ts, h-tempo15 (odd and mixed meters).
+ * Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
