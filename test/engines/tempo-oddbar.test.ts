@@ -40,7 +40,7 @@ test('barRepeat: a 4+3 bar of seven beats repeats after 7; read up to 5 beats it
   assert.ok(barRepeat(a, beats, 0, 5).sOdd! < 1);
 });
 
-test('barRepeatMaxBeats is declared as an integer of 4–8 beats, 7 (bars of 5, 6 and 7 beats read)', () => {
+test('barRepeatMaxBeats is declared as an integer of 4–7 beats, 7 (bars of 5, 6 and 7 beats read)', () => {
   assert.equal(TEMPO_PARAMETERS.barRepeatMaxBeats.value, 7);
   assert.equal(TEMPO_PARAMETERS.barRepeatMaxBeats.integer, true);
 });
