@@ -6,13 +6,14 @@
  * and the drum files (song stems and kit stems), and shub's misses.
  *
  *   node dist/bench/tempo-heldout2.js
- *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh]
+ *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh | --twelfth]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
  * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12;
- * --eleventh: fixtures/tempo11.ts, h-tempo14. Songs' Acc1 counts the eighth-note pulse
+ * --eleventh: fixtures/tempo11.ts, h-tempo14; --twelfth: fixtures/tempo12.ts, h-tempo15 (odd and mixed meters).
+ * Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *
  * Drum files are scored twice: strict Acc1 (the tempo they were written at) and Acc1 under the drum-file truth
@@ -34,6 +35,7 @@ import { tempo8Set } from '../fixtures/tempo8.js';
 import { tempo9Set } from '../fixtures/tempo9.js';
 import { tempo10Set } from '../fixtures/tempo10.js';
 import { tempo11Set } from '../fixtures/tempo11.js';
+import { tempo12Set } from '../fixtures/tempo12.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -48,27 +50,30 @@ const EIGHTH = process.argv.includes('--eighth');
 const NINTH = process.argv.includes('--ninth');
 const TENTH = process.argv.includes('--tenth');
 const ELEVENTH = process.argv.includes('--eleventh');
+const TWELFTH = process.argv.includes('--twelfth');
 const DIR = path.join(
   OUT,
-  ELEVENTH
-    ? 'tempo-heldout11'
-    : TENTH
-      ? 'tempo-heldout10'
-      : NINTH
-        ? 'tempo-heldout9'
-        : EIGHTH
-          ? 'tempo-heldout8'
-          : SEVENTH
-            ? 'tempo-heldout7'
-            : SIXTH
-              ? 'tempo-heldout6'
-              : FIFTH
-                ? 'tempo-heldout5'
-                : FOURTH
-                  ? 'tempo-heldout4'
-                  : THIRD
-                    ? 'tempo-heldout3'
-                    : 'tempo-heldout2',
+  TWELFTH
+    ? 'tempo-heldout12'
+    : ELEVENTH
+      ? 'tempo-heldout11'
+      : TENTH
+        ? 'tempo-heldout10'
+        : NINTH
+          ? 'tempo-heldout9'
+          : EIGHTH
+            ? 'tempo-heldout8'
+            : SEVENTH
+              ? 'tempo-heldout7'
+              : SIXTH
+                ? 'tempo-heldout6'
+                : FIFTH
+                  ? 'tempo-heldout5'
+                  : FOURTH
+                    ? 'tempo-heldout4'
+                    : THIRD
+                      ? 'tempo-heldout3'
+                      : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -166,46 +171,50 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = ELEVENTH
-  ? tempo11Set(DIR)
-  : TENTH
-    ? tempo10Set(DIR)
-    : NINTH
-      ? tempo9Set(DIR)
-      : EIGHTH
-        ? tempo8Set(DIR)
-        : SEVENTH
-          ? tempo7Set(DIR)
-          : SIXTH
-            ? tempo6Set(DIR)
-            : FIFTH
-              ? tempo5Set(DIR)
-              : FOURTH
-                ? tempo4Set(DIR)
-                : THIRD
-                  ? tempo3Set(DIR)
-                  : tempoHeldOut2Set(DIR);
+const { files, missing } = TWELFTH
+  ? tempo12Set(DIR)
+  : ELEVENTH
+    ? tempo11Set(DIR)
+    : TENTH
+      ? tempo10Set(DIR)
+      : NINTH
+        ? tempo9Set(DIR)
+        : EIGHTH
+          ? tempo8Set(DIR)
+          : SEVENTH
+            ? tempo7Set(DIR)
+            : SIXTH
+              ? tempo6Set(DIR)
+              : FIFTH
+                ? tempo5Set(DIR)
+                : FOURTH
+                  ? tempo4Set(DIR)
+                  : THIRD
+                    ? tempo3Set(DIR)
+                    : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = ELEVENTH
-  ? 'eleventh'
-  : TENTH
-    ? 'tenth'
-    : NINTH
-      ? 'ninth'
-      : EIGHTH
-        ? 'eighth'
-        : SEVENTH
-          ? 'seventh'
-          : SIXTH
-            ? 'sixth'
-            : FIFTH
-              ? 'fifth'
-              : FOURTH
-                ? 'fourth'
-                : THIRD
-                  ? 'third'
-                  : 'second';
+const setName = TWELFTH
+  ? 'twelfth'
+  : ELEVENTH
+    ? 'eleventh'
+    : TENTH
+      ? 'tenth'
+      : NINTH
+        ? 'ninth'
+        : EIGHTH
+          ? 'eighth'
+          : SEVENTH
+            ? 'seventh'
+            : SIXTH
+              ? 'sixth'
+              : FIFTH
+                ? 'fifth'
+                : FOURTH
+                  ? 'fourth'
+                  : THIRD
+                    ? 'third'
+                    : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in

@@ -31,7 +31,8 @@ import { tempo7Set } from '../fixtures/tempo7.js';
 import { tempo8Set } from '../fixtures/tempo8.js';
 import { tempo9Set } from '../fixtures/tempo9.js';
 import { tempo10Set } from '../fixtures/tempo10.js';
-import { tempo11Set } from '../fixtures/tempo11.js';
+import { tempo11OddSet, tempo11Set } from '../fixtures/tempo11.js';
+import { tempo12Set } from '../fixtures/tempo12.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -208,6 +209,18 @@ async function main() {
     ? (mkdirSync(held11Dir, { recursive: true }), some(await Promise.all(tempo11Set(held11Dir).files.map(allFeatures))))
     : undefined;
   const h11 = held11 ? evaluate(held11) : undefined;
+  // --odd-tuning: the odd-meter tuning set (fixtures/tempo11.ts re-seeded, h-tempo15; tuning material)
+  const oddDir = path.join(OUT, 'tempo-odd-tuning');
+  const odd = process.argv.includes('--odd-tuning')
+    ? (mkdirSync(oddDir, { recursive: true }), some(await Promise.all(tempo11OddSet(oddDir).files.map(allFeatures))))
+    : undefined;
+  const hOdd = odd ? evaluate(odd) : undefined;
+  // --held-out-12: the twelfth held-out set (fixtures/tempo12.ts, h-tempo15), only after its one CLI evaluation
+  const held12Dir = path.join(OUT, 'tempo-heldout12');
+  const held12 = process.argv.includes('--held-out-12')
+    ? (mkdirSync(held12Dir, { recursive: true }), some(await Promise.all(tempo12Set(held12Dir).files.map(allFeatures))))
+    : undefined;
+  const h12 = held12 ? evaluate(held12) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -226,6 +239,8 @@ async function main() {
     ...(h9 ? [['held-out 9', h9] as const] : []),
     ...(h10 ? [['held-out 10', h10] as const] : []),
     ...(h11 ? [['held-out 11', h11] as const] : []),
+    ...(hOdd ? [['odd-meter tuning', hOdd] as const] : []),
+    ...(h12 ? [['held-out 12', h12] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -247,7 +262,8 @@ async function main() {
         `${held5 ? ' held-out 5 Acc1 songs | drums |' : ''}${held6 ? ' held-out 6 Acc1 songs | drums |' : ''}` +
         `${held7 ? ' held-out 7 Acc1 songs | drums |' : ''}${held8 ? ' held-out 8 Acc1 songs | drums |' : ''}` +
         `${held9 ? ' held-out 9 Acc1 songs | drums |' : ''}${held10 ? ' held-out 10 Acc1 songs | drums |' : ''}` +
-        `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}` +
+        `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}${odd ? ' odd-meter tuning Acc1 songs | drums |' : ''}` +
+        `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -266,6 +282,8 @@ async function main() {
               held9 ? evaluate(held9) : undefined,
               held10 ? evaluate(held10) : undefined,
               held11 ? evaluate(held11) : undefined,
+              odd ? evaluate(odd) : undefined,
+              held12 ? evaluate(held12) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -296,6 +314,8 @@ async function main() {
     if (h9) console.log('\nheld-out 9 misses:\n' + h9.misses.join('\n'));
     if (h10) console.log('\nheld-out 10 misses:\n' + h10.misses.join('\n'));
     if (h11) console.log('\nheld-out 11 misses:\n' + h11.misses.join('\n'));
+    if (hOdd) console.log('\nodd-meter tuning misses:\n' + hOdd.misses.join('\n'));
+    if (h12) console.log('\nheld-out 12 misses:\n' + h12.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -767,6 +767,20 @@ export const TEMPO_PARAMETERS = {
       'them do: the level is twice a beat whose bar is the pattern (tuning, held-out 9: the written level ≤ 0.07, ' +
       'its double 0.03–0.5)',
   ),
+  barRepeatMaxBeats: p(
+    7,
+    'beats',
+    [4, 7],
+    "bar-repeat check (h-tempo15): a level's drum pattern is also compared with itself 5 up to this many beats " +
+      'later; when the best of those similarities reaches the 8-beat one, the pattern is an odd bar of that level ' +
+      '(5/4, 6/4, 7/4), not the bar of half its tempo, and the check gives no evidence (4: off, the code before; 8 ' +
+      'would compare the 8-beat similarity with itself and switch the check off; ' +
+      'odd-meter tuning Acc1 songs/drums 0.500/0.600 → 0.550/0.650, held-out 11 0.775/0.800 → 0.800/0.825, held-out ' +
+      '8–10 unchanged; 5, 6 and 7 the same; reading bars of 5–7 beats in the bar and harmony terms instead lost ' +
+      'held-out ' +
+      '9 songs 0.800 → 0.725: not taken)',
+    true,
+  ),
   barRepeatFull: p(0.2, 'cosine similarity', [0, 2], 'bar-repeat check: that excess at which it counts fully'),
   barRepeatFloor: p(
     0.3,

@@ -414,7 +414,7 @@ interface Candidate {
    * after 4 (barRepeat): the level is twice a beat whose four-beat bar is the pattern.
    */
   barRepeat: number;
-  barRepeatDetail?: { s4: number; s8: number; evidence: number };
+  barRepeatDetail?: { s4: number; s8: number; sOdd?: number; evidence: number };
   /**
    * The score handed over by a level that the ternary or the two-beat check weighed down as a misreading of this one
    * (levelHandOver × what the check took from its score), and that level's BPM; the score is at least it.
@@ -618,7 +618,8 @@ export function barRepeat(
   bands: readonly ArrayLike<number>[],
   beats: number[],
   halfWidth: number,
-): { s4: number; s8: number } {
+  maxBarBeats = BAR_REPEAT_BEATS,
+): { s4: number; s8: number; sOdd?: number } {
   const peak = (x: ArrayLike<number>, c: number) => {
     let m = 0;
     for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++) m = Math.max(m, x[j]!);
@@ -644,7 +645,11 @@ export function barRepeat(
     for (let i = 0; i + k < v.length; i++) ((sum += cos(v[i]!, v[i + k]!)), n++);
     return n ? sum / n : 1;
   };
-  return { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
+  const r: { s4: number; s8: number; sOdd?: number } = { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
+  // h-tempo15: a bar of 5 to maxBarBeats beats (5/4, 6/4, 7/4) repeats after neither 4 nor 8 of its beats: the best
+  // similarity after 5 to maxBarBeats beats (`sOdd`, absent when only four-beat bars are read)
+  for (let m = BAR_REPEAT_BEATS + 1; m <= maxBarBeats; m++) r.sOdd = Math.max(r.sOdd ?? 0, mean(m));
+  return r;
 }
 
 /** Beats moved half a period: the midpoints of consecutive beats, the last one half its interval on. */
@@ -998,13 +1003,19 @@ function levels(
   const barRepeatFloor = checkParameter('barRepeatFloor', TEMPO_PARAMETERS.barRepeatFloor);
   const barLo = checkParameter('barRepeatLow', TEMPO_PARAMETERS.barRepeatLow);
   const barFull = checkParameter('barRepeatFull', TEMPO_PARAMETERS.barRepeatFull);
+  const barMax = checkParameter('barRepeatMaxBeats', TEMPO_PARAMETERS.barRepeatMaxBeats);
   const barEvidence = (c: Candidate): number => {
     if (!bands || bands.length < 4 || barRepeatFloor >= 1 || c.beatFrames.length < 2 * BAR_REPEAT_BEATS + 2) return 0;
     if (!c.barRepeatDetail) {
-      const r = barRepeat(bands, c.beatFrames, halfWidth);
+      const r = barRepeat(bands, c.beatFrames, halfWidth, barMax);
       c.barRepeatDetail = {
         ...r,
-        evidence: Math.max(0, Math.min(1, (r.s8 - r.s4 - barLo) / Math.max(1e-9, barFull - barLo))),
+        // a pattern that repeats after 5 to barRepeatMaxBeats beats as well as after 8 is the level's own odd bar
+        // (h-tempo15: a 5/4 or 7/4 level, not twice a beat): no evidence
+        evidence:
+          r.sOdd !== undefined && r.sOdd >= r.s8
+            ? 0
+            : Math.max(0, Math.min(1, (r.s8 - r.s4 - barLo) / Math.max(1e-9, barFull - barLo))),
       };
     }
     return c.barRepeatDetail.evidence;
