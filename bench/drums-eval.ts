@@ -737,6 +737,8 @@ function spearman(a: number[], b: number[]): number {
 export interface MicScore {
   session: string;
   mic: KitPiece;
+  /** The mic's name where a drum has two (h-dxdup15: `kick out`, `snare bottom`). */
+  name: string;
   f: number;
   /** aubioonset (default hfc, threshold 0.3) on the same mic, same matching; NaN without aubio. */
   aubioF: number;
@@ -949,6 +951,71 @@ export const HELD_OUT_12: SessionSpec[] = [
   },
 ];
 
+/**
+ * Tuning sessions with two close mics on one drum (h-dxdup15; `SessionSpec.pairs`): identical copies (bench/drums-
+ * speed.ts's session) and studio pairs — a kick out later, darker, with more room; a snare bottom inverted, thinner,
+ * a little delayed — on kits earlier sets played (FluidR3Mono, TimGM6mb, MuseScore General, a Hydrogen kit).
+ */
+export const PAIRS: SessionSpec[] = [
+  {
+    font: 'FluidR3Mono',
+    seed: 1,
+    bpm: 120,
+    bars: 8,
+    pairs: [
+      { piece: 'kick', name: 'sub' },
+      { piece: 'snare', name: 'bottom' },
+    ],
+  },
+  {
+    font: 'FluidR3Mono',
+    seed: 2,
+    bpm: 128,
+    bars: 8,
+    swing: 0.15,
+    pairs: [
+      { piece: 'kick', name: 'out', delayMs: 1, lowpassHz: 2000, gainDb: -2, roomDb: -14 },
+      { piece: 'snare', name: 'bottom', delayMs: 0.3, invert: true, highpassHz: 400, gainDb: 1 },
+    ],
+  },
+  {
+    font: 'TimGM6mb',
+    seed: 11,
+    bpm: 88,
+    bars: 8,
+    jitterSeconds: 0.01,
+    pairs: [
+      { piece: 'kick', name: 'out', delayMs: 2, lowpassHz: 1200, gainDb: 3, roomDb: -10 },
+      { piece: 'snare', name: 'bottom', delayMs: 0.5, invert: true, highpassHz: 800, gainDb: -3 },
+    ],
+  },
+  {
+    font: 'MuseScoreGeneral',
+    seed: 13,
+    bpm: 110,
+    bars: 8,
+    pairs: [
+      { piece: 'kick', name: 'out', delayMs: 0.6, gainDb: -3 },
+      { piece: 'snare', name: 'bottom', invert: true },
+      { piece: 'tom', name: 'bottom', delayMs: 0.4, invert: true, lowpassHz: 3000 },
+    ],
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: hydrogen('GMRockKit'),
+    rate: 44100,
+    seed: 21,
+    bpm: 104,
+    bars: 8,
+    hatsPerBar: 16,
+    jitterSeconds: 0.006,
+    pairs: [
+      { piece: 'kick', name: 'out', delayMs: 1.5, lowpassHz: 900, gainDb: 0, roomDb: -12 },
+      { piece: 'snare', name: 'bottom', delayMs: 0.2, invert: true, highpassHz: 600, gainDb: 2 },
+    ],
+  },
+];
+
 const VERBOSE = process.argv.includes('--verbose');
 const NO_AUBIO = process.argv.includes('--no-aubio');
 const ONLY_SESSION = process.argv.includes('--session') ? process.argv[process.argv.indexOf('--session') + 1]! : null;
@@ -1010,6 +1077,7 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
     return {
       session: `${spec.kit?.name ?? spec.font}/${spec.seed}`,
       mic: m.instrument as KitPiece,
+      name: m.name,
       f: fMeasure(match),
       aubioF: aubioMatch ? fMeasure(aubioMatch) : NaN,
       aubioBleed: aubio ? aubio.filter((t) => !truthT.some((t0) => Math.abs(t0 - t) <= 0.02)).length : NaN,
@@ -1044,6 +1112,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     ['held-out-10', HELD_OUT_10],
     ['held-out-11', HELD_OUT_11],
     ['held-out-12', HELD_OUT_12],
+    ['pairs', PAIRS],
   ] as const) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
@@ -1063,7 +1132,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
-        `| ${r.session} | ${r.mic} | ${r.truth} | ${r.f.toFixed(4)} | ${r.meanOffsetMs.toFixed(3)} | ` +
+        `| ${r.session} | ${r.name === `${r.mic} close` ? r.mic : r.name} | ${r.truth} | ${r.f.toFixed(4)} | ${r.meanOffsetMs.toFixed(3)} | ` +
           `${r.bleedReported} | ${r.missed} | ${r.rho.toFixed(3)} | ${r.aubioF.toFixed(4)} | ${r.aubioBleed} |`,
       );
     const hits = rows.reduce((s, r) => s + r.truth, 0);
