@@ -349,6 +349,8 @@ export interface CloseCandidate extends Candidate {
   rawPeak: number;
   /** Largest |x| of the unemphasized mic in the bleed window (the hit's own level there). */
   own: number;
+  /** Largest |x| of the mic through its emphasis in the peak window (pairing's level; computed when first asked). */
+  level?: number;
 }
 
 /**
@@ -532,7 +534,7 @@ export class SessionDetector {
   private readonly partners: ([number, number] | null)[][][];
   /** Whether mics a and b are now one drum's pair. */
   private readonly twin: boolean[][];
-  /** Per mic, the largest peak (through its emphasis) of its triggers so far. */
+  /** Per mic, the largest `levelOf` of its triggers so far. */
   private readonly maxRaw: number[];
   /** Per mic, the start of the last hit counted for pairing. */
   private readonly lastNoted: number[];
@@ -786,6 +788,18 @@ export class SessionDetector {
     for (const r of this.recent) while (r.length && r[0]!.start < oldest) r.shift();
   }
 
+  /** Hit c's largest |x| on mic m through m's emphasis over `peakWindowMs` from its start (cached on the hit). */
+  private levelOf(m: number, c: CloseCandidate): number {
+    if (c.level === undefined) {
+      const pre = 2;
+      const x = this.span(this.raw[m]!, c.start - pre, this.peakLen + pre);
+      const y = new Float64Array(x.length);
+      emphasizeInto(x, y, this.emphasis[m]!);
+      c.level = peakFrom(y, pre);
+    }
+    return c.level;
+  }
+
   /** Whether mic b is the second of a pair (its drum's leaks are learnt from, and cancelled by, the first). */
   private second(b: number): boolean {
     for (let a = 0; a < b; a++) if (this.twin[a]![b]) return true;
@@ -799,33 +813,40 @@ export class SessionDetector {
    * counted (a leak into one mic of a pair need not reach the other).
    */
   private notePartners(a: number, h: CloseCandidate, source: number): void {
-    if (this.pairWin <= 0 || h.peak <= 0) return;
-    this.maxRaw[a] = Math.max(this.maxRaw[a]!, h.peak);
-    if (db(h.peak) < db(this.maxRaw[a]!) - PAIR_PARAMETERS.pairRangeDb.value) return;
+    if (this.pairWin <= 0) return;
+    const level = this.levelOf(a, h);
+    if (level <= 0) return;
+    this.maxRaw[a] = Math.max(this.maxRaw[a]!, level);
+    if (db(level) < db(this.maxRaw[a]!) - PAIR_PARAMETERS.pairRangeDb.value) return;
     // a second trigger of one hit (closer than `minIntervalMs` to the last one counted) is not counted again
     if (h.start - this.lastNoted[a]! < this.merge) return;
     this.lastNoted[a] = h.start;
     this.recent.forEach((other, b) => {
       if (b === a || this.emphasis[b] !== this.emphasis[a] || (source >= 0 && source !== b)) return;
       let near: CloseCandidate | null = null;
-      for (const g of other)
-        if (Math.abs(g.start - h.start) <= this.pairWin && g.peak > 0)
-          if (!near || Math.abs(g.start - h.start) < Math.abs(near.start - h.start)) near = g;
+      for (const g of other) {
+        if (Math.abs(g.start - h.start) > this.pairWin) continue;
+        if (this.levelOf(b, g) > 0 && (!near || Math.abs(g.start - h.start) < Math.abs(near.start - h.start))) near = g;
+      }
       const list = this.partners[a]![b]!;
-      // levels through the mics' common emphasis (a snare bottom's missing body does not count against it)
-      list.push(near ? [near.start - h.start, db(near.peak) - db(h.peak)] : null);
+      // levels through the mics' common emphasis over the peak window (a snare bottom's missing body does not count
+      // against it; a dark kick-out's slow attack reaches its peak within the window)
+      list.push(near ? [near.start - h.start, db(this.levelOf(b, near)) - db(level)] : null);
       if (list.length > PathStats.KEEP) list.shift();
       const [lo, hi] = a < b ? [a, b] : [b, a];
       const x = this.agreement(this.partners[lo]![hi]!);
       const y = this.agreement(this.partners[hi]![lo]!);
-      const share = PAIR_PARAMETERS.pairShare.value;
-      const level = PAIR_PARAMETERS.pairLevelDb.value;
+      // (`pairShare` once a mic has `pairMinHits` counted; before, a majority: an early leak the paths do not know
+      // yet does not part a pair)
+      const least = PAIR_PARAMETERS.pairMinHits.value;
+      const ok = (r: { n: number; share: number }) => r.share >= (r.n >= least ? PAIR_PARAMETERS.pairShare.value : 0.5);
+      const most = PAIR_PARAMETERS.pairLevelDb.value;
       // one direction may have no hits yet (the other mic's first partner is judged after this one); each that has
       // must agree, and the two must agree with each other (b after a by d: a after b by −d)
       const paired =
         (x.n > 0 || y.n > 0) &&
-        (x.n === 0 || (x.share >= share && Math.abs(x.level) <= level)) &&
-        (y.n === 0 || (y.share >= share && Math.abs(y.level) <= level)) &&
+        (x.n === 0 || (ok(x) && Math.abs(x.level) <= most)) &&
+        (y.n === 0 || (ok(y) && Math.abs(y.level) <= most)) &&
         (x.n === 0 || y.n === 0 || Math.abs(x.lag + y.lag) <= this.pairSpread);
       if (paired === this.twin[lo]![hi]) return;
       this.twin[lo]![hi] = this.twin[hi]![lo] = paired;

@@ -179,6 +179,13 @@ export const PAIR_PARAMETERS = {
     [0.5, 1],
     "two mics are one drum's when this share of each one's last hits (`pairRangeDb` of its loudest) have a partner",
   ),
+  pairMinHits: p(
+    8,
+    'hits',
+    [1, 31],
+    'a mic with fewer hits counted for pairing needs partners on half of them only (leaks the paths do not know yet)',
+    true,
+  ),
   pairRangeDb: p(20, 'dB', [0, 60], "a mic's hits this far under its loudest trigger are not counted for pairing"),
 } as const;
 
