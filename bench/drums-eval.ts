@@ -10,9 +10,10 @@
  * notched and dipped bleed) since h-dxdet11, HELD_OUT_10 (h-dxdet11: FM, orchestra, tabla and lmms kits; boomy-notched,
  * long-room, dispersed-scooped and thin-bright bleed) since h-dxdet12, HELD_OUT_11 (h-dxdet12: claps and swelling
  * shakers, maracas, a cabasa) since h-dxdet14; held out: HELD_OUT_12 (h-dxdet14: chip, West Coast, mixed and GM
- * electronic kits; triplet hats, sixteenth tom fills; inverted, comb-filtered and room bleed); PAIRS (h-dxdup15, tuning:
- * two close mics on one drum) and held out HELD_OUT_13 (h-dxdup15: pairs on other kits).
- * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13]
+ * electronic kits; triplet hats, sixteenth tom fills; inverted, comb-filtered and room bleed); PAIRS (h-dxdup15,
+ * tuning: two close mics on one drum) and held out HELD_OUT_13 (h-dxdup15: pairs on other kits).
+ * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
+ * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
@@ -1212,7 +1213,8 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
-        `| ${r.session} | ${r.name === `${r.mic} close` ? r.mic : r.name} | ${r.truth} | ${r.f.toFixed(4)} | ${r.meanOffsetMs.toFixed(3)} | ` +
+        `| ${r.session} | ${r.name === `${r.mic} close` ? r.mic : r.name} | ${r.truth} | ${r.f.toFixed(4)} | ` +
+          `${r.meanOffsetMs.toFixed(3)} | ` +
           `${r.bleedReported} | ${r.missed} | ${r.rho.toFixed(3)} | ${r.aubioF.toFixed(4)} | ${r.aubioBleed} |`,
       );
     const hits = rows.reduce((s, r) => s + r.truth, 0);
