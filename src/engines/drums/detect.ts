@@ -9,7 +9,7 @@
  * `startFraction` of that peak (and clear of what rang before it).
  */
 import { native } from '../../native.js';
-import { BLEED_PARAMETERS, DETECT_PARAMETERS, SHOT_PARAMETERS, SWELL_PARAMETERS } from './params.js';
+import { BLEED_PARAMETERS, DETECT_PARAMETERS, PAIR_PARAMETERS, SHOT_PARAMETERS, SWELL_PARAMETERS } from './params.js';
 
 export interface DetectOptions {
   sampleRate: number;
@@ -349,6 +349,23 @@ export interface CloseCandidate extends Candidate {
   rawPeak: number;
   /** Largest |x| of the unemphasized mic in the bleed window (the hit's own level there). */
   own: number;
+  /** Largest |x| of the mic through its emphasis in the peak window (pairing's level; computed when first asked). */
+  level?: number;
+}
+
+/**
+ * Two close mics found to be one drum's (`PAIR_PARAMETERS`), or no longer: from the hit judged at `start` on. The
+ * second mic's partner hits lie `lagMs` after the first's, `levelDb` louder (medians); `share` of each mic's last hits
+ * had a partner at that lag and level.
+ */
+export interface PairRecord {
+  first: number;
+  second: number;
+  start: number;
+  paired: boolean;
+  lagMs: number;
+  levelDb: number;
+  share: [number, number];
 }
 
 /** How mic B leaks into mic A, learnt from the session's clean bleed events: a gain (with polarity) and a delay. */
@@ -511,6 +528,19 @@ export class SessionDetector {
   private readonly fallbackFir: number;
   /** Triggers found to be later bursts of the hit before them (`SHOT_PARAMETERS`), for the record. */
   readonly shots: ShotVerdict[] = [];
+  /** Mics paired as one drum's two mics, and unpaired (`PAIR_PARAMETERS`), for the record. */
+  readonly pairings: PairRecord[] = [];
+  /** Per mic a and other mic b, of a's last hits: the partner on b (lag in samples, level ratio dB), or null. */
+  private readonly partners: ([number, number] | null)[][][];
+  /** Whether mics a and b are now one drum's pair. */
+  private readonly twin: boolean[][];
+  /** Per mic, the largest `levelOf` of its triggers so far. */
+  private readonly maxRaw: number[];
+  /** Per mic, the start of the last hit counted for pairing. */
+  private readonly lastNoted: number[];
+  /** `pairLagMs` and `pairSpreadMs` in samples. */
+  private readonly pairWin: number;
+  private readonly pairSpread: number;
   /** `shotMs` and `shotToleranceMs` in samples (0: off), and `shotHits`. */
   private readonly shotLen: number;
   private readonly shotTol: number;
@@ -565,6 +595,12 @@ export class SessionDetector {
     this.shotTol = Math.round((SHOT_PARAMETERS.shotToleranceMs.value * sampleRate) / 1000);
     this.shotHits = Math.round(SHOT_PARAMETERS.shotHits.value);
     this.shotRecords = emphasis.map(() => []);
+    this.partners = emphasis.map(() => emphasis.map(() => []));
+    this.twin = emphasis.map(() => emphasis.map(() => false));
+    this.maxRaw = emphasis.map(() => 0);
+    this.lastNoted = emphasis.map(() => -Infinity);
+    this.pairWin = Math.round((PAIR_PARAMETERS.pairLagMs.value * sampleRate) / 1000);
+    this.pairSpread = (PAIR_PARAMETERS.pairSpreadMs.value * sampleRate) / 1000;
     this.lookAhead = Math.max(
       Math.round((BLEED_PARAMETERS.lookAheadMs.value * sampleRate) / 1000),
       this.len + this.detectors[0]!.settleAfter + this.peakLen + SessionDetector.CHUNK,
@@ -621,7 +657,8 @@ export class SessionDetector {
   private pathsInto(a: number): BleedPath[] {
     const into: BleedPath[] = [];
     this.stats[a]!.forEach((s, b) => {
-      const p = b === a ? null : s.path(a, b);
+      // none between one drum's two mics, none from the second of them (its drum leaks through the first's paths)
+      const p = b === a || this.twin[a]![b] || this.second(b) ? null : s.path(a, b);
       if (p) into.push(p);
     });
     return into;
@@ -706,6 +743,7 @@ export class SessionDetector {
       if (m < 0) break;
       const h = this.pending[m]!.shift()!;
       const { verdict, residualDb } = this.judge(m, h);
+      this.notePartners(m, h, verdict ? verdict.source : -1);
       const records = this.shotRecords[m]!;
       const prevShot = records[records.length - 1];
       if (prevShot && h.start - prevShot.start < this.shotLen)
@@ -748,6 +786,94 @@ export class SessionDetector {
     for (const p of this.pending) if (p.length) next = Math.min(next, p[0]!.start);
     const oldest = next - 2 * this.maxLag - this.len;
     for (const r of this.recent) while (r.length && r[0]!.start < oldest) r.shift();
+  }
+
+  /** Hit c's largest |x| on mic m through m's emphasis over `peakWindowMs` from its start (cached on the hit). */
+  private levelOf(m: number, c: CloseCandidate): number {
+    if (c.level === undefined) {
+      const pre = 2;
+      const x = this.span(this.raw[m]!, c.start - pre, this.peakLen + pre);
+      const y = new Float64Array(x.length);
+      emphasizeInto(x, y, this.emphasis[m]!);
+      c.level = peakFrom(y, pre);
+    }
+    return c.level;
+  }
+
+  /** Whether mic b is the second of a pair (its drum's leaks are learnt from, and cancelled by, the first). */
+  private second(b: number): boolean {
+    for (let a = 0; a < b; a++) if (this.twin[a]![b]) return true;
+    return false;
+  }
+
+  /**
+   * Hit h of mic a, just judged (every mic's triggers around it are in; `source`: the mic it was found bleed of, or
+   * −1): its partner on every other mic of the same detection emphasis (the nearest trigger within `pairLagMs`)
+   * recorded, and each pair's status updated from both mics' last hits. A hit found bleed of a third mic is not
+   * counted (a leak into one mic of a pair need not reach the other).
+   */
+  private notePartners(a: number, h: CloseCandidate, source: number): void {
+    if (this.pairWin <= 0) return;
+    const level = this.levelOf(a, h);
+    if (level <= 0) return;
+    this.maxRaw[a] = Math.max(this.maxRaw[a]!, level);
+    if (db(level) < db(this.maxRaw[a]!) - PAIR_PARAMETERS.pairRangeDb.value) return;
+    // a second trigger of one hit (closer than `minIntervalMs` to the last one counted) is not counted again
+    if (h.start - this.lastNoted[a]! < this.merge) return;
+    this.lastNoted[a] = h.start;
+    this.recent.forEach((other, b) => {
+      if (b === a || this.emphasis[b] !== this.emphasis[a] || (source >= 0 && source !== b)) return;
+      let near: CloseCandidate | null = null;
+      for (const g of other) {
+        if (Math.abs(g.start - h.start) > this.pairWin) continue;
+        if (this.levelOf(b, g) > 0 && (!near || Math.abs(g.start - h.start) < Math.abs(near.start - h.start))) near = g;
+      }
+      const list = this.partners[a]![b]!;
+      // levels through the mics' common emphasis over the peak window (a snare bottom's missing body does not count
+      // against it; a dark kick-out's slow attack reaches its peak within the window)
+      list.push(near ? [near.start - h.start, db(this.levelOf(b, near)) - db(level)] : null);
+      if (list.length > PathStats.KEEP) list.shift();
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      const x = this.agreement(this.partners[lo]![hi]!);
+      const y = this.agreement(this.partners[hi]![lo]!);
+      // (`pairShare` once a mic has `pairMinHits` counted; before, a majority: an early leak the paths do not know
+      // yet does not part a pair)
+      const least = PAIR_PARAMETERS.pairMinHits.value;
+      const ok = (r: { n: number; share: number }) => r.share >= (r.n >= least ? PAIR_PARAMETERS.pairShare.value : 0.5);
+      const most = PAIR_PARAMETERS.pairLevelDb.value;
+      // one direction may have no hits yet (the other mic's first partner is judged after this one); each that has
+      // must agree, and the two must agree with each other (b after a by d: a after b by −d)
+      const paired =
+        (x.n > 0 || y.n > 0) &&
+        (x.n === 0 || (ok(x) && Math.abs(x.level) <= most)) &&
+        (y.n === 0 || (ok(y) && Math.abs(y.level) <= most)) &&
+        (x.n === 0 || y.n === 0 || Math.abs(x.lag + y.lag) <= this.pairSpread);
+      if (paired === this.twin[lo]![hi]) return;
+      this.twin[lo]![hi] = this.twin[hi]![lo] = paired;
+      this.flat = null;
+      const r = (v: number, d: number) => round(Number.isFinite(v) ? v : 0, d);
+      this.pairings.push({
+        first: lo,
+        second: hi,
+        start: h.start,
+        paired,
+        lagMs: r(x.n ? (x.lag * 1000) / this.sampleRate : (-y.lag * 1000) / this.sampleRate, 3),
+        levelDb: r(x.n ? x.level : -y.level, 2),
+        share: [r(x.share, 3), r(y.share, 3)],
+      });
+    });
+  }
+
+  /** Of one mic's last hits against another mic: how many, their partners' median lag and level, the share agreeing. */
+  private agreement(list: ([number, number] | null)[]): { n: number; lag: number; level: number; share: number } {
+    const got = list.filter((e): e is [number, number] => e !== null);
+    if (!got.length) return { n: list.length, lag: NaN, level: NaN, share: 0 };
+    const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
+    const lag = median(got.map((e) => e[0]));
+    const level = median(got.map((e) => e[1]));
+    const spreadDb = PAIR_PARAMETERS.pairSpreadDb.value;
+    const ok = got.filter((e) => Math.abs(e[0] - lag) <= this.pairSpread && Math.abs(e[1] - level) <= spreadDb).length;
+    return { n: list.length, lag, level, share: ok / list.length };
   }
 
   /**
@@ -807,6 +933,7 @@ export class SessionDetector {
    * Once a pair has a path (three events agree) its delay is searched within 0.5 ms of the path's.
    */
   private learn(b: number, g: CloseCandidate): void {
+    if (this.second(b)) return;
     const pre = 2;
     const L = this.len + this.maxLag;
     const yRaw = this.span(this.own[b]!, g.start - this.maxLag - pre, L + this.maxLag + pre);
@@ -817,7 +944,7 @@ export class SessionDetector {
     const xe = new Float64Array(L + pre);
     const nat = native();
     this.detectors.forEach((_, a) => {
-      if (a === b) return;
+      if (a === b || this.twin[a]![b]) return;
       // both seen through a's emphasis: the fit and its error are what a's detector would see
       const e = this.emphasis[a]!;
       const xRaw = this.span(this.raw[a]!, g.start - pre, L + pre);
@@ -879,7 +1006,7 @@ export class SessionDetector {
     let lead: { b: number; g: CloseCandidate } | null = null;
     for (const s of sources) if (!lead || s.g.rawPeak > lead.g.rawPeak) lead = s;
     this.recent.forEach((other, b) => {
-      if (b === a) return;
+      if (b === a || this.twin[a]![b]) return;
       for (const g of other)
         if (g.start >= h.start - this.maxLag && g.start <= h.start + this.len && g.rawPeak > h.own)
           if (!lead || g.rawPeak > lead.g.rawPeak) lead = { b, g };
@@ -1006,7 +1133,8 @@ export class SessionDetector {
     const known = new Map(into.map((p) => [p.from, p]));
     const sources: { b: number; g: CloseCandidate; path?: BleedPath }[] = [];
     this.recent.forEach((other, b) => {
-      if (b === a || (known.has(b) && !this.refit)) return;
+      // (never the other mic of this mic's drum)
+      if (b === a || this.twin[a]![b] || (known.has(b) && !this.refit)) return;
       const path = known.get(b);
       for (const g of other)
         if (g.start >= h.start - this.maxLag && g.start <= h.start + len && g.rawPeak > h.own)

@@ -152,6 +152,50 @@ export const BLEED_PARAMETERS = {
 } as const;
 
 /**
+ * Close mics: two mics on one drum (h-dxdup15: kick in + kick out, snare top + bottom). Their hits coincide at a
+ * short, steady lag and a steady level ratio, each mic's own hits and the other's alike; a leak does not (it is
+ * quieter than its source, and a leak one way comes at one lag and level, one the other way at the opposite ones).
+ * Such a pair is one drum's two mics: neither mic's hit is the other's bleed, no path is learnt between them, and
+ * only the first of the two teaches and carries paths into the other close mics (its drum's leaks, once).
+ */
+export const PAIR_PARAMETERS = {
+  pairLagMs: p(
+    3,
+    'ms',
+    [0, 10],
+    "a hit's partner: the other mic's trigger nearest to it within this (0: mics are never paired)",
+  ),
+  pairSpreadMs: p(0.5, 'ms', [0, 3], "a partner's lag lies within this of the pair's median lag"),
+  pairSpreadDb: p(
+    4,
+    'dB',
+    [0, 20],
+    "a partner's level against the hit (peaks of the raw mics) lies within this of the pair's median ratio",
+  ),
+  pairLevelDb: p(
+    4,
+    'dB',
+    [0, 20],
+    "the pair's median level ratio lies within ± this (a leak is quieter; 6: held-out 12's Electronic tom, whose " +
+      'triggers are nearly all kick leaks 5 dB down, was paired with the kick and kept 6 leaks)',
+  ),
+  pairShare: p(
+    0.8,
+    'of the hits',
+    [0.5, 1],
+    "two mics are one drum's when this share of each one's last hits (`pairRangeDb` of its loudest) have a partner",
+  ),
+  pairMinHits: p(
+    8,
+    'hits',
+    [1, 31],
+    'a mic with fewer hits counted for pairing needs partners on half of them only (leaks the paths do not know yet)',
+    true,
+  ),
+  pairRangeDb: p(20, 'dB', [0, 60], "a mic's hits this far under its loudest trigger are not counted for pairing"),
+} as const;
+
+/**
  * Close mics: hits whose attack swells over many milliseconds (h-dxdet6). A hat whose energy builds over 10–20 ms
  * after a louder hat's ring does not rise `riseDb` within `riseSpanMs`; it does rise over a longer span.
  */

@@ -8,7 +8,7 @@
 import type { Instrument } from '../../recipes/drums.js';
 import type { StemFeatures } from './classify.js';
 import { StemAnalyzer } from './stem.js';
-import { SessionDetector, toHits, type BleedVerdict, type DrumHit } from './detect.js';
+import { SessionDetector, toHits, type BleedVerdict, type DrumHit, type PairRecord } from './detect.js';
 
 /** Detection emphasis (times differenced) per close-mic instrument: brighter drums stand out of low bleed. */
 export const EMPHASIS: Record<Instrument, number> = {
@@ -68,6 +68,18 @@ export class DrumSessionDetector {
     this.session?.push(this.close.map((t) => blocks[t]!));
     for (const [t, s] of this.stems) s.push(blocks[t]!);
     this.frames += blocks[0]?.length ?? 0;
+  }
+
+  /**
+   * Close mics paired as one drum's two (`PAIR_PARAMETERS`) and unpaired, in judging order, as track indices (the
+   * record of the decision: lag, level ratio and the share of each mic's hits that agreed).
+   */
+  get pairings(): (PairRecord & { firstTrack: number; secondTrack: number })[] {
+    return (this.session?.pairings ?? []).map((r) => ({
+      ...r,
+      firstTrack: this.close[r.first]!,
+      secondTrack: this.close[r.second]!,
+    }));
   }
 
   finish(): TrackDetection[] {
