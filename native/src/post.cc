@@ -479,10 +479,11 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
     for (int64_t k = std::max(aEnd, bStart); k <= b; ++k) m = std::max(m, static_cast<double>(fine[k]));
     return m;
   };
-  const double skipBelow = riseRatio * (1 - 1e-9);
   double run = 0;
   for (int64_t j = 0; j < span; ++j) run += fine[j];
-  for (int64_t i = 0; fast && i < len; ++i) {
+  // tick i's sum over [i, i + span), kept in the ring; the deque of the largest sums over the lookback [i − back, i −
+  // span]
+  auto advanceSum = [&](int64_t i) {
     const double sum = run;
     run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
     sumRing[static_cast<size_t>(i & sumCap)] = sum;
@@ -498,6 +499,11 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
       sh = (sh + 1) & dqCap;
       --sn;
     }
+    return sum;
+  };
+  const double skipBelow = riseRatio * (1 - 1e-9);
+  for (int64_t i = 0; fast && i < len; ++i) {
+    const double sum = advanceSum(i);
     double rise = 1;
     if (i >= back) {
       const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
@@ -515,21 +521,7 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
     return out;
   }
   for (int64_t i = 0; i < len; ++i) {
-    const double sum = run;
-    run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
-    sumRing[static_cast<size_t>(i & sumCap)] = sum;
-    if (i >= span) {
-      const int64_t k = i - span;
-      const double v = sumRing[static_cast<size_t>(k & sumCap)];
-      while (sn > 0 && sumRing[static_cast<size_t>(sumDq[static_cast<size_t>((sh + sn - 1) & dqCap)] & sumCap)] <= v)
-        --sn;
-      sumDq[static_cast<size_t>((sh + sn) & dqCap)] = k;
-      ++sn;
-    }
-    while (sn > 0 && sumDq[static_cast<size_t>(sh)] < i - back) {
-      sh = (sh + 1) & dqCap;
-      --sn;
-    }
+    const double sum = advanceSum(i);
     for (; next < std::min(N, i + ctx + 1); ++next) {
       const double v = fine[next];
       while (cn > 0 && static_cast<double>(fine[ctxDq[static_cast<size_t>((ch + cn - 1) & ctxCap)]]) <= v) --cn;
