@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COMMAND_LOADERS } from './launch.js';
+import { wavHeader } from './io/wav.js';
 
 /** dist/src, where the modules tsc wrote are. */
 const SRC = path.dirname(fileURLToPath(import.meta.url));
@@ -241,19 +242,9 @@ async function writeCodeCaches(names: string[]): Promise<void> {
 function warmUpWav(): Buffer {
   const rate = 48000;
   const frames = rate * 8;
-  const out = Buffer.alloc(44 + frames * 4);
-  out.write('RIFF', 0);
-  out.writeUInt32LE(36 + frames * 4, 4);
-  out.write('WAVEfmt ', 8);
-  out.writeUInt32LE(16, 16);
-  out.writeUInt16LE(1, 20);
-  out.writeUInt16LE(2, 22);
-  out.writeUInt32LE(rate, 24);
-  out.writeUInt32LE(rate * 4, 28);
-  out.writeUInt16LE(4, 32);
-  out.writeUInt16LE(16, 34);
-  out.write('data', 36);
-  out.writeUInt32LE(frames * 4, 40);
+  const header = wavHeader({ sampleRate: rate, channels: 2, format: 's16', dataBytes: frames * 4 });
+  const out = Buffer.alloc(header.length + frames * 4);
+  header.copy(out);
   for (let i = 0; i < frames; i++) {
     const t = i / rate;
     const beat = t % 0.5;
@@ -262,8 +253,8 @@ function warmUpWav(): Buffer {
       (Math.sin(2 * Math.PI * 220 * t) + Math.sin(2 * Math.PI * 261.63 * t) + Math.sin(2 * Math.PI * 329.63 * t));
     v += 0.5 * Math.exp(-beat * 40) * Math.sin(2 * Math.PI * 60 * beat);
     const s = Math.round(Math.max(-1, Math.min(1, v * 0.5)) * 32767);
-    out.writeInt16LE(s, 44 + i * 4);
-    out.writeInt16LE(s, 46 + i * 4);
+    out.writeInt16LE(s, header.length + i * 4);
+    out.writeInt16LE(s, header.length + 2 + i * 4);
   }
   return out;
 }
