@@ -34,10 +34,15 @@ export const VAMP_DIRS = [
   '/usr/lib/ardour7/vamp',
 ];
 
-/** The tool starts (whatever its exit status): absent, not executable or not a program all count as missing. */
+/**
+ * The tool starts (whatever its exit status): absent, not executable or not a program all count as
+ * missing. A tool that started but had not answered `--version` within the timeout is present: on a
+ * CI machine loaded by the parallel test files, a cold start of Chromium's wrapper script can take
+ * longer than 10 s, and a slow start is not a missing peer (the test itself then fails if it cannot run).
+ */
 const onPath = (cmd: string) => {
   const r = spawnSync(cmd, ['--version'], { stdio: 'ignore', timeout: 10_000 });
-  return r.error === undefined;
+  return r.error === undefined || (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
 };
 
 const PEERS: Record<Peer, { packages: string; present: () => boolean }> = {
