@@ -55,6 +55,11 @@
  * adds the fourteenth round's held-out set (fixtures/keyfresh11.ts fresh11KeySpecs(), drawbar organ, plucked string
  * with a body, FM brass through formants, an espeak-ng choir, synthesized hand percussion, seeds 51000 + i,
  * evaluated once).
+ *
+ * `--union13` (seventeenth round) makes the fourteenth round's held-out set tuning material too (614 songs);
+ * `--fresh12` adds the seventeenth round's held-out set (fixtures/keyfresh12.ts fresh12KeySpecs(), GM programs no key
+ * set used from the npm soundfonts MuseScore General Lite and TimGM6mb, 48 kHz, modal songs labelled by the MIREX
+ * convention, seeds 53000 + i, evaluated once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -78,6 +83,7 @@ import { fresh8KeySet } from '../fixtures/keyfresh8.js';
 import { fresh9KeySet } from '../fixtures/keyfresh9.js';
 import { fresh10KeySet } from '../fixtures/keyfresh10.js';
 import { fresh11KeySet } from '../fixtures/keyfresh11.js';
+import { fresh12KeySet } from '../fixtures/keyfresh12.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -132,7 +138,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION12 = process.argv.includes('--union12');
+const UNION13 = process.argv.includes('--union13');
+const UNION12 = UNION13 || process.argv.includes('--union12');
 const UNION11 = UNION12 || process.argv.includes('--union11');
 const UNION10 = UNION11 || process.argv.includes('--union10');
 const UNION9 = UNION10 || process.argv.includes('--union9');
@@ -149,7 +156,8 @@ const FRESH7 = (UNION9 || process.argv.includes('--fresh7')) && (UNION9 || !ONLY
 const FRESH8 = (UNION10 || process.argv.includes('--fresh8')) && (UNION10 || !ONLY_TUNING);
 const FRESH9 = (UNION11 || process.argv.includes('--fresh9')) && (UNION11 || !ONLY_TUNING);
 const FRESH10 = (UNION12 || process.argv.includes('--fresh10')) && (UNION12 || !ONLY_TUNING);
-const FRESH11 = process.argv.includes('--fresh11') && !ONLY_TUNING;
+const FRESH11 = (UNION13 || process.argv.includes('--fresh11')) && (UNION13 || !ONLY_TUNING);
+const FRESH12 = process.argv.includes('--fresh12') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -173,39 +181,42 @@ const SETS = [
   'fresh9 key set',
   'fresh10 key set',
   'fresh11 key set',
+  'fresh12 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION12
-  ? SETS.filter((s) => s !== 'fresh11 key set')
-  : UNION11
-    ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
-    : UNION10
-      ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
-      : UNION9
-        ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-        : UNION8
-          ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-          : UNION7
-            ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-            : UNION6
-              ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-              : UNION5
-                ? SETS.filter(
-                    (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
-                  )
-                : UNION
+const TUNING: readonly Set[] = UNION13
+  ? SETS.filter((s) => s !== 'fresh12 key set')
+  : UNION12
+    ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
+    : UNION11
+      ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
+      : UNION10
+        ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
+        : UNION9
+          ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+          : UNION8
+            ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+            : UNION7
+              ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+              : UNION6
+                ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+                : UNION5
                   ? SETS.filter(
-                      (s) =>
-                        ![
-                          'fresh3 key set',
-                          'fresh4 key set',
-                          'fresh5 key set',
-                          'fresh6 key set',
-                          'fresh7 key set',
-                        ].includes(s),
+                      (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
                     )
-                  : SETS.slice(0, 3);
+                  : UNION
+                    ? SETS.filter(
+                        (s) =>
+                          ![
+                            'fresh3 key set',
+                            'fresh4 key set',
+                            'fresh5 key set',
+                            'fresh6 key set',
+                            'fresh7 key set',
+                          ].includes(s),
+                      )
+                    : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -218,6 +229,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh9 key set',
   'fresh10 key set',
   'fresh11 key set',
+  'fresh12 key set',
 ];
 
 interface Item {
@@ -388,6 +400,7 @@ async function main() {
     ['fresh9 key set', FRESH9, fresh9KeySet, 'keyfresh9'],
     ['fresh10 key set', FRESH10, fresh10KeySet, 'keyfresh10'],
     ['fresh11 key set', FRESH11, fresh11KeySet, 'keyfresh11'],
+    ['fresh12 key set', FRESH12, fresh12KeySet, 'keyfresh12'],
   ];
   for (const d of [
     truthDir,
@@ -553,12 +566,21 @@ async function main() {
   const fresh9 = items.filter((i) => i.set === 'fresh9 key set');
   const fresh10 = items.filter((i) => i.set === 'fresh10 key set');
   const fresh11 = items.filter((i) => i.set === 'fresh11 key set');
+  const fresh12 = items.filter((i) => i.set === 'fresh12 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh11.length ? [[`fresh11 (${fresh11.length})`, fresh11] as [string, Item[]]] : []),
+      ...(fresh12.length ? [[`fresh12 (${fresh12.length})`, fresh12] as [string, Item[]]] : []),
+      ...(fresh11.length
+        ? [
+            [UNION13 ? `tuning: fresh11 (${fresh11.length})` : `fresh11 (${fresh11.length})`, fresh11] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh10.length
         ? [
             [UNION12 ? `tuning: fresh10 (${fresh10.length})` : `fresh10 (${fresh10.length})`, fresh10] as [
