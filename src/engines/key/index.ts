@@ -498,9 +498,16 @@ function loopPeriod(label: Int16Array, first: number, minLag: number, minSimilar
     }
     return count ? same / count : 0;
   };
-  const kinds = (lag: number) => new Set(Array.from(label.subarray(first, first + lag)).filter((l) => l >= 0)).size;
+  // the chords held in label[first, first + lag), counted as the lag grows (labels are 0…23)
+  const seen = new Uint8Array(24);
+  let kinds = 0;
+  let counted = first;
   for (let lag = Math.max(1, Math.ceil(minLag)); lag <= (end - first) / 2; lag++) {
-    if (kinds(lag) < 2 || agreement(lag) < minSimilarity) continue;
+    for (; counted < first + lag; counted++) {
+      const l = label[counted]!;
+      if (l >= 0 && !seen[l]) ((seen[l] = 1), kinds++);
+    }
+    if (kinds < 2 || agreement(lag) < minSimilarity) continue;
     let period = lag;
     for (let l = lag + 1; l <= lag + 3 && l <= (end - first) / 2; l++) if (agreement(l) > agreement(period)) period = l;
     return period;

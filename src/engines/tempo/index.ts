@@ -620,29 +620,37 @@ export function barRepeat(
   halfWidth: number,
   maxBarBeats = BAR_REPEAT_BEATS,
 ): { s4: number; s8: number; sOdd?: number } {
-  const peak = (x: ArrayLike<number>, c: number) => {
-    let m = 0;
-    for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++) m = Math.max(m, x[j]!);
-    return m;
-  };
-  const v: number[][] = [];
-  for (let i = 0; i + 1 < beats.length; i++) {
-    const row: number[] = [];
-    for (const x of bands)
-      for (const f of PROFILE_FRACTIONS) row.push(peak(x, Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!))));
-    v.push(row);
-  }
-  const cos = (a: number[], b: number[]) => {
+  // the rows (one per beat: each band's peaks at the fractions) in one flat array, row i at i · width
+  const fractions = PROFILE_FRACTIONS.length;
+  const width = bands.length * fractions;
+  const rows = Math.max(0, beats.length - 1);
+  const v = new Float64Array(rows * width);
+  for (let i = 0; i < rows; i++)
+    for (let g = 0; g < bands.length; g++) {
+      const x = bands[g]!;
+      for (let f = 0; f < fractions; f++) {
+        const c = Math.round(beats[i]! + PROFILE_FRACTIONS[f]! * (beats[i + 1]! - beats[i]!));
+        let m = 0;
+        for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++)
+          m = Math.max(m, x[j]!);
+        v[i * width + g * fractions + f] = m;
+      }
+    }
+  const cos = (a: number, b: number) => {
     let ab = 0;
     let aa = 0;
     let bb = 0;
-    for (let i = 0; i < a.length; i++) ((ab += a[i]! * b[i]!), (aa += a[i]! ** 2), (bb += b[i]! ** 2));
+    for (let i = 0; i < width; i++) {
+      const x = v[a * width + i]!;
+      const y = v[b * width + i]!;
+      ((ab += x * y), (aa += x ** 2), (bb += y ** 2));
+    }
     return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 1;
   };
   const mean = (k: number) => {
     let sum = 0;
     let n = 0;
-    for (let i = 0; i + k < v.length; i++) ((sum += cos(v[i]!, v[i + k]!)), n++);
+    for (let i = 0; i + k < rows; i++) ((sum += cos(i, i + k)), n++);
     return n ? sum / n : 1;
   };
   const r: { s4: number; s8: number; sOdd?: number } = { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
