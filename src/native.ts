@@ -631,6 +631,18 @@ export interface NativeAddon {
   postWithLowBand(odf: PostSeries, low: PostSeries, weight: number): Float64Array;
   /** Blocks of 120 bins folded to 12 pitch classes by weights[bin·12 + pc]: blocks × 12 values. */
   postFoldProfiles(profiles: PostSeries, blocks: number, weights: Float64Array): Float64Array;
+  /**
+   * Per peak frame: the largest (peak − median) / max(madFloor, median absolute deviation) over the columns that carry
+   * it, the window [p − back, p − gap); Infinity where it holds fewer than 3 frames (the onsets engine's washRises).
+   */
+  postWashRises(
+    cols: Float64Array[],
+    peaks: Int32Array,
+    back: number,
+    gap: number,
+    madFloor: number,
+    dominant: number,
+  ): Float64Array;
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

@@ -614,6 +614,41 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
   return out;
 }
 
+std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
+                              size_t count, int64_t back, int64_t gap, double madFloor, double dominant) {
+  std::vector<double> out(count);
+  std::vector<double> window;
+  std::vector<double> buf;
+  // col[i], or `outside` beyond the column (JavaScript's `col[i] ?? 0`; a missing col[p] is undefined: NaN)
+  const auto at = [](const std::pair<const double*, size_t>& c, int64_t i, double outside) {
+    return i >= 0 && static_cast<size_t>(i) < c.second ? c.first[i] : outside;
+  };
+  for (size_t k = 0; k < count; ++k) {
+    const int64_t p = peaks[k];
+    const int64_t lo = std::max<int64_t>(0, p - back);
+    const int64_t hi = p - gap;
+    if (hi - lo < 3) {
+      out[k] = std::numeric_limits<double>::infinity();
+      continue;
+    }
+    double top = 0;
+    for (const auto& c : cols) top = jsMax(jsMax(jsMax(top, at(c, p - 1, 0)), at(c, p, kNaN)), at(c, p + 1, 0));
+    double best = 0;
+    for (const auto& c : cols) {
+      const double peak = jsMax(jsMax(at(c, p - 1, 0), at(c, p, kNaN)), at(c, p + 1, 0));
+      if (peak < dominant * top) continue;
+      const auto n = static_cast<size_t>(hi - lo);
+      window.resize(n);
+      for (size_t i = 0; i < n; ++i) window[i] = at(c, lo + static_cast<int64_t>(i), kNaN);
+      const double m = windowMedian(window.data(), 0, n, buf);
+      for (size_t i = 0; i < n; ++i) window[i] = std::fabs(at(c, lo + static_cast<int64_t>(i), kNaN) - m);
+      best = jsMax(best, (peak - m) / jsMax(madFloor, windowMedian(window.data(), 0, n, buf)));
+    }
+    out[k] = best;
+  }
+  return out;
+}
+
 #define SHUB_POST_INSTANTIATE(T)                                                                                    \
   template double kth<T>(const T*, size_t, size_t);                                                                 \
   template double quantileLower<T>(const T*, size_t, double);                                                       \

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace shub::post {
@@ -76,5 +77,13 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
 // odf / σ(odf) + weight · low / σ(low) (σ: the standard deviation, 1 when it is 0; low beyond its end: 0).
 template <class T, class U>
 std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight);
+
+// The onsets engine's washRises: for each peak frame p, how far the flux rises above a sustained wash — the largest,
+// over the columns whose peak max(col[p − 1], col[p], col[p + 1]) (0 beyond a column's ends) is at least
+// dominant × the largest such peak of all columns, of (peak − m) / max(madFloor, mad), m the median of col[lo, hi)
+// and mad the median of |col − m| there (lo = max(0, p − back), hi = p − gap; an even count's median is the mean of
+// its two middle values); Infinity where hi − lo < 3. Math.max's rules (NaN wins, +0 over −0) throughout.
+std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
+                              size_t count, int64_t back, int64_t gap, double madFloor, double dominant);
 
 }  // namespace shub::post

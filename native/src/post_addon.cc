@@ -211,6 +211,33 @@ Napi::Value PostWithLowBand(const Napi::CallbackInfo& info) {
   });
 }
 
+// postWashRises(cols: Float64Array[], peaks: Int32Array, back, gap, madFloor, dominant): Float64Array, one value per
+// peak (post.h washRises).
+Napi::Value PostWashRises(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postWashRises";
+  if (!info[0].IsArray()) throwType(env, where + ": cols must be an array of Float64Array, got " + describe(info[0]));
+  const auto list = info[0].As<Napi::Array>();
+  std::vector<std::pair<const double*, size_t>> cols;
+  for (uint32_t i = 0; i < list.Length(); ++i) {
+    const Napi::Value v = list.Get(i);
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
+      throwType(env, where + ": cols must be an array of Float64Array, got " + describe(v));
+    auto a = v.As<Napi::Float64Array>();
+    cols.emplace_back(a.Data(), a.ElementLength());
+  }
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array)
+    throwType(env, where + ": peaks must be an Int32Array, got " + describe(info[1]));
+  auto peaks = info[1].As<Napi::Int32Array>();
+  const auto back = static_cast<int64_t>(integerArg(env, info[2], where, "back", 1, 1 << 24, " frames"));
+  const auto gap = static_cast<int64_t>(integerArg(env, info[3], where, "gap", 0, 1 << 24, " frames"));
+  const double madFloor = finiteArg(env, info[4], where, "madFloor");
+  const double dominant = finiteArg(env, info[5], where, "dominant");
+  for (size_t k = 0; k < peaks.ElementLength(); ++k)
+    if (peaks[k] < 0) throwRange(env, where + ": peaks must be frames (≥ 0)");
+  return toF64(env, shub::post::washRises(cols, peaks.Data(), peaks.ElementLength(), back, gap, madFloor, dominant));
+}
+
 }  // namespace
 
 void InitPost(Napi::Env env, Napi::Object exports) {
@@ -226,4 +253,5 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postOnFrames", Napi::Function::New<PostOnFrames>(env, "postOnFrames"));
   exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
+  exports.Set("postWashRises", Napi::Function::New<PostWashRises>(env, "postWashRises"));
 }

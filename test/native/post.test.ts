@@ -461,3 +461,51 @@ test('postAutocorrelation, postTrackBeats: the vector kernels equal the scalar l
     assert.equal(r[lag], s / s0, `lag ${lag}`);
   }
 });
+
+test('postWashRises: a hit over a steady wash stands out by (peak − median) / MAD; as the direct rule on random columns', () => {
+  // a wash of 0.5 ± 0.1 (alternating: median 0.5 for an odd window, MAD 0.1) and a hit of 2 at frame 40
+  const wash = Float64Array.from({ length: 60 }, (_, i) => (i === 40 ? 2 : i % 2 ? 0.6 : 0.4));
+  const quiet = new Float64Array(60);
+  const [rise] = addon.postWashRises([wash, quiet], Int32Array.of(40), 20, 2, 1e-4, 0.5);
+  // window [20, 38): 18 values, 9 of 0.4 and 9 of 0.6: median (0.4 + 0.6) / 2, every deviation 0.1
+  assert.equal(rise, (2 - (0.4 + 0.6) / 2) / Math.abs(0.6 - (0.4 + 0.6) / 2));
+  // a column below dominant × the largest peak is left out; fewer than 3 frames in the window: Infinity
+  assert.equal(addon.postWashRises([wash, quiet], Int32Array.of(40), 20, 2, 1e-4, 1.01)[0], 0);
+  assert.deepEqual(Array.from(addon.postWashRises([wash], Int32Array.of(0, 4, 5), 20, 2, 1e-4, 0.5)).slice(0, 2), [
+    Infinity,
+    Infinity,
+  ]);
+  assert.throws(() => addon.postWashRises([wash], Int32Array.of(-1), 20, 2, 1e-4, 0.5), RangeError);
+  assert.throws(() => addon.postWashRises([wash], [3] as unknown as Int32Array, 20, 2, 1e-4, 0.5), TypeError);
+  // the direct rule (the engine's loop before it went native), on quantized random columns (many ties, even and odd
+  // windows, peaks at both ends)
+  const direct = (cols: Float64Array[], peaks: number[], back: number, gap: number, floor: number, dominant: number) =>
+    peaks.map((p) => {
+      const lo = Math.max(0, p - back);
+      const hi = p - gap;
+      if (hi - lo < 3) return Infinity;
+      let top = 0;
+      for (const col of cols) top = Math.max(top, col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
+      let best = 0;
+      for (const col of cols) {
+        const peak = Math.max(col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
+        if (peak < dominant * top) continue;
+        const m = sortedMedian(col.subarray(lo, hi));
+        const mad = sortedMedian(Array.from(col.subarray(lo, hi), (v) => Math.abs(v - m)));
+        best = Math.max(best, (peak - m) / Math.max(floor, mad));
+      }
+      return best;
+    });
+  for (const seed of [1, 2, 3]) {
+    const cols = [0, 1, 2, 3].map((g) => random(500, seed * 10 + g, 4).map(Math.round));
+    const peaks = Array.from({ length: 120 }, (_, k) => (k * 37 + seed) % 500).concat([0, 1, 2, 499]);
+    for (const [back, gap, dominant] of [
+      [30, 3, 0.5],
+      [31, 0, 0],
+      [8, 5, 0.9],
+    ] as const) {
+      const got = addon.postWashRises(cols, Int32Array.from(peaks), back, gap, 0.05, dominant);
+      assert.deepEqual(Array.from(got), direct(cols, peaks, back, gap, 0.05, dominant), `seed ${seed} back ${back}`);
+    }
+  }
+});
