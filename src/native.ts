@@ -643,6 +643,22 @@ export interface NativeAddon {
     madFloor: number,
     dominant: number,
   ): Float64Array;
+  /**
+   * The key engine's chord labelling: per block, each chord's best template cosine (+ the bass term), then the
+   * Viterbi path with switchPenalty per change; one chord index per block.
+   */
+  postChordPath(
+    chroma: Float64Array,
+    sounding: Uint8Array,
+    bass: Float64Array,
+    hasBass: Uint8Array,
+    templates: Float64Array,
+    counts: Int32Array,
+    tones: Int32Array,
+    bassWeight: number,
+    inversionBass: number,
+    switchPenalty: number,
+  ): Int32Array;
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

@@ -649,6 +649,65 @@ std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>
   return out;
 }
 
+std::vector<int32_t> chordPath(const double* chroma, const uint8_t* sounding, const double* bass,
+                               const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
+                               size_t maxT, const int32_t* tones, size_t K, double bassWeight, double inversionBass,
+                               double switchPenalty) {
+  if (n == 0 || K == 0) return {};
+  // the emissions: the best cosine of the block's chroma with the chord's templates, + the bass term
+  std::vector<double> em(n * K, 0.0);
+  for (size_t b = 0; b < n; ++b) {
+    if (!sounding[b]) continue;
+    const double* x = chroma + b * 12;
+    double norm = 0;
+    for (size_t i = 0; i < 12; ++i) norm += x[i] * x[i];
+    for (size_t k = 0; k < K; ++k) {
+      double e = 0;
+      if (norm > 0)
+        for (int32_t j = 0; j < counts[k]; ++j) {
+          const double* t = templates + (k * maxT + static_cast<size_t>(j)) * 12;
+          double dot = 0;
+          for (size_t i = 0; i < 12; ++i) dot += x[i] * t[i];
+          e = jsMax(e, dot / std::sqrt(norm));
+        }
+      em[b * K + k] = e;
+    }
+    if (!(bassWeight > 0) || !hasBass[b]) continue;
+    const double* l = bass + b * 12;
+    double bt = 0;
+    for (size_t i = 0; i < 12; ++i) bt += l[i];
+    if (!(bt > 0)) continue;
+    for (size_t k = 0; k < K; ++k) {
+      const int32_t* c = tones + k * 3;
+      const double share = l[c[0]] + inversionBass * (l[c[1]] + l[c[2]]);
+      em[b * K + k] = em[b * K + k] + (bassWeight * share) / bt;
+    }
+  }
+  // Viterbi with switchPenalty per change: staying wins ties, the first best state on ties
+  std::vector<double> score(em.begin(), em.begin() + static_cast<std::ptrdiff_t>(K));
+  std::vector<double> next(K);
+  std::vector<int32_t> back((n - 1) * K);
+  for (size_t b = 1; b < n; ++b) {
+    size_t best = 0;
+    for (size_t k = 1; k < K; ++k)
+      if (score[k] > score[best]) best = k;
+    const double move = score[best] - switchPenalty;
+    for (size_t k = 0; k < K; ++k) {
+      const double stay = score[k];
+      back[(b - 1) * K + k] = static_cast<int32_t>(stay >= move ? k : best);
+      next[k] = jsMax(stay, move) + em[b * K + k];
+    }
+    std::swap(score, next);
+  }
+  size_t k = 0;
+  for (size_t j = 1; j < K; ++j)
+    if (score[j] > score[k]) k = j;
+  std::vector<int32_t> path(n);
+  path[n - 1] = static_cast<int32_t>(k);
+  for (size_t b = n - 1; b > 0; --b) path[b - 1] = back[(b - 1) * K + static_cast<size_t>(path[b])];
+  return path;
+}
+
 #define SHUB_POST_INSTANTIATE(T)                                                                                    \
   template double kth<T>(const T*, size_t, size_t);                                                                 \
   template double quantileLower<T>(const T*, size_t, double);                                                       \

@@ -2,6 +2,7 @@
 // Float32Array or Float64Array (read in place, not copied); results are new Float64Array / Int32Array.
 #include <napi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -238,6 +239,49 @@ Napi::Value PostWashRises(const Napi::CallbackInfo& info) {
   return toF64(env, shub::post::washRises(cols, peaks.Data(), peaks.ElementLength(), back, gap, madFloor, dominant));
 }
 
+// A typed array argument of one kind, its data and length.
+template <class A>
+A typedArg(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, const std::string& where, const char* name,
+           const char* kind) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type)
+    throwType(env, where + ": " + name + " must be a" + kind + ", got " + describe(v));
+  return v.As<A>();
+}
+
+// postChordPath(chroma, sounding: Uint8Array, bass, hasBass: Uint8Array, templates, counts: Int32Array, tones:
+// Int32Array, bassWeight, inversionBass, switchPenalty): Int32Array of one chord per block (post.h chordPath).
+Napi::Value PostChordPath(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postChordPath";
+  auto chroma = typedArg<Napi::Float64Array>(env, info[0], napi_float64_array, where, "chroma", " Float64Array");
+  auto sounding = typedArg<Napi::Uint8Array>(env, info[1], napi_uint8_array, where, "sounding", " Uint8Array");
+  auto bass = typedArg<Napi::Float64Array>(env, info[2], napi_float64_array, where, "bass", " Float64Array");
+  auto hasBass = typedArg<Napi::Uint8Array>(env, info[3], napi_uint8_array, where, "hasBass", " Uint8Array");
+  auto templates = typedArg<Napi::Float64Array>(env, info[4], napi_float64_array, where, "templates", " Float64Array");
+  auto counts = typedArg<Napi::Int32Array>(env, info[5], napi_int32_array, where, "counts", "n Int32Array");
+  auto tones = typedArg<Napi::Int32Array>(env, info[6], napi_int32_array, where, "tones", "n Int32Array");
+  const double bassWeight = finiteArg(env, info[7], where, "bassWeight");
+  const double inversionBass = finiteArg(env, info[8], where, "inversionBass");
+  const double switchPenalty = finiteArg(env, info[9], where, "switchPenalty");
+  const size_t n = sounding.ElementLength();
+  const size_t K = counts.ElementLength();
+  if (chroma.ElementLength() != n * 12 || bass.ElementLength() != n * 12 || hasBass.ElementLength() != n)
+    throwRange(env, where + ": chroma and bass must hold 12 values per block, hasBass one");
+  if (tones.ElementLength() != K * 3) throwRange(env, where + ": tones must hold 3 pitch classes per chord");
+  size_t maxT = 0;
+  for (size_t k = 0; k < K; ++k) {
+    if (counts[k] < 0) throwRange(env, where + ": counts must be ≥ 0");
+    maxT = std::max(maxT, static_cast<size_t>(counts[k]));
+  }
+  if (templates.ElementLength() != K * maxT * 12)
+    throwRange(env, where + ": templates must hold chords × the largest count × 12 values");
+  for (size_t i = 0; i < K * 3; ++i)
+    if (tones[i] < 0 || tones[i] > 11) throwRange(env, where + ": tones must be pitch classes 0…11");
+  return toI32(env,
+               shub::post::chordPath(chroma.Data(), sounding.Data(), bass.Data(), hasBass.Data(), n, templates.Data(),
+                                     counts.Data(), maxT, tones.Data(), K, bassWeight, inversionBass, switchPenalty));
+}
+
 }  // namespace
 
 void InitPost(Napi::Env env, Napi::Object exports) {
@@ -254,4 +298,5 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
   exports.Set("postWashRises", Napi::Function::New<PostWashRises>(env, "postWashRises"));
+  exports.Set("postChordPath", Napi::Function::New<PostChordPath>(env, "postChordPath"));
 }

@@ -509,3 +509,129 @@ test('postWashRises: a hit over a steady wash stands out by (peak − median) / 
     }
   }
 });
+
+test('postChordPath: blocks of a C and then a G triad are labelled C, G; as the direct scores and Viterbi on random blocks', () => {
+  // two templates per chord would do; one per chord here: the 24 triads' tones at 1, unit length
+  const K = 24;
+  const tones = Int32Array.from({ length: K * 3 }, (_, i) => {
+    const k = Math.floor(i / 3);
+    const root = k % 12;
+    return [root, (root + (k < 12 ? 4 : 3)) % 12, (root + 7) % 12][i % 3]!;
+  });
+  const templates = new Float64Array(K * 12);
+  for (let k = 0; k < K; k++) for (let j = 0; j < 3; j++) templates[k * 12 + tones[k * 3 + j]!] = 1 / Math.sqrt(3);
+  const counts = new Int32Array(K).fill(1);
+  const n = 6;
+  const chroma = new Float64Array(n * 12);
+  for (let b = 0; b < n; b++) for (const pc of b < 3 ? [0, 4, 7] : [7, 11, 2]) chroma[b * 12 + pc] = 1;
+  const on = new Uint8Array(n).fill(1);
+  const path = addon.postChordPath(
+    chroma,
+    on,
+    new Float64Array(n * 12),
+    new Uint8Array(n),
+    templates,
+    counts,
+    tones,
+    0,
+    0,
+    0.1,
+  );
+  assert.deepEqual(Array.from(path), [0, 0, 0, 7, 7, 7]);
+  // a switch penalty above the gain of changing keeps the first chord
+  assert.deepEqual(
+    Array.from(
+      addon.postChordPath(chroma, on, new Float64Array(n * 12), new Uint8Array(n), templates, counts, tones, 0, 0, 9),
+    ),
+    [0, 0, 0, 0, 0, 0],
+  );
+  assert.throws(
+    () => addon.postChordPath(chroma, on, chroma, on, templates, counts, tones.subarray(3), 0, 0, 0.1),
+    RangeError,
+  );
+  // the direct rule (the key engine's chordEmissions, addBassEmissions and viterbi before they went native), on
+  // random blocks with silent blocks, blocks without bass, 1–3 templates per chord and quantized values (ties)
+  const direct = (
+    x: Float64Array,
+    sounding: Uint8Array,
+    bass: Float64Array,
+    hasBass: Uint8Array,
+    ts: number[][][],
+    bassWeight: number,
+    inversionBass: number,
+    switchPenalty: number,
+  ) => {
+    const N = sounding.length;
+    const em = new Float64Array(N * K);
+    for (let b = 0; b < N; b++) {
+      if (!sounding[b]) continue;
+      let norm = 0;
+      for (let i = 0; i < 12; i++) norm += x[b * 12 + i]! ** 2;
+      for (let k = 0; k < K; k++) {
+        let e = 0;
+        if (norm > 0)
+          for (const t of ts[k]!) {
+            let dot = 0;
+            for (let i = 0; i < 12; i++) dot += x[b * 12 + i]! * t[i]!;
+            e = Math.max(e, dot / Math.sqrt(norm));
+          }
+        em[b * K + k] = e;
+      }
+      if (!(bassWeight > 0) || !hasBass[b]) continue;
+      let bt = 0;
+      for (let i = 0; i < 12; i++) bt += bass[b * 12 + i]!;
+      if (!(bt > 0)) continue;
+      for (let k = 0; k < K; k++) {
+        const [r, th, f] = [tones[k * 3]!, tones[k * 3 + 1]!, tones[k * 3 + 2]!];
+        const share = bass[b * 12 + r]! + inversionBass * (bass[b * 12 + th]! + bass[b * 12 + f]!);
+        em[b * K + k] = em[b * K + k]! + (bassWeight * share) / bt;
+      }
+    }
+    let score = em.slice(0, K);
+    let next = new Float64Array(K);
+    const back = new Int16Array(N * K);
+    for (let b = 1; b < N; b++) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
+      const move = score[best]! - switchPenalty;
+      for (let k = 0; k < K; k++) {
+        const stay = score[k]!;
+        back[(b - 1) * K + k] = stay >= move ? k : best;
+        next[k] = Math.max(stay, move) + em[b * K + k]!;
+      }
+      [score, next] = [next, score];
+    }
+    let k = 0;
+    for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
+    const out = new Array<number>(N);
+    out[N - 1] = k;
+    for (let b = N - 1; b > 0; b--) out[b - 1] = back[(b - 1) * K + out[b]!]!;
+    return out;
+  };
+  for (const seed of [11, 12, 13]) {
+    const r = mulberry32(seed);
+    const N = 400;
+    const x = random(N * 12, seed, 3).map(Math.round);
+    const bass = random(N * 12, seed + 100, 2).map(Math.round);
+    const sounding = Uint8Array.from({ length: N }, () => (r() < 0.9 ? 1 : 0));
+    const hasBass = Uint8Array.from({ length: N }, () => (r() < 0.7 ? 1 : 0));
+    const ts = Array.from({ length: K }, (_, k) =>
+      Array.from({ length: 1 + (k % 3) }, () => {
+        const t = Array.from({ length: 12 }, () => Math.round(r() * 4));
+        const norm = Math.hypot(...t) || 1;
+        return t.map((v) => v / norm);
+      }),
+    );
+    const flat = new Float64Array(K * 3 * 12);
+    ts.forEach((tk, k) => tk.forEach((t, j) => flat.set(t, (k * 3 + j) * 12)));
+    const cnt = Int32Array.from(ts, (t) => t.length);
+    for (const [bw, inv, pen] of [
+      [0.5, 0.3, 0.4],
+      [0, 0.3, 0.2],
+      [1, 0, 0],
+    ] as const) {
+      const got = addon.postChordPath(x, sounding, bass, hasBass, flat, cnt, tones, bw, inv, pen);
+      assert.deepEqual(Array.from(got), direct(x, sounding, bass, hasBass, ts, bw, inv, pen), `seed ${seed} ${bw}`);
+    }
+  }
+});

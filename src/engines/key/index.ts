@@ -255,6 +255,10 @@ export interface ChordLabelling {
 const CHORDS: Chord[] = (['major', 'minor'] as const).flatMap((mode) =>
   Array.from({ length: 12 }, (_, root) => ({ root, mode })),
 );
+/** Each chord's root, third and fifth (pitch classes), three per chord: the bass term's tones. */
+const CHORD_TONES = Int32Array.from(
+  CHORDS.flatMap(({ root, mode }) => [root, (root + (mode === 'major' ? 4 : 3)) % 12, (root + 7) % 12]),
+);
 
 /**
  * The templates of the 24 triads, each with its seventh chords (major: dominant 7, major 7; minor: minor 7), the
@@ -279,104 +283,6 @@ function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][
       template(root, tones),
     );
   });
-}
-
-/**
- * The best path through per-block scores (`emissions[b · K + k]`: block b, state k) with `switchPenalty` per change
- * (Viterbi). The scores come as one array, not a callback: one shape for every call, so its compiled loop stays valid.
- */
-function viterbi(n: number, K: number, emissions: Float64Array, switchPenalty: number): number[] {
-  let score = new Float64Array(K);
-  let next = new Float64Array(K);
-  for (let k = 0; k < K; k++) score[k] = emissions[k]!;
-  const back = new Int16Array(n * K);
-  for (let b = 1; b < n; b++) {
-    let best = 0;
-    for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
-    const move = score[best]! - switchPenalty;
-    for (let k = 0; k < K; k++) {
-      const stay = score[k]!;
-      back[(b - 1) * K + k] = stay >= move ? k : best;
-      next[k] = Math.max(stay, move) + emissions[b * K + k]!;
-    }
-    [score, next] = [next, score];
-  }
-  let k = 0;
-  for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
-  const path = new Array<number>(n);
-  path[n - 1] = k;
-  for (let b = n - 1; b > 0; b--) path[b - 1] = back[(b - 1) * K + path[b]!]!;
-  return path;
-}
-
-/**
- * Each block's score for each chord (labelChords; silent blocks: 0), from the flat profiles: chroma and bass
- * `blocks × 12`, `sounding`/`hasBass` 1 where a block has that profile.
- */
-function chordEmissions(
-  chroma: Float64Array,
-  sounding: Uint8Array,
-  bassFlat: Float64Array,
-  hasBass: Uint8Array,
-  templates: number[][][],
-  bassWeight: number,
-  inversionBass: number,
-): Float64Array {
-  const n = sounding.length;
-  const K = CHORDS.length;
-  // per block, computed once for its 24 chords: the chroma's norm
-  const norms = new Float64Array(n);
-  for (let b = 0; b < n; b++) {
-    let norm = 0;
-    if (sounding[b]) for (let i = 0; i < 12; i++) norm += chroma[b * 12 + i]! ** 2;
-    norms[b] = norm;
-  }
-  const emissions = new Float64Array(n * K);
-  for (let b = 0; b < n; b++) {
-    if (!sounding[b]) continue;
-    const norm = norms[b]!;
-    for (let k = 0; k < K; k++) {
-      let e = 0;
-      if (norm > 0)
-        for (const t of templates[k]!) {
-          let dot = 0;
-          for (let i = 0; i < 12; i++) dot += chroma[b * 12 + i]! * t[i]!;
-          e = Math.max(e, dot / Math.sqrt(norm));
-        }
-      emissions[b * K + k] = e;
-    }
-  }
-  if (bassWeight > 0) addBassEmissions(emissions, sounding, bassFlat, hasBass, bassWeight, inversionBass);
-  return emissions;
-}
-
-/**
- * chordEmissions' bass term, added to each sounding block's scores: bassWeight · (the bass share on the chord's
- * root + inversionBass · the share on its third and fifth). A function of its own: only some calls take it.
- */
-function addBassEmissions(
-  emissions: Float64Array,
-  sounding: Uint8Array,
-  bassFlat: Float64Array,
-  hasBass: Uint8Array,
-  bassWeight: number,
-  inversionBass: number,
-): void {
-  const K = CHORDS.length;
-  for (let b = 0; b < sounding.length; b++) {
-    if (!sounding[b] || !hasBass[b]) continue;
-    const at = b * 12;
-    let bt = 0;
-    for (let i = 0; i < 12; i++) bt += bassFlat[at + i]!;
-    if (!(bt > 0)) continue;
-    for (let k = 0; k < K; k++) {
-      const { root, mode } = CHORDS[k]!;
-      const third = (root + (mode === 'major' ? 4 : 3)) % 12;
-      const fifth = (root + 7) % 12;
-      const share = bassFlat[at + root]! + inversionBass * (bassFlat[at + third]! + bassFlat[at + fifth]!);
-      emissions[b * K + k] = emissions[b * K + k]! + (bassWeight * share) / bt;
-    }
-  }
 }
 
 /**
@@ -413,8 +319,24 @@ export function labelChords(
       for (let i = 0; i < 12; i++) bassFlat[b * 12 + i] = bass[i]!;
     }
   }
-  const emissions = chordEmissions(chroma, sounding, bassFlat, hasBass, templates, o.bassWeight, o.inversionBass);
-  const path = viterbi(n, K, emissions, o.switchPenalty);
+  // the scores and the Viterbi path: native/src/post.cc chordPath (the templates flat, maxT per chord; each chord's
+  // root, third and fifth for the bass term)
+  const maxT = Math.max(...templates.map((t) => t.length));
+  const flat = new Float64Array(K * maxT * 12);
+  templates.forEach((ts, k) => ts.forEach((t, j) => flat.set(t, (k * maxT + j) * 12)));
+  const counts = Int32Array.from(templates, (t) => t.length);
+  const path = native().postChordPath(
+    chroma,
+    sounding,
+    bassFlat,
+    hasBass,
+    flat,
+    counts,
+    CHORD_TONES,
+    o.bassWeight,
+    o.inversionBass,
+    o.switchPenalty,
+  );
   const segments: ChordSegment[] = [];
   for (let b = 0; b < n; b++) {
     const c = CHORDS[path[b]!]!;
