@@ -659,6 +659,17 @@ export interface NativeAddon {
     inversionBass: number,
     switchPenalty: number,
   ): Int32Array;
+  /**
+   * The tempo engine's bar-repeat similarity: per beat the bands' peaks (± halfWidth) at the fractions of the beat;
+   * per lag the mean cosine of each beat's row with the row `lag` beats on.
+   */
+  postBarRepeat(
+    bands: Float64Array[],
+    beats: Float64Array,
+    halfWidth: number,
+    fractions: Float64Array,
+    lags: Int32Array,
+  ): Float64Array;
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

@@ -708,6 +708,51 @@ std::vector<int32_t> chordPath(const double* chroma, const uint8_t* sounding, co
   return path;
 }
 
+std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>>& bands, const double* beats,
+                              size_t beatCount, int64_t halfWidth, const double* fractions, size_t fractionCount,
+                              const int32_t* lags, size_t lagCount) {
+  // one row per beat (each band's peak at each fraction of the beat), rows in one flat array
+  const size_t width = bands.size() * fractionCount;
+  const size_t rows = beatCount > 0 ? beatCount - 1 : 0;
+  std::vector<double> v(rows * width);
+  for (size_t i = 0; i < rows; ++i)
+    for (size_t g = 0; g < bands.size(); ++g) {
+      const double* x = bands[g].first;
+      const auto last = static_cast<int64_t>(bands[g].second) - 1;
+      for (size_t f = 0; f < fractionCount; ++f) {
+        // Math.round of the position (exact: x − ⌊x⌋ is)
+        const double pos = beats[i] + fractions[f] * (beats[i + 1] - beats[i]);
+        const double fl = std::floor(pos);
+        const auto c = static_cast<int64_t>(pos - fl >= 0.5 ? fl + 1 : fl);
+        double m = 0;
+        for (int64_t j = std::max<int64_t>(0, c - halfWidth); j <= std::min(last, c + halfWidth); ++j)
+          m = jsMax(m, x[j]);
+        v[i * width + g * fractionCount + f] = m;
+      }
+    }
+  std::vector<double> out(lagCount);
+  for (size_t l = 0; l < lagCount; ++l) {
+    const auto k = static_cast<size_t>(lags[l]);
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i + k < rows; ++i, ++n) {
+      const double* a = v.data() + i * width;
+      const double* b = v.data() + (i + k) * width;
+      double ab = 0;
+      double aa = 0;
+      double bb = 0;
+      for (size_t j = 0; j < width; ++j) {
+        ab += a[j] * b[j];
+        aa += a[j] * a[j];
+        bb += b[j] * b[j];
+      }
+      sum += aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 1;
+    }
+    out[l] = n ? sum / static_cast<double>(n) : 1;
+  }
+  return out;
+}
+
 #define SHUB_POST_INSTANTIATE(T)                                                                                    \
   template double kth<T>(const T*, size_t, size_t);                                                                 \
   template double quantileLower<T>(const T*, size_t, double);                                                       \

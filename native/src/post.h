@@ -97,4 +97,12 @@ std::vector<int32_t> chordPath(const double* chroma, const uint8_t* sounding, co
                                size_t maxT, const int32_t* tones, size_t K, double bassWeight, double inversionBass,
                                double switchPenalty);
 
+// The tempo engine's bar-repeat similarity: each beat i < beatCount − 1 a row of the bands' largest value within
+// ± halfWidth frames of round(beats[i] + f · (beats[i + 1] − beats[i])) (Math.round; Math.max from 0) for each
+// fraction f, band-major; per lag k, the mean over i of the cosine of rows i and i + k (1 when either is all 0; 1 for
+// no pairs). One value per lag.
+std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>>& bands, const double* beats,
+                              size_t beatCount, int64_t halfWidth, const double* fractions, size_t fractionCount,
+                              const int32_t* lags, size_t lagCount);
+
 }  // namespace shub::post

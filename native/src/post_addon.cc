@@ -282,6 +282,33 @@ Napi::Value PostChordPath(const Napi::CallbackInfo& info) {
                                      counts.Data(), maxT, tones.Data(), K, bassWeight, inversionBass, switchPenalty));
 }
 
+// postBarRepeat(bands: Float64Array[], beats: Float64Array, halfWidth, fractions: Float64Array, lags: Int32Array):
+// Float64Array, one mean cosine per lag (post.h barRepeat).
+Napi::Value PostBarRepeat(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBarRepeat";
+  if (!info[0].IsArray()) throwType(env, where + ": bands must be an array of Float64Array, got " + describe(info[0]));
+  const auto list = info[0].As<Napi::Array>();
+  std::vector<std::pair<const double*, size_t>> bands;
+  for (uint32_t i = 0; i < list.Length(); ++i) {
+    auto a =
+        typedArg<Napi::Float64Array>(env, list.Get(i), napi_float64_array, where, "bands", "n array of Float64Array");
+    bands.emplace_back(a.Data(), a.ElementLength());
+  }
+  auto beats = typedArg<Napi::Float64Array>(env, info[1], napi_float64_array, where, "beats", " Float64Array");
+  const auto halfWidth = static_cast<int64_t>(integerArg(env, info[2], where, "halfWidth", 0, 1 << 24, " frames"));
+  auto fractions = typedArg<Napi::Float64Array>(env, info[3], napi_float64_array, where, "fractions", " Float64Array");
+  auto lags = typedArg<Napi::Int32Array>(env, info[4], napi_int32_array, where, "lags", "n Int32Array");
+  for (size_t i = 0; i < beats.ElementLength(); ++i)
+    if (!(std::fabs(beats[i]) < kMaxIndex)) throwRange(env, where + ": beats must be finite frames");
+  for (size_t i = 0; i < fractions.ElementLength(); ++i)
+    if (!(fractions[i] >= 0 && fractions[i] <= 1)) throwRange(env, where + ": fractions must be in [0, 1]");
+  for (size_t i = 0; i < lags.ElementLength(); ++i)
+    if (lags[i] < 1) throwRange(env, where + ": lags must be ≥ 1");
+  return toF64(env, shub::post::barRepeat(bands, beats.Data(), beats.ElementLength(), halfWidth, fractions.Data(),
+                                          fractions.ElementLength(), lags.Data(), lags.ElementLength()));
+}
+
 }  // namespace
 
 void InitPost(Napi::Env env, Napi::Object exports) {
@@ -299,4 +326,5 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
   exports.Set("postWashRises", Napi::Function::New<PostWashRises>(env, "postWashRises"));
   exports.Set("postChordPath", Napi::Function::New<PostChordPath>(env, "postChordPath"));
+  exports.Set("postBarRepeat", Napi::Function::New<PostBarRepeat>(env, "postBarRepeat"));
 }

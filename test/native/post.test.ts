@@ -635,3 +635,57 @@ test('postChordPath: blocks of a C and then a G triad are labelled C, G; as the 
     }
   }
 });
+
+test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop before it went native) to the bit', () => {
+  const fractions = Float64Array.of(0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4);
+  const direct = (bands: Float64Array[], beats: number[], halfWidth: number, lags: number[]) => {
+    const v: number[][] = [];
+    for (let i = 0; i + 1 < beats.length; i++) {
+      const row: number[] = [];
+      for (const x of bands)
+        for (const f of fractions) {
+          const c = Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!));
+          let m = 0;
+          for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++)
+            m = Math.max(m, x[j]!);
+          row.push(m);
+        }
+      v.push(row);
+    }
+    const cos = (a: number[], b: number[]) => {
+      let ab = 0;
+      let aa = 0;
+      let bb = 0;
+      for (let i = 0; i < a.length; i++) ((ab += a[i]! * b[i]!), (aa += a[i]! ** 2), (bb += b[i]! ** 2));
+      return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 1;
+    };
+    return lags.map((k) => {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i + k < v.length; i++) ((sum += cos(v[i]!, v[i + k]!)), n++);
+      return n ? sum / n : 1;
+    });
+  };
+  for (const seed of [21, 22, 23]) {
+    const r = mulberry32(seed);
+    const bands = [0, 1, 2, 3, 4].map((g) => random(3000, seed * 10 + g, 3).map((x) => (x < 1.5 ? 0 : x)));
+    // beats at uneven periods, some past the bands' end and a zero band (rows of zeros: cosine 1)
+    const beats: number[] = [];
+    for (let t = 3; t < 3100; t += 20 + Math.floor(r() * 17)) beats.push(t);
+    bands.push(new Float64Array(3000));
+    for (const halfWidth of [0, 1, 3]) {
+      const lags = [4, 8, 5, 6, 7];
+      const got = addon.postBarRepeat(bands, Float64Array.from(beats), halfWidth, fractions, Int32Array.from(lags));
+      assert.deepEqual(Array.from(got), direct(bands, beats, halfWidth, lags), `seed ${seed} halfWidth ${halfWidth}`);
+    }
+  }
+  // fewer beats than a lag: no pairs, 1
+  assert.deepEqual(
+    Array.from(addon.postBarRepeat([new Float64Array(10)], Float64Array.of(1, 5), 1, fractions, Int32Array.of(4))),
+    [1],
+  );
+  assert.throws(
+    () => addon.postBarRepeat([new Float64Array(4)], Float64Array.of(1, 2), 1, fractions, Int32Array.of(0)),
+    RangeError,
+  );
+});

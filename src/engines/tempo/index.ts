@@ -292,6 +292,7 @@ function localPeaks(score: ArrayLike<number>): number[] {
 
 /** Fractions of a beat interval at which the beat profile is sampled: the beat, binary and ternary subdivisions. */
 export const PROFILE_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4] as const;
+const PROFILE_FRACTION_VALUES = Float64Array.from(PROFILE_FRACTIONS);
 
 /**
  * The beat-synchronous onset profile: the mean over consecutive beat pairs of the envelope's
@@ -620,39 +621,17 @@ export function barRepeat(
   halfWidth: number,
   maxBarBeats = BAR_REPEAT_BEATS,
 ): { s4: number; s8: number; sOdd?: number } {
-  // the rows (one per beat: each band's peaks at the fractions) in one flat array, row i at i · width
-  const fractions = PROFILE_FRACTIONS.length;
-  const width = bands.length * fractions;
-  const rows = Math.max(0, beats.length - 1);
-  const v = new Float64Array(rows * width);
-  for (let i = 0; i < rows; i++)
-    for (let g = 0; g < bands.length; g++) {
-      const x = bands[g]!;
-      for (let f = 0; f < fractions; f++) {
-        const c = Math.round(beats[i]! + PROFILE_FRACTIONS[f]! * (beats[i + 1]! - beats[i]!));
-        let m = 0;
-        for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++)
-          m = Math.max(m, x[j]!);
-        v[i * width + g * fractions + f] = m;
-      }
-    }
-  const cos = (a: number, b: number) => {
-    let ab = 0;
-    let aa = 0;
-    let bb = 0;
-    for (let i = 0; i < width; i++) {
-      const x = v[a * width + i]!;
-      const y = v[b * width + i]!;
-      ((ab += x * y), (aa += x ** 2), (bb += y ** 2));
-    }
-    return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 1;
-  };
-  const mean = (k: number) => {
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i + k < rows; i++) ((sum += cos(i, i + k)), n++);
-    return n ? sum / n : 1;
-  };
+  // the rows and their mean cosines per lag: 4, 8, then 5 to maxBarBeats (native/src/post.cc barRepeat)
+  const lags = [BAR_REPEAT_BEATS, 2 * BAR_REPEAT_BEATS];
+  for (let m = BAR_REPEAT_BEATS + 1; m <= maxBarBeats; m++) lags.push(m);
+  const means = native().postBarRepeat(
+    bands.map((x) => (x instanceof Float64Array ? x : Float64Array.from(x))),
+    Float64Array.from(beats),
+    halfWidth,
+    PROFILE_FRACTION_VALUES,
+    Int32Array.from(lags),
+  );
+  const mean = (k: number) => means[lags.indexOf(k)]!;
   const r: { s4: number; s8: number; sOdd?: number } = { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
   // h-tempo15: a bar of 5 to maxBarBeats beats (5/4, 6/4, 7/4) repeats after neither 4 nor 8 of its beats: the best
   // similarity after 5 to maxBarBeats beats (`sOdd`, absent when only four-beat bars are read)
