@@ -305,7 +305,9 @@ export function beatProfile(
   halfWidth = 1,
 ): number[] {
   const n = odf.length;
-  return fractions.map((f) => {
+  const out: number[] = [];
+  for (let k = 0; k < fractions.length; k++) {
+    const f = fractions[k]!;
     let sum = 0;
     let count = 0;
     for (let i = 0; i + 1 < beats.length; i++) {
@@ -315,8 +317,9 @@ export function beatProfile(
       sum += m;
       count++;
     }
-    return count ? sum / count : 0;
-  });
+    out.push(count ? sum / count : 0);
+  }
+  return out;
 }
 
 /**
@@ -1228,15 +1231,23 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
     for (let j = Math.max(0, f - 2); j <= Math.min(frames - 1, f + 2); j++) m = Math.max(m, low[j]!);
     return m;
   });
-  const beatChroma = beatFrames.map((f, i) => {
-    const v = new Array<number>(12).fill(0);
-    if (!chroma) return v;
-    const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
-    for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k]! += chroma[t * 12 + k] ?? 0;
-    const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
-    return v.map((x) => x / s);
+  // each beat's chroma summed to the next beat, unit length: 12 values per beat in one array
+  const beatChroma = new Float64Array(n * 12);
+  if (chroma)
+    for (let i = 0; i < n; i++) {
+      const f = beatFrames[i]!;
+      const v = beatChroma.subarray(i * 12, i * 12 + 12);
+      const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
+      for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k] = v[k]! + (chroma[t * 12 + k] ?? 0);
+      const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
+      for (let k = 0; k < 12; k++) v[k] = v[k]! / s;
+    }
+  const change = beatFrames.map((_, i) => {
+    if (i === 0) return 0;
+    let a = 0;
+    for (let k = 0; k < 12; k++) a = a + beatChroma[i * 12 + k]! * beatChroma[(i - 1) * 12 + k]!;
+    return 1 - a;
   });
-  const change = beatChroma.map((c, i) => (i === 0 ? 0 : 1 - c.reduce((a, x, k) => a + x * beatChroma[i - 1]![k]!, 0)));
   const norm = (xs: number[]) => {
     const m = Math.max(...xs) || 1;
     return xs.map((x) => x / m);
