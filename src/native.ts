@@ -644,10 +644,10 @@ export interface NativeAddon {
     dominant: number,
   ): Float64Array;
   /**
-   * The key engine's chord labelling: per block, each chord's best template cosine (+ the bass term), then the
-   * Viterbi path with switchPenalty per change; one chord index per block.
+   * The key engine's chord scores: per block, each chord's best template cosine (+ the bass term on its root, third
+   * and fifth); blocks × chords values.
    */
-  postChordPath(
+  postChordEmissions(
     chroma: Float64Array,
     sounding: Uint8Array,
     bass: Float64Array,
@@ -657,8 +657,9 @@ export interface NativeAddon {
     tones: Int32Array,
     bassWeight: number,
     inversionBass: number,
-    switchPenalty: number,
-  ): Int32Array;
+  ): Float64Array;
+  /** The Viterbi path through n × K scores with switchPenalty per change: n state indices. */
+  postViterbi(emissions: Float64Array, n: number, K: number, switchPenalty: number): Int32Array;
   /**
    * The tempo engine's bar-repeat similarity: per beat the bands' peaks (± halfWidth) at the fractions of the beat;
    * per lag the mean cosine of each beat's row with the row `lag` beats on.

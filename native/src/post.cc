@@ -649,12 +649,10 @@ std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>
   return out;
 }
 
-std::vector<int32_t> chordPath(const double* chroma, const uint8_t* sounding, const double* bass,
-                               const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
-                               size_t maxT, const int32_t* tones, size_t K, double bassWeight, double inversionBass,
-                               double switchPenalty) {
-  if (n == 0 || K == 0) return {};
-  // the emissions: the best cosine of the block's chroma with the chord's templates, + the bass term
+std::vector<double> chordEmissions(const double* chroma, const uint8_t* sounding, const double* bass,
+                                   const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
+                                   size_t maxT, const int32_t* tones, size_t K, double bassWeight,
+                                   double inversionBass) {
   std::vector<double> em(n * K, 0.0);
   for (size_t b = 0; b < n; ++b) {
     if (!sounding[b]) continue;
@@ -683,8 +681,12 @@ std::vector<int32_t> chordPath(const double* chroma, const uint8_t* sounding, co
       em[b * K + k] = em[b * K + k] + (bassWeight * share) / bt;
     }
   }
-  // Viterbi with switchPenalty per change: staying wins ties, the first best state on ties
-  std::vector<double> score(em.begin(), em.begin() + static_cast<std::ptrdiff_t>(K));
+  return em;
+}
+
+std::vector<int32_t> viterbi(const double* em, size_t n, size_t K, double switchPenalty) {
+  if (n == 0 || K == 0) return {};
+  std::vector<double> score(em, em + K);
   std::vector<double> next(K);
   std::vector<int32_t> back((n - 1) * K);
   for (size_t b = 1; b < n; ++b) {

@@ -86,16 +86,19 @@ std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t low
 std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
                               size_t count, int64_t back, int64_t gap, double madFloor, double dominant);
 
-// The key engine's chord labelling of n blocks (chroma and bass: 12 values per block; sounding / hasBass: 1 where the
+// The key engine's chord scores of n blocks (chroma and bass: 12 values per block; sounding / hasBass: 1 where the
 // block has that profile): each sounding block's score for chord k is the best dot / √(Σ chroma²) over the chord's
 // counts[k] templates (templates[(k · maxT + j) · 12 + i], unit length; 0 when the chroma is all 0), plus, where the
 // block has a bass profile summing to bt > 0 and bassWeight > 0, bassWeight · (bass[root] + inversionBass ·
-// (bass[third] + bass[fifth])) / bt (tones[k · 3 + 0, 1, 2]); silent blocks score 0. Then the Viterbi path over the
-// K chords with switchPenalty per change (staying wins a tie, the first best chord on ties). n chord indices.
-std::vector<int32_t> chordPath(const double* chroma, const uint8_t* sounding, const double* bass,
-                               const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
-                               size_t maxT, const int32_t* tones, size_t K, double bassWeight, double inversionBass,
-                               double switchPenalty);
+// (bass[third] + bass[fifth])) / bt (tones[k · 3 + 0, 1, 2]); silent blocks score 0. n × K values, block-major.
+std::vector<double> chordEmissions(const double* chroma, const uint8_t* sounding, const double* bass,
+                                   const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
+                                   size_t maxT, const int32_t* tones, size_t K, double bassWeight,
+                                   double inversionBass);
+
+// The best path through n × K scores (em[b · K + k]) with switchPenalty per change (Viterbi; staying wins a tie, the
+// first best state on ties). n state indices.
+std::vector<int32_t> viterbi(const double* em, size_t n, size_t K, double switchPenalty);
 
 // The tempo engine's bar-repeat similarity: each beat i < beatCount − 1 a row of the bands' largest value within
 // ± halfWidth frames of round(beats[i] + f · (beats[i + 1] − beats[i])) (Math.round; Math.max from 0) for each

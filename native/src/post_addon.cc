@@ -248,11 +248,11 @@ A typedArg(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, const
   return v.As<A>();
 }
 
-// postChordPath(chroma, sounding: Uint8Array, bass, hasBass: Uint8Array, templates, counts: Int32Array, tones:
-// Int32Array, bassWeight, inversionBass, switchPenalty): Int32Array of one chord per block (post.h chordPath).
-Napi::Value PostChordPath(const Napi::CallbackInfo& info) {
+// postChordEmissions(chroma, sounding: Uint8Array, bass, hasBass: Uint8Array, templates, counts: Int32Array, tones:
+// Int32Array, bassWeight, inversionBass): Float64Array of blocks × chords (post.h chordEmissions).
+Napi::Value PostChordEmissions(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  const std::string where = "postChordPath";
+  const std::string where = "postChordEmissions";
   auto chroma = typedArg<Napi::Float64Array>(env, info[0], napi_float64_array, where, "chroma", " Float64Array");
   auto sounding = typedArg<Napi::Uint8Array>(env, info[1], napi_uint8_array, where, "sounding", " Uint8Array");
   auto bass = typedArg<Napi::Float64Array>(env, info[2], napi_float64_array, where, "bass", " Float64Array");
@@ -262,7 +262,6 @@ Napi::Value PostChordPath(const Napi::CallbackInfo& info) {
   auto tones = typedArg<Napi::Int32Array>(env, info[6], napi_int32_array, where, "tones", "n Int32Array");
   const double bassWeight = finiteArg(env, info[7], where, "bassWeight");
   const double inversionBass = finiteArg(env, info[8], where, "inversionBass");
-  const double switchPenalty = finiteArg(env, info[9], where, "switchPenalty");
   const size_t n = sounding.ElementLength();
   const size_t K = counts.ElementLength();
   if (chroma.ElementLength() != n * 12 || bass.ElementLength() != n * 12 || hasBass.ElementLength() != n)
@@ -277,9 +276,21 @@ Napi::Value PostChordPath(const Napi::CallbackInfo& info) {
     throwRange(env, where + ": templates must hold chords × the largest count × 12 values");
   for (size_t i = 0; i < K * 3; ++i)
     if (tones[i] < 0 || tones[i] > 11) throwRange(env, where + ": tones must be pitch classes 0…11");
-  return toI32(env,
-               shub::post::chordPath(chroma.Data(), sounding.Data(), bass.Data(), hasBass.Data(), n, templates.Data(),
-                                     counts.Data(), maxT, tones.Data(), K, bassWeight, inversionBass, switchPenalty));
+  return toF64(
+      env, shub::post::chordEmissions(chroma.Data(), sounding.Data(), bass.Data(), hasBass.Data(), n, templates.Data(),
+                                      counts.Data(), maxT, tones.Data(), K, bassWeight, inversionBass));
+}
+
+// postViterbi(emissions: Float64Array, n, K, switchPenalty): Int32Array of n states (post.h viterbi).
+Napi::Value PostViterbi(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postViterbi";
+  auto em = typedArg<Napi::Float64Array>(env, info[0], napi_float64_array, where, "emissions", " Float64Array");
+  const auto n = static_cast<size_t>(integerArg(env, info[1], where, "n", 0, kMaxIndex, ""));
+  const auto K = static_cast<size_t>(integerArg(env, info[2], where, "K", 1, 32767, ""));
+  const double switchPenalty = finiteArg(env, info[3], where, "switchPenalty");
+  if (em.ElementLength() < n * K) throwRange(env, where + ": emissions must hold n × K values");
+  return toI32(env, shub::post::viterbi(em.Data(), n, K, switchPenalty));
 }
 
 // postBarRepeat(bands: Float64Array[], beats: Float64Array, halfWidth, fractions: Float64Array, lags: Int32Array):
@@ -325,6 +336,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
   exports.Set("postWashRises", Napi::Function::New<PostWashRises>(env, "postWashRises"));
-  exports.Set("postChordPath", Napi::Function::New<PostChordPath>(env, "postChordPath"));
+  exports.Set("postChordEmissions", Napi::Function::New<PostChordEmissions>(env, "postChordEmissions"));
+  exports.Set("postViterbi", Napi::Function::New<PostViterbi>(env, "postViterbi"));
   exports.Set("postBarRepeat", Napi::Function::New<PostBarRepeat>(env, "postBarRepeat"));
 }

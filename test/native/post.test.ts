@@ -510,7 +510,7 @@ test('postWashRises: a hit over a steady wash stands out by (peak − median) / 
   }
 });
 
-test('postChordPath: blocks of a C and then a G triad are labelled C, G; as the direct scores and Viterbi on random blocks', () => {
+test('postChordEmissions, postViterbi: a C and then a G triad are labelled C, G; as the direct scores and path on random blocks', () => {
   // two templates per chord would do; one per chord here: the 24 triads' tones at 1, unit length
   const K = 24;
   const tones = Int32Array.from({ length: K * 3 }, (_, i) => {
@@ -521,34 +521,43 @@ test('postChordPath: blocks of a C and then a G triad are labelled C, G; as the 
   const templates = new Float64Array(K * 12);
   for (let k = 0; k < K; k++) for (let j = 0; j < 3; j++) templates[k * 12 + tones[k * 3 + j]!] = 1 / Math.sqrt(3);
   const counts = new Int32Array(K).fill(1);
+  const path = (
+    x: Float64Array,
+    sounding: Uint8Array,
+    bass: Float64Array,
+    hasBass: Uint8Array,
+    ts: Float64Array,
+    cnt: Int32Array,
+    bw: number,
+    inv: number,
+    pen: number,
+  ) =>
+    Array.from(
+      addon.postViterbi(
+        addon.postChordEmissions(x, sounding, bass, hasBass, ts, cnt, tones, bw, inv),
+        sounding.length,
+        cnt.length,
+        pen,
+      ),
+    );
   const n = 6;
   const chroma = new Float64Array(n * 12);
   for (let b = 0; b < n; b++) for (const pc of b < 3 ? [0, 4, 7] : [7, 11, 2]) chroma[b * 12 + pc] = 1;
   const on = new Uint8Array(n).fill(1);
-  const path = addon.postChordPath(
-    chroma,
-    on,
-    new Float64Array(n * 12),
-    new Uint8Array(n),
-    templates,
-    counts,
-    tones,
-    0,
-    0,
-    0.1,
+  assert.deepEqual(
+    path(chroma, on, new Float64Array(n * 12), new Uint8Array(n), templates, counts, 0, 0, 0.1),
+    [0, 0, 0, 7, 7, 7],
   );
-  assert.deepEqual(Array.from(path), [0, 0, 0, 7, 7, 7]);
   // a switch penalty above the gain of changing keeps the first chord
   assert.deepEqual(
-    Array.from(
-      addon.postChordPath(chroma, on, new Float64Array(n * 12), new Uint8Array(n), templates, counts, tones, 0, 0, 9),
-    ),
+    path(chroma, on, new Float64Array(n * 12), new Uint8Array(n), templates, counts, 0, 0, 9),
     [0, 0, 0, 0, 0, 0],
   );
   assert.throws(
-    () => addon.postChordPath(chroma, on, chroma, on, templates, counts, tones.subarray(3), 0, 0, 0.1),
+    () => addon.postChordEmissions(chroma, on, chroma, on, templates, counts, tones.subarray(3), 0, 0),
     RangeError,
   );
+  assert.throws(() => addon.postViterbi(new Float64Array(10), 3, 4, 0.1), RangeError);
   // the direct rule (the key engine's chordEmissions, addBassEmissions and viterbi before they went native), on
   // random blocks with silent blocks, blocks without bass, 1–3 templates per chord and quantized values (ties)
   const direct = (
@@ -606,7 +615,7 @@ test('postChordPath: blocks of a C and then a G triad are labelled C, G; as the 
     const out = new Array<number>(N);
     out[N - 1] = k;
     for (let b = N - 1; b > 0; b--) out[b - 1] = back[(b - 1) * K + out[b]!]!;
-    return out;
+    return { em, path: out };
   };
   for (const seed of [11, 12, 13]) {
     const r = mulberry32(seed);
@@ -630,8 +639,10 @@ test('postChordPath: blocks of a C and then a G triad are labelled C, G; as the 
       [0, 0.3, 0.2],
       [1, 0, 0],
     ] as const) {
-      const got = addon.postChordPath(x, sounding, bass, hasBass, flat, cnt, tones, bw, inv, pen);
-      assert.deepEqual(Array.from(got), direct(x, sounding, bass, hasBass, ts, bw, inv, pen), `seed ${seed} ${bw}`);
+      const want = direct(x, sounding, bass, hasBass, ts, bw, inv, pen);
+      const em = addon.postChordEmissions(x, sounding, bass, hasBass, flat, cnt, tones, bw, inv);
+      assert.deepEqual(em, want.em, `emissions: seed ${seed} ${bw}`);
+      assert.deepEqual(path(x, sounding, bass, hasBass, flat, cnt, bw, inv, pen), want.path, `seed ${seed} ${bw}`);
     }
   }
 });

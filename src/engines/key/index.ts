@@ -286,6 +286,47 @@ function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][
 }
 
 /**
+ * The best path through per-block scores (`emissions[b · K + k]`: block b, state k) with `switchPenalty` per change
+ * (Viterbi; staying wins a tie, the first best state on ties: native/src/post.cc viterbi).
+ */
+function viterbi(n: number, K: number, emissions: Float64Array, switchPenalty: number): number[] {
+  return Array.from(native().postViterbi(emissions, n, K, switchPenalty));
+}
+
+/**
+ * Each block's score for each chord (labelChords; silent blocks: 0), from the flat profiles: chroma and bass
+ * `blocks × 12`, `sounding`/`hasBass` 1 where a block has that profile: the best cosine of the block's chroma with
+ * the chord's templates, + bassWeight · (the bass share on the chord's root + inversionBass · the share on its third
+ * and fifth) where the block has a bass profile (native/src/post.cc chordEmissions: the templates flat, `maxT` per
+ * chord; these loops ran cold, twice per file).
+ */
+function chordEmissions(
+  chroma: Float64Array,
+  sounding: Uint8Array,
+  bassFlat: Float64Array,
+  hasBass: Uint8Array,
+  templates: number[][][],
+  bassWeight: number,
+  inversionBass: number,
+): Float64Array {
+  const maxT = Math.max(...templates.map((t) => t.length));
+  const flat = new Float64Array(templates.length * maxT * 12);
+  templates.forEach((ts, k) => ts.forEach((t, j) => flat.set(t, (k * maxT + j) * 12)));
+  const counts = Int32Array.from(templates, (t) => t.length);
+  return native().postChordEmissions(
+    chroma,
+    sounding,
+    bassFlat,
+    hasBass,
+    flat,
+    counts,
+    CHORD_TONES,
+    bassWeight,
+    inversionBass,
+  );
+}
+
+/**
  * Labels each block with a triad: score = the best cosine of the block's chroma with the triad's templates (the
  * triad and its seventh chords) + bassWeight · (the bass share on the root + inversionBass · the share on the third
  * and fifth), a Viterbi pass with `switchPenalty` per change. Silent blocks (`null`) score 0 for every chord (the
@@ -319,24 +360,8 @@ export function labelChords(
       for (let i = 0; i < 12; i++) bassFlat[b * 12 + i] = bass[i]!;
     }
   }
-  // the scores and the Viterbi path: native/src/post.cc chordPath (the templates flat, maxT per chord; each chord's
-  // root, third and fifth for the bass term)
-  const maxT = Math.max(...templates.map((t) => t.length));
-  const flat = new Float64Array(K * maxT * 12);
-  templates.forEach((ts, k) => ts.forEach((t, j) => flat.set(t, (k * maxT + j) * 12)));
-  const counts = Int32Array.from(templates, (t) => t.length);
-  const path = native().postChordPath(
-    chroma,
-    sounding,
-    bassFlat,
-    hasBass,
-    flat,
-    counts,
-    CHORD_TONES,
-    o.bassWeight,
-    o.inversionBass,
-    o.switchPenalty,
-  );
+  const emissions = chordEmissions(chroma, sounding, bassFlat, hasBass, templates, o.bassWeight, o.inversionBass);
+  const path = viterbi(n, K, emissions, o.switchPenalty);
   const segments: ChordSegment[] = [];
   for (let b = 0; b < n; b++) {
     const c = CHORDS[path[b]!]!;
