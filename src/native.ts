@@ -618,6 +618,26 @@ export interface NativeAddon {
     ctx: number,
     gap: number,
   ): Int32Array;
+  /** The attack start (a fractional tick) of the hit rising at `rise` (the onsets engine's attackStart). */
+  postAttackStart(
+    fine: PostSeries,
+    rise: number,
+    span: number,
+    attack: number,
+    ratio: number,
+    lookback: number,
+    backtrackTicks: number,
+    backtrackRatio: number,
+  ): number;
+  /** A slow attack's start back from `start` (the onsets engine's backtrackStart). */
+  postBacktrackStart(
+    fine: PostSeries,
+    start: number,
+    rise: number,
+    attack: number,
+    ticks: number,
+    ratio: number,
+  ): number;
   /** Column g of a frame-major matrix with `groups` columns, divided by divisor. */
   postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
   /**

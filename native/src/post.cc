@@ -614,6 +614,63 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
   return out;
 }
 
+namespace {
+// Math.min(a, b) of two doubles: NaN if either is, −0 under +0.
+double jsMin(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
+  if (a == b) return std::signbit(a) ? a : b;
+  return a < b ? a : b;
+}
+}  // namespace
+
+template <class T>
+double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64_t attack, int64_t ticks,
+                      double ratio) {
+  const auto len = static_cast<int64_t>(n);
+  const auto at = [&](int64_t i) { return i >= 0 && i < len ? static_cast<double>(fine[i]) : 0.0; };
+  double peak = 0;
+  for (int64_t i = rise; i < std::min(len, rise + attack); ++i) peak = jsMax(peak, static_cast<double>(fine[i]));
+  const double stop = 3 * ratio * peak;
+  const auto smooth = [&](int64_t i) { return at(i - 1) + at(i) + at(i + 1); };
+  const auto s0 = static_cast<int64_t>(std::floor(start));
+  int64_t j = s0;
+  const int64_t lo = std::max<int64_t>(1, j - ticks);
+  while (j - 1 >= lo && j < len && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) --j;
+  if (j >= s0) return start;
+  const double base = 2 * static_cast<double>(fine[j - 1]);
+  for (int64_t k = j; k < s0; ++k)
+    if (static_cast<double>(fine[k]) > base) return static_cast<double>(k);
+  return start;
+}
+
+template <class T>
+double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t attack, double ratio, int64_t lookback,
+                   int64_t backtrackTicks, double backtrackRatio) {
+  const auto len = static_cast<int64_t>(n);
+  const int64_t lo = std::max<int64_t>(0, rise - 2 * span);
+  double background = 0;
+  for (int64_t i = std::max<int64_t>(0, lo - lookback); i < lo; ++i)
+    background = jsMax(background, static_cast<double>(fine[i]));
+  double peak = 0;
+  for (int64_t i = rise; i < std::min(len, rise + attack); ++i) peak = jsMax(peak, static_cast<double>(fine[i]));
+  const double level = background + ratio * (peak - background);
+  double start = static_cast<double>(rise);
+  if (peak > background)
+    for (int64_t i = lo; i < std::min(len, rise + attack); ++i) {
+      const double v = static_cast<double>(fine[i]);
+      if (v >= level) {
+        const double prev = i > 0 ? static_cast<double>(fine[i - 1]) : 0;
+        // linear in amplitude across the tick before
+        const double a = std::sqrt(jsMax(0, prev));
+        const double b = std::sqrt(v);
+        const double frac = b > a ? jsMin(1, jsMax(0, (std::sqrt(level) - a) / (b - a))) : 1;
+        start = static_cast<double>(i - 1) + frac;
+        break;
+      }
+    }
+  return backtrackTicks > 0 ? backtrackStart(fine, n, start, rise, attack, backtrackTicks, backtrackRatio) : start;
+}
+
 std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
                               size_t count, int64_t back, int64_t gap, double madFloor, double dominant) {
   std::vector<double> out(count);
@@ -765,6 +822,8 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template int64_t steepestRise<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t);                   \
   template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
+  template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                   \
+  template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);    \
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
   template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \

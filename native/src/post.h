@@ -54,6 +54,21 @@ template <class T>
 std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lookback, double riseRatio,
                                double levelRatio, int64_t ctx, int64_t gap);
 
+// The onsets engine's attack start of the hit whose steepest rise is at tick `rise`: from lo = max(0, rise − 2·span),
+// the first tick whose energy reaches background + ratio · (peak − background) (background: the largest tick of the
+// `lookback` before lo, from 0; peak: the largest of the `attack` from rise), interpolated in amplitude across the
+// tick before (fractional ticks); the rise itself when the peak is not above the background. Then, with
+// backtrackTicks > 0, backtrackStart. Math.max/min's rules throughout.
+template <class T>
+double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t attack, double ratio, int64_t lookback,
+                   int64_t backtrackTicks, double backtrackRatio);
+
+// A slow attack's start: from `start` back along the rise while the energy over ± 1 tick (0 beyond the ends) falls
+// tick by tick and stays at or above 3 · ratio · the largest of the `attack` ticks from `rise`, at most `ticks` back
+// (not below tick 1); then the first tick above twice the one before that valley, else `start`.
+template <class T>
+double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64_t attack, int64_t ticks, double ratio);
+
 // Column g of a frame-major matrix with `groups` columns (n = floor(len / groups) frames), each value / divisor.
 template <class T>
 std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor);

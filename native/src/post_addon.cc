@@ -148,6 +148,39 @@ Napi::Value PostFineRises(const Napi::CallbackInfo& info) {
   });
 }
 
+// postAttackStart(fine, rise, span, attack, ratio, lookback, backtrackTicks, backtrackRatio): the tick, fractional
+// (post.h attackStart).
+Napi::Value PostAttackStart(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postAttackStart";
+  const auto rise = static_cast<int64_t>(integerArg(env, info[1], where, "rise", 0, kMaxIndex, ""));
+  const auto span = static_cast<int64_t>(integerArg(env, info[2], where, "span", 0, 1 << 24, " ticks"));
+  const auto attack = static_cast<int64_t>(integerArg(env, info[3], where, "attack", 0, 1 << 24, " ticks"));
+  const double ratio = finiteArg(env, info[4], where, "ratio");
+  const auto lookback = static_cast<int64_t>(integerArg(env, info[5], where, "lookback", 0, 1 << 24, " ticks"));
+  const auto ticks = static_cast<int64_t>(integerArg(env, info[6], where, "backtrackTicks", 0, 1 << 24, " ticks"));
+  const double btRatio = finiteArg(env, info[7], where, "backtrackRatio");
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    if (rise >= static_cast<int64_t>(n)) throwRange(env, where + ": rise beyond the envelope");
+    return Napi::Number::New(env, shub::post::attackStart(x, n, rise, span, attack, ratio, lookback, ticks, btRatio));
+  });
+}
+
+// postBacktrackStart(fine, start, rise, attack, ticks, ratio): the tick (post.h backtrackStart).
+Napi::Value PostBacktrackStart(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBacktrackStart";
+  const double start = numberArg(env, info[1], where, "start", -1, kMaxIndex, "");
+  const auto rise = static_cast<int64_t>(integerArg(env, info[2], where, "rise", 0, kMaxIndex, ""));
+  const auto attack = static_cast<int64_t>(integerArg(env, info[3], where, "attack", 0, 1 << 24, " ticks"));
+  const auto ticks = static_cast<int64_t>(integerArg(env, info[4], where, "ticks", 0, 1 << 24, " ticks"));
+  const double ratio = finiteArg(env, info[5], where, "ratio");
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    if (start >= static_cast<double>(n)) throwRange(env, where + ": start beyond the envelope");
+    return Napi::Number::New(env, shub::post::backtrackStart(x, n, start, rise, attack, ticks, ratio));
+  });
+}
+
 // postColumn(values, groups, g, divisor): Float64Array, column g of the frame-major matrix / divisor.
 Napi::Value PostColumn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -331,6 +364,8 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
+  exports.Set("postAttackStart", Napi::Function::New<PostAttackStart>(env, "postAttackStart"));
+  exports.Set("postBacktrackStart", Napi::Function::New<PostBacktrackStart>(env, "postBacktrackStart"));
   exports.Set("postPowerMean", Napi::Function::New<PostPowerMean>(env, "postPowerMean"));
   exports.Set("postOnFrames", Napi::Function::New<PostOnFrames>(env, "postOnFrames"));
   exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));

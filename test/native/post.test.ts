@@ -700,3 +700,94 @@ test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop 
     RangeError,
   );
 });
+
+test('postAttackStart, postBacktrackStart: as the direct level crossing and backtrack (the onsets engine loops before they went native)', () => {
+  const backtrackDirect = (
+    fine: ArrayLike<number>,
+    start: number,
+    rise: number,
+    attack: number,
+    ticks: number,
+    ratio: number,
+  ) => {
+    let peak = 0;
+    for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
+    const stop = 3 * ratio * peak;
+    const smooth = (i: number) => (fine[i - 1] ?? 0) + fine[i]! + (fine[i + 1] ?? 0);
+    let j = Math.floor(start);
+    const lo = Math.max(1, j - ticks);
+    while (j - 1 >= lo && j < fine.length && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) j--;
+    if (j >= Math.floor(start)) return start;
+    const base = 2 * fine[j - 1]!;
+    for (let k = j; k < Math.floor(start); k++) if (fine[k]! > base) return k;
+    return start;
+  };
+  const direct = (
+    fine: ArrayLike<number>,
+    rise: number,
+    span: number,
+    attack: number,
+    ratio: number,
+    lookback: number,
+    ticks: number,
+    btRatio: number,
+  ) => {
+    const lo = Math.max(0, rise - 2 * span);
+    let background = 0;
+    for (let i = Math.max(0, lo - lookback); i < lo; i++) background = Math.max(background, fine[i]!);
+    let peak = 0;
+    for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
+    const level = background + ratio * (peak - background);
+    let start = rise;
+    if (peak > background)
+      for (let i = lo; i < Math.min(fine.length, rise + attack); i++) {
+        if (fine[i]! >= level) {
+          const prev = i > 0 ? fine[i - 1]! : 0;
+          const a = Math.sqrt(Math.max(0, prev));
+          const b = Math.sqrt(fine[i]!);
+          start = i - 1 + (b > a ? Math.min(1, Math.max(0, (Math.sqrt(level) - a) / (b - a))) : 1);
+          break;
+        }
+      }
+    return ticks > 0 ? backtrackDirect(fine, start, rise, attack, ticks, btRatio) : start;
+  };
+  // a step from 0.01 to 1 at tick 100 with a 4-tick ramp: the start within the ramp's first tick
+  const step = Float64Array.from({ length: 200 }, (_, i) =>
+    i < 100 ? 0.01 : i < 104 ? 0.01 + ((i - 99) / 5) * 0.99 : 1,
+  );
+  const s = addon.postAttackStart(step, 101, 4, 40, 0.1, 40, 0, 0);
+  assert.ok(s >= 99 && s < 101, `${s}`);
+  assert.equal(s, direct(step, 101, 4, 40, 0.1, 40, 0, 0));
+  // random envelopes (float and double; slow swells, decays and quiet gaps) at many rises, with and without backtrack
+  for (const seed of [31, 32, 33]) {
+    const r = mulberry32(seed);
+    const n = 4000;
+    const env = new Float64Array(n);
+    let level = 0.001;
+    for (let i = 0; i < n; i++) {
+      level = r() < 0.01 ? r() : r() < 0.05 ? level * 1.3 : level * 0.97;
+      env[i] = level * (0.8 + 0.4 * r());
+    }
+    for (const fine of [env, Float32Array.from(env)]) {
+      for (let rise = 0; rise < n; rise += 7)
+        for (const [span, attack, ratio, lookback, ticks, btRatio] of [
+          [4, 40, 10 ** (-23 / 10), 40, 0, 0],
+          [8, 20, 0.2, 4, 30, 10 ** (-30 / 10)],
+          [2, 80, 0.05, 0, 60, 0.01],
+        ] as const) {
+          const got = addon.postAttackStart(fine, rise, span, attack, ratio, lookback, ticks, btRatio);
+          assert.equal(
+            got,
+            direct(fine, rise, span, attack, ratio, lookback, ticks, btRatio),
+            `seed ${seed} rise ${rise}`,
+          );
+          const start = rise + 0.25;
+          assert.equal(
+            addon.postBacktrackStart(fine, start, rise, attack, 50, 0.001),
+            backtrackDirect(fine, start, rise, attack, 50, 0.001),
+          );
+        }
+    }
+  }
+  assert.throws(() => addon.postAttackStart(step, 200, 4, 40, 0.1, 40, 0, 0), RangeError);
+});

@@ -478,15 +478,18 @@ export function attackStart(
   lookback = span,
   backtrack?: { ticks: number; ratio: number },
 ): number {
-  const start = thresholdStart(fine, rise, span, attack, ratio, lookback);
-  return backtrack && backtrack.ticks > 0 ? backtrackStart(fine, start, rise, attack, backtrack) : start;
+  // the level crossing, then (backtrack.ticks > 0) backtrackStart: native/src/post.cc attackStart (these loops ran
+  // cold, once per placed onset)
+  const ticks = backtrack && backtrack.ticks > 0 ? backtrack.ticks : 0;
+  return native().postAttackStart(postSeries(fine), rise, span, attack, ratio, lookback, ticks, backtrack?.ratio ?? 0);
 }
 
 /**
  * A slow attack (a shaker, a swelling cymbal, a brush) reaches attackStart's level after it leaves the floor:
  * from `start`, back along the rise (the energy over ± 1 tick falls tick by tick going back) to where it stops
  * falling (the floor or the previous hit's decay), at most `ticks` back and not into ticks below `ratio` of the
- * hit's loudest tick (a one-shot's inaudible lead-in); then the first tick above twice the one before that valley.
+ * hit's loudest tick (a one-shot's inaudible lead-in); then the first tick above twice the one before that valley
+ * (native/src/post.cc backtrackStart).
  */
 export function backtrackStart(
   fine: ArrayLike<number>,
@@ -495,46 +498,7 @@ export function backtrackStart(
   attack: number,
   backtrack: { ticks: number; ratio: number },
 ): number {
-  let peak = 0;
-  for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
-  const stop = 3 * backtrack.ratio * peak;
-  const smooth = (i: number) => (fine[i - 1] ?? 0) + fine[i]! + (fine[i + 1] ?? 0);
-  let j = Math.floor(start);
-  const lo = Math.max(1, j - backtrack.ticks);
-  while (j - 1 >= lo && j < fine.length && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) j--;
-  if (j >= Math.floor(start)) return start;
-  // the smoothing reaches a tick before a step: the start is the first tick above twice the one before the valley
-  const base = 2 * fine[j - 1]!;
-  for (let k = j; k < Math.floor(start); k++) if (fine[k]! > base) return k;
-  return start;
-}
-
-function thresholdStart(
-  fine: ArrayLike<number>,
-  rise: number,
-  span: number,
-  attack: number,
-  ratio: number,
-  lookback: number,
-): number {
-  const lo = Math.max(0, rise - 2 * span);
-  let background = 0;
-  for (let i = Math.max(0, lo - lookback); i < lo; i++) background = Math.max(background, fine[i]!);
-  let peak = 0;
-  for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
-  const level = background + ratio * (peak - background);
-  if (!(peak > background)) return rise;
-  for (let i = lo; i < Math.min(fine.length, rise + attack); i++) {
-    if (fine[i]! >= level) {
-      const prev = i > 0 ? fine[i - 1]! : 0;
-      // linear in amplitude across the tick before
-      const a = Math.sqrt(Math.max(0, prev));
-      const b = Math.sqrt(fine[i]!);
-      const frac = b > a ? Math.min(1, Math.max(0, (Math.sqrt(level) - a) / (b - a))) : 1;
-      return i - 1 + frac;
-    }
-  }
-  return rise;
+  return native().postBacktrackStart(postSeries(fine), start, rise, attack, backtrack.ticks, backtrack.ratio);
 }
 
 /**
