@@ -462,7 +462,7 @@ test('postAutocorrelation, postTrackBeats: the vector kernels equal the scalar l
   }
 });
 
-test('postWashRises: a hit over a steady wash stands out by (peak − median) / MAD; as the direct rule on random columns', () => {
+test('postWashRises: a hit over a steady wash stands out by (peak − median) / MAD; as the direct rule', () => {
   // a wash of 0.5 ± 0.1 (alternating: median 0.5 for an odd window, MAD 0.1) and a hit of 2 at frame 40
   const wash = Float64Array.from({ length: 60 }, (_, i) => (i === 40 ? 2 : i % 2 ? 0.6 : 0.4));
   const quiet = new Float64Array(60);
@@ -510,7 +510,7 @@ test('postWashRises: a hit over a steady wash stands out by (peak − median) / 
   }
 });
 
-test('postChordEmissions, postViterbi: a C and then a G triad are labelled C, G; as the direct scores and path on random blocks', () => {
+test('postChordEmissions, postViterbi: C then G triads are labelled C, G; as the direct scores and path', () => {
   // two templates per chord would do; one per chord here: the 24 triads' tones at 1, unit length
   const K = 24;
   const tones = Int32Array.from({ length: K * 3 }, (_, i) => {
@@ -647,7 +647,7 @@ test('postChordEmissions, postViterbi: a C and then a G triad are labelled C, G;
   }
 });
 
-test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop before it went native) to the bit', () => {
+test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop before it went native)', () => {
   const fractions = Float64Array.of(0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4);
   const direct = (bands: Float64Array[], beats: number[], halfWidth: number, lags: number[]) => {
     const v: number[][] = [];
@@ -701,7 +701,7 @@ test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop 
   );
 });
 
-test('postAttackStart, postBacktrackStart: as the direct level crossing and backtrack (the onsets engine loops before they went native)', () => {
+test('postAttackStart, postBacktrackStart: as the direct level crossing and backtrack (the loops before)', () => {
   const backtrackDirect = (
     fine: ArrayLike<number>,
     start: number,
