@@ -618,6 +618,26 @@ export interface NativeAddon {
     ctx: number,
     gap: number,
   ): Int32Array;
+  /** The attack start (a fractional tick) of the hit rising at `rise` (the onsets engine's attackStart). */
+  postAttackStart(
+    fine: PostSeries,
+    rise: number,
+    span: number,
+    attack: number,
+    ratio: number,
+    lookback: number,
+    backtrackTicks: number,
+    backtrackRatio: number,
+  ): number;
+  /** A slow attack's start back from `start` (the onsets engine's backtrackStart). */
+  postBacktrackStart(
+    fine: PostSeries,
+    start: number,
+    rise: number,
+    attack: number,
+    ticks: number,
+    ratio: number,
+  ): number;
   /** Column g of a frame-major matrix with `groups` columns, divided by divisor. */
   postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
   /**
@@ -631,6 +651,46 @@ export interface NativeAddon {
   postWithLowBand(odf: PostSeries, low: PostSeries, weight: number): Float64Array;
   /** Blocks of 120 bins folded to 12 pitch classes by weights[bin·12 + pc]: blocks × 12 values. */
   postFoldProfiles(profiles: PostSeries, blocks: number, weights: Float64Array): Float64Array;
+  /**
+   * Per peak frame: the largest (peak − median) / max(madFloor, median absolute deviation) over the columns that carry
+   * it, the window [p − back, p − gap); Infinity where it holds fewer than 3 frames (the onsets engine's washRises).
+   */
+  postWashRises(
+    cols: Float64Array[],
+    peaks: Int32Array,
+    back: number,
+    gap: number,
+    madFloor: number,
+    dominant: number,
+  ): Float64Array;
+  /**
+   * The key engine's chord scores: per block, each chord's best template cosine (+ the bass term on its root, third
+   * and fifth); blocks × chords values.
+   */
+  postChordEmissions(
+    chroma: Float64Array,
+    sounding: Uint8Array,
+    bass: Float64Array,
+    hasBass: Uint8Array,
+    templates: Float64Array,
+    counts: Int32Array,
+    tones: Int32Array,
+    bassWeight: number,
+    inversionBass: number,
+  ): Float64Array;
+  /** The Viterbi path through n × K scores with switchPenalty per change: n state indices. */
+  postViterbi(emissions: Float64Array, n: number, K: number, switchPenalty: number): Int32Array;
+  /**
+   * The tempo engine's bar-repeat similarity: per beat the bands' peaks (± halfWidth) at the fractions of the beat;
+   * per lag the mean cosine of each beat's row with the row `lag` beats on.
+   */
+  postBarRepeat(
+    bands: Float64Array[],
+    beats: Float64Array,
+    halfWidth: number,
+    fractions: Float64Array,
+    lags: Int32Array,
+  ): Float64Array;
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

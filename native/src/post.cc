@@ -614,6 +614,204 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
   return out;
 }
 
+namespace {
+// Math.min(a, b) of two doubles: NaN if either is, −0 under +0.
+double jsMin(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
+  if (a == b) return std::signbit(a) ? a : b;
+  return a < b ? a : b;
+}
+}  // namespace
+
+template <class T>
+double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64_t attack, int64_t ticks,
+                      double ratio) {
+  const auto len = static_cast<int64_t>(n);
+  const auto at = [&](int64_t i) { return i >= 0 && i < len ? static_cast<double>(fine[i]) : 0.0; };
+  double peak = 0;
+  for (int64_t i = rise; i < std::min(len, rise + attack); ++i) peak = jsMax(peak, static_cast<double>(fine[i]));
+  const double stop = 3 * ratio * peak;
+  const auto smooth = [&](int64_t i) { return at(i - 1) + at(i) + at(i + 1); };
+  const auto s0 = static_cast<int64_t>(std::floor(start));
+  int64_t j = s0;
+  const int64_t lo = std::max<int64_t>(1, j - ticks);
+  while (j - 1 >= lo && j < len && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) --j;
+  if (j >= s0) return start;
+  const double base = 2 * static_cast<double>(fine[j - 1]);
+  for (int64_t k = j; k < s0; ++k)
+    if (static_cast<double>(fine[k]) > base) return static_cast<double>(k);
+  return start;
+}
+
+template <class T>
+double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t attack, double ratio, int64_t lookback,
+                   int64_t backtrackTicks, double backtrackRatio) {
+  const auto len = static_cast<int64_t>(n);
+  const int64_t lo = std::max<int64_t>(0, rise - 2 * span);
+  double background = 0;
+  for (int64_t i = std::max<int64_t>(0, lo - lookback); i < lo; ++i)
+    background = jsMax(background, static_cast<double>(fine[i]));
+  double peak = 0;
+  for (int64_t i = rise; i < std::min(len, rise + attack); ++i) peak = jsMax(peak, static_cast<double>(fine[i]));
+  const double level = background + ratio * (peak - background);
+  double start = static_cast<double>(rise);
+  if (peak > background)
+    for (int64_t i = lo; i < std::min(len, rise + attack); ++i) {
+      const double v = static_cast<double>(fine[i]);
+      if (v >= level) {
+        const double prev = i > 0 ? static_cast<double>(fine[i - 1]) : 0;
+        // linear in amplitude across the tick before
+        const double a = std::sqrt(jsMax(0, prev));
+        const double b = std::sqrt(v);
+        const double frac = b > a ? jsMin(1, jsMax(0, (std::sqrt(level) - a) / (b - a))) : 1;
+        start = static_cast<double>(i - 1) + frac;
+        break;
+      }
+    }
+  return backtrackTicks > 0 ? backtrackStart(fine, n, start, rise, attack, backtrackTicks, backtrackRatio) : start;
+}
+
+std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
+                              size_t count, int64_t back, int64_t gap, double madFloor, double dominant) {
+  std::vector<double> out(count);
+  std::vector<double> window;
+  std::vector<double> buf;
+  // col[i], or `outside` beyond the column (JavaScript's `col[i] ?? 0`; a missing col[p] is undefined: NaN)
+  const auto at = [](const std::pair<const double*, size_t>& c, int64_t i, double outside) {
+    return i >= 0 && static_cast<size_t>(i) < c.second ? c.first[i] : outside;
+  };
+  for (size_t k = 0; k < count; ++k) {
+    const int64_t p = peaks[k];
+    const int64_t lo = std::max<int64_t>(0, p - back);
+    const int64_t hi = p - gap;
+    if (hi - lo < 3) {
+      out[k] = std::numeric_limits<double>::infinity();
+      continue;
+    }
+    double top = 0;
+    for (const auto& c : cols) top = jsMax(jsMax(jsMax(top, at(c, p - 1, 0)), at(c, p, kNaN)), at(c, p + 1, 0));
+    double best = 0;
+    for (const auto& c : cols) {
+      const double peak = jsMax(jsMax(at(c, p - 1, 0), at(c, p, kNaN)), at(c, p + 1, 0));
+      if (peak < dominant * top) continue;
+      const auto n = static_cast<size_t>(hi - lo);
+      window.resize(n);
+      for (size_t i = 0; i < n; ++i) window[i] = at(c, lo + static_cast<int64_t>(i), kNaN);
+      const double m = windowMedian(window.data(), 0, n, buf);
+      for (size_t i = 0; i < n; ++i) window[i] = std::fabs(at(c, lo + static_cast<int64_t>(i), kNaN) - m);
+      best = jsMax(best, (peak - m) / jsMax(madFloor, windowMedian(window.data(), 0, n, buf)));
+    }
+    out[k] = best;
+  }
+  return out;
+}
+
+std::vector<double> chordEmissions(const double* chroma, const uint8_t* sounding, const double* bass,
+                                   const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
+                                   size_t maxT, const int32_t* tones, size_t K, double bassWeight,
+                                   double inversionBass) {
+  std::vector<double> em(n * K, 0.0);
+  for (size_t b = 0; b < n; ++b) {
+    if (!sounding[b]) continue;
+    const double* x = chroma + b * 12;
+    double norm = 0;
+    for (size_t i = 0; i < 12; ++i) norm += x[i] * x[i];
+    for (size_t k = 0; k < K; ++k) {
+      double e = 0;
+      if (norm > 0)
+        for (int32_t j = 0; j < counts[k]; ++j) {
+          const double* t = templates + (k * maxT + static_cast<size_t>(j)) * 12;
+          double dot = 0;
+          for (size_t i = 0; i < 12; ++i) dot += x[i] * t[i];
+          e = jsMax(e, dot / std::sqrt(norm));
+        }
+      em[b * K + k] = e;
+    }
+    if (!(bassWeight > 0) || !hasBass[b]) continue;
+    const double* l = bass + b * 12;
+    double bt = 0;
+    for (size_t i = 0; i < 12; ++i) bt += l[i];
+    if (!(bt > 0)) continue;
+    for (size_t k = 0; k < K; ++k) {
+      const int32_t* c = tones + k * 3;
+      const double share = l[c[0]] + inversionBass * (l[c[1]] + l[c[2]]);
+      em[b * K + k] = em[b * K + k] + (bassWeight * share) / bt;
+    }
+  }
+  return em;
+}
+
+std::vector<int32_t> viterbi(const double* em, size_t n, size_t K, double switchPenalty) {
+  if (n == 0 || K == 0) return {};
+  std::vector<double> score(em, em + K);
+  std::vector<double> next(K);
+  std::vector<int32_t> back((n - 1) * K);
+  for (size_t b = 1; b < n; ++b) {
+    size_t best = 0;
+    for (size_t k = 1; k < K; ++k)
+      if (score[k] > score[best]) best = k;
+    const double move = score[best] - switchPenalty;
+    for (size_t k = 0; k < K; ++k) {
+      const double stay = score[k];
+      back[(b - 1) * K + k] = static_cast<int32_t>(stay >= move ? k : best);
+      next[k] = jsMax(stay, move) + em[b * K + k];
+    }
+    std::swap(score, next);
+  }
+  size_t k = 0;
+  for (size_t j = 1; j < K; ++j)
+    if (score[j] > score[k]) k = j;
+  std::vector<int32_t> path(n);
+  path[n - 1] = static_cast<int32_t>(k);
+  for (size_t b = n - 1; b > 0; --b) path[b - 1] = back[(b - 1) * K + static_cast<size_t>(path[b])];
+  return path;
+}
+
+std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>>& bands, const double* beats,
+                              size_t beatCount, int64_t halfWidth, const double* fractions, size_t fractionCount,
+                              const int32_t* lags, size_t lagCount) {
+  // one row per beat (each band's peak at each fraction of the beat), rows in one flat array
+  const size_t width = bands.size() * fractionCount;
+  const size_t rows = beatCount > 0 ? beatCount - 1 : 0;
+  std::vector<double> v(rows * width);
+  for (size_t i = 0; i < rows; ++i)
+    for (size_t g = 0; g < bands.size(); ++g) {
+      const double* x = bands[g].first;
+      const auto last = static_cast<int64_t>(bands[g].second) - 1;
+      for (size_t f = 0; f < fractionCount; ++f) {
+        // Math.round of the position (exact: x − ⌊x⌋ is)
+        const double pos = beats[i] + fractions[f] * (beats[i + 1] - beats[i]);
+        const double fl = std::floor(pos);
+        const auto c = static_cast<int64_t>(pos - fl >= 0.5 ? fl + 1 : fl);
+        double m = 0;
+        for (int64_t j = std::max<int64_t>(0, c - halfWidth); j <= std::min(last, c + halfWidth); ++j)
+          m = jsMax(m, x[j]);
+        v[i * width + g * fractionCount + f] = m;
+      }
+    }
+  std::vector<double> out(lagCount);
+  for (size_t l = 0; l < lagCount; ++l) {
+    const auto k = static_cast<size_t>(lags[l]);
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i + k < rows; ++i, ++n) {
+      const double* a = v.data() + i * width;
+      const double* b = v.data() + (i + k) * width;
+      double ab = 0;
+      double aa = 0;
+      double bb = 0;
+      for (size_t j = 0; j < width; ++j) {
+        ab += a[j] * b[j];
+        aa += a[j] * a[j];
+        bb += b[j] * b[j];
+      }
+      sum += aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 1;
+    }
+    out[l] = n ? sum / static_cast<double>(n) : 1;
+  }
+  return out;
+}
+
 #define SHUB_POST_INSTANTIATE(T)                                                                                    \
   template double kth<T>(const T*, size_t, size_t);                                                                 \
   template double quantileLower<T>(const T*, size_t, double);                                                       \
@@ -624,6 +822,8 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
   template int64_t steepestRise<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t);                   \
   template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
+  template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                   \
+  template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);    \
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
   template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \

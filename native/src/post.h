@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace shub::post {
@@ -53,6 +54,21 @@ template <class T>
 std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lookback, double riseRatio,
                                double levelRatio, int64_t ctx, int64_t gap);
 
+// The onsets engine's attack start of the hit whose steepest rise is at tick `rise`: from lo = max(0, rise − 2·span),
+// the first tick whose energy reaches background + ratio · (peak − background) (background: the largest tick of the
+// `lookback` before lo, from 0; peak: the largest of the `attack` from rise), interpolated in amplitude across the
+// tick before (fractional ticks); the rise itself when the peak is not above the background. Then, with
+// backtrackTicks > 0, backtrackStart. Math.max/min's rules throughout.
+template <class T>
+double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t attack, double ratio, int64_t lookback,
+                   int64_t backtrackTicks, double backtrackRatio);
+
+// A slow attack's start: from `start` back along the rise while the energy over ± 1 tick (0 beyond the ends) falls
+// tick by tick and stays at or above 3 · ratio · the largest of the `attack` ticks from `rise`, at most `ticks` back
+// (not below tick 1); then the first tick above twice the one before that valley, else `start`.
+template <class T>
+double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64_t attack, int64_t ticks, double ratio);
+
 // Column g of a frame-major matrix with `groups` columns (n = floor(len / groups) frames), each value / divisor.
 template <class T>
 std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor);
@@ -76,5 +92,35 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
 // odf / σ(odf) + weight · low / σ(low) (σ: the standard deviation, 1 when it is 0; low beyond its end: 0).
 template <class T, class U>
 std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight);
+
+// The onsets engine's washRises: for each peak frame p, how far the flux rises above a sustained wash — the largest,
+// over the columns whose peak max(col[p − 1], col[p], col[p + 1]) (0 beyond a column's ends) is at least
+// dominant × the largest such peak of all columns, of (peak − m) / max(madFloor, mad), m the median of col[lo, hi)
+// and mad the median of |col − m| there (lo = max(0, p − back), hi = p − gap; an even count's median is the mean of
+// its two middle values); Infinity where hi − lo < 3. Math.max's rules (NaN wins, +0 over −0) throughout.
+std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
+                              size_t count, int64_t back, int64_t gap, double madFloor, double dominant);
+
+// The key engine's chord scores of n blocks (chroma and bass: 12 values per block; sounding / hasBass: 1 where the
+// block has that profile): each sounding block's score for chord k is the best dot / √(Σ chroma²) over the chord's
+// counts[k] templates (templates[(k · maxT + j) · 12 + i], unit length; 0 when the chroma is all 0), plus, where the
+// block has a bass profile summing to bt > 0 and bassWeight > 0, bassWeight · (bass[root] + inversionBass ·
+// (bass[third] + bass[fifth])) / bt (tones[k · 3 + 0, 1, 2]); silent blocks score 0. n × K values, block-major.
+std::vector<double> chordEmissions(const double* chroma, const uint8_t* sounding, const double* bass,
+                                   const uint8_t* hasBass, size_t n, const double* templates, const int32_t* counts,
+                                   size_t maxT, const int32_t* tones, size_t K, double bassWeight,
+                                   double inversionBass);
+
+// The best path through n × K scores (em[b · K + k]) with switchPenalty per change (Viterbi; staying wins a tie, the
+// first best state on ties). n state indices.
+std::vector<int32_t> viterbi(const double* em, size_t n, size_t K, double switchPenalty);
+
+// The tempo engine's bar-repeat similarity: each beat i < beatCount − 1 a row of the bands' largest value within
+// ± halfWidth frames of round(beats[i] + f · (beats[i + 1] − beats[i])) (Math.round; Math.max from 0) for each
+// fraction f, band-major; per lag k, the mean over i of the cosine of rows i and i + k (1 when either is all 0; 1 for
+// no pairs). One value per lag.
+std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>>& bands, const double* beats,
+                              size_t beatCount, int64_t halfWidth, const double* fractions, size_t fractionCount,
+                              const int32_t* lags, size_t lagCount);
 
 }  // namespace shub::post

@@ -2,6 +2,7 @@
 // Float32Array or Float64Array (read in place, not copied); results are new Float64Array / Int32Array.
 #include <napi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -147,6 +148,39 @@ Napi::Value PostFineRises(const Napi::CallbackInfo& info) {
   });
 }
 
+// postAttackStart(fine, rise, span, attack, ratio, lookback, backtrackTicks, backtrackRatio): the tick, fractional
+// (post.h attackStart).
+Napi::Value PostAttackStart(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postAttackStart";
+  const auto rise = static_cast<int64_t>(integerArg(env, info[1], where, "rise", 0, kMaxIndex, ""));
+  const auto span = static_cast<int64_t>(integerArg(env, info[2], where, "span", 0, 1 << 24, " ticks"));
+  const auto attack = static_cast<int64_t>(integerArg(env, info[3], where, "attack", 0, 1 << 24, " ticks"));
+  const double ratio = finiteArg(env, info[4], where, "ratio");
+  const auto lookback = static_cast<int64_t>(integerArg(env, info[5], where, "lookback", 0, 1 << 24, " ticks"));
+  const auto ticks = static_cast<int64_t>(integerArg(env, info[6], where, "backtrackTicks", 0, 1 << 24, " ticks"));
+  const double btRatio = finiteArg(env, info[7], where, "backtrackRatio");
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    if (rise >= static_cast<int64_t>(n)) throwRange(env, where + ": rise beyond the envelope");
+    return Napi::Number::New(env, shub::post::attackStart(x, n, rise, span, attack, ratio, lookback, ticks, btRatio));
+  });
+}
+
+// postBacktrackStart(fine, start, rise, attack, ticks, ratio): the tick (post.h backtrackStart).
+Napi::Value PostBacktrackStart(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBacktrackStart";
+  const double start = numberArg(env, info[1], where, "start", -1, kMaxIndex, "");
+  const auto rise = static_cast<int64_t>(integerArg(env, info[2], where, "rise", 0, kMaxIndex, ""));
+  const auto attack = static_cast<int64_t>(integerArg(env, info[3], where, "attack", 0, 1 << 24, " ticks"));
+  const auto ticks = static_cast<int64_t>(integerArg(env, info[4], where, "ticks", 0, 1 << 24, " ticks"));
+  const double ratio = finiteArg(env, info[5], where, "ratio");
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    if (start >= static_cast<double>(n)) throwRange(env, where + ": start beyond the envelope");
+    return Napi::Number::New(env, shub::post::backtrackStart(x, n, start, rise, attack, ticks, ratio));
+  });
+}
+
 // postColumn(values, groups, g, divisor): Float64Array, column g of the frame-major matrix / divisor.
 Napi::Value PostColumn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -211,6 +245,114 @@ Napi::Value PostWithLowBand(const Napi::CallbackInfo& info) {
   });
 }
 
+// postWashRises(cols: Float64Array[], peaks: Int32Array, back, gap, madFloor, dominant): Float64Array, one value per
+// peak (post.h washRises).
+Napi::Value PostWashRises(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postWashRises";
+  if (!info[0].IsArray()) throwType(env, where + ": cols must be an array of Float64Array, got " + describe(info[0]));
+  const auto list = info[0].As<Napi::Array>();
+  std::vector<std::pair<const double*, size_t>> cols;
+  for (uint32_t i = 0; i < list.Length(); ++i) {
+    const Napi::Value v = list.Get(i);
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
+      throwType(env, where + ": cols must be an array of Float64Array, got " + describe(v));
+    auto a = v.As<Napi::Float64Array>();
+    cols.emplace_back(a.Data(), a.ElementLength());
+  }
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array)
+    throwType(env, where + ": peaks must be an Int32Array, got " + describe(info[1]));
+  auto peaks = info[1].As<Napi::Int32Array>();
+  const auto back = static_cast<int64_t>(integerArg(env, info[2], where, "back", 1, 1 << 24, " frames"));
+  const auto gap = static_cast<int64_t>(integerArg(env, info[3], where, "gap", 0, 1 << 24, " frames"));
+  const double madFloor = finiteArg(env, info[4], where, "madFloor");
+  const double dominant = finiteArg(env, info[5], where, "dominant");
+  for (size_t k = 0; k < peaks.ElementLength(); ++k)
+    if (peaks[k] < 0) throwRange(env, where + ": peaks must be frames (≥ 0)");
+  return toF64(env, shub::post::washRises(cols, peaks.Data(), peaks.ElementLength(), back, gap, madFloor, dominant));
+}
+
+// A typed array argument of one kind, its data and length.
+template <class A>
+A typedArg(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, const std::string& where, const char* name,
+           const char* kind) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type)
+    throwType(env, where + ": " + name + " must be a" + kind + ", got " + describe(v));
+  return v.As<A>();
+}
+
+// postChordEmissions(chroma, sounding: Uint8Array, bass, hasBass: Uint8Array, templates, counts: Int32Array, tones:
+// Int32Array, bassWeight, inversionBass): Float64Array of blocks × chords (post.h chordEmissions).
+Napi::Value PostChordEmissions(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postChordEmissions";
+  auto chroma = typedArg<Napi::Float64Array>(env, info[0], napi_float64_array, where, "chroma", " Float64Array");
+  auto sounding = typedArg<Napi::Uint8Array>(env, info[1], napi_uint8_array, where, "sounding", " Uint8Array");
+  auto bass = typedArg<Napi::Float64Array>(env, info[2], napi_float64_array, where, "bass", " Float64Array");
+  auto hasBass = typedArg<Napi::Uint8Array>(env, info[3], napi_uint8_array, where, "hasBass", " Uint8Array");
+  auto templates = typedArg<Napi::Float64Array>(env, info[4], napi_float64_array, where, "templates", " Float64Array");
+  auto counts = typedArg<Napi::Int32Array>(env, info[5], napi_int32_array, where, "counts", "n Int32Array");
+  auto tones = typedArg<Napi::Int32Array>(env, info[6], napi_int32_array, where, "tones", "n Int32Array");
+  const double bassWeight = finiteArg(env, info[7], where, "bassWeight");
+  const double inversionBass = finiteArg(env, info[8], where, "inversionBass");
+  const size_t n = sounding.ElementLength();
+  const size_t K = counts.ElementLength();
+  if (chroma.ElementLength() != n * 12 || bass.ElementLength() != n * 12 || hasBass.ElementLength() != n)
+    throwRange(env, where + ": chroma and bass must hold 12 values per block, hasBass one");
+  if (tones.ElementLength() != K * 3) throwRange(env, where + ": tones must hold 3 pitch classes per chord");
+  size_t maxT = 0;
+  for (size_t k = 0; k < K; ++k) {
+    if (counts[k] < 0) throwRange(env, where + ": counts must be ≥ 0");
+    maxT = std::max(maxT, static_cast<size_t>(counts[k]));
+  }
+  if (templates.ElementLength() != K * maxT * 12)
+    throwRange(env, where + ": templates must hold chords × the largest count × 12 values");
+  for (size_t i = 0; i < K * 3; ++i)
+    if (tones[i] < 0 || tones[i] > 11) throwRange(env, where + ": tones must be pitch classes 0…11");
+  return toF64(
+      env, shub::post::chordEmissions(chroma.Data(), sounding.Data(), bass.Data(), hasBass.Data(), n, templates.Data(),
+                                      counts.Data(), maxT, tones.Data(), K, bassWeight, inversionBass));
+}
+
+// postViterbi(emissions: Float64Array, n, K, switchPenalty): Int32Array of n states (post.h viterbi).
+Napi::Value PostViterbi(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postViterbi";
+  auto em = typedArg<Napi::Float64Array>(env, info[0], napi_float64_array, where, "emissions", " Float64Array");
+  const auto n = static_cast<size_t>(integerArg(env, info[1], where, "n", 0, kMaxIndex, ""));
+  const auto K = static_cast<size_t>(integerArg(env, info[2], where, "K", 1, 32767, ""));
+  const double switchPenalty = finiteArg(env, info[3], where, "switchPenalty");
+  if (em.ElementLength() < n * K) throwRange(env, where + ": emissions must hold n × K values");
+  return toI32(env, shub::post::viterbi(em.Data(), n, K, switchPenalty));
+}
+
+// postBarRepeat(bands: Float64Array[], beats: Float64Array, halfWidth, fractions: Float64Array, lags: Int32Array):
+// Float64Array, one mean cosine per lag (post.h barRepeat).
+Napi::Value PostBarRepeat(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBarRepeat";
+  if (!info[0].IsArray()) throwType(env, where + ": bands must be an array of Float64Array, got " + describe(info[0]));
+  const auto list = info[0].As<Napi::Array>();
+  std::vector<std::pair<const double*, size_t>> bands;
+  for (uint32_t i = 0; i < list.Length(); ++i) {
+    auto a =
+        typedArg<Napi::Float64Array>(env, list.Get(i), napi_float64_array, where, "bands", "n array of Float64Array");
+    bands.emplace_back(a.Data(), a.ElementLength());
+  }
+  auto beats = typedArg<Napi::Float64Array>(env, info[1], napi_float64_array, where, "beats", " Float64Array");
+  const auto halfWidth = static_cast<int64_t>(integerArg(env, info[2], where, "halfWidth", 0, 1 << 24, " frames"));
+  auto fractions = typedArg<Napi::Float64Array>(env, info[3], napi_float64_array, where, "fractions", " Float64Array");
+  auto lags = typedArg<Napi::Int32Array>(env, info[4], napi_int32_array, where, "lags", "n Int32Array");
+  for (size_t i = 0; i < beats.ElementLength(); ++i)
+    if (!(std::fabs(beats[i]) < kMaxIndex)) throwRange(env, where + ": beats must be finite frames");
+  for (size_t i = 0; i < fractions.ElementLength(); ++i)
+    if (!(fractions[i] >= 0 && fractions[i] <= 1)) throwRange(env, where + ": fractions must be in [0, 1]");
+  for (size_t i = 0; i < lags.ElementLength(); ++i)
+    if (lags[i] < 1) throwRange(env, where + ": lags must be ≥ 1");
+  return toF64(env, shub::post::barRepeat(bands, beats.Data(), beats.ElementLength(), halfWidth, fractions.Data(),
+                                          fractions.ElementLength(), lags.Data(), lags.ElementLength()));
+}
+
 }  // namespace
 
 void InitPost(Napi::Env env, Napi::Object exports) {
@@ -222,8 +364,14 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
+  exports.Set("postAttackStart", Napi::Function::New<PostAttackStart>(env, "postAttackStart"));
+  exports.Set("postBacktrackStart", Napi::Function::New<PostBacktrackStart>(env, "postBacktrackStart"));
   exports.Set("postPowerMean", Napi::Function::New<PostPowerMean>(env, "postPowerMean"));
   exports.Set("postOnFrames", Napi::Function::New<PostOnFrames>(env, "postOnFrames"));
   exports.Set("postWithLowBand", Napi::Function::New<PostWithLowBand>(env, "postWithLowBand"));
   exports.Set("postFoldProfiles", Napi::Function::New<PostFoldProfiles>(env, "postFoldProfiles"));
+  exports.Set("postWashRises", Napi::Function::New<PostWashRises>(env, "postWashRises"));
+  exports.Set("postChordEmissions", Napi::Function::New<PostChordEmissions>(env, "postChordEmissions"));
+  exports.Set("postViterbi", Napi::Function::New<PostViterbi>(env, "postViterbi"));
+  exports.Set("postBarRepeat", Napi::Function::New<PostBarRepeat>(env, "postBarRepeat"));
 }

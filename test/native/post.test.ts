@@ -461,3 +461,333 @@ test('postAutocorrelation, postTrackBeats: the vector kernels equal the scalar l
     assert.equal(r[lag], s / s0, `lag ${lag}`);
   }
 });
+
+test('postWashRises: a hit over a steady wash stands out by (peak − median) / MAD; as the direct rule', () => {
+  // a wash of 0.5 ± 0.1 (alternating: median 0.5 for an odd window, MAD 0.1) and a hit of 2 at frame 40
+  const wash = Float64Array.from({ length: 60 }, (_, i) => (i === 40 ? 2 : i % 2 ? 0.6 : 0.4));
+  const quiet = new Float64Array(60);
+  const [rise] = addon.postWashRises([wash, quiet], Int32Array.of(40), 20, 2, 1e-4, 0.5);
+  // window [20, 38): 18 values, 9 of 0.4 and 9 of 0.6: median (0.4 + 0.6) / 2, every deviation 0.1
+  assert.equal(rise, (2 - (0.4 + 0.6) / 2) / Math.abs(0.6 - (0.4 + 0.6) / 2));
+  // a column below dominant × the largest peak is left out; fewer than 3 frames in the window: Infinity
+  assert.equal(addon.postWashRises([wash, quiet], Int32Array.of(40), 20, 2, 1e-4, 1.01)[0], 0);
+  assert.deepEqual(Array.from(addon.postWashRises([wash], Int32Array.of(0, 4, 5), 20, 2, 1e-4, 0.5)).slice(0, 2), [
+    Infinity,
+    Infinity,
+  ]);
+  assert.throws(() => addon.postWashRises([wash], Int32Array.of(-1), 20, 2, 1e-4, 0.5), RangeError);
+  assert.throws(() => addon.postWashRises([wash], [3] as unknown as Int32Array, 20, 2, 1e-4, 0.5), TypeError);
+  // the direct rule (the engine's loop before it went native), on quantized random columns (many ties, even and odd
+  // windows, peaks at both ends)
+  const direct = (cols: Float64Array[], peaks: number[], back: number, gap: number, floor: number, dominant: number) =>
+    peaks.map((p) => {
+      const lo = Math.max(0, p - back);
+      const hi = p - gap;
+      if (hi - lo < 3) return Infinity;
+      let top = 0;
+      for (const col of cols) top = Math.max(top, col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
+      let best = 0;
+      for (const col of cols) {
+        const peak = Math.max(col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
+        if (peak < dominant * top) continue;
+        const m = sortedMedian(col.subarray(lo, hi));
+        const mad = sortedMedian(Array.from(col.subarray(lo, hi), (v) => Math.abs(v - m)));
+        best = Math.max(best, (peak - m) / Math.max(floor, mad));
+      }
+      return best;
+    });
+  for (const seed of [1, 2, 3]) {
+    const cols = [0, 1, 2, 3].map((g) => random(500, seed * 10 + g, 4).map(Math.round));
+    const peaks = Array.from({ length: 120 }, (_, k) => (k * 37 + seed) % 500).concat([0, 1, 2, 499]);
+    for (const [back, gap, dominant] of [
+      [30, 3, 0.5],
+      [31, 0, 0],
+      [8, 5, 0.9],
+    ] as const) {
+      const got = addon.postWashRises(cols, Int32Array.from(peaks), back, gap, 0.05, dominant);
+      assert.deepEqual(Array.from(got), direct(cols, peaks, back, gap, 0.05, dominant), `seed ${seed} back ${back}`);
+    }
+  }
+});
+
+test('postChordEmissions, postViterbi: C then G triads are labelled C, G; as the direct scores and path', () => {
+  // two templates per chord would do; one per chord here: the 24 triads' tones at 1, unit length
+  const K = 24;
+  const tones = Int32Array.from({ length: K * 3 }, (_, i) => {
+    const k = Math.floor(i / 3);
+    const root = k % 12;
+    return [root, (root + (k < 12 ? 4 : 3)) % 12, (root + 7) % 12][i % 3]!;
+  });
+  const templates = new Float64Array(K * 12);
+  for (let k = 0; k < K; k++) for (let j = 0; j < 3; j++) templates[k * 12 + tones[k * 3 + j]!] = 1 / Math.sqrt(3);
+  const counts = new Int32Array(K).fill(1);
+  const path = (
+    x: Float64Array,
+    sounding: Uint8Array,
+    bass: Float64Array,
+    hasBass: Uint8Array,
+    ts: Float64Array,
+    cnt: Int32Array,
+    bw: number,
+    inv: number,
+    pen: number,
+  ) =>
+    Array.from(
+      addon.postViterbi(
+        addon.postChordEmissions(x, sounding, bass, hasBass, ts, cnt, tones, bw, inv),
+        sounding.length,
+        cnt.length,
+        pen,
+      ),
+    );
+  const n = 6;
+  const chroma = new Float64Array(n * 12);
+  for (let b = 0; b < n; b++) for (const pc of b < 3 ? [0, 4, 7] : [7, 11, 2]) chroma[b * 12 + pc] = 1;
+  const on = new Uint8Array(n).fill(1);
+  assert.deepEqual(
+    path(chroma, on, new Float64Array(n * 12), new Uint8Array(n), templates, counts, 0, 0, 0.1),
+    [0, 0, 0, 7, 7, 7],
+  );
+  // a switch penalty above the gain of changing keeps the first chord
+  assert.deepEqual(
+    path(chroma, on, new Float64Array(n * 12), new Uint8Array(n), templates, counts, 0, 0, 9),
+    [0, 0, 0, 0, 0, 0],
+  );
+  assert.throws(
+    () => addon.postChordEmissions(chroma, on, chroma, on, templates, counts, tones.subarray(3), 0, 0),
+    RangeError,
+  );
+  assert.throws(() => addon.postViterbi(new Float64Array(10), 3, 4, 0.1), RangeError);
+  // the direct rule (the key engine's chordEmissions, addBassEmissions and viterbi before they went native), on
+  // random blocks with silent blocks, blocks without bass, 1–3 templates per chord and quantized values (ties)
+  const direct = (
+    x: Float64Array,
+    sounding: Uint8Array,
+    bass: Float64Array,
+    hasBass: Uint8Array,
+    ts: number[][][],
+    bassWeight: number,
+    inversionBass: number,
+    switchPenalty: number,
+  ) => {
+    const N = sounding.length;
+    const em = new Float64Array(N * K);
+    for (let b = 0; b < N; b++) {
+      if (!sounding[b]) continue;
+      let norm = 0;
+      for (let i = 0; i < 12; i++) norm += x[b * 12 + i]! ** 2;
+      for (let k = 0; k < K; k++) {
+        let e = 0;
+        if (norm > 0)
+          for (const t of ts[k]!) {
+            let dot = 0;
+            for (let i = 0; i < 12; i++) dot += x[b * 12 + i]! * t[i]!;
+            e = Math.max(e, dot / Math.sqrt(norm));
+          }
+        em[b * K + k] = e;
+      }
+      if (!(bassWeight > 0) || !hasBass[b]) continue;
+      let bt = 0;
+      for (let i = 0; i < 12; i++) bt += bass[b * 12 + i]!;
+      if (!(bt > 0)) continue;
+      for (let k = 0; k < K; k++) {
+        const [r, th, f] = [tones[k * 3]!, tones[k * 3 + 1]!, tones[k * 3 + 2]!];
+        const share = bass[b * 12 + r]! + inversionBass * (bass[b * 12 + th]! + bass[b * 12 + f]!);
+        em[b * K + k] = em[b * K + k]! + (bassWeight * share) / bt;
+      }
+    }
+    let score = em.slice(0, K);
+    let next = new Float64Array(K);
+    const back = new Int16Array(N * K);
+    for (let b = 1; b < N; b++) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
+      const move = score[best]! - switchPenalty;
+      for (let k = 0; k < K; k++) {
+        const stay = score[k]!;
+        back[(b - 1) * K + k] = stay >= move ? k : best;
+        next[k] = Math.max(stay, move) + em[b * K + k]!;
+      }
+      [score, next] = [next, score];
+    }
+    let k = 0;
+    for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
+    const out = new Array<number>(N);
+    out[N - 1] = k;
+    for (let b = N - 1; b > 0; b--) out[b - 1] = back[(b - 1) * K + out[b]!]!;
+    return { em, path: out };
+  };
+  for (const seed of [11, 12, 13]) {
+    const r = mulberry32(seed);
+    const N = 400;
+    const x = random(N * 12, seed, 3).map(Math.round);
+    const bass = random(N * 12, seed + 100, 2).map(Math.round);
+    const sounding = Uint8Array.from({ length: N }, () => (r() < 0.9 ? 1 : 0));
+    const hasBass = Uint8Array.from({ length: N }, () => (r() < 0.7 ? 1 : 0));
+    const ts = Array.from({ length: K }, (_, k) =>
+      Array.from({ length: 1 + (k % 3) }, () => {
+        const t = Array.from({ length: 12 }, () => Math.round(r() * 4));
+        const norm = Math.hypot(...t) || 1;
+        return t.map((v) => v / norm);
+      }),
+    );
+    const flat = new Float64Array(K * 3 * 12);
+    ts.forEach((tk, k) => tk.forEach((t, j) => flat.set(t, (k * 3 + j) * 12)));
+    const cnt = Int32Array.from(ts, (t) => t.length);
+    for (const [bw, inv, pen] of [
+      [0.5, 0.3, 0.4],
+      [0, 0.3, 0.2],
+      [1, 0, 0],
+    ] as const) {
+      const want = direct(x, sounding, bass, hasBass, ts, bw, inv, pen);
+      const em = addon.postChordEmissions(x, sounding, bass, hasBass, flat, cnt, tones, bw, inv);
+      assert.deepEqual(em, want.em, `emissions: seed ${seed} ${bw}`);
+      assert.deepEqual(path(x, sounding, bass, hasBass, flat, cnt, bw, inv, pen), want.path, `seed ${seed} ${bw}`);
+    }
+  }
+});
+
+test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop before it went native)', () => {
+  const fractions = Float64Array.of(0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4);
+  const direct = (bands: Float64Array[], beats: number[], halfWidth: number, lags: number[]) => {
+    const v: number[][] = [];
+    for (let i = 0; i + 1 < beats.length; i++) {
+      const row: number[] = [];
+      for (const x of bands)
+        for (const f of fractions) {
+          const c = Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!));
+          let m = 0;
+          for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++)
+            m = Math.max(m, x[j]!);
+          row.push(m);
+        }
+      v.push(row);
+    }
+    const cos = (a: number[], b: number[]) => {
+      let ab = 0;
+      let aa = 0;
+      let bb = 0;
+      for (let i = 0; i < a.length; i++) ((ab += a[i]! * b[i]!), (aa += a[i]! ** 2), (bb += b[i]! ** 2));
+      return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 1;
+    };
+    return lags.map((k) => {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i + k < v.length; i++) ((sum += cos(v[i]!, v[i + k]!)), n++);
+      return n ? sum / n : 1;
+    });
+  };
+  for (const seed of [21, 22, 23]) {
+    const r = mulberry32(seed);
+    const bands = [0, 1, 2, 3, 4].map((g) => random(3000, seed * 10 + g, 3).map((x) => (x < 1.5 ? 0 : x)));
+    // beats at uneven periods, some past the bands' end and a zero band (rows of zeros: cosine 1)
+    const beats: number[] = [];
+    for (let t = 3; t < 3100; t += 20 + Math.floor(r() * 17)) beats.push(t);
+    bands.push(new Float64Array(3000));
+    for (const halfWidth of [0, 1, 3]) {
+      const lags = [4, 8, 5, 6, 7];
+      const got = addon.postBarRepeat(bands, Float64Array.from(beats), halfWidth, fractions, Int32Array.from(lags));
+      assert.deepEqual(Array.from(got), direct(bands, beats, halfWidth, lags), `seed ${seed} halfWidth ${halfWidth}`);
+    }
+  }
+  // fewer beats than a lag: no pairs, 1
+  assert.deepEqual(
+    Array.from(addon.postBarRepeat([new Float64Array(10)], Float64Array.of(1, 5), 1, fractions, Int32Array.of(4))),
+    [1],
+  );
+  assert.throws(
+    () => addon.postBarRepeat([new Float64Array(4)], Float64Array.of(1, 2), 1, fractions, Int32Array.of(0)),
+    RangeError,
+  );
+});
+
+test('postAttackStart, postBacktrackStart: as the direct level crossing and backtrack (the loops before)', () => {
+  const backtrackDirect = (
+    fine: ArrayLike<number>,
+    start: number,
+    rise: number,
+    attack: number,
+    ticks: number,
+    ratio: number,
+  ) => {
+    let peak = 0;
+    for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
+    const stop = 3 * ratio * peak;
+    const smooth = (i: number) => (fine[i - 1] ?? 0) + fine[i]! + (fine[i + 1] ?? 0);
+    let j = Math.floor(start);
+    const lo = Math.max(1, j - ticks);
+    while (j - 1 >= lo && j < fine.length && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) j--;
+    if (j >= Math.floor(start)) return start;
+    const base = 2 * fine[j - 1]!;
+    for (let k = j; k < Math.floor(start); k++) if (fine[k]! > base) return k;
+    return start;
+  };
+  const direct = (
+    fine: ArrayLike<number>,
+    rise: number,
+    span: number,
+    attack: number,
+    ratio: number,
+    lookback: number,
+    ticks: number,
+    btRatio: number,
+  ) => {
+    const lo = Math.max(0, rise - 2 * span);
+    let background = 0;
+    for (let i = Math.max(0, lo - lookback); i < lo; i++) background = Math.max(background, fine[i]!);
+    let peak = 0;
+    for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
+    const level = background + ratio * (peak - background);
+    let start = rise;
+    if (peak > background)
+      for (let i = lo; i < Math.min(fine.length, rise + attack); i++) {
+        if (fine[i]! >= level) {
+          const prev = i > 0 ? fine[i - 1]! : 0;
+          const a = Math.sqrt(Math.max(0, prev));
+          const b = Math.sqrt(fine[i]!);
+          start = i - 1 + (b > a ? Math.min(1, Math.max(0, (Math.sqrt(level) - a) / (b - a))) : 1);
+          break;
+        }
+      }
+    return ticks > 0 ? backtrackDirect(fine, start, rise, attack, ticks, btRatio) : start;
+  };
+  // a step from 0.01 to 1 at tick 100 with a 4-tick ramp: the start within the ramp's first tick
+  const step = Float64Array.from({ length: 200 }, (_, i) =>
+    i < 100 ? 0.01 : i < 104 ? 0.01 + ((i - 99) / 5) * 0.99 : 1,
+  );
+  const s = addon.postAttackStart(step, 101, 4, 40, 0.1, 40, 0, 0);
+  assert.ok(s >= 99 && s < 101, `${s}`);
+  assert.equal(s, direct(step, 101, 4, 40, 0.1, 40, 0, 0));
+  // random envelopes (float and double; slow swells, decays and quiet gaps) at many rises, with and without backtrack
+  for (const seed of [31, 32, 33]) {
+    const r = mulberry32(seed);
+    const n = 4000;
+    const env = new Float64Array(n);
+    let level = 0.001;
+    for (let i = 0; i < n; i++) {
+      level = r() < 0.01 ? r() : r() < 0.05 ? level * 1.3 : level * 0.97;
+      env[i] = level * (0.8 + 0.4 * r());
+    }
+    for (const fine of [env, Float32Array.from(env)]) {
+      for (let rise = 0; rise < n; rise += 7)
+        for (const [span, attack, ratio, lookback, ticks, btRatio] of [
+          [4, 40, 10 ** (-23 / 10), 40, 0, 0],
+          [8, 20, 0.2, 4, 30, 10 ** (-30 / 10)],
+          [2, 80, 0.05, 0, 60, 0.01],
+        ] as const) {
+          const got = addon.postAttackStart(fine, rise, span, attack, ratio, lookback, ticks, btRatio);
+          assert.equal(
+            got,
+            direct(fine, rise, span, attack, ratio, lookback, ticks, btRatio),
+            `seed ${seed} rise ${rise}`,
+          );
+          const start = rise + 0.25;
+          assert.equal(
+            addon.postBacktrackStart(fine, start, rise, attack, 50, 0.001),
+            backtrackDirect(fine, start, rise, attack, 50, 0.001),
+          );
+        }
+    }
+  }
+  assert.throws(() => addon.postAttackStart(step, 200, 4, 40, 0.1, 40, 0, 0), RangeError);
+});

@@ -255,6 +255,10 @@ export interface ChordLabelling {
 const CHORDS: Chord[] = (['major', 'minor'] as const).flatMap((mode) =>
   Array.from({ length: 12 }, (_, root) => ({ root, mode })),
 );
+/** Each chord's root, third and fifth (pitch classes), three per chord: the bass term's tones. */
+const CHORD_TONES = Int32Array.from(
+  CHORDS.flatMap(({ root, mode }) => [root, (root + (mode === 'major' ? 4 : 3)) % 12, (root + 7) % 12]),
+);
 
 /**
  * The templates of the 24 triads, each with its seventh chords (major: dominant 7, major 7; minor: minor 7), the
@@ -283,35 +287,18 @@ function chordTemplates(harmonicDecay: number, seventhWeight: number): number[][
 
 /**
  * The best path through per-block scores (`emissions[b · K + k]`: block b, state k) with `switchPenalty` per change
- * (Viterbi). The scores come as one array, not a callback: one shape for every call, so its compiled loop stays valid.
+ * (Viterbi; staying wins a tie, the first best state on ties: native/src/post.cc viterbi).
  */
 function viterbi(n: number, K: number, emissions: Float64Array, switchPenalty: number): number[] {
-  let score = new Float64Array(K);
-  let next = new Float64Array(K);
-  for (let k = 0; k < K; k++) score[k] = emissions[k]!;
-  const back = new Int16Array(n * K);
-  for (let b = 1; b < n; b++) {
-    let best = 0;
-    for (let k = 1; k < K; k++) if (score[k]! > score[best]!) best = k;
-    const move = score[best]! - switchPenalty;
-    for (let k = 0; k < K; k++) {
-      const stay = score[k]!;
-      back[(b - 1) * K + k] = stay >= move ? k : best;
-      next[k] = Math.max(stay, move) + emissions[b * K + k]!;
-    }
-    [score, next] = [next, score];
-  }
-  let k = 0;
-  for (let j = 1; j < K; j++) if (score[j]! > score[k]!) k = j;
-  const path = new Array<number>(n);
-  path[n - 1] = k;
-  for (let b = n - 1; b > 0; b--) path[b - 1] = back[(b - 1) * K + path[b]!]!;
-  return path;
+  return Array.from(native().postViterbi(emissions, n, K, switchPenalty));
 }
 
 /**
  * Each block's score for each chord (labelChords; silent blocks: 0), from the flat profiles: chroma and bass
- * `blocks × 12`, `sounding`/`hasBass` 1 where a block has that profile.
+ * `blocks × 12`, `sounding`/`hasBass` 1 where a block has that profile: the best cosine of the block's chroma with
+ * the chord's templates, + bassWeight · (the bass share on the chord's root + inversionBass · the share on its third
+ * and fifth) where the block has a bass profile (native/src/post.cc chordEmissions: the templates flat, `maxT` per
+ * chord; these loops ran cold, twice per file).
  */
 function chordEmissions(
   chroma: Float64Array,
@@ -322,61 +309,21 @@ function chordEmissions(
   bassWeight: number,
   inversionBass: number,
 ): Float64Array {
-  const n = sounding.length;
-  const K = CHORDS.length;
-  // per block, computed once for its 24 chords: the chroma's norm
-  const norms = new Float64Array(n);
-  for (let b = 0; b < n; b++) {
-    let norm = 0;
-    if (sounding[b]) for (let i = 0; i < 12; i++) norm += chroma[b * 12 + i]! ** 2;
-    norms[b] = norm;
-  }
-  const emissions = new Float64Array(n * K);
-  for (let b = 0; b < n; b++) {
-    if (!sounding[b]) continue;
-    const norm = norms[b]!;
-    for (let k = 0; k < K; k++) {
-      let e = 0;
-      if (norm > 0)
-        for (const t of templates[k]!) {
-          let dot = 0;
-          for (let i = 0; i < 12; i++) dot += chroma[b * 12 + i]! * t[i]!;
-          e = Math.max(e, dot / Math.sqrt(norm));
-        }
-      emissions[b * K + k] = e;
-    }
-  }
-  if (bassWeight > 0) addBassEmissions(emissions, sounding, bassFlat, hasBass, bassWeight, inversionBass);
-  return emissions;
-}
-
-/**
- * chordEmissions' bass term, added to each sounding block's scores: bassWeight · (the bass share on the chord's
- * root + inversionBass · the share on its third and fifth). A function of its own: only some calls take it.
- */
-function addBassEmissions(
-  emissions: Float64Array,
-  sounding: Uint8Array,
-  bassFlat: Float64Array,
-  hasBass: Uint8Array,
-  bassWeight: number,
-  inversionBass: number,
-): void {
-  const K = CHORDS.length;
-  for (let b = 0; b < sounding.length; b++) {
-    if (!sounding[b] || !hasBass[b]) continue;
-    const at = b * 12;
-    let bt = 0;
-    for (let i = 0; i < 12; i++) bt += bassFlat[at + i]!;
-    if (!(bt > 0)) continue;
-    for (let k = 0; k < K; k++) {
-      const { root, mode } = CHORDS[k]!;
-      const third = (root + (mode === 'major' ? 4 : 3)) % 12;
-      const fifth = (root + 7) % 12;
-      const share = bassFlat[at + root]! + inversionBass * (bassFlat[at + third]! + bassFlat[at + fifth]!);
-      emissions[b * K + k] = emissions[b * K + k]! + (bassWeight * share) / bt;
-    }
-  }
+  const maxT = Math.max(...templates.map((t) => t.length));
+  const flat = new Float64Array(templates.length * maxT * 12);
+  templates.forEach((ts, k) => ts.forEach((t, j) => flat.set(t, (k * maxT + j) * 12)));
+  const counts = Int32Array.from(templates, (t) => t.length);
+  return native().postChordEmissions(
+    chroma,
+    sounding,
+    bassFlat,
+    hasBass,
+    flat,
+    counts,
+    CHORD_TONES,
+    bassWeight,
+    inversionBass,
+  );
 }
 
 /**
@@ -498,9 +445,16 @@ function loopPeriod(label: Int16Array, first: number, minLag: number, minSimilar
     }
     return count ? same / count : 0;
   };
-  const kinds = (lag: number) => new Set(Array.from(label.subarray(first, first + lag)).filter((l) => l >= 0)).size;
+  // the chords held in label[first, first + lag), counted as the lag grows (labels are 0…23)
+  const seen = new Uint8Array(24);
+  let kinds = 0;
+  let counted = first;
   for (let lag = Math.max(1, Math.ceil(minLag)); lag <= (end - first) / 2; lag++) {
-    if (kinds(lag) < 2 || agreement(lag) < minSimilarity) continue;
+    for (; counted < first + lag; counted++) {
+      const l = label[counted]!;
+      if (l >= 0 && !seen[l]) ((seen[l] = 1), kinds++);
+    }
+    if (kinds < 2 || agreement(lag) < minSimilarity) continue;
     let period = lag;
     for (let l = lag + 1; l <= lag + 3 && l <= (end - first) / 2; l++) if (agreement(l) > agreement(period)) period = l;
     return period;

@@ -15,7 +15,7 @@
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { lowerBound, median } from '../order.js';
+import { lowerBound } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -267,7 +267,7 @@ export function washRises(
   bands: NonNullable<OnsetInput['flux']>,
   params: OnsetParameterValues = onsetDefaults(),
   columns: FluxColumns = fluxColumns(bands, params),
-): number[] {
+): Float64Array {
   const hop = bands.hopSeconds;
   const back = Math.max(
     1,
@@ -283,29 +283,10 @@ export function washRises(
     params.washDominantFraction,
   );
   const cols = columns.scaled.filter((c): c is Float64Array => c !== undefined);
-  const window = new Float64Array(back);
-  const scratch = new Float64Array(back);
-  // the window's median by selection (order.ts), not a sort: the same value
-  const middle = (n: number) => median(window.subarray(0, n), scratch)!;
-  return peaks.map((p) => {
-    const lo = Math.max(0, p - back);
-    const hi = p - gap;
-    if (hi - lo < 3) return Infinity;
-    let best = 0;
-    // the groups that carry the peak: at least washDominantFraction of the largest group's
-    let top = 0;
-    for (const col of cols) top = Math.max(top, col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
-    for (const col of cols) {
-      const peak = Math.max(col[p - 1] ?? 0, col[p]!, col[p + 1] ?? 0);
-      if (peak < dominant * top) continue;
-      const n = hi - lo;
-      for (let i = 0; i < n; i++) window[i] = col[lo + i]!;
-      const m = middle(n);
-      for (let i = 0; i < n; i++) window[i] = Math.abs(col[lo + i]! - m);
-      best = Math.max(best, (peak - m) / Math.max(madFloor, middle(n)));
-    }
-    return best;
-  });
+  // per peak, over the groups that carry it (at least washDominantFraction of the largest group's peak): the window
+  // [p − back, p − gap)'s median and median absolute deviation (native/src/post.cc washRises: a cold loop here,
+  // ≈ 50 ms of the main thread on 6 minutes)
+  return native().postWashRises(cols, Int32Array.from(peaks), back, gap, madFloor, dominant);
 }
 
 /**
@@ -497,15 +478,18 @@ export function attackStart(
   lookback = span,
   backtrack?: { ticks: number; ratio: number },
 ): number {
-  const start = thresholdStart(fine, rise, span, attack, ratio, lookback);
-  return backtrack && backtrack.ticks > 0 ? backtrackStart(fine, start, rise, attack, backtrack) : start;
+  // the level crossing, then (backtrack.ticks > 0) backtrackStart: native/src/post.cc attackStart (these loops ran
+  // cold, once per placed onset)
+  const ticks = backtrack && backtrack.ticks > 0 ? backtrack.ticks : 0;
+  return native().postAttackStart(postSeries(fine), rise, span, attack, ratio, lookback, ticks, backtrack?.ratio ?? 0);
 }
 
 /**
  * A slow attack (a shaker, a swelling cymbal, a brush) reaches attackStart's level after it leaves the floor:
  * from `start`, back along the rise (the energy over ± 1 tick falls tick by tick going back) to where it stops
  * falling (the floor or the previous hit's decay), at most `ticks` back and not into ticks below `ratio` of the
- * hit's loudest tick (a one-shot's inaudible lead-in); then the first tick above twice the one before that valley.
+ * hit's loudest tick (a one-shot's inaudible lead-in); then the first tick above twice the one before that valley
+ * (native/src/post.cc backtrackStart).
  */
 export function backtrackStart(
   fine: ArrayLike<number>,
@@ -514,46 +498,7 @@ export function backtrackStart(
   attack: number,
   backtrack: { ticks: number; ratio: number },
 ): number {
-  let peak = 0;
-  for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
-  const stop = 3 * backtrack.ratio * peak;
-  const smooth = (i: number) => (fine[i - 1] ?? 0) + fine[i]! + (fine[i + 1] ?? 0);
-  let j = Math.floor(start);
-  const lo = Math.max(1, j - backtrack.ticks);
-  while (j - 1 >= lo && j < fine.length && smooth(j - 1) < smooth(j) && smooth(j - 1) >= stop) j--;
-  if (j >= Math.floor(start)) return start;
-  // the smoothing reaches a tick before a step: the start is the first tick above twice the one before the valley
-  const base = 2 * fine[j - 1]!;
-  for (let k = j; k < Math.floor(start); k++) if (fine[k]! > base) return k;
-  return start;
-}
-
-function thresholdStart(
-  fine: ArrayLike<number>,
-  rise: number,
-  span: number,
-  attack: number,
-  ratio: number,
-  lookback: number,
-): number {
-  const lo = Math.max(0, rise - 2 * span);
-  let background = 0;
-  for (let i = Math.max(0, lo - lookback); i < lo; i++) background = Math.max(background, fine[i]!);
-  let peak = 0;
-  for (let i = rise; i < Math.min(fine.length, rise + attack); i++) peak = Math.max(peak, fine[i]!);
-  const level = background + ratio * (peak - background);
-  if (!(peak > background)) return rise;
-  for (let i = lo; i < Math.min(fine.length, rise + attack); i++) {
-    if (fine[i]! >= level) {
-      const prev = i > 0 ? fine[i - 1]! : 0;
-      // linear in amplitude across the tick before
-      const a = Math.sqrt(Math.max(0, prev));
-      const b = Math.sqrt(fine[i]!);
-      const frac = b > a ? Math.min(1, Math.max(0, (Math.sqrt(level) - a) / (b - a))) : 1;
-      return i - 1 + frac;
-    }
-  }
-  return rise;
+  return native().postBacktrackStart(postSeries(fine), start, rise, attack, backtrack.ticks, backtrack.ratio);
 }
 
 /**

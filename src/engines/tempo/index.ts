@@ -292,6 +292,7 @@ function localPeaks(score: ArrayLike<number>): number[] {
 
 /** Fractions of a beat interval at which the beat profile is sampled: the beat, binary and ternary subdivisions. */
 export const PROFILE_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4] as const;
+const PROFILE_FRACTION_VALUES = Float64Array.from(PROFILE_FRACTIONS);
 
 /**
  * The beat-synchronous onset profile: the mean over consecutive beat pairs of the envelope's
@@ -304,7 +305,9 @@ export function beatProfile(
   halfWidth = 1,
 ): number[] {
   const n = odf.length;
-  return fractions.map((f) => {
+  const out: number[] = [];
+  for (let k = 0; k < fractions.length; k++) {
+    const f = fractions[k]!;
     let sum = 0;
     let count = 0;
     for (let i = 0; i + 1 < beats.length; i++) {
@@ -314,8 +317,9 @@ export function beatProfile(
       sum += m;
       count++;
     }
-    return count ? sum / count : 0;
-  });
+    out.push(count ? sum / count : 0);
+  }
+  return out;
 }
 
 /**
@@ -620,31 +624,17 @@ export function barRepeat(
   halfWidth: number,
   maxBarBeats = BAR_REPEAT_BEATS,
 ): { s4: number; s8: number; sOdd?: number } {
-  const peak = (x: ArrayLike<number>, c: number) => {
-    let m = 0;
-    for (let j = Math.max(0, c - halfWidth); j <= Math.min(x.length - 1, c + halfWidth); j++) m = Math.max(m, x[j]!);
-    return m;
-  };
-  const v: number[][] = [];
-  for (let i = 0; i + 1 < beats.length; i++) {
-    const row: number[] = [];
-    for (const x of bands)
-      for (const f of PROFILE_FRACTIONS) row.push(peak(x, Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!))));
-    v.push(row);
-  }
-  const cos = (a: number[], b: number[]) => {
-    let ab = 0;
-    let aa = 0;
-    let bb = 0;
-    for (let i = 0; i < a.length; i++) ((ab += a[i]! * b[i]!), (aa += a[i]! ** 2), (bb += b[i]! ** 2));
-    return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 1;
-  };
-  const mean = (k: number) => {
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i + k < v.length; i++) ((sum += cos(v[i]!, v[i + k]!)), n++);
-    return n ? sum / n : 1;
-  };
+  // the rows and their mean cosines per lag: 4, 8, then 5 to maxBarBeats (native/src/post.cc barRepeat)
+  const lags = [BAR_REPEAT_BEATS, 2 * BAR_REPEAT_BEATS];
+  for (let m = BAR_REPEAT_BEATS + 1; m <= maxBarBeats; m++) lags.push(m);
+  const means = native().postBarRepeat(
+    bands.map((x) => (x instanceof Float64Array ? x : Float64Array.from(x))),
+    Float64Array.from(beats),
+    halfWidth,
+    PROFILE_FRACTION_VALUES,
+    Int32Array.from(lags),
+  );
+  const mean = (k: number) => means[lags.indexOf(k)]!;
   const r: { s4: number; s8: number; sOdd?: number } = { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
   // h-tempo15: a bar of 5 to maxBarBeats beats (5/4, 6/4, 7/4) repeats after neither 4 nor 8 of its beats: the best
   // similarity after 5 to maxBarBeats beats (`sOdd`, absent when only four-beat bars are read)
@@ -1241,15 +1231,23 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
     for (let j = Math.max(0, f - 2); j <= Math.min(frames - 1, f + 2); j++) m = Math.max(m, low[j]!);
     return m;
   });
-  const beatChroma = beatFrames.map((f, i) => {
-    const v = new Array<number>(12).fill(0);
-    if (!chroma) return v;
-    const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
-    for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k]! += chroma[t * 12 + k] ?? 0;
-    const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
-    return v.map((x) => x / s);
+  // each beat's chroma summed to the next beat, unit length: 12 values per beat in one array
+  const beatChroma = new Float64Array(n * 12);
+  if (chroma)
+    for (let i = 0; i < n; i++) {
+      const f = beatFrames[i]!;
+      const v = beatChroma.subarray(i * 12, i * 12 + 12);
+      const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
+      for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k] = v[k]! + (chroma[t * 12 + k] ?? 0);
+      const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
+      for (let k = 0; k < 12; k++) v[k] = v[k]! / s;
+    }
+  const change = beatFrames.map((_, i) => {
+    if (i === 0) return 0;
+    let a = 0;
+    for (let k = 0; k < 12; k++) a = a + beatChroma[i * 12 + k]! * beatChroma[(i - 1) * 12 + k]!;
+    return 1 - a;
   });
-  const change = beatChroma.map((c, i) => (i === 0 ? 0 : 1 - c.reduce((a, x, k) => a + x * beatChroma[i - 1]![k]!, 0)));
   const norm = (xs: number[]) => {
     const m = Math.max(...xs) || 1;
     return xs.map((x) => x / m);
