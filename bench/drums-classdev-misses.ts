@@ -29,7 +29,8 @@ for (const file of process.argv.slice(2))
     const hits = classifyStemHits(s.found, s.rate);
     for (const h of hits) {
       const t = h.start / s.rate;
-      const near = s.truth.filter((x) => Math.abs(x.t - t) <= 0.02).map((x) => FAMILY[x.piece] ?? x.piece);
+      const nearPieces = s.truth.filter((x) => Math.abs(x.t - t) <= 0.02).map((x) => x.piece);
+      const near = nearPieces.map((p) => FAMILY[p] ?? p);
       console.log(
         JSON.stringify({
           set: s.set,
@@ -39,7 +40,9 @@ for (const file of process.argv.slice(2))
           got: CLASS_FAMILY[h.cls] ?? h.cls,
           secondary: h.secondary,
           truth: [...new Set(near)].sort().join('+'),
+          pieces: [...new Set(nearPieces)].sort().join('+'),
           reason: h.reason,
+          confidence: h.confidence,
           peak: h.peak,
           f: h.features,
         }),

@@ -5,7 +5,8 @@
  * (scoreStem): per set pooled right / matched, extra, the confusion, without running the filters again.
  * Usage: node dist/bench/drums-classdev-score.js IN.jsonl [--confusion] [--per-kit] [name=value ...] (a parameter of
  * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source]
- * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12)
+ * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12) [--matrix]
+ * (the pooled confusion as a markdown table, h-dxcls17)
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -120,9 +121,33 @@ function report(bySet: Map<string, ClassScore[]>): number {
   return right / matched;
 }
 
+/** The pooled confusion as a table (h-dxcls17, --matrix): one row per truth at the instant (families joined by +, or
+ * the family found when right), one column per class found. */
+function matrix(bySet: Map<string, ClassScore[]>): void {
+  const rows = new Map<string, Map<string, number>>();
+  for (const scores of bySet.values()) {
+    const p = pooled(scores);
+    for (const [k, row] of Object.entries(p.confusion))
+      for (const [g, n] of Object.entries(row)) {
+        const r = rows.get(k) ?? new Map<string, number>();
+        r.set(g, (r.get(g) ?? 0) + n);
+        rows.set(k, r);
+      }
+  }
+  const cols = [...new Set([...rows.values()].flatMap((r) => [...r.keys()]))].sort();
+  console.log(`| truth \\ found | ${cols.join(' | ')} |`);
+  console.log(`|---|${cols.map(() => '---:').join('|')}|`);
+  const total = (r: Map<string, number>) => [...r.values()].reduce((a, b) => a + b, 0);
+  for (const [k, r] of [...rows].sort((a, b) => total(b[1]) - total(a[1])))
+    console.log(`| ${k} | ${cols.map((c) => r.get(c) ?? 0).join(' | ')} |`);
+}
+
 const sweep = args.indexOf('--sweep');
-if (sweep < 0) report(score());
-else {
+if (sweep < 0) {
+  const bySet = score();
+  report(bySet);
+  if (args.includes('--matrix')) matrix(bySet);
+} else {
   const base = report(score());
   for (const name of args[sweep + 1]!.split(',')) {
     const spec = param(name)!;
