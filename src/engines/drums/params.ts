@@ -60,6 +60,24 @@ export const DETECT_PARAMETERS = {
 export const BLEED_PARAMETERS = {
   maxLagMs: p(5, 'ms', [0, 30], 'bleed arrives at most this late on another close mic'),
   windowMs: p(6, 'ms', [1, 50], "the stretch after a hit's start compared across mics"),
+  roomLagMs: p(
+    30,
+    'ms',
+    [0, 60],
+    'a second, long-delay bleed path per pair of close mics (the room heard by the close mics: a drum reaches another ' +
+      "close mic again this much later at most, through the room; a room's first reflections and a room mic's distance " +
+      'lie within 30 ms). Learnt as the short path is, from clean events only — a trigger on one mic that a louder kept ' +
+      'hit of another mic, beyond `maxLagMs` before it, explains to `learnResidualDb` — and once learnt (three events ' +
+      'agreeing on the delay) taken out of the mic as the short path is; never a fit of its own in the judge (a real ' +
+      'flam, drag or roll stroke is judged as before). 0 or at most `maxLagMs`: none (h-dxdet17)',
+  ),
+  roomSearchMs: p(
+    4,
+    'ms',
+    [0, 10],
+    "a room event's delay is searched this far either side of the trigger's distance from the source's start (a " +
+      "leak's detected start differs from its source's by up to `startSlackMs`)",
+  ),
   lookAheadMs: p(
     500,
     'ms',
