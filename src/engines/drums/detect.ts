@@ -971,6 +971,7 @@ export class SessionDetector {
    */
   private learn(b: number, g: CloseCandidate): void {
     if (this.second(b)) return;
+    this.learnRoomFrom(b, g);
     const pre = 2;
     const L = this.len + this.maxLag;
     const yRaw = this.span(this.own[b]!, g.start - this.maxLag - pre, L + this.maxLag + pre);
@@ -1025,16 +1026,12 @@ export class SessionDetector {
    * Room events (`roomLagMs`): trigger h on mic a, `maxLagMs` to `roomLagMs` after a louder kept hit g of another
    * close mic b (not its pair's, nor a pair's second mic). Mic a's stretch from h (less every learnt path into it but
    * b's room path) is fitted by b's own drum at delays within `roomSearchMs` of h's distance from g, both through a's
-   * emphasis; explained to `learnResidualDb` by a smaller gain, it is a clean event of b's room path into a. Only a
+   * emphasis; explained to `roomResidualDb` by a smaller gain, it is a clean event of b's room path into a. Only a
    * path learnt from three agreeing events takes anything out: one trigger decides nothing.
    */
   private learnRoom(a: number, h: CloseCandidate): void {
     if (this.roomLag <= this.maxLag) return;
-    const pre = 2;
-    const len = this.len;
     const near = Math.round(this.sampleRate / 2000);
-    const clean = 10 ** (BLEED_PARAMETERS.learnResidualDb.value / 10);
-    let into: BleedPath[] | null = null;
     this.kept.forEach((hits, b) => {
       if (b === a || this.twin[a]![b] || this.second(b)) return;
       // b's loudest kept hit beyond `maxLagMs` and within reach of `roomLagMs` before h, louder than h
@@ -1047,67 +1044,94 @@ export class SessionDetector {
         if (!g || c.rawPeak > g.rawPeak) g = c;
       }
       if (!g) return;
-      // seen through the stronger of the two mics' emphases: the leak is the source's drum, clearest where its own
-      // detector sees it (a hat's room leak on a raw tom mic: the kick's low ring there is no part of it)
-      const e = Math.max(this.emphasis[a]!, this.emphasis[b]!);
-      const stats = this.roomStats[a]![b]!;
-      const known = stats.path(a, b, true);
+      const known = this.roomStats[a]![b]!.path(a, b, true);
       const d0 = h.start - g.start;
       let lo = Math.max(this.maxLag + 1, d0 - this.roomSearch);
       let hi = Math.min(this.roomLag, d0 + this.roomSearch);
       if (known) ((lo = Math.max(lo, known.lagSamples - near)), (hi = Math.min(hi, known.lagSamples + near)));
-      if (lo > hi) return;
-      into ??= this.pathsInto(a);
-      const xRaw = this.span(this.raw[a]!, h.start - pre, len + pre);
-      for (const p of into) if (!(p.room && p.from === b)) this.subtractPath(xRaw, p, h.start - pre);
-      const xe = new Float64Array(len + pre);
-      emphasizeInto(xRaw, xe, e);
-      const x = xe.subarray(pre);
-      // b's short path into a (taken out of x above) took b's own room copy out too, its delay later: a second tap
-      const short = this.stats[a]![b]!.path(a, b);
-      const ds = short ? short.lagSamples : 0;
-      const far = hi + ds;
-      const yRaw = this.span(this.own[b]!, h.start - pre - far, len + pre + far);
-      const ye = new Float64Array(yRaw.length);
-      emphasizeInto(yRaw, ye, e);
-      const y = ye.subarray(pre);
-      let xx = 0;
-      for (let i = 0; i < len; i++) xx += x[i]! * x[i]!;
-      if (xx === 0) return;
-      const [d, g1] = native().drumsBestLag(x, y, len, far, lo, hi) as unknown as [number, number, number];
-      let gain = g1;
-      let gain2 = 0;
-      if (ds > 0) {
-        // the two taps jointly (least squares, 2 × 2)
-        let s11 = 0;
-        let s12 = 0;
-        let s22 = 0;
-        let x1 = 0;
-        let x2 = 0;
-        for (let i = 0; i < len; i++) {
-          const u = y[far - d + i]!;
-          const w = y[far - d - ds + i]!;
-          s11 += u * u;
-          s12 += u * w;
-          s22 += w * w;
-          x1 += x[i]! * u;
-          x2 += x[i]! * w;
-        }
-        const det = s11 * s22 - s12 * s12;
-        if (det > 1e-12 * s11 * s22) ((gain = (x1 * s22 - x2 * s12) / det), (gain2 = (x2 * s11 - x1 * s12) / det));
-      }
-      let r = 0;
-      let rr = 0;
-      for (let i = 0; i < len; i++) {
-        const res = x[i]! - gain * y[far - d + i]! - (ds > 0 ? gain2 * y[far - d - ds + i]! : 0);
-        rr += res * res;
-        r = Math.max(r, Math.abs(res));
-      }
-      if (rr / xx > clean || Math.abs(gain) >= 1 || Math.abs(gain2) >= Math.abs(gain)) return;
-      stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), ds > 0 ? [gain2, ds] : undefined);
-      this.flat = null;
-      into = null;
+      if (lo <= hi) this.fitRoom(a, b, h.start, lo, hi);
     });
+  }
+
+  /**
+   * Room events taught by kept hit g of mic b: on every mic a whose room path from b has an event already, the stretch
+   * where that event's delay puts g's room copy is fitted at delays within 0.5 ms of the events' median (so a room
+   * path is learnt from b's hits, not only from the triggers its copies cause).
+   */
+  private learnRoomFrom(b: number, g: CloseCandidate): void {
+    if (this.roomLag <= this.maxLag) return;
+    const near = Math.round(this.sampleRate / 2000);
+    this.roomStats.forEach((row, a) => {
+      const stats = row[b]!;
+      if (a === b || !stats.lags.length || this.twin[a]![b]) return;
+      const mid = [...stats.lags].sort((p, q) => p - q)[stats.lags.length >> 1]!;
+      const lo = Math.max(this.maxLag + 1, mid - near);
+      const hi = Math.min(this.roomLag, mid + near);
+      if (lo <= hi) this.fitRoom(a, b, g.start + mid, lo, hi);
+    });
+  }
+
+  /**
+   * One room event of b into a: mic a's stretch from `at` (less every learnt path into it but b's room path) fitted
+   * by b's own drum at delays lo … hi, through the stronger of the two mics' emphases, with a second tap the short
+   * path's delay later; explained to `roomResidualDb` by a smaller gain, it goes into the pair's room path.
+   */
+  private fitRoom(a: number, b: number, at: number, lo: number, hi: number): void {
+    const pre = 2;
+    const len = this.len;
+    const clean = 10 ** (BLEED_PARAMETERS.roomResidualDb.value / 10);
+    // seen through the stronger of the two mics' emphases: the leak is the source's drum, clearest where its own
+    // detector sees it (a hat's room leak on a raw tom mic: the kick's low ring there is no part of it)
+    const e = Math.max(this.emphasis[a]!, this.emphasis[b]!);
+    const stats = this.roomStats[a]![b]!;
+    const xRaw = this.span(this.raw[a]!, at - pre, len + pre);
+    for (const p of this.pathsInto(a)) if (!(p.room && p.from === b)) this.subtractPath(xRaw, p, at - pre);
+    const xe = new Float64Array(len + pre);
+    emphasizeInto(xRaw, xe, e);
+    const x = xe.subarray(pre);
+    // b's short path into a (taken out of x above) took b's own room copy out too, its delay later: a second tap
+    const short = this.stats[a]![b]!.path(a, b);
+    const ds = short ? short.lagSamples : 0;
+    const far = hi + ds;
+    const yRaw = this.span(this.own[b]!, at - pre - far, len + pre + far);
+    const ye = new Float64Array(yRaw.length);
+    emphasizeInto(yRaw, ye, e);
+    const y = ye.subarray(pre);
+    let xx = 0;
+    for (let i = 0; i < len; i++) xx += x[i]! * x[i]!;
+    if (xx === 0) return;
+    const [d, g1] = native().drumsBestLag(x, y, len, far, lo, hi) as unknown as [number, number, number];
+    let gain = g1;
+    let gain2 = 0;
+    if (ds > 0) {
+      // the two taps jointly (least squares, 2 × 2)
+      let s11 = 0;
+      let s12 = 0;
+      let s22 = 0;
+      let x1 = 0;
+      let x2 = 0;
+      for (let i = 0; i < len; i++) {
+        const u = y[far - d + i]!;
+        const w = y[far - d - ds + i]!;
+        s11 += u * u;
+        s12 += u * w;
+        s22 += w * w;
+        x1 += x[i]! * u;
+        x2 += x[i]! * w;
+      }
+      const det = s11 * s22 - s12 * s12;
+      if (det > 1e-12 * s11 * s22) ((gain = (x1 * s22 - x2 * s12) / det), (gain2 = (x2 * s11 - x1 * s12) / det));
+    }
+    let r = 0;
+    let rr = 0;
+    for (let i = 0; i < len; i++) {
+      const res = x[i]! - gain * y[far - d + i]! - (ds > 0 ? gain2 * y[far - d - ds + i]! : 0);
+      rr += res * res;
+      r = Math.max(r, Math.abs(res));
+    }
+    if (rr / xx > clean || Math.abs(gain) >= 1 || Math.abs(gain2) >= Math.abs(gain)) return;
+    stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), ds > 0 ? [gain2, ds] : undefined);
+    this.flat = null;
   }
 
   /**
