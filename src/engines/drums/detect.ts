@@ -531,6 +531,8 @@ export class SessionDetector {
   /** `roomLagMs` and `roomSearchMs` in samples (roomLag ≤ maxLag: no room paths). */
   private readonly roomLag: number;
   private readonly roomSearch: number;
+  /** `roomFloorDb` as a gain. */
+  private readonly roomFloor: number;
   /** Per mic, of its last kept hit: how much of it its bleed leaves (dB, 0 when nothing leaks into it). */
   private readonly lastOwn: number[];
   private readonly merge: number;
@@ -614,6 +616,7 @@ export class SessionDetector {
     this.roomStats = emphasis.map(() => emphasis.map(() => new PathStats()));
     this.roomLag = Math.round((BLEED_PARAMETERS.roomLagMs.value * sampleRate) / 1000);
     this.roomSearch = Math.round((BLEED_PARAMETERS.roomSearchMs.value * sampleRate) / 1000);
+    this.roomFloor = 10 ** (BLEED_PARAMETERS.roomFloorDb.value / 20);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
     this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
     this.loud = emphasis.map(() => []);
@@ -1074,7 +1077,8 @@ export class SessionDetector {
   /**
    * One room event of b into a: mic a's stretch from `at` (less every learnt path into it but b's room path) fitted
    * by b's own drum at delays lo … hi, through the stronger of the two mics' emphases, with a second tap the short
-   * path's delay later; explained to `roomResidualDb` by a smaller gain, it goes into the pair's room path.
+   * path's delay later; explained to `roomResidualDb` by a smaller gain (at least `roomFloorDb`), it goes into the pair's
+   * room path.
    */
   private fitRoom(a: number, b: number, at: number, lo: number, hi: number): void {
     const pre = 2;
@@ -1129,7 +1133,8 @@ export class SessionDetector {
       rr += res * res;
       r = Math.max(r, Math.abs(res));
     }
-    if (rr / xx > clean || Math.abs(gain) >= 1 || Math.abs(gain2) >= Math.abs(gain)) return;
+    if (rr / xx > clean || Math.abs(gain) >= 1 || Math.abs(gain2) >= Math.abs(gain) || Math.abs(gain) < this.roomFloor)
+      return;
     stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), ds > 0 ? [gain2, ds] : undefined);
     this.flat = null;
   }

@@ -80,6 +80,14 @@ export const BLEED_PARAMETERS = {
       "source, in the mic's own ring and the other drums' room; three events agreeing on the delay to a sample make " +
       'the path',
   ),
+  roomFloorDb: p(
+    -45,
+    'dB',
+    [-80, -10],
+    "a room event's gain is at least this (a room heard 10–40 dB under the close mic's own drum; a fit of a faint " +
+      "tail's trigger gives a 'path' 50–60 dB down that explains nothing a detector would see: the drums bench's " +
+      'session learnt five such, at 0.7 CPU-s per 3 minutes)',
+  ),
   roomSearchMs: p(
     4,
     'ms',
