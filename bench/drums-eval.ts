@@ -1106,7 +1106,8 @@ export const HELD_OUT_13: SessionSpec[] = [
  * (−9, −15, −18, −12 dB); second mics whose EQ moves their level by more than 4 dB (a hat top 6 dB down through a
  * 6 kHz low-pass, a kick sub 6 dB up through a 300 Hz low-pass, a snare bottom 5 dB down through a 700 Hz
  * high-pass, inverted); controls that a room path must leave alone: snare flams (grace notes 24 and 30 ms before
- * the backbeat, `flamMs`), fast snare rolls (strokes an eighth and a twelfth of a beat apart, 57 ms each, `rollStep`) and a
+ * the backbeat, `flamMs`), fast snare rolls (strokes an eighth and a twelfth of a beat apart, 57 ms each,
+ * `rollStep`) and a
  * 32nd-note tom roll (`fillStep` 0.125); seeds 141–144, 88–150 BPM.
  */
 export const HELD_OUT_14: SessionSpec[] = [

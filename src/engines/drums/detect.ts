@@ -1077,8 +1077,8 @@ export class SessionDetector {
   /**
    * One room event of b into a: mic a's stretch from `at` (less every learnt path into it but b's room path) fitted
    * by b's own drum at delays lo … hi, through the stronger of the two mics' emphases, with a second tap the short
-   * path's delay later; explained to `roomResidualDb` by a smaller gain (at least `roomFloorDb`), it goes into the pair's
-   * room path.
+   * path's delay later; explained to `roomResidualDb` by a smaller gain (at least `roomFloorDb`), it goes into the
+   * pair's room path.
    */
   private fitRoom(a: number, b: number, at: number, lo: number, hi: number): void {
     const pre = 2;
