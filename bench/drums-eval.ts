@@ -11,9 +11,11 @@
  * long-room, dispersed-scooped and thin-bright bleed) since h-dxdet12, HELD_OUT_11 (h-dxdet12: claps and swelling
  * shakers, maracas, a cabasa) since h-dxdet14; held out: HELD_OUT_12 (h-dxdet14: chip, West Coast, mixed and GM
  * electronic kits; triplet hats, sixteenth tom fills; inverted, comb-filtered and room bleed); PAIRS (h-dxdup15,
- * tuning: two close mics on one drum) and held out HELD_OUT_13 (h-dxdup15: pairs on other kits).
+ * tuning: two close mics on one drum), HELD_OUT_13 (h-dxdup15: pairs on other kits) since h-dxdet17; held out:
+ * HELD_OUT_14 (h-dxdet17: npm soundfont kits no set played and a resonator kit; the room in the close mics 8–25 ms
+ * late at −9…−18 dB; EQ'd second mics; flams and fast rolls as controls).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
- * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13]
+ * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
@@ -1096,6 +1098,78 @@ export const HELD_OUT_13: SessionSpec[] = [
   },
 ];
 
+/**
+ * The fourteenth held-out set (h-dxdet17; spec committed before shub ran on it): npm material only — kits of the npm
+ * soundfonts no detection set played (MuseScore General's Power kit, program 16; TimGM6mb's TR-808, program 25;
+ * FluidR3Mono's Room kit, program 8) and a resonator-bank kit (fixtures/resokit.ts, seed 144; no detection set had
+ * one); the room heard by every close mic at delays no set had (21, 8.5, 25 and 15 ms; `roomDelayMs`) and levels
+ * (−9, −15, −18, −12 dB); second mics whose EQ moves their level by more than 4 dB (a hat top 6 dB down through a
+ * 6 kHz low-pass, a kick sub 6 dB up through a 300 Hz low-pass, a snare bottom 5 dB down through a 700 Hz
+ * high-pass, inverted); controls that a room path must leave alone: snare flams (grace notes 24 and 30 ms before
+ * the backbeat, `flamMs`), fast snare rolls (strokes an eighth and a twelfth of a beat apart, 57 ms each,
+ * `rollStep`) and a
+ * 32nd-note tom roll (`fillStep` 0.125); seeds 141–144, 88–150 BPM.
+ */
+export const HELD_OUT_14: SessionSpec[] = [
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'npm-MuseScore-Power', source: 'npm', soundfont: 'MuseScoreGeneral', program: 16, patterns: [] },
+    rate: 48000,
+    seed: 141,
+    bpm: 104,
+    bars: 8,
+    hatsPerBar: 16,
+    bleedDb: [-10, -20],
+    roomInCloseDb: -9,
+    roomDelayMs: 21,
+    flamMs: 24,
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'npm-TimGM6mb-808', source: 'npm', soundfont: 'TimGM6mb', program: 25, patterns: [] },
+    rate: 44100,
+    seed: 142,
+    bpm: 132,
+    bars: 8,
+    fillHits: 8,
+    fillStep: 0.25,
+    roomInCloseDb: -15,
+    roomDelayMs: 8.5,
+    rollStep: 1 / 8,
+    pairs: [{ piece: 'hihat', name: 'top', delayMs: 0.2, lowpassHz: 6000, gainDb: -6 }],
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'npm-FluidR3Mono-Room', source: 'npm', soundfont: 'FluidR3Mono', program: 8, patterns: [] },
+    rate: 48000,
+    seed: 143,
+    bpm: 88,
+    bars: 8,
+    swing: 0.12,
+    bleedDb: [-12, -26],
+    roomInCloseDb: -18,
+    roomDelayMs: 25,
+    flamMs: 30,
+    rollStep: 1 / 12,
+    pairs: [{ piece: 'kick', name: 'sub', delayMs: 0.8, lowpassHz: 300, gainDb: 6 }],
+  },
+  {
+    font: 'FluidR3Mono',
+    kit: { name: 'reso-144', source: 'reso', reso: 144, patterns: [] },
+    rate: 44100,
+    seed: 144,
+    bpm: 150,
+    bars: 8,
+    hatsPerBar: 12,
+    fillHits: 8,
+    fillStep: 0.125,
+    jitterSeconds: 0.003,
+    roomInCloseDb: -12,
+    roomDelayMs: 15,
+    pairs: [{ piece: 'snare', name: 'bottom', delayMs: 0.6, invert: true, highpassHz: 700, gainDb: -5 }],
+  },
+];
+
 const VERBOSE = process.argv.includes('--verbose');
 const NO_AUBIO = process.argv.includes('--no-aubio');
 const ONLY_SESSION = process.argv.includes('--session') ? process.argv[process.argv.indexOf('--session') + 1]! : null;
@@ -1194,6 +1268,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     ['held-out-12', HELD_OUT_12],
     ['pairs', PAIRS],
     ['held-out-13', HELD_OUT_13],
+    ['held-out-14', HELD_OUT_14],
   ] as const) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);

@@ -383,6 +383,13 @@ export interface BleedPath {
    * the peak of the leak, both through the mic's detection emphasis), at least `cancelFloorDb`.
    */
   errorDb: number;
+  /** A room path (`roomLagMs`): the source reaching the mic a second time, beyond `maxLagMs`. */
+  room?: boolean;
+  /**
+   * A room path's second tap: [delay (samples), gain]. The source's mic hears the room too, and its short path into
+   * this mic, taking the source out, takes that room copy out once more, `lagSamples` + the short path's delay later.
+   */
+  second?: [number, number];
 }
 
 /** The last clean bleed events of one pair (bounded: the path follows the session, its memory does not grow). */
@@ -391,19 +398,23 @@ class PathStats {
   readonly gains: number[] = [];
   readonly lags: number[] = [];
   readonly errors: number[] = [];
+  /** Room paths: the second tap's gain and delay (after the first) per event. */
+  readonly seconds: [number, number][] = [];
   private cached: BleedPath | null | undefined;
-  add(gain: number, lag: number, errorDb: number): void {
+  add(gain: number, lag: number, errorDb: number, second?: [number, number]): void {
     this.gains.push(gain);
     this.lags.push(lag);
     this.errors.push(errorDb);
+    if (second) this.seconds.push(second);
     if (this.gains.length > PathStats.KEEP) {
       this.gains.shift();
       this.lags.shift();
       this.errors.shift();
     }
+    if (this.seconds.length > PathStats.KEEP) this.seconds.shift();
     this.cached = undefined;
   }
-  path(into: number, from: number): BleedPath | null {
+  path(into: number, from: number, room = false): BleedPath | null {
     if (this.cached !== undefined) return this.cached;
     const quantile = (v: number[], q: number) => [...v].sort((p, q) => p - q)[Math.floor(v.length * q)]!;
     // a path is its events' median, once at least three of them (and half) agree on the delay to a sample
@@ -417,7 +428,16 @@ class PathStats {
       lagSamples: lag,
       events: this.gains.length,
       errorDb: Math.max(BLEED_PARAMETERS.cancelFloorDb.value, quantile(this.errors, 0.75)),
+      ...(room ? { room: true } : {}),
     };
+    if (room && this.seconds.length) {
+      const after = quantile(
+        this.seconds.map((e) => e[1]),
+        0.5,
+      );
+      const gains = this.seconds.filter((e) => e[1] === after).map((e) => e[0]);
+      if (after > 0 && gains.length) this.cached.second = [lag + after, quantile(gains, 0.5)];
+    }
     return this.cached;
   }
 }
@@ -506,6 +526,13 @@ export class SessionDetector {
   private readonly pending: CloseCandidate[][];
   private readonly recent: CloseCandidate[][];
   private readonly stats: PathStats[][];
+  /** The room paths' events per pair (`roomLagMs`), as `stats`. */
+  private readonly roomStats: PathStats[][];
+  /** `roomLagMs` and `roomSearchMs` in samples (roomLag ≤ maxLag: no room paths). */
+  private readonly roomLag: number;
+  private readonly roomSearch: number;
+  /** `roomFloorDb` as a gain. */
+  private readonly roomFloor: number;
   /** Per mic, of its last kept hit: how much of it its bleed leaves (dB, 0 when nothing leaks into it). */
   private readonly lastOwn: number[];
   private readonly merge: number;
@@ -586,6 +613,10 @@ export class SessionDetector {
     this.fallbackFir = Math.max(1, Math.round((BLEED_PARAMETERS.fallbackFirMs.value * sampleRate) / 1000));
     this.stats = emphasis.map(() => emphasis.map(() => new PathStats()));
     this.maxLag = Math.round((BLEED_PARAMETERS.maxLagMs.value * sampleRate) / 1000);
+    this.roomStats = emphasis.map(() => emphasis.map(() => new PathStats()));
+    this.roomLag = Math.round((BLEED_PARAMETERS.roomLagMs.value * sampleRate) / 1000);
+    this.roomSearch = Math.round((BLEED_PARAMETERS.roomSearchMs.value * sampleRate) / 1000);
+    this.roomFloor = 10 ** (BLEED_PARAMETERS.roomFloorDb.value / 20);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
     this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
     this.loud = emphasis.map(() => []);
@@ -607,8 +638,8 @@ export class SessionDetector {
       this.shotLen + this.detectors[0]!.settleAfter + this.shotTol + SessionDetector.CHUNK,
     );
     let size = 1;
-    while (size < this.lookAhead + 2 * SessionDetector.CHUNK + 4 * this.maxLag + this.len + this.peakLen + 64)
-      size <<= 1;
+    const far = Math.max(this.maxLag, this.roomLag);
+    while (size < this.lookAhead + 2 * SessionDetector.CHUNK + 4 * far + this.len + this.peakLen + 64) size <<= 1;
     this.raw = emphasis.map(() => new Float32Array(size));
     this.own = emphasis.map(() => new Float32Array(size));
     this.mask = size - 1;
@@ -623,7 +654,12 @@ export class SessionDetector {
       const count = end - at;
       if (this.flat === null) {
         // the paths as the unmix takes them ([into, from, gain, lag] each), rebuilt only when a pair learnt an event
-        this.flat = Float64Array.from(this.paths().flatMap((p) => [p.into, p.from, p.gain, p.lagSamples]));
+        this.flat = Float64Array.from(
+          this.paths().flatMap((p) => [
+            ...[p.into, p.from, p.gain, p.lagSamples],
+            ...(p.second ? [p.into, p.from, p.second[1], p.second[0]] : []),
+          ]),
+        );
       }
       const flat = this.flat;
       this.detectors.forEach((_, m) => this.store(this.raw[m]!, blocks[m]!.subarray(at, end)));
@@ -658,8 +694,11 @@ export class SessionDetector {
     const into: BleedPath[] = [];
     this.stats[a]!.forEach((s, b) => {
       // none between one drum's two mics, none from the second of them (its drum leaks through the first's paths)
-      const p = b === a || this.twin[a]![b] || this.second(b) ? null : s.path(a, b);
+      if (b === a || this.twin[a]![b] || this.second(b)) return;
+      const p = s.path(a, b);
       if (p) into.push(p);
+      const r = this.roomLag > this.maxLag ? this.roomStats[a]![b]!.path(a, b, true) : null;
+      if (r) into.push(r);
     });
     return into;
   }
@@ -742,6 +781,7 @@ export class SessionDetector {
       }
       if (m < 0) break;
       const h = this.pending[m]!.shift()!;
+      this.learnRoom(m, h);
       const { verdict, residualDb } = this.judge(m, h);
       this.notePartners(m, h, verdict ? verdict.source : -1);
       const records = this.shotRecords[m]!;
@@ -784,7 +824,7 @@ export class SessionDetector {
     // 44.1 kHz, must not drop them sooner)
     let next = this.n - this.lookAhead;
     for (const p of this.pending) if (p.length) next = Math.min(next, p[0]!.start);
-    const oldest = next - 2 * this.maxLag - this.len;
+    const oldest = next - 2 * Math.max(this.maxLag, this.roomLag) - this.len;
     for (const r of this.recent) while (r.length && r[0]!.start < oldest) r.shift();
   }
 
@@ -934,6 +974,7 @@ export class SessionDetector {
    */
   private learn(b: number, g: CloseCandidate): void {
     if (this.second(b)) return;
+    this.learnRoomFrom(b, g);
     const pre = 2;
     const L = this.len + this.maxLag;
     const yRaw = this.span(this.own[b]!, g.start - this.maxLag - pre, L + this.maxLag + pre);
@@ -948,7 +989,7 @@ export class SessionDetector {
       // both seen through a's emphasis: the fit and its error are what a's detector would see
       const e = this.emphasis[a]!;
       const xRaw = this.span(this.raw[a]!, g.start - pre, L + pre);
-      for (const p of this.pathsInto(a)) if (p.from !== b) this.subtractPath(xRaw, p, g.start - pre);
+      for (const p of this.pathsInto(a)) if (p.from !== b || p.room) this.subtractPath(xRaw, p, g.start - pre);
       emphasizeInto(xRaw, xe, e);
       const x = xe.subarray(pre);
       let ye = yBy.get(e);
@@ -982,6 +1023,120 @@ export class SessionDetector {
       stats.add(gain, d, db(r) - db(peakFrom(xe, pre)));
       this.flat = null;
     });
+  }
+
+  /**
+   * Room events (`roomLagMs`): trigger h on mic a, `maxLagMs` to `roomLagMs` after a louder kept hit g of another
+   * close mic b (not its pair's, nor a pair's second mic). Mic a's stretch from h (less every learnt path into it but
+   * b's room path) is fitted by b's own drum at delays within `roomSearchMs` of h's distance from g, both through a's
+   * emphasis; explained to `roomResidualDb` by a smaller gain, it is a clean event of b's room path into a. Only a
+   * path learnt from three agreeing events takes anything out: one trigger decides nothing.
+   */
+  private learnRoom(a: number, h: CloseCandidate): void {
+    if (this.roomLag <= this.maxLag) return;
+    const near = Math.round(this.sampleRate / 2000);
+    this.kept.forEach((hits, b) => {
+      if (b === a || this.twin[a]![b] || this.second(b)) return;
+      // b's loudest kept hit beyond `maxLagMs` and within reach of `roomLagMs` before h, louder than h
+      let g: CloseCandidate | null = null;
+      for (let k = hits.length - 1; k >= 0; k--) {
+        const c = hits[k]!;
+        const d0 = h.start - c.start;
+        if (d0 - this.roomSearch > this.roomLag) break;
+        if (d0 + this.roomSearch <= this.maxLag || c.rawPeak <= h.own) continue;
+        if (!g || c.rawPeak > g.rawPeak) g = c;
+      }
+      if (!g) return;
+      const known = this.roomStats[a]![b]!.path(a, b, true);
+      const d0 = h.start - g.start;
+      let lo = Math.max(this.maxLag + 1, d0 - this.roomSearch);
+      let hi = Math.min(this.roomLag, d0 + this.roomSearch);
+      if (known) ((lo = Math.max(lo, known.lagSamples - near)), (hi = Math.min(hi, known.lagSamples + near)));
+      if (lo <= hi) this.fitRoom(a, b, h.start, lo, hi);
+    });
+  }
+
+  /**
+   * Room events taught by kept hit g of mic b: on every mic a whose room path from b has an event already, the stretch
+   * where that event's delay puts g's room copy is fitted at delays within 0.5 ms of the events' median (so a room
+   * path is learnt from b's hits, not only from the triggers its copies cause).
+   */
+  private learnRoomFrom(b: number, g: CloseCandidate): void {
+    if (this.roomLag <= this.maxLag) return;
+    const near = Math.round(this.sampleRate / 2000);
+    this.roomStats.forEach((row, a) => {
+      const stats = row[b]!;
+      if (a === b || !stats.lags.length || this.twin[a]![b]) return;
+      const mid = [...stats.lags].sort((p, q) => p - q)[stats.lags.length >> 1]!;
+      const lo = Math.max(this.maxLag + 1, mid - near);
+      const hi = Math.min(this.roomLag, mid + near);
+      if (lo <= hi) this.fitRoom(a, b, g.start + mid, lo, hi);
+    });
+  }
+
+  /**
+   * One room event of b into a: mic a's stretch from `at` (less every learnt path into it but b's room path) fitted
+   * by b's own drum at delays lo … hi, through the stronger of the two mics' emphases, with a second tap the short
+   * path's delay later; explained to `roomResidualDb` by a smaller gain (at least `roomFloorDb`), it goes into the
+   * pair's room path.
+   */
+  private fitRoom(a: number, b: number, at: number, lo: number, hi: number): void {
+    const pre = 2;
+    const len = this.len;
+    const clean = 10 ** (BLEED_PARAMETERS.roomResidualDb.value / 10);
+    // seen through the stronger of the two mics' emphases: the leak is the source's drum, clearest where its own
+    // detector sees it (a hat's room leak on a raw tom mic: the kick's low ring there is no part of it)
+    const e = Math.max(this.emphasis[a]!, this.emphasis[b]!);
+    const stats = this.roomStats[a]![b]!;
+    const xRaw = this.span(this.raw[a]!, at - pre, len + pre);
+    for (const p of this.pathsInto(a)) if (!(p.room && p.from === b)) this.subtractPath(xRaw, p, at - pre);
+    const xe = new Float64Array(len + pre);
+    emphasizeInto(xRaw, xe, e);
+    const x = xe.subarray(pre);
+    // b's short path into a (taken out of x above) took b's own room copy out too, its delay later: a second tap
+    const short = this.stats[a]![b]!.path(a, b);
+    const ds = short ? short.lagSamples : 0;
+    const far = hi + ds;
+    const yRaw = this.span(this.own[b]!, at - pre - far, len + pre + far);
+    const ye = new Float64Array(yRaw.length);
+    emphasizeInto(yRaw, ye, e);
+    const y = ye.subarray(pre);
+    let xx = 0;
+    for (let i = 0; i < len; i++) xx += x[i]! * x[i]!;
+    if (xx === 0) return;
+    const [d, g1] = native().drumsBestLag(x, y, len, far, lo, hi) as unknown as [number, number, number];
+    let gain = g1;
+    let gain2 = 0;
+    if (ds > 0) {
+      // the two taps jointly (least squares, 2 × 2)
+      let s11 = 0;
+      let s12 = 0;
+      let s22 = 0;
+      let x1 = 0;
+      let x2 = 0;
+      for (let i = 0; i < len; i++) {
+        const u = y[far - d + i]!;
+        const w = y[far - d - ds + i]!;
+        s11 += u * u;
+        s12 += u * w;
+        s22 += w * w;
+        x1 += x[i]! * u;
+        x2 += x[i]! * w;
+      }
+      const det = s11 * s22 - s12 * s12;
+      if (det > 1e-12 * s11 * s22) ((gain = (x1 * s22 - x2 * s12) / det), (gain2 = (x2 * s11 - x1 * s12) / det));
+    }
+    let r = 0;
+    let rr = 0;
+    for (let i = 0; i < len; i++) {
+      const res = x[i]! - gain * y[far - d + i]! - (ds > 0 ? gain2 * y[far - d - ds + i]! : 0);
+      rr += res * res;
+      r = Math.max(r, Math.abs(res));
+    }
+    if (rr / xx > clean || Math.abs(gain) >= 1 || Math.abs(gain2) >= Math.abs(gain) || Math.abs(gain) < this.roomFloor)
+      return;
+    stats.add(gain, d, db(r) - db(peakFrom(xe, pre)), ds > 0 ? [gain2, ds] : undefined);
+    this.flat = null;
   }
 
   /**
@@ -1036,6 +1191,7 @@ export class SessionDetector {
     const lo = Math.max(src, 0, this.n - ring.length + 1);
     const hi = Math.min(src + x.length, this.n);
     for (let j = lo; j < hi; j++) x[j - src]! -= p.gain * ring[j & mask]!;
+    if (p.second) this.subtractPath(x, { ...p, lagSamples: p.second[0], gain: p.second[1], second: undefined }, from);
   }
 
   /**
@@ -1130,7 +1286,7 @@ export class SessionDetector {
     // earlier or a little later
     // (and, when the paths left too much, every louder hit of a mic with a path: its path's gain refitted near
     // its delay, jointly with the rest: two sources leaking at once through paths a little off)
-    const known = new Map(into.map((p) => [p.from, p]));
+    const known = new Map(into.filter((p) => !p.room).map((p) => [p.from, p]));
     const sources: { b: number; g: CloseCandidate; path?: BleedPath }[] = [];
     this.recent.forEach((other, b) => {
       // (never the other mic of this mic's drum)

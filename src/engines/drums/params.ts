@@ -60,6 +60,42 @@ export const DETECT_PARAMETERS = {
 export const BLEED_PARAMETERS = {
   maxLagMs: p(5, 'ms', [0, 30], 'bleed arrives at most this late on another close mic'),
   windowMs: p(6, 'ms', [1, 50], "the stretch after a hit's start compared across mics"),
+  roomLagMs: p(
+    30,
+    'ms',
+    [0, 60],
+    'a second, long-delay bleed path per pair of close mics (the room heard by the close mics: a drum reaches ' +
+      "another close mic again this much later at most, through the room; a room's first reflections and a room " +
+      "mic's distance lie within 30 ms). Learnt as the short path is, from clean events only (a trigger on one mic " +
+      'that a louder kept hit of another mic, beyond `maxLagMs` before it, explains to `roomResidualDb`; then that ' +
+      "mic's later hits) and, once learnt (three events agreeing on the delay), taken out of the mic as the short " +
+      'path is; never a fit of its own in the judge (a real flam, drag or roll stroke is judged as before). 0 or at ' +
+      'most `maxLagMs`: none (h-dxdet17)',
+  ),
+  roomResidualDb: p(
+    -10,
+    'dB',
+    [-40, -3],
+    "a room event (`roomLagMs`): the source explains the mic's stretch to this far down (energy left after the " +
+      'two-tap fit, through the stronger emphasis). Looser than `learnResidualDb`: a room copy lies 9–25 dB under ' +
+      "its source, in the mic's own ring and the other drums' room; three events agreeing on the delay to a sample " +
+      'make the path',
+  ),
+  roomFloorDb: p(
+    -45,
+    'dB',
+    [-80, -10],
+    "a room event's gain is at least this (a room heard 10–40 dB under the close mic's own drum; a fit of a " +
+      "faint tail's trigger gives a 'path' 50–60 dB down that explains nothing a detector would see: the drums " +
+      "bench's session learnt five such, at 0.7 CPU-s per 3 minutes)",
+  ),
+  roomSearchMs: p(
+    4,
+    'ms',
+    [0, 10],
+    "a room event's delay is searched this far either side of the trigger's distance from the source's start (a " +
+      "leak's detected start differs from its source's by up to `startSlackMs`)",
+  ),
   lookAheadMs: p(
     500,
     'ms',

@@ -8,7 +8,7 @@
 import type { Instrument } from '../../recipes/drums.js';
 import type { StemFeatures } from './classify.js';
 import { StemAnalyzer } from './stem.js';
-import { SessionDetector, toHits, type BleedVerdict, type DrumHit, type PairRecord } from './detect.js';
+import { SessionDetector, toHits, type BleedPath, type BleedVerdict, type DrumHit, type PairRecord } from './detect.js';
 
 /** Detection emphasis (times differenced) per close-mic instrument: brighter drums stand out of low bleed. */
 export const EMPHASIS: Record<Instrument, number> = {
@@ -79,6 +79,15 @@ export class DrumSessionDetector {
       ...r,
       firstTrack: this.close[r.first]!,
       secondTrack: this.close[r.second]!,
+    }));
+  }
+
+  /** The bleed paths learnt so far (short and room paths: gain, delay, events), as track indices. */
+  get paths(): (BleedPath & { intoTrack: number; fromTrack: number })[] {
+    return (this.session?.paths() ?? []).map((p) => ({
+      ...p,
+      intoTrack: this.close[p.into]!,
+      fromTrack: this.close[p.from]!,
     }));
   }
 
