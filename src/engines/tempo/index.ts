@@ -15,7 +15,8 @@
  *   double tempo every other "beat" carries only the hi-hats;
  * - harmony (bar level from the chords): the chord changes recur after 3 or 4 beats (or 2 beats
  *   when the level's subdivision is ternary: compound meter, 6/8 read at the dotted quarter rather
- *   than at 3/2 of it) and not after half of that; it is what tells a ballad with sixteenth-note
+ *   than at 3/2 of it; or 5 up to harmonyMaxBarBeats beats where the recurrence peaks there: 5/4, 6/4, 7/4)
+ *   and not after half of that; it is what tells a ballad with sixteenth-note
  *   hi-hats from its double tempo and a half-time groove from its half tempo. Left out without
  *   clear chord changes (drum stems). The chord-change novelty is measured over at most
  *   `harmonyWindowBeats` of the level's beats (a fast song's short bars keep their changes at its own level);
@@ -861,9 +862,11 @@ function levels(
   };
   const rHarm = harmonyAt(windowFrames(Infinity));
   const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
+  const harmMaxBar = checkParameter('harmonyMaxBarBeats', TEMPO_PARAMETERS.harmonyMaxBarBeats);
   /**
    * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
-   * 3 or 4 beats and not after half of that: max over m ∈ {3, 4} of r(m·P) − max(0, r(m·P/2)).
+   * m beats and not after half of that: max over m ∈ {3, …, harmonyMaxBarBeats} of r(m·P) − max(0, r(m·P/2)), a bar
+   * of m ≥ 5 only where r peaks at m·P (r((m ± 1)·P) no larger).
    */
   const harmOf = (bpm: number, ternary: boolean) => {
     const rh = harmonyAt(windowFrames(bpm));
@@ -871,9 +874,16 @@ function levels(
     const lag = (60 * frameRate) / bpm;
     const near = (l: number) => Math.max(at(rh, l * (1 - barTol)), at(rh, l), at(rh, l * (1 + barTol)));
     let best = 0;
-    // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats
-    for (const m of ternary ? [2, 3, 4] : [3, 4])
-      best = Math.max(best, near(m * lag) - Math.max(0, near((m * lag) / 2)));
+    // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats; bars of 5 up to
+    // harmonyMaxBarBeats beats (h-tempo17: 5/4, 6/4, 7/4, 5/8…) are read as such at the level whose beat they are
+    // counted in, not as a four-beat bar of a slower level
+    for (let m = ternary ? 2 : 3; m <= Math.max(4, harmMaxBar); m++) {
+      const r = near(m * lag);
+      // a bar of 5 or more beats only where the recurrence peaks at m beats (the slow novelty's broad peak of a
+      // four-beat bar also covers 3.5 beats: 7 beats of twice the tempo)
+      if (m > 4 && (r < near((m - 1) * lag) || r < near((m + 1) * lag))) continue;
+      best = Math.max(best, r - Math.max(0, near((m * lag) / 2)));
+    }
     return harmFloor + best;
   };
   const halfWidth = Math.max(
