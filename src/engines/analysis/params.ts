@@ -586,6 +586,14 @@ export const TEMPO_PARAMETERS = {
       'Acc1 0.867 → 0.967 at 7; 0.900 at 6; 5 as 4)',
     true,
   ),
+  harmonyBarPeakBeats: p(
+    0.25,
+    'beats',
+    [0, 0.5],
+    "harmonic bar evidence (h-tempo17): a bar of 5 or more of a level's beats counts only when the chord-change " +
+      'recurrence peaks there: its highest value within half a beat of the bar lag is at most this many beats from ' +
+      'it (a level at ⅔ or 3/2 of the tempo meets a bar of whole beats ⅓ of its beat off; 0.5: no condition)',
+  ),
   harmonyMinNovelty: p(
     0.001,
     '',

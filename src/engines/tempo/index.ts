@@ -863,10 +863,20 @@ function levels(
   const rHarm = harmonyAt(windowFrames(Infinity));
   const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
   const harmMaxBar = checkParameter('harmonyMaxBarBeats', TEMPO_PARAMETERS.harmonyMaxBarBeats);
+  const harmPeak = checkParameter('harmonyBarPeakBeats', TEMPO_PARAMETERS.harmonyBarPeakBeats);
+  /** The lag of r's highest value within ±w frames of `c`. */
+  const peakLag = (r: Float64Array, c: number, w: number) => {
+    let arg = c;
+    let top = -Infinity;
+    for (let l = Math.max(1, Math.ceil(c - w)); l <= Math.floor(c + w) && l < r.length; l++)
+      if (r[l]! > top) ((top = r[l]!), (arg = l));
+    return arg;
+  };
   /**
    * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
    * m beats and not after half of that: max over m ∈ {3, …, harmonyMaxBarBeats} of r(m·P) − max(0, r(m·P/2)), a bar
-   * of m ≥ 5 only where r peaks at m·P (r((m ± 1)·P) no larger).
+   * of m ≥ 5 only where r peaks at m·P (its maximum within ±P/2 lies within harmonyBarPeakBeats·P of m·P) and less
+   * r at its whole divisors (a bar of 6: r(2P), r(3P)).
    */
   const harmOf = (bpm: number, ternary: boolean) => {
     const rh = harmonyAt(windowFrames(bpm));
@@ -879,10 +889,15 @@ function levels(
     // counted in, not as a four-beat bar of a slower level
     for (let m = ternary ? 2 : 3; m <= Math.max(4, harmMaxBar); m++) {
       const r = near(m * lag);
-      // a bar of 5 or more beats only where the recurrence peaks at m beats (the slow novelty's broad peak of a
-      // four-beat bar also covers 3.5 beats: 7 beats of twice the tempo)
-      if (m > 4 && (r < near((m - 1) * lag) || r < near((m + 1) * lag))) continue;
-      best = Math.max(best, r - Math.max(0, near((m * lag) / 2)));
+      // a bar of 5 or more beats only where the recurrence peaks at m beats: its highest value within half a beat
+      // of m·P lies within harmonyBarPeakBeats of a beat of it (the slow novelty's broad peak of a two-bar 4/4
+      // phrase, 8 beats, also covers 5 beats of ⅔ of the tempo, 7.5 beats, but peaks ⅓ of that level's beat away)
+      if (m > 4 && Math.abs(peakLag(rh, m * lag, lag / 2) - m * lag) > harmPeak * lag) continue;
+      // not after half the bar, nor (a bar of 6) after 2 beats: 6 beats of half the tempo are three bars of a
+      // 4/4 song whose changes recur every bar, 2 of those beats
+      let shorter = near((m * lag) / 2);
+      for (let k = 2; k < m && m > 4; k++) if (m % k === 0) shorter = Math.max(shorter, near(k * lag));
+      best = Math.max(best, r - Math.max(0, shorter));
     }
     return harmFloor + best;
   };
