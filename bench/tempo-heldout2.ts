@@ -6,7 +6,8 @@
  * and the drum files (song stems and kit stems), and shub's misses.
  *
  *   node dist/bench/tempo-heldout2.js
- *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh | --twelfth | --thirteenth]
+ *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh | --twelfth |
+ *      --thirteenth] [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
