@@ -6,13 +6,15 @@
  * and the drum files (song stems and kit stems), and shub's misses.
  *
  *   node dist/bench/tempo-heldout2.js
- *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh | --twelfth]
+ *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh | --twelfth |
+ *      --thirteenth] [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
  * fixtures/tempo9.ts, h-tempo11; --tenth: fixtures/tempo10.ts, h-tempo12;
- * --eleventh: fixtures/tempo11.ts, h-tempo14; --twelfth: fixtures/tempo12.ts, h-tempo15 (odd and mixed meters).
+ * --eleventh: fixtures/tempo11.ts, h-tempo14; --twelfth: fixtures/tempo12.ts, h-tempo15 (odd and mixed meters);
+ * --thirteenth: fixtures/tempo13.ts, h-tempo17 (eighth-note odd meters, compound, waltz; SoundFont-rendered).
  * Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *
@@ -36,6 +38,7 @@ import { tempo9Set } from '../fixtures/tempo9.js';
 import { tempo10Set } from '../fixtures/tempo10.js';
 import { tempo11Set } from '../fixtures/tempo11.js';
 import { tempo12Set } from '../fixtures/tempo12.js';
+import { tempo13Set } from '../fixtures/tempo13.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -51,29 +54,32 @@ const NINTH = process.argv.includes('--ninth');
 const TENTH = process.argv.includes('--tenth');
 const ELEVENTH = process.argv.includes('--eleventh');
 const TWELFTH = process.argv.includes('--twelfth');
+const THIRTEENTH = process.argv.includes('--thirteenth');
 const DIR = path.join(
   OUT,
-  TWELFTH
-    ? 'tempo-heldout12'
-    : ELEVENTH
-      ? 'tempo-heldout11'
-      : TENTH
-        ? 'tempo-heldout10'
-        : NINTH
-          ? 'tempo-heldout9'
-          : EIGHTH
-            ? 'tempo-heldout8'
-            : SEVENTH
-              ? 'tempo-heldout7'
-              : SIXTH
-                ? 'tempo-heldout6'
-                : FIFTH
-                  ? 'tempo-heldout5'
-                  : FOURTH
-                    ? 'tempo-heldout4'
-                    : THIRD
-                      ? 'tempo-heldout3'
-                      : 'tempo-heldout2',
+  THIRTEENTH
+    ? 'tempo-heldout13'
+    : TWELFTH
+      ? 'tempo-heldout12'
+      : ELEVENTH
+        ? 'tempo-heldout11'
+        : TENTH
+          ? 'tempo-heldout10'
+          : NINTH
+            ? 'tempo-heldout9'
+            : EIGHTH
+              ? 'tempo-heldout8'
+              : SEVENTH
+                ? 'tempo-heldout7'
+                : SIXTH
+                  ? 'tempo-heldout6'
+                  : FIFTH
+                    ? 'tempo-heldout5'
+                    : FOURTH
+                      ? 'tempo-heldout4'
+                      : THIRD
+                        ? 'tempo-heldout3'
+                        : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -136,6 +142,16 @@ function qm(file: string, truth: TruthFile): Estimate {
   return { bpm, beats: vamp('qm-tempotracker:beats', file).map((r) => r.t) };
 }
 
+/** QM bar-and-beat tracker (h-tempo17): its beats, the tempo 60 / their median interval. */
+function qmBarBeat(file: string): Estimate {
+  const beats = vamp('qm-barbeattracker:beats', file).map((r) => r.t);
+  const ibi = beats
+    .slice(1)
+    .map((b, i) => b - beats[i]!)
+    .sort((a, b) => a - b);
+  return { bpm: ibi.length ? 60 / ibi[ibi.length >> 1]! : null, beats };
+}
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
@@ -171,50 +187,54 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = TWELFTH
-  ? tempo12Set(DIR)
-  : ELEVENTH
-    ? tempo11Set(DIR)
-    : TENTH
-      ? tempo10Set(DIR)
-      : NINTH
-        ? tempo9Set(DIR)
-        : EIGHTH
-          ? tempo8Set(DIR)
-          : SEVENTH
-            ? tempo7Set(DIR)
-            : SIXTH
-              ? tempo6Set(DIR)
-              : FIFTH
-                ? tempo5Set(DIR)
-                : FOURTH
-                  ? tempo4Set(DIR)
-                  : THIRD
-                    ? tempo3Set(DIR)
-                    : tempoHeldOut2Set(DIR);
+const { files, missing } = THIRTEENTH
+  ? tempo13Set(DIR)
+  : TWELFTH
+    ? tempo12Set(DIR)
+    : ELEVENTH
+      ? tempo11Set(DIR)
+      : TENTH
+        ? tempo10Set(DIR)
+        : NINTH
+          ? tempo9Set(DIR)
+          : EIGHTH
+            ? tempo8Set(DIR)
+            : SEVENTH
+              ? tempo7Set(DIR)
+              : SIXTH
+                ? tempo6Set(DIR)
+                : FIFTH
+                  ? tempo5Set(DIR)
+                  : FOURTH
+                    ? tempo4Set(DIR)
+                    : THIRD
+                      ? tempo3Set(DIR)
+                      : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = TWELFTH
-  ? 'twelfth'
-  : ELEVENTH
-    ? 'eleventh'
-    : TENTH
-      ? 'tenth'
-      : NINTH
-        ? 'ninth'
-        : EIGHTH
-          ? 'eighth'
-          : SEVENTH
-            ? 'seventh'
-            : SIXTH
-              ? 'sixth'
-              : FIFTH
-                ? 'fifth'
-                : FOURTH
-                  ? 'fourth'
-                  : THIRD
-                    ? 'third'
-                    : 'second';
+const setName = THIRTEENTH
+  ? 'thirteenth'
+  : TWELFTH
+    ? 'twelfth'
+    : ELEVENTH
+      ? 'eleventh'
+      : TENTH
+        ? 'tenth'
+        : NINTH
+          ? 'ninth'
+          : EIGHTH
+            ? 'eighth'
+            : SEVENTH
+              ? 'seventh'
+              : SIXTH
+                ? 'sixth'
+                : FIFTH
+                  ? 'fifth'
+                  : FOURTH
+                    ? 'fourth'
+                    : THIRD
+                      ? 'third'
+                      : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in
@@ -235,10 +255,13 @@ const cached =
   };
 const aubioCached = cached('aubio', (t) => aubio(t.file));
 const qmCached = cached('qm', (t) => qm(t.file, t));
+const qmBarCached = cached('qmbar', (t) => qmBarBeat(t.file));
+// --bar-beat (h-tempo17): the QM bar-and-beat tracker as a third peer
+const BAR_BEAT = process.argv.includes('--bar-beat');
 if (shardAt >= 0) {
   const [k, n] = process.argv[shardAt + 1]!.split('/').map(Number);
   files.forEach((t, i) => {
-    if (i % n! === k!) (aubioCached(t), qmCached(t));
+    if (i % n! === k!) (aubioCached(t), qmCached(t), BAR_BEAT && qmBarCached(t));
   });
   process.exit(0);
 }
@@ -248,6 +271,7 @@ if (!process.argv.includes('--no-shub')) {
   tools.push(['shub', (t) => shub.get(t.file)!]);
 }
 if (!process.argv.includes('--no-peers')) tools.push(['aubio 0.4.9', aubioCached], ['QM Vamp', qmCached]);
+if (!process.argv.includes('--no-peers') && BAR_BEAT) tools.push(['QM bar-beat tracker', qmBarCached]);
 console.log(
   '| tool | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
     'Acc2 drum files | beat F drum files |',

