@@ -359,6 +359,11 @@ export interface PhraseLead {
    * apart (leadDecides); there too the takes at the lead are the reference.
    */
   tieBroken?: boolean[];
+  /**
+   * Per section (set by measureTakes): the takes nearest the lead lie clearly nearer it than the in-time group
+   * (leadNearer); there too the takes at the lead are the reference.
+   */
+  nearer?: boolean[];
 }
 
 /**
@@ -405,6 +410,42 @@ export function leadDecides(first: (number | null)[], L: number): boolean {
   const far = d.filter((x) => Math.abs(x - near) > tol);
   const edge = Math.max(...group.map(Math.abs));
   return far.every((x) => Math.abs(x) - edge > tol);
+}
+
+/**
+ * Whether the takes nearest the phrase lead L (the take whose first voice, s after the section's start, lies
+ * nearest L and those within consensusToleranceSeconds of it) lie more than phraseLeadMarginSpreads spreads
+ * (the lead's spread over the sections) nearer L (their mean) than the in-time group `inTime` does: then the group in time by agreement is late or early
+ * together and outnumbers the take at the lead.
+ */
+export function leadNearer(first: (number | null)[], inTime: number[], L: number, spread: number): boolean {
+  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  const margin = COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value * spread;
+  const voiced = first.flatMap((x, k) => (x === null ? [] : [k]));
+  const mine = inTime.filter((k) => first[k] != null);
+  if (voiced.length < 2 || mine.length === 0) return false;
+  const near = voiced.reduce((x, y) => (Math.abs(first[y]! - L) < Math.abs(first[x]! - L) ? y : x));
+  const group = voiced.filter((k) => Math.abs(first[k]! - first[near]!) <= tol);
+  if (group.every((k) => mine.includes(k))) return false;
+  const off = (ks: number[]) => Math.abs(ks.reduce((x, k) => x + first[k]!, 0) / ks.length - L);
+  return off(mine) - off(group) > margin;
+}
+
+/**
+ * A take's first sound in a section, s after its start (null: none): the first fine-envelope tick at or
+ * over the take's activity threshold in a frame of its runs of voiced sound (voicedRun), so a noise burst
+ * apart from the voice is not it and the phrase's start is read to the fine envelope's resolution.
+ */
+function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: number, s: Section): number | null {
+  const tick = t.fineHop / t.sampleRate;
+  const g2 = gain * gain;
+  const from = Math.max(0, Math.ceil(s.startSeconds / tick));
+  const to = Math.min(t.fine.length, Math.floor(s.endSeconds / tick));
+  for (let j = from; j < to; j++) {
+    const i = Math.floor((j * t.fineHop) / t.hop);
+    if (i < run.length && run[i] && dbOf(t.fine[j]! * g2) >= fr.thresholdDb) return j * tick - s.startSeconds;
+  }
+  return null;
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -563,13 +604,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   // together is read against it (phraseLead)
   let lead: PhraseLead | null = null;
   if (kind === 'consensus' && !grid && N > 1) {
-    const first = sections.map((s) => {
-      const [a, b] = frameRange(s, hopS, n);
-      return frames.map((f, k) => {
-        for (let i = a; i < Math.min(b, f.active.length); i++) if (voicedRuns[k]![i]) return i * hopS - s.startSeconds;
-        return null;
-      });
-    });
+    const first = sections.map((s) => takes.map((t, k) => firstSound(t, frames[k]!, voicedRuns[k]!, gains[k]!, s)));
     lead = phraseLead(
       first,
       consensus.map((c) => c.inTime),
@@ -578,7 +613,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     // lead tells them apart (leadDecides)
     const L0 = lead.leadSeconds;
     lead.tieBroken = consensus.map((c, si) => lead!.used && c.tied && leadDecides(first[si]!, L0));
-    const byLeadHere = consensus.map((_, si) => lead!.offLead[si]! || lead!.tieBroken![si]!);
+    // and a section whose takes nearest the lead lie clearly nearer it than the in-time group (leadNearer):
+    // a late or early group that outnumbers the take in time
+    lead.nearer = consensus.map((c, si) => lead!.used && leadNearer(first[si]!, c.inTime, L0, lead!.spreadSeconds));
+    const byLeadHere = consensus.map((_, si) => lead!.offLead[si]! || lead!.tieBroken![si]! || lead!.nearer![si]!);
     if (byLeadHere.some(Boolean)) {
       const L = lead.leadSeconds;
       const byLead = timingOf((si) => first[si]!.map((x) => (x === null ? null : x - L)));
