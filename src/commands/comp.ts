@@ -460,7 +460,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     const nearerText = () => {
       const at = sections.filter((_, si) => out.phraseLead?.used && out.phraseLead.nearer?.[si]);
       return at.length
-        ? `; in ${at.map((x) => x.name).join(', ')} the takes whose ${out.grid ? 'first note starts' : 'phrase starts'} ` +
+        ? `; in ${at.map((x) => x.name).join(', ')} the takes whose ` +
+            `${out.grid ? 'first note starts' : 'phrase starts'} ` +
             `nearest the sections' lead (${round(out.phraseLead!.leadSeconds * 1000, 0)} ms after their starts) lie ` +
             `over ${round(COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value, 1)} of its spreads ` +
             `(${round(out.phraseLead!.spreadSeconds * 1000, 1)} ms) nearer it than the takes in time by ` +

@@ -1066,7 +1066,7 @@ test('phrase lead (no guide, no grid): two takes as good in a section are told a
   assert.equal(leadDecides([0.35, 0.36, 0.38], 0.35), false);
 });
 
-test('phrase lead (no guide, no grid): a late pair that outnumbers the take in time, under 3 spreads off the lead', () => {
+test('phrase lead (no guide, no grid): a late pair outnumbering the take in time, under 3 spreads off the lead', () => {
   // four takes, five sections cut 0.32–0.38 s before their phrases (the sections' lead 0.36 s, spread 20 ms);
   // in section 2 take 3 left the phrase out and takes 1 and 2 are 50 ms late together: the largest agreeing
   // group (the late pair) lies 40 ms off the lead, under the 3 spreads (60 ms) of the outlier rule, so it was

@@ -331,7 +331,7 @@ export interface MeasureOutput {
   rejectedGrid?: OnsetGrid;
   /** No guide: each take's note starts (seconds) the grid and the timing were taken on. */
   starts?: number[][];
-  /** No guide: the sections' phrase lead, used as the timing reference or not (phraseLead; with a grid only by leadNearer). */
+  /** No guide: the sections' phrase lead, used as the timing reference or not (phraseLead; a grid: leadNearer). */
   phraseLead?: PhraseLead;
   /** No guide, per section: how many takes the timing reference was (inTime) of the takes with voice there. */
   inTime?: { inTime: number; voiced: number }[];
