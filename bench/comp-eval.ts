@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-12]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-13]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -1982,6 +1982,214 @@ export const HELD_OUT_12_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (held-out-13). */
+const GOSPEL_ALTO: VoiceStyle = {
+  name: 'gospel alto',
+  formantScale: 1.06,
+  vibratoHz: 5.6,
+  vibratoCents: 70,
+  vibratoDelaySeconds: 0.18,
+  driftCents: 7,
+  breath: 0.13,
+  openPhase: 0.47,
+  closePhase: 0.16,
+};
+const KARAOKE_TENOR: VoiceStyle = {
+  name: 'karaoke tenor',
+  formantScale: 0.99,
+  vibratoHz: 6.6,
+  vibratoCents: 25,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 9,
+  breath: 0.09,
+  openPhase: 0.52,
+  closePhase: 0.21,
+};
+const FOLK_MEZZO: VoiceStyle = {
+  name: 'folk mezzo',
+  formantScale: 1.12,
+  vibratoHz: 4.6,
+  vibratoCents: 15,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 3,
+  breath: 0.18,
+  openPhase: 0.42,
+  closePhase: 0.2,
+};
+const BASSO_CANTANTE: VoiceStyle = {
+  name: 'basso cantante',
+  formantScale: 0.88,
+  vibratoHz: 5.15,
+  vibratoCents: 55,
+  vibratoDelaySeconds: 0.28,
+  driftCents: 5,
+  breath: 0.05,
+  openPhase: 0.55,
+  closePhase: 0.14,
+};
+
+/**
+ * The thirteenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp17, after the
+ * phrase-lead margin was set on the tuning sets — every earlier set, held-out-12 included, is tuning material
+ * now), made differently from every earlier set and aimed at sessions where most takes are late or early
+ * together: defect bags weighted to late and early entries (three of four or five kinds in most songs), fast
+ * sixteenth grids (158 and 172 bpm: 95 and 87 ms lines) besides tempi in no earlier set (53, 75, 123, 139,
+ * 145, 166 bpm), seeds 2701–2708 and 2801–2803 (none used before), four voices in no earlier set (gospel
+ * alto, karaoke tenor, folk mezzo, basso cantante), takes at 36 kHz (no earlier set); speech from espeak-ng in
+ * languages no earlier set used (Croatian, Lithuanian, Catalan) with variants not used before (Boris, Edward,
+ * Pablo), sentences of their own, at 125, 160 and 210 words a minute, with late-heavy and early-heavy bags.
+ * 8 songs (64 sections, all sung) and 15 sentences (79 sections in all); every section clearly best by
+ * construction (one clean take).
+ */
+export const HELD_OUT_13: TakeSetOptions[] = (
+  [
+    {
+      seed: 2701,
+      voice: GOSPEL_ALTO,
+      tonic: 58,
+      bpm: 158,
+      takes: 4,
+      scale: 'major',
+      rhythm: 'sixteenth',
+      kinds: ['late', 'late', 'early', 'noise'],
+      sections: 8,
+    },
+    {
+      seed: 2702,
+      voice: KARAOKE_TENOR,
+      tonic: 52,
+      bpm: 172,
+      takes: 5,
+      scale: 'minor',
+      rhythm: 'sixteenth',
+      sectionBeats: 12,
+      kinds: ['early', 'early', 'late', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2703,
+      voice: FOLK_MEZZO,
+      tonic: 63,
+      bpm: 75,
+      takes: 4,
+      scale: 'dorian',
+      rhythm: 'straight',
+      kinds: ['late', 'late', 'late', 'missing'],
+      sections: 8,
+    },
+    {
+      seed: 2704,
+      voice: BASSO_CANTANTE,
+      tonic: 41,
+      bpm: 123,
+      takes: 5,
+      scale: 'mixolydian',
+      rhythm: 'dotted',
+      placement: 'runs',
+      kinds: ['early', 'early', 'early', 'level', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 2705,
+      voice: GOSPEL_ALTO,
+      tonic: 55,
+      bpm: 53,
+      takes: 3,
+      scale: 'pentatonic',
+      rhythm: 'swing',
+      kinds: ['late', 'late', 'detune'],
+      sections: 8,
+    },
+    {
+      seed: 2706,
+      voice: KARAOKE_TENOR,
+      tonic: 50,
+      bpm: 145,
+      takes: 6,
+      scale: 'major',
+      rhythm: 'triplet',
+      sectionBeats: 6,
+      timingJitterMs: 9,
+      kinds: ['late', 'early', 'late', 'noise', 'late'],
+      sections: 8,
+    },
+    {
+      seed: 2707,
+      voice: FOLK_MEZZO,
+      tonic: 60,
+      bpm: 139,
+      takes: 4,
+      scale: 'harmonic',
+      rhythm: 'sixteenth',
+      sectionBeats: 10,
+      kinds: ['late', 'early', 'late', 'clip'],
+      sections: 8,
+    },
+    {
+      seed: 2708,
+      voice: BASSO_CANTANTE,
+      tonic: 45,
+      bpm: 166,
+      takes: 4,
+      scale: 'minor',
+      rhythm: 'straight',
+      vowels: ['o', 'u'],
+      kinds: ['early', 'late', 'early', 'noise'],
+      sections: 8,
+    },
+  ] as TakeSetOptions[]
+).map((o) => ({ ...o, sampleRate: 36000 }));
+export const HELD_OUT_13_SPEECH: SpeechSpec[] = [
+  {
+    seed: 2801,
+    voice: 'hr+Boris',
+    wordsPerMinute: 125,
+    takes: 4,
+    leadSeconds: 0.32,
+    kinds: ['late', 'late', 'late', 'noise'],
+    sentences: [
+      'Moja sestra svako jutro pije kavu.',
+      'Vlak za Zagreb polazi u osam sati.',
+      'Djeca se igraju u parku kraj rijeke.',
+      'Sutra će u gradu biti veliki sajam.',
+      'Stari pas spava ispred kuće.',
+    ],
+  },
+  {
+    seed: 2802,
+    voice: 'lt+Edward',
+    wordsPerMinute: 160,
+    takes: 5,
+    leadSeconds: 0.45,
+    tailSeconds: 0.55,
+    kinds: ['early', 'early', 'late', 'level', 'early'],
+    sentences: [
+      'Mano brolis kiekvieną rytą bėgioja.',
+      'Parduotuvė už kampo užsidaro septintą.',
+      'Žiemą kalnuose iškrenta daug sniego.',
+      'Močiutė kepa duoną kiekvieną šeštadienį.',
+      'Autobusas vėluoja jau dešimt minučių.',
+    ],
+  },
+  {
+    seed: 2803,
+    voice: 'ca+Pablo',
+    wordsPerMinute: 210,
+    takes: 3,
+    leadSeconds: 0.28,
+    tailSeconds: 0.75,
+    placement: 'runs',
+    kinds: ['late', 'late', 'missing'],
+    sentences: [
+      'La meva mare cuina cada diumenge.',
+      'El tren cap a Girona surt a les nou.',
+      'Els nens juguen a la platja tot el dia.',
+      'Demà plourà a les muntanyes.',
+      'El mercat del peix és a prop del port.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -2252,6 +2460,7 @@ async function main(): Promise<void> {
     ['held-out-10', HELD_OUT_10, HELD_OUT_10_SPEECH],
     ['held-out-11', HELD_OUT_11, HELD_OUT_11_SPEECH],
     ['held-out-12', HELD_OUT_12, HELD_OUT_12_SPEECH],
+    ['held-out-13', HELD_OUT_13, HELD_OUT_13_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -455,6 +455,20 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
           'read as 100-cent defects), every semitone (a take 60 cents off reads 40)',
       });
     }
+    // sections whose takes nearest the phrase lead lie clearly nearer it than the group in time by agreement
+    // (or, with a grid, than a group holding takes a whole line off): read against the lead
+    const nearerText = () => {
+      const at = sections.filter((_, si) => out.phraseLead?.used && out.phraseLead.nearer?.[si]);
+      return at.length
+        ? `; in ${at.map((x) => x.name).join(', ')} the takes whose ` +
+            `${out.grid ? 'first note starts' : 'phrase starts'} ` +
+            `nearest the sections' lead (${round(out.phraseLead!.leadSeconds * 1000, 0)} ms after their starts) lie ` +
+            `over ${round(COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value, 1)} of its spreads ` +
+            `(${round(out.phraseLead!.spreadSeconds * 1000, 1)} ms) nearer it than the takes in time by ` +
+            `${out.grid ? 'the grid' : 'agreement'}: there they are the timing reference (alternatives: the ` +
+            `agreeing group alone, which a late or early majority or a take a whole grid line off outvotes)`
+        : '';
+    };
     if (out.reference === 'consensus')
       decisions.push({
         engine: 'comp.measures',
@@ -469,7 +483,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
             `(resultant ${round(out.grid.strength, 2)}` +
             (out.grid.fit != null ? `, fit ${round(out.grid.fit, 2)}` : '') +
             `): in each section the takes whose note starts lie on it are ` +
-            'the timing reference'
+            'the timing reference' +
+            nearerText()
           : "the note starts on the takes' pitch tracks lie on no fixed grid" +
             (out.rejectedGrid
               ? ` (the best, ${round(out.rejectedGrid.periodSeconds * 1000, 1)} ms, holds ` +
@@ -496,7 +511,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
                       .join(', ')} two groups of takes were as good and the lead tells them apart (one ` +
                     `lies over ${round(COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value * 1000, 0)} ms ` +
                     'nearer it): there the takes whose phrase starts at the lead are the timing reference'
-                  : '')
+                  : '') +
+                nearerText()
               : ''),
         ...(out.grid
           ? {
@@ -516,7 +532,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
           x.voiced > 1 &&
           2 * x.inTime <= x.voiced &&
           !out.phraseLead?.offLead[si] &&
-          !out.phraseLead?.tieBroken?.[si]
+          !out.phraseLead?.tieBroken?.[si] &&
+          !out.phraseLead?.nearer?.[si]
         )
           decisions.push({
             engine: 'comp.measures',

@@ -20,6 +20,7 @@ import {
   gridDeviation,
   largestGroup,
   leadDecides,
+  leadNearer,
   noteStarts,
   levelFit,
   measureTakes,
@@ -1063,6 +1064,41 @@ test('phrase lead (no guide, no grid): two takes as good in a section are told a
   assert.equal(leadDecides([0.267, null, 0.297], 0.243), true);
   assert.equal(leadDecides([0.311, null, 0.391, null], 0.351), false);
   assert.equal(leadDecides([0.35, 0.36, 0.38], 0.35), false);
+});
+
+test('phrase lead (no guide, no grid): a late pair outnumbering the take in time, under 3 spreads off the lead', () => {
+  // four takes, five sections cut 0.32–0.38 s before their phrases (the sections' lead 0.36 s, spread 20 ms);
+  // in section 2 take 3 left the phrase out and takes 1 and 2 are 50 ms late together: the largest agreeing
+  // group (the late pair) lies 40 ms off the lead, under the 3 spreads (60 ms) of the outlier rule, so it was
+  // the reference (take 0 read −50 ms: a timing defect). Take 0 lies 10 ms from the lead, the pair 40 ms:
+  // over one spread nearer (leadNearer), so the takes at the lead are the reference there.
+  const { sections, take } = speechLike(2801);
+  const lead = (s: number) => 35 + [0, 3, 0, -3, 1][s]!;
+  const out = measureTakes({
+    takes: [
+      take(lead),
+      take((s) => lead(s) + (s === 2 ? 5 : 0)),
+      take((s) => lead(s) + (s === 2 ? 5 : 0)),
+      take((s) => (s === 2 ? null : lead(s))),
+    ],
+    gains: [1, 1, 1, 1],
+    sections,
+    guide: { kind: 'none' },
+  });
+  assert.equal(out.grid ?? null, null);
+  const pl = out.phraseLead!;
+  assert.ok(Math.abs(pl.leadSeconds - 0.36) < 0.005 && Math.abs(pl.spreadSeconds - 0.02) < 0.005, JSON.stringify(pl));
+  assert.deepEqual(pl.offLead, [false, false, false, false, false]);
+  assert.deepEqual(pl.nearer, [false, false, true, false, false]);
+  const t = out.measures[2]!.map((m) => m.timingMs);
+  assert.ok(Math.abs(t[0]!) < 15, `take in time: ${t[0]} ms`);
+  assert.ok(t[1]! > 35 && t[2]! > 35, `late pair: ${t[1]}, ${t[2]} ms`);
+  // the group at the lead must lie over one spread nearer it than the in-time group, and be another group
+  assert.equal(leadNearer([0.35, 0.4, 0.4, null], [1, 2], 0.36, 0.02), true);
+  assert.equal(leadNearer([0.35, 0.4, 0.4, null], [1, 2], 0.36, 0.04), false);
+  assert.equal(leadNearer([0.35, 0.4, 0.4, null], [0], 0.36, 0.02), false);
+  // with a grid the in-time group can hold a take a whole line (95 ms) late: the mean distance says so
+  assert.equal(leadNearer([0.12, 0.215, 0.118, null], [0, 1, 2], 0.12, 0.01), true);
 });
 
 test('pitch (no guide, key named as its natural minor): a harmonic-minor melody — the in-tune take wins', () => {

@@ -331,7 +331,7 @@ export interface MeasureOutput {
   rejectedGrid?: OnsetGrid;
   /** No guide: each take's note starts (seconds) the grid and the timing were taken on. */
   starts?: number[][];
-  /** No guide and no grid: the sections' phrase lead, used as the timing reference or not (phraseLead). */
+  /** No guide: the sections' phrase lead, used as the timing reference or not (phraseLead; a grid: leadNearer). */
   phraseLead?: PhraseLead;
   /** No guide, per section: how many takes the timing reference was (inTime) of the takes with voice there. */
   inTime?: { inTime: number; voiced: number }[];
@@ -359,6 +359,11 @@ export interface PhraseLead {
    * apart (leadDecides); there too the takes at the lead are the reference.
    */
   tieBroken?: boolean[];
+  /**
+   * Per section (set by measureTakes): the takes nearest the lead lie clearly nearer it than the in-time group
+   * (leadNearer); there too the takes at the lead are the reference.
+   */
+  nearer?: boolean[];
 }
 
 /**
@@ -405,6 +410,56 @@ export function leadDecides(first: (number | null)[], L: number): boolean {
   const far = d.filter((x) => Math.abs(x - near) > tol);
   const edge = Math.max(...group.map(Math.abs));
   return far.every((x) => Math.abs(x) - edge > tol);
+}
+
+/**
+ * Whether the takes nearest the phrase lead L (the take whose first voice, s after the section's start, lies
+ * nearest L and those within consensusToleranceSeconds of it) lie more than phraseLeadMarginSpreads spreads
+ * (the lead's spread over the sections) nearer L (their mean distance) than the in-time group `inTime` does,
+ * and are not that group: then the group in time by agreement is late or early together and outnumbers the
+ * take at the lead, or (with a grid) holds takes a whole grid line off, which the grid reads as in time.
+ */
+export function leadNearer(first: (number | null)[], inTime: number[], L: number, spread: number): boolean {
+  const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
+  const margin = COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value * spread;
+  const voiced = first.flatMap((x, k) => (x === null ? [] : [k]));
+  const mine = inTime.filter((k) => first[k] != null);
+  if (voiced.length < 2 || mine.length === 0) return false;
+  const near = voiced.reduce((x, y) => (Math.abs(first[y]! - L) < Math.abs(first[x]! - L) ? y : x));
+  const group = voiced.filter((k) => Math.abs(first[k]! - first[near]!) <= tol);
+  if (group.length === mine.length && group.every((k) => mine.includes(k))) return false;
+  // how far a group's takes lie from L (mean distance: a group holding a take a grid line late and one a line
+  // early does not average to L)
+  const off = (ks: number[]) => ks.reduce((x, k) => x + Math.abs(first[k]! - L), 0) / ks.length;
+  return off(mine) - off(group) > margin;
+}
+
+/**
+ * A take's first note start (noteStarts, as the grid was found on) in a section, s after its start (null:
+ * none): the first at or after the section's start less maxLagSeconds (an early entry of the section's
+ * first note may lie before it).
+ */
+function firstStart(starts: number[], s: Section): number | null {
+  const from = s.startSeconds - COMP_MEASURE_PARAMETERS.maxLagSeconds.value;
+  const t = starts.find((x) => x >= from && x < s.endSeconds);
+  return t === undefined ? null : t - s.startSeconds;
+}
+
+/**
+ * A take's first sound in a section, s after its start (null: none): the first fine-envelope tick at or
+ * over the take's activity threshold in a frame of its runs of voiced sound (voicedRun), so a noise burst
+ * apart from the voice is not it and the phrase's start is read to the fine envelope's resolution.
+ */
+function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: number, s: Section): number | null {
+  const tick = t.fineHop / t.sampleRate;
+  const g2 = gain * gain;
+  const from = Math.max(0, Math.ceil(s.startSeconds / tick));
+  const to = Math.min(t.fine.length, Math.floor(s.endSeconds / tick));
+  for (let j = from; j < to; j++) {
+    const i = Math.floor((j * t.fineHop) / t.hop);
+    if (i < run.length && run[i] && dbOf(t.fine[j]! * g2) >= fr.thresholdDb) return j * tick - s.startSeconds;
+  }
+  return null;
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
@@ -558,27 +613,29 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     kind === 'consensus'
       ? timingOf((si) => (grid ? starts.map((t) => gridDeviation(t, sections[si]!, grid)) : null))
       : [];
-  // no grid: where the sections were cut at one distance before their phrases (on bar lines, or a cue
-  // list), that distance is a clock the takes cannot move: a section whose takes are late or early
-  // together is read against it (phraseLead)
+  // where the sections were cut at one distance before their phrases (on bar lines, or a cue list), that
+  // distance is a clock the takes cannot move: a section whose takes are late or early together is read
+  // against it (phraseLead; the first voice on the fine envelope without a grid, the first note start with
+  // one, where it only tells which grid line a group is on: leadNearer)
   let lead: PhraseLead | null = null;
-  if (kind === 'consensus' && !grid && N > 1) {
-    const first = sections.map((s) => {
-      const [a, b] = frameRange(s, hopS, n);
-      return frames.map((f, k) => {
-        for (let i = a; i < Math.min(b, f.active.length); i++) if (voicedRuns[k]![i]) return i * hopS - s.startSeconds;
-        return null;
-      });
-    });
+  if (kind === 'consensus' && N > 1) {
+    const first = sections.map((s) =>
+      takes.map((t, k) => (grid ? firstStart(starts[k]!, s) : firstSound(t, frames[k]!, voicedRuns[k]!, gains[k]!, s))),
+    );
     lead = phraseLead(
       first,
       consensus.map((c) => c.inTime),
     );
+    // with a grid the lead only tells which line a group is on (leadNearer): a section's timing is the grid's
+    if (grid) lead.offLead = lead.offLead.map(() => false);
     // and a section where two groups of takes were as good (a tie: all takes were the reference) when the
     // lead tells them apart (leadDecides)
     const L0 = lead.leadSeconds;
-    lead.tieBroken = consensus.map((c, si) => lead!.used && c.tied && leadDecides(first[si]!, L0));
-    const byLeadHere = consensus.map((_, si) => lead!.offLead[si]! || lead!.tieBroken![si]!);
+    lead.tieBroken = consensus.map((c, si) => !grid && lead!.used && c.tied && leadDecides(first[si]!, L0));
+    // and a section whose takes nearest the lead lie clearly nearer it than the in-time group (leadNearer):
+    // a late or early group that outnumbers the take in time
+    lead.nearer = consensus.map((c, si) => lead!.used && leadNearer(first[si]!, c.inTime, L0, lead!.spreadSeconds));
+    const byLeadHere = consensus.map((_, si) => lead!.offLead[si]! || lead!.tieBroken![si]! || lead!.nearer![si]!);
     if (byLeadHere.some(Boolean)) {
       const L = lead.leadSeconds;
       const byLead = timingOf((si) => first[si]!.map((x) => (x === null ? null : x - L)));

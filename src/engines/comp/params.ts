@@ -108,6 +108,15 @@ export const COMP_MEASURE_PARAMETERS = {
       'multiple) when its fit is this much higher and the first choice is a grid the song has (fit ≥ gridMinFit). ' +
       'One rule (preferFit) for the scan peaks and for the grid found before the step-start correction',
   ),
+  phraseLeadMarginSpreads: p(
+    1,
+    'spreads',
+    [0, 10],
+    "no guide and no grid: a section is also read against the sections' phrase lead when its takes nearest the " +
+      "lead (the nearest take's first voice and those within consensusToleranceSeconds of it, their mean) lie more " +
+      "than this many of the lead's spreads (phraseLeadOutlierSpreads) nearer it than the group of takes that agree " +
+      '(a late or early group that outnumbers the take in time)',
+  ),
   phraseLeadOutlierSpreads: p(
     3,
     'spreads',
