@@ -24,7 +24,9 @@
  * were known; `--held-out-9-only`: that set alone), held-out 10 (ONSET_HELD_OUT_KITS_10, made after held-out 9's
  * misses were known; `--held-out-10-only`: that set alone), held-out 11 (ONSET_HELD_OUT_KITS_11, made after held-out
  * 10's misses were known; `--held-out-11-only`: that set alone), held-out 12 (ONSET_HELD_OUT_KITS_12: spring reverb
- * and tape echo, made after held-out 11's misses were known; `--held-out-12-only`: that set alone).
+ * and tape echo, made after held-out 11's misses were known; `--held-out-12-only`: that set alone), held-out 13
+ * (ONSET_HELD_OUT_KITS_13: npm kits through tempo-synced delays, gated and non-linear reverbs, made after held-out
+ * 12's misses were known; `--held-out-13-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -60,8 +62,11 @@ const NINTH = path.join(OUT, 'drums-held-out-9');
 const TENTH = path.join(OUT, 'drums-held-out-10');
 const ELEVENTH = path.join(OUT, 'drums-held-out-11');
 const TWELFTH = path.join(OUT, 'drums-held-out-12');
+const THIRTEENTH = path.join(OUT, 'drums-held-out-13');
+/** `--held-out-13-only`: the thirteenth held-out set (ONSET_HELD_OUT_KITS_13) alone. */
+const THIRTEENTH_ONLY = process.argv.includes('--held-out-13-only');
 /** `--held-out-12-only`: the twelfth held-out set (ONSET_HELD_OUT_KITS_12) alone. */
-const TWELFTH_ONLY = process.argv.includes('--held-out-12-only');
+const TWELFTH_ONLY = process.argv.includes('--held-out-12-only') || THIRTEENTH_ONLY;
 /** `--held-out-11-only`: the eleventh held-out set (ONSET_HELD_OUT_KITS_11) alone. */
 const ELEVENTH_ONLY = process.argv.includes('--held-out-11-only') || TWELFTH_ONLY;
 /** `--held-out-10-only`: the tenth held-out set (ONSET_HELD_OUT_KITS_10) alone. */
@@ -110,7 +115,8 @@ interface Item {
     | 'held-out 9'
     | 'held-out 10'
     | 'held-out 11'
-    | 'held-out 12';
+    | 'held-out 12'
+    | 'held-out 13';
   kit: string;
   pattern: string;
 }
@@ -214,6 +220,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 10': [TENTH, { set: 'onset-held-out-10' }],
   'held-out 11': [ELEVENTH, { set: 'onset-held-out-11' }],
   'held-out 12': [TWELFTH, { set: 'onset-held-out-12' }],
+  'held-out 13': [THIRTEENTH, { set: 'onset-held-out-13' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -239,7 +246,8 @@ async function main() {
   const ninth = (THIRD_ONLY && !NINTH_ONLY) || TENTH_ONLY ? none : drumItems('held-out 9');
   const tenth = (THIRD_ONLY && !TENTH_ONLY) || ELEVENTH_ONLY ? none : drumItems('held-out 10');
   const eleventh = (THIRD_ONLY && !ELEVENTH_ONLY) || TWELFTH_ONLY ? none : drumItems('held-out 11');
-  const twelfth = THIRD_ONLY && !TWELFTH_ONLY ? none : drumItems('held-out 12');
+  const twelfth = (THIRD_ONLY && !TWELFTH_ONLY) || THIRTEENTH_ONLY ? none : drumItems('held-out 12');
+  const thirteenth = THIRD_ONLY && !THIRTEENTH_ONLY ? none : drumItems('held-out 13');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -255,6 +263,7 @@ async function main() {
     ...tenth.items,
     ...eleventh.items,
     ...twelfth.items,
+    ...thirteenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -271,6 +280,7 @@ async function main() {
     ...tenth.missing,
     ...eleventh.missing,
     ...twelfth.missing,
+    ...thirteenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -330,6 +340,7 @@ async function main() {
       'held-out 10',
       'held-out 11',
       'held-out 12',
+      'held-out 13',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -16,7 +16,7 @@ import { decodeMono, groundTruthSet } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
-import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
+import * as ownEngine from '../src/engines/onsets/index.js';
 import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
 import type { FeatureReport } from '../src/native.js';
 
@@ -49,11 +49,19 @@ const TENTH = process.argv.includes('--tenth');
 const ELEVENTH = process.argv.includes('--eleventh');
 /** The twelfth held-out set (ONSET_HELD_OUT_KITS_12): after its one evaluation, for before/after and ±10 % only. */
 const TWELFTH = process.argv.includes('--twelfth');
+/** The thirteenth held-out set (ONSET_HELD_OUT_KITS_13): after its one evaluation, for before/after and ±10 % only. */
+const THIRTEENTH = process.argv.includes('--thirteenth');
+/** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
+const TUNING_12 = process.argv.includes('--tuning-12');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
 const LEGACY = process.argv.includes('--legacy');
 const VERBOSE = process.argv.includes('--verbose');
+/** ONSET_ENGINE: another build's onsets module (e.g. main's dist, for the code before a change) on the same features. */
+const { detectOnsets, onsetDefaults, onsetInput } = (
+  process.env.ONSET_ENGINE ? await import(process.env.ONSET_ENGINE) : ownEngine
+) as typeof ownEngine;
 const configs: { native?: Record<string, number>; params?: Record<string, number> }[] = JSON.parse(
   process.argv.find((a) => a.startsWith('['))! ?? '[{}]',
 );
@@ -68,38 +76,40 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  TWELFTH
-    ? 'items-twelfth.json'
-    : ELEVENTH
-      ? 'items-eleventh.json'
-      : TENTH
-        ? 'items-tenth.json'
-        : NINTH
-          ? 'items-ninth.json'
-          : EIGHTH
-            ? 'items-eighth.json'
-            : SEVENTH
-              ? 'items-seventh.json'
-              : SIXTH
-                ? 'items-sixth.json'
-                : FIFTH
-                  ? 'items-fifth.json'
-                  : FOURTH
-                    ? 'items-fourth.json'
-                    : THIRD
-                      ? 'items-third.json'
-                      : FRESH
-                        ? 'items-fresh.json'
-                        : HELD
-                          ? 'items-held.json'
-                          : 'items-tuning.json',
+  THIRTEENTH
+    ? 'items-thirteenth.json'
+    : TWELFTH
+      ? 'items-twelfth.json'
+      : ELEVENTH
+        ? 'items-eleventh.json'
+        : TENTH
+          ? 'items-tenth.json'
+          : NINTH
+            ? 'items-ninth.json'
+            : EIGHTH
+              ? 'items-eighth.json'
+              : SEVENTH
+                ? 'items-seventh.json'
+                : SIXTH
+                  ? 'items-sixth.json'
+                  : FIFTH
+                    ? 'items-fifth.json'
+                    : FOURTH
+                      ? 'items-fourth.json'
+                      : THIRD
+                        ? 'items-third.json'
+                        : FRESH
+                          ? 'items-fresh.json'
+                          : HELD
+                            ? 'items-held.json'
+                            : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
 /** `--tuning`: --everything plus held-out 4 (all tuning material since h-onset6: 225 files). */
-const TUNING = process.argv.includes('--tuning') || process.argv.includes('--tuning-all');
+const TUNING = process.argv.includes('--tuning') || process.argv.includes('--tuning-all') || TUNING_12;
 /** `--tuning-all`: --tuning plus held-out 5 and 6 (all tuning material since h-onset8: 311 files). */
-const TUNING_ALL = process.argv.includes('--tuning-all');
+const TUNING_ALL = process.argv.includes('--tuning-all') || TUNING_12;
 if (ALL || EVERYTHING || TUNING)
   for (const f of [
     'items-tuning.json',
@@ -108,28 +118,31 @@ if (ALL || EVERYTHING || TUNING)
     ...(EVERYTHING || TUNING ? ['items-third.json'] : []),
     ...(TUNING ? ['items-fourth.json'] : []),
     ...(TUNING_ALL ? ['items-fifth.json', 'items-sixth.json'] : []),
+    ...(TUNING_12 ? ['seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'].map((n) => `items-${n}.json`) : []),
   ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH || TENTH || ELEVENTH || TWELFTH) {
-    const [dir, set] = TWELFTH
-      ? ['drums-held-out-12', 'onset-held-out-12' as const]
-      : ELEVENTH
-        ? ['drums-held-out-11', 'onset-held-out-11' as const]
-        : TENTH
-          ? ['drums-held-out-10', 'onset-held-out-10' as const]
-          : NINTH
-            ? ['drums-held-out-9', 'onset-held-out-9' as const]
-            : EIGHTH
-              ? ['drums-held-out-8', 'onset-held-out-8' as const]
-              : SEVENTH
-                ? ['drums-held-out-7', 'onset-held-out-7' as const]
-                : SIXTH
-                  ? ['drums-held-out-6', 'onset-held-out-6' as const]
-                  : FIFTH
-                    ? ['drums-held-out-5', 'onset-held-out-5' as const]
-                    : ['drums-held-out-4', 'onset-held-out-4' as const];
+  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH || TENTH || ELEVENTH || TWELFTH || THIRTEENTH) {
+    const [dir, set] = THIRTEENTH
+      ? ['drums-held-out-13', 'onset-held-out-13' as const]
+      : TWELFTH
+        ? ['drums-held-out-12', 'onset-held-out-12' as const]
+        : ELEVENTH
+          ? ['drums-held-out-11', 'onset-held-out-11' as const]
+          : TENTH
+            ? ['drums-held-out-10', 'onset-held-out-10' as const]
+            : NINTH
+              ? ['drums-held-out-9', 'onset-held-out-9' as const]
+              : EIGHTH
+                ? ['drums-held-out-8', 'onset-held-out-8' as const]
+                : SEVENTH
+                  ? ['drums-held-out-7', 'onset-held-out-7' as const]
+                  : SIXTH
+                    ? ['drums-held-out-6', 'onset-held-out-6' as const]
+                    : FIFTH
+                      ? ['drums-held-out-5', 'onset-held-out-5' as const]
+                      : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
@@ -256,7 +269,8 @@ for (const cfg of configs) {
         '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
           'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
           'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
-          'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills)-\\d+$',
+          'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
+          'tom-ostinato|soca|bembe|baiao|motorik)-\\d+$',
       ),
       '',
     );
