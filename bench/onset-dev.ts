@@ -58,7 +58,7 @@ const HELD = process.argv.includes('--held-out') || process.argv.includes('--fre
 const FRESH = process.argv.includes('--fresh');
 const LEGACY = process.argv.includes('--legacy');
 const VERBOSE = process.argv.includes('--verbose');
-/** ONSET_ENGINE: another build's onsets module (e.g. main's dist, for the code before a change) on the same features. */
+/** ONSET_ENGINE: another build's onsets module (main's dist: the code before a change) on the same features. */
 const { detectOnsets, onsetDefaults, onsetInput } = (
   process.env.ONSET_ENGINE ? await import(process.env.ONSET_ENGINE) : ownEngine
 ) as typeof ownEngine;
