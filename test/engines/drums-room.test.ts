@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { drumSession, type SessionSpec } from '../../fixtures/drumkit.js';
-import { DrumSessionDetector } from '../../src/engines/drums/session.js';
+import { detectSession } from '../helpers/drums.js';
 import { BLEED_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 
@@ -27,23 +27,7 @@ const spec: SessionSpec = {
 const s = drumSession(spec);
 
 function detect() {
-  const det = new DrumSessionDetector(
-    s.rate,
-    s.mics.map((m) => m.instrument),
-  );
-  for (let i = 0; i < s.frames; i += 8192) det.push(s.mics.map((m) => m.samples.subarray(i, i + 8192)));
-  const found = det.finish();
-  const score = s.mics.slice(0, 4).map((m, t) => {
-    const truth = s.hits.filter((h) => h.piece === m.instrument).map((h) => h.onset / s.rate);
-    const hits = found[t]!.hits.map((h) => h.timeSeconds);
-    return {
-      name: m.name,
-      truth: truth.length,
-      // the true hits found (within 20 ms), and which: a flam's grace note and its stroke are 26 ms apart
-      found: truth.filter((x) => hits.some((y) => Math.abs(x - y) <= 0.02)),
-      leaks: hits.filter((y) => !truth.some((x) => Math.abs(x - y) <= 0.02)).length,
-    };
-  });
+  const { det, score } = detectSession(s, 4);
   return { score, paths: det.paths };
 }
 
