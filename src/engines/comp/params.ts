@@ -52,7 +52,7 @@ export const COMP_MEASURE_PARAMETERS = {
     0.025,
     's',
     [0.005, 0.1],
-    "timing: the offset all takes share against the reference is the median of the entries in a window this " +
+    'timing: the offset all takes share against the reference is the median of the entries in a window this ' +
       'wide (sliding over every take and section), chosen among the densest ones (commonOffsetShare)',
   ),
   commonOffsetShare: p(
