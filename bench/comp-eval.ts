@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-13]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-14]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -2190,6 +2190,139 @@ export const HELD_OUT_13_SPEECH: SpeechSpec[] = [
   },
 ];
 
+/** Voices in no earlier set (held-out-14). */
+const SHANTY_BARITONE: VoiceStyle = {
+  name: 'shanty baritone',
+  formantScale: 0.93,
+  vibratoHz: 4.9,
+  vibratoCents: 35,
+  vibratoDelaySeconds: 0.33,
+  driftCents: 8,
+  breath: 0.11,
+  openPhase: 0.5,
+  closePhase: 0.18,
+};
+const ART_SONG_SOPRANO: VoiceStyle = {
+  name: 'art-song soprano',
+  formantScale: 1.2,
+  vibratoHz: 6.1,
+  vibratoCents: 60,
+  vibratoDelaySeconds: 0.22,
+  driftCents: 4,
+  breath: 0.07,
+  openPhase: 0.45,
+  closePhase: 0.15,
+};
+const INDIE_TENOR: VoiceStyle = {
+  name: 'indie tenor',
+  formantScale: 1.02,
+  vibratoHz: 5.3,
+  vibratoCents: 12,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 10,
+  breath: 0.16,
+  openPhase: 0.56,
+  closePhase: 0.22,
+};
+
+/** A held-out-14 song: a whole-session latency (ms) moves every take alike against the guides. */
+export type LatencySong = TakeSetOptions & { latencyMs?: number };
+export type LatencySpeech = SpeechSpec & { latencyMs?: number };
+/** Every take delayed by ms (silence before, the same length cut at the end: lengths unchanged). */
+export function delayTakes(set: TakeSet, ms: number | undefined): TakeSet {
+  const n = Math.round(((ms ?? 0) * set.sampleRate) / 1000);
+  if (n <= 0) return set;
+  const takes = set.takes.map((t) => {
+    const out = new Float64Array(t.length);
+    out.set(t.subarray(0, t.length - n), n);
+    return out;
+  });
+  return { ...set, takes };
+}
+
+/**
+ * The fourteenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp18, after the
+ * guide modes' common offset (commonOffset) was set on the tuning sets — every earlier set, held-out-13
+ * included, is tuning material now), aimed at the guide modes' shared timing offset: late-heavy and
+ * early-heavy bags (three late in four, three early in four, two late and one early in four), a whole-session
+ * recording latency (every take 35 / 60 ms late against the MIDI guide and guide vocal, with and without a
+ * late majority), seeds 2901–2904 and 3001 (none used before), three voices in no earlier set (shanty
+ * baritone, art-song soprano, indie tenor), tempi 65, 92 (used before only in no set with these), 130, 147,
+ * takes at 28 kHz (no earlier set); speech from espeak-ng German (de+Mike, 150 wpm: no earlier language),
+ * three late in four plus a 45 ms latency. 4 songs × 6 sections (24 sung) and 5 sentences (29 sections);
+ * every section clearly best by construction (one clean take).
+ */
+export const HELD_OUT_14: LatencySong[] = (
+  [
+    {
+      seed: 2901,
+      voice: SHANTY_BARITONE,
+      tonic: 47,
+      bpm: 92,
+      takes: 4,
+      scale: 'mixolydian',
+      rhythm: 'straight',
+      kinds: ['late', 'late', 'late', 'noise'],
+      sections: 6,
+    },
+    {
+      seed: 2902,
+      voice: ART_SONG_SOPRANO,
+      tonic: 67,
+      bpm: 65,
+      takes: 4,
+      scale: 'minor',
+      rhythm: 'dotted',
+      kinds: ['early', 'early', 'early', 'detune'],
+      latencyMs: 35,
+      sections: 6,
+    },
+    {
+      seed: 2903,
+      voice: INDIE_TENOR,
+      tonic: 54,
+      bpm: 130,
+      takes: 4,
+      scale: 'major',
+      rhythm: 'triplet',
+      sectionBeats: 6,
+      kinds: ['late', 'late', 'early', 'level'],
+      latencyMs: 60,
+      sections: 6,
+    },
+    {
+      seed: 2904,
+      voice: SHANTY_BARITONE,
+      tonic: 45,
+      bpm: 147,
+      takes: 5,
+      scale: 'dorian',
+      rhythm: 'swing',
+      kinds: ['detune', 'noise', 'clip', 'missing'],
+      latencyMs: 40,
+      sections: 6,
+    },
+  ] as LatencySong[]
+).map((o) => ({ ...o, sampleRate: 28000 }));
+export const HELD_OUT_14_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3001,
+    voice: 'de+Mike',
+    wordsPerMinute: 150,
+    takes: 4,
+    leadSeconds: 0.4,
+    latencyMs: 45,
+    kinds: ['late', 'late', 'late', 'level'],
+    sentences: [
+      'Mein Bruder fährt jeden Morgen mit dem Rad.',
+      'Der Zug nach Hamburg fährt um neun Uhr ab.',
+      'Im Garten blühen schon die ersten Rosen.',
+      'Morgen regnet es in den Bergen.',
+      'Die Bäckerei an der Ecke hat heute zu.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -2437,7 +2570,7 @@ async function main(): Promise<void> {
   const sung = (xs: TakeSetOptions[]): Item[] =>
     xs.map((x) => ({
       seed: x.seed,
-      build: () => makeTakeSet(x),
+      build: () => delayTakes(makeTakeSet(x), (x as LatencySong).latencyMs),
       speech: false,
       midi: () => {
         const plan = makeTakeSet({ ...x, takes: 0 });
@@ -2461,6 +2594,7 @@ async function main(): Promise<void> {
     ['held-out-11', HELD_OUT_11, HELD_OUT_11_SPEECH],
     ['held-out-12', HELD_OUT_12, HELD_OUT_12_SPEECH],
     ['held-out-13', HELD_OUT_13, HELD_OUT_13_SPEECH],
+    ['held-out-14', HELD_OUT_14, HELD_OUT_14_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -2468,7 +2602,11 @@ async function main(): Promise<void> {
         name,
         [
           ...sung(songs),
-          ...speech.map((x) => ({ seed: x.seed, build: (dir: string) => speechTakeSet(x, dir), speech: true })),
+          ...speech.map((x) => ({
+            seed: x.seed,
+            build: (dir: string) => delayTakes(speechTakeSet(x, dir), (x as LatencySpeech).latencyMs),
+            speech: true,
+          })),
         ],
       ]);
   // `--seeds 5,10`: only these songs of the set (while iterating)

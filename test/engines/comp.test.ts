@@ -14,6 +14,7 @@ import { FrameMeter } from '../../src/engines/comp/features.js';
 import { readMidiNotes } from '../../src/engines/comp/guide.js';
 import {
   activity,
+  commonOffset,
   consensusTiming,
   fineActivity,
   gridFit,
@@ -1139,4 +1140,110 @@ test('pitch (no guide, key named as its natural minor): a harmonic-minor melody 
   const key = parseKey('A minor')!;
   assert.deepEqual(sungScale(key, [cents(55), cents(55), cents(55), cents(56)], 0).added, []);
   assert.deepEqual(sungScale(key, [cents(55), cents(56), cents(56), cents(56)], 0).added, [8]);
+});
+
+/**
+ * Six 2 s sections, one phrase of three notes (MIDI 62, 65, 60) from 0.4 to 1.4 s in each; four takes. In each
+ * section one take (the section's number mod 4) is in time and the other three enter 40–110 ms late, each
+ * by its own amount (every take shifted by `latency` frames besides): the late takes outnumber the take in
+ * time 3 to 1 in every section.
+ */
+function lateMajority(latency: number) {
+  const n = 1300;
+  const notes = [0, 1, 2, 3, 4, 5].flatMap((s) => [
+    { onSeconds: 2 * s + 0.4, offSeconds: 2 * s + 0.8, midi: 62 },
+    { onSeconds: 2 * s + 0.8, offSeconds: 2 * s + 1.1, midi: 65 },
+    { onSeconds: 2 * s + 1.1, offSeconds: 2 * s + 1.4, midi: 60 },
+  ]);
+  // late entries in frames (10 ms) per section and take; the clean take's is 0
+  const late = [
+    [0, 4, 7, 10],
+    [9, 0, 5, 11],
+    [6, 11, 0, 4],
+    [8, 5, 10, 0],
+    [0, 7, 4, 9],
+    [11, 0, 6, 8],
+  ];
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 6; s++) {
+      const a = 200 * s + 40 + late[s]![k]! + latency;
+      for (let i = a; i < a + 100; i++) {
+        const t = i - a;
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = 440 * 2 ** ((t < 40 ? -7 : t < 70 ? -4 : -9) / 12);
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3, 4, 5].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const out = measureTakes({
+    takes: [0, 1, 2, 3].map(take),
+    gains: [1, 1, 1, 1],
+    sections,
+    guide: { kind: 'midi', notes },
+  });
+  const chosen = chooseTakes(sections, out.measures, WEIGHT_PRESETS['vocal-pop'], ['a', 'b', 'c', 'd'], 0);
+  return { out, chosen, late };
+}
+
+test('timing (MIDI guide): a late majority does not move the shared offset — the take in time wins', () => {
+  // the median of all entries is 60–70 ms late here: the take in time then read −60 ms and lost (old code)
+  const { out, chosen, late } = lateMajority(0);
+  assert.ok(Math.abs(out.timingOffsetMs) <= 10, `shared offset ${out.timingOffsetMs} ms`);
+  for (const [s, row] of out.measures.entries()) {
+    const clean = s % 4;
+    assert.ok(Math.abs(row[clean]!.timingMs!) <= 10, `section ${s}: the take in time reads ${row[clean]!.timingMs} ms`);
+    for (const [k, m] of row.entries())
+      if (k !== clean)
+        assert.ok(Math.abs(m.timingMs! - 10 * late[s]![k]!) <= 10, `section ${s} take ${k}: ${m.timingMs} ms`);
+    assert.equal(chosen[s]!.chosen, clean, `section ${s}: chose ${chosen[s]!.chosen}`);
+  }
+});
+
+test('timing (MIDI guide): a whole session 60 ms late (recording latency) is forgiven, late majority or not', () => {
+  // every take 60 ms later than the guide: the shared offset is the latency, the takes in time read in time
+  const { out, chosen, late } = lateMajority(6);
+  assert.ok(Math.abs(out.timingOffsetMs - 60) <= 10, `shared offset ${out.timingOffsetMs} ms`);
+  for (const [s, row] of out.measures.entries()) {
+    assert.ok(Math.abs(row[s % 4]!.timingMs!) <= 10, `section ${s}: the take in time reads ${row[s % 4]!.timingMs}`);
+    assert.equal(chosen[s]!.chosen, s % 4);
+  }
+  // the same takes with none late: every take in time, none reads off (none would be flagged)
+  const even = measureTakes({
+    takes: [0, 1, 2, 3].map(() => {
+      const ms = new Float32Array(1300).fill(1e-8);
+      const f0 = new Float32Array(1300);
+      for (let s = 0; s < 6; s++)
+        for (let i = 200 * s + 46; i < 200 * s + 146; i++) {
+          ms[i] = 0.01;
+          f0[i] = 440 * 2 ** ((i - 200 * s - 46 < 40 ? -7 : i - 200 * s - 46 < 70 ? -4 : -9) / 12);
+        }
+      return framesOf(ms, f0);
+    }),
+    gains: [1, 1, 1, 1],
+    sections: late.map((_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes: lateMajorityNotes() },
+  });
+  assert.ok(Math.abs(even.timingOffsetMs - 60) <= 10, `all in time, 60 ms latency: offset ${even.timingOffsetMs}`);
+  for (const row of even.measures) for (const m of row) assert.ok(Math.abs(m.timingMs!) <= 10, `${m.timingMs} ms`);
+});
+
+const lateMajorityNotes = () =>
+  [0, 1, 2, 3, 4, 5].flatMap((s) => [
+    { onSeconds: 2 * s + 0.4, offSeconds: 2 * s + 0.8, midi: 62 },
+    { onSeconds: 2 * s + 0.8, offSeconds: 2 * s + 1.1, midi: 65 },
+    { onSeconds: 2 * s + 1.1, offSeconds: 2 * s + 1.4, midi: 60 },
+  ]);
+
+test('common offset: the tight window nearest 0 among those half as full as the densest; none: 0', () => {
+  // six entries in time at 18–22 ms, eight late ones tighter together at 95–105 ms: the window nearest 0 holds
+  // 6 ≥ half of 8, so 20 ms; the median of all would be 95
+  const inTime = [18, 19, 20, 20, 21, 22];
+  const lateGroup = [95, 96, 98, 100, 101, 102, 104, 105, 60, 130, 150];
+  assert.ok(Math.abs(commonOffset([...inTime, ...lateGroup]) - 20) <= 1);
+  // an in-time group under half the densest one's count does not hold: the densest wins
+  assert.ok(Math.abs(commonOffset([20, 21, ...lateGroup]) - 100) <= 3);
+  assert.equal(commonOffset([]), 0);
 });

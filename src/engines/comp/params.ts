@@ -48,6 +48,21 @@ export const COMP_MEASURE_PARAMETERS = {
       "frame's) from the guide's note over this (none beyond it) to the envelope's correlation: a legato " +
       "phrase's note changes pin the offset where its energy, saturated over the notes, does not",
   ),
+  commonOffsetWindowSeconds: p(
+    0.025,
+    's',
+    [0.005, 0.1],
+    'timing: the offset all takes share against the reference is the median of the entries in a window this ' +
+      'wide (sliding over every take and section), chosen among the densest ones (commonOffsetShare)',
+  ),
+  commonOffsetShare: p(
+    0.5,
+    'ratio',
+    [0.1, 1],
+    "timing: of the windows holding at least this share of the densest window's entries, the one nearest no " +
+      'offset gives the shared offset (a late or early majority scatters; the takes in time, or a whole ' +
+      "session's latency, sit together)",
+  ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
     0.025,
