@@ -34,6 +34,7 @@ import { tempo10Set } from '../fixtures/tempo10.js';
 import { tempo11OddSet, tempo11Set } from '../fixtures/tempo11.js';
 import { tempo12Set } from '../fixtures/tempo12.js';
 import { tempo13Set } from '../fixtures/tempo13.js';
+import { tempo14Set } from '../fixtures/tempo14.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -228,6 +229,12 @@ async function main() {
     ? (mkdirSync(held13Dir, { recursive: true }), some(await Promise.all(tempo13Set(held13Dir).files.map(allFeatures))))
     : undefined;
   const h13 = held13 ? evaluate(held13) : undefined;
+  // --held-out-14: the fourteenth held-out set (fixtures/tempo14.ts, h-tempo18), only after its one CLI evaluation
+  const held14Dir = path.join(OUT, 'tempo-heldout14');
+  const held14 = process.argv.includes('--held-out-14')
+    ? (mkdirSync(held14Dir, { recursive: true }), some(await Promise.all(tempo14Set(held14Dir).files.map(allFeatures))))
+    : undefined;
+  const h14 = held14 ? evaluate(held14) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -249,6 +256,7 @@ async function main() {
     ...(hOdd ? [['odd-meter tuning', hOdd] as const] : []),
     ...(h12 ? [['held-out 12', h12] as const] : []),
     ...(h13 ? [['held-out 13', h13] as const] : []),
+    ...(h14 ? [['held-out 14', h14] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -272,6 +280,7 @@ async function main() {
         `${held9 ? ' held-out 9 Acc1 songs | drums |' : ''}${held10 ? ' held-out 10 Acc1 songs | drums |' : ''}` +
         `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}${odd ? ' odd-meter tuning Acc1 songs | drums |' : ''}` +
         `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}${held13 ? ' held-out 13 Acc1 songs | drums |' : ''}` +
+        `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -293,6 +302,7 @@ async function main() {
               odd ? evaluate(odd) : undefined,
               held12 ? evaluate(held12) : undefined,
               held13 ? evaluate(held13) : undefined,
+              held14 ? evaluate(held14) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -326,6 +336,7 @@ async function main() {
     if (hOdd) console.log('\nodd-meter tuning misses:\n' + hOdd.misses.join('\n'));
     if (h12) console.log('\nheld-out 12 misses:\n' + h12.misses.join('\n'));
     if (h13) console.log('\nheld-out 13 misses:\n' + h13.misses.join('\n'));
+    if (h14) console.log('\nheld-out 14 misses:\n' + h14.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

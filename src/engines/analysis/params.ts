@@ -800,6 +800,37 @@ export const TEMPO_PARAMETERS = {
       '9 songs 0.800 → 0.725: not taken)',
     true,
   ),
+  barTileFloor: p(
+    0.3,
+    '',
+    [0, 1],
+    'bar-tile check (h-tempo18): the factor of a level that does not tile the bar, with full evidence (the drum ' +
+      'pattern of the level 2 or 3 times as fast repeats after m of its beats, m not a multiple of 2 or 3, by ' +
+      'barRepeatFull more than after fewer beats); that faster level joins the candidates and is handed the score ' +
+      'taken (levelHandOver); 1: off (the code before)',
+  ),
+  barTileMaxBeats: p(
+    13,
+    'beats',
+    [4, 16],
+    "bar-tile check: the longest bar read, in beats of the faster level (13: a 13/8 bar's eighths)",
+    true,
+  ),
+  barTileSlack: p(
+    0.03,
+    'cosine similarity',
+    [0, 0.2],
+    'bar-tile check: the bar is the shortest whole divisor of the best-repeating lag whose similarity is within ' +
+      'this of the best (two bars repeat as well as one)',
+  ),
+  barTileLow: p(
+    0.3,
+    'fraction',
+    [0, 1],
+    'bar-tile check: the repeat after the bar over the mean repeat after fewer beats, as a fraction of 1 − that ' +
+      'mean, from which it counts as evidence',
+  ),
+  barTileFull: p(0.6, 'fraction', [0, 1], 'bar-tile check: that fraction at which it counts fully'),
   barRepeatFull: p(0.2, 'cosine similarity', [0, 2], 'bar-repeat check: that excess at which it counts fully'),
   barRepeatFloor: p(
     0.3,

@@ -421,6 +421,11 @@ interface Candidate {
   barRepeat: number;
   barRepeatDetail?: { s4: number; s8: number; sOdd?: number; evidence: number };
   /**
+   * Bar-tile check: 1, or less when the drum pattern of the level 2 or 3 times as fast repeats after a number of
+   * that level's beats which 2 or 3 does not divide (the level fits the bar a non-integer number of times).
+   */
+  barTile: number;
+  /**
    * The score handed over by a level that the ternary or the two-beat check weighed down as a misreading of this one
    * (levelHandOver × what the check took from its score), and that level's BPM; the score is at least it.
    */
@@ -912,7 +917,8 @@ function levels(
     c.backbeat *
     c.ternaryCheck *
     c.twoBeat *
-    c.barRepeat;
+    c.barRepeat *
+    c.barTile;
   const rescore = (c: Candidate) => {
     c.even = harmonic ? c.evenTonal : c.evenBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
@@ -957,6 +963,7 @@ function levels(
       ternaryCheck: 1,
       twoBeat: 1,
       barRepeat: 1,
+      barTile: 1,
       handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
@@ -1062,6 +1069,66 @@ function levels(
     if (!all.includes(h)) all.push(h);
     handOvers.push({ from: c, to: h, factor: () => c.barRepeat });
   }
+  // the bar-tile check (h-tempo18): a level must tile the bar. The bar is read on the level k = 2 or 3 times as fast
+  // (its subdivision, the eighth of an x/8 meter): the shortest number m of that level's beats after which its drum
+  // pattern repeats best (2 up to barTileMaxBeats); when k does not divide m (7/8 read at a half or a third of the
+  // eighth: 3.5 or 2.33 beats a bar) the level is weighed down by as much as the repeat after m beats exceeds the
+  // best repeat after fewer (barRepeatLow → barRepeatFull) and the faster level joins the candidates
+  const tileFloor = checkParameter('barTileFloor', TEMPO_PARAMETERS.barTileFloor);
+  const tileMax = checkParameter('barTileMaxBeats', TEMPO_PARAMETERS.barTileMaxBeats);
+  const tileSlack = checkParameter('barTileSlack', TEMPO_PARAMETERS.barTileSlack);
+  const tileLow = checkParameter('barTileLow', TEMPO_PARAMETERS.barTileLow);
+  const tileFull = checkParameter('barTileFull', TEMPO_PARAMETERS.barTileFull);
+  const tileLags = Array.from({ length: Math.max(0, tileMax - 1) }, (_, i) => i + 2);
+  const tileCache = new Map<Candidate, { m: number; excess: number } | null>();
+  const tileBar = (f: Candidate) => {
+    if (tileCache.has(f)) return tileCache.get(f)!;
+    let out: { m: number; excess: number } | null = null;
+    if (bands && bands.length >= 4 && f.beatFrames.length >= 2 * tileMax + 2) {
+      const means = native().postBarRepeat(
+        bands.map((x) => (x instanceof Float64Array ? x : Float64Array.from(x))),
+        Float64Array.from(f.beatFrames),
+        halfWidth,
+        PROFILE_FRACTION_VALUES,
+        Int32Array.from(tileLags),
+      );
+      let best = 0;
+      for (let i = 1; i < tileLags.length; i++) if (means[i]! > means[best]!) best = i;
+      // a bar and two bars repeat alike: the shortest whole divisor of m that repeats within barTileSlack of it
+      for (let i = 0; i < best; i++)
+        if (tileLags[best]! % tileLags[i]! === 0 && means[i]! >= means[best]! - tileSlack) {
+          best = i;
+          break;
+        }
+      // how much better the pattern repeats after m beats than after fewer (their mean), as a fraction of what it
+      // could gain (1 − that mean): the shaker on every beat keeps every cosine near 1
+      let shorter = 0;
+      for (let i = 0; i < best; i++) shorter += means[i]! / best;
+      out = { m: tileLags[best]!, excess: best > 0 ? (means[best]! - shorter) / Math.max(1e-9, 1 - shorter) : 0 };
+    }
+    tileCache.set(f, out);
+    return out;
+  };
+  if (tileFloor < 1)
+    for (const c of [...all]) {
+      if (c.beatFrames.length < 4) continue;
+      let factor = 1;
+      let to: Candidate | undefined;
+      for (const k of [2, 3]) {
+        const f = candidate(k * c.bpm);
+        if (!f || Math.abs(f.bpm / (k * c.bpm) - 1) > distinctRatio) continue;
+        const bar = tileBar(f);
+        if (!bar || bar.m % k === 0) continue;
+        const e = Math.max(0, Math.min(1, (bar.excess - tileLow) / Math.max(1e-9, tileFull - tileLow)));
+        const v = 1 - (1 - tileFloor) * e;
+        if (v < factor) ((factor = v), (to = f));
+      }
+      c.barTile = factor;
+      if (factor < 1 && to) {
+        if (!all.includes(to)) all.push(to);
+        handOvers.push({ from: c, to, factor: () => c.barTile });
+      }
+    }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
   // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
