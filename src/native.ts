@@ -593,6 +593,8 @@ export interface NativeAddon {
   postQuantile(x: PostSeries, q: number): number;
   /** Normalized autocorrelation r[0..maxLag] of x − mean(x). */
   postAutocorrelation(x: PostSeries, maxLag: number): Float64Array;
+  /** Lags [lo, hi] of postAutocorrelation's r (each lag its own sum: the same values to the bit). */
+  postAutocorrelationLags(x: PostSeries, lo: number, hi: number): Float64Array;
   /** Dynamic-programming beat frames on odf/σ(odf), transition penalty by interval (lo ≤ d < penalty.length). */
   postTrackBeats(odf: PostSeries, period: number, penalty: Float64Array, lo: number): Int32Array;
   /** 1 − cosine of the summed chroma (12 per frame) of the w frames before and from each frame; frames values. */

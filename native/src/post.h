@@ -25,6 +25,10 @@ double quantileLower(const T* x, size_t n, double q);
 template <class T>
 std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag);
 
+// Lags [lo, hi] of the same autocorrelation (hi ≥ lo), equal to autocorrelation's to the bit: each lag is its own sum.
+template <class T>
+std::vector<double> autocorrelationLags(const T* x, size_t n, size_t lo, size_t hi);
+
 // Ellis's dynamic-programming beat tracker on odf / σ(odf): score[t] = local[t] + max(0, max over τ in
 // [t − hi, t − lo] of score[τ] − penalty[t − τ]) with hi = penalty.size() − 1; the path back from the best score
 // within the last ceil(period) frames. Beat frames, ascending.

@@ -83,6 +83,17 @@ Napi::Value PostAutocorrelation(const Napi::CallbackInfo& info) {
                     [&](auto* x, size_t n) { return toF64(env, shub::post::autocorrelation(x, n, maxLag)); });
 }
 
+// postAutocorrelationLags(x, lo, hi): Float64Array of hi − lo + 1, lags [lo, hi] of postAutocorrelation's r.
+Napi::Value PostAutocorrelationLags(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postAutocorrelationLags";
+  const auto lo = static_cast<size_t>(integerArg(env, info[1], where, "lo", 0, 1 << 24, ""));
+  const auto hi = static_cast<size_t>(integerArg(env, info[2], where, "hi", 0, 1 << 24, ""));
+  if (hi < lo) throwRange(env, where + ": hi must be at least lo");
+  return withSeries(env, info[0], where, "x",
+                    [&](auto* x, size_t n) { return toF64(env, shub::post::autocorrelationLags(x, n, lo, hi)); });
+}
+
 // postTrackBeats(odf, period, penalty: Float64Array, lo): Int32Array of beat frames.
 Napi::Value PostTrackBeats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -358,6 +369,7 @@ Napi::Value PostBarRepeat(const Napi::CallbackInfo& info) {
 void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postQuantile", Napi::Function::New<PostQuantile>(env, "postQuantile"));
   exports.Set("postAutocorrelation", Napi::Function::New<PostAutocorrelation>(env, "postAutocorrelation"));
+  exports.Set("postAutocorrelationLags", Napi::Function::New<PostAutocorrelationLags>(env, "postAutocorrelationLags"));
   exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
   exports.Set("postPickPeaks", Napi::Function::New<PostPickPeaks>(env, "postPickPeaks"));

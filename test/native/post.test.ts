@@ -64,6 +64,46 @@ test('postAutocorrelation: a cosine of period P gives r[lag] ≈ cos(2π·lag/P)
   for (let lag = 0; lag < 70; lag++) assert.equal(got[lag], raw[lag]! / raw[0]!, `lag ${lag}`);
 });
 
+test('postAutocorrelationLags: each range of lags equals the direct sums and postAutocorrelation, to the bit', () => {
+  const r = mulberry32(1818);
+  // quantized values (exact ties between lags), a length not a multiple of 4 or 32, a constant (r[0] = 0)
+  const q = Float64Array.from({ length: 1203 }, () => Math.round(r() * 6) / 4);
+  const flat = new Float64Array(300).fill(0.25);
+  for (const x of [q, Float32Array.from(q, (v) => v * r()), flat]) {
+    const maxLag = 565;
+    const full = addon.postAutocorrelation(x, maxLag);
+    let mean = 0;
+    for (const v of x) mean += v;
+    mean /= x.length;
+    const d = Float64Array.from(x, (v) => v - mean);
+    const direct = (lag: number) => {
+      let s = 0;
+      for (let i = 0; i + lag < d.length; i++) s += d[i]! * d[i + lag]!;
+      return s;
+    };
+    const r0 = direct(0);
+    // one lag, a 32-lag block from its start and off it, a block past the data's end, the last lag, lag 0
+    for (const [lo, hi] of [
+      [0, 0],
+      [7, 7],
+      [32, 63],
+      [45, 110],
+      [500, 565],
+      [1190, 1240],
+      [565, 565],
+    ] as const) {
+      const got = addon.postAutocorrelationLags(x, lo, hi);
+      assert.equal(got.length, hi - lo + 1);
+      for (let lag = lo; lag <= hi; lag++) {
+        const want = r0 > 0 ? direct(lag) / r0 : direct(lag);
+        assert.equal(got[lag - lo], lag < x.length ? want : 0, `lag ${lag} of [${lo}, ${hi}]`);
+        if (lag <= maxLag) assert.equal(got[lag - lo], full[lag], `lag ${lag}: as postAutocorrelation`);
+      }
+    }
+  }
+  assert.throws(() => addon.postAutocorrelationLags(q, 5, 4), RangeError);
+});
+
 /** Ellis's beat DP written directly (no tabulation beyond the penalty, same tie rule). */
 function referenceBeats(odf: Float64Array, period: number, penalty: Float64Array, lo: number): number[] {
   const n = odf.length;
@@ -411,6 +451,8 @@ test('postAutocorrelation, postTrackBeats: the vector kernels equal the scalar l
       const x = Float64Array.from({ length: n }, (_, i) => Math.round(rnd() * 4) + (i % 17 === 0 ? 3 : 0));
       put(a.postAutocorrelation(x, lags));
       put(a.postAutocorrelation(Float32Array.from(x, (v) => v * rnd()), lags));
+      put(a.postAutocorrelationLags(x, 3, lags)); // blocks of 32 lags from lag 3, then four-lag blocks
+      put(a.postAutocorrelationLags(x, 96, 96 + 70));
     }
     for (const [n, period] of [[4000, 40.5], [4000, 105.5], [300, 3], [300, 2], [500, 6.5]]) {
       const lo = Math.max(1, Math.round(period / 2));
