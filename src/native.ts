@@ -620,6 +620,25 @@ export interface NativeAddon {
     ctx: number,
     gap: number,
   ): Int32Array;
+  /**
+   * Each peak frame's onset time (s): the steepest rise within its window [p·hop − before, p·hop + after] above
+   * floorRatio × the window's loudest tick, placed at attackStart's tick (the onsets engine's placePeaks).
+   */
+  postPlaceRises(
+    fine: PostSeries,
+    peaks: Int32Array,
+    hopSeconds: number,
+    tickSeconds: number,
+    before: number,
+    after: number,
+    span: number,
+    floorRatio: number,
+    lookback: number,
+    attack: number,
+    ratio: number,
+    backtrackTicks: number,
+    backtrackRatio: number,
+  ): Float64Array;
   /** The attack start (a fractional tick) of the hit rising at `rise` (the onsets engine's attackStart). */
   postAttackStart(
     fine: PostSeries,

@@ -698,6 +698,29 @@ double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t 
   return backtrackTicks > 0 ? backtrackStart(fine, n, start, rise, attack, backtrackTicks, backtrackRatio) : start;
 }
 
+template <class T>
+std::vector<double> placeRises(const T* fine, size_t n, const int32_t* peaks, size_t count, const Placement& o) {
+  std::vector<double> out(count);
+  const auto len = static_cast<int64_t>(n);
+  for (size_t k = 0; k < count; ++k) {
+    const double center = static_cast<double>(peaks[k]) * o.hopSeconds;
+    const auto from = static_cast<int64_t>(jsMax(0, std::floor((center - o.before) / o.tickSeconds)));
+    const auto to =
+        static_cast<int64_t>(std::min(static_cast<double>(len), std::ceil((center + o.after) / o.tickSeconds)));
+    double peak = 0;
+    for (int64_t i = from; i < std::min(len, to + o.span); ++i) peak = jsMax(peak, static_cast<double>(fine[i]));
+    const int64_t rise = steepestRise(fine, n, from, to, o.span, jsMax(1e-12, peak * o.floorRatio), o.lookback);
+    if (rise < 0 || rise >= len) {
+      out[k] = kNaN;  // the addon refuses it, as postAttackStart did
+      continue;
+    }
+    const double start =
+        attackStart(fine, n, rise, o.span, o.attack, o.ratio, o.lookback, o.backtrackTicks, o.backtrackRatio);
+    out[k] = jsMax(0, start * o.tickSeconds);
+  }
+  return out;
+}
+
 std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
                               size_t count, int64_t back, int64_t gap, double madFloor, double dominant) {
   std::vector<double> out(count);
@@ -852,6 +875,7 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
   template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                   \
   template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);    \
+  template std::vector<double> placeRises<T>(const T*, size_t, const int32_t*, size_t, const Placement&);           \
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
   template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \

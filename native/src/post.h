@@ -97,6 +97,25 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
 template <class T, class U>
 std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight);
 
+// How the onsets engine places a peak frame's onset (seconds, ticks, ratios): its window [center − before, center +
+// after], the steepest rise's span, floor (floorRatio × the window's loudest tick) and lookback, attackStart's
+// attack, ratio and backtrack.
+struct Placement {
+  double hopSeconds, tickSeconds, before, after;
+  int64_t span;
+  double floorRatio;
+  int64_t lookback, attack;
+  double ratio;
+  int64_t backtrackTicks;
+  double backtrackRatio;
+};
+
+// The onset time (s, ≥ 0) of each peak frame (the onsets engine's placePeaks without its merge): the steepest
+// rise of fine within the frame's window, with the floor above, placed at attackStart's tick. NaN where the rise
+// lies beyond fine (an empty envelope).
+template <class T>
+std::vector<double> placeRises(const T* fine, size_t n, const int32_t* peaks, size_t count, const Placement& o);
+
 // The onsets engine's washRises: for each peak frame p, how far the flux rises above a sustained wash — the largest,
 // over the columns whose peak max(col[p − 1], col[p], col[p + 1]) (0 beyond a column's ends) is at least
 // dominant × the largest such peak of all columns, of (peak − m) / max(madFloor, mad), m the median of col[lo, hi)
