@@ -25,7 +25,7 @@ double quantileLower(const T* x, size_t n, double q);
 template <class T>
 std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag);
 
-// Lags [lo, hi] of the same autocorrelation (hi ≥ lo), equal to autocorrelation's to the bit: each lag is its own sum.
+// Lags [lo, hi] of the same autocorrelation (hi ≥ lo), equal to autocorrelation's to the bit (each lag its own sum).
 template <class T>
 std::vector<double> autocorrelationLags(const T* x, size_t n, size_t lo, size_t hi);
 

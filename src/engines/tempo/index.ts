@@ -882,7 +882,7 @@ function levels(
   const tuned = tuning === undefined || tuning >= checkParameter('harmonyMinTuning', TEMPO_PARAMETERS.harmonyMinTuning);
   // the tonal pulse needs measured tuned notes (no profile: no evidence either way)
   const tunedNotes = tuning !== undefined && tuned;
-  /** Autocorrelation of the harmonic novelty with a window of `w` frames (lags summed when read), null without chord changes. */
+  /** Autocorrelation of the harmonic novelty with a window of `w` frames (summed when read), null without changes. */
   const harmonyAt = (w: number): LazyAutocorrelation | null => {
     if (harmonyCache.has(w)) return harmonyCache.get(w)!;
     const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
