@@ -593,6 +593,8 @@ export interface NativeAddon {
   postQuantile(x: PostSeries, q: number): number;
   /** Normalized autocorrelation r[0..maxLag] of x − mean(x). */
   postAutocorrelation(x: PostSeries, maxLag: number): Float64Array;
+  /** Lags [lo, hi] of postAutocorrelation's r (each lag its own sum: the same values to the bit). */
+  postAutocorrelationLags(x: PostSeries, lo: number, hi: number): Float64Array;
   /** Dynamic-programming beat frames on odf/σ(odf), transition penalty by interval (lo ≤ d < penalty.length). */
   postTrackBeats(odf: PostSeries, period: number, penalty: Float64Array, lo: number): Int32Array;
   /** 1 − cosine of the summed chroma (12 per frame) of the w frames before and from each frame; frames values. */
@@ -618,6 +620,25 @@ export interface NativeAddon {
     ctx: number,
     gap: number,
   ): Int32Array;
+  /**
+   * Each peak frame's onset time (s): the steepest rise within its window [p·hop − before, p·hop + after] above
+   * floorRatio × the window's loudest tick, placed at attackStart's tick (the onsets engine's placePeaks).
+   */
+  postPlaceRises(
+    fine: PostSeries,
+    peaks: Int32Array,
+    hopSeconds: number,
+    tickSeconds: number,
+    before: number,
+    after: number,
+    span: number,
+    floorRatio: number,
+    lookback: number,
+    attack: number,
+    ratio: number,
+    backtrackTicks: number,
+    backtrackRatio: number,
+  ): Float64Array;
   /** The attack start (a fractional tick) of the hit rising at `rise` (the onsets engine's attackStart). */
   postAttackStart(
     fine: PostSeries,

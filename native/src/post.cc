@@ -84,7 +84,8 @@ double quantileLower(const T* x, size_t n, double q) {
 }
 
 #ifdef SHUB_POST_AVX2
-// Lags [lag0, lag0 + 32·blocks) of the autocorrelation of y, 32 lags per block in eight 4-lane registers. Each lane
+// Lags [lag0, lag0 + 32·blocks) of the autocorrelation of y into r[0, 32·blocks), 32 lags per block in eight 4-lane
+// registers. Each lane
 // is one lag's accumulator, summed in ascending i with a separate multiply and add (target "avx2" without "fma", so
 // nothing is contracted): the order and rounding of the scalar loop, so the sums are bit-identical to it.
 __attribute__((target("avx2"))) void autocorrelationAvx2(const double* y, size_t n, size_t lag0, size_t blocks,
@@ -106,7 +107,7 @@ __attribute__((target("avx2"))) void autocorrelationAvx2(const double* y, size_t
       a6 = _mm256_add_pd(a6, _mm256_mul_pd(v, _mm256_loadu_pd(w + 24)));
       a7 = _mm256_add_pd(a7, _mm256_mul_pd(v, _mm256_loadu_pd(w + 28)));
     }
-    double* o = r + lag;
+    double* o = r + 32 * b;
     _mm256_storeu_pd(o, a0);
     _mm256_storeu_pd(o + 4, a1);
     _mm256_storeu_pd(o + 8, a2);
@@ -125,25 +126,34 @@ __attribute__((target("avx2"))) void autocorrelationAvx2(const double* y, size_t
 }
 #endif
 
+namespace {
+// x − mean(x), the mean summed in ascending order.
 template <class T>
-std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
+std::vector<double> meanRemoved(const T* x, size_t n) {
   double mean = 0;
   for (size_t i = 0; i < n; ++i) mean += x[i];
   mean /= static_cast<double>(std::max<size_t>(1, n));
   std::vector<double> y(n);
   for (size_t i = 0; i < n; ++i) y[i] = x[i] - mean;
-  std::vector<double> r(maxLag + 1, 0.0);
-  const size_t last = std::min(maxLag, n == 0 ? 0 : n - 1);
-  size_t lag = 0;
+  return y;
+}
+
+// Σ_i y[i]·y[i + lag] in ascending i into r[lag − lo] for each lag of [lo, hi] (0 beyond n − 1): each lag's sum on
+// its own, so a lag's value does not depend on which other lags are computed with it.
+void lagSums(const std::vector<double>& y, size_t lo, size_t hi, double* r) {
+  const size_t n = y.size();
+  if (n == 0 || lo > n - 1) return;
+  const size_t last = std::min(hi, n - 1);
+  size_t lag = lo;
 #ifdef SHUB_POST_AVX2
-  if (n > 0 && selectedIsa() != Isa::baseline) {
-    const size_t blocks = (last + 1) / 32;
-    autocorrelationAvx2(y.data(), n, 0, blocks, r.data());
-    lag = 32 * blocks;
+  if (selectedIsa() != Isa::baseline) {
+    const size_t blocks = (last + 1 - lo) / 32;
+    autocorrelationAvx2(y.data(), n, lo, blocks, r);
+    lag = lo + 32 * blocks;
   }
 #endif
   // four lags at a time, each with its own accumulator summed in ascending i (the order of one lag alone)
-  for (; n > 0 && lag + 3 <= last; lag += 4) {
+  for (; lag + 3 <= last; lag += 4) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     const size_t common = n - (lag + 3);
     size_t i = 0;
@@ -157,19 +167,36 @@ std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
     for (size_t j = i; j + lag + 2 < n; ++j) s2 += y[j] * y[j + lag + 2];
     for (size_t j = i; j + lag + 1 < n; ++j) s1 += y[j] * y[j + lag + 1];
     for (size_t j = i; j + lag < n; ++j) s0 += y[j] * y[j + lag];
-    r[lag] = s0;
-    r[lag + 1] = s1;
-    r[lag + 2] = s2;
-    r[lag + 3] = s3;
+    r[lag - lo] = s0;
+    r[lag - lo + 1] = s1;
+    r[lag - lo + 2] = s2;
+    r[lag - lo + 3] = s3;
   }
-  for (; n > 0 && lag <= last; ++lag) {
+  for (; lag <= last; ++lag) {
     double s = 0;
     for (size_t i = 0; i + lag < n; ++i) s += y[i] * y[i + lag];
-    r[lag] = s;
+    r[lag - lo] = s;
   }
-  const double r0 = r[0];
+}
+}  // namespace
+
+template <class T>
+std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag) {
+  return autocorrelationLags(x, n, 0, maxLag);
+}
+
+template <class T>
+std::vector<double> autocorrelationLags(const T* x, size_t n, size_t lo, size_t hi) {
+  const std::vector<double> y = meanRemoved(x, n);
+  std::vector<double> r(hi + 1 - lo, 0.0);
+  lagSums(y, lo, hi, r.data());
+  double r0 = 0;
+  if (lo == 0)
+    r0 = r[0];
+  else
+    lagSums(y, 0, 0, &r0);
   if (r0 > 0)
-    for (size_t l = 0; l <= maxLag; ++l) r[l] = r[l] / r0;
+    for (double& v : r) v = v / r0;
   return r;
 }
 
@@ -671,6 +698,29 @@ double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t 
   return backtrackTicks > 0 ? backtrackStart(fine, n, start, rise, attack, backtrackTicks, backtrackRatio) : start;
 }
 
+template <class T>
+std::vector<double> placeRises(const T* fine, size_t n, const int32_t* peaks, size_t count, const Placement& o) {
+  std::vector<double> out(count);
+  const auto len = static_cast<int64_t>(n);
+  for (size_t k = 0; k < count; ++k) {
+    const double center = static_cast<double>(peaks[k]) * o.hopSeconds;
+    const auto from = static_cast<int64_t>(jsMax(0, std::floor((center - o.before) / o.tickSeconds)));
+    const auto to =
+        static_cast<int64_t>(std::min(static_cast<double>(len), std::ceil((center + o.after) / o.tickSeconds)));
+    double peak = 0;
+    for (int64_t i = from; i < std::min(len, to + o.span); ++i) peak = jsMax(peak, static_cast<double>(fine[i]));
+    const int64_t rise = steepestRise(fine, n, from, to, o.span, jsMax(1e-12, peak * o.floorRatio), o.lookback);
+    if (rise < 0 || rise >= len) {
+      out[k] = kNaN;  // the addon refuses it, as postAttackStart did
+      continue;
+    }
+    const double start =
+        attackStart(fine, n, rise, o.span, o.attack, o.ratio, o.lookback, o.backtrackTicks, o.backtrackRatio);
+    out[k] = jsMax(0, start * o.tickSeconds);
+  }
+  return out;
+}
+
 std::vector<double> washRises(const std::vector<std::pair<const double*, size_t>>& cols, const int32_t* peaks,
                               size_t count, int64_t back, int64_t gap, double madFloor, double dominant) {
   std::vector<double> out(count);
@@ -816,6 +866,7 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template double kth<T>(const T*, size_t, size_t);                                                                 \
   template double quantileLower<T>(const T*, size_t, double);                                                       \
   template std::vector<double> autocorrelation<T>(const T*, size_t, size_t);                                        \
+  template std::vector<double> autocorrelationLags<T>(const T*, size_t, size_t, size_t);                            \
   template std::vector<int32_t> trackBeats<T>(const T*, size_t, double, const std::vector<double>&, int);           \
   template std::vector<double> harmonicNovelty<T>(const T*, size_t, size_t, size_t);                                \
   template std::vector<int32_t> pickPeaks<T>(const T*, size_t, double, int, int, int);                              \
@@ -824,6 +875,7 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
   template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                   \
   template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);    \
+  template std::vector<double> placeRises<T>(const T*, size_t, const int32_t*, size_t, const Placement&);           \
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
   template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \

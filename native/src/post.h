@@ -25,6 +25,10 @@ double quantileLower(const T* x, size_t n, double q);
 template <class T>
 std::vector<double> autocorrelation(const T* x, size_t n, size_t maxLag);
 
+// Lags [lo, hi] of the same autocorrelation (hi ≥ lo), equal to autocorrelation's to the bit (each lag its own sum).
+template <class T>
+std::vector<double> autocorrelationLags(const T* x, size_t n, size_t lo, size_t hi);
+
 // Ellis's dynamic-programming beat tracker on odf / σ(odf): score[t] = local[t] + max(0, max over τ in
 // [t − hi, t − lo] of score[τ] − penalty[t − τ]) with hi = penalty.size() − 1; the path back from the best score
 // within the last ceil(period) frames. Beat frames, ascending.
@@ -92,6 +96,25 @@ std::vector<double> foldProfiles(const T* profiles, size_t blocks, const double*
 // odf / σ(odf) + weight · low / σ(low) (σ: the standard deviation, 1 when it is 0; low beyond its end: 0).
 template <class T, class U>
 std::vector<double> withLowBand(const T* odf, size_t n, const U* low, size_t lowN, double weight);
+
+// How the onsets engine places a peak frame's onset (seconds, ticks, ratios): its window [center − before, center +
+// after], the steepest rise's span, floor (floorRatio × the window's loudest tick) and lookback, attackStart's
+// attack, ratio and backtrack.
+struct Placement {
+  double hopSeconds, tickSeconds, before, after;
+  int64_t span;
+  double floorRatio;
+  int64_t lookback, attack;
+  double ratio;
+  int64_t backtrackTicks;
+  double backtrackRatio;
+};
+
+// The onset time (s, ≥ 0) of each peak frame (the onsets engine's placePeaks without its merge): the steepest
+// rise of fine within the frame's window, with the floor above, placed at attackStart's tick. NaN where the rise
+// lies beyond fine (an empty envelope).
+template <class T>
+std::vector<double> placeRises(const T* fine, size_t n, const int32_t* peaks, size_t count, const Placement& o);
 
 // The onsets engine's washRises: for each peak frame p, how far the flux rises above a sustained wash — the largest,
 // over the columns whose peak max(col[p − 1], col[p], col[p + 1]) (0 beyond a column's ends) is at least

@@ -83,6 +83,17 @@ Napi::Value PostAutocorrelation(const Napi::CallbackInfo& info) {
                     [&](auto* x, size_t n) { return toF64(env, shub::post::autocorrelation(x, n, maxLag)); });
 }
 
+// postAutocorrelationLags(x, lo, hi): Float64Array of hi − lo + 1, lags [lo, hi] of postAutocorrelation's r.
+Napi::Value PostAutocorrelationLags(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postAutocorrelationLags";
+  const auto lo = static_cast<size_t>(integerArg(env, info[1], where, "lo", 0, 1 << 24, ""));
+  const auto hi = static_cast<size_t>(integerArg(env, info[2], where, "hi", 0, 1 << 24, ""));
+  if (hi < lo) throwRange(env, where + ": hi must be at least lo");
+  return withSeries(env, info[0], where, "x",
+                    [&](auto* x, size_t n) { return toF64(env, shub::post::autocorrelationLags(x, n, lo, hi)); });
+}
+
 // postTrackBeats(odf, period, penalty: Float64Array, lo): Int32Array of beat frames.
 Napi::Value PostTrackBeats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -163,6 +174,36 @@ Napi::Value PostAttackStart(const Napi::CallbackInfo& info) {
   return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
     if (rise >= static_cast<int64_t>(n)) throwRange(env, where + ": rise beyond the envelope");
     return Napi::Number::New(env, shub::post::attackStart(x, n, rise, span, attack, ratio, lookback, ticks, btRatio));
+  });
+}
+
+// postPlaceRises(fine, peaks: Int32Array, hopSeconds, tickSeconds, before, after, span, floorRatio, lookback, attack,
+// ratio, backtrackTicks, backtrackRatio): Float64Array, each peak's onset time (post.h placeRises).
+Napi::Value PostPlaceRises(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postPlaceRises";
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array)
+    throwType(env, where + ": peaks must be an Int32Array, got " + describe(info[1]));
+  auto peaks = info[1].As<Napi::Int32Array>();
+  shub::post::Placement o{};
+  o.hopSeconds = numberArg(env, info[2], where, "hopSeconds", 1e-9, 1e9, " s");
+  o.tickSeconds = numberArg(env, info[3], where, "tickSeconds", 1e-9, 1e9, " s");
+  o.before = finiteArg(env, info[4], where, "before");
+  o.after = finiteArg(env, info[5], where, "after");
+  o.span = static_cast<int64_t>(integerArg(env, info[6], where, "span", 1, 1 << 24, " ticks"));
+  o.floorRatio = finiteArg(env, info[7], where, "floorRatio");
+  o.lookback = static_cast<int64_t>(integerArg(env, info[8], where, "lookback", 0, 1 << 24, " ticks"));
+  o.attack = static_cast<int64_t>(integerArg(env, info[9], where, "attack", 0, 1 << 24, " ticks"));
+  o.ratio = finiteArg(env, info[10], where, "ratio");
+  o.backtrackTicks = static_cast<int64_t>(integerArg(env, info[11], where, "backtrackTicks", 0, 1 << 24, " ticks"));
+  o.backtrackRatio = finiteArg(env, info[12], where, "backtrackRatio");
+  for (size_t k = 0; k < peaks.ElementLength(); ++k)
+    if (peaks[k] < 0) throwRange(env, where + ": peaks must be frames (≥ 0)");
+  return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
+    const std::vector<double> t = shub::post::placeRises(x, n, peaks.Data(), peaks.ElementLength(), o);
+    for (const double v : t)
+      if (std::isnan(v)) throwRange(env, where + ": rise beyond the envelope");
+    return toF64(env, t);
   });
 }
 
@@ -358,6 +399,7 @@ Napi::Value PostBarRepeat(const Napi::CallbackInfo& info) {
 void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postQuantile", Napi::Function::New<PostQuantile>(env, "postQuantile"));
   exports.Set("postAutocorrelation", Napi::Function::New<PostAutocorrelation>(env, "postAutocorrelation"));
+  exports.Set("postAutocorrelationLags", Napi::Function::New<PostAutocorrelationLags>(env, "postAutocorrelationLags"));
   exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
   exports.Set("postPickPeaks", Napi::Function::New<PostPickPeaks>(env, "postPickPeaks"));
@@ -365,6 +407,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
   exports.Set("postAttackStart", Napi::Function::New<PostAttackStart>(env, "postAttackStart"));
+  exports.Set("postPlaceRises", Napi::Function::New<PostPlaceRises>(env, "postPlaceRises"));
   exports.Set("postBacktrackStart", Napi::Function::New<PostBacktrackStart>(env, "postBacktrackStart"));
   exports.Set("postPowerMean", Napi::Function::New<PostPowerMean>(env, "postPowerMean"));
   exports.Set("postOnFrames", Napi::Function::New<PostOnFrames>(env, "postOnFrames"));

@@ -64,6 +64,46 @@ test('postAutocorrelation: a cosine of period P gives r[lag] ≈ cos(2π·lag/P)
   for (let lag = 0; lag < 70; lag++) assert.equal(got[lag], raw[lag]! / raw[0]!, `lag ${lag}`);
 });
 
+test('postAutocorrelationLags: each range of lags equals the direct sums and postAutocorrelation, to the bit', () => {
+  const r = mulberry32(1818);
+  // quantized values (exact ties between lags), a length not a multiple of 4 or 32, a constant (r[0] = 0)
+  const q = Float64Array.from({ length: 1203 }, () => Math.round(r() * 6) / 4);
+  const flat = new Float64Array(300).fill(0.25);
+  for (const x of [q, Float32Array.from(q, (v) => v * r()), flat]) {
+    const maxLag = 565;
+    const full = addon.postAutocorrelation(x, maxLag);
+    let mean = 0;
+    for (const v of x) mean += v;
+    mean /= x.length;
+    const d = Float64Array.from(x, (v) => v - mean);
+    const direct = (lag: number) => {
+      let s = 0;
+      for (let i = 0; i + lag < d.length; i++) s += d[i]! * d[i + lag]!;
+      return s;
+    };
+    const r0 = direct(0);
+    // one lag, a 32-lag block from its start and off it, a block past the data's end, the last lag, lag 0
+    for (const [lo, hi] of [
+      [0, 0],
+      [7, 7],
+      [32, 63],
+      [45, 110],
+      [500, 565],
+      [1190, 1240],
+      [565, 565],
+    ] as const) {
+      const got = addon.postAutocorrelationLags(x, lo, hi);
+      assert.equal(got.length, hi - lo + 1);
+      for (let lag = lo; lag <= hi; lag++) {
+        const want = r0 > 0 ? direct(lag) / r0 : direct(lag);
+        assert.equal(got[lag - lo], lag < x.length ? want : 0, `lag ${lag} of [${lo}, ${hi}]`);
+        if (lag <= maxLag) assert.equal(got[lag - lo], full[lag], `lag ${lag}: as postAutocorrelation`);
+      }
+    }
+  }
+  assert.throws(() => addon.postAutocorrelationLags(q, 5, 4), RangeError);
+});
+
 /** Ellis's beat DP written directly (no tabulation beyond the penalty, same tie rule). */
 function referenceBeats(odf: Float64Array, period: number, penalty: Float64Array, lo: number): number[] {
   const n = odf.length;
@@ -411,6 +451,8 @@ test('postAutocorrelation, postTrackBeats: the vector kernels equal the scalar l
       const x = Float64Array.from({ length: n }, (_, i) => Math.round(rnd() * 4) + (i % 17 === 0 ? 3 : 0));
       put(a.postAutocorrelation(x, lags));
       put(a.postAutocorrelation(Float32Array.from(x, (v) => v * rnd()), lags));
+      put(a.postAutocorrelationLags(x, 3, lags)); // blocks of 32 lags from lag 3, then four-lag blocks
+      put(a.postAutocorrelationLags(x, 96, 96 + 70));
     }
     for (const [n, period] of [[4000, 40.5], [4000, 105.5], [300, 3], [300, 2], [500, 6.5]]) {
       const lo = Math.max(1, Math.round(period / 2));
@@ -790,4 +832,85 @@ test('postAttackStart, postBacktrackStart: as the direct level crossing and back
     }
   }
   assert.throws(() => addon.postAttackStart(step, 200, 4, 40, 0.1, 40, 0, 0), RangeError);
+});
+
+test('postPlaceRises: as the direct per-peak loop (window maximum, steepest rise, attack start) it replaced', () => {
+  const r = mulberry32(1819);
+  // quantized energies (ties), silent stretches, hits; peaks at the ends, in the middle, twice the same frame
+  const n = 3000;
+  const fine = Float64Array.from({ length: n }, (_, i) =>
+    i % 400 < 60 ? 0 : Math.round(r() * 8) / 8 + (i % 97 < 3 ? 20 * Math.round(r() * 4) : 0),
+  );
+  const hop = 0.01;
+  const tick = 0.0005;
+  const peaks = [0, 1, 13, 60, 60, 77, 99, 100, 140, 149, ...Array.from({ length: 50 }, (_, i) => 3 * i)];
+  const direct = (f: Float64Array | Float32Array, o: Record<string, number>) =>
+    peaks.map((p) => {
+      const center = p * hop;
+      const from = Math.max(0, Math.floor((center - o.before!) / tick));
+      const to = Math.min(f.length, Math.ceil((center + o.after!) / tick));
+      let peak = 0;
+      for (let i = from; i < Math.min(f.length, to + o.span!); i++) peak = Math.max(peak, f[i]!);
+      const floor = Math.max(1e-12, peak * o.floorRatio!);
+      const rise = addon.postSteepestRise(f, from, to, o.span!, floor, o.lookback!);
+      const start = addon.postAttackStart(f, rise, o.span!, o.attack!, o.ratio!, o.lookback!, o.bt!, o.btRatio!);
+      return Math.max(0, start * tick);
+    });
+  for (const f of [fine, Float32Array.from(fine)])
+    for (const o of [
+      {
+        before: 0.03,
+        after: 0.012,
+        span: 4,
+        floorRatio: 0.01,
+        lookback: 40,
+        attack: 40,
+        ratio: 0.05,
+        bt: 0,
+        btRatio: 0,
+      },
+      {
+        before: 0.05,
+        after: 0.02,
+        span: 8,
+        floorRatio: 1e-4,
+        lookback: 8,
+        attack: 20,
+        ratio: 0.2,
+        bt: 30,
+        btRatio: 0.05,
+      },
+      { before: 0.0, after: 0.004, span: 1, floorRatio: 0, lookback: 0, attack: 1, ratio: 1, bt: 3, btRatio: 0.5 },
+      { before: 0.02, after: 0.01, span: 6, floorRatio: 0.3, lookback: 12, attack: 10, ratio: 0.5, bt: 0, btRatio: 0 },
+    ]) {
+      const got = addon.postPlaceRises(
+        f,
+        Int32Array.from(peaks),
+        hop,
+        tick,
+        o.before,
+        o.after,
+        o.span,
+        o.floorRatio,
+        o.lookback,
+        o.attack,
+        o.ratio,
+        o.bt,
+        o.btRatio,
+      );
+      assert.deepEqual(Array.from(got), direct(f, o), JSON.stringify(o));
+    }
+  // a step at tick 1000: the rise is found there, its start at the step
+  const step = Float64Array.from({ length: 2000 }, (_, i) => (i < 1000 ? 1e-6 : 1));
+  const [t] = addon.postPlaceRises(step, Int32Array.from([50]), hop, tick, 0.03, 0.012, 4, 0.01, 40, 40, 0.05, 0, 0);
+  assert.ok(Math.abs(t! - 1000 * tick) <= tick, `step placed at ${t}`);
+  assert.throws(
+    () =>
+      addon.postPlaceRises(new Float64Array(0), Int32Array.from([3]), hop, tick, 0.03, 0.01, 4, 0.01, 4, 4, 0.1, 0, 0),
+    RangeError,
+  );
+  assert.throws(
+    () => addon.postPlaceRises(fine, Int32Array.from([-1]), hop, tick, 0.03, 0.01, 4, 0.01, 4, 4, 0.1, 0, 0),
+    RangeError,
+  );
 });

@@ -613,20 +613,29 @@ interface Placement {
  */
 function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: number; e: number; p: number }[] {
   const { fineEnergy, env, odf, hopSeconds, tickSeconds, melHopSeconds, strengthNear, span, lookback } = o;
+  // each frame's window [center − before, center + after] (the rise that made this frame's flux lies inside it;
+  // it may only just have entered it: dB flux reacts to a sound at the window's edge), the steepest rise within it
+  // above the floor (floorRatio × the window's loudest tick) and its attack start (steepestRise, attackStart):
+  // native/src/post.cc placeRises
+  const times = native().postPlaceRises(
+    postSeries(fineEnergy),
+    Int32Array.from(peaks),
+    hopSeconds,
+    tickSeconds,
+    o.before,
+    o.after,
+    span,
+    o.floorRatio,
+    lookback,
+    o.attackTicks,
+    o.startRatio,
+    o.backtrack.ticks > 0 ? o.backtrack.ticks : 0,
+    o.backtrack.ratio,
+  );
   const out: { t: number; s: number; e: number; p: number }[] = [];
-  for (const p of peaks) {
-    const center = p * hopSeconds;
-    // the rise that made this frame's flux lies inside this frame's window (it may only just have
-    // entered it: dB flux reacts to a sound at the window's edge)
-    const from = Math.max(0, Math.floor((center - o.before) / tickSeconds));
-    const to = Math.min(fineEnergy.length, Math.ceil((center + o.after) / tickSeconds));
-    let peak = 0;
-    for (let i = from; i < Math.min(fineEnergy.length, to + span); i++) peak = Math.max(peak, fineEnergy[i]!);
-    const rise = steepestRise(fineEnergy, from, to, span, Math.max(1e-12, peak * o.floorRatio), lookback);
-    const t = Math.max(
-      0,
-      attackStart(fineEnergy, rise, span, o.attackTicks, o.startRatio, lookback, o.backtrack) * tickSeconds,
-    );
+  for (let k = 0; k < peaks.length; k++) {
+    const p = peaks[k]!;
+    const t = times[k]!;
     const s = strengthNear ? strengthAt(odf, melHopSeconds, t) : odf[p]!;
     const e = env[p]!;
     const last = out[out.length - 1];

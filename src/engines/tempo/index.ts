@@ -101,6 +101,49 @@ export function autocorrelation(x: ArrayLike<number>, maxLag: number): Float64Ar
   return native().postAutocorrelation(postSeries(x), maxLag);
 }
 
+/**
+ * The normalized autocorrelation r[0..maxLag] of x − mean(x), each block of 32 lags summed when one of its lags is
+ * first read (native/src/post.cc autocorrelationLags: autocorrelation's sums, to the bit). The harmony term reads a
+ * few dozen of its lags per novelty window.
+ */
+class LazyAutocorrelation {
+  private readonly r: Float64Array;
+  private readonly done: Uint8Array;
+
+  constructor(
+    private readonly x: Float64Array,
+    maxLag: number,
+  ) {
+    this.r = new Float64Array(maxLag + 1);
+    this.done = new Uint8Array((maxLag >> 5) + 1);
+  }
+
+  get length(): number {
+    return this.r.length;
+  }
+
+  /** r[lag] (lag an integer in [0, length)). */
+  get(lag: number): number {
+    const b = lag >> 5;
+    if (!this.done[b]) {
+      const lo = b << 5;
+      this.r.set(native().postAutocorrelationLags(this.x, lo, Math.min(this.r.length - 1, lo + 31)), lo);
+      this.done[b] = 1;
+    }
+    return this.r[lag]!;
+  }
+
+  /** at(r, lag) with the lags it reads summed first. */
+  at(lag: number): number {
+    const i = Math.floor(lag);
+    if (i + 1 < this.r.length) {
+      this.get(i);
+      this.get(i + 1);
+    }
+    return at(this.r, lag);
+  }
+}
+
 function at(r: Float64Array, lag: number): number {
   const i = Math.floor(lag);
   if (i + 1 >= r.length) return 0;
@@ -833,7 +876,7 @@ function levels(
    */
   const windowFrames = (bpm: number) =>
     Math.max(1, Math.round(Math.min(windowSeconds, windowBeats > 0 ? (windowBeats * 60) / bpm : Infinity) * frameRate));
-  const harmonyCache = new Map<number, Float64Array | null>();
+  const harmonyCache = new Map<number, LazyAutocorrelation | null>();
 
   // pitch content that never changes (a click track, one drone) has no chord changes: its novelty is rounding
   // noise, which the normalized autocorrelation below would blow up into "evidence"
@@ -844,14 +887,14 @@ function levels(
   const tuned = tuning === undefined || tuning >= checkParameter('harmonyMinTuning', TEMPO_PARAMETERS.harmonyMinTuning);
   // the tonal pulse needs measured tuned notes (no profile: no evidence either way)
   const tunedNotes = tuning !== undefined && tuned;
-  /** Autocorrelation of the harmonic novelty with a window of `w` frames, null without chord changes. */
-  const harmonyAt = (w: number): Float64Array | null => {
+  /** Autocorrelation of the harmonic novelty with a window of `w` frames (summed when read), null without changes. */
+  const harmonyAt = (w: number): LazyAutocorrelation | null => {
     if (harmonyCache.has(w)) return harmonyCache.get(w)!;
     const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
     let sum = 0;
     if (novelty) for (let i = 0; i < novelty.length; i++) sum += novelty[i]!;
     const changing = novelty !== null && sum / novelty.length >= minNovelty;
-    const r = changing ? autocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
+    const r = changing ? new LazyAutocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
     harmonyCache.set(w, r);
     return r;
   };
@@ -860,11 +903,11 @@ function levels(
   const harmMaxBar = checkParameter('harmonyMaxBarBeats', TEMPO_PARAMETERS.harmonyMaxBarBeats);
   const harmPeak = checkParameter('harmonyBarPeakBeats', TEMPO_PARAMETERS.harmonyBarPeakBeats);
   /** The lag of r's highest value within ±w frames of `c`. */
-  const peakLag = (r: Float64Array, c: number, w: number) => {
+  const peakLag = (r: LazyAutocorrelation, c: number, w: number) => {
     let arg = c;
     let top = -Infinity;
     for (let l = Math.max(1, Math.ceil(c - w)); l <= Math.floor(c + w) && l < r.length; l++)
-      if (r[l]! > top) ((top = r[l]!), (arg = l));
+      if (r.get(l) > top) ((top = r.get(l)), (arg = l));
     return arg;
   };
   /**
@@ -877,7 +920,7 @@ function levels(
     const rh = harmonyAt(windowFrames(bpm));
     if (!rh) return 1;
     const lag = (60 * frameRate) / bpm;
-    const near = (l: number) => Math.max(at(rh, l * (1 - barTol)), at(rh, l), at(rh, l * (1 + barTol)));
+    const near = (l: number) => Math.max(rh.at(l * (1 - barTol)), rh.at(l), rh.at(l * (1 + barTol)));
     let best = 0;
     // compound meter (6/8, 12/8): a ternary beat level may have bars of two beats; bars of 5 up to
     // harmonyMaxBarBeats beats (h-tempo17: 5/4, 6/4, 7/4, 5/8…) are read as such at the level whose beat they are
