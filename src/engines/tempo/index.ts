@@ -661,6 +661,25 @@ export const TWO_BEAT_FRACTIONS = [0, 1 / 4, 1 / 3, 1 / 2, 3 / 4, 5 / 6] as cons
 export const BAR_REPEAT_BEATS = 4;
 
 /**
+ * The beat-synchronous rows (each band's peak at the profile's fractions of every beat) and their mean cosine after
+ * each lag in `lags` beats (native/src/post.cc barRepeat); read by the bar-repeat and the bar-tile checks.
+ */
+function repeatMeans(
+  bands: readonly ArrayLike<number>[],
+  beats: readonly number[],
+  halfWidth: number,
+  lags: readonly number[],
+): Float64Array {
+  return native().postBarRepeat(
+    bands.map((x) => (x instanceof Float64Array ? x : Float64Array.from(x))),
+    Float64Array.from(beats),
+    halfWidth,
+    PROFILE_FRACTION_VALUES,
+    Int32Array.from(lags),
+  );
+}
+
+/**
  * The drums' beat-by-beat band pattern on a level's beats compared with itself a bar and two bars later: for each
  * beat the vector of the onset flux's groups (each the maximum within ±halfWidth frames) at PROFILE_FRACTIONS of
  * the beat, and the mean cosine similarity of beat i with beat i + 4 (`s4`) and with beat i + 8 (`s8`). A level
@@ -676,13 +695,7 @@ export function barRepeat(
   // the rows and their mean cosines per lag: 4, 8, then 5 to maxBarBeats (native/src/post.cc barRepeat)
   const lags = [BAR_REPEAT_BEATS, 2 * BAR_REPEAT_BEATS];
   for (let m = BAR_REPEAT_BEATS + 1; m <= maxBarBeats; m++) lags.push(m);
-  const means = native().postBarRepeat(
-    bands.map((x) => (x instanceof Float64Array ? x : Float64Array.from(x))),
-    Float64Array.from(beats),
-    halfWidth,
-    PROFILE_FRACTION_VALUES,
-    Int32Array.from(lags),
-  );
+  const means = repeatMeans(bands, beats, halfWidth, lags);
   const mean = (k: number) => means[lags.indexOf(k)]!;
   const r: { s4: number; s8: number; sOdd?: number } = { s4: mean(BAR_REPEAT_BEATS), s8: mean(2 * BAR_REPEAT_BEATS) };
   // h-tempo15: a bar of 5 to maxBarBeats beats (5/4, 6/4, 7/4) repeats after neither 4 nor 8 of its beats: the best
@@ -1116,7 +1129,7 @@ function levels(
   // (its subdivision, the eighth of an x/8 meter): the shortest number m of that level's beats after which its drum
   // pattern repeats best (2 up to barTileMaxBeats); when k does not divide m (7/8 read at a half or a third of the
   // eighth: 3.5 or 2.33 beats a bar) the level is weighed down by as much as the repeat after m beats exceeds the
-  // best repeat after fewer (barRepeatLow → barRepeatFull) and the faster level joins the candidates
+  // best repeat after fewer (barTileLow → barTileFull) and the faster level joins the candidates
   const tileFloor = checkParameter('barTileFloor', TEMPO_PARAMETERS.barTileFloor);
   const tileMax = checkParameter('barTileMaxBeats', TEMPO_PARAMETERS.barTileMaxBeats);
   const tileSlack = checkParameter('barTileSlack', TEMPO_PARAMETERS.barTileSlack);
@@ -1128,13 +1141,7 @@ function levels(
     if (tileCache.has(f)) return tileCache.get(f)!;
     let out: { m: number; excess: number } | null = null;
     if (bands && bands.length >= 4 && f.beatFrames.length >= 2 * tileMax + 2) {
-      const means = native().postBarRepeat(
-        bands.map((x) => (x instanceof Float64Array ? x : Float64Array.from(x))),
-        Float64Array.from(f.beatFrames),
-        halfWidth,
-        PROFILE_FRACTION_VALUES,
-        Int32Array.from(tileLags),
-      );
+      const means = repeatMeans(bands, f.beatFrames, halfWidth, tileLags);
       let best = 0;
       for (let i = 1; i < tileLags.length; i++) if (means[i]! > means[best]!) best = i;
       // a bar and two bars repeat alike: the shortest whole divisor of m that repeats within barTileSlack of it
