@@ -295,6 +295,11 @@ export interface NativeAddon {
   nativeIsa(): 'baseline' | 'avx2' | 'avx512';
   /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
   realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
+  /**
+   * The spectral contrast's [sum of the q smallest, sum of the q largest] of x, as the feature extractor takes them;
+   * `skipBlocks` false compares every value alone (tests).
+   */
+  featureExtremeSums(x: Float32Array, q: number, skipBlocks: boolean): [number, number];
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;
