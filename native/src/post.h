@@ -40,6 +40,16 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
 template <class T>
 std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t frames, size_t w);
 
+// Math.log1p as V8 computes it (fdlibm's s_log1p.c, which V8's base::ieee754::log1p is): the same double for every
+// argument, so that a kernel calling it gives the JavaScript it replaces to the bit.
+double jsLog1p(double x);
+
+// tempo's tonal onset envelope (frames values): per frame t ≥ 1 the rise of log1p(chroma / m) over the frame before,
+// summed over the pitch classes above the mean rise (m the mean chroma of the first n = min(frames, chroma frames)
+// frames); JavaScript's order of operations. Empty optional when m is not > 0.
+template <class T>
+bool tonalEnvelope(const T* chroma, size_t chromaFrames, size_t frames, std::vector<double>& out);
+
 // Local maxima of odf (± maxW, the first of equal values) with odf[t] > 0 and odf[t] ≥ median(odf[t ± avg]) + delta,
 // at least minGap apart (the larger of two closer ones kept).
 template <class T>

@@ -115,6 +115,28 @@ Napi::Value PostHarmonicNovelty(const Napi::CallbackInfo& info) {
                     [&](auto* x, size_t n) { return toF64(env, shub::post::harmonicNovelty(x, n / 12, frames, w)); });
 }
 
+// postTonalEnvelope(chroma, frames): Float64Array of frames, or null when the chroma's mean is not > 0.
+Napi::Value PostTonalEnvelope(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postTonalEnvelope";
+  const auto frames = static_cast<size_t>(integerArg(env, info[1], where, "frames", 0, kMaxIndex, ""));
+  return withSeries(env, info[0], where, "chroma", [&](auto* x, size_t n) -> Napi::Value {
+    std::vector<double> out;
+    if (!shub::post::tonalEnvelope(x, n / 12, frames, out)) return env.Null();
+    return toF64(env, out);
+  });
+}
+
+// postLog1p(x): Float64Array of jsLog1p of each value (tests: the kernels' Math.log1p).
+Napi::Value PostLog1p(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return withSeries(env, info[0], "postLog1p", "x", [&](auto* x, size_t n) {
+    std::vector<double> out(n);
+    for (size_t i = 0; i < n; ++i) out[i] = shub::post::jsLog1p(static_cast<double>(x[i]));
+    return toF64(env, out);
+  });
+}
+
 // postPickPeaks(odf, delta, avg, maxW, minGap): Int32Array of peak frames.
 Napi::Value PostPickPeaks(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -402,6 +424,8 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postAutocorrelationLags", Napi::Function::New<PostAutocorrelationLags>(env, "postAutocorrelationLags"));
   exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
+  exports.Set("postTonalEnvelope", Napi::Function::New<PostTonalEnvelope>(env, "postTonalEnvelope"));
+  exports.Set("postLog1p", Napi::Function::New<PostLog1p>(env, "postLog1p"));
   exports.Set("postPickPeaks", Napi::Function::New<PostPickPeaks>(env, "postPickPeaks"));
   exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));

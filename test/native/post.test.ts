@@ -914,3 +914,88 @@ test('postPlaceRises: as the direct per-peak loop (window maximum, steepest rise
     RangeError,
   );
 });
+
+test('postLog1p: Math.log1p to the bit, from 2^-70 to 2^60, negatives down to −1, and the special values', () => {
+  const r = mulberry32(1919);
+  const x = new Float64Array(400_000);
+  for (let i = 0; i < x.length; i++) {
+    const v = r() * 2 ** (Math.floor(r() * 130) - 70);
+    x[i] = i % 5 === 0 ? -Math.min(v, r()) : v;
+  }
+  const special = [
+    0,
+    -0,
+    1e-300,
+    2 ** -29,
+    2 ** -54,
+    0.41421356,
+    Math.SQRT2 - 1,
+    1,
+    2 ** 53,
+    1e300,
+    Infinity,
+    -1,
+    -2,
+    NaN,
+  ];
+  x.set(special);
+  const got = addon.postLog1p(x);
+  let bad = 0;
+  for (let i = 0; i < x.length; i++) if (!Object.is(got[i], Math.log1p(x[i]!))) bad++;
+  assert.equal(bad, 0, `${bad} of ${x.length} differ from Math.log1p`);
+  assert.ok(Object.is(addon.postLog1p(Float32Array.of(0.5))[0], Math.log1p(0.5)));
+});
+
+test('postTonalEnvelope: as the direct TypeScript loop it replaced (log1p rises above the mean rise), to the bit', () => {
+  // the direct rule: tempo's tonalEnvelope before it went native
+  const direct = (chroma: ArrayLike<number>, frames: number): Float64Array | null => {
+    const n = Math.min(frames, Math.floor(chroma.length / 12));
+    let m = 0;
+    for (let i = 0; i < n * 12; i++) m += chroma[i]!;
+    m /= n * 12;
+    if (!(m > 0)) return null;
+    const h = new Float64Array(frames);
+    const d = new Float64Array(12);
+    let prev = new Float64Array(12);
+    let cur = new Float64Array(12);
+    for (let k = 0; k < 12; k++) prev[k] = Math.log1p(chroma[k]! / m);
+    for (let t = 1; t < n; t++) {
+      let mean = 0;
+      for (let k = 0; k < 12; k++) {
+        cur[k] = Math.log1p(chroma[t * 12 + k]! / m);
+        d[k] = cur[k]! - prev[k]!;
+        mean += d[k]! / 12;
+      }
+      [prev, cur] = [cur, prev];
+      let s = 0;
+      for (let k = 0; k < 12; k++) s += Math.max(0, d[k]! - Math.max(0, mean));
+      h[t] = s;
+    }
+    return h;
+  };
+  const r = mulberry32(42);
+  for (const frames of [2, 3, 50, 400]) {
+    for (const chromaFrames of [frames, frames + 7, Math.max(2, frames - 1)]) {
+      // sparse, quantized chroma (ties, silent frames, one loud class), float and double
+      const values = Array.from({ length: chromaFrames * 12 }, () =>
+        r() < 0.4 ? 0 : Math.round(r() ** 3 * 64) / 4 + (r() < 0.02 ? 1000 : 0),
+      );
+      for (const chroma of [Float64Array.from(values), Float32Array.from(values)]) {
+        const want = direct(chroma, frames)!;
+        const got = addon.postTonalEnvelope(chroma, frames)!;
+        assert.equal(got.length, frames);
+        for (let t = 0; t < frames; t++)
+          assert.ok(Object.is(got[t], want[t]), `frames ${frames}/${chromaFrames} t ${t}: ${got[t]} vs ${want[t]}`);
+      }
+    }
+  }
+  // a broadband rise counts only above the mean rise: C alone doubling against all twelve doubling
+  const flat = new Float64Array(24).fill(1);
+  const cOnly = Float64Array.from({ length: 24 }, (_, i) => (i === 12 ? 3 : 1));
+  const all = Float64Array.from({ length: 24 }, (_, i) => (i >= 12 ? 3 : 1));
+  assert.deepEqual(Array.from(addon.postTonalEnvelope(flat, 2)!), [0, 0]);
+  assert.ok(addon.postTonalEnvelope(cOnly, 2)![1]! > 0.5);
+  assert.equal(addon.postTonalEnvelope(all, 2)![1], 0);
+  assert.equal(addon.postTonalEnvelope(new Float64Array(24), 2), null);
+  assert.throws(() => addon.postTonalEnvelope([1, 2] as unknown as Float64Array, 1), TypeError);
+});
