@@ -604,6 +604,8 @@ export interface NativeAddon {
   postTrackBeats(odf: PostSeries, period: number, penalty: Float64Array, lo: number): Int32Array;
   /** 1 − cosine of the summed chroma (12 per frame) of the w frames before and from each frame; frames values. */
   postHarmonicNovelty(chroma: PostSeries, frames: number, w: number): Float64Array;
+  /** tempo's beat-synchronous profile (post.h beatProfile): one mean per fraction. */
+  postBeatProfile(odf: PostSeries, beats: Float64Array, fractions: Float64Array, halfWidth: number): Float64Array;
   /** tempo's tonal onset envelope (post.h tonalEnvelope); null when the chroma's mean is not > 0. */
   postTonalEnvelope(chroma: PostSeries, frames: number): Float64Array | null;
   /** Math.log1p of each value as the native kernels compute it (tests). */

@@ -597,6 +597,32 @@ double jsRoundNonNegative(double x) {
 }
 }  // namespace
 
+template <class T>
+std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double>& beats,
+                                const std::vector<double>& fractions, int64_t halfWidth) {
+  std::vector<double> out;
+  out.reserve(fractions.size());
+  const double hw = static_cast<double>(halfWidth), last = static_cast<double>(n) - 1;
+  for (const double f : fractions) {
+    double sum = 0;
+    size_t count = 0;
+    for (size_t i = 0; i + 1 < beats.size(); ++i) {
+      // Math.round: ⌊x⌋ + (x − ⌊x⌋ ≥ ½), x − ⌊x⌋ exact
+      const double x = beats[i] + f * (beats[i + 1] - beats[i]);
+      const double fl = std::floor(x);
+      const double c = x - fl >= 0.5 ? fl + 1 : fl;
+      double m = 0;
+      const double hi = std::min(last, c + hw);
+      for (double j = std::max(0.0, c - hw); j <= hi; ++j)
+        m = jsMax(m, static_cast<double>(odf[static_cast<size_t>(j)]));
+      sum += m;
+      ++count;
+    }
+    out.push_back(count ? sum / static_cast<double>(count) : 0);
+  }
+  return out;
+}
+
 // fdlibm 5.3 s_log1p.c (Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro, a Sun
 // Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is freely granted,
 // provided that this notice is preserved.), as in V8's src/base/ieee754.cc: Math.log1p of Node 20. Each operation is
@@ -1006,6 +1032,8 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \
   template bool tonalEnvelope<T>(const T*, size_t, size_t, std::vector<double>&);                                   \
+  template std::vector<double> beatProfile<T>(const T*, size_t, const std::vector<double>&,                         \
+                                              const std::vector<double>&, int64_t);                                 \
   template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
   template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);
 

@@ -40,6 +40,12 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
 template <class T>
 std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t frames, size_t w);
 
+// tempo's beat-synchronous profile: per fraction f, the mean over consecutive beat pairs of the maximum of odf (from 0,
+// as Math.max) within ± halfWidth frames of Math.round(b[i] + f·(b[i+1] − b[i])); 0 for fewer than two beats.
+template <class T>
+std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double>& beats,
+                                const std::vector<double>& fractions, int64_t halfWidth);
+
 // Math.log1p as V8 computes it (fdlibm's s_log1p.c, which V8's base::ieee754::log1p is): the same double for every
 // argument, so that a kernel calling it gives the JavaScript it replaces to the bit.
 double jsLog1p(double x);

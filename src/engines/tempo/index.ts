@@ -348,22 +348,9 @@ export function beatProfile(
   fractions: readonly number[] = PROFILE_FRACTIONS,
   halfWidth = 1,
 ): number[] {
-  const n = odf.length;
-  const out: number[] = [];
-  for (let k = 0; k < fractions.length; k++) {
-    const f = fractions[k]!;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i + 1 < beats.length; i++) {
-      const c = Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!));
-      let m = 0;
-      for (let j = Math.max(0, c - halfWidth); j <= Math.min(n - 1, c + halfWidth); j++) m = Math.max(m, odf[j]!);
-      sum += m;
-      count++;
-    }
-    out.push(count ? sum / count : 0);
-  }
-  return out;
+  // native/src/post.cc beatProfile: Math.round and Math.max as JavaScript's, the sums in beat order
+  const f = fractions === PROFILE_FRACTIONS ? PROFILE_FRACTION_VALUES : Float64Array.from(fractions);
+  return Array.from(native().postBeatProfile(postSeries(odf), Float64Array.from(beats), f, halfWidth));
 }
 
 /**
