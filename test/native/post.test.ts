@@ -946,7 +946,7 @@ test('postLog1p: Math.log1p to the bit, from 2^-70 to 2^60, negatives down to âˆ
   assert.ok(Object.is(addon.postLog1p(Float32Array.of(0.5))[0], Math.log1p(0.5)));
 });
 
-test('postTonalEnvelope: as the direct TypeScript loop it replaced (log1p rises above the mean rise), to the bit', () => {
+test('postTonalEnvelope: as the TypeScript loop it replaced (log1p rises above the mean rise), to the bit', () => {
   // the direct rule: tempo's tonalEnvelope before it went native
   const direct = (chroma: ArrayLike<number>, frames: number): Float64Array | null => {
     const n = Math.min(frames, Math.floor(chroma.length / 12));
@@ -1000,7 +1000,7 @@ test('postTonalEnvelope: as the direct TypeScript loop it replaced (log1p rises 
   assert.throws(() => addon.postTonalEnvelope([1, 2] as unknown as Float64Array, 1), TypeError);
 });
 
-test('postBeatProfile: as the direct TypeScript loop it replaced (windowed maxima at beat fractions), to the bit', () => {
+test('postBeatProfile: as the TypeScript loop it replaced (windowed maxima at beat fractions), to the bit', () => {
   // the direct rule: tempo's beatProfile before it went native
   const direct = (odf: ArrayLike<number>, beats: number[], fractions: readonly number[], halfWidth: number) => {
     const n = odf.length;
