@@ -608,8 +608,6 @@ export interface NativeAddon {
   postBeatProfile(odf: PostSeries, beats: Float64Array, fractions: Float64Array, halfWidth: number): Float64Array;
   /** tempo's tonal onset envelope (post.h tonalEnvelope); null when the chroma's mean is not > 0. */
   postTonalEnvelope(chroma: PostSeries, frames: number): Float64Array | null;
-  /** Math.log1p of each value as the native kernels compute it (tests). */
-  postLog1p(x: PostSeries): Float64Array;
   /** Local maxima (± maxW) at least delta above the local median (± avg), minGap apart. */
   postPickPeaks(odf: PostSeries, delta: number, avg: number, maxW: number, minGap: number): Int32Array;
   /** The tick of [fromTick, toTick) with the largest span-sum ratio over the lagged maximum (floor·span added). */

@@ -623,103 +623,6 @@ std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double
   return out;
 }
 
-// fdlibm 5.3 s_log1p.c (Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro, a Sun
-// Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is freely granted,
-// provided that this notice is preserved.), as in V8's src/base/ieee754.cc: Math.log1p of Node 20. Each operation is
-// one correctly rounded double operation (this file's baseline target has no FMA to contract them into);
-// test/native/post.test.ts compares it with Math.log1p to the bit.
-double jsLog1p(double x) {
-  constexpr double ln2_hi = 6.93147180369123816490e-01, /* 3fe62e42 fee00000 */
-      ln2_lo = 1.90821492927058770002e-10,              /* 3dea39ef 35793c76 */
-      two54 = 1.80143985094819840000e+16,               /* 43500000 00000000 */
-      Lp1 = 6.666666666666735130e-01,                   /* 3FE55555 55555593 */
-      Lp2 = 3.999999999940941908e-01,                   /* 3FD99999 9997FA04 */
-      Lp3 = 2.857142874366239149e-01,                   /* 3FD24924 94229359 */
-      Lp4 = 2.222219843214978396e-01,                   /* 3FCC71C5 1D8E78AF */
-      Lp5 = 1.818357216161805012e-01,                   /* 3FC74664 96CB03DE */
-      Lp6 = 1.531383769920937332e-01,                   /* 3FC39A09 D078C69F */
-      Lp7 = 1.479819860511658591e-01;                   /* 3FC2F112 DF3E5244 */
-  const auto high = [](double d) {
-    uint64_t b;
-    std::memcpy(&b, &d, 8);
-    return static_cast<int32_t>(b >> 32);
-  };
-  const auto withHigh = [](double d, int32_t h) {
-    uint64_t b;
-    std::memcpy(&b, &d, 8);
-    b = (b & 0xFFFFFFFFu) | (static_cast<uint64_t>(static_cast<uint32_t>(h)) << 32);
-    std::memcpy(&d, &b, 8);
-    return d;
-  };
-  double hfsq, f = 0, c = 0, s, z, R, u;
-  int32_t k, hu = 0;
-  const int32_t hx = high(x);
-  const int32_t ax = hx & 0x7fffffff;
-  k = 1;
-  if (hx < 0x3FDA827A) {                                              /* 1+x < sqrt(2)+ */
-    if (ax >= 0x3ff00000) {                                           /* x <= -1.0 */
-      if (x == -1.0) return -std::numeric_limits<double>::infinity(); /* log1p(-1)=-inf */
-      return std::numeric_limits<double>::quiet_NaN();                /* log1p(x<-1)=NaN */
-    }
-    if (ax < 0x3e200000) {                            /* |x| < 2**-29 */
-      if (two54 + x > 0 && ax < 0x3c900000) return x; /* |x| < 2**-54 */
-      return x - x * x * 0.5;
-    }
-    if (hx > 0 || hx <= static_cast<int32_t>(0xbfd2bec4)) { /* sqrt(2)/2- <= 1+x < sqrt(2)+ */
-      k = 0;
-      f = x;
-      hu = 1;
-    }
-  }
-  if (hx >= 0x7ff00000) return x + x;
-  if (k != 0) {
-    if (hx < 0x43400000) {
-      u = 1.0 + x;
-      hu = high(u);
-      k = (hu >> 20) - 1023;
-      c = (k > 0) ? 1.0 - (u - x) : x - (u - 1.0); /* correction term */
-      c /= u;
-    } else {
-      u = x;
-      hu = high(u);
-      k = (hu >> 20) - 1023;
-      c = 0;
-    }
-    hu &= 0x000fffff;
-    /*
-     * The approximation to sqrt(2) used in thresholds is not
-     * critical.  However, the ones used above must give less
-     * strict bounds than the one here so that the k==0 case is
-     * never reached from here, since here we have committed to
-     * using the correction term but don't use it if k==0.
-     */
-    if (hu < 0x6a09e) {                 /* u ~< sqrt(2) */
-      u = withHigh(u, hu | 0x3ff00000); /* normalize u */
-    } else {
-      k += 1;
-      u = withHigh(u, hu | 0x3fe00000); /* normalize u/2 */
-      hu = (0x00100000 - hu) >> 2;
-    }
-    f = u - 1.0;
-  }
-  hfsq = 0.5 * f * f;
-  if (hu == 0) { /* |f| < 2**-20 */
-    if (f == 0) {
-      if (k == 0) return 0;
-      c += k * ln2_lo;
-      return k * ln2_hi + c;
-    }
-    R = hfsq * (1.0 - 0.66666666666666666 * f);
-    if (k == 0) return f - R;
-    return k * ln2_hi - ((R - (k * ln2_lo + c)) - f);
-  }
-  s = f / (2.0 + f);
-  z = s * s;
-  R = z * (Lp1 + z * (Lp2 + z * (Lp3 + z * (Lp4 + z * (Lp5 + z * (Lp6 + z * Lp7))))));
-  if (k == 0) return f - (hfsq - s * (hfsq + R));
-  return k * ln2_hi - ((hfsq - (s * (hfsq + R) + (k * ln2_lo + c))) - f);
-}
-
 template <class T>
 bool tonalEnvelope(const T* chroma, size_t chromaFrames, size_t frames, std::vector<double>& out) {
   const size_t n = std::min(frames, chromaFrames);
@@ -729,11 +632,11 @@ bool tonalEnvelope(const T* chroma, size_t chromaFrames, size_t frames, std::vec
   if (!(m > 0)) return false;
   out.assign(frames, 0.0);
   double prev[12], cur[12], d[12];
-  for (size_t k = 0; k < 12; ++k) prev[k] = jsLog1p(static_cast<double>(chroma[k]) / m);
+  for (size_t k = 0; k < 12; ++k) prev[k] = std::log1p(static_cast<double>(chroma[k]) / m);
   for (size_t t = 1; t < n; ++t) {
     double mean = 0;
     for (size_t k = 0; k < 12; ++k) {
-      cur[k] = jsLog1p(static_cast<double>(chroma[t * 12 + k]) / m);
+      cur[k] = std::log1p(static_cast<double>(chroma[t * 12 + k]) / m);
       d[k] = cur[k] - prev[k];
       mean += d[k] / 12;
     }

@@ -46,13 +46,10 @@ template <class T>
 std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double>& beats,
                                 const std::vector<double>& fractions, int64_t halfWidth);
 
-// Math.log1p as V8 computes it (fdlibm's s_log1p.c, which V8's base::ieee754::log1p is): the same double for every
-// argument, so that a kernel calling it gives the JavaScript it replaces to the bit.
-double jsLog1p(double x);
-
 // tempo's tonal onset envelope (frames values): per frame t ≥ 1 the rise of log1p(chroma / m) over the frame before,
 // summed over the pitch classes above the mean rise (m the mean chroma of the first n = min(frames, chroma frames)
-// frames); JavaScript's order of operations. Empty optional when m is not > 0.
+// frames); JavaScript's order of operations, the C library's log1p (within an ulp or so of V8's Math.log1p). Empty
+// optional when m is not > 0.
 template <class T>
 bool tonalEnvelope(const T* chroma, size_t chromaFrames, size_t frames, std::vector<double>& out);
 

@@ -139,16 +139,6 @@ Napi::Value PostTonalEnvelope(const Napi::CallbackInfo& info) {
   });
 }
 
-// postLog1p(x): Float64Array of jsLog1p of each value (tests: the kernels' Math.log1p).
-Napi::Value PostLog1p(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  return withSeries(env, info[0], "postLog1p", "x", [&](auto* x, size_t n) {
-    std::vector<double> out(n);
-    for (size_t i = 0; i < n; ++i) out[i] = shub::post::jsLog1p(static_cast<double>(x[i]));
-    return toF64(env, out);
-  });
-}
-
 // postPickPeaks(odf, delta, avg, maxW, minGap): Int32Array of peak frames.
 Napi::Value PostPickPeaks(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -438,7 +428,6 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
   exports.Set("postBeatProfile", Napi::Function::New<PostBeatProfile>(env, "postBeatProfile"));
   exports.Set("postTonalEnvelope", Napi::Function::New<PostTonalEnvelope>(env, "postTonalEnvelope"));
-  exports.Set("postLog1p", Napi::Function::New<PostLog1p>(env, "postLog1p"));
   exports.Set("postPickPeaks", Napi::Function::New<PostPickPeaks>(env, "postPickPeaks"));
   exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));

@@ -759,7 +759,7 @@ export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats:
 export function tonalEnvelope(chroma: ArrayLike<number> | undefined, frames: number): Float64Array | null {
   if (!chroma || chroma.length < 24) return null;
   // log1p(chroma / m) of each frame once, its rise over the frame before, the part above the mean rise per pitch
-  // class (native/src/post.cc tonalEnvelope: JavaScript's operations in its order, Math.log1p as V8 computes it)
+  // class (native/src/post.cc tonalEnvelope: JavaScript's operations in its order, the C library's log1p)
   return native().postTonalEnvelope(postSeries(chroma), frames);
 }
 
