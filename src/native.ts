@@ -295,6 +295,11 @@ export interface NativeAddon {
   nativeIsa(): 'baseline' | 'avx2' | 'avx512';
   /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
   realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
+  /**
+   * The spectral contrast's [sum of the q smallest, sum of the q largest] of x, as the feature extractor takes them;
+   * `skipBlocks` false compares every value alone (tests).
+   */
+  featureExtremeSums(x: Float32Array, q: number, skipBlocks: boolean): [number, number];
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;
@@ -599,6 +604,10 @@ export interface NativeAddon {
   postTrackBeats(odf: PostSeries, period: number, penalty: Float64Array, lo: number): Int32Array;
   /** 1 − cosine of the summed chroma (12 per frame) of the w frames before and from each frame; frames values. */
   postHarmonicNovelty(chroma: PostSeries, frames: number, w: number): Float64Array;
+  /** tempo's beat-synchronous profile (post.h beatProfile): one mean per fraction. */
+  postBeatProfile(odf: PostSeries, beats: Float64Array, fractions: Float64Array, halfWidth: number): Float64Array;
+  /** tempo's tonal onset envelope (post.h tonalEnvelope); null when the chroma's mean is not > 0. */
+  postTonalEnvelope(chroma: PostSeries, frames: number): Float64Array | null;
   /** Local maxima (± maxW) at least delta above the local median (± avg), minGap apart. */
   postPickPeaks(odf: PostSeries, delta: number, avg: number, maxW: number, minGap: number): Int32Array;
   /** The tick of [fromTick, toTick) with the largest span-sum ratio over the lagged maximum (floor·span added). */

@@ -494,6 +494,29 @@ Napi::Value RealFftTransform(const Napi::CallbackInfo& info) {
   return out;
 }
 
+/**
+ * featureExtremeSums(x, q, skipBlocks): the spectral contrast's [sum of the q smallest, sum of the q largest] of x
+ * (a Float32Array), through the extractor's own function (tests).
+ */
+Napi::Value FeatureExtremeSums(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsTypedArray() ||
+      info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array || !info[1].IsNumber() ||
+      !info[2].IsBoolean())
+    throw Napi::TypeError::New(env, "featureExtremeSums: expected (Float32Array, q, skipBlocks)");
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  const size_t n = x.ElementLength();
+  const double q = info[1].As<Napi::Number>().DoubleValue();
+  if (!(q >= 1 && q <= static_cast<double>(n) && q == std::floor(q)))
+    throw Napi::RangeError::New(env, "featureExtremeSums: q must be an integer in [1, x.length]");
+  double low = 0, high = 0;
+  shub::featureExtremeSums(x.Data(), n, static_cast<size_t>(q), info[2].As<Napi::Boolean>().Value(), low, high);
+  Napi::Array out = Napi::Array::New(env, 2);
+  out.Set(0u, Napi::Number::New(env, low));
+  out.Set(1u, Napi::Number::New(env, high));
+  return out;
+}
+
 }  // namespace
 
 // Defined by the other addon_*.cc files: each adds its classes and functions to the exports.
@@ -516,6 +539,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   shub::selectedIsa();
   exports.Set("nativeIsa", Napi::Function::New<NativeIsa>(env, "nativeIsa"));
   exports.Set("realFft", Napi::Function::New<RealFftTransform>(env, "realFft"));
+  exports.Set("featureExtremeSums", Napi::Function::New<FeatureExtremeSums>(env, "featureExtremeSums"));
   InitMaster(env, exports);
   InitMix(env, exports);
   InitNam(env, exports);

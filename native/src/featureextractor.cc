@@ -8,6 +8,10 @@
 
 #include "isa.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace shub {
 
 namespace {
@@ -274,9 +278,13 @@ inline void replaceTop(float* h, size_t q, float v, Before before) {
 /**
  * Sums of the q smallest and the q largest of x[0..n) (q <= n), x untouched: a max-heap of the q
  * smallest and a min-heap of the q largest seen so far (n log q; most values fail the first
- * comparison). `work` holds 2q floats.
+ * comparison). `work` holds 2q floats. With `skipBlocks` (the default), eight steps at a time are passed over
+ * when none of their values beats a heap's top (two SSE2 compares per side): a heap's top changes only when a value
+ * enters it, so the same values enter in the same order and both sums are the same to the bit (false: each step
+ * compared alone; the tests' reference).
  */
-void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum, double& highSum) {
+void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum, double& highSum,
+                 bool skipBlocks = true) {
   float* low = work;       // max-heap: low[0] is the largest of the q smallest
   float* high = work + q;  // min-heap: high[0] is the smallest of the q largest
   const auto greater = [](float a, float b) { return a > b; };
@@ -288,12 +296,31 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   }
   std::make_heap(low, low + q);
   std::make_heap(high, high + q, greater);
-  for (size_t i = q; i < n; ++i) {
+  const auto stepAt = [&](size_t i) {
     const float v = x[i];
     if (v > high[0]) replaceTop(high, q, v, greater);
     const float u = x[n - 1 - i];
     if (u < low[0]) replaceTop(low, q, u, std::less<float>());
+  };
+  size_t i = q;
+#if defined(__SSE2__)
+  if (skipBlocks) {
+    // steps i..i+7 read x[i..i+8) going up and x[n-8-i..n-i) going down; `>` and `<` are false on NaN, as
+    // _mm_cmpgt_ps / _mm_cmplt_ps are
+    for (; i + 8 <= n; i += 8) {
+      const __m128 top = _mm_set1_ps(high[0]), bottom = _mm_set1_ps(low[0]);
+      const float* down = x + (n - 8 - i);
+      const __m128 up = _mm_or_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + i), top), _mm_cmpgt_ps(_mm_loadu_ps(x + i + 4), top));
+      const __m128 dn =
+          _mm_or_ps(_mm_cmplt_ps(_mm_loadu_ps(down), bottom), _mm_cmplt_ps(_mm_loadu_ps(down + 4), bottom));
+      if (_mm_movemask_ps(_mm_or_ps(up, dn)) == 0) continue;
+      for (size_t k = i; k < i + 8; ++k) stepAt(k);
+    }
   }
+#else
+  (void)skipBlocks;
+#endif
+  for (; i < n; ++i) stepAt(i);
   lowSum = 0;
   highSum = 0;
   for (size_t i = 0; i < q; ++i) {
@@ -301,6 +328,15 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
     highSum += high[i];
   }
 }
+
+}  // namespace
+
+void featureExtremeSums(const float* x, size_t n, size_t q, bool skipBlocks, double& lowSum, double& highSum) {
+  std::vector<float> work(2 * q);
+  extremeSums(x, n, q, work.data(), lowSum, highSum, skipBlocks);
+}
+
+namespace {
 
 /**
  * The onsets engine's flux (tempo keeps odf/odfLow): its own STFT (finer than the shared one: a hit's rise

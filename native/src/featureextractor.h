@@ -71,6 +71,12 @@ struct FeatureOptions {
 /** Empty when valid, else a message naming the field. */
 std::string validateFeatureOptions(const FeatureOptions& o);
 
+/**
+ * The spectral contrast's sums of the q smallest and the q largest of x[0..n) (1 <= q <= n), as the extractor takes
+ * them; `skipBlocks` false compares every value alone (tests: the blocks passed over must not change a bit).
+ */
+void featureExtremeSums(const float* x, size_t n, size_t q, bool skipBlocks, double& lowSum, double& highSum);
+
 /** Whole-file figures (means over active frames) and compact frame series. */
 struct FeatureReport {
   uint64_t frames = 0;        // PCM frames added

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "isa.h"
@@ -596,6 +598,59 @@ double jsRoundNonNegative(double x) {
 }  // namespace
 
 template <class T>
+std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double>& beats,
+                                const std::vector<double>& fractions, int64_t halfWidth) {
+  std::vector<double> out;
+  out.reserve(fractions.size());
+  const double hw = static_cast<double>(halfWidth), last = static_cast<double>(n) - 1;
+  for (const double f : fractions) {
+    double sum = 0;
+    size_t count = 0;
+    for (size_t i = 0; i + 1 < beats.size(); ++i) {
+      // Math.round: ⌊x⌋ + (x − ⌊x⌋ ≥ ½), x − ⌊x⌋ exact
+      const double x = beats[i] + f * (beats[i + 1] - beats[i]);
+      const double fl = std::floor(x);
+      const double c = x - fl >= 0.5 ? fl + 1 : fl;
+      double m = 0;
+      const double hi = std::min(last, c + hw);
+      for (double j = std::max(0.0, c - hw); j <= hi; ++j)
+        m = jsMax(m, static_cast<double>(odf[static_cast<size_t>(j)]));
+      sum += m;
+      ++count;
+    }
+    out.push_back(count ? sum / static_cast<double>(count) : 0);
+  }
+  return out;
+}
+
+template <class T>
+bool tonalEnvelope(const T* chroma, size_t chromaFrames, size_t frames, std::vector<double>& out) {
+  const size_t n = std::min(frames, chromaFrames);
+  double m = 0;
+  for (size_t i = 0; i < n * 12; ++i) m += static_cast<double>(chroma[i]);
+  m /= static_cast<double>(n * 12);
+  if (!(m > 0)) return false;
+  out.assign(frames, 0.0);
+  double prev[12], cur[12], d[12];
+  for (size_t k = 0; k < 12; ++k) prev[k] = std::log1p(static_cast<double>(chroma[k]) / m);
+  for (size_t t = 1; t < n; ++t) {
+    double mean = 0;
+    for (size_t k = 0; k < 12; ++k) {
+      cur[k] = std::log1p(static_cast<double>(chroma[t * 12 + k]) / m);
+      d[k] = cur[k] - prev[k];
+      mean += d[k] / 12;
+    }
+    std::memcpy(prev, cur, sizeof prev);
+    // a broadband hit (a drum) raises every pitch class alike: only the rise above the mean rise counts
+    const double above = jsMax(0, mean);
+    double s = 0;
+    for (size_t k = 0; k < 12; ++k) s += jsMax(0, d[k] - above);
+    out[t] = s;
+  }
+  return true;
+}
+
+template <class T>
 std::vector<std::vector<double>> onFrames(const T* values, size_t len, size_t groups, size_t frames, double ratio) {
   std::vector<std::vector<double>> out(groups, std::vector<double>(frames, 0.0));
   const size_t n = groups ? len / groups : 0;
@@ -879,6 +934,9 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
   template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
   template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \
+  template bool tonalEnvelope<T>(const T*, size_t, size_t, std::vector<double>&);                                   \
+  template std::vector<double> beatProfile<T>(const T*, size_t, const std::vector<double>&,                         \
+                                              const std::vector<double>&, int64_t);                                 \
   template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
   template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);
 

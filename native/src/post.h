@@ -40,6 +40,19 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
 template <class T>
 std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t frames, size_t w);
 
+// tempo's beat-synchronous profile: per fraction f, the mean over consecutive beat pairs of the maximum of odf (from 0,
+// as Math.max) within ± halfWidth frames of Math.round(b[i] + f·(b[i+1] − b[i])); 0 for fewer than two beats.
+template <class T>
+std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double>& beats,
+                                const std::vector<double>& fractions, int64_t halfWidth);
+
+// tempo's tonal onset envelope (frames values): per frame t ≥ 1 the rise of log1p(chroma / m) over the frame before,
+// summed over the pitch classes above the mean rise (m the mean chroma of the first n = min(frames, chroma frames)
+// frames); JavaScript's order of operations, the C library's log1p (within an ulp or so of V8's Math.log1p). Empty
+// optional when m is not > 0.
+template <class T>
+bool tonalEnvelope(const T* chroma, size_t chromaFrames, size_t frames, std::vector<double>& out);
+
 // Local maxima of odf (± maxW, the first of equal values) with odf[t] > 0 and odf[t] ≥ median(odf[t ± avg]) + delta,
 // at least minGap apart (the larger of two closer ones kept).
 template <class T>

@@ -115,6 +115,30 @@ Napi::Value PostHarmonicNovelty(const Napi::CallbackInfo& info) {
                     [&](auto* x, size_t n) { return toF64(env, shub::post::harmonicNovelty(x, n / 12, frames, w)); });
 }
 
+// postBeatProfile(odf, beats, fractions, halfWidth): Float64Array of one mean per fraction.
+Napi::Value PostBeatProfile(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBeatProfile";
+  const std::vector<double> beats = f64Arg(env, info[1], where, "beats");
+  const std::vector<double> fractions = f64Arg(env, info[2], where, "fractions");
+  const auto halfWidth = static_cast<int64_t>(integerArg(env, info[3], where, "halfWidth", 0, kMaxIndex, " frames"));
+  return withSeries(env, info[0], where, "odf", [&](auto* x, size_t n) {
+    return toF64(env, shub::post::beatProfile(x, n, beats, fractions, halfWidth));
+  });
+}
+
+// postTonalEnvelope(chroma, frames): Float64Array of frames, or null when the chroma's mean is not > 0.
+Napi::Value PostTonalEnvelope(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postTonalEnvelope";
+  const auto frames = static_cast<size_t>(integerArg(env, info[1], where, "frames", 0, kMaxIndex, ""));
+  return withSeries(env, info[0], where, "chroma", [&](auto* x, size_t n) -> Napi::Value {
+    std::vector<double> out;
+    if (!shub::post::tonalEnvelope(x, n / 12, frames, out)) return env.Null();
+    return toF64(env, out);
+  });
+}
+
 // postPickPeaks(odf, delta, avg, maxW, minGap): Int32Array of peak frames.
 Napi::Value PostPickPeaks(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -402,6 +426,8 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postAutocorrelationLags", Napi::Function::New<PostAutocorrelationLags>(env, "postAutocorrelationLags"));
   exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
+  exports.Set("postBeatProfile", Napi::Function::New<PostBeatProfile>(env, "postBeatProfile"));
+  exports.Set("postTonalEnvelope", Napi::Function::New<PostTonalEnvelope>(env, "postTonalEnvelope"));
   exports.Set("postPickPeaks", Napi::Function::New<PostPickPeaks>(env, "postPickPeaks"));
   exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));

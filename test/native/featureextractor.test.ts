@@ -527,3 +527,41 @@ test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over
   assert.equal(off.onsetBandNovelty.length, 0);
   assert.equal(off.onsetBandNoveltyBands, 0);
 });
+
+test('spectral contrast sums: the blocks passed over change no bit; the sums are the q smallest and q largest', () => {
+  // the direct rule: every value compared alone (skipBlocks false: the same heaps, the same order of entries), and
+  // the sums of the sorted extremes (to rounding: the heaps' order of addition differs from the sort's)
+  const rand = mulberry32(1912);
+  const cases: { x: Float32Array; q: number }[] = [];
+  for (const n of [1, 2, 7, 8, 9, 15, 16, 17, 40, 171, 752]) {
+    for (const q of [1, 2, Math.max(1, Math.round(0.02 * n)), Math.max(1, n >> 2), n]) {
+      if (q > n) continue;
+      // a falling spectrum with peaks (most blocks enter neither heap), quantized so that ties occur
+      const falling = Float32Array.from(
+        { length: n },
+        (_, k) => Math.round((64 / (1 + k) + 8 * rand() ** 8) * 16) / 16,
+      );
+      const noisy = Float32Array.from({ length: n }, () => Math.round(rand() * 32) / 8);
+      const rising = Float32Array.from({ length: n }, (_, k) => k * 0.5 + (k % 9 === 4 ? 100 : 0));
+      cases.push({ x: falling, q }, { x: noisy, q }, { x: rising, q }, { x: new Float32Array(n).fill(0.25), q });
+    }
+  }
+  for (const { x, q } of cases) {
+    const fast = native().featureExtremeSums(x, q, true);
+    const direct = native().featureExtremeSums(x, q, false);
+    assert.ok(
+      Object.is(fast[0], direct[0]) && Object.is(fast[1], direct[1]),
+      `n ${x.length} q ${q}: ${fast} vs ${direct}`,
+    );
+    const sorted = Array.from(x).sort((a, b) => a - b);
+    const low = sorted.slice(0, q).reduce((a, b) => a + b, 0);
+    const high = sorted.slice(sorted.length - q).reduce((a, b) => a + b, 0);
+    assert.ok(
+      Math.abs(fast[0] - low) <= 1e-9 * Math.max(1, Math.abs(low)),
+      `low n ${x.length} q ${q}: ${fast[0]} vs ${low}`,
+    );
+    assert.ok(Math.abs(fast[1] - high) <= 1e-9 * Math.max(1, Math.abs(high)), `high n ${x.length} q ${q}: ${fast[1]}`);
+  }
+  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 5, true), RangeError);
+  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 0, true), RangeError);
+});

@@ -914,3 +914,117 @@ test('postPlaceRises: as the direct per-peak loop (window maximum, steepest rise
     RangeError,
   );
 });
+
+test('postTonalEnvelope: as the TypeScript loop it replaced (log1p rises above the mean rise), to 1e-12', () => {
+  // the direct rule: tempo's tonalEnvelope before it went native
+  const direct = (chroma: ArrayLike<number>, frames: number): Float64Array | null => {
+    const n = Math.min(frames, Math.floor(chroma.length / 12));
+    let m = 0;
+    for (let i = 0; i < n * 12; i++) m += chroma[i]!;
+    m /= n * 12;
+    if (!(m > 0)) return null;
+    const h = new Float64Array(frames);
+    const d = new Float64Array(12);
+    let prev = new Float64Array(12);
+    let cur = new Float64Array(12);
+    for (let k = 0; k < 12; k++) prev[k] = Math.log1p(chroma[k]! / m);
+    for (let t = 1; t < n; t++) {
+      let mean = 0;
+      for (let k = 0; k < 12; k++) {
+        cur[k] = Math.log1p(chroma[t * 12 + k]! / m);
+        d[k] = cur[k]! - prev[k]!;
+        mean += d[k]! / 12;
+      }
+      [prev, cur] = [cur, prev];
+      let s = 0;
+      for (let k = 0; k < 12; k++) s += Math.max(0, d[k]! - Math.max(0, mean));
+      h[t] = s;
+    }
+    return h;
+  };
+  const r = mulberry32(42);
+  for (const frames of [2, 3, 50, 400]) {
+    for (const chromaFrames of [frames, frames + 7, Math.max(2, frames - 1)]) {
+      // sparse, quantized chroma (ties, silent frames, one loud class), float and double
+      const values = Array.from({ length: chromaFrames * 12 }, () =>
+        r() < 0.4 ? 0 : Math.round(r() ** 3 * 64) / 4 + (r() < 0.02 ? 1000 : 0),
+      );
+      for (const chroma of [Float64Array.from(values), Float32Array.from(values)]) {
+        const want = direct(chroma, frames)!;
+        const got = addon.postTonalEnvelope(chroma, frames)!;
+        assert.equal(got.length, frames);
+        for (let t = 0; t < frames; t++)
+          // the C library's log1p against V8's: equal or an ulp or so apart per value
+          assert.ok(
+            Math.abs(got[t]! - want[t]!) <= 1e-12 * Math.max(1, Math.abs(want[t]!)),
+            `frames ${frames}/${chromaFrames} t ${t}: ${got[t]} vs ${want[t]}`,
+          );
+      }
+    }
+  }
+  // a broadband rise counts only above the mean rise: C alone doubling against all twelve doubling
+  const flat = new Float64Array(24).fill(1);
+  const cOnly = Float64Array.from({ length: 24 }, (_, i) => (i === 12 ? 3 : 1));
+  const all = Float64Array.from({ length: 24 }, (_, i) => (i >= 12 ? 3 : 1));
+  assert.deepEqual(Array.from(addon.postTonalEnvelope(flat, 2)!), [0, 0]);
+  assert.ok(addon.postTonalEnvelope(cOnly, 2)![1]! > 0.5);
+  assert.equal(addon.postTonalEnvelope(all, 2)![1], 0);
+  assert.equal(addon.postTonalEnvelope(new Float64Array(24), 2), null);
+  assert.throws(() => addon.postTonalEnvelope([1, 2] as unknown as Float64Array, 1), TypeError);
+});
+
+test('postBeatProfile: as the TypeScript loop it replaced (windowed maxima at beat fractions), to the bit', () => {
+  // the direct rule: tempo's beatProfile before it went native
+  const direct = (odf: ArrayLike<number>, beats: number[], fractions: readonly number[], halfWidth: number) => {
+    const n = odf.length;
+    const out: number[] = [];
+    for (const f of fractions) {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i + 1 < beats.length; i++) {
+        const c = Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!));
+        let m = 0;
+        for (let j = Math.max(0, c - halfWidth); j <= Math.min(n - 1, c + halfWidth); j++) m = Math.max(m, odf[j]!);
+        sum += m;
+        count++;
+      }
+      out.push(count ? sum / count : 0);
+    }
+    return out;
+  };
+  const r = mulberry32(77);
+  const fractionSets = [
+    [0, 1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4],
+    [0, 0.5],
+    [0, 1 / 4, 1 / 3, 1 / 2, 3 / 4, 5 / 6],
+  ];
+  for (const n of [0, 1, 5, 300, 2000]) {
+    const values = Array.from({ length: n }, () => (r() < 0.3 ? 0 : Math.round(r() * 40) / 8));
+    for (const odf of [Float64Array.from(values), Float32Array.from(values)]) {
+      for (const halfWidth of [0, 1, 3]) {
+        // beats at a drifting period, the first at 0, some beyond the envelope's end; odd periods put
+        // fractions on .5 (Math.round's ties)
+        const beats: number[] = [];
+        for (let b = 0, p = 3 + Math.floor(r() * 40); b < n + 30; b += p + (r() < 0.2 ? 1 : 0)) beats.push(b);
+        for (const fractions of fractionSets) {
+          const want = direct(odf, beats, fractions, halfWidth);
+          const got = addon.postBeatProfile(odf, Float64Array.from(beats), Float64Array.from(fractions), halfWidth);
+          assert.equal(got.length, fractions.length);
+          fractions.forEach((_, k) =>
+            assert.ok(Object.is(got[k], want[k]), `n ${n} hw ${halfWidth} f ${fractions[k]}: ${got[k]} vs ${want[k]}`),
+          );
+        }
+        const none = addon.postBeatProfile(odf, Float64Array.of(5), Float64Array.of(0, 0.5), halfWidth);
+        assert.deepEqual(Array.from(none), [0, 0]);
+      }
+    }
+  }
+  // an impulse every 10 frames, beats on them: 1 on the beat, 0 half-way
+  const pulse = Float64Array.from({ length: 101 }, (_, i) => (i % 10 === 0 ? 1 : 0));
+  const onBeats = Float64Array.from({ length: 11 }, (_, i) => 10 * i);
+  assert.deepEqual(Array.from(addon.postBeatProfile(pulse, onBeats, Float64Array.of(0, 0.5), 1)), [1, 0]);
+  assert.throws(
+    () => addon.postBeatProfile(pulse, [0, 10] as unknown as Float64Array, Float64Array.of(0), 1),
+    TypeError,
+  );
+});

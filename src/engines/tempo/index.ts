@@ -348,22 +348,9 @@ export function beatProfile(
   fractions: readonly number[] = PROFILE_FRACTIONS,
   halfWidth = 1,
 ): number[] {
-  const n = odf.length;
-  const out: number[] = [];
-  for (let k = 0; k < fractions.length; k++) {
-    const f = fractions[k]!;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i + 1 < beats.length; i++) {
-      const c = Math.round(beats[i]! + f * (beats[i + 1]! - beats[i]!));
-      let m = 0;
-      for (let j = Math.max(0, c - halfWidth); j <= Math.min(n - 1, c + halfWidth); j++) m = Math.max(m, odf[j]!);
-      sum += m;
-      count++;
-    }
-    out.push(count ? sum / count : 0);
-  }
-  return out;
+  // native/src/post.cc beatProfile: Math.round and Math.max as JavaScript's, the sums in beat order
+  const f = fractions === PROFILE_FRACTIONS ? PROFILE_FRACTION_VALUES : Float64Array.from(fractions);
+  return Array.from(native().postBeatProfile(postSeries(odf), Float64Array.from(beats), f, halfWidth));
 }
 
 /**
@@ -771,33 +758,9 @@ export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats:
  */
 export function tonalEnvelope(chroma: ArrayLike<number> | undefined, frames: number): Float64Array | null {
   if (!chroma || chroma.length < 24) return null;
-  const n = Math.min(frames, Math.floor(chroma.length / 12));
-  let m = 0;
-  for (let i = 0; i < n * 12; i++) m += chroma[i]!;
-  m /= n * 12;
-  if (!(m > 0)) return null;
-  const h = new Float64Array(frames);
-  const d = new Float64Array(12);
-  // log1p(chroma / m) of the previous frame and of this one, each value computed once
-  let prev = new Float64Array(12);
-  let cur = new Float64Array(12);
-  for (let k = 0; k < 12; k++) prev[k] = Math.log1p(chroma[k]! / m);
-  for (let t = 1; t < n; t++) {
-    let mean = 0;
-    for (let k = 0; k < 12; k++) {
-      cur[k] = Math.log1p(chroma[t * 12 + k]! / m);
-      d[k] = cur[k]! - prev[k]!;
-      mean += d[k]! / 12;
-    }
-    const swap = prev;
-    prev = cur;
-    cur = swap;
-    // a broadband hit (a drum) raises every pitch class alike: only the rise above the mean rise counts
-    let s = 0;
-    for (let k = 0; k < 12; k++) s += Math.max(0, d[k]! - Math.max(0, mean));
-    h[t] = s;
-  }
-  return h;
+  // log1p(chroma / m) of each frame once, its rise over the frame before, the part above the mean rise per pitch
+  // class (native/src/post.cc tonalEnvelope: JavaScript's operations in its order, the C library's log1p)
+  return native().postTonalEnvelope(postSeries(chroma), frames);
 }
 
 /**
