@@ -60,6 +60,11 @@
  * `--fresh12` adds the seventeenth round's held-out set (fixtures/keyfresh12.ts fresh12KeySpecs(), GM programs no key
  * set used from the npm soundfonts MuseScore General Lite and TimGM6mb, 48 kHz, modal songs labelled by the MIREX
  * convention, seeds 53000 + i, evaluated once).
+ *
+ * `--union14` (nineteenth round) makes the seventeenth round's held-out set tuning material too (658 songs);
+ * `--fresh13` adds the nineteenth round's held-out set (fixtures/keyfresh13.ts fresh13KeySpecs(), TiMidity++ playing
+ * the SF2 banks sf_GMbank and OPL-3 FM, a note generator with phrases and styles no set used, 20 modal songs labelled
+ * by the MIREX convention, seeds 55000 + i, evaluated once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -84,6 +89,7 @@ import { fresh9KeySet } from '../fixtures/keyfresh9.js';
 import { fresh10KeySet } from '../fixtures/keyfresh10.js';
 import { fresh11KeySet } from '../fixtures/keyfresh11.js';
 import { fresh12KeySet } from '../fixtures/keyfresh12.js';
+import { fresh13KeySet } from '../fixtures/keyfresh13.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -138,7 +144,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION13 = process.argv.includes('--union13');
+const UNION14 = process.argv.includes('--union14');
+const UNION13 = UNION14 || process.argv.includes('--union13');
 const UNION12 = UNION13 || process.argv.includes('--union12');
 const UNION11 = UNION12 || process.argv.includes('--union11');
 const UNION10 = UNION11 || process.argv.includes('--union10');
@@ -157,7 +164,8 @@ const FRESH8 = (UNION10 || process.argv.includes('--fresh8')) && (UNION10 || !ON
 const FRESH9 = (UNION11 || process.argv.includes('--fresh9')) && (UNION11 || !ONLY_TUNING);
 const FRESH10 = (UNION12 || process.argv.includes('--fresh10')) && (UNION12 || !ONLY_TUNING);
 const FRESH11 = (UNION13 || process.argv.includes('--fresh11')) && (UNION13 || !ONLY_TUNING);
-const FRESH12 = process.argv.includes('--fresh12') && !ONLY_TUNING;
+const FRESH12 = (UNION14 || process.argv.includes('--fresh12')) && (UNION14 || !ONLY_TUNING);
+const FRESH13 = process.argv.includes('--fresh13') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -182,41 +190,44 @@ const SETS = [
   'fresh10 key set',
   'fresh11 key set',
   'fresh12 key set',
+  'fresh13 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION13
-  ? SETS.filter((s) => s !== 'fresh12 key set')
-  : UNION12
-    ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
-    : UNION11
-      ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
-      : UNION10
-        ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
-        : UNION9
-          ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-          : UNION8
-            ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-            : UNION7
-              ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-              : UNION6
-                ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-                : UNION5
-                  ? SETS.filter(
-                      (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
-                    )
-                  : UNION
+const TUNING: readonly Set[] = UNION14
+  ? SETS.filter((s) => s !== 'fresh13 key set')
+  : UNION13
+    ? SETS.filter((s) => s !== 'fresh12 key set' && s !== 'fresh13 key set')
+    : UNION12
+      ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
+      : UNION11
+        ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
+        : UNION10
+          ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
+          : UNION9
+            ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+            : UNION8
+              ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+              : UNION7
+                ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+                : UNION6
+                  ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+                  : UNION5
                     ? SETS.filter(
-                        (s) =>
-                          ![
-                            'fresh3 key set',
-                            'fresh4 key set',
-                            'fresh5 key set',
-                            'fresh6 key set',
-                            'fresh7 key set',
-                          ].includes(s),
+                        (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
                       )
-                    : SETS.slice(0, 3);
+                    : UNION
+                      ? SETS.filter(
+                          (s) =>
+                            ![
+                              'fresh3 key set',
+                              'fresh4 key set',
+                              'fresh5 key set',
+                              'fresh6 key set',
+                              'fresh7 key set',
+                            ].includes(s),
+                        )
+                      : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -230,6 +241,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh10 key set',
   'fresh11 key set',
   'fresh12 key set',
+  'fresh13 key set',
 ];
 
 interface Item {
@@ -321,6 +333,18 @@ function regroup(frames: Float32Array, n: number): Float32Array {
   return out;
 }
 
+/** The blocks `analyze` hands the key engine (keyBlockFrames at the declared blockSeconds), cached per file. */
+const blockCache = new WeakMap<Profiles, KeyBlocks>();
+function defaultBlocks(p: Profiles): KeyBlocks {
+  let b = blockCache.get(p);
+  if (!b) {
+    const n = keyBlockFrames(p.hopSeconds);
+    b = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
+    blockCache.set(p, b);
+  }
+  return b;
+}
+
 function shubKey(p: Profiles, options: EstimateKeyOptions, profileOnly = false): KeyLabel | null {
   if (profileOnly) {
     const r = analyzeKey(p.pitchClass, undefined, undefined, options).result;
@@ -401,6 +425,7 @@ async function main() {
     ['fresh10 key set', FRESH10, fresh10KeySet, 'keyfresh10'],
     ['fresh11 key set', FRESH11, fresh11KeySet, 'keyfresh11'],
     ['fresh12 key set', FRESH12, fresh12KeySet, 'keyfresh12'],
+    ['fresh13 key set', FRESH13, fresh13KeySet, 'keyfresh13'],
   ];
   for (const d of [
     truthDir,
@@ -486,8 +511,7 @@ async function main() {
     const cache = new Map<string, KeyBlocks>();
     for (const it of items) {
       const p = profiles.get(it.file)!;
-      const n = keyBlockFrames(p.hopSeconds);
-      cache.set(it.file, { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds });
+      cache.set(it.file, defaultBlocks(p));
     }
     const grid = {
       bassWeight: [0.25, 0.5, 1],
@@ -567,12 +591,21 @@ async function main() {
   const fresh10 = items.filter((i) => i.set === 'fresh10 key set');
   const fresh11 = items.filter((i) => i.set === 'fresh11 key set');
   const fresh12 = items.filter((i) => i.set === 'fresh12 key set');
+  const fresh13 = items.filter((i) => i.set === 'fresh13 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh12.length ? [[`fresh12 (${fresh12.length})`, fresh12] as [string, Item[]]] : []),
+      ...(fresh13.length ? [[`fresh13 (${fresh13.length})`, fresh13] as [string, Item[]]] : []),
+      ...(fresh12.length
+        ? [
+            [UNION14 ? `tuning: fresh12 (${fresh12.length})` : `fresh12 (${fresh12.length})`, fresh12] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh11.length
         ? [
             [UNION13 ? `tuning: fresh11 (${fresh11.length})` : `fresh11 (${fresh11.length})`, fresh11] as [
@@ -649,8 +682,7 @@ async function main() {
   if (MARGINS)
     for (const it of tuning) {
       const p = profiles.get(it.file)!;
-      const n = keyBlockFrames(p.hopSeconds);
-      const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
+      const blocks = defaultBlocks(p);
       const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, { params: PARAMS });
       const truth = a.evidence.find((e) => e.key === label(it.key))!;
       const other = a.evidence.find((e) => e.key !== truth.key)!;
@@ -666,8 +698,7 @@ async function main() {
         ? fresh
         : tuning) {
       const p = profiles.get(it.file)!;
-      const n = keyBlockFrames(p.hopSeconds);
-      const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
+      const blocks = defaultBlocks(p);
       const a = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, { params: PARAMS });
       if (a.result.key === label(it.key)) continue;
       const truth = a.evidence.find((e) => e.key === label(it.key))!;
