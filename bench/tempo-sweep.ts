@@ -35,6 +35,7 @@ import { tempo11OddSet, tempo11Set } from '../fixtures/tempo11.js';
 import { tempo12Set } from '../fixtures/tempo12.js';
 import { tempo13Set } from '../fixtures/tempo13.js';
 import { tempo14Set } from '../fixtures/tempo14.js';
+import { tempo15Set } from '../fixtures/tempo15.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -235,6 +236,12 @@ async function main() {
     ? (mkdirSync(held14Dir, { recursive: true }), some(await Promise.all(tempo14Set(held14Dir).files.map(allFeatures))))
     : undefined;
   const h14 = held14 ? evaluate(held14) : undefined;
+  // --held-out-15: the fifteenth held-out set (fixtures/tempo15.ts, h-tempo19), only after its one CLI evaluation
+  const held15Dir = path.join(OUT, 'tempo-heldout15');
+  const held15 = process.argv.includes('--held-out-15')
+    ? (mkdirSync(held15Dir, { recursive: true }), some(await Promise.all(tempo15Set(held15Dir).files.map(allFeatures))))
+    : undefined;
+  const h15 = held15 ? evaluate(held15) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -257,6 +264,7 @@ async function main() {
     ...(h12 ? [['held-out 12', h12] as const] : []),
     ...(h13 ? [['held-out 13', h13] as const] : []),
     ...(h14 ? [['held-out 14', h14] as const] : []),
+    ...(h15 ? [['held-out 15', h15] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -280,7 +288,7 @@ async function main() {
         `${held9 ? ' held-out 9 Acc1 songs | drums |' : ''}${held10 ? ' held-out 10 Acc1 songs | drums |' : ''}` +
         `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}${odd ? ' odd-meter tuning Acc1 songs | drums |' : ''}` +
         `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}${held13 ? ' held-out 13 Acc1 songs | drums |' : ''}` +
-        `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}` +
+        `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -303,6 +311,7 @@ async function main() {
               held12 ? evaluate(held12) : undefined,
               held13 ? evaluate(held13) : undefined,
               held14 ? evaluate(held14) : undefined,
+              held15 ? evaluate(held15) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -337,6 +346,7 @@ async function main() {
     if (h12) console.log('\nheld-out 12 misses:\n' + h12.misses.join('\n'));
     if (h13) console.log('\nheld-out 13 misses:\n' + h13.misses.join('\n'));
     if (h14) console.log('\nheld-out 14 misses:\n' + h14.misses.join('\n'));
+    if (h15) console.log('\nheld-out 15 misses:\n' + h15.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -79,11 +79,11 @@ test('4/4 (quarters, kick-kick-kick-snare) and 6/8 read as before', () => {
     }
 });
 
-test('barTileFloor, barTileMaxBeats, barTileSlack, barTileLow and barTileFull are declared', () => {
-  assert.equal(TEMPO_PARAMETERS.barTileFloor.value, 0.3);
+test('barTileFloor, barTileMaxBeats, barTileSlack and barTileFull are declared (barTileLow removed, h-tempo19)', () => {
+  assert.equal(TEMPO_PARAMETERS.barTileFloor.value, 0.15);
   assert.equal(TEMPO_PARAMETERS.barTileMaxBeats.value, 13);
   assert.equal(TEMPO_PARAMETERS.barTileMaxBeats.integer, true);
   assert.equal(TEMPO_PARAMETERS.barTileSlack.value, 0.03);
-  assert.equal(TEMPO_PARAMETERS.barTileLow.value, 0.3);
+  assert.equal('barTileLow' in TEMPO_PARAMETERS, false);
   assert.equal(TEMPO_PARAMETERS.barTileFull.value, 0.6);
 });

@@ -801,13 +801,13 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   barTileFloor: p(
-    0.3,
+    0.15,
     '',
     [0, 1],
     'bar-tile check (h-tempo18): the factor of a level that does not tile the bar, with full evidence (the drum ' +
       'pattern of the level 2 or 3 times as fast repeats after m of its beats, m not a multiple of 2 or 3, by ' +
-      'barRepeatFull more than after fewer beats); that faster level joins the candidates and is handed the score ' +
-      'taken (levelHandOver); 1: off (the code before)',
+      'barTileFull more than after fewer beats); that faster level joins the candidates and is handed the score ' +
+      'taken (levelHandOver); 1: off. h-tempo19: 0.3 → 0.15 with the evidence ramp from 0 (barTileLow removed)',
   ),
   barTileMaxBeats: p(
     13,
@@ -823,14 +823,21 @@ export const TEMPO_PARAMETERS = {
     'bar-tile check: the bar is the shortest whole divisor of the best-repeating lag whose similarity is within ' +
       'this of the best (two bars repeat as well as one)',
   ),
-  barTileLow: p(
-    0.3,
+  barTileFull: p(
+    0.6,
     'fraction',
     [0, 1],
     'bar-tile check: the repeat after the bar over the mean repeat after fewer beats, as a fraction of 1 − that ' +
-      'mean, from which it counts as evidence',
+      'mean, at which it counts fully (linearly from 0)',
   ),
-  barTileFull: p(0.6, 'fraction', [0, 1], 'bar-tile check: that fraction at which it counts fully'),
+  barGroupFloor: p(
+    0.15,
+    '',
+    [0, 1],
+    "bar-tile check, groups (h-tempo19): the factor of a level that tiles the faster level's bar but whose grid " +
+      'carries none of the contrast of its best grouping in 2s and 3s (groupMiss evidence 1: 1 − grid contrast / ' +
+      'grouping contrast); not asked of a four-beat bar of eighths (3+3+2 in 4/4); 1: off',
+  ),
   barRepeatFull: p(0.2, 'cosine similarity', [0, 2], 'bar-repeat check: that excess at which it counts fully'),
   barRepeatFloor: p(
     0.3,

@@ -452,9 +452,12 @@ interface Candidate {
   barRepeatDetail?: { s4: number; s8: number; sOdd?: number; evidence: number };
   /**
    * Bar-tile check: 1, or less when the drum pattern of the level 2 or 3 times as fast repeats after a number of
-   * that level's beats which 2 or 3 does not divide (the level fits the bar a non-integer number of times).
+   * that level's beats which 2 or 3 does not divide (the level fits the bar a non-integer number of times), or
+   * (h-tempo19) which it divides while its grid misses the bar's groups of 2 and 3 (groupMiss).
    */
   barTile: number;
+  /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
+  barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
    * The score handed over by a level that the ternary or the two-beat check weighed down as a misreading of this one
    * (levelHandOver × what the check took from its score), and that level's BPM; the score is at least it.
@@ -689,6 +692,68 @@ export function barRepeat(
   // similarity after 5 to maxBarBeats beats (`sOdd`, absent when only four-beat bars are read)
   for (let m = BAR_REPEAT_BEATS + 1; m <= maxBarBeats; m++) r.sOdd = Math.max(r.sOdd ?? 0, mean(m));
   return r;
+}
+
+/**
+ * Whether a level's grid misses the groups of the bar it tiles (h-tempo19). The level k = 2 or 3 times as fast has
+ * its bar of m beats (m a multiple of k); its beats folded into that bar give each position its accent (per flux
+ * band, the mean over bars of the band's maximum within ±halfWidth frames of the beat, over that band's largest
+ * position; then the mean over the bands). A set of positions is scored by its contrast: their mean accent less the
+ * other positions'. The slower level's grid is every k-th position (`grid`: the best of its k phases); the bar's
+ * groups are the best grouping of it in 2s and 3s with both sizes, at any rotation (`mixed`; none for a bar of 4 or
+ * 6). `evidence` = 1 − grid / mixed in [0, 1]: the share of the grouping's contrast that the grid misses (0 when the
+ * grid fits as well: 6/8, 12/8 and 3/4 read at their beat; 9/8 as 3+2+2+2 read at ⅓ of the eighth skips the group
+ * starts 5 and 7 and takes the unaccented 6).
+ */
+export function groupMiss(
+  bands: readonly ArrayLike<number>[],
+  beats: readonly number[],
+  halfWidth: number,
+  m: number,
+  k: number,
+): { evidence: number; grid: number; mixed: number; accents: number[] } {
+  const acc = new Float64Array(m);
+  for (const x of bands) {
+    const sum = new Float64Array(m);
+    const n = new Float64Array(m);
+    beats.forEach((b, i) => {
+      let v = 0;
+      for (let j = Math.max(0, b - halfWidth); j <= Math.min(x.length - 1, b + halfWidth); j++) v = Math.max(v, x[j]!);
+      sum[i % m]! += v;
+      n[i % m]!++;
+    });
+    let top = 0;
+    for (let j = 0; j < m; j++) top = Math.max(top, (sum[j]! /= Math.max(1, n[j]!)));
+    if (top > 0) for (let j = 0; j < m; j++) acc[j]! += sum[j]! / top / bands.length;
+  }
+  const contrast = (starts: boolean[]) => {
+    let on = 0;
+    let nOn = 0;
+    let off = 0;
+    for (let j = 0; j < m; j++)
+      if (starts[j]) ((on += acc[j]!), nOn++);
+      else off += acc[j]!;
+    return nOn > 0 && nOn < m ? on / nOn - off / (m - nOn) : 0;
+  };
+  let grid = -Infinity;
+  for (let r = 0; r < k; r++) grid = Math.max(grid, contrast(Array.from({ length: m }, (_, j) => j % k === r)));
+  let mixed = -Infinity;
+  const group = (parts: number[], sum: number) => {
+    if (sum === m) {
+      if (!parts.includes(2) || !parts.includes(3)) return;
+      for (let rot = 0; rot < m; rot++) {
+        const starts = new Array<boolean>(m).fill(false);
+        let at = rot;
+        for (const q of parts) ((starts[at % m] = true), (at += q));
+        mixed = Math.max(mixed, contrast(starts));
+      }
+      return;
+    }
+    for (const q of [2, 3]) if (sum + q <= m) group([...parts, q], sum + q);
+  };
+  group([], 0);
+  const evidence = mixed > 0 ? Math.max(0, Math.min(1, 1 - Math.max(0, grid) / mixed)) : 0;
+  return { evidence, grid, mixed, accents: Array.from(acc) };
 }
 
 /** Beats moved half a period: the midpoints of consecutive beats, the last one half its interval on. */
@@ -1092,12 +1157,14 @@ function levels(
   // (its subdivision, the eighth of an x/8 meter): the shortest number m of that level's beats after which its drum
   // pattern repeats best (2 up to barTileMaxBeats); when k does not divide m (7/8 read at a half or a third of the
   // eighth: 3.5 or 2.33 beats a bar) the level is weighed down by as much as the repeat after m beats exceeds the
-  // best repeat after fewer (barTileLow → barTileFull) and the faster level joins the candidates
+  // best repeat after fewer (full at barTileFull; h-tempo19: from 0, no lower threshold) and the faster level joins
+  // the candidates. When k divides m the level tiles the bar, and (h-tempo19) is weighed down as far as its grid
+  // misses the bar's groups of 2 and 3 (groupMiss: 9/8 as 3+2+2+2 at ⅓ of the eighth, 10/8 as 3+3+2+2 at ½)
   const tileFloor = checkParameter('barTileFloor', TEMPO_PARAMETERS.barTileFloor);
   const tileMax = checkParameter('barTileMaxBeats', TEMPO_PARAMETERS.barTileMaxBeats);
   const tileSlack = checkParameter('barTileSlack', TEMPO_PARAMETERS.barTileSlack);
-  const tileLow = checkParameter('barTileLow', TEMPO_PARAMETERS.barTileLow);
   const tileFull = checkParameter('barTileFull', TEMPO_PARAMETERS.barTileFull);
+  const groupFloor = checkParameter('barGroupFloor', TEMPO_PARAMETERS.barGroupFloor);
   const tileLags = Array.from({ length: Math.max(0, tileMax - 1) }, (_, i) => i + 2);
   const tileCache = new Map<Candidate, { m: number; excess: number } | null>();
   const tileBar = (f: Candidate) => {
@@ -1122,7 +1189,7 @@ function levels(
     tileCache.set(f, out);
     return out;
   };
-  if (tileFloor < 1)
+  if (tileFloor < 1 || groupFloor < 1)
     for (const c of [...all]) {
       if (c.beatFrames.length < 4) continue;
       let factor = 1;
@@ -1131,10 +1198,19 @@ function levels(
         const f = candidate(k * c.bpm);
         if (!f || Math.abs(f.bpm / (k * c.bpm) - 1) > distinctRatio) continue;
         const bar = tileBar(f);
-        if (!bar || bar.m % k === 0) continue;
-        const e = Math.max(0, Math.min(1, (bar.excess - tileLow) / Math.max(1e-9, tileFull - tileLow)));
-        const v = 1 - (1 - tileFloor) * e;
-        if (v < factor) ((factor = v), (to = f));
+        if (!bar) continue;
+        let e: number;
+        let floor = tileFloor;
+        if (bar.m % k !== 0) e = Math.max(0, Math.min(1, bar.excess / Math.max(1e-9, tileFull)));
+        else if (groupFloor < 1 && !(k === 2 && bar.m === 2 * BAR_REPEAT_BEATS)) {
+          // it tiles the bar: does it fall on the bar's groups (h-tempo19)? Not asked of a four-beat bar of eighths:
+          // a 3+3+2 kick in 4/4 is syncopation by convention (the bar-repeat check reads it at the quarter)
+          e = groupMiss(bands!, f.beatFrames, halfWidth, bar.m, k).evidence;
+          floor = groupFloor;
+        } else continue;
+        const v = 1 - (1 - floor) * e;
+        if (v < factor)
+          ((factor = v), (to = f), (c.barTileDetail = { bpm: f.bpm, m: bar.m, evidence: e, groups: bar.m % k === 0 }));
       }
       c.barTile = factor;
       if (factor < 1 && to) {
@@ -1241,6 +1317,13 @@ function levels(
       c.barRepeat < 1 && c.barRepeatDetail
         ? ` × bar-repeat check ${fmt(c.barRepeat)} (drum pattern 8 beats on ${fmt(c.barRepeatDetail.s8)}, 4 beats ` +
           `on ${fmt(c.barRepeatDetail.s4)})`
+        : ''
+    }${
+      c.barTile < 1 && c.barTileDetail
+        ? ` × bar-tile check ${fmt(c.barTile)} (the ${fmt(c.barTileDetail.bpm)} BPM level's bar of ` +
+          `${c.barTileDetail.m} beats ${
+            c.barTileDetail.groups ? 'grouped in 2s and 3s off this grid' : 'not a whole number of these'
+          }: evidence ${fmt(c.barTileDetail.evidence)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
