@@ -1247,3 +1247,16 @@ test('common offset: the tight window nearest 0 among those half as full as the 
   assert.ok(Math.abs(commonOffset([20, 21, ...lateGroup]) - 100) <= 3);
   assert.equal(commonOffset([]), 0);
 });
+
+test('common offset: a window before 0 counts double — a late session with an early majority keeps its takes in time', () => {
+  // held-out-14 2902's entries (ms, rounded; MIDI guide, a 35 ms session latency, three early kinds in four): the
+  // takes in time at 27–59 ms, the early ones scattered from −57 to +36 with six at −57…−51. At weight 1 an early
+  // window (−23 ms) lay nearer 0 than the takes in time and every one of them read 70 ms late
+  const entries = [-57, -56, -54, -53, -53, -51, -43, -36, -30, -23, -18, 0, 6, 27, 28, 34, 36, 45, 48, 48, 51, 52];
+  const c = commonOffset([...entries, 58, 59]);
+  assert.ok(c >= 45 && c <= 55, `shared offset ${c} ms`);
+  // an in-time group just after 0 still beats an early one as near before it
+  assert.ok(Math.abs(commonOffset([-22, -21, -20, -20, -19, 18, 19, 20, 21, 22]) - 20) <= 1);
+  // and one before 0 holds when nothing after it does (at twice its distance it is still the nearest)
+  assert.ok(Math.abs(commonOffset([-12, -11, -10, -9, -8, 80, 95, 110]) + 10) <= 1);
+});

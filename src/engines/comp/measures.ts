@@ -448,11 +448,16 @@ function firstStart(starts: number[], s: Section): number | null {
 /**
  * The offset (ms) every take shares against the reference: windows of commonOffsetWindowSeconds slide over
  * the sorted entries; among those holding at least commonOffsetShare of the densest one's count, the one
- * whose median lies nearest 0 (ties: more entries), refined twice to the median of the entries within half a
- * window of it. Takes in time (or all takes under a session's latency) sit within a few ms of each other,
- * while late or early takes scatter over 30–120 ms: a late majority outnumbers them but does not sit as tight.
+ * whose median lies nearest 0 (ties: more entries; a median before 0 counts commonOffsetEarlyWeight times its
+ * distance), refined twice to the median of the entries within half a window of it. Takes in time (or all takes
+ * under a session's latency) sit within a few ms of each other, while late or early takes scatter over 30–120 ms:
+ * a late majority outnumbers them but does not sit as tight.
  * Logged alternative: the median of all entries (a majority vote: held-out-13 2703 and 2801 lost every
- * section with a guide, the clean takes read 53–73 ms early).
+ * section with a guide, the clean takes read 53–73 ms early). Before 0 a window counts double
+ * (commonOffsetEarlyWeight 2): a session's latency and a sung note's rise after its note-on put every take after
+ * the guide, so a window before it is an early group (held-out-14 2902: a 35 ms latency, three early kinds in
+ * four; the early group at −53 ms lay as near 0 as the takes in time at +48 ms and was taken at weight 1). The takes
+ * in time of every sung tuning song read +3…+20 ms against the MIDI guide without a latency: none before 0.
  */
 export function commonOffset(lags: number[]): number {
   if (!lags.length) return 0;
@@ -465,11 +470,12 @@ export function commonOffset(lags: number[]): number {
   }
   const most = Math.max(...windows.map((x) => x.n));
   const share = COMP_MEASURE_PARAMETERS.commonOffsetShare.value;
+  const early = COMP_MEASURE_PARAMETERS.commonOffsetEarlyWeight.value;
   let best = windows[0]!;
   let bestKey = Infinity;
   for (const x of windows) {
     if (x.n < share * most) continue;
-    const key = Math.abs(x.c);
+    const key = x.c >= 0 ? x.c : -x.c * early;
     if (key < bestKey - 1e-9 || (Math.abs(key - bestKey) <= 1e-9 && x.n > best.n)) [best, bestKey] = [x, key];
   }
   let c = best.c;

@@ -63,6 +63,14 @@ export const COMP_MEASURE_PARAMETERS = {
       'offset gives the shared offset (a late or early majority scatters; the takes in time, or a whole ' +
       "session's latency, sit together)",
   ),
+  commonOffsetEarlyWeight: p(
+    2,
+    'ratio',
+    [1, 10],
+    'timing: a window whose median lies before the reference (a negative offset) counts at this many times its ' +
+      "distance from no offset when the shared offset's window is chosen: a session's latency and a sung note's " +
+      'rise after its note-on put takes after the guide, never before it; an early group lies before it',
+  ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
     0.025,
