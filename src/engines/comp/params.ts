@@ -100,6 +100,15 @@ export const COMP_MEASURE_PARAMETERS = {
     [20, 300],
     'no guide: a pitch step this large (mean of two frames after against two before) inside a phrase starts a note',
   ),
+  noteClockCents: p(
+    12,
+    'cents',
+    [0, 50],
+    "no guide and no grid: when the takes' voiced frames lie this close to a semitone (median, at their common " +
+      'tuning: sung or played notes) the phrase lead is read from the first note start (as with a grid), else ' +
+      "from the first sound (speech: its note starts are no clock; a sung phrase's first sound, a consonant or " +
+      'a breath, is none either)',
+  ),
   gridMinSeconds: p(
     0.1,
     's',
