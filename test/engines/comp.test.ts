@@ -1307,7 +1307,7 @@ test('common offset: the tight window nearest 0 among those half as full as the 
   assert.equal(commonOffset([]), 0);
 });
 
-test('common offset: a window before 0 counts double — a late session with an early majority keeps its takes in time', () => {
+test('common offset: a window before 0 counts double — a late session with an early majority stays in time', () => {
   // held-out-14 2902's entries (ms, rounded; MIDI guide, a 35 ms session latency, three early kinds in four): the
   // takes in time at 27–59 ms, the early ones scattered from −57 to +36 with six at −57…−51. At weight 1 an early
   // window (−23 ms) lay nearer 0 than the takes in time and every one of them read 70 ms late
