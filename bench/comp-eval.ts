@@ -16,7 +16,7 @@
  * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
  * without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-14]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-15]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ import {
   type TakeSetOptions,
 } from '../fixtures/takes.js';
 import { VOICES, type VoiceStyle } from '../fixtures/voice.js';
+import { makeSynthTakeSet, type SynthTakeOptions } from '../fixtures/synthtakes.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
@@ -2323,6 +2324,257 @@ export const HELD_OUT_14_SPEECH: LatencySpeech[] = [
   },
 ];
 
+/** Voices in no earlier set (held-out-15). */
+const JAZZ_SOPRANO: VoiceStyle = {
+  name: 'jazz soprano',
+  formantScale: 1.17,
+  vibratoHz: 5.8,
+  vibratoCents: 30,
+  vibratoDelaySeconds: 0.45,
+  driftCents: 7,
+  breath: 0.12,
+  openPhase: 0.53,
+  closePhase: 0.17,
+};
+const CHORAL_BASS: VoiceStyle = {
+  name: 'choral bass',
+  formantScale: 0.86,
+  vibratoHz: 4.7,
+  vibratoCents: 18,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 2,
+  breath: 0.04,
+  openPhase: 0.4,
+  closePhase: 0.13,
+};
+const POP_ALTO: VoiceStyle = {
+  name: 'pop alto',
+  formantScale: 1.09,
+  vibratoHz: 6.3,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 11,
+  breath: 0.2,
+  openPhase: 0.58,
+  closePhase: 0.23,
+};
+const REGGAE_TENOR: VoiceStyle = {
+  name: 'reggae tenor',
+  formantScale: 1.0,
+  vibratoHz: 5.5,
+  vibratoCents: 40,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 6,
+  breath: 0.14,
+  openPhase: 0.49,
+  closePhase: 0.19,
+};
+
+/** A held-out-15 song: a voice (fixtures/voice.ts) or a GM program from the npm synth (fixtures/synthtakes.ts). */
+export type Song15 = LatencySong | (SynthTakeOptions & { latencyMs?: number });
+
+/**
+ * The fifteenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp19, after the guide
+ * modes' early-window weight was set on the tuning sets — every earlier set, held-out-14 included, is tuning
+ * material now), made differently from every earlier set: half the songs are played by the npm SoundFont
+ * synthesizer (spessasynth_core; alto sax, violin, voice oohs with the synth's reverb, clarinet; FluidR3Mono,
+ * TimGM6mb and MuseScore General soundfonts; detune and pitch jitter as pitch bends: no earlier comp set used a
+ * synthesizer), the others sung by four voices in no earlier set (jazz soprano, choral bass, pop alto, reggae
+ * tenor); session latencies 20, 30, 40, 50, 60 and 75 ms (with early-heavy, late-heavy, mixed and timing-free
+ * bags) and none; tempi in no earlier set (50, 54, 60, 143, 149, 154, 160, 168 bpm); 7- and 9-beat sections; takes
+ * at 26 and 30 kHz (no earlier set); seeds 3101–3108 and 3201–3204 (none used before); speech from espeak-ng in
+ * Slovak (sk+iven, 140 wpm) and Basque (eu+belinda, 175 wpm) and from festival's ked_diphone (American English)
+ * and lp_diphone (Italian; sentences without accented letters: festival reads its text as Latin-1) — languages
+ * and voices no earlier set used (festival's need Debian's festvox-kdlpc16k and festvox-italp16k). 8 songs × 8
+ * sections (64 sung) and 20 sentences (84 sections); every section clearly best by construction (one clean take).
+ */
+export const HELD_OUT_15: Song15[] = [
+  ...(
+    [
+      {
+        seed: 3101,
+        voice: JAZZ_SOPRANO,
+        tonic: 70,
+        bpm: 143,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['early', 'early', 'late', 'clip'],
+        latencyMs: 50,
+        sections: 8,
+      },
+      {
+        seed: 3102,
+        voice: CHORAL_BASS,
+        tonic: 40,
+        bpm: 54,
+        takes: 5,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        sectionBeats: 7,
+        kinds: ['late', 'late', 'late', 'early', 'detune'],
+        latencyMs: 20,
+        sections: 8,
+      },
+      {
+        seed: 3103,
+        voice: POP_ALTO,
+        tonic: 57,
+        bpm: 160,
+        takes: 4,
+        scale: 'blues',
+        rhythm: 'straight',
+        placement: 'runs',
+        kinds: ['early', 'early', 'early', 'noise'],
+        sections: 8,
+      },
+      {
+        seed: 3104,
+        voice: REGGAE_TENOR,
+        tonic: 53,
+        bpm: 149,
+        takes: 6,
+        scale: 'major',
+        rhythm: 'triplet',
+        sectionBeats: 9,
+        timingJitterMs: 12,
+        kinds: ['late', 'early', 'level', 'missing', 'noise'],
+        latencyMs: 75,
+        sections: 8,
+      },
+    ] as LatencySong[]
+  ).map((o) => ({ ...o, sampleRate: 26000 })),
+  ...(
+    [
+      {
+        seed: 3105,
+        program: 65,
+        guideProgram: 73,
+        soundfont: 'MuseScoreGeneral',
+        tonic: 61,
+        bpm: 60,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['late', 'late', 'early', 'detune'],
+        latencyMs: 30,
+        sections: 8,
+      },
+      {
+        seed: 3106,
+        program: 40,
+        guideProgram: 68,
+        soundfont: 'TimGM6mb',
+        tonic: 67,
+        bpm: 154,
+        takes: 5,
+        scale: 'dorian',
+        rhythm: 'sixteenth',
+        sectionBeats: 12,
+        kinds: ['late', 'early', 'noise', 'missing'],
+        sections: 8,
+      },
+      {
+        seed: 3107,
+        program: 53,
+        guideProgram: 54,
+        soundfont: 'FluidR3Mono',
+        effects: true,
+        tonic: 64,
+        bpm: 168,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['early', 'early', 'early', 'level'],
+        latencyMs: 40,
+        sections: 8,
+      },
+      {
+        seed: 3108,
+        program: 71,
+        guideProgram: 60,
+        soundfont: 'MuseScoreGeneral',
+        tonic: 55,
+        bpm: 50,
+        takes: 3,
+        scale: 'harmonic',
+        rhythm: 'swing',
+        pitchJitterCents: 6,
+        kinds: ['detune', 'clip', 'noise', 'late'],
+        latencyMs: 60,
+        sections: 8,
+      },
+    ] as (SynthTakeOptions & { latencyMs?: number })[]
+  ).map((o) => ({ ...o, sampleRate: 30000 })),
+];
+export const HELD_OUT_15_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3201,
+    voice: 'sk+iven',
+    wordsPerMinute: 140,
+    takes: 4,
+    leadSeconds: 0.38,
+    latencyMs: 25,
+    kinds: ['early', 'early', 'late', 'noise'],
+    sentences: [
+      'Moja sestra každé ráno behá v parku.',
+      'Vlak do Bratislavy odchádza o siedmej.',
+      'Na jeseň padá z listnatých stromov lístie.',
+      'Zajtra bude na horách snežiť.',
+      'Obchod na rohu je dnes zatvorený.',
+    ],
+  },
+  {
+    seed: 3202,
+    voice: 'eu+belinda',
+    wordsPerMinute: 175,
+    takes: 5,
+    leadSeconds: 0.3,
+    tailSeconds: 0.6,
+    kinds: ['late', 'late', 'late', 'level', 'missing'],
+    sentences: [
+      'Nire anaiak goizero kafea edaten du.',
+      'Trena zortzietan ateratzen da Bilbora.',
+      'Haurrak hondartzan jolasten ari dira.',
+      'Bihar elurra egingo du mendian.',
+      'Liburutegia seietan ixten da.',
+    ],
+  },
+  {
+    seed: 3203,
+    voice: 'festival:ked_diphone',
+    wordsPerMinute: 0,
+    takes: 4,
+    leadSeconds: 0.42,
+    latencyMs: 55,
+    kinds: ['late', 'early', 'clip', 'early'],
+    sentences: [
+      'The ferry to the island leaves at half past eight.',
+      'My neighbour paints the fence every spring.',
+      'Fresh bread is sold at the corner every morning.',
+      'The museum is closed on Mondays.',
+      'We walked along the river until sunset.',
+    ],
+  },
+  {
+    seed: 3204,
+    voice: 'festival:lp_diphone',
+    wordsPerMinute: 0,
+    takes: 3,
+    leadSeconds: 0.33,
+    tailSeconds: 0.7,
+    placement: 'runs',
+    kinds: ['late', 'level', 'early'],
+    sentences: [
+      'Il treno per Milano parte alle otto.',
+      'Mia sorella legge un libro ogni sera.',
+      'I bambini giocano sulla spiaggia.',
+      'Domani nevica in montagna.',
+      'Il mercato del pesce apre presto.',
+    ],
+  },
+];
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -2570,7 +2822,11 @@ async function main(): Promise<void> {
   const sung = (xs: TakeSetOptions[]): Item[] =>
     xs.map((x) => ({
       seed: x.seed,
-      build: () => delayTakes(makeTakeSet(x), (x as LatencySong).latencyMs),
+      build: () =>
+        delayTakes(
+          'program' in x ? makeSynthTakeSet(x as SynthTakeOptions) : makeTakeSet(x),
+          (x as LatencySong).latencyMs,
+        ),
       speech: false,
       midi: () => {
         const plan = makeTakeSet({ ...x, takes: 0 });
@@ -2595,6 +2851,7 @@ async function main(): Promise<void> {
     ['held-out-12', HELD_OUT_12, HELD_OUT_12_SPEECH],
     ['held-out-13', HELD_OUT_13, HELD_OUT_13_SPEECH],
     ['held-out-14', HELD_OUT_14, HELD_OUT_14_SPEECH],
+    ['held-out-15', HELD_OUT_15, HELD_OUT_15_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

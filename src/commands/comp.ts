@@ -495,7 +495,13 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
             (out.phraseLead?.used
               ? `; the sections' phrases start ${round(out.phraseLead.leadSeconds * 1000, 0)} ms after their ` +
                 `starts (median over ${out.phraseLead.sections} sections, which lie ` +
-                `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms from it, median)` +
+                `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms from it, median; read from each take's ` +
+                `${out.phraseLead.clock ?? 'first sound'}` +
+                (out.phraseLead.offToneCents != null
+                  ? `: the voice lies ${round(out.phraseLead.offToneCents, 1)} cents off a semitone (median; ` +
+                    `notes within ${round(COMP_MEASURE_PARAMETERS.noteClockCents.value, 0)})`
+                  : '') +
+                ')' +
                 (out.phraseLead.offLead.some(Boolean)
                   ? `; in ${sections
                       .filter((_, si) => out.phraseLead!.offLead[si])

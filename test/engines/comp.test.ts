@@ -22,6 +22,7 @@ import {
   largestGroup,
   leadDecides,
   leadNearer,
+  offTone,
   noteStarts,
   levelFit,
   measureTakes,
@@ -1102,6 +1103,64 @@ test('phrase lead (no guide, no grid): a late pair outnumbering the take in time
   assert.equal(leadNearer([0.12, 0.215, 0.118, null], [0, 1, 2], 0.12, 0.01), true);
 });
 
+test('phrase lead (no guide, no grid, sung): read from the first note start, not from the breath before it', () => {
+  // four takes, five sections of 2.7–3.3 s cut 0.36 s before a sung phrase: notes of 80–250 ms drawn at random,
+  // 40 ms apart (no grid), on semitones (A3 B3 C4), each phrase after a breath (sound, no pitch) of 20–70 ms that
+  // differs per take and section. In section 2 take 3 left the phrase out and takes 1 and 2 are 50 ms late
+  // together: the largest agreeing group. From the first sound (the breath) the lead lies at the breaths, 35 ms
+  // before the phrases (0.325 s, spread 15 ms; main's code: this test fails there on the lead). The notes sit on
+  // semitones (offTone 0 cents ≤ noteClockCents), so the lead is read from the first note start (0.36 s): take 0
+  // lies on it, the pair 50 ms off, and the takes at the lead are the reference (nearer).
+  const lengths = [2.7, 3.1, 2.9, 3.3, 2.8];
+  const starts = lengths.map((_, s) => lengths.slice(0, s).reduce((x, y) => x + y, 0));
+  const sections = starts.map((t, s) => ({ name: `S${s}`, startSeconds: t, endSeconds: t + lengths[s]! }));
+  const n = Math.round(100 * (starts[4]! + lengths[4]!));
+  const r = mulberry32(1506);
+  const notes = starts.map(() => {
+    const out: number[] = [];
+    for (let t = 0; t < 150;) {
+      const len = 8 + Math.floor(r() * 18);
+      out.push(t, Math.min(150, t + len));
+      t += len + 4;
+    }
+    return out;
+  });
+  // breaths (frames) per section and take
+  const breath = [
+    [3, 5, 2, 4],
+    [6, 4, 5, 5],
+    [7, 2, 2, 0],
+    [2, 3, 1, 2],
+    [4, 6, 3, 5],
+  ];
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (const [s, t] of starts.entries()) {
+      if (s === 2 && k === 3) continue;
+      const a = Math.round(100 * t) + 36 + (s === 2 && (k === 1 || k === 2) ? 5 : 0);
+      for (let i = a - breath[s]![k]!; i < a; i++) ms[i] = 1e-3;
+      const x = notes[s]!;
+      for (let j = 0; j < x.length; j += 2)
+        for (let i = a + x[j]!; i < a + x[j + 1]!; i++) [ms[i], f0[i]] = [1e-2, [220, 246.94, 261.63][(j / 2) % 3]!];
+    }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide: { kind: 'none' } });
+  assert.equal(out.grid ?? null, null);
+  const t = out.measures[2]!.map((m) => m.timingMs);
+  assert.ok(Math.abs(t[0]!) < 15, `take in time: ${t[0]} ms`);
+  assert.ok(t[1]! > 35 && t[2]! > 35, `late pair: ${t[1]}, ${t[2]} ms`);
+  const pl = out.phraseLead!;
+  assert.ok(Math.abs(pl.leadSeconds - 0.36) < 0.005, JSON.stringify(pl));
+  assert.deepEqual(pl.nearer, [false, false, true, false, false]);
+  // sung notes sit on semitones; frames spread over every pitch (speech) lie 25 cents off one (median)
+  assert.ok(offTone([Float32Array.from([5700, 5903, 6002, 5898, NaN])], 0)! <= 3);
+  const glide = Float32Array.from({ length: 400 }, (_, i) => 5000 + i * 1.37);
+  assert.ok(Math.abs(offTone([glide], 0)! - 25) < 3);
+  assert.equal(offTone([Float32Array.from([NaN])], 0), null);
+});
+
 test('pitch (no guide, key named as its natural minor): a harmonic-minor melody — the in-tune take wins', () => {
   // A harmonic minor, named "A minor" (A B C D E F G): the melody A G# G# G# B G# G# A, 0.5 s a note, in one 4 s
   // section, sung by four takes: three in tune, one 35 cents flat. The key's seven tones put the raised seventh
@@ -1246,4 +1305,17 @@ test('common offset: the tight window nearest 0 among those half as full as the 
   // an in-time group under half the densest one's count does not hold: the densest wins
   assert.ok(Math.abs(commonOffset([20, 21, ...lateGroup]) - 100) <= 3);
   assert.equal(commonOffset([]), 0);
+});
+
+test('common offset: a window before 0 counts double — a late session with an early majority stays in time', () => {
+  // held-out-14 2902's entries (ms, rounded; MIDI guide, a 35 ms session latency, three early kinds in four): the
+  // takes in time at 27–59 ms, the early ones scattered from −57 to +36 with six at −57…−51. At weight 1 an early
+  // window (−23 ms) lay nearer 0 than the takes in time and every one of them read 70 ms late
+  const entries = [-57, -56, -54, -53, -53, -51, -43, -36, -30, -23, -18, 0, 6, 27, 28, 34, 36, 45, 48, 48, 51, 52];
+  const c = commonOffset([...entries, 58, 59]);
+  assert.ok(c >= 45 && c <= 55, `shared offset ${c} ms`);
+  // an in-time group just after 0 still beats an early one as near before it
+  assert.ok(Math.abs(commonOffset([-22, -21, -20, -20, -19, 18, 19, 20, 21, 22]) - 20) <= 1);
+  // and one before 0 holds when nothing after it does (at twice its distance it is still the nearest)
+  assert.ok(Math.abs(commonOffset([-12, -11, -10, -9, -8, 80, 95, 110]) + 10) <= 1);
 });

