@@ -69,8 +69,10 @@ const only10 = process.argv.includes('--held-out-10');
 const only11 = process.argv.includes('--held-out-11');
 // --held-out-12: only the twelfth (HELD_OUT_KITS_12, h-dxcls17), for scoring it once
 const only12 = process.argv.includes('--held-out-12');
+// --held-out-13: only the thirteenth (HELD_OUT_KITS_13, h-dxcls19), for scoring it once
+const only13 = process.argv.includes('--held-out-13');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12
+for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13
   ? []
   : all
     ? [...TUNING, ...HELD_OUT]
@@ -84,23 +86,25 @@ for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only12
-  ? [{ set: 'held-out-12' }]
-  : only11
-    ? [{ set: 'held-out-11' }]
-    : only10
-      ? [{ set: 'held-out-10' }]
-      : only9
-        ? [{ set: 'held-out-9' }]
-        : only8
-          ? [{ set: 'held-out-8' }]
-          : only7
-            ? [{ set: 'held-out-7' }]
-            : only6
-              ? [{ set: 'held-out-6' }]
-              : only5
-                ? [{ set: 'held-out-5' }]
-                : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only13
+  ? [{ set: 'held-out-13' }]
+  : only12
+    ? [{ set: 'held-out-12' }]
+    : only11
+      ? [{ set: 'held-out-11' }]
+      : only10
+        ? [{ set: 'held-out-10' }]
+        : only9
+          ? [{ set: 'held-out-9' }]
+          : only8
+            ? [{ set: 'held-out-8' }]
+            : only7
+              ? [{ set: 'held-out-7' }]
+              : only6
+                ? [{ set: 'held-out-6' }]
+                : only5
+                  ? [{ set: 'held-out-5' }]
+                  : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
