@@ -360,6 +360,17 @@ export const STEM_PARAMETERS = {
     [20, 200],
     "the late spectrum of a hit starts this long after it (what still rings: a ride's partials, not a hat's)",
   ),
+  bodyMs: p(
+    46,
+    'ms',
+    [10, 200],
+    "the drum body's partial is read in two windows this long from a hit's start (nearest power-of-two frames, Hann)",
+  ),
+  bodyLoHz: p(30, 'Hz', [10, 200], "the drum body's partial is the strongest peak of what a hit adds above this…"),
+  bodyHiHz: p(1000, 'Hz', [200, 4000], '…and below this'),
+  bodyPeakBins: p(2, 'bins', [1, 8], "the partial's power: its bin and this many on either side"),
+  bodyNoiseLoHz: p(1500, 'Hz', [500, 8000], "the second body window's noise against its partial: from this…"),
+  bodyNoiseHiHz: p(10000, 'Hz', [2000, 20000], '…to this'),
 } as const;
 
 /** The class rule of a stem hit (classify.ts classifyStemHit), on the features of STEM_PARAMETERS. */
@@ -637,5 +648,20 @@ export const STEM_SNARE_TIMING_PARAMETERS = {
     [0, 40],
     "…and whose kick band adds at least this less than the stem's kicks' median (classify.ts StemContext kickLowDb) " +
       'is a low tom: tuned down, it adds most of its energy below lowHz, but softer than the kick and ringing on',
+  ),
+} as const;
+
+/**
+ * The drum body's partial against the stem's snare references (h-dxcls19, stem.ts bodyRings): a tom's membrane rings
+ * on where a snare's head, damped by its wires, dies. STEM_PARAMETERS bodyMs … bodyPeakBins say how it is read.
+ */
+export const STEM_BODY_PARAMETERS = {
+  tomBodyRingDb: p(
+    -8,
+    'dB',
+    [-40, 10],
+    "a hit the band rule calls a tom whose body partial's power in the second body window is at least this against " +
+      "the first (a membrane ringing on) stays a tom: the stem's snare references (bySnareReference, bySnareTiming) " +
+      'do not make it a snare (in a stem of toms those references are toms themselves)',
   ),
 } as const;
