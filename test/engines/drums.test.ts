@@ -976,3 +976,41 @@ test("stem second pass: a tom whose body partial rings on stays a tom against th
   const off = withParameterValue(STEM_BODY_PARAMETERS.tomBodyRingDb, 10, () => classifyStemHits(found, rate));
   assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
 });
+
+test('stem second pass: a "snare" whose body is one low partial struck now is a kick (h-dxcls19)', () => {
+  // six snares (body partial 200 Hz, 40 % of the body power), then three hits the first rules read as snares (their
+  // top band decay unknown): one whose partial lies at 60 Hz with 95 % of the body power and 30 % of what it adds below
+  // lowHz (a kick), one the same adding nothing below lowHz (a kick's tail under a snare: stays), one at 60 Hz with
+  // 50 % (a spread body: stays)
+  const rate = 48000;
+  const hit = (t: number, bodyHz: number, bodyPeakShare: number, low: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.6,
+    top: 0.1,
+    rise: 20,
+    features: {
+      share: [low, 0.6 - low, 0.3, 0.1],
+      addedDb: [low > 0 ? -25 : -200, -14, -18, -22],
+      decayMs: [NaN, 30, 40, NaN],
+      centroidHz: 400,
+      flatness: 0.001,
+      bodyHz,
+      bodyPeakShare,
+      bodyLateDb: -12,
+      bodyLateHz: bodyHz,
+      nextMs: 400,
+    },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, 200, 0.4, 0));
+  found.push(hit(3.5, 60, 0.95, 0.3), hit(4, 60, 0.95, 0), hit(4.5, 60, 0.5, 0.3));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.find((h) => Math.abs(h.start / rate - t) < 0.001)!;
+  assert.equal(at(3.5).cls, 'kick', hits.map((h) => h.reason).join('\n'));
+  assert.match(at(3.5).reason, /body partial lies at 60 Hz .* 95 % .* 30 % of what it adds lies below .* a kick's/);
+  assert.equal(at(4).cls, 'snare');
+  assert.equal(at(4.5).cls, 'snare');
+  for (const t of [0.5, 3]) assert.equal(at(t).cls, 'snare', `snare at ${t}`);
+  // with kickPartialHz under the partial (54 Hz) it stays a snare
+  const off = withParameterValue(STEM_BODY_PARAMETERS.kickPartialHz, 54, () => classifyStemHits(found, rate));
+  assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
+});

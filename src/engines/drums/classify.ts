@@ -39,14 +39,12 @@ export interface StemFeatures {
   /**
    * The drum body's strongest partial (h-dxcls19, stem.ts bodyPartial), over two windows of bodyMs from the start:
    * its frequency (Hz), the share of the added bodyLoHz–bodyHiHz power around it, its level in the second window
-   * against the first (dB), the second window's strongest peak (Hz) and its noise against the partial (dB).
+   * against the first (dB), and the second window's strongest peak (Hz).
    */
   bodyHz?: number;
   bodyPeakShare?: number;
   bodyLateDb?: number;
   bodyLateHz?: number;
-  /** What the second body window adds between bodyNoiseLoHz and bodyNoiseHiHz against the partial there, dB. */
-  bodyNoiseDb?: number;
 }
 
 /** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */

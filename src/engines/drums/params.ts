@@ -369,8 +369,6 @@ export const STEM_PARAMETERS = {
   bodyLoHz: p(30, 'Hz', [10, 200], "the drum body's partial is the strongest peak of what a hit adds above this…"),
   bodyHiHz: p(1000, 'Hz', [200, 4000], '…and below this'),
   bodyPeakBins: p(2, 'bins', [1, 8], "the partial's power: its bin and this many on either side"),
-  bodyNoiseLoHz: p(1500, 'Hz', [500, 8000], "the second body window's noise against its partial: from this…"),
-  bodyNoiseHiHz: p(10000, 'Hz', [2000, 20000], '…to this'),
 } as const;
 
 /** The class rule of a stem hit (classify.ts classifyStemHit), on the features of STEM_PARAMETERS. */
@@ -663,5 +661,26 @@ export const STEM_BODY_PARAMETERS = {
     "a hit the band rule calls a tom whose body partial's power in the second body window is at least this against " +
       "the first (a membrane ringing on) stays a tom: the stem's snare references (bySnareReference, bySnareTiming) " +
       'do not make it a snare (in a stem of toms those references are toms themselves)',
+  ),
+  kickPartialHz: p(
+    80,
+    'Hz',
+    [30, 300],
+    "a hit read as a snare whose body partial lies at or below this (a kick's fundamental; a snare's head sits at " +
+      '150–300 Hz, and a tom read as a snare above it)…',
+  ),
+  kickPartialShare: p(
+    0.8,
+    'of the added bodyLoHz–bodyHiHz power',
+    [0, 1],
+    '…and carries at least this share of what the hit adds between bodyLoHz and bodyHiHz (one partial: a membrane ' +
+      "struck low, not a snare's spread of modes and wires)…",
+  ),
+  kickPartialLowShare: p(
+    0.15,
+    'of the added energy',
+    [0, 1],
+    '…when at least this share of what it adds lies below lowHz (its kick band rose: a kick struck now, not the tail ' +
+      'of one struck before under a snare that adds nothing down there) is a kick',
   ),
 } as const;

@@ -124,7 +124,6 @@ export interface BodyPartial {
   bodyPeakShare: number;
   bodyLateDb: number;
   bodyLateHz: number;
-  bodyNoiseDb: number;
 }
 
 /**
@@ -133,9 +132,7 @@ export interface BodyPartial {
  * the log powers of its bin and the two beside it), the share of that range's added power within bodyPeakBins of
  * it (a membrane's partial: most of it; a snare's wires or a hat's ring: spread), how its power in the second window
  * (less the same before) stands against the first, dB (a tom rings on; a snare's head dies), and where the second
- * window's strongest peak lies (a kick's pitch has fallen, a tom's barely); and what the second window adds between
- * bodyNoiseLoHz and bodyNoiseHiHz against the partial there, dB (a snare's wires rattle as long as its head moves; a
- * tom's stick noise is gone).
+ * window's strongest peak lies (a kick's pitch has fallen, a tom's barely).
  */
 export function bodyPartial(w1: Float64Array, w2: Float64Array, before: Float64Array, rate: number): BodyPartial {
   const n = 2 * w1.length;
@@ -161,16 +158,11 @@ export function bodyPartial(w1: Float64Array, w2: Float64Array, before: Float64A
   const p1 = peakOf(w1);
   const first = around(w1, p1.bin);
   const second = around(w2, p1.bin);
-  let noise = 0;
-  const nLo = Math.ceil((S.bodyNoiseLoHz.value * n) / rate);
-  const nHi = Math.min(w2.length - 1, Math.floor((S.bodyNoiseHiHz.value * n) / rate));
-  for (let k = nLo; k <= nHi; k++) noise += add(w2, k);
   return {
     bodyHz: total > 0 ? p1.hz : NaN,
     bodyPeakShare: total > 0 ? first / total : NaN,
     bodyLateDb: total > 0 ? 10 * Math.log10((second + 1e-20) / (first + 1e-20)) : NaN,
     bodyLateHz: total > 0 ? peakOf(w2).hz : NaN,
-    bodyNoiseDb: total > 0 ? 10 * Math.log10((noise + 1e-20) / (second + 1e-20)) : NaN,
   };
 }
 
@@ -652,6 +644,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomReference(found, verdicts, toms);
   byRideRing(found, verdicts);
   byLowTom(found, verdicts, stem);
+  byLowPartial(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -766,6 +759,39 @@ function bodyRings(f: StemFeatures): string | undefined {
     `its body partial at ${(f.bodyHz ?? NaN).toFixed(0)} Hz still holds ${late.toFixed(1)} dB of its power ` +
     `${S.bodyMs.value} ms on (≥ ${edge}): a membrane ringing on, a tom, whatever the stem's snares are like`
   );
+}
+
+/**
+ * Kicks read as snares (h-dxcls19): a hit whose first rules or the stem's snare references made a snare, but whose
+ * body partial (bodyPartial) lies at or below kickPartialHz and carries at least kickPartialShare of what it adds
+ * between bodyLoHz and bodyHiHz, and whose kick band rose (at least kickPartialLowShare of what it adds below lowHz:
+ * not the tail of a kick struck before), is a kick: one low partial is a kick's fundamental (a snare's head sits at
+ * 150–300 Hz with its wires spread above). A cymbal heard with it stays its second. In place on `verdicts`.
+ */
+function byLowPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const B = STEM_BODY_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const share = f.bodyPeakShare ?? NaN;
+    const low = f.share[0]!;
+    if (v.main.cls !== 'snare' || !(hz <= B.kickPartialHz.value) || !(share >= B.kickPartialShare.value)) return;
+    if (!(low >= B.kickPartialLowShare.value)) return;
+    const main = {
+      cls: 'kick' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(100 * Math.min(1, Math.log2(B.kickPartialHz.value / hz), (share - B.kickPartialShare.value) / 0.1)) /
+          100,
+      ),
+      reason:
+        `${v.main.reason}; but its body partial lies at ${hz.toFixed(0)} Hz (≤ ${B.kickPartialHz.value}) and carries ` +
+        `${pct(share)} of what it adds between ${S.bodyLoHz.value} and ${S.bodyHiHz.value} Hz (≥ ` +
+        `${pct(B.kickPartialShare.value)}), and ${pct(low)} of what it adds lies below ${S.lowHz.value} Hz (≥ ` +
+        `${pct(B.kickPartialLowShare.value)}): one low partial struck now, a kick's fundamental`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
 }
 
 /** The median late centroid of the hits read as `cls` and how many gave it (undefined below minStemSnares). */
