@@ -2,14 +2,24 @@
  * Classification development (issue 13, h-dxcls8): the hits of stems dumped by `drums-classdev.js OUT --stems`
  * classified by the current rule, each with the truth families at its instant (within 20 ms), as JSON lines — for
  * looking at one confusion's features offline. Usage: node dist/bench/drums-classdev-misses.js IN.jsonl [IN2 …]
- * > OUT.jsonl
+ * [name=value …] > OUT.jsonl (a drums parameter set for the run, h-dxcls19)
  */
 import { readFileSync } from 'node:fs';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
+import * as params from '../src/engines/drums/params.js';
+
+// name=value: a parameter of the drums tables set for the run (h-dxcls19)
+for (const a of process.argv.slice(2).filter((x) => x.includes('='))) {
+  const [k, v] = a.split('=');
+  const table = Object.values(params).find((t) => typeof t === 'object' && t !== null && k! in t) as
+    Record<string, { value: number }> | undefined;
+  if (!table) throw new Error(`no parameter ${k}`);
+  table[k!]!.value = Number(v);
+}
 
 const FAMILY: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 const CLASS_FAMILY: Record<string, string> = { ride: 'cymbal', crash: 'cymbal' };
-for (const file of process.argv.slice(2))
+for (const file of process.argv.slice(2).filter((x) => !x.includes('=')))
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const s = JSON.parse(line) as {

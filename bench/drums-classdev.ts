@@ -2,7 +2,8 @@
  * Classification development on tuning material only (issue 13, h-dxcls3): every hit of the tuning stems
  * (`drumStem` FluidR3Mono 1–3, fixtures/drumtruth.ts TUNING_KITS and CLASS_TUNING_KITS) with its features, its class
  * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
- * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] (--all: with the older held-out sets, tuning
+ * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] [name=value …] (a STEM_PARAMETERS value,
+ * h-dxcls19; --all: with the older held-out sets, tuning
  * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -13,6 +14,15 @@ import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { HELD_OUT, TUNING } from './drums-eval.js';
+import { STEM_PARAMETERS } from '../src/engines/drums/params.js';
+
+// name=value: a first-pass parameter (STEM_PARAMETERS) set for the run (h-dxcls19: the body partial's robustness)
+for (const arg of process.argv.slice(2).filter((x) => x.includes('='))) {
+  const [k, v] = arg.split('=');
+  const spec = (STEM_PARAMETERS as Record<string, { value: number }>)[k!];
+  if (!spec) throw new Error(`no parameter ${k}`);
+  spec.value = Number(v);
+}
 
 const family: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 const fam = (p: string) => family[p] ?? p;
@@ -69,8 +79,10 @@ const only10 = process.argv.includes('--held-out-10');
 const only11 = process.argv.includes('--held-out-11');
 // --held-out-12: only the twelfth (HELD_OUT_KITS_12, h-dxcls17), for scoring it once
 const only12 = process.argv.includes('--held-out-12');
+// --held-out-13: only the thirteenth (HELD_OUT_KITS_13, h-dxcls19), for scoring it once
+const only13 = process.argv.includes('--held-out-13');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12
+for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13
   ? []
   : all
     ? [...TUNING, ...HELD_OUT]
@@ -84,23 +96,25 @@ for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only12
-  ? [{ set: 'held-out-12' }]
-  : only11
-    ? [{ set: 'held-out-11' }]
-    : only10
-      ? [{ set: 'held-out-10' }]
-      : only9
-        ? [{ set: 'held-out-9' }]
-        : only8
-          ? [{ set: 'held-out-8' }]
-          : only7
-            ? [{ set: 'held-out-7' }]
-            : only6
-              ? [{ set: 'held-out-6' }]
-              : only5
-                ? [{ set: 'held-out-5' }]
-                : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only13
+  ? [{ set: 'held-out-13' }]
+  : only12
+    ? [{ set: 'held-out-12' }]
+    : only11
+      ? [{ set: 'held-out-11' }]
+      : only10
+        ? [{ set: 'held-out-10' }]
+        : only9
+          ? [{ set: 'held-out-9' }]
+          : only8
+            ? [{ set: 'held-out-8' }]
+            : only7
+              ? [{ set: 'held-out-7' }]
+              : only6
+                ? [{ set: 'held-out-6' }]
+                : only5
+                  ? [{ set: 'held-out-5' }]
+                  : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
@@ -124,7 +138,7 @@ for (const which of sets) {
   for (const m of missing) console.log(`missing: ${m}`);
 }
 writeFileSync(
-  process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'bench/out/classdev.jsonl',
+  process.argv.slice(2).find((a) => !a.startsWith('--') && !a.includes('=')) ?? 'bench/out/classdev.jsonl',
   out.join('\n') + '\n',
 );
 console.log(`${out.length} hits`);

@@ -12,6 +12,7 @@ import {
   STEM_CLASS_PARAMETERS,
   STEM_SNARELESS_PARAMETERS,
   STEM_SNARE_TIMING_PARAMETERS,
+  STEM_BODY_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -904,4 +905,112 @@ test('stem second pass: a "kick" ringing on lateMs later and well under the kick
   assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /a low tom ringing on/);
   assert.deepEqual(at(4), ['kick']);
   assert.deepEqual(at(4.5), ['kick']);
+});
+
+test("stem features: the drum body's partial — its pitch, its share, how it rings on (h-dxcls19)", () => {
+  // hits of a decaying sine (a membrane's partial) at 120 Hz, 2.5 s apart: ringing with tau 0.25 s (a tom) or 0.03 s
+  // (a damped head); the second body window (46.4 ms on) holds e^(−2·0.0464/tau) of the first's power
+  const rate = 44100;
+  const stem = (hz: number, tau: number) => {
+    const x = new Float32Array(8 * rate);
+    for (const t0 of [0.5, 3, 5.5]) {
+      const s0 = Math.round(t0 * rate);
+      for (let i = 0; i < 2 * rate && s0 + i < x.length; i++)
+        x[s0 + i] = 0.8 * Math.exp(-i / rate / tau) * Math.sin((2 * Math.PI * hz * i) / rate);
+    }
+    const a = new StemAnalyzer(rate);
+    for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
+    a.finish();
+    return a.found.map((h) => h.features);
+  };
+  const ring = stem(120, 0.25);
+  const damped = stem(120, 0.03);
+  assert.equal(ring.length, 3);
+  assert.equal(damped.length, 3);
+  const n = 2048 / rate;
+  for (const f of ring) {
+    assert.ok(Math.abs(f.bodyHz! - 120) < 3, `bodyHz ${f.bodyHz}`);
+    assert.ok(f.bodyPeakShare! > 0.8, `share ${f.bodyPeakShare}`);
+    assert.ok(Math.abs(f.bodyLateDb! - 10 * Math.log10(Math.exp((-2 * n) / 0.25))) < 1.5, `late ${f.bodyLateDb}`);
+    assert.ok(Math.abs(f.bodyLateHz! - 120) < 3, `late hz ${f.bodyLateHz}`);
+  }
+  for (const f of damped) {
+    assert.ok(Math.abs(f.bodyHz! - 120) < 3, `bodyHz ${f.bodyHz}`);
+    assert.ok(Math.abs(f.bodyLateDb! - 10 * Math.log10(Math.exp((-2 * n) / 0.03))) < 2, `late ${f.bodyLateDb}`);
+  }
+});
+
+test("stem second pass: a tom whose body partial rings on stays a tom against the stem's snares (h-dxcls19)", () => {
+  // the stem of the test above ("a damped tom pitched like the stem's snares is a snare"): six snares, then hits the
+  // band rule calls toms, centred like the snares with a body band dying in 30 ms; one whose body partial holds −3 dB
+  // 46 ms on (a membrane ringing on: stays a tom), one at −15 dB (a snare's damped head: a snare), one at −3 dB whose
+  // next hit comes 60 ms on (the second window not clear of it: the snare references decide, a snare)
+  const rate = 48000;
+  const hit = (t: number, centroidHz: number, topMs: number, body?: { late: number; next: number }): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.6,
+    top: 0.1,
+    rise: 20,
+    features: {
+      share: [0.05, 0.7, 0.15, 0.1],
+      addedDb: [-35, -14, -20, -22],
+      decayMs: [NaN, 30, 40, topMs],
+      centroidHz,
+      flatness: 0.001,
+      ...(body ? { bodyHz: 180, bodyPeakShare: 0.7, bodyLateDb: body.late, nextMs: body.next } : {}),
+    },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, 500, 60));
+  found.push(
+    hit(3.5, 480, 20, { late: -3, next: 500 }),
+    hit(4, 480, 20, { late: -15, next: 500 }),
+    hit(4.5, 480, 20, { late: -3, next: 60 }),
+  );
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.find((h) => Math.abs(h.start / rate - t) < 0.001)!;
+  assert.equal(at(3.5).cls, 'tom', hits.map((h) => h.reason).join('\n'));
+  assert.match(at(3.5).reason, /body partial at 180 Hz still holds -3.0 dB .* a membrane ringing on, a tom/);
+  assert.equal(at(4).cls, 'snare');
+  assert.equal(at(4.5).cls, 'snare');
+  // with the edge above any partial's level (0 dB … the rule off) the first is a snare, as main read it
+  const off = withParameterValue(STEM_BODY_PARAMETERS.tomBodyRingDb, 10, () => classifyStemHits(found, rate));
+  assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
+});
+
+test('stem second pass: a "snare" whose body is one low partial struck now is a kick (h-dxcls19)', () => {
+  // six snares (body partial 200 Hz, 40 % of the body power), then three hits the first rules read as snares (their
+  // top band decay unknown): one whose partial lies at 60 Hz with 95 % of the body power and 30 % of what it adds below
+  // lowHz (a kick), one the same adding nothing below lowHz (a kick's tail under a snare: stays), one at 60 Hz with
+  // 50 % (a spread body: stays)
+  const rate = 48000;
+  const hit = (t: number, bodyHz: number, bodyPeakShare: number, low: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.6,
+    top: 0.1,
+    rise: 20,
+    features: {
+      share: [low, 0.6 - low, 0.3, 0.1],
+      addedDb: [low > 0 ? -25 : -200, -14, -18, -22],
+      decayMs: [NaN, 30, 40, NaN],
+      centroidHz: 400,
+      flatness: 0.001,
+      bodyHz,
+      bodyPeakShare,
+      bodyLateDb: -12,
+      bodyLateHz: bodyHz,
+      nextMs: 400,
+    },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, 200, 0.4, 0));
+  found.push(hit(3.5, 60, 0.95, 0.3), hit(4, 60, 0.95, 0), hit(4.5, 60, 0.5, 0.3));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.find((h) => Math.abs(h.start / rate - t) < 0.001)!;
+  assert.equal(at(3.5).cls, 'kick', hits.map((h) => h.reason).join('\n'));
+  assert.match(at(3.5).reason, /body partial lies at 60 Hz .* 95 % .* 30 % of what it adds lies below .* a kick's/);
+  assert.equal(at(4).cls, 'snare');
+  assert.equal(at(4.5).cls, 'snare');
+  for (const t of [0.5, 3]) assert.equal(at(t).cls, 'snare', `snare at ${t}`);
+  // with kickPartialHz under the partial (54 Hz) it stays a snare
+  const off = withParameterValue(STEM_BODY_PARAMETERS.kickPartialHz, 54, () => classifyStemHits(found, rate));
+  assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
 });

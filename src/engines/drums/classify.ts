@@ -36,6 +36,15 @@ export interface StemFeatures {
   ringAtMs?: number;
   /** The top band's energy in the beforeMs before the hit against its mean in the attack, dB. */
   priorTopDb?: number;
+  /**
+   * The drum body's strongest partial (h-dxcls19, stem.ts bodyPartial), over two windows of bodyMs from the start:
+   * its frequency (Hz), the share of the added bodyLoHz–bodyHiHz power around it, its level in the second window
+   * against the first (dB), and the second window's strongest peak (Hz).
+   */
+  bodyHz?: number;
+  bodyPeakShare?: number;
+  bodyLateDb?: number;
+  bodyLateHz?: number;
 }
 
 /** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */

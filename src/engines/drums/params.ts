@@ -360,6 +360,15 @@ export const STEM_PARAMETERS = {
     [20, 200],
     "the late spectrum of a hit starts this long after it (what still rings: a ride's partials, not a hat's)",
   ),
+  bodyMs: p(
+    46,
+    'ms',
+    [10, 200],
+    "the drum body's partial is read in two windows this long from a hit's start (nearest power-of-two frames, Hann)",
+  ),
+  bodyLoHz: p(30, 'Hz', [10, 200], "the drum body's partial is the strongest peak of what a hit adds above this…"),
+  bodyHiHz: p(1000, 'Hz', [200, 4000], '…and below this'),
+  bodyPeakBins: p(2, 'bins', [1, 8], "the partial's power: its bin and this many on either side"),
 } as const;
 
 /** The class rule of a stem hit (classify.ts classifyStemHit), on the features of STEM_PARAMETERS. */
@@ -637,5 +646,41 @@ export const STEM_SNARE_TIMING_PARAMETERS = {
     [0, 40],
     "…and whose kick band adds at least this less than the stem's kicks' median (classify.ts StemContext kickLowDb) " +
       'is a low tom: tuned down, it adds most of its energy below lowHz, but softer than the kick and ringing on',
+  ),
+} as const;
+
+/**
+ * The drum body's partial against the stem's snare references (h-dxcls19, stem.ts bodyRings): a tom's membrane rings
+ * on where a snare's head, damped by its wires, dies. STEM_PARAMETERS bodyMs … bodyPeakBins say how it is read.
+ */
+export const STEM_BODY_PARAMETERS = {
+  tomBodyRingDb: p(
+    -8,
+    'dB',
+    [-40, 10],
+    "a hit the band rule calls a tom whose body partial's power in the second body window is at least this against " +
+      "the first (a membrane ringing on) stays a tom: the stem's snare references (bySnareReference, bySnareTiming) " +
+      'do not make it a snare (in a stem of toms those references are toms themselves)',
+  ),
+  kickPartialHz: p(
+    80,
+    'Hz',
+    [30, 300],
+    "a hit read as a snare whose body partial lies at or below this (a kick's fundamental; a snare's head sits at " +
+      '150–300 Hz, and a tom read as a snare above it)…',
+  ),
+  kickPartialShare: p(
+    0.8,
+    'of the added bodyLoHz–bodyHiHz power',
+    [0, 1],
+    '…and carries at least this share of what the hit adds between bodyLoHz and bodyHiHz (one partial: a membrane ' +
+      "struck low, not a snare's spread of modes and wires)…",
+  ),
+  kickPartialLowShare: p(
+    0.15,
+    'of the added energy',
+    [0, 1],
+    '…when at least this share of what it adds lies below lowHz (its kick band rose: a kick struck now, not the tail ' +
+      'of one struck before under a snare that adds nothing down there) is a kick',
   ),
 } as const;

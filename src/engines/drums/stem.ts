@@ -33,6 +33,7 @@ import {
   STEM_SNARELESS_PARAMETERS,
   STEM_SNARE_TIMING_PARAMETERS,
   STEM_RING_PARAMETERS,
+  STEM_BODY_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -117,6 +118,54 @@ class PowerSpectrum {
   }
 }
 
+/** What the drum body's strongest partial does over the hit's first two body windows (h-dxcls19). */
+export interface BodyPartial {
+  bodyHz: number;
+  bodyPeakShare: number;
+  bodyLateDb: number;
+  bodyLateHz: number;
+}
+
+/**
+ * The drum body's strongest partial (h-dxcls19): in the power the hit adds (its first window less twice the window
+ * before it, per bin) between bodyLoHz and bodyHiHz, the strongest peak (its frequency refined by a parabola through
+ * the log powers of its bin and the two beside it), the share of that range's added power within bodyPeakBins of
+ * it (a membrane's partial: most of it; a snare's wires or a hat's ring: spread), how its power in the second window
+ * (less the same before) stands against the first, dB (a tom rings on; a snare's head dies), and where the second
+ * window's strongest peak lies (a kick's pitch has fallen, a tom's barely).
+ */
+export function bodyPartial(w1: Float64Array, w2: Float64Array, before: Float64Array, rate: number): BodyPartial {
+  const n = 2 * w1.length;
+  const lo = Math.max(1, Math.floor((S.bodyLoHz.value * n) / rate));
+  const hi = Math.min(w1.length - 2, Math.ceil((S.bodyHiHz.value * n) / rate));
+  const half = Math.round(S.bodyPeakBins.value);
+  const add = (w: Float64Array, k: number) => Math.max(0, w[k]! - 2 * before[k]!);
+  const peakOf = (w: Float64Array) => {
+    let best = lo;
+    for (let k = lo; k <= hi; k++) if (add(w, k) > add(w, best)) best = k;
+    const [a, b, c] = [best - 1, best, best + 1].map((k) => Math.log(add(w, k) + 1e-30)) as [number, number, number];
+    const d = a - 2 * b + c;
+    const shift = d < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / d)) : 0;
+    return { bin: best, hz: ((best + shift) * rate) / n };
+  };
+  const around = (w: Float64Array, bin: number) => {
+    let sum = 0;
+    for (let k = Math.max(lo, bin - half); k <= Math.min(hi, bin + half); k++) sum += add(w, k);
+    return sum;
+  };
+  let total = 0;
+  for (let k = lo; k <= hi; k++) total += add(w1, k);
+  const p1 = peakOf(w1);
+  const first = around(w1, p1.bin);
+  const second = around(w2, p1.bin);
+  return {
+    bodyHz: total > 0 ? p1.hz : NaN,
+    bodyPeakShare: total > 0 ? first / total : NaN,
+    bodyLateDb: total > 0 ? 10 * Math.log10((second + 1e-20) / (first + 1e-20)) : NaN,
+    bodyLateHz: total > 0 ? peakOf(w2).hz : NaN,
+  };
+}
+
 /** The four bands of a stem, lowest first. */
 export const STEM_BANDS = ['low', 'body', 'wires', 'top'] as const;
 const NB = STEM_BANDS.length;
@@ -157,6 +206,8 @@ interface StemEvent {
   flatness?: number;
   lateCentroidHz?: number;
   lateDb?: number;
+  /** The drum body's partial (h-dxcls19, bodyPartial): set with the others. */
+  body?: BodyPartial;
 }
 
 export class StemAnalyzer {
@@ -183,6 +234,11 @@ export class StemAnalyzer {
   private readonly before: Float64Array;
   private readonly late: Float64Array;
   private readonly lateTicks: number;
+  /** The body windows (h-dxcls19): two of bodyMs each from the hit's start, and the one before it. */
+  private readonly bodySpectrum: PowerSpectrum;
+  private readonly body1: Float64Array;
+  private readonly body2: Float64Array;
+  private readonly bodyBefore: Float64Array;
   /** Hits whose features are in, waiting for the stem's second pass (classes are given at the end). */
   readonly found: FoundHit[] = [];
   readonly hits: StemHit[] = [];
@@ -203,9 +259,16 @@ export class StemAnalyzer {
     this.after = new Float64Array(frames / 2);
     this.before = new Float64Array(frames / 2);
     let size = 1;
+    const bodyFrames = 2 ** Math.max(8, Math.round(Math.log2((S.bodyMs.value * rate) / 1000)));
+    this.bodySpectrum = new PowerSpectrum(bodyFrames);
+    this.body1 = new Float64Array(bodyFrames / 2);
+    this.body2 = new Float64Array(bodyFrames / 2);
+    this.bodyBefore = new Float64Array(bodyFrames / 2);
     this.late = new Float64Array(frames / 2);
     this.lateTicks = Math.round(S.lateMs.value);
-    while (size < Math.max(Math.round(0.05 * rate), 3 * frames + Math.round((S.lateMs.value * rate) / 1000)))
+    while (
+      size < Math.max(Math.round(0.05 * rate), 3 * frames + Math.round((S.lateMs.value * rate) / 1000), 4 * bodyFrames)
+    )
       size <<= 1;
     this.ring = new Float32Array(size);
     this.mask = size - 1;
@@ -344,7 +407,7 @@ export class StemAnalyzer {
       if (e.centroidHz !== undefined) continue;
       const s0 = e.tick * this.tick;
       const lateAt = s0 + this.lateTicks * this.tick;
-      if (!atEnd && this.n < lateAt + n) break;
+      if (!atEnd && this.n < Math.max(lateAt + n, s0 + 2 * this.bodySpectrum.n)) break;
       this.spectrum.run((i) => x(s0 + i), this.after);
       this.spectrum.run((i) => x(s0 - n + i), this.before);
       this.spectrum.run((i) => x(lateAt + i), this.late);
@@ -375,6 +438,11 @@ export class StemAnalyzer {
       e.flatness = inBand > 0 ? Math.exp(logSum / (hi - lo)) / (inBand / (hi - lo)) : NaN;
       e.lateCentroidHz = lateSum > 0 ? Math.exp(lateMoment / lateSum) * (this.rate / n) : NaN;
       e.lateDb = 10 * Math.log10((lateSum + 1e-20) / (sum + 1e-20));
+      const b = this.bodySpectrum.n;
+      this.bodySpectrum.run((i) => x(s0 + i), this.body1);
+      this.bodySpectrum.run((i) => x(s0 + b + i), this.body2);
+      this.bodySpectrum.run((i) => x(s0 - b + i), this.bodyBefore);
+      e.body = bodyPartial(this.body1, this.body2, this.bodyBefore, this.rate);
     }
   }
 
@@ -390,6 +458,7 @@ export class StemAnalyzer {
         flatness: e.flatness,
         lateCentroidHz: e.lateCentroidHz,
         lateDb: e.lateDb,
+        ...(e.body ? e.body : {}),
         nextMs: next - e.tick,
       };
       const start = this.refineStart(e.tick);
@@ -575,6 +644,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomReference(found, verdicts, toms);
   byRideRing(found, verdicts);
   byLowTom(found, verdicts, stem);
+  byLowPartial(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -617,6 +687,11 @@ function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
     const c = found[k]!.features.centroidHz ?? NaN;
     const body = found[k]!.features.decayMs[1]!;
     if (v.main.cls !== 'tom' || !(c >= ratio * ref) || body >= maxBody) return;
+    const rings = bodyRings(found[k]!.features);
+    if (rings) {
+      verdicts[k] = { ...v, main: { ...v.main, reason: `${v.main.reason}; ${rings}` } };
+      return;
+    }
     const main = {
       cls: 'snare' as const,
       confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(c / (ratio * ref)))) / 100),
@@ -669,6 +744,56 @@ function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
 
 type StemVerdict = ReturnType<typeof classifyStemHit>;
 
+/**
+ * A tom's membrane ringing on (h-dxcls19): when the hit's body partial (bodyPartial) still holds at least tomBodyRingDb
+ * of its power in the second body window, and the next hit comes after both windows, the reason it stays a tom
+ * against the stem's snare references; else undefined. In a stem of toms (a surdo part, a tom groove) those
+ * references are themselves toms the first rules read as snares, so "pitched like the stem's snares" or "dying like
+ * them" says nothing; a snare's head, damped by its wires, has fallen further by then.
+ */
+function bodyRings(f: StemFeatures): string | undefined {
+  const late = f.bodyLateDb ?? NaN;
+  const edge = STEM_BODY_PARAMETERS.tomBodyRingDb.value;
+  if (!(late >= edge) || !((f.nextMs ?? Infinity) >= 2 * S.bodyMs.value)) return undefined;
+  return (
+    `its body partial at ${(f.bodyHz ?? NaN).toFixed(0)} Hz still holds ${late.toFixed(1)} dB of its power ` +
+    `${S.bodyMs.value} ms on (≥ ${edge}): a membrane ringing on, a tom, whatever the stem's snares are like`
+  );
+}
+
+/**
+ * Kicks read as snares (h-dxcls19): a hit whose first rules or the stem's snare references made a snare, but whose
+ * body partial (bodyPartial) lies at or below kickPartialHz and carries at least kickPartialShare of what it adds
+ * between bodyLoHz and bodyHiHz, and whose kick band rose (at least kickPartialLowShare of what it adds below lowHz:
+ * not the tail of a kick struck before), is a kick: one low partial is a kick's fundamental (a snare's head sits at
+ * 150–300 Hz with its wires spread above). A cymbal heard with it stays its second. In place on `verdicts`.
+ */
+function byLowPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const B = STEM_BODY_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const share = f.bodyPeakShare ?? NaN;
+    const low = f.share[0]!;
+    if (v.main.cls !== 'snare' || !(hz <= B.kickPartialHz.value) || !(share >= B.kickPartialShare.value)) return;
+    if (!(low >= B.kickPartialLowShare.value)) return;
+    const main = {
+      cls: 'kick' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(100 * Math.min(1, Math.log2(B.kickPartialHz.value / hz), (share - B.kickPartialShare.value) / 0.1)) /
+          100,
+      ),
+      reason:
+        `${v.main.reason}; but its body partial lies at ${hz.toFixed(0)} Hz (≤ ${B.kickPartialHz.value}) and carries ` +
+        `${pct(share)} of what it adds between ${S.bodyLoHz.value} and ${S.bodyHiHz.value} Hz (≥ ` +
+        `${pct(B.kickPartialShare.value)}), and ${pct(low)} of what it adds lies below ${S.lowHz.value} Hz (≥ ` +
+        `${pct(B.kickPartialLowShare.value)}): one low partial struck now, a kick's fundamental`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
 /** The median late centroid of the hits read as `cls` and how many gave it (undefined below minStemSnares). */
 function lateReference(
   found: FoundHit[],
@@ -701,6 +826,12 @@ function bySnareTiming(found: FoundHit[], verdicts: StemVerdict[]): void {
     const late = found[k]!.features.lateCentroidHz ?? NaN;
     const lateDb = found[k]!.features.lateDb ?? NaN;
     if (v.main.cls !== 'tom' || !(late >= edge) || !(lateDb <= maxLateDb)) return;
+    const rings = bodyRings(found[k]!.features);
+    if (rings) {
+      if (!v.main.reason.includes('its body partial'))
+        verdicts[k] = { ...v, main: { ...v.main, reason: `${v.main.reason}; ${rings}` } };
+      return;
+    }
     const main = {
       cls: 'snare' as const,
       confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(late / edge))) / 100),
