@@ -35,7 +35,7 @@
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
-import { tuningAwareChroma } from '../key/index.js';
+import { peakTuningConcentration, tuningAwareChroma } from '../key/index.js';
 import { kthSmallest, lowerBound } from '../order.js';
 import { native, postSeries } from '../../native.js';
 
@@ -253,6 +253,56 @@ export function periodicityEvidence(input: TempoInput): Record<string, number> {
     contrastBeat: beat.contrast,
     contrastMax: Math.max(full.contrast, beat.contrast),
   };
+}
+
+/** (exploration, h-gate19) candidate statistics that speech cannot have: tuned notes, a repeating pattern. */
+export function gateCandidates(input: TempoInput): Record<string, number> {
+  const frameRate = 1 / input.hopSeconds;
+  const full = envelopeEvidence(input.odf, frameRate);
+  const beatEnv = input.odfLow ? withLowBand(input.odf, input.odfLow) : Float64Array.from(input.odf);
+  const beat = input.odfLow ? envelopeEvidence(beatEnv, frameRate) : full;
+  const e = full.zRef >= beat.zRef ? full : beat;
+  const out: Record<string, number> = { zRef: full.zRef, zRefMax: Math.max(full.zRef, beat.zRef), bpm: e.bpm };
+  if (input.pitchClass?.length === 120) {
+    out.tuning = tuningAwareChroma(input.pitchClass).concentration;
+    out.peakTuning = peakTuningConcentration(input.pitchClass);
+  }
+  if (input.flux && input.flux.groups >= 3) {
+    const bands = fluxOnFrames(input.flux, input.odf.length, input.hopSeconds);
+    const halfWidth = Math.max(1, Math.round(TEMPO_PARAMETERS.profileHalfWidthSeconds.value * frameRate));
+    for (const [label, mult] of [
+      ['1', 1],
+      ['2', 2],
+      ['h', 0.5],
+    ] as const) {
+      const period = (60 * frameRate) / (e.bpm * mult);
+      const beats = trackBeats(beatEnv, period);
+      const K = Math.min(16, beats.length - 1 - 4);
+      if (K < 4) {
+        out[`pat${label}`] = 0;
+        continue;
+      }
+      const lags = Array.from({ length: K }, (_, i) => i + 1);
+      const m = repeatMeans(bands, beats, halfWidth, lags);
+      const all = m.reduce((a, b) => a + b, 0) / K;
+      let best = 0;
+      let bestB = 0;
+      for (let B = 2; 3 * B <= K; B++) {
+        let on = 0;
+        let nOn = 0;
+        let off = 0;
+        let nOff = 0;
+        for (let j = 1; j <= K; j++)
+          if (j % B === 0) ((on += m[j - 1]!), nOn++);
+          else ((off += m[j - 1]!), nOff++);
+        const c = (on / nOn - off / nOff) / Math.max(1e-9, 1 - all);
+        if (c > best) ((best = c), (bestB = B));
+      }
+      out[`pat${label}`] = best;
+      out[`pat${label}B`] = bestB;
+    }
+  }
+  return out;
 }
 
 /** The log-normal tempo prior (metrical-level preference), 1 at its center. */
