@@ -160,9 +160,8 @@ function nonMusic(): TruthFile[] {
  */
 async function gateHeldOut(): Promise<void> {
   const files = gateHeldOut1Set(path.join(OUT, 'gate-heldout1'));
-  console.log(
-    `gate held-out 1: ${files.filter((f) => !f.music).length} speech/noise, ${files.filter((f) => f.music).length} music`,
-  );
+  const nMusicFiles = files.filter((f) => f.music).length;
+  console.log(`gate held-out 1: ${files.length - nMusicFiles} speech/noise, ${nMusicFiles} music`);
   if (has('--render-only')) return;
   const at = process.argv.indexOf('--shub');
   const bin = at >= 0 ? process.argv[at + 1]! : path.join(ROOT, 'bin', 'shub.js');
@@ -189,7 +188,8 @@ async function gateHeldOut(): Promise<void> {
     else if (bad && f.music) lost++;
     else if (bad) falseTempo++;
     console.log(
-      `${f.music ? 'music' : f.hard ? 'hard ' : 'non  '} | ${f.name} | ${bpm === null ? `null (${t?.reason})` : bpm.toFixed(2)}` +
+      `${f.music ? 'music' : f.hard ? 'hard ' : 'non  '} | ${f.name} | ` +
+        `${bpm === null ? `null (${t?.reason})` : bpm.toFixed(2)}` +
         `${f.music ? ` | written ${f.bpm}` : ''}${bad ? ' | WRONG' : ''}`,
     );
   }

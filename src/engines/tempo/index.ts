@@ -31,7 +31,9 @@
  * and harmonic change.
  * No tempo (bpm null, with the reason) when there are too few onsets or the envelope is not periodic: its best
  * comb periodicity over the tempo grid is less than minPeriodicitySigma times the autocorrelation's own sampling
- * spread (envelopeEvidence): speech, noise, a single event.
+ * spread (envelopeEvidence): speech, noise, a single event. Below beatGateStrongSigma the file must also have tuned
+ * notes or an onset pattern repeating at every multiple of a bar (speechGate, beatGateEvidence): speech with a regular
+ * syllable rhythm is periodic enough for the first test but has neither (h-gate19).
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
