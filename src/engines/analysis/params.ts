@@ -713,7 +713,8 @@ export const TEMPO_PARAMETERS = {
     [0, 1],
     '"no beat" gate: tuned notes when the pitch-class profile\'s strong peaks sit on one tuning grid ' +
       '(peakTuningConcentration of the whole profile, each 10-cent bin weighted by its squared strength) at least ' +
-      "this much (measured: speech and noise at most 0.18; music of the gate's band passing on this cue alone from 0.26)",
+      "this much (measured: speech and noise at most 0.18; music of the gate's band passing on this cue alone " +
+      'from 0.26)',
   ),
   beatGateMinPattern: p(
     1.8,
