@@ -698,6 +698,55 @@ export const TEMPO_PARAMETERS = {
     'the periodicity gate counts at most this many seconds of frames: a long recording of speech gains no ' +
       'significance from its length alone',
   ),
+  beatGateStrongSigma: p(
+    8,
+    'σ',
+    [0, 100],
+    'the "no beat" gate (h-gate19): a periodicity (minPeriodicitySigma\'s statistic, the larger of the full band and ' +
+      'the beat envelope) of at least this is a beat by itself; between minPeriodicitySigma and this the file must ' +
+      'also have tuned notes (beatGateMinTuning) or a repeating onset pattern (beatGateMinPattern), which speech ' +
+      'lacks (measured: speech and noise at most 6.2 σ, espeak-ng Spanish; drum stems below it repeat their pattern)',
+  ),
+  beatGateMinTuning: p(
+    0.25,
+    '',
+    [0, 1],
+    '"no beat" gate: tuned notes when the pitch-class profile\'s strong peaks sit on one tuning grid ' +
+      '(peakTuningConcentration of the whole profile, each 10-cent bin weighted by its squared strength) at least ' +
+      "this much (measured: speech and noise at most 0.18; music of the gate's band passing on this cue alone " +
+      'from 0.26)',
+  ),
+  beatGateMinPattern: p(
+    1.8,
+    'σ',
+    [0, 100],
+    '"no beat" gate: a repeating onset pattern when, on beats tracked at the periodicity\'s tempo or twice it, the ' +
+      "onset flux's band pattern of a beat is more like the ones B, 2B, 3B … beats later (the least of them) than " +
+      'like those at the other lags (their mean) by at least this many times the spread of those other lags, for ' +
+      "some B of 2 to a third of beatGatePatternBeats (measured: speech at most 1.4, drum stems in the gate's band " +
+      'from 2.3)',
+  ),
+  beatGatePatternSpread: p(
+    0.01,
+    '',
+    [0.0001, 1],
+    '"no beat" gate: the least spread (of the cosine similarities at the other lags) the pattern repeat is divided by',
+  ),
+  beatGatePatternBeats: p(
+    16,
+    'beats',
+    [6, 64],
+    '"no beat" gate: the pattern repeat is read at lags of 1 to this many beats (at most the tracked beats less 5)',
+    true,
+  ),
+  beatGatePatternMinBeats: p(
+    12,
+    'beats',
+    [6, 64],
+    '"no beat" gate: no pattern repeat is read at a level with fewer lags than this (a short file: the spread of a ' +
+      'few lags is noise; speech of 6–10 s reached 2.4–4.3 σ with 6 lags)',
+    true,
+  ),
   phaseMargin: p(
     0.5,
     'of the tracked phase',

@@ -31,11 +31,13 @@
  * and harmonic change.
  * No tempo (bpm null, with the reason) when there are too few onsets or the envelope is not periodic: its best
  * comb periodicity over the tempo grid is less than minPeriodicitySigma times the autocorrelation's own sampling
- * spread (envelopeEvidence): speech, noise, a single event.
+ * spread (envelopeEvidence): speech, noise, a single event. Below beatGateStrongSigma the file must also have tuned
+ * notes or an onset pattern repeating at every multiple of a bar (speechGate, beatGateEvidence): speech with a regular
+ * syllable rhythm is periodic enough for the first test but has neither (h-gate19).
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import { pickPeaks } from '../onsets/index.js';
-import { tuningAwareChroma } from '../key/index.js';
+import { peakTuningConcentration, tuningAwareChroma } from '../key/index.js';
 import { kthSmallest, lowerBound } from '../order.js';
 import { native, postSeries } from '../../native.js';
 
@@ -241,6 +243,8 @@ export function periodicityEvidence(input: TempoInput): Record<string, number> {
   const full = envelopeEvidence(input.odf, frameRate);
   const beat = input.odfLow ? envelopeEvidence(withLowBand(input.odf, input.odfLow), frameRate) : full;
   return {
+    bpm: full.bpm,
+    bpmBeat: beat.bpm,
     comb: full.comb,
     combBeat: beat.comb,
     combMax: Math.max(full.comb, beat.comb),
@@ -253,6 +257,61 @@ export function periodicityEvidence(input: TempoInput): Record<string, number> {
     contrastBeat: beat.contrast,
     contrastMax: Math.max(full.contrast, beat.contrast),
   };
+}
+
+/**
+ * The "no beat" gate's second test (h-gate19): evidence a periodic onset envelope comes from music and not from
+ * speech, which has a syllable rhythm periodic enough for the first test (minPeriodicitySigma) but neither
+ * - `tuning`: tuned notes, the pitch-class profile's strong peaks on one tuning grid (peakTuningConcentration; absent
+ *   without the profile), nor
+ * - `pattern`: an onset pattern that repeats every B beats. On beats tracked at `bpm` and at twice it (the full-band
+ *   envelope), the rows of the onset flux's band pattern (repeatMeans: the bar-repeat check's rows) are compared with
+ *   themselves 1 … beatGatePatternBeats beats later; for each B from 2 to a third of that, the least similarity at
+ *   B, 2B, 3B … above the mean at the other lags, in units of the other lags' spread (at least
+ *   beatGatePatternSpread); the largest (absent without the flux, or when fewer than beatGatePatternMinBeats lags
+ *   can be read: a short file's few lags give a noisy spread). A drum pattern is more alike
+ *   at every multiple of its bar than anywhere else; a sentence said twice repeats once, not at three multiples.
+ */
+export function beatGateEvidence(
+  input: TempoInput,
+  bpm: number,
+): { tuning?: number; pattern?: number; patternBeats?: number; patternBpm?: number } {
+  const out: { tuning?: number; pattern?: number; patternBeats?: number; patternBpm?: number } = {};
+  if (input.pitchClass?.length === 120) out.tuning = peakTuningConcentration(input.pitchClass);
+  if (!input.flux || input.flux.groups < 3 || !(bpm > 0)) return out;
+  const frameRate = 1 / input.hopSeconds;
+  const maxLag = checkParameter('beatGatePatternBeats', TEMPO_PARAMETERS.beatGatePatternBeats);
+  const spreadFloor = checkParameter('beatGatePatternSpread', TEMPO_PARAMETERS.beatGatePatternSpread);
+  const minLags = checkParameter('beatGatePatternMinBeats', TEMPO_PARAMETERS.beatGatePatternMinBeats);
+  const halfWidth = Math.max(
+    1,
+    Math.round(checkParameter('profileHalfWidthSeconds', TEMPO_PARAMETERS.profileHalfWidthSeconds) * frameRate),
+  );
+  const bands = fluxOnFrames(input.flux, input.odf.length, input.hopSeconds);
+  for (const level of [bpm, 2 * bpm]) {
+    const beats = trackBeats(input.odf, (60 * frameRate) / level);
+    const K = Math.min(maxLag, beats.length - 5);
+    if (K < minLags) continue;
+    const lags = Array.from({ length: K }, (_, i) => i + 1);
+    const m = repeatMeans(bands, beats, halfWidth, lags);
+    for (let B = 2; 3 * B <= K; B++) {
+      let on = Infinity;
+      let mean = 0;
+      const others = K - Math.floor(K / B);
+      for (let j = 1; j <= K; j++)
+        if (j % B === 0) on = Math.min(on, m[j - 1]!);
+        else mean += m[j - 1]! / others;
+      let v = 0;
+      for (let j = 1; j <= K; j++) if (j % B !== 0) v += (m[j - 1]! - mean) ** 2 / others;
+      const c = (on - mean) / Math.max(Math.sqrt(v), spreadFloor);
+      if (out.pattern === undefined || c > out.pattern) {
+        out.pattern = c;
+        out.patternBeats = B;
+        out.patternBpm = level;
+      }
+    }
+  }
+  return out;
 }
 
 /** The log-normal tempo prior (metrical-level preference), 1 at its center. */
@@ -475,8 +534,9 @@ interface Candidate {
 /** What the tempo engine decided and why (analyze logs it in the decision log). */
 export interface TempoDecision {
   engine: 'analyze.tempo';
-  decision: 'metricalLevel';
-  value: number;
+  /** metricalLevel: the beat level chosen; beatGate: whether there is a beat at all (value null: none). */
+  decision: 'metricalLevel' | 'beatGate';
+  value: number | null;
   unit: 'BPM';
   reason: string;
   inputs: Record<string, unknown>;
@@ -862,11 +922,20 @@ export function estimateTempoWithDecision(
   // render's tremolo) on the beat envelope (full + low band: the kick carries the tempo)
   const minSigma = checkParameter('minPeriodicitySigma', TEMPO_PARAMETERS.minPeriodicitySigma);
   const full = envelopeEvidence(input.odf, frameRate, options.comb ?? tempoComb());
-  if (full.zRef >= minSigma) return levels(input, options, false, full.zRef);
   const fallback = input.odfLow && TEMPO_PARAMETERS.beatEnvelopeFallback.value > 0;
-  const beat = fallback ? envelopeEvidence(withLowBand(input.odf, input.odfLow!), frameRate) : undefined;
-  if (beat && beat.zRef >= minSigma) return levels(input, options, true, beat.zRef);
-  const e = beat && beat.zRef > full.zRef ? beat : full;
+  let beat: ReturnType<typeof envelopeEvidence> | undefined;
+  const beatEvidence = () =>
+    (beat ??= fallback ? envelopeEvidence(withLowBand(input.odf, input.odfLow!), frameRate) : undefined);
+  const gated = (onBeatEnvelope: boolean, sigma: number) => {
+    const gate = speechGate(input, full, beatEvidence);
+    return gate.decision.value === null
+      ? { tempo: noTempo(gate.decision.reason), decision: gate.decision }
+      : levels(input, options, onBeatEnvelope, sigma, gate.summary);
+  };
+  if (full.zRef >= minSigma) return gated(false, full.zRef);
+  const b = beatEvidence();
+  if (b && b.zRef >= minSigma) return gated(true, b.zRef);
+  const e = b && b.zRef > full.zRef ? b : full;
   return {
     tempo: noTempo(
       `no beat: the onsets are not periodic (periodicity ${e.zRef.toFixed(1)} σ above the envelope's own spread ` +
@@ -875,11 +944,72 @@ export function estimateTempoWithDecision(
   };
 }
 
+/**
+ * The "no beat" gate's second test, once the onsets are periodic enough (minPeriodicitySigma): a periodicity below
+ * beatGateStrongSigma needs tuned notes or a repeating onset pattern as well (beatGateEvidence); speech has neither.
+ * The decision (`beatGate`, value null when there is no beat) and a one-line summary for the level decision's inputs.
+ * Evidence the input does not carry (no pitch-class profile, no onset flux) counts as present.
+ */
+function speechGate(
+  input: TempoInput,
+  full: ReturnType<typeof envelopeEvidence>,
+  beatEvidence: () => ReturnType<typeof envelopeEvidence> | undefined,
+): { decision: TempoDecision; summary: string } {
+  const strong = checkParameter('beatGateStrongSigma', TEMPO_PARAMETERS.beatGateStrongSigma);
+  const minTuning = checkParameter('beatGateMinTuning', TEMPO_PARAMETERS.beatGateMinTuning);
+  const minPattern = checkParameter('beatGateMinPattern', TEMPO_PARAMETERS.beatGateMinPattern);
+  const b = full.zRef >= strong ? undefined : beatEvidence();
+  const e = b && b.zRef > full.zRef ? b : full;
+  const inputs: Record<string, unknown> = {
+    periodicitySigma: Math.round(e.zRef * 100) / 100,
+    periodicityBpm: Math.round(e.bpm * 100) / 100,
+    beatGateStrongSigma: strong,
+    beatGateMinTuning: minTuning,
+    beatGateMinPattern: minPattern,
+  };
+  const decide = (beat: boolean, reason: string, alternatives: { value: number; why_not: string }[]) => ({
+    decision: {
+      engine: 'analyze.tempo' as const,
+      decision: 'beatGate' as const,
+      value: beat ? e.bpm : null,
+      unit: 'BPM' as const,
+      reason,
+      inputs,
+      alternatives,
+      confidence: 1,
+    },
+    summary: reason,
+  });
+  if (e.zRef >= strong) return decide(true, `beat: periodicity ${fmt(e.zRef)} σ ≥ ${strong} σ`, []);
+  const g = beatGateEvidence(input, e.bpm);
+  if (g.tuning !== undefined) inputs.tuningConcentration = Math.round(g.tuning * 1000) / 1000;
+  if (g.pattern !== undefined)
+    inputs.patternRepeat = `${fmt(g.pattern)} every ${g.patternBeats} beats at ${fmt(g.patternBpm!)} BPM`;
+  const tuned = g.tuning === undefined || g.tuning >= minTuning;
+  const repeats = !input.flux || input.flux.groups < 3 || (g.pattern ?? -Infinity) >= minPattern;
+  const tuning = g.tuning === undefined ? 'no pitch-class profile' : `tuned-note concentration ${fmt(g.tuning)}`;
+  const pattern = g.pattern === undefined ? 'no pattern read' : `pattern repeat ${fmt(g.pattern)}`;
+  const periodic = `periodicity ${fmt(e.zRef)} σ (< ${strong} σ)`;
+  if (tuned || repeats)
+    return decide(
+      true,
+      `beat: ${periodic} with ${tuned ? `${tuning} ≥ ${minTuning}` : `${pattern} ≥ ${minPattern}`}`,
+      [],
+    );
+  return decide(
+    false,
+    `no beat: the onsets are periodic (${periodic} at ${e.bpm.toFixed(0)} BPM) but have neither tuned notes ` +
+      `(${tuning} < ${minTuning}) nor a repeating pattern (${pattern} < ${minPattern}), as in speech`,
+    [{ value: Math.round(e.bpm * 100) / 100, why_not: `${tuning} < ${minTuning} and ${pattern} < ${minPattern}` }],
+  );
+}
+
 function levels(
   input: TempoInput,
   options: TempoOptions,
   onBeatEnvelope: boolean,
   periodicitySigma: number,
+  beatGate?: string,
 ): { tempo: Tempo; decision?: TempoDecision } {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
@@ -1341,6 +1471,7 @@ function levels(
       seeds: seeds.map(fmt),
       periodicityEnvelope: onBeatEnvelope ? 'full band + low band' : 'full band',
       periodicitySigma: Math.round(periodicitySigma * 10) / 10,
+      ...(beatGate ? { beatGate } : {}),
       chordChanges: harmonic,
       ...(tuning !== undefined ? { tuningConcentration: Math.round(tuning * 1000) / 1000 } : {}),
       priorCenterBpm: TEMPO_PARAMETERS.priorCenterBpm.value,
