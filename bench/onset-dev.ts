@@ -205,8 +205,12 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
   const c = path.join(FEATURE_CACHE, key);
   if (!process.argv.includes('--no-cache') && existsSync(c)) {
     const j = JSON.parse(readFileSync(c, 'utf8'));
+    const be = c.replace(/\.json$/, '.energy.f32');
+    const eb = existsSync(be) ? readFileSync(be) : undefined;
     return {
       ...j,
+      onsetBandEnergy: eb ? new Float32Array(eb.buffer, eb.byteOffset, eb.length / 4) : new Float32Array(0),
+      onsetBandEnergyBands: eb ? (j.onsetBandEnergyBands ?? 0) : 0,
       odf: Float32Array.from(j.odf),
       fineEnergy: Float32Array.from(j.fineEnergy),
       onsetFlux: Float32Array.from(j.onsetFlux),
@@ -234,9 +238,16 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     onsetBandNoveltyBands: r.onsetBandNoveltyBands ?? 0,
     onsetNoveltyCoherence: Array.from(r.onsetNoveltyCoherence ?? []),
     onsetHopSeconds: r.onsetHopSeconds,
+    onsetBandEnergyBands: r.onsetBandEnergyBands ?? 0,
   };
   mkdirSync(FEATURE_CACHE, { recursive: true });
   writeFileSync(c, JSON.stringify(keep));
+  // the band energies beside it, as 32-bit floats (19 bands per frame: too large for JSON)
+  if (r.onsetBandEnergy?.length)
+    writeFileSync(
+      c.replace(/\.json$/, '.energy.f32'),
+      Buffer.from(r.onsetBandEnergy.buffer, r.onsetBandEnergy.byteOffset, r.onsetBandEnergy.byteLength),
+    );
   return r;
 }
 function features(native: Record<string, number> = {}): FeatureReport[] {
