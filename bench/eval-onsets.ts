@@ -26,7 +26,9 @@
  * 10's misses were known; `--held-out-11-only`: that set alone), held-out 12 (ONSET_HELD_OUT_KITS_12: spring reverb
  * and tape echo, made after held-out 11's misses were known; `--held-out-12-only`: that set alone), held-out 13
  * (ONSET_HELD_OUT_KITS_13: npm kits through tempo-synced delays, gated and non-linear reverbs, made after held-out
- * 12's misses were known; `--held-out-13-only`: that set alone).
+ * 12's misses were known; `--held-out-13-only`: that set alone), held-out 14 (ONSET_HELD_OUT_KITS_14: Hydrogen
+ * and sonic-pi kits through SoX's and ffmpeg's echoes, made after held-out 13's misses were known;
+ * `--held-out-14-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -63,8 +65,11 @@ const TENTH = path.join(OUT, 'drums-held-out-10');
 const ELEVENTH = path.join(OUT, 'drums-held-out-11');
 const TWELFTH = path.join(OUT, 'drums-held-out-12');
 const THIRTEENTH = path.join(OUT, 'drums-held-out-13');
+const FOURTEENTH = path.join(OUT, 'drums-held-out-14');
+/** `--held-out-14-only`: the fourteenth held-out set (ONSET_HELD_OUT_KITS_14) alone. */
+const FOURTEENTH_ONLY = process.argv.includes('--held-out-14-only');
 /** `--held-out-13-only`: the thirteenth held-out set (ONSET_HELD_OUT_KITS_13) alone. */
-const THIRTEENTH_ONLY = process.argv.includes('--held-out-13-only');
+const THIRTEENTH_ONLY = process.argv.includes('--held-out-13-only') || FOURTEENTH_ONLY;
 /** `--held-out-12-only`: the twelfth held-out set (ONSET_HELD_OUT_KITS_12) alone. */
 const TWELFTH_ONLY = process.argv.includes('--held-out-12-only') || THIRTEENTH_ONLY;
 /** `--held-out-11-only`: the eleventh held-out set (ONSET_HELD_OUT_KITS_11) alone. */
@@ -116,7 +121,8 @@ interface Item {
     | 'held-out 10'
     | 'held-out 11'
     | 'held-out 12'
-    | 'held-out 13';
+    | 'held-out 13'
+    | 'held-out 14';
   kit: string;
   pattern: string;
 }
@@ -221,6 +227,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 11': [ELEVENTH, { set: 'onset-held-out-11' }],
   'held-out 12': [TWELFTH, { set: 'onset-held-out-12' }],
   'held-out 13': [THIRTEENTH, { set: 'onset-held-out-13' }],
+  'held-out 14': [FOURTEENTH, { set: 'onset-held-out-14' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -247,7 +254,8 @@ async function main() {
   const tenth = (THIRD_ONLY && !TENTH_ONLY) || ELEVENTH_ONLY ? none : drumItems('held-out 10');
   const eleventh = (THIRD_ONLY && !ELEVENTH_ONLY) || TWELFTH_ONLY ? none : drumItems('held-out 11');
   const twelfth = (THIRD_ONLY && !TWELFTH_ONLY) || THIRTEENTH_ONLY ? none : drumItems('held-out 12');
-  const thirteenth = THIRD_ONLY && !THIRTEENTH_ONLY ? none : drumItems('held-out 13');
+  const thirteenth = (THIRD_ONLY && !THIRTEENTH_ONLY) || FOURTEENTH_ONLY ? none : drumItems('held-out 13');
+  const fourteenth = THIRD_ONLY && !FOURTEENTH_ONLY ? none : drumItems('held-out 14');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -264,6 +272,7 @@ async function main() {
     ...eleventh.items,
     ...twelfth.items,
     ...thirteenth.items,
+    ...fourteenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -281,6 +290,7 @@ async function main() {
     ...eleventh.missing,
     ...twelfth.missing,
     ...thirteenth.missing,
+    ...fourteenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -341,6 +351,7 @@ async function main() {
       'held-out 11',
       'held-out 12',
       'held-out 13',
+      'held-out 14',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

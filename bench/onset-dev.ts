@@ -51,8 +51,12 @@ const ELEVENTH = process.argv.includes('--eleventh');
 const TWELFTH = process.argv.includes('--twelfth');
 /** The thirteenth held-out set (ONSET_HELD_OUT_KITS_13): after its one evaluation, for before/after and ±10 % only. */
 const THIRTEENTH = process.argv.includes('--thirteenth');
+/** The fourteenth held-out set (ONSET_HELD_OUT_KITS_14): after its one evaluation, for before/after and ±10 % only. */
+const FOURTEENTH = process.argv.includes('--fourteenth');
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
-const TUNING_12 = process.argv.includes('--tuning-12');
+const TUNING_12 = process.argv.includes('--tuning-12') || process.argv.includes('--tuning-13');
+/** `--tuning-13`: `--tuning-12` plus held-out 13 (all tuning material since h-onset19: 600 files). */
+const TUNING_13 = process.argv.includes('--tuning-13');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -76,33 +80,35 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  THIRTEENTH
-    ? 'items-thirteenth.json'
-    : TWELFTH
-      ? 'items-twelfth.json'
-      : ELEVENTH
-        ? 'items-eleventh.json'
-        : TENTH
-          ? 'items-tenth.json'
-          : NINTH
-            ? 'items-ninth.json'
-            : EIGHTH
-              ? 'items-eighth.json'
-              : SEVENTH
-                ? 'items-seventh.json'
-                : SIXTH
-                  ? 'items-sixth.json'
-                  : FIFTH
-                    ? 'items-fifth.json'
-                    : FOURTH
-                      ? 'items-fourth.json'
-                      : THIRD
-                        ? 'items-third.json'
-                        : FRESH
-                          ? 'items-fresh.json'
-                          : HELD
-                            ? 'items-held.json'
-                            : 'items-tuning.json',
+  FOURTEENTH
+    ? 'items-fourteenth.json'
+    : THIRTEENTH
+      ? 'items-thirteenth.json'
+      : TWELFTH
+        ? 'items-twelfth.json'
+        : ELEVENTH
+          ? 'items-eleventh.json'
+          : TENTH
+            ? 'items-tenth.json'
+            : NINTH
+              ? 'items-ninth.json'
+              : EIGHTH
+                ? 'items-eighth.json'
+                : SEVENTH
+                  ? 'items-seventh.json'
+                  : SIXTH
+                    ? 'items-sixth.json'
+                    : FIFTH
+                      ? 'items-fifth.json'
+                      : FOURTH
+                        ? 'items-fourth.json'
+                        : THIRD
+                          ? 'items-third.json'
+                          : FRESH
+                            ? 'items-fresh.json'
+                            : HELD
+                              ? 'items-held.json'
+                              : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -119,30 +125,45 @@ if (ALL || EVERYTHING || TUNING)
     ...(TUNING ? ['items-fourth.json'] : []),
     ...(TUNING_ALL ? ['items-fifth.json', 'items-sixth.json'] : []),
     ...(TUNING_12 ? ['seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'].map((n) => `items-${n}.json`) : []),
+    ...(TUNING_13 ? ['items-thirteenth.json'] : []),
   ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FOURTH || FIFTH || SIXTH || SEVENTH || EIGHTH || NINTH || TENTH || ELEVENTH || TWELFTH || THIRTEENTH) {
-    const [dir, set] = THIRTEENTH
-      ? ['drums-held-out-13', 'onset-held-out-13' as const]
-      : TWELFTH
-        ? ['drums-held-out-12', 'onset-held-out-12' as const]
-        : ELEVENTH
-          ? ['drums-held-out-11', 'onset-held-out-11' as const]
-          : TENTH
-            ? ['drums-held-out-10', 'onset-held-out-10' as const]
-            : NINTH
-              ? ['drums-held-out-9', 'onset-held-out-9' as const]
-              : EIGHTH
-                ? ['drums-held-out-8', 'onset-held-out-8' as const]
-                : SEVENTH
-                  ? ['drums-held-out-7', 'onset-held-out-7' as const]
-                  : SIXTH
-                    ? ['drums-held-out-6', 'onset-held-out-6' as const]
-                    : FIFTH
-                      ? ['drums-held-out-5', 'onset-held-out-5' as const]
-                      : ['drums-held-out-4', 'onset-held-out-4' as const];
+  if (
+    FOURTH ||
+    FIFTH ||
+    SIXTH ||
+    SEVENTH ||
+    EIGHTH ||
+    NINTH ||
+    TENTH ||
+    ELEVENTH ||
+    TWELFTH ||
+    THIRTEENTH ||
+    FOURTEENTH
+  ) {
+    const [dir, set] = FOURTEENTH
+      ? ['drums-held-out-14', 'onset-held-out-14' as const]
+      : THIRTEENTH
+        ? ['drums-held-out-13', 'onset-held-out-13' as const]
+        : TWELFTH
+          ? ['drums-held-out-12', 'onset-held-out-12' as const]
+          : ELEVENTH
+            ? ['drums-held-out-11', 'onset-held-out-11' as const]
+            : TENTH
+              ? ['drums-held-out-10', 'onset-held-out-10' as const]
+              : NINTH
+                ? ['drums-held-out-9', 'onset-held-out-9' as const]
+                : EIGHTH
+                  ? ['drums-held-out-8', 'onset-held-out-8' as const]
+                  : SEVENTH
+                    ? ['drums-held-out-7', 'onset-held-out-7' as const]
+                    : SIXTH
+                      ? ['drums-held-out-6', 'onset-held-out-6' as const]
+                      : FIFTH
+                        ? ['drums-held-out-5', 'onset-held-out-5' as const]
+                        : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
@@ -184,8 +205,12 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
   const c = path.join(FEATURE_CACHE, key);
   if (!process.argv.includes('--no-cache') && existsSync(c)) {
     const j = JSON.parse(readFileSync(c, 'utf8'));
+    const be = c.replace(/\.json$/, '.energy.f32');
+    const eb = existsSync(be) ? readFileSync(be) : undefined;
     return {
       ...j,
+      onsetBandEnergy: eb ? new Float32Array(eb.buffer, eb.byteOffset, eb.length / 4) : new Float32Array(0),
+      onsetBandEnergyBands: eb ? (j.onsetBandEnergyBands ?? 0) : 0,
       odf: Float32Array.from(j.odf),
       fineEnergy: Float32Array.from(j.fineEnergy),
       onsetFlux: Float32Array.from(j.onsetFlux),
@@ -213,9 +238,16 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     onsetBandNoveltyBands: r.onsetBandNoveltyBands ?? 0,
     onsetNoveltyCoherence: Array.from(r.onsetNoveltyCoherence ?? []),
     onsetHopSeconds: r.onsetHopSeconds,
+    onsetBandEnergyBands: r.onsetBandEnergyBands ?? 0,
   };
   mkdirSync(FEATURE_CACHE, { recursive: true });
   writeFileSync(c, JSON.stringify(keep));
+  // the band energies beside it, as 32-bit floats (19 bands per frame: too large for JSON)
+  if (r.onsetBandEnergy?.length)
+    writeFileSync(
+      c.replace(/\.json$/, '.energy.f32'),
+      Buffer.from(r.onsetBandEnergy.buffer, r.onsetBandEnergy.byteOffset, r.onsetBandEnergy.byteLength),
+    );
   return r;
 }
 function features(native: Record<string, number> = {}): FeatureReport[] {
@@ -270,7 +302,7 @@ for (const cfg of configs) {
           'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
           'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
           'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
-          'tom-ostinato|soca|bembe|baiao|motorik)-\\d+$',
+          'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown)-\\d+$',
       ),
       '',
     );

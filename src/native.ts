@@ -183,6 +183,11 @@ export interface FeatureExtractorOptions {
    * The band novelty (onsetBandNovelty): per onset flux group, the coherent rise over the decay model. Default off.
    */
   onsetBandNovelty?: boolean;
+  /**
+   * > 0: band energies (onsetBandEnergy), the onset flux filters' power per band of this many bands per octave
+   * (0–12). Default 0 (off).
+   */
+  onsetEnergyBandsPerOctave?: number;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
@@ -245,6 +250,12 @@ export interface FeatureReport {
    */
   onsetBandNovelty: Float32Array;
   onsetBandNoveltyBands: number;
+  /**
+   * The band energies (when onsetFlux and onsetEnergyBandsPerOctave > 0): onsetBandEnergyBands values per onset flux
+   * frame, frame-major, the mean squared magnitude of the filters of each band (linear power). Empty when off.
+   */
+  onsetBandEnergy: Float32Array;
+  onsetBandEnergyBands: number;
   /**
    * The timbre novelty's coherence (with the novelty column), one value per onset flux frame: over the novelty's
    * filters, the signed differences between each level and the earlier frame's level continued along its decay,

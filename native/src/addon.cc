@@ -276,6 +276,7 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   integer("onsetNoveltySlopeFrames", opt.onsetNoveltySlopeFrames, 1, 64);
   number("onsetNoveltyMaxFallDb", opt.onsetNoveltyMaxFallDb);
   flag("onsetBandNovelty", opt.onsetBandNovelty);
+  number("onsetEnergyBandsPerOctave", opt.onsetEnergyBandsPerOctave);
   {
     Napi::Value v = o.Get("onsetGroupEdgesHz");
     if (!v.IsUndefined()) {
@@ -398,6 +399,8 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   n("onsetFluxGroups", r.onsetFluxGroups);
   o.Set("onsetBandNovelty", f32Array(env, std::move(r.onsetBandNovelty)));
   n("onsetBandNoveltyBands", r.onsetBandNoveltyBands);
+  o.Set("onsetBandEnergy", f32Array(env, std::move(r.onsetBandEnergy)));
+  n("onsetBandEnergyBands", r.onsetBandEnergyBands);
   o.Set("onsetNoveltyCoherence", f32Array(env, std::move(r.onsetNoveltyCoherence)));
   n("onsetHopSeconds", r.onsetHopSeconds);
   n("pitchHopSeconds", r.pitchHopSeconds);

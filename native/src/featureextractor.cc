@@ -367,7 +367,8 @@ class OnsetFluxTracker {
         slope_(o.onsetNoveltySlopeFrames),
         maxFall_(static_cast<float>(o.onsetNoveltyMaxFallDb)),
         noveltyHz_(o.onsetNoveltyMinHz),
-        bandNovelty_(o.onsetBandNovelty) {
+        bandNovelty_(o.onsetBandNovelty),
+        energyPerOctave_(o.onsetEnergyBandsPerOctave) {
     win_.resize(W_);
     double wsum = 0;
     for (size_t i = 0; i < W_; ++i) {
@@ -431,6 +432,26 @@ class OnsetFluxTracker {
     mag_.resize(bins);
     sums_.resize(static_cast<size_t>(G_));
     if (bandNovelty_) rep_.onsetBandNoveltyBands = G_;
+    // band energies: each filter in the band floor(log2(fc / minHz) · perOctave), bands without a filter dropped
+    if (energyPerOctave_ > 0 && F > 0) {
+      energyBand_.resize(F);
+      int last = -1, band = -1;
+      for (size_t j = 0; j < F; ++j) {
+        const int b = static_cast<int>(
+            std::floor(std::log2(std::max(filters_[j].fc, o.onsetMinHz) / o.onsetMinHz) * energyPerOctave_));
+        if (b != last) {
+          last = b;
+          ++band;
+          energyCount_.push_back(0);
+        }
+        energyBand_[j] = band;
+        ++energyCount_.back();
+      }
+      E_ = band + 1;
+      energy_.assign(static_cast<size_t>(E_), 0.0);
+      lin_.assign(F, 0.0f);
+      rep_.onsetBandEnergyBands = E_;
+    }
     fifo_.assign(W_ / 2, 0.0f);  // the first frame is centered on sample 0
     rep_.onsetFluxGroups = G_ + (novelty_ ? 1 : 0);
     rep_.onsetHopSeconds = static_cast<double>(H_) / o.sampleRate;
@@ -490,6 +511,16 @@ class OnsetFluxTracker {
           },
           mag_.data(), e);
       for (int i = 0; i < nf; ++i) cur[j0 + static_cast<size_t>(i)] = 20.0f * std::log10(1.0f + e[i] * floorInv_);
+      if (E_ > 0)
+        for (int i = 0; i < nf; ++i) lin_[j0 + static_cast<size_t>(i)] = e[i];
+    }
+    if (E_ > 0) {
+      std::fill(energy_.begin(), energy_.end(), 0.0);
+      for (size_t j = 0; j < F; ++j)
+        energy_[static_cast<size_t>(energyBand_[j])] += static_cast<double>(lin_[j]) * static_cast<double>(lin_[j]);
+      for (int b = 0; b < E_; ++b)
+        rep_.onsetBandEnergy.push_back(
+            static_cast<float>(energy_[static_cast<size_t>(b)] / energyCount_[static_cast<size_t>(b)]));
     }
     std::fill(sums_.begin(), sums_.end(), 0.0);
     for (size_t j = 0; j < F; ++j) {
@@ -584,6 +615,12 @@ class OnsetFluxTracker {
   double noveltyHz_;
   bool novelty_ = false;
   bool bandNovelty_ = false;
+  double energyPerOctave_ = 0;
+  int E_ = 0;                     // band energies' band count (0: off)
+  std::vector<int> energyBand_;   // per filter: its band
+  std::vector<int> energyCount_;  // per band: its filters
+  std::vector<double> energy_;    // per band: the current frame's sum
+  std::vector<float> lin_;        // per filter: the current frame's magnitude
   size_t novLo_ = static_cast<size_t>(-1);
   std::vector<float> shape_, prevShape_;
   int G_ = 1;
@@ -636,6 +673,8 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
       return "onsetWindowSamples must be a power of two in [64, 65536], got " + num(o.onsetWindowSamples);
     if (o.onsetHopSamples < 1 || o.onsetHopSamples > o.onsetWindowSamples)
       return "onsetHopSamples must be an integer in [1, onsetWindowSamples], got " + num(o.onsetHopSamples);
+    if (!(o.onsetEnergyBandsPerOctave >= 0 && o.onsetEnergyBandsPerOctave <= 12))
+      return "onsetEnergyBandsPerOctave must be in [0, 12], got " + num(o.onsetEnergyBandsPerOctave);
     if (!(o.onsetBandsPerOctave >= 1 && o.onsetBandsPerOctave <= 96))
       return "onsetBandsPerOctave must be in [1, 96], got " + num(o.onsetBandsPerOctave);
     if (!(o.onsetMinHz >= 1 && o.onsetMaxHz > o.onsetMinHz)) return "onsetMinHz must be >= 1 Hz and below onsetMaxHz";
@@ -877,6 +916,9 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     if (onsetFlux && rep.onsetBandNoveltyBands > 0)
       rep.onsetBandNovelty.reserve(static_cast<size_t>(rep.onsetBandNoveltyBands) *
                                    (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
+    if (onsetFlux && rep.onsetBandEnergyBands > 0)
+      rep.onsetBandEnergy.reserve(static_cast<size_t>(rep.onsetBandEnergyBands) *
+                                  (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
   }
 }
 
@@ -1263,7 +1305,7 @@ FeatureReport FeatureExtractor::takeReport() {
   // is: its unused tail was never touched, so it takes no memory
   for (auto* v :
        {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence, &r.pitchClassBlocks,
-        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence})
+        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence, &r.onsetBandEnergy})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

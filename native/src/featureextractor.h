@@ -66,6 +66,9 @@ struct FeatureOptions {
   // band novelty (its own series, onsetBandNovelty): per onset flux group, the coherent rise of the group's filters
   // over the earlier frame's decay continued (the novelty's decay model), positive part, dB
   bool onsetBandNovelty = false;
+  // band energies (its own series, onsetBandEnergy): the onset flux filters' power summed per band of this many bands
+  // per octave from onsetMinHz (bands without a filter dropped), 0 = off, 0–12
+  double onsetEnergyBandsPerOctave = 0;
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -109,6 +112,11 @@ struct FeatureReport {
   // accent signal for the onsets and tempo engines)
   std::vector<float> onsetBandNovelty;
   int onsetBandNoveltyBands = 0;
+  // band energies (onsetEnergyBandsPerOctave > 0): onsetBandEnergyBands values per onset flux frame (frame-major), the
+  // mean squared magnitude of the filters in each band (linear power re a full-scale sine's 1): the per-band envelopes
+  // the onsets engine's echo model predicts from a file's own delayed past
+  std::vector<float> onsetBandEnergy;
+  int onsetBandEnergyBands = 0;
   // the timbre novelty's coherence (with the novelty, one value per onset flux frame): over the novelty's filters,
   // the sum of the signed differences between each level and the earlier frame's level continued along its decay,
   // over the sum of their magnitudes (−1..1): a hit raises nearly every filter (≈ 1); a wash's own fluctuation

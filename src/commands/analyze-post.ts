@@ -21,7 +21,8 @@ type EnvelopeSeries =
 
 /** The report series the onsets engine reads (copied to the worker). */
 export interface OnsetsInput {
-  report: Pick<FeatureReport, EnvelopeSeries | 'onsetNoveltyCoherence'>;
+  report: Pick<FeatureReport, EnvelopeSeries | 'onsetNoveltyCoherence'> &
+    Partial<Pick<FeatureReport, 'onsetBandEnergy' | 'onsetBandEnergyBands'>>;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
@@ -70,7 +71,12 @@ export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput
       ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
       : undefined;
   const coherence = report.onsetNoveltyCoherence?.length ? { noveltyCoherence: report.onsetNoveltyCoherence } : {};
-  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence } : mel) };
+  // the band energies for the echo model (a delay line's repeats are not onsets)
+  const energy =
+    report.onsetBandEnergyBands && report.onsetBandEnergy?.length
+      ? { bandEnergy: { values: report.onsetBandEnergy, bands: report.onsetBandEnergyBands } }
+      : {};
+  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence, ...energy } : mel) };
 }
 
 /**

@@ -165,6 +165,8 @@ async function analyzeOne(
             onsetFluxGroups: fluxReport.onsetFluxGroups,
             onsetHopSeconds: fluxReport.onsetHopSeconds,
             onsetNoveltyCoherence: fluxReport.onsetNoveltyCoherence,
+            onsetBandEnergy: fluxReport.onsetBandEnergy,
+            onsetBandEnergyBands: fluxReport.onsetBandEnergyBands,
           }
         : stftOnly;
     const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
@@ -267,6 +269,9 @@ async function startFeatures(
         onsetHopSeconds: report.onsetHopSeconds,
         // the novelty's coherence: the onsets task alone reads it
         onsetNoveltyCoherence: moved(report.onsetNoveltyCoherence, transfer.onsets, pooled.onsets),
+        // the band energies (the echo model): the onsets task alone reads them
+        onsetBandEnergy: moved(report.onsetBandEnergy, transfer.onsets, pooled.onsets),
+        onsetBandEnergyBands: report.onsetBandEnergyBands,
       },
       sampleRate,
       windowSamples,

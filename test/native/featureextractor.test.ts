@@ -565,3 +565,48 @@ test('spectral contrast sums: the blocks passed over change no bit; the sums are
   assert.throws(() => native().featureExtremeSums(new Float32Array(4), 5, true), RangeError);
   assert.throws(() => native().featureExtremeSums(new Float32Array(4), 0, true), RangeError);
 });
+
+test('band energies: a sine in one band, its power the square of its level, two octaves up four bands up', () => {
+  const FS = 44100;
+  const energies = (hz: number, amp: number) => {
+    const x = new Float32Array(FS);
+    for (let i = 0; i < x.length; i++) x[i] = amp * Math.sin((2 * Math.PI * hz * i) / FS);
+    const fx = createFeatureExtractor(
+      { sampleRate: FS, channels: 1 },
+      { spectrum: false, pitch: false, onsets: true },
+      {},
+      { onsetEnergyBandsPerOctave: 2 },
+    );
+    fx.addFloat(x);
+    const r = fx.finish();
+    const B = r.onsetBandEnergyBands;
+    assert.equal(r.onsetBandEnergy.length, B * (r.onsetFlux.length / r.onsetFluxGroups));
+    // the mean over the middle half second, per band
+    const frames = r.onsetBandEnergy.length / B;
+    const mean = new Float64Array(B);
+    for (let t = Math.floor(frames / 4); t < Math.floor((3 * frames) / 4); t++)
+      for (let b = 0; b < B; b++) mean[b]! += r.onsetBandEnergy[t * B + b]! / Math.floor(frames / 2);
+    return { B, mean, top: mean.indexOf(Math.max(...mean)) };
+  };
+  const a = energies(1000, 0.1);
+  // 30 Hz–17 kHz at 2 bands per octave: 19 bands, less the low ones no filter of the 1024-point STFT falls in
+  assert.ok(a.B >= 14 && a.B <= 19, `${a.B} bands`);
+  const total = a.mean.reduce((s, v) => s + v, 0);
+  assert.ok(a.mean[a.top]! > 0.9 * total, `1 kHz: ${a.mean[a.top]} of ${total} in band ${a.top}`);
+  const louder = energies(1000, 0.2);
+  assert.equal(louder.top, a.top);
+  const ratio = louder.mean[a.top]! / a.mean[a.top]!;
+  assert.ok(Math.abs(ratio - 4) < 0.04, `+6 dB: ×${ratio}`);
+  assert.equal(energies(4000, 0.1).top, a.top + 4);
+  // none when off
+  const fx = createFeatureExtractor(
+    { sampleRate: FS, channels: 1 },
+    { spectrum: false, pitch: false, onsets: true },
+    {},
+    { onsetEnergyBandsPerOctave: 0 },
+  );
+  fx.addFloat(new Float32Array(FS));
+  const off = fx.finish();
+  assert.equal(off.onsetBandEnergyBands, 0);
+  assert.equal(off.onsetBandEnergy.length, 0);
+});

@@ -307,6 +307,74 @@ export const ONSET_PARAMETERS = {
     '… the fine energy over tailSpanSeconds from the onset at least this above the fine energy over ' +
       'tailLookbackSeconds before it',
   ),
+  echoQuantile: p(
+    0.2,
+    'of the sources',
+    [0, 0.5],
+    "echo model (echoRepeats: a delay line's repeats are not onsets): per band (the native band energies) and delay " +
+      '(echoMinLagSeconds–echoMaxLagSeconds), the rise one delay after each source onset over its own rise; the ' +
+      "band's gain at that delay is this quantile of those ratios (a repeat follows every source: its ratio never " +
+      'falls below the gain); 0: off …',
+  ),
+  echoSpreadDb: p(
+    1.5,
+    'dB',
+    [0.1, 20],
+    '… a band echoes at a delay where the median ratio is at most this above the gain (most repeats land where no ' +
+      "other hit is, so the ratios pile up at the gain; a groove's next hits vary with their velocity) …",
+  ),
+  echoMinGain: p(0.01, 'power ratio', [0.0001, 1], '… and the gain reaches this (−20 dB) …'),
+  echoMaxGain: p(
+    0.5,
+    'power ratio',
+    [0.01, 10],
+    "… but not this (−3 dB: a delay's repeats are quieter than their source; a quantized groove's identical " +
+      'one-shots repeat at their own level) …',
+  ),
+  echoBandFraction: p(
+    0.65,
+    'of the bands with sources',
+    [0, 1],
+    '… and the delay is the one with the most echoing bands, at least this fraction of the bands with sources (a ' +
+      "delay copies every band a hit sounds in; a quantized hat pattern's fixed accents pile up in the hats' bands " +
+      'only); ties: the larger mean gain',
+  ),
+  echoMaxDelays: p(
+    3,
+    'delays',
+    [0, 8],
+    "echo model: at most this many delays (a multi-tap's heads, a ping-pong's sides), each a prediction of its own …",
+    true,
+  ),
+  echoSourceFraction: p(
+    0.25,
+    "of the band's scale",
+    [0.001, 1],
+    "… sources in a band: onsets whose rise there reaches this fraction of the band's scale (the rise " +
+      'fluxScaleTopFraction of its frames exceed)',
+  ),
+  echoMinLagSeconds: p(0.04, 's', [0.01, 0.5], 'echo model: the shortest delay sought …'),
+  echoMaxLagSeconds: p(0.8, 's', [0.05, 3], '… and the longest'),
+  echoMarginDb: p(
+    3,
+    'dB',
+    [0, 20],
+    "echo model: an onset is a repeat when, in every band, its rise is at most this above the band's gain times the " +
+      'rise one delay before (± 1 frame), plus echoExcessFraction of the band scale …',
+  ),
+  echoExcessFraction: p(
+    0.1,
+    "of the band's scale",
+    [0, 1],
+    "… (a hit on a repeat rises in its own band beyond the repeat's prediction by more than this) …",
+  ),
+  echoExplainedFraction: p(
+    0.5,
+    'of the rise',
+    [0, 1],
+    '… and the prediction explains at least this fraction of its rise (over the bands, each divided by its scale): a ' +
+      'soft hit with nothing one delay before is no repeat',
+  ),
   noveltyDeltaFraction: p(
     0.12,
     'of the novelty scale',
@@ -409,6 +477,13 @@ export const ONSET_FLUX_PARAMETERS = {
     "timbre novelty: the ring's decay model continues an earlier fall only when it is at most this fast (a ringing " +
       "hat or ride decays slower; a choke's fade is no decay to continue, so the end of a choke is not a rise over it)",
   ),
+  energyBandsPerOctave: p(
+    2,
+    'bands per octave',
+    [0, 12],
+    "band energies (the echo model's envelopes): the flux filters' power summed per band this wide from minHz " +
+      '(16 bands at 2 per octave, 30 Hz–17 kHz, at 44.1 kHz: the lowest hold no filter); 0 = off',
+  ),
 } as const;
 
 /** The native FeatureExtractor options of the onset flux at a sample rate (overrides: benches' ±10 % moves). */
@@ -433,6 +508,7 @@ export function onsetFluxOptions(
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
     onsetNoveltyMinHz: v('noveltyMinHz'),
+    onsetEnergyBandsPerOctave: v('energyBandsPerOctave'),
     onsetNoveltySlopeFrames: Math.max(
       1,
       Math.min(64, Math.round((v('noveltySlopeSeconds') * sampleRate) / onsetHopSamples)),
