@@ -730,9 +730,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     });
   });
   const common =
-    kind === 'consensus'
-      ? 0
-      : commonOffset(guideLags.flat().flatMap((x) => (x === null ? [] : [x * hopS * 1000])));
+    kind === 'consensus' ? 0 : commonOffset(guideLags.flat().flatMap((x) => (x === null ? [] : [x * hopS * 1000])));
   // a MIDI guide's notes moved by that shared offset are where its voice is expected (missing/extra voice): a
   // take late only by the session's latency is not short of voice at the notes' starts, nor does its reverb
   // tail or late note end count as extra voice (held-out-15 3107: voice oohs with reverb, 40 ms latency, the
