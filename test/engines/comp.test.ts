@@ -875,7 +875,7 @@ test('timing (MIDI guide): legato phrases with a slow attack and a long tail rea
   }
 });
 
-test('missing/extra voice (MIDI guide): a session latency and a release tail are neither missing nor extra voice', () => {
+test('missing/extra voice (MIDI guide): a session latency and a release tail are not missing or extra', () => {
   // four 2 s sections, two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60; the note change pins the
   // offset: the energy alone fits a plateau of lags); three takes 60 ms late (a session's
   // latency, every take alike) whose notes ring 100 ms past their note-off (a release or reverb tail). On the
