@@ -875,6 +875,41 @@ test('timing (MIDI guide): legato phrases with a slow attack and a long tail rea
   }
 });
 
+test('missing/extra voice (MIDI guide): a session latency and a release tail are not missing or extra', () => {
+  // four 2 s sections, two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60; the note change pins the
+  // offset: the energy alone fits a plateau of lags); three takes 60 ms late (a session's
+  // latency, every take alike) whose notes ring 100 ms past their note-off (a release or reverb tail). On the
+  // guide's frames unmoved each take missed the first 60 ms of every note (6 %) and had 40 ms of voice past the
+  // 120 ms guard (extra); on the frames moved by the shared offset, neither.
+  const n = 800;
+  const notes = [0, 1, 2, 3].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
+  ]);
+  const take = (): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++)
+      for (let i = 200 * s + 56; i < 200 * s + 166; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = i < 200 * s + 106 ? 220 : 220 * 2 ** (3 / 12);
+      }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [take(), take(), take()],
+    gains: [1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+  assert.ok(Math.abs(out.timingOffsetMs - 60) <= 10, `shared offset ${out.timingOffsetMs} ms`);
+  for (const [s, row] of out.measures.entries())
+    for (const [k, m] of row.entries()) {
+      assert.ok(m.missingFraction <= 0.01, `section ${s} take ${k}: ${m.missingFraction} missing`);
+      assert.equal(m.extraFraction, 0, `section ${s} take ${k}: extra`);
+    }
+});
+
 test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared starts; no grid, none kept', () => {
   // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
   // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant

@@ -715,6 +715,28 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       consensus = consensus.map((c, si) => (byLeadHere[si] ? byLead[si]! : c));
     }
   }
+  // with a guide, each take's entry offset against it per section (bestLag), and the offset all takes share
+  // (commonOffset: a session's latency, a note's rise after its note-on)
+  const guideLags: (number | null)[][] = sections.map((s) => {
+    const [a, b] = frameRange(s, hopS, n);
+    return takes.map((_, k) => {
+      if (kind === 'consensus') return null;
+      let expected = 0;
+      const ra = refActive(k);
+      for (let i = a; i < b; i++) if (ra[i]) expected++;
+      if (expected === 0) return null;
+      const fr = frames[k]!;
+      return bestLag(fr.soft, refSoft(k), a, b, maxLag, 0, kind === 'midi' ? { cents: fr.raw, target } : undefined);
+    });
+  });
+  const common =
+    kind === 'consensus' ? 0 : commonOffset(guideLags.flat().flatMap((x) => (x === null ? [] : [x * hopS * 1000])));
+  // a MIDI guide's notes moved by that shared offset are where its voice is expected (missing/extra voice): a
+  // take late only by the session's latency is not short of voice at the notes' starts, nor does its reverb
+  // tail or late note end count as extra voice (held-out-15 3107: voice oohs with reverb, 40 ms latency, the
+  // late-by-latency clean takes read 24–88 % extra and lost every section). Not the guide vocal (its voice is
+  // sung, its own rise and tails lie in its frames; not tuned there)
+  const expectShift = kind === 'midi' ? Math.round(common / 1000 / hopS) : 0;
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);
     // no guide: the voice expected in this section is where at least half the takes in time have
@@ -731,6 +753,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
       const ra = refActive(k);
+      // the reference's expected voice at frame i for missing/extra voice (moved by the shared offset)
+      const re = (i: number) => (expectShift === 0 ? ra[i] : (ra[i - expectShift] ?? 0));
       // gap frames: the reference expects no voice within the guard
       let expected = 0,
         missing = 0,
@@ -739,12 +763,9 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       const gapDb: number[] = [];
       let lastActive = -1e9;
       const nextActive = new Int32Array(b - a + 1).fill(1e9);
-      for (let i = b - 1; i >= a; i--) nextActive[i - a] = ra[i] ? i : nextActive[i - a + 1]!;
+      for (let i = b - 1; i >= a; i--) nextActive[i - a] = re(i) ? i : nextActive[i - a + 1]!;
       let clipped = 0;
-      const lag =
-        kind === 'consensus'
-          ? (consensus[si]!.lags[k] ?? null)
-          : bestLag(fr.soft, refSoft(k), a, b, maxLag, 0, kind === 'midi' ? { cents: fr.raw, target } : undefined);
+      const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : guideLags[si]![k]!;
       // the level on the frames where the reference expects voice, moved by the take's entry offset: a frame
       // set that does not move with the take's own level (its activity threshold does: a take dropped 9 dB
       // in a section kept only its loudest frames active, and their median read as usual)
@@ -754,7 +775,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         if (ra[i - shift]) voicedK.push(dbOf(at(t.kms, i) * gains[k]! * gains[k]!) - 0.691);
       for (let i = a; i < b; i++) {
         clipped += at(t.clips, i);
-        if (ra[i]) {
+        if (re(i)) {
           lastActive = i;
           expected++;
           if (!at(fr.active, i)) missing++;
@@ -845,13 +866,13 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   // tight window of entries (commonOffset), not the median of all: a late or early majority would move that
   const lags = measures.flatMap((row) => row.map((m) => m.timingMs)).filter((x): x is number => x !== null);
   // (without a guide the lags are already read against the takes in time: their median, as before)
-  const common = kind === 'consensus' ? (median(lags) ?? 0) : commonOffset(lags);
-  for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= common;
+  const offset = kind === 'consensus' ? (median(lags) ?? 0) : common;
+  for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= offset;
   return {
     measures,
     tuningCents: tuning,
     reference: kind,
-    timingOffsetMs: common,
+    timingOffsetMs: offset,
     ...(kind === 'consensus' ? { grid, starts } : {}),
     ...(rejectedGrid ? { rejectedGrid } : {}),
     ...(lead ? { phraseLead: lead } : {}),
