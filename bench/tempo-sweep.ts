@@ -36,6 +36,7 @@ import { tempo12Set } from '../fixtures/tempo12.js';
 import { tempo13Set } from '../fixtures/tempo13.js';
 import { tempo14Set } from '../fixtures/tempo14.js';
 import { tempo15Set } from '../fixtures/tempo15.js';
+import { tempo16Set } from '../fixtures/tempo16.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -242,6 +243,12 @@ async function main() {
     ? (mkdirSync(held15Dir, { recursive: true }), some(await Promise.all(tempo15Set(held15Dir).files.map(allFeatures))))
     : undefined;
   const h15 = held15 ? evaluate(held15) : undefined;
+  // --held-out-16: the sixteenth held-out set (fixtures/tempo16.ts, h-tempo20), only after its one CLI evaluation
+  const held16Dir = path.join(OUT, 'tempo-heldout16');
+  const held16 = process.argv.includes('--held-out-16')
+    ? (mkdirSync(held16Dir, { recursive: true }), some(await Promise.all(tempo16Set(held16Dir).files.map(allFeatures))))
+    : undefined;
+  const h16 = held16 ? evaluate(held16) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -265,6 +272,7 @@ async function main() {
     ...(h13 ? [['held-out 13', h13] as const] : []),
     ...(h14 ? [['held-out 14', h14] as const] : []),
     ...(h15 ? [['held-out 15', h15] as const] : []),
+    ...(h16 ? [['held-out 16', h16] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -289,6 +297,7 @@ async function main() {
         `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}${odd ? ' odd-meter tuning Acc1 songs | drums |' : ''}` +
         `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}${held13 ? ' held-out 13 Acc1 songs | drums |' : ''}` +
         `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
+        `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -312,6 +321,7 @@ async function main() {
               held13 ? evaluate(held13) : undefined,
               held14 ? evaluate(held14) : undefined,
               held15 ? evaluate(held15) : undefined,
+              held16 ? evaluate(held16) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -347,6 +357,7 @@ async function main() {
     if (h13) console.log('\nheld-out 13 misses:\n' + h13.misses.join('\n'));
     if (h14) console.log('\nheld-out 14 misses:\n' + h14.misses.join('\n'));
     if (h15) console.log('\nheld-out 15 misses:\n' + h15.misses.join('\n'));
+    if (h16) console.log('\nheld-out 16 misses:\n' + h16.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');
