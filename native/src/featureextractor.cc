@@ -416,6 +416,13 @@ class OnsetFluxTracker {
       filters_.push_back(std::move(flt));
     }
     const size_t F = filters_.size();
+    magLo_ = bins;
+    magHi_ = 0;
+    for (const Filter& flt : filters_) {
+      magLo_ = std::min(magLo_, flt.lo);
+      magHi_ = std::max(magHi_, flt.lo + flt.w.size());
+    }
+    if (magHi_ < magLo_) magLo_ = magHi_;  // no filter
     novLo_ = F;
     for (size_t j = 0; j < F; ++j)
       if (noveltyHz_ > 0 && filters_[j].fc >= noveltyHz_ && novLo_ == F) novLo_ = j;
@@ -471,8 +478,8 @@ class OnsetFluxTracker {
     ++frames_;
     windowFrame(x, win_.data(), buf_.data(), W_);
     fft_.forward(buf_.data(), re_.data(), im_.data());
-    const size_t bins = W_ / 2 + 1;
-    for (size_t k = 0; k < bins; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
+    // only the bins the filters read (the top filter's corner is below Nyquist: onsetMaxHz)
+    for (size_t k = magLo_; k < magHi_; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
     const size_t F = filters_.size();
     const size_t D = hist_.size();
     std::vector<float>& cur = hist_[pos_];
@@ -503,7 +510,7 @@ class OnsetFluxTracker {
         float ref = old[lo];
         for (size_t i = lo + 1; i <= hi; ++i) ref = std::max(ref, old[i]);
         const float d = cur[j] - ref;
-        if (d > 0) sum += d;
+        sum += std::max(0.0f, d);  // branchless: a fall adds +0 (the sum is never −0), a NaN adds 0 as before
       }
       sums_[static_cast<size_t>(g)] = sum;
     }
@@ -596,6 +603,7 @@ class OnsetFluxTracker {
   int G_ = 1;
   float magScale_ = 1, floorInv_ = 1;
   std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
+  size_t magLo_ = 0, magHi_ = 0;  // the bins the filters read: [magLo_, magHi_)
   std::vector<Filter> filters_;
   std::vector<int> groupCount_;
   std::vector<std::vector<float>> hist_;  // ring of the last lag_ + 1 frames' filter levels
