@@ -355,6 +355,18 @@ namespace {
  * minus their mean over those filters: a closed hat's spectrum replacing an open hat's at the same level), the mean
  * positive part per filter (dB).
  */
+/**
+ * d if d > 0, else +0 (NaN included), without a branch (the compiler turns `d > 0 ? d : 0` into one, and a rise's
+ * sign is not predictable): maxss returns its second operand unless the first is greater.
+ */
+SHUB_ALWAYS_INLINE float positivePart(float d) {
+#if defined(__SSE2__)
+  return _mm_cvtss_f32(_mm_max_ss(_mm_set_ss(d), _mm_setzero_ps()));
+#else
+  return d > 0 ? d : 0.0f;
+#endif
+}
+
 class OnsetFluxTracker {
  public:
   OnsetFluxTracker(const FeatureOptions& o, FeatureReport& rep)
@@ -510,7 +522,7 @@ class OnsetFluxTracker {
         float ref = old[lo];
         for (size_t i = lo + 1; i <= hi; ++i) ref = std::max(ref, old[i]);
         const float d = cur[j] - ref;
-        sum += std::max(0.0f, d);  // branchless: a fall adds +0 (the sum is never −0), a NaN adds 0 as before
+        sum += positivePart(d);  // a fall adds +0 (the sum is never −0): as skipping it
       }
       sums_[static_cast<size_t>(g)] = sum;
     }
