@@ -367,6 +367,22 @@ SHUB_ALWAYS_INLINE float positivePart(float d) {
 #endif
 }
 
+/**
+ * The ring's decay continued over the lag from a level's change over the slope frames: min(0, change) · perFrame,
+ * or +0 when that fall is faster than maxFall (no ring's decay but a choke or a gap); NaN gives +0. Without a
+ * branch (the change's sign is not predictable): minss returns its second operand unless the first is less, and
+ * cmpgess is false on NaN.
+ */
+SHUB_ALWAYS_INLINE float decayFall(float change, float perFrame, float maxFall) {
+#if defined(__SSE2__)
+  const __m128 slope = _mm_mul_ss(_mm_min_ss(_mm_set_ss(change), _mm_setzero_ps()), _mm_set_ss(perFrame));
+  return _mm_cvtss_f32(_mm_and_ps(_mm_cmpge_ss(slope, _mm_set_ss(-maxFall)), slope));
+#else
+  const float slope = std::min(0.0f, change) * perFrame;
+  return slope >= -maxFall ? slope : 0.0f;
+#endif
+}
+
 class OnsetFluxTracker {
  public:
   OnsetFluxTracker(const FeatureOptions& o, FeatureReport& rep)
@@ -554,8 +570,7 @@ class OnsetFluxTracker {
       const size_t end = std::min(F, j + static_cast<size_t>(groupCount_[static_cast<size_t>(g)]));
       float sum = 0.0f;
       for (; j < end; ++j) {
-        const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
-        const float fall = slope >= -maxFall_ ? slope : 0.0f;
+        const float fall = decayFall(old[j] - older[j], perFrame, maxFall_);
         sum += cur[j] - (old[j] + fall);
       }
       const int c = groupCount_[static_cast<size_t>(g)];
@@ -590,12 +605,11 @@ class OnsetFluxTracker {
       for (size_t i = lo + 1; i <= hi; ++i) refShape = std::max(refShape, prevShape_[i]);
       // the ring's decay continued over the lag (falls only; a fall faster than maxFall_ is no ring's decay but a
       // choke or a gap, and is not continued)
-      const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
-      const float fall = slope >= -maxFall_ ? slope : 0.0f;
+      const float fall = decayFall(old[j] - older[j], perFrame, maxFall_);
       const float d = cur[j] - (old[j] + fall);
       rise += d;  // signed: a hit rises in every filter, a ring's noise cancels
       magnitude += std::fabs(d);
-      shape += std::max(0.0f, shape_[j] - refShape);
+      shape += positivePart(shape_[j] - refShape);
     }
     coherence = magnitude > 0 ? rise / magnitude : 0.0;
     const double coherent = std::max(0.0, rise / static_cast<double>(n));
