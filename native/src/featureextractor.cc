@@ -1019,9 +1019,11 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     float pmax = 0;
     for (size_t k = chromaLo; k <= chromaHi; ++k) pmax = std::max(pmax, pw[k]);
     const float thresh = pmax * 1e-5f;  // peaks within 50 dB of the strongest
-    for (size_t k = chromaLo; k <= chromaHi; ++k) {
+    // the peaks in ascending k (the accumulation order): four bins' tests side by side, then only the bins that
+    // pass (`>` and `>=` are false on NaN, as _mm_cmpgt_ps / _mm_cmpge_ps are); the test's outcome per bin is not
+    // predictable, a branch on it mispredicts
+    const auto peakAt = [&](size_t k) {
       const float p = pw[k];
-      if (!(p > thresh && p > pw[k - 1] && p >= pw[k + 1])) continue;
       // parabolic interpolation on the log power
       const float a = fastLog2(pw[k - 1] + 1e-30f), b = fastLog2(p + 1e-30f), c = fastLog2(pw[k + 1] + 1e-30f);
       const float den = a - 2 * b + c;
@@ -1055,6 +1057,24 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
           chroma12[s] += amp;
         }
       }
+    };
+    size_t k = chromaLo;
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128 th = _mm_set1_ps(thresh);
+    for (; k + 4 <= chromaHi + 1; k += 4) {
+      const __m128 p = _mm_loadu_ps(pw.data() + k);
+      const __m128 up = _mm_and_ps(_mm_cmpgt_ps(p, th), _mm_cmpgt_ps(p, _mm_loadu_ps(pw.data() + k - 1)));
+      unsigned bits =
+          static_cast<unsigned>(_mm_movemask_ps(_mm_and_ps(up, _mm_cmpge_ps(p, _mm_loadu_ps(pw.data() + k + 1)))));
+      while (bits) {
+        peakAt(k + static_cast<size_t>(__builtin_ctz(bits)));
+        bits &= bits - 1;
+      }
+    }
+#endif
+    for (; k <= chromaHi; ++k) {
+      const float p = pw[k];
+      if (p > thresh && p > pw[k - 1] && p >= pw[k + 1]) peakAt(k);
     }
   }
   rep.chroma.insert(rep.chroma.end(), chroma12, chroma12 + 12);
