@@ -355,6 +355,34 @@ namespace {
  * minus their mean over those filters: a closed hat's spectrum replacing an open hat's at the same level), the mean
  * positive part per filter (dB).
  */
+/**
+ * d if d > 0, else +0 (NaN included), without a branch (the compiler turns `d > 0 ? d : 0` into one, and a rise's
+ * sign is not predictable): maxss returns its second operand unless the first is greater.
+ */
+SHUB_ALWAYS_INLINE float positivePart(float d) {
+#if defined(__SSE2__)
+  return _mm_cvtss_f32(_mm_max_ss(_mm_set_ss(d), _mm_setzero_ps()));
+#else
+  return d > 0 ? d : 0.0f;
+#endif
+}
+
+/**
+ * The ring's decay continued over the lag from a level's change over the slope frames: min(0, change) · perFrame,
+ * or +0 when that fall is faster than maxFall (no ring's decay but a choke or a gap); NaN gives +0. Without a
+ * branch (the change's sign is not predictable): minss returns its second operand unless the first is less, and
+ * cmpgess is false on NaN.
+ */
+SHUB_ALWAYS_INLINE float decayFall(float change, float perFrame, float maxFall) {
+#if defined(__SSE2__)
+  const __m128 slope = _mm_mul_ss(_mm_min_ss(_mm_set_ss(change), _mm_setzero_ps()), _mm_set_ss(perFrame));
+  return _mm_cvtss_f32(_mm_and_ps(_mm_cmpge_ss(slope, _mm_set_ss(-maxFall)), slope));
+#else
+  const float slope = std::min(0.0f, change) * perFrame;
+  return slope >= -maxFall ? slope : 0.0f;
+#endif
+}
+
 class OnsetFluxTracker {
  public:
   OnsetFluxTracker(const FeatureOptions& o, FeatureReport& rep)
@@ -417,6 +445,13 @@ class OnsetFluxTracker {
       filters_.push_back(std::move(flt));
     }
     const size_t F = filters_.size();
+    magLo_ = bins;
+    magHi_ = 0;
+    for (const Filter& flt : filters_) {
+      magLo_ = std::min(magLo_, flt.lo);
+      magHi_ = std::max(magHi_, flt.lo + flt.w.size());
+    }
+    if (magHi_ < magLo_) magLo_ = magHi_;  // no filter
     novLo_ = F;
     for (size_t j = 0; j < F; ++j)
       if (noveltyHz_ > 0 && filters_[j].fc >= noveltyHz_ && novLo_ == F) novLo_ = j;
@@ -492,8 +527,8 @@ class OnsetFluxTracker {
     ++frames_;
     windowFrame(x, win_.data(), buf_.data(), W_);
     fft_.forward(buf_.data(), re_.data(), im_.data());
-    const size_t bins = W_ / 2 + 1;
-    for (size_t k = 0; k < bins; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
+    // only the bins the filters read (the top filter's corner is below Nyquist: onsetMaxHz)
+    for (size_t k = magLo_; k < magHi_; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
     const size_t F = filters_.size();
     const size_t D = hist_.size();
     std::vector<float>& cur = hist_[pos_];
@@ -522,14 +557,21 @@ class OnsetFluxTracker {
         rep_.onsetBandEnergy.push_back(
             static_cast<float>(energy_[static_cast<size_t>(b)] / energyCount_[static_cast<size_t>(b)]));
     }
-    std::fill(sums_.begin(), sums_.end(), 0.0);
-    for (size_t j = 0; j < F; ++j) {
-      const size_t lo = j >= static_cast<size_t>(maxW_) ? j - static_cast<size_t>(maxW_) : 0;
-      const size_t hi = std::min(F - 1, j + static_cast<size_t>(maxW_));
-      float ref = old[lo];
-      for (size_t i = lo + 1; i <= hi; ++i) ref = std::max(ref, old[i]);
-      const float d = cur[j] - ref;
-      if (d > 0) sums_[static_cast<size_t>(filters_[j].group)] += d;
+    // the filters are in ascending frequency, so each group is a contiguous run: its rises are summed in a local
+    // (the same additions in the same order as through sums_, without a store and reload per filter)
+    size_t j = 0;
+    for (int g = 0; g < G_; ++g) {
+      const size_t end = std::min(F, j + static_cast<size_t>(groupCount_[static_cast<size_t>(g)]));
+      double sum = 0.0;
+      for (; j < end; ++j) {
+        const size_t lo = j >= static_cast<size_t>(maxW_) ? j - static_cast<size_t>(maxW_) : 0;
+        const size_t hi = std::min(F - 1, j + static_cast<size_t>(maxW_));
+        float ref = old[lo];
+        for (size_t i = lo + 1; i <= hi; ++i) ref = std::max(ref, old[i]);
+        const float d = cur[j] - ref;
+        sum += positivePart(d);  // a fall adds +0 (the sum is never −0): as skipping it
+      }
+      sums_[static_cast<size_t>(g)] = sum;
     }
     for (int g = 0; g < G_; ++g) {
       const int c = groupCount_[static_cast<size_t>(g)];
@@ -559,8 +601,7 @@ class OnsetFluxTracker {
       const size_t end = std::min(F, j + static_cast<size_t>(groupCount_[static_cast<size_t>(g)]));
       float sum = 0.0f;
       for (; j < end; ++j) {
-        const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
-        const float fall = slope >= -maxFall_ ? slope : 0.0f;
+        const float fall = decayFall(old[j] - older[j], perFrame, maxFall_);
         sum += cur[j] - (old[j] + fall);
       }
       const int c = groupCount_[static_cast<size_t>(g)];
@@ -595,12 +636,11 @@ class OnsetFluxTracker {
       for (size_t i = lo + 1; i <= hi; ++i) refShape = std::max(refShape, prevShape_[i]);
       // the ring's decay continued over the lag (falls only; a fall faster than maxFall_ is no ring's decay but a
       // choke or a gap, and is not continued)
-      const float slope = std::min(0.0f, old[j] - older[j]) * perFrame;
-      const float fall = slope >= -maxFall_ ? slope : 0.0f;
+      const float fall = decayFall(old[j] - older[j], perFrame, maxFall_);
       const float d = cur[j] - (old[j] + fall);
       rise += d;  // signed: a hit rises in every filter, a ring's noise cancels
       magnitude += std::fabs(d);
-      shape += std::max(0.0f, shape_[j] - refShape);
+      shape += positivePart(shape_[j] - refShape);
     }
     coherence = magnitude > 0 ? rise / magnitude : 0.0;
     const double coherent = std::max(0.0, rise / static_cast<double>(n));
@@ -626,6 +666,7 @@ class OnsetFluxTracker {
   int G_ = 1;
   float magScale_ = 1, floorInv_ = 1;
   std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
+  size_t magLo_ = 0, magHi_ = 0;  // the bins the filters read: [magLo_, magHi_)
   std::vector<Filter> filters_;
   std::vector<int> groupCount_;
   std::vector<std::vector<float>> hist_;  // ring of the last lag_ + 1 frames' filter levels
@@ -1020,9 +1061,11 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     float pmax = 0;
     for (size_t k = chromaLo; k <= chromaHi; ++k) pmax = std::max(pmax, pw[k]);
     const float thresh = pmax * 1e-5f;  // peaks within 50 dB of the strongest
-    for (size_t k = chromaLo; k <= chromaHi; ++k) {
+    // the peaks in ascending k (the accumulation order): four bins' tests side by side, then only the bins that
+    // pass (`>` and `>=` are false on NaN, as _mm_cmpgt_ps / _mm_cmpge_ps are); the test's outcome per bin is not
+    // predictable, a branch on it mispredicts
+    const auto peakAt = [&](size_t k) {
       const float p = pw[k];
-      if (!(p > thresh && p > pw[k - 1] && p >= pw[k + 1])) continue;
       // parabolic interpolation on the log power
       const float a = fastLog2(pw[k - 1] + 1e-30f), b = fastLog2(p + 1e-30f), c = fastLog2(pw[k + 1] + 1e-30f);
       const float den = a - 2 * b + c;
@@ -1056,6 +1099,24 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
           chroma12[s] += amp;
         }
       }
+    };
+    size_t k = chromaLo;
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128 th = _mm_set1_ps(thresh);
+    for (; k + 4 <= chromaHi + 1; k += 4) {
+      const __m128 p = _mm_loadu_ps(pw.data() + k);
+      const __m128 up = _mm_and_ps(_mm_cmpgt_ps(p, th), _mm_cmpgt_ps(p, _mm_loadu_ps(pw.data() + k - 1)));
+      unsigned bits =
+          static_cast<unsigned>(_mm_movemask_ps(_mm_and_ps(up, _mm_cmpge_ps(p, _mm_loadu_ps(pw.data() + k + 1)))));
+      while (bits) {
+        peakAt(k + static_cast<size_t>(__builtin_ctz(bits)));
+        bits &= bits - 1;
+      }
+    }
+#endif
+    for (; k <= chromaHi; ++k) {
+      const float p = pw[k];
+      if (p > thresh && p > pw[k - 1] && p >= pw[k + 1]) peakAt(k);
     }
   }
   rep.chroma.insert(rep.chroma.end(), chroma12, chroma12 + 12);
