@@ -9,45 +9,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateTempoWithDecision, groupMiss, type TempoInput } from '../../src/engines/tempo/index.js';
 import { TEMPO_PARAMETERS, withParameterValue } from '../../src/engines/analysis/params.js';
-
-const HOP = 0.01;
-
-/**
- * Pulses at `bpm` (10 ms frames, 5 ms flux frames), bars of `groups` pulses: a kick on the bar's first group start,
- * lighter kicks on the other group starts but the last, a snare on the last group's start, a shaker on every pulse
- * (top band), accented on the group starts (as test/engines/tempo-bartile.test.ts).
- */
-function drums(bpm: number, groups: number[], shaker: [number, number], innerKick: number, pulses = 150): TempoInput {
-  const fpp = 6000 / bpm;
-  const bar = groups.reduce((a, b) => a + b, 0);
-  const starts: number[] = [];
-  groups.reduce((s, g) => (starts.push(s), s + g), 0);
-  const n = Math.round(fpp * pulses) + 100;
-  const odf = new Float32Array(n);
-  const odfLow = new Float32Array(n);
-  const flux = new Float32Array(2 * n * 5);
-  for (let p = 0; p < pulses; p++) {
-    const i = Math.round(p * fpp);
-    const k = starts.indexOf(p % bar);
-    const kick = k === 0 ? 1 : k > 0 && k < starts.length - 1 ? innerKick : 0;
-    const snare = k === starts.length - 1 && k > 0 ? 0.9 : 0;
-    const shake = k >= 0 ? shaker[0] : shaker[1];
-    odf[i] = Math.max(kick, snare, shake);
-    odfLow[i] = kick;
-    const j = 2 * i;
-    flux[j * 5] = kick;
-    flux[j * 5 + 1] = 0.2 * kick + snare;
-    flux[j * 5 + 2] = snare + 0.3 * shake;
-    flux[j * 5 + 3] = shake + 0.3 * snare;
-  }
-  return { odf, odfLow, hopSeconds: HOP, flux: { values: flux, groups: 5, hopSeconds: HOP / 2 } };
-}
+import { meterDrums } from '../helpers/grooves.js';
 
 const bpmOf = (input: TempoInput) => estimateTempoWithDecision(input).tempo.bpm!;
 const off = (f: () => number) => withParameterValue(TEMPO_PARAMETERS.barGroupFloor, 1, f);
 
 test('9/8 as 3+2+2+2 at 180 eighths a minute: 180 BPM, not a third of it', () => {
-  const input = drums(180, [3, 2, 2, 2], [0.5, 0.3], 0.8);
+  const input = meterDrums(180, [3, 2, 2, 2], [0.5, 0.3], 0.8);
   const bpm = bpmOf(input);
   assert.ok(Math.abs(bpm - 180) < 2, `bpm ${bpm}`);
   // without the group part (the code before): a third of the eighth, which tiles the 9-eighth bar
@@ -58,7 +26,7 @@ test('9/8 as 3+2+2+2 at 180 eighths a minute: 180 BPM, not a third of it', () =>
 });
 
 test('10/8 as 3+3+2+2 at 186: the half level weighed down, not below the eighth (3 of 4 group starts on it)', () => {
-  const input = drums(186, [3, 3, 2, 2], [0.5, 0.3], 0.8);
+  const input = meterDrums(186, [3, 3, 2, 2], [0.5, 0.3], 0.8);
   const { tempo, decision } = estimateTempoWithDecision(input);
   assert.ok(Math.abs(tempo.bpm! - 93) < 1, `bpm ${tempo.bpm}`);
   // the grid of the half carries 0, 6 and 8 but skips 3 and takes the empty 2 and 4: evidence ≈ 0.5, factor ≈ 0.57
@@ -83,7 +51,7 @@ test('4/4 with a 3+3+2 kick, 3/4, 6/8, 9/8 compound and 12/8 read as before', ()
       [0.5, 0.3],
       [0.8, 0.7],
     ] as const) {
-      const input = drums(bpm, [...groups], [...shaker], 0.7);
+      const input = meterDrums(bpm, [...groups], [...shaker], 0.7);
       assert.equal(
         bpmOf(input),
         off(() => bpmOf(input)),

@@ -1,8 +1,10 @@
 /**
  * Generated tempo-engine inputs for a looped one-bar drum pattern (the tempo tests': tempo-twobeat, tempo-swing): the
  * full-band and low-band onset envelopes, the onset flux's four groups at half the hop (low, mid, high, top; the
- * fifth column, the timbre novelty, left at 0) and the onset times.
+ * fifth column, the timbre novelty, left at 0) and the onset times; and pulses in an eighth-note meter (meterDrums).
  */
+
+import type { TempoInput } from '../../src/engines/tempo/index.js';
 
 export const HOP = 512 / 44100;
 export const SECONDS = 24;
@@ -33,4 +35,44 @@ export function groove(bpm: number, parts: [number[], Hit][]) {
     for (const [positions, h] of parts) for (const q of positions) hit((bar * 4 + q) * spb, h);
   onsetTimes.sort((a, b) => a - b);
   return { odf, odfLow, hopSeconds: HOP, onsetTimes, flux: { values: flux, groups: 5, hopSeconds: HOP / 2 } };
+}
+
+const METER_HOP = 0.01;
+
+/**
+ * Pulses at `bpm` (10 ms frames, 5 ms flux frames), bars of `groups` pulses — an eighth-note meter's groups: a kick on
+ * the bar's first group start, lighter kicks (`innerKick`) on the other group starts but the last, a snare on the last
+ * group's start, a shaker on every pulse (top band), `shaker[0]` on the group starts and `shaker[1]` between
+ * (tempo-bartile, tempo-bargroups).
+ */
+export function meterDrums(
+  bpm: number,
+  groups: number[],
+  shaker: [number, number],
+  innerKick: number,
+  pulses = 150,
+): TempoInput {
+  const fpp = 6000 / bpm;
+  const bar = groups.reduce((a, b) => a + b, 0);
+  const starts: number[] = [];
+  groups.reduce((s, g) => (starts.push(s), s + g), 0);
+  const n = Math.round(fpp * pulses) + 100;
+  const odf = new Float32Array(n);
+  const odfLow = new Float32Array(n);
+  const flux = new Float32Array(2 * n * 5);
+  for (let p = 0; p < pulses; p++) {
+    const i = Math.round(p * fpp);
+    const k = starts.indexOf(p % bar);
+    const kick = k === 0 ? 1 : k > 0 && k < starts.length - 1 ? innerKick : 0;
+    const snare = k === starts.length - 1 && k > 0 ? 0.9 : 0;
+    const shake = k >= 0 ? shaker[0] : shaker[1];
+    odf[i] = Math.max(kick, snare, shake);
+    odfLow[i] = kick;
+    const j = 2 * i;
+    flux[j * 5] = kick;
+    flux[j * 5 + 1] = 0.2 * kick + snare;
+    flux[j * 5 + 2] = snare + 0.3 * shake;
+    flux[j * 5 + 3] = shake + 0.3 * snare;
+  }
+  return { odf, odfLow, hopSeconds: METER_HOP, flux: { values: flux, groups: 5, hopSeconds: METER_HOP / 2 } };
 }
