@@ -679,6 +679,11 @@ export interface NativeAddon {
     ticks: number,
     ratio: number,
   ): number;
+  /**
+   * The onsets engine's band rises of a frame-major matrix with `bands` columns, band by band (bands × frames): the
+   * largest of frames f+1..f+3 (from 0) less frame max(0, f − 3), at least 0 (Math.max's order).
+   */
+  postBandRises(values: PostSeries, bands: number): Float64Array;
   /** Column g of a frame-major matrix with `groups` columns, divided by divisor. */
   postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
   /**

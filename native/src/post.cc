@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -598,6 +601,48 @@ double jsRoundNonNegative(double x) {
 }  // namespace
 
 template <class T>
+void bandRises(const T* values, size_t len, size_t bands, double* out) {
+  const size_t n = bands ? len / bands : 0;
+  // (row by row over the values, each band's rise written to its column, as the TypeScript loop)
+  for (size_t f = 0; f < n; ++f) {
+    const T* pre = values + (f >= 3 ? f - 3 : 0) * bands;
+    const T* row = values + f * bands;
+    if (f + 3 < n) {
+      for (size_t b = 0; b < bands; ++b) {
+        const auto v1 = static_cast<double>(row[bands + b]);
+        const auto v2 = static_cast<double>(row[2 * bands + b]);
+        const auto v3 = static_cast<double>(row[3 * bands + b]);
+        const auto p = static_cast<double>(pre[b]);
+        if (std::isfinite(v1 + v2 + v3 + p)) {
+          // all four finite (no NaN, no ∞ − ∞): Math.max from +0 is the plain larger (std::max keeps the +0 start
+          // against −0), and a − p is finite and never −0 (a is never −0; a − a is +0), so Math.max(0, a − p) is
+          // std::max(a − p, 0): max instructions, no data-dependent branch
+#if defined(__SSE2__)
+          // (maxsd(x, y) is x > y ? x : y: the new value first, so an equal one keeps the +0 start)
+          const __m128d zero = _mm_setzero_pd();
+          __m128d a = _mm_max_sd(_mm_set_sd(v1), zero);
+          a = _mm_max_sd(_mm_set_sd(v2), a);
+          a = _mm_max_sd(_mm_set_sd(v3), a);
+          out[b * n + f] = _mm_cvtsd_f64(_mm_max_sd(_mm_sub_sd(a, _mm_set_sd(p)), zero));
+#else
+          const double a = std::max(std::max(std::max(0.0, v1), v2), v3);
+          out[b * n + f] = std::max(a - p, 0.0);
+#endif
+          continue;
+        }
+        out[b * n + f] = jsMax(0, jsMax(jsMax(jsMax(0, v1), v2), v3) - p);
+      }
+      continue;
+    }
+    for (size_t b = 0; b < bands; ++b) {
+      double a = 0;
+      for (size_t k = f + 1; k < n; ++k) a = jsMax(a, static_cast<double>(values[k * bands + b]));
+      out[b * n + f] = jsMax(0, a - static_cast<double>(pre[b]));
+    }
+  }
+}
+
+template <class T>
 std::vector<double> beatProfile(const T* odf, size_t n, const std::vector<double>& beats,
                                 const std::vector<double>& fractions, int64_t halfWidth) {
   std::vector<double> out;
@@ -928,6 +973,7 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template int64_t steepestRise<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t);                   \
   template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
   template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
+  template void bandRises<T>(const T*, size_t, size_t, double*);                                                    \
   template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                   \
   template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);    \
   template std::vector<double> placeRises<T>(const T*, size_t, const int32_t*, size_t, const Placement&);           \

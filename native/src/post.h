@@ -86,6 +86,12 @@ double attackStart(const T* fine, size_t n, int64_t rise, int64_t span, int64_t 
 template <class T>
 double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64_t attack, int64_t ticks, double ratio);
 
+// The onsets engine's band rises (bandRises): for a frame-major matrix of `bands` columns (n = floor(len / bands)
+// frames), out[b·n + f] = max(0, max(0, values of frames f+1..f+3 in band b) − value of frame max(0, f − 3)), in
+// JavaScript's Math.max order (NaN propagates, +0 over −0). out holds bands · n doubles.
+template <class T>
+void bandRises(const T* values, size_t len, size_t bands, double* out);
+
 // Column g of a frame-major matrix with `groups` columns (n = floor(len / groups) frames), each value / divisor.
 template <class T>
 std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor);

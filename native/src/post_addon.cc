@@ -246,6 +246,18 @@ Napi::Value PostBacktrackStart(const Napi::CallbackInfo& info) {
   });
 }
 
+// postBandRises(values, bands): Float64Array of bands × floor(values.length / bands), band by band (post.h bandRises).
+Napi::Value PostBandRises(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBandRises";
+  const auto bands = static_cast<size_t>(integerArg(env, info[1], where, "bands", 1, 4096, ""));
+  return withSeries(env, info[0], where, "values", [&](auto* x, size_t len) {
+    auto out = Napi::Float64Array::New(env, (len / bands) * bands);
+    shub::post::bandRises(x, len, bands, out.Data());
+    return out;
+  });
+}
+
 // postColumn(values, groups, g, divisor): Float64Array, column g of the frame-major matrix / divisor.
 Napi::Value PostColumn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -432,6 +444,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postSteepestRise", Napi::Function::New<PostSteepestRise>(env, "postSteepestRise"));
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
+  exports.Set("postBandRises", Napi::Function::New<PostBandRises>(env, "postBandRises"));
   exports.Set("postAttackStart", Napi::Function::New<PostAttackStart>(env, "postAttackStart"));
   exports.Set("postPlaceRises", Napi::Function::New<PostPlaceRises>(env, "postPlaceRises"));
   exports.Set("postBacktrackStart", Napi::Function::New<PostBacktrackStart>(env, "postBacktrackStart"));

@@ -1028,3 +1028,63 @@ test('postBeatProfile: as the TypeScript loop it replaced (windowed maxima at be
     TypeError,
   );
 });
+
+test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to the bit, ±0, ±∞ and NaN too', () => {
+  // the direct rule: the onsets engine's bandRises before it went native (band by band: band b at [b·n, (b + 1)·n))
+  const bandRisesRule = (values: ArrayLike<number>, bands: number): Float64Array => {
+    const n = Math.floor(values.length / bands);
+    const rise = new Float64Array(n * bands);
+    for (let f = 0; f < n; f++) {
+      const pre = Math.max(0, f - 3) * bands;
+      const row = f * bands;
+      if (f + 3 < n) {
+        for (let b = 0; b < bands; b++) {
+          const a = Math.max(0, values[row + bands + b]!, values[row + 2 * bands + b]!, values[row + 3 * bands + b]!);
+          rise[b * n + f] = Math.max(0, a - values[pre + b]!);
+        }
+        continue;
+      }
+      for (let b = 0; b < bands; b++) {
+        let a = 0;
+        for (let k = f + 1; k < n; k++) a = Math.max(a, values[k * bands + b]!);
+        rise[b * n + f] = Math.max(0, a - values[pre + b]!);
+      }
+    }
+    return rise;
+  };
+  const r = mulberry32(21);
+  for (const bands of [1, 3, 16]) {
+    for (const frames of [0, 1, 2, 3, 4, 5, 9, 300]) {
+      // quantized energies with ties, negatives, −0, ±∞ and a NaN or two; a ragged tail (not a whole frame)
+      const values = Array.from({ length: frames * bands + (bands > 1 ? 1 : 0) }, () => {
+        const u = r();
+        return u < 0.05
+          ? -0
+          : u < 0.07
+            ? NaN
+            : u < 0.08
+              ? r() < 0.5
+                ? Infinity
+                : -Infinity
+              : u < 0.2
+                ? -Math.round(r() * 8) / 4
+                : Math.round(r() ** 2 * 64) / 8 + r();
+      });
+      for (const series of [Float64Array.from(values), Float32Array.from(values)]) {
+        const want = bandRisesRule(series, bands);
+        const got = addon.postBandRises(series, bands);
+        assert.equal(got.length, want.length);
+        // byte-identical: Object.is tells −0 from +0 and NaN from a number
+        for (let i = 0; i < want.length; i++)
+          assert.ok(Object.is(got[i], want[i]), `bands ${bands} frames ${frames} i ${i}: ${got[i]} vs ${want[i]}`);
+      }
+    }
+  }
+  // closed form: one band stepping up at frame 4: frames 1–6 see it ahead with frame f − 3 low; frame 7 sees none
+  assert.deepEqual(
+    Array.from(addon.postBandRises(Float64Array.from([0, 0, 0, 0, 1, 1, 1, 1]), 1)),
+    [0, 1, 1, 1, 1, 1, 1, 0],
+  );
+  assert.throws(() => addon.postBandRises([1, 2] as unknown as Float64Array, 1), TypeError);
+  assert.throws(() => addon.postBandRises(new Float64Array(4), 0), RangeError);
+});
