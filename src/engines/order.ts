@@ -12,8 +12,14 @@ export function kthSmallest(xs: ArrayLike<number>, k: number, scratch?: Float64A
   if (!(k >= 0 && k < n)) throw new RangeError(`rank ${k} outside 0..${n - 1}`);
   const a = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   for (let i = 0; i < n; i++) a[i] = xs[i]!;
-  let lo = 0;
-  let hi = n - 1;
+  return selectInPlace(a, 0, n - 1, k);
+}
+
+/**
+ * The value at rank k (lo ≤ k ≤ hi) of a[lo, hi] in ascending order, in place: Hoare partitions around the median of
+ * three leave a[lo, k) ≤ a[k] ≤ a(k, hi]. NaN-free input (the caller's rule for NaN).
+ */
+export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number): number {
   while (hi > lo) {
     // median of three as the pivot; partition [lo, hi] around it
     const mid = (lo + hi) >>> 1;

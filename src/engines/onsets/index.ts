@@ -15,7 +15,7 @@
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { lowerBound } from '../order.js';
+import { lowerBound, selectInPlace } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -553,8 +553,7 @@ export function bandRises(energy: NonNullable<OnsetInput['bandEnergy']>): Float6
 
 /**
  * The value at rank k of x[lo, hi] in ascending order (Float64Array.prototype.sort's order: NaN last), rearranging
- * x[lo, hi] so that x[lo, k) ≤ x[k] ≤ x(k, hi] (a selection: Hoare partitions around the median of three). NaN-free
- * input: with a NaN it sorts x[lo, hi].
+ * x[lo, hi] so that x[lo, k) ≤ x[k] ≤ x(k, hi] (order.ts selectInPlace); with a NaN it sorts x[lo, hi].
  */
 export function selectRank(x: Float64Array, lo: number, hi: number, k: number): number {
   for (let i = lo; i <= hi; i++)
@@ -562,30 +561,7 @@ export function selectRank(x: Float64Array, lo: number, hi: number, k: number): 
       x.subarray(lo, hi + 1).sort();
       return x[k]!;
     }
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    const a = x[lo]!;
-    const b = x[mid]!;
-    const c = x[hi]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (x[i]! < pivot) i++;
-      while (x[j]! > pivot) j--;
-      if (i <= j) {
-        const t = x[i]!;
-        x[i] = x[j]!;
-        x[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return x[k]!;
-  }
-  return x[k]!;
+  return selectInPlace(x, lo, hi, k);
 }
 
 /** A delay line found in a file: its delay (onset flux frames) and per band the power gain of its repeats (0: none). */
