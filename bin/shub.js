@@ -76,8 +76,21 @@ function loadBundle(file) {
   return { exports: module.exports, cached, save };
 }
 
+/**
+ * The libuv pool's size for `command` (what UV_THREADPOOL_SIZE says when it is set). `analyze` keeps up to four
+ * native consumers per file in flight on the pool during its audio pass (meter, onset flux, STFT, pitch; and the
+ * file's reads): with a thread for each on two cores they time-slice, every block's calls end late together, and
+ * the pass, which lets them run only two blocks ahead, waits — so `analyze` gets one thread more than the cores
+ * (bench/RESULTS.md, h-sched22). The other commands keep room for --jobs.
+ */
+function threadPoolSize(command, env = process.env) {
+  if (env.UV_THREADPOOL_SIZE) return env.UV_THREADPOOL_SIZE;
+  const cores = availableParallelism();
+  return String(command === 'analyze' ? cores + 1 : Math.max(4, cores + 2));
+}
+
 async function main() {
-  process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, availableParallelism() + 2));
+  process.env.UV_THREADPOOL_SIZE = threadPoolSize(process.argv[2]);
   // a reader that has gone (`shub --help | head -1`) closes the pipe: what is left to print is dropped quietly
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (err) => {
@@ -98,4 +111,4 @@ async function main() {
 }
 
 if (require.main === module) void main();
-module.exports = { bundled, loadBundle };
+module.exports = { bundled, loadBundle, threadPoolSize };

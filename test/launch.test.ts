@@ -5,10 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { COMMANDS, main } from '../src/cli.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
 import { runProgram } from '../src/program.js';
 import type { CliIo } from '../src/commands/context.js';
+import { ROOT } from './helpers/cli.js';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -43,4 +47,17 @@ test('a command parses the same alone as among all: help and a usage error', asy
     assert.equal(alone.out.stderr, all.out.stderr, argv.join(' '));
     assert.ok(all.out.stdout.length + all.out.stderr.length > 0, argv.join(' '));
   }
+});
+
+test("the launcher's libuv pool: analyze gets one thread more than the cores, the others room for --jobs", () => {
+  const launcher = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'shub.js')) as {
+    threadPoolSize(command: string | undefined, env: Record<string, string | undefined>): string;
+  };
+  const cores = availableParallelism();
+  assert.equal(launcher.threadPoolSize('analyze', {}), String(cores + 1));
+  for (const other of ['master', 'mix', 'report', undefined])
+    assert.equal(launcher.threadPoolSize(other, {}), String(Math.max(4, cores + 2)), String(other));
+  // a size the user set is kept, for analyze too; an empty one is not a size
+  assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '9' }), '9');
+  assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '' }), String(cores + 1));
 });
