@@ -28,7 +28,9 @@
  * (ONSET_HELD_OUT_KITS_13: npm kits through tempo-synced delays, gated and non-linear reverbs, made after held-out
  * 12's misses were known; `--held-out-13-only`: that set alone), held-out 14 (ONSET_HELD_OUT_KITS_14: Hydrogen
  * and sonic-pi kits through SoX's and ffmpeg's echoes, made after held-out 13's misses were known;
- * `--held-out-14-only`: that set alone).
+ * `--held-out-14-only`: that set alone), held-out 15 (ONSET_HELD_OUT_KITS_15: SoX reverbs pre-delayed or fed by an
+ * echo, bright / modulated ffmpeg echoes, dense hats and ghost-note funk, made after held-out 14's misses were known;
+ * `--held-out-15-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -66,8 +68,11 @@ const ELEVENTH = path.join(OUT, 'drums-held-out-11');
 const TWELFTH = path.join(OUT, 'drums-held-out-12');
 const THIRTEENTH = path.join(OUT, 'drums-held-out-13');
 const FOURTEENTH = path.join(OUT, 'drums-held-out-14');
+const FIFTEENTH = path.join(OUT, 'drums-held-out-15');
+/** `--held-out-15-only`: the fifteenth held-out set (ONSET_HELD_OUT_KITS_15) alone. */
+const FIFTEENTH_ONLY = process.argv.includes('--held-out-15-only');
 /** `--held-out-14-only`: the fourteenth held-out set (ONSET_HELD_OUT_KITS_14) alone. */
-const FOURTEENTH_ONLY = process.argv.includes('--held-out-14-only');
+const FOURTEENTH_ONLY = process.argv.includes('--held-out-14-only') || FIFTEENTH_ONLY;
 /** `--held-out-13-only`: the thirteenth held-out set (ONSET_HELD_OUT_KITS_13) alone. */
 const THIRTEENTH_ONLY = process.argv.includes('--held-out-13-only') || FOURTEENTH_ONLY;
 /** `--held-out-12-only`: the twelfth held-out set (ONSET_HELD_OUT_KITS_12) alone. */
@@ -122,7 +127,8 @@ interface Item {
     | 'held-out 11'
     | 'held-out 12'
     | 'held-out 13'
-    | 'held-out 14';
+    | 'held-out 14'
+    | 'held-out 15';
   kit: string;
   pattern: string;
 }
@@ -228,6 +234,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 12': [TWELFTH, { set: 'onset-held-out-12' }],
   'held-out 13': [THIRTEENTH, { set: 'onset-held-out-13' }],
   'held-out 14': [FOURTEENTH, { set: 'onset-held-out-14' }],
+  'held-out 15': [FIFTEENTH, { set: 'onset-held-out-15' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -255,7 +262,8 @@ async function main() {
   const eleventh = (THIRD_ONLY && !ELEVENTH_ONLY) || TWELFTH_ONLY ? none : drumItems('held-out 11');
   const twelfth = (THIRD_ONLY && !TWELFTH_ONLY) || THIRTEENTH_ONLY ? none : drumItems('held-out 12');
   const thirteenth = (THIRD_ONLY && !THIRTEENTH_ONLY) || FOURTEENTH_ONLY ? none : drumItems('held-out 13');
-  const fourteenth = THIRD_ONLY && !FOURTEENTH_ONLY ? none : drumItems('held-out 14');
+  const fourteenth = (THIRD_ONLY && !FOURTEENTH_ONLY) || FIFTEENTH_ONLY ? none : drumItems('held-out 14');
+  const fifteenth = THIRD_ONLY && !FIFTEENTH_ONLY ? none : drumItems('held-out 15');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -273,6 +281,7 @@ async function main() {
     ...twelfth.items,
     ...thirteenth.items,
     ...fourteenth.items,
+    ...fifteenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -291,6 +300,7 @@ async function main() {
     ...twelfth.missing,
     ...thirteenth.missing,
     ...fourteenth.missing,
+    ...fifteenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -352,6 +362,7 @@ async function main() {
       'held-out 12',
       'held-out 13',
       'held-out 14',
+      'held-out 15',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -53,10 +53,15 @@ const TWELFTH = process.argv.includes('--twelfth');
 const THIRTEENTH = process.argv.includes('--thirteenth');
 /** The fourteenth held-out set (ONSET_HELD_OUT_KITS_14): after its one evaluation, for before/after and ±10 % only. */
 const FOURTEENTH = process.argv.includes('--fourteenth');
+/** The fifteenth held-out set (ONSET_HELD_OUT_KITS_15): after its one evaluation, for before/after and ±10 % only. */
+const FIFTEENTH = process.argv.includes('--fifteenth');
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
-const TUNING_12 = process.argv.includes('--tuning-12') || process.argv.includes('--tuning-13');
+const TUNING_12 =
+  process.argv.includes('--tuning-12') || process.argv.includes('--tuning-13') || process.argv.includes('--tuning-14');
 /** `--tuning-13`: `--tuning-12` plus held-out 13 (all tuning material since h-onset19: 600 files). */
-const TUNING_13 = process.argv.includes('--tuning-13');
+const TUNING_13 = process.argv.includes('--tuning-13') || process.argv.includes('--tuning-14');
+/** `--tuning-14`: `--tuning-13` plus held-out 14 (all tuning material since h-onset22: 639 files). */
+const TUNING_14 = process.argv.includes('--tuning-14');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -80,35 +85,37 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  FOURTEENTH
-    ? 'items-fourteenth.json'
-    : THIRTEENTH
-      ? 'items-thirteenth.json'
-      : TWELFTH
-        ? 'items-twelfth.json'
-        : ELEVENTH
-          ? 'items-eleventh.json'
-          : TENTH
-            ? 'items-tenth.json'
-            : NINTH
-              ? 'items-ninth.json'
-              : EIGHTH
-                ? 'items-eighth.json'
-                : SEVENTH
-                  ? 'items-seventh.json'
-                  : SIXTH
-                    ? 'items-sixth.json'
-                    : FIFTH
-                      ? 'items-fifth.json'
-                      : FOURTH
-                        ? 'items-fourth.json'
-                        : THIRD
-                          ? 'items-third.json'
-                          : FRESH
-                            ? 'items-fresh.json'
-                            : HELD
-                              ? 'items-held.json'
-                              : 'items-tuning.json',
+  FIFTEENTH
+    ? 'items-fifteenth.json'
+    : FOURTEENTH
+      ? 'items-fourteenth.json'
+      : THIRTEENTH
+        ? 'items-thirteenth.json'
+        : TWELFTH
+          ? 'items-twelfth.json'
+          : ELEVENTH
+            ? 'items-eleventh.json'
+            : TENTH
+              ? 'items-tenth.json'
+              : NINTH
+                ? 'items-ninth.json'
+                : EIGHTH
+                  ? 'items-eighth.json'
+                  : SEVENTH
+                    ? 'items-seventh.json'
+                    : SIXTH
+                      ? 'items-sixth.json'
+                      : FIFTH
+                        ? 'items-fifth.json'
+                        : FOURTH
+                          ? 'items-fourth.json'
+                          : THIRD
+                            ? 'items-third.json'
+                            : FRESH
+                              ? 'items-fresh.json'
+                              : HELD
+                                ? 'items-held.json'
+                                : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -126,6 +133,7 @@ if (ALL || EVERYTHING || TUNING)
     ...(TUNING_ALL ? ['items-fifth.json', 'items-sixth.json'] : []),
     ...(TUNING_12 ? ['seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'].map((n) => `items-${n}.json`) : []),
     ...(TUNING_13 ? ['items-thirteenth.json'] : []),
+    ...(TUNING_14 ? ['items-fourteenth.json'] : []),
   ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
@@ -141,29 +149,32 @@ else {
     ELEVENTH ||
     TWELFTH ||
     THIRTEENTH ||
-    FOURTEENTH
+    FOURTEENTH ||
+    FIFTEENTH
   ) {
-    const [dir, set] = FOURTEENTH
-      ? ['drums-held-out-14', 'onset-held-out-14' as const]
-      : THIRTEENTH
-        ? ['drums-held-out-13', 'onset-held-out-13' as const]
-        : TWELFTH
-          ? ['drums-held-out-12', 'onset-held-out-12' as const]
-          : ELEVENTH
-            ? ['drums-held-out-11', 'onset-held-out-11' as const]
-            : TENTH
-              ? ['drums-held-out-10', 'onset-held-out-10' as const]
-              : NINTH
-                ? ['drums-held-out-9', 'onset-held-out-9' as const]
-                : EIGHTH
-                  ? ['drums-held-out-8', 'onset-held-out-8' as const]
-                  : SEVENTH
-                    ? ['drums-held-out-7', 'onset-held-out-7' as const]
-                    : SIXTH
-                      ? ['drums-held-out-6', 'onset-held-out-6' as const]
-                      : FIFTH
-                        ? ['drums-held-out-5', 'onset-held-out-5' as const]
-                        : ['drums-held-out-4', 'onset-held-out-4' as const];
+    const [dir, set] = FIFTEENTH
+      ? ['drums-held-out-15', 'onset-held-out-15' as const]
+      : FOURTEENTH
+        ? ['drums-held-out-14', 'onset-held-out-14' as const]
+        : THIRTEENTH
+          ? ['drums-held-out-13', 'onset-held-out-13' as const]
+          : TWELFTH
+            ? ['drums-held-out-12', 'onset-held-out-12' as const]
+            : ELEVENTH
+              ? ['drums-held-out-11', 'onset-held-out-11' as const]
+              : TENTH
+                ? ['drums-held-out-10', 'onset-held-out-10' as const]
+                : NINTH
+                  ? ['drums-held-out-9', 'onset-held-out-9' as const]
+                  : EIGHTH
+                    ? ['drums-held-out-8', 'onset-held-out-8' as const]
+                    : SEVENTH
+                      ? ['drums-held-out-7', 'onset-held-out-7' as const]
+                      : SIXTH
+                        ? ['drums-held-out-6', 'onset-held-out-6' as const]
+                        : FIFTH
+                          ? ['drums-held-out-5', 'onset-held-out-5' as const]
+                          : ['drums-held-out-4', 'onset-held-out-4' as const];
     mkdirSync(path.join(OUT, dir), { recursive: true });
     for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
@@ -302,7 +313,7 @@ for (const cfg of configs) {
           'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
           'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
           'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
-          'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown)-\\d+$',
+          'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|ghost-funk)-\\d+$',
       ),
       '',
     );
