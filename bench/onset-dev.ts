@@ -313,7 +313,8 @@ for (const cfg of configs) {
           'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
           'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
           'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
-          'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|ghost-funk)-\\d+$',
+          'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
+          'ghost-funk)-\\d+$',
       ),
       '',
     );
