@@ -92,6 +92,19 @@ double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64
 template <class T>
 void bandRises(const T* values, size_t len, size_t bands, double* out);
 
+// The onsets engine's echo model, its delay search (echoLines): `rise` holds bands columns of n frames (band b at
+// [b·n, (b + 1)·n)). Per band its sources: the frames[k] (in their order) within [0, n) whose rise reaches srcFraction
+// × scales[b] where scales[b] > 0, at most maxSources of them spread over the file (every step-th, step = max(1,
+// count / maxSources) taken as floor(k) for k = 0, step, 2·step, …). With at least minSources, per delay d in [lo, hi]
+// the ratios m3(f + d) / rise(f) over the sources f in order (stopping at the first with f + d + 1 ≥ n; a source with
+// f − d ≥ 1 and rise(f) ≤ maxGain × m3(f − d) skipped), m3 the largest of ± 1 frame (Math.max's rules); with at least
+// minSources ratios, median[(d − lo)·bands + b] is their rank floor((m − 1) / 2) and gain[…] their rank min(m − 1,
+// floor(q·(m − 1))), selected as the engine's selectRank (order.ts selectInPlace's partitions, step for step; with a
+// NaN the ratios sorted as Float64Array.prototype.sort). Both (hi − lo + 1) × bands values, NaN where not set.
+void echoRanks(const double* rise, size_t n, size_t bands, const double* scales, const int32_t* frames, size_t count,
+               int64_t lo, int64_t hi, double srcFraction, double maxGain, double q, size_t maxSources,
+               size_t minSources, double* gain, double* median);
+
 // Column g of a frame-major matrix with `groups` columns (n = floor(len / groups) frames), each value / divisor.
 template <class T>
 std::vector<double> column(const T* values, size_t len, size_t groups, size_t g, double divisor);
