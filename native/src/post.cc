@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #include "isa.h"
 
@@ -72,9 +73,51 @@ void laggedMax(const std::vector<double>& x, int64_t from, int64_t to, int64_t b
 
 }  // namespace
 
+namespace {
+// kth's large-input path: the value at rank k found among only the values between two ranks of a sorted sample
+// (Floyd and Rivest's bounds), counted exactly — false (the caller selects on a copy) when the bounds miss rank k or
+// x holds a NaN or a −0 (with neither, every selection yields the same value to the bit: equal doubles other than ±0
+// have the same bits).
+template <class T>
+bool kthBounded(const T* x, size_t n, size_t k, double& out) {
+  constexpr size_t kSample = 1024;
+  constexpr double kMargin = 64;  // sample ranks each side of k's place in the sample (≥ 4 standard deviations)
+  std::vector<double> sample(kSample);
+  for (size_t i = 0; i < kSample; ++i) {
+    sample[i] = static_cast<double>(x[i * n / kSample]);
+    if (std::isnan(sample[i])) return false;
+  }
+  std::sort(sample.begin(), sample.end());
+  const double at = static_cast<double>(k) / static_cast<double>(n) * kSample;
+  const double inf = std::numeric_limits<double>::infinity();
+  const double lo = at - kMargin <= 0 ? -inf : sample[static_cast<size_t>(at - kMargin)];
+  const double hi = at + kMargin >= kSample - 1 ? inf : sample[static_cast<size_t>(at + kMargin)];
+  std::unique_ptr<double[]> kept(new double[n]);
+  size_t below = 0;
+  size_t count = 0;
+  uint64_t odd = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto v = static_cast<double>(x[i]);
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    // (no data-dependent branch: every value written, kept only when within [lo, hi])
+    odd |= static_cast<uint64_t>(v != v) | static_cast<uint64_t>(bits == 0x8000000000000000ULL);
+    below += v < lo;
+    kept[count] = v;
+    count += (v >= lo) & (v <= hi);
+  }
+  if (odd || k < below || k >= below + count) return false;
+  std::nth_element(kept.get(), kept.get() + (k - below), kept.get() + count);
+  out = kept[k - below];
+  return true;
+}
+}  // namespace
+
 template <class T>
 double kth(const T* x, size_t n, size_t k) {
   if (k >= n) return kNaN;
+  double v;
+  if (n >= 8192 && kthBounded(x, n, k, v)) return v;
   std::vector<double> a(x, x + n);
   std::nth_element(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(k), a.end());
   return a[k];
@@ -691,6 +734,39 @@ double selectInPlace(double* a, int64_t lo, int64_t hi, int64_t k) {
   return a[k];
 }
 
+// The value at rank k of a[lo, hi] with neither NaN nor −0 in it (so that it is one value to the bit, whichever way
+// it is selected): Lomuto partitions without data-dependent branches (each value swapped in, the boundary moved by the
+// comparison) around the median of three, first below it, then equal to it.
+double selectPlain(double* a, int64_t lo, int64_t hi, int64_t k) {
+  while (hi > lo) {
+    const double x = a[lo];
+    const double y = a[(lo + hi) >> 1];
+    const double z = a[hi];
+    const double pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    int64_t j = lo;
+    for (int64_t i = lo; i <= hi; ++i) {
+      const double v = a[i];
+      a[i] = a[j];
+      a[j] = v;
+      j += v < pivot;
+    }
+    if (k < j) {
+      hi = j - 1;
+      continue;
+    }
+    int64_t e = j;
+    for (int64_t i = j; i <= hi; ++i) {
+      const double v = a[i];
+      a[i] = a[e];
+      a[e] = v;
+      e += v <= pivot;
+    }
+    if (k < e) return pivot;
+    lo = e;
+  }
+  return a[k];
+}
+
 // The onsets engine's selectRank: with a NaN in a[lo, hi] that range sorted (NaN last), else selectInPlace.
 double selectRank(double* a, int64_t lo, int64_t hi, int64_t k) {
   for (int64_t i = lo; i <= hi; ++i)
@@ -738,6 +814,7 @@ void echoRanks(const double* rise, size_t n, size_t bands, const double* scales,
     ratios.resize(picked.size());
     for (int64_t d = lo; d <= hi; ++d) {
       size_t m = 0;
+      bool odd = false;  // a NaN or a −0 among the ratios kept
       for (const int32_t src : picked) {
         const int64_t at = src + d;
         if (at + 1 >= len) break;
@@ -745,14 +822,25 @@ void echoRanks(const double* rise, size_t n, size_t bands, const double* scales,
         // a source at most maxGain of the rise one delay before it is skipped (written, not counted: no branch)
         const int64_t back = src - d;
         const double before = m3[static_cast<size_t>(std::max<int64_t>(back, 1))];
-        ratios[m] = m3[static_cast<size_t>(at)] / own;
-        m += !((back >= 1) & (own <= maxGain * before));
+        const double ratio = m3[static_cast<size_t>(at)] / own;
+        uint64_t bits;
+        std::memcpy(&bits, &ratio, sizeof bits);
+        ratios[m] = ratio;
+        const bool kept = !((back >= 1) & (own <= maxGain * before));
+        odd |= kept & ((ratio != ratio) | (bits == 0x8000000000000000ULL));
+        m += kept;
       }
       if (m < minSources) continue;
       const auto last = static_cast<int64_t>(m) - 1;
       const int64_t mid = last >> 1;
       const auto at = std::min(last, static_cast<int64_t>(std::floor(q * static_cast<double>(last))));
       const size_t cell = static_cast<size_t>(d - lo) * bands + b;
+      if (!odd) {
+        // no NaN, no −0: each rank is one value to the bit, however it is selected
+        median[cell] = selectPlain(ratios.data(), 0, last, mid);
+        gain[cell] = at <= mid ? selectPlain(ratios.data(), 0, mid, at) : selectPlain(ratios.data(), mid, last, at);
+        continue;
+      }
       median[cell] = selectRank(ratios.data(), 0, last, mid);
       gain[cell] = at <= mid ? selectRank(ratios.data(), 0, mid, at) : selectRank(ratios.data(), mid, last, at);
     }

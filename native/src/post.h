@@ -13,7 +13,8 @@
 
 namespace shub::post {
 
-// The value at rank k (0-based) of x[0, n) in ascending order (selection on a copy); NaN for n = 0.
+// The value at rank k (0-based) of x[0, n) in ascending order (selection on a copy; from 8192 values on, on the values
+// between two ranks of a sample that bound rank k, when they do and x holds no NaN and no −0); NaN for n = 0.
 template <class T>
 double kth(const T* x, size_t n, size_t k);
 

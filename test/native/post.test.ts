@@ -41,6 +41,31 @@ test('postQuantile: the value at rank floor(q·(n − 1)) of a shuffled ramp; Na
   assert.throws(() => addon.postQuantile([1, 2] as unknown as Float64Array, 0.5), TypeError);
 });
 
+test('postQuantile on 8192 values or more (a sample bounds the rank): equal to the sorted rank, to the bit', () => {
+  const r = mulberry32(23);
+  const kinds: ((i: number, n: number) => number)[] = [
+    () => Math.round(r() ** 3 * 400) / 8, // ties, a heavy tail
+    () => (r() < 0.3 ? 0 : r() < 0.02 ? Infinity : r() * 1e-3 - 5e-4), // zeros, +∞, negatives
+    (i) => i, // ascending
+    (i, n) => n - i, // descending
+    (i, n) => (i % Math.floor(n / 1024) === 0 ? 1 : r()), // the sample sees one value: its bounds miss
+    (i) => (i % 2 ? -0 : 0), // ±0: the copy's selection (either zero)
+  ];
+  for (const [kind, value] of kinds.entries())
+    for (const n of [8191, 8192, 20000, 65537]) {
+      const x = Float64Array.from({ length: n }, (_, i) => value(i, n));
+      for (const series of [x, Float32Array.from(x)]) {
+        const sorted = Float64Array.from(series).sort();
+        for (const q of [0, 0.001, 0.2, 0.5, 0.99, 0.999, 1]) {
+          const want = sorted[Math.floor(q * (n - 1))]!;
+          const got = addon.postQuantile(series, q);
+          if (kind === 5) assert.ok(got === 0, `±0: ${got}`);
+          else assert.ok(Object.is(got, want), `kind ${kind} n ${n} q ${q}: ${got} vs ${want}`);
+        }
+      }
+    }
+});
+
 test('postAutocorrelation: a cosine of period P gives r[lag] ≈ cos(2π·lag/P)·(n − lag)/n, as direct sums', () => {
   const n = 4000;
   const P = 16;
