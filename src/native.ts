@@ -684,6 +684,26 @@ export interface NativeAddon {
    * largest of frames f+1..f+3 (from 0) less frame max(0, f − 3), at least 0 (Math.max's order).
    */
   postBandRises(values: PostSeries, bands: number): Float64Array;
+  /**
+   * The onsets engine's echo delay search (echoLines) over band-by-band rises: per band its sources (frames whose
+   * rise reaches srcFraction of the band's scale, at most maxSources spread over the file), per delay lo..hi the
+   * ratios of the rise one delay later (± 1 frame) to the source's own (a source at most maxGain of the rise one delay
+   * before it skipped) and, with at least minSources, their q quantile and median (selectRank's selection). The
+   * gains ((hi − lo + 1) × bands, delay-major) then the medians; NaN where too few.
+   */
+  postEchoRanks(
+    rise: Float64Array,
+    bands: number,
+    scales: Float64Array,
+    frames: Int32Array,
+    lo: number,
+    hi: number,
+    srcFraction: number,
+    maxGain: number,
+    q: number,
+    maxSources: number,
+    minSources: number,
+  ): Float64Array;
   /** Column g of a frame-major matrix with `groups` columns, divided by divisor. */
   postColumn(values: PostSeries, groups: number, g: number, divisor: number): Float64Array;
   /**

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #include "isa.h"
 
@@ -72,9 +73,51 @@ void laggedMax(const std::vector<double>& x, int64_t from, int64_t to, int64_t b
 
 }  // namespace
 
+namespace {
+// kth's large-input path: the value at rank k found among only the values between two ranks of a sorted sample
+// (Floyd and Rivest's bounds), counted exactly — false (the caller selects on a copy) when the bounds miss rank k or
+// x holds a NaN or a −0 (with neither, every selection yields the same value to the bit: equal doubles other than ±0
+// have the same bits).
+template <class T>
+bool kthBounded(const T* x, size_t n, size_t k, double& out) {
+  constexpr size_t kSample = 1024;
+  constexpr double kMargin = 64;  // sample ranks each side of k's place in the sample (≥ 4 standard deviations)
+  std::vector<double> sample(kSample);
+  for (size_t i = 0; i < kSample; ++i) {
+    sample[i] = static_cast<double>(x[i * n / kSample]);
+    if (std::isnan(sample[i])) return false;
+  }
+  std::sort(sample.begin(), sample.end());
+  const double at = static_cast<double>(k) / static_cast<double>(n) * kSample;
+  const double inf = std::numeric_limits<double>::infinity();
+  const double lo = at - kMargin <= 0 ? -inf : sample[static_cast<size_t>(at - kMargin)];
+  const double hi = at + kMargin >= kSample - 1 ? inf : sample[static_cast<size_t>(at + kMargin)];
+  std::unique_ptr<double[]> kept(new double[n]);
+  size_t below = 0;
+  size_t count = 0;
+  uint64_t odd = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto v = static_cast<double>(x[i]);
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    // (no data-dependent branch: every value written, kept only when within [lo, hi])
+    odd |= static_cast<uint64_t>(v != v) | static_cast<uint64_t>(bits == 0x8000000000000000ULL);
+    below += v < lo;
+    kept[count] = v;
+    count += (v >= lo) & (v <= hi);
+  }
+  if (odd || k < below || k >= below + count) return false;
+  std::nth_element(kept.get(), kept.get() + (k - below), kept.get() + count);
+  out = kept[k - below];
+  return true;
+}
+}  // namespace
+
 template <class T>
 double kth(const T* x, size_t n, size_t k) {
   if (k >= n) return kNaN;
+  double v;
+  if (n >= 8192 && kthBounded(x, n, k, v)) return v;
   std::vector<double> a(x, x + n);
   std::nth_element(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(k), a.end());
   return a[k];
@@ -638,6 +681,168 @@ void bandRises(const T* values, size_t len, size_t bands, double* out) {
       double a = 0;
       for (size_t k = f + 1; k < n; ++k) a = jsMax(a, static_cast<double>(values[k * bands + b]));
       out[b * n + f] = jsMax(0, a - static_cast<double>(pre[b]));
+    }
+  }
+}
+
+namespace {
+#if defined(__SSE2__)
+// Math.max of two doubles in both lanes without a data-dependent branch: maxpd where they differ, their AND where
+// equal (the same bits, or +0 of ±0), all ones (a NaN) where either is NaN.
+__m128d jsMaxPd(__m128d a, __m128d b) {
+  const __m128d eq = _mm_cmpeq_pd(a, b);
+  const __m128d mx = _mm_or_pd(_mm_and_pd(eq, _mm_and_pd(a, b)), _mm_andnot_pd(eq, _mm_max_pd(a, b)));
+  return _mm_or_pd(mx, _mm_cmpunord_pd(a, b));
+}
+#endif
+
+// Float64Array.prototype.sort's order: ascending, −0 before +0, NaN last.
+bool typedArrayLess(double a, double b) {
+  if (std::isnan(b)) return !std::isnan(a);
+  if (std::isnan(a)) return false;
+  if (a == b) return std::signbit(a) && !std::signbit(b);
+  return a < b;
+}
+
+// src/engines/order.ts selectInPlace step for step (Hoare partitions around the median of three), so that the value
+// left at rank k is the same element (of −0 and +0 too). NaN-free a[lo, hi].
+double selectInPlace(double* a, int64_t lo, int64_t hi, int64_t k) {
+  while (hi > lo) {
+    const int64_t mid = (lo + hi) >> 1;
+    const double x = a[lo];
+    const double y = a[mid];
+    const double z = a[hi];
+    const double pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    int64_t i = lo;
+    int64_t j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) ++i;
+      while (a[j] > pivot) --j;
+      if (i <= j) {
+        std::swap(a[i], a[j]);
+        ++i;
+        --j;
+      }
+    }
+    if (k <= j)
+      hi = j;
+    else if (k >= i)
+      lo = i;
+    else
+      return a[k];
+  }
+  return a[k];
+}
+
+// The value at rank k of a[lo, hi] with neither NaN nor −0 in it (so that it is one value to the bit, whichever way
+// it is selected): Lomuto partitions without data-dependent branches (each value swapped in, the boundary moved by the
+// comparison) around the median of three, first below it, then equal to it.
+double selectPlain(double* a, int64_t lo, int64_t hi, int64_t k) {
+  while (hi > lo) {
+    const double x = a[lo];
+    const double y = a[(lo + hi) >> 1];
+    const double z = a[hi];
+    const double pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    int64_t j = lo;
+    for (int64_t i = lo; i <= hi; ++i) {
+      const double v = a[i];
+      a[i] = a[j];
+      a[j] = v;
+      j += v < pivot;
+    }
+    if (k < j) {
+      hi = j - 1;
+      continue;
+    }
+    int64_t e = j;
+    for (int64_t i = j; i <= hi; ++i) {
+      const double v = a[i];
+      a[i] = a[e];
+      a[e] = v;
+      e += v <= pivot;
+    }
+    if (k < e) return pivot;
+    lo = e;
+  }
+  return a[k];
+}
+
+// The onsets engine's selectRank: with a NaN in a[lo, hi] that range sorted (NaN last), else selectInPlace.
+double selectRank(double* a, int64_t lo, int64_t hi, int64_t k) {
+  for (int64_t i = lo; i <= hi; ++i)
+    if (std::isnan(a[i])) {
+      std::sort(a + lo, a + hi + 1, typedArrayLess);
+      return a[k];
+    }
+  return selectInPlace(a, lo, hi, k);
+}
+}  // namespace
+
+void echoRanks(const double* rise, size_t n, size_t bands, const double* scales, const int32_t* frames, size_t count,
+               int64_t lo, int64_t hi, double srcFraction, double maxGain, double q, size_t maxSources,
+               size_t minSources, double* gain, double* median) {
+  const size_t lags = hi >= lo ? static_cast<size_t>(hi - lo + 1) : 0;
+  std::fill(gain, gain + lags * bands, kNaN);
+  std::fill(median, median + lags * bands, kNaN);
+  if (lags == 0) return;
+  const auto len = static_cast<int64_t>(n);
+  std::vector<int32_t> all;
+  std::vector<int32_t> picked;
+  std::vector<double> m3(n);
+  std::vector<double> ratios;
+  for (size_t b = 0; b < bands; ++b) {
+    const double* col = rise + b * n;
+    const double s = scales[b];
+    all.clear();
+    for (size_t k = 0; k < count; ++k) {
+      const int32_t f = frames[k];
+      if (f >= 0 && f < len && col[f] >= srcFraction * s && s > 0) all.push_back(f);
+    }
+    // every step-th source (the engine's double arithmetic)
+    const double step = std::max(1.0, static_cast<double>(all.size()) / static_cast<double>(maxSources));
+    picked.clear();
+    for (double k = 0; k < static_cast<double>(all.size()); k += step) picked.push_back(all[static_cast<size_t>(k)]);
+    if (picked.size() < minSources) continue;
+    // m3[f] = Math.max(col[f − 1], col[f], col[f + 1]) for 1 ≤ f ≤ n − 2: the reads of every delay
+    size_t f = 1;
+#if defined(__SSE2__)
+    for (; f + 2 < n; f += 2)
+      _mm_storeu_pd(m3.data() + f,
+                    jsMaxPd(jsMaxPd(_mm_loadu_pd(col + f - 1), _mm_loadu_pd(col + f)), _mm_loadu_pd(col + f + 1)));
+#endif
+    for (; f + 1 < n; ++f) m3[f] = jsMax(jsMax(col[f - 1], col[f]), col[f + 1]);
+    ratios.resize(picked.size());
+    for (int64_t d = lo; d <= hi; ++d) {
+      size_t m = 0;
+      bool odd = false;  // a NaN or a −0 among the ratios kept
+      for (const int32_t src : picked) {
+        const int64_t at = src + d;
+        if (at + 1 >= len) break;
+        const double own = col[src];
+        // a source at most maxGain of the rise one delay before it is skipped (written, not counted: no branch)
+        const int64_t back = src - d;
+        const double before = m3[static_cast<size_t>(std::max<int64_t>(back, 1))];
+        const double ratio = m3[static_cast<size_t>(at)] / own;
+        uint64_t bits;
+        std::memcpy(&bits, &ratio, sizeof bits);
+        ratios[m] = ratio;
+        const bool kept = !((back >= 1) & (own <= maxGain * before));
+        odd |= kept & ((ratio != ratio) | (bits == 0x8000000000000000ULL));
+        m += kept;
+      }
+      if (m < minSources) continue;
+      const auto last = static_cast<int64_t>(m) - 1;
+      const int64_t mid = last >> 1;
+      const auto at = std::min(last, static_cast<int64_t>(std::floor(q * static_cast<double>(last))));
+      const size_t cell = static_cast<size_t>(d - lo) * bands + b;
+      if (!odd) {
+        // no NaN, no −0: each rank is one value to the bit, however it is selected
+        median[cell] = selectPlain(ratios.data(), 0, last, mid);
+        gain[cell] = at <= mid ? selectPlain(ratios.data(), 0, mid, at) : selectPlain(ratios.data(), mid, last, at);
+        continue;
+      }
+      median[cell] = selectRank(ratios.data(), 0, last, mid);
+      gain[cell] = at <= mid ? selectRank(ratios.data(), 0, mid, at) : selectRank(ratios.data(), mid, last, at);
     }
   }
 }

@@ -13,7 +13,8 @@
 
 namespace shub::post {
 
-// The value at rank k (0-based) of x[0, n) in ascending order (selection on a copy); NaN for n = 0.
+// The value at rank k (0-based) of x[0, n) in ascending order (selection on a copy; from 8192 values on, on the values
+// between two ranks of a sample that bound rank k, when they do and x holds no NaN and no −0); NaN for n = 0.
 template <class T>
 double kth(const T* x, size_t n, size_t k);
 
@@ -91,6 +92,19 @@ double backtrackStart(const T* fine, size_t n, double start, int64_t rise, int64
 // JavaScript's Math.max order (NaN propagates, +0 over −0). out holds bands · n doubles.
 template <class T>
 void bandRises(const T* values, size_t len, size_t bands, double* out);
+
+// The onsets engine's echo model, its delay search (echoLines): `rise` holds bands columns of n frames (band b at
+// [b·n, (b + 1)·n)). Per band its sources: the frames[k] (in their order) within [0, n) whose rise reaches srcFraction
+// × scales[b] where scales[b] > 0, at most maxSources of them spread over the file (every step-th, step = max(1,
+// count / maxSources) taken as floor(k) for k = 0, step, 2·step, …). With at least minSources, per delay d in [lo, hi]
+// the ratios m3(f + d) / rise(f) over the sources f in order (stopping at the first with f + d + 1 ≥ n; a source with
+// f − d ≥ 1 and rise(f) ≤ maxGain × m3(f − d) skipped), m3 the largest of ± 1 frame (Math.max's rules); with at least
+// minSources ratios, median[(d − lo)·bands + b] is their rank floor((m − 1) / 2) and gain[…] their rank min(m − 1,
+// floor(q·(m − 1))), selected as the engine's selectRank (order.ts selectInPlace's partitions, step for step; with a
+// NaN the ratios sorted as Float64Array.prototype.sort). Both (hi − lo + 1) × bands values, NaN where not set.
+void echoRanks(const double* rise, size_t n, size_t bands, const double* scales, const int32_t* frames, size_t count,
+               int64_t lo, int64_t hi, double srcFraction, double maxGain, double q, size_t maxSources,
+               size_t minSources, double* gain, double* median);
 
 // Column g of a frame-major matrix with `groups` columns (n = floor(len / groups) frames), each value / divisor.
 template <class T>

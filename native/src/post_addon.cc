@@ -258,6 +258,39 @@ Napi::Value PostBandRises(const Napi::CallbackInfo& info) {
   });
 }
 
+template <class A>
+A typedArg(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, const std::string& where, const char* name,
+           const char* kind) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type)
+    throwType(env, where + ": " + name + " must be a" + kind + ", got " + describe(v));
+  return v.As<A>();
+}
+
+// postEchoRanks(rise: Float64Array, bands, scales: Float64Array, frames: Int32Array, lo, hi, srcFraction, maxGain, q,
+// maxSources, minSources): Float64Array of 2 × (hi − lo + 1) × bands, the gains then the medians (post.h echoRanks).
+Napi::Value PostEchoRanks(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postEchoRanks";
+  auto rise = typedArg<Napi::Float64Array>(env, info[0], napi_float64_array, where, "rise", " Float64Array");
+  const auto bands = static_cast<size_t>(integerArg(env, info[1], where, "bands", 1, 4096, ""));
+  auto scales = typedArg<Napi::Float64Array>(env, info[2], napi_float64_array, where, "scales", " Float64Array");
+  auto frames = typedArg<Napi::Int32Array>(env, info[3], napi_int32_array, where, "frames", "n Int32Array");
+  const auto lo = static_cast<int64_t>(integerArg(env, info[4], where, "lo", 1, 1 << 24, " frames"));
+  const auto hi = static_cast<int64_t>(integerArg(env, info[5], where, "hi", 0, 1 << 24, " frames"));
+  const double srcFraction = finiteArg(env, info[6], where, "srcFraction");
+  const double maxGain = finiteArg(env, info[7], where, "maxGain");
+  const double q = numberArg(env, info[8], where, "q", 0, 1);
+  const auto maxSources = static_cast<size_t>(integerArg(env, info[9], where, "maxSources", 1, 1 << 20, ""));
+  const auto minSources = static_cast<size_t>(integerArg(env, info[10], where, "minSources", 1, 1 << 20, ""));
+  if (scales.ElementLength() < bands) throwRange(env, where + ": scales must have one value per band");
+  const size_t n = rise.ElementLength() / bands;
+  const size_t lags = hi >= lo ? static_cast<size_t>(hi - lo + 1) : 0;
+  auto out = Napi::Float64Array::New(env, 2 * lags * bands);
+  shub::post::echoRanks(rise.Data(), n, bands, scales.Data(), frames.Data(), frames.ElementLength(), lo, hi,
+                        srcFraction, maxGain, q, maxSources, minSources, out.Data(), out.Data() + lags * bands);
+  return out;
+}
+
 // postColumn(values, groups, g, divisor): Float64Array, column g of the frame-major matrix / divisor.
 Napi::Value PostColumn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -350,13 +383,6 @@ Napi::Value PostWashRises(const Napi::CallbackInfo& info) {
 }
 
 // A typed array argument of one kind, its data and length.
-template <class A>
-A typedArg(Napi::Env env, const Napi::Value& v, napi_typedarray_type type, const std::string& where, const char* name,
-           const char* kind) {
-  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type)
-    throwType(env, where + ": " + name + " must be a" + kind + ", got " + describe(v));
-  return v.As<A>();
-}
 
 // postChordEmissions(chroma, sounding: Uint8Array, bass, hasBass: Uint8Array, templates, counts: Int32Array, tones:
 // Int32Array, bassWeight, inversionBass): Float64Array of blocks × chords (post.h chordEmissions).
@@ -445,6 +471,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postFineRises", Napi::Function::New<PostFineRises>(env, "postFineRises"));
   exports.Set("postColumn", Napi::Function::New<PostColumn>(env, "postColumn"));
   exports.Set("postBandRises", Napi::Function::New<PostBandRises>(env, "postBandRises"));
+  exports.Set("postEchoRanks", Napi::Function::New<PostEchoRanks>(env, "postEchoRanks"));
   exports.Set("postAttackStart", Napi::Function::New<PostAttackStart>(env, "postAttackStart"));
   exports.Set("postPlaceRises", Napi::Function::New<PostPlaceRises>(env, "postPlaceRises"));
   exports.Set("postBacktrackStart", Napi::Function::New<PostBacktrackStart>(env, "postBacktrackStart"));

@@ -23,7 +23,6 @@ import {
   bandScales,
   detectOnsets,
   echoLines,
-  selectRank,
   fluxColumns,
   fluxEnvelope,
   fluxGroupPeaks,
@@ -488,21 +487,4 @@ test('echo model: the repeats of a feedback delay are not onsets, the hits are; 
   );
   assert.ok(lines.length >= 1);
   assert.ok(Math.abs(lines[0]!.delayFrames * hop - 0.1) <= hop, `delay ${lines[0]!.delayFrames * hop} s`);
-});
-
-test("selectRank: every rank of the echo model's ratios equals the sorted array's (ties, zeros, Infinity, NaN)", () => {
-  const rnd = mulberry32(2020);
-  for (let trial = 0; trial < 200; trial++) {
-    const m = 1 + Math.floor(rnd() * 300);
-    const x = new Float64Array(m).map(() => Math.round(rnd() * 20) / 8);
-    if (trial % 7 === 0) x[Math.floor(rnd() * m)] = Infinity;
-    if (trial % 11 === 0) x[Math.floor(rnd() * m)] = NaN;
-    const sorted = x.slice().sort();
-    for (const k of [0, Math.floor(0.2 * (m - 1)), Math.floor(0.5 * (m - 1)), m - 1]) {
-      const y = x.slice();
-      assert.ok(Object.is(selectRank(y, 0, m - 1, k), sorted[k]), `trial ${trial} rank ${k} of ${m}`);
-      // the partition: nothing before rank k is larger, nothing after it smaller (NaN-free)
-      if (trial % 11 !== 0) for (let i = 0; i < m; i++) assert.ok(i < k ? y[i]! <= y[k]! : y[i]! >= y[k]!);
-    }
-  }
 });

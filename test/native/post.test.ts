@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { native } from '../../src/native.js';
 import { mulberry32 } from '../../src/engines/random.js';
+import { selectInPlace } from '../../src/engines/order.js';
 
 const addon = native();
 
@@ -38,6 +39,31 @@ test('postQuantile: the value at rank floor(q·(n − 1)) of a shuffled ramp; Na
   assert.ok(Number.isNaN(addon.postQuantile(new Float64Array(0), 0.5)));
   assert.throws(() => addon.postQuantile(x, 1.5), RangeError);
   assert.throws(() => addon.postQuantile([1, 2] as unknown as Float64Array, 0.5), TypeError);
+});
+
+test('postQuantile on 8192 values or more (a sample bounds the rank): equal to the sorted rank, to the bit', () => {
+  const r = mulberry32(23);
+  const kinds: ((i: number, n: number) => number)[] = [
+    () => Math.round(r() ** 3 * 400) / 8, // ties, a heavy tail
+    () => (r() < 0.3 ? 0 : r() < 0.02 ? Infinity : r() * 1e-3 - 5e-4), // zeros, +∞, negatives
+    (i) => i, // ascending
+    (i, n) => n - i, // descending
+    (i, n) => (i % Math.floor(n / 1024) === 0 ? 1 : r()), // the sample sees one value: its bounds miss
+    (i) => (i % 2 ? -0 : 0), // ±0: the copy's selection (either zero)
+  ];
+  for (const [kind, value] of kinds.entries())
+    for (const n of [8191, 8192, 20000, 65537]) {
+      const x = Float64Array.from({ length: n }, (_, i) => value(i, n));
+      for (const series of [x, Float32Array.from(x)]) {
+        const sorted = Float64Array.from(series).sort();
+        for (const q of [0, 0.001, 0.2, 0.5, 0.99, 0.999, 1]) {
+          const want = sorted[Math.floor(q * (n - 1))]!;
+          const got = addon.postQuantile(series, q);
+          if (kind === 5) assert.ok(got === 0, `±0: ${got}`);
+          else assert.ok(Object.is(got, want), `kind ${kind} n ${n} q ${q}: ${got} vs ${want}`);
+        }
+      }
+    }
 });
 
 test('postAutocorrelation: a cosine of period P gives r[lag] ≈ cos(2π·lag/P)·(n − lag)/n, as direct sums', () => {
@@ -1087,4 +1113,144 @@ test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to t
   );
   assert.throws(() => addon.postBandRises([1, 2] as unknown as Float64Array, 1), TypeError);
   assert.throws(() => addon.postBandRises(new Float64Array(4), 0), RangeError);
+});
+
+/** order.ts selectInPlace's rule behind the onsets engine's selectRank: with a NaN in x[lo, hi] that range sorted. */
+function selectRankRule(x: Float64Array, lo: number, hi: number, k: number): number {
+  for (let i = lo; i <= hi; i++)
+    if (Number.isNaN(x[i]!)) {
+      x.subarray(lo, hi + 1).sort();
+      return x[k]!;
+    }
+  return selectInPlace(x, lo, hi, k);
+}
+
+test("selectRankRule (postEchoRanks' selection): each rank equals the sorted array's (ties, ±0, ∞, NaN)", () => {
+  const rnd = mulberry32(2020);
+  for (let trial = 0; trial < 200; trial++) {
+    const m = 1 + Math.floor(rnd() * 300);
+    const x = new Float64Array(m).map(() => Math.round(rnd() * 20) / 8);
+    if (trial % 7 === 0) x[Math.floor(rnd() * m)] = Infinity;
+    if (trial % 11 === 0) x[Math.floor(rnd() * m)] = NaN;
+    const sorted = x.slice().sort();
+    for (const k of [0, Math.floor(0.2 * (m - 1)), Math.floor(0.5 * (m - 1)), m - 1]) {
+      const y = x.slice();
+      assert.ok(Object.is(selectRankRule(y, 0, m - 1, k), sorted[k]), `trial ${trial} rank ${k} of ${m}`);
+      // the partition: nothing before rank k is larger, nothing after it smaller (NaN-free)
+      if (trial % 11 !== 0) for (let i = 0; i < m; i++) assert.ok(i < k ? y[i]! <= y[k]! : y[i]! >= y[k]!);
+    }
+  }
+});
+
+test('postEchoRanks: as the TypeScript loop it replaced (onsets echoLines), to the bit, ±0, ±∞ and NaN too', () => {
+  // the direct rule: echoLines' source choice, ratio loop and ranks before they went native (gains, then medians)
+  const echoRanksRule = (
+    rise: Float64Array,
+    bands: number,
+    scales: Float64Array,
+    onsetFrames: readonly number[],
+    lo: number,
+    hi: number,
+    srcFraction: number,
+    maxGain: number,
+    q: number,
+    maxSources: number,
+    minSources: number,
+  ): Float64Array => {
+    const n = Math.floor(rise.length / bands);
+    const sources: number[][] = [];
+    for (let b = 0; b < bands; b++) {
+      const all = onsetFrames.filter(
+        (f) => f >= 0 && f < n && rise[b * n + f]! >= srcFraction * scales[b]! && scales[b]! > 0,
+      );
+      const step = Math.max(1, all.length / maxSources);
+      const picked: number[] = [];
+      for (let k = 0; k < all.length; k += step) picked.push(all[Math.floor(k)]!);
+      sources.push(picked);
+    }
+    const lags = Math.max(0, hi - lo + 1);
+    const gain = new Float64Array(lags * bands).fill(NaN);
+    const median = new Float64Array(lags * bands).fill(NaN);
+    const ratios = new Float64Array(maxSources + 1);
+    for (let b = 0; b < bands; b++) {
+      const src = sources[b]!;
+      if (src.length < minSources) continue;
+      const col = rise.subarray(b * n, (b + 1) * n);
+      for (let d = lo; d <= hi; d++) {
+        let m = 0;
+        for (const f of src) {
+          const at = f + d;
+          if (at + 1 >= n) break;
+          const own = col[f]!;
+          const back = f - d;
+          if (back >= 1 && own <= maxGain * Math.max(col[back - 1]!, col[back]!, col[back + 1]!)) continue;
+          ratios[m++] = Math.max(col[at - 1]!, col[at]!, col[at + 1]!) / own;
+        }
+        if (m < minSources) continue;
+        const mid = Math.floor(0.5 * (m - 1));
+        const at = Math.min(m - 1, Math.floor(q * (m - 1)));
+        median[(d - lo) * bands + b] = selectRankRule(ratios, 0, m - 1, mid);
+        gain[(d - lo) * bands + b] =
+          at <= mid ? selectRankRule(ratios, 0, mid, at) : selectRankRule(ratios, mid, m - 1, at);
+      }
+    }
+    const out = new Float64Array(2 * lags * bands);
+    out.set(gain);
+    out.set(median, lags * bands);
+    return out;
+  };
+  const r = mulberry32(22);
+  let compared = 0;
+  let set = 0;
+  for (let trial = 0; trial < 120; trial++) {
+    const bands = [1, 3, 16][trial % 3]!;
+    const n = [0, 5, 40, 300, 2000][Math.floor(r() * 5)]!;
+    // quantized rises with ties, zeros (some −0), rare ±∞ and NaN in a few trials; a ragged tail (not a whole frame)
+    const special = trial % 4 === 0;
+    const rise = Float64Array.from({ length: n * bands + (trial % 5 === 0 ? 1 : 0) }, () => {
+      const u = r();
+      if (special && u < 0.02) return -0;
+      if (special && u < 0.025) return NaN;
+      if (special && u < 0.03) return r() < 0.5 ? Infinity : -Infinity;
+      return u < 0.3 ? 0 : Math.round(r() ** 3 * 64) / 8;
+    });
+    const scales = Float64Array.from({ length: bands }, (_, b) => (b === 1 ? 0 : 0.5 + r() * 4));
+    // onset frames: ascending mostly, out of range and repeated ones too; one trial in six shuffled
+    let frames = Array.from({ length: Math.floor(r() * Math.min(700, n + 20)) }, () => Math.floor(r() * (n + 10)) - 5);
+    frames.sort((a, b) => a - b);
+    if (trial % 6 === 5) frames = frames.map((_, i) => frames[(i * 7) % frames.length]!);
+    const lo = 2 + Math.floor(r() * 4);
+    const hi = trial % 10 === 9 ? lo - 1 : lo + Math.floor(r() * 60);
+    const q = [0.2, 0.05, 0.5, 1][trial % 4]!;
+    const maxSources = trial % 2 ? 256 : 16 + Math.floor(r() * 30);
+    const minSources = trial % 3 ? 8 : 2;
+    const args = [rise, bands, scales, frames, lo, hi, 0.1 + r() * 0.3, [0.5, 2][trial % 2]!, q] as const;
+    const want = echoRanksRule(...args, maxSources, minSources);
+    const [, , , fr, ...rest] = args;
+    const got = addon.postEchoRanks(rise, bands, scales, Int32Array.from(fr), ...rest, maxSources, minSources);
+    assert.equal(got.length, want.length, `trial ${trial}`);
+    for (let i = 0; i < want.length; i++) {
+      assert.ok(Object.is(got[i], want[i]), `trial ${trial} i ${i} of ${want.length}: ${got[i]} vs ${want[i]}`);
+      if (!Number.isNaN(want[i])) set++;
+    }
+    compared += want.length;
+  }
+  // the random trials reach the ranks (not only NaN cells)
+  assert.ok(set > 10000 && set < compared, `${set} of ${compared} set`);
+  // closed form: one band, a source of rise 1 every 50 frames and its repeat 0.25 twelve frames later; a delay of 12
+  // gives ratios 0.25 (each repeat's peak over ± 1 frame), a delay of 20 none (0)
+  const col = new Float64Array(1000);
+  for (let f = 10; f + 13 < 1000; f += 50) {
+    col[f] = 1;
+    col[f + 12] = 0.25;
+  }
+  const frames = Int32Array.from({ length: 19 }, (_, i) => 10 + 50 * i);
+  const got = addon.postEchoRanks(col, 1, Float64Array.of(1), frames, 11, 20, 0.5, 0.5, 0.2, 256, 8);
+  assert.deepEqual(Array.from(got.subarray(0, 10)), [0.25, 0.25, 0.25, 0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(Array.from(got.subarray(10)), [0.25, 0.25, 0.25, 0, 0, 0, 0, 0, 0, 0]);
+  assert.throws(
+    () => addon.postEchoRanks(col, 1, Float64Array.of(1), [10] as unknown as Int32Array, 2, 3, 0.5, 0.5, 0.2, 256, 8),
+    TypeError,
+  );
+  assert.throws(() => addon.postEchoRanks(col, 2, Float64Array.of(1), frames, 2, 3, 0.5, 0.5, 0.2, 256, 8), RangeError);
 });

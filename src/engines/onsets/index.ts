@@ -15,7 +15,7 @@
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { lowerBound, selectInPlace } from '../order.js';
+import { lowerBound } from '../order.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -551,19 +551,6 @@ export function bandRises(energy: NonNullable<OnsetInput['bandEnergy']>): Float6
   return native().postBandRises(postSeries(energy.values), energy.bands);
 }
 
-/**
- * The value at rank k of x[lo, hi] in ascending order (Float64Array.prototype.sort's order: NaN last), rearranging
- * x[lo, hi] so that x[lo, k) ≤ x[k] ≤ x(k, hi] (order.ts selectInPlace); with a NaN it sorts x[lo, hi].
- */
-export function selectRank(x: Float64Array, lo: number, hi: number, k: number): number {
-  for (let i = lo; i <= hi; i++)
-    if (Number.isNaN(x[i]!)) {
-      x.subarray(lo, hi + 1).sort();
-      return x[k]!;
-    }
-  return selectInPlace(x, lo, hi, k);
-}
-
 /** A delay line found in a file: its delay (onset flux frames) and per band the power gain of its repeats (0: none). */
 export interface EchoLine {
   delayFrames: number;
@@ -614,47 +601,30 @@ export function echoLines(
     checkParameter('echoMaxLagSeconds', ONSET_PARAMETERS.echoMaxLagSeconds, params.echoMaxLagSeconds) / hopSeconds,
   );
   const n = Math.floor(rise.length / bands);
-  // per band its sources (at most ECHO_MAX_SOURCES, spread over the file)
-  const sources: number[][] = [];
-  for (let b = 0; b < bands; b++) {
-    const all = onsetFrames.filter(
-      (f) => f >= 0 && f < n && rise[b * n + f]! >= srcFraction * scales[b]! && scales[b]! > 0,
-    );
-    const step = Math.max(1, all.length / ECHO_MAX_SOURCES);
-    const picked: number[] = [];
-    for (let k = 0; k < all.length; k += step) picked.push(all[Math.floor(k)]!);
-    sources.push(picked);
-  }
-  // per delay and band: the gain and the median ratio (NaN: too few sources)
+  // per band its sources (at most ECHO_MAX_SOURCES, spread over the file: every step-th of those whose rise reaches
+  // echoSourceFraction of the band's scale, step = max(1, count / ECHO_MAX_SOURCES)); per delay and band over the
+  // band's column the ratios of the rise one delay after each source (largest of ± 1 frame) to its own — a source at
+  // most echoMaxGain of the rise one delay before it may itself be a repeat (whose own repeat a delay without
+  // feedback does not make): not a source at that delay —, and their two ranks (selectRank: a partial selection):
+  // the gain and the median ratio (NaN: too few sources). Native (post.cc echoRanks); the TypeScript rule it
+  // replaced is test/native/post.test.ts's echoRanksRule. (A frame that is not an integer in range is no source.)
   const lags = Math.max(0, hi - lo + 1);
-  const gain = new Float64Array(lags * bands).fill(NaN);
-  const median = new Float64Array(lags * bands).fill(NaN);
-  const ratios = new Float64Array(ECHO_MAX_SOURCES + 1);
-  // band by band over that band's column (its rises in one run: the delays' reads stay in cache)
-  for (let b = 0; b < bands; b++) {
-    const src = sources[b]!;
-    if (src.length < ECHO_MIN_SOURCES) continue;
-    const col = rise.subarray(b * n, (b + 1) * n);
-    for (let d = lo; d <= hi; d++) {
-      let m = 0;
-      for (const f of src) {
-        const at = f + d;
-        if (at + 1 >= n) break;
-        const own = col[f]!;
-        // a source at most echoMaxGain of the rise one delay before it may itself be a repeat (whose own repeat a
-        // delay without feedback does not make): not a source at this delay
-        const back = f - d;
-        if (back >= 1 && own <= maxGain * Math.max(col[back - 1]!, col[back]!, col[back + 1]!)) continue;
-        ratios[m++] = Math.max(col[at - 1]!, col[at]!, col[at + 1]!) / own;
-      }
-      if (m < ECHO_MIN_SOURCES) continue;
-      // the two ranks of the ascending ratios (selectRank: a partial selection, not a sort)
-      const mid = Math.floor(0.5 * (m - 1));
-      const at = Math.min(m - 1, Math.floor(q * (m - 1)));
-      median[(d - lo) * bands + b] = selectRank(ratios, 0, m - 1, mid);
-      gain[(d - lo) * bands + b] = at <= mid ? selectRank(ratios, 0, mid, at) : selectRank(ratios, mid, m - 1, at);
-    }
-  }
+  const frames = Int32Array.from(onsetFrames, (f) => (Number.isInteger(f) && f >= 0 && f < n ? f : -1));
+  const ranks = native().postEchoRanks(
+    rise,
+    bands,
+    scales,
+    frames,
+    lo,
+    Math.max(lo - 1, hi),
+    srcFraction,
+    maxGain,
+    q,
+    ECHO_MAX_SOURCES,
+    ECHO_MIN_SOURCES,
+  );
+  const gain = ranks.subarray(0, lags * bands);
+  const median = ranks.subarray(lags * bands);
   // a band echoes at a delay where its gain is within range, the ratios pile up at it, and no delay within ± 3
   // frames has a gain larger by more than twice echoSpreadDb (a sound repeated exactly one period apart gives,
   // 1–2 frames off that period, a fixed part of its rise: the period itself, its full rise, is far larger)
