@@ -704,39 +704,9 @@ bool typedArrayLess(double a, double b) {
   return a < b;
 }
 
-// src/engines/order.ts selectInPlace step for step (Hoare partitions around the median of three), so that the value
-// left at rank k is the same element (of −0 and +0 too). NaN-free a[lo, hi].
-double selectInPlace(double* a, int64_t lo, int64_t hi, int64_t k) {
-  while (hi > lo) {
-    const int64_t mid = (lo + hi) >> 1;
-    const double x = a[lo];
-    const double y = a[mid];
-    const double z = a[hi];
-    const double pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    int64_t i = lo;
-    int64_t j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) ++i;
-      while (a[j] > pivot) --j;
-      if (i <= j) {
-        std::swap(a[i], a[j]);
-        ++i;
-        --j;
-      }
-    }
-    if (k <= j)
-      hi = j;
-    else if (k >= i)
-      lo = i;
-    else
-      return a[k];
-  }
-  return a[k];
-}
-
-// The value at rank k of a[lo, hi] with neither NaN nor −0 in it (so that it is one value to the bit, whichever way
-// it is selected): Lomuto partitions without data-dependent branches (each value swapped in, the boundary moved by the
-// comparison) around the median of three, first below it, then equal to it.
+// The value at rank k of NaN-free a[lo, hi] (one value whichever way it is selected; of −0 and +0, which every
+// later comparison treats alike, either may be returned): Lomuto partitions without data-dependent branches (each value
+// swapped in, the boundary moved by the comparison) around the median of three, first below it, then equal to it.
 double selectPlain(double* a, int64_t lo, int64_t hi, int64_t k) {
   while (hi > lo) {
     const double x = a[lo];
@@ -767,14 +737,14 @@ double selectPlain(double* a, int64_t lo, int64_t hi, int64_t k) {
   return a[k];
 }
 
-// The onsets engine's selectRank: with a NaN in a[lo, hi] that range sorted (NaN last), else selectInPlace.
+// The onsets engine's rank rule: with a NaN in a[lo, hi] that range sorted (NaN last) and read, else selectPlain.
 double selectRank(double* a, int64_t lo, int64_t hi, int64_t k) {
   for (int64_t i = lo; i <= hi; ++i)
     if (std::isnan(a[i])) {
       std::sort(a + lo, a + hi + 1, typedArrayLess);
       return a[k];
     }
-  return selectInPlace(a, lo, hi, k);
+  return selectPlain(a, lo, hi, k);
 }
 }  // namespace
 
@@ -814,7 +784,6 @@ void echoRanks(const double* rise, size_t n, size_t bands, const double* scales,
     ratios.resize(picked.size());
     for (int64_t d = lo; d <= hi; ++d) {
       size_t m = 0;
-      bool odd = false;  // a NaN or a −0 among the ratios kept
       for (const int32_t src : picked) {
         const int64_t at = src + d;
         if (at + 1 >= len) break;
@@ -823,11 +792,8 @@ void echoRanks(const double* rise, size_t n, size_t bands, const double* scales,
         const int64_t back = src - d;
         const double before = m3[static_cast<size_t>(std::max<int64_t>(back, 1))];
         const double ratio = m3[static_cast<size_t>(at)] / own;
-        uint64_t bits;
-        std::memcpy(&bits, &ratio, sizeof bits);
         ratios[m] = ratio;
         const bool kept = !((back >= 1) & (own <= maxGain * before));
-        odd |= kept & ((ratio != ratio) | (bits == 0x8000000000000000ULL));
         m += kept;
       }
       if (m < minSources) continue;
@@ -835,12 +801,6 @@ void echoRanks(const double* rise, size_t n, size_t bands, const double* scales,
       const int64_t mid = last >> 1;
       const auto at = std::min(last, static_cast<int64_t>(std::floor(q * static_cast<double>(last))));
       const size_t cell = static_cast<size_t>(d - lo) * bands + b;
-      if (!odd) {
-        // no NaN, no −0: each rank is one value to the bit, however it is selected
-        median[cell] = selectPlain(ratios.data(), 0, last, mid);
-        gain[cell] = at <= mid ? selectPlain(ratios.data(), 0, mid, at) : selectPlain(ratios.data(), mid, last, at);
-        continue;
-      }
       median[cell] = selectRank(ratios.data(), 0, last, mid);
       gain[cell] = at <= mid ? selectRank(ratios.data(), 0, mid, at) : selectRank(ratios.data(), mid, last, at);
     }

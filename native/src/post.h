@@ -100,8 +100,9 @@ void bandRises(const T* values, size_t len, size_t bands, double* out);
 // the ratios m3(f + d) / rise(f) over the sources f in order (stopping at the first with f + d + 1 ≥ n; a source with
 // f − d ≥ 1 and rise(f) ≤ maxGain × m3(f − d) skipped), m3 the largest of ± 1 frame (Math.max's rules); with at least
 // minSources ratios, median[(d − lo)·bands + b] is their rank floor((m − 1) / 2) and gain[…] their rank min(m − 1,
-// floor(q·(m − 1))), selected as the engine's selectRank (order.ts selectInPlace's partitions, step for step; with a
-// NaN the ratios sorted as Float64Array.prototype.sort). Both (hi − lo + 1) × bands values, NaN where not set.
+// floor(q·(m − 1))) (the gain's rank selected within the median's partition; with a NaN the ratios sorted as
+// Float64Array.prototype.sort, NaN last; of −0 and +0 either may be returned). Both (hi − lo + 1) × bands values, NaN
+// where not set.
 void echoRanks(const double* rise, size_t n, size_t bands, const double* scales, const int32_t* frames, size_t count,
                int64_t lo, int64_t hi, double srcFraction, double maxGain, double q, size_t maxSources,
                size_t minSources, double* gain, double* median);

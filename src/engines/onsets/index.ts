@@ -605,7 +605,7 @@ export function echoLines(
   // echoSourceFraction of the band's scale, step = max(1, count / ECHO_MAX_SOURCES)); per delay and band over the
   // band's column the ratios of the rise one delay after each source (largest of ± 1 frame) to its own — a source at
   // most echoMaxGain of the rise one delay before it may itself be a repeat (whose own repeat a delay without
-  // feedback does not make): not a source at that delay —, and their two ranks (selectRank: a partial selection):
+  // feedback does not make): not a source at that delay —, and their two ranks (a partial selection):
   // the gain and the median ratio (NaN: too few sources). Native (post.cc echoRanks); the TypeScript rule it
   // replaced is test/native/post.test.ts's echoRanksRule. (A frame that is not an integer in range is no source.)
   const lags = Math.max(0, hi - lo + 1);
