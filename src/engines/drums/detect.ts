@@ -497,53 +497,6 @@ const peakFrom = (x: Float64Array, from: number) => {
 };
 
 /**
- * Least-squares gains c (one per predictor) of x ≈ Σ c·p over [from, end), by the normal equations (Gaussian
- * elimination with partial pivoting; a predictor with no energy there gets 0).
- */
-function solveGains(preds: Float64Array[], x: Float64Array, from: number): number[] {
-  const k = preds.length;
-  const m = preds.map(() => new Float64Array(k + 1));
-  for (let r = 0; r < k; r++) {
-    for (let c = 0; c < k; c++) {
-      let v = 0;
-      for (let i = from; i < x.length; i++) v += preds[r]![i]! * preds[c]![i]!;
-      m[r]![c] = v;
-    }
-    let v = 0;
-    for (let i = from; i < x.length; i++) v += preds[r]![i]! * x[i]!;
-    m[r]![k] = v;
-  }
-  const scale = Math.max(1e-300, ...m.map((row, r) => row[r]!));
-  for (let c = 0; c < k; c++) {
-    let best = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[best]![c]!)) best = r;
-    [m[c], m[best]] = [m[best]!, m[c]!];
-    if (Math.abs(m[c]![c]!) <= 1e-12 * scale) continue;
-    for (let r = 0; r < k; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let j = c; j <= k; j++) m[r]![j]! -= f * m[c]![j]!;
-    }
-  }
-  return m.map((row, r) => (Math.abs(row[r]!) <= 1e-12 * scale ? 0 : row[k]! / row[r]!));
-}
-
-/** The judge's fits grouped by their source mic (each source `taps` fits, one when it has a learnt path). */
-function fitsBySource<F>(
-  sources: { b: number; path?: unknown }[],
-  fits: F[],
-  taps: number,
-): { b: number; fits: F[] }[] {
-  let at = 0;
-  return sources.map((s) => {
-    const k = s.path ? 1 : taps;
-    const group = { b: s.b, fits: fits.slice(at, at + k) };
-    at += k;
-    return group;
-  });
-}
-
-/**
  * Hit detection on the close mics of one session, in lockstep, on the bleed-cancelled signals: the
  * same blocks of every mic (same rate, same length) go in together; what the other close mics leak
  * into each mic (the session's bleed paths: gain with polarity and delay per pair, learnt from clean
@@ -586,9 +539,6 @@ export class SessionDetector {
   private readonly lookAhead: number;
   private readonly maxLag: number;
   private readonly len: number;
-  /** `lateMs` and `lookbackMs` in samples (the late test of a hit judged bleed). */
-  private readonly late: number;
-  private readonly back: number;
   private readonly peakLen: number;
   private readonly emphasized: Float32Array[];
   /** `refitLagMs` in samples (0: learnt paths are not refitted). */
@@ -603,11 +553,6 @@ export class SessionDetector {
   private readonly firPre: number;
   /** Taps of the judge's FIR fit of a source with no learnt path (`fallbackFirMs`). */
   private readonly fallbackFir: number;
-  /**
-   * Hits the window's bleed fits explained, kept by the late test (`lateMs`), for the record: what the fits left
-   * after the window against the hit's peak, and against the mic before the hit (dB).
-   */
-  readonly lateKept: { track: number; start: number; lateDb: number; riseDb: number }[] = [];
   /** Triggers found to be later bursts of the hit before them (`SHOT_PARAMETERS`), for the record. */
   readonly shots: ShotVerdict[] = [];
   /** Mics paired as one drum's two mics, and unpaired (`PAIR_PARAMETERS`), for the record. */
@@ -673,8 +618,6 @@ export class SessionDetector {
     this.roomSearch = Math.round((BLEED_PARAMETERS.roomSearchMs.value * sampleRate) / 1000);
     this.roomFloor = 10 ** (BLEED_PARAMETERS.roomFloorDb.value / 20);
     this.len = Math.round((BLEED_PARAMETERS.windowMs.value * sampleRate) / 1000);
-    this.late = Math.round((BLEED_PARAMETERS.lateMs.value * sampleRate) / 1000);
-    this.back = Math.round((DETECT_PARAMETERS.lookbackMs.value * sampleRate) / 1000);
     this.refit = Math.round((BLEED_PARAMETERS.refitLagMs.value * sampleRate) / 1000);
     this.loud = emphasis.map(() => []);
     this.loudest = emphasis.map(() => 0);
@@ -1273,64 +1216,6 @@ export class SessionDetector {
   }
 
   /**
-   * A hit its window's fits explain (bleed by `marginDb`) is still the mic's own drum when, over `lateMs` after the
-   * window, what the same fits leave (the learnt paths' leaks, and each fitted source at its fitted taps) peaks
-   * within `marginDb` of the hit's peak in its window and `riseDb` above what the mic carried, less its learnt
-   * leaks, over the `lookbackMs` before the hit: a drum struck under another drum's leak, whose own body comes after
-   * the leak's bright first milliseconds (a kick under a hat). A leak's later part is its source's, explained as its
-   * window was; a ring of the mic's own earlier hit was there before it (h-drums22).
-   */
-  private lateOwn(
-    a: number,
-    h: CloseCandidate,
-    hitPeak: number,
-    into: BleedPath[],
-    fitted: { b: number; fits: { first: number; h: Float64Array }[] }[],
-  ): boolean {
-    const late = this.late;
-    if (late === 0) return false;
-    const pre = 2;
-    const back = this.back;
-    const len = this.len;
-    const e = this.emphasis[a]!;
-    const n = back + len + late + pre;
-    const from = h.start - back - pre;
-    const re = new Float64Array(n);
-    emphasizeInto(this.cancelled(a, into, from, n), re, e);
-    // each fitted source's leak at its fitted taps over the whole stretch, the sources' gains then refitted jointly
-    // (least squares over the window and the late stretch): a window of a few milliseconds holds a kick's leak before
-    // its body, its gain there is no gain for the body
-    const maxLag = this.maxLag;
-    const preds = fitted.map(({ b, fits }) => {
-      const y = this.span(this.own[b]!, from - maxLag, n + maxLag);
-      const ye = e === 0 ? y : new Float64Array(y.length);
-      if (e !== 0) emphasizeInto(y, ye, e);
-      const pred = new Float64Array(n);
-      for (const f of fits) native().drumsAddTaps(pred, ye, f.h, maxLag - f.first, n, 1);
-      return pred;
-    });
-    const gains = solveGains(preds, re, pre + back);
-    preds.forEach((pred, k) => {
-      for (let i = 0; i < n; i++) re[i]! -= gains[k]! * pred[i]!;
-    });
-    let before = 0;
-    for (let i = pre; i < pre + back; i++) before = Math.max(before, Math.abs(re[i]!));
-    let after = 0;
-    for (let i = pre + back + len; i < n; i++) after = Math.max(after, Math.abs(re[i]!));
-    const own =
-      db(after) >= db(hitPeak) - BLEED_PARAMETERS.marginDb.value &&
-      db(after) >= db(before) + DETECT_PARAMETERS.riseDb.value;
-    if (own)
-      this.lateKept.push({
-        track: a,
-        start: h.start,
-        lateDb: round(db(after) - db(hitPeak), 1),
-        riseDb: round(db(after) - db(before), 1),
-      });
-    return own;
-  }
-
-  /**
    * Bleed across close mics: a hit is bleed when what the session's bleed paths leave of it (the
    * cancelled signal the detector saw) peaks far below the mic's own signal there — `marginDb` below
    * it, further when the paths cancel better (their error + `marginDb`) — and the hit is quieter here
@@ -1380,7 +1265,6 @@ export class SessionDetector {
           }))
           .filter((c) => c.src && h.rawPeak < c.src.rawPeak);
         const pick = louder.find((c) => c.p === main.p) ?? louder[0];
-        if (pick && this.lateOwn(a, h, hitPeak, into, [])) return { verdict: null, residualDb };
         if (pick) {
           const src = pick.src!;
           return {
@@ -1481,7 +1365,6 @@ export class SessionDetector {
     const residualDb = db(peakFrom(re, pre)) - db(hitPeak);
     lastResidualDb = residualDb;
     if (residualDb > -marginDb) return this.belowOwn(a, h, residualDb, sources);
-    if (this.lateOwn(a, h, hitPeak, into, fitsBySource(sources, fits, taps))) return { verdict: null, residualDb };
     return {
       residualDb,
       verdict: {

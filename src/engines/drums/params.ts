@@ -96,16 +96,6 @@ export const BLEED_PARAMETERS = {
     "a room event's delay is searched this far either side of the trigger's distance from the source's start (a " +
       "leak's detected start differs from its source's by up to `startSlackMs`)",
   ),
-  lateMs: p(
-    20,
-    'ms',
-    [0, 60],
-    "a hit its window's bleed fits explain is still the mic's own drum when, over this long after the window " +
-      '(`windowMs`), what the same fits leave peaks within `marginDb` of the hit and `riseDb` above what the mic ' +
-      "carried (less its learnt leaks) over the `lookbackMs` before it: a drum struck under another drum's leak (a " +
-      "kick under a hat: the hat's bright leak fills the first milliseconds, the kick's body comes after); 0: off " +
-      '(h-drums22)',
-  ),
   lookAheadMs: p(
     500,
     'ms',
