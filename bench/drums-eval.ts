@@ -13,16 +13,19 @@
  * electronic kits; triplet hats, sixteenth tom fills; inverted, comb-filtered and room bleed); PAIRS (h-dxdup15,
  * tuning: two close mics on one drum), HELD_OUT_13 (h-dxdup15: pairs on other kits) since h-dxdet17; held out:
  * HELD_OUT_14 (h-dxdet17: npm soundfont kits no set played and a resonator kit; the room in the close mics 8–25 ms
- * late at −9…−18 dB; EQ'd second mics; flams and fast rolls as controls).
+ * late at −9…−18 dB; EQ'd second mics; flams and fast rolls as controls) since h-drums22; held out: HELD_OUT_15
+ * (h-drums22, fixtures/drumheld15.ts: strictly within the acceptance's conditions; Hydrogen one-shots and velocity
+ * layers no set played, checked before it runs; open hats, ghost notes, drags, flams, rolls).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
- * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14]
+ * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
  * [--kits|--held-out-2|--held-out-3|--held-out-4|--held-out-5] [--sweep] (--held-out-3 / -4 / -5: the third /
  * fourth / fifth classification held-out set, HELD_OUT_KITS_3 / 4 / 5)
  */
-import { drumSession, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
+import { drumSession, sessionGroove, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
+import { HELD_OUT_15 } from '../fixtures/drumheld15.js';
 import { fMeasure, matchEvents } from './metrics.js';
 import { DrumSessionDetector } from '../src/engines/drums/session.js';
 import { spawnSync } from 'node:child_process';
@@ -30,7 +33,14 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeWav } from '../fixtures/signals.js';
-import { AVLDRUMS_SF2, BLACK_PEARL, CSOUND_SF2, kitPlayer, type KitSpec } from '../fixtures/drumtruth.js';
+import {
+  AVLDRUMS_SF2,
+  BLACK_PEARL,
+  CSOUND_SF2,
+  hydrogenLayerFile,
+  kitPlayer,
+  type KitSpec,
+} from '../fixtures/drumtruth.js';
 
 export const TUNING: SessionSpec[] = [
   { font: 'FluidR3Mono', seed: 1, bpm: 96, bars: 8 },
@@ -1250,6 +1260,37 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
   });
 }
 
+/** Every detection set before held-out 15, by its `--set` name. */
+export const DETECTION_SETS = new Map<string, SessionSpec[]>([
+  ['tuning', TUNING],
+  ['held-out', HELD_OUT],
+  ['held-out-2', HELD_OUT_2],
+  ['held-out-3', HELD_OUT_3],
+  ['held-out-4', HELD_OUT_4],
+  ['held-out-5', HELD_OUT_5],
+  ['held-out-6', HELD_OUT_6],
+  ['held-out-7', HELD_OUT_7],
+  ['held-out-8', HELD_OUT_8],
+  ['held-out-9', HELD_OUT_9],
+  ['held-out-10', HELD_OUT_10],
+  ['held-out-11', HELD_OUT_11],
+  ['held-out-12', HELD_OUT_12],
+  ['pairs', PAIRS],
+  ['held-out-13', HELD_OUT_13],
+  ['held-out-14', HELD_OUT_14],
+]);
+
+/** The Hydrogen one-shot files a session plays (its groove's hits through its kit's layer choice). */
+export function playedFiles(spec: SessionSpec): string[] {
+  const kit = spec.kit;
+  if (!kit || (kit.source !== 'hydrogen' && kit.source !== 'composite')) return [];
+  const piece = { kick: 'kick', snare: 'snare', hihat: 'hat', tom: 'tom' } as const;
+  return sessionGroove(spec).flatMap((h) => {
+    const f = hydrogenLayerFile(kit, h.open ? 'openHat' : piece[h.piece], h.velocity / 127);
+    return f ? [f] : [];
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('--classify')) {
   const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : null;
   for (const [name, set] of [
@@ -1269,9 +1310,17 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
     ['pairs', PAIRS],
     ['held-out-13', HELD_OUT_13],
     ['held-out-14', HELD_OUT_14],
+    ['held-out-15', HELD_OUT_15],
   ] as const) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
+    if (name === 'held-out-15') {
+      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played
+      const earlier = new Set([...DETECTION_SETS.values()].flat().flatMap((spec) => playedFiles(spec)));
+      const shared = [...new Set(HELD_OUT_15.flatMap((spec) => playedFiles(spec)))].filter((f) => earlier.has(f));
+      console.log(`  one-shot files shared with earlier detection sets: ${shared.length} ${shared.join(' ')}`);
+      if (shared.length) process.exit(1);
+    }
     // sessions whose kit is not on this machine are named and left out (the summary counts the rest only)
     const runnable = set.filter((spec) => {
       const player = spec.kit ? kitPlayer(spec.kit) : null;
