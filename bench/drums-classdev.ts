@@ -4,7 +4,8 @@
  * and the families struck at its instant (within 20 ms), as JSON lines, for choosing the class rule offline.
  * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] [name=value …] (a STEM_PARAMETERS value,
  * h-dxcls19; --all: with the older held-out sets, tuning
- * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --stems: one line per stem
+ * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --held-out-N: only that set,
+ * 5 … 14; --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -81,8 +82,10 @@ const only11 = process.argv.includes('--held-out-11');
 const only12 = process.argv.includes('--held-out-12');
 // --held-out-13: only the thirteenth (HELD_OUT_KITS_13, h-dxcls19), for scoring it once
 const only13 = process.argv.includes('--held-out-13');
+// --held-out-14: only the fourteenth (HELD_OUT_KITS_14, h-dxcls22), for scoring it once
+const only14 = process.argv.includes('--held-out-14');
 const STEMS = process.argv.includes('--stems');
-for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13
+for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13 || only14
   ? []
   : all
     ? [...TUNING, ...HELD_OUT]
@@ -96,25 +99,27 @@ for (const spec of only5 || only6 || only7 || only8 || only9 || only10 || only11
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only13
-  ? [{ set: 'held-out-13' }]
-  : only12
-    ? [{ set: 'held-out-12' }]
-    : only11
-      ? [{ set: 'held-out-11' }]
-      : only10
-        ? [{ set: 'held-out-10' }]
-        : only9
-          ? [{ set: 'held-out-9' }]
-          : only8
-            ? [{ set: 'held-out-8' }]
-            : only7
-              ? [{ set: 'held-out-7' }]
-              : only6
-                ? [{ set: 'held-out-6' }]
-                : only5
-                  ? [{ set: 'held-out-5' }]
-                  : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only14
+  ? [{ set: 'held-out-14' }]
+  : only13
+    ? [{ set: 'held-out-13' }]
+    : only12
+      ? [{ set: 'held-out-12' }]
+      : only11
+        ? [{ set: 'held-out-11' }]
+        : only10
+          ? [{ set: 'held-out-10' }]
+          : only9
+            ? [{ set: 'held-out-9' }]
+            : only8
+              ? [{ set: 'held-out-8' }]
+              : only7
+                ? [{ set: 'held-out-7' }]
+                : only6
+                  ? [{ set: 'held-out-6' }]
+                  : only5
+                    ? [{ set: 'held-out-5' }]
+                    : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
