@@ -179,6 +179,10 @@ const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
 ) as EstimateKeyOptions['params'];
 const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
+// --fade-tuning=SECONDS (twenty-second round): the tuning songs that stop mid-loop (named `fade`) faded out as a radio
+// edit does, 0 → −60 dB linear in dB over their last SECONDS of sound, applied to the cached per-frame profiles
+// (they scale with the gain); the earlier sets' fades are a loop that stops (fresh13: a 4 s linear fade)
+const FADE_TUNING = Number(process.argv.find((a) => a.startsWith('--fade-tuning='))?.slice(14) ?? 0);
 
 const SETS = [
   'tuning',
@@ -333,6 +337,30 @@ async function extractFresh(file: string): Promise<Profiles> {
   }
 }
 
+/** A radio-edit fade-out over the last `seconds` of sound (0 → −60 dB, linear in dB) on the per-frame profiles. */
+function fadeOut(p: Profiles, seconds: number): Profiles {
+  const count = p.frames.length / 120;
+  let end = count;
+  const frameSum = (f: number) => p.frames.subarray(f * 120, f * 120 + 120).reduce((a, v) => a + v, 0);
+  while (end > 0 && !(frameSum(end - 1) > 0)) end--;
+  const len = Math.round(seconds / p.hopSeconds);
+  const frames = Float32Array.from(p.frames);
+  const bassFrames = Float32Array.from(p.bassFrames);
+  const pitchClass = new Float64Array(120);
+  const bassPitchClass = new Float64Array(120);
+  for (let f = 0; f < count; f++) {
+    const into = f - (end - len);
+    const g = into > 0 ? 10 ** ((-60 * Math.min(1, into / len)) / 20) : 1;
+    for (let i = 0; i < 120; i++) {
+      frames[f * 120 + i] = frames[f * 120 + i]! * g;
+      if (bassFrames.length >= (f + 1) * 120) bassFrames[f * 120 + i] = bassFrames[f * 120 + i]! * g;
+      pitchClass[i]! += frames[f * 120 + i]!;
+      if (bassFrames.length >= (f + 1) * 120) bassPitchClass[i]! += bassFrames[f * 120 + i]!;
+    }
+  }
+  return { ...p, frames, bassFrames, pitchClass, bassPitchClass };
+}
+
 /** Per-frame profiles summed into blocks of `n` frames (the last may be shorter). */
 function regroup(frames: Float32Array, n: number): Float32Array {
   const count = frames.length / 120;
@@ -479,7 +507,11 @@ async function main() {
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
 
   const profiles = new Map<string, Profiles>();
-  for (const it of items) profiles.set(it.file, await extract(it.file));
+  for (const it of items) {
+    const p = await extract(it.file);
+    const fade = FADE_TUNING > 0 && TUNING.includes(it.set) && /fade/.test(it.name);
+    profiles.set(it.file, fade ? fadeOut(p, FADE_TUNING) : p);
+  }
   const qm = new Map<string, KeyLabel | null>();
   if (PEERS && !ONLY_TUNING) for (const it of items) qm.set(it.file, qmKey(it.file));
   if (WARM) {
