@@ -18,7 +18,8 @@
  * --fourteenth: fixtures/tempo14.ts, h-tempo18 (eighth-note meters in other groupings, 10/8, 13/8; 4/4, 6/8);
  * --fifteenth: fixtures/tempo15.ts, h-tempo19 (7/8 2+3+2, 10/8 2+3+2+3, 11/8 3+3+3+2, 12/8 3+3+2+2+2, 9/8, 7/4; lmms
  * samples); --sixteenth: fixtures/tempo16.ts, h-tempo20 (6/8, 3/4, 12/8, 4/4; sonic-pi samples); --seventeenth:
- * fixtures/tempo17.ts, h-tempo22 (4/4 incl. half-time and shuffle, 3/4, 6/8, 12/8; Hydrogen kits, additive tonal parts).
+ * fixtures/tempo17.ts, h-tempo22 (4/4 incl. half-time and shuffle, 3/4, 6/8, 12/8; Hydrogen kits, additive tonal
+ * parts).
  * Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *

@@ -1467,7 +1467,8 @@ function levels(
   const terms = (c: Candidate) =>
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
-    `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
+    `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''} × ` +
+    `harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
     `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''}` +
     `${
       c.twoBeat < 1 && c.twoBeatDetail
