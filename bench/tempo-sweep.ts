@@ -37,6 +37,7 @@ import { tempo13Set } from '../fixtures/tempo13.js';
 import { tempo14Set } from '../fixtures/tempo14.js';
 import { tempo15Set } from '../fixtures/tempo15.js';
 import { tempo16Set } from '../fixtures/tempo16.js';
+import { tempo17Set } from '../fixtures/tempo17.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -249,6 +250,12 @@ async function main() {
     ? (mkdirSync(held16Dir, { recursive: true }), some(await Promise.all(tempo16Set(held16Dir).files.map(allFeatures))))
     : undefined;
   const h16 = held16 ? evaluate(held16) : undefined;
+  // --held-out-17: the seventeenth held-out set (fixtures/tempo17.ts, h-tempo22), only after its one CLI evaluation
+  const held17Dir = path.join(OUT, 'tempo-heldout17');
+  const held17 = process.argv.includes('--held-out-17')
+    ? (mkdirSync(held17Dir, { recursive: true }), some(await Promise.all(tempo17Set(held17Dir).files.map(allFeatures))))
+    : undefined;
+  const h17 = held17 ? evaluate(held17) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -273,6 +280,7 @@ async function main() {
     ...(h14 ? [['held-out 14', h14] as const] : []),
     ...(h15 ? [['held-out 15', h15] as const] : []),
     ...(h16 ? [['held-out 16', h16] as const] : []),
+    ...(h17 ? [['held-out 17', h17] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -297,7 +305,7 @@ async function main() {
         `${held11 ? ' held-out 11 Acc1 songs | drums |' : ''}${odd ? ' odd-meter tuning Acc1 songs | drums |' : ''}` +
         `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}${held13 ? ' held-out 13 Acc1 songs | drums |' : ''}` +
         `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
-        `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}` +
+        `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -322,6 +330,7 @@ async function main() {
               held14 ? evaluate(held14) : undefined,
               held15 ? evaluate(held15) : undefined,
               held16 ? evaluate(held16) : undefined,
+              held17 ? evaluate(held17) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -358,6 +367,7 @@ async function main() {
     if (h14) console.log('\nheld-out 14 misses:\n' + h14.misses.join('\n'));
     if (h15) console.log('\nheld-out 15 misses:\n' + h15.misses.join('\n'));
     if (h16) console.log('\nheld-out 16 misses:\n' + h16.misses.join('\n'));
+    if (h17) console.log('\nheld-out 17 misses:\n' + h17.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -587,6 +587,21 @@ export const TEMPO_PARAMETERS = {
     'beat-level evidence of a level whose every other beat carries no accent (a tatum: its half is the beat); a ' +
       'level whose beats are evenly accented gets 1',
   ),
+  drumEvenFloor: p(
+    0.7,
+    '',
+    [0, 1],
+    'drum evenness (h-tempo22, files without tuned notes): the factor of a level whose every other beat carries no ' +
+      'kick or snare (the onset flux low and mid groups; hats left out); 1: off. Plateau 0.7–0.77 on the tuning sets ' +
+      '(0.63 loses a file of the base tuning set and of held-out 1)',
+  ),
+  drumEvenRatioFull: p(
+    0.8,
+    'of the stronger',
+    [0.01, 1],
+    'drum evenness: the weaker of the even and odd beats (mean kick-and-snare strength) at this fraction of the ' +
+      'stronger or above counts as evenly accented',
+  ),
   evenRatioFull: p(
     0.5,
     'of the stronger',

@@ -488,6 +488,8 @@ interface Candidate {
   /** Evenness on the beat envelope and on the tonal envelope (the one used depends on whether there are chords). */
   evenBeat: number;
   evenTonal: number;
+  /** Drum evenness (h-tempo22): evenness on the kick and snare bands alone (drumEvenness); 1 with tuned notes. */
+  evenDrum: number;
   /** Tonal pulse: 1, or less when the notes fall half-way between this level's beats as strongly as on them. */
   pulse: number;
   /** Backbeat: 1, or less when a snare-like backbeat (full band, no kick) falls half-way between the beats. */
@@ -605,6 +607,36 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
   const out = new Float64Array(low!.length);
   for (let i = 0; i < out.length; i++) out[i] = low![i]! + w * high![i]!;
   return out;
+}
+
+/**
+ * The kick and snare without the hats (h-tempo22): the onset flux's low (< 250 Hz) and mid groups, each over its mean,
+ * summed. The hats, shakers and ride (the 2–8 kHz and top groups) are left out: they fall on every tatum.
+ */
+export function kickSnareEnvelope(bands: readonly Float64Array[]): Float64Array {
+  const [low, mid] = bands;
+  const mean = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / Math.max(1, x.length);
+  const ml = mean(low!) || 1;
+  const mm = mean(mid!) || 1;
+  const out = new Float64Array(low!.length);
+  for (let i = 0; i < out.length; i++) out[i] = low![i]! / ml + mid![i]! / mm;
+  return out;
+}
+
+/**
+ * Drum evenness of a level (h-tempo22), for files without tuned notes: the weaker of its even and odd beats' mean
+ * strength on the kick-and-snare envelope over the stronger, ρ. A level at twice the drums' beat has every other
+ * "beat" without kick or snare (a ballad with sixteenth hats read at the eighth): ρ small. The factor rises linearly
+ * from drumEvenFloor at ρ = 0 to 1 at ρ = drumEvenRatioFull; drumEvenFloor 1: off.
+ */
+export function drumEvenness(env: ArrayLike<number>, beats: number[], halfWidth: number): number {
+  const floor = checkParameter('drumEvenFloor', TEMPO_PARAMETERS.drumEvenFloor);
+  if (floor >= 1) return 1;
+  const full = checkParameter('drumEvenRatioFull', TEMPO_PARAMETERS.drumEvenRatioFull);
+  const [a, b] = evenOddStrength(env, beats, halfWidth);
+  const hi = Math.max(a, b);
+  const ratio = hi > 0 ? Math.min(a, b) / hi : 1;
+  return floor + (1 - floor) * Math.min(1, ratio / full);
 }
 
 /**
@@ -1024,6 +1056,7 @@ function levels(
   // the flux groups on the envelope's frames, found once for the drum envelope and the two-beat check
   const bands = input.flux && input.flux.groups >= 3 ? fluxOnFrames(input.flux, odf.length, hopSeconds) : undefined;
   const drum = drumEnvelope(input, odf.length, bands);
+  const kickSnare = bands ? kickSnareEnvelope(bands) : null;
   const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
@@ -1134,7 +1167,7 @@ function levels(
     c.barRepeat *
     c.barTile;
   const rescore = (c: Candidate) => {
-    c.even = harmonic ? c.evenTonal : c.evenBeat;
+    c.even = harmonic ? c.evenTonal : c.evenBeat * c.evenDrum;
     c.harmony = harmonic ? c.harmonyRaw : 1;
     c.score = Math.max(own(c), c.handed);
   };
@@ -1162,6 +1195,8 @@ function levels(
     const backbeatTerm = beatFrames.length && input.odfLow ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
+    // drums alone (no tuned notes): the kick and snare must fall on every beat too, not only the hats
+    const evenDrum = beatFrames.length && kickSnare && !tunedNotes ? drumEvenness(kickSnare, beatFrames, halfWidth) : 1;
     const c: Candidate = {
       bpm,
       comb: raw.score[i]!,
@@ -1172,6 +1207,7 @@ function levels(
       even: evenBeat,
       evenBeat,
       evenTonal,
+      evenDrum,
       pulse,
       backbeat: backbeatTerm,
       ternaryCheck: 1,
@@ -1431,7 +1467,8 @@ function levels(
   const terms = (c: Candidate) =>
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
-    `evenness ${fmt(c.even)} × harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
+    `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''} × ` +
+    `harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
     `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''}` +
     `${
       c.twoBeat < 1 && c.twoBeatDetail
