@@ -1142,7 +1142,7 @@ test("selectRankRule (postEchoRanks' selection): each rank equals the sorted arr
   }
 });
 
-test('postEchoRanks: as the TypeScript loop it replaced (onsets echoLines), to the bit (±0 alike), ±∞ and NaN too', () => {
+test('postEchoRanks: as the TypeScript loop it replaced (onsets echoLines), to the bit (±0 alike), ±∞, NaN', () => {
   // the direct rule: echoLines' source choice, ratio loop and ranks before they went native (gains, then medians)
   const echoRanksRule = (
     rise: Float64Array,
