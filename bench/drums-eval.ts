@@ -1293,25 +1293,7 @@ export function playedFiles(spec: SessionSpec): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('--classify')) {
   const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : null;
-  for (const [name, set] of [
-    ['tuning', TUNING],
-    ['held-out', HELD_OUT],
-    ['held-out-2', HELD_OUT_2],
-    ['held-out-3', HELD_OUT_3],
-    ['held-out-4', HELD_OUT_4],
-    ['held-out-5', HELD_OUT_5],
-    ['held-out-6', HELD_OUT_6],
-    ['held-out-7', HELD_OUT_7],
-    ['held-out-8', HELD_OUT_8],
-    ['held-out-9', HELD_OUT_9],
-    ['held-out-10', HELD_OUT_10],
-    ['held-out-11', HELD_OUT_11],
-    ['held-out-12', HELD_OUT_12],
-    ['pairs', PAIRS],
-    ['held-out-13', HELD_OUT_13],
-    ['held-out-14', HELD_OUT_14],
-    ['held-out-15', HELD_OUT_15],
-  ] as const) {
+  for (const [name, set] of [...DETECTION_SETS, ['held-out-15', HELD_OUT_15] as const]) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
     if (name === 'held-out-15') {
