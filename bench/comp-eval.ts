@@ -12,9 +12,9 @@
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
  * `--cache DIR` (while iterating): each song's take features (and, since h-comp22, the guide vocal's) are
- * computed once by the command's own pass (measureFile) and kept in DIR; the measures and the choice then run in process on
- * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
- * without it (the whole command).
+ * computed once by the command's own pass (measureFile) and kept in DIR; the measures and the choice then run
+ * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
+ * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
  *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-17]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
