@@ -11,12 +11,12 @@
  * (--auto sections, no guide), wall and CPU time against the audio's length.
  * `--param name=value` (repeatable) moves one declared comp parameter for the run (robustness);
  * `--dump PREFIX` writes every take × section's points and measures to PREFIX-<set>.json.
- * `--cache DIR` (while iterating, no guide or MIDI guide): each song's take features are computed once by the
- * command's own pass (measureFile) and kept in DIR; the measures and the choice then run in process on
- * them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come from runs
- * without it (the whole command).
+ * `--cache DIR` (while iterating): each song's take features (and, since h-comp22, the guide vocal's) are
+ * computed once by the command's own pass (measureFile) and kept in DIR; the measures and the choice then run
+ * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
+ * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-16]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-17]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -2751,6 +2751,223 @@ export const HELD_OUT_16: Song15[] = [
   ).map((o) => ({ ...o, sampleRate: 34000 })),
 ];
 
+const MADRIGAL_SOPRANO: VoiceStyle = {
+  name: 'madrigal soprano',
+  formantScale: 1.2,
+  vibratoHz: 6.1,
+  vibratoCents: 16,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 3,
+  breath: 0.05,
+  openPhase: 0.38,
+  closePhase: 0.12,
+};
+const CHANSON_BARITONE: VoiceStyle = {
+  name: 'chanson baritone',
+  formantScale: 0.97,
+  vibratoHz: 4.6,
+  vibratoCents: 42,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 8,
+  breath: 0.2,
+  openPhase: 0.58,
+  closePhase: 0.22,
+};
+
+/** Debian's SoundFonts (fluid-soundfont-gm, csound-soundfont, opl3-soundfont) for fluidsynth (held-out-17). */
+const SF2 = {
+  fluidR3: '/usr/share/sounds/sf2/FluidR3_GM.sf2',
+  csound: '/usr/share/sounds/sf2/sf_GMbank.sf2',
+  opl3: '/usr/share/sounds/sf2/OPL-3_FM_128M.sf2',
+};
+
+/** A held-out-17 sung song: every take through SoX's reverb (reverberance %, wet and dry) before the latency. */
+export type RoomSong = LatencySong & { soxReverb?: number };
+
+/**
+ * The seventeenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp22, after sound the
+ * other takes share past the guard (a release or reverb tail) stopped counting as extra voice or noise — every
+ * earlier set, held-out-16 included, is tuning material now), made differently from every earlier comp set: nine
+ * songs rendered by **Debian's fluidsynth** (its own engine, reverb and chorus; no comp set used it — held-out-15/16
+ * used the npm synth) from three SoundFonts no comp set used (FluidR3_GM.sf2 full, csound's sf_GMbank.sf2, the
+ * OPL-3 FM bank: FM synthesis), on GM programs no comp set used, long-release or reverberant in seven of nine
+ * (vibraphone, new age pad, harp, church organ, bowed pad, synth strings, sweep pad, piano; a dry viola as the
+ * control) with fluidsynth's reverb at room sizes 0.6–0.95; two songs sung by voices in no earlier set (madrigal
+ * soprano, chanson baritone) through SoX's reverb (a reverberant room: no earlier sung take had reverb); session
+ * latencies no set used (15, 65, 85, 90, 100 ms) and none, with late-heavy, early-heavy, mixed and timing-free bags;
+ * tempi no set used (45–49, 155, 159, 163, 165, 170, 178 bpm); takes at 42 and 46 kHz (no earlier set); guide
+ * vocals on programs no set used (harmonica, English horn, bassoon, viola, French horn, contrabass); seeds 3401–3411
+ * (none used before). No speech. 11 songs × 6 sections = 66 sections, every one clearly best by construction (one
+ * clean take).
+ */
+export const HELD_OUT_17: (Song15 | RoomSong)[] = [
+  ...(
+    [
+      {
+        seed: 3401,
+        program: 11,
+        guideProgram: 22,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.9, reverbLevel: 0.8 },
+        tonic: 65,
+        bpm: 46,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'straight',
+        kinds: ['late', 'noise', 'detune', 'missing'],
+        latencyMs: 65,
+      },
+      {
+        seed: 3402,
+        program: 88,
+        guideProgram: 69,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.95, reverbLevel: 0.9 },
+        tonic: 60,
+        bpm: 155,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['early', 'early', 'level', 'noise'],
+        latencyMs: 85,
+      },
+      {
+        seed: 3403,
+        program: 46,
+        guideProgram: 70,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.7, reverbLevel: 0.7 },
+        tonic: 55,
+        bpm: 48,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['late', 'late', 'early', 'clip', 'detune'],
+        latencyMs: 15,
+      },
+      {
+        seed: 3404,
+        program: 19,
+        guideProgram: 41,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.85, reverbLevel: 0.9 },
+        tonic: 62,
+        bpm: 163,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'triplet',
+        kinds: ['detune', 'level', 'clip', 'missing'],
+        latencyMs: 90,
+      },
+      {
+        seed: 3405,
+        program: 92,
+        guideProgram: 60,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.6, reverbLevel: 0.5 },
+        tonic: 57,
+        bpm: 159,
+        takes: 3,
+        scale: 'harmonic',
+        rhythm: 'sixteenth',
+        kinds: ['noise', 'late', 'level'],
+      },
+      {
+        seed: 3406,
+        program: 50,
+        guideProgram: 22,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.9, reverbLevel: 0.85 },
+        tonic: 64,
+        bpm: 47,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'triplet',
+        kinds: ['early', 'late', 'noise', 'clip'],
+        latencyMs: 100,
+      },
+      {
+        seed: 3407,
+        program: 95,
+        guideProgram: 69,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.8, reverbLevel: 0.7 },
+        tonic: 59,
+        bpm: 170,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'early', 'detune'],
+        latencyMs: 15,
+      },
+      {
+        seed: 3408,
+        program: 41,
+        guideProgram: 70,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0, reverbLevel: 0 },
+        tonic: 60,
+        bpm: 165,
+        takes: 4,
+        scale: 'melodic',
+        rhythm: 'swing',
+        kinds: ['detune', 'noise', 'missing', 'level'],
+      },
+      {
+        seed: 3409,
+        program: 0,
+        guideProgram: 43,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.75, reverbLevel: 0.8 },
+        tonic: 63,
+        bpm: 49,
+        takes: 4,
+        scale: 'blues',
+        rhythm: 'dotted',
+        kinds: ['late', 'late', 'clip', 'level'],
+        latencyMs: 65,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number })[]
+  ).map((o) => ({ ...o, sampleRate: 42000, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 3410,
+        voice: MADRIGAL_SOPRANO,
+        tonic: 72,
+        bpm: 178,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['early', 'late', 'noise', 'missing'],
+        soxReverb: 70,
+      },
+      {
+        seed: 3411,
+        voice: CHANSON_BARITONE,
+        tonic: 48,
+        bpm: 45,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'dotted',
+        kinds: ['late', 'detune', 'level', 'noise'],
+        soxReverb: 50,
+        latencyMs: 85,
+      },
+    ] as Omit<RoomSong, 'sections'>[]
+  ).map((o) => ({ ...o, sampleRate: 46000, sections: 6 })),
+];
+
+/** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
+export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
+  if (!reverberance) return set;
+  const takes = set.takes.map((t, k) => {
+    const dry = path.join(dir, `dry${k}.wav`);
+    const wet = path.join(dir, `wet${k}.wav`);
+    writeWav(dry, [t], set.sampleRate, 'f32');
+    const r = spawnSync('sox', [dry, '-b', '24', '-e', 'signed-integer', wet, 'reverb', String(reverberance)]);
+    if (r.status !== 0) throw new Error(`sox reverb failed: ${String(r.stderr)}`);
+    const x = readPcmWav(wet).planar[0]!;
+    const out = new Float64Array(t.length);
+    out.set(x.subarray(0, t.length));
+    rmSync(dry);
+    rmSync(wet);
+    return out;
+  });
+  return { ...set, takes };
+}
+
 /** Gaussian-ish (σ ≈ 1) from six uniforms, as fixtures/takes.ts draws its performer's variation. */
 const gaussOf = (r: () => number) => () => {
   let x = 0;
@@ -2863,31 +3080,38 @@ interface Cached {
   best: number[];
   key: string;
   features: TakeFeatures[];
+  /** The guide vocal's features (caches built since h-comp22; older ones have none: no guide-vocal run). */
+  guide?: TakeFeatures;
 }
 const TYPED = ['ms', 'kms', 'fine', 'f0'] as const;
 function saveCached(file: string, c: Cached): void {
-  const features = c.features.map((f) => ({
+  const plain = (f: TakeFeatures) => ({
     ...f,
     ...Object.fromEntries(TYPED.map((k) => [k, Array.from(f[k])])),
     clips: Array.from(f.clips),
-  }));
-  writeFileSync(file, JSON.stringify({ ...c, features }));
+  });
+  writeFileSync(
+    file,
+    JSON.stringify({ ...c, features: c.features.map(plain), ...(c.guide ? { guide: plain(c.guide) } : {}) }),
+  );
 }
 function loadCached(file: string): Cached {
   const c = JSON.parse(readFileSync(file, 'utf8')) as Cached;
-  c.features = c.features.map((f) => ({
+  const typed = (f: TakeFeatures) => ({
     ...f,
     ...Object.fromEntries(TYPED.map((k) => [k, Float32Array.from(f[k] as unknown as number[])])),
     clips: Uint16Array.from(f.clips as unknown as number[]),
-  }));
+  });
+  c.features = c.features.map(typed);
+  if (c.guide) c.guide = typed(c.guide);
   return c;
 }
 /**
  * The command's choice on cached features (gain match, measures, choice), in its result's shape: no guide,
- * or the MIDI guide the command would read (`notes`: the song's melody written as the eval writes guide.mid
- * and read back by the command's reader).
+ * the MIDI guide the command would read (`notes`: the song's melody written as the eval writes guide.mid
+ * and read back by the command's reader), or (`vocal`) the cached guide vocal's features.
  */
-function fastComp(c: Cached, notes?: GuideNote[]) {
+function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
   const takes = c.features;
   const gm = matchGains(takes.map((t) => voicedLoudness(t)));
   const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
@@ -2896,7 +3120,13 @@ function fastComp(c: Cached, notes?: GuideNote[]) {
     takes,
     gains,
     sections: c.sections,
-    guide: notes ? { kind: 'midi', notes } : key ? { kind: 'none', key } : { kind: 'none' },
+    guide: notes
+      ? { kind: 'midi', notes }
+      : vocal
+        ? { kind: 'audio', features: vocal }
+        : key
+          ? { kind: 'none', key }
+          : { kind: 'none' },
   });
   const names = takes.map((_, k) => `take${k + 1}.wav`);
   const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
@@ -2907,11 +3137,13 @@ function fastComp(c: Cached, notes?: GuideNote[]) {
         decision: 'timing reference',
         value: notes
           ? 'MIDI guide'
-          : out.grid
-            ? 'note-start grid'
-            : out.phraseLead?.offLead.some(Boolean)
-              ? `phrase lead in ${out.phraseLead.offLead.filter(Boolean).length} sections`
-              : 'largest group of agreeing takes',
+          : vocal
+            ? 'guide vocal'
+            : out.grid
+              ? 'note-start grid'
+              : out.phraseLead?.offLead.some(Boolean)
+                ? `phrase lead in ${out.phraseLead.offLead.filter(Boolean).length} sections`
+                : 'largest group of agreeing takes',
         reason:
           (g
             ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}` +
@@ -2998,9 +3230,11 @@ async function main(): Promise<void> {
   const sung = (xs: TakeSetOptions[]): Item[] =>
     xs.map((x) => ({
       seed: x.seed,
-      build: () =>
+      build: (dir: string) =>
         delayTakes(
-          'program' in x ? makeSynthTakeSet(x as SynthTakeOptions) : makeTakeSet(x),
+          'program' in x
+            ? makeSynthTakeSet(x as SynthTakeOptions)
+            : soxReverbTakes(makeTakeSet(x), (x as RoomSong).soxReverb, dir),
           (x as LatencySong).latencyMs,
         ),
       speech: false,
@@ -3029,6 +3263,7 @@ async function main(): Promise<void> {
     ['held-out-14', HELD_OUT_14, HELD_OUT_14_SPEECH],
     ['held-out-15', HELD_OUT_15, HELD_OUT_15_SPEECH],
     ['held-out-16', HELD_OUT_16, []],
+    ['held-out-17', HELD_OUT_17, []],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -3082,6 +3317,7 @@ async function main(): Promise<void> {
           if (spec.speech) speechTotal += set.sections.length;
           if (MODES.includes('none')) await scoreRun('none', set, fastComp(c));
           if (MODES.includes('midi') && spec.midi) await scoreRun('midi', set, fastComp(c, spec.midi()));
+          if (MODES.includes('guide') && c.guide) await scoreRun('guide', set, fastComp(c, undefined, c.guide));
           continue;
         }
         const set = spec.build(dir);
@@ -3108,9 +3344,20 @@ async function main(): Promise<void> {
         if (cacheFile) {
           const features = [];
           for (const t of takes) features.push((await measureFile(t, { ffmpeg })).features);
-          const c: Cached = { sections: set.sections, defects: set.defects, best: set.best, key: set.key, features };
+          const guide = (await measureFile(path.join(dir, 'guide.wav'), { ffmpeg })).features;
+          const c: Cached = {
+            sections: set.sections,
+            defects: set.defects,
+            best: set.best,
+            key: set.key,
+            features,
+            guide,
+          };
           saveCached(cacheFile, c);
-          await scoreRun('none', set, fastComp(loadCached(cacheFile)));
+          const back = loadCached(cacheFile);
+          if (MODES.includes('none')) await scoreRun('none', set, fastComp(back));
+          if (MODES.includes('midi') && spec.midi) await scoreRun('midi', set, fastComp(back, spec.midi()));
+          if (MODES.includes('guide')) await scoreRun('guide', set, fastComp(back, undefined, back.guide));
           continue;
         }
         // speech: no MIDI melody, no key

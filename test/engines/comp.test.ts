@@ -910,6 +910,61 @@ test('missing/extra voice (MIDI guide): a session latency and a release tail are
     }
 });
 
+test("extra voice and noise: a reverb tail every take has is no one's; a phrase or a burst one take has is", () => {
+  // four 2 s sections, two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), four takes in time whose notes
+  // ring on 400 ms after the note-off, decaying from −20 to −38 dB (a reverb tail: 280 ms of it past the 120 ms
+  // guard). Take 3 adds a phrase of its own in section 2 (0.1–0.3 s, −20 dB, pitched: voice no other take has);
+  // take 1 a noise burst over the tail in section 1 (1.65–1.8 s, −8 dB: 16–22 dB over the tail there). Every
+  // take's tail read as extra voice before (28 of 76 rest frames, 37 %); now only the phrase and the burst count
+  // (extraSharedShare 2, i.e. never shared: the tails read 37 % and the test fails).
+  const n = 800;
+  const notes = [0, 1, 2, 3].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
+  ]);
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = i < 200 * s + 100 ? 220 : 220 * 2 ** (3 / 12);
+      }
+      for (let i = 200 * s + 150; i < 200 * s + 190; i++) {
+        ms[i] = 10 ** ((-20 - (18 * (i - 200 * s - 150)) / 40) / 10);
+        f0[i] = 220 * 2 ** (3 / 12);
+      }
+    }
+    if (k === 3)
+      for (let i = 410; i < 430; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = 330;
+      }
+    if (k === 1) for (let i = 365; i < 380; i++) ms[i] = 10 ** (-8 / 10);
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [0, 1, 2, 3].map(take),
+    gains: [1, 1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+  for (const [s, row] of out.measures.entries())
+    for (const [k, m] of row.entries()) {
+      const own = (s === 2 && k === 3) || (s === 1 && k === 1);
+      if (!own) {
+        assert.equal(m.extraFraction, 0, `section ${s} take ${k}: extra ${m.extraFraction}`);
+        assert.ok(m.noiseExcessDb! <= 1, `section ${s} take ${k}: noise ${m.noiseExcessDb} dB over the floor`);
+      }
+    }
+  const phrase = out.measures[2]![3]!;
+  // 20 frames of the 48 rest frames left (38 before the notes, 10 after the tail)
+  assert.ok(Math.abs(phrase.extraFraction - 20 / 48) < 1e-9, `the phrase: ${phrase.extraFraction} extra`);
+  const burst = out.measures[1]![1]!;
+  assert.ok(burst.extraFraction >= 0.15, `the burst: ${burst.extraFraction} extra`);
+  assert.ok(burst.noiseExcessDb! >= 60, `the burst: ${burst.noiseExcessDb} dB over the floor`);
+});
+
 test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared starts; no grid, none kept', () => {
   // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
   // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant

@@ -750,6 +750,33 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         consensusActive[i] = c >= need ? 1 : 0;
       }
     }
+    // sound the other takes share at the same place (a release or reverb tail past the guard, in every take
+    // alike): at least extraSharedShare of them active there (each moved by its entry offset: an early take's
+    // tail ends early), the take no more than extraSharedDb over them (levels each against the take's own in
+    // the section: a take dropped 12 dB here has a tail 12 dB quieter). Logged alternatives (held-out-16, MIDI /
+    // guide vocal / no guide of 54, main 30/36/42): any voice at the same frame 32/37/42; levels against the
+    // section's own 34/38/42; each take moved by its entry offset 34/40/42, but three takes' noise bursts at
+    // one place hid each other (held-out-2, -8, -10: 4 sections lost); only on the take's tails 35/39/42, none lost
+    const shareNeed = COMP_FRAME_PARAMETERS.extraSharedShare.value * (N - 1);
+    const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
+    const own = frames.map((f) => {
+      const xs: number[] = [];
+      for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
+      return median(xs) ?? 0;
+    });
+    const lagOf = takes.map((_, j) =>
+      Math.round((kind === 'consensus' ? consensus[si]!.lags[j] : guideLags[si]![j]) ?? 0),
+    );
+    const sharedHere = (k: number, i: number) => {
+      if (N < 2) return false;
+      const level = frames[k]!.db[i]! - own[k]!;
+      let c = 0;
+      for (let j = 0; j < N; j++) {
+        const ij = i - lagOf[k]! + lagOf[j]!;
+        if (j !== k && ij >= 0 && at(frames[j]!.active, ij) && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
+      }
+      return c >= shareNeed;
+    };
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
       const ra = refActive(k);
@@ -764,6 +791,20 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       let lastActive = -1e9;
       const nextActive = new Int32Array(b - a + 1).fill(1e9);
       for (let i = b - 1; i >= a; i--) nextActive[i - a] = re(i) ? i : nextActive[i - a + 1]!;
+      // the take's tails: voice running on, without a break, from where the reference expects voice (a burst
+      // apart from it is not one, even where other takes have one at the same place)
+      const tail = new Uint8Array(b - a);
+      let run = false;
+      for (let i = a - 1; i >= 0 && at(fr.active, i); i--)
+        if (re(i)) {
+          run = true;
+          break;
+        }
+      for (let i = a; i < b; i++) {
+        if (!at(fr.active, i)) run = false;
+        else if (re(i)) run = true;
+        tail[i - a] = run && !re(i) ? 1 : 0;
+      }
       let clipped = 0;
       const lag = kind === 'consensus' ? (consensus[si]!.lags[k] ?? null) : guideLags[si]![k]!;
       // the level on the frames where the reference expects voice, moved by the take's entry offset: a frame
@@ -790,6 +831,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         if (kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]) continue;
         // past the take's end there is nothing to measure (its silence would hide a burst before it)
         if (i >= fr.db.length) continue;
+        // nor is a tail the other takes share here (a release or reverb every take has): no one's noise or extra
+        if (tail[i - a] && sharedHere(k, i)) continue;
         gaps++;
         gapDb.push(fr.db[i]!);
         if (at(fr.active, i)) extra++;

@@ -28,6 +28,22 @@ export const COMP_FRAME_PARAMETERS = {
     'noise and extra-phrase checks skip this much around the voice the reference expects (a consonant before a ' +
       'note, up to ~100 ms; a release after it)',
   ),
+  extraSharedShare: p(
+    0.5,
+    'of the other takes',
+    [0, 1],
+    "noise and extra-voice checks skip a frame of a take's tail (voice running on without a break from where the " +
+      'reference expects voice) where at least this share of the other takes have voice too at the same place (each ' +
+      'moved by its entry offset), no more than extraSharedDb quieter against their own level in the section: a ' +
+      "release or reverb tail past the guard that every take has is no one's defect; a phrase or a burst is",
+  ),
+  extraSharedDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "a tail frame the other takes share (extraSharedShare) stays the take's own where it is more than this louder " +
+      'than theirs, each against its own level in the section (a noise burst over a shared reverb tail)',
+  ),
 } as const;
 
 export const COMP_MEASURE_PARAMETERS = {
