@@ -29,32 +29,27 @@ const FEATURE_CACHE = process.env.ONSET_FEATURES ?? '/tmp/onset4-features';
 /** Item lists (truth) written by an earlier run (the rendered files may be gone: the audio cache has them). */
 const ITEMS_DIRS = [FEATURE_CACHE, '/tmp/onset4-features', '/tmp/onset3-features'];
 const ALL = process.argv.includes('--all');
-/** The third held-out set (ONSET_HELD_OUT_KITS_3): after its one evaluation, for before/after only. */
-const THIRD = process.argv.includes('--third');
-/** The fourth held-out set (ONSET_HELD_OUT_KITS_4): tuning material since h-onset6 (its misses were looked at). */
-const FOURTH = process.argv.includes('--fourth');
-/** The fifth held-out set (ONSET_HELD_OUT_KITS_5): after its one evaluation, for before/after and ±10 % only. */
-const FIFTH = process.argv.includes('--fifth');
-/** The sixth held-out set (ONSET_HELD_OUT_KITS_6): after its one evaluation, for before/after and ±10 % only. */
-const SIXTH = process.argv.includes('--sixth');
-/** The seventh held-out set (ONSET_HELD_OUT_KITS_7): after its one evaluation, for before/after and ±10 % only. */
-const SEVENTH = process.argv.includes('--seventh');
-/** The eighth held-out set (ONSET_HELD_OUT_KITS_8): after its one evaluation, for before/after and ±10 % only. */
-const EIGHTH = process.argv.includes('--eighth');
-/** The ninth held-out set (ONSET_HELD_OUT_KITS_9): after its one evaluation, for before/after and ±10 % only. */
-const NINTH = process.argv.includes('--ninth');
-/** The tenth held-out set (ONSET_HELD_OUT_KITS_10): after its one evaluation, for before/after and ±10 % only. */
-const TENTH = process.argv.includes('--tenth');
-/** The eleventh held-out set (ONSET_HELD_OUT_KITS_11): after its one evaluation, for before/after and ±10 % only. */
-const ELEVENTH = process.argv.includes('--eleventh');
-/** The twelfth held-out set (ONSET_HELD_OUT_KITS_12): after its one evaluation, for before/after and ±10 % only. */
-const TWELFTH = process.argv.includes('--twelfth');
-/** The thirteenth held-out set (ONSET_HELD_OUT_KITS_13): after its one evaluation, for before/after and ±10 % only. */
-const THIRTEENTH = process.argv.includes('--thirteenth');
-/** The fourteenth held-out set (ONSET_HELD_OUT_KITS_14): after its one evaluation, for before/after and ±10 % only. */
-const FOURTEENTH = process.argv.includes('--fourteenth');
-/** The fifteenth held-out set (ONSET_HELD_OUT_KITS_15): after its one evaluation, for before/after and ±10 % only. */
-const FIFTEENTH = process.argv.includes('--fifteenth');
+/**
+ * The numbered held-out sets (`--third` … `--fifteenth`: ONSET_HELD_OUT_KITS_3 … _15), each after its one evaluation
+ * for before/after and ±10 % only (held-out 3 since h-onset5 and held-out 4 since h-onset6 are tuning material: their
+ * misses were looked at). NUMBERED: the highest asked for, 0 for none.
+ */
+const ORDINALS = [
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+] as const;
+const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
 const TUNING_12 =
   process.argv.includes('--tuning-12') || process.argv.includes('--tuning-13') || process.argv.includes('--tuning-14');
@@ -85,37 +80,13 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  FIFTEENTH
-    ? 'items-fifteenth.json'
-    : FOURTEENTH
-      ? 'items-fourteenth.json'
-      : THIRTEENTH
-        ? 'items-thirteenth.json'
-        : TWELFTH
-          ? 'items-twelfth.json'
-          : ELEVENTH
-            ? 'items-eleventh.json'
-            : TENTH
-              ? 'items-tenth.json'
-              : NINTH
-                ? 'items-ninth.json'
-                : EIGHTH
-                  ? 'items-eighth.json'
-                  : SEVENTH
-                    ? 'items-seventh.json'
-                    : SIXTH
-                      ? 'items-sixth.json'
-                      : FIFTH
-                        ? 'items-fifth.json'
-                        : FOURTH
-                          ? 'items-fourth.json'
-                          : THIRD
-                            ? 'items-third.json'
-                            : FRESH
-                              ? 'items-fresh.json'
-                              : HELD
-                                ? 'items-held.json'
-                                : 'items-tuning.json',
+  NUMBERED
+    ? `items-${ORDINALS[NUMBERED - 3]}.json`
+    : FRESH
+      ? 'items-fresh.json'
+      : HELD
+        ? 'items-held.json'
+        : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -138,48 +109,11 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (
-    FOURTH ||
-    FIFTH ||
-    SIXTH ||
-    SEVENTH ||
-    EIGHTH ||
-    NINTH ||
-    TENTH ||
-    ELEVENTH ||
-    TWELFTH ||
-    THIRTEENTH ||
-    FOURTEENTH ||
-    FIFTEENTH
-  ) {
-    const [dir, set] = FIFTEENTH
-      ? ['drums-held-out-15', 'onset-held-out-15' as const]
-      : FOURTEENTH
-        ? ['drums-held-out-14', 'onset-held-out-14' as const]
-        : THIRTEENTH
-          ? ['drums-held-out-13', 'onset-held-out-13' as const]
-          : TWELFTH
-            ? ['drums-held-out-12', 'onset-held-out-12' as const]
-            : ELEVENTH
-              ? ['drums-held-out-11', 'onset-held-out-11' as const]
-              : TENTH
-                ? ['drums-held-out-10', 'onset-held-out-10' as const]
-                : NINTH
-                  ? ['drums-held-out-9', 'onset-held-out-9' as const]
-                  : EIGHTH
-                    ? ['drums-held-out-8', 'onset-held-out-8' as const]
-                    : SEVENTH
-                      ? ['drums-held-out-7', 'onset-held-out-7' as const]
-                      : SIXTH
-                        ? ['drums-held-out-6', 'onset-held-out-6' as const]
-                        : FIFTH
-                          ? ['drums-held-out-5', 'onset-held-out-5' as const]
-                          : ['drums-held-out-4', 'onset-held-out-4' as const];
-    mkdirSync(path.join(OUT, dir), { recursive: true });
-    for (const t of heldOutDrumSet(path.join(OUT, dir), { set }).files)
-      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
-  } else if (THIRD) {
-    for (const t of heldOutDrumSet(path.join(OUT, 'drums-held-out-3'), { set: 'onset-held-out-3' }).files)
+  if (NUMBERED >= 3) {
+    const set = `onset-held-out-${NUMBERED}` as NonNullable<Parameters<typeof heldOutDrumSet>[1]>['set'];
+    const dir = path.join(OUT, `drums-held-out-${NUMBERED}`);
+    mkdirSync(dir, { recursive: true });
+    for (const t of heldOutDrumSet(dir, { set }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
   } else if (!HELD) {
     for (const t of groundTruthSet(path.join(OUT, 'truth')).filter((t) => t.onsets && t.kind !== 'song'))
