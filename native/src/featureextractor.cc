@@ -303,18 +303,41 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
     if (u < low[0]) replaceTop(low, q, u, std::less<float>());
   };
   size_t i = q;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__GNUC__)
   if (skipBlocks) {
+    // a NaN never enters a heap (`>` and `<` are false on it): only the first q values can put one there
+    bool orderedHeaps = true;
+    for (size_t k = 0; k < q; ++k) orderedHeaps = orderedHeaps && !std::isnan(high[k]) && !std::isnan(low[k]);
     // steps i..i+7 read x[i..i+8) going up and x[n-8-i..n-i) going down; `>` and `<` are false on NaN, as
     // _mm_cmpgt_ps / _mm_cmplt_ps are
     for (; i + 8 <= n; i += 8) {
       const __m128 top = _mm_set1_ps(high[0]), bottom = _mm_set1_ps(low[0]);
       const float* down = x + (n - 8 - i);
-      const __m128 up = _mm_or_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + i), top), _mm_cmpgt_ps(_mm_loadu_ps(x + i + 4), top));
-      const __m128 dn =
-          _mm_or_ps(_mm_cmplt_ps(_mm_loadu_ps(down), bottom), _mm_cmplt_ps(_mm_loadu_ps(down + 4), bottom));
-      if (_mm_movemask_ps(_mm_or_ps(up, dn)) == 0) continue;
-      for (size_t k = i; k < i + 8; ++k) stepAt(k);
+      const unsigned hi4 = static_cast<unsigned>(_mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + i + 4), top)));
+      const unsigned upBits = static_cast<unsigned>(_mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + i), top))) | hi4 << 4;
+      const unsigned lo4 = static_cast<unsigned>(_mm_movemask_ps(_mm_cmplt_ps(_mm_loadu_ps(down), bottom)));
+      const unsigned dnBits = lo4 | static_cast<unsigned>(_mm_movemask_ps(_mm_cmplt_ps(_mm_loadu_ps(down + 4), bottom)))
+                                        << 4;
+      if ((upBits | dnBits) == 0) continue;
+      if (!orderedHeaps) {
+        for (size_t k = i; k < i + 8; ++k) stepAt(k);
+        continue;
+      }
+      // only the steps whose value beat the block's first tops: in a heap without NaN a top only moves inward
+      // (high[0] up, low[0] down) as values enter, so a value that did not beat it then does not beat it later.
+      // The two heaps are independent; each side's values are met in the order the steps meet them (going up:
+      // bit 0 first; going down, x[n - 1 - k] for k = i.. is down[7 - (k - i)]: bit 7 first), each compared again
+      // with the top of that moment, so the same values enter in the same order as step by step
+      for (unsigned b = upBits; b != 0; b &= b - 1) {
+        const float v = x[i + static_cast<size_t>(__builtin_ctz(b))];
+        if (v > high[0]) replaceTop(high, q, v, greater);
+      }
+      for (unsigned b = dnBits; b != 0;) {
+        const unsigned j = 31u - static_cast<unsigned>(__builtin_clz(b));
+        b &= ~(1u << j);
+        const float u = down[j];
+        if (u < low[0]) replaceTop(low, q, u, std::less<float>());
+      }
     }
   }
 #else
@@ -744,7 +767,7 @@ struct FeatureExtractor::Impl {
   void feedMono(const float* x, size_t n);
   void processFrame(const float* frame);
   void feedPitch(const float* x, size_t n);
-  void pitchFrame(const float* frame);
+  void pitchFrame(const float* frame, const double* pre);
   void flush();
 
   const FeatureOptions& o;
@@ -916,7 +939,7 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     ar.resize(pb);
     ai.resize(pb);
     corr.resize(2 * PW);
-    prefix.resize(2 * PW + 1);
+    prefix.resize(2 * (2 * PW + 1));  // two frames' prefix sums (feedPitch)
     dprime.resize(PW);
     diff.resize(PW);
     rep.pitchHopSeconds = static_cast<double>(PH) / pitchRate;
@@ -1201,8 +1224,34 @@ void FeatureExtractor::Impl::feedPitch(const float* x, size_t n) {
     len = out.size();
   }
   pfifo.insert(pfifo.end(), cur, cur + len);
-  while (pfifo.size() - pfifoStart >= 2 * PW) {
-    pitchFrame(pfifo.data() + pfifoStart);
+  const size_t N = 2 * PW;
+  // two frames' energy prefixes in one loop: each a chain of dependent additions (the same ones, in the same
+  // order, as one frame at a time), so that the two chains overlap
+  while (pfifo.size() - pfifoStart >= N + PH) {
+    const float *a = pfifo.data() + pfifoStart, *b = a + PH;
+    double* pb = prefix.data() + (N + 1);
+    double sa = 0, sb = 0;
+    prefix[0] = 0;
+    pb[0] = 0;
+    for (size_t i = 0; i < N; ++i) {
+      sa += static_cast<double>(a[i]) * a[i];
+      sb += static_cast<double>(b[i]) * b[i];
+      prefix[i + 1] = sa;
+      pb[i + 1] = sb;
+    }
+    pitchFrame(a, prefix.data());
+    pitchFrame(b, pb);
+    pfifoStart += 2 * PH;
+  }
+  if (pfifo.size() - pfifoStart >= N) {
+    const float* a = pfifo.data() + pfifoStart;
+    double s = 0;
+    prefix[0] = 0;
+    for (size_t i = 0; i < N; ++i) {
+      s += static_cast<double>(a[i]) * a[i];
+      prefix[i + 1] = s;
+    }
+    pitchFrame(a, prefix.data());
     pfifoStart += PH;
   }
   if (pfifoStart > 8 * PW || pfifoStart * 2 > pfifo.size()) {
@@ -1213,11 +1262,10 @@ void FeatureExtractor::Impl::feedPitch(const float* x, size_t n) {
 
 // YIN (de Cheveigné & Kawahara 2002): difference function through the FFT, cumulative mean
 // normalization; then pYIN's candidates (pyin.h) go to the HMM, decoded in flush().
-void FeatureExtractor::Impl::pitchFrame(const float* frame) {
+// `pre` holds the frame's energy prefix sums: pre[i] = Σ_{j<i} frame[j]² (i = 0..2·PW), summed in order.
+void FeatureExtractor::Impl::pitchFrame(const float* frame, const double* pre) {
   const size_t N = 2 * PW;
-  prefix[0] = 0;
-  for (size_t i = 0; i < N; ++i) prefix[i + 1] = prefix[i] + static_cast<double>(frame[i]) * frame[i];
-  const double e0 = prefix[PW];
+  const double e0 = pre[PW];
   if (e0 / static_cast<double>(PW) < pitchFloor) {
     hmm->push(nullptr, 0);
     return;
@@ -1239,7 +1287,7 @@ void FeatureExtractor::Impl::pitchFrame(const float* frame) {
   dprime[0] = 1;
   double run = 0;
   for (size_t t = 1; t <= tauMax; ++t) {
-    const double d = std::max(0.0, e0 + (prefix[t + PW] - prefix[t]) - 2.0 * corr[t]);
+    const double d = std::max(0.0, e0 + (pre[t + PW] - pre[t]) - 2.0 * corr[t]);
     diff[t] = d;
     run += d;
     dprime[t] = run > 0 ? d * static_cast<double>(t) / run : 1.0;
