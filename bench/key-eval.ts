@@ -70,6 +70,11 @@
  * `--fresh14` adds the twenty-second round's held-out set (fixtures/keyfresh14.ts fresh14KeySpecs(), fluidsynth playing
  * sf_GMbank at 32 kHz and OPL-3 FM at 48 kHz, a note generator with a motif melody, hymn/jig/tango/arpeggiator/gospel
  * styles and pedal basses, radio-edit fades in dB, seeds 57000 + i, evaluated once).
+ *
+ * `--union16` (twenty-third round) makes the twenty-second round's held-out set tuning material too (746 songs);
+ * `--fresh15` adds the twenty-third round's held-out set (fixtures/keyfresh15.ts fresh15KeySpecs(), a synthesizer
+ * written for it: FM electric piano, struck bars, pulse bass, drawbar organ at 44.1 kHz; pedals, drones and fade-ins,
+ * seeds 59000 + i, evaluated once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -96,6 +101,7 @@ import { fresh11KeySet } from '../fixtures/keyfresh11.js';
 import { fresh12KeySet } from '../fixtures/keyfresh12.js';
 import { fresh13KeySet } from '../fixtures/keyfresh13.js';
 import { fresh14KeySet } from '../fixtures/keyfresh14.js';
+import { fresh15KeySet } from '../fixtures/keyfresh15.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -150,7 +156,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION15 = process.argv.includes('--union15');
+const UNION16 = process.argv.includes('--union16');
+const UNION15 = UNION16 || process.argv.includes('--union15');
 const UNION14 = UNION15 || process.argv.includes('--union14');
 const UNION13 = UNION14 || process.argv.includes('--union13');
 const UNION12 = UNION13 || process.argv.includes('--union12');
@@ -173,7 +180,8 @@ const FRESH10 = (UNION12 || process.argv.includes('--fresh10')) && (UNION12 || !
 const FRESH11 = (UNION13 || process.argv.includes('--fresh11')) && (UNION13 || !ONLY_TUNING);
 const FRESH12 = (UNION14 || process.argv.includes('--fresh12')) && (UNION14 || !ONLY_TUNING);
 const FRESH13 = (UNION15 || process.argv.includes('--fresh13')) && (UNION15 || !ONLY_TUNING);
-const FRESH14 = process.argv.includes('--fresh14') && !ONLY_TUNING;
+const FRESH14 = (UNION16 || process.argv.includes('--fresh14')) && (UNION16 || !ONLY_TUNING);
+const FRESH15 = process.argv.includes('--fresh15') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -204,45 +212,49 @@ const SETS = [
   'fresh12 key set',
   'fresh13 key set',
   'fresh14 key set',
+  'fresh15 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION15
-  ? SETS.filter((s) => s !== 'fresh14 key set')
-  : UNION14
-    ? SETS.filter((s) => s !== 'fresh13 key set' && s !== 'fresh14 key set')
-    : UNION13
-      ? SETS.filter((s) => s !== 'fresh12 key set' && s !== 'fresh13 key set' && s !== 'fresh14 key set')
-      : UNION12
-        ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
-        : UNION11
-          ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
-          : UNION10
-            ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
-            : UNION9
-              ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-              : UNION8
-                ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-                : UNION7
-                  ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-                  : UNION6
-                    ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-                    : UNION5
-                      ? SETS.filter(
-                          (s) => !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
-                        )
-                      : UNION
+const TUNING: readonly Set[] = UNION16
+  ? SETS.filter((s) => s !== 'fresh15 key set')
+  : UNION15
+    ? SETS.filter((s) => s !== 'fresh14 key set' && s !== 'fresh15 key set')
+    : UNION14
+      ? SETS.filter((s) => s !== 'fresh13 key set' && s !== 'fresh14 key set' && s !== 'fresh15 key set')
+      : UNION13
+        ? SETS.filter((s) => s !== 'fresh12 key set' && s !== 'fresh13 key set' && s !== 'fresh14 key set')
+        : UNION12
+          ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
+          : UNION11
+            ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
+            : UNION10
+              ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
+              : UNION9
+                ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+                : UNION8
+                  ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+                  : UNION7
+                    ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+                    : UNION6
+                      ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+                      : UNION5
                         ? SETS.filter(
                             (s) =>
-                              ![
-                                'fresh3 key set',
-                                'fresh4 key set',
-                                'fresh5 key set',
-                                'fresh6 key set',
-                                'fresh7 key set',
-                              ].includes(s),
+                              !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
                           )
-                        : SETS.slice(0, 3);
+                        : UNION
+                          ? SETS.filter(
+                              (s) =>
+                                ![
+                                  'fresh3 key set',
+                                  'fresh4 key set',
+                                  'fresh5 key set',
+                                  'fresh6 key set',
+                                  'fresh7 key set',
+                                ].includes(s),
+                            )
+                          : SETS.slice(0, 3);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -258,6 +270,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh12 key set',
   'fresh13 key set',
   'fresh14 key set',
+  'fresh15 key set',
 ];
 
 interface Item {
@@ -467,6 +480,7 @@ async function main() {
     ['fresh12 key set', FRESH12, fresh12KeySet, 'keyfresh12'],
     ['fresh13 key set', FRESH13, fresh13KeySet, 'keyfresh13'],
     ['fresh14 key set', FRESH14, fresh14KeySet, 'keyfresh14'],
+    ['fresh15 key set', FRESH15, fresh15KeySet, 'keyfresh15'],
   ];
   for (const d of [
     truthDir,
@@ -638,12 +652,21 @@ async function main() {
   const fresh12 = items.filter((i) => i.set === 'fresh12 key set');
   const fresh13 = items.filter((i) => i.set === 'fresh13 key set');
   const fresh14 = items.filter((i) => i.set === 'fresh14 key set');
+  const fresh15 = items.filter((i) => i.set === 'fresh15 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh14.length ? [[`fresh14 (${fresh14.length})`, fresh14] as [string, Item[]]] : []),
+      ...(fresh15.length ? [[`fresh15 (${fresh15.length})`, fresh15] as [string, Item[]]] : []),
+      ...(fresh14.length
+        ? [
+            [UNION16 ? `tuning: fresh14 (${fresh14.length})` : `fresh14 (${fresh14.length})`, fresh14] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh13.length
         ? [
             [UNION15 ? `tuning: fresh13 (${fresh13.length})` : `fresh13 (${fresh13.length})`, fresh13] as [
