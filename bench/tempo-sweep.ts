@@ -38,6 +38,7 @@ import { tempo14Set } from '../fixtures/tempo14.js';
 import { tempo15Set } from '../fixtures/tempo15.js';
 import { tempo16Set } from '../fixtures/tempo16.js';
 import { tempo17Set } from '../fixtures/tempo17.js';
+import { tempo18Set } from '../fixtures/tempo18.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -256,6 +257,12 @@ async function main() {
     ? (mkdirSync(held17Dir, { recursive: true }), some(await Promise.all(tempo17Set(held17Dir).files.map(allFeatures))))
     : undefined;
   const h17 = held17 ? evaluate(held17) : undefined;
+  // --held-out-18: the eighteenth held-out set (fixtures/tempo18.ts, h-tempo23), only after its one CLI evaluation
+  const held18Dir = path.join(OUT, 'tempo-heldout18');
+  const held18 = process.argv.includes('--held-out-18')
+    ? (mkdirSync(held18Dir, { recursive: true }), some(await Promise.all(tempo18Set(held18Dir).files.map(allFeatures))))
+    : undefined;
+  const h18 = held18 ? evaluate(held18) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -281,6 +288,7 @@ async function main() {
     ...(h15 ? [['held-out 15', h15] as const] : []),
     ...(h16 ? [['held-out 16', h16] as const] : []),
     ...(h17 ? [['held-out 17', h17] as const] : []),
+    ...(h18 ? [['held-out 18', h18] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -368,6 +376,7 @@ async function main() {
     if (h15) console.log('\nheld-out 15 misses:\n' + h15.misses.join('\n'));
     if (h16) console.log('\nheld-out 16 misses:\n' + h16.misses.join('\n'));
     if (h17) console.log('\nheld-out 17 misses:\n' + h17.misses.join('\n'));
+    if (h18) console.log('\nheld-out 18 misses:\n' + h18.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');
