@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-17]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-18]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -2949,6 +2949,190 @@ export const HELD_OUT_17: (Song15 | RoomSong)[] = [
   ).map((o) => ({ ...o, sampleRate: 46000, sections: 6 })),
 ];
 
+const LIEDER_MEZZO: VoiceStyle = {
+  name: 'lieder mezzo',
+  formantScale: 1.1,
+  vibratoHz: 5.4,
+  vibratoCents: 24,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 5,
+  breath: 0.12,
+  openPhase: 0.46,
+  closePhase: 0.16,
+};
+
+/**
+ * The eighteenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp23, after the guide
+ * modes' timing search range and shared-offset anchor changed — every earlier set, held-out-17 included, is tuning
+ * material now), made differently from every earlier comp set: eight songs **rendered by TiMidity++ from the
+ * freepats GUS patches** (no comp set used either: held-out-15/16 the npm synth, held-out-17 fluidsynth) on programs
+ * no comp set used as takes, most with slow attacks or long releases (tremolo strings, echo voice, accordion,
+ * Hammond organ, brass section, flute, oboe, crystal) and TiMidity's freeverb on five; one song sung by a
+ * voice in no earlier set (a lieder mezzo); two speech sets in languages no set used (Icelandic, Afrikaans); session
+ * latencies 40–120 ms, most beyond any earlier set's (95, 105, 110, 115, 120 ms), and none, with late-heavy,
+ * early-heavy, mixed and timing-free bags; tempi no set used (43, 44, 161, 167, 169, 171, 174, 176, 182 bpm); takes
+ * at 22.05 and 39 kHz (no earlier set); guide vocals on programs no set used (piccolo, tuba, muted trumpet,
+ * baritone sax, pan flute, sitar); seeds 3501–3511 (none used before). 9 songs × 6 sections + 2 × 5 sentences = 64
+ * sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_18: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 3501,
+        program: 44,
+        guideProgram: 72,
+        timidity: { reverb: 90 },
+        tonic: 67,
+        bpm: 161,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'level', 'noise'],
+        latencyMs: 110,
+      },
+      {
+        seed: 3502,
+        program: 102,
+        guideProgram: 58,
+        timidity: { reverb: 70 },
+        tonic: 57,
+        bpm: 44,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['early', 'early', 'detune', 'missing'],
+        latencyMs: 95,
+      },
+      {
+        seed: 3503,
+        program: 21,
+        guideProgram: 59,
+        timidity: { reverb: 0 },
+        tonic: 62,
+        bpm: 174,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'swing',
+        kinds: ['late', 'late', 'late', 'clip', 'level'],
+        latencyMs: 45,
+      },
+      {
+        seed: 3504,
+        program: 16,
+        guideProgram: 67,
+        timidity: { reverb: 100 },
+        tonic: 55,
+        bpm: 167,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'triplet',
+        kinds: ['early', 'late', 'noise', 'detune'],
+        latencyMs: 120,
+      },
+      {
+        seed: 3505,
+        program: 61,
+        guideProgram: 75,
+        timidity: { reverb: 0 },
+        tonic: 60,
+        bpm: 43,
+        takes: 3,
+        scale: 'harmonic',
+        rhythm: 'sixteenth',
+        kinds: ['detune', 'level', 'noise'],
+      },
+      {
+        seed: 3506,
+        program: 73,
+        guideProgram: 104,
+        timidity: { reverb: 60 },
+        tonic: 72,
+        bpm: 182,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'dotted',
+        kinds: ['early', 'early', 'late', 'missing'],
+        latencyMs: 105,
+      },
+      {
+        seed: 3507,
+        program: 68,
+        guideProgram: 72,
+        timidity: { reverb: 0 },
+        tonic: 64,
+        bpm: 169,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        kinds: ['late', 'noise', 'clip', 'level'],
+        latencyMs: 40,
+      },
+      {
+        seed: 3508,
+        program: 98,
+        guideProgram: 59,
+        timidity: { reverb: 80 },
+        tonic: 69,
+        bpm: 171,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['early', 'late', 'level', 'missing'],
+        latencyMs: 115,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number })[]
+  ).map((o) => ({ ...o, sampleRate: 22050, sections: 6 })),
+  {
+    seed: 3509,
+    voice: LIEDER_MEZZO,
+    tonic: 65,
+    bpm: 176,
+    takes: 4,
+    scale: 'melodic',
+    rhythm: 'triplet',
+    kinds: ['late', 'early', 'detune', 'noise'],
+    latencyMs: 70,
+    sampleRate: 39000,
+    sections: 6,
+  },
+];
+export const HELD_OUT_18_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3510,
+    voice: 'is',
+    wordsPerMinute: 155,
+    takes: 4,
+    leadSeconds: 0.33,
+    latencyMs: 105,
+    kinds: ['early', 'late', 'level', 'noise'],
+    sentences: [
+      'Systir mín fer í sund á hverjum morgni.',
+      'Rútan til Akureyrar fer klukkan átta.',
+      'Á haustin fjúka laufin af trjánum.',
+      'Það snjóar á fjöllunum á morgun.',
+      'Bókasafnið lokar klukkan sex í dag.',
+    ],
+  },
+  {
+    seed: 3511,
+    voice: 'af',
+    wordsPerMinute: 165,
+    takes: 4,
+    leadSeconds: 0.36,
+    tailSeconds: 0.7,
+    latencyMs: 55,
+    kinds: ['late', 'late', 'detune', 'missing'],
+    sentences: [
+      'My broer drink elke oggend koffie.',
+      'Die trein na Kaapstad vertrek om sewe.',
+      'Die kinders speel op die strand.',
+      'Môre sal dit in die berge sneeu.',
+      'Die winkel op die hoek is vandag toe.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -3264,6 +3448,7 @@ async function main(): Promise<void> {
     ['held-out-15', HELD_OUT_15, HELD_OUT_15_SPEECH],
     ['held-out-16', HELD_OUT_16, []],
     ['held-out-17', HELD_OUT_17, []],
+    ['held-out-18', HELD_OUT_18, HELD_OUT_18_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
