@@ -305,9 +305,9 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   size_t i = q;
 #if defined(__SSE2__) && defined(__GNUC__)
   if (skipBlocks) {
-    // a NaN never enters a heap (`>` and `<` are false on it): only the first q values can put one there
-    bool orderedHeaps = true;
-    for (size_t k = 0; k < q; ++k) orderedHeaps = orderedHeaps && !std::isnan(high[k]) && !std::isnan(low[k]);
+    // a NaN never enters a heap (`>` and `<` are false on it), and one of the first q values that is in a heap never
+    // leaves it (only a top that a value beats is replaced, and nothing beats a NaN): that heap's sum is NaN whatever
+    // enters after it, so the argument below needs only the heaps without NaN
     // steps i..i+7 read x[i..i+8) going up and x[n-8-i..n-i) going down; `>` and `<` are false on NaN, as
     // _mm_cmpgt_ps / _mm_cmplt_ps are
     for (; i + 8 <= n; i += 8) {
@@ -319,10 +319,6 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
       const unsigned dnBits = lo4 | static_cast<unsigned>(_mm_movemask_ps(_mm_cmplt_ps(_mm_loadu_ps(down + 4), bottom)))
                                         << 4;
       if ((upBits | dnBits) == 0) continue;
-      if (!orderedHeaps) {
-        for (size_t k = i; k < i + 8; ++k) stepAt(k);
-        continue;
-      }
       // only the steps whose value beat the block's first tops: in a heap without NaN a top only moves inward
       // (high[0] up, low[0] down) as values enter, so a value that did not beat it then does not beat it later.
       // The two heaps are independent; each side's values are met in the order the steps meet them (going up:
