@@ -1046,6 +1046,22 @@ export const KEY_PARAMETERS = {
       "a loud bass's harmonics (the 3rd a fifth, the 5th a major third above it) can outweigh the chord tones; the " +
       'fourth round set it back to 1 (over the 218 songs of the first three rounds 0.5 scores 0.911, 1 scores 0.927)',
   ),
+  bassSeriesGain: p(
+    0.35,
+    "of the bass note's level",
+    [0, 4],
+    "chord labelling and key profile: each block's bass note (the bass profile's strongest pitch class with its " +
+      'fifth, as findPedals reads it) has its expected upper partials 2–8 (octave, fifth, octave, major third, ' +
+      "fifth, minor seventh, octave) taken out of the block's chroma before labelling, and their sum over the song " +
+      'out of the whole-file profile: partial k at this × the note level × bassSeriesDecay^(k − 1) (0 = off)',
+  ),
+  bassSeriesDecay: p(
+    0.7,
+    'per partial',
+    [0, 1],
+    "chord labelling: the declared roll-off of the bass note's partials removed by bassSeriesGain, amplitude " +
+      'ratio per partial (a sawtooth falls about 1/k: 0.5 → 0.67 → 0.75 …; a low-passed pulse faster)',
+  ),
   chordInversionBass: p(
     0.7,
     'of chordBassWeight',
