@@ -1053,7 +1053,9 @@ export const KEY_PARAMETERS = {
     "chord labelling and key profile: each block's bass note (the bass profile's strongest pitch class with its " +
       'fifth, as findPedals reads it) has its expected upper partials 2–8 (octave, fifth, octave, major third, ' +
       "fifth, minor seventh, octave) taken out of the block's chroma before labelling, and their sum over the song " +
-      'out of the whole-file profile: partial k at this × the note level × bassSeriesDecay^(k − 1) (0 = off)',
+      'out of the whole-file profile: partial k at this × the note level × bassSeriesDecay^(k − 1) (0 = off); ' +
+      'pedals are judged on chords labelled above the bass register so cleaned (twenty-fourth round: 0.25–0.35 ' +
+      'score alike on the tuning sets, 0.5 and more lose songs: see bench/RESULTS.md)',
   ),
   bassSeriesDecay: p(
     0.7,

@@ -819,6 +819,8 @@ export function analyzeKey(
     const upper = full.map((f, b) =>
       sounding[b] ? f.map((v, i) => Math.max(0, clean(v - bass[b]![i]!, b, i))) : null,
     );
+    // pedals are judged on the chords above the bass register (the bass note's partials out): a loud pedal's
+    // octave, fifth and third would otherwise make every block its own major triad, and no chord would change
     const pedal = findPedals(
       upper,
       bassChroma,
