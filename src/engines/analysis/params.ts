@@ -1050,12 +1050,12 @@ export const KEY_PARAMETERS = {
     0.35,
     "of the bass note's level",
     [0, 4],
-    "chord labelling and key profile: each block's bass note (the bass profile's strongest pitch class with its " +
+    "chord labelling: each block's bass note (the bass profile's strongest pitch class with its " +
       'fifth, as findPedals reads it) has its expected upper partials 2–8 (octave, fifth, octave, major third, ' +
-      "fifth, minor seventh, octave) taken out of the block's chroma before labelling, and their sum over the song " +
-      'out of the whole-file profile: partial k at this × the note level × bassSeriesDecay^(k − 1) (0 = off); ' +
-      'pedals are judged on chords labelled above the bass register so cleaned (twenty-fourth round: 0.25–0.35 ' +
-      'score alike on the tuning sets, 0.5 and more lose songs: see bench/RESULTS.md)',
+      "fifth, minor seventh, octave) taken out of the block's chroma before chord labelling: partial k at this × " +
+      'the note level × bassSeriesDecay^(k − 1) (0 = off); pedals are judged on chords labelled above the bass ' +
+      'register so cleaned. Not out of the whole-file profile nor the thirds over the roots (no tuning song moves, ' +
+      'a constructed minor tonic under a loud 5th partial reads major). Twenty-fourth round: bench/RESULTS.md',
   ),
   bassSeriesDecay: p(
     0.7,

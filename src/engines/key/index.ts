@@ -754,6 +754,7 @@ export function analyzeKey(
   const profileName = options.profile ?? 'temperley';
   const weights = foldWeights(tuningCents);
   const byKey = (ranked: KeyCandidate[]) => new Map(ranked.map((c) => [c.key, c.confidence]));
+  const profileCorr = byKey(rankKeys(chroma, profileName, options.naturalMinor ?? true));
   let bassCorr: Map<string, number> | undefined;
   if (bass120) {
     const bass = new Array<number>(12).fill(0);
@@ -761,8 +762,6 @@ export function analyzeKey(
     if (Math.max(...bass) - Math.min(...bass) > 0)
       bassCorr = byKey(rankKeys(bass, profileName, options.naturalMinor ?? true));
   }
-  // the whole-file profile the key profiles are matched to (less the bass notes' upper partials: bassSeriesGain)
-  let keyChroma = chroma;
   // chords from the block profiles
   let chords: ChordSegment[] = [];
   let pedalBlocks = 0;
@@ -797,32 +796,27 @@ export function analyzeKey(
     // first harmonics, the low root of an open voicing) weighted down to bassInChroma; a loud bass's harmonics
     // (a fifth and a major third above it) would otherwise outweigh the chord's own tones
     const bassInChroma = param('chordBassInChroma', options);
-    // the bass note's expected upper partials (bassSeries), taken out of the chroma the chords, pedals and thirds
-    // are read from, and their sum out of the whole-file profile
+    // the bass note's expected upper partials (bassSeries), taken out of the chroma the chords and pedals are read
+    // from (not out of the whole-file profile nor the thirds over the roots: see bassSeriesGain)
     const seriesGain = param('bassSeriesGain', options);
     const seriesDecay = param('bassSeriesDecay', options);
     const series = full.map((_, b) =>
       sounding[b] && seriesGain > 0 ? bassSeries(bass[b]!, seriesGain, seriesDecay) : null,
     );
-    if (seriesGain > 0) {
-      const removed = new Array<number>(12).fill(0);
-      series.forEach((x) => x?.forEach((v, i) => (removed[i]! += v)));
-      keyChroma = keyChroma.map((v, i) => Math.max(0, v - removed[i]!));
-    }
     const clean = (v: number, b: number, i: number) => v - (series[b]?.[i] ?? 0);
     const chroma = full.map((f, b) =>
       sounding[b] ? f.map((v, i) => Math.max(0, clean(v - (1 - bassInChroma) * bass[b]![i]!, b, i))) : null,
     );
     const bassChroma = bass.map((l, b) => (sounding[b] ? l : null));
-    // above the bass register (peaks over 250 Hz: the melody, a riff, the chord's upper voices), less the bass
-    // note's expected upper partials
-    const upper = full.map((f, b) =>
-      sounding[b] ? f.map((v, i) => Math.max(0, clean(v - bass[b]![i]!, b, i))) : null,
-    );
+    // above the bass register (peaks over 250 Hz: the melody, a riff, the chord's upper voices); the thirds over
+    // the roots read it as it is (their baseline takes out the steady partials), the pedals less the bass note's
+    // expected upper partials
+    const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
+    const upperClean = upper.map((u, b) => u && u.map((v, i) => Math.max(0, clean(v, b, i))));
     // pedals are judged on the chords above the bass register (the bass note's partials out): a loud pedal's
     // octave, fifth and third would otherwise make every block its own major triad, and no chord would change
     const pedal = findPedals(
-      upper,
+      upperClean,
       bassChroma,
       labelling,
       param('pedalMinSeconds', options) / blocks.seconds,
@@ -883,8 +877,6 @@ export function analyzeKey(
           : undefined;
     }
   }
-  const profileCorr = byKey(rankKeys(keyChroma, profileName, options.naturalMinor ?? true));
-  const keyTotal = keyChroma.reduce((a, b) => a + b, 0);
   const chordBlocks = chords.reduce((a, s) => a + s.sounding, 0);
   const minEndBlocks = blocks ? param('endMinSeconds', options) / blocks.seconds : 0;
   const long = chords.filter((s) => s.end - s.start >= minEndBlocks);
@@ -920,13 +912,13 @@ export function analyzeKey(
   const twoFive = param('twoFiveWeight', options);
   // the scale's edges: the song's chroma at the two pitch classes where a key's scale differs from each key a fifth
   // away (C major: B not B♭ against F major, F not F♯ against G major)
-  const edgeFloor = param('scaleEdgeFloor', options) * (keyTotal / 12);
+  const edgeFloor = param('scaleEdgeFloor', options) * (total / 12);
   const edge = (tonic: number, mode: Mode) => {
     const pairs = mode === 'major' ? EDGE_PAIRS.major : EDGE_PAIRS.minor;
     let sum = 0;
     for (const [own, other] of pairs) {
-      const a = keyChroma[(tonic + own) % 12]!;
-      const b = keyChroma[(tonic + other) % 12]!;
+      const a = chroma[(tonic + own) % 12]!;
+      const b = chroma[(tonic + other) % 12]!;
       sum += (a - b) / (a + b + edgeFloor);
     }
     return sum / pairs.length;
