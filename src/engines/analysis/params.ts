@@ -1047,7 +1047,7 @@ export const KEY_PARAMETERS = {
       'fourth round set it back to 1 (over the 218 songs of the first three rounds 0.5 scores 0.911, 1 scores 0.927)',
   ),
   bassSeriesGain: p(
-    0.35,
+    0.4,
     "of the bass note's level",
     [0, 4],
     "chord labelling: each block's bass note (the bass profile's strongest pitch class with its " +
