@@ -667,12 +667,21 @@ async function main() {
   const fresh13 = items.filter((i) => i.set === 'fresh13 key set');
   const fresh14 = items.filter((i) => i.set === 'fresh14 key set');
   const fresh15 = items.filter((i) => i.set === 'fresh15 key set');
+  const fresh16 = items.filter((i) => i.set === 'fresh16 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh15.length ? [[`fresh15 (${fresh15.length})`, fresh15] as [string, Item[]]] : []),
+      ...(fresh16.length ? [[`fresh16 (${fresh16.length})`, fresh16] as [string, Item[]]] : []),
+      ...(fresh15.length
+        ? [
+            [UNION17 ? `tuning: fresh15 (${fresh15.length})` : `fresh15 (${fresh15.length})`, fresh15] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh14.length
         ? [
             [UNION16 ? `tuning: fresh14 (${fresh14.length})` : `fresh14 (${fresh14.length})`, fresh14] as [
