@@ -384,7 +384,7 @@ function bassNote(bass: readonly number[]): number {
   return note(k) > 0 ? k : -1;
 }
 
-/** The pitch class of partials 2–8 of a note, in semitones above it (octave, fifth, octave, third, fifth, 7th, octave). */
+/** Partials 2–8 of a note, semitones above its pitch class (octave, fifth, octave, third, fifth, 7th, octave). */
 const SERIES_STEPS = [0, 7, 0, 4, 7, 10, 0];
 
 /**
