@@ -75,6 +75,10 @@
  * `--fresh15` adds the twenty-third round's held-out set (fixtures/keyfresh15.ts fresh15KeySpecs(), a synthesizer
  * written for it: FM electric piano, struck bars, pulse bass, drawbar organ at 44.1 kHz; pedals, drones and fade-ins,
  * seeds 59000 + i, evaluated once).
+ *
+ * `--union17` (twenty-fourth round) makes the twenty-third round's held-out set tuning material too (778 songs);
+ * `--fresh16` adds the twenty-fourth round's held-out set (fixtures/keyfresh16.ts fresh16KeySpecs(), a synthesizer
+ * and a note generator written for it, seeds 61000 + i, evaluated once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -102,6 +106,7 @@ import { fresh12KeySet } from '../fixtures/keyfresh12.js';
 import { fresh13KeySet } from '../fixtures/keyfresh13.js';
 import { fresh14KeySet } from '../fixtures/keyfresh14.js';
 import { fresh15KeySet } from '../fixtures/keyfresh15.js';
+import { fresh16KeySet } from '../fixtures/keyfresh16.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -156,7 +161,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION16 = process.argv.includes('--union16');
+const UNION17 = process.argv.includes('--union17');
+const UNION16 = UNION17 || process.argv.includes('--union16');
 const UNION15 = UNION16 || process.argv.includes('--union15');
 const UNION14 = UNION15 || process.argv.includes('--union14');
 const UNION13 = UNION14 || process.argv.includes('--union13');
@@ -181,7 +187,8 @@ const FRESH11 = (UNION13 || process.argv.includes('--fresh11')) && (UNION13 || !
 const FRESH12 = (UNION14 || process.argv.includes('--fresh12')) && (UNION14 || !ONLY_TUNING);
 const FRESH13 = (UNION15 || process.argv.includes('--fresh13')) && (UNION15 || !ONLY_TUNING);
 const FRESH14 = (UNION16 || process.argv.includes('--fresh14')) && (UNION16 || !ONLY_TUNING);
-const FRESH15 = process.argv.includes('--fresh15') && !ONLY_TUNING;
+const FRESH15 = (UNION17 || process.argv.includes('--fresh15')) && (UNION17 || !ONLY_TUNING);
+const FRESH16 = process.argv.includes('--fresh16') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -213,48 +220,53 @@ const SETS = [
   'fresh13 key set',
   'fresh14 key set',
   'fresh15 key set',
+  'fresh16 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = UNION16
-  ? SETS.filter((s) => s !== 'fresh15 key set')
-  : UNION15
-    ? SETS.filter((s) => s !== 'fresh14 key set' && s !== 'fresh15 key set')
-    : UNION14
-      ? SETS.filter((s) => s !== 'fresh13 key set' && s !== 'fresh14 key set' && s !== 'fresh15 key set')
-      : UNION13
-        ? SETS.filter((s) => s !== 'fresh12 key set' && s !== 'fresh13 key set' && s !== 'fresh14 key set')
-        : UNION12
-          ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
-          : UNION11
-            ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
-            : UNION10
-              ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
-              : UNION9
-                ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-                : UNION8
-                  ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-                  : UNION7
-                    ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-                    : UNION6
-                      ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-                      : UNION5
-                        ? SETS.filter(
-                            (s) =>
-                              !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
-                          )
-                        : UNION
-                          ? SETS.filter(
-                              (s) =>
-                                ![
-                                  'fresh3 key set',
-                                  'fresh4 key set',
-                                  'fresh5 key set',
-                                  'fresh6 key set',
-                                  'fresh7 key set',
-                                ].includes(s),
-                            )
-                          : SETS.slice(0, 3);
+const TUNING: readonly Set[] = (
+  UNION17
+    ? SETS
+    : UNION16
+      ? SETS.filter((s) => s !== 'fresh15 key set')
+      : UNION15
+        ? SETS.filter((s) => s !== 'fresh14 key set' && s !== 'fresh15 key set')
+        : UNION14
+          ? SETS.filter((s) => s !== 'fresh13 key set' && s !== 'fresh14 key set' && s !== 'fresh15 key set')
+          : UNION13
+            ? SETS.filter((s) => s !== 'fresh12 key set' && s !== 'fresh13 key set' && s !== 'fresh14 key set')
+            : UNION12
+              ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
+              : UNION11
+                ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
+                : UNION10
+                  ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
+                  : UNION9
+                    ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
+                    : UNION8
+                      ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
+                      : UNION7
+                        ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
+                        : UNION6
+                          ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
+                          : UNION5
+                            ? SETS.filter(
+                                (s) =>
+                                  !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
+                              )
+                            : UNION
+                              ? SETS.filter(
+                                  (s) =>
+                                    ![
+                                      'fresh3 key set',
+                                      'fresh4 key set',
+                                      'fresh5 key set',
+                                      'fresh6 key set',
+                                      'fresh7 key set',
+                                    ].includes(s),
+                                )
+                              : SETS.slice(0, 3)
+).filter((s) => s !== 'fresh16 key set');
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -271,6 +283,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh13 key set',
   'fresh14 key set',
   'fresh15 key set',
+  'fresh16 key set',
 ];
 
 interface Item {
@@ -481,6 +494,7 @@ async function main() {
     ['fresh13 key set', FRESH13, fresh13KeySet, 'keyfresh13'],
     ['fresh14 key set', FRESH14, fresh14KeySet, 'keyfresh14'],
     ['fresh15 key set', FRESH15, fresh15KeySet, 'keyfresh15'],
+    ['fresh16 key set', FRESH16, fresh16KeySet, 'keyfresh16'],
   ];
   for (const d of [
     truthDir,
@@ -653,12 +667,21 @@ async function main() {
   const fresh13 = items.filter((i) => i.set === 'fresh13 key set');
   const fresh14 = items.filter((i) => i.set === 'fresh14 key set');
   const fresh15 = items.filter((i) => i.set === 'fresh15 key set');
+  const fresh16 = items.filter((i) => i.set === 'fresh16 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh15.length ? [[`fresh15 (${fresh15.length})`, fresh15] as [string, Item[]]] : []),
+      ...(fresh16.length ? [[`fresh16 (${fresh16.length})`, fresh16] as [string, Item[]]] : []),
+      ...(fresh15.length
+        ? [
+            [UNION17 ? `tuning: fresh15 (${fresh15.length})` : `fresh15 (${fresh15.length})`, fresh15] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh14.length
         ? [
             [UNION16 ? `tuning: fresh14 (${fresh14.length})` : `fresh14 (${fresh14.length})`, fresh14] as [

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import {
   analyzeKey,
+  bassSeries,
   keyBlockFrames,
   peakTuningConcentration,
   tuningAwareChroma,
@@ -554,4 +555,70 @@ test(EDGES, () => {
   assert.equal(keyOf(dominant, { scaleEdgeWeight: 0 }).result.key, 'F major');
   assert.equal(keyOf(dominant).result.key, 'F major');
   assert.match(withEdges.decision!.reason, /the scale's edges against the keys a fifth away/);
+});
+
+test("a bass note's expected upper partials: exact on a constructed bass profile (bassSeries)", () => {
+  // bass register: C strong, its 3rd partial's G weaker (C is the bass note: C + G beats G + D)
+  const bass = [1, 0, 0.1, 0, 0, 0, 0, 0.4, 0, 0, 0, 0];
+  const s = bassSeries(bass, 1, 0.5);
+  // partials 2, 4, 8 on C (0.5 + 0.125 + 0.0078125), 3 and 6 on G (0.25 + 0.03125), 5 on E, 7 on B♭
+  const want = [0.6328125, 0, 0, 0, 0.0625, 0, 0, 0.28125, 0, 0, 0.015625, 0];
+  s.forEach((v, i) => assert.ok(Math.abs(v - want[i]!) < 1e-12, `${i}: ${v}`));
+  // scaled by the gain and the note's level
+  bassSeries(
+    bass.map((v) => 2 * v),
+    0.35,
+    0.5,
+  ).forEach((v, i) => assert.ok(Math.abs(v - 0.7 * want[i]!) < 1e-12));
+  assert.deepEqual(bassSeries(bass, 0, 0.5), new Array(12).fill(0));
+  assert.deepEqual(bassSeries(new Array(12).fill(0), 1, 0.5), new Array(12).fill(0));
+});
+
+test('a loud dominant pedal with a bright bass: its partials taken out, C major, not the key of V', () => {
+  // C major I–IV–ii–V–I–vi–IV–I (quiet six-partial chords) over G2 in eighth notes with 12 partials at 1/k: the
+  // pedal's octave, fifth and major third (G, D, B) outweigh the chords, every block reads G major
+  const chords = [
+    [60, 64, 67],
+    [60, 65, 69],
+    [62, 65, 69],
+    [59, 62, 67],
+    [60, 64, 67],
+    [57, 60, 64],
+    [60, 65, 69],
+    [60, 64, 67],
+  ];
+  const seconds = 1.6;
+  const x = new Float32Array(Math.round(chords.length * seconds * RATE));
+  const len = Math.round(seconds * RATE);
+  chords.forEach((notes, c) => {
+    for (const midi of notes)
+      for (let h = 1; h <= 6; h++) {
+        const w = (2 * Math.PI * h * 440 * 2 ** ((midi - 69) / 12)) / RATE;
+        for (let i = 0; i < len; i++) {
+          const env = Math.min(1, i / 200) * Math.exp(-i / (0.8 * RATE)) * Math.min(1, (len - i) / 200);
+          x[c * len + i]! += (0.12 / h) * env * Math.sin(w * i);
+        }
+      }
+  });
+  const f = 440 * 2 ** ((43 - 69) / 12);
+  const eighth = Math.round(0.25 * RATE);
+  for (let s = 0; s + eighth <= x.length; s += eighth)
+    for (let k = 1; k <= 12; k++)
+      for (let i = 0; i < eighth; i++) {
+        const env = Math.min(1, i / 100) * Math.min(1, (eighth - i) / 100);
+        x[s + i]! += (0.1 / k) * env * Math.sin((2 * Math.PI * k * f * i) / RATE);
+      }
+  const off = keyOf(x, { bassSeriesGain: 0 });
+  assert.equal(off.result.key, 'G major');
+  assert.ok(
+    off.chords.every((s) => s.root === 7 && s.mode === 'major'),
+    off.chords.map((s) => `${s.root}${s.mode}`).join(' '),
+  );
+  const on = keyOf(x);
+  assert.equal(KEY_PARAMETERS.bassSeriesGain.value, 0.4);
+  assert.equal(on.result.key, 'C major');
+  assert.ok(
+    on.chords.some((s) => s.root === 0 && s.mode === 'major'),
+    on.chords.map((s) => `${s.root}${s.mode}`).join(' '),
+  );
 });

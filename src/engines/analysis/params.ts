@@ -1046,6 +1046,24 @@ export const KEY_PARAMETERS = {
       "a loud bass's harmonics (the 3rd a fifth, the 5th a major third above it) can outweigh the chord tones; the " +
       'fourth round set it back to 1 (over the 218 songs of the first three rounds 0.5 scores 0.911, 1 scores 0.927)',
   ),
+  bassSeriesGain: p(
+    0.4,
+    "of the bass note's level",
+    [0, 4],
+    "chord labelling: each block's bass note (the bass profile's strongest pitch class with its " +
+      'fifth, as findPedals reads it) has its expected upper partials 2–8 (octave, fifth, octave, major third, ' +
+      "fifth, minor seventh, octave) taken out of the block's chroma before chord labelling: partial k at this × " +
+      'the note level × bassSeriesDecay^(k − 1) (0 = off); pedals are judged on chords labelled above the bass ' +
+      'register so cleaned. Not out of the whole-file profile nor the thirds over the roots (no tuning song moves, ' +
+      'a constructed minor tonic under a loud 5th partial reads major). Twenty-fourth round: bench/RESULTS.md',
+  ),
+  bassSeriesDecay: p(
+    0.7,
+    'per partial',
+    [0, 1],
+    "chord labelling: the declared roll-off of the bass note's partials removed by bassSeriesGain, amplitude " +
+      'ratio per partial (a sawtooth falls about 1/k: 0.5 → 0.67 → 0.75 …; a low-passed pulse faster)',
+  ),
   chordInversionBass: p(
     0.7,
     'of chordBassWeight',

@@ -374,6 +374,35 @@ export function labelChords(
 }
 
 /**
+ * A block's bass note: the pitch class that, with the fifth above it, holds most of the bass profile (a low note's 3rd
+ * harmonic, below 250 Hz too, is a fifth up and can be the strongest peak of the bass register); −1 when it is empty.
+ */
+function bassNote(bass: readonly number[]): number {
+  const note = (i: number) => bass[i]! + bass[(i + 7) % 12]!;
+  let k = 0;
+  for (let i = 1; i < 12; i++) if (note(i) > note(k)) k = i;
+  return note(k) > 0 ? k : -1;
+}
+
+/** Partials 2–8 of a note, semitones above its pitch class (octave, fifth, octave, third, fifth, 7th, octave). */
+const SERIES_STEPS = [0, 7, 0, 4, 7, 10, 0];
+
+/**
+ * The expected upper partials of a block's bass note (KEY_PARAMETERS.bassSeriesGain, bassSeriesDecay): partial k
+ * (2–8) at gain · the note's level in the bass profile · decay^(k − 1), on its pitch class (12 values; all 0 when the
+ * block has no bass). A loud bass's partials above the bass register (a pedal's or drone's octave, fifth and major
+ * third) would otherwise vote as chord tones.
+ */
+export function bassSeries(bass: readonly number[], gain: number, decay: number): number[] {
+  const out = new Array<number>(12).fill(0);
+  const note = bassNote(bass);
+  if (note < 0 || !(gain > 0)) return out;
+  const level = gain * bass[note]!;
+  SERIES_STEPS.forEach((step, i) => (out[(note + step) % 12]! += level * decay ** (i + 1)));
+  return out;
+}
+
+/**
  * Pedal points: runs of blocks over which the bass note (the pitch class that, with the fifth above it, holds most
  * of the bass profile) stays the same for at least
  * `minBlocks` while the chords above it, labelled from the chroma alone, change (two chords lasting at least
@@ -391,13 +420,7 @@ export function findPedals(
   const pedal = new Array<boolean>(n).fill(false);
   // the bass note: its pitch class and the fifth above together (a low note's 3rd harmonic, below 250 Hz too, is a
   // fifth up and can be the strongest peak of the bass register)
-  const top = bassBlocks.map((bass) => {
-    if (!bass) return -1;
-    const note = (i: number) => bass[i]! + bass[(i + 7) % 12]!;
-    let k = 0;
-    for (let i = 1; i < 12; i++) if (note(i) > note(k)) k = i;
-    return note(k) > 0 ? k : -1;
-  });
+  const top = bassBlocks.map((bass) => (bass ? bassNote(bass) : -1));
   const upper = labelChords(blocks, [], { ...o, bassWeight: 0 });
   let start = 0;
   while (start < n) {
@@ -773,12 +796,27 @@ export function analyzeKey(
     // first harmonics, the low root of an open voicing) weighted down to bassInChroma; a loud bass's harmonics
     // (a fifth and a major third above it) would otherwise outweigh the chord's own tones
     const bassInChroma = param('chordBassInChroma', options);
+    // the bass note's expected upper partials (bassSeries), taken out of the chroma the chords and pedals are read
+    // from (not out of the whole-file profile nor the thirds over the roots: see bassSeriesGain)
+    const seriesGain = param('bassSeriesGain', options);
+    const seriesDecay = param('bassSeriesDecay', options);
+    const series = full.map((_, b) =>
+      sounding[b] && seriesGain > 0 ? bassSeries(bass[b]!, seriesGain, seriesDecay) : null,
+    );
+    const clean = (v: number, b: number, i: number) => v - (series[b]?.[i] ?? 0);
     const chroma = full.map((f, b) =>
-      sounding[b] ? f.map((v, i) => Math.max(0, v - (1 - bassInChroma) * bass[b]![i]!)) : null,
+      sounding[b] ? f.map((v, i) => Math.max(0, clean(v - (1 - bassInChroma) * bass[b]![i]!, b, i))) : null,
     );
     const bassChroma = bass.map((l, b) => (sounding[b] ? l : null));
+    // above the bass register (peaks over 250 Hz: the melody, a riff, the chord's upper voices); the thirds over
+    // the roots read it as it is (their baseline takes out the steady partials), the pedals less the bass note's
+    // expected upper partials
+    const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
+    const upperClean = upper.map((u, b) => u && u.map((v, i) => Math.max(0, clean(v, b, i))));
+    // pedals are judged on the chords above the bass register (the bass note's partials out): a loud pedal's
+    // octave, fifth and third would otherwise make every block its own major triad, and no chord would change
     const pedal = findPedals(
-      chroma,
+      upperClean,
       bassChroma,
       labelling,
       param('pedalMinSeconds', options) / blocks.seconds,
@@ -796,7 +834,6 @@ export function analyzeKey(
     const modeRatio = param('thirdlessModeRatio', options);
     const minorShare = param('tonicMinorThirdShare', options);
     if (minorShare > 0) {
-      const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
       const all = chords.map((c) => ({ ...c, noThird: true }));
       const thirds = thirdsOverRoots(all, upper, param('thirdlessBaselineQuantile', options));
       const minExcess = param('thirdlessMinExcess', options);
@@ -809,9 +846,7 @@ export function analyzeKey(
       });
     }
     if (thirdShare > 0 && modeRatio > 0) {
-      // above the bass register (peaks over 250 Hz: the melody, a riff, the chord's upper voices), summed over every
-      // thirdless segment on one root
-      const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
+      // above the bass register, summed over every thirdless segment on one root
       const thirds = thirdsOverRoots(chords, upper, param('thirdlessBaselineQuantile', options));
       const minExcess = param('thirdlessMinExcess', options);
       for (const s of chords) {
