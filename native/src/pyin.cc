@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -414,8 +415,8 @@ void PitchHmm::push(const PitchCandidate* c, size_t n) {
   cands_.insert(cands_.end(), c, c + n);
 }
 
-void PitchHmm::forward() {
-  for (size_t f = forwarded_; f < frames(); ++f) {
+void PitchHmm::forward(size_t to) {
+  for (size_t f = forwarded_; f < to; ++f) {
     if (f == 0) {
       initial(0, delta_.data());
     } else {
@@ -424,31 +425,47 @@ void PitchHmm::forward() {
     }
     if (f % checkpoint_ == 0) checkpoints_.insert(checkpoints_.end(), delta_.begin(), delta_.end());
   }
-  forwarded_ = frames();
+  forwarded_ = std::max(forwarded_, to);
 }
 
 void PitchHmm::decode(std::vector<float>& hz, std::vector<float>& voicedProbability) {
-  forward();
   const size_t T = frames(), n = static_cast<size_t>(bins_), S = 2 * n;
   hz.assign(T, 0.0f);
   voicedProbability.assign(T, 0.0f);
   if (T == 0) return;
+  // the forward pass up to the last checkpoint; the last segment's steps (frames after it) keep their records,
+  // which its re-run would make again (the same steps from the same scores)
+  const size_t lastK = (T - 1) / checkpoint_, lastStart = lastK * checkpoint_;
+  forward(lastStart + 1);
+  const size_t R = recordWords();
+  // every word of a record is written by its step
+  const std::unique_ptr<uint64_t[]> record(new uint64_t[(lastK ? checkpoint_ : T - 1 - lastStart) * R]);
+  const bool lastRecorded = forwarded_ == lastStart + 1;
+  if (lastRecorded) {
+    for (size_t f = lastStart + 1; f < T; ++f) {
+      step(delta_.data(), f, next_.data(), record.get() + (f - lastStart - 1) * R);
+      delta_.swap(next_);
+    }
+    forwarded_ = T;
+  } else {
+    forward(T);
+  }
   std::vector<uint16_t> path(T);
   path[T - 1] = static_cast<uint16_t>(std::max_element(delta_.begin(), delta_.end()) - delta_.begin());
-  const size_t R = recordWords();
-  std::vector<uint64_t> record(checkpoint_ * R);
   std::vector<double> a(S), b(S);
-  for (size_t k = (T - 1) / checkpoint_ + 1; k-- > 0;) {
+  for (size_t k = lastK + 1; k-- > 0;) {
     const size_t start = k * checkpoint_, end = std::min(T - 1, start + checkpoint_);  // frames (start, end]
     if (end <= start) continue;
-    std::copy(checkpoints_.begin() + static_cast<std::ptrdiff_t>(k * S),
-              checkpoints_.begin() + static_cast<std::ptrdiff_t>((k + 1) * S), a.begin());
-    for (size_t f = start + 1; f <= end; ++f) {
-      step(a.data(), f, b.data(), record.data() + (f - start - 1) * R);
-      a.swap(b);
+    if (k != lastK || !lastRecorded) {
+      std::copy(checkpoints_.begin() + static_cast<std::ptrdiff_t>(k * S),
+                checkpoints_.begin() + static_cast<std::ptrdiff_t>((k + 1) * S), a.begin());
+      for (size_t f = start + 1; f <= end; ++f) {
+        step(a.data(), f, b.data(), record.get() + (f - start - 1) * R);
+        a.swap(b);
+      }
     }
     for (size_t f = end; f > start; --f)
-      path[f - 1] = static_cast<uint16_t>(source(record.data() + (f - start - 1) * R, path[f]));
+      path[f - 1] = static_cast<uint16_t>(source(record.get() + (f - start - 1) * R, path[f]));
   }
   for (size_t f = 0; f < T; ++f) {
     const uint32_t s0 = frameStart_[f];

@@ -101,8 +101,8 @@ class PitchHmm {
   /** The state of the previous frame that state s came from, by a step's record. */
   size_t source(const uint64_t* record, size_t s) const;
   void initial(size_t frame, double* out) const;
-  /** The forward pass over the frames pushed and not yet taken: delta_ and the checkpoints. */
-  void forward();
+  /** The forward pass over the frames not yet taken before `to`: delta_ and the checkpoints. */
+  void forward(size_t to);
 };
 
 }  // namespace shub
