@@ -137,16 +137,26 @@ void PitchHmm::observe(size_t frame, double* obs) const {
   const size_t n = static_cast<size_t>(bins_);
   const uint32_t a = frameStart_[frame];
   const uint32_t e = frame + 1 < frameStart_.size() ? frameStart_[frame + 1] : static_cast<uint32_t>(cands_.size());
-  double total = 0;
-  std::fill(obs, obs + n, 0.0);
+  // most bins hold no candidate: their log-probability is the floor's, computed once
+  const double floorLog = std::log(kTiny);
+  std::fill(obs, obs + n, floorLog);
+  // the candidates' bins: their probabilities summed from 0 in candidate order, then each bin's log once
+  int* bin = candBins_.data();
   for (uint32_t k = a; k < e; ++k) {
-    obs[binOf(cands_[k].hz)] += cands_[k].probability;
+    bin[k - a] = binOf(cands_[k].hz);
+    obs[bin[k - a]] = 0;
+  }
+  double total = 0;
+  for (uint32_t k = a; k < e; ++k) {
+    obs[bin[k - a]] += cands_[k].probability;
     total += cands_[k].probability;
   }
   total = std::min(1.0, total);
-  // most bins hold no candidate: their log-probability is the floor's, computed once
-  const double floorLog = std::log(kTiny);
-  for (size_t j = 0; j < n; ++j) obs[j] = obs[j] > 0 ? std::log(std::max(kTiny, trust_ * obs[j])) : floorLog;
+  for (uint32_t k = 0; k < e - a; ++k) {
+    bool first = true;  // the bin's first candidate converts it
+    for (uint32_t i = 0; i < k && first; ++i) first = bin[i] != bin[k];
+    if (first) obs[bin[k]] = obs[bin[k]] > 0 ? std::log(std::max(kTiny, trust_ * obs[bin[k]])) : floorLog;
+  }
   const double unvoiced = std::log(std::max(kTiny, (1 - trust_ * total) / static_cast<double>(n)));
   std::fill(obs + n, obs + 2 * n, unvoiced);
 }
@@ -411,6 +421,7 @@ size_t PitchHmm::source(const uint64_t* record, size_t s) const {
 }
 
 void PitchHmm::push(const PitchCandidate* c, size_t n) {
+  if (n > candBins_.size()) candBins_.resize(n);
   frameStart_.push_back(static_cast<uint32_t>(cands_.size()));
   cands_.insert(cands_.end(), c, c + n);
 }

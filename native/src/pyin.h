@@ -86,6 +86,7 @@ class PitchHmm {
   std::vector<double> checkpoints_;  // delta after frame k·checkpoint, for each k
   // rv_/ru_: right-to-left sweeps; lv_/lu_: left-to-right sweeps (kept in the decode's re-run)
   mutable std::vector<double> obs_, next_, dtv_, dtu_, rv_, ru_, lv_, lu_;
+  mutable std::vector<int> candBins_;  // observe's bins of one frame's candidates (as many as the most a frame has)
 
   int binOf(double hz) const;
   void observe(size_t frame, double* obs) const;
