@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -121,8 +122,8 @@ PitchHmm::PitchHmm(const PyinOptions& o) {
   next_.resize(s);
   dtv_.resize(static_cast<size_t>(bins_));
   dtu_.resize(static_cast<size_t>(bins_));
-  argv_.resize(static_cast<size_t>(bins_));
-  argu_.resize(static_cast<size_t>(bins_));
+  lv_.resize(static_cast<size_t>(bins_));
+  lu_.resize(static_cast<size_t>(bins_));
   rv_.resize(static_cast<size_t>(bins_));
   ru_.resize(static_cast<size_t>(bins_));
 }
@@ -136,16 +137,26 @@ void PitchHmm::observe(size_t frame, double* obs) const {
   const size_t n = static_cast<size_t>(bins_);
   const uint32_t a = frameStart_[frame];
   const uint32_t e = frame + 1 < frameStart_.size() ? frameStart_[frame + 1] : static_cast<uint32_t>(cands_.size());
-  double total = 0;
-  std::fill(obs, obs + n, 0.0);
+  // most bins hold no candidate: their log-probability is the floor's, computed once
+  const double floorLog = std::log(kTiny);
+  std::fill(obs, obs + n, floorLog);
+  // the candidates' bins: their probabilities summed from 0 in candidate order, then each bin's log once
+  int* bin = candBins_.data();
   for (uint32_t k = a; k < e; ++k) {
-    obs[binOf(cands_[k].hz)] += cands_[k].probability;
+    bin[k - a] = binOf(cands_[k].hz);
+    obs[bin[k - a]] = 0;
+  }
+  double total = 0;
+  for (uint32_t k = a; k < e; ++k) {
+    obs[bin[k - a]] += cands_[k].probability;
     total += cands_[k].probability;
   }
   total = std::min(1.0, total);
-  // most bins hold no candidate: their log-probability is the floor's, computed once
-  const double floorLog = std::log(kTiny);
-  for (size_t j = 0; j < n; ++j) obs[j] = obs[j] > 0 ? std::log(std::max(kTiny, trust_ * obs[j])) : floorLog;
+  for (uint32_t k = 0; k < e - a; ++k) {
+    bool first = true;  // the bin's first candidate converts it
+    for (uint32_t i = 0; i < k && first; ++i) first = bin[i] != bin[k];
+    if (first) obs[bin[k]] = obs[bin[k]] > 0 ? std::log(std::max(kTiny, trust_ * obs[bin[k]])) : floorLog;
+  }
   const double unvoiced = std::log(std::max(kTiny, (1 - trust_ * total) / static_cast<double>(n)));
   std::fill(obs + n, obs + 2 * n, unvoiced);
 }
@@ -158,202 +169,228 @@ void PitchHmm::initial(size_t frame, double* out) const {
 }
 
 namespace {
-/**
- * L1 distance transforms of two lattices at once: f[j] = max_i x[i] − c|i − j| with its argmax,
- * for x = a and x = b. Each pass is a chain of dependent max operations; running the two
- * lattices in one loop lets them overlap (same arithmetic as one lattice at a time).
- */
-template <bool kArgs>
-void distanceTransform2(const double* a, const double* b, size_t n, double c, double* fa, int32_t* ga, double* fb,
-                        int32_t* gb) {
-  fa[0] = a[0];
-  fb[0] = b[0];
-  if (kArgs) {
-    ga[0] = 0;
-    gb[0] = 0;
-  }
-  for (size_t j = 1; j < n; ++j) {
-    const double ca = fa[j - 1] - c, cb = fb[j - 1] - c;
-    const bool ta = ca > a[j], tb = cb > b[j];
-    fa[j] = ta ? ca : a[j];
-    fb[j] = tb ? cb : b[j];
-    if (kArgs) {
-      ga[j] = ta ? ga[j - 1] : static_cast<int32_t>(j);
-      gb[j] = tb ? gb[j - 1] : static_cast<int32_t>(j);
-    }
-  }
-  for (size_t j = n - 1; j-- > 0;) {
-    const double ca = fa[j + 1] - c, cb = fb[j + 1] - c;
-    const bool ta = ca > fa[j], tb = cb > fb[j];
-    fa[j] = ta ? ca : fa[j];
-    fb[j] = tb ? cb : fb[j];
-    if (kArgs) {
-      ga[j] = ta ? ga[j + 1] : ga[j];
-      gb[j] = tb ? gb[j + 1] : gb[j];
-    }
-  }
-}
+size_t bitWords(size_t bits) { return (bits + 63) / 64; }
+bool bitAt(const uint64_t* w, size_t i) { return (w[i >> 6] >> (i & 63)) & 1; }
 
 #if defined(__SSE2__)
-/**
- * distanceTransform2<true> with the two lattices in the two lanes of SSE2 vectors: the same comparisons, the value
- * by _mm_max_pd(x, y) = x > y ? x : y and the argmax by the mask of the same comparison, kept as doubles (indices are
- * exact in them) so that the scores' loop reads them without conversions.
- */
-void distanceTransformArgs2(const double* a, const double* b, size_t n, double c, double* fa, double* ga, double* fb,
-                            double* gb) {
-  const __m128d cc = _mm_set1_pd(c);
-  __m128d f = _mm_loadh_pd(_mm_load_sd(a), b), g = _mm_setzero_pd();
-  const auto put = [&](size_t j, __m128d v, __m128d arg) {
-    _mm_storel_pd(fa + j, v);
-    _mm_storeh_pd(fb + j, v);
-    _mm_storel_pd(ga + j, arg);
-    _mm_storeh_pd(gb + j, arg);
-  };
-  put(0, f, g);
-  __m128d idx = _mm_setzero_pd();
-  const __m128d one = _mm_set1_pd(1.0);
-  for (size_t j = 1; j < n; ++j) {
-    idx = _mm_add_pd(idx, one);
-    const __m128d ca = _mm_sub_pd(f, cc), x = _mm_loadh_pd(_mm_load_sd(a + j), b + j);
-    const __m128d m = _mm_cmpgt_pd(ca, x);
-    f = _mm_max_pd(ca, x);
-    g = _mm_or_pd(_mm_and_pd(m, g), _mm_andnot_pd(m, idx));
-    put(j, f, g);
-  }
-  for (size_t j = n - 1; j-- > 0;) {
-    const __m128d ca = _mm_sub_pd(f, cc), x = _mm_loadh_pd(_mm_load_sd(fa + j), fb + j);
-    const __m128d m = _mm_cmpgt_pd(ca, x);
-    f = _mm_max_pd(ca, x);
-    g = _mm_or_pd(_mm_and_pd(m, g), _mm_andnot_pd(m, _mm_loadh_pd(_mm_load_sd(ga + j), gb + j)));
-    put(j, f, g);
-  }
-}
+/** lane 0 x[j], lane 1 y[j] */
+__m128d lanes(const double* x, const double* y, size_t j) { return _mm_loadh_pd(_mm_load_sd(x + j), y + j); }
 #endif
 
 /**
- * The values of distanceTransform2 without the argmax, in one sweep that runs the left-to-right chain and the
- * right-to-left chain of both lattices side by side (four independent chains, not two after two), then
- * f[j] = max(left[j], right[j]). The same values: every candidate reaches j through the same subtractions of c as in
- * the two-pass form, subtracting c keeps the order of two values (rounding is monotonic), and max is exact. (The
- * two-pass form's second pass, fa[j] = max(fa[j], fa[j + 1] − c), equals max(left[j], right[j]) by induction from
- * the top: left[j + 1] − c is at most max(left[j], right[j]) since (left[j] − c) − c <= left[j] and
- * a[j + 1] − c <= right[j].)
+ * L1 distance transforms of two lattices at once: f[j] = max_i x[i] − c|i − j| for x = a and x = b, in one sweep
+ * that runs the left-to-right chain (l[j] = max(l[j − 1] − c, x[j])) and the right-to-left chain (r[j] =
+ * max(r[j + 1] − c, x[j])) of both lattices side by side (four independent chains), then f[j] = max(l[j], r[j]).
+ * These are the values of the two-pass form (the left chain, then f[j] = max(f[j + 1] − c, f[j]) right to left):
+ * every candidate reaches j through the same subtractions of c, subtracting c keeps the order of two values
+ * (rounding is monotonic), and max is exact; the second pass's f[j] equals max(l[j], r[j]) by induction from the
+ * top, since l[j + 1] − c is at most max(l[j], r[j]) ((l[j] − c) − c <= l[j]) and x[j + 1] − c <= r[j].
+ * kLeft: the left chains go to la/lb and are kept (the decode's re-run reads its argmax decisions from them);
+ * otherwise they go to fa/fb, which then take the result (la, lb unused).
  */
-void distanceTransformValues2(const double* a, const double* b, size_t n, double c, double* fa, double* fb, double* ra,
-                              double* rb) {
+template <bool kLeft>
+void distanceTransform2(const double* a, const double* b, size_t n, double c, double* fa, double* fb, double* la,
+                        double* lb, double* ra, double* rb) {
+  double* const pa = kLeft ? la : fa;
+  double* const pb = kLeft ? lb : fb;
 #if defined(__SSE2__)
   // lane 0 the a lattice, lane 1 the b lattice; _mm_max_pd(x, y) is x > y ? x : y, lane by lane
   const __m128d cc = _mm_set1_pd(c);
-  __m128d left = _mm_loadh_pd(_mm_load_sd(a), b), right = _mm_loadh_pd(_mm_load_sd(a + n - 1), b + n - 1);
-  _mm_storel_pd(fa, left);
-  _mm_storeh_pd(fb, left);
+  __m128d left = lanes(a, b, 0), right = lanes(a, b, n - 1);
+  _mm_storel_pd(pa, left);
+  _mm_storeh_pd(pb, left);
   _mm_storel_pd(ra + n - 1, right);
   _mm_storeh_pd(rb + n - 1, right);
   for (size_t j = 1; j < n; ++j) {
     const size_t k = n - 1 - j;
-    left = _mm_max_pd(_mm_sub_pd(left, cc), _mm_loadh_pd(_mm_load_sd(a + j), b + j));
-    right = _mm_max_pd(_mm_sub_pd(right, cc), _mm_loadh_pd(_mm_load_sd(a + k), b + k));
-    _mm_storel_pd(fa + j, left);
-    _mm_storeh_pd(fb + j, left);
+    left = _mm_max_pd(_mm_sub_pd(left, cc), lanes(a, b, j));
+    right = _mm_max_pd(_mm_sub_pd(right, cc), lanes(a, b, k));
+    _mm_storel_pd(pa + j, left);
+    _mm_storeh_pd(pb + j, left);
     _mm_storel_pd(ra + k, right);
     _mm_storeh_pd(rb + k, right);
   }
   size_t j = 0;
   for (; j + 2 <= n; j += 2) {
-    _mm_storeu_pd(fa + j, _mm_max_pd(_mm_loadu_pd(ra + j), _mm_loadu_pd(fa + j)));
-    _mm_storeu_pd(fb + j, _mm_max_pd(_mm_loadu_pd(rb + j), _mm_loadu_pd(fb + j)));
+    _mm_storeu_pd(fa + j, _mm_max_pd(_mm_loadu_pd(ra + j), _mm_loadu_pd(pa + j)));
+    _mm_storeu_pd(fb + j, _mm_max_pd(_mm_loadu_pd(rb + j), _mm_loadu_pd(pb + j)));
   }
   for (; j < n; ++j) {
-    fa[j] = ra[j] > fa[j] ? ra[j] : fa[j];
-    fb[j] = rb[j] > fb[j] ? rb[j] : fb[j];
+    fa[j] = ra[j] > pa[j] ? ra[j] : pa[j];
+    fb[j] = rb[j] > pb[j] ? rb[j] : pb[j];
   }
 #else
-  fa[0] = a[0];
-  fb[0] = b[0];
+  pa[0] = a[0];
+  pb[0] = b[0];
   ra[n - 1] = a[n - 1];
   rb[n - 1] = b[n - 1];
   for (size_t j = 1; j < n; ++j) {
     const size_t k = n - 1 - j;
-    const double ca = fa[j - 1] - c, cb = fb[j - 1] - c, da = ra[k + 1] - c, db = rb[k + 1] - c;
-    fa[j] = ca > a[j] ? ca : a[j];
-    fb[j] = cb > b[j] ? cb : b[j];
+    const double ca = pa[j - 1] - c, cb = pb[j - 1] - c, da = ra[k + 1] - c, db = rb[k + 1] - c;
+    pa[j] = ca > a[j] ? ca : a[j];
+    pb[j] = cb > b[j] ? cb : b[j];
     ra[k] = da > a[k] ? da : a[k];
     rb[k] = db > b[k] ? db : b[k];
   }
   for (size_t j = 0; j < n; ++j) {
-    fa[j] = ra[j] > fa[j] ? ra[j] : fa[j];
-    fb[j] = rb[j] > fb[j] ? rb[j] : fb[j];
+    fa[j] = ra[j] > pa[j] ? ra[j] : pa[j];
+    fb[j] = rb[j] > pb[j] ? rb[j] : pb[j];
   }
 #endif
 }
 
+/** out's `words` words: bit i (i < count) is p[i] − c > q[i], the bits from count on 0. */
+void gtBits(const double* p, const double* q, size_t count, double c, uint64_t* out, size_t words) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128d cc = _mm_set1_pd(c);
+#endif
+  for (size_t w = 0; w < words; ++w) {
+    const size_t end = std::min(count, (w + 1) * 64);
+    uint64_t acc = 0;
+#if defined(__SSE2__)
+    for (; i + 2 <= end; i += 2)
+      acc |=
+          static_cast<uint64_t>(_mm_movemask_pd(_mm_cmpgt_pd(_mm_sub_pd(_mm_loadu_pd(p + i), cc), _mm_loadu_pd(q + i))))
+          << (i & 63);
+#endif
+    for (; i < end; ++i) acc |= static_cast<uint64_t>(p[i] - c > q[i]) << (i & 63);
+    out[w] = acc;
+  }
+}
+
 /**
- * The forward pass's scores into one lattice: res[j] = max(stay + dtSame[j], jumpSame, switch + dtOther[j],
- * jumpOther) + o[j] with the maxima taken in that order (x > y ? x : y), and the largest res[j] and `best`.
+ * The scores into one lattice: res[j] = max(stay + dtSame[j], jumpSame, switch + dtOther[j], jumpOther) + o[j] with
+ * the maxima taken in that order (x > y ? x : y), and the largest res[j] and `best`. kBits: which of the three later
+ * terms won (each against the maximum so far) as bits, bit j of choice[0] (jumpSame), choice[words …] (switch) and
+ * choice[2·words …] (jumpOther); the last set one names the source (none: stay).
  */
-double forwardScores(const double* dtSame, const double* dtOther, const double* o, size_t n, double stay, double sw,
-                     double jumpSame, double jumpOther, double best, double* res) {
+template <bool kBits>
+double scores(const double* dtSame, const double* dtOther, const double* o, size_t n, double stay, double sw,
+              double jumpSame, double jumpOther, double best, double* res, uint64_t* choice, size_t words) {
+  if (kBits) std::fill(choice, choice + 3 * words, uint64_t{0});
   size_t j = 0;
 #if defined(__SSE2__)
   const __m128d k1 = _mm_set1_pd(stay), k2 = _mm_set1_pd(sw), js = _mm_set1_pd(jumpSame), jo = _mm_set1_pd(jumpOther);
   __m128d bl = _mm_set1_pd(best);
-  for (; j + 2 <= n; j += 2) {
-    __m128d v = _mm_max_pd(js, _mm_add_pd(k1, _mm_loadu_pd(dtSame + j)));
-    v = _mm_max_pd(_mm_add_pd(k2, _mm_loadu_pd(dtOther + j)), v);
-    v = _mm_max_pd(jo, v);
-    const __m128d r = _mm_add_pd(v, _mm_loadu_pd(o + j));
-    _mm_storeu_pd(res + j, r);
-    bl = _mm_max_pd(r, bl);
+  const size_t pairs = n & ~size_t{1};
+  for (size_t w = 0; j < pairs; ++w) {
+    const size_t end = std::min(pairs, (w + 1) * 64);
+    uint64_t b1 = 0, b2 = 0, b3 = 0;
+    for (; j < end; j += 2) {
+      const __m128d v0 = _mm_add_pd(k1, _mm_loadu_pd(dtSame + j));
+      __m128d v = _mm_max_pd(js, v0);
+      const __m128d s = _mm_add_pd(k2, _mm_loadu_pd(dtOther + j));
+      const __m128d v1 = v;
+      v = _mm_max_pd(s, v);
+      const __m128d v2 = v;
+      v = _mm_max_pd(jo, v);
+      if (kBits) {
+        const int sh = static_cast<int>(j & 63);
+        b1 |= static_cast<uint64_t>(_mm_movemask_pd(_mm_cmpgt_pd(js, v0))) << sh;
+        b2 |= static_cast<uint64_t>(_mm_movemask_pd(_mm_cmpgt_pd(s, v1))) << sh;
+        b3 |= static_cast<uint64_t>(_mm_movemask_pd(_mm_cmpgt_pd(jo, v2))) << sh;
+      }
+      const __m128d r = _mm_add_pd(v, _mm_loadu_pd(o + j));
+      _mm_storeu_pd(res + j, r);
+      bl = _mm_max_pd(r, bl);
+    }
+    if (kBits) {
+      choice[w] = b1;
+      choice[words + w] = b2;
+      choice[2 * words + w] = b3;
+    }
   }
   const double b0 = _mm_cvtsd_f64(bl), b1 = _mm_cvtsd_f64(_mm_unpackhi_pd(bl, bl));
   best = b1 > b0 ? b1 : b0;
 #endif
   for (; j < n; ++j) {
-    double v = stay + dtSame[j];
-    v = jumpSame > v ? jumpSame : v;
+    const double v0 = stay + dtSame[j];
+    double v = jumpSame > v0 ? jumpSame : v0;
     const double s = sw + dtOther[j];
-    v = s > v ? s : v;
-    v = jumpOther > v ? jumpOther : v;
+    const bool c2 = s > v;
+    v = c2 ? s : v;
+    const bool c3 = jumpOther > v;
+    v = c3 ? jumpOther : v;
+    if (kBits) {
+      const uint64_t bit = uint64_t{1} << (j & 63);
+      if (jumpSame > v0) choice[j >> 6] |= bit;
+      if (c2) choice[words + (j >> 6)] |= bit;
+      if (c3) choice[2 * words + (j >> 6)] |= bit;
+    }
     res[j] = v + o[j];
     best = std::max(best, res[j]);
   }
   return best;
 }
+
+/**
+ * The first index of the largest of x[0 … n) (n >= 1), the index `if (x[j] > m) m = x[j], g = j` ends with: the
+ * maximum in any order (max is exact and the scores are finite), then its first occurrence.
+ */
+size_t firstMax(const double* x, size_t n) {
+  size_t j = 0;
+  double m = x[0];
+#if defined(__SSE2__)
+  if (n >= 4) {
+    __m128d m0 = _mm_loadu_pd(x), m1 = _mm_loadu_pd(x + 2);
+    for (j = 4; j + 4 <= n; j += 4) {
+      m0 = _mm_max_pd(m0, _mm_loadu_pd(x + j));
+      m1 = _mm_max_pd(m1, _mm_loadu_pd(x + j + 2));
+    }
+    m0 = _mm_max_pd(m0, m1);
+    m = std::max(_mm_cvtsd_f64(m0), _mm_cvtsd_f64(_mm_unpackhi_pd(m0, m0)));
+  }
+#endif
+  for (; j < n; ++j) m = std::max(m, x[j]);
+  j = 0;
+#if defined(__SSE2__)
+  const __m128d mm = _mm_set1_pd(m);
+  for (; j + 2 <= n; j += 2) {
+    const int e = _mm_movemask_pd(_mm_cmpeq_pd(_mm_loadu_pd(x + j), mm));
+    if (e) return j + (e & 1 ? 0 : 1);
+  }
+#endif
+  while (x[j] != m) ++j;
+  return j;
+}
+
+/**
+ * The argmax of the two-pass transform at j from the bits distanceTransform2's comparisons left (see
+ * PitchHmm::stepImpl): the second pass hands j the argmax of j + 1 while tail bit j is set, then the left pass
+ * carried the argmax of j − 1 on to j while left bit j − 1 is set.
+ */
+size_t transformArg(const uint64_t* left, const uint64_t* tail, size_t n, size_t j) {
+  while (j + 1 < n && bitAt(tail, j)) ++j;
+  while (j > 0 && bitAt(left, j - 1)) --j;
+  return j;
+}
 }  // namespace
 
-void PitchHmm::step(const double* prev, size_t frame, double* out, uint16_t* bp) const {
-  if (bp)
-    stepImpl<true>(prev, frame, out, bp);
+void PitchHmm::step(const double* prev, size_t frame, double* out, uint64_t* record) const {
+  if (record)
+    stepImpl<true>(prev, frame, out, record);
   else
     stepImpl<false>(prev, frame, out, nullptr);
 }
 
-template <bool kBp>
-void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t* bp) const {
-  const size_t n = static_cast<size_t>(bins_);
+template <bool kRecord>
+void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint64_t* record) const {
+  const size_t n = static_cast<size_t>(bins_), W = bitWords(n);
   observe(frame, obs_.data());
-  // without back-pointers (the forward pass) the transforms' argmax is not tracked: same scores
-  if (kBp)
-#if defined(__SSE2__)
-    distanceTransformArgs2(prev, prev + n, n, stepCost_, dtv_.data(), rv_.data(), dtu_.data(), ru_.data());
-#else
-    distanceTransform2<true>(prev, prev + n, n, stepCost_, dtv_.data(), argv_.data(), dtu_.data(), argu_.data());
-#endif
-  else
-    distanceTransformValues2(prev, prev + n, n, stepCost_, dtv_.data(), dtu_.data(), rv_.data(), ru_.data());
-  size_t gv = 0, gu = 0;
-  double mv = prev[0], mu = prev[n];  // prev[gv], prev[n + gu]
-  for (size_t j = 1; j < n; ++j) {
-    if (prev[j] > mv) {
-      mv = prev[j];
-      gv = j;
-    }
-    if (prev[n + j] > mu) {
-      mu = prev[n + j];
-      gu = j;
-    }
+  distanceTransform2<kRecord>(prev, prev + n, n, stepCost_, dtv_.data(), dtu_.data(), lv_.data(), lu_.data(),
+                              rv_.data(), ru_.data());
+  if (kRecord) {
+    // the comparisons of the two-pass transform that decide its argmax, per lattice: the left pass's
+    // l[j − 1] − c > x[j] (bit j − 1) and the second pass's f[j + 1] − c > l[j] (bit j); the values are the same
+    // as the two-pass form's, so these are its comparisons
+    gtBits(lv_.data(), prev + 1, n - 1, stepCost_, record, W);
+    gtBits(lu_.data(), prev + n + 1, n - 1, stepCost_, record + W, W);
+    gtBits(dtv_.data() + 1, lv_.data(), n - 1, stepCost_, record + 2 * W, W);
+    gtBits(dtu_.data() + 1, lu_.data(), n - 1, stepCost_, record + 3 * W, W);
   }
+  const size_t gv = firstMax(prev, n), gu = firstMax(prev + n, n);
+  if (kRecord) record[10 * W] = static_cast<uint64_t>(gv) | static_cast<uint64_t>(gu) << 32;
   double best = -std::numeric_limits<double>::infinity();
   for (int voiced = 1; voiced >= 0; --voiced) {
     // into voiced (unvoiced) states: staying from the same lattice, switching from the other
@@ -362,94 +399,35 @@ void PitchHmm::stepImpl(const double* prev, size_t frame, double* out, uint16_t*
     const size_t offSame = voiced ? 0 : n, offOther = voiced ? n : 0;
     const double jumpSame = logStay_ + logJump_ + prev[offSame + (voiced ? gv : gu)];
     const double jumpOther = logSwitch_ + logJump_ + prev[offOther + (voiced ? gu : gv)];
-    const size_t jumpSameState = offSame + (voiced ? gv : gu), jumpOtherState = offOther + (voiced ? gu : gv);
-    const double* o = obs_.data() + (voiced ? 0 : n);
-    double* res = out + (voiced ? 0 : n);
-    if (!kBp) {
-      // the same comparisons as below without the source state: max in the same order (ties keep the first)
-      best = forwardScores(dtSame, dtOther, o, n, logStay_ + logNear_, logSwitch_ + logNear_, jumpSame, jumpOther, best,
-                           res);
-      continue;
-    }
-    size_t j0 = 0;
-#if defined(__SSE2__)
-    // the transforms' argmax as doubles (distanceTransformArgs2 wrote them into rv_/ru_)
-    const double* argSameD = voiced ? rv_.data() : ru_.data();
-    const double* argOtherD = voiced ? ru_.data() : rv_.data();
-    const auto argS = [&](size_t j) { return static_cast<size_t>(argSameD[j]); };
-    const auto argO = [&](size_t j) { return static_cast<size_t>(argOtherD[j]); };
-    {
-      // the loop below two states at a time: values by _mm_max_pd (x > y ? x : y), sources by the same comparisons
-      const __m128d k1 = _mm_set1_pd(logStay_ + logNear_), k2 = _mm_set1_pd(logSwitch_ + logNear_),
-                    js = _mm_set1_pd(jumpSame), jo = _mm_set1_pd(jumpOther),
-                    jsFrom = _mm_set1_pd(static_cast<double>(jumpSameState)),
-                    joFrom = _mm_set1_pd(static_cast<double>(jumpOtherState)),
-                    offS = _mm_set1_pd(static_cast<double>(offSame)), offO = _mm_set1_pd(static_cast<double>(offOther));
-      __m128d bl = _mm_set1_pd(best);
-      const auto pick = [](__m128d m, __m128d x, __m128d y) {
-        return _mm_or_pd(_mm_and_pd(m, x), _mm_andnot_pd(m, y));
-      };
-      uint16_t* b = bp + (voiced ? 0 : n);
-      for (; j0 + 2 <= n; j0 += 2) {
-        __m128d v = _mm_add_pd(k1, _mm_loadu_pd(dtSame + j0));
-        __m128d from = _mm_add_pd(offS, _mm_loadu_pd(argSameD + j0));
-        __m128d m = _mm_cmpgt_pd(js, v);
-        v = _mm_max_pd(js, v);
-        from = pick(m, jsFrom, from);
-        const __m128d sw = _mm_add_pd(k2, _mm_loadu_pd(dtOther + j0));
-        m = _mm_cmpgt_pd(sw, v);
-        v = _mm_max_pd(sw, v);
-        from = pick(m, _mm_add_pd(offO, _mm_loadu_pd(argOtherD + j0)), from);
-        m = _mm_cmpgt_pd(jo, v);
-        v = _mm_max_pd(jo, v);
-        from = pick(m, joFrom, from);
-        const __m128d r = _mm_add_pd(v, _mm_loadu_pd(o + j0));
-        _mm_storeu_pd(res + j0, r);
-        bl = _mm_max_pd(r, bl);
-        const __m128i q = _mm_cvttpd_epi32(from);
-        b[j0] = static_cast<uint16_t>(_mm_cvtsi128_si32(q));
-        b[j0 + 1] = static_cast<uint16_t>(_mm_cvtsi128_si32(_mm_srli_si128(q, 4)));
-      }
-      const double b0 = _mm_cvtsd_f64(bl), b1 = _mm_cvtsd_f64(_mm_unpackhi_pd(bl, bl));
-      best = b1 > b0 ? b1 : b0;
-    }
-#else
-    const int32_t* argSame = voiced ? argv_.data() : argu_.data();
-    const int32_t* argOther = voiced ? argu_.data() : argv_.data();
-    const auto argS = [&](size_t j) { return static_cast<size_t>(argSame[j]); };
-    const auto argO = [&](size_t j) { return static_cast<size_t>(argOther[j]); };
-#endif
-    for (size_t j = j0; j < n; ++j) {
-      double v = logStay_ + logNear_ + dtSame[j];
-      size_t from = offSame + argS(j);
-      if (jumpSame > v) {
-        v = jumpSame;
-        from = jumpSameState;
-      }
-      const double sw = logSwitch_ + logNear_ + dtOther[j];
-      if (sw > v) {
-        v = sw;
-        from = offOther + argO(j);
-      }
-      if (jumpOther > v) {
-        v = jumpOther;
-        from = jumpOtherState;
-      }
-      res[j] = v + o[j];
-      best = std::max(best, res[j]);
-      bp[(voiced ? 0 : n) + j] = static_cast<uint16_t>(from);
-    }
+    best = scores<kRecord>(dtSame, dtOther, obs_.data() + (voiced ? 0 : n), n, logStay_ + logNear_,
+                           logSwitch_ + logNear_, jumpSame, jumpOther, best, out + (voiced ? 0 : n),
+                           kRecord ? record + (voiced ? 4 : 7) * W : nullptr, W);
   }
   for (size_t j = 0; j < 2 * n; ++j) out[j] -= best;  // keep the scores near 0
 }
 
+size_t PitchHmm::recordWords() const { return 10 * bitWords(static_cast<size_t>(bins_)) + 1; }
+
+size_t PitchHmm::source(const uint64_t* record, size_t s) const {
+  const size_t n = static_cast<size_t>(bins_), W = bitWords(n);
+  const size_t same = s >= n ? 1 : 0, other = 1 - same, j = s - same * n;  // lattice 0 voiced, 1 unvoiced
+  const uint64_t g = record[10 * W];
+  const size_t jumpFrom[2] = {static_cast<size_t>(g & 0xffffffffu), static_cast<size_t>(g >> 32)};
+  const uint64_t* choice = record + (4 + 3 * same) * W;
+  if (bitAt(choice + 2 * W, j)) return other * n + jumpFrom[other];
+  if (bitAt(choice + W, j)) return other * n + transformArg(record + other * W, record + (2 + other) * W, n, j);
+  if (bitAt(choice, j)) return same * n + jumpFrom[same];
+  return same * n + transformArg(record + same * W, record + (2 + same) * W, n, j);
+}
+
 void PitchHmm::push(const PitchCandidate* c, size_t n) {
+  if (n > candBins_.size()) candBins_.resize(n);
   frameStart_.push_back(static_cast<uint32_t>(cands_.size()));
   cands_.insert(cands_.end(), c, c + n);
 }
 
-void PitchHmm::forward() {
-  for (size_t f = forwarded_; f < frames(); ++f) {
+void PitchHmm::forward(size_t to) {
+  for (size_t f = forwarded_; f < to; ++f) {
     if (f == 0) {
       initial(0, delta_.data());
     } else {
@@ -458,29 +436,47 @@ void PitchHmm::forward() {
     }
     if (f % checkpoint_ == 0) checkpoints_.insert(checkpoints_.end(), delta_.begin(), delta_.end());
   }
-  forwarded_ = frames();
+  forwarded_ = std::max(forwarded_, to);
 }
 
 void PitchHmm::decode(std::vector<float>& hz, std::vector<float>& voicedProbability) {
-  forward();
   const size_t T = frames(), n = static_cast<size_t>(bins_), S = 2 * n;
   hz.assign(T, 0.0f);
   voicedProbability.assign(T, 0.0f);
   if (T == 0) return;
+  // the forward pass up to the last checkpoint; the last segment's steps (frames after it) keep their records,
+  // which its re-run would make again (the same steps from the same scores)
+  const size_t lastK = (T - 1) / checkpoint_, lastStart = lastK * checkpoint_;
+  forward(lastStart + 1);
+  const size_t R = recordWords();
+  // every word of a record is written by its step
+  const std::unique_ptr<uint64_t[]> record(new uint64_t[(lastK ? checkpoint_ : T - 1 - lastStart) * R]);
+  const bool lastRecorded = forwarded_ == lastStart + 1;
+  if (lastRecorded) {
+    for (size_t f = lastStart + 1; f < T; ++f) {
+      step(delta_.data(), f, next_.data(), record.get() + (f - lastStart - 1) * R);
+      delta_.swap(next_);
+    }
+    forwarded_ = T;
+  } else {
+    forward(T);
+  }
   std::vector<uint16_t> path(T);
   path[T - 1] = static_cast<uint16_t>(std::max_element(delta_.begin(), delta_.end()) - delta_.begin());
-  std::vector<uint16_t> bp(checkpoint_ * S);
   std::vector<double> a(S), b(S);
-  for (size_t k = (T - 1) / checkpoint_ + 1; k-- > 0;) {
+  for (size_t k = lastK + 1; k-- > 0;) {
     const size_t start = k * checkpoint_, end = std::min(T - 1, start + checkpoint_);  // frames (start, end]
     if (end <= start) continue;
-    std::copy(checkpoints_.begin() + static_cast<std::ptrdiff_t>(k * S),
-              checkpoints_.begin() + static_cast<std::ptrdiff_t>((k + 1) * S), a.begin());
-    for (size_t f = start + 1; f <= end; ++f) {
-      step(a.data(), f, b.data(), bp.data() + (f - start - 1) * S);
-      a.swap(b);
+    if (k != lastK || !lastRecorded) {
+      std::copy(checkpoints_.begin() + static_cast<std::ptrdiff_t>(k * S),
+                checkpoints_.begin() + static_cast<std::ptrdiff_t>((k + 1) * S), a.begin());
+      for (size_t f = start + 1; f <= end; ++f) {
+        step(a.data(), f, b.data(), record.get() + (f - start - 1) * R);
+        a.swap(b);
+      }
     }
-    for (size_t f = end; f > start; --f) path[f - 1] = bp[(f - start - 1) * S + path[f]];
+    for (size_t f = end; f > start; --f)
+      path[f - 1] = static_cast<uint16_t>(source(record.get() + (f - start - 1) * R, path[f]));
   }
   for (size_t f = 0; f < T; ++f) {
     const uint32_t s0 = frameStart_[f];

@@ -2,8 +2,8 @@
 // set of YIN thresholds, then an HMM over (pitch bin × voiced/unvoiced) decoded by Viterbi.
 // The decoder keeps only the frames' candidates (a few per frame) and the Viterbi scores at a
 // checkpoint every `checkpointFrames` frames; the back-pointers are recomputed one segment at a
-// time when decoding, so memory is O(frames × candidates + states × (frames / checkpoint +
-// checkpoint)), a few MB for an hour at 10 ms frames.
+// time when decoding (kept as the steps' argmax decisions, ≈ 5 bits a state), so memory is O(frames × candidates +
+// states × (frames / checkpoint + checkpoint)), a few MB for an hour at 10 ms frames.
 #pragma once
 
 #include <cstddef>
@@ -82,20 +82,28 @@ class PitchHmm {
   size_t forwarded_ = 0;              // frames the forward pass has taken
   std::vector<uint32_t> frameStart_;  // index of the frame's first candidate
   std::vector<PitchCandidate> cands_;
-  std::vector<double> delta_;                                     // current scores, voiced bins then unvoiced bins
-  std::vector<double> checkpoints_;                               // delta after frame k·checkpoint, for each k
-  mutable std::vector<double> obs_, next_, dtv_, dtu_, rv_, ru_;  // rv_/ru_: right-to-left sweeps
-  mutable std::vector<int32_t> argv_, argu_;
+  std::vector<double> delta_;        // current scores, voiced bins then unvoiced bins
+  std::vector<double> checkpoints_;  // delta after frame k·checkpoint, for each k
+  // rv_/ru_: right-to-left sweeps; lv_/lu_: left-to-right sweeps (kept in the decode's re-run)
+  mutable std::vector<double> obs_, next_, dtv_, dtu_, rv_, ru_, lv_, lu_;
+  mutable std::vector<int> candBins_;  // observe's bins of one frame's candidates (as many as the most a frame has)
 
   int binOf(double hz) const;
   void observe(size_t frame, double* obs) const;
-  /** One Viterbi step from `prev` to `out` with frame `frame`'s observation; back-pointers into bp (may be null). */
-  void step(const double* prev, size_t frame, double* out, uint16_t* bp) const;
-  template <bool kBp>
-  void stepImpl(const double* prev, size_t frame, double* out, uint16_t* bp) const;
+  /**
+   * One Viterbi step from `prev` to `out` with frame `frame`'s observation. With a record (recordWords() words; may
+   * be null) the step's argmax decisions are kept as bits instead of back-pointers: the transforms' comparisons and
+   * which source won each state; source() reads one state's back-pointer from them.
+   */
+  void step(const double* prev, size_t frame, double* out, uint64_t* record) const;
+  template <bool kRecord>
+  void stepImpl(const double* prev, size_t frame, double* out, uint64_t* record) const;
+  size_t recordWords() const;
+  /** The state of the previous frame that state s came from, by a step's record. */
+  size_t source(const uint64_t* record, size_t s) const;
   void initial(size_t frame, double* out) const;
-  /** The forward pass over the frames pushed and not yet taken: delta_ and the checkpoints. */
-  void forward();
+  /** The forward pass over the frames not yet taken before `to`: delta_ and the checkpoints. */
+  void forward(size_t to);
 };
 
 }  // namespace shub
