@@ -1398,7 +1398,7 @@ test('common offset: the tight window nearest 0 among those half as full as the 
   assert.equal(commonOffset([]), 0);
 });
 
-test('common offset with sections: only windows reaching nearly every section compete (in time is in every one)', () => {
+test('common offset with sections: only windows reaching nearly every section compete (in time is in each)', () => {
   // a slow attack spreads the takes in time over +64…+88 ms (one or two in each of six sections, 10 entries); an
   // early group's entries meet at +10…+20 ms in three sections (5 entries, half the densest count): by entries
   // alone it is the window nearest 0 and is taken; with the sections it reaches 3 of 6 and does not compete
