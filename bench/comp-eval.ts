@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-18]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-19]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -2227,13 +2227,15 @@ const INDIE_TENOR: VoiceStyle = {
 };
 
 /** A held-out-14 song: a whole-session latency (ms) moves every take alike against the guides. */
-export type LatencySong = TakeSetOptions & { latencyMs?: number };
-export type LatencySpeech = SpeechSpec & { latencyMs?: number };
+export type LatencySong = TakeSetOptions & { latencyMs?: number | number[] };
+export type LatencySpeech = SpeechSpec & { latencyMs?: number | number[] };
 /** Every take delayed by ms (silence before, the same length cut at the end: lengths unchanged). */
-export function delayTakes(set: TakeSet, ms: number | undefined): TakeSet {
-  const n = Math.round(((ms ?? 0) * set.sampleRate) / 1000);
-  if (n <= 0) return set;
-  const takes = set.takes.map((t) => {
+export function delayTakes(set: TakeSet, ms: number | number[] | undefined): TakeSet {
+  // one session latency for every take, or (held-out-19) each take its own
+  const of = (k: number) => Math.round(((Array.isArray(ms) ? ms[k]! : (ms ?? 0)) * set.sampleRate) / 1000);
+  if (set.takes.every((_, k) => of(k) <= 0)) return set;
+  const takes = set.takes.map((t, k) => {
+    const n = Math.max(0, of(k));
     const out = new Float64Array(t.length);
     out.set(t.subarray(0, t.length - n), n);
     return out;
@@ -2371,7 +2373,7 @@ const REGGAE_TENOR: VoiceStyle = {
 };
 
 /** A held-out-15 song: a voice (fixtures/voice.ts) or a GM program from the npm synth (fixtures/synthtakes.ts). */
-export type Song15 = LatencySong | (SynthTakeOptions & { latencyMs?: number });
+export type Song15 = LatencySong | (SynthTakeOptions & { latencyMs?: number | number[] });
 
 /**
  * The fifteenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp19, after the guide
@@ -3133,6 +3135,195 @@ export const HELD_OUT_18_SPEECH: LatencySpeech[] = [
   },
 ];
 
+const KLEZMER_BARITONE: VoiceStyle = {
+  name: 'klezmer baritone',
+  formantScale: 0.95,
+  vibratoHz: 6.6,
+  vibratoCents: 45,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 9,
+  breath: 0.07,
+  openPhase: 0.39,
+  closePhase: 0.13,
+};
+const FLUID_SF2 = '/usr/share/sounds/sf2/FluidR3_GM.sf2';
+const GMBANK_SF2 = '/usr/share/sounds/sf2/sf_GMbank.sf2';
+
+/**
+ * The nineteenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp24, after the guide
+ * modes' shared offset learnt to count the sections a window covers — every earlier set, held-out-18 included, is
+ * tuning material now), made differently from every earlier comp set: eight songs **rendered by TiMidity++ from
+ * SoundFonts it loads itself** (FluidR3_GM and sf_GMbank; held-out-18 used TiMidity's GUS patches, held-out-17
+ * fluidsynth's engine on these banks) with its silence before the first note kept, on take programs no comp set
+ * used — four slow-attack (polysynth pad, synth strings 2, metallic pad, synth voice) and four fast-attack
+ * (banjo, kalimba, harpsichord, xylophone) — guide vocals on programs no set used (shakuhachi, fiddle, whistle,
+ * square lead, synth brass, saw lead, blown bottle, alto sax); one song sung by a voice in no set (a klezmer
+ * baritone); speech in two languages no set used (Welsh, Malay, espeak-ng); **latencies 30–140 ms, in four songs
+ * each take its own** (takes recorded in different sessions) and in the others one per song, 130 and 140 ms beyond
+ * any earlier set; late majorities (three late in four), an early majority, mixed and timing-light bags; tempi no
+ * set used (38, 40, 42, 173, 177, 181, 186, 192, 198 bpm); takes at 27 and 35 kHz (no earlier set); seeds
+ * 3601–3611 (none used before). 9 songs × 6 sections + 2 × 5 sentences = 64 sections, every one clearly best by
+ * construction (one clean take).
+ */
+export const HELD_OUT_19: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 3601,
+        program: 90,
+        guideProgram: 77,
+        timidity: { reverb: 40, sf2: FLUID_SF2 },
+        tonic: 60,
+        bpm: 40,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['late', 'late', 'late', 'level'],
+        latencyMs: 130,
+      },
+      {
+        seed: 3602,
+        program: 105,
+        guideProgram: 110,
+        timidity: { reverb: 0, sf2: GMBANK_SF2 },
+        tonic: 64,
+        bpm: 192,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['early', 'early', 'noise', 'late'],
+        latencyMs: [35, 60, 85, 110],
+      },
+      {
+        seed: 3603,
+        program: 51,
+        guideProgram: 78,
+        timidity: { reverb: 70, sf2: FLUID_SF2 },
+        tonic: 57,
+        bpm: 177,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['late', 'late', 'detune', 'clip', 'level'],
+        latencyMs: 140,
+      },
+      {
+        seed: 3604,
+        program: 108,
+        guideProgram: 80,
+        timidity: { reverb: 50, sf2: GMBANK_SF2 },
+        tonic: 67,
+        bpm: 42,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'early', 'missing', 'noise'],
+        latencyMs: [30, 30, 140, 140],
+      },
+      {
+        seed: 3605,
+        program: 93,
+        guideProgram: 62,
+        timidity: { reverb: 0, sf2: GMBANK_SF2 },
+        tonic: 62,
+        bpm: 186,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'triplet',
+        kinds: ['early', 'early', 'early', 'detune'],
+        latencyMs: 75,
+      },
+      {
+        seed: 3606,
+        program: 6,
+        guideProgram: 81,
+        timidity: { reverb: 0, sf2: FLUID_SF2 },
+        tonic: 65,
+        bpm: 173,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['late', 'late', 'level', 'noise'],
+        latencyMs: 55,
+      },
+      {
+        seed: 3607,
+        program: 54,
+        guideProgram: 76,
+        timidity: { reverb: 90, sf2: FLUID_SF2 },
+        tonic: 69,
+        bpm: 198,
+        takes: 3,
+        scale: 'lydian',
+        rhythm: 'dotted',
+        kinds: ['late', 'detune', 'level'],
+        latencyMs: [40, 95, 125],
+      },
+      {
+        seed: 3608,
+        program: 13,
+        guideProgram: 65,
+        timidity: { reverb: 20, sf2: GMBANK_SF2 },
+        tonic: 72,
+        bpm: 38,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'swing',
+        kinds: ['late', 'late', 'late', 'missing'],
+        latencyMs: 100,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sampleRate: 27000, sections: 6 })),
+  {
+    seed: 3609,
+    voice: KLEZMER_BARITONE,
+    tonic: 50,
+    bpm: 181,
+    takes: 4,
+    scale: 'harmonic',
+    rhythm: 'triplet',
+    kinds: ['early', 'late', 'noise', 'level'],
+    latencyMs: [45, 45, 120, 120],
+    sampleRate: 35000,
+    sections: 6,
+  },
+];
+export const HELD_OUT_19_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3610,
+    voice: 'cy',
+    wordsPerMinute: 150,
+    takes: 4,
+    leadSeconds: 0.38,
+    latencyMs: 85,
+    kinds: ['late', 'late', 'early', 'level'],
+    sentences: [
+      'Mae fy chwaer yn nofio bob bore.',
+      'Mae’r trên i Gaerdydd yn gadael am wyth.',
+      'Roedd y gwynt yn oer ar y mynydd.',
+      'Bydd hi’n bwrw glaw yfory yn y dref.',
+      'Mae’r siop ar gau heddiw.',
+    ],
+  },
+  {
+    seed: 3611,
+    voice: 'ms',
+    wordsPerMinute: 170,
+    takes: 4,
+    leadSeconds: 0.34,
+    tailSeconds: 0.7,
+    latencyMs: [30, 70, 110, 140],
+    kinds: ['early', 'early', 'noise', 'missing'],
+    sentences: [
+      'Adik saya minum kopi setiap pagi.',
+      'Kereta api ke Ipoh bertolak pukul tujuh.',
+      'Kanak-kanak bermain di tepi pantai.',
+      'Esok hujan akan turun di bandar.',
+      'Kedai di hujung jalan tutup hari ini.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -3315,6 +3506,25 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
   const names = takes.map((_, k) => `take${k + 1}.wav`);
   const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
   const g = out.grid ?? out.rejectedGrid;
+  // `--lags`: each take × section's entry offset before the shared one is taken off, with its true defect
+  if (process.argv.includes('--lags') && (notes || vocal)) {
+    console.log(`  ${notes ? 'midi' : 'guide'} shared offset ${out.timingOffsetMs.toFixed(0)} ms`);
+    out.measures.forEach((row, si) =>
+      console.log(
+        `   §${si + 1} ` +
+          row
+            .map((m, k) => {
+              const d = c.defects.find((x) => x.section === si && x.take === k);
+              const lag = m.timingMs === null ? '–' : (m.timingMs + out.timingOffsetMs).toFixed(0);
+              const tag = d
+                ? `${d.kind}${d.kind === 'late' || d.kind === 'early' ? Math.round(d.amount) : ''}`
+                : 'CLEAN';
+              return `${lag}(${tag})${choices[si]!.chosen === k ? '*' : ''}`;
+            })
+            .join(' '),
+      ),
+    );
+  }
   return {
     decisions: [
       {
@@ -3449,6 +3659,7 @@ async function main(): Promise<void> {
     ['held-out-16', HELD_OUT_16, []],
     ['held-out-17', HELD_OUT_17, []],
     ['held-out-18', HELD_OUT_18, HELD_OUT_18_SPEECH],
+    ['held-out-19', HELD_OUT_19, HELD_OUT_19_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -441,6 +441,17 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     tuning = out.tuningCents;
     timingOffset = out.timingOffsetMs;
     measures = out.measures;
+    if (out.timingSearchMs && out.timingSearchMs[1] > COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000 + 1)
+      decisions.push({
+        engine: 'comp.measures',
+        decision: 'timing search range',
+        value: `${round(out.timingSearchMs[0], 0)}…${round(out.timingSearchMs[1], 0)} ms`,
+        reason:
+          `${round(100 * (out.atLateCap ?? 0), 0)} % of the entry offsets lay at the late end of the first search ` +
+          `(${round(COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000, 0)} ms; at least ` +
+          `${round(100 * COMP_MEASURE_PARAMETERS.lagCapShare.value, 0)} % extend it): a session's latency plus a ` +
+          'slow attack; alternative: the first range (every such take read at its end, late or not)',
+      });
     if (out.scale && out.scale.added.length > 0) {
       const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
       decisions.push({

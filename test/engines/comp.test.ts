@@ -15,6 +15,7 @@ import { readMidiNotes } from '../../src/engines/comp/guide.js';
 import {
   activity,
   commonOffset,
+  guideLagRange,
   consensusTiming,
   fineActivity,
   gridFit,
@@ -1395,6 +1396,49 @@ test('common offset: the tight window nearest 0 among those half as full as the 
   // an in-time group under half the densest one's count does not hold: the densest wins
   assert.ok(Math.abs(commonOffset([20, 21, ...lateGroup]) - 100) <= 3);
   assert.equal(commonOffset([]), 0);
+});
+
+test('common offset with sections: only windows reaching nearly every section compete (in time is in each)', () => {
+  // a slow attack spreads the takes in time over +64…+88 ms (one or two in each of six sections, 10 entries); an
+  // early group's entries meet at +10…+20 ms in three sections (5 entries, half the densest count): by entries
+  // alone it is the window nearest 0 and is taken; with the sections it reaches 3 of 6 and does not compete
+  const inTime = [66, 70, 72, 64, 75, 80, 68, 77, 71, 88];
+  const inTimeSections = [0, 0, 1, 2, 2, 3, 4, 4, 5, 5];
+  const early = [10, 14, 18, 20, 12, -31, -10, 40];
+  const earlySections = [0, 1, 1, 3, 3, 2, 4, 5];
+  const lags = [...inTime, ...early];
+  const byEntries = commonOffset(lags);
+  assert.ok(byEntries >= 10 && byEntries <= 20, `by entries ${byEntries} ms`);
+  const bySections = commonOffset(lags, [...inTimeSections, ...earlySections]);
+  assert.ok(bySections >= 66 && bySections <= 80, `by sections ${bySections} ms`);
+  // held-out-13 2703 (MIDI guide, ms, eight sections; three late kinds in four): the takes in time at +4…+33 in
+  // every section, the late ones at +42…+126 with their densest window (9 entries) in six: the takes in time hold
+  const bySection = [
+    [4, 119, 107],
+    [99, 10, 46, 76],
+    [85, 23],
+    [12, 93, 104, 91],
+    [126, 42, 12],
+    [33, 101],
+    [117, 14, 74, 69],
+    [15, 103, 98],
+  ];
+  const c = commonOffset(
+    bySection.flat(),
+    bySection.flatMap((row, si) => row.map(() => si)),
+  );
+  assert.ok(c >= 8 && c <= 18, `2703: ${c} ms`);
+});
+
+test('guide lag range: searched to twice maxLag late only when at least lagCapShare of the lags sit at the cap', () => {
+  // 30 frames searched: 5 of 10 lags at 29.2–30 (50 % ≥ 40 %) extend the late end to 60; 3 of 10 do not
+  const piled = [30, 30, 29.5, 29.2, 30, 12, 14, null, 11, 13, 12];
+  assert.deepEqual(guideLagRange(piled, 30), { lateLag: 60, atCap: 0.5 });
+  const some = [30, 30, 29.5, 12, 14, 11, 13, 12, 10, 15];
+  assert.deepEqual(guideLagRange(some, 30), { lateLag: 30, atCap: 0.3 });
+  // the early end is no cap: every lag there leaves the range as it is
+  assert.equal(guideLagRange([-30, -30, -30, -29.5], 30).lateLag, 30);
+  assert.deepEqual(guideLagRange([null, null], 30), { lateLag: 30, atCap: 0 });
 });
 
 test('common offset: a window before 0 counts double — a late session with an early majority stays in time', () => {

