@@ -530,7 +530,6 @@ void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
 void InitPost(Napi::Env env, Napi::Object exports);
-void InitFileHash(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -551,7 +550,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAnalysis(env, exports);
   InitDrums(env, exports);
   InitPost(env, exports);
-  InitFileHash(env, exports);
   return exports;
 }
 
