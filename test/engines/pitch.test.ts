@@ -155,7 +155,7 @@ test('the Viterbi path does not depend on the checkpoint spacing (segments recom
   assert.ok(summarizePitch(a).voicedRatio > 0.5 && summarizePitch(a).voicedRatio < 0.8);
 });
 
-test("summarizePitch's voiced values, median and grid concentration equal the filter, order.ts median and for-of forms they replaced", () => {
+test("summarizePitch's voiced values, median and grid concentration equal the forms they replaced", () => {
   // the forms before h-sched24 (plain loops and the sorted middle now): the same values in the same order
   const grid = (hz: Float64Array) => {
     let c = 0;
