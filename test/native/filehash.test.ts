@@ -13,7 +13,7 @@ import { native } from '../../src/native.js';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { noiseSource } from '../../fixtures/signals.js';
 
-test('fileSha256 equals node:crypto over sizes around its 1 MiB reads, and rejects short files and bad fds', async () => {
+test('fileSha256 equals node:crypto over sizes around its 1 MiB reads; short files and bad fds rejected', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'shub-filehash-'));
   try {
     const noise = noiseSource(0x5ea24);
