@@ -89,8 +89,38 @@ function threadPoolSize(command, env = process.env) {
   return String(command === 'analyze' ? cores + 1 : Math.max(4, cores + 2));
 }
 
+/**
+ * The program's own options (src/program.ts), each with whether it takes a value: what commander reads before
+ * the command's name (test/launch.test.ts checks this list against `shub --help`).
+ */
+const GLOBAL_OPTIONS = new Map([
+  ['--config', true],
+  ['--trust-config', false],
+  ['--debug', false],
+  ['-q', false],
+  ['--quiet', false],
+]);
+
+/**
+ * The command `args` (the command line after `shub`) runs, read as commander reads it: the program's options and
+ * their values come first (`shub --config x.json -q analyze …`), then the command's name; `--` ends the options.
+ * undefined when an option commander does not know at that level comes first (it then runs no command: help,
+ * version or an error) or no name is given.
+ */
+function commandOf(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return args[i + 1];
+    if (arg.length < 2 || arg[0] !== '-') return arg;
+    if (GLOBAL_OPTIONS.has(arg)) {
+      if (GLOBAL_OPTIONS.get(arg)) i++;
+    } else if (!/^-q+$/.test(arg) && !arg.startsWith('--config=')) return undefined;
+  }
+  return undefined;
+}
+
 async function main() {
-  process.env.UV_THREADPOOL_SIZE = threadPoolSize(process.argv[2]);
+  process.env.UV_THREADPOOL_SIZE = threadPoolSize(commandOf(process.argv.slice(2)));
   // a reader that has gone (`shub --help | head -1`) closes the pipe: what is left to print is dropped quietly
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (err) => {
@@ -111,4 +141,4 @@ async function main() {
 }
 
 if (require.main === module) void main();
-module.exports = { bundled, loadBundle, threadPoolSize };
+module.exports = { bundled, commandOf, GLOBAL_OPTIONS, loadBundle, threadPoolSize };

@@ -61,3 +61,48 @@ test("the launcher's libuv pool: analyze gets one thread more than the cores, th
   assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '9' }), '9');
   assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '' }), String(cores + 1));
 });
+
+test("the launcher reads the command's name after the program's options, as commander does", async () => {
+  const launcher = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'shub.js')) as {
+    commandOf(args: string[]): string | undefined;
+    GLOBAL_OPTIONS: Map<string, boolean>;
+  };
+  // the launcher's list is the program's options (less help and version, which run no command), with their values
+  const help = capture();
+  assert.equal(await main(['--help'], help.io), 0);
+  const listed = new Map<string, boolean>();
+  for (const line of help.out.stdout.slice(0, help.out.stdout.indexOf('Commands:')).split('\n')) {
+    const m = /^ {2}(-\w, )?(--[\w-]+)( <\w+>)?/.exec(line);
+    if (!m || m[2] === '--help' || m[2] === '--version') continue;
+    listed.set(m[2]!, m[3] !== undefined);
+    if (m[1]) listed.set(m[1].slice(0, 2), m[3] !== undefined);
+  }
+  assert.deepEqual([...launcher.GLOBAL_OPTIONS].sort(), [...listed].sort());
+  // the command commander runs (its help names it) is the launcher's
+  for (const args of [
+    ['analyze'],
+    ['--debug', 'analyze'],
+    ['-q', 'master'],
+    ['--quiet', '--trust-config', 'mix'],
+    ['--config', 'analyze', 'mix'],
+    ['--config=analyze', 'validate'],
+    ['-qq', 'report'],
+  ]) {
+    const c = capture();
+    assert.equal(await main([...args, '--help'], c.io), 0, args.join(' '));
+    const ran = /^Usage: shub (\w+)/.exec(c.out.stdout)?.[1];
+    assert.ok(ran, args.join(' '));
+    assert.equal(launcher.commandOf([...args, 'x.wav']), ran, args.join(' '));
+  }
+  // after `--` the next argument is the name (`shub -- mix` runs mix: its required option is missing)
+  const dashes = capture();
+  assert.equal(await main(['--', 'mix'], dashes.io), 2);
+  assert.match(dashes.out.stderr, /required option '-o, --output <path>'/);
+  assert.equal(launcher.commandOf(['--', 'mix']), 'mix');
+  // an option the program does not know comes first: commander runs no command
+  for (const args of [['--nope', 'analyze'], ['-x', 'analyze'], ['--help', 'analyze'], ['-V'], []]) {
+    assert.equal(launcher.commandOf(args), undefined, args.join(' '));
+  }
+  const c = capture();
+  assert.equal(await main(['--nope', 'analyze', 'x.wav'], c.io), 2);
+});

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "featureextractor.h"
+#include "finishgate.h"
 #include "isa.h"
 #include "napi_util.h"
 #include "kweighting.h"
@@ -426,7 +427,11 @@ Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
     shub::FeatureExtractor* fx = fx_.get();
     auto* worker = new PromiseWorker<shub::FeatureReport>(
         env, "shub.FeatureExtractor.finish", "FeatureExtractor.finishAsync", {info.This()},
-        [fx] { return fx->takeReport(); }, featureReportObject);
+        [fx] {
+          const shub::FinishGate::Running running;  // a waiting fileSha256 starts after this
+          return fx->takeReport();
+        },
+        featureReportObject);
     return worker->queue();
   });
 }
@@ -530,6 +535,7 @@ void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
 void InitPost(Napi::Env env, Napi::Object exports);
+void InitFileHash(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -550,6 +556,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAnalysis(env, exports);
   InitDrums(env, exports);
   InitPost(env, exports);
+  InitFileHash(env, exports);
   return exports;
 }
 

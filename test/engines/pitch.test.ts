@@ -7,7 +7,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
-import { summarizePitch, type PitchParameterValues } from '../../src/engines/pitch/index.js';
+import { gridConcentration, summarizePitch, type PitchParameterValues } from '../../src/engines/pitch/index.js';
+import { median } from '../../src/engines/order.js';
+import { PITCH_PARAMETERS } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
 import type { FeatureReport } from '../../src/native.js';
 
@@ -151,4 +153,55 @@ test('the Viterbi path does not depend on the checkpoint spacing (segments recom
   assert.ok(a.pitchHz.length > 400);
   assert.deepEqual(Array.from(a.pitchHz), Array.from(b.pitchHz));
   assert.ok(summarizePitch(a).voicedRatio > 0.5 && summarizePitch(a).voicedRatio < 0.8);
+});
+
+test("summarizePitch's voiced values, median and grid concentration equal the forms they replaced", () => {
+  // the forms before h-sched24 (plain loops and the sorted middle now): the same values in the same order
+  const grid = (hz: Float64Array) => {
+    let c = 0;
+    let s = 0;
+    for (const f of hz) {
+      const a = 2 * Math.PI * 12 * Math.log2(f / 440);
+      c += Math.cos(a);
+      s += Math.sin(a);
+    }
+    return hz.length ? Math.hypot(c, s) / hz.length : 0;
+  };
+  const noise = noiseSource(0x5eed24);
+  const seen = { odd: 0, even: 0, kept: 0, reasons: new Set<string>() };
+  for (let trial = 0; trial < 300; trial++) {
+    const n = trial < 3 ? trial : Math.floor(noise() * 600);
+    const onGrid = trial % 3 === 0;
+    const hz = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = noise();
+      // unvoiced frames are 0; a few negative or NaN values must not count as voiced either; ties among notes
+      if (u < 0.99 * ((trial % 5) / 4)) hz[i] = u < 0.02 ? (u < 0.01 ? NaN : -50) : 0;
+      else hz[i] = onGrid ? 440 * 2 ** (Math.floor(u * 24 - 12) / 12) : 60 + u * 900;
+    }
+    const r = { pitchHz: hz, pitchConfidence: new Float32Array(n), pitchHopSeconds: 0.01, pitchStartSeconds: 0 };
+    const voiced = Float64Array.from(hz.filter((h) => h > 0)).sort();
+    const m = median(voiced);
+    const out = summarizePitch(r);
+    const ratio = n ? voiced.length / n : 0;
+    assert.equal(out.voicedRatio, Math.round(ratio * 1000) / 1000, `trial ${trial}`);
+    assert.equal(gridConcentration(voiced), grid(voiced), `trial ${trial}`);
+    if (out.reason === undefined) {
+      assert.equal(out.medianHz, Math.round(m! * 100) / 100, `trial ${trial}`);
+      seen.kept++;
+    } else {
+      assert.equal(out.medianHz, null);
+      seen.reasons.add(out.reason.slice(0, 12));
+    }
+    if (voiced.length % 2) seen.odd++;
+    else seen.even++;
+    // the reasons follow the same rules as before
+    const minRatio = PITCH_PARAMETERS.minVoicedRatio.value;
+    const tooFew = voiced.length === 0 || ratio < minRatio;
+    assert.equal(out.reason !== undefined, tooFew || grid(voiced) < PITCH_PARAMETERS.minGridConcentration.value);
+  }
+  // both middles (odd and even counts) and the three outcomes were exercised
+  assert.ok(seen.odd > 50 && seen.even > 50, JSON.stringify(seen));
+  assert.ok(seen.reasons.size >= 3, [...seen.reasons].join(' | '));
+  assert.ok(seen.kept > 20, `${seen.kept} medians kept`);
 });

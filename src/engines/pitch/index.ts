@@ -11,7 +11,6 @@
  */
 import type { FeatureExtractorOptions, FeatureReport } from '../../native.js';
 import { PITCH_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { median as middleValue } from '../order.js';
 
 export interface PitchFrame {
   /** Seconds (center of the YIN integration window). */
@@ -85,10 +84,16 @@ export function summarizePitch(
   r: Pick<FeatureReport, 'pitchHz' | 'pitchConfidence' | 'pitchHopSeconds' | 'pitchStartSeconds'>,
   withFrames = false,
 ): Pitch {
-  // ascending (gridConcentration sums in this order): a typed array's own numeric sort, no comparator calls
-  const voiced = Float64Array.from(r.pitchHz.filter((hz) => hz > 0)).sort();
-  const n = voiced.length;
-  const median = middleValue(voiced) ?? null;
+  // ascending (gridConcentration sums in this order): a typed array's own numeric sort, no comparator calls. Plain
+  // loops (not filter(callback) and Float64Array.from) and the median read off the sorted values: this runs once
+  // per file, cold, at the end of analyze's critical path (bench/RESULTS.md, h-sched24)
+  const hz = r.pitchHz;
+  const all = new Float64Array(hz.length);
+  let n = 0;
+  for (let i = 0; i < hz.length; i++) if (hz[i]! > 0) all[n++] = hz[i]!;
+  const voiced = all.subarray(0, n).sort();
+  // order.ts median's ranks: the upper middle, with the one below it when n is even
+  const median = n === 0 ? null : n % 2 ? voiced[n >> 1]! : (voiced[(n >> 1) - 1]! + voiced[n >> 1]!) / 2;
   const ratio = r.pitchHz.length ? n / r.pitchHz.length : 0;
   const out: Pitch = {
     medianHz: median === null ? null : Math.round(median * 100) / 100,
@@ -110,11 +115,11 @@ export function summarizePitch(
 }
 
 /** Resultant length of the f0 values' positions within the semitone (1: all on one grid; 0: spread). */
-export function gridConcentration(hz: ArrayLike<number> & Iterable<number>): number {
+export function gridConcentration(hz: ArrayLike<number>): number {
   let c = 0;
   let s = 0;
-  for (const f of hz) {
-    const a = 2 * Math.PI * 12 * Math.log2(f / 440);
+  for (let i = 0; i < hz.length; i++) {
+    const a = 2 * Math.PI * 12 * Math.log2(hz[i]! / 440);
     c += Math.cos(a);
     s += Math.sin(a);
   }
