@@ -30,9 +30,9 @@
  * and sonic-pi kits through SoX's and ffmpeg's echoes, made after held-out 13's misses were known;
  * `--held-out-14-only`: that set alone), held-out 15 (ONSET_HELD_OUT_KITS_15: SoX reverbs pre-delayed or fed by an
  * echo, bright / modulated ffmpeg echoes, dense hats and ghost-note funk, made after held-out 14's misses were known;
- * `--held-out-15-only`: that set alone), held-out 16 (ONSET_HELD_OUT_KITS_16: analog-circuit-style kits, a recorded hall's
- * impulse response, bus compression, soft solo hats, ghost drags, sub kicks under dense hats and brush ballads, made
- * after held-out 15's misses were known; `--held-out-16-only`: that set alone).
+ * `--held-out-15-only`: that set alone), held-out 16 (ONSET_HELD_OUT_KITS_16: analog-circuit-style kits, a
+ * recorded hall's impulse response, bus compression, soft solo hats, ghost drags, sub kicks under dense hats and
+ * brush ballads, made after held-out 15's misses were known; `--held-out-16-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
