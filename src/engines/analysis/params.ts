@@ -417,31 +417,6 @@ export const ONSET_PARAMETERS = {
     [0.005, 0.2],
     '… when no other onset lies within this of it (the novelty of a hit that the flux already found)',
   ),
-  groupLocalFloor: p(
-    0.4,
-    "of the group's scale",
-    [0.05, 1],
-    "onset flux peak picking per frequency group: fluxGroupDeltaFraction applies to the group's local level (its " +
-      'groupLocalQuantile over ± groupLocalSeconds, divided by its scale) where that is below 1, never below this ' +
-      '(a soft hat among soft hats is a hit; 1: off) …',
-  ),
-  groupLocalSeconds: p(1.5, 's', [0.2, 10], "… the group's local level: over ± this …"),
-  groupLocalQuantile: p(0.9, 'of the frames', [0.5, 1], '… the value at this rank of its frames there; …'),
-  groupLocalValleyFraction: p(
-    0.1,
-    'of the peak',
-    [0, 1],
-    "… a peak below the full fluxGroupDeltaFraction counts only where its group's flux was at most this fraction of " +
-      "it somewhere within groupLocalValleySeconds before it (a soft hit rises out of its own band's silence; a " +
-      "tail's or a ring's bump does not) …",
-  ),
-  groupLocalValleySeconds: p(0.03, 's', [0.005, 0.2], '… this long before it, …'),
-  groupLocalExclusionSeconds: p(
-    0.07,
-    's',
-    [0, 0.2],
-    "… and only farther than this from every other pick (a hit's later bump in another group is no second hit), …",
-  ),
   highTopFraction: p(
     0.3,
     "of the group's scale",
@@ -454,13 +429,6 @@ export const ONSET_PARAMETERS = {
     [0, 1],
     "… and in the lowest group stays below this is placed on the high-passed fine envelope (fineHighHz): a hat's " +
       "attack under a long kick's boom (0 for highTopFraction: off)",
-  ),
-  groupLocalCoherence: p(
-    0.7,
-    "of the filters' rises",
-    [0, 1],
-    "… and where the timbre novelty's coherence reaches this within ± 1 frame (a hit raises every filter at once; a " +
-      "tail's bump or a brush's grain does not; 0: off)",
   ),
 } as const;
 

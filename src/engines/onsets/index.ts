@@ -11,8 +11,7 @@
  * or hall's reverb, a cymbal's ring) a flux onset counts only when it changes the timbre, rises loudly in some group,
  * adds energy or stands far out of its band's fluctuation (tailOnsets); a flux onset whose rise is not coherent
  * across the timbre novelty's filters (a cymbal's beating, a brush's grain, an echo) counts only when it adds
- * energy (incoherentOnsets). A group's peak below its full threshold still counts where its group is locally quiet (a
- * soft hat among soft hats: softGroupPeaks); an onset rising in the upper groups but not the lowest is placed on a
+ * energy (incoherentOnsets). An onset rising in the upper groups but not the lowest is placed on a
  * high-passed fine envelope (a hat under a long kick's boom: highPlacement).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
@@ -130,113 +129,6 @@ export function fluxGroupPeaks(
     params.fluxGroupDeltaFraction,
   );
   return columnPeaks(columns, flux.hopSeconds, delta, params);
-}
-
-/**
- * Soft hits (groupLocalFloor … groupLocalExclusionSeconds): the group peaks below fluxGroupDeltaFraction that
- * reach it times their group's local level (localLevelPeaks), rise out of their group's silence, and lie farther
- * than groupLocalExclusionSeconds from every peak in `found` (frames: the other picks; a hit's later bump in another
- * group is not a second hit). None when groupLocalFloor is 1.
- */
-export function softGroupPeaks(
-  flux: NonNullable<OnsetInput['flux']>,
-  found: readonly number[],
-  params: OnsetParameterValues = onsetDefaults(),
-  columns: FluxColumns = fluxColumns(flux, params),
-): number[] {
-  const floor = checkParameter('groupLocalFloor', ONSET_PARAMETERS.groupLocalFloor, params.groupLocalFloor);
-  if (floor >= 1) return [];
-  const delta = checkParameter(
-    'fluxGroupDeltaFraction',
-    ONSET_PARAMETERS.fluxGroupDeltaFraction,
-    params.fluxGroupDeltaFraction,
-  );
-  const gap =
-    checkParameter(
-      'groupLocalExclusionSeconds',
-      ONSET_PARAMETERS.groupLocalExclusionSeconds,
-      params.groupLocalExclusionSeconds,
-    ) / flux.hopSeconds;
-  const sorted = [...found].sort((a, b) => a - b);
-  return localLevelPeaks(columns, flux.hopSeconds, delta, floor, params).filter((p) => nearest(sorted, p) > gap);
-}
-
-/**
- * The group peaks with a threshold that follows each group's local level: a peak of column g is kept where it
- * exceeds its local median (± fluxMedianSeconds) by `delta` × the group's local level — its groupLocalQuantile over
- * ± groupLocalSeconds, in units of its scale, clamped to [floor, 1]. Soft hats among soft hats (a hat solo, a brush
- * ballad, ghost drags) stand out of their own group's level; the same soft hat beside loud hats of its own group
- * needs the full delta. (The picks with the lowest threshold, delta × floor, from the native picker, then each
- * tested against its own.)
- */
-function localLevelPeaks(
-  columns: FluxColumns,
-  hopSeconds: number,
-  delta: number,
-  floor: number,
-  params: OnsetParameterValues,
-): number[] {
-  const q = checkParameter('groupLocalQuantile', ONSET_PARAMETERS.groupLocalQuantile, params.groupLocalQuantile);
-  const half = Math.max(
-    1,
-    Math.round(
-      checkParameter('groupLocalSeconds', ONSET_PARAMETERS.groupLocalSeconds, params.groupLocalSeconds) / hopSeconds,
-    ),
-  );
-  const avg = Math.max(1, Math.round(params.fluxMedianSeconds / hopSeconds));
-  const pick = {
-    ...params,
-    deltaFraction: delta * floor,
-    medianSeconds: params.fluxMedianSeconds,
-    peakWindowSeconds: params.fluxPeakWindowSeconds,
-    scaleTopFraction: params.fluxScaleTopFraction,
-  };
-  const valley = valleyOptions(hopSeconds, params);
-  const softValley = checkParameter(
-    'groupLocalValleyFraction',
-    ONSET_PARAMETERS.groupLocalValleyFraction,
-    params.groupLocalValleyFraction,
-  );
-  const back = Math.max(
-    1,
-    Math.round(
-      checkParameter(
-        'groupLocalValleySeconds',
-        ONSET_PARAMETERS.groupLocalValleySeconds,
-        params.groupLocalValleySeconds,
-      ) / hopSeconds,
-    ),
-  );
-  // a soft peak (below the full delta) rises out of its group's silence: within `back` frames before it the column
-  // is at most softValley of the peak (a soft hat after a closed hat's decay does; a reverb's or ring's bump does not)
-  const soft = (col: Float64Array, p: number) => {
-    const level = softValley * col[p]!;
-    for (let i = Math.max(0, p - back); i < p; i++) if (col[i]! <= level) return true;
-    return false;
-  };
-  const all = new Set<number>();
-  for (const col of columns.scaled) {
-    if (!col) continue;
-    const n = col.length;
-    const peaks = valleyPeaks(col, pickPeaks(col, 1 / hopSeconds, pick), valley.frames, valley.fraction);
-    for (const p of peaks) {
-      // the local level (a window's rank) and the local median, as the native picker takes it
-      const level = Math.min(1, Math.max(floor, rank(col, p - half, p + half + 1, q)));
-      const lo = Math.max(0, p - avg);
-      const hi = Math.min(n, p + avg + 1);
-      const w = Float64Array.from(col.subarray(lo, hi)).sort();
-      const m = w.length % 2 ? w[(w.length - 1) / 2]! : (w[w.length / 2 - 1]! + w[w.length / 2]!) / 2;
-      const rise = col[p]! - m;
-      if (rise < delta && rise >= delta * level && soft(col, p)) all.add(p);
-    }
-  }
-  return [...all].sort((a, b) => a - b);
-}
-
-/** The value at rank floor(q·(m − 1)) of col[from, to) (clamped to the column) in ascending order. */
-function rank(col: Float64Array, from: number, to: number, q: number): number {
-  const w = col.subarray(Math.max(0, from), Math.min(col.length, to));
-  return percentile(w, q);
 }
 
 /** A series' columns (frames × groups), each with its scale and divided by it (none where that is 0). */
@@ -1022,31 +914,14 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   // minimum interval below merge the picks of one hit)
   const valley = valleyOptions(hopSeconds, params);
   // … each standing out of any sustained wash (washPeaks)
-  const hard = input.flux
-    ? [
-        ...new Set([
-          ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
-          ...fluxGroupPeaks(input.flux, params, columns),
-        ]),
-      ].sort((a, b) => a - b)
-    : [];
-  // … and soft hits among soft hits of their own group, away from those (softGroupPeaks)
-  const coherence = input.noveltyCoherence;
-  const softCoherence = checkParameter(
-    'groupLocalCoherence',
-    ONSET_PARAMETERS.groupLocalCoherence,
-    params.groupLocalCoherence,
-  );
-  // … whose rise is coherent across the novelty's filters (a hit's; a tail's bump or a swish's grain is not)
-  const soft = (input.flux ? softGroupPeaks(input.flux, hard, params, columns) : []).filter((p) => {
-    if (!coherence || !(softCoherence > 0)) return true;
-    for (let i = Math.max(0, p - 1); i <= Math.min(coherence.length - 1, p + 1); i++)
-      if (coherence[i]! >= softCoherence) return true;
-    return false;
-  });
   const peaks = input.flux
     ? washPeaks(
-        soft.length ? [...hard, ...soft].sort((a, b) => a - b) : hard,
+        [
+          ...new Set([
+            ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
+            ...fluxGroupPeaks(input.flux, params, columns),
+          ]),
+        ].sort((a, b) => a - b),
         input.flux,
         split?.novelty,
         params,
