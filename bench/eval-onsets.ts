@@ -30,7 +30,9 @@
  * and sonic-pi kits through SoX's and ffmpeg's echoes, made after held-out 13's misses were known;
  * `--held-out-14-only`: that set alone), held-out 15 (ONSET_HELD_OUT_KITS_15: SoX reverbs pre-delayed or fed by an
  * echo, bright / modulated ffmpeg echoes, dense hats and ghost-note funk, made after held-out 14's misses were known;
- * `--held-out-15-only`: that set alone).
+ * `--held-out-15-only`: that set alone), held-out 16 (ONSET_HELD_OUT_KITS_16: analog-circuit-style kits, a
+ * recorded hall's impulse response, bus compression, soft solo hats, ghost drags, sub kicks under dense hats and
+ * brush ballads, made after held-out 15's misses were known; `--held-out-16-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -69,8 +71,11 @@ const TWELFTH = path.join(OUT, 'drums-held-out-12');
 const THIRTEENTH = path.join(OUT, 'drums-held-out-13');
 const FOURTEENTH = path.join(OUT, 'drums-held-out-14');
 const FIFTEENTH = path.join(OUT, 'drums-held-out-15');
+const SIXTEENTH = path.join(OUT, 'drums-held-out-16');
+/** `--held-out-16-only`: the sixteenth held-out set (ONSET_HELD_OUT_KITS_16) alone. */
+const SIXTEENTH_ONLY = process.argv.includes('--held-out-16-only');
 /** `--held-out-15-only`: the fifteenth held-out set (ONSET_HELD_OUT_KITS_15) alone. */
-const FIFTEENTH_ONLY = process.argv.includes('--held-out-15-only');
+const FIFTEENTH_ONLY = process.argv.includes('--held-out-15-only') || SIXTEENTH_ONLY;
 /** `--held-out-14-only`: the fourteenth held-out set (ONSET_HELD_OUT_KITS_14) alone. */
 const FOURTEENTH_ONLY = process.argv.includes('--held-out-14-only') || FIFTEENTH_ONLY;
 /** `--held-out-13-only`: the thirteenth held-out set (ONSET_HELD_OUT_KITS_13) alone. */
@@ -128,7 +133,8 @@ interface Item {
     | 'held-out 12'
     | 'held-out 13'
     | 'held-out 14'
-    | 'held-out 15';
+    | 'held-out 15'
+    | 'held-out 16';
   kit: string;
   pattern: string;
 }
@@ -235,6 +241,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 13': [THIRTEENTH, { set: 'onset-held-out-13' }],
   'held-out 14': [FOURTEENTH, { set: 'onset-held-out-14' }],
   'held-out 15': [FIFTEENTH, { set: 'onset-held-out-15' }],
+  'held-out 16': [SIXTEENTH, { set: 'onset-held-out-16' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -263,7 +270,8 @@ async function main() {
   const twelfth = (THIRD_ONLY && !TWELFTH_ONLY) || THIRTEENTH_ONLY ? none : drumItems('held-out 12');
   const thirteenth = (THIRD_ONLY && !THIRTEENTH_ONLY) || FOURTEENTH_ONLY ? none : drumItems('held-out 13');
   const fourteenth = (THIRD_ONLY && !FOURTEENTH_ONLY) || FIFTEENTH_ONLY ? none : drumItems('held-out 14');
-  const fifteenth = THIRD_ONLY && !FIFTEENTH_ONLY ? none : drumItems('held-out 15');
+  const fifteenth = (THIRD_ONLY && !FIFTEENTH_ONLY) || SIXTEENTH_ONLY ? none : drumItems('held-out 15');
+  const sixteenth = THIRD_ONLY && !SIXTEENTH_ONLY ? none : drumItems('held-out 16');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -282,6 +290,7 @@ async function main() {
     ...thirteenth.items,
     ...fourteenth.items,
     ...fifteenth.items,
+    ...sixteenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -301,6 +310,7 @@ async function main() {
     ...thirteenth.missing,
     ...fourteenth.missing,
     ...fifteenth.missing,
+    ...sixteenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -363,6 +373,7 @@ async function main() {
       'held-out 13',
       'held-out 14',
       'held-out 15',
+      'held-out 16',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -48,15 +48,17 @@ const ORDINALS = [
   'thirteenth',
   'fourteenth',
   'fifteenth',
+  'sixteenth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
-const TUNING_12 =
-  process.argv.includes('--tuning-12') || process.argv.includes('--tuning-13') || process.argv.includes('--tuning-14');
+const TUNING_12 = ['--tuning-12', '--tuning-13', '--tuning-14', '--tuning-15'].some((a) => process.argv.includes(a));
 /** `--tuning-13`: `--tuning-12` plus held-out 13 (all tuning material since h-onset19: 600 files). */
-const TUNING_13 = process.argv.includes('--tuning-13') || process.argv.includes('--tuning-14');
+const TUNING_13 = ['--tuning-13', '--tuning-14', '--tuning-15'].some((a) => process.argv.includes(a));
 /** `--tuning-14`: `--tuning-13` plus held-out 14 (all tuning material since h-onset22: 639 files). */
-const TUNING_14 = process.argv.includes('--tuning-14');
+const TUNING_14 = process.argv.includes('--tuning-14') || process.argv.includes('--tuning-15');
+/** `--tuning-15`: `--tuning-14` plus held-out 15 (all tuning material since h-onset24: 675 files). */
+const TUNING_15 = process.argv.includes('--tuning-15');
 const HELD = process.argv.includes('--held-out') || process.argv.includes('--fresh');
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
@@ -105,6 +107,7 @@ if (ALL || EVERYTHING || TUNING)
     ...(TUNING_12 ? ['seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'].map((n) => `items-${n}.json`) : []),
     ...(TUNING_13 ? ['items-thirteenth.json'] : []),
     ...(TUNING_14 ? ['items-fourteenth.json'] : []),
+    ...(TUNING_15 ? ['items-fifteenth.json'] : []),
   ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
@@ -158,6 +161,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
       onsetBandEnergyBands: eb ? (j.onsetBandEnergyBands ?? 0) : 0,
       odf: Float32Array.from(j.odf),
       fineEnergy: Float32Array.from(j.fineEnergy),
+      fineEnergyHigh: Float32Array.from(j.fineEnergyHigh ?? []),
       onsetFlux: Float32Array.from(j.onsetFlux),
       onsetBandNovelty: Float32Array.from(j.onsetBandNovelty ?? []),
       onsetBandNoveltyBands: j.onsetBandNoveltyBands ?? 0,
@@ -176,6 +180,7 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     odf: Array.from(r.odf),
     hopSeconds: r.hopSeconds,
     fineEnergy: Array.from(r.fineEnergy),
+    fineEnergyHigh: Array.from(r.fineEnergyHigh ?? []),
     tickSamples: r.tickSamples,
     onsetFlux: Array.from(r.onsetFlux ?? []),
     onsetFluxGroups: r.onsetFluxGroups,
@@ -248,7 +253,7 @@ for (const cfg of configs) {
           'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
           'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
           'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
-          'ghost-funk)-\\d+$',
+          'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad)-\\d+$',
       ),
       '',
     );

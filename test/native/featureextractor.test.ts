@@ -635,3 +635,40 @@ test('band energies: a sine in one band, its power the square of its level, two 
   assert.equal(off.onsetBandEnergyBands, 0);
   assert.equal(off.onsetBandEnergy.length, 0);
 });
+
+test('high-passed fine envelope: a 60 Hz boom is below −40 dB of itself, a 10 kHz tone passes; none when off', () => {
+  const FS = 44100;
+  const x = new Float32Array(FS);
+  // a 60 Hz sine at 0.5 throughout, a 10 kHz sine at 0.05 in the second half
+  for (let i = 0; i < FS; i++)
+    x[i] =
+      0.5 * Math.sin((2 * Math.PI * 60 * i) / FS) + (i >= FS / 2 ? 0.05 * Math.sin((2 * Math.PI * 1e4 * i) / FS) : 0);
+  const run = (fineHighHz: number) => {
+    const fx = createFeatureExtractor(
+      { sampleRate: FS, channels: 1 },
+      { spectrum: false, pitch: false },
+      {},
+      {
+        fineHighHz,
+      },
+    );
+    fx.addFloat(x);
+    return fx.finish();
+  };
+  const r = run(4000);
+  assert.equal(r.fineEnergyHigh.length, r.fineEnergy.length);
+  const mean = (a: Float32Array, from: number, to: number) => {
+    let s = 0;
+    for (let i = from; i < to; i++) s += a[i]!;
+    return s / (to - from);
+  };
+  const n = r.fineEnergy.length;
+  // the first half (after the filter settles): the boom's mean square is 0.125; high-passed ≤ 1e-4 of it
+  const lowHigh = mean(r.fineEnergyHigh, Math.floor(n / 10), Math.floor(n / 2) - 2);
+  assert.ok(lowHigh < 1e-4 * 0.125, `60 Hz high-passed: ${lowHigh}`);
+  assert.ok(Math.abs(mean(r.fineEnergy, Math.floor(n / 10), Math.floor(n / 2) - 2) - 0.125) < 0.005);
+  // the second half: the 10 kHz tone's mean square 0.00125 passes within 10 %
+  const highHigh = mean(r.fineEnergyHigh, Math.floor(n / 2) + 20, n - 2);
+  assert.ok(Math.abs(highHigh / 0.00125 - 1) < 0.1, `10 kHz high-passed: ${highHigh}`);
+  assert.equal(run(0).fineEnergyHigh.length, 0);
+});
