@@ -39,6 +39,7 @@ import { tempo15Set } from '../fixtures/tempo15.js';
 import { tempo16Set } from '../fixtures/tempo16.js';
 import { tempo17Set } from '../fixtures/tempo17.js';
 import { tempo18Set } from '../fixtures/tempo18.js';
+import { tempo19Set } from '../fixtures/tempo19.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -263,6 +264,12 @@ async function main() {
     ? (mkdirSync(held18Dir, { recursive: true }), some(await Promise.all(tempo18Set(held18Dir).files.map(allFeatures))))
     : undefined;
   const h18 = held18 ? evaluate(held18) : undefined;
+  // --held-out-19: the nineteenth held-out set (fixtures/tempo19.ts, h-tempo24), only after its one CLI evaluation
+  const held19Dir = path.join(OUT, 'tempo-heldout19');
+  const held19 = process.argv.includes('--held-out-19')
+    ? (mkdirSync(held19Dir, { recursive: true }), some(await Promise.all(tempo19Set(held19Dir).files.map(allFeatures))))
+    : undefined;
+  const h19 = held19 ? evaluate(held19) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -289,6 +296,7 @@ async function main() {
     ...(h16 ? [['held-out 16', h16] as const] : []),
     ...(h17 ? [['held-out 17', h17] as const] : []),
     ...(h18 ? [['held-out 18', h18] as const] : []),
+    ...(h19 ? [['held-out 19', h19] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -314,7 +322,7 @@ async function main() {
         `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}${held13 ? ' held-out 13 Acc1 songs | drums |' : ''}` +
         `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
         `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
-        `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}` +
+        `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -341,6 +349,7 @@ async function main() {
               held16 ? evaluate(held16) : undefined,
               held17 ? evaluate(held17) : undefined,
               held18 ? evaluate(held18) : undefined,
+              held19 ? evaluate(held19) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -379,6 +388,7 @@ async function main() {
     if (h16) console.log('\nheld-out 16 misses:\n' + h16.misses.join('\n'));
     if (h17) console.log('\nheld-out 17 misses:\n' + h17.misses.join('\n'));
     if (h18) console.log('\nheld-out 18 misses:\n' + h18.misses.join('\n'));
+    if (h19) console.log('\nheld-out 19 misses:\n' + h19.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');
