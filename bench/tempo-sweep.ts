@@ -64,6 +64,9 @@ interface Figures {
  * counted on them: the harmony gate's cost on drums; not how analyze runs). */
 const DRUMS_WITHOUT_CHROMA = process.argv.includes('--drums-without-chroma');
 
+/** --half-time-backbeat: the `half-time` drum files' strict Acc1 under the backbeat convention (see evaluate). */
+const HALF_TIME_BACKBEAT = process.argv.includes('--half-time-backbeat');
+
 /** --songs-only: songs alone (a term that only acts with tuned notes cannot move the drum files). */
 const SONGS_ONLY = process.argv.includes('--songs-only');
 
@@ -79,8 +82,12 @@ function evaluate(items: Item[]): Figures {
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
     );
     const s = truth.kind === 'song' ? song : drum;
+    // --half-time-backbeat (h-tempo24): drum files of the `half-time` grooves (kick 1, snare 3, eighth hats; not
+    // half-time-16 or the half-time shuffle) scored under the backbeat convention, truth T/2 where it is 50 BPM or more
+    const alt = HALF_TIME_BACKBEAT && truth.kind !== 'song' && /half-time(?!-16|-shuffle)/.test(truth.name);
+    const drumTruth = alt && truth.bpm / 2 >= 50 ? truth.bpm / 2 : truth.bpm;
     // songs: Acc1 under the compound-meter convention (truth.accept; strict for every other song)
-    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, truth.bpm);
+    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, drumTruth);
     s.a1.push(ok ? 1 : 0);
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
