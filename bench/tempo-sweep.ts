@@ -374,6 +374,46 @@ async function main() {
       );
     }
   }
+  // --robust a,b,… (h-tempo24): each named parameter alone at 0.9× and 1.1× its value (integers rounded), Acc1 songs /
+  // drums of every set loaded
+  const robustAt = process.argv.indexOf('--robust');
+  if (robustAt >= 0) {
+    const sets: [string, Item[] | undefined][] = [
+      ['tuning', tuning],
+      ['held-out', held],
+      ['held-out 2', held2],
+      ['held-out 3', held3],
+      ['held-out 11', held11],
+      ['odd', odd],
+      ['held-out 12', held12],
+      ['held-out 13', held13],
+      ['held-out 14', held14],
+      ['held-out 15', held15],
+      ['held-out 16', held16],
+      ['held-out 17', held17],
+      ['held-out 18', held18],
+      ['held-out 19', held19],
+    ];
+    const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
+    console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
+    console.log(`|---|---|${live.map(() => '---|').join('')}`);
+    console.log(
+      `| (declared values) | | ${live.map(([, items]) => `${f3(evaluate(items).acc1)} / ${f3(evaluate(items).drumAcc1)}`).join(' | ')} |`,
+    );
+    for (const name of process.argv[robustAt + 1]!.split(',') as (keyof typeof TEMPO_PARAMETERS)[]) {
+      const spec = TEMPO_PARAMETERS[name] as ParameterSpec;
+      for (const f of [0.9, 1.1]) {
+        const v = spec.integer ? Math.round(spec.value * f) : spec.value * f;
+        const cells = withParameter(name, v, () =>
+          live.map(([, items]) => {
+            const x = evaluate(items);
+            return `${f3(x.acc1)} / ${f3(x.drumAcc1)}`;
+          }),
+        );
+        console.log(`| ${name} | ${Number(v.toPrecision(6))} | ${cells.join(' | ')} |`);
+      }
+    }
+  }
   if (process.argv.includes('--misses')) {
     console.log('\ntuning misses:\n' + t.misses.join('\n'));
     console.log('\nheld-out misses:\n' + h.misses.join('\n'));

@@ -43,7 +43,7 @@ const SHAPES: Record<Piece, [number, number][]> = {
 };
 const regionOf = (lo: number, hi: number) => {
   const fc = Math.sqrt(lo * hi);
-  return fc < 140 ? 0 : fc < 340 ? 1 : fc < 1000 ? -1 : fc < 5500 ? 2 : 3;
+  return fc < 125 ? 0 : fc < 340 ? 1 : fc < 1000 ? -1 : fc < 5500 ? 2 : 3;
 };
 
 /** Band energies of a list of hits (seconds, piece) over `seconds`. */
@@ -126,7 +126,7 @@ test('snare backbeat: a 7/8 (2+2+3) bar with the snare on each group start is ir
 });
 
 test('snare hits: the declared parameters', () => {
-  assert.equal(TEMPO_PARAMETERS.snareBodyLowHz.value, 140);
+  assert.equal(TEMPO_PARAMETERS.snareBodyLowHz.value, 125);
   assert.equal(TEMPO_PARAMETERS.snareNoiseHighHz.value, 5500);
   assert.equal(TEMPO_PARAMETERS.snareSustainSeconds.value, 0.035);
 });

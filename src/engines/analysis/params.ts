@@ -623,18 +623,20 @@ export const TEMPO_PARAMETERS = {
       '(0.63 loses a file of the base tuning set and of held-out 1)',
   ),
   snareBackbeatGain: p(
-    0.4,
+    0.7,
     '',
     [0, 2],
     'snare backbeat (h-tempo24, files without tuned notes): the largest boost of a level whose snare hits (by ' +
-      'spectral shape, snareHits) fall regularly on every other beat; the beat is half the snare period; 0: off',
+      'spectral shape, snareHits) fall regularly on every other beat; the beat is half the snare period; 0: off. ' +
+      'Plateau 0.6–0.8 on the tuning sets (0.54: a held-out-2 drum file and a held-out-17 song fewer; 0.3–0.4: ' +
+      'fewer gains on held-out 2, 17 and 18)',
   ),
   snareBackbeatMin: p(
-    0.5,
+    0.4,
     '',
     [0, 0.99],
-    'snare backbeat: the evidence (share of regular two-beat snare intervals × share of hits on the beats) below ' +
-      'which no boost is given, the boost linear above it',
+    'snare backbeat: the evidence κ·ε·on (snareBackbeat: every other beat, not every fourth, on the beats) below ' +
+      'which no boost is given, the boost linear above it (0.36–0.44 alike; a 7/8 2+2+3 at the eighth: 0)',
   ),
   snareMinIntervals: p(
     6,
@@ -650,7 +652,13 @@ export const TEMPO_PARAMETERS = {
     'snare backbeat: a snare interval within this fraction of two beats counts as two beats (of four: a bar ' +
       'without its second snare, left out)',
   ),
-  snareBodyLowHz: p(140, 'Hz', [60, 400], "snare hits: the body region's lower edge (below: the sub, a kick's head)"),
+  snareBodyLowHz: p(
+    125,
+    'Hz',
+    [60, 400],
+    "snare hits: the body region's lower edge (below: the sub, a kick's head); the bands go by their centres, so at " +
+      '2 bands per octave the 85–120 Hz band is the sub and 120–170 Hz up the body (from 113 to 137 Hz alike)',
+  ),
   snareBodyHighHz: p(
     340,
     'Hz',
