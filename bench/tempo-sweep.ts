@@ -397,19 +397,16 @@ async function main() {
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
     console.log(`|---|---|${live.map(() => '---|').join('')}`);
-    console.log(
-      `| (declared values) | | ${live.map(([, items]) => `${f3(evaluate(items).acc1)} / ${f3(evaluate(items).drumAcc1)}`).join(' | ')} |`,
-    );
+    const cellOf = (items: Item[]) => {
+      const x = evaluate(items);
+      return `${f3(x.acc1)} / ${f3(x.drumAcc1)}`;
+    };
+    console.log(`| (declared values) | | ${live.map(([, items]) => cellOf(items)).join(' | ')} |`);
     for (const name of process.argv[robustAt + 1]!.split(',') as (keyof typeof TEMPO_PARAMETERS)[]) {
       const spec = TEMPO_PARAMETERS[name] as ParameterSpec;
       for (const f of [0.9, 1.1]) {
         const v = spec.integer ? Math.round(spec.value * f) : spec.value * f;
-        const cells = withParameter(name, v, () =>
-          live.map(([, items]) => {
-            const x = evaluate(items);
-            return `${f3(x.acc1)} / ${f3(x.drumAcc1)}`;
-          }),
-        );
+        const cells = withParameter(name, v, () => live.map(([, items]) => cellOf(items)));
         console.log(`| ${name} | ${Number(v.toPrecision(6))} | ${cells.join(' | ')} |`);
       }
     }
