@@ -9,7 +9,7 @@ import type { TruthFile } from '../fixtures/groundtruth.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
-import { stftLayout } from '../src/engines/analysis/params.js';
+import { onsetEnergyBandLowHz, stftLayout } from '../src/engines/analysis/params.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetInput } from '../src/engines/onsets/index.js';
 import type { TempoInput } from '../src/engines/tempo/index.js';
@@ -33,12 +33,13 @@ export async function features(truth: TruthFile): Promise<Item> {
   const cache = path.join(OUT, 'tempo-features', `${path.basename(truth.file)}.json`);
   if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(truth.file).mtimeMs) {
     const c = JSON.parse(readFileSync(cache, 'utf8')) as TempoInput;
-    // caches written before the tempo engine read the pitch-class profile or the onset flux groups are recomputed
-    if (c.pitchClass && c.flux) return { truth, input: c };
+    // caches written before the tempo engine read the pitch-class profile, the onset flux groups or the band
+    // energies (h-tempo24) are recomputed
+    if (c.pitchClass && c.flux && c.bandEnergy) return { truth, input: c };
   }
   const item = await computeFeatures(truth);
   mkdirSync(path.dirname(cache), { recursive: true });
-  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes, flux, bandNovelty } = item.input;
+  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes, flux, bandNovelty, bandEnergy } = item.input;
   const plain = (x: ArrayLike<number> | undefined) => (x ? Array.from(x) : undefined);
   writeFileSync(
     cache,
@@ -51,6 +52,7 @@ export async function features(truth: TruthFile): Promise<Item> {
       onsetTimes,
       flux: flux && { ...flux, values: plain(flux.values) },
       bandNovelty: bandNovelty && { ...bandNovelty, values: plain(bandNovelty.values) },
+      bandEnergy: bandEnergy && { ...bandEnergy, values: plain(bandEnergy.values) },
     }),
   );
   return item;
@@ -85,6 +87,12 @@ export async function computeFeatures(truth: TruthFile): Promise<Item> {
         onsetTimes: onsets.times,
         flux: groups,
         bandNovelty: bands,
+        bandEnergy: {
+          values: r.onsetBandEnergy,
+          bands: r.onsetBandEnergyBands,
+          hopSeconds: r.onsetHopSeconds,
+          lowHz: onsetEnergyBandLowHz(rate),
+        },
       },
     };
   } finally {

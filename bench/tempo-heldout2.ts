@@ -7,7 +7,8 @@
  *
  *   node dist/bench/tempo-heldout2.js
  *     [--third | --fourth | --fifth | --sixth | --seventh | --eighth | --ninth | --tenth | --eleventh | --twelfth |
- *      --thirteenth | --fourteenth | --fifteenth | --sixteenth | --seventeenth | --eighteenth] [--bar-beat]
+ *      --thirteenth | --fourteenth | --fifteenth | --sixteenth | --seventeenth | --eighteenth | --nineteenth]
+ *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
@@ -20,7 +21,9 @@
  * samples); --sixteenth: fixtures/tempo16.ts, h-tempo20 (6/8, 3/4, 12/8, 4/4; sonic-pi samples); --seventeenth:
  * fixtures/tempo17.ts, h-tempo22 (4/4 incl. half-time and shuffle, 3/4, 6/8, 12/8; Hydrogen kits, additive tonal
  * parts); --eighteenth: fixtures/tempo18.ts, h-tempo23 (slow and mid 4/4: ballads, sixteenth-hat grooves,
- * half-time, a slow shuffle; controls at 110–180; Hydrogen kits, subtractive tonal parts).
+ * half-time, a slow shuffle; controls at 110–180; Hydrogen kits, subtractive tonal parts); --nineteenth:
+ * fixtures/tempo19.ts, h-tempo24 (slow and mid 4/4 with brushes, side stick, rimshots, swung sixteenths, half-time;
+ * controls at 112–190 and 5/4; modal, Karplus–Strong and FM kits, phase-modulation tonal parts).
  * Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *
@@ -50,6 +53,7 @@ import { tempo15Set } from '../fixtures/tempo15.js';
 import { tempo16Set } from '../fixtures/tempo16.js';
 import { tempo17Set } from '../fixtures/tempo17.js';
 import { tempo18Set } from '../fixtures/tempo18.js';
+import { tempo19Set } from '../fixtures/tempo19.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -71,41 +75,44 @@ const FIFTEENTH = process.argv.includes('--fifteenth');
 const SIXTEENTH = process.argv.includes('--sixteenth');
 const SEVENTEENTH = process.argv.includes('--seventeenth');
 const EIGHTEENTH = process.argv.includes('--eighteenth');
+const NINETEENTH = process.argv.includes('--nineteenth');
 const DIR = path.join(
   OUT,
-  EIGHTEENTH
-    ? 'tempo-heldout18'
-    : SEVENTEENTH
-      ? 'tempo-heldout17'
-      : SIXTEENTH
-        ? 'tempo-heldout16'
-        : FIFTEENTH
-          ? 'tempo-heldout15'
-          : FOURTEENTH
-            ? 'tempo-heldout14'
-            : THIRTEENTH
-              ? 'tempo-heldout13'
-              : TWELFTH
-                ? 'tempo-heldout12'
-                : ELEVENTH
-                  ? 'tempo-heldout11'
-                  : TENTH
-                    ? 'tempo-heldout10'
-                    : NINTH
-                      ? 'tempo-heldout9'
-                      : EIGHTH
-                        ? 'tempo-heldout8'
-                        : SEVENTH
-                          ? 'tempo-heldout7'
-                          : SIXTH
-                            ? 'tempo-heldout6'
-                            : FIFTH
-                              ? 'tempo-heldout5'
-                              : FOURTH
-                                ? 'tempo-heldout4'
-                                : THIRD
-                                  ? 'tempo-heldout3'
-                                  : 'tempo-heldout2',
+  NINETEENTH
+    ? 'tempo-heldout19'
+    : EIGHTEENTH
+      ? 'tempo-heldout18'
+      : SEVENTEENTH
+        ? 'tempo-heldout17'
+        : SIXTEENTH
+          ? 'tempo-heldout16'
+          : FIFTEENTH
+            ? 'tempo-heldout15'
+            : FOURTEENTH
+              ? 'tempo-heldout14'
+              : THIRTEENTH
+                ? 'tempo-heldout13'
+                : TWELFTH
+                  ? 'tempo-heldout12'
+                  : ELEVENTH
+                    ? 'tempo-heldout11'
+                    : TENTH
+                      ? 'tempo-heldout10'
+                      : NINTH
+                        ? 'tempo-heldout9'
+                        : EIGHTH
+                          ? 'tempo-heldout8'
+                          : SEVENTH
+                            ? 'tempo-heldout7'
+                            : SIXTH
+                              ? 'tempo-heldout6'
+                              : FIFTH
+                                ? 'tempo-heldout5'
+                                : FOURTH
+                                  ? 'tempo-heldout4'
+                                  : THIRD
+                                    ? 'tempo-heldout3'
+                                    : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -213,74 +220,78 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = EIGHTEENTH
-  ? tempo18Set(DIR)
-  : SEVENTEENTH
-    ? tempo17Set(DIR)
-    : SIXTEENTH
-      ? tempo16Set(DIR)
-      : FIFTEENTH
-        ? tempo15Set(DIR)
-        : FOURTEENTH
-          ? tempo14Set(DIR)
-          : THIRTEENTH
-            ? tempo13Set(DIR)
-            : TWELFTH
-              ? tempo12Set(DIR)
-              : ELEVENTH
-                ? tempo11Set(DIR)
-                : TENTH
-                  ? tempo10Set(DIR)
-                  : NINTH
-                    ? tempo9Set(DIR)
-                    : EIGHTH
-                      ? tempo8Set(DIR)
-                      : SEVENTH
-                        ? tempo7Set(DIR)
-                        : SIXTH
-                          ? tempo6Set(DIR)
-                          : FIFTH
-                            ? tempo5Set(DIR)
-                            : FOURTH
-                              ? tempo4Set(DIR)
-                              : THIRD
-                                ? tempo3Set(DIR)
-                                : tempoHeldOut2Set(DIR);
+const { files, missing } = NINETEENTH
+  ? tempo19Set(DIR)
+  : EIGHTEENTH
+    ? tempo18Set(DIR)
+    : SEVENTEENTH
+      ? tempo17Set(DIR)
+      : SIXTEENTH
+        ? tempo16Set(DIR)
+        : FIFTEENTH
+          ? tempo15Set(DIR)
+          : FOURTEENTH
+            ? tempo14Set(DIR)
+            : THIRTEENTH
+              ? tempo13Set(DIR)
+              : TWELFTH
+                ? tempo12Set(DIR)
+                : ELEVENTH
+                  ? tempo11Set(DIR)
+                  : TENTH
+                    ? tempo10Set(DIR)
+                    : NINTH
+                      ? tempo9Set(DIR)
+                      : EIGHTH
+                        ? tempo8Set(DIR)
+                        : SEVENTH
+                          ? tempo7Set(DIR)
+                          : SIXTH
+                            ? tempo6Set(DIR)
+                            : FIFTH
+                              ? tempo5Set(DIR)
+                              : FOURTH
+                                ? tempo4Set(DIR)
+                                : THIRD
+                                  ? tempo3Set(DIR)
+                                  : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = EIGHTEENTH
-  ? 'eighteenth'
-  : SEVENTEENTH
-    ? 'seventeenth'
-    : SIXTEENTH
-      ? 'sixteenth'
-      : FIFTEENTH
-        ? 'fifteenth'
-        : FOURTEENTH
-          ? 'fourteenth'
-          : THIRTEENTH
-            ? 'thirteenth'
-            : TWELFTH
-              ? 'twelfth'
-              : ELEVENTH
-                ? 'eleventh'
-                : TENTH
-                  ? 'tenth'
-                  : NINTH
-                    ? 'ninth'
-                    : EIGHTH
-                      ? 'eighth'
-                      : SEVENTH
-                        ? 'seventh'
-                        : SIXTH
-                          ? 'sixth'
-                          : FIFTH
-                            ? 'fifth'
-                            : FOURTH
-                              ? 'fourth'
-                              : THIRD
-                                ? 'third'
-                                : 'second';
+const setName = NINETEENTH
+  ? 'nineteenth'
+  : EIGHTEENTH
+    ? 'eighteenth'
+    : SEVENTEENTH
+      ? 'seventeenth'
+      : SIXTEENTH
+        ? 'sixteenth'
+        : FIFTEENTH
+          ? 'fifteenth'
+          : FOURTEENTH
+            ? 'fourteenth'
+            : THIRTEENTH
+              ? 'thirteenth'
+              : TWELFTH
+                ? 'twelfth'
+                : ELEVENTH
+                  ? 'eleventh'
+                  : TENTH
+                    ? 'tenth'
+                    : NINTH
+                      ? 'ninth'
+                      : EIGHTH
+                        ? 'eighth'
+                        : SEVENTH
+                          ? 'seventh'
+                          : SIXTH
+                            ? 'sixth'
+                            : FIFTH
+                              ? 'fifth'
+                              : FOURTH
+                                ? 'fourth'
+                                : THIRD
+                                  ? 'third'
+                                  : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in

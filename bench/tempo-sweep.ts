@@ -39,6 +39,7 @@ import { tempo15Set } from '../fixtures/tempo15.js';
 import { tempo16Set } from '../fixtures/tempo16.js';
 import { tempo17Set } from '../fixtures/tempo17.js';
 import { tempo18Set } from '../fixtures/tempo18.js';
+import { tempo19Set } from '../fixtures/tempo19.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -63,6 +64,9 @@ interface Figures {
  * counted on them: the harmony gate's cost on drums; not how analyze runs). */
 const DRUMS_WITHOUT_CHROMA = process.argv.includes('--drums-without-chroma');
 
+/** --half-time-backbeat: the `half-time` drum files' strict Acc1 under the backbeat convention (see evaluate). */
+const HALF_TIME_BACKBEAT = process.argv.includes('--half-time-backbeat');
+
 /** --songs-only: songs alone (a term that only acts with tuned notes cannot move the drum files). */
 const SONGS_ONLY = process.argv.includes('--songs-only');
 
@@ -78,8 +82,12 @@ function evaluate(items: Item[]): Figures {
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
     );
     const s = truth.kind === 'song' ? song : drum;
+    // --half-time-backbeat (h-tempo24): drum files of the `half-time` grooves (kick 1, snare 3, eighth hats; not
+    // half-time-16 or the half-time shuffle) scored under the backbeat convention, truth T/2 where it is 50 BPM or more
+    const alt = HALF_TIME_BACKBEAT && truth.kind !== 'song' && /half-time(?!-16|-shuffle)/.test(truth.name);
+    const drumTruth = alt && truth.bpm / 2 >= 50 ? truth.bpm / 2 : truth.bpm;
     // songs: Acc1 under the compound-meter convention (truth.accept; strict for every other song)
-    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, truth.bpm);
+    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, drumTruth);
     s.a1.push(ok ? 1 : 0);
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
@@ -263,6 +271,12 @@ async function main() {
     ? (mkdirSync(held18Dir, { recursive: true }), some(await Promise.all(tempo18Set(held18Dir).files.map(allFeatures))))
     : undefined;
   const h18 = held18 ? evaluate(held18) : undefined;
+  // --held-out-19: the nineteenth held-out set (fixtures/tempo19.ts, h-tempo24), only after its one CLI evaluation
+  const held19Dir = path.join(OUT, 'tempo-heldout19');
+  const held19 = process.argv.includes('--held-out-19')
+    ? (mkdirSync(held19Dir, { recursive: true }), some(await Promise.all(tempo19Set(held19Dir).files.map(allFeatures))))
+    : undefined;
+  const h19 = held19 ? evaluate(held19) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -289,6 +303,7 @@ async function main() {
     ...(h16 ? [['held-out 16', h16] as const] : []),
     ...(h17 ? [['held-out 17', h17] as const] : []),
     ...(h18 ? [['held-out 18', h18] as const] : []),
+    ...(h19 ? [['held-out 19', h19] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -314,7 +329,7 @@ async function main() {
         `${held12 ? ' held-out 12 Acc1 songs | drums |' : ''}${held13 ? ' held-out 13 Acc1 songs | drums |' : ''}` +
         `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
         `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
-        `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}` +
+        `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -341,6 +356,7 @@ async function main() {
               held16 ? evaluate(held16) : undefined,
               held17 ? evaluate(held17) : undefined,
               held18 ? evaluate(held18) : undefined,
+              held19 ? evaluate(held19) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -356,6 +372,43 @@ async function main() {
             )
             .join(''),
       );
+    }
+  }
+  // --robust a,b,… (h-tempo24): each named parameter alone at 0.9× and 1.1× its value (integers rounded), Acc1 songs /
+  // drums of every set loaded
+  const robustAt = process.argv.indexOf('--robust');
+  if (robustAt >= 0) {
+    const sets: [string, Item[] | undefined][] = [
+      ['tuning', tuning],
+      ['held-out', held],
+      ['held-out 2', held2],
+      ['held-out 3', held3],
+      ['held-out 11', held11],
+      ['odd', odd],
+      ['held-out 12', held12],
+      ['held-out 13', held13],
+      ['held-out 14', held14],
+      ['held-out 15', held15],
+      ['held-out 16', held16],
+      ['held-out 17', held17],
+      ['held-out 18', held18],
+      ['held-out 19', held19],
+    ];
+    const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
+    console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
+    console.log(`|---|---|${live.map(() => '---|').join('')}`);
+    const cellOf = (items: Item[]) => {
+      const x = evaluate(items);
+      return `${f3(x.acc1)} / ${f3(x.drumAcc1)}`;
+    };
+    console.log(`| (declared values) | | ${live.map(([, items]) => cellOf(items)).join(' | ')} |`);
+    for (const name of process.argv[robustAt + 1]!.split(',') as (keyof typeof TEMPO_PARAMETERS)[]) {
+      const spec = TEMPO_PARAMETERS[name] as ParameterSpec;
+      for (const f of [0.9, 1.1]) {
+        const v = spec.integer ? Math.round(spec.value * f) : spec.value * f;
+        const cells = withParameter(name, v, () => live.map(([, items]) => cellOf(items)));
+        console.log(`| ${name} | ${Number(v.toPrecision(6))} | ${cells.join(' | ')} |`);
+      }
     }
   }
   if (process.argv.includes('--misses')) {
@@ -379,6 +432,7 @@ async function main() {
     if (h16) console.log('\nheld-out 16 misses:\n' + h16.misses.join('\n'));
     if (h17) console.log('\nheld-out 17 misses:\n' + h17.misses.join('\n'));
     if (h18) console.log('\nheld-out 18 misses:\n' + h18.misses.join('\n'));
+    if (h19) console.log('\nheld-out 19 misses:\n' + h19.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -13,6 +13,7 @@ import { detectOnsets, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
 import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
 import type { FeatureReport } from '../native.js';
+import { onsetEnergyBandLowHz } from '../engines/analysis/params.js';
 import type { Decision } from '../store/types.js';
 
 /** The report series both the onsets engine and tempo read. */
@@ -32,7 +33,8 @@ export interface OnsetsInput {
 
 /** The report series tempo reads (copied to the worker). */
 export interface TempoInput {
-  report: Pick<FeatureReport, EnvelopeSeries | 'odfLow' | 'chroma' | 'pitchClass'>;
+  report: Pick<FeatureReport, EnvelopeSeries | 'odfLow' | 'chroma' | 'pitchClass'> &
+    Partial<Pick<FeatureReport, 'onsetBandEnergy' | 'onsetBandEnergyBands'>>;
   sampleRate: number;
   windowSamples: number;
   /** The fine envelope's rises (onsetFineRises), when set up once for both onsets and tempo. */
@@ -97,6 +99,17 @@ export function tempo({ report, sampleRate, windowSamples, rises }: TempoInput):
     // the onset flux's groups: kick and snare bands for the beat phase and the ternary check
     ...(report.onsetFluxGroups > 0 && report.onsetFlux?.length
       ? { flux: { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds } }
+      : {}),
+    // the band energies: the snare hits by spectral shape (h-tempo24)
+    ...(report.onsetBandEnergyBands && report.onsetBandEnergy?.length
+      ? {
+          bandEnergy: {
+            values: report.onsetBandEnergy,
+            bands: report.onsetBandEnergyBands,
+            hopSeconds: report.onsetHopSeconds,
+            lowHz: onsetEnergyBandLowHz(sampleRate),
+          },
+        }
       : {}),
   });
   return { tempo: estimate.tempo, ...(estimate.decision ? { decision: estimate.decision } : {}) };

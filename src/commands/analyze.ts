@@ -261,6 +261,8 @@ async function startFeatures(
   const fineEnergy = shared(report.fineEnergy);
   // the onset flux's groups: the onsets' peaks and the tempo's kick and snare bands (h-tempo8)
   const onsetFlux = shared(report.onsetFlux);
+  // the band energies: the onsets' echo model and the tempo's snare hits (h-tempo24)
+  const bandEnergy = shared(report.onsetBandEnergy);
   // odf and fineEnergy: the shared copy when both tasks read them, else a moved copy
   const own = (a: Float32Array, to: ArrayBuffer[], onPool: boolean) =>
     a.buffer instanceof SharedArrayBuffer ? a : moved(a, to, onPool);
@@ -283,8 +285,7 @@ async function startFeatures(
         onsetHopSeconds: report.onsetHopSeconds,
         // the novelty's coherence: the onsets task alone reads it
         onsetNoveltyCoherence: moved(report.onsetNoveltyCoherence, transfer.onsets, pooled.onsets),
-        // the band energies (the echo model): the onsets task alone reads them
-        onsetBandEnergy: moved(report.onsetBandEnergy, transfer.onsets, pooled.onsets),
+        onsetBandEnergy: own(bandEnergy, transfer.onsets, pooled.onsets),
         onsetBandEnergyBands: report.onsetBandEnergyBands,
       },
       sampleRate,
@@ -306,6 +307,8 @@ async function startFeatures(
         onsetFlux: own(onsetFlux, transfer.tempo, pooled.tempo),
         onsetFluxGroups: report.onsetFluxGroups,
         onsetHopSeconds: report.onsetHopSeconds,
+        onsetBandEnergy: own(bandEnergy, transfer.tempo, pooled.tempo),
+        onsetBandEnergyBands: report.onsetBandEnergyBands,
       },
       sampleRate,
       windowSamples,

@@ -550,6 +550,33 @@ export function onsetFluxOptions(
   };
 }
 
+/**
+ * The lower edge (Hz) of each band of the onset flux's band energies (onsetBandEnergy) at a sample rate: the native
+ * extractor's filter centres (log-spaced corners rounded to bins, duplicates dropped), each in the band
+ * floor(log2(fc / minHz) · energyBandsPerOctave), bands without a filter dropped. Empty when the energies are off.
+ */
+export function onsetEnergyBandLowHz(sampleRate: number): number[] {
+  const o = onsetFluxOptions(sampleRate);
+  const per = o.onsetEnergyBandsPerOctave;
+  if (!(per > 0)) return [];
+  const bins = o.onsetWindowSamples / 2 + 1;
+  const binHz = sampleRate / o.onsetWindowSamples;
+  const corner: number[] = [];
+  for (let i = 0; ; i++) {
+    const f = o.onsetMinHz * 2 ** (i / o.onsetBandsPerOctave);
+    if (f > Math.min(o.onsetMaxHz, sampleRate / 2)) break;
+    const k = Math.min(bins - 1, Math.round(f / binHz));
+    if (!corner.length || k > corner[corner.length - 1]!) corner.push(k);
+  }
+  const bands: number[] = [];
+  for (let j = 1; j + 1 < corner.length; j++) {
+    const fc = corner[j]! * binHz;
+    const b = Math.floor(Math.log2(Math.max(fc, o.onsetMinHz) / o.onsetMinHz) * per);
+    if (bands[bands.length - 1] !== b) bands.push(b);
+  }
+  return bands.map((b) => o.onsetMinHz * 2 ** (b / per));
+}
+
 export const TEMPO_PARAMETERS = {
   minBpm: p(50, 'BPM', [20, 200], 'slowest tempo considered'),
   maxBpm: p(220, 'BPM', [60, 400], 'fastest tempo considered'),
@@ -624,6 +651,105 @@ export const TEMPO_PARAMETERS = {
     'drum evenness (h-tempo22, files without tuned notes): the factor of a level whose every other beat carries no ' +
       'kick or snare (the onset flux low and mid groups; hats left out); 1: off. Plateau 0.7–0.77 on the tuning sets ' +
       '(0.63 loses a file of the base tuning set and of held-out 1)',
+  ),
+  snareBackbeatGain: p(
+    0.7,
+    '',
+    [0, 2],
+    'snare backbeat (h-tempo24, files without tuned notes): the largest boost of a level whose snare hits (by ' +
+      'spectral shape, snareHits) fall regularly on every other beat; the beat is half the snare period; 0: off. ' +
+      'Plateau 0.6–0.8 on the tuning sets (0.54: a held-out-2 drum file and a held-out-17 song fewer; 0.3–0.4: ' +
+      'fewer gains on held-out 2, 17 and 18)',
+  ),
+  snareBackbeatMin: p(
+    0.4,
+    '',
+    [0, 0.99],
+    'snare backbeat: the evidence κ·ε·on (snareBackbeat: every other beat, not every fourth, on the beats) below ' +
+      'which no boost is given, the boost linear above it (0.36–0.44 alike; a 7/8 2+2+3 at the eighth: 0)',
+  ),
+  snareMinIntervals: p(
+    6,
+    'intervals',
+    [1, 100],
+    'snare backbeat: at least this many snare intervals of two beats (fewer: no boost, the snare evidence is weak)',
+    true,
+  ),
+  snareIntervalTolerance: p(
+    0.08,
+    'of the interval',
+    [0.01, 0.3],
+    'snare backbeat: a snare interval within this fraction of two beats counts as two beats (of four: a bar ' +
+      'without its second snare, left out)',
+  ),
+  snareBodyLowHz: p(
+    125,
+    'Hz',
+    [60, 400],
+    "snare hits: the body region's lower edge (below: the sub, a kick's head); the bands go by their centres, so at " +
+      '2 bands per octave the 85–120 Hz band is the sub and 120–170 Hz up the body (from 113 to 137 Hz alike)',
+  ),
+  snareBodyHighHz: p(
+    340,
+    'Hz',
+    [150, 1000],
+    "snare hits: the body region's upper edge (band energies with their centre between the edges; 2 per octave)",
+  ),
+  snareNoiseLowHz: p(1000, 'Hz', [300, 4000], "snare hits: the noise (wires) region's lower edge"),
+  snareNoiseHighHz: p(
+    5500,
+    'Hz',
+    [2000, 12000],
+    "snare hits: the noise region's upper edge (above: the air, hats and cymbals)",
+  ),
+  snareRiseSeconds: p(0.0116, 's', [0.003, 0.05], 'snare hits: each region rises over this long (the onset flux lag)'),
+  snareSustainSeconds: p(
+    0.035,
+    's',
+    [0.01, 0.15],
+    "snare hits: the wires' noise is read this long after its peak (a click or a beater has died by then)",
+  ),
+  snareSustainLow: p(
+    0.08,
+    'of the peak power',
+    [0, 1],
+    "snare hits: noise power at snareSustainSeconds at this fraction of its peak or below is a click's (side stick, " +
+      "beater; measured: kicks and side sticks 0.03–0.17, snares 0.18–0.56), not a snare's wires",
+  ),
+  snareSustainFull: p(
+    0.16,
+    'of the peak power',
+    [0.01, 1],
+    'snare hits: … at this fraction or above the wires ring (a snare), linear between',
+  ),
+  snarePurityLowDb: p(
+    5,
+    'dB',
+    [-20, 40],
+    "snare hits: the body's rise over the sub's at this or below is a kick's (measured: kicks 1–4 dB, side sticks " +
+      '≈ 10, snares 15–20)',
+  ),
+  snarePurityFullDb: p(10, 'dB', [-20, 40], 'snare hits: … at this or above a shell without a kick, linear between'),
+  snareStickWeight: p(
+    0,
+    '',
+    [0, 1],
+    'snare hits: the weight of a click with a pure body (a side stick: the sustain test failed) as a backbeat hit ' +
+      '(0: the snare alone)',
+  ),
+  snareMinActivity: p(
+    3,
+    '',
+    [0, 100],
+    'snare hits: the least activity of a hit (body and noise rises each over its mean over the file, their geometric ' +
+      "mean, times the shape factors; measured: snares 14–100, hats' and kicks' leftovers below 1.5)",
+  ),
+  snareEventRatio: p(
+    0.3,
+    'of the 90th percentile',
+    [0.01, 1],
+    "snare hits: a local maximum of the snare activity counts as a hit at this fraction of the maxima's 90th " +
+      'percentile or above (ghost notes stay below)',
   ),
   drumEvenRatioFull: p(
     0.8,

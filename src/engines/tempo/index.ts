@@ -77,6 +77,11 @@ export interface TempoInput {
    * frame-major, frame i at i·hopSeconds; groups low < 250 Hz, mid, high, top > 8 kHz, then the timbre novelty).
    */
   flux?: { values: ArrayLike<number>; groups: number; hopSeconds: number };
+  /**
+   * The onset flux's band energies (native `onsetBandEnergy`: `bands` values per onset flux frame, frame-major, linear
+   * power) and each band's lower edge (Hz; onsetEnergyBandLowHz): the snare's spectral shape (h-tempo24).
+   */
+  bandEnergy?: { values: ArrayLike<number>; bands: number; hopSeconds: number; lowHz: readonly number[] };
   /** The band novelty (native `onsetBandNovelty`), same layout with `bands` columns (bench comparison only). */
   bandNovelty?: { values: ArrayLike<number>; bands: number; hopSeconds: number };
 }
@@ -490,6 +495,8 @@ interface Candidate {
   evenTonal: number;
   /** Drum evenness (h-tempo22): evenness on the kick and snare bands alone (drumEvenness); 1 with tuned notes. */
   evenDrum: number;
+  /** Snare backbeat (h-tempo24): 1 + a boost when the snare hits fall on every other beat; 1 with tuned notes. */
+  snareBeat: number;
   /** Tonal pulse: 1, or less when the notes fall half-way between this level's beats as strongly as on them. */
   pulse: number;
   /** Backbeat: 1, or less when a snare-like backbeat (full band, no kick) falls half-way between the beats. */
@@ -637,6 +644,141 @@ export function drumEvenness(env: ArrayLike<number>, beats: number[], halfWidth:
   const hi = Math.max(a, b);
   const ratio = hi > 0 ? Math.min(a, b) / hi : 1;
   return floor + (1 - floor) * Math.min(1, ratio / full);
+}
+
+/**
+ * Snare hits by spectral shape (h-tempo24), from the onset flux's band energies: per frame the power rise over
+ * snareRiseSeconds in four regions — sub (below snareBodyLowHz: a kick's head), body (snareBodyLowHz–snareBodyHighHz:
+ * a snare's shell), noise (snareNoiseLowHz–snareNoiseHighHz: its wires) and air (above: hats, cymbals). A snare
+ * rises in body and noise at once, its body over the sub (not a kick, whose beater click is noise without a body
+ * over the sub), its noise over the air (not a hat or a ride, whose noise sits above), and its noise still rings
+ * snareSustainSeconds later (not a side stick's click or a kick's beater); a tom has a body without noise. Activity
+ * = √(body rise × noise rise) (each over its mean) × body share × noise share × sustain; the hits are its local
+ * maxima (±snareSustainSeconds) at snareMinActivity or above and at snareEventRatio of the 90th percentile of
+ * those or above. Their times (s) and activity are returned, or null without band energies.
+ */
+export function snareHits(be: TempoInput['bandEnergy']): { times: number[]; strength: number[] } | null {
+  if (!be || be.bands < 4 || be.lowHz.length !== be.bands) return null;
+  const hop = be.hopSeconds;
+  const n = Math.floor(be.values.length / be.bands);
+  if (n < 8) return null;
+  const bodyLo = checkParameter('snareBodyLowHz', TEMPO_PARAMETERS.snareBodyLowHz);
+  const bodyHi = checkParameter('snareBodyHighHz', TEMPO_PARAMETERS.snareBodyHighHz);
+  const noiseLo = checkParameter('snareNoiseLowHz', TEMPO_PARAMETERS.snareNoiseLowHz);
+  const noiseHi = checkParameter('snareNoiseHighHz', TEMPO_PARAMETERS.snareNoiseHighHz);
+  const lag = Math.max(1, Math.round(checkParameter('snareRiseSeconds', TEMPO_PARAMETERS.snareRiseSeconds) / hop));
+  const hold = Math.max(
+    1,
+    Math.round(checkParameter('snareSustainSeconds', TEMPO_PARAMETERS.snareSustainSeconds) / hop),
+  );
+  const sustainLow = checkParameter('snareSustainLow', TEMPO_PARAMETERS.snareSustainLow);
+  const sustainFull = checkParameter('snareSustainFull', TEMPO_PARAMETERS.snareSustainFull);
+  const pureLow = checkParameter('snarePurityLowDb', TEMPO_PARAMETERS.snarePurityLowDb);
+  const pureFull = checkParameter('snarePurityFullDb', TEMPO_PARAMETERS.snarePurityFullDb);
+  const stickWeight = checkParameter('snareStickWeight', TEMPO_PARAMETERS.snareStickWeight);
+  const ramp = (x: number, lo: number, hi: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, hi - lo)));
+  const ratio = checkParameter('snareEventRatio', TEMPO_PARAMETERS.snareEventRatio);
+  // each band's region by its centre (geometric mean of its edges; the top band's upper edge an octave up)
+  const region = be.lowHz.map((lo, b) => {
+    const hi = be.lowHz[b + 1] ?? 2 * lo;
+    const fc = Math.sqrt(lo * hi);
+    return fc < bodyLo ? 0 : fc < bodyHi ? 1 : fc < noiseLo ? -1 : fc < noiseHi ? 2 : 3;
+  });
+  // per frame the power of each region
+  const power = [0, 1, 2, 3].map(() => new Float64Array(n));
+  for (let t = 0; t < n; t++)
+    for (let b = 0; b < be.bands; b++) if (region[b]! >= 0) power[region[b]!]![t]! += be.values[t * be.bands + b]!;
+  const rise = power.map((x) => {
+    const d = new Float64Array(n);
+    for (let t = lag; t < n; t++) d[t] = Math.max(0, x[t]! - x[t - lag]!);
+    return d;
+  });
+  const meanOf = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / n || 1;
+  const [sub, body, noise, air] = rise as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const mb = meanOf(body);
+  const mn = meanOf(noise);
+  const act = new Float64Array(n);
+  for (let t = lag; t + hold < n; t++) {
+    const b = body[t]!;
+    const z = noise[t]!;
+    if (!(b > 0 && z > 0)) continue;
+    // the noise power `hold` frames after its peak (within two frames of t) over that peak: the wires ring
+    const peak = Math.max(power[2]![t]!, power[2]![t + 1]!, power[2]![t + 2]!);
+    const sustain = peak > 0 ? ramp(power[2]![t + hold]! / peak, sustainLow, sustainFull) : 0;
+    // the body over the sub, dB: a snare's shell 15–20 dB, a side stick ≈ 10, a kick 0–4 (its head below)
+    const pure = ramp(10 * Math.log10(b / Math.max(1e-30, sub[t]!)), pureLow, pureFull);
+    const shape = Math.sqrt((b / mb) * (z / mn)) * pure * (z / (z + air[t]!));
+    act[t] = shape * (sustain + stickWeight * (1 - sustain));
+  }
+  const maxima: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const v = act[t]!;
+    if (!(v > 0)) continue;
+    let top = true;
+    for (let u = Math.max(0, t - hold); u <= Math.min(n - 1, t + hold) && top; u++)
+      if (act[u]! > v || (act[u]! === v && u < t)) top = false;
+    if (top) maxima.push(t);
+  }
+  if (maxima.length < 4) return { times: [], strength: [] };
+  // the reference among the maxima at the floor or above (the hats' and kicks' leftovers stay below it)
+  const floor = checkParameter('snareMinActivity', TEMPO_PARAMETERS.snareMinActivity);
+  const sorted = maxima
+    .map((t) => act[t]!)
+    .filter((v) => v >= floor)
+    .sort((a, b) => a - b);
+  if (sorted.length < 4) return { times: [], strength: [] };
+  const ref = sorted[Math.min(sorted.length - 1, Math.floor(0.9 * sorted.length))]!;
+  const kept = maxima.filter((t) => act[t]! >= Math.max(floor, ratio * ref));
+  return { times: kept.map((t) => t * hop), strength: kept.map((t) => act[t]!) };
+}
+
+/**
+ * Snare backbeat of a level (h-tempo24), for files without tuned notes: the backbeat convention (the snare on 2 and
+ * 4: the beat is half the snare period) as positive evidence, only when the snare is regular. Over the snare hits
+ * (snareHits): at least snareMinIntervals consecutive intervals within snareIntervalTolerance of two of the level's
+ * beats (fewer: no evidence); then the hits within a quarter beat of one of the level's beats, by the beat's index mod
+ * 4: the stronger pair of alternate classes (c, c + 2) holds a share s of them, κ = 2s − 1 (the snare on every other
+ * beat; 0 when the hits fall on both parities alike: a 2+2+3 bar's group starts, a snare on every beat), and its two
+ * classes' balance ε = min / max (every other beat, not every fourth: the double of the level); evidence κ · ε · the
+ * share of the hits on the beats (not half-way). Factor 1 + snareBackbeatGain · clamp((evidence − snareBackbeatMin) /
+ * (1 − snareBackbeatMin)).
+ */
+export function snareBackbeat(
+  hits: { times: number[] },
+  beatSeconds: number[],
+  period: number,
+): { factor: number; evidence: number } {
+  const gain = checkParameter('snareBackbeatGain', TEMPO_PARAMETERS.snareBackbeatGain);
+  const minIntervals = checkParameter('snareMinIntervals', TEMPO_PARAMETERS.snareMinIntervals);
+  if (!(gain > 0) || hits.times.length < 3 || beatSeconds.length < 4 || !(period > 0))
+    return { factor: 1, evidence: 0 };
+  const tol = checkParameter('snareIntervalTolerance', TEMPO_PARAMETERS.snareIntervalTolerance);
+  let match = 0;
+  for (let i = 1; i < hits.times.length; i++)
+    if (Math.abs((hits.times[i]! - hits.times[i - 1]!) / period - 2) <= 2 * tol) match++;
+  if (match < minIntervals) return { factor: 1, evidence: 0 };
+  // each hit on one of the level's beats (within a quarter beat) counted in its beat's class mod 4
+  const classes = [0, 0, 0, 0];
+  let on = 0;
+  let j = 0;
+  for (const t of hits.times) {
+    while (j + 1 < beatSeconds.length && beatSeconds[j + 1]! <= t) j++;
+    const next = j + 1 < beatSeconds.length && beatSeconds[j + 1]! - t < t - beatSeconds[j]! ? j + 1 : j;
+    if (Math.abs(t - beatSeconds[next]!) > period / 4) continue;
+    on++;
+    classes[next % 4]!++;
+  }
+  if (!on) return { factor: 1, evidence: 0 };
+  // the stronger pair of alternate classes: its share (every other beat, κ), its balance (not every fourth, ε)
+  const c = classes[0]! + classes[2]! >= classes[1]! + classes[3]! ? 0 : 1;
+  const a = classes[c]!;
+  const b = classes[c + 2]!;
+  const kappa = Math.max(0, (2 * (a + b)) / on - 1);
+  const epsilon = Math.min(a, b) / Math.max(1, a, b);
+  const evidence = kappa * epsilon * (on / hits.times.length);
+  const min = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
+  const x = Math.max(0, Math.min(1, (evidence - min) / Math.max(1e-9, 1 - min)));
+  return { factor: 1 + gain * x, evidence };
 }
 
 /**
@@ -1057,6 +1199,8 @@ function levels(
   const bands = input.flux && input.flux.groups >= 3 ? fluxOnFrames(input.flux, odf.length, hopSeconds) : undefined;
   const drum = drumEnvelope(input, odf.length, bands);
   const kickSnare = bands ? kickSnareEnvelope(bands) : null;
+  // the snare hits by spectral shape (h-tempo24), for the backbeat convention on drums alone
+  const snare = snareHits(input.bandEnergy);
   const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
@@ -1167,7 +1311,7 @@ function levels(
     c.barRepeat *
     c.barTile;
   const rescore = (c: Candidate) => {
-    c.even = harmonic ? c.evenTonal : c.evenBeat * c.evenDrum;
+    c.even = harmonic ? c.evenTonal : c.evenBeat * c.evenDrum * c.snareBeat;
     c.harmony = harmonic ? c.harmonyRaw : 1;
     c.score = Math.max(own(c), c.handed);
   };
@@ -1197,6 +1341,15 @@ function levels(
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     // drums alone (no tuned notes): the kick and snare must fall on every beat too, not only the hats
     const evenDrum = beatFrames.length && kickSnare && !tunedNotes ? drumEvenness(kickSnare, beatFrames, halfWidth) : 1;
+    // drums alone: a regular snare on every other beat (the backbeat convention) is evidence for the level
+    const snareBeat =
+      beatFrames.length && snare && !tunedNotes
+        ? snareBackbeat(
+            snare,
+            beatFrames.map((f) => f * hopSeconds),
+            60 / bpm,
+          ).factor
+        : 1;
     const c: Candidate = {
       bpm,
       comb: raw.score[i]!,
@@ -1208,6 +1361,7 @@ function levels(
       evenBeat,
       evenTonal,
       evenDrum,
+      snareBeat,
       pulse,
       backbeat: backbeatTerm,
       ternaryCheck: 1,
@@ -1467,7 +1621,8 @@ function levels(
   const terms = (c: Candidate) =>
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
-    `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''} × ` +
+    `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''}` +
+    `${!harmonic && c.snareBeat > 1 ? ` (snare backbeat ${fmt(c.snareBeat)})` : ''} × ` +
     `harmony ${fmt(c.harmony)} × tonal pulse ${fmt(c.pulse)} × ` +
     `backbeat ${fmt(c.backbeat)}${c.ternaryCheck < 1 ? ` × ternary check ${fmt(c.ternaryCheck)}` : ''}` +
     `${

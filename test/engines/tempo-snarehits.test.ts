@@ -1,0 +1,132 @@
+/**
+ * Snare hits by spectral shape and the snare backbeat (issue 12 point 2, h-tempo24), on generated band energies
+ * (the onset flux's 2-per-octave bands at 44.1 kHz): a snare (a body over the sub and wires' noise that rings) is
+ * found; a kick (its head in the sub, a beater click), a hat (noise in the air) and a side stick (a click without a
+ * ring) are not. The backbeat convention boosts the level whose every other beat has the snare, not its double or
+ * half, and not a 2+2+3 bar's snares.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { snareBackbeat, snareHits } from '../../src/engines/tempo/index.js';
+import { TEMPO_PARAMETERS, onsetEnergyBandLowHz, withParameterValue } from '../../src/engines/analysis/params.js';
+import type { ParameterSpec } from '../../src/engines/analysis/params.js';
+
+const HOP = 256 / 44100;
+const LOW_HZ = onsetEnergyBandLowHz(44100);
+type Piece = 'snare' | 'kick' | 'hat' | 'stick';
+/** Per region (sub, body, noise, air) the peak power and its decay time constant (s). */
+const SHAPES: Record<Piece, [number, number][]> = {
+  snare: [
+    [0.01, 0.05],
+    [1, 0.1],
+    [1, 0.08],
+    [0.2, 0.04],
+  ],
+  kick: [
+    [1, 0.15],
+    [0.8, 0.1],
+    [0.3, 0.004],
+    [0.02, 0.004],
+  ],
+  hat: [
+    [0, 0.01],
+    [0.001, 0.01],
+    [0.1, 0.01],
+    [0.6, 0.02],
+  ],
+  stick: [
+    [0.001, 0.01],
+    [0.1, 0.02],
+    [0.6, 0.004],
+    [0.1, 0.003],
+  ],
+};
+const regionOf = (lo: number, hi: number) => {
+  const fc = Math.sqrt(lo * hi);
+  return fc < 125 ? 0 : fc < 340 ? 1 : fc < 1000 ? -1 : fc < 5500 ? 2 : 3;
+};
+
+/** Band energies of a list of hits (seconds, piece) over `seconds`. */
+function bandEnergy(hits: [number, Piece][], seconds: number) {
+  const n = Math.ceil(seconds / HOP);
+  const bands = LOW_HZ.length;
+  const values = new Float64Array(n * bands).fill(1e-6);
+  for (const [t0, piece] of hits) {
+    const f0 = Math.round(t0 / HOP);
+    for (let b = 0; b < bands; b++) {
+      const r = regionOf(LOW_HZ[b]!, LOW_HZ[b + 1] ?? 2 * LOW_HZ[b]!);
+      if (r < 0) continue;
+      const [peak, tau] = SHAPES[piece][r]!;
+      for (let f = f0; f < n && f < f0 + 200; f++) values[f * bands + b]! += peak * Math.exp(-((f - f0) * HOP) / tau);
+    }
+  }
+  return { values, bands, hopSeconds: HOP, lowHz: LOW_HZ };
+}
+
+/** 16 bars of 4/4 at `bpm`: kick on 1 and 3, `back` on 2 and 4, hats on the eighths. */
+function rock(bpm: number, back: Piece) {
+  const p = 60 / bpm;
+  const hits: [number, Piece][] = [];
+  for (let beat = 0; beat < 64; beat++) {
+    const t = 0.1 + beat * p;
+    hits.push([t, beat % 2 === 0 ? 'kick' : back], [t + 0.002, 'hat'], [t + p / 2, 'hat']);
+  }
+  return {
+    be: bandEnergy(hits, 0.5 + 64 * p),
+    p,
+    beats: (k: number) => Array.from({ length: 64 * k }, (_, i) => 0.1 + (i * p) / k),
+  };
+}
+
+test('snare hits: the snares on 2 and 4, not the kicks, hats or side sticks', () => {
+  const { be, p } = rock(90, 'snare');
+  const hits = snareHits(be)!;
+  assert.equal(hits.times.length, 32);
+  // every hit on an odd beat (2 or 4), none on the kicks
+  for (const t of hits.times) {
+    const beat = (t - 0.1) / p;
+    assert.ok(Math.abs(beat - Math.round(beat)) < 0.05 && Math.round(beat) % 2 === 1, `hit at beat ${beat}`);
+  }
+  // a side stick (a click, no ring) is no snare: no hits at all (the kicks and hats stay below the floor)
+  assert.equal(snareHits(rock(90, 'stick').be)!.times.length, 0);
+  // … unless the side stick counts (snareStickWeight 1): then on 2 and 4
+  withParameterValue(TEMPO_PARAMETERS.snareStickWeight as ParameterSpec, 1, () =>
+    assert.equal(snareHits(rock(90, 'stick').be)!.times.length, 32),
+  );
+  assert.equal(snareHits(undefined), null);
+});
+
+test('snare backbeat: the boost goes to the level whose every other beat has the snare', () => {
+  const { be, p, beats } = rock(70, 'snare');
+  const hits = snareHits(be)!;
+  const gain = TEMPO_PARAMETERS.snareBackbeatGain.value;
+  const atBeat = snareBackbeat(hits, beats(1), p);
+  assert.ok(Math.abs(atBeat.factor - (1 + gain)) < 1e-9, `beat level ${atBeat.factor}`);
+  // the double (the snare every fourth of its beats) and the half (the snare on its off-beats, every beat) get none
+  assert.equal(snareBackbeat(hits, beats(2), p / 2).factor, 1);
+  assert.equal(snareBackbeat(hits, beats(0.5), 2 * p).factor, 1);
+  // gain 0 switches it off
+  withParameterValue(TEMPO_PARAMETERS.snareBackbeatGain as ParameterSpec, 0, () =>
+    assert.equal(snareBackbeat(hits, beats(1), p).factor, 1),
+  );
+});
+
+test('snare backbeat: a 7/8 (2+2+3) bar with the snare on each group start is irregular: no boost at any level', () => {
+  const e = 60 / 190;
+  const hits: [number, Piece][] = [];
+  for (let bar = 0; bar < 16; bar++) for (const g of [0, 2, 4]) hits.push([0.1 + (bar * 7 + g) * e, 'snare']);
+  for (let k = 0; k < 16 * 7; k++) hits.push([0.1 + k * e + 0.002, 'hat']);
+  const found = snareHits(bandEnergy(hits, 1 + 16 * 7 * e))!;
+  assert.equal(found.times.length, 48);
+  for (const level of [1, 2, 3.5, 7]) {
+    const p = level * e;
+    const beats = Array.from({ length: Math.floor((16 * 7) / level) }, (_, i) => 0.1 + i * p);
+    assert.equal(snareBackbeat(found, beats, p).factor, 1, `level of ${level} eighths`);
+  }
+});
+
+test('snare hits: the declared parameters', () => {
+  assert.equal(TEMPO_PARAMETERS.snareBodyLowHz.value, 125);
+  assert.equal(TEMPO_PARAMETERS.snareNoiseHighHz.value, 5500);
+  assert.equal(TEMPO_PARAMETERS.snareSustainSeconds.value, 0.035);
+});
