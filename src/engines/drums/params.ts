@@ -295,7 +295,8 @@ export const RING_PARAMETERS = {
     6,
     'dB',
     [0, 40],
-    "close mics, in a ring: a trigger's level (the rise test's `now`) lies this far above the ring expected there: the " +
+    "close mics, in a ring: a trigger's level (the rise test's `now`) lies this far above the ring expected there: " +
+      'the ' +
       "trigger's attack peak times the most the mic's last `ringHits` rings reached at that offset (within a tick) " +
       "over their own attacks' peaks (a burst every one-shot of the drum has, a noisy ring's wobble, is no hit)",
   ),
