@@ -9,7 +9,14 @@
  * `startFraction` of that peak (and clear of what rang before it).
  */
 import { native } from '../../native.js';
-import { BLEED_PARAMETERS, DETECT_PARAMETERS, PAIR_PARAMETERS, SHOT_PARAMETERS, SWELL_PARAMETERS } from './params.js';
+import {
+  BLEED_PARAMETERS,
+  DETECT_PARAMETERS,
+  PAIR_PARAMETERS,
+  RING_PARAMETERS,
+  SHOT_PARAMETERS,
+  SWELL_PARAMETERS,
+} from './params.js';
 
 export interface DetectOptions {
   sampleRate: number;
@@ -23,6 +30,12 @@ export interface DetectOptions {
   /** A second rise test against the `lookbackMs` ending this long before now (0 or absent: none). */
   swellSpanMs?: number;
   swellRiseDb?: number;
+  /**
+   * The ring test (`RING_PARAMETERS`, close mics): from `ringSettleMs` to `ringMs` after the last trigger, a rise of
+   * `ringRiseDb` that clears by `ringMarginDb` what the mic's last `ringHits` rings reached at that offset (scaled to
+   * the last trigger's attack) triggers too (absent: none).
+   */
+  ring?: { settleMs: number; spanMs: number; riseDb: number; marginDb: number; hits: number };
 }
 
 /** A hit as found on one mic, before bleed rejection and velocity. */
@@ -109,6 +122,21 @@ export class HitDetector {
   /** The rise ratio under which 20·log10 cannot reach riseDb. */
   private readonly riseFloor: number;
   private lastTrigger = -Infinity;
+  /**
+   * The ring test: its reach after the last trigger (ticks: settled from, up to; 0: none), its thresholds (as ratios),
+   * the envelope since the last trigger (`now` per tick) and its attack's peak, and the last rings recorded (each the
+   * envelope from `ringSettle` on over its attack's peak, and how far it reached before the next trigger).
+   */
+  private readonly ringSettle: number;
+  private readonly ringSpan: number;
+  private readonly ringFloor: number;
+  private readonly ringMargin: number;
+  private readonly ringEnv: Float32Array;
+  private ringLen = 0;
+  private ringPeak = 0;
+  private ringClean = false;
+  private readonly rings: { env: Float32Array; len: number }[] = [];
+  private readonly ringKeep: number;
   private pending: { trigger: number; rise: number; swell: boolean }[] = [];
   /** The native envelope's state: [samples into the open tick, its largest |x| so far]. */
   private readonly tickState = new Float64Array(2);
@@ -138,6 +166,14 @@ export class HitDetector {
     this.swellGap = swell > this.gap ? swell : 0;
     this.swellRiseDb = options.swellRiseDb ?? Infinity;
     this.swellFloor = 10 ** ((this.swellRiseDb - 0.01) / 20);
+    const ring = options.ring;
+    const tickMs = DETECT_PARAMETERS.tickMs.value;
+    this.ringSpan = ring && ring.spanMs > 0 && ring.hits >= 1 ? Math.round(ring.spanMs / tickMs) : 0;
+    this.ringSettle = ring ? Math.max(1, Math.round(ring.settleMs / tickMs)) : 0;
+    this.ringFloor = 10 ** ((ring?.riseDb ?? 0) / 20);
+    this.ringMargin = 10 ** ((ring?.marginDb ?? 0) / 20);
+    this.ringKeep = ring ? Math.round(ring.hits) : 0;
+    this.ringEnv = new Float32Array(this.ringSpan + 1);
     // (power-of-two lengths: an index is masked, not divided)
     let pSize = 1;
     while (pSize < this.lookbackTicks + Math.max(this.gap, this.swellGap)) pSize <<= 1;
@@ -225,9 +261,20 @@ export class HitDetector {
     // below `riseFloor` the rise in dB is surely under riseDb (0.01 dB of margin against log10's rounding): the
     // logarithm is only taken where it can decide or is kept
     const rise = ratio >= this.riseFloor ? 20 * Math.log10(ratio) : -Infinity;
-    if (rise >= this.riseDb && tickStart - this.lastTrigger >= this.refractory) {
+    const since = tickStart - this.lastTrigger;
+    if (rise >= this.riseDb && since >= this.refractory) {
       this.pending.push({ trigger: tickStart - (this.ticks > 0 ? this.tick : 0), rise, swell: false });
       this.lastTrigger = tickStart;
+      this.newRing(true);
+    } else if (this.ringTrigger(now, ratio)) {
+      // a hit in the ring of the mic's last one: above what its earlier rings reached there (`RING_PARAMETERS`)
+      this.pending.push({
+        trigger: tickStart - (this.ticks > 0 ? this.tick : 0),
+        rise: 20 * Math.log10(ratio),
+        swell: false,
+      });
+      this.lastTrigger = tickStart;
+      this.newRing(false);
     } else if (this.swellGap && tickStart - this.lastTrigger >= (this.swellGap + L) * this.tick) {
       // a swelling attack (a soft hat in the ring of a louder one: its noise-like envelope swings by several dB
       // from tick to tick, so means, not maxima): the mean of the last `riseSpanMs` against the mean of the
@@ -248,10 +295,52 @@ export class HitDetector {
           swell: true,
         });
         this.lastTrigger = tickStart;
+        this.newRing(false);
       }
+    }
+    // the ring's envelope since the last trigger (this tick's `now` at its offset), the attack's peak before it settles
+    if (this.ringSpan > 0 && this.ringLen <= this.ringSpan && this.lastTrigger > -Infinity) {
+      if (this.ringLen < this.ringSettle) this.ringPeak = Math.max(this.ringPeak, now);
+      this.ringEnv[this.ringLen++] = now;
     }
     ring[this.ticks & pm] = tickPeak;
     this.ticks++;
+  }
+
+  /**
+   * The ring test on this tick (offset `ringLen` from the last trigger): settled, within `ringMs`, the rise at least
+   * `ringRiseDb` and `now` `ringMarginDb` above the attack's peak times the largest that the mic's last rings reached
+   * (over their attacks' peaks) within a tick of this offset. No ring recorded that far: no trigger.
+   */
+  private ringTrigger(now: number, ratio: number): boolean {
+    const k = this.ringLen;
+    if (this.ringSpan === 0 || k < this.ringSettle || k > this.ringSpan || ratio < this.ringFloor) return false;
+    if (this.ticks * this.tick - this.lastTrigger < this.refractory || this.ringPeak <= 0) return false;
+    let expected = -1;
+    for (const r of this.rings)
+      for (let d = -1; d <= 1; d++)
+        if (k + d >= this.ringSettle && k + d < r.len) expected = Math.max(expected, r.env[k + d]!);
+    return expected >= 0 && now >= expected * this.ringPeak * this.ringMargin;
+  }
+
+  /**
+   * A trigger: the ring so far, once settled, recorded (the last `ringHits` kept) when its trigger cleared `riseDb`
+   * (a ring begun inside another's — a ring or swell trigger's — holds that one's tail too, large against its own
+   * attack: it would raise the expected ring of every later hit), and a new one begun.
+   */
+  private newRing(clean: boolean): void {
+    if (this.ringSpan === 0) return;
+    // (its last `riseSpanMs` and a tick left out: the new trigger's attack may have begun there)
+    const len = this.ringLen - this.gap - 1;
+    if (this.ringClean && len > this.ringSettle && this.ringPeak > 0) {
+      const old = this.rings.length >= this.ringKeep ? this.rings.shift()! : null;
+      const env = old?.env ?? new Float32Array(this.ringSpan + 1);
+      for (let k = 0; k < len; k++) env[k] = this.ringEnv[k]! / this.ringPeak;
+      this.rings.push({ env, len });
+    }
+    this.ringLen = 0;
+    this.ringPeak = 0;
+    this.ringClean = clean;
   }
 
   sampleAt(i: number): number {
@@ -602,6 +691,13 @@ export class SessionDetector {
           ...(emphasis[m]! >= SWELL_PARAMETERS.swellEmphasis.value
             ? { swellSpanMs: SWELL_PARAMETERS.swellSpanMs.value, swellRiseDb: SWELL_PARAMETERS.swellRiseDb.value }
             : {}),
+          ring: {
+            settleMs: RING_PARAMETERS.ringSettleMs.value,
+            spanMs: RING_PARAMETERS.ringMs.value,
+            riseDb: RING_PARAMETERS.ringRiseDb.value,
+            marginDb: RING_PARAMETERS.ringMarginDb.value,
+            hits: RING_PARAMETERS.ringHits.value,
+          },
         }),
     );
     this.kept = emphasis.map(() => []);

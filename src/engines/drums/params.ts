@@ -264,6 +264,53 @@ export const SWELL_PARAMETERS = {
 } as const;
 
 /**
+ * Close mics: a soft hit in the ring of the mic's own earlier hit (h-drums24). The rise test compares the last
+ * millisecond with the largest |x| of the `lookbackMs` before it, so a hit no louder than the ring it falls in (a
+ * ghost note after a backbeat, a tom fill's next stroke) does not clear `riseDb`. In a ring, the reference's own
+ * shape is known from the mic's earlier rings: a second threshold applies there — the envelope clears what those rings
+ * reached at the same offset (scaled to the last attack) by `ringMarginDb`, and the rise is at least `ringRiseDb`.
+ */
+export const RING_PARAMETERS = {
+  ringSettleMs: p(
+    20,
+    'ms',
+    [0, 100],
+    "close mics: the ring's wobble is measured from this long after the mic's last trigger (before: the hit's own " +
+      'attack and body, whose rises are no wobble); the ring test applies from then on',
+  ),
+  ringMs: p(
+    600,
+    'ms',
+    [0, 2000],
+    "close mics: the ring test applies up to this long after the mic's last trigger (a ghost note 250–500 ms after a " +
+      'loud stroke is still in its ring); 0: off',
+  ),
+  ringRiseDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "close mics, in a ring: the least rise (the rise test's measure) a trigger needs there",
+  ),
+  ringMarginDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "close mics, in a ring: a trigger's level (the rise test's `now`) lies this far above the ring expected there: " +
+      'the ' +
+      "trigger's attack peak times the most the mic's last `ringHits` rings reached at that offset (within a tick) " +
+      "over their own attacks' peaks (a burst every one-shot of the drum has, a noisy ring's wobble, is no hit)",
+  ),
+  ringHits: p(
+    6,
+    'rings',
+    [1, 31],
+    "close mics: the mic's last rings (each from a trigger to the next, up to `ringMs`) the expected ring is taken " +
+      'from; an offset none reached: no ring test there',
+    true,
+  ),
+} as const;
+
+/**
  * Close mics: a one-shot's own later bursts (h-dxdet11). A hand clap is three or four bursts over 40 ms; each burst
  * rises `riseDb` over what rang before and was reported as a second hit.
  * Such a burst follows every hit of the mic at the same offset and relative level; a groove's next hit does not (its
