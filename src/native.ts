@@ -139,8 +139,6 @@ export interface FeatureExtractorOptions {
   tickSamples?: number;
   /** Keep the fine energy envelope (the onsets engine's placement). Default true. */
   fineEnvelope?: boolean;
-  /** > 0: a second fine envelope of the mix high-passed at this frequency (fineEnergyHigh), Hz. Default 0 (off). */
-  fineHighHz?: number;
   /**
    * Frames expected (the header's count; 0 = unknown): the per-frame series are allocated once at that size
    * instead of growing by copies. A wrong count costs only that.
@@ -236,8 +234,6 @@ export interface FeatureReport {
   chroma: Float32Array;
   /** Mean square of the mono mix per tick of tickSamples samples. */
   fineEnergy: Float32Array;
-  /** The fine envelope of the mix high-passed at fineHighHz (empty when off). */
-  fineEnergyHigh: Float32Array;
   tickSamples: number;
   /**
    * The onset flux (when onsetFlux): onsetFluxGroups values per frame, frame-major, frame i centered at

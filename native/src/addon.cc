@@ -241,7 +241,6 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   integer("pitchClassBlockFrames", opt.pitchClassBlockFrames, 0, 1 << 20);
   integer("tickSamples", opt.tickSamples, 1, 1 << 20);
   flag("fineEnvelope", opt.fineEnvelope);
-  number("fineHighHz", opt.fineHighHz);
   integer("pitchMinRateHz", opt.pitchMinRateHz, 4000, 384000);
   if (Napi::Value v = o.Get("expectedFrames"); !v.IsUndefined())
     opt.expectedFrames =
@@ -396,7 +395,6 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   o.Set("frameDb", f32Array(env, std::move(r.frameDb)));
   o.Set("chroma", f32Array(env, std::move(r.chroma)));
   o.Set("fineEnergy", f32Array(env, std::move(r.fineEnergy)));
-  o.Set("fineEnergyHigh", f32Array(env, std::move(r.fineEnergyHigh)));
   n("tickSamples", r.tickSamples);
   o.Set("onsetFlux", f32Array(env, std::move(r.onsetFlux)));
   n("onsetFluxGroups", r.onsetFluxGroups);

@@ -716,8 +716,6 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (o.pitchClassBlockFrames < 0) return "pitchClassBlockFrames must be >= 0, got " + num(o.pitchClassBlockFrames);
   if (!(o.activeFloorDbfs >= -200 && o.activeFloorDbfs <= 0)) return "activeFloorDbfs must be in [-200, 0]";
   if (o.tickSamples < 1 || o.tickSamples > 4096) return "tickSamples must be in [1, 4096], got " + num(o.tickSamples);
-  if (!(o.fineHighHz >= 0 && o.fineHighHz < 0.45 * o.sampleRate))
-    return "fineHighHz must be in [0, 0.45 x sampleRate), got " + num(o.fineHighHz);
   if (o.pitchMinRateHz < 4000 || o.pitchMinRateHz > 384000)
     return "pitchMinRateHz must be in [4000, 384000], got " + num(o.pitchMinRateHz);
   if (!(o.pitchMinHz >= 20 && o.pitchMaxHz > o.pitchMinHz && o.pitchMaxHz <= 4000))
@@ -778,13 +776,9 @@ struct FeatureExtractor::Impl {
   bool haveLast = false, lastNeg = false;
   uint64_t crossings = 0, pairs = 0;
 
-  // fine envelope (and, fineHighHz > 0, its high-passed twin: a biquad's coefficients and state)
+  // fine envelope
   double tickAcc = 0;
   int tickFill = 0;
-  double tickAccHigh = 0;
-  bool highOn = false;
-  double hb0 = 0, hb1 = 0, hb2 = 0, ha1 = 0, ha2 = 0;
-  double hx1 = 0, hx2 = 0, hy1 = 0, hy2 = 0;
 
   // STFT
   size_t W = 0, H = 0, bins = 0;
@@ -956,25 +950,10 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     hmm = std::make_unique<PitchHmm>(py);
   }
 
-  // the high-passed fine envelope: a second-order Butterworth high-pass (bilinear transform, Q = 1/sqrt 2)
-  if (o.fineEnvelope && o.fineHighHz > 0) {
-    const double w = 2.0 * 3.14159265358979323846 * o.fineHighHz / o.sampleRate;
-    const double alpha = std::sin(w) / std::sqrt(2.0);
-    const double c = std::cos(w);
-    const double a0 = 1.0 + alpha;
-    hb0 = (1.0 + c) / 2.0 / a0;
-    hb1 = -(1.0 + c) / a0;
-    hb2 = hb0;
-    ha1 = -2.0 * c / a0;
-    ha2 = (1.0 - alpha) / a0;
-    highOn = true;
-  }
-
   // the per-frame series at their final size (a header's count up to 2^32 frames, a day at 48 kHz)
   if (o.expectedFrames > 0 && o.expectedFrames <= (uint64_t{1} << 32)) {
     const size_t f = static_cast<size_t>(o.expectedFrames);
     if (o.fineEnvelope) rep.fineEnergy.reserve(f / static_cast<size_t>(o.tickSamples) + 2);
-    if (o.fineEnvelope && o.fineHighHz > 0) rep.fineEnergyHigh.reserve(f / static_cast<size_t>(o.tickSamples) + 2);
     if (o.spectrum) {
       const size_t frames = 1 + f / H + 1;
       rep.frameDb.reserve(frames);
@@ -1026,26 +1005,11 @@ void FeatureExtractor::Impl::feedMono(const float* x, size_t n) {
       double s = 0;
       for (size_t j = 0; j < take; ++j) s += static_cast<double>(x[i + j]) * x[i + j];
       tickAcc += s;
-      if (highOn) {
-        double sh = 0;
-        for (size_t j = 0; j < take; ++j) {
-          const double in = x[i + j];
-          const double y = hb0 * in + hb1 * hx1 + hb2 * hx2 - ha1 * hy1 - ha2 * hy2;
-          hx2 = hx1;
-          hx1 = in;
-          hy2 = hy1;
-          hy1 = y;
-          sh += y * y;
-        }
-        tickAccHigh += sh;
-      }
       tickFill += static_cast<int>(take);
       i += take;
       if (tickFill == T) {
         rep.fineEnergy.push_back(static_cast<float>(tickAcc / T));
-        if (highOn) rep.fineEnergyHigh.push_back(static_cast<float>(tickAccHigh / T));
         tickAcc = 0;
-        tickAccHigh = 0;
         tickFill = 0;
       }
     }
@@ -1349,7 +1313,6 @@ void FeatureExtractor::Impl::flush() {
   }
   if (onsetFlux) onsetFlux->flush(rep.frames);
   if (o.fineEnvelope && tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
-  if (highOn && tickFill > 0) rep.fineEnergyHigh.push_back(static_cast<float>(tickAccHigh / tickFill));
   if (blockFill > 0) pushPitchClassBlock();
   if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
   rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
@@ -1445,9 +1408,9 @@ FeatureReport FeatureExtractor::takeReport() {
   FeatureReport r = std::move(impl_->rep);
   // a series that grew by doubling gives its slack back (a copy); one allocated from expectedFrames is left as
   // is: its unused tail was never touched, so it takes no memory
-  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.fineEnergyHigh, &r.pitchHz,
-                  &r.pitchConfidence, &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty,
-                  &r.onsetNoveltyCoherence, &r.onsetBandEnergy})
+  for (auto* v :
+       {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence, &r.pitchClassBlocks,
+        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence, &r.onsetBandEnergy})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

@@ -36,9 +36,6 @@ struct FeatureOptions {
   double activeFloorDbfs = -70;  // frames whose mean square is below this are silent
   int tickSamples = 24;          // fine-envelope resolution (samples), 1..4096
   bool fineEnvelope = true;      // keep the fine energy envelope (the onsets engine's placement)
-  // > 0 (with fineEnvelope): a second fine envelope of the mix high-passed here (fineEnergyHigh, second-order
-  // Butterworth), Hz: a hat's attack under a long kick's boom; 0 = off
-  double fineHighHz = 0;
   // > 0: the frames expected (the header's count): the per-frame series are allocated once for that many, so
   // that they do not grow by copying (page faults, a transient second copy); a wrong count only costs that
   uint64_t expectedFrames = 0;
@@ -103,7 +100,6 @@ struct FeatureReport {
   std::vector<float> frameDb;                     // frame mean square, dBFS (≥ −150)
   std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major
   std::vector<float> fineEnergy;                  // mean square of the mono mix per tick
-  std::vector<float> fineEnergyHigh;              // the same of the mix high-passed at fineHighHz (when > 0)
   int tickSamples = 0;
   // onset flux: onsetFluxGroups values per frame (frame-major), mean rise per filter in the group (dB); with
   // onsetNoveltyMinHz > 0 the last column is the timbre novelty (dB, see OnsetFluxTracker)

@@ -23,7 +23,7 @@ type EnvelopeSeries =
 /** The report series the onsets engine reads (copied to the worker). */
 export interface OnsetsInput {
   report: Pick<FeatureReport, EnvelopeSeries | 'onsetNoveltyCoherence'> &
-    Partial<Pick<FeatureReport, 'onsetBandEnergy' | 'onsetBandEnergyBands' | 'fineEnergyHigh'>>;
+    Partial<Pick<FeatureReport, 'onsetBandEnergy' | 'onsetBandEnergyBands'>>;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
@@ -78,9 +78,7 @@ export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput
     report.onsetBandEnergyBands && report.onsetBandEnergy?.length
       ? { bandEnergy: { values: report.onsetBandEnergy, bands: report.onsetBandEnergyBands } }
       : {};
-  // the high-passed fine envelope (a hat under a long kick's boom)
-  const high = report.fineEnergyHigh?.length ? { fineEnergyHigh: report.fineEnergyHigh } : {};
-  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence, ...energy, ...high } : mel) };
+  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence, ...energy } : mel) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { openAudio } from '../io/audio.js';
 import type { AudioFormat } from '../io/format.js';
 import { createLevelMeter, round, toLevels, type Levels, type LoudnessCurves } from '../engines/levels/index.js';
 import { feedSource, type PcmSink } from '../engines/analysis/pipeline.js';
-import { STFT_PARAMETERS, fineHighHz, stftLayout } from '../engines/analysis/params.js';
+import { STFT_PARAMETERS, stftLayout } from '../engines/analysis/params.js';
 import { createFeatureExtractor, spectralSummary, type Spectral } from '../engines/spectral/index.js';
 import { onsetFineRises, type Onsets } from '../engines/onsets/index.js';
 import type { Tempo } from '../engines/tempo/index.js';
@@ -139,9 +139,7 @@ async function analyzeOne(
     // energy envelope (onset placement)
     const sized = { expectedFrames: format.frames ?? 0 };
     const only = { ...sized, fineEnvelope: false };
-    // … and, for the onsets, its high-passed twin (a hat under a long kick placed where only the hat rises)
-    const fine = features.includes('onsets') ? { ...sized, fineHighHz: fineHighHz(format.sampleRate) } : sized;
-    const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }, {}, fine) : undefined;
+    const stft = needsStft ? createFeatureExtractor(format, { spectrum: true, pitch: false }, {}, sized) : undefined;
     const flux =
       needsStft && (features.includes('onsets') || features.includes('tempo'))
         ? createFeatureExtractor(format, { spectrum: false, pitch: false, onsets: true }, {}, only)
@@ -277,8 +275,6 @@ async function startFeatures(
         odf: own(odf, transfer.onsets, pooled.onsets),
         hopSeconds: report.hopSeconds,
         fineEnergy: own(fineEnergy, transfer.onsets, pooled.onsets),
-        // the high-passed fine envelope: the onsets task alone reads it
-        fineEnergyHigh: moved(report.fineEnergyHigh, transfer.onsets, pooled.onsets),
         tickSamples: report.tickSamples,
         onsetFlux: own(onsetFlux, transfer.onsets, pooled.onsets),
         onsetFluxGroups: report.onsetFluxGroups,

@@ -7,16 +7,10 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  delayMic,
-  heldOutDrumSpecs,
-  renderHeldOutDrum,
-  tuningDrumSpecs,
-  type DrumTruthFile,
-} from '../../fixtures/drumtruth.js';
+import { delayMic, heldOutDrumSpecs, renderHeldOutDrum, type DrumTruthFile } from '../../fixtures/drumtruth.js';
 import { fMeasure, matchEvents } from '../../bench/metrics.js';
 import { waveguideKitPlayer } from '../../fixtures/waveguidekit.js';
-import { decodeMono, leadIn } from '../../fixtures/groundtruth.js';
+import { leadIn } from '../../fixtures/groundtruth.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { onsetFluxOptions, stftLayout } from '../../src/engines/analysis/params.js';
@@ -493,35 +487,4 @@ test('echo model: the repeats of a feedback delay are not onsets, the hits are; 
   );
   assert.ok(lines.length >= 1);
   assert.ok(Math.abs(lines[0]!.delayFrames * hop - 0.1) <= hop, `delay ${lines[0]!.delayFrames * hop} s`);
-});
-
-test("high placement: a hat under a long kick's boom is placed on the high-passed envelope (MilloDrums)", () => {
-  // tune-Millo-Drums ghost notes (a tuning stem): the kit's kick booms for 2 s; its closed hat's attack rises out of
-  // the boom by ≈ 10 dB only, and the broadband envelope's steepest rise is the hat's build-up 8–18 ms later
-  const spec = tuningDrumSpecs().find((s) => s.name === 'tune-Millo-Drums-ghost-notes-132')!;
-  const truth = renderHeldOutDrum(spec, dir);
-  if (typeof truth === 'string') return void assert.fail(`needs ${truth}`);
-  const fx = createFeatureExtractor(
-    { sampleRate: 44100, channels: 1 },
-    { spectrum: true, pitch: false, onsets: true },
-    {},
-    onsetFluxOptions(44100),
-  );
-  fx.addFloat(Float32Array.from(decodeMono(truth.file, 44100)));
-  const input = onsetInput(fx.finish(), 44100, stftLayout(44100).windowSamples);
-  const hatOffsets = (highTopFraction: number) => {
-    const t = detectOnsets(input, { ...onsetDefaults(), highTopFraction }).times;
-    const offsets: number[] = [];
-    for (const h of truth.hits.filter((h) => h.piece === 'hat')) {
-      const d = t.reduce((b, v) => (Math.abs(v - h.timeSeconds) < Math.abs(b) ? v - h.timeSeconds : b), 1);
-      if (Math.abs(d) < 0.05) offsets.push(d * 1000);
-    }
-    return { n: offsets.length, mean: offsets.reduce((a, b) => a + b, 0) / offsets.length };
-  };
-  const off = hatOffsets(0);
-  const on = hatOffsets(onsetDefaults().highTopFraction);
-  // measured: 72 hats found either way; mean offset +3.8 ms off, +2.0 ms on
-  assert.equal(on.n, off.n);
-  assert.ok(off.mean > 3.2, `broadband placement: ${off.mean} ms`);
-  assert.ok(on.mean < 2.5, `high placement: ${on.mean} ms`);
 });

@@ -417,19 +417,6 @@ export const ONSET_PARAMETERS = {
     [0.005, 0.2],
     '… when no other onset lies within this of it (the novelty of a hit that the flux already found)',
   ),
-  highTopFraction: p(
-    0.3,
-    "of the group's scale",
-    [0, 1],
-    'an onset whose flux in the groups above midGroupHz (each over its scale, ± 1 frame) reaches this …',
-  ),
-  highLowFraction: p(
-    0.5,
-    "of the group's scale",
-    [0, 1],
-    "… and in the lowest group stays below this is placed on the high-passed fine envelope (fineHighHz): a hat's " +
-      "attack under a long kick's boom (0 for highTopFraction: off)",
-  ),
 } as const;
 
 /**
@@ -497,23 +484,7 @@ export const ONSET_FLUX_PARAMETERS = {
     "band energies (the echo model's envelopes): the flux filters' power summed per band this wide from minHz " +
       '(16 bands at 2 per octave, 30 Hz–17 kHz, at 44.1 kHz: the lowest hold no filter); 0 = off',
   ),
-  fineHighHz: p(
-    4000,
-    'Hz',
-    [0, 16000],
-    "a second fine envelope of the mix high-passed here (second-order Butterworth): a hat's attack placed where only " +
-      "the hat rises, under a long kick's boom (highPlacement); 0 = off",
-  ),
 } as const;
-
-/**
- * The high-passed fine envelope's corner (ONSET_FLUX_PARAMETERS.fineHighHz) at a sample rate: at most 0.4 of it (a
- * low rate's hats sit lower), for the extractor that keeps the fine envelope.
- */
-export function fineHighHz(sampleRate: number, override?: number): number {
-  const spec = ONSET_FLUX_PARAMETERS.fineHighHz;
-  return Math.min(checkParameter('fineHighHz', spec, override ?? spec.value), 0.4 * sampleRate);
-}
 
 /** The native FeatureExtractor options of the onset flux at a sample rate (overrides: benches' ±10 % moves). */
 export function onsetFluxOptions(
@@ -538,7 +509,6 @@ export function onsetFluxOptions(
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetEnergyBandsPerOctave: v('energyBandsPerOctave'),
-    fineHighHz: fineHighHz(sampleRate, overrides.fineHighHz),
     onsetNoveltySlopeFrames: Math.max(
       1,
       Math.min(64, Math.round((v('noveltySlopeSeconds') * sampleRate) / onsetHopSamples)),

@@ -11,8 +11,7 @@
  * or hall's reverb, a cymbal's ring) a flux onset counts only when it changes the timbre, rises loudly in some group,
  * adds energy or stands far out of its band's fluctuation (tailOnsets); a flux onset whose rise is not coherent
  * across the timbre novelty's filters (a cymbal's beating, a brush's grain, an echo) counts only when it adds
- * energy (incoherentOnsets). An onset rising in the upper groups but not the lowest is placed on a
- * high-passed fine envelope (a hat under a long kick's boom: highPlacement).
+ * energy (incoherentOnsets).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
@@ -36,8 +35,6 @@ export interface OnsetInput {
   hopSeconds: number;
   windowSeconds: number;
   fineEnergy: ArrayLike<number>;
-  /** The fine envelope of the mix high-passed (native fineEnergyHigh, same ticks), for highPlacement; optional. */
-  fineEnergyHigh?: ArrayLike<number>;
   tickSeconds: number;
   /**
    * The onset flux (native `onsetFlux`: `groups` values per frame, frame-major, frame i centered at
@@ -78,7 +75,6 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
     windowSeconds: windowSamples / sampleRate,
     fineEnergy: r.fineEnergy,
     tickSeconds: r.tickSamples / sampleRate,
-    ...(r.fineEnergyHigh?.length ? { fineEnergyHigh: r.fineEnergyHigh } : {}),
     ...(r.onsetFluxGroups > 0 && r.onsetFlux?.length
       ? { flux: { values: r.onsetFlux, groups: r.onsetFluxGroups, hopSeconds: r.onsetHopSeconds } }
       : {}),
@@ -846,53 +842,6 @@ function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: num
   return out;
 }
 
-/**
- * Onsets whose flux rises in the upper frequency groups (the largest of the groups above midGroupHz, each over its
- * scale, within ± 1 frame of the peak, reaches highTopFraction) but not in the lowest one (below highLowFraction:
- * no kick starts there) are placed again on the high-passed fine envelope (the same window and rules): under a long
- * kick's boom the broadband envelope's steepest rise is the hat's build-up, the high-passed one's its attack.
- * In place; `out` keeps its order (a re-placed onset moves by a few ms at most within its frame's window).
- */
-function highPlacement(
-  out: { t: number; s: number; e: number; p: number }[],
-  fineHigh: ArrayLike<number>,
-  columns: FluxColumns,
-  o: Placement,
-  params: OnsetParameterValues,
-): void {
-  const top = checkParameter('highTopFraction', ONSET_PARAMETERS.highTopFraction, params.highTopFraction);
-  if (!(top > 0) || columns.groups < 3) return;
-  const low = checkParameter('highLowFraction', ONSET_PARAMETERS.highLowFraction, params.highLowFraction);
-  const around = (col: Float64Array | undefined, p: number) =>
-    col ? Math.max(col[p - 1] ?? 0, col[p] ?? 0, col[p + 1] ?? 0) : 0;
-  const upper = columns.scaled.slice(2);
-  const chosen: number[] = [];
-  out.forEach(({ p }, k) => {
-    if (p >= 0 && Math.max(...upper.map((c) => around(c, p))) >= top && around(columns.scaled[0], p) < low)
-      chosen.push(k);
-  });
-  if (chosen.length === 0) return;
-  const times = native().postPlaceRises(
-    postSeries(fineHigh),
-    Int32Array.from(chosen, (k) => out[k]!.p),
-    o.hopSeconds,
-    o.tickSeconds,
-    o.before,
-    o.after,
-    o.span,
-    o.floorRatio,
-    o.lookback,
-    o.attackTicks,
-    o.startRatio,
-    o.backtrack.ticks > 0 ? o.backtrack.ticks : 0,
-    o.backtrack.ratio,
-  );
-  chosen.forEach((k, i) => {
-    const t = times[i]!;
-    if (Number.isFinite(t) && t >= 0) out[k]!.t = t;
-  });
-}
-
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
   const { odf, fineEnergy, tickSeconds } = input;
   const split = input.flux ? splitFlux(input.flux) : undefined;
@@ -953,7 +902,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     ratio: 10 ** (checkParameter('backtrackLevelDb', ONSET_PARAMETERS.backtrackLevelDb, params.backtrackLevelDb) / 10),
   };
   // e: the envelope value that decides between two onsets closer than minIntervalSeconds
-  const placement: Placement = {
+  const out = placePeaks(peaks, {
     fineEnergy,
     env,
     odf,
@@ -971,10 +920,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     startRatio,
     backtrack,
     minIntervalSeconds: params.minIntervalSeconds,
-  };
-  const out = placePeaks(peaks, placement);
-  // a hat under a long kick's boom: placed on the high-passed fine envelope (highPlacement)
-  if (input.fineEnergyHigh && columns) highPlacement(out, input.fineEnergyHigh, columns, placement, params);
+  });
   // flux onsets in a decaying tail that neither change the timbre, nor rise loudly, nor add energy (tailOnsets)
   if (split?.novelty && columns) {
     const keep = tailOnsets(out, split.novelty, input.flux!, columns, fineEnergy, tickSeconds, params);
