@@ -1199,8 +1199,10 @@ function levels(
   const bands = input.flux && input.flux.groups >= 3 ? fluxOnFrames(input.flux, odf.length, hopSeconds) : undefined;
   const drum = drumEnvelope(input, odf.length, bands);
   const kickSnare = bands ? kickSnareEnvelope(bands) : null;
-  // the snare hits by spectral shape (h-tempo24), for the backbeat convention on drums alone
-  const snare = snareHits(input.bandEnergy);
+  // the snare hits by spectral shape (h-tempo24), for the backbeat convention on drums alone: found on first use,
+  // so that a file with tuned notes (no backbeat term) does not pay for them
+  let snare: ReturnType<typeof snareHits> | undefined;
+  const snareOnce = () => (snare === undefined ? (snare = snareHits(input.bandEnergy)) : snare);
   const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
@@ -1343,9 +1345,9 @@ function levels(
     const evenDrum = beatFrames.length && kickSnare && !tunedNotes ? drumEvenness(kickSnare, beatFrames, halfWidth) : 1;
     // drums alone: a regular snare on every other beat (the backbeat convention) is evidence for the level
     const snareBeat =
-      beatFrames.length && snare && !tunedNotes
+      beatFrames.length && !tunedNotes && snareOnce()
         ? snareBackbeat(
-            snare,
+            snareOnce()!,
             beatFrames.map((f) => f * hopSeconds),
             60 / bpm,
           ).factor
