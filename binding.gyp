@@ -22,7 +22,6 @@
         "native/src/drumdetect.cc",
         "native/src/post.cc",
         "native/src/post_addon.cc",
-        "native/src/filehash.cc",
         "native/src/dsp/biquad.cc",
         "native/src/dsp/dynamics.cc",
         "native/src/dsp/dot.cc",

@@ -311,12 +311,6 @@ export interface NativeAddon {
    * `skipBlocks` false compares every value alone (tests).
    */
   featureExtremeSums(x: Float32Array, q: number, skipBlocks: boolean): [number, number];
-  /**
-   * The SHA-256 (lowercase hex) of the first `bytes` bytes of the file open as `fd`, read on the libuv pool
-   * (native/src/filehash.cc: OpenSSL's digest, as node:crypto's); rejects when the file has fewer bytes. With
-   * `afterFinishes` it starts once no FeatureExtractor.finishAsync is running (its pool thread waits).
-   */
-  fileSha256(fd: number, bytes: number, afterFinishes?: boolean): Promise<string>;
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;

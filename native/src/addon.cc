@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "featureextractor.h"
-#include "finishgate.h"
 #include "isa.h"
 #include "napi_util.h"
 #include "kweighting.h"
@@ -427,11 +426,7 @@ Napi::Value FeatureExtractorWrap::FinishAsync(const Napi::CallbackInfo& info) {
     shub::FeatureExtractor* fx = fx_.get();
     auto* worker = new PromiseWorker<shub::FeatureReport>(
         env, "shub.FeatureExtractor.finish", "FeatureExtractor.finishAsync", {info.This()},
-        [fx] {
-          const shub::FinishGate::Running running;  // a waiting fileSha256 starts after this
-          return fx->takeReport();
-        },
-        featureReportObject);
+        [fx] { return fx->takeReport(); }, featureReportObject);
     return worker->queue();
   });
 }
@@ -535,7 +530,6 @@ void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
 void InitPost(Napi::Env env, Napi::Object exports);
-void InitFileHash(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -556,7 +550,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAnalysis(env, exports);
   InitDrums(env, exports);
   InitPost(env, exports);
-  InitFileHash(env, exports);
   return exports;
 }
 

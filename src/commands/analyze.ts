@@ -109,11 +109,7 @@ async function analyzeOne(
   /** The batch's post-processing threads; none for one file at a time (this thread runs the engines). */
   post: PostPool | undefined,
 ): Promise<JobOutput<AnalyzeResult>> {
-  // with a post chain on this thread after the pass (tempo, key, onsets; one file at a time), a WAV's sha256 is taken
-  // after the pass on the libuv pool, once the pitch decode is done, beside the chain — not block by block on this
-  // thread while both cores run the pass (bench/RESULTS.md, h-sched24)
-  const hashAfterRead = post === undefined && features.some((f) => f === 'tempo' || f === 'key' || f === 'onsets');
-  const source = await openAudio(file, { ffmpeg: options.ffmpeg, hashAfterRead });
+  const source = await openAudio(file, { ffmpeg: options.ffmpeg });
   try {
     for (const w of source.warnings) options.onWarning?.(w);
     const { format } = source;
@@ -159,13 +155,7 @@ async function analyzeOne(
     yinDone?.catch(() => undefined); // awaited below; a rejection must not go unhandled meanwhile
     const fluxDone = flux?.finishAsync();
     fluxDone?.catch(() => undefined);
-    const stftDone = stft?.finishAsync();
-    stftDone?.catch(() => undefined);
-    // queued after the extractors' last frames (hashAfterRead: on the pool, beside the post chain); awaited once
-    // the features are in
-    const hashed = source.sha256();
-    hashed.catch(() => undefined);
-    const stftOnly = await stftDone;
+    const stftOnly = await stft?.finishAsync();
     const fluxReport = await fluxDone;
     const stftReport =
       stftOnly && fluxReport
@@ -193,7 +183,7 @@ async function analyzeOne(
             pitchStartSeconds: yinReport.pitchStartSeconds,
           }
         : (stftReport ?? yinReport);
-    const sha256 = await hashed;
+    const sha256 = await source.sha256();
     const frames = levels?.frames ?? report?.frames ?? (sinks.length ? decoded : format.frames);
     const { speakers: _speakers, ...rest } = format;
     const reported: ReportedFormat = {

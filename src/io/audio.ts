@@ -7,7 +7,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createHash, type Hash } from 'node:crypto';
 import { hashFile } from './hash.js';
 import { Readable } from 'node:stream';
-import { native, type PcmFormat } from '../native.js';
+import type { PcmFormat } from '../native.js';
 import { environmentFault, EnvironmentError, InputError } from '../errors.js';
 import { CHANNEL_RANGE, defaultSpeakers, SAMPLE_RATE_RANGE_HZ, type AudioFormat } from './format.js';
 import { MASK_SPEAKERS, MAX_HEADER_CHUNKS, sniffWav, type WavLayout } from './wav.js';
@@ -56,14 +56,6 @@ export interface OpenAudioOptions {
    * closed source's blocks (no native work still holding one). Default: buffers of the source's own.
    */
   buffers?: ReadBuffers;
-  /**
-   * A WAV file's sha256 is taken when sha256() is first called, in one native pass over the file on the libuv pool
-   * (the same digest), instead of block by block on the calling thread as the blocks are read: for a caller whose
-   * thread is busiest while it reads and has work of its own after (analyze: the pass's dispatch, then the post
-   * chain); it starts once no feature extractor is finishing (the pitch decode: native/src/finishgate.h). Other
-   * containers hash as before. Default false.
-   */
-  hashAfterRead?: boolean;
 }
 
 /** Read buffers handed from closed sources to new ones (OpenAudioOptions.buffers), at most `keep` held. */
@@ -122,7 +114,6 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
         options.blockBytes ?? DEFAULT_BLOCK_BYTES,
         !options.reread,
         options.buffers,
-        options.hashAfterRead ?? false,
       );
       return new CheckedSource(inner, sink, sniff.layout.warnings, !options.reread);
     }
@@ -450,8 +441,6 @@ class WavSource implements RawSource {
   private dataPos: number;
   private readonly dataEnd: number;
   private digest?: string;
-  /** The whole file's digest from the native pass (hashAfterRead), once asked for. */
-  private whole?: Promise<string>;
 
   constructor(
     readonly file: string,
@@ -461,8 +450,6 @@ class WavSource implements RawSource {
     blockBytes: number,
     private readonly hashing = true,
     private readonly buffers?: ReadBuffers,
-    /** Hash the file in one native pass when sha256() is called, not block by block (OpenAudioOptions). */
-    private readonly hashAfter = false,
   ) {
     this.format = layout.format;
     // a short data chunk was judged from the header (sniffWav): what is there is what is read
@@ -477,7 +464,7 @@ class WavSource implements RawSource {
   }
 
   private async hashRange(from: number, to: number): Promise<void> {
-    if (!this.hashing || this.hashAfter) return;
+    if (!this.hashing) return;
     const scratch = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, to - from)));
     for (let pos = from; pos < to;) {
       const { bytesRead } = await this.fh.read(scratch, 0, Math.min(scratch.length, to - pos), pos);
@@ -508,7 +495,7 @@ class WavSource implements RawSource {
     }
     this.dataPos += got;
     const pcm = buf.subarray(0, got);
-    if (this.hashing && !this.hashAfter) this.hash.update(pcm);
+    if (this.hashing) this.hash.update(pcm);
     return { pcm, format: this.layout.pcmFormat, frames: got / this.layout.blockAlign };
   }
 
@@ -518,18 +505,6 @@ class WavSource implements RawSource {
 
   async sha256(): Promise<string> {
     if (!this.hashing) throw new Error(`internal: ${this.file} was opened again without hashing`);
-    if (this.hashAfter) {
-      // the bytes from 0 to the size at open: what the block hashing covers (header, data, what follows it)
-      this.whole ??= native()
-        .fileSha256(this.fh.fd, this.sizeBytes, true)
-        .catch((err: unknown) => {
-          const message = err instanceof Error ? err.message : String(err);
-          throw /ended early/.test(message)
-            ? new InputError(this.file, 'the file ended early while reading (was it truncated while being read?)')
-            : new InputError(this.file, `cannot be read (${message})`);
-        });
-      return this.whole;
-    }
     while (this.digest === undefined) {
       if ((await this.read()) === null) break;
     }
@@ -538,8 +513,6 @@ class WavSource implements RawSource {
 
   async close(): Promise<void> {
     if (this.buffers) for (const b of this.pool.splice(0)) this.buffers.give(b);
-    // the native hash reads the descriptor until it settles
-    await this.whole?.catch(() => undefined);
     await this.fh.close();
   }
 }
