@@ -369,6 +369,11 @@ export function trackBeats(
   return Array.from(native().postTrackBeats(postSeries(odf), period, penalty, lo));
 }
 
+/** 0 at `lo` or below, 1 at `full` or above, linear between (`full` within 1e-9 of `lo`: a step at `lo`). */
+function ramp(x: number, lo: number, full: number): number {
+  return Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, full - lo)));
+}
+
 /** odf/σ(odf) + w·odfLow/σ(odfLow), w = lowBandWeight (σ 1 when 0; native/src/post.cc withLowBand). */
 function withLowBand(odf: ArrayLike<number>, low: ArrayLike<number>): Float64Array {
   const w = checkParameter('lowBandWeight', TEMPO_PARAMETERS.lowBandWeight);
@@ -676,7 +681,6 @@ export function snareHits(be: TempoInput['bandEnergy']): { times: number[]; stre
   const pureLow = checkParameter('snarePurityLowDb', TEMPO_PARAMETERS.snarePurityLowDb);
   const pureFull = checkParameter('snarePurityFullDb', TEMPO_PARAMETERS.snarePurityFullDb);
   const stickWeight = checkParameter('snareStickWeight', TEMPO_PARAMETERS.snareStickWeight);
-  const ramp = (x: number, lo: number, hi: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, hi - lo)));
   const ratio = checkParameter('snareEventRatio', TEMPO_PARAMETERS.snareEventRatio);
   // each band's region by its centre (geometric mean of its edges; the top band's upper edge an octave up)
   const region = be.lowHz.map((lo, b) => {
@@ -777,7 +781,7 @@ export function snareBackbeat(
   const epsilon = Math.min(a, b) / Math.max(1, a, b);
   const evidence = kappa * epsilon * (on / hits.times.length);
   const min = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
-  const x = Math.max(0, Math.min(1, (evidence - min) / Math.max(1e-9, 1 - min)));
+  const x = ramp(evidence, min, 1);
   return { factor: 1 + gain * x, evidence };
 }
 
@@ -838,7 +842,6 @@ export function twoBeatEvidence(
   const straight = Math.max(q1, q3);
   const triplet = Math.max(t1, t5);
   const sub = Math.max(straight, triplet) / strong;
-  const ramp = (x: number, lo: number, full: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, full - lo)));
   return {
     half,
     sub,
@@ -1045,7 +1048,7 @@ export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats:
   const [f0, fh] = beatProfile(full, beats, [0, 0.5], halfWidth);
   const [l0, lh] = beatProfile(low, beats, [0, 0.5], halfWidth);
   if (!(f0! > 0) || !(l0! > 0)) return 1;
-  const snare = Math.max(0, Math.min(1, (fh! / f0! - fullRatio) / Math.max(1e-9, 1 - fullRatio)));
+  const snare = ramp(fh! / f0!, fullRatio, 1);
   const noKick = Math.max(0, Math.min(1, (lowRatio - lh! / l0!) / lowRatio));
   return 1 - (1 - floor) * snare * noKick;
 }
@@ -1440,10 +1443,7 @@ function levels(
         ...r,
         // a pattern that repeats after 5 to barRepeatMaxBeats beats as well as after 8 is the level's own odd bar
         // (h-tempo15: a 5/4 or 7/4 level, not twice a beat): no evidence
-        evidence:
-          r.sOdd !== undefined && r.sOdd >= r.s8
-            ? 0
-            : Math.max(0, Math.min(1, (r.s8 - r.s4 - barLo) / Math.max(1e-9, barFull - barLo))),
+        evidence: r.sOdd !== undefined && r.sOdd >= r.s8 ? 0 : ramp(r.s8 - r.s4, barLo, barFull),
       };
     }
     return c.barRepeatDetail.evidence;
