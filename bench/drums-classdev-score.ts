@@ -19,6 +19,7 @@ import {
   STEM_KICK_PARAMETERS,
   STEM_SNARE_TIMING_PARAMETERS,
   STEM_BODY_PARAMETERS,
+  STEM_WIRES_ALONE_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -59,6 +60,7 @@ const groups = [
   STEM_KICK_PARAMETERS,
   STEM_SNARE_TIMING_PARAMETERS,
   STEM_BODY_PARAMETERS,
+  STEM_WIRES_ALONE_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {

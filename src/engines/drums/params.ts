@@ -731,3 +731,39 @@ export const STEM_BODY_PARAMETERS = {
       'of one struck before under a snare that adds nothing down there) is a kick',
   ),
 } as const;
+
+/**
+ * Wires heard without their head (h-dxcls26, stem.ts byWiresAlone): a snare struck into its own ring (16th trains,
+ * blast beats) or with its head masked adds its wires and little else, so the band rule reads "no drum body: a hat";
+ * in such stems the hat reference is those snares themselves. Measured on the tuning dumps (all13): such snares add
+ * 6 % (median) above highHz, centre at 1.25 kHz and ring 32 ms in the wires band, rising within 1 ms; the hats they
+ * are read with add 75 % above highHz and centre at 8 kHz.
+ */
+export const STEM_WIRES_ALONE_PARAMETERS = {
+  wiresAloneTopShare: p(
+    0.2,
+    'of the added energy',
+    [0, 1],
+    'a hit read as a hat that adds under this share above highHz (where a hat rings)…',
+  ),
+  wiresAloneCentroidHz: p(2500, 'Hz', [100, 20000], '…centred (log-frequency) below this (a hat centres at 4–14 kHz)…'),
+  wiresAloneShare: p(
+    0.3,
+    'of the added energy',
+    [0, 1],
+    "…adding at least this share between midHz and highHz (the wires' band)…",
+  ),
+  wiresAloneDecayMs: p(
+    20,
+    'ms',
+    [1, 500],
+    "…whose wires band takes at least this long to fall decayDb (a lo-fi hat's low ring dies within 4–8 ms)…",
+  ),
+  wiresAloneRiseMs: p(
+    8,
+    'ms',
+    [0, 100],
+    '…and whose broadband energy peaks within this of its start (a stick on wires; the sampled hats that ring low and ' +
+      'pass the other tests swell for 5–70 ms) is a snare',
+  ),
+} as const;

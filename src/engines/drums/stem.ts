@@ -34,6 +34,7 @@ import {
   STEM_SNARE_TIMING_PARAMETERS,
   STEM_RING_PARAMETERS,
   STEM_BODY_PARAMETERS,
+  STEM_WIRES_ALONE_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -645,6 +646,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byRideRing(found, verdicts);
   byLowTom(found, verdicts, stem);
   byLowPartial(found, verdicts);
+  byWiresAlone(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -789,6 +791,45 @@ function byLowPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${pct(share)} of what it adds between ${S.bodyLoHz.value} and ${S.bodyHiHz.value} Hz (≥ ` +
         `${pct(B.kickPartialShare.value)}), and ${pct(low)} of what it adds lies below ${S.lowHz.value} Hz (≥ ` +
         `${pct(B.kickPartialLowShare.value)}): one low partial struck now, a kick's fundamental`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Wires heard without their head (h-dxcls26): a hit read as a hat that adds little above highHz (under
+ * wiresAloneTopShare), centres low (under wiresAloneCentroidHz), adds at least wiresAloneShare in the wires band
+ * (midHz–highHz), whose wires band rings at least wiresAloneDecayMs and whose broadband energy peaks within
+ * wiresAloneRiseMs of its start is a snare: its wires struck while its head still rings from the stroke before (a
+ * 16th train, a blast beat) or masked. No stem reference: in those stems the hat reference is those snares. A
+ * cymbal heard with it stays its second. In place on `verdicts`.
+ */
+function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const W = STEM_WIRES_ALONE_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const top = f.share[3]!;
+    const wires = f.share[2]!;
+    const c = f.centroidHz ?? NaN;
+    const decay = f.decayMs[2]!;
+    const rise = f.riseMs ?? NaN;
+    if (v.main.cls !== 'hihat' || !(top < W.wiresAloneTopShare.value) || !(c < W.wiresAloneCentroidHz.value)) return;
+    if (!(wires >= W.wiresAloneShare.value) || !(decay >= W.wiresAloneDecayMs.value)) return;
+    if (!(rise <= W.wiresAloneRiseMs.value)) return;
+    const main = {
+      cls: 'snare' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(
+          100 * Math.min(1, Math.log2(W.wiresAloneCentroidHz.value / c), decay / W.wiresAloneDecayMs.value - 1),
+        ) / 100,
+      ),
+      reason:
+        `${v.main.reason}; but it adds only ${pct(top)} above ${S.highHz.value} Hz (< ` +
+        `${pct(W.wiresAloneTopShare.value)}), centres at ${c.toFixed(0)} Hz (< ${W.wiresAloneCentroidHz.value}), adds ` +
+        `${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (≥ ${pct(W.wiresAloneShare.value)}) ringing ` +
+        `${decay.toFixed(0)} ms (≥ ${W.wiresAloneDecayMs.value}) and peaks ${rise.toFixed(0)} ms after its start (≤ ` +
+        `${W.wiresAloneRiseMs.value}): a snare's wires struck without their head`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
