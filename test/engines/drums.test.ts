@@ -13,6 +13,7 @@ import {
   STEM_SNARELESS_PARAMETERS,
   STEM_SNARE_TIMING_PARAMETERS,
   STEM_BODY_PARAMETERS,
+  STEM_WIRES_ALONE_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1013,4 +1014,46 @@ test('stem second pass: a "snare" whose body is one low partial struck now is a 
   // with kickPartialHz under the partial (54 Hz) it stays a snare
   const off = withParameterValue(STEM_BODY_PARAMETERS.kickPartialHz, 54, () => classifyStemHits(found, rate));
   assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
+});
+
+test('stem classification: wires heard without their head are a snare, not a hat (h-dxcls26)', () => {
+  const rate = 48000;
+  // a 16th train of snares struck into their own ring: each adds its wires (80 % between midHz and highHz, 10 % on
+  // top, centred at 1.5 kHz), ringing 30 ms there and peaking 1 ms after its start; no clear hats in the stem
+  const hit = (t: number, o: { top?: number; centroidHz?: number; wiresMs?: number; riseMs?: number } = {}) => {
+    const top = o.top ?? 0.1;
+    return {
+      start: Math.round(t * rate),
+      peak: 0.5,
+      top: 0.1,
+      rise: 20,
+      features: {
+        share: [0, 0.1, 0.9 - top, top],
+        addedDb: [-200, -30, -20, -30],
+        decayMs: [NaN, 10, o.wiresMs ?? 30, 20],
+        centroidHz: o.centroidHz ?? 1500,
+        flatness: 0.01,
+        riseMs: o.riseMs ?? 1,
+        nextMs: 125,
+      },
+    } satisfies FoundHit;
+  };
+  const found = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => hit(0.5 + k * 0.125));
+  found.push(
+    hit(1.75, { riseMs: 20 }), // swelling for 20 ms: a sampled hat ringing low
+    hit(1.875, { wiresMs: 6 }), // its wires band dies in 6 ms: a lo-fi hat
+    hit(2, { top: 0.3 }), // 30 % above highHz: a hat
+    hit(2.125, { centroidHz: 4000 }), // centred at 4 kHz: a hat
+  );
+  const hits = classifyStemHits(found, rate).filter((h) => !h.secondary);
+  const at = (t: number) => hits.find((h) => Math.abs(h.start / rate - t) < 0.001)!;
+  for (let k = 0; k < 8; k++) assert.equal(at(0.5 + k * 0.125).cls, 'snare', at(0.5 + k * 0.125).reason);
+  assert.match(at(0.5).reason, /no drum body.*but it adds only 10 % above .* 1500 Hz .* ringing 30 ms .* 1 ms after/);
+  assert.match(at(0.5).reason, /a snare's wires struck without their head/);
+  for (const t of [1.75, 1.875, 2, 2.125]) assert.equal(at(t).cls, 'hihat', `${t}: ${at(t).reason}`);
+  // with the centroid edge under the wires' (1000 Hz) they read as main reads them: hats
+  const off = withParameterValue(STEM_WIRES_ALONE_PARAMETERS.wiresAloneCentroidHz, 1000, () =>
+    classifyStemHits(found, rate),
+  );
+  assert.equal(off.find((h) => h.start === Math.round(0.5 * rate))!.cls, 'hihat');
 });
