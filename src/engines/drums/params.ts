@@ -767,3 +767,25 @@ export const STEM_WIRES_ALONE_PARAMETERS = {
       'pass the other tests swell for 5–70 ms) is a snare',
   ),
 } as const;
+
+/**
+ * Kicks read as snares by what rings after them (h-dxcls26, stem.ts byKickLate): a kick struck with a hat or cymbal,
+ * or whose fundamental lies in the body band, reads as a snare from its bands. Measured on the tuning dumps (all13):
+ * those hits add 2 % (median) between midHz and highHz and lateMs on centre at 115 Hz; the snares read right add 34 %
+ * there and centre at 1.2 kHz lateMs on.
+ */
+export const STEM_KICK_LATE_PARAMETERS = {
+  kickLateWiresShare: p(
+    0.1,
+    'of the added energy',
+    [0, 1],
+    'a hit read as a snare that adds under this share between midHz and highHz (no wires)…',
+  ),
+  kickLateCentroidHz: p(
+    150,
+    'Hz',
+    [20, 2000],
+    "…and whose late spectrum (lateMs on) centres below this (a kick's ring; a snare's head and wires centre higher) " +
+      'is a kick',
+  ),
+} as const;

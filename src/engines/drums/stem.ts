@@ -35,6 +35,7 @@ import {
   STEM_RING_PARAMETERS,
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
+  STEM_KICK_LATE_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -647,6 +648,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byLowTom(found, verdicts, stem);
   byLowPartial(found, verdicts);
   byWiresAlone(found, verdicts);
+  byKickLate(found, verdicts, rate);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -830,6 +832,40 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (≥ ${pct(W.wiresAloneShare.value)}) ringing ` +
         `${decay.toFixed(0)} ms (≥ ${W.wiresAloneDecayMs.value}) and peaks ${rise.toFixed(0)} ms after its start (≤ ` +
         `${W.wiresAloneRiseMs.value}): a snare's wires struck without their head`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Kicks read as snares by what rings after them (h-dxcls26): a hit read as a snare that adds under
+ * kickLateWiresShare in the wires band (midHz–highHz) and whose late spectrum (lateMs on) centres below
+ * kickLateCentroidHz is a kick: a kick struck with a hat or cymbal (whose top and the kick's body made the band rule
+ * say snare), or one whose fundamental sits in the body band; a snare's wires or head still ring higher by then. A
+ * cymbal heard with it stays its second. In place on `verdicts`.
+ */
+function byKickLate(found: FoundHit[], verdicts: StemVerdict[], rate: number): void {
+  const K = STEM_KICK_LATE_PARAMETERS;
+  const split = STEM_RING_PARAMETERS.splitMs.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const wires = f.share[2]!;
+    const late = f.lateCentroidHz ?? NaN;
+    if (v.main.cls !== 'snare' || !(wires < K.kickLateWiresShare.value) || !(late < K.kickLateCentroidHz.value)) return;
+    // not the other part of a kick already found (a split within splitMs): that kick is the hit
+    const near = (j: number) =>
+      verdicts[j]?.main.cls === 'kick' && Math.abs(found[j]!.start - found[k]!.start) <= (split / 1000) * rate;
+    if (near(k - 1) || near(k + 1)) return;
+    const main = {
+      cls: 'kick' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(100 * Math.min(1, Math.log2(K.kickLateCentroidHz.value / late))) / 100,
+      ),
+      reason:
+        `${v.main.reason}; but it adds only ${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (< ` +
+        `${pct(K.kickLateWiresShare.value)}: no wires) and ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz ` +
+        `(< ${K.kickLateCentroidHz.value}): a kick's ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
