@@ -1021,7 +1021,10 @@ test('stem classification: wires heard without their head are a snare, not a hat
   const rate = 48000;
   // a 16th train of snares struck into their own ring: each adds its wires (80 % between midHz and highHz, 10 % on
   // top, centred at 1.5 kHz), ringing 30 ms there and peaking 1 ms after its start; no clear hats in the stem
-  const hit = (t: number, o: { top?: number; centroidHz?: number; wiresMs?: number; riseMs?: number } = {}) => {
+  const hit = (
+    t: number,
+    o: { top?: number; centroidHz?: number; wiresMs?: number; riseMs?: number; lateDb?: number } = {},
+  ) => {
     const top = o.top ?? 0.1;
     return {
       start: Math.round(t * rate),
@@ -1035,6 +1038,7 @@ test('stem classification: wires heard without their head are a snare, not a hat
         centroidHz: o.centroidHz ?? 1500,
         flatness: 0.01,
         riseMs: o.riseMs ?? 1,
+        lateDb: o.lateDb ?? -15,
         nextMs: 125,
       },
     } satisfies FoundHit;
@@ -1045,13 +1049,17 @@ test('stem classification: wires heard without their head are a snare, not a hat
     hit(1.875, { wiresMs: 6 }), // its wires band dies in 6 ms: a lo-fi hat
     hit(2, { top: 0.3 }), // 30 % above highHz: a hat
     hit(2.125, { centroidHz: 4000 }), // centred at 4 kHz: a hat
+    hit(2.25, { lateDb: -3 }), // still ringing 3 dB under its first 50 ms on: a low-passed ride or open hat
   );
   const hits = classifyStemHits(found, rate).filter((h) => !h.secondary);
   const at = (t: number) => hits.find((h) => Math.abs(h.start / rate - t) < 0.001)!;
   for (let k = 0; k < 8; k++) assert.equal(at(0.5 + k * 0.125).cls, 'snare', at(0.5 + k * 0.125).reason);
-  assert.match(at(0.5).reason, /no drum body.*but it adds only 10 % above .* 1500 Hz .* ringing 30 ms .* 1 ms after/);
+  assert.match(
+    at(0.5).reason,
+    /no drum body.*but it adds only 10 % above .* 1500 Hz .* ringing 30 ms .* 1 ms after .* -15.0 dB under it 50 ms on/,
+  );
   assert.match(at(0.5).reason, /a snare's wires struck without their head/);
-  for (const t of [1.75, 1.875, 2, 2.125]) assert.equal(at(t).cls, 'hihat', `${t}: ${at(t).reason}`);
+  for (const t of [1.75, 1.875, 2, 2.125, 2.25]) assert.equal(at(t).cls, 'hihat', `${t}: ${at(t).reason}`);
   // with the centroid edge under the wires' (1000 Hz) they read as main reads them: hats
   const off = withParameterValue(STEM_WIRES_ALONE_PARAMETERS.wiresAloneCentroidHz, 1000, () =>
     classifyStemHits(found, rate),

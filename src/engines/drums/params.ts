@@ -763,8 +763,15 @@ export const STEM_WIRES_ALONE_PARAMETERS = {
     8,
     'ms',
     [0, 100],
-    '…and whose broadband energy peaks within this of its start (a stick on wires; the sampled hats that ring low and ' +
-      'pass the other tests swell for 5–70 ms) is a snare',
+    '…whose broadband energy peaks within this of its start (a stick on wires; the sampled hats that ring low and ' +
+      'pass the other tests swell for 5–70 ms)…',
+  ),
+  wiresAloneLateDb: p(
+    -5,
+    'dB',
+    [-60, 20],
+    '…and whose late spectrum (lateMs on) lies at least this far under its first (a snare has died away; a low-passed ' +
+      'ride or open hat still rings within 3–5 dB) is a snare',
   ),
 } as const;
 

@@ -801,8 +801,8 @@ function byLowPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
 /**
  * Wires heard without their head (h-dxcls26): a hit read as a hat that adds little above highHz (under
  * wiresAloneTopShare), centres low (under wiresAloneCentroidHz), adds at least wiresAloneShare in the wires band
- * (midHz–highHz), whose wires band rings at least wiresAloneDecayMs and whose broadband energy peaks within
- * wiresAloneRiseMs of its start is a snare: its wires struck while its head still rings from the stroke before (a
+ * (midHz–highHz), whose wires band rings at least wiresAloneDecayMs, whose broadband energy peaks within
+ * wiresAloneRiseMs of its start and which has died to wiresAloneLateDb lateMs on is a snare: its wires struck while its head still rings from the stroke before (a
  * 16th train, a blast beat) or masked. No stem reference: in those stems the hat reference is those snares. A
  * cymbal heard with it stays its second. In place on `verdicts`.
  */
@@ -817,7 +817,8 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
     const rise = f.riseMs ?? NaN;
     if (v.main.cls !== 'hihat' || !(top < W.wiresAloneTopShare.value) || !(c < W.wiresAloneCentroidHz.value)) return;
     if (!(wires >= W.wiresAloneShare.value) || !(decay >= W.wiresAloneDecayMs.value)) return;
-    if (!(rise <= W.wiresAloneRiseMs.value)) return;
+    const late = f.lateDb ?? NaN;
+    if (!(rise <= W.wiresAloneRiseMs.value) || !(late <= W.wiresAloneLateDb.value)) return;
     const main = {
       cls: 'snare' as const,
       confidence: Math.min(
@@ -831,7 +832,8 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${pct(W.wiresAloneTopShare.value)}), centres at ${c.toFixed(0)} Hz (< ${W.wiresAloneCentroidHz.value}), adds ` +
         `${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (≥ ${pct(W.wiresAloneShare.value)}) ringing ` +
         `${decay.toFixed(0)} ms (≥ ${W.wiresAloneDecayMs.value}) and peaks ${rise.toFixed(0)} ms after its start (≤ ` +
-        `${W.wiresAloneRiseMs.value}): a snare's wires struck without their head`,
+        `${W.wiresAloneRiseMs.value}), ${late.toFixed(1)} dB under it ${S.lateMs.value} ms on (≤ ` +
+        `${W.wiresAloneLateDb.value}: died away): a snare's wires struck without their head`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
