@@ -770,8 +770,8 @@ export const STEM_WIRES_ALONE_PARAMETERS = {
     -5,
     'dB',
     [-60, 20],
-    '…and whose late spectrum (lateMs on) lies at least this far under its first (a snare has died away; a low-passed ' +
-      'ride or open hat still rings within 3–5 dB) is a snare',
+    '…and whose late spectrum (lateMs on) lies at least this far under its first (a snare has died away; a ' +
+      'low-passed ride or open hat still rings within 3–5 dB) is a snare',
   ),
 } as const;
 

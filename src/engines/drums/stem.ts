@@ -802,9 +802,9 @@ function byLowPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Wires heard without their head (h-dxcls26): a hit read as a hat that adds little above highHz (under
  * wiresAloneTopShare), centres low (under wiresAloneCentroidHz), adds at least wiresAloneShare in the wires band
  * (midHz–highHz), whose wires band rings at least wiresAloneDecayMs, whose broadband energy peaks within
- * wiresAloneRiseMs of its start and which has died to wiresAloneLateDb lateMs on is a snare: its wires struck while its head still rings from the stroke before (a
- * 16th train, a blast beat) or masked. No stem reference: in those stems the hat reference is those snares. A
- * cymbal heard with it stays its second. In place on `verdicts`.
+ * wiresAloneRiseMs of its start and which has died to wiresAloneLateDb lateMs on is a snare: its wires struck while
+ * its head still rings from the stroke before (a 16th train, a blast beat) or masked. No stem reference: in those
+ * stems the hat reference is those snares. A cymbal heard with it stays its second. In place on `verdicts`.
  */
 function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
   const W = STEM_WIRES_ALONE_PARAMETERS;
@@ -829,7 +829,8 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
       ),
       reason:
         `${v.main.reason}; but it adds only ${pct(top)} above ${S.highHz.value} Hz (< ` +
-        `${pct(W.wiresAloneTopShare.value)}), centres at ${c.toFixed(0)} Hz (< ${W.wiresAloneCentroidHz.value}), adds ` +
+        `${pct(W.wiresAloneTopShare.value)}), centres at ${c.toFixed(0)} Hz (< ` +
+        `${W.wiresAloneCentroidHz.value}), adds ` +
         `${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (≥ ${pct(W.wiresAloneShare.value)}) ringing ` +
         `${decay.toFixed(0)} ms (≥ ${W.wiresAloneDecayMs.value}) and peaks ${rise.toFixed(0)} ms after its start (≤ ` +
         `${W.wiresAloneRiseMs.value}), ${late.toFixed(1)} dB under it ${S.lateMs.value} ms on (≤ ` +
@@ -866,7 +867,8 @@ function byKickLate(found: FoundHit[], verdicts: StemVerdict[], rate: number): v
       ),
       reason:
         `${v.main.reason}; but it adds only ${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (< ` +
-        `${pct(K.kickLateWiresShare.value)}: no wires) and ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz ` +
+        `${pct(K.kickLateWiresShare.value)}: no wires) and ${S.lateMs.value} ms on it centres at ` +
+        `${late.toFixed(0)} Hz ` +
         `(< ${K.kickLateCentroidHz.value}): a kick's ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
