@@ -250,67 +250,45 @@ std::vector<double> autocorrelationLags(const T* x, size_t n, size_t lo, size_t 
 
 #ifdef SHUB_POST_AVX2
 // The first k of the largest score[k] − rev[k] over k in [0, count), and that value in best (−1 and −∞ when count
-// is 0). For values that are never NaN (finite onset input): each lane keeps the first index of its largest value
-// (strictly greater replaces), the lanes are then merged by value and index, and the tail continues in ascending k,
-// which gives the scalar loop's first maximum and the same double.
+// is 0). For values that are never NaN (finite onset input): the largest value first (maxpd in any order: exact
+// without NaN), then the first k whose value equals it (cmpeq and movemask in ascending k) — the scalar loop's first
+// maximum under `>` (values equal under == tie, as +0 and −0 do there) — and its own double.
 __attribute__((target("avx2"))) int64_t firstMaxAvx2(const double* score, const double* rev, int64_t count,
                                                      double& best) {
-  __m256d bv = _mm256_set1_pd(-std::numeric_limits<double>::infinity());
-  __m256d bi = _mm256_setzero_pd();
-  __m256d idx = _mm256_set_pd(3, 2, 1, 0);
-  const __m256d four = _mm256_set1_pd(4);
-  int64_t k = 0;
-  if (count >= 8) {
-    // two chains (indices ≡ 0–3 and 4–7 mod 8), merged lane by lane: larger value, or equal value and smaller index
-    __m256d bv1 = bv, bi1 = bi, idx1 = _mm256_add_pd(idx, four);
-    const __m256d eight = _mm256_set1_pd(8);
-    for (; k + 8 <= count; k += 8) {
-      const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
-      const __m256d v1 = _mm256_sub_pd(_mm256_loadu_pd(score + k + 4), _mm256_loadu_pd(rev + k + 4));
-      const __m256d gt = _mm256_cmp_pd(v, bv, _CMP_GT_OQ);
-      const __m256d gt1 = _mm256_cmp_pd(v1, bv1, _CMP_GT_OQ);
-      bv = _mm256_blendv_pd(bv, v, gt);
-      bi = _mm256_blendv_pd(bi, idx, gt);
-      bv1 = _mm256_blendv_pd(bv1, v1, gt1);
-      bi1 = _mm256_blendv_pd(bi1, idx1, gt1);
-      idx = _mm256_add_pd(idx, eight);
-      idx1 = _mm256_add_pd(idx1, eight);
-    }
-    const __m256d take =
-        _mm256_or_pd(_mm256_cmp_pd(bv1, bv, _CMP_GT_OQ),
-                     _mm256_and_pd(_mm256_cmp_pd(bv1, bv, _CMP_EQ_OQ), _mm256_cmp_pd(bi1, bi, _CMP_LT_OQ)));
-    bv = _mm256_blendv_pd(bv, bv1, take);
-    bi = _mm256_blendv_pd(bi, bi1, take);
-  }
-  for (; k + 4 <= count; k += 4) {
-    const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
-    const __m256d gt = _mm256_cmp_pd(v, bv, _CMP_GT_OQ);
-    bv = _mm256_blendv_pd(bv, v, gt);
-    bi = _mm256_blendv_pd(bi, idx, gt);
-    idx = _mm256_add_pd(idx, four);
-  }
-  int64_t arg = -1;
   best = -std::numeric_limits<double>::infinity();
-  if (k > 0) {
-    alignas(32) double lv[4], li[4];
-    _mm256_store_pd(lv, bv);
-    _mm256_store_pd(li, bi);
-    for (int l = 0; l < 4; ++l) {
-      const int64_t i = static_cast<int64_t>(li[l]);
-      if (arg < 0 || lv[l] > best || (lv[l] == best && i < arg)) {
-        best = lv[l];
-        arg = i;
-      }
+  if (count <= 0) return -1;
+  const __m256d lowest = _mm256_set1_pd(best);
+  __m256d m0 = lowest, m1 = lowest, m2 = lowest, m3 = lowest;
+  int64_t k = 0;
+  for (; k + 16 <= count; k += 16) {
+    m0 = _mm256_max_pd(m0, _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k)));
+    m1 = _mm256_max_pd(m1, _mm256_sub_pd(_mm256_loadu_pd(score + k + 4), _mm256_loadu_pd(rev + k + 4)));
+    m2 = _mm256_max_pd(m2, _mm256_sub_pd(_mm256_loadu_pd(score + k + 8), _mm256_loadu_pd(rev + k + 8)));
+    m3 = _mm256_max_pd(m3, _mm256_sub_pd(_mm256_loadu_pd(score + k + 12), _mm256_loadu_pd(rev + k + 12)));
+  }
+  for (; k + 4 <= count; k += 4)
+    m0 = _mm256_max_pd(m0, _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k)));
+  m0 = _mm256_max_pd(_mm256_max_pd(m0, m1), _mm256_max_pd(m2, m3));
+  alignas(32) double lanes[4];
+  _mm256_store_pd(lanes, m0);
+  double top = std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
+  for (; k < count; ++k) top = std::max(top, score[k] - rev[k]);
+  const __m256d tv = _mm256_set1_pd(top);
+  for (k = 0; k + 4 <= count; k += 4) {
+    const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
+    const int eq = _mm256_movemask_pd(_mm256_cmp_pd(v, tv, _CMP_EQ_OQ));
+    if (eq != 0) {
+      k += __builtin_ctz(static_cast<unsigned>(eq));
+      best = score[k] - rev[k];
+      return k;
     }
   }
-  for (; k < count; ++k) {
-    const double v = score[k] - rev[k];
-    if (arg < 0 || v > best) {
-      best = v;
-      arg = k;
+  for (; k < count; ++k)
+    if (score[k] - rev[k] == top) {
+      best = score[k] - rev[k];
+      return k;
     }
-  }
-  return arg;
+  return -1;  // not reached: top is one of the values
 }
 #endif
 
@@ -332,9 +310,12 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
   std::vector<double> score(n);
   std::vector<int32_t> back(n, -1);
 #ifdef SHUB_POST_AVX2
-  // the vector search needs values that are never NaN: finite input (then every score is finite or +∞)
+  // the vector search needs values that are never NaN: finite input and penalties (then every score is finite or +∞;
+  // the engine's penalties always are)
   bool finite = selectedIsa() != Isa::baseline;
   for (size_t i = 0; finite && i < n; ++i) finite = std::isfinite(static_cast<double>(odf[i]));
+  for (int64_t d = lo; finite && d <= hi; ++d)
+    finite = std::isfinite(penalty[static_cast<size_t>(std::max<int64_t>(0, d))]);
   if (finite) {
     // rev[k] = penalty[hi − k]: the penalty of tau = t − hi + k, ascending with tau
     std::vector<double> rev(static_cast<size_t>(hi) + 1);
