@@ -417,6 +417,12 @@ std::vector<int32_t> pickPeaks(const T* odf, size_t n, double delta, int avg, in
   std::vector<int32_t> peaks;
   std::vector<double> buf;
   const int64_t N = static_cast<int64_t>(n);
+  // The median test `v < median + delta` on a window of odd length m without the median: with finite values,
+  // u + delta rounds monotonically in u, so "v ≥ u + delta" holds for a down-set of the window's values, and it holds
+  // for the median (rank m / 2, 0-based) exactly when it holds for at least m / 2 + 1 of them. Even windows (at the
+  // ends, clipped) and other input take the median itself.
+  bool finite = std::isfinite(delta);
+  for (int64_t t = 0; finite && t < N; ++t) finite = std::isfinite(static_cast<double>(odf[t]));
   for (int64_t t = 0; t < N; ++t) {
     const double v = odf[t];
     if (v <= 0) continue;
@@ -431,7 +437,12 @@ std::vector<int32_t> pickPeaks(const T* odf, size_t n, double delta, int avg, in
     if (!isMax) continue;
     const size_t lo = static_cast<size_t>(std::max<int64_t>(0, t - avg));
     const size_t hi = static_cast<size_t>(std::min<int64_t>(N, t + avg + 1));
-    if (v < windowMedian(odf, lo, hi, buf) + delta) continue;
+    if (finite && (hi - lo) % 2 == 1) {
+      size_t below = 0;  // values u with v ≥ u + delta
+      for (size_t j = lo; j < hi; ++j) below += v >= static_cast<double>(odf[j]) + delta ? 1 : 0;
+      if (below < (hi - lo) / 2 + 1) continue;
+    } else if (v < windowMedian(odf, lo, hi, buf) + delta)
+      continue;
     if (!peaks.empty() && t - peaks.back() < minGap) {
       if (v > static_cast<double>(odf[peaks.back()])) peaks.back() = static_cast<int32_t>(t);
       continue;
