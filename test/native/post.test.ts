@@ -231,6 +231,36 @@ test('postPickPeaks: bumps delta above the local median, the larger of two withi
       Array.from(addon.postPickPeaks(noisy, delta, avg, maxW, minGap)),
       referencePeaks(noisy, delta, avg, maxW, minGap),
     );
+  // values on a grid of eighths or tenths: peaks exactly delta above the median (v = median + delta, kept) and one
+  // step below it, odd windows inside and even ones clipped at the ends, on the median's count test and beside it
+  const r = mulberry32(29);
+  let boundary = 0;
+  for (const [step, scale] of [
+    [0.125, 8],
+    [0.1, 10],
+  ] as const)
+    for (const [avg, maxW, minGap] of [
+      [1, 1, 1],
+      [4, 2, 1],
+      [9, 1, 2],
+    ] as const) {
+      const grid = Float64Array.from({ length: 600 }, () => Math.floor(r() * scale) * step);
+      for (const k of [1, 2, 3]) {
+        const delta = k * step;
+        const want = referencePeaks(grid, delta, avg, maxW, minGap);
+        assert.deepEqual(Array.from(addon.postPickPeaks(grid, delta, avg, maxW, minGap)), want);
+        const single = Float32Array.from(grid); // tenths round: their own reference
+        assert.deepEqual(
+          Array.from(addon.postPickPeaks(single, delta, avg, maxW, minGap)),
+          referencePeaks(Float64Array.from(single), delta, avg, maxW, minGap),
+        );
+        for (const t of want) {
+          const win = grid.subarray(Math.max(0, t - avg), Math.min(grid.length, t + avg + 1));
+          if (grid[t] === sortedMedian(win) + delta) boundary++;
+        }
+      }
+    }
+  assert.ok(boundary >= 20, `${boundary} peaks exactly delta above their median`);
 });
 
 /** The steepest rise written directly: each tick's span sum against the largest earlier one, by ratio. */
