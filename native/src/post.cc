@@ -1081,6 +1081,13 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   const size_t width = bands.size() * fractionCount;
   const size_t rows = beatCount > 0 ? beatCount - 1 : 0;
   std::vector<double> v(rows * width);
+  // without NaN in the bands, Math.max from 0 is the plain maximum: it starts at +0, so a −0 never replaces it
+  bool plain = true;
+  for (const auto& band : bands) {
+    bool nan = false;
+    for (size_t j = 0; j < band.second; ++j) nan |= std::isnan(band.first[j]);
+    plain = plain && !nan;
+  }
   for (size_t i = 0; i < rows; ++i)
     for (size_t g = 0; g < bands.size(); ++g) {
       const double* x = bands[g].first;
@@ -1091,28 +1098,57 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
         const double fl = std::floor(pos);
         const auto c = static_cast<int64_t>(pos - fl >= 0.5 ? fl + 1 : fl);
         double m = 0;
-        for (int64_t j = std::max<int64_t>(0, c - halfWidth); j <= std::min(last, c + halfWidth); ++j)
-          m = jsMax(m, x[j]);
+        const int64_t from = std::max<int64_t>(0, c - halfWidth);
+        const int64_t to = std::min(last, c + halfWidth);
+        if (plain)
+          for (int64_t j = from; j <= to; ++j) m = std::max(m, x[j]);
+        else
+          for (int64_t j = from; j <= to; ++j) m = jsMax(m, x[j]);
         v[i * width + g * fractionCount + f] = m;
       }
     }
+  // each row's sum of squares, once for every lag (the same sum, in the same order, as the lag loop took it)
+  std::vector<double> squares(rows);
+  for (size_t i = 0; i < rows; ++i) {
+    const double* a = v.data() + i * width;
+    double aa = 0;
+    for (size_t j = 0; j < width; ++j) aa += a[j] * a[j];
+    squares[i] = aa;
+  }
   std::vector<double> out(lagCount);
   for (size_t l = 0; l < lagCount; ++l) {
     const auto k = static_cast<size_t>(lags[l]);
     double sum = 0;
     size_t n = 0;
-    for (size_t i = 0; i + k < rows; ++i, ++n) {
+    // the products of four row pairs side by side (four independent sums, each in ascending j), then the cosines
+    // added in ascending i
+    auto cosine = [&](size_t i, double ab) {
+      const double aa = squares[i];
+      const double bb = squares[i + k];
+      return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 1;
+    };
+    size_t i = 0;
+    for (; i + 3 + k < rows; i += 4, n += 4) {
+      const double* a = v.data() + i * width;
+      const double* b = v.data() + (i + k) * width;
+      double ab0 = 0, ab1 = 0, ab2 = 0, ab3 = 0;
+      for (size_t j = 0; j < width; ++j) {
+        ab0 += a[j] * b[j];
+        ab1 += a[j + width] * b[j + width];
+        ab2 += a[j + 2 * width] * b[j + 2 * width];
+        ab3 += a[j + 3 * width] * b[j + 3 * width];
+      }
+      sum += cosine(i, ab0);
+      sum += cosine(i + 1, ab1);
+      sum += cosine(i + 2, ab2);
+      sum += cosine(i + 3, ab3);
+    }
+    for (; i + k < rows; ++i, ++n) {
       const double* a = v.data() + i * width;
       const double* b = v.data() + (i + k) * width;
       double ab = 0;
-      double aa = 0;
-      double bb = 0;
-      for (size_t j = 0; j < width; ++j) {
-        ab += a[j] * b[j];
-        aa += a[j] * a[j];
-        bb += b[j] * b[j];
-      }
-      sum += aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 1;
+      for (size_t j = 0; j < width; ++j) ab += a[j] * b[j];
+      sum += cosine(i, ab);
     }
     out[l] = n ? sum / static_cast<double>(n) : 1;
   }

@@ -788,6 +788,24 @@ test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop 
       assert.deepEqual(Array.from(got), direct(bands, beats, halfWidth, lags), `seed ${seed} halfWidth ${halfWidth}`);
     }
   }
+  // −0 in the bands (Math.max from +0 keeps +0), lags 1 to 13 (four row pairs at a time and the rest), and a NaN
+  // (Math.max's NaN in the rows around it: their cosines are 1, aa > 0 being false)
+  {
+    const r = mulberry32(24);
+    const bands = [0, 1, 2].map((g) => random(2000, 240 + g, 3).map((x) => (x < 1.5 ? -0 : x)));
+    bands.push(new Float64Array(2000).fill(-0));
+    const beats: number[] = [];
+    for (let t = 2; t < 2050; t += 15 + Math.floor(r() * 11)) beats.push(t);
+    const lags = Array.from({ length: 13 }, (_, i) => i + 1);
+    const run = () =>
+      Array.from(addon.postBarRepeat(bands, Float64Array.from(beats), 1, fractions, Int32Array.from(lags)));
+    const clean = run();
+    assert.deepEqual(clean, direct(bands, beats, 1, lags));
+    bands[1]![700] = NaN;
+    const withNaN = run();
+    assert.deepEqual(withNaN, direct(bands, beats, 1, lags));
+    assert.notDeepEqual(withNaN, clean);
+  }
   // fewer beats than a lag: no pairs, 1
   assert.deepEqual(
     Array.from(addon.postBarRepeat([new Float64Array(10)], Float64Array.of(1, 5), 1, fractions, Int32Array.of(4))),
