@@ -569,11 +569,20 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
     return sum;
   };
   const double skipBelow = riseRatio * (1 - 1e-9);
+  // The fast path needs the largest earlier sum only for the ticks it does not skip: a tick is skipped already when
+  // its sum is below the bound for the larger of the lookback's two end sums (at most the largest: the bound grows
+  // with it, rounding being monotonic); the others read the largest from the ring (the deque's value: the same
+  // maximum, a zero of either sign giving +0 after max(0, ·)).
+  auto sumAt = [&](int64_t k) { return sumRing[static_cast<size_t>(k & sumCap)]; };
   for (int64_t i = 0; fast && i < len; ++i) {
-    const double sum = advanceSum(i);
+    const double sum = run;
+    run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
+    sumRing[static_cast<size_t>(i & sumCap)] = sum;
     double rise = 1;
-    if (i >= back) {
-      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
+    if (i >= back && !(sum + 1e-12 < skipBelow * (std::max(0.0, std::max(sumAt(i - back), sumAt(i - span))) + 1e-12))) {
+      double top = sumAt(i - back);
+      for (int64_t k = i - back + 1; k <= i - span; ++k) top = std::max(top, sumAt(k));
+      const double before = std::max(0.0, top);
       if (!(sum + 1e-12 < skipBelow * (before + 1e-12))) {
         const double floor =
             rangeMax(std::max<int64_t>(0, i - ctx), std::min(N - 1, i + ctx)) * levelRatio * static_cast<double>(span);
