@@ -368,13 +368,44 @@ std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t
   std::vector<double> cum(rows * 12, 0.0);
   size_t filled = 0;  // rows cum[0, filled] computed
   auto row = [&](size_t t) { return cum.data() + (t & mask) * 12; };
-  for (size_t t = w; t + w <= n; ++t) {
-    for (; filled < t + w; ++filled) {
+  auto fill = [&](size_t upTo) {
+    for (; filled < upTo; ++filled) {
       const double* prev = row(filled);
       double* next = row(filled + 1);
       const T* c = chroma + filled * 12;
       for (size_t k = 0; k < 12; ++k) next[k] = prev[k] + c[k];
     }
+  };
+  // two frames at a time: their six sums side by side (each in ascending k, as one frame alone takes them); the ring
+  // holds rows t − w to t + 1 + w (2·w + 2 rows: it has 2·w + 2 or more)
+  const bool pairs = rows >= 2 * w + 2;
+  size_t t = w;
+  for (; pairs && t + 1 + w <= n; t += 2) {
+    fill(t + 1 + w);
+    const double* lo0 = row(t - w);
+    const double* mid0 = row(t);
+    const double* hi0 = row(t + w);
+    const double* lo1 = row(t + 1 - w);
+    const double* mid1 = row(t + 1);
+    const double* hi1 = row(t + 1 + w);
+    double dot0 = 0, a20 = 0, b20 = 0, dot1 = 0, a21 = 0, b21 = 0;
+    for (size_t k = 0; k < 12; ++k) {
+      const double a = mid0[k] - lo0[k];
+      const double b = hi0[k] - mid0[k];
+      const double c = mid1[k] - lo1[k];
+      const double d = hi1[k] - mid1[k];
+      dot0 += a * b;
+      a20 += a * a;
+      b20 += b * b;
+      dot1 += c * d;
+      a21 += c * c;
+      b21 += d * d;
+    }
+    out[t] = a20 > 0 && b20 > 0 ? 1 - dot0 / std::sqrt(a20 * b20) : 0;
+    out[t + 1] = a21 > 0 && b21 > 0 ? 1 - dot1 / std::sqrt(a21 * b21) : 0;
+  }
+  for (; t + w <= n; ++t) {
+    fill(t + w);
     const double* lo = row(t - w);
     const double* mid = row(t);
     const double* hi = row(t + w);
