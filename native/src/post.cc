@@ -250,67 +250,45 @@ std::vector<double> autocorrelationLags(const T* x, size_t n, size_t lo, size_t 
 
 #ifdef SHUB_POST_AVX2
 // The first k of the largest score[k] − rev[k] over k in [0, count), and that value in best (−1 and −∞ when count
-// is 0). For values that are never NaN (finite onset input): each lane keeps the first index of its largest value
-// (strictly greater replaces), the lanes are then merged by value and index, and the tail continues in ascending k,
-// which gives the scalar loop's first maximum and the same double.
+// is 0). For values that are never NaN (finite onset input): the largest value first (maxpd in any order: exact
+// without NaN), then the first k whose value equals it (cmpeq and movemask in ascending k) — the scalar loop's first
+// maximum under `>` (values equal under == tie, as +0 and −0 do there) — and its own double.
 __attribute__((target("avx2"))) int64_t firstMaxAvx2(const double* score, const double* rev, int64_t count,
                                                      double& best) {
-  __m256d bv = _mm256_set1_pd(-std::numeric_limits<double>::infinity());
-  __m256d bi = _mm256_setzero_pd();
-  __m256d idx = _mm256_set_pd(3, 2, 1, 0);
-  const __m256d four = _mm256_set1_pd(4);
-  int64_t k = 0;
-  if (count >= 8) {
-    // two chains (indices ≡ 0–3 and 4–7 mod 8), merged lane by lane: larger value, or equal value and smaller index
-    __m256d bv1 = bv, bi1 = bi, idx1 = _mm256_add_pd(idx, four);
-    const __m256d eight = _mm256_set1_pd(8);
-    for (; k + 8 <= count; k += 8) {
-      const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
-      const __m256d v1 = _mm256_sub_pd(_mm256_loadu_pd(score + k + 4), _mm256_loadu_pd(rev + k + 4));
-      const __m256d gt = _mm256_cmp_pd(v, bv, _CMP_GT_OQ);
-      const __m256d gt1 = _mm256_cmp_pd(v1, bv1, _CMP_GT_OQ);
-      bv = _mm256_blendv_pd(bv, v, gt);
-      bi = _mm256_blendv_pd(bi, idx, gt);
-      bv1 = _mm256_blendv_pd(bv1, v1, gt1);
-      bi1 = _mm256_blendv_pd(bi1, idx1, gt1);
-      idx = _mm256_add_pd(idx, eight);
-      idx1 = _mm256_add_pd(idx1, eight);
-    }
-    const __m256d take =
-        _mm256_or_pd(_mm256_cmp_pd(bv1, bv, _CMP_GT_OQ),
-                     _mm256_and_pd(_mm256_cmp_pd(bv1, bv, _CMP_EQ_OQ), _mm256_cmp_pd(bi1, bi, _CMP_LT_OQ)));
-    bv = _mm256_blendv_pd(bv, bv1, take);
-    bi = _mm256_blendv_pd(bi, bi1, take);
-  }
-  for (; k + 4 <= count; k += 4) {
-    const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
-    const __m256d gt = _mm256_cmp_pd(v, bv, _CMP_GT_OQ);
-    bv = _mm256_blendv_pd(bv, v, gt);
-    bi = _mm256_blendv_pd(bi, idx, gt);
-    idx = _mm256_add_pd(idx, four);
-  }
-  int64_t arg = -1;
   best = -std::numeric_limits<double>::infinity();
-  if (k > 0) {
-    alignas(32) double lv[4], li[4];
-    _mm256_store_pd(lv, bv);
-    _mm256_store_pd(li, bi);
-    for (int l = 0; l < 4; ++l) {
-      const int64_t i = static_cast<int64_t>(li[l]);
-      if (arg < 0 || lv[l] > best || (lv[l] == best && i < arg)) {
-        best = lv[l];
-        arg = i;
-      }
+  if (count <= 0) return -1;
+  const __m256d lowest = _mm256_set1_pd(best);
+  __m256d m0 = lowest, m1 = lowest, m2 = lowest, m3 = lowest;
+  int64_t k = 0;
+  for (; k + 16 <= count; k += 16) {
+    m0 = _mm256_max_pd(m0, _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k)));
+    m1 = _mm256_max_pd(m1, _mm256_sub_pd(_mm256_loadu_pd(score + k + 4), _mm256_loadu_pd(rev + k + 4)));
+    m2 = _mm256_max_pd(m2, _mm256_sub_pd(_mm256_loadu_pd(score + k + 8), _mm256_loadu_pd(rev + k + 8)));
+    m3 = _mm256_max_pd(m3, _mm256_sub_pd(_mm256_loadu_pd(score + k + 12), _mm256_loadu_pd(rev + k + 12)));
+  }
+  for (; k + 4 <= count; k += 4)
+    m0 = _mm256_max_pd(m0, _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k)));
+  m0 = _mm256_max_pd(_mm256_max_pd(m0, m1), _mm256_max_pd(m2, m3));
+  alignas(32) double lanes[4];
+  _mm256_store_pd(lanes, m0);
+  double top = std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
+  for (; k < count; ++k) top = std::max(top, score[k] - rev[k]);
+  const __m256d tv = _mm256_set1_pd(top);
+  for (k = 0; k + 4 <= count; k += 4) {
+    const __m256d v = _mm256_sub_pd(_mm256_loadu_pd(score + k), _mm256_loadu_pd(rev + k));
+    const int eq = _mm256_movemask_pd(_mm256_cmp_pd(v, tv, _CMP_EQ_OQ));
+    if (eq != 0) {
+      k += __builtin_ctz(static_cast<unsigned>(eq));
+      best = score[k] - rev[k];
+      return k;
     }
   }
-  for (; k < count; ++k) {
-    const double v = score[k] - rev[k];
-    if (arg < 0 || v > best) {
-      best = v;
-      arg = k;
+  for (; k < count; ++k)
+    if (score[k] - rev[k] == top) {
+      best = score[k] - rev[k];
+      return k;
     }
-  }
-  return arg;
+  return -1;  // not reached: top is one of the values
 }
 #endif
 
@@ -332,9 +310,12 @@ std::vector<int32_t> trackBeats(const T* odf, size_t n, double period, const std
   std::vector<double> score(n);
   std::vector<int32_t> back(n, -1);
 #ifdef SHUB_POST_AVX2
-  // the vector search needs values that are never NaN: finite input (then every score is finite or +∞)
+  // the vector search needs values that are never NaN: finite input and penalties (then every score is finite or +∞;
+  // the engine's penalties always are)
   bool finite = selectedIsa() != Isa::baseline;
   for (size_t i = 0; finite && i < n; ++i) finite = std::isfinite(static_cast<double>(odf[i]));
+  for (int64_t d = lo; finite && d <= hi; ++d)
+    finite = std::isfinite(penalty[static_cast<size_t>(std::max<int64_t>(0, d))]);
   if (finite) {
     // rev[k] = penalty[hi − k]: the penalty of tau = t − hi + k, ascending with tau
     std::vector<double> rev(static_cast<size_t>(hi) + 1);
@@ -387,13 +368,44 @@ std::vector<double> harmonicNovelty(const T* chroma, size_t chromaFrames, size_t
   std::vector<double> cum(rows * 12, 0.0);
   size_t filled = 0;  // rows cum[0, filled] computed
   auto row = [&](size_t t) { return cum.data() + (t & mask) * 12; };
-  for (size_t t = w; t + w <= n; ++t) {
-    for (; filled < t + w; ++filled) {
+  auto fill = [&](size_t upTo) {
+    for (; filled < upTo; ++filled) {
       const double* prev = row(filled);
       double* next = row(filled + 1);
       const T* c = chroma + filled * 12;
       for (size_t k = 0; k < 12; ++k) next[k] = prev[k] + c[k];
     }
+  };
+  // two frames at a time: their six sums side by side (each in ascending k, as one frame alone takes them); the ring
+  // holds rows t − w to t + 1 + w (2·w + 2 rows: it has 2·w + 2 or more)
+  const bool pairs = rows >= 2 * w + 2;
+  size_t t = w;
+  for (; pairs && t + 1 + w <= n; t += 2) {
+    fill(t + 1 + w);
+    const double* lo0 = row(t - w);
+    const double* mid0 = row(t);
+    const double* hi0 = row(t + w);
+    const double* lo1 = row(t + 1 - w);
+    const double* mid1 = row(t + 1);
+    const double* hi1 = row(t + 1 + w);
+    double dot0 = 0, a20 = 0, b20 = 0, dot1 = 0, a21 = 0, b21 = 0;
+    for (size_t k = 0; k < 12; ++k) {
+      const double a = mid0[k] - lo0[k];
+      const double b = hi0[k] - mid0[k];
+      const double c = mid1[k] - lo1[k];
+      const double d = hi1[k] - mid1[k];
+      dot0 += a * b;
+      a20 += a * a;
+      b20 += b * b;
+      dot1 += c * d;
+      a21 += c * c;
+      b21 += d * d;
+    }
+    out[t] = a20 > 0 && b20 > 0 ? 1 - dot0 / std::sqrt(a20 * b20) : 0;
+    out[t + 1] = a21 > 0 && b21 > 0 ? 1 - dot1 / std::sqrt(a21 * b21) : 0;
+  }
+  for (; t + w <= n; ++t) {
+    fill(t + w);
     const double* lo = row(t - w);
     const double* mid = row(t);
     const double* hi = row(t + w);
@@ -436,6 +448,12 @@ std::vector<int32_t> pickPeaks(const T* odf, size_t n, double delta, int avg, in
   std::vector<int32_t> peaks;
   std::vector<double> buf;
   const int64_t N = static_cast<int64_t>(n);
+  // The median test `v < median + delta` on a window of odd length m without the median: with finite values,
+  // u + delta rounds monotonically in u, so "v ≥ u + delta" holds for a down-set of the window's values, and it holds
+  // for the median (rank m / 2, 0-based) exactly when it holds for at least m / 2 + 1 of them. Even windows (at the
+  // ends, clipped) and other input take the median itself.
+  bool finite = std::isfinite(delta);
+  for (int64_t t = 0; finite && t < N; ++t) finite = std::isfinite(static_cast<double>(odf[t]));
   for (int64_t t = 0; t < N; ++t) {
     const double v = odf[t];
     if (v <= 0) continue;
@@ -450,7 +468,12 @@ std::vector<int32_t> pickPeaks(const T* odf, size_t n, double delta, int avg, in
     if (!isMax) continue;
     const size_t lo = static_cast<size_t>(std::max<int64_t>(0, t - avg));
     const size_t hi = static_cast<size_t>(std::min<int64_t>(N, t + avg + 1));
-    if (v < windowMedian(odf, lo, hi, buf) + delta) continue;
+    if (finite && (hi - lo) % 2 == 1) {
+      size_t below = 0;  // values u with v ≥ u + delta
+      for (size_t j = lo; j < hi; ++j) below += v >= static_cast<double>(odf[j]) + delta ? 1 : 0;
+      if (below < (hi - lo) / 2 + 1) continue;
+    } else if (v < windowMedian(odf, lo, hi, buf) + delta)
+      continue;
     if (!peaks.empty() && t - peaks.back() < minGap) {
       if (v > static_cast<double>(odf[peaks.back()])) peaks.back() = static_cast<int32_t>(t);
       continue;
@@ -577,11 +600,20 @@ std::vector<int32_t> fineRises(const T* fine, size_t n, int64_t span, int64_t lo
     return sum;
   };
   const double skipBelow = riseRatio * (1 - 1e-9);
+  // The fast path needs the largest earlier sum only for the ticks it does not skip: a tick is skipped already when
+  // its sum is below the bound for the larger of the lookback's two end sums (at most the largest: the bound grows
+  // with it, rounding being monotonic); the others read the largest from the ring (the deque's value: the same
+  // maximum, a zero of either sign giving +0 after max(0, ·)).
+  auto sumAt = [&](int64_t k) { return sumRing[static_cast<size_t>(k & sumCap)]; };
   for (int64_t i = 0; fast && i < len; ++i) {
-    const double sum = advanceSum(i);
+    const double sum = run;
+    run += ((i + span < N ? static_cast<double>(fine[i + span]) : 0.0) - fine[i]);
+    sumRing[static_cast<size_t>(i & sumCap)] = sum;
     double rise = 1;
-    if (i >= back) {
-      const double before = std::max(0.0, sumRing[static_cast<size_t>(sumDq[static_cast<size_t>(sh)] & sumCap)]);
+    if (i >= back && !(sum + 1e-12 < skipBelow * (std::max(0.0, std::max(sumAt(i - back), sumAt(i - span))) + 1e-12))) {
+      double top = sumAt(i - back);
+      for (int64_t k = i - back + 1; k <= i - span; ++k) top = std::max(top, sumAt(k));
+      const double before = std::max(0.0, top);
       if (!(sum + 1e-12 < skipBelow * (before + 1e-12))) {
         const double floor =
             rangeMax(std::max<int64_t>(0, i - ctx), std::min(N - 1, i + ctx)) * levelRatio * static_cast<double>(span);
@@ -1089,6 +1121,13 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   const size_t width = bands.size() * fractionCount;
   const size_t rows = beatCount > 0 ? beatCount - 1 : 0;
   std::vector<double> v(rows * width);
+  // without NaN in the bands, Math.max from 0 is the plain maximum: it starts at +0, so a −0 never replaces it
+  bool plain = true;
+  for (const auto& band : bands) {
+    bool nan = false;
+    for (size_t j = 0; j < band.second; ++j) nan |= std::isnan(band.first[j]);
+    plain = plain && !nan;
+  }
   for (size_t i = 0; i < rows; ++i)
     for (size_t g = 0; g < bands.size(); ++g) {
       const double* x = bands[g].first;
@@ -1099,28 +1138,57 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
         const double fl = std::floor(pos);
         const auto c = static_cast<int64_t>(pos - fl >= 0.5 ? fl + 1 : fl);
         double m = 0;
-        for (int64_t j = std::max<int64_t>(0, c - halfWidth); j <= std::min(last, c + halfWidth); ++j)
-          m = jsMax(m, x[j]);
+        const int64_t from = std::max<int64_t>(0, c - halfWidth);
+        const int64_t to = std::min(last, c + halfWidth);
+        if (plain)
+          for (int64_t j = from; j <= to; ++j) m = std::max(m, x[j]);
+        else
+          for (int64_t j = from; j <= to; ++j) m = jsMax(m, x[j]);
         v[i * width + g * fractionCount + f] = m;
       }
     }
+  // each row's sum of squares, once for every lag (the same sum, in the same order, as the lag loop took it)
+  std::vector<double> squares(rows);
+  for (size_t i = 0; i < rows; ++i) {
+    const double* a = v.data() + i * width;
+    double aa = 0;
+    for (size_t j = 0; j < width; ++j) aa += a[j] * a[j];
+    squares[i] = aa;
+  }
   std::vector<double> out(lagCount);
   for (size_t l = 0; l < lagCount; ++l) {
     const auto k = static_cast<size_t>(lags[l]);
     double sum = 0;
     size_t n = 0;
-    for (size_t i = 0; i + k < rows; ++i, ++n) {
+    // the products of four row pairs side by side (four independent sums, each in ascending j), then the cosines
+    // added in ascending i
+    auto cosine = [&](size_t i, double ab) {
+      const double aa = squares[i];
+      const double bb = squares[i + k];
+      return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 1;
+    };
+    size_t i = 0;
+    for (; i + 3 + k < rows; i += 4, n += 4) {
+      const double* a = v.data() + i * width;
+      const double* b = v.data() + (i + k) * width;
+      double ab0 = 0, ab1 = 0, ab2 = 0, ab3 = 0;
+      for (size_t j = 0; j < width; ++j) {
+        ab0 += a[j] * b[j];
+        ab1 += a[j + width] * b[j + width];
+        ab2 += a[j + 2 * width] * b[j + 2 * width];
+        ab3 += a[j + 3 * width] * b[j + 3 * width];
+      }
+      sum += cosine(i, ab0);
+      sum += cosine(i + 1, ab1);
+      sum += cosine(i + 2, ab2);
+      sum += cosine(i + 3, ab3);
+    }
+    for (; i + k < rows; ++i, ++n) {
       const double* a = v.data() + i * width;
       const double* b = v.data() + (i + k) * width;
       double ab = 0;
-      double aa = 0;
-      double bb = 0;
-      for (size_t j = 0; j < width; ++j) {
-        ab += a[j] * b[j];
-        aa += a[j] * a[j];
-        bb += b[j] * b[j];
-      }
-      sum += aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 1;
+      for (size_t j = 0; j < width; ++j) ab += a[j] * b[j];
+      sum += cosine(i, ab);
     }
     out[l] = n ? sum / static_cast<double>(n) : 1;
   }

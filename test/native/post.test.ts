@@ -231,6 +231,36 @@ test('postPickPeaks: bumps delta above the local median, the larger of two withi
       Array.from(addon.postPickPeaks(noisy, delta, avg, maxW, minGap)),
       referencePeaks(noisy, delta, avg, maxW, minGap),
     );
+  // values on a grid of eighths or tenths: peaks exactly delta above the median (v = median + delta, kept) and one
+  // step below it, odd windows inside and even ones clipped at the ends, on the median's count test and beside it
+  const r = mulberry32(29);
+  let boundary = 0;
+  for (const [step, scale] of [
+    [0.125, 8],
+    [0.1, 10],
+  ] as const)
+    for (const [avg, maxW, minGap] of [
+      [1, 1, 1],
+      [4, 2, 1],
+      [9, 1, 2],
+    ] as const) {
+      const grid = Float64Array.from({ length: 600 }, () => Math.floor(r() * scale) * step);
+      for (const k of [1, 2, 3]) {
+        const delta = k * step;
+        const want = referencePeaks(grid, delta, avg, maxW, minGap);
+        assert.deepEqual(Array.from(addon.postPickPeaks(grid, delta, avg, maxW, minGap)), want);
+        const single = Float32Array.from(grid); // tenths round: their own reference
+        assert.deepEqual(
+          Array.from(addon.postPickPeaks(single, delta, avg, maxW, minGap)),
+          referencePeaks(Float64Array.from(single), delta, avg, maxW, minGap),
+        );
+        for (const t of want) {
+          const win = grid.subarray(Math.max(0, t - avg), Math.min(grid.length, t + avg + 1));
+          if (grid[t] === sortedMedian(win) + delta) boundary++;
+        }
+      }
+    }
+  assert.ok(boundary >= 20, `${boundary} peaks exactly delta above their median`);
 });
 
 /** The steepest rise written directly: each tick's span sum against the largest earlier one, by ratio. */
@@ -391,9 +421,18 @@ test('postWithLowBand: each envelope over its standard deviation (1 for a consta
 });
 
 test('postHarmonicNovelty: equal to the cosine of window sums of a running-sum table on random chroma', () => {
-  const frames = 300;
+  // an odd and an even count of frames with a novelty (the kernel takes two frames at a time, then the last one)
+  for (const [frames, w] of [
+    [300, 17],
+    [301, 17],
+    [40, 1],
+    [41, 20],
+  ] as const)
+    harmonicNoveltyCase(frames, w);
+});
+
+function harmonicNoveltyCase(frames: number, w: number) {
   const chroma = random(frames * 12, 31);
-  const w = 17;
   const cum = new Float64Array((frames + 1) * 12);
   for (let t = 0; t < frames; t++)
     for (let k = 0; k < 12; k++) cum[(t + 1) * 12 + k] = cum[t * 12 + k]! + chroma[t * 12 + k]!;
@@ -406,9 +445,9 @@ test('postHarmonicNovelty: equal to the cosine of window sums of a running-sum t
         const b = cum[(t + w) * 12 + k]! - cum[t * 12 + k]!;
         [dot, a2, b2] = [dot + a * b, a2 + a * a, b2 + b * b];
       }
-    assert.equal(got[t], a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0, `frame ${t}`);
+    assert.equal(got[t], a2 > 0 && b2 > 0 ? 1 - dot / Math.sqrt(a2 * b2) : 0, `frame ${t} of ${frames}, w ${w}`);
   }
-});
+}
 
 /** tempo's fluxOnFrames as it was written in TypeScript before the kernel: the reference, to the bit. */
 function onFramesReference(values: ArrayLike<number>, groups: number, frames: number, ratio: number): Float64Array[] {
@@ -757,6 +796,24 @@ test('postBarRepeat: as the direct rows and mean cosines (the tempo engine loop 
       const got = addon.postBarRepeat(bands, Float64Array.from(beats), halfWidth, fractions, Int32Array.from(lags));
       assert.deepEqual(Array.from(got), direct(bands, beats, halfWidth, lags), `seed ${seed} halfWidth ${halfWidth}`);
     }
+  }
+  // −0 in the bands (Math.max from +0 keeps +0), lags 1 to 13 (four row pairs at a time and the rest), and a NaN
+  // (Math.max's NaN in the rows around it: their cosines are 1, aa > 0 being false)
+  {
+    const r = mulberry32(24);
+    const bands = [0, 1, 2].map((g) => random(2000, 240 + g, 3).map((x) => (x < 1.5 ? -0 : x)));
+    bands.push(new Float64Array(2000).fill(-0));
+    const beats: number[] = [];
+    for (let t = 2; t < 2050; t += 15 + Math.floor(r() * 11)) beats.push(t);
+    const lags = Array.from({ length: 13 }, (_, i) => i + 1);
+    const run = () =>
+      Array.from(addon.postBarRepeat(bands, Float64Array.from(beats), 1, fractions, Int32Array.from(lags)));
+    const clean = run();
+    assert.deepEqual(clean, direct(bands, beats, 1, lags));
+    bands[1]![700] = NaN;
+    const withNaN = run();
+    assert.deepEqual(withNaN, direct(bands, beats, 1, lags));
+    assert.notDeepEqual(withNaN, clean);
   }
   // fewer beats than a lag: no pairs, 1
   assert.deepEqual(

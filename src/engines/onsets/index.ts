@@ -182,7 +182,13 @@ function columnPeaks(
   const valley = valleyOptions(hopSeconds, params);
   for (const col of columns.scaled) {
     if (!col) continue;
-    for (const t of valleyPeaks(col, pickPeaks(col, 1 / hopSeconds, pick), valley.frames, valley.fraction)) all.add(t);
+    // a column divided by its own scale (fluxColumns: the same fraction) has scale 1 exactly: division by a positive
+    // number keeps the values' order, so the value at the quantile's rank is scale / scale (or, for a zero quantile,
+    // 0, and the maximum's max / max) — unless a NaN leaves the order undefined
+    let known: number | undefined = 1;
+    for (let t = 0; t < col.length && known; t++) if (col[t] !== col[t]) known = undefined;
+    const peaks = pickPeaks(col, 1 / hopSeconds, pick, known);
+    for (const t of valleyPeaks(col, peaks, valley.frames, valley.fraction)) all.add(t);
   }
   return [...all].sort((a, b) => a - b);
 }
@@ -424,10 +430,12 @@ export function pickPeaks(
   odf: ArrayLike<number>,
   frameRate: number,
   params: OnsetParameterValues = onsetDefaults(),
+  /** The scale below, when the caller knows it (a column already divided by its own scale: 1). */
+  knownScale?: number,
 ): number[] {
   const q = 1 - checkParameter('scaleTopFraction', ONSET_PARAMETERS.scaleTopFraction, params.scaleTopFraction);
   // the percentile, or the maximum when fewer frames than that carry any onset
-  const scale = percentile(odf, q) || percentile(odf, 1);
+  const scale = knownScale ?? (percentile(odf, q) || percentile(odf, 1));
   if (!(scale > 0)) return [];
   const delta = checkParameter('deltaFraction', ONSET_PARAMETERS.deltaFraction, params.deltaFraction) * scale;
   const avg = Math.max(
