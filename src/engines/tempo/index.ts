@@ -504,8 +504,6 @@ interface Candidate {
   snareBeat: number;
   /** Half-time snare (h-tempo26): 1 + a boost when the snare falls on one beat in four of a slow level (any file). */
   snareHalf: number;
-  /** Half-time snare weight (0–1): lifts drum evenness, backbeat and the two-beat check (snareHalfTime). */
-  halfTimeWeight: number;
   /** Tonal pulse: 1, or less when the notes fall half-way between this level's beats as strongly as on them. */
   pulse: number;
   /** Backbeat: 1, or less when a snare-like backbeat (full band, no kick) falls half-way between the beats. */
@@ -800,8 +798,9 @@ export function snareBackbeat(
  * beats; factor 1 + halfTimeSnareGain · clamp((evidence − snareBackbeatMin) / (1 − snareBackbeatMin)). Its double
  * (the snare every eight beats) and a faster level with the snare every four beats (the backbeat's beat at or above
  * the floor: snareBackbeat) get nothing. `weight` (the clamp, 0–1) also lifts the level's terms that read a beat
- * without kick or snare on every other beat as half the beat (drum evenness, backbeat, the two-beat check: each
- * raised to the power 1 − weight): under the convention those beats are empty in a half-time groove.
+ * without kick or snare on every other beat as half the beat (drum evenness and the backbeat test, each raised to
+ * the power 1 − weight): under the convention those beats are empty in a half-time groove. The two-beat check is
+ * left as it is (lifting it too read three jazz stems at 120–172 at half: their snare every two bars).
  */
 export function snareHalfTime(
   hits: { times: number[] },
@@ -1431,7 +1430,6 @@ function levels(
       evenDrum: evenDrum ** (1 - half.weight),
       snareBeat,
       snareHalf,
-      halfTimeWeight: half.weight,
       pulse,
       backbeat: backbeatTerm ** (1 - half.weight),
       ternaryCheck: 1,
@@ -1523,7 +1521,7 @@ function levels(
       // the double's own bar does not repeat (h-tempo12): the sixteenths at this level's quarters (or swung to the
       // triplet positions) are a subdivision of this level, not the eighths of a two-beat pattern at the double
       const doubleBar = barEvidence(d);
-      c.twoBeat = (1 - (1 - twoBeatFloor) * e.evidence * (1 - doubleBar)) ** (1 - c.halfTimeWeight);
+      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * (1 - doubleBar);
       c.twoBeatDetail = { ...e, doubleBar };
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
       if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
