@@ -82,7 +82,7 @@ const SEVENTEENTH = process.argv.includes('--seventeenth');
 const EIGHTEENTH = process.argv.includes('--eighteenth');
 const NINETEENTH = process.argv.includes('--nineteenth');
 const TWENTIETH = process.argv.includes('--twentieth');
-/** --written-truth: score at the written tempo (before h-tempo26); by default the half-time convention (tappedTruth). */
+/** --written-truth: the written tempo (before h-tempo26); by default the half-time convention (tappedTruth). */
 const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 const DIR = path.join(
   OUT,

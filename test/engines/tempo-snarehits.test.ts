@@ -125,7 +125,7 @@ test('snare backbeat: a 7/8 (2+2+3) bar with the snare on each group start is ir
   }
 });
 
-test('half-time snare (h-tempo26): the snare on 3 of a slow quarter boosts that quarter, not its double or a fast one', () => {
+test('half-time snare (h-tempo26): the snare on 3 of a slow quarter boosts it, not its double or a fast one', () => {
   // 8 bars of half-time at 80 BPM: kick on 1, snare on 3, hats on the sixteenths
   const half = (bpm: number, bars: number) => {
     const p = 60 / bpm;
