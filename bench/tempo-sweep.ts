@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { groundTruthSet, heldOutSet, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
-import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { tappedTruth, tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
@@ -40,6 +40,7 @@ import { tempo16Set } from '../fixtures/tempo16.js';
 import { tempo17Set } from '../fixtures/tempo17.js';
 import { tempo18Set } from '../fixtures/tempo18.js';
 import { tempo19Set } from '../fixtures/tempo19.js';
+import { tempo20Set } from '../fixtures/tempo20.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -64,8 +65,11 @@ interface Figures {
  * counted on them: the harmony gate's cost on drums; not how analyze runs). */
 const DRUMS_WITHOUT_CHROMA = process.argv.includes('--drums-without-chroma');
 
-/** --half-time-backbeat: the `half-time` drum files' strict Acc1 under the backbeat convention (see evaluate). */
-const HALF_TIME_BACKBEAT = process.argv.includes('--half-time-backbeat');
+/**
+ * --written-truth: every file scored at its written tempo (the sets' truth before h-tempo26); by default the
+ * half-time convention (fixtures/tempotruth.ts tappedTruth) applies to every set.
+ */
+const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 
 /** --songs-only: songs alone (a term that only acts with tuned notes cannot move the drum files). */
 const SONGS_ONLY = process.argv.includes('--songs-only');
@@ -76,18 +80,15 @@ function evaluate(items: Item[]): Figures {
   const song = { a1: [] as number[], a2: [] as number[], f: [] as number[] };
   const drum = { a1: [] as number[], a2: [] as number[], f: [] as number[], set: [] as number[] };
   const misses: string[] = [];
-  for (const { truth, input } of items) {
+  for (const { truth: written, input } of items) {
+    const truth = WRITTEN_TRUTH ? written : tappedTruth(written);
     if (SONGS_ONLY && truth.kind !== 'song') continue;
     const { tempo, decision } = estimateTempoWithDecision(
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
     );
     const s = truth.kind === 'song' ? song : drum;
-    // --half-time-backbeat (h-tempo24): drum files of the `half-time` grooves (kick 1, snare 3, eighth hats; not
-    // half-time-16 or the half-time shuffle) scored under the backbeat convention, truth T/2 where it is 50 BPM or more
-    const alt = HALF_TIME_BACKBEAT && truth.kind !== 'song' && /half-time(?!-16|-shuffle)/.test(truth.name);
-    const drumTruth = alt && truth.bpm / 2 >= 50 ? truth.bpm / 2 : truth.bpm;
     // songs: Acc1 under the compound-meter convention (truth.accept; strict for every other song)
-    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, drumTruth);
+    const ok = truth.kind === 'song' ? tempoAcc1Set(tempo.bpm, truth) : tempoAcc1(tempo.bpm, truth.bpm);
     s.a1.push(ok ? 1 : 0);
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
@@ -277,6 +278,12 @@ async function main() {
     ? (mkdirSync(held19Dir, { recursive: true }), some(await Promise.all(tempo19Set(held19Dir).files.map(allFeatures))))
     : undefined;
   const h19 = held19 ? evaluate(held19) : undefined;
+  // --held-out-20: the twentieth held-out set (fixtures/tempo20.ts, h-tempo26), only after its one CLI evaluation
+  const held20Dir = path.join(OUT, 'tempo-heldout20');
+  const held20 = process.argv.includes('--held-out-20')
+    ? (mkdirSync(held20Dir, { recursive: true }), some(await Promise.all(tempo20Set(held20Dir).files.map(allFeatures))))
+    : undefined;
+  const h20 = held20 ? evaluate(held20) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -304,6 +311,7 @@ async function main() {
     ...(h17 ? [['held-out 17', h17] as const] : []),
     ...(h18 ? [['held-out 18', h18] as const] : []),
     ...(h19 ? [['held-out 19', h19] as const] : []),
+    ...(h20 ? [['held-out 20', h20] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -330,6 +338,7 @@ async function main() {
         `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
         `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
         `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
+        `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -357,6 +366,7 @@ async function main() {
               held17 ? evaluate(held17) : undefined,
               held18 ? evaluate(held18) : undefined,
               held19 ? evaluate(held19) : undefined,
+              held20 ? evaluate(held20) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -393,6 +403,7 @@ async function main() {
       ['held-out 17', held17],
       ['held-out 18', held18],
       ['held-out 19', held19],
+      ['held-out 20', held20],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -433,6 +444,7 @@ async function main() {
     if (h17) console.log('\nheld-out 17 misses:\n' + h17.misses.join('\n'));
     if (h18) console.log('\nheld-out 18 misses:\n' + h18.misses.join('\n'));
     if (h19) console.log('\nheld-out 19 misses:\n' + h19.misses.join('\n'));
+    if (h20) console.log('\nheld-out 20 misses:\n' + h20.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

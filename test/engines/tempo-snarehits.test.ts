@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { snareBackbeat, snareHits } from '../../src/engines/tempo/index.js';
+import { snareBackbeat, snareHalfTime, snareHits } from '../../src/engines/tempo/index.js';
 import { TEMPO_PARAMETERS, onsetEnergyBandLowHz, withParameterValue } from '../../src/engines/analysis/params.js';
 import type { ParameterSpec } from '../../src/engines/analysis/params.js';
 
@@ -123,6 +123,39 @@ test('snare backbeat: a 7/8 (2+2+3) bar with the snare on each group start is ir
     const beats = Array.from({ length: Math.floor((16 * 7) / level) }, (_, i) => 0.1 + i * p);
     assert.equal(snareBackbeat(found, beats, p).factor, 1, `level of ${level} eighths`);
   }
+});
+
+test('half-time snare (h-tempo26): the snare on 3 of a slow quarter boosts it, not its double or a fast one', () => {
+  // 8 bars of half-time at 80 BPM: kick on 1, snare on 3, hats on the sixteenths
+  const half = (bpm: number, bars: number) => {
+    const p = 60 / bpm;
+    const hits: [number, Piece][] = [];
+    for (let bar = 0; bar < bars; bar++) {
+      const t0 = 0.1 + bar * 4 * p;
+      hits.push([t0, 'kick'], [t0 + 2 * p, 'snare']);
+      for (let k = 0; k < 16; k++) hits.push([t0 + (k * p) / 4 + 0.002, 'hat']);
+    }
+    const beats = (k: number) => Array.from({ length: bars * 4 * k }, (_, i) => 0.1 + (i * p) / k);
+    return { hits: snareHits(bandEnergy(hits, 0.5 + bars * 4 * p))!, beats, p };
+  };
+  const { hits, beats } = half(80, 8);
+  assert.equal(hits.times.length, 8);
+  const gain = TEMPO_PARAMETERS.halfTimeSnareGain.value;
+  const at = snareHalfTime(hits, beats(1), 80);
+  assert.ok(Math.abs(at.factor - (1 + gain)) < 1e-9, `quarter ${at.factor} (evidence ${at.evidence})`);
+  // its double (the snare every eight beats) gets none, nor does the backbeat rule (every four beats, not two)
+  assert.equal(snareHalfTime(hits, beats(2), 160).factor, 1);
+  assert.equal(snareBackbeat(hits, beats(1), 60 / 80).factor, 1);
+  // the same hits at 120 (the backbeat reading 60 BPM is a beat): no half-time boost
+  const fast = half(120, 12);
+  assert.equal(snareHalfTime(fast.hits, fast.beats(1), 120).factor, 1);
+  // too few bars (2 snare intervals): none
+  const short = half(80, 3);
+  assert.equal(snareHalfTime(short.hits, short.beats(1), 80).factor, 1);
+  // gain 0 switches it off
+  withParameterValue(TEMPO_PARAMETERS.halfTimeSnareGain as ParameterSpec, 0, () =>
+    assert.equal(snareHalfTime(hits, beats(1), 80).factor, 1),
+  );
 });
 
 test('snare hits: the declared parameters', () => {

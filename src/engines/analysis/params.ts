@@ -652,6 +652,29 @@ export const TEMPO_PARAMETERS = {
     'snare backbeat: a snare interval within this fraction of two beats counts as two beats (of four: a bar ' +
       'without its second snare, left out)',
   ),
+  halfTimeSnareGain: p(
+    0.85,
+    '',
+    [0, 2],
+    'half-time snare (h-tempo26, every file): the largest boost of a level slower than twice ' +
+      'halfTimeFloorBpm whose snare falls regularly on one beat in four (the snare on 3: half-time); the half-time ' +
+      'convention (fixtures/tempotruth.ts tappedTruth) in the engine; 0: off. Plateau 0.7–1 (tuning sets 0.5–1 ' +
+      'alike; 0.5–0.63 lose a held-out-19 stem, 0.5 also two of held-out 17 and one of 18)',
+  ),
+  halfTimeFloorBpm: p(
+    50,
+    'BPM',
+    [20, 100],
+    'half-time snare: the backbeat reading (half the snare period) is the beat at this tempo or faster; below it ' +
+      'the beat is a quarter of the snare period (the same floor as the truth convention)',
+  ),
+  halfTimeMinIntervals: p(
+    3,
+    'intervals',
+    [1, 100],
+    'half-time snare: at least this many snare intervals of four beats (a 20 s file at 70–98 BPM has 4–6)',
+    true,
+  ),
   snareBodyLowHz: p(
     125,
     'Hz',
