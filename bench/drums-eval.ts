@@ -17,9 +17,11 @@
  * (h-drums22, fixtures/drumheld15.ts: strictly within the acceptance's conditions; Hydrogen one-shots and velocity
  * layers no set played, checked before it runs; open hats, ghost notes, drags, flams, rolls) since h-drums24; held out:
  * HELD_OUT_16 (h-drums24, fixtures/drumheld16.ts: as held-out 15, one-shot files no set played, held-out 15
- * included, checked before it runs; pedal hats next to stick and open hats; disco, jazz, half-time and gospel players).
+ * included, checked before it runs; pedal hats next to stick and open hats; disco, jazz, half-time and gospel players)
+ * since h-drums26; held out: HELD_OUT_17 (h-drums26, fixtures/drumheld17.ts: as held-out 16, one-shot files no set
+ * played, held-out 16 included, checked before it runs; songo, second-line, drum-and-bass and linear-fusion players).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
- * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15|held-out-16]
+ * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
@@ -29,6 +31,7 @@
 import { drumSession, sessionGroove, type SessionSpec, type KitPiece } from '../fixtures/drumkit.js';
 import { HELD_OUT_15 } from '../fixtures/drumheld15.js';
 import { HELD_OUT_16 } from '../fixtures/drumheld16.js';
+import { HELD_OUT_17 } from '../fixtures/drumheld17.js';
 import { fMeasure, matchEvents } from './metrics.js';
 import { DrumSessionDetector } from '../src/engines/drums/session.js';
 import { spawnSync } from 'node:child_process';
@@ -1263,7 +1266,7 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
   });
 }
 
-/** Every detection set before held-out 16, by its `--set` name. */
+/** Every detection set before held-out 17, by its `--set` name (held-out 16 last). */
 export const DETECTION_SETS = new Map<string, SessionSpec[]>([
   ['tuning', TUNING],
   ['held-out', HELD_OUT],
@@ -1282,6 +1285,7 @@ export const DETECTION_SETS = new Map<string, SessionSpec[]>([
   ['held-out-13', HELD_OUT_13],
   ['held-out-14', HELD_OUT_14],
   ['held-out-15', HELD_OUT_15],
+  ['held-out-16', HELD_OUT_16],
 ]);
 
 /** The Hydrogen one-shot files a session plays (its groove's hits through its kit's layer choice). */
@@ -1300,13 +1304,19 @@ export function playedFiles(spec: SessionSpec): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('--classify')) {
   const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : null;
-  for (const [name, set] of [...DETECTION_SETS, ['held-out-16', HELD_OUT_16] as const]) {
+  const order = [...DETECTION_SETS, ['held-out-17', HELD_OUT_17] as const];
+  for (const [index, [name, set]] of order.entries()) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
-    if (name === 'held-out-16') {
-      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played (held-out 15 included)
-      const earlier = new Set([...DETECTION_SETS.values()].flat().flatMap((spec) => playedFiles(spec)));
-      const shared = [...new Set(HELD_OUT_16.flatMap((spec) => playedFiles(spec)))].filter((f) => earlier.has(f));
+    if (name === 'held-out-16' || name === 'held-out-17') {
+      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played (held-out 15 and 16 included)
+      const earlier = new Set(
+        order
+          .slice(0, index)
+          .flatMap(([, s]) => s)
+          .flatMap((spec) => playedFiles(spec)),
+      );
+      const shared = [...new Set(set.flatMap((spec) => playedFiles(spec)))].filter((f) => earlier.has(f));
       console.log(`  one-shot files shared with earlier detection sets: ${shared.length} ${shared.join(' ')}`);
       if (shared.length) process.exit(1);
     }
