@@ -79,6 +79,11 @@
  * `--union17` (twenty-fourth round) makes the twenty-third round's held-out set tuning material too (778 songs);
  * `--fresh16` adds the twenty-fourth round's held-out set (fixtures/keyfresh16.ts fresh16KeySpecs(), a synthesizer
  * and a note generator written for it, seeds 61000 + i, evaluated once).
+ *
+ * `--union18` (twenty-sixth round) makes the twenty-fourth round's held-out set tuning material too (818 songs);
+ * `--fresh17` adds the twenty-sixth round's held-out set (fixtures/keyfresh17.ts fresh17KeySpecs(), a synthesizer
+ * and a note generator written for it: bowed strings, harpsichord, upright/tuba/saturated-sine basses, 24 kHz,
+ * seeds 63000 + i, evaluated once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -107,6 +112,7 @@ import { fresh13KeySet } from '../fixtures/keyfresh13.js';
 import { fresh14KeySet } from '../fixtures/keyfresh14.js';
 import { fresh15KeySet } from '../fixtures/keyfresh15.js';
 import { fresh16KeySet } from '../fixtures/keyfresh16.js';
+import { fresh17KeySet } from '../fixtures/keyfresh17.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -161,7 +167,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION17 = process.argv.includes('--union17');
+const UNION18 = process.argv.includes('--union18');
+const UNION17 = UNION18 || process.argv.includes('--union17');
 const UNION16 = UNION17 || process.argv.includes('--union16');
 const UNION15 = UNION16 || process.argv.includes('--union15');
 const UNION14 = UNION15 || process.argv.includes('--union14');
@@ -188,7 +195,8 @@ const FRESH12 = (UNION14 || process.argv.includes('--fresh12')) && (UNION14 || !
 const FRESH13 = (UNION15 || process.argv.includes('--fresh13')) && (UNION15 || !ONLY_TUNING);
 const FRESH14 = (UNION16 || process.argv.includes('--fresh14')) && (UNION16 || !ONLY_TUNING);
 const FRESH15 = (UNION17 || process.argv.includes('--fresh15')) && (UNION17 || !ONLY_TUNING);
-const FRESH16 = process.argv.includes('--fresh16') && !ONLY_TUNING;
+const FRESH16 = (UNION18 || process.argv.includes('--fresh16')) && (UNION18 || !ONLY_TUNING);
+const FRESH17 = process.argv.includes('--fresh17') && !ONLY_TUNING;
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -221,6 +229,7 @@ const SETS = [
   'fresh14 key set',
   'fresh15 key set',
   'fresh16 key set',
+  'fresh17 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -266,7 +275,7 @@ const TUNING: readonly Set[] = (
                                     ].includes(s),
                                 )
                               : SETS.slice(0, 3)
-).filter((s) => s !== 'fresh16 key set');
+).filter((s) => s !== 'fresh17 key set' && (UNION18 || s !== 'fresh16 key set'));
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -284,6 +293,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh14 key set',
   'fresh15 key set',
   'fresh16 key set',
+  'fresh17 key set',
 ];
 
 interface Item {
@@ -495,6 +505,7 @@ async function main() {
     ['fresh14 key set', FRESH14, fresh14KeySet, 'keyfresh14'],
     ['fresh15 key set', FRESH15, fresh15KeySet, 'keyfresh15'],
     ['fresh16 key set', FRESH16, fresh16KeySet, 'keyfresh16'],
+    ['fresh17 key set', FRESH17, fresh17KeySet, 'keyfresh17'],
   ];
   for (const d of [
     truthDir,
@@ -668,12 +679,21 @@ async function main() {
   const fresh14 = items.filter((i) => i.set === 'fresh14 key set');
   const fresh15 = items.filter((i) => i.set === 'fresh15 key set');
   const fresh16 = items.filter((i) => i.set === 'fresh16 key set');
+  const fresh17 = items.filter((i) => i.set === 'fresh17 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh16.length ? [[`fresh16 (${fresh16.length})`, fresh16] as [string, Item[]]] : []),
+      ...(fresh17.length ? [[`fresh17 (${fresh17.length})`, fresh17] as [string, Item[]]] : []),
+      ...(fresh16.length
+        ? [
+            [UNION18 ? `tuning: fresh16 (${fresh16.length})` : `fresh16 (${fresh16.length})`, fresh16] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh15.length
         ? [
             [UNION17 ? `tuning: fresh15 (${fresh15.length})` : `fresh15 (${fresh15.length})`, fresh15] as [
