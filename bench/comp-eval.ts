@@ -3324,6 +3324,204 @@ export const HELD_OUT_19_SPEECH: LatencySpeech[] = [
   },
 ];
 
+const RAGA_TENOR: VoiceStyle = {
+  name: 'raga tenor',
+  formantScale: 1.035,
+  vibratoHz: 3.9,
+  vibratoCents: 55,
+  vibratoDelaySeconds: 0.22,
+  driftCents: 16,
+  breath: 0.09,
+  openPhase: 0.47,
+  closePhase: 0.11,
+};
+const OPL3_SF2 = '/usr/share/sounds/sf2/OPL-3_FM_128M.sf2';
+
+/**
+ * The twentieth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp26, after the guide
+ * modes learnt each take's own session offset (takeOffsets) — every earlier set, held-out-19 included, is tuning
+ * material now), made differently from every earlier comp set: five songs **rendered by TiMidity++ from the OPL-3
+ * FM bank** (FM synthesis through TiMidity's engine: held-out-17 rendered that bank with fluidsynth, held-out-18/19
+ * used TiMidity with GUS patches, FluidR3 and sf_GMbank) and three by fluidsynth from sf_GMbank with its reverb
+ * off and a wider per-note timing jitter (12–14 ms σ: no set above 8), on take programs no comp set used — slow
+ * attacks (sweep pad, FX soundtrack, reed organ, tango accordion) and fast (celesta, marimba, dulcimer, koto) —
+ * guide vocals on programs no set used (calliope, chiff, charang, voice lead, fifths lead, shanai, bagpipe, synth
+ * brass 2); one song sung by a voice in no set (a raga tenor); speech in Estonian and Albanian (espeak-ng; no set
+ * used either); **each take its own latency in seven of eleven** (20–120 ms) and one per song or none in the others;
+ * late majorities (three late in four), early majorities, mixed bags; tempi no set used (36, 37, 175, 179, 184,
+ * 189, 195, 201, 205 bpm); takes at 25, 31 and 37 kHz (no earlier set); seeds 3701–3711 (none used before). 9 songs
+ * × 6 sections + 2 × 5 sentences = 64 sections (54 with a MIDI guide), every one clearly best by construction (one
+ * clean take).
+ */
+export const HELD_OUT_20: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 3701,
+        program: 95,
+        guideProgram: 82,
+        timidity: { reverb: 30, sf2: OPL3_SF2 },
+        sampleRate: 25000,
+        tonic: 62,
+        bpm: 36,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['late', 'late', 'late', 'noise'],
+        latencyMs: [25, 60, 60, 95],
+      },
+      {
+        seed: 3702,
+        program: 8,
+        guideProgram: 83,
+        timidity: { reverb: 0, sf2: OPL3_SF2 },
+        sampleRate: 31000,
+        tonic: 72,
+        bpm: 201,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['early', 'early', 'early', 'level'],
+        latencyMs: [40, 75, 110, 40],
+      },
+      {
+        seed: 3703,
+        program: 97,
+        guideProgram: 84,
+        timidity: { reverb: 60, sf2: OPL3_SF2 },
+        sampleRate: 37000,
+        tonic: 57,
+        bpm: 37,
+        takes: 5,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['late', 'early', 'detune', 'level', 'missing'],
+        latencyMs: [20, 50, 80, 110, 50],
+      },
+      {
+        seed: 3704,
+        program: 12,
+        guideProgram: 85,
+        timidity: { reverb: 0, sf2: OPL3_SF2 },
+        sampleRate: 25000,
+        tonic: 65,
+        bpm: 189,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'late', 'early', 'clip'],
+        latencyMs: 65,
+      },
+      {
+        seed: 3705,
+        program: 20,
+        guideProgram: 87,
+        timidity: { reverb: 40, sf2: OPL3_SF2 },
+        sampleRate: 31000,
+        tonic: 60,
+        bpm: 175,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'triplet',
+        kinds: ['late', 'late', 'late', 'detune'],
+        latencyMs: [30, 90, 30, 120],
+      },
+      {
+        seed: 3706,
+        program: 15,
+        guideProgram: 111,
+        fluidsynth: { sf2: GMBANK_SF2, roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 12,
+        sampleRate: 37000,
+        tonic: 67,
+        bpm: 195,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['early', 'late', 'noise', 'missing'],
+        latencyMs: [55, 100, 20, 70],
+      },
+      {
+        seed: 3707,
+        program: 23,
+        guideProgram: 109,
+        fluidsynth: { sf2: GMBANK_SF2, roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 14,
+        sampleRate: 25000,
+        tonic: 64,
+        bpm: 179,
+        takes: 3,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        kinds: ['late', 'early', 'level'],
+      },
+      {
+        seed: 3708,
+        program: 107,
+        guideProgram: 63,
+        fluidsynth: { sf2: GMBANK_SF2, roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 12,
+        sampleRate: 31000,
+        tonic: 69,
+        bpm: 205,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'swing',
+        kinds: ['early', 'early', 'late', 'detune'],
+        latencyMs: [35, 35, 85, 85],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  {
+    seed: 3709,
+    voice: RAGA_TENOR,
+    tonic: 55,
+    bpm: 184,
+    takes: 4,
+    scale: 'minor',
+    rhythm: 'triplet',
+    kinds: ['late', 'late', 'late', 'level'],
+    latencyMs: 45,
+    sampleRate: 37000,
+    sections: 6,
+  },
+];
+export const HELD_OUT_20_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3710,
+    voice: 'et',
+    wordsPerMinute: 155,
+    takes: 4,
+    leadSeconds: 0.4,
+    latencyMs: [20, 55, 90, 20],
+    kinds: ['late', 'early', 'late', 'noise'],
+    sentences: [
+      'Minu vend sõidab igal hommikul rattaga tööle.',
+      'Rong Tartusse väljub kell kaheksa.',
+      'Meri oli eile väga tormine.',
+      'Homme sajab linnas vihma.',
+      'Pood nurga peal on täna suletud.',
+    ],
+  },
+  {
+    seed: 3711,
+    voice: 'sq',
+    wordsPerMinute: 165,
+    takes: 4,
+    leadSeconds: 0.36,
+    tailSeconds: 0.6,
+    kinds: ['early', 'early', 'early', 'level'],
+    latencyMs: 70,
+    sentences: [
+      'Motra ime pi kafe çdo mëngjes.',
+      'Treni për Durrës niset në orën shtatë.',
+      'Fëmijët luajnë në breg të detit.',
+      'Nesër do të bjerë shi në qytet.',
+      'Dyqani në fund të rrugës është mbyllur sot.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -3508,14 +3706,17 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
   const g = out.grid ?? out.rejectedGrid;
   // `--lags`: each take × section's entry offset before the shared one is taken off, with its true defect
   if (process.argv.includes('--lags') && (notes || vocal)) {
-    console.log(`  ${notes ? 'midi' : 'guide'} shared offset ${out.timingOffsetMs.toFixed(0)} ms`);
+    console.log(
+      `  ${notes ? 'midi' : 'guide'} shared offset ${out.timingOffsetMs.toFixed(0)} ms, per take ${(out.takeOffsetsMs ?? []).map((x) => x.toFixed(0)).join(' ')}`,
+    );
     out.measures.forEach((row, si) =>
       console.log(
         `   §${si + 1} ` +
           row
             .map((m, k) => {
               const d = c.defects.find((x) => x.section === si && x.take === k);
-              const lag = m.timingMs === null ? '–' : (m.timingMs + out.timingOffsetMs).toFixed(0);
+              const lag =
+                m.timingMs === null ? '–' : (m.timingMs + (out.takeOffsetsMs?.[k] ?? out.timingOffsetMs)).toFixed(0);
               const tag = d
                 ? `${d.kind}${d.kind === 'late' || d.kind === 'early' ? Math.round(d.amount) : ''}`
                 : 'CLEAN';
@@ -3660,6 +3861,7 @@ async function main(): Promise<void> {
     ['held-out-17', HELD_OUT_17, []],
     ['held-out-18', HELD_OUT_18, HELD_OUT_18_SPEECH],
     ['held-out-19', HELD_OUT_19, HELD_OUT_19_SPEECH],
+    ['held-out-20', HELD_OUT_20, HELD_OUT_20_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
