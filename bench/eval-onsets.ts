@@ -32,7 +32,10 @@
  * echo, bright / modulated ffmpeg echoes, dense hats and ghost-note funk, made after held-out 14's misses were known;
  * `--held-out-15-only`: that set alone), held-out 16 (ONSET_HELD_OUT_KITS_16: analog-circuit-style kits, a
  * recorded hall's impulse response, bus compression, soft solo hats, ghost drags, sub kicks under dense hats and
- * brush ballads, made after held-out 15's misses were known; `--held-out-16-only`: that set alone).
+ * brush ballads, made after held-out 15's misses were known; `--held-out-16-only`: that set alone), held-out 17
+ * (ONSET_HELD_OUT_KITS_17: phase-distortion kits, image-source shoebox rooms, soft solo hats in 12/8, sextuplet ghost
+ * snares, 32nd hat runs, long kicks under hats, made after held-out 16's misses were known; `--held-out-17-only`: that
+ * set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -72,8 +75,11 @@ const THIRTEENTH = path.join(OUT, 'drums-held-out-13');
 const FOURTEENTH = path.join(OUT, 'drums-held-out-14');
 const FIFTEENTH = path.join(OUT, 'drums-held-out-15');
 const SIXTEENTH = path.join(OUT, 'drums-held-out-16');
+const SEVENTEENTH = path.join(OUT, 'drums-held-out-17');
+/** `--held-out-17-only`: the seventeenth held-out set (ONSET_HELD_OUT_KITS_17) alone. */
+const SEVENTEENTH_ONLY = process.argv.includes('--held-out-17-only');
 /** `--held-out-16-only`: the sixteenth held-out set (ONSET_HELD_OUT_KITS_16) alone. */
-const SIXTEENTH_ONLY = process.argv.includes('--held-out-16-only');
+const SIXTEENTH_ONLY = process.argv.includes('--held-out-16-only') || SEVENTEENTH_ONLY;
 /** `--held-out-15-only`: the fifteenth held-out set (ONSET_HELD_OUT_KITS_15) alone. */
 const FIFTEENTH_ONLY = process.argv.includes('--held-out-15-only') || SIXTEENTH_ONLY;
 /** `--held-out-14-only`: the fourteenth held-out set (ONSET_HELD_OUT_KITS_14) alone. */
@@ -134,7 +140,8 @@ interface Item {
     | 'held-out 13'
     | 'held-out 14'
     | 'held-out 15'
-    | 'held-out 16';
+    | 'held-out 16'
+    | 'held-out 17';
   kit: string;
   pattern: string;
 }
@@ -242,6 +249,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 14': [FOURTEENTH, { set: 'onset-held-out-14' }],
   'held-out 15': [FIFTEENTH, { set: 'onset-held-out-15' }],
   'held-out 16': [SIXTEENTH, { set: 'onset-held-out-16' }],
+  'held-out 17': [SEVENTEENTH, { set: 'onset-held-out-17' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -271,7 +279,8 @@ async function main() {
   const thirteenth = (THIRD_ONLY && !THIRTEENTH_ONLY) || FOURTEENTH_ONLY ? none : drumItems('held-out 13');
   const fourteenth = (THIRD_ONLY && !FOURTEENTH_ONLY) || FIFTEENTH_ONLY ? none : drumItems('held-out 14');
   const fifteenth = (THIRD_ONLY && !FIFTEENTH_ONLY) || SIXTEENTH_ONLY ? none : drumItems('held-out 15');
-  const sixteenth = THIRD_ONLY && !SIXTEENTH_ONLY ? none : drumItems('held-out 16');
+  const sixteenth = (THIRD_ONLY && !SIXTEENTH_ONLY) || SEVENTEENTH_ONLY ? none : drumItems('held-out 16');
+  const seventeenth = THIRD_ONLY && !SEVENTEENTH_ONLY ? none : drumItems('held-out 17');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -291,6 +300,7 @@ async function main() {
     ...fourteenth.items,
     ...fifteenth.items,
     ...sixteenth.items,
+    ...seventeenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -311,6 +321,7 @@ async function main() {
     ...fourteenth.missing,
     ...fifteenth.missing,
     ...sixteenth.missing,
+    ...seventeenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -374,6 +385,7 @@ async function main() {
       'held-out 14',
       'held-out 15',
       'held-out 16',
+      'held-out 17',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
