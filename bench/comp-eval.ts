@@ -3338,8 +3338,8 @@ const RAGA_TENOR: VoiceStyle = {
 const OPL3_SF2 = '/usr/share/sounds/sf2/OPL-3_FM_128M.sf2';
 
 /**
- * The twentieth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp26, after the guide
- * modes learnt each take's own session offset (takeOffsets) — every earlier set, held-out-19 included, is tuning
+ * The twentieth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp26; its take-offset rule
+ * was not merged — every earlier set, held-out-19 included, is tuning
  * material now), made differently from every earlier comp set: five songs **rendered by TiMidity++ from the OPL-3
  * FM bank** (FM synthesis through TiMidity's engine: held-out-17 rendered that bank with fluidsynth, held-out-18/19
  * used TiMidity with GUS patches, FluidR3 and sf_GMbank) and three by fluidsynth from sf_GMbank with its reverb
@@ -3706,17 +3706,14 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
   const g = out.grid ?? out.rejectedGrid;
   // `--lags`: each take × section's entry offset before the shared one is taken off, with its true defect
   if (process.argv.includes('--lags') && (notes || vocal)) {
-    console.log(
-      `  ${notes ? 'midi' : 'guide'} shared offset ${out.timingOffsetMs.toFixed(0)} ms, per take ${(out.takeOffsetsMs ?? []).map((x) => x.toFixed(0)).join(' ')}`,
-    );
+    console.log(`  ${notes ? 'midi' : 'guide'} shared offset ${out.timingOffsetMs.toFixed(0)} ms`);
     out.measures.forEach((row, si) =>
       console.log(
         `   §${si + 1} ` +
           row
             .map((m, k) => {
               const d = c.defects.find((x) => x.section === si && x.take === k);
-              const lag =
-                m.timingMs === null ? '–' : (m.timingMs + (out.takeOffsetsMs?.[k] ?? out.timingOffsetMs)).toFixed(0);
+              const lag = m.timingMs === null ? '–' : (m.timingMs + out.timingOffsetMs).toFixed(0);
               const tag = d
                 ? `${d.kind}${d.kind === 'late' || d.kind === 'early' ? Math.round(d.amount) : ''}`
                 : 'CLEAN';
