@@ -759,21 +759,8 @@ export function snareBackbeat(
   if (!(gain > 0) || hits.times.length < 3 || beatSeconds.length < 4 || !(period > 0))
     return { factor: 1, evidence: 0 };
   const tol = checkParameter('snareIntervalTolerance', TEMPO_PARAMETERS.snareIntervalTolerance);
-  let match = 0;
-  for (let i = 1; i < hits.times.length; i++)
-    if (Math.abs((hits.times[i]! - hits.times[i - 1]!) / period - 2) <= 2 * tol) match++;
-  if (match < minIntervals) return { factor: 1, evidence: 0 };
-  // each hit on one of the level's beats (within a quarter beat) counted in its beat's class mod 4
-  const classes = [0, 0, 0, 0];
-  let on = 0;
-  let j = 0;
-  for (const t of hits.times) {
-    while (j + 1 < beatSeconds.length && beatSeconds[j + 1]! <= t) j++;
-    const next = j + 1 < beatSeconds.length && beatSeconds[j + 1]! - t < t - beatSeconds[j]! ? j + 1 : j;
-    if (Math.abs(t - beatSeconds[next]!) > period / 4) continue;
-    on++;
-    classes[next % 4]!++;
-  }
+  if (intervalMatches(hits.times, period, 2, tol) < minIntervals) return { factor: 1, evidence: 0 };
+  const { classes, on } = beatClasses(hits.times, beatSeconds, period);
   if (!on) return { factor: 1, evidence: 0 };
   // the stronger pair of alternate classes: its share (every other beat, κ), its balance (not every fourth, ε)
   const c = classes[0]! + classes[2]! >= classes[1]! + classes[3]! ? 0 : 1;
@@ -785,6 +772,31 @@ export function snareBackbeat(
   const min = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
   const x = ramp(evidence, min, 1);
   return { factor: 1 + gain * x, evidence };
+}
+
+/** How many intervals between successive `times` lie within k · tol of k periods (`period` in seconds). */
+function intervalMatches(times: number[], period: number, k: number, tol: number): number {
+  let match = 0;
+  for (let i = 1; i < times.length; i++) if (Math.abs((times[i]! - times[i - 1]!) / period - k) <= k * tol) match++;
+  return match;
+}
+
+/**
+ * Each of `times` on one of the level's beats (within a quarter beat of the nearest) counted in its beat's class mod
+ * 4; `on`: how many were on a beat.
+ */
+function beatClasses(times: number[], beatSeconds: number[], period: number): { classes: number[]; on: number } {
+  const classes = [0, 0, 0, 0];
+  let on = 0;
+  let j = 0;
+  for (const t of times) {
+    while (j + 1 < beatSeconds.length && beatSeconds[j + 1]! <= t) j++;
+    const next = j + 1 < beatSeconds.length && beatSeconds[j + 1]! - t < t - beatSeconds[j]! ? j + 1 : j;
+    if (Math.abs(t - beatSeconds[next]!) > period / 4) continue;
+    on++;
+    classes[next % 4]!++;
+  }
+  return { classes, on };
 }
 
 /**
@@ -813,21 +825,9 @@ export function snareHalfTime(
     return { factor: 1, evidence: 0, weight: 0 };
   const period = 60 / bpm;
   const tol = checkParameter('snareIntervalTolerance', TEMPO_PARAMETERS.snareIntervalTolerance);
-  let match = 0;
-  for (let i = 1; i < hits.times.length; i++)
-    if (Math.abs((hits.times[i]! - hits.times[i - 1]!) / period - 4) <= 4 * tol) match++;
-  if (match < checkParameter('halfTimeMinIntervals', TEMPO_PARAMETERS.halfTimeMinIntervals))
-    return { factor: 1, evidence: 0, weight: 0 };
-  const classes = [0, 0, 0, 0];
-  let on = 0;
-  let j = 0;
-  for (const t of hits.times) {
-    while (j + 1 < beatSeconds.length && beatSeconds[j + 1]! <= t) j++;
-    const next = j + 1 < beatSeconds.length && beatSeconds[j + 1]! - t < t - beatSeconds[j]! ? j + 1 : j;
-    if (Math.abs(t - beatSeconds[next]!) > period / 4) continue;
-    on++;
-    classes[next % 4]!++;
-  }
+  const minIntervals = checkParameter('halfTimeMinIntervals', TEMPO_PARAMETERS.halfTimeMinIntervals);
+  if (intervalMatches(hits.times, period, 4, tol) < minIntervals) return { factor: 1, evidence: 0, weight: 0 };
+  const { classes, on } = beatClasses(hits.times, beatSeconds, period);
   if (!on) return { factor: 1, evidence: 0, weight: 0 };
   const evidence = (Math.max(...classes) / on) * (on / hits.times.length);
   const min = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
