@@ -21,6 +21,7 @@ import {
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOGETHER_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -63,6 +64,7 @@ const groups = [
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOGETHER_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {
