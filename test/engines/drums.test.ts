@@ -1143,6 +1143,8 @@ test('stem classification: a kick with a snare or hat struck with it is two hits
     hit(1.5, -22, -19, [12, 45]), // a hat over it: the top adds 9 dB under the kick band, ringing 45 ms
     hit(2, -17, -24, [180, 90]), // a snare with it: the wires band adds 7 dB under it, ringing 180 ms
     hit(2.5, -17, -24, [8, 6]), // as loud, but dying in 8 ms: a click
+    hit(3, -18, -15, [30, 30]), // a hat dying in 30 ms (under togetherDecayMs 40): left alone
+    hit(3.5, -18, -15, [600, 700]), // a ride with it: the top rings 700 ms (≥ cymbalDecayMs)
   ];
   const hits = classifyStemHits(found, rate);
   const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate));

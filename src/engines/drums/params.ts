@@ -809,11 +809,12 @@ export const STEM_TOGETHER_PARAMETERS = {
     'a hit read as a kick whose wires or top band adds within this far under its kick band (the added energy)…',
   ),
   togetherDecayMs: p(
-    20,
+    40,
     'ms',
     [1, 500],
     "…and rings at least this long there (a beater's click dies sooner) was struck with a second piece: a snare when " +
-      'its wires band adds at least togetherWiresDb over its top band, a hat otherwise',
+      'its wires band adds at least togetherWiresDb over its top band, a hat otherwise (a cymbal when that band rings ' +
+      'cymbalDecayMs)',
   ),
   togetherWiresDb: p(
     0,
