@@ -817,7 +817,7 @@ export const STEM_TOGETHER_PARAMETERS = {
       'cymbalDecayMs)',
   ),
   togetherWiresDb: p(
-    0,
+    3,
     'dB',
     [-30, 30],
     "the wires band's added energy over the top band's that makes the second a snare",
