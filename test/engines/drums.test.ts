@@ -554,7 +554,9 @@ test('stem second pass: a noisy "snare" just before a kick is the hat of a kick 
     peak: 0.8,
     top: 0.01,
     rise: 20,
-    features: features([0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 0.001, 80),
+    // (h-dxcls27: wires and top 25 dB under the kick band — a beater's click; 15 dB under and ringing 50–60 ms, as
+    // this fixture had them, is a hat struck with the kick by byStruckWithKick)
+    features: features([0.8, 0.15, 0.03, 0.02], [-10, -17, -35, -37], 0.001, 80),
   });
   const first = (t: number, flatness: number): FoundHit => ({
     start: Math.round(t * rate),

@@ -812,9 +812,9 @@ export const STEM_TOGETHER_PARAMETERS = {
     40,
     'ms',
     [1, 500],
-    "…and rings at least this long there (a beater's click dies sooner) was struck with a second piece: a snare when " +
-      'its wires band adds at least togetherWiresDb over its top band, a hat otherwise (a cymbal when that band rings ' +
-      'cymbalDecayMs)',
+    "…and rings at least this long there (a beater's click dies sooner) was struck with a second piece: a snare " +
+      'when its wires band adds at least togetherWiresDb over its top band, a hat otherwise (a cymbal when that band ' +
+      'rings cymbalDecayMs)',
   ),
   togetherWiresDb: p(
     3,

@@ -870,8 +870,8 @@ function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
         confidence:
           Math.round(100 * Math.min(1, (over + T.togetherDb.value) / 6, ring / T.togetherDecayMs.value - 1)) / 100,
         reason:
-          `struck with the kick: ${name} it adds ${(-over).toFixed(1)} dB under its kick band (≤ ${T.togetherDb.value}) ` +
-          `and rings ${ring.toFixed(0)} ms (≥ ${T.togetherDecayMs.value}); ` +
+          `struck with the kick: ${name} it adds ${(-over).toFixed(1)} dB under its kick band ` +
+          `(≤ ${T.togetherDb.value}) and rings ${ring.toFixed(0)} ms (≥ ${T.togetherDecayMs.value}); ` +
           (cymbal
             ? `≥ ${STEM_CLASS_PARAMETERS.cymbalDecayMs.value} ms: a cymbal`
             : `its wires band adds ${(wires - top).toFixed(1)} dB over its top band (${snare ? '≥' : '<'} ` +
