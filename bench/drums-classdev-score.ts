@@ -6,7 +6,8 @@
  * Usage: node dist/bench/drums-classdev-score.js IN.jsonl [--confusion] [--per-kit] [name=value ...] (a parameter of
  * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source]
  * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12) [--matrix]
- * (the pooled confusion as a markdown table, h-dxcls17)
+ * (the pooled confusion as a markdown table, h-dxcls17) [--unmatched] (the truth pieces no hit of their family claimed,
+ * counted by cause, h-dxcls27)
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -21,6 +22,7 @@ import {
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOGETHER_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -63,6 +65,7 @@ const groups = [
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOGETHER_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {
@@ -78,6 +81,41 @@ for (const v of Object.values(truthSets))
   if (Array.isArray(v))
     for (const k of v as KitSpec[]) if (k && typeof k === 'object' && 'source' in k) SOURCE.set(k.name, k.source);
 const kind = (kit: string) => SOURCE.get(kit) ?? (kit.startsWith('drumStem-') ? 'npm' : 'unknown');
+
+/** Why truth pieces go unclaimed (h-dxcls27, --unmatched): cause → count, over every stem scored. */
+const causes = new Map<string, number>();
+
+/**
+ * Files each (instant, family) pair no hit of that family claimed under a cause: struck together with another family
+ * whose hit took the instant (one hit for two pieces), alone but read as another class, a kept hit within 20 ms that
+ * went to a neighbouring instant, a hit found there but under the peak floor, a kept hit 20–40 ms away (the matching
+ * window), or no hit at all — then by what the truth struck before it: the same family within 200 ms (into its own
+ * ring), a ride or open hat within 400 ms (under its ring), anything within 100 ms, or nothing (clear).
+ */
+function unmatched(s: Stem, all: { start: number }[], kept: { start: number }[], r: ClassScore): void {
+  const near = (hits: { start: number }[], t: number, ms: number) =>
+    hits.some((h) => Math.abs(h.start / s.rate - t) <= ms / 1000);
+  for (const u of r.unclaimed) {
+    let cause: string;
+    if (u.matchedAs.length && u.families.length > 1) cause = `struck together: ${u.family} not reported`;
+    else if (u.matchedAs.length) cause = 'alone, read as another class';
+    else if (near(kept, u.t, 20)) cause = 'a hit within 20 ms went to a neighbouring instant';
+    else if (near(all, u.t, 20)) cause = 'found, under the peak floor';
+    else if (near(kept, u.t, 40)) cause = 'found 20–40 ms away (the matching window)';
+    else {
+      const before = s.truth.filter((x) => x.t < u.t - 0.004 && x.t > u.t - 0.4);
+      const fam = (p: string) => FAMILY[p] ?? p;
+      cause = before.some((x) => fam(x.piece) === u.family && u.t - x.t < 0.2)
+        ? 'no hit: into its own ring (the same family ≤ 200 ms before)'
+        : before.some((x) => x.piece === 'ride' || x.piece === 'openHat')
+          ? "no hit: under a ride's or open hat's ring (≤ 400 ms before)"
+          : before.some((x) => u.t - x.t < 0.1)
+            ? 'no hit: after another piece (≤ 100 ms before)'
+            : 'no hit: clear (nothing ≤ 100 ms before)';
+    }
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  }
+}
 
 function score(): Map<string, ClassScore[]> {
   const bySet = new Map<string, ClassScore[]>();
@@ -98,6 +136,7 @@ function score(): Map<string, ClassScore[]> {
       },
       kept.map((h) => ({ timeSeconds: h.start / s.rate, instrument: h.cls })),
     );
+    if (args.includes('--unmatched')) unmatched(s, hits, kept, r);
     const key = args.includes('--per-kit') ? `${s.set} ${s.kit}` : args.includes('--by-source') ? kind(s.kit) : s.set;
     bySet.set(key, [...(bySet.get(key) ?? []), r]);
   }
@@ -153,6 +192,8 @@ if (sweep < 0) {
   const bySet = score();
   report(bySet);
   if (args.includes('--matrix')) matrix(bySet);
+  if (args.includes('--unmatched'))
+    for (const [k, n] of [...causes].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(6)}  ${k}`);
 } else {
   const base = report(score());
   for (const name of args[sweep + 1]!.split(',')) {

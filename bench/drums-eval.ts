@@ -1369,6 +1369,11 @@ export interface ClassScore {
   extra: number;
   /** [true families][found family] counts; a right detection is filed under its own family. */
   confusion: Record<string, Record<string, number>>;
+  /**
+   * (instant, family) pairs no detection of that family claimed (h-dxcls27), with the instant's families and what
+   * was matched to it (nothing: no detection took the instant), for bench/drums-classdev-unmatched.ts.
+   */
+  unclaimed: { t: number; family: string; families: string[]; matchedAs: string[] }[];
 }
 
 export interface StemTruth {
@@ -1385,12 +1390,12 @@ export interface StemTruth {
  * take two detections, a kick and a hat, both right; two kicks there are one right and one extra.
  */
 export function scoreStem(name: string, s: StemTruth, hits: { timeSeconds: number; instrument: string }[]): ClassScore {
-  const instants: { t: number; families: Set<string>; claimed: Set<string>; taken: boolean }[] = [];
+  const instants: { t: number; families: Set<string>; claimed: Set<string>; taken: boolean; as: string[] }[] = [];
   for (const h of s.hits) {
     const t = h.onset / s.rate;
     const last = instants[instants.length - 1];
     if (last && t - last.t < 0.005) last.families.add(family(h.piece));
-    else instants.push({ t, families: new Set([family(h.piece)]), claimed: new Set(), taken: false });
+    else instants.push({ t, families: new Set([family(h.piece)]), claimed: new Set(), taken: false, as: [] });
   }
   let matched = 0;
   let right = 0;
@@ -1409,6 +1414,7 @@ export function scoreStem(name: string, s: StemTruth, hits: { timeSeconds: numbe
     }
     matched++;
     inst.taken = true;
+    inst.as.push(got);
     const ok = inst.families.has(got) && !inst.claimed.has(got);
     if (ok) {
       right++;
@@ -1428,6 +1434,11 @@ export function scoreStem(name: string, s: StemTruth, hits: { timeSeconds: numbe
     instantsFound: instants.filter((i) => i.taken).length,
     extra,
     confusion,
+    unclaimed: instants.flatMap((i) =>
+      [...i.families]
+        .filter((f) => !i.claimed.has(f))
+        .map((f) => ({ t: i.t, family: f, families: [...i.families].sort(), matchedAs: i.as })),
+    ),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOGETHER_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -553,7 +554,9 @@ test('stem second pass: a noisy "snare" just before a kick is the hat of a kick 
     peak: 0.8,
     top: 0.01,
     rise: 20,
-    features: features([0.8, 0.15, 0.03, 0.02], [-10, -17, -25, -27], 0.001, 80),
+    // (h-dxcls27: wires and top 25 dB under the kick band — a beater's click; 15 dB under and ringing 50–60 ms, as
+    // this fixture had them, is a hat struck with the kick by byStruckWithKick)
+    features: features([0.8, 0.15, 0.03, 0.02], [-10, -17, -35, -37], 0.001, 80),
   });
   const first = (t: number, flatness: number): FoundHit => ({
     start: Math.round(t * rate),
@@ -1110,4 +1113,72 @@ test('stem classification: a "snare" without wires whose late spectrum centres l
   // with the late edge under 90 Hz (80) a snare as main reads it
   const off = withParameterValue(STEM_KICK_LATE_PARAMETERS.kickLateCentroidHz, 80, () => classifyStemHits(found, rate));
   assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
+});
+
+test('stem classification: a kick with a snare or hat struck with it is two hits of two classes (h-dxcls27)', () => {
+  const rate = 48000;
+  // kicks (80 % below lowHz) whose wires and top bands add [wires, top] dB (-200: nothing new) ringing [ms, ms]
+  const hit = (t: number, wires: number, top: number, ring: [number, number]): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.8,
+    top: 0.2,
+    rise: 20,
+    features: {
+      share: [0.8, 0.15, 0.03, 0.02],
+      addedDb: [-10, -22, wires, top],
+      decayMs: [120, 40, ...ring],
+      centroidHz: 90,
+      flatness: 0.001,
+      lateCentroidHz: 80,
+      lateDb: -6,
+      riseMs: 3,
+      bodyHz: 60,
+      bodyPeakShare: 0.8,
+      bodyLateDb: -3,
+      bodyLateHz: 55,
+      nextMs: 400,
+    },
+  });
+  const found = [
+    hit(0.5, -200, -200, [NaN, NaN]), // a kick alone
+    hit(1, -36, -32, [4, 3]), // a kick and its beater's click: 22 dB under it, dying in 3 ms
+    hit(1.5, -22, -19, [12, 45]), // a hat over it: the top adds 9 dB under the kick band, ringing 45 ms
+    hit(2, -17, -24, [180, 90]), // a snare with it: the wires band adds 7 dB under it, ringing 180 ms
+    hit(2.5, -17, -24, [8, 6]), // as loud, but dying in 8 ms: a click
+    hit(3, -18, -15, [30, 30]), // a hat dying in 30 ms (under togetherDecayMs 40): left alone
+    hit(3.5, -18, -15, [600, 700]), // a ride with it: the top rings 700 ms (≥ cymbalDecayMs)
+  ];
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate));
+  for (const t of [0.5, 1, 2.5])
+    assert.deepEqual(
+      at(t).map((h) => h.cls),
+      ['kick'],
+      `${t}`,
+    );
+  assert.deepEqual(
+    at(1.5).map((h) => [h.cls, h.secondary]),
+    [
+      ['kick', false],
+      ['hihat', true],
+    ],
+  );
+  assert.match(at(1.5)[1]!.reason, /above 6000 Hz it adds 9\.0 dB under its kick band .* rings 45 ms .* a hat$/);
+  assert.deepEqual(
+    at(2).map((h) => [h.cls, h.secondary]),
+    [
+      ['kick', false],
+      ['snare', true],
+    ],
+  );
+  assert.match(
+    at(2)[1]!.reason,
+    /1000–6000 Hz it adds 7\.0 dB under .* rings 180 ms .* adds 7\.0 dB over its top .* a snare$/,
+  );
+  // with togetherDb 5 (the snare 7 dB under the kick band is too far under) the kick stands alone, as main reads it
+  const off = withParameterValue(STEM_TOGETHER_PARAMETERS.togetherDb, 5, () => classifyStemHits(found, rate));
+  assert.deepEqual(
+    off.filter((h) => h.start === Math.round(2 * rate)).map((h) => h.cls),
+    ['kick'],
+  );
 });

@@ -796,3 +796,30 @@ export const STEM_KICK_LATE_PARAMETERS = {
       'is a kick',
   ),
 } as const;
+
+/**
+ * A second piece struck with a kick (h-dxcls27, stem.ts byStruckWithKick): what the wires (midHz–highHz) or top
+ * (above highHz) band adds at a hit read as a kick, against what its kick band adds, and how long it rings.
+ */
+export const STEM_TOGETHER_PARAMETERS = {
+  togetherDb: p(
+    20,
+    'dB',
+    [0, 60],
+    'a hit read as a kick whose wires or top band adds within this far under its kick band (the added energy)…',
+  ),
+  togetherDecayMs: p(
+    40,
+    'ms',
+    [1, 500],
+    "…and rings at least this long there (a beater's click dies sooner) was struck with a second piece: a snare " +
+      'when its wires band adds at least togetherWiresDb over its top band, a hat otherwise (a cymbal when that band ' +
+      'rings cymbalDecayMs)',
+  ),
+  togetherWiresDb: p(
+    3,
+    'dB',
+    [-30, 30],
+    "the wires band's added energy over the top band's that makes the second a snare",
+  ),
+} as const;

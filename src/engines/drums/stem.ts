@@ -36,6 +36,7 @@ import {
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -649,6 +650,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byLowPartial(found, verdicts);
   byWiresAlone(found, verdicts);
   byKickLate(found, verdicts, rate);
+  byStruckWithKick(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -837,6 +839,45 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${W.wiresAloneLateDb.value}: died away): a snare's wires struck without their head`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Every family struck at an instant (h-dxcls27): a hit read as a kick with no second piece whose wires band
+ * (midHz–highHz) or top band (above highHz) adds within togetherDb under what its kick band adds, and rings there at
+ * least togetherDecayMs (a beater's click dies sooner), was struck with a second piece, reported as a second hit at
+ * the same time: a snare when its wires band adds at least togetherWiresDb over its top band (a snare's wires), a hat
+ * otherwise, a cymbal when that band still rings cymbalDecayMs on. In place on `verdicts`.
+ */
+function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const T = STEM_TOGETHER_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    if (v.main.cls !== 'kick' || v.second) return;
+    const f = found[k]!.features;
+    const [low, , wires, top] = f.addedDb as [number, number, number, number];
+    const band = wires >= top ? 2 : 3;
+    const over = Math.max(wires, top) - low;
+    const ring = f.decayMs[band]!;
+    if (!(over >= -T.togetherDb.value) || !(ring >= T.togetherDecayMs.value)) return;
+    const snare = wires - top >= T.togetherWiresDb.value;
+    // a band still ringing cymbalDecayMs on is a cymbal's (classify.ts): a ride when its top leads, a crash otherwise
+    const cymbal = ring >= STEM_CLASS_PARAMETERS.cymbalDecayMs.value;
+    const name = band === 2 ? `${S.midHz.value}–${S.highHz.value} Hz` : `above ${S.highHz.value} Hz`;
+    verdicts[k] = {
+      main: v.main,
+      second: {
+        cls: cymbal ? (band === 3 ? 'ride' : 'crash') : snare ? 'snare' : 'hihat',
+        confidence:
+          Math.round(100 * Math.min(1, (over + T.togetherDb.value) / 6, ring / T.togetherDecayMs.value - 1)) / 100,
+        reason:
+          `struck with the kick: ${name} it adds ${(-over).toFixed(1)} dB under its kick band ` +
+          `(≤ ${T.togetherDb.value}) and rings ${ring.toFixed(0)} ms (≥ ${T.togetherDecayMs.value}); ` +
+          (cymbal
+            ? `≥ ${STEM_CLASS_PARAMETERS.cymbalDecayMs.value} ms: a cymbal`
+            : `its wires band adds ${(wires - top).toFixed(1)} dB over its top band (${snare ? '≥' : '<'} ` +
+              `${T.togetherWiresDb.value}): ${snare ? 'a snare' : 'a hat'}`),
+      },
+    };
   });
 }
 
