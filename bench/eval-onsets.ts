@@ -35,7 +35,10 @@
  * brush ballads, made after held-out 15's misses were known; `--held-out-16-only`: that set alone), held-out 17
  * (ONSET_HELD_OUT_KITS_17: phase-distortion kits, image-source shoebox rooms, soft solo hats in 12/8, sextuplet ghost
  * snares, 32nd hat runs, long kicks under hats, made after held-out 16's misses were known; `--held-out-17-only`: that
- * set alone).
+ * set alone), held-out 18 (ONSET_HELD_OUT_KITS_18: Hydrogen instruments no onset set chose, FluidR3_GM's Brush and
+ * Room kits, avldrums Black Pearl and sonic-pi one-shots in a recorded hall, SoX small rooms, shoebox studio and
+ * rehearsal rooms and dry, with swung and open hats, ghost notes, flams and brushes, made after held-out 17's misses
+ * were known; `--held-out-18-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -76,8 +79,11 @@ const FOURTEENTH = path.join(OUT, 'drums-held-out-14');
 const FIFTEENTH = path.join(OUT, 'drums-held-out-15');
 const SIXTEENTH = path.join(OUT, 'drums-held-out-16');
 const SEVENTEENTH = path.join(OUT, 'drums-held-out-17');
+const EIGHTEENTH = path.join(OUT, 'drums-held-out-18');
+/** `--held-out-18-only`: the eighteenth held-out set (ONSET_HELD_OUT_KITS_18) alone. */
+const EIGHTEENTH_ONLY = process.argv.includes('--held-out-18-only');
 /** `--held-out-17-only`: the seventeenth held-out set (ONSET_HELD_OUT_KITS_17) alone. */
-const SEVENTEENTH_ONLY = process.argv.includes('--held-out-17-only');
+const SEVENTEENTH_ONLY = process.argv.includes('--held-out-17-only') || EIGHTEENTH_ONLY;
 /** `--held-out-16-only`: the sixteenth held-out set (ONSET_HELD_OUT_KITS_16) alone. */
 const SIXTEENTH_ONLY = process.argv.includes('--held-out-16-only') || SEVENTEENTH_ONLY;
 /** `--held-out-15-only`: the fifteenth held-out set (ONSET_HELD_OUT_KITS_15) alone. */
@@ -141,7 +147,8 @@ interface Item {
     | 'held-out 14'
     | 'held-out 15'
     | 'held-out 16'
-    | 'held-out 17';
+    | 'held-out 17'
+    | 'held-out 18';
   kit: string;
   pattern: string;
 }
@@ -250,6 +257,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 15': [FIFTEENTH, { set: 'onset-held-out-15' }],
   'held-out 16': [SIXTEENTH, { set: 'onset-held-out-16' }],
   'held-out 17': [SEVENTEENTH, { set: 'onset-held-out-17' }],
+  'held-out 18': [EIGHTEENTH, { set: 'onset-held-out-18' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -280,7 +288,8 @@ async function main() {
   const fourteenth = (THIRD_ONLY && !FOURTEENTH_ONLY) || FIFTEENTH_ONLY ? none : drumItems('held-out 14');
   const fifteenth = (THIRD_ONLY && !FIFTEENTH_ONLY) || SIXTEENTH_ONLY ? none : drumItems('held-out 15');
   const sixteenth = (THIRD_ONLY && !SIXTEENTH_ONLY) || SEVENTEENTH_ONLY ? none : drumItems('held-out 16');
-  const seventeenth = THIRD_ONLY && !SEVENTEENTH_ONLY ? none : drumItems('held-out 17');
+  const seventeenth = (THIRD_ONLY && !SEVENTEENTH_ONLY) || EIGHTEENTH_ONLY ? none : drumItems('held-out 17');
+  const eighteenth = THIRD_ONLY && !EIGHTEENTH_ONLY ? none : drumItems('held-out 18');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -301,6 +310,7 @@ async function main() {
     ...fifteenth.items,
     ...sixteenth.items,
     ...seventeenth.items,
+    ...eighteenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -322,6 +332,7 @@ async function main() {
     ...fifteenth.missing,
     ...sixteenth.missing,
     ...seventeenth.missing,
+    ...eighteenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -386,6 +397,7 @@ async function main() {
       'held-out 15',
       'held-out 16',
       'held-out 17',
+      'held-out 18',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
