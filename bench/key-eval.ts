@@ -84,6 +84,12 @@
  * `--fresh17` adds the twenty-sixth round's held-out set (fixtures/keyfresh17.ts fresh17KeySpecs(), a synthesizer
  * and a note generator written for it: bowed strings, harpsichord, upright/tuba/saturated-sine basses, 24 kHz,
  * seeds 63000 + i, evaluated once).
+ *
+ * `--union19` (twenty-seventh round) makes the twenty-sixth round's held-out set tuning material too (858 songs);
+ * `--fresh18` adds the twenty-seventh round's held-out set (fixtures/keyfresh18.ts fresh18KeySpecs(), TiMidity++
+ * playing FluidR3_GM with the guitars through guitarix amp impulse responses, a song-form generator with verses and
+ * choruses, seeds 65000 + i, evaluated once). `--misses` lists every song shub gets wrong with its error type and
+ * its causes read from the song and the decision (pedal, modal, final chord not the tonic, detuned).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -113,6 +119,7 @@ import { fresh14KeySet } from '../fixtures/keyfresh14.js';
 import { fresh15KeySet } from '../fixtures/keyfresh15.js';
 import { fresh16KeySet } from '../fixtures/keyfresh16.js';
 import { fresh17KeySet } from '../fixtures/keyfresh17.js';
+import { fresh18KeySet } from '../fixtures/keyfresh18.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -167,7 +174,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION18 = process.argv.includes('--union18');
+const UNION19 = process.argv.includes('--union19');
+const UNION18 = UNION19 || process.argv.includes('--union18');
 const UNION17 = UNION18 || process.argv.includes('--union17');
 const UNION16 = UNION17 || process.argv.includes('--union16');
 const UNION15 = UNION16 || process.argv.includes('--union15');
@@ -196,7 +204,9 @@ const FRESH13 = (UNION15 || process.argv.includes('--fresh13')) && (UNION15 || !
 const FRESH14 = (UNION16 || process.argv.includes('--fresh14')) && (UNION16 || !ONLY_TUNING);
 const FRESH15 = (UNION17 || process.argv.includes('--fresh15')) && (UNION17 || !ONLY_TUNING);
 const FRESH16 = (UNION18 || process.argv.includes('--fresh16')) && (UNION18 || !ONLY_TUNING);
-const FRESH17 = process.argv.includes('--fresh17') && !ONLY_TUNING;
+const FRESH17 = (UNION19 || process.argv.includes('--fresh17')) && (UNION19 || !ONLY_TUNING);
+const FRESH18 = process.argv.includes('--fresh18') && !ONLY_TUNING;
+const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -230,6 +240,7 @@ const SETS = [
   'fresh15 key set',
   'fresh16 key set',
   'fresh17 key set',
+  'fresh18 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -275,7 +286,9 @@ const TUNING: readonly Set[] = (
                                     ].includes(s),
                                 )
                               : SETS.slice(0, 3)
-).filter((s) => s !== 'fresh17 key set' && (UNION18 || s !== 'fresh16 key set'));
+).filter(
+  (s) => s !== 'fresh18 key set' && (UNION19 || s !== 'fresh17 key set') && (UNION18 || s !== 'fresh16 key set'),
+);
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
   'fresh2 key set',
@@ -294,6 +307,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh15 key set',
   'fresh16 key set',
   'fresh17 key set',
+  'fresh18 key set',
 ];
 
 interface Item {
@@ -301,6 +315,7 @@ interface Item {
   name: string;
   file: string;
   key: KeyLabel;
+  detuneCents?: number;
 }
 
 interface Profiles {
@@ -506,6 +521,7 @@ async function main() {
     ['fresh15 key set', FRESH15, fresh15KeySet, 'keyfresh15'],
     ['fresh16 key set', FRESH16, fresh16KeySet, 'keyfresh16'],
     ['fresh17 key set', FRESH17, fresh17KeySet, 'keyfresh17'],
+    ['fresh18 key set', FRESH18, fresh18KeySet, 'keyfresh18'],
   ];
   for (const d of [
     truthDir,
@@ -540,7 +556,8 @@ async function main() {
       items.push({ set: 'held-out key set', name: t.name, file: t.file, key: t.key });
   for (const [set, taken, render, sub] of freshSets)
     if (taken && want(set))
-      for (const t of render(path.join(OUT, sub))) items.push({ set, name: t.name, file: t.file, key: t.key });
+      for (const t of render(path.join(OUT, sub)))
+        items.push({ set, name: t.name, file: t.file, key: t.key, detuneCents: t.detuneCents });
   if (FRESH_ONLY && WARM) items.splice(0, items.length, ...items.filter((i) => i.set === 'fresh key set'));
   if (ONLY_TUNING) items.splice(0, items.length, ...items.filter((i) => TUNING.includes(i.set)));
   console.error(`key-eval: ${items.length} songs rendered; extracting profiles`);
@@ -586,6 +603,44 @@ async function main() {
           sets.map((s) => `${s} ${cell(items.filter((i) => i.set === s))}`).join('; '),
       );
     }
+    return;
+  }
+  // --misses: every song shub gets wrong, its error type and causes (a song may have several), then the counts
+  if (MISSES) {
+    const byKind = new Map<string, number>();
+    const byCause = new Map<string, number>();
+    const primary = new Map<string, number>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    let wrong = 0;
+    for (const it of items) {
+      const p = profiles.get(it.file)!;
+      const a = analyzeKey(p.pitchClass, p.bassPitchClass, defaultBlocks(p), { params: PARAMS });
+      const est = a.result.key ? { tonic: NAMES.indexOf(a.result.tonic), mode: a.result.mode } : null;
+      const kind = errorKind(est, it.key);
+      if (kind === 'right') continue;
+      wrong++;
+      const inputs = (a.decision?.inputs ?? {}) as Record<string, unknown>;
+      const lastRoot = /^([A-G]#?)/.exec(String(inputs.lastChord ?? ''))?.[1];
+      const causes = [
+        ...(/pedal|drone|ostinato/i.test(it.name) || Number(inputs.pedalSeconds) > 0 ? ['pedal'] : []),
+        ...(lastRoot !== undefined && NAMES.indexOf(lastRoot) !== it.key.tonic ? ['final chord not the tonic'] : []),
+        ...(/dorian|phrygian|lydian|mixolydian/i.test(it.name) ? ['modal'] : []),
+        ...(/fade/i.test(it.name) ? ['fade'] : []),
+        ...(it.detuneCents ? ['detuned'] : []),
+      ];
+      bump(byKind, kind);
+      for (const c of causes) bump(byCause, c);
+      bump(primary, causes[0] ?? 'none of these');
+      console.log(
+        `${it.set.padEnd(17)} ${it.name.padEnd(60)} truth ${label(it.key).padEnd(9)} shub ${label(est).padEnd(9)} ` +
+          `${kind.padEnd(8)} pedal ${String(inputs.pedalSeconds).padStart(5)} s, last ${String(inputs.lastChord)}: ` +
+          `${causes.join(', ') || '—'}`,
+      );
+    }
+    const list = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`misses ${wrong}/${items.length}; by type: ${list(byKind)}`);
+    console.log(`by cause (a song may have several): ${list(byCause)}`);
+    console.log(`by first cause (pedal, final chord, modal, fade, detuned in that order): ${list(primary)}`);
     return;
   }
   if (GRID) {
@@ -680,12 +735,21 @@ async function main() {
   const fresh15 = items.filter((i) => i.set === 'fresh15 key set');
   const fresh16 = items.filter((i) => i.set === 'fresh16 key set');
   const fresh17 = items.filter((i) => i.set === 'fresh17 key set');
+  const fresh18 = items.filter((i) => i.set === 'fresh18 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh17.length ? [[`fresh17 (${fresh17.length})`, fresh17] as [string, Item[]]] : []),
+      ...(fresh18.length ? [[`fresh18 (${fresh18.length})`, fresh18] as [string, Item[]]] : []),
+      ...(fresh17.length
+        ? [
+            [UNION19 ? `tuning: fresh17 (${fresh17.length})` : `fresh17 (${fresh17.length})`, fresh17] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh16.length
         ? [
             [UNION18 ? `tuning: fresh16 (${fresh16.length})` : `fresh16 (${fresh16.length})`, fresh16] as [
