@@ -456,6 +456,46 @@ Napi::Value PostBarRepeat(const Napi::CallbackInfo& info) {
                                           fractions.ElementLength(), lags.Data(), lags.ElementLength()));
 }
 
+// postSnareHits(values, bands, region: Int32Array, lag, hold, lowDb, fullDb, sustainLow, sustainFull, stickWeight,
+// purity: (ratios: Float64Array) => void): { frames: Int32Array, activity: Float64Array } (post.h snareHits; `purity`
+// called once, when any candidate's purity needs the logarithm, to overwrite each ratio with its purity in place).
+Napi::Value PostSnareHits(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postSnareHits";
+  const auto bands = static_cast<size_t>(integerArg(env, info[1], where, "bands", 1, 4096, ""));
+  auto region = typedArg<Napi::Int32Array>(env, info[2], napi_int32_array, where, "region", "n Int32Array");
+  if (region.ElementLength() != bands) throwRange(env, where + ": region must hold one value per band");
+  for (size_t b = 0; b < bands; ++b)
+    if (region[b] < -1 || region[b] > 3) throwRange(env, where + ": region values must be −1 to 3");
+  const auto lag = static_cast<int64_t>(integerArg(env, info[3], where, "lag", 1, 1 << 24, " frames"));
+  const auto hold = static_cast<int64_t>(integerArg(env, info[4], where, "hold", 1, 1 << 24, " frames"));
+  const double lowDb = finiteArg(env, info[5], where, "lowDb");
+  const double fullDb = finiteArg(env, info[6], where, "fullDb");
+  const double sustainLow = finiteArg(env, info[7], where, "sustainLow");
+  const double sustainFull = finiteArg(env, info[8], where, "sustainFull");
+  const double stickWeight = finiteArg(env, info[9], where, "stickWeight");
+  if (!info[10].IsFunction()) throwType(env, where + ": purity must be a function, got " + describe(info[10]));
+  const auto callback = info[10].As<Napi::Function>();
+  const auto purity = [&](std::vector<double>& ratios) {
+    auto r = toF64(env, ratios);
+    callback.Call({r});
+    if (r.ElementLength() != ratios.size()) throwRange(env, where + ": purity changed the ratios' length");
+    std::memcpy(ratios.data(), r.Data(), ratios.size() * sizeof(double));
+  };
+  std::vector<int32_t> frames;
+  std::vector<double> activity;
+  withSeries(env, info[0], where, "values", [&](auto* x, size_t len) {
+    if (len / bands > static_cast<size_t>(kMaxIndex)) throwRange(env, where + ": too many frames");
+    shub::post::snareHits(x, len, bands, region.Data(), lag, hold, lowDb, fullDb, sustainLow, sustainFull,
+                          stickWeight, purity, frames, activity);
+    return 0;
+  });
+  auto out = Napi::Object::New(env);
+  out.Set("frames", toI32(env, frames));
+  out.Set("activity", toF64(env, activity));
+  return out;
+}
+
 }  // namespace
 
 void InitPost(Napi::Env env, Napi::Object exports) {
@@ -483,4 +523,5 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postChordEmissions", Napi::Function::New<PostChordEmissions>(env, "postChordEmissions"));
   exports.Set("postViterbi", Napi::Function::New<PostViterbi>(env, "postViterbi"));
   exports.Set("postBarRepeat", Napi::Function::New<PostBarRepeat>(env, "postBarRepeat"));
+  exports.Set("postSnareHits", Napi::Function::New<PostSnareHits>(env, "postSnareHits"));
 }
