@@ -1398,8 +1398,8 @@ test('postSnareHits: as the TypeScript loops it replaced (tempo snareHits), to t
   assert.deepEqual(Array.from(run(step(0.1), 4, region, [1, 2, 2, 8, 0.1, 0.5], calls).activity), [12]);
   assert.equal(calls.length, 1);
 
-  // random band energies: quantized (ties, plateaus, equal activities), smooth, with zeros; float and double; region
-  // layouts with and without bands left out; purity edges settled and not, equal and reversed
+  // random band energies: quantized (ties, plateaus, equal activities), smooth, with zeros, a few NaN and ∞; float
+  // and double; region layouts with and without bands left out; purity edges settled and not, equal and reversed
   const r = mulberry32(27);
   let compared = 0;
   let hits = 0;
@@ -1407,13 +1407,14 @@ test('postSnareHits: as the TypeScript loops it replaced (tempo snareHits), to t
     const bands = [4, 5, 7, 16][trial % 4]!;
     const frames = [0, 1, 3, 8, 9, 12, 40, 300][Math.floor(r() * 8)]!;
     const region = Int32Array.from({ length: bands }, (_, b) => (b < 4 ? b : Math.floor(r() * 5) - 1));
-    const kind = trial % 5;
+    const kind = trial % 6;
     const values = Float64Array.from({ length: frames * bands + (trial % 3 === 0 ? 1 : 0) }, () => {
       const u = r();
       if (kind === 0) return Math.round(u * 4) / 4; // coarse: ties, plateaus, equal activities
       if (kind === 1) return u < 0.3 ? 0 : u ** 3 * 10;
       if (kind === 2) return r() < 0.5 ? 0 : 1; // on / off
       if (kind === 3) return u * 1e-3 + (r() < 0.1 ? r() * 10 : 0); // hits over a floor
+      if (kind === 4) return u < 0.01 ? NaN : u < 0.02 ? Infinity : u; // a NaN or ∞ (never in a feature report)
       return u;
     });
     const lo = [5, -20, 0, 10, 40][Math.floor(r() * 5)]!;
