@@ -2,7 +2,12 @@
 // Float32Array or Float64Array (read in place, not copied); results are new Float64Array / Int32Array.
 #include <napi.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -64,6 +69,40 @@ Napi::Int32Array toI32(Napi::Env env, const std::vector<int32_t>& v) {
 }
 
 constexpr double kMaxIndex = 2147483647.0;
+
+// A new Float64Array of `count` zeros. From 4 MB up (Linux), in memory of its own asked for in 2 MB pages
+// (madvise MADV_HUGEPAGE: a few page faults instead of one per 4 kB; on this project's 2-core VM a fresh 8 MB touched
+// page by page costs ≈ 30 CPU-ms of faults, in 2 MB pages < 1 ms), freed when V8 collects it; else (or when the
+// mapping fails) V8's own allocation.
+Napi::Float64Array bigF64(Napi::Env env, size_t count) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr size_t kHuge = size_t{2} << 20;
+  const size_t bytes = count * sizeof(double);
+  if (bytes >= 2 * kHuge) {
+    const size_t mapped = (bytes + kHuge - 1) / kHuge * kHuge + kHuge;  // room to align to 2 MB
+    void* raw = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw != MAP_FAILED) {
+      const auto at = (reinterpret_cast<uintptr_t>(raw) + kHuge - 1) & ~(uintptr_t{kHuge} - 1);
+      auto* data = reinterpret_cast<void*>(at);
+      madvise(data, mapped - (at - reinterpret_cast<uintptr_t>(raw)), MADV_HUGEPAGE);  // advice: failure is harmless
+      struct Mapping {
+        void* raw;
+        size_t bytes;
+      };
+      auto* hint = new Mapping{raw, mapped};
+      auto buffer = Napi::ArrayBuffer::New(
+          env, data, bytes,
+          [](Napi::Env, void*, Mapping* m) {
+            munmap(m->raw, m->bytes);
+            delete m;
+          },
+          hint);
+      return Napi::Float64Array::New(env, count, buffer, 0);
+    }
+  }
+#endif
+  return Napi::Float64Array::New(env, count);
+}
 
 // postQuantile(x, q): the value at rank floor(q·(n − 1)); NaN for no values.
 Napi::Value PostQuantile(const Napi::CallbackInfo& info) {
@@ -252,7 +291,7 @@ Napi::Value PostBandRises(const Napi::CallbackInfo& info) {
   const std::string where = "postBandRises";
   const auto bands = static_cast<size_t>(integerArg(env, info[1], where, "bands", 1, 4096, ""));
   return withSeries(env, info[0], where, "values", [&](auto* x, size_t len) {
-    auto out = Napi::Float64Array::New(env, (len / bands) * bands);
+    auto out = bigF64(env, (len / bands) * bands);
     shub::post::bandRises(x, len, bands, out.Data());
     return out;
   });

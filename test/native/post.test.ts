@@ -1112,29 +1112,30 @@ test('postBeatProfile: as the TypeScript loop it replaced (windowed maxima at be
   );
 });
 
-test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to the bit, ±0, ±∞ and NaN too', () => {
-  // the direct rule: the onsets engine's bandRises before it went native (band by band: band b at [b·n, (b + 1)·n))
-  const bandRisesRule = (values: ArrayLike<number>, bands: number): Float64Array => {
-    const n = Math.floor(values.length / bands);
-    const rise = new Float64Array(n * bands);
-    for (let f = 0; f < n; f++) {
-      const pre = Math.max(0, f - 3) * bands;
-      const row = f * bands;
-      if (f + 3 < n) {
-        for (let b = 0; b < bands; b++) {
-          const a = Math.max(0, values[row + bands + b]!, values[row + 2 * bands + b]!, values[row + 3 * bands + b]!);
-          rise[b * n + f] = Math.max(0, a - values[pre + b]!);
-        }
-        continue;
-      }
+/** The direct rule of postBandRises: the onsets engine's bandRises before it went native (band b at [b·n, (b + 1)·n)). */
+const bandRisesRule = (values: ArrayLike<number>, bands: number): Float64Array => {
+  const n = Math.floor(values.length / bands);
+  const rise = new Float64Array(n * bands);
+  for (let f = 0; f < n; f++) {
+    const pre = Math.max(0, f - 3) * bands;
+    const row = f * bands;
+    if (f + 3 < n) {
       for (let b = 0; b < bands; b++) {
-        let a = 0;
-        for (let k = f + 1; k < n; k++) a = Math.max(a, values[k * bands + b]!);
+        const a = Math.max(0, values[row + bands + b]!, values[row + 2 * bands + b]!, values[row + 3 * bands + b]!);
         rise[b * n + f] = Math.max(0, a - values[pre + b]!);
       }
+      continue;
     }
-    return rise;
-  };
+    for (let b = 0; b < bands; b++) {
+      let a = 0;
+      for (let k = f + 1; k < n; k++) a = Math.max(a, values[k * bands + b]!);
+      rise[b * n + f] = Math.max(0, a - values[pre + b]!);
+    }
+  }
+  return rise;
+};
+
+test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to the bit, ±0, ±∞ and NaN too', () => {
   const r = mulberry32(21);
   for (const bands of [1, 3, 16]) {
     for (const frames of [0, 1, 2, 3, 4, 5, 9, 300]) {
@@ -1170,6 +1171,24 @@ test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to t
   );
   assert.throws(() => addon.postBandRises([1, 2] as unknown as Float64Array, 1), TypeError);
   assert.throws(() => addon.postBandRises(new Float64Array(4), 0), RangeError);
+});
+
+test('postBandRises from 4 MB of output up (a mapping of its own in 2 MB pages): as the rule, to the bit', () => {
+  const r = mulberry32(28);
+  for (const frames of [32768, 40001]) {
+    const values = Float32Array.from({ length: frames * 16 }, () => (r() < 0.1 ? 0 : r() ** 2 * 100));
+    const want = bandRisesRule(values, 16);
+    for (let round = 0; round < 3; round++) {
+      const got = addon.postBandRises(values, 16);
+      assert.equal(got.length, want.length);
+      assert.equal(got.byteLength, want.length * 8);
+      for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) assert.fail(`frames ${frames} i ${i}`);
+      // the view is a whole buffer of its own, writable like any other
+      assert.equal(got.byteOffset, 0);
+      got[got.length - 1] = -1;
+      assert.equal(got[got.length - 1], -1);
+    }
+  }
 });
 
 /** order.ts selectInPlace's rule behind the onsets engine's selectRank: with a NaN in x[lo, hi] that range sorted. */
