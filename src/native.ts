@@ -757,6 +757,25 @@ export interface NativeAddon {
     fractions: Float64Array,
     lags: Int32Array,
   ): Float64Array;
+  /**
+   * The tempo engine's snare hits (snareHits) but for the purity's logarithm: the regions' power and rises, the
+   * activity and its local maxima (± hold frames, the first of equal ones), ascending, with their activity. `purity`
+   * is called once (when any) with the ratios body / max(1e-30, sub) of the candidate frames whose purity the ramp
+   * does not settle without Math.log10, and overwrites each with its purity.
+   */
+  postSnareHits(
+    values: PostSeries,
+    bands: number,
+    region: Int32Array,
+    lag: number,
+    hold: number,
+    lowDb: number,
+    fullDb: number,
+    sustainLow: number,
+    sustainFull: number,
+    stickWeight: number,
+    purity: (ratios: Float64Array) => void,
+  ): { frames: Int32Array; activity: Float64Array };
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

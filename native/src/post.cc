@@ -1195,6 +1195,112 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   return out;
 }
 
+namespace {
+// tempo's ramp: Math.max(0, Math.min(1, (x − lo) / Math.max(1e-9, full − lo))).
+double jsRamp(double x, double lo, double full) { return jsMax(0, jsMin(1, (x - lo) / jsMax(1e-9, full - lo))); }
+}  // namespace
+
+template <class T>
+void snareHits(const T* values, size_t len, size_t bands, const int32_t* region, int64_t lag, int64_t hold,
+               double lowDb, double fullDb, double sustainLow, double sustainFull, double stickWeight,
+               const std::function<void(std::vector<double>&)>& purity, std::vector<int32_t>& frames,
+               std::vector<double>& activity) {
+  const auto n = static_cast<int64_t>(bands ? len / bands : 0);
+  // frame t's region powers (p[0..3]), or its noise power alone: the same sums (each region's bands in ascending
+  // order from +0, as the TypeScript loop's running sums over the bands)
+  const auto powers = [&](int64_t t, double* p) {
+    p[0] = p[1] = p[2] = p[3] = 0;
+    const T* row = values + static_cast<size_t>(t) * bands;
+    for (size_t b = 0; b < bands; ++b)
+      if (region[b] >= 0) p[region[b]] += static_cast<double>(row[b]);
+  };
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto noiseAt = [&](int64_t t) {
+    if (t >= n) return nan;  // (undefined to Math.max in JavaScript)
+    double p = 0;
+    const T* row = values + static_cast<size_t>(t) * bands;
+    for (size_t b = 0; b < bands; ++b)
+      if (region[b] == 2) p += static_cast<double>(row[b]);
+    return p;
+  };
+  // the purity where the logarithm cannot matter: 10·log10(r) is within 1e-12 dB of the truth (Math.log10 is within
+  // an ulp), far inside the margin, so r below the low edge less 1e-9 gives x < lowDb (ramp 0) and r above the full
+  // edge plus 1e-9 gives x > fullDb, x − lowDb ≥ fullDb − lowDb (rounding is monotonic), ramp 1 (when the divisor
+  // is fullDb − lowDb itself); NaN fails both tests
+  const bool settled = jsMax(1e-9, fullDb - lowDb) == fullDb - lowDb;
+  const double below = settled ? std::pow(10.0, lowDb / 10) * (1 - 1e-9) : -std::numeric_limits<double>::infinity();
+  const double above = settled ? std::pow(10.0, fullDb / 10) * (1 + 1e-9) : std::numeric_limits<double>::infinity();
+  // one pass over the frames (a ring of lag + 1 frames' powers): the rises' sums and the candidates (their frames
+  // and purity; their rises are summed again below)
+  std::vector<int32_t> cand;
+  std::vector<double> pure;
+  cand.reserve(static_cast<size_t>(n));
+  pure.reserve(static_cast<size_t>(n));
+  std::vector<size_t> asked;
+  std::vector<double> ratios;
+  const auto ring = static_cast<size_t>(lag) + 1;
+  std::vector<double> p(4 * ring);
+  double sumBody = 0, sumNoise = 0;
+  for (int64_t t = 0; t < n; ++t) {
+    double* cur = p.data() + 4 * (static_cast<size_t>(t) % ring);
+    powers(t, cur);
+    // (the frames before lag rise by +0: the sums, never −0, are unchanged by them)
+    if (t < lag) continue;
+    const double* pre = p.data() + 4 * (static_cast<size_t>(t - lag) % ring);
+    const double body = jsMax(0, cur[1] - pre[1]);
+    const double noise = jsMax(0, cur[2] - pre[2]);
+    sumBody += body;
+    sumNoise += noise;
+    if (t + hold >= n || !(body > 0 && noise > 0)) continue;
+    const double r = body / jsMax(1e-30, jsMax(0, cur[0] - pre[0]));
+    cand.push_back(static_cast<int32_t>(t));
+    pure.push_back(r < below ? 0 : 1);
+    if (!(r < below) && !(r > above)) {
+      asked.push_back(cand.size() - 1);
+      ratios.push_back(r);
+    }
+  }
+  if (!ratios.empty()) {
+    purity(ratios);
+    for (size_t i = 0; i < asked.size(); ++i) pure[asked[i]] = ratios[i];
+  }
+  const auto meanOf = [&](double sum) {
+    const double m = sum / static_cast<double>(n);
+    return m == 0 || std::isnan(m) ? 1.0 : m;
+  };
+  const double mb = meanOf(sumBody);
+  const double mn = meanOf(sumNoise);
+  std::vector<double> act(cand.size());
+  for (size_t i = 0; i < cand.size(); ++i) {
+    const int64_t t = cand[i];
+    double cur[4], pre[4];
+    powers(t, cur);
+    powers(t - lag, pre);
+    const double body = jsMax(0, cur[1] - pre[1]);
+    const double noise = jsMax(0, cur[2] - pre[2]);
+    const double air = jsMax(0, cur[3] - pre[3]);
+    const double peak = jsMax(jsMax(cur[2], noiseAt(t + 1)), noiseAt(t + 2));
+    const double sustain = peak > 0 ? jsRamp(noiseAt(t + hold) / peak, sustainLow, sustainFull) : 0;
+    const double shape = std::sqrt((body / mb) * (noise / mn)) * pure[i] * (noise / (noise + air));
+    act[i] = shape * (sustain + stickWeight * (1 - sustain));
+  }
+  // the local maxima (± hold frames): every other frame's activity is 0, which never beats one > 0
+  for (size_t i = 0; i < cand.size(); ++i) {
+    const double v = act[i];
+    if (!(v > 0)) continue;
+    const int32_t t = cand[i];
+    bool top = true;
+    for (size_t j = i; top && j-- > 0 && cand[j] >= t - hold;)
+      if (act[j] >= v) top = false;  // (u < t: an equal one before wins)
+    for (size_t j = i + 1; top && j < cand.size() && cand[j] <= t + hold; ++j)
+      if (act[j] > v) top = false;
+    if (top) {
+      frames.push_back(t);
+      activity.push_back(v);
+    }
+  }
+}
+
 #define SHUB_POST_INSTANTIATE(T)                                                                                    \
   template double kth<T>(const T*, size_t, size_t);                                                                 \
   template double quantileLower<T>(const T*, size_t, double);                                                       \
@@ -1217,7 +1323,10 @@ std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>
   template std::vector<double> beatProfile<T>(const T*, size_t, const std::vector<double>&,                         \
                                               const std::vector<double>&, int64_t);                                 \
   template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
-  template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);
+  template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);             \
+  template void snareHits<T>(const T*, size_t, size_t, const int32_t*, int64_t, int64_t, double, double, double,    \
+                             double, double, const std::function<void(std::vector<double>&)>&,                      \
+                             std::vector<int32_t>&, std::vector<double>&);
 
 SHUB_POST_INSTANTIATE(float)
 SHUB_POST_INSTANTIATE(double)

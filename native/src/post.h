@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -179,5 +180,24 @@ std::vector<int32_t> viterbi(const double* em, size_t n, size_t K, double switch
 std::vector<double> barRepeat(const std::vector<std::pair<const double*, size_t>>& bands, const double* beats,
                               size_t beatCount, int64_t halfWidth, const double* fractions, size_t fractionCount,
                               const int32_t* lags, size_t lagCount);
+
+// tempo's snare hits (snareHits): per frame t of n = floor(len / bands) the power of each region (region[b]: 0 sub,
+// 1 body, 2 noise, 3 air, −1 none; the bands' values summed in ascending band order from +0) and its rise max(0,
+// x[t] − x[t − lag]) (from t = lag; Math.max's rules); mb and mn the body and noise rises' means over the n frames (1
+// when 0 or NaN, as `|| 1`). Each candidate lag ≤ t < n − hold with body and noise rises b, z > 0 has the activity
+// √((b / mb)·(z / mn)) · purity · z / (z + air rise) · (sustain + stickWeight · (1 − sustain)), where sustain =
+// ramp(p[t + hold] / peak, sustainLow, sustainFull) with peak = Math.max(p[t], p[t + 1], p[t + 2]) (p the noise power,
+// NaN beyond its end; sustain 0 unless peak > 0), ramp(x, lo, full) = Math.max(0, Math.min(1, (x − lo) /
+// Math.max(1e-9, full − lo))), and purity = ramp(10·log10(r), lowDb, fullDb), r = b / Math.max(1e-30, sub rise). The
+// purity is set here where the ramp settles it without the logarithm (0 for r below 10^(lowDb/10) less a margin of
+// 1e-9, 1 above 10^(fullDb/10) plus it, when fullDb − lowDb ≥ 1e-9); `purity` is called once (when any are left)
+// with the others' r, in frame order, to overwrite each with its purity (JavaScript's Math.log10). frames and
+// activity get the candidates whose activity is > 0 and the largest within ± hold frames (the first of equal ones),
+// ascending. Nothing of n values is kept: each frame's powers are summed again where they are read.
+template <class T>
+void snareHits(const T* values, size_t len, size_t bands, const int32_t* region, int64_t lag, int64_t hold,
+               double lowDb, double fullDb, double sustainLow, double sustainFull, double stickWeight,
+               const std::function<void(std::vector<double>&)>& purity, std::vector<int32_t>& frames,
+               std::vector<double>& activity);
 
 }  // namespace shub::post

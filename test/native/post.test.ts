@@ -1112,29 +1112,30 @@ test('postBeatProfile: as the TypeScript loop it replaced (windowed maxima at be
   );
 });
 
-test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to the bit, ±0, ±∞ and NaN too', () => {
-  // the direct rule: the onsets engine's bandRises before it went native (band by band: band b at [b·n, (b + 1)·n))
-  const bandRisesRule = (values: ArrayLike<number>, bands: number): Float64Array => {
-    const n = Math.floor(values.length / bands);
-    const rise = new Float64Array(n * bands);
-    for (let f = 0; f < n; f++) {
-      const pre = Math.max(0, f - 3) * bands;
-      const row = f * bands;
-      if (f + 3 < n) {
-        for (let b = 0; b < bands; b++) {
-          const a = Math.max(0, values[row + bands + b]!, values[row + 2 * bands + b]!, values[row + 3 * bands + b]!);
-          rise[b * n + f] = Math.max(0, a - values[pre + b]!);
-        }
-        continue;
-      }
+/** The direct rule of postBandRises: the onsets engine's bandRises before it went native (band b at [b·n, (b + 1)·n)). */
+const bandRisesRule = (values: ArrayLike<number>, bands: number): Float64Array => {
+  const n = Math.floor(values.length / bands);
+  const rise = new Float64Array(n * bands);
+  for (let f = 0; f < n; f++) {
+    const pre = Math.max(0, f - 3) * bands;
+    const row = f * bands;
+    if (f + 3 < n) {
       for (let b = 0; b < bands; b++) {
-        let a = 0;
-        for (let k = f + 1; k < n; k++) a = Math.max(a, values[k * bands + b]!);
+        const a = Math.max(0, values[row + bands + b]!, values[row + 2 * bands + b]!, values[row + 3 * bands + b]!);
         rise[b * n + f] = Math.max(0, a - values[pre + b]!);
       }
+      continue;
     }
-    return rise;
-  };
+    for (let b = 0; b < bands; b++) {
+      let a = 0;
+      for (let k = f + 1; k < n; k++) a = Math.max(a, values[k * bands + b]!);
+      rise[b * n + f] = Math.max(0, a - values[pre + b]!);
+    }
+  }
+  return rise;
+};
+
+test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to the bit, ±0, ±∞ and NaN too', () => {
   const r = mulberry32(21);
   for (const bands of [1, 3, 16]) {
     for (const frames of [0, 1, 2, 3, 4, 5, 9, 300]) {
@@ -1170,6 +1171,24 @@ test('postBandRises: as the TypeScript loop it replaced (onsets bandRises), to t
   );
   assert.throws(() => addon.postBandRises([1, 2] as unknown as Float64Array, 1), TypeError);
   assert.throws(() => addon.postBandRises(new Float64Array(4), 0), RangeError);
+});
+
+test('postBandRises from 4 MB of output up (a mapping of its own in 2 MB pages): as the rule, to the bit', () => {
+  const r = mulberry32(28);
+  for (const frames of [32768, 40001]) {
+    const values = Float32Array.from({ length: frames * 16 }, () => (r() < 0.1 ? 0 : r() ** 2 * 100));
+    const want = bandRisesRule(values, 16);
+    for (let round = 0; round < 3; round++) {
+      const got = addon.postBandRises(values, 16);
+      assert.equal(got.length, want.length);
+      assert.equal(got.byteLength, want.length * 8);
+      for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) assert.fail(`frames ${frames} i ${i}`);
+      // the view is a whole buffer of its own, writable like any other
+      assert.equal(got.byteOffset, 0);
+      got[got.length - 1] = -1;
+      assert.equal(got[got.length - 1], -1);
+    }
+  }
 });
 
 /** order.ts selectInPlace's rule behind the onsets engine's selectRank: with a NaN in x[lo, hi] that range sorted. */
@@ -1314,4 +1333,125 @@ test('postEchoRanks: as the TypeScript loop it replaced (onsets echoLines), to t
     TypeError,
   );
   assert.throws(() => addon.postEchoRanks(col, 2, Float64Array.of(1), frames, 2, 3, 0.5, 0.5, 0.2, 256, 8), RangeError);
+});
+
+/**
+ * The direct rule of postSnareHits: the tempo engine's snareHits loops before they went native (the regions' power,
+ * their rises, the activity with its purity through Math.log10, and the activity's local maxima).
+ */
+function snareHitsRule(
+  values: ArrayLike<number>,
+  bands: number,
+  region: ArrayLike<number>,
+  lag: number,
+  hold: number,
+  pureLow: number,
+  pureFull: number,
+  sustainLow: number,
+  sustainFull: number,
+  stickWeight: number,
+): { frames: number[]; activity: number[] } {
+  const ramp = (x: number, lo: number, full: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, full - lo)));
+  const n = Math.floor(values.length / bands);
+  const power = [0, 1, 2, 3].map(() => new Float64Array(n));
+  for (let t = 0; t < n; t++)
+    for (let b = 0; b < bands; b++) if (region[b]! >= 0) power[region[b]!]![t]! += values[t * bands + b]!;
+  const rise = power.map((x) => {
+    const d = new Float64Array(n);
+    for (let t = lag; t < n; t++) d[t] = Math.max(0, x[t]! - x[t - lag]!);
+    return d;
+  });
+  const meanOf = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / n || 1;
+  const [sub, body, noise, air] = rise as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const mb = meanOf(body);
+  const mn = meanOf(noise);
+  const act = new Float64Array(n);
+  for (let t = lag; t + hold < n; t++) {
+    const b = body[t]!;
+    const z = noise[t]!;
+    if (!(b > 0 && z > 0)) continue;
+    const peak = Math.max(power[2]![t]!, power[2]![t + 1]!, power[2]![t + 2]!);
+    const sustain = peak > 0 ? ramp(power[2]![t + hold]! / peak, sustainLow, sustainFull) : 0;
+    const pure = ramp(10 * Math.log10(b / Math.max(1e-30, sub[t]!)), pureLow, pureFull);
+    const shape = Math.sqrt((b / mb) * (z / mn)) * pure * (z / (z + air[t]!));
+    act[t] = shape * (sustain + stickWeight * (1 - sustain));
+  }
+  const frames: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const v = act[t]!;
+    if (!(v > 0)) continue;
+    let top = true;
+    for (let u = Math.max(0, t - hold); u <= Math.min(n - 1, t + hold) && top; u++)
+      if (act[u]! > v || (act[u]! === v && u < t)) top = false;
+    if (top) frames.push(t);
+  }
+  return { frames, activity: frames.map((t) => act[t]!) };
+}
+
+test('postSnareHits: as the TypeScript loops it replaced (tempo snareHits), to the bit; closed forms', () => {
+  type Args = [number, number, number, number, number, number];
+  const ramp = (x: number, lo: number, full: number) => Math.max(0, Math.min(1, (x - lo) / Math.max(1e-9, full - lo)));
+  const run = (values: Float64Array | Float32Array, bands: number, region: Int32Array, a: Args, calls?: number[][]) => {
+    const [lag, hold, lo, full, sl, sf] = a;
+    return addon.postSnareHits(values, bands, region, lag, hold, lo, full, sl, sf, 0.3, (ratios) => {
+      calls?.push(Array.from(ratios));
+      for (let i = 0; i < ratios.length; i++) ratios[i] = ramp(10 * Math.log10(ratios[i]!), lo, full);
+    });
+  };
+  // closed form: 4 bands (sub, body, noise, air), 12 frames, body and noise step from 0 to 1 at frame 5 and stay
+  // (the wires ring): rises 1 at frame 5 only, means 1/12, purity 1 (no sub: no logarithm asked for), sustain 1
+  const step = (sub: number) => Float64Array.from({ length: 48 }, (_, i) => (i < 20 ? 0 : [sub, 1, 1, 0][i % 4]!));
+  const region = Int32Array.from([0, 1, 2, 3]);
+  const calls: number[][] = [];
+  const one = run(step(0), 4, region, [1, 2, 5, 20, 0.1, 0.5], calls);
+  assert.deepEqual(Array.from(one.frames), [5]);
+  assert.deepEqual(Array.from(one.activity), [12]); // √(12 · 12) · 1 · 1 · (1 + 0.3 · 0)
+  assert.equal(calls.length, 0);
+  // a sub rising by 0.1 with the body: 10 dB, a third of the way from 5 to 20 dB: the logarithm is asked for once
+  const third = run(step(0.1), 4, region, [1, 2, 5, 20, 0.1, 0.5], calls);
+  assert.deepEqual(calls, [[10]]);
+  assert.deepEqual(Array.from(third.frames), [5]);
+  assert.ok(Math.abs(third.activity[0]! - 4) < 1e-12, `${third.activity[0]}`);
+  // … settled without the logarithm when 10 dB lies outside the edges: purity 0 (no hit) for 12–20 dB, 1 for 2–8 dB
+  assert.equal(run(step(0.1), 4, region, [1, 2, 12, 20, 0.1, 0.5], calls).frames.length, 0);
+  assert.deepEqual(Array.from(run(step(0.1), 4, region, [1, 2, 2, 8, 0.1, 0.5], calls).activity), [12]);
+  assert.equal(calls.length, 1);
+
+  // random band energies: quantized (ties, plateaus, equal activities), smooth, with zeros, a few NaN and ∞; float
+  // and double; region layouts with and without bands left out; purity edges settled and not, equal and reversed
+  const r = mulberry32(27);
+  let compared = 0;
+  let hits = 0;
+  for (let trial = 0; trial < 400; trial++) {
+    const bands = [4, 5, 7, 16][trial % 4]!;
+    const frames = [0, 1, 3, 8, 9, 12, 40, 300][Math.floor(r() * 8)]!;
+    const region = Int32Array.from({ length: bands }, (_, b) => (b < 4 ? b : Math.floor(r() * 5) - 1));
+    const kind = trial % 6;
+    const values = Float64Array.from({ length: frames * bands + (trial % 3 === 0 ? 1 : 0) }, () => {
+      const u = r();
+      if (kind === 0) return Math.round(u * 4) / 4; // coarse: ties, plateaus, equal activities
+      if (kind === 1) return u < 0.3 ? 0 : u ** 3 * 10;
+      if (kind === 2) return r() < 0.5 ? 0 : 1; // on / off
+      if (kind === 3) return u * 1e-3 + (r() < 0.1 ? r() * 10 : 0); // hits over a floor
+      if (kind === 4) return u < 0.01 ? NaN : u < 0.02 ? Infinity : u; // a NaN or ∞ (never in a feature report)
+      return u;
+    });
+    const lo = [5, -20, 0, 10, 40][Math.floor(r() * 5)]!;
+    const full = [10, 40, lo, lo - 3, lo + 1e-10, lo + 0.5][Math.floor(r() * 6)]!;
+    const a: Args = [1 + Math.floor(r() * 3), 1 + Math.floor(r() * 8), lo, full, r() * 0.4, 0.2 + r() * 0.6];
+    for (const series of [values, Float32Array.from(values)]) {
+      const want = snareHitsRule(series, bands, region, a[0], a[1], a[2], a[3], a[4], a[5], 0.3);
+      const got = run(series, bands, region, a);
+      assert.deepEqual(Array.from(got.frames), want.frames, `trial ${trial} ${a.join(' ')}`);
+      // byte-identical: Object.is tells NaN and −0 apart
+      for (let i = 0; i < want.activity.length; i++)
+        assert.ok(Object.is(got.activity[i], want.activity[i]), `trial ${trial} hit ${i}`);
+      compared++;
+      hits += want.frames.length;
+    }
+  }
+  assert.equal(compared, 800);
+  assert.ok(hits > 2000, `${hits} hits compared`);
+  assert.throws(() => run(new Float64Array(8), 4, Int32Array.from([0, 1, 2]), [1, 2, 5, 10, 0.1, 0.5]), RangeError);
+  assert.throws(() => run(new Float64Array(8), 4, Int32Array.from([0, 1, 2, 4]), [1, 2, 5, 10, 0.1, 0.5]), RangeError);
 });

@@ -690,52 +690,42 @@ export function snareHits(be: TempoInput['bandEnergy']): { times: number[]; stre
     const fc = Math.sqrt(lo * hi);
     return fc < bodyLo ? 0 : fc < bodyHi ? 1 : fc < noiseLo ? -1 : fc < noiseHi ? 2 : 3;
   });
-  // per frame the power of each region
-  const power = [0, 1, 2, 3].map(() => new Float64Array(n));
-  for (let t = 0; t < n; t++)
-    for (let b = 0; b < be.bands; b++) if (region[b]! >= 0) power[region[b]!]![t]! += be.values[t * be.bands + b]!;
-  const rise = power.map((x) => {
-    const d = new Float64Array(n);
-    for (let t = lag; t < n; t++) d[t] = Math.max(0, x[t]! - x[t - lag]!);
-    return d;
-  });
-  const meanOf = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / n || 1;
-  const [sub, body, noise, air] = rise as [Float64Array, Float64Array, Float64Array, Float64Array];
-  const mb = meanOf(body);
-  const mn = meanOf(noise);
-  const act = new Float64Array(n);
-  for (let t = lag; t + hold < n; t++) {
-    const b = body[t]!;
-    const z = noise[t]!;
-    if (!(b > 0 && z > 0)) continue;
-    // the noise power `hold` frames after its peak (within two frames of t) over that peak: the wires ring
-    const peak = Math.max(power[2]![t]!, power[2]![t + 1]!, power[2]![t + 2]!);
-    const sustain = peak > 0 ? ramp(power[2]![t + hold]! / peak, sustainLow, sustainFull) : 0;
+  // per frame the power of each region and its rise, the activity and its local maxima: native (post.cc snareHits: the
+  // same arithmetic in the same order; the TypeScript loops it replaced are test/native/post.test.ts's snareHitsRule),
+  // but for the purity's logarithm (Math.log10), taken here for the frames whose ramp is not settled without it
+  const { frames: maxima, activity } = native().postSnareHits(
+    postSeries(be.values),
+    be.bands,
+    Int32Array.from(region),
+    lag,
+    hold,
+    pureLow,
+    pureFull,
+    sustainLow,
+    sustainFull,
+    stickWeight,
     // the body over the sub, dB: a snare's shell 15–20 dB, a side stick ≈ 10, a kick 0–4 (its head below)
-    const pure = ramp(10 * Math.log10(b / Math.max(1e-30, sub[t]!)), pureLow, pureFull);
-    const shape = Math.sqrt((b / mb) * (z / mn)) * pure * (z / (z + air[t]!));
-    act[t] = shape * (sustain + stickWeight * (1 - sustain));
-  }
-  const maxima: number[] = [];
-  for (let t = 0; t < n; t++) {
-    const v = act[t]!;
-    if (!(v > 0)) continue;
-    let top = true;
-    for (let u = Math.max(0, t - hold); u <= Math.min(n - 1, t + hold) && top; u++)
-      if (act[u]! > v || (act[u]! === v && u < t)) top = false;
-    if (top) maxima.push(t);
-  }
+    (ratios) => {
+      for (let i = 0; i < ratios.length; i++) ratios[i] = ramp(10 * Math.log10(ratios[i]!), pureLow, pureFull);
+    },
+  );
   if (maxima.length < 4) return { times: [], strength: [] };
   // the reference among the maxima at the floor or above (the hats' and kicks' leftovers stay below it)
   const floor = checkParameter('snareMinActivity', TEMPO_PARAMETERS.snareMinActivity);
-  const sorted = maxima
-    .map((t) => act[t]!)
+  const sorted = Array.from(activity)
     .filter((v) => v >= floor)
     .sort((a, b) => a - b);
   if (sorted.length < 4) return { times: [], strength: [] };
   const ref = sorted[Math.min(sorted.length - 1, Math.floor(0.9 * sorted.length))]!;
-  const kept = maxima.filter((t) => act[t]! >= Math.max(floor, ratio * ref));
-  return { times: kept.map((t) => t * hop), strength: kept.map((t) => act[t]!) };
+  const min = Math.max(floor, ratio * ref);
+  const times: number[] = [];
+  const strength: number[] = [];
+  for (let i = 0; i < maxima.length; i++)
+    if (activity[i]! >= min) {
+      times.push(maxima[i]! * hop);
+      strength.push(activity[i]!);
+    }
+  return { times, strength };
 }
 
 /**
