@@ -1651,14 +1651,15 @@ function levels(
   if (checkParameter('halfTimeCheckFloor', TEMPO_PARAMETERS.halfTimeCheckFloor) < 1)
     for (const c of [...all]) {
       if (c.beatFrames.length < 8 || c.bpm / 2 < halfTimeFloor || !snareOnce()) continue;
-      const h = candidate(c.bpm / 2);
-      if (!h || Math.abs(h.bpm / (c.bpm / 2) - 1) > distinctRatio) continue;
       const e = halfTimeCheck(
         snareOnce()!,
         c.beatFrames.map((f) => f * hopSeconds),
         c.bpm,
       );
+      // the half level (a beat tracking over the whole file when it is new) only where the check applies
       if (!(e.factor < 1)) continue;
+      const h = candidate(c.bpm / 2);
+      if (!h || Math.abs(h.bpm / (c.bpm / 2) - 1) > distinctRatio) continue;
       c.halfTime = e.factor;
       c.halfTimeEvidence = e.evidence;
       if (!all.includes(h)) all.push(h);
