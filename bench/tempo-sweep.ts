@@ -41,6 +41,7 @@ import { tempo17Set } from '../fixtures/tempo17.js';
 import { tempo18Set } from '../fixtures/tempo18.js';
 import { tempo19Set } from '../fixtures/tempo19.js';
 import { tempo20Set } from '../fixtures/tempo20.js';
+import { tempo21Set } from '../fixtures/tempo21.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -284,6 +285,12 @@ async function main() {
     ? (mkdirSync(held20Dir, { recursive: true }), some(await Promise.all(tempo20Set(held20Dir).files.map(allFeatures))))
     : undefined;
   const h20 = held20 ? evaluate(held20) : undefined;
+  // --held-out-21: the twenty-first held-out set (fixtures/tempo21.ts, h-tempo27), only after its one CLI evaluation
+  const held21Dir = path.join(OUT, 'tempo-heldout21');
+  const held21 = process.argv.includes('--held-out-21')
+    ? (mkdirSync(held21Dir, { recursive: true }), some(await Promise.all(tempo21Set(held21Dir).files.map(allFeatures))))
+    : undefined;
+  const h21 = held21 ? evaluate(held21) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -312,6 +319,7 @@ async function main() {
     ...(h18 ? [['held-out 18', h18] as const] : []),
     ...(h19 ? [['held-out 19', h19] as const] : []),
     ...(h20 ? [['held-out 20', h20] as const] : []),
+    ...(h21 ? [['held-out 21', h21] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -338,7 +346,7 @@ async function main() {
         `${held14 ? ' held-out 14 Acc1 songs | drums |' : ''}${held15 ? ' held-out 15 Acc1 songs | drums |' : ''}` +
         `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
         `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
-        `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}` +
+        `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}${held21 ? ' held-out 21 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -367,6 +375,7 @@ async function main() {
               held18 ? evaluate(held18) : undefined,
               held19 ? evaluate(held19) : undefined,
               held20 ? evaluate(held20) : undefined,
+              held21 ? evaluate(held21) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -404,6 +413,7 @@ async function main() {
       ['held-out 18', held18],
       ['held-out 19', held19],
       ['held-out 20', held20],
+      ['held-out 21', held21],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -445,6 +455,7 @@ async function main() {
     if (h18) console.log('\nheld-out 18 misses:\n' + h18.misses.join('\n'));
     if (h19) console.log('\nheld-out 19 misses:\n' + h19.misses.join('\n'));
     if (h20) console.log('\nheld-out 20 misses:\n' + h20.misses.join('\n'));
+    if (h21) console.log('\nheld-out 21 misses:\n' + h21.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { snareBackbeat, snareHalfTime, snareHits } from '../../src/engines/tempo/index.js';
+import { halfTimeCheck, snareBackbeat, snareHalfTime, snareHits } from '../../src/engines/tempo/index.js';
 import { TEMPO_PARAMETERS, onsetEnergyBandLowHz, withParameterValue } from '../../src/engines/analysis/params.js';
 import type { ParameterSpec } from '../../src/engines/analysis/params.js';
 
@@ -155,6 +155,39 @@ test('half-time snare (h-tempo26): the snare on 3 of a slow quarter boosts it, n
   // gain 0 switches it off
   withParameterValue(TEMPO_PARAMETERS.halfTimeSnareGain as ParameterSpec, 0, () =>
     assert.equal(snareHalfTime(hits, beats(1), 80).factor, 1),
+  );
+});
+
+test('half-time check (h-tempo27): the snare on 3 of a fast quarter weighs it down, not a backbeat, not slow', () => {
+  const groove = (bpm: number, bars: number, snareBeats: number[]) => {
+    const p = 60 / bpm;
+    const hits: [number, Piece][] = [];
+    for (let bar = 0; bar < bars; bar++) {
+      const t0 = 0.1 + bar * 4 * p;
+      hits.push([t0, 'kick']);
+      for (const b of snareBeats) hits.push([t0 + b * p, 'snare']);
+      for (let k = 0; k < 8; k++) hits.push([t0 + (k * p) / 2 + 0.002, 'hat']);
+    }
+    const beats = (k: number) => Array.from({ length: bars * 4 * k }, (_, i) => 0.1 + (i * p) / k);
+    return { hits: snareHits(bandEnergy(hits, 0.5 + bars * 4 * p))!, beats };
+  };
+  // fast half-time at 160: the snare once a bar, on 3; its half (80) is the beat a listener taps
+  const half = groove(160, 12, [2]);
+  assert.equal(half.hits.times.length, 12);
+  const floor = TEMPO_PARAMETERS.halfTimeCheckFloor.value;
+  const at = halfTimeCheck(half.hits, half.beats(1), 160);
+  assert.ok(Math.abs(at.factor - floor) < 1e-9, `160: ${at.factor} (evidence ${at.evidence})`);
+  // at the tapped level itself (the snare every two beats) nothing
+  assert.equal(halfTimeCheck(half.hits, half.beats(0.5), 80).factor, 1);
+  // a rock backbeat at 160 (the snare on 2 and 4): nothing
+  const rock = groove(160, 12, [1, 3]);
+  assert.equal(halfTimeCheck(rock.hits, rock.beats(1), 160).factor, 1);
+  // half-time at 84 (its half, 42 BPM, is below the floor: the written quarter is the beat): nothing
+  const slow = groove(84, 8, [2]);
+  assert.equal(halfTimeCheck(slow.hits, slow.beats(1), 84).factor, 1);
+  // floor 1 switches it off
+  withParameterValue(TEMPO_PARAMETERS.halfTimeCheckFloor as ParameterSpec, 1, () =>
+    assert.equal(halfTimeCheck(half.hits, half.beats(1), 160).factor, 1),
   );
 });
 

@@ -675,6 +675,16 @@ export const TEMPO_PARAMETERS = {
     'half-time snare: at least this many snare intervals of four beats (a 20 s file at 70–98 BPM has 4–6)',
     true,
   ),
+  halfTimeCheckFloor: p(
+    0.2,
+    '',
+    [0, 1],
+    'half-time check (h-tempo27, every file): the factor of a level at twice halfTimeFloorBpm or faster whose ' +
+      'snare falls once every four of its beats, on one of the four (snareEveryFour, full weight): the written ' +
+      'quarter of a half-time groove; its half joins the candidates and is handed the score taken ' +
+      '(levelHandOver); 1: off. Plateau 0.15–0.25 on the tuning sets (0.3–0.4: a held-out-1 song fewer; 0: that ' +
+      'song fewer, a base and a held-out-20 drum file more)',
+  ),
   snareBodyLowHz: p(
     125,
     'Hz',

@@ -531,6 +531,12 @@ interface Candidate {
    * (h-tempo19) which it divides while its grid misses the bar's groups of 2 and 3 (groupMiss).
    */
   barTile: number;
+  /**
+   * Half-time check (h-tempo27): 1, or less when the snare falls once every four of this level's beats and half of
+   * it is at halfTimeFloorBpm or faster (halfTimeCheck): the level is a half-time groove's written quarter.
+   */
+  halfTime: number;
+  halfTimeEvidence?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -794,10 +800,8 @@ function beatClasses(times: number[], beatSeconds: number[], period: number): { 
  * evenness; measured, it gained songs on held-out 3, 17 and 19 and lost none): the half-time convention (fixtures/
  * tempotruth.ts tappedTruth) in the engine. The backbeat convention reads the beat as half the snare period; where
  * that beat would be slower than halfTimeFloorBpm, the beat is a quarter of it (half-time: the snare once a bar, on
- * 3 of a slow quarter). A level of `bpm` below twice the floor whose snare hits (snareHits) show at least
- * halfTimeMinIntervals intervals within snareIntervalTolerance of four of its beats gets evidence = the share of the
- * on-beat hits (within a quarter beat) in the strongest class of the beat index mod 4 × the share of the hits on
- * beats; factor 1 + halfTimeSnareGain · clamp((evidence − snareBackbeatMin) / (1 − snareBackbeatMin)). Its double
+ * 3 of a slow quarter). A level of `bpm` below twice the floor whose snare hits (snareHits) fall once every four of
+ * its beats (snareEveryFour: evidence and weight) gets factor 1 + halfTimeSnareGain · weight. Its double
  * (the snare every eight beats) and a faster level with the snare every four beats (the backbeat's beat at or above
  * the floor: snareBackbeat) get nothing. `weight` (the clamp, 0–1) also lifts the level's terms that read a beat
  * without kick or snare on every other beat as half the beat (drum evenness and the backbeat test, each raised to
@@ -811,18 +815,55 @@ export function snareHalfTime(
 ): { factor: number; evidence: number; weight: number } {
   const gain = checkParameter('halfTimeSnareGain', TEMPO_PARAMETERS.halfTimeSnareGain);
   const floor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
-  if (!(gain > 0) || !(bpm > 0) || bpm / 2 >= floor || hits.times.length < 3 || beatSeconds.length < 8)
-    return { factor: 1, evidence: 0, weight: 0 };
+  if (!(gain > 0) || !(bpm > 0) || bpm / 2 >= floor) return { factor: 1, evidence: 0, weight: 0 };
+  const { evidence, weight } = snareEveryFour(hits, beatSeconds, bpm);
+  return { factor: 1 + gain * weight, evidence, weight };
+}
+
+/**
+ * The snare once every four beats of a level (h-tempo26's half-time evidence, shared by snareHalfTime and
+ * halfTimeCheck): at least halfTimeMinIntervals snare intervals within snareIntervalTolerance of four of its beats
+ * (fewer: no evidence); evidence = the share of the on-beat hits (within a quarter beat) in the strongest class of
+ * the beat index mod 4 × the share of the hits on beats; weight = clamp((evidence − snareBackbeatMin) /
+ * (1 − snareBackbeatMin)).
+ */
+export function snareEveryFour(
+  hits: { times: number[] },
+  beatSeconds: number[],
+  bpm: number,
+): { evidence: number; weight: number } {
+  if (!(bpm > 0) || hits.times.length < 3 || beatSeconds.length < 8) return { evidence: 0, weight: 0 };
   const period = 60 / bpm;
   const tol = checkParameter('snareIntervalTolerance', TEMPO_PARAMETERS.snareIntervalTolerance);
   const minIntervals = checkParameter('halfTimeMinIntervals', TEMPO_PARAMETERS.halfTimeMinIntervals);
-  if (intervalMatches(hits.times, period, 4, tol) < minIntervals) return { factor: 1, evidence: 0, weight: 0 };
+  if (intervalMatches(hits.times, period, 4, tol) < minIntervals) return { evidence: 0, weight: 0 };
   const { classes, on } = beatClasses(hits.times, beatSeconds, period);
-  if (!on) return { factor: 1, evidence: 0, weight: 0 };
+  if (!on) return { evidence: 0, weight: 0 };
   const evidence = (Math.max(...classes) / on) * (on / hits.times.length);
   const min = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
-  const weight = ramp(evidence, min, 1);
-  return { factor: 1 + gain * weight, evidence, weight };
+  return { evidence, weight: ramp(evidence, min, 1) };
+}
+
+/**
+ * Half-time check of a level (h-tempo27), on every file: the half-time convention (fixtures/tempotruth.ts
+ * tappedTruth) read from the faster side. A level whose half is at halfTimeFloorBpm or faster and whose snare falls
+ * once every four of its beats, always on the same beat of the four (snareEveryFour), is the written quarter of a
+ * half-time groove: by the backbeat convention the beat is half the snare period, i.e. half this level (the snare on
+ * 2 and 4 of it). Factor 1 − (1 − halfTimeCheckFloor) · weight; the half level joins the candidates and is handed the
+ * score taken (levelHandOver). It weighs the snare against the chord term, which on a fast half-time song favours
+ * the written bar (its chords change once per written bar: twice per bar of the tapped beat, where the chord term
+ * says nothing).
+ */
+export function halfTimeCheck(
+  hits: { times: number[] },
+  beatSeconds: number[],
+  bpm: number,
+): { factor: number; evidence: number } {
+  const floorFactor = checkParameter('halfTimeCheckFloor', TEMPO_PARAMETERS.halfTimeCheckFloor);
+  const floor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
+  if (floorFactor >= 1 || !(bpm / 2 >= floor)) return { factor: 1, evidence: 0 };
+  const { evidence, weight } = snareEveryFour(hits, beatSeconds, bpm);
+  return { factor: 1 - (1 - floorFactor) * weight, evidence };
 }
 
 /**
@@ -1355,7 +1396,8 @@ function levels(
     c.ternaryCheck *
     c.twoBeat *
     c.barRepeat *
-    c.barTile;
+    c.barTile *
+    c.halfTime;
   const rescore = (c: Candidate) => {
     c.even = (harmonic ? c.evenTonal : c.evenBeat * c.evenDrum * c.snareBeat) * c.snareHalf;
     c.harmony = harmonic ? c.harmonyRaw : 1;
@@ -1426,6 +1468,7 @@ function levels(
       twoBeat: 1,
       barRepeat: 1,
       barTile: 1,
+      halfTime: 1,
       handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
@@ -1593,6 +1636,25 @@ function levels(
         handOvers.push({ from: c, to, factor: () => c.barTile });
       }
     }
+  // the half-time check (h-tempo27): a level whose snare falls once every four of its beats is a half-time groove's
+  // written quarter when its half is at the floor or faster; it is weighed down and its half joins the candidates
+  if (checkParameter('halfTimeCheckFloor', TEMPO_PARAMETERS.halfTimeCheckFloor) < 1)
+    for (const c of [...all]) {
+      if (c.beatFrames.length < 8 || c.bpm / 2 < halfTimeFloor || !snareOnce()) continue;
+      const e = halfTimeCheck(
+        snareOnce()!,
+        c.beatFrames.map((f) => f * hopSeconds),
+        c.bpm,
+      );
+      // the half level (a beat tracking over the whole file when it is new) only where the check applies
+      if (!(e.factor < 1)) continue;
+      const h = candidate(c.bpm / 2);
+      if (!h || Math.abs(h.bpm / (c.bpm / 2) - 1) > distinctRatio) continue;
+      c.halfTime = e.factor;
+      c.halfTimeEvidence = e.evidence;
+      if (!all.includes(h)) all.push(h);
+      handOvers.push({ from: c, to: h, factor: () => c.halfTime });
+    }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
   // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
@@ -1702,6 +1764,11 @@ function levels(
           `${c.barTileDetail.m} beats ${
             c.barTileDetail.groups ? 'grouped in 2s and 3s off this grid' : 'not a whole number of these'
           }: evidence ${fmt(c.barTileDetail.evidence)})`
+        : ''
+    }${
+      c.halfTime < 1
+        ? ` × half-time check ${fmt(c.halfTime)} (the snare once every four beats, one of the four: evidence ` +
+          `${fmt(c.halfTimeEvidence ?? 0)}; the beat is half of this)`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
