@@ -1301,32 +1301,32 @@ void snareHits(const T* values, size_t len, size_t bands, const int32_t* region,
   }
 }
 
-#define SHUB_POST_INSTANTIATE(T)                                                                                    \
-  template double kth<T>(const T*, size_t, size_t);                                                                 \
-  template double quantileLower<T>(const T*, size_t, double);                                                       \
-  template std::vector<double> autocorrelation<T>(const T*, size_t, size_t);                                        \
-  template std::vector<double> autocorrelationLags<T>(const T*, size_t, size_t, size_t);                            \
-  template std::vector<int32_t> trackBeats<T>(const T*, size_t, double, const std::vector<double>&, int);           \
-  template std::vector<double> harmonicNovelty<T>(const T*, size_t, size_t, size_t);                                \
-  template std::vector<int32_t> pickPeaks<T>(const T*, size_t, double, int, int, int);                              \
-  template int64_t steepestRise<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t);                   \
-  template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t); \
-  template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                 \
-  template void bandRises<T>(const T*, size_t, size_t, double*);                                                    \
-  template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                   \
-  template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);    \
-  template std::vector<double> placeRises<T>(const T*, size_t, const int32_t*, size_t, const Placement&);           \
-  template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                       \
-  template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                  \
-  template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                    \
-  template bool tonalEnvelope<T>(const T*, size_t, size_t, std::vector<double>&);                                   \
-  template std::vector<double> beatProfile<T>(const T*, size_t, const std::vector<double>&,                         \
-                                              const std::vector<double>&, int64_t);                                 \
-  template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);               \
-  template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);             \
-  template void snareHits<T>(const T*, size_t, size_t, const int32_t*, int64_t, int64_t, double, double, double,    \
-                             double, double, const std::function<void(std::vector<double>&)>&,                      \
-                             std::vector<int32_t>&, std::vector<double>&);
+#define SHUB_POST_INSTANTIATE(T)                                                                                      \
+  template double kth<T>(const T*, size_t, size_t);                                                                   \
+  template double quantileLower<T>(const T*, size_t, double);                                                         \
+  template std::vector<double> autocorrelation<T>(const T*, size_t, size_t);                                          \
+  template std::vector<double> autocorrelationLags<T>(const T*, size_t, size_t, size_t);                              \
+  template std::vector<int32_t> trackBeats<T>(const T*, size_t, double, const std::vector<double>&, int);             \
+  template std::vector<double> harmonicNovelty<T>(const T*, size_t, size_t, size_t);                                  \
+  template std::vector<int32_t> pickPeaks<T>(const T*, size_t, double, int, int, int);                                \
+  template int64_t steepestRise<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t);                     \
+  template std::vector<int32_t> fineRises<T>(const T*, size_t, int64_t, int64_t, double, double, int64_t, int64_t);   \
+  template std::vector<double> column<T>(const T*, size_t, size_t, size_t, double);                                   \
+  template void bandRises<T>(const T*, size_t, size_t, double*);                                                      \
+  template double backtrackStart<T>(const T*, size_t, double, int64_t, int64_t, int64_t, double);                     \
+  template double attackStart<T>(const T*, size_t, int64_t, int64_t, int64_t, double, int64_t, int64_t, double);      \
+  template std::vector<double> placeRises<T>(const T*, size_t, const int32_t*, size_t, const Placement&);             \
+  template std::vector<double> powerMean<T>(const T*, size_t, size_t, const double*, double);                         \
+  template std::vector<std::vector<double>> onFrames<T>(const T*, size_t, size_t, size_t, double);                    \
+  template std::vector<double> foldProfiles<T>(const T*, size_t, const double*);                                      \
+  template bool tonalEnvelope<T>(const T*, size_t, size_t, std::vector<double>&);                                     \
+  template std::vector<double> beatProfile<T>(const T*, size_t, const std::vector<double>&,                           \
+                                              const std::vector<double>&, int64_t);                                   \
+  template std::vector<double> withLowBand<T, float>(const T*, size_t, const float*, size_t, double);                 \
+  template std::vector<double> withLowBand<T, double>(const T*, size_t, const double*, size_t, double);               \
+  template void snareHits<T>(const T*, size_t, size_t, const int32_t*, int64_t, int64_t, double, double, double,      \
+                             double, double, const std::function<void(std::vector<double>&)>&, std::vector<int32_t>&, \
+                             std::vector<double>&);
 
 SHUB_POST_INSTANTIATE(float)
 SHUB_POST_INSTANTIATE(double)

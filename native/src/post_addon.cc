@@ -525,8 +525,8 @@ Napi::Value PostSnareHits(const Napi::CallbackInfo& info) {
   std::vector<double> activity;
   withSeries(env, info[0], where, "values", [&](auto* x, size_t len) {
     if (len / bands > static_cast<size_t>(kMaxIndex)) throwRange(env, where + ": too many frames");
-    shub::post::snareHits(x, len, bands, region.Data(), lag, hold, lowDb, fullDb, sustainLow, sustainFull,
-                          stickWeight, purity, frames, activity);
+    shub::post::snareHits(x, len, bands, region.Data(), lag, hold, lowDb, fullDb, sustainLow, sustainFull, stickWeight,
+                          purity, frames, activity);
     return 0;
   });
   auto out = Napi::Object::New(env);

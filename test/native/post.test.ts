@@ -1112,7 +1112,9 @@ test('postBeatProfile: as the TypeScript loop it replaced (windowed maxima at be
   );
 });
 
-/** The direct rule of postBandRises: the onsets engine's bandRises before it went native (band b at [b·n, (b + 1)·n)). */
+/**
+ * The direct rule of postBandRises: the onsets engine's bandRises before it went native (band b at [b·n, (b + 1)·n)).
+ */
 const bandRisesRule = (values: ArrayLike<number>, bands: number): Float64Array => {
   const n = Math.floor(values.length / bands);
   const rise = new Float64Array(n * bands);
