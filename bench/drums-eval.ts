@@ -19,9 +19,12 @@
  * HELD_OUT_16 (h-drums24, fixtures/drumheld16.ts: as held-out 15, one-shot files no set played, held-out 15
  * included, checked before it runs; pedal hats next to stick and open hats; disco, jazz, half-time and gospel players)
  * since h-drums26; held out: HELD_OUT_17 (h-drums26, fixtures/drumheld17.ts: as held-out 16, one-shot files no set
- * played, held-out 16 included, checked before it runs; songo, second-line, drum-and-bass and linear-fusion players).
+ * played, held-out 16 included, checked before it runs; songo, second-line, drum-and-bass and linear-fusion players)
+ * since h-drums27; held out: HELD_OUT_18 (h-drums27, fixtures/drumheld18.ts: as held-out 17, one-shot files no set
+ * played, held-out 17 included, checked before it runs; one-drop, bossa, double-kick metal and boom-bap players).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
- * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17]
+ * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|
+ * held-out-18]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
@@ -32,6 +35,7 @@ import { drumSession, sessionGroove, type SessionSpec, type KitPiece } from '../
 import { HELD_OUT_15 } from '../fixtures/drumheld15.js';
 import { HELD_OUT_16 } from '../fixtures/drumheld16.js';
 import { HELD_OUT_17 } from '../fixtures/drumheld17.js';
+import { HELD_OUT_18 } from '../fixtures/drumheld18.js';
 import { fMeasure, matchEvents } from './metrics.js';
 import { DrumSessionDetector } from '../src/engines/drums/session.js';
 import { spawnSync } from 'node:child_process';
@@ -1266,7 +1270,7 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
   });
 }
 
-/** Every detection set before held-out 17, by its `--set` name (held-out 16 last). */
+/** Every detection set before held-out 18, by its `--set` name (held-out 17 last). */
 export const DETECTION_SETS = new Map<string, SessionSpec[]>([
   ['tuning', TUNING],
   ['held-out', HELD_OUT],
@@ -1286,6 +1290,7 @@ export const DETECTION_SETS = new Map<string, SessionSpec[]>([
   ['held-out-14', HELD_OUT_14],
   ['held-out-15', HELD_OUT_15],
   ['held-out-16', HELD_OUT_16],
+  ['held-out-17', HELD_OUT_17],
 ]);
 
 /** The Hydrogen one-shot files a session plays (its groove's hits through its kit's layer choice). */
@@ -1304,12 +1309,12 @@ export function playedFiles(spec: SessionSpec): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('--classify')) {
   const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : null;
-  const order = [...DETECTION_SETS, ['held-out-17', HELD_OUT_17] as const];
+  const order = [...DETECTION_SETS, ['held-out-18', HELD_OUT_18] as const];
   for (const [index, [name, set]] of order.entries()) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
-    if (name === 'held-out-16' || name === 'held-out-17') {
-      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played (held-out 15 and 16 included)
+    if (name === 'held-out-16' || name === 'held-out-17' || name === 'held-out-18') {
+      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played (held-out 15–17 included)
       const earlier = new Set(
         order
           .slice(0, index)
