@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-19]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-21]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,7 @@ import {
 } from '../fixtures/takes.js';
 import { VOICES, type VoiceStyle } from '../fixtures/voice.js';
 import { makeSynthTakeSet, type SynthTakeOptions } from '../fixtures/synthtakes.js';
+import { soundfontPath } from '../fixtures/synth.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
@@ -3522,6 +3523,225 @@ export const HELD_OUT_20_SPEECH: LatencySpeech[] = [
   },
 ];
 
+const QAWWALI_TENOR: VoiceStyle = {
+  name: 'qawwali tenor',
+  formantScale: 1.05,
+  vibratoHz: 5.1,
+  vibratoCents: 38,
+  vibratoDelaySeconds: 0.16,
+  driftCents: 12,
+  breath: 0.08,
+  openPhase: 0.45,
+  closePhase: 0.12,
+};
+const MARIACHI_BARITONE: VoiceStyle = {
+  name: 'mariachi baritone',
+  formantScale: 0.97,
+  vibratoHz: 6.3,
+  vibratoCents: 50,
+  vibratoDelaySeconds: 0.1,
+  driftCents: 7,
+  breath: 0.05,
+  openPhase: 0.4,
+  closePhase: 0.15,
+};
+const MUSIC_HALL_SOPRANO: VoiceStyle = {
+  name: 'music-hall soprano',
+  formantScale: 1.13,
+  vibratoHz: 6.9,
+  vibratoCents: 42,
+  vibratoDelaySeconds: 0.14,
+  driftCents: 6,
+  breath: 0.06,
+  openPhase: 0.5,
+  closePhase: 0.1,
+};
+
+/**
+ * The twenty-first held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp27, issue 15's take
+ * choice under per-take latencies — every earlier set, held-out-20 included, is tuning material now), made
+ * differently from every earlier comp set: six songs **rendered by Debian's fluidsynth from the npm SF3 banks**
+ * (MuseScore General Lite, TimGM6mb, FluidR3Mono: Ogg-compressed samples through fluidsynth's engine; held-out-15/16
+ * played these banks through the npm synth, held-out-17/20 fluidsynth on SF2 banks), two of them with fluidsynth's
+ * reverb, per-note timing jitter 9–10 ms σ; take programs no comp set used (bright piano, electric piano, nylon
+ * guitar, harmonica, tenor sax; atmosphere pad with a slow attack); guide vocals on programs no set
+ * used as guide (violin, cello, brass section, clarinet, fifths lead, string ensemble); three songs sung by voices
+ * in no set (a qawwali tenor, a mariachi baritone, a music-hall soprano); speech in Irish and Maltese (espeak-ng with
+ * variants no set used; no set used either language). **Per-take latencies in five of eleven** (0–95 ms: takes from
+ * different sessions), one latency per song in three, none in three; realistic defect bags — every song mixes
+ * timing with other kinds (detune, noise, level, clip, missing), two songs with a late or early pair; tempi no set
+ * used (39, 41, 180, 183, 187, 190, 193, 196, 199 bpm); takes at 29, 33 and 41 kHz (no earlier set); seeds
+ * 3801–3811 (none used before). 9 songs × 6 sections + 2 × 5 sentences = 64 sections (54 with a MIDI guide), every
+ * one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_21: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 3801,
+        program: 1,
+        guideProgram: 40,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 9,
+        sampleRate: 29000,
+        tonic: 64,
+        bpm: 183,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'detune', 'noise'],
+        latencyMs: [10, 55, 10, 90],
+      },
+      {
+        seed: 3802,
+        program: 66,
+        guideProgram: 42,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.5, reverbLevel: 0.4 },
+        timingJitterMs: 10,
+        sampleRate: 33000,
+        tonic: 58,
+        bpm: 41,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['late', 'late', 'level', 'missing'],
+        latencyMs: 35,
+      },
+      {
+        seed: 3803,
+        program: 24,
+        guideProgram: 61,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 9,
+        sampleRate: 41000,
+        tonic: 69,
+        bpm: 193,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['early', 'late', 'clip', 'detune'],
+        latencyMs: [0, 40, 75, 40],
+      },
+      {
+        seed: 3804,
+        program: 99,
+        guideProgram: 71,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.7, reverbLevel: 0.5 },
+        timingJitterMs: 10,
+        sampleRate: 29000,
+        tonic: 62,
+        bpm: 39,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['late', 'noise', 'level', 'early'],
+        latencyMs: [25, 25, 70, 95],
+      },
+      {
+        seed: 3805,
+        program: 4,
+        guideProgram: 86,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 9,
+        sampleRate: 33000,
+        tonic: 67,
+        bpm: 187,
+        takes: 5,
+        scale: 'pentatonic',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'early', 'detune', 'missing', 'noise'],
+      },
+      {
+        seed: 3806,
+        program: 22,
+        guideProgram: 48,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 10,
+        sampleRate: 41000,
+        tonic: 60,
+        bpm: 196,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'triplet',
+        kinds: ['late', 'detune', 'level', 'clip'],
+        latencyMs: 60,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  {
+    seed: 3807,
+    voice: QAWWALI_TENOR,
+    tonic: 57,
+    bpm: 180,
+    takes: 4,
+    scale: 'harmonic',
+    rhythm: 'triplet',
+    kinds: ['late', 'early', 'noise', 'detune'],
+    latencyMs: [15, 60, 15, 45],
+    sampleRate: 29000,
+    sections: 6,
+  },
+  {
+    seed: 3808,
+    voice: MARIACHI_BARITONE,
+    tonic: 50,
+    bpm: 190,
+    takes: 4,
+    scale: 'major',
+    rhythm: 'dotted',
+    kinds: ['early', 'late', 'level', 'missing'],
+    sampleRate: 33000,
+    sections: 6,
+  },
+  {
+    seed: 3809,
+    voice: MUSIC_HALL_SOPRANO,
+    tonic: 72,
+    bpm: 199,
+    takes: 3,
+    scale: 'phrygian',
+    rhythm: 'swing',
+    kinds: ['late', 'detune', 'noise'],
+    latencyMs: [30, 80, 30],
+    sampleRate: 41000,
+    sections: 6,
+  },
+];
+export const HELD_OUT_21_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3810,
+    voice: 'ga+Gustave',
+    wordsPerMinute: 150,
+    takes: 4,
+    leadSeconds: 0.37,
+    latencyMs: 50,
+    kinds: ['late', 'early', 'level', 'noise'],
+    sentences: [
+      'Téann mo dheartháir ag snámh gach maidin.',
+      'Fágann an traein go Gaillimh ar a hocht.',
+      'Bhí an ghaoth fuar ar an sliabh inné.',
+      'Beidh sé ag cur báistí amárach sa chathair.',
+      'Tá an siopa dúnta inniu.',
+    ],
+  },
+  {
+    seed: 3811,
+    voice: 'mt+Quincy',
+    wordsPerMinute: 160,
+    takes: 4,
+    leadSeconds: 0.33,
+    tailSeconds: 0.65,
+    kinds: ['early', 'late', 'missing', 'clip'],
+    sentences: [
+      'Oħti tixrob il-kafè kull filgħodu.',
+      'Il-vapur għal Għawdex jitlaq fis-sebgħa.',
+      'It-tfal qed jilagħbu ħdejn il-baħar.',
+      'Għada se tagħmel ix-xita fil-belt.',
+      'Il-ħanut fit-tarf tat-triq huwa magħluq illum.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -3859,6 +4079,7 @@ async function main(): Promise<void> {
     ['held-out-18', HELD_OUT_18, HELD_OUT_18_SPEECH],
     ['held-out-19', HELD_OUT_19, HELD_OUT_19_SPEECH],
     ['held-out-20', HELD_OUT_20, HELD_OUT_20_SPEECH],
+    ['held-out-21', HELD_OUT_21, HELD_OUT_21_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
