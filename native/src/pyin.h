@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "hugemem.h"
+
 namespace shub {
 
 struct PyinOptions {
@@ -72,7 +74,7 @@ class PitchHmm {
    * candidate in the chosen bin, or the bin's centre) and the voiced probability (the sum of the
    * candidates' probabilities, ≤ 1). Runs the forward pass over the frames pushed since the last call first.
    */
-  void decode(std::vector<float>& hz, std::vector<float>& voicedProbability);
+  void decode(FloatSeries& hz, FloatSeries& voicedProbability);
 
  private:
   int bins_ = 0;
@@ -81,7 +83,7 @@ class PitchHmm {
   size_t checkpoint_ = 0;
   size_t forwarded_ = 0;              // frames the forward pass has taken
   std::vector<uint32_t> frameStart_;  // index of the frame's first candidate
-  std::vector<PitchCandidate> cands_;
+  std::vector<PitchCandidate, HugeAllocator<PitchCandidate>> cands_;  // megabytes for a long file
   std::vector<double> delta_;        // current scores, voiced bins then unvoiced bins
   std::vector<double> checkpoints_;  // delta after frame k·checkpoint, for each k
   // rv_/ru_: right-to-left sweeps; lv_/lu_: left-to-right sweeps (kept in the decode's re-run)
