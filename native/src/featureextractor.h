@@ -95,12 +95,12 @@ struct FeatureReport {
   std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
   std::vector<double> pitchClass;                 // 120 bins (10 cents), bin 0 = C at A440
   std::vector<double> bassPitchClass;             // same, peaks below 250 Hz only
-  FloatSeries pitchClassBlocks;            // 120 per block of pitchClassBlockFrames frames, block-major
-  FloatSeries bassPitchClassBlocks;        // same, peaks below 250 Hz only
-  FloatSeries odf, odfLow;                 // onset strength per STFT frame
-  FloatSeries frameDb;                     // frame mean square, dBFS (≥ −150)
-  FloatSeries chroma;                      // 12 per STFT frame (A440), frame-major
-  FloatSeries fineEnergy;                  // mean square of the mono mix per tick
+  FloatSeries pitchClassBlocks;                   // 120 per block of pitchClassBlockFrames frames, block-major
+  FloatSeries bassPitchClassBlocks;               // same, peaks below 250 Hz only
+  FloatSeries odf, odfLow;                        // onset strength per STFT frame
+  FloatSeries frameDb;                            // frame mean square, dBFS (≥ −150)
+  FloatSeries chroma;                             // 12 per STFT frame (A440), frame-major
+  FloatSeries fineEnergy;                         // mean square of the mono mix per tick
   int tickSamples = 0;
   // onset flux: onsetFluxGroups values per frame (frame-major), mean rise per filter in the group (dB); with
   // onsetNoveltyMinHz > 0 the last column is the timbre novelty (dB, see OnsetFluxTracker)

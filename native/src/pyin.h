@@ -81,11 +81,11 @@ class PitchHmm {
   double minHz_ = 0, bps_ = 0;
   double logStay_ = 0, logSwitch_ = 0, logNear_ = 0, logJump_ = 0, stepCost_ = 0, trust_ = 0;
   size_t checkpoint_ = 0;
-  size_t forwarded_ = 0;              // frames the forward pass has taken
-  std::vector<uint32_t> frameStart_;  // index of the frame's first candidate
+  size_t forwarded_ = 0;                                              // frames the forward pass has taken
+  std::vector<uint32_t, HugeAllocator<uint32_t>> frameStart_;         // index of the frame's first candidate
   std::vector<PitchCandidate, HugeAllocator<PitchCandidate>> cands_;  // megabytes for a long file
-  std::vector<double> delta_;        // current scores, voiced bins then unvoiced bins
-  std::vector<double> checkpoints_;  // delta after frame k·checkpoint, for each k
+  std::vector<double> delta_;                                         // current scores, voiced bins then unvoiced bins
+  std::vector<double> checkpoints_;                                   // delta after frame k·checkpoint, for each k
   // rv_/ru_: right-to-left sweeps; lv_/lu_: left-to-right sweeps (kept in the decode's re-run)
   mutable std::vector<double> obs_, next_, dtv_, dtu_, rv_, ru_, lv_, lu_;
   mutable std::vector<int> candBins_;  // observe's bins of one frame's candidates (as many as the most a frame has)
