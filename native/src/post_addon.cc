@@ -78,7 +78,12 @@ Napi::Float64Array bigF64(Napi::Env env, size_t count) {
   if (!shub::hugeSized(bytes)) return Napi::Float64Array::New(env, count);
   void* data = shub::hugeAlloc(bytes);
   auto buffer = Napi::ArrayBuffer::New(
-      env, data, bytes, [](Napi::Env, void* p, size_t* b) { shub::hugeFree(p, *b), delete b; }, new size_t(bytes));
+      env, data, bytes,
+      [](Napi::Env, void* p, size_t* b) {
+        shub::hugeFree(p, *b);
+        delete b;
+      },
+      new size_t(bytes));
   return Napi::Float64Array::New(env, count, buffer, 0);
 }
 
