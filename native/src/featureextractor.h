@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fft.h"
+#include "hugemem.h"
 #include "levelmeter.h"  // AddResult
 #include "pcm.h"
 #include "pyin.h"
@@ -94,37 +95,37 @@ struct FeatureReport {
   std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
   std::vector<double> pitchClass;                 // 120 bins (10 cents), bin 0 = C at A440
   std::vector<double> bassPitchClass;             // same, peaks below 250 Hz only
-  std::vector<float> pitchClassBlocks;            // 120 per block of pitchClassBlockFrames frames, block-major
-  std::vector<float> bassPitchClassBlocks;        // same, peaks below 250 Hz only
-  std::vector<float> odf, odfLow;                 // onset strength per STFT frame
-  std::vector<float> frameDb;                     // frame mean square, dBFS (≥ −150)
-  std::vector<float> chroma;                      // 12 per STFT frame (A440), frame-major
-  std::vector<float> fineEnergy;                  // mean square of the mono mix per tick
+  FloatSeries pitchClassBlocks;                   // 120 per block of pitchClassBlockFrames frames, block-major
+  FloatSeries bassPitchClassBlocks;               // same, peaks below 250 Hz only
+  FloatSeries odf, odfLow;                        // onset strength per STFT frame
+  FloatSeries frameDb;                            // frame mean square, dBFS (≥ −150)
+  FloatSeries chroma;                             // 12 per STFT frame (A440), frame-major
+  FloatSeries fineEnergy;                         // mean square of the mono mix per tick
   int tickSamples = 0;
   // onset flux: onsetFluxGroups values per frame (frame-major), mean rise per filter in the group (dB); with
   // onsetNoveltyMinHz > 0 the last column is the timbre novelty (dB, see OnsetFluxTracker)
-  std::vector<float> onsetFlux;
+  FloatSeries onsetFlux;
   int onsetFluxGroups = 0;
   double onsetHopSeconds = 0;
   // band novelty (onsetBandNovelty): onsetBandNoveltyBands values per onset flux frame (frame-major), one per flux
   // frequency group: the mean over the group's filters of the level minus the earlier frame's level continued
   // along its decay, positive part (dB): a hit rises in every filter of its band at once (a per-band onset or
   // accent signal for the onsets and tempo engines)
-  std::vector<float> onsetBandNovelty;
+  FloatSeries onsetBandNovelty;
   int onsetBandNoveltyBands = 0;
   // band energies (onsetEnergyBandsPerOctave > 0): onsetBandEnergyBands values per onset flux frame (frame-major), the
   // mean squared magnitude of the filters in each band (linear power re a full-scale sine's 1): the per-band envelopes
   // the onsets engine's echo model predicts from a file's own delayed past
-  std::vector<float> onsetBandEnergy;
+  FloatSeries onsetBandEnergy;
   int onsetBandEnergyBands = 0;
   // the timbre novelty's coherence (with the novelty, one value per onset flux frame): over the novelty's filters,
   // the sum of the signed differences between each level and the earlier frame's level continued along its decay,
   // over the sum of their magnitudes (−1..1): a hit raises nearly every filter (≈ 1); a wash's own fluctuation
   // (a ride's partials, a brush's grain) raises some and lowers others (≈ 0.3)
-  std::vector<float> onsetNoveltyCoherence;
+  FloatSeries onsetNoveltyCoherence;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
-  std::vector<float> pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability
+  FloatSeries pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability
 };
 
 class FeatureExtractor {

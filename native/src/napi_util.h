@@ -97,14 +97,20 @@ inline Napi::Object addResultObject(Napi::Env env, const shub::AddResult& r) {
   return o;
 }
 
-/** A Float32Array over the vector's own memory (no copy): the vector is freed with the buffer. */
-inline Napi::Float32Array f32Array(Napi::Env env, std::vector<float>&& v) {
-  if (v.empty()) return Napi::Float32Array::New(env, 0);
-  auto* owned = new std::vector<float>(std::move(v));
+/** A typed array (Napi::Float32Array, Float64Array) over the vector's own memory (no copy): the vector is freed with
+ * the buffer. */
+template <class Typed, class T, class A>
+Typed ownedArray(Napi::Env env, std::vector<T, A>&& v) {
+  if (v.empty()) return Typed::New(env, 0);
+  auto* owned = new std::vector<T, A>(std::move(v));
   Napi::ArrayBuffer buf = Napi::ArrayBuffer::New(
-      env, owned->data(), owned->size() * sizeof(float), [](Napi::Env, void*, std::vector<float>* p) { delete p; },
-      owned);
-  return Napi::Float32Array::New(env, owned->size(), buf, 0);
+      env, owned->data(), owned->size() * sizeof(T), [](Napi::Env, void*, std::vector<T, A>* p) { delete p; }, owned);
+  return Typed::New(env, owned->size(), buf, 0);
+}
+
+template <class A>
+Napi::Float32Array f32Array(Napi::Env env, std::vector<float, A>&& v) {
+  return ownedArray<Napi::Float32Array>(env, std::move(v));
 }
 
 inline Napi::Float64Array f64Array(Napi::Env env, const std::vector<double>& v) {

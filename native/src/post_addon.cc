@@ -2,10 +2,6 @@
 // Float32Array or Float64Array (read in place, not copied); results are new Float64Array / Int32Array.
 #include <napi.h>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
@@ -14,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "hugemem.h"
 #include "napi_util.h"
 #include "post.h"
 
@@ -56,7 +53,11 @@ std::vector<double> f64Arg(Napi::Env env, const Napi::Value& v, const std::strin
   return std::vector<double>(a.Data(), a.Data() + a.ElementLength());
 }
 
-Napi::Float64Array toF64(Napi::Env env, const std::vector<double>& v) {
+// A result as a Float64Array: a large one (≥ kOwnBytes) over the vector's own memory (no V8 copy: its fresh pages
+// would fault once more), a small one copied (an external buffer's bookkeeping costs more than the copy).
+constexpr size_t kOwnBytes = size_t{64} << 10;
+Napi::Float64Array toF64(Napi::Env env, std::vector<double>&& v) {
+  if (v.size() * sizeof(double) >= kOwnBytes) return shub::napi::ownedArray<Napi::Float64Array>(env, std::move(v));
   auto a = Napi::Float64Array::New(env, v.size());
   if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));
   return a;
@@ -70,38 +71,20 @@ Napi::Int32Array toI32(Napi::Env env, const std::vector<int32_t>& v) {
 
 constexpr double kMaxIndex = 2147483647.0;
 
-// A new Float64Array of `count` zeros. From 4 MB up (Linux), in memory of its own asked for in 2 MB pages
-// (madvise MADV_HUGEPAGE: a few page faults instead of one per 4 kB; on this project's 2-core VM a fresh 8 MB touched
-// page by page costs ≈ 30 CPU-ms of faults, in 2 MB pages < 1 ms), freed when V8 collects it; else (or when the
-// mapping fails) V8's own allocation.
+// A new Float64Array of `count` zeros: a large one (hugemem.h hugeSized) in 2 MB pages of its own, freed when V8
+// collects it; else V8's own allocation.
 Napi::Float64Array bigF64(Napi::Env env, size_t count) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr size_t kHuge = size_t{2} << 20;
   const size_t bytes = count * sizeof(double);
-  if (bytes >= 2 * kHuge) {
-    const size_t mapped = (bytes + kHuge - 1) / kHuge * kHuge + kHuge;  // room to align to 2 MB
-    void* raw = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw != MAP_FAILED) {
-      const auto at = (reinterpret_cast<uintptr_t>(raw) + kHuge - 1) & ~(uintptr_t{kHuge} - 1);
-      auto* data = reinterpret_cast<void*>(at);
-      madvise(data, mapped - (at - reinterpret_cast<uintptr_t>(raw)), MADV_HUGEPAGE);  // advice: failure is harmless
-      struct Mapping {
-        void* raw;
-        size_t bytes;
-      };
-      auto* hint = new Mapping{raw, mapped};
-      auto buffer = Napi::ArrayBuffer::New(
-          env, data, bytes,
-          [](Napi::Env, void*, Mapping* m) {
-            munmap(m->raw, m->bytes);
-            delete m;
-          },
-          hint);
-      return Napi::Float64Array::New(env, count, buffer, 0);
-    }
-  }
-#endif
-  return Napi::Float64Array::New(env, count);
+  if (!shub::hugeSized(bytes)) return Napi::Float64Array::New(env, count);
+  void* data = shub::hugeAlloc(bytes);
+  auto buffer = Napi::ArrayBuffer::New(
+      env, data, bytes,
+      [](Napi::Env, void* p, size_t* b) {
+        shub::hugeFree(p, *b);
+        delete b;
+      },
+      new size_t(bytes));
+  return Napi::Float64Array::New(env, count, buffer, 0);
 }
 
 // postQuantile(x, q): the value at rank floor(q·(n − 1)); NaN for no values.
@@ -174,7 +157,7 @@ Napi::Value PostTonalEnvelope(const Napi::CallbackInfo& info) {
   return withSeries(env, info[0], where, "chroma", [&](auto* x, size_t n) -> Napi::Value {
     std::vector<double> out;
     if (!shub::post::tonalEnvelope(x, n / 12, frames, out)) return env.Null();
-    return toF64(env, out);
+    return toF64(env, std::move(out));
   });
 }
 
@@ -263,10 +246,10 @@ Napi::Value PostPlaceRises(const Napi::CallbackInfo& info) {
   for (size_t k = 0; k < peaks.ElementLength(); ++k)
     if (peaks[k] < 0) throwRange(env, where + ": peaks must be frames (≥ 0)");
   return withSeries(env, info[0], where, "fine", [&](auto* x, size_t n) {
-    const std::vector<double> t = shub::post::placeRises(x, n, peaks.Data(), peaks.ElementLength(), o);
+    std::vector<double> t = shub::post::placeRises(x, n, peaks.Data(), peaks.ElementLength(), o);
     for (const double v : t)
       if (std::isnan(v)) throwRange(env, where + ": rise beyond the envelope");
-    return toF64(env, t);
+    return toF64(env, std::move(t));
   });
 }
 
@@ -349,9 +332,9 @@ Napi::Value PostOnFrames(const Napi::CallbackInfo& info) {
   const auto frames = static_cast<size_t>(integerArg(env, info[2], where, "frames", 0, kMaxIndex, ""));
   const double ratio = numberArg(env, info[3], where, "ratio", 0, kLargest);
   return withSeries(env, info[0], where, "values", [&](auto* x, size_t n) {
-    const auto cols = shub::post::onFrames(x, n, groups, frames, ratio);
+    auto cols = shub::post::onFrames(x, n, groups, frames, ratio);
     auto out = Napi::Array::New(env, cols.size());
-    for (size_t g = 0; g < cols.size(); ++g) out.Set(static_cast<uint32_t>(g), toF64(env, cols[g]));
+    for (size_t g = 0; g < cols.size(); ++g) out.Set(static_cast<uint32_t>(g), toF64(env, std::move(cols[g])));
     return out;
   });
 }
@@ -516,7 +499,7 @@ Napi::Value PostSnareHits(const Napi::CallbackInfo& info) {
   if (!info[10].IsFunction()) throwType(env, where + ": purity must be a function, got " + describe(info[10]));
   const auto callback = info[10].As<Napi::Function>();
   const auto purity = [&](std::vector<double>& ratios) {
-    auto r = toF64(env, ratios);
+    auto r = toF64(env, std::vector<double>(ratios));
     callback.Call({r});
     if (r.ElementLength() != ratios.size()) throwRange(env, where + ": purity changed the ratios' length");
     std::memcpy(ratios.data(), r.Data(), ratios.size() * sizeof(double));
@@ -531,7 +514,7 @@ Napi::Value PostSnareHits(const Napi::CallbackInfo& info) {
   });
   auto out = Napi::Object::New(env);
   out.Set("frames", toI32(env, frames));
-  out.Set("activity", toF64(env, activity));
+  out.Set("activity", toF64(env, std::move(activity)));
   return out;
 }
 

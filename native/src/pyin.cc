@@ -439,7 +439,7 @@ void PitchHmm::forward(size_t to) {
   forwarded_ = std::max(forwarded_, to);
 }
 
-void PitchHmm::decode(std::vector<float>& hz, std::vector<float>& voicedProbability) {
+void PitchHmm::decode(FloatSeries& hz, FloatSeries& voicedProbability) {
   const size_t T = frames(), n = static_cast<size_t>(bins_), S = 2 * n;
   hz.assign(T, 0.0f);
   voicedProbability.assign(T, 0.0f);

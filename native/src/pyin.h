@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "hugemem.h"
+
 namespace shub {
 
 struct PyinOptions {
@@ -72,18 +74,18 @@ class PitchHmm {
    * candidate in the chosen bin, or the bin's centre) and the voiced probability (the sum of the
    * candidates' probabilities, ≤ 1). Runs the forward pass over the frames pushed since the last call first.
    */
-  void decode(std::vector<float>& hz, std::vector<float>& voicedProbability);
+  void decode(FloatSeries& hz, FloatSeries& voicedProbability);
 
  private:
   int bins_ = 0;
   double minHz_ = 0, bps_ = 0;
   double logStay_ = 0, logSwitch_ = 0, logNear_ = 0, logJump_ = 0, stepCost_ = 0, trust_ = 0;
   size_t checkpoint_ = 0;
-  size_t forwarded_ = 0;              // frames the forward pass has taken
-  std::vector<uint32_t> frameStart_;  // index of the frame's first candidate
-  std::vector<PitchCandidate> cands_;
-  std::vector<double> delta_;        // current scores, voiced bins then unvoiced bins
-  std::vector<double> checkpoints_;  // delta after frame k·checkpoint, for each k
+  size_t forwarded_ = 0;                                              // frames the forward pass has taken
+  std::vector<uint32_t, HugeAllocator<uint32_t>> frameStart_;         // index of the frame's first candidate
+  std::vector<PitchCandidate, HugeAllocator<PitchCandidate>> cands_;  // megabytes for a long file
+  std::vector<double> delta_;                                         // current scores, voiced bins then unvoiced bins
+  std::vector<double> checkpoints_;                                   // delta after frame k·checkpoint, for each k
   // rv_/ru_: right-to-left sweeps; lv_/lu_: left-to-right sweeps (kept in the decode's re-run)
   mutable std::vector<double> obs_, next_, dtv_, dtu_, rv_, ru_, lv_, lu_;
   mutable std::vector<int> candBins_;  // observe's bins of one frame's candidates (as many as the most a frame has)

@@ -489,6 +489,18 @@ test('postOnFrames: the largest value per coarse frame (halves round up), over t
       for (let g = 0; g < groups; g++) assert.deepEqual(got[g], want[g], `group ${g}`);
     }
   }
+  // columns from 64 kB up are the result vectors' own memory (no copy into V8): the same values, each column a whole
+  // buffer of its own, alive after the other columns are dropped
+  const big = random(5 * 60000, 29, 3).map((v) => (v < 0.6 ? 0 : v));
+  for (const values of [big, Float32Array.from(big)]) {
+    const got = addon.postOnFrames(values, 5, 40000, 0.5);
+    const want = onFramesReference(values, 5, 40000, 0.5);
+    for (let g = 0; g < 5; g++) {
+      assert.equal(got[g]!.byteOffset, 0);
+      assert.equal(got[g]!.buffer.byteLength, 40000 * 8);
+      assert.deepEqual(got[g], want[g], `large, group ${g}`);
+    }
+  }
   assert.throws(() => addon.postOnFrames(Float32Array.from([1]), 0, 3, 0.5), RangeError);
   assert.throws(() => addon.postOnFrames(Float32Array.from([1]), 1, 3, NaN), RangeError);
 });
