@@ -635,7 +635,12 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
  */
 export function kickSnareEnvelope(bands: readonly Float64Array[]): Float64Array {
   const [low, mid] = bands;
-  const mean = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / Math.max(1, x.length);
+  // (a loop, not reduce: the same sum in the same order without a call per frame while cold)
+  const mean = (x: Float64Array) => {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum = sum + x[i]!;
+    return sum / Math.max(1, x.length);
+  };
   const ml = mean(low!) || 1;
   const mm = mean(mid!) || 1;
   const out = new Float64Array(low!.length);
@@ -1872,7 +1877,13 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
       const f = beatFrames[i]!;
       const v = beatChroma.subarray(i * 12, i * 12 + 12);
       const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
-      for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k] = v[k]! + (chroma[t * 12 + k] ?? 0);
+      // (each pitch class summed in a local, in the same order: cold, a loop reading the sum back from the array
+      // boxed one double more per frame and class)
+      for (let k = 0; k < 12; k++) {
+        let sum = v[k]!;
+        for (let t = f; t < end; t++) sum = sum + (chroma[t * 12 + k] ?? 0);
+        v[k] = sum;
+      }
       const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
       for (let k = 0; k < 12; k++) v[k] = v[k]! / s;
     }
