@@ -1877,13 +1877,7 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
       const f = beatFrames[i]!;
       const v = beatChroma.subarray(i * 12, i * 12 + 12);
       const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
-      // (each pitch class summed in a local, in the same order: cold, a loop reading the sum back from the array
-      // boxed one double more per frame and class)
-      for (let k = 0; k < 12; k++) {
-        let sum = v[k]!;
-        for (let t = f; t < end; t++) sum = sum + (chroma[t * 12 + k] ?? 0);
-        v[k] = sum;
-      }
+      for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k] = v[k]! + (chroma[t * 12 + k] ?? 0);
       const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
       for (let k = 0; k < 12; k++) v[k] = v[k]! / s;
     }
