@@ -39,3 +39,15 @@ test('fluxColumns: the lower quantile of each group as its scale, the group divi
   }
   assert.equal(c.scaled[1]![500], 1);
 });
+
+test('fluxColumns: an infinite scale (beyond the native divisor range) still divides the group by it', () => {
+  const params = onsetDefaults();
+  const frames = 200;
+  const values = new Float64Array(frames);
+  for (let t = 0; t < frames; t++) values[t] = t % 2 ? Infinity : 0; // half the frames infinite: the quantile is too
+  const c = fluxColumns({ values, groups: 1 }, params);
+  assert.equal(c.scales[0], Infinity);
+  const col = c.scaled[0]!;
+  assert.equal(col.length, frames);
+  for (let t = 0; t < frames; t++) assert.ok(t % 2 ? Number.isNaN(col[t]) : col[t] === 0);
+});

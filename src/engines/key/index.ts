@@ -626,7 +626,11 @@ export function thirdsOverRoots(
     let minor = 0;
     let major = 0;
     let root = 0;
-    for (const [u0, u3, u4] of rows) {
+    // (indexed, not destructured: cold, destructuring allocates an array iterator per row)
+    for (const row of rows) {
+      const u0 = row[0];
+      const u3 = row[1];
+      const u4 = row[2];
       root += u0;
       minor += Math.max(0, u3 - fm * u0);
       major += Math.max(0, u4 - fM * u0);
@@ -679,7 +683,8 @@ function modeOpen(c: ChordSegment, mode: Mode): boolean {
 
 function isDiatonic(c: ChordSegment, tonic: number, mode: Mode): boolean {
   const d = (c.root - tonic + 12) % 12;
-  return DIATONIC[mode].some(([iv, m]) => iv === d && (m === c.mode || modeOpen(c, m)));
+  // (no destructuring of each entry: cold, it allocates an array iterator per entry and call)
+  return DIATONIC[mode].some((e) => e[0] === d && (e[1] === c.mode || modeOpen(c, e[1])));
 }
 
 /** Cadence weight of a move from `from` into the tonic triad of (tonic, mode). */
@@ -725,6 +730,16 @@ export interface KeyAnalysis {
   /** Every key's evidence, best first (empty when there is no key). */
   evidence: KeyEvidence[];
   chords: ChordSegment[];
+}
+
+/**
+ * Block `b`'s 12 values of folded profiles (12 per block), as a plain array (a loop: Array.from over a subarray walks
+ * the iterator protocol, one result object per value while cold).
+ */
+function foldedRow(folded: Float64Array, b: number): number[] {
+  const row: number[] = [];
+  for (let k = 0; k < 12; k++) row.push(folded[b * 12 + k]!);
+  return row;
 }
 
 /**
@@ -777,8 +792,8 @@ export function analyzeKey(
     const bassBlocks = Math.min(n, Math.floor(blocks.bass.length / 120));
     const bassFolded = foldProfiles(blocks.bass, bassBlocks, weights);
     for (let b = 0; b < n; b++) {
-      full.push(Array.from(fullFolded.subarray(b * 12, b * 12 + 12)));
-      bass.push(b < bassBlocks ? Array.from(bassFolded.subarray(b * 12, b * 12 + 12)) : new Array<number>(12).fill(0));
+      full.push(foldedRow(fullFolded, b));
+      bass.push(b < bassBlocks ? foldedRow(bassFolded, b) : new Array<number>(12).fill(0));
     }
     const sums = full.map((f) => f.reduce((a, v) => a + v, 0));
     const nonzero = sums.filter((x) => x > 0);

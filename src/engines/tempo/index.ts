@@ -635,7 +635,12 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
  */
 export function kickSnareEnvelope(bands: readonly Float64Array[]): Float64Array {
   const [low, mid] = bands;
-  const mean = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / Math.max(1, x.length);
+  // (a loop, not reduce: the same sum in the same order without a call per frame while cold)
+  const mean = (x: Float64Array) => {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum = sum + x[i]!;
+    return sum / Math.max(1, x.length);
+  };
   const ml = mean(low!) || 1;
   const mm = mean(mid!) || 1;
   const out = new Float64Array(low!.length);
