@@ -304,6 +304,11 @@ export interface NativeAddon {
    * environment variable SHUB_NATIVE_ISA=baseline|avx2|avx512 (native/src/isa.h).
    */
   nativeIsa(): 'baseline' | 'avx2' | 'avx512';
+  /**
+   * An ArrayBuffer of `bytes` zeros: from 1 MB up in a 2 MB-aligned mapping of its own in 2 MB pages, unmapped
+   * when collected (V8's own memory below): for large buffers touched whole, where each 4 kB page would fault.
+   */
+  hugeArrayBuffer(bytes: number): ArrayBuffer;
   /** Ends the process at once with `code` (`_Exit`): see exitNow below. */
   exitNow?(code: number): never;
   /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */

@@ -149,20 +149,31 @@ Napi::Int32Array toI32(Napi::Env env, const std::vector<int32_t>& v) {
 
 constexpr double kMaxIndex = 2147483647.0;
 
-// A new Float64Array of `count` zeros: a large one (hugemem.h hugeSized) in 2 MB pages of its own, freed when V8
+// A new ArrayBuffer of `bytes` zeros: a large one (hugemem.h hugeSized) in 2 MB pages of its own, freed when V8
 // collects it; else V8's own allocation.
-Napi::Float64Array bigF64(Napi::Env env, size_t count) {
-  const size_t bytes = count * sizeof(double);
-  if (!shub::hugeSized(bytes)) return Napi::Float64Array::New(env, count);
+Napi::ArrayBuffer bigBuffer(Napi::Env env, size_t bytes) {
+  if (!shub::hugeSized(bytes)) return Napi::ArrayBuffer::New(env, bytes);
   void* data = shub::hugeAlloc(bytes);
-  auto buffer = Napi::ArrayBuffer::New(
+  return Napi::ArrayBuffer::New(
       env, data, bytes,
       [](Napi::Env, void* p, size_t* b) {
         shub::hugeFree(p, *b);
         delete b;
       },
       new size_t(bytes));
-  return Napi::Float64Array::New(env, count, buffer, 0);
+}
+
+// A new Float64Array of `count` zeros over bigBuffer.
+Napi::Float64Array bigF64(Napi::Env env, size_t count) {
+  return Napi::Float64Array::New(env, count, bigBuffer(env, count * sizeof(double)), 0);
+}
+
+// hugeArrayBuffer(bytes): an ArrayBuffer of `bytes` zeros, from 1 MB up in 2 MB pages of its own (bigBuffer): for
+// buffers touched once whole (read blocks, the mono relay), where 4 kB pages would each cost a page fault.
+Napi::Value HugeArrayBuffer(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const double bytes = integerArg(env, info[0], "hugeArrayBuffer", "bytes", 0, 1099511627776.0, "");
+  return bigBuffer(env, static_cast<size_t>(bytes));
 }
 
 // postQuantile(x, q): the value at rank floor(q·(n − 1)); NaN for no values.
@@ -603,6 +614,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postAutocorrelation", Napi::Function::New<PostAutocorrelation>(env, "postAutocorrelation"));
   exports.Set("postAutocorrelationLags", Napi::Function::New<PostAutocorrelationLags>(env, "postAutocorrelationLags"));
   exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
+  exports.Set("hugeArrayBuffer", Napi::Function::New<HugeArrayBuffer>(env, "hugeArrayBuffer"));
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
   exports.Set("postBeatProfile", Napi::Function::New<PostBeatProfile>(env, "postBeatProfile"));
   exports.Set("postTonalEnvelope", Napi::Function::New<PostTonalEnvelope>(env, "postTonalEnvelope"));
