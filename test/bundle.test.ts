@@ -124,7 +124,8 @@ test("a bundle's file is the launcher's function, ASCII only: comments escaped, 
   const code = '/** a → b, 15–20 dB, 😀 */\nmodule.exports = { s: "\\u2192", n: 4 }; // ≈ 10\nexports.x = 1;';
   const script = launcherScript(code);
   assert.match(script, /^[\x00-\x7f]*$/);
-  assert.ok(script.startsWith(`(function (${BUNDLE_PARAMETERS.join(', ')}) {/** a \\u2192 b, 15\\u201320 dB, \\u{1f600} */\n`));
+  const head = `(function (${BUNDLE_PARAMETERS.join(', ')}) {`;
+  assert.ok(script.startsWith(`${head}/** a \\u2192 b, 15\\u201320 dB, \\u{1f600} */\n`));
   // the code's lines keep their numbers (the function opens on the first line)
   assert.equal(script.split('\n').length, code.split('\n').length + 1);
   const module = { exports: {} as Record<string, unknown> };

@@ -110,7 +110,7 @@ test("the launcher reads the command's name after the program's options, as comm
   assert.equal(await main(['--nope', 'analyze', 'x.wav'], c.io), 2);
 });
 
-test("exitNow: with the addon loaded the process ends at once with the code, after 'exit' listeners; else false", () => {
+test("exitNow: with the addon loaded, 'exit' listeners then the end with the code; else false", () => {
   const { dir, cleanup } = tempDir();
   try {
     const file = path.join(dir, 'exit.mjs');
@@ -118,11 +118,11 @@ test("exitNow: with the addon loaded the process ends at once with the code, aft
     writeFileSync(
       file,
       `import { exitNow, native } from ${JSON.stringify(nativeUrl)};\n` +
-        "process.stdout.write(`before load: ${exitNow(9)}\\n`);\n" +
+        'process.stdout.write(`before load: ${exitNow(9)}\\n`);\n' +
         'native();\n' +
         "process.on('exit', (code) => process.stdout.write(`exit event ${code}\\n`));\n" +
         "setTimeout(() => process.stdout.write('a timer ran\\n'), 0);\n" +
-        "process.stdout.write(`returned ${exitNow(7)}\\n`);\n",
+        'process.stdout.write(`returned ${exitNow(7)}\\n`);\n',
     );
     // a plain run (no Node flag): the 'exit' event, then the end with 7 — no timer, nothing after the call
     const env = { ...process.env };

@@ -76,8 +76,10 @@ class ResultArena {
     std::lock_guard<std::mutex> lock(mutex_);
     if (current_ == nullptr || current_->used + size > kChunkBytes) {
       // the full chunk stays until its last result is collected (give)
-      if (current_ != nullptr && current_->live == 0) current_->used = 0;
-      else current_ = spare();
+      if (current_ != nullptr && current_->live == 0)
+        current_->used = 0;
+      else
+        current_ = spare();
     }
     void* p = current_->base + current_->used;
     current_->used += size;

@@ -390,7 +390,7 @@ test('postColumn, postPowerMean: columns of a frame-major matrix and their power
   assert.throws(() => addon.postQuantile(Float64Array.from(values), NaN), RangeError);
 });
 
-test('large results share recycled 2 MB chunks: each keeps its own values while alive, collected ones are reused', () => {
+test('large results share recycled 2 MB chunks: each keeps its values while alive, collected ones reused', () => {
   // 20 000 frames × 4 groups: each column 160 kB (the arena's sizes), a dozen to a chunk
   const groups = 4;
   const frames = 20000;
