@@ -1,7 +1,8 @@
 /**
  * Build step (`npm install`, `npm run build`, `npm test`), after tsc: bundles the launcher's code
  * into one CommonJS file per command, dist/bundle/<command>.cjs, plus dist/bundle/cli.cjs (every
- * command: `shub --help`, global options first, an unknown name), and writes each one's V8 code
+ * command: `shub --help`, global options first, an unknown name), each written as the function
+ * bin/shub.js compiles and calls (launcherScript), and writes each one's V8 code
  * cache (<command>.cjs.cache). bin/shub.js runs the command's bundle with its cache (node:vm)
  * while it is newer than tsc's last build (dist/.tsbuildinfo), else the modules of dist/src as
  * before. Node's ESM loader resolves, reads and links each file apart (≈ 1 ms of CPU per file
