@@ -43,12 +43,9 @@ function loadBundle(file) {
   } catch {
     // no cache yet
   }
-  // Node's CommonJS wrapper on the first line (line numbers in stack traces are the bundle's), and the bundle's
-  // `import()`s (src/bundle.ts): a script from a code cache has no dynamic-import callback in Node 20
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname, __shubImport) {${source}\n})`,
-    { filename: file, cachedData },
-  );
+  // the bundle is one function expression (src/bundle.ts launcherScript): Node's CommonJS parameters, and the
+  // bundle's `import()`s (a script from a code cache has no dynamic-import callback in Node 20); compiled as read
+  const script = new Script(source, { filename: file, cachedData });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
   const dir = path.dirname(file);
@@ -137,6 +134,8 @@ async function main() {
   // what was written reaches the reader before the exit (a pipe whose reader is slow holds it)
   const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // after native work, at once: not waiting for Node's teardown (src/native.ts exitNow)
+  bundle?.exports.exitNow(code);
   process.exit(code);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Build step (`npm install`, `npm run build`, `npm test`), after tsc: bundles the launcher's code
  * into one CommonJS file per command, dist/bundle/<command>.cjs, plus dist/bundle/cli.cjs (every
- * command: `shub --help`, global options first, an unknown name), and writes each one's V8 code
+ * command: `shub --help`, global options first, an unknown name), each written as the function
+ * bin/shub.js compiles and calls (launcherScript), and writes each one's V8 code
  * cache (<command>.cjs.cache). bin/shub.js runs the command's bundle with its cache (node:vm)
  * while it is newer than tsc's last build (dist/.tsbuildinfo), else the modules of dist/src as
  * before. Node's ESM loader resolves, reads and links each file apart (≈ 1 ms of CPU per file
@@ -84,6 +85,7 @@ interface Esbuild {
 export function commandEntry(name: string): string {
   return [
     "export { installInterruptHandlers } from './interrupt.js';",
+    "export { exitNow } from './native.js';",
     "import { runProgram } from './program.js';",
     `import { ${name}Command as command } from './commands/${name}.js';`,
     '/** `shub <command> …`: the program with this command alone (as launch.ts runs it). */',
@@ -91,7 +93,9 @@ export function commandEntry(name: string): string {
     '',
   ].join('\n');
 }
-const CLI_ENTRY = "export { installInterruptHandlers } from './interrupt.js';\nexport { launch } from './launch.js';\n";
+const CLI_ENTRY =
+  "export { installInterruptHandlers } from './interrupt.js';\nexport { exitNow } from './native.js';\n" +
+  "export { launch } from './launch.js';\n";
 
 /**
  * The dynamic `import()`s of a CommonJS bundle (the packages, built-ins and files it loads on demand) as calls of
@@ -101,6 +105,27 @@ const CLI_ENTRY = "export { installInterruptHandlers } from './interrupt.js';\ne
  */
 export function dynamicImports(code: string): string {
   return code.replace(/(?<![\w$.])import\(/g, '__shubImport(');
+}
+
+/**
+ * The parameters of the function each bundle is (bin/shub.js calls it): Node's CommonJS ones and `__shubImport`.
+ */
+export const BUNDLE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__shubImport'] as const;
+
+/**
+ * A bundle's code as the file bin/shub.js compiles as it is read: one function expression taking
+ * BUNDLE_PARAMETERS (opened on the code's first line, so that line numbers in stack traces are the code's), and
+ * ASCII only. esbuild already escapes every non-ASCII character of strings, templates and regular expressions;
+ * what is left is in comments, which get the same escapes. V8 then keeps the source one byte a character (half
+ * the memory of a two-byte string) and the launcher has no string to join: ≈ 350 page faults and 10 CPU-ms less
+ * at every start-up (bench/RESULTS.md, h-speed29).
+ */
+export function launcherScript(code: string): string {
+  const ascii = code.replace(/[^\x00-\x7f]/gu, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+  return `(function (${BUNDLE_PARAMETERS.join(', ')}) {${ascii}\n})`;
 }
 
 /** The bundle's own file URL, defined at the top of each CommonJS bundle (its banner). */
@@ -180,7 +205,7 @@ export async function writeBundles(): Promise<boolean> {
   });
   for (const name of entries.keys()) {
     const file = path.join(BUNDLE_DIR, `${name}.cjs`);
-    await writeFile(file, dynamicImports(await readFile(file, 'utf8')));
+    await writeFile(file, launcherScript(dynamicImports(await readFile(file, 'utf8'))));
   }
   for (const name of VENDORED)
     await esbuild.build({

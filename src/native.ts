@@ -304,6 +304,13 @@ export interface NativeAddon {
    * environment variable SHUB_NATIVE_ISA=baseline|avx2|avx512 (native/src/isa.h).
    */
   nativeIsa(): 'baseline' | 'avx2' | 'avx512';
+  /**
+   * An ArrayBuffer of `bytes` zeros: from 1 MB up in a 2 MB-aligned mapping of its own in 2 MB pages, unmapped
+   * when collected (V8's own memory below): for large buffers touched whole, where each 4 kB page would fault.
+   */
+  hugeArrayBuffer(bytes: number): ArrayBuffer;
+  /** Ends the process at once with `code` (`_Exit`): see exitNow below. */
+  exitNow?(code: number): never;
   /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
   realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
   /**
@@ -431,6 +438,23 @@ export function native(): NativeAddon {
     throw e;
   }
   return cached;
+}
+
+/**
+ * Ends the process with `code` when the addon is loaded (a run that did native work): the 'exit' event, then the
+ * addon's `_Exit`, without Node's teardown, which waits for V8's worker threads to finish what they are doing (a
+ * background compile started late in the run) and runs the libraries' exit handlers: ≈ 20 ms of wall on a 2-core
+ * machine after `analyze` (bench/RESULTS.md, h-speed29). For the launcher, once what it waits for is written.
+ * Returns false, doing nothing, when the addon is not loaded or Node may write files at its exit (a Node flag such
+ * as --cpu-prof, NODE_V8_COVERAGE): the caller then exits as usual.
+ */
+export function exitNow(code: number): boolean {
+  // (an addon built before exitNow existed has none)
+  if (typeof cached?.exitNow !== 'function' || process.execArgv.length > 0 || process.env.NODE_V8_COVERAGE)
+    return false;
+  process.exitCode = code;
+  process.emit('exit', code);
+  return cached.exitNow(code);
 }
 
 // ---- mixer (shub mix / render) ------------------------------------------------------------

@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_DIR, BUNDLE_URL, pinnedMetaUrl } from '../src/bundle.js';
+import { runInThisContext } from 'node:vm';
+import { BUNDLE_DIR, BUNDLE_PARAMETERS, BUNDLE_URL, launcherScript, pinnedMetaUrl } from '../src/bundle.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
 import { ROOT, SHUB, tempDir } from './helpers/cli.js';
 import { sineSegments, writeWav } from '../fixtures/signals.js';
@@ -115,5 +116,24 @@ test('shub <command> loads its bundle and no module of dist/src', () => {
     );
   } finally {
     cleanup();
+  }
+});
+
+test("a bundle's file is the launcher's function, ASCII only: comments escaped, the code's values unchanged", () => {
+  // esbuild leaves non-ASCII characters in comments only; strings are escaped by it already (the same values)
+  const code = '/** a → b, 15–20 dB, 😀 */\nmodule.exports = { s: "\\u2192", n: 4 }; // ≈ 10\nexports.x = 1;';
+  const script = launcherScript(code);
+  assert.match(script, /^[\x00-\x7f]*$/);
+  const head = `(function (${BUNDLE_PARAMETERS.join(', ')}) {`;
+  assert.ok(script.startsWith(`${head}/** a \\u2192 b, 15\\u201320 dB, \\u{1f600} */\n`));
+  // the code's lines keep their numbers (the function opens on the first line)
+  assert.equal(script.split('\n').length, code.split('\n').length + 1);
+  const module = { exports: {} as Record<string, unknown> };
+  (runInThisContext(script) as (...a: unknown[]) => void)(module.exports, undefined, module, 'f', 'd', undefined);
+  assert.deepEqual(module.exports, { s: '\u2192', n: 4 });
+  for (const name of [...Object.keys(COMMAND_LOADERS), 'cli']) {
+    const text = readFileSync(path.join(BUNDLE_DIR, `${name}.cjs`), 'latin1');
+    assert.ok(text.startsWith(`(function (${BUNDLE_PARAMETERS.join(', ')}) {`), name);
+    assert.match(text, /^[\x00-\x7f]*\n\}\)$/, name);
   }
 });

@@ -5,6 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,8 @@ import { COMMANDS, main } from '../src/cli.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
 import { runProgram } from '../src/program.js';
 import type { CliIo } from '../src/commands/context.js';
-import { ROOT } from './helpers/cli.js';
+import { pathToFileURL } from 'node:url';
+import { ROOT, tempDir } from './helpers/cli.js';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -105,4 +108,36 @@ test("the launcher reads the command's name after the program's options, as comm
   }
   const c = capture();
   assert.equal(await main(['--nope', 'analyze', 'x.wav'], c.io), 2);
+});
+
+test("exitNow: with the addon loaded, 'exit' listeners then the end with the code; else false", () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const file = path.join(dir, 'exit.mjs');
+    const nativeUrl = pathToFileURL(path.join(ROOT, 'dist', 'src', 'native.js')).href;
+    writeFileSync(
+      file,
+      `import { exitNow, native } from ${JSON.stringify(nativeUrl)};\n` +
+        'process.stdout.write(`before load: ${exitNow(9)}\\n`);\n' +
+        'native();\n' +
+        "process.on('exit', (code) => process.stdout.write(`exit event ${code}\\n`));\n" +
+        "setTimeout(() => process.stdout.write('a timer ran\\n'), 0);\n" +
+        'process.stdout.write(`returned ${exitNow(7)}\\n`);\n',
+    );
+    // a plain run (no Node flag): the 'exit' event, then the end with 7 — no timer, nothing after the call
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE;
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8', env });
+    assert.equal(r.stdout, 'before load: false\nexit event 7\n', r.stderr);
+    assert.equal(r.status, 7);
+    // with coverage asked for, Node's own exit is kept (it writes the coverage): exitNow returns false
+    const c = spawnSync(process.execPath, [file], {
+      encoding: 'utf8',
+      env: { ...env, NODE_V8_COVERAGE: path.join(dir, 'coverage') },
+    });
+    assert.equal(c.stdout, 'before load: false\nreturned false\na timer ran\nexit event 0\n', c.stderr);
+    assert.equal(c.status, 0);
+  } finally {
+    cleanup();
+  }
 });

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -520,6 +521,18 @@ Napi::Value FeatureExtremeSums(const Napi::CallbackInfo& info) {
   return out;
 }
 
+/**
+ * exitNow(code): ends the process at once with `code` (`std::_Exit`, after C stdio's buffers are flushed): no
+ * 'exit' event, no wait for V8's worker threads (a background compile or sweep still running), the libuv pool or
+ * the libraries' exit handlers. For the launcher, once everything it waits for is written (src/native.ts exitNow).
+ */
+Napi::Value ExitNow(const Napi::CallbackInfo& info) {
+  if (info.Length() < 1 || !info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "exitNow: expected (code)");
+  const int code = info[0].As<Napi::Number>().Int32Value();
+  std::fflush(nullptr);
+  std::_Exit(code);
+}
+
 }  // namespace
 
 // Defined by the other addon_*.cc files: each adds its classes and functions to the exports.
@@ -543,6 +556,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nativeIsa", Napi::Function::New<NativeIsa>(env, "nativeIsa"));
   exports.Set("realFft", Napi::Function::New<RealFftTransform>(env, "realFft"));
   exports.Set("featureExtremeSums", Napi::Function::New<FeatureExtremeSums>(env, "featureExtremeSums"));
+  exports.Set("exitNow", Napi::Function::New<ExitNow>(env, "exitNow"));
   InitMaster(env, exports);
   InitMix(env, exports);
   InitNam(env, exports);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -53,13 +54,92 @@ std::vector<double> f64Arg(Napi::Env env, const Napi::Value& v, const std::strin
   return std::vector<double>(a.Data(), a.Data() + a.ElementLength());
 }
 
-// A result as a Float64Array: a large one (≥ kOwnBytes) over the vector's own memory (no V8 copy: its fresh pages
-// would fault once more), a small one copied (an external buffer's bookkeeping costs more than the copy).
+// Large results (kOwnBytes up to kHugeMinBytes: a column of a few minutes' frames, 0.2–1 MB) in 2 MB chunks of
+// 2 MB pages (hugemem.h) shared by the results of every call and recycled: a result is copied into the current
+// chunk and the kernel's vector freed on return (so the next call's vector reuses its heap pages). A chunk all of
+// whose results V8 has collected takes new results again (up to kSpareChunks of them kept, the others unmapped).
+// A fresh 4 kB page costs a page fault (≈ 5–15 µs on the project's VM); a column of 62 000 frames in fresh memory
+// is 120 of them twice (the kernel's vector, V8's array), in a chunk none once the chunk is there.
+class ResultArena {
+ public:
+  static constexpr size_t kChunkBytes = shub::kHugePageBytes;
+  static constexpr size_t kSpareChunks = 2;
+  struct Chunk {
+    char* base;
+    size_t used;
+    size_t live;
+  };
+
+  /** `bytes` (at most kChunkBytes) of the current chunk, or of a new one; `owner` is the chunk to give back. */
+  void* take(size_t bytes, Chunk*& owner) {
+    const size_t size = (bytes + 63) / 64 * 64;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (current_ == nullptr || current_->used + size > kChunkBytes) {
+      // the full chunk stays until its last result is collected (give)
+      if (current_ != nullptr && current_->live == 0)
+        current_->used = 0;
+      else
+        current_ = spare();
+    }
+    void* p = current_->base + current_->used;
+    current_->used += size;
+    ++current_->live;
+    owner = current_;
+    return p;
+  }
+
+  /** One result of `c` collected. */
+  void give(Chunk* c) noexcept {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (--c->live > 0) return;
+    c->used = 0;
+    if (c == current_) return;
+    if (spare_.size() < kSpareChunks) {
+      spare_.push_back(c);
+    } else {
+      shub::hugeFree(c->base, kChunkBytes);
+      delete c;
+    }
+  }
+
+ private:
+  Chunk* spare() {
+    if (!spare_.empty()) {
+      Chunk* c = spare_.back();
+      spare_.pop_back();
+      return c;
+    }
+    return new Chunk{static_cast<char*>(shub::hugeAlloc(kChunkBytes)), 0, 0};
+  }
+
+  std::mutex mutex_;
+  Chunk* current_ = nullptr;
+  std::vector<Chunk*> spare_;
+};
+
+// Process-wide (every thread's post calls), never destroyed: V8 may collect a result during Node's teardown.
+ResultArena& resultArena() {
+  static ResultArena* arena = new ResultArena();
+  return *arena;
+}
+
+// A result as a Float64Array: a large one (≥ kOwnBytes) in the result arena's recycled 2 MB pages, or over the
+// vector's own memory beyond a chunk's half (or off Linux); a small one copied into V8's memory (an external
+// buffer's bookkeeping costs more than the copy).
 constexpr size_t kOwnBytes = size_t{64} << 10;
 Napi::Float64Array toF64(Napi::Env env, std::vector<double>&& v) {
-  if (v.size() * sizeof(double) >= kOwnBytes) return shub::napi::ownedArray<Napi::Float64Array>(env, std::move(v));
+  const size_t bytes = v.size() * sizeof(double);
+  if (bytes >= kOwnBytes && shub::kHugeMemory && bytes <= shub::kHugeMinBytes) {
+    ResultArena::Chunk* owner = nullptr;
+    void* data = resultArena().take(bytes, owner);
+    std::memcpy(data, v.data(), bytes);
+    auto buffer = Napi::ArrayBuffer::New(
+        env, data, bytes, [](Napi::Env, void*, ResultArena::Chunk* c) { resultArena().give(c); }, owner);
+    return Napi::Float64Array::New(env, bytes / sizeof(double), buffer, 0);
+  }
+  if (bytes >= kOwnBytes) return shub::napi::ownedArray<Napi::Float64Array>(env, std::move(v));
   auto a = Napi::Float64Array::New(env, v.size());
-  if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));
+  if (!v.empty()) std::memcpy(a.Data(), v.data(), bytes);
   return a;
 }
 
@@ -71,20 +151,31 @@ Napi::Int32Array toI32(Napi::Env env, const std::vector<int32_t>& v) {
 
 constexpr double kMaxIndex = 2147483647.0;
 
-// A new Float64Array of `count` zeros: a large one (hugemem.h hugeSized) in 2 MB pages of its own, freed when V8
+// A new ArrayBuffer of `bytes` zeros: a large one (hugemem.h hugeSized) in 2 MB pages of its own, freed when V8
 // collects it; else V8's own allocation.
-Napi::Float64Array bigF64(Napi::Env env, size_t count) {
-  const size_t bytes = count * sizeof(double);
-  if (!shub::hugeSized(bytes)) return Napi::Float64Array::New(env, count);
+Napi::ArrayBuffer bigBuffer(Napi::Env env, size_t bytes) {
+  if (!shub::hugeSized(bytes)) return Napi::ArrayBuffer::New(env, bytes);
   void* data = shub::hugeAlloc(bytes);
-  auto buffer = Napi::ArrayBuffer::New(
+  return Napi::ArrayBuffer::New(
       env, data, bytes,
       [](Napi::Env, void* p, size_t* b) {
         shub::hugeFree(p, *b);
         delete b;
       },
       new size_t(bytes));
-  return Napi::Float64Array::New(env, count, buffer, 0);
+}
+
+// A new Float64Array of `count` zeros over bigBuffer.
+Napi::Float64Array bigF64(Napi::Env env, size_t count) {
+  return Napi::Float64Array::New(env, count, bigBuffer(env, count * sizeof(double)), 0);
+}
+
+// hugeArrayBuffer(bytes): an ArrayBuffer of `bytes` zeros, from 1 MB up in 2 MB pages of its own (bigBuffer): for
+// buffers touched once whole (read blocks, the mono relay), where 4 kB pages would each cost a page fault.
+Napi::Value HugeArrayBuffer(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const double bytes = integerArg(env, info[0], "hugeArrayBuffer", "bytes", 0, 1099511627776.0, "");
+  return bigBuffer(env, static_cast<size_t>(bytes));
 }
 
 // postQuantile(x, q): the value at rank floor(q·(n − 1)); NaN for no values.
@@ -525,6 +616,7 @@ void InitPost(Napi::Env env, Napi::Object exports) {
   exports.Set("postAutocorrelation", Napi::Function::New<PostAutocorrelation>(env, "postAutocorrelation"));
   exports.Set("postAutocorrelationLags", Napi::Function::New<PostAutocorrelationLags>(env, "postAutocorrelationLags"));
   exports.Set("postTrackBeats", Napi::Function::New<PostTrackBeats>(env, "postTrackBeats"));
+  exports.Set("hugeArrayBuffer", Napi::Function::New<HugeArrayBuffer>(env, "hugeArrayBuffer"));
   exports.Set("postHarmonicNovelty", Napi::Function::New<PostHarmonicNovelty>(env, "postHarmonicNovelty"));
   exports.Set("postBeatProfile", Napi::Function::New<PostBeatProfile>(env, "postBeatProfile"));
   exports.Set("postTonalEnvelope", Napi::Function::New<PostTonalEnvelope>(env, "postTonalEnvelope"));

@@ -58,14 +58,21 @@ export interface OpenAudioOptions {
   buffers?: ReadBuffers;
 }
 
-/** Read buffers handed from closed sources to new ones (OpenAudioOptions.buffers), at most `keep` held. */
+/**
+ * Read buffers handed from closed sources to new ones (OpenAudioOptions.buffers), at most `keep` held; new ones
+ * from `allocate` (e.g. memory in 2 MB pages: src/native.ts hugeArrayBuffer), else Buffer.allocUnsafe.
+ */
 export class ReadBuffers {
   private readonly free: Buffer[] = [];
-  constructor(private readonly keep = 64) {}
+  constructor(
+    private readonly keep = 64,
+    private readonly allocate?: (bytes: number) => ArrayBuffer,
+  ) {}
 
   take(bytes: number): Buffer {
     const i = this.free.findIndex((b) => b.length === bytes);
-    return i >= 0 ? this.free.splice(i, 1)[0]! : Buffer.allocUnsafe(bytes);
+    if (i >= 0) return this.free.splice(i, 1)[0]!;
+    return this.allocate ? Buffer.from(this.allocate(bytes)) : Buffer.allocUnsafe(bytes);
   }
 
   give(b: Buffer): void {
@@ -436,6 +443,8 @@ class WavSource implements RawSource {
   readonly slackFrames = 0;
   readonly estimated = false;
   private readonly hash: Hash = createHash('sha256');
+  /** The three read buffers' memory, one allocation (given back whole). */
+  private readonly slab: Buffer;
   private readonly pool: Buffer[];
   private poolIndex = 0;
   private dataPos: number;
@@ -457,8 +466,8 @@ class WavSource implements RawSource {
     const frameBytes = layout.blockAlign;
     const bytes = Math.max(frameBytes, Math.floor(blockBytes / frameBytes) * frameBytes);
     // three buffers: one being metered natively, one being read, one spare
-    const take = () => (buffers ? buffers.take(bytes) : Buffer.allocUnsafe(bytes));
-    this.pool = [take(), take(), take()];
+    this.slab = buffers ? buffers.take(3 * bytes) : Buffer.allocUnsafe(3 * bytes);
+    this.pool = [0, 1, 2].map((i) => this.slab.subarray(i * bytes, (i + 1) * bytes));
     this.dataPos = layout.dataOffset;
     this.dataEnd = layout.dataOffset + layout.dataBytes;
   }
@@ -512,7 +521,7 @@ class WavSource implements RawSource {
   }
 
   async close(): Promise<void> {
-    if (this.buffers) for (const b of this.pool.splice(0)) this.buffers.give(b);
+    if (this.buffers && this.pool.splice(0).length) this.buffers.give(this.slab);
     await this.fh.close();
   }
 }

@@ -110,6 +110,44 @@ test('the relay: each block mono mix reaches the relayed sinks as written, none 
   assert.equal(out, null, 'the export is cleared at the end');
 });
 
+test("the relay's buffers: one allocation from `allocate` for every slot, each block's mono intact", async () => {
+  const allocated: ArrayBuffer[] = [];
+  const exported = new Set<ArrayBufferLike>();
+  let out: Float32Array | null = null;
+  const from: MonoSource = {
+    exportMono: (b) => {
+      out = b;
+      if (b) exported.add(b.buffer);
+    },
+    addPcm: async (pcm, _format, frames) => {
+      for (let i = 0; i < frames; i++) out![i] = pcm[0]! + i / 1000;
+      return ok;
+    },
+  };
+  const seen: number[] = [];
+  const sink: MonoSink = {
+    addMono: async (m, frames) => {
+      await sleep(1);
+      for (let i = 0; i < frames; i++) assert.equal(m[i], Math.fround(m[0]! + i / 1000));
+      seen.push(m[0]!);
+      return ok;
+    },
+  };
+  const allocate = (bytes: number) => {
+    const b = new ArrayBuffer(bytes);
+    allocated.push(b);
+    return b;
+  };
+  await feedSource(fakeSource(8), [from], undefined, { from, to: [sink], allocate });
+  assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6, 7]);
+  // three slots of FRAMES floats in one buffer, the only one the mono mix was written to
+  assert.deepEqual(
+    allocated.map((b) => b.byteLength),
+    [3 * FRAMES * 4],
+  );
+  assert.deepEqual([...exported], allocated);
+});
+
 test('a block with NaN/Inf samples is an input error, in block order, with no call left running', async () => {
   let running = 0;
   const sink = (delayMs: number, bad: number | undefined): PcmSink => ({

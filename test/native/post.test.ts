@@ -5,6 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { native } from '../../src/native.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { selectInPlace } from '../../src/engines/order.js';
@@ -386,6 +388,31 @@ test('postColumn, postPowerMean: columns of a frame-major matrix and their power
     RangeError,
   );
   assert.throws(() => addon.postQuantile(Float64Array.from(values), NaN), RangeError);
+});
+
+test('large results share recycled 2 MB chunks: each keeps its values while alive, collected ones reused', () => {
+  // 20 000 frames × 4 groups: each column 160 kB (the arena's sizes), a dozen to a chunk
+  const groups = 4;
+  const frames = 20000;
+  const values = Float32Array.from({ length: groups * frames }, (_, i) => (i % 997) + 0.25 * (i % 3));
+  const check = (col: Float64Array, g: number, divisor: number) => {
+    assert.equal(col.length, frames);
+    for (let t = 0; t < frames; t += 97) assert.equal(col[t], values[t * groups + g]! / divisor);
+    assert.equal(col[frames - 1], values[(frames - 1) * groups + g]! / divisor);
+  };
+  const make = (k: number) => ({ k, col: addon.postColumn(values, groups, k % groups, k + 1) });
+  // 40 alive at once (more than three chunks), checked after all were made
+  const first = Array.from({ length: 40 }, (_, k) => make(k));
+  for (const { k, col } of first) check(col, k % groups, k + 1);
+  // half dropped and collected (their chunks back to the arena), 40 more made: the survivors are untouched
+  const kept = first.filter(({ k }) => k % 2 === 0);
+  first.length = 0;
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const second = Array.from({ length: 40 }, (_, k) => make(100 + k));
+  for (const { k, col } of [...kept, ...second]) check(col, k % groups, k + 1);
 });
 
 test('postFoldProfiles: 10-cent bins folded by a weight table, block by block', () => {

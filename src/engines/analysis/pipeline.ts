@@ -45,7 +45,7 @@ export async function feedSource(
   source: AudioSource,
   sinks: PcmSink[],
   onProgress?: (framesDone: number) => void,
-  relay?: { from: MonoSource; to: MonoSink[] },
+  relay?: { from: MonoSource; to: MonoSink[]; allocate?: (bytes: number) => ArrayBuffer },
 ): Promise<number> {
   const quiet = <T>(p: Promise<T>): Promise<T> => {
     p.catch(() => undefined); // awaited later (or superseded by the first error); never unhandled meanwhile
@@ -86,7 +86,15 @@ export async function feedSource(
       await settle(k - PCM_LAG);
       next = source.read();
       const slot = k % MONO_RING;
-      if (relay && ring[slot]!.length < block.frames) ring[slot] = new Float32Array(block.frames);
+      if (relay && ring[slot]!.length < block.frames) {
+        // the first block's size for every slot, in one allocation from `allocate` (when given); a larger block
+        // later (a decoder's) gets a slot of its own
+        if (k === 0 && relay.allocate) {
+          const backing = relay.allocate(MONO_RING * block.frames * Float32Array.BYTES_PER_ELEMENT);
+          for (let j = 0; j < MONO_RING; j++)
+            ring[j] = new Float32Array(backing, j * block.frames * Float32Array.BYTES_PER_ELEMENT, block.frames);
+        } else ring[slot] = new Float32Array(block.frames);
+      }
       const mono = ring[slot]!;
       // the relay's buffer for block k is free once its sinks are done with block k - MONO_RING
       const monoFree = monoDone.get(k - MONO_RING) ?? Promise.resolve();
