@@ -61,7 +61,7 @@ test('4/4 rock, a waltz and 6/8 read as without the check', () => {
 });
 
 test('fourThreeFloor and fourThreeFull are declared', () => {
-  assert.equal(TEMPO_PARAMETERS.fourThreeFloor.value, 0.5);
+  assert.equal(TEMPO_PARAMETERS.fourThreeFloor.value, 0.3);
   assert.deepEqual(TEMPO_PARAMETERS.fourThreeFloor.range, [0, 1]);
-  assert.equal(TEMPO_PARAMETERS.fourThreeFull.value, 0.3);
+  assert.equal(TEMPO_PARAMETERS.fourThreeFull.value, 0.25);
 });
