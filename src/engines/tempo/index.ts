@@ -1809,8 +1809,8 @@ function levels(
         : ''
     }${
       c.fourThree < 1
-        ? ` × four-three check ${fmt(c.fourThree)} (the ${fmt(0.75 * c.bpm)} BPM level's four-beat bar, 16/3 of these ` +
-          `beats, repeats more than 5 or 6 of them: evidence ${fmt(c.fourThreeEvidence ?? 0)})`
+        ? ` × four-three check ${fmt(c.fourThree)} (the ${fmt(0.75 * c.bpm)} BPM level's four-beat bar, ` +
+          `16/3 of these beats, repeats more than 5 or 6 of them: evidence ${fmt(c.fourThreeEvidence ?? 0)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
