@@ -42,6 +42,7 @@ import { tempo18Set } from '../fixtures/tempo18.js';
 import { tempo19Set } from '../fixtures/tempo19.js';
 import { tempo20Set } from '../fixtures/tempo20.js';
 import { tempo21Set } from '../fixtures/tempo21.js';
+import { tempo22Set } from '../fixtures/tempo22.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -291,6 +292,12 @@ async function main() {
     ? (mkdirSync(held21Dir, { recursive: true }), some(await Promise.all(tempo21Set(held21Dir).files.map(allFeatures))))
     : undefined;
   const h21 = held21 ? evaluate(held21) : undefined;
+  // --held-out-22: the twenty-second held-out set (fixtures/tempo22.ts, h-tempo29), only after its one CLI evaluation
+  const held22Dir = path.join(OUT, 'tempo-heldout22');
+  const held22 = process.argv.includes('--held-out-22')
+    ? (mkdirSync(held22Dir, { recursive: true }), some(await Promise.all(tempo22Set(held22Dir).files.map(allFeatures))))
+    : undefined;
+  const h22 = held22 ? evaluate(held22) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -320,6 +327,7 @@ async function main() {
     ...(h19 ? [['held-out 19', h19] as const] : []),
     ...(h20 ? [['held-out 20', h20] as const] : []),
     ...(h21 ? [['held-out 21', h21] as const] : []),
+    ...(h22 ? [['held-out 22', h22] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -347,6 +355,7 @@ async function main() {
         `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
         `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
         `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}${held21 ? ' held-out 21 Acc1 songs | drums |' : ''}` +
+        `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -376,6 +385,7 @@ async function main() {
               held19 ? evaluate(held19) : undefined,
               held20 ? evaluate(held20) : undefined,
               held21 ? evaluate(held21) : undefined,
+              held22 ? evaluate(held22) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -414,6 +424,7 @@ async function main() {
       ['held-out 19', held19],
       ['held-out 20', held20],
       ['held-out 21', held21],
+      ['held-out 22', held22],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -456,6 +467,7 @@ async function main() {
     if (h19) console.log('\nheld-out 19 misses:\n' + h19.misses.join('\n'));
     if (h20) console.log('\nheld-out 20 misses:\n' + h20.misses.join('\n'));
     if (h21) console.log('\nheld-out 21 misses:\n' + h21.misses.join('\n'));
+    if (h22) console.log('\nheld-out 22 misses:\n' + h22.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -1122,6 +1122,24 @@ export const TEMPO_PARAMETERS = {
     'bar-tile check: the bar is the shortest whole divisor of the best-repeating lag whose similarity is within ' +
       'this of the best (two bars repeat as well as one)',
   ),
+  fourThreeFloor: p(
+    0.3,
+    '',
+    [0, 1],
+    "four-three check (h-tempo29): the factor of a level, with full evidence, whose three-quarter level's " +
+      'four-beat bar (16/3 of its beats: the dotted eighth of a sixteenth groove) repeats in the envelope more ' +
+      'than 5 or 6 of its own beats; the three-quarter level joins the candidates and is handed the score taken ' +
+      '(levelHandOver); 1: off. Plateau 0.15–0.5 on the tuning sets (0.7: a held-out-1 and a held-out-3 drum ' +
+      'file fewer); 0.3 its middle',
+  ),
+  fourThreeFull: p(
+    0.25,
+    'fraction',
+    [0.01, 1],
+    "four-three check: the bar repeat over the better of 5 and 6 of the level's beats, as a fraction of the bar " +
+      'repeat, at which the evidence counts fully (linearly from 0). Plateau 0.2–0.3 on the tuning sets at ' +
+      'fourThreeFloor 0.5 (0.45–0.6: a held-out-1 drum file fewer; 0.15: held-out-3 drum beat F −0.007)',
+  ),
   barTileFull: p(
     0.6,
     'fraction',

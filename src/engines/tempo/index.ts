@@ -537,6 +537,12 @@ interface Candidate {
    */
   halfTime: number;
   halfTimeEvidence?: number;
+  /**
+   * Four-three check (h-tempo29): 1, or less when the four-beat bar of the level at ¾ of this one (16/3 of this
+   * level's beats) repeats in the envelope more than 5 or 6 of this level's beats: the level does not tile the bar.
+   */
+  fourThree: number;
+  fourThreeEvidence?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -1297,11 +1303,12 @@ function levels(
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
   const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
+  /** The envelope's autocorrelation at a lag (frames), the highest within ±barLagTolerance of it. */
+  const nearFull = (l: number) => Math.max(at(rFull, l * (1 - barTol)), at(rFull, l), at(rFull, l * (1 + barTol)));
   /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats. */
   const barOf = (bpm: number) => {
     const lag = (60 * frameRate) / bpm;
-    const near = (l: number) => Math.max(at(rFull, l * (1 - barTol)), at(rFull, l), at(rFull, l * (1 + barTol)));
-    return barFloor + Math.max(0, near(3 * lag), near(4 * lag));
+    return barFloor + Math.max(0, nearFull(3 * lag), nearFull(4 * lag));
   };
   const prior = tempoPriors(raw.bpm, options);
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
@@ -1402,7 +1409,8 @@ function levels(
     c.twoBeat *
     c.barRepeat *
     c.barTile *
-    c.halfTime;
+    c.halfTime *
+    c.fourThree;
   const rescore = (c: Candidate) => {
     c.even = (harmonic ? c.evenTonal : c.evenBeat * c.evenDrum * c.snareBeat) * c.snareHalf;
     c.harmony = harmonic ? c.harmonyRaw : 1;
@@ -1474,6 +1482,7 @@ function levels(
       barRepeat: 1,
       barTile: 1,
       halfTime: 1,
+      fourThree: 1,
       handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
@@ -1660,6 +1669,29 @@ function levels(
       if (!all.includes(h)) all.push(h);
       handOvers.push({ from: c, to: h, factor: () => c.halfTime });
     }
+  // the four-three check (h-tempo29): the beat level must divide the bar. A level at 4/3 of a four-beat level (three
+  // sixteenths of a funk groove, the dotted eighth) meets that level's bar after 16/3 of its beats: when the envelope
+  // repeats after 16/3 beats more than after the whole counts either side (5 and 6), the level does not tile the bar;
+  // it is weighed down and the three-quarter level joins the candidates (the bar-tile check cannot see this: the
+  // level's tatum, three times as fast, lies above maxBpm)
+  const ftFloor = checkParameter('fourThreeFloor', TEMPO_PARAMETERS.fourThreeFloor);
+  const ftFull = checkParameter('fourThreeFull', TEMPO_PARAMETERS.fourThreeFull);
+  if (ftFloor < 1)
+    for (const c of [...all]) {
+      if (c.beatFrames.length < 4) continue;
+      const lag = (60 * frameRate) / c.bpm;
+      const bar = nearFull((16 / 3) * lag);
+      const whole = Math.max(nearFull(5 * lag), nearFull(6 * lag));
+      const e = bar > 0 ? Math.max(0, Math.min(1, (bar - whole) / bar / ftFull)) : 0;
+      if (!(e > 0)) continue;
+      // the three-quarter level (a beat tracking over the whole file when it is new) only where the check applies
+      const y = candidate(0.75 * c.bpm);
+      if (!y || Math.abs(y.bpm / (0.75 * c.bpm) - 1) > distinctRatio) continue;
+      c.fourThree = 1 - (1 - ftFloor) * e;
+      c.fourThreeEvidence = e;
+      if (!all.includes(y)) all.push(y);
+      handOvers.push({ from: c, to: y, factor: () => c.fourThree });
+    }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
   // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
@@ -1774,6 +1806,11 @@ function levels(
       c.halfTime < 1
         ? ` × half-time check ${fmt(c.halfTime)} (the snare once every four beats, one of the four: evidence ` +
           `${fmt(c.halfTimeEvidence ?? 0)}; the beat is half of this)`
+        : ''
+    }${
+      c.fourThree < 1
+        ? ` × four-three check ${fmt(c.fourThree)} (the ${fmt(0.75 * c.bpm)} BPM level's four-beat bar, ` +
+          `16/3 of these beats, repeats more than 5 or 6 of them: evidence ${fmt(c.fourThreeEvidence ?? 0)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
