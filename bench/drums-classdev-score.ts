@@ -7,7 +7,8 @@
  * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source]
  * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12) [--matrix]
  * (the pooled confusion as a markdown table, h-dxcls17) [--unmatched] (the truth pieces no hit of their family claimed,
- * counted by cause, h-dxcls27) [--fine] (those causes by family, a hat or cymbal with a kick by its top band, h-dxcls29)
+ * counted by cause, h-dxcls27) [--fine] (those causes by family, a hat or cymbal with a kick by its top band,
+ * h-dxcls29)
  */
 import { readFileSync } from 'node:fs';
 import {

@@ -874,7 +874,8 @@ function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
     const cymbal = ring >= STEM_CLASS_PARAMETERS.cymbalDecayMs.value;
     const name = band === 2 ? `${S.midHz.value}–${S.highHz.value} Hz` : `above ${S.highHz.value} Hz`;
     const rings = short
-      ? `dies in ${Number.isFinite(ring) ? ring.toFixed(0) + ' ms' : 'an unknown time'} (< ${T.togetherDecayMs.value}) ` +
+      ? `dies in ${Number.isFinite(ring) ? ring.toFixed(0) + ' ms' : 'an unknown time'} ` +
+        `(< ${T.togetherDecayMs.value}) ` +
         `but its top band rose ${rose.toFixed(1)} dB over what rang (≥ ${T.togetherRiseDb.value}) to ` +
         `${(hatTop - top).toFixed(1)} dB under the stem's hats (≤ ${T.togetherHatDb.value})`
       : `rings ${ring.toFixed(0)} ms (≥ ${T.togetherDecayMs.value})`;
