@@ -7,7 +7,8 @@
  * STEM_CLASS_PARAMETERS or STEM_RING_PARAMETERS set for the run) [--sweep name,...] (each ±10 %) [--by-source]
  * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12) [--matrix]
  * (the pooled confusion as a markdown table, h-dxcls17) [--unmatched] (the truth pieces no hit of their family claimed,
- * counted by cause, h-dxcls27)
+ * counted by cause, h-dxcls27) [--fine] (those causes by family, a hat or cymbal with a kick by its top band,
+ * h-dxcls29)
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -92,13 +93,17 @@ const causes = new Map<string, number>();
  * window), or no hit at all — then by what the truth struck before it: the same family within 200 ms (into its own
  * ring), a ride or open hat within 400 ms (under its ring), anything within 100 ms, or nothing (clear).
  */
-function unmatched(s: Stem, all: { start: number }[], kept: { start: number }[], r: ClassScore): void {
+function unmatched(s: Stem, all: { start: number }[], kept: Kept[], r: ClassScore): void {
   const near = (hits: { start: number }[], t: number, ms: number) =>
     hits.some((h) => Math.abs(h.start / s.rate - t) <= ms / 1000);
   for (const u of r.unclaimed) {
     let cause: string;
-    if (u.matchedAs.length && u.families.length > 1) cause = `struck together: ${u.family} not reported`;
-    else if (u.matchedAs.length) cause = 'alone, read as another class';
+    if (u.matchedAs.length && u.families.length > 1) {
+      cause = `struck together: ${u.family} not reported`;
+      // --fine (h-dxcls29): a hat or cymbal not reported with a kick, by what its top band did at the kick's hit
+      const k = kept.find((h) => !h.secondary && h.cls === 'kick' && Math.abs(h.start / s.rate - u.t) <= 0.02);
+      if (FINE && k && (u.family === 'hihat' || u.family === 'cymbal')) cause += `, with a kick: ${withKick(k)}`;
+    } else if (u.matchedAs.length) cause = 'alone, read as another class';
     else if (near(kept, u.t, 20)) cause = 'a hit within 20 ms went to a neighbouring instant';
     else if (near(all, u.t, 20)) cause = 'found, under the peak floor';
     else if (near(kept, u.t, 40)) cause = 'found 20–40 ms away (the matching window)';
@@ -112,9 +117,33 @@ function unmatched(s: Stem, all: { start: number }[], kept: { start: number }[],
           : before.some((x) => u.t - x.t < 0.1)
             ? 'no hit: after another piece (≤ 100 ms before)'
             : 'no hit: clear (nothing ≤ 100 ms before)';
+      // --fine (h-dxcls29): by family, and a cymbal struck alone apart
+      if (FINE) cause += ` [${u.family}${u.families.length === 1 ? ' alone' : ', struck with another'}]`;
     }
     causes.set(cause, (causes.get(cause) ?? 0) + 1);
   }
+}
+
+/** --fine (h-dxcls29): the unmatched causes split by family and, for a hat or cymbal with a kick, by its top band. */
+const FINE = args.includes('--fine');
+type Kept = ReturnType<typeof classifyStemHits>[number];
+
+/** What the top band did at a kick's hit: no 6 dB rise (minGainDb: something still rang), > 20 dB under the kick
+ * band, dying within 40 ms (togetherDecayMs), or within both (a second that took a neighbouring instant). */
+function withKick(k: Kept): string {
+  const f = k.features;
+  const [low, , wires, top] = f.addedDb as [number, number, number, number];
+  const rose = -(f.priorTopDb ?? NaN);
+  if (wires < -100 && top < -100)
+    return `neither band above 1 kHz rose 6 dB (top rose ${rose < 3 ? '< 3' : '3–6'} dB over what rang)`;
+  const over = Math.max(wires, top) - low;
+  if (over < -STEM_TOGETHER_PARAMETERS.togetherDb.value) return 'rose, but > togetherDb under the kick band';
+  const ring = f.decayMs[wires >= top ? 2 : 3]!;
+  return ring >= STEM_TOGETHER_PARAMETERS.togetherDecayMs.value
+    ? 'within the rule (its second went elsewhere)'
+    : Number.isFinite(ring)
+      ? 'within togetherDb, dies < togetherDecayMs'
+      : 'within togetherDb, decay unknown';
 }
 
 function score(): Map<string, ClassScore[]> {

@@ -822,4 +822,19 @@ export const STEM_TOGETHER_PARAMETERS = {
     [-30, 30],
     "the wires band's added energy over the top band's that makes the second a snare",
   ),
+  togetherRiseDb: p(
+    15,
+    'dB',
+    [0, 60],
+    '(h-dxcls29) a hit read as a kick whose wires or top band adds within togetherDb but dies sooner than ' +
+      'togetherDecayMs (a closed hat struck with it) still has a second piece when its top band (above highHz) rose ' +
+      'at least this far over what rang just before (priorTopDb)…',
+  ),
+  togetherHatDb: p(
+    10,
+    'dB',
+    [0, 60],
+    "…and adds there within this far under the median of what the stem's own hats add above highHz (at least " +
+      "minStemHats of them; a beater's click adds far less)",
+  ),
 } as const;

@@ -851,6 +851,10 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
  */
 function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
   const T = STEM_TOGETHER_PARAMETERS;
+  // the stem's own hats (h-dxcls29): the median of what they add above highHz, the level a hat struck with a kick adds
+  const hatTops = found.filter((_, k) => verdicts[k]!.main.cls === 'hihat').map((h) => h.features.addedDb[3]!);
+  const hatTop =
+    hatTops.length >= STEM_CLASS_PARAMETERS.minStemHats.value ? kthSmallest(hatTops, hatTops.length >> 1) : NaN;
   verdicts.forEach((v, k) => {
     if (v.main.cls !== 'kick' || v.second) return;
     const f = found[k]!.features;
@@ -858,24 +862,39 @@ function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
     const band = wires >= top ? 2 : 3;
     const over = Math.max(wires, top) - low;
     const ring = f.decayMs[band]!;
-    if (!(over >= -T.togetherDb.value) || !(ring >= T.togetherDecayMs.value)) return;
-    const snare = wires - top >= T.togetherWiresDb.value;
+    if (!(over >= -T.togetherDb.value)) return;
+    // a closed hat dies sooner than togetherDecayMs (h-dxcls29): its top band's rise over what rang before and its
+    // level against the stem's hats tell it from a beater's click
+    const rose = -(f.priorTopDb ?? NaN);
+    const short = !(ring >= T.togetherDecayMs.value);
+    if (short && !(rose >= T.togetherRiseDb.value && top >= hatTop - T.togetherHatDb.value)) return;
+    // a snare's wires ring on: a second that dies sooner than togetherDecayMs is a closed hat (h-dxcls29)
+    const snare = !short && wires - top >= T.togetherWiresDb.value;
     // a band still ringing cymbalDecayMs on is a cymbal's (classify.ts): a ride when its top leads, a crash otherwise
     const cymbal = ring >= STEM_CLASS_PARAMETERS.cymbalDecayMs.value;
     const name = band === 2 ? `${S.midHz.value}–${S.highHz.value} Hz` : `above ${S.highHz.value} Hz`;
+    const rings = short
+      ? `dies in ${Number.isFinite(ring) ? ring.toFixed(0) + ' ms' : 'an unknown time'} ` +
+        `(< ${T.togetherDecayMs.value}) ` +
+        `but its top band rose ${rose.toFixed(1)} dB over what rang (≥ ${T.togetherRiseDb.value}) to ` +
+        `${(hatTop - top).toFixed(1)} dB under the stem's hats (≤ ${T.togetherHatDb.value})`
+      : `rings ${ring.toFixed(0)} ms (≥ ${T.togetherDecayMs.value})`;
     verdicts[k] = {
       main: v.main,
       second: {
         cls: cymbal ? (band === 3 ? 'ride' : 'crash') : snare ? 'snare' : 'hihat',
-        confidence:
-          Math.round(100 * Math.min(1, (over + T.togetherDb.value) / 6, ring / T.togetherDecayMs.value - 1)) / 100,
+        confidence: short
+          ? Math.round(100 * Math.min(0.5, (over + T.togetherDb.value) / 6, (rose - T.togetherRiseDb.value) / 6)) / 100
+          : Math.round(100 * Math.min(1, (over + T.togetherDb.value) / 6, ring / T.togetherDecayMs.value - 1)) / 100,
         reason:
           `struck with the kick: ${name} it adds ${(-over).toFixed(1)} dB under its kick band ` +
-          `(≤ ${T.togetherDb.value}) and rings ${ring.toFixed(0)} ms (≥ ${T.togetherDecayMs.value}); ` +
+          `(≤ ${T.togetherDb.value}) and ${rings}; ` +
           (cymbal
             ? `≥ ${STEM_CLASS_PARAMETERS.cymbalDecayMs.value} ms: a cymbal`
-            : `its wires band adds ${(wires - top).toFixed(1)} dB over its top band (${snare ? '≥' : '<'} ` +
-              `${T.togetherWiresDb.value}): ${snare ? 'a snare' : 'a hat'}`),
+            : short
+              ? 'too short for a snare: a hat'
+              : `its wires band adds ${(wires - top).toFixed(1)} dB over its top band (${snare ? '≥' : '<'} ` +
+                `${T.togetherWiresDb.value}): ${snare ? 'a snare' : 'a hat'}`),
       },
     };
   });
