@@ -38,7 +38,11 @@
  * set alone), held-out 18 (ONSET_HELD_OUT_KITS_18: Hydrogen instruments no onset set chose, FluidR3_GM's Brush and
  * Room kits, avldrums Black Pearl and sonic-pi one-shots in a recorded hall, SoX small rooms, shoebox studio and
  * rehearsal rooms and dry, with swung and open hats, ghost notes, flams and brushes, made after held-out 17's misses
- * were known; `--held-out-18-only`: that set alone).
+ * were known; `--held-out-18-only`: that set alone), held-out 19 (ONSET_HELD_OUT_KITS_19: Hydrogen instruments no
+ * onset set chose, avldrums Red Zeppelin, FluidR3_GM's Jazz kit and csound's GM bank in shoebox living rooms, a
+ * chapel and a drum booth, SoX rooms, the recorded hall at −15 dB and dry, with swung and open hats, ghost notes,
+ * flams, brushes, drags and shuffles, made after held-out 18's misses were known; `--held-out-19-only`: that set
+ * alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -80,8 +84,11 @@ const FIFTEENTH = path.join(OUT, 'drums-held-out-15');
 const SIXTEENTH = path.join(OUT, 'drums-held-out-16');
 const SEVENTEENTH = path.join(OUT, 'drums-held-out-17');
 const EIGHTEENTH = path.join(OUT, 'drums-held-out-18');
+const NINETEENTH = path.join(OUT, 'drums-held-out-19');
+/** `--held-out-19-only`: the nineteenth held-out set (ONSET_HELD_OUT_KITS_19) alone. */
+const NINETEENTH_ONLY = process.argv.includes('--held-out-19-only');
 /** `--held-out-18-only`: the eighteenth held-out set (ONSET_HELD_OUT_KITS_18) alone. */
-const EIGHTEENTH_ONLY = process.argv.includes('--held-out-18-only');
+const EIGHTEENTH_ONLY = process.argv.includes('--held-out-18-only') || NINETEENTH_ONLY;
 /** `--held-out-17-only`: the seventeenth held-out set (ONSET_HELD_OUT_KITS_17) alone. */
 const SEVENTEENTH_ONLY = process.argv.includes('--held-out-17-only') || EIGHTEENTH_ONLY;
 /** `--held-out-16-only`: the sixteenth held-out set (ONSET_HELD_OUT_KITS_16) alone. */
@@ -148,7 +155,8 @@ interface Item {
     | 'held-out 15'
     | 'held-out 16'
     | 'held-out 17'
-    | 'held-out 18';
+    | 'held-out 18'
+    | 'held-out 19';
   kit: string;
   pattern: string;
 }
@@ -258,6 +266,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 16': [SIXTEENTH, { set: 'onset-held-out-16' }],
   'held-out 17': [SEVENTEENTH, { set: 'onset-held-out-17' }],
   'held-out 18': [EIGHTEENTH, { set: 'onset-held-out-18' }],
+  'held-out 19': [NINETEENTH, { set: 'onset-held-out-19' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -289,7 +298,8 @@ async function main() {
   const fifteenth = (THIRD_ONLY && !FIFTEENTH_ONLY) || SIXTEENTH_ONLY ? none : drumItems('held-out 15');
   const sixteenth = (THIRD_ONLY && !SIXTEENTH_ONLY) || SEVENTEENTH_ONLY ? none : drumItems('held-out 16');
   const seventeenth = (THIRD_ONLY && !SEVENTEENTH_ONLY) || EIGHTEENTH_ONLY ? none : drumItems('held-out 17');
-  const eighteenth = THIRD_ONLY && !EIGHTEENTH_ONLY ? none : drumItems('held-out 18');
+  const eighteenth = (THIRD_ONLY && !EIGHTEENTH_ONLY) || NINETEENTH_ONLY ? none : drumItems('held-out 18');
+  const nineteenth = THIRD_ONLY && !NINETEENTH_ONLY ? none : drumItems('held-out 19');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -311,6 +321,7 @@ async function main() {
     ...sixteenth.items,
     ...seventeenth.items,
     ...eighteenth.items,
+    ...nineteenth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -333,6 +344,7 @@ async function main() {
     ...sixteenth.missing,
     ...seventeenth.missing,
     ...eighteenth.missing,
+    ...nineteenth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -398,6 +410,7 @@ async function main() {
       'held-out 16',
       'held-out 17',
       'held-out 18',
+      'held-out 19',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
