@@ -88,7 +88,11 @@
  * `--union19` (twenty-seventh round) makes the twenty-sixth round's held-out set tuning material too (858 songs);
  * `--fresh18` adds the twenty-seventh round's held-out set (fixtures/keyfresh18.ts fresh18KeySpecs(), TiMidity++
  * playing FluidR3_GM with the guitars through guitarix amp impulse responses, a song-form generator with verses and
- * choruses, seeds 65000 + i, evaluated once). `--misses` lists every song shub gets wrong with its error type and
+ * choruses, seeds 65000 + i, evaluated once). `--union20` (twenty-ninth round) makes fresh18 tuning material too
+ * (894 songs); `--fresh19` adds the twenty-ninth round's held-out set (fixtures/keyfresh19.ts fresh19KeySpecs(),
+ * fluidsynth playing the npm SF3 banks MuseScore General Lite and TimGM6mb with its reverb and chorus, fresh18's
+ * song-form generator given Dorian/Phrygian vamps, loops that start on vi and endings of every kind, seeds 67000 + i,
+ * evaluated once). `--misses` lists every song shub gets wrong with its error type and
  * its causes read from the song and the decision (pedal, modal, final chord not the tonic, detuned).
  */
 import { spawnSync } from 'node:child_process';
@@ -120,6 +124,7 @@ import { fresh15KeySet } from '../fixtures/keyfresh15.js';
 import { fresh16KeySet } from '../fixtures/keyfresh16.js';
 import { fresh17KeySet } from '../fixtures/keyfresh17.js';
 import { fresh18KeySet } from '../fixtures/keyfresh18.js';
+import { fresh19KeySet } from '../fixtures/keyfresh19.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -174,7 +179,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION19 = process.argv.includes('--union19');
+const UNION20 = process.argv.includes('--union20');
+const UNION19 = UNION20 || process.argv.includes('--union19');
 const UNION18 = UNION19 || process.argv.includes('--union18');
 const UNION17 = UNION18 || process.argv.includes('--union17');
 const UNION16 = UNION17 || process.argv.includes('--union16');
@@ -205,7 +211,8 @@ const FRESH14 = (UNION16 || process.argv.includes('--fresh14')) && (UNION16 || !
 const FRESH15 = (UNION17 || process.argv.includes('--fresh15')) && (UNION17 || !ONLY_TUNING);
 const FRESH16 = (UNION18 || process.argv.includes('--fresh16')) && (UNION18 || !ONLY_TUNING);
 const FRESH17 = (UNION19 || process.argv.includes('--fresh17')) && (UNION19 || !ONLY_TUNING);
-const FRESH18 = process.argv.includes('--fresh18') && !ONLY_TUNING;
+const FRESH18 = (UNION20 || process.argv.includes('--fresh18')) && (UNION20 || !ONLY_TUNING);
+const FRESH19 = process.argv.includes('--fresh19') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -241,6 +248,7 @@ const SETS = [
   'fresh16 key set',
   'fresh17 key set',
   'fresh18 key set',
+  'fresh19 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -287,7 +295,11 @@ const TUNING: readonly Set[] = (
                                 )
                               : SETS.slice(0, 3)
 ).filter(
-  (s) => s !== 'fresh18 key set' && (UNION19 || s !== 'fresh17 key set') && (UNION18 || s !== 'fresh16 key set'),
+  (s) =>
+    s !== 'fresh19 key set' &&
+    (UNION20 || s !== 'fresh18 key set') &&
+    (UNION19 || s !== 'fresh17 key set') &&
+    (UNION18 || s !== 'fresh16 key set'),
 );
 const FRESH_SETS: readonly Set[] = [
   'fresh key set',
@@ -308,6 +320,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh16 key set',
   'fresh17 key set',
   'fresh18 key set',
+  'fresh19 key set',
 ];
 
 interface Item {
@@ -522,6 +535,7 @@ async function main() {
     ['fresh16 key set', FRESH16, fresh16KeySet, 'keyfresh16'],
     ['fresh17 key set', FRESH17, fresh17KeySet, 'keyfresh17'],
     ['fresh18 key set', FRESH18, fresh18KeySet, 'keyfresh18'],
+    ['fresh19 key set', FRESH19, fresh19KeySet, 'keyfresh19'],
   ];
   for (const d of [
     truthDir,
@@ -736,12 +750,21 @@ async function main() {
   const fresh16 = items.filter((i) => i.set === 'fresh16 key set');
   const fresh17 = items.filter((i) => i.set === 'fresh17 key set');
   const fresh18 = items.filter((i) => i.set === 'fresh18 key set');
+  const fresh19 = items.filter((i) => i.set === 'fresh19 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
   const robustSets = (
     [
-      ...(fresh18.length ? [[`fresh18 (${fresh18.length})`, fresh18] as [string, Item[]]] : []),
+      ...(fresh19.length ? [[`fresh19 (${fresh19.length})`, fresh19] as [string, Item[]]] : []),
+      ...(fresh18.length
+        ? [
+            [UNION20 ? `tuning: fresh18 (${fresh18.length})` : `fresh18 (${fresh18.length})`, fresh18] as [
+              string,
+              Item[],
+            ],
+          ]
+        : []),
       ...(fresh17.length
         ? [
             [UNION19 ? `tuning: fresh17 (${fresh17.length})` : `fresh17 (${fresh17.length})`, fresh17] as [
