@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-21]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-22]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -3742,6 +3742,227 @@ export const HELD_OUT_21_SPEECH: LatencySpeech[] = [
   },
 ];
 
+const BOSSA_TENOR: VoiceStyle = {
+  name: 'bossa tenor',
+  formantScale: 1.03,
+  vibratoHz: 4.6,
+  vibratoCents: 18,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 5,
+  breath: 0.14,
+  openPhase: 0.52,
+  closePhase: 0.2,
+};
+const ZARZUELA_SOPRANO: VoiceStyle = {
+  name: 'zarzuela soprano',
+  formantScale: 1.16,
+  vibratoHz: 6.0,
+  vibratoCents: 55,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 5,
+  breath: 0.04,
+  openPhase: 0.42,
+  closePhase: 0.12,
+};
+const REBETIKO_BARITONE: VoiceStyle = {
+  name: 'rebetiko baritone',
+  formantScale: 0.95,
+  vibratoHz: 5.6,
+  vibratoCents: 32,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 10,
+  breath: 0.09,
+  openPhase: 0.48,
+  closePhase: 0.16,
+};
+
+/**
+ * The twenty-second held-out set (spec committed before shub's one run on it; 2026-12-04, h-comp29, issue 15's take
+ * choice — every earlier set, held-out-21 included, is tuning material now), made differently from every earlier
+ * comp set: six songs **played by the npm synth (spessasynth_core) from Debian's SF2 banks** (sf_GMbank and
+ * FluidR3_GM: held-out-15/16 played the npm SF3 banks through it, held-out-17/19/20 rendered the SF2 banks with
+ * fluidsynth or TiMidity++), two with the synth's reverb and chorus, per-note jitter 8–11 ms σ; take programs no comp
+ * set used (electric piano 2, percussive organ, steel guitar, soprano sax, recorder, FX brightness with its slow
+ * attack); guide vocals on programs no set used as guide (tremolo strings, choir aahs, vibraphone, voice oohs, reed
+ * organ, grand piano); three songs sung by voices in no set (a bossa-nova tenor, a zarzuela soprano, a rebetiko
+ * baritone); speech in Bulgarian and Ukrainian (espeak-ng, variants Denis and Hugo; neither language in any set).
+ * **Per-take latencies in six of eleven** (0–110 ms: takes from different sessions), one latency per song in three,
+ * none in two; realistic defect bags (timing mixed with detune, noise, level, clip, missing; one early pair); tempi
+ * no set used (34, 35, 185, 188, 191, 194, 197, 200, 202 bpm); takes at 43, 45 and 47 kHz (no earlier set); seeds
+ * 3901–3911 (none used before). 9 songs × 6 sections + 2 × 5 sentences = 64 sections (54 with a MIDI guide), every
+ * one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_22: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 3901,
+        program: 5,
+        guideProgram: 44,
+        soundfont: { file: '/usr/share/sounds/sf2/sf_GMbank.sf2' },
+        timingJitterMs: 9,
+        sampleRate: 43000,
+        tonic: 63,
+        bpm: 185,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'detune', 'noise'],
+        latencyMs: [20, 65, 20, 85],
+      },
+      {
+        seed: 3902,
+        program: 64,
+        guideProgram: 52,
+        soundfont: { file: '/usr/share/sounds/sf2/FluidR3_GM.sf2' },
+        effects: true,
+        timingJitterMs: 10,
+        sampleRate: 45000,
+        tonic: 65,
+        bpm: 34,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['late', 'level', 'clip', 'early'],
+        latencyMs: 40,
+      },
+      {
+        seed: 3903,
+        program: 25,
+        guideProgram: 11,
+        soundfont: { file: '/usr/share/sounds/sf2/sf_GMbank.sf2' },
+        timingJitterMs: 8,
+        sampleRate: 47000,
+        tonic: 59,
+        bpm: 202,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'late', 'missing', 'detune'],
+        latencyMs: [0, 50, 50, 95],
+      },
+      {
+        seed: 3904,
+        program: 100,
+        guideProgram: 53,
+        soundfont: { file: '/usr/share/sounds/sf2/FluidR3_GM.sf2' },
+        effects: true,
+        timingJitterMs: 11,
+        sampleRate: 43000,
+        tonic: 61,
+        bpm: 35,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['late', 'noise', 'level', 'early'],
+        latencyMs: [30, 30, 75, 110],
+      },
+      {
+        seed: 3905,
+        program: 17,
+        guideProgram: 20,
+        soundfont: { file: '/usr/share/sounds/sf2/sf_GMbank.sf2' },
+        timingJitterMs: 9,
+        sampleRate: 45000,
+        tonic: 66,
+        bpm: 188,
+        takes: 5,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        kinds: ['early', 'early', 'detune', 'missing', 'noise'],
+      },
+      {
+        seed: 3906,
+        program: 74,
+        guideProgram: 0,
+        soundfont: { file: '/usr/share/sounds/sf2/FluidR3_GM.sf2' },
+        timingJitterMs: 10,
+        sampleRate: 47000,
+        tonic: 71,
+        bpm: 194,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['late', 'detune', 'level', 'clip'],
+        latencyMs: 55,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  {
+    seed: 3907,
+    voice: BOSSA_TENOR,
+    tonic: 55,
+    bpm: 191,
+    takes: 4,
+    scale: 'harmonic',
+    rhythm: 'dotted',
+    kinds: ['late', 'early', 'noise', 'detune'],
+    latencyMs: [10, 45, 10, 70],
+    sampleRate: 43000,
+    sections: 6,
+  },
+  {
+    seed: 3908,
+    voice: ZARZUELA_SOPRANO,
+    tonic: 70,
+    bpm: 197,
+    takes: 4,
+    scale: 'major',
+    rhythm: 'triplet',
+    kinds: ['early', 'late', 'level', 'missing'],
+    sampleRate: 45000,
+    sections: 6,
+  },
+  {
+    seed: 3909,
+    voice: REBETIKO_BARITONE,
+    tonic: 51,
+    bpm: 200,
+    takes: 3,
+    scale: 'phrygian',
+    rhythm: 'straight',
+    kinds: ['late', 'detune', 'noise'],
+    latencyMs: [25, 70, 25],
+    sampleRate: 47000,
+    sections: 6,
+  },
+];
+export const HELD_OUT_22_SPEECH: LatencySpeech[] = [
+  {
+    seed: 3910,
+    voice: 'bg+Denis',
+    wordsPerMinute: 155,
+    takes: 4,
+    leadSeconds: 0.36,
+    latencyMs: 45,
+    kinds: ['late', 'early', 'level', 'noise'],
+    sentences: [
+      'Брат ми плува всяка сутрин в морето.',
+      'Влакът за Пловдив тръгва в осем часа.',
+      'Вчера вятърът беше студен в планината.',
+      'Утре ще вали дъжд над града.',
+      'Магазинът на ъгъла е затворен днес.',
+    ],
+  },
+  {
+    seed: 3911,
+    voice: 'uk+Hugo',
+    wordsPerMinute: 165,
+    takes: 4,
+    leadSeconds: 0.34,
+    tailSeconds: 0.62,
+    latencyMs: [0, 60, 30, 60],
+    kinds: ['early', 'late', 'missing', 'clip'],
+    sentences: [
+      "Моя сестра п'є каву щоранку.",
+      'Потяг до Львова вирушає о сьомій.',
+      'Діти граються біля річки.',
+      'Завтра в місті піде сніг.',
+      'Крамниця в кінці вулиці сьогодні зачинена.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -4080,6 +4301,7 @@ async function main(): Promise<void> {
     ['held-out-19', HELD_OUT_19, HELD_OUT_19_SPEECH],
     ['held-out-20', HELD_OUT_20, HELD_OUT_20_SPEECH],
     ['held-out-21', HELD_OUT_21, HELD_OUT_21_SPEECH],
+    ['held-out-22', HELD_OUT_22, HELD_OUT_22_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
