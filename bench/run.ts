@@ -105,10 +105,21 @@ async function sixtyMinuteFile(six: string): Promise<string> {
   return file;
 }
 
-function peakRssMb(cmd: string, args: string[]): number {
-  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
-  return kb ? Number(kb) / 1024 : NaN;
+/** Peak resident set size of one run of `cmd`, in MB: GNU time's report, or the kernel's rusage of the child read
+ * through python3 where GNU time is not installed; null when neither is there. */
+function peakRssMb(cmd: string, args: string[]): number | null {
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  }
+  const py =
+    'import resource,subprocess,sys\n' +
+    'subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\n' +
+    'print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)';
+  const r = spawnSync('python3', ['-c', py, cmd, ...args], { encoding: 'utf8' });
+  const kb = /^(\d+)/.exec(r.stdout ?? '')?.[1];
+  return kb ? Number(kb) / 1024 : null;
 }
 
 async function main() {
@@ -181,12 +192,14 @@ async function main() {
     path.join(OUT, 'store'),
   ]);
   const rss6 = peakRssMb(process.execPath, shubArgs);
-  report.push('### Memory (`/usr/bin/time -v`, maximum resident set size)', '');
+  const mb = (v: number | null) =>
+    v === null ? 'not measured (needs /usr/bin/time or python3)' : `${v.toFixed(0)} MB`;
+  report.push('### Memory (maximum resident set size: `/usr/bin/time -v`, else the rusage of the child)', '');
   report.push(
     `| file | peak RSS |`,
     '|---|---|',
-    `| 6 min | ${rss6.toFixed(0)} MB |`,
-    `| 60 min (${(statSync(sixty).size / 2 ** 30).toFixed(2)} GiB) | ${rss.toFixed(0)} MB |`,
+    `| 6 min | ${mb(rss6)} |`,
+    `| 60 min (${(statSync(sixty).size / 2 ** 30).toFixed(2)} GiB) | ${mb(rss)} |`,
     '',
   );
 
