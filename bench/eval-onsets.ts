@@ -42,7 +42,10 @@
  * onset set chose, avldrums Red Zeppelin, FluidR3_GM's Jazz kit and csound's GM bank in shoebox living rooms, a
  * chapel and a drum booth, SoX rooms, the recorded hall at −15 dB and dry, with swung and open hats, ghost notes,
  * flams, brushes, drags and shuffles, made after held-out 18's misses were known; `--held-out-19-only`: that set
- * alone).
+ * alone), held-out 20 (ONSET_HELD_OUT_KITS_20: Hydrogen instruments no onset set chose, FluidR3_GM's Power and Brush
+ * kits and the OPL-3 FM kit in a shoebox garage, stairwell, cupboard and corridor and SoX rooms, with swung, open,
+ * whispered and 32nd hats, ghost notes, flams, drags, brushes and shuffles, made after held-out 19's misses were
+ * known; `--held-out-20-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -85,8 +88,11 @@ const SIXTEENTH = path.join(OUT, 'drums-held-out-16');
 const SEVENTEENTH = path.join(OUT, 'drums-held-out-17');
 const EIGHTEENTH = path.join(OUT, 'drums-held-out-18');
 const NINETEENTH = path.join(OUT, 'drums-held-out-19');
+const TWENTIETH = path.join(OUT, 'drums-held-out-20');
+/** `--held-out-20-only`: the twentieth held-out set (ONSET_HELD_OUT_KITS_20) alone. */
+const TWENTIETH_ONLY = process.argv.includes('--held-out-20-only');
 /** `--held-out-19-only`: the nineteenth held-out set (ONSET_HELD_OUT_KITS_19) alone. */
-const NINETEENTH_ONLY = process.argv.includes('--held-out-19-only');
+const NINETEENTH_ONLY = process.argv.includes('--held-out-19-only') || TWENTIETH_ONLY;
 /** `--held-out-18-only`: the eighteenth held-out set (ONSET_HELD_OUT_KITS_18) alone. */
 const EIGHTEENTH_ONLY = process.argv.includes('--held-out-18-only') || NINETEENTH_ONLY;
 /** `--held-out-17-only`: the seventeenth held-out set (ONSET_HELD_OUT_KITS_17) alone. */
@@ -156,7 +162,8 @@ interface Item {
     | 'held-out 16'
     | 'held-out 17'
     | 'held-out 18'
-    | 'held-out 19';
+    | 'held-out 19'
+    | 'held-out 20';
   kit: string;
   pattern: string;
 }
@@ -267,6 +274,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 17': [SEVENTEENTH, { set: 'onset-held-out-17' }],
   'held-out 18': [EIGHTEENTH, { set: 'onset-held-out-18' }],
   'held-out 19': [NINETEENTH, { set: 'onset-held-out-19' }],
+  'held-out 20': [TWENTIETH, { set: 'onset-held-out-20' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -299,7 +307,8 @@ async function main() {
   const sixteenth = (THIRD_ONLY && !SIXTEENTH_ONLY) || SEVENTEENTH_ONLY ? none : drumItems('held-out 16');
   const seventeenth = (THIRD_ONLY && !SEVENTEENTH_ONLY) || EIGHTEENTH_ONLY ? none : drumItems('held-out 17');
   const eighteenth = (THIRD_ONLY && !EIGHTEENTH_ONLY) || NINETEENTH_ONLY ? none : drumItems('held-out 18');
-  const nineteenth = THIRD_ONLY && !NINETEENTH_ONLY ? none : drumItems('held-out 19');
+  const nineteenth = (THIRD_ONLY && !NINETEENTH_ONLY) || TWENTIETH_ONLY ? none : drumItems('held-out 19');
+  const twentieth = THIRD_ONLY && !TWENTIETH_ONLY ? none : drumItems('held-out 20');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -322,6 +331,7 @@ async function main() {
     ...seventeenth.items,
     ...eighteenth.items,
     ...nineteenth.items,
+    ...twentieth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -345,6 +355,7 @@ async function main() {
     ...seventeenth.missing,
     ...eighteenth.missing,
     ...nineteenth.missing,
+    ...twentieth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -411,6 +422,7 @@ async function main() {
       'held-out 17',
       'held-out 18',
       'held-out 19',
+      'held-out 20',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -52,6 +52,7 @@ const ORDINALS = [
   'seventeenth',
   'eighteenth',
   'nineteenth',
+  'twentieth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
@@ -254,7 +255,7 @@ for (const cfg of configs) {
           'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
           'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
           'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
-          'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad)-\\d+$',
+          'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad|hat-32nds)-\\d+$',
       ),
       '',
     );
