@@ -1274,3 +1274,91 @@ test('stem classification: a closed hat struck with a kick, dying soon, read by 
     ['kick'],
   );
 });
+
+test('stem classification: a "kick" pitched above the kicks, holding its pitch and softer, a tom (h-dxcls30)', () => {
+  const rate = 48000;
+  // kicks (80 % below lowHz, kick band [low] dB) whose body partial lies at [hz] Hz and [late] Hz a body window later
+  const hit = (t: number, low: number, hz: number, late: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.8,
+    top: 0.01,
+    rise: 20,
+    features: {
+      share: [0.8, 0.17, 0.02, 0.01],
+      addedDb: [low, low - 6, -200, -200],
+      decayMs: [120, 40, NaN, NaN],
+      centroidHz: 90,
+      flatness: 0.001,
+      lateCentroidHz: 70,
+      lateDb: -6,
+      riseMs: 3,
+      bodyHz: hz,
+      bodyPeakShare: 0.9,
+      bodyLateDb: -3,
+      bodyLateHz: late,
+      nextMs: 400,
+    },
+  });
+  // six kicks at 55 Hz falling to 45 Hz (the reference: median 55 Hz, kick band −10 dB)
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, -10, 55, 45));
+  found.push(
+    hit(3.5, -16, 110, 108), // twice the kicks' pitch, held (108 ≥ 0.9 × 110), 6 dB under them: a tom
+    hit(4, -16, 110, 80), // the same pitch falling to 80 Hz (< 99): a kick
+    hit(4.5, -11, 110, 108), // pitched and held but as loud as the kicks (1 dB under, < 3): a kick
+    hit(5, -16, 66, 66), // held and soft but 1.2 × the kicks' pitch (< 1.3): a kick
+  );
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
+  assert.match(
+    hits.find((h) => h.start === Math.round(3.5 * rate))!.reason,
+    /at 110 Hz, ≥ 1\.3× the stem's 10 kicks' 55 Hz, still at 108 Hz .* -16\.0 dB, ≤ -13\.0 .*: a tom$/,
+  );
+  for (const t of [4, 4.5, 5]) assert.deepEqual(at(t), ['kick'], `${t}`);
+  // with tomPitchRatio 2.5 (110 Hz is only 2× the kicks') it stays a kick, as main reads it
+  const off = withParameterValue(STEM_BODY_PARAMETERS.tomPitchRatio, 2.5, () => classifyStemHits(found, rate));
+  assert.deepEqual(
+    off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
+    ['kick'],
+  );
+});
+
+test('stem classification: a second struck with a kick is a cymbal when either band rings on (h-dxcls30)', () => {
+  const rate = 48000;
+  const hit = (t: number, ring: [number, number]): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.8,
+    top: 0.2,
+    rise: 20,
+    features: {
+      share: [0.8, 0.15, 0.03, 0.02],
+      addedDb: [-10, -22, -17, -15],
+      decayMs: [120, 40, ...ring],
+      centroidHz: 90,
+      flatness: 0.001,
+      lateCentroidHz: 80,
+      lateDb: -6,
+      riseMs: 3,
+      bodyHz: 60,
+      bodyPeakShare: 0.8,
+      bodyLateDb: -3,
+      bodyLateHz: 55,
+      nextMs: 900,
+    },
+  });
+  // the top band adds 5 dB under the kick band (2 dB over the wires band) and dies in 90 ms; the wires band rings
+  // 700 ms (a crash's wash: main read a hat, the louder band alone deciding) or 90 ms
+  const found = [hit(0.5, [700, 90]), hit(1.5, [90, 90])];
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) =>
+    hits.filter((h) => h.start === Math.round(t * rate)).map((h) => [h.cls, h.secondary] as [string, boolean]);
+  assert.deepEqual(at(0.5), [
+    ['kick', false],
+    ['ride', true],
+  ]);
+  assert.match(hits.find((h) => h.secondary && h.start === Math.round(0.5 * rate))!.reason, /≥ 500 ms: a cymbal$/);
+  assert.deepEqual(at(1.5), [
+    ['kick', false],
+    ['hihat', true],
+  ]);
+});

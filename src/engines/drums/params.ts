@@ -730,6 +730,27 @@ export const STEM_BODY_PARAMETERS = {
     '…when at least this share of what it adds lies below lowHz (its kick band rose: a kick struck now, not the tail ' +
       'of one struck before under a snare that adds nothing down there) is a kick',
   ),
+  tomPitchRatio: p(
+    1.3,
+    "of the stem's kicks' body partial",
+    [1, 4],
+    "a hit read as a kick whose body partial lies at least this far above the median of the stem's kicks' " +
+      '(h-dxcls30, stem.ts byTomPitch; a kit tunes its toms above its kick)…',
+  ),
+  tomPitchHeld: p(
+    0.9,
+    'of its body partial',
+    [0.5, 1],
+    "…and whose second body window's strongest peak still lies at or above this fraction of it (a tom rings at its " +
+      "pitch; a kick's falls as it dies)…",
+  ),
+  tomPitchUnderDb: p(
+    3,
+    'dB',
+    [0, 40],
+    "…and whose kick band adds at least this less than the stem's kicks' median (classify.ts StemContext kickLowDb) " +
+      'is a tom',
+  ),
 } as const;
 
 /**

@@ -647,6 +647,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomReference(found, verdicts, toms);
   byRideRing(found, verdicts);
   byLowTom(found, verdicts, stem);
+  byTomPitch(found, verdicts, stem);
   byLowPartial(found, verdicts);
   byWiresAlone(found, verdicts);
   byKickLate(found, verdicts, rate);
@@ -870,8 +871,9 @@ function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
     if (short && !(rose >= T.togetherRiseDb.value && top >= hatTop - T.togetherHatDb.value)) return;
     // a snare's wires ring on: a second that dies sooner than togetherDecayMs is a closed hat (h-dxcls29)
     const snare = !short && wires - top >= T.togetherWiresDb.value;
-    // a band still ringing cymbalDecayMs on is a cymbal's (classify.ts): a ride when its top leads, a crash otherwise
-    const cymbal = ring >= STEM_CLASS_PARAMETERS.cymbalDecayMs.value;
+    // a band still ringing cymbalDecayMs on is a cymbal's (classify.ts): a ride when its top leads, a crash otherwise;
+    // either band (h-dxcls30: a ride's top rings on where its wires band, the louder at the stroke, dies first)
+    const cymbal = Math.max(ring, f.decayMs[5 - band]!) >= STEM_CLASS_PARAMETERS.cymbalDecayMs.value;
     const name = band === 2 ? `${S.midHz.value}–${S.highHz.value} Hz` : `above ${S.highHz.value} Hz`;
     const rings = short
       ? `dies in ${Number.isFinite(ring) ? ring.toFixed(0) + ' ms' : 'an unknown time'} ` +
@@ -1037,6 +1039,46 @@ function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
           `${ringEdge}): a ride re-struck into its own ring`,
       },
     };
+  });
+}
+
+/**
+ * Toms read as kicks by their pitch (h-dxcls30): a kit's toms are tuned above its kick, and a tom rings at its pitch
+ * where a kick's pitch falls as it dies. A hit read as a kick whose body partial (bodyPartial) lies at least
+ * tomPitchRatio above the median of the stem's kicks' (the hits read as kicks so far, at least minStemHats of them),
+ * whose second body window's strongest peak still lies at or above tomPitchHeld of it, and whose kick band adds at
+ * least tomPitchUnderDb less than the stem's kicks' median is a tom. A cymbal heard with it stays its second. In place
+ * on `verdicts`.
+ */
+function byTomPitch(found: FoundHit[], verdicts: StemVerdict[], stem: StemContext): void {
+  const B = STEM_BODY_PARAMETERS;
+  if (stem.kickLowDb === undefined) return;
+  const kicks = found
+    .filter((h, k) => verdicts[k]!.main.cls === 'kick' && Number.isFinite(h.features.bodyHz))
+    .map((h) => h.features.bodyHz!);
+  if (kicks.length < STEM_CLASS_PARAMETERS.minStemHats.value) return;
+  const ref = kthSmallest(kicks, kicks.length >> 1);
+  const edge = B.tomPitchRatio.value * ref;
+  const lowEdge = stem.kickLowDb - B.tomPitchUnderDb.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const late = f.bodyLateHz ?? NaN;
+    const low = f.addedDb[0]!;
+    if (v.main.cls !== 'kick' || !(hz >= edge) || !(late >= B.tomPitchHeld.value * hz) || !(low <= lowEdge)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(
+        v.main.confidence,
+        Math.round(100 * Math.min(1, Math.log2(hz / edge), (lowEdge - low) / 6)) / 100,
+      ),
+      reason:
+        `${v.main.reason}; but its body partial lies at ${hz.toFixed(0)} Hz, ≥ ${B.tomPitchRatio.value}× the ` +
+        `stem's ${kicks.length} kicks' ${ref.toFixed(0)} Hz, still at ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on ` +
+        `(≥ ${B.tomPitchHeld.value} of it: its pitch held), and its kick band adds ${low.toFixed(1)} dB, ≤ ` +
+        `${lowEdge.toFixed(1)} (the stem's ${stem.kickReference ?? 'kicks'} less ${B.tomPitchUnderDb.value}): a tom`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
 }
 
