@@ -1423,12 +1423,12 @@ export const KEY_PARAMETERS = {
       'balance of two end weights decides between them (bench/RESULTS.md, key, second round)',
   ),
   firstChordAfterDominantEnd: p(
-    1,
+    0.4,
     "of the ends' vote",
     [0, 1],
     "key score: the first chord's share of the ends' vote when the song ends on a chord on another root reached by " +
       'its dominant (V or V7 → I) and held dominantEndHoldRatio: a loop that starts on vi or IV is not an ending, ' +
-      'the dominant resolution is (1 = the first chord votes in full; bench/RESULTS.md, key, thirtieth round)',
+      'the dominant resolution is (1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
   ),
   dominantEndHoldRatio: p(
     0,
