@@ -916,8 +916,11 @@ export function analyzeKey(
     lastIndex > 0 &&
     cadenceInto(chords[lastIndex - 1]!, last!.root) >= 1 &&
     last!.end - last!.start >= dominantHold * medianSegment;
+  // (not when the chord resolving is on the first chord's root: a I–IV loop that stops on IV is no cadence into IV)
   const firstVote =
-    dominantEnd && first && first.root !== last!.root ? param('firstChordAfterDominantEnd', options) : 1;
+    dominantEnd && first && first.root !== last!.root && chords[lastIndex - 1]!.root !== first.root
+      ? param('firstChordAfterDominantEnd', options)
+      : 1;
   const w = {
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
