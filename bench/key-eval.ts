@@ -92,8 +92,12 @@
  * (894 songs); `--fresh19` adds the twenty-ninth round's held-out set (fixtures/keyfresh19.ts fresh19KeySpecs(),
  * fluidsynth playing the npm SF3 banks MuseScore General Lite and TimGM6mb with its reverb and chorus, fresh18's
  * song-form generator given Dorian/Phrygian vamps, loops that start on vi and endings of every kind, seeds 67000 + i,
- * evaluated once). `--misses` lists every song shub gets wrong with its error type and
- * its causes read from the song and the decision (pedal, modal, final chord not the tonic, detuned).
+ * evaluated once). `--fresh20` (thirtieth round) adds its held-out set (fixtures/keyfresh20.ts fresh20KeySpecs(),
+ * a note generator written for it with house/synthwave/lo-fi/country/12-8 soul/chiptune styles, fluidsynth playing
+ * FluidR3Mono_GM.sf3, detuned by pitch bends, loops that start on vi or IV in major and the same chords in minor,
+ * seeds 69000 + i, evaluated once); fresh19 stays held out (not in `--union20`'s tuning material). `--misses`
+ * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
+ * modal, final chord not the tonic, detuned).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -125,6 +129,7 @@ import { fresh16KeySet } from '../fixtures/keyfresh16.js';
 import { fresh17KeySet } from '../fixtures/keyfresh17.js';
 import { fresh18KeySet } from '../fixtures/keyfresh18.js';
 import { fresh19KeySet } from '../fixtures/keyfresh19.js';
+import { fresh20KeySet } from '../fixtures/keyfresh20.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -213,6 +218,7 @@ const FRESH16 = (UNION18 || process.argv.includes('--fresh16')) && (UNION18 || !
 const FRESH17 = (UNION19 || process.argv.includes('--fresh17')) && (UNION19 || !ONLY_TUNING);
 const FRESH18 = (UNION20 || process.argv.includes('--fresh18')) && (UNION20 || !ONLY_TUNING);
 const FRESH19 = process.argv.includes('--fresh19') && !ONLY_TUNING;
+const FRESH20 = process.argv.includes('--fresh20') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -249,6 +255,7 @@ const SETS = [
   'fresh17 key set',
   'fresh18 key set',
   'fresh19 key set',
+  'fresh20 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -297,6 +304,7 @@ const TUNING: readonly Set[] = (
 ).filter(
   (s) =>
     s !== 'fresh19 key set' &&
+    s !== 'fresh20 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -321,6 +329,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh17 key set',
   'fresh18 key set',
   'fresh19 key set',
+  'fresh20 key set',
 ];
 
 interface Item {
@@ -536,6 +545,7 @@ async function main() {
     ['fresh17 key set', FRESH17, fresh17KeySet, 'keyfresh17'],
     ['fresh18 key set', FRESH18, fresh18KeySet, 'keyfresh18'],
     ['fresh19 key set', FRESH19, fresh19KeySet, 'keyfresh19'],
+    ['fresh20 key set', FRESH20, fresh20KeySet, 'keyfresh20'],
   ];
   for (const d of [
     truthDir,

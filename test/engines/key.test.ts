@@ -622,3 +622,38 @@ test('a loud dominant pedal with a bright bass: its partials taken out, C major,
     on.chords.map((s) => `${s.root}${s.mode}`).join(' '),
   );
 });
+
+test('a loop that starts on vi and ends V → I: its first chord votes firstChordAfterDominantEnd (round 30)', () => {
+  // C major vi–IV–I–V three times, then a G → C ending: the first chord (Am) is A minor's, the last (C, reached by
+  // its V) C major's
+  const loop = [Am, F, C, G];
+  const ending = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), { firstChordAfterDominantEnd: 0.4 });
+  const full = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), { firstChordAfterDominantEnd: 1 });
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  assert.equal(ending.decision?.inputs?.['firstChord'], 'Am');
+  assert.equal(ending.decision?.inputs?.['lastChord'], 'C');
+  assert.equal(ending.decision?.inputs?.['lastChordByDominant'], true);
+  assert.equal(ending.decision?.inputs?.['firstChordVote'], 0.4);
+  assert.equal(ev(ending, 'A minor').endsVote, 0.4);
+  assert.equal(ev(ending, 'C major').endsVote, 1);
+  assert.equal(ev(full, 'A minor').endsVote, 1);
+  // only the ends' term moves: A minor loses 0.6 of the ends' weight, C major nothing
+  const w = KEY_PARAMETERS.endChordWeight.value;
+  assert.ok(Math.abs(ev(full, 'A minor').score - ev(ending, 'A minor').score - 0.6 * w) < 1e-9);
+  assert.ok(Math.abs(ev(full, 'C major').score - ev(ending, 'C major').score) < 1e-9);
+  assert.equal(ending.result.key, 'C major');
+  // a stop on G after C (G's IV → I, not its dominant): the first chord votes in full
+  const cold = keyOf(progression([...loop, ...loop, ...loop, Am, F, C, G], 1.3, 0), { firstChordAfterDominantEnd: 0 });
+  assert.equal(cold.decision?.inputs?.['lastChordByDominant'], false);
+  assert.equal(ev(cold, 'A minor').endsVote, 1);
+  // the hold: a final C as long as every other chord is not held 2× the median chord segment; held three, it is
+  const held = (n: number) =>
+    keyOf(progression([...loop, ...loop, ...loop, ...new Array<typeof C>(n).fill(C)], 1.3, 0), {
+      firstChordAfterDominantEnd: 0,
+      dominantEndHoldRatio: 2,
+    });
+  assert.equal(held(1).decision?.inputs?.['lastChordByDominant'], false);
+  assert.equal(ev(held(1), 'A minor').endsVote, 1);
+  assert.equal(held(3).decision?.inputs?.['lastChordByDominant'], true);
+  assert.equal(ev(held(3), 'A minor').endsVote, 0);
+});

@@ -1422,6 +1422,21 @@ export const KEY_PARAMETERS = {
       "the key's tonic as root: when the ends disagree both keys get it and the rest of the evidence decides, so no " +
       'balance of two end weights decides between them (bench/RESULTS.md, key, second round)',
   ),
+  firstChordAfterDominantEnd: p(
+    0.4,
+    "of the ends' vote",
+    [0, 1],
+    "key score: the first chord's share of the ends' vote when the song ends on a chord on another root reached by " +
+      'its dominant (V or V7 → I) and held dominantEndHoldRatio: a loop that starts on vi or IV is not an ending, ' +
+      'the dominant resolution is (1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
+  ),
+  dominantEndHoldRatio: p(
+    0,
+    '× the median chord segment',
+    [0, 20],
+    "the dominant-resolved last chord of firstChordAfterDominantEnd must last at least this many times the song's " +
+      'median chord segment (0 = any length)',
+  ),
   endMinSeconds: p(
     1,
     's',

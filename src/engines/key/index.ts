@@ -555,6 +555,11 @@ export interface KeyEvidence {
   lastChord: boolean;
   /** The ends' vote: the first or the last chord has the tonic as root. */
   ends: boolean;
+  /**
+   * The ends' vote's size (0…1): 1 for an arrived last chord on the tonic root, else the first chord's share — 1, or
+   * firstChordAfterDominantEnd when the song ends on another root reached by its dominant (V→I) and held.
+   */
+  endsVote: number;
   /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
   phraseReturn: number;
   /**
@@ -902,6 +907,20 @@ export function analyzeKey(
   // simply stops (a fade) stops on any of its chords
   const lastIndex = last ? chords.indexOf(last) : -1;
   const arrived = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
+  // an ending reached by its own dominant (V or V7 → I) and held is the song's cadence: a first chord on another root
+  // (a loop that starts on vi or IV) votes then only firstChordAfterDominantEnd of the ends' vote
+  const dominantHold = param('dominantEndHoldRatio', options);
+  const segmentLengths = dominantHold > 0 ? chords.map((s) => s.end - s.start) : [];
+  const medianSegment = segmentLengths.length ? kthSmallest(segmentLengths, segmentLengths.length >> 1) : 0;
+  const dominantEnd =
+    lastIndex > 0 &&
+    cadenceInto(chords[lastIndex - 1]!, last!.root) >= 1 &&
+    last!.end - last!.start >= dominantHold * medianSegment;
+  // (not when the chord resolving is on the first chord's root: a I–IV loop that stops on IV is no cadence into IV)
+  const firstVote =
+    dominantEnd && first && first.root !== last!.root && chords[lastIndex - 1]!.root !== first.root
+      ? param('firstChordAfterDominantEnd', options)
+      : 1;
   const w = {
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
@@ -975,6 +994,7 @@ export function analyzeKey(
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
+        endsVote: arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0,
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         score: 0,
@@ -987,7 +1007,7 @@ export function analyzeKey(
         w.diatonic * e.diatonic +
         w.phraseReturn * e.phraseReturn +
         w.scaleEdge * e.scaleEdge +
-        (e.ends ? w.ends : 0);
+        w.ends * e.endsVote;
       evidence.push(e);
     }
   }
@@ -1012,6 +1032,8 @@ export function analyzeKey(
   return {
     result,
     decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
+      dominantEnd,
+      firstVote,
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
       thirdlessRoots,
       songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
@@ -1073,9 +1095,12 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       `the scale's edges against the keys a fifth away ${best.scaleEdge.toFixed(2)} vs ${other.scaleEdge.toFixed(2)}`,
     ],
     [
-      w.ends * ((best.ends ? 1 : 0) - (other.ends ? 1 : 0)),
+      w.ends * (best.endsVote - other.endsVote),
       `starts or ends on a tonic-root chord ${yes(best.ends)} vs ${yes(other.ends)} (first ` +
-        `${yes(best.firstChord)} vs ${yes(other.firstChord)}, last ${yes(best.lastChord)} vs ${yes(other.lastChord)})`,
+        `${yes(best.firstChord)} vs ${yes(other.firstChord)}, last ${yes(best.lastChord)} vs ${yes(other.lastChord)})` +
+        ([best.endsVote, other.endsVote].some((v) => v > 0 && v < 1)
+          ? ` (vote ${best.endsVote.toFixed(2)} vs ${other.endsVote.toFixed(2)}: a first chord after a dominant end)`
+          : ''),
     ],
   ];
   return terms
@@ -1097,6 +1122,8 @@ function keyDecision(
   file: string | undefined,
   prob: (e: KeyEvidence) => number,
   extra: {
+    dominantEnd: boolean;
+    firstVote: number;
     pedalSeconds: number;
     thirdlessRoots: string[];
     songMinorRoots: string;
@@ -1139,6 +1166,9 @@ function keyDecision(
       lastChord: last ? chordName(last) : null,
       // whether the last chord counts in the ends' vote: reached by a cadence, not a loop that stops
       lastChordByCadence: arrived,
+      // the last chord reached by its dominant (V→I) and held: the first chord (on another root) then votes firstVote
+      lastChordByDominant: extra.dominantEnd,
+      firstChordVote: extra.firstVote,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
       pedalSeconds: extra.pedalSeconds,
       // chord segments without a third (power chords): tonic chords of both modes
