@@ -1,10 +1,21 @@
 #include "featureextractor.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
+
+#if defined(__linux__)
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "isa.h"
 
@@ -1300,6 +1311,58 @@ void FeatureExtractor::Impl::pushPitchClassBlock() {
   blockFill = 0;
 }
 
+namespace {
+
+/** How much nicer than its caller the pitch HMM's decoding thread runs (decodeBelow). */
+constexpr int kDecodeNiceSteps = 10;
+
+/** The calling thread below the process's other threads: kDecodeNiceSteps nicer, or under a real-time policy (chrt)
+ * that policy's lowest priority. Lowering needs no privilege; the thread ends afterwards (it is never raised back). */
+void lowerThisThread() {
+#if defined(__linux__)
+  const int policy = sched_getscheduler(0);
+  if (policy == SCHED_FIFO || policy == SCHED_RR) {
+    sched_param lowest{};
+    lowest.sched_priority = sched_get_priority_min(policy);
+    sched_setscheduler(0, policy, &lowest);
+    return;
+  }
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  errno = 0;
+  const int nice = getpriority(PRIO_PROCESS, tid);
+  if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, nice + kDecodeNiceSteps));
+#endif
+}
+
+/**
+ * The pitch HMM's decoding (≈ 0.1 CPU-s for a 6-minute file), on a thread of its own below the process's other
+ * threads, the calling thread waiting. In `analyze` it runs beside the post chain on the main thread (tempo, onsets,
+ * key), which is the critical path and needs it only at its end: at equal priority the decode took a core the chain
+ * and V8's compiler threads (its optimized code) could use; below them it takes what they leave. Without a thread
+ * (none could be started) it runs on the calling thread.
+ */
+void decodeBelow(PitchHmm& hmm, FloatSeries& hz, FloatSeries& voicedProbability) {
+  std::exception_ptr error;
+  std::thread t;
+  try {
+    t = std::thread([&] {
+      lowerThisThread();
+      try {
+        hmm.decode(hz, voicedProbability);
+      } catch (...) {
+        error = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {
+    hmm.decode(hz, voicedProbability);
+    return;
+  }
+  t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
 void FeatureExtractor::Impl::flush() {
   if (o.spectrum && rep.frames > 0) {
     // pad with zeros so the last frame is centered at or after the last sample
@@ -1314,7 +1377,7 @@ void FeatureExtractor::Impl::flush() {
   if (onsetFlux) onsetFlux->flush(rep.frames);
   if (o.fineEnvelope && tickFill > 0) rep.fineEnergy.push_back(static_cast<float>(tickAcc / tickFill));
   if (blockFill > 0) pushPitchClassBlock();
-  if (hmm) hmm->decode(rep.pitchHz, rep.pitchConfidence);
+  if (hmm) decodeBelow(*hmm, rep.pitchHz, rep.pitchConfidence);
   rep.zeroCrossingRate = pairs ? static_cast<double>(crossings) / static_cast<double>(pairs) : 0.0;
   if (!o.spectrum) return;
   rep.meanPower.resize(bins);

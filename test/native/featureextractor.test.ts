@@ -2,6 +2,7 @@
  * Native FeatureExtractor (shared STFT, spectral statistics, pitch-class profile, onset envelope,
  * fine envelope, YIN): analytic signals with closed-form answers, degenerate input, validation.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { native, type FeatureExtractorOptions, type FeatureReport } from '../../src/native.js';
@@ -634,4 +635,40 @@ test('band energies: a sine in one band, its power the square of its level, two 
   const off = fx.finish();
   assert.equal(off.onsetBandEnergyBands, 0);
   assert.equal(off.onsetBandEnergy.length, 0);
+});
+
+// (Linux: the threads' priorities are read from /proc; elsewhere the decode is not lowered)
+const onLinux = { skip: process.platform !== 'linux' };
+test('the pitch HMM decodes on a thread of its own below the caller, with the values it gets', onLinux, async () => {
+  // /proc/self/task/<tid>/stat after the command's ")": [0] state … [16] nice … [37] rt_priority, [38] policy
+  const stat = (tid: string) => readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  const own = stat(String(process.pid));
+  const lowered = (s: string[]) =>
+    Number(s[38]) === 1 || Number(s[38]) === 2
+      ? Number(s[37]) === 1 // a real-time policy's lowest priority
+      : Number(s[16]) === Math.min(19, Number(own[16]) + 10);
+  const x = tones(90, [{ hz: 220, amp: 0.3 }]);
+  const fx = createFeatureExtractor({ sampleRate: FS, channels: 1 }, { spectrum: false, pitch: true });
+  fx.addFloat(x);
+  const seen = new Set(readdirSync('/proc/self/task'));
+  const done = fx.finishAsync();
+  // while the pool finishes: a new thread of this process runs lowered (polled until seen, at most 10 s)
+  let found = false;
+  for (const t0 = Date.now(); !found && Date.now() - t0 < 10000;) {
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (seen.has(tid)) continue;
+      try {
+        if (lowered(stat(tid))) found = true;
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+  }
+  const report = await done;
+  assert.ok(found, 'no lowered decoding thread was seen');
+  // the analytic f0, and the same values as a finish() on the calling thread
+  near(summarizePitch(report).medianHz, 220, 220 * 0.002, 'f0');
+  const sync = analyze(x, { spectrum: false, pitch: true });
+  assert.deepEqual(report.pitchHz, sync.pitchHz);
+  assert.deepEqual(report.pitchConfidence, sync.pitchConfidence);
 });
