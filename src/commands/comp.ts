@@ -452,18 +452,6 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
           `${round(100 * COMP_MEASURE_PARAMETERS.lagCapShare.value, 0)} % extend it): a session's latency plus a ` +
           'slow attack; alternative: the first range (every such take read at its end, late or not)',
       });
-    if (out.takeLatencyMs)
-      decisions.push({
-        engine: 'comp.measures',
-        decision: 'take latencies',
-        value: out.takeLatencyMs.map((x, k) => `${names[k]} ${round(x, 0)} ms`).join(', '),
-        reason:
-          `a take's entries against the takes in time sit together (within ` +
-          `${round(COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value * 1000, 0)} ms) in at least ` +
-          `${round(100 * COMP_MEASURE_PARAMETERS.takeLatencyShare.value, 0)} % of its sections, at least ` +
-          `${round(COMP_MEASURE_PARAMETERS.takeLatencyMinMs.value, 0)} ms off: its own recording latency, taken ` +
-          'off its timing (alternative: every such take read late or early in every section)',
-      });
     if (out.scale && out.scale.added.length > 0) {
       const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
       decisions.push({

@@ -358,8 +358,6 @@ export interface MeasureOutput {
   inTime?: { inTime: number; voiced: number }[];
   /** No guide with a key: the scale pitch is taken against (the key's, and the tones most takes sing; sungScale). */
   scale?: SungScale;
-  /** No guide: each take's own latency found and taken off its timing, ms (consensusLatencies; absent: none). */
-  takeLatencyMs?: number[];
 }
 
 /** The distance from each section's start to its phrase, and the sections whose takes in time lie far off it. */
@@ -901,8 +899,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       // shared offset (expectShift), as its expected voice: a take in time sings the previous note over the first
       // frames of each note-on (a latency plus the note's rise, up to 280 ms here), and against the notes as written a
       // take early by as much read the better pitch (held-out-13…21: an early take chosen for the clean take's worse
-      // pitch in 19 MIDI misses). Not the guide vocal: its f0 is sung, its rise lies in its frames (h-comp29 moved both
-      // and lost a guide-vocal section on held-out-22 and one on held-out-12)
+      // pitch in 19 MIDI misses). Not the guide vocal: its f0 is sung, its rise lies in its frames (h-comp29 moved
+      // both and lost a guide-vocal section on held-out-22 and one on held-out-12)
       const errs: number[] = [];
       const jit: number[] = [];
       for (let i = a; i < Math.min(b, fr.slow.length); i++) {
@@ -977,7 +975,6 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   // (without a guide the lags are already read against the takes in time: their median, as before)
   const offset = kind === 'consensus' ? (median(lags) ?? 0) : common;
   for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= offset;
-  const takeLatencyMs = kind === 'consensus' ? consensusLatencies(measures) : null;
   return {
     measures,
     tuningCents: tuning,
@@ -990,50 +987,10 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     ...(rejectedGrid ? { rejectedGrid } : {}),
     ...(lead ? { phraseLead: lead } : {}),
     ...(scale ? { scale } : {}),
-    ...(takeLatencyMs ? { takeLatencyMs } : {}),
     ...(kind === 'consensus'
       ? { inTime: consensus.map((c) => ({ inTime: c.inTime.length, voiced: c.lags.filter((x) => x !== null).length })) }
       : {}),
   };
-}
-
-/**
- * No guide: a take recorded with a latency of its own (another session, another interface) reads late or early by
- * as much against the takes in time in every section, and lost each section it was the clean take in (held-out-19…21:
- * 41 of the no-guide mode's 68 misses in the songs with per-take latencies). Each take's timing over the sections
- * (ms, [section][take], already less the shared offset): the largest group within consensusToleranceSeconds
- * (largestGroup; not tied) holding at least takeLatencyShare of its sections, whose centre lies takeLatencyMinMs or
- * more off 0, is the take's latency — a late or early defect scatters over 30–120 ms and makes no such group. When a
- * take has one, every take's timing is taken less its latency, and then, per section, less the centre of the largest
- * group of the corrected timings where that lies over the tolerance off 0 (the takes in time there were the latent
- * ones). Timing is changed in place; returns the latencies, or null (nothing changed) when no take has one.
- */
-export function consensusLatencies(measures: TakeSectionMeasures[][]): number[] | null {
-  const M = COMP_MEASURE_PARAMETERS;
-  const tolMs = M.consensusToleranceSeconds.value * 1000;
-  const N = measures[0]?.length ?? 0;
-  if (N < 3) return null;
-  const latency = Array.from({ length: N }, (_, k) => {
-    const xs = measures.map((row) => row[k]!.timingMs).filter((x): x is number => x !== null);
-    const g = largestGroup(xs, tolMs);
-    return g &&
-      !g.tied &&
-      g.size >= M.takeLatencyShare.value * xs.length &&
-      Math.abs(g.centre) >= M.takeLatencyMinMs.value
-      ? g.centre
-      : 0;
-  });
-  if (latency.every((x) => x === 0)) return null;
-  for (const row of measures) {
-    row.forEach((m, k) => {
-      if (m.timingMs !== null) m.timingMs -= latency[k]!;
-    });
-    const xs = row.map((m) => m.timingMs).filter((x): x is number => x !== null);
-    const g = largestGroup(xs, tolMs);
-    if (g && !g.tied && Math.abs(g.centre) > tolMs)
-      for (const m of row) if (m.timingMs !== null) m.timingMs -= g.centre;
-  }
-  return latency;
 }
 
 /**

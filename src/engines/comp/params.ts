@@ -110,19 +110,6 @@ export const COMP_MEASURE_PARAMETERS = {
     'no guide: takes whose entries lie this close together agree on the timing (the largest such group is the ' +
       'reference when the song has no onset grid)',
   ),
-  takeLatencyShare: p(
-    0.5,
-    'of sections',
-    [0.2, 1],
-    "no guide: a take's own latency is the centre of the largest group of its entries (within " +
-      'consensusToleranceSeconds) when that group holds at least this share of its sections',
-  ),
-  takeLatencyMinMs: p(
-    25,
-    'ms',
-    [5, 200],
-    "no guide: a take's entry group (takeLatencyShare) this far or further off the takes in time is its own latency",
-  ),
   noteGapSeconds: p(
     0.03,
     's',
