@@ -1454,7 +1454,7 @@ test('common offset: a window before 0 counts double — a late session with an 
   assert.ok(Math.abs(commonOffset([-12, -11, -10, -9, -8, 80, 95, 110]) + 10) <= 1);
 });
 
-test("pitch (MIDI guide): on the guide's notes moved by the shared offset — takes 80 ms late in tune read in tune", () => {
+test("pitch (MIDI guide): on the guide's notes moved by the shared offset — takes 80 ms late read in tune", () => {
   // four 2 s sections, three legato notes in each (MIDI 66, 68, 64, from 0.5 to 1.6 s); three takes sing them in
   // tune, all 80 ms late (a latency plus the notes' rise: the shared offset). Against the notes as written the
   // first 8 frames of each note hold the previous note (200–400 cents off: p90 over 100); on the guide moved by the
