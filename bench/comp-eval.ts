@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-22]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-23]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -3963,6 +3963,284 @@ export const HELD_OUT_22_SPEECH: LatencySpeech[] = [
   },
 ];
 
+/** Defect sizes of held-out-23 (defectAmount's ranges elsewhere): small and large, inside the issue's bounds. */
+const SMALL_DEFECTS = {
+  late: [30, 50],
+  early: [30, 50],
+  detune: [20, 30],
+  level: [6, 9],
+  noise: [-32, -26],
+  clip: [3, 6],
+} as const;
+const LARGE_DEFECTS = { late: [85, 120], early: [85, 120], detune: [45, 60], level: [12, 16] } as const;
+const SEAN_NOS_TENOR: VoiceStyle = {
+  name: 'sean-nos tenor',
+  formantScale: 1.01,
+  vibratoHz: 5.8,
+  vibratoCents: 8,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 9,
+  breath: 0.1,
+  openPhase: 0.47,
+  closePhase: 0.14,
+};
+const ENKA_MEZZO: VoiceStyle = {
+  name: 'enka mezzo',
+  formantScale: 1.12,
+  vibratoHz: 6.6,
+  vibratoCents: 55,
+  vibratoDelaySeconds: 0.22,
+  driftCents: 6,
+  breath: 0.06,
+  openPhase: 0.44,
+  closePhase: 0.13,
+};
+const HIGHLIFE_BARITONE: VoiceStyle = {
+  name: 'highlife baritone',
+  formantScale: 0.95,
+  vibratoHz: 5.0,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 4,
+  breath: 0.09,
+  openPhase: 0.5,
+  closePhase: 0.18,
+};
+const SERTANEJO_TENOR: VoiceStyle = {
+  name: 'sertanejo tenor',
+  formantScale: 1.06,
+  vibratoHz: 5.5,
+  vibratoCents: 30,
+  vibratoDelaySeconds: 0.18,
+  driftCents: 5,
+  breath: 0.12,
+  openPhase: 0.46,
+  closePhase: 0.11,
+};
+const GRIOT_BASS: VoiceStyle = {
+  name: 'griot bass',
+  formantScale: 0.9,
+  vibratoHz: 4.8,
+  vibratoCents: 26,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 8,
+  breath: 0.05,
+  openPhase: 0.38,
+  closePhase: 0.2,
+};
+
+/**
+ * The twenty-third held-out set (spec committed before shub's one run on it; 2026-12-04, h-comp30, issue 15's take
+ * choice — every earlier set, held-out-22 included, is tuning material now), made differently from every earlier
+ * comp set: **defect sizes of its own** (small: late/early 30–50 ms, detune 20–30 cents, level 6–9 dB, noise
+ * −32…−26 dBFS, clip 3–6 dB; large: late/early 85–120 ms, detune 45–60 cents, level 12–16 dB; every earlier set drew
+ * defectAmount's 30–120 ms, 20–60 cents, 8–14 dB); five voices in no set (sean-nós tenor, enka mezzo, highlife
+ * baritone, sertanejo tenor, griot bass) in seven songs; four songs **played by the npm synth from the OPL-3 FM SF2**
+ * (TiMidity++ and fluidsynth rendered it before, the npm synth never), two with its reverb and chorus; take programs
+ * no set used (trumpet, English horn, bassoon, ocarina), guides on programs no set used as guide (harpsichord, harp,
+ * drawbar organ, warm pad); per-take latencies in six songs and one speech, one latency per song in two, none in
+ * three; speech from festival's Italian pc_diphone and espeak-ng Macedonian (mk+Gene): neither voice in any set;
+ * tempi outside every comp set's 34–205 bpm (32, 33, 206–220 bpm); takes at 21, 23, 49 and 50 kHz (no earlier
+ * set); seeds 4001–4013 (none used before). 11 songs × 6 sections (66 with a MIDI guide) + 2 × 5
+ * sentences = 76 sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_23: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 4001,
+        program: 56,
+        guideProgram: 6,
+        soundfont: { file: SF2.opl3 },
+        timingJitterMs: 9,
+        sampleRate: 21000,
+        tonic: 62,
+        bpm: 208,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'detune', 'level'],
+        defectSizes: SMALL_DEFECTS,
+        latencyMs: [15, 15, 60, 40],
+      },
+      {
+        seed: 4002,
+        program: 69,
+        guideProgram: 46,
+        soundfont: { file: SF2.opl3 },
+        effects: true,
+        timingJitterMs: 7,
+        sampleRate: 23000,
+        tonic: 57,
+        bpm: 212,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['late', 'noise', 'detune', 'early'],
+        defectSizes: LARGE_DEFECTS,
+        latencyMs: 35,
+      },
+      {
+        seed: 4003,
+        program: 70,
+        guideProgram: 16,
+        soundfont: { file: SF2.opl3 },
+        timingJitterMs: 10,
+        sampleRate: 49000,
+        tonic: 48,
+        bpm: 33,
+        takes: 3,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['early', 'late', 'missing'],
+        latencyMs: [5, 55, 30],
+      },
+      {
+        seed: 4004,
+        program: 79,
+        guideProgram: 89,
+        soundfont: { file: SF2.opl3 },
+        effects: true,
+        timingJitterMs: 8,
+        sampleRate: 50000,
+        tonic: 72,
+        bpm: 216,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        kinds: ['late', 'detune', 'clip', 'noise'],
+        defectSizes: SMALL_DEFECTS,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4005,
+        voice: SEAN_NOS_TENOR,
+        tonic: 57,
+        bpm: 206,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['late', 'early', 'detune', 'noise'],
+        defectSizes: SMALL_DEFECTS,
+        latencyMs: [0, 40, 0, 75],
+        sampleRate: 21000,
+      },
+      {
+        seed: 4006,
+        voice: ENKA_MEZZO,
+        tonic: 65,
+        bpm: 32,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['early', 'level', 'late', 'missing'],
+        defectSizes: LARGE_DEFECTS,
+        sampleRate: 23000,
+      },
+      {
+        seed: 4007,
+        voice: HIGHLIFE_BARITONE,
+        tonic: 50,
+        bpm: 210,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'late', 'detune', 'noise', 'early'],
+        latencyMs: [20, 20, 50, 90, 20],
+        sampleRate: 49000,
+      },
+      {
+        seed: 4008,
+        voice: SERTANEJO_TENOR,
+        tonic: 60,
+        bpm: 214,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'triplet',
+        kinds: ['early', 'detune', 'level', 'late'],
+        defectSizes: SMALL_DEFECTS,
+        placement: 'runs',
+        sampleRate: 50000,
+      },
+      {
+        seed: 4009,
+        voice: GRIOT_BASS,
+        tonic: 45,
+        bpm: 218,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'swing',
+        kinds: ['late', 'noise', 'clip', 'detune'],
+        defectSizes: LARGE_DEFECTS,
+        latencyMs: [35, 80, 35, 35],
+        sampleRate: 21000,
+      },
+      {
+        seed: 4010,
+        voice: ENKA_MEZZO,
+        tonic: 68,
+        bpm: 220,
+        takes: 3,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        kinds: ['early', 'late', 'detune'],
+        latencyMs: 65,
+        sampleRate: 49000,
+      },
+      {
+        seed: 4011,
+        voice: SERTANEJO_TENOR,
+        tonic: 62,
+        bpm: 207,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'missing', 'level'],
+        defectSizes: SMALL_DEFECTS,
+        latencyMs: [0, 25, 70, 0],
+        sampleRate: 23000,
+      },
+    ] as Omit<LatencySong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_23_SPEECH: LatencySpeech[] = [
+  {
+    seed: 4012,
+    voice: 'festival:pc_diphone',
+    wordsPerMinute: 0,
+    takes: 4,
+    leadSeconds: 0.4,
+    latencyMs: [10, 55, 10, 30],
+    kinds: ['late', 'early', 'noise', 'level'],
+    sentences: [
+      'Mio fratello nuota ogni mattina nel lago.',
+      'Il treno per Napoli parte alle nove.',
+      'Ieri il vento era freddo in montagna.',
+      'Domani piovera sulla citta.',
+      'Il negozio in fondo alla strada oggi e chiuso.',
+    ],
+  },
+  {
+    seed: 4013,
+    voice: 'mk+Gene',
+    wordsPerMinute: 150,
+    takes: 4,
+    leadSeconds: 0.33,
+    tailSeconds: 0.6,
+    kinds: ['early', 'late', 'clip', 'missing'],
+    sentences: [
+      'Мојот брат плива секое утро во езерото.',
+      'Возот за Битола тргнува во осум часот.',
+      'Вчера ветерот беше студен на планината.',
+      'Утре ќе врне снег во градот.',
+      'Продавницата на аголот денес е затворена.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -4302,6 +4580,7 @@ async function main(): Promise<void> {
     ['held-out-20', HELD_OUT_20, HELD_OUT_20_SPEECH],
     ['held-out-21', HELD_OUT_21, HELD_OUT_21_SPEECH],
     ['held-out-22', HELD_OUT_22, HELD_OUT_22_SPEECH],
+    ['held-out-23', HELD_OUT_23, HELD_OUT_23_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

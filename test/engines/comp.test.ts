@@ -1453,3 +1453,41 @@ test('common offset: a window before 0 counts double — a late session with an 
   // and one before 0 holds when nothing after it does (at twice its distance it is still the nearest)
   assert.ok(Math.abs(commonOffset([-12, -11, -10, -9, -8, 80, 95, 110]) + 10) <= 1);
 });
+
+test("pitch (MIDI guide): on the guide's notes moved by the shared offset — takes 80 ms late read in tune", () => {
+  // four 2 s sections, three legato notes in each (MIDI 66, 68, 64, from 0.5 to 1.6 s); three takes sing them in
+  // tune, all 80 ms late (a latency plus the notes' rise: the shared offset). Against the notes as written the
+  // first 8 frames of each note hold the previous note (200–400 cents off: p90 over 100); on the guide moved by the
+  // shared offset every frame is in tune (0 cents)
+  const n = 800;
+  const notes = [0, 1, 2, 3].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
+    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
+  ]);
+  const take = (): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      const a = 200 * s + 50 + 8;
+      for (let i = a; i < a + 110; i++) {
+        const t = i - a;
+        ms[i] = 10 ** ((t < 50 ? -20 : t < 77 ? -17 : -22) / 10);
+        f0[i] = 440 * 2 ** ((t < 50 ? -3 : t < 77 ? -1 : -5) / 12);
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [take(), take(), take()],
+    gains: [1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+  assert.ok(Math.abs(out.timingOffsetMs - 80) <= 10, `shared offset ${out.timingOffsetMs} ms`);
+  for (const [s, row] of out.measures.entries())
+    for (const [k, m] of row.entries()) {
+      assert.ok(m.pitchP90Cents !== null && m.pitchP90Cents <= 5, `section ${s} take ${k}: p90 ${m.pitchP90Cents}`);
+      assert.ok(Math.abs(m.timingMs!) <= 10, `section ${s} take ${k}: timing ${m.timingMs} ms`);
+    }
+});
