@@ -31,8 +31,8 @@
  * modelling, sound-chip, finite-difference and nonlinear-oscillator kits; wavefolded, whistled and sub-bass tonal
  * parts); --twenty-second: fixtures/tempo22.ts, h-tempo29 (dembow, sixteenth funk, arpeggio ballads, 6/8, 12/8,
  * pop-rock, half-time, shuffle, disco, waltz, slow R&B; csound's GM bank and the OPL-3 FM bank through General MIDI);
- * --twenty-third: fixtures/tempo23.ts, h-tempo30 (6/8, 12/8, dembow, arpeggio ballads, controls; avldrums and FluidR3_GM
- * kits through Debian's fluidsynth, a drifting player).
+ * --twenty-third: fixtures/tempo23.ts, h-tempo30 (6/8, 12/8, dembow, arpeggio ballads, controls; avldrums and
+ * FluidR3_GM kits through Debian's fluidsynth, a drifting player).
  * Every set is scored under the half-time convention
  * (fixtures/tempotruth.ts tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
