@@ -1146,7 +1146,7 @@ export const TEMPO_PARAMETERS = {
     [0, 1],
     'six-eight check (h-tempo30): the factor of a level, with full evidence, whose eighths, folded over six, carry ' +
       "the kick and snare on the bar's eighth p + 3 (half-way between two of its beats) more than on p + 2 and p + 4 " +
-      '(its beats), on its own eighths (beats and midpoints) and on those of the level at ⅔ of it (beats and thirds): ' +
+      '(its beats), on its own eighths (beats and midpoints) and on those of the level at ⅔ of it (beats, thirds): ' +
       'a 6/8 or 12/8 beat read as the quarters of 3/4; the ⅔ level joins the candidates and is handed the score ' +
       'taken (levelHandOver); 1: off. Plateau 0.2–0.3 on held-out 21 and 22 (0.5: two drum files fewer); 0.25 its ' +
       'middle',

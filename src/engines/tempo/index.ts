@@ -1730,8 +1730,9 @@ function levels(
       const mids = halfShifted(c.beatFrames);
       const ec = sixEightOf(c.beatFrames.flatMap((b, i) => [b, mids[i]!]));
       if (!(ec > 0)) continue;
-      const y = candidate((2 / 3) * c.bpm);
-      if (!y || y.beatFrames.length < 8 || Math.abs(y.bpm / ((2 / 3) * c.bpm) - 1) > distinctRatio) continue;
+      // the ⅔ level only when it is a candidate already (no beat tracking over the whole file here)
+      const y = all.find((x) => Math.abs(x.bpm / ((2 / 3) * c.bpm) - 1) <= distinctRatio);
+      if (!y || y.beatFrames.length < 8) continue;
       // the dotted-quarter level's eighths: its beats and the thirds between them
       const ey = sixEightOf(
         y.beatFrames.slice(0, -1).flatMap((b, i) => {
@@ -1743,7 +1744,6 @@ function levels(
       if (!(e > 0)) continue;
       c.sixEight = 1 - (1 - seFloor) * e;
       c.sixEightEvidence = e;
-      if (!all.includes(y)) all.push(y);
       handOvers.push({ from: c, to: y, factor: () => c.sixEight });
     }
   for (const c of all) rescore(c);
