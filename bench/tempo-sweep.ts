@@ -43,6 +43,7 @@ import { tempo19Set } from '../fixtures/tempo19.js';
 import { tempo20Set } from '../fixtures/tempo20.js';
 import { tempo21Set } from '../fixtures/tempo21.js';
 import { tempo22Set } from '../fixtures/tempo22.js';
+import { tempo23Set } from '../fixtures/tempo23.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -298,6 +299,12 @@ async function main() {
     ? (mkdirSync(held22Dir, { recursive: true }), some(await Promise.all(tempo22Set(held22Dir).files.map(allFeatures))))
     : undefined;
   const h22 = held22 ? evaluate(held22) : undefined;
+  // --held-out-23: the twenty-third held-out set (fixtures/tempo23.ts, h-tempo30), only after its one CLI evaluation
+  const held23Dir = path.join(OUT, 'tempo-heldout23');
+  const held23 = process.argv.includes('--held-out-23')
+    ? (mkdirSync(held23Dir, { recursive: true }), some(await Promise.all(tempo23Set(held23Dir).files.map(allFeatures))))
+    : undefined;
+  const h23 = held23 ? evaluate(held23) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -328,6 +335,7 @@ async function main() {
     ...(h20 ? [['held-out 20', h20] as const] : []),
     ...(h21 ? [['held-out 21', h21] as const] : []),
     ...(h22 ? [['held-out 22', h22] as const] : []),
+    ...(h23 ? [['held-out 23', h23] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -355,7 +363,7 @@ async function main() {
         `${held16 ? ' held-out 16 Acc1 songs | drums |' : ''}${held17 ? ' held-out 17 Acc1 songs | drums |' : ''}` +
         `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
         `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}${held21 ? ' held-out 21 Acc1 songs | drums |' : ''}` +
-        `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}` +
+        `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}${held23 ? ' held-out 23 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -386,6 +394,7 @@ async function main() {
               held20 ? evaluate(held20) : undefined,
               held21 ? evaluate(held21) : undefined,
               held22 ? evaluate(held22) : undefined,
+              held23 ? evaluate(held23) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -425,6 +434,7 @@ async function main() {
       ['held-out 20', held20],
       ['held-out 21', held21],
       ['held-out 22', held22],
+      ['held-out 23', held23],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -468,6 +478,7 @@ async function main() {
     if (h20) console.log('\nheld-out 20 misses:\n' + h20.misses.join('\n'));
     if (h21) console.log('\nheld-out 21 misses:\n' + h21.misses.join('\n'));
     if (h22) console.log('\nheld-out 22 misses:\n' + h22.misses.join('\n'));
+    if (h23) console.log('\nheld-out 23 misses:\n' + h23.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -1140,6 +1140,26 @@ export const TEMPO_PARAMETERS = {
       'repeat, at which the evidence counts fully (linearly from 0). Plateau 0.2–0.3 on the tuning sets at ' +
       'fourThreeFloor 0.5 (0.45–0.6: a held-out-1 drum file fewer; 0.15: held-out-3 drum beat F −0.007)',
   ),
+  sixEightFloor: p(
+    0.25,
+    '',
+    [0, 1],
+    'six-eight check (h-tempo30): the factor of a level, with full evidence, whose eighths, folded over six, carry ' +
+      "the kick and snare on the bar's eighth p + 3 (half-way between two of its beats) more than on p + 2 and p + 4 " +
+      '(its beats), on its own eighths (beats and midpoints) and on those of the level at ⅔ of it (beats, thirds): ' +
+      'a 6/8 or 12/8 beat read as the quarters of 3/4; the ⅔ level joins the candidates and is handed the score ' +
+      'taken (levelHandOver); 1: off. Plateau 0.2–0.3 on held-out 21 and 22 (0.5: two drum files fewer); 0.25 its ' +
+      'middle',
+  ),
+  sixEightFull: p(
+    0.075,
+    'fraction',
+    [0.01, 1],
+    'six-eight check: the strength on the eighth p + 3 over the stronger of p + 2 and p + 4, as a fraction of the ' +
+      'strongest eighth p, at which the evidence counts fully (linearly from 0; the smaller of the two grids). ' +
+      'Plateau 0.05–0.1 on held-out 21 and 22 at sixEightFloor 0.3 (0.125–0.5: a held-out-22 drum file fewer); ' +
+      '0.075 its middle',
+  ),
   barTileFull: p(
     0.6,
     'fraction',

@@ -543,6 +543,13 @@ interface Candidate {
    */
   fourThree: number;
   fourThreeEvidence?: number;
+  /**
+   * Six-eight check (h-tempo30): 1, or less when the kick and snare on this level's eighths, folded over six of
+   * them, fall half-way between two of its beats (the bar's eighth p + 3) more than on its beats p + 2 and p + 4: a
+   * compound beat (6/8, 12/8) read as the quarters of 3/4; the level at ⅔ of this one joins the candidates.
+   */
+  sixEight: number;
+  sixEightEvidence?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -1410,7 +1417,8 @@ function levels(
     c.barRepeat *
     c.barTile *
     c.halfTime *
-    c.fourThree;
+    c.fourThree *
+    c.sixEight;
   const rescore = (c: Candidate) => {
     c.even = (harmonic ? c.evenTonal : c.evenBeat * c.evenDrum * c.snareBeat) * c.snareHalf;
     c.harmony = harmonic ? c.harmonyRaw : 1;
@@ -1483,6 +1491,7 @@ function levels(
       barTile: 1,
       halfTime: 1,
       fourThree: 1,
+      sixEight: 1,
       handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
@@ -1692,6 +1701,51 @@ function levels(
       if (!all.includes(y)) all.push(y);
       handOvers.push({ from: c, to: y, factor: () => c.fourThree });
     }
+  // the six-eight check (h-tempo30): a level at 3/2 of a compound beat (6/8 or 12/8 read as the quarters of 3/4,
+  // two eighths a beat) meets the bar's second dotted quarter half-way between two of its beats. On the eighth grid
+  // (its beats and their midpoints) the kick and snare, folded over six eighths, carry the bar's strongest eighth p
+  // and p + 3 (the second dotted quarter, an off-beat of this level) more than p + 2 and p + 4 (this level's second
+  // and third beats): the level is weighed down and the level at ⅔ of it (the dotted quarter) joins the candidates.
+  // A bar of 4 or 8 of its eighths keeps its eighths' parity over the fold: p + 3 is an off-beat weaker than p + 2
+  // and p + 4 or as strong as them (no evidence); only a bar of 3 (or 6) of its beats can give evidence. The same
+  // is asked on the ⅔ level's eighths (its beats and the thirds between them), and the smaller evidence counts: the
+  // ⅔ level's beats alone carry hits in any meter (its tracker bends them onto hits), this level's alone can slip
+  const seFloor = checkParameter('sixEightFloor', TEMPO_PARAMETERS.sixEightFloor);
+  const seFull = checkParameter('sixEightFull', TEMPO_PARAMETERS.sixEightFull);
+  const seEnv = kickSnare ?? drum;
+  /**
+   * The evidence on an eighth grid, folded over six: the strength on p + 3 (the bar's second dotted quarter) over the
+   * stronger of p + 2 and p + 4 (this level's other beats), as a fraction of the strongest eighth p (the downbeat).
+   */
+  const sixEightOf = (eighths: number[]) => {
+    const s = strengthByClass(seEnv!, eighths, halfWidth, 6);
+    let p = 0;
+    for (let j = 1; j < 6; j++) if (s[j]! > s[p]!) p = j;
+    return s[p]! > 0 ? ramp((s[(p + 3) % 6]! - Math.max(s[(p + 2) % 6]!, s[(p + 4) % 6]!)) / s[p]!, 0, seFull) : 0;
+  };
+  if (seFloor < 1 && seEnv)
+    for (const c of [...all]) {
+      if (c.beatFrames.length < 12) continue;
+      // this level's eighths: its beats and their midpoints
+      const mids = halfShifted(c.beatFrames);
+      const ec = sixEightOf(c.beatFrames.flatMap((b, i) => [b, mids[i]!]));
+      if (!(ec > 0)) continue;
+      // the ⅔ level only when it is a candidate already (no beat tracking over the whole file here)
+      const y = all.find((x) => Math.abs(x.bpm / ((2 / 3) * c.bpm) - 1) <= distinctRatio);
+      if (!y || y.beatFrames.length < 8) continue;
+      // the dotted-quarter level's eighths: its beats and the thirds between them
+      const ey = sixEightOf(
+        y.beatFrames.slice(0, -1).flatMap((b, i) => {
+          const d = y.beatFrames[i + 1]! - b;
+          return [b, Math.round(b + d / 3), Math.round(b + (2 * d) / 3)];
+        }),
+      );
+      const e = Math.min(ec, ey);
+      if (!(e > 0)) continue;
+      c.sixEight = 1 - (1 - seFloor) * e;
+      c.sixEightEvidence = e;
+      handOvers.push({ from: c, to: y, factor: () => c.sixEight });
+    }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
   // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
@@ -1811,6 +1865,12 @@ function levels(
       c.fourThree < 1
         ? ` × four-three check ${fmt(c.fourThree)} (the ${fmt(0.75 * c.bpm)} BPM level's four-beat bar, ` +
           `16/3 of these beats, repeats more than 5 or 6 of them: evidence ${fmt(c.fourThreeEvidence ?? 0)})`
+        : ''
+    }${
+      c.sixEight < 1
+        ? ` × six-eight check ${fmt(c.sixEight)} (the kick and snare on the eighths, folded over six, fall half-way ` +
+          `between two of these beats, the ${fmt((2 / 3) * c.bpm)} BPM level's second beat: evidence ` +
+          `${fmt(c.sixEightEvidence ?? 0)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
