@@ -630,9 +630,7 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
   if (!input.flux || input.flux.groups < 3) return null;
   const w = checkParameter('phaseHighWeight', TEMPO_PARAMETERS.phaseHighWeight);
   const [low, , high] = bands ?? fluxOnFrames(input.flux, frames, input.hopSeconds);
-  const out = new Float64Array(low!.length);
-  for (let i = 0; i < out.length; i++) out[i] = low![i]! + w * high![i]!;
-  return out;
+  return native().postDrumEnvelope(low!, high!, w); // low + w · high (post_cold.cc: a cold loop in JavaScript)
 }
 
 /**
@@ -641,17 +639,8 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
  */
 export function kickSnareEnvelope(bands: readonly Float64Array[]): Float64Array {
   const [low, mid] = bands;
-  // (a loop, not reduce: the same sum in the same order without a call per frame while cold)
-  const mean = (x: Float64Array) => {
-    let sum = 0;
-    for (let i = 0; i < x.length; i++) sum = sum + x[i]!;
-    return sum / Math.max(1, x.length);
-  };
-  const ml = mean(low!) || 1;
-  const mm = mean(mid!) || 1;
-  const out = new Float64Array(low!.length);
-  for (let i = 0; i < out.length; i++) out[i] = low![i]! / ml + mid![i]! / mm;
-  return out;
+  // low / mean(low) + mid / mean(mid), a mean of 0 taken as 1 (post_cold.cc: a cold loop in JavaScript)
+  return native().postKickSnareEnvelope(low!, mid!);
 }
 
 /**
@@ -1338,8 +1327,7 @@ function levels(
   const harmonyAt = (w: number): LazyAutocorrelation | null => {
     if (harmonyCache.has(w)) return harmonyCache.get(w)!;
     const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
-    let sum = 0;
-    if (novelty) for (let i = 0; i < novelty.length; i++) sum += novelty[i]!;
+    const sum = novelty ? native().postSum(novelty) : 0;
     const changing = novelty !== null && sum / novelty.length >= minNovelty;
     const r = changing ? new LazyAutocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
     harmonyCache.set(w, r);
@@ -1907,14 +1895,14 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
     for (let j = Math.max(0, f - 2); j <= Math.min(frames - 1, f + 2); j++) m = Math.max(m, low[j]!);
     return m;
   });
-  // each beat's chroma summed to the next beat, unit length: 12 values per beat in one array
-  const beatChroma = new Float64Array(n * 12);
+  // each beat's chroma summed to the next beat (native, post_cold.cc: the frames' sums were a cold loop over every
+  // frame), then unit length: 12 values per beat in one array
+  const beatChroma = chroma
+    ? native().postBeatChromaSums(postSeries(chroma), Float64Array.from(beatFrames), frames)
+    : new Float64Array(n * 12);
   if (chroma)
     for (let i = 0; i < n; i++) {
-      const f = beatFrames[i]!;
       const v = beatChroma.subarray(i * 12, i * 12 + 12);
-      const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
-      for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k] = v[k]! + (chroma[t * 12 + k] ?? 0);
       const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
       for (let k = 0; k < 12; k++) v[k] = v[k]! / s;
     }

@@ -1,0 +1,170 @@
+// Kernels of post_cold.h and their N-API bindings (registered by addon.cc). Synchronous calls on the calling
+// thread; series are read in place, results are new typed arrays written once.
+#include "post_cold.h"
+
+#include <napi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "napi_util.h"
+
+namespace shub::post {
+
+template <class T>
+void splitFlux(const T* x, size_t n, size_t groups, float* bands, double* novelty) {
+  const size_t stride = groups + 1;
+  for (size_t t = 0; t < n; ++t) {
+    const T* row = x + t * stride;
+    for (size_t k = 0; k < groups; ++k) bands[t * groups + k] = static_cast<float>(row[k]);
+    novelty[t] = static_cast<double>(row[groups]);
+  }
+}
+
+template <class T>
+double sumInOrder(const T* x, size_t n) {
+  double sum = 0;
+  for (size_t i = 0; i < n; ++i) sum = sum + static_cast<double>(x[i]);
+  return sum;
+}
+
+void drumEnvelope(const double* low, size_t n, const double* high, size_t highLength, double w, double* out) {
+  const size_t m = std::min(n, highLength);
+  for (size_t i = 0; i < m; ++i) out[i] = low[i] + w * high[i];
+  for (size_t i = m; i < n; ++i) out[i] = std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+
+// The engine's `mean(x) || 1`: the sum in order over max(1, n), 1 when that is 0 or NaN.
+double meanOrOne(const double* x, size_t n) {
+  const double m = sumInOrder(x, n) / static_cast<double>(std::max<size_t>(1, n));
+  return m == 0 || std::isnan(m) ? 1.0 : m;
+}
+
+}  // namespace
+
+void kickSnareEnvelope(const double* low, size_t n, const double* mid, size_t midLength, double* out) {
+  const double ml = meanOrOne(low, n);
+  const double mm = meanOrOne(mid, midLength);
+  const size_t m = std::min(n, midLength);
+  for (size_t i = 0; i < m; ++i) out[i] = low[i] / ml + mid[i] / mm;
+  for (size_t i = m; i < n; ++i) out[i] = std::numeric_limits<double>::quiet_NaN();
+}
+
+template <class T>
+void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t n, double frames, double* out) {
+  // frames whose 12 values start inside chroma; later ones (and negative ones) add nothing. Skipping those additions
+  // of 0 changes no sum: each starts at +0 and x + 0 is x for every x but −0, which a sum from +0 never reaches.
+  const double rows = static_cast<double>(length / 12 + (length % 12 ? 1 : 0));
+  for (size_t i = 0; i < n; ++i) {
+    const double f = beats[i];
+    const double end = i + 1 < n ? beats[i + 1] : std::min(frames, f + 1);
+    if (!std::isfinite(f) || std::floor(f) != f) continue;  // a fractional frame reads undefined: 0
+    double* v = out + i * 12;
+    const double last = std::min(end, rows);  // t < last
+    for (double t = std::max(f, 0.0); t < last; t += 1) {
+      const size_t base = static_cast<size_t>(t) * 12;
+      const size_t k1 = std::min<size_t>(12, length - base);
+      for (size_t k = 0; k < k1; ++k) v[k] = v[k] + static_cast<double>(chroma[base + k]);
+    }
+  }
+}
+
+template void splitFlux<float>(const float*, size_t, size_t, float*, double*);
+template void splitFlux<double>(const double*, size_t, size_t, float*, double*);
+template double sumInOrder<float>(const float*, size_t);
+template double sumInOrder<double>(const double*, size_t);
+template void beatChromaSums<float>(const float*, size_t, const double*, size_t, double, double*);
+template void beatChromaSums<double>(const double*, size_t, const double*, size_t, double, double*);
+
+}  // namespace shub::post
+
+namespace {
+
+using shub::napi::integerArg;
+using shub::napi::numberArg;
+using shub::napi::withSeries;
+
+constexpr double kMaxIndex = 2147483647.0;
+
+Napi::Float64Array f64Arg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
+    shub::napi::throwType(env, where + ": " + name + " must be a Float64Array, got " + shub::napi::describe(v));
+  return v.As<Napi::Float64Array>();
+}
+
+// postSplitFlux(values, groups): [bands: Float32Array of n × groups, novelty: Float64Array of n], n = ⌊length /
+// (groups + 1)⌋ (post_cold.h splitFlux).
+Napi::Value PostSplitFlux(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postSplitFlux";
+  const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
+  return withSeries(env, info[0], where, "values", [&](auto* x, size_t length) {
+    const size_t n = length / (groups + 1);
+    auto bands = Napi::Float32Array::New(env, n * groups);
+    auto novelty = Napi::Float64Array::New(env, n);
+    shub::post::splitFlux(x, n, groups, bands.Data(), novelty.Data());
+    auto out = Napi::Array::New(env, 2);
+    out.Set(uint32_t{0}, bands);
+    out.Set(uint32_t{1}, novelty);
+    return out;
+  });
+}
+
+// postSum(x): x's values summed in order from +0.
+Napi::Value PostSum(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return withSeries(env, info[0], "postSum", "x",
+                    [&](auto* x, size_t n) { return Napi::Number::New(env, shub::post::sumInOrder(x, n)); });
+}
+
+// postDrumEnvelope(low, high, w): Float64Array of low's length, low + w · high.
+Napi::Value PostDrumEnvelope(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postDrumEnvelope";
+  auto low = f64Arg(env, info[0], where, "low");
+  auto high = f64Arg(env, info[1], where, "high");
+  const double w = numberArg(env, info[2], where, "w", -std::numeric_limits<double>::infinity(),
+                             std::numeric_limits<double>::infinity());
+  auto out = Napi::Float64Array::New(env, low.ElementLength());
+  shub::post::drumEnvelope(low.Data(), low.ElementLength(), high.Data(), high.ElementLength(), w, out.Data());
+  return out;
+}
+
+// postKickSnareEnvelope(low, mid): Float64Array of low's length, low / mean(low) + mid / mean(mid).
+Napi::Value PostKickSnareEnvelope(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postKickSnareEnvelope";
+  auto low = f64Arg(env, info[0], where, "low");
+  auto mid = f64Arg(env, info[1], where, "mid");
+  auto out = Napi::Float64Array::New(env, low.ElementLength());
+  shub::post::kickSnareEnvelope(low.Data(), low.ElementLength(), mid.Data(), mid.ElementLength(), out.Data());
+  return out;
+}
+
+// postBeatChromaSums(chroma, beats: Float64Array, frames): Float64Array of beats × 12 (post_cold.h beatChromaSums).
+Napi::Value PostBeatChromaSums(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBeatChromaSums";
+  auto beats = f64Arg(env, info[1], where, "beats");
+  const double frames = integerArg(env, info[2], where, "frames", 0, kMaxIndex, "");
+  auto out = Napi::Float64Array::New(env, beats.ElementLength() * 12);
+  return withSeries(env, info[0], where, "chroma", [&](auto* chroma, size_t length) {
+    shub::post::beatChromaSums(chroma, length, beats.Data(), beats.ElementLength(), frames, out.Data());
+    return out;
+  });
+}
+
+}  // namespace
+
+void InitPostCold(Napi::Env env, Napi::Object exports) {
+  exports.Set("postSplitFlux", Napi::Function::New<PostSplitFlux>(env, "postSplitFlux"));
+  exports.Set("postSum", Napi::Function::New<PostSum>(env, "postSum"));
+  exports.Set("postDrumEnvelope", Napi::Function::New<PostDrumEnvelope>(env, "postDrumEnvelope"));
+  exports.Set("postKickSnareEnvelope", Napi::Function::New<PostKickSnareEnvelope>(env, "postKickSnareEnvelope"));
+  exports.Set("postBeatChromaSums", Napi::Function::New<PostBeatChromaSums>(env, "postBeatChromaSums"));
+}
