@@ -813,8 +813,8 @@ export interface NativeAddon {
   /** low / mean(low) + mid / mean(mid) per frame (a mean of 0 or NaN taken as 1; low's length). */
   postKickSnareEnvelope(low: Float64Array, mid: Float64Array): Float64Array;
   /**
-   * Per beat the chroma (12 values a frame) summed from its frame up to the next beat's (the last beat: one frame,
-   * below `frames`); frames outside chroma and fractional beat frames add nothing. beats × 12 values.
+   * Per beat the chroma (12 values a frame) summed from its frame f up to the next beat's (the last beat: one frame,
+   * below `frames`), read as `chroma[t * 12 + k] ?? 0` for t = f, f + 1, …: beats × 12 values.
    */
   postBeatChromaSums(chroma: PostSeries, beats: Float64Array, frames: number): Float64Array;
 }

@@ -57,19 +57,32 @@ void kickSnareEnvelope(const double* low, size_t n, const double* mid, size_t mi
 
 template <class T>
 void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t n, double frames, double* out) {
-  // frames whose 12 values start inside chroma; later ones (and negative ones) add nothing. Skipping those additions
-  // of 0 changes no sum: each starts at +0 and x + 0 is x for every x but −0, which a sum from +0 never reaches.
-  const double rows = static_cast<double>(length / 12 + (length % 12 ? 1 : 0));
+  const double size = static_cast<double>(length);
   for (size_t i = 0; i < n; ++i) {
     const double f = beats[i];
     const double end = i + 1 < n ? beats[i + 1] : std::min(frames, f + 1);
-    if (!std::isfinite(f) || std::floor(f) != f) continue;  // a fractional frame reads undefined: 0
+    if (!std::isfinite(f)) continue;  // NaN: no frame (−Infinity would not end in JavaScript)
     double* v = out + i * 12;
-    const double last = std::min(end, rows);  // t < last
-    for (double t = std::max(f, 0.0); t < last; t += 1) {
-      const size_t base = static_cast<size_t>(t) * 12;
-      const size_t k1 = std::min<size_t>(12, length - base);
-      for (size_t k = 0; k < k1; ++k) v[k] = v[k] + static_cast<double>(chroma[base + k]);
+    // JavaScript's loop: t from f by + 1 while t < end, chroma[t · 12 + k] ?? 0. An index that is not an integer
+    // or outside chroma reads undefined: 0, and adding 0 changes no sum (each starts at +0, x + 0 is x for every x
+    // but −0, which a sum from +0 never reaches), so those are skipped.
+    for (double t = f; t < end; t = t + 1) {
+      const double base = t * 12;
+      if (base >= size) break;  // t only grows: no later frame starts inside chroma
+      if (std::floor(base) == base) {
+        // an integer below 2^53: base + k is exact
+        for (size_t k = 0; k < 12; ++k) {
+          const double idx = base + static_cast<double>(k);
+          if (idx >= 0 && idx < size) v[k] = v[k] + static_cast<double>(chroma[static_cast<size_t>(idx)]);
+        }
+      } else {
+        // a fractional base (a fractional beat frame): base + k may still round to an integer
+        for (size_t k = 0; k < 12; ++k) {
+          const double idx = base + static_cast<double>(k);
+          if (idx >= 0 && idx < size && std::floor(idx) == idx)
+            v[k] = v[k] + static_cast<double>(chroma[static_cast<size_t>(idx)]);
+        }
+      }
     }
   }
 }

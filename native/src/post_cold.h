@@ -26,8 +26,8 @@ void kickSnareEnvelope(const double* low, size_t n, const double* mid, size_t mi
 
 // Per beat i (n beats, frame numbers beats[i]) the sum of the chroma frames from beats[i] up to the next beat (the
 // last beat: one frame, below `frames`), 12 pitch classes: out[i·12 + k] (out zeroed by the caller). chroma is
-// frame-major (12 a frame, `length` values); a frame outside it, or a beat frame that is not an integer, adds nothing
-// (JavaScript's `chroma[t * 12 + k] ?? 0` there).
+// frame-major (12 a frame, `length` values), read as JavaScript's `chroma[t * 12 + k] ?? 0` for t = f, f + 1, … < end:
+// an index outside chroma or not an integer adds nothing.
 template <class T>
 void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t n, double frames, double* out);
 
