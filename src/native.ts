@@ -817,6 +817,20 @@ export interface NativeAddon {
    * below `frames`), read as `chroma[t * 12 + k] ?? 0` for t = f, f + 1, …: beats × 12 values.
    */
   postBeatChromaSums(chroma: PostSeries, beats: Float64Array, frames: number): Float64Array;
+  /**
+   * The tempo engine's comb evidence on its BPM grid (minBpm by step while ≤ maxBpm + 1e-9): per tempo max(0,
+   * Σ_k comb[k]·at(r, (k + 1)·60·frameRate / bpm)); [bpm, score].
+   */
+  postCombSalience(
+    r: Float64Array,
+    frameRate: number,
+    comb: Float64Array,
+    minBpm: number,
+    maxBpm: number,
+    step: number,
+  ): [Float64Array, Float64Array];
+  /** envelopeEvidence's contrast: max over the tempi (from 0) of Σ_k comb[k]·(at(r, (k+1)·L) − mean of r near it) / Σ comb. */
+  postCombContrast(r: Float64Array, frameRate: number, comb: Float64Array, bpm: Float64Array): number;
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "napi_util.h"
 
@@ -87,6 +88,72 @@ void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t 
   }
 }
 
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Math.max(a, b): NaN if either is, +0 over −0.
+double jsMax(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return kNaN;
+  if (a != b) return a > b ? a : b;
+  return std::signbit(a) ? b : a;
+}
+
+// The tempo engine's at(r, lag): linear interpolation between r[⌊lag⌋] and the next lag; 0 from ⌊lag⌋ + 1 = n on;
+// NaN where JavaScript would read r at a negative or NaN index (undefined).
+double lagAt(const double* r, size_t n, double lag) {
+  const double i = std::floor(lag);
+  if (i + 1 >= static_cast<double>(n)) return 0;
+  if (!(i >= 0)) return kNaN;
+  const double f = lag - i;
+  const auto j = static_cast<size_t>(i);
+  return r[j] * (1 - f) + r[j + 1] * f;
+}
+
+}  // namespace
+
+void combSalience(const double* r, size_t n, double frameRate, const double* comb, size_t m, double minBpm,
+                  double maxBpm, double step, std::vector<double>& bpm, std::vector<double>& score) {
+  size_t count = 0;
+  for (double b = minBpm; b <= maxBpm + 1e-9; b += step) ++count;
+  bpm.assign(count, 0);
+  score.assign(count, 0);
+  size_t i = 0;
+  for (double b = minBpm; b <= maxBpm + 1e-9 && i < count; b += step, ++i) {
+    const double lag = (60 * frameRate) / b;
+    double s = 0;
+    for (size_t k = 0; k < m; ++k) s += comb[k] * lagAt(r, n, static_cast<double>(k + 1) * lag);
+    bpm[i] = b;
+    score[i] = jsMax(0, s);
+  }
+}
+
+double combContrast(const double* r, size_t n, double frameRate, const double* comb, size_t m, const double* bpm,
+                    size_t count) {
+  std::vector<double> prefix(n + 1, 0.0);
+  for (size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + r[i];
+  const double last = static_cast<double>(n) - 1;
+  const auto meanOver = [&](double a, double b) {
+    const double lo = jsMax(0, std::floor(a));
+    const double hi = std::min(last, std::ceil(b));  // Math.min: NaN stays NaN below
+    if (std::isnan(hi) || !(hi >= lo)) return 0.0;
+    return (prefix[static_cast<size_t>(hi) + 1] - prefix[static_cast<size_t>(lo)]) / (hi - lo + 1);
+  };
+  double wSum = 0;
+  for (size_t k = 0; k < m; ++k) wSum = wSum + comb[k];
+  double contrast = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const double lag = (60 * frameRate) / bpm[i];
+    double c = 0;
+    for (size_t k = 0; k < m; ++k) {
+      const double kd = static_cast<double>(k);
+      c += comb[k] * (lagAt(r, n, (kd + 1) * lag) - meanOver((kd + 0.5) * lag, (kd + 1.5) * lag));
+    }
+    contrast = jsMax(contrast, c / wSum);
+  }
+  return contrast;
+}
+
 template void splitFlux<float>(const float*, size_t, size_t, float*, double*);
 template void splitFlux<double>(const double*, size_t, size_t, float*, double*);
 template double sumInOrder<float>(const float*, size_t);
@@ -103,6 +170,8 @@ using shub::napi::numberArg;
 using shub::napi::withSeries;
 
 constexpr double kMaxIndex = 2147483647.0;
+constexpr double kLargest = std::numeric_limits<double>::max();
+constexpr double kSmallest = std::numeric_limits<double>::min();
 
 Napi::Float64Array f64Arg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
   if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
@@ -172,6 +241,38 @@ Napi::Value PostBeatChromaSums(const Napi::CallbackInfo& info) {
   });
 }
 
+// postCombSalience(r, frameRate, comb, minBpm, maxBpm, step): [bpm, score] Float64Arrays (post_cold.h combSalience).
+Napi::Value PostCombSalience(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postCombSalience";
+  auto r = f64Arg(env, info[0], where, "r");
+  const double frameRate = numberArg(env, info[1], where, "frameRate", 0, kLargest);
+  auto comb = f64Arg(env, info[2], where, "comb");
+  const double minBpm = numberArg(env, info[3], where, "minBpm", kSmallest, kLargest);
+  const double maxBpm = numberArg(env, info[4], where, "maxBpm", minBpm, kLargest);
+  // (a step that moves the largest b by at least 1e-9 of it: the grid ends)
+  const double step = numberArg(env, info[5], where, "step", maxBpm * 1e-9, kLargest);
+  std::vector<double> bpm, score;
+  shub::post::combSalience(r.Data(), r.ElementLength(), frameRate, comb.Data(), comb.ElementLength(), minBpm, maxBpm,
+                           step, bpm, score);
+  auto out = Napi::Array::New(env, 2);
+  out.Set(uint32_t{0}, shub::napi::f64Array(env, bpm));
+  out.Set(uint32_t{1}, shub::napi::f64Array(env, score));
+  return out;
+}
+
+// postCombContrast(r, frameRate, comb, bpm): envelopeEvidence's contrast (post_cold.h combContrast).
+Napi::Value PostCombContrast(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postCombContrast";
+  auto r = f64Arg(env, info[0], where, "r");
+  const double frameRate = numberArg(env, info[1], where, "frameRate", 0, kLargest);
+  auto comb = f64Arg(env, info[2], where, "comb");
+  auto bpm = f64Arg(env, info[3], where, "bpm");
+  return Napi::Number::New(env, shub::post::combContrast(r.Data(), r.ElementLength(), frameRate, comb.Data(),
+                                                         comb.ElementLength(), bpm.Data(), bpm.ElementLength()));
+}
+
 }  // namespace
 
 void InitPostCold(Napi::Env env, Napi::Object exports) {
@@ -179,5 +280,7 @@ void InitPostCold(Napi::Env env, Napi::Object exports) {
   exports.Set("postSum", Napi::Function::New<PostSum>(env, "postSum"));
   exports.Set("postDrumEnvelope", Napi::Function::New<PostDrumEnvelope>(env, "postDrumEnvelope"));
   exports.Set("postKickSnareEnvelope", Napi::Function::New<PostKickSnareEnvelope>(env, "postKickSnareEnvelope"));
+  exports.Set("postCombSalience", Napi::Function::New<PostCombSalience>(env, "postCombSalience"));
+  exports.Set("postCombContrast", Napi::Function::New<PostCombContrast>(env, "postCombContrast"));
   exports.Set("postBeatChromaSums", Napi::Function::New<PostBeatChromaSums>(env, "postBeatChromaSums"));
 }

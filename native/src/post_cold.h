@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 namespace shub::post {
 
@@ -30,5 +31,17 @@ void kickSnareEnvelope(const double* low, size_t n, const double* mid, size_t mi
 // an index outside chroma or not an integer adds nothing.
 template <class T>
 void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t n, double frames, double* out);
+
+// The tempo engine's comb evidence on its BPM grid (b = minBpm, minBpm + step, … while b ≤ maxBpm + 1e-9, the same
+// running sum): per b, max(0, Σ_k comb[k] · at(r, (k + 1) · 60 · frameRate / b)) as Math.max(0, ·) gives it, with
+// at(r, lag) = r[i]·(1 − f) + r[i + 1]·f (i = ⌊lag⌋, f = lag − i; 0 from i + 1 = n on). bpm and score filled.
+void combSalience(const double* r, size_t n, double frameRate, const double* comb, size_t m, double minBpm,
+                  double maxBpm, double step, std::vector<double>& bpm, std::vector<double>& score);
+
+// envelopeEvidence's contrast: the largest (from 0, as Math.max) over the grid's tempi of Σ_k comb[k] · (at(r, (k + 1)
+// · L) − mean of r over lags ⌊(k + 0.5) · L⌋ … ⌈(k + 1.5) · L⌉) / Σ comb, L = 60 · frameRate / bpm (the mean from
+// prefix sums of r in order; 0 for an empty range).
+double combContrast(const double* r, size_t n, double frameRate, const double* comb, size_t m, const double* bpm,
+                    size_t count);
 
 }  // namespace shub::post

@@ -179,3 +179,89 @@ test('postBeatChromaSums: each beat sums its frames up to the next beat, read as
     }
   }
 });
+
+// the tempo engine's at, combSalience and envelopeEvidence's contrast loop before they went native
+function atRule(r: Float64Array, lag: number): number {
+  const i = Math.floor(lag);
+  if (i + 1 >= r.length) return 0;
+  const f = lag - i;
+  return r[i]! * (1 - f) + r[i + 1]! * f;
+}
+function combSalienceRule(
+  r: Float64Array,
+  frameRate: number,
+  comb: number[],
+  minBpm: number,
+  maxBpm: number,
+  step: number,
+) {
+  let count = 0;
+  for (let b = minBpm; b <= maxBpm + 1e-9; b += step) count++;
+  const bpm = new Float64Array(count);
+  const score = new Float64Array(count);
+  let i = 0;
+  for (let b = minBpm; b <= maxBpm + 1e-9; b += step, i++) {
+    const lag = (60 * frameRate) / b;
+    let s = 0;
+    for (let k = 0; k < comb.length; k++) s += comb[k]! * atRule(r, (k + 1) * lag);
+    bpm[i] = b;
+    score[i] = Math.max(0, s);
+  }
+  return { bpm, score };
+}
+function contrastRule(r: Float64Array, frameRate: number, comb: number[], bpms: Float64Array): number {
+  const prefix = new Float64Array(r.length + 1);
+  for (let i = 0; i < r.length; i++) prefix[i + 1] = prefix[i]! + r[i]!;
+  const meanOver = (a: number, b: number) => {
+    const lo = Math.max(0, Math.floor(a));
+    const hi = Math.min(r.length - 1, Math.ceil(b));
+    return hi >= lo ? (prefix[hi + 1]! - prefix[lo]!) / (hi - lo + 1) : 0;
+  };
+  const wSum = comb.reduce((a, w) => a + w, 0);
+  let contrast = 0;
+  for (const bpm of bpms) {
+    const lag = (60 * frameRate) / bpm;
+    let c = 0;
+    for (let k = 0; k < comb.length; k++)
+      c += comb[k]! * (atRule(r, (k + 1) * lag) - meanOver((k + 0.5) * lag, (k + 1.5) * lag));
+    contrast = Math.max(contrast, c / wSum);
+  }
+  return contrast;
+}
+
+test('postCombSalience, postCombContrast: the comb on the BPM grid and its contrast, as the tempo engine computed them', () => {
+  // r(lag) = lag / 100 on 0..100: at((k+1)·L) is linear, so one tempo (60 BPM at 10 frames/s: L = 10) in closed form
+  const ramp = Float64Array.from({ length: 101 }, (_, i) => i / 100);
+  const [bpm, score] = addon.postCombSalience(ramp, 10, Float64Array.from([1, 0.5]), 60, 60, 1);
+  assertSameBits(bpm, [60]);
+  assertSameBits(score, [0.1 + 0.5 * 0.2]);
+  // a negative comb sum is 0 (Math.max(0, ·)); a lag past the end reads 0
+  assertSameBits(addon.postCombSalience(ramp, 10, Float64Array.from([-1]), 60, 60, 1)[1], [0]);
+  assertSameBits(addon.postCombSalience(ramp, 10, Float64Array.from([1]), 5, 5, 1)[1], [0]); // L = 120 > 100
+  // on the ramp each lag's value equals the mean of its symmetric neighbourhood when that is whole: contrast 0
+  // (to rounding: the prefix sums' differences are not exact)
+  assert.ok(Math.abs(addon.postCombContrast(ramp, 10, Float64Array.from([1]), Float64Array.from([60]))) < 1e-15);
+  // a peak at lag 10 over a flat 0.2: (1 − 0.2 · 10 / 11) for the window 5..15
+  const peak = Float64Array.from({ length: 40 }, (_, i) => (i === 10 ? 1 : 0.2));
+  const expected = 1 - (0.2 * 10 + 1) / 11;
+  assert.ok(
+    Math.abs(addon.postCombContrast(peak, 10, Float64Array.from([1]), Float64Array.from([60])) - expected) < 1e-15,
+  );
+  const r = mulberry32(91);
+  for (let seed = 100; seed < 112; seed++) {
+    const n = 50 + Math.floor(r() * 900);
+    const ac = awkward(n, seed).map((x) => (Math.abs(x) > 1e3 ? x / 1e16 : x));
+    if (seed % 4 === 0) ac[Math.floor(r() * n)] = NaN;
+    const frameRate = 40 + r() * 150;
+    const comb = Array.from({ length: 1 + Math.floor(r() * 5) }, () => r() * 1.2 - 0.1);
+    const minBpm = 30 + r() * 40;
+    const maxBpm = minBpm + r() * 200;
+    const step = [0.05, 0.1, 0.37, 1][seed % 4]!;
+    const [b, s] = addon.postCombSalience(ac, frameRate, Float64Array.from(comb), minBpm, maxBpm, step);
+    const ref = combSalienceRule(ac, frameRate, comb, minBpm, maxBpm, step);
+    assertSameBits(b, ref.bpm, `bpm seed ${seed}`);
+    assertSameBits(s, ref.score, `score seed ${seed}`);
+    const got = addon.postCombContrast(ac, frameRate, Float64Array.from(comb), b);
+    assert.ok(Object.is(got, contrastRule(ac, frameRate, comb, ref.bpm)), `contrast seed ${seed}: ${got}`);
+  }
+});

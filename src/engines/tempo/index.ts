@@ -174,20 +174,8 @@ function combSalience(
   const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
   const maxBpm = checkParameter('maxBpm', TEMPO_PARAMETERS.maxBpm);
   const step = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
-  // the grid's size first (the same running sum of steps), then doubles only: a plain array starting at an integer
-  // BPM changed its elements kind mid-loop and made TurboFan recompile this function (h-speed9)
-  let count = 0;
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += step) count++;
-  const bpm = new Float64Array(count);
-  const score = new Float64Array(count);
-  let i = 0;
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += step, i++) {
-    const lag = (60 * frameRate) / b;
-    let s = 0;
-    for (let k = 0; k < comb.length; k++) s += comb[k]! * at(r, (k + 1) * lag);
-    bpm[i] = b;
-    score[i] = Math.max(0, s);
-  }
+  // native (post_cold.cc: the grid's ≈ 3 400 tempi × the comb ran cold, two or three times per file)
+  const [bpm, score] = native().postCombSalience(r, frameRate, Float64Array.from(comb), minBpm, maxBpm, step);
   return { bpm, score };
 }
 
@@ -221,22 +209,8 @@ export function envelopeEvidence(
   // the same spread for at most 20 s of frames: a long recording of speech gains no significance from its length
   const sigmaRef = Math.sqrt((1 + 2 * s2) / Math.max(1, Math.min(env.length, Math.round(refSeconds * frameRate))));
   const norm = Math.sqrt(comb.reduce((a, w) => a + w * w, 0));
-  const prefix = new Float64Array(r.length + 1);
-  for (let i = 0; i < r.length; i++) prefix[i + 1] = prefix[i]! + r[i]!;
-  const meanOver = (a: number, b: number) => {
-    const lo = Math.max(0, Math.floor(a));
-    const hi = Math.min(r.length - 1, Math.ceil(b));
-    return hi >= lo ? (prefix[hi + 1]! - prefix[lo]!) / (hi - lo + 1) : 0;
-  };
-  const wSum = comb.reduce((a, w) => a + w, 0);
-  let contrast = 0;
-  for (const bpm of sal.bpm) {
-    const lag = (60 * frameRate) / bpm;
-    let c = 0;
-    for (let k = 0; k < comb.length; k++)
-      c += comb[k]! * (at(r, (k + 1) * lag) - meanOver((k + 0.5) * lag, (k + 1.5) * lag));
-    contrast = Math.max(contrast, c / wSum);
-  }
+  // the comb at each tempo less the mean of r around each of its lags, over Σ comb: the largest (native, post_cold.cc)
+  const contrast = native().postCombContrast(r, frameRate, Float64Array.from(comb), sal.bpm);
   const z = (sd: number) => (sd > 0 && combMax > 0 ? combMax / (sd * norm) : 0);
   return { comb: combMax, bpm: sal.bpm[best] ?? 0, z: z(sigma), zRef: z(sigmaRef), contrast };
 }
