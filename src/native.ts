@@ -829,7 +829,10 @@ export interface NativeAddon {
     maxBpm: number,
     step: number,
   ): [Float64Array, Float64Array];
-  /** envelopeEvidence's contrast: max over the tempi (from 0) of Σ_k comb[k]·(at(r, (k+1)·L) − mean of r near it) / Σ comb. */
+  /**
+   * envelopeEvidence's contrast: the largest (from 0) over the tempi of Σ_k comb[k]·(at(r, (k+1)·L) − the mean of r
+   * around that lag) / Σ comb.
+   */
   postCombContrast(r: Float64Array, frameRate: number, comb: Float64Array, bpm: Float64Array): number;
 }
 
