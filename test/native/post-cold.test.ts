@@ -229,7 +229,7 @@ function contrastRule(r: Float64Array, frameRate: number, comb: number[], bpms: 
   return contrast;
 }
 
-test('postCombSalience, postCombContrast: the comb on the BPM grid and its contrast, as the tempo engine had them', () => {
+test('postCombSalience, postCombContrast: the comb on the BPM grid and its contrast, as tempo had them', () => {
   // r(lag) = lag / 100 on 0..100: at((k+1)·L) is linear, so one tempo (60 BPM at 10 frames/s: L = 10) in closed form
   const ramp = Float64Array.from({ length: 101 }, (_, i) => i / 100);
   const [bpm, score] = addon.postCombSalience(ramp, 10, Float64Array.from([1, 0.5]), 60, 60, 1);
