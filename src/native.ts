@@ -800,6 +800,40 @@ export interface NativeAddon {
     stickWeight: number,
     purity: (ratios: Float64Array) => void,
   ): { frames: Int32Array; activity: Float64Array };
+  // post_cold.cc: loops over every frame that ran once per file in cold JavaScript (the same arithmetic, order)
+  /**
+   * A frame-major matrix of groups + 1 columns split: the first `groups` columns (as float, frame-major) and the last;
+   * ⌊length / (groups + 1)⌋ frames.
+   */
+  postSplitFlux(values: PostSeries, groups: number): [Float32Array, Float64Array];
+  /** x's values summed in order from +0. */
+  postSum(x: PostSeries): number;
+  /** low + w · high per frame (low's length; NaN where high has no value). */
+  postDrumEnvelope(low: Float64Array, high: Float64Array, w: number): Float64Array;
+  /** low / mean(low) + mid / mean(mid) per frame (a mean of 0 or NaN taken as 1; low's length). */
+  postKickSnareEnvelope(low: Float64Array, mid: Float64Array): Float64Array;
+  /**
+   * Per beat the chroma (12 values a frame) summed from its frame f up to the next beat's (the last beat: one frame,
+   * below `frames`), read as `chroma[t * 12 + k] ?? 0` for t = f, f + 1, …: beats × 12 values.
+   */
+  postBeatChromaSums(chroma: PostSeries, beats: Float64Array, frames: number): Float64Array;
+  /**
+   * The tempo engine's comb evidence on its BPM grid (minBpm by step while ≤ maxBpm + 1e-9): per tempo max(0,
+   * Σ_k comb[k]·at(r, (k + 1)·60·frameRate / bpm)); [bpm, score].
+   */
+  postCombSalience(
+    r: Float64Array,
+    frameRate: number,
+    comb: Float64Array,
+    minBpm: number,
+    maxBpm: number,
+    step: number,
+  ): [Float64Array, Float64Array];
+  /**
+   * envelopeEvidence's contrast: the largest (from 0) over the tempi of Σ_k comb[k]·(at(r, (k+1)·L) − the mean of r
+   * around that lag) / Σ comb.
+   */
+  postCombContrast(r: Float64Array, frameRate: number, comb: Float64Array, bpm: Float64Array): number;
 }
 
 /** x as a series the post kernels read: typed float arrays as they are, anything else copied to a Float64Array. */

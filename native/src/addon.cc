@@ -543,6 +543,7 @@ void InitReamp(Napi::Env env, Napi::Object exports);
 void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
 void InitPost(Napi::Env env, Napi::Object exports);
+void InitPostCold(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -564,6 +565,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAnalysis(env, exports);
   InitDrums(env, exports);
   InitPost(env, exports);
+  InitPostCold(env, exports);
   return exports;
 }
 

@@ -113,6 +113,23 @@ Napi::Float32Array f32Array(Napi::Env env, std::vector<float, A>&& v) {
   return ownedArray<Napi::Float32Array>(env, std::move(v));
 }
 
+// Calls f(const float* | const double*, length) on a Float32Array or Float64Array argument (read in place).
+template <class F>
+auto withSeries(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, F&& f) {
+  if (v.IsTypedArray()) {
+    const auto type = v.As<Napi::TypedArray>().TypedArrayType();
+    if (type == napi_float32_array) {
+      auto a = v.As<Napi::Float32Array>();
+      return f(static_cast<const float*>(a.Data()), a.ElementLength());
+    }
+    if (type == napi_float64_array) {
+      auto a = v.As<Napi::Float64Array>();
+      return f(static_cast<const double*>(a.Data()), a.ElementLength());
+    }
+  }
+  throwType(env, where + ": " + name + " must be a Float32Array or Float64Array, got " + describe(v));
+}
+
 inline Napi::Float64Array f64Array(Napi::Env env, const std::vector<double>& v) {
   Napi::Float64Array a = Napi::Float64Array::New(env, v.size());
   if (!v.empty()) std::memcpy(a.Data(), v.data(), v.size() * sizeof(double));

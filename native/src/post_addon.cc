@@ -22,23 +22,7 @@ using shub::napi::integerArg;
 using shub::napi::numberArg;
 using shub::napi::throwRange;
 using shub::napi::throwType;
-
-// Calls f(const float* | const double*, length) on a Float32Array or Float64Array argument.
-template <class F>
-auto withSeries(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name, F&& f) {
-  if (v.IsTypedArray()) {
-    const auto type = v.As<Napi::TypedArray>().TypedArrayType();
-    if (type == napi_float32_array) {
-      auto a = v.As<Napi::Float32Array>();
-      return f(static_cast<const float*>(a.Data()), a.ElementLength());
-    }
-    if (type == napi_float64_array) {
-      auto a = v.As<Napi::Float64Array>();
-      return f(static_cast<const double*>(a.Data()), a.ElementLength());
-    }
-  }
-  throwType(env, where + ": " + name + " must be a Float32Array or Float64Array, got " + describe(v));
-}
+using shub::napi::withSeries;
 
 constexpr double kLargest = std::numeric_limits<double>::max();
 

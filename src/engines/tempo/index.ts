@@ -174,20 +174,8 @@ function combSalience(
   const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
   const maxBpm = checkParameter('maxBpm', TEMPO_PARAMETERS.maxBpm);
   const step = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
-  // the grid's size first (the same running sum of steps), then doubles only: a plain array starting at an integer
-  // BPM changed its elements kind mid-loop and made TurboFan recompile this function (h-speed9)
-  let count = 0;
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += step) count++;
-  const bpm = new Float64Array(count);
-  const score = new Float64Array(count);
-  let i = 0;
-  for (let b = minBpm; b <= maxBpm + 1e-9; b += step, i++) {
-    const lag = (60 * frameRate) / b;
-    let s = 0;
-    for (let k = 0; k < comb.length; k++) s += comb[k]! * at(r, (k + 1) * lag);
-    bpm[i] = b;
-    score[i] = Math.max(0, s);
-  }
+  // native (post_cold.cc: the grid's ≈ 3 400 tempi × the comb ran cold, two or three times per file)
+  const [bpm, score] = native().postCombSalience(r, frameRate, Float64Array.from(comb), minBpm, maxBpm, step);
   return { bpm, score };
 }
 
@@ -221,22 +209,8 @@ export function envelopeEvidence(
   // the same spread for at most 20 s of frames: a long recording of speech gains no significance from its length
   const sigmaRef = Math.sqrt((1 + 2 * s2) / Math.max(1, Math.min(env.length, Math.round(refSeconds * frameRate))));
   const norm = Math.sqrt(comb.reduce((a, w) => a + w * w, 0));
-  const prefix = new Float64Array(r.length + 1);
-  for (let i = 0; i < r.length; i++) prefix[i + 1] = prefix[i]! + r[i]!;
-  const meanOver = (a: number, b: number) => {
-    const lo = Math.max(0, Math.floor(a));
-    const hi = Math.min(r.length - 1, Math.ceil(b));
-    return hi >= lo ? (prefix[hi + 1]! - prefix[lo]!) / (hi - lo + 1) : 0;
-  };
-  const wSum = comb.reduce((a, w) => a + w, 0);
-  let contrast = 0;
-  for (const bpm of sal.bpm) {
-    const lag = (60 * frameRate) / bpm;
-    let c = 0;
-    for (let k = 0; k < comb.length; k++)
-      c += comb[k]! * (at(r, (k + 1) * lag) - meanOver((k + 0.5) * lag, (k + 1.5) * lag));
-    contrast = Math.max(contrast, c / wSum);
-  }
+  // the comb at each tempo less the mean of r around each of its lags, over Σ comb: the largest (native, post_cold.cc)
+  const contrast = native().postCombContrast(r, frameRate, Float64Array.from(comb), sal.bpm);
   const z = (sd: number) => (sd > 0 && combMax > 0 ? combMax / (sd * norm) : 0);
   return { comb: combMax, bpm: sal.bpm[best] ?? 0, z: z(sigma), zRef: z(sigmaRef), contrast };
 }
@@ -637,9 +611,7 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
   if (!input.flux || input.flux.groups < 3) return null;
   const w = checkParameter('phaseHighWeight', TEMPO_PARAMETERS.phaseHighWeight);
   const [low, , high] = bands ?? fluxOnFrames(input.flux, frames, input.hopSeconds);
-  const out = new Float64Array(low!.length);
-  for (let i = 0; i < out.length; i++) out[i] = low![i]! + w * high![i]!;
-  return out;
+  return native().postDrumEnvelope(low!, high!, w); // low + w · high (post_cold.cc: a cold loop in JavaScript)
 }
 
 /**
@@ -648,17 +620,8 @@ export function drumEnvelope(input: TempoInput, frames: number, bands?: readonly
  */
 export function kickSnareEnvelope(bands: readonly Float64Array[]): Float64Array {
   const [low, mid] = bands;
-  // (a loop, not reduce: the same sum in the same order without a call per frame while cold)
-  const mean = (x: Float64Array) => {
-    let sum = 0;
-    for (let i = 0; i < x.length; i++) sum = sum + x[i]!;
-    return sum / Math.max(1, x.length);
-  };
-  const ml = mean(low!) || 1;
-  const mm = mean(mid!) || 1;
-  const out = new Float64Array(low!.length);
-  for (let i = 0; i < out.length; i++) out[i] = low![i]! / ml + mid![i]! / mm;
-  return out;
+  // low / mean(low) + mid / mean(mid), a mean of 0 taken as 1 (post_cold.cc: a cold loop in JavaScript)
+  return native().postKickSnareEnvelope(low!, mid!);
 }
 
 /**
@@ -1345,8 +1308,7 @@ function levels(
   const harmonyAt = (w: number): LazyAutocorrelation | null => {
     if (harmonyCache.has(w)) return harmonyCache.get(w)!;
     const novelty = tuned ? harmonicNovelty(input.chroma, odf.length, w) : null;
-    let sum = 0;
-    if (novelty) for (let i = 0; i < novelty.length; i++) sum += novelty[i]!;
+    const sum = novelty ? native().postSum(novelty) : 0;
     const changing = novelty !== null && sum / novelty.length >= minNovelty;
     const r = changing ? new LazyAutocorrelation(novelty, combLags(frameRate, [1, 1, 1, 1, 1])) : null;
     harmonyCache.set(w, r);
@@ -1967,14 +1929,14 @@ function pickDownbeats(beatFrames: number[], input: TempoInput): number[] {
     for (let j = Math.max(0, f - 2); j <= Math.min(frames - 1, f + 2); j++) m = Math.max(m, low[j]!);
     return m;
   });
-  // each beat's chroma summed to the next beat, unit length: 12 values per beat in one array
-  const beatChroma = new Float64Array(n * 12);
+  // each beat's chroma summed to the next beat (native, post_cold.cc: the frames' sums were a cold loop over every
+  // frame), then unit length: 12 values per beat in one array
+  const beatChroma = chroma
+    ? native().postBeatChromaSums(postSeries(chroma), Float64Array.from(beatFrames), frames)
+    : new Float64Array(n * 12);
   if (chroma)
     for (let i = 0; i < n; i++) {
-      const f = beatFrames[i]!;
       const v = beatChroma.subarray(i * 12, i * 12 + 12);
-      const end = i + 1 < n ? beatFrames[i + 1]! : Math.min(frames, f + 1);
-      for (let t = f; t < end; t++) for (let k = 0; k < 12; k++) v[k] = v[k]! + (chroma[t * 12 + k] ?? 0);
       const s = Math.hypot(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!) || 1;
       for (let k = 0; k < 12; k++) v[k] = v[k]! / s;
     }

@@ -1,0 +1,286 @@
+// Kernels of post_cold.h and their N-API bindings (registered by addon.cc). Synchronous calls on the calling
+// thread; series are read in place, results are new typed arrays written once.
+#include "post_cold.h"
+
+#include <napi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "napi_util.h"
+
+namespace shub::post {
+
+template <class T>
+void splitFlux(const T* x, size_t n, size_t groups, float* bands, double* novelty) {
+  const size_t stride = groups + 1;
+  for (size_t t = 0; t < n; ++t) {
+    const T* row = x + t * stride;
+    for (size_t k = 0; k < groups; ++k) bands[t * groups + k] = static_cast<float>(row[k]);
+    novelty[t] = static_cast<double>(row[groups]);
+  }
+}
+
+template <class T>
+double sumInOrder(const T* x, size_t n) {
+  double sum = 0;
+  for (size_t i = 0; i < n; ++i) sum = sum + static_cast<double>(x[i]);
+  return sum;
+}
+
+void drumEnvelope(const double* low, size_t n, const double* high, size_t highLength, double w, double* out) {
+  const size_t m = std::min(n, highLength);
+  for (size_t i = 0; i < m; ++i) out[i] = low[i] + w * high[i];
+  for (size_t i = m; i < n; ++i) out[i] = std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+
+// The engine's `mean(x) || 1`: the sum in order over max(1, n), 1 when that is 0 or NaN.
+double meanOrOne(const double* x, size_t n) {
+  const double m = sumInOrder(x, n) / static_cast<double>(std::max<size_t>(1, n));
+  return m == 0 || std::isnan(m) ? 1.0 : m;
+}
+
+}  // namespace
+
+void kickSnareEnvelope(const double* low, size_t n, const double* mid, size_t midLength, double* out) {
+  const double ml = meanOrOne(low, n);
+  const double mm = meanOrOne(mid, midLength);
+  const size_t m = std::min(n, midLength);
+  for (size_t i = 0; i < m; ++i) out[i] = low[i] / ml + mid[i] / mm;
+  for (size_t i = m; i < n; ++i) out[i] = std::numeric_limits<double>::quiet_NaN();
+}
+
+template <class T>
+void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t n, double frames, double* out) {
+  const double size = static_cast<double>(length);
+  for (size_t i = 0; i < n; ++i) {
+    const double f = beats[i];
+    const double end = i + 1 < n ? beats[i + 1] : std::min(frames, f + 1);
+    if (!std::isfinite(f)) continue;  // NaN: no frame (−Infinity would not end in JavaScript)
+    double* v = out + i * 12;
+    // JavaScript's loop: t from f by + 1 while t < end, chroma[t · 12 + k] ?? 0. An index that is not an integer
+    // or outside chroma reads undefined: 0, and adding 0 changes no sum (each starts at +0, x + 0 is x for every x
+    // but −0, which a sum from +0 never reaches), so those are skipped.
+    for (double t = f; t < end; t = t + 1) {
+      const double base = t * 12;
+      if (base >= size) break;  // t only grows: no later frame starts inside chroma
+      if (std::floor(base) == base) {
+        // an integer below 2^53: base + k is exact
+        for (size_t k = 0; k < 12; ++k) {
+          const double idx = base + static_cast<double>(k);
+          if (idx >= 0 && idx < size) v[k] = v[k] + static_cast<double>(chroma[static_cast<size_t>(idx)]);
+        }
+      } else {
+        // a fractional base (a fractional beat frame): base + k may still round to an integer
+        for (size_t k = 0; k < 12; ++k) {
+          const double idx = base + static_cast<double>(k);
+          if (idx >= 0 && idx < size && std::floor(idx) == idx)
+            v[k] = v[k] + static_cast<double>(chroma[static_cast<size_t>(idx)]);
+        }
+      }
+    }
+  }
+}
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Math.max(a, b): NaN if either is, +0 over −0.
+double jsMax(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return kNaN;
+  if (a != b) return a > b ? a : b;
+  return std::signbit(a) ? b : a;
+}
+
+// The tempo engine's at(r, lag): linear interpolation between r[⌊lag⌋] and the next lag; 0 from ⌊lag⌋ + 1 = n on;
+// NaN where JavaScript would read r at a negative or NaN index (undefined).
+double lagAt(const double* r, size_t n, double lag) {
+  const double i = std::floor(lag);
+  if (i + 1 >= static_cast<double>(n)) return 0;
+  if (!(i >= 0)) return kNaN;
+  const double f = lag - i;
+  const auto j = static_cast<size_t>(i);
+  return r[j] * (1 - f) + r[j + 1] * f;
+}
+
+}  // namespace
+
+void combSalience(const double* r, size_t n, double frameRate, const double* comb, size_t m, double minBpm,
+                  double maxBpm, double step, std::vector<double>& bpm, std::vector<double>& score) {
+  size_t count = 0;
+  for (double b = minBpm; b <= maxBpm + 1e-9; b += step) ++count;
+  bpm.assign(count, 0);
+  score.assign(count, 0);
+  size_t i = 0;
+  for (double b = minBpm; b <= maxBpm + 1e-9 && i < count; b += step, ++i) {
+    const double lag = (60 * frameRate) / b;
+    double s = 0;
+    for (size_t k = 0; k < m; ++k) s += comb[k] * lagAt(r, n, static_cast<double>(k + 1) * lag);
+    bpm[i] = b;
+    score[i] = jsMax(0, s);
+  }
+}
+
+double combContrast(const double* r, size_t n, double frameRate, const double* comb, size_t m, const double* bpm,
+                    size_t count) {
+  std::vector<double> prefix(n + 1, 0.0);
+  for (size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + r[i];
+  const double last = static_cast<double>(n) - 1;
+  const auto meanOver = [&](double a, double b) {
+    const double lo = jsMax(0, std::floor(a));
+    const double hi = std::min(last, std::ceil(b));  // Math.min: NaN stays NaN below
+    if (std::isnan(hi) || !(hi >= lo)) return 0.0;
+    return (prefix[static_cast<size_t>(hi) + 1] - prefix[static_cast<size_t>(lo)]) / (hi - lo + 1);
+  };
+  double wSum = 0;
+  for (size_t k = 0; k < m; ++k) wSum = wSum + comb[k];
+  double contrast = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const double lag = (60 * frameRate) / bpm[i];
+    double c = 0;
+    for (size_t k = 0; k < m; ++k) {
+      const double kd = static_cast<double>(k);
+      c += comb[k] * (lagAt(r, n, (kd + 1) * lag) - meanOver((kd + 0.5) * lag, (kd + 1.5) * lag));
+    }
+    contrast = jsMax(contrast, c / wSum);
+  }
+  return contrast;
+}
+
+template void splitFlux<float>(const float*, size_t, size_t, float*, double*);
+template void splitFlux<double>(const double*, size_t, size_t, float*, double*);
+template double sumInOrder<float>(const float*, size_t);
+template double sumInOrder<double>(const double*, size_t);
+template void beatChromaSums<float>(const float*, size_t, const double*, size_t, double, double*);
+template void beatChromaSums<double>(const double*, size_t, const double*, size_t, double, double*);
+
+}  // namespace shub::post
+
+namespace {
+
+using shub::napi::integerArg;
+using shub::napi::numberArg;
+using shub::napi::withSeries;
+
+constexpr double kMaxIndex = 2147483647.0;
+constexpr double kLargest = std::numeric_limits<double>::max();
+constexpr double kSmallest = std::numeric_limits<double>::min();
+
+Napi::Float64Array f64Arg(Napi::Env env, const Napi::Value& v, const std::string& where, const char* name) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
+    shub::napi::throwType(env, where + ": " + name + " must be a Float64Array, got " + shub::napi::describe(v));
+  return v.As<Napi::Float64Array>();
+}
+
+// postSplitFlux(values, groups): [bands: Float32Array of n × groups, novelty: Float64Array of n], n = ⌊length /
+// (groups + 1)⌋ (post_cold.h splitFlux).
+Napi::Value PostSplitFlux(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postSplitFlux";
+  const auto groups = static_cast<size_t>(integerArg(env, info[1], where, "groups", 1, 4096, ""));
+  return withSeries(env, info[0], where, "values", [&](auto* x, size_t length) {
+    const size_t n = length / (groups + 1);
+    auto bands = Napi::Float32Array::New(env, n * groups);
+    auto novelty = Napi::Float64Array::New(env, n);
+    shub::post::splitFlux(x, n, groups, bands.Data(), novelty.Data());
+    auto out = Napi::Array::New(env, 2);
+    out.Set(uint32_t{0}, bands);
+    out.Set(uint32_t{1}, novelty);
+    return out;
+  });
+}
+
+// postSum(x): x's values summed in order from +0.
+Napi::Value PostSum(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return withSeries(env, info[0], "postSum", "x",
+                    [&](auto* x, size_t n) { return Napi::Number::New(env, shub::post::sumInOrder(x, n)); });
+}
+
+// postDrumEnvelope(low, high, w): Float64Array of low's length, low + w · high.
+Napi::Value PostDrumEnvelope(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postDrumEnvelope";
+  auto low = f64Arg(env, info[0], where, "low");
+  auto high = f64Arg(env, info[1], where, "high");
+  const double w = numberArg(env, info[2], where, "w", -std::numeric_limits<double>::infinity(),
+                             std::numeric_limits<double>::infinity());
+  auto out = Napi::Float64Array::New(env, low.ElementLength());
+  shub::post::drumEnvelope(low.Data(), low.ElementLength(), high.Data(), high.ElementLength(), w, out.Data());
+  return out;
+}
+
+// postKickSnareEnvelope(low, mid): Float64Array of low's length, low / mean(low) + mid / mean(mid).
+Napi::Value PostKickSnareEnvelope(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postKickSnareEnvelope";
+  auto low = f64Arg(env, info[0], where, "low");
+  auto mid = f64Arg(env, info[1], where, "mid");
+  auto out = Napi::Float64Array::New(env, low.ElementLength());
+  shub::post::kickSnareEnvelope(low.Data(), low.ElementLength(), mid.Data(), mid.ElementLength(), out.Data());
+  return out;
+}
+
+// postBeatChromaSums(chroma, beats: Float64Array, frames): Float64Array of beats × 12 (post_cold.h beatChromaSums).
+Napi::Value PostBeatChromaSums(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postBeatChromaSums";
+  auto beats = f64Arg(env, info[1], where, "beats");
+  const double frames = integerArg(env, info[2], where, "frames", 0, kMaxIndex, "");
+  auto out = Napi::Float64Array::New(env, beats.ElementLength() * 12);
+  return withSeries(env, info[0], where, "chroma", [&](auto* chroma, size_t length) {
+    shub::post::beatChromaSums(chroma, length, beats.Data(), beats.ElementLength(), frames, out.Data());
+    return out;
+  });
+}
+
+// postCombSalience(r, frameRate, comb, minBpm, maxBpm, step): [bpm, score] Float64Arrays (post_cold.h combSalience).
+Napi::Value PostCombSalience(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postCombSalience";
+  auto r = f64Arg(env, info[0], where, "r");
+  const double frameRate = numberArg(env, info[1], where, "frameRate", 0, kLargest);
+  auto comb = f64Arg(env, info[2], where, "comb");
+  const double minBpm = numberArg(env, info[3], where, "minBpm", kSmallest, kLargest);
+  const double maxBpm = numberArg(env, info[4], where, "maxBpm", minBpm, kLargest);
+  // (a step that moves the largest b by at least 1e-9 of it: the grid ends)
+  const double step = numberArg(env, info[5], where, "step", maxBpm * 1e-9, kLargest);
+  std::vector<double> bpm, score;
+  shub::post::combSalience(r.Data(), r.ElementLength(), frameRate, comb.Data(), comb.ElementLength(), minBpm, maxBpm,
+                           step, bpm, score);
+  auto out = Napi::Array::New(env, 2);
+  out.Set(uint32_t{0}, shub::napi::f64Array(env, bpm));
+  out.Set(uint32_t{1}, shub::napi::f64Array(env, score));
+  return out;
+}
+
+// postCombContrast(r, frameRate, comb, bpm): envelopeEvidence's contrast (post_cold.h combContrast).
+Napi::Value PostCombContrast(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postCombContrast";
+  auto r = f64Arg(env, info[0], where, "r");
+  const double frameRate = numberArg(env, info[1], where, "frameRate", 0, kLargest);
+  auto comb = f64Arg(env, info[2], where, "comb");
+  auto bpm = f64Arg(env, info[3], where, "bpm");
+  return Napi::Number::New(env, shub::post::combContrast(r.Data(), r.ElementLength(), frameRate, comb.Data(),
+                                                         comb.ElementLength(), bpm.Data(), bpm.ElementLength()));
+}
+
+}  // namespace
+
+void InitPostCold(Napi::Env env, Napi::Object exports) {
+  exports.Set("postSplitFlux", Napi::Function::New<PostSplitFlux>(env, "postSplitFlux"));
+  exports.Set("postSum", Napi::Function::New<PostSum>(env, "postSum"));
+  exports.Set("postDrumEnvelope", Napi::Function::New<PostDrumEnvelope>(env, "postDrumEnvelope"));
+  exports.Set("postKickSnareEnvelope", Napi::Function::New<PostKickSnareEnvelope>(env, "postKickSnareEnvelope"));
+  exports.Set("postCombSalience", Napi::Function::New<PostCombSalience>(env, "postCombSalience"));
+  exports.Set("postCombContrast", Napi::Function::New<PostCombContrast>(env, "postCombContrast"));
+  exports.Set("postBeatChromaSums", Napi::Function::New<PostBeatChromaSums>(env, "postBeatChromaSums"));
+}
