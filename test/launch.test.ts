@@ -141,3 +141,26 @@ test("exitNow: with the addon loaded, 'exit' listeners then the end with the cod
     cleanup();
   }
 });
+
+test(
+  "exitNow leaves the parent's stdout and stderr pipes blocking, as Node's own exit does",
+  { skip: process.platform !== 'linux' && 'reads /proc/self/fdinfo (Linux only)' },
+  () => {
+    // libuv sets O_NONBLOCK (04000) on a pipe it writes to; the shell that ran shub shares the pipe, and a
+    // non-blocking pipe left behind makes its next writes fail with EAGAIN (GNU time's report came out cut off)
+    const tone = path.join(ROOT, 'fixtures', 'tone-1k-minus23-stereo.wav');
+    const shub = path.join(ROOT, 'bin', 'shub.js');
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE;
+    const script =
+      `"${process.execPath}" "${shub}" analyze "${tone}" --features levels --json --no-store; ` +
+      'echo "status $?"; grep ^flags /proc/self/fdinfo/1; grep ^flags /proc/self/fdinfo/2 >&2';
+    const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', env });
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0]!, /"integratedLufs"/, r.stderr);
+    assert.equal(lines[1], 'status 0', r.stderr);
+    const flags = (text: string) => parseInt(/^flags:\s+([0-7]+)/m.exec(text)?.[1] ?? 'NaN', 8);
+    assert.equal(flags(lines[2]!) & 0o4000, 0, `stdout left non-blocking: ${lines[2]}`);
+    assert.equal(flags(r.stderr) & 0o4000, 0, `stderr left non-blocking: ${r.stderr}`);
+  },
+);

@@ -1,6 +1,10 @@
 // N-API bindings of the shub native DSP core. All DSP lives in plain C++ classes; this file
 // only validates JavaScript input, converts values and runs addPcm on the libuv thread pool.
 #include <napi.h>
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/stat.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -530,6 +534,17 @@ Napi::Value ExitNow(const Napi::CallbackInfo& info) {
   if (info.Length() < 1 || !info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "exitNow: expected (code)");
   const int code = info[0].As<Napi::Number>().Int32Value();
   std::fflush(nullptr);
+#ifndef _WIN32
+  // libuv made the standard streams' pipes and sockets non-blocking, and the file description is shared with the
+  // parent (a shell, GNU time, a CI runner); Node's own exit puts it back, _Exit does not, and the parent's next
+  // writes to it then fail with EAGAIN (GNU time's report came out cut off). Put it back the same way.
+  for (int fd = 0; fd <= 2; fd++) {
+    struct stat st;
+    const int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || !(flags & O_NONBLOCK) || fstat(fd, &st) != 0) continue;
+    if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode)) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  }
+#endif
   std::_Exit(code);
 }
 
