@@ -12,8 +12,10 @@ F=$HERE/bench/out/music-6min-48k-24bit.wav; FF=${FFMPEG:-ffmpeg}
 OUT=$(mktemp); trap 'rm -f "$OUT" "$OUT.ff"' EXIT
 run() {
   case $1 in
-    base) /usr/bin/time -a -o "$OUT" -f "base %e %U %S" node "$BASE/bin/shub.js" analyze --json --no-store "$F" >/dev/null ;;
-    new) /usr/bin/time -a -o "$OUT" -f "new %e %U %S" node "$NEW/bin/shub.js" analyze --json --no-store "$F" >/dev/null ;;
+    base) /usr/bin/time -a -o "$OUT" -f "base %e %U %S" node "$BASE/bin/shub.js" analyze --json --no-store "$F" \
+      >/dev/null ;;
+    new) /usr/bin/time -a -o "$OUT" -f "new %e %U %S" node "$NEW/bin/shub.js" analyze --json --no-store "$F" \
+      >/dev/null ;;
     ff) /usr/bin/time -a -o "$OUT" -f "ff %e %U %S" "$FF" -nostats -hide_banner -i "$F" -af ebur128=peak=true \
       -f null - >/dev/null 2>"$OUT.ff" ;;
   esac
@@ -29,7 +31,8 @@ for line in open(sys.argv[1]):
     k, wall, user, sys_ = line.split()
     d.setdefault(k, []).append((float(wall), float(user) + float(sys_)))
 for k in ('base', 'new', 'ff'):
-    print(f"{k}: {len(d[k])} runs, wall {st.median(w for w, _ in d[k]):.3f} s, CPU {st.median(c for _, c in d[k]):.3f} s")
+    wall, cpu = st.median(w for w, _ in d[k]), st.median(c for _, c in d[k])
+    print(f"{k}: {len(d[k])} runs, wall {wall:.3f} s, CPU {cpu:.3f} s")
 ff = st.median(w for w, _ in d['ff'])
 for k in ('base', 'new'):
     print(f"ffmpeg / {k}: {ff / st.median(w for w, _ in d[k]):.3f}")
