@@ -8,15 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateTempoWithDecision, type TempoInput } from '../../src/engines/tempo/index.js';
 import { TEMPO_PARAMETERS, withParameterValue } from '../../src/engines/analysis/params.js';
-import { groove, meterDrums, type Hit } from '../helpers/grooves.js';
+import { groove, HAT, KICK, meterDrums, SNARE, type Hit } from '../helpers/grooves.js';
 
 const bpmOf = (input: TempoInput) => estimateTempoWithDecision(input).tempo.bpm!;
 const off = (f: () => number) => withParameterValue(TEMPO_PARAMETERS.fourThreeFloor, 1, f);
 
-const KICK: Hit = [1, 1, 1, 0.1, 0, 0];
-const SNARE: Hit = [0.9, 0.1, 0.2, 0.6, 0.5, 0.1];
 const GHOST: Hit = [0.25, 0, 0.05, 0.15, 0.1, 0];
-const HAT: Hit = [0.3, 0, 0, 0, 0.1, 0.5];
 const HAT_SOFT: Hit = [0.15, 0, 0, 0, 0.05, 0.25];
 const EIGHTHS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5];
 

@@ -9,16 +9,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateTempoWithDecision, type TempoInput } from '../../src/engines/tempo/index.js';
 import { TEMPO_PARAMETERS, withParameterValue } from '../../src/engines/analysis/params.js';
-import { groove, meterDrums, type Hit } from '../helpers/grooves.js';
+import { groove, HAT, KICK, meterDrums, SNARE, type Hit } from '../helpers/grooves.js';
 
 const bpmOf = (input: TempoInput) => estimateTempoWithDecision(input).tempo.bpm!;
 const off = (f: () => number) => withParameterValue(TEMPO_PARAMETERS.sixEightFloor, 1, f);
 
-const KICK: Hit = [1, 1, 1, 0.1, 0, 0];
 const RIM: Hit = [0.6, 0.05, 0.1, 0.3, 0.3, 0.1];
 const KICK_SOFT: Hit = [0.6, 0.6, 0.6, 0.05, 0, 0];
-const HAT: Hit = [0.3, 0, 0, 0, 0.1, 0.5];
-const SNARE: Hit = [0.9, 0.1, 0.2, 0.6, 0.5, 0.1];
 
 /** Two 6/8 bars in groove's four beats (the dotted quarter): kick on 1, rim on 4, hats on the eighths (thirds). */
 const sixEight = (bpm: number, extraKick: boolean) =>

@@ -12,6 +12,11 @@ export const SECONDS = 24;
 /** [full band, low band (< 150 Hz), flux low, mid, high, top] of one hit. */
 export type Hit = readonly [number, number, number, number, number, number];
 
+/** Band profiles of the pieces the tempo tests' grooves strike (a kick, a snare, a closed hat). */
+export const KICK: Hit = [1, 1, 1, 0.1, 0, 0];
+export const SNARE: Hit = [0.9, 0.1, 0.2, 0.6, 0.5, 0.1];
+export const HAT: Hit = [0.3, 0, 0, 0, 0.1, 0.5];
+
 /** Envelopes of a one-bar pattern (quarter-note positions) looped at `bpm` for 24 s. */
 export function groove(bpm: number, parts: [number[], Hit][]) {
   const spb = 60 / bpm;
