@@ -662,12 +662,6 @@ std::vector<double> column(const T* values, size_t len, size_t groups, size_t g,
 }
 
 namespace {
-// Math.max(a, b) of two doubles: NaN if either is, +0 over −0.
-double jsMax(double a, double b) {
-  if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
-  if (a == b) return std::signbit(a) ? b : a;
-  return a > b ? a : b;
-}
 // Math.round(x) for x ≥ 0: ⌊x + ½⌋ taken exactly (x − ⌊x⌋ is exact).
 double jsRoundNonNegative(double x) {
   const double r = std::floor(x);

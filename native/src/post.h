@@ -6,13 +6,22 @@
 // ratios instead (the logarithm is monotonic).
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <utility>
 #include <vector>
 
 namespace shub::post {
+
+// JavaScript's Math.max(a, b) of two doubles: NaN if either is, +0 over −0 (kernels that must match the engines).
+inline double jsMax(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
+  if (a == b) return std::signbit(a) ? b : a;
+  return a > b ? a : b;
+}
 
 // The value at rank k (0-based) of x[0, n) in ascending order (selection on a copy; from 8192 values on, on the values
 // between two ranks of a sample that bound rank k, when they do and x holds no NaN and no −0); NaN for n = 0.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "napi_util.h"
+#include "post.h"
 
 namespace shub::post {
 
@@ -91,13 +92,6 @@ void beatChromaSums(const T* chroma, size_t length, const double* beats, size_t 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Math.max(a, b): NaN if either is, +0 over −0.
-double jsMax(double a, double b) {
-  if (std::isnan(a) || std::isnan(b)) return kNaN;
-  if (a != b) return a > b ? a : b;
-  return std::signbit(a) ? b : a;
-}
 
 // The tempo engine's at(r, lag): linear interpolation between r[⌊lag⌋] and the next lag; 0 from ⌊lag⌋ + 1 = n on;
 // NaN where JavaScript would read r at a negative or NaN index (undefined).
