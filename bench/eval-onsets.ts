@@ -45,7 +45,10 @@
  * alone), held-out 20 (ONSET_HELD_OUT_KITS_20: Hydrogen instruments no onset set chose, FluidR3_GM's Power and Brush
  * kits and the OPL-3 FM kit in a shoebox garage, stairwell, cupboard and corridor and SoX rooms, with swung, open,
  * whispered and 32nd hats, ghost notes, flams, drags, brushes and shuffles, made after held-out 19's misses were
- * known; `--held-out-20-only`: that set alone).
+ * known; `--held-out-20-only`: that set alone), held-out 21 (ONSET_HELD_OUT_KITS_21: players no onset set played,
+ * the spectral-modelling, granular and nonlinear-ODE generators, Hydrogen instruments no onset set chose, FluidR3_GM's
+ * Orchestra kit and avldrums' Red Zeppelin in a shoebox gymnasium, tiled bathroom, log cabin and car cabin and SoX
+ * rooms, made after held-out 20's misses were known; `--held-out-21-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -89,8 +92,11 @@ const SEVENTEENTH = path.join(OUT, 'drums-held-out-17');
 const EIGHTEENTH = path.join(OUT, 'drums-held-out-18');
 const NINETEENTH = path.join(OUT, 'drums-held-out-19');
 const TWENTIETH = path.join(OUT, 'drums-held-out-20');
+const TWENTY_FIRST = path.join(OUT, 'drums-held-out-21');
+/** `--held-out-21-only`: the twenty-first held-out set (ONSET_HELD_OUT_KITS_21) alone. */
+const TWENTY_FIRST_ONLY = process.argv.includes('--held-out-21-only');
 /** `--held-out-20-only`: the twentieth held-out set (ONSET_HELD_OUT_KITS_20) alone. */
-const TWENTIETH_ONLY = process.argv.includes('--held-out-20-only');
+const TWENTIETH_ONLY = process.argv.includes('--held-out-20-only') || TWENTY_FIRST_ONLY;
 /** `--held-out-19-only`: the nineteenth held-out set (ONSET_HELD_OUT_KITS_19) alone. */
 const NINETEENTH_ONLY = process.argv.includes('--held-out-19-only') || TWENTIETH_ONLY;
 /** `--held-out-18-only`: the eighteenth held-out set (ONSET_HELD_OUT_KITS_18) alone. */
@@ -163,7 +169,8 @@ interface Item {
     | 'held-out 17'
     | 'held-out 18'
     | 'held-out 19'
-    | 'held-out 20';
+    | 'held-out 20'
+    | 'held-out 21';
   kit: string;
   pattern: string;
 }
@@ -275,6 +282,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 18': [EIGHTEENTH, { set: 'onset-held-out-18' }],
   'held-out 19': [NINETEENTH, { set: 'onset-held-out-19' }],
   'held-out 20': [TWENTIETH, { set: 'onset-held-out-20' }],
+  'held-out 21': [TWENTY_FIRST, { set: 'onset-held-out-21' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -308,7 +316,8 @@ async function main() {
   const seventeenth = (THIRD_ONLY && !SEVENTEENTH_ONLY) || EIGHTEENTH_ONLY ? none : drumItems('held-out 17');
   const eighteenth = (THIRD_ONLY && !EIGHTEENTH_ONLY) || NINETEENTH_ONLY ? none : drumItems('held-out 18');
   const nineteenth = (THIRD_ONLY && !NINETEENTH_ONLY) || TWENTIETH_ONLY ? none : drumItems('held-out 19');
-  const twentieth = THIRD_ONLY && !TWENTIETH_ONLY ? none : drumItems('held-out 20');
+  const twentieth = (THIRD_ONLY && !TWENTIETH_ONLY) || TWENTY_FIRST_ONLY ? none : drumItems('held-out 20');
+  const twentyFirst = THIRD_ONLY && !TWENTY_FIRST_ONLY ? none : drumItems('held-out 21');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -332,6 +341,7 @@ async function main() {
     ...eighteenth.items,
     ...nineteenth.items,
     ...twentieth.items,
+    ...twentyFirst.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -356,6 +366,7 @@ async function main() {
     ...eighteenth.missing,
     ...nineteenth.missing,
     ...twentieth.missing,
+    ...twentyFirst.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -423,6 +434,7 @@ async function main() {
       'held-out 18',
       'held-out 19',
       'held-out 20',
+      'held-out 21',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -218,6 +218,23 @@ export const ONSET_PARAMETERS = {
     "… (a hit rises out of the ring before it; a ringing cymbal's beating or a brush swish swells over many " +
       'frames; 1: off)',
   ),
+  fluxLeadPeakSeconds: p(
+    0.035,
+    's',
+    [0, 0.2],
+    'onset flux: a peak of the envelope that is the largest within ± this (not within ± fluxPeakWindowSeconds) ' +
+      'counts when nothing larger precedes it within fluxPeakWindowSeconds and the envelope falls to ' +
+      'fluxLeadDipFraction of it before the larger peak that follows (a drag or grace stroke just before an ' +
+      'accent); 0: off …',
+  ),
+  fluxLeadDipFraction: p(0.2, 'of the peak', [0, 1], '… (the dip between the two peaks) …'),
+  fluxLeadRiseDb: p(
+    3,
+    'dB',
+    [-20, 40],
+    '… and the fine energy over tailSpanSeconds from its placed onset is at least this above the fine energy ' +
+      'over tailLookbackSeconds before it (a stroke adds energy; a decay, an echo or a ripple does not)',
+  ),
   fluxSearchBeforeSeconds: p(
     0.015,
     's',

@@ -237,6 +237,46 @@ export function valleyPeaks(col: ArrayLike<number>, peaks: number[], frames: num
   });
 }
 
+/**
+ * Lead peaks: the frames of `col` that are the largest within ± fluxLeadPeakSeconds (picked over the local median as
+ * `pick` picks) but not within ± its peakWindowSeconds, because a larger frame follows within that window — and only
+ * where nothing larger precedes them within it and `col` falls to fluxLeadDipFraction of the frame before the larger
+ * one (two strokes, a drag or a grace note before an accent, not the two halves of one rise). Ascending; none of
+ * `peaks`.
+ */
+export function leadPeaks(
+  col: ArrayLike<number>,
+  peaks: readonly number[],
+  hopSeconds: number,
+  pick: OnsetParameterValues,
+  params: OnsetParameterValues,
+): number[] {
+  const seconds = checkParameter(
+    'fluxLeadPeakSeconds',
+    ONSET_PARAMETERS.fluxLeadPeakSeconds,
+    params.fluxLeadPeakSeconds,
+  );
+  if (!(seconds > 0)) return [];
+  const fraction = checkParameter(
+    'fluxLeadDipFraction',
+    ONSET_PARAMETERS.fluxLeadDipFraction,
+    params.fluxLeadDipFraction,
+  );
+  const wide = Math.max(1, Math.round(pick.peakWindowSeconds / hopSeconds));
+  const known = new Set(peaks);
+  return pickPeaks(col, 1 / hopSeconds, { ...pick, peakWindowSeconds: seconds }).filter((p) => {
+    if (known.has(p)) return false;
+    const v = col[p]!;
+    for (let i = Math.max(0, p - wide); i < p; i++) if (col[i]! > v) return false;
+    let dip = v;
+    for (let i = p + 1; i <= Math.min(col.length - 1, p + wide); i++) {
+      if (col[i]! > v) return dip <= fraction * v;
+      dip = Math.min(dip, col[i]!);
+    }
+    return false;
+  });
+}
+
 function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { frames: number; fraction: number } {
   const seconds = checkParameter('fluxValleySeconds', ONSET_PARAMETERS.fluxValleySeconds, params.fluxValleySeconds);
   return {
@@ -872,14 +912,17 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
   // minimum interval below merge the picks of one hit)
   const valley = valleyOptions(hopSeconds, params);
+  const envPeaks = pickPeaks(env, 1 / hopSeconds, pick);
+  const fluxGroupPeaksOnce = input.flux ? fluxGroupPeaks(input.flux, params, columns) : [];
+  // … and the envelope's lead peaks (a stroke just before a larger one: leadPeaks), tested for a rise once placed
+  const leads = input.flux
+    ? valleyPeaks(env, leadPeaks(env, envPeaks, hopSeconds, pick, params), valley.frames, valley.fraction)
+    : [];
   // … each standing out of any sustained wash (washPeaks)
   const peaks = input.flux
     ? washPeaks(
         [
-          ...new Set([
-            ...valleyPeaks(env, pickPeaks(env, 1 / hopSeconds, pick), valley.frames, valley.fraction),
-            ...fluxGroupPeaks(input.flux, params, columns),
-          ]),
+          ...new Set([...valleyPeaks(env, envPeaks, valley.frames, valley.fraction), ...leads, ...fluxGroupPeaksOnce]),
         ].sort((a, b) => a - b),
         input.flux,
         split?.novelty,
@@ -931,6 +974,19 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     backtrack,
     minIntervalSeconds: params.minIntervalSeconds,
   });
+  // a lead peak's onset only where it adds energy (fluxLeadRiseDb; unless a peak of its own picked that frame too)
+  if (leads.length) {
+    const lead = new Set(leads);
+    const own = new Set(fluxGroupPeaksOnce);
+    const ratio = 10 ** (checkParameter('fluxLeadRiseDb', ONSET_PARAMETERS.fluxLeadRiseDb, params.fluxLeadRiseDb) / 10);
+    const spans = tailSpans(tickSeconds, params);
+    const keep = out.map(({ t, p }) => {
+      if (!lead.has(p) || own.has(p)) return true;
+      const rise = energyRise(fineEnergy, t, tickSeconds, spans.after, spans.before);
+      return rise === undefined || rise >= ratio;
+    });
+    out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
+  }
   // flux onsets in a decaying tail that neither change the timbre, nor rise loudly, nor add energy (tailOnsets)
   if (split?.novelty && columns) {
     const keep = tailOnsets(out, split.novelty, input.flux!, columns, fineEnergy, tickSeconds, params);
