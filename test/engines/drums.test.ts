@@ -846,8 +846,8 @@ test('stem second pass: a "tom" rattling high lateMs on, like the snares, is a s
 test('stem second pass: a "snare" ringing low lateMs on, its top band dying short, is a tom (h-dxtom31)', () => {
   // six snares (late spectrum centred at 1.2 kHz), then three hits the band rule reads as snares (drum body, wires
   // band, the top band's decay cut short by the next hit, or ringing 80 ms; the nine together are the reference,
-  // median 1.2 kHz): one centring at 200 Hz lateMs on (≤ 0.6 × 1200 and ≤ 400 Hz: a tom), one at 900 Hz (> 720: a snare), one
-  // at 200 Hz whose top band rings 80 ms (≥ snareTopDecayMs 35: wires, a snare)
+  // median 1.2 kHz): one centring at 200 Hz lateMs on (≤ 0.6 × 1200 and ≤ 400 Hz: a tom), one at 900 Hz (> 720: a
+  // snare), one at 200 Hz whose top band rings 80 ms (≥ snareTopDecayMs 35: wires, a snare)
   const rate = 48000;
   const snare = (t: number) =>
     lateHit(t, [0.05, 0.6, 0.3, 0.05], [-35, -12, -15, -25], [NaN, 30, 60, 60], 500, { hz: 1200, db: -10 });

@@ -964,8 +964,8 @@ function byTomLate(found: FoundHit[], verdicts: StemVerdict[]): void {
       confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / late))) / 100),
       reason:
         `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ` +
-        `≤ ${T.tomLateRatio.value}× the stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz) and ≤ ${T.tomLateHz.value} Hz, and its ` +
-        `top band dies in ${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no ` +
+        `≤ ${T.tomLateRatio.value}× the stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz) and ` +
+        `≤ ${T.tomLateHz.value} Hz, and its top band dies in ${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no ` +
         `wires rattling on, a tom's body ringing low`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
