@@ -965,8 +965,9 @@ function byTomLate(found: FoundHit[], verdicts: StemVerdict[]): void {
       reason:
         `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ` +
         `≤ ${T.tomLateRatio.value}× the stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz) and ` +
-        `≤ ${T.tomLateHz.value} Hz, and its top band dies in ${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no ` +
-        `wires rattling on, a tom's body ringing low`,
+        `≤ ${T.tomLateHz.value} Hz, and its top band dies in ` +
+        `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no wires rattling on, ` +
+        `a tom's body ringing low`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
