@@ -5,12 +5,13 @@
  * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] [name=value …] (a STEM_PARAMETERS value,
  * h-dxcls19; --all: with the older held-out sets, tuning
  * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --held-out-N: only that set,
- * 5 … 18; --stems: one line per stem
+ * 5 … 18; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { heldOutDrumSet } from '../fixtures/drumtruth.js';
+import { heldOutDrumSet, renderHeldOutDrum } from '../fixtures/drumtruth.js';
+import { heldOut19tDrumSpecs } from '../fixtures/drumclass19t.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -92,9 +93,12 @@ const only16 = process.argv.includes('--held-out-16');
 const only17 = process.argv.includes('--held-out-17');
 // --held-out-18: only the eighteenth (HELD_OUT_KITS_18, h-dxcls30: Hydrogen crashes, avldrums through TiMidity++)
 const only18 = process.argv.includes('--held-out-18');
+// --held-out-19t: only the set 19t (fixtures/drumclass19t.ts, h-dxtom31: toms beside snares and hats, fluidsynth)
+const only19t = process.argv.includes('--held-out-19t');
 const STEMS = process.argv.includes('--stems');
 const onlyOne = only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13 || only14;
-for (const spec of onlyOne || only15 || only16 || only17 || only18 ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
+const only = onlyOne || only15 || only16 || only17 || only18 || only19t;
+for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
     `drumStem-${spec.font}`,
@@ -104,35 +108,37 @@ for (const spec of onlyOne || only15 || only16 || only17 || only18 ? [] : all ? 
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only18
-  ? [{ set: 'held-out-18' }]
-  : only17
-    ? [{ set: 'held-out-17' }]
-    : only16
-      ? [{ set: 'held-out-16' }]
-      : only15
-        ? [{ set: 'held-out-15' }]
-        : only14
-          ? [{ set: 'held-out-14' }]
-          : only13
-            ? [{ set: 'held-out-13' }]
-            : only12
-              ? [{ set: 'held-out-12' }]
-              : only11
-                ? [{ set: 'held-out-11' }]
-                : only10
-                  ? [{ set: 'held-out-10' }]
-                  : only9
-                    ? [{ set: 'held-out-9' }]
-                    : only8
-                      ? [{ set: 'held-out-8' }]
-                      : only7
-                        ? [{ set: 'held-out-7' }]
-                        : only6
-                          ? [{ set: 'held-out-6' }]
-                          : only5
-                            ? [{ set: 'held-out-5' }]
-                            : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only19t
+  ? []
+  : only18
+    ? [{ set: 'held-out-18' }]
+    : only17
+      ? [{ set: 'held-out-17' }]
+      : only16
+        ? [{ set: 'held-out-16' }]
+        : only15
+          ? [{ set: 'held-out-15' }]
+          : only14
+            ? [{ set: 'held-out-14' }]
+            : only13
+              ? [{ set: 'held-out-13' }]
+              : only12
+                ? [{ set: 'held-out-12' }]
+                : only11
+                  ? [{ set: 'held-out-11' }]
+                  : only10
+                    ? [{ set: 'held-out-10' }]
+                    : only9
+                      ? [{ set: 'held-out-9' }]
+                      : only8
+                        ? [{ set: 'held-out-8' }]
+                        : only7
+                          ? [{ set: 'held-out-7' }]
+                          : only6
+                            ? [{ set: 'held-out-6' }]
+                            : only5
+                              ? [{ set: 'held-out-5' }]
+                              : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
@@ -154,6 +160,24 @@ for (const which of sets) {
     );
   }
   for (const m of missing) console.log(`missing: ${m}`);
+}
+if (only19t) {
+  set = 'held-out-19t';
+  for (const spec of heldOut19tDrumSpecs()) {
+    const f = renderHeldOutDrum(spec, dir);
+    if (typeof f === 'string') {
+      console.log(`missing: ${spec.kit.name}: needs ${f}`);
+      continue;
+    }
+    const samples = Float32Array.from(decodeMono(f.file, 44100));
+    run(
+      f.kit,
+      f.name,
+      samples,
+      44100,
+      f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })),
+    );
+  }
 }
 writeFileSync(
   process.argv.slice(2).find((a) => !a.startsWith('--') && !a.includes('=')) ?? 'bench/out/classdev.jsonl',

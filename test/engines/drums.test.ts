@@ -16,6 +16,7 @@ import {
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
+  STEM_TOM_LATE_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -840,6 +841,40 @@ test('stem second pass: a "tom" rattling high lateMs on, like the snares, is a s
   // with the step off (a ratio no late centroid reaches) the first stays a tom
   const off = withParameterValue(STEM_SNARE_TIMING_PARAMETERS.snareLateRatio, 2, () => classifyStemHits(found, rate));
   assert.equal(off.find((h) => h.start === Math.round(6.5 * rate))!.cls, 'tom');
+});
+
+test('stem second pass: a "snare" ringing low lateMs on, its top band dying short, is a tom (h-dxtom31)', () => {
+  // six snares (late spectrum centred at 1.2 kHz), then three hits the band rule reads as snares (drum body, wires
+  // band, the top band's decay cut short by the next hit, or ringing 80 ms; the nine together are the reference,
+  // median 1.2 kHz): one centring at 200 Hz lateMs on (≤ 0.6 × 1200 and ≤ 400 Hz: a tom), one at 900 Hz (> 720: a
+  // snare), one at 200 Hz whose top band rings 80 ms (≥ snareTopDecayMs 35: wires, a snare)
+  const rate = 48000;
+  const snare = (t: number) =>
+    lateHit(t, [0.05, 0.6, 0.3, 0.05], [-35, -12, -15, -25], [NaN, 30, 60, 60], 500, { hz: 1200, db: -10 });
+  const cut = (t: number, hz: number, top: number) =>
+    lateHit(t, [0.05, 0.6, 0.3, 0.05], [-35, -12, -15, -25], [NaN, 120, 60, top], 500, { hz, db: -4 });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map(snare);
+  found.push(cut(3.5, 200, NaN), cut(4, 900, NaN), cut(4.5, 200, 80));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
+  assert.match(
+    hits.find((h) => h.start === Math.round(3.5 * rate))!.reason,
+    /; but 50 ms on it centres at 200 Hz, ≤ 0\.6× the stem's 9 snares' late centroid \(1200 Hz\) and ≤ 400 Hz, .*$/,
+  );
+  assert.match(
+    hits.find((h) => h.start === Math.round(3.5 * rate))!.reason,
+    /its top band dies in an unknown time \(< 35\): no wires rattling on, a tom's body ringing low$/,
+  );
+  assert.deepEqual(at(4), ['snare']);
+  assert.deepEqual(at(4.5), ['snare']);
+  for (const t of [0.5, 3]) assert.deepEqual(at(t), ['snare'], `snare at ${t}`);
+  // with tomLateHz 150 (200 Hz is above it) the first stays a snare, as main reads it
+  const off = withParameterValue(STEM_TOM_LATE_PARAMETERS.tomLateHz, 150, () => classifyStemHits(found, rate));
+  assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
+  // two snares and it: three hits read as snares (< minStemSnares 4), no reference, it stays a snare
+  const few = classifyStemHits([...found.slice(0, 2), cut(3.5, 200, NaN)], rate);
+  assert.equal(few.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
 });
 
 test('stem second pass: "brushes" whose late spectrum centres like the stem\'s toms are a tom struck again', () => {

@@ -819,6 +819,31 @@ export const STEM_KICK_LATE_PARAMETERS = {
 } as const;
 
 /**
+ * Toms read as snares, by what rings after them (h-dxtom31, stem.ts byTomLate): a sampled tom whose attack is bright
+ * (its top band rattling on, a stick's crack, or a decay the next hit cut short) reads as a snare from its bands, but
+ * lateMs on only its body rings, low, where a snare's wires still rattle. Measured on the tuning dumps (tuning sets,
+ * held-out 1–4 and 14–17): hits read as snares whose truth is a tom alone centre 147 / 231 / 784 Hz lateMs on (10th /
+ * 50th / 90th percentile), against 0.11 / 0.54 / 1.35 of their stem's snares' median; the snares read right 272 /
+ * 1 091 / 3 968 Hz and 0.48 / 0.96 / 1.45.
+ */
+export const STEM_TOM_LATE_PARAMETERS = {
+  tomLateRatio: p(
+    0.6,
+    "× the snares' late centroid",
+    [0.05, 2],
+    'a hit read as a snare whose late spectrum (lateMs on) centres at or below this factor of the median late ' +
+      "centroid of the stem's snares (the hits read as snares, at least minStemSnares)…",
+  ),
+  tomLateHz: p(
+    400,
+    'Hz',
+    [50, 4000],
+    '…and at or below this, and whose top band (above highHz) dies within snareTopDecayMs (or sooner than the next ' +
+      "hit lets it be measured), is a tom: its body rings low where a snare's wires still rattle",
+  ),
+} as const;
+
+/**
  * A second piece struck with a kick (h-dxcls27, stem.ts byStruckWithKick): what the wires (midHz–highHz) or top
  * (above highHz) band adds at a hit read as a kick, against what its kick band adds, and how long it rings.
  */

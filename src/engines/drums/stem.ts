@@ -36,6 +36,7 @@ import {
   STEM_BODY_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
+  STEM_TOM_LATE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -651,6 +652,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byLowPartial(found, verdicts);
   byWiresAlone(found, verdicts);
   byKickLate(found, verdicts, rate);
+  byTomLate(found, verdicts);
   byStruckWithKick(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -932,6 +934,40 @@ function byKickLate(found: FoundHit[], verdicts: StemVerdict[], rate: number): v
         `${pct(K.kickLateWiresShare.value)}: no wires) and ${S.lateMs.value} ms on it centres at ` +
         `${late.toFixed(0)} Hz ` +
         `(< ${K.kickLateCentroidHz.value}): a kick's ring`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Toms read as snares by what rings after them (h-dxtom31): a sampled tom whose attack is bright — its top band
+ * rattling on, a stick's crack, or a decay the next hit cut short — reads as a snare from its bands; lateMs on, though,
+ * only its body rings, low, where a snare's wires still rattle. A hit read as a snare whose late spectrum centres at or
+ * below tomLateRatio of the stem's snares' median late centroid (lateReference, at least minStemSnares) and at or below
+ * tomLateHz, and whose top band dies within snareTopDecayMs (or could not be measured before the next hit), is a tom.
+ * The stem's snares are its reference: in a stem of toms alone, those "snares" are toms and none lies far under them.
+ * A second piece heard with it stays. In place on `verdicts`.
+ */
+function byTomLate(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = lateReference(found, verdicts, 'snare');
+  if (!ref) return;
+  const T = STEM_TOM_LATE_PARAMETERS;
+  const edge = Math.min(T.tomLateRatio.value * ref.hz, T.tomLateHz.value);
+  const wires = STEM_CLASS_PARAMETERS.snareTopDecayMs.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const late = f.lateCentroidHz ?? NaN;
+    const top = f.decayMs[3]!;
+    if (v.main.cls !== 'snare' || !(late <= edge) || top >= wires) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / late))) / 100),
+      reason:
+        `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ` +
+        `≤ ${T.tomLateRatio.value}× the stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz) and ` +
+        `≤ ${T.tomLateHz.value} Hz, and its top band dies in ` +
+        `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no wires rattling on, ` +
+        `a tom's body ringing low`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
