@@ -818,6 +818,11 @@ export interface NativeAddon {
    */
   postBeatChromaSums(chroma: PostSeries, beats: Float64Array, frames: number): Float64Array;
   /**
+   * The key engine's chord-loop period in blocks (0 for none) over the block-wise chord labels (−1 where none sounds)
+   * from block `first` (native/src/post_cold.h loopPeriod: the same lag as the JavaScript loop it replaced).
+   */
+  postLoopPeriod(label: Int16Array, first: number, minLag: number, minSimilarity: number): number;
+  /**
    * The tempo engine's comb evidence on its BPM grid (minBpm by step while ≤ maxBpm + 1e-9): per tempo max(0,
    * Σ_k comb[k]·at(r, (k + 1)·60·frameRate / bpm)); [bpm, score].
    */

@@ -155,6 +155,47 @@ template double sumInOrder<double>(const double*, size_t);
 template void beatChromaSums<float>(const float*, size_t, const double*, size_t, double, double*);
 template void beatChromaSums<double>(const double*, size_t, const double*, size_t, double, double*);
 
+namespace {
+
+// Labelled pairs (b, b + lag), b from first, with the same label, over the labelled pairs; 0 without any.
+// (Branch-free counts: the loop vectorizes.)
+double loopAgreement(const int16_t* label, size_t n, size_t first, size_t lag) {
+  uint32_t same = 0, count = 0;
+  for (size_t b = first; b + lag < n; ++b) {
+    const int a = label[b], c = label[b + lag];
+    const uint32_t both = static_cast<uint32_t>((a >= 0) & (c >= 0));
+    count += both;
+    same += both & static_cast<uint32_t>(a == c);
+  }
+  return count ? static_cast<double>(same) / static_cast<double>(count) : 0;
+}
+
+}  // namespace
+
+double loopPeriod(const int16_t* label, size_t n, size_t first, double minLag, double minSimilarity) {
+  // the bound and the lags as JavaScript's numbers (a NaN minLag: no lag)
+  const double bound = (static_cast<double>(n) - static_cast<double>(first)) / 2;
+  bool seen[24] = {};
+  size_t kinds = 0, counted = first;
+  for (double lag = jsMax(1, std::ceil(minLag)); lag <= bound; ++lag) {
+    const size_t L = static_cast<size_t>(lag);
+    for (; counted < first + L; ++counted) {
+      const int l = label[counted];
+      // (a label past 23 counts at every sight, as `!seen[l]` of a Uint8Array(24) read past its end does)
+      if (l >= 0 && (l >= 24 || !seen[l])) {
+        if (l < 24) seen[l] = true;
+        ++kinds;
+      }
+    }
+    if (kinds < 2 || loopAgreement(label, n, first, L) < minSimilarity) continue;
+    size_t period = L;
+    for (size_t l = L + 1; l <= L + 3 && static_cast<double>(l) <= bound; ++l)
+      if (loopAgreement(label, n, first, l) > loopAgreement(label, n, first, period)) period = l;
+    return static_cast<double>(period);
+  }
+  return 0;
+}
+
 }  // namespace shub::post
 
 namespace {
@@ -267,6 +308,22 @@ Napi::Value PostCombContrast(const Napi::CallbackInfo& info) {
                                                          comb.ElementLength(), bpm.Data(), bpm.ElementLength()));
 }
 
+// postLoopPeriod(label: Int16Array, first, minLag, minSimilarity): the chord loop's period in blocks, 0 for none
+// (post_cold.h loopPeriod).
+Napi::Value PostLoopPeriod(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postLoopPeriod";
+  if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_int16_array)
+    throw Napi::TypeError::New(env, where + ": label must be an Int16Array, got " + shub::napi::describe(info[0]));
+  auto label = info[0].As<Napi::Int16Array>();
+  const double first = integerArg(env, info[1], where, "first", 0, static_cast<double>(label.ElementLength()), "");
+  if (!info[2].IsNumber()) throw Napi::TypeError::New(env, where + ": minLag must be a number");
+  if (!info[3].IsNumber()) throw Napi::TypeError::New(env, where + ": minSimilarity must be a number");
+  return Napi::Number::New(
+      env, shub::post::loopPeriod(label.Data(), label.ElementLength(), static_cast<size_t>(first),
+                                  info[2].As<Napi::Number>().DoubleValue(), info[3].As<Napi::Number>().DoubleValue()));
+}
+
 }  // namespace
 
 void InitPostCold(Napi::Env env, Napi::Object exports) {
@@ -277,4 +334,5 @@ void InitPostCold(Napi::Env env, Napi::Object exports) {
   exports.Set("postCombSalience", Napi::Function::New<PostCombSalience>(env, "postCombSalience"));
   exports.Set("postCombContrast", Napi::Function::New<PostCombContrast>(env, "postCombContrast"));
   exports.Set("postBeatChromaSums", Napi::Function::New<PostBeatChromaSums>(env, "postBeatChromaSums"));
+  exports.Set("postLoopPeriod", Napi::Function::New<PostLoopPeriod>(env, "postLoopPeriod"));
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace shub::post {
@@ -43,5 +44,13 @@ void combSalience(const double* r, size_t n, double frameRate, const double* com
 // prefix sums of r in order; 0 for an empty range).
 double combContrast(const double* r, size_t n, double frameRate, const double* comb, size_t m, const double* bpm,
                     size_t count);
+
+// The key engine's chord-loop period (key/index.ts loopPeriod) over the block-wise chord labels label[0, n) (−1 where
+// none sounds, else 0…23) from block `first`: the shortest lag from max(1, ⌈minLag⌉) up to (n − first) / 2 at which
+// the chords seen so far in label[first, first + lag) are two or more and the agreement (labelled pairs b, b + lag
+// with b ≥ first carrying the same label, over the labelled pairs; 0 without any) is not below minSimilarity, then
+// the lag among it and the next three (within the same bound) with the most agreement, the first on ties; 0 when no
+// lag qualifies. The same comparisons and divisions as the JavaScript, so the same lag.
+double loopPeriod(const int16_t* label, size_t n, size_t first, double minLag, double minSimilarity);
 
 }  // namespace shub::post

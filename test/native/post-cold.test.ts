@@ -265,3 +265,73 @@ test('postCombSalience, postCombContrast: the comb on the BPM grid and its contr
     assert.ok(Object.is(got, contrastRule(ac, frameRate, comb, ref.bpm)), `contrast seed ${seed}: ${got}`);
   }
 });
+
+// the key engine's loopPeriod before it went native
+function loopPeriodRule(label: Int16Array, first: number, minLag: number, minSimilarity: number): number {
+  const end = label.length;
+  const agreement = (lag: number) => {
+    let same = 0;
+    let count = 0;
+    for (let b = first; b + lag < end; b++) {
+      if (label[b]! < 0 || label[b + lag]! < 0) continue;
+      count++;
+      if (label[b] === label[b + lag]) same++;
+    }
+    return count ? same / count : 0;
+  };
+  const seen = new Uint8Array(24);
+  let kinds = 0;
+  let counted = first;
+  for (let lag = Math.max(1, Math.ceil(minLag)); lag <= (end - first) / 2; lag++) {
+    for (; counted < first + lag; counted++) {
+      const l = label[counted]!;
+      if (l >= 0 && !seen[l]) ((seen[l] = 1), kinds++);
+    }
+    if (kinds < 2 || agreement(lag) < minSimilarity) continue;
+    let period = lag;
+    for (let l = lag + 1; l <= lag + 3 && l <= (end - first) / 2; l++) if (agreement(l) > agreement(period)) period = l;
+    return period;
+  }
+  return 0;
+}
+
+test('postLoopPeriod: the shortest repeating lag of two chords or more, the best of the next three; 0 for none', () => {
+  // a loop of chords 0 0 5 5 9 9 14 14 (8 blocks), 6 times: period 8 (lag 4 agrees on no block)
+  const loop = [0, 0, 5, 5, 9, 9, 14, 14];
+  const song = Int16Array.from({ length: 48 }, (_, b) => loop[b % 8]!);
+  assert.equal(addon.postLoopPeriod(song, 0, 1, 0.9), 8);
+  // a single repeated chord is no loop (kinds < 2) however well it agrees
+  assert.equal(addon.postLoopPeriod(new Int16Array(40).fill(3), 0, 1, 0.5), 0);
+  // unlabelled blocks (−1) count in neither the pairs nor the kinds: lag 2 of 1 −1 2 −1 1 −1 2 … agrees on none,
+  // lag 4 on every labelled pair
+  const gaps = Int16Array.from({ length: 40 }, (_, b) => (b % 2 ? -1 : b % 4 ? 2 : 1));
+  assert.equal(addon.postLoopPeriod(gaps, 0, 1, 1), 4);
+  // minLag rounds up (4.2 → 5: the next multiple, 8), and lags past (n − first) / 2 are not tried
+  assert.equal(addon.postLoopPeriod(gaps, 0, 4.2, 1), 8);
+  assert.equal(addon.postLoopPeriod(gaps, 30, 1, 1), 4);
+  assert.equal(addon.postLoopPeriod(gaps, 34, 1, 1), 0); // 6 blocks left: lag ≤ 3, none agrees
+  // a NaN minLag tries no lag (Math.max(1, NaN) is NaN); a NaN minSimilarity fails no lag: lag 3 (the first whose
+  // blocks hold two chords), none of 3…6 agreeing on a block (the first on the tie)
+  assert.equal(addon.postLoopPeriod(song, 0, NaN, 0.9), 0);
+  assert.equal(addon.postLoopPeriod(song, 0, 1, NaN), 3);
+  // random labels against the JavaScript loop (random songs, loops with edits, thresholds low and high)
+  const r = mulberry32(431);
+  for (let seed = 0; seed < 40; seed++) {
+    const n = 20 + Math.floor(r() * 600);
+    const period = 2 + Math.floor(r() * 40);
+    const cycle = Array.from({ length: period }, () => (r() < 0.15 ? -1 : Math.floor(r() * 24)));
+    const noise = [0, 0.05, 0.3, 1][seed % 4]!;
+    const label = Int16Array.from({ length: n }, (_, b) =>
+      r() < noise ? (r() < 0.2 ? -1 : Math.floor(r() * 24)) : cycle[b % period]!,
+    );
+    const first = seed % 3 ? Math.floor(r() * 10) : 0;
+    const minLag = r() * 20;
+    const minSimilarity = [0, 0.3, 0.6, 0.85, 1][seed % 5]!;
+    assert.equal(
+      addon.postLoopPeriod(label, first, minLag, minSimilarity),
+      loopPeriodRule(label, first, minLag, minSimilarity),
+      `seed ${seed} (n ${n}, period ${period}, noise ${noise}, first ${first})`,
+    );
+  }
+  assert.throws(() => addon.postLoopPeriod(Float64Array.from([1, 2]) as unknown as Int16Array, 0, 1, 1), TypeError);
+});

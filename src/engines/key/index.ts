@@ -457,32 +457,8 @@ function blockLabels(chords: ChordSegment[]): Int16Array {
  * lag among the next three with the most agreement); 0 when no lag repeats (through-composed music).
  */
 function loopPeriod(label: Int16Array, first: number, minLag: number, minSimilarity: number): number {
-  const end = label.length;
-  const agreement = (lag: number) => {
-    let same = 0;
-    let count = 0;
-    for (let b = first; b + lag < end; b++) {
-      if (label[b]! < 0 || label[b + lag]! < 0) continue;
-      count++;
-      if (label[b] === label[b + lag]) same++;
-    }
-    return count ? same / count : 0;
-  };
-  // the chords held in label[first, first + lag), counted as the lag grows (labels are 0…23)
-  const seen = new Uint8Array(24);
-  let kinds = 0;
-  let counted = first;
-  for (let lag = Math.max(1, Math.ceil(minLag)); lag <= (end - first) / 2; lag++) {
-    for (; counted < first + lag; counted++) {
-      const l = label[counted]!;
-      if (l >= 0 && !seen[l]) ((seen[l] = 1), kinds++);
-    }
-    if (kinds < 2 || agreement(lag) < minSimilarity) continue;
-    let period = lag;
-    for (let l = lag + 1; l <= lag + 3 && l <= (end - first) / 2; l++) if (agreement(l) > agreement(period)) period = l;
-    return period;
-  }
-  return 0;
+  // native (post_cold.cc): the agreement of every lag is a pass over the labels, quadratic in the song's length
+  return native().postLoopPeriod(label, first, minLag, minSimilarity);
 }
 
 /** The chord held most over `window` blocks from `at` (null when none sounds there). */
