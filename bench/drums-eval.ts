@@ -24,10 +24,12 @@
  * played, held-out 17 included, checked before it runs; one-drop, bossa, double-kick metal and boom-bap players) since
  * h-drums29; held out: HELD_OUT_19 (h-drums29, fixtures/drumheld19.ts: as held-out 18, one-shot files no set played,
  * held-out 18 included, checked by path and content before it runs; long-ringing snares, toms and open hats; ballad,
- * punk, afrobeat and kit-samba players with drums struck together).
+ * punk, afrobeat and kit-samba players with drums struck together) since h-drums31; held out: HELD_OUT_20
+ * (h-drums31, fixtures/drumheld20.ts: as held-out 19, one-shot files no set played, held-out 19 included, checked by
+ * path and content; bleed pinned per kit at the acceptance's extremes; waltz, Motown, shuffle and trap players).
  * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
  * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|
- * held-out-18|held-out-19]
+ * held-out-18|held-out-19|held-out-20]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
  * whose "kit/seed" contains NAME; sessions whose kit is missing on this machine are named and skipped);
  * classification: --classify
@@ -40,6 +42,7 @@ import { HELD_OUT_16 } from '../fixtures/drumheld16.js';
 import { HELD_OUT_17 } from '../fixtures/drumheld17.js';
 import { HELD_OUT_18 } from '../fixtures/drumheld18.js';
 import { HELD_OUT_19 } from '../fixtures/drumheld19.js';
+import { HELD_OUT_20 } from '../fixtures/drumheld20.js';
 import { fMeasure, matchEvents } from './metrics.js';
 import { DrumSessionDetector } from '../src/engines/drums/session.js';
 import { spawnSync } from 'node:child_process';
@@ -1275,7 +1278,7 @@ export function evaluateSession(spec: SessionSpec): MicScore[] {
   });
 }
 
-/** Every detection set before held-out 19, by its `--set` name (held-out 18 last). */
+/** Every detection set before held-out 20, by its `--set` name (held-out 19 last). */
 export const DETECTION_SETS = new Map<string, SessionSpec[]>([
   ['tuning', TUNING],
   ['held-out', HELD_OUT],
@@ -1297,6 +1300,7 @@ export const DETECTION_SETS = new Map<string, SessionSpec[]>([
   ['held-out-16', HELD_OUT_16],
   ['held-out-17', HELD_OUT_17],
   ['held-out-18', HELD_OUT_18],
+  ['held-out-19', HELD_OUT_19],
 ]);
 
 /** The Hydrogen one-shot files a session plays (its groove's hits through its kit's layer choice). */
@@ -1315,12 +1319,12 @@ export function playedFiles(spec: SessionSpec): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('--classify')) {
   const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : null;
-  const order = [...DETECTION_SETS, ['held-out-19', HELD_OUT_19] as const];
+  const order = [...DETECTION_SETS, ['held-out-20', HELD_OUT_20] as const];
   for (const [index, [name, set]] of order.entries()) {
     if (only ? only !== name : name !== 'tuning' && name !== 'held-out') continue;
     console.log(`${name}:`);
-    if (name === 'held-out-16' || name === 'held-out-17' || name === 'held-out-18' || name === 'held-out-19') {
-      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played (held-out 15–18 included);
+    if (['held-out-16', 'held-out-17', 'held-out-18', 'held-out-19', 'held-out-20'].includes(name)) {
+      // its one-shot files (Hydrogen layers) must be ones no earlier detection set played (held-out 15–19 included);
       // from held-out 19 on by content too (GMRockKit and The Black Pearl share many files under other names)
       const earlierFiles = [
         ...new Set(
@@ -1330,7 +1334,7 @@ if (import.meta.url === `file://${process.argv[1]}` && !process.argv.includes('-
             .flatMap((spec) => playedFiles(spec)),
         ),
       ];
-      const byContent = name === 'held-out-19';
+      const byContent = name === 'held-out-19' || name === 'held-out-20';
       const digest = (f: string) => createHash('md5').update(readFileSync(f)).digest('hex');
       const earlier = new Set(byContent ? earlierFiles.map(digest) : earlierFiles);
       const shared = [...new Set(set.flatMap((spec) => playedFiles(spec)))].filter((f) =>
