@@ -153,7 +153,7 @@ export interface SpeechSpec {
   /** Silence before each sentence in its section, s (default 0.35), and after it (default 0.65). */
   leadSeconds?: number;
   tailSeconds?: number;
-  /** festival voices: more Scheme settings evaluated after the voice is chosen (held-out-24: a slower speaking rate). */
+  /** festival voices: more Scheme settings evaluated after the voice is chosen (held-out-24: a slower rate). */
   festivalEval?: string[];
   /** espeak-ng voices: its pitch setting (`-p`, 0–99; default 50). */
   espeakPitch?: number;
