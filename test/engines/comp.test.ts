@@ -1491,3 +1491,62 @@ test("pitch (MIDI guide): on the guide's notes moved by the shared offset — ta
       assert.ok(Math.abs(m.timingMs!) <= 10, `section ${s} take ${k}: timing ${m.timingMs} ms`);
     }
 });
+
+test('missing/extra voice under a guide: the first missingFreeFraction of it costs nothing; without one, all', () => {
+  // two takes, one section: a in time with 4 % of the expected voice missing (a note released a few frames
+  // early), b 22 ms late with none missing. vocal-pop: a's missing share costs 0.4 points × 2 = 0.8 counted in
+  // full, b's timing (22 − 10 ms free) / 20 = 0.6 × 1.2 = 0.72: b won. Under a guide the free 5 % takes a's to 0
+  const free = COMP_MEASURE_PARAMETERS.missingFreeFraction.value;
+  assert.equal(free, 0.05);
+  const sections = [{ name: 'S', startSeconds: 0, endSeconds: 2 }];
+  const w = WEIGHT_PRESETS['vocal-pop'];
+  const a = { missingFraction: 0.04, timingMs: 0 };
+  const b = { missingFraction: 0, timingMs: 22 };
+  const guided = chooseTakes(
+    sections,
+    [[measure({ ...a, missingFreeFraction: free }), measure({ ...b, missingFreeFraction: free })]],
+    w,
+    ['a', 'b'],
+  )[0]!;
+  assert.equal(guided.chosen, 0);
+  assert.equal(guided.scores[0]!.points.missing, 0);
+  const consensus = chooseTakes(
+    sections,
+    [[measure({ ...a, missingFreeFraction: 0 }), measure({ ...b, missingFreeFraction: 0 })]],
+    w,
+    ['a', 'b'],
+  )[0]!;
+  assert.equal(consensus.chosen, 1);
+  assert.ok(Math.abs(consensus.scores[0]!.points.missing - 0.8) < 1e-9, `${consensus.scores[0]!.points.missing}`);
+  // beyond the free share it costs as before: 9 % missing under a guide is (0.09 − 0.05) / 0.1 = 0.4 points × 2
+  const more = chooseTakes(
+    sections,
+    [[measure({ missingFraction: 0.09, missingFreeFraction: free }), measure({})]],
+    w,
+    ['a', 'b'],
+  )[0]!;
+  assert.ok(Math.abs(more.scores[0]!.points.missing - 0.8) < 1e-9, `${more.scores[0]!.points.missing}`);
+  // measureTakes sets the free share under a MIDI guide and a guide vocal, not without a guide
+  const n = 400;
+  const take = (): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 2; s++)
+      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = 220;
+      }
+    return framesOf(ms, f0);
+  };
+  const common = {
+    takes: [take(), take(), take()],
+    gains: [1, 1, 1],
+    sections: [0, 1].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+  };
+  const notes = [0, 1].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+  const frees = (g: Parameters<typeof measureTakes>[0]['guide']) =>
+    measureTakes({ ...common, guide: g }).measures.flatMap((row) => row.map((m) => m.missingFreeFraction));
+  assert.deepEqual(frees({ kind: 'midi', notes }), Array(6).fill(free));
+  assert.deepEqual(frees({ kind: 'audio', features: take() }), Array(6).fill(free));
+  assert.deepEqual(frees({ kind: 'none' }), Array(6).fill(0));
+});
