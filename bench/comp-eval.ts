@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-24]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-25]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -4532,6 +4532,247 @@ export const HELD_OUT_24_SPEECH: LatencySpeech[] = [
   },
 ];
 
+const MARIACHI_TENOR: VoiceStyle = {
+  name: 'ranchera tenor',
+  formantScale: 1.04,
+  vibratoHz: 6.2,
+  vibratoCents: 38,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 6,
+  breath: 0.08,
+  openPhase: 0.49,
+  closePhase: 0.13,
+};
+const MORNA_ALTO: VoiceStyle = {
+  name: 'morna alto',
+  formantScale: 1.1,
+  vibratoHz: 4.9,
+  vibratoCents: 16,
+  vibratoDelaySeconds: 0.45,
+  driftCents: 7,
+  breath: 0.11,
+  openPhase: 0.45,
+  closePhase: 0.15,
+};
+const DHRUPAD_BASS: VoiceStyle = {
+  name: 'dhrupad bass',
+  formantScale: 0.91,
+  vibratoHz: 4.4,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 9,
+  breath: 0.05,
+  openPhase: 0.37,
+  closePhase: 0.21,
+};
+const JPOP_SOPRANO: VoiceStyle = {
+  name: 'j-pop soprano',
+  formantScale: 1.2,
+  vibratoHz: 6.4,
+  vibratoCents: 24,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 3,
+  breath: 0.16,
+  openPhase: 0.53,
+  closePhase: 0.09,
+};
+
+/**
+ * The twenty-fifth held-out set (spec committed before shub's one run on it; 2026-12-04, h-comp31, for a rule
+ * found after held-out-24 was run — held-out-24 and every earlier set are tuning material for it), made differently
+ * from every earlier comp set: **per-take latencies in every song and both speeches**, among them songs where the
+ * latent takes outnumber the takes in time (three of four takes 50–60 ms later) and songs with two latency groups;
+ * four voices in no set (ranchera tenor, morna alto, dhrupad bass, j-pop soprano) in seven songs, sections of 12 and
+ * 6 beats in three; three songs rendered by TiMidity++ from Debian's FluidR3_GM SF2 at reverb levels no set used (15,
+ * 110), on take programs no set used (electric grand, glockenspiel, tubular bells) and guides on programs no set used
+ * as guide (honky-tonk piano, music box, rock organ); defect sizes of held-out-23's and -24's ranges mixed (late
+ * 30–120 ms, early 40–90 ms, detune 25–50 cents, level 7–13 dB) in five songs; speech from espeak-ng Vietnamese
+ * (vi+Paul) and Esperanto (eo+Michael) (no set's languages); takes at 17, 53 and 54 kHz (no set); seeds 4201–4212
+ * (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one
+ * clearly best by construction (one clean take).
+ */
+const MIXED_DEFECTS = { late: [30, 120], early: [40, 90], detune: [25, 50], level: [7, 13] } as const;
+export const HELD_OUT_25: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 4201,
+        program: 2,
+        guideProgram: 3,
+        timidity: { reverb: 15, sf2: SF2.fluidR3 },
+        sampleRate: 17000,
+        tonic: 60,
+        bpm: 112,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'detune', 'level'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 60, 60, 60],
+      },
+      {
+        seed: 4202,
+        program: 9,
+        guideProgram: 10,
+        timidity: { reverb: 110, sf2: SF2.fluidR3 },
+        sampleRate: 53000,
+        tonic: 65,
+        bpm: 76,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['early', 'late', 'noise', 'missing'],
+        latencyMs: [10, 10, 55, 55],
+      },
+      {
+        seed: 4203,
+        program: 14,
+        guideProgram: 18,
+        timidity: { reverb: 15, sf2: SF2.fluidR3 },
+        sampleRate: 54000,
+        tonic: 57,
+        bpm: 132,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'triplet',
+        kinds: ['late', 'detune', 'clip', 'early'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [45, 0, 80, 45],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4204,
+        voice: MARIACHI_TENOR,
+        tonic: 59,
+        bpm: 120,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        sectionBeats: 12,
+        kinds: ['late', 'early', 'detune', 'noise'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 50, 50, 50],
+        sampleRate: 17000,
+      },
+      {
+        seed: 4205,
+        voice: MORNA_ALTO,
+        tonic: 64,
+        bpm: 88,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'swing',
+        sectionBeats: 6,
+        kinds: ['early', 'level', 'late', 'detune'],
+        latencyMs: [20, 70, 20, 40],
+        sampleRate: 53000,
+      },
+      {
+        seed: 4206,
+        voice: DHRUPAD_BASS,
+        tonic: 41,
+        bpm: 66,
+        takes: 3,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        sectionBeats: 6,
+        kinds: ['late', 'detune', 'missing'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 65, 30],
+        sampleRate: 54000,
+      },
+      {
+        seed: 4207,
+        voice: JPOP_SOPRANO,
+        tonic: 74,
+        bpm: 150,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'late', 'level', 'clip'],
+        latencyMs: [35, 35, 75, 0],
+        sampleRate: 17000,
+      },
+      {
+        seed: 4208,
+        voice: MARIACHI_TENOR,
+        tonic: 62,
+        bpm: 98,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['late', 'early', 'detune', 'noise', 'level'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 40, 40, 80, 0],
+        placement: 'runs',
+        sampleRate: 53000,
+      },
+      {
+        seed: 4209,
+        voice: MORNA_ALTO,
+        tonic: 67,
+        bpm: 104,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        sectionBeats: 12,
+        kinds: ['late', 'late', 'detune', 'missing'],
+        latencyMs: [25, 25, 25, 70],
+        sampleRate: 54000,
+      },
+      {
+        seed: 4210,
+        voice: JPOP_SOPRANO,
+        tonic: 71,
+        bpm: 126,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['early', 'detune', 'noise', 'late'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [60, 0, 60, 30],
+        sampleRate: 17000,
+      },
+    ] as Omit<LatencySong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_25_SPEECH: LatencySpeech[] = [
+  {
+    seed: 4211,
+    voice: 'vi+Paul',
+    wordsPerMinute: 140,
+    takes: 4,
+    latencyMs: [0, 50, 50, 20],
+    kinds: ['late', 'early', 'noise', 'level'],
+    sentences: [
+      'Anh trai tôi bơi ở hồ mỗi buổi sáng.',
+      'Chuyến tàu đi Huế khởi hành lúc tám giờ.',
+      'Hôm qua gió trên núi rất lạnh.',
+      'Ngày mai trời sẽ mưa ở thành phố.',
+      'Cửa hàng ở góc phố hôm nay đóng cửa.',
+    ],
+  },
+  {
+    seed: 4212,
+    voice: 'eo+Michael',
+    wordsPerMinute: 130,
+    takes: 4,
+    leadSeconds: 0.4,
+    latencyMs: [30, 30, 75, 0],
+    kinds: ['early', 'late', 'clip', 'missing'],
+    sentences: [
+      'Mia frato naĝas en la lago ĉiun matenon.',
+      'La trajno al Parizo foriras je la oka.',
+      'Hieraŭ la vento estis malvarma sur la monto.',
+      'Morgaŭ neĝos en la urbo.',
+      'La vendejo ĉe la angulo hodiaŭ estas fermita.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -4886,6 +5127,7 @@ async function main(): Promise<void> {
     ['held-out-22', HELD_OUT_22, HELD_OUT_22_SPEECH],
     ['held-out-23', HELD_OUT_23, HELD_OUT_23_SPEECH],
     ['held-out-24', HELD_OUT_24, HELD_OUT_24_SPEECH],
+    ['held-out-25', HELD_OUT_25, HELD_OUT_25_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
