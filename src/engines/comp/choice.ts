@@ -43,7 +43,7 @@ export function measurePoints(m: TakeSectionMeasures): Points {
       COMP_MEASURE_PARAMETERS.levelToleranceLu.value,
       S.levelLu.value,
     ),
-    missing: over(m.missingFraction + m.extraFraction, m.missingFreeFraction ?? 0, S.missingFraction.value),
+    missing: (m.missingFraction + m.extraFraction) / S.missingFraction.value,
   };
 }
 

@@ -69,11 +69,6 @@ export interface TakeSectionMeasures {
   levelDeltaLu: number | null;
   missingFraction: number;
   extraFraction: number;
-  /**
-   * The share of missing plus extra voice that costs nothing here: missingFreeFraction against a guide (MIDI or
-   * vocal), none without one (there a late or early take's few frames off the consensus are timing evidence).
-   */
-  missingFreeFraction?: number;
 }
 
 const dbOf = (x: number) => (x > 0 ? 10 * Math.log10(x) : -200);
@@ -949,7 +944,6 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         levelDeltaLu: null,
         missingFraction: expected ? missing / expected : 0,
         extraFraction: gaps ? extra / gaps : 0,
-        missingFreeFraction: kind === 'consensus' ? 0 : COMP_MEASURE_PARAMETERS.missingFreeFraction.value,
       };
     });
     // noise against the quietest take's floor here (a floor is only ever raised by a defect)

@@ -259,15 +259,6 @@ export const COMP_MEASURE_PARAMETERS = {
       'when the rests are shorter than ten times this)',
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
-  missingFreeFraction: p(
-    0.05,
-    'share (missing plus extra)',
-    [0, 0.2],
-    'against a guide (MIDI or vocal): this much of the missing share of the expected voice plus the extra share ' +
-      'of the rests costs nothing (a note released a few frames early, a consonant where the guide has none: ' +
-      'a take in time shows as much); without a guide all of it counts (a late or early take is off the ' +
-      'consensus by a few frames: timing evidence there)',
-  ),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
 } as const;
 
