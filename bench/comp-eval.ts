@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-23]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-25]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,6 +153,12 @@ export interface SpeechSpec {
   /** Silence before each sentence in its section, s (default 0.35), and after it (default 0.65). */
   leadSeconds?: number;
   tailSeconds?: number;
+  /** festival voices: more Scheme settings evaluated after the voice is chosen (held-out-24: a slower rate). */
+  festivalEval?: string[];
+  /** espeak-ng voices: its pitch setting (`-p`, 0–99; default 50). */
+  espeakPitch?: number;
+  /** Defect sizes other than defectAmount's (held-out-24), as TakeSetOptions.defectSizes. */
+  defectSizes?: TakeSetOptions['defectSizes'];
 }
 
 /**
@@ -4241,6 +4247,532 @@ export const HELD_OUT_23_SPEECH: LatencySpeech[] = [
   },
 ];
 
+/**
+ * Defect sizes of held-out-24: medium (between held-out-23's small and large) and near the issue's lower bounds (the
+ * "clearly best" line: late/early 30–40 ms, detune 20–25 cents, level 6–8 dB).
+ */
+const MID_DEFECTS = {
+  late: [50, 85],
+  early: [50, 85],
+  detune: [30, 45],
+  level: [9, 12],
+  noise: [-26, -20],
+  clip: [6, 9],
+} as const;
+const EDGE_DEFECTS = { late: [30, 40], early: [30, 40], detune: [20, 25], level: [6, 8] } as const;
+const TUVAN_BARITONE: VoiceStyle = {
+  name: 'tuvan baritone',
+  formantScale: 0.93,
+  vibratoHz: 4.6,
+  vibratoCents: 12,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 7,
+  breath: 0.04,
+  openPhase: 0.36,
+  closePhase: 0.22,
+};
+const KPOP_SOPRANO: VoiceStyle = {
+  name: 'k-pop soprano',
+  formantScale: 1.18,
+  vibratoHz: 6.0,
+  vibratoCents: 18,
+  vibratoDelaySeconds: 0.28,
+  driftCents: 3,
+  breath: 0.14,
+  openPhase: 0.52,
+  closePhase: 0.1,
+};
+const JOIK_ALTO: VoiceStyle = {
+  name: 'joik alto',
+  formantScale: 1.09,
+  vibratoHz: 5.3,
+  vibratoCents: 40,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 10,
+  breath: 0.08,
+  openPhase: 0.43,
+  closePhase: 0.16,
+};
+const TROT_TENOR: VoiceStyle = {
+  name: 'trot tenor',
+  formantScale: 1.03,
+  vibratoHz: 6.8,
+  vibratoCents: 45,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 5,
+  breath: 0.07,
+  openPhase: 0.48,
+  closePhase: 0.12,
+};
+const SCHLAGER_BASS: VoiceStyle = {
+  name: 'schlager bass',
+  formantScale: 0.88,
+  vibratoHz: 5.1,
+  vibratoCents: 20,
+  vibratoDelaySeconds: 0.32,
+  driftCents: 4,
+  breath: 0.06,
+  openPhase: 0.41,
+  closePhase: 0.19,
+};
+
+/**
+ * The twenty-fourth held-out set (spec committed before shub's one run on it; 2026-12-04, h-comp31, issue 15's take
+ * choice — every earlier set, held-out-23 included, is tuning material now), made differently from every earlier
+ * comp set: **defect sizes of its own** (medium: late/early 50–85 ms, detune 30–45 cents, level 9–12 dB, noise
+ * −26…−20 dBFS, clip 6–9 dB; near the issue's lower bounds: late/early 30–40 ms, detune 20–25 cents, level 6–8 dB);
+ * four songs **rendered by fluidsynth from the OPL-3 FM SF2** (TiMidity++ and the npm synth played it before,
+ * fluidsynth never), two with its reverb and chorus; take programs no set used
+ * (trombone, baritone sax, French horn, pan flute), guides on programs no set used as guide (bright piano,
+ * clavinet, marimba, church organ); five voices in no set (Tuvan baritone, k-pop soprano, joik alto, trot tenor,
+ * schlager bass) in seven songs, at moderate tempi (60–160 bpm: held-out-22/23 were at 185–220); per-take latencies
+ * in five songs and one speech, one latency per song in two, none in the rest; speech from **festival's
+ * ked_diphone slowed (Duration_Stretch 1.3)** and **espeak-ng Serbian (sr+Iven3) at a low pitch (-p 25) and 110
+ * words a minute** (no language, stretch or pitch setting used before); takes at 18, 19, 20, 51 and 52 kHz (no
+ * earlier set); seeds 4101–4113 (none used before). 11 songs × 6 sections (66 with a MIDI guide) + 2 × 5
+ * sentences = 76 sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_24: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 4101,
+        program: 57,
+        guideProgram: 1,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 6,
+        sampleRate: 51000,
+        tonic: 55,
+        bpm: 96,
+        takes: 4,
+        scale: 'blues',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'detune', 'noise'],
+        defectSizes: MID_DEFECTS,
+        latencyMs: [0, 45, 0, 20],
+      },
+      {
+        seed: 4102,
+        program: 67,
+        guideProgram: 7,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.6, reverbLevel: 0.5 },
+        timingJitterMs: 9,
+        sampleRate: 19000,
+        tonic: 50,
+        bpm: 128,
+        takes: 4,
+        scale: 'melodic',
+        rhythm: 'dotted',
+        kinds: ['early', 'level', 'late', 'missing'],
+        defectSizes: EDGE_DEFECTS,
+        latencyMs: 50,
+      },
+      {
+        seed: 4103,
+        program: 60,
+        guideProgram: 12,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.8, reverbLevel: 0.6 },
+        timingJitterMs: 8,
+        sampleRate: 52000,
+        tonic: 53,
+        bpm: 84,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'triplet',
+        kinds: ['late', 'late', 'detune', 'clip'],
+        latencyMs: [10, 60, 10, 35],
+      },
+      {
+        seed: 4104,
+        program: 75,
+        guideProgram: 19,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0, reverbLevel: 0 },
+        timingJitterMs: 7,
+        sampleRate: 20000,
+        tonic: 67,
+        bpm: 150,
+        takes: 4,
+        scale: 'chromatic',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'detune', 'noise', 'level'],
+        defectSizes: MID_DEFECTS,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4105,
+        voice: TUVAN_BARITONE,
+        tonic: 47,
+        bpm: 72,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['late', 'early', 'detune', 'level'],
+        defectSizes: MID_DEFECTS,
+        latencyMs: [0, 30, 60, 0],
+        sampleRate: 19000,
+      },
+      {
+        seed: 4106,
+        voice: KPOP_SOPRANO,
+        tonic: 72,
+        bpm: 118,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'early', 'noise', 'missing'],
+        defectSizes: EDGE_DEFECTS,
+        placement: 'runs',
+        sampleRate: 52000,
+      },
+      {
+        seed: 4107,
+        voice: JOIK_ALTO,
+        tonic: 62,
+        bpm: 100,
+        takes: 5,
+        scale: 'pentatonic',
+        rhythm: 'straight',
+        kinds: ['late', 'detune', 'clip', 'level'],
+        latencyMs: 40,
+        sampleRate: 51000,
+      },
+      {
+        seed: 4108,
+        voice: TROT_TENOR,
+        tonic: 58,
+        bpm: 140,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['late', 'early', 'noise', 'detune'],
+        defectSizes: MID_DEFECTS,
+        timingJitterMs: 11,
+        latencyMs: [15, 15, 70, 15],
+        sampleRate: 18000,
+      },
+      {
+        seed: 4109,
+        voice: SCHLAGER_BASS,
+        tonic: 43,
+        bpm: 90,
+        takes: 3,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['early', 'late', 'level', 'missing'],
+        defectSizes: EDGE_DEFECTS,
+        sampleRate: 20000,
+      },
+      {
+        seed: 4110,
+        voice: KPOP_SOPRANO,
+        tonic: 69,
+        bpm: 160,
+        takes: 3,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['late', 'late', 'early', 'detune'],
+        defectSizes: MID_DEFECTS,
+        latencyMs: [0, 55, 25],
+        sampleRate: 19000,
+      },
+      {
+        seed: 4111,
+        voice: JOIK_ALTO,
+        tonic: 64,
+        bpm: 60,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'swing',
+        kinds: ['early', 'noise', 'detune', 'level'],
+        pitchJitterCents: 7,
+        sampleRate: 52000,
+      },
+    ] as Omit<LatencySong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_24_SPEECH: LatencySpeech[] = [
+  {
+    seed: 4112,
+    voice: 'festival:ked_diphone',
+    festivalEval: ["(Parameter.set 'Duration_Stretch 1.3)"],
+    wordsPerMinute: 0,
+    takes: 4,
+    leadSeconds: 0.38,
+    latencyMs: [0, 40, 0, 65],
+    kinds: ['late', 'early', 'noise', 'level'],
+    defectSizes: MID_DEFECTS,
+    sentences: [
+      'The ferry leaves the harbour at seven.',
+      'My neighbour paints the fence every spring.',
+      'The library closes early on Sundays.',
+      'A cold wind came down from the hills.',
+      'We bought fresh bread at the corner shop.',
+    ],
+  },
+  {
+    seed: 4113,
+    voice: 'sr+Iven3',
+    wordsPerMinute: 110,
+    espeakPitch: 25,
+    takes: 4,
+    leadSeconds: 0.3,
+    tailSeconds: 0.7,
+    kinds: ['early', 'late', 'clip', 'missing'],
+    defectSizes: EDGE_DEFECTS,
+    sentences: [
+      'Мој брат плива свако јутро у језеру.',
+      'Воз за Ниш полази у осам сати.',
+      'Јуче је ветар био хладан на планини.',
+      'Сутра ће падати снег у граду.',
+      'Продавница на углу данас је затворена.',
+    ],
+  },
+];
+
+const MARIACHI_TENOR: VoiceStyle = {
+  name: 'ranchera tenor',
+  formantScale: 1.04,
+  vibratoHz: 6.2,
+  vibratoCents: 38,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 6,
+  breath: 0.08,
+  openPhase: 0.49,
+  closePhase: 0.13,
+};
+const MORNA_ALTO: VoiceStyle = {
+  name: 'morna alto',
+  formantScale: 1.1,
+  vibratoHz: 4.9,
+  vibratoCents: 16,
+  vibratoDelaySeconds: 0.45,
+  driftCents: 7,
+  breath: 0.11,
+  openPhase: 0.45,
+  closePhase: 0.15,
+};
+const DHRUPAD_BASS: VoiceStyle = {
+  name: 'dhrupad bass',
+  formantScale: 0.91,
+  vibratoHz: 4.4,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 9,
+  breath: 0.05,
+  openPhase: 0.37,
+  closePhase: 0.21,
+};
+const JPOP_SOPRANO: VoiceStyle = {
+  name: 'j-pop soprano',
+  formantScale: 1.2,
+  vibratoHz: 6.4,
+  vibratoCents: 24,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 3,
+  breath: 0.16,
+  openPhase: 0.53,
+  closePhase: 0.09,
+};
+
+/**
+ * The twenty-fifth held-out set (spec committed before shub's one run on it; 2026-12-04, h-comp31, for a rule
+ * found after held-out-24 was run — held-out-24 and every earlier set are tuning material for it), made differently
+ * from every earlier comp set: **per-take latencies in every song and both speeches**, among them songs where the
+ * latent takes outnumber the takes in time (three of four takes 50–60 ms later) and songs with two latency groups;
+ * four voices in no set (ranchera tenor, morna alto, dhrupad bass, j-pop soprano) in seven songs, sections of 12 and
+ * 6 beats in three; three songs rendered by TiMidity++ from Debian's FluidR3_GM SF2 at reverb levels no set used (15,
+ * 110), on take programs no set used (electric grand, glockenspiel, tubular bells) and guides on programs no set used
+ * as guide (honky-tonk piano, music box, rock organ); defect sizes of held-out-23's and -24's ranges mixed (late
+ * 30–120 ms, early 40–90 ms, detune 25–50 cents, level 7–13 dB) in five songs; speech from espeak-ng Vietnamese
+ * (vi+Paul) and Esperanto (eo+Michael) (no set's languages); takes at 17, 53 and 54 kHz (no set); seeds 4201–4212
+ * (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one
+ * clearly best by construction (one clean take).
+ */
+const MIXED_DEFECTS = { late: [30, 120], early: [40, 90], detune: [25, 50], level: [7, 13] } as const;
+export const HELD_OUT_25: (Song15 | LatencySong)[] = [
+  ...(
+    [
+      {
+        seed: 4201,
+        program: 2,
+        guideProgram: 3,
+        timidity: { reverb: 15, sf2: SF2.fluidR3 },
+        sampleRate: 17000,
+        tonic: 60,
+        bpm: 112,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'detune', 'level'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 60, 60, 60],
+      },
+      {
+        seed: 4202,
+        program: 9,
+        guideProgram: 10,
+        timidity: { reverb: 110, sf2: SF2.fluidR3 },
+        sampleRate: 53000,
+        tonic: 65,
+        bpm: 76,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['early', 'late', 'noise', 'missing'],
+        latencyMs: [10, 10, 55, 55],
+      },
+      {
+        seed: 4203,
+        program: 14,
+        guideProgram: 18,
+        timidity: { reverb: 15, sf2: SF2.fluidR3 },
+        sampleRate: 54000,
+        tonic: 57,
+        bpm: 132,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'triplet',
+        kinds: ['late', 'detune', 'clip', 'early'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [45, 0, 80, 45],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4204,
+        voice: MARIACHI_TENOR,
+        tonic: 59,
+        bpm: 120,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        sectionBeats: 12,
+        kinds: ['late', 'early', 'detune', 'noise'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 50, 50, 50],
+        sampleRate: 17000,
+      },
+      {
+        seed: 4205,
+        voice: MORNA_ALTO,
+        tonic: 64,
+        bpm: 88,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'swing',
+        sectionBeats: 6,
+        kinds: ['early', 'level', 'late', 'detune'],
+        latencyMs: [20, 70, 20, 40],
+        sampleRate: 53000,
+      },
+      {
+        seed: 4206,
+        voice: DHRUPAD_BASS,
+        tonic: 41,
+        bpm: 66,
+        takes: 3,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        sectionBeats: 6,
+        kinds: ['late', 'detune', 'missing'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 65, 30],
+        sampleRate: 54000,
+      },
+      {
+        seed: 4207,
+        voice: JPOP_SOPRANO,
+        tonic: 74,
+        bpm: 150,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'late', 'level', 'clip'],
+        latencyMs: [35, 35, 75, 0],
+        sampleRate: 17000,
+      },
+      {
+        seed: 4208,
+        voice: MARIACHI_TENOR,
+        tonic: 62,
+        bpm: 98,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['late', 'early', 'detune', 'noise', 'level'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [0, 40, 40, 80, 0],
+        placement: 'runs',
+        sampleRate: 53000,
+      },
+      {
+        seed: 4209,
+        voice: MORNA_ALTO,
+        tonic: 67,
+        bpm: 104,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        sectionBeats: 12,
+        kinds: ['late', 'late', 'detune', 'missing'],
+        latencyMs: [25, 25, 25, 70],
+        sampleRate: 54000,
+      },
+      {
+        seed: 4210,
+        voice: JPOP_SOPRANO,
+        tonic: 71,
+        bpm: 126,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['early', 'detune', 'noise', 'late'],
+        defectSizes: MIXED_DEFECTS,
+        latencyMs: [60, 0, 60, 30],
+        sampleRate: 17000,
+      },
+    ] as Omit<LatencySong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_25_SPEECH: LatencySpeech[] = [
+  {
+    seed: 4211,
+    voice: 'vi+Paul',
+    wordsPerMinute: 140,
+    takes: 4,
+    latencyMs: [0, 50, 50, 20],
+    kinds: ['late', 'early', 'noise', 'level'],
+    sentences: [
+      'Anh trai tôi bơi ở hồ mỗi buổi sáng.',
+      'Chuyến tàu đi Huế khởi hành lúc tám giờ.',
+      'Hôm qua gió trên núi rất lạnh.',
+      'Ngày mai trời sẽ mưa ở thành phố.',
+      'Cửa hàng ở góc phố hôm nay đóng cửa.',
+    ],
+  },
+  {
+    seed: 4212,
+    voice: 'eo+Michael',
+    wordsPerMinute: 130,
+    takes: 4,
+    leadSeconds: 0.4,
+    latencyMs: [30, 30, 75, 0],
+    kinds: ['early', 'late', 'clip', 'missing'],
+    sentences: [
+      'Mia frato naĝas en la lago ĉiun matenon.',
+      'La trajno al Parizo foriras je la oka.',
+      'Hieraŭ la vento estis malvarma sur la monto.',
+      'Morgaŭ neĝos en la urbo.',
+      'La vendejo ĉe la angulo hodiaŭ estas fermita.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -4282,8 +4814,21 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
     const file = path.join(dir, `sentence${i}.wav`);
     // 'festival:<voice>': festival's text2wave (its own speaking rate), else an espeak-ng voice
     const r = o.voice.startsWith('festival:')
-      ? spawnSync('text2wave', ['-o', file, '-eval', `(voice_${o.voice.slice(9)})`], { input: text })
-      : spawnSync('espeak-ng', ['-v', o.voice, '-s', String(o.wordsPerMinute), '-w', file, text]);
+      ? spawnSync(
+          'text2wave',
+          ['-o', file, '-eval', `(voice_${o.voice.slice(9)})`, ...(o.festivalEval ?? []).flatMap((e) => ['-eval', e])],
+          { input: text },
+        )
+      : spawnSync('espeak-ng', [
+          '-v',
+          o.voice,
+          '-s',
+          String(o.wordsPerMinute),
+          ...(o.espeakPitch === undefined ? [] : ['-p', String(o.espeakPitch)]),
+          '-w',
+          file,
+          text,
+        ]);
     if (r.status !== 0) throw new Error(`${o.voice} failed: ${String(r.stderr)}`);
     return readPcmWav(file);
   });
@@ -4316,7 +4861,7 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
     for (let k = 0; k < o.takes; k++) {
       if (k === clean) continue;
       const kind = draw(k);
-      defects.push({ take: k, section: si, kind, amount: defectAmount(kind, rand) });
+      defects.push({ take: k, section: si, kind, amount: defectAmount(kind, rand, 1, o.defectSizes?.[kind]) });
     }
   });
   const place = (out: Float64Array, si: number, shiftS: number, gain: number) => {
@@ -4581,6 +5126,8 @@ async function main(): Promise<void> {
     ['held-out-21', HELD_OUT_21, HELD_OUT_21_SPEECH],
     ['held-out-22', HELD_OUT_22, HELD_OUT_22_SPEECH],
     ['held-out-23', HELD_OUT_23, HELD_OUT_23_SPEECH],
+    ['held-out-24', HELD_OUT_24, HELD_OUT_24_SPEECH],
+    ['held-out-25', HELD_OUT_25, HELD_OUT_25_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
