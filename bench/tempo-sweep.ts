@@ -78,6 +78,9 @@ const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 /** --songs-only: songs alone (a term that only acts with tuned notes cannot move the drum files). */
 const SONGS_ONLY = process.argv.includes('--songs-only');
 
+/** --files: every file's tempo and beat F, one line each (h-tempo31). */
+const PER_FILE = process.argv.includes('--files');
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function evaluate(items: Item[]): Figures {
@@ -97,6 +100,8 @@ function evaluate(items: Item[]): Figures {
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
     s.f.push(fMeasure(matchEvents(tempo.beats, truth.beats, 0.07)));
+    // --files: every file's tempo and beat F (to compare two runs file by file)
+    if (PER_FILE) console.log(`file ${truth.name} ${tempo.bpm?.toFixed(2)} F ${s.f[s.f.length - 1]!.toFixed(3)}`);
     if (!ok) {
       const alts = (decision?.alternatives ?? []).map((a) => `${JSON.stringify(a.value)}: ${a.why_not}`).join('; ');
       misses.push(`${truth.name} → ${tempo.bpm ?? tempo.reason}${alts ? ` (${decision?.reason}; ${alts})` : ''}`);

@@ -60,6 +60,6 @@ test('fast rock (a kick on the "and" of 2 after the snare) and four-on-the-floor
 test('dembowFloor, dembowFull and dembowMinBpm are declared', () => {
   assert.equal(TEMPO_PARAMETERS.dembowFloor.value, 0.25);
   assert.deepEqual(TEMPO_PARAMETERS.dembowFloor.range, [0, 1]);
-  assert.equal(TEMPO_PARAMETERS.dembowFull.value, 0.3);
-  assert.equal(TEMPO_PARAMETERS.dembowMinBpm.value, 160);
+  assert.equal(TEMPO_PARAMETERS.dembowFull.value, 0.2);
+  assert.equal(TEMPO_PARAMETERS.dembowMinBpm.value, 155);
 });

@@ -1726,11 +1726,17 @@ function levels(
   const dbFloor = checkParameter('dembowFloor', TEMPO_PARAMETERS.dembowFloor);
   const dbFull = checkParameter('dembowFull', TEMPO_PARAMETERS.dembowFull);
   const dbMin = checkParameter('dembowMinBpm', TEMPO_PARAMETERS.dembowMinBpm);
+  const dembowBeats = new Map<Candidate, number[]>();
   if (dbFloor < 1 && seEnv)
     for (const c of [...all]) {
       if (c.bpm < dbMin || c.beatFrames.length < 16) continue;
       const mids = halfShifted(c.beatFrames);
-      const s = strengthByClass(seEnv, c.beatFrames.flatMap((b, i) => [b, mids[i]!]), halfWidth, 8);
+      const s = strengthByClass(
+        seEnv,
+        c.beatFrames.flatMap((b, i) => [b, mids[i]!]),
+        halfWidth,
+        8,
+      );
       let o = 1;
       for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
       const top = Math.max(...s);
@@ -1741,6 +1747,16 @@ function levels(
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
+      // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
+      // Its own tracker may follow the 3-3-2's off-beat snare and hats, which the beat phase then keeps
+      if (bands) {
+        const low = strengthByClass(bands[0]!, c.beatFrames, halfWidth, 2);
+        const parity = low[1]! > low[0]! ? 1 : 0;
+        dembowBeats.set(
+          h,
+          c.beatFrames.filter((_, i) => i % 2 === parity),
+        );
+      }
     }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
@@ -1763,10 +1779,12 @@ function levels(
 
   const dbl = all.find((c) => Math.abs(c.bpm / (2 * best.bpm) - 1) <= distinctRatio);
   const period = (60 * frameRate) / bestBpm;
-  let beatFrames = best.beatFrames;
+  // a half level the dembow check handed its score to, winning on it: the check's beats, their phase from the kick
+  const fromDembow = best.handed >= own(best) ? dembowBeats.get(best) : undefined;
+  let beatFrames = fromDembow ?? best.beatFrames;
   // the beat phase (h-tempo8): the tracker follows the whole envelope, chords on the "and"s included; the kick and
   // snare decide between its beats and half a period away
-  const phase = drum && beatFrames.length >= 2 ? beatPhase(drum, beatFrames, halfWidth) : undefined;
+  const phase = drum && beatFrames.length >= 2 && !fromDembow ? beatPhase(drum, beatFrames, halfWidth) : undefined;
   if (phase?.shift) beatFrames = halfShifted(beatFrames);
   // trim beats in the silence before the first and after the last onset
   const first = peaks[0]! - period / 2;
