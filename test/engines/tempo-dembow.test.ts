@@ -28,6 +28,12 @@ test('sparse dembow (kick on 1 and 3, snare on the 3-3-2 sixteenths): the quarte
   // without the check (the code before): the double
   const before = off(() => bpmOf(input));
   assert.ok(Math.abs(before / 97 - 2) < 0.03, `97 before: ${before}`);
+  // its beats on the quarters (every other beat of the double, the kick's parity), not on the 3-3-2's off-beats
+  const spb = 60 / 97;
+  const beats = estimateTempoWithDecision(input).tempo.beats;
+  const offGrid = beats.map((t) => Math.abs(t / spb - Math.round(t / spb)));
+  const onQuarter = offGrid.filter((d) => d < 0.1).length;
+  assert.ok(beats.length > 30 && onQuarter >= 0.9 * beats.length, `${onQuarter} of ${beats.length} on the quarters`);
   // classic dembow (the kick on every beat) at 92: the same, 184 before
   const classic = dembow(92, [0, 1, 2, 3]);
   assert.ok(Math.abs(bpmOf(classic) - 92) < 1.5, `92: ${bpmOf(classic)}`);
