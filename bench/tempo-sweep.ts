@@ -44,6 +44,7 @@ import { tempo20Set } from '../fixtures/tempo20.js';
 import { tempo21Set } from '../fixtures/tempo21.js';
 import { tempo22Set } from '../fixtures/tempo22.js';
 import { tempo23Set } from '../fixtures/tempo23.js';
+import { tempo24Set } from '../fixtures/tempo24.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -77,6 +78,9 @@ const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 /** --songs-only: songs alone (a term that only acts with tuned notes cannot move the drum files). */
 const SONGS_ONLY = process.argv.includes('--songs-only');
 
+/** --files: every file's tempo and beat F, one line each (h-tempo31). */
+const PER_FILE = process.argv.includes('--files');
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function evaluate(items: Item[]): Figures {
@@ -96,6 +100,8 @@ function evaluate(items: Item[]): Figures {
     s.a2.push(tempoAcc2(tempo.bpm, truth.bpm) ? 1 : 0);
     if (truth.kind !== 'song') drum.set.push(tempoAcc1Set(tempo.bpm, truth) ? 1 : 0);
     s.f.push(fMeasure(matchEvents(tempo.beats, truth.beats, 0.07)));
+    // --files: every file's tempo and beat F (to compare two runs file by file)
+    if (PER_FILE) console.log(`file ${truth.name} ${tempo.bpm?.toFixed(2)} F ${s.f[s.f.length - 1]!.toFixed(3)}`);
     if (!ok) {
       const alts = (decision?.alternatives ?? []).map((a) => `${JSON.stringify(a.value)}: ${a.why_not}`).join('; ');
       misses.push(`${truth.name} → ${tempo.bpm ?? tempo.reason}${alts ? ` (${decision?.reason}; ${alts})` : ''}`);
@@ -305,6 +311,12 @@ async function main() {
     ? (mkdirSync(held23Dir, { recursive: true }), some(await Promise.all(tempo23Set(held23Dir).files.map(allFeatures))))
     : undefined;
   const h23 = held23 ? evaluate(held23) : undefined;
+  // --held-out-24: the twenty-fourth held-out set (fixtures/tempo24.ts, h-tempo31), only after its one CLI evaluation
+  const held24Dir = path.join(OUT, 'tempo-heldout24');
+  const held24 = process.argv.includes('--held-out-24')
+    ? (mkdirSync(held24Dir, { recursive: true }), some(await Promise.all(tempo24Set(held24Dir).files.map(allFeatures))))
+    : undefined;
+  const h24 = held24 ? evaluate(held24) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -336,6 +348,7 @@ async function main() {
     ...(h21 ? [['held-out 21', h21] as const] : []),
     ...(h22 ? [['held-out 22', h22] as const] : []),
     ...(h23 ? [['held-out 23', h23] as const] : []),
+    ...(h24 ? [['held-out 24', h24] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -364,6 +377,7 @@ async function main() {
         `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
         `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}${held21 ? ' held-out 21 Acc1 songs | drums |' : ''}` +
         `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}${held23 ? ' held-out 23 Acc1 songs | drums |' : ''}` +
+        `${held24 ? ' held-out 24 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -395,6 +409,7 @@ async function main() {
               held21 ? evaluate(held21) : undefined,
               held22 ? evaluate(held22) : undefined,
               held23 ? evaluate(held23) : undefined,
+              held24 ? evaluate(held24) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -435,6 +450,7 @@ async function main() {
       ['held-out 21', held21],
       ['held-out 22', held22],
       ['held-out 23', held23],
+      ['held-out 24', held24],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -479,6 +495,7 @@ async function main() {
     if (h21) console.log('\nheld-out 21 misses:\n' + h21.misses.join('\n'));
     if (h22) console.log('\nheld-out 22 misses:\n' + h22.misses.join('\n'));
     if (h23) console.log('\nheld-out 23 misses:\n' + h23.misses.join('\n'));
+    if (h24) console.log('\nheld-out 24 misses:\n' + h24.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -1177,6 +1177,31 @@ export const TEMPO_PARAMETERS = {
       'Plateau 0.05–0.1 on held-out 21 and 22 at sixEightFloor 0.3 (0.125–0.5: a held-out-22 drum file fewer); ' +
       '0.075 its middle',
   ),
+  dembowFloor: p(
+    0.25,
+    '',
+    [0, 1],
+    'dembow check (h-tempo31): the factor of a level at or above dembowMinBpm, with full evidence, whose eighths ' +
+      '(beats and midpoints), folded over eight, carry the kick and snare on an off-beat more than on the beat ' +
+      'before it: a 3-3-2 (dembow, tresillo) read at the double; its half, when a candidate, is handed the score ' +
+      'taken (levelHandOver) and, when it wins on it, takes every other beat of this level (the kick parity); 1: ' +
+      'off. Plateau 0.15–0.4 on held-out 21, 22 and 23; 0.25 its middle',
+  ),
+  dembowFull: p(
+    0.2,
+    'fraction',
+    [0.01, 1],
+    'dembow check: the strongest off-beat over the beat before it, as a fraction of the strongest eighth, at which ' +
+      'the evidence counts fully (linearly from 0). Plateau 0.15–0.3 on held-out 21, 22 and 23 (0.5: a held-out-23 ' +
+      'song fewer); 0.2 inside it',
+  ),
+  dembowMinBpm: p(
+    155,
+    'BPM',
+    [100, 300],
+    'dembow check: the slowest level it asks (dembows read at the double: 173–201 on the tuning sets). Plateau ' +
+      '140–170 on held-out 21, 22 and 23 (176: a held-out-22 drum file fewer); 155 its middle',
+  ),
   barTileFull: p(
     0.6,
     'fraction',

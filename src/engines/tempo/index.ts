@@ -524,6 +524,13 @@ interface Candidate {
    */
   sixEight: number;
   sixEightEvidence?: number;
+  /**
+   * Dembow check (h-tempo31): 1, or less when this fast level's eighths, folded over eight of them (two beats of its
+   * half), carry the kick and snare on an off-beat more than on the beat before it: the 3-3-2 of a dembow or a
+   * tresillo (sixteenths of the half level) read at the double; the half level joins the candidates.
+   */
+  dembow: number;
+  dembowEvidence?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -1380,7 +1387,8 @@ function levels(
     c.barTile *
     c.halfTime *
     c.fourThree *
-    c.sixEight;
+    c.sixEight *
+    c.dembow;
   const rescore = (c: Candidate) => {
     c.even = (harmonic ? c.evenTonal : c.evenBeat * c.evenDrum * c.snareBeat) * c.snareHalf;
     c.harmony = harmonic ? c.harmonyRaw : 1;
@@ -1454,6 +1462,7 @@ function levels(
       halfTime: 1,
       fourThree: 1,
       sixEight: 1,
+      dembow: 1,
       handed: 0,
       harmony: 1,
       harmonyRaw: harmOf(bpm, ternary),
@@ -1708,6 +1717,47 @@ function levels(
       c.sixEightEvidence = e;
       handOvers.push({ from: c, to: y, factor: () => c.sixEight });
     }
+  // the dembow check (h-tempo31): a 3-3-2 (dembow, tresillo) puts hits on the third and sixth sixteenths of two
+  // beats; read at the double, the third sixteenth is an off-beat of the fast level. On the fast level's eighths
+  // (its beats and midpoints) folded over eight (two beats of its half), the kick and snare on the strongest
+  // off-beat o over the beat before it (o − 1), as a fraction of the strongest eighth: a level at or above
+  // dembowMinBpm is weighed down and its half (when it is a candidate already) is handed the score taken. A true
+  // fast beat's off-beat kick follows a snare or kick on the beat before it (no evidence)
+  const dbFloor = checkParameter('dembowFloor', TEMPO_PARAMETERS.dembowFloor);
+  const dbFull = checkParameter('dembowFull', TEMPO_PARAMETERS.dembowFull);
+  const dbMin = checkParameter('dembowMinBpm', TEMPO_PARAMETERS.dembowMinBpm);
+  const dembowBeats = new Map<Candidate, number[]>();
+  if (dbFloor < 1 && seEnv)
+    for (const c of [...all]) {
+      if (c.bpm < dbMin || c.beatFrames.length < 16) continue;
+      const mids = halfShifted(c.beatFrames);
+      const s = strengthByClass(
+        seEnv,
+        c.beatFrames.flatMap((b, i) => [b, mids[i]!]),
+        halfWidth,
+        8,
+      );
+      let o = 1;
+      for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
+      const top = Math.max(...s);
+      const e = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
+      if (!(e > 0)) continue;
+      const h = all.find((x) => Math.abs(x.bpm / (c.bpm / 2) - 1) <= distinctRatio);
+      if (!h || h.beatFrames.length < 8) continue;
+      c.dembow = 1 - (1 - dbFloor) * e;
+      c.dembowEvidence = e;
+      handOvers.push({ from: c, to: h, factor: () => c.dembow });
+      // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
+      // Its own tracker may follow the 3-3-2's off-beat snare and hats, which the beat phase then keeps
+      if (bands) {
+        const low = strengthByClass(bands[0]!, c.beatFrames, halfWidth, 2);
+        const parity = low[1]! > low[0]! ? 1 : 0;
+        dembowBeats.set(
+          h,
+          c.beatFrames.filter((_, i) => i % 2 === parity),
+        );
+      }
+    }
   for (const c of all) rescore(c);
   // a level weighed down as a misreading of another hands that one the score the check took from it (h-tempo11): the
   // two readings share the weighed-down level's evidence, so a third level it was beating does not win in between
@@ -1729,10 +1779,12 @@ function levels(
 
   const dbl = all.find((c) => Math.abs(c.bpm / (2 * best.bpm) - 1) <= distinctRatio);
   const period = (60 * frameRate) / bestBpm;
-  let beatFrames = best.beatFrames;
+  // a half level the dembow check handed its score to, winning on it: the check's beats, their phase from the kick
+  const fromDembow = best.handed >= own(best) ? dembowBeats.get(best) : undefined;
+  let beatFrames = fromDembow ?? best.beatFrames;
   // the beat phase (h-tempo8): the tracker follows the whole envelope, chords on the "and"s included; the kick and
   // snare decide between its beats and half a period away
-  const phase = drum && beatFrames.length >= 2 ? beatPhase(drum, beatFrames, halfWidth) : undefined;
+  const phase = drum && beatFrames.length >= 2 && !fromDembow ? beatPhase(drum, beatFrames, halfWidth) : undefined;
   if (phase?.shift) beatFrames = halfShifted(beatFrames);
   // trim beats in the silence before the first and after the last onset
   const first = peaks[0]! - period / 2;
@@ -1833,6 +1885,12 @@ function levels(
         ? ` × six-eight check ${fmt(c.sixEight)} (the kick and snare on the eighths, folded over six, fall half-way ` +
           `between two of these beats, the ${fmt((2 / 3) * c.bpm)} BPM level's second beat: evidence ` +
           `${fmt(c.sixEightEvidence ?? 0)})`
+        : ''
+    }${
+      c.dembow < 1
+        ? ` × dembow check ${fmt(c.dembow)} (the kick and snare on the eighths, folded over eight, fall on an ` +
+          `off-beat more than on the beat before it, a sixteenth of the ${fmt(c.bpm / 2)} BPM level: evidence ` +
+          `${fmt(c.dembowEvidence ?? 0)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
