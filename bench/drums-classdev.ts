@@ -5,7 +5,7 @@
  * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] [name=value …] (a STEM_PARAMETERS value,
  * h-dxcls19; --all: with the older held-out sets, tuning
  * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --held-out-N: only that set,
- * 5 … 18; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --stems: one line per stem
+ * 5 … 19; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -93,11 +93,13 @@ const only16 = process.argv.includes('--held-out-16');
 const only17 = process.argv.includes('--held-out-17');
 // --held-out-18: only the eighteenth (HELD_OUT_KITS_18, h-dxcls30: Hydrogen crashes, avldrums through TiMidity++)
 const only18 = process.argv.includes('--held-out-18');
+// --held-out-19: only the nineteenth (HELD_OUT_KITS_19, h-dxcym31: GM chinas, crashes, splashes through fluidsynth)
+const only19 = process.argv.includes('--held-out-19');
 // --held-out-19t: only the set 19t (fixtures/drumclass19t.ts, h-dxtom31: toms beside snares and hats, fluidsynth)
 const only19t = process.argv.includes('--held-out-19t');
 const STEMS = process.argv.includes('--stems');
 const onlyOne = only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13 || only14;
-const only = onlyOne || only15 || only16 || only17 || only18 || only19t;
+const only = onlyOne || only15 || only16 || only17 || only18 || only19 || only19t;
 for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
@@ -110,35 +112,37 @@ for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
 }
 const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only19t
   ? []
-  : only18
-    ? [{ set: 'held-out-18' }]
-    : only17
-      ? [{ set: 'held-out-17' }]
-      : only16
-        ? [{ set: 'held-out-16' }]
-        : only15
-          ? [{ set: 'held-out-15' }]
-          : only14
-            ? [{ set: 'held-out-14' }]
-            : only13
-              ? [{ set: 'held-out-13' }]
-              : only12
-                ? [{ set: 'held-out-12' }]
-                : only11
-                  ? [{ set: 'held-out-11' }]
-                  : only10
-                    ? [{ set: 'held-out-10' }]
-                    : only9
-                      ? [{ set: 'held-out-9' }]
-                      : only8
-                        ? [{ set: 'held-out-8' }]
-                        : only7
-                          ? [{ set: 'held-out-7' }]
-                          : only6
-                            ? [{ set: 'held-out-6' }]
-                            : only5
-                              ? [{ set: 'held-out-5' }]
-                              : [{ tuning: true }, { set: 'class-tuning' }];
+  : only19
+    ? [{ set: 'held-out-19' }]
+    : only18
+      ? [{ set: 'held-out-18' }]
+      : only17
+        ? [{ set: 'held-out-17' }]
+        : only16
+          ? [{ set: 'held-out-16' }]
+          : only15
+            ? [{ set: 'held-out-15' }]
+            : only14
+              ? [{ set: 'held-out-14' }]
+              : only13
+                ? [{ set: 'held-out-13' }]
+                : only12
+                  ? [{ set: 'held-out-12' }]
+                  : only11
+                    ? [{ set: 'held-out-11' }]
+                    : only10
+                      ? [{ set: 'held-out-10' }]
+                      : only9
+                        ? [{ set: 'held-out-9' }]
+                        : only8
+                          ? [{ set: 'held-out-8' }]
+                          : only7
+                            ? [{ set: 'held-out-7' }]
+                            : only6
+                              ? [{ set: 'held-out-6' }]
+                              : only5
+                                ? [{ set: 'held-out-5' }]
+                                : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
