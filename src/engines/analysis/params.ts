@@ -1476,8 +1476,8 @@ export const KEY_PARAMETERS = {
     0,
     '0 or 1',
     [0, 1],
-    "1 = a last chord reached from the first chord's root is the loop's own motion, no arrival: in a vamp (vampShare) " +
-      'it does not vote in the ends (0 = it votes when reached by a cadence step, as before)',
+    "1 = a last chord reached from the first chord's root is the loop's own motion, no arrival: in a vamp " +
+      '(vampShare) it does not vote in the ends (0 = it votes when reached by a cadence step, as before)',
   ),
   endMinSeconds: p(
     1,
