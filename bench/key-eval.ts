@@ -95,7 +95,12 @@
  * evaluated once). `--fresh20` (thirtieth round) adds its held-out set (fixtures/keyfresh20.ts fresh20KeySpecs(),
  * a note generator written for it with house/synthwave/lo-fi/country/12-8 soul/chiptune styles, fluidsynth playing
  * FluidR3Mono_GM.sf3, detuned by pitch bends, loops that start on vi or IV in major and the same chords in minor,
- * seeds 69000 + i, evaluated once); fresh19 stays held out (not in `--union20`'s tuning material). `--misses`
+ * seeds 69000 + i, evaluated once); fresh19 stays held out (not in `--union20`'s tuning material). `--union21`
+ * (thirty-first round) makes fresh19 and fresh20 tuning material too; `--fresh21` adds its held-out set
+ * (fixtures/keyfresh21.ts fresh21KeySpecs(), a note generator written for it with highlife/baroque/surf/motown/
+ * ambient/trap styles and a melody written from the key, spessasynth playing Debian's FluidR3_GM.sf2, detuned by a
+ * drifting pitch bend, modal vamps, loops that start on vi or IV and their minor chord sets, seeds 71000 + i,
+ * evaluated once). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -130,6 +135,7 @@ import { fresh17KeySet } from '../fixtures/keyfresh17.js';
 import { fresh18KeySet } from '../fixtures/keyfresh18.js';
 import { fresh19KeySet } from '../fixtures/keyfresh19.js';
 import { fresh20KeySet } from '../fixtures/keyfresh20.js';
+import { fresh21KeySet } from '../fixtures/keyfresh21.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -184,7 +190,8 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION20 = process.argv.includes('--union20');
+const UNION21 = process.argv.includes('--union21');
+const UNION20 = UNION21 || process.argv.includes('--union20');
 const UNION19 = UNION20 || process.argv.includes('--union19');
 const UNION18 = UNION19 || process.argv.includes('--union18');
 const UNION17 = UNION18 || process.argv.includes('--union17');
@@ -217,8 +224,9 @@ const FRESH15 = (UNION17 || process.argv.includes('--fresh15')) && (UNION17 || !
 const FRESH16 = (UNION18 || process.argv.includes('--fresh16')) && (UNION18 || !ONLY_TUNING);
 const FRESH17 = (UNION19 || process.argv.includes('--fresh17')) && (UNION19 || !ONLY_TUNING);
 const FRESH18 = (UNION20 || process.argv.includes('--fresh18')) && (UNION20 || !ONLY_TUNING);
-const FRESH19 = process.argv.includes('--fresh19') && !ONLY_TUNING;
-const FRESH20 = process.argv.includes('--fresh20') && !ONLY_TUNING;
+const FRESH19 = UNION21 || (process.argv.includes('--fresh19') && !ONLY_TUNING);
+const FRESH20 = UNION21 || (process.argv.includes('--fresh20') && !ONLY_TUNING);
+const FRESH21 = process.argv.includes('--fresh21') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -256,6 +264,7 @@ const SETS = [
   'fresh18 key set',
   'fresh19 key set',
   'fresh20 key set',
+  'fresh21 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -303,8 +312,9 @@ const TUNING: readonly Set[] = (
                               : SETS.slice(0, 3)
 ).filter(
   (s) =>
-    s !== 'fresh19 key set' &&
-    s !== 'fresh20 key set' &&
+    (UNION21 || s !== 'fresh19 key set') &&
+    (UNION21 || s !== 'fresh20 key set') &&
+    s !== 'fresh21 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -330,6 +340,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh18 key set',
   'fresh19 key set',
   'fresh20 key set',
+  'fresh21 key set',
 ];
 
 interface Item {
@@ -546,6 +557,7 @@ async function main() {
     ['fresh18 key set', FRESH18, fresh18KeySet, 'keyfresh18'],
     ['fresh19 key set', FRESH19, fresh19KeySet, 'keyfresh19'],
     ['fresh20 key set', FRESH20, fresh20KeySet, 'keyfresh20'],
+    ['fresh21 key set', FRESH21, fresh21KeySet, 'keyfresh21'],
   ];
   for (const d of [
     truthDir,

@@ -438,7 +438,8 @@ test('the loop returns read back from the final chord break a near tie (I–IV�
   const x = progression([...loop, ...loop, ...loop, ...loop, C], 1.3, 0);
   // the scale's edges off: the triads' partials (a G's 5th partial is B) already read C major's 7th, not B♭
   const on = keyOf(x, { scaleEdgeWeight: 0 });
-  const off = keyOf(x, { phraseReturnWeight: 0, scaleEdgeWeight: 0 });
+  // (the vamp's vote off too: C–F–F holds two roots and starts on C, round 31's rule would decide it alone)
+  const off = keyOf(x, { phraseReturnWeight: 0, scaleEdgeWeight: 0, vampWeight: 0 });
   const ret = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.phraseReturn;
   // every return (the final chord, then one period, 3 chords, back each time) is a C chord
   assert.equal(ret(on, 'C major'), 1);
@@ -449,7 +450,10 @@ test('the loop returns read back from the final chord break a near tie (I–IV�
   assert.equal(on.result.key, 'C major');
   const score = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.score;
   const w = KEY_PARAMETERS.phraseReturnWeight.value;
-  assert.ok(Math.abs(score(on, 'C major') - score(off, 'C major') - w) < 1e-9);
+  // the returns' weight and the vamp's (C major is the vamp's first chord in `on`, the vote off in `off`)
+  const vamp = KEY_PARAMETERS.vampWeight.value;
+  assert.equal(on.evidence.find((e) => e.key === 'C major')!.vampTonic, true);
+  assert.ok(Math.abs(score(on, 'C major') - score(off, 'C major') - w - vamp) < 1e-9);
   assert.match(
     on.decision!.reason,
     /the loop returns \(read back from the final chord\) to a tonic-root chord 100 % vs 0 %/,
@@ -547,7 +551,8 @@ test(EDGES, () => {
   const C7: [number[], number] = [[60, 64, 67, 70], 48];
   const Fc: [number[], number] = [[57, 60, 65], 41];
   const x = progression([Cmaj7, Fc, Cmaj7, Fc, Cmaj7, Fc, Cmaj7, Fc], 1.3, 0);
-  const without = keyOf(x, { scaleEdgeWeight: 0 });
+  // (the vamp's vote off in the ablation: Cmaj7–F is a two-root vamp that starts on C, round 31)
+  const without = keyOf(x, { scaleEdgeWeight: 0, vampWeight: 0 });
   const withEdges = keyOf(x);
   assert.equal(without.result.key, 'F major');
   assert.equal(withEdges.result.key, 'C major');
@@ -656,4 +661,45 @@ test('a loop that starts on vi and ends V → I: its first chord votes firstChor
   assert.equal(ev(held(1), 'A minor').endsVote, 1);
   assert.equal(held(3).decision?.inputs?.['lastChordByDominant'], true);
   assert.equal(ev(held(3), 'A minor').endsVote, 0);
+});
+
+test('a Dorian i–IV vamp: the key on its first chord gets vampWeight; a four-chord loop is no vamp (round 31)', () => {
+  // A Dorian: Am – D ×6, stopping on D (the scale is G major's; D major holds half the chord time)
+  const D: [number[], number] = [[57, 62, 66], 50];
+  const vamp = [Am, D, Am, D, Am, D, Am, D, Am, D, Am, D];
+  const on = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0.5, vampShare: 0.8 });
+  const off = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0, vampShare: 0.8 });
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  assert.equal(ev(on, 'A minor').vampTonic, true);
+  assert.equal(ev(on, 'D major').vampTonic, false);
+  // only the vamp's term moves: A minor gains exactly vampWeight, D major nothing
+  assert.ok(Math.abs(ev(on, 'A minor').score - ev(off, 'A minor').score - 0.5) < 1e-9);
+  assert.ok(Math.abs(ev(on, 'D major').score - ev(off, 'D major').score) < 1e-9);
+  // the tonic moves to the vamp's root (the mode is the rest of the evidence's: these sine triads read A as open)
+  assert.equal(on.result.key?.split(' ')[0], 'A');
+  assert.notEqual(off.result.key?.split(' ')[0], 'A');
+  // a share the two roots do not reach: no vamp
+  const strict = keyOf(progression([...vamp, G], 1.3, 0), { vampWeight: 0.5, vampShare: 0.97 });
+  assert.equal(ev(strict, 'A minor').vampTonic, false, 'strict share');
+  // vi–IV–I–V: four roots, none over the share — no key gets the vamp's vote
+  const loop = keyOf(progression([Am, F, C, G, Am, F, C, G, Am, F, C, G], 1.3, 0), { vampWeight: 0.5 });
+  assert.equal(
+    loop.evidence.some((e) => e.vampTonic),
+    false,
+    loop.chords.map((c) => `${c.root}${c.mode}:${c.sounding}`).join(' '),
+  );
+});
+
+test("vampNoArrival: a vamp's last chord reached from its first chord's root does not vote in the ends", () => {
+  const D: [number[], number] = [[57, 62, 66], 50];
+  const vamp = [Am, D, Am, D, Am, D, Am, D];
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  const before = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0, vampNoArrival: 0 });
+  const after = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0, vampNoArrival: 1 });
+  // Am → D is D's v → I: an arrival before, the vamp's own motion after
+  assert.equal(before.decision?.inputs?.['lastChordByCadence'], true);
+  assert.equal(ev(before, 'D major').endsVote, 1);
+  assert.equal(after.decision?.inputs?.['lastChordByCadence'], false);
+  assert.equal(ev(after, 'D major').endsVote, 0);
+  assert.equal(ev(after, 'A minor').endsVote, 1);
 });

@@ -1499,6 +1499,28 @@ export const KEY_PARAMETERS = {
     "the dominant-resolved last chord of firstChordAfterDominantEnd must last at least this many times the song's " +
       'median chord segment (0 = any length)',
   ),
+  vampWeight: p(
+    0.3,
+    'score units',
+    [0, 2],
+    "key score: a vamp's tonic — when the song's chord time sits on two roots (vampShare) and the first chord is on " +
+      "one of them, the key on the first chord (its root and the song's mode of it) gets this much: a Dorian i–IV or " +
+      "Phrygian i–bII vamp sounds the scale of another key's major, its tonic is the chord it starts and rests on " +
+      '(0 = off; bench/RESULTS.md, key, round 31)',
+  ),
+  vampShare: p(
+    0.65,
+    'of the chord time',
+    [0.5, 1],
+    "a song is a vamp when its two roots held longest hold at least this share of the song's chord time",
+  ),
+  vampNoArrival: p(
+    0,
+    '0 or 1',
+    [0, 1],
+    "1 = a last chord reached from the first chord's root is the loop's own motion, no arrival: in a vamp " +
+      '(vampShare) it does not vote in the ends (0 = it votes when reached by a cadence step, as before)',
+  ),
   endMinSeconds: p(
     1,
     's',

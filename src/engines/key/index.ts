@@ -544,6 +544,8 @@ export interface KeyEvidence {
    * against b2, b6 against 6), over the song's chroma.
    */
   scaleEdge: number;
+  /** The song is a vamp (two roots hold vampShare of its chord time) and its first chord is this key's tonic chord. */
+  vampTonic: boolean;
   score: number;
 }
 
@@ -882,7 +884,23 @@ export function analyzeKey(
   // the last chord is an ending only when the music arrives on it by a cadence (V→I, v/IV/iv/bVII→I): a loop that
   // simply stops (a fade) stops on any of its chords
   const lastIndex = last ? chords.indexOf(last) : -1;
-  const arrived = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
+  // a vamp: the song's chord time on two roots (vampShare), the first chord on one of them
+  const rootTime = new Array<number>(12).fill(0);
+  for (const s of chords) rootTime[s.root]! += s.sounding;
+  const byTime = rootTime.map((t, r) => [t, r] as const).sort((a, b) => b[0] - a[0]);
+  const vamp =
+    !!first &&
+    chordBlocks > 0 &&
+    (byTime[0]![1] === first.root || byTime[1]![1] === first.root) &&
+    byTime[0]![0] + byTime[1]![0] >= param('vampShare', options) * chordBlocks;
+  // in a vamp, a last chord reached from the first chord's root is the loop's own motion, not an arrival
+  const vampMotion =
+    vamp &&
+    param('vampNoArrival', options) > 0 &&
+    lastIndex > 0 &&
+    chords[lastIndex - 1]!.root === first!.root &&
+    last!.root !== first!.root;
+  const arrived = lastIndex > 0 && !vampMotion && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
   // an ending reached by its own dominant (V or V7 → I) and held is the song's cadence: a first chord on another root
   // (a loop that starts on vi or IV) votes then only firstChordAfterDominantEnd of the ends' vote
   const dominantHold = param('dominantEndHoldRatio', options);
@@ -905,6 +923,7 @@ export function analyzeKey(
     diatonic: param('diatonicWeight', options),
     phraseReturn: param('phraseReturnWeight', options),
     scaleEdge: param('scaleEdgeWeight', options),
+    vamp: param('vampWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
@@ -973,6 +992,7 @@ export function analyzeKey(
         endsVote: arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0,
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
+        vampTonic: vamp && isTonic(first),
         score: 0,
       };
       e.score =
@@ -983,7 +1003,8 @@ export function analyzeKey(
         w.diatonic * e.diatonic +
         w.phraseReturn * e.phraseReturn +
         w.scaleEdge * e.scaleEdge +
-        w.ends * e.endsVote;
+        w.ends * e.endsVote +
+        (e.vampTonic ? w.vamp : 0);
       evidence.push(e);
     }
   }
@@ -1010,6 +1031,7 @@ export function analyzeKey(
     decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
       dominantEnd,
       firstVote,
+      vamp,
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
       thirdlessRoots,
       songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
@@ -1040,6 +1062,7 @@ interface Weights {
   diatonic: number;
   phraseReturn: number;
   scaleEdge: number;
+  vamp: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1078,6 +1101,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
           ? ` (vote ${best.endsVote.toFixed(2)} vs ${other.endsVote.toFixed(2)}: a first chord after a dominant end)`
           : ''),
     ],
+    [
+      w.vamp * (Number(best.vampTonic) - Number(other.vampTonic)),
+      `a two-root vamp's first chord is the tonic chord ${yes(best.vampTonic)} vs ${yes(other.vampTonic)}`,
+    ],
   ];
   return terms
     .filter(([d]) => Math.abs(d) > 5e-4)
@@ -1100,6 +1127,7 @@ function keyDecision(
   extra: {
     dominantEnd: boolean;
     firstVote: number;
+    vamp: boolean;
     pedalSeconds: number;
     thirdlessRoots: string[];
     songMinorRoots: string;
@@ -1130,7 +1158,7 @@ function keyDecision(
       `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ` +
       `${w.phraseReturn}·loop returns on the tonic root + ` +
       `${w.scaleEdge}·scale edges + ` +
-      `${w.ends}·first or last chord on the tonic root); ` +
+      `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord); ` +
       `over ` +
       `${runnerUp.key} ` +
       `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
@@ -1145,6 +1173,8 @@ function keyDecision(
       // the last chord reached by its dominant (V→I) and held: the first chord (on another root) then votes firstVote
       lastChordByDominant: extra.dominantEnd,
       firstChordVote: extra.firstVote,
+      // the song's chord time on two roots (vampShare), the first chord on one of them: a vamp
+      vamp: extra.vamp,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
       pedalSeconds: extra.pedalSeconds,
       // chord segments without a third (power chords): tonic chords of both modes
