@@ -187,10 +187,17 @@ double loopPeriod(const int16_t* label, size_t n, size_t first, double minLag, d
         ++kinds;
       }
     }
-    if (kinds < 2 || loopAgreement(label, n, first, L) < minSimilarity) continue;
+    if (kinds < 2) continue;
+    double best = loopAgreement(label, n, first, L);
+    if (best < minSimilarity) continue;
     size_t period = L;
-    for (size_t l = L + 1; l <= L + 3 && static_cast<double>(l) <= bound; ++l)
-      if (loopAgreement(label, n, first, l) > loopAgreement(label, n, first, period)) period = l;
+    for (size_t l = L + 1; l <= L + 3 && static_cast<double>(l) <= bound; ++l) {
+      const double a = loopAgreement(label, n, first, l);
+      if (a > best) {
+        best = a;
+        period = l;
+      }
+    }
     return static_cast<double>(period);
   }
   return 0;
