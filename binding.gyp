@@ -23,6 +23,7 @@
         "native/src/post.cc",
         "native/src/post_addon.cc",
         "native/src/post_cold.cc",
+        "native/src/filehash.cc",
         "native/src/dsp/biquad.cc",
         "native/src/dsp/dynamics.cc",
         "native/src/dsp/dot.cc",

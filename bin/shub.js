@@ -116,6 +116,44 @@ function commandOf(args) {
   return undefined;
 }
 
+/**
+ * Starts the sha256 of `analyze`'s one input when it is a WAV file (RIFF/RF64/BW64 and WAVE in its first 12 bytes)
+ * on the addon's hashing thread, below the process's others (native/src/filehash.cc sha256Fd), before the command's
+ * code is loaded: the second core is idle while this thread loads the bundle, and the audio pass that follows keeps
+ * both busy. The source's own request joins this hash (the addon's table keys it by the file's identity: a file
+ * edited since is hashed again). Only for one input (a batch hashes each file as it reads it: src/commands/analyze.ts)
+ * — the arguments after the command's name that are regular files (an option's value rarely is one) — and not when
+ * the addon cannot be loaded (bench/RESULTS.md, h-speed32).
+ */
+function prehash(args) {
+  const name = commandOf(args);
+  if (name !== 'analyze') return;
+  const files = [];
+  for (const arg of args.slice(args.indexOf(name) + 1)) {
+    if (arg.startsWith('-')) continue;
+    try {
+      if (fs.statSync(arg).isFile() && files.push(arg) > 1) return;
+    } catch {
+      // not a file: an option's value, or a missing file (the command says so)
+    }
+  }
+  if (files.length !== 1) return;
+  let fd;
+  try {
+    fd = fs.openSync(files[0], 'r');
+    const head = Buffer.alloc(12);
+    const riff = fs.readSync(fd, head, 0, 12, 0) === 12 ? head.toString('latin1', 0, 4) : '';
+    if (['RIFF', 'RF64', 'BW64'].includes(riff) && head.toString('latin1', 8, 12) === 'WAVE')
+      require(path.join(ROOT, 'build', 'Release', 'shub_native.node'))
+        .sha256Fd(fd, fs.fstatSync(fd).size)
+        .catch(() => undefined);
+  } catch {
+    // unreadable, or no addon: the command reports it
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 async function main() {
   process.env.UV_THREADPOOL_SIZE = threadPoolSize(commandOf(process.argv.slice(2)));
   // a reader that has gone (`shub --help | head -1`) closes the pipe: what is left to print is dropped quietly
@@ -123,6 +161,7 @@ async function main() {
     stream.on('error', (err) => {
       if (err.code !== 'EPIPE') throw err;
     });
+  prehash(process.argv.slice(2));
   const file = bundled(process.argv[2]);
   const bundle = file ? loadBundle(file) : undefined;
   const [{ installInterruptHandlers }, { launch }] = bundle
@@ -140,4 +179,4 @@ async function main() {
 }
 
 if (require.main === module) void main();
-module.exports = { bundled, commandOf, GLOBAL_OPTIONS, loadBundle, threadPoolSize };
+module.exports = { bundled, commandOf, GLOBAL_OPTIONS, loadBundle, prehash, threadPoolSize };

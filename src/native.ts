@@ -311,6 +311,12 @@ export interface NativeAddon {
   hugeArrayBuffer(bytes: number): ArrayBuffer;
   /** Ends the process at once with `code` (`_Exit`): see exitNow below. */
   exitNow?(code: number): never;
+  /**
+   * The hex sha256 of the first `bytes` bytes of the open file `fd` (fewer if it is shorter by then), taken on a
+   * thread of its own below the process's other threads (native/src/filehash.cc); `fd` is duplicated before the
+   * call returns, so the caller may close it at once.
+   */
+  sha256Fd(fd: number, bytes: number): Promise<string>;
   /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
   realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
   /**

@@ -559,6 +559,7 @@ void InitAnalysis(Napi::Env env, Napi::Object exports);
 void InitDrums(Napi::Env env, Napi::Object exports);
 void InitPost(Napi::Env env, Napi::Object exports);
 void InitPostCold(Napi::Env env, Napi::Object exports);
+void InitFileHash(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -581,6 +582,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitDrums(env, exports);
   InitPost(env, exports);
   InitPostCold(env, exports);
+  InitFileHash(env, exports);
   return exports;
 }
 

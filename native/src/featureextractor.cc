@@ -1,7 +1,6 @@
 #include "featureextractor.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -10,14 +9,8 @@
 #include <system_error>
 #include <thread>
 
-#if defined(__linux__)
-#include <sched.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 #include "isa.h"
+#include "lowthread.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -1316,24 +1309,6 @@ namespace {
 /** How much nicer than its caller the pitch HMM's decoding thread runs (decodeBelow). */
 constexpr int kDecodeNiceSteps = 10;
 
-/** The calling thread below the process's other threads: kDecodeNiceSteps nicer, or under a real-time policy (chrt)
- * that policy's lowest priority. Lowering needs no privilege; the thread ends afterwards (it is never raised back). */
-void lowerThisThread() {
-#if defined(__linux__)
-  const int policy = sched_getscheduler(0);
-  if (policy == SCHED_FIFO || policy == SCHED_RR) {
-    sched_param lowest{};
-    lowest.sched_priority = sched_get_priority_min(policy);
-    sched_setscheduler(0, policy, &lowest);
-    return;
-  }
-  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-  errno = 0;
-  const int nice = getpriority(PRIO_PROCESS, tid);
-  if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, nice + kDecodeNiceSteps));
-#endif
-}
-
 /**
  * The pitch HMM's decoding (≈ 0.1 CPU-s for a 6-minute file), on a thread of its own below the process's other
  * threads, the calling thread waiting. In `analyze` it runs beside the post chain on the main thread (tempo, onsets,
@@ -1346,7 +1321,7 @@ void decodeBelow(PitchHmm& hmm, FloatSeries& hz, FloatSeries& voicedProbability)
   std::thread t;
   try {
     t = std::thread([&] {
-      lowerThisThread();
+      lowerThisThread(kDecodeNiceSteps);
       try {
         hmm.decode(hz, voicedProbability);
       } catch (...) {

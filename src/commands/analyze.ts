@@ -96,7 +96,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
       jobs,
       onResult: options.onResult,
       onError: options.onError,
-      job: (file) => analyzeOne(file, features, options, post, buffers),
+      job: (file) => analyzeOne(file, features, options, post, buffers, jobs === 1),
     });
     return await saveBatch(recorder, options.store, batch);
   } finally {
@@ -111,8 +111,19 @@ async function analyzeOne(
   /** The batch's post-processing threads; none for one file at a time (this thread runs the engines). */
   post: PostPool | undefined,
   buffers: ReadBuffers,
+  /**
+   * One file at a time: a WAV file's hash is taken on a thread below the others (src/native.ts sha256Fd), in the
+   * time the pass and the post chain leave a core idle, or joins the one the launcher started (bin/shub.js
+   * prehash). With files in parallel, another file's pass could hold that thread back while this file waits for
+   * it: the main thread hashes each block as it is read.
+   */
+  hashBelow: boolean,
 ): Promise<JobOutput<AnalyzeResult>> {
-  const source = await openAudio(file, { ffmpeg: options.ffmpeg, buffers });
+  const source = await openAudio(file, {
+    ffmpeg: options.ffmpeg,
+    buffers,
+    hashBeside: hashBelow ? sha256Below : undefined,
+  });
   try {
     for (const w of source.warnings) options.onWarning?.(w);
     const { format } = source;
@@ -216,6 +227,9 @@ async function analyzeOne(
     await source.close();
   }
 }
+
+/** The sha256 of an open file on a thread below the process's others (src/native.ts sha256Fd). */
+const sha256Below = (fd: number, bytes: number): Promise<string> => native().sha256Fd(fd, bytes);
 
 /** Zeroed memory from 1 MB up in 2 MB pages of its own (src/native.ts hugeArrayBuffer). */
 const hugeBuffer = (bytes: number): ArrayBuffer => native().hugeArrayBuffer(bytes);

@@ -56,6 +56,13 @@ export interface OpenAudioOptions {
    * closed source's blocks (no native work still holding one). Default: buffers of the source's own.
    */
   buffers?: ReadBuffers;
+  /**
+   * A WAV source's sha256 taken by `hashBeside(fd, bytes)` (the open file and its size at open), started at the first
+   * read, instead of on this thread as the blocks go by: e.g. src/native.ts sha256Fd, on a thread below the
+   * process's others (bench/RESULTS.md, h-speed32). Other containers (decoded by ffmpeg) are hashed as before.
+   * Default: on the way.
+   */
+  hashBeside?: (fd: number, bytes: number) => Promise<string>;
 }
 
 /**
@@ -119,7 +126,7 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
         size,
         sniff.layout,
         options.blockBytes ?? DEFAULT_BLOCK_BYTES,
-        !options.reread,
+        options.reread ? false : (options.hashBeside ?? true),
         options.buffers,
       );
       return new CheckedSource(inner, sink, sniff.layout.warnings, !options.reread);
@@ -449,7 +456,8 @@ class WavSource implements RawSource {
   private poolIndex = 0;
   private dataPos: number;
   private readonly dataEnd: number;
-  private digest?: string;
+  /** The hash: from the end of the data (on the way) or from the first read (beside). */
+  private digest?: Promise<string>;
 
   constructor(
     readonly file: string,
@@ -457,7 +465,8 @@ class WavSource implements RawSource {
     readonly sizeBytes: number,
     private readonly layout: WavLayout,
     blockBytes: number,
-    private readonly hashing = true,
+    /** true: on the way, on this thread; a function: beside the reads (OpenAudioOptions.hashBeside). */
+    private readonly hashing: boolean | ((fd: number, bytes: number) => Promise<string>) = true,
     private readonly buffers?: ReadBuffers,
   ) {
     this.format = layout.format;
@@ -473,7 +482,7 @@ class WavSource implements RawSource {
   }
 
   private async hashRange(from: number, to: number): Promise<void> {
-    if (!this.hashing) return;
+    if (this.hashing !== true) return;
     const scratch = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, to - from)));
     for (let pos = from; pos < to;) {
       const { bytesRead } = await this.fh.read(scratch, 0, Math.min(scratch.length, to - pos), pos);
@@ -484,11 +493,15 @@ class WavSource implements RawSource {
   }
 
   async read(): Promise<PcmBlock | null> {
+    if (this.digest === undefined && typeof this.hashing === 'function') {
+      this.digest = this.hashing(this.fh.fd, this.sizeBytes);
+      this.digest.catch(() => undefined); // awaited by sha256(); a rejection must not go unhandled meanwhile
+    }
     if (this.dataPos === this.layout.dataOffset) await this.hashRange(0, this.layout.dataOffset);
     if (this.dataPos >= this.dataEnd) {
       if (this.digest === undefined) {
         await this.hashRange(this.dataEnd, this.sizeBytes);
-        this.digest = this.hash.digest('hex');
+        this.digest = Promise.resolve(this.hash.digest('hex'));
       }
       return null;
     }
@@ -504,7 +517,7 @@ class WavSource implements RawSource {
     }
     this.dataPos += got;
     const pcm = buf.subarray(0, got);
-    if (this.hashing) this.hash.update(pcm);
+    if (this.hashing === true) this.hash.update(pcm);
     return { pcm, format: this.layout.pcmFormat, frames: got / this.layout.blockAlign };
   }
 
@@ -517,7 +530,7 @@ class WavSource implements RawSource {
     while (this.digest === undefined) {
       if ((await this.read()) === null) break;
     }
-    return this.digest!;
+    return await this.digest!;
   }
 
   async close(): Promise<void> {
