@@ -123,35 +123,37 @@ function commandOf(args) {
  * both busy. The source's own request joins this hash (the addon's table keys it by the file's identity: a file
  * edited since is hashed again). Only for one input (a batch hashes each file as it reads it: src/commands/analyze.ts)
  * — the arguments after the command's name that are regular files (an option's value rarely is one) — and not when
- * the addon cannot be loaded (bench/RESULTS.md, h-speed32).
+ * the addon cannot be loaded (bench/RESULTS.md, h-speed32). Returns the hash's promise (tests), else undefined.
  */
 function prehash(args) {
   const name = commandOf(args);
-  if (name !== 'analyze') return;
+  if (name !== 'analyze') return undefined;
   const files = [];
   for (const arg of args.slice(args.indexOf(name) + 1)) {
     if (arg.startsWith('-')) continue;
     try {
-      if (fs.statSync(arg).isFile() && files.push(arg) > 1) return;
+      if (fs.statSync(arg).isFile() && files.push(arg) > 1) return undefined;
     } catch {
       // not a file: an option's value, or a missing file (the command says so)
     }
   }
-  if (files.length !== 1) return;
+  if (files.length !== 1) return undefined;
   let fd;
   try {
     fd = fs.openSync(files[0], 'r');
     const head = Buffer.alloc(12);
     const riff = fs.readSync(fd, head, 0, 12, 0) === 12 ? head.toString('latin1', 0, 4) : '';
-    if (['RIFF', 'RF64', 'BW64'].includes(riff) && head.toString('latin1', 8, 12) === 'WAVE')
-      require(path.join(ROOT, 'build', 'Release', 'shub_native.node'))
-        .sha256Fd(fd, fs.fstatSync(fd).size)
-        .catch(() => undefined);
+    if (['RIFF', 'RF64', 'BW64'].includes(riff) && head.toString('latin1', 8, 12) === 'WAVE') {
+      const hash = require(path.join(ROOT, 'build', 'Release', 'shub_native.node')).sha256Fd(fd, fs.fstatSync(fd).size);
+      hash.catch(() => undefined); // the source's request reports a failure
+      return hash;
+    }
   } catch {
     // unreadable, or no addon: the command reports it
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  return undefined;
 }
 
 async function main() {

@@ -6,9 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS, main } from '../src/cli.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
@@ -63,6 +64,35 @@ test("the launcher's libuv pool: analyze gets one thread more than the cores, th
   // a size the user set is kept, for analyze too; an empty one is not a size
   assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '9' }), '9');
   assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '' }), String(cores + 1));
+});
+
+test("the launcher starts the hash of analyze's one WAV input before the bundle loads, and nothing else", async () => {
+  const launcher = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'shub.js')) as {
+    prehash(args: string[]): Promise<string> | undefined;
+  };
+  const dir = mkdtempSync(path.join(tmpdir(), 'shub-prehash-'));
+  try {
+    const wav = path.join(dir, 'a.wav');
+    const other = path.join(dir, 'b.wav');
+    const text = path.join(dir, 'notes.txt');
+    // a RIFF/WAVE head is all the launcher looks at
+    const bytes = Buffer.concat([Buffer.from('RIFF\x24\x10\x00\x00WAVE', 'latin1'), Buffer.alloc(4096, 3)]);
+    writeFileSync(wav, bytes);
+    writeFileSync(other, bytes);
+    writeFileSync(text, 'RIFF....WAVX and more');
+    const want = createHash('sha256').update(bytes).digest('hex');
+    // options and their values before and after the file; the program's options before the command
+    assert.equal(await launcher.prehash(['analyze', wav]), want);
+    assert.equal(await launcher.prehash(['-q', 'analyze', '--features', 'tempo,key', wav, '--json']), want);
+    // a batch (two files), another command, no WAV head, no file
+    assert.equal(launcher.prehash(['analyze', wav, other]), undefined);
+    assert.equal(launcher.prehash(['validate', wav]), undefined);
+    assert.equal(launcher.prehash(['analyze', text]), undefined);
+    assert.equal(launcher.prehash(['analyze', path.join(dir, 'missing.wav')]), undefined);
+    assert.equal(launcher.prehash(['analyze', dir]), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the launcher reads the command's name after the program's options, as commander does", async () => {

@@ -147,3 +147,39 @@ test('read buffers handed on: a closed source gives its buffers to the next, whi
   assert.deepEqual(a.samples, [...files[0]!.x].map(Math.fround));
   assert.deepEqual(b.samples, [...files[1]!.x].map(Math.fround));
 });
+
+test('hashBeside: a WAV source hashes through it, started at the first read, not block by block', async () => {
+  const { openAudio } = await import('../../src/io/audio.js');
+  const { resolveFfmpeg } = await import('../../src/io/ffmpeg.js');
+  const { writeWav } = await import('../../fixtures/signals.js');
+  const { native } = await import('../../src/native.js');
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const file = path.join(dir, 'beside.wav');
+  writeWav(file, [Float64Array.from({ length: 5000 }, (_, i) => Math.sin(i / 7) * 0.5)], 44100, 's24');
+  const whole = readFileSync(file);
+  const calls: [number, number][] = [];
+  const source = await openAudio(file, {
+    ffmpeg: resolveFfmpeg(),
+    blockBytes: 4096,
+    hashBeside: (fd, bytes) => {
+      calls.push([fd, bytes]);
+      return native().sha256Fd(fd, bytes);
+    },
+  });
+  const first = await source.read();
+  assert.ok(first);
+  // started at the first read with the open file and its whole size (header and trailing chunks included)
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0]![1], whole.length);
+  let frames = first.frames;
+  for (let b = await source.read(); b; b = await source.read()) frames += b.frames;
+  assert.equal(frames, 5000);
+  assert.equal(await source.sha256(), createHash('sha256').update(whole).digest('hex'));
+  assert.equal(calls.length, 1);
+  await source.close();
+  // a source that is asked for its hash before any read starts it then: the whole file all the same
+  const early = await openAudio(file, { ffmpeg: resolveFfmpeg(), hashBeside: (fd, n) => native().sha256Fd(fd, n) });
+  assert.equal(await early.sha256(), createHash('sha256').update(whole).digest('hex'));
+  await early.close();
+});
