@@ -146,7 +146,12 @@ Napi::Value Sha256Fd(const Napi::CallbackInfo& info) {
   key.dev = static_cast<uint64_t>(st.st_dev);
   key.ino = static_cast<uint64_t>(st.st_ino);
   key.size = static_cast<uint64_t>(st.st_size);
-  key.mtimeNs = static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000ull + static_cast<uint64_t>(st.st_mtim.tv_nsec);
+#if defined(__APPLE__)
+  const timespec& mtime = st.st_mtimespec;
+#else
+  const timespec& mtime = st.st_mtim;
+#endif
+  key.mtimeNs = static_cast<uint64_t>(mtime.tv_sec) * 1000000000ull + static_cast<uint64_t>(mtime.tv_nsec);
   key.bytes = static_cast<uint64_t>(bytesArg);
   auto deferred = Napi::Promise::Deferred::New(env);
   Napi::Promise promise = deferred.Promise();
