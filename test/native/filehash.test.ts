@@ -49,7 +49,7 @@ test('sha256Fd: the digest of the first `bytes` bytes, read on its own fd (the c
   }
 });
 
-test('sha256Fd: a request for the same file unchanged is answered by the first; an edited file is hashed again', async () => {
+test('sha256Fd: the same file unchanged is answered by the first request; an edited file is hashed again', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shub-filehash-'));
   try {
     const file = path.join(dir, 'b.bin');
