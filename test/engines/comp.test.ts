@@ -24,6 +24,7 @@ import {
   leadDecides,
   leadNearer,
   offTone,
+  ownLatency,
   noteStarts,
   levelFit,
   measureTakes,
@@ -1382,6 +1383,20 @@ test('timing (MIDI guide): a whole session 60 ms late (recording latency) is for
   });
   assert.ok(Math.abs(even.timingOffsetMs - 60) <= 10, `all in time, 60 ms latency: offset ${even.timingOffsetMs}`);
   for (const row of even.measures) for (const m of row) assert.ok(Math.abs(m.timingMs!) <= 10, `${m.timingMs} ms`);
+});
+
+test("own latency: the median of a take's densest window when it holds enough entries, far enough off", () => {
+  // a take 40 ms late in five of seven sections (38–42: a 25 ms window holds them), one late defect, one in time
+  assert.equal(ownLatency([40, 42, 38, 41, 39, 100, 0]), 40);
+  // before the shared offset as well: 50 ms early in five of six
+  assert.equal(ownLatency([-50, -52, -48, -51, -49, 20]), -50);
+  // one amount in every section but under takeLatencyMinMs (20 ms): none; on fewer than 4 sections: none
+  assert.equal(ownLatency([10, 12, 11, 9, 10]), 0);
+  assert.equal(ownLatency([40, 40, 40]), 0);
+  // late defects by differing amounts: 40, 50, 60 of five readings fill a window (3 ≥ 0.6 × 5), but with the
+  // sixth section's entry a bound at the search's end (counted, in no window) 3 of 6 do not
+  assert.equal(ownLatency([0, 40, 50, 60, 70]), 50);
+  assert.equal(ownLatency([0, 40, 50, 60, 70], 1), 0);
 });
 
 const lateMajorityNotes = () =>
