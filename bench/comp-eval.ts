@@ -5556,9 +5556,9 @@ async function main(): Promise<void> {
       );
     console.log(
       `  sections with two or more timing defects: ${shared.none.n}; chosen = clean: ` +
-        MODES.map((m) => `${m} ${shared[m].right}/${shared[m].n}`).join(', '),
+        MODES.flatMap((m) => (m in shared ? [`${m} ${shared[m].right}/${shared[m].n}`] : [])).join(', '),
     );
-    for (const mode of MODES)
+    for (const mode of MODES.filter((m) => m in flags))
       console.log(
         `  defect flags (${mode}): ${flags[mode].cleanFlagged} clean take × sections flagged, ` +
           `${flags[mode].defectMissed} with a defect not flagged, of ${flags[mode].cells}`,
