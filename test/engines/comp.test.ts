@@ -24,6 +24,7 @@ import {
   leadDecides,
   leadNearer,
   offTone,
+  ownLatency,
   noteStarts,
   levelFit,
   measureTakes,
@@ -836,7 +837,8 @@ test('timing (MIDI guide): legato phrases with a slow attack and a long tail rea
   // tail after the last note-off (as held-out-8 seed 1702 §6: a release the guide's note does not hold), sections
   // 0 and 2 a sharp start and end. The energy, saturated over the notes, then fits the guide's block best some
   // frames late there, in every take alike; the note changes pin the offset. Takes 0 and 1 in time, take 2
-  // 40 ms late in every section.
+  // 40 ms late in every section: its entries against the guide read 40 ms in each, which is its own latency
+  // (takeLatencyMs; h-comp31: a take off by one amount in every section was recorded so), taken off its timing.
   const n = 800;
   const notes = [0, 1, 2, 3].flatMap((s) => [
     { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
@@ -872,8 +874,11 @@ test('timing (MIDI guide): legato phrases with a slow attack and a long tail rea
   for (const [s, row] of out.measures.entries()) {
     const t = row.map((m) => m.timingMs!);
     assert.ok(Math.abs(t[0]!) <= 10 && Math.abs(t[1]!) <= 10, `section ${s}: takes in time read ${t[0]}, ${t[1]} ms`);
-    assert.ok(Math.abs(t[2]! - 40) <= 10, `section ${s}: the late take reads ${t[2]} ms`);
+    assert.ok(Math.abs(t[2]! + out.takeLatencyMs[2]! - 40) <= 10, `section ${s}: the late take reads ${t[2]} ms`);
+    assert.ok(Math.abs(t[2]!) <= 10, `section ${s}: the late take less its latency reads ${t[2]} ms`);
   }
+  assert.ok(Math.abs(out.takeLatencyMs[2]! - 40) <= 10, `take 2's latency ${out.takeLatencyMs[2]} ms`);
+  assert.deepEqual(out.takeLatencyMs.slice(0, 2), [0, 0]);
 });
 
 test('missing/extra voice (MIDI guide): a session latency and a release tail are not missing or extra', () => {
@@ -1378,6 +1383,20 @@ test('timing (MIDI guide): a whole session 60 ms late (recording latency) is for
   });
   assert.ok(Math.abs(even.timingOffsetMs - 60) <= 10, `all in time, 60 ms latency: offset ${even.timingOffsetMs}`);
   for (const row of even.measures) for (const m of row) assert.ok(Math.abs(m.timingMs!) <= 10, `${m.timingMs} ms`);
+});
+
+test("own latency: the median of a take's densest window when it holds enough entries, far enough off", () => {
+  // a take 40 ms late in five of seven sections (38–42: a 25 ms window holds them), one late defect, one in time
+  assert.equal(ownLatency([40, 42, 38, 41, 39, 100, 0]), 40);
+  // before the shared offset as well: 50 ms early in five of six
+  assert.equal(ownLatency([-50, -52, -48, -51, -49, 20]), -50);
+  // one amount in every section but under takeLatencyMinMs (20 ms): none; on fewer than 4 sections: none
+  assert.equal(ownLatency([10, 12, 11, 9, 10]), 0);
+  assert.equal(ownLatency([40, 40, 40]), 0);
+  // late defects by differing amounts: 40, 50, 60 of five readings fill a window (3 ≥ 0.6 × 5), but with the
+  // sixth section's entry a bound at the search's end (counted, in no window) 3 of 6 do not
+  assert.equal(ownLatency([0, 40, 50, 60, 70]), 50);
+  assert.equal(ownLatency([0, 40, 50, 60, 70], 1), 0);
 });
 
 const lateMajorityNotes = () =>

@@ -340,6 +340,8 @@ export interface MeasureOutput {
   reference: 'midi' | 'guide' | 'consensus';
   /** The entry offset all takes share against the reference (median), ms; timingMs is taken less it. */
   timingOffsetMs: number;
+  /** Each take's own latency beyond that (its median entry; 0: none), ms; its timingMs is taken less it too. */
+  takeLatencyMs: number[];
   /**
    * With a guide: the entry offsets searched, ms (from −maxLagSeconds to +maxLagSeconds, or further late when the
    * first search's lags piled up at its late end: guideLagRange), and that share of the first search's lags.
@@ -530,6 +532,29 @@ export function commonOffset(lags: number[], sections?: number[]): number {
     if (near.length) c = median(near)!;
   }
   return c;
+}
+
+/**
+ * A take's own latency, ms (0: none), from its entry offsets (one per section, ms, after the shared offset): the
+ * median of its densest commonOffsetWindowSeconds-wide window when that holds at least takeLatencyShare of them,
+ * on at least takeLatencyMinSections, and lies at least takeLatencyMinMs off. A take recorded later or earlier than
+ * the others reads off by one amount in every section; a take late or early in many sections by differing amounts
+ * (defects) has no such window. `bounds`: its entries at an end of the search (no reading): in no window, they
+ * count among its entries.
+ */
+export function ownLatency(entries: number[], bounds = 0): number {
+  const P = COMP_MEASURE_PARAMETERS;
+  const own = [...entries].sort((a, b) => a - b);
+  const total = own.length + bounds;
+  if (total < P.takeLatencyMinSections.value) return 0;
+  const width = P.commonOffsetWindowSeconds.value * 1000;
+  let [from, to] = [0, 0];
+  for (let i = 0, j = 0; i < own.length; i++) {
+    while (own[i]! - own[j]! > width) j++;
+    if (i + 1 - j > to - from) [from, to] = [j, i + 1];
+  }
+  const med = median(own.slice(from, to)) ?? 0;
+  return to - from >= P.takeLatencyShare.value * total && Math.abs(med) >= P.takeLatencyMinMs.value ? med : 0;
 }
 
 /**
@@ -975,11 +1000,29 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   // (without a guide the lags are already read against the takes in time: their median, as before)
   const offset = kind === 'consensus' ? (median(lags) ?? 0) : common;
   for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= offset;
+  // a take recorded with a latency of its own reads off by it in every section (late or early against the
+  // shared offset, which may be another group's): ownLatency on its entries. An entry within a frame of either
+  // end of the guide modes' search is a bound, not a reading (a take late past the end): in no window, counted
+  // among the entries (a whole session 60 ms late: one take's three late sections pile at the end, 90 ms, and
+  // read as its latency if taken as readings; another's 40, 50, 60 of 5 readings fill a window, but not 3 of 6)
+  const bound = (x: number | null) => kind !== 'consensus' && x !== null && (!inRange(x) || x <= -maxLag + 1);
+  const takeLatencyMs = takes.map((_, k) => {
+    const mine = measures.map((row, si) => [row[k]!.timingMs, guideLags[si]![k]!] as const);
+    return ownLatency(
+      mine.flatMap(([ms, lag]) => (ms === null || bound(lag) ? [] : [ms])),
+      mine.filter(([ms, lag]) => ms !== null && bound(lag)).length,
+    );
+  });
+  for (const row of measures)
+    row.forEach((m, k) => {
+      if (m.timingMs !== null) m.timingMs -= takeLatencyMs[k]!;
+    });
   return {
     measures,
     tuningCents: tuning,
     reference: kind,
     timingOffsetMs: offset,
+    takeLatencyMs,
     ...(kind !== 'consensus'
       ? { timingSearchMs: [-maxLag * hopS * 1000, lagRange.lateLag * hopS * 1000], atLateCap: lagRange.atCap }
       : {}),

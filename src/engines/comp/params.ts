@@ -102,6 +102,28 @@ export const COMP_MEASURE_PARAMETERS = {
       "distance from no offset when the shared offset's window is chosen: a session's latency and a sung note's " +
       'rise after its note-on put takes after the guide, never before it; an early group lies before it',
   ),
+  takeLatencyMinMs: p(
+    20,
+    'ms',
+    [5, 100],
+    "timing: the median of a take's entries in its densest window (takeLatencyShare), after the shared offset, " +
+      'this far off is its own latency (a take recorded later or earlier than the others), taken off its entries',
+  ),
+  takeLatencyShare: p(
+    0.6,
+    'of its entries',
+    [0.2, 1],
+    "timing: a take's own latency needs at least this share of its entries (one per section) in one " +
+      'commonOffsetWindowSeconds-wide window',
+  ),
+  takeLatencyMinSections: p(
+    4,
+    'sections',
+    [2, 20],
+    "timing: a take's own latency is read only on at least this many sections' entries (a median of fewer is " +
+      'its defects)',
+    true,
+  ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
     0.025,
