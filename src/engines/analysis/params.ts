@@ -1177,6 +1177,14 @@ export const TEMPO_PARAMETERS = {
       'Plateau 0.05–0.1 on held-out 21 and 22 at sixEightFloor 0.3 (0.125–0.5: a held-out-22 drum file fewer); ' +
       '0.075 its middle',
   ),
+  slowCompoundMinBpm: p(
+    36,
+    'BPM',
+    [20, 50],
+    'slow compound level (h-tempo32): the slowest dotted quarter that joins the candidates below minBpm, only as the ' +
+      '⅔ level of a level the six-eight check weighs down (its beats every third eighth of that level); at minBpm ' +
+      'or above: off (the code before)',
+  ),
   dembowFloor: p(
     0.25,
     '',

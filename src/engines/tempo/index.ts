@@ -525,6 +525,11 @@ interface Candidate {
   sixEight: number;
   sixEightEvidence?: number;
   /**
+   * Slow compound level (h-tempo32): below minBpm, the BPM of the level whose eighths it was read from (every third
+   * of them) as its ⅔ level; undefined for a comb peak of the grid.
+   */
+  slowFrom?: number;
+  /**
    * Dembow check (h-tempo31): 1, or less when this fast level's eighths, folded over eight of them (two beats of its
    * half), carry the kick and snare on an off-beat more than on the beat before it: the 3-3-2 of a dembow or a
    * tresillo (sixteenths of the half level) read at the double; the half level joins the candidates.
@@ -1282,10 +1287,10 @@ function levels(
   const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
   /** The envelope's autocorrelation at a lag (frames), the highest within ±barLagTolerance of it. */
   const nearFull = (l: number) => Math.max(at(rFull, l * (1 - barTol)), at(rFull, l), at(rFull, l * (1 + barTol)));
-  /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats. */
-  const barOf = (bpm: number) => {
+  /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats (`near`: ±tolerance). */
+  const barOf = (bpm: number, near: (l: number) => number = nearFull) => {
     const lag = (60 * frameRate) / bpm;
-    return barFloor + Math.max(0, nearFull(3 * lag), nearFull(4 * lag));
+    return barFloor + Math.max(0, near(3 * lag), near(4 * lag));
   };
   const prior = tempoPriors(raw.bpm, options);
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
@@ -1407,6 +1412,12 @@ function levels(
     const bpm = raw.bpm[i]!;
     // no comb evidence: the score is 0 whatever the fit (skip the beat tracker)
     const beatFrames = raw.score[i]! > 0 ? trackBeats(beatEnv, (60 * frameRate) / bpm) : [];
+    const c = level(bpm, raw.score[i]!, prior[i]!, beatFrames, barOf(bpm));
+    cache.set(i, c);
+    return c;
+  };
+  /** A level's terms from its beats: comb evidence, prior and bar evidence as given. */
+  const level = (bpm: number, comb: number, priorOf: number, beatFrames: number[], bar: number): Candidate => {
     const { fit, ternary } = beatFrames.length
       ? metricalFitDetail(
           beatProfile(odf, beatFrames, PROFILE_FRACTIONS, halfWidth),
@@ -1442,11 +1453,11 @@ function levels(
     const snareHalf = half.factor;
     const c: Candidate = {
       bpm,
-      comb: raw.score[i]!,
-      prior: prior[i]!,
+      comb,
+      prior: priorOf,
       fit,
       ternary,
-      bar: barOf(bpm),
+      bar,
       even: evenBeat,
       evenBeat,
       evenTonal,
@@ -1470,7 +1481,6 @@ function levels(
       beatFrames,
     };
     rescore(c);
-    cache.set(i, c);
     return c;
   };
   // the strongest comb peaks and their metrical relatives (octave, 3/2 and 2/3) compete
@@ -1688,21 +1698,58 @@ function levels(
    * The evidence on an eighth grid, folded over six: the strength on p + 3 (the bar's second dotted quarter) over the
    * stronger of p + 2 and p + 4 (this level's other beats), as a fraction of the strongest eighth p (the downbeat).
    */
-  const sixEightOf = (eighths: number[]) => {
+  const sixEightFold = (eighths: number[]) => {
     const s = strengthByClass(seEnv!, eighths, halfWidth, 6);
     let p = 0;
     for (let j = 1; j < 6; j++) if (s[j]! > s[p]!) p = j;
-    return s[p]! > 0 ? ramp((s[(p + 3) % 6]! - Math.max(s[(p + 2) % 6]!, s[(p + 4) % 6]!)) / s[p]!, 0, seFull) : 0;
+    const e = s[p]! > 0 ? ramp((s[(p + 3) % 6]! - Math.max(s[(p + 2) % 6]!, s[(p + 4) % 6]!)) / s[p]!, 0, seFull) : 0;
+    return { e, p };
+  };
+  const sixEightOf = (eighths: number[]) => sixEightFold(eighths).e;
+  // the slow compound level (h-tempo32): a dotted quarter below minBpm (12/8 and 6/8 at 36–49 BPM) is no comb peak
+  // of the grid, so the six-eight check had no ⅔ level to hand the score to. It joins here, only as the ⅔ level of a
+  // level the check weighs down: its beats every third eighth of that level from the fold's strongest eighth (no beat
+  // tracking), its comb evidence read on the same autocorrelation at its own lags (computed on first use)
+  const scMin = checkParameter('slowCompoundMinBpm', TEMPO_PARAMETERS.slowCompoundMinBpm);
+  const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
+  let slowR: LazyAutocorrelation | undefined;
+  const slowLevel = (target: number, eighths: number[], p: number): Candidate | undefined => {
+    if (target < scMin * (1 - window) || target >= minBpm) return undefined;
+    slowR ??= new LazyAutocorrelation(
+      Float64Array.from(onBeatEnvelope ? beatEnv : odf),
+      Math.ceil((combWeights.length * 60 * frameRate) / (scMin * (1 - window))) + 2,
+    );
+    const r = slowR;
+    let bpm = target;
+    let comb = -Infinity;
+    for (let b = target * (1 - window); b <= target * (1 + window); b += gridBpm) {
+      const lag = (60 * frameRate) / b;
+      let v = 0;
+      for (let k = 0; k < combWeights.length; k++) v += combWeights[k]! * r.at((k + 1) * lag);
+      if (v > comb) ((comb = v), (bpm = b));
+    }
+    if (!(comb > 0)) return undefined;
+    const beatFrames: number[] = [];
+    for (let j = p % 3; j < eighths.length; j += 3) beatFrames.push(eighths[j]!);
+    const near = (l: number) => Math.max(r.at(l * (1 - barTol)), r.at(l), r.at(l * (1 + barTol)));
+    return level(bpm, comb, tempoPrior(bpm, options), beatFrames, barOf(bpm, near));
   };
   if (seFloor < 1 && seEnv)
     for (const c of [...all]) {
       if (c.beatFrames.length < 12) continue;
       // this level's eighths: its beats and their midpoints
       const mids = halfShifted(c.beatFrames);
-      const ec = sixEightOf(c.beatFrames.flatMap((b, i) => [b, mids[i]!]));
+      const eighths = c.beatFrames.flatMap((b, i) => [b, mids[i]!]);
+      const fold = sixEightFold(eighths);
+      const ec = fold.e;
       if (!(ec > 0)) continue;
-      // the ⅔ level only when it is a candidate already (no beat tracking over the whole file here)
-      const y = all.find((x) => Math.abs(x.bpm / ((2 / 3) * c.bpm) - 1) <= distinctRatio);
+      // the ⅔ level only when it is a candidate already (no beat tracking over the whole file here), or below
+      // minBpm the slow compound level
+      let y = all.find((x) => Math.abs(x.bpm / ((2 / 3) * c.bpm) - 1) <= distinctRatio);
+      if (!y && scMin < minBpm) {
+        y = slowLevel((2 / 3) * c.bpm, eighths, fold.p);
+        if (y) ((y.slowFrom = c.bpm), all.push(y));
+      }
       if (!y || y.beatFrames.length < 8) continue;
       // the dotted-quarter level's eighths: its beats and the thirds between them
       const ey = sixEightOf(
@@ -1841,6 +1888,10 @@ function levels(
     alternatives: alternatives.slice(0, 3),
   };
   const terms = (c: Candidate) =>
+    (c.slowFrom !== undefined
+      ? `slow compound level (below minBpm ${fmt(minBpm)}: every third eighth of the ${fmt(c.slowFrom)} BPM ` +
+        `level) `
+      : '') +
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''}` +
