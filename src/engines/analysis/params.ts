@@ -1075,6 +1075,15 @@ export const TEMPO_PARAMETERS = {
       'own level 0.27–0.61, eighth hats of two-beat patterns read at half 0.7–0.9)',
   ),
   twoBeatSubFull: p(0.8, 'of the stronger', [0.01, 2], 'two-beat check: that ratio at which it counts fully'),
+  twoBeatKickSnareFull: p(
+    0.5,
+    'of the stronger',
+    [0, 1],
+    "two-beat check (h-tempo32): the kick and snare (kickSnareEnvelope) half-way between a level's beats and on " +
+      'them, the weaker over the stronger (phase-free); the evidence counts in proportion up to this ratio and fully ' +
+      'from it (a two-beat pattern read as one beat has its snare half-way; a ballad or boom-bap at its own level ' +
+      'its kick and snare on the beats, only hats half-way); 0: off (the code before)',
+  ),
   twoBeatFloor: p(
     0.4,
     '',

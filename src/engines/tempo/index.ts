@@ -492,7 +492,16 @@ interface Candidate {
    * and the level at twice its tempo has its eighths filled (twoBeatEvidence).
    */
   twoBeat: number;
-  twoBeatDetail?: { half: number; sub: number; swung: boolean; kick: number; evidence: number; doubleBar: number };
+  twoBeatDetail?: {
+    half: number;
+    sub: number;
+    swung: boolean;
+    kick: number;
+    evidence: number;
+    doubleBar: number;
+    /** h-tempo32: the kick and snare half-way over on the beats (the weaker over the stronger), over the full ratio. */
+    kickSnareHalf: number;
+  };
   /**
    * Bar-repeat check: 1, or less when the drums' beat-by-beat pattern repeats after 8 of this level's beats but not
    * after 4 (barRepeat): the level is twice a beat whose four-beat bar is the pattern.
@@ -1549,6 +1558,7 @@ function levels(
     return c.barRepeatDetail.evidence;
   };
   const top = input.flux && input.flux.groups >= 4 ? bands![3] : undefined;
+  const tbKsFull = checkParameter('twoBeatKickSnareFull', TEMPO_PARAMETERS.twoBeatKickSnareFull);
   if (top)
     for (const c of [...all]) {
       if (c.beatFrames.length < 4) continue;
@@ -1558,8 +1568,18 @@ function levels(
       // the double's own bar does not repeat (h-tempo12): the sixteenths at this level's quarters (or swung to the
       // triplet positions) are a subdivision of this level, not the eighths of a two-beat pattern at the double
       const doubleBar = barEvidence(d);
-      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * (1 - doubleBar);
-      c.twoBeatDetail = { ...e, doubleBar };
+      // the kick and snare half-way (h-tempo32): a two-beat pattern read as one beat has its snare half-way between
+      // the kicks; a slow groove at its own level (a ballad, boom-bap) has its kick and snare on the beats (the
+      // backbeat on 2 and 4) and only hats half-way, which are its subdivision: the evidence counts as far as the
+      // weaker of the two positions reaches twoBeatKickSnareFull of the stronger
+      let ksHalf = 1;
+      if (tbKsFull > 0 && kickSnare) {
+        const [on, mid] = beatProfile(kickSnare, c.beatFrames, [0, 0.5], halfWidth) as [number, number];
+        const strong = Math.max(on, mid);
+        ksHalf = strong > 0 ? Math.min(1, Math.min(on, mid) / strong / tbKsFull) : 1;
+      }
+      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * ksHalf * (1 - doubleBar);
+      c.twoBeatDetail = { ...e, doubleBar, kickSnareHalf: ksHalf };
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
       if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
     }
@@ -1906,6 +1926,9 @@ function levels(
           `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)}` +
           (c.twoBeatDetail.doubleBar > 0
             ? `, × 1 − the double's bar-repeat evidence ${fmt(c.twoBeatDetail.doubleBar)}`
+            : '') +
+          (c.twoBeatDetail.kickSnareHalf < 1
+            ? `, × the kick and snare half-way ${fmt(c.twoBeatDetail.kickSnareHalf)}`
             : '') +
           ')'
         : ''
