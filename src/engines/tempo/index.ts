@@ -1733,25 +1733,29 @@ function levels(
   const scMin = checkParameter('slowCompoundMinBpm', TEMPO_PARAMETERS.slowCompoundMinBpm);
   const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
   let slowR: LazyAutocorrelation | undefined;
-  const slowLevel = (target: number, eighths: number[], p: number): Candidate | undefined => {
-    if (target < scMin * (1 - window) || target >= minBpm) return undefined;
+  /** The envelope's autocorrelation at a lag: rFull's, and past its last lag the same sums computed on first use. */
+  const slowAt = (l: number) => {
+    if (Math.floor(l) + 1 < rFull.length) return at(rFull, l);
     slowR ??= new LazyAutocorrelation(
       Float64Array.from(onBeatEnvelope ? beatEnv : odf),
       Math.ceil((combWeights.length * 60 * frameRate) / (scMin * (1 - window))) + 2,
     );
-    const r = slowR;
+    return slowR.at(l);
+  };
+  const slowLevel = (target: number, eighths: number[], p: number): Candidate | undefined => {
+    if (target < scMin * (1 - window) || target >= minBpm) return undefined;
     let bpm = target;
     let comb = -Infinity;
     for (let b = target * (1 - window); b <= target * (1 + window); b += gridBpm) {
       const lag = (60 * frameRate) / b;
       let v = 0;
-      for (let k = 0; k < combWeights.length; k++) v += combWeights[k]! * r.at((k + 1) * lag);
+      for (let k = 0; k < combWeights.length; k++) v += combWeights[k]! * slowAt((k + 1) * lag);
       if (v > comb) ((comb = v), (bpm = b));
     }
     if (!(comb > 0)) return undefined;
     const beatFrames: number[] = [];
     for (let j = p % 3; j < eighths.length; j += 3) beatFrames.push(eighths[j]!);
-    const near = (l: number) => Math.max(r.at(l * (1 - barTol)), r.at(l), r.at(l * (1 + barTol)));
+    const near = (l: number) => Math.max(slowAt(l * (1 - barTol)), slowAt(l), slowAt(l * (1 + barTol)));
     return level(bpm, comb, tempoPrior(bpm, options), beatFrames, barOf(bpm, near));
   };
   if (seFloor < 1 && seEnv)
