@@ -42,6 +42,11 @@ test('6/8 and 12/8 at 40–47 BPM: the dotted quarter below minBpm, not 3/2 of i
       const input = make(bpm);
       const got = bpmOf(input);
       assert.ok(Math.abs(got / bpm - 1) < 0.02, `${name} ${bpm}: ${got}`);
+      // its beats on the dotted quarters (every third eighth from the kick), not an eighth off them
+      const spb = 60 / bpm;
+      const beats = estimateTempoWithDecision(input).tempo.beats;
+      const on = beats.filter((t) => Math.abs(t / spb - Math.round(t / spb)) < 0.1).length;
+      assert.ok(beats.length >= 12 && on >= 0.9 * beats.length, `${name} ${bpm}: ${on} of ${beats.length} on the beat`);
       // the code before: the quarter of a 3/4 reading, two eighths a beat
       const before = off(() => bpmOf(input));
       assert.ok(Math.abs(before / bpm - 3 / 2) < 0.02, `${name} ${bpm} before: ${before}`);
