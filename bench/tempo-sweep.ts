@@ -45,6 +45,7 @@ import { tempo21Set } from '../fixtures/tempo21.js';
 import { tempo22Set } from '../fixtures/tempo22.js';
 import { tempo23Set } from '../fixtures/tempo23.js';
 import { tempo24Set } from '../fixtures/tempo24.js';
+import { tempo25Set } from '../fixtures/tempo25.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -317,6 +318,12 @@ async function main() {
     ? (mkdirSync(held24Dir, { recursive: true }), some(await Promise.all(tempo24Set(held24Dir).files.map(allFeatures))))
     : undefined;
   const h24 = held24 ? evaluate(held24) : undefined;
+  // --held-out-25: the twenty-fifth held-out set (fixtures/tempo25.ts, h-tempo32), only after its one CLI evaluation
+  const held25Dir = path.join(OUT, 'tempo-heldout25');
+  const held25 = process.argv.includes('--held-out-25')
+    ? (mkdirSync(held25Dir, { recursive: true }), some(await Promise.all(tempo25Set(held25Dir).files.map(allFeatures))))
+    : undefined;
+  const h25 = held25 ? evaluate(held25) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -349,6 +356,7 @@ async function main() {
     ...(h22 ? [['held-out 22', h22] as const] : []),
     ...(h23 ? [['held-out 23', h23] as const] : []),
     ...(h24 ? [['held-out 24', h24] as const] : []),
+    ...(h25 ? [['held-out 25', h25] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -377,7 +385,7 @@ async function main() {
         `${held18 ? ' held-out 18 Acc1 songs | drums |' : ''}${held19 ? ' held-out 19 Acc1 songs | drums |' : ''}` +
         `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}${held21 ? ' held-out 21 Acc1 songs | drums |' : ''}` +
         `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}${held23 ? ' held-out 23 Acc1 songs | drums |' : ''}` +
-        `${held24 ? ' held-out 24 Acc1 songs | drums |' : ''}` +
+        `${held24 ? ' held-out 24 Acc1 songs | drums |' : ''}${held25 ? ' held-out 25 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -410,6 +418,7 @@ async function main() {
               held22 ? evaluate(held22) : undefined,
               held23 ? evaluate(held23) : undefined,
               held24 ? evaluate(held24) : undefined,
+              held25 ? evaluate(held25) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -451,6 +460,7 @@ async function main() {
       ['held-out 22', held22],
       ['held-out 23', held23],
       ['held-out 24', held24],
+      ['held-out 25', held25],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -496,6 +506,7 @@ async function main() {
     if (h22) console.log('\nheld-out 22 misses:\n' + h22.misses.join('\n'));
     if (h23) console.log('\nheld-out 23 misses:\n' + h23.misses.join('\n'));
     if (h24) console.log('\nheld-out 24 misses:\n' + h24.misses.join('\n'));
+    if (h25) console.log('\nheld-out 25 misses:\n' + h25.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -1075,6 +1075,15 @@ export const TEMPO_PARAMETERS = {
       'own level 0.27–0.61, eighth hats of two-beat patterns read at half 0.7–0.9)',
   ),
   twoBeatSubFull: p(0.8, 'of the stronger', [0.01, 2], 'two-beat check: that ratio at which it counts fully'),
+  twoBeatKickSnareFull: p(
+    0.5,
+    'of the stronger',
+    [0, 1],
+    "two-beat check (h-tempo32): the kick and snare (kickSnareEnvelope) half-way between a level's beats and on " +
+      'them, the weaker over the stronger (phase-free); the evidence counts in proportion up to this ratio and fully ' +
+      'from it (a two-beat pattern read as one beat has its snare half-way; a ballad or boom-bap at its own level ' +
+      'its kick and snare on the beats, only hats half-way); 0: off (the code before)',
+  ),
   twoBeatFloor: p(
     0.4,
     '',
@@ -1176,6 +1185,14 @@ export const TEMPO_PARAMETERS = {
       'strongest eighth p, at which the evidence counts fully (linearly from 0; the smaller of the two grids). ' +
       'Plateau 0.05–0.1 on held-out 21 and 22 at sixEightFloor 0.3 (0.125–0.5: a held-out-22 drum file fewer); ' +
       '0.075 its middle',
+  ),
+  slowCompoundMinBpm: p(
+    36,
+    'BPM',
+    [20, 50],
+    'slow compound level (h-tempo32): the slowest dotted quarter that joins the candidates below minBpm, only as the ' +
+      '⅔ level of a level the six-eight check weighs down (its beats every third eighth of that level); at minBpm ' +
+      'or above: off (the code before)',
   ),
   dembowFloor: p(
     0.25,

@@ -492,7 +492,16 @@ interface Candidate {
    * and the level at twice its tempo has its eighths filled (twoBeatEvidence).
    */
   twoBeat: number;
-  twoBeatDetail?: { half: number; sub: number; swung: boolean; kick: number; evidence: number; doubleBar: number };
+  twoBeatDetail?: {
+    half: number;
+    sub: number;
+    swung: boolean;
+    kick: number;
+    evidence: number;
+    doubleBar: number;
+    /** h-tempo32: the kick and snare half-way over on the beats (the weaker over the stronger), over the full ratio. */
+    kickSnareHalf: number;
+  };
   /**
    * Bar-repeat check: 1, or less when the drums' beat-by-beat pattern repeats after 8 of this level's beats but not
    * after 4 (barRepeat): the level is twice a beat whose four-beat bar is the pattern.
@@ -524,6 +533,11 @@ interface Candidate {
    */
   sixEight: number;
   sixEightEvidence?: number;
+  /**
+   * Slow compound level (h-tempo32): below minBpm, the BPM of the level whose eighths it was read from (every third
+   * of them) as its ⅔ level; undefined for a comb peak of the grid.
+   */
+  slowFrom?: number;
   /**
    * Dembow check (h-tempo31): 1, or less when this fast level's eighths, folded over eight of them (two beats of its
    * half), carry the kick and snare on an off-beat more than on the beat before it: the 3-3-2 of a dembow or a
@@ -1282,10 +1296,10 @@ function levels(
   const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
   /** The envelope's autocorrelation at a lag (frames), the highest within ±barLagTolerance of it. */
   const nearFull = (l: number) => Math.max(at(rFull, l * (1 - barTol)), at(rFull, l), at(rFull, l * (1 + barTol)));
-  /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats. */
-  const barOf = (bpm: number) => {
+  /** Bar-level periodicity of a beat level: the envelope's autocorrelation at 3 or 4 beats (`near`: ±tolerance). */
+  const barOf = (bpm: number, near: (l: number) => number = nearFull) => {
     const lag = (60 * frameRate) / bpm;
-    return barFloor + Math.max(0, nearFull(3 * lag), nearFull(4 * lag));
+    return barFloor + Math.max(0, near(3 * lag), near(4 * lag));
   };
   const prior = tempoPriors(raw.bpm, options);
   const ranked = localPeaks(raw.score.map((s, i) => s * prior[i]!));
@@ -1407,6 +1421,12 @@ function levels(
     const bpm = raw.bpm[i]!;
     // no comb evidence: the score is 0 whatever the fit (skip the beat tracker)
     const beatFrames = raw.score[i]! > 0 ? trackBeats(beatEnv, (60 * frameRate) / bpm) : [];
+    const c = level(bpm, raw.score[i]!, prior[i]!, beatFrames, barOf(bpm));
+    cache.set(i, c);
+    return c;
+  };
+  /** A level's terms from its beats: comb evidence, prior and bar evidence as given. */
+  const level = (bpm: number, comb: number, priorOf: number, beatFrames: number[], bar: number): Candidate => {
     const { fit, ternary } = beatFrames.length
       ? metricalFitDetail(
           beatProfile(odf, beatFrames, PROFILE_FRACTIONS, halfWidth),
@@ -1442,11 +1462,11 @@ function levels(
     const snareHalf = half.factor;
     const c: Candidate = {
       bpm,
-      comb: raw.score[i]!,
-      prior: prior[i]!,
+      comb,
+      prior: priorOf,
       fit,
       ternary,
-      bar: barOf(bpm),
+      bar,
       even: evenBeat,
       evenBeat,
       evenTonal,
@@ -1470,7 +1490,6 @@ function levels(
       beatFrames,
     };
     rescore(c);
-    cache.set(i, c);
     return c;
   };
   // the strongest comb peaks and their metrical relatives (octave, 3/2 and 2/3) compete
@@ -1539,6 +1558,7 @@ function levels(
     return c.barRepeatDetail.evidence;
   };
   const top = input.flux && input.flux.groups >= 4 ? bands![3] : undefined;
+  const tbKsFull = checkParameter('twoBeatKickSnareFull', TEMPO_PARAMETERS.twoBeatKickSnareFull);
   if (top)
     for (const c of [...all]) {
       if (c.beatFrames.length < 4) continue;
@@ -1548,8 +1568,18 @@ function levels(
       // the double's own bar does not repeat (h-tempo12): the sixteenths at this level's quarters (or swung to the
       // triplet positions) are a subdivision of this level, not the eighths of a two-beat pattern at the double
       const doubleBar = barEvidence(d);
-      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * (1 - doubleBar);
-      c.twoBeatDetail = { ...e, doubleBar };
+      // the kick and snare half-way (h-tempo32): a two-beat pattern read as one beat has its snare half-way between
+      // the kicks; a slow groove at its own level (a ballad, boom-bap) has its kick and snare on the beats (the
+      // backbeat on 2 and 4) and only hats half-way, which are its subdivision: the evidence counts as far as the
+      // weaker of the two positions reaches twoBeatKickSnareFull of the stronger
+      let ksHalf = 1;
+      if (tbKsFull > 0 && kickSnare) {
+        const [on, mid] = beatProfile(kickSnare, c.beatFrames, [0, 0.5], halfWidth) as [number, number];
+        const strong = Math.max(on, mid);
+        ksHalf = strong > 0 ? Math.min(1, Math.min(on, mid) / strong / tbKsFull) : 1;
+      }
+      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * ksHalf * (1 - doubleBar);
+      c.twoBeatDetail = { ...e, doubleBar, kickSnareHalf: ksHalf };
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
       if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
     }
@@ -1688,21 +1718,62 @@ function levels(
    * The evidence on an eighth grid, folded over six: the strength on p + 3 (the bar's second dotted quarter) over the
    * stronger of p + 2 and p + 4 (this level's other beats), as a fraction of the strongest eighth p (the downbeat).
    */
-  const sixEightOf = (eighths: number[]) => {
+  const sixEightFold = (eighths: number[]) => {
     const s = strengthByClass(seEnv!, eighths, halfWidth, 6);
     let p = 0;
     for (let j = 1; j < 6; j++) if (s[j]! > s[p]!) p = j;
-    return s[p]! > 0 ? ramp((s[(p + 3) % 6]! - Math.max(s[(p + 2) % 6]!, s[(p + 4) % 6]!)) / s[p]!, 0, seFull) : 0;
+    const e = s[p]! > 0 ? ramp((s[(p + 3) % 6]! - Math.max(s[(p + 2) % 6]!, s[(p + 4) % 6]!)) / s[p]!, 0, seFull) : 0;
+    return { e, p };
+  };
+  const sixEightOf = (eighths: number[]) => sixEightFold(eighths).e;
+  // the slow compound level (h-tempo32): a dotted quarter below minBpm (12/8 and 6/8 at 36–49 BPM) is no comb peak
+  // of the grid, so the six-eight check had no ⅔ level to hand the score to. It joins here, only as the ⅔ level of a
+  // level the check weighs down: its beats every third eighth of that level from the fold's strongest eighth (no beat
+  // tracking), its comb evidence read on the same autocorrelation at its own lags (computed on first use)
+  const scMin = checkParameter('slowCompoundMinBpm', TEMPO_PARAMETERS.slowCompoundMinBpm);
+  const minBpm = checkParameter('minBpm', TEMPO_PARAMETERS.minBpm);
+  let slowR: LazyAutocorrelation | undefined;
+  /** The envelope's autocorrelation at a lag: rFull's, and past its last lag the same sums computed on first use. */
+  const slowAt = (l: number) => {
+    if (Math.floor(l) + 1 < rFull.length) return at(rFull, l);
+    slowR ??= new LazyAutocorrelation(
+      Float64Array.from(onBeatEnvelope ? beatEnv : odf),
+      Math.ceil((combWeights.length * 60 * frameRate) / (scMin * (1 - window))) + 2,
+    );
+    return slowR.at(l);
+  };
+  const slowLevel = (target: number, eighths: number[], p: number): Candidate | undefined => {
+    if (target < scMin * (1 - window) || target >= minBpm) return undefined;
+    let bpm = target;
+    let comb = -Infinity;
+    for (let b = target * (1 - window); b <= target * (1 + window); b += gridBpm) {
+      const lag = (60 * frameRate) / b;
+      let v = 0;
+      for (let k = 0; k < combWeights.length; k++) v += combWeights[k]! * slowAt((k + 1) * lag);
+      if (v > comb) ((comb = v), (bpm = b));
+    }
+    if (!(comb > 0)) return undefined;
+    const beatFrames: number[] = [];
+    for (let j = p % 3; j < eighths.length; j += 3) beatFrames.push(eighths[j]!);
+    const near = (l: number) => Math.max(slowAt(l * (1 - barTol)), slowAt(l), slowAt(l * (1 + barTol)));
+    return level(bpm, comb, tempoPrior(bpm, options), beatFrames, barOf(bpm, near));
   };
   if (seFloor < 1 && seEnv)
     for (const c of [...all]) {
       if (c.beatFrames.length < 12) continue;
       // this level's eighths: its beats and their midpoints
       const mids = halfShifted(c.beatFrames);
-      const ec = sixEightOf(c.beatFrames.flatMap((b, i) => [b, mids[i]!]));
+      const eighths = c.beatFrames.flatMap((b, i) => [b, mids[i]!]);
+      const fold = sixEightFold(eighths);
+      const ec = fold.e;
       if (!(ec > 0)) continue;
-      // the ⅔ level only when it is a candidate already (no beat tracking over the whole file here)
-      const y = all.find((x) => Math.abs(x.bpm / ((2 / 3) * c.bpm) - 1) <= distinctRatio);
+      // the ⅔ level only when it is a candidate already (no beat tracking over the whole file here), or below
+      // minBpm the slow compound level
+      let y = all.find((x) => Math.abs(x.bpm / ((2 / 3) * c.bpm) - 1) <= distinctRatio);
+      if (!y && scMin < minBpm) {
+        y = slowLevel((2 / 3) * c.bpm, eighths, fold.p);
+        if (y) ((y.slowFrom = c.bpm), all.push(y));
+      }
       if (!y || y.beatFrames.length < 8) continue;
       // the dotted-quarter level's eighths: its beats and the thirds between them
       const ey = sixEightOf(
@@ -1841,6 +1912,10 @@ function levels(
     alternatives: alternatives.slice(0, 3),
   };
   const terms = (c: Candidate) =>
+    (c.slowFrom !== undefined
+      ? `slow compound level (below minBpm ${fmt(minBpm)}: every third eighth of the ${fmt(c.slowFrom)} BPM ` +
+        `level) `
+      : '') +
     `periodicity ${fmt(c.comb)} × prior ${fmt(c.prior)} × ` +
     `subdivision ${fmt(c.fit)}${c.ternary ? ' (ternary)' : ''} × bar ${fmt(c.bar)} × ` +
     `evenness ${fmt(c.even)}${!harmonic && c.evenDrum < 1 ? ` (kick and snare ${fmt(c.evenDrum)})` : ''}` +
@@ -1855,6 +1930,9 @@ function levels(
           `at the ${c.twoBeatDetail.swung ? 'triplet-swung ' : ''}quarters ${fmt(c.twoBeatDetail.sub)}` +
           (c.twoBeatDetail.doubleBar > 0
             ? `, × 1 − the double's bar-repeat evidence ${fmt(c.twoBeatDetail.doubleBar)}`
+            : '') +
+          (c.twoBeatDetail.kickSnareHalf < 1
+            ? `, × the kick and snare half-way ${fmt(c.twoBeatDetail.kickSnareHalf)}`
             : '') +
           ')'
         : ''
