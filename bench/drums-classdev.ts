@@ -5,13 +5,15 @@
  * Usage: node dist/bench/drums-classdev.js OUT.jsonl [--all] [--stems] [name=value …] (a STEM_PARAMETERS value,
  * h-dxcls19; --all: with the older held-out sets, tuning
  * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --held-out-N: only that set,
- * 5 … 19; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --stems: one line per stem
+ * 5 … 19; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --held-out-20t: fixtures/drumclass20t.ts, h-dxtom32;
+ * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { heldOutDrumSet, renderHeldOutDrum } from '../fixtures/drumtruth.js';
 import { heldOut19tDrumSpecs } from '../fixtures/drumclass19t.js';
+import { heldOut20tDrumSpecs } from '../fixtures/drumclass20t.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -97,9 +99,11 @@ const only18 = process.argv.includes('--held-out-18');
 const only19 = process.argv.includes('--held-out-19');
 // --held-out-19t: only the set 19t (fixtures/drumclass19t.ts, h-dxtom31: toms beside snares and hats, fluidsynth)
 const only19t = process.argv.includes('--held-out-19t');
+// --held-out-20t: only the set 20t (fixtures/drumclass20t.ts, h-dxtom32: tom fills beside kicks and hats, TiMidity++)
+const only20t = process.argv.includes('--held-out-20t');
 const STEMS = process.argv.includes('--stems');
 const onlyOne = only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13 || only14;
-const only = onlyOne || only15 || only16 || only17 || only18 || only19 || only19t;
+const only = onlyOne || only15 || only16 || only17 || only18 || only19 || only19t || only20t;
 for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
@@ -110,39 +114,40 @@ for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = only19t
-  ? []
-  : only19
-    ? [{ set: 'held-out-19' }]
-    : only18
-      ? [{ set: 'held-out-18' }]
-      : only17
-        ? [{ set: 'held-out-17' }]
-        : only16
-          ? [{ set: 'held-out-16' }]
-          : only15
-            ? [{ set: 'held-out-15' }]
-            : only14
-              ? [{ set: 'held-out-14' }]
-              : only13
-                ? [{ set: 'held-out-13' }]
-                : only12
-                  ? [{ set: 'held-out-12' }]
-                  : only11
-                    ? [{ set: 'held-out-11' }]
-                    : only10
-                      ? [{ set: 'held-out-10' }]
-                      : only9
-                        ? [{ set: 'held-out-9' }]
-                        : only8
-                          ? [{ set: 'held-out-8' }]
-                          : only7
-                            ? [{ set: 'held-out-7' }]
-                            : only6
-                              ? [{ set: 'held-out-6' }]
-                              : only5
-                                ? [{ set: 'held-out-5' }]
-                                : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] =
+  only19t || only20t
+    ? []
+    : only19
+      ? [{ set: 'held-out-19' }]
+      : only18
+        ? [{ set: 'held-out-18' }]
+        : only17
+          ? [{ set: 'held-out-17' }]
+          : only16
+            ? [{ set: 'held-out-16' }]
+            : only15
+              ? [{ set: 'held-out-15' }]
+              : only14
+                ? [{ set: 'held-out-14' }]
+                : only13
+                  ? [{ set: 'held-out-13' }]
+                  : only12
+                    ? [{ set: 'held-out-12' }]
+                    : only11
+                      ? [{ set: 'held-out-11' }]
+                      : only10
+                        ? [{ set: 'held-out-10' }]
+                        : only9
+                          ? [{ set: 'held-out-9' }]
+                          : only8
+                            ? [{ set: 'held-out-8' }]
+                            : only7
+                              ? [{ set: 'held-out-7' }]
+                              : only6
+                                ? [{ set: 'held-out-6' }]
+                                : only5
+                                  ? [{ set: 'held-out-5' }]
+                                  : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
@@ -165,9 +170,9 @@ for (const which of sets) {
   }
   for (const m of missing) console.log(`missing: ${m}`);
 }
-if (only19t) {
-  set = 'held-out-19t';
-  for (const spec of heldOut19tDrumSpecs()) {
+if (only19t || only20t) {
+  set = only20t ? 'held-out-20t' : 'held-out-19t';
+  for (const spec of only20t ? heldOut20tDrumSpecs() : heldOut19tDrumSpecs()) {
     const f = renderHeldOutDrum(spec, dir);
     if (typeof f === 'string') {
       console.log(`missing: ${spec.kit.name}: needs ${f}`);

@@ -17,6 +17,7 @@ import {
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
+  STEM_TOM_CLICK_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1345,16 +1346,121 @@ test('stem classification: a "kick" pitched above the kicks, holding its pitch a
   const hits = classifyStemHits(found, rate);
   const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
   assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
-  assert.match(
-    hits.find((h) => h.start === Math.round(3.5 * rate))!.reason,
-    /at 110 Hz, ≥ 1\.3× the stem's 10 kicks' 55 Hz, still at 108 Hz .* -16\.0 dB, ≤ -13\.0 .*: a tom$/,
-  );
+  const tomReason = hits.find((h) => h.start === Math.round(3.5 * rate))!.reason;
+  assert.match(tomReason, /at 110 Hz, ≥ 1\.3× the stem's 10 kicks' 55 Hz \(their 0\.25 quantile\), still at 108 Hz /);
+  assert.match(tomReason, / -16\.0 dB, ≤ -13\.0 .*: a tom$/);
   for (const t of [4, 4.5, 5]) assert.deepEqual(at(t), ['kick'], `${t}`);
   // with tomPitchRatio 2.5 (110 Hz is only 2× the kicks') it stays a kick, as main reads it
   const off = withParameterValue(STEM_BODY_PARAMETERS.tomPitchRatio, 2.5, () => classifyStemHits(found, rate));
   assert.deepEqual(
     off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
     ['kick'],
+  );
+});
+
+/** A kick-band hit (80 % below lowHz) whose kick band adds `low` dB and whose body partial lies at `hz`, `late` Hz a
+ * body window later (h-dxcls30, h-dxtom32). */
+function pitchedKick(t: number, low: number, hz: number, late: number): FoundHit {
+  return {
+    start: Math.round(t * 48000),
+    peak: 0.8,
+    top: 0.01,
+    rise: 20,
+    features: {
+      share: [0.8, 0.17, 0.02, 0.01],
+      addedDb: [low, low - 6, -200, -200],
+      decayMs: [120, 40, NaN, NaN],
+      centroidHz: 90,
+      flatness: 0.001,
+      lateCentroidHz: 70,
+      lateDb: -6,
+      riseMs: 3,
+      bodyHz: hz,
+      bodyPeakShare: 0.9,
+      bodyLateDb: -3,
+      bodyLateHz: late,
+      nextMs: 400,
+    },
+  };
+}
+
+test("stem classification: in a tom groove the kicks' lower quartile is their pitch, not the toms' (h-dxtom32)", () => {
+  const rate = 48000;
+  // three kicks at 55 Hz falling to 45 Hz (kick band −10 dB) and five floor-tom strokes the band rule reads as kicks
+  // at 110 Hz held at 108 Hz, 6 dB softer: the eight's median pitch is the toms' 110 Hz, their lower quartile (index
+  // 2 of 8) the kicks' 55 Hz, their upper quartile of kick-band level (index 6) the kicks' −10 dB
+  const found = [0.5, 1.5, 2.5].map((t) => pitchedKick(t, -10, 55, 45));
+  for (const t of [1, 2, 3, 3.5, 4]) found.push(pitchedKick(t, -16, 110, 108));
+  found.sort((a, b) => a.start - b.start);
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  for (const t of [1, 2, 3, 3.5, 4]) assert.deepEqual(at(t), ['tom'], hits.map((h) => h.reason).join('\n'));
+  assert.match(
+    hits.find((h) => h.start === Math.round(rate))!.reason,
+    /≥ 1\.3× the stem's 8 kicks' 55 Hz \(their 0\.25 quantile\), .* ≤ -13\.0 \(the kicks' -10\.0 less 3\): a tom$/,
+  );
+  for (const t of [0.5, 1.5, 2.5]) assert.deepEqual(at(t), ['kick'], `${t}`);
+  // with the median as the reference (tomKickQuantile 0.5: 110 Hz, −16 dB) they stay kicks, as main reads them
+  const off = withParameterValue(STEM_TOM_CLICK_PARAMETERS.tomKickQuantile, 0.5, () => classifyStemHits(found, rate));
+  assert.deepEqual(
+    off.filter((h) => h.start === Math.round(rate)).map((h) => h.cls),
+    ['kick'],
+  );
+});
+
+test("stem classification: a short 'hat' centring low, a body over the kicks', is a tom's click (h-dxtom32)", () => {
+  const rate = 48000;
+  // six kicks at 55 Hz (the kick reference), six clear hats (centring at 8 kHz, top band dying in 60 ms), then hits
+  // the band rule reads as hats (no drum body, 80 % above highHz, top band short): [centroid, top decay, body partial,
+  // next hit] — 300 Hz, 10 ms, 150 Hz, 200 ms: a tom's click; 3 kHz: a hat; top 40 ms: a hat; next hit 15 ms on: a
+  // hat (the first part of a split hit); body partial 50 Hz (under the kicks' 55): a hat
+  const hat = (t: number, c: number, top: number, hz: number, next: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.3,
+    top: 0.3,
+    rise: 5,
+    features: {
+      share: [0, 0, 0.2, 0.8],
+      addedDb: [-200, -200, -40, -34],
+      decayMs: [NaN, NaN, 10, top],
+      centroidHz: c,
+      flatness: 0.1,
+      lateCentroidHz: c,
+      lateDb: -20,
+      riseMs: 1,
+      bodyHz: hz,
+      bodyPeakShare: 0.6,
+      bodyLateDb: -6,
+      bodyLateHz: hz,
+      nextMs: next,
+    },
+  });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => pitchedKick(t, -10, 55, 45));
+  for (const t of [0.75, 1.25, 1.75, 2.25, 2.75, 3.25]) found.push(hat(t, 8000, 60, 400, 250));
+  found.push(
+    hat(3.5, 300, 10, 150, 200),
+    hat(4, 3000, 10, 150, 200),
+    hat(4.5, 300, 40, 150, 200),
+    hat(5, 300, 10, 150, 15),
+    hat(5.5, 300, 10, 50, 200),
+  );
+  found.sort((a, b) => a.start - b.start);
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
+  const click = hits.find((h) => h.start === Math.round(3.5 * rate))!.reason;
+  assert.match(click, /^no drum body, short: .*; but what it adds centres at 300 Hz \(≤ 500\), its top band dies in /);
+  assert.match(click, /10 ms \(< 20\) and its body partial lies at 150 Hz, ≥ 1× the stem's 6 kicks' 55 Hz: a stick's /);
+  assert.match(click, /click over a tom's body$/);
+  for (const t of [0.75, 4, 4.5, 5, 5.5]) assert.deepEqual(at(t), ['hihat'], `${t}`);
+  for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `${t}`);
+  // with tomClickCentroidHz 200 (300 Hz is above it) it stays a hat, as main reads it
+  const off = withParameterValue(STEM_TOM_CLICK_PARAMETERS.tomClickCentroidHz, 200, () =>
+    classifyStemHits(found, rate),
+  );
+  assert.deepEqual(
+    off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
+    ['hihat'],
   );
 });
 

@@ -734,8 +734,9 @@ export const STEM_BODY_PARAMETERS = {
     1.3,
     "of the stem's kicks' body partial",
     [1, 4],
-    "a hit read as a kick whose body partial lies at least this far above the median of the stem's kicks' " +
-      '(h-dxcls30, stem.ts byTomPitch; a kit tunes its toms above its kick)…',
+    "a hit read as a kick whose body partial lies at least this far above the stem's kick reference (h-dxtom32: the " +
+      "tomKickQuantile of the kicks' body partials; h-dxcls30's median before) (stem.ts byTomPitch; a kit tunes its " +
+      'toms above its kick)…',
   ),
   tomPitchHeld: p(
     0.9,
@@ -748,8 +749,8 @@ export const STEM_BODY_PARAMETERS = {
     3,
     'dB',
     [0, 40],
-    "…and whose kick band adds at least this less than the stem's kicks' median (classify.ts StemContext kickLowDb) " +
-      'is a tom',
+    "…and whose kick band adds at least this less than the stem's kicks' reference level (h-dxtom32: the 1 − " +
+      "tomKickQuantile of what the kicks' kick band adds; classify.ts StemContext kickLowDb before) is a tom",
   ),
 } as const;
 
@@ -840,6 +841,45 @@ export const STEM_TOM_LATE_PARAMETERS = {
     [50, 4000],
     '…and at or below this, and whose top band (above highHz) dies within snareTopDecayMs (or sooner than the next ' +
       "hit lets it be measured), is a tom: its body rings low where a snare's wires still rattle",
+  ),
+} as const;
+
+/**
+ * Toms read as kicks or hats, measured against the stem's own kicks (h-dxtom32, stem.ts kickPitchReference,
+ * byTomPitch, byTomClick). In a tom groove (a floor tom on the 8ths, 16th fills) most hits the band rule reads as
+ * kicks are toms, so the median of those hits is a tom's pitch and level; their lower quartile of body partials (and
+ * upper quartile of kick-band levels) is still the kick's. A tom whose stick's click is all it adds over the ring
+ * before (its body band under minGainDb) reads "no drum body, short: a hat"; what it adds still centres low (tuning
+ * dumps: 162 / 291 / 1 110 Hz at the 10th / 50th / 90th percentile, hats read right 1 053 / 8 197 / 11 356), its top
+ * dies within 3 / 11 / 19 ms (hats 29 / 70 / 160) and its body partial lies above the stem's kicks'.
+ */
+export const STEM_TOM_CLICK_PARAMETERS = {
+  tomKickQuantile: p(
+    0.25,
+    'quantile',
+    [0, 0.5],
+    "the stem's kick reference: this quantile of the body partials of the hits read as kicks (at least minStemHats) " +
+      'and the mirrored quantile (1 − this) of what their kick band adds, for byTomPitch and byTomClick',
+  ),
+  tomClickCentroidHz: p(
+    500,
+    'Hz',
+    [100, 3000],
+    'a hit read as a hat (no drum body, short) whose added spectrum centres at or below this…',
+  ),
+  tomClickTopMs: p(
+    20,
+    'ms',
+    [1, 200],
+    "…whose top band (above highHz) dies sooner than this (a stick's click; a hat rings on), whose next hit comes " +
+      'at least lateMs later…',
+  ),
+  tomClickKickRatio: p(
+    1,
+    "of the stem's kick reference",
+    [0.5, 4],
+    "…and whose body partial lies at or above this factor of the stem's kick reference (a pitched body over the " +
+      "kicks': a kick struck with a hat stays) is a tom",
   ),
 } as const;
 

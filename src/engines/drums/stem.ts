@@ -37,6 +37,7 @@ import {
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
+  STEM_TOM_CLICK_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -648,11 +649,12 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomReference(found, verdicts, toms);
   byRideRing(found, verdicts);
   byLowTom(found, verdicts, stem);
-  byTomPitch(found, verdicts, stem);
+  byTomPitch(found, verdicts);
   byLowPartial(found, verdicts);
   byWiresAlone(found, verdicts);
   byKickLate(found, verdicts, rate);
   byTomLate(found, verdicts);
+  byTomClick(found, verdicts);
   byStruckWithKick(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -1079,23 +1081,46 @@ function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
 }
 
 /**
- * Toms read as kicks by their pitch (h-dxcls30): a kit's toms are tuned above its kick, and a tom rings at its pitch
- * where a kick's pitch falls as it dies. A hit read as a kick whose body partial (bodyPartial) lies at least
- * tomPitchRatio above the median of the stem's kicks' (the hits read as kicks so far, at least minStemHats of them),
- * whose second body window's strongest peak still lies at or above tomPitchHeld of it, and whose kick band adds at
- * least tomPitchUnderDb less than the stem's kicks' median is a tom. A cymbal heard with it stays its second. In place
- * on `verdicts`.
+ * The stem's kick reference for toms (h-dxtom32): the tomKickQuantile of the body partials of the hits read as kicks
+ * so far (at least minStemHats of them) and the mirrored quantile of what their kick band adds. In a tom groove most
+ * of those hits are toms (a floor tom on the 8ths, three kicks a bar), so their median is a tom's pitch and level;
+ * the lower quartile is still the kick's pitch, the upper quartile its level.
  */
-function byTomPitch(found: FoundHit[], verdicts: StemVerdict[], stem: StemContext): void {
+function kickPitchReference(
+  found: FoundHit[],
+  verdicts: StemVerdict[],
+): { hz: number; lowDb: number; n: number } | undefined {
+  const kicks = found.filter((h, k) => verdicts[k]!.main.cls === 'kick' && Number.isFinite(h.features.bodyHz));
+  const n = kicks.length;
+  if (n < STEM_CLASS_PARAMETERS.minStemHats.value) return undefined;
+  const q = STEM_TOM_CLICK_PARAMETERS.tomKickQuantile.value;
+  const at = (v: number[], p: number) => kthSmallest(v, Math.min(n - 1, Math.max(0, Math.floor(p * n))));
+  return {
+    hz: at(
+      kicks.map((h) => h.features.bodyHz!),
+      q,
+    ),
+    lowDb: at(
+      kicks.map((h) => h.features.addedDb[0]!),
+      1 - q,
+    ),
+    n,
+  };
+}
+
+/**
+ * Toms read as kicks by their pitch (h-dxcls30; the reference h-dxtom32's): a kit's toms are tuned above its kick,
+ * and a tom rings at its pitch where a kick's pitch falls as it dies. A hit read as a kick whose body partial
+ * (bodyPartial) lies at least tomPitchRatio above the stem's kick reference (kickPitchReference), whose second body
+ * window's strongest peak still lies at or above tomPitchHeld of it, and whose kick band adds at least tomPitchUnderDb
+ * less than the reference's level is a tom. A cymbal heard with it stays its second. In place on `verdicts`.
+ */
+function byTomPitch(found: FoundHit[], verdicts: StemVerdict[]): void {
   const B = STEM_BODY_PARAMETERS;
-  if (stem.kickLowDb === undefined) return;
-  const kicks = found
-    .filter((h, k) => verdicts[k]!.main.cls === 'kick' && Number.isFinite(h.features.bodyHz))
-    .map((h) => h.features.bodyHz!);
-  if (kicks.length < STEM_CLASS_PARAMETERS.minStemHats.value) return;
-  const ref = kthSmallest(kicks, kicks.length >> 1);
-  const edge = B.tomPitchRatio.value * ref;
-  const lowEdge = stem.kickLowDb - B.tomPitchUnderDb.value;
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const edge = B.tomPitchRatio.value * ref.hz;
+  const lowEdge = ref.lowDb - B.tomPitchUnderDb.value;
   verdicts.forEach((v, k) => {
     const f = found[k]!.features;
     const hz = f.bodyHz ?? NaN;
@@ -1110,9 +1135,45 @@ function byTomPitch(found: FoundHit[], verdicts: StemVerdict[], stem: StemContex
       ),
       reason:
         `${v.main.reason}; but its body partial lies at ${hz.toFixed(0)} Hz, ≥ ${B.tomPitchRatio.value}× the ` +
-        `stem's ${kicks.length} kicks' ${ref.toFixed(0)} Hz, still at ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on ` +
-        `(≥ ${B.tomPitchHeld.value} of it: its pitch held), and its kick band adds ${low.toFixed(1)} dB, ≤ ` +
-        `${lowEdge.toFixed(1)} (the stem's ${stem.kickReference ?? 'kicks'} less ${B.tomPitchUnderDb.value}): a tom`,
+        `stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} Hz (their ${STEM_TOM_CLICK_PARAMETERS.tomKickQuantile.value} ` +
+        `quantile), still at ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≥ ${B.tomPitchHeld.value} of it: its ` +
+        `pitch held), and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the kicks' ` +
+        `${ref.lowDb.toFixed(1)} less ${B.tomPitchUnderDb.value}): a tom`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Toms read as hats by their stick's click (h-dxtom32): a tom struck into its own ring, or whose body builds slowly,
+ * adds over what rang before it only its stick's click (its body band under minGainDb), so the band rule reads "no
+ * drum body, short: a hat". What it adds still centres low, its top band dies at once, and its body partial lies
+ * above the stem's kicks'. A hit read as a hat whose added spectrum centres at or below tomClickCentroidHz, whose top
+ * band dies sooner than tomClickTopMs (or could not be measured), whose next hit comes at least lateMs later (not the
+ * first part of a split hit) and whose body partial lies at or above tomClickKickRatio of the stem's kick reference
+ * (kickPitchReference; none, no rule) is a tom. In place on `verdicts`.
+ */
+function byTomClick(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const C = STEM_TOM_CLICK_PARAMETERS;
+  const edge = C.tomClickCentroidHz.value;
+  const pitch = C.tomClickKickRatio.value * ref.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const c = f.centroidHz ?? NaN;
+    const top = f.decayMs[3]!;
+    const hz = f.bodyHz ?? NaN;
+    if (v.main.cls !== 'hihat' || !(c <= edge) || top >= C.tomClickTopMs.value) return;
+    if ((f.nextMs ?? Infinity) < S.lateMs.value || !(hz >= pitch)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / c))) / 100),
+      reason:
+        `${v.main.reason}; but what it adds centres at ${c.toFixed(0)} Hz (≤ ${edge}), its top band dies in ` +
+        `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${C.tomClickTopMs.value}) and its ` +
+        `body partial lies at ${hz.toFixed(0)} Hz, ≥ ${C.tomClickKickRatio.value}× the stem's ${ref.n} kicks' ` +
+        `${ref.hz.toFixed(0)} Hz: a stick's click over a tom's body`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
