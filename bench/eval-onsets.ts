@@ -48,7 +48,10 @@
  * known; `--held-out-20-only`: that set alone), held-out 21 (ONSET_HELD_OUT_KITS_21: players no onset set played,
  * the spectral-modelling, granular and nonlinear-ODE generators, Hydrogen instruments no onset set chose, FluidR3_GM's
  * Orchestra kit and avldrums' Red Zeppelin in a shoebox gymnasium, tiled bathroom, log cabin and car cabin and SoX
- * rooms, made after held-out 20's misses were known; `--held-out-21-only`: that set alone).
+ * rooms, made after held-out 20's misses were known; `--held-out-21-only`: that set alone), held-out 22
+ * (ONSET_HELD_OUT_KITS_22: closed and pedal hats under and right after open hats — disco 16ths, choked barks, house
+ * with the hat's foot, UK garage — in a shoebox loft, basement, bandstand and warehouse and SoX rooms, made after
+ * held-out 20's misses under open hats were known; `--held-out-22-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -93,8 +96,11 @@ const EIGHTEENTH = path.join(OUT, 'drums-held-out-18');
 const NINETEENTH = path.join(OUT, 'drums-held-out-19');
 const TWENTIETH = path.join(OUT, 'drums-held-out-20');
 const TWENTY_FIRST = path.join(OUT, 'drums-held-out-21');
+const TWENTY_SECOND = path.join(OUT, 'drums-held-out-22');
+/** `--held-out-22-only`: the twenty-second held-out set (ONSET_HELD_OUT_KITS_22) alone. */
+const TWENTY_SECOND_ONLY = process.argv.includes('--held-out-22-only');
 /** `--held-out-21-only`: the twenty-first held-out set (ONSET_HELD_OUT_KITS_21) alone. */
-const TWENTY_FIRST_ONLY = process.argv.includes('--held-out-21-only');
+const TWENTY_FIRST_ONLY = process.argv.includes('--held-out-21-only') || TWENTY_SECOND_ONLY;
 /** `--held-out-20-only`: the twentieth held-out set (ONSET_HELD_OUT_KITS_20) alone. */
 const TWENTIETH_ONLY = process.argv.includes('--held-out-20-only') || TWENTY_FIRST_ONLY;
 /** `--held-out-19-only`: the nineteenth held-out set (ONSET_HELD_OUT_KITS_19) alone. */
@@ -170,7 +176,8 @@ interface Item {
     | 'held-out 18'
     | 'held-out 19'
     | 'held-out 20'
-    | 'held-out 21';
+    | 'held-out 21'
+    | 'held-out 22';
   kit: string;
   pattern: string;
 }
@@ -283,6 +290,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 19': [NINETEENTH, { set: 'onset-held-out-19' }],
   'held-out 20': [TWENTIETH, { set: 'onset-held-out-20' }],
   'held-out 21': [TWENTY_FIRST, { set: 'onset-held-out-21' }],
+  'held-out 22': [TWENTY_SECOND, { set: 'onset-held-out-22' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -317,7 +325,8 @@ async function main() {
   const eighteenth = (THIRD_ONLY && !EIGHTEENTH_ONLY) || NINETEENTH_ONLY ? none : drumItems('held-out 18');
   const nineteenth = (THIRD_ONLY && !NINETEENTH_ONLY) || TWENTIETH_ONLY ? none : drumItems('held-out 19');
   const twentieth = (THIRD_ONLY && !TWENTIETH_ONLY) || TWENTY_FIRST_ONLY ? none : drumItems('held-out 20');
-  const twentyFirst = THIRD_ONLY && !TWENTY_FIRST_ONLY ? none : drumItems('held-out 21');
+  const twentyFirst = (THIRD_ONLY && !TWENTY_FIRST_ONLY) || TWENTY_SECOND_ONLY ? none : drumItems('held-out 21');
+  const twentySecond = THIRD_ONLY && !TWENTY_SECOND_ONLY ? none : drumItems('held-out 22');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -342,6 +351,7 @@ async function main() {
     ...nineteenth.items,
     ...twentieth.items,
     ...twentyFirst.items,
+    ...twentySecond.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -367,6 +377,7 @@ async function main() {
     ...nineteenth.missing,
     ...twentieth.missing,
     ...twentyFirst.missing,
+    ...twentySecond.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -435,6 +446,7 @@ async function main() {
       'held-out 19',
       'held-out 20',
       'held-out 21',
+      'held-out 22',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
