@@ -51,7 +51,10 @@
  * rooms, made after held-out 20's misses were known; `--held-out-21-only`: that set alone), held-out 22
  * (ONSET_HELD_OUT_KITS_22: closed and pedal hats under and right after open hats — disco 16ths, choked barks, house
  * with the hat's foot, UK garage — in a shoebox loft, basement, bandstand and warehouse and SoX rooms, made after
- * held-out 20's misses under open hats were known; `--held-out-22-only`: that set alone).
+ * held-out 20's misses under open hats were known; `--held-out-22-only`: that set alone), held-out 23
+ * (ONSET_HELD_OUT_KITS_23: held-out 22's players rendered note by note by Debian's fluidsynth and TiMidity++ and from
+ * sonic-pi's cymbals, GM pedal hats, a shoebox attic, church and live room and SoX rooms, made after held-out 22 had
+ * been read; `--held-out-23-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -97,8 +100,11 @@ const NINETEENTH = path.join(OUT, 'drums-held-out-19');
 const TWENTIETH = path.join(OUT, 'drums-held-out-20');
 const TWENTY_FIRST = path.join(OUT, 'drums-held-out-21');
 const TWENTY_SECOND = path.join(OUT, 'drums-held-out-22');
+const TWENTY_THIRD = path.join(OUT, 'drums-held-out-23');
+/** `--held-out-23-only`: the twenty-third held-out set (ONSET_HELD_OUT_KITS_23) alone. */
+const TWENTY_THIRD_ONLY = process.argv.includes('--held-out-23-only');
 /** `--held-out-22-only`: the twenty-second held-out set (ONSET_HELD_OUT_KITS_22) alone. */
-const TWENTY_SECOND_ONLY = process.argv.includes('--held-out-22-only');
+const TWENTY_SECOND_ONLY = process.argv.includes('--held-out-22-only') || TWENTY_THIRD_ONLY;
 /** `--held-out-21-only`: the twenty-first held-out set (ONSET_HELD_OUT_KITS_21) alone. */
 const TWENTY_FIRST_ONLY = process.argv.includes('--held-out-21-only') || TWENTY_SECOND_ONLY;
 /** `--held-out-20-only`: the twentieth held-out set (ONSET_HELD_OUT_KITS_20) alone. */
@@ -177,7 +183,8 @@ interface Item {
     | 'held-out 19'
     | 'held-out 20'
     | 'held-out 21'
-    | 'held-out 22';
+    | 'held-out 22'
+    | 'held-out 23';
   kit: string;
   pattern: string;
 }
@@ -291,6 +298,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 20': [TWENTIETH, { set: 'onset-held-out-20' }],
   'held-out 21': [TWENTY_FIRST, { set: 'onset-held-out-21' }],
   'held-out 22': [TWENTY_SECOND, { set: 'onset-held-out-22' }],
+  'held-out 23': [TWENTY_THIRD, { set: 'onset-held-out-23' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -326,7 +334,8 @@ async function main() {
   const nineteenth = (THIRD_ONLY && !NINETEENTH_ONLY) || TWENTIETH_ONLY ? none : drumItems('held-out 19');
   const twentieth = (THIRD_ONLY && !TWENTIETH_ONLY) || TWENTY_FIRST_ONLY ? none : drumItems('held-out 20');
   const twentyFirst = (THIRD_ONLY && !TWENTY_FIRST_ONLY) || TWENTY_SECOND_ONLY ? none : drumItems('held-out 21');
-  const twentySecond = THIRD_ONLY && !TWENTY_SECOND_ONLY ? none : drumItems('held-out 22');
+  const twentySecond = (THIRD_ONLY && !TWENTY_SECOND_ONLY) || TWENTY_THIRD_ONLY ? none : drumItems('held-out 22');
+  const twentyThird = THIRD_ONLY && !TWENTY_THIRD_ONLY ? none : drumItems('held-out 23');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -352,6 +361,7 @@ async function main() {
     ...twentieth.items,
     ...twentyFirst.items,
     ...twentySecond.items,
+    ...twentyThird.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -378,6 +388,7 @@ async function main() {
     ...twentieth.missing,
     ...twentyFirst.missing,
     ...twentySecond.missing,
+    ...twentyThird.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -447,6 +458,7 @@ async function main() {
       'held-out 20',
       'held-out 21',
       'held-out 22',
+      'held-out 23',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -8,7 +8,7 @@
  * `--fourth` / `--fifth` / `--sixth` / `--seventh` / `--eighth`: held-out 4 / 5 / 6 / 7 / 8 alone (8: only after its
  * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
  * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31); `--twenty-second`: held-out 22
- * (h-onset32).
+ * (h-onset32); `--twenty-third`: held-out 23 (h-onset32).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +56,7 @@ const ORDINALS = [
   'twentieth',
   'twenty-first',
   'twenty-second',
+  'twenty-third',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
