@@ -479,6 +479,13 @@ export const ONSET_PARAMETERS = {
     'choke onsets: placed at the last frame before the fall (within 1 dB of the ring), only where no other onset ' +
       'lies within this of it',
   ),
+  chokeQuietSeconds: p(
+    0.07,
+    's',
+    [0, 0.5],
+    "… and none within this long before it (the ring sounded alone for a while: a clap's or a snare's gated tail " +
+      'just after its hit is no choke); 0: off',
+  ),
 } as const;
 
 /**

@@ -1136,8 +1136,8 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     const keep = echoRepeats(out, input.bandEnergy, input.flux.hopSeconds, params);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
-  // an open hat's ring cut by a closed or pedal hat that raised no band (chokeOnsets), where no onset is near (after
-  // the echo test: a choke is no repeat)
+  // an open hat's ring cut by a closed or pedal hat that raised no band (chokeOnsets), where no onset is near and
+  // none was found just before it (after the echo test: a choke is no repeat)
   if (input.bandEnergy && input.flux) {
     const chokes = chokeOnsets(input.bandEnergy, input.flux.hopSeconds, params);
     if (chokes.length) {
@@ -1146,8 +1146,15 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         ONSET_PARAMETERS.chokeExclusionSeconds,
         params.chokeExclusionSeconds,
       );
+      const quiet = checkParameter('chokeQuietSeconds', ONSET_PARAMETERS.chokeQuietSeconds, params.chokeQuietSeconds);
       const found = out.map((o) => o.t);
-      for (const t of chokes) if (nearest(found, t) > exclusion) out.push({ t, s: strength(t), e: 0, p: -1 });
+      for (const t of chokes) {
+        if (nearest(found, t) <= exclusion) continue;
+        // the onset found last before it (found is ascending)
+        const before = lowerBound(found, t) - 1;
+        if (before >= 0 && t - found[before]! < quiet) continue;
+        out.push({ t, s: strength(t), e: 0, p: -1 });
+      }
       out.sort((a, b) => a.t - b.t);
     }
   }
