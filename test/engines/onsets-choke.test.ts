@@ -26,7 +26,7 @@ function energies(cut: number, cutBands = (_b: number) => true, dipEnd = FRAMES)
   return e;
 }
 
-test('chokeOnsets: a steady ring cut in every high band, at its last frame; not a dip, one band, a fresh attack', () => {
+test('chokeOnsets: a ring cut in every high band, at its last frame; not a dip, one band, a fresh attack', () => {
   const params = onsetDefaults();
   const at = (e: Float32Array, p = params) => chokeOnsets({ values: e, bands: B, lowHz: LOW_HZ }, HOP, p);
   assert.ok(B >= 14, `bands ${B}`);
