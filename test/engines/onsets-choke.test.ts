@@ -46,11 +46,15 @@ test('chokeOnsets: a ring cut in every high band, at its last frame; not a dip, 
   for (let f = 40; f <= 200; f++) one[f * B + top] = 1e-1;
   assert.deepEqual(at(one), []);
   assert.deepEqual(at(one, { ...params, chokeBandFraction: 0 }), [200 * HOP]);
-  // the ring only 15 ms old (its attack at frame 197, 5 dB over it: more than chokeRingRiseDb within
-  // chokeRingSeconds): a hit's own decay
+  // the ring only 15 ms old (its attack at frame 197, 5 dB over it: more than chokeRingDb within chokeRingSeconds): a
+  // hit's own decay
   const fresh = energies(200);
   for (let b = 0; b < B; b++) if (LOW_HZ[b]! >= 1200) fresh[197 * B + b] = 3.2e-3;
   assert.deepEqual(at(fresh), []);
+  // a burst's peak, not a ring (silent until frame 199: a delay's repeat that the echo model took): none
+  const burst = energies(200);
+  for (let f = 40; f < 199; f++) for (let b = 0; b < B; b++) burst[f * B + b] = 1e-6;
+  assert.deepEqual(at(burst), []);
   // a ring 40 dB under the file's loudest frame (a hit at 1e1 elsewhere, decaying 3 dB a frame: slower than a
   // choke): below chokeLevelDb (−35 dB)
   const quiet = energies(200);

@@ -454,10 +454,11 @@ export const ONSET_PARAMETERS = {
     0.029,
     's',
     [0, 0.2],
-    '… after a ring: over this long before the frame, the sum never more than chokeRingRiseDb above it (an open ' +
-      "hat's sustain, not a closed hat's own decay after its attack) …",
+    '… after a steady ring: over this long before the frame, the sum within chokeRingDb of it either way (an ' +
+      "open hat's sustain; not a closed hat's own decay after its attack, nor a fresh burst's peak: a delay's " +
+      'repeat) …',
   ),
-  chokeRingRiseDb: p(3, 'dB', [0, 40], '… (the ring may decay this much over chokeRingSeconds) …'),
+  chokeRingDb: p(3, 'dB', [0, 40], '… (this close) …'),
   chokeBandDropDb: p(
     6,
     'dB',

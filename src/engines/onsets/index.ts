@@ -781,10 +781,10 @@ export function echoRepeats(
  * Choke onsets (s): a closed or pedal hat that cuts an open hat's ring (disco's choke) is often inaudible under the
  * ring and raises no band — the ring's sudden end is its evidence. Over the band energies at or above chokeMinHz
  * (their power summed per frame), a frame f counts when the sum falls by chokeDropDb from f to f + chokeSpanSeconds
- * and stays that far down for chokeHoldSeconds, when over chokeRingSeconds before f it was never more than
- * chokeRingRiseDb above f's (a ring, not a closed hat's own decay after its attack), when at least chokeBandFraction
- * of those bands each fall by chokeBandDropDb (the whole cymbal is cut) and when f's sum is at least chokeLevelDb re
- * the file's loudest frame. The onset is the last frame before the fall still within 1 dB of f (frames are centred
+ * and stays that far down for chokeHoldSeconds, when over chokeRingSeconds before f it stayed within chokeRingDb of
+ * f's either way (a steady ring; not a closed hat's own decay after its attack, nor a burst's peak), when at least
+ * chokeBandFraction of those bands each fall by chokeBandDropDb (the whole cymbal is cut) and when f's sum is at least
+ * chokeLevelDb re the file's loudest frame. The onset is the last frame before the fall still within 1 dB of f (frames are centred
  * at i·hopSeconds). Linear power throughout: one pass of sums and ratio tests, the band test only for candidates.
  */
 export function chokeOnsets(
@@ -804,8 +804,8 @@ export function chokeOnsets(
   const hold = frames('chokeHoldSeconds', 0);
   const ring = frames('chokeRingSeconds', 0);
   const drop = 10 ** (-dropDb / 10);
-  const ringRise =
-    10 ** (checkParameter('chokeRingRiseDb', ONSET_PARAMETERS.chokeRingRiseDb, params.chokeRingRiseDb) / 10);
+  const ringDb = checkParameter('chokeRingDb', ONSET_PARAMETERS.chokeRingDb, params.chokeRingDb);
+  const [ringHigh, ringLow] = [10 ** (ringDb / 10), 10 ** (-ringDb / 10)];
   const bandDrop =
     10 ** (-checkParameter('chokeBandDropDb', ONSET_PARAMETERS.chokeBandDropDb, params.chokeBandDropDb) / 10);
   const fraction = checkParameter('chokeBandFraction', ONSET_PARAMETERS.chokeBandFraction, params.chokeBandFraction);
@@ -829,7 +829,7 @@ export function chokeOnsets(
     if (!(h > 0) || h < floor || !(sum[f + span]! <= h * drop)) continue;
     let ok = true;
     for (let k = f + span + 1; ok && k <= f + span + hold; k++) ok = sum[k]! <= h * drop;
-    for (let k = f - ring; ok && k < f; k++) ok = sum[k]! <= h * ringRise;
+    for (let k = f - ring; ok && k < f; k++) ok = sum[k]! <= h * ringHigh && sum[k]! >= h * ringLow;
     if (!ok) continue;
     // the whole cymbal: each band's fall from f to its loudest frame over the span's end and the hold
     let falling = 0;
