@@ -784,8 +784,9 @@ export function echoRepeats(
  * and stays that far down for chokeHoldSeconds, when over chokeRingSeconds before f it stayed within chokeRingDb of
  * f's either way (a steady ring; not a closed hat's own decay after its attack, nor a burst's peak), when at least
  * chokeBandFraction of those bands each fall by chokeBandDropDb (the whole cymbal is cut) and when f's sum is at least
- * chokeLevelDb re the file's loudest frame. The onset is the last frame before the fall still within 1 dB of f (frames are centred
- * at i·hopSeconds). Linear power throughout: one pass of sums and ratio tests, the band test only for candidates.
+ * chokeLevelDb re the file's loudest frame. The onset is the last frame before the fall still within 1 dB of f
+ * (frames are centred at i·hopSeconds). Linear power throughout: one pass of sums and ratio tests, the band test only
+ * for candidates.
  */
 export function chokeOnsets(
   energy: NonNullable<OnsetInput['bandEnergy']>,
