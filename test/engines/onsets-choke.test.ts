@@ -34,6 +34,8 @@ test('chokeOnsets: a ring cut in every high band, at its last frame; not a dip, 
   assert.deepEqual(at(energies(200)), [200 * HOP]);
   // a 2-frame dip (the ring back at frame 203, within chokeHoldSeconds): no choke
   assert.deepEqual(at(energies(200, undefined, 203)), []);
+  // … also without the band test (which reads the hold's frames too): the sum's own hold test
+  assert.deepEqual(at(energies(200, undefined, 203), { ...params, chokeBandFraction: 0 }), []);
   // … back only after the hold (frame 210): a choke
   assert.deepEqual(at(energies(200, undefined, 210)), [200 * HOP]);
   // the fall in the top two bands only (a shaker's or a ride's own swell): under chokeBandFraction, and the sum
