@@ -48,7 +48,13 @@
  * known; `--held-out-20-only`: that set alone), held-out 21 (ONSET_HELD_OUT_KITS_21: players no onset set played,
  * the spectral-modelling, granular and nonlinear-ODE generators, Hydrogen instruments no onset set chose, FluidR3_GM's
  * Orchestra kit and avldrums' Red Zeppelin in a shoebox gymnasium, tiled bathroom, log cabin and car cabin and SoX
- * rooms, made after held-out 20's misses were known; `--held-out-21-only`: that set alone).
+ * rooms, made after held-out 20's misses were known; `--held-out-21-only`: that set alone), held-out 22
+ * (ONSET_HELD_OUT_KITS_22: closed and pedal hats under and right after open hats — disco 16ths, choked barks, house
+ * with the hat's foot, UK garage — in a shoebox loft, basement, bandstand and warehouse and SoX rooms, made after
+ * held-out 20's misses under open hats were known; `--held-out-22-only`: that set alone), held-out 23
+ * (ONSET_HELD_OUT_KITS_23: held-out 22's players rendered note by note by Debian's fluidsynth and TiMidity++ and from
+ * sonic-pi's cymbals, GM pedal hats, a shoebox attic, church and live room and SoX rooms, made after held-out 22 had
+ * been read; `--held-out-23-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -93,8 +99,14 @@ const EIGHTEENTH = path.join(OUT, 'drums-held-out-18');
 const NINETEENTH = path.join(OUT, 'drums-held-out-19');
 const TWENTIETH = path.join(OUT, 'drums-held-out-20');
 const TWENTY_FIRST = path.join(OUT, 'drums-held-out-21');
+const TWENTY_SECOND = path.join(OUT, 'drums-held-out-22');
+const TWENTY_THIRD = path.join(OUT, 'drums-held-out-23');
+/** `--held-out-23-only`: the twenty-third held-out set (ONSET_HELD_OUT_KITS_23) alone. */
+const TWENTY_THIRD_ONLY = process.argv.includes('--held-out-23-only');
+/** `--held-out-22-only`: the twenty-second held-out set (ONSET_HELD_OUT_KITS_22) alone. */
+const TWENTY_SECOND_ONLY = process.argv.includes('--held-out-22-only') || TWENTY_THIRD_ONLY;
 /** `--held-out-21-only`: the twenty-first held-out set (ONSET_HELD_OUT_KITS_21) alone. */
-const TWENTY_FIRST_ONLY = process.argv.includes('--held-out-21-only');
+const TWENTY_FIRST_ONLY = process.argv.includes('--held-out-21-only') || TWENTY_SECOND_ONLY;
 /** `--held-out-20-only`: the twentieth held-out set (ONSET_HELD_OUT_KITS_20) alone. */
 const TWENTIETH_ONLY = process.argv.includes('--held-out-20-only') || TWENTY_FIRST_ONLY;
 /** `--held-out-19-only`: the nineteenth held-out set (ONSET_HELD_OUT_KITS_19) alone. */
@@ -170,7 +182,9 @@ interface Item {
     | 'held-out 18'
     | 'held-out 19'
     | 'held-out 20'
-    | 'held-out 21';
+    | 'held-out 21'
+    | 'held-out 22'
+    | 'held-out 23';
   kit: string;
   pattern: string;
 }
@@ -283,6 +297,8 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 19': [NINETEENTH, { set: 'onset-held-out-19' }],
   'held-out 20': [TWENTIETH, { set: 'onset-held-out-20' }],
   'held-out 21': [TWENTY_FIRST, { set: 'onset-held-out-21' }],
+  'held-out 22': [TWENTY_SECOND, { set: 'onset-held-out-22' }],
+  'held-out 23': [TWENTY_THIRD, { set: 'onset-held-out-23' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -317,7 +333,9 @@ async function main() {
   const eighteenth = (THIRD_ONLY && !EIGHTEENTH_ONLY) || NINETEENTH_ONLY ? none : drumItems('held-out 18');
   const nineteenth = (THIRD_ONLY && !NINETEENTH_ONLY) || TWENTIETH_ONLY ? none : drumItems('held-out 19');
   const twentieth = (THIRD_ONLY && !TWENTIETH_ONLY) || TWENTY_FIRST_ONLY ? none : drumItems('held-out 20');
-  const twentyFirst = THIRD_ONLY && !TWENTY_FIRST_ONLY ? none : drumItems('held-out 21');
+  const twentyFirst = (THIRD_ONLY && !TWENTY_FIRST_ONLY) || TWENTY_SECOND_ONLY ? none : drumItems('held-out 21');
+  const twentySecond = (THIRD_ONLY && !TWENTY_SECOND_ONLY) || TWENTY_THIRD_ONLY ? none : drumItems('held-out 22');
+  const twentyThird = THIRD_ONLY && !TWENTY_THIRD_ONLY ? none : drumItems('held-out 23');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -342,6 +360,8 @@ async function main() {
     ...nineteenth.items,
     ...twentieth.items,
     ...twentyFirst.items,
+    ...twentySecond.items,
+    ...twentyThird.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -367,6 +387,8 @@ async function main() {
     ...nineteenth.missing,
     ...twentieth.missing,
     ...twentyFirst.missing,
+    ...twentySecond.missing,
+    ...twentyThird.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -435,6 +457,8 @@ async function main() {
       'held-out 19',
       'held-out 20',
       'held-out 21',
+      'held-out 22',
+      'held-out 23',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -7,7 +7,8 @@
  * looked at); `--everything` adds held-out 3, `--tuning` held-out 3 and 4 (all tuning material since h-onset6);
  * `--fourth` / `--fifth` / `--sixth` / `--seventh` / `--eighth`: held-out 4 / 5 / 6 / 7 / 8 alone (8: only after its
  * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
- * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31).
+ * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31); `--twenty-second`: held-out 22
+ * (h-onset32); `--twenty-third`: held-out 23 (h-onset32).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,8 @@ const ORDINALS = [
   'nineteenth',
   'twentieth',
   'twenty-first',
+  'twenty-second',
+  'twenty-third',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
@@ -258,7 +261,8 @@ for (const cfg of configs) {
           'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
           'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad|hat-32nds|ride-spang|ska|polka|' +
           'jazz-waltz|hat-solo|cumbia|ride-bell-8ths|footwork|ride-open-trade|crash-offbeats|bolero|fill-to-crash|' +
-          'mozambique|halftime-ride-crash|surf-toms|paradiddle-toms|ride-bell-funk|twelve-eight-toms)-\\d+$',
+          'mozambique|halftime-ride-crash|surf-toms|paradiddle-toms|ride-bell-funk|twelve-eight-toms|' +
+          'sixteenth-open-hats|choke-open-hats|pedal-open-hats|garage-open-hats)-\\d+$',
       ),
       '',
     );
