@@ -100,7 +100,10 @@
  * (fixtures/keyfresh21.ts fresh21KeySpecs(), a note generator written for it with highlife/baroque/surf/motown/
  * ambient/trap styles and a melody written from the key, spessasynth playing Debian's FluidR3_GM.sf2, detuned by a
  * drifting pitch bend, modal vamps, loops that start on vi or IV and their minor chord sets, seeds 71000 + i,
- * evaluated once). `--misses`
+ * evaluated once). `--fresh22` (thirty-second round) adds its held-out set (fixtures/keyfresh22.ts fresh22KeySpecs(),
+ * a note generator written for it with dub/bluegrass/motorik/cumbia/doo-wop/post-rock styles and a call-and-response
+ * melody, TiMidity++ playing freepats, SoX's pitch shift, rooms and shaped fades, seeds 73000 + i, evaluated once;
+ * fresh21 stays held out). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -136,6 +139,7 @@ import { fresh18KeySet } from '../fixtures/keyfresh18.js';
 import { fresh19KeySet } from '../fixtures/keyfresh19.js';
 import { fresh20KeySet } from '../fixtures/keyfresh20.js';
 import { fresh21KeySet } from '../fixtures/keyfresh21.js';
+import { fresh22KeySet } from '../fixtures/keyfresh22.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -227,6 +231,7 @@ const FRESH18 = (UNION20 || process.argv.includes('--fresh18')) && (UNION20 || !
 const FRESH19 = UNION21 || (process.argv.includes('--fresh19') && !ONLY_TUNING);
 const FRESH20 = UNION21 || (process.argv.includes('--fresh20') && !ONLY_TUNING);
 const FRESH21 = process.argv.includes('--fresh21') && !ONLY_TUNING;
+const FRESH22 = process.argv.includes('--fresh22') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -265,6 +270,7 @@ const SETS = [
   'fresh19 key set',
   'fresh20 key set',
   'fresh21 key set',
+  'fresh22 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -315,6 +321,7 @@ const TUNING: readonly Set[] = (
     (UNION21 || s !== 'fresh19 key set') &&
     (UNION21 || s !== 'fresh20 key set') &&
     s !== 'fresh21 key set' &&
+    s !== 'fresh22 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -341,6 +348,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh19 key set',
   'fresh20 key set',
   'fresh21 key set',
+  'fresh22 key set',
 ];
 
 interface Item {
@@ -558,6 +566,7 @@ async function main() {
     ['fresh19 key set', FRESH19, fresh19KeySet, 'keyfresh19'],
     ['fresh20 key set', FRESH20, fresh20KeySet, 'keyfresh20'],
     ['fresh21 key set', FRESH21, fresh21KeySet, 'keyfresh21'],
+    ['fresh22 key set', FRESH22, fresh22KeySet, 'keyfresh22'],
   ];
   for (const d of [
     truthDir,
