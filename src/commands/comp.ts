@@ -78,6 +78,8 @@ export interface CompTakeResult {
   /** The linear gain applied (unrounded): comp = gain × take outside crossfades. */
   gain: number;
   gainBounded: boolean;
+  /** The take's own latency against the others (ms, after timingOffsetMs), taken off its timing; 0 when none. */
+  latencyMs: number;
 }
 
 export interface CompSectionResult {
@@ -417,6 +419,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   let reference: CompResult['reference'] = 'none';
   let tuning = 0;
   let timingOffset = 0;
+  let takeLatency: number[] = [];
   let choices: ReturnType<typeof chooseTakes> = [];
   let measures: TakeSectionMeasures[][] = [];
   let seams: Seam[] = [];
@@ -440,7 +443,22 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     reference = out.reference;
     tuning = out.tuningCents;
     timingOffset = out.timingOffsetMs;
+    takeLatency = out.takeLatencyMs;
     measures = out.measures;
+    const P = COMP_MEASURE_PARAMETERS;
+    takeLatency.forEach((ms, k) => {
+      if (ms !== 0)
+        decisions.push({
+          engine: 'comp.measures',
+          decision: 'take latency',
+          value: `${o.takes[k]}: ${round(ms, 1)} ms`,
+          reason:
+            `at least ${round(100 * P.takeLatencyShare.value, 0)} % of its entries (one per section, ` +
+            `${P.takeLatencyMinSections.value} sections or more) lay in one window ${round(ms, 1)} ms from the ` +
+            'offset the takes share: a take recorded with a latency of its own, taken off its timing; ' +
+            'alternative: its entries read as late or early singing',
+        });
+    });
     if (out.timingSearchMs && out.timingSearchMs[1] > COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000 + 1)
       decisions.push({
         engine: 'comp.measures',
@@ -686,6 +704,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         gainDb: round(20 * Math.log10(appliedGains[k]!), 3),
         gain: appliedGains[k]!,
         gainBounded: takes.length > 1 && gm.bounded[k]!,
+        latencyMs: round(takeLatency[k] ?? 0, 1),
       })),
       sections: sections.map((s, i) => {
         const c = choices[i];

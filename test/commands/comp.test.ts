@@ -63,7 +63,7 @@ interface CompJson {
   frames: number;
   sampleRate: number;
   reference: string;
-  takes: { file: string; gain: number; gainDb: number }[];
+  takes: { file: string; gain: number; gainDb: number; latencyMs: number }[];
   sections: { name: string; chosen: number; runnerUp: number; why: string; scores: { take: number }[] }[];
   crossfades: { fromTake: number; toTake: number; startFrame: number; lengthFrames: number; inGap: boolean }[];
   runId: string;
@@ -104,6 +104,43 @@ test('picks the clean take of every section (MIDI guide), says why the runner-up
     assert.equal(s.scores.length, 4, 'every take scored');
     assert.match(s.why, /points worse, most on |carries a defect here: /);
   }
+});
+
+test('a take recorded 45 ms late throughout: its own latency in takes[].latencyMs and a logged decision', () => {
+  // take 3 moved 45 ms later as a whole (a take recorded through a path with more latency); the others in time
+  const shift = Math.round(0.045 * FS);
+  const late = new Float64Array(set.takes[2]!.length);
+  late.set(set.takes[2]!.subarray(0, late.length - shift), shift);
+  writeWav(f('take3-late.wav'), [late], FS, 'f32');
+  const files = [takes[0]!, takes[1]!, 'take3-late.wav', takes[3]!];
+  const r2 = shub(
+    [
+      'comp',
+      ...files,
+      '-o',
+      'comp-late.wav',
+      '--sections',
+      'sections.yaml',
+      '--guide',
+      'guide.mid',
+      '--json',
+      '--no-store',
+    ],
+    dir,
+  );
+  assert.equal(r2.code, 0, r2.stderr);
+  const j = ndjson<CompJson & { decisions: { decision: string; value: string }[] }>(r2.stdout)[0]!;
+  const ms = j.takes.map((t) => t.latencyMs);
+  assert.ok(Math.abs(ms[2]! - 45) <= 10, `take 3's latency ${ms[2]} ms`);
+  assert.deepEqual([ms[0], ms[1], ms[3]], [0, 0, 0]);
+  const d = j.decisions.filter((x) => x.decision === 'take latency');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.value, /^take3-late\.wav: /);
+  // the first run's takes are in time: no take has a latency of its own
+  assert.deepEqual(
+    ndjson<CompJson>(run.stdout)[0]!.takes.map((t) => t.latencyMs),
+    [0, 0, 0, 0],
+  );
 });
 
 test('outside the crossfades the comp is the chosen take times its gain, sample for sample', () => {
