@@ -37,7 +37,10 @@ before(async () => {
     writeWav(file, planar, 44100, 's24');
   }
 });
+/** Every worker started: a test that fails (a timeout) leaves its workers running; they end with the file. */
+const started: ChildProcess[] = [];
 after(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await server?.stop();
   cleanup();
 });
@@ -71,6 +74,7 @@ function startWorker(url: string, extra: string[] = [], env: NodeJS.ProcessEnv =
     cwd: dir,
     env: { ...process.env, ...FAST, ...env },
   });
+  started.push(child);
   const w: Worker = {
     child,
     stdout: '',
