@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { shub, ndjson, tempDir } from '../helpers/cli.js';
+import { shub, ndjson, tempDir, type CliResult } from '../helpers/cli.js';
 import { peerSkip } from '../helpers/peers.js';
 import { masterLike, writeWav } from '../../fixtures/signals.js';
 import { songPlanar } from '../../fixtures/music.js';
@@ -56,6 +56,22 @@ function measure(file: string): AnalyzeResult {
   return measureAll([file])[0]!;
 }
 
+const masterInputs = ['pop.wav', 'ballad.wav', 'amen.wav'].map(f);
+let masterRun: CliResult | undefined;
+/**
+ * pop, ballad and amen mastered to spotify, ebu-r128 and cd by one run, made once for the file (a failed run
+ * too: asserted by each caller): shub's own measurement of them (the first test) and loudgain's (the peer
+ * test) check the same masters.
+ */
+function mastered(): { inputs: string[]; results: MasterResult[] } {
+  masterRun ??= shub(
+    ['master', ...masterInputs, '--target', 'spotify,ebu-r128,cd', '-o', f('out'), '--json', ...store],
+    dir,
+  );
+  assert.equal(masterRun.code, 0, masterRun.stderr);
+  return { inputs: masterInputs, results: ndjson<MasterResult>(masterRun.stdout) };
+}
+
 const ceilings: Record<string, number> = { spotify: -1, 'ebu-r128': -1, cd: -0.3 };
 const targets: Record<string, number> = { spotify: -14, 'ebu-r128': -23, cd: -14 };
 
@@ -63,10 +79,7 @@ test(
   'spotify, ebu-r128 and cd masters land on target (shub ±0.1 LU) under their true-peak ceilings; ' +
     'cd is 44.1 kHz 16-bit dithered',
   () => {
-    const inputs = ['pop.wav', 'ballad.wav', 'amen.wav'].map(f);
-    const r = shub(['master', ...inputs, '--target', 'spotify,ebu-r128,cd', '-o', f('out'), '--json', ...store], dir);
-    assert.equal(r.code, 0, r.stderr);
-    const results = ndjson<MasterResult>(r.stdout);
+    const { inputs, results } = mastered();
     assert.equal(results.length, inputs.length);
     // every master written measured by one analyze run (each is checked below)
     const files = results.flatMap((res) => res.outputs.flatMap((o) => (o.file && existsSync(o.file) ? [o.file] : [])));
@@ -136,13 +149,11 @@ test(
   'peer: loudgain (libebur128) measures the spotify, ebu-r128 and cd masters on target (±0.2 LU) under their ceilings',
   { skip: peerSkip('loudgain') },
   () => {
+    // the pop and amen masters of the run above (the same command made them again before: master is deterministic)
     const inputs = ['pop.wav', 'amen.wav'].map(f);
-    const r = shub(
-      ['master', ...inputs, '--target', 'spotify,ebu-r128,cd', '-o', f('out-lg'), '--json', ...store],
-      dir,
-    );
-    assert.equal(r.code, 0, r.stderr);
-    const outputs = ndjson<MasterResult>(r.stdout).flatMap((x) => x.outputs);
+    const outputs = mastered()
+      .results.filter((x) => inputs.includes(x.input))
+      .flatMap((x) => x.outputs);
     assert.equal(outputs.length, 6);
     for (const o of outputs) {
       const lg = loudgain(o.file!);

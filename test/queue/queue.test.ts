@@ -30,13 +30,17 @@ const FAST = { SHUB_QUEUE_POLL_MS: '200', SHUB_QUEUE_MAINTENANCE_SECONDS: '1' };
 before(async () => {
   server = await startPostgres();
   mkdirSync(f('in'), { recursive: true });
-  // 2 s takes, each a little louder than the last (distinct content: distinct singleton keys)
+  // 1 s takes (each a master on target like a longer one: -14 LUFS, compliant), each a little louder than the
+  // last (distinct content: distinct singleton keys)
   for (const [i, file] of inputs.entries()) {
-    const planar = await masterLike({ sampleRate: 44100, seconds: 2, integratedLufs: -20 + i * 0.1, truePeakDbtp: -3 });
+    const planar = await masterLike({ sampleRate: 44100, seconds: 1, integratedLufs: -20 + i * 0.1, truePeakDbtp: -3 });
     writeWav(file, planar, 44100, 's24');
   }
 });
+/** Every worker started: a test that fails (a timeout) leaves its workers running; they end with the file. */
+const started: ChildProcess[] = [];
 after(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await server?.stop();
   cleanup();
 });
@@ -70,6 +74,7 @@ function startWorker(url: string, extra: string[] = [], env: NodeJS.ProcessEnv =
     cwd: dir,
     env: { ...process.env, ...FAST, ...env },
   });
+  started.push(child);
   const w: Worker = {
     child,
     stdout: '',
@@ -252,7 +257,8 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
 
 test('SIGTERM during a job: the worker finishes it and exits 0; no partial output', async () => {
   const url = await migrated();
-  const long = await take(f('in-long', 'long.wav'), 30, -20);
+  // long enough that the job still runs when SIGTERM comes (asserted below): about 2 CPU-s of master
+  const long = await take(f('in-long', 'long.wav'), 12, -20);
   const submit = shub(['queue', 'submit', 'master', '--target', 'spotify', long, '--db', url], dir);
   assert.equal(submit.code, 0, submit.stderr);
   const w = startWorker(url);
@@ -262,6 +268,8 @@ test('SIGTERM during a job: the worker finishes it and exits 0; no partial outpu
     20_000,
   );
   await sleep(300);
+  // still running: a job that had ended before SIGTERM would end the same way and prove nothing
+  assert.equal((await query(url, `select 1 from shub_queue.job where state = 'active'`)).length, 1);
   w.child.kill('SIGTERM');
   const { code } = await w.exit;
   assert.equal(code, 0, w.stderr);
