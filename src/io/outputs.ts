@@ -150,8 +150,10 @@ export class OutputPlan {
           );
         break;
       }
-      if (statOrNull(existing, false))
-        throw new UsageError(`${quotePath(shownFor)}: ${quotePath(existing)} is a symbolic link to nothing`);
+      const link = statOrNull(existing, false);
+      // a folder another process made between the two looks (four `shub` runs creating one store): look again
+      if (link && !link.isSymbolicLink()) continue;
+      if (link) throw new UsageError(`${quotePath(shownFor)}: ${quotePath(existing)} is a symbolic link to nothing`);
       const up = path.dirname(existing);
       if (up === existing) break;
       missing.unshift(path.basename(existing));
