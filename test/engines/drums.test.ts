@@ -1313,28 +1313,7 @@ test('stem classification: a closed hat struck with a kick, dying soon, read by 
 
 test('stem classification: a "kick" pitched above the kicks, holding its pitch and softer, a tom (h-dxcls30)', () => {
   const rate = 48000;
-  // kicks (80 % below lowHz, kick band [low] dB) whose body partial lies at [hz] Hz and [late] Hz a body window later
-  const hit = (t: number, low: number, hz: number, late: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.8,
-    top: 0.01,
-    rise: 20,
-    features: {
-      share: [0.8, 0.17, 0.02, 0.01],
-      addedDb: [low, low - 6, -200, -200],
-      decayMs: [120, 40, NaN, NaN],
-      centroidHz: 90,
-      flatness: 0.001,
-      lateCentroidHz: 70,
-      lateDb: -6,
-      riseMs: 3,
-      bodyHz: hz,
-      bodyPeakShare: 0.9,
-      bodyLateDb: -3,
-      bodyLateHz: late,
-      nextMs: 400,
-    },
-  });
+  const hit = pitchedKick;
   // six kicks at 55 Hz falling to 45 Hz (the reference: median 55 Hz, kick band −10 dB)
   const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, -10, 55, 45));
   found.push(
