@@ -18,6 +18,7 @@ import {
   STEM_TOGETHER_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
+  STEM_CYMBAL_RING_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1481,4 +1482,53 @@ test('stem classification: a second struck with a kick is a cymbal when either b
     ['kick', false],
     ['hihat', true],
   ]);
+});
+
+test('stem second pass: a "hat" or "brushes" ringing on like a cymbal is a crash; hats stay (h-dxcym33)', () => {
+  // six clear hats (top band falls in 30 ms, −30 dB at ringAtMs); then a crash adding 60 % in the wires band and 35 %
+  // above highHz whose top band takes 400 ms to fall and that still rings −4 dB at 150 ms; an open hat ringing as long
+  // but adding 80 % above highHz; a closed hat; and a no-body hit adding 25 % on top (brushes by the band rule) that
+  // rings −3 dB, its top band falling in 450 ms (under cymbalDecayMs: no cymbal by the band rule)
+  const hat = (t: number, share: number[], decay: number, ringDb: number, centroidHz: number) =>
+    lateHit(
+      t,
+      share,
+      [-200, -40, -25, -20],
+      [NaN, 5, decay, decay],
+      centroidHz,
+      { hz: centroidHz, db: -20 },
+      {
+        ringDb,
+        priorTopDb: -30,
+      },
+    );
+  const closed = [0, 0.02, 0.18, 0.8];
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hat(t, closed, 30, -30, 9000));
+  found.push(
+    hat(3.5, [0, 0.05, 0.6, 0.35], 400, -4, 4500),
+    hat(5, [0, 0.02, 0.18, 0.8], 400, -4, 9000),
+    hat(6.5, closed, 30, -30, 9000),
+    hat(7, [0, 0.1, 0.65, 0.25], 450, -3, 3000),
+  );
+  const read = () => {
+    const hits = classifyStemHits(
+      found.map((h) => ({ ...h })),
+      48000,
+    );
+    return (t: number) => hits.find((h) => h.start === Math.round(t * 48000) && !h.secondary)!;
+  };
+  const at = read();
+  // before the rule (cymbalRingTopShare 0: nothing adds under it) the band rule's hat and brushes
+  const off = withParameterValue(STEM_CYMBAL_RING_PARAMETERS.cymbalRingTopShare, 0, read);
+  assert.equal(off(3.5).cls, 'hihat', off(3.5).reason);
+  assert.equal(off(7).cls, 'snare', off(7).reason);
+  assert.equal(at(3.5).cls, 'crash', at(3.5).reason);
+  assert.match(at(3.5).reason, /still rings -4\.0 dB .* falls in 400 ms .* adds 35 %.*a cymbal's ring/);
+  assert.equal(at(7).cls, 'crash', at(7).reason);
+  assert.equal(at(5).cls, 'hihat', at(5).reason);
+  assert.equal(at(6.5).cls, 'hihat');
+  // a ring 1 dB under the edge stays a hat
+  const edge = withParameterValue(STEM_CYMBAL_RING_PARAMETERS.cymbalRingDb, -3.5, read);
+  assert.equal(edge(3.5).cls, 'hihat');
+  assert.equal(edge(7).cls, 'crash');
 });

@@ -884,6 +884,31 @@ export const STEM_TOM_CLICK_PARAMETERS = {
 } as const;
 
 /**
+ * Cymbals read as hats or brushes by their ring (h-dxcym33, stem.ts byCymbalRing): a crash, china or splash struck
+ * alone adds most of its energy between midHz and highHz and rings on for seconds, so its first 150 ms are still
+ * within a few dB of its attack and its top band takes hundreds of ms to fall decayDb; a closed hat has died 20–50 dB
+ * by then, its top band within 40–140 ms. Measured on the tuning dumps (held-out 19, 20, 20t, 16–18, class-tuning):
+ * cymbals read as hats ring −10 / −4 / 0 dB (10th / 50th / 90th percentile) at ringAtMs, hats read right −35 / −22 /
+ * −9; open hats of electronic kits ring like cymbals but add most of their energy above highHz.
+ */
+export const STEM_CYMBAL_RING_PARAMETERS = {
+  cymbalRingDb: p(
+    -10,
+    'dB',
+    [-40, 0],
+    'a hit read as a hat, or as a snare without drum body, whose ring above midHz at ringAtMs is at least this ' +
+      'against its attack…',
+  ),
+  cymbalRingDecayMs: p(200, 'ms', [20, 2000], '…whose top band (above highHz) takes at least this to fall decayDb…'),
+  cymbalRingTopShare: p(
+    0.5,
+    'of the added energy',
+    [0, 1],
+    "…and which adds under this share above highHz (an open hat's hiss lies above it) is a cymbal",
+  ),
+} as const;
+
+/**
  * A second piece struck with a kick (h-dxcls27, stem.ts byStruckWithKick): what the wires (midHz–highHz) or top
  * (above highHz) band adds at a hit read as a kick, against what its kick band adds, and how long it rings.
  */

@@ -38,6 +38,7 @@ import {
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
+  STEM_CYMBAL_RING_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -656,6 +657,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomLate(found, verdicts);
   byTomClick(found, verdicts);
   byStruckWithKick(found, verdicts);
+  byCymbalRing(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1206,6 +1208,39 @@ function byLowTom(found: FoundHit[], verdicts: StemVerdict[], stem: StemContext)
         `${lateEdge}) and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the stem's ` +
         `${stem.kickReference ?? 'kicks'} ${kickLowDb.toFixed(1)} less ` +
         `${STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value}): a low tom ringing on`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Cymbals read as hats or brushes by their ring (h-dxcym33): a crash, china or splash struck alone or under a kick
+ * adds most of its energy between midHz and highHz, so the band rule reads it from its first milliseconds as a hat
+ * ("no drum body, short", or "x % below 1 kHz, but it centres high") or, little above highHz, as brushes. What a hat
+ * never does: 150 ms on (ringAtMs) it still rings above midHz within cymbalRingDb of its attack, and its top band
+ * takes cymbalRingDecayMs or longer to fall decayDb. A hit read as a hat, or as a snare without drum body (brushes),
+ * that does both and adds under cymbalRingTopShare above highHz (an open hat's hiss lies there) is a cymbal: a ride
+ * when its top band adds more than its wires band, a crash otherwise. A second piece stays. In place on `verdicts`.
+ */
+function byCymbalRing(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const C = STEM_CYMBAL_RING_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const cls = v.main.cls;
+    if (cls !== 'hihat' && !(cls === 'snare' && hasNoBody(f))) return;
+    const ring = f.ringDb ?? NaN;
+    const decay = f.decayMs[3]!;
+    const top = f.share[3]!;
+    if (!(ring >= C.cymbalRingDb.value) || !(decay >= C.cymbalRingDecayMs.value) || !(top < C.cymbalRingTopShare.value))
+      return;
+    const main = {
+      cls: top > f.share[2]! ? ('ride' as const) : ('crash' as const),
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - C.cymbalRingDb.value) / 6)) / 100),
+      reason:
+        `${v.main.reason}; but ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
+        `${S.midHz.value} Hz (≥ ${C.cymbalRingDb.value}), its top band falls in ${decay.toFixed(0)} ms (≥ ` +
+        `${C.cymbalRingDecayMs.value}) and it adds ${pct(top)} above ${S.highHz.value} Hz (< ` +
+        `${pct(C.cymbalRingTopShare.value)}): a cymbal's ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
