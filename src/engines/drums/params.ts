@@ -884,6 +884,32 @@ export const STEM_TOM_CLICK_PARAMETERS = {
 } as const;
 
 /**
+ * Toms read as snares against the stem's own snares' wires and pitch (h-dxtom33, stem.ts byTomWires): a snare's wires
+ * rattle on with its head, a tom's top band dies at once, and a kit's toms sit under its snare.
+ */
+export const STEM_TOM_WIRES_PARAMETERS = {
+  tomSnareQuantile: p(
+    0.9,
+    'quantile',
+    [0.5, 1],
+    "the stem's snare reference: this quantile of the top band's decay and of the body partial of the hits read as " +
+      'snares (at least minStemSnares; its toms read as snares lie under it)',
+  ),
+  tomWiresTopRatio: p(
+    0.3,
+    "of the stem's snare reference",
+    [0.05, 1],
+    'a hit read as a snare whose top band (above highHz) dies within this factor of the reference (measured)…',
+  ),
+  tomWiresBodyRatio: p(
+    0.9,
+    "of the stem's snare reference",
+    [0.5, 1.5],
+    "…and whose body partial lies at or below this factor of the reference's (a tom under the kit's snare) is a tom",
+  ),
+} as const;
+
+/**
  * A second piece struck with a kick (h-dxcls27, stem.ts byStruckWithKick): what the wires (midHz–highHz) or top
  * (above highHz) band adds at a hit read as a kick, against what its kick band adds, and how long it rings.
  */

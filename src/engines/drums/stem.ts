@@ -38,6 +38,7 @@ import {
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
+  STEM_TOM_WIRES_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -656,6 +657,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomLate(found, verdicts);
   byTomClick(found, verdicts);
   byStruckWithKick(found, verdicts);
+  byTomWires(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1174,6 +1176,52 @@ function byTomClick(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${C.tomClickTopMs.value}) and its ` +
         `body partial lies at ${hz.toFixed(0)} Hz, ≥ ${C.tomClickKickRatio.value}× the stem's ${ref.n} kicks' ` +
         `${ref.hz.toFixed(0)} Hz: a stick's click over a tom's body`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Toms read as snares against the stem's own snares (h-dxtom33): a sampled tom with a bright attack, a tom struck
+ * into its ring or a noisy synth tom reads as a snare from its bands, and its late spectrum may ring above
+ * byTomLate's edge. A snare's wires, though, rattle on with its head: the stem's snares' top band keeps ringing
+ * (their tomSnareQuantile of its decay), where a tom's dies at once; and a kit's toms sit under its snare (their
+ * tomSnareQuantile of the body partial). A hit read as a snare whose top band dies within tomWiresTopRatio of the
+ * first (measured: a decay cut short by the next hit says nothing) and whose body partial lies at or below
+ * tomWiresBodyRatio of the second is a tom. Upper quantiles, not medians: in a tom groove most "snares" are toms.
+ * At least minStemSnares hits read as snares, or no rule. A second piece heard with it stays. In place on `verdicts`.
+ */
+function byTomWires(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const tops: number[] = [];
+  const bodies: number[] = [];
+  verdicts.forEach((v, k) => {
+    if (v.main.cls !== 'snare') return;
+    const f = found[k]!.features;
+    if (Number.isFinite(f.decayMs[3]!)) tops.push(f.decayMs[3]!);
+    if (Number.isFinite(f.bodyHz ?? NaN)) bodies.push(f.bodyHz!);
+  });
+  const W = STEM_TOM_WIRES_PARAMETERS;
+  const n = STEM_SNARELESS_PARAMETERS.minStemSnares.value;
+  if (tops.length < n || bodies.length < n) return;
+  const q = W.tomSnareQuantile.value;
+  const at = (v: number[]) => kthSmallest(v, Math.min(v.length - 1, Math.floor(q * v.length)));
+  const topRef = at(tops);
+  const bodyRef = at(bodies);
+  const topEdge = W.tomWiresTopRatio.value * topRef;
+  const bodyEdge = W.tomWiresBodyRatio.value * bodyRef;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const top = f.decayMs[3]!;
+    const hz = f.bodyHz ?? NaN;
+    if (v.main.cls !== 'snare' || !(top <= topEdge) || !(hz <= bodyEdge)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(bodyEdge / hz))) / 100),
+      reason:
+        `${v.main.reason}; but its top band dies in ${top.toFixed(0)} ms, ≤ ${W.tomWiresTopRatio.value}× the ` +
+        `stem's ${tops.length} snares' ${topRef.toFixed(0)} ms (their ${q} quantile), and its body partial lies at ` +
+        `${hz.toFixed(0)} Hz, ≤ ${W.tomWiresBodyRatio.value}× their ${bodyRef.toFixed(0)} Hz: no wires rattling ` +
+        `with its head, a tom under the kit's snare`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
