@@ -18,6 +18,7 @@ import {
   STEM_TOGETHER_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
+  STEM_TOM_WIRES_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1440,6 +1441,59 @@ test("stem classification: a short 'hat' centring low, a body over the kicks', i
   assert.deepEqual(
     off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
     ['hihat'],
+  );
+});
+
+test("stem classification: a 'snare' dying long before the stem's snares, under their pitch: a tom (h-dxtom33)", () => {
+  const rate = 48000;
+  // eight snares (a drum with wires: top band ringing 200–270 ms, body partial 200–270 Hz), then hits the band rule
+  // reads as snares too (top band ≥ snareTopDecayMs 35): [top decay, body partial] — 50 ms, 150 Hz: a tom (the eleven
+  // measured top decays' 0.9 quantile 260 ms, × 0.3 = 78; the twelve body partials' 260 Hz, × 0.9 = 234); 120 ms: a
+  // snare (its wires ring on); 50 ms at 260 Hz: a snare (pitched like them); unknown decay at 150 Hz: a snare
+  const hit = (t: number, top: number, hz: number): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.05,
+    rise: 20,
+    features: {
+      share: [0.05, 0.6, 0.3, 0.05],
+      addedDb: [-35, -12, -15, -25],
+      decayMs: [NaN, 60, 80, top],
+      centroidHz: 500,
+      flatness: 0.01,
+      lateCentroidHz: 1200,
+      lateDb: -10,
+      riseMs: 2,
+      bodyHz: hz,
+      bodyPeakShare: 0.5,
+      bodyLateDb: -12,
+      bodyLateHz: hz,
+      nextMs: 250,
+    },
+  });
+  const found = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => hit(0.5 + 0.5 * i, 200 + 10 * i, 200 + 10 * i));
+  found.push(hit(4.5, 50, 150), hit(5, 120, 150), hit(5.5, 50, 260), hit(6, NaN, 150));
+  const hits = classifyStemHits(found, rate);
+  const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  assert.deepEqual(at(4.5), ['tom'], hits.map((h) => h.reason).join('\n'));
+  const reason = hits.find((h) => h.start === Math.round(4.5 * rate))!.reason;
+  assert.match(
+    reason,
+    /; but its top band dies in 50 ms, ≤ 0\.3× the stem's 11 snares' 260 ms \(their 0\.9 quantile\), /,
+  );
+  assert.match(reason, /and its body partial lies at 150 Hz, ≤ 0\.9× their 260 Hz: no wires rattling with its head, /);
+  for (const t of [0.5, 4, 5, 5.5, 6]) assert.deepEqual(at(t), ['snare'], `${t}`);
+  // with tomWiresTopRatio 0.1 (50 ms is above 26) it stays a snare, as main reads it
+  const off = withParameterValue(STEM_TOM_WIRES_PARAMETERS.tomWiresTopRatio, 0.1, () => classifyStemHits(found, rate));
+  assert.deepEqual(
+    off.filter((h) => h.start === Math.round(4.5 * rate)).map((h) => h.cls),
+    ['snare'],
+  );
+  // three hits read as snares (< minStemSnares 4): no reference, it stays a snare
+  const few = classifyStemHits([found[0]!, found[7]!, hit(4.5, 50, 150)], rate);
+  assert.deepEqual(
+    few.filter((h) => h.start === Math.round(4.5 * rate)).map((h) => h.cls),
+    ['snare'],
   );
 });
 
