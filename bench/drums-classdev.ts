@@ -7,6 +7,7 @@
  * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --held-out-N: only that set,
  * 5 … 19; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --held-out-20t: fixtures/drumclass20t.ts, h-dxtom32;
  * --held-out-20: fixtures/drumclass20.ts, h-dxcym32; --held-out-21t: fixtures/drumclass21t.ts, h-dxtom33;
+ * --held-out-22t: fixtures/drumclass22t.ts, h-dxtom33;
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -17,6 +18,7 @@ import { heldOut19tDrumSpecs } from '../fixtures/drumclass19t.js';
 import { heldOut20tDrumSpecs } from '../fixtures/drumclass20t.js';
 import { heldOut20DrumSpecs } from '../fixtures/drumclass20.js';
 import { heldOut21tDrumSpecs } from '../fixtures/drumclass21t.js';
+import { heldOut22tDrumSpecs } from '../fixtures/drumclass22t.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -108,9 +110,12 @@ const only20t = process.argv.includes('--held-out-20t');
 const only20 = process.argv.includes('--held-out-20');
 // --held-out-21t: only the set 21t (fixtures/drumclass21t.ts, h-dxtom33: snare rolls beside tom fills, SpessaSynth)
 const only21t = process.argv.includes('--held-out-21t');
+// --held-out-22t: only the set 22t (fixtures/drumclass22t.ts, h-dxtom33: the same players through fluidsynth)
+const only22t = process.argv.includes('--held-out-22t');
 const STEMS = process.argv.includes('--stems');
 const onlyOne = only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13 || only14;
-const only = onlyOne || only15 || only16 || only17 || only18 || only19 || only19t || only20t || only20 || only21t;
+const only =
+  onlyOne || only15 || only16 || only17 || only18 || only19 || only19t || only20t || only20 || only21t || only22t;
 for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
@@ -122,7 +127,7 @@ for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   );
 }
 const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] =
-  only19t || only20t || only20 || only21t
+  only19t || only20t || only20 || only21t || only22t
     ? []
     : only19
       ? [{ set: 'held-out-19' }]
@@ -177,9 +182,25 @@ for (const which of sets) {
   }
   for (const m of missing) console.log(`missing: ${m}`);
 }
-if (only19t || only20t || only20 || only21t) {
-  set = only21t ? 'held-out-21t' : only20 ? 'held-out-20' : only20t ? 'held-out-20t' : 'held-out-19t';
-  const specs = only21t ? heldOut21tDrumSpecs() : only20 ? heldOut20DrumSpecs() : only20t ? heldOut20tDrumSpecs() : [];
+if (only19t || only20t || only20 || only21t || only22t) {
+  set = only22t
+    ? 'held-out-22t'
+    : only21t
+      ? 'held-out-21t'
+      : only20
+        ? 'held-out-20'
+        : only20t
+          ? 'held-out-20t'
+          : 'held-out-19t';
+  const specs = only22t
+    ? heldOut22tDrumSpecs()
+    : only21t
+      ? heldOut21tDrumSpecs()
+      : only20
+        ? heldOut20DrumSpecs()
+        : only20t
+          ? heldOut20tDrumSpecs()
+          : [];
   for (const spec of only19t ? heldOut19tDrumSpecs() : specs) {
     const f = renderHeldOutDrum(spec, dir);
     if (typeof f === 'string') {
