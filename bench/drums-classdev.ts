@@ -7,6 +7,7 @@
  * now; HELD_OUT_KITS_3 included from h-dxcls5 on, HELD_OUT_KITS_4 from h-dxcls6 on; --held-out-N: only that set,
  * 5 … 19; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --held-out-20t: fixtures/drumclass20t.ts, h-dxtom32;
  * --held-out-20: fixtures/drumclass20.ts, h-dxcym32; --held-out-21: fixtures/drumclass21.ts, h-dxcym33;
+ * --held-out-21t: fixtures/drumclass21t.ts, h-dxtom33; --held-out-22t: fixtures/drumclass22t.ts, h-dxtom33;
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -17,6 +18,8 @@ import { heldOut19tDrumSpecs } from '../fixtures/drumclass19t.js';
 import { heldOut20tDrumSpecs } from '../fixtures/drumclass20t.js';
 import { heldOut20DrumSpecs } from '../fixtures/drumclass20.js';
 import { heldOut21DrumSpecs } from '../fixtures/drumclass21.js';
+import { heldOut21tDrumSpecs } from '../fixtures/drumclass21t.js';
+import { heldOut22tDrumSpecs } from '../fixtures/drumclass22t.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -100,17 +103,19 @@ const only17 = process.argv.includes('--held-out-17');
 const only18 = process.argv.includes('--held-out-18');
 // --held-out-19: only the nineteenth (HELD_OUT_KITS_19, h-dxcym31: GM chinas, crashes, splashes through fluidsynth)
 const only19 = process.argv.includes('--held-out-19');
-// --held-out-19t: only the set 19t (fixtures/drumclass19t.ts, h-dxtom31: toms beside snares and hats, fluidsynth)
-const only19t = process.argv.includes('--held-out-19t');
-// --held-out-20t: only the set 20t (fixtures/drumclass20t.ts, h-dxtom32: tom fills beside kicks and hats, TiMidity++)
-const only20t = process.argv.includes('--held-out-20t');
-// --held-out-20: only the set 20 (fixtures/drumclass20.ts, h-dxcym32: Hydrogen chinas, splashes, crashes in rooms)
-const only20 = process.argv.includes('--held-out-20');
-// --held-out-21: only the set 21 (fixtures/drumclass21.ts, h-dxcym33: lmms and sonic-pi cymbals by the sampler)
-const only21 = process.argv.includes('--held-out-21');
+// --held-out-19t … --held-out-22t: only one set of fixture specs (the file and branch that made it on each line)
+const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tDrumSpecs>])[] = [
+  ['held-out-19t', heldOut19tDrumSpecs], // drumclass19t.ts, h-dxtom31: toms beside snares and hats, fluidsynth
+  ['held-out-20t', heldOut20tDrumSpecs], // drumclass20t.ts, h-dxtom32: tom fills beside kicks and hats, TiMidity++
+  ['held-out-20', heldOut20DrumSpecs], // drumclass20.ts, h-dxcym32: Hydrogen chinas, splashes, crashes in rooms
+  ['held-out-21', heldOut21DrumSpecs], // drumclass21.ts, h-dxcym33: lmms and sonic-pi cymbals by the sampler
+  ['held-out-21t', heldOut21tDrumSpecs], // drumclass21t.ts, h-dxtom33: snare rolls beside tom fills, SpessaSynth
+  ['held-out-22t', heldOut22tDrumSpecs], // drumclass22t.ts, h-dxtom33: the same players through fluidsynth
+];
+const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');
 const onlyOne = only5 || only6 || only7 || only8 || only9 || only10 || only11 || only12 || only13 || only14;
-const only = onlyOne || only15 || only16 || only17 || only18 || only19 || only19t || only20t || only20 || only21;
+const only = onlyOne || only15 || only16 || only17 || only18 || only19 || specSet !== undefined;
 for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
   const s = drumStem(spec);
   run(
@@ -121,40 +126,39 @@ for (const spec of only ? [] : all ? [...TUNING, ...HELD_OUT] : TUNING) {
     s.hits.map((h) => ({ t: h.onset / s.rate, piece: h.piece })),
   );
 }
-const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] =
-  only19t || only20t || only20 || only21
-    ? []
-    : only19
-      ? [{ set: 'held-out-19' }]
-      : only18
-        ? [{ set: 'held-out-18' }]
-        : only17
-          ? [{ set: 'held-out-17' }]
-          : only16
-            ? [{ set: 'held-out-16' }]
-            : only15
-              ? [{ set: 'held-out-15' }]
-              : only14
-                ? [{ set: 'held-out-14' }]
-                : only13
-                  ? [{ set: 'held-out-13' }]
-                  : only12
-                    ? [{ set: 'held-out-12' }]
-                    : only11
-                      ? [{ set: 'held-out-11' }]
-                      : only10
-                        ? [{ set: 'held-out-10' }]
-                        : only9
-                          ? [{ set: 'held-out-9' }]
-                          : only8
-                            ? [{ set: 'held-out-8' }]
-                            : only7
-                              ? [{ set: 'held-out-7' }]
-                              : only6
-                                ? [{ set: 'held-out-6' }]
-                                : only5
-                                  ? [{ set: 'held-out-5' }]
-                                  : [{ tuning: true }, { set: 'class-tuning' }];
+const sets: NonNullable<Parameters<typeof heldOutDrumSet>[1]>[] = specSet
+  ? []
+  : only19
+    ? [{ set: 'held-out-19' }]
+    : only18
+      ? [{ set: 'held-out-18' }]
+      : only17
+        ? [{ set: 'held-out-17' }]
+        : only16
+          ? [{ set: 'held-out-16' }]
+          : only15
+            ? [{ set: 'held-out-15' }]
+            : only14
+              ? [{ set: 'held-out-14' }]
+              : only13
+                ? [{ set: 'held-out-13' }]
+                : only12
+                  ? [{ set: 'held-out-12' }]
+                  : only11
+                    ? [{ set: 'held-out-11' }]
+                    : only10
+                      ? [{ set: 'held-out-10' }]
+                      : only9
+                        ? [{ set: 'held-out-9' }]
+                        : only8
+                          ? [{ set: 'held-out-8' }]
+                          : only7
+                            ? [{ set: 'held-out-7' }]
+                            : only6
+                              ? [{ set: 'held-out-6' }]
+                              : only5
+                                ? [{ set: 'held-out-5' }]
+                                : [{ tuning: true }, { set: 'class-tuning' }];
 if (all)
   sets.push(
     { filter: (s) => !['GimmeAHand', 'circAfrique'].includes(s.kit.name) },
@@ -177,16 +181,9 @@ for (const which of sets) {
   }
   for (const m of missing) console.log(`missing: ${m}`);
 }
-if (only19t || only20t || only20 || only21) {
-  set = only21 ? 'held-out-21' : only20 ? 'held-out-20' : only20t ? 'held-out-20t' : 'held-out-19t';
-  const specs = only21
-    ? heldOut21DrumSpecs()
-    : only20
-      ? heldOut20DrumSpecs()
-      : only20t
-        ? heldOut20tDrumSpecs()
-        : heldOut19tDrumSpecs();
-  for (const spec of specs) {
+if (specSet) {
+  set = specSet[0];
+  for (const spec of specSet[1]()) {
     const f = renderHeldOutDrum(spec, dir);
     if (typeof f === 'string') {
       console.log(`missing: ${spec.kit.name}: needs ${f}`);
