@@ -46,6 +46,7 @@ import { tempo22Set } from '../fixtures/tempo22.js';
 import { tempo23Set } from '../fixtures/tempo23.js';
 import { tempo24Set } from '../fixtures/tempo24.js';
 import { tempo25Set } from '../fixtures/tempo25.js';
+import { tempo26Set } from '../fixtures/tempo26.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -324,6 +325,12 @@ async function main() {
     ? (mkdirSync(held25Dir, { recursive: true }), some(await Promise.all(tempo25Set(held25Dir).files.map(allFeatures))))
     : undefined;
   const h25 = held25 ? evaluate(held25) : undefined;
+  // --held-out-26: the twenty-sixth held-out set (fixtures/tempo26.ts, h-tempo33), only after its one CLI evaluation
+  const held26Dir = path.join(OUT, 'tempo-heldout26');
+  const held26 = process.argv.includes('--held-out-26')
+    ? (mkdirSync(held26Dir, { recursive: true }), some(await Promise.all(tempo26Set(held26Dir).files.map(allFeatures))))
+    : undefined;
+  const h26 = held26 ? evaluate(held26) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -357,6 +364,7 @@ async function main() {
     ...(h23 ? [['held-out 23', h23] as const] : []),
     ...(h24 ? [['held-out 24', h24] as const] : []),
     ...(h25 ? [['held-out 25', h25] as const] : []),
+    ...(h26 ? [['held-out 26', h26] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -386,6 +394,7 @@ async function main() {
         `${held20 ? ' held-out 20 Acc1 songs | drums |' : ''}${held21 ? ' held-out 21 Acc1 songs | drums |' : ''}` +
         `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}${held23 ? ' held-out 23 Acc1 songs | drums |' : ''}` +
         `${held24 ? ' held-out 24 Acc1 songs | drums |' : ''}${held25 ? ' held-out 25 Acc1 songs | drums |' : ''}` +
+        `${held26 ? ' held-out 26 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -419,6 +428,7 @@ async function main() {
               held23 ? evaluate(held23) : undefined,
               held24 ? evaluate(held24) : undefined,
               held25 ? evaluate(held25) : undefined,
+              held26 ? evaluate(held26) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -461,6 +471,7 @@ async function main() {
       ['held-out 23', held23],
       ['held-out 24', held24],
       ['held-out 25', held25],
+      ['held-out 26', held26],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
