@@ -823,9 +823,11 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   // missed the guide's note starts: pitch 7 + missing/extra 4 of the 16 guide-vocal misses, 6 + 2 of the 14 MIDI).
   // Both guide kinds (h-comp33, held-out-20…25, MIDI / guide vocal of 354 / 414, main 287 / 336: the shared offset
   // and own latency in both 289 / 348; own latency alone on the guide vocal 289 / 343: it gains nothing where every
-  // take is late against the guide vocal by some amount, held-out-23 4003, 4007, 4009, 4010, 4012, and moves a take
-  // in time by the −30 ms it reads when the shared offset is a later take's, held-out-24 4105 at 0/30/60/0 ms). The
-  // take's timing has the same own latency taken off below.
+  // take is late against the guide vocal by some amount, held-out-23 4003, 4007, 4009, 4010, 4012). Where the shared
+  // offset is a latent take's and a take's defects leave it no own-latency window, that take is read on the guide
+  // moved by the other's latency (held-out-24 4105 at 0/30/60/0 ms: offset 58 ms, take 0's 58 ms late sections read
+  // in time — in timing already before, now in voice too — and tie the clean take: lost in both forms). The take's
+  // timing has the same own latency taken off below.
   // An entry within a frame of either end of the search is a bound, not a reading (a take late past the end): in
   // no window, counted among the entries (a whole session 60 ms late: one take's three late sections pile at the
   // end, 90 ms, and read as its latency if taken as readings; another's 40, 50, 60 of 5 readings fill a window, but
