@@ -823,7 +823,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   // missed the guide's note starts: pitch 7 + missing/extra 4 of the 16 guide-vocal misses, 6 + 2 of the 14 MIDI).
   // Both guide kinds (h-comp33, held-out-20…25, MIDI / guide vocal of 354 / 414, main 287 / 336: the shared offset
   // and own latency in both 289 / 348; own latency alone on the guide vocal 289 / 343: it gains nothing where every
-  // take is late against the guide vocal by some amount, held-out-23 4003, 4007, 4009, 4010, 4012). Where the shared
+  // take reads off the guide vocal by a shared amount, held-out-23 4003, 4004, 4007, 4010, 4012). Where the shared
   // offset is a latent take's and a take's defects leave it no own-latency window, that take is read on the guide
   // moved by the other's latency (held-out-24 4105 at 0/30/60/0 ms: offset 58 ms, take 0's 58 ms late sections read
   // in time — in timing already before, now in voice too — and tie the clean take: lost in both forms). The take's
