@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-26]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-27]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -5019,6 +5019,256 @@ export const HELD_OUT_26_SPEECH: LatencySpeech[] = [
   },
 ];
 
+const PANSORI_ALTO: VoiceStyle = {
+  name: 'pansori alto',
+  formantScale: 1.06,
+  vibratoHz: 5.1,
+  vibratoCents: 36,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 7,
+  breath: 0.11,
+  openPhase: 0.46,
+  closePhase: 0.13,
+};
+const DOOWOP_TENOR: VoiceStyle = {
+  name: 'doo-wop tenor',
+  formantScale: 1.04,
+  vibratoHz: 6.2,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 6,
+  breath: 0.05,
+  openPhase: 0.4,
+  closePhase: 0.19,
+};
+const CALYPSO_BARITONE: VoiceStyle = {
+  name: 'calypso baritone',
+  formantScale: 0.97,
+  vibratoHz: 6.9,
+  vibratoCents: 48,
+  vibratoDelaySeconds: 0.1,
+  driftCents: 11,
+  breath: 0.08,
+  openPhase: 0.44,
+  closePhase: 0.16,
+};
+const CARNATIC_SOPRANO: VoiceStyle = {
+  name: 'carnatic soprano',
+  formantScale: 1.22,
+  vibratoHz: 4.9,
+  vibratoCents: 6,
+  vibratoDelaySeconds: 0.8,
+  driftCents: 3,
+  breath: 0.16,
+  openPhase: 0.52,
+  closePhase: 0.1,
+};
+/** Defect sizes of held-out-27: one narrow middle band (no set's), pitch and level near their middle. */
+const NARROW_DEFECTS = { late: [50, 65], early: [50, 65], detune: [32, 40], level: [9, 11] } as const;
+
+/**
+ * The twenty-seventh held-out set (spec committed before shub's one run on it; 2026-12-04, h-comp33, after the pitch
+ * and missing/extra voice under a guide were read on the guide moved by each take's own latency, set on
+ * held-out-20…25 and judged on held-out-26 — every earlier set is tuning material now; for the next round, not run
+ * by h-comp33's rule), made differently from every earlier comp set: **latency patterns no set had** — one take
+ * alone 130 ms late (near the guide search's end) with the others in time, one take 100 ms early against a session
+ * 100 ms late, six takes in three pairs (0/0/30/30/85/85), a take 10 ms late beside ones 55 and 100 (5 takes:
+ * 0/10/55/100/10), a whole session 5 ms late (under every line), a clean-take pattern with two amounts alternating
+ * (0/70/0/70/35) and none; **defects weighted to pitch and missing voice** (this rule's classes: detune and missing
+ * in nine of ten songs, pitch in both sentence sets) and one narrow middle band of sizes (late/early 50–65 ms, detune
+ * 32–40 cents, level 9–11 dB; no set's); singers tighter than any set in two songs (timing σ 4 ms, pitch σ 2 cents)
+ * and looser in one (σ 20 ms, 10 cents); four voices in no set (pansori alto, doo-wop tenor, calypso baritone,
+ * carnatic soprano), one through SoX's reverb at reverberance 60 (no set's) on top of per-take latencies, one song of
+ * six takes (no set had more than five); take programs no set used (fiddle, shanai, muted trumpet) with guides on
+ * programs no set used as guide (nylon guitar, celesta, synth strings 1), rendered by fluidsynth from the npm
+ * TimGM6mb bank at room 0.3 / level 0.6, TiMidity++ from csound's sf_GMbank at reverb 35 and fluidsynth from the npm
+ * MuseScoreGeneral bank at room 0.35 / level 0.2 (no set's settings); speech from espeak-ng Hindi (hi+Caleb) and
+ * Persian (fa+norbert) (no set's languages); takes at 58, 59 and 60 kHz (no set); seeds 4401–4412 (none used
+ * before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by
+ * construction (one clean take).
+ */
+export const HELD_OUT_27: (Song15 | LatencySong | RoomSong)[] = [
+  ...(
+    [
+      {
+        seed: 4401,
+        program: 110,
+        guideProgram: 24,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.3, reverbLevel: 0.6 },
+        sampleRate: 58000,
+        tonic: 64,
+        bpm: 96,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['detune', 'missing', 'late', 'level'],
+        latencyMs: [0, 0, 0, 130],
+      },
+      {
+        seed: 4402,
+        program: 111,
+        guideProgram: 8,
+        timidity: { reverb: 35, sf2: SF2.csound },
+        sampleRate: 59000,
+        tonic: 69,
+        bpm: 120,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        kinds: ['detune', 'early', 'missing', 'noise'],
+        defectSizes: NARROW_DEFECTS,
+        latencyMs: [100, 100, 0, 100],
+      },
+      {
+        seed: 4403,
+        program: 59,
+        guideProgram: 50,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.35, reverbLevel: 0.2 },
+        sampleRate: 60000,
+        tonic: 58,
+        bpm: 76,
+        takes: 5,
+        scale: 'melodic',
+        rhythm: 'dotted',
+        kinds: ['missing', 'detune', 'late', 'clip', 'detune'],
+        latencyMs: [0, 10, 55, 100, 10],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4404,
+        voice: PANSORI_ALTO,
+        tonic: 55,
+        bpm: 88,
+        takes: 6,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['detune', 'missing', 'late', 'early', 'level', 'detune'],
+        latencyMs: [0, 0, 30, 30, 85, 85],
+        sampleRate: 58000,
+      },
+      {
+        seed: 4405,
+        voice: DOOWOP_TENOR,
+        tonic: 62,
+        bpm: 132,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'sixteenth',
+        kinds: ['missing', 'detune', 'noise', 'early'],
+        defectSizes: NARROW_DEFECTS,
+        latencyMs: [5, 5, 5, 5],
+        timingJitterMs: 4,
+        pitchJitterCents: 2,
+        sampleRate: 59000,
+      },
+      {
+        seed: 4406,
+        voice: CALYPSO_BARITONE,
+        tonic: 48,
+        bpm: 104,
+        takes: 5,
+        scale: 'harmonic',
+        rhythm: 'triplet',
+        kinds: ['detune', 'late', 'missing', 'detune', 'clip'],
+        latencyMs: [0, 70, 0, 70, 35],
+        soxReverb: 60,
+        sampleRate: 60000,
+      },
+      {
+        seed: 4407,
+        voice: CARNATIC_SOPRANO,
+        tonic: 74,
+        bpm: 68,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'dotted',
+        sectionBeats: 6,
+        kinds: ['detune', 'missing', 'level', 'late'],
+        latencyMs: [0, 0, 0, 130],
+        timingJitterMs: 4,
+        pitchJitterCents: 2,
+        sampleRate: 58000,
+      },
+      {
+        seed: 4408,
+        voice: PANSORI_ALTO,
+        tonic: 57,
+        bpm: 112,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['missing', 'early', 'detune', 'noise'],
+        placement: 'runs',
+        latencyMs: [100, 0, 100, 100],
+        sampleRate: 59000,
+      },
+      {
+        seed: 4409,
+        voice: CALYPSO_BARITONE,
+        tonic: 50,
+        bpm: 140,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['detune', 'detune', 'late', 'missing'],
+        defectSizes: NARROW_DEFECTS,
+        timingJitterMs: 20,
+        pitchJitterCents: 10,
+        sampleRate: 60000,
+      },
+      {
+        seed: 4410,
+        voice: DOOWOP_TENOR,
+        tonic: 60,
+        bpm: 84,
+        takes: 3,
+        scale: 'pentatonic',
+        rhythm: 'dotted',
+        sectionBeats: 12,
+        kinds: ['early', 'detune', 'level'],
+        latencyMs: [0, 10, 55],
+        sampleRate: 58000,
+      },
+    ] as Omit<RoomSong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_27_SPEECH: LatencySpeech[] = [
+  {
+    seed: 4411,
+    voice: 'hi+Caleb',
+    wordsPerMinute: 140,
+    takes: 4,
+    latencyMs: [0, 90, 0, 0],
+    kinds: ['detune', 'missing', 'late', 'noise'],
+    sentences: [
+      'मेरा भाई हर सुबह झील में तैरता है।',
+      'ट्रेन आठ बजे निकलती है।',
+      'कल पहाड़ पर हवा ठंडी थी।',
+      'कल शहर में बारिश होगी।',
+      'कोने की दुकान आज बंद है।',
+    ],
+  },
+  {
+    seed: 4412,
+    voice: 'fa+norbert',
+    wordsPerMinute: 125,
+    takes: 4,
+    latencyMs: [50, 0, 50, 100],
+    kinds: ['early', 'detune', 'level', 'missing'],
+    defectSizes: NARROW_DEFECTS,
+    sentences: [
+      'برادرم هر صبح در دریاچه شنا می‌کند.',
+      'قطار ساعت هشت حرکت می‌کند.',
+      'دیروز باد روی کوه سرد بود.',
+      'فردا در شهر باران می‌بارد.',
+      'مغازه سر کوچه امروز بسته است.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -5375,6 +5625,7 @@ async function main(): Promise<void> {
     ['held-out-24', HELD_OUT_24, HELD_OUT_24_SPEECH],
     ['held-out-25', HELD_OUT_25, HELD_OUT_25_SPEECH],
     ['held-out-26', HELD_OUT_26, HELD_OUT_26_SPEECH],
+    ['held-out-27', HELD_OUT_27, HELD_OUT_27_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -1510,3 +1510,43 @@ test("pitch (MIDI guide): on the guide's notes moved by the shared offset — ta
       assert.ok(Math.abs(m.timingMs!) <= 10, `section ${s} take ${k}: timing ${m.timingMs} ms`);
     }
 });
+
+test("pitch and missing voice under a guide: on the guide moved by the take's own latency — a take 80 ms late", () => {
+  // four 2 s sections, three legato notes in each (MIDI 66, 68, 64, from 0.5 to 1.6 s); takes 0 and 1 sing them in
+  // tune on the notes, take 2 in tune but 80 ms late in every section (a latency of its own: the shared offset is the
+  // takes' in time, 0). On the notes as written take 2's first 8 frames of each note hold the previous note (200–400
+  // cents off: p90 over 100) and its first 8 frames of each phrase are missing voice (8 of 110, 7 %); on the guide
+  // moved by its own latency (80 ms, takeLatencyMs) every frame is in tune and none is missing. The same with a
+  // guide vocal (the in-time take's own frames as guide)
+  const n = 800;
+  const notes = [0, 1, 2, 3].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
+    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
+  ]);
+  const take = (late: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      const a = 200 * s + 50 + late;
+      for (let i = a; i < a + 110; i++) {
+        const t = i - a;
+        ms[i] = 10 ** ((t < 50 ? -20 : t < 77 ? -17 : -22) / 10);
+        f0[i] = 440 * 2 ** ((t < 50 ? -3 : t < 77 ? -1 : -5) / 12);
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  for (const guide of [{ kind: 'midi', notes } as const, { kind: 'audio', features: take(0) } as const]) {
+    const out = measureTakes({ takes: [take(0), take(0), take(8)], gains: [1, 1, 1], sections, guide });
+    assert.ok(Math.abs(out.takeLatencyMs[2]! - 80) <= 10, `${guide.kind}: take 2's latency ${out.takeLatencyMs[2]}`);
+    assert.deepEqual(out.takeLatencyMs.slice(0, 2), [0, 0]);
+    for (const [s, row] of out.measures.entries()) {
+      const m = row[2]!;
+      assert.ok(m.pitchP90Cents !== null && m.pitchP90Cents <= 5, `${guide.kind} ${s}: p90 ${m.pitchP90Cents}`);
+      assert.ok(m.missingFraction <= 0.01, `${guide.kind} section ${s}: missing ${m.missingFraction}`);
+      assert.ok(Math.abs(m.timingMs!) <= 10, `${guide.kind} section ${s}: timing ${m.timingMs} ms`);
+    }
+  }
+});

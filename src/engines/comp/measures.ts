@@ -814,12 +814,36 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
           guideLags.flat().flatMap((x) => (inRange(x) ? [x * hopS * 1000] : [])),
           guideLags.flatMap((row, si) => row.flatMap((x) => (inRange(x) ? [si] : []))),
         );
-  // a MIDI guide's notes moved by that shared offset are where its voice is expected (missing/extra voice): a
-  // take late only by the session's latency is not short of voice at the notes' starts, nor does its reverb
-  // tail or late note end count as extra voice (held-out-15 3107: voice oohs with reverb, 40 ms latency, the
-  // late-by-latency clean takes read 24–88 % extra and lost every section). Not the guide vocal (its voice is
-  // sung, its own rise and tails lie in its frames; not tuned there)
-  const expectShift = kind === 'midi' ? Math.round(common / 1000 / hopS) : 0;
+  // the guide moved by a take's reading, the shared offset plus its own latency (ownLatency on its entries less
+  // that offset), is where its voice is expected (missing/extra voice) and which note it sings (pitch): a take late
+  // only by the session's latency is not short of voice at the notes' starts, nor does its reverb tail or late note
+  // end count as extra voice (held-out-15 3107: voice oohs with reverb, 40 ms latency, the late-by-latency clean
+  // takes read 24–88 % extra and lost every section); a take recorded later than the others sings each note late by
+  // its own latency too (held-out-25: a latent clean take read the previous note over each note's first frames and
+  // missed the guide's note starts: pitch 7 + missing/extra 4 of the 16 guide-vocal misses, 6 + 2 of the 14 MIDI).
+  // Both guide kinds (h-comp33, held-out-20…25, MIDI / guide vocal of 354 / 414, main 287 / 336: the shared offset
+  // and own latency in both 289 / 348; own latency alone on the guide vocal 289 / 343: it gains nothing where every
+  // take reads off the guide vocal by a shared amount, held-out-23 4003, 4004, 4007, 4010, 4012). Where the shared
+  // offset is a latent take's and a take's defects leave it no own-latency window, that take is read on the guide
+  // moved by the other's latency (held-out-24 4105 at 0/30/60/0 ms: offset 58 ms, take 0's 58 ms late sections read
+  // in time — in timing already before, now in voice too — and tie the clean take: lost in both forms). The take's
+  // timing has the same own latency taken off below.
+  // An entry within a frame of either end of the search is a bound, not a reading (a take late past the end): in
+  // no window, counted among the entries (a whole session 60 ms late: one take's three late sections pile at the
+  // end, 90 ms, and read as its latency if taken as readings; another's 40, 50, 60 of 5 readings fill a window, but
+  // not 3 of 6)
+  const bound = (x: number | null) => x !== null && (!inRange(x) || x <= -maxLag + 1);
+  const guideLatencyMs =
+    kind === 'consensus'
+      ? []
+      : takes.map((_, k) => {
+          const mine = guideLags.map((row) => row[k]!).filter((x): x is number => x !== null);
+          return ownLatency(
+            mine.filter((x) => !bound(x)).map((x) => x * hopS * 1000 - common),
+            mine.filter(bound).length,
+          );
+        });
+  const shiftOf = (k: number) => (kind === 'consensus' ? 0 : Math.round((common + guideLatencyMs[k]!) / 1000 / hopS));
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);
     // no guide: the voice expected in this section is where at least half the takes in time have
@@ -863,7 +887,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
       const ra = refActive(k);
-      // the reference's expected voice at frame i for missing/extra voice (moved by the shared offset)
+      // the reference's expected voice at frame i for missing/extra voice (moved by the take's reading)
+      const expectShift = shiftOf(k);
       const re = (i: number) => (expectShift === 0 ? ra[i] : (ra[i - expectShift] ?? 0));
       // gap frames: the reference expects no voice within the guard
       let expected = 0,
@@ -920,12 +945,13 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
         gapDb.push(fr.db[i]!);
         if (at(fr.active, i)) extra++;
       }
-      // pitch against the reference note (or the nearest tone); a MIDI guide's note at the frame moved back by the
-      // shared offset (expectShift), as its expected voice: a take in time sings the previous note over the first
+      // pitch against the reference note (or the nearest tone); the guide's note at the frame moved back by the
+      // take's reading (expectShift), as its expected voice: a take in time sings the previous note over the first
       // frames of each note-on (a latency plus the note's rise, up to 280 ms here), and against the notes as written a
       // take early by as much read the better pitch (held-out-13…21: an early take chosen for the clean take's worse
-      // pitch in 19 MIDI misses). Not the guide vocal: its f0 is sung, its rise lies in its frames (h-comp29 moved
-      // both and lost a guide-vocal section on held-out-22 and one on held-out-12)
+      // pitch in 19 MIDI misses). The guide vocal too since h-comp33 (h-comp29 moved it by the shared offset alone
+      // and lost a guide-vocal section on held-out-22 and one on held-out-12; with each take's own latency added it
+      // gains 12 of 414 on held-out-20…25)
       const errs: number[] = [];
       const jit: number[] = [];
       for (let i = a; i < Math.min(b, fr.slow.length); i++) {
@@ -1001,18 +1027,14 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   const offset = kind === 'consensus' ? (median(lags) ?? 0) : common;
   for (const row of measures) for (const m of row) if (m.timingMs !== null) m.timingMs -= offset;
   // a take recorded with a latency of its own reads off by it in every section (late or early against the
-  // shared offset, which may be another group's): ownLatency on its entries. An entry within a frame of either
-  // end of the guide modes' search is a bound, not a reading (a take late past the end): in no window, counted
-  // among the entries (a whole session 60 ms late: one take's three late sections pile at the end, 90 ms, and
-  // read as its latency if taken as readings; another's 40, 50, 60 of 5 readings fill a window, but not 3 of 6)
-  const bound = (x: number | null) => kind !== 'consensus' && x !== null && (!inRange(x) || x <= -maxLag + 1);
-  const takeLatencyMs = takes.map((_, k) => {
-    const mine = measures.map((row, si) => [row[k]!.timingMs, guideLags[si]![k]!] as const);
-    return ownLatency(
-      mine.flatMap(([ms, lag]) => (ms === null || bound(lag) ? [] : [ms])),
-      mine.filter(([ms, lag]) => ms !== null && bound(lag)).length,
-    );
-  });
+  // shared offset, which may be another group's): ownLatency on its entries (with a guide, read above on the same
+  // entries before the measures; without one, on the entries against the takes in time), taken off its timing
+  const takeLatencyMs =
+    kind !== 'consensus'
+      ? guideLatencyMs
+      : takes.map((_, k) =>
+          ownLatency(measures.flatMap((row) => (row[k]!.timingMs === null ? [] : [row[k]!.timingMs!]))),
+        );
   for (const row of measures)
     row.forEach((m, k) => {
       if (m.timingMs !== null) m.timingMs -= takeLatencyMs[k]!;
