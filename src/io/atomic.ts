@@ -15,11 +15,12 @@ import { hostname } from 'node:os';
 const live = new Set<string>();
 const swept = new Set<string>();
 const TEMP_NAME = /^\..+\.([0-9a-f]{6})-(\d+)\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]{1,8})?$/;
+let tag: string | undefined;
 /**
  * This machine in temporary names: a pid only means something on the host that made it, and
- * workers on several machines (or containers, whose pids repeat) share output folders.
+ * workers on several machines (or containers, whose pids repeat) share output folders. The first
+ * 6 hex digits of the host name's sha256, taken at the first call (src/io/lazy-crypto.ts).
  */
-let tag: string | undefined;
 export function hostTag(): string {
   tag ??= nodeCrypto().createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
   return tag;
