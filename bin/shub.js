@@ -117,13 +117,15 @@ function commandOf(args) {
 }
 
 /**
- * Starts the sha256 of `analyze`'s one input when it is a WAV file (RIFF/RF64/BW64 and WAVE in its first 12 bytes)
- * on the addon's hashing thread, below the process's others (native/src/filehash.cc sha256Fd), before the command's
- * code is loaded: the second core is idle while this thread loads the bundle, and the audio pass that follows keeps
- * both busy. The source's own request joins this hash (the addon's table keys it by the file's identity: a file
- * edited since is hashed again). Only for one input (a batch hashes each file as it reads it: src/commands/analyze.ts)
- * — the arguments after the command's name that are regular files (an option's value rarely is one) — and not when
- * the addon cannot be loaded (bench/RESULTS.md, h-speed32). Returns the hash's promise (tests), else undefined.
+ * Starts the sha256 of `analyze`'s one input on the addon's hashing thread, below the process's others
+ * (native/src/filehash.cc sha256Fd), before the command's code is loaded: the second core is idle while this thread
+ * loads the bundle, and the audio pass that follows keeps both busy. The source's own request joins this hash (the
+ * addon's table keys it by the file's identity: a file edited since is hashed again) — a WAV source's at its first
+ * read, one decoded by ffmpeg at its open (src/io/audio.ts hashBeside). Only for one input (a batch hashes each file
+ * as it reads it: src/commands/analyze.ts) — the arguments after the command's name that are regular files (an
+ * option's value rarely is one) — and not when the addon cannot be loaded (bench/RESULTS.md, h-speed32, h-speed33).
+ * A file that is no audio at all is hashed for nothing (the command then fails on it; the process does not wait for
+ * the thread). Returns the hash's promise (tests), else undefined.
  */
 function prehash(args) {
   const name = commandOf(args);
@@ -141,13 +143,9 @@ function prehash(args) {
   let fd;
   try {
     fd = fs.openSync(files[0], 'r');
-    const head = Buffer.alloc(12);
-    const riff = fs.readSync(fd, head, 0, 12, 0) === 12 ? head.toString('latin1', 0, 4) : '';
-    if (['RIFF', 'RF64', 'BW64'].includes(riff) && head.toString('latin1', 8, 12) === 'WAVE') {
-      const hash = require(path.join(ROOT, 'build', 'Release', 'shub_native.node')).sha256Fd(fd, fs.fstatSync(fd).size);
-      hash.catch(() => undefined); // the source's request reports a failure
-      return hash;
-    }
+    const hash = require(path.join(ROOT, 'build', 'Release', 'shub_native.node')).sha256Fd(fd, fs.fstatSync(fd).size);
+    hash.catch(() => undefined); // the source's request reports a failure
+    return hash;
   } catch {
     // unreadable, or no addon: the command reports it
   } finally {

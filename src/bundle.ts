@@ -137,6 +137,28 @@ export function pinnedMetaUrl(source: string, file: string): string {
   return source.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, ${BUNDLE_URL}).href`);
 }
 
+/** The line of commander's lib/command.js that lazyChildProcess replaces. */
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+
+/**
+ * commander's lib/command.js requires node:child_process at its top for `spawn`, which it calls only to run a
+ * subcommand's own executable (shub's commands have none): in the bundle that require is made at the first spawn, so
+ * a run no longer loads child_process with net and dgram at start-up (≈ 5 ms of the main thread before the command
+ * starts; bench/RESULTS.md, h-speed33). Other files are returned as they are. A commander whose command.js lacks that
+ * line, or uses childProcess for anything but `spawn`, fails the build (so an upgrade cannot leave it half done).
+ */
+export function lazyChildProcess(source: string, file: string): string {
+  if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(file)) return source;
+  const uses = source.split(/\bchildProcess\b/).length - 1;
+  const spawns = source.split(/\bchildProcess\.spawn\(/).length - 1;
+  if (!source.includes(COMMANDER_CHILD_PROCESS) || uses !== spawns + 1)
+    throw new Error(`${file}: commander's use of node:child_process changed; update lazyChildProcess (src/bundle.ts)`);
+  return source.replace(
+    COMMANDER_CHILD_PROCESS,
+    "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+  );
+}
+
 function plugin(entries: Map<string, string>) {
   return {
     name: 'shub-bundle',
@@ -170,7 +192,7 @@ function plugin(entries: Map<string, string>) {
         return { path: path.relative(BUNDLE_DIR, file).split(path.sep).join('/'), external: true };
       });
       build.onLoad({ filter: /\.js$/ }, async (a) => ({
-        contents: pinnedMetaUrl(await readFile(a.path, 'utf8'), a.path),
+        contents: lazyChildProcess(pinnedMetaUrl(await readFile(a.path, 'utf8'), a.path), a.path),
         loader: 'js',
         resolveDir: path.dirname(a.path),
       }));

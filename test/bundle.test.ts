@@ -11,7 +11,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
-import { BUNDLE_DIR, BUNDLE_PARAMETERS, BUNDLE_URL, launcherScript, pinnedMetaUrl } from '../src/bundle.js';
+import {
+  BUNDLE_DIR,
+  BUNDLE_PARAMETERS,
+  BUNDLE_URL,
+  launcherScript,
+  lazyChildProcess,
+  pinnedMetaUrl,
+} from '../src/bundle.js';
 import { COMMAND_LOADERS } from '../src/launch.js';
 import { ROOT, SHUB, tempDir } from './helpers/cli.js';
 import { sineSegments, writeWav } from '../fixtures/signals.js';
@@ -136,4 +143,30 @@ test("a bundle's file is the launcher's function, ASCII only: comments escaped, 
     assert.ok(text.startsWith(`(function (${BUNDLE_PARAMETERS.join(', ')}) {`), name);
     assert.match(text, /^[\x00-\x7f]*\n\}\)$/, name);
   }
+});
+
+test("commander's node:child_process is required at its first spawn, not when the bundle loads", () => {
+  const file = path.join(ROOT, 'node_modules', 'commander', 'lib', 'command.js');
+  const source = readFileSync(file, 'utf8');
+  const out = lazyChildProcess(source, file);
+  assert.doesNotMatch(out, /^const childProcess = require\('node:child_process'\);$/m);
+  // the object's spawn requires the module and calls its spawn with the same arguments
+  const body = /^const childProcess = (\{.*\});$/m.exec(out)![1]!;
+  const calls: unknown[][] = [];
+  const fake = (name: string) => {
+    assert.equal(name, 'node:child_process');
+    return { spawn: (...args: unknown[]) => (calls.push(args), 'proc') };
+  };
+  const lazy = new Function('require', `return ${body};`)(fake) as { spawn(...a: unknown[]): unknown };
+  assert.equal(calls.length, 0);
+  assert.equal(lazy.spawn('exe', ['a'], { stdio: 'inherit' }), 'proc');
+  assert.deepEqual(calls, [['exe', ['a'], { stdio: 'inherit' }]]);
+  // the rest of the file is unchanged; another file is returned as it is
+  assert.equal(out.split('\n').length, source.split('\n').length);
+  assert.equal(lazyChildProcess(source, path.join(ROOT, 'dist', 'src', 'x.js')), source);
+  // a commander that uses child_process otherwise fails the build
+  assert.throws(() => lazyChildProcess(`${source}\nchildProcess.execFile('x');`, file), /update lazyChildProcess/);
+  assert.throws(() =>
+    lazyChildProcess(source.replace("require('node:child_process')", "require('child_process')"), file),
+  );
 });

@@ -66,7 +66,7 @@ test("the launcher's libuv pool: analyze gets one thread more than the cores, th
   assert.equal(launcher.threadPoolSize('analyze', { UV_THREADPOOL_SIZE: '' }), String(cores + 1));
 });
 
-test("the launcher starts the hash of analyze's one WAV input before the bundle loads, and nothing else", async () => {
+test("the launcher starts the hash of analyze's one input before the bundle loads, and nothing else", async () => {
   const launcher = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'shub.js')) as {
     prehash(args: string[]): Promise<string> | undefined;
   };
@@ -74,20 +74,21 @@ test("the launcher starts the hash of analyze's one WAV input before the bundle 
   try {
     const wav = path.join(dir, 'a.wav');
     const other = path.join(dir, 'b.wav');
-    const text = path.join(dir, 'notes.txt');
-    // a RIFF/WAVE head is all the launcher looks at
+    const flac = path.join(dir, 'c.flac');
+    // any container: the launcher does not look at the bytes (a FLAC source's request joins it as a WAV source's does)
     const bytes = Buffer.concat([Buffer.from('RIFF\x24\x10\x00\x00WAVE', 'latin1'), Buffer.alloc(4096, 3)]);
     writeFileSync(wav, bytes);
     writeFileSync(other, bytes);
-    writeFileSync(text, 'RIFF....WAVX and more');
+    const flacBytes = Buffer.concat([Buffer.from('fLaC', 'latin1'), Buffer.alloc(5000, 7)]);
+    writeFileSync(flac, flacBytes);
     const want = createHash('sha256').update(bytes).digest('hex');
     // options and their values before and after the file; the program's options before the command
     assert.equal(await launcher.prehash(['analyze', wav]), want);
     assert.equal(await launcher.prehash(['-q', 'analyze', '--features', 'tempo,key', wav, '--json']), want);
-    // a batch (two files), another command, no WAV head, no file
+    assert.equal(await launcher.prehash(['analyze', flac]), createHash('sha256').update(flacBytes).digest('hex'));
+    // a batch (two files), another command, no file
     assert.equal(launcher.prehash(['analyze', wav, other]), undefined);
     assert.equal(launcher.prehash(['validate', wav]), undefined);
-    assert.equal(launcher.prehash(['analyze', text]), undefined);
     assert.equal(launcher.prehash(['analyze', path.join(dir, 'missing.wav')]), undefined);
     assert.equal(launcher.prehash(['analyze', dir]), undefined);
   } finally {

@@ -9,17 +9,22 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto, randomBytes } from './lazy-crypto.js';
 import { hostname } from 'node:os';
 
 const live = new Set<string>();
 const swept = new Set<string>();
 const TEMP_NAME = /^\..+\.([0-9a-f]{6})-(\d+)\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]{1,8})?$/;
+let tag: string | undefined;
 /**
  * This machine in temporary names: a pid only means something on the host that made it, and
- * workers on several machines (or containers, whose pids repeat) share output folders.
+ * workers on several machines (or containers, whose pids repeat) share output folders. The first
+ * 6 hex digits of the host name's sha256, taken at the first call (src/io/lazy-crypto.ts).
  */
-export const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+export function hostTag(): string {
+  tag ??= nodeCrypto().createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+  return tag;
+}
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -49,7 +54,7 @@ export function sweepStaleTemporaries(dir: string): string[] {
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
     // another machine's temporary may belong to a live process there: never ours to judge
-    if (!m || m[1] !== HOST_TAG || alive(Number(m[2]))) continue;
+    if (!m || m[1] !== hostTag() || alive(Number(m[2]))) continue;
     try {
       rmSync(path.join(abs, name), { force: true });
       removed.push(name);
@@ -70,7 +75,7 @@ export function temporarySibling(target: string, suffix = ''): string {
   sweepStaleTemporaries(dir);
   const tmp = path.join(
     dir,
-    `.${path.basename(target)}.${HOST_TAG}-${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`,
+    `.${path.basename(target)}.${hostTag()}-${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`,
   );
   live.add(tmp);
   return tmp;

@@ -4,8 +4,9 @@
  * hashing the file's bytes (sha256) on the way. Memory is bounded: a few blocks of about 1 MiB.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { hashFile } from './hash.js';
+import { nodeCrypto } from './lazy-crypto.js';
 import { Readable } from 'node:stream';
 import type { PcmFormat } from '../native.js';
 import { environmentFault, EnvironmentError, InputError } from '../errors.js';
@@ -57,10 +58,11 @@ export interface OpenAudioOptions {
    */
   buffers?: ReadBuffers;
   /**
-   * A WAV source's sha256 taken by `hashBeside(fd, bytes)` (the open file and its size at open), started at the first
-   * read, instead of on this thread as the blocks go by: e.g. src/native.ts sha256Fd, on a thread below the
-   * process's others (bench/RESULTS.md, h-speed32). Other containers (decoded by ffmpeg) are hashed as before.
-   * Default: on the way.
+   * The source's sha256 taken by `hashBeside(fd, bytes)` (the open file and its size at open) instead of on this
+   * thread: e.g. src/native.ts sha256Fd, on a thread below the process's others (bench/RESULTS.md, h-speed32,
+   * h-speed33). A WAV source starts it at its first read (else it hashes the blocks as they go by); a source decoded
+   * by ffmpeg starts it at open, before the probe (else it streams the file through node:crypto beside the decoder).
+   * Default: on this thread.
    */
   hashBeside?: (fd: number, bytes: number) => Promise<string>;
 }
@@ -131,6 +133,9 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
       );
       return new CheckedSource(inner, sink, sniff.layout.warnings, !options.reread);
     }
+    // a hash beside starts now, beside the probe and the decoder's start (sha256Fd keeps a descriptor of its own)
+    const beside = options.reread || !options.hashBeside ? undefined : options.hashBeside(fh.fd, size);
+    beside?.catch(() => undefined); // awaited by sha256(); a rejection must not go unhandled meanwhile
     await fh.close();
     const probe = await probeFfmpeg(file, options.ffmpeg, size);
     checkRanges(file, probe.format);
@@ -141,7 +146,7 @@ export async function openAudio(file: string, options: OpenAudioOptions): Promis
       probe.format,
       decoder,
       options.blockBytes ?? DEFAULT_BLOCK_BYTES,
-      !options.reread,
+      beside ?? !options.reread,
     );
     inner.estimated = probe.durationEstimated;
     return new CheckedSource(inner, sink, [], !options.reread);
@@ -449,7 +454,8 @@ class WavSource implements RawSource {
   readonly declaredFrames: number;
   readonly slackFrames = 0;
   readonly estimated = false;
-  private readonly hash: Hash = createHash('sha256');
+  /** The hash on the way (hashing true): node:crypto is loaded only then (src/io/lazy-crypto.ts). */
+  private readonly hash: Hash | undefined;
   /** The three read buffers' memory, one allocation (given back whole). */
   private readonly slab: Buffer;
   private readonly pool: Buffer[];
@@ -470,6 +476,7 @@ class WavSource implements RawSource {
     private readonly buffers?: ReadBuffers,
   ) {
     this.format = layout.format;
+    this.hash = hashing === true ? nodeCrypto().createHash('sha256') : undefined;
     // a short data chunk was judged from the header (sniffWav): what is there is what is read
     this.declaredFrames = layout.format.frames ?? 0;
     const frameBytes = layout.blockAlign;
@@ -482,7 +489,7 @@ class WavSource implements RawSource {
   }
 
   private async hashRange(from: number, to: number): Promise<void> {
-    if (this.hashing !== true) return;
+    if (this.hash === undefined) return;
     const scratch = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, to - from)));
     for (let pos = from; pos < to;) {
       const { bytesRead } = await this.fh.read(scratch, 0, Math.min(scratch.length, to - pos), pos);
@@ -499,7 +506,7 @@ class WavSource implements RawSource {
     }
     if (this.dataPos === this.layout.dataOffset) await this.hashRange(0, this.layout.dataOffset);
     if (this.dataPos >= this.dataEnd) {
-      if (this.digest === undefined) {
+      if (this.digest === undefined && this.hash !== undefined) {
         await this.hashRange(this.dataEnd, this.sizeBytes);
         this.digest = Promise.resolve(this.hash.digest('hex'));
       }
@@ -517,7 +524,7 @@ class WavSource implements RawSource {
     }
     this.dataPos += got;
     const pcm = buf.subarray(0, got);
-    if (this.hashing === true) this.hash.update(pcm);
+    this.hash?.update(pcm);
     return { pcm, format: this.layout.pcmFormat, frames: got / this.layout.blockAlign };
   }
 
@@ -557,7 +564,8 @@ class FfmpegSource implements RawSource {
     readonly format: AudioFormat,
     private readonly decoder: Awaited<ReturnType<typeof decodeWithFfmpeg>>,
     private readonly blockBytes: number,
-    hashing = true,
+    /** true: streamed on this thread (hashFile); a promise: taken beside (OpenAudioOptions.hashBeside). */
+    hashing: boolean | Promise<string> = true,
   ) {
     this.frameBytes = 4 * format.channels;
     this.declaredFrames = format.durationSeconds ? Math.round(format.durationSeconds * format.sampleRate) : null;
@@ -567,7 +575,7 @@ class FfmpegSource implements RawSource {
     this.prefetched = this.iterator.next();
     this.prefetched.catch(() => undefined);
     this.hashPromise = hashing
-      ? hashFile(file).catch((err: unknown) => {
+      ? (hashing === true ? hashFile(file) : hashing).catch((err: unknown) => {
           throw fileSystemError(file, err);
         })
       : Promise.reject(new Error(`internal: ${file} was opened again without hashing`));

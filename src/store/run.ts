@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { randomBytes } from '../io/lazy-crypto.js';
 import type { Decision, RunError, RunInput, RunOutput, RunRecord, RunStatus, Store } from './types.js';
 import { describeError, exitCodeOf } from '../errors.js';
 

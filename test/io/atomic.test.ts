@@ -3,7 +3,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, HOST_TAG, writeFileAtomic } from '../../src/io/atomic.js';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { temporarySibling, hostTag, writeFileAtomic } from '../../src/io/atomic.js';
 import { tempDir } from '../helpers/cli.js';
 
 const { dir, cleanup } = tempDir('shub-atomic-');
@@ -14,8 +16,10 @@ test('temporarySibling: a hidden, unique name in the target folder', () => {
   const a = temporarySibling(target);
   const b = temporarySibling(target);
   assert.equal(path.dirname(a), path.dirname(target));
-  assert.match(path.basename(a), new RegExp(`^\\.a\\.json\\.${HOST_TAG}-${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
+  assert.match(path.basename(a), new RegExp(`^\\.a\\.json\\.${hostTag()}-${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
   assert.notEqual(a, b);
+  // the host's tag: the first 6 hex digits of its name's sha256, taken here with node:crypto
+  assert.equal(hostTag(), createHash('sha256').update(hostname()).digest('hex').slice(0, 6));
 });
 
 test('writeFileAtomic creates folders, writes, replaces, and leaves only the target', async () => {

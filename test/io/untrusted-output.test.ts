@@ -24,7 +24,7 @@ import path from 'node:path';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import { exitCodeOf, describeError } from '../../src/errors.js';
 import { quotePath, oneLine } from '../../src/io/names.js';
-import { HOST_TAG } from '../../src/io/atomic.js';
+import { hostTag } from '../../src/io/atomic.js';
 import { shub, tempDir, SHUB, ndjson } from '../helpers/cli.js';
 
 const { dir, cleanup } = tempDir('shub-outputs-');
@@ -292,11 +292,11 @@ test("after SIGKILL, the next run in the folder removes this host's temporaries 
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
     encoding: 'utf8',
   }).stdout;
-  const stale = `.in.spotify.wav.${HOST_TAG}-${dead}.0123abcd.tmp`;
-  const staleWav = `.in.spotify.wav.${HOST_TAG}-${dead}.89abcdef.tmp.wav`;
-  const living = `.in.spotify.wav.${HOST_TAG}-${process.pid}.0123abcd.tmp`;
+  const stale = `.in.spotify.wav.${hostTag()}-${dead}.0123abcd.tmp`;
+  const staleWav = `.in.spotify.wav.${hostTag()}-${dead}.89abcdef.tmp.wav`;
+  const living = `.in.spotify.wav.${hostTag()}-${process.pid}.0123abcd.tmp`;
   // the same dead pid on another machine sharing the folder: not ours to judge
-  const otherHost = `.in.spotify.wav.${HOST_TAG === 'abcdef' ? '123456' : 'abcdef'}-${dead}.0123abcd.tmp`;
+  const otherHost = `.in.spotify.wav.${hostTag() === 'abcdef' ? '123456' : 'abcdef'}-${dead}.0123abcd.tmp`;
   for (const n of [stale, staleWav, living, otherHost, 'notes.tmp']) writeFileSync(path.join(d, n), 'x');
   const r = shub(['master', 'in.wav', '-t', 'spotify', '-o', 'stale/'], dir);
   assert.equal(r.code, 0, r.stderr);

@@ -183,3 +183,45 @@ test('hashBeside: a WAV source hashes through it, started at the first read, not
   assert.equal(await early.sha256(), createHash('sha256').update(whole).digest('hex'));
   await early.close();
 });
+
+test('hashBeside: a source decoded by ffmpeg (FLAC) hashes through it, started at open', async () => {
+  const { openAudio } = await import('../../src/io/audio.js');
+  const { resolveFfmpeg } = await import('../../src/io/ffmpeg.js');
+  const { writeWav } = await import('../../fixtures/signals.js');
+  const { native } = await import('../../src/native.js');
+  const { createHash } = await import('node:crypto');
+  const { execFileSync } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const ffmpeg = resolveFfmpeg();
+  const wav = path.join(dir, 'beside-src.wav');
+  const flac = path.join(dir, 'beside.flac');
+  writeWav(wav, [Float64Array.from({ length: 6000 }, (_, i) => Math.sin(i / 9) * 0.4)], 44100, 's16');
+  execFileSync(ffmpeg.path, ['-v', 'error', '-y', '-i', wav, '-c:a', 'flac', flac]);
+  const whole = readFileSync(flac);
+  const want = createHash('sha256').update(whole).digest('hex');
+  const calls: number[] = [];
+  const source = await openAudio(flac, {
+    ffmpeg,
+    hashBeside: (fd, bytes) => {
+      calls.push(bytes);
+      return native().sha256Fd(fd, bytes);
+    },
+  });
+  // started at open (before any read), with the whole file's size
+  assert.deepEqual(calls, [whole.length]);
+  let frames = 0;
+  for (let b = await source.read(); b; b = await source.read()) frames += b.frames;
+  assert.equal(frames, 6000);
+  assert.equal(await source.sha256(), want);
+  assert.equal(calls.length, 1);
+  await source.close();
+  // without it, the file is streamed through node:crypto: the same digest
+  const inline = await openAudio(flac, { ffmpeg });
+  for (let b = await inline.read(); b; b = await inline.read());
+  assert.equal(await inline.sha256(), want);
+  await inline.close();
+  // a failed hash beside is the source's error, naming the file
+  const failing = await openAudio(flac, { ffmpeg, hashBeside: () => Promise.reject(new Error('no thread')) });
+  await assert.rejects(failing.sha256(), (err: Error) => err.message.includes(flac) && /no thread/.test(err.message));
+  await failing.close();
+});
