@@ -651,16 +651,18 @@ test('a loop that starts on vi and ends V → I: its first chord votes firstChor
   const cold = keyOf(progression([...loop, ...loop, ...loop, Am, F, C, G], 1.3, 0), { firstChordAfterDominantEnd: 0 });
   assert.equal(cold.decision?.inputs?.['lastChordByDominant'], false);
   assert.equal(ev(cold, 'A minor').endsVote, 1);
-  // the hold: a final C as long as every other chord is not held 2× the median chord segment; held three, it is
+  // a dominant's resolution is the ending however long it lasts: a final C as long as every other chord counts as
+  // one held three (at firstChordAfterDominantEnd 0 the first chord then has no vote)
   const held = (n: number) =>
     keyOf(progression([...loop, ...loop, ...loop, ...new Array<typeof C>(n).fill(C)], 1.3, 0), {
       firstChordAfterDominantEnd: 0,
-      dominantEndHoldRatio: 2,
     });
-  assert.equal(held(1).decision?.inputs?.['lastChordByDominant'], false);
-  assert.equal(ev(held(1), 'A minor').endsVote, 1);
-  assert.equal(held(3).decision?.inputs?.['lastChordByDominant'], true);
-  assert.equal(ev(held(3), 'A minor').endsVote, 0);
+  for (const n of [1, 3]) {
+    const a = held(n);
+    assert.equal(a.decision?.inputs?.['lastChordByDominant'], true, `final C ×${n}`);
+    assert.equal(ev(a, 'A minor').endsVote, 0, `final C ×${n}`);
+    assert.equal(ev(a, 'C major').endsVote, 1, `final C ×${n}`);
+  }
 });
 
 test('a Dorian i–IV vamp: the key on its first chord gets vampWeight; a four-chord loop is no vamp (round 31)', () => {

@@ -1506,15 +1506,8 @@ export const KEY_PARAMETERS = {
     "of the ends' vote",
     [0, 1],
     "key score: the first chord's share of the ends' vote when the song ends on a chord on another root reached by " +
-      'its dominant (V or V7 → I) and held dominantEndHoldRatio: a loop that starts on vi or IV is not an ending, ' +
-      'the dominant resolution is (1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
-  ),
-  dominantEndHoldRatio: p(
-    0,
-    '× the median chord segment',
-    [0, 20],
-    "the dominant-resolved last chord of firstChordAfterDominantEnd must last at least this many times the song's " +
-      'median chord segment (0 = any length)',
+      'its dominant (V or V7 → I): a loop that starts on vi or IV is not an ending, the dominant resolution is ' +
+      '(1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
   ),
   vampWeight: p(
     0.3,

@@ -901,15 +901,9 @@ export function analyzeKey(
     chords[lastIndex - 1]!.root === first!.root &&
     last!.root !== first!.root;
   const arrived = lastIndex > 0 && !vampMotion && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
-  // an ending reached by its own dominant (V or V7 → I) and held is the song's cadence: a first chord on another root
-  // (a loop that starts on vi or IV) votes then only firstChordAfterDominantEnd of the ends' vote
-  const dominantHold = param('dominantEndHoldRatio', options);
-  const segmentLengths = dominantHold > 0 ? chords.map((s) => s.end - s.start) : [];
-  const medianSegment = segmentLengths.length ? kthSmallest(segmentLengths, segmentLengths.length >> 1) : 0;
-  const dominantEnd =
-    lastIndex > 0 &&
-    cadenceInto(chords[lastIndex - 1]!, last!.root) >= 1 &&
-    last!.end - last!.start >= dominantHold * medianSegment;
+  // an ending reached by its own dominant (V or V7 → I) is the song's cadence: a first chord on another root (a loop
+  // that starts on vi or IV) votes then only firstChordAfterDominantEnd of the ends' vote
+  const dominantEnd = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) >= 1;
   // (not when the chord resolving is on the first chord's root: a I–IV loop that stops on IV is no cadence into IV)
   const firstVote =
     dominantEnd && first && first.root !== last!.root && chords[lastIndex - 1]!.root !== first.root
