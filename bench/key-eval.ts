@@ -103,7 +103,10 @@
  * evaluated once). `--fresh22` (thirty-second round) adds its held-out set (fixtures/keyfresh22.ts fresh22KeySpecs(),
  * a note generator written for it with dub/bluegrass/motorik/cumbia/doo-wop/post-rock styles and a call-and-response
  * melody, TiMidity++ playing freepats, SoX's pitch shift, rooms and shaped fades, seeds 73000 + i, evaluated once;
- * fresh21 stays held out). `--misses`
+ * fresh21 stays held out). `--fresh23` (thirty-third round) adds its held-out set (fixtures/keyfresh23.ts
+ * fresh23KeySpecs(), a note generator written for it with ska/gospel/bossa/modal-jazz/montuno styles, spessasynth
+ * playing the chords from sf_GMbank and the bass and melody from OPL-3 FM, detuned by resampling, an MP3/Opus/Vorbis
+ * round trip, seeds 75000 + i, evaluated once; fresh22 is tuning material from then on). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -140,6 +143,7 @@ import { fresh19KeySet } from '../fixtures/keyfresh19.js';
 import { fresh20KeySet } from '../fixtures/keyfresh20.js';
 import { fresh21KeySet } from '../fixtures/keyfresh21.js';
 import { fresh22KeySet } from '../fixtures/keyfresh22.js';
+import { fresh23KeySet } from '../fixtures/keyfresh23.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -232,6 +236,7 @@ const FRESH19 = UNION21 || (process.argv.includes('--fresh19') && !ONLY_TUNING);
 const FRESH20 = UNION21 || (process.argv.includes('--fresh20') && !ONLY_TUNING);
 const FRESH21 = process.argv.includes('--fresh21') && !ONLY_TUNING;
 const FRESH22 = process.argv.includes('--fresh22') && !ONLY_TUNING;
+const FRESH23 = process.argv.includes('--fresh23') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -271,6 +276,7 @@ const SETS = [
   'fresh20 key set',
   'fresh21 key set',
   'fresh22 key set',
+  'fresh23 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -322,6 +328,7 @@ const TUNING: readonly Set[] = (
     (UNION21 || s !== 'fresh20 key set') &&
     s !== 'fresh21 key set' &&
     s !== 'fresh22 key set' &&
+    s !== 'fresh23 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -349,6 +356,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh20 key set',
   'fresh21 key set',
   'fresh22 key set',
+  'fresh23 key set',
 ];
 
 interface Item {
@@ -567,6 +575,7 @@ async function main() {
     ['fresh20 key set', FRESH20, fresh20KeySet, 'keyfresh20'],
     ['fresh21 key set', FRESH21, fresh21KeySet, 'keyfresh21'],
     ['fresh22 key set', FRESH22, fresh22KeySet, 'keyfresh22'],
+    ['fresh23 key set', FRESH23, fresh23KeySet, 'keyfresh23'],
   ];
   for (const d of [
     truthDir,
