@@ -1524,13 +1524,6 @@ export const KEY_PARAMETERS = {
     [0.5, 1],
     "a song is a vamp when its two roots held longest hold at least this share of the song's chord time",
   ),
-  vampNoArrival: p(
-    0,
-    '0 or 1',
-    [0, 1],
-    "1 = a last chord reached from the first chord's root is the loop's own motion, no arrival: in a vamp " +
-      '(vampShare) it does not vote in the ends (0 = it votes when reached by a cadence step, as before)',
-  ),
   endMinSeconds: p(
     1,
     's',

@@ -893,14 +893,7 @@ export function analyzeKey(
     chordBlocks > 0 &&
     (byTime[0]![1] === first.root || byTime[1]![1] === first.root) &&
     byTime[0]![0] + byTime[1]![0] >= param('vampShare', options) * chordBlocks;
-  // in a vamp, a last chord reached from the first chord's root is the loop's own motion, not an arrival
-  const vampMotion =
-    vamp &&
-    param('vampNoArrival', options) > 0 &&
-    lastIndex > 0 &&
-    chords[lastIndex - 1]!.root === first!.root &&
-    last!.root !== first!.root;
-  const arrived = lastIndex > 0 && !vampMotion && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
+  const arrived = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) > 0;
   // an ending reached by its own dominant (V or V7 → I) is the song's cadence: a first chord on another root (a loop
   // that starts on vi or IV) votes then only firstChordAfterDominantEnd of the ends' vote
   const dominantEnd = lastIndex > 0 && cadenceInto(chords[lastIndex - 1]!, last!.root) >= 1;
