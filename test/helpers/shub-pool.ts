@@ -122,9 +122,8 @@ class Child {
     const r = this.running;
     if (!r) {
       if (this.out.length || this.err.length) {
-        this.strays.push(
-          `output between command lines of ${this.command}: ${JSON.stringify(Buffer.concat([this.out, this.err]).toString('utf8').slice(0, 200))}`,
-        );
+        const text = Buffer.concat([this.out, this.err]).toString('utf8');
+        this.strays.push(`output between command lines of ${this.command}: ${JSON.stringify(text.slice(0, 200))}`);
         this.out = Buffer.alloc(0);
         this.err = Buffer.alloc(0);
       }
