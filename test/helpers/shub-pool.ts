@@ -63,6 +63,7 @@ class Child {
         this.settle();
       }
     });
+    this.proc.on('error', (err) => this.strays.push(`a ${command} process: ${err.message}`));
     this.proc.on('close', (code, signal) => {
       this.alive = false;
       started();
@@ -113,7 +114,8 @@ class Child {
         r.timedOut = true;
         this.kill();
       }, timeoutMs);
-      this.proc.send(req);
+      // a child that has just died: its close event ends this command line
+      this.proc.send(req, () => undefined);
     });
   }
 
