@@ -442,6 +442,11 @@ export async function fuzz(o: {
   recipeShare?: number;
   timeoutMs?: number;
   log?: (s: string) => void;
+  /**
+   * How the recipe cases' `shub mix` runs (runShub unless given: test/io/fuzz.test.ts passes reused processes,
+   * test/helpers/shub-pool.ts). The audio batches always start their own `shub analyze`.
+   */
+  runMix?: (args: string[], cwd: string, timeoutMs: number) => Promise<Outcome>;
 }): Promise<FuzzResult> {
   const t0 = Date.now();
   const dir = o.dir ?? mkdtempSync(path.join(tmpdir(), 'shub-fuzz-'));
@@ -543,7 +548,11 @@ export async function fuzz(o: {
   const runRecipe = async (c: (typeof recipes)[number]): Promise<void> => {
     invocations++;
     const out = path.join(recipeDir, `r${c.i}.out`);
-    const r = await runShub(['mix', c.file, '-o', path.join(out, 'mix.wav'), ...store], recipeDir, timeoutMs);
+    const r = await (o.runMix ?? runShub)(
+      ['mix', c.file, '-o', path.join(out, 'mix.wav'), ...store],
+      recipeDir,
+      timeoutMs,
+    );
     rmSync(out, { recursive: true, force: true });
     count(`mix:${r.code}`);
     if (r.code === 1) findings.push(recipeFinding(c, r, 'exit 1 from mix (no check to fail)'));

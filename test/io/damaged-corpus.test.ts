@@ -2,22 +2,40 @@
  * The damaged-audio corpus of issue 18 as a regression test: every file of fixtures/damaged.ts goes
  * through `analyze --json`, `validate`, `master -t spotify` and `mix` (a recipe whose one stem is
  * the file). analyze, validate and master take the whole corpus in one batch each (as a CI job
- * would: the good files in it still get done); mix runs once per file. Each file ends with 0–4
+ * would: the good files in it still get done); mix runs once per file, in reused processes (test/helpers/shub-pool.ts:
+ * a crash, hang or stray output is still seen per file; one file in twelve also mixed by a fresh process, which must
+ * end the same way). Each file ends with 0–4
  * (1 only for a failed check), never 5, never a signal, never a hang; a failure is one `error:`
  * line naming the file (warnings allowed), with no stack trace, and leaves no partial output; and
  * the four commands agree on whether the file is readable.
  */
 import { describe, it, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { damagedCorpus, type DamagedCase } from '../../fixtures/damaged.js';
 import { endProblems, firstLine, runShub, type Outcome } from '../../bench/fuzz.js';
 import { tempDir } from '../helpers/cli.js';
+import { crossChecked, ShubPool } from '../helpers/shub-pool.js';
 
 const { dir, cleanup } = tempDir('shub-damaged-');
 after(cleanup);
 const corpus = damagedCorpus(path.join(dir, 'corpus'));
+const pool = new ShubPool();
+after(() => pool.close());
+// the mix of the corpus's files 0, 12, 24, … (its recipe work/<name>/recipe.yaml) also run in a fresh process
+const freshToo = new Set(
+  corpus.filter((_, i) => i % 12 === 0).map((c) => path.join(dir, 'work', c.name, 'recipe.yaml')),
+);
+const mix = crossChecked(
+  pool,
+  (args) => freshToo.has(args[1]!),
+  (args) => {
+    const out = path.dirname(args[args.indexOf('-o') + 1]!);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out);
+  },
+);
 const BATCH_MS = 900_000;
 
 const AUDIO = /\.(wav|w64|flac|mp3|m4a|aac|opus|ogg|aif|aiff|rf64)$/i;
@@ -107,7 +125,7 @@ async function check(c: DamagedCase): Promise<string[]> {
       if (!failed && left.some((f) => path.basename(f).startsWith('.'))) say(`left hidden files ${left.join(', ')}`);
     }
   }
-  const o = await runShub(['mix', recipe, '-o', mixOut, '--store-dir', path.join(work, '.shub')], work, 60_000);
+  const o = await mix.run(['mix', recipe, '-o', mixOut, '--store-dir', path.join(work, '.shub')], work, 60_000);
   const { say, failed } = judge('mix', o);
   const left = leftovers(path.dirname(mixOut));
   if (failed && left.length) say(`failed but left ${left.join(', ')}`);
@@ -122,7 +140,7 @@ async function check(c: DamagedCase): Promise<string[]> {
   return problems;
 }
 
-describe(`damaged-audio corpus (${corpus.length} files)`, { concurrency: 2 }, () => {
+describe(`damaged-audio corpus (${corpus.length} files)`, () => {
   before(async () => {
     const files = corpus.map((c) => c.file);
     const store = ['--store-dir', path.join(dir, 'work', '.shub')];
@@ -164,8 +182,17 @@ describe(`damaged-audio corpus (${corpus.length} files)`, { concurrency: 2 }, ()
     // the corpus holds unreadable files: the worst exit code of each batch is 3
     for (const cmd of BATCHED) assert.equal(batches[cmd].code, 3, cmd);
   });
-  for (const c of corpus)
-    it(`${c.name} (${c.what})`, { timeout: 300_000 }, async () => {
-      assert.deepEqual(await check(c), []);
-    });
+  describe('each file', { concurrency: 2 }, () => {
+    for (const c of corpus)
+      it(`${c.name} (${c.what})`, { timeout: 300_000 }, async () => {
+        assert.deepEqual(await check(c), []);
+      });
+  });
+  it('the reused mix processes: no output or ending between files, the same ends as a fresh process', () => {
+    assert.equal(pool.runs, corpus.length);
+    assert.equal(mix.checked(), freshToo.size);
+    assert.ok(freshToo.size >= 5, `${freshToo.size} files`);
+    assert.deepEqual(mix.differences, []);
+    assert.deepEqual(pool.strays, []);
+  });
 });
