@@ -53,4 +53,17 @@ double combContrast(const double* r, size_t n, double frameRate, const double* c
 // lag qualifies. The same comparisons and divisions as the JavaScript, so the same lag.
 double loopPeriod(const int16_t* label, size_t n, size_t first, double minLag, double minSimilarity);
 
+// The onsets engine's choke onsets (onsets/index.ts chokeOnsets) over the band energies x (frame-major, `bands` a
+// frame, n = ⌊length / bands⌋ frames, linear power): per frame the sum (in double, in order) of the bands from b0 on;
+// a frame f (ring ≤ f, f + span + hold < n) counts when its sum h is > 0 and ≥ level · the largest sum, when the sum
+// at f + span and every frame after it up to f + span + hold is ≤ h · drop, when every frame of the ring before f is
+// within [h · ringLow, h · ringHigh], and when at least fraction · (bands − b0) of the bands each have their largest
+// value from f + span to f + span + hold ≤ bandDrop · their value at f. Its start: the last frame before f + span
+// whose sum is ≥ h · within1Db, moving on from f; one start a fall (a start less than 4 frames after the last kept is
+// dropped). The starts, ascending, in `starts`. The same comparisons as the JavaScript it replaced.
+template <class T>
+void chokeStarts(const T* x, size_t n, size_t bands, size_t b0, size_t span, size_t hold, size_t ring, double drop,
+                 double ringHigh, double ringLow, double bandDrop, double fraction, double level, double within1Db,
+                 std::vector<double>& starts);
+
 }  // namespace shub::post

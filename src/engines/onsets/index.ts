@@ -785,8 +785,8 @@ export function echoRepeats(
  * f's either way (a steady ring; not a closed hat's own decay after its attack, nor a burst's peak), when at least
  * chokeBandFraction of those bands each fall by chokeBandDropDb (the whole cymbal is cut) and when f's sum is at least
  * chokeLevelDb re the file's loudest frame. The onset is the last frame before the fall still within 1 dB of f
- * (frames are centred at i·hopSeconds). Linear power throughout: one pass of sums and ratio tests, the band test only
- * for candidates.
+ * (frames are centred at i·hopSeconds). Linear power throughout: one native pass of sums and ratio tests
+ * (postChokeStarts), the band test only for candidates.
  */
 export function chokeOnsets(
   energy: NonNullable<OnsetInput['bandEnergy']>,
@@ -812,42 +812,24 @@ export function chokeOnsets(
   const fraction = checkParameter('chokeBandFraction', ONSET_PARAMETERS.chokeBandFraction, params.chokeBandFraction);
   const level = 10 ** (checkParameter('chokeLevelDb', ONSET_PARAMETERS.chokeLevelDb, params.chokeLevelDb) / 10);
   const within1Db = 10 ** (-1 / 10);
-  const e = energy.values;
-  const n = Math.floor(e.length / B);
-  const sum = new Float64Array(n);
-  let loudest = 0;
-  for (let f = 0; f < n; f++) {
-    let v = 0;
-    for (let b = b0; b < B; b++) v += e[f * B + b]!;
-    sum[f] = v;
-    if (v > loudest) loudest = v;
-  }
-  const floor = loudest * level;
-  const out: number[] = [];
-  let last = -Infinity;
-  for (let f = ring; f + span + hold < n; f++) {
-    const h = sum[f]!;
-    if (!(h > 0) || h < floor || !(sum[f + span]! <= h * drop)) continue;
-    let ok = true;
-    for (let k = f + span + 1; ok && k <= f + span + hold; k++) ok = sum[k]! <= h * drop;
-    for (let k = f - ring; ok && k < f; k++) ok = sum[k]! <= h * ringHigh && sum[k]! >= h * ringLow;
-    if (!ok) continue;
-    // the whole cymbal: each band's fall from f to its loudest frame over the span's end and the hold
-    let falling = 0;
-    for (let b = b0; b < B; b++) {
-      let after = 0;
-      for (let k = f + span; k <= f + span + hold; k++) after = Math.max(after, e[k * B + b]!);
-      if (after <= e[f * B + b]! * bandDrop) falling++;
-    }
-    if (falling < fraction * (B - b0)) continue;
-    let start = f;
-    while (start + 1 < f + span && sum[start + 1]! >= h * within1Db) start++;
-    // one onset per fall (the next frames of the same fall pass the tests too)
-    if (start - last < 4) continue;
-    last = start;
-    out.push(start * hopSeconds);
-  }
-  return out;
+  // native/src/post_cold.cc chokeStarts: the same tests in the same order, without a cold JavaScript pass over
+  // every frame on the post chain's critical path (bench/RESULTS.md, h-onset33)
+  const starts = native().postChokeStarts(
+    postSeries(energy.values),
+    B,
+    b0,
+    span,
+    hold,
+    ring,
+    drop,
+    ringHigh,
+    ringLow,
+    bandDrop,
+    fraction,
+    level,
+    within1Db,
+  );
+  return Array.from(starts, (f) => f * hopSeconds);
 }
 
 /** Each band's scale: the rise that fluxScaleTopFraction of its frames exceed (its own loud hits). */
