@@ -1,7 +1,7 @@
 // Loops of analyze's post chain that run once per file over every frame and so were cold JavaScript (interpreted
-// or baseline code, never worth TurboFan): the onsets engine's flux split, the tempo engine's drum and kick-snare
-// envelopes, its harmonic novelty's sum and the downbeats' per-beat chroma sums (issue 12 point 8). The same
-// arithmetic in the same order as the JavaScript they replace, so the results are the same to the last bit.
+// or baseline code, never worth TurboFan): the onsets engine's flux split and choke onsets, the tempo engine's drum
+// and kick-snare envelopes, its harmonic novelty's sum and the downbeats' per-beat chroma sums (issue 12 point 8). The
+// same arithmetic in the same order as the JavaScript they replace, so the results are the same to the last bit.
 #pragma once
 
 #include <cstddef>
