@@ -829,6 +829,27 @@ export interface NativeAddon {
    */
   postLoopPeriod(label: Int16Array, first: number, minLag: number, minSimilarity: number): number;
   /**
+   * The onsets engine's choke onsets (chokeOnsets) as start frames, ascending (native/src/post_cold.h chokeStarts:
+   * the band sums from b0 on, their fall by `drop` over `span` frames held `hold` frames after a ring within
+   * [ringLow, ringHigh] for `ring` frames, `fraction` of the bands each falling by `bandDrop`, the sum ≥ `level` of
+   * the loudest frame's; the start the last frame before the fall still ≥ within1Db of it).
+   */
+  postChokeStarts(
+    values: PostSeries,
+    bands: number,
+    b0: number,
+    span: number,
+    hold: number,
+    ring: number,
+    drop: number,
+    ringHigh: number,
+    ringLow: number,
+    bandDrop: number,
+    fraction: number,
+    level: number,
+    within1Db: number,
+  ): Float64Array;
+  /**
    * The tempo engine's comb evidence on its BPM grid (minBpm by step while ≤ maxBpm + 1e-9): per tempo max(0,
    * Σ_k comb[k]·at(r, (k + 1)·60·frameRate / bpm)); [bpm, score].
    */

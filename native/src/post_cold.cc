@@ -203,6 +203,84 @@ double loopPeriod(const int16_t* label, size_t n, size_t first, double minLag, d
   return 0;
 }
 
+template <class T>
+void chokeStarts(const T* x, size_t n, size_t bands, size_t b0, size_t span, size_t hold, size_t ring, double drop,
+                 double ringHigh, double ringLow, double bandDrop, double fraction, double level, double within1Db,
+                 std::vector<double>& starts) {
+  starts.clear();
+  if (b0 >= bands || n == 0) return;
+  const auto frameSum = [&](size_t f) {
+    double v = 0;
+    for (size_t b = b0; b < bands; ++b) v = v + static_cast<double>(x[f * bands + b]);
+    return v;
+  };
+  // one pass: the sums of the frames f − ring … f + span + hold in a window of a power of two (no array of the
+  // file's frames: its fresh pages cost more than the pass, bench/RESULTS.md h-onset33); the loudest frame's sum
+  // is known at the end, so the candidates that pass every other test are kept with their sum and the level test
+  // and the one-start-a-fall rule applied after (neither depends on the other tests: the same starts)
+  size_t w = 1;
+  while (w < ring + span + hold + 1) w <<= 1;
+  const size_t mask = w - 1;
+  std::vector<double> window(w);
+  const auto sum = [&](size_t k) { return window[k & mask]; };
+  size_t next = 0;
+  double loudest = 0;
+  const auto advance = [&](size_t to) {
+    for (; next < to; ++next) {
+      const double v = frameSum(next);
+      window[next & mask] = v;
+      if (v > loudest) loudest = v;
+    }
+  };
+  const double need = fraction * static_cast<double>(bands - b0);
+  struct Candidate {
+    size_t start;
+    double h;
+  };
+  std::vector<Candidate> candidates;
+  for (size_t f = ring; f + span + hold < n; ++f) {
+    advance(f + span + hold + 1);
+    const double h = sum(f);
+    if (!(h > 0) || !(sum(f + span) <= h * drop)) continue;
+    bool ok = true;
+    for (size_t k = f + span + 1; ok && k <= f + span + hold; ++k) ok = sum(k) <= h * drop;
+    for (size_t k = f - ring; ok && k < f; ++k) ok = sum(k) <= h * ringHigh && sum(k) >= h * ringLow;
+    if (!ok) continue;
+    // the whole cymbal: each band's fall from f to its loudest frame over the span's end and the hold (a NaN
+    // anywhere there makes the band's maximum NaN, as Math.max does: not falling)
+    double falling = 0;
+    for (size_t b = b0; b < bands; ++b) {
+      double after = 0;
+      for (size_t k = f + span; k <= f + span + hold; ++k) {
+        const double v = static_cast<double>(x[k * bands + b]);
+        after = std::isnan(v) || std::isnan(after) ? std::numeric_limits<double>::quiet_NaN() : std::max(after, v);
+      }
+      if (after <= static_cast<double>(x[f * bands + b]) * bandDrop) falling = falling + 1;
+    }
+    if (falling < need) continue;
+    size_t start = f;
+    while (start + 1 < f + span && sum(start + 1) >= h * within1Db) ++start;
+    candidates.push_back({start, h});
+  }
+  advance(n);
+  const double floor = loudest * level;
+  bool any = false;
+  size_t last = 0;
+  for (const Candidate& c : candidates) {
+    if (c.h < floor) continue;
+    // one onset per fall (the next frames of the same fall pass the tests too)
+    if (any && c.start < last + 4) continue;
+    any = true;
+    last = c.start;
+    starts.push_back(static_cast<double>(c.start));
+  }
+}
+
+template void chokeStarts<float>(const float*, size_t, size_t, size_t, size_t, size_t, size_t, double, double, double,
+                                 double, double, double, double, std::vector<double>&);
+template void chokeStarts<double>(const double*, size_t, size_t, size_t, size_t, size_t, size_t, double, double, double,
+                                  double, double, double, double, std::vector<double>&);
+
 }  // namespace shub::post
 
 namespace {
@@ -331,6 +409,31 @@ Napi::Value PostLoopPeriod(const Napi::CallbackInfo& info) {
                                   info[2].As<Napi::Number>().DoubleValue(), info[3].As<Napi::Number>().DoubleValue()));
 }
 
+// postChokeStarts(values, bands, b0, span, hold, ring, drop, ringHigh, ringLow, bandDrop, fraction, level,
+// within1Db): the choke onsets' start frames, ascending, as a Float64Array (post_cold.h chokeStarts).
+Napi::Value PostChokeStarts(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const std::string where = "postChokeStarts";
+  const auto bands = static_cast<size_t>(integerArg(env, info[1], where, "bands", 1, 4096, ""));
+  const auto b0 = static_cast<size_t>(integerArg(env, info[2], where, "b0", 0, static_cast<double>(bands), ""));
+  const auto span = static_cast<size_t>(integerArg(env, info[3], where, "span", 1, kMaxIndex, ""));
+  const auto hold = static_cast<size_t>(integerArg(env, info[4], where, "hold", 0, kMaxIndex, ""));
+  const auto ring = static_cast<size_t>(integerArg(env, info[5], where, "ring", 0, kMaxIndex, ""));
+  const double drop = numberArg(env, info[6], where, "drop", 0, kLargest);
+  const double ringHigh = numberArg(env, info[7], where, "ringHigh", 0, kLargest);
+  const double ringLow = numberArg(env, info[8], where, "ringLow", 0, kLargest);
+  const double bandDrop = numberArg(env, info[9], where, "bandDrop", 0, kLargest);
+  const double fraction = numberArg(env, info[10], where, "fraction", 0, 1);
+  const double level = numberArg(env, info[11], where, "level", 0, kLargest);
+  const double within1Db = numberArg(env, info[12], where, "within1Db", 0, kLargest);
+  return withSeries(env, info[0], where, "values", [&](auto* x, size_t length) {
+    std::vector<double> starts;
+    shub::post::chokeStarts(x, length / bands, bands, b0, span, hold, ring, drop, ringHigh, ringLow, bandDrop, fraction,
+                            level, within1Db, starts);
+    return shub::napi::f64Array(env, starts);
+  });
+}
+
 }  // namespace
 
 void InitPostCold(Napi::Env env, Napi::Object exports) {
@@ -342,4 +445,5 @@ void InitPostCold(Napi::Env env, Napi::Object exports) {
   exports.Set("postCombContrast", Napi::Function::New<PostCombContrast>(env, "postCombContrast"));
   exports.Set("postBeatChromaSums", Napi::Function::New<PostBeatChromaSums>(env, "postBeatChromaSums"));
   exports.Set("postLoopPeriod", Napi::Function::New<PostLoopPeriod>(env, "postLoopPeriod"));
+  exports.Set("postChokeStarts", Napi::Function::New<PostChokeStarts>(env, "postChokeStarts"));
 }

@@ -1,7 +1,7 @@
 // Loops of analyze's post chain that run once per file over every frame and so were cold JavaScript (interpreted
-// or baseline code, never worth TurboFan): the onsets engine's flux split, the tempo engine's drum and kick-snare
-// envelopes, its harmonic novelty's sum and the downbeats' per-beat chroma sums (issue 12 point 8). The same
-// arithmetic in the same order as the JavaScript they replace, so the results are the same to the last bit.
+// or baseline code, never worth TurboFan): the onsets engine's flux split and choke onsets, the tempo engine's drum
+// and kick-snare envelopes, its harmonic novelty's sum and the downbeats' per-beat chroma sums (issue 12 point 8). The
+// same arithmetic in the same order as the JavaScript they replace, so the results are the same to the last bit.
 #pragma once
 
 #include <cstddef>
@@ -52,5 +52,18 @@ double combContrast(const double* r, size_t n, double frameRate, const double* c
 // the lag among it and the next three (within the same bound) with the most agreement, the first on ties; 0 when no
 // lag qualifies. The same comparisons and divisions as the JavaScript, so the same lag.
 double loopPeriod(const int16_t* label, size_t n, size_t first, double minLag, double minSimilarity);
+
+// The onsets engine's choke onsets (onsets/index.ts chokeOnsets) over the band energies x (frame-major, `bands` a
+// frame, n = ⌊length / bands⌋ frames, linear power): per frame the sum (in double, in order) of the bands from b0 on;
+// a frame f (ring ≤ f, f + span + hold < n) counts when its sum h is > 0 and ≥ level · the largest sum, when the sum
+// at f + span and every frame after it up to f + span + hold is ≤ h · drop, when every frame of the ring before f is
+// within [h · ringLow, h · ringHigh], and when at least fraction · (bands − b0) of the bands each have their largest
+// value from f + span to f + span + hold ≤ bandDrop · their value at f. Its start: the last frame before f + span
+// whose sum is ≥ h · within1Db, moving on from f; one start a fall (a start less than 4 frames after the last kept is
+// dropped). The starts, ascending, in `starts`. The same comparisons as the JavaScript it replaced.
+template <class T>
+void chokeStarts(const T* x, size_t n, size_t bands, size_t b0, size_t span, size_t hold, size_t ring, double drop,
+                 double ringHigh, double ringLow, double bandDrop, double fraction, double level, double within1Db,
+                 std::vector<double>& starts);
 
 }  // namespace shub::post

@@ -73,10 +73,17 @@ export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput
       ? { values: report.onsetFlux, groups: report.onsetFluxGroups, hopSeconds: report.onsetHopSeconds }
       : undefined;
   const coherence = report.onsetNoveltyCoherence?.length ? { noveltyCoherence: report.onsetNoveltyCoherence } : {};
-  // the band energies for the echo model (a delay line's repeats are not onsets)
+  // the band energies for the echo model (a delay line's repeats are not onsets) and, with their lower edges, the
+  // choke onsets (an open hat's ring cut by a closed hat)
   const energy =
     report.onsetBandEnergyBands && report.onsetBandEnergy?.length
-      ? { bandEnergy: { values: report.onsetBandEnergy, bands: report.onsetBandEnergyBands } }
+      ? {
+          bandEnergy: {
+            values: report.onsetBandEnergy,
+            bands: report.onsetBandEnergyBands,
+            lowHz: onsetEnergyBandLowHz(sampleRate),
+          },
+        }
       : {};
   return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence, ...energy } : mel) };
 }

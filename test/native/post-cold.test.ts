@@ -335,3 +335,88 @@ test('postLoopPeriod: the shortest repeating lag of two chords or more, the best
   }
   assert.throws(() => addon.postLoopPeriod(Float64Array.from([1, 2]) as unknown as Int16Array, 0, 1, 1), TypeError);
 });
+
+// the onsets engine's chokeOnsets loop before it went native (h-onset32), on start frames
+function chokeStartsRule(
+  e: ArrayLike<number>,
+  B: number,
+  b0: number,
+  [span, hold, ring]: number[],
+  [drop, ringHigh, ringLow, bandDrop, fraction, level, within1Db]: number[],
+): number[] {
+  const n = Math.floor(e.length / B);
+  const sum = new Float64Array(n);
+  let loudest = 0;
+  for (let f = 0; f < n; f++) {
+    let v = 0;
+    for (let b = b0; b < B; b++) v += e[f * B + b]!;
+    sum[f] = v;
+    if (v > loudest) loudest = v;
+  }
+  const floor = loudest * level!;
+  const out: number[] = [];
+  let last = -Infinity;
+  for (let f = ring!; f + span! + hold! < n; f++) {
+    const h = sum[f]!;
+    if (!(h > 0) || h < floor || !(sum[f + span!]! <= h * drop!)) continue;
+    let ok = true;
+    for (let k = f + span! + 1; ok && k <= f + span! + hold!; k++) ok = sum[k]! <= h * drop!;
+    for (let k = f - ring!; ok && k < f; k++) ok = sum[k]! <= h * ringHigh! && sum[k]! >= h * ringLow!;
+    if (!ok) continue;
+    let falling = 0;
+    for (let b = b0; b < B; b++) {
+      let after = 0;
+      for (let k = f + span!; k <= f + span! + hold!; k++) after = Math.max(after, e[k * B + b]!);
+      if (after <= e[f * B + b]! * bandDrop!) falling++;
+    }
+    if (falling < fraction! * (B - b0)) continue;
+    let start = f;
+    while (start + 1 < f + span! && sum[start + 1]! >= h * within1Db!) start++;
+    if (start - last < 4) continue;
+    last = start;
+    out.push(start);
+  }
+  return out;
+}
+
+test('postChokeStarts: a ring cut in every band at its last frame; the same starts as the JavaScript loop', () => {
+  const B = 6;
+  const db = (x: number) => 10 ** (x / 10);
+  type Tests = [number, number, number, number, number, number, number];
+  const tests: Tests = [db(-8), db(3), db(-3), db(-6), 0.75, db(-35), db(-1)];
+  // bands 2…5 ring at 1 from frame 10 and fall to 0.01 after frame 30; bands 0 and 1 silent (below b0 = 2)
+  const ringCut = new Float32Array(60 * B);
+  for (let f = 10; f < 60; f++) for (let b = 2; b < B; b++) ringCut[f * B + b] = f > 30 ? 0.01 : 1;
+  assert.deepEqual(Array.from(addon.postChokeStarts(ringCut, B, 2, 2, 4, 5, ...tests)), [30]);
+  // a frame 44 dB over the ring later in the file: the ring is under chokeLevel of the loudest frame, no start (the
+  // level test applied once the loudest frame is known)
+  const loud = ringCut.slice();
+  loud[50 * B + 3] = 1e5;
+  assert.deepEqual(Array.from(addon.postChokeStarts(loud, B, 2, 2, 4, 5, ...tests)), []);
+  // random rings, cuts, dips, bursts and NaNs, windows across powers of two, against the JavaScript loop
+  const r = mulberry32(733);
+  let found = 0;
+  for (let seed = 0; seed < 60; seed++) {
+    const bands = 3 + Math.floor(r() * 14);
+    const n = 50 + Math.floor(r() * 900);
+    const e = new Float32Array(n * bands);
+    let level = 1e-3;
+    for (let f = 0; f < n; f++) {
+      const u = r();
+      if (u < 0.04) level = 10 ** (-1 - r() * 5);
+      else if (u < 0.08) level *= 10 ** (-0.3 - r() * 2);
+      for (let b = 0; b < bands; b++)
+        e[f * bands + b] = r() < 0.002 && seed % 5 === 0 ? NaN : level * (1 + 0.3 * r()) * (b % 3 ? 1 : 2);
+    }
+    const b0 = Math.floor(r() * bands);
+    const frames = [1 + Math.floor(r() * 4), Math.floor(r() * 6), Math.floor(r() * 9)];
+    const t = [db(-2 - r() * 8), db(1 + r() * 6), db(-1 - r() * 6), db(-r() * 8), r(), db(-20 - r() * 40), db(-1)];
+    const args = [...frames, ...t] as [number, number, number, ...Tests];
+    const want = chokeStartsRule(e, bands, b0, frames, t);
+    found += want.length;
+    assertSameBits(addon.postChokeStarts(e, bands, b0, ...args), want, `seed ${seed}`);
+    assertSameBits(addon.postChokeStarts(Float64Array.from(e), bands, b0, ...args), want, `seed ${seed} (double)`);
+  }
+  assert.ok(found >= 30, `starts found on the random material: ${found}`);
+  assert.throws(() => addon.postChokeStarts(ringCut, B, B + 1, 2, 4, 5, ...tests), RangeError);
+});

@@ -434,6 +434,59 @@ export const ONSET_PARAMETERS = {
     [0.005, 0.2],
     '… when no other onset lies within this of it (the novelty of a hit that the flux already found)',
   ),
+  chokeMinHz: p(
+    1200,
+    'Hz',
+    [0, 20000],
+    "choke onsets (chokeOnsets: a closed or pedal hat that cuts an open hat's ring, where no band rises): over the " +
+      'band energies whose lower edge is at or above this, a frame whose sum falls by chokeDropDb within ' +
+      'chokeSpanSeconds and stays down …',
+  ),
+  chokeDropDb: p(
+    8,
+    'dB',
+    [0, 60],
+    '… by this much (over chokeSpanSeconds, and at every frame of chokeHoldSeconds after it; 0: off) …',
+  ),
+  chokeSpanSeconds: p(0.0116, 's', [0.001, 0.1], '… within this long (rounded to whole hops, at least one) …'),
+  chokeHoldSeconds: p(0.0232, 's', [0, 0.2], '… and stays at least chokeDropDb down for this long after that …'),
+  chokeRingSeconds: p(
+    0.029,
+    's',
+    [0, 0.2],
+    '… after a steady ring: over this long before the frame, the sum within chokeRingDb of it either way (an ' +
+      "open hat's sustain; not a closed hat's own decay after its attack, nor a fresh burst's peak: a delay's " +
+      'repeat) …',
+  ),
+  chokeRingDb: p(3, 'dB', [0, 40], '… (this close) …'),
+  chokeBandDropDb: p(
+    6,
+    'dB',
+    [0, 60],
+    '… where at least chokeBandFraction of those bands each fall by this much (a choke cuts the whole cymbal; a ' +
+      "shaker's or a ride's own swell dips in one band) …",
+  ),
+  chokeBandFraction: p(0.75, 'of the bands', [0, 1], '… (this fraction) …'),
+  chokeLevelDb: p(
+    -35,
+    'dB re the loudest frame',
+    [-120, 0],
+    "… and the ring's sum is at least this re the file's loudest frame of those bands (a ring one can hear)",
+  ),
+  chokeExclusionSeconds: p(
+    0.04,
+    's',
+    [0, 0.2],
+    'choke onsets: placed at the last frame before the fall (within 1 dB of the ring), only where no other onset ' +
+      'lies within this of it',
+  ),
+  chokeQuietSeconds: p(
+    0.07,
+    's',
+    [0, 0.5],
+    "… and none within this long before it (the ring sounded alone for a while: a clap's or a snare's gated tail " +
+      'just after its hit is no choke); 0: off',
+  ),
 } as const;
 
 /**

@@ -14,7 +14,7 @@
  * energy (incoherentOnsets).
  */
 import { native, postSeries, type FeatureReport } from '../../native.js';
-import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter, onsetEnergyBandLowHz } from '../analysis/params.js';
 import { lowerBound } from '../order.js';
 
 /**
@@ -54,9 +54,10 @@ export interface OnsetInput {
   rises?: ArrayLike<number>;
   /**
    * The band energies (native `onsetBandEnergy`: `bands` values per onset flux frame, frame-major, linear power), for
-   * the echo model (echoRepeats); without them no onset is tested as a repeat.
+   * the echo model (echoRepeats); without them no onset is tested as a repeat. lowHz: each band's lower edge (Hz;
+   * onsetEnergyBandLowHz), for the choke onsets (chokeOnsets); without it none are sought.
    */
-  bandEnergy?: { values: ArrayLike<number>; bands: number };
+  bandEnergy?: { values: ArrayLike<number>; bands: number; lowHz?: readonly number[] };
 }
 
 /** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
@@ -69,6 +70,7 @@ export function onsetDefaults(): OnsetParameterValues {
 }
 
 export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: number): OnsetInput {
+  const lowHz = r.onsetBandEnergyBands > 0 ? onsetEnergyBandLowHz(sampleRate) : [];
   return {
     odf: r.odf,
     hopSeconds: r.hopSeconds,
@@ -80,7 +82,13 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
       : {}),
     ...(r.onsetNoveltyCoherence?.length ? { noveltyCoherence: r.onsetNoveltyCoherence } : {}),
     ...(r.onsetBandEnergyBands > 0 && r.onsetBandEnergy?.length
-      ? { bandEnergy: { values: r.onsetBandEnergy, bands: r.onsetBandEnergyBands } }
+      ? {
+          bandEnergy: {
+            values: r.onsetBandEnergy,
+            bands: r.onsetBandEnergyBands,
+            ...(lowHz.length === r.onsetBandEnergyBands ? { lowHz } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -769,6 +777,61 @@ export function echoRepeats(
   });
 }
 
+/**
+ * Choke onsets (s): a closed or pedal hat that cuts an open hat's ring (disco's choke) is often inaudible under the
+ * ring and raises no band — the ring's sudden end is its evidence. Over the band energies at or above chokeMinHz
+ * (their power summed per frame), a frame f counts when the sum falls by chokeDropDb from f to f + chokeSpanSeconds
+ * and stays that far down for chokeHoldSeconds, when over chokeRingSeconds before f it stayed within chokeRingDb of
+ * f's either way (a steady ring; not a closed hat's own decay after its attack, nor a burst's peak), when at least
+ * chokeBandFraction of those bands each fall by chokeBandDropDb (the whole cymbal is cut) and when f's sum is at least
+ * chokeLevelDb re the file's loudest frame. The onset is the last frame before the fall still within 1 dB of f
+ * (frames are centred at i·hopSeconds). Linear power throughout: one native pass of sums and ratio tests
+ * (postChokeStarts), the band test only for candidates.
+ */
+export function chokeOnsets(
+  energy: NonNullable<OnsetInput['bandEnergy']>,
+  hopSeconds: number,
+  params: OnsetParameterValues = onsetDefaults(),
+): number[] {
+  const dropDb = checkParameter('chokeDropDb', ONSET_PARAMETERS.chokeDropDb, params.chokeDropDb);
+  const minHz = checkParameter('chokeMinHz', ONSET_PARAMETERS.chokeMinHz, params.chokeMinHz);
+  if (!(dropDb > 0) || !energy.lowHz || energy.lowHz.length !== energy.bands) return [];
+  const B = energy.bands;
+  const b0 = energy.lowHz.findIndex((hz) => hz >= minHz);
+  if (b0 < 0) return [];
+  const frames = (k: 'chokeSpanSeconds' | 'chokeHoldSeconds' | 'chokeRingSeconds', least: number) =>
+    Math.max(least, Math.round(checkParameter(k, ONSET_PARAMETERS[k], params[k]) / hopSeconds));
+  const span = frames('chokeSpanSeconds', 1);
+  const hold = frames('chokeHoldSeconds', 0);
+  const ring = frames('chokeRingSeconds', 0);
+  const drop = 10 ** (-dropDb / 10);
+  const ringDb = checkParameter('chokeRingDb', ONSET_PARAMETERS.chokeRingDb, params.chokeRingDb);
+  const [ringHigh, ringLow] = [10 ** (ringDb / 10), 10 ** (-ringDb / 10)];
+  const bandDrop =
+    10 ** (-checkParameter('chokeBandDropDb', ONSET_PARAMETERS.chokeBandDropDb, params.chokeBandDropDb) / 10);
+  const fraction = checkParameter('chokeBandFraction', ONSET_PARAMETERS.chokeBandFraction, params.chokeBandFraction);
+  const level = 10 ** (checkParameter('chokeLevelDb', ONSET_PARAMETERS.chokeLevelDb, params.chokeLevelDb) / 10);
+  const within1Db = 10 ** (-1 / 10);
+  // native/src/post_cold.cc chokeStarts: the same tests in the same order, without a cold JavaScript pass over
+  // every frame on the post chain's critical path (bench/RESULTS.md, h-onset33)
+  const starts = native().postChokeStarts(
+    postSeries(energy.values),
+    B,
+    b0,
+    span,
+    hold,
+    ring,
+    drop,
+    ringHigh,
+    ringLow,
+    bandDrop,
+    fraction,
+    level,
+    within1Db,
+  );
+  return Array.from(starts, (f) => f * hopSeconds);
+}
+
 /** Each band's scale: the rise that fluxScaleTopFraction of its frames exceed (its own loud hits). */
 export function bandScales(rise: Float64Array, bands: number, params: OnsetParameterValues): Float64Array {
   const n = Math.floor(rise.length / bands);
@@ -1055,6 +1118,28 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   if (input.bandEnergy && input.flux && params.echoQuantile > 0) {
     const keep = echoRepeats(out, input.bandEnergy, input.flux.hopSeconds, params);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
+  }
+  // an open hat's ring cut by a closed or pedal hat that raised no band (chokeOnsets), where no onset is near and
+  // none was found just before it (after the echo test: a choke is no repeat)
+  if (input.bandEnergy && input.flux) {
+    const chokes = chokeOnsets(input.bandEnergy, input.flux.hopSeconds, params);
+    if (chokes.length) {
+      const exclusion = checkParameter(
+        'chokeExclusionSeconds',
+        ONSET_PARAMETERS.chokeExclusionSeconds,
+        params.chokeExclusionSeconds,
+      );
+      const quiet = checkParameter('chokeQuietSeconds', ONSET_PARAMETERS.chokeQuietSeconds, params.chokeQuietSeconds);
+      const found = out.map((o) => o.t);
+      for (const t of chokes) {
+        if (nearest(found, t) <= exclusion) continue;
+        // the onset found last before it (found is ascending)
+        const before = lowerBound(found, t) - 1;
+        if (before >= 0 && t - found[before]! < quiet) continue;
+        out.push({ t, s: strength(t), e: 0, p: -1 });
+      }
+      out.sort((a, b) => a.t - b.t);
+    }
   }
   return {
     times: out.map((o) => Math.round(o.t * 10000) / 10000),
