@@ -54,7 +54,10 @@
  * held-out 20's misses under open hats were known; `--held-out-22-only`: that set alone), held-out 23
  * (ONSET_HELD_OUT_KITS_23: held-out 22's players rendered note by note by Debian's fluidsynth and TiMidity++ and from
  * sonic-pi's cymbals, GM pedal hats, a shoebox attic, church and live room and SoX rooms, made after held-out 22 had
- * been read; `--held-out-23-only`: that set alone).
+ * been read; `--held-out-23-only`: that set alone), held-out 24 (ONSET_HELD_OUT_KITS_24: tom and cymbal players no
+ * onset set played, npm, fluidsynth and TiMidity++ kits and GM keys no onset set played, Hydrogen instruments no
+ * onset set chose, a shoebox parking deck, tunnel, barn and control room and SoX rooms, made after held-out 23 had
+ * been read; `--held-out-24-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -101,8 +104,11 @@ const TWENTIETH = path.join(OUT, 'drums-held-out-20');
 const TWENTY_FIRST = path.join(OUT, 'drums-held-out-21');
 const TWENTY_SECOND = path.join(OUT, 'drums-held-out-22');
 const TWENTY_THIRD = path.join(OUT, 'drums-held-out-23');
+const TWENTY_FOURTH = path.join(OUT, 'drums-held-out-24');
+/** `--held-out-24-only`: the twenty-fourth held-out set (ONSET_HELD_OUT_KITS_24) alone. */
+const TWENTY_FOURTH_ONLY = process.argv.includes('--held-out-24-only');
 /** `--held-out-23-only`: the twenty-third held-out set (ONSET_HELD_OUT_KITS_23) alone. */
-const TWENTY_THIRD_ONLY = process.argv.includes('--held-out-23-only');
+const TWENTY_THIRD_ONLY = process.argv.includes('--held-out-23-only') || TWENTY_FOURTH_ONLY;
 /** `--held-out-22-only`: the twenty-second held-out set (ONSET_HELD_OUT_KITS_22) alone. */
 const TWENTY_SECOND_ONLY = process.argv.includes('--held-out-22-only') || TWENTY_THIRD_ONLY;
 /** `--held-out-21-only`: the twenty-first held-out set (ONSET_HELD_OUT_KITS_21) alone. */
@@ -184,7 +190,8 @@ interface Item {
     | 'held-out 20'
     | 'held-out 21'
     | 'held-out 22'
-    | 'held-out 23';
+    | 'held-out 23'
+    | 'held-out 24';
   kit: string;
   pattern: string;
 }
@@ -299,6 +306,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 21': [TWENTY_FIRST, { set: 'onset-held-out-21' }],
   'held-out 22': [TWENTY_SECOND, { set: 'onset-held-out-22' }],
   'held-out 23': [TWENTY_THIRD, { set: 'onset-held-out-23' }],
+  'held-out 24': [TWENTY_FOURTH, { set: 'onset-held-out-24' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -335,7 +343,8 @@ async function main() {
   const twentieth = (THIRD_ONLY && !TWENTIETH_ONLY) || TWENTY_FIRST_ONLY ? none : drumItems('held-out 20');
   const twentyFirst = (THIRD_ONLY && !TWENTY_FIRST_ONLY) || TWENTY_SECOND_ONLY ? none : drumItems('held-out 21');
   const twentySecond = (THIRD_ONLY && !TWENTY_SECOND_ONLY) || TWENTY_THIRD_ONLY ? none : drumItems('held-out 22');
-  const twentyThird = THIRD_ONLY && !TWENTY_THIRD_ONLY ? none : drumItems('held-out 23');
+  const twentyThird = (THIRD_ONLY && !TWENTY_THIRD_ONLY) || TWENTY_FOURTH_ONLY ? none : drumItems('held-out 23');
+  const twentyFourth = THIRD_ONLY && !TWENTY_FOURTH_ONLY ? none : drumItems('held-out 24');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -362,6 +371,7 @@ async function main() {
     ...twentyFirst.items,
     ...twentySecond.items,
     ...twentyThird.items,
+    ...twentyFourth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -389,6 +399,7 @@ async function main() {
     ...twentyFirst.missing,
     ...twentySecond.missing,
     ...twentyThird.missing,
+    ...twentyFourth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -459,6 +470,7 @@ async function main() {
       'held-out 21',
       'held-out 22',
       'held-out 23',
+      'held-out 24',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
