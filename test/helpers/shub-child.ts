@@ -43,7 +43,9 @@ installInterruptHandlers((code) => process.exit(code), process.stderr);
 const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
 
 let queue = Promise.resolve();
-process.on('message', (m: { args: string[]; cwd: string } | { selfTest: 'SIGSEGV' | 'throw' | 'hang' }) => {
+type Message =
+  { args: string[]; cwd: string; env?: Record<string, string | null> } | { selfTest: 'SIGSEGV' | 'throw' | 'hang' };
+process.on('message', (m: Message) => {
   queue = queue.then(async () => {
     // the pool's own test (test/io/fuzz.test.ts): what a crash in the addon, a bug and a hang look like from outside
     if ('selfTest' in m) {
@@ -60,7 +62,20 @@ process.on('message', (m: { args: string[]; cwd: string } | { selfTest: 'SIGSEGV
     // never removes: taken off again here, as a fresh process would not have it (the 11th would print Node's
     // MaxListenersExceededWarning)
     const before = process.stdout.listeners('error');
-    const code = await launch(m.args);
+    // the command line's own environment (null: unset), restored after it as it was
+    const saved = Object.keys(m.env ?? {}).map((k) => [k, process.env[k]] as const);
+    const apply = (entries: Iterable<readonly [string, string | null | undefined]>) => {
+      for (const [k, v] of entries)
+        if (v === null || v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    };
+    apply(Object.entries(m.env ?? {}));
+    let code: number;
+    try {
+      code = await launch(m.args);
+    } finally {
+      apply(saved);
+    }
     for (const l of process.stdout.listeners('error'))
       if (!before.includes(l)) process.stdout.off('error', l as (...a: unknown[]) => void);
     await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
