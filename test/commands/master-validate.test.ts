@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TIMEOUT_MS, shub, ndjson, tempDir, type CliResult } from '../helpers/cli.js';
-import { ShubPool } from '../helpers/shub-pool.js';
+import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { peerSkip } from '../helpers/peers.js';
 import { speechLike, writeWav } from '../../fixtures/signals.js';
 import { songPlanar } from '../../fixtures/music.js';
@@ -20,21 +19,7 @@ import type { ValidateResult } from '../../src/commands/validate.js';
 import { loadPlatforms } from '../../src/recipes/platforms.js';
 
 const { dir, cleanup } = tempDir('shub-master-validate-');
-/** The validate runs, one per target: three in four in a reused process (one Node start-up), one in four fresh. */
-const pool = new ShubPool();
-let validates = 0;
-after(() => {
-  pool.close();
-  cleanup();
-});
-
-/** `shub validate ARGS` in `dir` as a one-shot process would end it (every fourth run is one). */
-async function validate(args: string[]): Promise<CliResult> {
-  if (validates++ % 4 === 0) return shub(['validate', ...args], dir);
-  const o = await pool.run(['validate', ...args], dir, TIMEOUT_MS, { NO_COLOR: process.env.NO_COLOR });
-  const ended = o.signal || o.timedOut ? `\n(reused process: ${o.timedOut ? 'hang' : o.signal})` : '';
-  return { code: o.code ?? -1, stdout: o.stdout, stderr: o.stderr + ended };
-}
+after(cleanup);
 const f = (name: string) => path.join(dir, name);
 const store = ['--store-dir', f('store')];
 const skip = peerSkip('espeak-ng');
@@ -88,7 +73,7 @@ async function masterThenValidate(inputs: string[], minCompliant = 0.5): Promise
   }
   // one validate run per target over the masters made for it
   for (const [target, files] of written) {
-    const v = await validate([...files.map((x) => x.file), '-p', target, '--codec-check', '--json', ...store]);
+    const v = shub(['validate', ...files.map((x) => x.file), '-p', target, '--codec-check', '--json', ...store], dir);
     const results = ndjson<ValidateResult>(v.stdout);
     for (const [i, x] of files.entries()) {
       const verdict = results[i]!.platforms[0]!;
@@ -117,11 +102,4 @@ test('the same for real speech (espeak-ng, a formant synthesizer)', { skip }, as
   assert.equal(r.status, 0, String(r.stderr));
   // speech is over the music styles' dynamics budgets for the loudest targets: 6 of 12 delivered here
   await masterThenValidate(['espeak'], 0.25);
-});
-
-test('the validate runs: fresh and reused processes, nothing printed between command lines', () => {
-  assert.ok(validates >= 8, `validate runs: ${validates}`);
-  assert.equal(pool.runs, validates - Math.ceil(validates / 4));
-  assert.ok(pool.started <= 2, `reused processes started: ${pool.started}`);
-  assert.deepEqual(pool.strays, []);
 });

@@ -1,11 +1,12 @@
 /**
- * A reused `shub` process for test/helpers/shub-pool.ts: started as `node shub-child.js COMMAND MARK`, it loads
- * COMMAND the way bin/shub.js does (the same bundle, thread pool size and interrupt handlers), then runs one command
- * line per IPC message `{ args, cwd }` through the same `launch` — its output on this process's own stdout and stderr
- * (pipes: written synchronously on Linux, so the addon's own writes stay in order), then MARK on both, then sends
- * `{ code }`. A crash (a signal from the addon, an uncaught throw) ends this process, and the pool reports it for the
+ * A reused `shub` process for test/helpers/shub-pool.ts: started as `node shub-child.js COMMAND MARK`, it loads COMMAND
+ * the way bin/shub.js does (the same bundle, thread pool size and interrupt handlers), then runs one command line per
+ * IPC message `{ args, cwd, env }` through the same `launch` (`env`: the command line's own environment variables, null
+ * to unset, applied to process.env before it and restored after) — its output on this process's own stdout and stderr
+ * (pipes: written synchronously on Linux, so the addon's own writes stay in order), then MARK on both, then sends `{
+ * code }`. A crash (a signal from the addon, an uncaught throw) ends this process, and the pool reports it for the
  * command line it was running. What is not done: bin/shub.js's `exitNow` (this process goes on) and the code cache
- * save; what is undone after each command line: the stdout 'error' listener it added (below).
+ * save; what is undone after each command line: the stdout 'error' listener it added and its environment (below).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -1,11 +1,11 @@
 /**
  * `shub` command lines run in reused processes (test/helpers/shub-child.ts), for tests that run many small ones
- * (io/fuzz, io/damaged-corpus): one Node start-up and bundle load per process instead of per command line (about
- * 0.2 CPU-s each here). Each process runs one command line at a time, so what a fresh process would show is still
- * seen per command line: its exit code, stdout and stderr (the process's own pipes, the addon's writes included), a
- * signal (a crash in the addon ends the process: reported for the command line it was running, and the next one gets
- * a new process), a hang (the process group is killed after the timeout, as bench/fuzz.ts runShub does). `strays`
- * holds what happened between command lines (output, or a process ending while idle): a test asserts it empty.
+ * (io/fuzz, io/damaged-corpus, store/cli-db): one Node start-up and bundle load per process instead of per command line
+ * (about 0.2 CPU-s each here). Each process runs one command line at a time, so what a fresh process would show is
+ * still seen per command line: its exit code, stdout and stderr (the process's own pipes, the addon's writes included),
+ * a signal (a crash in the addon ends the process: reported for the command line it was running, and the next one gets
+ * a new process), a hang (the process group is killed after the timeout, as bench/fuzz.ts runShub does). `strays` holds
+ * what happened between command lines (output, or a process ending while idle): a test asserts it empty.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
