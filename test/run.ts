@@ -18,14 +18,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * The longest files, longest first: seconds each took in a fresh-clone `.ci/run` on the idle 2-core
  * machine (2 files at a time; the runner's own per-file times, hooks included; 2026-12-02, main 6c71a1c); master
  * and tty-output scaled by their CPU cuts of 2026-12-04 (h-testtime32), fuzz and damaged-corpus by theirs of the
- * same day (h-testtime33: their mix runs in reused processes; bench/RESULTS.md "Test time").
+ * same day (h-testtime33: their mix runs in reused processes; bench/RESULTS.md "Test time"), cli-db by its paired
+ * CPU cuts (h-testtime34: its sequential command lines in reused processes).
  * Every other file follows in name order. A file missing here only costs time; a stale name fails
  * test/runner.test.ts.
  */
 export const LONGEST: readonly (readonly [string, number])[] = [
   ['queue/queue.test.js', 151],
   ['commands/master-validate.test.js', 117],
-  ['store/cli-db.test.js', 81],
+  ['store/cli-db.test.js', 61],
   ['io/damaged-corpus.test.js', 44],
   ['commands/master.test.js', 42],
   ['io/fuzz.test.js', 39],

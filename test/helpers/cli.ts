@@ -11,7 +11,7 @@ export const SHUB = path.join(ROOT, 'bin', 'shub.js');
  * How long one shub run may take before it is killed (ms): 120 s, or SHUB_TEST_TIMEOUT_MS on a
  * machine loaded by other work (where a 30 CPU-s master run can take minutes of wall time).
  */
-const TIMEOUT_MS = Number(process.env.SHUB_TEST_TIMEOUT_MS) || 120_000;
+export const TIMEOUT_MS = Number(process.env.SHUB_TEST_TIMEOUT_MS) || 120_000;
 
 export interface CliResult {
   code: number;

@@ -1,11 +1,11 @@
 /**
  * `shub` command lines run in reused processes (test/helpers/shub-child.ts), for tests that run many small ones
- * (io/fuzz, io/damaged-corpus): one Node start-up and bundle load per process instead of per command line (about
- * 0.2 CPU-s each here). Each process runs one command line at a time, so what a fresh process would show is still
- * seen per command line: its exit code, stdout and stderr (the process's own pipes, the addon's writes included), a
- * signal (a crash in the addon ends the process: reported for the command line it was running, and the next one gets
- * a new process), a hang (the process group is killed after the timeout, as bench/fuzz.ts runShub does). `strays`
- * holds what happened between command lines (output, or a process ending while idle): a test asserts it empty.
+ * (io/fuzz, io/damaged-corpus, store/cli-db): one Node start-up and bundle load per process instead of per command line
+ * (about 0.2 CPU-s each here). Each process runs one command line at a time, so what a fresh process would show is
+ * still seen per command line: its exit code, stdout and stderr (the process's own pipes, the addon's writes included),
+ * a signal (a crash in the addon ends the process: reported for the command line it was running, and the next one gets
+ * a new process), a hang (the process group is killed after the timeout, as bench/fuzz.ts runShub does). `strays` holds
+ * what happened between command lines (output, or a process ending while idle): a test asserts it empty.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +16,16 @@ import { runShub, type Outcome } from '../../bench/fuzz.js';
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'shub-child.js');
 
 /** What the child is asked to do: a command line, or (the pool's own test) to crash, throw or hang. */
-export type Request = { args: string[]; cwd: string } | { selfTest: 'SIGSEGV' | 'throw' | 'hang' };
+export type Request =
+  { args: string[]; cwd: string; env?: Record<string, string | null> } | { selfTest: 'SIGSEGV' | 'throw' | 'hang' };
+
+/**
+ * A command line's own environment on top of the process's: a value sets the variable, `undefined` removes it (sent
+ * as null over IPC). The child applies it to process.env just before the command line and restores it just after;
+ * only for variables shub reads when a command runs (SHUB_DATABASE_URL, NO_COLOR …), not for those the bundle or a
+ * library reads once at load (UV_THREADPOOL_SIZE, pg's defaults from PGUSER/USER …): those need a fresh process.
+ */
+export type CaseEnv = Record<string, string | undefined>;
 
 interface Running {
   args: string[];
@@ -164,8 +173,10 @@ export class ShubPool {
   private readonly idle: Child[] = [];
 
   /** Runs `shub ARGS` in `cwd` as runShub does (stdout/stderr as text, the group killed after `timeoutMs`). */
-  run(args: string[], cwd: string, timeoutMs = 60_000): Promise<Outcome> {
-    return this.request({ args, cwd }, timeoutMs, args[0] ?? '');
+  run(args: string[], cwd: string, timeoutMs = 60_000, env?: CaseEnv): Promise<Outcome> {
+    const req: Request = { args, cwd };
+    if (env) req.env = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v ?? null]));
+    return this.request(req, timeoutMs, args[0] ?? '');
   }
 
   /** The pool's own test: a process asked to crash, throw or hang, as `command`'s process. */

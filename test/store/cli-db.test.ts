@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { SHUB, ndjson, shub, tempDir, type CliResult } from '../helpers/cli.js';
+import { SHUB, TIMEOUT_MS, ndjson, tempDir, type CliResult } from '../helpers/cli.js';
+import { ShubPool } from '../helpers/shub-pool.js';
 import { startPostgres, type TestPostgres } from '../helpers/pg.js';
 import { sineSegments, writeWav } from '../../fixtures/signals.js';
 import type { RunRecord, RunSummary } from '../../src/store/types.js';
@@ -28,6 +29,7 @@ before(async () => {
   server = await startPostgres();
 });
 after(async () => {
+  pool.close();
   await server?.stop();
   cleanup();
 });
@@ -53,9 +55,39 @@ function shubAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
-function run(args: string[], cwd = dir, env: NodeJS.ProcessEnv = {}): CliResult {
-  const r = shub(args, cwd, { SHUB_DATABASE_URL: '', ...env });
+/**
+ * The command lines that are not about a process's start-up, exit or concurrency (`run`) go to reused processes: one
+ * Node start-up per command name, not per command line. shubAsync's (parallel, timed) stay one-shot processes.
+ */
+const pool = new ShubPool();
+/** What a reused process must end as a fresh one does: read-only command lines, run a second time fresh. */
+const fresh = { checked: 0, differences: [] as string[] };
+let readOnlySeen = 0;
+/** Wall ms of the command lines in reused processes and of their fresh second runs. */
+const took = { reused: 0, fresh: 0 };
+const READ_ONLY = /^(history|show|db status)$/;
+
+/**
+ * `shub ARGS` in `cwd` with `env` over this process's environment (SHUB_DATABASE_URL unset unless given), as the
+ * one-shot process it used to be: exit code, stdout, stderr. Every fourth read-only command line (history, show,
+ * db status: running it twice changes nothing) runs again in a fresh process and must end the same, byte for byte.
+ */
+async function run(args: string[], cwd = dir, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const caseEnv = { SHUB_DATABASE_URL: '', NO_COLOR: process.env.NO_COLOR, ...env };
+  const t0 = Date.now();
+  const o = await pool.run(args, cwd, TIMEOUT_MS, caseEnv);
+  took.reused += Date.now() - t0;
+  const r: CliResult = { code: o.code ?? -1, stdout: o.stdout, stderr: o.stderr };
   printed.push(r.stdout, r.stderr);
+  if (o.signal || o.timedOut) r.stderr += `\n(reused process: ${o.timedOut ? 'hang' : o.signal})`;
+  const readOnly = READ_ONLY.test(args[0] === 'db' ? `db ${args[1]}` : (args[0] ?? ''));
+  if (readOnly && readOnlySeen++ % 4 === 0) {
+    const f = await shubAsync(args, cwd, caseEnv);
+    took.fresh += f.ms;
+    fresh.checked++;
+    if (f.code !== r.code || f.stdout !== r.stdout || f.stderr !== r.stderr)
+      fresh.differences.push(`shub ${args.join(' ')}: reused ${JSON.stringify(r)}, fresh ${JSON.stringify(f)}`);
+  }
   return r;
 }
 
@@ -92,16 +124,16 @@ test(
     const work = path.join(dir, 'parallel');
     mkdirSync(work, { recursive: true });
 
-    const status0 = run(['db', 'status', '--db', url, '--json'], work);
+    const status0 = await run(['db', 'status', '--db', url, '--json'], work);
     assert.equal(status0.code, 1, `pending migrations: exit 1 (${status0.stderr})`);
     assert.equal(JSON.parse(status0.stdout).upToDate, false);
-    const migrate = run(['db', 'migrate', '--db', url], work);
+    const migrate = await run(['db', 'migrate', '--db', url], work);
     assert.equal(migrate.code, 0, migrate.stderr);
     assert.match(
       migrate.stdout,
       /applied 0001_initial\napplied 0002_history_indexes\napplied 0003_interrupted_runs\napplied 0004_queue_jobs/,
     );
-    const status = run(['db', 'status', '--db', url, '--json'], work);
+    const status = await run(['db', 'status', '--db', url, '--json'], work);
     assert.equal(status.code, 0, status.stderr);
     assert.deepEqual(
       JSON.parse(status.stdout).migrations.map((m: { name: string; state: string }) => `${m.name}:${m.state}`),
@@ -135,8 +167,8 @@ test(
     for (const r of jsonRuns) assert.equal(r.code, 0, r.stderr);
     assert.equal(readdirSync(path.join(jsonDir, 'runs')).length, 4);
 
-    const pgHistory = run(['history', '--db', url, '--json'], work);
-    const jsonHistory = run(['history', '--store-dir', jsonDir, '--json'], work);
+    const pgHistory = await run(['history', '--db', url, '--json'], work);
+    const jsonHistory = await run(['history', '--store-dir', jsonDir, '--json'], work);
     assert.equal(pgHistory.code, 0, pgHistory.stderr);
     assert.equal(jsonHistory.code, 0, jsonHistory.stderr);
     const fromPg = ndjson<RunSummary>(pgHistory.stdout);
@@ -154,8 +186,8 @@ test(
     assert.deepEqual([...fromPg[0]!.files].sort(), [...files].sort());
 
     // show: the whole record, results and decision log, alike from both stores
-    const shownPg = run(['show', fromPg[0]!.runId, '--db', url, '--json'], work);
-    const shownJson = run(['show', fromJson[0]!.runId.slice(0, 18), '--store-dir', jsonDir, '--json'], work);
+    const shownPg = await run(['show', fromPg[0]!.runId, '--db', url, '--json'], work);
+    const shownJson = await run(['show', fromJson[0]!.runId.slice(0, 18), '--store-dir', jsonDir, '--json'], work);
     assert.equal(shownPg.code, 0, shownPg.stderr);
     assert.equal(shownJson.code, 0, shownJson.stderr);
     const recPg = JSON.parse(shownPg.stdout) as RunRecord;
@@ -169,10 +201,10 @@ test(
     assert.deepEqual(recPg.args.slice(0, 4), ['analyze', ...files]);
 
     // the human-readable forms
-    const table = run(['history', '--db', url], work);
+    const table = await run(['history', '--db', url], work);
     assert.match(table.stdout, /^STARTED\s+RUN\s+COMMAND\s+STATUS\s+DECISIONS\s+FILES\n/);
     assert.equal(table.stdout.trim().split('\n').length, 5);
-    const text = run(['show', fromPg[0]!.runId, '--db', url], work);
+    const text = await run(['show', fromPg[0]!.runId, '--db', url], work);
     assert.match(text.stdout, /Decisions \(\d+\)\n\s+1\. io\.decode decoder = "native-wav"/);
     assert.match(text.stdout, /one\.wav: -\d+\.\d LUFS, LRA/);
 
@@ -185,13 +217,16 @@ test(
       ['--since', '2999-01-01'],
       ['-n', '2'],
     ]) {
-      const a = ndjson<RunSummary>(run(['history', '--db', url, '--json', ...filter], work).stdout);
-      const b = ndjson<RunSummary>(run(['history', '--store-dir', jsonDir, '--json', ...filter], work).stdout);
+      const a = ndjson<RunSummary>((await run(['history', '--db', url, '--json', ...filter], work)).stdout);
+      const b = ndjson<RunSummary>((await run(['history', '--store-dir', jsonDir, '--json', ...filter], work)).stdout);
       assert.deepEqual(a.map(comparable), b.map(comparable), filter.join(' '));
     }
-    assert.equal(ndjson(run(['history', '--db', url, '--json', '--file', files[1]!], work).stdout).length, 4);
-    assert.equal(ndjson(run(['history', '--db', url, '--json', '--since', '2999-01-01'], work).stdout).length, 0);
-    const missing = run(['show', 'ffffffff', '--db', url], work);
+    assert.equal(ndjson((await run(['history', '--db', url, '--json', '--file', files[1]!], work)).stdout).length, 4);
+    assert.equal(
+      ndjson((await run(['history', '--db', url, '--json', '--since', '2999-01-01'], work)).stdout).length,
+      0,
+    );
+    const missing = await run(['show', 'ffffffff', '--db', url], work);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no run 'ffffffff'.*shub history/);
   },
@@ -259,7 +294,7 @@ test(UNMIGRATED, async () => {
     ['history', '--db', url],
     ['show', '01234567', '--db', url],
   ]) {
-    const r = run(args, work);
+    const r = await run(args, work);
     assert.equal(r.code, 4, `${args[0]}: ${r.stderr}`);
     assert.equal(r.stdout, '');
     assert.match(
@@ -271,9 +306,9 @@ test(UNMIGRATED, async () => {
     );
   }
   assert.equal(existsSync(path.join(work, '.shub')), false);
-  assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
-  assert.equal(run(['db', 'migrate', '--down', '--db', url], work).code, 0);
-  const old = run(['analyze', files[0]!, '--db', url], work);
+  assert.equal((await run(['db', 'migrate', '--db', url], work)).code, 0);
+  assert.equal((await run(['db', 'migrate', '--down', '--db', url], work)).code, 0);
+  const old = await run(['analyze', files[0]!, '--db', url], work);
   assert.equal(old.code, 4);
   assert.equal(old.stdout, '');
   assert.match(
@@ -281,11 +316,11 @@ test(UNMIGRATED, async () => {
     /schema is out of date \(1 migration\(s\) pending: 0004_queue_jobs\); run `shub db migrate`/,
   );
   assert.equal(await count(url, 'runs'), 0);
-  const status = run(['db', 'status', '--db', url], work);
+  const status = await run(['db', 'status', '--db', url], work);
   assert.equal(status.code, 1);
   assert.match(status.stdout, /0004_queue_jobs\s+pending/);
-  assert.equal(run(['db', 'migrate', '--db', url], work).code, 0);
-  assert.equal(run(['analyze', files[0]!, '--db', url], work).code, 0);
+  assert.equal((await run(['db', 'migrate', '--db', url], work)).code, 0);
+  assert.equal((await run(['analyze', files[0]!, '--db', url], work)).code, 0);
   assert.equal(await count(url, 'runs'), 1);
 });
 
@@ -293,28 +328,32 @@ test('store selection: --db over SHUB_DATABASE_URL over config store.url over th
   const url = await server.createDatabase();
   const work = path.join(dir, 'precedence');
   mkdirSync(work, { recursive: true });
-  assert.equal(run(['db', 'migrate'], work, { SHUB_DATABASE_URL: url }).code, 0, 'db migrate takes SHUB_DATABASE_URL');
+  assert.equal(
+    (await run(['db', 'migrate'], work, { SHUB_DATABASE_URL: url })).code,
+    0,
+    'db migrate takes SHUB_DATABASE_URL',
+  );
   const dead = 'postgres://nobody:dead-pw-99@127.0.0.1:1/none';
   writeFileSync(path.join(work, 'shub.config.yaml'), `store:\n  url: ${dead}\n`);
   // config alone: used (and unreachable)
-  const fromConfig = run(['analyze', files[0]!], work);
+  const fromConfig = await run(['analyze', files[0]!], work);
   assert.equal(fromConfig.code, 4);
   assert.match(fromConfig.stderr, /\(from config store\.url\) is unreachable/);
   // env beats config, flag beats env
-  assert.equal(run(['analyze', files[0]!, '--json'], work, { SHUB_DATABASE_URL: url }).code, 0);
-  const flag = run(['analyze', files[0]!, '--json', '--db', url], work, { SHUB_DATABASE_URL: dead });
+  assert.equal((await run(['analyze', files[0]!, '--json'], work, { SHUB_DATABASE_URL: url })).code, 0);
+  const flag = await run(['analyze', files[0]!, '--json', '--db', url], work, { SHUB_DATABASE_URL: dead });
   assert.equal(flag.code, 0, flag.stderr);
   assert.equal(await count(url, 'runs'), 2);
   assert.equal(existsSync(path.join(work, '.shub')), false);
   // no database anywhere: the JSON store
   writeFileSync(path.join(work, 'shub.config.yaml'), 'store:\n  dir: runs-here\n');
-  assert.equal(run(['analyze', files[0]!, '--json'], work).code, 0);
+  assert.equal((await run(['analyze', files[0]!, '--json'], work)).code, 0);
   assert.equal(readdirSync(path.join(work, 'runs-here', 'runs')).length, 1);
-  const nothing = run(['db', 'status'], work);
+  const nothing = await run(['db', 'status'], work);
   assert.equal(nothing.code, 2);
   assert.match(nothing.stderr, /no database named; pass --db/);
   writeFileSync(path.join(work, 'shub.config.yaml'), 'store:\n  url: mysql://x\n');
-  const bad = run(['analyze', files[0]!], work);
+  const bad = await run(['analyze', files[0]!], work);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /store\.url: expected a postgres:\/\/ or postgresql:\/\/ URL/);
 });
@@ -326,25 +365,25 @@ test('the password in --db never shows: not in output, errors, the runs table or
   const work = path.join(dir, 'password');
   mkdirSync(work, { recursive: true });
   const outputs = [
-    run(['db', 'migrate', '--db', url], work),
-    run(['db', 'status', '--db', url, '--json'], work),
-    run(['analyze', ...files, '--json', '--db', url], work),
-    run(['analyze', files[0]!, path.join(work, 'missing.wav'), '--db', url], work),
-    run(['history', '--db', url], work),
-    run(['history', '--db', url, '--json'], work),
-    run(['analyze', files[0]!, '--db', url.replace(password, 'wrong-but-secret-pw')], work),
-    run(['analyze', files[0]!, '--db', url, '--debug'], work),
+    await run(['db', 'migrate', '--db', url], work),
+    await run(['db', 'status', '--db', url, '--json'], work),
+    await run(['analyze', ...files, '--json', '--db', url], work),
+    await run(['analyze', files[0]!, path.join(work, 'missing.wav'), '--db', url], work),
+    await run(['history', '--db', url], work),
+    await run(['history', '--db', url, '--json'], work),
+    await run(['analyze', files[0]!, '--db', url.replace(password, 'wrong-but-secret-pw')], work),
+    await run(['analyze', files[0]!, '--db', url, '--debug'], work),
     // a URL given where a file belongs still gets recorded (JSON store) without its password
-    run(
+    await run(
       ['analyze', files[0]!, `postgres://someone:${password}@elsewhere/db`, '--store-dir', path.join(work, 'js')],
       work,
     ),
   ];
-  const all = run(['history', '--db', url, '--json'], work);
+  const all = await run(['history', '--db', url, '--json'], work);
   outputs.push(all);
   const ids = ndjson<RunSummary>(all.stdout).map((r) => r.runId);
   for (const id of ids)
-    outputs.push(run(['show', id, '--db', url, '--json'], work), run(['show', id, '--db', url], work));
+    outputs.push(await run(['show', id, '--db', url, '--json'], work), await run(['show', id, '--db', url], work));
   assert.ok(ids.length >= 3);
   for (const o of outputs) {
     assert.ok(!o.stdout.includes(password) && !o.stderr.includes(password), `leak in:\n${o.stdout}\n${o.stderr}`);
@@ -392,4 +431,14 @@ test('parallel `shub db migrate` on an empty database: one applies, the others f
   const steps = results.map((r) => (JSON.parse(r.stdout) as { steps: unknown[] }).steps.length).sort();
   assert.deepEqual(steps, [0, 0, 0, 4]);
   assert.ok(results.every((r) => (JSON.parse(r.stdout) as { upToDate: boolean }).upToDate));
+});
+
+test('the reused processes: every command line ended as in a fresh process, nothing between them', (t) => {
+  t.diagnostic(`${pool.runs} command lines in ${pool.started} reused processes: ${took.reused} ms`);
+  t.diagnostic(`${fresh.checked} of them again in fresh processes: ${took.fresh} ms`);
+  assert.ok(pool.runs >= 40, `command lines in reused processes: ${pool.runs}`);
+  assert.ok(pool.started <= 8, `processes started for them: ${pool.started}`);
+  assert.ok(fresh.checked >= 8, `read-only command lines also run fresh: ${fresh.checked}`);
+  assert.deepEqual(fresh.differences, []);
+  assert.deepEqual(pool.strays, []);
 });
