@@ -20,6 +20,7 @@ import { heldOut20DrumSpecs } from '../fixtures/drumclass20.js';
 import { heldOut21DrumSpecs } from '../fixtures/drumclass21.js';
 import { heldOut21tDrumSpecs } from '../fixtures/drumclass21t.js';
 import { heldOut22tDrumSpecs } from '../fixtures/drumclass22t.js';
+import { heldOut22DrumSpecs } from '../fixtures/drumclass22.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -111,6 +112,7 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-21', heldOut21DrumSpecs], // drumclass21.ts, h-dxcym33: lmms and sonic-pi cymbals by the sampler
   ['held-out-21t', heldOut21tDrumSpecs], // drumclass21t.ts, h-dxtom33: snare rolls beside tom fills, SpessaSynth
   ['held-out-22t', heldOut22tDrumSpecs], // drumclass22t.ts, h-dxtom33: the same players through fluidsynth
+  ['held-out-22', heldOut22DrumSpecs], // drumclass22.ts, h-dxcym35: SpessaSynth cymbals beside hats and open hats
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');
