@@ -909,6 +909,32 @@ export const STEM_CYMBAL_RING_PARAMETERS = {
 } as const;
 
 /**
+ * Cymbals read as snares by their ring against the stem's own snares (h-dxcym35, stem.ts byCymbalOverSnares): a crash
+ * struck alone, into its swell or under the backbeat adds a low wash the band rule reads as a drum, but 150 ms on
+ * (ringAtMs) it still rings −8 / −1 / +3 dB (10th / 50th / 90th percentile) against its attack where the snares read
+ * right ring −32 / −16 / −5, and its body partial lies at 137 / 493 / 621 Hz where theirs lies at 137 / 190 / 281
+ * (tuning dumps: held-out 18–21, 19t–22t, the class-tuning dump). Absolute ring edges lose the snares of reverberant
+ * stems; against the stem's own snares' low quantile they do not.
+ */
+export const STEM_CYMBAL_SNARE_PARAMETERS = {
+  cymbalSnareQuantile: p(
+    0.2,
+    'quantile',
+    [0, 1],
+    "the stem's snare reference: this quantile of the ring above midHz at ringAtMs over the hits read as snares " +
+      '(at least minStemSnares; a low one, so that cymbals read as snares do not set it)',
+  ),
+  cymbalSnareOverDb: p(10, 'dB', [0, 40], 'a hit read as a snare ringing at least this far above the reference…'),
+  cymbalSnareRingDb: p(-10, 'dB', [-40, 0], '…and at least this against its own attack…'),
+  cymbalSnareBodyHz: p(
+    300,
+    'Hz',
+    [50, 1000],
+    "…whose body partial lies at or above this (a snare's head lies below) is a cymbal",
+  ),
+} as const;
+
+/**
  * A second piece struck with a kick (h-dxcls27, stem.ts byStruckWithKick): what the wires (midHz–highHz) or top
  * (above highHz) band adds at a hit read as a kick, against what its kick band adds, and how long it rings.
  */

@@ -39,6 +39,7 @@ import {
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
   STEM_CYMBAL_RING_PARAMETERS,
+  STEM_CYMBAL_SNARE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -658,6 +659,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomClick(found, verdicts);
   byStruckWithKick(found, verdicts);
   byCymbalRing(found, verdicts);
+  byCymbalOverSnares(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1234,13 +1236,56 @@ function byCymbalRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     if (!(ring >= C.cymbalRingDb.value) || !(decay >= C.cymbalRingDecayMs.value) || !(top < C.cymbalRingTopShare.value))
       return;
     const main = {
-      cls: top > f.share[2]! ? ('ride' as const) : ('crash' as const),
+      cls: cymbalKind(f),
       confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - C.cymbalRingDb.value) / 6)) / 100),
       reason:
         `${v.main.reason}; but ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
         `${S.midHz.value} Hz (≥ ${C.cymbalRingDb.value}), its top band falls in ${decay.toFixed(0)} ms (≥ ` +
         `${C.cymbalRingDecayMs.value}) and it adds ${pct(top)} above ${S.highHz.value} Hz (< ` +
         `${pct(C.cymbalRingTopShare.value)}): a cymbal's ring`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/** A cymbal's kind by where it adds: a ride when its top band (above highHz) adds more than its wires band, a crash
+ * otherwise. */
+function cymbalKind(f: StemFeatures): 'ride' | 'crash' {
+  return f.share[3]! > f.share[2]! ? 'ride' : 'crash';
+}
+
+/**
+ * Cymbals read as snares by their ring against the stem's own snares (h-dxcym35): a crash struck alone, into its
+ * swell or under the backbeat adds a low wash (its body band) that the band rule reads as a drum, and byCymbalRing
+ * only takes hits without drum body. What the stem's snares do not: 150 ms on (ringAtMs) it still rings above midHz
+ * at least cymbalSnareOverDb over the stem's snare reference (the cymbalSnareQuantile quantile of that ring over the
+ * hits read as snares, at least minStemSnares: a low quantile, so that the cymbals read as snares do not set it) and
+ * within cymbalSnareRingDb of its own attack, and its body partial lies at or above cymbalSnareBodyHz (a snare's head
+ * lies below). Such a hit is a cymbal (cymbalKind); a second piece stays. In place on `verdicts`.
+ */
+function byCymbalOverSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const C = STEM_CYMBAL_SNARE_PARAMETERS;
+  const rings: number[] = [];
+  found.forEach((h, k) => {
+    const ring = h.features.ringDb ?? NaN;
+    if (verdicts[k]!.main.cls === 'snare' && Number.isFinite(ring)) rings.push(ring);
+  });
+  if (rings.length < STEM_SNARELESS_PARAMETERS.minStemSnares.value) return;
+  const ref = kthSmallest(rings, Math.floor(C.cymbalSnareQuantile.value * (rings.length - 1)));
+  const edge = Math.max(C.cymbalSnareRingDb.value, ref + C.cymbalSnareOverDb.value);
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const ring = f.ringDb ?? NaN;
+    const body = f.bodyHz ?? NaN;
+    if (v.main.cls !== 'snare' || !(ring >= edge) || !(body >= C.cymbalSnareBodyHz.value)) return;
+    const main = {
+      cls: cymbalKind(f),
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - edge) / 6)) / 100),
+      reason:
+        `${v.main.reason}; but ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
+        `${S.midHz.value} Hz, ≥ ${C.cymbalSnareOverDb.value} dB over the stem's ${rings.length} snares ` +
+        `(${ref.toFixed(1)} dB, their ${C.cymbalSnareQuantile.value} quantile) and ≥ ${C.cymbalSnareRingDb.value}, ` +
+        `and its body partial lies at ${body.toFixed(0)} Hz (≥ ${C.cymbalSnareBodyHz.value}): a cymbal's ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
