@@ -909,14 +909,14 @@ export const STEM_CYMBAL_RING_PARAMETERS = {
 } as const;
 
 /**
- * Cymbals read as snares by their ring against the stem's own snares (h-dxcym35, stem.ts byCymbalOverSnares): a crash
+ * Cymbals read by the stem's own references (h-dxcym35). As snares (stem.ts byCymbalOverSnares): a crash
  * struck alone, into its swell or under the backbeat adds a low wash the band rule reads as a drum, but 150 ms on
  * (ringAtMs) it still rings −8 / −1 / +3 dB (10th / 50th / 90th percentile) against its attack where the snares read
  * right ring −32 / −16 / −5, and its body partial lies at 137 / 493 / 621 Hz where theirs lies at 137 / 190 / 281
  * (tuning dumps: held-out 18–21, 19t–22t, the class-tuning dump). Absolute ring edges lose the snares of reverberant
  * stems; against the stem's own snares' low quantile they do not.
  */
-export const STEM_CYMBAL_SNARE_PARAMETERS = {
+export const STEM_CYMBAL_REFERENCE_PARAMETERS = {
   cymbalSnareQuantile: p(
     0.2,
     'quantile',
@@ -931,6 +931,25 @@ export const STEM_CYMBAL_SNARE_PARAMETERS = {
     'Hz',
     [50, 1000],
     "…whose body partial lies at or above this (a snare's head lies below) is a cymbal",
+  ),
+  hatlessClearDb: p(
+    -15,
+    'dB',
+    [-60, 0],
+    'a stem none of whose hits read as hats rings below this at ringAtMs has no closed hat (stem.ts byCymbalHatless)…',
+  ),
+  hatlessRingDb: p(-12, 'dB', [-40, 0], '…and its hits read as hats that ring at least this against their attack…'),
+  hatlessLateRatio: p(
+    0.8,
+    'of the centroid',
+    [0, 2],
+    '…whose late spectrum (lateMs on) centres below this factor of what they add (the ring darkens)…',
+  ),
+  hatlessFlatness: p(
+    0.01,
+    'flatness',
+    [0, 1],
+    "…and whose added spectrum's flatness lies under this (partials, not a hat's noise) are cymbals",
   ),
 } as const;
 

@@ -39,7 +39,7 @@ import {
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
   STEM_CYMBAL_RING_PARAMETERS,
-  STEM_CYMBAL_SNARE_PARAMETERS,
+  STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
@@ -660,6 +660,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byStruckWithKick(found, verdicts);
   byCymbalRing(found, verdicts);
   byCymbalOverSnares(found, verdicts);
+  byCymbalHatless(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1264,7 +1265,7 @@ function cymbalKind(f: StemFeatures): 'ride' | 'crash' {
  * lies below). Such a hit is a cymbal (cymbalKind); a second piece stays. In place on `verdicts`.
  */
 function byCymbalOverSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
-  const C = STEM_CYMBAL_SNARE_PARAMETERS;
+  const C = STEM_CYMBAL_REFERENCE_PARAMETERS;
   const rings: number[] = [];
   found.forEach((h, k) => {
     const ring = h.features.ringDb ?? NaN;
@@ -1286,6 +1287,42 @@ function byCymbalOverSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${S.midHz.value} Hz, ≥ ${C.cymbalSnareOverDb.value} dB over the stem's ${rings.length} snares ` +
         `(${ref.toFixed(1)} dB, their ${C.cymbalSnareQuantile.value} quantile) and ≥ ${C.cymbalSnareRingDb.value}, ` +
         `and its body partial lies at ${body.toFixed(0)} Hz (≥ ${C.cymbalSnareBodyHz.value}): a cymbal's ring`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Cymbals read as hats in a stem without closed hats (h-dxcym35): a ride or crash ridden on the 8ths, a china on its
+ * own, reads as a hat from its first milliseconds, and where the stem has no closed hat to set a reference (none of its
+ * hits read as hats rings below hatlessClearDb at ringAtMs) its own ring is all there is. Such a "hat" that rings
+ * within hatlessRingDb of its attack, whose late spectrum (lateMs on) centres below hatlessLateRatio of what it adds
+ * (the cymbal's low wash takes over; an open hat's hiss stays bright) and whose added spectrum's flatness lies under
+ * hatlessFlatness (a cymbal's partials; a hat adds noise) is a cymbal (cymbalKind). A second piece stays. In place on
+ * `verdicts`.
+ */
+function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const C = STEM_CYMBAL_REFERENCE_PARAMETERS;
+  const clear = found.some(
+    (h, k) => verdicts[k]!.main.cls === 'hihat' && (h.features.ringDb ?? NaN) < C.hatlessClearDb.value,
+  );
+  if (clear) return;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const ring = f.ringDb ?? NaN;
+    const ratio = (f.lateCentroidHz ?? NaN) / (f.centroidHz ?? NaN);
+    if (v.main.cls !== 'hihat' || !(ring >= C.hatlessRingDb.value) || !(ratio < C.hatlessLateRatio.value)) return;
+    const flat = f.flatness ?? NaN;
+    if (!(flat < C.hatlessFlatness.value)) return;
+    const main = {
+      cls: cymbalKind(f),
+      confidence: Math.min(v.main.confidence, 0.5),
+      reason:
+        `${v.main.reason}; but no hit of the stem read as a hat rings below ${C.hatlessClearDb.value} dB (no closed ` +
+        `hat), and ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB (≥ ` +
+        `${C.hatlessRingDb.value}), its late spectrum centres at ${ratio.toFixed(2)}× what it adds (< ` +
+        `${C.hatlessLateRatio.value}) and its flatness is ${flat.toFixed(4)} (< ${C.hatlessFlatness.value}): ` +
+        `a cymbal's darkening ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
