@@ -19,6 +19,7 @@ import {
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
   STEM_CYMBAL_RING_PARAMETERS,
+  STEM_CYMBAL_REFERENCE_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1531,4 +1532,72 @@ test('stem second pass: a "hat" or "brushes" ringing on like a cymbal is a crash
   const edge = withParameterValue(STEM_CYMBAL_RING_PARAMETERS.cymbalRingDb, -3.5, read);
   assert.equal(edge(3.5).cls, 'hihat');
   assert.equal(edge(7).cls, 'crash');
+});
+
+/** lateHit with its body partial, flatness and ring at ringAtMs set (h-dxcym35). */
+const refHit = (t: number, share: number[], decay: number[], centroidHz: number, f: Record<string, number>) => {
+  const h = lateHit(t, share, [-35, -12, -15, -25], decay, centroidHz, { hz: f.lateHz ?? centroidHz, db: -10 });
+  return { ...h, features: { ...h.features, ringDb: f.ringDb!, ringAtMs: 150, bodyHz: f.bodyHz ?? NaN, ...f } };
+};
+const readAt = (found: FoundHit[]) => () => {
+  const hits = classifyStemHits(
+    found.map((h) => ({ ...h })),
+    48000,
+  );
+  return (t: number) => hits.find((h) => h.start === Math.round(t * 48000) && !h.secondary)!;
+};
+
+test('stem second pass: a "snare" ringing far over the stem\'s snares with a high body partial is a cymbal', () => {
+  // six snares ringing −14 dB at 150 ms, body partial 200 Hz; then three hits the band rule reads as the same snare:
+  // one ringing −2 dB with its body partial at 500 Hz (a crash's low wash), one ringing −2 dB at 200 Hz (a snare in a
+  // room), one ringing −5 dB at 500 Hz (9 dB over the stem's −14: under cymbalSnareOverDb 10)
+  const share = [0.05, 0.6, 0.3, 0.05];
+  const decay = [NaN, 30, 60, 60];
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => refHit(t, share, decay, 700, { ringDb: -14, bodyHz: 200 }));
+  found.push(
+    refHit(3.5, share, decay, 700, { ringDb: -2, bodyHz: 500 }),
+    refHit(4, share, decay, 700, { ringDb: -2, bodyHz: 200 }),
+    refHit(4.5, share, decay, 700, { ringDb: -5, bodyHz: 500 }),
+  );
+  const at = readAt(found)();
+  assert.equal(at(3.5).cls, 'crash', at(3.5).reason);
+  assert.match(at(3.5).reason, /rings -2\.0 dB .* stem's 9 snares \(-14\.0 dB, their 0\.2 quantile\).* 500 Hz/);
+  assert.equal(at(4).cls, 'snare', at(4).reason);
+  assert.equal(at(4.5).cls, 'snare', at(4.5).reason);
+  assert.equal(at(1).cls, 'snare', at(1).reason);
+  // with the edge 40 dB over the reference (main's reading) the crash stays a snare; at 8 dB the −5 dB hit is one
+  const off = withParameterValue(STEM_CYMBAL_REFERENCE_PARAMETERS.cymbalSnareOverDb, 40, readAt(found));
+  assert.equal(off(3.5).cls, 'snare', off(3.5).reason);
+  const near = withParameterValue(STEM_CYMBAL_REFERENCE_PARAMETERS.cymbalSnareOverDb, 8, readAt(found));
+  assert.equal(near(4.5).cls, 'crash', near(4.5).reason);
+  // in a stem of three snares (under minStemSnares) there is no reference
+  const few = readAt([found[0]!, found[1]!, found[6]!])();
+  assert.equal(few(3.5).cls, 'snare', few(3.5).reason);
+});
+
+test('stem second pass: in a stem without a closed hat, a ringing "hat" that darkens and adds partials is a cymbal', () => {
+  // six open hats ringing −8 dB at 150 ms, their late spectrum as bright as their attack, flatness 0.1 (noise); a "hat"
+  // ringing −8 dB whose late spectrum centres at half its attack's, flatness 0.001 (a ride's partials); one darkening
+  // as much but flat (0.1); one with partials whose late spectrum stays at 0.9 of its attack
+  const share = [0, 0.02, 0.18, 0.8];
+  const decay = [NaN, 5, 30, 30];
+  const open = (t: number, f: Record<string, number>) => refHit(t, share, decay, 8000, { ringDb: -8, ...f });
+  const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => open(t, { flatness: 0.1 }));
+  found.push(
+    open(3.5, { flatness: 0.001, lateHz: 4000 }),
+    open(4, { flatness: 0.1, lateHz: 4000 }),
+    open(4.5, { flatness: 0.001, lateHz: 7200 }),
+  );
+  const at = readAt(found)();
+  assert.equal(at(3.5).cls, 'ride', at(3.5).reason);
+  assert.match(at(3.5).reason, /no closed hat.* rings -8\.0 dB .* centres at 0\.50× .* flatness is 0\.0010/);
+  assert.equal(at(4).cls, 'hihat', at(4).reason);
+  assert.equal(at(4.5).cls, 'hihat', at(4.5).reason);
+  assert.equal(at(1).cls, 'hihat', at(1).reason);
+  // one closed hat in the stem (−30 dB at 150 ms) sets it apart: the ride stays a hat
+  const closed = readAt([...found, open(5, { flatness: 0.1, ringDb: -30 })])();
+  assert.equal(closed(3.5).cls, 'hihat', closed(3.5).reason);
+  // with hatlessLateRatio 0.45 (under the ride's 0.5) it stays a hat
+  const edge = withParameterValue(STEM_CYMBAL_REFERENCE_PARAMETERS.hatlessLateRatio, 0.45, readAt(found));
+  assert.equal(edge(3.5).cls, 'hihat', edge(3.5).reason);
 });
