@@ -1575,7 +1575,7 @@ test('stem second pass: a "snare" ringing far over the stem\'s snares with a hig
   assert.equal(few(3.5).cls, 'snare', few(3.5).reason);
 });
 
-test('stem second pass: in a stem without a closed hat, a ringing "hat" that darkens and adds partials is a cymbal', () => {
+test('stem second pass: in a stem without a closed hat, a ringing "hat" darkening, with partials, is a cymbal', () => {
   // six open hats ringing −8 dB at 150 ms, their late spectrum as bright as their attack, flatness 0.1 (noise); a "hat"
   // ringing −8 dB whose late spectrum centres at half its attack's, flatness 0.001 (a ride's partials); one darkening
   // as much but flat (0.1); one with partials whose late spectrum stays at 0.9 of its attack
