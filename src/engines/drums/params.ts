@@ -885,8 +885,9 @@ export const STEM_TOM_CLICK_PARAMETERS = {
 
 /**
  * Toms read as snares against the stem's clear snares (h-dxtom35, stem.ts byTomClearSnares): a snare reading is clear
- * when the hit has a drum body (at least clearSnareBodyShare of what it adds below midHz) and its top band rattles on
- * like wires (at least snareTopDecayMs) without ringing like a cymbal (under cymbalDecayMs). The stem's reference is
+ * when the hit has a drum body (at least clearSnareBodyShare of what it adds below midHz, centred at or above lowHz: a
+ * kick struck with a hat centres lower) and its top band rattles on like wires (at least snareTopDecayMs) without
+ * ringing like a cymbal (under cymbalDecayMs). The stem's reference is
  * the median of those hits' top-band decay and body partial (at least minStemSnares of them, or no rule). A hit read
  * as a snare whose top band dies within tomTopRatio of that decay and whose body partial lies more than
  * tomPitchTolerance away from that partial (a drum at another pitch: a snare struck softly keeps its own) is a tom.
@@ -900,8 +901,8 @@ export const STEM_TOM_CLEAR_SNARE_PARAMETERS = {
     0.55,
     'of the added energy',
     [0.3, 1],
-    'a hit read as a snare adding at least this share below midHz (a drum body), whose top band decays in ' +
-      "snareTopDecayMs–cymbalDecayMs, is a clear snare: the stem's reference",
+    'a hit read as a snare adding at least this share below midHz (a drum body), centred at or above lowHz, whose ' +
+      "top band decays in snareTopDecayMs–cymbalDecayMs, is a clear snare: the stem's reference",
   ),
   tomTopRatio: p(
     0.45,

@@ -1187,8 +1187,9 @@ function byTomClick(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Toms read as snares against the stem's clear snares (h-dxtom35; h-dxtom33's byTomWires took its reference from every
  * hit read as a snare, and on cymbal stems those are cymbals read as brushes): a sampled tom with a bright attack, a
  * tom struck into its ring or a noisy synth tom reads as a snare from its bands. The stem's clear snares — read as
- * snares, with a drum body (clearSnareBodyShare below midHz), their top band rattling on like wires (snareTopDecayMs
- * up to cymbalDecayMs, measured) — give the reference: the median of their top-band decay and of their body partial.
+ * snares, with a drum body (clearSnareBodyShare below midHz) whose added spectrum centres at or above lowHz (a kick
+ * struck with a hat centres lower), their top band rattling on like wires (snareTopDecayMs up to cymbalDecayMs,
+ * measured) — give the reference: the median of their top-band decay and of their body partial.
  * A hit read as a snare whose top band dies within tomTopRatio of the first and whose body partial lies more than
  * tomPitchTolerance away from the second (another drum's pitch; a snare struck softly dies fast too, but keeps its
  * own) is a tom. Fewer than minStemSnares clear snares: no rule. A second piece heard with it stays. In place.
@@ -1203,7 +1204,7 @@ function byTomClearSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
     const f = found[k]!.features;
     const top = f.decayMs[3]!;
     if (v.main.cls !== 'snare' || !(top >= lo && top < hi) || !Number.isFinite(f.bodyHz ?? NaN)) return;
-    if (f.share[0]! + f.share[1]! < T.clearSnareBodyShare.value) return;
+    if (f.share[0]! + f.share[1]! < T.clearSnareBodyShare.value || !((f.centroidHz ?? NaN) >= S.lowHz.value)) return;
     tops.push(top);
     bodies.push(f.bodyHz!);
   });
