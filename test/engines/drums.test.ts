@@ -1445,7 +1445,7 @@ test("stem classification: a short 'hat' centring low, a body over the kicks', i
   );
 });
 
-test("stem classification: a 'snare' dying fast at another drum's pitch than the clear snares': a tom (h-dxtom35)", () => {
+test("stem classification: a 'snare' dying fast, pitched off the clear snares': a tom (h-dxtom35)", () => {
   const rate = 48000;
   // eight snares with a body (65 % below midHz, centred at 500 Hz) whose top band rings 150–290 ms at body partials
   // 200–214 Hz, then hits the band rule reads as snares too (top band ≥ snareTopDecayMs 35): [top decay, body
