@@ -8,6 +8,7 @@
  * 5 … 19; --held-out-19t: fixtures/drumclass19t.ts, h-dxtom31; --held-out-20t: fixtures/drumclass20t.ts, h-dxtom32;
  * --held-out-20: fixtures/drumclass20.ts, h-dxcym32; --held-out-21: fixtures/drumclass21.ts, h-dxcym33;
  * --held-out-21t: fixtures/drumclass21t.ts, h-dxtom33; --held-out-22t: fixtures/drumclass22t.ts, h-dxtom33;
+ * --held-out-23t, --held-out-24t: fixtures/drumclass23t.ts, drumclass24t.ts, h-dxtom35;
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -21,6 +22,8 @@ import { heldOut21DrumSpecs } from '../fixtures/drumclass21.js';
 import { heldOut21tDrumSpecs } from '../fixtures/drumclass21t.js';
 import { heldOut22tDrumSpecs } from '../fixtures/drumclass22t.js';
 import { heldOut22DrumSpecs } from '../fixtures/drumclass22.js';
+import { heldOut23tDrumSpecs } from '../fixtures/drumclass23t.js';
+import { heldOut24tDrumSpecs } from '../fixtures/drumclass24t.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -104,7 +107,7 @@ const only17 = process.argv.includes('--held-out-17');
 const only18 = process.argv.includes('--held-out-18');
 // --held-out-19: only the nineteenth (HELD_OUT_KITS_19, h-dxcym31: GM chinas, crashes, splashes through fluidsynth)
 const only19 = process.argv.includes('--held-out-19');
-// --held-out-19t … --held-out-22t: only one set of fixture specs (the file and branch that made it on each line)
+// --held-out-19t … --held-out-24t: only one set of fixture specs (the file and branch that made it on each line)
 const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tDrumSpecs>])[] = [
   ['held-out-19t', heldOut19tDrumSpecs], // drumclass19t.ts, h-dxtom31: toms beside snares and hats, fluidsynth
   ['held-out-20t', heldOut20tDrumSpecs], // drumclass20t.ts, h-dxtom32: tom fills beside kicks and hats, TiMidity++
@@ -113,6 +116,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-21t', heldOut21tDrumSpecs], // drumclass21t.ts, h-dxtom33: snare rolls beside tom fills, SpessaSynth
   ['held-out-22t', heldOut22tDrumSpecs], // drumclass22t.ts, h-dxtom33: the same players through fluidsynth
   ['held-out-22', heldOut22DrumSpecs], // drumclass22.ts, h-dxcym35: SpessaSynth cymbals beside hats and open hats
+  ['held-out-23t', heldOut23tDrumSpecs], // drumclass23t.ts, h-dxtom35: Hydrogen toms no set chose, drags, buzz rolls
+  ['held-out-24t', heldOut24tDrumSpecs], // drumclass24t.ts, h-dxtom35: avldrums, OPL-3, freepats through TiMidity++
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');

@@ -20,6 +20,7 @@ import {
   STEM_TOM_CLICK_PARAMETERS,
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
+  STEM_TOM_CLEAR_SNARE_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1443,6 +1444,63 @@ test("stem classification: a short 'hat' centring low, a body over the kicks', i
     off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
     ['hihat'],
   );
+});
+
+test("stem classification: a 'snare' dying fast, pitched off the clear snares': a tom (h-dxtom35)", () => {
+  const rate = 48000;
+  // eight snares with a body (65 % below midHz, centred at 500 Hz) whose top band rings 150–290 ms at body partials
+  // 200–214 Hz, then hits the band rule reads as snares too (top band ≥ snareTopDecayMs 35): [top decay, body
+  // partial] — A 50 ms at 150 Hz, B 250 ms at 150 Hz, C 50 ms at 200 Hz, D 50 ms at 260 Hz, E unknown at 150 Hz. All
+  // but E are clear snares (12): their median top decay 210 ms (× 0.45 = 94.5), their median body partial 206 Hz. A
+  // (27 % under it) and D (26 % over) are toms; B rings on, C lies within 15 % (a softer stroke of the same drum),
+  // E's decay is unknown: snares.
+  const hit = (t: number, top: number, hz: number, centroidHz = 500): FoundHit => ({
+    start: Math.round(t * rate),
+    peak: 0.5,
+    top: 0.05,
+    rise: 20,
+    features: {
+      share: [0.05, 0.6, 0.3, 0.05],
+      addedDb: [-35, -12, -15, -25],
+      decayMs: [NaN, 60, 80, top],
+      centroidHz,
+      flatness: 0.01,
+      lateCentroidHz: 1200,
+      lateDb: -10,
+      riseMs: 2,
+      bodyHz: hz,
+      bodyPeakShare: 0.5,
+      bodyLateDb: -12,
+      bodyLateHz: hz,
+      nextMs: 250,
+    },
+  });
+  const snares = (top0: number, centroidHz?: number) =>
+    [0, 1, 2, 3, 4, 5, 6, 7].map((i) => hit(0.5 + 0.5 * i, top0 + 20 * i, 200 + 2 * i, centroidHz));
+  const [A, B, C, D, E] = [hit(4.5, 50, 150), hit(5, 250, 150), hit(5.5, 50, 200), hit(6, 50, 260), hit(6.5, NaN, 150)];
+  const found = [...snares(150), A!, B!, C!, D!, E!];
+  const read = (hits: ReturnType<typeof classifyStemHits>, t: number) =>
+    hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  const hits = classifyStemHits(found, rate);
+  for (const t of [4.5, 6]) assert.deepEqual(read(hits, t), ['tom'], hits.map((h) => h.reason).join('\n'));
+  for (const t of [0.5, 4, 5, 5.5, 6.5]) assert.deepEqual(read(hits, t), ['snare'], `${t}`);
+  const reason = (t: number) => hits.find((h) => h.start === Math.round(t * rate))!.reason;
+  assert.match(reason(4.5), /; but its top band dies in 50 ms, ≤ 0\.45× the 12 clear snares' 210 ms \(median\), /);
+  assert.match(reason(4.5), /its body partial lies at 150 Hz, below their 206 Hz by more than 15 %: no wires /);
+  assert.match(reason(6), /its body partial lies at 260 Hz, above their 206 Hz by more than 15 %/);
+  // with tomTopRatio 0.1 (50 ms is above 21) A stays a snare, as main reads it; with tomPitchTolerance 0.5 (150 Hz
+  // lies 1.37× under 206) too
+  const T = STEM_TOM_CLEAR_SNARE_PARAMETERS;
+  const off = withParameterValue(T.tomTopRatio, 0.1, () => classifyStemHits(found, rate));
+  assert.deepEqual(read(off, 4.5), ['snare']);
+  const near = withParameterValue(T.tomPitchTolerance, 0.5, () => classifyStemHits(found, rate));
+  assert.deepEqual(read(near, 4.5), ['snare']);
+  // no clear snare, no rule: the stem's "snares" ring like cymbals (top band 600–740 ms ≥ cymbalDecayMs), so only A,
+  // C and D are clear (3 < minStemSnares 4); or every hit centres at 120 Hz (under lowHz: a kick struck with a hat)
+  const cymbals = classifyStemHits([...snares(600), A!, C!, D!], rate);
+  assert.deepEqual(read(cymbals, 4.5), ['snare'], cymbals.map((h) => h.reason).join('\n'));
+  const low = [...snares(150, 120), hit(4.5, 50, 150, 120), hit(5, 250, 150, 120), hit(6, 50, 260, 120)];
+  assert.deepEqual(read(classifyStemHits(low, rate), 4.5), ['snare']);
 });
 
 test('stem classification: a second struck with a kick is a cymbal when either band rings on (h-dxcls30)', () => {

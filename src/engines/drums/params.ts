@@ -884,6 +884,41 @@ export const STEM_TOM_CLICK_PARAMETERS = {
 } as const;
 
 /**
+ * Toms read as snares against the stem's clear snares (h-dxtom35, stem.ts byTomClearSnares): a snare reading is clear
+ * when the hit has a drum body (at least clearSnareBodyShare of what it adds below midHz, centred at or above lowHz: a
+ * kick struck with a hat centres lower) and its top band rattles on like wires (at least snareTopDecayMs) without
+ * ringing like a cymbal (under cymbalDecayMs). The stem's reference is
+ * the median of those hits' top-band decay and body partial (at least minStemSnares of them, or no rule). A hit read
+ * as a snare whose top band dies within tomTopRatio of that decay and whose body partial lies more than
+ * tomPitchTolerance away from that partial (a drum at another pitch: a snare struck softly keeps its own) is a tom.
+ * Tuning dumps (h-dxcls30, held-out 18, 19t, 20t, 21t, 22t and the cymbal sets 19, 20, 21): the cymbals read as
+ * brushes that set h-dxtom33's 0.9-quantile reference (their top band rings 100–1 000 ms, body 360–590 Hz) are no
+ * clear snare; the stem's own snare struck softly dies as fast as a tom but keeps its body partial (same sample, same
+ * Hz), where a tom lies 15 % or more away from it, above or below.
+ */
+export const STEM_TOM_CLEAR_SNARE_PARAMETERS = {
+  clearSnareBodyShare: p(
+    0.55,
+    'of the added energy',
+    [0.3, 1],
+    'a hit read as a snare adding at least this share below midHz (a drum body), centred at or above lowHz, whose ' +
+      "top band decays in snareTopDecayMs–cymbalDecayMs, is a clear snare: the stem's reference",
+  ),
+  tomTopRatio: p(
+    0.45,
+    "of the clear snares' median",
+    [0.1, 1],
+    "a hit read as a snare whose top band (above highHz) dies within this factor of the clear snares' median decay…",
+  ),
+  tomPitchTolerance: p(
+    0.15,
+    'ratio − 1',
+    [0.02, 0.5],
+    '…and whose body partial lies more than this factor away from their median body partial (above or below) is a tom',
+  ),
+} as const;
+
+/**
  * Cymbals read as hats or brushes by their ring (h-dxcym33, stem.ts byCymbalRing): a crash, china or splash struck
  * alone adds most of its energy between midHz and highHz and rings on for seconds, so its first 150 ms are still
  * within a few dB of its attack and its top band takes hundreds of ms to fall decayDb; a closed hat has died 20–50 dB

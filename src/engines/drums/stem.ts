@@ -38,6 +38,7 @@ import {
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
+  STEM_TOM_CLEAR_SNARE_PARAMETERS,
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
@@ -661,6 +662,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byCymbalRing(found, verdicts);
   byCymbalOverSnares(found, verdicts);
   byCymbalHatless(found, verdicts);
+  byTomClearSnares(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1179,6 +1181,56 @@ function byTomClick(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${C.tomClickTopMs.value}) and its ` +
         `body partial lies at ${hz.toFixed(0)} Hz, ≥ ${C.tomClickKickRatio.value}× the stem's ${ref.n} kicks' ` +
         `${ref.hz.toFixed(0)} Hz: a stick's click over a tom's body`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Toms read as snares against the stem's clear snares (h-dxtom35; h-dxtom33's byTomWires took its reference from every
+ * hit read as a snare, and on cymbal stems those are cymbals read as brushes): a sampled tom with a bright attack, a
+ * tom struck into its ring or a noisy synth tom reads as a snare from its bands. The stem's clear snares — read as
+ * snares, with a drum body (clearSnareBodyShare below midHz) whose added spectrum centres at or above lowHz (a kick
+ * struck with a hat centres lower), their top band rattling on like wires (snareTopDecayMs up to cymbalDecayMs,
+ * measured) — give the reference: the median of their top-band decay and of their body partial.
+ * A hit read as a snare whose top band dies within tomTopRatio of the first and whose body partial lies more than
+ * tomPitchTolerance away from the second (another drum's pitch; a snare struck softly dies fast too, but keeps its
+ * own) is a tom. Fewer than minStemSnares clear snares: no rule. A second piece heard with it stays. In place.
+ */
+function byTomClearSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const T = STEM_TOM_CLEAR_SNARE_PARAMETERS;
+  const lo = STEM_CLASS_PARAMETERS.snareTopDecayMs.value;
+  const hi = STEM_CLASS_PARAMETERS.cymbalDecayMs.value;
+  const tops: number[] = [];
+  const bodies: number[] = [];
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const top = f.decayMs[3]!;
+    if (v.main.cls !== 'snare' || !(top >= lo && top < hi) || !Number.isFinite(f.bodyHz ?? NaN)) return;
+    if (f.share[0]! + f.share[1]! < T.clearSnareBodyShare.value || !((f.centroidHz ?? NaN) >= S.lowHz.value)) return;
+    tops.push(top);
+    bodies.push(f.bodyHz!);
+  });
+  if (tops.length < STEM_SNARELESS_PARAMETERS.minStemSnares.value) return;
+  const half = Math.floor(tops.length / 2);
+  const topRef = kthSmallest(tops, half);
+  const bodyRef = kthSmallest(bodies, half);
+  const topEdge = T.tomTopRatio.value * topRef;
+  const apart = Math.log(1 + T.tomPitchTolerance.value);
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const top = f.decayMs[3]!;
+    const hz = f.bodyHz ?? NaN;
+    const away = Math.abs(Math.log(hz / bodyRef));
+    if (v.main.cls !== 'snare' || !(top <= topEdge) || !(away >= apart)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, away / Math.LN2)) / 100),
+      reason:
+        `${v.main.reason}; but its top band dies in ${top.toFixed(0)} ms, ≤ ${T.tomTopRatio.value}× the ` +
+        `${tops.length} clear snares' ${topRef.toFixed(0)} ms (median), and its body partial lies at ` +
+        `${hz.toFixed(0)} Hz, ${hz > bodyRef ? 'above' : 'below'} their ${bodyRef.toFixed(0)} Hz by more than ` +
+        `${Math.round(100 * T.tomPitchTolerance.value)} %: no wires rattling with its head, another drum's pitch`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
