@@ -59,8 +59,8 @@
  * onset set chose, a shoebox parking deck, tunnel, barn and control room and SoX rooms, made after held-out 23 had
  * been read; `--held-out-24-only`: that set alone), held-out 25 (ONSET_HELD_OUT_KITS_25: players written for it —
  * hats and rolls under a cymbal left ringing —, Hydrogen, npm, fluidsynth, TiMidity++, lmms and modal kits with
- * cymbals no onset set chose, a shoebox squash court, grain silo, boathouse and lecture hall, made after held-out 24 had
- * been read; `--held-out-25-only`: that set alone).
+ * cymbals no onset set chose, a shoebox squash court, grain silo, boathouse and lecture hall, made after held-out 24
+ * had been read; `--held-out-25-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -257,22 +257,18 @@ for (const cfg of configs) {
   for (const [k, it] of items.entries()) {
     // the numbered sets' items are grouped by their player: the name ends in `-<player>-<bpm>`
     const own = new RegExp(`-${it.group}-\\d+$`);
-    const kit = it.name.replace(
-      own.test(it.name)
-        ? own
-        : new RegExp(
-            '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
-              'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
-              'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
-              'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
-              'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
-              'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad|hat-32nds|ride-spang|ska|polka|' +
-              'jazz-waltz|hat-solo|cumbia|ride-bell-8ths|footwork|ride-open-trade|crash-offbeats|bolero|fill-to-crash|' +
-              'mozambique|halftime-ride-crash|surf-toms|paradiddle-toms|ride-bell-funk|twelve-eight-toms|' +
-              'sixteenth-open-hats|choke-open-hats|pedal-open-hats|garage-open-hats)-\\d+$',
-          ),
-      '',
+    const legacy = new RegExp(
+      '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
+        'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
+        'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
+        'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
+        'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
+        'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad|hat-32nds|ride-spang|ska|polka|' +
+        'jazz-waltz|hat-solo|cumbia|ride-bell-8ths|footwork|ride-open-trade|crash-offbeats|bolero|fill-to-crash|' +
+        'mozambique|halftime-ride-crash|surf-toms|paradiddle-toms|ride-bell-funk|twelve-eight-toms|' +
+        'sixteenth-open-hats|choke-open-hats|pedal-open-hats|garage-open-hats)-\\d+$',
     );
+    const kit = it.name.replace(own.test(it.name) ? own : legacy, '');
     byKit.set(kit, [...(byKit.get(kit) ?? []), ...ms[k]!.offsets]);
   }
   const kitOff = [...byKit].map(
