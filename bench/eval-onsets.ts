@@ -57,7 +57,10 @@
  * been read; `--held-out-23-only`: that set alone), held-out 24 (ONSET_HELD_OUT_KITS_24: tom and cymbal players no
  * onset set played, npm, fluidsynth and TiMidity++ kits and GM keys no onset set played, Hydrogen instruments no
  * onset set chose, a shoebox parking deck, tunnel, barn and control room and SoX rooms, made after held-out 23 had
- * been read; `--held-out-24-only`: that set alone).
+ * been read; `--held-out-24-only`: that set alone), held-out 25 (ONSET_HELD_OUT_KITS_25: players written for it —
+ * hats and rolls under a cymbal left ringing —, Hydrogen, npm, fluidsynth, TiMidity++, lmms and modal kits with
+ * cymbals no onset set chose, a shoebox squash court, grain silo, boathouse and lecture hall, made after held-out 24
+ * had been read; `--held-out-25-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -105,8 +108,11 @@ const TWENTY_FIRST = path.join(OUT, 'drums-held-out-21');
 const TWENTY_SECOND = path.join(OUT, 'drums-held-out-22');
 const TWENTY_THIRD = path.join(OUT, 'drums-held-out-23');
 const TWENTY_FOURTH = path.join(OUT, 'drums-held-out-24');
+const TWENTY_FIFTH = path.join(OUT, 'drums-held-out-25');
+/** `--held-out-25-only`: the twenty-fifth held-out set (ONSET_HELD_OUT_KITS_25) alone. */
+const TWENTY_FIFTH_ONLY = process.argv.includes('--held-out-25-only');
 /** `--held-out-24-only`: the twenty-fourth held-out set (ONSET_HELD_OUT_KITS_24) alone. */
-const TWENTY_FOURTH_ONLY = process.argv.includes('--held-out-24-only');
+const TWENTY_FOURTH_ONLY = process.argv.includes('--held-out-24-only') || TWENTY_FIFTH_ONLY;
 /** `--held-out-23-only`: the twenty-third held-out set (ONSET_HELD_OUT_KITS_23) alone. */
 const TWENTY_THIRD_ONLY = process.argv.includes('--held-out-23-only') || TWENTY_FOURTH_ONLY;
 /** `--held-out-22-only`: the twenty-second held-out set (ONSET_HELD_OUT_KITS_22) alone. */
@@ -191,7 +197,8 @@ interface Item {
     | 'held-out 21'
     | 'held-out 22'
     | 'held-out 23'
-    | 'held-out 24';
+    | 'held-out 24'
+    | 'held-out 25';
   kit: string;
   pattern: string;
 }
@@ -307,6 +314,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 22': [TWENTY_SECOND, { set: 'onset-held-out-22' }],
   'held-out 23': [TWENTY_THIRD, { set: 'onset-held-out-23' }],
   'held-out 24': [TWENTY_FOURTH, { set: 'onset-held-out-24' }],
+  'held-out 25': [TWENTY_FIFTH, { set: 'onset-held-out-25' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -344,7 +352,8 @@ async function main() {
   const twentyFirst = (THIRD_ONLY && !TWENTY_FIRST_ONLY) || TWENTY_SECOND_ONLY ? none : drumItems('held-out 21');
   const twentySecond = (THIRD_ONLY && !TWENTY_SECOND_ONLY) || TWENTY_THIRD_ONLY ? none : drumItems('held-out 22');
   const twentyThird = (THIRD_ONLY && !TWENTY_THIRD_ONLY) || TWENTY_FOURTH_ONLY ? none : drumItems('held-out 23');
-  const twentyFourth = THIRD_ONLY && !TWENTY_FOURTH_ONLY ? none : drumItems('held-out 24');
+  const twentyFourth = (THIRD_ONLY && !TWENTY_FOURTH_ONLY) || TWENTY_FIFTH_ONLY ? none : drumItems('held-out 24');
+  const twentyFifth = THIRD_ONLY && !TWENTY_FIFTH_ONLY ? none : drumItems('held-out 25');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -372,6 +381,7 @@ async function main() {
     ...twentySecond.items,
     ...twentyThird.items,
     ...twentyFourth.items,
+    ...twentyFifth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -400,6 +410,7 @@ async function main() {
     ...twentySecond.missing,
     ...twentyThird.missing,
     ...twentyFourth.missing,
+    ...twentyFifth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -471,6 +482,7 @@ async function main() {
       'held-out 22',
       'held-out 23',
       'held-out 24',
+      'held-out 25',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

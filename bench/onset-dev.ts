@@ -8,7 +8,8 @@
  * `--fourth` / `--fifth` / `--sixth` / `--seventh` / `--eighth`: held-out 4 / 5 / 6 / 7 / 8 alone (8: only after its
  * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
  * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31); `--twenty-second`: held-out 22
- * (h-onset32); `--twenty-third`: held-out 23 (h-onset32).
+ * (h-onset32); `--twenty-third`: held-out 23 (h-onset32); `--twenty-fourth`: held-out 24 (h-onset34);
+ * `--twenty-fifth`: held-out 25 (h-onset35).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,8 @@ const ORDINALS = [
   'twenty-first',
   'twenty-second',
   'twenty-third',
+  'twenty-fourth',
+  'twenty-fifth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
@@ -252,20 +255,20 @@ for (const cfg of configs) {
   // per kit (the file name less its pattern and tempo): matched-hit mean offset
   const byKit = new Map<string, number[]>();
   for (const [k, it] of items.entries()) {
-    const kit = it.name.replace(
-      new RegExp(
-        '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
-          'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
-          'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
-          'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
-          'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
-          'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad|hat-32nds|ride-spang|ska|polka|' +
-          'jazz-waltz|hat-solo|cumbia|ride-bell-8ths|footwork|ride-open-trade|crash-offbeats|bolero|fill-to-crash|' +
-          'mozambique|halftime-ride-crash|surf-toms|paradiddle-toms|ride-bell-funk|twelve-eight-toms|' +
-          'sixteenth-open-hats|choke-open-hats|pedal-open-hats|garage-open-hats)-\\d+$',
-      ),
-      '',
+    // the numbered sets' items are grouped by their player: the name ends in `-<player>-<bpm>`
+    const own = new RegExp(`-${it.group}-\\d+$`);
+    const legacy = new RegExp(
+      '-(swing-hats|disco-open-hats|house-open-hats|ghost-notes|flams|brushes|rock-room|humanized-16ths|' +
+        'jazz-sticks|shuffle|funk-16ths|metal-double-kick|blast-beat|one-drop|breakbeat-ride|two-step|' +
+        'bossa-nova|train-beat|crash-accents|samba|march-cadence|gallop|afrobeat|trap-rolls|' +
+        'linear-funk|tribal-toms|d-beat|songo|dembow|jungle|second-line|tom-fills|cascara|purdie-shuffle|' +
+        'tom-ostinato|soca|bembe|baiao|motorik|steppers|boom-bap|kick-rolls|tom-surdo|motown|hat-32nds|' +
+        'ghost-funk|whisper-hats|ghost-drag|sub-808-hats|brush-ballad|hat-32nds|ride-spang|ska|polka|' +
+        'jazz-waltz|hat-solo|cumbia|ride-bell-8ths|footwork|ride-open-trade|crash-offbeats|bolero|fill-to-crash|' +
+        'mozambique|halftime-ride-crash|surf-toms|paradiddle-toms|ride-bell-funk|twelve-eight-toms|' +
+        'sixteenth-open-hats|choke-open-hats|pedal-open-hats|garage-open-hats)-\\d+$',
     );
+    const kit = it.name.replace(own.test(it.name) ? own : legacy, '');
     byKit.set(kit, [...(byKit.get(kit) ?? []), ...ms[k]!.offsets]);
   }
   const kitOff = [...byKit].map(
