@@ -971,6 +971,40 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
   assert.ok(burst.noiseExcessDb! >= 60, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });
 
+test("extra voice: a tail one take's threshold still hears, the others' under theirs, is shared", () => {
+  // four 2 s sections, two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60) at −20 dB (activity threshold
+  // −50 dB: 30 under the loud frames), each take ringing on 600 ms after the note-off, decaying by 0.5 dB a frame:
+  // takes 1–3 from −26 dB (under their threshold after 48 frames), take 0 from −22 dB (after 56: its tail 4 dB
+  // louder, as held-out-26 4302's clean take's). Take 0's frames 48–55 of the tail were active where no other take
+  // was: 8 of 58 rest frames of extra voice in every section (main's rule: the others had to be active there); read
+  // on the levels alone (the others 4 dB under it, within extraSharedDb) the tail is shared, no one's extra voice.
+  const n = 800;
+  const notes = [0, 1, 2, 3].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
+  ]);
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = i < 200 * s + 100 ? 220 : 220 * 2 ** (3 / 12);
+      }
+      for (let j = 0; j < 60; j++) ms[200 * s + 150 + j] = 10 ** ((-(k === 0 ? 22 : 26) - 0.5 * j) / 10);
+    }
+    return framesOf(ms, f0);
+  };
+  const out = measureTakes({
+    takes: [0, 1, 2, 3].map(take),
+    gains: [1, 1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+  for (const [s, row] of out.measures.entries())
+    for (const [k, m] of row.entries()) assert.equal(m.extraFraction, 0, `section ${s} take ${k}: extra`);
+});
+
 test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared starts; no grid, none kept', () => {
   // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
   // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant

@@ -863,13 +863,19 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
     // the section: a take dropped 12 dB here has a tail 12 dB quieter). Logged alternatives (held-out-16, MIDI /
     // guide vocal / no guide of 54, main 30/36/42): any voice at the same frame 32/37/42; levels against the
     // section's own 34/38/42; each take moved by its entry offset 34/40/42, but three takes' noise bursts at
-    // one place hid each other (held-out-2, -8, -10: 4 sections lost); only on the take's tails 35/39/42, none lost
+    // one place hid each other (held-out-2, -8, -10: 4 sections lost); only on the take's tails 35/39/42, none lost.
+    // The others' sound there is read on its level alone, not on their activity (h-comp35): a tail decaying in every
+    // take crosses each take's activity threshold at another place, and the take whose threshold still hears it
+    // (a tail a few dB louder, a lower threshold) read it as its own extra voice where the others' fell under theirs
+    // (held-out-26 4302, a piccolo's reverb tail: the clean take 33–36 % extra in both guide modes, lost); each take's
+    // level is its notes' (extraSharedLevelQuantile of its active frames), not their median, which a tail held
+    // active longer pulls down and so reads the same tail louder
     const shareNeed = COMP_FRAME_PARAMETERS.extraSharedShare.value * (N - 1);
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
-      return median(xs) ?? 0;
+      return percentile(xs, COMP_FRAME_PARAMETERS.extraSharedLevelQuantile.value) ?? 0;
     });
     const lagOf = takes.map((_, j) =>
       Math.round((kind === 'consensus' ? consensus[si]!.lags[j] : guideLags[si]![j]) ?? 0),
@@ -880,7 +886,7 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       let c = 0;
       for (let j = 0; j < N; j++) {
         const ij = i - lagOf[k]! + lagOf[j]!;
-        if (j !== k && ij >= 0 && at(frames[j]!.active, ij) && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
+        if (j !== k && ij >= 0 && ij < frames[j]!.db.length && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
       }
       return c >= shareNeed;
     };

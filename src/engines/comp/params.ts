@@ -44,6 +44,14 @@ export const COMP_FRAME_PARAMETERS = {
     "a tail frame the other takes share (extraSharedShare) stays the take's own where it is more than this louder " +
       'than theirs, each against its own level in the section (a noise burst over a shared reverb tail)',
   ),
+  extraSharedLevelQuantile: p(
+    0.9,
+    'quantile',
+    [0.5, 1],
+    "the level each take's tail is read against in the shared-tail check (extraSharedDb): this quantile of its " +
+      'active frames in the section, its notes rather than their median — a take whose tail stays over its activity ' +
+      'threshold longer has more tail frames in its median, which lowered it and made the same tail read louder',
+  ),
 } as const;
 
 export const COMP_MEASURE_PARAMETERS = {
