@@ -976,8 +976,8 @@ test("extra voice: a tail one take's threshold still hears, the others' under th
   // −50 dB: 30 under the loud frames), each take ringing on 600 ms after the note-off, decaying by 0.5 dB a frame:
   // takes 1–3 from −26 dB (under their threshold after 48 frames), take 0 from −22 dB (after 56: its tail 4 dB
   // louder, as held-out-26 4302's clean take's). Take 0's frames 48–55 of the tail were active where no other take
-  // was: 8 of 58 rest frames of extra voice in every section (main's rule: the others had to be active there); read
-  // on the levels alone (the others 4 dB under it, within extraSharedDb) the tail is shared, no one's extra voice.
+  // was: extra voice in every section (main's rule: the others had to be active there); read on the levels alone
+  // (the others 4 dB under it, within extraSharedDb) the tail is shared, no one's extra voice.
   const n = 800;
   const notes = [0, 1, 2, 3].flatMap((s) => [
     { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
