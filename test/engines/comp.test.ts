@@ -916,6 +916,26 @@ test('missing/extra voice (MIDI guide): a session latency and a release tail are
     }
 });
 
+/** Four 2 s sections with two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60): the guide's notes. */
+const LEGATO_NOTES = [0, 1, 2, 3].flatMap((s) => [
+  { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
+  { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
+]);
+const LEGATO_SECTIONS = [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+/** A take singing LEGATO_NOTES at −20 dB (800 frames of 10 ms); `after` adds its tail or more (ms, f0, section). */
+const legatoTake = (after: (ms: Float32Array, f0: Float32Array, s: number) => void): TakeFeatures => {
+  const ms = new Float32Array(800).fill(1e-9);
+  const f0 = new Float32Array(800);
+  for (let s = 0; s < 4; s++) {
+    for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+      ms[i] = 10 ** (-20 / 10);
+      f0[i] = i < 200 * s + 100 ? 220 : 220 * 2 ** (3 / 12);
+    }
+    after(ms, f0, s);
+  }
+  return framesOf(ms, f0);
+};
+
 test("extra voice and noise: a reverb tail every take has is no one's; a phrase or a burst one take has is", () => {
   // four 2 s sections, two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), four takes in time whose notes
   // ring on 400 ms after the note-off, decaying from −20 to −38 dB (a reverb tail: 280 ms of it past the 120 ms
@@ -923,37 +943,24 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
   // take 1 a noise burst over the tail in section 1 (1.65–1.8 s, −8 dB: 16–22 dB over the tail there). Every
   // take's tail read as extra voice before (28 of 76 rest frames, 37 %); now only the phrase and the burst count
   // (extraSharedShare 2, i.e. never shared: the tails read 37 % and the test fails).
-  const n = 800;
-  const notes = [0, 1, 2, 3].flatMap((s) => [
-    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
-    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
-  ]);
-  const take = (k: number): TakeFeatures => {
-    const ms = new Float32Array(n).fill(1e-9);
-    const f0 = new Float32Array(n);
-    for (let s = 0; s < 4; s++) {
-      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
-        ms[i] = 10 ** (-20 / 10);
-        f0[i] = i < 200 * s + 100 ? 220 : 220 * 2 ** (3 / 12);
-      }
+  const take = (k: number): TakeFeatures =>
+    legatoTake((ms, f0, s) => {
       for (let i = 200 * s + 150; i < 200 * s + 190; i++) {
         ms[i] = 10 ** ((-20 - (18 * (i - 200 * s - 150)) / 40) / 10);
         f0[i] = 220 * 2 ** (3 / 12);
       }
-    }
-    if (k === 3)
-      for (let i = 410; i < 430; i++) {
-        ms[i] = 10 ** (-20 / 10);
-        f0[i] = 330;
-      }
-    if (k === 1) for (let i = 365; i < 380; i++) ms[i] = 10 ** (-8 / 10);
-    return framesOf(ms, f0);
-  };
+      if (k === 3 && s === 2)
+        for (let i = 410; i < 430; i++) {
+          ms[i] = 10 ** (-20 / 10);
+          f0[i] = 330;
+        }
+      if (k === 1 && s === 1) for (let i = 365; i < 380; i++) ms[i] = 10 ** (-8 / 10);
+    });
   const out = measureTakes({
     takes: [0, 1, 2, 3].map(take),
     gains: [1, 1, 1, 1],
-    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-    guide: { kind: 'midi', notes },
+    sections: LEGATO_SECTIONS,
+    guide: { kind: 'midi', notes: LEGATO_NOTES },
   });
   for (const [s, row] of out.measures.entries())
     for (const [k, m] of row.entries()) {
@@ -978,28 +985,15 @@ test("extra voice: a tail one take's threshold still hears, the others' under th
   // louder, as held-out-26 4302's clean take's). Take 0's frames 48–55 of the tail were active where no other take
   // was: extra voice in every section (main's rule: the others had to be active there); read on the levels alone
   // (the others 4 dB under it, within extraSharedDb) the tail is shared, no one's extra voice.
-  const n = 800;
-  const notes = [0, 1, 2, 3].flatMap((s) => [
-    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
-    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
-  ]);
-  const take = (k: number): TakeFeatures => {
-    const ms = new Float32Array(n).fill(1e-9);
-    const f0 = new Float32Array(n);
-    for (let s = 0; s < 4; s++) {
-      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
-        ms[i] = 10 ** (-20 / 10);
-        f0[i] = i < 200 * s + 100 ? 220 : 220 * 2 ** (3 / 12);
-      }
+  const take = (k: number): TakeFeatures =>
+    legatoTake((ms, _f0, s) => {
       for (let j = 0; j < 60; j++) ms[200 * s + 150 + j] = 10 ** ((-(k === 0 ? 22 : 26) - 0.5 * j) / 10);
-    }
-    return framesOf(ms, f0);
-  };
+    });
   const out = measureTakes({
     takes: [0, 1, 2, 3].map(take),
     gains: [1, 1, 1, 1],
-    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-    guide: { kind: 'midi', notes },
+    sections: LEGATO_SECTIONS,
+    guide: { kind: 'midi', notes: LEGATO_NOTES },
   });
   for (const [s, row] of out.measures.entries())
     for (const [k, m] of row.entries()) assert.equal(m.extraFraction, 0, `section ${s} take ${k}: extra`);
