@@ -935,6 +935,14 @@ const legatoTake = (after: (ms: Float32Array, f0: Float32Array, s: number) => vo
   }
   return framesOf(ms, f0);
 };
+/** Four legato takes (take(k), k = 0…3) measured against LEGATO_NOTES in LEGATO_SECTIONS, at unit gains. */
+const measureLegato = (take: (k: number) => TakeFeatures) =>
+  measureTakes({
+    takes: [0, 1, 2, 3].map(take),
+    gains: [1, 1, 1, 1],
+    sections: LEGATO_SECTIONS,
+    guide: { kind: 'midi', notes: LEGATO_NOTES },
+  });
 
 test("extra voice and noise: a reverb tail every take has is no one's; a phrase or a burst one take has is", () => {
   // four 2 s sections, two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), four takes in time whose notes
@@ -956,12 +964,7 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
         }
       if (k === 1 && s === 1) for (let i = 365; i < 380; i++) ms[i] = 10 ** (-8 / 10);
     });
-  const out = measureTakes({
-    takes: [0, 1, 2, 3].map(take),
-    gains: [1, 1, 1, 1],
-    sections: LEGATO_SECTIONS,
-    guide: { kind: 'midi', notes: LEGATO_NOTES },
-  });
+  const out = measureLegato(take);
   for (const [s, row] of out.measures.entries())
     for (const [k, m] of row.entries()) {
       const own = (s === 2 && k === 3) || (s === 1 && k === 1);
@@ -989,12 +992,7 @@ test("extra voice: a tail one take's threshold still hears, the others' under th
     legatoTake((ms, _f0, s) => {
       for (let j = 0; j < 60; j++) ms[200 * s + 150 + j] = 10 ** ((-(k === 0 ? 22 : 26) - 0.5 * j) / 10);
     });
-  const out = measureTakes({
-    takes: [0, 1, 2, 3].map(take),
-    gains: [1, 1, 1, 1],
-    sections: LEGATO_SECTIONS,
-    guide: { kind: 'midi', notes: LEGATO_NOTES },
-  });
+  const out = measureLegato(take);
   for (const [s, row] of out.measures.entries())
     for (const [k, m] of row.entries()) assert.equal(m.extraFraction, 0, `section ${s} take ${k}: extra`);
 });
