@@ -1591,7 +1591,7 @@ export const KEY_PARAMETERS = {
     [0, 0.95],
     "a held note's length is weighed by its steadiness, its lowest level over its peak over the run: 0 at this " +
       "ratio or below, rising linearly to 1 for a level note (a sustained note counts; a struck chord's top voice " +
-      "decays): 0 = weighed by the ratio itself",
+      'decays): 0 = weighed by the ratio itself',
   ),
   vampShare: p(
     0.65,
