@@ -106,7 +106,10 @@
  * fresh21 stays held out). `--fresh23` (thirty-third round) adds its held-out set (fixtures/keyfresh23.ts
  * fresh23KeySpecs(), a note generator written for it with ska/gospel/bossa/modal-jazz/montuno styles, spessasynth
  * playing the chords from sf_GMbank and the bass and melody from OPL-3 FM, detuned by resampling, an MP3/Opus/Vorbis
- * round trip, seeds 75000 + i, evaluated once; fresh22 is tuning material from then on). `--misses`
+ * round trip, seeds 75000 + i, evaluated once; fresh22 is tuning material from then on). `--fresh24` (thirty-fifth
+ * round) adds its held-out set (fixtures/keyfresh24.ts fresh24KeySpecs(), a note generator written for it with
+ * polka/reggaeton/afrobeat/samba/celtic/klezmer styles and a motif melody, a sampler written for it playing freepats'
+ * GUS patches at 22.05 kHz with a drifting detune, seeds 77000 + i, evaluated once). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -144,6 +147,7 @@ import { fresh20KeySet } from '../fixtures/keyfresh20.js';
 import { fresh21KeySet } from '../fixtures/keyfresh21.js';
 import { fresh22KeySet } from '../fixtures/keyfresh22.js';
 import { fresh23KeySet } from '../fixtures/keyfresh23.js';
+import { fresh24KeySet } from '../fixtures/keyfresh24.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -237,6 +241,7 @@ const FRESH20 = UNION21 || (process.argv.includes('--fresh20') && !ONLY_TUNING);
 const FRESH21 = process.argv.includes('--fresh21') && !ONLY_TUNING;
 const FRESH22 = process.argv.includes('--fresh22') && !ONLY_TUNING;
 const FRESH23 = process.argv.includes('--fresh23') && !ONLY_TUNING;
+const FRESH24 = process.argv.includes('--fresh24') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -277,6 +282,7 @@ const SETS = [
   'fresh21 key set',
   'fresh22 key set',
   'fresh23 key set',
+  'fresh24 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -329,6 +335,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh21 key set' &&
     s !== 'fresh22 key set' &&
     s !== 'fresh23 key set' &&
+    s !== 'fresh24 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -357,6 +364,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh21 key set',
   'fresh22 key set',
   'fresh23 key set',
+  'fresh24 key set',
 ];
 
 interface Item {
@@ -576,6 +584,7 @@ async function main() {
     ['fresh21 key set', FRESH21, fresh21KeySet, 'keyfresh21'],
     ['fresh22 key set', FRESH22, fresh22KeySet, 'keyfresh22'],
     ['fresh23 key set', FRESH23, fresh23KeySet, 'keyfresh23'],
+    ['fresh24 key set', FRESH24, fresh24KeySet, 'keyfresh24'],
   ];
   for (const d of [
     truthDir,

@@ -691,3 +691,42 @@ test('a Dorian i–IV vamp: the key on its first chord gets vampWeight; a four-c
     loop.chords.map((c) => `${c.root}${c.mode}:${c.sounding}`).join(' '),
   );
 });
+
+test('steady held notes above the bass: a sustained note counts on its key, a decaying one not (rounds 33, 35)', () => {
+  // F C G Am ×3 stopping on C, a voice on A5 (A minor's tonic) over every Am: level, or decaying as a struck string
+  const sing = (decay: number) => {
+    const x = progression([F, C, G, Am, F, C, G, Am, F, C, G, Am, C, C], 1.3, 0);
+    const f = 440 * 2 ** ((81 - 69) / 12);
+    const len = Math.round(1.3 * RATE);
+    for (const c of [3, 7, 11]) {
+      const start = Math.round(c * 1.3 * RATE);
+      for (let h = 1; h <= 4; h++)
+        for (let i = 0; i < len; i++) {
+          const env = Math.min(1, i / 200, (len - i) / 200) * (decay > 0 ? Math.exp(-i / (decay * RATE)) : 1);
+          x[start + i]! += (0.2 / h) * env * Math.sin((2 * Math.PI * h * f * i) / RATE);
+        }
+    }
+    return x;
+  };
+  const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
+  const level = sing(0);
+  const on = keyOf(level);
+  const off = keyOf(level, { heldNoteWeight: 0 });
+  // the level A5 is the song's one steady held note (the chords decay to a fifth of their level over a chord)
+  assert.ok(ev(on, 'A minor').heldTonic > 0.9, `${ev(on, 'A minor').heldTonic}`);
+  assert.equal(ev(on, 'C major').heldTonic, 0);
+  // every key gains exactly heldNoteWeight × its share; at weight 0 the term is not read
+  const w = KEY_PARAMETERS.heldNoteWeight.value;
+  for (const key of ['C major', 'A minor', 'G major', 'F major', 'E minor'])
+    assert.ok(Math.abs(ev(on, key).score - ev(off, key).score - w * ev(on, key).heldTonic) < 1e-9, key);
+  assert.ok(off.evidence.every((e) => e.heldTonic === 0));
+  // the chords (ending on C) read C major; the sustained A over every Am reads A minor
+  assert.equal(off.result.key, 'C major');
+  assert.equal(on.result.key, 'A minor');
+  // the same A5 decaying (time constant 0.4 s: a fifth of its peak after 0.65 s) weighs nothing at the default
+  // steadiness, and counts again when every run counts in proportion to its steadiness
+  const struck = sing(0.4);
+  assert.equal(ev(keyOf(struck), 'A minor').heldTonic, 0);
+  assert.equal(keyOf(struck).result.key, 'C major');
+  assert.ok(ev(keyOf(struck, { heldNoteSteadiness: 0 }), 'A minor').heldTonic > 0.5);
+});

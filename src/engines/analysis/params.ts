@@ -1571,6 +1571,28 @@ export const KEY_PARAMETERS = {
       "Phrygian i–bII vamp sounds the scale of another key's major, its tonic is the chord it starts and rests on " +
       '(0 = off; bench/RESULTS.md, key, round 31)',
   ),
+  heldNoteWeight: p(
+    0.7,
+    'score units',
+    [0, 2],
+    "key score: the share of the song's steady held notes above the bass register that lie on the key's tonic (a " +
+      "melody's sustained phrase end): a loop that starts on vi or IV rests its phrases on the key's tonic, not on " +
+      'the first chord (0 = off; bench/RESULTS.md, key, rounds 33 and 35)',
+  ),
+  heldNoteSeconds: p(
+    1,
+    's',
+    [0.1, 5],
+    'a held note: the strongest pitch class above the bass register stays the same for at least this long',
+  ),
+  heldNoteSteadiness: p(
+    0.5,
+    "of the run's peak level",
+    [0, 0.95],
+    "a held note's length is weighed by its steadiness, its lowest level over its peak over the run: 0 at this " +
+      "ratio or below, rising linearly to 1 for a level note (a sustained note counts; a struck chord's top voice " +
+      'decays): 0 = weighed by the ratio itself',
+  ),
   vampShare: p(
     0.65,
     'of the chord time',

@@ -546,6 +546,13 @@ export interface KeyEvidence {
   scaleEdge: number;
   /** The song is a vamp (two roots hold vampShare of its chord time) and its first chord is this key's tonic chord. */
   vampTonic: boolean;
+  /**
+   * The share of the song's steady held notes above the bass register on the key's tonic (0…1): per block the
+   * strongest pitch class above the bass; a run of blocks on one pitch class lasting heldNoteSeconds or more is a
+   * held note, its length weighed by its steadiness (its lowest level over its peak, from heldNoteSteadiness → 0 to
+   * 1 → 1: a sustained note, not a struck chord's decaying top voice); the weighed lengths summed per pitch class.
+   */
+  heldTonic: number;
   score: number;
 }
 
@@ -767,6 +774,9 @@ export function analyzeKey(
   // per root, minor when the whole song gives its chords a minor third (the thirds every voice adds above the steady
   // partials over all chord segments on that root), else undefined: the labels' modes stand
   const rootModes: (Mode | undefined)[] = new Array(12).fill(undefined);
+  // the steady held notes above the bass register, per pitch class (blocks), and their sum
+  const heldNotes = new Array<number>(12).fill(0);
+  let heldTotal = 0;
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -811,6 +821,31 @@ export function analyzeKey(
     // expected upper partials
     const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
     const upperClean = upper.map((u, b) => u && u.map((v, i) => Math.max(0, clean(v, b, i))));
+    if (param('heldNoteWeight', options) > 0) {
+      const minRun = param('heldNoteSeconds', options) / blocks.seconds;
+      const steady = param('heldNoteSteadiness', options);
+      let pc = -1;
+      let run = 0;
+      let lo = 0;
+      let hi = 0;
+      for (let b = 0; b <= n; b++) {
+        const u = b < n ? upperClean[b] : null;
+        let top = -1;
+        if (u) for (let i = 0, m = 0; i < 12; i++) if (u[i]! > m) ((m = u[i]!), (top = i));
+        if (top >= 0 && top === pc) {
+          run++;
+          lo = Math.min(lo, u![top]!);
+          hi = Math.max(hi, u![top]!);
+          continue;
+        }
+        // weighed by how steady it stayed: 0 at a low / peak ratio of `steady` or less, 1 when level throughout
+        const held = pc >= 0 && run >= minRun && hi > 0 ? run * Math.max(0, (lo / hi - steady) / (1 - steady)) : 0;
+        ((heldNotes[Math.max(0, pc)]! += held), (heldTotal += held));
+        pc = top;
+        run = 1;
+        lo = hi = top >= 0 ? u![top]! : 0;
+      }
+    }
     // pedals are judged on the chords above the bass register (the bass note's partials out): a loud pedal's
     // octave, fifth and third would otherwise make every block its own major triad, and no chord would change
     const pedal = findPedals(
@@ -911,6 +946,7 @@ export function analyzeKey(
     phraseReturn: param('phraseReturnWeight', options),
     scaleEdge: param('scaleEdgeWeight', options),
     vamp: param('vampWeight', options),
+    held: param('heldNoteWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
@@ -980,6 +1016,7 @@ export function analyzeKey(
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
+        heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
         score: 0,
       };
       e.score =
@@ -991,7 +1028,8 @@ export function analyzeKey(
         w.phraseReturn * e.phraseReturn +
         w.scaleEdge * e.scaleEdge +
         w.ends * e.endsVote +
-        (e.vampTonic ? w.vamp : 0);
+        (e.vampTonic ? w.vamp : 0) +
+        w.held * e.heldTonic;
       evidence.push(e);
     }
   }
@@ -1050,6 +1088,7 @@ interface Weights {
   phraseReturn: number;
   scaleEdge: number;
   vamp: number;
+  held: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1091,6 +1130,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
     [
       w.vamp * (Number(best.vampTonic) - Number(other.vampTonic)),
       `a two-root vamp's first chord is the tonic chord ${yes(best.vampTonic)} vs ${yes(other.vampTonic)}`,
+    ],
+    [
+      w.held * (best.heldTonic - other.heldTonic),
+      `steady held notes above the bass on the tonic ${pct(best.heldTonic)} vs ${pct(other.heldTonic)}`,
     ],
   ];
   return terms
@@ -1145,7 +1188,9 @@ function keyDecision(
       `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ` +
       `${w.phraseReturn}·loop returns on the tonic root + ` +
       `${w.scaleEdge}·scale edges + ` +
-      `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord); ` +
+      `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord` +
+      (w.held > 0 ? ` + ${w.held}·steady held notes on the tonic` : '') +
+      '); ' +
       `over ` +
       `${runnerUp.key} ` +
       `(${runnerUp.score.toFixed(3)}): ${whyOver(best, runnerUp, w) || 'equal evidence'}`,
