@@ -1206,15 +1206,16 @@ export function estimateTempoWithDecision(
   // h-tempo35: a reverberant song's pads and tails fill the full band between the kicks; the kick and snare alone
   // (the onset flux's low and mid groups) can still carry a beat. Read only here, on files the two envelopes fail
   const ksSigma = checkParameter('kickSnareGateSigma', TEMPO_PARAMETERS.kickSnareGateSigma);
-  const ks =
+  const ksEnv =
     ksSigma < 100 && input.flux && input.flux.groups >= 3
-      ? envelopeEvidence(kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds)), frameRate)
+      ? kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds))
       : undefined;
+  const ks = ksEnv ? envelopeEvidence(ksEnv, frameRate) : undefined;
   if (ks && ks.zRef >= ksSigma) {
     const gate = speechGate(input, ks, () => undefined);
     return gate.decision.value === null
       ? { tempo: noTempo(gate.decision.reason), decision: gate.decision }
-      : levels(input, options, true, ks.zRef, `on the kick-and-snare envelope, ${gate.summary}`);
+      : levels(input, options, true, ks.zRef, `on the kick-and-snare envelope, ${gate.summary}`, ksEnv);
   }
   const e = b && b.zRef > full.zRef ? b : full;
   return {
@@ -1291,6 +1292,8 @@ function levels(
   onBeatEnvelope: boolean,
   periodicitySigma: number,
   beatGate?: string,
+  /** h-tempo35: the envelope the levels' periodicity is read on when the kick and snare alone passed the gate. */
+  kickSnareOnly?: Float64Array,
 ): { tempo: Tempo; decision?: TempoDecision } {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
@@ -1311,7 +1314,8 @@ function levels(
   let snare: ReturnType<typeof snareHits> | undefined;
   const halfTimeFloor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
   const snareOnce = () => (snare === undefined ? (snare = snareHits(input.bandEnergy)) : snare);
-  const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
+  const periodicEnv = kickSnareOnly ?? (onBeatEnvelope ? beatEnv : odf);
+  const rFull = autocorrelation(periodicEnv, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
   const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
@@ -1773,7 +1777,7 @@ function levels(
   const slowAt = (l: number) => {
     if (Math.floor(l) + 1 < rFull.length) return at(rFull, l);
     slowR ??= new LazyAutocorrelation(
-      Float64Array.from(onBeatEnvelope ? beatEnv : odf),
+      Float64Array.from(periodicEnv),
       Math.ceil((combWeights.length * 60 * frameRate) / (scMin * (1 - window))) + 2,
     );
     return slowR.at(l);
@@ -2023,7 +2027,7 @@ function levels(
     reason: `beat level ${fmt(bestBpm)} BPM: ${terms(best)}, the highest of ${all.length} candidate levels`,
     inputs: {
       seeds: seeds.map(fmt),
-      periodicityEnvelope: onBeatEnvelope ? 'full band + low band' : 'full band',
+      periodicityEnvelope: kickSnareOnly ? 'kick and snare' : onBeatEnvelope ? 'full band + low band' : 'full band',
       periodicitySigma: Math.round(periodicitySigma * 10) / 10,
       ...(beatGate ? { beatGate } : {}),
       chordChanges: harmonic,
