@@ -1013,7 +1013,7 @@ export const TEMPO_PARAMETERS = {
       "the kick-and-snare envelope's periodicity (the onset flux's low and mid groups, the same statistic) at this " +
       'or above passes the gate and the levels are read on that envelope (a reverberant song whose pads and tails ' +
       "fill the full band between the kicks: tempo25's 126.1 song 5.13 σ); the second test (beatGateStrongSigma) " +
-      'then applies to it. Speech and noise (bench/tempo-gate.ts, 68 files) up to 5.39 σ on it, none given a tempo ' +
+      'then applies to it. Speech and noise (bench/tempo-gate.ts, 70 files) up to 5.39 σ on it, none given a tempo ' +
       'from 2.5 to 100; 100: off',
   ),
   periodicityShortLagSeconds: p(
