@@ -8,60 +8,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { halfTimeCheck, snareBackbeat, snareHalfTime, snareHits } from '../../src/engines/tempo/index.js';
-import { TEMPO_PARAMETERS, onsetEnergyBandLowHz, withParameterValue } from '../../src/engines/analysis/params.js';
+import { TEMPO_PARAMETERS, withParameterValue } from '../../src/engines/analysis/params.js';
 import type { ParameterSpec } from '../../src/engines/analysis/params.js';
-
-const HOP = 256 / 44100;
-const LOW_HZ = onsetEnergyBandLowHz(44100);
-type Piece = 'snare' | 'kick' | 'hat' | 'stick';
-/** Per region (sub, body, noise, air) the peak power and its decay time constant (s). */
-const SHAPES: Record<Piece, [number, number][]> = {
-  snare: [
-    [0.01, 0.05],
-    [1, 0.1],
-    [1, 0.08],
-    [0.2, 0.04],
-  ],
-  kick: [
-    [1, 0.15],
-    [0.8, 0.1],
-    [0.3, 0.004],
-    [0.02, 0.004],
-  ],
-  hat: [
-    [0, 0.01],
-    [0.001, 0.01],
-    [0.1, 0.01],
-    [0.6, 0.02],
-  ],
-  stick: [
-    [0.001, 0.01],
-    [0.1, 0.02],
-    [0.6, 0.004],
-    [0.1, 0.003],
-  ],
-};
-const regionOf = (lo: number, hi: number) => {
-  const fc = Math.sqrt(lo * hi);
-  return fc < 125 ? 0 : fc < 340 ? 1 : fc < 1000 ? -1 : fc < 5500 ? 2 : 3;
-};
-
-/** Band energies of a list of hits (seconds, piece) over `seconds`. */
-function bandEnergy(hits: [number, Piece][], seconds: number) {
-  const n = Math.ceil(seconds / HOP);
-  const bands = LOW_HZ.length;
-  const values = new Float64Array(n * bands).fill(1e-6);
-  for (const [t0, piece] of hits) {
-    const f0 = Math.round(t0 / HOP);
-    for (let b = 0; b < bands; b++) {
-      const r = regionOf(LOW_HZ[b]!, LOW_HZ[b + 1] ?? 2 * LOW_HZ[b]!);
-      if (r < 0) continue;
-      const [peak, tau] = SHAPES[piece][r]!;
-      for (let f = f0; f < n && f < f0 + 200; f++) values[f * bands + b]! += peak * Math.exp(-((f - f0) * HOP) / tau);
-    }
-  }
-  return { values, bands, hopSeconds: HOP, lowHz: LOW_HZ };
-}
+import { bandEnergy, type Piece } from '../helpers/grooves.js';
 
 /** 16 bars of 4/4 at `bpm`: kick on 1 and 3, `back` on 2 and 4, hats on the eighths. */
 function rock(bpm: number, back: Piece) {
@@ -87,8 +36,11 @@ test('snare hits: the snares on 2 and 4, not the kicks, hats or side sticks', ()
     const beat = (t - 0.1) / p;
     assert.ok(Math.abs(beat - Math.round(beat)) < 0.05 && Math.round(beat) % 2 === 1, `hit at beat ${beat}`);
   }
-  // a side stick (a click, no ring) is no snare: no hits at all (the kicks and hats stay below the floor)
-  assert.equal(snareHits(rock(90, 'stick').be)!.times.length, 0);
+  // a side stick (a click, no ring) is no snare by its shape: no hits at all when the click does not count
+  // (snareStickWeight 0, the default; the kicks and hats stay below the floor)
+  withParameterValue(TEMPO_PARAMETERS.snareStickWeight as ParameterSpec, 0, () =>
+    assert.equal(snareHits(rock(90, 'stick').be)!.times.length, 0),
+  );
   // … unless the side stick counts (snareStickWeight 1): then on 2 and 4
   withParameterValue(TEMPO_PARAMETERS.snareStickWeight as ParameterSpec, 1, () =>
     assert.equal(snareHits(rock(90, 'stick').be)!.times.length, 32),

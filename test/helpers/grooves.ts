@@ -5,6 +5,7 @@
  */
 
 import type { TempoInput } from '../../src/engines/tempo/index.js';
+import { onsetEnergyBandLowHz } from '../../src/engines/analysis/params.js';
 
 export const HOP = 512 / 44100;
 export const SECONDS = 24;
@@ -80,4 +81,61 @@ export function meterDrums(
     flux[j * 5 + 3] = shake + 0.3 * snare;
   }
   return { odf, odfLow, hopSeconds: METER_HOP, flux: { values: flux, groups: 5, hopSeconds: METER_HOP / 2 } };
+}
+
+/** The band energies' hop (the onset flux's: half the envelope's) and band edges at 44.1 kHz. */
+const BAND_HOP = 256 / 44100;
+const LOW_HZ = onsetEnergyBandLowHz(44100);
+export type Piece = 'snare' | 'kick' | 'hat' | 'stick';
+/** Per region (sub, body, noise, air) the peak power and its decay time constant (s). */
+const SHAPES: Record<Piece, [number, number][]> = {
+  snare: [
+    [0.01, 0.05],
+    [1, 0.1],
+    [1, 0.08],
+    [0.2, 0.04],
+  ],
+  kick: [
+    [1, 0.15],
+    [0.8, 0.1],
+    [0.3, 0.004],
+    [0.02, 0.004],
+  ],
+  hat: [
+    [0, 0.01],
+    [0.001, 0.01],
+    [0.1, 0.01],
+    [0.6, 0.02],
+  ],
+  stick: [
+    [0.001, 0.01],
+    [0.1, 0.02],
+    [0.6, 0.004],
+    [0.1, 0.003],
+  ],
+};
+const regionOf = (lo: number, hi: number) => {
+  const fc = Math.sqrt(lo * hi);
+  return fc < 125 ? 0 : fc < 340 ? 1 : fc < 1000 ? -1 : fc < 5500 ? 2 : 3;
+};
+
+/**
+ * Band energies (the onset flux's 2-per-octave bands at 44.1 kHz, TempoInput.bandEnergy) of a list of hits
+ * (seconds, piece) over `seconds` (h-tempo24's snare-hit tests; h-tempo33's side-stick ballads).
+ */
+export function bandEnergy(hits: [number, Piece][], seconds: number) {
+  const n = Math.ceil(seconds / BAND_HOP);
+  const bands = LOW_HZ.length;
+  const values = new Float64Array(n * bands).fill(1e-6);
+  for (const [t0, piece] of hits) {
+    const f0 = Math.round(t0 / BAND_HOP);
+    for (let b = 0; b < bands; b++) {
+      const r = regionOf(LOW_HZ[b]!, LOW_HZ[b + 1] ?? 2 * LOW_HZ[b]!);
+      if (r < 0) continue;
+      const [peak, tau] = SHAPES[piece][r]!;
+      for (let f = f0; f < n && f < f0 + 200; f++)
+        values[f * bands + b]! += peak * Math.exp(-((f - f0) * BAND_HOP) / tau);
+    }
+  }
+  return { values, bands, hopSeconds: BAND_HOP, lowHz: LOW_HZ };
 }

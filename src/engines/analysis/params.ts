@@ -808,7 +808,8 @@ export const TEMPO_PARAMETERS = {
     '',
     [0, 1],
     'snare hits: the weight of a click with a pure body (a side stick: the sustain test failed) as a backbeat hit ' +
-      '(0: the snare alone)',
+      "(0: the snare alone; h-tempo33's 1 lost two tempo26 drum stems: a dusty kit's clicks broke its snare's " +
+      'regularity)',
   ),
   snareMinActivity: p(
     3,
@@ -1004,6 +1005,17 @@ export const TEMPO_PARAMETERS = {
       'periodicityReferenceSeconds of frames), on the full band or the beat envelope; below it tempo is null ' +
       '(h-tempo6: speech and noise measured at most 3.8; music from 3.2, most above 5)',
   ),
+  kickSnareGateSigma: p(
+    4.2,
+    'σ',
+    [0, 100],
+    'evidence for a beat (h-tempo35): when neither the full band nor the beat envelope reaches minPeriodicitySigma, ' +
+      "the kick-and-snare envelope's periodicity (the onset flux's low and mid groups, the same statistic) at this " +
+      'or above passes the gate and the levels are read on that envelope (a reverberant song whose pads and tails ' +
+      "fill the full band between the kicks: tempo25's 126.1 song 5.13 σ); the second test (beatGateStrongSigma) " +
+      'then applies to it. Speech and noise (bench/tempo-gate.ts, 70 files) up to 5.39 σ on it, none given a tempo ' +
+      'from 2.5 to 100; 100: off',
+  ),
   periodicityShortLagSeconds: p(
     0.05,
     's',
@@ -1136,6 +1148,14 @@ export const TEMPO_PARAMETERS = {
       'them, the weaker over the stronger (phase-free); the evidence counts in proportion up to this ratio and fully ' +
       'from it (a two-beat pattern read as one beat has its snare half-way; a ballad or boom-bap at its own level ' +
       'its kick and snare on the beats, only hats half-way); 0: off (the code before)',
+  ),
+  twoBeatSnareWeight: p(
+    1,
+    '',
+    [0, 1],
+    "two-beat check (h-tempo33): how far the snare's backbeat on the level's own beats (snareBackbeat's evidence " +
+      'ramped from snareBackbeatMin to 1: the snare, side stick counted, on every other beat) takes the evidence ' +
+      'away (a two-beat pattern read as one beat has its snare half-way, once a beat); 0: off (the code before)',
   ),
   twoBeatFloor: p(
     0.4,

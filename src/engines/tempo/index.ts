@@ -221,7 +221,13 @@ export function periodicityEvidence(input: TempoInput): Record<string, number> {
   const frameRate = 1 / input.hopSeconds;
   const full = envelopeEvidence(input.odf, frameRate);
   const beat = input.odfLow ? envelopeEvidence(withLowBand(input.odf, input.odfLow), frameRate) : full;
+  const ks =
+    input.flux && input.flux.groups >= 3
+      ? envelopeEvidence(kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds)), frameRate)
+      : undefined;
   return {
+    zRefKickSnare: ks?.zRef ?? NaN,
+    bpmKickSnare: ks?.bpm ?? NaN,
     bpm: full.bpm,
     bpmBeat: beat.bpm,
     comb: full.comb,
@@ -501,6 +507,8 @@ interface Candidate {
     doubleBar: number;
     /** h-tempo32: the kick and snare half-way over on the beats (the weaker over the stronger), over the full ratio. */
     kickSnareHalf: number;
+    /** h-tempo33: the snare's backbeat on the level's own beats (snareBackbeat's evidence, ramped; 0: none). */
+    snareOnBeats: number;
   };
   /**
    * Bar-repeat check: 1, or less when the drums' beat-by-beat pattern repeats after 8 of this level's beats but not
@@ -1195,6 +1203,20 @@ export function estimateTempoWithDecision(
   if (full.zRef >= minSigma) return gated(false, full.zRef);
   const b = beatEvidence();
   if (b && b.zRef >= minSigma) return gated(true, b.zRef);
+  // h-tempo35: a reverberant song's pads and tails fill the full band between the kicks; the kick and snare alone
+  // (the onset flux's low and mid groups) can still carry a beat. Read only here, on files the two envelopes fail
+  const ksSigma = checkParameter('kickSnareGateSigma', TEMPO_PARAMETERS.kickSnareGateSigma);
+  const ksEnv =
+    ksSigma < 100 && input.flux && input.flux.groups >= 3
+      ? kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds))
+      : undefined;
+  const ks = ksEnv ? envelopeEvidence(ksEnv, frameRate) : undefined;
+  if (ks && ks.zRef >= ksSigma) {
+    const gate = speechGate(input, ks, () => undefined);
+    return gate.decision.value === null
+      ? { tempo: noTempo(gate.decision.reason), decision: gate.decision }
+      : levels(input, options, true, ks.zRef, `on the kick-and-snare envelope, ${gate.summary}`, ksEnv);
+  }
   const e = b && b.zRef > full.zRef ? b : full;
   return {
     tempo: noTempo(
@@ -1270,6 +1292,8 @@ function levels(
   onBeatEnvelope: boolean,
   periodicitySigma: number,
   beatGate?: string,
+  /** h-tempo35: the envelope the levels' periodicity is read on when the kick and snare alone passed the gate. */
+  kickSnareOnly?: Float64Array,
 ): { tempo: Tempo; decision?: TempoDecision } {
   const { odf, hopSeconds } = input;
   const frameRate = 1 / hopSeconds;
@@ -1290,7 +1314,8 @@ function levels(
   let snare: ReturnType<typeof snareHits> | undefined;
   const halfTimeFloor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
   const snareOnce = () => (snare === undefined ? (snare = snareHits(input.bandEnergy)) : snare);
-  const rFull = autocorrelation(onBeatEnvelope ? beatEnv : odf, combLags(frameRate, combWeights));
+  const periodicEnv = kickSnareOnly ?? (onBeatEnvelope ? beatEnv : odf);
+  const rFull = autocorrelation(periodicEnv, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
   const barFloor = checkParameter('barFloor', TEMPO_PARAMETERS.barFloor);
   const barTol = checkParameter('barLagTolerance', TEMPO_PARAMETERS.barLagTolerance);
@@ -1559,6 +1584,8 @@ function levels(
   };
   const top = input.flux && input.flux.groups >= 4 ? bands![3] : undefined;
   const tbKsFull = checkParameter('twoBeatKickSnareFull', TEMPO_PARAMETERS.twoBeatKickSnareFull);
+  const tbSnare = checkParameter('twoBeatSnareWeight', TEMPO_PARAMETERS.twoBeatSnareWeight);
+  const snareMin = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
   if (top)
     for (const c of [...all]) {
       if (c.beatFrames.length < 4) continue;
@@ -1578,8 +1605,21 @@ function levels(
         const strong = Math.max(on, mid);
         ksHalf = strong > 0 ? Math.min(1, Math.min(on, mid) / strong / tbKsFull) : 1;
       }
-      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * ksHalf * (1 - doubleBar);
-      c.twoBeatDetail = { ...e, doubleBar, kickSnareHalf: ksHalf };
+      // the snare on every other beat of this level (h-tempo33): a two-beat pattern read as one beat has its snare
+      // half-way, once a beat; a ballad or boom-bap at its own level has it on 2 and 4 of its beats (snareBackbeat,
+      // the side stick counted: snareStickWeight), with only hats and a sixteenth kick half-way. On any file (the
+      // snare hits are read on songs too): the evidence is taken down by twoBeatSnareWeight × the backbeat's ramp
+      let snareOn = 0;
+      if (tbSnare > 0 && e.evidence > 0 && snareOnce()) {
+        const sb = snareBackbeat(
+          snareOnce()!,
+          c.beatFrames.map((f) => f * hopSeconds),
+          60 / c.bpm,
+        );
+        snareOn = tbSnare * ramp(sb.evidence, snareMin, 1);
+      }
+      c.twoBeat = 1 - (1 - twoBeatFloor) * e.evidence * ksHalf * (1 - doubleBar) * (1 - snareOn);
+      c.twoBeatDetail = { ...e, doubleBar, kickSnareHalf: ksHalf, snareOnBeats: snareOn };
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
       if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
     }
@@ -1737,7 +1777,7 @@ function levels(
   const slowAt = (l: number) => {
     if (Math.floor(l) + 1 < rFull.length) return at(rFull, l);
     slowR ??= new LazyAutocorrelation(
-      Float64Array.from(onBeatEnvelope ? beatEnv : odf),
+      Float64Array.from(periodicEnv),
       Math.ceil((combWeights.length * 60 * frameRate) / (scMin * (1 - window))) + 2,
     );
     return slowR.at(l);
@@ -1934,6 +1974,9 @@ function levels(
           (c.twoBeatDetail.kickSnareHalf < 1
             ? `, × the kick and snare half-way ${fmt(c.twoBeatDetail.kickSnareHalf)}`
             : '') +
+          (c.twoBeatDetail.snareOnBeats > 0
+            ? `, × 1 − the snare on every other beat ${fmt(c.twoBeatDetail.snareOnBeats)}`
+            : '') +
           ')'
         : ''
     }${
@@ -1984,7 +2027,7 @@ function levels(
     reason: `beat level ${fmt(bestBpm)} BPM: ${terms(best)}, the highest of ${all.length} candidate levels`,
     inputs: {
       seeds: seeds.map(fmt),
-      periodicityEnvelope: onBeatEnvelope ? 'full band + low band' : 'full band',
+      periodicityEnvelope: kickSnareOnly ? 'kick and snare' : onBeatEnvelope ? 'full band + low band' : 'full band',
       periodicitySigma: Math.round(periodicitySigma * 10) / 10,
       ...(beatGate ? { beatGate } : {}),
       chordChanges: harmonic,
