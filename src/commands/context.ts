@@ -159,12 +159,18 @@ export class Output<R> {
     private readonly mode: { quiet?: boolean; resultsOnStderr?: boolean } = {},
   ) {
     if (mode.resultsOnStderr) this.out = (text) => this.io.stderr.write(text);
-    const out = io.stdout as Partial<NodeJS.EventEmitter>;
-    out.on?.('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && !this.closed)
-        io.stderr.write(`warning: stdout failed (${err.code ?? err.message})\n`);
-      this.closed = true;
-    });
+    (io.stdout as Partial<NodeJS.EventEmitter>).on?.('error', this.onStdoutError);
+  }
+
+  private readonly onStdoutError = (err: NodeJS.ErrnoException): void => {
+    if (err.code !== 'EPIPE' && !this.closed)
+      this.io.stderr.write(`warning: stdout failed (${err.code ?? err.message})\n`);
+    this.closed = true;
+  };
+
+  /** The invocation is over: stop listening on stdout, which outlives it (runs in one process). */
+  dispose(): void {
+    (this.io.stdout as Partial<NodeJS.EventEmitter>).off?.('error', this.onStdoutError);
   }
 
   /** Where lines go: the streams, or around a progress display on the same terminal (`showingProgress`). */
@@ -276,6 +282,8 @@ export class Session {
   private stdoutTaken = false;
   /** The single audio output bound for stdout (`-o -`), written to a temporary file first. */
   private audio: StdoutAudio | undefined;
+  /** The outputs handed out, disposed on close. */
+  private readonly outputs: { dispose(): void }[] = [];
   /** Every config file applied (user-level first) and which one set each `platforms.<id>.<field>`. */
   configFiles: string[] = [];
   platformSources: Record<string, Record<string, string>> = {};
@@ -426,10 +434,12 @@ export class Session {
 
   /** stdout/stderr for this invocation's results. */
   output<R>(flags: JsonFlag, text: TextFormat<R>): Output<R> {
-    return new Output<R>(this.ctx.io, flags.json ?? false, text, this.runId, this.debug, {
+    const output = new Output<R>(this.ctx.io, flags.json ?? false, text, this.runId, this.debug, {
       quiet: this.quiet,
       resultsOnStderr: this.stdoutTaken,
     });
+    this.outputs.push(output);
+    return output;
   }
 
   /** The plain run options every command function takes (the store must be open). */
@@ -503,6 +513,7 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    for (const output of this.outputs) output.dispose();
     await this.audio?.dispose();
     this.stopOnInterrupt?.();
     await this.progress_?.stop();

@@ -3,11 +3,14 @@
  * registered command is listed by `shub --help`, and each one's help shows its examples and exit
  * codes; the shared options read the same everywhere; usage errors map to exit 2.
  */
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMANDS, main } from '../../src/cli.js';
 import type { CliIo } from '../../src/commands/context.js';
 import { ExitCode } from '../../src/errors.js';
+import { tempDir } from '../helpers/cli.js';
 
 /** Runs `shub ARGS` in this process; stdout and stderr are collected. */
 export async function shubInProcess(argv: string[], cwd = process.cwd()) {
@@ -114,4 +117,25 @@ test('usage errors exit 2 with one line on stderr and nothing on stdout', async 
   }
   const style = await shubInProcess(['master', 'x.wav', '--target', 'spotify', '--style', 'brickwall']);
   assert.equal(style.stderr, "error: --style must be one of transparent, balanced, loud, got 'brickwall'\n");
+});
+
+test("each invocation's output stops listening for stdout's errors when it is done (none left behind)", async () => {
+  const { dir, cleanup } = tempDir('shub-cli-listeners-');
+  try {
+    let text = '';
+    const stdout = Object.assign(new EventEmitter(), { write: (s: string) => (text += s) });
+    const io: CliIo = {
+      stdout,
+      stderr: { write: () => true, isTTY: false },
+      env: { ...process.env, SHUB_DATABASE_URL: '' },
+      cwd: dir,
+    };
+    for (let k = 0; k < 12; k++)
+      assert.equal(await main(['history', '--json', '--store-dir', path.join(dir, 'store')], io), ExitCode.ok);
+    assert.equal(text, '', 'an empty store: no runs listed');
+    // without the removal every invocation's listener stays: 12 here, and Node warns past 10
+    assert.equal(stdout.listenerCount('error'), 0);
+  } finally {
+    cleanup();
+  }
 });
