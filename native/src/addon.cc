@@ -519,10 +519,10 @@ Napi::Value FeatureExtremeSums(const Napi::CallbackInfo& info) {
   if (!(q >= 1 && q <= static_cast<double>(n) && q == std::floor(q)))
     throw Napi::RangeError::New(env, "featureExtremeSums: q must be an integer in [1, x.length]");
   const double way = info[2].As<Napi::Number>().DoubleValue();
-  if (!(way == 0 || way == 1 || way == 2)) throw Napi::RangeError::New(env, "featureExtremeSums: way must be 0, 1 or 2");
+  if (!(way == 0 || way == 1 || way == 2))
+    throw Napi::RangeError::New(env, "featureExtremeSums: way must be 0, 1 or 2");
   double low = 0, high = 0;
-  const bool selected =
-      shub::featureExtremeSums(x.Data(), n, static_cast<size_t>(q), static_cast<int>(way), low, high);
+  const bool selected = shub::featureExtremeSums(x.Data(), n, static_cast<size_t>(q), static_cast<int>(way), low, high);
   Napi::Array out = Napi::Array::New(env, 3);
   out.Set(0u, Napi::Number::New(env, low));
   out.Set(1u, Napi::Number::New(env, high));

@@ -368,8 +368,8 @@ void sortedExtremes(const float* v, size_t m, float* out) {
     const __m128 a = _mm_set1_ps(v[k]);
     __m128 prev = edge;
     for (size_t r = 0; r < V; ++r) {
-      const __m128 up = _mm_castsi128_ps(_mm_or_si128(_mm_slli_si128(_mm_castps_si128(run[r]), 4),
-                                                      _mm_srli_si128(_mm_castps_si128(prev), 12)));
+      const __m128 up = _mm_castsi128_ps(
+          _mm_or_si128(_mm_slli_si128(_mm_castps_si128(run[r]), 4), _mm_srli_si128(_mm_castps_si128(prev), 12)));
       prev = run[r];
       run[r] = Hi ? _mm_max_ps(run[r], _mm_min_ps(up, a)) : _mm_min_ps(run[r], _mm_max_ps(up, a));
     }

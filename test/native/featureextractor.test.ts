@@ -529,7 +529,7 @@ test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over
   assert.equal(off.onsetBandNoveltyBands, 0);
 });
 
-test('spectral contrast sums: the blocks passed over and the selection change no bit; the q smallest and q largest', () => {
+test('spectral contrast sums: the blocks passed over and the selection change no bit; q smallest and q largest', () => {
   // the direct rule: every value compared alone (way 0: the same heaps, the same order of entries); the blocks passed
   // over (way 1) and the extractor's selection (way 2) must give its bits; the sums of the sorted extremes to
   // rounding (the heaps' order of addition differs from the sort's)
@@ -548,8 +548,8 @@ test('spectral contrast sums: the blocks passed over and the selection change no
       const rising = Float32Array.from({ length: n }, (_, k) => k * 0.5 + (k % 9 === 4 ? 100 : 0));
       cases.push({ x: falling, q }, { x: noisy, q }, { x: rising, q }, { x: new Float32Array(n).fill(0.25), q });
       // every large value in one of the selection's interleaved subsets (16 of them for q 13–16: its other
-      // maxima are small, many values pass its threshold), the extremes in the last values (the tail after the last whole round of 16),
-      // zeros of both signs with a few values above them
+      // maxima are small, many values pass its threshold), the extremes in the last values (the tail after the
+      // last whole round of 16), zeros of both signs with a few values above them
       const comb = Float32Array.from({ length: n }, (_, k) => (k % 16 === 5 ? 50 + rand() : rand()));
       const tail = Float32Array.from({ length: n }, (_, k) => (k >= n - (n % 16) ? 9 * rand() - 4 : 1 + rand() / 4));
       const zeros = Float32Array.from({ length: n }, (_, k) => (k % 7 === 3 ? rand() : k % 2 === 0 ? 0 : -0));
