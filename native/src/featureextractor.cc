@@ -418,9 +418,9 @@ bool subsetExtremes(const float* x, size_t n, float* maxima, float* minima) {
 /**
  * The sums of the q smallest and the q largest of x[0..n) by selection, or false (then the caller runs extremeSums,
  * whose bits these are): a first pass keeps the largest and the smallest of each of S interleaved subsets (x[i] in
- * subset i mod S, S the multiple of 4 from q to q + 3); the smallest of those maxima, tHigh, has S >= q values of x
- * at or above it (the maxima themselves, distinct values of x), so x's q largest are all >= tHigh: a second pass
- * gathers those (≈ 2 q on a spectrum) and a selection over them finds the q largest; the same on the other side with
+ * subset i mod S, S the multiple of 4 from q to q + 3); the q-th largest of those maxima, tHigh, has q values of x
+ * at or above it (maxima, distinct values of x), so x's q largest are all >= tHigh: a second pass
+ * gathers those (≈ 2–3 q on a spectrum) and a selection over them finds the q largest; the same on the other side with
  * the minima. The multisets are extremeSums' (its heaps hold x's q largest and q smallest when x has no NaN; equal
  * values are the same float but for ±0, which add nothing to a sum that is not all zeros and +0 to one that is).
  * Only the order of the additions differs, and it changes no bit when every partial sum is exact in double: with
@@ -459,7 +459,11 @@ bool extremeSumsBySelection(const float* x, size_t n, size_t q, float* work, dou
     high[nHigh++] = *std::max_element(maxima, maxima + S);
     low[nLow++] = *std::min_element(minima, minima + S);
   } else {
-    const float tHigh = *std::min_element(maxima, maxima + S), tLow = *std::max_element(minima, minima + S);
+    // the q-th largest of the maxima (the (S − q + 1)-th smallest, S − q < 4) and the q-th smallest of the minima
+    float fewest[4], most[4];
+    sortedExtremes<1, false>(maxima, S, fewest);
+    sortedExtremes<1, true>(minima, S, most);
+    const float tHigh = fewest[S - q], tLow = most[S - q];
     const __m128 th = _mm_set1_ps(tHigh), tl = _mm_set1_ps(tLow);
     size_t j = 0;
     for (; j + 8 <= n; j += 8) {
