@@ -320,10 +320,11 @@ export interface NativeAddon {
   /** RealFft's forward transform of x (n a power of two in [16, 65536]: n/2 + 1 bins) and its inverse (tests). */
   realFft(x: Float32Array): { re: Float32Array; im: Float32Array; back: Float32Array };
   /**
-   * The spectral contrast's [sum of the q smallest, sum of the q largest] of x, as the feature extractor takes them;
-   * `skipBlocks` false compares every value alone (tests).
+   * The spectral contrast's [sum of the q smallest, sum of the q largest, 1 when the selection gave them else 0] of
+   * x by one of the feature extractor's ways: 0 the heaps comparing every value alone, 1 the heaps passing over
+   * blocks, 2 the extractor's (the selection where it vouches for the heaps' bits, else way 1) (tests).
    */
-  featureExtremeSums(x: Float32Array, q: number, skipBlocks: boolean): [number, number];
+  featureExtremeSums(x: Float32Array, q: number, way: 0 | 1 | 2): [number, number, number];
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;

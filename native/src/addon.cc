@@ -503,25 +503,30 @@ Napi::Value RealFftTransform(const Napi::CallbackInfo& info) {
 }
 
 /**
- * featureExtremeSums(x, q, skipBlocks): the spectral contrast's [sum of the q smallest, sum of the q largest] of x
- * (a Float32Array), through the extractor's own function (tests).
+ * featureExtremeSums(x, q, way): the spectral contrast's [sum of the q smallest, sum of the q largest, 1 when the
+ * selection gave them else 0] of x (a Float32Array) by one of the extractor's ways (0 the heaps value by value, 1 the
+ * heaps passing over blocks, 2 the extractor's: the selection where it vouches for the heaps' bits), for tests.
  */
 Napi::Value FeatureExtremeSums(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 3 || !info[0].IsTypedArray() ||
       info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array || !info[1].IsNumber() ||
-      !info[2].IsBoolean())
-    throw Napi::TypeError::New(env, "featureExtremeSums: expected (Float32Array, q, skipBlocks)");
+      !info[2].IsNumber())
+    throw Napi::TypeError::New(env, "featureExtremeSums: expected (Float32Array, q, way)");
   const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
   const size_t n = x.ElementLength();
   const double q = info[1].As<Napi::Number>().DoubleValue();
   if (!(q >= 1 && q <= static_cast<double>(n) && q == std::floor(q)))
     throw Napi::RangeError::New(env, "featureExtremeSums: q must be an integer in [1, x.length]");
+  const double way = info[2].As<Napi::Number>().DoubleValue();
+  if (!(way == 0 || way == 1 || way == 2))
+    throw Napi::RangeError::New(env, "featureExtremeSums: way must be 0, 1 or 2");
   double low = 0, high = 0;
-  shub::featureExtremeSums(x.Data(), n, static_cast<size_t>(q), info[2].As<Napi::Boolean>().Value(), low, high);
-  Napi::Array out = Napi::Array::New(env, 2);
+  const bool selected = shub::featureExtremeSums(x.Data(), n, static_cast<size_t>(q), static_cast<int>(way), low, high);
+  Napi::Array out = Napi::Array::New(env, 3);
   out.Set(0u, Napi::Number::New(env, low));
   out.Set(1u, Napi::Number::New(env, high));
+  out.Set(2u, Napi::Number::New(env, selected ? 1 : 0));
   return out;
 }
 

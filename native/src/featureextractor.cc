@@ -352,11 +352,191 @@ void extremeSums(const float* x, size_t n, size_t q, float* work, double& lowSum
   }
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/**
+ * The 4 V largest of v[0..m) (Hi) or smallest (!Hi) into `out`, in order (largest / smallest first; lanes past m
+ * hold −∞ / +∞), without a branch per value: each value enters a sorted run of 4 V lanes as run'[i] = max(run[i],
+ * min(run[i − 1], v)) (Hi; run[−1] = +∞): the lanes above v's place keep theirs, v takes its place, the lanes below
+ * move down one and the last falls out. v holds no NaN.
+ */
+template <size_t V, bool Hi>
+void sortedExtremes(const float* v, size_t m, float* out) {
+  const __m128 edge = _mm_set1_ps(Hi ? INFINITY : -INFINITY);
+  __m128 run[V];
+  for (size_t r = 0; r < V; ++r) run[r] = _mm_set1_ps(Hi ? -INFINITY : INFINITY);
+  for (size_t k = 0; k < m; ++k) {
+    const __m128 a = _mm_set1_ps(v[k]);
+    __m128 prev = edge;
+    for (size_t r = 0; r < V; ++r) {
+      const __m128 up = _mm_castsi128_ps(
+          _mm_or_si128(_mm_slli_si128(_mm_castps_si128(run[r]), 4), _mm_srli_si128(_mm_castps_si128(prev), 12)));
+      prev = run[r];
+      run[r] = Hi ? _mm_max_ps(run[r], _mm_min_ps(up, a)) : _mm_min_ps(run[r], _mm_max_ps(up, a));
+    }
+  }
+  for (size_t r = 0; r < V; ++r) _mm_storeu_ps(out + 4 * r, run[r]);
+}
+#endif
+
+/**
+ * x's maxima and minima over S = 4 V interleaved subsets (x[i] in subset i mod S; n >= S) into `maxima` / `minima`;
+ * false when x holds a NaN. SSE2.
+ */
+#if defined(__SSE2__) && defined(__GNUC__)
+template <size_t V>
+bool subsetExtremes(const float* x, size_t n, float* maxima, float* minima) {
+  constexpr size_t S = 4 * V;
+  __m128 hi[V], lo[V], nan = _mm_setzero_ps();
+  for (size_t v = 0; v < V; ++v) {
+    hi[v] = lo[v] = _mm_loadu_ps(x + 4 * v);
+    nan = _mm_or_ps(nan, _mm_cmpunord_ps(hi[v], hi[v]));
+  }
+  size_t i = S;
+  for (; i + S <= n; i += S) {
+    for (size_t v = 0; v < V; ++v) {
+      const __m128 a = _mm_loadu_ps(x + i + 4 * v);
+      hi[v] = _mm_max_ps(hi[v], a);
+      lo[v] = _mm_min_ps(lo[v], a);
+      nan = _mm_or_ps(nan, _mm_cmpunord_ps(a, a));
+    }
+  }
+  if (_mm_movemask_ps(nan) != 0) return false;
+  for (size_t v = 0; v < V; ++v) {
+    _mm_storeu_ps(maxima + 4 * v, hi[v]);
+    _mm_storeu_ps(minima + 4 * v, lo[v]);
+  }
+  for (size_t j = i; j < n; ++j) {  // the tail: x[j] belongs to subset j mod S, as i is a multiple of S
+    const float a = x[j];
+    if (a != a) return false;
+    maxima[j - i] = std::max(maxima[j - i], a);
+    minima[j - i] = std::min(minima[j - i], a);
+  }
+  return true;
+}
+#endif
+
+/**
+ * The sums of the q smallest and the q largest of x[0..n) by selection, or false (then the caller runs extremeSums,
+ * whose bits these are): a first pass keeps the largest and the smallest of each of S interleaved subsets (x[i] in
+ * subset i mod S, S the multiple of 4 from q to q + 3); the q-th largest of those maxima, tHigh, has q values of x
+ * at or above it (maxima, distinct values of x), so x's q largest are all >= tHigh: a second pass
+ * gathers those (≈ 2–3 q on a spectrum) and a selection over them finds the q largest; the same on the other side with
+ * the minima. The multisets are extremeSums' (its heaps hold x's q largest and q smallest when x has no NaN; equal
+ * values are the same float but for ±0, which add nothing to a sum that is not all zeros and +0 to one that is).
+ * Only the order of the additions differs, and it changes no bit when every partial sum is exact in double: with
+ * each term a multiple of its ulp, which is > |v|·2^−24 (denormals included), every term is a multiple of a power
+ * of two g > min|v≠0|·2^−24, and every partial sum is a multiple of g at most q·max|v| in size: exact when
+ * q·max|v| < min|v≠0|·2^29 (then below g·2^53). Refused (false): q > kSelectMaxQ or n < S, a NaN anywhere
+ * (extremeSums' heaps keep or skip it by position), a sum that fails that test (infinities included).
+ * `work` holds 2n floats. SSE2 (the build's baseline on x86-64); elsewhere always false.
+ */
+constexpr size_t kSelectMaxQ = 16;
+
+bool extremeSumsBySelection(const float* x, size_t n, size_t q, float* work, double& lowSum, double& highSum) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  const size_t V = (q + 3) / 4, S = 4 * V;
+  if (q > kSelectMaxQ || n < S) return false;
+  float maxima[kSelectMaxQ], minima[kSelectMaxQ];
+  bool ok = false;
+  switch (V) {
+    case 1:
+      ok = subsetExtremes<1>(x, n, maxima, minima);
+      break;
+    case 2:
+      ok = subsetExtremes<2>(x, n, maxima, minima);
+      break;
+    case 3:
+      ok = subsetExtremes<3>(x, n, maxima, minima);
+      break;
+    default:
+      ok = subsetExtremes<4>(x, n, maxima, minima);
+  }
+  if (!ok) return false;
+  float* high = work;
+  float* low = work + n;
+  size_t nHigh = 0, nLow = 0;
+  if (q == 1) {  // the extremes themselves
+    high[nHigh++] = *std::max_element(maxima, maxima + S);
+    low[nLow++] = *std::min_element(minima, minima + S);
+  } else {
+    // the q-th largest of the maxima (the (S − q + 1)-th smallest, S − q < 4) and the q-th smallest of the minima
+    float fewest[4], most[4];
+    sortedExtremes<1, false>(maxima, S, fewest);
+    sortedExtremes<1, true>(minima, S, most);
+    const float tHigh = fewest[S - q], tLow = most[S - q];
+    const __m128 th = _mm_set1_ps(tHigh), tl = _mm_set1_ps(tLow);
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+      const __m128 a = _mm_loadu_ps(x + j), b = _mm_loadu_ps(x + j + 4);
+      const unsigned up = static_cast<unsigned>(_mm_movemask_ps(_mm_cmpge_ps(a, th))) |
+                          static_cast<unsigned>(_mm_movemask_ps(_mm_cmpge_ps(b, th))) << 4;
+      const unsigned dn = static_cast<unsigned>(_mm_movemask_ps(_mm_cmple_ps(a, tl))) |
+                          static_cast<unsigned>(_mm_movemask_ps(_mm_cmple_ps(b, tl))) << 4;
+      if ((up | dn) == 0) continue;
+      for (unsigned m = up; m != 0; m &= m - 1) high[nHigh++] = x[j + static_cast<size_t>(__builtin_ctz(m))];
+      for (unsigned m = dn; m != 0; m &= m - 1) low[nLow++] = x[j + static_cast<size_t>(__builtin_ctz(m))];
+    }
+    for (; j < n; ++j) {
+      if (x[j] >= tHigh) high[nHigh++] = x[j];
+      if (x[j] <= tLow) low[nLow++] = x[j];
+    }
+    // the selection: q of the sorted extremes (4 V >= q lanes, at least q of them gathered values)
+    float top[kSelectMaxQ], bottom[kSelectMaxQ];
+    switch (V) {
+      case 1:
+        sortedExtremes<1, true>(high, nHigh, top);
+        sortedExtremes<1, false>(low, nLow, bottom);
+        break;
+      case 2:
+        sortedExtremes<2, true>(high, nHigh, top);
+        sortedExtremes<2, false>(low, nLow, bottom);
+        break;
+      case 3:
+        sortedExtremes<3, true>(high, nHigh, top);
+        sortedExtremes<3, false>(low, nLow, bottom);
+        break;
+      default:
+        sortedExtremes<4, true>(high, nHigh, top);
+        sortedExtremes<4, false>(low, nLow, bottom);
+    }
+    std::memcpy(high, top, q * sizeof(float));
+    std::memcpy(low, bottom, q * sizeof(float));
+  }
+  // sums from 0 as extremeSums' (an all-zero sum is +0); each vouched for by the exactness test above
+  const auto exactSum = [q](const float* v, double& sum) {
+    double s = 0;
+    float most = 0, least = INFINITY;
+    for (size_t k = 0; k < q; ++k) {
+      s += v[k];
+      const float a = std::fabs(v[k]);
+      most = std::max(most, a);
+      if (a > 0) least = std::min(least, a);
+    }
+    sum = s;
+    return static_cast<double>(q) * most < static_cast<double>(least) * 0x1p29;
+  };
+  return exactSum(low, lowSum) && exactSum(high, highSum);
+#else
+  (void)x, (void)n, (void)q, (void)work, (void)lowSum, (void)highSum;
+  return false;
+#endif
+}
+
+/** The spectral contrast's sums: by selection where it vouches for extremeSums' bits, else by extremeSums. */
+void contrastSums(const float* x, size_t n, size_t q, float* work, double& lowSum, double& highSum) {
+  if (!extremeSumsBySelection(x, n, q, work, lowSum, highSum)) extremeSums(x, n, q, work, lowSum, highSum);
+}
+
 }  // namespace
 
-void featureExtremeSums(const float* x, size_t n, size_t q, bool skipBlocks, double& lowSum, double& highSum) {
-  std::vector<float> work(2 * q);
-  extremeSums(x, n, q, work.data(), lowSum, highSum, skipBlocks);
+bool featureExtremeSums(const float* x, size_t n, size_t q, int way, double& lowSum, double& highSum) {
+  std::vector<float> work(2 * n);
+  if (way == 2) {
+    if (extremeSumsBySelection(x, n, q, work.data(), lowSum, highSum)) return true;
+    way = 1;
+  }
+  extremeSums(x, n, q, work.data(), lowSum, highSum, way == 1);
+  return false;
 }
 
 namespace {
@@ -859,7 +1039,7 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     pw.resize(bins);
     mag.resize(bins);
     prevNorm.assign(bins, 0.0f);
-    sortBuf.resize(bins);
+    sortBuf.resize(2 * bins);  // contrastSums: 2 n for a band of n bins
     psd.assign(bins, 0.0);
     pc.assign(kPitchBins, 0.0);
     bassPc.assign(kPitchBins, 0.0);
@@ -1205,7 +1385,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     const size_t n = hi - lo;
     const size_t q = std::max<size_t>(1, static_cast<size_t>(std::lround(0.02 * static_cast<double>(n))));
     double valley = 0, peak = 0;
-    extremeSums(mag.data() + lo, n, q, sortBuf.data(), valley, peak);
+    contrastSums(mag.data() + lo, n, q, sortBuf.data(), valley, peak);
     valley /= static_cast<double>(q);
     peak /= static_cast<double>(q);
     sumContrast[b] += 20.0 * std::log10((peak + 1e-10) / (valley + 1e-10));

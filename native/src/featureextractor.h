@@ -76,10 +76,12 @@ struct FeatureOptions {
 std::string validateFeatureOptions(const FeatureOptions& o);
 
 /**
- * The spectral contrast's sums of the q smallest and the q largest of x[0..n) (1 <= q <= n), as the extractor takes
- * them; `skipBlocks` false compares every value alone (tests: the blocks passed over must not change a bit).
+ * The spectral contrast's sums of the q smallest and the q largest of x[0..n) (1 <= q <= n) by one of the extractor's
+ * ways (tests: every way must give the same bits): `way` 0 the heaps comparing every value alone, 1 the heaps passing
+ * over blocks, 2 the extractor's (the selection, the heaps of way 1 where it declines). True when the selection
+ * gave the sums.
  */
-void featureExtremeSums(const float* x, size_t n, size_t q, bool skipBlocks, double& lowSum, double& highSum);
+bool featureExtremeSums(const float* x, size_t n, size_t q, int way, double& lowSum, double& highSum);
 
 /** Whole-file figures (means over active frames) and compact frame series. */
 struct FeatureReport {

@@ -529,13 +529,15 @@ test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over
   assert.equal(off.onsetBandNoveltyBands, 0);
 });
 
-test('spectral contrast sums: the blocks passed over change no bit; the sums are the q smallest and q largest', () => {
-  // the direct rule: every value compared alone (skipBlocks false: the same heaps, the same order of entries), and
-  // the sums of the sorted extremes (to rounding: the heaps' order of addition differs from the sort's)
+test('spectral contrast sums: the blocks passed over and the selection change no bit; q smallest and q largest', () => {
+  // the direct rule: every value compared alone (way 0: the same heaps, the same order of entries); the blocks passed
+  // over (way 1) and the extractor's selection (way 2) must give its bits; the sums of the sorted extremes to
+  // rounding (the heaps' order of addition differs from the sort's)
   const rand = mulberry32(1912);
   const cases: { x: Float32Array; q: number }[] = [];
-  for (const n of [1, 2, 7, 8, 9, 15, 16, 17, 40, 171, 752]) {
-    for (const q of [1, 2, Math.max(1, Math.round(0.02 * n)), Math.max(1, n >> 2), n]) {
+  // 137 and 751: the contrast's two widest bands at 48 kHz (q 3 and 15)
+  for (const n of [1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 137, 171, 751, 752]) {
+    for (const q of [1, 2, Math.max(1, Math.round(0.02 * n)), 16, 17, Math.max(1, n >> 2), n]) {
       if (q > n) continue;
       // a falling spectrum with peaks (most blocks enter neither heap), quantized so that ties occur
       const falling = Float32Array.from(
@@ -545,6 +547,13 @@ test('spectral contrast sums: the blocks passed over change no bit; the sums are
       const noisy = Float32Array.from({ length: n }, () => Math.round(rand() * 32) / 8);
       const rising = Float32Array.from({ length: n }, (_, k) => k * 0.5 + (k % 9 === 4 ? 100 : 0));
       cases.push({ x: falling, q }, { x: noisy, q }, { x: rising, q }, { x: new Float32Array(n).fill(0.25), q });
+      // every large value in one of the selection's interleaved subsets (16 of them for q 13–16: its other
+      // maxima are small, many values pass its threshold), the extremes in the last values (the tail after the
+      // last whole round of 16), zeros of both signs with a few values above them
+      const comb = Float32Array.from({ length: n }, (_, k) => (k % 16 === 5 ? 50 + rand() : rand()));
+      const tail = Float32Array.from({ length: n }, (_, k) => (k >= n - (n % 16) ? 9 * rand() - 4 : 1 + rand() / 4));
+      const zeros = Float32Array.from({ length: n }, (_, k) => (k % 7 === 3 ? rand() : k % 2 === 0 ? 0 : -0));
+      cases.push({ x: comb, q }, { x: tail, q }, { x: zeros, q });
       // NaN among the first or last q values (it sits in its heap for good: that sum is NaN on both paths) and in the
       // middle (it never enters), on a noisy spectrum where several values of a block enter
       // values near 1 with a few near 2^−40 and 2^40 among them, so that both extremes mix the two scales: their
@@ -563,33 +572,55 @@ test('spectral contrast sums: the blocks passed over change no bit; the sums are
       }
     }
   }
+  // the selection's rule, computed here: q at most 16, at least 4 ⌈q / 4⌉ values (its subsets), no NaN, and each
+  // extreme set's terms within the span where every order of addition is exact (q · max |v| < min |v ≠ 0| · 2^29)
+  const exactSpan = (v: number[]) => {
+    const a = v.map(Math.abs);
+    const nonzero = a.filter((u) => u > 0);
+    return nonzero.length === 0 || v.length * Math.max(...a) < Math.min(...nonzero) * 2 ** 29;
+  };
+  let selected = 0;
   for (const { x, q } of cases) {
-    const fast = native().featureExtremeSums(x, q, true);
-    const direct = native().featureExtremeSums(x, q, false);
-    assert.ok(
-      Object.is(fast[0], direct[0]) && Object.is(fast[1], direct[1]),
-      `n ${x.length} q ${q}: ${fast} vs ${direct}`,
-    );
-    if (x.some(Number.isNaN)) {
+    const direct = native().featureExtremeSums(x, q, 0);
+    const n = x.length;
+    for (const way of [1, 2] as const) {
+      const r = native().featureExtremeSums(x, q, way);
+      assert.ok(
+        Object.is(r[0], direct[0]) && Object.is(r[1], direct[1]),
+        `way ${way} n ${n} q ${q}: ${r} vs ${direct}`,
+      );
+    }
+    const sorted = Array.from(x).sort((a, b) => a - b);
+    const noNaN = !x.some(Number.isNaN);
+    const expectSelected =
+      n >= 4 * Math.ceil(q / 4) && q <= 16 && noNaN && exactSpan(sorted.slice(0, q)) && exactSpan(sorted.slice(n - q));
+    const way2 = native().featureExtremeSums(x, q, 2);
+    assert.equal(way2[2], expectSelected ? 1 : 0, `selected n ${n} q ${q}`);
+    assert.equal(direct[2], 0);
+    selected += way2[2];
+    if (!noNaN) {
       // a NaN among the first q values is in the high heap from the start and never leaves it; among the last q, the
       // low heap's; elsewhere it never enters
-      const n = x.length;
-      assert.equal(Number.isNaN(fast[0]), x.subarray(n - q).some(Number.isNaN), `low NaN n ${n} q ${q}`);
-      assert.equal(Number.isNaN(fast[1]), x.subarray(0, q).some(Number.isNaN), `high NaN n ${n} q ${q}`);
+      assert.equal(Number.isNaN(direct[0]), x.subarray(n - q).some(Number.isNaN), `low NaN n ${n} q ${q}`);
+      assert.equal(Number.isNaN(direct[1]), x.subarray(0, q).some(Number.isNaN), `high NaN n ${n} q ${q}`);
       continue;
     }
     const tol = x.some((v) => v > 2 ** 20) ? 1e-6 : 1e-9; // the wide case's sums round in every order
-    const sorted = Array.from(x).sort((a, b) => a - b);
     const low = sorted.slice(0, q).reduce((a, b) => a + b, 0);
     const high = sorted.slice(sorted.length - q).reduce((a, b) => a + b, 0);
     assert.ok(
-      Math.abs(fast[0] - low) <= tol * Math.max(1, Math.abs(low)),
-      `low n ${x.length} q ${q}: ${fast[0]} vs ${low}`,
+      Math.abs(direct[0] - low) <= tol * Math.max(1, Math.abs(low)),
+      `low n ${x.length} q ${q}: ${direct[0]} vs ${low}`,
     );
-    assert.ok(Math.abs(fast[1] - high) <= tol * Math.max(1, Math.abs(high)), `high n ${x.length} q ${q}: ${fast[1]}`);
+    assert.ok(
+      Math.abs(direct[1] - high) <= tol * Math.max(1, Math.abs(high)),
+      `high n ${x.length} q ${q}: ${direct[1]}`,
+    );
   }
-  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 5, true), RangeError);
-  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 0, true), RangeError);
+  assert.ok(selected > 300, `the selection gave ${selected} of ${cases.length}`);
+  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 5, 2), RangeError);
+  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 0, 2), RangeError);
+  assert.throws(() => native().featureExtremeSums(new Float32Array(4), 1, 3 as 2), RangeError);
 });
 
 test('band energies: a sine in one band, its power the square of its level, two octaves up four bands up', () => {
