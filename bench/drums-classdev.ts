@@ -24,6 +24,8 @@ import { heldOut22tDrumSpecs } from '../fixtures/drumclass22t.js';
 import { heldOut22DrumSpecs } from '../fixtures/drumclass22.js';
 import { heldOut23tDrumSpecs } from '../fixtures/drumclass23t.js';
 import { heldOut24tDrumSpecs } from '../fixtures/drumclass24t.js';
+import { heldOut23DrumSpecs } from '../fixtures/drumclass23.js';
+import { heldOut25tDrumSpecs } from '../fixtures/drumclass25t.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -118,6 +120,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-22', heldOut22DrumSpecs], // drumclass22.ts, h-dxcym35: SpessaSynth cymbals beside hats and open hats
   ['held-out-23t', heldOut23tDrumSpecs], // drumclass23t.ts, h-dxtom35: Hydrogen toms no set chose, drags, buzz rolls
   ['held-out-24t', heldOut24tDrumSpecs], // drumclass24t.ts, h-dxtom35: avldrums, OPL-3, freepats through TiMidity++
+  ['held-out-23', heldOut23DrumSpecs], // drumclass23.ts, h-dxcls36: phase-distortion kits, freepats china and splash
+  ['held-out-25t', heldOut25tDrumSpecs], // drumclass25t.ts, h-dxcls36: circuit kits, six-stroke rolls, dotted toms
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');
