@@ -143,42 +143,58 @@ SHUB_ALWAYS_INLINE double normalizedFluxBody(const float* m, float inv, float* p
 
 SHUB_ISA_KERNEL(double, normalizedFlux, (const float* m, float inv, float* prev, size_t n), (m, inv, prev, n))
 
+/** s[c] += Σ_{j in [from, to)} w[c][j]·x[c][j] for K chains side by side, each in j order (the chains overlap). */
+template <int K, class T>
+SHUB_ALWAYS_INLINE void chainSums(const float* const* w, const float* const* x, size_t from, size_t to, T* s) {
+  T a[K];
+  for (int c = 0; c < K; ++c) a[c] = s[c];
+  for (size_t j = from; j < to; ++j)
+    for (int c = 0; c < K; ++c) a[c] += static_cast<T>(w[c][j]) * x[c][j];
+  for (int c = 0; c < K; ++c) s[c] = a[c];
+}
+
 /**
  * e[i] = Σ_j w_i[j]·p[lo_i + j] for nb <= 4 bands (band(i) gives w_i, its length and lo_i), each summed in j order in
  * T (double: products of floats are exact in it; float: each product rounded, then added, as one band at a time
- * does), four bands side by side up to the shortest so that their chains of dependent additions overlap.
+ * does). The bands run side by side so that their chains of dependent additions overlap: all of them up to the
+ * shortest, then the ones still running up to the next shortest, and so on (one band's tail alone only at the end).
  */
 template <class T, class Band>
 SHUB_ALWAYS_INLINE void bandSums4(int nb, Band band, const float* p, T* e) {
   const float* w[4];
   const float* x[4];
-  size_t len[4], common = SIZE_MAX;
+  size_t len[4];
+  T s[4];
+  int id[4];
   for (int i = 0; i < nb; ++i) {
     size_t lo;
     band(i, w[i], len[i], lo);
     x[i] = p + lo;
-    e[i] = 0;
-    common = std::min(common, len[i]);
+    s[i] = 0;
+    id[i] = i;
   }
-  size_t j = 0;
-  if (nb == 4) {
-    T e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-    for (; j < common; ++j) {
-      e0 += static_cast<T>(w[0][j]) * x[0][j];
-      e1 += static_cast<T>(w[1][j]) * x[1][j];
-      e2 += static_cast<T>(w[2][j]) * x[2][j];
-      e3 += static_cast<T>(w[3][j]) * x[3][j];
+  // the chains in ascending length (insertion sort of at most 4; a chain's position does not change its sums)
+  for (int i = 1; i < nb; ++i)
+    for (int k = i; k > 0 && len[k] < len[k - 1]; --k) {
+      std::swap(w[k], w[k - 1]);
+      std::swap(x[k], x[k - 1]);
+      std::swap(len[k], len[k - 1]);
+      std::swap(id[k], id[k - 1]);
     }
-    e[0] = e0;
-    e[1] = e1;
-    e[2] = e2;
-    e[3] = e3;
+  size_t j = 0;
+  for (int first = 0; first < nb; ++first) {  // chains first..nb−1 still run, up to len[first]
+    const size_t to = len[first];
+    if (to > j) {
+      switch (nb - first) {
+        case 4: chainSums<4>(w + first, x + first, j, to, s + first); break;
+        case 3: chainSums<3>(w + first, x + first, j, to, s + first); break;
+        case 2: chainSums<2>(w + first, x + first, j, to, s + first); break;
+        default: chainSums<1>(w + first, x + first, j, to, s + first); break;
+      }
+      j = to;
+    }
   }
-  for (int i = 0; i < nb; ++i) {
-    T s = e[i];
-    for (size_t k = j; k < len[i]; ++k) s += static_cast<T>(w[i][k]) * x[i][k];
-    e[i] = s;
-  }
+  for (int i = 0; i < nb; ++i) e[id[i]] = s[i];
 }
 
 double slaneyMel(double f) {
