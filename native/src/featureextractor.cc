@@ -186,10 +186,18 @@ SHUB_ALWAYS_INLINE void bandSums4(int nb, Band band, const float* p, T* e) {
     const size_t to = len[first];
     if (to > j) {
       switch (nb - first) {
-        case 4: chainSums<4>(w + first, x + first, j, to, s + first); break;
-        case 3: chainSums<3>(w + first, x + first, j, to, s + first); break;
-        case 2: chainSums<2>(w + first, x + first, j, to, s + first); break;
-        default: chainSums<1>(w + first, x + first, j, to, s + first); break;
+        case 4:
+          chainSums<4>(w + first, x + first, j, to, s + first);
+          break;
+        case 3:
+          chainSums<3>(w + first, x + first, j, to, s + first);
+          break;
+        case 2:
+          chainSums<2>(w + first, x + first, j, to, s + first);
+          break;
+        default:
+          chainSums<1>(w + first, x + first, j, to, s + first);
+          break;
       }
       j = to;
     }
