@@ -156,53 +156,34 @@ SHUB_ALWAYS_INLINE void chainSums(const float* const* w, const float* const* x, 
 /**
  * e[i] = Σ_j w_i[j]·p[lo_i + j] for nb <= 4 bands (band(i) gives w_i, its length and lo_i), each summed in j order in
  * T (double: products of floats are exact in it; float: each product rounded, then added, as one band at a time
- * does). The bands run side by side so that their chains of dependent additions overlap: all of them up to the
- * shortest, then the ones still running up to the next shortest, and so on (one band's tail alone only at the end).
+ * does). Four bands of nondecreasing lengths (the usual case: filters widen upwards) run side by side so that their
+ * chains of dependent additions overlap: the four up to the first's length, the last three up to the second's, the
+ * last two up to the third's, the last alone; any other group one band after the other (the same sums either way).
  */
 template <class T, class Band>
 SHUB_ALWAYS_INLINE void bandSums4(int nb, Band band, const float* p, T* e) {
   const float* w[4];
   const float* x[4];
   size_t len[4];
-  T s[4];
-  int id[4];
   for (int i = 0; i < nb; ++i) {
     size_t lo;
     band(i, w[i], len[i], lo);
     x[i] = p + lo;
-    s[i] = 0;
-    id[i] = i;
   }
-  // the chains in ascending length (insertion sort of at most 4; a chain's position does not change its sums)
-  for (int i = 1; i < nb; ++i)
-    for (int k = i; k > 0 && len[k] < len[k - 1]; --k) {
-      std::swap(w[k], w[k - 1]);
-      std::swap(x[k], x[k - 1]);
-      std::swap(len[k], len[k - 1]);
-      std::swap(id[k], id[k - 1]);
-    }
-  size_t j = 0;
-  for (int first = 0; first < nb; ++first) {  // chains first..nb−1 still run, up to len[first]
-    const size_t to = len[first];
-    if (to > j) {
-      switch (nb - first) {
-        case 4:
-          chainSums<4>(w + first, x + first, j, to, s + first);
-          break;
-        case 3:
-          chainSums<3>(w + first, x + first, j, to, s + first);
-          break;
-        case 2:
-          chainSums<2>(w + first, x + first, j, to, s + first);
-          break;
-        default:
-          chainSums<1>(w + first, x + first, j, to, s + first);
-          break;
-      }
-      j = to;
-    }
+  if (nb == 4 && len[0] <= len[1] && len[1] <= len[2] && len[2] <= len[3]) {
+    T s[4] = {0, 0, 0, 0};
+    chainSums<4>(w, x, 0, len[0], s);
+    chainSums<3>(w + 1, x + 1, len[0], len[1], s + 1);
+    chainSums<2>(w + 2, x + 2, len[1], len[2], s + 2);
+    chainSums<1>(w + 3, x + 3, len[2], len[3], s + 3);
+    for (int i = 0; i < 4; ++i) e[i] = s[i];
+    return;
   }
-  for (int i = 0; i < nb; ++i) e[id[i]] = s[i];
+  for (int i = 0; i < nb; ++i) {
+    T s = 0;
+    chainSums<1>(w + i, x + i, 0, len[i], &s);
+    e[i] = s;
+  }
 }
 
 double slaneyMel(double f) {
