@@ -534,6 +534,25 @@ void contrastSums(const float* x, size_t n, size_t q, float* work, double& lowSu
 
 }  // namespace
 
+void featureBandSums(const float* p, const size_t* lo, const float* const* w, const size_t* len, size_t bands,
+                     bool inDouble, double* out) {
+  for (size_t b0 = 0; b0 < bands; b0 += 4) {
+    const int nb = static_cast<int>(std::min<size_t>(4, bands - b0));
+    const auto band = [&](int i, const float*& wi, size_t& n, size_t& l) {
+      wi = w[b0 + static_cast<size_t>(i)];
+      n = len[b0 + static_cast<size_t>(i)];
+      l = lo[b0 + static_cast<size_t>(i)];
+    };
+    if (inDouble) {
+      bandSums4(nb, band, p, out + b0);
+    } else {
+      float e[4];
+      bandSums4(nb, band, p, e);
+      for (int i = 0; i < nb; ++i) out[b0 + static_cast<size_t>(i)] = e[i];
+    }
+  }
+}
+
 bool featureExtremeSums(const float* x, size_t n, size_t q, int way, double& lowSum, double& highSum) {
   std::vector<float> work(2 * n);
   if (way == 2) {
