@@ -325,6 +325,11 @@ export interface NativeAddon {
    * blocks, 2 the extractor's (the selection where it vouches for the heaps' bits, else way 1) (tests).
    */
   featureExtremeSums(x: Float32Array, q: number, way: 0 | 1 | 2): [number, number, number];
+  /**
+   * The feature extractor's filterbank sums Σ_j w[b][j]·p[lo[b] + j] in double (the mel bands') or in float (the
+   * onset filters'), four bands at a time as the extractor takes them (tests).
+   */
+  featureBandSums(p: Float32Array, lo: number[], w: Float32Array[], inDouble: boolean): Float64Array;
   MasterRender: new (options: MasterRenderOptions) => MasterRender;
   /** dB response of a cascade of RBJ biquads at each frequency. */
   biquadResponseDb(bands: EqBand[], sampleRate: number, frequencies: number[]): Float64Array;

@@ -531,6 +531,42 @@ Napi::Value FeatureExtremeSums(const Napi::CallbackInfo& info) {
 }
 
 /**
+ * featureBandSums(p, lo, w, inDouble): the extractor's filterbank sums Σ_j w[b][j]·p[lo[b] + j] (p a Float32Array,
+ * lo the bands' first bins, w their Float32Array weights), in double or in float, four bands at a time (tests).
+ */
+Napi::Value FeatureBandSums(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 4 || !info[0].IsTypedArray() ||
+      info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array || !info[1].IsArray() ||
+      !info[2].IsArray() || !info[3].IsBoolean())
+    throw Napi::TypeError::New(env, "featureBandSums: expected (Float32Array, number[], Float32Array[], boolean)");
+  const Napi::Float32Array p = info[0].As<Napi::Float32Array>();
+  const Napi::Array loA = info[1].As<Napi::Array>(), wA = info[2].As<Napi::Array>();
+  const size_t bands = loA.Length();
+  if (wA.Length() != bands) throw Napi::RangeError::New(env, "featureBandSums: lo and w differ in length");
+  std::vector<size_t> lo(bands), len(bands);
+  std::vector<const float*> w(bands);
+  std::vector<Napi::Float32Array> keep;
+  for (size_t b = 0; b < bands; ++b) {
+    const Napi::Value l = loA.Get(static_cast<uint32_t>(b)), wv = wA.Get(static_cast<uint32_t>(b));
+    if (!l.IsNumber() || !wv.IsTypedArray() || wv.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+      throw Napi::TypeError::New(env, "featureBandSums: lo must hold numbers and w Float32Arrays");
+    keep.push_back(wv.As<Napi::Float32Array>());
+    const double lv = l.As<Napi::Number>().DoubleValue();
+    len[b] = keep.back().ElementLength();
+    if (!(lv >= 0 && lv == std::floor(lv) &&
+          lv + static_cast<double>(len[b]) <= static_cast<double>(p.ElementLength())))
+      throw Napi::RangeError::New(env, "featureBandSums: a band runs outside p");
+    lo[b] = static_cast<size_t>(lv);
+    w[b] = keep.back().Data();
+  }
+  Napi::Float64Array out = Napi::Float64Array::New(env, bands);
+  shub::featureBandSums(p.Data(), lo.data(), w.data(), len.data(), bands, info[3].As<Napi::Boolean>().Value(),
+                        out.Data());
+  return out;
+}
+
+/**
  * exitNow(code): ends the process at once with `code` (`std::_Exit`, after C stdio's buffers are flushed): no
  * 'exit' event, no wait for V8's worker threads (a background compile or sweep still running), the libuv pool or
  * the libraries' exit handlers. For the launcher, once everything it waits for is written (src/native.ts exitNow).
@@ -578,6 +614,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nativeIsa", Napi::Function::New<NativeIsa>(env, "nativeIsa"));
   exports.Set("realFft", Napi::Function::New<RealFftTransform>(env, "realFft"));
   exports.Set("featureExtremeSums", Napi::Function::New<FeatureExtremeSums>(env, "featureExtremeSums"));
+  exports.Set("featureBandSums", Napi::Function::New<FeatureBandSums>(env, "featureBandSums"));
   exports.Set("exitNow", Napi::Function::New<ExitNow>(env, "exitNow"));
   InitMaster(env, exports);
   InitMix(env, exports);

@@ -143,40 +143,45 @@ SHUB_ALWAYS_INLINE double normalizedFluxBody(const float* m, float inv, float* p
 
 SHUB_ISA_KERNEL(double, normalizedFlux, (const float* m, float inv, float* prev, size_t n), (m, inv, prev, n))
 
+/** s[c] += Σ_{j in [from, to)} w[c][j]·x[c][j] for K chains side by side, each in j order (the chains overlap). */
+template <int K, class T>
+SHUB_ALWAYS_INLINE void chainSums(const float* const* w, const float* const* x, size_t from, size_t to, T* s) {
+  T a[K];
+  for (int c = 0; c < K; ++c) a[c] = s[c];
+  for (size_t j = from; j < to; ++j)
+    for (int c = 0; c < K; ++c) a[c] += static_cast<T>(w[c][j]) * x[c][j];
+  for (int c = 0; c < K; ++c) s[c] = a[c];
+}
+
 /**
  * e[i] = Σ_j w_i[j]·p[lo_i + j] for nb <= 4 bands (band(i) gives w_i, its length and lo_i), each summed in j order in
  * T (double: products of floats are exact in it; float: each product rounded, then added, as one band at a time
- * does), four bands side by side up to the shortest so that their chains of dependent additions overlap.
+ * does). Four bands of nondecreasing lengths (the usual case: filters widen upwards) run side by side so that their
+ * chains of dependent additions overlap: the four up to the first's length, the last three up to the second's, the
+ * last two up to the third's, the last alone; any other group one band after the other (the same sums either way).
  */
 template <class T, class Band>
 SHUB_ALWAYS_INLINE void bandSums4(int nb, Band band, const float* p, T* e) {
   const float* w[4];
   const float* x[4];
-  size_t len[4], common = SIZE_MAX;
+  size_t len[4];
   for (int i = 0; i < nb; ++i) {
     size_t lo;
     band(i, w[i], len[i], lo);
     x[i] = p + lo;
-    e[i] = 0;
-    common = std::min(common, len[i]);
   }
-  size_t j = 0;
-  if (nb == 4) {
-    T e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-    for (; j < common; ++j) {
-      e0 += static_cast<T>(w[0][j]) * x[0][j];
-      e1 += static_cast<T>(w[1][j]) * x[1][j];
-      e2 += static_cast<T>(w[2][j]) * x[2][j];
-      e3 += static_cast<T>(w[3][j]) * x[3][j];
-    }
-    e[0] = e0;
-    e[1] = e1;
-    e[2] = e2;
-    e[3] = e3;
+  if (nb == 4 && len[0] <= len[1] && len[1] <= len[2] && len[2] <= len[3]) {
+    T s[4] = {0, 0, 0, 0};
+    chainSums<4>(w, x, 0, len[0], s);
+    chainSums<3>(w + 1, x + 1, len[0], len[1], s + 1);
+    chainSums<2>(w + 2, x + 2, len[1], len[2], s + 2);
+    chainSums<1>(w + 3, x + 3, len[2], len[3], s + 3);
+    for (int i = 0; i < 4; ++i) e[i] = s[i];
+    return;
   }
   for (int i = 0; i < nb; ++i) {
-    T s = e[i];
-    for (size_t k = j; k < len[i]; ++k) s += static_cast<T>(w[i][k]) * x[i][k];
+    T s = 0;
+    chainSums<1>(w + i, x + i, 0, len[i], &s);
     e[i] = s;
   }
 }
@@ -528,6 +533,25 @@ void contrastSums(const float* x, size_t n, size_t q, float* work, double& lowSu
 }
 
 }  // namespace
+
+void featureBandSums(const float* p, const size_t* lo, const float* const* w, const size_t* len, size_t bands,
+                     bool inDouble, double* out) {
+  for (size_t b0 = 0; b0 < bands; b0 += 4) {
+    const int nb = static_cast<int>(std::min<size_t>(4, bands - b0));
+    const auto band = [&](int i, const float*& wi, size_t& n, size_t& l) {
+      wi = w[b0 + static_cast<size_t>(i)];
+      n = len[b0 + static_cast<size_t>(i)];
+      l = lo[b0 + static_cast<size_t>(i)];
+    };
+    if (inDouble) {
+      bandSums4(nb, band, p, out + b0);
+    } else {
+      float e[4];
+      bandSums4(nb, band, p, e);
+      for (int i = 0; i < nb; ++i) out[b0 + static_cast<size_t>(i)] = e[i];
+    }
+  }
+}
 
 bool featureExtremeSums(const float* x, size_t n, size_t q, int way, double& lowSum, double& highSum) {
   std::vector<float> work(2 * n);

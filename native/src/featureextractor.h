@@ -83,6 +83,13 @@ std::string validateFeatureOptions(const FeatureOptions& o);
  */
 bool featureExtremeSums(const float* x, size_t n, size_t q, int way, double& lowSum, double& highSum);
 
+/**
+ * The filterbank sums of the mel bands and the onset filters (tests): out[b] = Σ_j w[b][j]·p[lo[b] + j], in double
+ * (the mel bands') or in float (the onset filters'), the bands taken four at a time as the extractor takes them.
+ */
+void featureBandSums(const float* p, const size_t* lo, const float* const* w, const size_t* len, size_t bands,
+                     bool inDouble, double* out);
+
 /** Whole-file figures (means over active frames) and compact frame series. */
 struct FeatureReport {
   uint64_t frames = 0;        // PCM frames added

@@ -703,3 +703,42 @@ test('the pitch HMM decodes on a thread of its own below the caller, with the va
   assert.deepEqual(report.pitchHz, sync.pitchHz);
   assert.deepEqual(report.pitchConfidence, sync.pitchConfidence);
 });
+
+test('filterbank sums four bands at a time: every band summed in order, in double and in float', () => {
+  // groups of four of nondecreasing lengths (run side by side to the end), of other orders (one band at a time) and
+  // a last group of 1–3 bands; the sums compared bit for bit with one band summed alone here, in order
+  const rnd = mulberry32(36);
+  const p = Float32Array.from({ length: 400 }, () => rnd() * 2 ** (Math.floor(rnd() * 40) - 20));
+  const groups = [
+    [1, 2, 3, 4],
+    [5, 5, 5, 5],
+    [3, 9, 17, 60],
+    [60, 17, 9, 3],
+    [8, 3, 30, 12],
+    [2, 40, 40, 41],
+    [7, 7, 6, 90],
+  ];
+  for (const tail of [[], [11], [4, 70], [1, 9, 2]]) {
+    const lens = [...groups.flat(), ...tail];
+    const lo = lens.map((n) => Math.floor(rnd() * (p.length - n)));
+    const w = lens.map((n) => Float32Array.from({ length: n }, () => rnd()));
+    const inDouble = native().featureBandSums(p, lo, w, true);
+    const inFloat = native().featureBandSums(p, lo, w, false);
+    assert.equal(inDouble.length, lens.length);
+    let rounded = 0;
+    lens.forEach((n, b) => {
+      const wb = w[b]!;
+      const at = lo[b]!;
+      let d = 0;
+      let f = 0;
+      for (let j = 0; j < n; ++j) {
+        d += wb[j]! * p[at + j]!; // a product of two floats is exact in double
+        f = Math.fround(f + Math.fround(wb[j]! * p[at + j]!));
+      }
+      assert.ok(Object.is(inDouble[b], d), `double band ${b} (length ${n}): ${inDouble[b]} vs ${d}`);
+      assert.ok(Object.is(inFloat[b], f), `float band ${b} (length ${n}): ${inFloat[b]} vs ${f}`);
+      rounded += d === f ? 0 : 1;
+    });
+    assert.ok(rounded >= lens.length - 2, `the float sums round (${rounded} of ${lens.length} differ from double's)`);
+  }
+});
