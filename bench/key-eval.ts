@@ -109,7 +109,11 @@
  * round trip, seeds 75000 + i, evaluated once; fresh22 is tuning material from then on). `--fresh24` (thirty-fifth
  * round) adds its held-out set (fixtures/keyfresh24.ts fresh24KeySpecs(), a note generator written for it with
  * polka/reggaeton/afrobeat/samba/celtic/klezmer styles and a motif melody, a sampler written for it playing freepats'
- * GUS patches at 22.05 kHz with a drifting detune, seeds 77000 + i, evaluated once). `--misses`
+ * GUS patches at 22.05 kHz with a drifting detune, seeds 77000 + i, evaluated once). `--fresh25` (thirty-sixth
+ * round) adds its held-out set (fixtures/keyfresh25.ts fresh25KeySpecs(), a note generator written for it with
+ * flamenco/calypso/bolero/shoegaze/mariachi/lullaby styles and phrase ends on the chord's third, TiMidity++ playing
+ * the npm SF3 banks TimGM6mb and MuseScore General Lite, detuned by its output rate and a SoX bend, seeds 79000 + i,
+ * evaluated once). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -148,6 +152,7 @@ import { fresh21KeySet } from '../fixtures/keyfresh21.js';
 import { fresh22KeySet } from '../fixtures/keyfresh22.js';
 import { fresh23KeySet } from '../fixtures/keyfresh23.js';
 import { fresh24KeySet } from '../fixtures/keyfresh24.js';
+import { fresh25KeySet } from '../fixtures/keyfresh25.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -242,6 +247,7 @@ const FRESH21 = process.argv.includes('--fresh21') && !ONLY_TUNING;
 const FRESH22 = process.argv.includes('--fresh22') && !ONLY_TUNING;
 const FRESH23 = process.argv.includes('--fresh23') && !ONLY_TUNING;
 const FRESH24 = process.argv.includes('--fresh24') && !ONLY_TUNING;
+const FRESH25 = process.argv.includes('--fresh25') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
@@ -283,6 +289,7 @@ const SETS = [
   'fresh22 key set',
   'fresh23 key set',
   'fresh24 key set',
+  'fresh25 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -336,6 +343,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh22 key set' &&
     s !== 'fresh23 key set' &&
     s !== 'fresh24 key set' &&
+    s !== 'fresh25 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -365,6 +373,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh22 key set',
   'fresh23 key set',
   'fresh24 key set',
+  'fresh25 key set',
 ];
 
 interface Item {
@@ -585,6 +594,7 @@ async function main() {
     ['fresh22 key set', FRESH22, fresh22KeySet, 'keyfresh22'],
     ['fresh23 key set', FRESH23, fresh23KeySet, 'keyfresh23'],
     ['fresh24 key set', FRESH24, fresh24KeySet, 'keyfresh24'],
+    ['fresh25 key set', FRESH25, fresh25KeySet, 'keyfresh25'],
   ];
   for (const d of [
     truthDir,
