@@ -221,10 +221,8 @@ export function periodicityEvidence(input: TempoInput): Record<string, number> {
   const frameRate = 1 / input.hopSeconds;
   const full = envelopeEvidence(input.odf, frameRate);
   const beat = input.odfLow ? envelopeEvidence(withLowBand(input.odf, input.odfLow), frameRate) : full;
-  const ks =
-    input.flux && input.flux.groups >= 3
-      ? envelopeEvidence(kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds)), frameRate)
-      : undefined;
+  const ksEnv = kickSnareOf(input);
+  const ks = ksEnv ? envelopeEvidence(ksEnv, frameRate) : undefined;
   return {
     zRefKickSnare: ks?.zRef ?? NaN,
     bpmKickSnare: ks?.bpm ?? NaN,
@@ -651,6 +649,12 @@ export function kickSnareEnvelope(bands: readonly Float64Array[]): Float64Array 
   const [low, mid] = bands;
   // low / mean(low) + mid / mean(mid), a mean of 0 taken as 1 (post_cold.cc: a cold loop in JavaScript)
   return native().postKickSnareEnvelope(low!, mid!);
+}
+
+/** kickSnareEnvelope of the file's onset flux on its envelope's frames; undefined without three flux groups. */
+function kickSnareOf(input: TempoInput): Float64Array | undefined {
+  if (!input.flux || input.flux.groups < 3) return undefined;
+  return kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds));
 }
 
 /**
@@ -1206,10 +1210,7 @@ export function estimateTempoWithDecision(
   // h-tempo35: a reverberant song's pads and tails fill the full band between the kicks; the kick and snare alone
   // (the onset flux's low and mid groups) can still carry a beat. Read only here, on files the two envelopes fail
   const ksSigma = checkParameter('kickSnareGateSigma', TEMPO_PARAMETERS.kickSnareGateSigma);
-  const ksEnv =
-    ksSigma < 100 && input.flux && input.flux.groups >= 3
-      ? kickSnareEnvelope(fluxOnFrames(input.flux, input.odf.length, input.hopSeconds))
-      : undefined;
+  const ksEnv = ksSigma < 100 ? kickSnareOf(input) : undefined;
   const ks = ksEnv ? envelopeEvidence(ksEnv, frameRate) : undefined;
   if (ks && ks.zRef >= ksSigma) {
     const gate = speechGate(input, ks, () => undefined);
@@ -1292,7 +1293,10 @@ function levels(
   onBeatEnvelope: boolean,
   periodicitySigma: number,
   beatGate?: string,
-  /** h-tempo35: the envelope the levels' periodicity is read on when the kick and snare alone passed the gate. */
+  /**
+   * h-tempo35: the kick-and-snare envelope, already found, when the kick and snare alone passed the gate: the levels'
+   * periodicity is read on it.
+   */
   kickSnareOnly?: Float64Array,
 ): { tempo: Tempo; decision?: TempoDecision } {
   const { odf, hopSeconds } = input;
@@ -1308,7 +1312,7 @@ function levels(
   // the flux groups on the envelope's frames, found once for the drum envelope and the two-beat check
   const bands = input.flux && input.flux.groups >= 3 ? fluxOnFrames(input.flux, odf.length, hopSeconds) : undefined;
   const drum = drumEnvelope(input, odf.length, bands);
-  const kickSnare = bands ? kickSnareEnvelope(bands) : null;
+  const kickSnare = kickSnareOnly ?? (bands ? kickSnareEnvelope(bands) : null);
   // the snare hits by spectral shape (h-tempo24), for the backbeat convention on drums alone: found on first use,
   // so that a file with tuned notes (no backbeat term) does not pay for them
   let snare: ReturnType<typeof snareHits> | undefined;
