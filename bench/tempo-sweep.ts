@@ -49,6 +49,7 @@ import { tempo25Set } from '../fixtures/tempo25.js';
 import { tempo26Set } from '../fixtures/tempo26.js';
 import { tempo27Set } from '../fixtures/tempo27.js';
 import { tempo28Set } from '../fixtures/tempo28.js';
+import { tempo29Set } from '../fixtures/tempo29.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -345,6 +346,12 @@ async function main() {
     ? (mkdirSync(held28Dir, { recursive: true }), some(await Promise.all(tempo28Set(held28Dir).files.map(allFeatures))))
     : undefined;
   const h28 = held28 ? evaluate(held28) : undefined;
+  // --held-out-29: the twenty-ninth held-out set (fixtures/tempo29.ts, h-tset37), only after its one CLI evaluation
+  const held29Dir = path.join(OUT, 'tempo-heldout29');
+  const held29 = process.argv.includes('--held-out-29')
+    ? (mkdirSync(held29Dir, { recursive: true }), some(await Promise.all(tempo29Set(held29Dir).files.map(allFeatures))))
+    : undefined;
+  const h29 = held29 ? evaluate(held29) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -381,6 +388,7 @@ async function main() {
     ...(h26 ? [['held-out 26', h26] as const] : []),
     ...(h27 ? [['held-out 27', h27] as const] : []),
     ...(h28 ? [['held-out 28', h28] as const] : []),
+    ...(h29 ? [['held-out 29', h29] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -411,7 +419,7 @@ async function main() {
         `${held22 ? ' held-out 22 Acc1 songs | drums |' : ''}${held23 ? ' held-out 23 Acc1 songs | drums |' : ''}` +
         `${held24 ? ' held-out 24 Acc1 songs | drums |' : ''}${held25 ? ' held-out 25 Acc1 songs | drums |' : ''}` +
         `${held26 ? ' held-out 26 Acc1 songs | drums |' : ''}${held27 ? ' held-out 27 Acc1 songs | drums |' : ''}` +
-        `${held28 ? ' held-out 28 Acc1 songs | drums |' : ''}` +
+        `${held28 ? ' held-out 28 Acc1 songs | drums |' : ''}${held29 ? ' held-out 29 Acc1 songs | drums |' : ''}` +
         ' (--beat-f: each set also beat F songs / drums)',
     );
     for (const c of combos) {
@@ -448,6 +456,7 @@ async function main() {
               held26 ? evaluate(held26) : undefined,
               held27 ? evaluate(held27) : undefined,
               held28 ? evaluate(held28) : undefined,
+              held29 ? evaluate(held29) : undefined,
             ]
           : withParameter(axes[k]!.name, c[k]!, () => run(k + 1));
       const [a, b, ...rest] = run(0);
@@ -493,6 +502,7 @@ async function main() {
       ['held-out 26', held26],
       ['held-out 27', held27],
       ['held-out 28', held28],
+      ['held-out 29', held29],
     ];
     const live = sets.filter((x): x is [string, Item[]] => x[1] !== undefined && x[1].length > 0);
     console.log(`\n| parameter | value | ${live.map(([n]) => `${n} songs / drums`).join(' | ')} |`);
@@ -542,6 +552,7 @@ async function main() {
     if (h26) console.log('\nheld-out 26 misses:\n' + h26.misses.join('\n'));
     if (h27) console.log('\nheld-out 27 misses:\n' + h27.misses.join('\n'));
     if (h28) console.log('\nheld-out 28 misses:\n' + h28.misses.join('\n'));
+    if (h29) console.log('\nheld-out 29 misses:\n' + h29.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');
