@@ -221,6 +221,9 @@ function features(native: Record<string, number> = {}): FeatureReport[] {
   return reports.get(key)!;
 }
 
+/** ONSET_TIMES: a JSON file the last configuration's onset times are written to, by item name. */
+const TIMES_FILE = process.env.ONSET_TIMES;
+const times_: Record<string, number[]> = {};
 for (const cfg of configs) {
   const ms: MatchResult[] = [];
   const byGroup = new Map<string, MatchResult[]>();
@@ -232,6 +235,7 @@ for (const cfg of configs) {
       ...(cfg.params ?? {}),
     }).times;
     const m = matchEvents(times, it.truth, 0.05);
+    if (TIMES_FILE) times_[it.name] = Array.from(times);
     ms.push(m);
     byGroup.set(it.group, [...(byGroup.get(it.group) ?? []), m]);
     if (VERBOSE) {
@@ -280,3 +284,4 @@ for (const cfg of configs) {
   if (process.argv.includes('--kits'))
     console.log(`  all kits: ${kitOff.map(([k, o]) => `${k} ${o.toFixed(1)}`).join(', ')}`);
 }
+if (TIMES_FILE) writeFileSync(TIMES_FILE, JSON.stringify(times_));
