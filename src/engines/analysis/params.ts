@@ -1292,6 +1292,15 @@ export const TEMPO_PARAMETERS = {
     'dembow check: the slowest level it asks (dembows read at the double: 173–201 on the tuning sets). Plateau ' +
       '140–170 on held-out 21, 22 and 23 (176: a held-out-22 drum file fewer); 155 its middle',
   ),
+  dembowKickFull: p(
+    0.5,
+    'fraction',
+    [0, 1],
+    'dembow check (h-tempo37): the kick on both beats of the half level (the low band on the eighths folded over ' +
+      'eight, the weaker of eighths r and r + 4 over the strongest eighth, dembowKickBoth) at which the check counts ' +
+      'fully (linearly from 0): a dembow keeps its kick on every beat of the half level, a fast groove with a ' +
+      "syncopated kick (the drum'n'bass two-step) leaves every other one without it; 0: off (the check as before)",
+  ),
   barTileFull: p(
     0.6,
     'fraction',

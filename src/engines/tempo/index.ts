@@ -551,6 +551,8 @@ interface Candidate {
    */
   dembow: number;
   dembowEvidence?: number;
+  /** The kick on both beats of the half level (dembowKickBoth), when the check weighs the level down. */
+  dembowKick?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -878,6 +880,22 @@ export function halfTimeCheck(
   if (floorFactor >= 1 || !(bpm / 2 >= floor)) return { factor: 1, evidence: 0 };
   const { evidence, weight } = snareEveryFour(hits, beatSeconds, bpm);
   return { factor: 1 - (1 - floorFactor) * weight, evidence };
+}
+
+/**
+ * The kick on both beats of a level's half (h-tempo37, the dembow check): the low band (kick) on the level's eighths
+ * (its beats and `mids`, their midpoints), folded over eight (two beats of the half level: eighths r and r + 4, r = 0
+ * or 2); the larger over r of the weaker of the two, as a fraction of the strongest of the eight (0 without a kick).
+ */
+export function dembowKickBoth(low: ArrayLike<number>, beats: number[], mids: number[], halfWidth: number): number {
+  const k = strengthByClass(
+    low,
+    beats.flatMap((b, i) => [b, mids[i]!]),
+    halfWidth,
+    8,
+  );
+  const top = Math.max(...k);
+  return top > 0 ? Math.max(Math.min(k[0]!, k[4]!), Math.min(k[2]!, k[6]!)) / top : 0;
 }
 
 /**
@@ -1841,6 +1859,7 @@ function levels(
   const dbFloor = checkParameter('dembowFloor', TEMPO_PARAMETERS.dembowFloor);
   const dbFull = checkParameter('dembowFull', TEMPO_PARAMETERS.dembowFull);
   const dbMin = checkParameter('dembowMinBpm', TEMPO_PARAMETERS.dembowMinBpm);
+  const dbKickFull = checkParameter('dembowKickFull', TEMPO_PARAMETERS.dembowKickFull);
   const dembowBeats = new Map<Candidate, number[]>();
   if (dbFloor < 1 && seEnv)
     for (const c of [...all]) {
@@ -1855,12 +1874,20 @@ function levels(
       let o = 1;
       for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
       const top = Math.max(...s);
-      const e = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
+      const off = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
+      if (!(off > 0)) continue;
+      // the kick on both beats of the half level (h-tempo37): a dembow's half level has the kick on every one of its
+      // beats (the fold's eighths r and r + 4, r = 0 or 2); a fast groove's syncopated kick (the drum'n'bass two-step:
+      // the kick on 1 and the "and" of 3, the snare on 2 and 4 of the fast level) leaves every other beat of the
+      // half level without it, and its off-beat kick is the fast level's syncopation, not a 3-3-2
+      const kickBoth = dbKickFull > 0 && bands ? dembowKickBoth(bands[0]!, c.beatFrames, mids, halfWidth) : 1;
+      const e = off * Math.min(1, kickBoth / Math.max(dbKickFull, 1e-9));
       if (!(e > 0)) continue;
       const h = all.find((x) => Math.abs(x.bpm / (c.bpm / 2) - 1) <= distinctRatio);
       if (!h || h.beatFrames.length < 8) continue;
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
+      c.dembowKick = kickBoth;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
       // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
       // Its own tracker may follow the 3-3-2's off-beat snare and hats, which the beat phase then keeps
@@ -2015,7 +2042,11 @@ function levels(
       c.dembow < 1
         ? ` × dembow check ${fmt(c.dembow)} (the kick and snare on the eighths, folded over eight, fall on an ` +
           `off-beat more than on the beat before it, a sixteenth of the ${fmt(c.bpm / 2)} BPM level: evidence ` +
-          `${fmt(c.dembowEvidence ?? 0)})`
+          `${fmt(c.dembowEvidence ?? 0)}${
+            c.dembowKick !== undefined && c.dembowKick < 1
+              ? `, the kick on both of that level's beats ${fmt(c.dembowKick)}`
+              : ''
+          })`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
