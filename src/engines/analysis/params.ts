@@ -1296,10 +1296,11 @@ export const TEMPO_PARAMETERS = {
     0.5,
     'fraction',
     [0, 1],
-    'dembow check (h-tempo37): the kick on both beats of the half level (the low band on the eighths folded over ' +
-      'eight, the weaker of eighths r and r + 4 over the strongest eighth, dembowKickBoth) at which the check counts ' +
-      'fully (linearly from 0): a dembow keeps its kick on every beat of the half level, a fast groove with a ' +
-      "syncopated kick (the drum'n'bass two-step) leaves every other one without it; 0: off (the check as before)",
+    "dembow check (h-tempo37): the fast level's own backbeat (two of its beats four eighths apart struck by the " +
+      'kick and snare, the weaker over the strongest eighth) and the kick on both beats of the half level (the low ' +
+      'band, the same fraction, dembowKickBoth) are read against this fraction: the evidence is taken down by ' +
+      'ramp(backbeat; 0 → it) × (1 − ramp(kick; it / 2 → it)). A dembow keeps its kick on every beat of the half level or ' +
+      "has no such backbeat; a fast groove with a syncopated kick (the drum'n'bass two-step) has both; 0: off",
   ),
   barTileFull: p(
     0.6,

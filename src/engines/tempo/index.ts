@@ -551,8 +551,10 @@ interface Candidate {
    */
   dembow: number;
   dembowEvidence?: number;
-  /** The kick on both beats of the half level (dembowKickBoth), when the check weighs the level down. */
+  /** The kick on both beats of the half level (dembowKickBoth), when it took the dembow check's evidence down. */
   dembowKick?: number;
+  /** The fast level's own backbeat (two of its beats four eighths apart both struck), likewise. */
+  dembowBackbeat?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -1876,18 +1878,28 @@ function levels(
       const top = Math.max(...s);
       const off = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
       if (!(off > 0)) continue;
-      // the kick on both beats of the half level (h-tempo37): a dembow's half level has the kick on every one of its
-      // beats (the fold's eighths r and r + 4, r = 0 or 2); a fast groove's syncopated kick (the drum'n'bass two-step:
-      // the kick on 1 and the "and" of 3, the snare on 2 and 4 of the fast level) leaves every other beat of the
-      // half level without it, and its off-beat kick is the fast level's syncopation, not a 3-3-2
-      const kickBoth = dbKickFull > 0 && bands ? dembowKickBoth(bands[0]!, c.beatFrames, mids, halfWidth) : 1;
-      const e = off * Math.min(1, kickBoth / Math.max(dbKickFull, 1e-9));
+      // the fast level's own backbeat (h-tempo37): a fast groove with a syncopated kick (the drum'n'bass two-step:
+      // the kick on 1 and the "and" of 3, the snare on 2 and 4) has the kick and snare on two beats of the fast
+      // level four eighths apart (the fold's eighths r and r + 4, r = 0 or 2; backbeat: the weaker of the two over
+      // the strongest eighth), while the half level's beats do not all carry the kick (dembowKickBoth, low). A
+      // dembow has the kick on every beat of the half level (kick high), or, kicked on 1 and 3 only, no pair of
+      // the fast level's beats both struck (its snare on the 3-3-2's off-beats): the check stays
+      let backbeat = 0;
+      let kickBoth = 1;
+      if (dbKickFull > 0 && bands) {
+        backbeat = top > 0 ? Math.max(Math.min(s[0]!, s[4]!), Math.min(s[2]!, s[6]!)) / top : 0;
+        kickBoth = dembowKickBoth(bands[0]!, c.beatFrames, mids, halfWidth);
+      }
+      const veto =
+        dbKickFull > 0 ? ramp(backbeat, 0, dbKickFull) * (1 - ramp(kickBoth, dbKickFull / 2, dbKickFull)) : 0;
+      const e = off * (1 - veto);
       if (!(e > 0)) continue;
       const h = all.find((x) => Math.abs(x.bpm / (c.bpm / 2) - 1) <= distinctRatio);
       if (!h || h.beatFrames.length < 8) continue;
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
-      c.dembowKick = kickBoth;
+      c.dembowKick = veto > 0 ? kickBoth : undefined;
+      c.dembowBackbeat = veto > 0 ? backbeat : undefined;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
       // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
       // Its own tracker may follow the 3-3-2's off-beat snare and hats, which the beat phase then keeps
@@ -2043,8 +2055,9 @@ function levels(
         ? ` × dembow check ${fmt(c.dembow)} (the kick and snare on the eighths, folded over eight, fall on an ` +
           `off-beat more than on the beat before it, a sixteenth of the ${fmt(c.bpm / 2)} BPM level: evidence ` +
           `${fmt(c.dembowEvidence ?? 0)}${
-            c.dembowKick !== undefined && c.dembowKick < 1
-              ? `, the kick on both of that level's beats ${fmt(c.dembowKick)}`
+            c.dembowKick !== undefined
+              ? `, taken down by this level's backbeat ${fmt(c.dembowBackbeat ?? 0)} with the kick on both of ` +
+                `that level's beats ${fmt(c.dembowKick)}`
               : ''
           })`
         : ''
