@@ -1296,11 +1296,11 @@ export const TEMPO_PARAMETERS = {
     0.5,
     'fraction',
     [0, 1],
-    "dembow check (h-tempo37): the fast level's own backbeat (two of its beats four eighths apart struck by the " +
-      'kick and snare, the weaker over the strongest eighth) and the kick on both beats of the half level (the low ' +
-      'band, the same fraction, dembowKickBoth) are read against this fraction: the evidence is taken down by ' +
-      'ramp(backbeat; 0 → it) × (1 − ramp(kick; it / 2 → it)). A dembow keeps its kick on every beat of the half level or ' +
-      "has no such backbeat; a fast groove with a syncopated kick (the drum'n'bass two-step) has both; 0: off",
+    "dembow check (h-tempo37): the fast level's own backbeat (the pair of its beats four eighths apart whose weaker " +
+      'eighth is the stronger, that eighth over the strongest of the fold) counts fully at this fraction (from 0), ' +
+      "and the pair's kick (the low band) over the other pair's takes all of it up to this fraction, none at 1 (as " +
+      'much kick): the evidence × (1 − ramp(backbeat; 0 → it) × (1 − ramp(kick ratio; it → 1))). A dembow strikes ' +
+      "its kick pair or no pair; a fast groove with a syncopated kick (the drum'n'bass two-step) its snare pair; 0: off",
   ),
   barTileFull: p(
     0.6,

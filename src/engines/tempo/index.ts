@@ -551,7 +551,7 @@ interface Candidate {
    */
   dembow: number;
   dembowEvidence?: number;
-  /** The kick on both beats of the half level (dembowKickBoth), when it took the dembow check's evidence down. */
+  /** The kick on the fast level's backbeat pair over the other pair's, when it took the dembow evidence down. */
   dembowKick?: number;
   /** The fast level's own backbeat (two of its beats four eighths apart both struck), likewise. */
   dembowBackbeat?: number;
@@ -882,22 +882,6 @@ export function halfTimeCheck(
   if (floorFactor >= 1 || !(bpm / 2 >= floor)) return { factor: 1, evidence: 0 };
   const { evidence, weight } = snareEveryFour(hits, beatSeconds, bpm);
   return { factor: 1 - (1 - floorFactor) * weight, evidence };
-}
-
-/**
- * The kick on both beats of a level's half (h-tempo37, the dembow check): the low band (kick) on the level's eighths
- * (its beats and `mids`, their midpoints), folded over eight (two beats of the half level: eighths r and r + 4, r = 0
- * or 2); the larger over r of the weaker of the two, as a fraction of the strongest of the eight (0 without a kick).
- */
-export function dembowKickBoth(low: ArrayLike<number>, beats: number[], mids: number[], halfWidth: number): number {
-  const k = strengthByClass(
-    low,
-    beats.flatMap((b, i) => [b, mids[i]!]),
-    halfWidth,
-    8,
-  );
-  const top = Math.max(...k);
-  return top > 0 ? Math.max(Math.min(k[0]!, k[4]!), Math.min(k[2]!, k[6]!)) / top : 0;
 }
 
 /**
@@ -1867,38 +1851,38 @@ function levels(
     for (const c of [...all]) {
       if (c.bpm < dbMin || c.beatFrames.length < 16) continue;
       const mids = halfShifted(c.beatFrames);
-      const s = strengthByClass(
-        seEnv,
-        c.beatFrames.flatMap((b, i) => [b, mids[i]!]),
-        halfWidth,
-        8,
-      );
+      const eighths = c.beatFrames.flatMap((b, i) => [b, mids[i]!]);
+      const s = strengthByClass(seEnv, eighths, halfWidth, 8);
       let o = 1;
       for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
       const top = Math.max(...s);
       const off = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
       if (!(off > 0)) continue;
       // the fast level's own backbeat (h-tempo37): a fast groove with a syncopated kick (the drum'n'bass two-step:
-      // the kick on 1 and the "and" of 3, the snare on 2 and 4) has the kick and snare on two beats of the fast
-      // level four eighths apart (the fold's eighths r and r + 4, r = 0 or 2; backbeat: the weaker of the two over
-      // the strongest eighth), while the half level's beats do not all carry the kick (dembowKickBoth, low). A
-      // dembow has the kick on every beat of the half level (kick high), or, kicked on 1 and 3 only, no pair of
-      // the fast level's beats both struck (its snare on the 3-3-2's off-beats): the check stays
+      // the kick on 1 and the "and" of 3, the snare on 2 and 4) strikes two of the fast level's beats four eighths
+      // apart (the fold's eighths r and r + 4, r = 0 or 2: the pair whose weaker eighth is the stronger; backbeat =
+      // that eighth over the strongest) with less kick (the low band) on them than on the other pair: its snare falls
+      // half-way between the half level's beats. A dembow's struck pair is its kick on every beat of the half level
+      // (more kick there), a tresillo's carries kick and clap alike (as much kick as the other pair), a dembow kicked
+      // on 1 and 3 only strikes no pair (its snare on the 3-3-2's off-beats): the check stays
+      let veto = 0;
       let backbeat = 0;
-      let kickBoth = 1;
+      let kickRatio = 1;
       if (dbKickFull > 0 && bands) {
-        backbeat = top > 0 ? Math.max(Math.min(s[0]!, s[4]!), Math.min(s[2]!, s[6]!)) / top : 0;
-        kickBoth = dembowKickBoth(bands[0]!, c.beatFrames, mids, halfWidth);
+        const low = strengthByClass(bands[0]!, eighths, halfWidth, 8);
+        const r = Math.min(s[0]!, s[4]!) >= Math.min(s[2]!, s[6]!) ? 0 : 2;
+        backbeat = top > 0 ? Math.min(s[r]!, s[r + 4]!) / top : 0;
+        const other = low[2 - r]! + low[6 - r]!;
+        kickRatio = other > 0 ? (low[r]! + low[r + 4]!) / other : 1;
+        veto = ramp(backbeat, 0, dbKickFull) * (1 - ramp(kickRatio, dbKickFull, 1));
       }
-      const veto =
-        dbKickFull > 0 ? ramp(backbeat, 0, dbKickFull) * (1 - ramp(kickBoth, dbKickFull / 2, dbKickFull)) : 0;
       const e = off * (1 - veto);
       if (!(e > 0)) continue;
       const h = all.find((x) => Math.abs(x.bpm / (c.bpm / 2) - 1) <= distinctRatio);
       if (!h || h.beatFrames.length < 8) continue;
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
-      c.dembowKick = veto > 0 ? kickBoth : undefined;
+      c.dembowKick = veto > 0 ? kickRatio : undefined;
       c.dembowBackbeat = veto > 0 ? backbeat : undefined;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
       // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
@@ -2056,8 +2040,8 @@ function levels(
           `off-beat more than on the beat before it, a sixteenth of the ${fmt(c.bpm / 2)} BPM level: evidence ` +
           `${fmt(c.dembowEvidence ?? 0)}${
             c.dembowKick !== undefined
-              ? `, taken down by this level's backbeat ${fmt(c.dembowBackbeat ?? 0)} with the kick on both of ` +
-                `that level's beats ${fmt(c.dembowKick)}`
+              ? `, taken down by this level's backbeat ${fmt(c.dembowBackbeat ?? 0)} with ${fmt(c.dembowKick)} of ` +
+                `the kick of that level's beats on it`
               : ''
           })`
         : ''
