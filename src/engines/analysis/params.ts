@@ -1300,7 +1300,7 @@ export const TEMPO_PARAMETERS = {
       'eighth is the stronger, that eighth over the strongest of the fold) counts fully at this fraction (from 0), ' +
       "and the pair's kick (the low band) over the other pair's takes all of it up to this fraction, none at 1 (as " +
       'much kick): the evidence × (1 − ramp(backbeat; 0 → it) × (1 − ramp(kick ratio; it → 1))). A dembow strikes ' +
-      "its kick pair or no pair; a fast groove with a syncopated kick (the drum'n'bass two-step) its snare pair; 0: off",
+      "its kick pair or no pair; a fast groove with a syncopated kick (drum'n'bass two-step) its snare pair; 0: off",
   ),
   barTileFull: p(
     0.6,
