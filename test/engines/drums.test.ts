@@ -21,10 +21,12 @@ import {
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
+  STEM_KICK_GLIDE_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { drumStem } from '../../fixtures/drumkit.js';
+import { pdKitPlayer } from '../../fixtures/pdkit.js';
 import { detectStem, scoreStem } from '../../bench/drums-eval.js';
 
 const RATE = 48000;
@@ -1658,4 +1660,52 @@ test('stem second pass: in a stem without a closed hat, a ringing "hat" darkenin
   // with hatlessLateRatio 0.45 (under the ride's 0.5) it stays a hat
   const edge = withParameterValue(STEM_CYMBAL_REFERENCE_PARAMETERS.hatlessLateRatio, 0.45, readAt(found));
   assert.equal(edge(3.5).cls, 'hihat', edge(3.5).reason);
+});
+
+test("stem classification: a phase-distortion kick's pitch sliding out of the body band is a kick (h-dxkick37)", () => {
+  // fixtures/pdkit.ts kit 37301 (tuning set 37): its kick, the resonance wave at 46 Hz with r falling from 7.9 to 1 in
+  // 38 ms, struck 8 times 1.1 s apart, its tom (the same wave at 170 Hz, r from 5) between them
+  const rate = 44100;
+  const play = pdKitPlayer(37301);
+  const x = new Float32Array(10 * rate);
+  const add = (t: number, piece: 'kick' | 'tom', velocity: number) => {
+    const { x: s, gain } = play(piece, velocity);
+    const s0 = Math.round(t * rate);
+    for (let i = 0; i < s.length && s0 + i < x.length; i++) x[s0 + i]! += 0.5 * gain * s[i]!;
+  };
+  const kicks = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => 0.5 + 1.1 * i);
+  const toms = kicks.map((t) => t + 0.55);
+  for (const t of kicks) add(t, 'kick', 0.9);
+  for (const t of toms) add(t, 'tom', 0.8);
+  const a = new StemAnalyzer(rate);
+  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
+  a.finish();
+  // the first hit found within 20 ms of each stroke (a tom splits in two: its click, then its body 20 ms on)
+  const first = (hits: ReturnType<typeof classifyStemHits>, t: number) =>
+    hits.filter((h) => !h.secondary && Math.abs(h.start / rate - t) < 0.02).sort((p, q) => p.start - q.start)[0];
+  const hits = classifyStemHits(a.found, rate);
+  const off = withParameterValue(STEM_KICK_GLIDE_PARAMETERS.kickGlideRatio, 0, () => classifyStemHits(a.found, rate));
+  assert.deepEqual(
+    kicks.map((t) => first(hits, t)?.cls),
+    kicks.map(() => 'kick'),
+    hits.map((h) => h.reason).join('\n'),
+  );
+  // main's reading (kickGlideRatio 0: the rule off): two of the kicks are snares; the toms' first hits read the same
+  assert.deepEqual(
+    kicks.map((t) => first(off, t)?.cls),
+    ['kick', 'kick', 'kick', 'snare', 'kick', 'kick', 'snare', 'kick'],
+  );
+  assert.deepEqual(
+    toms.map((t) => first(hits, t)?.cls),
+    toms.map((t) => first(off, t)?.cls),
+  );
+  const glide = first(hits, kicks[3]!)!.reason;
+  assert.match(
+    glide,
+    /; but its body partial at 1[78]\d Hz fell to [78]\d Hz 46 ms on \(≥ 1\.3×, 30–200 Hz\), it adds /,
+  );
+  assert.match(
+    glide,
+    /within 0\.4 above the stem's \d+ kicks' 1[78]\d Hz \(median\): a swept kick's pitch sliding down /,
+  );
 });

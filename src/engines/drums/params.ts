@@ -919,6 +919,51 @@ export const STEM_TOM_CLEAR_SNARE_PARAMETERS = {
 } as const;
 
 /**
+ * Swept kicks read as toms or snares by their pitch's fall (h-dxkick37, stem.ts byKickGlide): a synthesized kick whose
+ * pitch falls fast (a phase-distortion resonance wave, r from 7–16 to 1 in 15–45 ms; an 808-style swept sine) adds in
+ * its first bodyMs mostly a bright formant in the body band, so the band rule reads a tom or, with a cymbal, a snare;
+ * bodyMs later its strongest partial has slid down (1.4–3× on the pd kits) to the kick's low harmonics. A tom that
+ * glides (a pd tom: the same wave at 90–200 Hz) starts above the stem's own kicks. Measured on the pd tuning set 37
+ * (fixtures/drumclass-pdtune37.ts) and the tuning dumps.
+ */
+export const STEM_KICK_GLIDE_PARAMETERS = {
+  kickGlideRatio: p(
+    1.3,
+    'ratio',
+    [0, 8],
+    "a hit read as a tom or snare whose body partial (bodyPartial's first window) lies at least this factor above " +
+      "the second window's strongest peak (its pitch fell: a swept kick's formant sliding down; 0: rule off)…",
+  ),
+  kickGlideEndHz: p(
+    200,
+    'Hz',
+    [40, 400],
+    "…whose second window's strongest peak lies at or below this (a kick's low harmonics) and at or above bodyLoHz…",
+  ),
+  kickGlideBodyShare: p(
+    0.65,
+    'of the added energy',
+    [0.3, 1],
+    '…that adds at least this share below midHz (a drum body: a snare or hat whose noise lifts the second ' +
+      "window's low bins adds its energy higher)…",
+  ),
+  kickGlideLateDb: p(
+    -8,
+    'dB',
+    [-40, 10],
+    '…that lateMs on still adds at least this against its first (a kick slides down and rings on; a tom whose ' +
+      'strongest partial changed has died away)…',
+  ),
+  kickGlideTolerance: p(
+    0.4,
+    'ratio − 1',
+    [0, 2],
+    "…and whose body partial lies at most this factor above the median body partial of the stem's kicks (the hits " +
+      'read as kicks and those like it: a tom that glides starts higher than the kick) is a kick',
+  ),
+} as const;
+
+/**
  * Cymbals read as hats or brushes by their ring (h-dxcym33, stem.ts byCymbalRing): a crash, china or splash struck
  * alone adds most of its energy between midHz and highHz and rings on for seconds, so its first 150 ms are still
  * within a few dB of its attack and its top band takes hundreds of ms to fall decayDb; a closed hat has died 20–50 dB

@@ -39,6 +39,7 @@ import {
   STEM_TOM_LATE_PARAMETERS,
   STEM_TOM_CLICK_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
+  STEM_KICK_GLIDE_PARAMETERS,
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
@@ -658,6 +659,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byKickLate(found, verdicts, rate);
   byTomLate(found, verdicts);
   byTomClick(found, verdicts);
+  byKickGlide(found, verdicts);
   byStruckWithKick(found, verdicts);
   byCymbalRing(found, verdicts);
   byCymbalOverSnares(found, verdicts);
@@ -910,6 +912,65 @@ function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
                 `${T.togetherWiresDb.value}): ${snare ? 'a snare' : 'a hat'}`),
       },
     };
+  });
+}
+
+/**
+ * Swept kicks read as toms or snares by their pitch's fall (h-dxkick37): a synthesized kick whose pitch falls fast (a
+ * phase-distortion resonance wave, an 808-style sweep) adds in its first bodyMs a bright formant in the body band, so
+ * the band rule reads a tom (a snare with a cymbal over it); bodyMs on its strongest partial has slid down to the kick's
+ * low harmonics, and lateMs on it still rings. A hit read as a tom or snare whose body partial lies at least
+ * kickGlideRatio above its second window's strongest peak, that peak between bodyLoHz and kickGlideEndHz, that adds at
+ * least kickGlideBodyShare below midHz (a snare or hat whose noise lifts the second window's low bins adds its energy
+ * higher) and rings at least kickGlideLateDb lateMs on is a candidate; it is a kick when its body partial lies at most
+ * kickGlideTolerance above the median body partial of the stem's kicks (the hits read as kicks; with the candidates
+ * when there are fewer than minStemHats): a tom that glides starts above the stem's kick. A second piece heard with it
+ * stays. In place on `verdicts`.
+ */
+function byKickGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const G = STEM_KICK_GLIDE_PARAMETERS;
+  const ratio = G.kickGlideRatio.value;
+  if (!(ratio > 0)) return;
+  const glides = (k: number) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const late = f.bodyLateHz ?? NaN;
+    return (
+      hz >= ratio * late &&
+      late >= S.bodyLoHz.value &&
+      late <= G.kickGlideEndHz.value &&
+      f.share[0]! + f.share[1]! >= G.kickGlideBodyShare.value &&
+      (f.lateDb ?? NaN) >= G.kickGlideLateDb.value
+    );
+  };
+  const candidates = verdicts.map((v, k) => (v.main.cls === 'tom' || v.main.cls === 'snare') && glides(k));
+  // the stem's kicks: the hits read as kicks (with the candidates when it has too few); their median body partial
+  const partials = (ok: (k: number) => boolean) =>
+    found.filter((h, k) => ok(k) && Number.isFinite(h.features.bodyHz ?? NaN)).map((h) => h.features.bodyHz!);
+  const min = STEM_CLASS_PARAMETERS.minStemHats.value;
+  const read = partials((k) => verdicts[k]!.main.cls === 'kick');
+  const pool = read.length >= min ? read : partials((k) => verdicts[k]!.main.cls === 'kick' || candidates[k]!);
+  if (pool.length < min) return;
+  const ref = kthSmallest(pool, pool.length >> 1);
+  const edge = (1 + G.kickGlideTolerance.value) * ref;
+  verdicts.forEach((v, k) => {
+    if (!candidates[k]) return;
+    const f = found[k]!.features;
+    const hz = f.bodyHz!;
+    const late = f.bodyLateHz!;
+    const body = f.share[0]! + f.share[1]!;
+    if (!(hz <= edge)) return;
+    const main = {
+      cls: 'kick' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / late / ratio) + 0.5)) / 100),
+      reason:
+        `${v.main.reason}; but its body partial at ${hz.toFixed(0)} Hz fell to ${late.toFixed(0)} Hz ` +
+        `${S.bodyMs.value} ms on (≥ ${ratio}×, ${S.bodyLoHz.value}–${G.kickGlideEndHz.value} Hz), it adds ` +
+        `${pct(body)} below ${S.midHz.value} Hz (≥ ${pct(G.kickGlideBodyShare.value)}) and its body partial lies ` +
+        `within ${G.kickGlideTolerance.value} above the stem's ${pool.length} kicks' ${ref.toFixed(0)} Hz (median` +
+        `${pool === read ? '' : ', with those like it'}): a swept kick's pitch sliding down out of the body band`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
 }
 
