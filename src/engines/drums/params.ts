@@ -1029,3 +1029,35 @@ export const STEM_TOGETHER_PARAMETERS = {
       "minStemHats of them; a beater's click adds far less)",
   ),
 } as const;
+
+/**
+ * Noise snares read as hats by how long they ring (h-dxbrush37, stem.ts byBrushDecay): a brush slap or an undamped
+ * electronic snare adds nothing below midHz and little at the stroke that a hat does not, so the band rule reads "no
+ * drum body, short: a hat"; but its noise rings on (top band 110–300 ms to fall decayDb on the circuit kits) where the
+ * stem's closed hats die in 15–100 ms, and 50 ms on it has begun to die (a hat struck into the ring of another, or a
+ * swelling open hat, stands at or above its first). Measured on the tuning set fixtures/drumclass37tune.ts and
+ * held-out 23t and 24t (tuning now): the closed hats' top band decays 22 / 43 / 89 ms (10th / 50th / 90th percentile),
+ * the snares read as hats 134 / 172 / 206 ms.
+ */
+export const STEM_BRUSH_DECAY_PARAMETERS = {
+  brushDecayQuantile: p(
+    0.25,
+    'quantile',
+    [0, 1],
+    "the stem's closed-hat reference: this quantile of the top-band decay of its hits read as hats without drum body " +
+      '(at least minStemHats of them; a low quantile, so that the snares among them do not set it)',
+  ),
+  brushDecayRatio: p(
+    2,
+    'times the reference',
+    [1, 10],
+    'a hit read as a hat without drum body whose top band (above highHz) takes at least this factor of the ' +
+      'reference to fall decayDb…',
+  ),
+  brushLateDb: p(
+    0,
+    'dB',
+    [-30, 30],
+    '…and whose late spectrum (lateMs on) stands at most this against its first (dying, not swelling) is a snare',
+  ),
+} as const;

@@ -42,6 +42,7 @@ import {
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
+  STEM_BRUSH_DECAY_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -663,6 +664,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byCymbalOverSnares(found, verdicts);
   byCymbalHatless(found, verdicts);
   byTomClearSnares(found, verdicts);
+  byBrushDecay(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1377,5 +1379,42 @@ function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
         `a cymbal's darkening ring`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Noise snares read as hats by how long they ring against the stem's closed hats (h-dxbrush37): a brush slap (noise
+ * alone, 2–6 kHz) or an undamped electronic snare adds no drum body, so the band rule reads "no drum body, short: a
+ * hat" (its top band dies within cymbalDecayMs). Its noise still rings several times longer than the stem's closed
+ * hats. The reference: the brushDecayQuantile of the top-band decay of the hits read as hats without drum body (at
+ * least minStemHats of them). A hit read as a hat without drum body and with no second piece whose top band takes at
+ * least brushDecayRatio of the reference to fall, and whose late spectrum (lateMs on) stands at most brushLateDb
+ * against its first (dying; a hat struck into another's ring or an open hat swelling stands above), is a snare. A
+ * stem whose "hats" are all such snares (no hats played) has no reference that tells them: no rule. In place.
+ */
+function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const B = STEM_BRUSH_DECAY_PARAMETERS;
+  const hat = (k: number) => verdicts[k]!.main.cls === 'hihat' && hasNoBody(found[k]!.features);
+  const decays = found.map((h) => h.features.decayMs[3]!).filter((d, k) => hat(k) && Number.isFinite(d));
+  const n = decays.length;
+  if (n < STEM_CLASS_PARAMETERS.minStemHats.value) return;
+  const ref = kthSmallest(decays, Math.min(n - 1, Math.floor(B.brushDecayQuantile.value * n)));
+  const edge = B.brushDecayRatio.value * ref;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const decay = f.decayMs[3]!;
+    const late = f.lateDb ?? NaN;
+    if (!hat(k) || v.second || !(decay >= edge) || !(late <= B.brushLateDb.value)) return;
+    verdicts[k] = {
+      main: {
+        cls: 'snare',
+        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(decay / edge))) / 100),
+        reason:
+          `${v.main.reason}; but its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
+          `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
+          `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
+          `dying): a noise snare ringing on, brushes`,
+      },
+    };
   });
 }
