@@ -30,6 +30,7 @@ import {
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
   STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_KICK_GLIDE_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -79,6 +80,7 @@ const groups = [
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
   STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_KICK_GLIDE_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {

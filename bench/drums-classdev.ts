@@ -9,7 +9,7 @@
  * --held-out-20: fixtures/drumclass20.ts, h-dxcym32; --held-out-21: fixtures/drumclass21.ts, h-dxcym33;
  * --held-out-21t: fixtures/drumclass21t.ts, h-dxtom33; --held-out-22t: fixtures/drumclass22t.ts, h-dxtom33;
  * --held-out-23t, --held-out-24t: fixtures/drumclass23t.ts, drumclass24t.ts, h-dxtom35;
- * --circuit-tune-37: fixtures/drumclass37tune.ts, h-dxbrush37 (a tuning set);
+ * --circuit-tune-37, --circuit-tune-37t: fixtures/drumclass37tune.ts, h-dxbrush37 (tuning sets);
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -27,7 +27,7 @@ import { heldOut23tDrumSpecs } from '../fixtures/drumclass23t.js';
 import { heldOut24tDrumSpecs } from '../fixtures/drumclass24t.js';
 import { heldOut23DrumSpecs } from '../fixtures/drumclass23.js';
 import { heldOut25tDrumSpecs } from '../fixtures/drumclass25t.js';
-import { circuitTune37DrumSpecs } from '../fixtures/drumclass37tune.js';
+import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -125,6 +125,7 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-23', heldOut23DrumSpecs], // drumclass23.ts, h-dxcls36: phase-distortion kits, freepats china and splash
   ['held-out-25t', heldOut25tDrumSpecs], // drumclass25t.ts, h-dxcls36: circuit kits, six-stroke rolls, dotted toms
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
+  ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');

@@ -1061,3 +1061,26 @@ export const STEM_BRUSH_DECAY_PARAMETERS = {
     '…and whose late spectrum (lateMs on) stands at most this against its first (dying, not swelling) is a snare',
   ),
 } as const;
+
+/**
+ * Kicks read as toms by their falling pitch (h-dxbrush37, stem.ts byKickGlide): an 808-style kick rings for seconds,
+ * so the next kick struck into that ring adds nothing new below lowHz and its drooping start is all the band rule sees
+ * in the body band: "a drum whose top band dies at once, a tom". Its body partial, though, lies at the stem's kicks'
+ * (kickPitchReference) and falls within bodyMs; a kit's toms sit above its kick. Measured on the tuning set
+ * fixtures/drumclass37tune.ts and held-out 23t, 24t: 33 + 4 kicks (with their hats) gained, 2 toms lost.
+ */
+export const STEM_KICK_GLIDE_PARAMETERS = {
+  kickGlideRatio: p(
+    1.1,
+    "of the stem's kick reference",
+    [1, 2],
+    'a hit read as a tom that adds nothing new below lowHz, whose body partial lies at or below this factor of the ' +
+      "stem's kick reference (kickPitchReference)…",
+  ),
+  kickGlideFall: p(
+    0.8,
+    'of its body partial',
+    [0.3, 1],
+    "…and whose second body window's strongest peak lies at or below this factor of it (its pitch falling) is a kick",
+  ),
+} as const;

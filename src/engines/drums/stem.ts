@@ -43,6 +43,7 @@ import {
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
   STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_KICK_GLIDE_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -665,6 +666,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byCymbalHatless(found, verdicts);
   byTomClearSnares(found, verdicts);
   byBrushDecay(found, verdicts);
+  byKickGlide(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1416,5 +1418,36 @@ function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
           `dying): a noise snare ringing on, brushes`,
       },
     };
+  });
+}
+
+/**
+ * Kicks read as toms by their falling pitch (h-dxbrush37): a kick struck into the ring of the one before (an 808-style
+ * boom rings for seconds) adds nothing new below lowHz, so its drooping start in the body band reads "a drum whose
+ * top band dies at once: a tom". A hit read as a tom whose kick band adds nothing, whose body partial lies at or below
+ * kickGlideRatio of the stem's kick reference (kickPitchReference) and whose second body window's strongest peak lies
+ * at or below kickGlideFall of it (the pitch falling, as a kick's does) is a kick; a second piece heard with it stays.
+ * In place on `verdicts`.
+ */
+function byKickGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const G = STEM_KICK_GLIDE_PARAMETERS;
+  const edge = G.kickGlideRatio.value * ref.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const late = f.bodyLateHz ?? NaN;
+    if (v.main.cls !== 'tom' || f.share[0]! > 0 || !(hz <= edge) || !(late <= G.kickGlideFall.value * hz)) return;
+    const main = {
+      cls: 'kick' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / late))) / 100),
+      reason:
+        `${v.main.reason}; but it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
+        `lies at ${hz.toFixed(0)} Hz, ≤ ${G.kickGlideRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
+        `Hz, and falls to ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≤ ${G.kickGlideFall.value} of it): a kick's ` +
+        `pitch drooping`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
 }
