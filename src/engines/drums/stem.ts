@@ -666,6 +666,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byCymbalHatless(found, verdicts);
   byTomClearSnares(found, verdicts);
   byBrushDecay(found, verdicts);
+  byTomGlide(found, verdicts);
   byKickGlide(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -1390,9 +1391,12 @@ function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
  * hat" (its top band dies within cymbalDecayMs). Its noise still rings several times longer than the stem's closed
  * hats. The reference: the brushDecayQuantile of the top-band decay of the hits read as hats without drum body (at
  * least minStemHats of them). A hit read as a hat without drum body and with no second piece whose top band takes at
- * least brushDecayRatio of the reference to fall, and whose late spectrum (lateMs on) stands at most brushLateDb
- * against its first (dying; a hat struck into another's ring or an open hat swelling stands above), is a snare. A
- * stem whose "hats" are all such snares (no hats played) has no reference that tells them: no rule. In place.
+ * least brushDecayRatio of the reference to fall, whose late spectrum (lateMs on) stands at most brushLateDb against
+ * its first (dying; a hat struck into another's ring or an open hat swelling stands above), and whose added spectrum
+ * is at least brushFlatRatio as flat as the hats dying before that edge (noise beside metal partials; a sampled kit's
+ * open hat is noise like its closed hats: h-dxbrush37 lost 390 of them on the --all dump without this test) is a
+ * snare. A stem whose "hats" are all such snares (no hats played) has no reference that tells them: no rule. In
+ * place.
  */
 function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
   const B = STEM_BRUSH_DECAY_PARAMETERS;
@@ -1402,11 +1406,20 @@ function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
   if (n < STEM_CLASS_PARAMETERS.minStemHats.value) return;
   const ref = kthSmallest(decays, Math.min(n - 1, Math.floor(B.brushDecayQuantile.value * n)));
   const edge = B.brushDecayRatio.value * ref;
+  // the closed hats' flatness: the median over the hats dying before the edge (metal partials, or noise)
+  const flats = found
+    .filter((h, k) => hat(k) && h.features.decayMs[3]! < edge && Number.isFinite(h.features.flatness ?? NaN))
+    .map((h) => h.features.flatness!);
+  if (flats.length === 0) return;
+  const hatFlat = kthSmallest(flats, flats.length >> 1);
+  const flatEdge = B.brushFlatRatio.value * Math.max(hatFlat, B.brushFlatFloor.value);
   verdicts.forEach((v, k) => {
     const f = found[k]!.features;
     const decay = f.decayMs[3]!;
     const late = f.lateDb ?? NaN;
+    const flat = f.flatness ?? NaN;
     if (!hat(k) || v.second || !(decay >= edge) || !(late <= B.brushLateDb.value)) return;
+    if (!(flat >= flatEdge)) return;
     verdicts[k] = {
       main: {
         cls: 'snare',
@@ -1415,7 +1428,8 @@ function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
           `${v.main.reason}; but its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
           `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
           `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
-          `dying): a noise snare ringing on, brushes`,
+          `dying), and its flatness ${flat.toFixed(3)} is ≥ ${B.brushFlatRatio.value}× the short hats' ` +
+          `${hatFlat.toFixed(4)}: noise against the hats' metal, a snare ringing on (brushes)`,
       },
     };
   });
@@ -1447,6 +1461,36 @@ function byKickGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
         `lies at ${hz.toFixed(0)} Hz, ≤ ${G.kickGlideRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
         `Hz, and falls to ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≤ ${G.kickGlideFall.value} of it): a kick's ` +
         `pitch drooping`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Toms read as kicks by their held pitch above the kick's (h-dxbrush37, the mirror of byKickGlide): a tom struck into
+ * a ring adds nothing new below lowHz, and its low body, ringing on, reads as a kick (the band rule, or byKickLate:
+ * "no wires, centred low 50 ms on"). byTomPitch asks its pitch to hold within tomPitchHeld; a droopy synth tom falls a
+ * little more, a kick far more. A hit read as a kick whose kick band adds nothing, whose body partial lies at least
+ * tomGlideRatio above the stem's kick reference (kickPitchReference) and whose second body window's strongest peak
+ * stays above kickGlideFall of it is a tom; a second piece heard with it stays. In place on `verdicts`.
+ */
+function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const G = STEM_KICK_GLIDE_PARAMETERS;
+  const edge = G.tomGlideRatio.value * ref.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const late = f.bodyLateHz ?? NaN;
+    if (v.main.cls !== 'kick' || f.share[0]! > 0 || !(hz >= edge) || !(late > G.kickGlideFall.value * hz)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / edge))) / 100),
+      reason:
+        `${v.main.reason}; but it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
+        `lies at ${hz.toFixed(0)} Hz, ≥ ${G.tomGlideRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
+        `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.kickGlideFall.value} of it): a tom`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
