@@ -1107,7 +1107,7 @@ export const STEM_KICK_GLIDE_PARAMETERS = {
     1.3,
     "of the stem's kick reference",
     [1, 4],
-    'a hit read as a kick that adds nothing new below lowHz (struck into a ring; the band rule or byKickLate read its ' +
-      'low body as a kick) whose body partial lies at least this factor above the kick reference…',
+    'a hit read as a kick that adds nothing new below lowHz (struck into a ring; the band rule or byKickLate read ' +
+      'its low body as a kick) whose body partial lies at least this factor above the kick reference…',
   ),
 } as const;
