@@ -67,58 +67,65 @@ test('stem second pass: a noise "hat" ringing 3× the stem\'s metal closed hats 
   assert.deepEqual(at(few, 3.1), ['hihat']);
 });
 
+/** An 808-style kick (78 % below lowHz) whose body partial lies at `hz` and falls to 0.73 of it. */
+const kick = (t: number, hz: number): FoundHit => ({
+  start: Math.round(t * rate),
+  peak: 0.9,
+  top: 0.01,
+  rise: 30,
+  features: {
+    share: [0.78, 0.2, 0.015, 0.005],
+    addedDb: [-15, -21, -37, -41],
+    decayMs: [1000, 140, 12, 20],
+    centroidHz: 110,
+    flatness: 0.002,
+    lateCentroidHz: 68,
+    lateDb: 5,
+    riseMs: 50,
+    ringDb: -25,
+    ringAtMs: 150,
+    bodyHz: hz,
+    bodyPeakShare: 0.9,
+    bodyLateDb: 4,
+    bodyLateHz: 0.73 * hz,
+    nextMs: 500,
+  },
+});
+/** Eight such kicks whose body partials lie at 75, 75.5, … 78.5 Hz: the stem's kick reference (their 0.25 quantile)
+ * is 76 Hz. */
+const kicks = Array.from({ length: 8 }, (_, i) => kick(0.5 * i, 75 + 0.5 * i));
+
+/**
+ * A hit struck into a kick's ring: nothing new below lowHz (−200 dB), 96 % in the body band, 2.7 % in the wires band,
+ * its top band dying in `topMs` (17: the band rule's tom; NaN, unknown: its snare, which byKickLate, 50 ms on centred
+ * at 110 Hz, reads as a kick), body partial `hz` falling to `late` in the second body window.
+ */
+const struck = (t: number, hz: number, late: number, topMs = 17, lateDb = 7): FoundHit => ({
+  start: Math.round(t * rate),
+  peak: 0.7,
+  top: 0.01,
+  rise: 15,
+  features: {
+    share: [0, 0.965, 0.027, 0.008],
+    addedDb: [-200, -22, -38, -44],
+    decayMs: [10, 88, 7, topMs],
+    centroidHz: 190,
+    flatness: 0.002,
+    lateCentroidHz: 110,
+    lateDb,
+    riseMs: 2,
+    ringDb: -25,
+    ringAtMs: 150,
+    bodyHz: hz,
+    bodyPeakShare: 0.88,
+    bodyLateDb: -10,
+    bodyLateHz: late,
+    nextMs: 500,
+  },
+});
+
 test('stem second pass: a "tom" adding nothing below lowHz, at the kicks\' pitch and falling, is a kick', () => {
-  // eight 808-style kicks (78 % below lowHz) whose body partials lie at 75, 75.5, … 78.5 Hz: the stem's kick
-  // reference is their 0.25 quantile, 76 Hz; the edge 1.1 × 76 = 83.6 Hz
-  const kick = (t: number, hz: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.9,
-    top: 0.01,
-    rise: 30,
-    features: {
-      share: [0.78, 0.2, 0.015, 0.005],
-      addedDb: [-15, -21, -37, -41],
-      decayMs: [1000, 140, 12, 20],
-      centroidHz: 110,
-      flatness: 0.002,
-      lateCentroidHz: 68,
-      lateDb: 5,
-      riseMs: 50,
-      ringDb: -25,
-      ringAtMs: 150,
-      bodyHz: hz,
-      bodyPeakShare: 0.9,
-      bodyLateDb: 4,
-      bodyLateHz: 0.73 * hz,
-      nextMs: 500,
-    },
-  });
-  // struck into a kick's ring: nothing new below lowHz (−200 dB), 96 % in the body band, the top band dying in 17 ms
-  // (the band rule: a tom); body partial `hz` falling to `late` in the second body window
-  const struck = (t: number, hz: number, late: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.7,
-    top: 0.01,
-    rise: 15,
-    features: {
-      share: [0, 0.965, 0.027, 0.008],
-      addedDb: [-200, -22, -38, -44],
-      decayMs: [10, 88, 7, 17],
-      centroidHz: 190,
-      flatness: 0.002,
-      lateCentroidHz: 110,
-      lateDb: 7,
-      riseMs: 2,
-      ringDb: -25,
-      ringAtMs: 150,
-      bodyHz: hz,
-      bodyPeakShare: 0.88,
-      bodyLateDb: -10,
-      bodyLateHz: late,
-      nextMs: 500,
-    },
-  });
-  const kicks = Array.from({ length: 8 }, (_, i) => kick(0.5 * i, 75 + 0.5 * i));
+  // the eight kicks (reference 76 Hz; the edge 1.1 × 76 = 83.6 Hz) and hits struck into their ring (the band rule: toms)
   // A at 80 Hz falling to 60 (0.75): a kick; B at 80 Hz holding 78 (0.975): a tom; C at 130 Hz falling to 95: a tom
   // above the kick; D at 80 Hz falling, but adding 5 % below lowHz (not struck into a ring): left to the other rules
   const d = struck(5.5, 80, 60);
@@ -138,60 +145,11 @@ test('stem second pass: a "tom" adding nothing below lowHz, at the kicks\' pitch
 });
 
 test('stem second pass: a "kick" adding nothing below lowHz, well above the kicks\' pitch, holding it: a tom', () => {
-  // the same eight 808-style kicks (reference 76 Hz; 1.3 × 76 = 98.8 Hz)
-  const kick = (t: number, hz: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.9,
-    top: 0.01,
-    rise: 30,
-    features: {
-      share: [0.78, 0.2, 0.015, 0.005],
-      addedDb: [-15, -21, -37, -41],
-      decayMs: [1000, 140, 12, 20],
-      centroidHz: 110,
-      flatness: 0.002,
-      lateCentroidHz: 68,
-      lateDb: 5,
-      riseMs: 50,
-      ringDb: -25,
-      ringAtMs: 150,
-      bodyHz: hz,
-      bodyPeakShare: 0.9,
-      bodyLateDb: 4,
-      bodyLateHz: 0.73 * hz,
-      nextMs: 500,
-    },
-  });
-  // a droopy tom struck into a ring: nothing new below lowHz, 96 % in the body band, 2.7 % in the wires band, its top
-  // band's decay unknown (the band rule: a snare), 50 ms on centred at 110 Hz (byKickLate: a kick's ring); body
-  // partial `hz` holding `late` in the second body window
-  const struck = (t: number, hz: number, late: number): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.7,
-    top: 0.01,
-    rise: 15,
-    features: {
-      share: [0, 0.965, 0.027, 0.008],
-      addedDb: [-200, -22, -38, -44],
-      decayMs: [10, 88, 7, NaN],
-      centroidHz: 190,
-      flatness: 0.002,
-      lateCentroidHz: 110,
-      lateDb: -3,
-      riseMs: 2,
-      ringDb: -25,
-      ringAtMs: 150,
-      bodyHz: hz,
-      bodyPeakShare: 0.88,
-      bodyLateDb: -3,
-      bodyLateHz: late,
-      nextMs: 500,
-    },
-  });
-  const kicks = Array.from({ length: 8 }, (_, i) => kick(0.5 * i, 75 + 0.5 * i));
+  // the eight kicks (reference 76 Hz; 1.3 × 76 = 98.8 Hz) and hits struck into their ring whose top band's decay is
+  // unknown (snares for the band rule, kicks for byKickLate)
   // E at 150 Hz holding 130 (0.87): a tom; F at 150 Hz falling to 100 (0.67): a kick; G at 90 Hz holding (under
   // the edge): a kick
-  const found = [...kicks, struck(4, 150, 130), struck(4.5, 150, 100), struck(5, 90, 85)];
+  const found = [...kicks, struck(4, 150, 130, NaN, -3), struck(4.5, 150, 100, NaN, -3), struck(5, 90, 85, NaN, -3)];
   const hits = classifyStemHits(found, rate);
   assert.deepEqual(at(hits, 4), ['tom'], hits.map((h) => h.reason).join('\n'));
   for (const t of [4.5, 5]) assert.deepEqual(at(hits, t), ['kick'], `${t}`);
