@@ -29,6 +29,8 @@ import {
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
+  STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_RING_GLIDE_PARAMETERS,
   STEM_KICK_GLIDE_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
@@ -78,6 +80,8 @@ const groups = [
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
+  STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_RING_GLIDE_PARAMETERS,
   STEM_KICK_GLIDE_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];

@@ -10,6 +10,8 @@
  * --held-out-21t: fixtures/drumclass21t.ts, h-dxtom33; --held-out-22t: fixtures/drumclass22t.ts, h-dxtom33;
  * --held-out-23t, --held-out-24t: fixtures/drumclass23t.ts, drumclass24t.ts, h-dxtom35; --pd-tune-37:
  * fixtures/drumclass-pdtune37.ts, h-dxkick37 (tuning);
+ * --held-out-23t, --held-out-24t: fixtures/drumclass23t.ts, drumclass24t.ts, h-dxtom35;
+ * --circuit-tune-37, --circuit-tune-37t: fixtures/drumclass37tune.ts, h-dxbrush37 (tuning sets);
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -28,6 +30,7 @@ import { heldOut24tDrumSpecs } from '../fixtures/drumclass24t.js';
 import { heldOut23DrumSpecs } from '../fixtures/drumclass23.js';
 import { heldOut25tDrumSpecs } from '../fixtures/drumclass25t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
+import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -125,6 +128,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-23', heldOut23DrumSpecs], // drumclass23.ts, h-dxcls36: phase-distortion kits, freepats china and splash
   ['held-out-25t', heldOut25tDrumSpecs], // drumclass25t.ts, h-dxcls36: circuit kits, six-stroke rolls, dotted toms
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
+  ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
+  ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');

@@ -1074,3 +1074,85 @@ export const STEM_TOGETHER_PARAMETERS = {
       "minStemHats of them; a beater's click adds far less)",
   ),
 } as const;
+
+/**
+ * Noise snares read as hats by how long they ring (h-dxbrush37, stem.ts byBrushDecay): a brush slap or an undamped
+ * electronic snare adds nothing below midHz and little at the stroke that a hat does not, so the band rule reads "no
+ * drum body, short: a hat"; but its noise rings on (top band 110–300 ms to fall decayDb on the circuit kits) where the
+ * stem's closed hats die in 15–100 ms, and 50 ms on it has begun to die (a hat struck into the ring of another, or a
+ * swelling open hat, stands at or above its first). Measured on the tuning set fixtures/drumclass37tune.ts and
+ * held-out 23t and 24t (tuning now): the closed hats' top band decays 22 / 43 / 89 ms (10th / 50th / 90th percentile),
+ * the snares read as hats 134 / 172 / 206 ms. Sampled open hats decay as long (the --all dump: 397 of them at 2× the
+ * reference): the circuit kits' hats are metal partials (flatness 0–0.1), their snares noise (0.1–0.4), so the
+ * flatness against the stem's short hats is the second test.
+ */
+export const STEM_BRUSH_DECAY_PARAMETERS = {
+  brushDecayQuantile: p(
+    0.25,
+    'quantile',
+    [0, 1],
+    "the stem's closed-hat reference: this quantile of the top-band decay of its hits read as hats without drum body " +
+      '(at least minStemHats of them; a low quantile, so that the snares among them do not set it)',
+  ),
+  brushDecayRatio: p(
+    3,
+    'times the reference',
+    [1, 10],
+    'a hit read as a hat without drum body whose top band (above highHz) takes at least this factor of the ' +
+      'reference to fall decayDb…',
+  ),
+  brushLateDb: p(
+    0,
+    'dB',
+    [-30, 30],
+    '…whose late spectrum (lateMs on) stands at most this against its first (dying, not swelling)…',
+  ),
+  brushFlatRatio: p(
+    5,
+    "times the short hats' flatness",
+    [1, 1000],
+    "…and whose added spectrum's flatness is at least this factor of the median flatness of the stem's hats dying " +
+      'before the edge (a noise snare beside tonal metal hats; where the hats are noise, as sampled open and closed ' +
+      'hats are, no hit qualifies) is a snare',
+  ),
+  brushFlatFloor: p(
+    0.002,
+    'flatness',
+    [0, 0.1],
+    "the short hats' median flatness is taken as at least this (hats of pure partials measure near 0)",
+  ),
+} as const;
+
+/**
+ * Kicks read as toms by their falling pitch (h-dxbrush37, stem.ts byKickRingGlide): an 808-style kick rings for seconds,
+ * so the next kick struck into that ring adds nothing new below lowHz and its drooping start is all the band rule sees
+ * in the body band: "a drum whose top band dies at once, a tom". Its body partial, though, lies at the stem's kicks'
+ * (kickPitchReference) and falls within bodyMs; a kit's toms sit above its kick. Measured on the tuning set
+ * fixtures/drumclass37tune.ts and held-out 23t, 24t: 33 + 4 kicks (with their hats) gained, 2 toms lost. The mirror
+ * (byTomGlide): a droopy tom struck into a ring, whose late body the band rule or byKickLate reads as a kick, lies
+ * well above the kicks' pitch and holds it.
+ */
+export const STEM_RING_GLIDE_PARAMETERS = {
+  ringKickRatio: p(
+    1.1,
+    "of the stem's kick reference",
+    [1, 2],
+    'a hit read as a tom that adds nothing new below lowHz, whose body partial lies at or below this factor of the ' +
+      "stem's kick reference (kickPitchReference)…",
+  ),
+  ringKickFall: p(
+    0.8,
+    'of its body partial',
+    [0.3, 1],
+    "…and whose second body window's strongest peak lies at or below this factor of it (its pitch falling) is a " +
+      'kick; a hit read as a kick that adds nothing new below lowHz, whose body partial lies at least ringTomRatio ' +
+      'of the reference and whose second window holds above this factor of it (its pitch held) is a tom',
+  ),
+  ringTomRatio: p(
+    1.3,
+    "of the stem's kick reference",
+    [1, 4],
+    'a hit read as a kick that adds nothing new below lowHz (struck into a ring; the band rule or byKickLate read ' +
+      'its low body as a kick) whose body partial lies at least this factor above the kick reference…',
+  ),
+} as const;

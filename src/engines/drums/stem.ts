@@ -43,6 +43,8 @@ import {
   STEM_CYMBAL_RING_PARAMETERS,
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
+  STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_RING_GLIDE_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -665,6 +667,9 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byCymbalOverSnares(found, verdicts);
   byCymbalHatless(found, verdicts);
   byTomClearSnares(found, verdicts);
+  byBrushDecay(found, verdicts);
+  byTomGlide(found, verdicts);
+  byKickRingGlide(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1436,6 +1441,117 @@ function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
         `${C.hatlessRingDb.value}), its late spectrum centres at ${ratio.toFixed(2)}× what it adds (< ` +
         `${C.hatlessLateRatio.value}) and its flatness is ${flat.toFixed(4)} (< ${C.hatlessFlatness.value}): ` +
         `a cymbal's darkening ring`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Noise snares read as hats by how long they ring against the stem's closed hats (h-dxbrush37): a brush slap (noise
+ * alone, 2–6 kHz) or an undamped electronic snare adds no drum body, so the band rule reads "no drum body, short: a
+ * hat" (its top band dies within cymbalDecayMs). Its noise still rings several times longer than the stem's closed
+ * hats. The reference: the brushDecayQuantile of the top-band decay of the hits read as hats without drum body (at
+ * least minStemHats of them). A hit read as a hat without drum body and with no second piece whose top band takes at
+ * least brushDecayRatio of the reference to fall, whose late spectrum (lateMs on) stands at most brushLateDb against
+ * its first (dying; a hat struck into another's ring or an open hat swelling stands above), and whose added spectrum
+ * is at least brushFlatRatio as flat as the hats dying before that edge (noise beside metal partials; a sampled kit's
+ * open hat is noise like its closed hats: h-dxbrush37 lost 390 of them on the --all dump without this test) is a
+ * snare. A stem whose "hats" are all such snares (no hats played) has no reference that tells them: no rule. In
+ * place.
+ */
+function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const B = STEM_BRUSH_DECAY_PARAMETERS;
+  const hat = (k: number) => verdicts[k]!.main.cls === 'hihat' && hasNoBody(found[k]!.features);
+  const decays = found.map((h) => h.features.decayMs[3]!).filter((d, k) => hat(k) && Number.isFinite(d));
+  const n = decays.length;
+  if (n < STEM_CLASS_PARAMETERS.minStemHats.value) return;
+  const ref = kthSmallest(decays, Math.min(n - 1, Math.floor(B.brushDecayQuantile.value * n)));
+  const edge = B.brushDecayRatio.value * ref;
+  // the closed hats' flatness: the median over the hats dying before the edge (metal partials, or noise)
+  const flats = found
+    .filter((h, k) => hat(k) && h.features.decayMs[3]! < edge && Number.isFinite(h.features.flatness ?? NaN))
+    .map((h) => h.features.flatness!);
+  if (flats.length === 0) return;
+  const hatFlat = kthSmallest(flats, flats.length >> 1);
+  const flatEdge = B.brushFlatRatio.value * Math.max(hatFlat, B.brushFlatFloor.value);
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const decay = f.decayMs[3]!;
+    const late = f.lateDb ?? NaN;
+    const flat = f.flatness ?? NaN;
+    if (!hat(k) || v.second || !(decay >= edge) || !(late <= B.brushLateDb.value)) return;
+    if (!(flat >= flatEdge)) return;
+    verdicts[k] = {
+      main: {
+        cls: 'snare',
+        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(decay / edge))) / 100),
+        reason:
+          `${v.main.reason}; but its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
+          `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
+          `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
+          `dying), and its flatness ${flat.toFixed(3)} is ≥ ${B.brushFlatRatio.value}× the short hats' ` +
+          `${hatFlat.toFixed(4)}: noise against the hats' metal, a snare ringing on (brushes)`,
+      },
+    };
+  });
+}
+
+/**
+ * Kicks read as toms by their falling pitch (h-dxbrush37): a kick struck into the ring of the one before (an 808-style
+ * boom rings for seconds) adds nothing new below lowHz, so its drooping start in the body band reads "a drum whose
+ * top band dies at once: a tom". A hit read as a tom whose kick band adds nothing, whose body partial lies at or below
+ * ringKickRatio of the stem's kick reference (kickPitchReference) and whose second body window's strongest peak lies
+ * at or below ringKickFall of it (the pitch falling, as a kick's does) is a kick; a second piece heard with it stays.
+ * In place on `verdicts`.
+ */
+function byKickRingGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const G = STEM_RING_GLIDE_PARAMETERS;
+  const edge = G.ringKickRatio.value * ref.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const late = f.bodyLateHz ?? NaN;
+    if (v.main.cls !== 'tom' || f.share[0]! > 0 || !(hz <= edge) || !(late <= G.ringKickFall.value * hz)) return;
+    const main = {
+      cls: 'kick' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / late))) / 100),
+      reason:
+        `${v.main.reason}; but it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
+        `lies at ${hz.toFixed(0)} Hz, ≤ ${G.ringKickRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
+        `Hz, and falls to ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≤ ${G.ringKickFall.value} of it): a kick's ` +
+        `pitch drooping`,
+    };
+    verdicts[k] = v.second ? { main, second: v.second } : { main };
+  });
+}
+
+/**
+ * Toms read as kicks by their held pitch above the kick's (h-dxbrush37, the mirror of byKickRingGlide): a tom struck into
+ * a ring adds nothing new below lowHz, and its low body, ringing on, reads as a kick (the band rule, or byKickLate:
+ * "no wires, centred low 50 ms on"). byTomPitch asks its pitch to hold within tomPitchHeld; a droopy synth tom falls a
+ * little more, a kick far more. A hit read as a kick whose kick band adds nothing, whose body partial lies at least
+ * ringTomRatio above the stem's kick reference (kickPitchReference) and whose second body window's strongest peak
+ * stays above ringKickFall of it is a tom; a second piece heard with it stays. In place on `verdicts`.
+ */
+function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const G = STEM_RING_GLIDE_PARAMETERS;
+  const edge = G.ringTomRatio.value * ref.hz;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const late = f.bodyLateHz ?? NaN;
+    if (v.main.cls !== 'kick' || f.share[0]! > 0 || !(hz >= edge) || !(late > G.ringKickFall.value * hz)) return;
+    const main = {
+      cls: 'tom' as const,
+      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / edge))) / 100),
+      reason:
+        `${v.main.reason}; but it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
+        `lies at ${hz.toFixed(0)} Hz, ≥ ${G.ringTomRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
+        `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.ringKickFall.value} of it): a tom`,
     };
     verdicts[k] = v.second ? { main, second: v.second } : { main };
   });
