@@ -1298,16 +1298,6 @@ export const TEMPO_PARAMETERS = {
     'dembow check: the slowest level it asks (dembows read at the double: 173–201 on the tuning sets). Plateau ' +
       '140–170 on held-out 21, 22 and 23 (176: a held-out-22 drum file fewer); 155 its middle',
   ),
-  dembowKickFull: p(
-    0.5,
-    'fraction',
-    [0, 1],
-    "dembow check (h-tempo37): the fast level's own backbeat (the pair of its beats four eighths apart whose weaker " +
-      'eighth is the stronger, that eighth over the strongest of the fold) counts fully at this fraction (from 0), ' +
-      "and the pair's kick (the low band) over the other pair's takes all of it up to this fraction, none at 1 (as " +
-      'much kick): the evidence × (1 − ramp(backbeat; 0 → it) × (1 − ramp(kick ratio; it → 1))). A dembow strikes ' +
-      "its kick pair or no pair; a fast groove with a syncopated kick (drum'n'bass two-step) its snare pair; 0: off",
-  ),
   barTileFull: p(
     0.6,
     'fraction',

@@ -551,10 +551,6 @@ interface Candidate {
    */
   dembow: number;
   dembowEvidence?: number;
-  /** The kick on the fast level's backbeat pair over the other pair's, when it took the dembow evidence down. */
-  dembowKick?: number;
-  /** The fast level's own backbeat (two of its beats four eighths apart both struck), likewise. */
-  dembowBackbeat?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -1845,45 +1841,26 @@ function levels(
   const dbFloor = checkParameter('dembowFloor', TEMPO_PARAMETERS.dembowFloor);
   const dbFull = checkParameter('dembowFull', TEMPO_PARAMETERS.dembowFull);
   const dbMin = checkParameter('dembowMinBpm', TEMPO_PARAMETERS.dembowMinBpm);
-  const dbKickFull = checkParameter('dembowKickFull', TEMPO_PARAMETERS.dembowKickFull);
   const dembowBeats = new Map<Candidate, number[]>();
   if (dbFloor < 1 && seEnv)
     for (const c of [...all]) {
       if (c.bpm < dbMin || c.beatFrames.length < 16) continue;
       const mids = halfShifted(c.beatFrames);
-      const eighths = c.beatFrames.flatMap((b, i) => [b, mids[i]!]);
-      const s = strengthByClass(seEnv, eighths, halfWidth, 8);
+      const s = strengthByClass(
+        seEnv,
+        c.beatFrames.flatMap((b, i) => [b, mids[i]!]),
+        halfWidth,
+        8,
+      );
       let o = 1;
       for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
       const top = Math.max(...s);
-      const off = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
-      if (!(off > 0)) continue;
-      // the fast level's own backbeat (h-tempo37): a fast groove with a syncopated kick (the drum'n'bass two-step:
-      // the kick on 1 and the "and" of 3, the snare on 2 and 4) strikes two of the fast level's beats four eighths
-      // apart (the fold's eighths r and r + 4, r = 0 or 2: the pair whose weaker eighth is the stronger; backbeat =
-      // that eighth over the strongest) with less kick (the low band) on them than on the other pair: its snare falls
-      // half-way between the half level's beats. A dembow's struck pair is its kick on every beat of the half level
-      // (more kick there), a tresillo's carries kick and clap alike (as much kick as the other pair), a dembow kicked
-      // on 1 and 3 only strikes no pair (its snare on the 3-3-2's off-beats): the check stays
-      let veto = 0;
-      let backbeat = 0;
-      let kickRatio = 1;
-      if (dbKickFull > 0 && bands) {
-        const low = strengthByClass(bands[0]!, eighths, halfWidth, 8);
-        const r = Math.min(s[0]!, s[4]!) >= Math.min(s[2]!, s[6]!) ? 0 : 2;
-        backbeat = top > 0 ? Math.min(s[r]!, s[r + 4]!) / top : 0;
-        const other = low[2 - r]! + low[6 - r]!;
-        kickRatio = other > 0 ? (low[r]! + low[r + 4]!) / other : 1;
-        veto = ramp(backbeat, 0, dbKickFull) * (1 - ramp(kickRatio, dbKickFull, 1));
-      }
-      const e = off * (1 - veto);
+      const e = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
       if (!(e > 0)) continue;
       const h = all.find((x) => Math.abs(x.bpm / (c.bpm / 2) - 1) <= distinctRatio);
       if (!h || h.beatFrames.length < 8) continue;
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
-      c.dembowKick = veto > 0 ? kickRatio : undefined;
-      c.dembowBackbeat = veto > 0 ? backbeat : undefined;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
       // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
       // Its own tracker may follow the 3-3-2's off-beat snare and hats, which the beat phase then keeps
@@ -2038,12 +2015,7 @@ function levels(
       c.dembow < 1
         ? ` × dembow check ${fmt(c.dembow)} (the kick and snare on the eighths, folded over eight, fall on an ` +
           `off-beat more than on the beat before it, a sixteenth of the ${fmt(c.bpm / 2)} BPM level: evidence ` +
-          `${fmt(c.dembowEvidence ?? 0)}${
-            c.dembowKick !== undefined
-              ? `, taken down by this level's backbeat ${fmt(c.dembowBackbeat ?? 0)} with ${fmt(c.dembowKick)} of ` +
-                `the kick of that level's beats on it`
-              : ''
-          })`
+          `${fmt(c.dembowEvidence ?? 0)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
