@@ -113,7 +113,8 @@
  * round) adds its held-out set (fixtures/keyfresh25.ts fresh25KeySpecs(), a note generator written for it with
  * flamenco/calypso/bolero/shoegaze/mariachi/lullaby styles and phrase ends on the chord's third, TiMidity++ playing
  * the npm SF3 banks TimGM6mb and MuseScore General Lite, detuned by its output rate and a SoX bend, seeds 79000 + i,
- * evaluated once). `--misses`
+ * evaluated once). `--first-chords` (thirty-seventh round) counts, per set, the songs whose decision's first chord has
+ * the root of the written first chord (the Roman numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -249,6 +250,9 @@ const FRESH23 = process.argv.includes('--fresh23') && !ONLY_TUNING;
 const FRESH24 = process.argv.includes('--fresh24') && !ONLY_TUNING;
 const FRESH25 = process.argv.includes('--fresh25') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
+// --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
+// chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
+const FIRST_CHORDS = process.argv.includes('--first-chords');
 // --params='{"name":value,…}': other KEY_PARAMETERS values than the defaults for every shub run (alternatives)
 const PARAMS = JSON.parse(
   process.argv.find((a) => a.startsWith('--params='))?.slice(9) ?? '{}',
@@ -679,6 +683,30 @@ async function main() {
     return;
   }
   // --misses: every song shub gets wrong, its error type and causes (a song may have several), then the counts
+  if (FIRST_CHORDS) {
+    const degree: Record<string, number> = { i: 0, ii: 2, iii: 4, iv: 5, v: 7, vi: 9, vii: 11 };
+    for (const set of SETS.filter((s) => items.some((i) => i.set === s))) {
+      let written = 0;
+      let same = 0;
+      for (const it of items.filter((i) => i.set === set)) {
+        // SET-TONIC-mode-scale-style[-loop]-FIRST-…: the first part after the style that is a Roman numeral
+        const numeral = it.name
+          .split('-')
+          .slice(5)
+          .map((part) => /^(b?)([ivIV]+)[0-9]*$/.exec(part))
+          .find((m) => m && degree[m[2]!.toLowerCase()] !== undefined);
+        if (!numeral) continue;
+        written++;
+        const root = (it.key.tonic + degree[numeral[2]!.toLowerCase()]! - (numeral[1] ? 1 : 0) + 12) % 12;
+        const p = profiles.get(it.file)!;
+        const a = analyzeKey(p.pitchClass, p.bassPitchClass, defaultBlocks(p), { params: PARAMS });
+        const first = /^([A-G]#?)/.exec(String(a.decision?.inputs?.['firstChord'] ?? ''))?.[1];
+        if (first !== undefined && NAMES.indexOf(first) === root) same++;
+      }
+      console.log(`${set}: the first chord's root is the written first chord's in ${same}/${written} songs`);
+    }
+    return;
+  }
   if (MISSES) {
     const byKind = new Map<string, number>();
     const byCause = new Map<string, number>();

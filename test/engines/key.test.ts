@@ -730,3 +730,23 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   assert.equal(keyOf(struck).result.key, 'C major');
   assert.ok(ev(keyOf(struck, { heldNoteSteadiness: 0 }), 'A minor').heldTonic > 0.5);
 });
+
+test("a fast chord rhythm's first bar is the song's first chord, though under endMinSeconds (round 37)", () => {
+  // a polka-fast C major: bars of 0.6 s, I–V–V–I–IV–V ×4 and a final I; the first C lasts one bar (0.6 s), the first
+  // chord lasting endMinSeconds (1 s) is the G after it
+  const loop = [C, G, G, C, F, G];
+  const x = progression([...loop, ...loop, ...loop, ...loop, C, C], 0.6, 0);
+  const rhythm = keyOf(x);
+  const seconds = keyOf(x, { endMinChordShare: 0 });
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  // the median chord segment is one bar: half of it is the shortest end chord
+  assert.ok(Number(rhythm.decision?.inputs?.['endChordMinSeconds']) < 0.45, 'end chord minimum');
+  assert.equal(rhythm.decision?.inputs?.['firstChord'], 'C');
+  assert.equal(ev(rhythm, 'C major').firstChord, true);
+  assert.equal(ev(rhythm, 'G major').firstChord, false);
+  // endMinSeconds alone (main before round 37): the one-bar C is skipped and the song starts on G
+  assert.equal(seconds.decision?.inputs?.['endChordMinSeconds'], 1);
+  assert.equal(seconds.decision?.inputs?.['firstChord'], 'G');
+  assert.equal(ev(seconds, 'G major').firstChord, true);
+  assert.equal(rhythm.result.key, 'C major');
+});

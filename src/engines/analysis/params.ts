@@ -1631,6 +1631,14 @@ export const KEY_PARAMETERS = {
     [0, 10],
     'the first and last chords are the first and last chord segments lasting at least this long',
   ),
+  endMinChordShare: p(
+    0.5,
+    "of the song's median chord segment",
+    [0, 2],
+    'the first and last chords may also be segments lasting at least this share of the median chord segment, when ' +
+      'that is shorter than endMinSeconds: a fast polka or klezmer changes chord every bar in under a second, and ' +
+      "its first bar's chord is the song's first chord (0 = endMinSeconds alone; bench/RESULTS.md, key, round 37)",
+  ),
   confidenceTemperature: p(
     0.05,
     'score units',

@@ -911,7 +911,12 @@ export function analyzeKey(
     }
   }
   const chordBlocks = chords.reduce((a, s) => a + s.sounding, 0);
-  const minEndBlocks = blocks ? param('endMinSeconds', options) / blocks.seconds : 0;
+  // the ends are segments lasting endMinSeconds, or (endMinChordShare > 0) this share of the song's median chord
+  // segment when that is shorter: a fast polka's or klezmer's one-bar chords last less than a second
+  const chordRhythm = param('endMinChordShare', options) * medianSegmentBlocks(chords);
+  const minEndBlocks = blocks
+    ? Math.min(param('endMinSeconds', options) / blocks.seconds, chordRhythm > 0 ? chordRhythm : Infinity)
+    : 0;
   const long = chords.filter((s) => s.end - s.start >= minEndBlocks);
   const first = long[0] ?? chords[0];
   const last = long[long.length - 1] ?? chords[chords.length - 1];
@@ -1058,6 +1063,7 @@ export function analyzeKey(
       firstVote,
       vamp,
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
+      endMinSeconds: blocks ? Math.round(minEndBlocks * blocks.seconds * 100) / 100 : 0,
       thirdlessRoots,
       songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
       returnPeriodSeconds: returns && blocks ? Math.round(returns.period * blocks.seconds * 10) / 10 : null,
@@ -1067,6 +1073,13 @@ export function analyzeKey(
     evidence,
     chords,
   };
+}
+
+/** The median length of the chord segments, blocks (0 without chords). */
+export function medianSegmentBlocks(chords: readonly ChordSegment[]): number {
+  if (!chords.length) return 0;
+  const lengths = chords.map((s) => s.end - s.start);
+  return kthSmallest(lengths, lengths.length >> 1);
 }
 
 /** The key only (SPEC §5 `key`): analyzeKey's result. */
@@ -1159,6 +1172,7 @@ function keyDecision(
     firstVote: number;
     vamp: boolean;
     pedalSeconds: number;
+    endMinSeconds: number;
     thirdlessRoots: string[];
     songMinorRoots: string;
     returnPeriodSeconds: number | null;
@@ -1209,6 +1223,8 @@ function keyDecision(
       vamp: extra.vamp,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
       pedalSeconds: extra.pedalSeconds,
+      // the shortest segment the first and last chords may be (endMinSeconds, or less on a fast chord rhythm)
+      endChordMinSeconds: extra.endMinSeconds,
       // chord segments without a third (power chords): tonic chords of both modes
       chordsWithoutThird: chords.filter((s) => s.noThird).length,
       // per root of such chords, the mode the voices above the bass give them (their thirds summed), or both
