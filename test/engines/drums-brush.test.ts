@@ -5,7 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyStemHits, type FoundHit } from '../../src/engines/drums/stem.js';
-import { STEM_BRUSH_DECAY_PARAMETERS, STEM_RING_GLIDE_PARAMETERS } from '../../src/engines/drums/params.js';
+import {
+  STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_KICK_GLIDE_PARAMETERS,
+  STEM_RING_GLIDE_PARAMETERS,
+} from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 
 const rate = 48000;
@@ -125,14 +129,16 @@ const struck = (t: number, hz: number, late: number, topMs = 17, lateDb = 7): Fo
 });
 
 test('stem second pass: a "tom" adding nothing below lowHz, at the kicks\' pitch and falling, is a kick', () => {
-  // the eight kicks (reference 76 Hz; the edge 1.1 × 76 = 83.6 Hz) and hits struck into their ring (the band rule: toms)
+  // the eight kicks (reference 76 Hz; the edge 1.1 × 76 = 83.6 Hz) and hits struck into their ring (band rule: toms)
   // A at 80 Hz falling to 60 (0.75): a kick; B at 80 Hz holding 78 (0.975): a tom; C at 130 Hz falling to 95: a tom
-  // above the kick; D at 80 Hz falling, but adding 5 % below lowHz (not struck into a ring): left to the other rules
+  // above the kick; D at 80 Hz falling, but adding 5 % below lowHz (not struck into a ring): left to the other rules.
+  // Read with h-dxkick37's byKickGlide off (A and D fall 1.33× at the kicks' pitch: it reads both as swept kicks first)
   const d = struck(5.5, 80, 60);
   d.features.share = [0.05, 0.92, 0.025, 0.005];
   d.features.addedDb = [-35, -22, -38, -44];
   const found = [...kicks, struck(4, 80, 60), struck(4.5, 80, 78), struck(5, 130, 95), d];
-  const hits = classifyStemHits(found, rate);
+  const sweptOff = <T>(f: () => T) => withParameterValue(STEM_KICK_GLIDE_PARAMETERS.kickGlideRatio, 0, f);
+  const hits = sweptOff(() => classifyStemHits(found, rate));
   assert.deepEqual(at(hits, 4), ['kick'], hits.map((h) => h.reason).join('\n'));
   for (const t of [4.5, 5, 5.5]) assert.deepEqual(at(hits, t), ['tom'], `${t}`);
   for (const t of [0, 1.5, 3.5]) assert.deepEqual(at(hits, t), ['kick'], `${t}`);
@@ -140,8 +146,14 @@ test('stem second pass: a "tom" adding nothing below lowHz, at the kicks\' pitch
     hits.find((h) => h.start === 4 * rate)!.reason,
     /its body partial lies at 80 Hz, ≤ 1\.1× the stem's 8 kicks' 76 Hz, and falls to 60 Hz 46 ms on \(≤ 0\.8 of it\)/,
   );
-  const off = withParameterValue(STEM_RING_GLIDE_PARAMETERS.ringKickFall, 0.7, () => classifyStemHits(found, rate));
+  const off = sweptOff(() =>
+    withParameterValue(STEM_RING_GLIDE_PARAMETERS.ringKickFall, 0.7, () => classifyStemHits(found, rate)),
+  );
   assert.deepEqual(at(off, 4), ['tom']);
+  // every rule on: A and D are swept kicks (byKickGlide), B and C stay toms
+  const all = classifyStemHits(found, rate);
+  for (const t of [4, 5.5]) assert.deepEqual(at(all, t), ['kick'], `${t}`);
+  for (const t of [4.5, 5]) assert.deepEqual(at(all, t), ['tom'], `${t}`);
 });
 
 test('stem second pass: a "kick" adding nothing below lowHz, well above the kicks\' pitch, holding it: a tom', () => {

@@ -1124,13 +1124,13 @@ export const STEM_BRUSH_DECAY_PARAMETERS = {
 } as const;
 
 /**
- * Kicks read as toms by their falling pitch (h-dxbrush37, stem.ts byKickRingGlide): an 808-style kick rings for seconds,
- * so the next kick struck into that ring adds nothing new below lowHz and its drooping start is all the band rule sees
- * in the body band: "a drum whose top band dies at once, a tom". Its body partial, though, lies at the stem's kicks'
- * (kickPitchReference) and falls within bodyMs; a kit's toms sit above its kick. Measured on the tuning set
+ * Kicks read as toms by their falling pitch (h-dxbrush37, stem.ts byKickRingGlide): an 808-style kick rings for
+ * seconds, so the next kick struck into that ring adds nothing new below lowHz and its drooping start is all the band
+ * rule sees in the body band: "a drum whose top band dies at once, a tom". Its body partial, though, lies at the stem's
+ * kicks' (kickPitchReference) and falls within bodyMs; a kit's toms sit above its kick. Measured on the tuning set
  * fixtures/drumclass37tune.ts and held-out 23t, 24t: 33 + 4 kicks (with their hats) gained, 2 toms lost. The mirror
- * (byTomGlide): a droopy tom struck into a ring, whose late body the band rule or byKickLate reads as a kick, lies
- * well above the kicks' pitch and holds it.
+ * (byTomGlide): a droopy tom struck into a ring, whose late body the band rule or byKickLate reads as a kick, lies well
+ * above the kicks' pitch and holds it.
  */
 export const STEM_RING_GLIDE_PARAMETERS = {
   ringKickRatio: p(

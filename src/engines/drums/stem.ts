@@ -923,8 +923,8 @@ function byStruckWithKick(found: FoundHit[], verdicts: StemVerdict[]): void {
 /**
  * Swept kicks read as toms or snares by their pitch's fall (h-dxkick37): a synthesized kick whose pitch falls fast (a
  * phase-distortion resonance wave, an 808-style sweep) adds in its first bodyMs a bright formant in the body band, so
- * the band rule reads a tom (a snare with a cymbal over it); bodyMs on its strongest partial has slid down to the kick's
- * low harmonics, and lateMs on it still rings. A hit read as a tom or snare whose body partial lies at least
+ * the band rule reads a tom (a snare with a cymbal over it); bodyMs on its strongest partial has slid down to the
+ * kick's low harmonics, and lateMs on it still rings. A hit read as a tom or snare whose body partial lies at least
  * kickGlideRatio above its second window's strongest peak, that peak between bodyLoHz and kickGlideEndHz, that adds at
  * least kickGlideBodyShare below midHz (a snare or hat whose noise lifts the second window's low bins adds its energy
  * higher) and rings at least kickGlideLateDb lateMs on is a candidate; it is a kick when its body partial lies at most
@@ -1528,12 +1528,12 @@ function byKickRingGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
 }
 
 /**
- * Toms read as kicks by their held pitch above the kick's (h-dxbrush37, the mirror of byKickRingGlide): a tom struck into
- * a ring adds nothing new below lowHz, and its low body, ringing on, reads as a kick (the band rule, or byKickLate:
- * "no wires, centred low 50 ms on"). byTomPitch asks its pitch to hold within tomPitchHeld; a droopy synth tom falls a
- * little more, a kick far more. A hit read as a kick whose kick band adds nothing, whose body partial lies at least
- * ringTomRatio above the stem's kick reference (kickPitchReference) and whose second body window's strongest peak
- * stays above ringKickFall of it is a tom; a second piece heard with it stays. In place on `verdicts`.
+ * Toms read as kicks by their held pitch above the kick's (h-dxbrush37, the mirror of byKickRingGlide): a tom struck
+ * into a ring adds nothing new below lowHz, and its low body, ringing on, reads as a kick (the band rule, or
+ * byKickLate: "no wires, centred low 50 ms on"). byTomPitch asks its pitch to hold within tomPitchHeld; a droopy synth
+ * tom falls a little more, a kick far more. A hit read as a kick whose kick band adds nothing, whose body partial lies
+ * at least ringTomRatio above the stem's kick reference (kickPitchReference) and whose second body window's strongest
+ * peak stays above ringKickFall of it is a tom; a second piece heard with it stays. In place on `verdicts`.
  */
 function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
   const ref = kickPitchReference(found, verdicts);
