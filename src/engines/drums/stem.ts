@@ -623,30 +623,18 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   const verdicts = found.map((h) => classifyStemHit(h.features, stem));
   const R = STEM_RING_PARAMETERS;
   found.forEach((h, k) => {
-    const verdict = verdicts[k]!;
     // a kick + hat split in two (h-dxcls6): the hat's top triggers first, the kick band (smoothed longer) a few ms
     // later; the first part, read as a snare or tom from the kick's body starting under it, adds noise (the hat)
     const next = found[k + 1];
-    const cls = verdict.main.cls;
+    const cls = verdicts[k]!.main.cls;
     const flat = h.features.flatness ?? NaN;
-    if (
-      (cls === 'snare' || cls === 'tom') &&
-      next &&
-      verdicts[k + 1]!.main.cls === 'kick' &&
-      next.start - h.start <= (R.splitMs.value / 1000) * rate &&
-      flat >= R.splitHatFlatness.value
-    )
-      verdicts[k] = {
-        main: {
-          cls: 'hihat',
-          confidence: Math.min(verdict.main.confidence, 0.5),
-          reason:
-            `${verdict.main.reason}; but a kick follows ${((1000 * (next.start - h.start)) / rate).toFixed(1)} ms ` +
-            `later (≤ ${R.splitMs.value}) and what it adds is noise (flatness ${flat.toFixed(3)} ≥ ` +
-            `${R.splitHatFlatness.value}): the hat of a kick + hat whose kick band triggered later`,
-        },
-        ...(verdict.second ? { second: verdict.second } : {}),
-      };
+    if ((cls !== 'snare' && cls !== 'tom') || !next || verdicts[k + 1]!.main.cls !== 'kick') return;
+    if (!(next.start - h.start <= (R.splitMs.value / 1000) * rate) || !(flat >= R.splitHatFlatness.value)) return;
+    const why =
+      `a kick follows ${((1000 * (next.start - h.start)) / rate).toFixed(1)} ms ` +
+      `later (≤ ${R.splitMs.value}) and what it adds is noise (flatness ${flat.toFixed(3)} ≥ ` +
+      `${R.splitHatFlatness.value}): the hat of a kick + hat whose kick band triggered later`;
+    relabel(verdicts, k, 'hihat', 0.5, why);
   });
   bySnarelessStem(found, verdicts);
   bySnareReference(found, verdicts);
@@ -749,17 +737,12 @@ function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
     // only "a hat with a low ring" (drum body, centred at or above hatCentroidHz) that rings little above highHz
     if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(f.centroidHz! >= C.hatCentroidHz.value)) return;
     if (!(f.share[3]! < C.brushTopShare.value) || !(f.share[2]! >= wires) || !(body >= edge)) return;
-    verdicts[k] = {
-      main: {
-        cls: 'snare',
-        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(body / edge))) / 100),
-        reason:
-          `${v.main.reason}; but the stem has ${snares} snares (< ${minSnares}), it adds ${pct(f.share[3]!)} above ` +
-          `${S.highHz.value} Hz (< ${pct(C.brushTopShare.value)}) and ${pct(f.share[2]!)} between ${S.midHz.value} ` +
-          `and ${S.highHz.value} Hz (≥ ${pct(wires)}: wires), and its body band rings ${body.toFixed(0)} ms ` +
-          `(≥ ${edge}): a drum head, the stem's snare`,
-      },
-    };
+    const why =
+      `the stem has ${snares} snares (< ${minSnares}), it adds ${pct(f.share[3]!)} above ` +
+      `${S.highHz.value} Hz (< ${pct(C.brushTopShare.value)}) and ${pct(f.share[2]!)} between ${S.midHz.value} ` +
+      `and ${S.highHz.value} Hz (≥ ${pct(wires)}: wires), and its body band rings ${body.toFixed(0)} ms ` +
+      `(≥ ${edge}): a drum head, the stem's snare`;
+    relabel(verdicts, k, 'snare', Math.log2(body / edge), why);
   });
 }
 
@@ -1113,16 +1096,11 @@ function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     const ring = f.ringDb ?? NaN;
     const prior = f.priorTopDb ?? NaN;
     if (v.main.cls !== 'hihat' || v.second || !hasNoBody(f) || !(ring >= ringEdge) || !(prior >= priorEdge)) return;
-    verdicts[k] = {
-      main: {
-        cls: 'ride',
-        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - ringEdge) / 6)) / 100),
-        reason:
-          `${v.main.reason}; but its top band rang ${prior.toFixed(1)} dB before it (≥ ${priorEdge}) and it still ` +
-          `rings ${ring.toFixed(1)} dB above ${S.midHz.value} Hz ${(f.ringAtMs ?? NaN).toFixed(0)} ms on (≥ ` +
-          `${ringEdge}): a ride re-struck into its own ring`,
-      },
-    };
+    const why =
+      `its top band rang ${prior.toFixed(1)} dB before it (≥ ${priorEdge}) and it still ` +
+      `rings ${ring.toFixed(1)} dB above ${S.midHz.value} Hz ${(f.ringAtMs ?? NaN).toFixed(0)} ms on (≥ ` +
+      `${ringEdge}): a ride re-struck into its own ring`;
+    relabel(verdicts, k, 'ride', (ring - ringEdge) / 6, why);
   });
 }
 
@@ -1420,18 +1398,13 @@ function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
     const flat = f.flatness ?? NaN;
     if (!hat(k) || v.second || !(decay >= edge) || !(late <= B.brushLateDb.value)) return;
     if (!(flat >= flatEdge)) return;
-    verdicts[k] = {
-      main: {
-        cls: 'snare',
-        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(decay / edge))) / 100),
-        reason:
-          `${v.main.reason}; but its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
-          `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
-          `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
-          `dying), and its flatness ${flat.toFixed(3)} is ≥ ${B.brushFlatRatio.value}× the short hats' ` +
-          `${hatFlat.toFixed(4)}: noise against the hats' metal, a snare ringing on (brushes)`,
-      },
-    };
+    const why =
+      `its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
+      `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
+      `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
+      `dying), and its flatness ${flat.toFixed(3)} is ≥ ${B.brushFlatRatio.value}× the short hats' ` +
+      `${hatFlat.toFixed(4)}: noise against the hats' metal, a snare ringing on (brushes)`;
+    relabel(verdicts, k, 'snare', Math.log2(decay / edge), why);
   });
 }
 
