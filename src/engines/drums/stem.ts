@@ -623,30 +623,18 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   const verdicts = found.map((h) => classifyStemHit(h.features, stem));
   const R = STEM_RING_PARAMETERS;
   found.forEach((h, k) => {
-    const verdict = verdicts[k]!;
     // a kick + hat split in two (h-dxcls6): the hat's top triggers first, the kick band (smoothed longer) a few ms
     // later; the first part, read as a snare or tom from the kick's body starting under it, adds noise (the hat)
     const next = found[k + 1];
-    const cls = verdict.main.cls;
+    const cls = verdicts[k]!.main.cls;
     const flat = h.features.flatness ?? NaN;
-    if (
-      (cls === 'snare' || cls === 'tom') &&
-      next &&
-      verdicts[k + 1]!.main.cls === 'kick' &&
-      next.start - h.start <= (R.splitMs.value / 1000) * rate &&
-      flat >= R.splitHatFlatness.value
-    )
-      verdicts[k] = {
-        main: {
-          cls: 'hihat',
-          confidence: Math.min(verdict.main.confidence, 0.5),
-          reason:
-            `${verdict.main.reason}; but a kick follows ${((1000 * (next.start - h.start)) / rate).toFixed(1)} ms ` +
-            `later (≤ ${R.splitMs.value}) and what it adds is noise (flatness ${flat.toFixed(3)} ≥ ` +
-            `${R.splitHatFlatness.value}): the hat of a kick + hat whose kick band triggered later`,
-        },
-        ...(verdict.second ? { second: verdict.second } : {}),
-      };
+    if ((cls !== 'snare' && cls !== 'tom') || !next || verdicts[k + 1]!.main.cls !== 'kick') return;
+    if (!(next.start - h.start <= (R.splitMs.value / 1000) * rate) || !(flat >= R.splitHatFlatness.value)) return;
+    const why =
+      `a kick follows ${((1000 * (next.start - h.start)) / rate).toFixed(1)} ms ` +
+      `later (≤ ${R.splitMs.value}) and what it adds is noise (flatness ${flat.toFixed(3)} ≥ ` +
+      `${R.splitHatFlatness.value}): the hat of a kick + hat whose kick band triggered later`;
+    relabel(verdicts, k, 'hihat', 0.5, why);
   });
   bySnarelessStem(found, verdicts);
   bySnareReference(found, verdicts);
@@ -717,15 +705,11 @@ function bySnareReference(found: FoundHit[], verdicts: StemVerdict[]): void {
       verdicts[k] = { ...v, main: { ...v.main, reason: `${v.main.reason}; ${rings}` } };
       return;
     }
-    const main = {
-      cls: 'snare' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(c / (ratio * ref)))) / 100),
-      reason:
-        `${v.main.reason}; but it centres at ${c.toFixed(0)} Hz, ≥ ${ratio} of the stem's ${snares.length} snares ` +
-        `(${ref.toFixed(0)} Hz), and its body band dies within ${maxBody} ms ` +
-        `(${Number.isFinite(body) ? body.toFixed(0) : '?'} ms; a tom rings on): pitched like them, a snare`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `it centres at ${c.toFixed(0)} Hz, ≥ ${ratio} of the stem's ${snares.length} snares ` +
+      `(${ref.toFixed(0)} Hz), and its body band dies within ${maxBody} ms ` +
+      `(${Number.isFinite(body) ? body.toFixed(0) : '?'} ms; a tom rings on): pitched like them, a snare`;
+    relabel(verdicts, k, 'snare', Math.log2(c / (ratio * ref)), why);
   });
 }
 
@@ -753,21 +737,31 @@ function bySnarelessStem(found: FoundHit[], verdicts: StemVerdict[]): void {
     // only "a hat with a low ring" (drum body, centred at or above hatCentroidHz) that rings little above highHz
     if (v.main.cls !== 'hihat' || v.second || hasNoBody(f) || !(f.centroidHz! >= C.hatCentroidHz.value)) return;
     if (!(f.share[3]! < C.brushTopShare.value) || !(f.share[2]! >= wires) || !(body >= edge)) return;
-    verdicts[k] = {
-      main: {
-        cls: 'snare',
-        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(body / edge))) / 100),
-        reason:
-          `${v.main.reason}; but the stem has ${snares} snares (< ${minSnares}), it adds ${pct(f.share[3]!)} above ` +
-          `${S.highHz.value} Hz (< ${pct(C.brushTopShare.value)}) and ${pct(f.share[2]!)} between ${S.midHz.value} ` +
-          `and ${S.highHz.value} Hz (≥ ${pct(wires)}: wires), and its body band rings ${body.toFixed(0)} ms ` +
-          `(≥ ${edge}): a drum head, the stem's snare`,
-      },
-    };
+    const why =
+      `the stem has ${snares} snares (< ${minSnares}), it adds ${pct(f.share[3]!)} above ` +
+      `${S.highHz.value} Hz (< ${pct(C.brushTopShare.value)}) and ${pct(f.share[2]!)} between ${S.midHz.value} ` +
+      `and ${S.highHz.value} Hz (≥ ${pct(wires)}: wires), and its body band rings ${body.toFixed(0)} ms ` +
+      `(≥ ${edge}): a drum head, the stem's snare`;
+    relabel(verdicts, k, 'snare', Math.log2(body / edge), why);
   });
 }
 
 type StemVerdict = ReturnType<typeof classifyStemHit>;
+
+/**
+ * A second-pass rule's verdict on hit `k` (h-relabel38): its main piece becomes `cls`, with a confidence of at most
+ * its first reading's and `strength` (capped at 1, to the hundredth), and a reason of its first reading's followed by
+ * "; but " and `why` (what the rule saw). A second piece heard with it stays. In place on `verdicts`.
+ */
+function relabel(verdicts: StemVerdict[], k: number, cls: HitClass, strength: number, why: string): void {
+  const v = verdicts[k]!;
+  const main = {
+    cls,
+    confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, strength)) / 100),
+    reason: `${v.main.reason}; but ${why}`,
+  };
+  verdicts[k] = v.second ? { main, second: v.second } : { main };
+}
 
 /**
  * A tom's membrane ringing on (h-dxcls19): when the hit's body partial (bodyPartial) still holds at least tomBodyRingDb
@@ -802,20 +796,13 @@ function byLowPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
     const low = f.share[0]!;
     if (v.main.cls !== 'snare' || !(hz <= B.kickPartialHz.value) || !(share >= B.kickPartialShare.value)) return;
     if (!(low >= B.kickPartialLowShare.value)) return;
-    const main = {
-      cls: 'kick' as const,
-      confidence: Math.min(
-        v.main.confidence,
-        Math.round(100 * Math.min(1, Math.log2(B.kickPartialHz.value / hz), (share - B.kickPartialShare.value) / 0.1)) /
-          100,
-      ),
-      reason:
-        `${v.main.reason}; but its body partial lies at ${hz.toFixed(0)} Hz (≤ ${B.kickPartialHz.value}) and carries ` +
-        `${pct(share)} of what it adds between ${S.bodyLoHz.value} and ${S.bodyHiHz.value} Hz (≥ ` +
-        `${pct(B.kickPartialShare.value)}), and ${pct(low)} of what it adds lies below ${S.lowHz.value} Hz (≥ ` +
-        `${pct(B.kickPartialLowShare.value)}): one low partial struck now, a kick's fundamental`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `its body partial lies at ${hz.toFixed(0)} Hz (≤ ${B.kickPartialHz.value}) and carries ` +
+      `${pct(share)} of what it adds between ${S.bodyLoHz.value} and ${S.bodyHiHz.value} Hz (≥ ` +
+      `${pct(B.kickPartialShare.value)}), and ${pct(low)} of what it adds lies below ${S.lowHz.value} Hz (≥ ` +
+      `${pct(B.kickPartialLowShare.value)}): one low partial struck now, a kick's fundamental`;
+    const strength = Math.min(Math.log2(B.kickPartialHz.value / hz), (share - B.kickPartialShare.value) / 0.1);
+    relabel(verdicts, k, 'kick', strength, why);
   });
 }
 
@@ -840,24 +827,16 @@ function byWiresAlone(found: FoundHit[], verdicts: StemVerdict[]): void {
     if (!(wires >= W.wiresAloneShare.value) || !(decay >= W.wiresAloneDecayMs.value)) return;
     const late = f.lateDb ?? NaN;
     if (!(rise <= W.wiresAloneRiseMs.value) || !(late <= W.wiresAloneLateDb.value)) return;
-    const main = {
-      cls: 'snare' as const,
-      confidence: Math.min(
-        v.main.confidence,
-        Math.round(
-          100 * Math.min(1, Math.log2(W.wiresAloneCentroidHz.value / c), decay / W.wiresAloneDecayMs.value - 1),
-        ) / 100,
-      ),
-      reason:
-        `${v.main.reason}; but it adds only ${pct(top)} above ${S.highHz.value} Hz (< ` +
-        `${pct(W.wiresAloneTopShare.value)}), centres at ${c.toFixed(0)} Hz (< ` +
-        `${W.wiresAloneCentroidHz.value}), adds ` +
-        `${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (≥ ${pct(W.wiresAloneShare.value)}) ringing ` +
-        `${decay.toFixed(0)} ms (≥ ${W.wiresAloneDecayMs.value}) and peaks ${rise.toFixed(0)} ms after its start (≤ ` +
-        `${W.wiresAloneRiseMs.value}), ${late.toFixed(1)} dB under it ${S.lateMs.value} ms on (≤ ` +
-        `${W.wiresAloneLateDb.value}: died away): a snare's wires struck without their head`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `it adds only ${pct(top)} above ${S.highHz.value} Hz (< ` +
+      `${pct(W.wiresAloneTopShare.value)}), centres at ${c.toFixed(0)} Hz (< ` +
+      `${W.wiresAloneCentroidHz.value}), adds ` +
+      `${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (≥ ${pct(W.wiresAloneShare.value)}) ringing ` +
+      `${decay.toFixed(0)} ms (≥ ${W.wiresAloneDecayMs.value}) and peaks ${rise.toFixed(0)} ms after its start (≤ ` +
+      `${W.wiresAloneRiseMs.value}), ${late.toFixed(1)} dB under it ${S.lateMs.value} ms on (≤ ` +
+      `${W.wiresAloneLateDb.value}: died away): a snare's wires struck without their head`;
+    const strength = Math.min(Math.log2(W.wiresAloneCentroidHz.value / c), decay / W.wiresAloneDecayMs.value - 1);
+    relabel(verdicts, k, 'snare', strength, why);
   });
 }
 
@@ -965,17 +944,13 @@ function byKickGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
     const late = f.bodyLateHz!;
     const body = f.share[0]! + f.share[1]!;
     if (!(hz <= edge)) return;
-    const main = {
-      cls: 'kick' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / late / ratio) + 0.5)) / 100),
-      reason:
-        `${v.main.reason}; but its body partial at ${hz.toFixed(0)} Hz fell to ${late.toFixed(0)} Hz ` +
-        `${S.bodyMs.value} ms on (≥ ${ratio}×, ${S.bodyLoHz.value}–${G.kickGlideEndHz.value} Hz), it adds ` +
-        `${pct(body)} below ${S.midHz.value} Hz (≥ ${pct(G.kickGlideBodyShare.value)}) and its body partial lies ` +
-        `within ${G.kickGlideTolerance.value} above the stem's ${pool.length} kicks' ${ref.toFixed(0)} Hz (median` +
-        `${pool === read ? '' : ', with those like it'}): a swept kick's pitch sliding down out of the body band`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `its body partial at ${hz.toFixed(0)} Hz fell to ${late.toFixed(0)} Hz ` +
+      `${S.bodyMs.value} ms on (≥ ${ratio}×, ${S.bodyLoHz.value}–${G.kickGlideEndHz.value} Hz), it adds ` +
+      `${pct(body)} below ${S.midHz.value} Hz (≥ ${pct(G.kickGlideBodyShare.value)}) and its body partial lies ` +
+      `within ${G.kickGlideTolerance.value} above the stem's ${pool.length} kicks' ${ref.toFixed(0)} Hz (median` +
+      `${pool === read ? '' : ', with those like it'}): a swept kick's pitch sliding down out of the body band`;
+    relabel(verdicts, k, 'kick', Math.log2(hz / late / ratio) + 0.5, why);
   });
 }
 
@@ -998,19 +973,12 @@ function byKickLate(found: FoundHit[], verdicts: StemVerdict[], rate: number): v
     const near = (j: number) =>
       verdicts[j]?.main.cls === 'kick' && Math.abs(found[j]!.start - found[k]!.start) <= (split / 1000) * rate;
     if (near(k - 1) || near(k + 1)) return;
-    const main = {
-      cls: 'kick' as const,
-      confidence: Math.min(
-        v.main.confidence,
-        Math.round(100 * Math.min(1, Math.log2(K.kickLateCentroidHz.value / late))) / 100,
-      ),
-      reason:
-        `${v.main.reason}; but it adds only ${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (< ` +
-        `${pct(K.kickLateWiresShare.value)}: no wires) and ${S.lateMs.value} ms on it centres at ` +
-        `${late.toFixed(0)} Hz ` +
-        `(< ${K.kickLateCentroidHz.value}): a kick's ring`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `it adds only ${pct(wires)} between ${S.midHz.value} and ${S.highHz.value} Hz (< ` +
+      `${pct(K.kickLateWiresShare.value)}: no wires) and ${S.lateMs.value} ms on it centres at ` +
+      `${late.toFixed(0)} Hz ` +
+      `(< ${K.kickLateCentroidHz.value}): a kick's ring`;
+    relabel(verdicts, k, 'kick', Math.log2(K.kickLateCentroidHz.value / late), why);
   });
 }
 
@@ -1034,17 +1002,13 @@ function byTomLate(found: FoundHit[], verdicts: StemVerdict[]): void {
     const late = f.lateCentroidHz ?? NaN;
     const top = f.decayMs[3]!;
     if (v.main.cls !== 'snare' || !(late <= edge) || top >= wires) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / late))) / 100),
-      reason:
-        `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ` +
-        `≤ ${T.tomLateRatio.value}× the stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz) and ` +
-        `≤ ${T.tomLateHz.value} Hz, and its top band dies in ` +
-        `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no wires rattling on, ` +
-        `a tom's body ringing low`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ` +
+      `≤ ${T.tomLateRatio.value}× the stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz) and ` +
+      `≤ ${T.tomLateHz.value} Hz, and its top band dies in ` +
+      `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${wires}): no wires rattling on, ` +
+      `a tom's body ringing low`;
+    relabel(verdicts, k, 'tom', Math.log2(edge / late), why);
   });
 }
 
@@ -1086,15 +1050,11 @@ function bySnareTiming(found: FoundHit[], verdicts: StemVerdict[]): void {
         verdicts[k] = { ...v, main: { ...v.main, reason: `${v.main.reason}; ${rings}` } };
       return;
     }
-    const main = {
-      cls: 'snare' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(late / edge))) / 100),
-      reason:
-        `${v.main.reason}; but ${S.lateMs.value} ms on it still centres at ${late.toFixed(0)} Hz, ≥ ${ratio} of the ` +
-        `stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz), ${lateDb.toFixed(1)} dB under its first ` +
-        `(≤ ${maxLateDb}: dying away, not a tom's ringing body): wires still rattling, a snare`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `${S.lateMs.value} ms on it still centres at ${late.toFixed(0)} Hz, ≥ ${ratio} of the ` +
+      `stem's ${ref.n} snares' late centroid (${ref.hz.toFixed(0)} Hz), ${lateDb.toFixed(1)} dB under its first ` +
+      `(≤ ${maxLateDb}: dying away, not a tom's ringing body): wires still rattling, a snare`;
+    relabel(verdicts, k, 'snare', Math.log2(late / edge), why);
   });
 }
 
@@ -1114,14 +1074,10 @@ function byTomReference(found: FoundHit[], verdicts: StemVerdict[], toms: { hz: 
     const f = found[k]!.features;
     const late = f.lateCentroidHz ?? NaN;
     if (v.main.cls !== 'snare' || !hasNoBody(f) || !(late <= edge)) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / late))) / 100),
-      reason:
-        `${v.main.reason}; but ${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ≤ ${ratio}× the stem's ` +
-        `${toms.n} toms' late centroid (${toms.hz.toFixed(0)} Hz): a tom's body still ringing, struck into its ring`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `${S.lateMs.value} ms on it centres at ${late.toFixed(0)} Hz, ≤ ${ratio}× the stem's ` +
+      `${toms.n} toms' late centroid (${toms.hz.toFixed(0)} Hz): a tom's body still ringing, struck into its ring`;
+    relabel(verdicts, k, 'tom', Math.log2(edge / late), why);
   });
 }
 
@@ -1140,16 +1096,11 @@ function byRideRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     const ring = f.ringDb ?? NaN;
     const prior = f.priorTopDb ?? NaN;
     if (v.main.cls !== 'hihat' || v.second || !hasNoBody(f) || !(ring >= ringEdge) || !(prior >= priorEdge)) return;
-    verdicts[k] = {
-      main: {
-        cls: 'ride',
-        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - ringEdge) / 6)) / 100),
-        reason:
-          `${v.main.reason}; but its top band rang ${prior.toFixed(1)} dB before it (≥ ${priorEdge}) and it still ` +
-          `rings ${ring.toFixed(1)} dB above ${S.midHz.value} Hz ${(f.ringAtMs ?? NaN).toFixed(0)} ms on (≥ ` +
-          `${ringEdge}): a ride re-struck into its own ring`,
-      },
-    };
+    const why =
+      `its top band rang ${prior.toFixed(1)} dB before it (≥ ${priorEdge}) and it still ` +
+      `rings ${ring.toFixed(1)} dB above ${S.midHz.value} Hz ${(f.ringAtMs ?? NaN).toFixed(0)} ms on (≥ ` +
+      `${ringEdge}): a ride re-struck into its own ring`;
+    relabel(verdicts, k, 'ride', (ring - ringEdge) / 6, why);
   });
 }
 
@@ -1200,20 +1151,13 @@ function byTomPitch(found: FoundHit[], verdicts: StemVerdict[]): void {
     const late = f.bodyLateHz ?? NaN;
     const low = f.addedDb[0]!;
     if (v.main.cls !== 'kick' || !(hz >= edge) || !(late >= B.tomPitchHeld.value * hz) || !(low <= lowEdge)) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(
-        v.main.confidence,
-        Math.round(100 * Math.min(1, Math.log2(hz / edge), (lowEdge - low) / 6)) / 100,
-      ),
-      reason:
-        `${v.main.reason}; but its body partial lies at ${hz.toFixed(0)} Hz, ≥ ${B.tomPitchRatio.value}× the ` +
-        `stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} Hz (their ${STEM_TOM_CLICK_PARAMETERS.tomKickQuantile.value} ` +
-        `quantile), still at ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≥ ${B.tomPitchHeld.value} of it: its ` +
-        `pitch held), and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the kicks' ` +
-        `${ref.lowDb.toFixed(1)} less ${B.tomPitchUnderDb.value}): a tom`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `its body partial lies at ${hz.toFixed(0)} Hz, ≥ ${B.tomPitchRatio.value}× the ` +
+      `stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} Hz (their ${STEM_TOM_CLICK_PARAMETERS.tomKickQuantile.value} ` +
+      `quantile), still at ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≥ ${B.tomPitchHeld.value} of it: its ` +
+      `pitch held), and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the kicks' ` +
+      `${ref.lowDb.toFixed(1)} less ${B.tomPitchUnderDb.value}): a tom`;
+    relabel(verdicts, k, 'tom', Math.min(Math.log2(hz / edge), (lowEdge - low) / 6), why);
   });
 }
 
@@ -1239,16 +1183,12 @@ function byTomClick(found: FoundHit[], verdicts: StemVerdict[]): void {
     const hz = f.bodyHz ?? NaN;
     if (v.main.cls !== 'hihat' || !(c <= edge) || top >= C.tomClickTopMs.value) return;
     if ((f.nextMs ?? Infinity) < S.lateMs.value || !(hz >= pitch)) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(edge / c))) / 100),
-      reason:
-        `${v.main.reason}; but what it adds centres at ${c.toFixed(0)} Hz (≤ ${edge}), its top band dies in ` +
-        `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${C.tomClickTopMs.value}) and its ` +
-        `body partial lies at ${hz.toFixed(0)} Hz, ≥ ${C.tomClickKickRatio.value}× the stem's ${ref.n} kicks' ` +
-        `${ref.hz.toFixed(0)} Hz: a stick's click over a tom's body`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `what it adds centres at ${c.toFixed(0)} Hz (≤ ${edge}), its top band dies in ` +
+      `${Number.isFinite(top) ? top.toFixed(0) + ' ms' : 'an unknown time'} (< ${C.tomClickTopMs.value}) and its ` +
+      `body partial lies at ${hz.toFixed(0)} Hz, ≥ ${C.tomClickKickRatio.value}× the stem's ${ref.n} kicks' ` +
+      `${ref.hz.toFixed(0)} Hz: a stick's click over a tom's body`;
+    relabel(verdicts, k, 'tom', Math.log2(edge / c), why);
   });
 }
 
@@ -1289,16 +1229,12 @@ function byTomClearSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
     const hz = f.bodyHz ?? NaN;
     const away = Math.abs(Math.log(hz / bodyRef));
     if (v.main.cls !== 'snare' || !(top <= topEdge) || !(away >= apart)) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, away / Math.LN2)) / 100),
-      reason:
-        `${v.main.reason}; but its top band dies in ${top.toFixed(0)} ms, ≤ ${T.tomTopRatio.value}× the ` +
-        `${tops.length} clear snares' ${topRef.toFixed(0)} ms (median), and its body partial lies at ` +
-        `${hz.toFixed(0)} Hz, ${hz > bodyRef ? 'above' : 'below'} their ${bodyRef.toFixed(0)} Hz by more than ` +
-        `${Math.round(100 * T.tomPitchTolerance.value)} %: no wires rattling with its head, another drum's pitch`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `its top band dies in ${top.toFixed(0)} ms, ≤ ${T.tomTopRatio.value}× the ` +
+      `${tops.length} clear snares' ${topRef.toFixed(0)} ms (median), and its body partial lies at ` +
+      `${hz.toFixed(0)} Hz, ${hz > bodyRef ? 'above' : 'below'} their ${bodyRef.toFixed(0)} Hz by more than ` +
+      `${Math.round(100 * T.tomPitchTolerance.value)} %: no wires rattling with its head, another drum's pitch`;
+    relabel(verdicts, k, 'tom', away / Math.LN2, why);
   });
 }
 
@@ -1318,19 +1254,12 @@ function byLowTom(found: FoundHit[], verdicts: StemVerdict[], stem: StemContext)
     const late = f.lateDb ?? NaN;
     const low = f.addedDb[0]!;
     if (v.main.cls !== 'kick' || !(late >= lateEdge) || !(low <= lowEdge)) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(
-        v.main.confidence,
-        Math.round(100 * Math.min(1, (late - lateEdge) / 6, (lowEdge - low) / 6)) / 100,
-      ),
-      reason:
-        `${v.main.reason}; but ${S.lateMs.value} ms on it rings ${late.toFixed(1)} dB against its first (≥ ` +
-        `${lateEdge}) and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the stem's ` +
-        `${stem.kickReference ?? 'kicks'} ${kickLowDb.toFixed(1)} less ` +
-        `${STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value}): a low tom ringing on`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `${S.lateMs.value} ms on it rings ${late.toFixed(1)} dB against its first (≥ ` +
+      `${lateEdge}) and its kick band adds ${low.toFixed(1)} dB, ≤ ${lowEdge.toFixed(1)} (the stem's ` +
+      `${stem.kickReference ?? 'kicks'} ${kickLowDb.toFixed(1)} less ` +
+      `${STEM_SNARE_TIMING_PARAMETERS.tomUnderKickDb.value}): a low tom ringing on`;
+    relabel(verdicts, k, 'tom', Math.min((late - lateEdge) / 6, (lowEdge - low) / 6), why);
   });
 }
 
@@ -1354,16 +1283,12 @@ function byCymbalRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     const top = f.share[3]!;
     if (!(ring >= C.cymbalRingDb.value) || !(decay >= C.cymbalRingDecayMs.value) || !(top < C.cymbalRingTopShare.value))
       return;
-    const main = {
-      cls: cymbalKind(f),
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - C.cymbalRingDb.value) / 6)) / 100),
-      reason:
-        `${v.main.reason}; but ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
-        `${S.midHz.value} Hz (≥ ${C.cymbalRingDb.value}), its top band falls in ${decay.toFixed(0)} ms (≥ ` +
-        `${C.cymbalRingDecayMs.value}) and it adds ${pct(top)} above ${S.highHz.value} Hz (< ` +
-        `${pct(C.cymbalRingTopShare.value)}): a cymbal's ring`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
+      `${S.midHz.value} Hz (≥ ${C.cymbalRingDb.value}), its top band falls in ${decay.toFixed(0)} ms (≥ ` +
+      `${C.cymbalRingDecayMs.value}) and it adds ${pct(top)} above ${S.highHz.value} Hz (< ` +
+      `${pct(C.cymbalRingTopShare.value)}): a cymbal's ring`;
+    relabel(verdicts, k, cymbalKind(f), (ring - C.cymbalRingDb.value) / 6, why);
   });
 }
 
@@ -1397,16 +1322,12 @@ function byCymbalOverSnares(found: FoundHit[], verdicts: StemVerdict[]): void {
     const ring = f.ringDb ?? NaN;
     const body = f.bodyHz ?? NaN;
     if (v.main.cls !== 'snare' || !(ring >= edge) || !(body >= C.cymbalSnareBodyHz.value)) return;
-    const main = {
-      cls: cymbalKind(f),
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, (ring - edge) / 6)) / 100),
-      reason:
-        `${v.main.reason}; but ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
-        `${S.midHz.value} Hz, ≥ ${C.cymbalSnareOverDb.value} dB over the stem's ${rings.length} snares ` +
-        `(${ref.toFixed(1)} dB, their ${C.cymbalSnareQuantile.value} quantile) and ≥ ${C.cymbalSnareRingDb.value}, ` +
-        `and its body partial lies at ${body.toFixed(0)} Hz (≥ ${C.cymbalSnareBodyHz.value}): a cymbal's ring`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB above ` +
+      `${S.midHz.value} Hz, ≥ ${C.cymbalSnareOverDb.value} dB over the stem's ${rings.length} snares ` +
+      `(${ref.toFixed(1)} dB, their ${C.cymbalSnareQuantile.value} quantile) and ≥ ${C.cymbalSnareRingDb.value}, ` +
+      `and its body partial lies at ${body.toFixed(0)} Hz (≥ ${C.cymbalSnareBodyHz.value}): a cymbal's ring`;
+    relabel(verdicts, k, cymbalKind(f), (ring - edge) / 6, why);
   });
 }
 
@@ -1432,17 +1353,13 @@ function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
     if (v.main.cls !== 'hihat' || !(ring >= C.hatlessRingDb.value) || !(ratio < C.hatlessLateRatio.value)) return;
     const flat = f.flatness ?? NaN;
     if (!(flat < C.hatlessFlatness.value)) return;
-    const main = {
-      cls: cymbalKind(f),
-      confidence: Math.min(v.main.confidence, 0.5),
-      reason:
-        `${v.main.reason}; but no hit of the stem read as a hat rings below ${C.hatlessClearDb.value} dB (no closed ` +
-        `hat), and ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB (≥ ` +
-        `${C.hatlessRingDb.value}), its late spectrum centres at ${ratio.toFixed(2)}× what it adds (< ` +
-        `${C.hatlessLateRatio.value}) and its flatness is ${flat.toFixed(4)} (< ${C.hatlessFlatness.value}): ` +
-        `a cymbal's darkening ring`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `no hit of the stem read as a hat rings below ${C.hatlessClearDb.value} dB (no closed ` +
+      `hat), and ${(f.ringAtMs ?? NaN).toFixed(0)} ms on it still rings ${ring.toFixed(1)} dB (≥ ` +
+      `${C.hatlessRingDb.value}), its late spectrum centres at ${ratio.toFixed(2)}× what it adds (< ` +
+      `${C.hatlessLateRatio.value}) and its flatness is ${flat.toFixed(4)} (< ${C.hatlessFlatness.value}): ` +
+      `a cymbal's darkening ring`;
+    relabel(verdicts, k, cymbalKind(f), 0.5, why);
   });
 }
 
@@ -1481,18 +1398,13 @@ function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
     const flat = f.flatness ?? NaN;
     if (!hat(k) || v.second || !(decay >= edge) || !(late <= B.brushLateDb.value)) return;
     if (!(flat >= flatEdge)) return;
-    verdicts[k] = {
-      main: {
-        cls: 'snare',
-        confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(decay / edge))) / 100),
-        reason:
-          `${v.main.reason}; but its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
-          `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
-          `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
-          `dying), and its flatness ${flat.toFixed(3)} is ≥ ${B.brushFlatRatio.value}× the short hats' ` +
-          `${hatFlat.toFixed(4)}: noise against the hats' metal, a snare ringing on (brushes)`,
-      },
-    };
+    const why =
+      `its top band takes ${decay.toFixed(0)} ms to fall, ≥ ${B.brushDecayRatio.value}× ` +
+      `the stem's ${n} hats' ${ref.toFixed(0)} ms (their ${B.brushDecayQuantile.value} quantile), and ` +
+      `${S.lateMs.value} ms on it stands ${late.toFixed(1)} dB against its first (≤ ${B.brushLateDb.value}: ` +
+      `dying), and its flatness ${flat.toFixed(3)} is ≥ ${B.brushFlatRatio.value}× the short hats' ` +
+      `${hatFlat.toFixed(4)}: noise against the hats' metal, a snare ringing on (brushes)`;
+    relabel(verdicts, k, 'snare', Math.log2(decay / edge), why);
   });
 }
 
@@ -1514,16 +1426,12 @@ function byKickRingGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
     const hz = f.bodyHz ?? NaN;
     const late = f.bodyLateHz ?? NaN;
     if (v.main.cls !== 'tom' || f.share[0]! > 0 || !(hz <= edge) || !(late <= G.ringKickFall.value * hz)) return;
-    const main = {
-      cls: 'kick' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / late))) / 100),
-      reason:
-        `${v.main.reason}; but it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
-        `lies at ${hz.toFixed(0)} Hz, ≤ ${G.ringKickRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
-        `Hz, and falls to ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≤ ${G.ringKickFall.value} of it): a kick's ` +
-        `pitch drooping`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
+      `lies at ${hz.toFixed(0)} Hz, ≤ ${G.ringKickRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
+      `Hz, and falls to ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (≤ ${G.ringKickFall.value} of it): a kick's ` +
+      `pitch drooping`;
+    relabel(verdicts, k, 'kick', Math.log2(hz / late), why);
   });
 }
 
@@ -1545,14 +1453,10 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
     const hz = f.bodyHz ?? NaN;
     const late = f.bodyLateHz ?? NaN;
     if (v.main.cls !== 'kick' || f.share[0]! > 0 || !(hz >= edge) || !(late > G.ringKickFall.value * hz)) return;
-    const main = {
-      cls: 'tom' as const,
-      confidence: Math.min(v.main.confidence, Math.round(100 * Math.min(1, Math.log2(hz / edge))) / 100),
-      reason:
-        `${v.main.reason}; but it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
-        `lies at ${hz.toFixed(0)} Hz, ≥ ${G.ringTomRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
-        `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.ringKickFall.value} of it): a tom`,
-    };
-    verdicts[k] = v.second ? { main, second: v.second } : { main };
+    const why =
+      `it adds nothing new below ${S.lowHz.value} Hz (struck into a ring), its body partial ` +
+      `lies at ${hz.toFixed(0)} Hz, ≥ ${G.ringTomRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
+      `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.ringKickFall.value} of it): a tom`;
+    relabel(verdicts, k, 'tom', Math.log2(hz / edge), why);
   });
 }
