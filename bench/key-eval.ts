@@ -115,7 +115,7 @@
  * the npm SF3 banks TimGM6mb and MuseScore General Lite, detuned by its output rate and a SoX bend, seeds 79000 + i,
  * evaluated once). `--fresh26` (thirty-eighth round) adds its held-out set (fixtures/keyfresh26.ts
  * fresh26KeySpecs(), a note generator written for it with disco/trance/piano-ballad/grunge/jangle/slow-jam styles,
- * relative-key twins and a melody whose phrases cadence ^3–^2–^1 on the key's tonic, TiMidity++ playing FluidR3Mono
+ * relative-key twins and a melody whose phrases cadence ^3–^2–^1 on the key's tonic, TiMidity++ playing TimGM6mb
  * with avldrums stems from fluidsynth, detuned by Rubber Band, seeds 81000 + i). `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
