@@ -113,8 +113,12 @@
  * round) adds its held-out set (fixtures/keyfresh25.ts fresh25KeySpecs(), a note generator written for it with
  * flamenco/calypso/bolero/shoegaze/mariachi/lullaby styles and phrase ends on the chord's third, TiMidity++ playing
  * the npm SF3 banks TimGM6mb and MuseScore General Lite, detuned by its output rate and a SoX bend, seeds 79000 + i,
- * evaluated once). `--first-chords` (thirty-seventh round) counts, per set, the songs whose decision's first chord has
- * the root of the written first chord (the Roman numeral in the song's name). `--misses`
+ * evaluated once). `--fresh26` (thirty-eighth round) adds its held-out set (fixtures/keyfresh26.ts
+ * fresh26KeySpecs(), a note generator written for it with disco/trance/piano-ballad/grunge/jangle/slow-jam styles,
+ * relative-key twins and a melody whose phrases cadence ^3–^2–^1 on the key's tonic, TiMidity++ playing TimGM6mb
+ * with avldrums stems from fluidsynth, detuned by Rubber Band, seeds 81000 + i). `--first-chords` (thirty-seventh
+ * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
+ * numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
  * modal, final chord not the tonic, detuned).
  */
@@ -154,6 +158,7 @@ import { fresh22KeySet } from '../fixtures/keyfresh22.js';
 import { fresh23KeySet } from '../fixtures/keyfresh23.js';
 import { fresh24KeySet } from '../fixtures/keyfresh24.js';
 import { fresh25KeySet } from '../fixtures/keyfresh25.js';
+import { fresh26KeySet } from '../fixtures/keyfresh26.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -249,6 +254,7 @@ const FRESH22 = process.argv.includes('--fresh22') && !ONLY_TUNING;
 const FRESH23 = process.argv.includes('--fresh23') && !ONLY_TUNING;
 const FRESH24 = process.argv.includes('--fresh24') && !ONLY_TUNING;
 const FRESH25 = process.argv.includes('--fresh25') && !ONLY_TUNING;
+const FRESH26 = process.argv.includes('--fresh26') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -294,6 +300,7 @@ const SETS = [
   'fresh23 key set',
   'fresh24 key set',
   'fresh25 key set',
+  'fresh26 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -348,6 +355,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh23 key set' &&
     s !== 'fresh24 key set' &&
     s !== 'fresh25 key set' &&
+    s !== 'fresh26 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -378,6 +386,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh23 key set',
   'fresh24 key set',
   'fresh25 key set',
+  'fresh26 key set',
 ];
 
 interface Item {
@@ -599,6 +608,7 @@ async function main() {
     ['fresh23 key set', FRESH23, fresh23KeySet, 'keyfresh23'],
     ['fresh24 key set', FRESH24, fresh24KeySet, 'keyfresh24'],
     ['fresh25 key set', FRESH25, fresh25KeySet, 'keyfresh25'],
+    ['fresh26 key set', FRESH26, fresh26KeySet, 'keyfresh26'],
   ];
   for (const d of [
     truthDir,
