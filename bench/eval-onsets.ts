@@ -60,7 +60,11 @@
  * been read; `--held-out-24-only`: that set alone), held-out 25 (ONSET_HELD_OUT_KITS_25: players written for it —
  * hats and rolls under a cymbal left ringing —, Hydrogen, npm, fluidsynth, TiMidity++, lmms and modal kits with
  * cymbals no onset set chose, a shoebox squash court, grain silo, boathouse and lecture hall, made after held-out 24
- * had been read; `--held-out-25-only`: that set alone).
+ * had been read; `--held-out-25-only`: that set alone), held-out 26 (ONSET_HELD_OUT_KITS_26: players written for it —
+ * hats, ghost notes, flams, brushes and 32nd-note snare and cymbal rolls (strokes 42–60 ms apart) under a cymbal left
+ * ringing —, Hydrogen, npm, fluidsynth, TiMidity++, circuit and modal kits with cymbals no onset set chose, a shoebox
+ * pool hall, crypt, shipping container, cellar, greenhouse and hangar, made after held-out 25 had been judged;
+ * `--held-out-26-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -109,8 +113,11 @@ const TWENTY_SECOND = path.join(OUT, 'drums-held-out-22');
 const TWENTY_THIRD = path.join(OUT, 'drums-held-out-23');
 const TWENTY_FOURTH = path.join(OUT, 'drums-held-out-24');
 const TWENTY_FIFTH = path.join(OUT, 'drums-held-out-25');
+const TWENTY_SIXTH = path.join(OUT, 'drums-held-out-26');
+/** `--held-out-26-only`: the twenty-sixth held-out set (ONSET_HELD_OUT_KITS_26) alone. */
+const TWENTY_SIXTH_ONLY = process.argv.includes('--held-out-26-only');
 /** `--held-out-25-only`: the twenty-fifth held-out set (ONSET_HELD_OUT_KITS_25) alone. */
-const TWENTY_FIFTH_ONLY = process.argv.includes('--held-out-25-only');
+const TWENTY_FIFTH_ONLY = process.argv.includes('--held-out-25-only') || TWENTY_SIXTH_ONLY;
 /** `--held-out-24-only`: the twenty-fourth held-out set (ONSET_HELD_OUT_KITS_24) alone. */
 const TWENTY_FOURTH_ONLY = process.argv.includes('--held-out-24-only') || TWENTY_FIFTH_ONLY;
 /** `--held-out-23-only`: the twenty-third held-out set (ONSET_HELD_OUT_KITS_23) alone. */
@@ -198,7 +205,8 @@ interface Item {
     | 'held-out 22'
     | 'held-out 23'
     | 'held-out 24'
-    | 'held-out 25';
+    | 'held-out 25'
+    | 'held-out 26';
   kit: string;
   pattern: string;
 }
@@ -315,6 +323,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 23': [TWENTY_THIRD, { set: 'onset-held-out-23' }],
   'held-out 24': [TWENTY_FOURTH, { set: 'onset-held-out-24' }],
   'held-out 25': [TWENTY_FIFTH, { set: 'onset-held-out-25' }],
+  'held-out 26': [TWENTY_SIXTH, { set: 'onset-held-out-26' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -353,7 +362,8 @@ async function main() {
   const twentySecond = (THIRD_ONLY && !TWENTY_SECOND_ONLY) || TWENTY_THIRD_ONLY ? none : drumItems('held-out 22');
   const twentyThird = (THIRD_ONLY && !TWENTY_THIRD_ONLY) || TWENTY_FOURTH_ONLY ? none : drumItems('held-out 23');
   const twentyFourth = (THIRD_ONLY && !TWENTY_FOURTH_ONLY) || TWENTY_FIFTH_ONLY ? none : drumItems('held-out 24');
-  const twentyFifth = THIRD_ONLY && !TWENTY_FIFTH_ONLY ? none : drumItems('held-out 25');
+  const twentyFifth = (THIRD_ONLY && !TWENTY_FIFTH_ONLY) || TWENTY_SIXTH_ONLY ? none : drumItems('held-out 25');
+  const twentySixth = THIRD_ONLY && !TWENTY_SIXTH_ONLY ? none : drumItems('held-out 26');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -382,6 +392,7 @@ async function main() {
     ...twentyThird.items,
     ...twentyFourth.items,
     ...twentyFifth.items,
+    ...twentySixth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -411,6 +422,7 @@ async function main() {
     ...twentyThird.missing,
     ...twentyFourth.missing,
     ...twentyFifth.missing,
+    ...twentySixth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -483,6 +495,7 @@ async function main() {
       'held-out 23',
       'held-out 24',
       'held-out 25',
+      'held-out 26',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
