@@ -1302,11 +1302,12 @@ export const TEMPO_PARAMETERS = {
     0.5,
     'fraction',
     [0, 1],
-    "dembow check's veto (h-tempo38, after h-tempo37): the fast level's own backbeat (the pair of its beats four " +
-      'eighths apart whose weaker eighth is the stronger, that eighth over the strongest of the fold) counts ' +
-      "fully at this fraction (from 0); the kick ratio (the pair's more kick-like eighth, low over 2–8 kHz, over " +
-      "the other pair's struck eighth's) takes all of it up to this fraction, none at 1: veto = ramp(backbeat; 0 → it) × " +
-      '(1 − ramp(kick ratio; it → 1)). Tuning sets 21–28: the same files at 0.45–0.55; 0: off (main)',
+    "dembow check's veto (h-tempo38, after h-tempo37): the fast level's own backbeat (the pair of its beats " +
+      'four eighths apart whose weaker eighth is the stronger, that eighth over the strongest of the fold) ' +
+      "counts fully at this fraction (from 0); the kick ratio (the pair's more kick-like eighth, low over " +
+      "2–8 kHz, over the other pair's struck eighth's) takes all of it up to this fraction, none at 1: " +
+      'veto = ramp(backbeat; 0 → it) × (1 − ramp(kick ratio; it → 1)). Tuning sets 21–28: the same files ' +
+      'at 0.45–0.55; 0: off (main)',
   ),
   dembowVetoOrder: p(
     0.5,
