@@ -1298,6 +1298,25 @@ export const TEMPO_PARAMETERS = {
     'dembow check: the slowest level it asks (dembows read at the double: 173–201 on the tuning sets). Plateau ' +
       '140–170 on held-out 21, 22 and 23 (176: a held-out-22 drum file fewer); 155 its middle',
   ),
+  dembowVetoFull: p(
+    0.5,
+    'fraction',
+    [0, 1],
+    "dembow check's veto (h-tempo38, after h-tempo37): the fast level's own backbeat (the pair of its beats " +
+      'four eighths apart whose weaker eighth is the stronger, that eighth over the strongest of the fold) ' +
+      "counts fully at this fraction (from 0); the kick ratio (the pair's more kick-like eighth, low over " +
+      "2–8 kHz, over the other pair's struck eighth's) takes all of it up to this fraction, none at 1: " +
+      'veto = ramp(backbeat; 0 → it) × (1 − ramp(kick ratio; it → 1)). Tuning sets 21–28: the same files ' +
+      'at 0.45–0.55; 0: off (main)',
+  ),
+  dembowVetoOrder: p(
+    0.5,
+    '',
+    [0, 1],
+    "dembow check (h-tempo38): the veto at which the pair order applies: when the fast level's own terms without the " +
+      "check reach its half's own and the half scores more, the two swap their scores (the check and its hand-over " +
+      'stay; no third level moves). Tuning sets 21–28: the same files at 0.45–0.55',
+  ),
   barTileFull: p(
     0.6,
     'fraction',

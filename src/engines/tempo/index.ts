@@ -551,6 +551,14 @@ interface Candidate {
    */
   dembow: number;
   dembowEvidence?: number;
+  /**
+   * The pair order (h-tempo38): set on a fast level whose dembow check its own backbeat vetoes (a two-step's snare on
+   * two of its beats four eighths apart, less kick there than on the other pair): the half level it took the score
+   * from, that level's backbeat and the kick ratio on it.
+   */
+  dembowVeto?: { from: number; backbeat: number; kick: number };
+  /** The pair order (h-tempo38): the fast level this half level's score went to. */
+  orderedBelow?: number;
   /** What the bar-tile check read: the faster level, its bar in its beats, and the evidence (and its kind). */
   barTileDetail?: { bpm: number; m: number; evidence: number; groups: boolean };
   /**
@@ -1841,17 +1849,16 @@ function levels(
   const dbFloor = checkParameter('dembowFloor', TEMPO_PARAMETERS.dembowFloor);
   const dbFull = checkParameter('dembowFull', TEMPO_PARAMETERS.dembowFull);
   const dbMin = checkParameter('dembowMinBpm', TEMPO_PARAMETERS.dembowMinBpm);
+  const vetoFull = checkParameter('dembowVetoFull', TEMPO_PARAMETERS.dembowVetoFull);
+  const vetoOrder = checkParameter('dembowVetoOrder', TEMPO_PARAMETERS.dembowVetoOrder);
+  const vetoes: { fast: Candidate; half: Candidate; backbeat: number; kick: number }[] = [];
   const dembowBeats = new Map<Candidate, number[]>();
   if (dbFloor < 1 && seEnv)
     for (const c of [...all]) {
       if (c.bpm < dbMin || c.beatFrames.length < 16) continue;
       const mids = halfShifted(c.beatFrames);
-      const s = strengthByClass(
-        seEnv,
-        c.beatFrames.flatMap((b, i) => [b, mids[i]!]),
-        halfWidth,
-        8,
-      );
+      const eighths = c.beatFrames.flatMap((b, i) => [b, mids[i]!]);
+      const s = strengthByClass(seEnv, eighths, halfWidth, 8);
       let o = 1;
       for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
       const top = Math.max(...s);
@@ -1862,6 +1869,28 @@ function levels(
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
+      // the fast level's own backbeat (h-tempo38, after h-tempo37's veto): a fast groove with a syncopated kick (the
+      // drum'n'bass two-step: the kick on 1 and the "and" of 3, the snare on 2 and 4) strikes two of this level's
+      // beats four eighths apart (the fold's eighths r and r + 4, r = 0 or 2: the pair whose weaker eighth is the
+      // stronger; backbeat = that eighth over the strongest) with snares, not kicks. A dembow strikes its kick pair
+      // or no pair (kicked on 1 and 3 only, its snare on the 3-3-2's off-beats): no veto. The veto does not take the
+      // evidence down (that let a third, ⅔ level win between the two: h-tempo37 on tempo29): it orders the pair
+      if (vetoFull > 0 && bands) {
+        const low = strengthByClass(bands[0]!, eighths, halfWidth, 8);
+        const high = strengthByClass(bands[2]!, eighths, halfWidth, 8);
+        const r = Math.min(s[0]!, s[4]!) >= Math.min(s[2]!, s[6]!) ? 0 : 2;
+        const backbeat = top > 0 ? Math.min(s[r]!, s[r + 4]!) / top : 0;
+        // the kick ratio: the pair's more kick-like eighth (low over 2–8 kHz) over the other pair's struck eighth (the
+        // stronger of its two): a two-step's snare pair against its lone kick (< 1), a dembow's kick pair against its
+        // lone snare (> 1), a tresillo's kick-and-clap pair against a kick (about 1)
+        const q = s[2 - r]! >= s[6 - r]! ? 2 - r : 6 - r;
+        const share = (j: number) => low[j]! / Math.max(1e-12, high[j]!);
+        const pairShare = Math.max(share(r), share(r + 4));
+        const otherShare = share(q);
+        const kick = otherShare > 0 ? pairShare / otherShare : 1;
+        const veto = ramp(backbeat, 0, vetoFull) * (1 - ramp(kick, vetoFull, 1));
+        if (veto >= vetoOrder) vetoes.push({ fast: c, half: h, backbeat, kick });
+      }
       // the half level's beats: every other beat of this level, the parity with the stronger kick (the low group).
       // Its own tracker may follow the 3-3-2's off-beat snare and hats, which the beat phase then keeps
       if (bands) {
@@ -1885,6 +1914,15 @@ function levels(
     }
     for (const c of all) rescore(c);
   }
+  // the pair order (h-tempo38): when a vetoed dembow check decided the pair (the fast level's own terms without the
+  // check at least the half's own), the two levels swap their scores: the fast level takes the higher, the half the
+  // lower; no third level moves, so the reading stays the fast level or its half (never a ⅔ level between them)
+  for (const v of vetoes)
+    if (v.half.score > v.fast.score && own(v.fast) / v.fast.dembow >= own(v.half)) {
+      [v.fast.score, v.half.score] = [v.half.score, v.fast.score];
+      v.fast.dembowVeto = { from: v.half.bpm, backbeat: v.backbeat, kick: v.kick };
+      v.half.orderedBelow = v.fast.bpm;
+    }
   all.sort((x, y) => y.score - x.score);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
@@ -2021,6 +2059,14 @@ function levels(
       c.handedFrom !== undefined && c.handed >= c.score
         ? `, at least ${fmt(c.handed)} handed over by ${fmt(c.handedFrom)} BPM`
         : ''
+    }${
+      c.dembowVeto
+        ? `, the pair order: this level's own backbeat ${fmt(c.dembowVeto.backbeat)} with ` +
+          `${fmt(c.dembowVeto.kick)} of the kick of its other beats on it vetoes the dembow check, and this level ` +
+          `takes the ${fmt(c.dembowVeto.from)} BPM level's score`
+        : c.orderedBelow !== undefined
+          ? `, at most ${fmt(c.score)} (the pair order: the ${fmt(c.orderedBelow)} BPM level took its score)`
+          : ''
     } = ` +
     `${fmt(c.score)}`;
   const decision: TempoDecision = {
