@@ -17,6 +17,7 @@ import {
   commonOffset,
   guideLagRange,
   consensusTiming,
+  contourTiming,
   fineActivity,
   gridFit,
   gridDeviation,
@@ -1549,4 +1550,32 @@ test("pitch and missing voice under a guide: on the guide moved by the take's ow
       assert.ok(Math.abs(m.timingMs!) <= 10, `${guide.kind} section ${s}: timing ${m.timingMs} ms`);
     }
   }
+});
+
+test('no guide: take-to-take offsets from the pitch contours — a take 80 ms late throughout, one late in a section', () => {
+  // four 2 s sections of three notes (MIDI 66, 68, 64 from 0.5 to 1.6 s, a 6-cent wobble); take 2 sings them in tune
+  // 80 ms late in every section (a latency of its own), take 1 60 ms late in section 1 only (a late entry), take 0 in
+  // time. The contours aligned pair by pair: take 2's latency 80 ± 10 ms, the others none; in every section take 2's
+  // offset 8 ± 1 frames (its latency included), take 1's 6 ± 1 frames in section 1 and 0 ± 1 elsewhere, take 0's 0 ± 1
+  const hopS = 0.01;
+  const n = 800;
+  const take = (late: (s: number) => number): Float32Array => {
+    const c = new Float32Array(n).fill(NaN);
+    for (let s = 0; s < 4; s++) {
+      const a = 200 * s + 50 + late(s);
+      for (let i = a; i < a + 110; i++) {
+        const t = i - a;
+        c[i] = 6900 + 100 * (t < 50 ? -3 : t < 77 ? -1 : -5) + 6 * Math.sin(i * 0.9);
+      }
+    }
+    return c;
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const out = contourTiming([take(() => 0), take((s) => (s === 1 ? 6 : 0)), take(() => 8)], sections, hopS, n);
+  assert.ok(Math.abs(out.latencyMs[2]! - 80) <= 10, `take 2's latency ${out.latencyMs[2]}`);
+  assert.deepEqual(out.latencyMs.slice(0, 2), [0, 0]);
+  out.offsets.forEach((row, s) => {
+    const want = [0, s === 1 ? 6 : 0, 8];
+    row.forEach((x, k) => assert.ok(x !== null && Math.abs(x - want[k]!) <= 1, `section ${s} take ${k}: ${x}`));
+  });
 });
