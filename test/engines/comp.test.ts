@@ -17,6 +17,7 @@ import {
   commonOffset,
   guideLagRange,
   consensusTiming,
+  contourTiming,
   fineActivity,
   gridFit,
   gridDeviation,
@@ -1549,4 +1550,66 @@ test("pitch and missing voice under a guide: on the guide moved by the take's ow
       assert.ok(Math.abs(m.timingMs!) <= 10, `${guide.kind} section ${s}: timing ${m.timingMs} ms`);
     }
   }
+});
+
+test('no guide: take-to-take offsets from the pitch contours — a take 80 ms late throughout, one late in a section', () => {
+  // four 2 s sections of three notes (MIDI 66, 68, 64 from 0.5 to 1.6 s, a 6-cent wobble); take 2 sings them in tune
+  // 80 ms late in every section (a latency of its own), take 1 60 ms late in section 1 only (a late entry), take 0 in
+  // time. The contours aligned pair by pair: take 2's latency 80 ± 10 ms, the others none; in every section take 2's
+  // offset 8 ± 1 frames (its latency included), take 1's 6 ± 1 frames in section 1 and 0 ± 1 elsewhere, take 0's 0 ± 1
+  const hopS = 0.01;
+  const n = 800;
+  const take = (late: (s: number) => number): Float32Array => {
+    const c = new Float32Array(n).fill(NaN);
+    for (let s = 0; s < 4; s++) {
+      const a = 200 * s + 50 + late(s);
+      for (let i = a; i < a + 110; i++) {
+        const t = i - a;
+        c[i] = 6900 + 100 * (t < 50 ? -3 : t < 77 ? -1 : -5) + 6 * Math.sin(i * 0.9);
+      }
+    }
+    return c;
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const out = contourTiming([take(() => 0), take((s) => (s === 1 ? 6 : 0)), take(() => 8)], sections, hopS, n);
+  assert.ok(Math.abs(out.latencyMs[2]! - 80) <= 10, `take 2's latency ${out.latencyMs[2]}`);
+  assert.deepEqual(out.latencyMs.slice(0, 2), [0, 0]);
+  out.offsets.forEach((row, s) => {
+    const want = [0, s === 1 ? 6 : 0, 8];
+    row.forEach((x, k) => assert.ok(x !== null && Math.abs(x - want[k]!) <= 1, `section ${s} take ${k}: ${x}`));
+  });
+});
+
+test('no guide: two of four takes 70 ms late throughout (their own latency) are aligned before the takes are compared', () => {
+  // six 2 s sections of three notes (MIDI 62, 65, 60 from 0.4 to 1.4 s); takes 2 and 3 enter 70 ms late in every
+  // section (a latency of their own), take 0 60 ms late in section 2 only (a late entry), take 1 always in time.
+  // Each take's latency is read on the pitch contours and taken off its features before the takes are measured
+  // against each other: takes 2 and 3 read 70 ms later than takes 0 and 1 (± 10), take 0 reads 60 ms late against
+  // the others in section 2 (± 15), the others in time (± 15), and take 0 is not chosen there. Main's code split
+  // the latency (−35/−35/+35/+35 ms: measured against a consensus the latent pair pulls), read takes 1–3 35 ms
+  // early and take 0 25 ms late in section 2, and chose take 0 there.
+  const n = 1300;
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 6; s++) {
+      const a = 200 * s + 40 + (k >= 2 ? 7 : 0) + (k === 0 && s === 2 ? 6 : 0);
+      for (let i = a; i < a + 100; i++) {
+        const t = i - a;
+        ms[i] = 0.01;
+        f0[i] = 440 * 2 ** ((t < 40 ? -7 : t < 70 ? -4 : -9) / 12);
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3, 4, 5].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide: { kind: 'none' } });
+  const L = out.takeLatencyMs;
+  assert.ok(Math.abs(L[0]! - L[1]!) <= 10, `latencies ${L}`);
+  assert.ok(Math.abs(L[2]! - L[0]! - 70) <= 10 && Math.abs(L[3]! - L[1]! - 70) <= 10, `latencies ${L}`);
+  const t = out.measures[2]!.map((m) => m.timingMs!);
+  assert.ok(Math.abs(t[0]! - t[1]! - 60) <= 15, `section 2 timing ${t}`);
+  for (const k of [1, 2, 3]) assert.ok(Math.abs(t[k]!) <= 15, `section 2 timing ${t}`);
+  const c = chooseTakes(sections, out.measures, WEIGHT_PRESETS['vocal-pop'], ['a', 'b', 'c', 'd'], 0);
+  assert.notEqual(c[2]!.chosen, 0);
 });

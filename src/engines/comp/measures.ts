@@ -592,6 +592,46 @@ function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: numb
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
+  if (input.guide.kind !== 'none' || input.takes.length < 2) return measureTakesOnce(input);
+  // no guide: each take's latency read on the pitch contours (contourTiming) taken off its features before the
+  // takes are measured against each other (a latent take does not pull the consensus), added back to its latency
+  const { takes, gains, sections } = input;
+  const t0 = takes[0]!;
+  const hopS = t0.hop / t0.sampleRate;
+  const n = Math.max(...takes.map((t) => t.ms.length));
+  const cents = takes.map((t, k) => analyseTake(t, gains[k]!).slow);
+  const lat = contourTiming(cents, sections, hopS, n).latencyMs;
+  if (lat.every((L) => L === 0)) return measureTakesOnce(input);
+  const shifted = takes.map((t, k) => {
+    const L = lat[k]! / 1000;
+    if (L === 0) return t;
+    const move = <T extends Float32Array | Uint16Array>(a: T, d: number): T => {
+      const out = new (a.constructor as new (len: number) => T)(a.length);
+      for (let i = 0; i < a.length; i++) {
+        const j = i + d;
+        if (j >= 0 && j < a.length) out[i] = a[j]!;
+      }
+      return out;
+    };
+    const d = Math.round((L * t.sampleRate) / t.hop);
+    const df = Math.round((L * t.sampleRate) / t.fineHop);
+    return {
+      ...t,
+      ms: move(t.ms, d),
+      kms: move(t.kms, d),
+      clips: move(t.clips, d),
+      f0: move(t.f0, d),
+      fine: move(t.fine, df),
+      onsets: t.onsets.map((x) => x - L).filter((x) => x >= 0),
+    };
+  });
+  const out = measureTakesOnce({ ...input, takes: shifted });
+  out.takeLatencyMs = out.takeLatencyMs.map((x, k) => x + lat[k]!);
+  if (out.starts) out.starts = out.starts.map((xs, k) => xs.map((x) => x + lat[k]! / 1000));
+  return out;
+}
+
+function measureTakesOnce(input: MeasureInput): MeasureOutput {
   const { takes, gains, sections, guide } = input;
   const f0 = takes[0]!;
   const hopS = f0.hop / f0.sampleRate;
@@ -1674,4 +1714,204 @@ export function levelFit(t: (number | null)[][], sweeps = 4): LevelFit {
         median(t.map((r, i) => (r[j] === null ? null : r[j]! - rows[i]!)).filter((x): x is number => x !== null)) ?? 0;
   }
   return { rows, cols };
+}
+
+/**
+ * The offset (frames, + when `k` is later) that best lays take k's pitch contour on take j's over frames [a, b):
+ * of the lags within ±maxLag, the one with the most voiced frames of both whose pitch difference lies in the
+ * densest contourMatchCents-wide window of the differences (10-cent bins over ±200 cents: a take detuned in the
+ * section sings the same notes a fixed amount off; an octave slip of the tracker is no match); refined to a
+ * fraction of a frame on the neighbouring lags' counts. Null with fewer than contourMinSeconds of matching voice.
+ * Ties go to the lag nearest zero.
+ */
+export function contourLag(cj: Float32Array, ck: Float32Array, a: number, b: number, maxLag: number, hopS: number): number | null {
+  const P = COMP_MEASURE_PARAMETERS;
+  const bins = 41;
+  const width = Math.max(1, Math.round(P.contourMatchCents.value / 10));
+  const hist = new Int32Array(bins);
+  const scores = new Float64Array(2 * maxLag + 1);
+  for (let d = -maxLag; d <= maxLag; d++) {
+    hist.fill(0);
+    for (let i = Math.max(a, a - d); i < Math.min(b, b - d); i++) {
+      const x = cj[i];
+      const y = ck[i + d];
+      if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) continue;
+      const bin = Math.round((y - x) / 10) + 20;
+      if (bin >= 0 && bin < bins) hist[bin]!++;
+    }
+    let run = 0;
+    let top = 0;
+    for (let q = 0; q < bins; q++) {
+      run += hist[q]!;
+      if (q >= width) run -= hist[q - width]!;
+      if (run > top) top = run;
+    }
+    scores[d + maxLag] = top;
+  }
+  let best = maxLag;
+  for (let q = 0; q < scores.length; q++) {
+    const s = scores[q]!;
+    const sb = scores[best]!;
+    if (s > sb || (s === sb && Math.abs(q - maxLag) < Math.abs(best - maxLag))) best = q;
+  }
+  if (scores[best]! * hopS < P.contourMinSeconds.value) return null;
+  let frac = 0;
+  if (best > 0 && best < scores.length - 1) {
+    const [l, m, r] = [scores[best - 1]!, scores[best]!, scores[best + 1]!];
+    const den = l - 2 * m + r;
+    if (den < 0) frac = Math.max(-0.5, Math.min(0.5, (0.5 * (l - r)) / den));
+  }
+  return best - maxLag + frac;
+}
+
+/**
+ * Without a guide: each take's offset per section (frames, + late) read on the takes' pitch contours against each
+ * other, not against a consensus (a late entry is read as late, whatever the other takes' envelopes do): the
+ * pairwise contour lags (contourLag) of a section fitted as one offset per take (least squares, mean 0; pairs
+ * more than two frames off the fit dropped once and the fit taken again), then per take its latency (ownLatency
+ * on its offsets less each section's median over the takes, in ms) and each section's centre again as the median
+ * of the takes' offsets less their latencies; a latency kept only where most sections read it
+ * (contourLatencySectionShare). `offsets[si][k]`: the take's entry against that centre, its latency
+ * included (null: no contour match there); `latencyMs[k]`.
+ */
+export function contourTiming(
+  cents: Float32Array[],
+  sections: Section[],
+  hopS: number,
+  n: number,
+): { offsets: (number | null)[][]; latencyMs: number[] } {
+  const N = cents.length;
+  const maxLag = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.contourMaxLagSeconds.value / hopS));
+  const D: (number | null)[][][] = [];
+  const X = sections.map((s) => {
+    const [a, b] = frameRange(s, hopS, n);
+    const d: (number | null)[][] = Array.from({ length: N }, () => new Array<number | null>(N).fill(null));
+    for (let j = 0; j < N; j++)
+      for (let k = j + 1; k < N; k++) {
+        const v = contourLag(cents[j]!, cents[k]!, a, b, maxLag, hopS);
+        if (v !== null) [d[j]![k], d[k]![j]] = [v, -v];
+      }
+    const fit = (use: (j: number, k: number) => boolean) => {
+      const x = new Float64Array(N);
+      const has = Array.from({ length: N }, (_, k) => d[k]!.some((v, j) => v !== null && use(j, k)));
+      for (let it = 0; it < 30; it++) {
+        for (let k = 0; k < N; k++) {
+          let sum = 0;
+          let c = 0;
+          for (let j = 0; j < N; j++)
+            if (d[j]![k] !== null && has[j] && use(j, k)) {
+              sum += x[j]! + d[j]![k]!;
+              c++;
+            }
+          if (c) x[k] = sum / c;
+        }
+        const ks = has.flatMap((h, k) => (h ? [k] : []));
+        const mean = ks.reduce((acc, k) => acc + x[k]!, 0) / Math.max(1, ks.length);
+        for (const k of ks) x[k] = x[k]! - mean;
+      }
+      return { x, has };
+    };
+    const first = fit(() => true);
+    const { x, has } = fit((j, k) => Math.abs(d[j]![k]! - (first.x[k]! - first.x[j]!)) <= 2);
+    D.push(d);
+    return Array.from(x, (v, k) => (has[k] ? v : null));
+  });
+  const ms = hopS * 1000;
+  const P = COMP_MEASURE_PARAMETERS;
+  const tol = P.consensusToleranceSeconds.value / hopS;
+  // each take's latency (frames) on the pairs' readings of every section: coordinate ascent on how many readings
+  // the latencies alone explain (within consensusToleranceSeconds); a take's latency is the candidate (a reading
+  // plus the other take's latency) explaining the most, taken where it explains at least contourLatencyMinMatches
+  // readings and contourLatencyRatio times as many as none does (a take late in two sections by its defects is not
+  // latent)
+  let lat = new Float64Array(N);
+  const explained = (k: number, L: number) => {
+    let c = 0;
+    D.forEach((d) => {
+      for (let j = 0; j < N; j++) if (j !== k && d[j]![k] !== null && Math.abs(d[j]![k]! - (L - lat[j]!)) <= tol) c++;
+    });
+    return c;
+  };
+  const ascend = () => {
+    for (let round = 0; round < 3; round++)
+      for (let k = 0; k < N; k++) {
+        const none = explained(k, 0);
+        let [best, most] = [0, none];
+        D.forEach((d) => {
+          for (let j = 0; j < N; j++) {
+            if (j === k || d[j]![k] === null) continue;
+            const L = d[j]![k]! + lat[j]!;
+            const c = explained(k, L);
+            if (c > most || (c === most && Math.abs(L) < Math.abs(best))) [best, most] = [L, c];
+          }
+        });
+        const ok =
+          most >= P.contourLatencyMinMatches.value &&
+          most >= P.contourLatencyRatio.value * none &&
+          Math.abs(best) * ms >= P.takeLatencyMinMs.value;
+        // the candidate moved to the median of the readings it explains
+        const near: number[] = [];
+        D.forEach((d) => {
+          for (let j = 0; j < N; j++)
+            if (j !== k && d[j]![k] !== null && Math.abs(d[j]![k]! - (best - lat[j]!)) <= tol)
+              near.push(d[j]![k]! + lat[j]!);
+        });
+        lat[k] = ok ? (median(near) ?? best) : 0;
+      }
+    let total = 0;
+    for (let k = 0; k < N; k++) total += explained(k, lat[k]!);
+    return total;
+  };
+  // started from no latency, and from each take's offsets against one take (the densest of the pair's readings,
+  // at least two): two takes latent alike explain each other at no latency, and one at a time neither moves
+  let bestLat = new Float64Array(N);
+  let bestTotal = ascend();
+  bestLat = Float64Array.from(lat);
+  for (let r = 0; r < N; r++) {
+    lat = new Float64Array(N);
+    for (let k = 0; k < N; k++) {
+      if (k === r) continue;
+      const xs = D.flatMap((d) => (d[r]![k] === null ? [] : [d[r]![k]!]));
+      const g = largestGroup(xs, tol);
+      if (g && !g.tied && g.size >= 2) lat[k] = g.centre;
+    }
+    const total = ascend();
+    if (total > bestTotal) [bestTotal, bestLat] = [total, Float64Array.from(lat)];
+  }
+  lat = bestLat;
+  // the latencies as their largest group's (within the tolerance) less: that group is in time (a clean take alone
+  // at 0 against four takes 40 ms late is early against them, as the takes' consensus reads it)
+  const g = largestGroup(Array.from(lat), tol);
+  const base = g && !g.tied ? g.centre : 0;
+  let latency = Array.from(lat, (L) => (Math.abs(L - base) * ms >= P.takeLatencyMinMs.value ? (L - base) * ms : 0));
+  // a per-song constant: a take's latency kept only where most sections read it (its offset against the other takes,
+  // their latencies off, the median over them, within the tolerance of it in at least contourLatencySectionShare of
+  // the sections it has a reading in), moved to the median of those sections' readings
+  {
+    const share = P.contourLatencySectionShare.value;
+    const latF = latency.map((L) => L / ms);
+    latency = latency.map((L, k) => {
+      if (L === 0) return 0;
+      const per = D.flatMap((d) => {
+        const xs: number[] = [];
+        for (let j = 0; j < N; j++) if (j !== k && d[j]![k] !== null) xs.push(d[j]![k]! + latF[j]!);
+        return xs.length ? [median(xs)!] : [];
+      });
+      const agree = per.filter((x) => Math.abs(x - latF[k]!) <= tol);
+      if (per.length === 0 || agree.length < share * per.length) return 0;
+      const m = median(agree)! * ms;
+      return Math.abs(m) >= P.takeLatencyMinMs.value ? m : 0;
+    });
+  }
+  // a section's centre: the largest group of takes, latencies taken off, within the tolerance (the takes in time;
+  // a late or early take does not pull it as it pulls a median), their median when tied
+  const centre = X.map((row) => {
+    const xs = row.flatMap((v, k) => (v === null ? [] : [v - latency[k]! / ms]));
+    const c = largestGroup(xs, tol);
+    return c === null ? null : c.tied ? median(xs)! : c.centre;
+  });
+  return {
+    offsets: X.map((row, si) => row.map((v) => (v === null || centre[si] === null ? null : v - centre[si]!))),
+    latencyMs: latency,
+  };
 }

@@ -124,6 +124,51 @@ export const COMP_MEASURE_PARAMETERS = {
       'its defects)',
     true,
   ),
+  contourMaxLagSeconds: p(
+    0.3,
+    's',
+    [0.05, 0.6],
+    "no guide: the largest offset searched between two takes' pitch contours in a section (a take's latency plus " +
+      'a late or early entry)',
+  ),
+  contourMatchCents: p(
+    100,
+    'cents',
+    [20, 300],
+    "no guide: two takes' voiced frames at an offset match where their pitch difference lies in the densest " +
+      'window this wide (a detuned take sings the same notes a fixed amount off); the offset with the most ' +
+      'matching frames aligns the two contours',
+  ),
+  contourMinSeconds: p(
+    0.3,
+    's',
+    [0.05, 2],
+    "no guide: an offset between two takes' contours in a section needs at least this much matching voice " +
+      '(a take that left the phrase out has no offset there)',
+  ),
+  contourLatencyMinMatches: p(
+    4,
+    'readings',
+    [1, 30],
+    "no guide: a take's latency read on the contour offsets (take pairs × sections) must explain at least this " +
+      'many of its readings',
+    true,
+  ),
+  contourLatencyRatio: p(
+    2,
+    'ratio',
+    [1, 10],
+    "no guide: a take's latency read on the contour offsets must explain at least this many times as many of " +
+      'its readings as no latency does',
+  ),
+  contourLatencySectionShare: p(
+    0.6,
+    'ratio',
+    [0.3, 1],
+    "no guide: a take's latency read on the contour offsets is kept only where its offset against the other takes " +
+      'lies within consensusToleranceSeconds of it in at least this share of the sections it has a reading in',
+    true,
+  ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
     0.025,
