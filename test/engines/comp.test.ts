@@ -1552,7 +1552,7 @@ test("pitch and missing voice under a guide: on the guide moved by the take's ow
   }
 });
 
-test('no guide: take-to-take offsets from the pitch contours — a take 80 ms late throughout, one late in a section', () => {
+test('no guide: offsets from the pitch contours — a take 80 ms late throughout, one late in a section', () => {
   // four 2 s sections of three notes (MIDI 66, 68, 64 from 0.5 to 1.6 s, a 6-cent wobble); take 2 sings them in tune
   // 80 ms late in every section (a latency of its own), take 1 60 ms late in section 1 only (a late entry), take 0 in
   // time. The contours aligned pair by pair: take 2's latency 80 ± 10 ms, the others none; in every section take 2's
@@ -1580,7 +1580,7 @@ test('no guide: take-to-take offsets from the pitch contours — a take 80 ms la
   });
 });
 
-test('no guide: two of four takes 70 ms late throughout (their own latency) are aligned before the takes are compared', () => {
+test('no guide: two of four takes 70 ms late throughout (their latency) are aligned before they are compared', () => {
   // six 2 s sections of three notes (MIDI 62, 65, 60 from 0.4 to 1.4 s); takes 2 and 3 enter 70 ms late in every
   // section (a latency of their own), take 0 60 ms late in section 2 only (a late entry), take 1 always in time.
   // Each take's latency is read on the pitch contours and taken off its features before the takes are measured

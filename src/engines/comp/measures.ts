@@ -1724,7 +1724,14 @@ export function levelFit(t: (number | null)[][], sweeps = 4): LevelFit {
  * fraction of a frame on the neighbouring lags' counts. Null with fewer than contourMinSeconds of matching voice.
  * Ties go to the lag nearest zero.
  */
-export function contourLag(cj: Float32Array, ck: Float32Array, a: number, b: number, maxLag: number, hopS: number): number | null {
+export function contourLag(
+  cj: Float32Array,
+  ck: Float32Array,
+  a: number,
+  b: number,
+  maxLag: number,
+  hopS: number,
+): number | null {
   const P = COMP_MEASURE_PARAMETERS;
   const bins = 41;
   const width = Math.max(1, Math.round(P.contourMatchCents.value / 10));
