@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-29]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-30]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -5737,6 +5737,238 @@ export const HELD_OUT_29_SPEECH: LatencySpeech[] = [
   },
 ];
 
+/** Voices of held-out-30 (in no set before it). */
+const FLAMENCO_TENOR: VoiceStyle = {
+  name: 'flamenco tenor',
+  formantScale: 1.0,
+  vibratoHz: 6.4,
+  vibratoCents: 30,
+  vibratoDelaySeconds: 0.22,
+  driftCents: 10,
+  breath: 0.1,
+  openPhase: 0.44,
+  closePhase: 0.18,
+};
+const CHANSON_ALTO: VoiceStyle = {
+  name: 'chanson alto',
+  formantScale: 1.09,
+  vibratoHz: 5.3,
+  vibratoCents: 26,
+  vibratoDelaySeconds: 0.33,
+  driftCents: 6,
+  breath: 0.14,
+  openPhase: 0.55,
+  closePhase: 0.16,
+};
+const BARBERSHOP_BASS: VoiceStyle = {
+  name: 'barbershop bass',
+  formantScale: 0.88,
+  vibratoHz: 5.0,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 5,
+  breath: 0.06,
+  openPhase: 0.48,
+  closePhase: 0.1,
+};
+/** Defect sizes of held-out-30: late and early in one middle band, detune 34–38 cents, level 10–11.5 dB (no set's). */
+const MID_BAND_DEFECTS = { late: [56, 64], early: [60, 70], detune: [34, 38], level: [10, 11.5] } as const;
+
+/**
+ * The thirtieth held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset39, after the no-guide
+ * contour alignment was judged on held-out-29 — every earlier set is tuning material now; main's baseline only), made
+ * differently from every earlier comp set: **four songs with no latency at all** (where false latencies were read
+ * before: a synth song, a sung one of 20-beat sections, one with timing jitter, one with defects in runs and
+ * 17-beat sections) beside latency
+ * patterns no set had — 0/80/0/80/0, 65/0/0/65, 0/0/130 in three takes, 0/15/30/45/60/75 over six takes, 95/0/95/0,
+ * a whole session 10 ms late, and speech at 0/70/70/0/0; guides on programs no set used as guide (electric grand,
+ * percussive organ, tango accordion, synth strings 2) under take programs no set used (whistle, square lead, chiff
+ * lead, blown bottle); defect sizes no set had (late 56–64 ms, early 60–70, detune 34–38 cents, level 10–11.5 dB) in
+ * three songs and one sentence set; three voices in no set (flamenco tenor, chanson alto, barbershop bass), two
+ * songs through SoX's reverb at 20 and 65 (no set's); rendered by TiMidity++ from csound's sf_GMbank at reverb 65
+ * and from the OPL-3 FM bank at reverb 80, fluidsynth from FluidR3_GM at room 0.5 / level 0.4 and from sf_GMbank at
+ * room 0.6 / level 0.2 (no set's settings); sections of 17 and 20 beats (no set's); speech from espeak-ng Bengali
+ * (bn+Max) and Japanese (ja+Jacky, in kana) (no set's languages); takes at 67, 68 and 69 kHz (no set); seeds
+ * 4701–4712 (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every
+ * one clearly best by construction.
+ */
+export const HELD_OUT_30: (Song15 | LatencySong | RoomSong)[] = [
+  ...(
+    [
+      {
+        seed: 4701,
+        program: 78,
+        guideProgram: 2,
+        timidity: { reverb: 65, sf2: SF2.csound },
+        sampleRate: 67000,
+        tonic: 72,
+        bpm: 96,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'detune', 'noise'],
+      },
+      {
+        seed: 4702,
+        program: 80,
+        guideProgram: 17,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.5, reverbLevel: 0.4 },
+        sampleRate: 68000,
+        tonic: 60,
+        bpm: 118,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['detune', 'early', 'missing', 'late', 'level'],
+        latencyMs: [0, 80, 0, 80, 0],
+      },
+      {
+        seed: 4703,
+        program: 83,
+        guideProgram: 23,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.6, reverbLevel: 0.2 },
+        sampleRate: 69000,
+        tonic: 65,
+        bpm: 84,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'swing',
+        kinds: ['missing', 'late', 'early', 'detune'],
+        defectSizes: MID_BAND_DEFECTS,
+        latencyMs: [65, 0, 0, 65],
+      },
+      {
+        seed: 4704,
+        program: 76,
+        guideProgram: 51,
+        timidity: { reverb: 80, sf2: SF2.opl3 },
+        sampleRate: 67000,
+        tonic: 63,
+        bpm: 142,
+        takes: 3,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        kinds: ['early', 'missing', 'detune'],
+        latencyMs: 10,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4705,
+        voice: FLAMENCO_TENOR,
+        tonic: 62,
+        bpm: 102,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'sixteenth',
+        kinds: ['detune', 'late', 'missing', 'clip'],
+        sectionBeats: 20,
+        sampleRate: 68000,
+      },
+      {
+        seed: 4706,
+        voice: CHANSON_ALTO,
+        tonic: 57,
+        bpm: 74,
+        takes: 5,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['early', 'detune', 'level', 'missing', 'late'],
+        timingJitterMs: 14,
+        pitchJitterCents: 7,
+        soxReverb: 20,
+        sampleRate: 69000,
+      },
+      {
+        seed: 4707,
+        voice: BARBERSHOP_BASS,
+        tonic: 43,
+        bpm: 90,
+        takes: 3,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['late', 'detune', 'missing'],
+        defectSizes: MID_BAND_DEFECTS,
+        latencyMs: [0, 0, 130],
+        sampleRate: 67000,
+      },
+      {
+        seed: 4708,
+        voice: FLAMENCO_TENOR,
+        tonic: 60,
+        bpm: 128,
+        takes: 6,
+        scale: 'blues',
+        rhythm: 'triplet',
+        kinds: ['missing', 'early', 'late', 'detune', 'noise', 'level'],
+        latencyMs: [0, 15, 30, 45, 60, 75],
+        sampleRate: 68000,
+      },
+      {
+        seed: 4709,
+        voice: CHANSON_ALTO,
+        tonic: 55,
+        bpm: 112,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['level', 'missing', 'early', 'detune'],
+        placement: 'runs',
+        sectionBeats: 17,
+        sampleRate: 69000,
+      },
+      {
+        seed: 4710,
+        voice: BARBERSHOP_BASS,
+        tonic: 45,
+        bpm: 64,
+        takes: 4,
+        scale: 'melodic',
+        rhythm: 'straight',
+        kinds: ['noise', 'late', 'detune', 'missing'],
+        defectSizes: MID_BAND_DEFECTS,
+        latencyMs: [95, 0, 95, 0],
+        soxReverb: 65,
+        sampleRate: 67000,
+      },
+    ] as Omit<RoomSong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_30_SPEECH: LatencySpeech[] = [
+  {
+    seed: 4711,
+    voice: 'bn+Max',
+    wordsPerMinute: 145,
+    takes: 5,
+    latencyMs: [0, 70, 70, 0, 0],
+    kinds: ['missing', 'late', 'detune', 'level', 'noise'],
+    defectSizes: MID_BAND_DEFECTS,
+    sentences: [
+      'আমার ভাই প্রতিদিন সকালে হ্রদে সাঁতার কাটে।',
+      'ট্রেন আটটায় ছাড়ে।',
+      'গতকাল পাহাড়ে বাতাস ঠান্ডা ছিল।',
+      'আগামীকাল শহরে বৃষ্টি হবে।',
+      'কোণের দোকানটি আজ বন্ধ।',
+    ],
+  },
+  {
+    seed: 4712,
+    voice: 'ja+Jacky',
+    wordsPerMinute: 130,
+    takes: 4,
+    kinds: ['early', 'clip', 'missing', 'detune'],
+    sentences: [
+      'わたしの おとうとは まいあさ みずうみで およぎます。',
+      'でんしゃは はちじに でます。',
+      'きのう やまの かぜは つめたかった。',
+      'あした まちに あめが ふります。',
+      'かどの みせは きょう しまって います。',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
   if (!reverberance) return set;
@@ -6096,6 +6328,7 @@ async function main(): Promise<void> {
     ['held-out-27', HELD_OUT_27, HELD_OUT_27_SPEECH],
     ['held-out-28', HELD_OUT_28, HELD_OUT_28_SPEECH],
     ['held-out-29', HELD_OUT_29, HELD_OUT_29_SPEECH],
+    ['held-out-30', HELD_OUT_30, HELD_OUT_30_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
