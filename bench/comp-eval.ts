@@ -3171,6 +3171,10 @@ const GMBANK_SF2 = '/usr/share/sounds/sf2/sf_GMbank.sf2';
  * set used (38, 40, 42, 173, 177, 181, 186, 192, 198 bpm); takes at 27 and 35 kHz (no earlier set); seeds
  * 3601–3611 (none used before). 9 songs × 6 sections + 2 × 5 sentences = 64 sections, every one clearly best by
  * construction (one clean take).
+ * What played (measured note by note by h-debt39): the sf_GMbank songs are **FluidR3_GM** too. TiMidity++ reads
+ * /etc/timidity/timidity.cfg before the `-c` file fixtures/synthtakes.ts writes (`soundfont X`), whose `%font` lines
+ * map every bank-0 program to FluidR3_GM, and a `soundfont` line does not override them (every GM program renders
+ * byte-identical with and without it); the set is a FluidR3_GM-through-TiMidity++ set. Its figures stand.
  */
 export const HELD_OUT_19: (Song15 | LatencySong)[] = [
   ...(
@@ -3359,6 +3363,10 @@ const OPL3_SF2 = '/usr/share/sounds/sf2/OPL-3_FM_128M.sf2';
  * 189, 195, 201, 205 bpm); takes at 25, 31 and 37 kHz (no earlier set); seeds 3701–3711 (none used before). 9 songs
  * × 6 sections + 2 × 5 sentences = 64 sections (54 with a MIDI guide), every one clearly best by construction (one
  * clean take).
+ * What played (measured note by note by h-debt39): the five TiMidity++ songs are **FluidR3_GM**, not the OPL-3 FM
+ * bank. TiMidity++ reads /etc/timidity/timidity.cfg before the `-c` file fixtures/synthtakes.ts writes (`soundfont
+ * X`), whose `%font` lines map every bank-0 program to FluidR3_GM, and a `soundfont` line does not override them
+ * (every GM program renders byte-identical with and without it). Its figures stand.
  */
 export const HELD_OUT_20: (Song15 | LatencySong)[] = [
   ...(
@@ -4835,6 +4843,9 @@ const LULLABY_SOPRANO: VoiceStyle = {
  * espeak-ng Armenian (hy+Lee) and Georgian (ka+Travis) (no set's languages); takes at 55, 56 and 57 kHz (no set);
  * seeds 4301–4312 (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections,
  * every one clearly best by construction (one clean take).
+ * What played (measured note by note by h-debt39): the TiMidity++ song is **FluidR3_GM**, not the OPL-3 FM bank
+ * (TiMidity++ reads /etc/timidity/timidity.cfg, whose `%font` lines map every bank-0 program to FluidR3_GM, before
+ * the `soundfont X` file fixtures/synthtakes.ts writes, which does not override them). Its figures stand.
  */
 export const HELD_OUT_26: (Song15 | LatencySong | RoomSong)[] = [
   ...(
@@ -5086,6 +5097,9 @@ const NARROW_DEFECTS = { late: [50, 65], early: [50, 65], detune: [32, 40], leve
  * Persian (fa+norbert) (no set's languages); takes at 58, 59 and 60 kHz (no set); seeds 4401–4412 (none used
  * before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by
  * construction (one clean take).
+ * What played (measured note by note by h-debt39): the TiMidity++ song is **FluidR3_GM**, not sf_GMbank
+ * (TiMidity++ reads /etc/timidity/timidity.cfg, whose `%font` lines map every bank-0 program to FluidR3_GM, before
+ * the `soundfont X` file fixtures/synthtakes.ts writes, which does not override them). Its figures stand.
  */
 export const HELD_OUT_27: (Song15 | LatencySong | RoomSong)[] = [
   ...(
@@ -5320,6 +5334,9 @@ const SPLIT_DEFECTS = { late: [70, 80], early: [38, 46], detune: [48, 54], level
  * General with its effects (no set's settings); speech from espeak-ng Tamil (ta+grandpa) and Russian (ru+steph2)
  * (no set's languages); takes at 62, 63 and 64 kHz (no set); seeds 4501–4512 (none used before). 10 songs × 6
  * sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction.
+ * What played (measured note by note by h-debt39): the TiMidity++ song is **FluidR3_GM**, not the OPL-3 FM bank
+ * (TiMidity++ reads /etc/timidity/timidity.cfg, whose `%font` lines map every bank-0 program to FluidR3_GM, before
+ * the `soundfont X` file fixtures/synthtakes.ts writes, which does not override them). Its figures stand.
  */
 export const HELD_OUT_28: (Song15 | LatencySong | RoomSong)[] = [
   ...(
@@ -5555,6 +5572,9 @@ const FAR_LATE_DEFECTS = { late: [100, 115], early: [25, 32], detune: [26, 30], 
  * espeak-ng Korean (ko+m5) and Hebrew (he+f5) (no set's languages); takes at 61, 65 and 66 kHz (no set); seeds
  * 4601–4612 (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every
  * one clearly best by construction.
+ * What played (measured note by note by h-debt39): the TiMidity++ "sf_GMbank" song is **FluidR3_GM** (TiMidity++
+ * reads /etc/timidity/timidity.cfg, whose `%font` lines map every bank-0 program to FluidR3_GM, before the
+ * `soundfont X` file fixtures/synthtakes.ts writes, which does not override them). Its figures stand.
  */
 export const HELD_OUT_29: (Song15 | LatencySong | RoomSong)[] = [
   ...(
