@@ -13,6 +13,7 @@
  * --held-out-23t, --held-out-24t: fixtures/drumclass23t.ts, drumclass24t.ts, h-dxtom35;
  * --circuit-tune-37, --circuit-tune-37t: fixtures/drumclass37tune.ts, h-dxbrush37 (tuning sets);
  * --held-out-26, --held-out-26t: fixtures/drumclass26.ts, drumclass26t.ts, h-dxset38;
+ * --held-out-27, --held-out-27t: fixtures/drumclass27.ts, drumclass27t.ts, h-dxset40;
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -32,6 +33,8 @@ import { heldOut23DrumSpecs } from '../fixtures/drumclass23.js';
 import { heldOut25tDrumSpecs } from '../fixtures/drumclass25t.js';
 import { heldOut26DrumSpecs } from '../fixtures/drumclass26.js';
 import { heldOut26tDrumSpecs } from '../fixtures/drumclass26t.js';
+import { heldOut27DrumSpecs } from '../fixtures/drumclass27.js';
+import { heldOut27tDrumSpecs } from '../fixtures/drumclass27t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
@@ -132,6 +135,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-25t', heldOut25tDrumSpecs], // drumclass25t.ts, h-dxcls36: circuit kits, six-stroke rolls, dotted toms
   ['held-out-26', heldOut26DrumSpecs], // drumclass26.ts, h-dxset38: resonator and other seeded kits, CM-64 set
   ['held-out-26t', heldOut26tDrumSpecs], // drumclass26t.ts, h-dxset38: tom unisons and swelling 32nd tom rolls
+  ['held-out-27', heldOut27DrumSpecs], // drumclass27.ts, h-dxset40: resonator/modal/mesh hats, avldrums pedal hat
+  ['held-out-27t', heldOut27tDrumSpecs], // drumclass27t.ts, h-dxset40: soft tom rolls on modal, mesh, pd, avldrums
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
