@@ -972,6 +972,52 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
   assert.ok(burst.noiseExcessDb! >= 60, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });
 
+test("extra voice and noise: a last release past the other takes' ends is no one's; a burst after it is", () => {
+  // three sections (0–2, 2–4, 4–6.4 s), two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), every note ringing
+  // on 400 ms (−20 to −38 dB) as in the test above. The takes' lengths differ: takes 0 and 1 end at 5.62 s (at the
+  // guard past the last note-off), take 2 leaves out the last phrase (silent there, recorded to 6.4 s), take 3 is
+  // recorded to 6.4 s and its last release runs on to 5.9 s: no other take is recorded there (or has voice in the
+  // section), so that release is no one's defect. Main read it as take 3's extra voice (28 frames) and as noise
+  // ~50 dB over the takes' floor. A noise burst of take 3 after the release (6.15–6.3 s, apart from it) still counts.
+  const notes = [0, 1, 2].flatMap((s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 57 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.5, midi: 60 },
+  ]);
+  const take = (k: number, burst: boolean): TakeFeatures => {
+    const n = k < 2 ? 562 : 640;
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < (k === 2 ? 2 : 3); s++) {
+      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = i < 200 * s + 100 ? 220 : 220 * 2 ** (3 / 12);
+      }
+      for (let i = 200 * s + 150; i < Math.min(n, 200 * s + 190); i++) {
+        ms[i] = 10 ** ((-20 - (18 * (i - 200 * s - 150)) / 40) / 10);
+        f0[i] = 220 * 2 ** (3 / 12);
+      }
+    }
+    if (k === 3 && burst) for (let i = 615; i < 630; i++) ms[i] = 10 ** (-8 / 10);
+    return framesOf(ms, f0);
+  };
+  const run = (burst: boolean) =>
+    measureTakes({
+      takes: [0, 1, 2, 3].map((k) => take(k, burst)),
+      gains: [1, 1, 1, 1],
+      sections: [0, 1, 2].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: s < 2 ? 2 * s + 2 : 6.4 })),
+      guide: { kind: 'midi', notes },
+    }).measures;
+  const clean = run(false);
+  for (const [s, row] of clean.entries())
+    for (const [k, m] of row.entries()) {
+      assert.equal(m.extraFraction, 0, `section ${s} take ${k}: extra ${m.extraFraction}`);
+      assert.ok(m.noiseExcessDb! <= 1, `section ${s} take ${k}: noise ${m.noiseExcessDb} dB over the floor`);
+    }
+  const burst = run(true)[2]![3]!;
+  assert.ok(burst.extraFraction >= 0.1, `the burst: ${burst.extraFraction} extra`);
+  assert.ok(burst.noiseExcessDb! >= 60, `the burst: ${burst.noiseExcessDb} dB over the floor`);
+});
+
 test('grid candidates: seed 1506 (held-out-7) picks the eighth grid by shared starts; no grid, none kept', () => {
   // the note starts (ms, after the step-start correction) measureTakes found on the four takes of held-out-7
   // seed 1506 (146 bpm straight eighths, 16-beat sections; 57 starts, 9 shared by most takes). The resultant

@@ -599,9 +599,15 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   const t0 = takes[0]!;
   const hopS = t0.hop / t0.sampleRate;
   const n = Math.max(...takes.map((t) => t.ms.length));
-  const cents = takes.map((t, k) => analyseTake(t, gains[k]!).slow);
-  const lat = contourTiming(cents, sections, hopS, n).latencyMs;
-  if (lat.every((L) => L === 0)) return measureTakesOnce(input);
+  // each take analysed once: a take its latency does not move keeps these frames for the measures
+  const analysed = takes.map((t, k) => analyseTake(t, gains[k]!));
+  const lat = contourTiming(
+    analysed.map((a) => a.slow),
+    sections,
+    hopS,
+    n,
+  ).latencyMs;
+  if (lat.every((L) => L === 0)) return measureTakesOnce(input, analysed);
   const shifted = takes.map((t, k) => {
     const L = lat[k]! / 1000;
     if (L === 0) return t;
@@ -625,18 +631,22 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
       onsets: t.onsets.map((x) => x - L).filter((x) => x >= 0),
     };
   });
-  const out = measureTakesOnce({ ...input, takes: shifted });
+  const out = measureTakesOnce(
+    { ...input, takes: shifted },
+    analysed.map((a, k) => (lat[k] === 0 ? a : null)),
+  );
   out.takeLatencyMs = out.takeLatencyMs.map((x, k) => x + lat[k]!);
   if (out.starts) out.starts = out.starts.map((xs, k) => xs.map((x) => x + lat[k]! / 1000));
   return out;
 }
 
-function measureTakesOnce(input: MeasureInput): MeasureOutput {
+/** The measures on the takes as given; `analysed`: frames already computed for these takes (null: compute). */
+function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] = []): MeasureOutput {
   const { takes, gains, sections, guide } = input;
   const f0 = takes[0]!;
   const hopS = f0.hop / f0.sampleRate;
   const n = Math.max(...takes.map((t) => t.ms.length));
-  const frames = takes.map((t, k) => analyseTake(t, gains[k]!));
+  const frames = takes.map((t, k) => analysed[k] ?? analyseTake(t, gains[k]!));
   const N = takes.length;
   const guard = Math.round(COMP_FRAME_PARAMETERS.gapGuardSeconds.value / hopS);
   const maxLag = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.maxLagSeconds.value / hopS));
@@ -904,25 +914,39 @@ function measureTakesOnce(input: MeasureInput): MeasureOutput {
     // guide vocal / no guide of 54, main 30/36/42): any voice at the same frame 32/37/42; levels against the
     // section's own 34/38/42; each take moved by its entry offset 34/40/42, but three takes' noise bursts at
     // one place hid each other (held-out-2, -8, -10: 4 sections lost); only on the take's tails 35/39/42, none lost
-    const shareNeed = COMP_FRAME_PARAMETERS.extraSharedShare.value * (N - 1);
+    const share = COMP_FRAME_PARAMETERS.extraSharedShare.value;
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
       return median(xs) ?? 0;
     });
-    const lagOf = takes.map((_, j) =>
-      Math.round((kind === 'consensus' ? consensus[si]!.lags[j] : guideLags[si]![j]) ?? 0),
-    );
+    const entryOf = takes.map((_, j) => (kind === 'consensus' ? consensus[si]!.lags[j] : guideLags[si]![j]) ?? null);
+    const lagOf = entryOf.map((x) => Math.round(x ?? 0));
+    // A tail where no other take can vote is shared (the last note's release, no one's defect): a take votes at a
+    // place where it is active, or is recorded there and has voice in the section (an entry read, an active
+    // frame); past its end (takes' lengths differ: a late take's last release runs on, an early one's ends early)
+    // or in a phrase it left out it has no tail to share or not (held-out-20 3703 §6: the clean take's last release
+    // ran 0.1 s past the other takes' ends, the fourth had left the phrase out; it read as noise 40 dB over their
+    // floor and 10 % extra). Where some can vote, the share is of all the others, as before (a share of the voters
+    // alone lost held-out-27 4406 §4, two takes missing there: a late take's tail read as shared).
+    const voicedIn = frames.map((f) => {
+      for (let i = a; i < Math.min(b, f.active.length); i++) if (f.active[i]) return true;
+      return false;
+    });
     const sharedHere = (k: number, i: number) => {
       if (N < 2) return false;
       const level = frames[k]!.db[i]! - own[k]!;
-      let c = 0;
+      let c = 0,
+        voters = 0;
       for (let j = 0; j < N; j++) {
         const ij = i - lagOf[k]! + lagOf[j]!;
-        if (j !== k && ij >= 0 && at(frames[j]!.active, ij) && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
+        if (j === k || ij < 0 || ij >= frames[j]!.db.length) continue;
+        const on = at(frames[j]!.active, ij);
+        if (on || (voicedIn[j] && entryOf[j] !== null)) voters++;
+        if (on && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
       }
-      return c >= shareNeed;
+      return c >= share * (N - 1) || voters === 0;
     };
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
