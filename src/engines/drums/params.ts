@@ -1156,3 +1156,31 @@ export const STEM_RING_GLIDE_PARAMETERS = {
       'its low body as a kick) whose body partial lies at least this factor above the kick reference…',
   ),
 } as const;
+
+/**
+ * Soft strokes of a tom roll (h-dxroll40, stem.ts byTomRun): a soft stroke loses its attack, so the band rule reads
+ * it as a kick or a snare, while the louder strokes of the same roll read as toms; a roll is a run of one drum.
+ */
+export const STEM_TOM_RUN_PARAMETERS = {
+  tomRunMs: p(
+    110,
+    'ms',
+    [20, 500],
+    'hits whose starts follow each other within this form a run (a 32nd-note roll at 75 bpm and faster)…',
+  ),
+  tomRunMin: p(4, 'hits', [2, 32], '…of at least this many hits (of any class)…'),
+  tomRunShare: p(
+    0.3,
+    'of its drum hits',
+    [0, 1],
+    '…in which at least this share of the hits read as a kick, snare or tom are toms; its kicks and snares without a ' +
+      'second piece become toms…',
+  ),
+  tomRunKickMs: p(
+    200,
+    'ms',
+    [10, 2000],
+    "…unless their kick band rings at least this long (a kick's, struck in or after the roll) or their top band " +
+      "rings snareTopDecayMs or more (a snare's wires)",
+  ),
+} as const;

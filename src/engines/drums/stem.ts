@@ -45,6 +45,7 @@ import {
   STEM_TOGETHER_PARAMETERS,
   STEM_BRUSH_DECAY_PARAMETERS,
   STEM_RING_GLIDE_PARAMETERS,
+  STEM_TOM_RUN_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -658,6 +659,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byBrushDecay(found, verdicts);
   byTomGlide(found, verdicts);
   byKickRingGlide(found, verdicts);
+  byTomRun(found, verdicts, rate);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1459,4 +1461,39 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
       `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.ringKickFall.value} of it): a tom`;
     relabel(verdicts, k, 'tom', Math.log2(hz / edge), why);
   });
+}
+
+/**
+ * Soft strokes of a tom roll (h-dxroll40): a soft stroke loses its attack, so the first rules read it by what is left
+ * (a low body: a kick; a short mid body: a snare), while the louder strokes of the same roll read as toms. A roll is a
+ * run of one drum: hits whose starts follow each other within tomRunMs, at least tomRunMin of them, of whose hits read
+ * as a kick, snare or tom at least tomRunShare are toms. Its kicks and snares are toms too, unless a second piece was
+ * heard with them, their kick band rings tomRunKickMs or more (a kick's long ring: the downbeat after the roll) or
+ * their top band rings snareTopDecayMs or more (a snare's wires). In place on `verdicts`.
+ */
+function byTomRun(found: FoundHit[], verdicts: StemVerdict[], rate: number): void {
+  const T = STEM_TOM_RUN_PARAMETERS;
+  const gap = (T.tomRunMs.value / 1000) * rate;
+  const wires = STEM_CLASS_PARAMETERS.snareTopDecayMs.value;
+  const isDrum = (cls: HitClass) => cls === 'kick' || cls === 'snare' || cls === 'tom';
+  for (let a = 0, b = 0; a < found.length; a = b + 1) {
+    b = a;
+    while (b + 1 < found.length && found[b + 1]!.start - found[b]!.start <= gap) b++;
+    const run = verdicts.slice(a, b + 1);
+    const drums = run.filter((v) => isDrum(v.main.cls)).length;
+    const toms = run.filter((v) => v.main.cls === 'tom').length;
+    if (run.length < T.tomRunMin.value || toms === 0 || toms < T.tomRunShare.value * drums) continue;
+    for (let k = a; k <= b; k++) {
+      const v = verdicts[k]!;
+      const f = found[k]!.features;
+      if ((v.main.cls !== 'kick' && v.main.cls !== 'snare') || v.second) continue;
+      if (f.decayMs[0]! >= T.tomRunKickMs.value || f.decayMs[3]! >= wires) continue;
+      const why =
+        `it lies in a run of ${run.length} hits ${T.tomRunMs.value} ms apart or closer, ${toms} of its ${drums} ` +
+        `drum hits toms (≥ ${T.tomRunShare.value}), its kick band rings ` +
+        `${Number.isFinite(f.decayMs[0]!) ? f.decayMs[0]!.toFixed(0) + ' ms' : 'an unknown time'} ` +
+        `(< ${T.tomRunKickMs.value}) and its top band dies sooner than ${wires} ms: a soft stroke of a tom roll`;
+      relabel(verdicts, k, 'tom', toms / drums, why);
+    }
+  }
 }
