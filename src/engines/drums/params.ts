@@ -1169,6 +1169,13 @@ export const STEM_TOM_RUN_PARAMETERS = {
     'hits whose starts follow each other within this form a run (a 32nd-note roll at 75 bpm and faster)…',
   ),
   tomRunMin: p(4, 'hits', [2, 32], '…of at least this many hits (of any class)…'),
+  tomRunFloorMs: p(
+    35,
+    'ms',
+    [0, 100],
+    '…on average at least this far apart (closer: one ringing hit found again and again, not strokes; a 32nd-note ' +
+      'roll at 214 bpm)…',
+  ),
   tomRunShare: p(
     0.3,
     'of its drum hits',
@@ -1180,7 +1187,7 @@ export const STEM_TOM_RUN_PARAMETERS = {
     200,
     'ms',
     [10, 2000],
-    "…unless their kick band rings at least this long (a kick's, struck in or after the roll) or their top band " +
-      "rings snareTopDecayMs or more (a snare's wires)",
+    "…unless their kick band rings at least this long or for a time not measured (a kick's, struck in or after the " +
+      "roll) or their top band rings snareTopDecayMs or more (a snare's wires)",
   ),
 } as const;

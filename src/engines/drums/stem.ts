@@ -1466,10 +1466,11 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
 /**
  * Soft strokes of a tom roll (h-dxroll40): a soft stroke loses its attack, so the first rules read it by what is left
  * (a low body: a kick; a short mid body: a snare), while the louder strokes of the same roll read as toms. A roll is a
- * run of one drum: hits whose starts follow each other within tomRunMs, at least tomRunMin of them, of whose hits read
- * as a kick, snare or tom at least tomRunShare are toms. Its kicks and snares are toms too, unless a second piece was
- * heard with them, their kick band rings tomRunKickMs or more (a kick's long ring: the downbeat after the roll) or
- * their top band rings snareTopDecayMs or more (a snare's wires). In place on `verdicts`.
+ * run of one drum: hits whose starts follow each other within tomRunMs, at least tomRunMin of them, on average at
+ * least tomRunFloorMs apart, of whose hits read as a kick, snare or tom at least tomRunShare are toms. Its kicks and
+ * snares are toms too, unless a second piece was heard with them, their kick band rings tomRunKickMs or more or for a
+ * time not measured (a kick's long ring: the downbeat after the roll) or their top band rings snareTopDecayMs or more
+ * (a snare's wires). In place on `verdicts`.
  */
 function byTomRun(found: FoundHit[], verdicts: StemVerdict[], rate: number): void {
   const T = STEM_TOM_RUN_PARAMETERS;
@@ -1483,16 +1484,18 @@ function byTomRun(found: FoundHit[], verdicts: StemVerdict[], rate: number): voi
     const drums = run.filter((v) => isDrum(v.main.cls)).length;
     const toms = run.filter((v) => v.main.cls === 'tom').length;
     if (run.length < T.tomRunMin.value || toms === 0 || toms < T.tomRunShare.value * drums) continue;
+    // hits closer on average than tomRunFloorMs are one ringing hit found again and again, not a drummer's strokes
+    if (found[b]!.start - found[a]!.start < (T.tomRunFloorMs.value / 1000) * rate * (b - a)) continue;
     for (let k = a; k <= b; k++) {
       const v = verdicts[k]!;
       const f = found[k]!.features;
       if ((v.main.cls !== 'kick' && v.main.cls !== 'snare') || v.second) continue;
-      if (f.decayMs[0]! >= T.tomRunKickMs.value || f.decayMs[3]! >= wires) continue;
+      if (!(f.decayMs[0]! < T.tomRunKickMs.value) || f.decayMs[3]! >= wires) continue;
       const why =
         `it lies in a run of ${run.length} hits ${T.tomRunMs.value} ms apart or closer, ${toms} of its ${drums} ` +
         `drum hits toms (≥ ${T.tomRunShare.value}), its kick band rings ` +
-        `${Number.isFinite(f.decayMs[0]!) ? f.decayMs[0]!.toFixed(0) + ' ms' : 'an unknown time'} ` +
-        `(< ${T.tomRunKickMs.value}) and its top band dies sooner than ${wires} ms: a soft stroke of a tom roll`;
+        `${f.decayMs[0]!.toFixed(0)} ms (< ${T.tomRunKickMs.value}) and its top band dies sooner than ${wires} ms: ` +
+        `a soft stroke of a tom roll`;
       relabel(verdicts, k, 'tom', toms / drums, why);
     }
   }
