@@ -41,7 +41,10 @@ test('stem second pass: the soft strokes of a swelling 32nd tom roll read as tom
     const toms = read('tom');
     const kicks = read('kick');
     // the rule off (tomRunMs 0: every run one hit), main's reading: 32 of the 80 strokes toms, 13 snares
-    const [offToms, offKicks] = withParameterValue(STEM_TOM_RUN_PARAMETERS.tomRunMs, 0, () => [read('tom'), read('kick')]);
+    const [offToms, offKicks] = withParameterValue(STEM_TOM_RUN_PARAMETERS.tomRunMs, 0, () => [
+      read('tom'),
+      read('kick'),
+    ]);
     assert.equal(toms.length, 80);
     assert.ok(n(offToms, 'tom') <= 34 && n(offToms, 'snare') >= 10, `off: ${n(offToms, 'tom')} toms`);
     // with it: at least 42 toms, at most 2 snares; the roll's missed strokes (no hit) are the same
