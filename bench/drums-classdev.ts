@@ -14,6 +14,7 @@
  * --circuit-tune-37, --circuit-tune-37t: fixtures/drumclass37tune.ts, h-dxbrush37 (tuning sets);
  * --held-out-26, --held-out-26t: fixtures/drumclass26.ts, drumclass26t.ts, h-dxset38;
  * --held-out-27, --held-out-27t: fixtures/drumclass27.ts, drumclass27t.ts, h-dxset40;
+ * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -37,6 +38,7 @@ import { heldOut27DrumSpecs } from '../fixtures/drumclass27.js';
 import { heldOut27tDrumSpecs } from '../fixtures/drumclass27t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
+import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -140,6 +142,7 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
+  ['roll-tune-40', rollTune40DrumSpecs], // drumclass40roll.ts, h-dxroll40: swelling 32nd tom rolls, tuning only
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');
