@@ -1476,9 +1476,7 @@ function levels(
     // h-tempo40: only a level whose double is a tempo (the term argues for the double); a fast level's half-way hits
     // are its off-beats (the weighed-down fast level lost to its ⅔ level, which no check had handed a score)
     const backbeatTerm =
-      beatFrames.length && input.odfLow && bpm <= backbeatMax
-        ? backbeat(odf, input.odfLow, beatFrames, halfWidth)
-        : 1;
+      beatFrames.length && input.odfLow && bpm <= backbeatMax ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     // drums alone (no tuned notes): the kick and snare must fall on every beat too, not only the hats
