@@ -887,6 +887,14 @@ export const TEMPO_PARAMETERS = {
     'backbeat: … while the low band (kick, below 150 Hz) half-way is at most this relative to on the beats (the ' +
       'kick stays on the level: it is not a faster pulse)',
   ),
+  backbeatMaxBpm: p(
+    110,
+    'BPM',
+    [50, 220],
+    'backbeat (h-tempo40): the fastest level the backbeat term weighs down. The term reads the level as half of ' +
+      'the beat; above half of maxBpm that beat is no tempo the engine reads, and the half-way hits are an ' +
+      "off-beat (a four-on-the-floor's open hat, skate punk's snare on every off eighth): the term is 1 (220: main)",
+  ),
   backbeatFloor: p(
     0.4,
     '',

@@ -1418,6 +1418,7 @@ function levels(
     Math.round(checkParameter('profileHalfWidthSeconds', TEMPO_PARAMETERS.profileHalfWidthSeconds) * frameRate),
   );
   const window = checkParameter('candidateWindow', TEMPO_PARAMETERS.candidateWindow);
+  const backbeatMax = checkParameter('backbeatMaxBpm', TEMPO_PARAMETERS.backbeatMaxBpm);
   const gridBpm = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
   const cache = new Map<number, Candidate>();
   /** Whether the chords say anything (decided once the candidates are in): then harmony and tonal evenness count. */
@@ -1472,7 +1473,10 @@ function levels(
       : { fit: TEMPO_PARAMETERS.metricalFloor.value, ternary: false };
     const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const pulse = beatFrames.length && tonal && tunedNotes ? tonalPulse(tonal, beatFrames, halfWidth) : 1;
-    const backbeatTerm = beatFrames.length && input.odfLow ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
+    // h-tempo40: only a level whose double is a tempo (the term argues for the double); a fast level's half-way hits
+    // are its off-beats (the weighed-down fast level lost to its ⅔ level, which no check had handed a score)
+    const backbeatTerm =
+      beatFrames.length && input.odfLow && bpm <= backbeatMax ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     // drums alone (no tuned notes): the kick and snare must fall on every beat too, not only the hats
