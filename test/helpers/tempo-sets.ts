@@ -36,3 +36,35 @@ export function checkRenderedSongAndStem(
   assert.ok(rms(x) > 0.02, `stem rms ${rms(x)}`);
   return x;
 }
+
+/**
+ * A groove set's 28 song specs (tempo29–31): `make()` deterministic, the names unique, each groove twice, its tempo in
+ * the groove's range, its meter the groove's, about 20 s of bars (15–25 s); `each(s)` checks a song further.
+ */
+export function checkGrooveSpecs<
+  G extends string,
+  S extends { name: string; groove: G; bpm: number; bars: number; beatsPerBar: number; compound: boolean },
+>(
+  make: () => S[],
+  grooves: Record<G, { range: [number, number]; beats: number; compound: boolean }>,
+  each: (s: S) => void = () => {},
+): S[] {
+  const specs = make();
+  assert.equal(specs.length, 28);
+  assert.deepEqual(make(), specs);
+  assert.equal(new Set(specs.map((s) => s.name)).size, 28);
+  for (const g of Object.keys(grooves) as G[]) {
+    const own = specs.filter((s) => s.groove === g);
+    assert.equal(own.length, 2, g);
+    const { range, beats, compound } = grooves[g];
+    for (const s of own) {
+      assert.ok(s.bpm >= range[0] && s.bpm <= range[1], `${s.name}: ${s.bpm}`);
+      assert.equal(s.beatsPerBar, beats);
+      assert.equal(s.compound, compound);
+      const seconds = (s.bars * beats * 60) / s.bpm;
+      assert.ok(seconds > 15 && seconds < 25, `${s.name}: ${seconds} s`);
+      each(s);
+    }
+  }
+  return specs;
+}
