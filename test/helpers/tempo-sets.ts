@@ -1,0 +1,70 @@
+/**
+ * Checks shared by the tempo held-out sets' fixture tests (tempo29–31): the peak of a decoded signal in a window, and
+ * one rendered song and its drum stem against their truth rows.
+ */
+import assert from 'node:assert/strict';
+import type { TruthFile } from '../../fixtures/groundtruth.js';
+import { decodeMono } from '../../fixtures/groundtruth.js';
+import { rms } from '../../fixtures/tempogen.js';
+
+const RATE = 44100;
+
+/** The largest |x| between `a` and `b` seconds (clamped to the signal). */
+export function peakIn(x: ArrayLike<number>, a: number, b: number): number {
+  let p = 0;
+  for (let k = Math.max(0, Math.round(a * RATE)); k < Math.min(x.length, Math.round(b * RATE)); k++)
+    p = Math.max(p, Math.abs(x[k]!));
+  return p;
+}
+
+/**
+ * A rendered song and stem: `beats` truth beats and `bars` downbeats, the truth's tempo within `tol` (fraction) of
+ * `bpm`, the mix outlasting its last beat, both not silent (RMS > 0.02). Returns the decoded stem.
+ */
+export function checkRenderedSongAndStem(
+  mix: TruthFile,
+  stem: TruthFile,
+  o: { beats: number; bars: number; bpm: number; tol: number },
+): Float64Array {
+  assert.equal(mix.beats.length, o.beats);
+  assert.equal(stem.downbeats!.length, o.bars);
+  assert.ok(Math.abs(mix.bpm - o.bpm) < o.tol * o.bpm, `${mix.bpm} vs ${o.bpm}`);
+  const m = decodeMono(mix.file, RATE);
+  assert.ok(m.length / RATE > mix.beats.at(-1)!, 'the mix outlasts its last beat');
+  assert.ok(rms(m) > 0.02, `mix rms ${rms(m)}`);
+  const x = decodeMono(stem.file, RATE);
+  assert.ok(rms(x) > 0.02, `stem rms ${rms(x)}`);
+  return x;
+}
+
+/**
+ * A groove set's 28 song specs (tempo29–31): `make()` deterministic, the names unique, each groove twice, its tempo in
+ * the groove's range, its meter the groove's, about 20 s of bars (15–25 s); `each(s)` checks a song further.
+ */
+export function checkGrooveSpecs<
+  G extends string,
+  S extends { name: string; groove: G; bpm: number; bars: number; beatsPerBar: number; compound: boolean },
+>(
+  make: () => S[],
+  grooves: Record<G, { range: [number, number]; beats: number; compound: boolean }>,
+  each: (s: S) => void = () => {},
+): S[] {
+  const specs = make();
+  assert.equal(specs.length, 28);
+  assert.deepEqual(make(), specs);
+  assert.equal(new Set(specs.map((s) => s.name)).size, 28);
+  for (const g of Object.keys(grooves) as G[]) {
+    const own = specs.filter((s) => s.groove === g);
+    assert.equal(own.length, 2, g);
+    const { range, beats, compound } = grooves[g];
+    for (const s of own) {
+      assert.ok(s.bpm >= range[0] && s.bpm <= range[1], `${s.name}: ${s.bpm}`);
+      assert.equal(s.beatsPerBar, beats);
+      assert.equal(s.compound, compound);
+      const seconds = (s.bars * beats * 60) / s.bpm;
+      assert.ok(seconds > 15 && seconds < 25, `${s.name}: ${seconds} s`);
+      each(s);
+    }
+  }
+  return specs;
+}
