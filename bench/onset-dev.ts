@@ -100,12 +100,12 @@ const ITEMS_CACHE = itemsFile(
   ROLL_TUNE
     ? 'items-roll-tune.json'
     : NUMBERED
-    ? `items-${ORDINALS[NUMBERED - 3]}.json`
-    : FRESH
-      ? 'items-fresh.json'
-      : HELD
-        ? 'items-held.json'
-        : 'items-tuning.json',
+      ? `items-${ORDINALS[NUMBERED - 3]}.json`
+      : FRESH
+        ? 'items-fresh.json'
+        : HELD
+          ? 'items-held.json'
+          : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectOnsets, leadPeaks, onsetDefaults, pickPeaks } from '../../src/engines/onsets/index.js';
+import { detectOnsets, fluxPick, leadPeaks, onsetDefaults, pickPeaks } from '../../src/engines/onsets/index.js';
 
 const HOP = 0.005;
 const FRAMES = 400;
@@ -24,18 +24,9 @@ function column(fill = 0): Float64Array {
   return col;
 }
 
-function pickOf(params = onsetDefaults()) {
-  return {
-    ...params,
-    deltaFraction: params.fluxDeltaFraction,
-    medianSeconds: params.fluxMedianSeconds,
-    peakWindowSeconds: params.fluxPeakWindowSeconds,
-  };
-}
-
 test('leadPeaks: the stroke before a larger one behind a dip; not without the dip, after a larger one, or off', () => {
   const params = onsetDefaults();
-  const pick = pickOf(params);
+  const pick = fluxPick(params);
   const col = column();
   const peaks = pickPeaks(col, 1 / HOP, pick);
   // the peak picking alone: the accent only (frame 100 is not the largest within ± 50 ms)

@@ -8,21 +8,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { onsetFluxOptions, stftLayout } from '../../src/engines/analysis/params.js';
-import { detectOnsets, leadPeaks, onsetDefaults, onsetInput, pickPeaks } from '../../src/engines/onsets/index.js';
+import {
+  detectOnsets,
+  fluxPick,
+  leadPeaks,
+  onsetDefaults,
+  onsetInput,
+  pickPeaks,
+} from '../../src/engines/onsets/index.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { matchEvents } from '../../bench/metrics.js';
 
 const HOP = 0.005;
 const OFF = { fluxTrailDipFraction: 0 };
-
-function pickOf(params = onsetDefaults()) {
-  return {
-    ...params,
-    deltaFraction: params.fluxDeltaFraction,
-    medianSeconds: params.fluxMedianSeconds,
-    peakWindowSeconds: params.fluxPeakWindowSeconds,
-  };
-}
 
 /** A flux column: strokes every 9 frames (45 ms) from frame 100, each `ratio` of the last, `fill` between. */
 function roll(n: number, ratio: number, fill = 0): Float64Array {
@@ -40,7 +38,7 @@ function roll(n: number, ratio: number, fill = 0): Float64Array {
 
 test('leadPeaks: a decrescendo roll 45 ms apart keeps every stroke; not a ripple, not without a dip, not off', () => {
   const params = onsetDefaults();
-  const pick = pickOf(params);
+  const pick = fluxPick(params);
   const all = (col: Float64Array, p = params) => {
     const peaks = pickPeaks(col, 1 / HOP, pick);
     return [...peaks, ...leadPeaks(col, peaks, HOP, pick, p)].sort((a, b) => a - b);

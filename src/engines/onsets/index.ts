@@ -983,6 +983,16 @@ function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: num
   return out;
 }
 
+/** The peak picking options of the onset flux envelope: pickPeaks' own with the flux's delta, median and window. */
+export function fluxPick(params: OnsetParameterValues = onsetDefaults()): OnsetParameterValues {
+  return {
+    ...params,
+    deltaFraction: params.fluxDeltaFraction,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+  };
+}
+
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
   const { odf, fineEnergy, tickSeconds } = input;
   const split = input.flux ? splitFlux(input.flux) : undefined;
@@ -992,14 +1002,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   const columns = input.flux ? fluxColumns(input.flux, params) : undefined;
   const env = input.flux ? fluxEnvelope(input.flux, params, columns) : odf;
   const hopSeconds = input.flux ? input.flux.hopSeconds : input.hopSeconds;
-  const pick = input.flux
-    ? {
-        ...params,
-        deltaFraction: params.fluxDeltaFraction,
-        medianSeconds: params.fluxMedianSeconds,
-        peakWindowSeconds: params.fluxPeakWindowSeconds,
-      }
-    : params;
+  const pick = input.flux ? fluxPick(params) : params;
   // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
   // minimum interval below merge the picks of one hit)
   const valley = valleyOptions(hopSeconds, params);
