@@ -9,7 +9,8 @@
  * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
  * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31); `--twenty-second`: held-out 22
  * (h-onset32); `--twenty-third`: held-out 23 (h-onset32); `--twenty-fourth`: held-out 24 (h-onset34);
- * `--twenty-fifth`: held-out 25 (h-onset35); `--twenty-sixth`: held-out 26 (h-oset38).
+ * `--twenty-fifth`: held-out 25 (h-onset35); `--twenty-sixth`: held-out 26 (h-oset38); `--roll-tune`: h-onset40's
+ * roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,8 @@ const ORDINALS = [
   'twenty-sixth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
+/** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
+const ROLL_TUNE = process.argv.includes('--roll-tune');
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
 const TUNING_12 = ['--tuning-12', '--tuning-13', '--tuning-14', '--tuning-15'].some((a) => process.argv.includes(a));
 /** `--tuning-13`: `--tuning-12` plus held-out 13 (all tuning material since h-onset19: 600 files). */
@@ -94,13 +97,15 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  NUMBERED
-    ? `items-${ORDINALS[NUMBERED - 3]}.json`
-    : FRESH
-      ? 'items-fresh.json'
-      : HELD
-        ? 'items-held.json'
-        : 'items-tuning.json',
+  ROLL_TUNE
+    ? 'items-roll-tune.json'
+    : NUMBERED
+      ? `items-${ORDINALS[NUMBERED - 3]}.json`
+      : FRESH
+        ? 'items-fresh.json'
+        : HELD
+          ? 'items-held.json'
+          : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -124,7 +129,12 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (NUMBERED >= 3) {
+  if (ROLL_TUNE) {
+    const dir = path.join(OUT, 'drums-roll-tune-40');
+    mkdirSync(dir, { recursive: true });
+    for (const t of heldOutDrumSet(dir, { set: 'onset-roll-tune-40' }).files)
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (NUMBERED >= 3) {
     const set = `onset-held-out-${NUMBERED}` as NonNullable<Parameters<typeof heldOutDrumSet>[1]>['set'];
     const dir = path.join(OUT, `drums-held-out-${NUMBERED}`);
     mkdirSync(dir, { recursive: true });

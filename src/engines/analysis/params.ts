@@ -235,6 +235,27 @@ export const ONSET_PARAMETERS = {
     '… and the fine energy over tailSpanSeconds from its placed onset is at least this above the fine energy ' +
       'over tailLookbackSeconds before it (a stroke adds energy; a decay, an echo or a ripple does not)',
   ),
+  fluxTrailDipFraction: p(
+    0.3,
+    'of the peak',
+    [0, 1],
+    'onset flux trail peaks: a peak as fluxLeadPeakSeconds picks it that follows a larger one within ' +
+      'fluxPeakWindowSeconds counts when the envelope fell to this fraction of it between the two (the next stroke ' +
+      'of a 32nd-note roll, 42–60 ms after a louder one; 0: off) …',
+  ),
+  fluxTrailPeakFraction: p(
+    0.5,
+    'of the larger peak',
+    [0, 1],
+    "… and it reaches this fraction of the larger one's peak (a roll's strokes are alike; a ripple after a hit is not)",
+  ),
+  fluxTrailRiseDb: p(
+    0,
+    'dB',
+    [-20, 40],
+    "… and, as fluxLeadRiseDb, its fine energy rises at least this much (the last stroke's decay is in the span " +
+      'before it)',
+  ),
   fluxSearchBeforeSeconds: p(
     0.015,
     's',

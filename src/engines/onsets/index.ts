@@ -249,8 +249,10 @@ export function valleyPeaks(col: ArrayLike<number>, peaks: number[], frames: num
  * Lead peaks: the frames of `col` that are the largest within ± fluxLeadPeakSeconds (picked over the local median as
  * `pick` picks) but not within ± its peakWindowSeconds, because a larger frame follows within that window — and only
  * where nothing larger precedes them within it and `col` falls to fluxLeadDipFraction of the frame before the larger
- * one (two strokes, a drag or a grace note before an accent, not the two halves of one rise). Ascending; none of
- * `peaks`.
+ * one (two strokes, a drag or a grace note before an accent, not the two halves of one rise). With
+ * fluxTrailDipFraction > 0, also those after a larger frame within that window (a 32nd-note roll's strokes 42–60 ms
+ * apart, each within the peak window of a louder one) where `col` fell to that fraction of them between the two.
+ * Ascending; none of `peaks`.
  */
 export function leadPeaks(
   col: ArrayLike<number>,
@@ -270,18 +272,44 @@ export function leadPeaks(
     ONSET_PARAMETERS.fluxLeadDipFraction,
     params.fluxLeadDipFraction,
   );
+  const trail = checkParameter(
+    'fluxTrailDipFraction',
+    ONSET_PARAMETERS.fluxTrailDipFraction,
+    params.fluxTrailDipFraction,
+  );
+  const trailPeak = checkParameter(
+    'fluxTrailPeakFraction',
+    ONSET_PARAMETERS.fluxTrailPeakFraction,
+    params.fluxTrailPeakFraction,
+  );
   const wide = Math.max(1, Math.round(pick.peakWindowSeconds / hopSeconds));
   const known = new Set(peaks);
   return pickPeaks(col, 1 / hopSeconds, { ...pick, peakWindowSeconds: seconds }).filter((p) => {
     if (known.has(p)) return false;
     const v = col[p]!;
-    for (let i = Math.max(0, p - wide); i < p; i++) if (col[i]! > v) return false;
+    // a larger frame before it: a stroke of its own only where `col` fell to fluxTrailDipFraction of it between
+    // (a roll's next stroke after a louder one; 0: none, a lead peak only)
+    let back = v;
+    let larger = false;
+    for (let i = p - 1; i >= Math.max(0, p - wide); i--) {
+      if (col[i]! > v) {
+        if (!(trail > 0) || !(back <= trail * v)) return false;
+        // … and it at least fluxTrailPeakFraction of the larger one's peak (a roll's strokes are alike)
+        let top = col[i]!;
+        for (let k = i - 1; k >= Math.max(0, p - wide) && col[k]! >= top; k--) top = col[k]!;
+        if (v < trailPeak * top) return false;
+        larger = true;
+        break;
+      }
+      back = Math.min(back, col[i]!);
+    }
     let dip = v;
     for (let i = p + 1; i <= Math.min(col.length - 1, p + wide); i++) {
       if (col[i]! > v) return dip <= fraction * v;
       dip = Math.min(dip, col[i]!);
     }
-    return false;
+    // nothing larger follows: a trail peak (a larger frame before it, out of the dip above)
+    return larger;
   });
 }
 
@@ -955,6 +983,16 @@ function placePeaks(peaks: readonly number[], o: Placement): { t: number; s: num
   return out;
 }
 
+/** The peak picking options of the onset flux envelope: pickPeaks' own with the flux's delta, median and window. */
+export function fluxPick(params: OnsetParameterValues = onsetDefaults()): OnsetParameterValues {
+  return {
+    ...params,
+    deltaFraction: params.fluxDeltaFraction,
+    medianSeconds: params.fluxMedianSeconds,
+    peakWindowSeconds: params.fluxPeakWindowSeconds,
+  };
+}
+
 export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
   const { odf, fineEnergy, tickSeconds } = input;
   const split = input.flux ? splitFlux(input.flux) : undefined;
@@ -964,14 +1002,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   const columns = input.flux ? fluxColumns(input.flux, params) : undefined;
   const env = input.flux ? fluxEnvelope(input.flux, params, columns) : odf;
   const hopSeconds = input.flux ? input.flux.hopSeconds : input.hopSeconds;
-  const pick = input.flux
-    ? {
-        ...params,
-        deltaFraction: params.fluxDeltaFraction,
-        medianSeconds: params.fluxMedianSeconds,
-        peakWindowSeconds: params.fluxPeakWindowSeconds,
-      }
-    : params;
+  const pick = input.flux ? fluxPick(params) : params;
   // the mean envelope's peaks and, with the onset flux, each group's own (one onset per rise: placement and the
   // minimum interval below merge the picks of one hit)
   const valley = valleyOptions(hopSeconds, params);
@@ -1042,11 +1073,19 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     const lead = new Set(leads);
     const own = new Set(fluxGroupPeaksOnce);
     const ratio = 10 ** (checkParameter('fluxLeadRiseDb', ONSET_PARAMETERS.fluxLeadRiseDb, params.fluxLeadRiseDb) / 10);
+    // a trail peak (a larger frame within the peak window before it) against fluxTrailRiseDb
+    const trailRatio =
+      10 ** (checkParameter('fluxTrailRiseDb', ONSET_PARAMETERS.fluxTrailRiseDb, params.fluxTrailRiseDb) / 10);
+    const wide = Math.max(1, Math.round(pick.peakWindowSeconds / hopSeconds));
+    const trails = (p: number) => {
+      for (let i = Math.max(0, p - wide); i < p; i++) if (env[i]! > env[p]!) return true;
+      return false;
+    };
     const spans = tailSpans(tickSeconds, params);
     const keep = out.map(({ t, p }) => {
       if (!lead.has(p) || own.has(p)) return true;
       const rise = energyRise(fineEnergy, t, tickSeconds, spans.after, spans.before);
-      return rise === undefined || rise >= ratio;
+      return rise === undefined || rise >= (trails(p) ? trailRatio : ratio);
     });
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
