@@ -13,6 +13,7 @@
  * --held-out-23t, --held-out-24t: fixtures/drumclass23t.ts, drumclass24t.ts, h-dxtom35;
  * --circuit-tune-37, --circuit-tune-37t: fixtures/drumclass37tune.ts, h-dxbrush37 (tuning sets);
  * --held-out-26, --held-out-26t: fixtures/drumclass26.ts, drumclass26t.ts, h-dxset38;
+ * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -34,6 +35,7 @@ import { heldOut26DrumSpecs } from '../fixtures/drumclass26.js';
 import { heldOut26tDrumSpecs } from '../fixtures/drumclass26t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
+import { resoTune40DrumSpecs } from '../fixtures/drumclass-resotune40.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -135,6 +137,7 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
+  ['reso-tune-40', resoTune40DrumSpecs], // drumclass-resotune40.ts, h-dxhat40: resonator kits' hats, tuning only
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');
