@@ -1156,3 +1156,26 @@ export const STEM_RING_GLIDE_PARAMETERS = {
       'its low body as a kick) whose body partial lies at least this factor above the kick reference…',
   ),
 } as const;
+
+/**
+ * Hats read as toms by their ringing top (h-dxhat40, stem.ts byHatShellRing): a resonator-bank hat (a shell's
+ * bending modes from 300–600 Hz up, each a resonator over noise) puts most of what it adds into its low modes, below
+ * midHz, and is pitched (not flat), so the band rule reads "a drum whose top band dies within snareTopDecayMs: a
+ * tom". A tom's top band holds only its stick click, a few thousandths of what it adds, gone in 3–6 ms; the hat's
+ * upper modes carry a percent or more above highHz and ring on for 10–30 ms. Measured on the tuning set
+ * fixtures/drumclass-resotune40.ts and held-out 14–25t.
+ */
+export const STEM_HAT_SHELL_PARAMETERS = {
+  hatShellTopMs: p(
+    9,
+    'ms',
+    [0, 35],
+    'a hit read as a tom whose top band (above highHz) takes at least this long to fall decayDb (0: off)…',
+  ),
+  hatShellTopShare: p(
+    0.002,
+    'of the added energy',
+    [0, 1],
+    '…and which adds at least this share above highHz (more than a stick click) is a hat: its upper shell modes',
+  ),
+} as const;
