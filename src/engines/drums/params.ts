@@ -1161,9 +1161,10 @@ export const STEM_RING_GLIDE_PARAMETERS = {
  * Hats read as toms by their ringing top (h-dxhat40, stem.ts byHatShellRing): a resonator-bank hat (a shell's
  * bending modes from 300–600 Hz up, each a resonator over noise) puts most of what it adds into its low modes, below
  * midHz, and is pitched (not flat), so the band rule reads "a drum whose top band dies within snareTopDecayMs: a
- * tom". A tom's top band holds only its stick click, a few thousandths of what it adds, gone in 3–6 ms; the hat's
- * upper modes carry a percent or more above highHz and ring on for 10–30 ms. Measured on the tuning set
- * fixtures/drumclass-resotune40.ts and held-out 14–25t.
+ * tom". Its lowest mode, the body partial, lies at 300–600 Hz, above a tom's (whose partial glides down and sits
+ * low); its upper modes carry a percent or more above highHz and ring 10–30 ms, while the whole shell is damped
+ * (its wires band dies within 15–30 ms, a sampled tom's overtones ring 30–90 ms). Measured on the tuning set
+ * fixtures/drumclass-resotune40.ts and held-out 23, 24t, 25t (bench/RESULTS.md, h-dxhat40).
  */
 export const STEM_HAT_SHELL_PARAMETERS = {
   hatShellTopMs: p(
@@ -1176,6 +1177,18 @@ export const STEM_HAT_SHELL_PARAMETERS = {
     0.002,
     'of the added energy',
     [0, 1],
-    '…and which adds at least this share above highHz (more than a stick click) is a hat: its upper shell modes',
+    '…which adds at least this share above highHz (more than a stick click)…',
+  ),
+  hatShellWiresMs: p(
+    36,
+    'ms',
+    [5, 500],
+    '…whose wires band (midHz–highHz) falls decayDb sooner than this (a damped shell)…',
+  ),
+  hatShellBodyHz: p(
+    250,
+    'Hz',
+    [50, 1000],
+    "…and whose body partial lies at or above this (a tom's sits lower) is a hat: its shell modes",
   ),
 } as const;
