@@ -1186,10 +1186,12 @@ export const STEM_HAT_SHELL_PARAMETERS = {
     [5, 500],
     '…whose wires band (midHz–highHz) falls decayDb sooner than this (a damped shell)…',
   ),
-  hatShellBodyHz: p(
-    250,
-    'Hz',
-    [50, 1000],
-    "…and whose body partial lies at or above this (a tom's sits lower) is a hat: its shell modes",
+  hatShellBodyHz: p(250, 'Hz', [50, 1000], "…whose body partial lies at or above this (a tom's sits lower)…"),
+  hatShellLowShare: p(
+    0.1,
+    'of the added energy',
+    [0, 1],
+    "…and which adds less than this share below lowHz (a hat adds nothing there, a tom's membrane may: held-out " +
+      "18's single-sample Hydrogen tom adds 0.3) is a hat: its shell modes",
   ),
 } as const;

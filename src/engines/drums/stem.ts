@@ -1468,9 +1468,9 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
  * the band rule as a drum whose top band dies before snareTopDecayMs: a tom. A tom's top band is its stick click
  * (a few thousandths of what it adds, gone in a few ms), or, on a sampled tom, its overtones ringing on in the wires
  * band too, over a body partial that sits low. A "tom" whose upper modes add at least hatShellTopShare above highHz
- * and take at least hatShellTopMs to fall decayDb, whose wires band falls within hatShellWiresMs (a damped shell)
- * and whose body partial lies at or above hatShellBodyHz is a hat; a second piece heard with it stays. In place on
- * `verdicts`.
+ * and take at least hatShellTopMs to fall decayDb, whose wires band falls within hatShellWiresMs (a damped shell),
+ * whose body partial lies at or above hatShellBodyHz and which adds under hatShellLowShare below lowHz is a hat; a
+ * second piece heard with it stays. In place on `verdicts`.
  */
 function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
   const H = STEM_HAT_SHELL_PARAMETERS;
@@ -1483,6 +1483,7 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     const hz = f.bodyHz ?? NaN;
     if (v.main.cls !== 'tom' || !(ms >= H.hatShellTopMs.value) || !(top >= H.hatShellTopShare.value)) return;
     if (!(wires < H.hatShellWiresMs.value) || !(hz >= H.hatShellBodyHz.value)) return;
+    if (!(f.share[0]! < H.hatShellLowShare.value)) return;
     const why =
       `its top band adds ${(100 * top).toFixed(2)} % of it (≥ ${(100 * H.hatShellTopShare.value).toFixed(2)}) ` +
       `and rings ${ms.toFixed(0)} ms (≥ ${H.hatShellTopMs.value}), its wires band dies in ${wires.toFixed(0)} ms ` +
