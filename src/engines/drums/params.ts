@@ -1164,8 +1164,8 @@ export const STEM_RING_GLIDE_PARAMETERS = {
  * tom". Its lowest mode, the body partial, lies at 300–600 Hz, above a tom's (whose partial glides down and sits
  * low); its upper modes carry a percent or more above highHz and ring 10–30 ms, while the whole shell is damped
  * (its wires band dies within 15–30 ms, a sampled tom's overtones ring 30–90 ms). Measured on the tuning set
- * fixtures/drumclass-resotune40.ts (0.7213 → 0.8469) and held-out 19t–25t, 23 (ten high toms lost on 22t, one each
- * on 20t and 24t); held-out 26, judged once: 0.7616 → 0.8304 (bench/RESULTS.md, h-dxhat40).
+ * fixtures/drumclass-resotune40.ts (0.7213 → 0.8469) and held-out 14–25t (ten high toms lost on 22t, a few on 14,
+ * 15, 18, 20t, 24t); held-out 26, judged once: 0.7616 → 0.8304 (bench/RESULTS.md, h-dxhat40).
  */
 export const STEM_HAT_SHELL_PARAMETERS = {
   hatShellTopMs: p(
