@@ -15,6 +15,7 @@
  * --held-out-26, --held-out-26t: fixtures/drumclass26.ts, drumclass26t.ts, h-dxset38;
  * --held-out-27, --held-out-27t: fixtures/drumclass27.ts, drumclass27t.ts, h-dxset40;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
+ * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
  * with its truth and its hits before the second pass, for bench/drums-classdev-score.ts)
  */
@@ -39,6 +40,7 @@ import { heldOut27tDrumSpecs } from '../fixtures/drumclass27t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
+import { resoTune40DrumSpecs } from '../fixtures/drumclass-resotune40.js';
 import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -143,6 +145,7 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
   ['roll-tune-40', rollTune40DrumSpecs], // drumclass40roll.ts, h-dxroll40: swelling 32nd tom rolls, tuning only
+  ['reso-tune-40', resoTune40DrumSpecs], // drumclass-resotune40.ts, h-dxhat40: resonator kits' hats, tuning only
 ];
 const specSet = SPEC_SETS.find(([name]) => process.argv.includes(`--${name}`));
 const STEMS = process.argv.includes('--stems');

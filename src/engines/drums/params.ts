@@ -1156,3 +1156,42 @@ export const STEM_RING_GLIDE_PARAMETERS = {
       'its low body as a kick) whose body partial lies at least this factor above the kick reference…',
   ),
 } as const;
+
+/**
+ * Hats read as toms by their ringing top (h-dxhat40, stem.ts byHatShellRing): a resonator-bank hat (a shell's
+ * bending modes from 300–600 Hz up, each a resonator over noise) puts most of what it adds into its low modes, below
+ * midHz, and is pitched (not flat), so the band rule reads "a drum whose top band dies within snareTopDecayMs: a
+ * tom". Its lowest mode, the body partial, lies at 300–600 Hz, above a tom's (whose partial glides down and sits
+ * low); its upper modes carry a percent or more above highHz and ring 10–30 ms, while the whole shell is damped
+ * (its wires band dies within 15–30 ms, a sampled tom's overtones ring 30–90 ms). Measured on the tuning set
+ * fixtures/drumclass-resotune40.ts (0.7213 → 0.8469) and held-out 14–25t (ten high toms lost on 22t, a few on 14,
+ * 15, 18, 20t, 24t); held-out 26, judged once: 0.7616 → 0.8304 (bench/RESULTS.md, h-dxhat40).
+ */
+export const STEM_HAT_SHELL_PARAMETERS = {
+  hatShellTopMs: p(
+    9,
+    'ms',
+    [0, 35],
+    'a hit read as a tom whose top band (above highHz) takes at least this long to fall decayDb (0: off)…',
+  ),
+  hatShellTopShare: p(
+    0.002,
+    'of the added energy',
+    [0, 1],
+    '…which adds at least this share above highHz (more than a stick click)…',
+  ),
+  hatShellWiresMs: p(
+    36,
+    'ms',
+    [5, 500],
+    '…whose wires band (midHz–highHz) falls decayDb sooner than this (a damped shell)…',
+  ),
+  hatShellBodyHz: p(250, 'Hz', [50, 1000], "…whose body partial lies at or above this (a tom's sits lower)…"),
+  hatShellLowShare: p(
+    0.1,
+    'of the added energy',
+    [0, 1],
+    "…and which adds less than this share below lowHz (a hat adds nothing there, a tom's membrane may: held-out " +
+      "18's single-sample Hydrogen tom adds 0.3) is a hat: its shell modes",
+  ),
+} as const;

@@ -45,6 +45,7 @@ import {
   STEM_TOGETHER_PARAMETERS,
   STEM_BRUSH_DECAY_PARAMETERS,
   STEM_RING_GLIDE_PARAMETERS,
+  STEM_HAT_SHELL_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -658,6 +659,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byBrushDecay(found, verdicts);
   byTomGlide(found, verdicts);
   byKickRingGlide(found, verdicts);
+  byHatShellRing(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1458,5 +1460,35 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
       `lies at ${hz.toFixed(0)} Hz, ≥ ${G.ringTomRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
       `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.ringKickFall.value} of it): a tom`;
     relabel(verdicts, k, 'tom', Math.log2(hz / edge), why);
+  });
+}
+
+/**
+ * Hats read as toms by their ringing top (h-dxhat40): a resonator-bank hat, pitched and mostly below midHz, reads to
+ * the band rule as a drum whose top band dies before snareTopDecayMs: a tom. A tom's top band is its stick click
+ * (a few thousandths of what it adds, gone in a few ms), or, on a sampled tom, its overtones ringing on in the wires
+ * band too, over a body partial that sits low. A "tom" whose upper modes add at least hatShellTopShare above highHz
+ * and take at least hatShellTopMs to fall decayDb, whose wires band falls within hatShellWiresMs (a damped shell),
+ * whose body partial lies at or above hatShellBodyHz and which adds under hatShellLowShare below lowHz is a hat; a
+ * second piece heard with it stays. In place on `verdicts`.
+ */
+function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const H = STEM_HAT_SHELL_PARAMETERS;
+  if (!(H.hatShellTopMs.value > 0)) return;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const top = f.share[3]!;
+    const ms = f.decayMs[3]!;
+    const wires = f.decayMs[2]!;
+    const hz = f.bodyHz ?? NaN;
+    if (v.main.cls !== 'tom' || !(ms >= H.hatShellTopMs.value) || !(top >= H.hatShellTopShare.value)) return;
+    if (!(wires < H.hatShellWiresMs.value) || !(hz >= H.hatShellBodyHz.value)) return;
+    if (!(f.share[0]! < H.hatShellLowShare.value)) return;
+    const why =
+      `its top band adds ${(100 * top).toFixed(2)} % of it (≥ ${(100 * H.hatShellTopShare.value).toFixed(2)}) ` +
+      `and rings ${ms.toFixed(0)} ms (≥ ${H.hatShellTopMs.value}), its wires band dies in ${wires.toFixed(0)} ms ` +
+      `(< ${H.hatShellWiresMs.value}) and its body partial lies at ${hz.toFixed(0)} Hz (≥ ` +
+      `${H.hatShellBodyHz.value}): a hat's damped shell modes, not a tom`;
+    relabel(verdicts, k, 'hihat', Math.min(ms / H.hatShellTopMs.value - 1, top / H.hatShellTopShare.value - 1), why);
   });
 }
