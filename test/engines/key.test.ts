@@ -710,8 +710,10 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   };
   const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
   const level = sing(0);
-  const on = keyOf(level);
-  const off = keyOf(level, { heldNoteWeight: 0 });
+  // the relative pair's term off (round 40): the level A5 also puts the chroma on A minor's tonic triad, and this
+  // case weighs the held notes alone
+  const on = keyOf(level, { relativeTriadWeight: 0 });
+  const off = keyOf(level, { heldNoteWeight: 0, relativeTriadWeight: 0 });
   // the level A5 is the song's one steady held note (the chords decay to a fifth of their level over a chord)
   assert.ok(ev(on, 'A minor').heldTonic > 0.9, `${ev(on, 'A minor').heldTonic}`);
   assert.equal(ev(on, 'C major').heldTonic, 0);
@@ -719,6 +721,8 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   const w = KEY_PARAMETERS.heldNoteWeight.value;
   for (const key of ['C major', 'A minor', 'G major', 'F major', 'E minor'])
     assert.ok(Math.abs(ev(on, key).score - ev(off, key).score - w * ev(on, key).heldTonic) < 1e-9, key);
+  // with the relative pair's term the sustained A reads A minor too
+  assert.equal(keyOf(level).result.key, 'A minor');
   assert.ok(off.evidence.every((e) => e.heldTonic === 0));
   // the chords (ending on C) read C major; the sustained A over every Am reads A minor
   assert.equal(off.result.key, 'C major');
@@ -727,7 +731,7 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   // steadiness, and counts again when every run counts in proportion to its steadiness
   const struck = sing(0.4);
   assert.equal(ev(keyOf(struck), 'A minor').heldTonic, 0);
-  assert.equal(keyOf(struck).result.key, 'C major');
+  assert.equal(keyOf(struck, { relativeTriadWeight: 0 }).result.key, 'C major');
   assert.ok(ev(keyOf(struck, { heldNoteSteadiness: 0 }), 'A minor').heldTonic > 0.5);
 });
 
@@ -749,4 +753,44 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(seconds.decision?.inputs?.['firstChord'], 'G');
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
+});
+
+test("the relative pair: the tonic triad's share of the chroma turns a key into its relative, no other (round 40)", () => {
+  // vi–IV–I–V ×4 (Am F C G, cold on G): the same chords as A minor's i–bVI–bIII–bVII, its first chord A minor's;
+  // a melody struck on every half chord (decaying: no steady held note) on G5 (C major's 5th) or A5 (A minor's tonic)
+  const loop = [Am, F, C, G];
+  const song = (midi: number) => {
+    const x = progression([...loop, ...loop, ...loop, ...loop], 1.3, 0);
+    const f = 440 * 2 ** ((midi - 69) / 12);
+    const len = Math.round(0.65 * RATE);
+    for (let s = 0; s + len <= x.length; s += len)
+      for (let h = 1; h <= 4; h++)
+        for (let i = 0; i < len; i++) {
+          const env = Math.min(1, i / 200, (len - i) / 200) * Math.exp(-i / (0.4 * RATE));
+          x[s + i]! += (0.15 / h) * env * Math.sin((2 * Math.PI * h * f * i) / RATE);
+        }
+    return x;
+  };
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  const onG = keyOf(song(79));
+  const offG = keyOf(song(79), { relativeTriadWeight: 0 });
+  // without the rule the first chord and the loop read A minor (main before round 40)
+  assert.equal(offG.result.key, 'A minor');
+  // the melody's G puts more of the chroma on C–E–G than on A–C–E: C major, by exactly w × the difference
+  const w = KEY_PARAMETERS.relativeTriadWeight.value;
+  const c = ev(onG, 'C major');
+  assert.ok(c.tonicTriad > ev(onG, 'A minor').tonicTriad + 0.1, `${c.tonicTriad} ${ev(onG, 'A minor').tonicTriad}`);
+  const max = KEY_PARAMETERS.relativeTriadMax.value;
+  const term = Math.min(max, w * (c.tonicTriad - ev(onG, 'A minor').tonicTriad));
+  assert.ok(Math.abs(c.relativePair - term) < 1e-9, `${c.relativePair} ${term}`);
+  assert.ok(Math.abs(c.score - ev(offG, 'C major').score - c.relativePair) < 1e-9);
+  assert.equal(onG.result.key, 'C major');
+  assert.match(String(onG.decision?.inputs?.['relativePair']), /^A minor .* against its relative C major .*: C major$/);
+  // every other key's score is the same with the rule on and off: it only moves between a key and its relative
+  for (const e of onG.evidence)
+    if (e.key !== 'C major') assert.ok(Math.abs(e.score - ev(offG, e.key).score) < 1e-9, e.key);
+  // the melody on A (A minor's tonic): A minor stays, its relative pushed down
+  const onA = keyOf(song(81));
+  assert.equal(onA.result.key, 'A minor');
+  assert.ok(ev(onA, 'C major').relativePair < 0);
 });

@@ -553,6 +553,13 @@ export interface KeyEvidence {
    * 1 → 1: a sustained note, not a struck chord's decaying top voice); the weighed lengths summed per pitch class.
    */
   heldTonic: number;
+  /** The share of the song's chroma on the key's tonic triad (root, third, fifth). */
+  tonicTriad: number;
+  /**
+   * The relative pair's term: for the best key's relative (C major's A minor, A minor's C major) relativeTriadWeight ×
+   * its tonicTriad minus the best key's, added to its score; 0 for every other key.
+   */
+  relativePair: number;
   score: number;
 }
 
@@ -952,6 +959,8 @@ export function analyzeKey(
     scaleEdge: param('scaleEdgeWeight', options),
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
+    relative: param('relativeTriadWeight', options),
+    relativeMax: param('relativeTriadMax', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
@@ -1022,6 +1031,9 @@ export function analyzeKey(
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
         heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
+        tonicTriad:
+          (chroma[tonic]! + chroma[(tonic + (mode === 'major' ? 4 : 3)) % 12]! + chroma[(tonic + 7) % 12]!) / total,
+        relativePair: 0,
         score: 0,
       };
       e.score =
@@ -1039,6 +1051,27 @@ export function analyzeKey(
     }
   }
   evidence.sort((a, b) => b.score - a.score);
+  // the relative pair: a key and its relative minor or major share a scale and two of their tonic triads' three
+  // tones (C major C E G, A minor A C E); a loop through vi–IV–I–V and one through i–bVI–bIII–bVII sound the same
+  // chords, and the rest of the evidence often cannot tell them apart. The third tone does: the major's 5th (G)
+  // against the minor's tonic (A), the one stable tone of each tonic triad the other lacks. The best key's relative
+  // gets relativeTriadWeight × (its tonic triad's chroma share − the best key's), at most ±relativeTriadMax (a
+  // tie-breaker: it turns a near tie, not a decision the chords, bass and ends made clearly), and may only overtake
+  // the best key (every other key's score is unchanged)
+  let relativeTerm: string | null = null;
+  if (w.relative > 0) {
+    const b = evidence[0]!;
+    const r = evidence.find((e) => e.mode !== b.mode && e.tonic === (b.tonic + (b.mode === 'major' ? 9 : 3)) % 12)!;
+    const before = r.score;
+    r.relativePair = Math.max(-w.relativeMax, Math.min(w.relativeMax, w.relative * (r.tonicTriad - b.tonicTriad)));
+    r.score += r.relativePair;
+    relativeTerm =
+      `${b.key} ${b.score.toFixed(3)} against its relative ${r.key} ${before.toFixed(3)} ` +
+      `${r.relativePair >= 0 ? '+' : '−'} ${Math.abs(r.relativePair).toFixed(3)} (tonic triads ` +
+      `${(r.tonicTriad * 100).toFixed(1)} % vs ${(b.tonicTriad * 100).toFixed(1)} % of the chroma) = ` +
+      `${r.score.toFixed(3)}: ${r.score > b.score ? r.key : b.key}`;
+    if (r.score > b.score) evidence.sort((x, y) => y.score - x.score);
+  }
   const temperature = param('confidenceTemperature', options);
   const top = evidence[0]!.score;
   const expSum = evidence.reduce((a, e) => a + Math.exp((e.score - top) / temperature), 0);
@@ -1069,6 +1102,7 @@ export function analyzeKey(
       returnPeriodSeconds: returns && blocks ? Math.round(returns.period * blocks.seconds * 10) / 10 : null,
       // from the end back: the final chord first
       phraseReturns: returns ? returns.returns.map(chordName).join(' ') : '',
+      relativeTerm,
     }),
     evidence,
     chords,
@@ -1102,6 +1136,8 @@ interface Weights {
   scaleEdge: number;
   vamp: number;
   held: number;
+  relative: number;
+  relativeMax: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1148,6 +1184,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       w.held * (best.heldTonic - other.heldTonic),
       `steady held notes above the bass on the tonic ${pct(best.heldTonic)} vs ${pct(other.heldTonic)}`,
     ],
+    [
+      best.relativePair - other.relativePair,
+      `the relative pair's tonic triads in the chroma ${pct(best.tonicTriad)} vs ${pct(other.tonicTriad)}`,
+    ],
   ];
   return terms
     .filter(([d]) => Math.abs(d) > 5e-4)
@@ -1177,6 +1217,7 @@ function keyDecision(
     songMinorRoots: string;
     returnPeriodSeconds: number | null;
     phraseReturns: string;
+    relativeTerm: string | null;
   },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
@@ -1204,6 +1245,7 @@ function keyDecision(
       `${w.scaleEdge}·scale edges + ` +
       `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord` +
       (w.held > 0 ? ` + ${w.held}·steady held notes on the tonic` : '') +
+      (best.relativePair !== 0 ? ` + ${w.relative}·its tonic triad's chroma share over its relative's` : '') +
       '); ' +
       `over ` +
       `${runnerUp.key} ` +
@@ -1235,6 +1277,8 @@ function keyDecision(
       ...(extra.returnPeriodSeconds !== null
         ? { returnPeriodSeconds: extra.returnPeriodSeconds, phraseReturnChords: extra.phraseReturns }
         : {}),
+      // the relative pair (relativeTriadWeight): the best key by the other evidence, its relative, both scores
+      ...(extra.relativeTerm !== null ? { relativePair: extra.relativeTerm } : {}),
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },
