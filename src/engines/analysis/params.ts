@@ -1631,15 +1631,16 @@ export const KEY_PARAMETERS = {
     "key score: the best key's relative (C major's A minor, A minor's C major) gets this × (the share of the song's " +
       "chroma on its tonic triad − the best key's): the two triads share two tones, and the third — the major's 5th " +
       "against the minor's tonic — tells the pair apart; only the relative's score moves, so the rule can only turn " +
-      'a key into its relative (0 = off; 6–15 score alike on fresh20–25; bench/RESULTS.md, key, round 40)',
+      'a key into its relative (0 = off; 6.3–7.7 score alike on fresh20–25; bench/RESULTS.md, key, round 40)',
   ),
   relativeTriadMax: p(
-    0.45,
+    0.15,
     'score units',
     [0, 2],
     "key score: the relative pair's term (relativeTriadWeight) is held within ±this: it breaks a near tie between a " +
-      'key and its relative, it does not overturn a lead the chords, bass and ends give one of them (an A minor ' +
-      'i–III–VII–III–VII–i that starts and ends on Am keeps its key; 0.45–0.6 score alike on fresh20–25)',
+      'key and its relative, it does not overturn a lead the chords, bass and ends give one of them; at 0.45 the ' +
+      "bench's ballad A minor and hot F# minor read their relative majors, at 0.15 neither does (bench/RESULTS.md, " +
+      'key, round 40)',
   ),
   heldNoteSeconds: p(
     1,
