@@ -1639,8 +1639,8 @@ export const KEY_PARAMETERS = {
     [0, 2],
     "key score: the relative pair's term (relativeTriadWeight) is held within ±this: it breaks a near tie between a " +
       'key and its relative, it does not overturn a lead the chords, bass and ends give one of them; at 0.45 the ' +
-      "bench's ballad A minor and hot F# minor read their relative majors, at 0.15 neither does (bench/RESULTS.md, " +
-      'key, round 40)',
+      "bench's ballad A minor and hot F# minor read their relative majors, at 0.15 only the six-minute ballad does " +
+      '(bench/RESULTS.md, key, round 40)',
   ),
   heldNoteSeconds: p(
     1,
