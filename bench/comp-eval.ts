@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-30]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-31]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -2790,8 +2790,12 @@ const SF2 = {
   opl3: '/usr/share/sounds/sf2/OPL-3_FM_128M.sf2',
 };
 
-/** A held-out-17 sung song: every take through SoX's reverb (reverberance %, wet and dry) before the latency. */
-export type RoomSong = LatencySong & { soxReverb?: number };
+/**
+ * A held-out-17 sung song: every take through SoX's reverb (reverberance %, wet and dry) before the latency; or
+ * (held-out-31) SoX reverb's full settings: [reverberance %, HF damping %, room scale %, stereo depth %,
+ * pre-delay ms, wet gain dB].
+ */
+export type RoomSong = LatencySong & { soxReverb?: number | readonly number[] };
 
 /**
  * The seventeenth held-out set (spec committed before shub's one run on it; 2026-12-03, h-comp22, after sound the
@@ -5989,14 +5993,260 @@ export const HELD_OUT_30_SPEECH: LatencySpeech[] = [
   },
 ];
 
-/** Every take of a set through SoX's reverb (reverberance %, wet and dry; the length kept). */
-export function soxReverbTakes(set: TakeSet, reverberance: number | undefined, dir: string): TakeSet {
+/** Voices of held-out-31 (in no set before it): breathier or steadier than any, a slow wide vibrato. */
+const ROCK_TENOR: VoiceStyle = {
+  name: 'rock tenor',
+  formantScale: 1.03,
+  vibratoHz: 4.6,
+  vibratoCents: 38,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 14,
+  breath: 0.24,
+  openPhase: 0.6,
+  closePhase: 0.24,
+};
+const CATHEDRAL_ALTO: VoiceStyle = {
+  name: 'cathedral alto',
+  formantScale: 1.12,
+  vibratoHz: 5.6,
+  vibratoCents: 9,
+  vibratoDelaySeconds: 0.7,
+  driftCents: 3,
+  breath: 0.04,
+  openPhase: 0.5,
+  closePhase: 0.12,
+};
+const BASS_BARITONE: VoiceStyle = {
+  name: 'bass-baritone',
+  formantScale: 0.92,
+  vibratoHz: 5.9,
+  vibratoCents: 28,
+  vibratoDelaySeconds: 0.28,
+  driftCents: 8,
+  breath: 0.2,
+  openPhase: 0.58,
+  closePhase: 0.15,
+};
+/**
+ * Defect sizes of held-out-31 (no set's): pitchy takes only 22–28 cents off, late 42–50 ms, early 45–55 ms, level
+ * drops of 7.5–8.5 dB, noise bursts at −36…−30 dBFS, clipping driven 9–12 dB.
+ */
+const PITCHY_DEFECTS = {
+  late: [42, 50],
+  early: [45, 55],
+  detune: [22, 28],
+  level: [7.5, 8.5],
+  noise: [-36, -30],
+  clip: [9, 12],
+} as const;
+
+/**
+ * The thirty-first held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset41, after h-comp40 was
+ * judged on held-out-30 — every earlier set is tuning material now; main's baseline only), made differently from
+ * every earlier comp set, aimed at the classes main still loses: **rooms made by SoX reverb's full settings** (no set
+ * set more than its reverberance: a large room of 40 ms pre-delay and little damping, a slap-back room of 80 ms
+ * pre-delay, a damped small room on spoken takes — no set put speech in a room) and plain reverberance 95; the
+ * heaviest synth reverbs no set used (fluidsynth sf_GMbank at room 1.0 / level 1.0, TiMidity++'s freepats at reverb
+ * 120) and decaying take programs (26 jazz guitar, 27 clean guitar, 3 honky-tonk piano: long release tails) beside
+ * 104 sitar under guide programs no set used as guide (25 steel guitar, 28 muted guitar, 88 new-age pad, 91 choir
+ * pad); **four songs with no latency** (two of them in the big rooms: false no-guide latencies) beside patterns no
+ * set had — 0/0/0/0/90, 55/55/0/0, 0/105/0, 0/25/0/25/0/25, 70/0/0/0, a whole session 145 ms late, and speech at
+ * 0/0/85/85; pitchy defects (detune 22–28 cents) and the other sizes of PITCHY_DEFECTS in two songs and the
+ * Mandarin sentences; three voices in no set (rock tenor, breath 0.24 and a slow 38-cent vibrato; cathedral
+ * alto, near-still; bass-baritone); sections of 19 and 22 beats (no set's); speech from espeak-ng Mandarin
+ * (cmn+Miguel at pitch 70, tonal: its pitch reading moves by itself) and Kazakh (kk+Rob) (no set's languages);
+ * takes at 70, 71 and 72 kHz (no set); seeds 4801–4812 (none used before). 10 songs × 6 sections (60 with a MIDI
+ * guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction.
+ */
+export const HELD_OUT_31: (Song15 | LatencySong | RoomSong)[] = [
+  ...(
+    [
+      {
+        seed: 4801,
+        program: 26,
+        guideProgram: 25,
+        fluidsynth: { sf2: SF2.csound, roomSize: 1.0, reverbLevel: 1.0 },
+        sampleRate: 70000,
+        tonic: 62,
+        bpm: 92,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['detune', 'noise', 'missing', 'late'],
+      },
+      {
+        seed: 4802,
+        program: 27,
+        guideProgram: 88,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.4, reverbLevel: 0.65 },
+        sampleRate: 71000,
+        tonic: 50,
+        bpm: 76,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['late', 'detune', 'missing', 'early', 'clip'],
+        defectSizes: PITCHY_DEFECTS,
+        latencyMs: [0, 0, 0, 0, 90],
+      },
+      {
+        seed: 4803,
+        program: 3,
+        guideProgram: 91,
+        timidity: { reverb: 120 },
+        sampleRate: 72000,
+        tonic: 67,
+        bpm: 110,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['missing', 'early', 'detune', 'level'],
+        latencyMs: [55, 55, 0, 0],
+      },
+      {
+        seed: 4804,
+        program: 104,
+        guideProgram: 28,
+        soundfont: 'MuseScoreGeneral',
+        effects: true,
+        sampleRate: 70000,
+        tonic: 64,
+        bpm: 134,
+        takes: 3,
+        scale: 'phrygian',
+        rhythm: 'triplet',
+        kinds: ['early', 'detune', 'missing'],
+        latencyMs: 145,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4805,
+        voice: ROCK_TENOR,
+        tonic: 59,
+        bpm: 98,
+        takes: 4,
+        scale: 'blues',
+        rhythm: 'straight',
+        kinds: ['detune', 'missing', 'late', 'noise'],
+        soxReverb: [80, 20, 100, 0, 40, 0],
+        sampleRate: 71000,
+      },
+      {
+        seed: 4806,
+        voice: CATHEDRAL_ALTO,
+        tonic: 56,
+        bpm: 70,
+        takes: 5,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['early', 'detune', 'level', 'missing', 'late'],
+        timingJitterMs: 13,
+        pitchJitterCents: 4,
+        soxReverb: 95,
+        sectionBeats: 19,
+        sampleRate: 72000,
+      },
+      {
+        seed: 4807,
+        voice: BASS_BARITONE,
+        tonic: 44,
+        bpm: 88,
+        takes: 3,
+        scale: 'harmonic',
+        rhythm: 'swing',
+        kinds: ['late', 'detune', 'missing'],
+        defectSizes: PITCHY_DEFECTS,
+        latencyMs: [0, 105, 0],
+        sampleRate: 70000,
+      },
+      {
+        seed: 4808,
+        voice: ROCK_TENOR,
+        tonic: 61,
+        bpm: 124,
+        takes: 6,
+        scale: 'pentatonic',
+        rhythm: 'sixteenth',
+        kinds: ['missing', 'early', 'late', 'detune', 'clip', 'level'],
+        latencyMs: [0, 25, 0, 25, 0, 25],
+        sampleRate: 71000,
+      },
+      {
+        seed: 4809,
+        voice: CATHEDRAL_ALTO,
+        tonic: 58,
+        bpm: 104,
+        takes: 4,
+        scale: 'melodic',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'early', 'detune'],
+        placement: 'runs',
+        sectionBeats: 22,
+        sampleRate: 72000,
+      },
+      {
+        seed: 4810,
+        voice: BASS_BARITONE,
+        tonic: 46,
+        bpm: 66,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['noise', 'late', 'detune', 'missing'],
+        latencyMs: [70, 0, 0, 0],
+        soxReverb: [60, 10, 100, 0, 80, 0],
+        sampleRate: 70000,
+      },
+    ] as Omit<RoomSong, 'sections'>[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_31_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] })[] = [
+  {
+    seed: 4811,
+    voice: 'cmn+Miguel',
+    wordsPerMinute: 140,
+    espeakPitch: 70,
+    takes: 4,
+    latencyMs: [0, 0, 85, 85],
+    kinds: ['missing', 'detune', 'late', 'noise'],
+    defectSizes: PITCHY_DEFECTS,
+    soxReverb: [45, 70, 40, 0, 10, 0],
+    sentences: [
+      '我的弟弟每天早上在湖里游泳。',
+      '火车八点出发。',
+      '昨天山上的风很冷。',
+      '明天城里会下雨。',
+      '拐角的商店今天关门。',
+    ],
+  },
+  {
+    seed: 4812,
+    voice: 'kk+Rob',
+    wordsPerMinute: 135,
+    takes: 5,
+    kinds: ['early', 'clip', 'missing', 'detune', 'level'],
+    sentences: [
+      'Менің інім күнде таңертең көлде жүзеді.',
+      'Пойыз сағат сегізде жүреді.',
+      'Кеше таудағы жел суық болды.',
+      'Ертең қалада жаңбыр жауады.',
+      'Бұрыштағы дүкен бүгін жабық.',
+    ],
+  },
+];
+
+/** Every take of a set through SoX's reverb (reverberance %, or its full settings; wet and dry; the length kept). */
+export function soxReverbTakes(set: TakeSet, reverberance: RoomSong['soxReverb'], dir: string): TakeSet {
   if (!reverberance) return set;
+  const settings = typeof reverberance === 'number' ? [reverberance] : reverberance;
   const takes = set.takes.map((t, k) => {
     const dry = path.join(dir, `dry${k}.wav`);
     const wet = path.join(dir, `wet${k}.wav`);
     writeWav(dry, [t], set.sampleRate, 'f32');
-    const r = spawnSync('sox', [dry, '-b', '24', '-e', 'signed-integer', wet, 'reverb', String(reverberance)]);
+    const r = spawnSync('sox', [dry, '-b', '24', '-e', 'signed-integer', wet, 'reverb', ...settings.map(String)]);
     if (r.status !== 0) throw new Error(`sox reverb failed: ${String(r.stderr)}`);
     const x = readPcmWav(wet).planar[0]!;
     const out = new Float64Array(t.length);
@@ -6349,6 +6599,7 @@ async function main(): Promise<void> {
     ['held-out-28', HELD_OUT_28, HELD_OUT_28_SPEECH],
     ['held-out-29', HELD_OUT_29, HELD_OUT_29_SPEECH],
     ['held-out-30', HELD_OUT_30, HELD_OUT_30_SPEECH],
+    ['held-out-31', HELD_OUT_31, HELD_OUT_31_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -6358,7 +6609,12 @@ async function main(): Promise<void> {
           ...sung(songs),
           ...speech.map((x) => ({
             seed: x.seed,
-            build: (dir: string) => delayTakes(speechTakeSet(x, dir), (x as LatencySpeech).latencyMs),
+            // held-out-31: spoken takes in a room too
+            build: (dir: string) =>
+              delayTakes(
+                soxReverbTakes(speechTakeSet(x, dir), (x as { soxReverb?: RoomSong['soxReverb'] }).soxReverb, dir),
+                (x as LatencySpeech).latencyMs,
+              ),
             speech: true,
           })),
         ],
