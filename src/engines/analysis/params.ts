@@ -1653,6 +1653,26 @@ export const KEY_PARAMETERS = {
       "melody's sustained phrase end): a loop that starts on vi or IV rests its phrases on the key's tonic, not on " +
       'the first chord (0 = off; bench/RESULTS.md, key, rounds 33 and 35)',
   ),
+  relativeTriadWeight: p(
+    7,
+    'per unit chroma share',
+    [0, 20],
+    "key score: the best key's relative (C major's A minor, A minor's C major) gets this × (the share of the song's " +
+      "chord chroma on its tonic triad − the best key's), read on the block chroma the chords are labelled from: " +
+      "the bass register weighted down and each block's bass note's upper partials taken out (bassSeries), so a low " +
+      "C's 3rd partial (G) does not vote for C major's 5th against A minor's tonic; only the relative's score moves, " +
+      'so the rule can only turn a key into its relative (0 = off; bench/RESULTS.md, key, rounds 40 and 41)',
+  ),
+  relativeTriadMax: p(
+    0.05,
+    'score units',
+    [0, 2],
+    "key score: the relative pair's term (relativeTriadWeight) is held within ±this: it breaks a near tie between a " +
+      'key and its relative, it does not overturn a lead the chords, bass and ends give one of them: the cleaned ' +
+      "chroma still leans major (a minor loop i–bVI–bIII–bVII holds more of bIII's triad than of i's), and above " +
+      "0.05 the bench's six-minute ballad (A minor, its lead over C major 0.055) reads C major (bench/RESULTS.md, " +
+      'key, round 41)',
+  ),
   heldNoteSeconds: p(
     1,
     's',

@@ -553,6 +553,17 @@ export interface KeyEvidence {
    * 1 → 1: a sustained note, not a struck chord's decaying top voice); the weighed lengths summed per pitch class.
    */
   heldTonic: number;
+  /**
+   * The share of the song's chord chroma (the block chroma the chords are labelled from: the bass register weighted
+   * down, the bass note's upper partials out; the whole-file chroma without blocks) on the key's tonic triad.
+   */
+  tonicTriad: number;
+  /**
+   * The relative pair's term: for the best key's relative (C major's A minor, A minor's C major)
+   * relativeTriadWeight × its tonicTriad minus the best key's, within ±relativeTriadMax, added to its score; 0 for
+   * every other key.
+   */
+  relativePair: number;
   score: number;
 }
 
@@ -777,6 +788,9 @@ export function analyzeKey(
   // the steady held notes above the bass register, per pitch class (blocks), and their sum
   const heldNotes = new Array<number>(12).fill(0);
   let heldTotal = 0;
+  // the song's chord chroma for the relative pair's tonic triads (relativeTriadWeight): the whole-file chroma until
+  // the blocks give the cleaned one
+  let triadChroma: number[] = chroma;
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -821,6 +835,9 @@ export function analyzeKey(
     // expected upper partials
     const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
     const upperClean = upper.map((u, b) => u && u.map((v, i) => Math.max(0, clean(v, b, i))));
+    const chordSum = new Array<number>(12).fill(0);
+    for (const c of chroma) if (c) for (let i = 0; i < 12; i++) chordSum[i]! += c[i]!;
+    if (chordSum.some((v) => v > 0)) triadChroma = chordSum;
     if (param('heldNoteWeight', options) > 0) {
       const minRun = param('heldNoteSeconds', options) / blocks.seconds;
       const steady = param('heldNoteSteadiness', options);
@@ -952,6 +969,8 @@ export function analyzeKey(
     scaleEdge: param('scaleEdgeWeight', options),
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
+    relative: param('relativeTriadWeight', options),
+    relativeMax: param('relativeTriadMax', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
@@ -980,6 +999,12 @@ export function analyzeKey(
     }
     return sum / pairs.length;
   };
+  const triadTotal = triadChroma.reduce((a, v) => a + v, 0);
+  const triadShare = (tonic: number, mode: Mode) =>
+    triadTotal > 0
+      ? (triadChroma[tonic]! + triadChroma[(tonic + (mode === 'major' ? 4 : 3)) % 12]! + triadChroma[(tonic + 7) % 12]!) /
+        triadTotal
+      : 0;
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
@@ -1022,6 +1047,8 @@ export function analyzeKey(
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
         heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
+        tonicTriad: triadShare(tonic, mode),
+        relativePair: 0,
         score: 0,
       };
       e.score =
@@ -1039,6 +1066,27 @@ export function analyzeKey(
     }
   }
   evidence.sort((a, b) => b.score - a.score);
+  // the relative pair: a key and its relative minor or major share a scale and two of their tonic triads' three
+  // tones (C major C E G, A minor A C E); a loop through vi–IV–I–V and one through i–bVI–bIII–bVII sound the same
+  // chords, and the rest of the evidence often cannot tell them apart. The third tone does: the major's 5th (G)
+  // against the minor's tonic (A). Read on the chord chroma, with each block's bass note's upper partials out: on
+  // the whole-file chroma every low C adds a G (its 3rd partial) and the term leans major (round 40). The best key's
+  // relative gets relativeTriadWeight × (its tonic triad's share − the best key's), at most ±relativeTriadMax, and
+  // may only overtake the best key (every other key's score is unchanged)
+  let relativeTerm: string | null = null;
+  if (w.relative > 0) {
+    const b = evidence[0]!;
+    const r = evidence.find((e) => e.mode !== b.mode && e.tonic === (b.tonic + (b.mode === 'major' ? 9 : 3)) % 12)!;
+    const before = r.score;
+    r.relativePair = Math.max(-w.relativeMax, Math.min(w.relativeMax, w.relative * (r.tonicTriad - b.tonicTriad)));
+    r.score += r.relativePair;
+    relativeTerm =
+      `${b.key} ${b.score.toFixed(3)} against its relative ${r.key} ${before.toFixed(3)} ` +
+      `${r.relativePair >= 0 ? '+' : '−'} ${Math.abs(r.relativePair).toFixed(3)} (tonic triads ` +
+      `${(r.tonicTriad * 100).toFixed(1)} % vs ${(b.tonicTriad * 100).toFixed(1)} % of the chord chroma) = ` +
+      `${r.score.toFixed(3)}: ${r.score > b.score ? r.key : b.key}`;
+    if (r.score > b.score) evidence.sort((x, y) => y.score - x.score);
+  }
   const temperature = param('confidenceTemperature', options);
   const top = evidence[0]!.score;
   const expSum = evidence.reduce((a, e) => a + Math.exp((e.score - top) / temperature), 0);
@@ -1069,6 +1117,7 @@ export function analyzeKey(
       returnPeriodSeconds: returns && blocks ? Math.round(returns.period * blocks.seconds * 10) / 10 : null,
       // from the end back: the final chord first
       phraseReturns: returns ? returns.returns.map(chordName).join(' ') : '',
+      relativeTerm,
     }),
     evidence,
     chords,
@@ -1102,6 +1151,8 @@ interface Weights {
   scaleEdge: number;
   vamp: number;
   held: number;
+  relative: number;
+  relativeMax: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1148,6 +1199,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       w.held * (best.heldTonic - other.heldTonic),
       `steady held notes above the bass on the tonic ${pct(best.heldTonic)} vs ${pct(other.heldTonic)}`,
     ],
+    [
+      best.relativePair - other.relativePair,
+      `the relative pair's tonic triads in the chord chroma ${pct(best.tonicTriad)} vs ${pct(other.tonicTriad)}`,
+    ],
   ];
   return terms
     .filter(([d]) => Math.abs(d) > 5e-4)
@@ -1177,6 +1232,7 @@ function keyDecision(
     songMinorRoots: string;
     returnPeriodSeconds: number | null;
     phraseReturns: string;
+    relativeTerm: string | null;
   },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
@@ -1204,6 +1260,7 @@ function keyDecision(
       `${w.scaleEdge}·scale edges + ` +
       `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord` +
       (w.held > 0 ? ` + ${w.held}·steady held notes on the tonic` : '') +
+      (best.relativePair !== 0 ? ` + ${w.relative}·its tonic triad's chord-chroma share over its relative's` : '') +
       '); ' +
       `over ` +
       `${runnerUp.key} ` +
@@ -1235,6 +1292,8 @@ function keyDecision(
       ...(extra.returnPeriodSeconds !== null
         ? { returnPeriodSeconds: extra.returnPeriodSeconds, phraseReturnChords: extra.phraseReturns }
         : {}),
+      // the relative pair (relativeTriadWeight): the best key by the other evidence, its relative, both scores
+      ...(extra.relativeTerm !== null ? { relativePair: extra.relativeTerm } : {}),
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },
