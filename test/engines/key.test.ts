@@ -710,8 +710,10 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   };
   const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
   const level = sing(0);
-  const on = keyOf(level);
-  const off = keyOf(level, { heldNoteWeight: 0 });
+  // the relative pair's term off (round 40): the level A5 also puts the chroma on A minor's tonic triad, and this
+  // case weighs the held notes alone
+  const on = keyOf(level, { relativeTriadWeight: 0 });
+  const off = keyOf(level, { heldNoteWeight: 0, relativeTriadWeight: 0 });
   // the level A5 is the song's one steady held note (the chords decay to a fifth of their level over a chord)
   assert.ok(ev(on, 'A minor').heldTonic > 0.9, `${ev(on, 'A minor').heldTonic}`);
   assert.equal(ev(on, 'C major').heldTonic, 0);
@@ -719,6 +721,8 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   const w = KEY_PARAMETERS.heldNoteWeight.value;
   for (const key of ['C major', 'A minor', 'G major', 'F major', 'E minor'])
     assert.ok(Math.abs(ev(on, key).score - ev(off, key).score - w * ev(on, key).heldTonic) < 1e-9, key);
+  // with the relative pair's term the sustained A reads A minor too
+  assert.equal(keyOf(level).result.key, 'A minor');
   assert.ok(off.evidence.every((e) => e.heldTonic === 0));
   // the chords (ending on C) read C major; the sustained A over every Am reads A minor
   assert.equal(off.result.key, 'C major');
@@ -727,7 +731,7 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   // steadiness, and counts again when every run counts in proportion to its steadiness
   const struck = sing(0.4);
   assert.equal(ev(keyOf(struck), 'A minor').heldTonic, 0);
-  assert.equal(keyOf(struck).result.key, 'C major');
+  assert.equal(keyOf(struck, { relativeTriadWeight: 0 }).result.key, 'C major');
   assert.ok(ev(keyOf(struck, { heldNoteSteadiness: 0 }), 'A minor').heldTonic > 0.5);
 });
 
@@ -749,4 +753,56 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(seconds.decision?.inputs?.['firstChord'], 'G');
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
+});
+
+test("the relative pair: the tonic triads' shares of the chord chroma turn a key into its relative (rounds 40, 41)", () => {
+  // vi–IV–I–V ×3, then vi–IV–I: a C major loop that comes home to I (by IV → I), its first chord A minor's — the
+  // same chords as A minor's i–bVI–bIII–bVII, a near tie for the rest of the evidence
+  const loop = [Am, F, C, G];
+  const song = (midi: number) => {
+    const x = progression([...loop, ...loop, ...loop, Am, F, C], 1.3, 0);
+    // a melody struck on every half chord (decaying: no steady held note), on A5 (A minor's tonic), or none
+    const f = 440 * 2 ** ((midi - 69) / 12);
+    const len = Math.round(0.65 * RATE);
+    for (let s = 0; midi > 0 && s + len <= x.length; s += len)
+      for (let h = 1; h <= 4; h++)
+        for (let i = 0; i < len; i++) {
+          const env = Math.min(1, i / 200, (len - i) / 200) * Math.exp(-i / (0.4 * RATE));
+          x[s + i]! += (0.08 / h) * env * Math.sin((2 * Math.PI * h * f * i) / RATE);
+        }
+    return x;
+  };
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  const on = keyOf(song(0));
+  const off = keyOf(song(0), { relativeTriadWeight: 0 });
+  // without the rule the first chord's vote reads A minor, by a hair (main before round 40)
+  assert.equal(off.result.key, 'A minor');
+  // C–E–G holds more of the chord chroma than A–C–E (G sounds in C and G, A in Am and F): C major, by exactly
+  // w × the difference, held within ±relativeTriadMax (round 41: read on the chord chroma, the bass register
+  // weighted down and each block's bass note's upper partials out)
+  const w = KEY_PARAMETERS.relativeTriadWeight.value;
+  const max = KEY_PARAMETERS.relativeTriadMax.value;
+  const c = ev(on, 'C major');
+  const diff = c.tonicTriad - ev(on, 'A minor').tonicTriad;
+  assert.ok(diff > 0.01, `${diff}`);
+  assert.ok(Math.abs(c.relativePair - Math.min(max, w * diff)) < 1e-9, `${c.relativePair}`);
+  assert.ok(Math.abs(c.score - ev(off, 'C major').score - c.relativePair) < 1e-9);
+  assert.equal(on.result.key, 'C major');
+  assert.match(
+    String(on.decision?.inputs?.['relativePair']),
+    /^A minor .* against its relative C major .* of the chord chroma\) = .*: C major$/,
+  );
+  assert.ok(max > 0 && Math.abs(c.relativePair) <= max + 1e-12);
+  // every other key's score is the same with the rule on and off: it only moves between a key and its relative
+  for (const e of on.evidence)
+    if (e.key !== 'C major') assert.ok(Math.abs(e.score - ev(off, e.key).score) < 1e-9, e.key);
+  // a melody on A (A minor's tonic): A minor stays, its relative pushed down
+  const onA = keyOf(song(81));
+  assert.equal(onA.result.key, 'A minor');
+  assert.ok(ev(onA, 'C major').relativePair < 0);
+  // the bench ballad's loop (i–bVI–bIII–bVII ×3, ending on i) keeps A minor with the rule on: the term is at most
+  // relativeTriadMax, and the chords' and ends' lead over C major is larger
+  const ballad = keyOf(progression([...loop, ...loop, ...loop, Am, Am], 1.3, 0));
+  assert.equal(ballad.result.key, 'A minor');
+  assert.ok(Math.abs(ev(ballad, 'C major').relativePair) <= max + 1e-12);
 });
