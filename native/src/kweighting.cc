@@ -77,52 +77,57 @@ KWeightingFilter::KWeightingFilter(double sampleRate) : coeffs_(kWeightingCoeffi
 
 typedef double v2d __attribute__((vector_size(16)));
 
-// The cascade's coefficients and history in T: double for one channel, v2d for two in lock step.
+// The cascade's coefficients in T: double for one channel, v2d for two channels in lock step. The kernels
+// below declare the coefficients and the history as locals in the order of the hand-unrolled form this replaced
+// (h-debt41): GCC 12 then gives every ISA variant the same instructions and registers as before (checked with
+// objdump); in other orders it spills other coefficients in the pair kernels.
 template <class T>
-struct KCascade {
+struct KCoeffs {
   T b0, b1, b2, a1, a2;  // shelf (a0 = 1)
   T d1, d2;              // high-pass denominator (its numerator runs as [1, −2, 1])
-  T x1, x2, y1, y2, z1, z2;
 };
 
-/** One sample x through both stages; returns z, the high-pass output divided by g. */
+/** One sample x through both stages, moving the history on; returns z, the high-pass output divided by g. */
 template <class T>
-SHUB_ALWAYS_INLINE T kweightStep(KCascade<T>& c, T x) {
-  const T y = (c.b0 * x + c.b1 * c.x1 + c.b2 * c.x2 - c.a2 * c.y2) - c.a1 * c.y1;
-  const T z = (((y + c.y2) - (c.y1 + c.y1)) - c.d2 * c.z2) - c.d1 * c.z1;
-  c.x2 = c.x1;
-  c.x1 = x;
-  c.y2 = c.y1;
-  c.y1 = y;
-  c.z2 = c.z1;
-  c.z1 = z;
+SHUB_ALWAYS_INLINE T kweightStep(const KCoeffs<T>& c, T& x1, T& x2, T& y1, T& y2, T& z1, T& z2, T x) {
+  const T y = (c.b0 * x + c.b1 * x1 + c.b2 * x2 - c.a2 * y2) - c.a1 * y1;
+  const T z = (((y + y2) - (y1 + y1)) - c.d2 * z2) - c.d1 * z1;
+  x2 = x1;
+  x1 = x;
+  y2 = y1;
+  y1 = y;
+  z2 = z1;
+  z1 = z;
   return z;
 }
 
 SHUB_ALWAYS_INLINE double kweightSingleBody(const KWeightingCoefficients& k, KWeightingState& s, const float* in,
                                             size_t n) {
-  KCascade<double> c = {k.shelf.b[0], k.shelf.b[1], k.shelf.b[2], k.shelf.a[1], k.shelf.a[2],
-                        k.highpass.a[1], k.highpass.a[2], s.x1, s.x2, s.y1, s.y2, s.z1, s.z2};
+  const double b0 = k.shelf.b[0], b1 = k.shelf.b[1], b2 = k.shelf.b[2];
+  const double a1 = k.shelf.a[1], a2 = k.shelf.a[2];
   const double g = k.highpass.b[0];
+  const double d1 = k.highpass.a[1], d2 = k.highpass.a[2];
+  const KCoeffs<double> c = {b0, b1, b2, a1, a2, d1, d2};
+  double x1 = s.x1, x2 = s.x2, y1 = s.y1, y2 = s.y2, z1 = s.z1, z2 = s.z2;
   // Two accumulators: the sums of squares do not wait on each other.
   double acc0 = 0, acc1 = 0;
   size_t i = 0;
   for (; i + 2 <= n; i += 2) {
-    const double z0 = kweightStep(c, static_cast<double>(in[i]));
-    acc0 += z0 * z0;
-    const double z1 = kweightStep(c, static_cast<double>(in[i + 1]));
-    acc1 += z1 * z1;
+    const double za = kweightStep(c, x1, x2, y1, y2, z1, z2, static_cast<double>(in[i]));
+    acc0 += za * za;
+    const double zb = kweightStep(c, x1, x2, y1, y2, z1, z2, static_cast<double>(in[i + 1]));
+    acc1 += zb * zb;
   }
   for (; i < n; ++i) {
-    const double z = kweightStep(c, static_cast<double>(in[i]));
+    const double z = kweightStep(c, x1, x2, y1, y2, z1, z2, static_cast<double>(in[i]));
     acc0 += z * z;
   }
-  s.x1 = c.x1;
-  s.x2 = c.x2;
-  s.y1 = c.y1;
-  s.y2 = c.y2;
-  s.z1 = c.z1;
-  s.z2 = c.z2;
+  s.x1 = x1;
+  s.x2 = x2;
+  s.y1 = y1;
+  s.y2 = y2;
+  s.z1 = z1;
+  s.z2 = z2;
   return (acc0 + acc1) * (g * g);
 }
 
@@ -132,33 +137,35 @@ SHUB_ISA_KERNEL(double, kweightSingle, (const KWeightingCoefficients& k, KWeight
 template <bool kWithSum>
 SHUB_ALWAYS_INLINE KWeightedSums kweightPairBody(const KWeightingCoefficients& k, KWeightingState& sa,
                                                  KWeightingState& sb, const float* a, const float* b, size_t n) {
-  const auto both = [](double v) { return v2d{v, v}; };
-  KCascade<v2d> c = {both(k.shelf.b[0]), both(k.shelf.b[1]), both(k.shelf.b[2]), both(k.shelf.a[1]),
-                     both(k.shelf.a[2]), both(k.highpass.a[1]), both(k.highpass.a[2]), v2d{sa.x1, sb.x1},
-                     v2d{sa.x2, sb.x2}, v2d{sa.y1, sb.y1}, v2d{sa.y2, sb.y2}, v2d{sa.z1, sb.z1},
-                     v2d{sa.z2, sb.z2}};
+  const v2d b0 = {k.shelf.b[0], k.shelf.b[0]}, b1 = {k.shelf.b[1], k.shelf.b[1]}, b2 = {k.shelf.b[2], k.shelf.b[2]};
+  const v2d a1 = {k.shelf.a[1], k.shelf.a[1]}, a2 = {k.shelf.a[2], k.shelf.a[2]};
+  const v2d d1 = {k.highpass.a[1], k.highpass.a[1]}, d2 = {k.highpass.a[2], k.highpass.a[2]};
+  const KCoeffs<v2d> c = {b0, b1, b2, a1, a2, d1, d2};
+  v2d x1 = {sa.x1, sb.x1}, x2 = {sa.x2, sb.x2};
+  v2d y1 = {sa.y1, sb.y1}, y2 = {sa.y2, sb.y2};
+  v2d z1 = {sa.z1, sb.z1}, z2 = {sa.z2, sb.z2};
   v2d acc = {0, 0};
   double accSum = 0;
   for (size_t i = 0; i < n; ++i) {
-    const v2d z = kweightStep(c, v2d{static_cast<double>(a[i]), static_cast<double>(b[i])});
+    const v2d z = kweightStep(c, x1, x2, y1, y2, z1, z2, v2d{static_cast<double>(a[i]), static_cast<double>(b[i])});
     acc += z * z;
     if (kWithSum) {
       const double m = z[0] + z[1];
       accSum += m * m;
     }
   }
-  sa.x1 = c.x1[0];
-  sb.x1 = c.x1[1];
-  sa.x2 = c.x2[0];
-  sb.x2 = c.x2[1];
-  sa.y1 = c.y1[0];
-  sb.y1 = c.y1[1];
-  sa.y2 = c.y2[0];
-  sb.y2 = c.y2[1];
-  sa.z1 = c.z1[0];
-  sb.z1 = c.z1[1];
-  sa.z2 = c.z2[0];
-  sb.z2 = c.z2[1];
+  sa.x1 = x1[0];
+  sb.x1 = x1[1];
+  sa.x2 = x2[0];
+  sb.x2 = x2[1];
+  sa.y1 = y1[0];
+  sb.y1 = y1[1];
+  sa.y2 = y2[0];
+  sb.y2 = y2[1];
+  sa.z1 = z1[0];
+  sb.z1 = z1[1];
+  sa.z2 = z2[0];
+  sb.z2 = z2[1];
   const double g2 = k.highpass.b[0] * k.highpass.b[0];
   KWeightedSums r;
   r.a = acc[0] * g2;
