@@ -685,19 +685,18 @@ const kicksAndClearHats = () =>
     overlapHit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
   ]);
 
+/** The six kicks and six hats of kicksAndClearHats() and then `extra`, classified. */
+const afterKicksAndClearHats = (...extra: FoundHit[]) => classified([...kicksAndClearHats(), ...extra], OVERLAP_RATE);
+
 test('stem classes: a hat adding a kick-like low end is a kick and a hat; a faint or absent one stays a hat', () => {
   // six tonal kicks (kick band −10 dB) and six clear hats, then three hits without drum body whose top band is a
   // hat's: one adding 12 % below lowHz at −18 dB, far over its body band (a feathered kick under the hat), one adding
   // the same share at −40 dB (30 dB under the stem's kicks: a hat's leak), one adding 2 % there
-  const rate = OVERLAP_RATE;
-  const hit = overlapHit;
-  const found = kicksAndClearHats();
-  found.push(
-    hit(3.5, [0.12, 0.01, 0.27, 0.6], [-18, -35, -22, -20], 5000, 0.1),
-    hit(4, [0.12, 0.01, 0.27, 0.6], [-40, -57, -22, -20], 5000, 0.1),
-    hit(4.5, [0.02, 0.01, 0.27, 0.7], [-30, -35, -22, -20], 6000, 0.1),
+  const { at, reason, reasons } = afterKicksAndClearHats(
+    overlapHit(3.5, [0.12, 0.01, 0.27, 0.6], [-18, -35, -22, -20], 5000, 0.1),
+    overlapHit(4, [0.12, 0.01, 0.27, 0.6], [-40, -57, -22, -20], 5000, 0.1),
+    overlapHit(4.5, [0.02, 0.01, 0.27, 0.7], [-30, -35, -22, -20], 6000, 0.1),
   );
-  const { at, reason, reasons } = classified(found, rate);
   assert.deepEqual(at(3.5), ['kick', 'hihat'], reasons);
   assert.match(reason(3.5), /a kick struck with it/);
   assert.deepEqual(at(4), ['hihat']);
@@ -785,15 +784,11 @@ test('stem classes: a "kick" by its low share whose added spectrum centres high 
   // below lowHz (kicks by kickLowShare): one at −31 dB centred at 5.9 kHz (a chip hat struck into its own ring: only
   // its low end cleared minGainDb; 21 dB under the kicks), one the same at −11 dB (kick-like: a kick under a hat), and
   // one at −31 dB centred at 110 Hz (a soft kick: no hat, whatever its level)
-  const rate = OVERLAP_RATE;
-  const hit = overlapHit;
-  const found = kicksAndClearHats();
-  found.push(
-    hit(3.5, [1, 0, 0, 0], [-31, -200, -200, -200], 5900, 0.001),
-    hit(4, [1, 0, 0, 0], [-11, -200, -200, -200], 5900, 0.001),
-    hit(4.5, [1, 0, 0, 0], [-31, -200, -200, -200], 110, 0.001),
+  const { at, reason, reasons } = afterKicksAndClearHats(
+    overlapHit(3.5, [1, 0, 0, 0], [-31, -200, -200, -200], 5900, 0.001),
+    overlapHit(4, [1, 0, 0, 0], [-11, -200, -200, -200], 5900, 0.001),
+    overlapHit(4.5, [1, 0, 0, 0], [-31, -200, -200, -200], 110, 0.001),
   );
-  const { at, reason, reasons } = classified(found, rate);
   assert.deepEqual(at(3.5), ['hihat'], reasons);
   assert.match(reason(3.5), /centres at 5900 Hz \(≥ 600\)/);
   assert.deepEqual(at(4), ['kick', 'hihat']);
@@ -1163,30 +1158,36 @@ test('stem classification: a "snare" without wires whose late spectrum centres l
   assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
 });
 
+/**
+ * A kick at t s (48 kHz; 80 % below lowHz, centred at 90 Hz) whose wires and top bands add `wires` and `top` dB
+ * (-200: nothing new) ringing `ring` ms, the next hit `nextMs` later (h-dxcls27's and h-dxcls30's tests).
+ */
+const kickWith = (t: number, wires: number, top: number, ring: [number, number], nextMs: number): FoundHit => ({
+  start: Math.round(t * 48000),
+  peak: 0.8,
+  top: 0.2,
+  rise: 20,
+  features: {
+    share: [0.8, 0.15, 0.03, 0.02],
+    addedDb: [-10, -22, wires, top],
+    decayMs: [120, 40, ...ring],
+    centroidHz: 90,
+    flatness: 0.001,
+    lateCentroidHz: 80,
+    lateDb: -6,
+    riseMs: 3,
+    bodyHz: 60,
+    bodyPeakShare: 0.8,
+    bodyLateDb: -3,
+    bodyLateHz: 55,
+    nextMs,
+  },
+});
+
 test('stem classification: a kick with a snare or hat struck with it is two hits of two classes (h-dxcls27)', () => {
   const rate = 48000;
   // kicks (80 % below lowHz) whose wires and top bands add [wires, top] dB (-200: nothing new) ringing [ms, ms]
-  const hit = (t: number, wires: number, top: number, ring: [number, number]): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.8,
-    top: 0.2,
-    rise: 20,
-    features: {
-      share: [0.8, 0.15, 0.03, 0.02],
-      addedDb: [-10, -22, wires, top],
-      decayMs: [120, 40, ...ring],
-      centroidHz: 90,
-      flatness: 0.001,
-      lateCentroidHz: 80,
-      lateDb: -6,
-      riseMs: 3,
-      bodyHz: 60,
-      bodyPeakShare: 0.8,
-      bodyLateDb: -3,
-      bodyLateHz: 55,
-      nextMs: 400,
-    },
-  });
+  const hit = (t: number, wires: number, top: number, ring: [number, number]) => kickWith(t, wires, top, ring, 400);
   const found = [
     hit(0.5, -200, -200, [NaN, NaN]), // a kick alone
     hit(1, -36, -32, [4, 3]), // a kick and its beater's click: 22 dB under it, dying in 3 ms
@@ -1512,27 +1513,7 @@ test("stem classification: a 'snare' dying fast, pitched off the clear snares': 
 
 test('stem classification: a second struck with a kick is a cymbal when either band rings on (h-dxcls30)', () => {
   const rate = 48000;
-  const hit = (t: number, ring: [number, number]): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.8,
-    top: 0.2,
-    rise: 20,
-    features: {
-      share: [0.8, 0.15, 0.03, 0.02],
-      addedDb: [-10, -22, -17, -15],
-      decayMs: [120, 40, ...ring],
-      centroidHz: 90,
-      flatness: 0.001,
-      lateCentroidHz: 80,
-      lateDb: -6,
-      riseMs: 3,
-      bodyHz: 60,
-      bodyPeakShare: 0.8,
-      bodyLateDb: -3,
-      bodyLateHz: 55,
-      nextMs: 900,
-    },
-  });
+  const hit = (t: number, ring: [number, number]) => kickWith(t, -17, -15, ring, 900);
   // the top band adds 5 dB under the kick band (2 dB over the wires band) and dies in 90 ms; the wires band rings
   // 700 ms (a crash's wash: main read a hat, the louder band alone deciding) or 90 ms
   const found = [hit(0.5, [700, 90]), hit(1.5, [90, 90])];
