@@ -1000,32 +1000,21 @@ export const PAIRS: SessionSpec[] = [
     ],
   },
   {
-    font: 'FluidR3Mono',
-    seed: 2,
-    bpm: 128,
-    bars: 8,
-    swing: 0.15,
+    ...TUNING[1]!,
     pairs: [
       { piece: 'kick', name: 'out', delayMs: 1, lowpassHz: 2000, gainDb: -2, roomDb: -14 },
       { piece: 'snare', name: 'bottom', delayMs: 0.3, invert: true, highpassHz: 400, gainDb: 1 },
     ],
   },
   {
-    font: 'TimGM6mb',
-    seed: 11,
-    bpm: 88,
-    bars: 8,
-    jitterSeconds: 0.01,
+    ...HELD_OUT[0]!,
     pairs: [
       { piece: 'kick', name: 'out', delayMs: 2, lowpassHz: 1200, gainDb: 3, roomDb: -10 },
       { piece: 'snare', name: 'bottom', delayMs: 0.5, invert: true, highpassHz: 800, gainDb: -3 },
     ],
   },
   {
-    font: 'MuseScoreGeneral',
-    seed: 13,
-    bpm: 110,
-    bars: 8,
+    ...HELD_OUT[2]!,
     pairs: [
       { piece: 'kick', name: 'out', delayMs: 0.6, gainDb: -3 },
       { piece: 'snare', name: 'bottom', invert: true },
@@ -1033,14 +1022,7 @@ export const PAIRS: SessionSpec[] = [
     ],
   },
   {
-    font: 'FluidR3Mono',
-    kit: hydrogen('GMRockKit'),
-    rate: 44100,
-    seed: 21,
-    bpm: 104,
-    bars: 8,
-    hatsPerBar: 16,
-    jitterSeconds: 0.006,
+    ...HELD_OUT_2[0]!,
     pairs: [
       { piece: 'kick', name: 'out', delayMs: 1.5, lowpassHz: 900, gainDb: 0, roomDb: -12 },
       { piece: 'snare', name: 'bottom', delayMs: 0.2, invert: true, highpassHz: 600, gainDb: 2 },

@@ -75,51 +75,51 @@ KWeightingFilter::KWeightingFilter(double sampleRate) : coeffs_(kWeightingCoeffi
 // numerator is g·[1, −2, 1]: the kernels run it as [1, −2, 1] with additions (sparing the
 // multiply-add ports) and keep z/g in the state; sums of squares are scaled by g² at the end.
 
+typedef double v2d __attribute__((vector_size(16)));
+
+// The cascade's coefficients in T: double for one channel, v2d for two channels in lock step. The kernels
+// below declare the coefficients and the history as locals in the order of the hand-unrolled form this replaced
+// (h-debt41): GCC 12 then gives every ISA variant the same instructions and registers as before (checked with
+// objdump); in other orders it spills other coefficients in the pair kernels.
+template <class T>
+struct KCoeffs {
+  T b0, b1, b2, a1, a2;  // shelf (a0 = 1)
+  T d1, d2;              // high-pass denominator (its numerator runs as [1, −2, 1])
+};
+
+/** One sample x through both stages, moving the history on; returns z, the high-pass output divided by g. */
+template <class T>
+SHUB_ALWAYS_INLINE T kweightStep(const KCoeffs<T>& c, T& x1, T& x2, T& y1, T& y2, T& z1, T& z2, T x) {
+  const T y = (c.b0 * x + c.b1 * x1 + c.b2 * x2 - c.a2 * y2) - c.a1 * y1;
+  const T z = (((y + y2) - (y1 + y1)) - c.d2 * z2) - c.d1 * z1;
+  x2 = x1;
+  x1 = x;
+  y2 = y1;
+  y1 = y;
+  z2 = z1;
+  z1 = z;
+  return z;
+}
+
 SHUB_ALWAYS_INLINE double kweightSingleBody(const KWeightingCoefficients& k, KWeightingState& s, const float* in,
                                             size_t n) {
   const double b0 = k.shelf.b[0], b1 = k.shelf.b[1], b2 = k.shelf.b[2];
   const double a1 = k.shelf.a[1], a2 = k.shelf.a[2];
   const double g = k.highpass.b[0];
   const double d1 = k.highpass.a[1], d2 = k.highpass.a[2];
+  const KCoeffs<double> c = {b0, b1, b2, a1, a2, d1, d2};
   double x1 = s.x1, x2 = s.x2, y1 = s.y1, y2 = s.y2, z1 = s.z1, z2 = s.z2;
+  // Two accumulators: the sums of squares do not wait on each other.
   double acc0 = 0, acc1 = 0;
   size_t i = 0;
   for (; i + 2 <= n; i += 2) {
-    {
-      const double x = in[i];
-      const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
-      const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-      x2 = x1;
-      x1 = x;
-      y2 = y1;
-      y1 = y;
-      z2 = z1;
-      z1 = z;
-      acc0 += z * z;
-    }
-    {
-      const double x = in[i + 1];
-      const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
-      const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-      x2 = x1;
-      x1 = x;
-      y2 = y1;
-      y1 = y;
-      z2 = z1;
-      z1 = z;
-      acc1 += z * z;
-    }
+    const double za = kweightStep(c, x1, x2, y1, y2, z1, z2, static_cast<double>(in[i]));
+    acc0 += za * za;
+    const double zb = kweightStep(c, x1, x2, y1, y2, z1, z2, static_cast<double>(in[i + 1]));
+    acc1 += zb * zb;
   }
   for (; i < n; ++i) {
-    const double x = in[i];
-    const double y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
-    const double z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-    x2 = x1;
-    x1 = x;
-    y2 = y1;
-    y1 = y;
-    z2 = z1;
-    z1 = z;
+    const double z = kweightStep(c, x1, x2, y1, y2, z1, z2, static_cast<double>(in[i]));
     acc0 += z * z;
   }
   s.x1 = x1;
@@ -134,29 +134,20 @@ SHUB_ALWAYS_INLINE double kweightSingleBody(const KWeightingCoefficients& k, KWe
 SHUB_ISA_KERNEL(double, kweightSingle, (const KWeightingCoefficients& k, KWeightingState& s, const float* in, size_t n),
                 (k, s, in, n))
 
-typedef double v2d __attribute__((vector_size(16)));
-
 template <bool kWithSum>
 SHUB_ALWAYS_INLINE KWeightedSums kweightPairBody(const KWeightingCoefficients& k, KWeightingState& sa,
                                                  KWeightingState& sb, const float* a, const float* b, size_t n) {
   const v2d b0 = {k.shelf.b[0], k.shelf.b[0]}, b1 = {k.shelf.b[1], k.shelf.b[1]}, b2 = {k.shelf.b[2], k.shelf.b[2]};
   const v2d a1 = {k.shelf.a[1], k.shelf.a[1]}, a2 = {k.shelf.a[2], k.shelf.a[2]};
   const v2d d1 = {k.highpass.a[1], k.highpass.a[1]}, d2 = {k.highpass.a[2], k.highpass.a[2]};
+  const KCoeffs<v2d> c = {b0, b1, b2, a1, a2, d1, d2};
   v2d x1 = {sa.x1, sb.x1}, x2 = {sa.x2, sb.x2};
   v2d y1 = {sa.y1, sb.y1}, y2 = {sa.y2, sb.y2};
   v2d z1 = {sa.z1, sb.z1}, z2 = {sa.z2, sb.z2};
   v2d acc = {0, 0};
   double accSum = 0;
   for (size_t i = 0; i < n; ++i) {
-    const v2d x = {static_cast<double>(a[i]), static_cast<double>(b[i])};
-    const v2d y = (b0 * x + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
-    const v2d z = (((y + y2) - (y1 + y1)) - d2 * z2) - d1 * z1;
-    x2 = x1;
-    x1 = x;
-    y2 = y1;
-    y1 = y;
-    z2 = z1;
-    z1 = z;
+    const v2d z = kweightStep(c, x1, x2, y1, y2, z1, z2, v2d{static_cast<double>(a[i]), static_cast<double>(b[i])});
     acc += z * z;
     if (kWithSum) {
       const double m = z[0] + z[1];

@@ -259,6 +259,19 @@ function analyticStem(): { x: Float32Array; events: { t: number; cls: string[] }
   return { x, events };
 }
 
+/**
+ * Classifies a stem's found hits; at(t): the classes of the hits within 1 ms of t; reason(t): the reason of the hit
+ * starting at t; reasons: every hit's reason, one a line (an assertion's message).
+ */
+function classified(found: FoundHit[], rate: number) {
+  const hits = classifyStemHits(found, rate);
+  return {
+    at: (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls),
+    reason: (t: number) => hits.find((h) => h.start === Math.round(t * rate))!.reason,
+    reasons: hits.map((h) => h.reason).join('\n'),
+  };
+}
+
 test('stem classes: analytic kick, hat, snare, tom, cymbal, and a kick struck with a cymbal (two hits)', () => {
   const { x, events } = analyticStem();
   const a = new StemAnalyzer(RATE);
@@ -576,10 +589,9 @@ test('stem second pass: a noisy "snare" just before a kick is the hat of a kick 
   });
   const found = [0.5, 1, 1.5, 2, 2.5, 3].map(kick);
   found.push(first(3.5, 0.05), kick(3.508), first(4, 0.001), kick(4.008), first(4.5, 0.05), kick(4.54));
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['hihat'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /kick \+ hat whose kick band triggered/);
+  const { at, reason, reasons } = classified(found, rate);
+  assert.deepEqual(at(3.5), ['hihat'], reasons);
+  assert.match(reason(3.5), /kick \+ hat whose kick band triggered/);
   assert.deepEqual(at(4), ['snare']);
   assert.deepEqual(at(4.5), ['snare']);
   for (const t of [0.5, 3.508, 4.008, 4.54]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
@@ -605,10 +617,9 @@ test('stem second pass: a damped "tom" pitched like the stem\'s snares is a snar
   });
   const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hit(t, 500, 30, 60));
   found.push(hit(3.5, 480, 30, 20), hit(4, 480, 150, 20), hit(4.5, 200, 30, 20));
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['snare'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /pitched like them, a snare/);
+  const { at, reason, reasons } = classified(found, rate);
+  assert.deepEqual(at(3.5), ['snare'], reasons);
+  assert.match(reason(3.5), /pitched like them, a snare/);
   assert.deepEqual(at(4), ['tom']);
   assert.deepEqual(at(4.5), ['tom']);
   for (const t of [0.5, 3]) assert.deepEqual(at(t), ['snare'], `snare at ${t}`);
@@ -674,22 +685,20 @@ const kicksAndClearHats = () =>
     overlapHit(t + 0.25, [0, 0.02, 0.28, 0.7], [-200, -40, -25, -20], 8000, 0.2),
   ]);
 
+/** The six kicks and six hats of kicksAndClearHats() and then `extra`, classified. */
+const afterKicksAndClearHats = (...extra: FoundHit[]) => classified([...kicksAndClearHats(), ...extra], OVERLAP_RATE);
+
 test('stem classes: a hat adding a kick-like low end is a kick and a hat; a faint or absent one stays a hat', () => {
   // six tonal kicks (kick band −10 dB) and six clear hats, then three hits without drum body whose top band is a
   // hat's: one adding 12 % below lowHz at −18 dB, far over its body band (a feathered kick under the hat), one adding
   // the same share at −40 dB (30 dB under the stem's kicks: a hat's leak), one adding 2 % there
-  const rate = OVERLAP_RATE;
-  const hit = overlapHit;
-  const found = kicksAndClearHats();
-  found.push(
-    hit(3.5, [0.12, 0.01, 0.27, 0.6], [-18, -35, -22, -20], 5000, 0.1),
-    hit(4, [0.12, 0.01, 0.27, 0.6], [-40, -57, -22, -20], 5000, 0.1),
-    hit(4.5, [0.02, 0.01, 0.27, 0.7], [-30, -35, -22, -20], 6000, 0.1),
+  const { at, reason, reasons } = afterKicksAndClearHats(
+    overlapHit(3.5, [0.12, 0.01, 0.27, 0.6], [-18, -35, -22, -20], 5000, 0.1),
+    overlapHit(4, [0.12, 0.01, 0.27, 0.6], [-40, -57, -22, -20], 5000, 0.1),
+    overlapHit(4.5, [0.02, 0.01, 0.27, 0.7], [-30, -35, -22, -20], 6000, 0.1),
   );
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['kick', 'hihat'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /a kick struck with it/);
+  assert.deepEqual(at(3.5), ['kick', 'hihat'], reasons);
+  assert.match(reason(3.5), /a kick struck with it/);
   assert.deepEqual(at(4), ['hihat']);
   assert.deepEqual(at(4.5), ['hihat']);
   for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
@@ -763,10 +772,9 @@ test('stem classes: a "tom" with a kick-like kick band centred near the stem\'s 
     hit(4, [0.3, 0.65, 0.04, 0.01], [-12, -8.6, -22, -28], 250),
     hit(4.5, [0.02, 0.93, 0.04, 0.01], [-30, -12, -25, -31], 110),
   );
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['kick'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /within 1.6× of the kicks' 80 Hz/);
+  const { at, reason, reasons } = classified(found, rate);
+  assert.deepEqual(at(3.5), ['kick'], reasons);
+  assert.match(reason(3.5), /within 1.6× of the kicks' 80 Hz/);
   assert.deepEqual(at(4), ['tom']);
   assert.deepEqual(at(4.5), ['tom']);
 });
@@ -776,18 +784,13 @@ test('stem classes: a "kick" by its low share whose added spectrum centres high 
   // below lowHz (kicks by kickLowShare): one at −31 dB centred at 5.9 kHz (a chip hat struck into its own ring: only
   // its low end cleared minGainDb; 21 dB under the kicks), one the same at −11 dB (kick-like: a kick under a hat), and
   // one at −31 dB centred at 110 Hz (a soft kick: no hat, whatever its level)
-  const rate = OVERLAP_RATE;
-  const hit = overlapHit;
-  const found = kicksAndClearHats();
-  found.push(
-    hit(3.5, [1, 0, 0, 0], [-31, -200, -200, -200], 5900, 0.001),
-    hit(4, [1, 0, 0, 0], [-11, -200, -200, -200], 5900, 0.001),
-    hit(4.5, [1, 0, 0, 0], [-31, -200, -200, -200], 110, 0.001),
+  const { at, reason, reasons } = afterKicksAndClearHats(
+    overlapHit(3.5, [1, 0, 0, 0], [-31, -200, -200, -200], 5900, 0.001),
+    overlapHit(4, [1, 0, 0, 0], [-11, -200, -200, -200], 5900, 0.001),
+    overlapHit(4.5, [1, 0, 0, 0], [-31, -200, -200, -200], 110, 0.001),
   );
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['hihat'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /centres at 5900 Hz \(≥ 600\)/);
+  assert.deepEqual(at(3.5), ['hihat'], reasons);
+  assert.match(reason(3.5), /centres at 5900 Hz \(≥ 600\)/);
   assert.deepEqual(at(4), ['kick', 'hihat']);
   assert.deepEqual(at(4.5), ['kick']);
   for (const t of [0.5, 3]) assert.deepEqual(at(t), ['kick'], `kick at ${t}`);
@@ -836,10 +839,9 @@ test('stem second pass: a "tom" rattling high lateMs on, like the snares, is a s
   for (const t of [3.25, 3.75, 4.25, 4.75, 5.25, 5.75]) found.push(tom(t, { hz: 180, db: 1 }));
   found.push(tom(6.5, { hz: 1100, db: -12 }), tom(7, { hz: 1100, db: 1 }), tom(7.5, { hz: 200, db: -12 }));
   found.sort((a, b) => a.start - b.start);
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(6.5), ['snare'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(6.5 * rate))!.reason, /wires still rattling, a snare/);
+  const { at, reason, reasons } = classified(found, rate);
+  assert.deepEqual(at(6.5), ['snare'], reasons);
+  assert.match(reason(6.5), /wires still rattling, a snare/);
   assert.deepEqual(at(7), ['tom']);
   assert.deepEqual(at(7.5), ['tom']);
   for (const t of [0.5, 3]) assert.deepEqual(at(t), ['snare'], `snare at ${t}`);
@@ -930,10 +932,9 @@ test('stem second pass: a short "hat" that rang before and still rings is a ride
     );
   const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => hat(t, -30, -30));
   found.push(hat(3.5, -6, -5), hat(4, -30, -30), hat(4.5, -6, -30));
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['ride'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /re-struck into its own ring/);
+  const { at, reason, reasons } = classified(found, rate);
+  assert.deepEqual(at(3.5), ['ride'], reasons);
+  assert.match(reason(3.5), /re-struck into its own ring/);
   assert.deepEqual(at(4), ['hihat']);
   assert.deepEqual(at(4.5), ['hihat']);
 });
@@ -947,10 +948,9 @@ test('stem second pass: a "kick" ringing on lateMs later and well under the kick
     lateHit(t, [0.7, 0.25, 0.03, 0.02], [low, low - 6, -30, -35], [60, 30, 5, 3], 110, { hz: 90, db: lateDb });
   const found = [0.5, 1, 1.5, 2, 2.5, 3].map((t) => kick(t, -10, -6));
   found.push(kick(3.5, -20, 3), kick(4, -20, -6), kick(4.5, -11, 3));
-  const hits = classifyStemHits(found, rate);
-  const at = (t: number) => hits.filter((h) => Math.abs(h.start / rate - t) < 0.001).map((h) => h.cls);
-  assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
-  assert.match(hits.find((h) => h.start === Math.round(3.5 * rate))!.reason, /a low tom ringing on/);
+  const { at, reason, reasons } = classified(found, rate);
+  assert.deepEqual(at(3.5), ['tom'], reasons);
+  assert.match(reason(3.5), /a low tom ringing on/);
   assert.deepEqual(at(4), ['kick']);
   assert.deepEqual(at(4.5), ['kick']);
 });
@@ -1158,30 +1158,36 @@ test('stem classification: a "snare" without wires whose late spectrum centres l
   assert.equal(off.find((h) => h.start === Math.round(3.5 * rate))!.cls, 'snare');
 });
 
+/**
+ * A kick at t s (48 kHz; 80 % below lowHz, centred at 90 Hz) whose wires and top bands add `wires` and `top` dB
+ * (-200: nothing new) ringing `ring` ms, the next hit `nextMs` later (h-dxcls27's and h-dxcls30's tests).
+ */
+const kickWith = (t: number, wires: number, top: number, ring: [number, number], nextMs: number): FoundHit => ({
+  start: Math.round(t * 48000),
+  peak: 0.8,
+  top: 0.2,
+  rise: 20,
+  features: {
+    share: [0.8, 0.15, 0.03, 0.02],
+    addedDb: [-10, -22, wires, top],
+    decayMs: [120, 40, ...ring],
+    centroidHz: 90,
+    flatness: 0.001,
+    lateCentroidHz: 80,
+    lateDb: -6,
+    riseMs: 3,
+    bodyHz: 60,
+    bodyPeakShare: 0.8,
+    bodyLateDb: -3,
+    bodyLateHz: 55,
+    nextMs,
+  },
+});
+
 test('stem classification: a kick with a snare or hat struck with it is two hits of two classes (h-dxcls27)', () => {
   const rate = 48000;
   // kicks (80 % below lowHz) whose wires and top bands add [wires, top] dB (-200: nothing new) ringing [ms, ms]
-  const hit = (t: number, wires: number, top: number, ring: [number, number]): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.8,
-    top: 0.2,
-    rise: 20,
-    features: {
-      share: [0.8, 0.15, 0.03, 0.02],
-      addedDb: [-10, -22, wires, top],
-      decayMs: [120, 40, ...ring],
-      centroidHz: 90,
-      flatness: 0.001,
-      lateCentroidHz: 80,
-      lateDb: -6,
-      riseMs: 3,
-      bodyHz: 60,
-      bodyPeakShare: 0.8,
-      bodyLateDb: -3,
-      bodyLateHz: 55,
-      nextMs: 400,
-    },
-  });
+  const hit = (t: number, wires: number, top: number, ring: [number, number]) => kickWith(t, wires, top, ring, 400);
   const found = [
     hit(0.5, -200, -200, [NaN, NaN]), // a kick alone
     hit(1, -36, -32, [4, 3]), // a kick and its beater's click: 22 dB under it, dying in 3 ms
@@ -1507,27 +1513,7 @@ test("stem classification: a 'snare' dying fast, pitched off the clear snares': 
 
 test('stem classification: a second struck with a kick is a cymbal when either band rings on (h-dxcls30)', () => {
   const rate = 48000;
-  const hit = (t: number, ring: [number, number]): FoundHit => ({
-    start: Math.round(t * rate),
-    peak: 0.8,
-    top: 0.2,
-    rise: 20,
-    features: {
-      share: [0.8, 0.15, 0.03, 0.02],
-      addedDb: [-10, -22, -17, -15],
-      decayMs: [120, 40, ...ring],
-      centroidHz: 90,
-      flatness: 0.001,
-      lateCentroidHz: 80,
-      lateDb: -6,
-      riseMs: 3,
-      bodyHz: 60,
-      bodyPeakShare: 0.8,
-      bodyLateDb: -3,
-      bodyLateHz: 55,
-      nextMs: 900,
-    },
-  });
+  const hit = (t: number, ring: [number, number]) => kickWith(t, -17, -15, ring, 900);
   // the top band adds 5 dB under the kick band (2 dB over the wires band) and dies in 90 ms; the wires band rings
   // 700 ms (a crash's wash: main read a hat, the louder band alone deciding) or 90 ms
   const found = [hit(0.5, [700, 90]), hit(1.5, [90, 90])];
