@@ -9,7 +9,8 @@
  * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
  * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31); `--twenty-second`: held-out 22
  * (h-onset32); `--twenty-third`: held-out 23 (h-onset32); `--twenty-fourth`: held-out 24 (h-onset34);
- * `--twenty-fifth`: held-out 25 (h-onset35); `--twenty-sixth`: held-out 26 (h-oset38).
+ * `--twenty-fifth`: held-out 25 (h-onset35); `--twenty-sixth`: held-out 26 (h-oset38);
+ * `--twenty-seventh`: held-out 27 (h-oset41).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,7 @@ const ORDINALS = [
   'twenty-fourth',
   'twenty-fifth',
   'twenty-sixth',
+  'twenty-seventh',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
