@@ -64,7 +64,11 @@
  * hats, ghost notes, flams, brushes and 32nd-note snare and cymbal rolls (strokes 42–60 ms apart) under a cymbal left
  * ringing —, Hydrogen, npm, fluidsynth, TiMidity++, circuit and modal kits with cymbals no onset set chose, a shoebox
  * pool hall, crypt, shipping container, cellar, greenhouse and hangar, made after held-out 25 had been judged;
- * `--held-out-26-only`: that set alone).
+ * `--held-out-26-only`: that set alone), held-out 27 (ONSET_HELD_OUT_KITS_27: players written for it — a shuffle with
+ * open hats and ghosts, flammed backbeats, 32nd-note hat and snare-to-tom rolls (strokes 40–70 ms apart) under a
+ * crash, brushes under a swung jazz ride —, Hydrogen, npm, fluidsynth, TiMidity++ and phase-distortion kits with
+ * cymbals no onset set chose, room-miked kits, a shoebox nave, ballroom, gallery, washroom, bunker, atrium and sauna,
+ * made after held-out 26 had been judged; `--held-out-27-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -114,8 +118,11 @@ const TWENTY_THIRD = path.join(OUT, 'drums-held-out-23');
 const TWENTY_FOURTH = path.join(OUT, 'drums-held-out-24');
 const TWENTY_FIFTH = path.join(OUT, 'drums-held-out-25');
 const TWENTY_SIXTH = path.join(OUT, 'drums-held-out-26');
+const TWENTY_SEVENTH = path.join(OUT, 'drums-held-out-27');
+/** `--held-out-27-only`: the twenty-seventh held-out set (ONSET_HELD_OUT_KITS_27) alone. */
+const TWENTY_SEVENTH_ONLY = process.argv.includes('--held-out-27-only');
 /** `--held-out-26-only`: the twenty-sixth held-out set (ONSET_HELD_OUT_KITS_26) alone. */
-const TWENTY_SIXTH_ONLY = process.argv.includes('--held-out-26-only');
+const TWENTY_SIXTH_ONLY = process.argv.includes('--held-out-26-only') || TWENTY_SEVENTH_ONLY;
 /** `--held-out-25-only`: the twenty-fifth held-out set (ONSET_HELD_OUT_KITS_25) alone. */
 const TWENTY_FIFTH_ONLY = process.argv.includes('--held-out-25-only') || TWENTY_SIXTH_ONLY;
 /** `--held-out-24-only`: the twenty-fourth held-out set (ONSET_HELD_OUT_KITS_24) alone. */
@@ -206,7 +213,8 @@ interface Item {
     | 'held-out 23'
     | 'held-out 24'
     | 'held-out 25'
-    | 'held-out 26';
+    | 'held-out 26'
+    | 'held-out 27';
   kit: string;
   pattern: string;
 }
@@ -324,6 +332,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 24': [TWENTY_FOURTH, { set: 'onset-held-out-24' }],
   'held-out 25': [TWENTY_FIFTH, { set: 'onset-held-out-25' }],
   'held-out 26': [TWENTY_SIXTH, { set: 'onset-held-out-26' }],
+  'held-out 27': [TWENTY_SEVENTH, { set: 'onset-held-out-27' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -363,7 +372,8 @@ async function main() {
   const twentyThird = (THIRD_ONLY && !TWENTY_THIRD_ONLY) || TWENTY_FOURTH_ONLY ? none : drumItems('held-out 23');
   const twentyFourth = (THIRD_ONLY && !TWENTY_FOURTH_ONLY) || TWENTY_FIFTH_ONLY ? none : drumItems('held-out 24');
   const twentyFifth = (THIRD_ONLY && !TWENTY_FIFTH_ONLY) || TWENTY_SIXTH_ONLY ? none : drumItems('held-out 25');
-  const twentySixth = THIRD_ONLY && !TWENTY_SIXTH_ONLY ? none : drumItems('held-out 26');
+  const twentySixth = (THIRD_ONLY && !TWENTY_SIXTH_ONLY) || TWENTY_SEVENTH_ONLY ? none : drumItems('held-out 26');
+  const twentySeventh = THIRD_ONLY && !TWENTY_SEVENTH_ONLY ? none : drumItems('held-out 27');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -393,6 +403,7 @@ async function main() {
     ...twentyFourth.items,
     ...twentyFifth.items,
     ...twentySixth.items,
+    ...twentySeventh.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -423,6 +434,7 @@ async function main() {
     ...twentyFourth.missing,
     ...twentyFifth.missing,
     ...twentySixth.missing,
+    ...twentySeventh.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -496,6 +508,7 @@ async function main() {
       'held-out 24',
       'held-out 25',
       'held-out 26',
+      'held-out 27',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -9,8 +9,9 @@
  * one evaluation; `--ninth`, `--tenth`: held-out 9 / 10, the same); `--tuning-all`: `--tuning` plus held-out 5 and 6
  * (all tuning material since h-onset8). `--twenty-first`: held-out 21 (h-onset31); `--twenty-second`: held-out 22
  * (h-onset32); `--twenty-third`: held-out 23 (h-onset32); `--twenty-fourth`: held-out 24 (h-onset34);
- * `--twenty-fifth`: held-out 25 (h-onset35); `--twenty-sixth`: held-out 26 (h-oset38); `--roll-tune`: h-onset40's
- * roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
+ * `--twenty-fifth`: held-out 25 (h-onset35); `--twenty-sixth`: held-out 26 (h-oset38); `--twenty-seventh`: held-out
+ * 27 (h-oset41); `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players,
+ * seeds 40400 + i).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,6 +63,7 @@ const ORDINALS = [
   'twenty-fourth',
   'twenty-fifth',
   'twenty-sixth',
+  'twenty-seventh',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
