@@ -1074,6 +1074,17 @@ export const TEMPO_PARAMETERS = {
       'also have tuned notes (beatGateMinTuning) or a repeating onset pattern (beatGateMinPattern), which speech ' +
       'lacks (measured: speech and noise at most 6.2 σ, espeak-ng Spanish; drum stems below it repeat their pattern)',
   ),
+  beatGateKickSnareSigma: p(
+    8,
+    'σ',
+    [0, 100],
+    'the "no beat" gate (h-tempo41): when the full band and the beat envelope stay below beatGateStrongSigma, the ' +
+      "kick-and-snare envelope's periodicity (the onset flux's low and mid groups, the same statistic) at this or " +
+      'above is a beat by itself. A fast groove struck on every beat (blast beat, d-beat: tempo28 208.9 and tempo29 ' +
+      '202.5 drum stems, 15.6 and 21.4 σ here) smears the full band with cymbal wash (5.4–6.3 σ) and repeats its ' +
+      'pattern every beat (no bar-multiple repeat), so without tuned notes it read no tempo. Speech and noise ' +
+      '(bench/tempo-gate.ts) at most 5.39 σ on this envelope; 100: off (main before h-tempo41)',
+  ),
   beatGateMinTuning: p(
     0.25,
     '',

@@ -1206,10 +1206,22 @@ export function estimateTempoWithDecision(
   let beat: ReturnType<typeof envelopeEvidence> | undefined;
   const beatEvidence = () =>
     (beat ??= fallback ? envelopeEvidence(withLowBand(input.odf, input.odfLow!), frameRate) : undefined);
+  // the kick-and-snare envelope's evidence, found on first use (the second test reads it below beatGateStrongSigma)
+  let kickSnare: { env?: Float64Array; e?: ReturnType<typeof envelopeEvidence> } | undefined;
+  const kickSnareEvidence = () => {
+    if (kickSnare === undefined) {
+      const env = kickSnareOf(input);
+      kickSnare = { env, e: env ? envelopeEvidence(env, frameRate) : undefined };
+    }
+    return kickSnare;
+  };
   const gated = (onBeatEnvelope: boolean, sigma: number) => {
-    const gate = speechGate(input, full, beatEvidence);
-    return gate.decision.value === null
-      ? { tempo: noTempo(gate.decision.reason), decision: gate.decision }
+    const gate = speechGate(input, full, beatEvidence, () => kickSnareEvidence().e);
+    if (gate.decision.value === null) return { tempo: noTempo(gate.decision.reason), decision: gate.decision };
+    // a beat by the kick and snare alone (h-tempo41): its levels are read on that envelope, as h-tempo35's
+    const ks = gate.onKickSnare ? kickSnareEvidence() : undefined;
+    return ks?.env && ks.e
+      ? levels(input, options, true, ks.e.zRef, `on the kick-and-snare envelope, ${gate.summary}`, ks.env)
       : levels(input, options, onBeatEnvelope, sigma, gate.summary);
   };
   if (full.zRef >= minSigma) return gated(false, full.zRef);
@@ -1218,8 +1230,8 @@ export function estimateTempoWithDecision(
   // h-tempo35: a reverberant song's pads and tails fill the full band between the kicks; the kick and snare alone
   // (the onset flux's low and mid groups) can still carry a beat. Read only here, on files the two envelopes fail
   const ksSigma = checkParameter('kickSnareGateSigma', TEMPO_PARAMETERS.kickSnareGateSigma);
-  const ksEnv = ksSigma < 100 ? kickSnareOf(input) : undefined;
-  const ks = ksEnv ? envelopeEvidence(ksEnv, frameRate) : undefined;
+  const ksEnv = ksSigma < 100 ? kickSnareEvidence().env : undefined;
+  const ks = ksEnv ? kickSnareEvidence().e : undefined;
   if (ks && ks.zRef >= ksSigma) {
     const gate = speechGate(input, ks, () => undefined);
     return gate.decision.value === null
@@ -1245,8 +1257,10 @@ function speechGate(
   input: TempoInput,
   full: ReturnType<typeof envelopeEvidence>,
   beatEvidence: () => ReturnType<typeof envelopeEvidence> | undefined,
-): { decision: TempoDecision; summary: string } {
+  kickSnareEvidence: () => ReturnType<typeof envelopeEvidence> | undefined = () => undefined,
+): { decision: TempoDecision; summary: string; onKickSnare?: boolean } {
   const strong = checkParameter('beatGateStrongSigma', TEMPO_PARAMETERS.beatGateStrongSigma);
+  const ksStrong = checkParameter('beatGateKickSnareSigma', TEMPO_PARAMETERS.beatGateKickSnareSigma);
   const minTuning = checkParameter('beatGateMinTuning', TEMPO_PARAMETERS.beatGateMinTuning);
   const minPattern = checkParameter('beatGateMinPattern', TEMPO_PARAMETERS.beatGateMinPattern);
   const b = full.zRef >= strong ? undefined : beatEvidence();
@@ -1287,6 +1301,19 @@ function speechGate(
       `beat: ${periodic} with ${tuned ? `${tuning} ≥ ${minTuning}` : `${pattern} ≥ ${minPattern}`}`,
       [],
     );
+  // h-tempo41: a fast groove struck on every beat (no bar-multiple repeat, no tuned notes on a drum stem) keeps its
+  // kick and snare periodic under the cymbals' wash; read only where the file would otherwise have no beat
+  const ks = ksStrong < 100 ? kickSnareEvidence() : undefined;
+  if (ks) inputs.kickSnareSigma = Math.round(ks.zRef * 100) / 100;
+  if (ks && ks.zRef >= ksStrong)
+    return {
+      ...decide(
+        true,
+        `beat: kick-and-snare periodicity ${fmt(ks.zRef)} σ ≥ ${ksStrong} σ (full band ${fmt(e.zRef)} σ < ${strong} σ)`,
+        [],
+      ),
+      onKickSnare: true,
+    };
   return decide(
     false,
     `no beat: the onsets are periodic (${periodic} at ${e.bpm.toFixed(0)} BPM) but have neither tuned notes ` +
