@@ -14,6 +14,7 @@
  * --circuit-tune-37, --circuit-tune-37t: fixtures/drumclass37tune.ts, h-dxbrush37 (tuning sets);
  * --held-out-26, --held-out-26t: fixtures/drumclass26.ts, drumclass26t.ts, h-dxset38;
  * --held-out-27, --held-out-27t: fixtures/drumclass27.ts, drumclass27t.ts, h-dxset40;
+ * --held-out-28, --held-out-28t: fixtures/drumclass28.ts, drumclass28t.ts, h-dxset41;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -37,6 +38,8 @@ import { heldOut26DrumSpecs } from '../fixtures/drumclass26.js';
 import { heldOut26tDrumSpecs } from '../fixtures/drumclass26t.js';
 import { heldOut27DrumSpecs } from '../fixtures/drumclass27.js';
 import { heldOut27tDrumSpecs } from '../fixtures/drumclass27t.js';
+import { heldOut28DrumSpecs } from '../fixtures/drumclass28.js';
+import { heldOut28tDrumSpecs } from '../fixtures/drumclass28t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -141,6 +144,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-26t', heldOut26tDrumSpecs], // drumclass26t.ts, h-dxset38: tom unisons and swelling 32nd tom rolls
   ['held-out-27', heldOut27DrumSpecs], // drumclass27.ts, h-dxset40: resonator/modal/mesh hats, avldrums pedal hat
   ['held-out-27t', heldOut27tDrumSpecs], // drumclass27t.ts, h-dxset40: soft tom rolls on modal, mesh, pd, avldrums
+  ['held-out-28', heldOut28DrumSpecs], // drumclass28.ts, h-dxset41: npm SF3 kits by fluidsynth, Hydrogen, reso rooms
+  ['held-out-28t', heldOut28tDrumSpecs], // drumclass28t.ts, h-dxset41: high short toms, soft rolls, 16th kicks
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
