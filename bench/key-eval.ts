@@ -120,7 +120,10 @@
  * its held-out set (fixtures/keyfresh27.ts fresh27KeySpecs(), a note generator written for it with shuffle/new-wave/
  * city-pop/bachata/boogie/shanty styles, relative twins, modal vamps, four songs lifted a step for their last
  * choruses, a melody rising ^7–^1 on every second consequent, TiMidity++ playing sf_GMbank and OPL-3 FM, detuned by
- * its frequency table with stretched octaves, seeds 83000 + i). `--first-chords` (thirty-seventh
+ * its frequency table with stretched octaves, seeds 83000 + i). `--fresh28` (forty-second round) adds its held-out
+ * set (fixtures/keyfresh28.ts fresh28KeySpecs(), a note generator written for it with tango/hymn/Travis/zouk/
+ * minimal/nocturne styles, relative-ambiguous loops whose period ends close on the tonic, an additive synthesizer
+ * written for it at 32 kHz, 6 songs detuned, seeds 85000 + i). `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
@@ -164,6 +167,7 @@ import { fresh24KeySet } from '../fixtures/keyfresh24.js';
 import { fresh25KeySet } from '../fixtures/keyfresh25.js';
 import { fresh26KeySet } from '../fixtures/keyfresh26.js';
 import { fresh27KeySet } from '../fixtures/keyfresh27.js';
+import { fresh28KeySet } from '../fixtures/keyfresh28.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -261,6 +265,7 @@ const FRESH24 = process.argv.includes('--fresh24') && !ONLY_TUNING;
 const FRESH25 = process.argv.includes('--fresh25') && !ONLY_TUNING;
 const FRESH26 = process.argv.includes('--fresh26') && !ONLY_TUNING;
 const FRESH27 = process.argv.includes('--fresh27') && !ONLY_TUNING;
+const FRESH28 = process.argv.includes('--fresh28') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -308,6 +313,7 @@ const SETS = [
   'fresh25 key set',
   'fresh26 key set',
   'fresh27 key set',
+  'fresh28 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -364,6 +370,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh25 key set' &&
     s !== 'fresh26 key set' &&
     s !== 'fresh27 key set' &&
+    s !== 'fresh28 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -396,6 +403,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh25 key set',
   'fresh26 key set',
   'fresh27 key set',
+  'fresh28 key set',
 ];
 
 interface Item {
@@ -619,6 +627,7 @@ async function main() {
     ['fresh25 key set', FRESH25, fresh25KeySet, 'keyfresh25'],
     ['fresh26 key set', FRESH26, fresh26KeySet, 'keyfresh26'],
     ['fresh27 key set', FRESH27, fresh27KeySet, 'keyfresh27'],
+    ['fresh28 key set', FRESH28, fresh28KeySet, 'keyfresh28'],
   ];
   for (const d of [
     truthDir,
