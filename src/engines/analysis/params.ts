@@ -256,6 +256,38 @@ export const ONSET_PARAMETERS = {
     "… and, as fluxLeadRiseDb, its fine energy rises at least this much (the last stroke's decay is in the span " +
       'before it)',
   ),
+  fluxRollDeltaFraction: p(
+    0.03,
+    'of the envelope range',
+    [0, 1],
+    'onset flux roll peaks: a peak as fluxLeadPeakSeconds picks it over the local median by only this fraction ' +
+      '(below fluxDeltaFraction) counts when it is evenly spaced with flux peaks already found (a soft stroke of ' +
+      'a roll; 0: off) …',
+  ),
+  fluxRollMaxSeconds: p(
+    0.075,
+    's',
+    [0.02, 0.2],
+    "… the roll's stroke period at most this (from minIntervalSeconds: a 32nd-note roll's 40–67 ms) …",
+  ),
+  fluxRollJitterSeconds: p(
+    0.007,
+    's',
+    [0, 0.05],
+    '… each gap of the run within this of the gap before it (one flux frame is 5.8 ms) …',
+  ),
+  fluxRollStrokes: p(
+    5,
+    'strokes',
+    [3, 20],
+    '… in a run of at least this many evenly spaced flux peaks (the strokes found and the roll peaks taken)',
+  ),
+  fluxRollWashMads: p(
+    8,
+    'median absolute deviations',
+    [0, 1000],
+    "washRiseMads for the members of a roll (a roll's own strokes raise the wash's deviation before each stroke)",
+  ),
   fluxSearchBeforeSeconds: p(
     0.015,
     's',

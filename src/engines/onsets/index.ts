@@ -313,6 +313,133 @@ export function leadPeaks(
   });
 }
 
+/**
+ * Whether frame `c` is evenly spaced with two frames of `sorted` (ascending): three strokes of a roll, the two gaps
+ * each from `minGap` to `maxGap` frames and differing by at most `jitter` frames (c first, middle or last).
+ */
+/**
+ * Whether frame `c` is one of at least `strokes` evenly spaced frames with frames of `sorted` (ascending): a roll's
+ * run, each gap from `minGap` to `maxGap` frames and within `jitter` frames of the gap before it.
+ */
+function inRoll(
+  sorted: readonly number[],
+  c: number,
+  minGap: number,
+  maxGap: number,
+  jitter: number,
+  strokes: number,
+): boolean {
+  // the frame of `sorted` nearest to `t` within `jitter` (undefined: none)
+  const at = (t: number): number | undefined => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < t - jitter) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: number | undefined;
+    for (let i = lo; i < sorted.length && sorted[i]! <= t + jitter; i++)
+      if (sorted[i] !== c && (best === undefined || Math.abs(sorted[i]! - t) < Math.abs(best - t))) best = sorted[i];
+    return best;
+  };
+  // the run from `from` by steps of about `gap` in direction `dir`: its length beyond `from`
+  const walk = (from: number, gap: number, dir: number): number => {
+    let n = 0;
+    let p = from;
+    let g = gap;
+    for (;;) {
+      const q = at(p + dir * g);
+      if (q === undefined) return n;
+      const d = Math.abs(q - p);
+      if (d < minGap || d > maxGap) return n;
+      n++;
+      g = d;
+      p = q;
+    }
+  };
+  for (const dir of [-1, 1]) {
+    let lo = 0;
+    while (lo < sorted.length && sorted[lo]! < c - maxGap) lo++;
+    for (let i = lo; i < sorted.length && sorted[i]! <= c + maxGap; i++) {
+      const x = sorted[i]!;
+      const g = (x - c) * dir;
+      if (g < minGap || g > maxGap) continue;
+      if (1 + walk(c, g, dir) + walk(c, g, -dir) >= strokes) return true;
+    }
+  }
+  return false;
+}
+
+/** The roll's period and jitter bounds in frames (fluxRollMaxSeconds, fluxRollJitterSeconds, minIntervalSeconds). */
+function rollFrames(
+  hopSeconds: number,
+  params: OnsetParameterValues,
+): { min: number; max: number; jitter: number; strokes: number } {
+  const max = checkParameter('fluxRollMaxSeconds', ONSET_PARAMETERS.fluxRollMaxSeconds, params.fluxRollMaxSeconds);
+  const jitter = checkParameter(
+    'fluxRollJitterSeconds',
+    ONSET_PARAMETERS.fluxRollJitterSeconds,
+    params.fluxRollJitterSeconds,
+  );
+  return {
+    min: Math.max(1, Math.round(params.minIntervalSeconds / hopSeconds)),
+    max: max / hopSeconds,
+    jitter: jitter / hopSeconds,
+    strokes: checkParameter('fluxRollStrokes', ONSET_PARAMETERS.fluxRollStrokes, params.fluxRollStrokes),
+  };
+}
+
+/**
+ * Roll peaks: the frames of `col` that fluxLeadPeakSeconds picks over the local median by fluxRollDeltaFraction
+ * (below the flux's own delta: a soft stroke under a ringing crash) and that are evenly spaced with two frames of
+ * `found` or of roll peaks already taken (a run of strokes lowers the threshold for its members). Ascending; none of
+ * `found`.
+ */
+export function rollPeaks(
+  col: ArrayLike<number>,
+  found: readonly number[],
+  hopSeconds: number,
+  pick: OnsetParameterValues,
+  params: OnsetParameterValues,
+): number[] {
+  const delta = checkParameter(
+    'fluxRollDeltaFraction',
+    ONSET_PARAMETERS.fluxRollDeltaFraction,
+    params.fluxRollDeltaFraction,
+  );
+  const seconds = checkParameter(
+    'fluxLeadPeakSeconds',
+    ONSET_PARAMETERS.fluxLeadPeakSeconds,
+    params.fluxLeadPeakSeconds,
+  );
+  if (!(delta > 0) || !(seconds > 0) || found.length < 2) return [];
+  const known = new Set(found);
+  let candidates = pickPeaks(col, 1 / hopSeconds, { ...pick, deltaFraction: delta, peakWindowSeconds: seconds }).filter(
+    (p) => !known.has(p),
+  );
+  const { min, max, jitter, strokes } = rollFrames(hopSeconds, params);
+  const members = [...found].sort((a, b) => a - b);
+  const taken: number[] = [];
+  // a roll grows stroke by stroke: a few passes take the strokes next to those just taken
+  for (let pass = 0; pass < 4 && candidates.length; pass++) {
+    const now = candidates.filter((c) => inRoll(members, c, min, max, jitter, strokes));
+    if (!now.length) break;
+    taken.push(...now);
+    members.push(...now);
+    members.sort((a, b) => a - b);
+    const got = new Set(now);
+    candidates = candidates.filter((c) => !got.has(c));
+  }
+  return taken.sort((a, b) => a - b);
+}
+
+/** The frames of `peaks` (ascending) evenly spaced with two others: a roll's members (rollPeaks' test). */
+export function rollMembers(peaks: readonly number[], hopSeconds: number, params: OnsetParameterValues): Set<number> {
+  const { min, max, jitter, strokes } = rollFrames(hopSeconds, params);
+  return new Set(peaks.filter((p) => inRoll(peaks, p, min, max, jitter, strokes)));
+}
+
 function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { frames: number; fraction: number } {
   const seconds = checkParameter('fluxValleySeconds', ONSET_PARAMETERS.fluxValleySeconds, params.fluxValleySeconds);
   return {
@@ -334,9 +461,14 @@ export function washPeaks(
   novelty: ArrayLike<number> | undefined,
   params: OnsetParameterValues = onsetDefaults(),
   columns: FluxColumns = fluxColumns(bands, params),
+  /** A roll's members (rollMembers): tested against fluxRollWashMads instead. */
+  roll: ReadonlySet<number> = new Set(),
 ): number[] {
   const mads = checkParameter('washRiseMads', ONSET_PARAMETERS.washRiseMads, params.washRiseMads);
   if (!(mads > 0) || peaks.length === 0) return peaks;
+  const rollMads = roll.size
+    ? checkParameter('fluxRollWashMads', ONSET_PARAMETERS.fluxRollWashMads, params.fluxRollWashMads)
+    : mads;
   const novFraction = checkParameter(
     'washNoveltyFraction',
     ONSET_PARAMETERS.washNoveltyFraction,
@@ -348,7 +480,7 @@ export function washPeaks(
     if (novScale > 0)
       for (let i = Math.max(0, p - 3); i <= Math.min(novelty!.length - 1, p + 3); i++)
         if (novelty![i]! >= novFraction * novScale) return true;
-    return rises[k]! > mads;
+    return rises[k]! > (roll.has(p) ? rollMads : mads);
   });
 }
 
@@ -1009,19 +1141,34 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   const envPeaks = pickPeaks(env, 1 / hopSeconds, pick);
   const fluxGroupPeaksOnce = input.flux ? fluxGroupPeaks(input.flux, params, columns) : [];
   // … and the envelope's lead peaks (a stroke just before a larger one: leadPeaks), tested for a rise once placed
-  const leads = input.flux
+  const leadsOnly = input.flux
     ? valleyPeaks(env, leadPeaks(env, envPeaks, hopSeconds, pick, params), valley.frames, valley.fraction)
     : [];
-  // … each standing out of any sustained wash (washPeaks)
+  const found = input.flux
+    ? [
+        ...new Set([
+          ...valleyPeaks(env, envPeaks, valley.frames, valley.fraction),
+          ...leadsOnly,
+          ...fluxGroupPeaksOnce,
+        ]),
+      ].sort((a, b) => a - b)
+    : [];
+  // … and the soft strokes of a roll: under the threshold but evenly spaced with peaks found (rollPeaks), tested
+  // for a rise once placed as the lead peaks are
+  const rolls = input.flux
+    ? valleyPeaks(env, rollPeaks(env, found, hopSeconds, pick, params), valley.frames, valley.fraction)
+    : [];
+  const leads = rolls.length ? [...leadsOnly, ...rolls] : leadsOnly;
+  // … each standing out of any sustained wash (washPeaks; a roll's members against fluxRollWashMads)
+  const all = rolls.length ? [...new Set([...found, ...rolls])].sort((a, b) => a - b) : found;
   const peaks = input.flux
     ? washPeaks(
-        [
-          ...new Set([...valleyPeaks(env, envPeaks, valley.frames, valley.fraction), ...leads, ...fluxGroupPeaksOnce]),
-        ].sort((a, b) => a - b),
+        all,
         input.flux,
         split?.novelty,
         params,
         columns,
+        params.fluxRollDeltaFraction > 0 ? rollMembers(all, hopSeconds, params) : undefined,
       )
     : pickPeaks(env, 1 / hopSeconds, pick);
   const strength = (t: number) => strengthAt(odf, input.hopSeconds, t);
