@@ -1165,7 +1165,10 @@ export const STEM_RING_GLIDE_PARAMETERS = {
  * low); its upper modes carry a percent or more above highHz and ring 10–30 ms, while the whole shell is damped
  * (its wires band dies within 15–30 ms, a sampled tom's overtones ring 30–90 ms). Measured on the tuning set
  * fixtures/drumclass-resotune40.ts (0.7213 → 0.8469) and held-out 14–25t (ten high toms lost on 22t, a few on 14,
- * 15, 18, 20t, 24t); held-out 26, judged once: 0.7616 → 0.8304 (bench/RESULTS.md, h-dxhat40).
+ * 15, 18, 20t, 24t); held-out 26, judged once: 0.7616 → 0.8304 (bench/RESULTS.md, h-dxhat40). A high short
+ * tom passes those tests too (22t's FluidR3 Jazz tom 41, 23t's and 24t's Millo toms, 21t's TimGM6mb tom 47): its body
+ * partial carries a smaller share of the body band than a resonator's lowest mode and its overtones ring on above
+ * midHz, so such a hit stays a tom (h-dxtom42: on the tuning sets +18 toms, −5 hats).
  */
 export const STEM_HAT_SHELL_PARAMETERS = {
   hatShellTopMs: p(
@@ -1192,6 +1195,20 @@ export const STEM_HAT_SHELL_PARAMETERS = {
     'of the added energy',
     [0, 1],
     "…and which adds less than this share below lowHz (a hat adds nothing there, a tom's membrane may: held-out " +
-      "18's single-sample Hydrogen tom adds 0.3) is a hat: its shell modes",
+      "18's single-sample Hydrogen tom adds 0.3) is a hat: its shell modes…",
+  ),
+  hatShellTomPeakShare: p(
+    0.75,
+    'of the added bodyLoHz–bodyHiHz power',
+    [0, 1],
+    "…unless (h-dxtom42) its body partial carries at most this share of what it adds in the body band (a tom's " +
+      "membrane adds several modes there; a resonator hat's lowest mode carries 0.8–1.0 of it; 0: off)…",
+  ),
+  hatShellTomRingDb: p(
+    -25,
+    'dB',
+    [-60, 0],
+    "…and what rings above midHz at ringAtMs is at least this against its attack (a sampled tom's overtones ring " +
+      "on; a damped shell's have fallen further): a high short tom, kept",
   ),
 } as const;

@@ -1470,7 +1470,7 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
  * band too, over a body partial that sits low. A "tom" whose upper modes add at least hatShellTopShare above highHz
  * and take at least hatShellTopMs to fall decayDb, whose wires band falls within hatShellWiresMs (a damped shell),
  * whose body partial lies at or above hatShellBodyHz and which adds under hatShellLowShare below lowHz is a hat; a
- * second piece heard with it stays. In place on `verdicts`.
+ * second piece heard with it stays; a high short tom (isShortTom) stays a tom. In place on `verdicts`.
  */
 function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
   const H = STEM_HAT_SHELL_PARAMETERS;
@@ -1484,6 +1484,7 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     if (v.main.cls !== 'tom' || !(ms >= H.hatShellTopMs.value) || !(top >= H.hatShellTopShare.value)) return;
     if (!(wires < H.hatShellWiresMs.value) || !(hz >= H.hatShellBodyHz.value)) return;
     if (!(f.share[0]! < H.hatShellLowShare.value)) return;
+    if (isShortTom(f)) return;
     const why =
       `its top band adds ${(100 * top).toFixed(2)} % of it (≥ ${(100 * H.hatShellTopShare.value).toFixed(2)}) ` +
       `and rings ${ms.toFixed(0)} ms (≥ ${H.hatShellTopMs.value}), its wires band dies in ${wires.toFixed(0)} ms ` +
@@ -1491,4 +1492,16 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
       `${H.hatShellBodyHz.value}): a hat's damped shell modes, not a tom`;
     relabel(verdicts, k, 'hihat', Math.min(ms / H.hatShellTopMs.value - 1, top / H.hatShellTopShare.value - 1), why);
   });
+}
+
+/**
+ * A high short tom that byHatShellRing's tests would take for a resonator hat (h-dxtom42): its body partial carries
+ * at most hatShellTomPeakShare of what it adds in the body band (a membrane's several modes, where a resonator hat's
+ * lowest mode carries nearly all) and what rings above midHz at ringAtMs is at least hatShellTomRingDb against its
+ * attack (a sampled tom's overtones ring on, a damped shell's have died). False when hatShellTomPeakShare is 0.
+ */
+function isShortTom(f: StemFeatures): boolean {
+  const H = STEM_HAT_SHELL_PARAMETERS;
+  if (!(H.hatShellTomPeakShare.value > 0)) return false;
+  return f.bodyPeakShare! <= H.hatShellTomPeakShare.value && f.ringDb! >= H.hatShellTomRingDb.value;
 }
