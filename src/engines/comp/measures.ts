@@ -916,6 +916,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     // one place hid each other (held-out-2, -8, -10: 4 sections lost); only on the take's tails 35/39/42, none lost
     const share = COMP_FRAME_PARAMETERS.extraSharedShare.value;
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
+    const below = COMP_FRAME_PARAMETERS.extraSharedBelowDb.value;
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
@@ -944,10 +945,15 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         if (j === k || ij < 0 || ij >= frames[j]!.db.length) continue;
         const on = at(frames[j]!.active, ij);
         if (on || (voicedIn[j] && entryOf[j] !== null)) voters++;
-        if (on && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
+        // sounding: active, or the room's decay just under the take's threshold
+        const sounds = on || frames[j]!.db[ij]! >= frames[j]!.thresholdDb - below;
+        if (sounds && level <= frames[j]!.db[ij]! - own[j]! + shareDb) c++;
       }
       return c >= share * (N - 1) || voters === 0;
     };
+    // each take's gap frames (the floor's frames), for the others' floor on the same frames below
+    const gapAt: number[][] = takes.map(() => []);
+    const span = COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / hopS;
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
       const ra = refActive(k);
@@ -1007,6 +1013,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         if (tail[i - a] && sharedHere(k, i)) continue;
         gaps++;
         gapDb.push(fr.db[i]!);
+        gapAt[k]!.push(i);
         if (at(fr.active, i)) extra++;
       }
       // pitch against the reference note (or the nearest tone); the guide's note at the frame moved back by the
@@ -1044,7 +1051,6 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       }
       // the level the loudest noiseSpanSeconds of the rests reach (at most their loudest tenth): a burst as
       // short in a long rest is still seen
-      const span = COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / hopS;
       const floor = percentile(gapDb, 1 - Math.min(0.1, span / Math.max(1, gapDb.length)));
       return {
         pitchMedianCents: percentile(errs, 0.5),
@@ -1066,6 +1072,29 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const commonFloor = floors.length ? Math.min(...floors) : null;
     for (const m of row)
       if (m.noiseFloorDbfs !== null && commonFloor !== null) m.noiseExcessDb = m.noiseFloorDbfs - commonFloor;
+    // ... and never more than over the others' floor on the same frames (each frame the median of the other
+    // takes there, each moved by its entry offset): in a room every take's rests carry the same reverb, and a take
+    // whose rests the tail share left quieter frames to (a quieter tail is excused where a louder one is not) is
+    // no floor for the room's; a burst is the take's alone (most others are quiet under it). Only a floor more than
+    // noiseRoomDb over the quietest's is read so (a room's: 28–43 dB in h-cset41's classes; under it, main's reading)
+    const roomDb = COMP_MEASURE_PARAMETERS.noiseRoomDb.value;
+    if (N >= 3)
+      row.forEach((m, k) => {
+        if (m.noiseFloorDbfs === null || m.noiseExcessDb === null || m.noiseExcessDb <= roomDb) return;
+        const mine = gapAt[k]!;
+        const theirs: number[] = [];
+        for (const i of mine) {
+          const xs: number[] = [];
+          for (let j = 0; j < N; j++) {
+            const ij = i - lagOf[k]! + lagOf[j]!;
+            if (j !== k && ij >= 0 && ij < frames[j]!.db.length) xs.push(frames[j]!.db[ij]!);
+          }
+          if (xs.length >= 2) theirs.push(median(xs)!);
+        }
+        if (theirs.length < 0.5 * mine.length) return;
+        const ref = percentile(theirs, 1 - Math.min(0.1, span / Math.max(1, theirs.length)));
+        if (ref !== null) m.noiseExcessDb = Math.min(m.noiseExcessDb, Math.max(0, m.noiseFloorDbfs - ref));
+      });
     // no guide: the nearest tone is a guess; what every take shares off it is the song's (or speech's)
     if (kind === 'consensus') {
       const ps = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);

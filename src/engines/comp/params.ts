@@ -44,6 +44,14 @@ export const COMP_FRAME_PARAMETERS = {
     "a tail frame the other takes share (extraSharedShare) stays the take's own where it is more than this louder " +
       'than theirs, each against its own level in the section (a noise burst over a shared reverb tail)',
   ),
+  extraSharedBelowDb: p(
+    10,
+    'dB',
+    [0, 40],
+    'in the tail share (extraSharedShare) an other take sounds at a frame down to this far under its activity ' +
+      'threshold: a room tail decays through every take\'s threshold, and a take just under it still carries the ' +
+      "same reverb (a binary 'active' left a clean take's reverb its own where the others' had dropped 1 dB under)",
+  ),
 } as const;
 
 export const COMP_MEASURE_PARAMETERS = {
@@ -327,6 +335,13 @@ export const COMP_MEASURE_PARAMETERS = {
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
+  noiseRoomDb: p(
+    15,
+    'dB',
+    [0, 60],
+    "noise: a floor more than this over the takes' common floor (the quietest take's) is read instead against the " +
+      "other takes' levels on the same frames (their median), if lower: a room every take carries is no one's noise",
+  ),
 } as const;
 
 /** How many of each measure cost one point (before weights). */
