@@ -1230,19 +1230,22 @@ export interface OnsetGrid {
   candidates?: { periodSeconds: number; fit: number | null }[];
 }
 
+/** Σ e^{iwt} over the times `ts`: the sum of their unit phasors at angular frequency w, as [Σ cos, Σ sin]. */
+function phasorSum(ts: Iterable<number>, w: number): [number, number] {
+  let c = 0;
+  let sn = 0;
+  for (const t of ts) {
+    c += Math.cos(w * t);
+    sn += Math.sin(w * t);
+  }
+  return [c, sn];
+}
+
 /** Per section, Σ|Σ e^{2πi t/P}| over the section's onsets, divided by the onsets' count. */
 function sectionFit(bySection: Float64Array[], count: number, period: number): number {
   const w = (2 * Math.PI) / period;
   let r = 0;
-  for (const ts of bySection) {
-    let c = 0;
-    let sn = 0;
-    for (const t of ts) {
-      c += Math.cos(w * t);
-      sn += Math.sin(w * t);
-    }
-    r += Math.hypot(c, sn);
-  }
+  for (const ts of bySection) r += Math.hypot(...phasorSum(ts, w));
   return r / count;
 }
 
@@ -1456,13 +1459,7 @@ export function sharedStarts(onsets: number[][], tol: number): number[] {
  * (1 when every start lies on a line), and the phase of the lines (in [0, P)).
  */
 function resultant(all: number[], P: number): OnsetGrid {
-  const w = (2 * Math.PI) / P;
-  let c = 0;
-  let sn = 0;
-  for (const t of all) {
-    c += Math.cos(w * t);
-    sn += Math.sin(w * t);
-  }
+  const [c, sn] = phasorSum(all, (2 * Math.PI) / P);
   const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
   return { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength: Math.hypot(c, sn) / all.length };
 }
