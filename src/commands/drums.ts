@@ -1119,6 +1119,15 @@ const SHARED_STORE = {
   ffmpeg: 'non-WAV tracks',
 } as const;
 
+/** The shared options of the verbs that print a session's tracks into a folder (replace, quantize). */
+const SHARED_TRACKS_OUT = {
+  output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
+  ...SHARED_STORE,
+  overwrite: true,
+} as const;
+
+const RECIPE_HELP = 'also write a mix recipe with a drum bus that `shub mix` renders';
+
 export const drumsCommand = defineCommand({
   name: 'drums',
   description:
@@ -1171,12 +1180,8 @@ export const drumsCommand = defineCommand({
           )
           .option('--mix <0..1>', 'blend of original (0) and samples (1, default)', parseUnit('--mix'))
           .option('--rpp <file>', 'also write a REAPER session (replaced mics, originals muted beside them, the rest)')
-          .option('--recipe <file>', 'also write a mix recipe with a drum bus that `shub mix` renders'),
-      shared: {
-        output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
-        ...SHARED_STORE,
-        overwrite: true,
-      },
+          .option('--recipe <file>', RECIPE_HELP),
+      shared: SHARED_TRACKS_OUT,
       examples: [
         'shub drums replace session.yaml --kit kit.yaml -o replaced/',
         'shub drums replace session.yaml --kit kit.yaml -o out/ --mix 0.5 --rpp out/drums.rpp --json',
@@ -1215,12 +1220,8 @@ export const drumsCommand = defineCommand({
             parseRange('--swing', 0, 0.75),
           )
           .option('--rpp <file>', 'also write a REAPER session of the quantized tracks')
-          .option('--recipe <file>', 'also write a mix recipe with a drum bus that `shub mix` renders'),
-      shared: {
-        output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
-        ...SHARED_STORE,
-        overwrite: true,
-      },
+          .option('--recipe <file>', RECIPE_HELP),
+      shared: SHARED_TRACKS_OUT,
       examples: [
         'shub drums quantize session.yaml -o tight/ --grid 1/16 --bpm 120',
         'shub drums quantize session.yaml -o out/ --grid 1/8 --strength 0.5 --window 0.5 --swing 0.2 --json',
