@@ -73,6 +73,19 @@ export interface DetectResult {
   bleed: BleedResult[];
 }
 
+/** A run that went through: its results recorded and passed to `onResult` one by one, then the run saved. */
+async function closeRun<R>(
+  recorder: RunRecorder,
+  o: RunContext & { onResult?: (r: R) => void },
+  results: readonly R[],
+): Promise<void> {
+  for (const r of results) {
+    recorder.results.push(r);
+    o.onResult?.(r);
+  }
+  await o.store.saveRun(recorder.finish(ExitCode.ok));
+}
+
 export interface DetectOptions extends RunContext {
   /** A session YAML, or audio files (one `mix` track each). */
   inputs: string[];
@@ -270,11 +283,7 @@ export async function drumsDetect(
         inputs: { notes: hits.length },
       });
     }
-    for (const r of results) {
-      recorder.results.push(r);
-      o.onResult?.(r);
-    }
-    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    await closeRun(recorder, o, results);
     return { exitCode: ExitCode.ok, results };
   } catch (err) {
     throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
@@ -528,11 +537,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
     }
     if (o.recipe) await writeDrumRecipe(o.recipe, tracks, outs, rate, recorder);
     const reported = results.map((r) => envelope(r, recorder.runId));
-    for (const r of reported) {
-      recorder.results.push(r);
-      o.onResult?.(r);
-    }
-    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    await closeRun(recorder, o, reported);
     return reported;
   } catch (err) {
     throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
@@ -821,9 +826,7 @@ export async function drumsSlices(o: SliceOptions): Promise<Reported<SliceResult
       } as SliceResult,
       recorder.runId,
     );
-    recorder.results.push(line);
-    o.onResult?.(line);
-    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    await closeRun(recorder, o, [line]);
     return line;
   } catch (err) {
     throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
