@@ -73,6 +73,19 @@ export interface DetectResult {
   bleed: BleedResult[];
 }
 
+/** A run that went through: its results recorded and passed to `onResult` one by one, then the run saved. */
+async function closeRun<R>(
+  recorder: RunRecorder,
+  o: RunContext & { onResult?: (r: R) => void },
+  results: readonly R[],
+): Promise<void> {
+  for (const r of results) {
+    recorder.results.push(r);
+    o.onResult?.(r);
+  }
+  await o.store.saveRun(recorder.finish(ExitCode.ok));
+}
+
 export interface DetectOptions extends RunContext {
   /** A session YAML, or audio files (one `mix` track each). */
   inputs: string[];
@@ -270,11 +283,7 @@ export async function drumsDetect(
         inputs: { notes: hits.length },
       });
     }
-    for (const r of results) {
-      recorder.results.push(r);
-      o.onResult?.(r);
-    }
-    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    await closeRun(recorder, o, results);
     return { exitCode: ExitCode.ok, results };
   } catch (err) {
     throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
@@ -528,11 +537,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
     }
     if (o.recipe) await writeDrumRecipe(o.recipe, tracks, outs, rate, recorder);
     const reported = results.map((r) => envelope(r, recorder.runId));
-    for (const r of reported) {
-      recorder.results.push(r);
-      o.onResult?.(r);
-    }
-    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    await closeRun(recorder, o, reported);
     return reported;
   } catch (err) {
     throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
@@ -821,9 +826,7 @@ export async function drumsSlices(o: SliceOptions): Promise<Reported<SliceResult
       } as SliceResult,
       recorder.runId,
     );
-    recorder.results.push(line);
-    o.onResult?.(line);
-    await o.store.saveRun(recorder.finish(ExitCode.ok));
+    await closeRun(recorder, o, [line]);
     return line;
   } catch (err) {
     throw await recorder.failWith(o.store, o.inputs[0] ?? null, err);
@@ -1119,6 +1122,15 @@ const SHARED_STORE = {
   ffmpeg: 'non-WAV tracks',
 } as const;
 
+/** The shared options of the verbs that print a session's tracks into a folder (replace, quantize). */
+const SHARED_TRACKS_OUT = {
+  output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
+  ...SHARED_STORE,
+  overwrite: true,
+} as const;
+
+const RECIPE_HELP = 'also write a mix recipe with a drum bus that `shub mix` renders';
+
 export const drumsCommand = defineCommand({
   name: 'drums',
   description:
@@ -1171,12 +1183,8 @@ export const drumsCommand = defineCommand({
           )
           .option('--mix <0..1>', 'blend of original (0) and samples (1, default)', parseUnit('--mix'))
           .option('--rpp <file>', 'also write a REAPER session (replaced mics, originals muted beside them, the rest)')
-          .option('--recipe <file>', 'also write a mix recipe with a drum bus that `shub mix` renders'),
-      shared: {
-        output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
-        ...SHARED_STORE,
-        overwrite: true,
-      },
+          .option('--recipe <file>', RECIPE_HELP),
+      shared: SHARED_TRACKS_OUT,
       examples: [
         'shub drums replace session.yaml --kit kit.yaml -o replaced/',
         'shub drums replace session.yaml --kit kit.yaml -o out/ --mix 0.5 --rpp out/drums.rpp --json',
@@ -1215,12 +1223,8 @@ export const drumsCommand = defineCommand({
             parseRange('--swing', 0, 0.75),
           )
           .option('--rpp <file>', 'also write a REAPER session of the quantized tracks')
-          .option('--recipe <file>', 'also write a mix recipe with a drum bus that `shub mix` renders'),
-      shared: {
-        output: { description: 'the folder the tracks are written to (<track name>.wav each)', required: true },
-        ...SHARED_STORE,
-        overwrite: true,
-      },
+          .option('--recipe <file>', RECIPE_HELP),
+      shared: SHARED_TRACKS_OUT,
       examples: [
         'shub drums quantize session.yaml -o tight/ --grid 1/16 --bpm 120',
         'shub drums quantize session.yaml -o out/ --grid 1/8 --strength 0.5 --window 0.5 --swing 0.2 --json',

@@ -1598,13 +1598,15 @@ test("pitch and missing voice under a guide: on the guide moved by the take's ow
   }
 });
 
-test('no guide: offsets from the pitch contours — a take 80 ms late throughout, one late in a section', () => {
+test('no guide: latency from the pitch contours — a take 80 ms late throughout, one late in a section', () => {
   // four 2 s sections of three notes (MIDI 66, 68, 64 from 0.5 to 1.6 s, a 6-cent wobble); take 2 sings them in tune
   // 80 ms late in every section (a latency of its own), take 1 60 ms late in section 1 only (a late entry), take 0 in
-  // time. The contours aligned pair by pair: take 2's latency 80 ± 10 ms, the others none; in every section take 2's
-  // offset 8 ± 1 frames (its latency included), take 1's 6 ± 1 frames in section 1 and 0 ± 1 elsewhere, take 0's 0 ± 1
+  // time. The contours aligned pair by pair: take 2's latency 80 ± 10 ms, the others none (a late entry in one
+  // section is not a latency). Measured as the command measures (measureTakes, no guide): the same latencies, and
+  // per section take 1's timing 60 ± 15 ms late in section 1 and in time elsewhere (± 15), the others in time.
   const hopS = 0.01;
   const n = 800;
+  const late = [() => 0, (s: number) => (s === 1 ? 6 : 0), () => 8];
   const take = (late: (s: number) => number): Float32Array => {
     const c = new Float32Array(n).fill(NaN);
     for (let s = 0; s < 4; s++) {
@@ -1617,12 +1619,25 @@ test('no guide: offsets from the pitch contours — a take 80 ms late throughout
     return c;
   };
   const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
-  const out = contourTiming([take(() => 0), take((s) => (s === 1 ? 6 : 0)), take(() => 8)], sections, hopS, n);
+  const cents = late.map(take);
+  const out = contourTiming(cents, sections, hopS, n);
   assert.ok(Math.abs(out.latencyMs[2]! - 80) <= 10, `take 2's latency ${out.latencyMs[2]}`);
   assert.deepEqual(out.latencyMs.slice(0, 2), [0, 0]);
-  out.offsets.forEach((row, s) => {
-    const want = [0, s === 1 ? 6 : 0, 8];
-    row.forEach((x, k) => assert.ok(x !== null && Math.abs(x - want[k]!) <= 1, `section ${s} take ${k}: ${x}`));
+  const feats = cents.map((c) =>
+    framesOf(
+      Float32Array.from(c, (x) => (Number.isNaN(x) ? 1e-8 : 0.01)),
+      Float32Array.from(c, (x) => (Number.isNaN(x) ? 0 : 440 * 2 ** ((x - 6900) / 1200))),
+    ),
+  );
+  const m = measureTakes({ takes: feats, gains: [1, 1, 1], sections, guide: { kind: 'none' } });
+  assert.ok(Math.abs(m.takeLatencyMs[2]! - 80) <= 10, `take 2's latency ${m.takeLatencyMs}`);
+  assert.deepEqual(m.takeLatencyMs.slice(0, 2), [0, 0]);
+  m.measures.forEach((row, s) => {
+    const want = [0, s === 1 ? 60 : 0, 0];
+    row.forEach((x, k) => {
+      const t = x.timingMs;
+      assert.ok(t !== null && Math.abs(t - want[k]!) <= 15, `section ${s} take ${k}: ${t}`);
+    });
   });
 });
 

@@ -1230,19 +1230,22 @@ export interface OnsetGrid {
   candidates?: { periodSeconds: number; fit: number | null }[];
 }
 
+/** Σ e^{iwt} over the times `ts`: the sum of their unit phasors at angular frequency w, as [Σ cos, Σ sin]. */
+function phasorSum(ts: Iterable<number>, w: number): [number, number] {
+  let c = 0;
+  let sn = 0;
+  for (const t of ts) {
+    c += Math.cos(w * t);
+    sn += Math.sin(w * t);
+  }
+  return [c, sn];
+}
+
 /** Per section, Σ|Σ e^{2πi t/P}| over the section's onsets, divided by the onsets' count. */
 function sectionFit(bySection: Float64Array[], count: number, period: number): number {
   const w = (2 * Math.PI) / period;
   let r = 0;
-  for (const ts of bySection) {
-    let c = 0;
-    let sn = 0;
-    for (const t of ts) {
-      c += Math.cos(w * t);
-      sn += Math.sin(w * t);
-    }
-    r += Math.hypot(c, sn);
-  }
+  for (const ts of bySection) r += Math.hypot(...phasorSum(ts, w));
   return r / count;
 }
 
@@ -1456,13 +1459,7 @@ export function sharedStarts(onsets: number[][], tol: number): number[] {
  * (1 when every start lies on a line), and the phase of the lines (in [0, P)).
  */
 function resultant(all: number[], P: number): OnsetGrid {
-  const w = (2 * Math.PI) / P;
-  let c = 0;
-  let sn = 0;
-  for (const t of all) {
-    c += Math.cos(w * t);
-    sn += Math.sin(w * t);
-  }
+  const [c, sn] = phasorSum(all, (2 * Math.PI) / P);
   const phase = (Math.atan2(sn, c) / (2 * Math.PI)) * P;
   return { periodSeconds: P, phaseSeconds: ((phase % P) + P) % P, strength: Math.hypot(c, sn) / all.length };
 }
@@ -1796,25 +1793,20 @@ export function contourLag(
 }
 
 /**
- * Without a guide: each take's offset per section (frames, + late) read on the takes' pitch contours against each
- * other, not against a consensus (a late entry is read as late, whatever the other takes' envelopes do): the
- * pairwise contour lags (contourLag) of a section fitted as one offset per take (least squares, mean 0; pairs
- * more than two frames off the fit dropped once and the fit taken again), then per take its latency (ownLatency
- * on its offsets less each section's median over the takes, in ms) and each section's centre again as the median
- * of the takes' offsets less their latencies; a latency kept only where most sections read it
- * (contourLatencySectionShare). `offsets[si][k]`: the take's entry against that centre, its latency
- * included (null: no contour match there); `latencyMs[k]`.
+ * Without a guide: each take's latency (ms, + late) read on the takes' pitch contours against each other, not
+ * against a consensus (a late entry is read as late, whatever the other takes' envelopes do): the pairwise contour
+ * lags (contourLag) of every section, then per take the latency that explains the most of them (coordinate ascent,
+ * below); a latency kept only where most sections read it (contourLatencySectionShare). `latencyMs[k]`.
  */
 export function contourTiming(
   cents: Float32Array[],
   sections: Section[],
   hopS: number,
   n: number,
-): { offsets: (number | null)[][]; latencyMs: number[] } {
+): { latencyMs: number[] } {
   const N = cents.length;
   const maxLag = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.contourMaxLagSeconds.value / hopS));
-  const D: (number | null)[][][] = [];
-  const X = sections.map((s) => {
+  const D = sections.map((s) => {
     const [a, b] = frameRange(s, hopS, n);
     const d: (number | null)[][] = Array.from({ length: N }, () => new Array<number | null>(N).fill(null));
     for (let j = 0; j < N; j++)
@@ -1822,30 +1814,7 @@ export function contourTiming(
         const v = contourLag(cents[j]!, cents[k]!, a, b, maxLag, hopS);
         if (v !== null) [d[j]![k], d[k]![j]] = [v, -v];
       }
-    const fit = (use: (j: number, k: number) => boolean) => {
-      const x = new Float64Array(N);
-      const has = Array.from({ length: N }, (_, k) => d[k]!.some((v, j) => v !== null && use(j, k)));
-      for (let it = 0; it < 30; it++) {
-        for (let k = 0; k < N; k++) {
-          let sum = 0;
-          let c = 0;
-          for (let j = 0; j < N; j++)
-            if (d[j]![k] !== null && has[j] && use(j, k)) {
-              sum += x[j]! + d[j]![k]!;
-              c++;
-            }
-          if (c) x[k] = sum / c;
-        }
-        const ks = has.flatMap((h, k) => (h ? [k] : []));
-        const mean = ks.reduce((acc, k) => acc + x[k]!, 0) / Math.max(1, ks.length);
-        for (const k of ks) x[k] = x[k]! - mean;
-      }
-      return { x, has };
-    };
-    const first = fit(() => true);
-    const { x, has } = fit((j, k) => Math.abs(d[j]![k]! - (first.x[k]! - first.x[j]!)) <= 2);
-    D.push(d);
-    return Array.from(x, (v, k) => (has[k] ? v : null));
+    return d;
   });
   const ms = hopS * 1000;
   const P = COMP_MEASURE_PARAMETERS;
@@ -1934,15 +1903,5 @@ export function contourTiming(
       return Math.abs(m) >= P.takeLatencyMinMs.value ? m : 0;
     });
   }
-  // a section's centre: the largest group of takes, latencies taken off, within the tolerance (the takes in time;
-  // a late or early take does not pull it as it pulls a median), their median when tied
-  const centre = X.map((row) => {
-    const xs = row.flatMap((v, k) => (v === null ? [] : [v - latency[k]! / ms]));
-    const c = largestGroup(xs, tol);
-    return c === null ? null : c.tied ? median(xs)! : c.centre;
-  });
-  return {
-    offsets: X.map((row, si) => row.map((v) => (v === null || centre[si] === null ? null : v - centre[si]!))),
-    latencyMs: latency,
-  };
+  return { latencyMs: latency };
 }
