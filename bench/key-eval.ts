@@ -123,7 +123,10 @@
  * its frequency table with stretched octaves, seeds 83000 + i). `--fresh28` (forty-second round) adds its held-out
  * set (fixtures/keyfresh28.ts fresh28KeySpecs(), a note generator written for it with tango/hymn/Travis/zouk/
  * minimal/nocturne styles, relative-ambiguous loops whose period ends close on the tonic, an additive synthesizer
- * written for it at 32 kHz, 6 songs detuned, seeds 85000 + i). `--first-chords` (thirty-seventh
+ * written for it at 32 kHz, 6 songs detuned, seeds 85000 + i). `--fresh29` (forty-third round) adds its held-out
+ * set (fixtures/keyfresh29.ts fresh29KeySpecs(), relative-ambiguous loops that never cadence, the key carried by
+ * the melody's centre and long notes, the first chord, a tonic pedal or long tonic bass notes, a phase-distortion
+ * synthesizer written for it at 24 kHz, 6 songs detuned, seeds 86000 + i). `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
@@ -168,6 +171,7 @@ import { fresh25KeySet } from '../fixtures/keyfresh25.js';
 import { fresh26KeySet } from '../fixtures/keyfresh26.js';
 import { fresh27KeySet } from '../fixtures/keyfresh27.js';
 import { fresh28KeySet } from '../fixtures/keyfresh28.js';
+import { fresh29KeySet } from '../fixtures/keyfresh29.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -266,6 +270,7 @@ const FRESH25 = process.argv.includes('--fresh25') && !ONLY_TUNING;
 const FRESH26 = process.argv.includes('--fresh26') && !ONLY_TUNING;
 const FRESH27 = process.argv.includes('--fresh27') && !ONLY_TUNING;
 const FRESH28 = process.argv.includes('--fresh28') && !ONLY_TUNING;
+const FRESH29 = process.argv.includes('--fresh29') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -314,6 +319,7 @@ const SETS = [
   'fresh26 key set',
   'fresh27 key set',
   'fresh28 key set',
+  'fresh29 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -371,6 +377,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh26 key set' &&
     s !== 'fresh27 key set' &&
     s !== 'fresh28 key set' &&
+    s !== 'fresh29 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -404,6 +411,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh26 key set',
   'fresh27 key set',
   'fresh28 key set',
+  'fresh29 key set',
 ];
 
 interface Item {
@@ -628,6 +636,7 @@ async function main() {
     ['fresh26 key set', FRESH26, fresh26KeySet, 'keyfresh26'],
     ['fresh27 key set', FRESH27, fresh27KeySet, 'keyfresh27'],
     ['fresh28 key set', FRESH28, fresh28KeySet, 'keyfresh28'],
+    ['fresh29 key set', FRESH29, fresh29KeySet, 'keyfresh29'],
   ];
   for (const d of [
     truthDir,
