@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-31]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-32]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6238,6 +6238,254 @@ export const HELD_OUT_31_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-32 (in no set before it): a fast narrow vibrato, a near-straight tone, a wide early vibrato. */
+const BHAJAN_TENOR: VoiceStyle = {
+  name: 'bhajan tenor',
+  formantScale: 1.04,
+  vibratoHz: 7.1,
+  vibratoCents: 17,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 6,
+  breath: 0.1,
+  openPhase: 0.54,
+  closePhase: 0.16,
+};
+const NASHEED_BARITONE: VoiceStyle = {
+  name: 'nasheed baritone',
+  formantScale: 0.95,
+  vibratoHz: 5.0,
+  vibratoCents: 3,
+  vibratoDelaySeconds: 0.9,
+  driftCents: 12,
+  breath: 0.16,
+  openPhase: 0.62,
+  closePhase: 0.18,
+};
+const VILLANCICO_SOPRANO: VoiceStyle = {
+  name: 'villancico soprano',
+  formantScale: 1.2,
+  vibratoHz: 5.2,
+  vibratoCents: 44,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 5,
+  breath: 0.07,
+  openPhase: 0.48,
+  closePhase: 0.11,
+};
+/**
+ * Defect sizes of held-out-32 (no set's): slightly late takes 26–34 ms, early 32–40 ms, detune 20–24 cents, level
+ * drops of 5.5–7 dB, noise bursts at −40…−34 dBFS, clipping driven 12–15 dB.
+ */
+const SLIGHT_DEFECTS = {
+  late: [26, 34],
+  early: [32, 40],
+  detune: [20, 24],
+  level: [5.5, 7],
+  noise: [-40, -34],
+  clip: [12, 15],
+} as const;
+
+/**
+ * The thirty-second held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset43, after h-comp42
+ * was judged on held-out-31 — every earlier set is tuning material now; the base's baseline only), made differently
+ * from every earlier comp set: **rooms by convolution** (irRoom: a made impulse response through SoX's `fir`; no set
+ * had one): a 1.2 s hall on a still sung song, a 0.5 s room on a synth song, a 0.35 s small room on the Māori
+ * sentences; SoX reverb settings no set used (reverberance 100 with no damping and no pre-delay: the longest tails;
+ * a small damped room with 60 ms pre-delay; a room at −4 dB wet; Haitian speech at 65/40/70 with 30 ms pre-delay;
+ * plain 80); synth rooms no set used (FluidR3_GM at room 0.65 / level 1.0, TiMidity++ reverb 127, sf_GMbank at room
+ * 0.25 / level 0.95) and decaying or plucked take programs no set used (10 music box, 45 pizzicato strings, 106
+ * shamisen, 7 clavinet) under guide programs no set used as guide (94 halo pad, 26 jazz guitar, 92 bowed pad, 29
+ * overdriven guitar); **four songs with no latency** (three in rooms: false no-guide latencies) beside patterns no
+ * set had — 0/0/35/0 (slightly late), 80/15/15/15/15, 0/0/35/35/0, 95/95/95/10, 0/60/0/60/0, a whole session 160 ms
+ * late, speech 0/0/0/70; slight defects (SLIGHT_DEFECTS: late 26–34 ms, detune 20–24 cents) in two songs and the
+ * Haitian sentences (speech detunes); three voices in no set (bhajan tenor, nasheed baritone, villancico soprano);
+ * sections of 21 and 23 beats (no set's); speech from espeak-ng Haitian Creole (ht+Andy) and Māori (mi+Zac) (no
+ * set's languages); takes at 73, 74 and 75 kHz (no set); seeds 4901–4912 (none used before). 10 songs × 6 sections
+ * (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction.
+ */
+export const HELD_OUT_32: (Song15 | LatencySong | RoomSong | (Song15 & { irRoom?: IrRoom }))[] = [
+  ...(
+    [
+      {
+        seed: 4901,
+        program: 10,
+        guideProgram: 94,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.65, reverbLevel: 1.0 },
+        sampleRate: 73000,
+        tonic: 67,
+        bpm: 84,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'detune', 'noise', 'missing'],
+      },
+      {
+        seed: 4902,
+        program: 45,
+        guideProgram: 26,
+        soundfont: 'FluidR3Mono',
+        irRoom: { rt60Seconds: 0.5, wet: 0.5, preDelayMs: 25 },
+        sampleRate: 74000,
+        tonic: 60,
+        bpm: 102,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['late', 'detune', 'early', 'level'],
+        defectSizes: SLIGHT_DEFECTS,
+        latencyMs: [0, 0, 35, 0],
+      },
+      {
+        seed: 4903,
+        program: 106,
+        guideProgram: 92,
+        soundfont: 'TimGM6mb',
+        effects: true,
+        sampleRate: 75000,
+        tonic: 62,
+        bpm: 118,
+        takes: 3,
+        scale: 'pentatonic',
+        rhythm: 'swing',
+        kinds: ['missing', 'late', 'detune'],
+        latencyMs: 160,
+      },
+      {
+        seed: 4904,
+        program: 7,
+        guideProgram: 29,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.25, reverbLevel: 0.95 },
+        sampleRate: 73000,
+        tonic: 57,
+        bpm: 96,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['early', 'clip', 'detune', 'missing', 'late'],
+        latencyMs: [80, 15, 15, 15, 15],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[]; irRoom?: IrRoom })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 4905,
+        voice: BHAJAN_TENOR,
+        tonic: 60,
+        bpm: 92,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['detune', 'late', 'missing', 'level'],
+        soxReverb: [100, 0, 100, 0, 0, 0],
+        sectionBeats: 21,
+        sampleRate: 74000,
+      },
+      {
+        seed: 4906,
+        voice: NASHEED_BARITONE,
+        tonic: 47,
+        bpm: 78,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        kinds: ['noise', 'detune', 'early', 'missing'],
+        irRoom: { rt60Seconds: 1.2, wet: 0.7, preDelayMs: 12 },
+        sampleRate: 75000,
+      },
+      {
+        seed: 4907,
+        voice: VILLANCICO_SOPRANO,
+        tonic: 69,
+        bpm: 112,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['late', 'detune', 'late', 'missing', 'early'],
+        defectSizes: SLIGHT_DEFECTS,
+        latencyMs: [0, 0, 35, 35, 0],
+        sampleRate: 73000,
+      },
+      {
+        seed: 4908,
+        voice: BHAJAN_TENOR,
+        tonic: 58,
+        bpm: 132,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'sixteenth',
+        kinds: ['missing', 'early', 'detune', 'clip'],
+        soxReverb: [55, 90, 30, 0, 60, 0],
+        latencyMs: [95, 95, 95, 10],
+        sampleRate: 74000,
+      },
+      {
+        seed: 4909,
+        voice: NASHEED_BARITONE,
+        tonic: 45,
+        bpm: 72,
+        takes: 5,
+        scale: 'blues',
+        rhythm: 'triplet',
+        kinds: ['late', 'missing', 'detune', 'level', 'noise'],
+        placement: 'runs',
+        timingJitterMs: 16,
+        soxReverb: 80,
+        sectionBeats: 23,
+        sampleRate: 75000,
+      },
+      {
+        seed: 4910,
+        voice: VILLANCICO_SOPRANO,
+        tonic: 71,
+        bpm: 100,
+        takes: 5,
+        scale: 'melodic',
+        rhythm: 'swing',
+        kinds: ['clip', 'noise', 'detune', 'missing', 'late'],
+        soxReverb: [70, 50, 60, 0, 20, -4],
+        latencyMs: [0, 60, 0, 60, 0],
+        sampleRate: 73000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & { irRoom?: IrRoom })[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_32_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb']; irRoom?: IrRoom })[] = [
+  {
+    seed: 4911,
+    voice: 'ht+Andy',
+    wordsPerMinute: 150,
+    takes: 4,
+    latencyMs: [0, 0, 0, 70],
+    kinds: ['detune', 'missing', 'late', 'detune'],
+    defectSizes: SLIGHT_DEFECTS,
+    soxReverb: [65, 40, 70, 0, 30, 0],
+    sentences: [
+      'Ti frè m naje nan lak la chak maten.',
+      'Tren an pati a uit è.',
+      'Yè van an te frèt sou mòn nan.',
+      'Demen lapli ap tonbe nan vil la.',
+      'Boutik ki nan kwen an fèmen jodi a.',
+    ],
+  },
+  {
+    seed: 4912,
+    voice: 'mi+Zac',
+    wordsPerMinute: 130,
+    espeakPitch: 40,
+    takes: 5,
+    kinds: ['early', 'detune', 'noise', 'missing', 'level'],
+    irRoom: { rt60Seconds: 0.35, wet: 0.4, preDelayMs: 5 },
+    sentences: [
+      'Ka kauhoe tōku teina i te roto i ia ata.',
+      'Ka wehe te tereina i te waru karaka.',
+      'I makariri te hau i runga i te maunga inanahi.',
+      'Ka ua āpōpō ki te tāone.',
+      'Kua kati te toa i te kokonga i tēnei rā.',
+    ],
+  },
+];
+
 /** Every take of a set through SoX's reverb (reverberance %, or its full settings; wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: RoomSong['soxReverb'], dir: string): TakeSet {
   if (!reverberance) return set;
@@ -6255,6 +6503,60 @@ export function soxReverbTakes(set: TakeSet, reverberance: RoomSong['soxReverb']
     rmSync(wet);
     return out;
   });
+  return { ...set, takes };
+}
+
+/**
+ * A room made by convolution (held-out-32; no set before it): a made impulse response — the direct sound, then after
+ * `preDelayMs` a tail of seeded Gaussian noise decaying by 60 dB from there to `rt60Seconds` after the direct sound
+ * (where it ends), its energy `wet`² of the direct sound's — applied to every take by SoX's `fir` (a convolution),
+ * the whole response scaled by 0.5 (−6 dB, the same for every take: their levels relative to each other kept) so the
+ * sum stays off full scale.
+ */
+export interface IrRoom {
+  rt60Seconds: number;
+  wet: number;
+  preDelayMs: number;
+}
+
+/** Every take of a set through a made impulse response (IrRoom), the length kept. */
+export function irRoomTakes(set: TakeSet, room: IrRoom | undefined, seed: number, dir: string): TakeSet {
+  if (!room) return set;
+  const fs = set.sampleRate;
+  const n = Math.round(room.rt60Seconds * fs);
+  const start = Math.round((room.preDelayMs / 1000) * fs);
+  const gauss = gaussOf(mulberry32(seed * 6151 + 29));
+  const tail = new Float64Array(n);
+  let energy = 0;
+  for (let i = start; i < n; i++) {
+    tail[i] = gauss() * 10 ** ((-3 * (i - start)) / (n - start));
+    energy += tail[i]! ** 2;
+  }
+  const g = room.wet / Math.sqrt(energy);
+  // SoX's fir takes the filter as linear-phase and moves the output earlier by ⌊(n − 1) / 2⌋ samples: as many zeros
+  // before each take keep the direct sound where it was (checked on an impulse: the same sample). (Zeros before the
+  // response instead would double its length: SoX then wrote silence for a 1.2 s response at 75 kHz.)
+  const shift = Math.floor((n - 1) / 2);
+  const coefs = Array.from(tail, (v, i) => 0.5 * (i === 0 ? 1 : v * g));
+  const coefFile = path.join(dir, 'ir.txt');
+  writeFileSync(coefFile, coefs.map((c) => c.toPrecision(8)).join('\n'));
+  const takes = set.takes.map((t, k) => {
+    const dry = path.join(dir, `dry${k}.wav`);
+    const wet = path.join(dir, `wet${k}.wav`);
+    const padded = new Float64Array(shift + t.length);
+    padded.set(t, shift);
+    writeWav(dry, [padded], fs, 'f32');
+    const r = spawnSync('sox', [dry, '-b', '24', '-e', 'signed-integer', wet, 'fir', coefFile]);
+    if (r.status !== 0) throw new Error(`sox fir failed: ${String(r.stderr)}`);
+    const x = readPcmWav(wet).planar[0]!;
+    if (x.length < t.length) throw new Error(`sox fir wrote ${x.length} samples, not ${t.length}`);
+    const out = new Float64Array(t.length);
+    out.set(x.subarray(0, t.length));
+    rmSync(dry);
+    rmSync(wet);
+    return out;
+  });
+  rmSync(coefFile);
   return { ...set, takes };
 }
 
@@ -6554,9 +6856,14 @@ async function main(): Promise<void> {
       seed: x.seed,
       build: (dir: string) =>
         delayTakes(
-          'program' in x
-            ? makeSynthTakeSet(x as SynthTakeOptions)
-            : soxReverbTakes(makeTakeSet(x), (x as RoomSong).soxReverb, dir),
+          irRoomTakes(
+            'program' in x
+              ? makeSynthTakeSet(x as SynthTakeOptions)
+              : soxReverbTakes(makeTakeSet(x), (x as RoomSong).soxReverb, dir),
+            (x as { irRoom?: IrRoom }).irRoom,
+            x.seed,
+            dir,
+          ),
           (x as LatencySong).latencyMs,
         ),
       speech: false,
@@ -6600,6 +6907,7 @@ async function main(): Promise<void> {
     ['held-out-29', HELD_OUT_29, HELD_OUT_29_SPEECH],
     ['held-out-30', HELD_OUT_30, HELD_OUT_30_SPEECH],
     ['held-out-31', HELD_OUT_31, HELD_OUT_31_SPEECH],
+    ['held-out-32', HELD_OUT_32, HELD_OUT_32_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -6612,7 +6920,12 @@ async function main(): Promise<void> {
             // held-out-31: spoken takes in a room too
             build: (dir: string) =>
               delayTakes(
-                soxReverbTakes(speechTakeSet(x, dir), (x as { soxReverb?: RoomSong['soxReverb'] }).soxReverb, dir),
+                irRoomTakes(
+                  soxReverbTakes(speechTakeSet(x, dir), (x as { soxReverb?: RoomSong['soxReverb'] }).soxReverb, dir),
+                  (x as { irRoom?: IrRoom }).irRoom,
+                  x.seed,
+                  dir,
+                ),
                 (x as LatencySpeech).latencyMs,
               ),
             speech: true,
