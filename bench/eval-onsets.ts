@@ -68,7 +68,11 @@
  * open hats and ghosts, flammed backbeats, 32nd-note hat and snare-to-tom rolls (strokes 40–70 ms apart) under a
  * crash, brushes under a swung jazz ride —, Hydrogen, npm, fluidsynth, TiMidity++ and phase-distortion kits with
  * cymbals no onset set chose, room-miked kits, a shoebox nave, ballroom, gallery, washroom, bunker, atrium and sauna,
- * made after held-out 26 had been judged; `--held-out-27-only`: that set alone).
+ * made after held-out 26 had been judged; `--held-out-27-only`: that set alone), held-out 28 (ONSET_HELD_OUT_KITS_28:
+ * players written for it — swung hats and ghosts under a ride bell, loud–soft hand-to-hand snare and tom–hat rolls
+ * (strokes 40–90 ms apart) under a crash, a half-time flam groove, a brush ballad —, one-shots no set chose and
+ * generator seeds no set used, room-miked kits, a shoebox cistern, lighthouse, ice rink, library and cloister, made
+ * after held-out 27 had been judged; `--held-out-28-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -119,8 +123,11 @@ const TWENTY_FOURTH = path.join(OUT, 'drums-held-out-24');
 const TWENTY_FIFTH = path.join(OUT, 'drums-held-out-25');
 const TWENTY_SIXTH = path.join(OUT, 'drums-held-out-26');
 const TWENTY_SEVENTH = path.join(OUT, 'drums-held-out-27');
+const TWENTY_EIGHTH = path.join(OUT, 'drums-held-out-28');
+/** `--held-out-28-only`: the twenty-eighth held-out set (ONSET_HELD_OUT_KITS_28) alone. */
+const TWENTY_EIGHTH_ONLY = process.argv.includes('--held-out-28-only');
 /** `--held-out-27-only`: the twenty-seventh held-out set (ONSET_HELD_OUT_KITS_27) alone. */
-const TWENTY_SEVENTH_ONLY = process.argv.includes('--held-out-27-only');
+const TWENTY_SEVENTH_ONLY = process.argv.includes('--held-out-27-only') || TWENTY_EIGHTH_ONLY;
 /** `--held-out-26-only`: the twenty-sixth held-out set (ONSET_HELD_OUT_KITS_26) alone. */
 const TWENTY_SIXTH_ONLY = process.argv.includes('--held-out-26-only') || TWENTY_SEVENTH_ONLY;
 /** `--held-out-25-only`: the twenty-fifth held-out set (ONSET_HELD_OUT_KITS_25) alone. */
@@ -214,7 +221,8 @@ interface Item {
     | 'held-out 24'
     | 'held-out 25'
     | 'held-out 26'
-    | 'held-out 27';
+    | 'held-out 27'
+    | 'held-out 28';
   kit: string;
   pattern: string;
 }
@@ -333,6 +341,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 25': [TWENTY_FIFTH, { set: 'onset-held-out-25' }],
   'held-out 26': [TWENTY_SIXTH, { set: 'onset-held-out-26' }],
   'held-out 27': [TWENTY_SEVENTH, { set: 'onset-held-out-27' }],
+  'held-out 28': [TWENTY_EIGHTH, { set: 'onset-held-out-28' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -373,7 +382,8 @@ async function main() {
   const twentyFourth = (THIRD_ONLY && !TWENTY_FOURTH_ONLY) || TWENTY_FIFTH_ONLY ? none : drumItems('held-out 24');
   const twentyFifth = (THIRD_ONLY && !TWENTY_FIFTH_ONLY) || TWENTY_SIXTH_ONLY ? none : drumItems('held-out 25');
   const twentySixth = (THIRD_ONLY && !TWENTY_SIXTH_ONLY) || TWENTY_SEVENTH_ONLY ? none : drumItems('held-out 26');
-  const twentySeventh = THIRD_ONLY && !TWENTY_SEVENTH_ONLY ? none : drumItems('held-out 27');
+  const twentySeventh = (THIRD_ONLY && !TWENTY_SEVENTH_ONLY) || TWENTY_EIGHTH_ONLY ? none : drumItems('held-out 27');
+  const twentyEighth = THIRD_ONLY && !TWENTY_EIGHTH_ONLY ? none : drumItems('held-out 28');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -404,6 +414,7 @@ async function main() {
     ...twentyFifth.items,
     ...twentySixth.items,
     ...twentySeventh.items,
+    ...twentyEighth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -435,6 +446,7 @@ async function main() {
     ...twentyFifth.missing,
     ...twentySixth.missing,
     ...twentySeventh.missing,
+    ...twentyEighth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -509,6 +521,7 @@ async function main() {
       'held-out 25',
       'held-out 26',
       'held-out 27',
+      'held-out 28',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
