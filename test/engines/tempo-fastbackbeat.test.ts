@@ -13,8 +13,14 @@ import { groove, HAT, KICK, SNARE, type Hit } from '../helpers/grooves.js';
 
 /** An open hat: full band as loud as the snare, nothing below 150 Hz. */
 const OPEN_HAT: Hit = [0.9, 0, 0, 0.1, 0.4, 0.8];
-/** The term as on main (every level up to maxBpm). */
-const before = <T>(f: () => T) => withParameterValue(TEMPO_PARAMETERS.backbeatMaxBpm, 220, f);
+/**
+ * The term as on main (every level up to maxBpm), with the dembow check as it was then (h-tempo43's off-beat repeat
+ * off: it alone also lifts the skate punk to its tempo).
+ */
+const before = <T>(f: () => T) =>
+  withParameterValue(TEMPO_PARAMETERS.dembowRepeatFrom, 1, () =>
+    withParameterValue(TEMPO_PARAMETERS.backbeatMaxBpm, 220, f),
+  );
 
 test('skate punk (kick on every beat, snare on every off eighth) at 200 BPM: its tempo, not a quarter of it', () => {
   const input = groove(200, [

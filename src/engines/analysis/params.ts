@@ -1357,6 +1357,15 @@ export const TEMPO_PARAMETERS = {
       "check reach its half's own and the half scores more, the two swap their scores (the check and its hand-over " +
       'stay; no third level moves). Tuning sets 21–28: the same files at 0.45–0.55',
   ),
+  dembowRepeatFrom: p(
+    0.5,
+    'fraction',
+    [0, 1],
+    "dembow check's off-beat repeat (h-tempo43): the strongest off-beat of the fold four eighths later (the same " +
+      "off-beat of the half level's next beat) over it; the evidence is multiplied by 1 − ramp(repeat; it → 1): an " +
+      'off-beat struck on every beat of the half level (skank, thrash, ska punk: the fast level\'s "and") is no ' +
+      '3-3-2. Tuning sets 21–31: 0.5 +1 song −1 song +1 drum file, 0.3 and 0 no better; 1: off (the code before)',
+  ),
   barTileFull: p(
     0.6,
     'fraction',

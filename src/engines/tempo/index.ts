@@ -552,6 +552,12 @@ interface Candidate {
   dembow: number;
   dembowEvidence?: number;
   /**
+   * h-tempo43: the off-beat the dembow check found, four eighths later (the same off-beat of the half level's next
+   * beat) over it: about 1 when every beat of the half level carries it (a skank's or thrash's off-beat snare), about
+   * 0 for a 3-3-2 (one syncopation per two beats).
+   */
+  dembowRepeat?: number;
+  /**
    * The pair order (h-tempo38): set on a fast level whose dembow check its own backbeat vetoes (a two-step's snare on
    * two of its beats four eighths apart, less kick there than on the other pair): the half level it took the score
    * from, that level's backbeat and the kick ratio on it.
@@ -1882,6 +1888,7 @@ function levels(
   const dbMin = checkParameter('dembowMinBpm', TEMPO_PARAMETERS.dembowMinBpm);
   const vetoFull = checkParameter('dembowVetoFull', TEMPO_PARAMETERS.dembowVetoFull);
   const vetoOrder = checkParameter('dembowVetoOrder', TEMPO_PARAMETERS.dembowVetoOrder);
+  const dbRepeatFrom = checkParameter('dembowRepeatFrom', TEMPO_PARAMETERS.dembowRepeatFrom);
   const vetoes: { fast: Candidate; half: Candidate; backbeat: number; kick: number }[] = [];
   const dembowBeats = new Map<Candidate, number[]>();
   if (dbFloor < 1 && seEnv)
@@ -1893,12 +1900,19 @@ function levels(
       let o = 1;
       for (let j = 3; j < 8; j += 2) if (s[j]! > s[o]!) o = j;
       const top = Math.max(...s);
-      const e = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) : 0;
+      // the off-beat's repeat (h-tempo43): a 3-3-2 is a figure over two beats of the half level, struck on one
+      // off-beat of the fold; an off-beat struck on every beat of the half level (four eighths later too: a skank's,
+      // a thrash beat's or a ska-punk snare on every off eighth) is this level's "and", evenly spaced, no syncopation
+      // of a slower level: its evidence is taken away from dembowRepeatFrom up to a repeat of 1
+      const repeat = s[o]! > 0 ? s[(o + 4) % 8]! / s[o]! : 0;
+      const kept = dbRepeatFrom < 1 ? 1 - ramp(repeat, dbRepeatFrom, 1) : 1;
+      const e = top > 0 ? ramp((s[o]! - s[o - 1]!) / top, 0, dbFull) * kept : 0;
       if (!(e > 0)) continue;
       const h = all.find((x) => Math.abs(x.bpm / (c.bpm / 2) - 1) <= distinctRatio);
       if (!h || h.beatFrames.length < 8) continue;
       c.dembow = 1 - (1 - dbFloor) * e;
       c.dembowEvidence = e;
+      c.dembowRepeat = repeat;
       handOvers.push({ from: c, to: h, factor: () => c.dembow });
       // the fast level's own backbeat (h-tempo38, after h-tempo37's veto): a fast groove with a syncopated kick (the
       // drum'n'bass two-step: the kick on 1 and the "and" of 3, the snare on 2 and 4) strikes two of this level's
@@ -2084,7 +2098,7 @@ function levels(
       c.dembow < 1
         ? ` × dembow check ${fmt(c.dembow)} (the kick and snare on the eighths, folded over eight, fall on an ` +
           `off-beat more than on the beat before it, a sixteenth of the ${fmt(c.bpm / 2)} BPM level: evidence ` +
-          `${fmt(c.dembowEvidence ?? 0)})`
+          `${fmt(c.dembowEvidence ?? 0)}, the off-beat's repeat ${fmt(c.dembowRepeat ?? 0)})`
         : ''
     }${
       c.handedFrom !== undefined && c.handed >= c.score
