@@ -1487,8 +1487,9 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
     const why =
       `its top band adds ${(100 * top).toFixed(2)} % of it (≥ ${(100 * H.hatShellTopShare.value).toFixed(2)}) ` +
       `and rings ${ms.toFixed(0)} ms (≥ ${H.hatShellTopMs.value}), its wires band dies in ${wires.toFixed(0)} ms ` +
-      `(< ${H.hatShellWiresMs.value}) and its body partial lies at ${hz.toFixed(0)} Hz (≥ ` +
-      `${H.hatShellBodyHz.value}): a hat's damped shell modes, not a tom`;
+      `(< ${H.hatShellWiresMs.value}), its body partial lies at ${hz.toFixed(0)} Hz (≥ ` +
+      `${H.hatShellBodyHz.value}) and it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ` +
+      `${pct(H.hatShellLowShare.value)}): a hat's damped shell modes, not a tom`;
     relabel(verdicts, k, 'hihat', Math.min(ms / H.hatShellTopMs.value - 1, top / H.hatShellTopShare.value - 1), why);
   });
 }
