@@ -630,10 +630,14 @@ test('a loud dominant pedal with a bright bass: its partials taken out, C major,
 
 test('a loop that starts on vi and ends V → I: its first chord votes firstChordAfterDominantEnd (round 30)', () => {
   // C major vi–IV–I–V three times, then a G → C ending: the first chord (Am) is A minor's, the last (C, reached by
-  // its V) C major's
+  // its V) C major's; the ends' vote without the cadence share it needs since round 44 (endVoteCadenceShare)
+  const ALONE = { endVoteCadenceShare: 0 };
   const loop = [Am, F, C, G];
-  const ending = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), { firstChordAfterDominantEnd: 0.4 });
-  const full = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), { firstChordAfterDominantEnd: 1 });
+  const ending = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), {
+    ...ALONE,
+    firstChordAfterDominantEnd: 0.4,
+  });
+  const full = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), { ...ALONE, firstChordAfterDominantEnd: 1 });
   const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
   assert.equal(ending.decision?.inputs?.['firstChord'], 'Am');
   assert.equal(ending.decision?.inputs?.['lastChord'], 'C');
@@ -648,13 +652,17 @@ test('a loop that starts on vi and ends V → I: its first chord votes firstChor
   assert.ok(Math.abs(ev(full, 'C major').score - ev(ending, 'C major').score) < 1e-9);
   assert.equal(ending.result.key, 'C major');
   // a stop on G after C (G's IV → I, not its dominant): the first chord votes in full
-  const cold = keyOf(progression([...loop, ...loop, ...loop, Am, F, C, G], 1.3, 0), { firstChordAfterDominantEnd: 0 });
+  const cold = keyOf(progression([...loop, ...loop, ...loop, Am, F, C, G], 1.3, 0), {
+    ...ALONE,
+    firstChordAfterDominantEnd: 0,
+  });
   assert.equal(cold.decision?.inputs?.['lastChordByDominant'], false);
   assert.equal(ev(cold, 'A minor').endsVote, 1);
   // a dominant's resolution is the ending however long it lasts: a final C as long as every other chord counts as
   // one held three (at firstChordAfterDominantEnd 0 the first chord then has no vote)
   const held = (n: number) =>
     keyOf(progression([...loop, ...loop, ...loop, ...new Array<typeof C>(n).fill(C)], 1.3, 0), {
+      ...ALONE,
       firstChordAfterDominantEnd: 0,
     });
   for (const n of [1, 3]) {
@@ -749,4 +757,45 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(seconds.decision?.inputs?.['firstChord'], 'G');
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
+});
+
+test("a loop that never cadences: its first and last chords' vote needs cadences into the key (round 44)", () => {
+  // C major vi–iii–IV–V (Am Em F G), a two-chord intro on Am, the loop four times, a cold stop on G: no G → C, no
+  // C chord at all; the melody holds the tonic C5 over every chord that has it (Am, F)
+  const Em: [number[], number] = [[59, 64, 67], 40];
+  const seq = [Am, Am, ...new Array<(typeof Am)[]>(4).fill([Am, Em, F, G]).flat()];
+  const x = progression(seq, 1.3, 0);
+  const f = 440 * 2 ** ((72 - 69) / 12);
+  const len = Math.round(1.3 * RATE);
+  seq.forEach((c, i) => {
+    if (c !== Am && c !== F) return;
+    const start = Math.round(i * 1.3 * RATE);
+    for (let h = 1; h <= 4; h++)
+      for (let j = 0; j < len; j++)
+        x[start + j]! += (0.1 / h) * Math.min(1, j / 200, (len - j) / 200) * Math.sin((2 * Math.PI * h * f * j) / RATE);
+  });
+  const on = keyOf(x);
+  const off = keyOf(x, { endVoteCadenceShare: 0 });
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  assert.equal(on.decision?.inputs?.['firstChord'], 'Am');
+  assert.equal(on.decision?.inputs?.['lastChord'], 'G');
+  // G arrives from F (bVII → I of G): the last chord votes for G major, the first for A minor, none for C major
+  assert.equal(on.decision?.inputs?.['lastChordByCadence'], true);
+  assert.equal(ev(off, 'A minor').endsVote, 1);
+  assert.equal(ev(off, 'G major').endsVote, 1);
+  assert.equal(ev(on, 'C major').endsVote, 0);
+  // each vote is the key's cadence share over endVoteCadenceShare: G → Am (bVII → i) twice in 15 changes for A
+  // minor, F → G twice (bVII → I, 0.5 each) … in proportion; the other terms do not move
+  const share = KEY_PARAMETERS.endVoteCadenceShare.value;
+  const w = KEY_PARAMETERS.endChordWeight.value;
+  for (const key of ['A minor', 'G major']) {
+    const e = ev(on, key);
+    assert.ok(e.cadence > 0 && e.cadence < share, `${key} cadence ${e.cadence}`);
+    assert.ok(Math.abs(e.endsVote - e.cadence / share) < 1e-12, `${key} vote ${e.endsVote}`);
+    assert.ok(Math.abs(ev(off, key).score - e.score - w * (1 - e.endsVote)) < 1e-9, key);
+  }
+  assert.ok(Math.abs(ev(off, 'C major').score - ev(on, 'C major').score) < 1e-12);
+  // the vote in full reads A minor (the loop's first chord); weighed by the cadences, the melody's held tonic: C
+  assert.equal(off.result.key, 'A minor');
+  assert.equal(on.result.key, 'C major');
 });

@@ -533,7 +533,8 @@ export interface KeyEvidence {
   ends: boolean;
   /**
    * The ends' vote's size (0…1): 1 for an arrived last chord on the tonic root, else the first chord's share — 1, or
-   * firstChordAfterDominantEnd when the song ends on another root reached by its dominant (V→I) and held.
+   * firstChordAfterDominantEnd when the song ends on another root reached by its dominant (V→I) and held; times
+   * the key's cadence share over endVoteCadenceShare (at most 1): a loop that never cadences into the key.
    */
   endsVote: number;
   /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
@@ -953,6 +954,8 @@ export function analyzeKey(
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
   };
+  // the ends' vote needs the song to cadence into the key: a loop that never does starts and stops anywhere
+  const endCadence = param('endVoteCadenceShare', options);
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
   // the final chord as the loop's last return (a tie-breaker: it reads where the phrases end, not which chord is held)
@@ -1017,7 +1020,9 @@ export function analyzeKey(
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
-        endsVote: arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0,
+        endsVote:
+          (arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0) *
+          (endCadence > 0 ? Math.min(1, (chords.length > 1 ? cadence / changes : 0) / endCadence) : 1),
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
@@ -1137,7 +1142,8 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       `starts or ends on a tonic-root chord ${yes(best.ends)} vs ${yes(other.ends)} (first ` +
         `${yes(best.firstChord)} vs ${yes(other.firstChord)}, last ${yes(best.lastChord)} vs ${yes(other.lastChord)})` +
         ([best.endsVote, other.endsVote].some((v) => v > 0 && v < 1)
-          ? ` (vote ${best.endsVote.toFixed(2)} vs ${other.endsVote.toFixed(2)}: a first chord after a dominant end)`
+          ? ` (vote ${best.endsVote.toFixed(2)} vs ${other.endsVote.toFixed(2)}: a first chord after a dominant ` +
+            'end, or few cadences into the key)'
           : ''),
     ],
     [
