@@ -630,8 +630,8 @@ test('a loud dominant pedal with a bright bass: its partials taken out, C major,
 
 test('a loop that starts on vi and ends V → I: its first chord votes firstChordAfterDominantEnd (round 30)', () => {
   // C major vi–IV–I–V three times, then a G → C ending: the first chord (Am) is A minor's, the last (C, reached by
-  // its V) C major's; the ends' vote without the cadence share it needs since round 44 (endVoteCadenceShare)
-  const ALONE = { endVoteCadenceShare: 0 };
+  // its V) C major's; the ends' vote without the cadences it needs since round 44 (endVoteCadences)
+  const ALONE = { endVoteCadences: 0 };
   const loop = [Am, F, C, G];
   const ending = keyOf(progression([...loop, ...loop, ...loop, C], 1.3, 0), {
     ...ALONE,
@@ -775,7 +775,7 @@ test("a loop that never cadences: its first and last chords' vote needs cadences
         x[start + j]! += (0.1 / h) * Math.min(1, j / 200, (len - j) / 200) * Math.sin((2 * Math.PI * h * f * j) / RATE);
   });
   const on = keyOf(x);
-  const off = keyOf(x, { endVoteCadenceShare: 0 });
+  const off = keyOf(x, { endVoteCadences: 0 });
   const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
   assert.equal(on.decision?.inputs?.['firstChord'], 'Am');
   assert.equal(on.decision?.inputs?.['lastChord'], 'G');
@@ -784,18 +784,24 @@ test("a loop that never cadences: its first and last chords' vote needs cadences
   assert.equal(ev(off, 'A minor').endsVote, 1);
   assert.equal(ev(off, 'G major').endsVote, 1);
   assert.equal(ev(on, 'C major').endsVote, 0);
-  // each vote is the key's cadence share over endVoteCadenceShare: G → Am (bVII → i) twice in 15 changes for A
-  // minor, F → G twice (bVII → I, 0.5 each) … in proportion; the other terms do not move
-  const share = KEY_PARAMETERS.endVoteCadenceShare.value;
+  // each vote is the key's cadences (the cadence term's sum: its share times the chord changes) over
+  // endVoteCadences: G → Am (bVII → i, 0.5 each) for A minor, F → G (bVII → I) for G major; the other terms do not
+  // move
+  const needed = KEY_PARAMETERS.endVoteCadences.value;
   const w = KEY_PARAMETERS.endChordWeight.value;
   for (const key of ['A minor', 'G major']) {
     const e = ev(on, key);
-    assert.ok(e.cadence > 0 && e.cadence < share, `${key} cadence ${e.cadence}`);
-    assert.ok(Math.abs(e.endsVote - e.cadence / share) < 1e-12, `${key} vote ${e.endsVote}`);
+    const cadences = e.cadence * (on.chords.length - 1);
+    assert.ok(cadences >= 1 && cadences < needed, `${key} cadences ${cadences}`);
+    assert.ok(Math.abs(e.endsVote - cadences / needed) < 1e-12, `${key} vote ${e.endsVote}`);
     assert.ok(Math.abs(ev(off, key).score - e.score - w * (1 - e.endsVote)) < 1e-9, key);
   }
   assert.ok(Math.abs(ev(off, 'C major').score - ev(on, 'C major').score) < 1e-12);
   // the vote in full reads A minor (the loop's first chord); weighed by the cadences, the melody's held tonic: C
   assert.equal(off.result.key, 'A minor');
   assert.equal(on.result.key, 'C major');
+  // a Phrygian i–bII vamp (Em F ×6, back on Em) never cadences into E, but its root holds both ends: the vote stands
+  const vamp = keyOf(progression([...new Array<(typeof Em)[]>(6).fill([Em, F]).flat(), Em], 1.3, 0));
+  assert.equal(ev(vamp, 'E minor').cadence, 0);
+  assert.equal(ev(vamp, 'E minor').endsVote, 1);
 });

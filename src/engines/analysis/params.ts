@@ -1648,14 +1648,14 @@ export const KEY_PARAMETERS = {
       "the key's tonic as root: when the ends disagree both keys get it and the rest of the evidence decides, so no " +
       'balance of two end weights decides between them (bench/RESULTS.md, key, second round)',
   ),
-  endVoteCadenceShare: p(
-    0.15,
-    'share of chord changes',
-    [0, 1],
-    "key score: the ends' vote counts in full for a key only when at least this share of the song's chord changes " +
-      "are cadences into its tonic chord (cadenceWeight's share), in proportion below: a loop that never cadences " +
-      'starts and stops on any of its chords, and its first or last chord says nothing of the key; there the ' +
-      'profile, the held notes and the chord time decide (0 = off, the vote in full; bench/RESULTS.md, key, round 44)',
+  endVoteCadences: p(
+    3,
+    'cadences (V → I = 1)',
+    [0, 20],
+    "key score: the ends' vote counts in full for a key only when the song cadences into its tonic chord at least " +
+      "this much (cadenceWeight's sum: V → I 1, plagal and bVII → I 0.5 …), in proportion below; not when the key's " +
+      'root holds both ends (a modal vamp that starts and stops on its tonic): a loop that never cadences starts ' +
+      'and stops on any of its chords (0 = off, the vote in full; bench/RESULTS.md, key, round 44)',
   ),
   firstChordAfterDominantEnd: p(
     0.4,

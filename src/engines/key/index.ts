@@ -534,7 +534,8 @@ export interface KeyEvidence {
   /**
    * The ends' vote's size (0…1): 1 for an arrived last chord on the tonic root, else the first chord's share — 1, or
    * firstChordAfterDominantEnd when the song ends on another root reached by its dominant (V→I) and held; times
-   * the key's cadence share over endVoteCadenceShare (at most 1): a loop that never cadences into the key.
+   * the key's cadences over endVoteCadences (at most 1) unless its root holds both ends: a loop that never
+   * cadences into the key.
    */
   endsVote: number;
   /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
@@ -954,8 +955,9 @@ export function analyzeKey(
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
   };
-  // the ends' vote needs the song to cadence into the key: a loop that never does starts and stops anywhere
-  const endCadence = param('endVoteCadenceShare', options);
+  // the ends' vote needs the song to cadence into the key (or both ends on its root): a loop that never cadences
+  // starts and stops anywhere
+  const endCadences = param('endVoteCadences', options);
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
   // the final chord as the loop's last return (a tie-breaker: it reads where the phrases end, not which chord is held)
@@ -1022,7 +1024,9 @@ export function analyzeKey(
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
         endsVote:
           (arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0) *
-          (endCadence > 0 ? Math.min(1, (chords.length > 1 ? cadence / changes : 0) / endCadence) : 1),
+          (endCadences > 0 && !(onTonicRoot(first) && onTonicRoot(last))
+            ? Math.min(1, (chords.length > 1 ? cadence : 0) / endCadences)
+            : 1),
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
