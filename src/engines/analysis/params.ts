@@ -256,6 +256,36 @@ export const ONSET_PARAMETERS = {
     "… and, as fluxLeadRiseDb, its fine energy rises at least this much (the last stroke's decay is in the span " +
       'before it)',
   ),
+  fluxTapMaxGapSeconds: p(
+    0.18,
+    's',
+    [0, 0.5],
+    'onset flux tap peaks: between two flux peaks found at most this far apart (and at least twice ' +
+      'minIntervalSeconds), the largest frame within fluxTapJitterSeconds of their midpoint counts as a stroke of ' +
+      "its own (the soft hand of a loud–soft hand-to-hand roll, 10–18 dB under the accents and under the wash's " +
+      'bar; 0: off) …',
+  ),
+  fluxTapJitterSeconds: p(0.008, 's', [0, 0.05], '… (how far from the midpoint it may fall) …'),
+  fluxTapDipFraction: p(
+    0.3,
+    'of the tap',
+    [0, 1],
+    '… where it is a local maximum, the envelope fell to this fraction of it between it and each of the two (an ' +
+      'attack of its own, not a decay or a swell) …',
+  ),
+  fluxTapPeakFraction: p(
+    0.4,
+    'of the smaller peak',
+    [0, 1],
+    "… and it reaches this fraction of the smaller of the two peaks' envelope …",
+  ),
+  fluxTapRiseDb: p(
+    4,
+    'dB',
+    [-20, 40],
+    '… and, once placed, its fine energy rises at least this much, as fluxLeadRiseDb (a stroke adds energy; a ' +
+      "delay line's repeat half-way between two hits adds less)",
+  ),
   fluxSearchBeforeSeconds: p(
     0.015,
     's',

@@ -313,6 +313,62 @@ export function leadPeaks(
   });
 }
 
+/**
+ * Tap peaks: the soft hand of a loud–soft hand-to-hand roll. Between two consecutive frames of `found` (flux peaks
+ * already counted) at most fluxTapMaxGapSeconds and at least twice minIntervalSeconds apart, the largest frame of
+ * `col` within fluxTapJitterSeconds of their midpoint counts when it is a local maximum, `col` fell to
+ * fluxTapDipFraction of it between it and each of the two (an attack of its own, not one stroke's decay) and it
+ * reaches fluxTapPeakFraction of the smaller of the two but not more than that one (the soft hand). A drummer hears such a tap because it falls half-way between
+ * the accents; its level (10–18 dB under them, under a crash's wash) is below the threshold and the wash test.
+ * Ascending; none of `found`.
+ */
+export function tapPeaks(
+  col: ArrayLike<number>,
+  found: readonly number[],
+  hopSeconds: number,
+  params: OnsetParameterValues,
+): number[] {
+  const maxGap = checkParameter(
+    'fluxTapMaxGapSeconds',
+    ONSET_PARAMETERS.fluxTapMaxGapSeconds,
+    params.fluxTapMaxGapSeconds,
+  );
+  if (!(maxGap > 0) || found.length < 2) return [];
+  const jitter = checkParameter(
+    'fluxTapJitterSeconds',
+    ONSET_PARAMETERS.fluxTapJitterSeconds,
+    params.fluxTapJitterSeconds,
+  );
+  const dip = checkParameter('fluxTapDipFraction', ONSET_PARAMETERS.fluxTapDipFraction, params.fluxTapDipFraction);
+  const floor = checkParameter('fluxTapPeakFraction', ONSET_PARAMETERS.fluxTapPeakFraction, params.fluxTapPeakFraction);
+  const most = Math.round(maxGap / hopSeconds);
+  const least = 2 * Math.max(1, Math.round(params.minIntervalSeconds / hopSeconds));
+  const off = Math.round(jitter / hopSeconds);
+  const out: number[] = [];
+  for (let k = 0; k + 1 < found.length; k++) {
+    const a = found[k]!;
+    const b = found[k + 1]!;
+    if (b - a < least || b - a > most) continue;
+    const mid = (a + b) / 2;
+    const lo = Math.max(a + 2, Math.ceil(mid - off));
+    const hi = Math.min(b - 2, Math.floor(mid + off));
+    let c = -1;
+    for (let i = lo; i <= hi; i++) if (c < 0 || col[i]! > col[c]!) c = i;
+    if (c < 0) continue;
+    const v = col[c]!;
+    if (!(v > 0) || !(col[c - 1]! < v) || !(col[c + 1]! <= v)) continue;
+    // the soft hand: at least fluxTapPeakFraction of the smaller of the two and no larger than it
+    const smaller = Math.min(col[a]!, col[b]!);
+    if (v < floor * smaller || v > smaller) continue;
+    let left = v;
+    for (let i = a + 1; i < c; i++) left = Math.min(left, col[i]!);
+    let right = v;
+    for (let i = c + 1; i < b; i++) right = Math.min(right, col[i]!);
+    if (left <= dip * v && right <= dip * v) out.push(c);
+  }
+  return out;
+}
+
 function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { frames: number; fraction: number } {
   const seconds = checkParameter('fluxValleySeconds', ONSET_PARAMETERS.fluxValleySeconds, params.fluxValleySeconds);
   return {
@@ -1024,6 +1080,11 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         columns,
       )
     : pickPeaks(env, 1 / hopSeconds, pick);
+  // … and the taps half-way between two of them (tapPeaks: the soft hand of a loud–soft roll; not held to the wash
+  // test, tested for a rise once placed against fluxTapRiseDb)
+  const taps = input.flux ? tapPeaks(env, peaks, hopSeconds, params) : [];
+  if (taps.length) peaks.push(...taps);
+  peaks.sort((a, b) => a - b);
   const strength = (t: number) => strengthAt(odf, input.hopSeconds, t);
   const { span, lookback } = riseTicks(tickSeconds, params);
   const before = input.flux
@@ -1069,13 +1130,15 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     minIntervalSeconds: params.minIntervalSeconds,
   });
   // a lead peak's onset only where it adds energy (fluxLeadRiseDb; unless a peak of its own picked that frame too)
-  if (leads.length) {
-    const lead = new Set(leads);
+  if (leads.length || taps.length) {
+    const lead = new Set([...leads, ...taps]);
+    const tap = new Set(taps);
     const own = new Set(fluxGroupPeaksOnce);
     const ratio = 10 ** (checkParameter('fluxLeadRiseDb', ONSET_PARAMETERS.fluxLeadRiseDb, params.fluxLeadRiseDb) / 10);
     // a trail peak (a larger frame within the peak window before it) against fluxTrailRiseDb
     const trailRatio =
       10 ** (checkParameter('fluxTrailRiseDb', ONSET_PARAMETERS.fluxTrailRiseDb, params.fluxTrailRiseDb) / 10);
+    const tapRatio = 10 ** (checkParameter('fluxTapRiseDb', ONSET_PARAMETERS.fluxTapRiseDb, params.fluxTapRiseDb) / 10);
     const wide = Math.max(1, Math.round(pick.peakWindowSeconds / hopSeconds));
     const trails = (p: number) => {
       for (let i = Math.max(0, p - wide); i < p; i++) if (env[i]! > env[p]!) return true;
@@ -1085,7 +1148,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     const keep = out.map(({ t, p }) => {
       if (!lead.has(p) || own.has(p)) return true;
       const rise = energyRise(fineEnergy, t, tickSeconds, spans.after, spans.before);
-      return rise === undefined || rise >= (trails(p) ? trailRatio : ratio);
+      return rise === undefined || rise >= (tap.has(p) ? tapRatio : trails(p) ? trailRatio : ratio);
     });
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
