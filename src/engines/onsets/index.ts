@@ -318,9 +318,9 @@ export function leadPeaks(
  * already counted) at most fluxTapMaxGapSeconds and at least twice minIntervalSeconds apart, the largest frame of
  * `col` within fluxTapJitterSeconds of their midpoint counts when it is a local maximum, `col` fell to
  * fluxTapDipFraction of it between it and each of the two (an attack of its own, not one stroke's decay) and it
- * reaches fluxTapPeakFraction of the smaller of the two but not more than that one (the soft hand). A drummer hears such a tap because it falls half-way between
- * the accents; its level (10–18 dB under them, under a crash's wash) is below the threshold and the wash test.
- * Ascending; none of `found`.
+ * reaches fluxTapPeakFraction of the smaller of the two but is no larger than that one (the soft hand). A drummer
+ * hears such a tap because it falls half-way between the accents; its level (10–18 dB under them, under a crash's
+ * wash) is below the threshold and the wash test. Ascending; none of `found`.
  */
 export function tapPeaks(
   col: ArrayLike<number>,
