@@ -1195,3 +1195,27 @@ export const STEM_HAT_SHELL_PARAMETERS = {
       "18's single-sample Hydrogen tom adds 0.3) is a hat: its shell modes",
   ),
 } as const;
+
+/**
+ * Toms read as kicks by their low band's share (h-dxtom44, stem.ts byTomLowShare): a tom whose pitch does not hold
+ * (a short noise tom, a tom struck into its ring) escapes byTomPitch, yet it still lies above the stem's kicks and
+ * puts far less of what it adds below lowHz than they do: its energy sits in the body band. Measured on the tuning
+ * dumps (held-out 14–28t, reso-tune-40, roll-tune-40, pd-tune-37, the tuning set): of the hits read as kicks, 171
+ * toms against 58 kicks pass both conditions (one-feature forms: pitch alone −189, share alone −117 net).
+ */
+export const STEM_TOM_LOW_SHARE_PARAMETERS = {
+  tomShareRatio: p(
+    1.3,
+    "of the stem's kicks' body partial",
+    [1, 4],
+    "a hit read as a kick whose body partial lies at least this far above the stem's kick reference (the " +
+      "tomKickQuantile of the kicks' body partials, stem.ts kickPitchReference)… (0: off)",
+  ),
+  tomShareDrop: p(
+    0.4,
+    'of the added energy',
+    [0, 1],
+    '…and whose share of what it adds below lowHz lies at least this far under the 1 − tomKickQuantile quantile ' +
+      "of the kicks' shares (their energy down there; a tom's sits in the body band) is a tom",
+  ),
+} as const;

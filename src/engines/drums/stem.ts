@@ -46,6 +46,7 @@ import {
   STEM_BRUSH_DECAY_PARAMETERS,
   STEM_RING_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
+  STEM_TOM_LOW_SHARE_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -659,6 +660,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byBrushDecay(found, verdicts);
   byTomGlide(found, verdicts);
   byKickRingGlide(found, verdicts);
+  byTomLowShare(found, verdicts);
   byHatShellRing(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -1491,5 +1493,37 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
       `${H.hatShellBodyHz.value}) and it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ` +
       `${pct(H.hatShellLowShare.value)}): a hat's damped shell modes, not a tom`;
     relabel(verdicts, k, 'hihat', Math.min(ms / H.hatShellTopMs.value - 1, top / H.hatShellTopShare.value - 1), why);
+  });
+}
+
+/**
+ * Toms read as kicks by their low band's share (h-dxtom44): a tom whose pitch does not hold in the second body window
+ * (a short noise tom, one struck into its ring) escapes byTomPitch, but a drummer still hears it above the stem's own
+ * kicks and ringing in its body, not below lowHz. A hit read as a kick whose body partial lies at least tomShareRatio
+ * above the stem's kick reference (kickPitchReference) and whose share of what it adds below lowHz lies at least
+ * tomShareDrop under the kicks' (the 1 − tomKickQuantile quantile of their shares) is a tom. In place on `verdicts`.
+ */
+function byTomLowShare(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const L = STEM_TOM_LOW_SHARE_PARAMETERS;
+  if (!(L.tomShareRatio.value > 0)) return;
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const shares = found
+    .filter((h, k) => verdicts[k]!.main.cls === 'kick' && Number.isFinite(h.features.bodyHz))
+    .map((h) => h.features.share[0]!);
+  const q = 1 - STEM_TOM_CLICK_PARAMETERS.tomKickQuantile.value;
+  const kickShare = kthSmallest(shares, Math.min(shares.length - 1, Math.max(0, Math.floor(q * shares.length))));
+  const edge = L.tomShareRatio.value * ref.hz;
+  const shareEdge = kickShare - L.tomShareDrop.value;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const low = f.share[0]!;
+    if (v.main.cls !== 'kick' || !(hz >= edge) || !(low <= shareEdge)) return;
+    const why =
+      `its body partial lies at ${hz.toFixed(0)} Hz, ≥ ${L.tomShareRatio.value}× the stem's ${ref.n} kicks' ` +
+      `${ref.hz.toFixed(0)} Hz, and it adds ${pct(low)} below lowHz, ≤ ${pct(shareEdge)} (the kicks' ` +
+      `${pct(kickShare)} less ${pct(L.tomShareDrop.value)}): a tom ringing in its body`;
+    relabel(verdicts, k, 'tom', Math.min(Math.log2(hz / edge), (shareEdge - low) / L.tomShareDrop.value), why);
   });
 }
