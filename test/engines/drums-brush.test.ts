@@ -8,6 +8,7 @@ import { classifyStemHits, type FoundHit } from '../../src/engines/drums/stem.js
 import {
   STEM_BRUSH_DECAY_PARAMETERS,
   STEM_KICK_GLIDE_PARAMETERS,
+  STEM_TOM_LOW_SHARE_PARAMETERS,
   STEM_RING_GLIDE_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
@@ -168,7 +169,10 @@ test('stem second pass: a "kick" adding nothing below lowHz, well above the kick
   const why = hits.find((h) => h.start === 4 * rate)!.reason;
   assert.match(why, /a kick's ring; but it adds nothing new below 150 Hz \(struck into a ring\), its body partial /);
   assert.match(why, /lies at 150 Hz, ≥ 1\.3× the stem's 11 kicks' 76 Hz, and holds 130 Hz/);
-  // the rule off (ratio 4: 304 Hz), main's reading: a kick
-  const off = withParameterValue(STEM_RING_GLIDE_PARAMETERS.ringTomRatio, 4, () => classifyStemHits(found, rate));
+  // the rule off (ratio 4: 304 Hz), main's reading: a kick (byTomLowShare, h-dxtom44, off too: it reads E, adding
+  // nothing below lowHz at 2× the kicks' pitch and holding it, as a tom on its own)
+  const off = withParameterValue(STEM_RING_GLIDE_PARAMETERS.ringTomRatio, 4, () =>
+    withParameterValue(STEM_TOM_LOW_SHARE_PARAMETERS.tomShareRatio, 0, () => classifyStemHits(found, rate)),
+  );
   assert.deepEqual(at(off, 4), ['kick']);
 });

