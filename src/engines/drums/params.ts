@@ -1201,7 +1201,9 @@ export const STEM_HAT_SHELL_PARAMETERS = {
  * (a short noise tom, a tom struck into its ring) escapes byTomPitch, yet it still lies above the stem's kicks and
  * puts far less of what it adds below lowHz than they do: its energy sits in the body band. Measured on the tuning
  * dumps (held-out 14–28t, reso-tune-40, roll-tune-40, pd-tune-37, the tuning set): of the hits read as kicks, 171
- * toms against 58 kicks pass both conditions (one-feature forms: pitch alone −189, share alone −117 net).
+ * toms against 58 kicks pass both conditions (one-feature forms: pitch alone −189, share alone −117 net); the held
+ * pitch (added after the judge) keeps 118 / 23. Judged once on held-out 29t / 29 without it: 0.8282 → 0.8275,
+ * 0.8156 → 0.7993 (bench/RESULTS.md, h-dxtom44: not adopted).
  */
 export const STEM_TOM_LOW_SHARE_PARAMETERS = {
   tomShareRatio: p(
