@@ -1210,7 +1210,7 @@ export const STEM_HAT_PARTIAL_PARAMETERS = {
     'a hit whose body partial carries at least this share of what it adds between bodyLoHz and bodyHiHz is pitched…',
   ),
   hatPartialRatio: p(
-    0.06,
+    0.12,
     'ratio − 1',
     [0, 0.5],
     "…and lies within this ratio (either way) of the median body partial of the stem's pitched hats…",
