@@ -1195,3 +1195,42 @@ export const STEM_HAT_SHELL_PARAMETERS = {
       "18's single-sample Hydrogen tom adds 0.3) is a hat: its shell modes",
   ),
 } as const;
+
+/**
+ * Hats read as drums or cymbals by their partial (stem.ts byHatPartial, h-dxhat44): a resonator or ringing hat sounds
+ * one pitched shell mode, and a reverberant room lifts its ring into the body and wires bands, where the band rule
+ * hears a snare, a tom or a cymbal. The stem's own hats (the hits read as hats whose body partial holds
+ * hatPartialShare) tell its pitch when they agree.
+ */
+export const STEM_HAT_PARTIAL_PARAMETERS = {
+  hatPartialShare: p(
+    0.8,
+    'of the added energy',
+    [0, 1],
+    'a hit whose body partial carries at least this share of what it adds between bodyLoHz and bodyHiHz is pitched…',
+  ),
+  hatPartialRatio: p(
+    0.12,
+    'ratio − 1',
+    [0, 0.5],
+    "…and lies within this ratio (either way) of the median body partial of the stem's pitched hats…",
+  ),
+  hatPartialAgree: p(
+    0.5,
+    'of the reference hats',
+    [0, 1],
+    '…when at least this share of those hats (at least minStemHats) lie within the same ratio of their median…',
+  ),
+  hatPartialMinHz: p(
+    300,
+    'Hz',
+    [50, 1000],
+    "…and that median lies at or above this (a shell's mode, above a snare's head)…",
+  ),
+  hatPartialLowShare: p(
+    0.05,
+    'of the added energy',
+    [0, 1],
+    '…and which adds under this share below lowHz (no low body at the strike) is a hat, whatever else it was read as',
+  ),
+} as const;

@@ -46,6 +46,7 @@ import {
   STEM_BRUSH_DECAY_PARAMETERS,
   STEM_RING_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
+  STEM_HAT_PARTIAL_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -660,6 +661,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomGlide(found, verdicts);
   byKickRingGlide(found, verdicts);
   byHatShellRing(found, verdicts);
+  byHatPartial(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1491,5 +1493,41 @@ function byHatShellRing(found: FoundHit[], verdicts: StemVerdict[]): void {
       `${H.hatShellBodyHz.value}) and it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ` +
       `${pct(H.hatShellLowShare.value)}): a hat's damped shell modes, not a tom`;
     relabel(verdicts, k, 'hihat', Math.min(ms / H.hatShellTopMs.value - 1, top / H.hatShellTopShare.value - 1), why);
+  });
+}
+
+/**
+ * Hats read as snares, toms, kicks or cymbals by their pitch against the stem's own hats (h-dxhat44): a resonator or
+ * ringing hat sounds one shell mode (its body partial carries most of what it adds between bodyLoHz and bodyHiHz), and
+ * in a reverberant room its ring reaches the body and wires bands, where the band rule hears a drum or a cymbal. The
+ * reference: the median body partial of the hits read as hats whose partial carries at least hatPartialShare (at
+ * least minStemHats of them), when at least hatPartialAgree of them lie within hatPartialRatio of it (one shell, not
+ * a sampled hat's noise) and it lies at or above hatPartialMinHz (above a snare's head and a tom's body). A hit read
+ * as anything else whose partial carries at least hatPartialShare, lies within hatPartialRatio of the reference and
+ * which adds under hatPartialLowShare below lowHz (no low body at the strike) is a hat; a second piece stays. In
+ * place on `verdicts`.
+ */
+function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const H = STEM_HAT_PARTIAL_PARAMETERS;
+  const pitched = (f: StemFeatures) => (f.bodyPeakShare ?? NaN) >= H.hatPartialShare.value && (f.bodyHz ?? NaN) > 0;
+  const hz = found
+    .filter((h, k) => verdicts[k]!.main.cls === 'hihat' && pitched(h.features))
+    .map((h) => h.features.bodyHz!);
+  if (hz.length < STEM_CLASS_PARAMETERS.minStemHats.value) return;
+  const ref = kthSmallest(hz, hz.length >> 1);
+  const near = (x: number) => Math.abs(Math.log(x / ref)) <= Math.log(1 + H.hatPartialRatio.value);
+  const agree = hz.filter(near).length / hz.length;
+  if (!(agree >= H.hatPartialAgree.value) || !(ref >= H.hatPartialMinHz.value)) return;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    if (v.main.cls === 'hihat' || !pitched(f) || !near(f.bodyHz!) || !(f.share[0]! < H.hatPartialLowShare.value))
+      return;
+    const why =
+      `its body partial at ${f.bodyHz!.toFixed(0)} Hz carries ${pct(f.bodyPeakShare!)} of what it adds (≥ ` +
+      `${pct(H.hatPartialShare.value)}) and lies within ${pct(H.hatPartialRatio.value)} of the stem's ${hz.length} ` +
+      `pitched hats' ${ref.toFixed(0)} Hz (${pct(agree)} of them within it, ≥ ${pct(H.hatPartialAgree.value)}), and ` +
+      `it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ${pct(H.hatPartialLowShare.value)}): the stem's ` +
+      `hat shell ringing, not a ${v.main.cls}`;
+    relabel(verdicts, k, 'hihat', f.bodyPeakShare! - H.hatPartialShare.value + 0.5, why);
   });
 }
