@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import type { TruthFile } from '../../fixtures/groundtruth.js';
 import { decodeMono } from '../../fixtures/groundtruth.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { rms } from '../../fixtures/tempogen.js';
 
 const RATE = 44100;
@@ -67,4 +69,17 @@ export function checkGrooveSpecs<
     }
   }
   return specs;
+}
+
+/** Every one-shot of every piece of every kit (tempo32, tempo33: `[bank, files]` per drum) is on disk in its bank. */
+export function checkKitPiecesOnDisk<B extends string>(
+  kits: Record<string, Record<string, [B, string[]]>>,
+  banks: Record<B, [dir: string, ext: string]>,
+): void {
+  for (const [name, kit] of Object.entries(kits))
+    for (const [drum, [bank, files]] of Object.entries(kit))
+      for (const file of files) {
+        const [dir, ext] = banks[bank];
+        assert.ok(existsSync(path.join(dir, `${file}.${ext}`)), `${name} ${drum}: ${file}`);
+      }
 }
