@@ -53,6 +53,7 @@ import { tempo29Set } from '../fixtures/tempo29.js';
 import { tempo30Set } from '../fixtures/tempo30.js';
 import { tempo31Set } from '../fixtures/tempo31.js';
 import { tempo32Set } from '../fixtures/tempo32.js';
+import { tempo33Set } from '../fixtures/tempo33.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -373,6 +374,12 @@ async function main() {
     ? (mkdirSync(held32Dir, { recursive: true }), some(await Promise.all(tempo32Set(held32Dir).files.map(allFeatures))))
     : undefined;
   const h32 = held32 ? evaluate(held32) : undefined;
+  // --held-out-33: the thirty-third held-out set (fixtures/tempo33.ts, h-tset44), only after its one CLI evaluation
+  const held33Dir = path.join(OUT, 'tempo-heldout33');
+  const held33 = process.argv.includes('--held-out-33')
+    ? (mkdirSync(held33Dir, { recursive: true }), some(await Promise.all(tempo33Set(held33Dir).files.map(allFeatures))))
+    : undefined;
+  const h33 = held33 ? evaluate(held33) : undefined;
   console.log(
     '| set | Acc1 songs | Acc2 songs | beat F songs | Acc1 drum files (strict) | Acc1 drum files (truth sets) | ' +
       'Acc2 drum files | beat F drum files |',
@@ -413,6 +420,7 @@ async function main() {
     ...(h30 ? [['held-out 30', h30] as const] : []),
     ...(h31 ? [['held-out 31', h31] as const] : []),
     ...(h32 ? [['held-out 32', h32] as const] : []),
+    ...(h33 ? [['held-out 33', h33] as const] : []),
   ])
     console.log(
       `| ${label} | ${f3(x.acc1)} | ${f3(x.acc2)} | ${f3(x.beatF)} | ${f3(x.drumAcc1)} | ${f3(x.drumAcc1Set)} | ` +
@@ -580,6 +588,7 @@ async function main() {
     if (h30) console.log('\nheld-out 30 misses:\n' + h30.misses.join('\n'));
     if (h31) console.log('\nheld-out 31 misses:\n' + h31.misses.join('\n'));
     if (h32) console.log('\nheld-out 32 misses:\n' + h32.misses.join('\n'));
+    if (h33) console.log('\nheld-out 33 misses:\n' + h33.misses.join('\n'));
   }
   if (process.argv.includes('--sweep')) {
     console.log('\nRobustness: held-out Acc1 (songs) with each parameter at 0.9× and 1.1× its value');

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import type { TruthFile } from '../../fixtures/groundtruth.js';
 import { decodeMono } from '../../fixtures/groundtruth.js';
-import { rms } from '../../fixtures/tempogen.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { rms, songAndStemTruth } from '../../fixtures/tempogen.js';
+import { tappedTruth } from '../../fixtures/tempotruth.js';
 
 const RATE = 44100;
 
@@ -67,4 +70,54 @@ export function checkGrooveSpecs<
     }
   }
   return specs;
+}
+
+/** Every one-shot of every piece of every kit (tempo32, tempo33: `[bank, files]` per drum) is on disk in its bank. */
+export function checkKitPiecesOnDisk<B extends string>(
+  kits: Record<string, Record<string, [B, string[]]>>,
+  banks: Record<B, [dir: string, ext: string]>,
+): void {
+  for (const [name, kit] of Object.entries(kits))
+    for (const [drum, [bank, files]] of Object.entries(kit))
+      for (const file of files) {
+        const [dir, ext] = banks[bank];
+        assert.ok(existsSync(path.join(dir, `${file}.${ext}`)), `${name} ${drum}: ${file}`);
+      }
+}
+
+/** The period (samples) of `x` from sample `from`: the autocorrelation's peak (4096 samples) in 0.5–1.5 of RATE / hz. */
+export function periodAt(x: Float64Array, from: number, hz: number): number {
+  const p0 = RATE / hz;
+  let best = -Infinity;
+  let lag = 0;
+  for (let l = Math.floor(0.5 * p0); l <= Math.ceil(1.5 * p0); l++) {
+    let s = 0;
+    for (let i = from; i < from + 4096; i++) s += x[i]! * x[i + l]!;
+    if (s > best) [best, lag] = [s, l];
+  }
+  return lag;
+}
+
+/** A half-time song's truth (tempo32, tempo33): written at its bpm (±5 %), tapped by tappedTruth at half. */
+export function checkHalfTimeTruth(
+  spec: { name: string; bpm: number; bars: number; beatsPerBar: number; compound: boolean; tonic: number },
+  when: (tick: number) => number,
+  ticksPerBeat: number,
+): void {
+  const [song] = songAndStemTruth(spec, 'a.wav', 'b.wav', when, ticksPerBeat, {
+    tonic: spec.tonic % 12,
+    mode: 'major',
+  });
+  assert.ok(Math.abs(song!.bpm - spec.bpm) < 0.05 * spec.bpm, `${song!.bpm}`);
+  assert.ok(Math.abs(tappedTruth(song!).bpm - spec.bpm / 2) < 0.05 * spec.bpm, `${tappedTruth(song!).bpm}`);
+}
+
+/**
+ * A stem struck on every downbeat (but those after a fill bar, every fourth): its peak within −30…+50 ms of the
+ * downbeat over 1.2 times its peak 200–60 ms before.
+ */
+export function checkDownbeatsStruck(x: ArrayLike<number>, downbeats: number[]): void {
+  downbeats.forEach((d, bar) => {
+    if (bar % 4 !== 0) assert.ok(peakIn(x, d - 0.03, d + 0.05) > 1.2 * peakIn(x, d - 0.2, d - 0.06), `downbeat ${d}`);
+  });
 }
