@@ -72,7 +72,11 @@
  * players written for it — swung hats and ghosts under a ride bell, loud–soft hand-to-hand snare and tom–hat rolls
  * (strokes 40–90 ms apart) under a crash, a half-time flam groove, a brush ballad —, one-shots no set chose and
  * generator seeds no set used, room-miked kits, a shoebox cistern, lighthouse, ice rink, library and cloister, made
- * after held-out 27 had been judged; `--held-out-28-only`: that set alone).
+ * after held-out 27 had been judged; `--held-out-28-only`: that set alone), held-out 29 (ONSET_HELD_OUT_KITS_29:
+ * players written for it — a loud–soft roll under a ride, swung open hats with flams and ghosts, a brush two-feel,
+ * flammed tom fills under a crash, a pop groove —, contact-and-collision kits (a renderer family no set used), tabla
+ * and impact one-shots no set chose with their lead-ins cut, room-miked kits, a shoebox barn, chapel, road tunnel,
+ * vocal booth and freight shed, made after held-out 28 had been read; `--held-out-29-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -124,8 +128,11 @@ const TWENTY_FIFTH = path.join(OUT, 'drums-held-out-25');
 const TWENTY_SIXTH = path.join(OUT, 'drums-held-out-26');
 const TWENTY_SEVENTH = path.join(OUT, 'drums-held-out-27');
 const TWENTY_EIGHTH = path.join(OUT, 'drums-held-out-28');
+const TWENTY_NINTH = path.join(OUT, 'drums-held-out-29');
+/** `--held-out-29-only`: the twenty-ninth held-out set (ONSET_HELD_OUT_KITS_29) alone. */
+const TWENTY_NINTH_ONLY = process.argv.includes('--held-out-29-only');
 /** `--held-out-28-only`: the twenty-eighth held-out set (ONSET_HELD_OUT_KITS_28) alone. */
-const TWENTY_EIGHTH_ONLY = process.argv.includes('--held-out-28-only');
+const TWENTY_EIGHTH_ONLY = process.argv.includes('--held-out-28-only') || TWENTY_NINTH_ONLY;
 /** `--held-out-27-only`: the twenty-seventh held-out set (ONSET_HELD_OUT_KITS_27) alone. */
 const TWENTY_SEVENTH_ONLY = process.argv.includes('--held-out-27-only') || TWENTY_EIGHTH_ONLY;
 /** `--held-out-26-only`: the twenty-sixth held-out set (ONSET_HELD_OUT_KITS_26) alone. */
@@ -222,7 +229,8 @@ interface Item {
     | 'held-out 25'
     | 'held-out 26'
     | 'held-out 27'
-    | 'held-out 28';
+    | 'held-out 28'
+    | 'held-out 29';
   kit: string;
   pattern: string;
 }
@@ -342,6 +350,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 26': [TWENTY_SIXTH, { set: 'onset-held-out-26' }],
   'held-out 27': [TWENTY_SEVENTH, { set: 'onset-held-out-27' }],
   'held-out 28': [TWENTY_EIGHTH, { set: 'onset-held-out-28' }],
+  'held-out 29': [TWENTY_NINTH, { set: 'onset-held-out-29' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -383,7 +392,8 @@ async function main() {
   const twentyFifth = (THIRD_ONLY && !TWENTY_FIFTH_ONLY) || TWENTY_SIXTH_ONLY ? none : drumItems('held-out 25');
   const twentySixth = (THIRD_ONLY && !TWENTY_SIXTH_ONLY) || TWENTY_SEVENTH_ONLY ? none : drumItems('held-out 26');
   const twentySeventh = (THIRD_ONLY && !TWENTY_SEVENTH_ONLY) || TWENTY_EIGHTH_ONLY ? none : drumItems('held-out 27');
-  const twentyEighth = THIRD_ONLY && !TWENTY_EIGHTH_ONLY ? none : drumItems('held-out 28');
+  const twentyEighth = (THIRD_ONLY && !TWENTY_EIGHTH_ONLY) || TWENTY_NINTH_ONLY ? none : drumItems('held-out 28');
+  const twentyNinth = THIRD_ONLY && !TWENTY_NINTH_ONLY ? none : drumItems('held-out 29');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -415,6 +425,7 @@ async function main() {
     ...twentySixth.items,
     ...twentySeventh.items,
     ...twentyEighth.items,
+    ...twentyNinth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -447,6 +458,7 @@ async function main() {
     ...twentySixth.missing,
     ...twentySeventh.missing,
     ...twentyEighth.missing,
+    ...twentyNinth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -522,6 +534,7 @@ async function main() {
       'held-out 26',
       'held-out 27',
       'held-out 28',
+      'held-out 29',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
