@@ -282,6 +282,41 @@ test('choice: the switch cost never keeps a take with a defect against one witho
   );
 });
 
+test('choice: a take absent from a section never wins over a take with voice, whatever its defects', () => {
+  const sections = [0, 1].map((i) => ({ name: `S${i}`, startSeconds: i, endSeconds: i + 1 }));
+  const w = WEIGHT_PRESETS['vocal-pop'];
+  // S1 (held-out-25 4202 §3's readings): take a sings but reads 212 cents off (median; 90 % within 484: 48.7 points
+  // after weights); take b left the phrase out: all its expected voice missing (1/0.1 = 10 points × weight 2 = 20),
+  // its voiced level −62 LUFS, 44 dB under a's, no pitch, no timing. The lowest total is b's; b has no voice.
+  const absentB = measure({
+    pitchMedianCents: null,
+    pitchP90Cents: null,
+    jitterCents: null,
+    timingMs: null,
+    voicedLufs: -62,
+    levelDeltaLu: null,
+    missingFraction: 1,
+  });
+  const off = measure({ pitchMedianCents: 212, pitchP90Cents: 484 });
+  const m = [
+    [measure({}), measure({ pitchMedianCents: 4 })],
+    [off, absentB],
+  ];
+  const c = chooseTakes(sections, m, w, ['a', 'b'], 0.5);
+  assert.ok(c[1]!.scores[1]!.total < c[1]!.scores[0]!.total - 20, 'b scores far lower than a');
+  assert.deepEqual(
+    c.map((x) => x.chosen),
+    [0, 0],
+  );
+  assert.match(c[1]!.why, /^b is absent here \(100 % of the expected voice missing/);
+  // the same missing share at a level only 12 dB under a's (a level drop, not an absent take): the points decide
+  const quietB = { ...absentB, voicedLufs: -30 };
+  assert.equal(chooseTakes(sections, [m[0]!, [off, quietB]], w, ['a', 'b'], 0.5)[1]!.chosen, 1);
+  // half the expected voice missing (a guide that fits neither take), far under: not absent, the points decide
+  const halfB = { ...absentB, missingFraction: 0.5 };
+  assert.equal(chooseTakes(sections, [m[0]!, [off, halfB]], w, ['a', 'b'], 0.5)[1]!.chosen, 1);
+});
+
 test('weights: presets and overrides; unknown measures and bad values refused', () => {
   assert.deepEqual(parseWeights(undefined).weights, WEIGHT_PRESETS['vocal-pop']);
   const p = parseWeights('vocal-natural,pitch=2,timing=0');

@@ -107,6 +107,20 @@ export function defectsOf(
   );
 }
 
+/**
+ * Per take, whether it is absent from the section (left the phrase out): at least absentFraction of its expected
+ * voice missing and its voiced level absentDb or more under the section's loudest take's (no voiced level: under).
+ */
+export function absentOf(row: TakeSectionMeasures[]): boolean[] {
+  const fraction = COMP_CHOICE_PARAMETERS.absentFraction.value;
+  const db = COMP_CHOICE_PARAMETERS.absentDb.value;
+  const levels = row.map((m) => m.voicedLufs).filter((x): x is number => x !== null);
+  const top = levels.length ? Math.max(...levels) : null;
+  return row.map(
+    (m) => m.missingFraction >= fraction && (m.voicedLufs === null || top === null || m.voicedLufs <= top - db),
+  );
+}
+
 export interface SectionChoice {
   section: Section;
   /** Per take: weighted points per measure, the total, and the measures it carries a defect on. */
@@ -176,9 +190,15 @@ export function chooseTakes(
   // keepMarginPoints of the best: the switch cost decides only among takes that score nearly alike (a fixed
   // cost of 0.5 points kept a take 0.3–0.5 points worse, on a measure under its defect threshold, from the
   // section before; a margin that clear is the section's own)
-  const allowed = scores.map((row) => {
-    const clean = row.some((r) => r.defects.length === 0);
-    const ok = row.map((r) => !clean || r.defects.length === 0);
+  // a take absent from the section (absentOf) is never chosen over one with voice there, defects or not: a missing
+  // take has no pitch, timing or noise to lose points on, and beat present takes whose defects cost more
+  const absent = measures.map(absentOf);
+  const allowed = scores.map((row, s) => {
+    const present = row.map((_, t) => !absent[s]![t]);
+    const voiced = present.some(Boolean);
+    const can = row.map((_, t) => !voiced || present[t]!);
+    const clean = row.some((r, t) => can[t] && r.defects.length === 0);
+    const ok = row.map((r, t) => can[t]! && (!clean || r.defects.length === 0));
     const best = Math.min(...row.filter((_, t) => ok[t]).map((r) => r.total));
     return row.map((r, t) => ok[t]! && r.total <= best + keepMarginPoints);
   });
@@ -219,8 +239,13 @@ export function chooseTakes(
     const runner = others[0];
     const best = row.filter((r) => allowed[s]![r.take]).sort((a, b) => a.total - b.total)[0]!;
     let why = '';
-    // a runner-up left out for its defect (one left out for its margin scored worse than the chosen take)
-    if (runner && runner.defects.length > 0 && row.some((r) => r.defects.length === 0)) {
+    if (runner && absent[s]![runner.take] && !absent[s]![chosen]) {
+      const m = measures[s]![runner.take]!;
+      why =
+        `${names[runner.take]} is absent here (${Math.round(m.missingFraction * 100)} % of the expected voice ` +
+        `missing, its level far under the loudest take's), ${names[chosen]} is not`;
+    } else if (runner && runner.defects.length > 0 && row.some((r) => r.defects.length === 0)) {
+      // a runner-up left out for its defect (one left out for its margin scored worse than the chosen take)
       const k = runner.defects[0]!;
       why =
         `${names[runner.take]} carries a defect here: ${LABEL[k]} (${describeMeasure(k, measures[s]![runner.take]!)}` +

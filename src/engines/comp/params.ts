@@ -363,6 +363,24 @@ export const COMP_CHOICE_PARAMETERS = {
       'missing share of the expected voice; before weights) costs this many points (e.g. 30 cents, 60 ms, 7 LU, a ' +
       'quarter of the phrase missing); a take with a defect is never chosen over one without',
   ),
+  absentFraction: p(
+    0.6,
+    'fraction',
+    [0.5, 1],
+    'a take is absent from a section (it left the phrase out) when at least this share of the expected voice is ' +
+      "missing and its voiced level stands absentDb or more under the loudest take's there; an absent take is " +
+      'never chosen over a take with voice, defects or not (h-comp44: held-out-25 4202, -28 4509, -31 4805 chose ' +
+      'a missing take in 13 sections where every present take carried a defect). Tuning sets 20, 25–28, 30, 31 ' +
+      '(base features): 709 of 716 missing take × sections absent, none of the others (0.5–0.7 alike)',
+  ),
+  absentDb: p(
+    25,
+    'dB',
+    [0, 100],
+    "absentFraction's level condition: the take's voiced level at least this far under the section's loudest " +
+      "take's (a guide vocal that fits no take leaves every take's expected voice half missing at its usual level; " +
+      'level defects and rooms put present takes up to 21 dB under with 0.3 missing). Tuning: 20–25 alike',
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
