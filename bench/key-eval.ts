@@ -126,7 +126,10 @@
  * written for it at 32 kHz, 6 songs detuned, seeds 85000 + i). `--fresh29` (forty-third round) adds its held-out
  * set (fixtures/keyfresh29.ts fresh29KeySpecs(), relative-ambiguous loops that never cadence, the key carried by
  * the melody's centre and long notes, the first chord, a tonic pedal or long tonic bass notes, a phase-distortion
- * synthesizer written for it at 24 kHz, 6 songs detuned, seeds 86000 + i). `--first-chords` (thirty-seventh
+ * synthesizer written for it at 24 kHz, 6 songs detuned, seeds 86000 + i). `--fresh30` (forty-fifth round) adds
+ * its held-out set (fixtures/keyfresh30.ts fresh30KeySpecs(), 22 songs that cadence V(7)–I and 22 that never do,
+ * eurodance/yacht/skiffle/hyperpop/chanson/manouche styles, a waveshaping synthesizer written for it at 16 kHz,
+ * Werckmeister III, just and A432 tunings, seeds 88000 + i). `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
@@ -172,6 +175,7 @@ import { fresh26KeySet } from '../fixtures/keyfresh26.js';
 import { fresh27KeySet } from '../fixtures/keyfresh27.js';
 import { fresh28KeySet } from '../fixtures/keyfresh28.js';
 import { fresh29KeySet } from '../fixtures/keyfresh29.js';
+import { fresh30KeySet } from '../fixtures/keyfresh30.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -271,6 +275,7 @@ const FRESH26 = process.argv.includes('--fresh26') && !ONLY_TUNING;
 const FRESH27 = process.argv.includes('--fresh27') && !ONLY_TUNING;
 const FRESH28 = process.argv.includes('--fresh28') && !ONLY_TUNING;
 const FRESH29 = process.argv.includes('--fresh29') && !ONLY_TUNING;
+const FRESH30 = process.argv.includes('--fresh30') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -320,6 +325,7 @@ const SETS = [
   'fresh27 key set',
   'fresh28 key set',
   'fresh29 key set',
+  'fresh30 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -378,6 +384,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh27 key set' &&
     s !== 'fresh28 key set' &&
     s !== 'fresh29 key set' &&
+    s !== 'fresh30 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -412,6 +419,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh27 key set',
   'fresh28 key set',
   'fresh29 key set',
+  'fresh30 key set',
 ];
 
 interface Item {
@@ -637,6 +645,7 @@ async function main() {
     ['fresh27 key set', FRESH27, fresh27KeySet, 'keyfresh27'],
     ['fresh28 key set', FRESH28, fresh28KeySet, 'keyfresh28'],
     ['fresh29 key set', FRESH29, fresh29KeySet, 'keyfresh29'],
+    ['fresh30 key set', FRESH30, fresh30KeySet, 'keyfresh30'],
   ];
   for (const d of [
     truthDir,
