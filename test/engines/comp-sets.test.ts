@@ -28,16 +28,27 @@ interface Spec {
   sectionBeats?: number;
   fluidsynth?: object;
   timidity?: object;
-  irRoom?: object;
+  irRoom?: { dampingHz?: number; reflections?: readonly (readonly [number, number])[] };
+  floorDb?: readonly number[];
+  takes?: number;
+  vowels?: readonly string[];
+  timingJitterMs?: number;
+  pitchJitterCents?: number;
+  wordsPerMinute?: number;
+  espeakPitch?: number;
+  kinds?: readonly string[];
 }
 const sets = Object.entries(EVAL).filter(([name, v]) => /^(HELD_OUT|TUNING)/.test(name) && Array.isArray(v)) as [
   string,
   Spec[],
 ][];
-const newest = sets.filter(([name]) => name.startsWith('HELD_OUT_32'));
-const earlier = sets.filter(([name]) => !name.startsWith('HELD_OUT_32')).flatMap(([, v]) => v);
+// a set's number: TUNING… 0, HELD_OUT 1, HELD_OUT_N(_SPEECH) N
+const numberOf = (name: string) => (name.startsWith('TUNING') ? 0 : Number(/^HELD_OUT_(\d+)/.exec(name)?.[1] ?? 1));
+const newest = sets.filter(([name]) => numberOf(name) === 32);
+const earlier = sets.filter(([name]) => numberOf(name) < 32).flatMap(([, v]) => v);
 const voiceName = (s: Spec) => (typeof s.voice === 'string' ? s.voice : s.voice?.name);
-const seen = (f: (s: Spec) => unknown): Set<unknown> => new Set(earlier.map(f).filter((x) => x !== undefined));
+const seen = (f: (s: Spec) => unknown, from: Spec[] = earlier): Set<unknown> =>
+  new Set(from.map(f).filter((x) => x !== undefined));
 
 test('comp held-out-32: 70 sections, seeds, rates, voices and languages in no earlier set', () => {
   assert.equal(newest.length, 2, 'songs and speech');
@@ -128,6 +139,165 @@ test('comp irRoom: the direct sound stays on its sample, the tail follows after 
     assert.ok(before < 1e-8 && gap < 1e-8, `before ${before}, in the pre-delay ${gap}`);
     const ratio = Math.sqrt(tail) / 0.25;
     assert.ok(Math.abs(ratio - 0.5) < 0.03, `tail/direct ${ratio}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// held-out-33 against every set before it (held-out-32 included)
+const set33 = sets.filter(([name]) => numberOf(name) === 33).flatMap(([, v]) => v);
+const before33 = sets.filter(([name]) => numberOf(name) < 33).flatMap(([, v]) => v);
+
+test('comp held-out-33: 70 sections; seeds, rates, voices, languages, vowels, jitters in no earlier set', () => {
+  assert.equal(sets.filter(([name]) => numberOf(name) === 33).length, 2, 'songs and speech');
+  assert.ok(before33.length > 350, `earlier specs read: ${before33.length}`);
+  const sections = set33.reduce((n, s) => n + (s.sentences?.length ?? s.sections ?? 0), 0);
+  assert.equal(sections, 70);
+  assert.equal(
+    set33.reduce((n, s) => n + (s.sentences ? 0 : (s.sections ?? 0)), 0),
+    60,
+  );
+  const old = (f: (s: Spec) => unknown) => seen(f, before33);
+  const seeds = old((s) => s.seed);
+  const rates = old((s) => s.sampleRate);
+  const sung = old((s) => (typeof s.voice === 'object' ? s.voice.name : undefined));
+  const languages = old((s) => (typeof s.voice === 'string' ? s.voice.split(/[+:]/)[0] : undefined));
+  const vowels = old((s) => (s.vowels ? [...s.vowels].sort().join() : undefined));
+  const jitters = old((s) => s.timingJitterMs);
+  const pitchJitters = old((s) => s.pitchJitterCents);
+  for (const s of set33) {
+    assert.ok(!seeds.has(s.seed), `seed ${s.seed} used before`);
+    if (s.sampleRate) assert.ok(!rates.has(s.sampleRate), `rate ${s.sampleRate} used before`);
+    if (typeof s.voice === 'object') assert.ok(!sung.has(s.voice.name), `voice ${s.voice.name} used before`);
+    if (typeof s.voice === 'string') assert.ok(!languages.has(s.voice.split(/[+:]/)[0]), `language of ${s.voice}`);
+    if (s.vowels) assert.ok(!vowels.has([...s.vowels].sort().join()), `vowels ${s.vowels} used before`);
+    if (s.timingJitterMs) assert.ok(!jitters.has(s.timingJitterMs), `jitter ${s.timingJitterMs} used before`);
+    if (s.pitchJitterCents) assert.ok(!pitchJitters.has(s.pitchJitterCents), `${s.pitchJitterCents} cents before`);
+  }
+  assert.equal(new Set(set33.filter((s) => typeof s.voice === 'object').map(voiceName)).size, 3, 'three voices');
+});
+
+test('comp held-out-33: programs, rooms, latencies, sizes new; floors 3–15 dB over the quietest', () => {
+  const old = (f: (s: Spec) => unknown) => seen(f, before33);
+  const programs = old((s) => s.program);
+  const guides = old((s) => s.guideProgram);
+  const synth = set33.filter((s) => s.program !== undefined);
+  assert.equal(synth.length, 4);
+  for (const s of synth) {
+    assert.ok(!programs.has(s.program), `take program ${s.program} used before`);
+    assert.ok(!guides.has(s.guideProgram), `guide program ${s.guideProgram} used before as guide`);
+  }
+  const room = (s: Spec) => (s.soxReverb === undefined ? undefined : JSON.stringify(s.soxReverb));
+  const rooms = old(room);
+  for (const s of set33) if (s.soxReverb) assert.ok(!rooms.has(room(s)), `SoX reverb ${room(s)} used before`);
+  // two undamped SoX rooms (HF damping ≤ 5 %, reverberance ≥ 85 %) under the guides, one on speech
+  const undamped = set33.filter((s) => Array.isArray(s.soxReverb) && s.soxReverb[1]! <= 5 && s.soxReverb[0]! >= 85);
+  assert.deepEqual(
+    undamped.map((s) => s.seed),
+    [5005, 5007, 5011],
+  );
+  const fx = (s: Spec) => ((s.fluidsynth ?? s.timidity) ? JSON.stringify(s.fluidsynth ?? s.timidity) : undefined);
+  const synthFx = old(fx);
+  for (const s of set33) if (fx(s)) assert.ok(!synthFx.has(fx(s)), `synth settings ${fx(s)} used before`);
+  const beats = old((s) => s.sectionBeats);
+  for (const s of set33) if (s.sectionBeats) assert.ok(!beats.has(s.sectionBeats), `${s.sectionBeats} beats before`);
+  const sizes = old((s) => (s.defectSizes ? JSON.stringify(s.defectSizes) : undefined));
+  for (const s of set33)
+    if (s.defectSizes) assert.ok(!sizes.has(JSON.stringify(s.defectSizes)), `defect sizes of ${s.seed} used before`);
+  // late and early takes of 26–40 ms (the open class), speech detunes among them
+  const near = set33.filter((s) => s.defectSizes);
+  for (const s of near) {
+    const d = s.defectSizes as Record<string, readonly [number, number]>;
+    assert.ok(d.late![0] >= 26 && d.late![1] <= 40 && d.early![0] >= 26 && d.early![1] <= 40, `${s.seed} sizes`);
+  }
+  assert.ok(
+    near.some((s) => s.sentences && s.kinds?.includes('detune')),
+    'speech detunes of the slight size',
+  );
+  const patterns = old((s) => (s.latencyMs === undefined ? undefined : JSON.stringify(s.latencyMs)));
+  for (const s of set33)
+    if (s.latencyMs !== undefined)
+      assert.ok(!patterns.has(JSON.stringify(s.latencyMs)), `latency ${JSON.stringify(s.latencyMs)} used before`);
+  assert.deepEqual(
+    set33.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    [5001, 5005, 5008],
+    'songs with no latency',
+  );
+  for (const s of set33) if (!s.sentences) assert.ok(s.kinds?.includes('missing'), `${s.seed}: no missing phrase`);
+  // convolution rooms made differently from held-out-32's: damped tails or discrete reflections (none before)
+  assert.ok(!before33.some((s) => s.irRoom?.dampingHz !== undefined || s.irRoom?.reflections), 'an earlier one');
+  const ir = set33.filter((s) => s.irRoom);
+  assert.deepEqual(
+    ir.map((s) => s.seed),
+    [5002, 5006, 5010, 5012],
+  );
+  for (const s of ir) assert.ok(s.irRoom!.dampingHz !== undefined || s.irRoom!.reflections, `${s.seed}: a plain IR`);
+  // each take its own floor (none before): every take but the quietest 3–15 dB over it
+  assert.ok(!before33.some((s) => s.floorDb), 'an earlier set with floors');
+  const floored = set33.filter((s) => s.floorDb);
+  assert.deepEqual(
+    floored.map((s) => s.seed),
+    [5001, 5004, 5005, 5009, 5011],
+  );
+  for (const s of floored) {
+    assert.equal(s.floorDb!.length, s.takes, `${s.seed}: a floor per take`);
+    const low = Math.min(...s.floorDb!);
+    for (const f of s.floorDb!) if (f !== low) assert.ok(f - low >= 3 && f - low <= 15, `${s.seed}: ${f} over ${low}`);
+  }
+  const speech = set33.filter((s) => s.sentences);
+  const rates = old((s) => s.wordsPerMinute);
+  const pitches = old((s) => s.espeakPitch);
+  assert.ok(speech.some((s) => !rates.has(s.wordsPerMinute) && s.espeakPitch && !pitches.has(s.espeakPitch)));
+});
+
+test('comp floorTakes: each take its own floor at its level, uncorrelated; none named, the set untouched', () => {
+  const fs = 8000;
+  const set = { sampleRate: fs, takes: [new Float64Array(4 * fs), new Float64Array(4 * fs)] } as unknown as TakeSet;
+  assert.equal(EVAL.floorTakes(set, undefined, 5), set);
+  const [a, b] = EVAL.floorTakes(set, [-60, -72], 5).takes as [Float64Array, Float64Array];
+  const rms = (x: Float64Array) => Math.sqrt(x.reduce((n, v) => n + v * v, 0) / x.length);
+  const db = (x: Float64Array) => 20 * Math.log10(rms(x));
+  assert.ok(Math.abs(db(a) - -60) < 0.3 && Math.abs(db(b) - -72) < 0.3, `${db(a)} ${db(b)} dBFS`);
+  let ab = 0;
+  for (let i = 0; i < a.length; i++) ab += a[i]! * b[i]!;
+  const r = ab / a.length / (rms(a) * rms(b));
+  assert.ok(Math.abs(r) < 0.05, `correlation ${r}`);
+});
+
+test('comp irRoom (held-out-33): reflections on their samples at their gains; a damped tail loses its highs', () => {
+  const fs = 8000;
+  const take = new Float64Array(2 * fs);
+  take[fs / 2] = 0.5;
+  const set = { sampleRate: fs, takes: [take] } as unknown as TakeSet;
+  const dir = mkdtempSync(path.join(tmpdir(), 'shub-irroom-'));
+  try {
+    const room = { rt60Seconds: 0.4, wet: 0.5, preDelayMs: 20, reflections: [[5, 0.4] as const, [10, 0.2] as const] };
+    const out = EVAL.irRoomTakes(set, room, 3, dir).takes[0]!;
+    assert.ok(Math.abs(out[fs / 2]! - 0.25) < 1e-3, `direct ${out[fs / 2]}`);
+    // 5 ms and 10 ms at 8 kHz: 40 and 80 samples after the direct sound, inside the 20 ms pre-delay
+    assert.ok(Math.abs(out[fs / 2 + 40]! - 0.1) < 1e-3, `reflection 1 ${out[fs / 2 + 40]}`);
+    assert.ok(Math.abs(out[fs / 2 + 80]! - 0.05) < 1e-3, `reflection 2 ${out[fs / 2 + 80]}`);
+    let gap = 0;
+    for (let i = fs / 2 + 81; i < fs / 2 + 158; i++) gap += out[i]! ** 2;
+    assert.ok(gap < 1e-8, `between the reflections and the tail ${gap}`);
+    // the damped tail: its first difference (a high-pass) carries far less of its energy than a white tail's
+    const highShare = (x: Float64Array) => {
+      let e = 0;
+      let d = 0;
+      for (let i = fs / 2 + 170; i < x.length; i++) {
+        e += x[i]! ** 2;
+        d += (x[i]! - x[i - 1]!) ** 2;
+      }
+      return d / e;
+    };
+    const white = EVAL.irRoomTakes(set, { rt60Seconds: 0.4, wet: 0.5, preDelayMs: 20 }, 3, dir).takes[0]!;
+    const damped = EVAL.irRoomTakes(set, { rt60Seconds: 0.4, wet: 0.5, preDelayMs: 20, dampingHz: 500 }, 3, dir)
+      .takes[0]!;
+    const [w, d] = [highShare(white), highShare(damped)];
+    assert.ok(w > 1.5 && d < 0.45 * w, `white ${w}, damped ${d}`);
+    let tail = 0;
+    for (let i = fs / 2 + 150; i < damped.length; i++) tail += damped[i]! ** 2;
+    assert.ok(Math.abs(Math.sqrt(tail) / 0.25 - 0.5) < 0.03, `damped tail/direct ${Math.sqrt(tail) / 0.25}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
