@@ -85,7 +85,7 @@ export function checkKitPiecesOnDisk<B extends string>(
       }
 }
 
-/** The period (samples) of `x` from sample `from`: the autocorrelation's peak (4096 samples) in 0.5–1.5 of RATE / hz. */
+/** The period (samples) of `x` from sample `from`: the autocorrelation's peak (4096 samples) in 0.5–1.5 × RATE / hz. */
 export function periodAt(x: Float64Array, from: number, hz: number): number {
   const p0 = RATE / hz;
   let best = -Infinity;
