@@ -772,6 +772,15 @@ export const TEMPO_PARAMETERS = {
     'half-time snare: at least this many snare intervals of four beats (a 20 s file at 70–98 BPM has 4–6)',
     true,
   ),
+  halfTimeStrengthPower: p(
+    2,
+    '',
+    [0, 4],
+    'half-time snare and check (h-tempo45): snareEveryFour counts each snare hit by its activity (snareHits ' +
+      'strength) to this power: the half-time snare on 3 is the loudest snare-like hit; flams, ghost notes, ' +
+      'rolls and a cowbell line read as snares count less; 0: every hit alike (the base). Tuning sets 21–32: ' +
+      '1.5–2.2 alike but one phonk stem (1.8), 3: three files lost',
+  ),
   halfTimeCheckFloor: p(
     0.2,
     '',

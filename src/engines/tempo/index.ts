@@ -809,16 +809,23 @@ function intervalMatches(times: number[], period: number, k: number, tol: number
  * Each of `times` on one of the level's beats (within a quarter beat of the nearest) counted in its beat's class mod
  * 4; `on`: how many were on a beat.
  */
-function beatClasses(times: number[], beatSeconds: number[], period: number): { classes: number[]; on: number } {
+function beatClasses(
+  times: number[],
+  beatSeconds: number[],
+  period: number,
+  weights?: readonly number[],
+): { classes: number[]; on: number } {
   const classes = [0, 0, 0, 0];
   let on = 0;
   let j = 0;
-  for (const t of times) {
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i]!;
     while (j + 1 < beatSeconds.length && beatSeconds[j + 1]! <= t) j++;
     const next = j + 1 < beatSeconds.length && beatSeconds[j + 1]! - t < t - beatSeconds[j]! ? j + 1 : j;
     if (Math.abs(t - beatSeconds[next]!) > period / 4) continue;
-    on++;
-    classes[next % 4]!++;
+    const w = weights ? weights[i]! : 1;
+    on += w;
+    classes[next % 4]! += w;
   }
   return { classes, on };
 }
@@ -856,7 +863,7 @@ export function snareHalfTime(
  * (1 − snareBackbeatMin)).
  */
 export function snareEveryFour(
-  hits: { times: number[] },
+  hits: { times: number[]; strength?: number[] },
   beatSeconds: number[],
   bpm: number,
 ): { evidence: number; weight: number } {
@@ -865,9 +872,14 @@ export function snareEveryFour(
   const tol = checkParameter('snareIntervalTolerance', TEMPO_PARAMETERS.snareIntervalTolerance);
   const minIntervals = checkParameter('halfTimeMinIntervals', TEMPO_PARAMETERS.halfTimeMinIntervals);
   if (intervalMatches(hits.times, period, 4, tol) < minIntervals) return { evidence: 0, weight: 0 };
-  const { classes, on } = beatClasses(hits.times, beatSeconds, period);
-  if (!on) return { evidence: 0, weight: 0 };
-  const evidence = (Math.max(...classes) / on) * (on / hits.times.length);
+  // h-tempo45: each hit counted by its strength to the power halfTimeStrengthPower (0: every hit alike)
+  const power = checkParameter('halfTimeStrengthPower', TEMPO_PARAMETERS.halfTimeStrengthPower);
+  const weights =
+    power > 0 && hits.strength?.length === hits.times.length ? hits.strength.map((x) => Math.max(0, x) ** power) : null;
+  const total = weights ? weights.reduce((a, b) => a + b, 0) : hits.times.length;
+  const { classes, on } = beatClasses(hits.times, beatSeconds, period, weights ?? undefined);
+  if (!(on > 0) || !(total > 0)) return { evidence: 0, weight: 0 };
+  const evidence = (Math.max(...classes) / on) * (on / total);
   const min = checkParameter('snareBackbeatMin', TEMPO_PARAMETERS.snareBackbeatMin);
   return { evidence, weight: ramp(evidence, min, 1) };
 }
