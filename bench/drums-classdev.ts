@@ -17,6 +17,7 @@
  * --held-out-28, --held-out-28t: fixtures/drumclass28.ts, drumclass28t.ts, h-dxset41;
  * --held-out-29, --held-out-29t: fixtures/drumclass29.ts, drumclass29t.ts, h-dxset43;
  * --held-out-30, --held-out-30t: fixtures/drumclass30.ts, drumclass30t.ts, h-dxset44;
+ * --held-out-31, --held-out-31t: fixtures/drumclass31.ts, drumclass31t.ts, h-dxset45;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -46,6 +47,8 @@ import { heldOut29DrumSpecs } from '../fixtures/drumclass29.js';
 import { heldOut29tDrumSpecs } from '../fixtures/drumclass29t.js';
 import { heldOut30DrumSpecs } from '../fixtures/drumclass30.js';
 import { heldOut30tDrumSpecs } from '../fixtures/drumclass30t.js';
+import { heldOut31DrumSpecs } from '../fixtures/drumclass31.js';
+import { heldOut31tDrumSpecs } from '../fixtures/drumclass31t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -156,6 +159,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-29t', heldOut29tDrumSpecs], // drumclass29t.ts, h-dxset43: 808 / high toms, soft rolls, 16th kicks
   ['held-out-30', heldOut30DrumSpecs], // drumclass30.ts, h-dxset44: OPL-3, sf_GMbank by TiMidity++, ride bells, rooms
   ['held-out-30t', heldOut30tDrumSpecs], // drumclass30t.ts, h-dxset44: TiMidity++ / Hydrogen / fm / sms toms, rolls
+  ['held-out-31', heldOut31DrumSpecs], // drumclass31.ts, h-dxset45: sf_GMbank by TiMidity++, Hydrogen rides, hats
+  ['held-out-31t', heldOut31tDrumSpecs], // drumclass31t.ts, h-dxset45: one-mode Electronic toms, fm/chip/ode/modal
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
