@@ -34,7 +34,6 @@ import {
   STEM_KICK_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
-  STEM_ONE_MODE_TOM_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -88,7 +87,6 @@ const groups = [
   STEM_KICK_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
-  STEM_ONE_MODE_TOM_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {

@@ -22,7 +22,6 @@ import {
   STEM_CYMBAL_REFERENCE_PARAMETERS,
   STEM_TOM_CLEAR_SNARE_PARAMETERS,
   STEM_KICK_GLIDE_PARAMETERS,
-  STEM_ONE_MODE_TOM_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { mulberry32 } from '../../src/engines/random.js';
@@ -1323,9 +1322,6 @@ test('stem classification: a closed hat struck with a kick, dying soon, read by 
   );
 });
 
-/** `f` with byOneModeTom (h-dxtom45) off. */
-const oneModeOff = <T>(f: () => T) => withParameterValue(STEM_ONE_MODE_TOM_PARAMETERS.oneModeMinHz, 0, f);
-
 test('stem classification: a "kick" pitched above the kicks, holding its pitch and softer, a tom (h-dxcls30)', () => {
   const rate = 48000;
   const hit = pitchedKick;
@@ -1337,8 +1333,7 @@ test('stem classification: a "kick" pitched above the kicks, holding its pitch a
     hit(4.5, -11, 110, 108), // pitched and held but as loud as the kicks (1 dB under, < 3): a kick
     hit(5, -16, 66, 66), // held and soft but 1.2 × the kicks' pitch (< 1.3): a kick
   );
-  // read with byOneModeTom off (h-dxtom45: one partial held at 110 Hz, ≥ 90, is a tom whatever its level)
-  const hits = oneModeOff(() => classifyStemHits(found, rate));
+  const hits = classifyStemHits(found, rate);
   const at = (t: number) => hits.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
   assert.deepEqual(at(3.5), ['tom'], hits.map((h) => h.reason).join('\n'));
   const tomReason = hits.find((h) => h.start === Math.round(3.5 * rate))!.reason;
@@ -1346,18 +1341,11 @@ test('stem classification: a "kick" pitched above the kicks, holding its pitch a
   assert.match(tomReason, / -16\.0 dB, ≤ -13\.0 .*: a tom$/);
   for (const t of [4, 4.5, 5]) assert.deepEqual(at(t), ['kick'], `${t}`);
   // with tomPitchRatio 2.5 (110 Hz is only 2× the kicks') it stays a kick, as main reads it
-  const off = oneModeOff(() =>
-    withParameterValue(STEM_BODY_PARAMETERS.tomPitchRatio, 2.5, () => classifyStemHits(found, rate)),
-  );
+  const off = withParameterValue(STEM_BODY_PARAMETERS.tomPitchRatio, 2.5, () => classifyStemHits(found, rate));
   assert.deepEqual(
     off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
     ['kick'],
   );
-  // every rule on: byOneModeTom reads the loud held 110 Hz hit as a tom too; the falling one and 66 Hz stay kicks
-  const all = classifyStemHits(found, rate);
-  const allAt = (t: number) => all.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
-  assert.deepEqual(allAt(4.5), ['tom']);
-  for (const t of [4, 5]) assert.deepEqual(allAt(t), ['kick'], `${t}`);
 });
 
 /** A kick-band hit (80 % below lowHz) whose kick band adds `low` dB and whose body partial lies at `hz`, `late` Hz a
@@ -1403,10 +1391,7 @@ test("stem classification: in a tom groove the kicks' lower quartile is their pi
   );
   for (const t of [0.5, 1.5, 2.5]) assert.deepEqual(at(t), ['kick'], `${t}`);
   // with the median as the reference (tomKickQuantile 0.5: 110 Hz, −16 dB) they stay kicks, as main reads them
-  // (byOneModeTom off: it reads those held one-mode strokes at 110 Hz as toms by itself)
-  const off = oneModeOff(() =>
-    withParameterValue(STEM_TOM_CLICK_PARAMETERS.tomKickQuantile, 0.5, () => classifyStemHits(found, rate)),
-  );
+  const off = withParameterValue(STEM_TOM_CLICK_PARAMETERS.tomKickQuantile, 0.5, () => classifyStemHits(found, rate));
   assert.deepEqual(
     off.filter((h) => h.start === Math.round(rate)).map((h) => h.cls),
     ['kick'],

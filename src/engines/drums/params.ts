@@ -1202,34 +1202,6 @@ export const STEM_HAT_SHELL_PARAMETERS = {
  * hears a snare, a tom or a cymbal. The stem's own hats (the hits read as hats whose body partial holds
  * hatPartialShare) tell its pitch when they agree.
  */
-/**
- * One-mode toms read as kicks (h-dxtom45, stem.ts byOneModeTom): a swept-sine tom (a TR-808's, an FM or chip
- * kit's) is one partial that holds its pitch, above any kick's fundamental; the band rule reads its low body as a
- * kick, and in a tom groove the stem's own kicks are that tom, so no reference from the stem's kicks parts them.
- */
-export const STEM_ONE_MODE_TOM_PARAMETERS = {
-  oneModeRest: p(
-    0.15,
-    'of the added energy',
-    [0, 1],
-    'a hit read as a kick whose body partial leaves at most this share of what it adds between bodyLoHz and ' +
-      'bodyHiHz to the rest (one mode: bodyPeakShare ≥ 1 − this)…',
-  ),
-  oneModeFall: p(
-    0.06,
-    'of the body partial',
-    [0, 1],
-    "…whose second body window's strongest peak lies at most this far below the body partial (its pitch held: a " +
-      "kick's falls ~10 % by then)…",
-  ),
-  oneModeMinHz: p(
-    90,
-    'Hz (0: off)',
-    [0, 500],
-    "…and whose body partial lies at or above this (above a kick's fundamental) is a tom",
-  ),
-} as const;
-
 export const STEM_HAT_PARTIAL_PARAMETERS = {
   hatPartialShare: p(
     0.8,

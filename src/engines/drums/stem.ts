@@ -47,7 +47,6 @@ import {
   STEM_RING_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
-  STEM_ONE_MODE_TOM_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -661,7 +660,6 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byBrushDecay(found, verdicts);
   byTomGlide(found, verdicts);
   byKickRingGlide(found, verdicts);
-  byOneModeTom(found, verdicts);
   byHatShellRing(found, verdicts);
   byHatPartial(found, verdicts);
   found.forEach((h, k) => {
@@ -1464,34 +1462,6 @@ function byTomGlide(found: FoundHit[], verdicts: StemVerdict[]): void {
       `lies at ${hz.toFixed(0)} Hz, ≥ ${G.ringTomRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} ` +
       `Hz, and holds ${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (> ${G.ringKickFall.value} of it): a tom`;
     relabel(verdicts, k, 'tom', Math.log2(hz / edge), why);
-  });
-}
-
-/**
- * One-mode toms read as kicks (h-dxtom45): a swept-sine tom (a TR-808's, an FM or chip kit's) is one partial that
- * holds its pitch, and its low body makes the band rule say kick. Against the stem's kicks it cannot be told: in a tom
- * groove the hits read as kicks are that tom, and their reference is its pitch. What parts them is what a drummer
- * hears on the single stroke: a one-mode kick starts near its fundamental and falls (an 808's ~10 % by bodyMs on),
- * the tom rings at a higher pitch and holds it. A hit read as a kick whose body partial carries all but oneModeRest of
- * what it adds between bodyLoHz and bodyHiHz, whose second body window's strongest peak lies at most oneModeFall below
- * it and which lies at or above oneModeMinHz is a tom; a second piece heard with it stays. In place on `verdicts`.
- */
-function byOneModeTom(found: FoundHit[], verdicts: StemVerdict[]): void {
-  const O = STEM_ONE_MODE_TOM_PARAMETERS;
-  if (!(O.oneModeMinHz.value > 0)) return;
-  verdicts.forEach((v, k) => {
-    const f = found[k]!.features;
-    const hz = f.bodyHz ?? NaN;
-    const late = f.bodyLateHz ?? NaN;
-    const share = f.bodyPeakShare ?? NaN;
-    if (v.main.cls !== 'kick' || !(share >= 1 - O.oneModeRest.value) || !(hz >= O.oneModeMinHz.value)) return;
-    if (!(late >= (1 - O.oneModeFall.value) * hz)) return;
-    const why =
-      `its body partial at ${hz.toFixed(0)} Hz (≥ ${O.oneModeMinHz.value}) carries ${pct(share)} of what it adds ` +
-      `between ${S.bodyLoHz.value} and ${S.bodyHiHz.value} Hz (≥ ${pct(1 - O.oneModeRest.value)}) and holds at ` +
-      `${late.toFixed(0)} Hz ${S.bodyMs.value} ms on (falls ≤ ${pct(O.oneModeFall.value)}): one mode ringing at its ` +
-      `pitch above a kick's, a swept-sine tom`;
-    relabel(verdicts, k, 'tom', Math.min(Math.log2(hz / O.oneModeMinHz.value), 1) + 0.5, why);
   });
 }
 
