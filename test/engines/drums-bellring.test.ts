@@ -11,18 +11,10 @@ import assert from 'node:assert/strict';
 import { StemAnalyzer } from '../../src/engines/drums/stem.js';
 import { STEM_BELL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
+import { noiseSource } from '../../fixtures/signals.js';
 
 const rate = 44100;
 type Piece = 'kick' | 'hat' | 'bell';
-
-/** A deterministic noise source (a 32-bit LCG), values in −1…1. */
-function noise(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 31 - 1;
-  };
-}
 
 /** One stroke of `piece` (1.5 s of a bell, 0.4 s of the others). */
 function stroke(piece: Piece, r: () => number): Float64Array {
@@ -59,7 +51,8 @@ function stroke(piece: Piece, r: () => number): Float64Array {
 
 /** Eight bars of `bar` in eighths (120 bpm): per piece struck, how many hits read as each class. */
 function tally(bar: Piece[]): Record<string, number> {
-  const r = noise(45);
+  const u = noiseSource(45);
+  const r = () => 2 * u() - 1;
   const eighth = Math.round(0.25 * rate);
   const x = new Float32Array(eighth * 8 * 8 + 2 * rate);
   const truth: { at: number; piece: Piece }[] = [];
