@@ -1259,6 +1259,12 @@ export const STEM_BELL_PARAMETERS = {
     3000,
     'Hz',
     [500, 12000],
-    '…and centres at or above this (a bell is bright; a resonator hat rings lower) is a ride (its bell)',
+    '…and centres at or above this (a bell is bright; a resonator hat rings lower)…',
+  ),
+  bellHighHz: p(
+    10000,
+    'Hz',
+    [3000, 20000],
+    "…and at or below this (a hat's hiss rising to 16 kHz centres higher) is a ride (its bell)",
   ),
 } as const;

@@ -1558,13 +1558,15 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
 
 /**
  * Ride bells read as hats by their late ring (h-dxbell45): a bell is struck short and bright like a hat. A drummer
- * hears its ring: lateMs on, a few inharmonic partials over bellLoHz still sound (the late window's flatness
- * there, lateFlatness, at most bellFlatness), loud (its late spectrum within bellLateDb of its first) and bright
- * (what it adds there centres at or above bellLateHz; a resonator hat's or an electronic open hat's pitched ring lies
- * lower), where a closed hat has died and an open hat's ring is noise. A hit read as a hat with no second piece that does all
- * three is a ride. Hits byHatPartial made hats (their class before it, `heard`, was another) stay. Bells read as
- * brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just as tonal, as long and nearly as
- * bright (held-out 20t). In place on `verdicts`.
+ * hears its ring: lateMs on, a few inharmonic partials over bellLoHz still sound (the late window's flatness there,
+ * lateFlatness, at most bellFlatness), loud (its late spectrum within bellLateDb of its first) and bright (what it
+ * adds there centres between bellLateHz and bellHighHz: a resonator hat's or an electronic open hat's pitched ring
+ * lies lower, a bright hat's hiss higher), where a closed hat has died and an open hat's ring is noise. The flatness
+ * is taken over the whole range, so a steep tilt reads as tonal too: a synthetic open hat of white noise rising 12 dB
+ * per octave (drums.test.ts) has it, and its centre (~17 kHz) above bellHighHz keeps it a hat. A hit read as a hat
+ * with no second piece that does all three is a ride. Hits byHatPartial made hats (their class before it, `heard`,
+ * was another) stay. Bells read as brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just
+ * as tonal, as long and nearly as bright (held-out 20t). In place on `verdicts`.
  */
 function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[]): void {
   const B = STEM_BELL_PARAMETERS;
@@ -1575,12 +1577,13 @@ function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[
     const flat = f.lateFlatness ?? NaN;
     const late = f.lateDb ?? NaN;
     const hz = f.lateCentroidHz ?? NaN;
-    if (!(flat <= B.bellFlatness.value) || !(late >= B.bellLateDb.value) || !(hz >= B.bellLateHz.value)) return;
+    if (!(flat <= B.bellFlatness.value) || !(late >= B.bellLateDb.value)) return;
+    if (!(hz >= B.bellLateHz.value) || !(hz <= B.bellHighHz.value)) return;
     const why =
       `${S.lateMs.value} ms on its ring above ${B.bellLoHz.value} Hz has flatness ${flat.toFixed(4)} (≤ ` +
       `${B.bellFlatness.value}: a few partials), stands ${late.toFixed(1)} dB against its first (≥ ` +
-      `${B.bellLateDb.value}) and centres at ${hz.toFixed(0)} Hz (≥ ${B.bellLateHz.value}): a ride's bell ` +
-      `ringing, not a hat`;
+      `${B.bellLateDb.value}) and centres at ${hz.toFixed(0)} Hz (${B.bellLateHz.value}–${B.bellHighHz.value}): a ` +
+      `ride's bell ringing, not a hat`;
     relabel(verdicts, k, 'ride', Math.min(1, (late - B.bellLateDb.value) / 6), why);
   });
 }
