@@ -1261,10 +1261,12 @@ export const STEM_BELL_PARAMETERS = {
     [500, 12000],
     '…and centres at or above this (a bell is bright; a resonator hat rings lower)…',
   ),
-  bellHighHz: p(
-    10000,
-    'Hz',
-    [3000, 20000],
-    "…and at or below this (a hat's hiss rising to 16 kHz centres higher) is a ride (its bell)",
+  bellHighHz: p(10000, 'Hz', [3000, 20000], "…and at or below this (a hat's hiss rising to 16 kHz centres higher)…"),
+  bellRingDb: p(
+    -12,
+    'dB',
+    [-40, 0],
+    '…and which still rings above midHz at least this against its attack at ringAtMs (unknown passes: a next hit ' +
+      "sooner than minRingMs) is a ride (its bell); a modal kit's hat has died by then",
   ),
 } as const;

@@ -1565,7 +1565,8 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
  * is taken over the whole range, so a steep tilt reads as tonal too: a synthetic open hat of white noise rising 12 dB
  * per octave (drums.test.ts) has it, and its centre (~17 kHz) above bellHighHz keeps it a hat. A hit read as a hat
  * with no second piece that does all three is a ride. Hits byHatPartial made hats (their class before it, `heard`,
- * was another) stay. Bells read as brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just
+ * was another) stay. A ring that has fallen below bellRingDb at ringAtMs (150 ms) is a modal kit's hat (held-out 27's
+ * modal27-D: pure modes, centred at 5 kHz, gone by then); unknown (the next hit too soon) passes. Bells read as brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just
  * as tonal, as long and nearly as bright (held-out 20t). In place on `verdicts`.
  */
 function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[]): void {
@@ -1579,11 +1580,15 @@ function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[
     const hz = f.lateCentroidHz ?? NaN;
     if (!(flat <= B.bellFlatness.value) || !(late >= B.bellLateDb.value)) return;
     if (!(hz >= B.bellLateHz.value) || !(hz <= B.bellHighHz.value)) return;
+    // a modal or resonator hat rings as purely but dies by ringAtMs (unknown, a next hit within minRingMs, passes)
+    const ring = f.ringDb ?? NaN;
+    if (ring < B.bellRingDb.value) return;
     const why =
       `${S.lateMs.value} ms on its ring above ${B.bellLoHz.value} Hz has flatness ${flat.toFixed(4)} (≤ ` +
       `${B.bellFlatness.value}: a few partials), stands ${late.toFixed(1)} dB against its first (≥ ` +
       `${B.bellLateDb.value}) and centres at ${hz.toFixed(0)} Hz (${B.bellLateHz.value}–${B.bellHighHz.value}): a ` +
-      `ride's bell ringing, not a hat`;
+      `ride's bell ringing ${Number.isFinite(ring) ? `${ring.toFixed(1)} dB` : '(unknown)'} ${f.ringAtMs ?? NaN} ms ` +
+      `on, not a hat`;
     relabel(verdicts, k, 'ride', Math.min(1, (late - B.bellLateDb.value) / 6), why);
   });
 }
