@@ -24,6 +24,11 @@ export interface StemFeatures {
   /** What it adds `lateMs` after its start: that spectrum's log-frequency centroid (Hz) and level against the first. */
   lateCentroidHz?: number;
   lateDb?: number;
+  /**
+   * Spectral flatness of the late window itself (lateMs on, nothing taken out) between bellLoHz and 16 kHz: 0 a few
+   * partials (a bell ringing), 1 noise (h-dxbell45).
+   */
+  lateFlatness?: number;
   /** Time to the next hit, ms (Infinity for the last). */
   nextMs?: number;
   /** Time from the start to the peak of its added broadband energy, ms. */

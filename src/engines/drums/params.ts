@@ -1234,3 +1234,39 @@ export const STEM_HAT_PARTIAL_PARAMETERS = {
     '…and which adds under this share below lowHz (no low body at the strike) is a hat, whatever else it was read as',
   ),
 } as const;
+
+/**
+ * Ride bells read as hats or snares by their late ring (stem.ts byBellRing, h-dxbell45): a bell (a ride's cup, a
+ * cowbell-like GM "ride bell") is struck short and bright like a hat, and its partial under midHz reads as a drum body
+ * to the band rule. What a drummer hears is its ring: a few inharmonic partials over bellLoHz still sounding lateMs
+ * on, where a closed hat has died and an open hat's hiss is noise.
+ */
+export const STEM_BELL_PARAMETERS = {
+  bellLoHz: p(
+    1000,
+    'Hz',
+    [300, 4000],
+    "the late ring's tonality (feature lateFlatness) is the spectral flatness of the late window from here to 16 kHz",
+  ),
+  bellFlatness: p(
+    0.13,
+    'flatness',
+    [0, 1],
+    'a hit read as a hat whose late window (lateMs on) above bellLoHz is at most this flat (a few partials)…',
+  ),
+  bellLateDb: p(-7, 'dB', [-40, 10], '…whose late spectrum stands at least this against its first (it rings on)…'),
+  bellLateHz: p(
+    3000,
+    'Hz',
+    [500, 12000],
+    '…and centres at or above this (a bell is bright; a resonator hat rings lower)…',
+  ),
+  bellHighHz: p(10000, 'Hz', [3000, 20000], "…and at or below this (a hat's hiss rising to 16 kHz centres higher)…"),
+  bellRingDb: p(
+    -12,
+    'dB',
+    [-40, 0],
+    '…and which still rings above midHz at least this against its attack at ringAtMs (unknown passes: a next hit ' +
+      "sooner than minRingMs) is a ride (its bell); a modal kit's hat has died by then",
+  ),
+} as const;

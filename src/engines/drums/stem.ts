@@ -47,6 +47,7 @@ import {
   STEM_RING_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
+  STEM_BELL_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -179,6 +180,24 @@ export function bodyPartial(w1: Float64Array, w2: Float64Array, before: Float64A
   };
 }
 
+/**
+ * The late ring's tonality (h-dxbell45): the spectral flatness (geometric over arithmetic mean) of a power spectrum of
+ * n = 2·power.length frames between bellLoHz and 16 kHz, nothing taken out (what rang before rings on in it too): a
+ * bell's few partials near 0, a hat's or a snare's noise far above. NaN when that range holds no power.
+ */
+export function lateFlatness(power: Float64Array, rate: number): number {
+  const n = 2 * power.length;
+  const lo = Math.max(1, Math.round((STEM_BELL_PARAMETERS.bellLoHz.value * n) / rate));
+  const hi = Math.min(power.length, Math.round((16000 * n) / rate));
+  let sum = 0;
+  for (let k = lo; k < hi; k++) sum += power[k]!;
+  if (!(sum > 0) || hi <= lo) return NaN;
+  const floor = 1e-12 * (sum / (hi - lo));
+  let logSum = 0;
+  for (let k = lo; k < hi; k++) logSum += Math.log(power[k]! + floor);
+  return Math.exp(logSum / (hi - lo)) / (sum / (hi - lo));
+}
+
 /** The four bands of a stem, lowest first. */
 export const STEM_BANDS = ['low', 'body', 'wires', 'top'] as const;
 const NB = STEM_BANDS.length;
@@ -219,6 +238,7 @@ interface StemEvent {
   flatness?: number;
   lateCentroidHz?: number;
   lateDb?: number;
+  lateFlatness?: number;
   /** The drum body's partial (h-dxcls19, bodyPartial): set with the others. */
   body?: BodyPartial;
 }
@@ -451,6 +471,7 @@ export class StemAnalyzer {
       e.flatness = inBand > 0 ? Math.exp(logSum / (hi - lo)) / (inBand / (hi - lo)) : NaN;
       e.lateCentroidHz = lateSum > 0 ? Math.exp(lateMoment / lateSum) * (this.rate / n) : NaN;
       e.lateDb = 10 * Math.log10((lateSum + 1e-20) / (sum + 1e-20));
+      e.lateFlatness = lateFlatness(this.late, this.rate);
       const b = this.bodySpectrum.n;
       this.bodySpectrum.run((i) => x(s0 + i), this.body1);
       this.bodySpectrum.run((i) => x(s0 + b + i), this.body2);
@@ -471,6 +492,7 @@ export class StemAnalyzer {
         flatness: e.flatness,
         lateCentroidHz: e.lateCentroidHz,
         lateDb: e.lateDb,
+        lateFlatness: e.lateFlatness,
         ...(e.body ? e.body : {}),
         nextMs: next - e.tick,
       };
@@ -661,7 +683,9 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byTomGlide(found, verdicts);
   byKickRingGlide(found, verdicts);
   byHatShellRing(found, verdicts);
+  const heard = verdicts.map((v) => v.main.cls);
   byHatPartial(found, verdicts);
+  byBellRing(found, verdicts, heard);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1529,5 +1553,42 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
       `it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ${pct(H.hatPartialLowShare.value)}): the stem's ` +
       `hat shell ringing, not a ${v.main.cls}`;
     relabel(verdicts, k, 'hihat', f.bodyPeakShare! - H.hatPartialShare.value + 0.5, why);
+  });
+}
+
+/**
+ * Ride bells read as hats by their late ring (h-dxbell45): a bell is struck short and bright like a hat. A drummer
+ * hears its ring: lateMs on, a few inharmonic partials over bellLoHz still sound (the late window's flatness there,
+ * lateFlatness, at most bellFlatness), loud (its late spectrum within bellLateDb of its first) and bright (what it
+ * adds there centres between bellLateHz and bellHighHz: a resonator hat's or an electronic open hat's pitched ring
+ * lies lower, a bright hat's hiss higher), where a closed hat has died and an open hat's ring is noise. The flatness
+ * is taken over the whole range, so a steep tilt reads as tonal too: a synthetic open hat of white noise rising 12 dB
+ * per octave (drums.test.ts) has it, and its centre (~17 kHz) above bellHighHz keeps it a hat. A hit read as a hat
+ * with no second piece that does all three is a ride. Hits byHatPartial made hats (their class before it, `heard`,
+ * was another) stay. A ring that has fallen below bellRingDb at ringAtMs (150 ms) is a modal kit's hat (held-out 27's
+ * modal27-D: pure modes, centred at 5 kHz, gone by then); unknown (the next hit too soon) passes. Bells read as brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just
+ * as tonal, as long and nearly as bright (held-out 20t). In place on `verdicts`.
+ */
+function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[]): void {
+  const B = STEM_BELL_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const cls = v.main.cls;
+    if (cls !== 'hihat' || heard[k] !== 'hihat' || v.second) return;
+    const flat = f.lateFlatness ?? NaN;
+    const late = f.lateDb ?? NaN;
+    const hz = f.lateCentroidHz ?? NaN;
+    if (!(flat <= B.bellFlatness.value) || !(late >= B.bellLateDb.value)) return;
+    if (!(hz >= B.bellLateHz.value) || !(hz <= B.bellHighHz.value)) return;
+    // a modal or resonator hat rings as purely but dies by ringAtMs (unknown, a next hit within minRingMs, passes)
+    const ring = f.ringDb ?? NaN;
+    if (ring < B.bellRingDb.value) return;
+    const why =
+      `${S.lateMs.value} ms on its ring above ${B.bellLoHz.value} Hz has flatness ${flat.toFixed(4)} (≤ ` +
+      `${B.bellFlatness.value}: a few partials), stands ${late.toFixed(1)} dB against its first (≥ ` +
+      `${B.bellLateDb.value}) and centres at ${hz.toFixed(0)} Hz (${B.bellLateHz.value}–${B.bellHighHz.value}): a ` +
+      `ride's bell ringing ${Number.isFinite(ring) ? `${ring.toFixed(1)} dB` : '(unknown)'} ${f.ringAtMs ?? NaN} ms ` +
+      `on, not a hat`;
+    relabel(verdicts, k, 'ride', Math.min(1, (late - B.bellLateDb.value) / 6), why);
   });
 }
