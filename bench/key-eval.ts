@@ -129,7 +129,10 @@
  * synthesizer written for it at 24 kHz, 6 songs detuned, seeds 86000 + i). `--fresh30` (forty-fifth round) adds
  * its held-out set (fixtures/keyfresh30.ts fresh30KeySpecs(), 22 songs that cadence V(7)–I and 22 that never do,
  * eurodance/yacht/skiffle/hyperpop/chanson/manouche styles, a waveshaping synthesizer written for it at 16 kHz,
- * Werckmeister III, just and A432 tunings, seeds 88000 + i). `--first-chords` (thirty-seventh
+ * Werckmeister III, just and A432 tunings, seeds 88000 + i). `--fresh31` (forty-sixth round) adds its held-out set
+ * (fixtures/keyfresh31.ts fresh31KeySpecs(), 22 cadencing and 22 open songs with tonic pedals in both halves,
+ * forró/mbira/lounge/glitch/soca/chamber styles, a VOSIM formant synthesizer written for it at 48 kHz,
+ * quarter-comma meantone, Pythagorean and +20 cent tunings, seeds 90000 + i). `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
@@ -176,6 +179,7 @@ import { fresh27KeySet } from '../fixtures/keyfresh27.js';
 import { fresh28KeySet } from '../fixtures/keyfresh28.js';
 import { fresh29KeySet } from '../fixtures/keyfresh29.js';
 import { fresh30KeySet } from '../fixtures/keyfresh30.js';
+import { fresh31KeySet } from '../fixtures/keyfresh31.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -276,6 +280,7 @@ const FRESH27 = process.argv.includes('--fresh27') && !ONLY_TUNING;
 const FRESH28 = process.argv.includes('--fresh28') && !ONLY_TUNING;
 const FRESH29 = process.argv.includes('--fresh29') && !ONLY_TUNING;
 const FRESH30 = process.argv.includes('--fresh30') && !ONLY_TUNING;
+const FRESH31 = process.argv.includes('--fresh31') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -326,6 +331,7 @@ const SETS = [
   'fresh28 key set',
   'fresh29 key set',
   'fresh30 key set',
+  'fresh31 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -385,6 +391,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh28 key set' &&
     s !== 'fresh29 key set' &&
     s !== 'fresh30 key set' &&
+    s !== 'fresh31 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -420,6 +427,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh28 key set',
   'fresh29 key set',
   'fresh30 key set',
+  'fresh31 key set',
 ];
 
 interface Item {
@@ -646,6 +654,7 @@ async function main() {
     ['fresh28 key set', FRESH28, fresh28KeySet, 'keyfresh28'],
     ['fresh29 key set', FRESH29, fresh29KeySet, 'keyfresh29'],
     ['fresh30 key set', FRESH30, fresh30KeySet, 'keyfresh30'],
+    ['fresh31 key set', FRESH31, fresh31KeySet, 'keyfresh31'],
   ];
   for (const d of [
     truthDir,
