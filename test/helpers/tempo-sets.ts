@@ -7,7 +7,8 @@ import type { TruthFile } from '../../fixtures/groundtruth.js';
 import { decodeMono } from '../../fixtures/groundtruth.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { rms, songAndStemTruth } from '../../fixtures/tempogen.js';
+import { ffmpegFiltered, rms, songAndStemTruth } from '../../fixtures/tempogen.js';
+import { tempDir } from './cli.js';
 import { tappedTruth } from '../../fixtures/tempotruth.js';
 
 const RATE = 44100;
@@ -120,4 +121,28 @@ export function checkDownbeatsStruck(x: ArrayLike<number>, downbeats: number[]):
   downbeats.forEach((d, bar) => {
     if (bar % 4 !== 0) assert.ok(peakIn(x, d - 0.03, d + 0.05) > 1.2 * peakIn(x, d - 0.2, d - 0.06), `downbeat ${d}`);
   });
+}
+
+/**
+ * Every ffmpeg chain of `filters` keeps clicks on the clock (tempo33, tempo34): three clicks at 0.8 through each, the
+ * output's largest |y| within ±2000 samples of each click on it (±1 sample) and above `minPeak`.
+ */
+export function checkFiltersOnClock(filters: Record<string, string>, label: string, minPeak: number): void {
+  const { dir, cleanup } = tempDir(`${label}-fx-`);
+  try {
+    const x = new Float64Array(RATE * 2);
+    const at = [0.4, 1.1, 1.7].map((s) => Math.round(s * RATE));
+    for (const k of at) x[k] = 0.8;
+    for (const [name, filter] of Object.entries(filters)) {
+      const y = ffmpegFiltered(x, filter, path.join(dir, name), `${label} test`);
+      for (const k of at) {
+        let best = 0;
+        let lag = 0;
+        for (let i = k - 2000; i < k + 2000; i++) if (Math.abs(y[i]!) > best) [best, lag] = [Math.abs(y[i]!), i - k];
+        assert.ok(Math.abs(lag) <= 1 && best > minPeak, `${name}: lag ${lag}, peak ${best}`);
+      }
+    }
+  } finally {
+    cleanup();
+  }
 }
