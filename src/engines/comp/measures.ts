@@ -554,7 +554,25 @@ export function ownLatency(entries: number[], bounds = 0): number {
     if (i + 1 - j > to - from) [from, to] = [j, i + 1];
   }
   const med = median(own.slice(from, to)) ?? 0;
-  return to - from >= P.takeLatencyShare.value * total && Math.abs(med) >= P.takeLatencyMinMs.value ? med : 0;
+  if (to - from >= P.takeLatencyShare.value * total) return Math.abs(med) >= P.takeLatencyMinMs.value ? med : 0;
+  // fewer (at least takeLatencyIsolatedShare): a latent take late or early by its defects in half its sections
+  // (held-out-32 4907: 35 ms late, clean at 25–38 ms, its defects at −6, 61, 63); the window then must stand alone
+  // (no other entry within the window's width of its median: late defects of 40, 50, 60, 70 ms are no latency)
+  // and hold more entries than any window apart from it (the bounds, all at the search's end, one window): a take
+  // in time in three of six sections and late by 30–36 ms in the other three has two such windows, no latency
+  let apart = bounds;
+  for (let i = 0, j = 0; i < own.length; i++) {
+    while (own[i]! - own[j]! > width) j++;
+    if (i >= from && i < to) continue;
+    apart = Math.max(apart, i + 1 - Math.max(j, i < from ? 0 : to));
+  }
+  const alone = own.every((x, i) => (i >= from && i < to) || Math.abs(x - med) > width);
+  return to - from >= P.takeLatencyIsolatedShare.value * total &&
+    alone &&
+    to - from > apart &&
+    Math.abs(med) >= P.takeLatencyMinMs.value
+    ? med
+    : 0;
 }
 
 /**

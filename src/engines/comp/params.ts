@@ -116,6 +116,14 @@ export const COMP_MEASURE_PARAMETERS = {
     "timing: a take's own latency needs at least this share of its entries (one per section) in one " +
       'commonOffsetWindowSeconds-wide window',
   ),
+  takeLatencyIsolatedShare: p(
+    0.5,
+    'of its entries',
+    [0.2, 1],
+    "timing: or at least this share in a window that stands alone (no other entry within the window's width of " +
+      'its median) and holds more entries than any window apart from it (a latent take late or early by its ' +
+      'defects in half its sections)',
+  ),
   takeLatencyMinSections: p(
     4,
     'sections',
