@@ -1483,7 +1483,7 @@ test("own latency: the median of a take's densest window when it holds enough en
   assert.equal(ownLatency([40, 50, 60], 3), 0);
 });
 
-test("own latency: a latent take late or early by its defects in half its sections keeps its latency", () => {
+test('own latency: a latent take late or early by its defects in half its sections keeps its latency', () => {
   // held-out-32 4907 take 3's MIDI entries (recorded 35 ms late; early 34, late 32 and late 27 in three of six
   // sections): in time by its latency in S2, S3, S5 (29, 38, 25 ms), the defects at -6, 61, 63. Half its entries
   // in one window, more than any window apart from it: its latency is that window's median (base: none, 3 < 0.6 × 6,
