@@ -76,11 +76,11 @@
  * players written for it — a loud–soft roll under a ride, swung open hats with flams and ghosts, a brush two-feel,
  * flammed tom fills under a crash, a pop groove —, contact-and-collision kits (a renderer family no set used), tabla
  * and impact one-shots no set chose with their lead-ins cut, room-miked kits, a shoebox barn, chapel, road tunnel,
- * vocal booth and freight shed, made after held-out 28 had been read; `--held-out-29-only`: that set alone), held-out 30
- * (ONSET_HELD_OUT_KITS_30: players written for it — a crescendo roll into a re-struck tom, a swung ghost shuffle, brush
- * 16th taps under a ride, flammed backbeats and tom fills under a crash, a rock groove —, recorded Hydrogen instruments
- * no onset set chose, synthesized kits on new seeds, room-miked kits, a shoebox loft, stairwell, squash court, parking
- * garage and boathouse, made after held-out 29 had been read; `--held-out-30-only`: that set alone).
+ * vocal booth and freight shed, made after held-out 28 had been read; `--held-out-29-only`: that set alone),
+ * held-out 30 (ONSET_HELD_OUT_KITS_30: players written for it — a crescendo roll into a re-struck tom, a swung ghost
+ * shuffle, brush 16th taps under a ride, flammed backbeats and tom fills under a crash, a rock groove —, recorded
+ * Hydrogen instruments no onset set played, synthesized kits on new seeds, room-miked kits, a shoebox hayloft, silo,
+ * racquet hall, underpass and rowing shed, made after held-out 29 had been read; `--held-out-30-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
