@@ -76,7 +76,11 @@
  * players written for it — a loud–soft roll under a ride, swung open hats with flams and ghosts, a brush two-feel,
  * flammed tom fills under a crash, a pop groove —, contact-and-collision kits (a renderer family no set used), tabla
  * and impact one-shots no set chose with their lead-ins cut, room-miked kits, a shoebox barn, chapel, road tunnel,
- * vocal booth and freight shed, made after held-out 28 had been read; `--held-out-29-only`: that set alone).
+ * vocal booth and freight shed, made after held-out 28 had been read; `--held-out-29-only`: that set alone),
+ * held-out 30 (ONSET_HELD_OUT_KITS_30: players written for it — a crescendo roll into a re-struck tom, a swung ghost
+ * shuffle, brush 16th taps under a ride, flammed backbeats and tom fills under a crash, a rock groove —, recorded
+ * Hydrogen instruments no onset set played, synthesized kits on new seeds, room-miked kits, a shoebox hayloft, silo,
+ * racquet hall, underpass and rowing shed, made after held-out 29 had been read; `--held-out-30-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -129,8 +133,11 @@ const TWENTY_SIXTH = path.join(OUT, 'drums-held-out-26');
 const TWENTY_SEVENTH = path.join(OUT, 'drums-held-out-27');
 const TWENTY_EIGHTH = path.join(OUT, 'drums-held-out-28');
 const TWENTY_NINTH = path.join(OUT, 'drums-held-out-29');
+const THIRTIETH = path.join(OUT, 'drums-held-out-30');
+/** `--held-out-30-only`: the thirtieth held-out set (ONSET_HELD_OUT_KITS_30) alone. */
+const THIRTIETH_ONLY = process.argv.includes('--held-out-30-only');
 /** `--held-out-29-only`: the twenty-ninth held-out set (ONSET_HELD_OUT_KITS_29) alone. */
-const TWENTY_NINTH_ONLY = process.argv.includes('--held-out-29-only');
+const TWENTY_NINTH_ONLY = process.argv.includes('--held-out-29-only') || THIRTIETH_ONLY;
 /** `--held-out-28-only`: the twenty-eighth held-out set (ONSET_HELD_OUT_KITS_28) alone. */
 const TWENTY_EIGHTH_ONLY = process.argv.includes('--held-out-28-only') || TWENTY_NINTH_ONLY;
 /** `--held-out-27-only`: the twenty-seventh held-out set (ONSET_HELD_OUT_KITS_27) alone. */
@@ -230,7 +237,8 @@ interface Item {
     | 'held-out 26'
     | 'held-out 27'
     | 'held-out 28'
-    | 'held-out 29';
+    | 'held-out 29'
+    | 'held-out 30';
   kit: string;
   pattern: string;
 }
@@ -351,6 +359,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 27': [TWENTY_SEVENTH, { set: 'onset-held-out-27' }],
   'held-out 28': [TWENTY_EIGHTH, { set: 'onset-held-out-28' }],
   'held-out 29': [TWENTY_NINTH, { set: 'onset-held-out-29' }],
+  'held-out 30': [THIRTIETH, { set: 'onset-held-out-30' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -393,7 +402,8 @@ async function main() {
   const twentySixth = (THIRD_ONLY && !TWENTY_SIXTH_ONLY) || TWENTY_SEVENTH_ONLY ? none : drumItems('held-out 26');
   const twentySeventh = (THIRD_ONLY && !TWENTY_SEVENTH_ONLY) || TWENTY_EIGHTH_ONLY ? none : drumItems('held-out 27');
   const twentyEighth = (THIRD_ONLY && !TWENTY_EIGHTH_ONLY) || TWENTY_NINTH_ONLY ? none : drumItems('held-out 28');
-  const twentyNinth = THIRD_ONLY && !TWENTY_NINTH_ONLY ? none : drumItems('held-out 29');
+  const twentyNinth = (THIRD_ONLY && !TWENTY_NINTH_ONLY) || THIRTIETH_ONLY ? none : drumItems('held-out 29');
+  const thirtieth = THIRD_ONLY && !THIRTIETH_ONLY ? none : drumItems('held-out 30');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -426,6 +436,7 @@ async function main() {
     ...twentySeventh.items,
     ...twentyEighth.items,
     ...twentyNinth.items,
+    ...thirtieth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -459,6 +470,7 @@ async function main() {
     ...twentySeventh.missing,
     ...twentyEighth.missing,
     ...twentyNinth.missing,
+    ...thirtieth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -535,6 +547,7 @@ async function main() {
       'held-out 27',
       'held-out 28',
       'held-out 29',
+      'held-out 30',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
