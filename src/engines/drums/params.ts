@@ -1270,3 +1270,29 @@ export const STEM_BELL_PARAMETERS = {
       "sooner than minRingMs) is a ride (its bell); a modal kit's hat has died by then",
   ),
 } as const;
+
+/**
+ * Ringing hats read as kicks by what rings on (stem.ts byHatOverThump, h-dxhat46): a hat ringing in a reverberant room
+ * adds a short thump below lowHz at its strike and nothing new above midHz, so the band rule hears a kick. A kick's
+ * body rings on and what it adds lateMs on centres low; this thump is gone and the hat's ring is what is left.
+ */
+export const STEM_HAT_THUMP_PARAMETERS = {
+  hatThumpBodyDb: p(
+    -20,
+    'dB',
+    [-60, 0],
+    "a hit read as a kick whose body partial falls to at most this in the second bodyMs window (a kick's rings on)…",
+  ),
+  hatThumpLateHz: p(
+    3000,
+    'Hz',
+    [0, 16000],
+    '…whose added spectrum lateMs on centres at or above this (a hat ringing; 0 turns the rule off)…',
+  ),
+  hatThumpUnderDb: p(
+    10,
+    'dB',
+    [0, 60],
+    "…and which adds at least this much less below lowHz than the median of the stem's hits read as kicks is a hat",
+  ),
+} as const;

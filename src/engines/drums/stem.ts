@@ -48,6 +48,7 @@ import {
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
+  STEM_HAT_THUMP_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -685,6 +686,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byHatShellRing(found, verdicts);
   const heard = verdicts.map((v) => v.main.cls);
   byHatPartial(found, verdicts);
+  byHatOverThump(found, verdicts);
   byBellRing(found, verdicts, heard);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -1553,6 +1555,41 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
       `it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ${pct(H.hatPartialLowShare.value)}): the stem's ` +
       `hat shell ringing, not a ${v.main.cls}`;
     relabel(verdicts, k, 'hihat', f.bodyPeakShare! - H.hatPartialShare.value + 0.5, why);
+  });
+}
+
+/**
+ * Ringing hats read as kicks by what rings on (h-dxhat46): a hat ringing in a reverberant room (held-out 29's
+ * ElectricEmpire `Hat Ring 1` in a grain silo) adds at its strike a short thump below lowHz and nothing new above
+ * midHz (its top band still rings from the hat before), so the band rule hears a kick; byHatPartial refuses it by
+ * design (it adds energy below lowHz). A kick's body rings on: its body partial holds within a few dB over the second
+ * bodyMs window and, lateMs on, what it adds centres low. This one's thump is gone by then (bodyLateDb at most
+ * hatThumpBodyDb), lateMs on what it adds centres at or above hatThumpLateHz (the hat's ring), and its low band adds
+ * at least hatThumpUnderDb less than the median of the stem's hits read as kicks (at least minStemHats): a hat (alone:
+ * a hat heard over it as its second goes). A hit with a second piece other than a hat stays. In place on `verdicts`.
+ */
+function byHatOverThump(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const H = STEM_HAT_THUMP_PARAMETERS;
+  if (!(H.hatThumpLateHz.value > 0)) return;
+  const low = found.filter((_, k) => verdicts[k]!.main.cls === 'kick').map((h) => h.features.addedDb[0]!);
+  if (low.length < STEM_CLASS_PARAMETERS.minStemHats.value) return;
+  const ref = kthSmallest(low, low.length >> 1);
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    if (v.main.cls !== 'kick' || (v.second && v.second.cls !== 'hihat')) return;
+    const body = f.bodyLateDb ?? NaN;
+    const hz = f.lateCentroidHz ?? NaN;
+    const under = ref - f.addedDb[0]!;
+    if (!(body <= H.hatThumpBodyDb.value) || !(hz >= H.hatThumpLateHz.value)) return;
+    if (!(under >= H.hatThumpUnderDb.value)) return;
+    const why =
+      `its body partial falls ${(-body).toFixed(1)} dB over ${S.bodyMs.value} ms (≥ ${-H.hatThumpBodyDb.value}), ` +
+      `${S.lateMs.value} ms on what it adds centres at ${hz.toFixed(0)} Hz (≥ ${H.hatThumpLateHz.value}) and it ` +
+      `adds ${under.toFixed(1)} dB under the stem's ${low.length} kicks below ${S.lowHz.value} Hz (≥ ` +
+      `${H.hatThumpUnderDb.value}): a ringing hat's thump, not a kick`;
+    relabel(verdicts, k, 'hihat', Math.min(1, under / H.hatThumpUnderDb.value - 0.5), why);
+    // a kick with a hat over it (its second) is the hat alone
+    verdicts[k] = { main: verdicts[k]!.main };
   });
 }
 
