@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-33]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-34]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6770,6 +6770,283 @@ export const HELD_OUT_33_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-34 (in no set before it): a bright narrow mezzo, a wobbling baritone, a breathy light alto. */
+const MBUBE_MEZZO: VoiceStyle = {
+  name: 'mbube mezzo',
+  formantScale: 1.12,
+  vibratoHz: 5.4,
+  vibratoCents: 14,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 6,
+  breath: 0.07,
+  openPhase: 0.55,
+  closePhase: 0.12,
+};
+const TARANTELLA_BARITONE: VoiceStyle = {
+  name: 'tarantella baritone',
+  formantScale: 0.96,
+  vibratoHz: 5.1,
+  vibratoCents: 36,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 7,
+  breath: 0.09,
+  openPhase: 0.62,
+  closePhase: 0.17,
+};
+const LAMENTO_ALTO: VoiceStyle = {
+  name: 'lamento alto',
+  formantScale: 1.1,
+  vibratoHz: 4.9,
+  vibratoCents: 18,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 11,
+  breath: 0.16,
+  openPhase: 0.58,
+  closePhase: 0.15,
+};
+/**
+ * Defect sizes of held-out-34 (no set's): late takes 28–38 ms, early 27–35 ms (in the open class of 27–40 ms),
+ * detune 22–27 cents, level drops of 5–6.5 dB, noise bursts at −42…−36 dBFS, clipping driven 11–14 dB.
+ */
+const RIM_DEFECTS = {
+  late: [28, 38],
+  early: [27, 35],
+  detune: [22, 27],
+  level: [5, 6.5],
+  noise: [-42, -36],
+  clip: [11, 14],
+} as const;
+
+/**
+ * The thirty-fourth held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset46, after
+ * held-out-33 was read by two rules — every earlier set is tuning material now; the base's baseline only), made
+ * differently from every earlier comp set, with held-out-33's open classes among ordinary sections: **takes 27–38 ms
+ * late or early beside take latencies of 28–37 ms** (RIM_DEFECTS, no set's sizes: 5102 28/0/0/28, 5106 0/0/32/0,
+ * 5109 0/37/37/0/0; speech 0/0/33/33/0), **latent clean takes** (each latency pattern leaves a take clean in a
+ * section by the defect bag), **undamped rooms** (SoX `75 0 80 0 25 0`, `90 5 85 0 10 0`, speech `88 0 75 0 10 0`;
+ * a white-tailed 1.0 s convolution room with no damping) beside a damped `60 30 50 0 35 0` and a damped reflecting
+ * booth, **missing phrases** in every song, **speech detunes** of 22–27 cents (Interlingua); floors per take at
+ * −74…−58 dBFS (5101, 5105, 5109, the Interlingua sentences); synth settings no set used (fluidsynth FluidR3_GM
+ * 0.45 / 0.55, OPL-3 0.5 / 0.25, TiMidity++ freepats reverb 50, the npm synth on FluidR3Mono without effects) and
+ * take programs no set used (29 overdriven guitar, 32 acoustic bass, 86 fifths lead, 38 synth bass) under guide
+ * programs no set used as guide (93 metallic pad, 33 finger bass, 106 shamisen, 108 kalimba); latency patterns no
+ * set used (also 0/95/0/95, 0/0/0/0/40, 30/30/0/30, a whole session 125 ms late), two songs with no latency (5105,
+ * 5108); three voices in no set (mbube mezzo, tarantella baritone, lamento alto), vowel sets no set used (a/i/u,
+ * e/i/o), timing jitter 17 ms and pitch jitter 12 cents (no set's), sections of 26 and 27 beats (no set's); speech
+ * from espeak-ng Uzbek (uz+marcelo at pitch 50, 200 wpm) and Interlingua (ia+victor, 115 wpm) (no set's languages,
+ * pitch, rates); takes at 79, 80 and 81 kHz (no set); seeds 5101–5112 (none used before). 10 songs × 6 sections
+ * (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction.
+ */
+export const HELD_OUT_34: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5101,
+        program: 29,
+        guideProgram: 93,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.45, reverbLevel: 0.55 },
+        sampleRate: 79000,
+        tonic: 57,
+        bpm: 96,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['early', 'missing', 'detune', 'level'],
+        latencyMs: [0, 0, 32, 0],
+        floorDb: [-62, -74, -68, -59],
+      },
+      {
+        seed: 5102,
+        program: 32,
+        guideProgram: 33,
+        soundfont: 'FluidR3Mono',
+        sampleRate: 80000,
+        tonic: 45,
+        bpm: 92,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['late', 'early', 'missing', 'clip'],
+        defectSizes: RIM_DEFECTS,
+        latencyMs: [28, 0, 0, 28],
+      },
+      {
+        seed: 5103,
+        program: 86,
+        guideProgram: 106,
+        timidity: { reverb: 50 },
+        sampleRate: 81000,
+        tonic: 62,
+        bpm: 112,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['late', 'missing', 'noise', 'early'],
+        latencyMs: [0, 95, 0, 95],
+      },
+      {
+        seed: 5104,
+        program: 38,
+        guideProgram: 108,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.5, reverbLevel: 0.25 },
+        sampleRate: 79000,
+        tonic: 48,
+        bpm: 100,
+        takes: 5,
+        scale: 'blues',
+        rhythm: 'triplet',
+        kinds: ['detune', 'late', 'missing', 'level', 'early'],
+        latencyMs: [0, 0, 0, 0, 40],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5105,
+        voice: MBUBE_MEZZO,
+        tonic: 64,
+        bpm: 86,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'detune', 'noise'],
+        soxReverb: [75, 0, 80, 0, 25, 0],
+        sectionBeats: 26,
+        vowels: ['a', 'i', 'u'],
+        floorDb: [-71, -60, -65, -68],
+        sampleRate: 80000,
+      },
+      {
+        seed: 5106,
+        voice: TARANTELLA_BARITONE,
+        tonic: 50,
+        bpm: 116,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'late', 'missing', 'detune'],
+        defectSizes: RIM_DEFECTS,
+        irRoom: { rt60Seconds: 1.0, wet: 0.5, preDelayMs: 10 },
+        latencyMs: [0, 0, 0, 32],
+        sampleRate: 81000,
+      },
+      {
+        seed: 5107,
+        voice: LAMENTO_ALTO,
+        tonic: 58,
+        bpm: 74,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        kinds: ['missing', 'level', 'late', 'clip'],
+        soxReverb: [90, 5, 85, 0, 10, 0],
+        latencyMs: [30, 30, 0, 30],
+        sampleRate: 79000,
+      },
+      {
+        seed: 5108,
+        voice: MBUBE_MEZZO,
+        tonic: 66,
+        bpm: 100,
+        takes: 5,
+        scale: 'pentatonic',
+        rhythm: 'swing',
+        kinds: ['detune', 'early', 'late', 'missing', 'noise'],
+        defectSizes: RIM_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 17,
+        pitchJitterCents: 12,
+        vowels: ['e', 'i', 'o'],
+        sampleRate: 80000,
+      },
+      {
+        seed: 5109,
+        voice: TARANTELLA_BARITONE,
+        tonic: 52,
+        bpm: 108,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['late', 'early', 'missing', 'detune', 'level'],
+        defectSizes: RIM_DEFECTS,
+        soxReverb: [60, 30, 50, 0, 35, 0],
+        latencyMs: [0, 37, 37, 0, 0],
+        floorDb: [-64, -73, -58, -69, -61],
+        sampleRate: 81000,
+      },
+      {
+        seed: 5110,
+        voice: LAMENTO_ALTO,
+        tonic: 60,
+        bpm: 80,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'early', 'detune'],
+        irRoom: {
+          rt60Seconds: 0.45,
+          wet: 0.4,
+          preDelayMs: 6,
+          dampingHz: 1300,
+          reflections: [
+            [5, 0.4],
+            [13, 0.2],
+          ],
+        },
+        latencyMs: 125,
+        sectionBeats: 27,
+        sampleRate: 79000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_34_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5111,
+    voice: 'ia+victor',
+    wordsPerMinute: 115,
+    takes: 4,
+    kinds: ['detune', 'missing', 'late', 'detune'],
+    defectSizes: RIM_DEFECTS,
+    soxReverb: [88, 0, 75, 0, 10, 0],
+    floorDb: [-66, -61, -73, -70],
+    sentences: [
+      'Mi fratre nata in le laco omne matino.',
+      'Le traino parti a octo horas.',
+      'Heri le vento esseva frigide in le montania.',
+      'Deman il pluvera in le citate.',
+      'Le boteca al angulo es claudite hodie.',
+    ],
+  },
+  {
+    seed: 5112,
+    voice: 'uz+marcelo',
+    wordsPerMinute: 200,
+    espeakPitch: 50,
+    takes: 5,
+    latencyMs: [0, 0, 33, 33, 0],
+    kinds: ['early', 'level', 'missing', 'noise', 'late'],
+    defectSizes: RIM_DEFECTS,
+    irRoom: {
+      rt60Seconds: 0.7,
+      wet: 0.4,
+      preDelayMs: 18,
+      reflections: [
+        [9, 0.3],
+        [17, 0.15],
+      ],
+    },
+    sentences: [
+      'Akam har kuni ertalab koʻlda suzadi.',
+      'Poyezd soat sakkizda joʻnaydi.',
+      'Kecha togʻda shamol sovuq edi.',
+      'Ertaga shaharda yomgʻir yogʻadi.',
+      'Burchakdagi doʻkon bugun yopiq.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -7234,6 +7511,7 @@ async function main(): Promise<void> {
     ['held-out-31', HELD_OUT_31, HELD_OUT_31_SPEECH],
     ['held-out-32', HELD_OUT_32, HELD_OUT_32_SPEECH],
     ['held-out-33', HELD_OUT_33, HELD_OUT_33_SPEECH],
+    ['held-out-34', HELD_OUT_34, HELD_OUT_34_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
