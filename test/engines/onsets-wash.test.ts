@@ -17,7 +17,7 @@ import { tempDir } from '../helpers/cli.js';
 const { dir, cleanup } = tempDir('shub-onset-wash-');
 after(cleanup);
 
-test("novelty coherence 0.7: fewer onsets from a ride's wash between a jazz waltz's strokes, every stroke found", () => {
+test("novelty coherence 0.7: fewer onsets from a ride's wash between a jazz waltz's strokes, all strokes found", () => {
   // held-out 21's jazz waltz on the ode-5521 kit through the bright sox room (a tuning set since h-onset31): 30
   // onsets, the ride on every beat, hats and a kick; 91 BPM. Measured (h-onset45): coherence 0.5 — 30 found, 50
   // extras; 0.7 — 30 found, 26 extras

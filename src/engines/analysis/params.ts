@@ -427,7 +427,7 @@ export const ONSET_PARAMETERS = {
     "timbre novelty: … and whose coherence (over the novelty's filters, the sum of the signed rises over the ring's " +
       'decay continued, over the sum of their magnitudes) reaches this within ± 1 frame: a hit raises nearly every ' +
       "filter (0.5–0.95); a ride's or a brush's own fluctuation raises some and lowers others (0.2–0.45, up to 0.7 " +
-      'under a ride or a brush: 0.5 until h-onset45); a hat that rises above the wash passes by noveltyWashMads; 0: off',
+      'under a ride or a brush: 0.5 until h-onset45); a hat rising above the wash passes by noveltyWashMads; 0: off',
   ),
   noveltyWashMads: p(
     4,

@@ -1566,8 +1566,9 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
  * per octave (drums.test.ts) has it, and its centre (~17 kHz) above bellHighHz keeps it a hat. A hit read as a hat
  * with no second piece that does all three is a ride. Hits byHatPartial made hats (their class before it, `heard`,
  * was another) stay. A ring that has fallen below bellRingDb at ringAtMs (150 ms) is a modal kit's hat (held-out 27's
- * modal27-D: pure modes, centred at 5 kHz, gone by then); unknown (the next hit too soon) passes. Bells read as brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just
- * as tonal, as long and nearly as bright (held-out 20t). In place on `verdicts`.
+ * modal27-D: pure modes, centred at 5 kHz, gone by then); unknown (the next hit too soon) passes. Bells read as
+ * brushes (a snare without drum body) are left: a TR-808 snare's two tones ring just as tonal, as long and nearly as
+ * bright (held-out 20t). In place on `verdicts`.
  */
 function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[]): void {
   const B = STEM_BELL_PARAMETERS;
