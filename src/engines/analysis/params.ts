@@ -921,8 +921,8 @@ export const TEMPO_PARAMETERS = {
     0.5,
     'of the half-way positions',
     [0, 1],
-    'backbeat (h-tempo46): the share of a level\'s half-way positions with a snare hit (snareHits) at which the ' +
-      'backbeat term counts fully; fewer count in proportion (a cumbia\'s or samba\'s off-beat güira or rim is ' +
+    "backbeat (h-tempo46): the share of a level's half-way positions with a snare hit (snareHits) at which the " +
+      "backbeat term counts fully; fewer count in proportion (a cumbia's or samba's off-beat güira or rim is " +
       'no backbeat). 0: off (the term as before)',
   ),
   backbeatSnareToleranceSeconds: p(

@@ -1536,7 +1536,12 @@ function levels(
     // tamborim) are the level's off-beat, not its double's 2 and 4: the term counts as far as the snare is there
     const backbeatTerm =
       backbeatRaw < 1 && snareOnce()
-        ? 1 - (1 - backbeatRaw) * backbeatSnareWeight(snareOnce()!, beatFrames.map((f) => f * hopSeconds))
+        ? 1 -
+          (1 - backbeatRaw) *
+            backbeatSnareWeight(
+              snareOnce()!,
+              beatFrames.map((f) => f * hopSeconds),
+            )
         : backbeatRaw;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
