@@ -917,6 +917,20 @@ export const TEMPO_PARAMETERS = {
       'the beat; above half of maxBpm that beat is no tempo the engine reads, and the half-way hits are an ' +
       "off-beat (a four-on-the-floor's open hat, skate punk's snare on every off eighth): the term is 1 (220: main)",
   ),
+  backbeatSnareShare: p(
+    0.5,
+    'of the half-way positions',
+    [0, 1],
+    "backbeat (h-tempo46): the share of a level's half-way positions with a snare hit (snareHits) at which the " +
+      "backbeat term counts fully; fewer count in proportion (a cumbia's or samba's off-beat güira or rim is " +
+      'no backbeat). 0: off (the term as before)',
+  ),
+  backbeatSnareToleranceSeconds: p(
+    0.04,
+    's',
+    [0.005, 0.1],
+    'backbeat (h-tempo46): a snare hit this close to a half-way position counts as on it',
+  ),
   backbeatFloor: p(
     0.4,
     '',

@@ -1163,6 +1163,28 @@ export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats:
 }
 
 /**
+ * The snare's weight in the backbeat term (h-tempo46): the share of a level's half-way positions (between two
+ * consecutive beats) with a snare hit (snareHits) within backbeatSnareToleranceSeconds, over backbeatSnareShare,
+ * at most 1. A backbeat read at half tempo has the snare on every half-way (2 and 4); a 2/4 groove's off-beat
+ * güira, rim click or hat has none. 1 when backbeatSnareShare is 0 (off) or the detector found fewer than three
+ * hits in the file (no evidence either way).
+ */
+export function backbeatSnareWeight(hits: { times: number[] }, beatSeconds: number[]): number {
+  const full = checkParameter('backbeatSnareShare', TEMPO_PARAMETERS.backbeatSnareShare);
+  if (!(full > 0) || hits.times.length < 3 || beatSeconds.length < 2) return 1;
+  const tol = checkParameter('backbeatSnareToleranceSeconds', TEMPO_PARAMETERS.backbeatSnareToleranceSeconds);
+  const times = hits.times;
+  let j = 0;
+  let on = 0;
+  for (let i = 0; i + 1 < beatSeconds.length; i++) {
+    const mid = (beatSeconds[i]! + beatSeconds[i + 1]!) / 2;
+    while (j < times.length && times[j]! < mid - tol) j++;
+    if (j < times.length && times[j]! <= mid + tol) on++;
+  }
+  return Math.min(1, on / (beatSeconds.length - 1) / full);
+}
+
+/**
  * Tonal onset envelope: the positive change of the log-compressed chroma per frame, summed over pitch classes
  * above the mean change (new notes and chords; a drum, being unpitched, raises every pitch class alike).
  * Null without chroma.
@@ -1508,8 +1530,19 @@ function levels(
     const pulse = beatFrames.length && tonal && tunedNotes ? tonalPulse(tonal, beatFrames, halfWidth) : 1;
     // h-tempo40: only a level whose double is a tempo (the term argues for the double); a fast level's half-way hits
     // are its off-beats (the weighed-down fast level lost to its ⅔ level, which no check had handed a score)
-    const backbeatTerm =
+    const backbeatRaw =
       beatFrames.length && input.odfLow && bpm <= backbeatMax ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
+    // h-tempo46: a backbeat is a snare; half-way hits without one (a cumbia's güira and rim on the "and", a samba's
+    // tamborim) are the level's off-beat, not its double's 2 and 4: the term counts as far as the snare is there
+    const backbeatTerm =
+      backbeatRaw < 1 && snareOnce()
+        ? 1 -
+          (1 - backbeatRaw) *
+            backbeatSnareWeight(
+              snareOnce()!,
+              beatFrames.map((f) => f * hopSeconds),
+            )
+        : backbeatRaw;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     // drums alone (no tuned notes): the kick and snare must fall on every beat too, not only the hats
