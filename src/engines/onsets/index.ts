@@ -252,7 +252,7 @@ export function valleyPeaks(col: ArrayLike<number>, peaks: number[], frames: num
  * one (two strokes, a drag or a grace note before an accent, not the two halves of one rise). With
  * fluxTrailDipFraction > 0, also those after a larger frame within that window (a 32nd-note roll's strokes 42–60 ms
  * apart, each within the peak window of a louder one) where `col` fell to that fraction of them between the two.
- * Ascending; none of `peaks`.
+ * Ascending; none of `peaks`. `trails`, when given, receives those of them after a larger frame (the trail peaks).
  */
 export function leadPeaks(
   col: ArrayLike<number>,
@@ -260,6 +260,7 @@ export function leadPeaks(
   hopSeconds: number,
   pick: OnsetParameterValues,
   params: OnsetParameterValues,
+  trails?: Set<number>,
 ): number[] {
   const seconds = checkParameter(
     'fluxLeadPeakSeconds',
@@ -304,12 +305,17 @@ export function leadPeaks(
       back = Math.min(back, col[i]!);
     }
     let dip = v;
+    let kept = larger;
     for (let i = p + 1; i <= Math.min(col.length - 1, p + wide); i++) {
-      if (col[i]! > v) return dip <= fraction * v;
+      if (col[i]! > v) {
+        kept = dip <= fraction * v;
+        break;
+      }
       dip = Math.min(dip, col[i]!);
     }
-    // nothing larger follows: a trail peak (a larger frame before it, out of the dip above)
-    return larger;
+    // nothing larger follows: kept only as a trail peak (a larger frame before it, out of the dip above)
+    if (kept && larger) trails?.add(p);
+    return kept;
   });
 }
 
@@ -1009,8 +1015,9 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   const envPeaks = pickPeaks(env, 1 / hopSeconds, pick);
   const fluxGroupPeaksOnce = input.flux ? fluxGroupPeaks(input.flux, params, columns) : [];
   // … and the envelope's lead peaks (a stroke just before a larger one: leadPeaks), tested for a rise once placed
+  const trailPeaks = new Set<number>();
   const leads = input.flux
-    ? valleyPeaks(env, leadPeaks(env, envPeaks, hopSeconds, pick, params), valley.frames, valley.fraction)
+    ? valleyPeaks(env, leadPeaks(env, envPeaks, hopSeconds, pick, params, trailPeaks), valley.frames, valley.fraction)
     : [];
   // … each standing out of any sustained wash (washPeaks)
   const peaks = input.flux
@@ -1073,19 +1080,14 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     const lead = new Set(leads);
     const own = new Set(fluxGroupPeaksOnce);
     const ratio = 10 ** (checkParameter('fluxLeadRiseDb', ONSET_PARAMETERS.fluxLeadRiseDb, params.fluxLeadRiseDb) / 10);
-    // a trail peak (a larger frame within the peak window before it) against fluxTrailRiseDb
+    // a trail peak (leadPeaks: a larger frame within the peak window before it) against fluxTrailRiseDb
     const trailRatio =
       10 ** (checkParameter('fluxTrailRiseDb', ONSET_PARAMETERS.fluxTrailRiseDb, params.fluxTrailRiseDb) / 10);
-    const wide = Math.max(1, Math.round(pick.peakWindowSeconds / hopSeconds));
-    const trails = (p: number) => {
-      for (let i = Math.max(0, p - wide); i < p; i++) if (env[i]! > env[p]!) return true;
-      return false;
-    };
     const spans = tailSpans(tickSeconds, params);
     const keep = out.map(({ t, p }) => {
       if (!lead.has(p) || own.has(p)) return true;
       const rise = energyRise(fineEnergy, t, tickSeconds, spans.after, spans.before);
-      return rise === undefined || rise >= (trails(p) ? trailRatio : ratio);
+      return rise === undefined || rise >= (trailPeaks.has(p) ? trailRatio : ratio);
     });
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }

@@ -1528,6 +1528,9 @@ function levels(
       : { fit: TEMPO_PARAMETERS.metricalFloor.value, ternary: false };
     const evenBeat = beatFrames.length ? evenness(beatEnv, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     const pulse = beatFrames.length && tonal && tunedNotes ? tonalPulse(tonal, beatFrames, halfWidth) : 1;
+    // the beats in seconds, for the snare checks below (found on first use)
+    let seconds: number[] | undefined;
+    const beatSeconds = () => (seconds ??= beatFrames.map((f) => f * hopSeconds));
     // h-tempo40: only a level whose double is a tempo (the term argues for the double); a fast level's half-way hits
     // are its off-beats (the weighed-down fast level lost to its ⅔ level, which no check had handed a score)
     const backbeatRaw =
@@ -1536,12 +1539,7 @@ function levels(
     // tamborim) are the level's off-beat, not its double's 2 and 4: the term counts as far as the snare is there
     const backbeatTerm =
       backbeatRaw < 1 && snareOnce()
-        ? 1 -
-          (1 - backbeatRaw) *
-            backbeatSnareWeight(
-              snareOnce()!,
-              beatFrames.map((f) => f * hopSeconds),
-            )
+        ? 1 - (1 - backbeatRaw) * backbeatSnareWeight(snareOnce()!, beatSeconds())
         : backbeatRaw;
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
@@ -1549,22 +1547,12 @@ function levels(
     const evenDrum = beatFrames.length && kickSnare && !tunedNotes ? drumEvenness(kickSnare, beatFrames, halfWidth) : 1;
     // drums alone: a regular snare on every other beat (the backbeat convention) is evidence for the level
     const snareBeat =
-      beatFrames.length && !tunedNotes && snareOnce()
-        ? snareBackbeat(
-            snareOnce()!,
-            beatFrames.map((f) => f * hopSeconds),
-            60 / bpm,
-          ).factor
-        : 1;
+      beatFrames.length && !tunedNotes && snareOnce() ? snareBackbeat(snareOnce()!, beatSeconds(), 60 / bpm).factor : 1;
     // any file (tuned notes or not), only levels slower than twice the floor: the snare once every four beats of a
     // slow level (half-time: the backbeat's beat below the floor)
     const half =
       beatFrames.length && bpm / 2 < halfTimeFloor && snareOnce()
-        ? snareHalfTime(
-            snareOnce()!,
-            beatFrames.map((f) => f * hopSeconds),
-            bpm,
-          )
+        ? snareHalfTime(snareOnce()!, beatSeconds(), bpm)
         : { factor: 1, weight: 0 };
     const snareHalf = half.factor;
     const c: Candidate = {
