@@ -132,7 +132,11 @@
  * Werckmeister III, just and A432 tunings, seeds 88000 + i). `--fresh31` (forty-sixth round) adds its held-out set
  * (fixtures/keyfresh31.ts fresh31KeySpecs(), 22 cadencing and 22 open songs with tonic pedals in both halves,
  * forró/mbira/lounge/glitch/soca/chamber styles, a VOSIM formant synthesizer written for it at 48 kHz,
- * quarter-comma meantone, Pythagorean and +20 cent tunings, seeds 90000 + i). `--first-chords` (thirty-seventh
+ * quarter-comma meantone, Pythagorean and +20 cent tunings, seeds 90000 + i). `--fresh32` (forty-seventh round)
+ * adds its held-out set (fixtures/keyfresh32.ts fresh32KeySpecs(), 22 cadencing and 22 open songs, tonic pedals in
+ * both halves and dominant pedals as a control, steelband/marimba/cool jazz/music box/carillon/exotica styles, a
+ * modal synthesizer written for it at 44.1 kHz, Vallotti, Kirnberger III and −16 cent tunings, seeds 92000 + i).
+ * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
  * lists every song shub gets wrong with its error type and its causes read from the song and the decision (pedal,
@@ -180,6 +184,7 @@ import { fresh28KeySet } from '../fixtures/keyfresh28.js';
 import { fresh29KeySet } from '../fixtures/keyfresh29.js';
 import { fresh30KeySet } from '../fixtures/keyfresh30.js';
 import { fresh31KeySet } from '../fixtures/keyfresh31.js';
+import { fresh32KeySet } from '../fixtures/keyfresh32.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -281,6 +286,7 @@ const FRESH28 = process.argv.includes('--fresh28') && !ONLY_TUNING;
 const FRESH29 = process.argv.includes('--fresh29') && !ONLY_TUNING;
 const FRESH30 = process.argv.includes('--fresh30') && !ONLY_TUNING;
 const FRESH31 = process.argv.includes('--fresh31') && !ONLY_TUNING;
+const FRESH32 = process.argv.includes('--fresh32') && !ONLY_TUNING;
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -332,6 +338,7 @@ const SETS = [
   'fresh29 key set',
   'fresh30 key set',
   'fresh31 key set',
+  'fresh32 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -392,6 +399,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh29 key set' &&
     s !== 'fresh30 key set' &&
     s !== 'fresh31 key set' &&
+    s !== 'fresh32 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -428,6 +436,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh29 key set',
   'fresh30 key set',
   'fresh31 key set',
+  'fresh32 key set',
 ];
 
 interface Item {
@@ -655,6 +664,7 @@ async function main() {
     ['fresh29 key set', FRESH29, fresh29KeySet, 'keyfresh29'],
     ['fresh30 key set', FRESH30, fresh30KeySet, 'keyfresh30'],
     ['fresh31 key set', FRESH31, fresh31KeySet, 'keyfresh31'],
+    ['fresh32 key set', FRESH32, fresh32KeySet, 'keyfresh32'],
   ];
   for (const d of [
     truthDir,
