@@ -61,24 +61,7 @@ function tally(bar: Piece[], bpm = 140): Record<string, number> {
 }
 
 const off = <T>(f: () => T) => withParameterValue(STEM_MASKED_KICK_PARAMETERS.maskedKickMs, 0, f);
-const RUN: Piece[] = [
-  'kick',
-  'kick',
-  'kick',
-  'kick',
-  '-',
-  '-',
-  'tom',
-  '-',
-  'kick',
-  '-',
-  'kick',
-  'kick',
-  '-',
-  '-',
-  'tom',
-  '-',
-];
+const RUN = 'kick kick kick kick - - tom - kick - kick kick - - tom -'.split(' ') as Piece[];
 
 test('kicks in a 16th run are kicks; without the rule (main) 12 of 28 read as toms; the toms after them stay', () => {
   const got = tally(RUN);
