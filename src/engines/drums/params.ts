@@ -1270,3 +1270,34 @@ export const STEM_BELL_PARAMETERS = {
       "sooner than minRingMs) is a ride (its bell); a modal kit's hat has died by then",
   ),
 } as const;
+
+/**
+ * Kicks read as toms in fast runs and rooms (stem.ts byMaskedKick, h-dxkick47): a kick struck 16ths after another
+ * (or in a room's boom) adds nothing its kick band's last lowBeforeMs did not already hold, so its kick band fails
+ * minGainDb and the band rule hears only its beater and body: "a drum whose top dies at once, a tom". A hit read as a
+ * tom whose kick band adds nothing, struck within maskedKickMs of a hit read as a kick, whose body partial lies at or
+ * below maskedKickRatio × the stem's kick reference (kickPitchReference) is a kick.
+ */
+export const STEM_MASKED_KICK_PARAMETERS = {
+  maskedKickMs: p(
+    160,
+    'ms',
+    [0, 1000],
+    'a "tom" whose kick band adds nothing, struck at most this long after a hit read as a kick (a 16th at 94 BPM or ' +
+      'faster; 0: off)…',
+  ),
+  maskedKickMinMs: p(
+    80,
+    'ms',
+    [0, 1000],
+    '…and at least this long after it (a 16th at 187 BPM or slower: the strokes of a 32nd tom roll come sooner, ' +
+      'and a low tom among them reads as a kick)…',
+  ),
+  maskedKickRatio: p(
+    1.5,
+    "× the kicks' pitch",
+    [1, 4],
+    "…whose body partial lies at or below this factor of the stem's kick reference (kickPitchReference: a tom sits " +
+      'above the kick) is that kick, its kick band masked by the one before',
+  ),
+} as const;

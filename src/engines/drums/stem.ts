@@ -48,6 +48,7 @@ import {
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
+  STEM_MASKED_KICK_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -686,6 +687,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   const heard = verdicts.map((v) => v.main.cls);
   byHatPartial(found, verdicts);
   byBellRing(found, verdicts, heard);
+  byMaskedKick(found, verdicts, rate);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1592,4 +1594,32 @@ function byBellRing(found: FoundHit[], verdicts: StemVerdict[], heard: HitClass[
       `on, not a hat`;
     relabel(verdicts, k, 'ride', Math.min(1, (late - B.bellLateDb.value) / 6), why);
   });
+}
+
+/**
+ * Kicks read as toms in fast runs and rooms (h-dxkick47): a kick struck 16ths after another, or in a room whose boom
+ * fills the kick band, adds nothing there over what the last lowBeforeMs held, so its kick band fails minGainDb and
+ * the band rule hears its beater and body alone: a tom. A hit read as a tom whose kick band adds nothing, struck
+ * within maskedKickMs of a hit read as a kick (the one before it, this rule's kicks included: a run is read in
+ * order), whose body partial lies at or below maskedKickRatio of the stem's kick reference (kickPitchReference) is a
+ * kick; a second piece heard with it stays. In place on `verdicts`.
+ */
+function byMaskedKick(found: FoundHit[], verdicts: StemVerdict[], rate: number): void {
+  const M = STEM_MASKED_KICK_PARAMETERS;
+  if (!(M.maskedKickMs.value > 0)) return;
+  const ref = kickPitchReference(found, verdicts);
+  if (!ref) return;
+  const edge = M.maskedKickRatio.value * ref.hz;
+  for (let k = 1; k < found.length; k++) {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const gap = (1000 * (found[k]!.start - found[k - 1]!.start)) / rate;
+    if (verdicts[k]!.main.cls !== 'tom' || verdicts[k - 1]!.main.cls !== 'kick' || f.share[0]! > 0) continue;
+    if (!(gap >= M.maskedKickMinMs.value && gap <= M.maskedKickMs.value) || !(hz <= edge)) continue;
+    const why =
+      `it adds nothing new below ${S.lowHz.value} Hz, ${gap.toFixed(0)} ms after a kick (≤ ` +
+      `${M.maskedKickMs.value}: its kick band masked by the one before), and its body partial lies at ` +
+      `${hz.toFixed(0)} Hz, ≤ ${M.maskedKickRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} Hz: a kick`;
+    relabel(verdicts, k, 'kick', Math.log2(edge / Math.max(hz, 1)), why);
+  }
 }
