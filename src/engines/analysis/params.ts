@@ -1721,7 +1721,7 @@ export const KEY_PARAMETERS = {
     'score units',
     [0, 3],
     "key score: the share of the song's sounding time over a tonic pedal on the key's tonic (both modes). A pedal " +
-      "run (findPedals) is the dominant only when the music resolves a fifth below it: the bass, leaving the pedal, " +
+      'run (findPedals) is the dominant only when the music resolves a fifth below it: the bass, leaving the pedal, ' +
       'moves to the note a fifth below; otherwise it is the tonic (a loop turning over it, resolving onto it or ' +
       'returning to it, or a pedal held to the end). A tonic pedal under a loop that never cadences was read as a ' +
       'dominant pedal (the key a fourth up) (0 = off; bench/RESULTS.md, key, round 45)',
