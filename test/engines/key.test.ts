@@ -622,11 +622,6 @@ test('a loud dominant pedal with a bright bass: its partials taken out, C major,
     off.chords.every((s) => s.root === 7 && s.mode === 'major'),
     off.chords.map((s) => `${s.root}${s.mode}`).join(' '),
   );
-  // the fifth capped alone (round 47): the pedal detector holds G through the first half and reads it a dominant
-  // (the chords above it resolve to C), its bass out of the labels: C major without the series
-  const capped = keyOf(x, { bassSeriesGain: 0 });
-  assert.equal(capped.result.key, 'C major');
-  assert.match(String(capped.decision?.inputs?.['pedalRoles']), /^G \d+ s: dominant$/);
   const on = keyOf(x);
   assert.equal(KEY_PARAMETERS.bassSeriesGain.value, 0.4);
   assert.equal(on.result.key, 'C major');

@@ -1526,6 +1526,24 @@ export const KEY_PARAMETERS = {
       'note and sound it at least this many times as long (0 = the bass alone decides; bench/RESULTS.md, key, ' +
       'round 45)',
   ),
+  pedalDominantOtherShare: p(
+    0.05,
+    "of the pedal's chord time",
+    [0, 1],
+    "a pedal's role (pedalRoles): the chords' test reads a pedal as the dominant only when chords on a third root " +
+      '(neither the held note nor the note a fifth below: a IV or ii of the key below) sound at least this share of ' +
+      "the run: two roots alone, the held note's and the one a fifth below, are a neighbour figure over a tonic " +
+      'pedal (I–IV–I, the IV a six-four over it) (0 = no third root needed; bench/RESULTS.md, key, round 47)',
+  ),
+  pedalGapSeconds: p(
+    1,
+    's',
+    [0, 5],
+    "a pedal run (findPedals) carries on over a stray of up to this long on another bass note when the held note " +
+      "comes back after it (a drum's low thud or a passing tone in the bass register): a tonic pedal under a loud " +
+      'kit was cut into runs shorter than pedalMinSeconds and never found (0 = no stray; bench/RESULTS.md, key, ' +
+      'round 47)',
+  ),
   pedalMinSeconds: p(
     3,
     's',

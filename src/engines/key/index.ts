@@ -419,6 +419,7 @@ export function findPedals(
   minBlocks: number,
   minChordBlocks: number,
   fifthCap = KEY_PARAMETERS.bassNoteFifthCap.value,
+  maxGap = 0,
 ): boolean[] {
   const n = blocks.length;
   const pedal = new Array<boolean>(n).fill(false);
@@ -434,7 +435,14 @@ export function findPedals(
       continue;
     }
     let end = start + 1;
-    while (end < n && (top[end] === top[start] || top[end] === -1)) end++;
+    for (;;) {
+      while (end < n && (top[end] === top[start] || top[end] === -1)) end++;
+      // a stray of at most maxGap blocks on another note (a drum's low thud, a passing tone), the held note after it
+      let next = end;
+      while (next < n && next - end < maxGap && top[next] !== top[start]) next++;
+      if (next >= n || next === end || top[next] !== top[start]) break;
+      end = next;
+    }
     if (end - start >= minBlocks) {
       const held = new Set<string>();
       for (const s of upper) {
@@ -474,6 +482,7 @@ export function pedalRoles(
   chords: readonly ChordSegment[],
   fifthCap = KEY_PARAMETERS.bassNoteFifthCap.value,
   timeRatio = KEY_PARAMETERS.pedalDominantTimeRatio.value,
+  otherShare = KEY_PARAMETERS.pedalDominantOtherShare.value,
 ): PedalRole[] {
   const out: PedalRole[] = [];
   const n = pedal.length;
@@ -507,16 +516,22 @@ export function pedalRoles(
     let intoBelow = 0;
     let timeHeld = 0;
     let timeBelow = 0;
+    let timeOther = 0;
     chords.forEach((s, i) => {
       const overlap = Math.min(end, s.end) - Math.max(start, s.start);
       if (overlap <= 0) return;
       if (s.root === note) timeHeld += overlap;
-      if (s.root === below) timeBelow += overlap;
+      else if (s.root === below) timeBelow += overlap;
+      else timeOther += overlap;
       if (i === 0 || chords[i - 1]!.end <= start) return;
       if (s.root === note) intoHeld += cadenceInto(chords[i - 1]!, note);
       if (s.root === below) intoBelow += cadenceInto(chords[i - 1]!, below);
     });
-    const resolves = intoBelow > intoHeld && timeBelow >= timeRatio * timeHeld;
+    // a third root besides the held note and the note a fifth below (a IV or ii of the key below: C F G C over G):
+    // the chords of two roots alone, the held note's and the one a fifth below, are a neighbour figure over the held
+    // note (I–IV–I over a tonic pedal, the IV a six-four over it), whichever the labels without the bass favour
+    const third = timeOther >= otherShare * (timeHeld + timeBelow + timeOther);
+    const resolves = intoBelow > intoHeld && timeBelow >= timeRatio * timeHeld && third;
     const dominant = after === below || (timeRatio > 0 && resolves);
     out.push({ start, end, note, blocks, role: dominant ? 'dominant' : 'tonic' });
     start = end;
@@ -945,13 +960,21 @@ export function analyzeKey(
       param('pedalMinSeconds', options) / blocks.seconds,
       param('endMinSeconds', options) / blocks.seconds,
       fifthCap,
+      Math.round(param('pedalGapSeconds', options) / blocks.seconds),
     );
     pedalBlocks = pedal.filter(Boolean).length;
     let unpedalled = bassChroma.map((l, b) => (pedal[b] ? null : l));
     chords = labelChords(chroma, unpedalled, labelling);
     soundingBlocks = sounding.filter(Boolean).length;
     if (pedalBlocks > 0) {
-      roles = pedalRoles(pedal, bassChroma, chords, fifthCap, param('pedalDominantTimeRatio', options));
+      roles = pedalRoles(
+        pedal,
+        bassChroma,
+        chords,
+        fifthCap,
+        param('pedalDominantTimeRatio', options),
+        param('pedalDominantOtherShare', options),
+      );
       for (const r of roles) if (r.role === 'tonic') tonicPedalBlocks[r.note]! += r.blocks;
       // a tonic pedal's bass is the key's: the chords over it are labelled with it, and it counts in the key's bass
       // evidence, as a held bass that is no pedal does; only a dominant pedal stays out
