@@ -1,6 +1,7 @@
 /**
- * A pedal's role in the key (round 45, bench/RESULTS.md): a lone pedal's pitch class is its bass note (the fifth
- * capped, not the note a fifth below it), and a pedal is the dominant only when the music resolves a fifth below it.
+ * A pedal's role in the key (rounds 45 and 47, bench/RESULTS.md): a lone pedal's pitch class is its bass note (the
+ * fifth capped, not the note a fifth below it), and a pedal is the dominant only when the music resolves a fifth below
+ * it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,4 +78,34 @@ test('over a G pedal held throughout, C F G C C F G C resolves onto C: a dominan
   );
   // with the chords' test off (time ratio 0) only the bass decides: held to the end, it is a tonic pedal
   assert.equal(pedalRoles(pedal, bass, segments([C, F, G, C, C, F, G, C], 5), 1, 0)[0]!.role, 'tonic');
+});
+
+test('round 47: over a B pedal, B E B E with E longer and cadenced into is a tonic pedal (two roots, no third)', () => {
+  assert.equal(KEY_PARAMETERS.pedalDominantOtherShare.value, 0.05);
+  const n = 40;
+  const pedal = new Array<boolean>(n).fill(true);
+  const bass = Array.from({ length: n }, () => bassRow(B));
+  // B for 2 blocks, E for 8: the labels without the bass lean to E, and B → E counts as V → I
+  const loop: ChordSegment[] = [0, 1, 2, 3].flatMap((k) => [
+    { root: B, mode: 'major' as const, start: 10 * k, end: 10 * k + 2, sounding: 2 },
+    { root: E, mode: 'major' as const, start: 10 * k + 2, end: 10 * k + 10, sounding: 8 },
+  ]);
+  assert.deepEqual(
+    pedalRoles(pedal, bass, loop, 1, 1.5).map((r) => [r.note, r.role]),
+    [[B, 'tonic']],
+  );
+  // no third root asked for (round 45's form): the same loop reads as a dominant pedal, the key a fourth up
+  assert.equal(pedalRoles(pedal, bass, loop, 1, 1.5, 0)[0]!.role, 'dominant');
+});
+
+test('round 47: a B pedal with a one-block stray on another bass note every 6 blocks is one run (pedalGapSeconds)', () => {
+  const n = 42;
+  const upper = Array.from({ length: n }, (_, b) => triad(Math.floor(b / 7) % 2 ? E : B));
+  // a drum thud or passing tone: every sixth block the bass register's strongest note is C#
+  const bass = Array.from({ length: n }, (_, b) => (b % 6 === 5 ? bassRow(1) : bassRow(B)));
+  const o = { bassWeight: 0, inversionBass: 0, switchPenalty: 0.6, harmonicDecay: 0.6, seventhWeight: 0 };
+  // 15-block runs needed: without the gap no run is longer than 5 blocks
+  assert.equal(findPedals(upper, bass, o, 15, 3, 1, 0).filter(Boolean).length, 0);
+  const pedal = findPedals(upper, bass, o, 15, 3, 1, 2);
+  assert.ok(pedal.filter(Boolean).length >= 40, `${pedal.filter(Boolean).length}`);
 });

@@ -1539,7 +1539,7 @@ export const KEY_PARAMETERS = {
     1,
     's',
     [0, 5],
-    "a pedal run (findPedals) carries on over a stray of up to this long on another bass note when the held note " +
+    'a pedal run (findPedals) carries on over a stray of up to this long on another bass note when the held note ' +
       "comes back after it (a drum's low thud or a passing tone in the bass register): a tonic pedal under a loud " +
       'kit was cut into runs shorter than pedalMinSeconds and never found (0 = no stray; bench/RESULTS.md, key, ' +
       'round 47)',
