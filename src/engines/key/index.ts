@@ -484,6 +484,7 @@ export function pedalRoles(
   fifthCap = KEY_PARAMETERS.bassNoteFifthCap.value,
   timeRatio = KEY_PARAMETERS.pedalDominantTimeRatio.value,
   otherShare = KEY_PARAMETERS.pedalDominantOtherShare.value,
+  upper: (readonly number[] | null)[] = [],
 ): PedalRole[] {
   const out: PedalRole[] = [];
   const n = pedal.length;
@@ -531,7 +532,15 @@ export function pedalRoles(
     // a third root besides the held note and the note a fifth below (a IV or ii of the key below: C F G C over G):
     // the chords of two roots alone, the held note's and the one a fifth below, are a neighbour figure over the held
     // note (I–IV–I over a tonic pedal, the IV a six-four over it), whichever the labels without the bass favour
-    const third = timeOther >= otherShare * (timeHeld + timeBelow + timeOther);
+    // or the voices above the pedal sound the key below's own scale note more than the held key's (G over C: F over
+    // F#, a minor chord on the held note: A♭ over A): a chord on a third root can hide in the labels, a held G's
+    // partials turning F/G into C
+    const sum = new Array<number>(12).fill(0);
+    for (let b = start; b < end; b++) upper[b]?.forEach((v, i) => (sum[i]! += v));
+    const minorHeld = chords.some((s) => s.root === note && s.mode === 'minor' && s.end > start && s.start < end);
+    const [own, other] = minorHeld ? [2, 1] : [11, 10];
+    const scaleBelow = sum[(note + other) % 12]! > sum[(note + own) % 12]!;
+    const third = otherShare <= 0 || scaleBelow || timeOther >= otherShare * (timeHeld + timeBelow + timeOther);
     const resolves = intoBelow > intoHeld && timeBelow >= timeRatio * timeHeld && third;
     const dominant = after === below || (timeRatio > 0 && resolves);
     out.push({ start, end, note, blocks, role: dominant ? 'dominant' : 'tonic' });
@@ -975,6 +984,7 @@ export function analyzeKey(
         fifthCap,
         param('pedalDominantTimeRatio', options),
         param('pedalDominantOtherShare', options),
+        upperClean,
       );
       for (const r of roles) if (r.role === 'tonic') tonicPedalBlocks[r.note]! += r.blocks;
       // a tonic pedal's bass is the key's: the chords over it are labelled with it, and it counts in the key's bass
