@@ -1533,7 +1533,9 @@ export const KEY_PARAMETERS = {
     "a pedal's role (pedalRoles): the chords' test reads a pedal as the dominant only when chords on a third root " +
       '(neither the held note nor the note a fifth below: a IV or ii of the key below) sound at least this share of ' +
       "the run: two roots alone, the held note's and the one a fifth below, are a neighbour figure over a tonic " +
-      'pedal (I–IV–I, the IV a six-four over it) (0 = no third root needed; bench/RESULTS.md, key, round 47)',
+      "pedal (I–IV–I, the IV a six-four over it); the voices above the run sounding the key below's own scale " +
+      "note more than the held key's (F over F# above a G) count as a third root the labels may hide (0 = no third " +
+      'root needed; bench/RESULTS.md, key, round 47)',
   ),
   pedalGapSeconds: p(
     1,
