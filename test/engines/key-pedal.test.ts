@@ -49,7 +49,7 @@ test('a lone B pedal under B–E is a B pedal (the fifth capped), not E: the not
   assert.equal(uncapped[0]!.note, E);
 });
 
-test('a G pedal whose bass then moves to C is a dominant pedal; one held to the end under a G–C loop is a tonic', () => {
+test('a G pedal whose bass then moves to C is a dominant pedal; one held to the end under G–C is a tonic', () => {
   const n = 30;
   const pedal = Array.from({ length: n }, (_, b) => b < 20);
   // G held for 20 blocks, then the bass moves to C (a fifth below): the pedal resolves
@@ -98,7 +98,7 @@ test('round 47: over a B pedal, B E B E with E longer and cadenced into is a ton
   assert.equal(pedalRoles(pedal, bass, loop, 1, 1.5, 0)[0]!.role, 'dominant');
 });
 
-test('round 47: a B pedal with a one-block stray on another bass note every 6 blocks is one run (pedalGapSeconds)', () => {
+test('round 47: a B pedal with a one-block stray on another bass note every 6 blocks is one run (gap)', () => {
   const n = 42;
   const upper = Array.from({ length: n }, (_, b) => triad(Math.floor(b / 7) % 2 ? E : B));
   // a drum thud or passing tone: every sixth block the bass register's strongest note is C#

@@ -473,8 +473,9 @@ export interface PedalRole {
  * note after the run), or the chords above it (`chords`, labelled without the pedal's bass) cadence into the chord
  * a fifth below more than into the chord on the held note and sound it at least `timeRatio` times as long (0 = the
  * bass alone decides), with chords on a third root (a IV or ii of the key below) for at least `otherShare` of the run
- * (round 47: the held note's chord and the one a fifth below alone are a neighbour figure over a tonic pedal). Otherwise it is the tonic: a loop that turns over it, resolves onto it or returns to it. A
- * cadence count alone is no guide: over a tonic pedal a I–IV move reads as V → I of the key a fourth up, and the
+ * or the voices above it (`upper`) on the key below's own scale note (round 47: the held note's chord and the one a
+ * fifth below alone are a neighbour figure over a tonic pedal). Otherwise it is the tonic: a loop that turns over
+ * it, resolves onto it or returns to it. A cadence count alone is no guide: over a tonic pedal a I–IV move reads as V → I of the key a fourth up, and the
  * labels over a loud pedal collapse to one or two chords (bench/RESULTS.md, key, round 45).
  */
 export function pedalRoles(
