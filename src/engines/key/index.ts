@@ -475,8 +475,9 @@ export interface PedalRole {
  * bass alone decides), with chords on a third root (a IV or ii of the key below) for at least `otherShare` of the run
  * or the voices above it (`upper`) on the key below's own scale note (round 47: the held note's chord and the one a
  * fifth below alone are a neighbour figure over a tonic pedal). Otherwise it is the tonic: a loop that turns over
- * it, resolves onto it or returns to it. A cadence count alone is no guide: over a tonic pedal a I–IV move reads as V → I of the key a fourth up, and the
- * labels over a loud pedal collapse to one or two chords (bench/RESULTS.md, key, round 45).
+ * it, resolves onto it or returns to it. A cadence count alone is no guide: over a tonic pedal a I–IV move reads as
+ * V → I of the key a fourth up, and the labels over a loud pedal collapse to one or two chords (bench/RESULTS.md,
+ * key, rounds 45 and 47).
  */
 export function pedalRoles(
   pedal: readonly boolean[],
