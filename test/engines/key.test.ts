@@ -613,8 +613,11 @@ test('a loud dominant pedal with a bright bass: its partials taken out, C major,
         const env = Math.min(1, i / 100) * Math.min(1, (eighth - i) / 100);
         x[s + i]! += (0.1 / k) * env * Math.sin((2 * Math.PI * k * f * i) / RATE);
       }
-  const off = keyOf(x, { bassSeriesGain: 0 });
+  // the control: neither the partials taken out nor the bass note's fifth capped (uncapped, the block's bass note
+  // flips between G and C, G being C's fifth, and no pedal is found)
+  const off = keyOf(x, { bassSeriesGain: 0, bassNoteFifthCap: 0 });
   assert.equal(off.result.key, 'G major');
+  assert.equal(off.decision?.inputs?.['pedalSeconds'], 0);
   assert.ok(
     off.chords.every((s) => s.root === 7 && s.mode === 'major'),
     off.chords.map((s) => `${s.root}${s.mode}`).join(' '),

@@ -1498,6 +1498,54 @@ export const KEY_PARAMETERS = {
       'minor seventh), the seventh weighted by this in the template; the block takes the better match and the ' +
       'label stays the triad (0 = triads only)',
   ),
+  bassNoteFifthCap: p(
+    1,
+    "of the pitch class's own level",
+    [0, 100],
+    "a block's bass note as the pedal detector and the pedals' roles read it (the bass partial series keeps the " +
+      'uncapped reading) is the pitch ' +
+      'class that with the fifth above it holds most of the bass register; the fifth counts up to this many times ' +
+      "the pitch class's own level: a lone pedal's pitch class would otherwise tie the note a fifth below it, which " +
+      'has nothing of its own, and lose the tie by index (0 = uncapped; bench/RESULTS.md, key, rounds 26 and 45)',
+  ),
+  pedalTonicBass: p(
+    1,
+    'switch',
+    [0, 1],
+    "chord labelling and the key's bass evidence: 1 = a pedal read as the tonic (pedalRoles) keeps its bass, for " +
+      "the chords over it and for the key's bass profile, as a held bass that is no pedal does; a dominant pedal's " +
+      'bass stays out of the labels and counts in the bass profile a fifth below, for the key it resolves to ' +
+      "(0 = every pedal's bass left out; bench/RESULTS.md, key, round 45)",
+  ),
+  pedalDominantTimeRatio: p(
+    1.5,
+    "of the held note's chord time",
+    [0, 10],
+    "a pedal's role (pedalRoles): besides a bass that leaves it for the note a fifth below, the pedal is the " +
+      'dominant when the chords above it cadence into the chord a fifth below more than into the chord on the held ' +
+      'note and sound it at least this many times as long (0 = the bass alone decides; bench/RESULTS.md, key, ' +
+      'round 45)',
+  ),
+  pedalDominantOtherShare: p(
+    0.05,
+    "of the pedal's chord time",
+    [0, 1],
+    "a pedal's role (pedalRoles): the chords' test reads a pedal as the dominant only when chords on a third root " +
+      '(neither the held note nor the note a fifth below: a IV or ii of the key below) sound at least this share of ' +
+      "the run: two roots alone, the held note's and the one a fifth below, are a neighbour figure over a tonic " +
+      "pedal (I–IV–I, the IV a six-four over it); the voices above the run sounding the key below's own scale " +
+      "note more than the held key's (F over F# above a G) count as a third root the labels may hide (0 = no third " +
+      'root needed; bench/RESULTS.md, key, round 47)',
+  ),
+  pedalGapSeconds: p(
+    1,
+    's',
+    [0, 5],
+    'a pedal run (findPedals) carries on over a stray of up to this long on another bass note when the held note ' +
+      "comes back after it (a drum's low thud or a passing tone in the bass register): a tonic pedal under a loud " +
+      'kit was cut into runs shorter than pedalMinSeconds and never found (0 = no stray; bench/RESULTS.md, key, ' +
+      'round 47)',
+  ),
   pedalMinSeconds: p(
     3,
     's',
@@ -1687,6 +1735,16 @@ export const KEY_PARAMETERS = {
     "key score: the share of the song's steady held notes above the bass register that lie on the key's tonic (a " +
       "melody's sustained phrase end): a loop that starts on vi or IV rests its phrases on the key's tonic, not on " +
       'the first chord (0 = off; bench/RESULTS.md, key, rounds 33 and 35)',
+  ),
+  pedalTonicWeight: p(
+    1,
+    'score units',
+    [0, 3],
+    "key score: the share of the song's sounding time over a tonic pedal on the key's tonic (both modes). A pedal " +
+      'run (findPedals) is the dominant only when the music resolves a fifth below it: the bass, leaving the pedal, ' +
+      'moves to the note a fifth below; otherwise it is the tonic (a loop turning over it, resolving onto it or ' +
+      'returning to it, or a pedal held to the end). A tonic pedal under a loop that never cadences was read as a ' +
+      'dominant pedal (the key a fourth up) (0 = off; bench/RESULTS.md, key, round 45)',
   ),
   heldNoteSeconds: p(
     1,

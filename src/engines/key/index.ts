@@ -377,8 +377,11 @@ export function labelChords(
  * A block's bass note: the pitch class that, with the fifth above it, holds most of the bass profile (a low note's 3rd
  * harmonic, below 250 Hz too, is a fifth up and can be the strongest peak of the bass register); −1 when it is empty.
  */
-function bassNote(bass: readonly number[]): number {
-  const note = (i: number) => bass[i]! + bass[(i + 7) % 12]!;
+function bassNote(bass: readonly number[], fifthCap = 0): number {
+  // the fifth counts up to fifthCap times the pitch class's own level (0 = uncapped): a pitch class with nothing of
+  // its own would otherwise tie its fifth (a lone tonic pedal read as the note a fifth below it, its "dominant")
+  const fifth = (i: number) => bass[(i + 7) % 12]!;
+  const note = (i: number) => bass[i]! + (fifthCap > 0 ? Math.min(fifthCap * bass[i]!, fifth(i)) : fifth(i));
   let k = 0;
   for (let i = 1; i < 12; i++) if (note(i) > note(k)) k = i;
   return note(k) > 0 ? k : -1;
@@ -415,12 +418,14 @@ export function findPedals(
   o: ChordLabelling,
   minBlocks: number,
   minChordBlocks: number,
+  fifthCap = KEY_PARAMETERS.bassNoteFifthCap.value,
+  maxGap = 0,
 ): boolean[] {
   const n = blocks.length;
   const pedal = new Array<boolean>(n).fill(false);
   // the bass note: its pitch class and the fifth above together (a low note's 3rd harmonic, below 250 Hz too, is a
   // fifth up and can be the strongest peak of the bass register)
-  const top = bassBlocks.map((bass) => (bass ? bassNote(bass) : -1));
+  const top = bassBlocks.map((bass) => (bass ? bassNote(bass, fifthCap) : -1));
   const upper = labelChords(blocks, [], { ...o, bassWeight: 0 });
   let start = 0;
   while (start < n) {
@@ -430,7 +435,14 @@ export function findPedals(
       continue;
     }
     let end = start + 1;
-    while (end < n && (top[end] === top[start] || top[end] === -1)) end++;
+    for (;;) {
+      while (end < n && (top[end] === top[start] || top[end] === -1)) end++;
+      // a stray of at most maxGap blocks on another note (a drum's low thud, a passing tone), the held note after it
+      let next = end;
+      while (next < n && next - end < maxGap && top[next] !== top[start]) next++;
+      if (next >= n || next === end || top[next] !== top[start]) break;
+      end = next;
+    }
     if (end - start >= minBlocks) {
       const held = new Set<string>();
       for (const s of upper) {
@@ -442,6 +454,101 @@ export function findPedals(
     start = end;
   }
   return pedal;
+}
+
+/** A pedal run, its held note and its role in the key (see `pedalRoles`). */
+export interface PedalRole {
+  start: number;
+  end: number;
+  note: number;
+  /** the sounding blocks over the pedal */
+  blocks: number;
+  role: 'tonic' | 'dominant';
+}
+
+/**
+ * The role of each pedal run (`pedal`: a flag per block, from findPedals; its held note the bass note most of its
+ * blocks hold, read with the fifth capped at `fifthCap`). A pedal is heard as the dominant only when the music
+ * resolves a fifth below it: the bass, leaving the pedal, moves to the note a fifth below (its first sounding bass
+ * note after the run), or the chords above it (`chords`, labelled without the pedal's bass) cadence into the chord
+ * a fifth below more than into the chord on the held note and sound it at least `timeRatio` times as long (0 = the
+ * bass alone decides), with chords on a third root (a IV or ii of the key below) for at least `otherShare` of the run
+ * or the voices above it (`upper`) on the key below's own scale note (round 47: the held note's chord and the one a
+ * fifth below alone are a neighbour figure over a tonic pedal). Otherwise it is the tonic: a loop that turns over
+ * it, resolves onto it or returns to it. A cadence count alone is no guide: over a tonic pedal a I–IV move reads as
+ * V → I of the key a fourth up, and the labels over a loud pedal collapse to one or two chords (bench/RESULTS.md,
+ * key, rounds 45 and 47).
+ */
+export function pedalRoles(
+  pedal: readonly boolean[],
+  bassBlocks: (readonly number[] | null)[],
+  chords: readonly ChordSegment[],
+  fifthCap = KEY_PARAMETERS.bassNoteFifthCap.value,
+  timeRatio = KEY_PARAMETERS.pedalDominantTimeRatio.value,
+  otherShare = KEY_PARAMETERS.pedalDominantOtherShare.value,
+  upper: (readonly number[] | null)[] = [],
+): PedalRole[] {
+  const out: PedalRole[] = [];
+  const n = pedal.length;
+  let start = 0;
+  while (start < n) {
+    if (!pedal[start]) {
+      start++;
+      continue;
+    }
+    let end = start + 1;
+    while (end < n && pedal[end]) end++;
+    // the held note: the bass note most blocks of the run hold
+    const count = new Array<number>(12).fill(0);
+    let blocks = 0;
+    for (let b = start; b < end; b++) {
+      const bass = bassBlocks[b];
+      if (!bass) continue;
+      blocks++;
+      if (Math.max(...bass) > 0) count[bassNote(bass, fifthCap)]!++;
+    }
+    const note = count.indexOf(Math.max(...count));
+    const below = (note + 5) % 12;
+    let after = -1;
+    for (let b = end; b < n && after < 0; b++) {
+      const bass = bassBlocks[b];
+      if (bass && !pedal[b] && Math.max(...bass) > 0) after = bassNote(bass, fifthCap);
+    }
+    // the chords above: cadences into the chord a fifth below outnumber those into the chord on the held note, and
+    // it sounds timeRatio times as long (a I–IV loop over a tonic pedal sounds both about as long)
+    let intoHeld = 0;
+    let intoBelow = 0;
+    let timeHeld = 0;
+    let timeBelow = 0;
+    let timeOther = 0;
+    chords.forEach((s, i) => {
+      const overlap = Math.min(end, s.end) - Math.max(start, s.start);
+      if (overlap <= 0) return;
+      if (s.root === note) timeHeld += overlap;
+      else if (s.root === below) timeBelow += overlap;
+      else timeOther += overlap;
+      if (i === 0 || chords[i - 1]!.end <= start) return;
+      if (s.root === note) intoHeld += cadenceInto(chords[i - 1]!, note);
+      if (s.root === below) intoBelow += cadenceInto(chords[i - 1]!, below);
+    });
+    // a third root besides the held note and the note a fifth below (a IV or ii of the key below: C F G C over G):
+    // the chords of two roots alone, the held note's and the one a fifth below, are a neighbour figure over the held
+    // note (I–IV–I over a tonic pedal, the IV a six-four over it), whichever the labels without the bass favour
+    // or the voices above the pedal sound the key below's own scale note more than the held key's (G over C: F over
+    // F#, a minor chord on the held note: A♭ over A): a chord on a third root can hide in the labels, a held G's
+    // partials turning F/G into C
+    const sum = new Array<number>(12).fill(0);
+    for (let b = start; b < end; b++) upper[b]?.forEach((v, i) => (sum[i]! += v));
+    const minorHeld = chords.some((s) => s.root === note && s.mode === 'minor' && s.end > start && s.start < end);
+    const [own, other] = minorHeld ? [2, 1] : [11, 10];
+    const scaleBelow = sum[(note + other) % 12]! > sum[(note + own) % 12]!;
+    const third = otherShare <= 0 || scaleBelow || timeOther >= otherShare * (timeHeld + timeBelow + timeOther);
+    const resolves = intoBelow > intoHeld && timeBelow >= timeRatio * timeHeld && third;
+    const dominant = after === below || (timeRatio > 0 && resolves);
+    out.push({ start, end, note, blocks, role: dominant ? 'dominant' : 'tonic' });
+    start = end;
+  }
+  return out;
 }
 
 /** Block-wise chord labels (root · 2 + minor, −1 where no chord sounds) up to the last chord's end. */
@@ -553,6 +660,11 @@ export interface KeyEvidence {
    * 1 → 1: a sustained note, not a struck chord's decaying top voice); the weighed lengths summed per pitch class.
    */
   heldTonic: number;
+  /**
+   * The share of the song's sounding blocks over a tonic pedal on the key's tonic (0…1): a pedal run (findPedals) on
+   * this pitch class that `pedalRoles` reads as the tonic, not the dominant.
+   */
+  pedalTonic: number;
   score: number;
 }
 
@@ -770,6 +882,10 @@ export function analyzeKey(
   // chords from the block profiles
   let chords: ChordSegment[] = [];
   let pedalBlocks = 0;
+  // per pitch class, the blocks over a pedal on it read as the tonic (pedalRoles), and the sounding blocks
+  const tonicPedalBlocks = new Array<number>(12).fill(0);
+  let soundingBlocks = 0;
+  let roles: PedalRole[] = [];
   let thirdlessRoots: string[] = [];
   // per root, minor when the whole song gives its chords a minor third (the thirds every voice adds above the steady
   // partials over all chord segments on that root), else undefined: the labels' modes stand
@@ -808,6 +924,7 @@ export function analyzeKey(
     // from (not out of the whole-file profile nor the thirds over the roots: see bassSeriesGain)
     const seriesGain = param('bassSeriesGain', options);
     const seriesDecay = param('bassSeriesDecay', options);
+    const fifthCap = param('bassNoteFifthCap', options);
     const series = full.map((_, b) =>
       sounding[b] && seriesGain > 0 ? bassSeries(bass[b]!, seriesGain, seriesDecay) : null,
     );
@@ -854,10 +971,34 @@ export function analyzeKey(
       labelling,
       param('pedalMinSeconds', options) / blocks.seconds,
       param('endMinSeconds', options) / blocks.seconds,
+      fifthCap,
+      Math.round(param('pedalGapSeconds', options) / blocks.seconds),
     );
     pedalBlocks = pedal.filter(Boolean).length;
-    const unpedalled = bassChroma.map((l, b) => (pedal[b] ? null : l));
+    let unpedalled = bassChroma.map((l, b) => (pedal[b] ? null : l));
     chords = labelChords(chroma, unpedalled, labelling);
+    soundingBlocks = sounding.filter(Boolean).length;
+    if (pedalBlocks > 0) {
+      roles = pedalRoles(
+        pedal,
+        bassChroma,
+        chords,
+        fifthCap,
+        param('pedalDominantTimeRatio', options),
+        param('pedalDominantOtherShare', options),
+        upperClean,
+      );
+      for (const r of roles) if (r.role === 'tonic') tonicPedalBlocks[r.note]! += r.blocks;
+      // a tonic pedal's bass is the key's: the chords over it are labelled with it, and it counts in the key's bass
+      // evidence, as a held bass that is no pedal does; only a dominant pedal stays out
+      if (param('pedalTonicBass', options) > 0 && roles.some((r) => r.role === 'tonic')) {
+        const dominant = new Array<boolean>(n).fill(false);
+        for (const r of roles) if (r.role === 'dominant') for (let b = r.start; b < r.end; b++) dominant[b] = true;
+        unpedalled = bassChroma.map((l, b) => (dominant[b] ? null : l));
+        pedalBlocks = dominant.filter(Boolean).length;
+        chords = labelChords(chroma, unpedalled, labelling);
+      }
+    }
     if (labelling.seventhWeight > 0) {
       const templates = chordTemplates(labelling.harmonicDecay, labelling.seventhWeight);
       for (const s of chords) s.dominantSeventh = soundsAsDominantSeventh(s, chroma, templates);
@@ -904,6 +1045,11 @@ export function analyzeKey(
     if (pedalBlocks > 0 && bassCorr) {
       const kept = new Array<number>(12).fill(0);
       unpedalled.forEach((l) => l?.forEach((v, i) => (kept[i]! += v)));
+      // a dominant pedal's bass, as the dominant it is, votes a fifth below (for the key it resolves to)
+      if (param('pedalTonicBass', options) > 0)
+        for (const r of roles)
+          if (r.role === 'dominant')
+            for (let b = r.start; b < r.end; b++) bassChroma[b]?.forEach((v, i) => (kept[(i + 5) % 12]! += v));
       bassCorr =
         Math.max(...kept) - Math.min(...kept) > 0
           ? byKey(rankKeys(kept, profileName, options.naturalMinor ?? true))
@@ -952,6 +1098,7 @@ export function analyzeKey(
     scaleEdge: param('scaleEdgeWeight', options),
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
+    pedal: param('pedalTonicWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
@@ -1022,6 +1169,7 @@ export function analyzeKey(
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
         heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
+        pedalTonic: soundingBlocks > 0 ? tonicPedalBlocks[tonic]! / soundingBlocks : 0,
         score: 0,
       };
       e.score =
@@ -1034,7 +1182,8 @@ export function analyzeKey(
         w.scaleEdge * e.scaleEdge +
         w.ends * e.endsVote +
         (e.vampTonic ? w.vamp : 0) +
-        w.held * e.heldTonic;
+        w.held * e.heldTonic +
+        w.pedal * e.pedalTonic;
       evidence.push(e);
     }
   }
@@ -1063,6 +1212,11 @@ export function analyzeKey(
       firstVote,
       vamp,
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
+      pedalRoles: blocks
+        ? roles
+            .map((r) => `${PITCH_CLASS_NAMES[r.note]} ${Math.round((r.end - r.start) * blocks.seconds)} s: ${r.role}`)
+            .join(', ')
+        : '',
       endMinSeconds: blocks ? Math.round(minEndBlocks * blocks.seconds * 100) / 100 : 0,
       thirdlessRoots,
       songMinorRoots: rootModes.flatMap((m, r) => (m === 'minor' ? [PITCH_CLASS_NAMES[r]!] : [])).join(' '),
@@ -1102,6 +1256,7 @@ interface Weights {
   scaleEdge: number;
   vamp: number;
   held: number;
+  pedal: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1148,6 +1303,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       w.held * (best.heldTonic - other.heldTonic),
       `steady held notes above the bass on the tonic ${pct(best.heldTonic)} vs ${pct(other.heldTonic)}`,
     ],
+    [
+      w.pedal * (best.pedalTonic - other.pedalTonic),
+      `time over a tonic pedal on the tonic ${pct(best.pedalTonic)} vs ${pct(other.pedalTonic)}`,
+    ],
   ];
   return terms
     .filter(([d]) => Math.abs(d) > 5e-4)
@@ -1172,6 +1331,7 @@ function keyDecision(
     firstVote: number;
     vamp: boolean;
     pedalSeconds: number;
+    pedalRoles: string;
     endMinSeconds: number;
     thirdlessRoots: string[];
     songMinorRoots: string;
@@ -1223,6 +1383,8 @@ function keyDecision(
       vamp: extra.vamp,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
       pedalSeconds: extra.pedalSeconds,
+      // each pedal run's held note and role (tonic, or dominant when the music resolves a fifth below it)
+      pedalRoles: extra.pedalRoles,
       // the shortest segment the first and last chords may be (endMinSeconds, or less on a fast chord rhythm)
       endChordMinSeconds: extra.endMinSeconds,
       // chord segments without a third (power chords): tonic chords of both modes
