@@ -80,7 +80,12 @@
  * held-out 30 (ONSET_HELD_OUT_KITS_30: players written for it — a crescendo roll into a re-struck tom, a swung ghost
  * shuffle, brush 16th taps under a ride, flammed backbeats and tom fills under a crash, a rock groove —, recorded
  * Hydrogen instruments no onset set played, synthesized kits on new seeds, room-miked kits, a shoebox hayloft, silo,
- * racquet hall, underpass and rowing shed, made after held-out 29 had been read; `--held-out-30-only`: that set alone).
+ * racquet hall, underpass and rowing shed, made after held-out 29 had been read; `--held-out-30-only`: that set alone),
+ * held-out 31 (ONSET_HELD_OUT_KITS_31: players written for it — a diminuendo roll into a tom re-struck into its ring, a
+ * swung groove with an open hat and ghosts, brush 8ths under a ride, flams and tom re-strikes under a ride, a funk
+ * groove —, Hydrogen instruments no onset set chose cut at their lead-in, synthesized kits on new seeds, room-miked
+ * kits, a shoebox cooperage, water tower, dance studio, brick kiln and tram depot, made after held-out 30 had been
+ * read; `--held-out-31-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -134,8 +139,11 @@ const TWENTY_SEVENTH = path.join(OUT, 'drums-held-out-27');
 const TWENTY_EIGHTH = path.join(OUT, 'drums-held-out-28');
 const TWENTY_NINTH = path.join(OUT, 'drums-held-out-29');
 const THIRTIETH = path.join(OUT, 'drums-held-out-30');
+const THIRTY_FIRST = path.join(OUT, 'drums-held-out-31');
+/** `--held-out-31-only`: the thirty-first held-out set (ONSET_HELD_OUT_KITS_31) alone. */
+const THIRTY_FIRST_ONLY = process.argv.includes('--held-out-31-only');
 /** `--held-out-30-only`: the thirtieth held-out set (ONSET_HELD_OUT_KITS_30) alone. */
-const THIRTIETH_ONLY = process.argv.includes('--held-out-30-only');
+const THIRTIETH_ONLY = process.argv.includes('--held-out-30-only') || THIRTY_FIRST_ONLY;
 /** `--held-out-29-only`: the twenty-ninth held-out set (ONSET_HELD_OUT_KITS_29) alone. */
 const TWENTY_NINTH_ONLY = process.argv.includes('--held-out-29-only') || THIRTIETH_ONLY;
 /** `--held-out-28-only`: the twenty-eighth held-out set (ONSET_HELD_OUT_KITS_28) alone. */
@@ -238,7 +246,8 @@ interface Item {
     | 'held-out 27'
     | 'held-out 28'
     | 'held-out 29'
-    | 'held-out 30';
+    | 'held-out 30'
+    | 'held-out 31';
   kit: string;
   pattern: string;
 }
@@ -360,6 +369,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 28': [TWENTY_EIGHTH, { set: 'onset-held-out-28' }],
   'held-out 29': [TWENTY_NINTH, { set: 'onset-held-out-29' }],
   'held-out 30': [THIRTIETH, { set: 'onset-held-out-30' }],
+  'held-out 31': [THIRTY_FIRST, { set: 'onset-held-out-31' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -403,7 +413,8 @@ async function main() {
   const twentySeventh = (THIRD_ONLY && !TWENTY_SEVENTH_ONLY) || TWENTY_EIGHTH_ONLY ? none : drumItems('held-out 27');
   const twentyEighth = (THIRD_ONLY && !TWENTY_EIGHTH_ONLY) || TWENTY_NINTH_ONLY ? none : drumItems('held-out 28');
   const twentyNinth = (THIRD_ONLY && !TWENTY_NINTH_ONLY) || THIRTIETH_ONLY ? none : drumItems('held-out 29');
-  const thirtieth = THIRD_ONLY && !THIRTIETH_ONLY ? none : drumItems('held-out 30');
+  const thirtieth = (THIRD_ONLY && !THIRTIETH_ONLY) || THIRTY_FIRST_ONLY ? none : drumItems('held-out 30');
+  const thirtyFirst = THIRD_ONLY && !THIRTY_FIRST_ONLY ? none : drumItems('held-out 31');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -437,6 +448,7 @@ async function main() {
     ...twentyEighth.items,
     ...twentyNinth.items,
     ...thirtieth.items,
+    ...thirtyFirst.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -471,6 +483,7 @@ async function main() {
     ...twentyEighth.missing,
     ...twentyNinth.missing,
     ...thirtieth.missing,
+    ...thirtyFirst.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -548,6 +561,7 @@ async function main() {
       'held-out 28',
       'held-out 29',
       'held-out 30',
+      'held-out 31',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
