@@ -269,7 +269,7 @@ export const ONSET_PARAMETERS = {
     'dB',
     [0, 60],
     '… where the band energy rises this much (its largest over the next 3 frames against its least over the 3 ' +
-      "before) in the band where the first of the two rose most: the accent drum's own band, where its decay, not " +
+      "before) in the band where both of the two rose most: the accent drum's own band, where its decay, not " +
       "the cymbal's ring, is the floor the tap rises out of",
   ),
   fluxSearchBeforeSeconds: p(

@@ -322,8 +322,8 @@ export function leadPeaks(
 /**
  * Band taps: the soft hand of a loud–soft roll. Between two consecutive `peaks` (frames) at least 2 ×
  * minIntervalSeconds and at most fluxTapMaxGapSeconds apart, the frame within fluxTapJitterSeconds of their midpoint
- * where the band energy rises most in the accent's band (the band where the first of the two rises most), when that
- * rise reaches fluxTapBandRiseDb. A rise is a band's largest energy over frames f..f+2 against its least over
+ * where the band energy rises most in the accent's band (the band where the first of the two rises most, and the
+ * second too), when that rise reaches fluxTapBandRiseDb. A rise is a band's largest energy over frames f..f+2 against its least over
  * f−3..f−1. The all-band flux a cymbal's ring dominates shows a tap 12–18 dB under the accents only as a ripple; in
  * the accent drum's own band it rises out of the accent's decay. Ascending; none of `peaks`.
  */
@@ -363,15 +363,20 @@ export function bandTaps(
     const a = peaks[k]!;
     const gap = peaks[k + 1]! - a;
     if (gap < minFrames || gap > maxFrames) continue;
-    // the accent's band: its largest rise within −1…+2 frames of the first peak
-    let band = -1;
-    let best = 0;
-    for (let b = 0; b < bands; b++)
-      for (let d = -1; d <= 2; d++) {
-        const r = rise(a + d, b);
-        if (r > best) ((best = r), (band = b));
-      }
-    if (band < 0) continue;
+    // the accent's band: its largest rise within −1…+2 frames of the first peak — and of the second (one drum's two
+    // accents, the right hand of a roll; not a groove's kick then hat)
+    const bandOf = (f: number): number => {
+      let band = -1;
+      let best = 0;
+      for (let b = 0; b < bands; b++)
+        for (let d = -1; d <= 2; d++) {
+          const r = rise(f + d, b);
+          if (r > best) ((best = r), (band = b));
+        }
+      return band;
+    };
+    const band = bandOf(a);
+    if (band < 0 || bandOf(peaks[k + 1]!) !== band) continue;
     const mid = Math.round(a + gap / 2);
     let at = -1;
     let top = 0;
