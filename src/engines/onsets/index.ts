@@ -323,9 +323,10 @@ export function leadPeaks(
  * Band taps: the soft hand of a loud–soft roll. Between two consecutive `peaks` (frames) at least 2 ×
  * minIntervalSeconds and at most fluxTapMaxGapSeconds apart, the frame within fluxTapJitterSeconds of their midpoint
  * where the band energy rises most in the accent's band (the band where the first of the two rises most, and the
- * second too), when that rise reaches fluxTapBandRiseDb. A rise is a band's largest energy over frames f..f+2 against its least over
- * f−3..f−1. The all-band flux a cymbal's ring dominates shows a tap 12–18 dB under the accents only as a ripple; in
- * the accent drum's own band it rises out of the accent's decay. Ascending; none of `peaks`.
+ * second too), when that rise reaches fluxTapBandRiseDb. A rise is a band's largest energy over frames f..f+2
+ * against its least over f−3..f−1. The all-band flux a cymbal's ring dominates shows a tap 12–18 dB under the
+ * accents only as a ripple; in the accent drum's own band it rises out of the accent's decay. Ascending; none of
+ * `peaks`.
  */
 export function bandTaps(
   peaks: readonly number[],
