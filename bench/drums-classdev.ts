@@ -234,7 +234,13 @@ if (all)
 /** Runs one rendered stem: its file decoded at 44.1 kHz, its truth the hits placed in it. */
 function runFile(f: { kit: string; name: string; file: string; hits: { timeSeconds: number; piece: string }[] }) {
   const samples = Float32Array.from(decodeMono(f.file, 44100));
-  run(f.kit, f.name, samples, 44100, f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })));
+  run(
+    f.kit,
+    f.name,
+    samples,
+    44100,
+    f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })),
+  );
 }
 for (const which of sets) {
   set = which.set ?? (which.tuning ? 'tuning-kits' : 'held-out-1');
