@@ -4,38 +4,20 @@
  * looking at one confusion's features offline. Usage: node dist/bench/drums-classdev-misses.js IN.jsonl [IN2 …]
  * [name=value …] > OUT.jsonl (a drums parameter set for the run, h-dxcls19)
  */
-import { readFileSync } from 'node:fs';
-import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
+import { classifyStemHits } from '../src/engines/drums/stem.js';
 import * as params from '../src/engines/drums/params.js';
+import { readStemDump, setParameters } from './drums-classdev-dump.js';
 
 // name=value: a parameter of the drums tables set for the run (h-dxcls19)
-for (const a of process.argv.slice(2).filter((x) => x.includes('='))) {
-  const [k, v] = a.split('=');
-  const table = Object.values(params).find((t) => typeof t === 'object' && t !== null && k! in t) as
-    Record<string, { value: number }> | undefined;
-  if (!table) throw new Error(`no parameter ${k}`);
-  table[k!]!.value = Number(v);
-}
+setParameters(
+  process.argv.slice(2),
+  Object.values(params).filter((t) => typeof t === 'object' && t !== null) as Record<string, { value: number }>[],
+);
 
 const FAMILY: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 const CLASS_FAMILY: Record<string, string> = { ride: 'cymbal', crash: 'cymbal' };
 for (const file of process.argv.slice(2).filter((x) => !x.includes('=')))
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const s = JSON.parse(line) as {
-      set: string;
-      kit: string;
-      stem: string;
-      rate: number;
-      truth: { t: number; piece: string }[];
-      found: FoundHit[];
-    };
-    for (const h of s.found) {
-      const f = h.features as unknown as Record<string, unknown>;
-      for (const [k, v] of Object.entries(f))
-        if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
-        else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
-    }
+  for (const s of readStemDump(file)) {
     const hits = classifyStemHits(s.found, s.rate);
     for (const h of hits) {
       const t = h.start / s.rate;

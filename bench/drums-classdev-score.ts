@@ -11,33 +11,9 @@
  * h-dxcls29)
  */
 import { readFileSync } from 'node:fs';
-import {
-  DETECT_PARAMETERS,
-  STEM_CLASS_PARAMETERS,
-  STEM_SNARE_PARAMETERS,
-  STEM_RING_PARAMETERS,
-  STEM_OVERLAP_PARAMETERS,
-  STEM_SNARELESS_PARAMETERS,
-  STEM_KICK_PARAMETERS,
-  STEM_SNARE_TIMING_PARAMETERS,
-  STEM_BODY_PARAMETERS,
-  STEM_WIRES_ALONE_PARAMETERS,
-  STEM_KICK_LATE_PARAMETERS,
-  STEM_TOGETHER_PARAMETERS,
-  STEM_TOM_LATE_PARAMETERS,
-  STEM_TOM_CLICK_PARAMETERS,
-  STEM_CYMBAL_RING_PARAMETERS,
-  STEM_CYMBAL_REFERENCE_PARAMETERS,
-  STEM_TOM_CLEAR_SNARE_PARAMETERS,
-  STEM_BRUSH_DECAY_PARAMETERS,
-  STEM_RING_GLIDE_PARAMETERS,
-  STEM_KICK_GLIDE_PARAMETERS,
-  STEM_HAT_SHELL_PARAMETERS,
-  STEM_HAT_PARTIAL_PARAMETERS,
-  STEM_BELL_PARAMETERS,
-  STEM_MASKED_KICK_PARAMETERS,
-} from '../src/engines/drums/params.js';
-import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
+import * as params from '../src/engines/drums/params.js';
+import { classifyStemHits } from '../src/engines/drums/stem.js';
+import { readStemDump, setParameters, type DumpedStem } from './drums-classdev-dump.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
 import * as truthSets from '../fixtures/drumtruth.js';
 import type { KitSpec } from '../fixtures/drumtruth.js';
@@ -45,60 +21,17 @@ import type { KitSpec } from '../fixtures/drumtruth.js';
 /** Truth pieces (drumkit.ts and drumtruth.ts names) to the acceptance's families. */
 const FAMILY: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 
-interface Stem {
-  set: string;
-  kit: string;
-  stem: string;
-  rate: number;
-  truth: { t: number; piece: string }[];
-  found: FoundHit[];
-}
+type Stem = DumpedStem;
 
+const { DETECT_PARAMETERS, STEM_TOGETHER_PARAMETERS } = params;
 const args = process.argv.slice(2);
-const stems: Stem[] = readFileSync(args[0]!, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Stem);
-// JSON has no Infinity / NaN: null back to NaN (decay unknown), nextMs null to Infinity
-for (const s of stems)
-  for (const h of s.found) {
-    const f = h.features as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(f))
-      if (v === null) f[k] = k === 'nextMs' ? Infinity : NaN;
-      else if (Array.isArray(v)) f[k] = v.map((x) => (x === null ? NaN : x));
-  }
-const groups = [
-  STEM_CLASS_PARAMETERS,
-  STEM_RING_PARAMETERS,
-  STEM_SNARE_PARAMETERS,
-  STEM_OVERLAP_PARAMETERS,
-  STEM_SNARELESS_PARAMETERS,
-  STEM_KICK_PARAMETERS,
-  STEM_SNARE_TIMING_PARAMETERS,
-  STEM_BODY_PARAMETERS,
-  STEM_WIRES_ALONE_PARAMETERS,
-  STEM_KICK_LATE_PARAMETERS,
-  STEM_TOGETHER_PARAMETERS,
-  STEM_TOM_LATE_PARAMETERS,
-  STEM_TOM_CLICK_PARAMETERS,
-  STEM_CYMBAL_RING_PARAMETERS,
-  STEM_CYMBAL_REFERENCE_PARAMETERS,
-  STEM_TOM_CLEAR_SNARE_PARAMETERS,
-  STEM_BRUSH_DECAY_PARAMETERS,
-  STEM_RING_GLIDE_PARAMETERS,
-  STEM_KICK_GLIDE_PARAMETERS,
-  STEM_HAT_SHELL_PARAMETERS,
-  STEM_HAT_PARTIAL_PARAMETERS,
-  STEM_BELL_PARAMETERS,
-  STEM_MASKED_KICK_PARAMETERS,
-] as Record<string, { value: number }>[];
+const stems: Stem[] = readStemDump(args[0]!);
+// the classification's tables (STEM_…_PARAMETERS; STEM_PARAMETERS is the first pass's); name=value sets one for the run
+const groups = Object.entries(params)
+  .filter(([k]) => /^STEM_\w+_PARAMETERS$/.test(k))
+  .map(([, t]) => t as Record<string, { value: number }>);
 const param = (name: string) => groups.find((g) => g[name])?.[name];
-for (const a of args.slice(1).filter((x) => x.includes('='))) {
-  const [k, v] = a.split('=');
-  const spec = param(k!);
-  if (!spec) throw new Error(`no parameter ${k}`);
-  spec.value = Number(v);
-}
+setParameters(args.slice(1), groups);
 
 /** Kit name to its source (kit kind), over every kit list of fixtures/drumtruth.ts; `drumStem` kits are soundfonts. */
 const SOURCE = new Map<string, string>();

@@ -231,19 +231,21 @@ if (all)
     { set: 'held-out-3' },
     { set: 'held-out-4' },
   );
+/** Runs one rendered stem: its file decoded at 44.1 kHz, its truth the hits placed in it. */
+function runFile(f: { kit: string; name: string; file: string; hits: { timeSeconds: number; piece: string }[] }) {
+  const samples = Float32Array.from(decodeMono(f.file, 44100));
+  run(
+    f.kit,
+    f.name,
+    samples,
+    44100,
+    f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })),
+  );
+}
 for (const which of sets) {
   set = which.set ?? (which.tuning ? 'tuning-kits' : 'held-out-1');
   const { files, missing } = heldOutDrumSet(dir, which);
-  for (const f of files) {
-    const samples = Float32Array.from(decodeMono(f.file, 44100));
-    run(
-      f.kit,
-      f.name,
-      samples,
-      44100,
-      f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })),
-    );
-  }
+  for (const f of files) runFile(f);
   for (const m of missing) console.log(`missing: ${m}`);
 }
 if (specSet) {
@@ -254,14 +256,7 @@ if (specSet) {
       console.log(`missing: ${spec.kit.name}: needs ${f}`);
       continue;
     }
-    const samples = Float32Array.from(decodeMono(f.file, 44100));
-    run(
-      f.kit,
-      f.name,
-      samples,
-      44100,
-      f.hits.map((h) => ({ t: h.timeSeconds, piece: h.piece })),
-    );
+    runFile(f);
   }
 }
 writeFileSync(

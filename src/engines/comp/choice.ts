@@ -194,9 +194,8 @@ export function chooseTakes(
   // take has no pitch, timing or noise to lose points on, and beat present takes whose defects cost more
   const absent = measures.map(absentOf);
   const allowed = scores.map((row, s) => {
-    const present = row.map((_, t) => !absent[s]![t]);
-    const voiced = present.some(Boolean);
-    const can = row.map((_, t) => !voiced || present[t]!);
+    // a take may be used when it is present, or when no take is
+    const can = absent[s]!.map((a, _, all) => !a || !all.includes(false));
     const clean = row.some((r, t) => can[t] && r.defects.length === 0);
     const ok = row.map((r, t) => can[t]! && (!clean || r.defects.length === 0));
     const best = Math.min(...row.filter((_, t) => ok[t]).map((r) => r.total));

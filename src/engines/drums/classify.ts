@@ -19,13 +19,13 @@ export interface StemFeatures {
   decayMs: number[];
   /** Geometric (log-frequency) centroid of the spectrum the hit adds (after it less twice before, per bin), Hz. */
   centroidHz?: number;
-  /** Spectral flatness of what it adds (geometric over arithmetic mean of its power, 100 Hz–16 kHz): 0 tonal. */
+  /** Spectral flatness of what it adds (geometric over arithmetic mean of its power, flatnessLoHz–HiHz): 0 tonal. */
   flatness?: number;
   /** What it adds `lateMs` after its start: that spectrum's log-frequency centroid (Hz) and level against the first. */
   lateCentroidHz?: number;
   lateDb?: number;
   /**
-   * Spectral flatness of the late window itself (lateMs on, nothing taken out) between bellLoHz and 16 kHz: 0 a few
+   * Spectral flatness of the late window itself (lateMs on, nothing taken out) from bellLoHz to flatnessHiHz: 0 a few
    * partials (a bell ringing), 1 noise (h-dxbell45).
    */
   lateFlatness?: number;

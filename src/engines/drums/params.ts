@@ -388,6 +388,13 @@ export const STEM_PARAMETERS = {
     [5, 50],
     'the spectrum of a hit: this long after it less as long before it (nearest power-of-two frames, Hann)',
   ),
+  flatnessLoHz: p(100, 'Hz', [20, 1000], "a hit's spectral flatness (feature flatness) is read from here…"),
+  flatnessHiHz: p(
+    16000,
+    'Hz',
+    [4000, 20000],
+    "…to here (as is the late ring's, lateFlatness, from bellLoHz): over a hat's hiss, under the rate's edge",
+  ),
   swellMs: p(
     60,
     'ms',
@@ -1246,7 +1253,7 @@ export const STEM_BELL_PARAMETERS = {
     1000,
     'Hz',
     [300, 4000],
-    "the late ring's tonality (feature lateFlatness) is the spectral flatness of the late window from here to 16 kHz",
+    "the late ring's tonality (feature lateFlatness) is the spectral flatness of the late window from here on",
   ),
   bellFlatness: p(
     0.13,

@@ -182,21 +182,37 @@ export function bodyPartial(w1: Float64Array, w2: Float64Array, before: Float64A
 }
 
 /**
- * The late ring's tonality (h-dxbell45): the spectral flatness (geometric over arithmetic mean) of a power spectrum of
- * n = 2·power.length frames between bellLoHz and 16 kHz, nothing taken out (what rang before rings on in it too): a
- * bell's few partials near 0, a hat's or a snare's noise far above. NaN when that range holds no power.
+ * Spectral flatness (geometric over arithmetic mean) of power[lo..hi): 0 a few partials, 1 white noise. Each bin's
+ * log is taken of its power plus floor(mean), mean the range's mean power (a floor against log 0: a number, or a
+ * share of that mean). NaN when the range holds no power. One implementation for the event's flatness (what the hit
+ * adds) and the late ring's (h-debt48).
+ */
+export function spectralFlatness(
+  power: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  floor: (mean: number) => number,
+): number {
+  let sum = 0;
+  for (let k = lo; k < hi; k++) sum += power[k]!;
+  if (!(sum > 0) || hi <= lo) return NaN;
+  const mean = sum / (hi - lo);
+  const f = floor(mean);
+  let logSum = 0;
+  for (let k = lo; k < hi; k++) logSum += Math.log(power[k]! + f);
+  return Math.exp(logSum / (hi - lo)) / mean;
+}
+
+/**
+ * The late ring's tonality (h-dxbell45): the spectral flatness of a power spectrum of n = 2·power.length frames
+ * between bellLoHz and flatnessHiHz, nothing taken out (what rang before rings on in it too), floor 1e-12 of the
+ * range's mean: a bell's few partials near 0, a hat's or a snare's noise far above. NaN when that range holds no power.
  */
 export function lateFlatness(power: Float64Array, rate: number): number {
   const n = 2 * power.length;
   const lo = Math.max(1, Math.round((STEM_BELL_PARAMETERS.bellLoHz.value * n) / rate));
-  const hi = Math.min(power.length, Math.round((16000 * n) / rate));
-  let sum = 0;
-  for (let k = lo; k < hi; k++) sum += power[k]!;
-  if (!(sum > 0) || hi <= lo) return NaN;
-  const floor = 1e-12 * (sum / (hi - lo));
-  let logSum = 0;
-  for (let k = lo; k < hi; k++) logSum += Math.log(power[k]! + floor);
-  return Math.exp(logSum / (hi - lo)) / (sum / (hi - lo));
+  const hi = Math.min(power.length, Math.round((S.flatnessHiHz.value * n) / rate));
+  return spectralFlatness(power, lo, hi, (mean) => 1e-12 * mean);
 }
 
 /** The four bands of a stem, lowest first. */
@@ -267,6 +283,8 @@ export class StemAnalyzer {
   private readonly after: Float64Array;
   private readonly before: Float64Array;
   private readonly late: Float64Array;
+  /** What the hit adds per bin (after less twice before, at least 0), its flatness read from it. */
+  private readonly added: Float64Array;
   private readonly lateTicks: number;
   /** The body windows (h-dxcls19): two of bodyMs each from the hit's start, and the one before it. */
   private readonly bodySpectrum: PowerSpectrum;
@@ -299,6 +317,7 @@ export class StemAnalyzer {
     this.body2 = new Float64Array(bodyFrames / 2);
     this.bodyBefore = new Float64Array(bodyFrames / 2);
     this.late = new Float64Array(frames / 2);
+    this.added = new Float64Array(frames / 2);
     this.lateTicks = Math.round(S.lateMs.value);
     while (
       size < Math.max(Math.round(0.05 * rate), 3 * frames + Math.round((S.lateMs.value * rate) / 1000), 4 * bodyFrames)
@@ -446,30 +465,26 @@ export class StemAnalyzer {
       this.spectrum.run((i) => x(s0 - n + i), this.before);
       this.spectrum.run((i) => x(lateAt + i), this.late);
       // the power-weighted mean of log frequency: a bright rattle under a loud drum body moves it little
-      const lo = Math.max(1, Math.round((100 * n) / this.rate));
-      const hi = Math.min(n / 2, Math.round((16000 * n) / this.rate));
       let sum = 0;
       let moment = 0;
       let lateSum = 0;
       let lateMoment = 0;
+      const added = this.added;
       for (let k = 1; k < n / 2; k++) {
         const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
+        added[k] = add;
         sum += add;
         moment += add * Math.log(k);
         const lateAdd = Math.max(0, this.late[k]! - 2 * this.before[k]!);
         lateSum += lateAdd;
         lateMoment += lateAdd * Math.log(k);
       }
-      let inBand = 0;
-      let logSum = 0;
+      // its flatness between flatnessLoHz and flatnessHiHz, floored at 1e-9 of the mean over all bins
+      const lo = Math.max(1, Math.round((S.flatnessLoHz.value * n) / this.rate));
+      const hi = Math.min(n / 2, Math.round((S.flatnessHiHz.value * n) / this.rate));
       const floor = 1e-9 * (sum / n) + 1e-30;
-      for (let k = lo; k < hi; k++) {
-        const add = Math.max(0, this.after[k]! - 2 * this.before[k]!);
-        inBand += add;
-        logSum += Math.log(add + floor);
-      }
       e.centroidHz = sum > 0 ? Math.exp(moment / sum) * (this.rate / n) : NaN;
-      e.flatness = inBand > 0 ? Math.exp(logSum / (hi - lo)) / (inBand / (hi - lo)) : NaN;
+      e.flatness = spectralFlatness(added, lo, hi, () => floor);
       e.lateCentroidHz = lateSum > 0 ? Math.exp(lateMoment / lateSum) * (this.rate / n) : NaN;
       e.lateDb = 10 * Math.log10((lateSum + 1e-20) / (sum + 1e-20));
       e.lateFlatness = lateFlatness(this.late, this.rate);
