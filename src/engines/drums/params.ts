@@ -1301,3 +1301,28 @@ export const STEM_MASKED_KICK_PARAMETERS = {
       'above the kick) is that kick, its kick band masked by the one before',
   ),
 } as const;
+
+/**
+ * Synthesized toms read as snares (stem.ts byTonalTom, h-dxtom48): an FM, waveguide or one-mode electronic tom is one
+ * pitched mode with little noise after its strike; the band rule, hearing its body and its first overtones in the
+ * wires band, calls it a snare. A snare's wires add broadband noise that lasts. The stem's wired snares: the hits
+ * read as snares whose added spectrum (100 Hz–16 kHz, feature flatness) is at least tonalTomWiresFlatness flat (at
+ * least minStemSnares of them). A hit read as a snare whose late window (lateMs on, above bellLoHz: feature
+ * lateFlatness) is at most tonalTomLateRatio × their median late flatness is a tom.
+ */
+export const STEM_TONAL_TOM_PARAMETERS = {
+  tonalTomWiresFlatness: p(
+    0.01,
+    'flatness',
+    [0, 1],
+    "a hit read as a snare whose added spectrum is at least this flat (noise: its wires) is one of the stem's wired " +
+      'snares, the reference…',
+  ),
+  tonalTomLateRatio: p(
+    0.15,
+    "× the wired snares' late flatness",
+    [0, 1],
+    '…and a hit read as a snare whose late window is at most this factor of their median late flatness (a few ' +
+      'partials, no noise lasting: no wires) is a tom (0: off)',
+  ),
+} as const;

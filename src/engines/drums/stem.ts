@@ -49,6 +49,7 @@ import {
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
+  STEM_TONAL_TOM_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -688,6 +689,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byHatPartial(found, verdicts);
   byBellRing(found, verdicts, heard);
   byMaskedKick(found, verdicts, rate);
+  byTonalTom(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1622,4 +1624,36 @@ function byMaskedKick(found: FoundHit[], verdicts: StemVerdict[], rate: number):
       `${hz.toFixed(0)} Hz, ≤ ${M.maskedKickRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} Hz: a kick`;
     relabel(verdicts, k, 'kick', Math.log2(edge / Math.max(hz, 1)), why);
   }
+}
+
+/**
+ * Synthesized toms read as snares (h-dxtom48): an FM, waveguide or one-mode electronic tom is one pitched mode, and
+ * what it adds in the wires band (its overtones, its strike) makes the band rule hear a snare. A snare's wires add
+ * broadband noise that lasts; a tom's mode leaves a few partials. The stem's wired snares: the hits read as snares
+ * whose added spectrum's flatness is at least tonalTomWiresFlatness (at least minStemSnares of them; a stem of tonal
+ * snares, a modal or FM kit's, has none and is left). A hit read as a snare whose late window (lateMs on, above
+ * bellLoHz) is at most tonalTomLateRatio of their median late flatness is a tom; a second piece stays. In place on
+ * `verdicts`.
+ */
+function byTonalTom(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const T = STEM_TONAL_TOM_PARAMETERS;
+  if (!(T.tonalTomLateRatio.value > 0)) return;
+  const wired = found
+    .filter(
+      (h, k) => verdicts[k]!.main.cls === 'snare' && (h.features.flatness ?? NaN) >= T.tonalTomWiresFlatness.value,
+    )
+    .map((h) => h.features.lateFlatness ?? NaN)
+    .filter(Number.isFinite);
+  if (wired.length < STEM_SNARELESS_PARAMETERS.minStemSnares.value) return;
+  const ref = kthSmallest(wired, wired.length >> 1);
+  const edge = T.tonalTomLateRatio.value * ref;
+  verdicts.forEach((v, k) => {
+    const late = found[k]!.features.lateFlatness ?? NaN;
+    if (v.main.cls !== 'snare' || !(late <= edge)) return;
+    const why =
+      `${S.lateMs.value} ms on its ring above ${STEM_BELL_PARAMETERS.bellLoHz.value} Hz has flatness ` +
+      `${late.toFixed(4)}, ≤ ${T.tonalTomLateRatio.value}× the stem's ${wired.length} wired snares' ` +
+      `${ref.toFixed(3)} (median): a few partials, no wires' noise lasting, a tom's mode`;
+    relabel(verdicts, k, 'tom', Math.log2(edge / Math.max(late, 1e-6)) / 4, why);
+  });
 }
