@@ -8,10 +8,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
 import { STEM_TONAL_TOM_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
+import { tallyBar } from './drums-tally.js';
 
 const rate = 44100;
 type Piece = 'snare' | 'tom' | '-';
@@ -35,27 +35,8 @@ function stroke(piece: Piece, r: () => number): Float64Array {
 function tally(bar: Piece[], bpm = 100): Record<string, number> {
   const u = noiseSource(48);
   const r = () => 2 * u() - 1;
-  const step = Math.round((30 / bpm) * rate);
-  const x = new Float32Array(step * bar.length * 8 + rate);
-  const truth: { at: number; piece: Piece }[] = [];
-  for (let k = 0; k < bar.length * 8; k++) {
-    const piece = bar[k % bar.length]!;
-    if (piece === '-') continue;
-    const at = 2000 + k * step;
-    truth.push({ at, piece });
-    const s = stroke(piece, r);
-    const gain = 0.5 * (0.85 + 0.05 * (k % 3));
-    for (let i = 0; i < s.length && at + i < x.length; i++) x[at + i]! += gain * s[i]!;
-  }
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const out: Record<string, number> = {};
-  for (const t of truth) {
-    const key = `${t.piece}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
+  const gain = (k: number) => 0.5 * (0.85 + 0.05 * (k % 3));
+  return tallyBar(bar, 8, Math.round((30 / bpm) * rate), (piece) => stroke(piece, r), gain, rate);
 }
 
 const off = <T>(f: () => T) => withParameterValue(STEM_TONAL_TOM_PARAMETERS.tonalTomLateRatio, 0, f);
