@@ -36,6 +36,7 @@ import {
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
+  STEM_HAT_MODE_PARAMETERS,
 } from '../src/engines/drums/params.js';
 import { classifyStemHits, type FoundHit } from '../src/engines/drums/stem.js';
 import { pooled, scoreStem, type ClassScore } from './drums-eval.js';
@@ -91,6 +92,7 @@ const groups = [
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
+  STEM_HAT_MODE_PARAMETERS,
 ] as Record<string, { value: number }>[];
 const param = (name: string) => groups.find((g) => g[name])?.[name];
 for (const a of args.slice(1).filter((x) => x.includes('='))) {

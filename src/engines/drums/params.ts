@@ -1301,3 +1301,39 @@ export const STEM_MASKED_KICK_PARAMETERS = {
       'above the kick) is that kick, its kick band masked by the one before',
   ),
 } as const;
+
+/**
+ * Resonator or ringing hats read as toms or snares in a big room by their one held mode (stem.ts byHatModeRing,
+ * h-dxhat48): a resonator hat's shell mode (at or above hatModeMinHz) holds its pitch into the second body window and
+ * rings alone (lateMs on, what it adds centres near it), while its strike's upper modes reach the wires and top
+ * bands. The share and low-band gates are byHatPartial's (hatPartialShare, hatPartialLowShare).
+ */
+export const STEM_HAT_MODE_PARAMETERS = {
+  hatModeMinHz: p(
+    300,
+    'Hz',
+    [0, 1e9],
+    "a hit read as a tom or snare whose body partial lies at or above this (a shell mode above a snare's head and a " +
+      "tom's body; a huge value: off)…",
+  ),
+  hatModeHold: p(
+    0.03,
+    'ratio − 1',
+    [0, 0.5],
+    '…whose second body window peaks within this ratio of it (the mode holds its pitch: a drum head glides)…',
+  ),
+  hatModeUpperShare: p(
+    0.02,
+    'of the added energy',
+    [0, 1],
+    '…which adds at least this share above midHz (the strike reaches the wires and top bands: a one-sine electronic ' +
+      'tom adds nothing there)…',
+  ),
+  hatModeLateRatio: p(
+    3,
+    '× the partial',
+    [1, 20],
+    "…and whose added spectrum lateMs on centres at most this factor above the partial (one mode ringing: a snare's " +
+      'wires and a tom\'s overtones ring higher) is a hat',
+  ),
+} as const;

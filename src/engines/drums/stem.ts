@@ -47,6 +47,7 @@ import {
   STEM_RING_GLIDE_PARAMETERS,
   STEM_HAT_SHELL_PARAMETERS,
   STEM_HAT_PARTIAL_PARAMETERS,
+  STEM_HAT_MODE_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
 } from './params.js';
@@ -686,6 +687,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byHatShellRing(found, verdicts);
   const heard = verdicts.map((v) => v.main.cls);
   byHatPartial(found, verdicts);
+  byHatModeRing(found, verdicts);
   byBellRing(found, verdicts, heard);
   byMaskedKick(found, verdicts, rate);
   found.forEach((h, k) => {
@@ -1555,6 +1557,42 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
       `it adds ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ${pct(H.hatPartialLowShare.value)}): the stem's ` +
       `hat shell ringing, not a ${v.main.cls}`;
     relabel(verdicts, k, 'hihat', f.bodyPeakShare! - H.hatPartialShare.value + 0.5, why);
+  });
+}
+
+/**
+ * Resonator or ringing hats read as toms or snares in a big room (h-dxhat48): a resonator hat sounds one shell mode,
+ * and a room lifts its ring into the body band, where the band rule hears a pitched drum. byHatPartial needs the
+ * stem's own hats at that pitch; in a stem whose every closed hat rings into a drum (held-out 32's resonator kit in the
+ * ice rink: its 306 Hz hats read as toms and snares, its hats read as hats the open hat's 800 Hz mode or the snare's
+ * 203 Hz) there is none. The hit itself tells: a hit read as a tom or snare whose body partial carries at least
+ * hatPartialShare of what it adds between bodyLoHz and bodyHiHz, lies at or above hatModeMinHz, holds its pitch within
+ * hatModeHold into the second body window, adds at least hatModeUpperShare above midHz and under hatPartialLowShare
+ * below lowHz, and whose added spectrum lateMs on centres at most hatModeLateRatio above the partial is a hat; a second
+ * piece stays. In place on `verdicts`.
+ */
+function byHatModeRing(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const H = STEM_HAT_MODE_PARAMETERS;
+  const P = STEM_HAT_PARTIAL_PARAMETERS;
+  verdicts.forEach((v, k) => {
+    const f = found[k]!.features;
+    const hz = f.bodyHz ?? NaN;
+    const held = Math.abs((f.bodyLateHz ?? NaN) / hz - 1);
+    const upper = f.share[2]! + f.share[3]!;
+    const late = (f.lateCentroidHz ?? NaN) / hz;
+    if ((v.main.cls !== 'tom' && v.main.cls !== 'snare') || !((f.bodyPeakShare ?? NaN) >= P.hatPartialShare.value))
+      return;
+    if (!(hz >= H.hatModeMinHz.value) || !(held <= H.hatModeHold.value) || !(f.share[0]! < P.hatPartialLowShare.value))
+      return;
+    if (!(upper >= H.hatModeUpperShare.value) || !(late <= H.hatModeLateRatio.value)) return;
+    const why =
+      `its body partial at ${hz.toFixed(0)} Hz (≥ ${H.hatModeMinHz.value}) carries ${pct(f.bodyPeakShare!)} of what ` +
+      `it adds (≥ ${pct(P.hatPartialShare.value)}) and holds its pitch within ${pct(held)} (≤ ` +
+      `${pct(H.hatModeHold.value)}); it adds ${pct(upper)} above ${S.midHz.value} Hz (≥ ` +
+      `${pct(H.hatModeUpperShare.value)}) and ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ` +
+      `${pct(P.hatPartialLowShare.value)}), and ${S.lateMs.value} ms on it centres at ${late.toFixed(2)}× the partial ` +
+      `(≤ ${H.hatModeLateRatio.value}): one shell mode ringing, a hat, not a ${v.main.cls}`;
+    relabel(verdicts, k, 'hihat', Math.min(1, H.hatModeLateRatio.value - late + 0.5), why);
   });
 }
 
