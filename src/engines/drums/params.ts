@@ -1334,6 +1334,6 @@ export const STEM_HAT_MODE_PARAMETERS = {
     '× the partial',
     [1, 20],
     "…and whose added spectrum lateMs on centres at most this factor above the partial (one mode ringing: a snare's " +
-      'wires and a tom\'s overtones ring higher) is a hat',
+      "wires and a tom's overtones ring higher) is a hat",
   ),
 } as const;

@@ -1590,8 +1590,8 @@ function byHatModeRing(found: FoundHit[], verdicts: StemVerdict[]): void {
       `it adds (≥ ${pct(P.hatPartialShare.value)}) and holds its pitch within ${pct(held)} (≤ ` +
       `${pct(H.hatModeHold.value)}); it adds ${pct(upper)} above ${S.midHz.value} Hz (≥ ` +
       `${pct(H.hatModeUpperShare.value)}) and ${pct(f.share[0]!)} below ${S.lowHz.value} Hz (< ` +
-      `${pct(P.hatPartialLowShare.value)}), and ${S.lateMs.value} ms on it centres at ${late.toFixed(2)}× the partial ` +
-      `(≤ ${H.hatModeLateRatio.value}): one shell mode ringing, a hat, not a ${v.main.cls}`;
+      `${pct(P.hatPartialLowShare.value)}), and ${S.lateMs.value} ms on it centres at ${late.toFixed(2)}× the ` +
+      `partial (≤ ${H.hatModeLateRatio.value}): one shell mode ringing, a hat, not a ${v.main.cls}`;
     relabel(verdicts, k, 'hihat', Math.min(1, H.hatModeLateRatio.value - late + 0.5), why);
   });
 }
