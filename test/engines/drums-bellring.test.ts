@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
+import { tallyStem } from './drums-tally.js';
 import { STEM_BELL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
@@ -64,15 +64,7 @@ function tally(bar: Piece[]): Record<string, number> {
     const gain = 0.5 * (0.8 + 0.1 * (k % 3));
     for (let i = 0; i < s.length && at + i < x.length; i++) x[at + i]! += gain * s[i]!;
   }
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const out: Record<string, number> = {};
-  for (const t of truth) {
-    const key = `${t.piece}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
+  return tallyStem(x, truth, rate);
 }
 
 const off = <T>(f: () => T) => withParameterValue(STEM_BELL_PARAMETERS.bellLateDb, 1e9, f);

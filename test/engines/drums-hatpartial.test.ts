@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
+import { tallyStem } from './drums-tally.js';
 import { STEM_HAT_MODE_PARAMETERS, STEM_HAT_PARTIAL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { resoKitPlayer } from '../../fixtures/resokit.js';
@@ -32,16 +32,11 @@ function tally(seed: number, bar: Piece[], mic: (x: Float64Array) => Float64Arra
     for (let i = 0; i < s.x.length && at + i < dry.length; i++) dry[at + i]! += s.gain * s.x[i]!;
   }
   const x = Float32Array.from(mic(dry));
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const out: Record<string, number> = {};
-  for (const t of truth) {
-    const p = t.piece === 'openHat' ? 'hat' : t.piece;
-    const key = `${p}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
+  return tallyStem(
+    x,
+    truth.map((t) => ({ at: t.at, piece: t.piece === 'openHat' ? 'hat' : t.piece })),
+    rate,
+  );
 }
 
 // main's chain: byHatModeRing (h-dxhat48, later) off too, else it takes some of these hats by itself
