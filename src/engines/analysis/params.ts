@@ -256,22 +256,6 @@ export const ONSET_PARAMETERS = {
     "… and, as fluxLeadRiseDb, its fine energy rises at least this much (the last stroke's decay is in the span " +
       'before it)',
   ),
-  fluxTapMaxGapSeconds: p(
-    0.18,
-    's',
-    [0, 0.5],
-    'band taps: the soft hand of a loud–soft roll, half-way between two flux peaks at least 2 × minIntervalSeconds ' +
-      'and at most this far apart (after the wash test; 0: off) …',
-  ),
-  fluxTapJitterSeconds: p(0.008, 's', [0, 0.05], '… within this of their midpoint …'),
-  fluxTapBandRiseDb: p(
-    12,
-    'dB',
-    [0, 60],
-    '… where the band energy rises this much (its largest over the next 3 frames against its least over the 3 ' +
-      "before) in the band where both of the two rose most: the accent drum's own band, where its decay, not " +
-      "the cymbal's ring, is the floor the tap rises out of",
-  ),
   fluxSearchBeforeSeconds: p(
     0.015,
     's',

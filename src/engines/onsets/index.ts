@@ -319,77 +319,6 @@ export function leadPeaks(
   });
 }
 
-/**
- * Band taps: the soft hand of a loud–soft roll. Between two consecutive `peaks` (frames) at least 2 ×
- * minIntervalSeconds and at most fluxTapMaxGapSeconds apart, the frame within fluxTapJitterSeconds of their midpoint
- * where the band energy rises most in the accent's band (the band where the first of the two rises most, and the
- * second too), when that rise reaches fluxTapBandRiseDb. A rise is a band's largest energy over frames f..f+2
- * against its least over f−3..f−1. The all-band flux a cymbal's ring dominates shows a tap 12–18 dB under the
- * accents only as a ripple; in the accent drum's own band it rises out of the accent's decay. Ascending; none of
- * `peaks`.
- */
-export function bandTaps(
-  peaks: readonly number[],
-  energy: NonNullable<OnsetInput['bandEnergy']>,
-  hopSeconds: number,
-  params: OnsetParameterValues = onsetDefaults(),
-): number[] {
-  const maxGap = checkParameter(
-    'fluxTapMaxGapSeconds',
-    ONSET_PARAMETERS.fluxTapMaxGapSeconds,
-    params.fluxTapMaxGapSeconds,
-  );
-  if (!(maxGap > 0) || peaks.length < 2) return [];
-  const jitter = Math.round(
-    checkParameter('fluxTapJitterSeconds', ONSET_PARAMETERS.fluxTapJitterSeconds, params.fluxTapJitterSeconds) /
-      hopSeconds,
-  );
-  const ratio =
-    10 ** (checkParameter('fluxTapBandRiseDb', ONSET_PARAMETERS.fluxTapBandRiseDb, params.fluxTapBandRiseDb) / 10);
-  const { values, bands } = energy;
-  const frames = Math.floor(values.length / bands);
-  const minFrames = (2 * params.minIntervalSeconds) / hopSeconds;
-  const maxFrames = maxGap / hopSeconds;
-  // a band's rise at frame f (ratio; 0 where it cannot be measured)
-  const rise = (f: number, b: number): number => {
-    if (f < 3 || f + 2 >= frames) return 0;
-    let top = 0;
-    let floor = Infinity;
-    for (let k = f; k <= f + 2; k++) top = Math.max(top, values[k * bands + b]!);
-    for (let k = f - 3; k < f; k++) floor = Math.min(floor, values[k * bands + b]!);
-    return floor > 0 ? top / floor : top > 0 ? Infinity : 0;
-  };
-  const out: number[] = [];
-  for (let k = 0; k + 1 < peaks.length; k++) {
-    const a = peaks[k]!;
-    const gap = peaks[k + 1]! - a;
-    if (gap < minFrames || gap > maxFrames) continue;
-    // the accent's band: its largest rise within −1…+2 frames of the first peak — and of the second (one drum's two
-    // accents, the right hand of a roll; not a groove's kick then hat)
-    const bandOf = (f: number): number => {
-      let band = -1;
-      let best = 0;
-      for (let b = 0; b < bands; b++)
-        for (let d = -1; d <= 2; d++) {
-          const r = rise(f + d, b);
-          if (r > best) ((best = r), (band = b));
-        }
-      return band;
-    };
-    const band = bandOf(a);
-    if (band < 0 || bandOf(peaks[k + 1]!) !== band) continue;
-    const mid = Math.round(a + gap / 2);
-    let at = -1;
-    let top = 0;
-    for (let f = mid - jitter; f <= mid + jitter; f++) {
-      const r = rise(f, band);
-      if (r > top) ((top = r), (at = f));
-    }
-    if (at > a && at < peaks[k + 1]! && top >= ratio) out.push(at);
-  }
-  return out;
-}
-
 function valleyOptions(hopSeconds: number, params: OnsetParameterValues): { frames: number; fraction: number } {
   const seconds = checkParameter('fluxValleySeconds', ONSET_PARAMETERS.fluxValleySeconds, params.fluxValleySeconds);
   return {
@@ -1102,13 +1031,6 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         columns,
       )
     : pickPeaks(env, 1 / hopSeconds, pick);
-  // … and the soft hand of a loud–soft roll between two of them, found in the accent drum's band (bandTaps)
-  const tapFrames = new Set<number>();
-  if (input.flux && input.bandEnergy) {
-    const taps = bandTaps(peaks, input.bandEnergy, hopSeconds, params);
-    for (const f of taps) tapFrames.add(f);
-    if (taps.length) peaks.splice(0, peaks.length, ...[...new Set([...peaks, ...taps])].sort((a, b) => a - b));
-  }
   const strength = (t: number) => strengthAt(odf, input.hopSeconds, t);
   const { span, lookback } = riseTicks(tickSeconds, params);
   const before = input.flux
@@ -1177,8 +1099,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
   // … and flux onsets whose rise is incoherent across the novelty's filters that do not rise loudly
   if (input.noveltyCoherence) {
     const keep = incoherentOnsets(out, input.noveltyCoherence, fineEnergy, tickSeconds, params);
-    // (a band tap's evidence is its rise in the accent's band: the cymbal's ring leaves the novelty incoherent)
-    out.splice(0, out.length, ...out.filter((o, k) => keep[k] || tapFrames.has(o.p)));
+    out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
   const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
   // a rise counts where no placed onset is within minIntervalSeconds: the nearest one, found by bisection
