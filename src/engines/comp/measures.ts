@@ -558,6 +558,47 @@ export function ownLatency(entries: number[], bounds = 0): number {
 }
 
 /**
+ * Each take's own latency (ms, 0: none) read on its entries against the other takes' in the same section, not
+ * against the guide alone (h-comp47): per section, the take's entry (ms, after the shared offset) less the median of
+ * the other takes' entries there, each less its own latency (`own`, ownLatency on its entries against the guide),
+ * counted only where it lies within takeLatencyPeerGateMs of the shared offset (a take in time; none: the guide);
+ * ownLatency on those. A section where the guide reads every take some ms off (a note's rise, a phrase sung
+ * ahead) moves the take in time with it, so a latent take's clean sections sit tighter and its late or early
+ * phrases (27–38 ms, defects) stay apart from them. A late or early other take is no reference (the median of all
+ * the other takes, ungated: MIDI / guide vocal 400 / 458 of 534 / 624 on held-out-20…33 against 427 / 482).
+ * `lags`: sections × takes, frames (null: no reading); `bound`: an entry at an end of the search.
+ */
+export function peerLatency(
+  lags: (number | null)[][],
+  own: number[],
+  bound: (x: number | null) => boolean,
+  hopS: number,
+  common: number,
+): number[] {
+  const gate = COMP_MEASURE_PARAMETERS.takeLatencyPeerGateMs.value;
+  const ms = (x: number) => x * hopS * 1000 - common;
+  return own.map((_, k) => {
+    const rel: number[] = [];
+    let bounds = 0;
+    for (const row of lags) {
+      const x = row[k];
+      if (x === null || x === undefined) continue;
+      if (bound(x)) {
+        bounds++;
+        continue;
+      }
+      const peers = row.flatMap((y, j) =>
+        j === k || y === null || y === undefined || bound(y) || Math.abs(ms(y) - own[j]!) > gate
+          ? []
+          : [ms(y) - own[j]!],
+      );
+      rel.push(ms(x) - (median(peers) ?? 0));
+    }
+    return ownLatency(rel, bounds);
+  });
+}
+
+/**
  * The guide modes' search range: the late end of the lags searched (frames). A session's latency plus a slow
  * attack (a pad's, a bowed note's) can put every take past maxLagSeconds late: the lags pile up at the search's
  * late end and timing no longer tells a late take from one in time (held-out-17 3402: an 85 ms latency and a new
@@ -883,7 +924,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   // end, 90 ms, and read as its latency if taken as readings; another's 40, 50, 60 of 5 readings fill a window, but
   // not 3 of 6)
   const bound = (x: number | null) => x !== null && (!inRange(x) || x <= -maxLag + 1);
-  const guideLatencyMs =
+  const ownGuideLatencyMs =
     kind === 'consensus'
       ? []
       : takes.map((_, k) => {
@@ -893,6 +934,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
             mine.filter(bound).length,
           );
         });
+  // then read again against the other takes in time in each section (peerLatency)
+  const guideLatencyMs = kind === 'consensus' ? [] : peerLatency(guideLags, ownGuideLatencyMs, bound, hopS, common);
   const shiftOf = (k: number) => (kind === 'consensus' ? 0 : Math.round((common + guideLatencyMs[k]!) / 1000 / hopS));
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);

@@ -116,6 +116,13 @@ export const COMP_MEASURE_PARAMETERS = {
     "timing: a take's own latency needs at least this share of its entries (one per section) in one " +
       'commonOffsetWindowSeconds-wide window',
   ),
+  takeLatencyPeerGateMs: p(
+    12.5,
+    'ms',
+    [2, 50],
+    "timing, guide modes: a take's own latency is read on its entries less the median of the other takes' in the " +
+      'section (each less its own latency), of those within this far of the shared offset (takes in time)',
+  ),
   takeLatencyMinSections: p(
     4,
     'sections',
