@@ -26,6 +26,7 @@ import {
   leadNearer,
   offTone,
   ownLatency,
+  peerLatency,
   noteStarts,
   levelFit,
   measureTakes,
@@ -1708,4 +1709,41 @@ test('no guide: two of four takes 70 ms late throughout (their latency) are alig
   for (const k of [1, 2, 3]) assert.ok(Math.abs(t[k]!) <= 15, `section 2 timing ${t}`);
   const c = chooseTakes(sections, out.measures, WEIGHT_PRESETS['vocal-pop'], ['a', 'b', 'c', 'd'], 0);
   assert.notEqual(c[2]!.chosen, 0);
+});
+
+test('own latency: a latent take read against the other takes in time in each section, not the guide alone', () => {
+  // 6 sections × 4 takes, entries in ms (hop 1 ms, shared offset 0): the guide reads every take in time some ms off
+  // per section (0, 12, −12, 10, −11, 5); take 2 is 30 ms late in every section plus an early-34 phrase (§1) and
+  // a late-32 one (§4); take 3 is in time with late phrases of 28, 31 and 35 ms in §2, §4, §6
+  const lags = [
+    [1, -1, -4, 2],
+    [11, 14, 46, 40],
+    [-10, 21, 14, -13],
+    [10, 9, 72, 41],
+    [-13, -42, 17, -10],
+    [6, 5, 38, 40],
+  ];
+  const entries = (k: number) => lags.map((row) => row[k]!);
+  // against the guide alone take 2's clean entries (42, 14, 17, 38 ms less the guide's shifts) fill no window of 4
+  assert.deepEqual(
+    [0, 1, 2, 3].map((k) => ownLatency(entries(k))),
+    [0, 0, 0, 0],
+  );
+  const lat = peerLatency(lags, [0, 0, 0, 0], () => false, 0.001, 0);
+  // against the takes in time its clean sections read 24, 27, 32.5, 35 ms: its latency, ~30 ms
+  assert.ok(Math.abs(lat[2]! - 30) < 3, `take 2 latency ${lat[2]}`);
+  // the takes in time, and the take late by its phrases in half its sections, keep none
+  assert.deepEqual([lat[0], lat[1], lat[3]], [0, 0, 0]);
+  // the shared offset is taken off first: the same entries 20 ms later read the same
+  const later = peerLatency(
+    lags.map((row) => row.map((x) => x + 20)),
+    [0, 0, 0, 0],
+    () => false,
+    0.001,
+    20,
+  );
+  assert.deepEqual(
+    later.map((x) => Math.round(x)),
+    lat.map((x) => Math.round(x)),
+  );
 });
