@@ -1404,6 +1404,27 @@ export const TEMPO_PARAMETERS = {
     'bar-repeat check: the factor of a level with full evidence (the level at half its tempo joins the candidates ' +
       'and is handed the score taken, levelHandOver); 1: off',
   ),
+  twoFourFloor: p(
+    0.5,
+    '',
+    [0, 1],
+    'two-four check (h-tempo48): the factor of a fast level with full evidence (kick and bass on every other beat, ' +
+      'no snare on the others: a 2/4 groove read at its subdivision); its half joins the candidates and is handed ' +
+      'the score taken, levelHandOver. 1: off',
+  ),
+  twoFourMinBpm: p(
+    170,
+    'BPM',
+    [60, 300],
+    'two-four check (h-tempo48): the slowest level it weighs down (a cumbia or samba read at ×2 is 180–200)',
+  ),
+  twoFourLowRatio: p(
+    0.3,
+    'of the kick beats',
+    [0, 1],
+    "two-four check (h-tempo48): the low band's strength on the off beats over the kick beats at or under which " +
+      'the alternation counts fully (none at twice it)',
+  ),
   levelHandOver: p(
     1,
     'of the score taken',

@@ -515,6 +515,13 @@ interface Candidate {
   barRepeat: number;
   barRepeatDetail?: { s4: number; s8: number; sOdd?: number; evidence: number };
   /**
+   * Two-four check (h-tempo48): 1, or less when a fast level (twoFourMinBpm or faster) has its kick and bass on every
+   * other beat (the low band's weaker class under twoFourLowRatio of the stronger) and no snare on the others
+   * (twoFourEvidence): a 2/4 groove (cumbia, samba, xote) read at its subdivision; its half is the tapped pulse.
+   */
+  twoFour: number;
+  twoFourDetail?: { lowRatio: number; snareShare: number; evidence: number };
+  /**
    * Bar-tile check: 1, or less when the drum pattern of the level 2 or 3 times as fast repeats after a number of
    * that level's beats which 2 or 3 does not divide (the level fits the bar a non-integer number of times), or
    * (h-tempo19) which it divides while its grid misses the bar's groups of 2 and 3 (groupMiss).
@@ -1185,6 +1192,41 @@ export function backbeatSnareWeight(hits: { times: number[] }, beatSeconds: numb
 }
 
 /**
+ * Two-four evidence of a level (h-tempo48): its beats in two classes by index parity; the kick class is the one the
+ * low band (kick, bass) is stronger on. lowRatio = the other (off) class's low-band strength over the kick class's;
+ * snareShare = the off beats with a snare hit (snareHits) within backbeatSnareToleranceSeconds. evidence = the low
+ * band's alternation (1 at or under twoFourLowRatio, falling linearly to 0 at twice it) × (1 − the snare's weight:
+ * snareShare over backbeatSnareShare, at most 1). 0 when the detector found fewer than three hits (no evidence).
+ */
+export function twoFourEvidence(
+  low: ArrayLike<number>,
+  beatFrames: number[],
+  halfWidth: number,
+  hopSeconds: number,
+  hits: { times: number[] },
+): { lowRatio: number; snareShare: number; evidence: number } {
+  const lowFull = checkParameter('twoFourLowRatio', TEMPO_PARAMETERS.twoFourLowRatio);
+  const share = checkParameter('backbeatSnareShare', TEMPO_PARAMETERS.backbeatSnareShare);
+  const tol = checkParameter('backbeatSnareToleranceSeconds', TEMPO_PARAMETERS.backbeatSnareToleranceSeconds);
+  const [a, b] = evenOddStrength(low, beatFrames, halfWidth);
+  const kickOdd = b > a;
+  const lowRatio = Math.max(a, b) > 0 ? Math.min(a, b) / Math.max(a, b) : 1;
+  let on = 0;
+  let count = 0;
+  beatFrames.forEach((f, i) => {
+    if ((i % 2 === 1) === kickOdd) return;
+    count++;
+    const t = f * hopSeconds;
+    if (hits.times.some((h) => Math.abs(h - t) <= tol)) on++;
+  });
+  const snareShare = count ? on / count : 0;
+  if (hits.times.length < 3 || !(lowFull > 0)) return { lowRatio, snareShare, evidence: 0 };
+  const alternation = 1 - ramp(lowRatio, lowFull, 2 * lowFull);
+  const snareWeight = share > 0 ? Math.min(1, snareShare / share) : 0;
+  return { lowRatio, snareShare, evidence: alternation * (1 - snareWeight) };
+}
+
+/**
  * Tonal onset envelope: the positive change of the log-compressed chroma per frame, summed over pitch classes
  * above the mean change (new notes and chords; a drum, being unpitched, raises every pitch class alike).
  * Null without chroma.
@@ -1491,6 +1533,7 @@ function levels(
     c.ternaryCheck *
     c.twoBeat *
     c.barRepeat *
+    c.twoFour *
     c.barTile *
     c.halfTime *
     c.fourThree *
@@ -1573,6 +1616,7 @@ function levels(
       ternaryCheck: 1,
       twoBeat: 1,
       barRepeat: 1,
+      twoFour: 1,
       barTile: 1,
       halfTime: 1,
       fourThree: 1,
@@ -1623,7 +1667,9 @@ function levels(
     return { factor: ternaryFloor + (1 - ternaryFloor) * Math.min(1, e3 / ternaryEven), beat: y };
   };
   /** Levels weighed down by a check, the level they misread, and the check's factor. */
-  const handOvers: { from: Candidate; to: Candidate; factor: () => number }[] = [];
+  const handOvers: { from: Candidate; to: Candidate; factor: () => number; twoFour?: boolean }[] = [];
+  /** The half each level the two-four check weighed down was handed to (h-tempo48). */
+  const twoFourTo = new Map<Candidate, Candidate>();
   for (const c of [...all]) {
     const t = ternaryOf(c);
     c.ternaryCheck = t.factor;
@@ -1705,6 +1751,25 @@ function levels(
     if (!all.includes(h)) all.push(h);
     handOvers.push({ from: c, to: h, factor: () => c.barRepeat });
   }
+  // the two-four check (h-tempo48): a fast level whose kick and bass fall on every other beat with no snare on the
+  // others is a 2/4 groove's subdivision (the güira, rim or hat on the "and"): it is weighed down and its half, the
+  // pulse the bass and kick repeat on, joins the candidates. A boom-chick groove read right at the fast level (country
+  // two-beat, motown, punk) has its snare on the others; one with its kick on every beat has no alternation
+  const twoFourFloor = checkParameter('twoFourFloor', TEMPO_PARAMETERS.twoFourFloor);
+  const twoFourMin = checkParameter('twoFourMinBpm', TEMPO_PARAMETERS.twoFourMinBpm);
+  if (twoFourFloor < 1 && bands && snareOnce())
+    for (const c of [...all]) {
+      if (c.bpm < twoFourMin || c.beatFrames.length < 8) continue;
+      const d = twoFourEvidence(bands[0]!, c.beatFrames, halfWidth, hopSeconds, snareOnce()!);
+      if (!(d.evidence > 0)) continue;
+      const h = candidate(c.bpm / 2);
+      if (!h || Math.abs(h.bpm / (c.bpm / 2) - 1) > distinctRatio) continue;
+      c.twoFour = 1 - (1 - twoFourFloor) * d.evidence;
+      c.twoFourDetail = d;
+      if (!all.includes(h)) all.push(h);
+      twoFourTo.set(c, h);
+      handOvers.push({ from: c, to: h, factor: () => c.twoFour, twoFour: true });
+    }
   // the bar-tile check (h-tempo18): a level must tile the bar. The bar is read on the level k = 2 or 3 times as fast
   // (its subdivision, the eighth of an x/8 meter): the shortest number m of that level's beats after which its drum
   // pattern repeats best (2 up to barTileMaxBeats); when k does not divide m (7/8 read at a half or a third of the
@@ -1974,8 +2039,11 @@ function levels(
   const handOver = checkParameter('levelHandOver', TEMPO_PARAMETERS.levelHandOver);
   if (handOver > 0) {
     for (const h of handOvers) {
-      const before = own(h.from) / Math.max(1e-12, h.factor());
-      const v = handOver * before * (1 - h.factor());
+      // another check handing the same level to the same half (the bar-repeat or dembow check) hands what it took
+      // together with the two-four check (h-tempo48): alone it would hand its share of a score that check lowered
+      const factor = h.factor() * (!h.twoFour && twoFourTo.get(h.from) === h.to ? h.from.twoFour : 1);
+      const before = own(h.from) / Math.max(1e-12, factor);
+      const v = handOver * before * (1 - factor);
       if (v > h.to.handed) ((h.to.handed = v), (h.to.handedFrom = h.from.bpm));
     }
     for (const c of all) rescore(c);
@@ -2091,6 +2159,11 @@ function levels(
       c.barRepeat < 1 && c.barRepeatDetail
         ? ` × bar-repeat check ${fmt(c.barRepeat)} (drum pattern 8 beats on ${fmt(c.barRepeatDetail.s8)}, 4 beats ` +
           `on ${fmt(c.barRepeatDetail.s4)})`
+        : ''
+    }${
+      c.twoFour < 1 && c.twoFourDetail
+        ? ` × two-four check ${fmt(c.twoFour)} (the low band's off beats at ${fmt(c.twoFourDetail.lowRatio)} of ` +
+          `its kick beats, a snare on ${fmt(c.twoFourDetail.snareShare)} of the off beats)`
         : ''
     }${
       c.barTile < 1 && c.barTileDetail
