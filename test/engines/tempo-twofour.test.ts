@@ -29,7 +29,12 @@ function twoFourGroove(bpm: number, off: Hit, offPiece: Piece): TempoInput {
   const hits: [number, Piece][] = [];
   for (let b = 0; b * spb < SECONDS; b++) {
     const t = b * spb;
-    hits.push([t, b % 8 === 0 ? 'snare' : 'kick'], [t + spb / 2, offPiece], [t + spb / 4, 'hat'], [t + spb * 0.75, 'hat']);
+    hits.push(
+      [t, b % 8 === 0 ? 'snare' : 'kick'],
+      [t + spb / 2, offPiece],
+      [t + spb / 4, 'hat'],
+      [t + spb * 0.75, 'hat'],
+    );
   }
   return { ...input, bandEnergy: bandEnergy(hits, SECONDS) };
 }
