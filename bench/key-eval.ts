@@ -136,6 +136,10 @@
  * adds its held-out set (fixtures/keyfresh32.ts fresh32KeySpecs(), 22 cadencing and 22 open songs, tonic pedals in
  * both halves and dominant pedals as a control, steelband/marimba/cool jazz/music box/carillon/exotica styles, a
  * modal synthesizer written for it at 44.1 kHz, Vallotti, Kirnberger III and −16 cent tunings, seeds 92000 + i).
+ * `--fresh33` (forty-ninth round) adds its held-out set (fixtures/keyfresh33.ts fresh33KeySpecs(), 22 cadencing and
+ * 22 open songs, tonic pedals in both halves (Mixolydian and Dorian among them), dominant pedals as a control, open
+ * songs mostly ending cold or held off the tonic, zydeco/fado/barbershop/kwela/vaporwave/UK garage styles, a
+ * granular synthesizer written for it at 48 kHz, Young II, Kellner and +12 cent tunings, seeds 94000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -185,6 +189,7 @@ import { fresh29KeySet } from '../fixtures/keyfresh29.js';
 import { fresh30KeySet } from '../fixtures/keyfresh30.js';
 import { fresh31KeySet } from '../fixtures/keyfresh31.js';
 import { fresh32KeySet } from '../fixtures/keyfresh32.js';
+import { fresh33KeySet } from '../fixtures/keyfresh33.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -289,6 +294,7 @@ const FRESH29 = fresh(29);
 const FRESH30 = fresh(30);
 const FRESH31 = fresh(31);
 const FRESH32 = fresh(32);
+const FRESH33 = fresh(33);
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -341,6 +347,7 @@ const SETS = [
   'fresh30 key set',
   'fresh31 key set',
   'fresh32 key set',
+  'fresh33 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -402,6 +409,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh30 key set' &&
     s !== 'fresh31 key set' &&
     s !== 'fresh32 key set' &&
+    s !== 'fresh33 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -439,6 +447,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh30 key set',
   'fresh31 key set',
   'fresh32 key set',
+  'fresh33 key set',
 ];
 
 interface Item {
@@ -667,6 +676,7 @@ async function main() {
     ['fresh30 key set', FRESH30, fresh30KeySet, 'keyfresh30'],
     ['fresh31 key set', FRESH31, fresh31KeySet, 'keyfresh31'],
     ['fresh32 key set', FRESH32, fresh32KeySet, 'keyfresh32'],
+    ['fresh33 key set', FRESH33, fresh33KeySet, 'keyfresh33'],
   ];
   for (const d of [
     truthDir,
