@@ -1735,6 +1735,23 @@ export const KEY_PARAMETERS = {
       'its dominant (V or V7 → I): a loop that starts on vi or IV is not an ending, the dominant resolution is ' +
       '(1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
   ),
+  endsWithoutDominant: p(
+    0.25,
+    "of an end's vote",
+    [0, 1],
+    "key score: the share of an end's vote (and, for the first chord, of the vamp's tonic) a key keeps when the " +
+      "song never reaches that chord's root from a fifth above (V or v → I, anywhere), the two ends lie on " +
+      "different roots and the key's profile correlation lies more than endsProfileMargin below the best key's: a " +
+      'loop that never cadences starts and stops on any of its chords (1 = off; bench/RESULTS.md, key, round 49)',
+  ),
+  endsProfileMargin: p(
+    0.1,
+    'correlation',
+    [0, 2],
+    'key score: endsWithoutDominant applies only to keys whose profile correlation (Pearson, −1…1) lies more than ' +
+      "this below the best key's: an end's vote pulls fully against a near tie, less against a clear profile " +
+      '(bench/RESULTS.md, key, round 49)',
+  ),
   vampWeight: p(
     0.3,
     'score units',

@@ -1088,6 +1088,21 @@ export function analyzeKey(
     dominantEnd && first && first.root !== last!.root && chords[lastIndex - 1]!.root !== first.root
       ? param('firstChordAfterDominantEnd', options)
       : 1;
+  // an end on a root the song never reaches from a fifth above (V or v → I, anywhere) is where a loop that never
+  // cadences happened to start or stop: against a clear profile its vote and the vamp's keep endsWithoutDominant
+  const dominantArrivals = new Array<number>(12).fill(0);
+  chords.forEach((s, i) => {
+    if (i > 0 && (chords[i - 1]!.root - s.root + 12) % 12 === 7) dominantArrivals[s.root]!++;
+  });
+  const openShare = param('endsWithoutDominant', options);
+  // (two ends on one root agree: a loop that starts and stops on it returns to it)
+  const agree = !!first && !!last && first.root === last.root;
+  const lastConfirmed = agree || dominantEnd || (!!last && dominantArrivals[last.root]! > 0);
+  const firstConfirmed = agree || (!!first && dominantArrivals[first.root]! > 0);
+  // ... and only against the profile: a key whose profile correlation lies more than endsProfileMargin below the
+  // best key's
+  const margin = param('endsProfileMargin', options);
+  const topProfile = Math.max(...profileCorr.values());
   const w = {
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
@@ -1152,6 +1167,9 @@ export function analyzeKey(
         onTonic += s.sounding;
         if (i > 0) cadence += cadenceInto(chords[i - 1]!, tonic, seventhBonus, triadDominant);
       });
+      const far = profileCorr.get(key)! < topProfile - margin;
+      const lastShare = far && !lastConfirmed ? openShare : 1;
+      const firstShare = far && !firstConfirmed ? openShare : 1;
       const e: KeyEvidence = {
         key,
         tonic,
@@ -1164,7 +1182,7 @@ export function analyzeKey(
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
-        endsVote: arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0,
+        endsVote: arrived && onTonicRoot(last) ? lastShare : onTonicRoot(first) ? firstShare * firstVote : 0,
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
@@ -1181,7 +1199,7 @@ export function analyzeKey(
         w.phraseReturn * e.phraseReturn +
         w.scaleEdge * e.scaleEdge +
         w.ends * e.endsVote +
-        (e.vampTonic ? w.vamp : 0) +
+        (e.vampTonic ? firstShare * w.vamp : 0) +
         w.held * e.heldTonic +
         w.pedal * e.pedalTonic;
       evidence.push(e);
