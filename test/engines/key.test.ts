@@ -753,3 +753,27 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
 });
+
+test('round 49: a loop that starts on IV and never reaches it from a fifth above: a quarter of its vote', () => {
+  // D major IV–I–V–vi ×4 (G D A Bm), stopping on Bm: no chord is reached from a fifth above (no V → I anywhere), the
+  // loop starts on G and stops on Bm; the profile (C♯ in every A) favours D major over G major by more than 0.1
+  const Gd: [number[], number] = [[59, 62, 67], 43];
+  const D: [number[], number] = [[62, 66, 69], 50];
+  const A: [number[], number] = [[61, 64, 69], 45];
+  const Bm: [number[], number] = [[59, 62, 66], 47];
+  const loop = [Gd, D, A, Bm];
+  const x = progression([...loop, ...loop, ...loop, ...loop], 1.3, 0);
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  const on = keyOf(x);
+  const off = keyOf(x, { endsWithoutDominant: 1 });
+  assert.equal(on.decision?.inputs?.['firstChord'], 'G');
+  assert.ok(ev(on, 'D major').profile - ev(on, 'G major').profile > KEY_PARAMETERS.endsProfileMargin.value);
+  assert.equal(KEY_PARAMETERS.endsWithoutDominant.value, 0.25);
+  // the first chord's vote for G major: a quarter (main: the whole vote)
+  assert.equal(ev(off, 'G major').endsVote, 1);
+  assert.equal(ev(on, 'G major').endsVote, 0.25);
+  // only the ends' term moves: G major loses three quarters of endChordWeight
+  const w = KEY_PARAMETERS.endChordWeight.value;
+  assert.ok(Math.abs(ev(off, 'G major').score - ev(on, 'G major').score - 0.75 * w) < 1e-9);
+  console.log(on.result.key, off.result.key, ev(on, 'G major').score, ev(on, 'D major').score, ev(off, 'G major').score);
+});

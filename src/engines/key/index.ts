@@ -1089,7 +1089,7 @@ export function analyzeKey(
       ? param('firstChordAfterDominantEnd', options)
       : 1;
   // an end on a root the song never reaches from a fifth above (V or v → I, anywhere) is where a loop that never
-  // cadences happened to start or stop: against a clear profile its vote and the vamp's keep endsWithoutDominant
+  // cadences happened to start or stop: against a clear profile its vote keeps endsWithoutDominant of its weight
   const dominantArrivals = new Array<number>(12).fill(0);
   chords.forEach((s, i) => {
     if (i > 0 && (chords[i - 1]!.root - s.root + 12) % 12 === 7) dominantArrivals[s.root]!++;
@@ -1199,7 +1199,7 @@ export function analyzeKey(
         w.phraseReturn * e.phraseReturn +
         w.scaleEdge * e.scaleEdge +
         w.ends * e.endsVote +
-        (e.vampTonic ? firstShare * w.vamp : 0) +
+        (e.vampTonic ? w.vamp : 0) +
         w.held * e.heldTonic +
         w.pedal * e.pedalTonic;
       evidence.push(e);
