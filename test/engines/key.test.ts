@@ -775,5 +775,4 @@ test('round 49: a loop that starts on IV and never reaches it from a fifth above
   // only the ends' term moves: G major loses three quarters of endChordWeight
   const w = KEY_PARAMETERS.endChordWeight.value;
   assert.ok(Math.abs(ev(off, 'G major').score - ev(on, 'G major').score - 0.75 * w) < 1e-9);
-  console.log(on.result.key, off.result.key, ev(on, 'G major').score, ev(on, 'D major').score, ev(off, 'G major').score);
 });

@@ -1740,7 +1740,7 @@ export const KEY_PARAMETERS = {
     "of an end's vote",
     [0, 1],
     "key score: the share of an end's vote a key keeps when the song never reaches that chord's root from a fifth " +
-      'above (V or v → I, anywhere), the two ends lie on different roots and the key\'s profile correlation lies ' +
+      "above (V or v → I, anywhere), the two ends lie on different roots and the key's profile correlation lies " +
       "more than endsProfileMargin below the best key's: a loop that never cadences starts and stops on any of its " +
       "chords (the vamp's tonic is not scaled; 1 = off; bench/RESULTS.md, key, round 49)",
   ),
