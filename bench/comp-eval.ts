@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-34]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-35]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7047,6 +7047,283 @@ export const HELD_OUT_34_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-35 (in no set before it): a bright fluttering soprano, a reedy tenor, a dark steady bass. */
+const KRONCONG_SOPRANO: VoiceStyle = {
+  name: 'kroncong soprano',
+  formantScale: 1.16,
+  vibratoHz: 6.1,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 5,
+  breath: 0.05,
+  openPhase: 0.5,
+  closePhase: 0.1,
+};
+const BATUQUE_TENOR: VoiceStyle = {
+  name: 'batuque tenor',
+  formantScale: 1.02,
+  vibratoHz: 5.6,
+  vibratoCents: 27,
+  vibratoDelaySeconds: 0.45,
+  driftCents: 9,
+  breath: 0.11,
+  openPhase: 0.47,
+  closePhase: 0.14,
+};
+const CHAABI_BASS: VoiceStyle = {
+  name: 'chaabi bass',
+  formantScale: 0.9,
+  vibratoHz: 4.6,
+  vibratoCents: 16,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 3,
+  breath: 0.03,
+  openPhase: 0.66,
+  closePhase: 0.2,
+};
+/**
+ * Defect sizes of held-out-35 (no set's): late takes 31–39 ms, early 28–36 ms (in the open class of 27–40 ms),
+ * detune 21–26 cents, level drops of 4.5–6 dB, noise bursts at −43…−37 dBFS, clipping driven 10–12 dB.
+ */
+const VEIL_DEFECTS = {
+  late: [31, 39],
+  early: [28, 36],
+  detune: [21, 26],
+  level: [4.5, 6],
+  noise: [-43, -37],
+  clip: [10, 12],
+} as const;
+
+/**
+ * The thirty-fifth held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset48, while
+ * held-out-34 is read by h-comp47 — every earlier set is tuning material now; the base's baseline only), made
+ * differently from every earlier comp set, with the open classes among ordinary sections: **takes 28–39 ms late or
+ * early beside take latencies of 29–36 ms** (VEIL_DEFECTS, no set's sizes: 5202 0/31/0/0, 5205 0/0/29/29, 5207
+ * 34/0/34/0/0; speech 0/36/36/0 and 35/0/0/35/0), **latent clean takes** (each latency pattern leaves a take clean
+ * in a section by the defect bag), **undamped rooms** (SoX `80 0 95 0 20 0`, `92 3 70 0 15 0`, speech
+ * `78 2 90 0 5 0`; a white-tailed 0.9 s convolution room) beside a damped `50 40 60 0 30 0` and two damped
+ * reflecting convolution rooms (one on speech), **missing phrases** in every song, **speech detunes** of 21–26 cents
+ * (both languages); floors per take at −75…−58 dBFS (5201, 5206, 5207, the Papiamento sentences); synth settings no
+ * set used (fluidsynth FluidR3_GM 0.55 / 0.35, OPL-3 0.4 / 0.45, TiMidity++ freepats reverb 30, the npm synth on
+ * MuseScoreGeneral) and take programs no set used (30 distortion guitar, 34 picked bass, 35 fretless bass, 39 synth
+ * bass 2) under guide programs no set used as guide (31 guitar harmonics, 36 slap bass 1, 37 slap bass 2, 32
+ * acoustic bass); latency patterns no set used (also 0/105/105/0, 0/0/0/0/75, 40/40/0/40, 0/0/0/60, a whole
+ * session 150 ms late), two songs with no latency (5206, 5208); three voices in no set (kroncong soprano, batuque
+ * tenor, chaabi bass), vowel sets no set used (a/e/u, i/o/u), timing jitter 21 ms and pitch jitter 13 cents (no
+ * set's), sections of 28 and 29 beats (no set's); speech from espeak-ng Papiamento (pap+Alex, 105 wpm) and Setswana
+ * (tn+john at pitch 65, 215 wpm) (no set's languages, pitch, rates); takes at 82, 83 and 84 kHz (no set); seeds
+ * 5201–5212 (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections,
+ * every one clearly best by construction.
+ */
+export const HELD_OUT_35: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5201,
+        program: 30,
+        guideProgram: 31,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.55, reverbLevel: 0.35 },
+        sampleRate: 82000,
+        tonic: 55,
+        bpm: 104,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'triplet',
+        kinds: ['late', 'missing', 'level', 'detune'],
+        latencyMs: [0, 105, 105, 0],
+        floorDb: [-70, -63, -58, -66],
+      },
+      {
+        seed: 5202,
+        program: 34,
+        guideProgram: 36,
+        soundfont: 'MuseScoreGeneral',
+        sampleRate: 83000,
+        tonic: 43,
+        bpm: 96,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['early', 'late', 'missing', 'noise'],
+        defectSizes: VEIL_DEFECTS,
+        latencyMs: [0, 31, 0, 0],
+      },
+      {
+        seed: 5203,
+        program: 35,
+        guideProgram: 37,
+        timidity: { reverb: 30 },
+        sampleRate: 84000,
+        tonic: 47,
+        bpm: 88,
+        takes: 5,
+        scale: 'natural',
+        rhythm: 'sixteenth',
+        kinds: ['missing', 'detune', 'early', 'clip', 'level'],
+        latencyMs: [0, 0, 0, 0, 75],
+      },
+      {
+        seed: 5204,
+        program: 39,
+        guideProgram: 32,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.4, reverbLevel: 0.45 },
+        sampleRate: 82000,
+        tonic: 50,
+        bpm: 120,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'swing',
+        kinds: ['noise', 'missing', 'late', 'early'],
+        latencyMs: 150,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5205,
+        voice: KRONCONG_SOPRANO,
+        tonic: 67,
+        bpm: 78,
+        takes: 4,
+        scale: 'melodic',
+        rhythm: 'triplet',
+        kinds: ['late', 'early', 'missing', 'detune'],
+        defectSizes: VEIL_DEFECTS,
+        soxReverb: [80, 0, 95, 0, 20, 0],
+        latencyMs: [0, 0, 29, 29],
+        vowels: ['a', 'e', 'u'],
+        sampleRate: 83000,
+      },
+      {
+        seed: 5206,
+        voice: BATUQUE_TENOR,
+        tonic: 55,
+        bpm: 110,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['detune', 'missing', 'level', 'late', 'noise'],
+        irRoom: { rt60Seconds: 0.9, wet: 0.45, preDelayMs: 14 },
+        floorDb: [-67, -72, -60, -64, -59],
+        sectionBeats: 28,
+        sampleRate: 84000,
+      },
+      {
+        seed: 5207,
+        voice: CHAABI_BASS,
+        tonic: 45,
+        bpm: 92,
+        takes: 5,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        kinds: ['early', 'late', 'missing', 'clip', 'detune'],
+        defectSizes: VEIL_DEFECTS,
+        soxReverb: [50, 40, 60, 0, 30, 0],
+        latencyMs: [34, 0, 34, 0, 0],
+        floorDb: [-61, -68, -74, -65, -71],
+        sampleRate: 82000,
+      },
+      {
+        seed: 5208,
+        voice: KRONCONG_SOPRANO,
+        tonic: 69,
+        bpm: 104,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['early', 'late', 'missing', 'level'],
+        defectSizes: VEIL_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 21,
+        pitchJitterCents: 13,
+        vowels: ['i', 'o', 'u'],
+        sampleRate: 84000,
+      },
+      {
+        seed: 5209,
+        voice: BATUQUE_TENOR,
+        tonic: 52,
+        bpm: 84,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['missing', 'late', 'noise', 'detune'],
+        soxReverb: [92, 3, 70, 0, 15, 0],
+        latencyMs: [40, 40, 0, 40],
+        sectionBeats: 29,
+        sampleRate: 83000,
+      },
+      {
+        seed: 5210,
+        voice: CHAABI_BASS,
+        tonic: 48,
+        bpm: 98,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'early', 'detune'],
+        irRoom: {
+          rt60Seconds: 0.55,
+          wet: 0.35,
+          preDelayMs: 4,
+          dampingHz: 2000,
+          reflections: [
+            [6, 0.35],
+            [15, 0.2],
+          ],
+        },
+        latencyMs: [0, 0, 0, 60],
+        sampleRate: 82000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_35_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5211,
+    voice: 'pap+Alex',
+    wordsPerMinute: 105,
+    takes: 4,
+    latencyMs: [0, 36, 36, 0],
+    kinds: ['detune', 'missing', 'early', 'detune'],
+    defectSizes: VEIL_DEFECTS,
+    soxReverb: [78, 2, 90, 0, 5, 0],
+    floorDb: [-69, -62, -75, -66],
+    sentences: [
+      'Mi ruman ta landa den laman tur mainta.',
+      'E trein ta sali na ocho or.',
+      'Ayera e bientu tabata friu riba e seru.',
+      'Mañan lo yobe den siudat.',
+      'E tienda na skina ta será awe.',
+    ],
+  },
+  {
+    seed: 5212,
+    voice: 'tn+john',
+    wordsPerMinute: 215,
+    espeakPitch: 65,
+    takes: 5,
+    latencyMs: [35, 0, 0, 35, 0],
+    kinds: ['late', 'level', 'missing', 'noise', 'detune'],
+    defectSizes: VEIL_DEFECTS,
+    irRoom: {
+      rt60Seconds: 0.4,
+      wet: 0.3,
+      preDelayMs: 9,
+      dampingHz: 3000,
+      reflections: [[8, 0.25]],
+    },
+    sentences: [
+      'Mogolwane o thuma mo letsheng mo mosong mongwe le mongwe.',
+      'Terena e tsamaya ka ura ya borobedi.',
+      'Maabane phefo e ne e tsididi mo thabeng.',
+      'Kamoso pula e tla na mo toropong.',
+      'Lebenkele le le kwa sekhutlong le tswetswe gompieno.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -7512,6 +7789,7 @@ async function main(): Promise<void> {
     ['held-out-32', HELD_OUT_32, HELD_OUT_32_SPEECH],
     ['held-out-33', HELD_OUT_33, HELD_OUT_33_SPEECH],
     ['held-out-34', HELD_OUT_34, HELD_OUT_34_SPEECH],
+    ['held-out-35', HELD_OUT_35, HELD_OUT_35_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -410,3 +410,112 @@ test('comp held-out-34: the open classes among ordinary sections', () => {
   for (const s of set34)
     if (Array.isArray(s.latencyMs)) assert.equal(s.latencyMs.length, s.takes, `${s.seed}: latencies per take`);
 });
+
+// held-out-35 against every set before it (held-out-34 included)
+const set35 = sets.filter(([name]) => numberOf(name) === 35).flatMap(([, v]) => v);
+const before35 = sets.filter(([name]) => numberOf(name) < 35).flatMap(([, v]) => v);
+
+test('comp held-out-35: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(sets.filter(([name]) => numberOf(name) === 35).length, 2, 'songs and speech');
+  assert.equal(before35.length, before34.length + set34.length, 'every earlier spec read, held-out-34 too');
+  assert.equal(
+    set35.reduce((n, s) => n + (s.sentences?.length ?? s.sections ?? 0), 0),
+    70,
+  );
+  assert.equal(
+    set35.reduce((n, s) => n + (s.sentences ? 0 : (s.sections ?? 0)), 0),
+    60,
+  );
+  const old = (f: (s: Spec) => unknown) => seen(f, before35);
+  const checks: [string, (s: Spec) => unknown][] = [
+    ['seed', (s) => s.seed],
+    ['rate', (s) => s.sampleRate],
+    ['voice', (s) => (typeof s.voice === 'object' ? s.voice.name : undefined)],
+    ['language', (s) => (typeof s.voice === 'string' ? s.voice.split(/[+:]/)[0] : undefined)],
+    ['vowels', (s) => (s.vowels ? [...s.vowels].sort().join() : undefined)],
+    ['timing jitter', (s) => s.timingJitterMs],
+    ['pitch jitter', (s) => s.pitchJitterCents],
+    ['take program', (s) => s.program],
+    ['guide program', (s) => s.guideProgram],
+    ['SoX room', (s) => (s.soxReverb === undefined ? undefined : JSON.stringify(s.soxReverb))],
+    ['synth settings', (s) => ((s.fluidsynth ?? s.timidity) ? JSON.stringify(s.fluidsynth ?? s.timidity) : undefined)],
+    ['convolution room', (s) => (s.irRoom ? JSON.stringify(s.irRoom) : undefined)],
+    ['section length', (s) => s.sectionBeats],
+    ['defect sizes', (s) => (s.defectSizes ? JSON.stringify(s.defectSizes) : undefined)],
+    ['latency pattern', (s) => (s.latencyMs === undefined ? undefined : JSON.stringify(s.latencyMs))],
+    ['speech rate', (s) => (s.sentences ? s.wordsPerMinute : undefined)],
+    ['speech pitch', (s) => s.espeakPitch],
+  ];
+  for (const [what, f] of checks) {
+    const before = old(f);
+    for (const s of set35) {
+      const v = f(s);
+      if (v !== undefined) assert.ok(!before.has(v), `${s.seed}: ${what} ${String(v)} used before`);
+    }
+  }
+  // a voice's settings are new too, not only its name
+  const oldStyles = old((s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined));
+  for (const s of set35)
+    if (typeof s.voice === 'object') assert.ok(!oldStyles.has(JSON.stringify({ ...s.voice, name: '' })), voiceName(s));
+  assert.equal(new Set(set35.filter((s) => typeof s.voice === 'object').map(voiceName)).size, 3, 'three voices');
+  assert.equal(set35.filter((s) => s.program !== undefined).length, 4, 'four synth songs');
+  assert.equal(set35.filter((s) => s.sentences).length, 2, 'two spoken specs');
+});
+
+test('comp held-out-35: the open classes among ordinary sections', () => {
+  // late and early takes of 27–40 ms beside take latencies of 27–40 ms in the same spec
+  const near = set35.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    near.map((s) => s.seed),
+    [5202, 5205, 5207, 5208, 5211, 5212],
+  );
+  for (const s of near) {
+    const d = s.defectSizes as Record<string, readonly [number, number]>;
+    assert.ok(d.late![0] >= 27 && d.late![1] <= 40 && d.early![0] >= 27 && d.early![1] <= 40, `${s.seed} sizes`);
+  }
+  const latentNear = near.filter(
+    (s) => Array.isArray(s.latencyMs) && s.latencyMs.some((ms) => ms >= 27 && ms <= 40) && s.latencyMs.includes(0),
+  );
+  assert.deepEqual(
+    latentNear.map((s) => s.seed),
+    [5202, 5205, 5207, 5211, 5212],
+    'near timing beside near latencies (latent and still takes)',
+  );
+  // speech detunes of the slight size, in both languages
+  assert.equal(near.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // undamped rooms: SoX HF damping ≤ 5 % at reverberance ≥ 75 %, one on speech; a white-tailed convolution room
+  const undamped = set35.filter((s) => Array.isArray(s.soxReverb) && s.soxReverb[1]! <= 5 && s.soxReverb[0]! >= 75);
+  assert.deepEqual(
+    undamped.map((s) => s.seed),
+    [5205, 5209, 5211],
+  );
+  assert.ok(
+    set35.some((s) => s.irRoom && s.irRoom.dampingHz === undefined && !s.irRoom.reflections),
+    'white tail',
+  );
+  // a missing phrase in every song and every spoken spec
+  for (const s of set35) assert.ok(s.kinds?.includes('missing'), `${s.seed}: no missing phrase`);
+  // two songs still (no latency), a whole session late
+  assert.deepEqual(
+    set35.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    [5206, 5208],
+  );
+  assert.ok(
+    set35.some((s) => typeof s.latencyMs === 'number' && s.latencyMs > 100),
+    'a session late',
+  );
+  // floors: every take but the quietest 3–15 dB over it
+  const floored = set35.filter((s) => s.floorDb);
+  assert.deepEqual(
+    floored.map((s) => s.seed),
+    [5201, 5206, 5207, 5211],
+  );
+  for (const s of floored) {
+    assert.equal(s.floorDb!.length, s.takes, `${s.seed}: a floor per take`);
+    const low = Math.min(...s.floorDb!);
+    for (const f of s.floorDb!) if (f !== low) assert.ok(f - low >= 3 && f - low <= 15, `${s.seed}: ${f} over ${low}`);
+  }
+  // every latency pattern names one entry per take
+  for (const s of set35)
+    if (Array.isArray(s.latencyMs)) assert.equal(s.latencyMs.length, s.takes, `${s.seed}: latencies per take`);
+});
