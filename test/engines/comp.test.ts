@@ -833,6 +833,18 @@ const framesOf = (ms: Float32Array, f0: Float32Array): TakeFeatures => ({
   onsets: [],
 });
 
+/** Four takes (gains 1), four 2 s sections, measured under a MIDI guide. */
+const fourUnderMidi = (
+  take: (k: number) => TakeFeatures,
+  notes: { onSeconds: number; offSeconds: number; midi: number }[],
+) =>
+  measureTakes({
+    takes: [0, 1, 2, 3].map(take),
+    gains: [1, 1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+
 test('level (MIDI guide): a 9 dB drop in one section reads −9 LU with half its frames under the threshold', () => {
   // three takes, four 2 s sections, one 1.5 s note each (MIDI guide); within a note the level falls from
   // −10 to −60 dBFS (a decaying note), so the take's activity threshold (its voice − 30 dB) cuts each note's
@@ -985,12 +997,7 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
     if (k === 1) for (let i = 365; i < 380; i++) ms[i] = 10 ** (-8 / 10);
     return framesOf(ms, f0);
   };
-  const out = measureTakes({
-    takes: [0, 1, 2, 3].map(take),
-    gains: [1, 1, 1, 1],
-    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-    guide: { kind: 'midi', notes },
-  });
+  const out = fourUnderMidi(take, notes);
   for (const [s, row] of out.measures.entries())
     for (const [k, m] of row.entries()) {
       const own = (s === 2 && k === 3) || (s === 1 && k === 1);
@@ -1732,12 +1739,7 @@ test("noise: a room's tail as loud against its voice as the others' is no noise;
     if (k === 3) for (let i = 580; i < 590; i++) ms[i] = 10 ** (-40 / 10);
     return framesOf(ms, f0);
   };
-  const out = measureTakes({
-    takes: [0, 1, 2, 3].map(take),
-    gains: [1, 1, 1, 1],
-    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-    guide: { kind: 'midi', notes },
-  });
+  const out = fourUnderMidi(take, notes);
   const room = out.measures[1]![0]!;
   assert.ok(Math.abs(room.noiseFloorDbfs! + 60) < 0.5, `take 0's room: ${room.noiseFloorDbfs} dBFS`);
   assert.ok(room.noiseExcessDb! <= 1, `take 0's room: ${room.noiseExcessDb} dB over the floor`);
