@@ -833,6 +833,18 @@ const framesOf = (ms: Float32Array, f0: Float32Array): TakeFeatures => ({
   onsets: [],
 });
 
+/** Four takes (gains 1), four 2 s sections, measured under a MIDI guide. */
+const fourUnderMidi = (
+  take: (k: number) => TakeFeatures,
+  notes: { onSeconds: number; offSeconds: number; midi: number }[],
+) =>
+  measureTakes({
+    takes: [0, 1, 2, 3].map(take),
+    gains: [1, 1, 1, 1],
+    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    guide: { kind: 'midi', notes },
+  });
+
 test('level (MIDI guide): a 9 dB drop in one section reads −9 LU with half its frames under the threshold', () => {
   // three takes, four 2 s sections, one 1.5 s note each (MIDI guide); within a note the level falls from
   // −10 to −60 dBFS (a decaying note), so the take's activity threshold (its voice − 30 dB) cuts each note's
@@ -985,12 +997,7 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
     if (k === 1) for (let i = 365; i < 380; i++) ms[i] = 10 ** (-8 / 10);
     return framesOf(ms, f0);
   };
-  const out = measureTakes({
-    takes: [0, 1, 2, 3].map(take),
-    gains: [1, 1, 1, 1],
-    sections: [0, 1, 2, 3].map((s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-    guide: { kind: 'midi', notes },
-  });
+  const out = fourUnderMidi(take, notes);
   for (const [s, row] of out.measures.entries())
     for (const [k, m] of row.entries()) {
       const own = (s === 2 && k === 3) || (s === 1 && k === 1);
@@ -1708,4 +1715,34 @@ test('no guide: two of four takes 70 ms late throughout (their latency) are alig
   for (const k of [1, 2, 3]) assert.ok(Math.abs(t[k]!) <= 15, `section 2 timing ${t}`);
   const c = chooseTakes(sections, out.measures, WEIGHT_PRESETS['vocal-pop'], ['a', 'b', 'c', 'd'], 0);
   assert.notEqual(c[2]!.chosen, 0);
+});
+
+test("noise: a room's tail as loud against its voice as the others' is no noise; a burst stays far over", () => {
+  // four takes, four 2 s sections, one 1.2 s note each (MIDI guide). In every rest each take carries a room
+  // 50 dB under its voice (the voice's reverb). Take 0 sings 18 dB louder than the others in section 1 (its
+  // room 18 dB louder too: −60 against −78 dBFS); take 3 has a noise burst (−40 dBFS) in the rest of section 2.
+  // Against the quietest floor alone take 0's room read 18 dB over (2.5 points: the base fails here); against
+  // each take's own voice it is the others' room. The burst reads 38 dB over either way.
+  const n = 800;
+  const notes = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.4, offSeconds: 2 * s + 1.6, midi: 57 }));
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      const voice = k === 0 && s === 1 ? -10 : -28;
+      for (let i = 200 * s; i < 200 * s + 200; i++) {
+        const sung = i >= 200 * s + 40 && i < 200 * s + 160;
+        ms[i] = 10 ** ((sung ? voice : voice - 50) / 10);
+        if (sung) f0[i] = 220;
+      }
+    }
+    if (k === 3) for (let i = 580; i < 590; i++) ms[i] = 10 ** (-40 / 10);
+    return framesOf(ms, f0);
+  };
+  const out = fourUnderMidi(take, notes);
+  const room = out.measures[1]![0]!;
+  assert.ok(Math.abs(room.noiseFloorDbfs! + 60) < 0.5, `take 0's room: ${room.noiseFloorDbfs} dBFS`);
+  assert.ok(room.noiseExcessDb! <= 1, `take 0's room: ${room.noiseExcessDb} dB over the floor`);
+  const burst = out.measures[2]![3]!;
+  assert.ok(Math.abs(burst.noiseExcessDb! - 38) < 1, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });

@@ -1066,6 +1066,22 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const commonFloor = floors.length ? Math.min(...floors) : null;
     for (const m of row)
       if (m.noiseFloorDbfs !== null && commonFloor !== null) m.noiseExcessDb = m.noiseFloorDbfs - commonFloor;
+    // ... and never more than its floor against its own voiced level stands over the lowest such reading among the
+    // takes (plus noiseRoomSlackDb): a room's tail in the rests scales with the voice that fed it, a noise burst or a
+    // floor does not (held-out-34 5110, a booth: the clean take sung 6–18 dB over the others read its room 19 dB
+    // over their floor and lost to level-dropped and early takes)
+    const rel = row.map((m) =>
+      m.noiseFloorDbfs !== null && m.voicedLufs !== null ? m.noiseFloorDbfs - m.voicedLufs : null,
+    );
+    const rels = rel.filter((x): x is number => x !== null);
+    if (rels.length >= 2) {
+      const relFloor = Math.min(...rels);
+      const slack = COMP_MEASURE_PARAMETERS.noiseRoomSlackDb.value;
+      row.forEach((m, k) => {
+        if (m.noiseExcessDb !== null && rel[k] !== null)
+          m.noiseExcessDb = Math.min(m.noiseExcessDb, rel[k]! - relFloor + slack);
+      });
+    }
     // no guide: the nearest tone is a guess; what every take shares off it is the song's (or speech's)
     if (kind === 'consensus') {
       const ps = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);

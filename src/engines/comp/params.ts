@@ -327,6 +327,14 @@ export const COMP_MEASURE_PARAMETERS = {
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
+  noiseRoomSlackDb: p(
+    0,
+    'dB',
+    [0, 80],
+    "noise: a take's floor costs no more than its floor against its own voiced level (LUFS) stands over the " +
+      "lowest such reading among the takes, plus this: a room's tail in the rests is as loud as the voice that " +
+      'fed it (a take sung 17 dB louder carries a room 17 dB louder), a noise burst or a floor is not',
+  ),
 } as const;
 
 /** How many of each measure cost one point (before weights). */
