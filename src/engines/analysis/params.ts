@@ -925,6 +925,14 @@ export const TEMPO_PARAMETERS = {
       "backbeat term counts fully; fewer count in proportion (a cumbia's or samba's off-beat güira or rim is " +
       'no backbeat). 0: off (the term as before)',
   ),
+  backbeatSnareHitFrom: p(
+    0.3,
+    'of the half-way positions',
+    [0, 1],
+    "backbeat (h-tempo50): a level's half-way positions with a snare hit (snareHits) count as the backbeat's " +
+      'snare from this share (linear to all of them), even where the full band half-way is below ' +
+      'backbeatFullRatio (a fast boom-chick read at half: kick, bass and chords on its beats). 1: off',
+  ),
   backbeatSnareToleranceSeconds: p(
     0.04,
     's',

@@ -1149,15 +1149,26 @@ export function tonalPulse(tonal: ArrayLike<number>, beats: number[], halfWidth:
  * both ratios). A level at the beat has its half-way on the off-beat eighths (hats: weak on the full band) and
  * a half-time groove (snare on 3) has its snare on a beat: neither is touched.
  */
-export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats: number[], halfWidth: number): number {
+export function backbeat(
+  full: ArrayLike<number>,
+  low: ArrayLike<number>,
+  beats: number[],
+  halfWidth: number,
+  snareShare = 0,
+): number {
   const floor = checkParameter('backbeatFloor', TEMPO_PARAMETERS.backbeatFloor);
   if (floor >= 1) return 1;
   const fullRatio = checkParameter('backbeatFullRatio', TEMPO_PARAMETERS.backbeatFullRatio);
   const lowRatio = checkParameter('backbeatLowRatio', TEMPO_PARAMETERS.backbeatLowRatio);
+  const hitFrom = checkParameter('backbeatSnareHitFrom', TEMPO_PARAMETERS.backbeatSnareHitFrom);
   const [f0, fh] = beatProfile(full, beats, [0, 0.5], halfWidth);
   const [l0, lh] = beatProfile(low, beats, [0, 0.5], halfWidth);
   if (!(f0! > 0) || !(l0! > 0)) return 1;
-  const snare = ramp(fh! / f0!, fullRatio, 1);
+  // h-tempo50: snare hits on the half-way positions count as the backbeat's snare even where the full band's half-way
+  // is weaker than its beats (a fast boom-chick read at half: the kick, bass and chords on the slow beats outweigh
+  // the snare on the fast level's 2 and 4); hitFrom 1: off
+  const hits = hitFrom < 1 ? ramp(snareShare, hitFrom, 1) : 0;
+  const snare = Math.max(ramp(fh! / f0!, fullRatio, 1), hits);
   const noKick = Math.max(0, Math.min(1, (lowRatio - lh! / l0!) / lowRatio));
   return 1 - (1 - floor) * snare * noKick;
 }
@@ -1172,6 +1183,16 @@ export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats:
 export function backbeatSnareWeight(hits: { times: number[] }, beatSeconds: number[]): number {
   const full = checkParameter('backbeatSnareShare', TEMPO_PARAMETERS.backbeatSnareShare);
   if (!(full > 0) || hits.times.length < 3 || beatSeconds.length < 2) return 1;
+  return Math.min(1, halfWaySnareShare(hits, beatSeconds) / full);
+}
+
+/**
+ * The share of a level's half-way positions (between two consecutive beats) with a snare hit within
+ * backbeatSnareToleranceSeconds (h-tempo46's count; h-tempo50 reads it in the backbeat term too). 0 with fewer than
+ * three hits (no evidence) or two beats.
+ */
+export function halfWaySnareShare(hits: { times: number[] }, beatSeconds: number[]): number {
+  if (hits.times.length < 3 || beatSeconds.length < 2) return 0;
   const tol = checkParameter('backbeatSnareToleranceSeconds', TEMPO_PARAMETERS.backbeatSnareToleranceSeconds);
   const times = hits.times;
   let j = 0;
@@ -1181,7 +1202,7 @@ export function backbeatSnareWeight(hits: { times: number[] }, beatSeconds: numb
     while (j < times.length && times[j]! < mid - tol) j++;
     if (j < times.length && times[j]! <= mid + tol) on++;
   }
-  return Math.min(1, on / (beatSeconds.length - 1) / full);
+  return on / (beatSeconds.length - 1);
 }
 
 /**
@@ -1474,6 +1495,7 @@ function levels(
   );
   const window = checkParameter('candidateWindow', TEMPO_PARAMETERS.candidateWindow);
   const backbeatMax = checkParameter('backbeatMaxBpm', TEMPO_PARAMETERS.backbeatMaxBpm);
+  const snareHitFrom = checkParameter('backbeatSnareHitFrom', TEMPO_PARAMETERS.backbeatSnareHitFrom);
   const gridBpm = checkParameter('gridBpm', TEMPO_PARAMETERS.gridBpm);
   const cache = new Map<number, Candidate>();
   /** Whether the chords say anything (decided once the candidates are in): then harmony and tonal evenness count. */
@@ -1533,8 +1555,12 @@ function levels(
     const beatSeconds = () => (seconds ??= beatFrames.map((f) => f * hopSeconds));
     // h-tempo40: only a level whose double is a tempo (the term argues for the double); a fast level's half-way hits
     // are its off-beats (the weighed-down fast level lost to its ⅔ level, which no check had handed a score)
+    // h-tempo50: the snare hits on the half-way positions count as the backbeat's snare too (backbeatSnareHitFrom)
+    const hitShare = () => (snareHitFrom < 1 && snareOnce() ? halfWaySnareShare(snareOnce()!, beatSeconds()) : 0);
     const backbeatRaw =
-      beatFrames.length && input.odfLow && bpm <= backbeatMax ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
+      beatFrames.length && input.odfLow && bpm <= backbeatMax
+        ? backbeat(odf, input.odfLow, beatFrames, halfWidth, hitShare())
+        : 1;
     // h-tempo46: a backbeat is a snare; half-way hits without one (a cumbia's güira and rim on the "and", a samba's
     // tamborim) are the level's off-beat, not its double's 2 and 4: the term counts as far as the snare is there
     const backbeatTerm =
