@@ -76,7 +76,10 @@ test('the backbeat term with the snare hits: the full band half-way weak, the sn
   const low = new Float64Array(700);
   const beats = Array.from({ length: 16 }, (_, i) => 20 + 40 * i);
   for (const b of beats) ((full[b] = 1), (low[b] = 1), (full[b + 20] = 0.3));
-  assert.equal(off(() => backbeat(full, low, beats, 1, 1)), 1); // main's form: no backbeat
+  assert.equal(
+    off(() => backbeat(full, low, beats, 1, 1)),
+    1,
+  ); // main's form: no backbeat
   assert.equal(backbeat(full, low, beats, 1, 0), 1); // no snare hits: no backbeat
   // share 1: the snare counts fully, no kick half-way: the floor 0.4; share 0.65: half of (1 − 0.4) taken
   assert.ok(Math.abs(backbeat(full, low, beats, 1, 1) - 0.4) < 1e-9, `${backbeat(full, low, beats, 1, 1)}`);
