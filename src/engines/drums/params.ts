@@ -1308,3 +1308,27 @@ export const STEM_MASKED_KICK_PARAMETERS = {
       'above the kick) is that kick, its kick band masked by the one before',
   ),
 } as const;
+
+/**
+ * Toms read as snares by a body that outlasts the top (h-dxtom50): an FM or waveguide tom rings on in its body band
+ * (lowHz–midHz) 0.1–0.6 s while nothing above highHz lasts (no wires, no stick noise: a sine or a tube), where a
+ * snare's body is damped within 20–50 ms by its wires and its top (wires, stick) outlasts it. Measured on the tuning
+ * dumps (held-out 17–33t): the hits read as snares whose body band lasts ringingBodyMs and ringingBodyTopRatio× the
+ * top band's decay are 200 toms against 51 snares (most heard with a hat or cymbal, whose top rings as long).
+ */
+export const STEM_RINGING_BODY_PARAMETERS = {
+  ringingBodyMs: p(
+    60,
+    'ms',
+    [0, 1000],
+    'a hit read as a snare whose body band (lowHz–midHz, feature decayMs[1]) takes at least this long to fall ' +
+      'decayDb (0: off)…',
+  ),
+  ringingBodyTopRatio: p(
+    2.2,
+    "× the top band's decay",
+    [1, 10],
+    "…and at least this factor of the top band's (above highHz; a top that did not rise counts 0) is a tom: its " +
+      "body rings on where a snare's wires and stick die after its head",
+  ),
+} as const;

@@ -49,6 +49,7 @@ import {
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
+  STEM_RINGING_BODY_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -703,6 +704,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byHatPartial(found, verdicts);
   byBellRing(found, verdicts, heard);
   byMaskedKick(found, verdicts, rate);
+  byRingingBody(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1637,4 +1639,32 @@ function byMaskedKick(found: FoundHit[], verdicts: StemVerdict[], rate: number):
       `${hz.toFixed(0)} Hz, ≤ ${M.maskedKickRatio.value}× the stem's ${ref.n} kicks' ${ref.hz.toFixed(0)} Hz: a kick`;
     relabel(verdicts, k, 'kick', Math.log2(edge / Math.max(hz, 1)), why);
   }
+}
+
+/**
+ * Toms read as snares by their body's ring (h-dxtom50): an FM or waveguide tom (a swept sine, a tube) has no noise
+ * above highHz to outlast, so the band rule, hearing a damped body with nothing low enough for a tom, calls it a
+ * snare; its body band, though, rings on 0.1–0.6 s. A hit read as a snare whose body band (decayMs[1]) lasts at
+ * least ringingBodyMs and ringingBodyTopRatio× its top band (a top that did not rise counts 0) is a tom: a snare's
+ * head is damped by its wires within 20–50 ms and its wires and stick outlast it. A second piece stays. In place on
+ * `verdicts`.
+ */
+function byRingingBody(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const B = STEM_RINGING_BODY_PARAMETERS;
+  if (!(B.ringingBodyMs.value > 0)) return;
+  verdicts.forEach((v, k) => {
+    if (v.main.cls !== 'snare') return;
+    const f = found[k]!.features;
+    const body = f.decayMs[1] ?? NaN;
+    const rawTop = f.decayMs[3] ?? NaN;
+    const top = Number.isFinite(rawTop) ? rawTop : 0;
+    const edge = Math.max(B.ringingBodyMs.value, B.ringingBodyTopRatio.value * top);
+    if (!(body >= edge)) return;
+    const why =
+      `its body band (${S.lowHz.value}–${S.midHz.value} Hz) takes ${body.toFixed(0)} ms to fall ` +
+      `${S.decayDb.value} dB (≥ ${B.ringingBodyMs.value}) and ${B.ringingBodyTopRatio.value}× its top band's ` +
+      `${Number.isFinite(rawTop) ? `${rawTop.toFixed(0)} ms` : '(no rise)'}: a body ringing on over a top that ` +
+      `died, a tom`;
+    relabel(verdicts, k, 'tom', Math.log2(body / edge) + 0.5, why);
+  });
 }
