@@ -680,6 +680,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   bySnarelessStem(found, verdicts);
   bySnareReference(found, verdicts);
   const toms = lateReference(found, verdicts, 'tom');
+  byRingingBody(found, verdicts);
   bySnareTiming(found, verdicts);
   byTomReference(found, verdicts, toms);
   byRideRing(found, verdicts);
@@ -704,7 +705,6 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   byHatPartial(found, verdicts);
   byBellRing(found, verdicts, heard);
   byMaskedKick(found, verdicts, rate);
-  byRingingBody(found, verdicts);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
     hits.push({
@@ -1656,7 +1656,9 @@ function byRingingBody(found: FoundHit[], verdicts: StemVerdict[]): void {
     if (v.main.cls !== 'snare') return;
     const f = found[k]!.features;
     const body = f.decayMs[1] ?? NaN;
+    // a top band that did not rise counts 0; one that rose but whose decay is unknown (the next hit came too soon)
     const rawTop = f.decayMs[3] ?? NaN;
+    if (!Number.isFinite(rawTop) && f.share[3]! > 0) return;
     const top = Number.isFinite(rawTop) ? rawTop : 0;
     const edge = Math.max(B.ringingBodyMs.value, B.ringingBodyTopRatio.value * top);
     if (!(body >= edge)) return;
