@@ -1313,8 +1313,9 @@ export const STEM_MASKED_KICK_PARAMETERS = {
  * Toms read as snares by a body that outlasts the top (h-dxtom50): an FM or waveguide tom rings on in its body band
  * (lowHz–midHz) 0.1–0.6 s while nothing above highHz lasts (no wires, no stick noise: a sine or a tube), where a
  * snare's body is damped within 20–50 ms by its wires and its top (wires, stick) outlasts it. Measured on the tuning
- * dumps (held-out 17–33t): the hits read as snares whose body band lasts ringingBodyMs and ringingBodyTopRatio× the
- * top band's decay are 200 toms against 51 snares (most heard with a hat or cymbal, whose top rings as long).
+ * dumps (held-out 17–33t, 20 dumps): of the hits read as snares, those whose body band lasts ringingBodyMs and
+ * ringingBodyTopRatio× the top band's decay are 200 toms against 51 snares (most heard with a hat or cymbal); run
+ * before bySnareTiming, +141 hits right pooled.
  */
 export const STEM_RINGING_BODY_PARAMETERS = {
   ringingBodyMs: p(
