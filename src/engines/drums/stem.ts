@@ -1645,9 +1645,10 @@ function byMaskedKick(found: FoundHit[], verdicts: StemVerdict[], rate: number):
  * Toms read as snares by their body's ring (h-dxtom50): an FM or waveguide tom (a swept sine, a tube) has no noise
  * above highHz to outlast, so the band rule, hearing a damped body with nothing low enough for a tom, calls it a
  * snare; its body band, though, rings on 0.1–0.6 s. A hit read as a snare whose body band (decayMs[1]) lasts at
- * least ringingBodyMs and ringingBodyTopRatio× its top band (a top that did not rise counts 0) is a tom: a snare's
- * head is damped by its wires within 20–50 ms and its wires and stick outlast it. A second piece stays. In place on
- * `verdicts`.
+ * least ringingBodyMs and ringingBodyTopRatio× its top band (a top that did not rise counts 0; one that rose but
+ * whose decay the next hit cut short leaves the hit alone) is a tom: a snare's head is damped by its wires within
+ * 20–50 ms and its wires and stick outlast it. Run before bySnareTiming, so a "tom" whose wires still rattle lateMs
+ * on, like the stem's snares, is a snare again. A second piece stays. In place on `verdicts`.
  */
 function byRingingBody(found: FoundHit[], verdicts: StemVerdict[]): void {
   const B = STEM_RINGING_BODY_PARAMETERS;
