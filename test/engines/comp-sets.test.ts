@@ -497,3 +497,78 @@ test('comp held-out-35: the open classes among ordinary sections', () => {
   );
   floorsAndLatencies(set35);
 });
+
+// held-out-36 against every set before it (held-out-35 included)
+const set36 = sets.filter(([name]) => numberOf(name) === 36).flatMap(([, v]) => v);
+const before36 = sets.filter(([name]) => numberOf(name) < 36).flatMap(([, v]) => v);
+
+test('comp held-out-36: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(sets.filter(([name]) => numberOf(name) === 36).length, 2, 'songs and speech');
+  assert.equal(before36.length, before35.length + set35.length, 'every earlier spec read, held-out-35 too');
+  assert.equal(
+    set36.reduce((n, s) => n + (s.sentences?.length ?? s.sections ?? 0), 0),
+    70,
+  );
+  assert.equal(
+    set36.reduce((n, s) => n + (s.sentences ? 0 : (s.sections ?? 0)), 0),
+    60,
+  );
+  assertNew(set36, before36);
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before36,
+  );
+  for (const s of set36)
+    if (typeof s.voice === 'object') assert.ok(!oldStyles.has(JSON.stringify({ ...s.voice, name: '' })), voiceName(s));
+  assert.equal(new Set(set36.filter((s) => typeof s.voice === 'object').map(voiceName)).size, 3, 'three voices');
+  assert.equal(set36.filter((s) => s.program !== undefined).length, 3, 'three synth songs');
+  assert.equal(set36.filter((s) => s.sentences).length, 2, 'two spoken specs');
+});
+
+test('comp held-out-36: the open classes among ordinary sections; undamped SoX rooms with a wet gain below 0', () => {
+  // late and early takes of 27–40 ms beside take latencies of 27–40 ms in the same spec
+  const near = set36.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    near.map((s) => s.seed),
+    [5302, 5304, 5306, 5307, 5310, 5311, 5312],
+  );
+  for (const s of near) {
+    const d = s.defectSizes as Record<string, readonly [number, number]>;
+    assert.ok(d.late![0] >= 27 && d.late![1] <= 40 && d.early![0] >= 27 && d.early![1] <= 40, `${s.seed} sizes`);
+  }
+  const latentNear = near.filter(
+    (s) => Array.isArray(s.latencyMs) && s.latencyMs.some((ms) => ms >= 27 && ms <= 40) && s.latencyMs.includes(0),
+  );
+  assert.deepEqual(
+    latentNear.map((s) => s.seed),
+    [5302, 5304, 5306, 5310, 5311, 5312],
+    'near timing beside near latencies (latent and still takes)',
+  );
+  assert.equal(near.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // undamped rooms (HF damping ≤ 5 % at reverberance ≥ 75 %), one on speech, each under full scale: wet gain < 0 dB
+  const undamped = set36.filter((s) => Array.isArray(s.soxReverb) && s.soxReverb[1]! <= 5 && s.soxReverb[0]! >= 75);
+  assert.deepEqual(
+    undamped.map((s) => s.seed),
+    [5304, 5308, 5311],
+  );
+  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
+  assert.ok(
+    set36.some((s) => s.irRoom && s.irRoom.dampingHz === undefined && !s.irRoom.reflections),
+    'white tail',
+  );
+  for (const s of set36) assert.ok(s.kinds?.includes('missing'), `${s.seed}: no missing phrase`);
+  assert.deepEqual(
+    set36.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    [5305, 5307],
+  );
+  assert.ok(
+    set36.some((s) => typeof s.latencyMs === 'number' && s.latencyMs > 100),
+    'a session late',
+  );
+  const floored = set36.filter((s) => s.floorDb);
+  assert.deepEqual(
+    floored.map((s) => s.seed),
+    [5301, 5305, 5306, 5310, 5311],
+  );
+  floorsAndLatencies(set36);
+});
