@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-35]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-36]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7324,6 +7324,284 @@ export const HELD_OUT_35_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-36 (in no set before it): a round low mezzo, a nasal ornate baritone, a light quick soprano. */
+const MALOYA_MEZZO: VoiceStyle = {
+  name: 'maloya mezzo',
+  formantScale: 1.07,
+  vibratoHz: 5.3,
+  vibratoCents: 19,
+  vibratoDelaySeconds: 0.3,
+  driftCents: 7,
+  breath: 0.08,
+  openPhase: 0.55,
+  closePhase: 0.16,
+};
+const TARAB_BARITONE: VoiceStyle = {
+  name: 'tarab baritone',
+  formantScale: 0.95,
+  vibratoHz: 5.9,
+  vibratoCents: 31,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 6,
+  breath: 0.06,
+  openPhase: 0.61,
+  closePhase: 0.12,
+};
+const ZOUK_SOPRANO: VoiceStyle = {
+  name: 'zouk soprano',
+  formantScale: 1.19,
+  vibratoHz: 6.4,
+  vibratoCents: 14,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 4,
+  breath: 0.09,
+  openPhase: 0.48,
+  closePhase: 0.13,
+};
+/**
+ * Defect sizes of held-out-36 (no set's): late takes 30–38 ms, early 27–34 ms (in the open class of 27–40 ms),
+ * detune 22–27 cents, level drops of 5–6.5 dB, noise bursts at −42…−36 dBFS, clipping driven 9–11 dB.
+ */
+const DUSK_DEFECTS = {
+  late: [30, 38],
+  early: [27, 34],
+  detune: [22, 27],
+  level: [5, 6.5],
+  noise: [-42, -36],
+  clip: [9, 11],
+} as const;
+
+/**
+ * The thirty-sixth held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset50, while
+ * held-out-35 is read — every earlier set is tuning material now; the base's baseline only), made differently from
+ * every earlier comp set, with the open classes among ordinary sections: **takes 27–38 ms late or early beside take
+ * latencies of 32–39 ms** (DUSK_DEFECTS, no set's sizes: 5302 0/0/33/0, 5304 0/33/0/33, 5306 37/0/0/37/0, 5310
+ * 0/0/36/0; speech 0/39/39/0 and 0/32/0/0/32), **latent clean takes** (each latency pattern leaves a take clean in
+ * a section by the defect bag), **undamped rooms** kept under full scale by a wet gain below 0 dB (SoX
+ * `84 2 92 0 14 -4`, `93 4 68 0 9 -5`, speech `76 1 85 0 18 -3`; a white-tailed 0.75 s convolution room) beside a
+ * damped `45 55 65 0 25 0` and two damped reflecting convolution rooms (one on speech), **missing phrases** in every
+ * song, **speech detunes** of 22–27 cents (both languages); floors per take at −76…−60 dBFS (5301, 5305, 5306,
+ * 5310, the Luxembourgish sentences); synth settings no set used (fluidsynth FluidR3_GM 0.6 / 0.3, TiMidity++
+ * freepats reverb 40, the npm synth on FluidR3Mono) and take programs no set used (33 finger bass, 36 slap bass 1,
+ * 37 slap bass 2) under guide programs no set used as guide (38 synth bass 1, 34 picked bass, 35 fretless bass);
+ * latency patterns no set used (also 0/0/120/120, 38/38/0/38, 0/0/0/0/55, a whole session 165 ms late (5303)), two
+ * still songs (5305, 5307); three voices in no set (maloya mezzo, tarab baritone, zouk soprano), vowel sets no set
+ * used (a/i/o, e/i/u), timing jitter 22 ms and pitch jitter 14 cents (no set's), sections of 30 and 31 beats (no
+ * set's); speech from espeak-ng Luxembourgish (lb+Mario, pitch 80, 100 wpm) and Turkmen (tk+Edward2, pitch 55,
+ * 220 wpm) (no set's languages, pitch, rates); takes at 85, 86 and 87 kHz (no set); seeds 5301–5312 (none used
+ * before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by
+ * construction.
+ */
+export const HELD_OUT_36: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5301,
+        program: 33,
+        guideProgram: 38,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.6, reverbLevel: 0.3 },
+        sampleRate: 85000,
+        tonic: 45,
+        bpm: 100,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['detune', 'missing', 'late', 'level'],
+        latencyMs: [0, 0, 120, 120],
+        floorDb: [-72, -65, -60, -69],
+      },
+      {
+        seed: 5302,
+        program: 36,
+        guideProgram: 34,
+        soundfont: 'FluidR3Mono',
+        sampleRate: 86000,
+        tonic: 41,
+        bpm: 90,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'swing',
+        kinds: ['late', 'early', 'missing', 'clip'],
+        defectSizes: DUSK_DEFECTS,
+        latencyMs: [0, 0, 33, 0],
+      },
+      {
+        seed: 5303,
+        program: 37,
+        guideProgram: 35,
+        timidity: { reverb: 40 },
+        sampleRate: 87000,
+        tonic: 46,
+        bpm: 112,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'straight',
+        kinds: ['missing', 'noise', 'early', 'detune'],
+        latencyMs: 165,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5304,
+        voice: MALOYA_MEZZO,
+        tonic: 62,
+        bpm: 86,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['early', 'late', 'missing', 'detune'],
+        defectSizes: DUSK_DEFECTS,
+        soxReverb: [84, 2, 92, 0, 14, -4],
+        latencyMs: [0, 33, 0, 33],
+        sampleRate: 85000,
+      },
+      {
+        seed: 5305,
+        voice: TARAB_BARITONE,
+        tonic: 50,
+        bpm: 96,
+        takes: 5,
+        scale: 'harmonic',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'detune', 'noise', 'late'],
+        irRoom: { rt60Seconds: 0.75, wet: 0.4, preDelayMs: 11 },
+        floorDb: [-66, -73, -61, -70, -64],
+        sampleRate: 86000,
+      },
+      {
+        seed: 5306,
+        voice: ZOUK_SOPRANO,
+        tonic: 70,
+        bpm: 108,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'missing', 'early', 'level', 'clip'],
+        defectSizes: DUSK_DEFECTS,
+        soxReverb: [45, 55, 65, 0, 25, 0],
+        latencyMs: [37, 0, 0, 37, 0],
+        floorDb: [-63, -70, -74, -60, -68],
+        sampleRate: 87000,
+      },
+      {
+        seed: 5307,
+        voice: MALOYA_MEZZO,
+        tonic: 60,
+        bpm: 100,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'dotted',
+        kinds: ['late', 'early', 'missing', 'level'],
+        defectSizes: DUSK_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 22,
+        pitchJitterCents: 14,
+        vowels: ['a', 'i', 'o'],
+        sampleRate: 86000,
+      },
+      {
+        seed: 5308,
+        voice: TARAB_BARITONE,
+        tonic: 48,
+        bpm: 82,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        kinds: ['missing', 'detune', 'late', 'noise'],
+        soxReverb: [93, 4, 68, 0, 9, -5],
+        latencyMs: [38, 38, 0, 38],
+        sectionBeats: 30,
+        sampleRate: 85000,
+      },
+      {
+        seed: 5309,
+        voice: ZOUK_SOPRANO,
+        tonic: 67,
+        bpm: 94,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'swing',
+        kinds: ['detune', 'level', 'missing', 'early', 'noise'],
+        irRoom: {
+          rt60Seconds: 0.5,
+          wet: 0.3,
+          preDelayMs: 6,
+          dampingHz: 1600,
+          reflections: [
+            [5, 0.3],
+            [12, 0.2],
+          ],
+        },
+        latencyMs: [0, 0, 0, 0, 55],
+        vowels: ['e', 'i', 'u'],
+        sectionBeats: 31,
+        sampleRate: 87000,
+      },
+      {
+        seed: 5310,
+        voice: MALOYA_MEZZO,
+        tonic: 57,
+        bpm: 116,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['detune', 'early', 'missing', 'late'],
+        defectSizes: DUSK_DEFECTS,
+        latencyMs: [0, 0, 36, 0],
+        floorDb: [-64, -75, -69, -62],
+        sampleRate: 86000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_36_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5311,
+    voice: 'lb+Mario',
+    wordsPerMinute: 100,
+    espeakPitch: 80,
+    takes: 4,
+    latencyMs: [0, 39, 39, 0],
+    kinds: ['detune', 'missing', 'late', 'detune'],
+    defectSizes: DUSK_DEFECTS,
+    soxReverb: [76, 1, 85, 0, 18, -3],
+    floorDb: [-71, -64, -76, -67],
+    sentences: [
+      'Meng Schwëster schwëmmt all Moien am Séi.',
+      'Den Zuch fiert um aacht Auer.',
+      'Gëschter war de Wand kal um Bierg.',
+      'Muer reent et an der Stad.',
+      'De Buttek um Eck ass haut zou.',
+    ],
+  },
+  {
+    seed: 5312,
+    voice: 'tk+Edward2',
+    wordsPerMinute: 220,
+    espeakPitch: 55,
+    takes: 5,
+    latencyMs: [0, 32, 0, 0, 32],
+    kinds: ['early', 'level', 'missing', 'noise', 'detune'],
+    defectSizes: DUSK_DEFECTS,
+    irRoom: {
+      rt60Seconds: 0.3,
+      wet: 0.25,
+      preDelayMs: 7,
+      dampingHz: 3500,
+      reflections: [[10, 0.2]],
+    },
+    sentences: [
+      'Aýal doganym her irden kölde ýüzýär.',
+      'Otly sagat sekizde ugraýar.',
+      'Düýn dagda ýel sowukdy.',
+      'Ertir şäherde ýagyş ýagar.',
+      'Burçdaky dükan şu gün ýapyk.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -7790,6 +8068,7 @@ async function main(): Promise<void> {
     ['held-out-33', HELD_OUT_33, HELD_OUT_33_SPEECH],
     ['held-out-34', HELD_OUT_34, HELD_OUT_34_SPEECH],
     ['held-out-35', HELD_OUT_35, HELD_OUT_35_SPEECH],
+    ['held-out-36', HELD_OUT_36, HELD_OUT_36_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -423,36 +423,35 @@ test('comp held-out-34: the open classes among ordinary sections', () => {
 const set35 = sets.filter(([name]) => numberOf(name) === 35).flatMap(([, v]) => v);
 const before35 = sets.filter(([name]) => numberOf(name) < 35).flatMap(([, v]) => v);
 
-test('comp held-out-35: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
-  assert.equal(sets.filter(([name]) => numberOf(name) === 35).length, 2, 'songs and speech');
-  assert.equal(before35.length, before34.length + set34.length, 'every earlier spec read, held-out-34 too');
+// a set of 10 songs × 6 sections and 2 × 5 sentences, all of it new against every spec before it (voice settings too)
+const assertMadeNew = (n: number, set: Spec[], before: Spec[], synthSongs: number) => {
+  assert.equal(sets.filter(([name]) => numberOf(name) === n).length, 2, 'songs and speech');
   assert.equal(
-    set35.reduce((n, s) => n + (s.sentences?.length ?? s.sections ?? 0), 0),
+    set.reduce((k, s) => k + (s.sentences?.length ?? s.sections ?? 0), 0),
     70,
   );
   assert.equal(
-    set35.reduce((n, s) => n + (s.sentences ? 0 : (s.sections ?? 0)), 0),
+    set.reduce((k, s) => k + (s.sentences ? 0 : (s.sections ?? 0)), 0),
     60,
   );
-  assertNew(set35, before35);
+  assertNew(set, before);
   // a voice's settings are new too, not only its name
   const oldStyles = seen(
     (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
-    before35,
+    before,
   );
-  for (const s of set35)
+  for (const s of set)
     if (typeof s.voice === 'object') assert.ok(!oldStyles.has(JSON.stringify({ ...s.voice, name: '' })), voiceName(s));
-  assert.equal(new Set(set35.filter((s) => typeof s.voice === 'object').map(voiceName)).size, 3, 'three voices');
-  assert.equal(set35.filter((s) => s.program !== undefined).length, 4, 'four synth songs');
-  assert.equal(set35.filter((s) => s.sentences).length, 2, 'two spoken specs');
-});
-
-test('comp held-out-35: the open classes among ordinary sections', () => {
-  // late and early takes of 27–40 ms beside take latencies of 27–40 ms in the same spec
-  const near = set35.filter((s) => s.defectSizes);
+  assert.equal(new Set(set.filter((s) => typeof s.voice === 'object').map(voiceName)).size, 3, 'three voices');
+  assert.equal(set.filter((s) => s.program !== undefined).length, synthSongs, 'synth songs');
+  assert.equal(set.filter((s) => s.sentences).length, 2, 'two spoken specs');
+};
+// the near sizes (late and early 27–40 ms) in these specs, and those with near latencies beside a take at 0
+const nearSpecs = (set: Spec[], seeds: number[], latent: number[]) => {
+  const near = set.filter((s) => s.defectSizes);
   assert.deepEqual(
     near.map((s) => s.seed),
-    [5202, 5205, 5207, 5208, 5211, 5212],
+    seeds,
   );
   for (const s of near) {
     const d = s.defectSizes as Record<string, readonly [number, number]>;
@@ -463,37 +462,69 @@ test('comp held-out-35: the open classes among ordinary sections', () => {
   );
   assert.deepEqual(
     latentNear.map((s) => s.seed),
-    [5202, 5205, 5207, 5211, 5212],
+    latent,
     'near timing beside near latencies (latent and still takes)',
   );
-  // speech detunes of the slight size, in both languages
-  assert.equal(near.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
-  // undamped rooms: SoX HF damping ≤ 5 % at reverberance ≥ 75 %, one on speech; a white-tailed convolution room
-  const undamped = set35.filter((s) => Array.isArray(s.soxReverb) && s.soxReverb[1]! <= 5 && s.soxReverb[0]! >= 75);
+  return near;
+};
+
+// undamped SoX rooms (HF damping ≤ 5 % at reverberance ≥ 75 %) and a white-tailed convolution room; a missing phrase
+// in every spec; the still songs (no latency) and a whole session late; the floored specs, every take but the quietest
+// 3–15 dB over it
+const roomsAndFloors = (set: Spec[], undampedSeeds: number[], still: number[], floored: number[]) => {
+  const undamped = set.filter((s) => Array.isArray(s.soxReverb) && s.soxReverb[1]! <= 5 && s.soxReverb[0]! >= 75);
   assert.deepEqual(
     undamped.map((s) => s.seed),
-    [5205, 5209, 5211],
+    undampedSeeds,
   );
   assert.ok(
-    set35.some((s) => s.irRoom && s.irRoom.dampingHz === undefined && !s.irRoom.reflections),
+    set.some((s) => s.irRoom && s.irRoom.dampingHz === undefined && !s.irRoom.reflections),
     'white tail',
   );
-  // a missing phrase in every song and every spoken spec
-  for (const s of set35) assert.ok(s.kinds?.includes('missing'), `${s.seed}: no missing phrase`);
-  // two songs still (no latency), a whole session late
+  for (const s of set) assert.ok(s.kinds?.includes('missing'), `${s.seed}: no missing phrase`);
   assert.deepEqual(
-    set35.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
-    [5206, 5208],
+    set.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    still,
   );
   assert.ok(
-    set35.some((s) => typeof s.latencyMs === 'number' && s.latencyMs > 100),
+    set.some((s) => typeof s.latencyMs === 'number' && s.latencyMs > 100),
     'a session late',
   );
-  // floors: every take but the quietest 3–15 dB over it
-  const floored = set35.filter((s) => s.floorDb);
   assert.deepEqual(
-    floored.map((s) => s.seed),
-    [5201, 5206, 5207, 5211],
+    set.filter((s) => s.floorDb).map((s) => s.seed),
+    floored,
   );
-  floorsAndLatencies(set35);
+  floorsAndLatencies(set);
+  return undamped;
+};
+
+test('comp held-out-35: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(before35.length, before34.length + set34.length, 'every earlier spec read, held-out-34 too');
+  assertMadeNew(35, set35, before35, 4);
+});
+
+test('comp held-out-35: the open classes among ordinary sections', () => {
+  // late and early takes of 27–40 ms beside take latencies of 27–40 ms in the same spec
+  const near = nearSpecs(set35, [5202, 5205, 5207, 5208, 5211, 5212], [5202, 5205, 5207, 5211, 5212]);
+  // speech detunes of the slight size, in both languages
+  assert.equal(near.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // undamped rooms, one on speech; still songs; floors
+  roomsAndFloors(set35, [5205, 5209, 5211], [5206, 5208], [5201, 5206, 5207, 5211]);
+});
+
+// held-out-36 against every set before it (held-out-35 included)
+const set36 = sets.filter(([name]) => numberOf(name) === 36).flatMap(([, v]) => v);
+const before36 = sets.filter(([name]) => numberOf(name) < 36).flatMap(([, v]) => v);
+
+test('comp held-out-36: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(before36.length, before35.length + set35.length, 'every earlier spec read, held-out-35 too');
+  assertMadeNew(36, set36, before36, 3);
+});
+
+test('comp held-out-36: the open classes among ordinary sections; undamped SoX rooms with a wet gain below 0', () => {
+  const near = nearSpecs(set36, [5302, 5304, 5306, 5307, 5310, 5311, 5312], [5302, 5304, 5306, 5310, 5311, 5312]);
+  assert.equal(near.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // undamped rooms, one on speech, each under full scale (a wet gain below 0 dB); still songs; floors
+  const undamped = roomsAndFloors(set36, [5304, 5308, 5311], [5305, 5307], [5301, 5305, 5306, 5310, 5311]);
+  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
 });
