@@ -140,6 +140,10 @@
  * 22 open songs, tonic pedals in both halves (Mixolydian and Dorian among them), dominant pedals as a control, open
  * songs mostly ending cold or held off the tonic, zydeco/fado/barbershop/kwela/vaporwave/UK garage styles, a
  * granular synthesizer written for it at 48 kHz, Young II, Kellner and +12 cent tunings, seeds 94000 + i).
+ * `--fresh34` (fifty-first round) adds its held-out set (fixtures/keyfresh34.ts fresh34KeySpecs(), 22 cadencing and
+ * 22 open songs, tonic pedals in both halves (every Mixolydian and Dorian song), dominant pedals as a control, open
+ * phrases held on the tonic triad's fifth or third, ragtime/rockabilly/hornpipe/grime/new age/tarantella styles, a
+ * hard-sync synthesizer written for it at 44.1 kHz, sixth-comma meantone and −8 cent tunings, seeds 96000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -190,6 +194,7 @@ import { fresh30KeySet } from '../fixtures/keyfresh30.js';
 import { fresh31KeySet } from '../fixtures/keyfresh31.js';
 import { fresh32KeySet } from '../fixtures/keyfresh32.js';
 import { fresh33KeySet } from '../fixtures/keyfresh33.js';
+import { fresh34KeySet } from '../fixtures/keyfresh34.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -295,6 +300,7 @@ const FRESH30 = fresh(30);
 const FRESH31 = fresh(31);
 const FRESH32 = fresh(32);
 const FRESH33 = fresh(33);
+const FRESH34 = fresh(34);
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -348,6 +354,7 @@ const SETS = [
   'fresh31 key set',
   'fresh32 key set',
   'fresh33 key set',
+  'fresh34 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -410,6 +417,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh31 key set' &&
     s !== 'fresh32 key set' &&
     s !== 'fresh33 key set' &&
+    s !== 'fresh34 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -448,6 +456,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh31 key set',
   'fresh32 key set',
   'fresh33 key set',
+  'fresh34 key set',
 ];
 
 interface Item {
@@ -677,6 +686,7 @@ async function main() {
     ['fresh31 key set', FRESH31, fresh31KeySet, 'keyfresh31'],
     ['fresh32 key set', FRESH32, fresh32KeySet, 'keyfresh32'],
     ['fresh33 key set', FRESH33, fresh33KeySet, 'keyfresh33'],
+    ['fresh34 key set', FRESH34, fresh34KeySet, 'keyfresh34'],
   ];
   for (const d of [
     truthDir,
