@@ -715,17 +715,13 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   const level = sing(0);
   const on = keyOf(level);
   const off = keyOf(level, { heldNoteWeight: 0 });
-  const wt = KEY_PARAMETERS.heldTriadWeight.value;
   // the level A5 is the song's one steady held note (the chords decay to a fifth of their level over a chord)
   assert.ok(ev(on, 'A minor').heldTonic > 0.9, `${ev(on, 'A minor').heldTonic}`);
   assert.equal(ev(on, 'C major').heldTonic, 0);
-  // every key gains exactly heldNoteWeight × its share (and heldTriadWeight × its triad's: round 50); at weight 0
-  // the held notes are not read
+  // every key gains exactly heldNoteWeight × its share; at weight 0 the term is not read
   const w = KEY_PARAMETERS.heldNoteWeight.value;
-  for (const key of ['C major', 'A minor', 'G major', 'F major', 'E minor']) {
-    const gain = w * ev(on, key).heldTonic + wt * ev(on, key).heldTriad;
-    assert.ok(Math.abs(ev(on, key).score - ev(off, key).score - gain) < 1e-9, key);
-  }
+  for (const key of ['C major', 'A minor', 'G major', 'F major', 'E minor'])
+    assert.ok(Math.abs(ev(on, key).score - ev(off, key).score - w * ev(on, key).heldTonic) < 1e-9, key);
   assert.ok(off.evidence.every((e) => e.heldTonic === 0));
   // the chords (ending on C) read C major; the sustained A over every Am reads A minor
   assert.equal(off.result.key, 'C major');
@@ -756,38 +752,4 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(seconds.decision?.inputs?.['firstChord'], 'G');
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
-});
-
-test('round 50: a loop that starts on vi and never cadences, its held notes on the tonic triad, reads the key', () => {
-  // Am F C G ×3 and Am F, stopping there (no V → I anywhere); a level voice held over every F (C6) and every C and G
-  // (G5): the tonic and the fifth of C major, A minor's third and no tone of it; the first chord Am votes for A minor
-  const x = progression([Am, F, C, G, Am, F, C, G, Am, F, C, G, Am, F], 1.3, 0);
-  const len = Math.round(1.3 * RATE);
-  for (const c of [1, 2, 3, 5, 6, 7, 9, 10, 11]) {
-    const f = 440 * 2 ** (((c % 4 === 1 ? 84 : 79) - 69) / 12);
-    const start = Math.round(c * 1.3 * RATE);
-    for (let h = 1; h <= 4; h++)
-      for (let i = 0; i < len; i++) {
-        const env = Math.min(1, i / 200, (len - i) / 200);
-        x[start + i]! += (0.2 / h) * env * Math.sin((2 * Math.PI * h * f * i) / RATE);
-      }
-  }
-  const on = keyOf(x);
-  const off = keyOf(x, { heldTriadWeight: 0 });
-  const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
-  assert.equal(ev(on, 'A minor').endsVote, 1);
-  assert.equal(ev(on, 'C major').endsVote, 0);
-  // every held note lies on C major's triad; A minor's holds only the C (its third), G major's only the G
-  assert.ok(Math.abs(ev(on, 'C major').heldTriad - 1) < 1e-9, `${ev(on, 'C major').heldTriad}`);
-  const c = ev(on, 'C major').heldTonic;
-  assert.ok(c > 0.2 && c < 0.5, `${c}`);
-  assert.ok(Math.abs(ev(on, 'A minor').heldTriad - c) < 1e-9);
-  assert.ok(Math.abs(ev(on, 'G major').heldTriad - (1 - c)) < 1e-9);
-  // every key gains exactly heldTriadWeight × its share
-  const w = KEY_PARAMETERS.heldTriadWeight.value;
-  for (const key of ['C major', 'A minor', 'G major', 'F major', 'E minor'])
-    assert.ok(Math.abs(ev(on, key).score - ev(off, key).score - w * ev(on, key).heldTriad) < 1e-9, key);
-  // without the term (the base's reading) the first chord's vote wins; with it, the key the phrases rest on
-  assert.equal(off.result.key, 'A minor');
-  assert.equal(on.result.key, 'C major');
 });

@@ -1736,15 +1736,6 @@ export const KEY_PARAMETERS = {
       "melody's sustained phrase end): a loop that starts on vi or IV rests its phrases on the key's tonic, not on " +
       'the first chord (0 = off; bench/RESULTS.md, key, rounds 33 and 35)',
   ),
-  heldTriadWeight: p(
-    0.25,
-    'score units',
-    [0, 2],
-    "key score: the share of the same steady held notes (read only when heldNoteWeight > 0) on the key's tonic " +
-      "triad (tonic, the key's third, fifth): a melody's phrase ends rest on the third and fifth as often as on the " +
-      'tonic, so a loop that starts on vi, IV or ii and never cadences is read where its phrases end, not on its ' +
-      'first chord (0 = off; 0.225–0.3 alike on tuning; bench/RESULTS.md, key, round 50)',
-  ),
   pedalTonicWeight: p(
     1,
     'score units',

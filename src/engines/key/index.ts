@@ -661,12 +661,6 @@ export interface KeyEvidence {
    */
   heldTonic: number;
   /**
-   * The share of the same held notes on the key's tonic triad (tonic, the mode's third, fifth; 0…1): a melody's
-   * phrase ends rest on the tonic triad's tones, the third and the fifth as often as the tonic, whatever chord a loop
-   * starts on.
-   */
-  heldTriad: number;
-  /**
    * The share of the song's sounding blocks over a tonic pedal on the key's tonic (0…1): a pedal run (findPedals) on
    * this pitch class that `pedalRoles` reads as the tonic, not the dominant.
    */
@@ -1104,7 +1098,6 @@ export function analyzeKey(
     scaleEdge: param('scaleEdgeWeight', options),
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
-    heldTriad: param('heldTriadWeight', options),
     pedal: param('pedalTonicWeight', options),
   };
   const seventhBonus = param('seventhCadenceWeight', options);
@@ -1176,13 +1169,6 @@ export function analyzeKey(
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
         heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
-        heldTriad:
-          heldTotal > 0
-            ? (heldNotes[tonic]! +
-                heldNotes[(tonic + (mode === 'major' ? 4 : 3)) % 12]! +
-                heldNotes[(tonic + 7) % 12]!) /
-              heldTotal
-            : 0,
         pedalTonic: soundingBlocks > 0 ? tonicPedalBlocks[tonic]! / soundingBlocks : 0,
         score: 0,
       };
@@ -1197,7 +1183,6 @@ export function analyzeKey(
         w.ends * e.endsVote +
         (e.vampTonic ? w.vamp : 0) +
         w.held * e.heldTonic +
-        w.heldTriad * e.heldTriad +
         w.pedal * e.pedalTonic;
       evidence.push(e);
     }
@@ -1271,7 +1256,6 @@ interface Weights {
   scaleEdge: number;
   vamp: number;
   held: number;
-  heldTriad: number;
   pedal: number;
 }
 
@@ -1318,10 +1302,6 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
     [
       w.held * (best.heldTonic - other.heldTonic),
       `steady held notes above the bass on the tonic ${pct(best.heldTonic)} vs ${pct(other.heldTonic)}`,
-    ],
-    [
-      w.heldTriad * (best.heldTriad - other.heldTriad),
-      `steady held notes above the bass on the tonic triad ${pct(best.heldTriad)} vs ${pct(other.heldTriad)}`,
     ],
     [
       w.pedal * (best.pedalTonic - other.pedalTonic),
@@ -1384,7 +1364,6 @@ function keyDecision(
       `${w.scaleEdge}·scale edges + ` +
       `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord` +
       (w.held > 0 ? ` + ${w.held}·steady held notes on the tonic` : '') +
-      (w.held > 0 && w.heldTriad > 0 ? ` + ${w.heldTriad}·those on the tonic triad` : '') +
       '); ' +
       `over ` +
       `${runnerUp.key} ` +
