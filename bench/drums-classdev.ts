@@ -21,6 +21,7 @@
  * --held-out-32, --held-out-32t: fixtures/drumclass32.ts, drumclass32t.ts, h-dxset46;
  * --held-out-33, --held-out-33t: fixtures/drumclass33.ts, drumclass33t.ts, h-dxset47;
  * --held-out-34, --held-out-34t: fixtures/drumclass34.ts, drumclass34t.ts, h-dxset49;
+ * --held-out-35, --held-out-35t: fixtures/drumclass35.ts, drumclass35t.ts, h-dxset51;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -58,6 +59,8 @@ import { heldOut33DrumSpecs } from '../fixtures/drumclass33.js';
 import { heldOut33tDrumSpecs } from '../fixtures/drumclass33t.js';
 import { heldOut34DrumSpecs } from '../fixtures/drumclass34.js';
 import { heldOut34tDrumSpecs } from '../fixtures/drumclass34t.js';
+import { heldOut35DrumSpecs } from '../fixtures/drumclass35.js';
+import { heldOut35tDrumSpecs } from '../fixtures/drumclass35t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -176,6 +179,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-33t', heldOut33tDrumSpecs], // drumclass33t.ts, h-dxset47: FluidR3 toms by TiMidity++, sonic-pi, fm
   ['held-out-34', heldOut34DrumSpecs], // drumclass34.ts, h-dxset49: presets by fluidsynth, Hydrogen, sonic-pi, rooms
   ['held-out-34t', heldOut34tDrumSpecs], // drumclass34t.ts, h-dxset49: npm toms by fluidsynth, waveguide / fm toms
+  ['held-out-35', heldOut35DrumSpecs], // drumclass35.ts, h-dxset51: npm presets by fluidsynth, Hydrogen bells, silo
+  ['held-out-35t', heldOut35tDrumSpecs], // drumclass35t.ts, h-dxset51: 808 / modal / fm / waveguide toms, rolls
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
