@@ -144,6 +144,10 @@
  * 22 open songs, tonic pedals in both halves (every Mixolydian and Dorian song), dominant pedals as a control, open
  * phrases held on the tonic triad's fifth or third, ragtime/rockabilly/hornpipe/grime/new age/tarantella styles, a
  * hard-sync synthesizer written for it at 44.1 kHz, sixth-comma meantone and −8 cent tunings, seeds 96000 + i).
+ * `--fresh35` (fifty-second round) adds its held-out set (fixtures/keyfresh35.ts fresh35KeySpecs(), 22 cadencing and
+ * 22 open songs, 15 open songs without a tonic pedal, tonic pedals in both halves (every Mixolydian and Dorian song),
+ * dominant pedals as a control, soukous/bhangra/trip-hop/schlager/sirtaki/jungle styles, a ring-modulation
+ * synthesizer written for it at 37.8 kHz, 2/7-comma meantone and A4 = 435 Hz tunings, seeds 97000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -195,6 +199,7 @@ import { fresh31KeySet } from '../fixtures/keyfresh31.js';
 import { fresh32KeySet } from '../fixtures/keyfresh32.js';
 import { fresh33KeySet } from '../fixtures/keyfresh33.js';
 import { fresh34KeySet } from '../fixtures/keyfresh34.js';
+import { fresh35KeySet } from '../fixtures/keyfresh35.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -301,6 +306,7 @@ const FRESH31 = fresh(31);
 const FRESH32 = fresh(32);
 const FRESH33 = fresh(33);
 const FRESH34 = fresh(34);
+const FRESH35 = fresh(35);
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -355,6 +361,7 @@ const SETS = [
   'fresh32 key set',
   'fresh33 key set',
   'fresh34 key set',
+  'fresh35 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -418,6 +425,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh32 key set' &&
     s !== 'fresh33 key set' &&
     s !== 'fresh34 key set' &&
+    s !== 'fresh35 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -457,6 +465,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh32 key set',
   'fresh33 key set',
   'fresh34 key set',
+  'fresh35 key set',
 ];
 
 interface Item {
@@ -687,6 +696,7 @@ async function main() {
     ['fresh32 key set', FRESH32, fresh32KeySet, 'keyfresh32'],
     ['fresh33 key set', FRESH33, fresh33KeySet, 'keyfresh33'],
     ['fresh34 key set', FRESH34, fresh34KeySet, 'keyfresh34'],
+    ['fresh35 key set', FRESH35, fresh35KeySet, 'keyfresh35'],
   ];
   for (const d of [
     truthDir,
