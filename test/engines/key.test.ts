@@ -650,8 +650,12 @@ test('a loop that starts on vi and ends V → I: its first chord votes firstChor
   assert.ok(Math.abs(ev(full, 'A minor').score - ev(ending, 'A minor').score - 0.6 * w) < 1e-9);
   assert.ok(Math.abs(ev(full, 'C major').score - ev(ending, 'C major').score) < 1e-9);
   assert.equal(ending.result.key, 'C major');
-  // a stop on G after C (G's IV → I, not its dominant): the first chord votes in full
-  const cold = keyOf(progression([...loop, ...loop, ...loop, Am, F, C, G], 1.3, 0), { firstChordAfterDominantEnd: 0 });
+  // a stop on G after C (G's IV → I, not its dominant): the first chord votes in full (the ends on two roots with no
+  // dominant into the last, endsApartVote, left at 1: its own test follows)
+  const cold = keyOf(progression([...loop, ...loop, ...loop, Am, F, C, G], 1.3, 0), {
+    firstChordAfterDominantEnd: 0,
+    endsApartVote: 1,
+  });
   assert.equal(cold.decision?.inputs?.['lastChordByDominant'], false);
   assert.equal(ev(cold, 'A minor').endsVote, 1);
   // a dominant's resolution is the ending however long it lasts: a final C as long as every other chord counts as
@@ -666,6 +670,37 @@ test('a loop that starts on vi and ends V → I: its first chord votes firstChor
     assert.equal(ev(a, 'A minor').endsVote, 0, `final C ×${n}`);
     assert.equal(ev(a, 'C major').endsVote, 1, `final C ×${n}`);
   }
+});
+
+test('a loop that never cadences, opening on IV and stopping on ii: its ends vote endsApartVote (round 52)', () => {
+  // C major IV–I–ii–V three times, then IV–I–ii: no V → I into C anywhere (G goes on to F), the song opens on F and
+  // stops on Dm (reached from C, no dominant): the ends are two loop chords, neither the key's
+  const loop = [F, C, Dm, G];
+  const song = progression([...loop, ...loop, ...loop, F, C, Dm], 1.3, 0);
+  const apart = keyOf(song);
+  const full = keyOf(song, { endsApartVote: 1 });
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  const v = KEY_PARAMETERS.endsApartVote.value;
+  assert.equal(apart.decision?.inputs?.['firstChord'], 'F');
+  assert.equal(apart.decision?.inputs?.['lastChord'], 'Dm');
+  assert.equal(apart.decision?.inputs?.['lastChordByDominant'], false);
+  assert.equal(apart.decision?.inputs?.['endsApartVote'], v);
+  // D minor's vote is the arrived last chord's, F major's the first chord's: both cut to v, C major has none
+  assert.equal(ev(apart, 'D minor').endsVote, v);
+  assert.equal(ev(apart, 'F major').endsVote, v);
+  assert.equal(ev(full, 'D minor').endsVote, 1);
+  assert.equal(ev(apart, 'C major').endsVote, 0);
+  // only the ends' term moves: D minor loses (1 − v) of the ends' weight, C major nothing
+  const w = KEY_PARAMETERS.endChordWeight.value;
+  assert.ok(Math.abs(ev(full, 'D minor').score - ev(apart, 'D minor').score - (1 - v) * w) < 1e-9);
+  assert.ok(Math.abs(ev(full, 'C major').score - ev(apart, 'C major').score) < 1e-9);
+  // with the full vote (main's rule before round 52) the stop on ii reads D minor; with the cut, C major
+  assert.equal(full.result.key, 'D minor');
+  assert.equal(apart.result.key, 'C major');
+  // the ends on one root (a loop that opens and stops on vi): no cut
+  const same = keyOf(progression([Am, F, C, G, Am, F, C, G, Am, F, C, G, Am], 1.3, 0));
+  assert.equal(same.decision?.inputs?.['endsApartVote'], 1);
+  assert.equal(ev(same, 'A minor').endsVote, 1);
 });
 
 test('a Dorian i–IV vamp: the key on its first chord gets vampWeight; a four-chord loop is no vamp (round 31)', () => {

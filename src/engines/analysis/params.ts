@@ -1719,6 +1719,15 @@ export const KEY_PARAMETERS = {
       'its dominant (V or V7 → I): a loop that starts on vi or IV is not an ending, the dominant resolution is ' +
       '(1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
   ),
+  endsApartVote: p(
+    0.55,
+    "of the ends' vote",
+    [0, 1],
+    "key score: the ends' vote's share when the first and the last chord are on different roots and the last is " +
+      'not reached by its dominant (V or V7 → I): a song that never cadences, ends cold or fades on a loop chord ' +
+      'and opens on another says little by its ends, and a loop that opens on vi, IV or ii was read as that ' +
+      "chord's key (1 = the full vote, as before; bench/RESULTS.md, key, fifty-second round)",
+  ),
   vampWeight: p(
     0.3,
     'score units',

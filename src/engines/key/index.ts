@@ -640,7 +640,8 @@ export interface KeyEvidence {
   ends: boolean;
   /**
    * The ends' vote's size (0…1): 1 for an arrived last chord on the tonic root, else the first chord's share — 1, or
-   * firstChordAfterDominantEnd when the song ends on another root reached by its dominant (V→I) and held.
+   * firstChordAfterDominantEnd when the song ends on another root reached by its dominant (V→I) and held; times
+   * endsApartVote when the two ends are on different roots and the last is not reached by its dominant.
    */
   endsVote: number;
   /** Share of the loop's returns, read back from the final chord, on a chord with the tonic as root (0: none). */
@@ -1088,6 +1089,10 @@ export function analyzeKey(
     dominantEnd && first && first.root !== last!.root && chords[lastIndex - 1]!.root !== first.root
       ? param('firstChordAfterDominantEnd', options)
       : 1;
+  // ends on two roots and no dominant into the last: a song that never cadences, its ends a loop's two chords (the
+  // one it opens on and the one it stops on); their vote is then endsApartVote of the full one
+  const endsApart = !!first && !!last && first.root !== last.root && !dominantEnd;
+  const apartVote = endsApart ? param('endsApartVote', options) : 1;
   const w = {
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
@@ -1164,7 +1169,7 @@ export function analyzeKey(
         firstChord: onTonicRoot(first),
         lastChord: onTonicRoot(last),
         ends: onTonicRoot(first) || (arrived && onTonicRoot(last)),
-        endsVote: arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0,
+        endsVote: apartVote * (arrived && onTonicRoot(last) ? 1 : onTonicRoot(first) ? firstVote : 0),
         phraseReturn: returns ? returns.returns.filter(onTonicRoot).length / returns.returns.length : 0,
         scaleEdge: w.scaleEdge > 0 ? edge(tonic, mode) : 0,
         vampTonic: vamp && isTonic(first),
@@ -1210,6 +1215,7 @@ export function analyzeKey(
     decision: keyDecision(best, evidence, chords, first, last, arrived, w, result, options.file, prob, {
       dominantEnd,
       firstVote,
+      apartVote,
       vamp,
       pedalSeconds: blocks ? Math.round(pedalBlocks * blocks.seconds * 10) / 10 : 0,
       pedalRoles: blocks
@@ -1292,7 +1298,8 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       `starts or ends on a tonic-root chord ${yes(best.ends)} vs ${yes(other.ends)} (first ` +
         `${yes(best.firstChord)} vs ${yes(other.firstChord)}, last ${yes(best.lastChord)} vs ${yes(other.lastChord)})` +
         ([best.endsVote, other.endsVote].some((v) => v > 0 && v < 1)
-          ? ` (vote ${best.endsVote.toFixed(2)} vs ${other.endsVote.toFixed(2)}: a first chord after a dominant end)`
+          ? ` (vote ${best.endsVote.toFixed(2)} vs ${other.endsVote.toFixed(2)}: a first chord after a dominant end, ` +
+            'or ends on two roots with no dominant into the last)'
           : ''),
     ],
     [
@@ -1329,6 +1336,7 @@ function keyDecision(
   extra: {
     dominantEnd: boolean;
     firstVote: number;
+    apartVote: number;
     vamp: boolean;
     pedalSeconds: number;
     pedalRoles: string;
@@ -1379,6 +1387,8 @@ function keyDecision(
       // the last chord reached by its dominant (V→I) and held: the first chord (on another root) then votes firstVote
       lastChordByDominant: extra.dominantEnd,
       firstChordVote: extra.firstVote,
+      // the ends on two roots, the last not reached by its dominant: the ends' vote is this share (endsApartVote)
+      endsApartVote: extra.apartVote,
       // the song's chord time on two roots (vampShare), the first chord on one of them: a vamp
       vamp: extra.vamp,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
