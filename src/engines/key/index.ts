@@ -15,7 +15,8 @@
  *   vote of the song's ends: one bonus when the first or the last chord (or both) has its tonic as root. Songs that
  *   stop mid-loop end anywhere and songs with an intro start anywhere: when the ends disagree, both keys get the same
  *   bonus and the rest of the evidence decides (earlier, separate first- and last-chord weights made that choice
- *   hang on their balance).
+ *   hang on their balance). When the ends are on two roots and the last is not reached by its dominant (a loop that
+ *   never cadences), the vote is endsApartVote of the full one.
  *   A chord segment without a third (a power chord) is the tonic chord of both modes on its root.
  *   Relative keys share their notes; these are what tells A minor from C major.
  * The scores become probabilities (softmax, `confidence`); the choice is also returned as a decision that
