@@ -22,6 +22,7 @@
  * --held-out-33, --held-out-33t: fixtures/drumclass33.ts, drumclass33t.ts, h-dxset47;
  * --held-out-34, --held-out-34t: fixtures/drumclass34.ts, drumclass34t.ts, h-dxset49;
  * --held-out-35, --held-out-35t: fixtures/drumclass35.ts, drumclass35t.ts, h-dxset51;
+ * --held-out-36, --held-out-36t: fixtures/drumclass36.ts, drumclass36t.ts, h-dxset52;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -61,6 +62,8 @@ import { heldOut34DrumSpecs } from '../fixtures/drumclass34.js';
 import { heldOut34tDrumSpecs } from '../fixtures/drumclass34t.js';
 import { heldOut35DrumSpecs } from '../fixtures/drumclass35.js';
 import { heldOut35tDrumSpecs } from '../fixtures/drumclass35t.js';
+import { heldOut36DrumSpecs } from '../fixtures/drumclass36.js';
+import { heldOut36tDrumSpecs } from '../fixtures/drumclass36t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -181,6 +184,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-34t', heldOut34tDrumSpecs], // drumclass34t.ts, h-dxset49: npm toms by fluidsynth, waveguide / fm toms
   ['held-out-35', heldOut35DrumSpecs], // drumclass35.ts, h-dxset51: npm presets by fluidsynth, Hydrogen bells, silo
   ['held-out-35t', heldOut35tDrumSpecs], // drumclass35t.ts, h-dxset51: 808 / modal / fm / waveguide toms, rolls
+  ['held-out-36', heldOut36DrumSpecs], // drumclass36.ts, h-dxset52: FluidR3 variants, Hydrogen kicks, dome, tunnel
+  ['held-out-36t', heldOut36tDrumSpecs], // drumclass36t.ts, h-dxset52: FluidR3 / Brush / chip / fm toms by kicks
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
