@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-36]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-37]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7602,6 +7602,285 @@ export const HELD_OUT_36_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-37 (in no set before it): a warm swaying mezzo, a dry baritone, a bright quick soprano. */
+const KIRTAN_MEZZO: VoiceStyle = {
+  name: 'kirtan mezzo',
+  formantScale: 1.05,
+  vibratoHz: 4.9,
+  vibratoCents: 23,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 8,
+  breath: 0.07,
+  openPhase: 0.57,
+  closePhase: 0.15,
+};
+const SKA_BARITONE: VoiceStyle = {
+  name: 'ska baritone',
+  formantScale: 0.93,
+  vibratoHz: 5.6,
+  vibratoCents: 12,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 5,
+  breath: 0.05,
+  openPhase: 0.63,
+  closePhase: 0.11,
+};
+const ZYDECO_SOPRANO: VoiceStyle = {
+  name: 'zydeco soprano',
+  formantScale: 1.17,
+  vibratoHz: 6.7,
+  vibratoCents: 17,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 3,
+  breath: 0.1,
+  openPhase: 0.5,
+  closePhase: 0.14,
+};
+/**
+ * Defect sizes of held-out-37 (no set's): late takes 29–40 ms, early 27–37 ms (in the open class of 27–40 ms),
+ * detune 20–26 cents, level drops of 4.5–6 dB, noise bursts at −44…−38 dBFS, clipping driven 8–10 dB.
+ */
+const EMBER_DEFECTS = {
+  late: [29, 40],
+  early: [27, 37],
+  detune: [20, 26],
+  level: [4.5, 6],
+  noise: [-44, -38],
+  clip: [8, 10],
+} as const;
+
+/**
+ * The thirty-seventh held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset52, while
+ * held-out-36 is read — every earlier set is tuning material now; the base's baseline only), made differently from
+ * every earlier comp set, with the open classes among ordinary sections: **takes 27–40 ms late or early beside whole
+ * take latencies of 25–45 ms** (EMBER_DEFECTS, no set's sizes: 5402 0/42/0/0, 5404 0/0/26/26, 5406 44/0/44/0/0,
+ * 5410 0/29/0/29; speech 0/0/41/0 and 25/0/0/25/0), **latent clean takes** (each latency pattern leaves a take clean
+ * in a section by the defect bag), **undamped rooms** under full scale by a wet gain below 0 dB (SoX
+ * `86 3 88 0 12 -4`, `91 2 74 0 11 -5`, speech `79 2 83 0 16 -3`), two of them **read with a high floor** on some
+ * takes (−57…−58 dBFS, 5404 and the Bosnian sentences), a white-tailed 0.65 s convolution room (still, floors),
+ * beside a damped SoX `40 60 55 0 20 -3` and two damped reflecting convolution rooms (one on speech); **missing
+ * phrases** in every song and sentence set, **speech detunes** of 20–26 cents (both languages); synth settings no
+ * set used (fluidsynth FluidR3_GM 0.35 / 0.45 and sf_GMbank 0.7 / 0.35, TiMidity++ freepats reverb 85), take
+ * programs no set used (114 steel drums, 112 tinkle bell, 96 FX rain) under guide programs no set used as guide
+ * (39 synth bass 2, 98 FX crystal, 100 FX brightness); latency patterns no set used (also 0/130/130/0, 0/0/80/80,
+ * 0/0/0/0/65, a whole session 170 ms late (5403)), two still songs (5405, 5407); three voices in no set (kirtan
+ * mezzo, ska baritone, zydeco soprano), vowel sets of four (a/e/i/o, e/i/o/u: no set's), timing jitter 23 ms and
+ * pitch jitter 15 cents (no set's), sections of 32 and 33 beats (no set's); speech from espeak-ng Bosnian (bs+f3,
+ * pitch 45, 95 wpm) and Ido (io+Alex, pitch 75, 230 wpm) (no set's languages, pitches, rates); takes at 88, 89 and
+ * 90 kHz (no set's); seeds 5401–5412 (none used before). 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5
+ * sentences = 70 sections, every one clearly best by construction.
+ */
+export const HELD_OUT_37: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5401,
+        program: 114,
+        guideProgram: 39,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.35, reverbLevel: 0.45 },
+        sampleRate: 88000,
+        tonic: 62,
+        bpm: 104,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['level', 'missing', 'detune', 'late'],
+        latencyMs: [0, 130, 130, 0],
+        floorDb: [-70, -62, -75, -66],
+      },
+      {
+        seed: 5402,
+        program: 112,
+        guideProgram: 98,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.7, reverbLevel: 0.35 },
+        sampleRate: 89000,
+        tonic: 72,
+        bpm: 92,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['early', 'late', 'clip', 'missing'],
+        defectSizes: EMBER_DEFECTS,
+        latencyMs: [0, 42, 0, 0],
+      },
+      {
+        seed: 5403,
+        program: 96,
+        guideProgram: 100,
+        timidity: { reverb: 85 },
+        sampleRate: 90000,
+        tonic: 55,
+        bpm: 118,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'swing',
+        kinds: ['noise', 'missing', 'detune', 'early'],
+        latencyMs: 170,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5404,
+        voice: KIRTAN_MEZZO,
+        tonic: 61,
+        bpm: 88,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'early', 'detune'],
+        defectSizes: EMBER_DEFECTS,
+        soxReverb: [86, 3, 88, 0, 12, -4],
+        latencyMs: [0, 0, 26, 26],
+        floorDb: [-71, -57, -66, -62],
+        sampleRate: 88000,
+      },
+      {
+        seed: 5405,
+        voice: SKA_BARITONE,
+        tonic: 49,
+        bpm: 98,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['missing', 'level', 'noise', 'late', 'detune'],
+        irRoom: { rt60Seconds: 0.65, wet: 0.45, preDelayMs: 13 },
+        floorDb: [-68, -61, -74, -65, -71],
+        sampleRate: 89000,
+      },
+      {
+        seed: 5406,
+        voice: ZYDECO_SOPRANO,
+        tonic: 69,
+        bpm: 110,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['early', 'level', 'late', 'missing', 'clip'],
+        defectSizes: EMBER_DEFECTS,
+        soxReverb: [40, 60, 55, 0, 20, -3],
+        latencyMs: [44, 0, 44, 0, 0],
+        floorDb: [-66, -72, -61, -69, -64],
+        sampleRate: 90000,
+      },
+      {
+        seed: 5407,
+        voice: KIRTAN_MEZZO,
+        tonic: 59,
+        bpm: 102,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['early', 'missing', 'late', 'level'],
+        defectSizes: EMBER_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 23,
+        pitchJitterCents: 15,
+        vowels: ['a', 'e', 'i', 'o'],
+        sampleRate: 89000,
+      },
+      {
+        seed: 5408,
+        voice: SKA_BARITONE,
+        tonic: 47,
+        bpm: 84,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['detune', 'noise', 'missing', 'late'],
+        soxReverb: [91, 2, 74, 0, 11, -5],
+        latencyMs: [0, 0, 80, 80],
+        sectionBeats: 32,
+        sampleRate: 88000,
+      },
+      {
+        seed: 5409,
+        voice: ZYDECO_SOPRANO,
+        tonic: 66,
+        bpm: 96,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['level', 'detune', 'early', 'missing', 'noise'],
+        irRoom: {
+          rt60Seconds: 0.45,
+          wet: 0.28,
+          preDelayMs: 5,
+          dampingHz: 1900,
+          reflections: [
+            [7, 0.25],
+            [15, 0.15],
+          ],
+        },
+        latencyMs: [0, 0, 0, 0, 65],
+        vowels: ['e', 'i', 'o', 'u'],
+        sectionBeats: 33,
+        sampleRate: 90000,
+      },
+      {
+        seed: 5410,
+        voice: KIRTAN_MEZZO,
+        tonic: 56,
+        bpm: 114,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'dotted',
+        kinds: ['late', 'detune', 'missing', 'early'],
+        defectSizes: EMBER_DEFECTS,
+        latencyMs: [0, 29, 0, 29],
+        floorDb: [-63, -74, -68, -61],
+        sampleRate: 89000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_37_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5411,
+    voice: 'bs+f3',
+    wordsPerMinute: 95,
+    espeakPitch: 45,
+    takes: 4,
+    latencyMs: [0, 0, 41, 0],
+    kinds: ['late', 'detune', 'missing', 'early'],
+    defectSizes: EMBER_DEFECTS,
+    soxReverb: [79, 2, 83, 0, 16, -3],
+    floorDb: [-58, -70, -64, -67],
+    sentences: [
+      'Moja sestra pliva svako jutro u jezeru.',
+      'Vlak polazi u osam sati.',
+      'Jučer je vjetar bio hladan na planini.',
+      'Sutra će padati kiša u gradu.',
+      'Prodavnica na uglu je danas zatvorena.',
+    ],
+  },
+  {
+    seed: 5412,
+    voice: 'io+Alex',
+    wordsPerMinute: 230,
+    espeakPitch: 75,
+    takes: 5,
+    latencyMs: [25, 0, 0, 25, 0],
+    kinds: ['detune', 'missing', 'level', 'early', 'noise'],
+    defectSizes: EMBER_DEFECTS,
+    irRoom: {
+      rt60Seconds: 0.35,
+      wet: 0.22,
+      preDelayMs: 8,
+      dampingHz: 3000,
+      reflections: [[9, 0.18]],
+    },
+    sentences: [
+      'Mea fratino natas omna matino en la lago.',
+      'La treno departas ye la oka.',
+      'Hiere la vento esis kolda sur la monto.',
+      'Morge pluvos en la urbo.',
+      'La butiko an la angulo esas klozita hodie.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -8069,6 +8348,7 @@ async function main(): Promise<void> {
     ['held-out-34', HELD_OUT_34, HELD_OUT_34_SPEECH],
     ['held-out-35', HELD_OUT_35, HELD_OUT_35_SPEECH],
     ['held-out-36', HELD_OUT_36, HELD_OUT_36_SPEECH],
+    ['held-out-37', HELD_OUT_37, HELD_OUT_37_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

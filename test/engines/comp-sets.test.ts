@@ -528,3 +528,48 @@ test('comp held-out-36: the open classes among ordinary sections; undamped SoX r
   const undamped = roomsAndFloors(set36, [5304, 5308, 5311], [5305, 5307], [5301, 5305, 5306, 5310, 5311]);
   for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
 });
+
+// held-out-37 against every set before it (held-out-36 included)
+const set37 = sets.filter(([name]) => numberOf(name) === 37).flatMap(([, v]) => v);
+const before37 = sets.filter(([name]) => numberOf(name) < 37).flatMap(([, v]) => v);
+
+test('comp held-out-37: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(before37.length, before36.length + set36.length, 'every earlier spec read, held-out-36 too');
+  assertMadeNew(37, set37, before37, 3);
+});
+
+test('comp held-out-37: near timing beside take latencies of 25–45 ms; undamped rooms under full scale, floors', () => {
+  const near = set37.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    near.map((s) => s.seed),
+    [5402, 5404, 5406, 5407, 5410, 5411, 5412],
+  );
+  for (const s of near) {
+    const d = s.defectSizes as Record<string, readonly [number, number]>;
+    assert.ok(d.late![0] >= 27 && d.late![1] <= 40 && d.early![0] >= 27 && d.early![1] <= 40, `${s.seed} sizes`);
+    assert.ok(s.kinds?.includes('late') || s.kinds?.includes('early'), `${s.seed}: no timing defect`);
+  }
+  // whole-take latencies of 25–45 ms beside a take at 0, in songs and speech
+  const latent = near.filter(
+    (s) => Array.isArray(s.latencyMs) && s.latencyMs.some((ms) => ms >= 25 && ms <= 45) && s.latencyMs.includes(0),
+  );
+  assert.deepEqual(
+    latent.map((s) => s.seed),
+    [5402, 5404, 5406, 5410, 5411, 5412],
+  );
+  assert.equal(latent.filter((s) => s.sentences).length, 2, 'near latencies in both spoken specs');
+  assert.equal(near.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // undamped rooms, one on speech, each under full scale; still songs; floors
+  const undamped = roomsAndFloors(set37, [5404, 5408, 5411], [5405, 5407], [5401, 5404, 5405, 5406, 5410, 5411]);
+  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
+  // a high floor (−60 dBFS or above) on a take in two undamped rooms
+  assert.deepEqual(
+    undamped.filter((s) => s.floorDb?.some((f) => f >= -60)).map((s) => s.seed),
+    [5404, 5411],
+  );
+  // vowel sets of four (every set of two and three used before)
+  assert.deepEqual(
+    set37.filter((s) => s.vowels).map((s) => s.vowels!.length),
+    [4, 4],
+  );
+});
