@@ -1308,3 +1308,29 @@ export const STEM_MASKED_KICK_PARAMETERS = {
       'above the kick) is that kick, its kick band masked by the one before',
   ),
 } as const;
+
+/**
+ * Toms read as kicks beside the stem's own kicks (stem.ts byTomCluster, h-dxtom52): the hits read as kicks, sorted by
+ * their body partial (bodyPartial), split at their widest pitch gap; when the upper group sits at least
+ * tomClusterGap above the lower one and its kick band adds, at the median, at least tomClusterUnderDb less than the
+ * lower group's (less sub), the upper group is the kit's toms (one-mode toms and toms in a big room that add enough
+ * below lowHz to read as kicks) and the lower group its kicks. Each group must hold at least tomClusterMinKicks /
+ * tomClusterMinToms hits, so a stem whose kicks vary a little, or with one stray tom, is left alone.
+ */
+export const STEM_TOM_CLUSTER_PARAMETERS = {
+  tomClusterGap: p(
+    1.3,
+    'ratio',
+    [0, 4],
+    "the widest gap between neighbouring body partials of the stem's kick-read hits, upper over lower, at least " +
+      'this (0: off)…',
+  ),
+  tomClusterUnderDb: p(
+    3,
+    'dB',
+    [0, 40],
+    "…the upper group's median kick-band level at least this far below the lower group's (a tom has less sub)…",
+  ),
+  tomClusterMinKicks: p(4, 'hits', [1, 100], '…at least this many hits below the gap (the kicks)…'),
+  tomClusterMinToms: p(3, 'hits', [1, 100], '…and at least this many above it: those are toms'),
+} as const;

@@ -49,6 +49,7 @@ import {
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
+  STEM_TOM_CLUSTER_PARAMETERS,
 } from './params.js';
 import { kthSmallest } from '../order.js';
 
@@ -702,6 +703,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   const heard = verdicts.map((v) => v.main.cls);
   byHatPartial(found, verdicts);
   byBellRing(found, verdicts, heard);
+  byTomCluster(found, verdicts);
   byMaskedKick(found, verdicts, rate);
   found.forEach((h, k) => {
     const verdict = verdicts[k]!;
@@ -1571,6 +1573,42 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
       `hat shell ringing, not a ${v.main.cls}`;
     relabel(verdicts, k, 'hihat', f.bodyPeakShare! - H.hatPartialShare.value + 0.5, why);
   });
+}
+
+/**
+ * Toms read as kicks beside the stem's own kicks (h-dxtom52): a one-mode tom (a TR-808's) or a tom in a big room adds
+ * enough below lowHz to pass for a kick, and byTomPitch misses it when its pitch does not hold or its level is near
+ * the kicks'. The stem's kick-read hits are two populations then: its kicks low, its toms above them with less sub.
+ * Sorted by body partial (bodyPartial), they are split at their widest gap (at least tomClusterMinKicks below, at least
+ * tomClusterMinToms above); when the upper group lies at least tomClusterGap above the lower and its median kick-band
+ * level at least tomClusterUnderDb below the lower group's, every hit of the upper group is a tom. A stem of kicks at
+ * one pitch, or of toms alone, has no such gap. A second piece heard with it stays. In place on `verdicts`.
+ */
+function byTomCluster(found: FoundHit[], verdicts: StemVerdict[]): void {
+  const T = STEM_TOM_CLUSTER_PARAMETERS;
+  if (!(T.tomClusterGap.value > 0)) return;
+  const ks = found
+    .map((h, k) => ({ k, hz: h.features.bodyHz ?? NaN, low: h.features.addedDb[0]! }))
+    .filter((x, i) => verdicts[i]!.main.cls === 'kick' && x.hz > 0)
+    .sort((a, b) => a.hz - b.hz);
+  const lo = T.tomClusterMinKicks.value;
+  let at = -1;
+  let gap = 0;
+  for (let i = lo; i <= ks.length - T.tomClusterMinToms.value; i++)
+    if (ks[i]!.hz / ks[i - 1]!.hz > gap) [at, gap] = [i, ks[i]!.hz / ks[i - 1]!.hz];
+  if (at < 0 || !(gap >= T.tomClusterGap.value)) return;
+  const mid = (v: number[]) => kthSmallest(v, v.length >> 1);
+  const kicksDb = mid(ks.slice(0, at).map((x) => x.low));
+  const tomsDb = mid(ks.slice(at).map((x) => x.low));
+  if (!(kicksDb - tomsDb >= T.tomClusterUnderDb.value)) return;
+  for (const x of ks.slice(at)) {
+    const why =
+      `its body partial (${x.hz.toFixed(0)} Hz) lies in the upper of the stem's two groups of kick-read hits, ` +
+      `${gap.toFixed(2)}× above the ${at} below (≥ ${T.tomClusterGap.value}), whose kick band adds ` +
+      `${(kicksDb - tomsDb).toFixed(1)} dB more at the median (≥ ${T.tomClusterUnderDb.value}): the kit's toms beside ` +
+      'its kicks';
+    relabel(verdicts, x.k, 'tom', Math.log2(gap / T.tomClusterGap.value) + 0.5, why);
+  }
 }
 
 /**
