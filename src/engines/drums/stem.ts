@@ -1591,10 +1591,11 @@ function byTomCluster(found: FoundHit[], verdicts: StemVerdict[]): void {
     .map((h, k) => ({ k, hz: h.features.bodyHz ?? NaN, low: h.features.addedDb[0]! }))
     .filter((x, i) => verdicts[i]!.main.cls === 'kick' && x.hz > 0)
     .sort((a, b) => a.hz - b.hz);
-  const lo = T.tomClusterMinKicks.value;
+  const lo = Math.max(1, Math.round(T.tomClusterMinKicks.value));
+  const hi = Math.max(1, Math.round(T.tomClusterMinToms.value));
   let at = -1;
   let gap = 0;
-  for (let i = lo; i <= ks.length - T.tomClusterMinToms.value; i++)
+  for (let i = lo; i <= ks.length - hi; i++)
     if (ks[i]!.hz / ks[i - 1]!.hz > gap) [at, gap] = [i, ks[i]!.hz / ks[i - 1]!.hz];
   if (at < 0 || !(gap >= T.tomClusterGap.value)) return;
   const mid = (v: number[]) => kthSmallest(v, v.length >> 1);
