@@ -66,7 +66,7 @@ function tally(bar: Piece[]): Record<string, number> {
 const off = <T>(f: () => T) => withParameterValue(STEM_TOM_CLUSTER_PARAMETERS.tomClusterGap, 0, f);
 const GROOVE = 'kick tom tom kick tom kick tom tom'.split(' ') as Piece[];
 
-test('one-mode toms above their kit\'s kick are toms; without the rule (main) 11 of 20 read as kicks', () => {
+test("one-mode toms above their kit's kick are toms; without the rule (main) 11 of 20 read as kicks", () => {
   const got = tally(GROOVE);
   const base = off(() => tally(GROOVE));
   const why = `${JSON.stringify(got)} main ${JSON.stringify(base)}`;

