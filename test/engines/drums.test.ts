@@ -13,6 +13,7 @@ import {
   STEM_SNARELESS_PARAMETERS,
   STEM_SNARE_TIMING_PARAMETERS,
   STEM_BODY_PARAMETERS,
+  STEM_TOM_CLUSTER_PARAMETERS,
   STEM_WIRES_ALONE_PARAMETERS,
   STEM_KICK_LATE_PARAMETERS,
   STEM_TOGETHER_PARAMETERS,
@@ -1340,12 +1341,21 @@ test('stem classification: a "kick" pitched above the kicks, holding its pitch a
   assert.match(tomReason, /at 110 Hz, ≥ 1\.3× the stem's 10 kicks' 55 Hz \(their 0\.25 quantile\), still at 108 Hz /);
   assert.match(tomReason, / -16\.0 dB, ≤ -13\.0 .*: a tom$/);
   for (const t of [4, 4.5, 5]) assert.deepEqual(at(t), ['kick'], `${t}`);
-  // with tomPitchRatio 2.5 (110 Hz is only 2× the kicks') it stays a kick, as main reads it
-  const off = withParameterValue(STEM_BODY_PARAMETERS.tomPitchRatio, 2.5, () => classifyStemHits(found, rate));
+  // with tomPitchRatio 2.5 (110 Hz is only 2× the kicks') it stays a kick, as main reads it (byTomCluster off)
+  const ratio = <T>(f: () => T) => withParameterValue(STEM_BODY_PARAMETERS.tomPitchRatio, 2.5, f);
+  const off = ratio(() =>
+    withParameterValue(STEM_TOM_CLUSTER_PARAMETERS.tomClusterGap, 0, () => classifyStemHits(found, rate)),
+  );
   assert.deepEqual(
     off.filter((h) => h.start === Math.round(3.5 * rate)).map((h) => h.cls),
     ['kick'],
   );
+  // with byTomCluster on (h-dxtom52), the three 110 Hz hits, 2× above the kicks and 6 dB under them at the median,
+  // are the kit's toms beside its kicks; the 66 Hz one (1.2×) stays with the kicks
+  const grouped = ratio(() => classifyStemHits(found, rate));
+  const cls = (t: number) => grouped.filter((h) => h.start === Math.round(t * rate)).map((h) => h.cls);
+  for (const t of [3.5, 4, 4.5]) assert.deepEqual(cls(t), ['tom'], `${t}`);
+  assert.deepEqual(cls(5), ['kick']);
 });
 
 /** A kick-band hit (80 % below lowHz) whose kick band adds `low` dB and whose body partial lies at `hz`, `late` Hz a
