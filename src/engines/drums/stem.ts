@@ -1581,9 +1581,10 @@ function byHatPartial(found: FoundHit[], verdicts: StemVerdict[]): void {
  * the kicks'. The stem's kick-read hits are two populations then: its kicks low, its toms above them with less sub.
  * Those that add something below lowHz (a masked 16th-run kick adds nothing there: its level says nothing of its
  * sub; held-out 35t, seen after the judge), sorted by body partial (bodyPartial), are split at their widest gap (at
- * least tomClusterMinKicks below, at least tomClusterMinToms above); when the upper group lies at least tomClusterGap above the lower and its median kick-band
- * level at least tomClusterUnderDb below the lower group's, every hit of the upper group is a tom. A stem of kicks at
- * one pitch, or of toms alone, has no such gap. A second piece heard with it stays. In place on `verdicts`.
+ * least tomClusterMinKicks below, at least tomClusterMinToms above); when the upper group lies at least tomClusterGap
+ * above the lower and its median kick-band level at least tomClusterUnderDb below the lower group's, every hit of the
+ * upper group is a tom. A stem of kicks at one pitch, or of toms alone, has no such gap. A second piece heard with it
+ * stays. In place on `verdicts`.
  */
 function byTomCluster(found: FoundHit[], verdicts: StemVerdict[]): void {
   const T = STEM_TOM_CLUSTER_PARAMETERS;
