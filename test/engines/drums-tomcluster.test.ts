@@ -8,10 +8,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
 import { STEM_TOM_CLUSTER_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
+import { tallyStem } from '../../fixtures/stemtally.js';
 
 const rate = 44100;
 type Piece = 'kick' | 'tom';
@@ -42,25 +42,11 @@ function tally(bar: Piece[]): Record<string, number> {
   const u = noiseSource(52);
   const r = () => 2 * u() - 1;
   const step = Math.round((30 / 100) * rate);
-  const x = new Float32Array(step * bar.length * 4 + rate);
-  const truth: { at: number; piece: Piece }[] = [];
-  for (let k = 0; k < bar.length * 4; k++) {
+  const strokes = Array.from({ length: bar.length * 4 }, (_, k) => {
     const piece = bar[k % bar.length]!;
-    const at = 2000 + k * step;
-    truth.push({ at, piece });
-    const s = stroke(piece, r);
-    const gain = 0.5 * (0.85 + 0.05 * (k % 3));
-    for (let i = 0; i < s.length && at + i < x.length; i++) x[at + i]! += gain * s[i]!;
-  }
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const out: Record<string, number> = {};
-  for (const t of truth) {
-    const key = `${t.piece}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
+    return { at: 2000 + k * step, piece, gain: 0.5 * (0.85 + 0.05 * (k % 3)), x: stroke(piece, r) };
+  });
+  return tallyStem(strokes, step * bar.length * 4 + rate, rate);
 }
 
 const off = <T>(f: () => T) => withParameterValue(STEM_TOM_CLUSTER_PARAMETERS.tomClusterGap, 0, f);
