@@ -931,6 +931,28 @@ export const TEMPO_PARAMETERS = {
     [0.005, 0.1],
     'backbeat (h-tempo46): a snare hit this close to a half-way position counts as on it',
   ),
+  backbeatKickHalfFrom: p(
+    1,
+    'of the beat',
+    [0.1, 100],
+    "backbeat (h-tempo52): the kick half-way between a level's beats, relative to on them (low band, ρ_low), from " +
+      'which the level reads as the backbeat of its double: a fast boom-chick (kick on one fast beat, the snare or ' +
+      "chop on the next) tracked at half on its snare, the full band's beats on the snare. 100: off",
+  ),
+  backbeatKickHalfFull: p(
+    1.5,
+    'of the beat',
+    [0.1, 100],
+    'backbeat (h-tempo52): … counting fully (the score down to backbeatFloor) from this ρ_low',
+  ),
+  backbeatKickHalfFullBand: p(
+    0.45,
+    'of the beat',
+    [0.01, 2],
+    'backbeat (h-tempo52): … and the full band half-way (the kick under a snare or chop) at most this relative to on ' +
+      'the beats (counting fully at ¾ of it): a loud backbeat on the beats, not a 2/4 groove\'s rim, güira or ' +
+      'surdo tracked on its off-beat',
+  ),
   backbeatFloor: p(
     0.4,
     '',

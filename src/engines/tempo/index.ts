@@ -573,6 +573,8 @@ interface Candidate {
    */
   handed: number;
   handedFrom?: number;
+  /** The backbeat term's share from the kick half-way (h-tempo52: backbeatKickHalf over the term on the beats). */
+  kickHalf: number;
   /** Harmonic bar evidence as measured; `harmony` is 1 when the file has no clear chord changes. */
   harmonyRaw: number;
   /** Harmonic bar evidence: the chord changes recur after 3 or 4 beats of this level, not after half of that. */
@@ -1163,6 +1165,27 @@ export function backbeat(full: ArrayLike<number>, low: ArrayLike<number>, beats:
 }
 
 /**
+ * The backbeat read in the other phase (h-tempo52): a level tracked on the snare or chop of a kick-and-snare
+ * alternation at its double has the kick half-way between its beats (ρ_low, the low band half-way over on the
+ * beats, from backbeatKickHalfFrom to backbeatKickHalfFull) and the full band stronger on its beats than half-way
+ * (ramp of on / half-way from backbeatFullRatio to 1): the level is half of the beat, down to backbeatFloor.
+ * A 2/4 groove's slow level keeps the kick on its beats (ρ_low small): not touched.
+ */
+export function backbeatKickHalf(full: ArrayLike<number>, low: ArrayLike<number>, beats: number[], halfWidth: number) {
+  const from = checkParameter('backbeatKickHalfFrom', TEMPO_PARAMETERS.backbeatKickHalfFrom);
+  const to = checkParameter('backbeatKickHalfFull', TEMPO_PARAMETERS.backbeatKickHalfFull);
+  const floor = checkParameter('backbeatFloor', TEMPO_PARAMETERS.backbeatFloor);
+  if (floor >= 1 || from >= 100) return 1;
+  const most = checkParameter('backbeatKickHalfFullBand', TEMPO_PARAMETERS.backbeatKickHalfFullBand);
+  const [f0, fh] = beatProfile(full, beats, [0, 0.5], halfWidth);
+  const [l0, lh] = beatProfile(low, beats, [0, 0.5], halfWidth);
+  if (!(f0! > 0) || !(l0! > 0)) return 1;
+  const onBeats = 1 - ramp(fh! / f0!, 0.75 * most, most);
+  const kick = to > from ? ramp(lh! / l0!, from, to) : lh! / l0! >= from ? 1 : 0;
+  return 1 - (1 - floor) * onBeats * kick;
+}
+
+/**
  * The snare's weight in the backbeat term (h-tempo46): the share of a level's half-way positions (between two
  * consecutive beats) with a snare hit (snareHits) within backbeatSnareToleranceSeconds, over backbeatSnareShare,
  * at most 1. A backbeat read at half tempo has the snare on every half-way (2 and 4); a 2/4 groove's off-beat
@@ -1537,10 +1560,15 @@ function levels(
       beatFrames.length && input.odfLow && bpm <= backbeatMax ? backbeat(odf, input.odfLow, beatFrames, halfWidth) : 1;
     // h-tempo46: a backbeat is a snare; half-way hits without one (a cumbia's güira and rim on the "and", a samba's
     // tamborim) are the level's off-beat, not its double's 2 and 4: the term counts as far as the snare is there
-    const backbeatTerm =
+    const backbeatOn =
       backbeatRaw < 1 && snareOnce()
         ? 1 - (1 - backbeatRaw) * backbeatSnareWeight(snareOnce()!, beatSeconds())
         : backbeatRaw;
+    // h-tempo52: the kick half-way and the full band on the beats: the level is tracked on the backbeat (snare or
+    // chop) of a kick-and-snare alternation at its double (a fast boom-chick read at half)
+    const kickHalf = beatFrames.length && input.odfLow && bpm <= backbeatMax
+      ? backbeatKickHalf(odf, input.odfLow, beatFrames, halfWidth) : 1;
+    const backbeatTerm = Math.min(backbeatOn, kickHalf);
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
     // drums alone (no tuned notes): the kick and snare must fall on every beat too, not only the hats
@@ -1570,6 +1598,7 @@ function levels(
       snareHalf,
       pulse,
       backbeat: backbeatTerm ** (1 - half.weight),
+      kickHalf: kickHalf < backbeatOn ? (kickHalf / backbeatOn) ** (1 - half.weight) : 1,
       ternaryCheck: 1,
       twoBeat: 1,
       barRepeat: 1,
@@ -1693,6 +1722,15 @@ function levels(
       if (c.twoBeat < 1 && !all.includes(d)) all.push(d);
       if (c.twoBeat < 1) handOvers.push({ from: c, to: d, factor: () => c.twoBeat });
     }
+  // h-tempo52: a level tracked on the backbeat of a kick-and-snare alternation (the kick half-way) hands the score
+  // its backbeat term took to its double, the alternation's level, which joins the candidates
+  for (const c of [...all]) {
+    if (!(c.kickHalf < 1)) continue;
+    const d = candidate(c.bpm * 2);
+    if (!d || Math.abs(d.bpm / (c.bpm * 2) - 1) > distinctRatio) continue;
+    if (!all.includes(d)) all.push(d);
+    handOvers.push({ from: c, to: d, factor: () => c.kickHalf });
+  }
   // the bar-repeat check (h-tempo12): a level whose drum pattern repeats after 8 of its beats and not after 4 is
   // twice the beat (swung sixteenths read as swung eighths, a 3-3-2 kick read as eighths): it is weighed down and
   // its half joins the candidates
