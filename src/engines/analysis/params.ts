@@ -950,7 +950,7 @@ export const TEMPO_PARAMETERS = {
     'of the beat',
     [0.01, 2],
     'backbeat (h-tempo52): … and the full band half-way (the kick under a snare or chop) at most this relative to on ' +
-      'the beats (counting fully at ¾ of it): a loud backbeat on the beats, not a 2/4 groove\'s rim, güira or ' +
+      "the beats (counting fully at ¾ of it): a loud backbeat on the beats, not a 2/4 groove's rim, güira or " +
       'surdo tracked on its off-beat',
   ),
   backbeatFloor: p(

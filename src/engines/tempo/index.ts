@@ -1566,8 +1566,10 @@ function levels(
         : backbeatRaw;
     // h-tempo52: the kick half-way and the full band on the beats: the level is tracked on the backbeat (snare or
     // chop) of a kick-and-snare alternation at its double (a fast boom-chick read at half)
-    const kickHalf = beatFrames.length && input.odfLow && bpm <= backbeatMax
-      ? backbeatKickHalf(odf, input.odfLow, beatFrames, halfWidth) : 1;
+    const kickHalf =
+      beatFrames.length && input.odfLow && bpm <= backbeatMax
+        ? backbeatKickHalf(odf, input.odfLow, beatFrames, halfWidth)
+        : 1;
     const backbeatTerm = Math.min(backbeatOn, kickHalf);
     const evenTonal =
       beatFrames.length && tonal ? evenness(tonal, beatFrames, halfWidth) : TEMPO_PARAMETERS.evenFloor.value;
