@@ -1746,3 +1746,47 @@ test("noise: a room's tail as loud against its voice as the others' is no noise;
   const burst = out.measures[2]![3]!;
   assert.ok(Math.abs(burst.noiseExcessDb! - 38) < 1, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });
+
+test('own latency under a guide: a latent take whose entries scatter is read latent where its contours agree', () => {
+  // eight 2 s sections of three notes (MIDI 66, 68, 64 from 0.5 to 1.6 s); the guide reads every take of a section
+  // off by the same amount (a phrase sung ahead or behind: 0, +10, −10, +20, −20, 0, 0, 0 ms). Takes 0–3 in time,
+  // take 4 recorded 40 ms late (its latency) and clean in sections 0–4, late by 30 and 40 ms in sections 5 and 7 and
+  // early by 30 ms in section 6 (its defects). Its entries against the guide (40, 50, 30, 60, 20, 70, 10, 80 ms)
+  // hold no 25 ms window of 60 %: main's code read no latency and its clean sections 20–60 ms late, as late as the
+  // defects of another take. Its pitch contours against the other takes read 40 ms in five of eight sections
+  // (contourTiming), and four of its entries lie nearer 40 ms than none: latency 45 ± 10 ms, its clean sections
+  // within 25 ms, its late sections still 20 ms late or more, the takes in time without a latency
+  const n = 1700;
+  const shared = [0, 1, -1, 2, -2, 0, 0, 0];
+  const defect = [0, 0, 0, 0, 0, 3, -3, 4];
+  const notes = shared.flatMap((_, s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
+    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
+  ]);
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-8);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 8; s++) {
+      const a = 200 * s + 50 + shared[s]! + (k === 4 ? 4 + defect[s]! : 0);
+      for (let i = a; i < a + 110; i++) {
+        const t = i - a;
+        ms[i] = 10 ** ((t < 50 ? -20 : t < 77 ? -17 : -22) / 10);
+        f0[i] = 440 * 2 ** ((t < 50 ? -3 : t < 77 ? -1 : -5) / 12) * 2 ** ((6 * Math.sin(i * 0.9 + k)) / 1200);
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const sections = shared.map((_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const out = measureTakes({
+    takes: [0, 1, 2, 3, 4].map(take),
+    gains: [1, 1, 1, 1, 1],
+    sections,
+    guide: { kind: 'midi', notes },
+  });
+  const L = out.takeLatencyMs;
+  assert.ok(Math.abs(L[4]! - 45) <= 10, `latencies ${L}`);
+  assert.deepEqual(L.slice(0, 4), [0, 0, 0, 0]);
+  for (let s = 0; s < 5; s++) assert.ok(Math.abs(out.measures[s]![4]!.timingMs!) <= 25, `section ${s}`);
+  for (const s of [5, 6, 7]) assert.ok(Math.abs(out.measures[s]![4]!.timingMs!) >= 20, `section ${s}`);
+});

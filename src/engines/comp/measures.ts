@@ -558,6 +558,45 @@ export function ownLatency(entries: number[], bounds = 0): number {
 }
 
 /**
+ * The guide modes: each take's own latency (ms) where its entries alone read none (`own`, ownLatency) but its pitch
+ * contours against the other takes read one (`contour`, contourTiming: pairwise, a section's spread that the guide
+ * reads alike in every take plays no part): the contours' latencies taken against the take the guide reads most
+ * clearly in time among those with none (most entries within half a commonOffsetWindowSeconds of 0); a take whose
+ * contour latency c lies at least takeLatencyMinMs off takes the median of its entries nearer c than 0 and within
+ * a commonOffsetWindowSeconds of c, where those are at least 2, at least takeLatencyContourShare of its entries
+ * (`bounds` counted) and more than its entries nearer 0. A latent take with defects in three of eight sections and a
+ * guide that reads each section ±10–20 ms off has no window of 60 % of its entries (held-out-35 5207, held-out-32
+ * 4907: its clean sections read 30–50 ms late and lost to takes late by 27–35 ms); its contours read it latent.
+ * A take late by its defects in a few sections has no contour latency (contourLatencySectionShare).
+ */
+export function contourConfirmed(
+  own: number[],
+  entries: { read: number[]; bounds: number }[],
+  contour: number[],
+): number[] {
+  const P = COMP_MEASURE_PARAMETERS;
+  const wide = P.commonOffsetWindowSeconds.value * 1000;
+  const share = P.takeLatencyContourShare.value;
+  let base: number | null = null;
+  let most = -1;
+  own.forEach((L, k) => {
+    const c = entries[k]!.read.filter((x) => Math.abs(x) <= wide / 2).length;
+    if (L === 0 && c > most) [base, most] = [contour[k]!, c];
+  });
+  if (base === null) return own;
+  return own.map((L, k) => {
+    if (L !== 0) return L;
+    const c = contour[k]! - base!;
+    if (Math.abs(c) < P.takeLatencyMinMs.value) return 0;
+    const { read, bounds } = entries[k]!;
+    const here = read.filter((x) => Math.abs(x - c) <= wide && Math.abs(x - c) < Math.abs(x));
+    const zero = read.filter((x) => Math.abs(x) <= Math.abs(x - c));
+    if (here.length < 2 || here.length < share * (read.length + bounds) || here.length <= zero.length) return 0;
+    return median(here)!;
+  });
+}
+
+/**
  * The guide modes' search range: the late end of the lags searched (frames). A session's latency plus a slow
  * attack (a pad's, a bowed note's) can put every take past maxLagSeconds late: the lags pile up at the search's
  * late end and timing no longer tells a late take from one in time (held-out-17 3402: an 85 ms latency and a new
@@ -883,16 +922,26 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   // end, 90 ms, and read as its latency if taken as readings; another's 40, 50, 60 of 5 readings fill a window, but
   // not 3 of 6)
   const bound = (x: number | null) => x !== null && (!inRange(x) || x <= -maxLag + 1);
+  const entriesMs = takes.map((_, k) => {
+    const mine = guideLags.map((row) => row[k]!).filter((x): x is number => x !== null);
+    const read = mine.filter((x) => !bound(x)).map((x) => x * hopS * 1000 - common);
+    return { read, bounds: mine.filter(bound).length };
+  });
+  const guideOwn = kind === 'consensus' ? [] : entriesMs.map((e) => ownLatency(e.read, e.bounds));
+  // ... and where its entries alone read none, its pitch contours against the other takes' (contourConfirmed)
   const guideLatencyMs =
-    kind === 'consensus'
-      ? []
-      : takes.map((_, k) => {
-          const mine = guideLags.map((row) => row[k]!).filter((x): x is number => x !== null);
-          return ownLatency(
-            mine.filter((x) => !bound(x)).map((x) => x * hopS * 1000 - common),
-            mine.filter(bound).length,
-          );
-        });
+    kind === 'consensus' || N < 3
+      ? guideOwn
+      : contourConfirmed(
+          guideOwn,
+          entriesMs,
+          contourTiming(
+            frames.map((f) => f.slow),
+            sections,
+            hopS,
+            n,
+          ).latencyMs,
+        );
   const shiftOf = (k: number) => (kind === 'consensus' ? 0 : Math.round((common + guideLatencyMs[k]!) / 1000 / hopS));
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);

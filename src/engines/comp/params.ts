@@ -116,6 +116,14 @@ export const COMP_MEASURE_PARAMETERS = {
     "timing: a take's own latency needs at least this share of its entries (one per section) in one " +
       'commonOffsetWindowSeconds-wide window',
   ),
+  takeLatencyContourShare: p(
+    0.4,
+    'of its entries',
+    [0.1, 1],
+    'timing, guide modes: a take with no own latency on its entries alone whose pitch contours read it latent ' +
+      'against the other takes (contourTiming) takes that latency where at least this share of its entries lie ' +
+      'within half a commonOffsetWindowSeconds of it (and more than lie near no latency)',
+  ),
   takeLatencyMinSections: p(
     4,
     'sections',
