@@ -819,6 +819,14 @@ test('noise (no guide): unvoiced sound most takes make is not noise; a 150 ms bu
 });
 
 /** Features of a take on 10 ms frames (44.1 kHz, hop 441) from its level (ms) and f0 per frame. */
+/** One phrase of three legato notes (MIDI 66, 68, 64 from 0.5 to 1.6 s) in each of `count` 2 s sections. */
+const phraseNotes = (count: number) =>
+  Array.from({ length: count }, (_, s) => [
+    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
+    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
+    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
+  ]).flat();
+
 const framesOf = (ms: Float32Array, f0: Float32Array): TakeFeatures => ({
   sampleRate: 44100,
   channels: 1,
@@ -888,11 +896,7 @@ test('timing (MIDI guide): legato phrases with a slow attack and a long tail rea
   // 40 ms late in every section: its entries against the guide read 40 ms in each, which is its own latency
   // (takeLatencyMs; h-comp31: a take off by one amount in every section was recorded so), taken off its timing.
   const n = 800;
-  const notes = [0, 1, 2, 3].flatMap((s) => [
-    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
-    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
-    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
-  ]);
+  const notes = phraseNotes(4);
   const take = (shift: number): TakeFeatures => {
     const ms = new Float32Array(n).fill(1e-8);
     const f0 = new Float32Array(n);
@@ -1568,11 +1572,7 @@ test("pitch (MIDI guide): on the guide's notes moved by the shared offset — ta
   // first 8 frames of each note hold the previous note (200–400 cents off: p90 over 100); on the guide moved by the
   // shared offset every frame is in tune (0 cents)
   const n = 800;
-  const notes = [0, 1, 2, 3].flatMap((s) => [
-    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
-    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
-    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
-  ]);
+  const notes = phraseNotes(4);
   const take = (): TakeFeatures => {
     const ms = new Float32Array(n).fill(1e-8);
     const f0 = new Float32Array(n);
@@ -1608,11 +1608,7 @@ test("pitch and missing voice under a guide: on the guide moved by the take's ow
   // moved by its own latency (80 ms, takeLatencyMs) every frame is in tune and none is missing. The same with a
   // guide vocal (the in-time take's own frames as guide)
   const n = 800;
-  const notes = [0, 1, 2, 3].flatMap((s) => [
-    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
-    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
-    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
-  ]);
+  const notes = phraseNotes(4);
   const take = (late: number): TakeFeatures => {
     const ms = new Float32Array(n).fill(1e-8);
     const f0 = new Float32Array(n);
@@ -1759,11 +1755,7 @@ test('own latency under a guide: a latent take whose entries scatter is read lat
   const n = 1700;
   const shared = [0, 1, -1, 2, -2, 0, 0, 0];
   const defect = [0, 0, 0, 0, 0, 3, -3, 4];
-  const notes = shared.flatMap((_, s) => [
-    { onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.0, midi: 66 },
-    { onSeconds: 2 * s + 1.0, offSeconds: 2 * s + 1.27, midi: 68 },
-    { onSeconds: 2 * s + 1.27, offSeconds: 2 * s + 1.6, midi: 64 },
-  ]);
+  const notes = phraseNotes(shared.length);
   const take = (k: number): TakeFeatures => {
     const ms = new Float32Array(n).fill(1e-8);
     const f0 = new Float32Array(n);
