@@ -8121,6 +8121,9 @@ interface Cached {
   guide?: TakeFeatures;
 }
 const TYPED = ['ms', 'kms', 'fine', 'f0'] as const;
+/** A grid's fit for the log: "unjudged" where fewer than 8 shared starts could judge it (gridFit's null). */
+const fitText = (fit: number | null | undefined) => (fit == null ? 'unjudged' : fit.toFixed(2));
+
 function saveCached(file: string, c: Cached): void {
   const plain = (f: TakeFeatures) => ({
     ...f,
@@ -8202,8 +8205,8 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
                 : 'largest group of agreeing takes',
         reason:
           (g
-            ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${g.fit?.toFixed(2)}${out.grid ? '' : ' rejected'}` +
-              (g.candidates ?? []).map((x) => ` [${(x.periodSeconds * 1000).toFixed(1)} ${x.fit?.toFixed(2)}]`).join('')
+            ? `${(g.periodSeconds * 1000).toFixed(1)} ms fit ${fitText(g.fit)}${out.grid ? '' : ' rejected'}` +
+              (g.candidates ?? []).map((x) => ` [${(x.periodSeconds * 1000).toFixed(1)} ${fitText(x.fit)}]`).join('')
             : '') +
           (out.phraseLead
             ? ` lead ${(out.phraseLead.leadSeconds * 1000).toFixed(0)} ms spread ` +
