@@ -713,8 +713,9 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   };
   const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
   const level = sing(0);
-  const on = keyOf(level);
-  const off = keyOf(level, { heldNoteWeight: 0 });
+  // (round 53's openProfileWeight off: these chords show no cadence, and the profile holds the A5 itself)
+  const on = keyOf(level, { openProfileWeight: 0 });
+  const off = keyOf(level, { heldNoteWeight: 0, openProfileWeight: 0 });
   // the level A5 is the song's one steady held note (the chords decay to a fifth of their level over a chord)
   assert.ok(ev(on, 'A minor').heldTonic > 0.9, `${ev(on, 'A minor').heldTonic}`);
   assert.equal(ev(on, 'C major').heldTonic, 0);
@@ -752,4 +753,41 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(seconds.decision?.inputs?.['firstChord'], 'G');
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
+});
+
+test('a song that shows no cadence: its profile counts 1 + openProfileWeight, a V → I ending 1 (round 53)', () => {
+  // C major ii–IV–vi–IV ×3 stopping on IV: no V anywhere, no chord a fifth above or a fourth below the next
+  const loop = [Dm, F, Am, F];
+  const song = progression([...loop, ...loop, ...loop], 1.3, 0);
+  const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
+  const on = keyOf(song, { openProfileWeight: 0.9 });
+  const off = keyOf(song, { openProfileWeight: 0 });
+  const maxCadence = Math.max(...on.evidence.map((e) => e.cadence));
+  assert.ok(maxCadence < KEY_PARAMETERS.openCadenceMax.value, `strongest cadence share ${maxCadence}`);
+  assert.equal(on.decision?.inputs?.['lastChordByDominant'], false);
+  assert.equal(on.decision?.inputs?.['profileWeight'], 1.9);
+  assert.equal(off.decision?.inputs?.['profileWeight'], 1);
+  // only the profile's term moves: every key gains exactly 0.9 × its own profile correlation
+  for (const e of off.evidence) {
+    const gained = ev(on, e.key).score - e.score;
+    assert.ok(Math.abs(gained - 0.9 * e.profile) < 1e-9, `${e.key}: ${gained} vs ${0.9 * e.profile}`);
+  }
+  // C–Am–F–Am ×3 then C–Am: chords that fit C major and A minor alike; the first chord votes for C major, the
+  // profile (Am half the chord time, the stop on it) for A minor: with the profile's extra weight A minor
+  const relative = progression([C, Am, F, Am, C, Am, F, Am, C, Am, F, Am, C, Am], 1.3, 0);
+  const trusting = keyOf(relative, { openProfileWeight: 0.9 });
+  assert.equal(trusting.profileOnly, 'A minor');
+  assert.equal(trusting.decision?.inputs?.['profileWeight'], 1.9);
+  assert.equal(trusting.result.key, 'A minor');
+  assert.equal(keyOf(relative, { openProfileWeight: 0 }).result.key, 'C major');
+  // a cadence share at the threshold: no change
+  const strict = keyOf(song, { openProfileWeight: 0.9, openCadenceMax: maxCadence });
+  assert.equal(strict.decision?.inputs?.['profileWeight'], 1);
+  // vi–IV–I–V ×3 then G → C: the last chord reached by its dominant, the profile keeps weight 1 whatever the share
+  const cadencing = keyOf(progression([Am, F, C, G, Am, F, C, G, Am, F, C, G, C], 1.3, 0), {
+    openProfileWeight: 0.9,
+    openCadenceMax: 1.01,
+  });
+  assert.equal(cadencing.decision?.inputs?.['lastChordByDominant'], true);
+  assert.equal(cadencing.decision?.inputs?.['profileWeight'], 1);
 });

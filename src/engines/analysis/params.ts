@@ -1719,6 +1719,23 @@ export const KEY_PARAMETERS = {
       'its dominant (V or V7 → I): a loop that starts on vi or IV is not an ending, the dominant resolution is ' +
       '(1 = the first chord votes in full, as before; bench/RESULTS.md, key, round 30)',
   ),
+  openProfileWeight: p(
+    0.9,
+    'score units',
+    [0, 4],
+    "key score: the profile's extra weight (its correlation counts 1 + this) in a song that shows no cadence: " +
+      "every key's cadence term below openCadenceMax and the last chord not reached by its dominant; there the " +
+      "ends', tonic-chord, vamp and held-note votes read a loop's chords, not its key (0 = off; bench/RESULTS.md, " +
+      'key, round 53)',
+  ),
+  openCadenceMax: p(
+    0.15,
+    'of the chord changes',
+    [0, 1],
+    'key score: a song whose strongest key has cadences into its tonic on fewer than this share of the chord ' +
+      'changes (and no V → I into its last chord) shows no cadence: openProfileWeight applies (bench/RESULTS.md, ' +
+      'key, round 53)',
+  ),
   vampWeight: p(
     0.3,
     'score units',

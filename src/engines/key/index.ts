@@ -1088,7 +1088,8 @@ export function analyzeKey(
     dominantEnd && first && first.root !== last!.root && chords[lastIndex - 1]!.root !== first.root
       ? param('firstChordAfterDominantEnd', options)
       : 1;
-  const w = {
+  const w: Weights = {
+    profile: 1,
     bass: param('bassWeight', options),
     tonic: param('tonicChordWeight', options),
     cadence: param('cadenceWeight', options),
@@ -1187,6 +1188,13 @@ export function analyzeKey(
       evidence.push(e);
     }
   }
+  // a song that shows no cadence (no key's cadences reach openCadenceMax of the changes, no V → I into the last
+  // chord): a loop's chords vote for their own keys in the ends', tonic-chord and held-note terms, so the profile
+  // counts 1 + openProfileWeight (bench/RESULTS.md, key, round 53)
+  const maxCadence = Math.max(...evidence.map((e) => e.cadence));
+  const noCadence = !dominantEnd && maxCadence < param('openCadenceMax', options);
+  w.profile = 1 + (noCadence ? param('openProfileWeight', options) : 0);
+  if (noCadence) for (const e of evidence) e.score += (w.profile - 1) * e.profile;
   evidence.sort((a, b) => b.score - a.score);
   const temperature = param('confidenceTemperature', options);
   const top = evidence[0]!.score;
@@ -1247,6 +1255,8 @@ export function estimateKey(
 }
 
 interface Weights {
+  /** the profile's weight: 1, or 1 + openProfileWeight in a song that shows no cadence */
+  profile: number;
   bass: number;
   tonic: number;
   cadence: number;
@@ -1264,7 +1274,7 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   const yes = (x: boolean) => (x ? 'yes' : 'no');
   const terms: [number, string][] = [
-    [best.profile - other.profile, `profile r ${best.profile.toFixed(2)} vs ${other.profile.toFixed(2)}`],
+    [w.profile * (best.profile - other.profile), `profile r ${best.profile.toFixed(2)} vs ${other.profile.toFixed(2)}`],
     [w.bass * (best.bass - other.bass), `bass r ${best.bass.toFixed(2)} vs ${other.bass.toFixed(2)}`],
     [
       w.tonic * (best.tonicChord - other.tonicChord),
@@ -1358,7 +1368,8 @@ function keyDecision(
     decision: 'key',
     value: best.key,
     reason:
-      `${best.key} scores ${best.score.toFixed(3)} (profile + ${w.bass}·bass + ${w.tonic}·tonic chord + ` +
+      `${best.key} scores ${best.score.toFixed(3)} (${w.profile === 1 ? '' : `${w.profile}·`}profile + ` +
+      `${w.bass}·bass + ${w.tonic}·tonic chord + ` +
       `${w.cadence}·cadences + ${w.diatonic}·diatonic chords + ` +
       `${w.phraseReturn}·loop returns on the tonic root + ` +
       `${w.scaleEdge}·scale edges + ` +
@@ -1379,6 +1390,9 @@ function keyDecision(
       // the last chord reached by its dominant (V→I) and held: the first chord (on another root) then votes firstVote
       lastChordByDominant: extra.dominantEnd,
       firstChordVote: extra.firstVote,
+      // the profile's weight: 1 + openProfileWeight when the song shows no cadence (no key's cadences reach
+      // openCadenceMax of the changes, no V → I into the last chord)
+      profileWeight: w.profile,
       // the song's chord time on two roots (vampShare), the first chord on one of them: a vamp
       vamp: extra.vamp,
       // time over a pedal point (a held bass under changing chords): its bass counts neither for chords nor key
