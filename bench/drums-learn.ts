@@ -538,5 +538,11 @@ if (mode === 'loso') {
     const fmt = (i: number) => `${rate(res[i]!).acc.toFixed(4)} (${rate(res[i]!).right} of ${rate(res[i]!).matched})`;
     console.log(`${ps[0]!.set}: ${shown.map((k, i) => `${k} ${fmt(i)}`).join(', ')}`);
     for (const [i, k] of shown.entries()) console.log([`${ps[0]!.set} ${k}:`, ...matrix(res[i]!)].join('\n'));
+    // the hybrids' theta ±10 % (the model fixed)
+    for (const method of METHODS.filter((m) => m.startsWith('hyb'))) {
+      const at = (t: number) => rate(ps.map((p) => scored(p, classes(p, method, model, t)))).acc.toFixed(4);
+      const t = model.theta[method]!;
+      console.log(`${ps[0]!.set} ${method} theta ${t}: −10 % ${at(0.9 * t)}, +10 % ${at(Math.min(1, 1.1 * t))}`);
+    }
   }
 } else throw new Error('usage: drums-learn.js loso OUT_DIR IN.jsonl ... | judge MODEL.json IN.jsonl ...');
