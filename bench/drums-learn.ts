@@ -15,6 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
 import { classifyStemHits, type StemHit } from '../src/engines/drums/stem.js';
+import { mulberry32 } from '../src/engines/random.js';
 import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';
 import { family, pooled, scoreStem, type ClassScore } from './drums-eval.js';
 
@@ -175,18 +176,6 @@ function prepare(s: DumpedStem): Prepared {
   return { set: s.set, stem: s, kept, x, y };
 }
 
-/** Seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const softmax = (z: number[]) => {
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));
@@ -219,7 +208,7 @@ function trainLogistic(X: Float64Array[], Y: number[]): Logistic {
   const m = w.map((r) => r.map(() => 0));
   const v2 = w.map((r) => r.map(() => 0));
   const order = Z.map((_, i) => i);
-  const rand = rng(LR.seed);
+  const rand = mulberry32(LR.seed);
   let step = 0;
   for (let e = 0; e < LR.epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -294,7 +283,7 @@ function trainBoosted(X: Float64Array[], Y: number[], gain?: number[]): Boosted 
   );
   const score = Array.from({ length: n }, () => new Float64Array(K));
   const trees: Boosted['trees'] = [];
-  const rand = rng(GB.seed);
+  const rand = mulberry32(GB.seed);
   const leaves = 1 << GB.depth;
   for (let r = 0; r < GB.rounds; r++) {
     const p = score.map((z) => softmax([...z]));
