@@ -1,0 +1,537 @@
+/**
+ * Drum classification learned from the tuning dumps (issue 13, h-dxlearn53, an experiment): a small model over the
+ * per-hit features of `drums-classdev.js OUT --all --stems` dumps (the hits before the stem's second pass), beside the
+ * rules (stem.ts classifyStemHits). Each stem is classified by the rules as drums-classdev-score.js does (the same
+ * floor), then its hits that are not a second piece are given a family by a model: multinomial logistic regression
+ * (`lr`), gradient-boosted shallow trees (`gbm`, softmax), or a hybrid (the rules' class unless the model's
+ * probability of another is at least `theta`; `hyb-kst` only between kick, snare and tom). Features: the dump's own,
+ * the rules' class, and per-stem relative ones (each feature less the stem's median of the hits the rules read as
+ * kick / snare / tom / hihat, the hit's rank within the stem, the stem's body-pitch spread, its rule-class shares).
+ * Scored by drums-eval.ts scoreStem and pooled (the matching of drums-classdev-score.js).
+ * Usage: node dist/bench/drums-learn.js loso OUT_DIR IN.jsonl ... (leave one set out, a set and its `t` twin together;
+ * then the final models trained on all, saved as OUT_DIR/model.json)
+ *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as params from '../src/engines/drums/params.js';
+import { classifyStemHits, type StemHit } from '../src/engines/drums/stem.js';
+import { mulberry32 } from '../src/engines/random.js';
+import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';
+import { family, pooled, scoreStem, type ClassScore } from './drums-eval.js';
+
+const FAMILIES = ['kick', 'snare', 'tom', 'hihat', 'cymbal'] as const;
+const RULE_CLASSES = ['kick', 'snare', 'tom', 'hihat', 'ride', 'crash'];
+/** Truth pieces to families (as drums-classdev-score.ts). */
+const TRUTH: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
+
+/** A stem classified by the rules: its kept hits (the floor of drums-classdev-score.ts), features and labels. */
+interface Prepared {
+  set: string;
+  stem: DumpedStem;
+  kept: StemHit[];
+  /** Row per kept hit (null for a second piece), its label (family index, -1 when no truth instant is near). */
+  x: (Float64Array | null)[];
+  y: number[];
+}
+
+const clip = (v: number, lo: number, hi: number) => (Number.isNaN(v) ? NaN : Math.min(hi, Math.max(lo, v)));
+const log2 = (v: number | undefined) => (v !== undefined && v > 0 ? Math.log2(v) : NaN);
+const median = (v: number[]) => {
+  const s = v.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length ? s[(s.length - 1) >> 1]! : NaN;
+};
+
+/** The hit's own features (names in OWN). */
+const OWN = [
+  ...[0, 1, 2, 3].map((b) => `share${b}`),
+  ...[0, 1, 2, 3].map((b) => `addedDb${b}`),
+  ...[0, 1, 2, 3].map((b) => `logDecay${b}`),
+  'logCentroid',
+  'flatness',
+  'logLateCentroid',
+  'lateDb',
+  'lateFlatness',
+  'logNext',
+  'riseMs',
+  'ringDb',
+  'priorTopDb',
+  'logBodyHz',
+  'bodyPeakShare',
+  'bodyLateDb',
+  'logBodyLateHz',
+  'rise',
+  'peakDb',
+  'confidence',
+  'withSecond',
+  ...RULE_CLASSES.map((c) => `rule:${c}`),
+];
+function own(h: StemHit, loudest: number, withSecond: boolean): number[] {
+  const f = h.features;
+  return [
+    ...f.share.map((v) => v ?? NaN),
+    ...f.addedDb.map((v) => clip(v ?? NaN, -120, 20)),
+    ...f.decayMs.map((v) => (Number.isFinite(v) ? Math.log2(1 + Math.min(v!, 2000)) : NaN)),
+    log2(f.centroidHz),
+    f.flatness ?? NaN,
+    log2(f.lateCentroidHz),
+    clip(f.lateDb ?? NaN, -60, 20),
+    f.lateFlatness ?? NaN,
+    Math.log2(1 + Math.min(f.nextMs ?? 4000, 4000)),
+    f.riseMs ?? NaN,
+    clip(f.ringDb ?? NaN, -100, 0),
+    clip(f.priorTopDb ?? NaN, -100, 40),
+    log2(f.bodyHz),
+    f.bodyPeakShare ?? NaN,
+    clip(f.bodyLateDb ?? NaN, -60, 20),
+    log2(f.bodyLateHz),
+    clip(h.rise, 0, 200),
+    clip(20 * Math.log10(h.peak / loudest), -80, 0),
+    h.confidence,
+    withSecond ? 1 : 0,
+    ...RULE_CLASSES.map((c) => (h.cls === c ? 1 : 0)),
+  ];
+}
+/** Own features that get a per-stem relative form. */
+const RELATIVE = ['addedDb0', 'addedDb1', 'addedDb2', 'addedDb3', 'logCentroid', 'logBodyHz', 'logLateCentroid']
+  .concat(['peakDb', 'flatness', 'logDecay1', 'logDecay3', 'share0', 'share1'])
+  .map((n) => OWN.indexOf(n));
+const REFERENCE = ['kick', 'snare', 'tom', 'hihat'];
+const RANKED = ['logCentroid', 'logBodyHz', 'addedDb0', 'peakDb'].map((n) => OWN.indexOf(n));
+export const FEATURES = [
+  ...OWN,
+  ...REFERENCE.flatMap((c) => RELATIVE.map((i) => `${OWN[i]}-${c}Median`)),
+  ...RANKED.map((i) => `rank:${OWN[i]}`),
+  'stemPitchSpread',
+  ...RULE_CLASSES.map((c) => `stemShare:${c}`),
+];
+
+/** Rules, floor, features and labels of one dumped stem. */
+function prepare(s: DumpedStem): Prepared {
+  const hits = classifyStemHits(
+    s.found.map((h) => ({ ...h })),
+    s.rate,
+  );
+  const loudest = Math.max(0, ...hits.map((h) => h.peak));
+  const floor = loudest * 10 ** (-params.DETECT_PARAMETERS.floorRangeDb.value / 20);
+  const kept = hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
+  const primary = kept.filter((h) => !h.secondary);
+  const second = new Set(kept.filter((h) => h.secondary).map((h) => h.start));
+  const rows = primary.map((h) => own(h, loudest, second.has(h.start)));
+  const med = REFERENCE.map((c) => {
+    const r = rows.filter((_, i) => primary[i]!.cls === c);
+    return RELATIVE.map((j) => (r.length >= 2 ? median(r.map((x) => x[j]!)) : NaN));
+  });
+  const ranks = RANKED.map((j) => {
+    const v = rows.map((r) => r[j]!).filter((x) => !Number.isNaN(x));
+    return rows.map((r) => (Number.isNaN(r[j]!) ? NaN : v.filter((x) => x < r[j]!).length / Math.max(1, v.length - 1)));
+  });
+  const body = rows
+    .filter((_, i) => ['kick', 'snare', 'tom'].includes(primary[i]!.cls))
+    .map((r) => r[OWN.indexOf('logBodyHz')]!);
+  const sorted = body.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const spread =
+    sorted.length >= 4
+      ? sorted[Math.floor(0.9 * (sorted.length - 1))]! - sorted[Math.floor(0.1 * (sorted.length - 1))]!
+      : NaN;
+  const shares = RULE_CLASSES.map((c) => primary.filter((h) => h.cls === c).length / Math.max(1, primary.length));
+  const full = rows.map((r, i) =>
+    Float64Array.from([
+      ...r,
+      ...med.flatMap((m) => RELATIVE.map((j, k) => r[j]! - m[k]!)),
+      ...ranks.map((rk) => rk[i]!),
+      spread,
+      ...shares,
+    ]),
+  );
+  // labels: the nearest truth instant within the matching window (instants as scoreStem makes them); the rules'
+  // family when the instant holds it, else its first family in FAMILIES order
+  const instants: { t: number; families: Set<string> }[] = [];
+  for (const x of s.truth) {
+    const last = instants[instants.length - 1];
+    const fam = TRUTH[x.piece] ?? x.piece;
+    if (last && x.t - last.t < 0.005) last.families.add(fam);
+    else instants.push({ t: x.t, families: new Set([fam]) });
+  }
+  const x: (Float64Array | null)[] = [];
+  const y: number[] = [];
+  let p = 0;
+  for (const h of kept) {
+    if (h.secondary) {
+      x.push(null);
+      y.push(-1);
+      continue;
+    }
+    x.push(full[p++]!);
+    const t = h.start / s.rate;
+    const near = instants
+      .filter((i) => Math.abs(i.t - t) <= 0.02)
+      .sort((a, b) => Math.abs(a.t - t) - Math.abs(b.t - t))[0];
+    const rule = family(h.cls);
+    y.push(
+      near
+        ? FAMILIES.indexOf((near.families.has(rule) ? rule : FAMILIES.find((f) => near.families.has(f))) as never)
+        : -1,
+    );
+  }
+  return { set: s.set, stem: s, kept, x, y };
+}
+
+const softmax = (z: number[]) => {
+  const m = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+};
+
+/** Multinomial logistic regression on z-scored features (NaN as the mean), L2, seeded mini-batch Adam. */
+interface Logistic {
+  mean: number[];
+  sd: number[];
+  /** Per family: weights then bias. */
+  w: number[][];
+}
+const LR = { epochs: 4, batch: 64, rate: 0.01, l2: 1e-3, seed: 53 };
+function trainLogistic(X: Float64Array[], Y: number[]): Logistic {
+  const F = FEATURES.length;
+  const mean = Array.from({ length: F }, (_, j) => {
+    const v = X.map((x) => x[j]!).filter((x) => !Number.isNaN(x));
+    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+  });
+  const sd = Array.from({ length: F }, (_, j) => {
+    const v = X.map((x) => x[j]!).filter((x) => !Number.isNaN(x));
+    const s = Math.sqrt(v.reduce((a, b) => a + (b - mean[j]!) ** 2, 0) / Math.max(1, v.length));
+    return s > 1e-9 ? s : 1;
+  });
+  const Z = X.map((x) => Array.from(x, (v, j) => (Number.isNaN(v) ? 0 : (v - mean[j]!) / sd[j]!)));
+  const K = FAMILIES.length;
+  const w = Array.from({ length: K }, () => new Array<number>(F + 1).fill(0));
+  const m = w.map((r) => r.map(() => 0));
+  const v2 = w.map((r) => r.map(() => 0));
+  const order = Z.map((_, i) => i);
+  const rand = mulberry32(LR.seed);
+  let step = 0;
+  for (let e = 0; e < LR.epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (let b = 0; b < order.length; b += LR.batch) {
+      const g = w.map((r) => r.map(() => 0));
+      const idx = order.slice(b, b + LR.batch);
+      for (const i of idx) {
+        const z = Z[i]!;
+        const p = softmax(w.map((r) => r.reduce((a, wj, j) => a + wj * (j < F ? z[j]! : 1), 0)));
+        for (let k = 0; k < K; k++) {
+          const d = p[k]! - (Y[i] === k ? 1 : 0);
+          for (let j = 0; j < F; j++) g[k]![j]! += d * z[j]!;
+          g[k]![F]! += d;
+        }
+      }
+      step++;
+      for (let k = 0; k < K; k++)
+        for (let j = 0; j <= F; j++) {
+          const gj = g[k]![j]! / idx.length + (j < F ? LR.l2 * w[k]![j]! : 0);
+          m[k]![j] = 0.9 * m[k]![j]! + 0.1 * gj;
+          v2[k]![j] = 0.999 * v2[k]![j]! + 0.001 * gj * gj;
+          const mh = m[k]![j]! / (1 - 0.9 ** step);
+          const vh = v2[k]![j]! / (1 - 0.999 ** step);
+          w[k]![j]! -= (LR.rate * mh) / (Math.sqrt(vh) + 1e-8);
+        }
+    }
+  }
+  return { mean, sd, w };
+}
+function predictLogistic(m: Logistic, x: Float64Array): number[] {
+  const F = FEATURES.length;
+  return softmax(
+    m.w.map((r) =>
+      r.reduce((a, wj, j) => a + wj * (j < F ? (Number.isNaN(x[j]!) ? 0 : (x[j]! - m.mean[j]!) / m.sd[j]!) : 1), 0),
+    ),
+  );
+}
+
+/** Gradient-boosted trees (softmax, one tree per family per round), histogram splits on quantile bins (NaN apart). */
+interface Boosted {
+  /** Per tree (round-major, then family): nodes as [feature, threshold] in level order, then the leaves' values. */
+  trees: { split: [number, number][]; leaf: number[] }[];
+}
+const GB = { rounds: 40, depth: 3, shrink: 0.2, lambda: 1, bins: 32, rows: 0.35, cols: 0.35, minHess: 2, seed: 53 };
+function trainBoosted(X: Float64Array[], Y: number[], gain?: number[]): Boosted {
+  const F = FEATURES.length;
+  const n = X.length;
+  const K = FAMILIES.length;
+  // thresholds per feature: the training values' quantiles; bin = 1 + #thresholds ≤ v, NaN bin 0
+  const thr = Array.from({ length: F }, (_, j) => {
+    const v = X.map((x) => x[j]!)
+      .filter((x) => !Number.isNaN(x))
+      .sort((a, b) => a - b);
+    const t: number[] = [];
+    for (let b = 1; b < GB.bins - 1; b++) {
+      const q = v[Math.floor((b / (GB.bins - 1)) * (v.length - 1))];
+      if (q !== undefined && (t.length === 0 || q > t[t.length - 1]!)) t.push(q);
+    }
+    return t;
+  });
+  const bin = X.map((x) =>
+    Uint8Array.from(thr, (t, j) => {
+      const v = x[j]!;
+      if (Number.isNaN(v)) return 0;
+      let b = 0;
+      while (b < t.length && t[b]! <= v) b++;
+      return b + 1;
+    }),
+  );
+  const score = Array.from({ length: n }, () => new Float64Array(K));
+  const trees: Boosted['trees'] = [];
+  const rand = mulberry32(GB.seed);
+  const leaves = 1 << GB.depth;
+  for (let r = 0; r < GB.rounds; r++) {
+    const p = score.map((z) => softmax([...z]));
+    for (let k = 0; k < K; k++) {
+      const rows = Array.from({ length: n }, (_, i) => i).filter(() => rand() < GB.rows);
+      const cols = Array.from({ length: F }, (_, j) => j).filter(() => rand() < GB.cols);
+      const g = new Float64Array(n);
+      const h = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        g[i] = p[i]![k]! - (Y[i] === k ? 1 : 0);
+        h[i] = Math.max(1e-6, p[i]![k]! * (1 - p[i]![k]!));
+      }
+      const node = new Int32Array(n); // node index within the level
+      const split: [number, number][] = [];
+      for (let d = 0; d < GB.depth; d++) {
+        const width = 1 << d;
+        const G = new Float64Array(width * F * GB.bins);
+        const H = new Float64Array(width * F * GB.bins);
+        for (const i of rows) {
+          const base = node[i]! * F * GB.bins;
+          const bi = bin[i]!;
+          for (const j of cols) {
+            const o = base + j * GB.bins + bi[j]!;
+            G[o]! += g[i]!;
+            H[o]! += h[i]!;
+          }
+        }
+        const chosen: [number, number][] = [];
+        for (let nd = 0; nd < width; nd++) {
+          let best = 0;
+          let bf = -1;
+          let bs = 0;
+          for (const j of cols) {
+            const o = nd * F * GB.bins + j * GB.bins;
+            let gt = 0;
+            let ht = 0;
+            for (let b = 0; b < GB.bins; b++) {
+              gt += G[o + b]!;
+              ht += H[o + b]!;
+            }
+            let gl = 0;
+            let hl = 0;
+            for (let b = 0; b < Math.min(GB.bins - 1, thr[j]!.length + 1); b++) {
+              gl += G[o + b]!;
+              hl += H[o + b]!;
+              const gr = gt - gl;
+              const hr = ht - hl;
+              if (hl < GB.minHess || hr < GB.minHess) continue;
+              const v = (gl * gl) / (hl + GB.lambda) + (gr * gr) / (hr + GB.lambda) - (gt * gt) / (ht + GB.lambda);
+              if (v > best) [best, bf, bs] = [v, j, b];
+            }
+          }
+          // no useful split: everything goes right (threshold −∞ sends only NaN left; feature 0 is never NaN)
+          chosen.push(bf < 0 ? [0, -Infinity] : [bf, bs === 0 ? -Infinity : thr[bf]![bs - 1]!]);
+          if (gain && bf >= 0) gain[bf]! += best;
+        }
+        split.push(...chosen);
+        for (let i = 0; i < n; i++) {
+          const [j, t] = chosen[node[i]!]!;
+          const v = X[i]![j]!;
+          node[i] = 2 * node[i]! + (Number.isNaN(v) || v < t ? 0 : 1);
+        }
+      }
+      const GL = new Float64Array(leaves);
+      const HL = new Float64Array(leaves);
+      for (const i of rows) {
+        GL[node[i]!]! += g[i]!;
+        HL[node[i]!]! += h[i]!;
+      }
+      const leaf = Array.from(GL, (gv, l) => (-GB.shrink * gv) / (HL[l]! + GB.lambda));
+      for (let i = 0; i < n; i++) score[i]![k]! += leaf[node[i]!]!;
+      trees.push({ split, leaf });
+    }
+  }
+  return { trees };
+}
+function predictBoosted(m: Boosted, x: Float64Array): number[] {
+  const K = FAMILIES.length;
+  const z = new Array<number>(K).fill(0);
+  m.trees.forEach((t, i) => {
+    let nd = 0;
+    for (let d = 0; d < GB.depth; d++) {
+      const [j, th] = t.split[(1 << d) - 1 + nd]!;
+      const v = x[j]!;
+      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
+    }
+    z[i % K]! += t.leaf[nd]!;
+  });
+  return softmax(z);
+}
+
+interface Model {
+  features: string[];
+  lr: Logistic;
+  gbm: Boosted;
+  /** The hybrids' probability thresholds, chosen on the leave-one-set-out figures. */
+  theta: Record<string, number>;
+}
+const THETAS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+const DRUMS = new Set(['kick', 'snare', 'tom']);
+
+/** The classes a method gives a stem's kept hits (a second piece keeps the rules' class). */
+function classes(p: Prepared, method: string, m: Pick<Model, 'lr' | 'gbm'>, theta: number): string[] {
+  return p.kept.map((h, i) => {
+    const x = p.x[i];
+    if (!x || method === 'rules') return h.cls;
+    const prob = method === 'lr' || method.endsWith('lr') ? predictLogistic(m.lr, x) : predictBoosted(m.gbm, x);
+    const best = prob.indexOf(Math.max(...prob));
+    const fam = FAMILIES[best]!;
+    const out = fam === 'cymbal' ? (h.cls === 'ride' ? 'ride' : 'crash') : fam;
+    if (method === 'lr' || method === 'gbm') return out;
+    if (fam === family(h.cls) || prob[best]! < theta) return h.cls;
+    if (method.startsWith('hyb-kst') && !(DRUMS.has(h.cls) && DRUMS.has(fam))) return h.cls;
+    return out;
+  });
+}
+
+/** scoreStem of one prepared stem under the classes given (as drums-classdev-score.ts calls it). */
+function scored(p: Prepared, cls: string[]): ClassScore {
+  return scoreStem(
+    `${p.stem.kit} ${p.stem.stem}`,
+    {
+      rate: p.stem.rate,
+      samples: new Float32Array(0),
+      hits: p.stem.truth.map((x) => ({ piece: TRUTH[x.piece] ?? x.piece, onset: x.t * p.stem.rate })),
+    },
+    p.kept.map((h, i) => ({ timeSeconds: h.start / p.stem.rate, instrument: cls[i]! })),
+  );
+}
+
+const METHODS = ['rules', 'lr', 'gbm', 'hyb-lr', 'hyb-gbm', 'hyb-kst-lr', 'hyb-kst-gbm'];
+const rate = (s: ClassScore[]) => {
+  const p = pooled(s);
+  return { right: p.right, matched: p.matched, acc: p.right / p.matched };
+};
+
+function training(ps: Prepared[]): { X: Float64Array[]; Y: number[] } {
+  const X: Float64Array[] = [];
+  const Y: number[] = [];
+  for (const p of ps)
+    p.x.forEach((x, i) => {
+      if (x && p.y[i]! >= 0) {
+        X.push(x);
+        Y.push(p.y[i]!);
+      }
+    });
+  return { X, Y };
+}
+
+function matrix(scores: ClassScore[]): string[] {
+  const conf = pooled(scores).confusion;
+  const cols = [...new Set(Object.values(conf).flatMap((r) => Object.keys(r)))].sort();
+  const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  return [
+    `| truth \\ found | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+    ...Object.entries(conf)
+      .sort((a, b) => total(b[1]) - total(a[1]))
+      .map(([k, r]) => `| ${k} | ${cols.map((c) => r[c] ?? 0).join(' | ')} |`),
+  ];
+}
+
+const [mode, target, ...files] = process.argv.slice(2);
+const load = (f: string) => readStemDump(f).map(prepare);
+if (mode === 'loso') {
+  mkdirSync(target!, { recursive: true });
+  const all = files.flatMap(load);
+  const group = (set: string) => set.replace(/t$/, '');
+  const groups = [...new Set(all.map((p) => group(p.set)))];
+  // per set, per method (hybrids per theta): the held-out fold's scores
+  const out = new Map<string, Map<string, ClassScore[]>>();
+  const add = (set: string, method: string, s: ClassScore) => {
+    const m = out.get(set) ?? new Map<string, ClassScore[]>();
+    m.set(method, [...(m.get(method) ?? []), s]);
+    out.set(set, m);
+  };
+  // the final models on every tuning hit first (saved, the hybrids' thetas added once the folds are in); the
+  // features that matter (gain, |weight|)
+  const { X, Y } = training(all);
+  const gain = new Array<number>(FEATURES.length).fill(0);
+  const model: Model = { features: FEATURES, lr: trainLogistic(X, Y), gbm: trainBoosted(X, Y, gain), theta: {} };
+  writeFileSync(`${target}/model.json`, JSON.stringify(model));
+  const top = (v: number[]) =>
+    v
+      .map((g, j) => [FEATURES[j]!, g] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([f, g]) => `${f} ${g.toFixed(1)}`)
+      .join(', ');
+  const total = gain.reduce((a, b) => a + b, 0);
+  console.log(`gbm gain (% of total): ${top(gain.map((g) => (100 * g) / total))}`);
+  console.log(`lr Σ|w|: ${top(FEATURES.map((_, j) => model.lr.w.reduce((a, r) => a + Math.abs(r[j]!), 0)))}`);
+  const numbers = model.lr.w.length * model.lr.w[0]!.length + 2 * FEATURES.length;
+  const trees = model.gbm.trees.reduce((a, t) => a + 2 * t.split.length + t.leaf.length, 0);
+  console.log(`final: ${X.length} hits, lr ${numbers} numbers, gbm ${trees} numbers`);
+  for (const g of groups) {
+    const { X, Y } = training(all.filter((p) => group(p.set) !== g));
+    const lr = trainLogistic(X, Y);
+    const gbm = trainBoosted(X, Y);
+    for (const p of all.filter((q) => group(q.set) === g))
+      for (const method of METHODS)
+        for (const theta of method.startsWith('hyb') ? THETAS : [1])
+          add(
+            p.set,
+            method.startsWith('hyb') ? `${method}@${theta}` : method,
+            scored(p, classes(p, method, { lr, gbm }, theta)),
+          );
+    console.error(`fold ${g}: trained on ${X.length} hits`);
+    for (const [set, m] of out)
+      if (group(set) === g)
+        console.error(`${set} ${[...m].map(([k, v]) => `${k} ${rate(v).acc.toFixed(4)}`).join(', ')}`);
+  }
+  const keys = [...out.values().next().value!.keys()];
+  const pooledBy = (k: string) => rate([...out.values()].flatMap((m) => m.get(k)!));
+  const theta: Record<string, number> = {};
+  for (const method of METHODS.filter((m) => m.startsWith('hyb'))) {
+    const best = THETAS.reduce((a, t) => (pooledBy(`${method}@${t}`).acc > pooledBy(`${method}@${a}`).acc ? t : a));
+    theta[method] = best;
+  }
+  const shown = METHODS.map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m));
+  console.log(`| set | ${shown.join(' | ')} |`);
+  console.log(`|---|${shown.map(() => '---:').join('|')}|`);
+  for (const [set, m] of out)
+    console.log(`| ${set} | ${shown.map((k) => `${rate(m.get(k)!).acc.toFixed(4)}`).join(' | ')} |`);
+  console.log(`| pooled | ${shown.map((k) => pooledBy(k).acc.toFixed(4)).join(' | ')} |`);
+  const won = (k: string) => [...out.values()].filter((m) => rate(m.get(k)!).acc > rate(m.get('rules')!).acc).length;
+  console.log(`| sets won vs rules | ${shown.map(won).join(' | ')} |`);
+  for (const method of METHODS.filter((m) => m.startsWith('hyb')))
+    console.log(`${method}: ${THETAS.map((t) => `${t} ${pooledBy(`${method}@${t}`).acc.toFixed(4)}`).join(', ')}`);
+  model.theta = theta;
+  writeFileSync(`${target}/model.json`, JSON.stringify(model));
+  console.log(`theta ${JSON.stringify(theta)}`);
+} else if (mode === 'judge') {
+  const model = JSON.parse(readFileSync(target!, 'utf8')) as Model;
+  for (const f of files) {
+    const ps = load(f);
+    const shown = METHODS.map((m) => (m.startsWith('hyb') ? `${m}@${model.theta[m]}` : m));
+    const res = shown.map((k) =>
+      ps.map((p) => scored(p, classes(p, k.split('@')[0]!, model, model.theta[k.split('@')[0]!] ?? 1))),
+    );
+    const fmt = (i: number) => `${rate(res[i]!).acc.toFixed(4)} (${rate(res[i]!).right} of ${rate(res[i]!).matched})`;
+    console.log(`${ps[0]!.set}: ${shown.map((k, i) => `${k} ${fmt(i)}`).join(', ')}`);
+    for (const [i, k] of shown.entries()) console.log([`${ps[0]!.set} ${k}:`, ...matrix(res[i]!)].join('\n'));
+    // the hybrids' theta ±10 % (the model fixed)
+    for (const method of METHODS.filter((m) => m.startsWith('hyb'))) {
+      const at = (t: number) => rate(ps.map((p) => scored(p, classes(p, method, model, t)))).acc.toFixed(4);
+      const t = model.theta[method]!;
+      console.log(`${ps[0]!.set} ${method} theta ${t}: −10 % ${at(0.9 * t)}, +10 % ${at(Math.min(1, 1.1 * t))}`);
+    }
+  }
+} else throw new Error('usage: drums-learn.js loso OUT_DIR IN.jsonl ... | judge MODEL.json IN.jsonl ...');
