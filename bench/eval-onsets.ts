@@ -85,7 +85,13 @@
  * swung groove with an open hat and ghosts, brush 8ths under a ride, flams and tom re-strikes under a ride, a funk
  * groove —, Hydrogen instruments no onset set chose cut at their lead-in, synthesized kits on new seeds, room-miked
  * kits, a shoebox cooperage, water tower, dance studio, brick kiln and tram depot, made after held-out 30 had been
- * read; `--held-out-31-only`: that set alone).
+ * read; `--held-out-31-only`: that set alone),
+ * held-out 32 (ONSET_HELD_OUT_KITS_32: players written for it — kicks under a quiet shaker on 16ths 140–160 ms apart,
+ * kicks under a quiet ringing ride with ghosts a 16th after them, a loud–soft stick roll and a flam under a ringing
+ * ride, swung hats with open hats and ghosts, brush taps with a re-struck tom, a pop groove —, Hydrogen instruments no
+ * onset set chose cut at their lead-in, synthesized kits on new seeds, room-miked kits, a shoebox parking garage,
+ * sawmill and shower room, dry kits as controls, made after held-out 31 had been read; `--held-out-32-only`: that set
+ * alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -140,8 +146,11 @@ const TWENTY_EIGHTH = path.join(OUT, 'drums-held-out-28');
 const TWENTY_NINTH = path.join(OUT, 'drums-held-out-29');
 const THIRTIETH = path.join(OUT, 'drums-held-out-30');
 const THIRTY_FIRST = path.join(OUT, 'drums-held-out-31');
+const THIRTY_SECOND = path.join(OUT, 'drums-held-out-32');
+/** `--held-out-32-only`: the thirty-second held-out set (ONSET_HELD_OUT_KITS_32) alone. */
+const THIRTY_SECOND_ONLY = process.argv.includes('--held-out-32-only');
 /** `--held-out-31-only`: the thirty-first held-out set (ONSET_HELD_OUT_KITS_31) alone. */
-const THIRTY_FIRST_ONLY = process.argv.includes('--held-out-31-only');
+const THIRTY_FIRST_ONLY = process.argv.includes('--held-out-31-only') || THIRTY_SECOND_ONLY;
 /** `--held-out-30-only`: the thirtieth held-out set (ONSET_HELD_OUT_KITS_30) alone. */
 const THIRTIETH_ONLY = process.argv.includes('--held-out-30-only') || THIRTY_FIRST_ONLY;
 /** `--held-out-29-only`: the twenty-ninth held-out set (ONSET_HELD_OUT_KITS_29) alone. */
@@ -247,7 +256,8 @@ interface Item {
     | 'held-out 28'
     | 'held-out 29'
     | 'held-out 30'
-    | 'held-out 31';
+    | 'held-out 31'
+    | 'held-out 32';
   kit: string;
   pattern: string;
 }
@@ -370,6 +380,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 29': [TWENTY_NINTH, { set: 'onset-held-out-29' }],
   'held-out 30': [THIRTIETH, { set: 'onset-held-out-30' }],
   'held-out 31': [THIRTY_FIRST, { set: 'onset-held-out-31' }],
+  'held-out 32': [THIRTY_SECOND, { set: 'onset-held-out-32' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -414,7 +425,8 @@ async function main() {
   const twentyEighth = (THIRD_ONLY && !TWENTY_EIGHTH_ONLY) || TWENTY_NINTH_ONLY ? none : drumItems('held-out 28');
   const twentyNinth = (THIRD_ONLY && !TWENTY_NINTH_ONLY) || THIRTIETH_ONLY ? none : drumItems('held-out 29');
   const thirtieth = (THIRD_ONLY && !THIRTIETH_ONLY) || THIRTY_FIRST_ONLY ? none : drumItems('held-out 30');
-  const thirtyFirst = THIRD_ONLY && !THIRTY_FIRST_ONLY ? none : drumItems('held-out 31');
+  const thirtyFirst = (THIRD_ONLY && !THIRTY_FIRST_ONLY) || THIRTY_SECOND_ONLY ? none : drumItems('held-out 31');
+  const thirtySecond = THIRD_ONLY && !THIRTY_SECOND_ONLY ? none : drumItems('held-out 32');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -449,6 +461,7 @@ async function main() {
     ...twentyNinth.items,
     ...thirtieth.items,
     ...thirtyFirst.items,
+    ...thirtySecond.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -484,6 +497,7 @@ async function main() {
     ...twentyNinth.missing,
     ...thirtieth.missing,
     ...thirtyFirst.missing,
+    ...thirtySecond.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -562,6 +576,7 @@ async function main() {
       'held-out 29',
       'held-out 30',
       'held-out 31',
+      'held-out 32',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
