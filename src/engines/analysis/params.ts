@@ -436,6 +436,14 @@ export const ONSET_PARAMETERS = {
     "timbre novelty: … unless some frequency group's flux rises above a sustained wash by this many of its median " +
       'absolute deviations (washRises: a hat in a quiet context or over an open hat always does)',
   ),
+  noveltyMinDb: p(
+    0.5,
+    'dB',
+    [0, 12],
+    "timbre novelty: … and only where the novelty itself (the geometric mean of the filters' coherent rise and " +
+      "their shape's rise, dB re the compression floor) reaches this: a quiet bright part's comb echoes in a room's " +
+      'tail change the timbre by tenths of a dB, large beside a file whose highs are quiet (0: off)',
+  ),
   noveltyLeadSeconds: p(
     0.003,
     's',

@@ -1141,8 +1141,9 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         if (coherence[i]! >= minCoherence) return true;
       return false;
     };
+    const minDb = checkParameter('noveltyMinDb', ONSET_PARAMETERS.noveltyMinDb, params.noveltyMinDb);
     for (const [c, p] of candidates.entries()) {
-      if (!coherent(p, c)) continue;
+      if (!coherent(p, c) || split.novelty[p]! < minDb) continue;
       // no energy rise marks these hits (the level is flat or falling): placed from the novelty itself
       // … at the rising edge of the novelty peak: the first frame from which it stays at or above
       // noveltyEdgeFraction of the peak (a choke's shape change peaks once the open hat has faded)
