@@ -259,7 +259,9 @@ function classOf(name: string): string {
     return 'compound / waltz / shuffle';
   if (/xote|forro|baiao|cumbia|samba|marcha|xaxado|frevo|polka(?!-punk)|cut-time|second-line|two-step|march/.test(name))
     return '2/4 and cut time';
-  if (/country|bluegrass|polka-punk|ska|-oi-|hardcore|footwork|dnb|jungle|punk|d-beat|thrash|blast|gabber|breakcore|speed|crust|skank|frenchcore|nrg|happy|garage/.test(name))
+  const fast = /country|bluegrass|polka-punk|ska|-oi-|hardcore|footwork|dnb|jungle|punk|d-beat|thrash|blast/;
+  const faster = /gabber|breakcore|speed|crust|skank|frenchcore|nrg|happy|garage/;
+  if (fast.test(name) || faster.test(name))
     return 'fast (boom-chick, punk, dnb)';
   if (/lofi|lo-fi|slow|ballad|jam|trip|boom-bap|neo-soul|drill|trap|phonk|dubstep/.test(name)) return 'slow / hip-hop';
   return 'other 4/4';
@@ -301,8 +303,8 @@ function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
 
 function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
   console.log(`\n${title}\n`);
-  console.log('| rows | songs | Acc1 main | Acc1 model | Acc2 main | Acc2 model | drum files | Acc1 main | Acc1 model |' +
-    ' Acc2 main | Acc2 model |');
+  console.log('| rows | songs | Acc1 main | Acc1 model | Acc2 main | Acc2 model | drum files | Acc1 main |' +
+    ' Acc1 model | Acc2 main | Acc2 model |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const all = { song: tally(), drum: tally() };
   const line = (k: string, v: { song: Tally; drum: Tally }) => {
