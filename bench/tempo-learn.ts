@@ -32,16 +32,49 @@ const JUDGE_SET = '37';
 
 /** The candidate terms the model reads (the Candidate fields that are numbers in every candidate). */
 const TERMS = [
-  'comb', 'prior', 'fit', 'bar', 'even', 'evenBeat', 'evenTonal', 'evenDrum', 'snareBeat', 'snareHalf', 'pulse',
-  'backbeat', 'ternaryCheck', 'twoBeat', 'barRepeat', 'barTile', 'halfTime', 'fourThree', 'sixEight', 'dembow',
-  'harmony', 'harmonyRaw', 'handed', 'score',
+  'comb',
+  'prior',
+  'fit',
+  'bar',
+  'even',
+  'evenBeat',
+  'evenTonal',
+  'evenDrum',
+  'snareBeat',
+  'snareHalf',
+  'pulse',
+  'backbeat',
+  'ternaryCheck',
+  'twoBeat',
+  'barRepeat',
+  'barTile',
+  'halfTime',
+  'fourThree',
+  'sixEight',
+  'dembow',
+  'harmony',
+  'harmonyRaw',
+  'handed',
+  'score',
 ] as const;
 type Term = (typeof TERMS)[number];
 /** The checks' own evidence (0 where a check did not read it), raw. */
 const DETAILS = [
-  'twoBeatHalf', 'twoBeatSub', 'twoBeatKick', 'twoBeatEvidence', 'twoBeatDoubleBar', 'twoBeatKickSnareHalf',
-  'twoBeatSnareOnBeats', 'halfTimeEvidence', 'fourThreeEvidence', 'sixEightEvidence', 'dembowEvidence',
-  'dembowRepeat', 'barRepeatS4', 'barRepeatS8', 'barRepeatEvidence',
+  'twoBeatHalf',
+  'twoBeatSub',
+  'twoBeatKick',
+  'twoBeatEvidence',
+  'twoBeatDoubleBar',
+  'twoBeatKickSnareHalf',
+  'twoBeatSnareOnBeats',
+  'halfTimeEvidence',
+  'fourThreeEvidence',
+  'sixEightEvidence',
+  'dembowEvidence',
+  'dembowRepeat',
+  'barRepeatS4',
+  'barRepeatS8',
+  'barRepeatEvidence',
 ] as const;
 type Detail = (typeof DETAILS)[number];
 type Level = Record<Term, number> & Partial<Record<Detail, number>> & { bpm: number; ternary: boolean };
@@ -105,8 +138,15 @@ async function dumpSet(n: string): Promise<Row[]> {
       },
     });
     const accept = [...(truth.accept ?? [truth.bpm])];
-    rows.push({ set: n, name: truth.name, song: truth.kind === 'song', truth: truth.bpm, accept, mainBpm: tempo.bpm,
-      levels: seen });
+    rows.push({
+      set: n,
+      name: truth.name,
+      song: truth.kind === 'song',
+      truth: truth.bpm,
+      accept,
+      mainBpm: tempo.bpm,
+      levels: seen,
+    });
   }
   mkdirSync(DUMP, { recursive: true });
   writeFileSync(path.join(DUMP, `tempo${n}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -116,7 +156,10 @@ async function dumpSet(n: string): Promise<Row[]> {
 function readSet(n: string): Row[] {
   const f = path.join(DUMP, `tempo${n}.jsonl`);
   if (!existsSync(f)) throw new Error(`${f}: run --dump first`);
-  return readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+  return readFileSync(f, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
 }
 
 const ok = (bpm: number | null, r: Row) => bpm !== null && r.accept.some((b) => Math.abs(bpm - b) <= 0.04 * b);
@@ -261,8 +304,7 @@ function classOf(name: string): string {
     return '2/4 and cut time';
   const fast = /country|bluegrass|polka-punk|ska|-oi-|hardcore|footwork|dnb|jungle|punk|d-beat|thrash|blast/;
   const faster = /gabber|breakcore|speed|crust|skank|frenchcore|nrg|happy|garage/;
-  if (fast.test(name) || faster.test(name))
-    return 'fast (boom-chick, punk, dnb)';
+  if (fast.test(name) || faster.test(name)) return 'fast (boom-chick, punk, dnb)';
   if (/lofi|lo-fi|slow|ballad|jam|trip|boom-bap|neo-soul|drill|trap|phonk|dubstep/.test(name)) return 'slow / hip-hop';
   return 'other 4/4';
 }
@@ -295,24 +337,30 @@ function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
     if (tempoAcc2(r.mainBpm, r.truth)) x.main2++;
     if (tempoAcc2(c.bpm, r.truth)) x.model2++;
     if (c.move !== 1)
-      moved.push(`${r.name}${r.song ? '' : ' (drums)'}: ${r.mainBpm?.toFixed(1)} ${a ? 'ok' : 'miss'} → ` +
-        `${c.bpm?.toFixed(1)} ${b ? 'ok' : 'miss'} (truth ${r.truth.toFixed(1)})`);
+      moved.push(
+        `${r.name}${r.song ? '' : ' (drums)'}: ${r.mainBpm?.toFixed(1)} ${a ? 'ok' : 'miss'} → ` +
+          `${c.bpm?.toFixed(1)} ${b ? 'ok' : 'miss'} (truth ${r.truth.toFixed(1)})`,
+      );
   }
   return { t, moved };
 }
 
 function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
   console.log(`\n${title}\n`);
-  console.log('| rows | songs | Acc1 main | Acc1 model | Acc2 main | Acc2 model | drum files | Acc1 main |' +
-    ' Acc1 model | Acc2 main | Acc2 model |');
+  console.log(
+    '| rows | songs | Acc1 main | Acc1 model | Acc2 main | Acc2 model | drum files | Acc1 main |' +
+      ' Acc1 model | Acc2 main | Acc2 model |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const all = { song: tally(), drum: tally() };
   const line = (k: string, v: { song: Tally; drum: Tally }) => {
     const s = v.song;
     const d = v.drum;
-    console.log(`| ${k} | ${s.n} | ${f3(s.main, s.n)} | ${f3(s.model, s.n)} | ${f3(s.main2, s.n)} | ` +
-      `${f3(s.model2, s.n)} | ${d.n} | ${f3(d.main, d.n)} | ${f3(d.model, d.n)} | ${f3(d.main2, d.n)} | ` +
-      `${f3(d.model2, d.n)} |`);
+    console.log(
+      `| ${k} | ${s.n} | ${f3(s.main, s.n)} | ${f3(s.model, s.n)} | ${f3(s.main2, s.n)} | ` +
+        `${f3(s.model2, s.n)} | ${d.n} | ${f3(d.main, d.n)} | ${f3(d.model, d.n)} | ${f3(d.main2, d.n)} | ` +
+        `${f3(d.model2, d.n)} |`,
+    );
   };
   for (const [k, v] of [...t].sort()) {
     line(k, v);
