@@ -12,7 +12,8 @@
  *
  * The model moves main's level at most one octave (to its double or its half, when that level is a candidate):
  * P(double right | level, double) > ½ + margin moves up, P(half right | half, level) > ½ + margin moves down. The
- * reported BPM is then main's ×2 or ×½. A ⅔ or 3/2 move is out of its reach (counted, not attempted).
+ * reported BPM is then main's ×2 or ×½, its beats main's with the midpoints added or every other one (movedBeats).
+ * A ⅔ or 3/2 move is out of its reach (counted, not attempted).
  *
  * Not part of `npm test`.
  */
@@ -23,7 +24,7 @@ import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tappedTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
 import { estimateTempoWithDecision, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
 import { features } from './tempo-features.js';
-import { tempoAcc2 } from './metrics.js';
+import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DUMP = '/tmp/h-tlearn53/dump';
@@ -108,6 +109,10 @@ interface Row {
   truth: number;
   accept: number[];
   mainBpm: number | null;
+  /** Main's beats and downbeats and the truth's beats, seconds (beat F of the model's move). */
+  mainBeats?: number[];
+  mainDownbeats?: number[];
+  truthBeats?: number[];
   levels: Level[];
 }
 
@@ -145,6 +150,9 @@ async function dumpSet(n: string): Promise<Row[]> {
       truth: truth.bpm,
       accept,
       mainBpm: tempo.bpm,
+      mainBeats: tempo.beats,
+      mainDownbeats: tempo.downbeats,
+      truthBeats: truth.beats,
       levels: seen,
     });
   }
@@ -317,8 +325,24 @@ interface Tally {
   model: number;
   main2: number;
   model2: number;
+  fMain: number;
+  fModel: number;
 }
-const tally = (): Tally => ({ n: 0, main: 0, model: 0, main2: 0, model2: 0 });
+const tally = (): Tally => ({ n: 0, main: 0, model: 0, main2: 0, model2: 0, fMain: 0, fModel: 0 });
+const FIELDS = ['n', 'main', 'model', 'main2', 'model2', 'fMain', 'fModel'] as const;
+
+/**
+ * The model's beats: main's when it stays; main's with the midpoints added (×2); every other beat of main's, on the
+ * phase of its first downbeat (×½; the engine's own downbeats, not the truth's).
+ */
+function movedBeats(r: Row, move: 1 | 2 | 0.5): number[] {
+  const b = r.mainBeats ?? [];
+  if (move === 1) return b;
+  if (move === 2) return b.flatMap((t, i) => (i + 1 < b.length ? [t, (t + b[i + 1]!) / 2] : [t]));
+  const first = r.mainDownbeats?.length ? Math.max(0, b.indexOf(r.mainDownbeats[0]!)) : 0;
+  return b.filter((_, i) => i % 2 === first % 2);
+}
+const beatF = (est: number[], r: Row) => fMeasure(matchEvents(est, r.truthBeats ?? [], 0.07));
 const f3 = (x: number, n: number) => (n ? (x / n).toFixed(3) : '—');
 
 function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
@@ -336,6 +360,8 @@ function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
     if (b) x.model++;
     if (tempoAcc2(r.mainBpm, r.truth)) x.main2++;
     if (tempoAcc2(c.bpm, r.truth)) x.model2++;
+    x.fMain += beatF(r.mainBeats ?? [], r);
+    x.fModel += beatF(movedBeats(r, c.move), r);
     if (c.move !== 1)
       moved.push(
         `${r.name}${r.song ? '' : ' (drums)'}: ${r.mainBpm?.toFixed(1)} ${a ? 'ok' : 'miss'} → ` +
@@ -364,12 +390,17 @@ function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
   };
   for (const [k, v] of [...t].sort()) {
     line(k, v);
-    for (const w of ['song', 'drum'] as const)
-      for (const f of ['n', 'main', 'model', 'main2', 'model2'] as const) all[w][f] += v[w][f];
+    for (const w of ['song', 'drum'] as const) for (const f of FIELDS) all[w][f] += v[w][f];
   }
   line('**all**', all);
   const right = (v: typeof all, f: 'main' | 'model') => v.song[f] + v.drum[f];
   console.log(`\nAcc1 right: main ${right(all, 'main')}, model ${right(all, 'model')} of ${all.song.n + all.drum.n}`);
+  const s = all.song;
+  const d = all.drum;
+  console.log(
+    `beat F (±70 ms): songs main ${f3(s.fMain, s.n)}, model ${f3(s.fModel, s.n)}; ` +
+      `drum files main ${f3(d.fMain, d.n)}, model ${f3(d.fModel, d.n)}`,
+  );
 }
 
 async function main() {
@@ -395,8 +426,7 @@ async function main() {
       for (const [k, v] of a.t) t.set(k, v);
       for (const [k, v] of score(held, m, margin, (r) => classOf(r.name)).t) {
         const c = cls.get(k) ?? { song: tally(), drum: tally() };
-        for (const w of ['song', 'drum'] as const)
-          for (const f of ['n', 'main', 'model', 'main2', 'model2'] as const) c[w][f] += v[w][f];
+        for (const w of ['song', 'drum'] as const) for (const f of FIELDS) c[w][f] += v[w][f];
         cls.set(k, c);
       }
       moved.push(...a.moved);
