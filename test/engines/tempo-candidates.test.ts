@@ -5,19 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateTempoWithDecision, type TempoLevelCandidate } from '../../src/engines/tempo/index.js';
+import { HAT, KICK, groove } from '../helpers/grooves.js';
 
-/** Four on the floor at 120 BPM (60 frames a beat), off-beat hats at 0.3. */
-function floor(): { odf: Float32Array; odfLow: Float32Array; hopSeconds: number } {
-  const beat = 60;
-  const odf = new Float32Array(48 * beat + 1);
-  const odfLow = new Float32Array(odf.length);
-  for (let b = 0; b < 48; b++) {
-    odf[b * beat] = 1;
-    odfLow[b * beat] = 1;
-    odf[b * beat + beat / 2] = 0.3;
-  }
-  return { odf, odfLow, hopSeconds: 0.5 / beat };
-}
+/** Four on the floor at 120 BPM with off-beat hats (the tempo tests' shared groove generator). */
+const floor = () =>
+  groove(120, [
+    [[0, 1, 2, 3], KICK],
+    [[0.5, 1.5, 2.5, 3.5], HAT],
+  ]);
 
 test('onCandidates sees the levels once, best first at the reported tempo, and changes no output', () => {
   const calls: Readonly<TempoLevelCandidate>[][] = [];
