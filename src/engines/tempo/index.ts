@@ -163,6 +163,11 @@ export interface TempoOptions {
   priorOctaves?: number;
   /** Weights of the autocorrelation at 1, 2, 3 and 4 beat periods. */
   comb?: readonly number[];
+  /**
+   * A dump for the bench (bench/tempo-learn.ts, h-tlearn53): called once per level decision with the candidate levels,
+   * best first, as scored; the engine's output does not depend on it.
+   */
+  onCandidates?: (candidates: readonly Readonly<TempoLevelCandidate>[]) => void;
 }
 
 /** Comb evidence for each tempo of the BPM grid (no prior): Σ_k comb[k]·r((k+1)·period). */
@@ -462,6 +467,9 @@ export function metricalFitDetail(
   }
   return { fit: (floor + fit) * pulse, ternary };
 }
+
+/** A candidate level and its terms (exported for the bench's dump, TempoOptions.onCandidates). */
+export type TempoLevelCandidate = Candidate;
 
 interface Candidate {
   bpm: number;
@@ -1990,6 +1998,7 @@ function levels(
       v.half.orderedBelow = v.fast.bpm;
     }
   all.sort((x, y) => y.score - x.score);
+  options.onCandidates?.(all);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
   const bestBpm = best.bpm;

@@ -1,0 +1,459 @@
+/**
+ * The metrical level chosen by a small learned model (h-tlearn53, issue 12 points 1 and 2): a pairwise logistic
+ * regression "this level vs its double" on the log-ratios of the two candidates' terms (the engine's own candidates
+ * and their terms, TempoOptions.onCandidates), trained on the tempo sets ≤ 36 with the tapped truth, measured
+ * leave-one-set-out, then judged once on tempo37 beside main's choice (both columns from the same run).
+ *
+ *   node dist/bench/tempo-learn.js --dump [--sets 21,…,36]   candidates and truth as JSON lines, /tmp/h-tlearn53/dump
+ *   node dist/bench/tempo-learn.js --loso [--lambda 1] [--margin 0] [--anchor-best]
+ *     [--rich]                                leave-one-set-out on the dumped sets
+ *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on every set ≤ 36, run tempo37 once:
+ *                                             main vs model, songs and drum files, per groove; per-file lines last
+ *
+ * The model moves main's level at most one octave (to its double or its half, when that level is a candidate):
+ * P(double right | level, double) > ½ + margin moves up, P(half right | half, level) > ½ + margin moves down. The
+ * reported BPM is then main's ×2 or ×½, its beats main's with the midpoints added or every other one (movedBeats).
+ * A ⅔ or 3/2 move is out of its reach (counted, not attempted).
+ *
+ * Not part of `npm test`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TruthFile } from '../fixtures/groundtruth.js';
+import { tappedTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
+import { estimateTempoWithDecision, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
+import { features } from './tempo-features.js';
+import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DUMP = '/tmp/h-tlearn53/dump';
+const TUNING_SETS = Array.from({ length: 16 }, (_, i) => String(21 + i));
+const JUDGE_SET = '37';
+
+/** The candidate terms the model reads (the Candidate fields that are numbers in every candidate). */
+const TERMS = [
+  'comb',
+  'prior',
+  'fit',
+  'bar',
+  'even',
+  'evenBeat',
+  'evenTonal',
+  'evenDrum',
+  'snareBeat',
+  'snareHalf',
+  'pulse',
+  'backbeat',
+  'ternaryCheck',
+  'twoBeat',
+  'barRepeat',
+  'barTile',
+  'halfTime',
+  'fourThree',
+  'sixEight',
+  'dembow',
+  'harmony',
+  'harmonyRaw',
+  'handed',
+  'score',
+] as const;
+type Term = (typeof TERMS)[number];
+/** The checks' own evidence (0 where a check did not read it), raw. */
+const DETAILS = [
+  'twoBeatHalf',
+  'twoBeatSub',
+  'twoBeatKick',
+  'twoBeatEvidence',
+  'twoBeatDoubleBar',
+  'twoBeatKickSnareHalf',
+  'twoBeatSnareOnBeats',
+  'halfTimeEvidence',
+  'fourThreeEvidence',
+  'sixEightEvidence',
+  'dembowEvidence',
+  'dembowRepeat',
+  'barRepeatS4',
+  'barRepeatS8',
+  'barRepeatEvidence',
+] as const;
+type Detail = (typeof DETAILS)[number];
+type Level = Record<Term, number> & Partial<Record<Detail, number>> & { bpm: number; ternary: boolean };
+
+function detailsOf(c: Readonly<TempoLevelCandidate>): Record<Detail, number> {
+  const t = c.twoBeatDetail;
+  const b = c.barRepeatDetail;
+  return {
+    twoBeatHalf: t?.half ?? 0,
+    twoBeatSub: t?.sub ?? 0,
+    twoBeatKick: t?.kick ?? 0,
+    twoBeatEvidence: t?.evidence ?? 0,
+    twoBeatDoubleBar: t?.doubleBar ?? 0,
+    twoBeatKickSnareHalf: t?.kickSnareHalf ?? 0,
+    twoBeatSnareOnBeats: t?.snareOnBeats ?? 0,
+    halfTimeEvidence: c.halfTimeEvidence ?? 0,
+    fourThreeEvidence: c.fourThreeEvidence ?? 0,
+    sixEightEvidence: c.sixEightEvidence ?? 0,
+    dembowEvidence: c.dembowEvidence ?? 0,
+    dembowRepeat: c.dembowRepeat ?? 0,
+    barRepeatS4: b?.s4 ?? 0,
+    barRepeatS8: b?.s8 ?? 0,
+    barRepeatEvidence: b?.evidence ?? 0,
+  };
+}
+
+interface Row {
+  set: string;
+  name: string;
+  song: boolean;
+  truth: number;
+  accept: number[];
+  mainBpm: number | null;
+  /** Main's beats and downbeats and the truth's beats, seconds (beat F of the model's move). */
+  mainBeats?: number[];
+  mainDownbeats?: number[];
+  truthBeats?: number[];
+  levels: Level[];
+}
+
+const argOf = (flag: string, def: string) => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1]! : def;
+};
+
+async function setFiles(n: string): Promise<TruthFile[]> {
+  const mod = (await import(`../fixtures/tempo${n}.js`)) as Record<string, (dir: string) => { files: TruthFile[] }>;
+  return mod[`tempo${n}Set`]!(path.join(ROOT, 'bench', 'out', `tempo-heldout${n}`)).files;
+}
+
+async function dumpSet(n: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const t of await setFiles(n)) {
+    if (t.kind === 'kit') continue;
+    const { input, truth: written } = await features(t);
+    const truth = tappedTruth(written);
+    let seen: Level[] = [];
+    const { tempo } = estimateTempoWithDecision(input, {
+      onCandidates: (all) => {
+        seen = all.map((c: Readonly<TempoLevelCandidate>) => {
+          const l = { bpm: c.bpm, ternary: c.ternary, ...detailsOf(c) } as Level;
+          for (const k of TERMS) l[k] = c[k];
+          return l;
+        });
+      },
+    });
+    const accept = [...(truth.accept ?? [truth.bpm])];
+    rows.push({
+      set: n,
+      name: truth.name,
+      song: truth.kind === 'song',
+      truth: truth.bpm,
+      accept,
+      mainBpm: tempo.bpm,
+      mainBeats: tempo.beats,
+      mainDownbeats: tempo.downbeats,
+      truthBeats: truth.beats,
+      levels: seen,
+    });
+  }
+  mkdirSync(DUMP, { recursive: true });
+  writeFileSync(path.join(DUMP, `tempo${n}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return rows;
+}
+
+function readSet(n: string): Row[] {
+  const f = path.join(DUMP, `tempo${n}.jsonl`);
+  if (!existsSync(f)) throw new Error(`${f}: run --dump first`);
+  return readFileSync(f, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
+}
+
+const ok = (bpm: number | null, r: Row) => bpm !== null && r.accept.some((b) => Math.abs(bpm - b) <= 0.04 * b);
+const octave = (a: Level, b: Level) => Math.abs(b.bpm / (2 * a.bpm) - 1) <= 0.03;
+const EPS = 1e-3;
+/** --anchor-best: train on main's own decision pairs only (its level vs its double and its half). */
+const ANCHOR_BEST_ONLY = process.argv.includes('--anchor-best');
+/** --rich: also the slow level's own terms and both levels' check evidence (twoBeatDetail, …), raw. */
+const RICH = process.argv.includes('--rich');
+
+/** The pair's features: log(slow term / fast term) for every term, the ternary flags, the slow level's log2 BPM. */
+function pairFeatures(slow: Level, fast: Level): number[] {
+  if (RICH)
+    return [
+      ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
+      ...TERMS.map((k) => Math.log(Math.max(0, slow[k]) + EPS)),
+      ...DETAILS.flatMap((k) => [slow[k] ?? 0, fast[k] ?? 0]),
+      slow.ternary ? 1 : 0,
+      fast.ternary ? 1 : 0,
+      Math.log2(slow.bpm / 100),
+    ];
+  return [
+    ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
+    slow.ternary ? 1 : 0,
+    fast.ternary ? 1 : 0,
+    Math.log2(slow.bpm / 100),
+  ];
+}
+const FEATURE_NAMES = RICH
+  ? [
+      ...TERMS.map((k) => `log ${k} slow/fast`),
+      ...TERMS.map((k) => `log ${k} slow`),
+      ...DETAILS.flatMap((k) => [`${k} slow`, `${k} fast`]),
+      'slow ternary',
+      'fast ternary',
+      'log2 slow/100',
+    ]
+  : [...TERMS.map((k) => `log ${k} slow/fast`), 'slow ternary', 'fast ternary', 'log2 slow/100'];
+
+/** Training pairs of one file: level vs double around main's level and around the truth; label 1 = the fast one. */
+function pairsOf(r: Row): { x: number[]; y: number }[] {
+  const L = r.levels;
+  if (!L.length) return [];
+  const anchors = ANCHOR_BEST_ONLY ? [L[0]!] : [L[0]!, ...L.filter((c) => ok(c.bpm, r))];
+  const out: { x: number[]; y: number }[] = [];
+  const seen = new Set<string>();
+  for (const a of anchors)
+    for (const [s, f] of [
+      [a, L.find((c) => octave(a, c))],
+      [L.find((c) => octave(c, a)), a],
+    ] as const) {
+      if (!s || !f) continue;
+      const key = `${s.bpm}/${f.bpm}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const so = ok(s.bpm, r);
+      const fo = ok(f.bpm, r);
+      if (so !== fo) out.push({ x: pairFeatures(s, f), y: fo ? 1 : 0 });
+    }
+  return out;
+}
+
+interface Model {
+  mean: number[];
+  scale: number[];
+  w: number[];
+  b: number;
+}
+
+/** L2-regularized logistic regression by Newton's method (IRLS) on standardized features; deterministic. */
+function train(pairs: { x: number[]; y: number }[], lambda: number): Model {
+  const d = pairs[0]!.x.length;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const p of pairs) p.x.forEach((v, j) => (mean[j]! += v / pairs.length));
+  for (const p of pairs) p.x.forEach((v, j) => (scale[j]! += (v - mean[j]!) ** 2 / pairs.length));
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const X = pairs.map((p) => [1, ...p.x.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  const D = d + 1;
+  let w = new Array<number>(D).fill(0);
+  for (let it = 0; it < 30; it++) {
+    const g = w.map((v, j) => (j ? lambda * v : 0));
+    const H = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => (i === j && i ? lambda : 0)));
+    X.forEach((x, n) => {
+      const z = x.reduce((s, v, j) => s + v * w[j]!, 0);
+      const p = 1 / (1 + Math.exp(-z));
+      const e = p - pairs[n]!.y;
+      const s = Math.max(p * (1 - p), 1e-9);
+      for (let i = 0; i < D; i++) {
+        g[i]! += e * x[i]!;
+        for (let j = 0; j < D; j++) H[i]![j]! += s * x[i]! * x[j]!;
+      }
+    });
+    const step = solve(H, g);
+    w = w.map((v, j) => v - step[j]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  return { mean, scale, w: w.slice(1), b: w[0]! };
+}
+
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c || M[c]![c] === 0) continue;
+      const f = M[r]![c]! / M[c]![c]!;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => (row[i] ? row[n]! / row[i]! : 0));
+}
+
+const pFast = (m: Model, slow: Level, fast: Level) => {
+  const z = pairFeatures(slow, fast).reduce((s, v, j) => s + m.w[j]! * ((v - m.mean[j]!) / m.scale[j]!), m.b);
+  return 1 / (1 + Math.exp(-z));
+};
+
+/** The model's BPM for one file: main's, or main's ×2 / ×½ when the model moves the level one octave. */
+function choose(m: Model, r: Row, margin: number): { bpm: number | null; move: 1 | 2 | 0.5 } {
+  const L = r.levels;
+  if (!L.length || r.mainBpm === null) return { bpm: r.mainBpm, move: 1 };
+  const best = L[0]!;
+  const up = L.find((c) => octave(best, c));
+  const down = L.find((c) => octave(c, best));
+  const pUp = up ? pFast(m, best, up) : 0;
+  const pDown = down ? 1 - pFast(m, down, best) : 0;
+  if (pUp > 0.5 + margin && pUp >= pDown) return { bpm: r.mainBpm * 2, move: 2 };
+  if (pDown > 0.5 + margin) return { bpm: r.mainBpm / 2, move: 0.5 };
+  return { bpm: r.mainBpm, move: 1 };
+}
+
+/** The broad class of a file from its name (sets 21–37 name their grooves). */
+function classOf(name: string): string {
+  if (/half-?time/.test(name)) return 'half-time (truth ½)';
+  if (/6-8|12-8|six-eight|twelve-eight|jig|tarantella|waltz|shuffle|bembe|doo-wop|gospel/.test(name))
+    return 'compound / waltz / shuffle';
+  if (/xote|forro|baiao|cumbia|samba|marcha|xaxado|frevo|polka(?!-punk)|cut-time|second-line|two-step|march/.test(name))
+    return '2/4 and cut time';
+  const fast = /country|bluegrass|polka-punk|ska|-oi-|hardcore|footwork|dnb|jungle|punk|d-beat|thrash|blast/;
+  const faster = /gabber|breakcore|speed|crust|skank|frenchcore|nrg|happy|garage/;
+  if (fast.test(name) || faster.test(name)) return 'fast (boom-chick, punk, dnb)';
+  if (/lofi|lo-fi|slow|ballad|jam|trip|boom-bap|neo-soul|drill|trap|phonk|dubstep/.test(name)) return 'slow / hip-hop';
+  return 'other 4/4';
+}
+
+const groove37 = (name: string) => /^tempo37-[\d.]+-(.+?)-[A-G]s?-(major|minor)/.exec(name)?.[1] ?? name;
+
+interface Tally {
+  n: number;
+  main: number;
+  model: number;
+  main2: number;
+  model2: number;
+  fMain: number;
+  fModel: number;
+}
+const tally = (): Tally => ({ n: 0, main: 0, model: 0, main2: 0, model2: 0, fMain: 0, fModel: 0 });
+const FIELDS = ['n', 'main', 'model', 'main2', 'model2', 'fMain', 'fModel'] as const;
+
+/**
+ * The model's beats: main's when it stays; main's with the midpoints added (×2); every other beat of main's, on the
+ * phase of its first downbeat (×½; the engine's own downbeats, not the truth's).
+ */
+function movedBeats(r: Row, move: 1 | 2 | 0.5): number[] {
+  const b = r.mainBeats ?? [];
+  if (move === 1) return b;
+  if (move === 2) return b.flatMap((t, i) => (i + 1 < b.length ? [t, (t + b[i + 1]!) / 2] : [t]));
+  const first = r.mainDownbeats?.length ? Math.max(0, b.indexOf(r.mainDownbeats[0]!)) : 0;
+  return b.filter((_, i) => i % 2 === first % 2);
+}
+const beatF = (est: number[], r: Row) => fMeasure(matchEvents(est, r.truthBeats ?? [], 0.07));
+const f3 = (x: number, n: number) => (n ? (x / n).toFixed(3) : '—');
+
+function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
+  const t = new Map<string, { song: Tally; drum: Tally }>();
+  const moved: string[] = [];
+  for (const r of rows) {
+    const key = by(r);
+    if (!t.has(key)) t.set(key, { song: tally(), drum: tally() });
+    const c = choose(m, r, margin);
+    const x = r.song ? t.get(key)!.song : t.get(key)!.drum;
+    x.n++;
+    const a = ok(r.mainBpm, r);
+    const b = ok(c.bpm, r);
+    if (a) x.main++;
+    if (b) x.model++;
+    if (tempoAcc2(r.mainBpm, r.truth)) x.main2++;
+    if (tempoAcc2(c.bpm, r.truth)) x.model2++;
+    x.fMain += beatF(r.mainBeats ?? [], r);
+    x.fModel += beatF(movedBeats(r, c.move), r);
+    if (c.move !== 1)
+      moved.push(
+        `${r.name}${r.song ? '' : ' (drums)'}: ${r.mainBpm?.toFixed(1)} ${a ? 'ok' : 'miss'} → ` +
+          `${c.bpm?.toFixed(1)} ${b ? 'ok' : 'miss'} (truth ${r.truth.toFixed(1)})`,
+      );
+  }
+  return { t, moved };
+}
+
+function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
+  console.log(`\n${title}\n`);
+  console.log(
+    '| rows | songs | Acc1 main | Acc1 model | Acc2 main | Acc2 model | drum files | Acc1 main |' +
+      ' Acc1 model | Acc2 main | Acc2 model |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  const all = { song: tally(), drum: tally() };
+  const line = (k: string, v: { song: Tally; drum: Tally }) => {
+    const s = v.song;
+    const d = v.drum;
+    console.log(
+      `| ${k} | ${s.n} | ${f3(s.main, s.n)} | ${f3(s.model, s.n)} | ${f3(s.main2, s.n)} | ` +
+        `${f3(s.model2, s.n)} | ${d.n} | ${f3(d.main, d.n)} | ${f3(d.model, d.n)} | ${f3(d.main2, d.n)} | ` +
+        `${f3(d.model2, d.n)} |`,
+    );
+  };
+  for (const [k, v] of [...t].sort()) {
+    line(k, v);
+    for (const w of ['song', 'drum'] as const) for (const f of FIELDS) all[w][f] += v[w][f];
+  }
+  line('**all**', all);
+  const right = (v: typeof all, f: 'main' | 'model') => v.song[f] + v.drum[f];
+  console.log(`\nAcc1 right: main ${right(all, 'main')}, model ${right(all, 'model')} of ${all.song.n + all.drum.n}`);
+  const s = all.song;
+  const d = all.drum;
+  console.log(
+    `beat F (±70 ms): songs main ${f3(s.fMain, s.n)}, model ${f3(s.fModel, s.n)}; ` +
+      `drum files main ${f3(d.fMain, d.n)}, model ${f3(d.fModel, d.n)}`,
+  );
+}
+
+async function main() {
+  const lambda = Number(argOf('--lambda', '1'));
+  const margin = Number(argOf('--margin', '0'));
+  if (process.argv.includes('--dump')) {
+    for (const n of argOf('--sets', TUNING_SETS.join(',')).split(',')) {
+      if (n === JUDGE_SET) throw new Error('tempo37 is the judge: --judge dumps it, once');
+      const rows = await dumpSet(n);
+      console.log(`tempo${n}: ${rows.length} files dumped`);
+    }
+    return;
+  }
+  const tuning = TUNING_SETS.flatMap(readSet);
+  if (process.argv.includes('--loso')) {
+    const t = new Map<string, { song: Tally; drum: Tally }>();
+    const cls = new Map<string, { song: Tally; drum: Tally }>();
+    const moved: string[] = [];
+    for (const s of TUNING_SETS) {
+      const m = train(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda);
+      const held = tuning.filter((r) => r.set === s);
+      const a = score(held, m, margin, () => `tempo${s}`);
+      for (const [k, v] of a.t) t.set(k, v);
+      for (const [k, v] of score(held, m, margin, (r) => classOf(r.name)).t) {
+        const c = cls.get(k) ?? { song: tally(), drum: tally() };
+        for (const w of ['song', 'drum'] as const) for (const f of FIELDS) c[w][f] += v[w][f];
+        cls.set(k, c);
+      }
+      moved.push(...a.moved);
+    }
+    table(`Leave-one-set-out (lambda ${lambda}, margin ${margin}), per held-out set`, t);
+    table('Leave-one-set-out, per class (pooled over the held-out sets)', cls);
+    console.log(`\nfiles the model moved (${moved.length}):`);
+    for (const l of moved) console.log(`  ${l}`);
+    return;
+  }
+  const pairs = tuning.flatMap(pairsOf);
+  const m = train(pairs, lambda);
+  console.log(`model: ${pairs.length} training pairs from ${tuning.length} files (tempo21–36), lambda ${lambda}`);
+  console.log('| feature | weight (standardized) |\n|---|---|');
+  console.log(`| bias | ${m.b.toFixed(3)} |`);
+  FEATURE_NAMES.map((f, j) => [f, m.w[j]!] as const)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .forEach(([f, w]) => console.log(`| ${f} | ${w.toFixed(3)} |`));
+  const fit = score(tuning, m, margin, (r) => `tempo${r.set}`);
+  table('Training fit (tempo21–36, in sample)', fit.t);
+  if (!process.argv.includes('--judge')) return;
+  const judged = await dumpSet(JUDGE_SET);
+  const j = score(judged, m, margin, () => 'tempo37');
+  table('JUDGE: tempo37, run once (tapped truth; main = the engine as is, model = its octave move)', j.t);
+  table('JUDGE per groove (tempo37)', score(judged, m, margin, (r) => groove37(r.name)).t);
+  console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);
+  for (const l of j.moved) console.log(`  ${l}`);
+}
+
+await main();
