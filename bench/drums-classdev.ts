@@ -189,7 +189,7 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-35t', heldOut35tDrumSpecs], // drumclass35t.ts, h-dxset51: 808 / modal / fm / waveguide toms, rolls
   ['held-out-36', heldOut36DrumSpecs], // drumclass36.ts, h-dxset52: FluidR3 variants, Hydrogen kicks, dome, tunnel
   ['held-out-36t', heldOut36tDrumSpecs], // drumclass36t.ts, h-dxset52: FluidR3 / Brush / chip / fm toms by kicks
-  ['held-out-37', heldOut37DrumSpecs], // drumclass37.ts, h-dxset54: avldrums by TiMidity++, lmms, loose, compand
+  ['held-out-37', heldOut37DrumSpecs], // drumclass37.ts, h-dxset54: avldrums loose/compand, lmms, EE kicks
   ['held-out-37t', heldOut37tDrumSpecs], // drumclass37t.ts, h-dxset54: avldrums / lmms / modal / fm toms, loose
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
