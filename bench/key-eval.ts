@@ -233,10 +233,8 @@ const WARM = process.argv.includes('--warm');
 const FRESH_ONLY = process.argv.includes('--fresh-only');
 const GRID = process.argv.includes('--grid');
 const ONLY_TUNING = GRID || process.argv.includes('--tuning-only');
-// the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs()) only when asked: it is evaluated once
-const FRESH = process.argv.includes('--fresh') && !ONLY_TUNING;
-// the third round's fresh held-out set (fixtures/keytruth.ts fresh2KeySpecs()): evaluated once, with --fresh2
-const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
+// the fresh held-out key set (fixtures/keytruth.ts freshKeySpecs()) only when asked: it is evaluated once, with
+// --fresh; the third round's fresh held-out set (fixtures/keytruth.ts fresh2KeySpecs()): evaluated once, with --fresh2
 // the fourth round (h-key4): every earlier set is tuning material (--union: the 218 songs of the first three rounds,
 // all of whose misses were looked at); the fourth round's fresh set (fresh3KeySpecs(), apt soundfonts, seeds
 // 35000 + i) is the held-out set, evaluated once, with --fresh3
@@ -260,60 +258,18 @@ const FRESH2 = process.argv.includes('--fresh2') && !ONLY_TUNING;
 // the fourteenth round (h-key14): fresh10 is tuning material too (--union12: 570 songs); the fourteenth round's fresh
 // set (fixtures/keyfresh11.ts, instruments and hand percussion synthesized for it, an espeak-ng choir, seeds
 // 51000 + i) is the held-out set, with --fresh11
-const UNION21 = process.argv.includes('--union21');
-const UNION20 = UNION21 || process.argv.includes('--union20');
-const UNION19 = UNION20 || process.argv.includes('--union19');
-const UNION18 = UNION19 || process.argv.includes('--union18');
-const UNION17 = UNION18 || process.argv.includes('--union17');
-const UNION16 = UNION17 || process.argv.includes('--union16');
-const UNION15 = UNION16 || process.argv.includes('--union15');
-const UNION14 = UNION15 || process.argv.includes('--union14');
-const UNION13 = UNION14 || process.argv.includes('--union13');
-const UNION12 = UNION13 || process.argv.includes('--union12');
-const UNION11 = UNION12 || process.argv.includes('--union11');
-const UNION10 = UNION11 || process.argv.includes('--union10');
-const UNION9 = UNION10 || process.argv.includes('--union9');
-const UNION8 = UNION9 || process.argv.includes('--union8');
-const UNION7 = UNION8 || process.argv.includes('--union7');
-const UNION6 = UNION7 || process.argv.includes('--union6');
-const UNION5 = UNION6 || process.argv.includes('--union5');
-const UNION = UNION5 || process.argv.includes('--union');
-// --freshN: that round's fresh set (not with --tuning-only), or all it holds with the union that made it tuning
-const fresh = (n: number, union = false) => union || (process.argv.includes(`--fresh${n}`) && !ONLY_TUNING);
-const FRESH3 = fresh(3, UNION5);
-const FRESH4 = fresh(4, UNION6);
-const FRESH5 = fresh(5, UNION7);
-const FRESH6 = fresh(6, UNION8);
-const FRESH7 = fresh(7, UNION9);
-const FRESH8 = fresh(8, UNION10);
-const FRESH9 = fresh(9, UNION11);
-const FRESH10 = fresh(10, UNION12);
-const FRESH11 = fresh(11, UNION13);
-const FRESH12 = fresh(12, UNION14);
-const FRESH13 = fresh(13, UNION15);
-const FRESH14 = fresh(14, UNION16);
-const FRESH15 = fresh(15, UNION17);
-const FRESH16 = fresh(16, UNION18);
-const FRESH17 = fresh(17, UNION19);
-const FRESH18 = fresh(18, UNION20);
-const FRESH19 = fresh(19, UNION21);
-const FRESH20 = fresh(20, UNION21);
-const FRESH21 = fresh(21);
-const FRESH22 = fresh(22);
-const FRESH23 = fresh(23);
-const FRESH24 = fresh(24);
-const FRESH25 = fresh(25);
-const FRESH26 = fresh(26);
-const FRESH27 = fresh(27);
-const FRESH28 = fresh(28);
-const FRESH29 = fresh(29);
-const FRESH30 = fresh(30);
-const FRESH31 = fresh(31);
-const FRESH32 = fresh(32);
-const FRESH33 = fresh(33);
-const FRESH34 = fresh(34);
-const FRESH35 = fresh(35);
-const FRESH36 = fresh(36);
+// --unionN (N 5…21, --union is 4): the sets before that round are tuning material; each implies the unions below it
+const union = (n: number) =>
+  Array.from({ length: 22 - n }, (_, k) => (n + k === 4 ? '--union' : `--union${n + k}`)).some((a) =>
+    process.argv.includes(a),
+  );
+const UNION = union(4);
+// whether the union that made fresh set N tuning material is on (fresh and fresh2: --union; fresh3–18: --unionN+2;
+// fresh19–20: --union21; the later sets: none)
+const tuningBy = (n: number) => (n <= 2 ? union(4) : n <= 18 ? union(n + 2) : n <= 20 && union(21));
+// --freshN (fresh: --fresh): that round's fresh set (not with --tuning-only), or all it holds with the union that
+// made it tuning
+const freshTaken = (n: number) => tuningBy(n) || (process.argv.includes(`--fresh${n === 1 ? '' : n}`) && !ONLY_TUNING);
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -372,111 +328,35 @@ const SETS = [
   'fresh36 key set',
 ] as const;
 type Set = (typeof SETS)[number];
-// --union: every set looked at before the fresh3 round is tuning material
-const TUNING: readonly Set[] = (
-  UNION17
-    ? SETS
-    : UNION16
-      ? SETS.filter((s) => s !== 'fresh15 key set')
-      : UNION15
-        ? SETS.filter((s) => s !== 'fresh14 key set' && s !== 'fresh15 key set')
-        : UNION14
-          ? SETS.filter((s) => s !== 'fresh13 key set' && s !== 'fresh14 key set' && s !== 'fresh15 key set')
-          : UNION13
-            ? SETS.filter((s) => s !== 'fresh12 key set' && s !== 'fresh13 key set' && s !== 'fresh14 key set')
-            : UNION12
-              ? SETS.filter((s) => s !== 'fresh11 key set' && s !== 'fresh12 key set')
-              : UNION11
-                ? SETS.filter((s) => s !== 'fresh10 key set' && s !== 'fresh11 key set')
-                : UNION10
-                  ? SETS.filter((s) => s !== 'fresh9 key set' && s !== 'fresh10 key set')
-                  : UNION9
-                    ? SETS.filter((s) => s !== 'fresh8 key set' && s !== 'fresh9 key set')
-                    : UNION8
-                      ? SETS.filter((s) => s !== 'fresh7 key set' && s !== 'fresh8 key set')
-                      : UNION7
-                        ? SETS.filter((s) => s !== 'fresh6 key set' && s !== 'fresh7 key set')
-                        : UNION6
-                          ? SETS.filter((s) => !['fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s))
-                          : UNION5
-                            ? SETS.filter(
-                                (s) =>
-                                  !['fresh4 key set', 'fresh5 key set', 'fresh6 key set', 'fresh7 key set'].includes(s),
-                              )
-                            : UNION
-                              ? SETS.filter(
-                                  (s) =>
-                                    ![
-                                      'fresh3 key set',
-                                      'fresh4 key set',
-                                      'fresh5 key set',
-                                      'fresh6 key set',
-                                      'fresh7 key set',
-                                    ].includes(s),
-                                )
-                              : SETS.slice(0, 3)
-).filter(
-  (s) =>
-    (UNION21 || s !== 'fresh19 key set') &&
-    (UNION21 || s !== 'fresh20 key set') &&
-    s !== 'fresh21 key set' &&
-    s !== 'fresh22 key set' &&
-    s !== 'fresh23 key set' &&
-    s !== 'fresh24 key set' &&
-    s !== 'fresh25 key set' &&
-    s !== 'fresh26 key set' &&
-    s !== 'fresh27 key set' &&
-    s !== 'fresh28 key set' &&
-    s !== 'fresh29 key set' &&
-    s !== 'fresh30 key set' &&
-    s !== 'fresh31 key set' &&
-    s !== 'fresh32 key set' &&
-    s !== 'fresh33 key set' &&
-    s !== 'fresh34 key set' &&
-    s !== 'fresh35 key set' &&
-    s !== 'fresh36 key set' &&
-    (UNION20 || s !== 'fresh18 key set') &&
-    (UNION19 || s !== 'fresh17 key set') &&
-    (UNION18 || s !== 'fresh16 key set'),
-);
-const FRESH_SETS: readonly Set[] = [
-  'fresh key set',
-  'fresh2 key set',
-  'fresh3 key set',
-  'fresh4 key set',
-  'fresh5 key set',
-  'fresh6 key set',
-  'fresh7 key set',
-  'fresh8 key set',
-  'fresh9 key set',
-  'fresh10 key set',
-  'fresh11 key set',
-  'fresh12 key set',
-  'fresh13 key set',
-  'fresh14 key set',
-  'fresh15 key set',
-  'fresh16 key set',
-  'fresh17 key set',
-  'fresh18 key set',
-  'fresh19 key set',
-  'fresh20 key set',
-  'fresh21 key set',
-  'fresh22 key set',
-  'fresh23 key set',
-  'fresh24 key set',
-  'fresh25 key set',
-  'fresh26 key set',
-  'fresh27 key set',
-  'fresh28 key set',
-  'fresh29 key set',
-  'fresh30 key set',
-  'fresh31 key set',
-  'fresh32 key set',
-  'fresh33 key set',
-  'fresh34 key set',
-  'fresh35 key set',
-  'fresh36 key set',
+/** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
+const freshNumber = (s: string) => {
+  const m = /^fresh(\d*) key set$/.exec(s);
+  return m ? Number(m[1] || 1) : 0;
+};
+// --union: every set looked at before the fresh3 round is tuning material. Each union (the highest given) and the
+// fresh sets up to fresh15 it leaves out (as each union was written); from fresh16 on a set is tuning material under
+// the union that made it so (tuningBy)
+const LEFT_OUT: [number, number[]][] = [
+  [17, []],
+  [16, [15]],
+  [15, [14, 15]],
+  [14, [13, 14, 15]],
+  [13, [12, 13, 14]],
+  [12, [11, 12]],
+  [11, [10, 11]],
+  [10, [9, 10]],
+  [9, [8, 9]],
+  [8, [7, 8]],
+  [7, [6, 7]],
+  [6, [5, 6, 7]],
+  [5, [4, 5, 6, 7]],
+  [4, [3, 4, 5, 6, 7]],
 ];
+const leftOut = LEFT_OUT.find(([u]) => union(u))?.[1];
+const TUNING: readonly Set[] = (
+  leftOut ? SETS.filter((s) => !leftOut.includes(freshNumber(s))) : SETS.slice(0, 3)
+).filter((s) => freshNumber(s) < 16 || tuningBy(freshNumber(s)));
+const FRESH_SETS: readonly Set[] = SETS.filter((s) => freshNumber(s) > 0);
 
 interface Item {
   set: Set;
@@ -671,44 +551,50 @@ async function main() {
   const tuneDir = path.join(OUT, 'keytuning');
   const voicingDir = path.join(OUT, 'keytuning3');
   // the fresh sets in the order they are read: whether this run takes each, its renderer, its folder below OUT
-  const freshSets: [Set, boolean, (dir: string) => KeyTruthFile[], string][] = [
-    ['fresh key set', FRESH || UNION, freshKeySet, 'keyfresh'],
-    ['fresh2 key set', FRESH2 || UNION, fresh2KeySet, 'keyfresh2'],
-    ['fresh3 key set', FRESH3, fresh3KeySet, 'keyfresh3'],
-    ['fresh4 key set', FRESH4, fresh4KeySet, 'keyfresh4'],
-    ['fresh5 key set', FRESH5, fresh5KeySet, 'keyfresh5'],
-    ['fresh6 key set', FRESH6, fresh6KeySet, 'keyfresh6'],
-    ['fresh7 key set', FRESH7, fresh7KeySet, 'keyfresh7'],
-    ['fresh8 key set', FRESH8, fresh8KeySet, 'keyfresh8'],
-    ['fresh9 key set', FRESH9, fresh9KeySet, 'keyfresh9'],
-    ['fresh10 key set', FRESH10, fresh10KeySet, 'keyfresh10'],
-    ['fresh11 key set', FRESH11, fresh11KeySet, 'keyfresh11'],
-    ['fresh12 key set', FRESH12, fresh12KeySet, 'keyfresh12'],
-    ['fresh13 key set', FRESH13, fresh13KeySet, 'keyfresh13'],
-    ['fresh14 key set', FRESH14, fresh14KeySet, 'keyfresh14'],
-    ['fresh15 key set', FRESH15, fresh15KeySet, 'keyfresh15'],
-    ['fresh16 key set', FRESH16, fresh16KeySet, 'keyfresh16'],
-    ['fresh17 key set', FRESH17, fresh17KeySet, 'keyfresh17'],
-    ['fresh18 key set', FRESH18, fresh18KeySet, 'keyfresh18'],
-    ['fresh19 key set', FRESH19, fresh19KeySet, 'keyfresh19'],
-    ['fresh20 key set', FRESH20, fresh20KeySet, 'keyfresh20'],
-    ['fresh21 key set', FRESH21, fresh21KeySet, 'keyfresh21'],
-    ['fresh22 key set', FRESH22, fresh22KeySet, 'keyfresh22'],
-    ['fresh23 key set', FRESH23, fresh23KeySet, 'keyfresh23'],
-    ['fresh24 key set', FRESH24, fresh24KeySet, 'keyfresh24'],
-    ['fresh25 key set', FRESH25, fresh25KeySet, 'keyfresh25'],
-    ['fresh26 key set', FRESH26, fresh26KeySet, 'keyfresh26'],
-    ['fresh27 key set', FRESH27, fresh27KeySet, 'keyfresh27'],
-    ['fresh28 key set', FRESH28, fresh28KeySet, 'keyfresh28'],
-    ['fresh29 key set', FRESH29, fresh29KeySet, 'keyfresh29'],
-    ['fresh30 key set', FRESH30, fresh30KeySet, 'keyfresh30'],
-    ['fresh31 key set', FRESH31, fresh31KeySet, 'keyfresh31'],
-    ['fresh32 key set', FRESH32, fresh32KeySet, 'keyfresh32'],
-    ['fresh33 key set', FRESH33, fresh33KeySet, 'keyfresh33'],
-    ['fresh34 key set', FRESH34, fresh34KeySet, 'keyfresh34'],
-    ['fresh35 key set', FRESH35, fresh35KeySet, 'keyfresh35'],
-    ['fresh36 key set', FRESH36, fresh36KeySet, 'keyfresh36'],
+  const renders = [
+    freshKeySet,
+    fresh2KeySet,
+    fresh3KeySet,
+    fresh4KeySet,
+    fresh5KeySet,
+    fresh6KeySet,
+    fresh7KeySet,
+    fresh8KeySet,
+    fresh9KeySet,
+    fresh10KeySet,
+    fresh11KeySet,
+    fresh12KeySet,
+    fresh13KeySet,
+    fresh14KeySet,
+    fresh15KeySet,
+    fresh16KeySet,
+    fresh17KeySet,
+    fresh18KeySet,
+    fresh19KeySet,
+    fresh20KeySet,
+    fresh21KeySet,
+    fresh22KeySet,
+    fresh23KeySet,
+    fresh24KeySet,
+    fresh25KeySet,
+    fresh26KeySet,
+    fresh27KeySet,
+    fresh28KeySet,
+    fresh29KeySet,
+    fresh30KeySet,
+    fresh31KeySet,
+    fresh32KeySet,
+    fresh33KeySet,
+    fresh34KeySet,
+    fresh35KeySet,
+    fresh36KeySet,
   ];
+  const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
+    set,
+    freshTaken(i + 1),
+    renders[i]!,
+    `keyfresh${i ? i + 1 : ''}`,
+  ]);
   for (const d of [
     truthDir,
     heldDir,
@@ -930,126 +816,21 @@ async function main() {
   const heldSongs = items.filter((i) => i.set === 'held-out songs');
   const fresh = items.filter((i) => i.set === 'fresh key set');
   const fresh2 = items.filter((i) => i.set === 'fresh2 key set');
-  const fresh3 = items.filter((i) => i.set === 'fresh3 key set');
-  const fresh4 = items.filter((i) => i.set === 'fresh4 key set');
-  const fresh5 = items.filter((i) => i.set === 'fresh5 key set');
-  const fresh6 = items.filter((i) => i.set === 'fresh6 key set');
-  const fresh7 = items.filter((i) => i.set === 'fresh7 key set');
-  const fresh8 = items.filter((i) => i.set === 'fresh8 key set');
-  const fresh9 = items.filter((i) => i.set === 'fresh9 key set');
-  const fresh10 = items.filter((i) => i.set === 'fresh10 key set');
-  const fresh11 = items.filter((i) => i.set === 'fresh11 key set');
-  const fresh12 = items.filter((i) => i.set === 'fresh12 key set');
-  const fresh13 = items.filter((i) => i.set === 'fresh13 key set');
-  const fresh14 = items.filter((i) => i.set === 'fresh14 key set');
-  const fresh15 = items.filter((i) => i.set === 'fresh15 key set');
-  const fresh16 = items.filter((i) => i.set === 'fresh16 key set');
-  const fresh17 = items.filter((i) => i.set === 'fresh17 key set');
-  const fresh18 = items.filter((i) => i.set === 'fresh18 key set');
-  const fresh19 = items.filter((i) => i.set === 'fresh19 key set');
   const old = items.filter((i) => i.set === 'held-out songs' || i.set === 'held-out key set');
   // --union: the old held-out sets are tuning material; their columns are named so and do not count as held-out
   const was = (n: string) => (UNION ? `tuning: ${n}` : n);
+  // fresh19 … fresh3, 'tuning: ' under the union that made the set tuning (fresh19's column never was renamed)
+  const freshColumns = Array.from({ length: 17 }, (_, k) => 19 - k).map((n): [string, Item[]] => {
+    const subset = items.filter((i) => i.set === `fresh${n} key set`);
+    return [`${n < 19 && tuningBy(n) ? 'tuning: ' : ''}fresh${n} (${subset.length})`, subset];
+  });
   const robustSets = (
     [
-      ...(fresh19.length ? [[`fresh19 (${fresh19.length})`, fresh19] as [string, Item[]]] : []),
-      ...(fresh18.length
-        ? [
-            [UNION20 ? `tuning: fresh18 (${fresh18.length})` : `fresh18 (${fresh18.length})`, fresh18] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh17.length
-        ? [
-            [UNION19 ? `tuning: fresh17 (${fresh17.length})` : `fresh17 (${fresh17.length})`, fresh17] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh16.length
-        ? [
-            [UNION18 ? `tuning: fresh16 (${fresh16.length})` : `fresh16 (${fresh16.length})`, fresh16] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh15.length
-        ? [
-            [UNION17 ? `tuning: fresh15 (${fresh15.length})` : `fresh15 (${fresh15.length})`, fresh15] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh14.length
-        ? [
-            [UNION16 ? `tuning: fresh14 (${fresh14.length})` : `fresh14 (${fresh14.length})`, fresh14] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh13.length
-        ? [
-            [UNION15 ? `tuning: fresh13 (${fresh13.length})` : `fresh13 (${fresh13.length})`, fresh13] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh12.length
-        ? [
-            [UNION14 ? `tuning: fresh12 (${fresh12.length})` : `fresh12 (${fresh12.length})`, fresh12] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh11.length
-        ? [
-            [UNION13 ? `tuning: fresh11 (${fresh11.length})` : `fresh11 (${fresh11.length})`, fresh11] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh10.length
-        ? [
-            [UNION12 ? `tuning: fresh10 (${fresh10.length})` : `fresh10 (${fresh10.length})`, fresh10] as [
-              string,
-              Item[],
-            ],
-          ]
-        : []),
-      ...(fresh9.length
-        ? [[UNION11 ? `tuning: fresh9 (${fresh9.length})` : `fresh9 (${fresh9.length})`, fresh9] as [string, Item[]]]
-        : []),
-      ...(fresh8.length
-        ? [[UNION10 ? `tuning: fresh8 (${fresh8.length})` : `fresh8 (${fresh8.length})`, fresh8] as [string, Item[]]]
-        : []),
-      ...(fresh7.length
-        ? [[UNION9 ? `tuning: fresh7 (${fresh7.length})` : `fresh7 (${fresh7.length})`, fresh7] as [string, Item[]]]
-        : []),
-      ...(fresh6.length
-        ? [[UNION8 ? `tuning: fresh6 (${fresh6.length})` : `fresh6 (${fresh6.length})`, fresh6] as [string, Item[]]]
-        : []),
-      ...(fresh5.length
-        ? [[UNION7 ? `tuning: fresh5 (${fresh5.length})` : `fresh5 (${fresh5.length})`, fresh5] as [string, Item[]]]
-        : []),
-      ...(fresh4.length
-        ? [[UNION6 ? `tuning: fresh4 (${fresh4.length})` : `fresh4 (${fresh4.length})`, fresh4] as [string, Item[]]]
-        : []),
-      ...(fresh3.length
-        ? [[UNION5 ? `tuning: fresh3 (${fresh3.length})` : `fresh3 (${fresh3.length})`, fresh3] as [string, Item[]]]
-        : []),
+      ...freshColumns,
       [was(`held-out (${old.length})`), old],
       [was(`heldOutSet (${heldSongs.length})`), heldSongs],
-      ...(fresh.length ? [[was(`fresh (${fresh.length})`), fresh] as [string, Item[]]] : []),
-      ...(fresh2.length ? [[was(`fresh2 (${fresh2.length})`), fresh2] as [string, Item[]]] : []),
+      [was(`fresh (${fresh.length})`), fresh],
+      [was(`fresh2 (${fresh2.length})`), fresh2],
       [`tuning (${tuning.length})`, tuning],
     ] as [string, Item[]][]
   ).filter(([, subset]) => subset.length > 0);
