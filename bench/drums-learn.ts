@@ -9,7 +9,8 @@
  * kick / snare / tom / hihat, the hit's rank within the stem, the stem's body-pitch spread, its rule-class shares).
  * Scored by drums-eval.ts scoreStem and pooled (the matching of drums-classdev-score.js).
  * The features and the trees' evaluation are src/engines/drums/stem-model.ts (the engine's, h-dxgbm54); this script
- * trains and judges. Usage: node dist/bench/drums-learn.js loso OUT_DIR IN.jsonl ... (leave one set out, a set and its `t` twin together;
+ * trains and judges.
+ * Usage: node dist/bench/drums-learn.js loso OUT_DIR IN.jsonl ... (leave one set out, a set and its `t` twin together;
  * then the final models trained on all, saved as OUT_DIR/model.json)
  *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
  */

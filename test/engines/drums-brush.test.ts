@@ -141,7 +141,8 @@ test('stem second pass: a "tom" adding nothing below lowHz, at the kicks\' pitch
     // the eight kicks (reference 76 Hz; the edge 1.1 × 76 = 83.6 Hz) and hits struck into their ring (band rule: toms)
     // A at 80 Hz falling to 60 (0.75): a kick; B at 80 Hz holding 78 (0.975): a tom; C at 130 Hz falling to 95: a tom
     // above the kick; D at 80 Hz falling, but adding 5 % below lowHz (not struck into a ring): left to the other rules.
-    // Read with h-dxkick37's byKickGlide off (A and D fall 1.33× at the kicks' pitch: it reads both as swept kicks first)
+    // Read with h-dxkick37's byKickGlide off (A and D fall 1.33× at the kicks' pitch: it reads both as swept kicks
+    // first)
     const d = struck(5.5, 80, 60);
     d.features.share = [0.05, 0.92, 0.025, 0.005];
     d.features.addedDb = [-35, -22, -38, -44];

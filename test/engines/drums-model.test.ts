@@ -89,7 +89,7 @@ function tally(toms: [number, number, number]): { got: Record<string, number>; r
 }
 const rulesOnly = <T>(f: () => T) => withParameterValue(STEM_MODEL_PARAMETERS.useModel, 0, f);
 
-test('drum-class model: one-mode toms at 130–200 Hz and their kick, every hit right; the rules read 3 kicks as hats', () => {
+test('drum-class model: one-mode toms at 130–200 Hz and their kick, all right; the rules read 3 kicks as hats', () => {
   const { got, reasons } = tally([200, 160, 130]);
   const base = rulesOnly(() => tally([200, 160, 130]));
   const why = `${JSON.stringify(got)} rules ${JSON.stringify(base.got)}`;
@@ -112,7 +112,7 @@ test('drum-class model: one-mode toms at 130–200 Hz and their kick, every hit 
   );
 });
 
-test('drum-class model: one-mode toms at 85–140 Hz beside their kick: the rules read all 24 as kicks, the model 16', () => {
+test('drum-class model: toms at 85–140 Hz beside their kick: the rules read all 24 as kicks, the model 16', () => {
   const { got } = tally([140, 110, 85]);
   const base = rulesOnly(() => tally([140, 110, 85])).got;
   const why = `${JSON.stringify(got)} rules ${JSON.stringify(base)}`;
