@@ -8,10 +8,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
 import { STEM_BELL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
+import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
 import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
 
 /** The rules' classes alone (the learned model off, STEM_MODEL_PARAMETERS.useModel): these tests assert what the rules
@@ -59,25 +59,15 @@ function tally(bar: Piece[]): Record<string, number> {
   const u = noiseSource(45);
   const r = () => 2 * u() - 1;
   const eighth = Math.round(0.25 * rate);
-  const x = new Float32Array(eighth * 8 * 8 + 2 * rate);
-  const truth: { at: number; piece: Piece }[] = [];
-  for (let k = 0; k < 8 * 8; k++) {
-    const piece = bar[k % 8]!;
-    const at = 2000 + k * eighth;
-    truth.push({ at, piece });
-    const s = stroke(piece, r);
-    const gain = 0.5 * (0.8 + 0.1 * (k % 3));
-    for (let i = 0; i < s.length && at + i < x.length; i++) x[at + i]! += gain * s[i]!;
-  }
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const out: Record<string, number> = {};
-  for (const t of truth) {
-    const key = `${t.piece}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
+  const { x, truth } = placeStrokes(
+    bar,
+    8 * 8,
+    eighth,
+    2 * rate,
+    (piece) => stroke(piece, r),
+    (k) => 0.5 * (0.8 + 0.1 * (k % 3)),
+  );
+  return tallyStem(x, truth, rate).got;
 }
 
 const off = <T>(f: () => T) => withParameterValue(STEM_BELL_PARAMETERS.bellLateDb, 1e9, f);

@@ -8,11 +8,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
 import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { MODEL_FAMILIES, MODEL_FEATURES, predictTrees, stemModel } from '../../src/engines/drums/stem-model.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
+import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
 
 test("drum-class model: the preset's features are the code's, in order (98)", () => {
   const m = stemModel();
@@ -67,24 +67,16 @@ function tally(toms: [number, number, number]): { got: Record<string, number>; r
   const u = noiseSource(54);
   const r = () => 2 * u() - 1;
   const step = Math.round((15 / 100) * rate);
-  const x = new Float32Array(step * BAR.length * 4 + rate);
-  const truth: { at: number; piece: Piece }[] = [];
-  for (let k = 0; k < BAR.length * 4; k++) {
-    const piece = BAR[k % BAR.length]!;
-    const at = 2000 + k * step;
-    truth.push({ at, piece });
-    const s = stroke(piece, r, toms[['tom1', 'tom2', 'tom3'].indexOf(piece)] ?? 0);
-    const gain = 0.5 * (0.85 + 0.05 * (k % 3));
-    for (let i = 0; i < s.length && at + i < x.length; i++) x[at + i]! += gain * s[i]!;
-  }
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const got: Record<string, number> = {};
-  for (const t of truth) {
-    const key = `${t.piece}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    got[key] = (got[key] ?? 0) + 1;
-  }
+  const hz = (piece: Piece) => toms[['tom1', 'tom2', 'tom3'].indexOf(piece)] ?? 0;
+  const { x, truth } = placeStrokes(
+    BAR,
+    BAR.length * 4,
+    step,
+    rate,
+    (piece) => stroke(piece, r, hz(piece)),
+    (k) => 0.5 * (0.85 + 0.05 * (k % 3)),
+  );
+  const { got, hits } = tallyStem(x, truth, rate);
   return { got, reasons: hits.map((h) => h.reason) };
 }
 const rulesOnly = <T>(f: () => T) => withParameterValue(STEM_MODEL_PARAMETERS.useModel, 0, f);
