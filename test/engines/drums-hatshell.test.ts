@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StemAnalyzer } from '../../src/engines/drums/stem.js';
+import { tallyStem } from '../../fixtures/stemtally.js';
 import { STEM_HAT_SHELL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { resoKitPlayer } from '../../fixtures/resokit.js';
@@ -34,15 +34,7 @@ function tally(seed: number): Record<string, number> {
     const s = play(piece, 0.6 + 0.1 * (k % 3));
     for (let i = 0; i < s.x.length && at + i < x.length; i++) x[at + i]! += s.gain * s.x[i]!;
   }
-  const a = new StemAnalyzer(rate);
-  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
-  const hits = a.finish().filter((h) => !h.secondary);
-  const out: Record<string, number> = {};
-  for (const t of truth) {
-    const key = `${t.piece}->${hits.find((h) => Math.abs(h.start - t.at) <= 0.02 * rate)?.cls ?? 'none'}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
+  return tallyStem(x, truth, rate).got;
 }
 
 for (const seed of [40401, 40405])

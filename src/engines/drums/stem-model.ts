@@ -113,9 +113,23 @@ export function modelRows(hits: StemHit[]): ModelRows {
     const r = own0.filter((_, i) => primary[i]!.cls === c);
     return RELATIVE.map((j) => (r.length >= 2 ? median(r.map((x) => x[j]!)) : NaN));
   });
+  // a hit's rank: the share of the stem's other values below its own (a binary search in the sorted values)
   const ranks = RANKED.map((j) => {
-    const v = own0.map((r) => r[j]!).filter((x) => !Number.isNaN(x));
-    return own0.map((r) => (Number.isNaN(r[j]!) ? NaN : v.filter((x) => x < r[j]!).length / Math.max(1, v.length - 1)));
+    const v = own0
+      .map((r) => r[j]!)
+      .filter((x) => !Number.isNaN(x))
+      .sort((a, b) => a - b);
+    const below = (x: number) => {
+      let lo = 0;
+      let hi = v.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (v[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return own0.map((r) => (Number.isNaN(r[j]!) ? NaN : below(r[j]!) / Math.max(1, v.length - 1)));
   });
   const body = own0
     .filter((_, i) => ['kick', 'snare', 'tom'].includes(primary[i]!.cls))
