@@ -8,6 +8,8 @@
  * the rules' class, and per-stem relative ones (each feature less the stem's median of the hits the rules read as
  * kick / snare / tom / hihat, the hit's rank within the stem, the stem's body-pitch spread, its rule-class shares).
  * Scored by drums-eval.ts scoreStem and pooled (the matching of drums-classdev-score.js).
+ * The features and the trees' evaluation are src/engines/drums/stem-model.ts (the engine's, h-dxgbm54); this script
+ * trains and judges.
  * Usage: node dist/bench/drums-learn.js loso OUT_DIR IN.jsonl ... (leave one set out, a set and its `t` twin together;
  * then the final models trained on all, saved as OUT_DIR/model.json)
  *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
@@ -15,12 +17,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
 import { classifyStemHits, type StemHit } from '../src/engines/drums/stem.js';
+import { MODEL_FAMILIES, MODEL_FEATURES, modelRows, predictTrees, softmax } from '../src/engines/drums/stem-model.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';
 import { family, pooled, scoreStem, type ClassScore } from './drums-eval.js';
 
-const FAMILIES = ['kick', 'snare', 'tom', 'hihat', 'cymbal'] as const;
-const RULE_CLASSES = ['kick', 'snare', 'tom', 'hihat', 'ride', 'crash'];
+const FAMILIES = MODEL_FAMILIES;
+const FEATURES = MODEL_FEATURES;
 /** Truth pieces to families (as drums-classdev-score.ts). */
 const TRUTH: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 
@@ -34,114 +37,15 @@ interface Prepared {
   y: number[];
 }
 
-const clip = (v: number, lo: number, hi: number) => (Number.isNaN(v) ? NaN : Math.min(hi, Math.max(lo, v)));
-const log2 = (v: number | undefined) => (v !== undefined && v > 0 ? Math.log2(v) : NaN);
-const median = (v: number[]) => {
-  const s = v.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length ? s[(s.length - 1) >> 1]! : NaN;
-};
-
-/** The hit's own features (names in OWN). */
-const OWN = [
-  ...[0, 1, 2, 3].map((b) => `share${b}`),
-  ...[0, 1, 2, 3].map((b) => `addedDb${b}`),
-  ...[0, 1, 2, 3].map((b) => `logDecay${b}`),
-  'logCentroid',
-  'flatness',
-  'logLateCentroid',
-  'lateDb',
-  'lateFlatness',
-  'logNext',
-  'riseMs',
-  'ringDb',
-  'priorTopDb',
-  'logBodyHz',
-  'bodyPeakShare',
-  'bodyLateDb',
-  'logBodyLateHz',
-  'rise',
-  'peakDb',
-  'confidence',
-  'withSecond',
-  ...RULE_CLASSES.map((c) => `rule:${c}`),
-];
-function own(h: StemHit, loudest: number, withSecond: boolean): number[] {
-  const f = h.features;
-  return [
-    ...f.share.map((v) => v ?? NaN),
-    ...f.addedDb.map((v) => clip(v ?? NaN, -120, 20)),
-    ...f.decayMs.map((v) => (Number.isFinite(v) ? Math.log2(1 + Math.min(v!, 2000)) : NaN)),
-    log2(f.centroidHz),
-    f.flatness ?? NaN,
-    log2(f.lateCentroidHz),
-    clip(f.lateDb ?? NaN, -60, 20),
-    f.lateFlatness ?? NaN,
-    Math.log2(1 + Math.min(f.nextMs ?? 4000, 4000)),
-    f.riseMs ?? NaN,
-    clip(f.ringDb ?? NaN, -100, 0),
-    clip(f.priorTopDb ?? NaN, -100, 40),
-    log2(f.bodyHz),
-    f.bodyPeakShare ?? NaN,
-    clip(f.bodyLateDb ?? NaN, -60, 20),
-    log2(f.bodyLateHz),
-    clip(h.rise, 0, 200),
-    clip(20 * Math.log10(h.peak / loudest), -80, 0),
-    h.confidence,
-    withSecond ? 1 : 0,
-    ...RULE_CLASSES.map((c) => (h.cls === c ? 1 : 0)),
-  ];
-}
-/** Own features that get a per-stem relative form. */
-const RELATIVE = ['addedDb0', 'addedDb1', 'addedDb2', 'addedDb3', 'logCentroid', 'logBodyHz', 'logLateCentroid']
-  .concat(['peakDb', 'flatness', 'logDecay1', 'logDecay3', 'share0', 'share1'])
-  .map((n) => OWN.indexOf(n));
-const REFERENCE = ['kick', 'snare', 'tom', 'hihat'];
-const RANKED = ['logCentroid', 'logBodyHz', 'addedDb0', 'peakDb'].map((n) => OWN.indexOf(n));
-export const FEATURES = [
-  ...OWN,
-  ...REFERENCE.flatMap((c) => RELATIVE.map((i) => `${OWN[i]}-${c}Median`)),
-  ...RANKED.map((i) => `rank:${OWN[i]}`),
-  'stemPitchSpread',
-  ...RULE_CLASSES.map((c) => `stemShare:${c}`),
-];
-
 /** Rules, floor, features and labels of one dumped stem. */
 function prepare(s: DumpedStem): Prepared {
-  const hits = classifyStemHits(
-    s.found.map((h) => ({ ...h })),
-    s.rate,
-  );
-  const loudest = Math.max(0, ...hits.map((h) => h.peak));
-  const floor = loudest * 10 ** (-params.DETECT_PARAMETERS.floorRangeDb.value / 20);
-  const kept = hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
-  const primary = kept.filter((h) => !h.secondary);
-  const second = new Set(kept.filter((h) => h.secondary).map((h) => h.start));
-  const rows = primary.map((h) => own(h, loudest, second.has(h.start)));
-  const med = REFERENCE.map((c) => {
-    const r = rows.filter((_, i) => primary[i]!.cls === c);
-    return RELATIVE.map((j) => (r.length >= 2 ? median(r.map((x) => x[j]!)) : NaN));
-  });
-  const ranks = RANKED.map((j) => {
-    const v = rows.map((r) => r[j]!).filter((x) => !Number.isNaN(x));
-    return rows.map((r) => (Number.isNaN(r[j]!) ? NaN : v.filter((x) => x < r[j]!).length / Math.max(1, v.length - 1)));
-  });
-  const body = rows
-    .filter((_, i) => ['kick', 'snare', 'tom'].includes(primary[i]!.cls))
-    .map((r) => r[OWN.indexOf('logBodyHz')]!);
-  const sorted = body.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  const spread =
-    sorted.length >= 4
-      ? sorted[Math.floor(0.9 * (sorted.length - 1))]! - sorted[Math.floor(0.1 * (sorted.length - 1))]!
-      : NaN;
-  const shares = RULE_CLASSES.map((c) => primary.filter((h) => h.cls === c).length / Math.max(1, primary.length));
-  const full = rows.map((r, i) =>
-    Float64Array.from([
-      ...r,
-      ...med.flatMap((m) => RELATIVE.map((j, k) => r[j]! - m[k]!)),
-      ...ranks.map((rk) => rk[i]!),
-      spread,
-      ...shares,
-    ]),
+  // the rules alone (the model's features take their classes)
+  params.STEM_MODEL_PARAMETERS.useModel.value = 0;
+  const { kept, rows } = modelRows(
+    classifyStemHits(
+      s.found.map((h) => ({ ...h })),
+      s.rate,
+    ),
   );
   // labels: the nearest truth instant within the matching window (instants as scoreStem makes them); the rules'
   // family when the instant holds it, else its first family in FAMILIES order
@@ -154,14 +58,12 @@ function prepare(s: DumpedStem): Prepared {
   }
   const x: (Float64Array | null)[] = [];
   const y: number[] = [];
-  let p = 0;
-  for (const h of kept) {
+  for (const [i, h] of kept.entries()) {
+    x.push(rows[i]!);
     if (h.secondary) {
-      x.push(null);
       y.push(-1);
       continue;
     }
-    x.push(full[p++]!);
     const t = h.start / s.rate;
     const near = instants
       .filter((i) => Math.abs(i.t - t) <= 0.02)
@@ -175,13 +77,6 @@ function prepare(s: DumpedStem): Prepared {
   }
   return { set: s.set, stem: s, kept, x, y };
 }
-
-const softmax = (z: number[]) => {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
-};
 
 /** Multinomial logistic regression on z-scored features (NaN as the mean), L2, seeded mini-batch Adam. */
 interface Logistic {
@@ -360,20 +255,7 @@ function trainBoosted(X: Float64Array[], Y: number[], gain?: number[]): Boosted 
   }
   return { trees };
 }
-function predictBoosted(m: Boosted, x: Float64Array): number[] {
-  const K = FAMILIES.length;
-  const z = new Array<number>(K).fill(0);
-  m.trees.forEach((t, i) => {
-    let nd = 0;
-    for (let d = 0; d < GB.depth; d++) {
-      const [j, th] = t.split[(1 << d) - 1 + nd]!;
-      const v = x[j]!;
-      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
-    }
-    z[i % K]! += t.leaf[nd]!;
-  });
-  return softmax(z);
-}
+const predictBoosted = (m: Boosted, x: Float64Array) => predictTrees({ depth: GB.depth, trees: m.trees }, x);
 
 interface Model {
   features: string[];

@@ -1308,3 +1308,18 @@ export const STEM_MASKED_KICK_PARAMETERS = {
       'above the kick) is that kick, its kick band masked by the one before',
   ),
 } as const;
+
+/**
+ * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm53.json; h-dxlearn53 trained it,
+ * h-dxgbm54 put it in): boosted trees over each kept hit's features and the rules' class give its family.
+ */
+export const STEM_MODEL_PARAMETERS = {
+  useModel: p(
+    1,
+    'switch',
+    [0, 1],
+    "1: a whole-kit stem's hits take the model's family (the rules' class, the model's family and probability in " +
+      "each reason); 0: the rules' classes alone",
+    true,
+  ),
+} as const;

@@ -49,7 +49,9 @@ import {
   STEM_HAT_PARTIAL_PARAMETERS,
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
+  STEM_MODEL_PARAMETERS,
 } from './params.js';
+import { applyStemModel } from './stem-model.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -723,6 +725,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
         secondary: true,
       });
   });
+  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) applyStemModel(hits);
   return hits;
 }
 
