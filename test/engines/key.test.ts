@@ -753,3 +753,39 @@ test("a fast chord rhythm's first bar is the song's first chord, though under en
   assert.equal(ev(seconds, 'G major').firstChord, true);
   assert.equal(rhythm.result.key, 'C major');
 });
+
+test('an open loop whose melody rests on the tonic triad reads its key, not the relative its chords favour (r54)', () => {
+  // F Am F Am … stopping on Am (no cadence anywhere); over each Am a phrase E5 D5 then C5 held, over each F a phrase
+  // A4 B4 then G4 held: the phrases rest on C major's tonic and fifth (A minor's third and seventh)
+  const chords = [F, Am, F, Am, F, Am, F, Am, F, Am];
+  const x = progression(chords, 2.8, 0);
+  const note = (midi: number, at: number, seconds: number) => {
+    const f = 440 * 2 ** ((midi - 69) / 12);
+    const start = Math.round(at * RATE);
+    const len = Math.round(seconds * RATE);
+    for (let h = 1; h <= 4; h++)
+      for (let i = 0; i < len; i++)
+        x[start + i]! += (0.25 / h) * Math.min(1, i / 200, (len - i) / 200) * Math.sin((2 * Math.PI * h * f * i) / RATE);
+  };
+  chords.forEach((c, k) => {
+    const [a, b, end] = c === Am ? [76, 74, 72] : [69, 71, 67];
+    note(a, k * 2.8, 0.4);
+    note(b, k * 2.8 + 0.4, 0.4);
+    note(end, k * 2.8 + 0.8, 1.2);
+  });
+  const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
+  const on = keyOf(x);
+  const off = keyOf(x, { phraseEndWeight: 0 });
+  assert.equal(on.decision?.inputs?.['lastChordByCadence'], false);
+  // the held ends, each followed by 2 s without another onset, are the song's phrase ends: C and G, half each
+  const ends = String(on.decision?.inputs?.['phraseEnds']);
+  assert.match(ends, /^(C|G) [\d.]+ s, (C|G) [\d.]+ s$/, ends);
+  // C major: both ends on its triad (tonic, fifth); A minor: the C its third, the G no triad tone
+  assert.ok(Math.abs(ev(on, 'C major').phraseEnd - 1) < 1e-9, `${ev(on, 'C major').phraseEnd} ${ends}`);
+  assert.ok(ev(on, 'A minor').phraseEnd <= KEY_PARAMETERS.phraseEndThird.value + 1e-9, ends);
+  assert.ok(ev(on, 'A minor').phraseEnd < ev(on, 'C major').phraseEnd - 0.4, ends);
+  assert.ok(off.evidence.every((e) => e.phraseEnd === 0));
+  // the chords (half the time on Am, the last) read A minor; where the melody rests reads C major
+  assert.equal(off.result.key, 'A minor');
+  assert.equal(on.result.key, 'C major');
+});

@@ -1746,6 +1746,43 @@ export const KEY_PARAMETERS = {
       'returning to it, or a pedal held to the end). A tonic pedal under a loop that never cadences was read as a ' +
       'dominant pedal (the key a fourth up) (0 = off; bench/RESULTS.md, key, round 45)',
   ),
+  phraseEndWeight: p(
+    0.6,
+    'score units',
+    [0, 3],
+    "key score: where the melody's phrases rest, in a song whose last chord is reached by no cadence: the share of " +
+      "its phrase ends (a melody onset above the bass register followed by none for phraseEndGapSeconds) on the " +
+      "key's tonic, plus phraseEndFifth / phraseEndThird of the share on its fifth / third: a loop that never " +
+      'cadences and fits both relative keys rests its phrases on the tonic triad of its own (0 = off; ' +
+      'bench/RESULTS.md, key, round 54)',
+  ),
+  phraseEndGapSeconds: p(
+    1.2,
+    's',
+    [0.2, 5],
+    "a phrase end: a melody onset (phraseEndRise) followed by no other for at least this long (the held note and " +
+      'the rest after it); weighed by that gap',
+  ),
+  phraseEndRise: p(
+    1.5,
+    "× the block's mean pitch class",
+    [0.1, 10],
+    'a melody onset: the pitch class above the bass register that rose most from the previous block, by at least ' +
+      "this many times the block's mean pitch-class level above the bass",
+  ),
+  phraseEndFifth: p(
+    1,
+    "of the tonic's share",
+    [0, 2],
+    "a phrase end on the key's fifth counts this much of one on its tonic (an open song's phrase rests on the tonic " +
+      "triad's fifth or third)",
+  ),
+  phraseEndThird: p(
+    0.5,
+    "of the tonic's share",
+    [0, 2],
+    "a phrase end on the key's third (major or minor by the key's mode) counts this much of one on its tonic",
+  ),
   heldNoteSeconds: p(
     1,
     's',

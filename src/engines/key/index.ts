@@ -665,6 +665,15 @@ export interface KeyEvidence {
    * this pitch class that `pedalRoles` reads as the tonic, not the dominant.
    */
   pedalTonic: number;
+  /**
+   * Where the melody's phrases rest (0…1): per block above the bass register, a melody onset is the pitch class whose
+   * level rose most (at least phraseEndRise times its previous block's level); an onset followed by no other for
+   * phraseEndGapSeconds or more is a phrase end, weighed by that gap (the held note and its rest). The share of the
+   * phrase ends' time on the key's tonic, plus phraseEndFifth times the share on its fifth and phraseEndThird times
+   * the share on its third (the tonic triad a phrase rests on). Counted only in a song whose last chord is not
+   * reached by a cadence (0 otherwise).
+   */
+  phraseEnd: number;
   score: number;
 }
 
@@ -893,6 +902,9 @@ export function analyzeKey(
   // the steady held notes above the bass register, per pitch class (blocks), and their sum
   const heldNotes = new Array<number>(12).fill(0);
   let heldTotal = 0;
+  // the melody's phrase ends, per pitch class (seconds of gap after them), and their sum
+  const restsOn = new Array<number>(12).fill(0);
+  let restsTotal = 0;
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -961,6 +973,26 @@ export function analyzeKey(
         pc = top;
         run = 1;
         lo = hi = top >= 0 ? u![top]! : 0;
+      }
+    }
+    if (param('phraseEndWeight', options) > 0) {
+      const rise = param('phraseEndRise', options);
+      const minGap = param('phraseEndGapSeconds', options) / blocks.seconds;
+      // melody onsets: the pitch class that rose most above the bass register, by at least `rise` times
+      const onsets: [number, number][] = [];
+      for (let b = 1; b < n; b++) {
+        const u = upperClean[b];
+        const v = upperClean[b - 1];
+        if (!u) continue;
+        let top = -1;
+        let m = 0;
+        for (let i = 0; i < 12; i++) if (u[i]! - (v?.[i] ?? 0) > m) ((m = u[i]! - (v?.[i] ?? 0)), (top = i));
+        // the rise against the block's mean pitch class above the bass: a drum's spread noise rises a little in all
+        if (top >= 0 && m >= (rise * u.reduce((a, x) => a + x, 0)) / 12) onsets.push([b, top]);
+      }
+      for (let k = 0; k + 1 < onsets.length; k++) {
+        const gap = onsets[k + 1]![0] - onsets[k]![0];
+        if (gap >= minGap) ((restsOn[onsets[k]![1]]! += gap), (restsTotal += gap));
       }
     }
     // pedals are judged on the chords above the bass register (the bass note's partials out): a loud pedal's
@@ -1099,7 +1131,10 @@ export function analyzeKey(
     vamp: param('vampWeight', options),
     held: param('heldNoteWeight', options),
     pedal: param('pedalTonicWeight', options),
+    phraseEnd: param('phraseEndWeight', options),
   };
+  const restFifth = param('phraseEndFifth', options);
+  const restThird = param('phraseEndThird', options);
   const seventhBonus = param('seventhCadenceWeight', options);
   const triadDominant = param('triadDominantCadence', options);
   // the final chord as the loop's last return (a tie-breaker: it reads where the phrases end, not which chord is held)
@@ -1170,6 +1205,13 @@ export function analyzeKey(
         vampTonic: vamp && isTonic(first),
         heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
         pedalTonic: soundingBlocks > 0 ? tonicPedalBlocks[tonic]! / soundingBlocks : 0,
+        phraseEnd:
+          restsTotal > 0 && !arrived
+            ? (restsOn[tonic]! +
+                restFifth * restsOn[(tonic + 7) % 12]! +
+                restThird * restsOn[(tonic + (mode === 'major' ? 4 : 3)) % 12]!) /
+              restsTotal
+            : 0,
         score: 0,
       };
       e.score =
@@ -1183,7 +1225,8 @@ export function analyzeKey(
         w.ends * e.endsVote +
         (e.vampTonic ? w.vamp : 0) +
         w.held * e.heldTonic +
-        w.pedal * e.pedalTonic;
+        w.pedal * e.pedalTonic +
+        w.phraseEnd * e.phraseEnd;
       evidence.push(e);
     }
   }
@@ -1223,6 +1266,14 @@ export function analyzeKey(
       returnPeriodSeconds: returns && blocks ? Math.round(returns.period * blocks.seconds * 10) / 10 : null,
       // from the end back: the final chord first
       phraseReturns: returns ? returns.returns.map(chordName).join(' ') : '',
+      phraseEnds: blocks
+        ? restsOn
+            .map((t, pc) => [t, pc] as const)
+            .filter(([t]) => t > 0)
+            .sort((a, b) => b[0] - a[0])
+            .map(([t, pc]) => `${PITCH_CLASS_NAMES[pc]} ${(t * blocks.seconds).toFixed(1)} s`)
+            .join(', ')
+        : '',
     }),
     evidence,
     chords,
@@ -1257,6 +1308,7 @@ interface Weights {
   vamp: number;
   held: number;
   pedal: number;
+  phraseEnd: number;
 }
 
 /** Why `best` beat `other`: the evidence terms that differ, largest first, with their weighted score. */
@@ -1307,6 +1359,10 @@ function whyOver(best: KeyEvidence, other: KeyEvidence, w: Weights): string {
       w.pedal * (best.pedalTonic - other.pedalTonic),
       `time over a tonic pedal on the tonic ${pct(best.pedalTonic)} vs ${pct(other.pedalTonic)}`,
     ],
+    [
+      w.phraseEnd * (best.phraseEnd - other.phraseEnd),
+      `melody phrase ends on the tonic triad ${pct(best.phraseEnd)} vs ${pct(other.phraseEnd)}`,
+    ],
   ];
   return terms
     .filter(([d]) => Math.abs(d) > 5e-4)
@@ -1337,6 +1393,7 @@ function keyDecision(
     songMinorRoots: string;
     returnPeriodSeconds: number | null;
     phraseReturns: string;
+    phraseEnds: string;
   },
 ): Decision {
   const find = (tonic: number, mode: Mode) => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
@@ -1364,6 +1421,7 @@ function keyDecision(
       `${w.scaleEdge}·scale edges + ` +
       `${w.ends}·first or last chord on the tonic root + ${w.vamp}·a vamp's first chord the tonic chord` +
       (w.held > 0 ? ` + ${w.held}·steady held notes on the tonic` : '') +
+      (w.phraseEnd > 0 && !arrived ? ` + ${w.phraseEnd}·melody phrase ends on the tonic triad` : '') +
       '); ' +
       `over ` +
       `${runnerUp.key} ` +
@@ -1397,6 +1455,9 @@ function keyDecision(
       ...(extra.returnPeriodSeconds !== null
         ? { returnPeriodSeconds: extra.returnPeriodSeconds, phraseReturnChords: extra.phraseReturns }
         : {}),
+      // the melody's phrase ends (phraseEndWeight), per pitch class, the gaps after them summed; read when the last
+      // chord is reached by no cadence
+      ...(w.phraseEnd > 0 ? { phraseEnds: extra.phraseEnds } : {}),
     },
     alternatives: listed.map(({ e, role }) => ({
       value: { key: e.key, role, score: Math.round(e.score * 1000) / 1000, probability: prob(e) },
