@@ -148,6 +148,11 @@
  * 22 open songs, 15 open songs without a tonic pedal, tonic pedals in both halves (every Mixolydian and Dorian song),
  * dominant pedals as a control, soukous/bhangra/trip-hop/schlager/sirtaki/jungle styles, a ring-modulation
  * synthesizer written for it at 37.8 kHz, 2/7-comma meantone and A4 = 435 Hz tunings, seeds 97000 + i).
+ * `--fresh36` (fifty-third round) adds its held-out set (fixtures/keyfresh36.ts fresh36KeySpecs(), 22 cadencing and
+ * 22 open songs, 16 open songs without a tonic pedal, tonic pedals in both halves (every Mixolydian and Dorian song),
+ * dominant pedals as a control, merengue/cha-cha-chá/swing/techno/habanera/chillwave styles, no intro, a
+ * discrete-summation synthesizer written for it at 40 kHz, third-comma meantone and A4 = 444 Hz tunings, a flanger,
+ * seeds 98000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -200,6 +205,7 @@ import { fresh32KeySet } from '../fixtures/keyfresh32.js';
 import { fresh33KeySet } from '../fixtures/keyfresh33.js';
 import { fresh34KeySet } from '../fixtures/keyfresh34.js';
 import { fresh35KeySet } from '../fixtures/keyfresh35.js';
+import { fresh36KeySet } from '../fixtures/keyfresh36.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -307,6 +313,7 @@ const FRESH32 = fresh(32);
 const FRESH33 = fresh(33);
 const FRESH34 = fresh(34);
 const FRESH35 = fresh(35);
+const FRESH36 = fresh(36);
 const MISSES = process.argv.includes('--misses');
 // --first-chords (round 37): per set, how often the decision's first chord has the root of the song's written first
 // chord (the Roman numeral in the names of the Roman-numeral sets, fresh18 on: generator truth, not shub's reading)
@@ -362,6 +369,7 @@ const SETS = [
   'fresh33 key set',
   'fresh34 key set',
   'fresh35 key set',
+  'fresh36 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 // --union: every set looked at before the fresh3 round is tuning material
@@ -426,6 +434,7 @@ const TUNING: readonly Set[] = (
     s !== 'fresh33 key set' &&
     s !== 'fresh34 key set' &&
     s !== 'fresh35 key set' &&
+    s !== 'fresh36 key set' &&
     (UNION20 || s !== 'fresh18 key set') &&
     (UNION19 || s !== 'fresh17 key set') &&
     (UNION18 || s !== 'fresh16 key set'),
@@ -466,6 +475,7 @@ const FRESH_SETS: readonly Set[] = [
   'fresh33 key set',
   'fresh34 key set',
   'fresh35 key set',
+  'fresh36 key set',
 ];
 
 interface Item {
@@ -697,6 +707,7 @@ async function main() {
     ['fresh33 key set', FRESH33, fresh33KeySet, 'keyfresh33'],
     ['fresh34 key set', FRESH34, fresh34KeySet, 'keyfresh34'],
     ['fresh35 key set', FRESH35, fresh35KeySet, 'keyfresh35'],
+    ['fresh36 key set', FRESH36, fresh36KeySet, 'keyfresh36'],
   ];
   for (const d of [
     truthDir,
