@@ -1751,7 +1751,7 @@ export const KEY_PARAMETERS = {
     'score units',
     [0, 3],
     "key score: where the melody's phrases rest, in a song whose last chord is reached by no cadence: the share of " +
-      "its phrase ends (a melody onset above the bass register followed by none for phraseEndGapSeconds) on the " +
+      'its phrase ends (a melody onset above the bass register followed by none for phraseEndGapSeconds) on the ' +
       "key's tonic, plus phraseEndFifth / phraseEndThird of the share on its fifth / third: a loop that never " +
       'cadences and fits both relative keys rests its phrases on the tonic triad of its own (0 = off; ' +
       'bench/RESULTS.md, key, round 54)',
@@ -1760,7 +1760,7 @@ export const KEY_PARAMETERS = {
     1.2,
     's',
     [0.2, 5],
-    "a phrase end: a melody onset (phraseEndRise) followed by no other for at least this long (the held note and " +
+    'a phrase end: a melody onset (phraseEndRise) followed by no other for at least this long (the held note and ' +
       'the rest after it); weighed by that gap',
   ),
   phraseEndRise: p(
