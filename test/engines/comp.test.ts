@@ -1288,6 +1288,39 @@ test('phrase lead (no guide, no grid): a late pair outnumbering the take in time
   assert.equal(leadNearer([0.12, 0.215, 0.118, null], [0, 1, 2], 0.12, 0.01), true);
 });
 
+test('phrase lead (no guide, no grid): one take against another where no two agree, the nearer the lead', () => {
+  // four takes, five sections cut 0.35–0.37 s before their phrases (the lead 0.36 s, spread 10 ms); in section 2
+  // take 3 left the phrase out, take 0 starts 10 ms before the lead, take 1 20 ms after it (late, as a near-late
+  // take is), take 2 50 ms after: no two agree (30 ms apart), and the take nearest the middle of their spread
+  // (take 1) was the reference alone, take 0 read 30 ms early. One take against one, no group outnumbers the take
+  // at the lead: it is in time when it lies half a spread nearer the lead (phraseLeadLoneMarginSpreads), not one.
+  const { sections, take } = speechLike(5306);
+  const lead = (s: number) => 36 + [0, 1, 0, -1, 0][s]!;
+  const out = measureTakes({
+    takes: [
+      take((s) => lead(s) - (s === 2 ? 1 : 0)),
+      take((s) => lead(s) + (s === 2 ? 2 : 0)),
+      take((s) => lead(s) + (s === 2 ? 5 : 0)),
+      take((s) => (s === 2 ? null : lead(s))),
+    ],
+    gains: [1, 1, 1, 1],
+    sections,
+    guide: { kind: 'none' },
+  });
+  assert.equal(out.grid ?? null, null);
+  const pl = out.phraseLead!;
+  assert.deepEqual(pl.offLead, [false, false, false, false, false], JSON.stringify(pl));
+  assert.deepEqual(pl.nearer, [false, false, true, false, false], JSON.stringify(pl));
+  const t = out.measures[2]!.map((m) => m.timingMs);
+  assert.ok(Math.abs(t[0]!) < 15, `take at the lead in time: ${t[0]} ms`);
+  assert.ok(t[1]! > 20 && t[2]! > 45, `late takes: ${t[1]}, ${t[2]} ms`);
+  // one spread's margin where the agreeing group is one take among three with voice; half where no grid is
+  assert.equal(leadNearer([0.348, 0.38, 0.41, null], [1], 0.36, 0.01, true), true);
+  assert.equal(leadNearer([0.348, 0.38, 0.41, null], [1], 0.36, 0.01, false), false);
+  assert.equal(leadNearer([0.348, 0.38, null, null], [1], 0.36, 0.01, true), false);
+  assert.equal(leadNearer([0.348, 0.38, 0.38, null], [1, 2], 0.36, 0.01, true), false);
+});
+
 test('phrase lead (no guide, no grid, sung): read from the first note start, not from the breath before it', () => {
   // four takes, five sections of 2.7–3.3 s cut 0.36 s before a sung phrase: notes of 80–250 ms drawn at random,
   // 40 ms apart (no grid), on semitones (A3 B3 C4), each phrase after a breath (sound, no pitch) of 20–70 ms that

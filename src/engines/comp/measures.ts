@@ -449,12 +449,20 @@ export function leadDecides(first: (number | null)[], L: number): boolean {
  * and are not that group: then the group in time by agreement is late or early together and outnumbers the
  * take at the lead, or (with a grid) holds takes a whole grid line off, which the grid reads as in time.
  */
-export function leadNearer(first: (number | null)[], inTime: number[], L: number, spread: number): boolean {
+export function leadNearer(
+  first: (number | null)[],
+  inTime: number[],
+  L: number,
+  spread: number,
+  loneOk = false,
+): boolean {
   const tol = COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value;
-  const margin = COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value * spread;
   const voiced = first.flatMap((x, k) => (x === null ? [] : [k]));
   const mine = inTime.filter((k) => first[k] != null);
   if (voiced.length < 2 || mine.length === 0) return false;
+  const P = COMP_MEASURE_PARAMETERS;
+  const lone = loneOk && inTime.length === 1 && voiced.length >= 3;
+  const margin = (lone ? P.phraseLeadLoneMarginSpreads : P.phraseLeadMarginSpreads).value * spread;
   const near = voiced.reduce((x, y) => (Math.abs(first[y]! - L) < Math.abs(first[x]! - L) ? y : x));
   const group = voiced.filter((k) => Math.abs(first[k]! - first[near]!) <= tol);
   if (group.length === mine.length && group.every((k) => mine.includes(k))) return false;
@@ -827,7 +835,9 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     lead.tieBroken = consensus.map((c, si) => !grid && lead!.used && c.tied && leadDecides(first[si]!, L0));
     // and a section whose takes nearest the lead lie clearly nearer it than the in-time group (leadNearer):
     // a late or early group that outnumbers the take in time
-    lead.nearer = consensus.map((c, si) => lead!.used && leadNearer(first[si]!, c.inTime, L0, lead!.spreadSeconds));
+    lead.nearer = consensus.map(
+      (c, si) => lead!.used && leadNearer(first[si]!, c.inTime, L0, lead!.spreadSeconds, !grid),
+    );
     const byLeadHere = consensus.map((_, si) => lead!.offLead[si]! || lead!.tieBroken![si]! || lead!.nearer![si]!);
     if (byLeadHere.some(Boolean)) {
       const L = lead.leadSeconds;

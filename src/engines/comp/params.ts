@@ -247,6 +247,14 @@ export const COMP_MEASURE_PARAMETERS = {
       "than this many of the lead's spreads (phraseLeadOutlierSpreads) nearer it than the group of takes that agree " +
       '(a late or early group that outnumbers the take in time)',
   ),
+  phraseLeadLoneMarginSpreads: p(
+    0.5,
+    'spreads',
+    [0, 10],
+    'no guide and no grid: phraseLeadMarginSpreads where the takes that agree are one take among three or more ' +
+      'with voice (no two agree, the take nearest the middle was taken): no group outnumbers the take at the lead, ' +
+      'which is in time when it lies this many spreads nearer the lead',
+  ),
   phraseLeadOutlierSpreads: p(
     3,
     'spreads',
