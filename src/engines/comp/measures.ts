@@ -448,6 +448,10 @@ export function leadDecides(first: (number | null)[], L: number): boolean {
  * (the lead's spread over the sections) nearer L (their mean distance) than the in-time group `inTime` does,
  * and are not that group: then the group in time by agreement is late or early together and outnumbers the
  * take at the lead, or (with a grid) holds takes a whole grid line off, which the grid reads as in time.
+ * `loneOk` (no grid): where the in-time group is one take among three or more with voice (no two agreed, the take
+ * nearest the middle of their spread was taken), the margin is phraseLeadLoneMarginSpreads: one take against one,
+ * the nearer the lead is in time (held-out-36 5306 §3: a late-34 take the reference alone, a latent take's clean
+ * entry, its latency off, 16 ms from the lead against the late take's 34, read 46 ms early).
  */
 export function leadNearer(
   first: (number | null)[],
