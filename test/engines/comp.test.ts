@@ -1151,6 +1151,20 @@ function speechLike(seed: number) {
   return { sections, take };
 }
 
+/**
+ * Four speech-like takes (speechLike), each section's phrase `lead[s]` frames (10 ms) after its start; in section 2
+ * take k moved by `moves[k]` frames (null: it left the phrase out). Measured without a guide.
+ */
+function movedInSection2(seed: number, lead: number[], moves: (number | null)[]) {
+  const { sections, take } = speechLike(seed);
+  return measureTakes({
+    takes: moves.map((m) => take((s) => (s !== 2 ? lead[s]! : m === null ? null : lead[s]! + m))),
+    gains: moves.map(() => 1),
+    sections,
+    guide: { kind: 'none' },
+  });
+}
+
 test('phrase lead (no guide, no grid): three takes late together in a section do not outvote the take in time', () => {
   // four takes, five sections of 2.7–3.3 s, each cut 0.35 s before its phrase (speech-like: syllables of
   // 80–250 ms drawn at random, 40 ms apart, the same in every take: no grid); in section 2 takes 1–3 are
@@ -1259,19 +1273,7 @@ test('phrase lead (no guide, no grid): a late pair outnumbering the take in time
   // group (the late pair) lies 40 ms off the lead, under the 3 spreads (60 ms) of the outlier rule, so it was
   // the reference (take 0 read −50 ms: a timing defect). Take 0 lies 10 ms from the lead, the pair 40 ms:
   // over one spread nearer (leadNearer), so the takes at the lead are the reference there.
-  const { sections, take } = speechLike(2801);
-  const lead = (s: number) => 35 + [0, 3, 0, -3, 1][s]!;
-  const out = measureTakes({
-    takes: [
-      take(lead),
-      take((s) => lead(s) + (s === 2 ? 5 : 0)),
-      take((s) => lead(s) + (s === 2 ? 5 : 0)),
-      take((s) => (s === 2 ? null : lead(s))),
-    ],
-    gains: [1, 1, 1, 1],
-    sections,
-    guide: { kind: 'none' },
-  });
+  const out = movedInSection2(2801, [35, 38, 35, 32, 36], [0, 5, 5, null]);
   assert.equal(out.grid ?? null, null);
   const pl = out.phraseLead!;
   assert.ok(Math.abs(pl.leadSeconds - 0.36) < 0.005 && Math.abs(pl.spreadSeconds - 0.02) < 0.005, JSON.stringify(pl));
@@ -1294,19 +1296,7 @@ test('phrase lead (no guide, no grid): one take against another where no two agr
   // take is), take 2 50 ms after: no two agree (30 ms apart), and the take nearest the middle of their spread
   // (take 1) was the reference alone, take 0 read 30 ms early. One take against one, no group outnumbers the take
   // at the lead: it is in time when it lies half a spread nearer the lead (phraseLeadLoneMarginSpreads), not one.
-  const { sections, take } = speechLike(5306);
-  const lead = (s: number) => 36 + [0, 1, 0, -1, 0][s]!;
-  const out = measureTakes({
-    takes: [
-      take((s) => lead(s) - (s === 2 ? 1 : 0)),
-      take((s) => lead(s) + (s === 2 ? 2 : 0)),
-      take((s) => lead(s) + (s === 2 ? 5 : 0)),
-      take((s) => (s === 2 ? null : lead(s))),
-    ],
-    gains: [1, 1, 1, 1],
-    sections,
-    guide: { kind: 'none' },
-  });
+  const out = movedInSection2(5306, [36, 37, 36, 35, 36], [-1, 2, 5, null]);
   assert.equal(out.grid ?? null, null);
   const pl = out.phraseLead!;
   assert.deepEqual(pl.offLead, [false, false, false, false, false], JSON.stringify(pl));
