@@ -940,7 +940,7 @@ class OnsetFluxTracker {
   float relative_ = 0;    // 10^(−onsetRelativeFloorDb/20), 0: off
   float loudest_ = 0;     // the loudest filter magnitude so far (the look-ahead's included)
   size_t aheadFrames_ = 0;
-  std::deque<std::vector<float>> ahead_;  // the frames waiting for the look-ahead (their filter magnitudes)
+  std::deque<std::vector<float>> ahead_;     // the frames waiting for the look-ahead (their filter magnitudes)
   std::vector<std::vector<float>> histLin_;  // with the relative floor: hist_'s frames' magnitudes
   std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
   size_t magLo_ = 0, magHi_ = 0;  // the bins the filters read: [magLo_, magHi_)

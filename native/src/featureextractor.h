@@ -60,8 +60,8 @@ struct FeatureOptions {
   // < 0: the floor is at least this far (dB) under the loudest filter magnitude so far (gain-invariant); 0 = off
   double onsetRelativeFloorDb = 0;
   int onsetFloorAheadFrames = 0;  // … the loudest over the frames so far and this many after the frame
-  int onsetLagFrames = 2;                      // the rise is over the frame this many hops before, 1–64
-  int onsetMaxFilterBands = 1;                 // ± filters of the max filter over the earlier frame, 0–16
+  int onsetLagFrames = 2;         // the rise is over the frame this many hops before, 1–64
+  int onsetMaxFilterBands = 1;    // ± filters of the max filter over the earlier frame, 0–16
   std::vector<double> onsetGroupEdgesHz = {250, 2000, 8000};  // splits of the flux into groups (ascending)
   // timbre novelty (an extra last column of onsetFlux when > 0): filters at or above this frequency, Hz, 0 = off
   double onsetNoveltyMinHz = 0;
