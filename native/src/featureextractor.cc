@@ -782,7 +782,7 @@ class OnsetFluxTracker {
       return;
     }
     // the relative floor: this frame waits ahead_ frames, so that the floor of a file's first hit is its own
-    for (size_t j = 0; j < F; ++j) loudest_ = std::max(loudest_, lin_[j]);
+    for (size_t i = 0; i < W_; ++i) loudest_ = std::max(loudest_, std::fabs(x[i]));
     ahead_.push_back(lin_);
     if (ahead_.size() > aheadFrames_) {
       levels(ahead_.front());
@@ -841,10 +841,11 @@ class OnsetFluxTracker {
   }
 
   /**
-   * The relative floor (onsetRelativeFloorDb): onsetRelativeFloorDb under the loudest filter magnitude so far and
-   * over the look-ahead (onsetFloorAheadFrames), never under the absolute floor (onsetFloorDb: true silence). When it
-   * rises, the remembered frames are compressed again at the new floor (a rise is measured between levels at one
-   * floor). A file's gain moves the floor with it: every level, rise and novelty stays the same.
+   * The relative floor (onsetRelativeFloorDb): onsetRelativeFloorDb under the sample peak so far and over the
+   * look-ahead (onsetFloorAheadFrames; a full-scale sine's filter reads the peak), never under the absolute floor
+   * (onsetFloorDb: true silence). When it rises, the remembered frames are compressed again at the new floor (a rise
+   * is measured between levels at one floor). A file's gain moves the floor with it: every level, rise and novelty
+   * stays the same.
    */
   void relativeFloor(const std::vector<float>& lin) {
     histLin_[pos_] = lin;
@@ -938,7 +939,7 @@ class OnsetFluxTracker {
   float magScale_ = 1, floorInv_ = 1;
   float silenceInv_ = 1;  // the absolute floor's inverse (the relative floor never goes under it)
   float relative_ = 0;    // 10^(−onsetRelativeFloorDb/20), 0: off
-  float loudest_ = 0;     // the loudest filter magnitude so far (the look-ahead's included)
+  float loudest_ = 0;     // the sample peak so far (the look-ahead's included)
   size_t aheadFrames_ = 0;
   std::deque<std::vector<float>> ahead_;     // the frames waiting for the look-ahead (their filter magnitudes)
   std::vector<std::vector<float>> histLin_;  // with the relative floor: hist_'s frames' magnitudes

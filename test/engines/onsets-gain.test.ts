@@ -2,8 +2,8 @@
  * A file's onsets do not depend on its gain (issue 12 point 4): a quiet stem and its normalized copy are the same
  * performance. The onset flux's log compression 20·log10(1 + X/floor) had a fixed floor (−70 dB re full scale): a
  * file turned down by 10–30 dB put its soft strokes under it and lost them (sonic-pi's loop_safari: 49 onsets at
- * 0 dB, 44 at −10, 43 at −20; loop_breakbeat 16 → 10 at −20 dB). The floor is now relativeFloorDb under the loudest
- * filter magnitude (with a look-ahead), never under floorDb (true silence).
+ * 0 dB, 44 at −10, 43 at −20; loop_breakbeat 16 → 10 at −20 dB). The floor is now relativeFloorDb under the file's
+ * sample peak (with a look-ahead), never under floorDb (true silence).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -545,16 +545,16 @@ export const ONSET_FLUX_PARAMETERS = {
     'dB re a full-scale sine',
     [-200, 0],
     'log compression 20·log10(1 + X/floor): filter magnitudes below the floor count as silence; the floor is ' +
-      'relativeFloorDb under the loudest magnitude but never under this (true silence: a file down to −50 dB ' +
-      'from full scale reads as at full scale)',
+      'relativeFloorDb under the sample peak but never under this (true silence: a file peaking down to −50 dB ' +
+      'reads as at full scale)',
   ),
   relativeFloorDb: p(
-    -63,
-    'dB re the loudest filter magnitude',
+    -70,
+    'dB re the sample peak',
     [-200, 0],
-    "… the floor this far under the loudest filter magnitude so far and over the look-ahead, so that a file's gain " +
-      'changes no onset (−63: −70 dB re full scale in a normalized drum stem, whose loudest filter reads −6 to ' +
-      '−8 dB: the fixed floor before h-gain54); 0: off (the fixed floor alone)',
+    "… the floor this far under the file's sample peak so far and over the look-ahead (a full-scale sine's filter " +
+      "reads the peak), so that a file's gain changes no onset (−70: a file peaking at full scale has the fixed " +
+      'floor of before h-gain54); 0: off (the fixed floor alone)',
   ),
   floorAheadSeconds: p(
     0.5,
