@@ -13,6 +13,7 @@
  * 27 (h-oset41); `--twenty-eighth`: held-out 28 (h-oset43); `--twenty-ninth`: held-out 29 (h-oset44); `--thirtieth`:
  * held-out 30 (h-oset46); `--thirty-first`: held-out 31 (h-oset48); `--thirty-second`: held-out 32 (h-oset53);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
+ * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,9 @@ const HELD = process.argv.includes('--held-out') || process.argv.includes('--fre
 /** The second held-out set (FRESH_HELD_OUT_KITS): for before/after comparisons only, never to choose. */
 const FRESH = process.argv.includes('--fresh');
 const LEGACY = process.argv.includes('--legacy');
+/** `--gain-db N`: the files' gain, dB (0: as rendered; other gains are cached under their own keys). */
+const GAIN_DB = process.argv.includes('--gain-db') ? Number(process.argv[process.argv.indexOf('--gain-db') + 1]) : 0;
+if (!Number.isFinite(GAIN_DB)) throw new Error('--gain-db needs a number of dB');
 const VERBOSE = process.argv.includes('--verbose');
 /** ONSET_ENGINE: another build's onsets module (main's dist: the code before a change) on the same features. */
 const { detectOnsets, onsetDefaults, onsetInput } = (
@@ -179,7 +183,9 @@ function audio(file: string): Float32Array {
 const reports = new Map<string, FeatureReport[]>();
 /** The fields detectOnsets reads, cached on disk per file and native configuration (`--no-cache`: extract). */
 function cachedReport(file: string, native: Record<string, number>): FeatureReport {
-  const key = `${path.basename(file)}.${LEGACY ? 'legacy' : JSON.stringify(native).replace(/[^\w.-]/g, '_')}.json`;
+  const gain = GAIN_DB === 0 ? '' : `.gain${GAIN_DB}`;
+  const config = LEGACY ? 'legacy' : JSON.stringify(native).replace(/[^\w.-]/g, '_');
+  const key = `${path.basename(file)}${gain}.${config}.json`;
   const c = path.join(FEATURE_CACHE, key);
   if (!process.argv.includes('--no-cache') && existsSync(c)) {
     const j = JSON.parse(readFileSync(c, 'utf8'));
@@ -203,7 +209,8 @@ function cachedReport(file: string, native: Record<string, number>): FeatureRepo
     {},
     LEGACY ? {} : onsetFluxOptions(RATE, native),
   );
-  fx.addFloat(audio(file));
+  const g = 10 ** (GAIN_DB / 20);
+  fx.addFloat(GAIN_DB === 0 ? audio(file) : audio(file).map((v) => v * g));
   const r = fx.finish();
   const keep = {
     odf: Array.from(r.odf),

@@ -169,6 +169,10 @@ export interface FeatureExtractorOptions {
   onsetMinHz?: number;
   onsetMaxHz?: number;
   onsetFloorDb?: number;
+  /** < 0: the floor at least this far (dB) under the sample peak so far and ahead; 0: off (the default). */
+  onsetRelativeFloorDb?: number;
+  /** The relative floor's look-ahead, onset flux frames (the flux is computed this many frames late). Default 0. */
+  onsetFloorAheadFrames?: number;
   onsetLagFrames?: number;
   onsetMaxFilterBands?: number;
   /** Ascending splits of the onset flux into frequency groups (groups = edges + 1). */

@@ -275,6 +275,8 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("onsetMinHz", opt.onsetMinHz);
   number("onsetMaxHz", opt.onsetMaxHz);
   number("onsetFloorDb", opt.onsetFloorDb);
+  number("onsetRelativeFloorDb", opt.onsetRelativeFloorDb);
+  integer("onsetFloorAheadFrames", opt.onsetFloorAheadFrames, 0, 100000);
   integer("onsetLagFrames", opt.onsetLagFrames, 1, 64);
   integer("onsetMaxFilterBands", opt.onsetMaxFilterBands, 0, 16);
   number("onsetNoveltyMinHz", opt.onsetNoveltyMinHz);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <stdexcept>
 #include <system_error>
@@ -632,6 +633,9 @@ class OnsetFluxTracker {
     }
     magScale_ = static_cast<float>(2.0 / wsum);  // a full-scale sine on a bin reads 1
     floorInv_ = static_cast<float>(std::pow(10.0, -o.onsetFloorDb / 20.0));
+    silenceInv_ = floorInv_;
+    relative_ = o.onsetRelativeFloorDb < 0 ? static_cast<float>(std::pow(10.0, -o.onsetRelativeFloorDb / 20.0)) : 0;
+    aheadFrames_ = static_cast<size_t>(o.onsetFloorAheadFrames);
     const size_t bins = W_ / 2 + 1;
     const double binHz = static_cast<double>(o.sampleRate) / static_cast<double>(W_);
     const double nyq = o.sampleRate / 2.0;
@@ -686,6 +690,7 @@ class OnsetFluxTracker {
     novelty_ = noveltyHz_ > 0 && F > 0;
     const size_t depth = static_cast<size_t>(lag_) + (novelty_ || bandNovelty_ ? static_cast<size_t>(slope_) : 0);
     hist_.assign(depth + 1, std::vector<float>(F, 0.0f));  // silence before the file
+    if (relative_ > 0) histLin_.assign(depth + 1, std::vector<float>(F, 0.0f));
     shape_.assign(F, 0.0f);
     prevShape_.assign(F, 0.0f);
     buf_.resize(W_);
@@ -711,9 +716,9 @@ class OnsetFluxTracker {
       }
       E_ = band + 1;
       energy_.assign(static_cast<size_t>(E_), 0.0);
-      lin_.assign(F, 0.0f);
       rep_.onsetBandEnergyBands = E_;
     }
+    lin_.assign(F, 0.0f);
     fifo_.assign(W_ / 2, 0.0f);  // the first frame is centered on sample 0
     rep_.onsetFluxGroups = G_ + (novelty_ ? 1 : 0);
     rep_.onsetHopSeconds = static_cast<double>(H_) / o.sampleRate;
@@ -740,6 +745,7 @@ class OnsetFluxTracker {
       frame(fifo_.data() + start_);
       start_ += H_;
     }
+    drain();
   }
 
  private:
@@ -757,9 +763,6 @@ class OnsetFluxTracker {
     // only the bins the filters read (the top filter's corner is below Nyquist: onsetMaxHz)
     for (size_t k = magLo_; k < magHi_; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
     const size_t F = filters_.size();
-    const size_t D = hist_.size();
-    std::vector<float>& cur = hist_[pos_];
-    const std::vector<float>& old = hist_[(pos_ + D - static_cast<size_t>(lag_)) % D];  // lag_ frames before
     for (size_t j0 = 0; j0 < F; j0 += 4) {
       const int nf = static_cast<int>(std::min<size_t>(4, F - j0));
       float e[4];
@@ -772,14 +775,38 @@ class OnsetFluxTracker {
             lo = flt.lo;
           },
           mag_.data(), e);
-      for (int i = 0; i < nf; ++i) cur[j0 + static_cast<size_t>(i)] = 20.0f * std::log10(1.0f + e[i] * floorInv_);
-      if (E_ > 0)
-        for (int i = 0; i < nf; ++i) lin_[j0 + static_cast<size_t>(i)] = e[i];
+      for (int i = 0; i < nf; ++i) lin_[j0 + static_cast<size_t>(i)] = e[i];
     }
+    if (relative_ == 0) {
+      levels(lin_);
+      return;
+    }
+    // the relative floor: this frame waits ahead_ frames, so that the floor of a file's first hit is its own
+    for (size_t i = 0; i < W_; ++i) loudest_ = std::max(loudest_, std::fabs(x[i]));
+    ahead_.push_back(lin_);
+    if (ahead_.size() > aheadFrames_) {
+      levels(ahead_.front());
+      ahead_.pop_front();
+    }
+  }
+
+  /** The frames still waiting for the relative floor's look-ahead (at the end of the file). */
+  void drain() {
+    for (; !ahead_.empty(); ahead_.pop_front()) levels(ahead_.front());
+  }
+
+  /** One frame's filter magnitudes `lin`: its levels, band energies, flux and novelties. */
+  void levels(const std::vector<float>& lin) {
+    const size_t F = filters_.size();
+    const size_t D = hist_.size();
+    if (relative_ > 0) relativeFloor(lin);
+    std::vector<float>& cur = hist_[pos_];
+    const std::vector<float>& old = hist_[(pos_ + D - static_cast<size_t>(lag_)) % D];  // lag_ frames before
+    for (size_t j = 0; j < F; ++j) cur[j] = 20.0f * std::log10(1.0f + lin[j] * floorInv_);
     if (E_ > 0) {
       std::fill(energy_.begin(), energy_.end(), 0.0);
       for (size_t j = 0; j < F; ++j)
-        energy_[static_cast<size_t>(energyBand_[j])] += static_cast<double>(lin_[j]) * static_cast<double>(lin_[j]);
+        energy_[static_cast<size_t>(energyBand_[j])] += static_cast<double>(lin[j]) * static_cast<double>(lin[j]);
       for (int b = 0; b < E_; ++b)
         rep_.onsetBandEnergy.push_back(
             static_cast<float>(energy_[static_cast<size_t>(b)] / energyCount_[static_cast<size_t>(b)]));
@@ -811,6 +838,24 @@ class OnsetFluxTracker {
     }
     if (bandNovelty_) bandNovelty(cur, old);
     pos_ = (pos_ + 1) % D;
+  }
+
+  /**
+   * The relative floor (onsetRelativeFloorDb): onsetRelativeFloorDb under the sample peak so far and over the
+   * look-ahead (onsetFloorAheadFrames; a full-scale sine's filter reads the peak), never under the absolute floor
+   * (onsetFloorDb: true silence). When it rises, the remembered frames are compressed again at the new floor (a rise
+   * is measured between levels at one floor). A file's gain moves the floor with it: every level, rise and novelty
+   * stays the same.
+   */
+  void relativeFloor(const std::vector<float>& lin) {
+    histLin_[pos_] = lin;
+    const float inv = loudest_ > 0 ? std::min(silenceInv_, relative_ / loudest_) : silenceInv_;
+    if (inv == floorInv_) return;
+    floorInv_ = inv;
+    const size_t F = filters_.size(), D = hist_.size();
+    for (size_t d = 0; d < D; ++d)
+      if (d != pos_)
+        for (size_t j = 0; j < F; ++j) hist_[d][j] = 20.0f * std::log10(1.0f + histLin_[d][j] * floorInv_);
   }
 
   /**
@@ -892,6 +937,12 @@ class OnsetFluxTracker {
   std::vector<float> shape_, prevShape_;
   int G_ = 1;
   float magScale_ = 1, floorInv_ = 1;
+  float silenceInv_ = 1;  // the absolute floor's inverse (the relative floor never goes under it)
+  float relative_ = 0;    // 10^(−onsetRelativeFloorDb/20), 0: off
+  float loudest_ = 0;     // the sample peak so far (the look-ahead's included)
+  size_t aheadFrames_ = 0;
+  std::deque<std::vector<float>> ahead_;     // the frames waiting for the look-ahead (their filter magnitudes)
+  std::vector<std::vector<float>> histLin_;  // with the relative floor: hist_'s frames' magnitudes
   std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
   size_t magLo_ = 0, magHi_ = 0;  // the bins the filters read: [magLo_, magHi_)
   std::vector<Filter> filters_;
@@ -947,6 +998,10 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
       return "onsetBandsPerOctave must be in [1, 96], got " + num(o.onsetBandsPerOctave);
     if (!(o.onsetMinHz >= 1 && o.onsetMaxHz > o.onsetMinHz)) return "onsetMinHz must be >= 1 Hz and below onsetMaxHz";
     if (!(o.onsetFloorDb >= -200 && o.onsetFloorDb <= 0)) return "onsetFloorDb must be in [-200, 0]";
+    if (!(o.onsetRelativeFloorDb >= -200 && o.onsetRelativeFloorDb <= 0))
+      return "onsetRelativeFloorDb must be in [-200, 0]";
+    if (o.onsetFloorAheadFrames < 0 || o.onsetFloorAheadFrames > 100000)
+      return "onsetFloorAheadFrames must be in [0, 100000], got " + num(o.onsetFloorAheadFrames);
     if (o.onsetLagFrames < 1 || o.onsetLagFrames > 64)
       return "onsetLagFrames must be in [1, 64], got " + num(o.onsetLagFrames);
     if (o.onsetMaxFilterBands < 0 || o.onsetMaxFilterBands > 16)

@@ -57,8 +57,11 @@ struct FeatureOptions {
   double onsetBandsPerOctave = 24;             // log filterbank resolution, 1–96
   double onsetMinHz = 30, onsetMaxHz = 17000;  // filterbank range (clipped to Nyquist)
   double onsetFloorDb = -70;                   // log(1 + X/floor): magnitudes this far under a full-scale sine's ≈ 0
-  int onsetLagFrames = 2;                      // the rise is over the frame this many hops before, 1–64
-  int onsetMaxFilterBands = 1;                 // ± filters of the max filter over the earlier frame, 0–16
+  // < 0: the floor is at least this far (dB) under the sample peak so far and ahead (gain-invariant); 0 = off
+  double onsetRelativeFloorDb = 0;
+  int onsetFloorAheadFrames = 0;  // … the loudest over the frames so far and this many after the frame
+  int onsetLagFrames = 2;         // the rise is over the frame this many hops before, 1–64
+  int onsetMaxFilterBands = 1;    // ± filters of the max filter over the earlier frame, 0–16
   std::vector<double> onsetGroupEdgesHz = {250, 2000, 8000};  // splits of the flux into groups (ascending)
   // timbre novelty (an extra last column of onsetFlux when > 0): filters at or above this frequency, Hz, 0 = off
   double onsetNoveltyMinHz = 0;

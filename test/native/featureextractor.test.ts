@@ -423,7 +423,16 @@ test('onset flux novelty: a spectrum that replaces another at the same level pea
     for (const s of b) vb += Math.sin((2 * Math.PI * s.hz * i) / FS + s.phase);
     x[i] = env * ((1 - w) * va + w * vb);
   }
-  const r = analyze(x, { spectrum: true, pitch: false, onsets: true });
+  // with the fixed floor (−70 dB re full scale) it was measured with: relative to this quiet cluster's peak (under
+  // −16 dB) the floor sits lower and the decay's beating near it reads 0.04 dB, over a hundredth of the change
+  const fx = createFeatureExtractor(
+    { sampleRate: FS, channels: 1 },
+    { spectrum: true, pitch: false, onsets: true },
+    {},
+    { onsetRelativeFloorDb: 0, onsetFloorDb: -70 },
+  );
+  fx.addFloat(x);
+  const r = fx.finish();
   const G = r.onsetFluxGroups;
   const nov = (t: number) => r.onsetFlux[t * G + G - 1]!;
   const frame = (s: number) => Math.round(s / r.onsetHopSeconds);
@@ -510,8 +519,10 @@ test('band novelty: a +6 dB step of a steady cluster reads 2 × 6 dB summed over
     return fx.finish();
   };
   // the filterbank's top at 17 kHz, as measured (the onsets' default reaches 20 kHz since h-onset37: the filters
-  // over 15 kHz, near the floor, then share the top group's mean and it reads 8.1 dB)
-  const r = extract({ onsetBandNovelty: true, onsetMaxHz: 17000 });
+  // over 15 kHz, near the floor, then share the top group's mean and it reads 8.1 dB); the fixed floor (−70 dB re
+  // full scale) as measured (relative to the cluster's peak the floor is lower and the steady filters between the
+  // sines beat near it: 0.23 dB summed)
+  const r = extract({ onsetBandNovelty: true, onsetMaxHz: 17000, onsetRelativeFloorDb: 0, onsetFloorDb: -70 });
   const B = r.onsetBandNoveltyBands;
   assert.equal(B, 4); // one per onset flux frequency group
   assert.equal(r.onsetBandNovelty.length, B * (r.onsetFlux.length / r.onsetFluxGroups));

@@ -541,10 +541,27 @@ export const ONSET_FLUX_PARAMETERS = {
       'the ring stands out (held-out 24: its only band over the ring)',
   ),
   floorDb: p(
-    -70,
+    -120,
     'dB re a full-scale sine',
     [-200, 0],
-    'log compression 20·log10(1 + X/floor): filter magnitudes below this floor count as silence',
+    'log compression 20·log10(1 + X/floor): filter magnitudes below the floor count as silence; the floor is ' +
+      'relativeFloorDb under the sample peak but never under this (true silence: a file peaking down to −50 dB ' +
+      'reads as at full scale)',
+  ),
+  relativeFloorDb: p(
+    -70,
+    'dB re the sample peak',
+    [-200, 0],
+    "… the floor this far under the file's sample peak so far and over the look-ahead (a full-scale sine's filter " +
+      "reads the peak), so that a file's gain changes no onset (−70: a file peaking at full scale has the fixed " +
+      'floor of before h-gain54); 0: off (the fixed floor alone)',
+  ),
+  floorAheadSeconds: p(
+    0.5,
+    's',
+    [0, 10],
+    "… the look-ahead: a file's first hit sets the floor of the frames before it (its lead-in is not measured " +
+      'against its own faint start)',
   ),
   lagSeconds: p(
     0.0116,
@@ -610,6 +627,8 @@ export function onsetFluxOptions(
     onsetMinHz: v('minHz'),
     onsetMaxHz: v('maxHz'),
     onsetFloorDb: v('floorDb'),
+    onsetRelativeFloorDb: v('relativeFloorDb'),
+    onsetFloorAheadFrames: Math.round((v('floorAheadSeconds') * sampleRate) / onsetHopSamples),
     onsetLagFrames: Math.max(1, Math.min(64, Math.round((v('lagSeconds') * sampleRate) / onsetHopSamples))),
     onsetMaxFilterBands: v('maxFilterBands'),
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
