@@ -153,6 +153,11 @@
  * dominant pedals as a control, merengue/cha-cha-chá/swing/techno/habanera/chillwave styles, no intro, a
  * discrete-summation synthesizer written for it at 40 kHz, third-comma meantone and A4 = 444 Hz tunings, a flanger,
  * seeds 98000 + i).
+ * `--fresh37` (fifty-fourth round) adds its held-out set (fixtures/keyfresh37.ts fresh37KeySpecs(), 22 cadencing and
+ * 22 open songs, 14 open songs without a tonic pedal, tonic pedals in both halves (every Mixolydian and Dorian song,
+ * four each), dominant pedals as a control, dubstep/kizomba/gqom/lambada/synthpop/drill styles, a one-bar intro,
+ * a Walsh-function synthesizer written for it at 36 kHz, Lehman's Bach and A4 = 446 Hz tunings, a phaser, seeds
+ * 99000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -206,6 +211,7 @@ import { fresh33KeySet } from '../fixtures/keyfresh33.js';
 import { fresh34KeySet } from '../fixtures/keyfresh34.js';
 import { fresh35KeySet } from '../fixtures/keyfresh35.js';
 import { fresh36KeySet } from '../fixtures/keyfresh36.js';
+import { fresh37KeySet } from '../fixtures/keyfresh37.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -326,6 +332,7 @@ const SETS = [
   'fresh34 key set',
   'fresh35 key set',
   'fresh36 key set',
+  'fresh37 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -588,6 +595,7 @@ async function main() {
     fresh34KeySet,
     fresh35KeySet,
     fresh36KeySet,
+    fresh37KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
