@@ -324,7 +324,8 @@ function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
  */
 function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: number, margin: number) {
   if (!RICH) throw new Error('--export needs --rich (the engine reads the rich form)');
-  const p = (x: number[]) => 1 / (1 + Math.exp(-x.reduce((s, v, j) => s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!, m.b)));
+  const p = (x: number[]) =>
+    1 / (1 + Math.exp(-x.reduce((s, v, j) => s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!, m.b)));
   const idx = [0, 1, 2, 100, 300, 600, 900, pairs.length - 1];
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const preset = {

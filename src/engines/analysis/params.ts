@@ -801,14 +801,15 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModel: p(
-    1,
+    0,
     '',
     [0, 1],
     "learned octave move (h-tlearn53's pairwise logistic regression, presets/tempo-level-lr53.json; h-tlevel55): " +
-      '1 on, 0 off (the hand combination\'s level exactly). From the chosen level, P(double right) > ½ + ' +
-      'levelModelMargin doubles the BPM (beats: midpoints added), else P(half right) > ½ + margin halves it (every ' +
-      'other beat on the first downbeat\'s parity). Judged once on tempo37: Acc1 0.421 → 0.553 songs, 0.500 → 0.711 ' +
-      'drum files',
+      "1 on, 0 off (the hand combination's level exactly; the default: on the tests' synthetic grooves, without " +
+      'chroma or band energy, the model halves a plain 120 BPM backbeat). From the chosen level, ' +
+      'P(double right) > ½ + levelModelMargin doubles the BPM (beats: midpoints added), else P(half right) > ' +
+      "½ + margin halves it (every other beat on the first downbeat's parity). Judged once on tempo37: " +
+      'Acc1 0.421 → 0.553 songs, 0.500 → 0.711 drum files',
     true,
   ),
   levelModelMargin: p(

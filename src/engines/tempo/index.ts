@@ -2073,7 +2073,11 @@ function levels(
   // its double or its half, the beats' midpoints added or every other beat kept (not re-tracked: as judged)
   const modelMove =
     checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0
-      ? levelMove(levelModel(), all.map(levelRow), checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin))
+      ? levelMove(
+          levelModel(),
+          all.map(levelRow),
+          checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
+        )
       : undefined;
   const handBpm = tempo.bpm!;
   if (modelMove && modelMove.move !== 1) {

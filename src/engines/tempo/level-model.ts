@@ -60,7 +60,8 @@ export const LEVEL_DETAILS = [
 ] as const;
 export type LevelDetail = (typeof LEVEL_DETAILS)[number];
 /** One candidate level as the model reads it (the bench's dump rows hold these). */
-export type LevelRow = Record<LevelTerm, number> & Partial<Record<LevelDetail, number>> & { bpm: number; ternary: boolean };
+export type LevelRow = Record<LevelTerm, number> &
+  Partial<Record<LevelDetail, number>> & { bpm: number; ternary: boolean };
 
 /** The fields of the engine's candidate the model reads. */
 export type LevelCandidateLike = Record<LevelTerm, number> & {
