@@ -9,7 +9,6 @@
  * other beat, on the phase of the first downbeat); one octave at most.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The candidate terms the model reads (numbers in every candidate). */
@@ -191,23 +190,13 @@ export interface LevelModelPreset extends LevelModel {
   checks: { from: string; x: number[]; probability: number }[];
 }
 
-export const LEVEL_MODEL_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '..',
-  'presets',
-  'tempo-level-lr53.json',
-);
+/** presets/tempo-level-lr53.json at the repository's root (from src/engines/tempo or dist/src/engines/tempo). */
+export const LEVEL_MODEL_FILE = fileURLToPath(new URL('../../../../presets/tempo-level-lr53.json', import.meta.url));
 let loaded: LevelModelPreset | undefined;
-/** The shipped model, read once. */
+/** The shipped model, read once, its feature names checked against the code's. */
 export function levelModel(): LevelModelPreset {
-  if (!loaded) {
-    const m = JSON.parse(readFileSync(LEVEL_MODEL_FILE, 'utf8')) as LevelModelPreset;
-    if (m.features.join() !== LEVEL_FEATURES.join()) throw new Error(`${LEVEL_MODEL_FILE}: features differ from code`);
-    loaded = m;
-  }
+  loaded ??= JSON.parse(readFileSync(LEVEL_MODEL_FILE, 'utf8')) as LevelModelPreset;
+  if (loaded.features.join() !== LEVEL_FEATURES.join()) throw new Error(`${LEVEL_MODEL_FILE}: features differ`);
   return loaded;
 }
 
