@@ -17,12 +17,26 @@
  *
  * Not part of `npm test`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tappedTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
 import { estimateTempoWithDecision, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
+import {
+  LEVEL_FEATURES,
+  LEVEL_MODEL_FILE,
+  LEVEL_TERMS,
+  isDouble,
+  levelMove,
+  levelPairFeatures,
+  levelProbabilityOfRow,
+  levelRow,
+  movedBeats as moveBeats,
+  type LevelModel,
+  type LevelRow,
+} from '../src/engines/tempo/level-model.js';
 import { features } from './tempo-features.js';
 import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 
@@ -31,76 +45,8 @@ const DUMP = '/tmp/h-tlearn53/dump';
 const TUNING_SETS = Array.from({ length: 16 }, (_, i) => String(21 + i));
 const JUDGE_SET = '37';
 
-/** The candidate terms the model reads (the Candidate fields that are numbers in every candidate). */
-const TERMS = [
-  'comb',
-  'prior',
-  'fit',
-  'bar',
-  'even',
-  'evenBeat',
-  'evenTonal',
-  'evenDrum',
-  'snareBeat',
-  'snareHalf',
-  'pulse',
-  'backbeat',
-  'ternaryCheck',
-  'twoBeat',
-  'barRepeat',
-  'barTile',
-  'halfTime',
-  'fourThree',
-  'sixEight',
-  'dembow',
-  'harmony',
-  'harmonyRaw',
-  'handed',
-  'score',
-] as const;
-type Term = (typeof TERMS)[number];
-/** The checks' own evidence (0 where a check did not read it), raw. */
-const DETAILS = [
-  'twoBeatHalf',
-  'twoBeatSub',
-  'twoBeatKick',
-  'twoBeatEvidence',
-  'twoBeatDoubleBar',
-  'twoBeatKickSnareHalf',
-  'twoBeatSnareOnBeats',
-  'halfTimeEvidence',
-  'fourThreeEvidence',
-  'sixEightEvidence',
-  'dembowEvidence',
-  'dembowRepeat',
-  'barRepeatS4',
-  'barRepeatS8',
-  'barRepeatEvidence',
-] as const;
-type Detail = (typeof DETAILS)[number];
-type Level = Record<Term, number> & Partial<Record<Detail, number>> & { bpm: number; ternary: boolean };
-
-function detailsOf(c: Readonly<TempoLevelCandidate>): Record<Detail, number> {
-  const t = c.twoBeatDetail;
-  const b = c.barRepeatDetail;
-  return {
-    twoBeatHalf: t?.half ?? 0,
-    twoBeatSub: t?.sub ?? 0,
-    twoBeatKick: t?.kick ?? 0,
-    twoBeatEvidence: t?.evidence ?? 0,
-    twoBeatDoubleBar: t?.doubleBar ?? 0,
-    twoBeatKickSnareHalf: t?.kickSnareHalf ?? 0,
-    twoBeatSnareOnBeats: t?.snareOnBeats ?? 0,
-    halfTimeEvidence: c.halfTimeEvidence ?? 0,
-    fourThreeEvidence: c.fourThreeEvidence ?? 0,
-    sixEightEvidence: c.sixEightEvidence ?? 0,
-    dembowEvidence: c.dembowEvidence ?? 0,
-    dembowRepeat: c.dembowRepeat ?? 0,
-    barRepeatS4: b?.s4 ?? 0,
-    barRepeatS8: b?.s8 ?? 0,
-    barRepeatEvidence: b?.evidence ?? 0,
-  };
-}
+const TERMS = LEVEL_TERMS;
+type Level = LevelRow;
 
 interface Row {
   set: string;
@@ -135,11 +81,7 @@ async function dumpSet(n: string): Promise<Row[]> {
     let seen: Level[] = [];
     const { tempo } = estimateTempoWithDecision(input, {
       onCandidates: (all) => {
-        seen = all.map((c: Readonly<TempoLevelCandidate>) => {
-          const l = { bpm: c.bpm, ternary: c.ternary, ...detailsOf(c) } as Level;
-          for (const k of TERMS) l[k] = c[k];
-          return l;
-        });
+        seen = all.map((c: Readonly<TempoLevelCandidate>) => levelRow(c));
       },
     });
     const accept = [...(truth.accept ?? [truth.bpm])];
@@ -171,7 +113,7 @@ function readSet(n: string): Row[] {
 }
 
 const ok = (bpm: number | null, r: Row) => bpm !== null && r.accept.some((b) => Math.abs(bpm - b) <= 0.04 * b);
-const octave = (a: Level, b: Level) => Math.abs(b.bpm / (2 * a.bpm) - 1) <= 0.03;
+const octave = isDouble;
 const EPS = 1e-3;
 /** --anchor-best: train on main's own decision pairs only (its level vs its double and its half). */
 const ANCHOR_BEST_ONLY = process.argv.includes('--anchor-best');
@@ -180,15 +122,7 @@ const RICH = process.argv.includes('--rich');
 
 /** The pair's features: log(slow term / fast term) for every term, the ternary flags, the slow level's log2 BPM. */
 function pairFeatures(slow: Level, fast: Level): number[] {
-  if (RICH)
-    return [
-      ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
-      ...TERMS.map((k) => Math.log(Math.max(0, slow[k]) + EPS)),
-      ...DETAILS.flatMap((k) => [slow[k] ?? 0, fast[k] ?? 0]),
-      slow.ternary ? 1 : 0,
-      fast.ternary ? 1 : 0,
-      Math.log2(slow.bpm / 100),
-    ];
+  if (RICH) return levelPairFeatures(slow, fast);
   return [
     ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
     slow.ternary ? 1 : 0,
@@ -197,14 +131,7 @@ function pairFeatures(slow: Level, fast: Level): number[] {
   ];
 }
 const FEATURE_NAMES = RICH
-  ? [
-      ...TERMS.map((k) => `log ${k} slow/fast`),
-      ...TERMS.map((k) => `log ${k} slow`),
-      ...DETAILS.flatMap((k) => [`${k} slow`, `${k} fast`]),
-      'slow ternary',
-      'fast ternary',
-      'log2 slow/100',
-    ]
+  ? LEVEL_FEATURES
   : [...TERMS.map((k) => `log ${k} slow/fast`), 'slow ternary', 'fast ternary', 'log2 slow/100'];
 
 /** Training pairs of one file: level vs double around main's level and around the truth; label 1 = the fast one. */
@@ -230,12 +157,7 @@ function pairsOf(r: Row): { x: number[]; y: number }[] {
   return out;
 }
 
-interface Model {
-  mean: number[];
-  scale: number[];
-  w: number[];
-  b: number;
-}
+type Model = LevelModel;
 
 /** L2-regularized logistic regression by Newton's method (IRLS) on standardized features; deterministic. */
 function train(pairs: { x: number[]; y: number }[], lambda: number): Model {
@@ -284,15 +206,16 @@ function solve(A: number[][], b: number[]): number[] {
   return M.map((row, i) => (row[i] ? row[n]! / row[i]! : 0));
 }
 
-const pFast = (m: Model, slow: Level, fast: Level) => {
-  const z = pairFeatures(slow, fast).reduce((s, v, j) => s + m.w[j]! * ((v - m.mean[j]!) / m.scale[j]!), m.b);
-  return 1 / (1 + Math.exp(-z));
-};
+const pFast = (m: Model, slow: Level, fast: Level) => levelProbabilityOfRow(m, pairFeatures(slow, fast));
 
 /** The model's BPM for one file: main's, or main's ×2 / ×½ when the model moves the level one octave. */
 function choose(m: Model, r: Row, margin: number): { bpm: number | null; move: 1 | 2 | 0.5 } {
+  if (!r.levels.length || r.mainBpm === null) return { bpm: r.mainBpm, move: 1 };
+  if (RICH) {
+    const { move } = levelMove(m, r.levels, margin);
+    return { bpm: r.mainBpm * move, move };
+  }
   const L = r.levels;
-  if (!L.length || r.mainBpm === null) return { bpm: r.mainBpm, move: 1 };
   const best = L[0]!;
   const up = L.find((c) => octave(best, c));
   const down = L.find((c) => octave(c, best));
@@ -331,17 +254,8 @@ interface Tally {
 const tally = (): Tally => ({ n: 0, main: 0, model: 0, main2: 0, model2: 0, fMain: 0, fModel: 0 });
 const FIELDS = ['n', 'main', 'model', 'main2', 'model2', 'fMain', 'fModel'] as const;
 
-/**
- * The model's beats: main's when it stays; main's with the midpoints added (×2); every other beat of main's, on the
- * phase of its first downbeat (×½; the engine's own downbeats, not the truth's).
- */
-function movedBeats(r: Row, move: 1 | 2 | 0.5): number[] {
-  const b = r.mainBeats ?? [];
-  if (move === 1) return b;
-  if (move === 2) return b.flatMap((t, i) => (i + 1 < b.length ? [t, (t + b[i + 1]!) / 2] : [t]));
-  const first = r.mainDownbeats?.length ? Math.max(0, b.indexOf(r.mainDownbeats[0]!)) : 0;
-  return b.filter((_, i) => i % 2 === first % 2);
-}
+/** The model's beats (level-model.ts movedBeats on the engine's own first downbeat, never the truth's). */
+const movedBeats = (r: Row, move: 1 | 2 | 0.5) => moveBeats(r.mainBeats ?? [], r.mainDownbeats?.[0], move);
 const beatF = (est: number[], r: Row) => fMeasure(matchEvents(est, r.truthBeats ?? [], 0.07));
 const f3 = (x: number, n: number) => (n ? (x / n).toFixed(3) : '—');
 
@@ -403,6 +317,39 @@ function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
   );
 }
 
+/**
+ * --export (with --rich): the model as presets/tempo-level-lr53.json — weights, means, scales, the feature names,
+ * provenance (command, sets, the dumps' sha256) and check rows with the probability this trainer gives them (its
+ * own sum here, not the engine's function).
+ */
+function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: number, margin: number) {
+  if (!RICH) throw new Error('--export needs --rich (the engine reads the rich form)');
+  const p = (x: number[]) =>
+    1 / (1 + Math.exp(-x.reduce((s, v, j) => s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!, m.b)));
+  const idx = [0, 1, 2, 100, 300, 600, 900, pairs.length - 1];
+  const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+  const preset = {
+    name: 'tempo-level-lr53',
+    features: [...LEVEL_FEATURES],
+    provenance: {
+      trainer: 'bench/tempo-learn.ts (h-tlearn53; exported by h-tlevel55)',
+      command: `node dist/bench/tempo-learn.js --rich --lambda ${lambda} --margin ${margin} --export`,
+      sets: TUNING_SETS.map((n) => `tempo${n}`),
+      pairs: pairs.length,
+      lambda,
+      marginJudged: margin,
+      dumps: Object.fromEntries(TUNING_SETS.map((n) => [`tempo${n}.jsonl`, sha(path.join(DUMP, `tempo${n}.jsonl`))])),
+    },
+    b: m.b,
+    w: m.w,
+    mean: m.mean,
+    scale: m.scale,
+    checks: idx.map((i) => ({ from: `training pair ${i}`, x: pairs[i]!.x, probability: p(pairs[i]!.x) })),
+  };
+  writeFileSync(LEVEL_MODEL_FILE, JSON.stringify(preset, null, 1) + '\n');
+  console.log(`wrote ${LEVEL_MODEL_FILE}`);
+}
+
 async function main() {
   const lambda = Number(argOf('--lambda', '1'));
   const margin = Number(argOf('--margin', '0'));
@@ -445,6 +392,7 @@ async function main() {
   FEATURE_NAMES.map((f, j) => [f, m.w[j]!] as const)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
     .forEach(([f, w]) => console.log(`| ${f} | ${w.toFixed(3)} |`));
+  if (process.argv.includes('--export')) exportPreset(m, pairs, lambda, margin);
   const fit = score(tuning, m, margin, (r) => `tempo${r.set}`);
   table('Training fit (tempo21–36, in sample)', fit.t);
   if (!process.argv.includes('--judge')) return;

@@ -800,6 +800,25 @@ export const TEMPO_PARAMETERS = {
     'half-time snare: at least this many snare intervals of four beats (a 20 s file at 70–98 BPM has 4–6)',
     true,
   ),
+  levelModel: p(
+    0,
+    '',
+    [0, 1],
+    "learned octave move (h-tlearn53's pairwise logistic regression, presets/tempo-level-lr53.json; h-tlevel55): " +
+      "1 on, 0 off (the hand combination's level exactly; the default: on the tests' synthetic grooves, without " +
+      'chroma or band energy, the model halves a plain 120 BPM backbeat). From the chosen level, ' +
+      'P(double right) > ½ + levelModelMargin doubles the BPM (beats: midpoints added), else P(half right) > ' +
+      "½ + margin halves it (every other beat on the first downbeat's parity). Judged once on tempo37: " +
+      'Acc1 0.421 → 0.553 songs, 0.500 → 0.711 drum files',
+    true,
+  ),
+  levelModelMargin: p(
+    0.1,
+    'probability',
+    [0, 0.5],
+    "learned octave move: the model's probability must exceed ½ by this much to move the level (chosen on " +
+      'leave-one-set-out tempo21–36, the plateau 0.1–0.2; ±10 % leaves tempo37 unchanged)',
+  ),
   halfTimeCheckFloor: p(
     0.2,
     '',

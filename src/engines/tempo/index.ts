@@ -36,6 +36,7 @@
  * syllable rhythm is periodic enough for the first test but has neither (h-gate19).
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { levelModel, levelMove, levelRow, movedBeats } from './level-model.js';
 import { pickPeaks } from '../onsets/index.js';
 import { peakTuningConcentration, tuningAwareChroma } from '../key/index.js';
 import { kthSmallest, lowerBound } from '../order.js';
@@ -2068,6 +2069,39 @@ function levels(
     downbeats: downbeats.map((i) => r4(beats[i]!)),
     alternatives: alternatives.slice(0, 3),
   };
+  // the learned octave move (h-tlearn53's model, level-model.ts; h-tlevel55): from the hand combination's level to
+  // its double or its half, the beats' midpoints added or every other beat kept (not re-tracked: as judged)
+  const modelMove =
+    checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0
+      ? levelMove(
+          levelModel(),
+          all.map(levelRow),
+          checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
+        )
+      : undefined;
+  const handBpm = tempo.bpm!;
+  if (modelMove && modelMove.move !== 1) {
+    const moved = movedBeats(tempo.beats, tempo.downbeats[0], modelMove.move).map(r4);
+    const kept = new Set(moved);
+    const p = modelMove.move === 2 ? modelMove.pUp! : modelMove.pDown!;
+    tempo.bpm = Math.round(handBpm * modelMove.move * 100) / 100;
+    tempo.confidence = Math.round(p * 1000) / 1000;
+    tempo.beats = moved;
+    tempo.downbeats = tempo.downbeats.filter((t) => kept.has(t));
+    tempo.alternatives = [
+      { bpm: handBpm, confidence: Math.round((1 - p) * 1000) / 1000 },
+      ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
+    ].slice(0, 3);
+  }
+  const modelLog = modelMove
+    ? `learned level model (presets/tempo-level-lr53.json, margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
+      `P(double right) ${modelMove.pUp === undefined ? 'no double candidate' : fmt(modelMove.pUp)}, ` +
+      `P(half right) ${modelMove.pDown === undefined ? 'no half candidate' : fmt(modelMove.pDown)}` +
+      (modelMove.move === 1
+        ? `: the ${fmt(handBpm)} BPM level stays`
+        : `: moved from ${fmt(handBpm)} BPM (the hand combination's level) to ${fmt(tempo.bpm!)} BPM ` +
+          `(× ${modelMove.move === 2 ? 2 : '½'})`)
+    : undefined;
   const terms = (c: Candidate) =>
     (c.slowFrom !== undefined
       ? `slow compound level (below minBpm ${fmt(minBpm)}: every third eighth of the ${fmt(c.slowFrom)} BPM ` +
@@ -2149,7 +2183,9 @@ function levels(
     decision: 'metricalLevel',
     value: tempo.bpm!,
     unit: 'BPM',
-    reason: `beat level ${fmt(bestBpm)} BPM: ${terms(best)}, the highest of ${all.length} candidate levels`,
+    reason:
+      `beat level ${fmt(bestBpm)} BPM: ${terms(best)}, the highest of ${all.length} candidate levels` +
+      (modelMove && modelMove.move !== 1 ? `; ${modelLog}` : ''),
     inputs: {
       seeds: seeds.map(fmt),
       periodicityEnvelope: kickSnareOnly ? 'kick and snare' : onBeatEnvelope ? 'full band + low band' : 'full band',
@@ -2184,6 +2220,7 @@ function levels(
           }
         : {}),
       ...(convention ? { levelConvention: convention } : {}),
+      ...(modelLog ? { levelModel: modelLog } : {}),
       ...(best.twoBeatDetail
         ? {
             twoBeatCheck:

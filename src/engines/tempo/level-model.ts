@@ -1,0 +1,207 @@
+/**
+ * The metrical level's learned octave move (h-tlearn53's model, put into the engine by h-tlevel55; issue 12 points 1
+ * and 2): a pairwise logistic regression "this level vs its double" over the candidate levels' own terms and their
+ * checks' evidence. The features are built here once, for the trainer (bench/tempo-learn.ts) and for the engine; the
+ * weights, feature means and scales are presets/tempo-level-lr53.json (trained by the bench, λ-free at run time).
+ *
+ * From the level the hand combination chose (the best candidate): P(double right | level, double) > ½ + margin moves
+ * up (BPM × 2, the beats' midpoints added), else P(half right | half, level) > ½ + margin moves down (BPM × ½, every
+ * other beat, on the phase of the first downbeat); one octave at most.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The candidate terms the model reads (numbers in every candidate). */
+export const LEVEL_TERMS = [
+  'comb',
+  'prior',
+  'fit',
+  'bar',
+  'even',
+  'evenBeat',
+  'evenTonal',
+  'evenDrum',
+  'snareBeat',
+  'snareHalf',
+  'pulse',
+  'backbeat',
+  'ternaryCheck',
+  'twoBeat',
+  'barRepeat',
+  'barTile',
+  'halfTime',
+  'fourThree',
+  'sixEight',
+  'dembow',
+  'harmony',
+  'harmonyRaw',
+  'handed',
+  'score',
+] as const;
+export type LevelTerm = (typeof LEVEL_TERMS)[number];
+/** The checks' own evidence (0 where a check did not read it), raw. */
+export const LEVEL_DETAILS = [
+  'twoBeatHalf',
+  'twoBeatSub',
+  'twoBeatKick',
+  'twoBeatEvidence',
+  'twoBeatDoubleBar',
+  'twoBeatKickSnareHalf',
+  'twoBeatSnareOnBeats',
+  'halfTimeEvidence',
+  'fourThreeEvidence',
+  'sixEightEvidence',
+  'dembowEvidence',
+  'dembowRepeat',
+  'barRepeatS4',
+  'barRepeatS8',
+  'barRepeatEvidence',
+] as const;
+export type LevelDetail = (typeof LEVEL_DETAILS)[number];
+/** One candidate level as the model reads it (the bench's dump rows hold these). */
+export type LevelRow = Record<LevelTerm, number> &
+  Partial<Record<LevelDetail, number>> & { bpm: number; ternary: boolean };
+
+/** The fields of the engine's candidate the model reads. */
+export type LevelCandidateLike = Record<LevelTerm, number> & {
+  bpm: number;
+  ternary: boolean;
+  twoBeatDetail?: {
+    half: number;
+    sub: number;
+    kick: number;
+    evidence: number;
+    doubleBar: number;
+    kickSnareHalf: number;
+    snareOnBeats: number;
+  };
+  barRepeatDetail?: { s4: number; s8: number; evidence: number };
+  halfTimeEvidence?: number;
+  fourThreeEvidence?: number;
+  sixEightEvidence?: number;
+  dembowEvidence?: number;
+  dembowRepeat?: number;
+};
+
+/** A candidate's row: its terms, its checks' evidence (0 when not read), BPM and ternary flag. */
+export function levelRow(c: Readonly<LevelCandidateLike>): LevelRow {
+  const t = c.twoBeatDetail;
+  const b = c.barRepeatDetail;
+  const row = {
+    bpm: c.bpm,
+    ternary: c.ternary,
+    twoBeatHalf: t?.half ?? 0,
+    twoBeatSub: t?.sub ?? 0,
+    twoBeatKick: t?.kick ?? 0,
+    twoBeatEvidence: t?.evidence ?? 0,
+    twoBeatDoubleBar: t?.doubleBar ?? 0,
+    twoBeatKickSnareHalf: t?.kickSnareHalf ?? 0,
+    twoBeatSnareOnBeats: t?.snareOnBeats ?? 0,
+    halfTimeEvidence: c.halfTimeEvidence ?? 0,
+    fourThreeEvidence: c.fourThreeEvidence ?? 0,
+    sixEightEvidence: c.sixEightEvidence ?? 0,
+    dembowEvidence: c.dembowEvidence ?? 0,
+    dembowRepeat: c.dembowRepeat ?? 0,
+    barRepeatS4: b?.s4 ?? 0,
+    barRepeatS8: b?.s8 ?? 0,
+    barRepeatEvidence: b?.evidence ?? 0,
+  } as LevelRow;
+  for (const k of LEVEL_TERMS) row[k] = c[k];
+  return row;
+}
+
+const EPS = 1e-3;
+/** The rich feature vector's names (81), in order: the preset's `features` must equal it. */
+export const LEVEL_FEATURES: readonly string[] = [
+  ...LEVEL_TERMS.map((k) => `log ${k} slow/fast`),
+  ...LEVEL_TERMS.map((k) => `log ${k} slow`),
+  ...LEVEL_DETAILS.flatMap((k) => [`${k} slow`, `${k} fast`]),
+  'slow ternary',
+  'fast ternary',
+  'log2 slow/100',
+];
+/** The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, … */
+export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<LevelRow>): number[] {
+  return [
+    ...LEVEL_TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
+    ...LEVEL_TERMS.map((k) => Math.log(Math.max(0, slow[k]) + EPS)),
+    ...LEVEL_DETAILS.flatMap((k) => [slow[k] ?? 0, fast[k] ?? 0]),
+    slow.ternary ? 1 : 0,
+    fast.ternary ? 1 : 0,
+    Math.log2(slow.bpm / 100),
+  ];
+}
+
+/** A standardized logistic regression: z = b + Σ w_j (x_j − mean_j) / scale_j. */
+export interface LevelModel {
+  mean: number[];
+  scale: number[];
+  w: number[];
+  b: number;
+}
+
+/** P(the fast level of the pair is right). */
+export function levelProbability(m: LevelModel, slow: Readonly<LevelRow>, fast: Readonly<LevelRow>): number {
+  return levelProbabilityOfRow(m, levelPairFeatures(slow, fast));
+}
+
+/** Within 3 % of an octave: b is a's double. */
+export const isDouble = (a: { bpm: number }, b: { bpm: number }) => Math.abs(b.bpm / (2 * a.bpm) - 1) <= 0.03;
+
+export interface LevelMove {
+  move: 1 | 2 | 0.5;
+  /** P(double right) for the move up, P(half right) for the move down (undefined: no such candidate). */
+  pUp?: number;
+  pDown?: number;
+  /** The BPM of the candidates moved to, when moved. */
+  to?: number;
+}
+
+/** The model's move from the best candidate (rows best first). */
+export function levelMove(m: LevelModel, rows: readonly Readonly<LevelRow>[], margin: number): LevelMove {
+  const best = rows[0];
+  if (!best) return { move: 1 };
+  const up = rows.find((c) => isDouble(best, c));
+  const down = rows.find((c) => isDouble(c, best));
+  const pUp = up ? levelProbability(m, best, up) : undefined;
+  const pDown = down ? 1 - levelProbability(m, down, best) : undefined;
+  if (up && pUp! > 0.5 + margin && pUp! >= (pDown ?? 0)) return { move: 2, pUp, pDown, to: up.bpm };
+  if (down && pDown! > 0.5 + margin) return { move: 0.5, pUp, pDown, to: down.bpm };
+  return { move: 1, pUp, pDown };
+}
+
+/**
+ * The beats at the moved level: as they are (1); the midpoints added (2); every other beat on the parity of the
+ * first downbeat's index (½; 0 when there is none).
+ */
+export function movedBeats(beats: readonly number[], firstDownbeat: number | undefined, move: 1 | 2 | 0.5): number[] {
+  if (move === 1) return [...beats];
+  if (move === 2) return beats.flatMap((t, i) => (i + 1 < beats.length ? [t, (t + beats[i + 1]!) / 2] : [t]));
+  const first = firstDownbeat !== undefined ? Math.max(0, beats.indexOf(firstDownbeat)) : 0;
+  return beats.filter((_, i) => i % 2 === first % 2);
+}
+
+/** The preset (presets/tempo-level-lr53.json). */
+export interface LevelModelPreset extends LevelModel {
+  name: string;
+  features: string[];
+  provenance: Record<string, unknown>;
+  /** Feature rows and the probability the trainer gave them at training time. */
+  checks: { from: string; x: number[]; probability: number }[];
+}
+
+/** presets/tempo-level-lr53.json at the repository's root (from src/engines/tempo or dist/src/engines/tempo). */
+export const LEVEL_MODEL_FILE = fileURLToPath(new URL('../../../../presets/tempo-level-lr53.json', import.meta.url));
+let loaded: LevelModelPreset | undefined;
+/** The shipped model, read once, its feature names checked against the code's. */
+export function levelModel(): LevelModelPreset {
+  loaded ??= JSON.parse(readFileSync(LEVEL_MODEL_FILE, 'utf8')) as LevelModelPreset;
+  if (loaded.features.join() !== LEVEL_FEATURES.join()) throw new Error(`${LEVEL_MODEL_FILE}: features differ`);
+  return loaded;
+}
+
+/** P from a stored feature row (the preset's checks). */
+export function levelProbabilityOfRow(m: LevelModel, x: readonly number[]): number {
+  const z = x.reduce((s, v, j) => s + m.w[j]! * ((v - m.mean[j]!) / m.scale[j]!), m.b);
+  return 1 / (1 + Math.exp(-z));
+}
