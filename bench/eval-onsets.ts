@@ -91,7 +91,12 @@
  * ride, swung hats with open hats and ghosts, brush taps with a re-struck tom, a pop groove —, Hydrogen instruments no
  * onset set chose cut at their lead-in, synthesized kits on new seeds, room-miked kits, a shoebox parking garage,
  * sawmill and shower room, dry kits as controls, made after held-out 31 had been read; `--held-out-32-only`: that set
- * alone).
+ * alone),
+ * held-out 33 (ONSET_HELD_OUT_KITS_33: players written for it — a roll of soft rim taps between accents, backbeat
+ * flams with ghosts and an open hat, a swung quiet ride over brush taps, a rock groove with a tom fill —, lmms-common
+ * and sonic-pi one-shots no onset set played, synthesized kits on new seeds, quiet stems at stated peaks (−35 to −20
+ * dBFS) and full-scale ones, room-miked kits, a shoebox ship's engine room, malt house and planetarium, dry kits,
+ * made after held-out 32 had been read; `--held-out-33-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -147,8 +152,11 @@ const TWENTY_NINTH = path.join(OUT, 'drums-held-out-29');
 const THIRTIETH = path.join(OUT, 'drums-held-out-30');
 const THIRTY_FIRST = path.join(OUT, 'drums-held-out-31');
 const THIRTY_SECOND = path.join(OUT, 'drums-held-out-32');
+const THIRTY_THIRD = path.join(OUT, 'drums-held-out-33');
+/** `--held-out-33-only`: the thirty-third held-out set (ONSET_HELD_OUT_KITS_33) alone. */
+const THIRTY_THIRD_ONLY = process.argv.includes('--held-out-33-only');
 /** `--held-out-32-only`: the thirty-second held-out set (ONSET_HELD_OUT_KITS_32) alone. */
-const THIRTY_SECOND_ONLY = process.argv.includes('--held-out-32-only');
+const THIRTY_SECOND_ONLY = process.argv.includes('--held-out-32-only') || THIRTY_THIRD_ONLY;
 /** `--held-out-31-only`: the thirty-first held-out set (ONSET_HELD_OUT_KITS_31) alone. */
 const THIRTY_FIRST_ONLY = process.argv.includes('--held-out-31-only') || THIRTY_SECOND_ONLY;
 /** `--held-out-30-only`: the thirtieth held-out set (ONSET_HELD_OUT_KITS_30) alone. */
@@ -257,7 +265,8 @@ interface Item {
     | 'held-out 29'
     | 'held-out 30'
     | 'held-out 31'
-    | 'held-out 32';
+    | 'held-out 32'
+    | 'held-out 33';
   kit: string;
   pattern: string;
 }
@@ -381,6 +390,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 30': [THIRTIETH, { set: 'onset-held-out-30' }],
   'held-out 31': [THIRTY_FIRST, { set: 'onset-held-out-31' }],
   'held-out 32': [THIRTY_SECOND, { set: 'onset-held-out-32' }],
+  'held-out 33': [THIRTY_THIRD, { set: 'onset-held-out-33' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -426,7 +436,8 @@ async function main() {
   const twentyNinth = (THIRD_ONLY && !TWENTY_NINTH_ONLY) || THIRTIETH_ONLY ? none : drumItems('held-out 29');
   const thirtieth = (THIRD_ONLY && !THIRTIETH_ONLY) || THIRTY_FIRST_ONLY ? none : drumItems('held-out 30');
   const thirtyFirst = (THIRD_ONLY && !THIRTY_FIRST_ONLY) || THIRTY_SECOND_ONLY ? none : drumItems('held-out 31');
-  const thirtySecond = THIRD_ONLY && !THIRTY_SECOND_ONLY ? none : drumItems('held-out 32');
+  const thirtySecond = (THIRD_ONLY && !THIRTY_SECOND_ONLY) || THIRTY_THIRD_ONLY ? none : drumItems('held-out 32');
+  const thirtyThird = THIRD_ONLY && !THIRTY_THIRD_ONLY ? none : drumItems('held-out 33');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -462,6 +473,7 @@ async function main() {
     ...thirtieth.items,
     ...thirtyFirst.items,
     ...thirtySecond.items,
+    ...thirtyThird.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -498,6 +510,7 @@ async function main() {
     ...thirtieth.missing,
     ...thirtyFirst.missing,
     ...thirtySecond.missing,
+    ...thirtyThird.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -577,6 +590,7 @@ async function main() {
       'held-out 30',
       'held-out 31',
       'held-out 32',
+      'held-out 33',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
