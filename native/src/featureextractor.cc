@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <exception>
 #include <stdexcept>
 #include <system_error>
@@ -611,6 +610,27 @@ SHUB_ALWAYS_INLINE float decayFall(float change, float perFrame, float maxFall) 
 #endif
 }
 
+/**
+ * max(peak, |x[i]|) over n samples, NaN skipped: the same value as std::max(peak, std::fabs(x[i])) in order (maxps
+ * returns its second operand on NaN; the maximum of values >= +0 does not depend on the order).
+ */
+float peakAbs(const float* x, size_t n, float peak) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128 abs = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
+  __m128 m0 = _mm_set1_ps(peak), m1 = m0;
+  for (; i + 8 <= n; i += 8) {
+    m0 = _mm_max_ps(_mm_and_ps(_mm_loadu_ps(x + i), abs), m0);
+    m1 = _mm_max_ps(_mm_and_ps(_mm_loadu_ps(x + i + 4), abs), m1);
+  }
+  float l[4];
+  _mm_storeu_ps(l, _mm_max_ps(m0, m1));
+  for (int k = 0; k < 4; ++k) peak = std::max(peak, l[k]);
+#endif
+  for (; i < n; ++i) peak = std::max(peak, std::fabs(x[i]));
+  return peak;
+}
+
 class OnsetFluxTracker {
  public:
   OnsetFluxTracker(const FeatureOptions& o, FeatureReport& rep)
@@ -690,7 +710,12 @@ class OnsetFluxTracker {
     novelty_ = noveltyHz_ > 0 && F > 0;
     const size_t depth = static_cast<size_t>(lag_) + (novelty_ || bandNovelty_ ? static_cast<size_t>(slope_) : 0);
     hist_.assign(depth + 1, std::vector<float>(F, 0.0f));  // silence before the file
-    if (relative_ > 0) histLin_.assign(depth + 1, std::vector<float>(F, 0.0f));
+    if (relative_ > 0) {
+      // a frame's magnitudes stay in ring_ while it waits (aheadFrames_) and while hist_ holds it (depth + 1)
+      ring_.assign(aheadFrames_ + depth + 1, std::vector<float>(F, 0.0f));
+      zeros_.assign(F, 0.0f);
+      histLin_.assign(depth + 1, zeros_.data());
+    }
     shape_.assign(F, 0.0f);
     prevShape_.assign(F, 0.0f);
     buf_.resize(W_);
@@ -763,6 +788,7 @@ class OnsetFluxTracker {
     // only the bins the filters read (the top filter's corner is below Nyquist: onsetMaxHz)
     for (size_t k = magLo_; k < magHi_; ++k) mag_[k] = std::sqrt(re_[k] * re_[k] + im_[k] * im_[k]) * magScale_;
     const size_t F = filters_.size();
+    float* lin = relative_ > 0 ? ring_[pushed_ % ring_.size()].data() : lin_.data();  // this frame's magnitudes
     for (size_t j0 = 0; j0 < F; j0 += 4) {
       const int nf = static_cast<int>(std::min<size_t>(4, F - j0));
       float e[4];
@@ -775,28 +801,27 @@ class OnsetFluxTracker {
             lo = flt.lo;
           },
           mag_.data(), e);
-      for (int i = 0; i < nf; ++i) lin_[j0 + static_cast<size_t>(i)] = e[i];
+      for (int i = 0; i < nf; ++i) lin[j0 + static_cast<size_t>(i)] = e[i];
     }
     if (relative_ == 0) {
-      levels(lin_);
+      levels(lin);
       return;
     }
-    // the relative floor: this frame waits ahead_ frames, so that the floor of a file's first hit is its own
-    for (size_t i = 0; i < W_; ++i) loudest_ = std::max(loudest_, std::fabs(x[i]));
-    ahead_.push_back(lin_);
-    if (ahead_.size() > aheadFrames_) {
-      levels(ahead_.front());
-      ahead_.pop_front();
-    }
+    // the relative floor: this frame waits aheadFrames_ frames, so that the floor of a file's first hit is its own.
+    // The peak over the windows so far: the first window whole, then each hop's new samples (the window's last H_).
+    const size_t from = frames_ == 1 ? 0 : W_ - H_;
+    loudest_ = peakAbs(x + from, W_ - from, loudest_);
+    ++pushed_;
+    if (pushed_ - levelled_ > aheadFrames_) levels(ring_[levelled_++ % ring_.size()].data());
   }
 
   /** The frames still waiting for the relative floor's look-ahead (at the end of the file). */
   void drain() {
-    for (; !ahead_.empty(); ahead_.pop_front()) levels(ahead_.front());
+    while (levelled_ < pushed_) levels(ring_[levelled_++ % ring_.size()].data());
   }
 
   /** One frame's filter magnitudes `lin`: its levels, band energies, flux and novelties. */
-  void levels(const std::vector<float>& lin) {
+  void levels(const float* lin) {
     const size_t F = filters_.size();
     const size_t D = hist_.size();
     if (relative_ > 0) relativeFloor(lin);
@@ -847,7 +872,7 @@ class OnsetFluxTracker {
    * is measured between levels at one floor). A file's gain moves the floor with it: every level, rise and novelty
    * stays the same.
    */
-  void relativeFloor(const std::vector<float>& lin) {
+  void relativeFloor(const float* lin) {
     histLin_[pos_] = lin;
     const float inv = loudest_ > 0 ? std::min(silenceInv_, relative_ / loudest_) : silenceInv_;
     if (inv == floorInv_) return;
@@ -941,8 +966,10 @@ class OnsetFluxTracker {
   float relative_ = 0;    // 10^(−onsetRelativeFloorDb/20), 0: off
   float loudest_ = 0;     // the sample peak so far (the look-ahead's included)
   size_t aheadFrames_ = 0;
-  std::deque<std::vector<float>> ahead_;     // the frames waiting for the look-ahead (their filter magnitudes)
-  std::vector<std::vector<float>> histLin_;  // with the relative floor: hist_'s frames' magnitudes
+  std::vector<std::vector<float>> ring_;  // with the relative floor: the frames' filter magnitudes, frame k in k % size
+  uint64_t pushed_ = 0, levelled_ = 0;    // frames into ring_, frames levelled (levelled_..pushed_ wait)
+  std::vector<const float*> histLin_;     // with the relative floor: hist_'s frames' magnitudes (in ring_ or zeros_)
+  std::vector<float> zeros_;              // the silence before the file
   std::vector<float> win_, buf_, re_, im_, mag_, fifo_;
   size_t magLo_ = 0, magHi_ = 0;  // the bins the filters read: [magLo_, magHi_)
   std::vector<Filter> filters_;
