@@ -18,9 +18,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
 import { classifyStemHits, type StemHit } from '../src/engines/drums/stem.js';
 import { MODEL_FAMILIES, MODEL_FEATURES, modelRows, predictTrees, softmax } from '../src/engines/drums/stem-model.js';
-import { mulberry32 } from '../src/engines/random.js';
 import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';
 import { family, pooled, scoreStem, type ClassScore } from './drums-eval.js';
+import { GB, predictLogistic, trainBoosted, trainLogistic, type Boosted, type Logistic } from './learn.js';
 
 const FAMILIES = MODEL_FAMILIES;
 const FEATURES = MODEL_FEATURES;
@@ -78,183 +78,6 @@ function prepare(s: DumpedStem): Prepared {
   return { set: s.set, stem: s, kept, x, y };
 }
 
-/** Multinomial logistic regression on z-scored features (NaN as the mean), L2, seeded mini-batch Adam. */
-interface Logistic {
-  mean: number[];
-  sd: number[];
-  /** Per family: weights then bias. */
-  w: number[][];
-}
-const LR = { epochs: 4, batch: 64, rate: 0.01, l2: 1e-3, seed: 53 };
-function trainLogistic(X: Float64Array[], Y: number[]): Logistic {
-  const F = FEATURES.length;
-  const mean = Array.from({ length: F }, (_, j) => {
-    const v = X.map((x) => x[j]!).filter((x) => !Number.isNaN(x));
-    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
-  });
-  const sd = Array.from({ length: F }, (_, j) => {
-    const v = X.map((x) => x[j]!).filter((x) => !Number.isNaN(x));
-    const s = Math.sqrt(v.reduce((a, b) => a + (b - mean[j]!) ** 2, 0) / Math.max(1, v.length));
-    return s > 1e-9 ? s : 1;
-  });
-  const Z = X.map((x) => Array.from(x, (v, j) => (Number.isNaN(v) ? 0 : (v - mean[j]!) / sd[j]!)));
-  const K = FAMILIES.length;
-  const w = Array.from({ length: K }, () => new Array<number>(F + 1).fill(0));
-  const m = w.map((r) => r.map(() => 0));
-  const v2 = w.map((r) => r.map(() => 0));
-  const order = Z.map((_, i) => i);
-  const rand = mulberry32(LR.seed);
-  let step = 0;
-  for (let e = 0; e < LR.epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (let b = 0; b < order.length; b += LR.batch) {
-      const g = w.map((r) => r.map(() => 0));
-      const idx = order.slice(b, b + LR.batch);
-      for (const i of idx) {
-        const z = Z[i]!;
-        const p = softmax(w.map((r) => r.reduce((a, wj, j) => a + wj * (j < F ? z[j]! : 1), 0)));
-        for (let k = 0; k < K; k++) {
-          const d = p[k]! - (Y[i] === k ? 1 : 0);
-          for (let j = 0; j < F; j++) g[k]![j]! += d * z[j]!;
-          g[k]![F]! += d;
-        }
-      }
-      step++;
-      for (let k = 0; k < K; k++)
-        for (let j = 0; j <= F; j++) {
-          const gj = g[k]![j]! / idx.length + (j < F ? LR.l2 * w[k]![j]! : 0);
-          m[k]![j] = 0.9 * m[k]![j]! + 0.1 * gj;
-          v2[k]![j] = 0.999 * v2[k]![j]! + 0.001 * gj * gj;
-          const mh = m[k]![j]! / (1 - 0.9 ** step);
-          const vh = v2[k]![j]! / (1 - 0.999 ** step);
-          w[k]![j]! -= (LR.rate * mh) / (Math.sqrt(vh) + 1e-8);
-        }
-    }
-  }
-  return { mean, sd, w };
-}
-function predictLogistic(m: Logistic, x: Float64Array): number[] {
-  const F = FEATURES.length;
-  return softmax(
-    m.w.map((r) =>
-      r.reduce((a, wj, j) => a + wj * (j < F ? (Number.isNaN(x[j]!) ? 0 : (x[j]! - m.mean[j]!) / m.sd[j]!) : 1), 0),
-    ),
-  );
-}
-
-/** Gradient-boosted trees (softmax, one tree per family per round), histogram splits on quantile bins (NaN apart). */
-interface Boosted {
-  /** Per tree (round-major, then family): nodes as [feature, threshold] in level order, then the leaves' values. */
-  trees: { split: [number, number][]; leaf: number[] }[];
-}
-const GB = { rounds: 40, depth: 3, shrink: 0.2, lambda: 1, bins: 32, rows: 0.35, cols: 0.35, minHess: 2, seed: 53 };
-function trainBoosted(X: Float64Array[], Y: number[], gain?: number[]): Boosted {
-  const F = FEATURES.length;
-  const n = X.length;
-  const K = FAMILIES.length;
-  // thresholds per feature: the training values' quantiles; bin = 1 + #thresholds ≤ v, NaN bin 0
-  const thr = Array.from({ length: F }, (_, j) => {
-    const v = X.map((x) => x[j]!)
-      .filter((x) => !Number.isNaN(x))
-      .sort((a, b) => a - b);
-    const t: number[] = [];
-    for (let b = 1; b < GB.bins - 1; b++) {
-      const q = v[Math.floor((b / (GB.bins - 1)) * (v.length - 1))];
-      if (q !== undefined && (t.length === 0 || q > t[t.length - 1]!)) t.push(q);
-    }
-    return t;
-  });
-  const bin = X.map((x) =>
-    Uint8Array.from(thr, (t, j) => {
-      const v = x[j]!;
-      if (Number.isNaN(v)) return 0;
-      let b = 0;
-      while (b < t.length && t[b]! <= v) b++;
-      return b + 1;
-    }),
-  );
-  const score = Array.from({ length: n }, () => new Float64Array(K));
-  const trees: Boosted['trees'] = [];
-  const rand = mulberry32(GB.seed);
-  const leaves = 1 << GB.depth;
-  for (let r = 0; r < GB.rounds; r++) {
-    const p = score.map((z) => softmax([...z]));
-    for (let k = 0; k < K; k++) {
-      const rows = Array.from({ length: n }, (_, i) => i).filter(() => rand() < GB.rows);
-      const cols = Array.from({ length: F }, (_, j) => j).filter(() => rand() < GB.cols);
-      const g = new Float64Array(n);
-      const h = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        g[i] = p[i]![k]! - (Y[i] === k ? 1 : 0);
-        h[i] = Math.max(1e-6, p[i]![k]! * (1 - p[i]![k]!));
-      }
-      const node = new Int32Array(n); // node index within the level
-      const split: [number, number][] = [];
-      for (let d = 0; d < GB.depth; d++) {
-        const width = 1 << d;
-        const G = new Float64Array(width * F * GB.bins);
-        const H = new Float64Array(width * F * GB.bins);
-        for (const i of rows) {
-          const base = node[i]! * F * GB.bins;
-          const bi = bin[i]!;
-          for (const j of cols) {
-            const o = base + j * GB.bins + bi[j]!;
-            G[o]! += g[i]!;
-            H[o]! += h[i]!;
-          }
-        }
-        const chosen: [number, number][] = [];
-        for (let nd = 0; nd < width; nd++) {
-          let best = 0;
-          let bf = -1;
-          let bs = 0;
-          for (const j of cols) {
-            const o = nd * F * GB.bins + j * GB.bins;
-            let gt = 0;
-            let ht = 0;
-            for (let b = 0; b < GB.bins; b++) {
-              gt += G[o + b]!;
-              ht += H[o + b]!;
-            }
-            let gl = 0;
-            let hl = 0;
-            for (let b = 0; b < Math.min(GB.bins - 1, thr[j]!.length + 1); b++) {
-              gl += G[o + b]!;
-              hl += H[o + b]!;
-              const gr = gt - gl;
-              const hr = ht - hl;
-              if (hl < GB.minHess || hr < GB.minHess) continue;
-              const v = (gl * gl) / (hl + GB.lambda) + (gr * gr) / (hr + GB.lambda) - (gt * gt) / (ht + GB.lambda);
-              if (v > best) [best, bf, bs] = [v, j, b];
-            }
-          }
-          // no useful split: everything goes right (threshold −∞ sends only NaN left; feature 0 is never NaN)
-          chosen.push(bf < 0 ? [0, -Infinity] : [bf, bs === 0 ? -Infinity : thr[bf]![bs - 1]!]);
-          if (gain && bf >= 0) gain[bf]! += best;
-        }
-        split.push(...chosen);
-        for (let i = 0; i < n; i++) {
-          const [j, t] = chosen[node[i]!]!;
-          const v = X[i]![j]!;
-          node[i] = 2 * node[i]! + (Number.isNaN(v) || v < t ? 0 : 1);
-        }
-      }
-      const GL = new Float64Array(leaves);
-      const HL = new Float64Array(leaves);
-      for (const i of rows) {
-        GL[node[i]!]! += g[i]!;
-        HL[node[i]!]! += h[i]!;
-      }
-      const leaf = Array.from(GL, (gv, l) => (-GB.shrink * gv) / (HL[l]! + GB.lambda));
-      for (let i = 0; i < n; i++) score[i]![k]! += leaf[node[i]!]!;
-      trees.push({ split, leaf });
-    }
-  }
-  return { trees };
-}
 const predictBoosted = (m: Boosted, x: Float64Array) => predictTrees({ depth: GB.depth, trees: m.trees }, x);
 
 interface Model {
@@ -346,7 +169,12 @@ if (mode === 'loso') {
   // features that matter (gain, |weight|)
   const { X, Y } = training(all);
   const gain = new Array<number>(FEATURES.length).fill(0);
-  const model: Model = { features: FEATURES, lr: trainLogistic(X, Y), gbm: trainBoosted(X, Y, gain), theta: {} };
+  const model: Model = {
+    features: FEATURES,
+    lr: trainLogistic(X, Y, FAMILIES.length),
+    gbm: trainBoosted(X, Y, FAMILIES.length, gain),
+    theta: {},
+  };
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
   const top = (v: number[]) =>
     v
@@ -363,8 +191,8 @@ if (mode === 'loso') {
   console.log(`final: ${X.length} hits, lr ${numbers} numbers, gbm ${trees} numbers`);
   for (const g of groups) {
     const { X, Y } = training(all.filter((p) => group(p.set) !== g));
-    const lr = trainLogistic(X, Y);
-    const gbm = trainBoosted(X, Y);
+    const lr = trainLogistic(X, Y, FAMILIES.length);
+    const gbm = trainBoosted(X, Y, FAMILIES.length);
     for (const p of all.filter((q) => group(q.set) === g))
       for (const method of METHODS)
         for (const theta of method.startsWith('hyb') ? THETAS : [1])
