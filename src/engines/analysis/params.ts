@@ -1826,6 +1826,15 @@ export const KEY_PARAMETERS = {
       'that is shorter than endMinSeconds: a fast polka or klezmer changes chord every bar in under a second, and ' +
       "its first bar's chord is the song's first chord (0 = endMinSeconds alone; bench/RESULTS.md, key, round 37)",
   ),
+  keyModel: p(
+    0,
+    '',
+    [0, 1],
+    "learned combiner (h-keylearn56's boosted trees over the 24 candidates' evidence, " +
+      "presets/key-combiner-gbm56.json): 1 on (it reorders the hand combination's best candidates by their log-odds " +
+      'of being the key), 0 off (the hand combination alone)',
+    true,
+  ),
   confidenceTemperature: p(
     0.05,
     'score units',
