@@ -158,6 +158,11 @@
  * four each), dominant pedals as a control, dubstep/kizomba/gqom/lambada/synthpop/drill styles, a one-bar intro,
  * a Walsh-function synthesizer written for it at 36 kHz, Lehman's Bach and A4 = 446 Hz tunings, a phaser, seeds
  * 99000 + i).
+ * `--fresh38` (fifty-sixth round) adds its held-out set (fixtures/keyfresh38.ts fresh38KeySpecs(), 22 cadencing and
+ * 22 open songs, 16 open songs without a tonic pedal, tonic pedals in both halves (every Mixolydian and Dorian song,
+ * three each), dominant pedals as a control, borrowed chords and add9/sus colours, reggae/funk/kompa/march/rumba/
+ * breakbeat styles, a two-bar intro, triplet melody cells, a wave-terrain synthesizer written for it at 42 kHz,
+ * fifth-comma meantone and A4 = 431 Hz tunings, a bit crusher, seeds 100000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -212,6 +217,7 @@ import { fresh34KeySet } from '../fixtures/keyfresh34.js';
 import { fresh35KeySet } from '../fixtures/keyfresh35.js';
 import { fresh36KeySet } from '../fixtures/keyfresh36.js';
 import { fresh37KeySet } from '../fixtures/keyfresh37.js';
+import { fresh38KeySet } from '../fixtures/keyfresh38.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -333,6 +339,7 @@ const SETS = [
   'fresh35 key set',
   'fresh36 key set',
   'fresh37 key set',
+  'fresh38 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -596,6 +603,7 @@ async function main() {
     fresh35KeySet,
     fresh36KeySet,
     fresh37KeySet,
+    fresh38KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
