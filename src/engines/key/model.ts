@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { treeLeaf } from '../drums/stem-model.js';
 
 /** The candidate's terms the model reads (booleans as 0/1; `score` is the hand combination's score). */
 export const KEY_TERMS = [
@@ -112,17 +113,7 @@ export interface KeyCombiner {
 
 /** The candidate's log-odds under the combiner. */
 export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: ArrayLike<number>): number {
-  let z = 0;
-  m.trees.forEach((t, i) => {
-    let nd = 0;
-    for (let d = 0; d < m.depth; d++) {
-      const [j, th] = t.split[(1 << d) - 1 + nd]!;
-      const v = x[j]!;
-      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
-    }
-    z += (i % 2 ? 1 : -1) * t.leaf[nd]!;
-  });
-  return z;
+  return m.trees.reduce((z, t, i) => z + (i % 2 ? 1 : -1) * treeLeaf(t, m.depth, x), 0);
 }
 
 let cached: KeyCombiner | null = null;
