@@ -675,6 +675,26 @@ async function main() {
   const before = (it: Item) =>
     shubKey(profiles.get(it.file)!, { naturalMinor: false, params: { scaleEdgeWeight: 0 } }, true);
 
+  // --dump=FILE (round 56, h-keylearn56): every song's 24 candidates' evidence and song-level facts
+  // (EstimateKeyOptions.onEvidence) with the truth, one JSON line per song, for bench/key-learn.ts
+  const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice(7);
+  if (dump) {
+    const out: string[] = [];
+    for (const it of items) {
+      const p = profiles.get(it.file)!;
+      let line = '';
+      analyzeKey(p.pitchClass, p.bassPitchClass, defaultBlocks(p), {
+        params: PARAMS,
+        onEvidence: (evidence, facts) => {
+          line = JSON.stringify({ set: it.set, name: it.name, truth: it.key, qm: qm.get(it.file), facts, evidence });
+        },
+      });
+      if (line) out.push(line);
+    }
+    writeFileSync(dump, out.join('\n') + '\n');
+    console.error(`key-eval: ${out.length} songs' evidence written to ${dump}`);
+    return;
+  }
   // --alts='[{…},{…}]': several KEY_PARAMETERS alternatives in one run (the profiles loaded once): one line each,
   // the score and the songs exactly right per set and over the tuning material
   const alts = process.argv.find((a) => a.startsWith('--alts='));

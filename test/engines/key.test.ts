@@ -27,35 +27,14 @@ import { noise } from '../../fixtures/signals.js';
 import { KEY_PARAMETERS } from '../../src/engines/analysis/params.js';
 import { keySongSpecs, renderKeySong } from '../../fixtures/keytruth.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
+import { KEY_SONG_RATE, progression } from '../helpers/key-songs.js';
 import type { AnalyzeResult } from '../../src/commands/analyze.js';
 import type { Decision } from '../../src/store/types.js';
 
 const { dir, cleanup } = tempDir();
 after(cleanup);
 
-const RATE = 22050;
-
-/** Chords as [MIDI notes of the chord, MIDI bass note], one per `seconds`, detuned by `cents`. */
-function progression(chords: [number[], number][], seconds: number, cents: number): Float32Array {
-  const n = Math.round(chords.length * seconds * RATE);
-  const x = new Float32Array(n);
-  const hz = (midi: number) => 440 * 2 ** ((midi - 69 + cents / 100) / 12);
-  chords.forEach(([notes, bass], c) => {
-    const start = Math.round(c * seconds * RATE);
-    const len = Math.round(seconds * RATE);
-    for (const [midi, gain] of [...notes.map((m): [number, number] => [m, 0.12]), [bass, 0.2] as [number, number]]) {
-      const f = hz(midi);
-      for (let h = 1; h <= 6 && h * f < RATE / 2; h++) {
-        const w = (2 * Math.PI * h * f) / RATE;
-        for (let i = 0; i < len; i++) {
-          const env = Math.min(1, i / 200) * Math.exp(-i / (0.8 * RATE)) * Math.min(1, (len - i) / 200);
-          x[start + i]! += ((gain / h) * env * Math.sin(w * i)) as number;
-        }
-      }
-    }
-  });
-  return x;
-}
+const RATE = KEY_SONG_RATE;
 
 function keyOf(x: Float32Array, params: Record<string, number> = {}): KeyAnalysis & { profileOnly: string | null } {
   const layout = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });

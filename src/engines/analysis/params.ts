@@ -1826,6 +1826,17 @@ export const KEY_PARAMETERS = {
       'that is shorter than endMinSeconds: a fast polka or klezmer changes chord every bar in under a second, and ' +
       "its first bar's chord is the song's first chord (0 = endMinSeconds alone; bench/RESULTS.md, key, round 37)",
   ),
+  keyModel: p(
+    0,
+    '',
+    [0, 1],
+    "learned combiner (h-keylearn56's boosted trees over the 24 candidates' evidence, " +
+      "presets/key-combiner-gbm56.json): 1 on (it reorders the hand combination's best 10 candidates by their " +
+      'log-odds of being the key), 0 off (the hand combination alone; the default: with it on 7 of the key ' +
+      "tests' analytic and rendered songs change answer, e.g. i–III–VII A minor reads G major). Trained on fresh20, " +
+      'fresh27–36 (LOSO 0.774 → 0.843); judged once: fresh37 0.709 → 0.877, fresh38 0.584 → 0.686',
+    true,
+  ),
   confidenceTemperature: p(
     0.05,
     'score units',

@@ -167,19 +167,22 @@ export const softmax = (z: number[]): number[] => {
   return e.map((v) => v / s);
 };
 
+/** One tree's leaf value for a feature row (the key's combiner, src/engines/key/model.ts, reads its trees so too). */
+export function treeLeaf(t: BoostedTrees['trees'][number], depth: number, x: ArrayLike<number>): number {
+  let nd = 0;
+  for (let d = 0; d < depth; d++) {
+    const [j, th] = t.split[(1 << d) - 1 + nd]!;
+    const v = x[j]!;
+    nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
+  }
+  return t.leaf[nd]!;
+}
+
 /** The families' probabilities of one feature row. */
 export function predictTrees(m: BoostedTrees, x: Float64Array): number[] {
   const K = MODEL_FAMILIES.length;
   const z = new Array<number>(K).fill(0);
-  m.trees.forEach((t, i) => {
-    let nd = 0;
-    for (let d = 0; d < m.depth; d++) {
-      const [j, th] = t.split[(1 << d) - 1 + nd]!;
-      const v = x[j]!;
-      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
-    }
-    z[i % K]! += t.leaf[nd]!;
-  });
+  m.trees.forEach((t, i) => (z[i % K]! += treeLeaf(t, m.depth, x)));
   return softmax(z);
 }
 

@@ -26,6 +26,7 @@
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
 import { kthSmallest } from '../order.js';
+import { keyCombiner, keyCombinerLogit, keyModelRows, type KeySongFacts } from './model.js';
 import { native, postSeries } from '../../native.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
@@ -205,6 +206,11 @@ export interface EstimateKeyOptions {
   naturalMinor?: boolean;
   /** The file named in the decision's inputs. */
   file?: string;
+  /**
+   * Called with the 24 candidates' evidence (before the learned combiner, if on, reorders them) and the song-level
+   * facts (the bench's dump for bench/key-learn.ts); the result does not change.
+   */
+  onEvidence?: (evidence: readonly Readonly<KeyEvidence>[], facts: KeySongFacts) => void;
 }
 
 /** STFT frames per key block at a hop (the native extractor's pitchClassBlockFrames). */
@@ -1187,11 +1193,38 @@ export function analyzeKey(
       evidence.push(e);
     }
   }
+  const facts: KeySongFacts = {
+    arrived,
+    dominantEnd,
+    vamp,
+    tonicPedal: roles.some((r) => r.role === 'tonic'),
+    dominantPedal: roles.some((r) => r.role === 'dominant'),
+  };
+  options.onEvidence?.(evidence, facts);
+  const rows = param('keyModel', options) > 0 ? keyModelRows(evidence, facts) : null;
+  const logits = new Map<KeyEvidence, number>();
   evidence.sort((a, b) => b.score - a.score);
+  if (rows) {
+    // the learned combiner reorders the hand combination's best `top` candidates by their log-odds of being the key
+    const model = keyCombiner();
+    const rowOf = new Map(evidence.map((e) => [e, rows[(e.mode === 'minor' ? 12 : 0) + e.tonic]!]));
+    const head = evidence.slice(0, model.top);
+    for (const e of head) logits.set(e, keyCombinerLogit(model, rowOf.get(e)!));
+    head.sort((a, b) => logits.get(b)! - logits.get(a)!);
+    evidence.splice(0, head.length, ...head);
+  }
   const temperature = param('confidenceTemperature', options);
   const top = evidence[0]!.score;
   const expSum = evidence.reduce((a, e) => a + Math.exp((e.score - top) / temperature), 0);
-  const prob = (e: KeyEvidence) => Math.exp((e.score - top) / temperature) / expSum;
+  const topLogit = evidence[0] ? (logits.get(evidence[0]) ?? 0) : 0;
+  const logitSum = [...logits.values()].reduce((a, z) => a + Math.exp(z - topLogit), 0);
+  // with the combiner: a softmax of the reordered candidates' log-odds (the others 0)
+  const prob = (e: KeyEvidence) =>
+    rows
+      ? logits.has(e)
+        ? Math.exp(logits.get(e)! - topLogit) / logitSum
+        : 0
+      : Math.exp((e.score - top) / temperature) / expSum;
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   const candidate = (e: KeyEvidence): KeyCandidate => ({
     key: e.key,

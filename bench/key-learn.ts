@@ -1,0 +1,250 @@
+/**
+ * The key's learned combiner (issue 12 point 3, h-keylearn56): "is this candidate the song's key", a logistic
+ * regression (bench/learn.ts trainLogistic, two classes) or boosted trees (trainBoosted) over each candidate's
+ * features (src/engines/key/model.ts keyModelRows: its evidence, the same relative to its relative, parallel and
+ * fifth-away keys, its hand score's gap to the best, song-level facts × terms), the hand combination's best `top`
+ * candidates reordered by the model. Trained on the dumped tuning sets, measured leave-one-set-out (every key set is
+ * its own; none has a twin), MIREX weighted score beside the hand combination's.
+ *
+ *   node dist/bench/key-eval.js --union21 --fresh21 … --fresh36 --no-peers --dump=/tmp/h-keylearn56/tune.jsonl
+ *   node dist/bench/key-learn.js --dump=/tmp/h-keylearn56/tune.jsonl --loso      the grid, leave-one-set-out
+ *   node dist/bench/key-learn.js --dump=… --top=6 --export   presets/key-combiner-gbm56.json
+ *
+ * Not part of `npm test`.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  KEY_MODEL_FEATURES,
+  keyCombiner,
+  keyCombinerLogit,
+  keyModelRows,
+  type KeyCombiner,
+  type KeyModelCandidate,
+  type KeySongFacts,
+} from '../src/engines/key/model.js';
+import { GB, LR, predictLogistic, trainBoosted, trainLogistic, type Boosted } from './learn.js';
+import { keyScore, type KeyLabel } from './metrics.js';
+
+interface Song {
+  set: string;
+  name: string;
+  truth: KeyLabel;
+  /** The Queen Mary key detector's key (a dump made with the peers). */
+  qm?: KeyLabel | null;
+  /** Candidates by the hand score, best first, with their rows. */
+  ranked: { e: KeyModelCandidate; x: Float64Array }[];
+}
+
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const dumps = process.argv.filter((a) => a.startsWith('--dump=')).map((a) => a.slice(7));
+
+function load(): Song[] {
+  const songs: Song[] = [];
+  for (const file of dumps)
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const d = JSON.parse(line) as {
+        set: string;
+        name: string;
+        truth: KeyLabel;
+        qm?: KeyLabel | null;
+        facts: KeySongFacts;
+        evidence: KeyModelCandidate[];
+      };
+      const rows = keyModelRows(d.evidence, d.facts);
+      const ranked = d.evidence.map((e, i) => ({ e, x: rows[i]! })).sort((a, b) => +b.e.score - +a.e.score);
+      songs.push({ set: d.set, name: d.name, truth: d.truth, qm: d.qm, ranked });
+    }
+  return songs;
+}
+
+const label = (e: KeyModelCandidate): KeyLabel => ({ tonic: e.tonic, mode: e.mode });
+const isTruth = (s: Song, e: KeyModelCandidate) => e.tonic === s.truth.tonic && e.mode === s.truth.mode;
+
+interface Options {
+  top: number;
+  l2: number;
+  epochs: number;
+  trees: boolean;
+  rounds: number;
+}
+type Scorer = (x: Float64Array) => number;
+
+/** Trains on the songs' best `top` candidates; returns the candidate's log-odds (trees: the engine's combiner). */
+function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombiner } {
+  const X: Float64Array[] = [];
+  const Y: number[] = [];
+  for (const s of songs)
+    for (const c of s.ranked.slice(0, o.top)) {
+      X.push(c.x);
+      Y.push(isTruth(s, c.e) ? 1 : 0);
+    }
+  if (o.trees) {
+    const m: Boosted = trainBoosted(X, Y, 2, undefined, { ...GB, rounds: o.rounds });
+    const combiner: KeyCombiner = {
+      name: 'key-combiner-gbm56',
+      features: [...KEY_MODEL_FEATURES],
+      depth: GB.depth,
+      // −∞ (a split that sends every number right) as −1e308: JSON has no infinities
+      trees: m.trees.map((t) => ({
+        split: t.split.map(([j, th]): [number, number] => [j, Number.isFinite(th) ? th : -1e308]),
+        leaf: t.leaf,
+      })),
+      top: o.top,
+    };
+    return { score: (x) => keyCombinerLogit(combiner, x), combiner };
+  }
+  const m = trainLogistic(X, Y, 2, { ...LR, l2: o.l2, epochs: o.epochs });
+  return { score: (x) => predictLogistic(m, x)[1]! };
+}
+
+/** The key the model picks: the best-scored of the hand combination's best `top`. */
+function pick(s: Song, score: Scorer, top: number): KeyModelCandidate {
+  let best = s.ranked[0]!;
+  let bz = -Infinity;
+  for (const c of s.ranked.slice(0, top)) {
+    const z = score(c.x);
+    if (z > bz) [best, bz] = [c, z];
+  }
+  return best.e;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const hand = (s: Song) => keyScore(label(s.ranked[0]!.e), s.truth);
+
+/** Leave-one-set-out: per set, the model trained on the others. */
+function loso(songs: Song[], o: Options): Map<string, number[]> {
+  const sets = [...new Set(songs.map((s) => s.set))];
+  const out = new Map<string, number[]>();
+  for (const set of sets) {
+    const { score } = train(
+      songs.filter((s) => s.set !== set),
+      o,
+    );
+    out.set(
+      set,
+      songs.filter((s) => s.set === set).map((s) => keyScore(label(pick(s, score, o.top)), s.truth)),
+    );
+  }
+  return out;
+}
+
+function main() {
+  const songs = load();
+  const sets = [...new Set(songs.map((s) => s.set))];
+  console.log(
+    `${songs.length} songs, ${sets.length} sets; truth in the hand's top 3/6/24: ` +
+      [3, 6, 24].map((n) => songs.filter((s) => s.ranked.slice(0, n).some((c) => isTruth(s, c.e))).length).join('/'),
+  );
+  const all = mean(songs.map(hand));
+  if (process.argv.includes('--loso')) {
+    const grid: Options[] = [];
+    for (const top of [3, 6, 24])
+      for (const l2 of [1e-3, 1e-2])
+        for (const epochs of [4, 10]) grid.push({ top, l2, epochs, trees: false, rounds: 0 });
+    for (const top of [3, 6, 10, 24]) grid.push({ top, l2: 0, epochs: 0, trees: true, rounds: GB.rounds });
+    for (const top of [6, 10]) grid.push({ top, l2: 0, epochs: 0, trees: true, rounds: 2 * GB.rounds });
+    if (process.argv.includes('--trees-only'))
+      grid.splice(0, grid.length, ...grid.filter((o) => o.trees && o.top % 2 === 0 && o.top < 24));
+    const rows: string[] = [];
+    for (const o of grid) {
+      const t0 = Date.now();
+      const per = loso(songs, o);
+      const flat = [...per.values()].flat();
+      const setMeans = [...per.values()].map(mean);
+      rows.push(
+        `| ${o.trees ? `trees ×${o.rounds}` : 'LR'} | ${o.top} | ` +
+          `${o.trees ? '—' : o.l2} | ${o.trees ? '—' : o.epochs} | ` +
+          `${mean(flat).toFixed(3)} | ${mean(setMeans).toFixed(3)} | ` +
+          `${[...per].filter(([set, v]) => mean(v) > mean(songs.filter((s) => s.set === set).map(hand))).length}/` +
+          `${[...per].filter(([set, v]) => mean(v) < mean(songs.filter((s) => s.set === set).map(hand))).length} |`,
+      );
+      console.log(rows[rows.length - 1], `${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    const handSets = mean(sets.map((set) => mean(songs.filter((s) => s.set === set).map(hand))));
+    console.log(`\nhand combination: songs ${all.toFixed(3)}, mean of sets ${handSets.toFixed(3)}`);
+    console.log('| model | top | l2 | epochs | LOSO songs | LOSO mean of sets | sets better/worse |');
+    for (const r of rows) console.log(r);
+  }
+  const o: Options = {
+    top: Number(arg('top', '6')),
+    l2: Number(arg('l2', '0.01')),
+    epochs: Number(arg('epochs', '4')),
+    trees: !process.argv.includes('--lr'),
+    rounds: Number(arg('rounds', String(GB.rounds))),
+  };
+  if (process.argv.includes('--per-set')) {
+    const per = loso(songs, o);
+    console.log(`| set | songs | hand | LOSO model (${JSON.stringify(o)}) |`);
+    for (const [set, v] of per) {
+      const h = mean(songs.filter((s) => s.set === set).map(hand));
+      console.log(`| ${set} | ${v.length} | ${h.toFixed(3)} | ${mean(v).toFixed(3)} |`);
+    }
+  }
+  if (process.argv.includes('--classes')) {
+    // the judge's classes from the generator's tags in the names (fresh37: -cad-/-open- then the bass: pedal = a
+    // tonic pedal, dom = a dominant pedal, long, plain), counted here; no song's line is printed
+    const m = keyCombiner();
+    const classes: [string, (n: string) => boolean][] = [
+      ['all', () => true],
+      ['cadencing', (n) => /-cad-/.test(n)],
+      ['open', (n) => /-open-/.test(n)],
+      ['open without a tonic pedal', (n) => /-open-(?!pedal-)/.test(n)],
+      ['open tonic pedal', (n) => /-open-pedal-/.test(n)],
+      ['dominant pedal', (n) => /-dom-/.test(n)],
+      ['cadencing tonic pedal', (n) => /-cad-pedal-/.test(n)],
+    ];
+    console.log(
+      `| class | songs | main | right | model (${m.name}) | right | QM | right |\n|---|---|---|---|---|---|---|---|`,
+    );
+    for (const [name, is] of classes) {
+      const sub = songs.filter((s) => is(s.name));
+      if (!sub.length) continue;
+      const cell = (est: (s: Song) => KeyLabel | null) => {
+        const v = sub.map((s) => keyScore(est(s), s.truth));
+        return `${mean(v).toFixed(3)} | ${v.filter((x) => x === 1).length}/${sub.length}`;
+      };
+      const model = (s: Song) => label(pick(s, (x) => keyCombinerLogit(m, x), m.top));
+      console.log(
+        `| ${name} | ${sub.length} | ${cell((s) => label(s.ranked[0]!.e))} | ${cell(model)} | ` +
+          `${cell((s) => s.qm ?? null)} |`,
+      );
+    }
+  }
+  if (process.argv.includes('--export')) {
+    const { combiner, score } = train(songs, o);
+    if (!combiner) throw new Error('--export: the trees only');
+    const inSample = mean(songs.map((s) => keyScore(label(pick(s, score, o.top)), s.truth)));
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const checks = [0, 1, 2].map((k) => {
+      const s = songs[Math.floor((k * songs.length) / 3)]!;
+      const x = [...s.ranked[k]!.x];
+      return { from: `training song ${songs.indexOf(s)} (${s.set}), hand rank ${k}`, x, logit: score(s.ranked[k]!.x) };
+    });
+    const preset = {
+      ...combiner,
+      provenance: {
+        trainer: 'bench/key-learn.ts (h-keylearn56)',
+        command: `node dist/bench/key-learn.js ${process.argv.slice(2).join(' ')}`,
+        dumpCommand:
+          'node dist/bench/key-eval.js --union21 --fresh21 … --fresh36 --no-peers --dump=/tmp/h-keylearn56/tune.jsonl',
+        sets,
+        songs: songs.length,
+        options: o,
+        inSampleMirex: inSample,
+        handMirex: all,
+        dumps: Object.fromEntries(dumps.map((f) => [path.basename(f), sha(f)])),
+      },
+      checks,
+    };
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    writeFileSync(path.join(root, 'presets', 'key-combiner-gbm56.json'), JSON.stringify(preset, null, 1) + '\n');
+    console.log(`exported: in-sample ${inSample.toFixed(3)} (hand ${all.toFixed(3)})`);
+  }
+}
+
+main();

@@ -1,0 +1,129 @@
+/**
+ * The key's learned combiner (issue 12 point 3, h-keylearn56): boosted trees "this candidate is the song's key" over
+ * each of the 24 candidates' own evidence (the terms the hand combination weighs), the same terms relative to the keys
+ * it is most often confused with (the relative, the parallel, the keys a fifth up and down), its hand score's gap to
+ * the best, and song-level facts (an arrived cadence, a vamp, a pedal, no cadence at all) times the terms they
+ * qualify. The features are built here once, for the trainer (bench/key-learn.ts) and for the engine; the trees are
+ * presets/key-combiner-gbm56.json.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { treeLeaf } from '../drums/stem-model.js';
+
+/** The candidate's terms the model reads (booleans as 0/1; `score` is the hand combination's score). */
+export const KEY_TERMS = [
+  'profile',
+  'bass',
+  'tonicChord',
+  'cadence',
+  'diatonic',
+  'endsVote',
+  'phraseReturn',
+  'scaleEdge',
+  'vampTonic',
+  'heldTonic',
+  'pedalTonic',
+  'firstChord',
+  'lastChord',
+  'score',
+] as const;
+export type KeyTerm = (typeof KEY_TERMS)[number];
+/** A candidate as the model reads it (KeyEvidence has these fields). */
+export type KeyModelCandidate = { tonic: number; mode: 'major' | 'minor' } & Record<KeyTerm, number | boolean>;
+
+/** The song-level facts the model reads (analyzeKey's, reported through EstimateKeyOptions.onEvidence). */
+export interface KeySongFacts {
+  /** The last chord is reached by a cadence (V/v/IV/iv/bVII → I). */
+  arrived: boolean;
+  /** The last chord is reached by its own dominant (V or V7 → I). */
+  dominantEnd: boolean;
+  /** Two roots hold vampShare of the chord time, the first chord on one of them. */
+  vamp: boolean;
+  /** A tonic pedal was found (a held bass under changing chords, read as the key's tonic). */
+  tonicPedal: boolean;
+  /** A dominant pedal was found. */
+  dominantPedal: boolean;
+}
+export const KEY_FACTS = ['arrived', 'dominantEnd', 'vamp', 'tonicPedal', 'dominantPedal', 'noCadence'] as const;
+/** The terms the facts multiply. */
+const FACT_TERMS: readonly KeyTerm[] = ['endsVote', 'pedalTonic', 'tonicChord', 'cadence', 'firstChord', 'lastChord'];
+/** The neighbours the terms are also read against: [name, tonic step, mode flips]. */
+const NEIGHBOURS = [
+  ['relative', 0, true],
+  ['parallel', 0, true],
+  ['fifth up', 7, false],
+  ['fifth down', 5, false],
+] as const;
+
+/** The model's feature names, in row order. */
+export const KEY_MODEL_FEATURES: readonly string[] = [
+  ...KEY_TERMS,
+  ...NEIGHBOURS.flatMap(([n]) => KEY_TERMS.map((t) => `${t} − ${n}`)),
+  'score − best',
+  'score rank',
+  'minor',
+  ...KEY_FACTS.flatMap((f) => FACT_TERMS.map((t) => `${f} × ${t}`)),
+];
+
+const num = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+/** The 24 candidates' feature rows, in the order of `evidence` (every key once). */
+export function keyModelRows(evidence: readonly KeyModelCandidate[], facts: KeySongFacts): Float64Array[] {
+  const at = new Map(evidence.map((e) => [`${e.tonic} ${e.mode}`, e]));
+  const terms = (e: KeyModelCandidate) => KEY_TERMS.map((t) => num(e[t]));
+  const best = Math.max(...evidence.map((e) => num(e.score)));
+  const ranked = [...evidence].sort((a, b) => num(b.score) - num(a.score));
+  const noCadence = evidence.every((e) => !(num(e.cadence) > 0));
+  const factOn = [facts.arrived, facts.dominantEnd, facts.vamp, facts.tonicPedal, facts.dominantPedal, noCadence];
+  return evidence.map((e) => {
+    const own = terms(e);
+    const rel = NEIGHBOURS.flatMap(([name, step, flip]) => {
+      const mode = flip ? (e.mode === 'major' ? 'minor' : 'major') : e.mode;
+      const shift = name === 'relative' ? (e.mode === 'major' ? 9 : 3) : step;
+      const other = at.get(`${(e.tonic + shift) % 12} ${mode}`);
+      return other ? terms(other).map((v, i) => own[i]! - v) : own.map(() => 0);
+    });
+    const facts2 = factOn.flatMap((on) => FACT_TERMS.map((t) => (on ? num(e[t]) : 0)));
+    return Float64Array.from([
+      ...own,
+      ...rel,
+      num(e.score) - best,
+      ranked.indexOf(e),
+      e.mode === 'minor' ? 1 : 0,
+      ...facts2,
+    ]);
+  });
+}
+
+/**
+ * A trained combiner: boosted depth-`depth` trees of bench/learn.ts trainBoosted with two classes (round-major, class
+ * 0 "not the key" then class 1 "the key"); a row goes left when its feature is NaN or below the threshold (−∞ is
+ * stored as −1e308). The candidate's log-odds of being the key: class 1's leaves minus class 0's.
+ */
+export interface KeyCombiner {
+  name: string;
+  features: string[];
+  depth: number;
+  trees: { split: [number, number][]; leaf: number[] }[];
+  /** Only the hand combination's best `top` candidates are reordered (the others keep their order below them). */
+  top: number;
+  checks?: { from: string; x: number[]; logit: number }[];
+  provenance?: Record<string, unknown>;
+}
+
+/** The candidate's log-odds under the combiner. */
+export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: ArrayLike<number>): number {
+  return m.trees.reduce((z, t, i) => z + (i % 2 ? 1 : -1) * treeLeaf(t, m.depth, x), 0);
+}
+
+let cached: KeyCombiner | null = null;
+/** The combiner in presets/key-combiner-gbm56.json (read once). */
+export function keyCombiner(): KeyCombiner {
+  if (!cached) {
+    const file = fileURLToPath(new URL('../../../../presets/key-combiner-gbm56.json', import.meta.url));
+    cached = JSON.parse(readFileSync(file, 'utf8')) as KeyCombiner;
+    if (cached.features.join('\n') !== KEY_MODEL_FEATURES.join('\n'))
+      throw new Error('presets/key-combiner-gbm56.json: its features are not the engine’s (src/engines/key/model.ts)');
+  }
+  return cached;
+}

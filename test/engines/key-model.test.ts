@@ -1,0 +1,90 @@
+/**
+ * The key's learned combiner (h-keylearn56, issue 12 point 3): its features (src/engines/key/model.ts), the preset's
+ * check rows (presets/key-combiner-gbm56.json, the trainer's own log-odds), and the switch `keyModel`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  KEY_MODEL_FEATURES,
+  KEY_TERMS,
+  keyCombiner,
+  keyCombinerLogit,
+  keyModelRows,
+  type KeyModelCandidate,
+} from '../../src/engines/key/model.js';
+import { KEY_PARAMETERS } from '../../src/engines/analysis/params.js';
+import { analyzeKey, keyBlockFrames } from '../../src/engines/key/index.js';
+import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
+import { KEY_SONG_RATE, progression } from '../helpers/key-songs.js';
+
+/** 24 candidates, every term 0 but the profile (the tonic's index / 100, minor + 0.5) and the hand score. */
+function candidates(score: (tonic: number, mode: 'major' | 'minor') => number): KeyModelCandidate[] {
+  const out: KeyModelCandidate[] = [];
+  for (const mode of ['major', 'minor'] as const)
+    for (let tonic = 0; tonic < 12; tonic++) {
+      const e = Object.fromEntries(KEY_TERMS.map((t) => [t, 0])) as unknown as KeyModelCandidate;
+      out.push({ ...e, tonic, mode, profile: tonic / 100 + (mode === 'minor' ? 0.5 : 0), score: score(tonic, mode) });
+    }
+  return out;
+}
+const facts = { arrived: true, dominantEnd: false, vamp: false, tonicPedal: true, dominantPedal: false };
+
+test('the combiner reads 109 features: 14 terms, the terms against 4 neighbours, 3 ranks, 6 facts × 6 terms', () => {
+  assert.equal(KEY_TERMS.length, 14);
+  assert.equal(KEY_MODEL_FEATURES.length, 14 + 4 * 14 + 3 + 6 * 6);
+  assert.deepEqual(keyCombiner().features, KEY_MODEL_FEATURES);
+  const col = (name: string) => KEY_MODEL_FEATURES.indexOf(name);
+  const rows = keyModelRows(
+    candidates((t, m) => (t === 0 && m === 'major' ? 2 : t === 9 && m === 'minor' ? 1.5 : 0)),
+    facts,
+  );
+  const cMajor = rows[0]!;
+  const aMinor = rows[12 + 9]!;
+  // C major against A minor (its relative), C minor (parallel), G major (a fifth up), F major (a fifth down)
+  assert.ok(Math.abs(cMajor[col('profile − relative')]! - (0 - (0.09 + 0.5))) < 1e-12);
+  assert.ok(Math.abs(cMajor[col('profile − parallel')]! - (0 - 0.5)) < 1e-12);
+  assert.ok(Math.abs(cMajor[col('profile − fifth up')]! - (0 - 0.07)) < 1e-12);
+  assert.ok(Math.abs(cMajor[col('profile − fifth down')]! - (0 - 0.05)) < 1e-12);
+  assert.ok(Math.abs(aMinor[col('profile − relative')]! - (0.59 - 0)) < 1e-12);
+  assert.equal(cMajor[col('score rank')], 0);
+  assert.equal(aMinor[col('score rank')], 1);
+  assert.equal(aMinor[col('score − best')], -0.5);
+  assert.equal(aMinor[col('minor')], 1);
+});
+
+test('the preset reproduces the trainer’s log-odds on its check rows (1e-9)', () => {
+  const m = keyCombiner();
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) {
+    assert.equal(c.x.length, KEY_MODEL_FEATURES.length);
+    assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, `${c.from}: ${keyCombinerLogit(m, c.x)}`);
+  }
+});
+
+test('keyModel is declared once, 0 or 1', () => {
+  const spec = KEY_PARAMETERS.keyModel;
+  assert.deepEqual(spec.range, [0, 1]);
+  assert.equal(spec.integer, true);
+});
+
+test('a major loop starting on vi (Am F C G twice, no cadence into C): A minor by hand, C major by the model', () => {
+  const Am: [number[], number] = [[57, 60, 64], 45];
+  const F: [number[], number] = [[57, 60, 65], 41];
+  const C: [number[], number] = [[60, 64, 67], 48];
+  const G: [number[], number] = [[59, 62, 67], 43];
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([Am, F, C, G, Am, F, C, G], 1.5, 0));
+  const r = fx.finish();
+  const blocks = {
+    full: r.pitchClassBlocks,
+    bass: r.bassPitchClassBlocks,
+    seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
+  };
+  const key = (keyModel: number) => analyzeKey(r.pitchClass, r.bassPitchClass, blocks, { params: { keyModel } }).result;
+  // the hand combination: the first chord's vote and the profile take the relative minor
+  assert.equal(key(0).key, 'A minor');
+  // the combiner reads C major (the loop's written key, as fresh19–20's vi-start loops are labelled)
+  const on = key(1);
+  assert.equal(on.key, 'C major');
+  assert.ok(on.confidence > 0.5 && on.confidence <= 1, `confidence ${on.confidence}`);
+});
