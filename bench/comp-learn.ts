@@ -6,7 +6,7 @@
  * is linear, the section's highest is chosen) or boosted trees (a take's score: its summed win probabilities).
  * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
  *
- *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--epochs N] [--write presets/comp-take-lr56.json]
+ *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--write FILE]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
@@ -90,7 +90,8 @@ function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[] } {
 /** The regression folded into one weight and scale per feature (the section's constant terms dropped). */
 export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModelPreset, 'weights' | 'scales'> {
   const { X, Y } = pairs(secs);
-  const m = trainLogistic(X, Y, 2, { ...LR, epochs });
+  const l2 = process.argv.includes('--l2') ? Number(process.argv[process.argv.indexOf('--l2') + 1]) : LR.l2;
+  const m = trainLogistic(X, Y, 2, { ...LR, epochs, l2 });
   return { weights: m.w[1]!.slice(0, -1).map((w, j) => w - m.w[0]![j]!), scales: m.sd };
 }
 

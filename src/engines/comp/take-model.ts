@@ -40,6 +40,25 @@ export const TAKE_FEATURES: readonly string[] = [
   "the rules' choice",
 ];
 
+/** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
+export const TAKE_FEATURE_GROUPS: readonly string[] = [
+  ...MEASURES.map((k) => (k === 'stability' ? 'pitch stability' : k === 'missing' ? 'missing or extra voice' : k)),
+  ...MEASURES.filter((k) => k !== 'stability').map((k) => (k === 'missing' ? 'missing or extra voice' : k)),
+  'weighted points',
+  'missing or extra voice',
+  'timing',
+  'timing',
+  'timing',
+  'level',
+  'level',
+  'noise',
+  'missing or extra voice',
+  'missing or extra voice',
+  'pitch',
+  'pitch stability',
+  "the rules' choice",
+];
+
 /** Each take's feature row in one section (rows align with `row`). */
 export function takeFeatures(
   row: TakeSectionMeasures[],
@@ -114,6 +133,12 @@ export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
 /** Each feature's share of a take's score (the weight times the scaled feature). */
 export function takeContributions(m: Pick<TakeModelPreset, 'weights' | 'scales'>, x: Float64Array): number[] {
   return m.weights.map((w, j) => (w * x[j]!) / m.scales[j]!);
+}
+/** Per group (TAKE_FEATURE_GROUPS), the summed contributions. */
+export function groupContributions(parts: number[]): Map<string, number> {
+  const g = new Map<string, number>();
+  parts.forEach((c, j) => g.set(TAKE_FEATURE_GROUPS[j]!, (g.get(TAKE_FEATURE_GROUPS[j]!) ?? 0) + c));
+  return g;
 }
 export function takeScore(m: Pick<TakeModelPreset, 'weights' | 'scales'>, x: Float64Array): number {
   return takeContributions(m, x).reduce((a, b) => a + b, 0);
