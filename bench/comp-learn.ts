@@ -57,17 +57,30 @@ export function sectionsOf(file: string): SectionRows[] {
   // the rules' choice over each song's sections (Viterbi: a song at once)
   const ruled = new Map<string, number>();
   for (const key of new Set(secs.map((g) => `${g[0]!.mode} ${g[0]!.seed}`))) {
-    const song = secs.filter((g) => `${g[0]!.mode} ${g[0]!.seed}` === key).sort((a, b) => a[0]!.section - b[0]!.section);
+    const song = secs
+      .filter((g) => `${g[0]!.mode} ${g[0]!.seed}` === key)
+      .sort((a, b) => a[0]!.section - b[0]!.section);
     const names = song[0]!.map((c) => `take${c.take + 1}`);
     const sections = song.map((g, i) => ({ name: `${i + 1}`, startSeconds: i, endSeconds: i + 1 }));
-    const ch = chooseTakes(sections, song.map((g) => g.map((c) => c.measures)), parseWeights(undefined).weights, names);
+    const ch = chooseTakes(
+      sections,
+      song.map((g) => g.map((c) => c.measures)),
+      parseWeights(undefined).weights,
+      names,
+    );
     song.forEach((g, i) => ruled.set(`${key} ${g[0]!.section}`, ch[i]!.chosen));
   }
   return secs.map((g) => {
     const row = g.map((c) => c.measures);
     const raw = row.map((m) => measurePoints(m));
     const hand = ruled.get(`${g[0]!.mode} ${g[0]!.seed} ${g[0]!.section}`)!;
-    const x = takeFeatures(row, raw, absentOf(row), row.map((m, t) => defectsOf(m, raw[t]!)), hand);
+    const x = takeFeatures(
+      row,
+      raw,
+      absentOf(row),
+      row.map((m, t) => defectsOf(m, raw[t]!)),
+      hand,
+    );
     return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x };
   });
 }
@@ -113,7 +126,14 @@ type Scorer = (s: SectionRows) => number[];
 function trainScorer(secs: SectionRows[], model: string, epochs: number): Scorer {
   if (process.argv.includes('--per-mode')) {
     const by = Object.fromEntries(
-      (['midi', 'guide', 'none'] as Mode[]).map((m) => [m, trainOne(secs.filter((s) => s.mode === m), model, epochs)]),
+      (['midi', 'guide', 'none'] as Mode[]).map((m) => [
+        m,
+        trainOne(
+          secs.filter((s) => s.mode === m),
+          model,
+          epochs,
+        ),
+      ]),
     ) as Record<Mode, Scorer>;
     return (s) => by[s.mode](s);
   }
@@ -158,14 +178,27 @@ function main(): void {
   const sets = [...new Set(all.map((s) => s.set))];
   console.log(`rules: ${fmt(tally(all, (s) => s.x.map((_, t) => (t === s.hand ? 1 : 0))))}`);
   console.log(`| set | in-sample | leave-one-set-out |  (MIDI | guide vocal | no guide; model ${model})`);
-  const sum = { ins: { midi: [0, 0], guide: [0, 0], none: [0, 0] }, loso: { midi: [0, 0], guide: [0, 0], none: [0, 0] } };
+  const sum = {
+    ins: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
+    loso: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
+  };
   const full = trainScorer(all, model, epochs);
   for (const set of sets) {
     const test = all.filter((s) => s.set === set);
     const ins = tally(test, full);
-    const loso = tally(test, trainScorer(all.filter((s) => s.set !== set), model, epochs));
+    const loso = tally(
+      test,
+      trainScorer(
+        all.filter((s) => s.set !== set),
+        model,
+        epochs,
+      ),
+    );
     for (const m of ['midi', 'guide', 'none'] as Mode[])
-      for (const [k, r] of [['ins', ins], ['loso', loso]] as const) {
+      for (const [k, r] of [
+        ['ins', ins],
+        ['loso', loso],
+      ] as const) {
         sum[k][m][0]! += r[m][0];
         sum[k][m][1]! += r[m][1];
       }
@@ -187,7 +220,8 @@ function main(): void {
       checks,
       provenance: {
         command: `node dist/bench/comp-learn.js ${args.join(' ')}`,
-        trainer: `bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, epochs ${epochs}`,
+        trainer:
+          'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' + `epochs ${epochs}`,
         sets: sets,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },

@@ -7,12 +7,7 @@ import test from 'node:test';
 import { chooseTakes, parseWeights } from '../../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../../src/engines/comp/measures.js';
 import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
-import {
-  TAKE_FEATURES,
-  TAKE_FEATURE_GROUPS,
-  loadTakeModel,
-  takeScore,
-} from '../../src/engines/comp/take-model.js';
+import { TAKE_FEATURES, TAKE_FEATURE_GROUPS, loadTakeModel, takeScore } from '../../src/engines/comp/take-model.js';
 
 test('comp take model: the preset reads the engine features in order, and its check rows score as trained', () => {
   const m = loadTakeModel();

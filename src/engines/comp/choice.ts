@@ -291,7 +291,13 @@ function modelChoices(
   return sections.map((section, s) => {
     const row = measures[s]!;
     const raw = row.map((m) => measurePoints(m));
-    const x = takeFeatures(row, raw, absentOf(row), scores[s]!.map((r) => r.defects), ruled[s]!);
+    const x = takeFeatures(
+      row,
+      raw,
+      absentOf(row),
+      scores[s]!.map((r) => r.defects),
+      ruled[s]!,
+    );
     const parts = x.map((v) => takeContributions(model, v));
     const total = parts.map((c) => c.reduce((a, b) => a + b, 0));
     const order = total.map((_, t) => t).sort((a, b) => total[b]! - total[a]! || a - b);
