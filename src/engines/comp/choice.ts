@@ -22,6 +22,7 @@ import {
   type Weights,
 } from './params.js';
 import type { Section, TakeSectionMeasures } from './measures.js';
+import { groupContributions, loadTakeModel, takeContributions, takeFeatures } from './take-model.js';
 
 export type Points = Record<Measure, number>;
 
@@ -231,6 +232,7 @@ export function chooseTakes(
     path[s] = last;
     if (s > 0) last = from[s]![last]!;
   }
+  if (COMP_CHOICE_PARAMETERS.takeModel.value >= 0.5) return modelChoices(sections, measures, scores, path, names);
   return sections.map((section, s) => {
     const row = scores[s]!;
     const chosen = path[s]!;
@@ -270,5 +272,51 @@ export function chooseTakes(
       why,
       keptForContinuity: best.take !== chosen,
     };
+  });
+}
+
+/**
+ * The learned take model's choice (`takeModel` 1): per section the take with the highest score (take-model.ts), the
+ * rules' choice (`ruled`, the Viterbi path above) one of its features. The reason names the runner-up and the
+ * features on which the chosen take gained most over it.
+ */
+function modelChoices(
+  sections: Section[],
+  measures: TakeSectionMeasures[][],
+  scores: SectionChoice['scores'][],
+  ruled: number[],
+  names: string[],
+): SectionChoice[] {
+  const model = loadTakeModel();
+  return sections.map((section, s) => {
+    const row = measures[s]!;
+    const raw = row.map((m) => measurePoints(m));
+    const x = takeFeatures(
+      row,
+      raw,
+      absentOf(row),
+      scores[s]!.map((r) => r.defects),
+      ruled[s]!,
+    );
+    const parts = x.map((v) => takeContributions(model, v));
+    const total = parts.map((c) => c.reduce((a, b) => a + b, 0));
+    const order = total.map((_, t) => t).sort((a, b) => total[b]! - total[a]! || a - b);
+    const chosen = order[0]!;
+    const runner = order[1];
+    let why = '';
+    if (runner !== undefined) {
+      const mine = groupContributions(parts[chosen]!);
+      const theirs = groupContributions(parts[runner]!);
+      const top = [...mine]
+        .map(([k, c]) => ({ k, d: c - theirs.get(k)! }))
+        .filter((g) => g.d > 0)
+        .sort((a, b) => b.d - a.d)
+        .slice(0, 2);
+      why =
+        `the take model scored ${names[chosen]} ${(total[chosen]! - total[runner]!).toFixed(2)} over ` +
+        `${names[runner]}, most on ${top.map((g) => `${g.k} (${g.d.toFixed(2)})`).join(', ')}` +
+        (chosen === ruled[s] ? '' : ` (the rules chose ${names[ruled[s]!]})`);
+    }
+    return { section, scores: scores[s]!, chosen, runnerUp: runner ?? null, why, keptForContinuity: false };
   });
 }

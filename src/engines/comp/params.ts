@@ -389,6 +389,15 @@ export const COMP_CHOICE_PARAMETERS = {
       "take's (a guide vocal that fits no take leaves every take's expected voice half missing at its usual level; " +
       'level defects and rooms put present takes up to 21 dB under with 0.3 missing). Tuning: 20–25 alike',
   ),
+  takeModel: p(
+    0,
+    'switch',
+    [0, 1],
+    "1: each section's take is the learned take model's (presets/comp-take-lr56.json: a conditional logit over the " +
+      "takes' points, defects, absence, entry, level, noise and the rules' own choice; the reason names the " +
+      "features it won on); 0: the rules' choice (weighted points, defect and absence gates, switch cost)",
+    true,
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {

@@ -1,0 +1,234 @@
+/**
+ * The learned take choice (issue 15, h-complearn56): from comp-eval's dumps (`--dump PREFIX`: every take × section's
+ * measures and the generator's clean take), each take's features (src/engines/comp/take-model.ts takeFeatures, the
+ * engine's own code over choice.ts measurePoints / defectsOf / absentOf), pairwise rows "the clean take beats this
+ * one" (both orders, as differences), and bench/learn.ts's logistic regression (a conditional logit: a take's score
+ * is linear, the section's highest is chosen) or boosted trees (a take's score: its summed win probabilities).
+ * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
+ *
+ *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--write FILE]
+ *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { absentOf, chooseTakes, defectsOf, measurePoints, parseWeights } from '../src/engines/comp/choice.js';
+import type { TakeSectionMeasures } from '../src/engines/comp/measures.js';
+import {
+  TAKE_FEATURES,
+  loadTakeModel,
+  takeFeatures,
+  takeScore,
+  type TakeModelPreset,
+} from '../src/engines/comp/take-model.js';
+import { GB, LR, trainBoosted, trainLogistic, type Boosted } from './learn.js';
+
+type Mode = 'midi' | 'guide' | 'none';
+interface Cell {
+  mode: Mode;
+  seed: number;
+  section: number;
+  best: number;
+  take: number;
+  measures: TakeSectionMeasures;
+}
+export interface SectionRows {
+  set: string;
+  mode: Mode;
+  seed: number;
+  section: number;
+  best: number;
+  /** The rules' choice. */
+  hand: number;
+  x: Float64Array[];
+}
+
+/** A dump's sections, each with its takes' feature rows (the engine's code) and the clean take. */
+export function sectionsOf(file: string): SectionRows[] {
+  const set = /held-out-\d+/.exec(file)?.[0] ?? file;
+  const cells = JSON.parse(readFileSync(file, 'utf8')) as Cell[];
+  const groups = new Map<string, Cell[]>();
+  for (const c of cells) {
+    const k = `${c.mode} ${c.seed} ${c.section}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(c);
+  }
+  const secs = [...groups.values()].map((g) => g.sort((a, b) => a.take - b.take));
+  // the rules' choice over each song's sections (Viterbi: a song at once)
+  const ruled = new Map<string, number>();
+  for (const key of new Set(secs.map((g) => `${g[0]!.mode} ${g[0]!.seed}`))) {
+    const song = secs
+      .filter((g) => `${g[0]!.mode} ${g[0]!.seed}` === key)
+      .sort((a, b) => a[0]!.section - b[0]!.section);
+    const names = song[0]!.map((c) => `take${c.take + 1}`);
+    const sections = song.map((g, i) => ({ name: `${i + 1}`, startSeconds: i, endSeconds: i + 1 }));
+    const ch = chooseTakes(
+      sections,
+      song.map((g) => g.map((c) => c.measures)),
+      parseWeights(undefined).weights,
+      names,
+    );
+    song.forEach((g, i) => ruled.set(`${key} ${g[0]!.section}`, ch[i]!.chosen));
+  }
+  return secs.map((g) => {
+    const row = g.map((c) => c.measures);
+    const raw = row.map((m) => measurePoints(m));
+    const hand = ruled.get(`${g[0]!.mode} ${g[0]!.seed} ${g[0]!.section}`)!;
+    const x = takeFeatures(
+      row,
+      raw,
+      absentOf(row),
+      row.map((m, t) => defectsOf(m, raw[t]!)),
+      hand,
+    );
+    return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x };
+  });
+}
+
+const diff = (a: Float64Array, b: Float64Array) => Float64Array.from(a, (v, j) => v - b[j]!);
+function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[] } {
+  const X: Float64Array[] = [];
+  const Y: number[] = [];
+  for (const s of secs)
+    s.x.forEach((x, t) => {
+      if (t === s.best) return;
+      X.push(diff(s.x[s.best]!, x));
+      Y.push(1);
+      X.push(diff(x, s.x[s.best]!));
+      Y.push(0);
+    });
+  return { X, Y };
+}
+
+/** The regression folded into one weight and scale per feature (the section's constant terms dropped). */
+export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModelPreset, 'weights' | 'scales'> {
+  const { X, Y } = pairs(secs);
+  const l2 = process.argv.includes('--l2') ? Number(process.argv[process.argv.indexOf('--l2') + 1]) : LR.l2;
+  const m = trainLogistic(X, Y, 2, { ...LR, epochs, l2 });
+  return { weights: m.w[1]!.slice(0, -1).map((w, j) => w - m.w[0]![j]!), scales: m.sd };
+}
+
+function treeMargin(m: Boosted, x: Float64Array): number {
+  let z = 0;
+  m.trees.forEach((t, i) => {
+    let nd = 0;
+    for (let d = 0; d < GB.depth; d++) {
+      const [j, th] = t.split[(1 << d) - 1 + nd]!;
+      const v = x[j]!;
+      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
+    }
+    z += (i % 2 === 1 ? 1 : -1) * t.leaf[nd]!;
+  });
+  return z;
+}
+
+type Scorer = (s: SectionRows) => number[];
+function trainScorer(secs: SectionRows[], model: string, epochs: number): Scorer {
+  if (process.argv.includes('--per-mode')) {
+    const by = Object.fromEntries(
+      (['midi', 'guide', 'none'] as Mode[]).map((m) => [
+        m,
+        trainOne(
+          secs.filter((s) => s.mode === m),
+          model,
+          epochs,
+        ),
+      ]),
+    ) as Record<Mode, Scorer>;
+    return (s) => by[s.mode](s);
+  }
+  return trainOne(secs, model, epochs);
+}
+function trainOne(secs: SectionRows[], model: string, epochs: number): Scorer {
+  if (model === 'gb') {
+    const { X, Y } = pairs(secs);
+    const m = trainBoosted(X, Y, 2);
+    return (s) => s.x.map((a, t) => s.x.reduce((acc, b, u) => (u === t ? acc : acc + treeMargin(m, diff(a, b))), 0));
+  }
+  const m = trainLinear(secs, epochs);
+  return (s) => s.x.map((x) => takeScore(m, x));
+}
+
+const argmax = (xs: number[]) => xs.reduce((b, v, i) => (v > xs[b]! ? i : b), 0);
+function tally(secs: SectionRows[], score: Scorer): Record<Mode, [number, number]> {
+  const r: Record<Mode, [number, number]> = { midi: [0, 0], guide: [0, 0], none: [0, 0] };
+  for (const s of secs) {
+    r[s.mode][1]++;
+    if (argmax(score(s)) === s.best) r[s.mode][0]++;
+  }
+  return r;
+}
+const fmt = (r: Record<Mode, [number, number]>) =>
+  (['midi', 'guide', 'none'] as Mode[]).map((m) => `${r[m][0]}/${r[m][1]}`).join(' | ');
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (name: string, d: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : d);
+  const model = opt('--model', 'lr');
+  const epochs = Number(opt('--epochs', '12'));
+  const write = args.includes('--write') ? opt('--write', '') : null;
+  const judge = args.includes('--judge') ? opt('--judge', '') : null;
+  const files = args.filter((a, i) => a.endsWith('.json') && !['--write', '--judge'].includes(args[i - 1]!));
+  const all = files.flatMap(sectionsOf);
+  if (judge) {
+    const m = loadTakeModel(judge);
+    console.log(`${files.join(' ')}: model ${fmt(tally(all, (s) => s.x.map((x) => takeScore(m, x))))}`);
+    return;
+  }
+  const sets = [...new Set(all.map((s) => s.set))];
+  console.log(`rules: ${fmt(tally(all, (s) => s.x.map((_, t) => (t === s.hand ? 1 : 0))))}`);
+  console.log(`| set | in-sample | leave-one-set-out |  (MIDI | guide vocal | no guide; model ${model})`);
+  const sum = {
+    ins: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
+    loso: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
+  };
+  const full = trainScorer(all, model, epochs);
+  for (const set of sets) {
+    const test = all.filter((s) => s.set === set);
+    const ins = tally(test, full);
+    const loso = tally(
+      test,
+      trainScorer(
+        all.filter((s) => s.set !== set),
+        model,
+        epochs,
+      ),
+    );
+    for (const m of ['midi', 'guide', 'none'] as Mode[])
+      for (const [k, r] of [
+        ['ins', ins],
+        ['loso', loso],
+      ] as const) {
+        sum[k][m][0]! += r[m][0];
+        sum[k][m][1]! += r[m][1];
+      }
+    console.log(`| ${set} | ${fmt(ins)} | ${fmt(loso)} |`);
+  }
+  console.log(`| all | ${fmt(sum.ins as never)} | ${fmt(sum.loso as never)} |`);
+  if (write && model === 'lr') {
+    const m = trainLinear(all, epochs);
+    const checks = [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!].map((s) => ({
+      from: `${s.set} ${s.mode} seed ${s.seed} §${s.section + 1} take ${s.best}`,
+      x: [...s.x[s.best]!],
+      score: takeScore(m, s.x[s.best]!),
+    }));
+    const preset: TakeModelPreset = {
+      name: 'comp-take-lr56',
+      features: [...TAKE_FEATURES],
+      weights: m.weights,
+      scales: m.scales,
+      checks,
+      provenance: {
+        command: `node dist/bench/comp-learn.js ${args.join(' ')}`,
+        trainer:
+          'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' + `epochs ${epochs}`,
+        sets: sets,
+        dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
+      },
+    };
+    writeFileSync(write, `${JSON.stringify(preset, null, 1)}\n`);
+    console.log(`wrote ${write}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) main();

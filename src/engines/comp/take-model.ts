@@ -1,0 +1,145 @@
+/**
+ * The learned take scorer (issue 15, h-complearn56): a conditional logit over a section's takes, trained by
+ * bench/comp-learn.ts as a pairwise logistic regression ("the clean take beats this one") on the measures' own
+ * points. A take's score is a weighted sum of its features (each relative to the section's other takes too); the
+ * section's take with the highest score is chosen. The features are built here once, for the trainer and for the
+ * engine; the weights and scales are presets/comp-take-lr56.json. Within a section only differences between takes
+ * count (a constant shared by the section's takes adds to every score alike), so the features are a take's own.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
+import type { TakeSectionMeasures } from './measures.js';
+
+/** Points per measure before weights (choice.ts measurePoints), passed in to keep the modules acyclic. */
+type Points = Record<Measure, number>;
+
+const lp = (x: number) => Math.log1p(Math.max(0, x));
+const med = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+};
+
+/** The feature names, in order: the preset's `features` must equal it. */
+export const TAKE_FEATURES: readonly string[] = [
+  ...MEASURES.map((k) => `log1p ${k} points`),
+  ...MEASURES.filter((k) => k !== 'stability').map((k) => `${k} defect`),
+  'log1p total − section min',
+  'absent',
+  'timing − section median, |ms| / 10',
+  'timing − section median, ms / 10 (late +)',
+  'entry found',
+  'voiced level − section loudest, dB / 10',
+  'level delta, |LU|',
+  'noise excess, dB / 10',
+  'missing fraction',
+  'extra fraction',
+  'pitch median − section min, cents / 10',
+  'jitter − section median, cents',
+  "the rules' choice",
+];
+
+/** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
+export const TAKE_FEATURE_GROUPS: readonly string[] = [
+  ...MEASURES.map((k) => (k === 'stability' ? 'pitch stability' : k === 'missing' ? 'missing or extra voice' : k)),
+  ...MEASURES.filter((k) => k !== 'stability').map((k) => (k === 'missing' ? 'missing or extra voice' : k)),
+  'weighted points',
+  'missing or extra voice',
+  'timing',
+  'timing',
+  'timing',
+  'level',
+  'level',
+  'noise',
+  'missing or extra voice',
+  'missing or extra voice',
+  'pitch',
+  'pitch stability',
+  "the rules' choice",
+];
+
+/** Each take's feature row in one section (rows align with `row`). */
+export function takeFeatures(
+  row: TakeSectionMeasures[],
+  raw: Points[],
+  absent: boolean[],
+  defects: Measure[][],
+  /** The take the hand-weighted rules (chooseTakes without the model) chose here. */
+  ruled: number,
+): Float64Array[] {
+  const w = WEIGHT_PRESETS[DEFAULT_PRESET];
+  const logs = raw.map((p) => MEASURES.map((k) => lp(p[k])));
+  const totals = raw.map((p) => lp(MEASURES.reduce((a, k) => a + p[k] * w[k], 0)));
+  const minTotal = Math.min(...totals);
+  const timings = row.map((m) => m.timingMs).filter((x): x is number => x !== null);
+  const tMed = med(timings);
+  const levels = row.map((m) => m.voicedLufs).filter((x): x is number => x !== null);
+  const top = levels.length ? Math.max(...levels) : 0;
+  const pitches = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);
+  const pMin = pitches.length ? Math.min(...pitches) : 0;
+  const jit = row.map((m) => m.jitterCents).filter((x): x is number => x !== null);
+  const jMed = med(jit);
+  return row.map((m, t) => {
+    const l = logs[t]!;
+    const dt = m.timingMs === null ? 0 : m.timingMs - tMed;
+    const defect = (k: Measure) => defects[t]!.includes(k);
+    return Float64Array.from([
+      ...l,
+      ...MEASURES.filter((k) => k !== 'stability').map((k) => (defect(k) ? 1 : 0)),
+      totals[t]! - minTotal,
+      absent[t] ? 1 : 0,
+      Math.abs(dt) / 10,
+      dt / 10,
+      m.timingMs === null ? 0 : 1,
+      m.voicedLufs === null ? -6 : (m.voicedLufs - top) / 10,
+      m.levelDeltaLu === null ? 0 : Math.abs(m.levelDeltaLu),
+      (m.noiseExcessDb ?? 0) / 10,
+      m.missingFraction,
+      m.extraFraction,
+      m.pitchMedianCents === null ? 0 : (m.pitchMedianCents - pMin) / 10,
+      m.jitterCents === null ? 0 : m.jitterCents - jMed,
+      t === ruled ? 1 : 0,
+    ]);
+  });
+}
+
+/** The preset: per feature, a weight on the feature over its scale (the pairwise regression's, folded). */
+export interface TakeModelPreset {
+  name: string;
+  features: string[];
+  /** score = Σ weight_j · x_j / scale_j (a take's score; the section's highest is chosen). */
+  weights: number[];
+  scales: number[];
+  /** Rows with the score the trainer's code gave them. */
+  checks: { from: string; x: number[]; score: number }[];
+  provenance: Record<string, unknown>;
+}
+
+export const TAKE_MODEL_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../presets/comp-take-lr56.json',
+);
+let cached: TakeModelPreset | null = null;
+export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
+  if (cached && file === TAKE_MODEL_FILE) return cached;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as TakeModelPreset;
+  if (m.features.join('\n') !== TAKE_FEATURES.join('\n'))
+    throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
+  if (file === TAKE_MODEL_FILE) cached = m;
+  return m;
+}
+
+/** Each feature's share of a take's score (the weight times the scaled feature). */
+export function takeContributions(m: Pick<TakeModelPreset, 'weights' | 'scales'>, x: Float64Array): number[] {
+  return m.weights.map((w, j) => (w * x[j]!) / m.scales[j]!);
+}
+/** Per group (TAKE_FEATURE_GROUPS), the summed contributions. */
+export function groupContributions(parts: number[]): Map<string, number> {
+  const g = new Map<string, number>();
+  parts.forEach((c, j) => g.set(TAKE_FEATURE_GROUPS[j]!, (g.get(TAKE_FEATURE_GROUPS[j]!) ?? 0) + c));
+  return g;
+}
+export function takeScore(m: Pick<TakeModelPreset, 'weights' | 'scales'>, x: Float64Array): number {
+  return takeContributions(m, x).reduce((a, b) => a + b, 0);
+}
