@@ -33,7 +33,7 @@ function withModel<T>(on: boolean, f: () => T): T {
   }
 }
 
-test("the preset's feature list is the code's (83: log-ratios, own terms, evidence, flags, BPM, what is missing)", () => {
+test("the preset's feature list is the code's (83: log-ratios, own terms, evidence, flags, BPM, missing)", () => {
   const m = levelModel();
   assert.deepEqual(m.features, [...LEVEL_FEATURES]);
   assert.equal(LEVEL_FEATURES.length, 83);
@@ -99,7 +99,7 @@ test('a term the input lacks is missing (NaN): it adds nothing to the sum, the f
   );
 });
 
-test('onset envelopes alone (no chroma, no band energy): a rock backbeat at 120 stays at 120, the model not read', () => {
+test('onset envelopes alone (no chroma, no band energy): a rock backbeat at 120 stays 120, the model not read', () => {
   // h-tlearn53's model with the missing terms read as evidence halved it (60)
   const eighths = Array.from({ length: 8 }, (_, k) => k / 2);
   const input = () =>
@@ -126,7 +126,7 @@ function withBands(bpm: number, parts: [number[], Hit, Piece][]) {
   return { ...input, bandEnergy: bandEnergy(hits, SECONDS) };
 }
 
-test('a bare kick-and-snare backbeat with its band energy: the hand reads 140 at 70 and 45 at 90, the model 70, 90', () => {
+test('a bare kick-and-snare backbeat with band energy: the hand reads 140 at 70, 45 at 90; the model 70, 90', () => {
   // kick on 1 and 3, snare on 2 and 4, nothing between: the written tempo is the backbeat's quarter
   for (const [bpm, hand, move] of [
     [70, 140, 0.5],

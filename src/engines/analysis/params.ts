@@ -807,8 +807,9 @@ export const TEMPO_PARAMETERS = {
     "learned octave move (h-tlearn53's pairwise logistic regression, retrained on tempo21–37 and plain grooves with " +
       'the terms an input lacks read as missing, presets/tempo-level-lr56.json; h-tlevel55, h-tlevel56): 1 on, 0 ' +
       "off (the hand combination's level exactly). From the chosen level, P(double right) > ½ + levelModelMargin " +
-      "doubles the BPM (beats: midpoints added), else P(half right) > ½ + margin halves it (every other beat on the " +
-      "first downbeat's parity); onset envelopes alone (no chroma, no band energy) are not read. JUDGED_PLACEHOLDER",
+      'doubles the BPM (beats: midpoints added), else P(half right) > ½ + margin halves it (every other beat on the ' +
+      "first downbeat's parity); onset envelopes alone (no chroma, no band energy) are not read. Judged once on " +
+      'tempo38: Acc1 0.500 → 0.625 songs, 0.450 → 0.525 drum files',
     true,
   ),
   levelModelMargin: p(
