@@ -1,14 +1,18 @@
 /**
  * The metrical level chosen by a small learned model (h-tlearn53, issue 12 points 1 and 2): a pairwise logistic
  * regression "this level vs its double" on the log-ratios of the two candidates' terms (the engine's own candidates
- * and their terms, TempoOptions.onCandidates), trained on the tempo sets ≤ 36 with the tapped truth, measured
- * leave-one-set-out, then judged once on tempo37 beside main's choice (both columns from the same run).
+ * and their terms, TempoOptions.onCandidates), trained on tempo21–37 (h-tlevel56; h-tlearn53: ≤ 36) and with --plain
+ * the plain grooves of fixtures/tempoplain.ts, with the tapped truth, measured leave-one-set-out; tempo38 is the judge.
  *
- *   node dist/bench/tempo-learn.js --dump [--sets 21,…,36]   candidates and truth as JSON lines, /tmp/h-tlearn53/dump
- *   node dist/bench/tempo-learn.js --loso [--lambda 1] [--margin 0] [--anchor-best]
+ *   node dist/bench/tempo-learn.js --dump [--plain] [--sets 21,…,37,plain] [--dump-dir D]   candidates and truth as
+ *                                             JSON lines, /tmp/h-tlevel56/dump (the switch off: main's level)
+ *   node dist/bench/tempo-learn.js --loso [--plain] [--lambda 1] [--margin 0] [--anchor-best]
  *     [--rich]                                leave-one-set-out on the dumped sets
- *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on every set ≤ 36, run tempo37 once:
+ *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on the tuning sets, run tempo38:
  *                                             main vs model, songs and drum files, per groove; per-file lines last
+ *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --export   presets/tempo-level-lr56.json
+ *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
+ *                                             on the rendered plain grooves, by pattern and BPM
  *
  * The model moves main's level at most one octave (to its double or its half, when that level is a candidate):
  * P(double right | level, double) > ½ + margin moves up, P(half right | half, level) > ½ + margin moves down. The

@@ -2,7 +2,8 @@
  * The metrical level's learned octave move (h-tlearn53's model, put into the engine by h-tlevel55; issue 12 points 1
  * and 2): a pairwise logistic regression "this level vs its double" over the candidate levels' own terms and their
  * checks' evidence. The features are built here once, for the trainer (bench/tempo-learn.ts) and for the engine; the
- * weights, feature means and scales are presets/tempo-level-lr56.json (trained by the bench, λ-free at run time).
+ * weights, feature means and scales are presets/tempo-level-lr56.json (trained by the bench, λ-free at run time;
+ * h-tlevel56: retrained on tempo21–37 and plain grooves, a term the input lacks read as missing).
  *
  * From the level the hand combination chose (the best candidate): P(double right | level, double) > ½ + margin moves
  * up (BPM × 2, the beats' midpoints added), else P(half right | half, level) > ½ + margin moves down (BPM × ½, every
