@@ -1,14 +1,18 @@
 /**
  * The metrical level chosen by a small learned model (h-tlearn53, issue 12 points 1 and 2): a pairwise logistic
  * regression "this level vs its double" on the log-ratios of the two candidates' terms (the engine's own candidates
- * and their terms, TempoOptions.onCandidates), trained on the tempo sets ≤ 36 with the tapped truth, measured
- * leave-one-set-out, then judged once on tempo37 beside main's choice (both columns from the same run).
+ * and their terms, TempoOptions.onCandidates), trained on tempo21–37 (h-tlevel56; h-tlearn53: ≤ 36) and with --plain
+ * the plain grooves of fixtures/tempoplain.ts, with the tapped truth, measured leave-one-set-out; tempo38 is the judge.
  *
- *   node dist/bench/tempo-learn.js --dump [--sets 21,…,36]   candidates and truth as JSON lines, /tmp/h-tlearn53/dump
- *   node dist/bench/tempo-learn.js --loso [--lambda 1] [--margin 0] [--anchor-best]
+ *   node dist/bench/tempo-learn.js --dump [--plain] [--sets 21,…,37,plain] [--dump-dir D]   candidates and truth as
+ *                                             JSON lines, /tmp/h-tlevel56/dump (the switch off: main's level)
+ *   node dist/bench/tempo-learn.js --loso [--plain] [--lambda 1] [--margin 0] [--anchor-best]
  *     [--rich]                                leave-one-set-out on the dumped sets
- *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on every set ≤ 36, run tempo37 once:
+ *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on the tuning sets, run tempo38:
  *                                             main vs model, songs and drum files, per groove; per-file lines last
+ *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --export   presets/tempo-level-lr56.json
+ *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
+ *                                             on the rendered plain grooves, by pattern and BPM
  *
  * The model moves main's level at most one octave (to its double or its half, when that level is a candidate):
  * P(double right | level, double) > ½ + margin moves up, P(half right | half, level) > ½ + margin moves down. The
@@ -23,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
 import { tappedTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
-import { estimateTempoWithDecision, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
+import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
 import {
   LEVEL_FEATURES,
   LEVEL_MODEL_FILE,
@@ -31,6 +35,7 @@ import {
   isDouble,
   levelMove,
   levelPairFeatures,
+  levelPresence,
   levelProbabilityOfRow,
   levelRow,
   movedBeats as moveBeats,
@@ -38,12 +43,19 @@ import {
   type LevelRow,
 } from '../src/engines/tempo/level-model.js';
 import { features } from './tempo-features.js';
+import { HAT, KICK, SNARE, groove, type Hit } from '../test/helpers/grooves.js';
+import { TEMPO_PARAMETERS } from '../src/engines/analysis/params.js';
+import { TEMPO_PLAIN_DIR, tempoPlainSet } from '../fixtures/tempoplain.js';
 import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = '/tmp/h-tlearn53/dump';
-const TUNING_SETS = Array.from({ length: 16 }, (_, i) => String(21 + i));
-const JUDGE_SET = '37';
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tlevel56/dump');
+/** tempo21–37, and with --plain the plain grooves' rows (fixtures/tempoplain.ts, h-tlevel56). */
+const TUNING_SETS = [
+  ...Array.from({ length: 17 }, (_, i) => String(21 + i)),
+  ...(process.argv.includes('--plain') ? ['plain'] : []),
+];
+const JUDGE_SET = '38';
 
 const TERMS = LEVEL_TERMS;
 type Level = LevelRow;
@@ -62,41 +74,68 @@ interface Row {
   levels: Level[];
 }
 
-const argOf = (flag: string, def: string) => {
+function argOfEarly(flag: string, def: string) {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1]! : def;
-};
+}
+const argOf = argOfEarly;
 
 async function setFiles(n: string): Promise<TruthFile[]> {
+  if (n === 'plain') return tempoPlainSet(TEMPO_PLAIN_DIR(ROOT)).files;
   const mod = (await import(`../fixtures/tempo${n}.js`)) as Record<string, (dir: string) => { files: TruthFile[] }>;
   return mod[`tempo${n}Set`]!(path.join(ROOT, 'bench', 'out', `tempo-heldout${n}`)).files;
 }
 
+/**
+ * The plain grooves' inputs as they come and without what a caller may not give (h-tlevel56): no chroma (nor the
+ * pitch-class profile), no band energy (nor the band novelty). Neither (the tests' envelope grooves): the model
+ * abstains (levelMove), so no such rows.
+ */
+const PLAIN_VARIANTS: [string, (i: TempoInput) => TempoInput][] = [
+  ['', (i) => i],
+  [' (no chroma)', ({ chroma: _c, pitchClass: _p, ...i }) => i],
+  [' (no band energy)', ({ bandEnergy: _e, bandNovelty: _n, ...i }) => i],
+];
+
 async function dumpSet(n: string): Promise<Row[]> {
+  // main's column is the hand combination's level (the switch off), whatever the default
+  const before = TEMPO_PARAMETERS.levelModel.value;
+  TEMPO_PARAMETERS.levelModel.value = 0;
+  try {
+    return await dumpRows(n);
+  } finally {
+    TEMPO_PARAMETERS.levelModel.value = before;
+  }
+}
+
+async function dumpRows(n: string): Promise<Row[]> {
   const rows: Row[] = [];
   for (const t of await setFiles(n)) {
     if (t.kind === 'kit') continue;
-    const { input, truth: written } = await features(t);
-    const truth = tappedTruth(written);
-    let seen: Level[] = [];
-    const { tempo } = estimateTempoWithDecision(input, {
-      onCandidates: (all) => {
-        seen = all.map((c: Readonly<TempoLevelCandidate>) => levelRow(c));
-      },
-    });
-    const accept = [...(truth.accept ?? [truth.bpm])];
-    rows.push({
-      set: n,
-      name: truth.name,
-      song: truth.kind === 'song',
-      truth: truth.bpm,
-      accept,
-      mainBpm: tempo.bpm,
-      mainBeats: tempo.beats,
-      mainDownbeats: tempo.downbeats,
-      truthBeats: truth.beats,
-      levels: seen,
-    });
+    const { input: full, truth: written } = await features(t);
+    for (const [suffix, variant] of n === 'plain' ? PLAIN_VARIANTS : PLAIN_VARIANTS.slice(0, 1)) {
+      const input = variant(full);
+      const truth = tappedTruth(written);
+      let seen: Level[] = [];
+      const { tempo } = estimateTempoWithDecision(input, {
+        onCandidates: (all) => {
+          seen = all.map((c: Readonly<TempoLevelCandidate>) => levelRow(c, levelPresence(input)));
+        },
+      });
+      const accept = [...(truth.accept ?? [truth.bpm])];
+      rows.push({
+        set: n,
+        name: truth.name + suffix,
+        song: truth.kind === 'song',
+        truth: truth.bpm,
+        accept,
+        mainBpm: tempo.bpm,
+        mainBeats: tempo.beats,
+        mainDownbeats: tempo.downbeats,
+        truthBeats: truth.beats,
+        levels: seen,
+      });
+    }
   }
   mkdirSync(DUMP, { recursive: true });
   writeFileSync(path.join(DUMP, `tempo${n}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -119,6 +158,7 @@ const EPS = 1e-3;
 const ANCHOR_BEST_ONLY = process.argv.includes('--anchor-best');
 /** --rich: also the slow level's own terms and both levels' check evidence (twoBeatDetail, …), raw. */
 const RICH = process.argv.includes('--rich');
+const PLAIN = process.argv.includes('--plain');
 
 /** The pair's features: log(slow term / fast term) for every term, the ternary flags, the slow level's log2 BPM. */
 function pairFeatures(slow: Level, fast: Level): number[] {
@@ -164,10 +204,14 @@ function train(pairs: { x: number[]; y: number }[], lambda: number): Model {
   const d = pairs[0]!.x.length;
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
-  for (const p of pairs) p.x.forEach((v, j) => (mean[j]! += v / pairs.length));
-  for (const p of pairs) p.x.forEach((v, j) => (scale[j]! += (v - mean[j]!) ** 2 / pairs.length));
+  // a missing feature (NaN: a term the input could not give, h-tlevel56) is left out of the mean and the scale and
+  // standardized to 0: it adds nothing to the sum, as levelProbabilityOfRow reads it in the engine
+  const count = new Array<number>(d).fill(0);
+  for (const p of pairs) p.x.forEach((v, j) => Number.isNaN(v) || ((mean[j]! += v), count[j]!++));
+  for (let j = 0; j < d; j++) mean[j] = count[j] ? mean[j]! / count[j]! : 0;
+  for (const p of pairs) p.x.forEach((v, j) => Number.isNaN(v) || (scale[j]! += (v - mean[j]!) ** 2 / count[j]!));
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const X = pairs.map((p) => [1, ...p.x.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  const X = pairs.map((p) => [1, ...p.x.map((v, j) => (Number.isNaN(v) ? 0 : (v - mean[j]!) / scale[j]!))]);
   const D = d + 1;
   let w = new Array<number>(D).fill(0);
   for (let it = 0; it < 30; it++) {
@@ -240,7 +284,7 @@ function classOf(name: string): string {
   return 'other 4/4';
 }
 
-const groove37 = (name: string) => /^tempo37-[\d.]+-(.+?)-[A-G]s?-(major|minor)/.exec(name)?.[1] ?? name;
+const groove37 = (name: string) => /^tempo\w+-[\d.]+-(.+?)-[A-G]s?-(major|minor)/.exec(name)?.[1] ?? name;
 
 interface Tally {
   n: number;
@@ -318,22 +362,27 @@ function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
 }
 
 /**
- * --export (with --rich): the model as presets/tempo-level-lr53.json — weights, means, scales, the feature names,
+ * --export (with --rich): the model as presets/tempo-level-lr56.json — weights, means, scales, the feature names,
  * provenance (command, sets, the dumps' sha256) and check rows with the probability this trainer gives them (its
  * own sum here, not the engine's function).
  */
 function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: number, margin: number) {
   if (!RICH) throw new Error('--export needs --rich (the engine reads the rich form)');
   const p = (x: number[]) =>
-    1 / (1 + Math.exp(-x.reduce((s, v, j) => s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!, m.b)));
-  const idx = [0, 1, 2, 100, 300, 600, 900, pairs.length - 1];
+    1 /
+    (1 + Math.exp(-x.reduce((s, v, j) => (Number.isNaN(v) ? s : s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!), m.b)));
+  // rows of tempo21–37 and of the plain grooves with a missing term (NaN, written null)
+  const withNaN = pairs.map((q, i) => [q, i] as const).filter(([q]) => q.x.some(Number.isNaN));
+  const idx = [0, 1, 2, 100, 300, 600, 900, ...withNaN.slice(0, 4).map(([, i]) => i), pairs.length - 1];
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const preset = {
-    name: 'tempo-level-lr53',
+    name: 'tempo-level-lr56',
     features: [...LEVEL_FEATURES],
     provenance: {
-      trainer: 'bench/tempo-learn.ts (h-tlearn53; exported by h-tlevel55)',
-      command: `node dist/bench/tempo-learn.js --rich --lambda ${lambda} --margin ${margin} --export`,
+      trainer: 'bench/tempo-learn.ts (h-tlearn53; exported by h-tlevel55; plain grooves and missing terms h-tlevel56)',
+      command:
+        `node dist/bench/tempo-learn.js --rich${PLAIN ? ' --plain' : ''} --lambda ${lambda} --margin ${margin} ` +
+        '--export',
       sets: TUNING_SETS.map((n) => `tempo${n}`),
       pairs: pairs.length,
       lambda,
@@ -350,12 +399,93 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
   console.log(`wrote ${LEVEL_MODEL_FILE}`);
 }
 
+/** The engine's BPM with the level model off and on (TEMPO_PARAMETERS.levelModel). */
+function handAndModel(input: TempoInput): [number | null, number | null] {
+  const before = TEMPO_PARAMETERS.levelModel.value;
+  try {
+    TEMPO_PARAMETERS.levelModel.value = 0;
+    const off = estimateTempoWithDecision(input).tempo.bpm;
+    TEMPO_PARAMETERS.levelModel.value = 1;
+    return [off, estimateTempoWithDecision(input).tempo.bpm];
+  } finally {
+    TEMPO_PARAMETERS.levelModel.value = before;
+  }
+}
+
+/** The tests' envelope grooves (test/helpers/grooves.ts): one bar in quarter-note positions. */
+const EIGHTHS = Array.from({ length: 8 }, (_, k) => k / 2);
+const ENVELOPE_GROOVES: Record<string, [number[], Hit][]> = {
+  rock: [
+    [[0, 2], KICK],
+    [[1, 3], SNARE],
+    [EIGHTHS, HAT],
+  ],
+  punk: [
+    [[0, 1, 2, 3], KICK],
+    [[1, 3], SNARE],
+    [EIGHTHS, HAT],
+  ],
+  bare: [
+    [[0, 2], KICK],
+    [[1, 3], SNARE],
+  ],
+  twobeat: [
+    [[0, 2], KICK],
+    [[1, 3], SNARE],
+    [[0, 1, 2, 3], HAT],
+  ],
+  dnb: [
+    [[0, 2.5], KICK],
+    [[1, 3], SNARE],
+    [EIGHTHS, HAT],
+  ],
+  oompah: [
+    [[0, 1, 2, 3], KICK],
+    [[0.5, 1.5, 2.5, 3.5], SNARE],
+  ],
+};
+
+/** --scan: hand vs model by pattern × BPM, on the tests' envelope grooves and on the rendered plain grooves. */
+async function scan() {
+  const tempi = [70, 90, 100, 120, 140, 160, 180, 200];
+  console.log(`\nenvelope grooves (test/helpers/grooves.ts), hand → model BPM\n`);
+  console.log(`| pattern | ${tempi.join(' | ')} |\n|---|${tempi.map(() => '---').join('|')}|`);
+  let halved = 0;
+  let cells = 0;
+  for (const [name, parts] of Object.entries(ENVELOPE_GROOVES)) {
+    const cellsOf = tempi.map((bpm) => {
+      const [h, m] = handAndModel(groove(bpm, parts));
+      cells++;
+      if (h !== null && m !== null && m !== h) halved++;
+      return h === m ? `${h?.toFixed(0)}` : `${h?.toFixed(0)} → **${m?.toFixed(0)}**`;
+    });
+    console.log(`| ${name} | ${cellsOf.join(' | ')} |`);
+  }
+  console.log(`\nenvelope grooves moved: ${halved} of ${cells}`);
+  console.log(`\nrendered plain grooves (fixtures/tempoplain.ts), truth, hand → model\n`);
+  const rows: string[] = [];
+  let right = [0, 0];
+  let n = 0;
+  for (const t of await setFiles('plain')) {
+    const { input } = await features(t);
+    const [h, m] = handAndModel(input);
+    const okOf = (b: number | null) => b !== null && Math.abs(b / t.bpm - 1) <= 0.04;
+    n++;
+    right = [right[0]! + (okOf(h) ? 1 : 0), right[1]! + (okOf(m) ? 1 : 0)];
+    rows.push(`| ${t.name}${t.kind === 'song' ? '' : ' (drums)'} | ${t.bpm} | ${h?.toFixed(1)} | ${m?.toFixed(1)} |`);
+  }
+  console.log('| file | truth | hand | model |\n|---|---|---|---|');
+  for (const l of rows.sort()) console.log(l);
+  console.log(`\nplain renders Acc1: hand ${right[0]}, model ${right[1]} of ${n}`);
+}
+
 async function main() {
+  if (process.argv.includes('--scan')) return scan();
   const lambda = Number(argOf('--lambda', '1'));
   const margin = Number(argOf('--margin', '0'));
   if (process.argv.includes('--dump')) {
     for (const n of argOf('--sets', TUNING_SETS.join(',')).split(',')) {
-      if (n === JUDGE_SET) throw new Error('tempo37 is the judge: --judge dumps it, once');
+      if (n === JUDGE_SET) throw new Error(`tempo${JUDGE_SET} is the judge: --judge dumps it, once`);
       const rows = await dumpSet(n);
       console.log(`tempo${n}: ${rows.length} files dumped`);
     }
@@ -386,7 +516,9 @@ async function main() {
   }
   const pairs = tuning.flatMap(pairsOf);
   const m = train(pairs, lambda);
-  console.log(`model: ${pairs.length} training pairs from ${tuning.length} files (tempo21–36), lambda ${lambda}`);
+  console.log(
+    `model: ${pairs.length} training pairs from ${tuning.length} files (${TUNING_SETS.join(' ')}), lambda ${lambda}`,
+  );
   console.log('| feature | weight (standardized) |\n|---|---|');
   console.log(`| bias | ${m.b.toFixed(3)} |`);
   FEATURE_NAMES.map((f, j) => [f, m.w[j]!] as const)
@@ -394,12 +526,12 @@ async function main() {
     .forEach(([f, w]) => console.log(`| ${f} | ${w.toFixed(3)} |`));
   if (process.argv.includes('--export')) exportPreset(m, pairs, lambda, margin);
   const fit = score(tuning, m, margin, (r) => `tempo${r.set}`);
-  table('Training fit (tempo21–36, in sample)', fit.t);
+  table('Training fit (in sample)', fit.t);
   if (!process.argv.includes('--judge')) return;
   const judged = await dumpSet(JUDGE_SET);
-  const j = score(judged, m, margin, () => 'tempo37');
-  table('JUDGE: tempo37, run once (tapped truth; main = the engine as is, model = its octave move)', j.t);
-  table('JUDGE per groove (tempo37)', score(judged, m, margin, (r) => groove37(r.name)).t);
+  const j = score(judged, m, margin, () => `tempo${JUDGE_SET}`);
+  table(`JUDGE: tempo${JUDGE_SET}, run once (tapped truth; main = the engine as is, model = its octave move)`, j.t);
+  table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);
   console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);
   for (const l of j.moved) console.log(`  ${l}`);
 }

@@ -801,23 +801,23 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModel: p(
-    0,
+    1,
     '',
     [0, 1],
-    "learned octave move (h-tlearn53's pairwise logistic regression, presets/tempo-level-lr53.json; h-tlevel55): " +
-      "1 on, 0 off (the hand combination's level exactly; the default: on the tests' synthetic grooves, without " +
-      'chroma or band energy, the model halves a plain 120 BPM backbeat). From the chosen level, ' +
-      'P(double right) > ½ + levelModelMargin doubles the BPM (beats: midpoints added), else P(half right) > ' +
-      "½ + margin halves it (every other beat on the first downbeat's parity). Judged once on tempo37: " +
-      'Acc1 0.421 → 0.553 songs, 0.500 → 0.711 drum files',
+    "learned octave move (h-tlearn53's pairwise logistic regression, retrained on tempo21–37 and plain grooves with " +
+      'the terms an input lacks read as missing, presets/tempo-level-lr56.json; h-tlevel55, h-tlevel56): 1 on, 0 ' +
+      "off (the hand combination's level exactly). From the chosen level, P(double right) > ½ + levelModelMargin " +
+      'doubles the BPM (beats: midpoints added), else P(half right) > ½ + margin halves it (every other beat on the ' +
+      "first downbeat's parity); onset envelopes alone (no chroma, no band energy) are not read. Judged once on " +
+      'tempo38: Acc1 0.500 → 0.625 songs, 0.450 → 0.525 drum files',
     true,
   ),
   levelModelMargin: p(
-    0.1,
+    0.2,
     'probability',
     [0, 0.5],
-    "learned octave move: the model's probability must exceed ½ by this much to move the level (chosen on " +
-      'leave-one-set-out tempo21–36, the plateau 0.1–0.2; ±10 % leaves tempo37 unchanged)',
+    "learned octave move: the model's probability must exceed ½ by this much to move the level (h-tlevel56: chosen " +
+      'on leave-one-set-out tempo21–37 with the plain grooves, λ 3: 798 / 810 / 808 of 968 right at 0.1 / 0.2 / 0.3)',
   ),
   halfTimeCheckFloor: p(
     0.2,

@@ -36,7 +36,7 @@
  * syllable rhythm is periodic enough for the first test but has neither (h-gate19).
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { levelModel, levelMove, levelRow, movedBeats } from './level-model.js';
+import { levelModel, levelMove, levelPresence, levelRow, movedBeats } from './level-model.js';
 import { pickPeaks } from '../onsets/index.js';
 import { peakTuningConcentration, tuningAwareChroma } from '../key/index.js';
 import { kthSmallest, lowerBound } from '../order.js';
@@ -2075,7 +2075,7 @@ function levels(
     checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0
       ? levelMove(
           levelModel(),
-          all.map(levelRow),
+          all.map((c) => levelRow(c, levelPresence(input))),
           checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
         )
       : undefined;
@@ -2093,15 +2093,18 @@ function levels(
       ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
     ].slice(0, 3);
   }
-  const modelLog = modelMove
-    ? `learned level model (presets/tempo-level-lr53.json, margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
-      `P(double right) ${modelMove.pUp === undefined ? 'no double candidate' : fmt(modelMove.pUp)}, ` +
-      `P(half right) ${modelMove.pDown === undefined ? 'no half candidate' : fmt(modelMove.pDown)}` +
-      (modelMove.move === 1
-        ? `: the ${fmt(handBpm)} BPM level stays`
-        : `: moved from ${fmt(handBpm)} BPM (the hand combination's level) to ${fmt(tempo.bpm!)} BPM ` +
-          `(× ${modelMove.move === 2 ? 2 : '½'})`)
-    : undefined;
+  const modelLog = modelMove?.abstained
+    ? `learned level model: not read (onset envelopes only, no chroma and no band energy): the ${fmt(handBpm)} ` +
+      'BPM level stays'
+    : modelMove
+      ? `learned level model (presets/tempo-level-lr56.json, margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
+        `P(double right) ${modelMove.pUp === undefined ? 'no double candidate' : fmt(modelMove.pUp)}, ` +
+        `P(half right) ${modelMove.pDown === undefined ? 'no half candidate' : fmt(modelMove.pDown)}` +
+        (modelMove.move === 1
+          ? `: the ${fmt(handBpm)} BPM level stays`
+          : `: moved from ${fmt(handBpm)} BPM (the hand combination's level) to ${fmt(tempo.bpm!)} BPM ` +
+            `(× ${modelMove.move === 2 ? 2 : '½'})`)
+      : undefined;
   const terms = (c: Candidate) =>
     (c.slowFrom !== undefined
       ? `slow compound level (below minBpm ${fmt(minBpm)}: every third eighth of the ${fmt(c.slowFrom)} BPM ` +

@@ -2,7 +2,8 @@
  * The metrical level's learned octave move (h-tlearn53's model, put into the engine by h-tlevel55; issue 12 points 1
  * and 2): a pairwise logistic regression "this level vs its double" over the candidate levels' own terms and their
  * checks' evidence. The features are built here once, for the trainer (bench/tempo-learn.ts) and for the engine; the
- * weights, feature means and scales are presets/tempo-level-lr53.json (trained by the bench, λ-free at run time).
+ * weights, feature means and scales are presets/tempo-level-lr56.json (trained by the bench, λ-free at run time;
+ * h-tlevel56: retrained on tempo21–37 and plain grooves, a term the input lacks read as missing).
  *
  * From the level the hand combination chose (the best candidate): P(double right | level, double) > ½ + margin moves
  * up (BPM × 2, the beats' midpoints added), else P(half right | half, level) > ½ + margin moves down (BPM × ½, every
@@ -58,9 +59,22 @@ export const LEVEL_DETAILS = [
   'barRepeatEvidence',
 ] as const;
 export type LevelDetail = (typeof LEVEL_DETAILS)[number];
-/** One candidate level as the model reads it (the bench's dump rows hold these). */
+/**
+ * One candidate level as the model reads it (the bench's dump rows hold these); `noTonal` / `noSnare`: the input had
+ * no chroma / no band energy (h-tlevel56), so the terms read from them are missing, not evidence.
+ */
 export type LevelRow = Record<LevelTerm, number> &
-  Partial<Record<LevelDetail, number>> & { bpm: number; ternary: boolean };
+  Partial<Record<LevelDetail, number>> & { bpm: number; ternary: boolean; noTonal?: boolean; noSnare?: boolean };
+
+/** Terms read from the chroma (the tonal envelope, the tonal pulse, the chord changes): missing without chroma. */
+const TONAL_TERMS: ReadonlySet<LevelTerm> = new Set(['evenTonal', 'pulse', 'harmony', 'harmonyRaw']);
+/** Terms read from the band energy (the snare hits): missing without it. */
+const SNARE_TERMS: ReadonlySet<LevelTerm> = new Set(['snareBeat', 'snareHalf']);
+/** Which of the model's inputs the engine had (chroma as tonalEnvelope reads it; band energy for the snare hits). */
+export const levelPresence = (input: { chroma?: ArrayLike<number>; bandEnergy?: unknown }) => ({
+  noTonal: !input.chroma || input.chroma.length < 24,
+  noSnare: !input.bandEnergy,
+});
 
 /** The fields of the engine's candidate the model reads. */
 export type LevelCandidateLike = Record<LevelTerm, number> & {
@@ -83,8 +97,11 @@ export type LevelCandidateLike = Record<LevelTerm, number> & {
   dembowRepeat?: number;
 };
 
-/** A candidate's row: its terms, its checks' evidence (0 when not read), BPM and ternary flag. */
-export function levelRow(c: Readonly<LevelCandidateLike>): LevelRow {
+/** A candidate's row: its terms, its checks' evidence (0 when not read), BPM, ternary flag and what was missing. */
+export function levelRow(
+  c: Readonly<LevelCandidateLike>,
+  missing: { noTonal: boolean; noSnare: boolean } = { noTonal: false, noSnare: false },
+): LevelRow {
   const t = c.twoBeatDetail;
   const b = c.barRepeatDetail;
   const row = {
@@ -105,13 +122,15 @@ export function levelRow(c: Readonly<LevelCandidateLike>): LevelRow {
     barRepeatS4: b?.s4 ?? 0,
     barRepeatS8: b?.s8 ?? 0,
     barRepeatEvidence: b?.evidence ?? 0,
+    noTonal: missing.noTonal,
+    noSnare: missing.noSnare,
   } as LevelRow;
   for (const k of LEVEL_TERMS) row[k] = c[k];
   return row;
 }
 
 const EPS = 1e-3;
-/** The rich feature vector's names (81), in order: the preset's `features` must equal it. */
+/** The rich feature vector's names (83), in order: the preset's `features` must equal it. */
 export const LEVEL_FEATURES: readonly string[] = [
   ...LEVEL_TERMS.map((k) => `log ${k} slow/fast`),
   ...LEVEL_TERMS.map((k) => `log ${k} slow`),
@@ -119,16 +138,27 @@ export const LEVEL_FEATURES: readonly string[] = [
   'slow ternary',
   'fast ternary',
   'log2 slow/100',
+  'no chroma',
+  'no band energy',
 ];
-/** The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, … */
+/**
+ * The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, the
+ * flags, the BPM, and what the input lacked. A term the input could not give (TONAL_TERMS without chroma,
+ * SNARE_TERMS without band energy) is NaN — missing: it adds nothing to the sum (levelProbabilityOfRow), the trainer
+ * leaves it out of its means — not the neutral 1 (or the evenness floor) the hand combination multiplies.
+ */
 export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<LevelRow>): number[] {
+  const missing = (k: LevelTerm) => (slow.noTonal && TONAL_TERMS.has(k)) || (slow.noSnare && SNARE_TERMS.has(k));
+  const log = (x: number) => Math.log(Math.max(0, x) + EPS);
   return [
-    ...LEVEL_TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
-    ...LEVEL_TERMS.map((k) => Math.log(Math.max(0, slow[k]) + EPS)),
+    ...LEVEL_TERMS.map((k) => (missing(k) ? NaN : log(slow[k]) - log(fast[k]))),
+    ...LEVEL_TERMS.map((k) => (missing(k) ? NaN : log(slow[k]))),
     ...LEVEL_DETAILS.flatMap((k) => [slow[k] ?? 0, fast[k] ?? 0]),
     slow.ternary ? 1 : 0,
     fast.ternary ? 1 : 0,
     Math.log2(slow.bpm / 100),
+    slow.noTonal ? 1 : 0,
+    slow.noSnare ? 1 : 0,
   ];
 }
 
@@ -155,12 +185,20 @@ export interface LevelMove {
   pDown?: number;
   /** The BPM of the candidates moved to, when moved. */
   to?: number;
+  /** The input had neither chroma nor band energy: the model did not read it. */
+  abstained?: boolean;
 }
 
-/** The model's move from the best candidate (rows best first). */
+/**
+ * The model's move from the best candidate (rows best first). Onset envelopes alone (no chroma and no band energy:
+ * `abstained`) give the model none of what it was trained on — every file of its sets had both — and it stays
+ * (h-tlevel56: with the missing terms as NaN and plain grooves' envelope-only rows in training, it still moved 18 of
+ * 48 envelope grooves the hand reads right; one of the two missing is read as missing, NaN).
+ */
 export function levelMove(m: LevelModel, rows: readonly Readonly<LevelRow>[], margin: number): LevelMove {
   const best = rows[0];
   if (!best) return { move: 1 };
+  if (best.noTonal && best.noSnare) return { move: 1, abstained: true };
   const up = rows.find((c) => isDouble(best, c));
   const down = rows.find((c) => isDouble(c, best));
   const pUp = up ? levelProbability(m, best, up) : undefined;
@@ -181,7 +219,7 @@ export function movedBeats(beats: readonly number[], firstDownbeat: number | und
   return beats.filter((_, i) => i % 2 === first % 2);
 }
 
-/** The preset (presets/tempo-level-lr53.json). */
+/** The preset (presets/tempo-level-lr56.json). */
 export interface LevelModelPreset extends LevelModel {
   name: string;
   features: string[];
@@ -190,8 +228,8 @@ export interface LevelModelPreset extends LevelModel {
   checks: { from: string; x: number[]; probability: number }[];
 }
 
-/** presets/tempo-level-lr53.json at the repository's root (from src/engines/tempo or dist/src/engines/tempo). */
-export const LEVEL_MODEL_FILE = fileURLToPath(new URL('../../../../presets/tempo-level-lr53.json', import.meta.url));
+/** presets/tempo-level-lr56.json at the repository's root (from src/engines/tempo or dist/src/engines/tempo). */
+export const LEVEL_MODEL_FILE = fileURLToPath(new URL('../../../../presets/tempo-level-lr56.json', import.meta.url));
 let loaded: LevelModelPreset | undefined;
 /** The shipped model, read once, its feature names checked against the code's. */
 export function levelModel(): LevelModelPreset {
@@ -200,8 +238,11 @@ export function levelModel(): LevelModelPreset {
   return loaded;
 }
 
-/** P from a stored feature row (the preset's checks). */
-export function levelProbabilityOfRow(m: LevelModel, x: readonly number[]): number {
-  const z = x.reduce((s, v, j) => s + m.w[j]! * ((v - m.mean[j]!) / m.scale[j]!), m.b);
+/** P from a stored feature row (the preset's checks); a missing feature (NaN, null in JSON) adds nothing. */
+export function levelProbabilityOfRow(m: LevelModel, x: readonly (number | null)[]): number {
+  const z = x.reduce<number>(
+    (s, v, j) => (v === null || Number.isNaN(v) ? s : s + m.w[j]! * ((v - m.mean[j]!) / m.scale[j]!)),
+    m.b,
+  );
   return 1 / (1 + Math.exp(-z));
 }
