@@ -24,6 +24,7 @@
  * --held-out-35, --held-out-35t: fixtures/drumclass35.ts, drumclass35t.ts, h-dxset51;
  * --held-out-36, --held-out-36t: fixtures/drumclass36.ts, drumclass36t.ts, h-dxset52;
  * --held-out-37, --held-out-37t: fixtures/drumclass37.ts, drumclass37t.ts, h-dxset54;
+ * --held-out-38, --held-out-38t: fixtures/drumclass38.ts, drumclass38t.ts, h-dxset56;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -67,6 +68,8 @@ import { heldOut36DrumSpecs } from '../fixtures/drumclass36.js';
 import { heldOut36tDrumSpecs } from '../fixtures/drumclass36t.js';
 import { heldOut37DrumSpecs } from '../fixtures/drumclass37.js';
 import { heldOut37tDrumSpecs } from '../fixtures/drumclass37t.js';
+import { heldOut38DrumSpecs } from '../fixtures/drumclass38.js';
+import { heldOut38tDrumSpecs } from '../fixtures/drumclass38t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -191,6 +194,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-36t', heldOut36tDrumSpecs], // drumclass36t.ts, h-dxset52: FluidR3 / Brush / chip / fm toms by kicks
   ['held-out-37', heldOut37DrumSpecs], // drumclass37.ts, h-dxset54: avldrums loose/compand, lmms, EE kicks
   ['held-out-37t', heldOut37tDrumSpecs], // drumclass37t.ts, h-dxset54: avldrums / lmms / modal / fm toms, loose
+  ['held-out-38', heldOut38DrumSpecs], // drumclass38.ts, h-dxset56: orchestra / marching sets, lmms, overheads, lo-fi
+  ['held-out-38t', heldOut38tDrumSpecs], // drumclass38t.ts, h-dxset56: marching tenors by basses, timpani, 808 down
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
