@@ -13,11 +13,21 @@
  * Usage: node dist/bench/drums-learn.js loso OUT_DIR IN.jsonl ... (leave one set out, a set and its `t` twin together;
  * then the final models trained on all, saved as OUT_DIR/model.json)
  *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
+ *        node dist/bench/drums-learn.js preset MODEL.json NAME CHECKS.jsonl --provenance=P.json --out=PRESET.json
+ * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final (see below).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
 import { classifyStemHits, type StemHit } from '../src/engines/drums/stem.js';
-import { MODEL_FAMILIES, MODEL_FEATURES, modelRows, predictTrees, readTrees, softmax } from '../src/engines/drums/stem-model.js';
+import {
+  MODEL_FAMILIES,
+  MODEL_FEATURES,
+  modelRows,
+  predictTrees,
+  readTrees,
+  softmax,
+  type BoostedTrees,
+} from '../src/engines/drums/stem-model.js';
 import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';
 import { family, pooled, scoreStem, type ClassScore } from './drums-eval.js';
 import { GB, predictLogistic, trainBoosted, trainLogistic, type Boosted, type Logistic } from './learn.js';
@@ -240,7 +250,12 @@ if (mode === 'loso') {
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
   console.log(`theta ${JSON.stringify(theta)}`);
 } else if (mode === 'judge') {
-  const model = JSON.parse(readFileSync(target!, 'utf8')) as Model;
+  // a trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone)
+  const read = JSON.parse(readFileSync(target!, 'utf8')) as Model & Partial<BoostedTrees>;
+  const model: Model = read.trees
+    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
+    : read;
+  for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
   readTrees(model.gbm, model.features, target);
   FEATURES = model.features;
   gbmOnly = !model.lr.w.length;
@@ -260,4 +275,58 @@ if (mode === 'loso') {
       console.log(`${ps[0]!.set} ${method} theta ${t}: −10 % ${at(0.9 * t)}, +10 % ${at(Math.min(1, 1.1 * t))}`);
     }
   }
+} else if (mode === 'preset') {
+  // a trained model.json as an engine preset: its trees (−∞ kept as null: readTrees reads it back), features,
+  // provenance (--provenance=FILE.json, written by hand) and check rows: from the dump given, the first kept hit of
+  // each (rules' class, model's family) pair, up to 24, with the family and probability this code gives it
+  const [name, dump] = files;
+  // a trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone)
+  const read = JSON.parse(readFileSync(target!, 'utf8')) as Model & Partial<BoostedTrees>;
+  const model: Model = read.trees
+    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
+    : read;
+  for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
+  readTrees(model.gbm, model.features, target);
+  FEATURES = model.features;
+  const checks: { from: string; rule: string; x: (number | null)[]; family: string; probability: number }[] = [];
+  const seen = new Set<string>();
+  for (const p of load(dump!))
+    p.kept.forEach((h, i) => {
+      const x = p.x[i];
+      if (!x || checks.length >= 24) return;
+      const prob = predictBoosted(model.gbm, x);
+      const best = prob.indexOf(Math.max(...prob));
+      const key = `${h.cls} ${FAMILIES[best]}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      checks.push({
+        from: `${p.set} ${p.stem.kit} ${p.stem.stem} @${h.start}`,
+        rule: h.cls,
+        x: Array.from(x, (v) => (Number.isNaN(v) ? null : v)),
+        family: FAMILIES[best]!,
+        probability: prob[best]!,
+      });
+    });
+  const preset = {
+    name,
+    about:
+      'Drum-class model of a whole-kit stem (issue 13): gradient-boosted trees, softmax over families; ' +
+      'src/engines/drums/stem-model.ts evaluates it (features and evaluation shared with bench/drums-learn.ts); ' +
+      'a null threshold is −∞ (only NaN goes left).',
+    provenance: JSON.parse(readFileSync(flag('provenance')!, 'utf8')) as unknown,
+    families: [...FAMILIES],
+    depth: GB.depth,
+    features: model.features,
+    checks,
+    trees: model.gbm.trees,
+  };
+  const out = flag('out')!;
+  // one check row and one tree a line
+  const lines = Object.entries(preset).map(([k, v]) =>
+    k === 'checks' || k === 'trees'
+      ? `"${k}": [\n${(v as unknown[]).map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]`
+      : `"${k}": ${JSON.stringify(v, null, 2)}`,
+  );
+  writeFileSync(out, `{\n${lines.join(',\n')}\n}\n`);
+  console.log(`${out}: ${checks.length} check rows, ${model.gbm.trees.length} trees`);
 } else throw new Error('usage: drums-learn.js loso OUT_DIR IN.jsonl ... | judge MODEL.json IN.jsonl ...');

@@ -76,12 +76,13 @@ function kit(seed: number): { make: (p: Piece, tom: number, r: () => number) => 
         let s = hp2;
         if (metallic) {
           s = 0;
-          for (const k of [1, 1.342, 1.2312, 1.6532, 1.9523, 2.1523]) s += Math.sign(Math.sin(2 * Math.PI * hatBase * k * t));
+          for (const k of [1, 1.342, 1.2312, 1.6532, 1.9523, 2.1523])
+            s += Math.sign(Math.sin(2 * Math.PI * hatBase * k * t));
           s = 0.15 * s * (0.5 + 0.5 * hp);
         }
         v = 0.4 * s * env;
       } else if (p === 'ride') {
-        for (const q of ride) v += (0.05 * q.a * Math.sin(2 * Math.PI * q.f * t)) * Math.exp(-t / q.d);
+        for (const q of ride) v += 0.05 * q.a * Math.sin(2 * Math.PI * q.f * t) * Math.exp(-t / q.d);
         for (const f of bell) v += 0.15 * Math.sin(2 * Math.PI * f * t) * Math.exp(-t / 1.2);
         v += 0.3 * hp * Math.exp(-t / 0.003);
       } else {
@@ -156,7 +157,9 @@ for (let s = 0; s < stems; s++) {
   for (let i = 0; i < f32.length; i += 8192) a.push(f32.subarray(i, i + 8192));
   a.finish();
   truth.sort((p, q) => p.t - q.t);
-  lines.push(JSON.stringify({ set: 'synth56', kit: `synth${seed}`, stem: players.join('-'), rate: RATE, truth, found: a.found }));
+  lines.push(
+    JSON.stringify({ set: 'synth56', kit: `synth${seed}`, stem: players.join('-'), rate: RATE, truth, found: a.found }),
+  );
   console.error(`stem ${seed}: ${players.join(' ')} at ${bpm} bpm, ${truth.length} strokes, ${a.found.length} hits`);
 }
 writeFileSync(out!, lines.join('\n') + '\n');
