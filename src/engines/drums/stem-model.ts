@@ -1,14 +1,15 @@
 /**
- * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here): after the rules
- * (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a second piece gets a family from
- * gradient-boosted shallow trees over its features (softmax over kick, snare, tom, hihat, cymbal; a cymbal stays a
- * ride when the rules said ride, else a crash). Features, 98 per hit: the hit's own (band shares, added dB, log decays,
- * centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top, body partial, peak against the
- * stem's loudest, the rules' confidence and class), and per-stem relative ones (each of 13 less the stem's median of
- * the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in 4, the stem's body-pitch
- * spread, its rule-class shares). The trees are presets/drum-class-gbm53.json (training command, dumps, seed and the
- * trained file's sha256 in it); bench/drums-learn.ts trains them with these same features. Switch:
- * STEM_MODEL_PARAMETERS.useModel (off: the rules' classes, unchanged).
+ * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
+ * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
+ * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 113 per hit: the hit's own
+ * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
+ * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
+ * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
+ * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — and 15 of tom against kick (TOM_FEATURES).
+ * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
+ * sha256 in it); bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel
+ * (off: the rules' classes, unchanged).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -242,7 +243,7 @@ export function predictTrees(m: BoostedTrees, x: Float64Array): number[] {
   return softmax(z);
 }
 
-/** The preset (presets/drum-class-gbm53.json): its name, features, trees and check rows. */
+/** A preset (presets/drum-class-gbm56.json, …-gbm53.json): its name, features, trees and check rows. */
 export interface StemModelPreset extends BoostedTrees {
   name: string;
   features: string[];
@@ -258,7 +259,7 @@ export const STEM_MODEL_FILE = path.resolve(
   '..',
   '..',
   'presets',
-  'drum-class-gbm53.json',
+  'drum-class-gbm56.json',
 );
 /**
  * A model from its JSON text: a threshold stored as null is −∞ (JSON has no infinities; the trainer writes a split
