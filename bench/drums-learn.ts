@@ -173,6 +173,17 @@ function matrix(scores: ClassScore[]): string[] {
 const [mode, target, ...files] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const load = (f: string) => readStemDump(f).map(prepare);
 const dropLr = (m: string) => !(gbmOnly && (m === 'lr' || m.endsWith('-lr')));
+/** A trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone); its features taken. */
+function readModel(file: string): Model {
+  const read = JSON.parse(readFileSync(file, 'utf8')) as Model & Partial<BoostedTrees>;
+  const model: Model = read.trees
+    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
+    : read;
+  for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
+  readTrees(model.gbm, model.features, file);
+  FEATURES = model.features;
+  return model;
+}
 if (mode === 'loso') {
   mkdirSync(target!, { recursive: true });
   const all = files.flatMap(load);
@@ -250,14 +261,7 @@ if (mode === 'loso') {
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
   console.log(`theta ${JSON.stringify(theta)}`);
 } else if (mode === 'judge') {
-  // a trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone)
-  const read = JSON.parse(readFileSync(target!, 'utf8')) as Model & Partial<BoostedTrees>;
-  const model: Model = read.trees
-    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
-    : read;
-  for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
-  readTrees(model.gbm, model.features, target);
-  FEATURES = model.features;
+  const model = readModel(target!);
   gbmOnly = !model.lr.w.length;
   for (const f of files) {
     const ps = load(f);
@@ -280,14 +284,7 @@ if (mode === 'loso') {
   // provenance (--provenance=FILE.json, written by hand) and check rows: from the dump given, the first kept hit of
   // each (rules' class, model's family) pair, up to 24, with the family and probability this code gives it
   const [name, dump] = files;
-  // a trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone)
-  const read = JSON.parse(readFileSync(target!, 'utf8')) as Model & Partial<BoostedTrees>;
-  const model: Model = read.trees
-    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
-    : read;
-  for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
-  readTrees(model.gbm, model.features, target);
-  FEATURES = model.features;
+  const model = readModel(target!);
   const checks: { from: string; rule: string; x: (number | null)[]; family: string; probability: number }[] = [];
   const seen = new Set<string>();
   for (const p of load(dump!))
