@@ -13,17 +13,36 @@
  * Usage: node dist/bench/drums-learn.js loso OUT_DIR IN.jsonl ... (leave one set out, a set and its `t` twin together;
  * then the final models trained on all, saved as OUT_DIR/model.json)
  *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
+ *        node dist/bench/drums-learn.js preset MODEL.json NAME CHECKS.jsonl --provenance=P.json --out=PRESET.json
+ * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final (see below).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
 import { classifyStemHits, type StemHit } from '../src/engines/drums/stem.js';
-import { MODEL_FAMILIES, MODEL_FEATURES, modelRows, predictTrees, softmax } from '../src/engines/drums/stem-model.js';
+import {
+  MODEL_FAMILIES,
+  MODEL_FEATURES,
+  modelRows,
+  predictTrees,
+  readTrees,
+  softmax,
+  type BoostedTrees,
+} from '../src/engines/drums/stem-model.js';
 import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';
 import { family, pooled, scoreStem, type ClassScore } from './drums-eval.js';
 import { GB, predictLogistic, trainBoosted, trainLogistic, type Boosted, type Logistic } from './learn.js';
 
 const FAMILIES = MODEL_FAMILIES;
-const FEATURES = MODEL_FEATURES;
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const flag = (name: string) => flags.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+// --features=N: the first N of the code's features (98: gbm53's); --gbm-only: no regression, no hybrid of it;
+// --always=A.jsonl,B.jsonl: dumps in every fold's training and the final model's, never left out or scored
+let FEATURES = MODEL_FEATURES.slice(0, Number(flag('features') ?? MODEL_FEATURES.length));
+let gbmOnly = flags.includes('--gbm-only');
+const always = flag('always')?.split(',') ?? [];
+// --folds=36,37: only those sets (and their twins) left out in turn; --no-final: no model on everything
+const folds = flag('folds')?.split(',');
+const final = !flags.includes('--no-final');
 /** Truth pieces to families (as drums-classdev-score.ts). */
 const TRUTH: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 
@@ -59,7 +78,7 @@ function prepare(s: DumpedStem): Prepared {
   const x: (Float64Array | null)[] = [];
   const y: number[] = [];
   for (const [i, h] of kept.entries()) {
-    x.push(rows[i]!);
+    x.push(rows[i] ? rows[i]!.subarray(0, FEATURES.length) : null);
     if (h.secondary) {
       y.push(-1);
       continue;
@@ -151,13 +170,28 @@ function matrix(scores: ClassScore[]): string[] {
   ];
 }
 
-const [mode, target, ...files] = process.argv.slice(2);
+const [mode, target, ...files] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const load = (f: string) => readStemDump(f).map(prepare);
+const dropLr = (m: string) => !(gbmOnly && (m === 'lr' || m.endsWith('-lr')));
+/** A trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone); its features taken. */
+function readModel(file: string): Model {
+  const read = JSON.parse(readFileSync(file, 'utf8')) as Model & Partial<BoostedTrees>;
+  const model: Model = read.trees
+    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
+    : read;
+  for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
+  readTrees(model.gbm, model.features, file);
+  FEATURES = model.features;
+  return model;
+}
 if (mode === 'loso') {
   mkdirSync(target!, { recursive: true });
   const all = files.flatMap(load);
+  const extra = always.flatMap(load);
   const group = (set: string) => set.replace(/t$/, '');
-  const groups = [...new Set(all.map((p) => group(p.set)))];
+  const groups = [...new Set(all.map((p) => group(p.set)))].filter(
+    (g) => !folds || folds.includes(g.replace(/^held-out-/, '')),
+  );
   // per set, per method (hybrids per theta): the held-out fold's scores
   const out = new Map<string, Map<string, ClassScore[]>>();
   const add = (set: string, method: string, s: ClassScore) => {
@@ -167,12 +201,12 @@ if (mode === 'loso') {
   };
   // the final models on every tuning hit first (saved, the hybrids' thetas added once the folds are in); the
   // features that matter (gain, |weight|)
-  const { X, Y } = training(all);
+  const { X, Y } = final ? training([...all, ...extra]) : { X: [], Y: [] };
   const gain = new Array<number>(FEATURES.length).fill(0);
   const model: Model = {
     features: FEATURES,
-    lr: trainLogistic(X, Y, FAMILIES.length),
-    gbm: trainBoosted(X, Y, FAMILIES.length, gain),
+    lr: gbmOnly || !final ? { mean: [], sd: [], w: [] } : trainLogistic(X, Y, FAMILIES.length),
+    gbm: final ? trainBoosted(X, Y, FAMILIES.length, gain) : { trees: [] },
     theta: {},
   };
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
@@ -186,15 +220,15 @@ if (mode === 'loso') {
   const total = gain.reduce((a, b) => a + b, 0);
   console.log(`gbm gain (% of total): ${top(gain.map((g) => (100 * g) / total))}`);
   console.log(`lr Σ|w|: ${top(FEATURES.map((_, j) => model.lr.w.reduce((a, r) => a + Math.abs(r[j]!), 0)))}`);
-  const numbers = model.lr.w.length * model.lr.w[0]!.length + 2 * FEATURES.length;
+  const numbers = model.lr.w.length * (model.lr.w[0]?.length ?? 0) + 2 * FEATURES.length;
   const trees = model.gbm.trees.reduce((a, t) => a + 2 * t.split.length + t.leaf.length, 0);
   console.log(`final: ${X.length} hits, lr ${numbers} numbers, gbm ${trees} numbers`);
   for (const g of groups) {
-    const { X, Y } = training(all.filter((p) => group(p.set) !== g));
-    const lr = trainLogistic(X, Y, FAMILIES.length);
+    const { X, Y } = training([...all.filter((p) => group(p.set) !== g), ...extra]);
+    const lr = gbmOnly ? model.lr : trainLogistic(X, Y, FAMILIES.length);
     const gbm = trainBoosted(X, Y, FAMILIES.length);
     for (const p of all.filter((q) => group(q.set) === g))
-      for (const method of METHODS)
+      for (const method of METHODS.filter(dropLr))
         for (const theta of method.startsWith('hyb') ? THETAS : [1])
           add(
             p.set,
@@ -209,11 +243,11 @@ if (mode === 'loso') {
   const keys = [...out.values().next().value!.keys()];
   const pooledBy = (k: string) => rate([...out.values()].flatMap((m) => m.get(k)!));
   const theta: Record<string, number> = {};
-  for (const method of METHODS.filter((m) => m.startsWith('hyb'))) {
+  for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m))) {
     const best = THETAS.reduce((a, t) => (pooledBy(`${method}@${t}`).acc > pooledBy(`${method}@${a}`).acc ? t : a));
     theta[method] = best;
   }
-  const shown = METHODS.map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m));
+  const shown = METHODS.filter(dropLr).map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m));
   console.log(`| set | ${shown.join(' | ')} |`);
   console.log(`|---|${shown.map(() => '---:').join('|')}|`);
   for (const [set, m] of out)
@@ -221,16 +255,17 @@ if (mode === 'loso') {
   console.log(`| pooled | ${shown.map((k) => pooledBy(k).acc.toFixed(4)).join(' | ')} |`);
   const won = (k: string) => [...out.values()].filter((m) => rate(m.get(k)!).acc > rate(m.get('rules')!).acc).length;
   console.log(`| sets won vs rules | ${shown.map(won).join(' | ')} |`);
-  for (const method of METHODS.filter((m) => m.startsWith('hyb')))
+  for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m)))
     console.log(`${method}: ${THETAS.map((t) => `${t} ${pooledBy(`${method}@${t}`).acc.toFixed(4)}`).join(', ')}`);
   model.theta = theta;
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
   console.log(`theta ${JSON.stringify(theta)}`);
 } else if (mode === 'judge') {
-  const model = JSON.parse(readFileSync(target!, 'utf8')) as Model;
+  const model = readModel(target!);
+  gbmOnly = !model.lr.w.length;
   for (const f of files) {
     const ps = load(f);
-    const shown = METHODS.map((m) => (m.startsWith('hyb') ? `${m}@${model.theta[m]}` : m));
+    const shown = METHODS.filter(dropLr).map((m) => (m.startsWith('hyb') ? `${m}@${model.theta[m]}` : m));
     const res = shown.map((k) =>
       ps.map((p) => scored(p, classes(p, k.split('@')[0]!, model, model.theta[k.split('@')[0]!] ?? 1))),
     );
@@ -238,10 +273,57 @@ if (mode === 'loso') {
     console.log(`${ps[0]!.set}: ${shown.map((k, i) => `${k} ${fmt(i)}`).join(', ')}`);
     for (const [i, k] of shown.entries()) console.log([`${ps[0]!.set} ${k}:`, ...matrix(res[i]!)].join('\n'));
     // the hybrids' theta ±10 % (the model fixed)
-    for (const method of METHODS.filter((m) => m.startsWith('hyb'))) {
+    for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m))) {
       const at = (t: number) => rate(ps.map((p) => scored(p, classes(p, method, model, t)))).acc.toFixed(4);
       const t = model.theta[method]!;
       console.log(`${ps[0]!.set} ${method} theta ${t}: −10 % ${at(0.9 * t)}, +10 % ${at(Math.min(1, 1.1 * t))}`);
     }
   }
+} else if (mode === 'preset') {
+  // a trained model.json as an engine preset: its trees (−∞ kept as null: readTrees reads it back), features,
+  // provenance (--provenance=FILE.json, written by hand) and check rows: from the dump given, the first kept hit of
+  // each (rules' class, model's family) pair, up to 24, with the family and probability this code gives it
+  const [name, dump] = files;
+  const model = readModel(target!);
+  const checks: { from: string; rule: string; x: (number | null)[]; family: string; probability: number }[] = [];
+  const seen = new Set<string>();
+  for (const p of load(dump!))
+    p.kept.forEach((h, i) => {
+      const x = p.x[i];
+      if (!x || checks.length >= 24) return;
+      const prob = predictBoosted(model.gbm, x);
+      const best = prob.indexOf(Math.max(...prob));
+      const key = `${h.cls} ${FAMILIES[best]}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      checks.push({
+        from: `${p.set} ${p.stem.kit} ${p.stem.stem} @${h.start}`,
+        rule: h.cls,
+        x: Array.from(x, (v) => (Number.isNaN(v) ? null : v)),
+        family: FAMILIES[best]!,
+        probability: prob[best]!,
+      });
+    });
+  const preset = {
+    name,
+    about:
+      'Drum-class model of a whole-kit stem (issue 13): gradient-boosted trees, softmax over families; ' +
+      'src/engines/drums/stem-model.ts evaluates it (features and evaluation shared with bench/drums-learn.ts); ' +
+      'a null threshold is −∞ (only NaN goes left).',
+    provenance: JSON.parse(readFileSync(flag('provenance')!, 'utf8')) as unknown,
+    families: [...FAMILIES],
+    depth: GB.depth,
+    features: model.features,
+    checks,
+    trees: model.gbm.trees,
+  };
+  const out = flag('out')!;
+  // one check row and one tree a line
+  const lines = Object.entries(preset).map(([k, v]) =>
+    k === 'checks' || k === 'trees'
+      ? `"${k}": [\n${(v as unknown[]).map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]`
+      : `"${k}": ${JSON.stringify(v, null, 2)}`,
+  );
+  writeFileSync(out, `{\n${lines.join(',\n')}\n}\n`);
+  console.log(`${out}: ${checks.length} check rows, ${model.gbm.trees.length} trees`);
 } else throw new Error('usage: drums-learn.js loso OUT_DIR IN.jsonl ... | judge MODEL.json IN.jsonl ...');

@@ -1,8 +1,8 @@
 /**
- * The learned drum-class model of a whole-kit stem (issue 13, h-dxgbm54; stem-model.ts, presets/drum-class-gbm53.json,
- * trained by h-dxlearn53's bench/drums-learn.ts). The preset's features are the code's; rows stored in the preset with
- * the family and probability the trainer's code gave them (bench/drums-learn.ts judge's evaluation at cda2d96, on the
- * JSON model) give the same here; and an analytic stem (a kick falling from 200 to 50 Hz with a beater click, one-mode
+ * The learned drum-class model of a whole-kit stem (issue 13, h-dxgbm54; stem-model.ts, presets/drum-class-gbm56.json,
+ * trained by h-dxgbm56 with bench/drums-learn.ts). The preset's features are the code's; rows stored in the preset with
+ * the family and probability the trainer's code gave them (bench/drums-learn.ts preset, on the JSON model) give the
+ * same here; and an analytic stem (a kick falling from 200 to 50 Hz with a beater click, one-mode
  * toms, a snare of a 190 Hz sine and noise, closed hats of differentiated noise; 16ths at 100 bpm, four bars of a
  * groove and a tom run) where the rules misread and the model reads right. Truth is where each stroke was placed.
  */
@@ -14,17 +14,20 @@ import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
 import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
 
-test("drum-class model: the preset's features are the code's, in order (98)", () => {
+test("drum-class model: the preset's features are the code's, in order (113: gbm53's 98, 15 of tom and kick)", () => {
   const m = stemModel();
+  assert.equal(m.name, 'gbm56');
   assert.deepEqual(m.features, MODEL_FEATURES);
-  assert.equal(MODEL_FEATURES.length, 98);
+  assert.equal(MODEL_FEATURES.length, 113);
+  assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
+  assert.deepEqual(MODEL_FEATURES.slice(110), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
   assert.deepEqual(m.families, [...MODEL_FAMILIES]);
   assert.equal(m.trees.length, 200);
 });
 
 test('drum-class model: the stored rows give the family and probability the trainer gave them', () => {
   const m = stemModel();
-  assert.equal(m.checks.length, 23);
+  assert.equal(m.checks.length, 24);
   for (const c of m.checks) {
     const prob = predictTrees(
       m,
@@ -32,7 +35,7 @@ test('drum-class model: the stored rows give the family and probability the trai
     );
     const best = prob.indexOf(Math.max(...prob));
     assert.equal(MODEL_FAMILIES[best], c.family, c.from);
-    assert.ok(Math.abs(prob[best]! - c.probability) < 1e-12, `${c.from}: ${prob[best]} vs ${c.probability}`);
+    assert.ok(Math.abs(prob[best]! - c.probability) < 1e-9, `${c.from}: ${prob[best]} vs ${c.probability}`);
   }
 });
 
@@ -94,7 +97,7 @@ test('drum-class model: one-mode toms at 130–200 Hz and their kick, all right;
   assert.equal(base.got['kick->kick'], 13, why);
   // each decision names the model, its family and probability, and the rules' class where it differs
   assert.ok(
-    reasons.every((s) => /; (but )?model gbm53: (kick|snare|tom|hihat|cymbal) [01]\.\d\d/.test(s)),
+    reasons.every((s) => /; (but )?model gbm56: (kick|snare|tom|hihat|cymbal) [01]\.\d\d/.test(s)),
     why,
   );
   assert.equal(reasons.filter((s) => s.includes("over the rules' hihat")).length, 3, why);
@@ -104,15 +107,17 @@ test('drum-class model: one-mode toms at 130–200 Hz and their kick, all right;
   );
 });
 
-test('drum-class model: toms at 85–140 Hz beside their kick: the rules read all 24 as kicks, the model 16', () => {
+test('drum-class model: toms at 85–140 Hz beside their kick: the rules read all 24 as kicks, the model 12', () => {
   const { got } = tally([140, 110, 85]);
   const base = rulesOnly(() => tally([140, 110, 85])).got;
   const why = `${JSON.stringify(got)} rules ${JSON.stringify(base)}`;
   assert.equal(base['tom1->kick']! + base['tom2->kick']! + base['tom3->kick']!, 24, why);
   assert.equal(base['kick->tom'], 2, why);
-  // the model: every kick a kick, the 140 Hz toms toms; those at 110 and 85 Hz still kicks (its limit here)
+  // the model: every kick a kick, the 140 Hz toms toms, half of those at 110 Hz (gbm53: none); those at 85 Hz still
+  // kicks (its limit here)
   assert.equal(got['kick->kick'], 16, why);
   assert.equal(got['tom1->tom'], 8, why);
-  assert.equal(got['tom2->kick'], 8, why);
+  assert.equal(got['tom2->tom'], 4, why);
+  assert.equal(got['tom2->kick'], 4, why);
   assert.equal(got['tom3->kick'], 8, why);
 });

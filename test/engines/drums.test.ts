@@ -277,11 +277,12 @@ function classified(found: FoundHit[], rate: number) {
   };
 }
 
+// the rules' reading: gbm56 (h-dxgbm56) reads this 7-hit stem's lone cymbal at 1.6 s as a hat (gbm53 read it right)
 test('stem classes: analytic kick, hat, snare, tom, cymbal, and a kick struck with a cymbal (two hits)', () => {
   const { x, events } = analyticStem();
   const a = new StemAnalyzer(RATE);
   for (let i = 0; i < x.length; i += 1000) a.push(x.subarray(i, i + 1000));
-  const hits = a.finish();
+  const hits = rulesOnly(() => a.finish());
   const got = events.map((e) =>
     hits
       .filter((h) => Math.abs(h.start / RATE - e.t) <= 0.002)

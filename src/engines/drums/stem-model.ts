@@ -1,14 +1,15 @@
 /**
- * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here): after the rules
- * (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a second piece gets a family from
- * gradient-boosted shallow trees over its features (softmax over kick, snare, tom, hihat, cymbal; a cymbal stays a
- * ride when the rules said ride, else a crash). Features, 98 per hit: the hit's own (band shares, added dB, log decays,
- * centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top, body partial, peak against the
- * stem's loudest, the rules' confidence and class), and per-stem relative ones (each of 13 less the stem's median of
- * the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in 4, the stem's body-pitch
- * spread, its rule-class shares). The trees are presets/drum-class-gbm53.json (training command, dumps, seed and the
- * trained file's sha256 in it); bench/drums-learn.ts trains them with these same features. Switch:
- * STEM_MODEL_PARAMETERS.useModel (off: the rules' classes, unchanged).
+ * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
+ * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
+ * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 113 per hit: the hit's own
+ * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
+ * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
+ * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
+ * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — and 15 of tom against kick (TOM_FEATURES).
+ * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
+ * sha256 in it); bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel
+ * (off: the rules' classes, unchanged).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -84,14 +85,68 @@ const RELATIVE = ['addedDb0', 'addedDb1', 'addedDb2', 'addedDb3', 'logCentroid',
   .map((n) => OWN.indexOf(n));
 const REFERENCE = ['kick', 'snare', 'tom', 'hihat'];
 const RANKED = ['logCentroid', 'logBodyHz', 'addedDb0', 'peakDb'].map((n) => OWN.indexOf(n));
-/** Every feature's name, in the order of a row (the preset's `features` must equal it). */
+/**
+ * Tom against kick (h-dxgbm56), after gbm53's 98 (a preset's features are a prefix of the row): the hit's body glide
+ * (late body partial over the first, octaves), its low band's decay against the body and wires bands' (log2 ratios),
+ * its low band over its body band (dB); those less the stem's median of the rules' kicks and toms; its body pitch
+ * against the stem's low and high body pitch (10th and 90th percentile over the hits the rules read as kick or tom,
+ * octaves: a kit's kicks sit at its low end whatever the rules called them) and the share of the stem's drum hits
+ * (kick, snare, tom by the rules) within a semitone of its body pitch (a kick's pitch recurs, a tom's is one of
+ * several).
+ */
+const TOM_OWN = ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb'];
+const TOM_REFERENCE = ['kick', 'tom'];
+const TOM_FEATURES = [
+  ...TOM_OWN,
+  ...TOM_REFERENCE.flatMap((c) => TOM_OWN.map((n) => `${n}-${c}Median`)),
+  'logBodyHz-stemLow',
+  'logBodyHz-stemHigh',
+  'bodyPitchShare',
+];
+/** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
   ...REFERENCE.flatMap((c) => RELATIVE.map((i) => `${OWN[i]}-${c}Median`)),
   ...RANKED.map((i) => `rank:${OWN[i]}`),
   'stemPitchSpread',
   ...RULE_CLASSES.map((c) => `stemShare:${c}`),
+  ...TOM_FEATURES,
 ];
+
+/** The tom-against-kick features of a stem's primary hits (own rows and rule classes given), TOM_FEATURES' order. */
+function tomRows(own0: number[][], cls: string[]): number[][] {
+  const at = (n: string) => OWN.indexOf(n);
+  const [body, late, d0, d1, d2, a0, a1] = ['logBodyHz', 'logBodyLateHz', 'logDecay0', 'logDecay1', 'logDecay2']
+    .concat(['addedDb0', 'addedDb1'])
+    .map(at) as [number, number, number, number, number, number, number];
+  const mine = own0.map((r) => [r[late]! - r[body]!, r[d0]! - r[d1]!, r[d0]! - r[d2]!, r[a0]! - r[a1]!]);
+  const med = TOM_REFERENCE.map((c) => {
+    const m = mine.filter((_, i) => cls[i] === c);
+    return TOM_OWN.map((_, k) => (m.length >= 2 ? median(m.map((x) => x[k]!)) : NaN));
+  });
+  const pct = (v: number[], q: number) => (v.length >= 2 ? v[Math.floor(q * (v.length - 1))]! : NaN);
+  const low = own0
+    .filter((_, i) => cls[i] === 'kick' || cls[i] === 'tom')
+    .map((r) => r[body]!)
+    .filter((x) => !Number.isNaN(x))
+    .sort((a, b) => a - b);
+  const drums = own0
+    .filter((_, i) => cls[i] === 'kick' || cls[i] === 'snare' || cls[i] === 'tom')
+    .map((r) => r[body]!)
+    .filter((x) => !Number.isNaN(x));
+  const [lo, hi] = [pct(low, 0.1), pct(low, 0.9)];
+  return own0.map((r, i) => {
+    const b = r[body]!;
+    const share = Number.isNaN(b) || !drums.length ? NaN : drums.filter((x) => Math.abs(x - b) <= 1 / 12).length;
+    return [
+      ...mine[i]!,
+      ...med.flatMap((m) => m.map((v, k) => mine[i]![k]! - v)),
+      b - lo,
+      b - hi,
+      share / drums.length,
+    ];
+  });
+}
 
 /** A stem's hits as the model sees them: those over the output floor, in time order, and a row per primary hit. */
 export interface ModelRows {
@@ -140,6 +195,10 @@ export function modelRows(hits: StemHit[]): ModelRows {
       ? sorted[Math.floor(0.9 * (sorted.length - 1))]! - sorted[Math.floor(0.1 * (sorted.length - 1))]!
       : NaN;
   const shares = RULE_CLASSES.map((c) => primary.filter((h) => h.cls === c).length / Math.max(1, primary.length));
+  const tom = tomRows(
+    own0,
+    primary.map((h) => h.cls),
+  );
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -147,6 +206,7 @@ export function modelRows(hits: StemHit[]): ModelRows {
       ...ranks.map((rk) => rk[i]!),
       spread,
       ...shares,
+      ...tom[i]!,
     ]),
   );
   let p = 0;
@@ -186,7 +246,7 @@ export function predictTrees(m: BoostedTrees, x: Float64Array): number[] {
   return softmax(z);
 }
 
-/** The preset (presets/drum-class-gbm53.json): its name, features, trees and check rows. */
+/** A preset (presets/drum-class-gbm56.json, …-gbm53.json): its name, features, trees and check rows. */
 export interface StemModelPreset extends BoostedTrees {
   name: string;
   features: string[];
@@ -202,15 +262,26 @@ export const STEM_MODEL_FILE = path.resolve(
   '..',
   '..',
   'presets',
-  'drum-class-gbm53.json',
+  'drum-class-gbm56.json',
 );
+/**
+ * A model from its JSON text: a threshold stored as null is −∞ (JSON has no infinities; the trainer writes a split
+ * that sends only NaN left as −∞, bench/learn.ts trainBoosted), so a row goes right there unless its feature is NaN.
+ * Its features must be the code's first ones (a model trained on fewer features reads the front of each row).
+ */
+export function readTrees<T extends Pick<BoostedTrees, 'trees'>>(m: T, features: string[], from = 'model'): T {
+  for (const t of m.trees) t.split = t.split.map(([j, th]) => [j, th === null ? -Infinity : th]);
+  if (features.join() !== MODEL_FEATURES.slice(0, features.length).join())
+    throw new Error(`${from}: features differ from code`);
+  return m;
+}
+
 let loaded: StemModelPreset | undefined;
 /** The shipped model, read once (only a whole-kit stem's classification needs it). */
 export function stemModel(): StemModelPreset {
   if (!loaded) {
     const m = JSON.parse(readFileSync(STEM_MODEL_FILE, 'utf8')) as StemModelPreset;
-    if (m.features.join() !== MODEL_FEATURES.join()) throw new Error(`${STEM_MODEL_FILE}: features differ from code`);
-    loaded = m;
+    loaded = readTrees(m, m.features, STEM_MODEL_FILE);
   }
   return loaded;
 }

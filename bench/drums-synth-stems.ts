@@ -1,0 +1,165 @@
+/**
+ * Analytic whole-kit stems as training rows for the drum-class model (issue 13, h-dxgbm56): clean synthetic strokes
+ * like those the rule tests build (test/engines/drums*.test.ts), drawn on seeds and parameter ranges of their own, so
+ * the model has seen such hits. Each kit draws its pieces once: a kick falling exponentially in pitch (sometimes a
+ * phase-distortion kick, sometimes with a beater click), a snare of a damped tone and noise (sometimes brushed: a
+ * slow swell of noise), toms of one or two damped modes gliding a little (some pitched where snares sit), closed and
+ * open hats of differentiated noise or of detuned square partials (some through high resonators), a ride of many
+ * inharmonic partials with a stick click (sometimes its bell), a crash of noise and partials. Players: a groove, a tom
+ * fill, a 16th kick run, hats or ride over kick and snare, a soft snare roll; gains drawn per stroke; a quarter of the
+ * stems through a Schroeder reverb (fixtures/tempogen.ts). Each stem runs through StemAnalyzer and is written as
+ * `drums-classdev.js --stems` writes a stem (truth: where each stroke was placed), for drums-learn.js `--always=`.
+ * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000]
+ */
+import { writeFileSync } from 'node:fs';
+import { StemAnalyzer } from '../src/engines/drums/stem.js';
+import { mulberry32 } from '../src/engines/random.js';
+import { reverb } from '../fixtures/tempogen.js';
+
+const RATE = 44100;
+type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
+
+/** A kit: per piece (toms: per drum) a stroke maker drawn once from the kit's seed. */
+function kit(seed: number): { make: (p: Piece, tom: number, r: () => number) => Float64Array; toms: number } {
+  const u = mulberry32(seed);
+  const at = (lo: number, hi: number) => lo + (hi - lo) * u();
+  const log = (lo: number, hi: number) => lo * (hi / lo) ** u();
+  const kick = { f0: log(90, 260), f1: log(38, 75), fall: at(0.008, 0.045), decay: at(0.08, 0.45) };
+  const kickClick = u() < 0.5 ? at(0.02, 0.25) : 0;
+  const kickPd = u() < 0.25 ? at(0.5, 2.5) : 0;
+  const snare = { f: log(150, 280), tone: at(0.2, 0.7), decay: at(0.03, 0.12), noise: at(0.3, 0.9) };
+  const snareNoiseDecay = at(0.05, 0.25);
+  const brushed = u() < 0.2;
+  const toms = 1 + Math.floor(u() * 3);
+  const tomLow = u() < 0.3 ? log(150, 300) : log(65, 160);
+  const tomHz = Array.from({ length: toms }, (_, i) => tomLow * 1.3 ** i);
+  const tomDecay = at(0.12, 0.6);
+  const tomGlide = at(0, 0.12);
+  const tomTwo = u() < 0.5;
+  const metallic = u() < 0.4;
+  const hatBase = log(300, 800);
+  const hatRes = u() < 0.3 ? [log(5000, 9000), log(7000, 12000), log(3500, 6000)] : [];
+  const hatDecay = at(0.01, 0.06);
+  const openDecay = at(0.2, 0.7);
+  const ride = Array.from({ length: 24 }, () => ({ f: log(2000, 11000), a: u(), d: at(0.6, 2) }));
+  const bell = u() < 0.3 ? [log(600, 1400), log(900, 2000), log(1300, 2800)] : [];
+  const crashDecay = at(0.9, 2.5);
+  const make = (p: Piece, tom: number, r: () => number): Float64Array => {
+    const len = p === 'ride' || p === 'crash' ? 2.5 : p === 'openHat' ? 1 : 0.7;
+    const n = Math.round(len * RATE);
+    const x = new Float64Array(n);
+    let prev = 0;
+    let prev2 = 0;
+    const res = hatRes.map(() => [0, 0]);
+    for (let i = 0; i < n; i++) {
+      const t = i / RATE;
+      const w = 2 * r() - 1;
+      const hp = w - prev;
+      const hp2 = hp - prev2;
+      prev = w;
+      prev2 = hp;
+      let v = 0;
+      if (p === 'kick') {
+        const ph = 2 * Math.PI * (kick.f1 * t + (kick.f0 - kick.f1) * kick.fall * (1 - Math.exp(-t / kick.fall)));
+        v = Math.sin(ph + kickPd * Math.sin(ph)) * Math.exp(-t / kick.decay) + kickClick * hp * Math.exp(-t / 0.002);
+      } else if (p === 'snare') {
+        const env = brushed ? (1 - Math.exp(-t / 0.012)) * Math.exp(-t / 0.09) : Math.exp(-t / snareNoiseDecay);
+        v = snare.tone * Math.sin(2 * Math.PI * snare.f * t) * Math.exp(-t / snare.decay) + snare.noise * w * env;
+        if (brushed) v = 0.6 * snare.noise * hp * env;
+      } else if (p === 'tom') {
+        const f = tomHz[tom]!;
+        const g = 1 - tomGlide * (1 - Math.exp(-t / 0.08));
+        v = 0.8 * Math.sin(2 * Math.PI * f * g * t) * Math.exp(-t / tomDecay);
+        if (tomTwo) v += 0.3 * Math.sin(2 * Math.PI * 1.59 * f * g * t) * Math.exp(-t / (0.6 * tomDecay));
+      } else if (p === 'hat' || p === 'openHat') {
+        const env = Math.exp(-t / (p === 'hat' ? hatDecay : openDecay));
+        let s = hp2;
+        if (metallic) {
+          s = 0;
+          for (const k of [1, 1.342, 1.2312, 1.6532, 1.9523, 2.1523])
+            s += Math.sign(Math.sin(2 * Math.PI * hatBase * k * t));
+          s = 0.15 * s * (0.5 + 0.5 * hp);
+        }
+        v = 0.4 * s * env;
+      } else if (p === 'ride') {
+        for (const q of ride) v += 0.05 * q.a * Math.sin(2 * Math.PI * q.f * t) * Math.exp(-t / q.d);
+        for (const f of bell) v += 0.15 * Math.sin(2 * Math.PI * f * t) * Math.exp(-t / 1.2);
+        v += 0.3 * hp * Math.exp(-t / 0.003);
+      } else {
+        v = 0.35 * hp * Math.exp(-t / crashDecay) * (1 - Math.exp(-t / 0.004));
+        for (const q of ride.slice(0, 12)) v += 0.03 * q.a * Math.sin(2 * Math.PI * 0.7 * q.f * t) * Math.exp(-t / q.d);
+      }
+      x[i] = v;
+    }
+    // a hat through high resonators (two-pole, unit peak): a metallic ring above its noise
+    if ((p === 'hat' || p === 'openHat') && hatRes.length) {
+      const y = new Float64Array(n);
+      hatRes.forEach((f, k) => {
+        const rr = 0.995;
+        const c = 2 * rr * Math.cos((2 * Math.PI * f) / RATE);
+        const s = res[k]!;
+        for (let i = 0; i < n; i++) {
+          const o = (1 - rr) * x[i]! + c * s[0]! - rr * rr * s[1]!;
+          s[1] = s[0]!;
+          s[0] = o;
+          y[i]! += 3 * o;
+        }
+      });
+      for (let i = 0; i < n; i++) x[i] = 0.5 * x[i]! + y[i]!;
+    }
+    return x;
+  };
+  return { make, toms };
+}
+
+/** A player's bar on a 16th grid: per step the pieces struck (toms by index `tom0` …). */
+const PLAYERS: Record<string, string[]> = {
+  groove: 'kick+hat hat snare+hat hat kick+hat kick+hat snare+hat hat'.split(' '),
+  fill: 'kick tom0 tom0 tom1 tom1 tom2 tom2 snare kick tom2 tom1 tom0 kick . crash+kick .'.split(' '),
+  kickRun: 'kick kick kick kick kick . kick . kick kick kick kick snare . . .'.split(' '),
+  ride: 'kick+ride . ride ride snare+ride . ride ride kick+ride . ride kick snare+ride . ride .'.split(' '),
+  open: 'kick+hat hat openHat . snare+hat hat kick+hat openHat'.split(' '),
+  roll: 'snare snare snare snare snare snare snare snare tom0 . kick . crash+kick . . .'.split(' '),
+  toms: 'tom0 . tom1 . kick . tom2 . tom0 tom0 tom1 tom1 kick . . .'.split(' '),
+};
+
+const [out, stemsArg, seedArg] = process.argv.slice(2);
+const stems = Number(stemsArg ?? 48);
+const seed0 = Number(seedArg ?? 56000);
+const lines: string[] = [];
+const names = Object.keys(PLAYERS);
+for (let s = 0; s < stems; s++) {
+  const seed = seed0 + s;
+  const u = mulberry32(seed * 7 + 1);
+  const k = kit(seed);
+  const bpm = 80 + Math.floor(u() * 90);
+  const step = Math.round((15 / bpm) * RATE);
+  const players = [0, 1, 2].map(() => names[Math.floor(u() * names.length)]!);
+  const bars = players.flatMap((p) => Array.from({ length: 4 }, () => PLAYERS[p]!)).flat();
+  const x = new Float64Array(step * bars.length + 3 * RATE);
+  const truth: { t: number; piece: string }[] = [];
+  const noise = mulberry32(seed * 13 + 5);
+  bars.forEach((cell, i) => {
+    if (cell === '.') return;
+    const at = 2000 + i * step + Math.round((u() - 0.5) * 0.004 * RATE);
+    for (const name of cell.split('+')) {
+      const tom = name.startsWith('tom') ? Math.min(Number(name.slice(3)), k.toms - 1) : 0;
+      const piece = (name.startsWith('tom') ? 'tom' : name) as Piece;
+      const g = (piece === 'snare' && players.includes('roll') ? 0.3 : 0.5) + 0.5 * u();
+      const v = k.make(piece, tom, noise);
+      for (let j = 0; j < v.length && at + j < x.length; j++) x[at + j]! += 0.5 * g * v[j]!;
+      truth.push({ t: at / RATE, piece });
+    }
+  });
+  if (u() < 0.25) reverb(x, 10 + 10 * u());
+  const a = new StemAnalyzer(RATE);
+  const f32 = Float32Array.from(x);
+  for (let i = 0; i < f32.length; i += 8192) a.push(f32.subarray(i, i + 8192));
+  a.finish();
+  truth.sort((p, q) => p.t - q.t);
+  lines.push(
+    JSON.stringify({ set: 'synth56', kit: `synth${seed}`, stem: players.join('-'), rate: RATE, truth, found: a.found }),
+  );
+  console.error(`stem ${seed}: ${players.join(' ')} at ${bpm} bpm, ${truth.length} strokes, ${a.found.length} hits`);
+}
+writeFileSync(out!, lines.join('\n') + '\n');
