@@ -96,7 +96,12 @@
  * flams with ghosts and an open hat, a swung quiet ride over brush taps, a rock groove with a tom fill —, lmms-common
  * and sonic-pi one-shots no onset set played, synthesized kits on new seeds, quiet stems at stated peaks (−35 to −20
  * dBFS) and full-scale ones, room-miked kits, a shoebox ship's engine room, malt house and planetarium, dry kits,
- * made after held-out 32 had been read; `--held-out-33-only`: that set alone).
+ * made after held-out 32 had been read; `--held-out-33-only`: that set alone),
+ * held-out 34 (ONSET_HELD_OUT_KITS_34, the learned peak acceptor's judge: soundfont kits through fluidsynth, a renderer
+ * no onset set used for them, players written for it — grace strokes and soft side-stick taps, swung open ands with
+ * wide flams, 16th kick runs under ghosts, 16th brush taps, a backbeat with a crash —, SoX parallel compression, tape
+ * overdrive, a gate and a telephone band, quiet and full-scale stems, room-miked kits, a shoebox cistern, glasshouse
+ * and drained pool, dry kits, made after held-out 33 had been read; `--held-out-34-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -153,8 +158,11 @@ const THIRTIETH = path.join(OUT, 'drums-held-out-30');
 const THIRTY_FIRST = path.join(OUT, 'drums-held-out-31');
 const THIRTY_SECOND = path.join(OUT, 'drums-held-out-32');
 const THIRTY_THIRD = path.join(OUT, 'drums-held-out-33');
+const THIRTY_FOURTH = path.join(OUT, 'drums-held-out-34');
+/** `--held-out-34-only`: the thirty-fourth held-out set (ONSET_HELD_OUT_KITS_34) alone. */
+const THIRTY_FOURTH_ONLY = process.argv.includes('--held-out-34-only');
 /** `--held-out-33-only`: the thirty-third held-out set (ONSET_HELD_OUT_KITS_33) alone. */
-const THIRTY_THIRD_ONLY = process.argv.includes('--held-out-33-only');
+const THIRTY_THIRD_ONLY = process.argv.includes('--held-out-33-only') || THIRTY_FOURTH_ONLY;
 /** `--held-out-32-only`: the thirty-second held-out set (ONSET_HELD_OUT_KITS_32) alone. */
 const THIRTY_SECOND_ONLY = process.argv.includes('--held-out-32-only') || THIRTY_THIRD_ONLY;
 /** `--held-out-31-only`: the thirty-first held-out set (ONSET_HELD_OUT_KITS_31) alone. */
@@ -266,7 +274,8 @@ interface Item {
     | 'held-out 30'
     | 'held-out 31'
     | 'held-out 32'
-    | 'held-out 33';
+    | 'held-out 33'
+    | 'held-out 34';
   kit: string;
   pattern: string;
 }
@@ -391,6 +400,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 31': [THIRTY_FIRST, { set: 'onset-held-out-31' }],
   'held-out 32': [THIRTY_SECOND, { set: 'onset-held-out-32' }],
   'held-out 33': [THIRTY_THIRD, { set: 'onset-held-out-33' }],
+  'held-out 34': [THIRTY_FOURTH, { set: 'onset-held-out-34' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -437,7 +447,8 @@ async function main() {
   const thirtieth = (THIRD_ONLY && !THIRTIETH_ONLY) || THIRTY_FIRST_ONLY ? none : drumItems('held-out 30');
   const thirtyFirst = (THIRD_ONLY && !THIRTY_FIRST_ONLY) || THIRTY_SECOND_ONLY ? none : drumItems('held-out 31');
   const thirtySecond = (THIRD_ONLY && !THIRTY_SECOND_ONLY) || THIRTY_THIRD_ONLY ? none : drumItems('held-out 32');
-  const thirtyThird = THIRD_ONLY && !THIRTY_THIRD_ONLY ? none : drumItems('held-out 33');
+  const thirtyThird = (THIRD_ONLY && !THIRTY_THIRD_ONLY) || THIRTY_FOURTH_ONLY ? none : drumItems('held-out 33');
+  const thirtyFourth = THIRD_ONLY && !THIRTY_FOURTH_ONLY ? none : drumItems('held-out 34');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -474,6 +485,7 @@ async function main() {
     ...thirtyFirst.items,
     ...thirtySecond.items,
     ...thirtyThird.items,
+    ...thirtyFourth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -511,6 +523,7 @@ async function main() {
     ...thirtyFirst.missing,
     ...thirtySecond.missing,
     ...thirtyThird.missing,
+    ...thirtyFourth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -591,6 +604,7 @@ async function main() {
       'held-out 31',
       'held-out 32',
       'held-out 33',
+      'held-out 34',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
