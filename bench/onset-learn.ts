@@ -54,7 +54,13 @@ const ORD: Record<string, number> = {
   'thirty-third': 33,
 };
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
-const fold = (set: number) => (set === 23 ? 22 : set);
+const twin = (set: number) => (set === 23 ? 22 : set);
+/**
+ * `--folds N`: the sets (twins together) dealt into N folds of consecutive sets (a loaded machine's compromise:
+ * 18 folds of 124 000 candidates took 3 min each at load 18); default one fold per set.
+ */
+const FOLDS = Number(arg('--folds') ?? 0);
+let fold = twin;
 
 interface Item {
   file: string;
@@ -193,7 +199,13 @@ function train(sets: number[]): void {
       }
     console.log(`coverage ±${tol * 1000} ms: ${hit}/${all} = ${(hit / all).toFixed(4)}`);
   }
-  const folds = [...new Set(sets.map(fold))];
+  if (FOLDS > 0) {
+    const order = [...new Set(sets.map(twin))];
+    const size = Math.ceil(order.length / FOLDS);
+    fold = (set: number) => order[Math.floor(order.indexOf(twin(set)) / size) * size]!;
+  }
+  // `--final-only --theta θ`: no folds (θ from an earlier LOSO run of the same dumps), only the final model
+  const folds = process.argv.includes('--final-only') ? [] : [...new Set(sets.map(fold))];
   const per = new Map<number, Map<number, { tp: number; fp: number; fn: number }>>();
   const mainPer = new Map<number, { tp: number; fp: number; fn: number }>();
   for (const s of sets)
@@ -219,8 +231,8 @@ function train(sets: number[]): void {
   const pool = (xs: { tp: number; fp: number; fn: number }[]) => xs.reduce(add, { tp: 0, fp: 0, fn: 0 });
   const mainAll = pool([...mainPer.values()]);
   console.log(`\nLOSO pooled: main F ${F(mainAll).toFixed(4)}`);
-  let best = THETAS[0]!;
-  for (const th of THETAS) {
+  let best = Number(arg('--theta') ?? THETAS[0]!);
+  for (const th of folds.length ? THETAS : []) {
     const s = pool(sets.map((x) => per.get(x)!.get(th)!));
     console.log(
       `  θ ${th}: F ${F(s).toFixed(4)} P ${(s.tp / (s.tp + s.fp)).toFixed(4)} R ${(s.tp / (s.tp + s.fn)).toFixed(4)}`,
@@ -229,7 +241,7 @@ function train(sets: number[]): void {
   }
   console.log(`\nθ = ${best} (LOSO); per set main → model (LOSO):`);
   console.log('| set | files | main F | model F (LOSO) | Δ |\n| --- | --- | --- | --- | --- |');
-  for (const s of sets) {
+  for (const s of folds.length ? sets : []) {
     const a = F(mainPer.get(s)!);
     const b = F(per.get(s)!.get(best)!);
     console.log(
@@ -267,10 +279,11 @@ function train(sets: number[]): void {
       ...final,
       check,
       provenance: {
-        command: 'node dist/bench/onset-learn.js dump && node dist/bench/onset-learn.js train --write',
+        command: `node dist/bench/onset-learn.js dump && node dist/bench/onset-learn.js ${process.argv.slice(2).join(' ')}`,
         sets: sets.map((s) => `onset-held-out-${s}`),
         learner: { ...GB, K: 2 },
         thetaByLoso: best,
+        folds: folds.map((fd) => sets.filter((x) => fold(x) === fd)),
         dumps: Object.fromEntries(sets.map((s) => [`set-${s}.json`, sha(s)])),
         base: 'ab7e8ef',
       },
@@ -339,4 +352,18 @@ else if (mode === 'judge') {
     OB.push(...r.ob);
   }
   console.log(`| **all** | ${pr(A)} | ${mean(OA)} | ${pr(B)} | ${mean(OB)} |`);
+  // robustness: θ ± 10 % (reported, never chosen on this set)
+  for (const th of [m.threshold * 0.9, m.threshold * 1.1]) {
+    const s = data.reduce((a, f) => add(a, score(modelTimes(f, m, th), f.truth)), { tp: 0, fp: 0, fn: 0 });
+    console.log(`θ ${th.toFixed(3)}: F ${F(s).toFixed(4)}`);
+  }
+  // by player (pattern)
+  const byGroup = new Map<string, { a: ReturnType<typeof score>; b: ReturnType<typeof score> }>();
+  for (const f of data) {
+    const r = byGroup.get(f.group) ?? { a: { tp: 0, fp: 0, fn: 0 }, b: { tp: 0, fp: 0, fn: 0 } };
+    r.a = add(r.a, score(f.main, f.truth));
+    r.b = add(r.b, score(modelTimes(f, m, m.threshold), f.truth));
+    byGroup.set(f.group, r);
+  }
+  for (const [g, r] of byGroup) console.log(`  ${g}: main ${pr(r.a)} model ${pr(r.b)}`);
 } else console.log('usage: onset-learn.js dump | train [--write] | judge --set N [--dir DIR]');
