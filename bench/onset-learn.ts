@@ -160,6 +160,7 @@ function modelTimes(f: FileDump, m: PeakModel, theta: number): number[] {
   const cands = f.t.map((t, k) => ({ t, p: 0, s: 0, main: 0, source: 0, x: Float64Array.from(f.x[k]!, nan) }));
   return acceptPeaks(cands, m, theta, onsetDefaults().minIntervalSeconds).map((c) => c.t);
 }
+const sign = (d: number) => (d >= 0 ? '+' : '') + d.toFixed(4);
 const nan = (v: number | null) => (v === null ? NaN : v);
 const asModel = (trees: PeakModel['trees'], threshold: number): PeakModel => ({
   name: 'onset-peak-gbm56',
@@ -244,9 +245,7 @@ function train(sets: number[]): void {
   for (const s of folds.length ? sets : []) {
     const a = F(mainPer.get(s)!);
     const b = F(per.get(s)!.get(best)!);
-    console.log(
-      `| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(4)} |`,
-    );
+    console.log(`| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${sign(b - a)} |`);
   }
   // the final model: every set; in-sample figures beside
   const { X, Y } = rows(sets.flatMap((s) => data.get(s)!));
@@ -279,7 +278,8 @@ function train(sets: number[]): void {
       ...final,
       check,
       provenance: {
-        command: `node dist/bench/onset-learn.js dump && node dist/bench/onset-learn.js ${process.argv.slice(2).join(' ')}`,
+        command:
+          'node dist/bench/onset-learn.js dump && node dist/bench/onset-learn.js ' + process.argv.slice(2).join(' '),
         sets: sets.map((s) => `onset-held-out-${s}`),
         learner: { ...GB, K: 2 },
         thetaByLoso: best,
@@ -335,10 +335,12 @@ else if (mode === 'judge') {
     rowsOut.set(kit(f), r);
   }
   const pr = (s: ReturnType<typeof score>) =>
-    `${F(s).toFixed(4)} | ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} | ${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)}`;
+    `${F(s).toFixed(4)} | ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} | ` +
+    `${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)}`;
   const mean = (o: number[]) => ((o.reduce((a, b) => a + b, 0) / Math.max(1, o.length)) * 1000).toFixed(1);
   console.log(
-    '| kit | main F | P | R | off ms | model F | P | R | off ms |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| kit | main F | P | R | off ms | model F | P | R | off ms |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   let A = { tp: 0, fp: 0, fn: 0 };
   let B = { tp: 0, fp: 0, fn: 0 };
