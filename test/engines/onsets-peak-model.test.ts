@@ -71,9 +71,10 @@ test("peak model preset: the feature list is the code's and the check rows are t
 test("the candidate callback leaves the rules' onsets unchanged; main's onsets are candidates with main = 1", () => {
   const { x } = echoes();
   const inp = input(x);
-  const plain = detectOnsets(inp, onsetDefaults()).times;
+  const rules = { ...onsetDefaults(), onsetModel: 0 };
+  const plain = detectOnsets(inp, rules).times;
   let cands: { t: number; main: number; x?: Float64Array }[] = [];
-  const dumped = detectOnsets(inp, onsetDefaults(), { onCandidates: (c) => (cands = [...c]) }).times;
+  const dumped = detectOnsets(inp, rules, { onCandidates: (c) => (cands = [...c]) }).times;
   assert.deepEqual(dumped, plain);
   const main = cands.filter((c) => c.main === 1).map((c) => Math.round(c.t * 10000) / 10000);
   assert.deepEqual(main, plain);
@@ -85,7 +86,7 @@ test('echoes 60 ms after the loud strokes: the peak model accepts fewer of them 
   const { x, truth } = echoes();
   const inp = input(x);
   // the rules' own reading (onsetModel 0): every stroke and the 8 echoes (measured at ab7e8ef)
-  const off = matchEvents(detectOnsets(inp, onsetDefaults()).times, truth, 0.05);
+  const off = matchEvents(detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }).times, truth, 0.05);
   assert.deepEqual([off.tp, off.fp, off.fn], [15, 8, 0]);
   // the model (onsetModel 1): every stroke, at most 6 echoes (6 with presets/onset-peak-gbm56.json)
   const on = matchEvents(detectOnsets(inp, { ...onsetDefaults(), onsetModel: 1 }).times, truth, 0.05);
