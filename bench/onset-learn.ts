@@ -32,6 +32,10 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
+/** `--params JSON`: onset parameters moved from their defaults (the candidates' floor ± 10 %: new dumps). */
+const PARAMS = { ...onsetDefaults(), ...(JSON.parse(arg('--params') ?? '{}') as Record<string, number>) };
+/** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
+const PRESET = arg('--preset') ?? path.join(ROOT, 'presets', 'onset-peak-gbm56.json');
 const ORD: Record<string, number> = {
   twelfth: 12,
   thirteenth: 13,
@@ -98,7 +102,7 @@ function dumpFile(it: Item): FileDump {
   const r = fx.finish();
   const t: number[] = [];
   const x: number[][] = [];
-  const main = detectOnsets(onsetInput(r, RATE, stftLayout(RATE).windowSamples), onsetDefaults(), {
+  const main = detectOnsets(onsetInput(r, RATE, stftLayout(RATE).windowSamples), PARAMS, {
     onCandidates: (cs) => {
       for (const c of cs) {
         t.push(c.t);
@@ -288,7 +292,7 @@ function train(sets: number[]): void {
         base: 'ab7e8ef',
       },
     };
-    writeFileSync(path.join(ROOT, 'presets', 'onset-peak-gbm56.json'), JSON.stringify(preset, null, 1) + '\n');
+    writeFileSync(PRESET, JSON.stringify(preset, null, 1) + '\n');
     console.log('wrote presets/onset-peak-gbm56.json');
   }
 }
@@ -310,10 +314,20 @@ else if (mode === 'train') train(itemSets().map(([s]) => s));
 else if (mode === 'judge') {
   const set = Number(arg('--set'));
   const dir = arg('--dir') ?? path.join(ROOT, 'bench', 'out', `drums-held-out-${set}`);
-  const files = heldOutDrumSet(dir, { set: `onset-held-out-${set}` as never }).files;
-  const items: Item[] = files.map((t) => ({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern }));
+  // the set's truth list, kept beside the dumps (rendering it again re-synthesizes every stem)
+  const list = path.join(WORK, `items-${set}.json`);
+  const items: Item[] = existsSync(list)
+    ? (JSON.parse(readFileSync(list, 'utf8')) as Item[])
+    : heldOutDrumSet(dir, { set: `onset-held-out-${set}` as never }).files.map((t) => ({
+        file: t.file,
+        name: t.name,
+        truth: t.onsets!,
+        group: t.pattern,
+      }));
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(list, JSON.stringify(items));
   dump([[set, items]]);
-  const m = JSON.parse(readFileSync(path.join(ROOT, 'presets', 'onset-peak-gbm56.json'), 'utf8')) as PeakModel;
+  const m = JSON.parse(readFileSync(PRESET, 'utf8')) as PeakModel;
   const data = loadSet(set);
   const kit = (f: FileDump) => f.name.replace(new RegExp(`-${f.group}-\\d+$`), '');
   const rowsOut = new Map<
