@@ -517,6 +517,27 @@ export const ONSET_PARAMETERS = {
     "… and none within this long before it (the ring sounded alone for a while: a clap's or a snare's gated tail " +
       'just after its hit is no choke); 0: off',
   ),
+  onsetModel: p(
+    0,
+    'switch',
+    [0, 1],
+    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm56.json): 1 replaces the rules' " +
+      "decision over every candidate peak by the boosted trees' P(onset) ≥ onsetModelThreshold; 0: the rules",
+  ),
+  onsetModelThreshold: p(0.45, 'probability', [0.05, 0.95], "the peak model's acceptance threshold (chosen by LOSO)"),
+  onsetModelFloor: p(
+    0.3,
+    'of the flux delta',
+    [0.05, 1],
+    "the candidates' floor: the flux envelope's and groups' peaks over their local median by this × their delta",
+  ),
+  onsetModelWindowSeconds: p(
+    0.05,
+    's',
+    [0.005, 0.1],
+    "the candidates' peak window: each the largest within ± this (main's fluxPeakWindowSeconds; 0.015 s, with 97 % " +
+      'of the truth near a candidate against 93 %, lost on LOSO: more echoes and neighbours accepted)',
+  ),
 } as const;
 
 /**

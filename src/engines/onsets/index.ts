@@ -16,6 +16,7 @@
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter, onsetEnergyBandLowHz } from '../analysis/params.js';
 import { lowerBound } from '../order.js';
+import { acceptPeaks, peakFeatures, peakModel, type PeakCandidate } from './peak-model.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -999,7 +1000,20 @@ export function fluxPick(params: OnsetParameterValues = onsetDefaults()): OnsetP
   };
 }
 
-export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = onsetDefaults()): Onsets {
+/** detectOnsets' options that leave its output unchanged. */
+export interface DetectOptions {
+  /**
+   * Every candidate peak with its features (peak-model.ts peakFeatures; the bench's dump, bench/onset-learn.ts):
+   * main's onsets and the low-floor peaks (onsetModelFloor) none of them is near.
+   */
+  onCandidates?: (candidates: readonly Readonly<PeakCandidate>[]) => void;
+}
+
+export function detectOnsets(
+  input: OnsetInput,
+  params: OnsetParameterValues = onsetDefaults(),
+  options: DetectOptions = {},
+): Onsets {
   const { odf, fineEnergy, tickSeconds } = input;
   const split = input.flux ? splitFlux(input.flux) : undefined;
   if (split) input = { ...input, flux: split.bands };
@@ -1056,7 +1070,7 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     ratio: 10 ** (checkParameter('backtrackLevelDb', ONSET_PARAMETERS.backtrackLevelDb, params.backtrackLevelDb) / 10),
   };
   // e: the envelope value that decides between two onsets closer than minIntervalSeconds
-  const out = placePeaks(peaks, {
+  const placement: Placement = {
     fineEnergy,
     env,
     odf,
@@ -1074,7 +1088,8 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
     startRatio,
     backtrack,
     minIntervalSeconds: params.minIntervalSeconds,
-  });
+  };
+  const out = placePeaks(peaks, placement);
   // a lead peak's onset only where it adds energy (fluxLeadRiseDb; unless a peak of its own picked that frame too)
   if (leads.length) {
     const lead = new Set(leads);
@@ -1181,6 +1196,56 @@ export function detectOnsets(input: OnsetInput, params: OnsetParameterValues = o
         out.push({ t, s: strength(t), e: 0, p: -1 });
       }
       out.sort((a, b) => a.t - b.t);
+    }
+  }
+  const model = checkParameter('onsetModel', ONSET_PARAMETERS.onsetModel, params.onsetModel) > 0;
+  if ((options.onCandidates || model) && input.flux && columns) {
+    // the candidates: main's onsets and the envelope's and groups' peaks over a low floor, placed as main's
+    // (over a peak window of onsetModelWindowSeconds: a grace stroke 40 ms before its main stroke is a peak too)
+    const floor = checkParameter('onsetModelFloor', ONSET_PARAMETERS.onsetModelFloor, params.onsetModelFloor);
+    const window = checkParameter(
+      'onsetModelWindowSeconds',
+      ONSET_PARAMETERS.onsetModelWindowSeconds,
+      params.onsetModelWindowSeconds,
+    );
+    const lowPick = { ...pick, deltaFraction: pick.deltaFraction * floor, peakWindowSeconds: window };
+    const lowParams = { ...params, fluxPeakWindowSeconds: window };
+    const low = [
+      ...new Set([
+        ...pickPeaks(env, 1 / hopSeconds, lowPick),
+        ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, lowParams),
+      ]),
+    ].sort((a, b) => a - b);
+    const mainTimes = out.map((o) => o.t).sort((a, b) => a - b);
+    const cands: PeakCandidate[] = out.map((o) => ({ t: o.t, p: o.p, s: o.s, main: 1, source: o.p >= 0 ? 0 : 1 }));
+    for (const o of placePeaks(low, placement))
+      if (nearest(mainTimes, o.t) >= params.minIntervalSeconds)
+        cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 2 });
+    cands.sort((a, b) => a.t - b.t);
+    const spans = tailSpans(tickSeconds, params);
+    peakFeatures(cands, {
+      env,
+      hopSeconds,
+      columns: columns.scaled,
+      groups: FLUX_BAND_GROUPS,
+      ...(split?.novelty ? { novelty: split.novelty } : {}),
+      ...(input.noveltyCoherence ? { coherence: input.noveltyCoherence } : {}),
+      fineEnergy,
+      tickSeconds,
+      ...(input.bandEnergy ? { bandEnergy: input.bandEnergy } : {}),
+      medianFrames: Math.max(1, Math.round(params.fluxMedianSeconds / hopSeconds)),
+      riseAfter: spans.after,
+      riseBefore: spans.before,
+    });
+    options.onCandidates?.(cands);
+    if (model) {
+      const threshold = checkParameter(
+        'onsetModelThreshold',
+        ONSET_PARAMETERS.onsetModelThreshold,
+        params.onsetModelThreshold,
+      );
+      const kept = acceptPeaks(cands, peakModel(), threshold, params.minIntervalSeconds);
+      out.splice(0, out.length, ...kept.map((c) => ({ t: c.t, s: c.s, e: 0, p: c.p })));
     }
   }
   return {

@@ -1,0 +1,385 @@
+/**
+ * The learned onset peak acceptor (issue 12 point 4, h-olearn56): every candidate peak of the onset engine with its
+ * features (detectOnsets' onCandidates, src/engines/onsets/peak-model.ts peakFeatures), labelled from the
+ * generator's truth (one-to-one, ±50 ms, closest pairs first: the evaluation's matching), boosted trees
+ * (bench/learn.ts trainBoosted, K = 2) trained leave-one-set-out (held-out 22 and its twin 23 together) on the
+ * onset sets that are read (held-out 12–14 and 18–33: 544 files), the threshold chosen by LOSO.
+ *   node dist/bench/onset-learn.js dump                      (features and candidates per set, cached)
+ *   node dist/bench/onset-learn.js train [--write]           (coverage, LOSO, in-sample; --write: the preset)
+ *   node dist/bench/onset-learn.js judge --set 34 --dir DIR  (one set with the preset, main vs model)
+ * Items (file, truth) per set: ITEMS (JSON lists of { file, name, truth, group } as bench/onset-dev.ts writes them);
+ * decoded audio from AUDIO (<basename>.f32, 44.1 kHz mono) or the file itself.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeMono } from '../fixtures/groundtruth.js';
+import { heldOutDrumSet } from '../fixtures/drumtruth.js';
+import { trainBoosted, GB } from './learn.js';
+import { createFeatureExtractor } from '../src/engines/spectral/index.js';
+import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
+import { acceptPeaks, peakFeatureNames, peakProbability, type PeakModel } from '../src/engines/onsets/peak-model.js';
+import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RATE = 44100;
+const WORK = process.env.OLEARN_DIR ?? '/tmp/h-olearn56';
+const ITEMS = process.env.ITEMS ?? path.join(WORK, 'items');
+const AUDIO = process.env.AUDIO ?? '/tmp/onset2-cache';
+const DUMP = path.join(WORK, 'dump');
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+/** `--params JSON`: onset parameters moved from their defaults (the candidates' floor ± 10 %: new dumps). */
+const PARAMS = { ...onsetDefaults(), ...(JSON.parse(arg('--params') ?? '{}') as Record<string, number>) };
+/** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
+const PRESET = arg('--preset') ?? path.join(ROOT, 'presets', 'onset-peak-gbm56.json');
+const ORD: Record<string, number> = {
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  'twenty-first': 21,
+  'twenty-second': 22,
+  'twenty-third': 23,
+  'twenty-fourth': 24,
+  'twenty-fifth': 25,
+  'twenty-sixth': 26,
+  'twenty-seventh': 27,
+  'twenty-eighth': 28,
+  'twenty-ninth': 29,
+  thirtieth: 30,
+  'thirty-first': 31,
+  'thirty-second': 32,
+  'thirty-third': 33,
+};
+/** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
+const twin = (set: number) => (set === 23 ? 22 : set);
+/**
+ * `--folds N`: the sets (twins together) dealt into N folds of consecutive sets (a loaded machine's compromise:
+ * 18 folds of 124 000 candidates took 3 min each at load 18); default one fold per set.
+ */
+const FOLDS = Number(arg('--folds') ?? 0);
+let fold = twin;
+
+interface Item {
+  file: string;
+  name: string;
+  truth: number[];
+  group: string;
+}
+interface FileDump {
+  name: string;
+  group: string;
+  truth: number[];
+  main: number[];
+  t: number[];
+  x: number[][];
+}
+
+function audio(file: string): Float32Array {
+  const c = path.join(AUDIO, path.basename(file) + '.f32');
+  if (existsSync(c)) {
+    const b = readFileSync(c);
+    return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
+  }
+  return Float32Array.from(decodeMono(file, RATE));
+}
+
+/** Main's onsets and every candidate with its features, for one file. */
+function dumpFile(it: Item): FileDump {
+  const fx = createFeatureExtractor(
+    { sampleRate: RATE, channels: 1 },
+    { spectrum: true, pitch: false, onsets: true },
+    {},
+    onsetFluxOptions(RATE, {}),
+  );
+  fx.addFloat(audio(it.file));
+  const r = fx.finish();
+  const t: number[] = [];
+  const x: number[][] = [];
+  const main = detectOnsets(onsetInput(r, RATE, stftLayout(RATE).windowSamples), PARAMS, {
+    onCandidates: (cs) => {
+      for (const c of cs) {
+        t.push(c.t);
+        x.push(Array.from(c.x!));
+      }
+    },
+  }).times;
+  return { name: it.name, group: it.group, truth: it.truth, main, t, x };
+}
+
+/** Indices of `est` matched one-to-one to `truth` within ±tol, closest pairs first (bench/metrics.ts matchEvents). */
+function matched(est: number[], truth: number[], tol: number): Set<number> {
+  const pairs: [number, number, number][] = [];
+  for (let i = 0; i < est.length; i++)
+    for (let j = 0; j < truth.length; j++)
+      if (Math.abs(est[i]! - truth[j]!) <= tol) pairs.push([Math.abs(est[i]! - truth[j]!), i, j]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const ue = new Set<number>();
+  const ut = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (ue.has(i) || ut.has(j)) continue;
+    ue.add(i);
+    ut.add(j);
+  }
+  return ue;
+}
+const score = (est: number[], truth: number[]) => {
+  const tp = matched(est, truth, 0.05).size;
+  return { tp, fp: est.length - tp, fn: truth.length - tp };
+};
+const F = (s: { tp: number; fp: number; fn: number }) => (2 * s.tp) / Math.max(1, 2 * s.tp + s.fp + s.fn);
+const add = (a: { tp: number; fp: number; fn: number }, b: { tp: number; fp: number; fn: number }) => ({
+  tp: a.tp + b.tp,
+  fp: a.fp + b.fp,
+  fn: a.fn + b.fn,
+});
+
+function loadSet(set: number): FileDump[] {
+  return JSON.parse(readFileSync(path.join(DUMP, `set-${set}.json`), 'utf8')) as FileDump[];
+}
+
+function dump(sets: [number, Item[]][]): void {
+  mkdirSync(DUMP, { recursive: true });
+  for (const [set, items] of sets) {
+    const out = path.join(DUMP, `set-${set}.json`);
+    if (existsSync(out) && !process.argv.includes('--again')) continue;
+    const t0 = Date.now();
+    const files = items.map(dumpFile);
+    writeFileSync(out, JSON.stringify(files));
+    const s = files.reduce((a, f) => add(a, score(f.main, f.truth)), { tp: 0, fp: 0, fn: 0 });
+    console.log(
+      `set ${set}: ${files.length} files, main F ${F(s).toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+    );
+  }
+}
+
+/** The model's onsets for one file at threshold θ (acceptPeaks: the engine's own acceptance and refractory rule). */
+function modelTimes(f: FileDump, m: PeakModel, theta: number): number[] {
+  const cands = f.t.map((t, k) => ({ t, p: 0, s: 0, main: 0, source: 0, x: Float64Array.from(f.x[k]!, nan) }));
+  return acceptPeaks(cands, m, theta, onsetDefaults().minIntervalSeconds).map((c) => c.t);
+}
+const sign = (d: number) => (d >= 0 ? '+' : '') + d.toFixed(4);
+const nan = (v: number | null) => (v === null ? NaN : v);
+const asModel = (trees: PeakModel['trees'], threshold: number): PeakModel => ({
+  name: 'onset-peak-gbm56',
+  features: peakFeatureNames(FEATURES_GROUPS),
+  depth: GB.depth,
+  threshold,
+  trees,
+});
+let FEATURES_GROUPS = 0;
+const THETAS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+
+function rows(files: FileDump[]): { X: Float64Array[]; Y: number[] } {
+  const X: Float64Array[] = [];
+  const Y: number[] = [];
+  for (const f of files) {
+    const pos = matched(f.t, f.truth, 0.05);
+    f.x.forEach((x, k) => {
+      X.push(Float64Array.from(x, nan));
+      Y.push(pos.has(k) ? 1 : 0);
+    });
+  }
+  return { X, Y };
+}
+
+function train(sets: number[]): void {
+  const data = new Map(sets.map((s) => [s, loadSet(s)] as const));
+  const width = data.get(sets[0]!)![0]!.x[0]!.length;
+  FEATURES_GROUPS = width - peakFeatureNames(0).length;
+  // coverage: truth onsets with a candidate within 25 ms; main's recall bound
+  for (const tol of [0.025, 0.05]) {
+    let hit = 0;
+    let all = 0;
+    for (const files of data.values())
+      for (const f of files) {
+        all += f.truth.length;
+        hit += f.truth.filter((u) => f.t.some((t) => Math.abs(t - u) <= tol)).length;
+      }
+    console.log(`coverage ±${tol * 1000} ms: ${hit}/${all} = ${(hit / all).toFixed(4)}`);
+  }
+  if (FOLDS > 0) {
+    const order = [...new Set(sets.map(twin))];
+    const size = Math.ceil(order.length / FOLDS);
+    fold = (set: number) => order[Math.floor(order.indexOf(twin(set)) / size) * size]!;
+  }
+  // `--final-only --theta θ`: no folds (θ from an earlier LOSO run of the same dumps), only the final model
+  const folds = process.argv.includes('--final-only') ? [] : [...new Set(sets.map(fold))];
+  const per = new Map<number, Map<number, { tp: number; fp: number; fn: number }>>();
+  const mainPer = new Map<number, { tp: number; fp: number; fn: number }>();
+  for (const s of sets)
+    mainPer.set(
+      s,
+      data.get(s)!.reduce((a, f) => add(a, score(f.main, f.truth)), { tp: 0, fp: 0, fn: 0 }),
+    );
+  for (const fd of folds) {
+    const trainFiles = sets.filter((s) => fold(s) !== fd).flatMap((s) => data.get(s)!);
+    const { X, Y } = rows(trainFiles);
+    const m = asModel(trainBoosted(X, Y, 2).trees, 0.5);
+    for (const s of sets.filter((s) => fold(s) === fd)) {
+      const byTheta = new Map<number, { tp: number; fp: number; fn: number }>();
+      for (const th of THETAS)
+        byTheta.set(
+          th,
+          data.get(s)!.reduce((a, f) => add(a, score(modelTimes(f, m, th), f.truth)), { tp: 0, fp: 0, fn: 0 }),
+        );
+      per.set(s, byTheta);
+    }
+    console.log(`fold ${fd}: trained on ${X.length} candidates (${Y.filter((y) => y).length} onsets)`);
+  }
+  const pool = (xs: { tp: number; fp: number; fn: number }[]) => xs.reduce(add, { tp: 0, fp: 0, fn: 0 });
+  const mainAll = pool([...mainPer.values()]);
+  console.log(`\nLOSO pooled: main F ${F(mainAll).toFixed(4)}`);
+  let best = Number(arg('--theta') ?? THETAS[0]!);
+  for (const th of folds.length ? THETAS : []) {
+    const s = pool(sets.map((x) => per.get(x)!.get(th)!));
+    console.log(
+      `  θ ${th}: F ${F(s).toFixed(4)} P ${(s.tp / (s.tp + s.fp)).toFixed(4)} R ${(s.tp / (s.tp + s.fn)).toFixed(4)}`,
+    );
+    if (F(s) > F(pool(sets.map((x) => per.get(x)!.get(best)!)))) best = th;
+  }
+  console.log(`\nθ = ${best} (LOSO); per set main → model (LOSO):`);
+  console.log('| set | files | main F | model F (LOSO) | Δ |\n| --- | --- | --- | --- | --- |');
+  for (const s of folds.length ? sets : []) {
+    const a = F(mainPer.get(s)!);
+    const b = F(per.get(s)!.get(best)!);
+    console.log(`| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${sign(b - a)} |`);
+  }
+  // the final model: every set; in-sample figures beside
+  const { X, Y } = rows(sets.flatMap((s) => data.get(s)!));
+  const gain = new Array<number>(width).fill(0);
+  const final = asModel(trainBoosted(X, Y, 2, gain).trees, best);
+  const ins = pool(sets.flatMap((s) => data.get(s)!.map((f) => score(modelTimes(f, final, best), f.truth))));
+  console.log(`\nin-sample (all sets, θ ${best}): F ${F(ins).toFixed(4)} vs main ${F(mainAll).toFixed(4)}`);
+  console.log(
+    'gain: ' +
+      final.features
+        .map((n, j) => [n, gain[j]!] as const)
+        .sort((a, b) => b[1] - a[1])
+        .map(([n, g]) => `${n} ${g.toFixed(0)}`)
+        .join(', '),
+  );
+  if (process.argv.includes('--write')) {
+    const first = data.get(sets[0]!)![0]!;
+    const check = [0, 1, 2, 3, 4, 5].map((k) => {
+      const x = first.x[Math.floor((k * (first.x.length - 1)) / 5)]!;
+      return {
+        x: x.map((v) => (v === null || Number.isNaN(v) ? null : v)),
+        p: peakProbability(final, Float64Array.from(x, nan)),
+      };
+    });
+    const sha = (s: number) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(DUMP, `set-${s}.json`)))
+        .digest('hex');
+    const preset: PeakModel = {
+      ...final,
+      check,
+      provenance: {
+        command:
+          'node dist/bench/onset-learn.js dump && node dist/bench/onset-learn.js ' + process.argv.slice(2).join(' '),
+        sets: sets.map((s) => `onset-held-out-${s}`),
+        learner: { ...GB, K: 2 },
+        thetaByLoso: best,
+        folds: folds.map((fd) => sets.filter((x) => fold(x) === fd)),
+        dumps: Object.fromEntries(sets.map((s) => [`set-${s}.json`, sha(s)])),
+        base: 'ab7e8ef',
+      },
+    };
+    writeFileSync(PRESET, JSON.stringify(preset, null, 1) + '\n');
+    console.log('wrote presets/onset-peak-gbm56.json');
+  }
+}
+
+function itemSets(): [number, Item[]][] {
+  return readdirSync(ITEMS)
+    .filter((f) => /^items-.*\.json$/.test(f))
+    .map(
+      (f) =>
+        [ORD[f.slice(6, -5)]!, JSON.parse(readFileSync(path.join(ITEMS, f), 'utf8')) as Item[]] as [number, Item[]],
+    )
+    .filter(([s]) => s !== undefined)
+    .sort((a, b) => a[0] - b[0]);
+}
+
+const mode = process.argv[2];
+if (mode === 'dump') dump(itemSets());
+else if (mode === 'train') train(itemSets().map(([s]) => s));
+else if (mode === 'judge') {
+  const set = Number(arg('--set'));
+  const dir = arg('--dir') ?? path.join(ROOT, 'bench', 'out', `drums-held-out-${set}`);
+  // the set's truth list, kept beside the dumps (rendering it again re-synthesizes every stem)
+  const list = path.join(WORK, `items-${set}.json`);
+  const items: Item[] = existsSync(list)
+    ? (JSON.parse(readFileSync(list, 'utf8')) as Item[])
+    : heldOutDrumSet(dir, { set: `onset-held-out-${set}` as never }).files.map((t) => ({
+        file: t.file,
+        name: t.name,
+        truth: t.onsets!,
+        group: t.pattern,
+      }));
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(list, JSON.stringify(items));
+  dump([[set, items]]);
+  const m = JSON.parse(readFileSync(PRESET, 'utf8')) as PeakModel;
+  const data = loadSet(set);
+  const kit = (f: FileDump) => f.name.replace(new RegExp(`-${f.group}-\\d+$`), '');
+  const rowsOut = new Map<
+    string,
+    { a: ReturnType<typeof score>; b: ReturnType<typeof score>; oa: number[]; ob: number[] }
+  >();
+  const offs = (est: number[], truth: number[]) =>
+    truth.flatMap((u) => {
+      const d = est.map((t) => t - u).filter((d) => Math.abs(d) <= 0.05);
+      return d.length ? [d.reduce((p, q) => (Math.abs(q) < Math.abs(p) ? q : p))] : [];
+    });
+  for (const f of data) {
+    const mt = modelTimes(f, m, m.threshold);
+    const r = rowsOut.get(kit(f)) ?? { a: { tp: 0, fp: 0, fn: 0 }, b: { tp: 0, fp: 0, fn: 0 }, oa: [], ob: [] };
+    r.a = add(r.a, score(f.main, f.truth));
+    r.b = add(r.b, score(mt, f.truth));
+    r.oa.push(...offs(f.main, f.truth));
+    r.ob.push(...offs(mt, f.truth));
+    rowsOut.set(kit(f), r);
+  }
+  const pr = (s: ReturnType<typeof score>) =>
+    `${F(s).toFixed(4)} | ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} | ` +
+    `${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)}`;
+  const mean = (o: number[]) => ((o.reduce((a, b) => a + b, 0) / Math.max(1, o.length)) * 1000).toFixed(1);
+  console.log(
+    '| kit | main F | P | R | off ms | model F | P | R | off ms |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  let A = { tp: 0, fp: 0, fn: 0 };
+  let B = { tp: 0, fp: 0, fn: 0 };
+  const OA: number[] = [];
+  const OB: number[] = [];
+  for (const [k, r] of rowsOut) {
+    console.log(`| ${k} | ${pr(r.a)} | ${mean(r.oa)} | ${pr(r.b)} | ${mean(r.ob)} |`);
+    A = add(A, r.a);
+    B = add(B, r.b);
+    OA.push(...r.oa);
+    OB.push(...r.ob);
+  }
+  console.log(`| **all** | ${pr(A)} | ${mean(OA)} | ${pr(B)} | ${mean(OB)} |`);
+  // robustness: θ ± 10 % (reported, never chosen on this set)
+  for (const th of [m.threshold * 0.9, m.threshold * 1.1]) {
+    const s = data.reduce((a, f) => add(a, score(modelTimes(f, m, th), f.truth)), { tp: 0, fp: 0, fn: 0 });
+    console.log(`θ ${th.toFixed(3)}: F ${F(s).toFixed(4)}`);
+  }
+  // by player (pattern)
+  const byGroup = new Map<string, { a: ReturnType<typeof score>; b: ReturnType<typeof score> }>();
+  for (const f of data) {
+    const r = byGroup.get(f.group) ?? { a: { tp: 0, fp: 0, fn: 0 }, b: { tp: 0, fp: 0, fn: 0 } };
+    r.a = add(r.a, score(f.main, f.truth));
+    r.b = add(r.b, score(modelTimes(f, m, m.threshold), f.truth));
+    byGroup.set(f.group, r);
+  }
+  for (const [g, r] of byGroup) console.log(`  ${g}: main ${pr(r.a)} model ${pr(r.b)}`);
+} else console.log('usage: onset-learn.js dump | train [--write] | judge --set N [--dir DIR]');

@@ -1,0 +1,222 @@
+/**
+ * The learned peak acceptor of the onset engine (issue 12 point 4, h-olearn56): every peak the engine considers —
+ * its own onsets and the flux envelope's and each group's peaks picked at a low floor (onsetModelFloor × the flux
+ * delta) — with the evidence around it, as one row of numbers per candidate (peakFeatures: the one function the
+ * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
+ * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { softmax } from '../drums/stem-model.js';
+
+/** The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `strength`). */
+export function peakFeatureNames(groups: number): string[] {
+  return [
+    'main',
+    'source',
+    'env',
+    'height',
+    'prominence',
+    'dtPrev',
+    'dtNext',
+    'prevRatio',
+    'nextRatio',
+    'novelty',
+    'coherence',
+    'energyRiseDb',
+    'strength',
+    'bandRiseMaxDb',
+    'bandsRising',
+    'density',
+    'mainDensity',
+    'localRatio',
+    ...Array.from({ length: groups }, (_, g) => `g${g}`),
+  ];
+}
+
+/** One candidate peak: its placed time, the envelope frame it peaks at, main's decision and its origin. */
+export interface PeakCandidate {
+  /** Placed onset time, s. */
+  t: number;
+  /** The flux envelope frame of its peak. */
+  p: number;
+  /** Onset strength (dB, the engine's own). */
+  s: number;
+  /** 1 when main's rules output it. */
+  main: number;
+  /** 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only. */
+  source: number;
+  /** Its feature row (peakFeatures). */
+  x?: Float64Array;
+}
+
+/** What peakFeatures reads: the engine's envelopes of one detection. */
+export interface PeakEvidence {
+  env: ArrayLike<number>;
+  hopSeconds: number;
+  /** The flux groups' scaled columns (fluxColumns), when there are any. */
+  columns?: readonly (ArrayLike<number> | undefined)[];
+  groups: number;
+  novelty?: ArrayLike<number>;
+  coherence?: ArrayLike<number>;
+  fineEnergy: ArrayLike<number>;
+  tickSeconds: number;
+  bandEnergy?: { values: ArrayLike<number>; bands: number };
+  /** The local median's half width, frames (fluxMedianSeconds). */
+  medianFrames: number;
+  /** The energy rise's spans after and before the onset, ticks (tailSpans). */
+  riseAfter: number;
+  riseBefore: number;
+}
+
+const db = (r: number) => (r > 0 ? 10 * Math.log10(r) : -100);
+const maxNear = (x: ArrayLike<number> | undefined, p: number, lo: number, hi: number): number => {
+  if (!x || !x.length) return NaN;
+  let m = -Infinity;
+  for (let i = Math.max(0, p - lo); i <= Math.min(x.length - 1, p + hi); i++) m = Math.max(m, x[i]!);
+  return m;
+};
+
+/**
+ * Each candidate's feature row (in place: candidate.x), in the order of peakFeatureNames. Candidates sorted by t;
+ * a candidate without a peak of its own (p < 0) takes the envelope's largest frame within 2 frames before and 4
+ * after its time.
+ */
+export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
+  const { env, hopSeconds: hop } = ev;
+  const n = env.length;
+  for (const c of cands) {
+    if (c.p >= 0 || !n) continue;
+    const f = Math.min(n - 1, Math.max(0, Math.round(c.t / hop)));
+    let best = f;
+    for (let i = Math.max(0, f - 2); i <= Math.min(n - 1, f + 4); i++) if (env[i]! > env[best]!) best = i;
+    c.p = best;
+  }
+  const times = cands.map((c) => c.t);
+  const mainTimes = cands.filter((c) => c.main).map((c) => c.t);
+  const count = (xs: number[], t: number, w: number) => {
+    let k = 0;
+    for (const x of xs) if (Math.abs(x - t) <= w) k++;
+    return k;
+  };
+  const win = Math.max(1, Math.round(1 / hop));
+  cands.forEach((c, k) => {
+    const p = Math.min(Math.max(0, n - 1), c.p);
+    const e = n ? env[p]! : NaN;
+    const seg: number[] = [];
+    for (let i = Math.max(0, p - ev.medianFrames); i <= Math.min(n - 1, p + ev.medianFrames); i++) seg.push(env[i]!);
+    seg.sort((a, b) => a - b);
+    const median = seg.length ? seg[seg.length >> 1]! : NaN;
+    const prev = cands[k - 1];
+    const next = cands[k + 1];
+    let low = e;
+    for (let i = Math.max(0, prev ? Math.min(prev.p, p) : p - win); i <= p; i++) low = Math.min(low, env[i]!);
+    const tick = Math.round(c.t / ev.tickSeconds);
+    let rise = NaN;
+    if (tick - ev.riseBefore >= 0) {
+      let a = 0;
+      let b = 0;
+      for (let i = tick - ev.riseBefore; i < tick; i++) a += ev.fineEnergy[i]!;
+      const hi = Math.min(ev.fineEnergy.length, tick + ev.riseAfter);
+      for (let i = tick; i < hi; i++) b += ev.fineEnergy[i]!;
+      rise = db(b / Math.max(1, hi - tick) / Math.max(1e-30, a / ev.riseBefore));
+    }
+    let bandMax = NaN;
+    let bandsRising = NaN;
+    const be = ev.bandEnergy;
+    if (be && be.bands > 0 && be.values.length >= be.bands) {
+      const frames = be.values.length / be.bands;
+      const after = Math.min(frames - 1, p + 1);
+      const before = Math.max(0, p - 3);
+      bandMax = -100;
+      bandsRising = 0;
+      for (let b = 0; b < be.bands; b++) {
+        const r = db((be.values[after * be.bands + b]! + 1e-20) / (be.values[before * be.bands + b]! + 1e-20));
+        bandMax = Math.max(bandMax, r);
+        if (r > 6) bandsRising++;
+      }
+    }
+    const localMax = maxNear(env, p, win, win);
+    const x = [
+      c.main,
+      c.source,
+      e,
+      e - median,
+      e - low,
+      prev ? c.t - prev.t : NaN,
+      next ? next.t - c.t : NaN,
+      prev && e > 0 ? env[Math.min(n - 1, prev.p)]! / e : NaN,
+      next && e > 0 ? env[Math.min(n - 1, next.p)]! / e : NaN,
+      maxNear(ev.novelty, p, 1, 1),
+      maxNear(ev.coherence, p, 1, 1),
+      rise,
+      c.s,
+      bandMax,
+      bandsRising,
+      count(times, c.t, 0.5),
+      count(mainTimes, c.t, 0.5),
+      localMax > 0 ? e / localMax : NaN,
+      ...Array.from({ length: ev.groups }, (_, g) => maxNear(ev.columns?.[g], p, 1, 1)),
+    ];
+    c.x = Float64Array.from(x, (v) => (Number.isFinite(v) ? v : NaN));
+  });
+}
+
+/** Boosted trees of two classes (round-major: tree i adds to class i mod 2), as bench/learn.ts trains them. */
+export interface PeakModel {
+  name: string;
+  features: string[];
+  depth: number;
+  threshold: number;
+  trees: { split: [number, number][]; leaf: number[] }[];
+  check?: { x: (number | null)[]; p: number }[];
+  provenance?: Record<string, unknown>;
+}
+
+/** P(onset) of one feature row. */
+export function peakProbability(m: PeakModel, x: Float64Array): number {
+  const z = [0, 0];
+  m.trees.forEach((t, i) => {
+    let nd = 0;
+    for (let d = 0; d < m.depth; d++) {
+      const [j, th] = t.split[(1 << d) - 1 + nd]!;
+      const v = x[j]!;
+      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
+    }
+    z[i % 2]! += t.leaf[nd]!;
+  });
+  return softmax(z)[1]!;
+}
+
+/**
+ * The accepted candidates: P ≥ threshold, then of two closer than minIntervalSeconds the one of larger P (main's
+ * refractory rule).
+ */
+export function acceptPeaks(
+  cands: readonly PeakCandidate[],
+  m: PeakModel,
+  threshold: number,
+  minIntervalSeconds: number,
+): PeakCandidate[] {
+  const out: (PeakCandidate & { q: number })[] = [];
+  for (const c of cands) {
+    const q = peakProbability(m, c.x!);
+    if (q < threshold) continue;
+    const last = out[out.length - 1];
+    if (last && c.t - last.t < minIntervalSeconds) {
+      if (q > last.q) out[out.length - 1] = { ...c, q };
+      continue;
+    }
+    out.push({ ...c, q });
+  }
+  return out;
+}
+
+/** presets/onset-peak-gbm56.json at the repository's root (from src/engines/onsets or dist/src/engines/onsets). */
+export const PEAK_MODEL_FILE = fileURLToPath(new URL('../../../../presets/onset-peak-gbm56.json', import.meta.url));
+let loaded: PeakModel | undefined;
+/** The preset (read once). */
+export function peakModel(): PeakModel {
+  loaded ??= JSON.parse(readFileSync(PEAK_MODEL_FILE, 'utf8')) as PeakModel;
+  return loaded;
+}
