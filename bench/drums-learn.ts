@@ -25,7 +25,6 @@ import {
   modelRows,
   predictTrees,
   readTrees,
-  softmax,
   type BoostedTrees,
 } from '../src/engines/drums/stem-model.js';
 import { readStemDump, type DumpedStem } from './drums-classdev-dump.js';

@@ -2,10 +2,10 @@
  * The learners the bench's experiments share (issue 13 h-dxlearn53's, written once for the drum-class, onset and key
  * experiments): multinomial logistic regression and softmax gradient-boosted shallow trees over rows of numbers (NaN
  * allowed: the mean for the regression, a bin of its own for the trees). The trees' evaluation is the engine's
- * (src/engines/drums/stem-model.ts predictTrees), so a model trained here runs there unchanged.
+ * (src/engines/trees.ts), so a model trained here runs there unchanged.
  */
 import { mulberry32 } from '../src/engines/random.js';
-import { softmax } from '../src/engines/drums/stem-model.js';
+import { softmax } from '../src/engines/trees.js';
 
 /** Multinomial logistic regression on z-scored features (NaN as the mean), L2, seeded mini-batch Adam. */
 export interface Logistic {

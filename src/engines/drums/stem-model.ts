@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 import { DETECT_PARAMETERS } from './params.js';
 import type { StemHit } from './stem.js';
 
@@ -217,33 +218,12 @@ export function modelRows(hits: StemHit[]): ModelRows {
  * its leaves. A row goes left when its feature is NaN or below the threshold. */
 export interface BoostedTrees {
   depth: number;
-  trees: { split: [number, number][]; leaf: number[] }[];
-}
-
-export const softmax = (z: number[]): number[] => {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
-};
-
-/** One tree's leaf value for a feature row (the key's combiner, src/engines/key/model.ts, reads its trees so too). */
-export function treeLeaf(t: BoostedTrees['trees'][number], depth: number, x: ArrayLike<number>): number {
-  let nd = 0;
-  for (let d = 0; d < depth; d++) {
-    const [j, th] = t.split[(1 << d) - 1 + nd]!;
-    const v = x[j]!;
-    nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
-  }
-  return t.leaf[nd]!;
+  trees: Tree[];
 }
 
 /** The families' probabilities of one feature row. */
 export function predictTrees(m: BoostedTrees, x: Float64Array): number[] {
-  const K = MODEL_FAMILIES.length;
-  const z = new Array<number>(K).fill(0);
-  m.trees.forEach((t, i) => (z[i % K]! += treeLeaf(t, m.depth, x)));
-  return softmax(z);
+  return softmax(classScores(m, MODEL_FAMILIES.length, x));
 }
 
 /** A preset (presets/drum-class-gbm56.json, …-gbm53.json): its name, features, trees and check rows. */
@@ -270,7 +250,7 @@ export const STEM_MODEL_FILE = path.resolve(
  * Its features must be the code's first ones (a model trained on fewer features reads the front of each row).
  */
 export function readTrees<T extends Pick<BoostedTrees, 'trees'>>(m: T, features: string[], from = 'model'): T {
-  for (const t of m.trees) t.split = t.split.map(([j, th]) => [j, th === null ? -Infinity : th]);
+  infiniteThresholds(m.trees);
   if (features.join() !== MODEL_FEATURES.slice(0, features.length).join())
     throw new Error(`${from}: features differ from code`);
   return m;

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { treeLeaf } from '../drums/stem-model.js';
+import { treeLeaf, type Tree } from '../trees.js';
 
 /** The candidate's terms the model reads (booleans as 0/1; `score` is the hand combination's score). */
 export const KEY_TERMS = [
@@ -104,7 +104,7 @@ export interface KeyCombiner {
   name: string;
   features: string[];
   depth: number;
-  trees: { split: [number, number][]; leaf: number[] }[];
+  trees: Tree[];
   /** Only the hand combination's best `top` candidates are reordered (the others keep their order below them). */
   top: number;
   checks?: { from: string; x: number[]; logit: number }[];

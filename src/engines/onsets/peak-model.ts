@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { softmax } from '../drums/stem-model.js';
+import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 
 /** The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `strength`). */
 export function peakFeatureNames(groups: number): string[] {
@@ -168,24 +168,14 @@ export interface PeakModel {
   features: string[];
   depth: number;
   threshold: number;
-  trees: { split: [number, number][]; leaf: number[] }[];
+  trees: Tree[];
   check?: { x: (number | null)[]; p: number }[];
   provenance?: Record<string, unknown>;
 }
 
 /** P(onset) of one feature row. */
 export function peakProbability(m: PeakModel, x: Float64Array): number {
-  const z = [0, 0];
-  m.trees.forEach((t, i) => {
-    let nd = 0;
-    for (let d = 0; d < m.depth; d++) {
-      const [j, th] = t.split[(1 << d) - 1 + nd]!;
-      const v = x[j]!;
-      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
-    }
-    z[i % 2]! += t.leaf[nd]!;
-  });
-  return softmax(z)[1]!;
+  return softmax(classScores(m, 2, x))[1]!;
 }
 
 /**
@@ -217,6 +207,9 @@ export const PEAK_MODEL_FILE = fileURLToPath(new URL('../../../../presets/onset-
 let loaded: PeakModel | undefined;
 /** The preset (read once). */
 export function peakModel(): PeakModel {
-  loaded ??= JSON.parse(readFileSync(PEAK_MODEL_FILE, 'utf8')) as PeakModel;
+  if (!loaded) {
+    loaded = JSON.parse(readFileSync(PEAK_MODEL_FILE, 'utf8')) as PeakModel;
+    infiniteThresholds(loaded.trees);
+  }
   return loaded;
 }
