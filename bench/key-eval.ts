@@ -163,6 +163,12 @@
  * three each), dominant pedals as a control, borrowed chords and add9/sus colours, reggae/funk/kompa/march/rumba/
  * breakbeat styles, a two-bar intro, triplet melody cells, a wave-terrain synthesizer written for it at 42 kHz,
  * fifth-comma meantone and A4 = 431 Hz tunings, a bit crusher, seeds 100000 + i).
+ * `--fresh39` (fifty-seventh round) adds its held-out set (fixtures/keyfresh39.ts fresh39KeySpecs(), 22 cadencing and
+ * 22 open songs, 16 open songs without a tonic pedal, tonic pedals in both halves (every Mixolydian and Dorian song,
+ * three each), dominant pedals as a control, secondary dominants and sixth/seventh/first-inversion colours, solo
+ * piano/strummed guitar/walking bass/string pad without bass/harp arrangements, no intro (A A B A B A), dotted
+ * melody cells, a scanned synthesizer written for it at 30 kHz, stretched-octave and A4 = 450 Hz tunings, a
+ * Schroeder hall reverb, seeds 101000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -218,6 +224,7 @@ import { fresh35KeySet } from '../fixtures/keyfresh35.js';
 import { fresh36KeySet } from '../fixtures/keyfresh36.js';
 import { fresh37KeySet } from '../fixtures/keyfresh37.js';
 import { fresh38KeySet } from '../fixtures/keyfresh38.js';
+import { fresh39KeySet } from '../fixtures/keyfresh39.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -340,6 +347,7 @@ const SETS = [
   'fresh36 key set',
   'fresh37 key set',
   'fresh38 key set',
+  'fresh39 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -604,6 +612,7 @@ async function main() {
     fresh36KeySet,
     fresh37KeySet,
     fresh38KeySet,
+    fresh39KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
