@@ -10,6 +10,10 @@
  *   node dist/bench/key-learn.js --dump=/tmp/h-keylearn56/tune.jsonl --loso      the grid, leave-one-set-out
  *   node dist/bench/key-learn.js --dump=… --top=6 --export   presets/key-combiner-gbm56.json
  *
+ * h-key57: several --dump=FILE (the sets' dumps and bench/key-analytic.ts's analytic songs), --name=PRESET (the preset
+ * --export writes, default key-combiner-gbm57), --dump-command='…' (recorded in the provenance),
+ * --classes --models=key-combiner-gbm56,key-combiner-gbm57 (main, each preset and QM on a judge's dump).
+ *
  * Not part of `npm test`.
  */
 import { createHash } from 'node:crypto';
@@ -21,6 +25,7 @@ import {
   keyCombiner,
   keyCombinerLogit,
   keyModelRows,
+  KEY_COMBINER_PRESET,
   type KeyCombiner,
   type KeyModelCandidate,
   type KeySongFacts,
@@ -41,6 +46,8 @@ interface Song {
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const dumps = process.argv.filter((a) => a.startsWith('--dump=')).map((a) => a.slice(7));
+/** The preset --export writes (presets/NAME.json; h-key57's: gbm57, not the engine's KEY_COMBINER_PRESET). */
+const NAME = arg('name', 'key-combiner-gbm57');
 
 function load(): Song[] {
   const songs: Song[] = [];
@@ -86,7 +93,7 @@ function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombin
   if (o.trees) {
     const m: Boosted = trainBoosted(X, Y, 2, undefined, { ...GB, rounds: o.rounds });
     const combiner: KeyCombiner = {
-      name: 'key-combiner-gbm56',
+      name: NAME,
       features: [...KEY_MODEL_FEATURES],
       depth: GB.depth,
       // −∞ (a split that sends every number right) as −1e308: JSON has no infinities
@@ -188,7 +195,10 @@ function main() {
   if (process.argv.includes('--classes')) {
     // the judge's classes from the generator's tags in the names (fresh37: -cad-/-open- then the bass: pedal = a
     // tonic pedal, dom = a dominant pedal, long, plain), counted here; no song's line is printed
-    const m = keyCombiner();
+    // --models=a,b: the presets compared (default: the engine's)
+    const models = arg('models', KEY_COMBINER_PRESET)
+      .split(',')
+      .map((n) => keyCombiner(n));
     const classes: [string, (n: string) => boolean][] = [
       ['all', () => true],
       ['cadencing', (n) => /-cad-/.test(n)],
@@ -199,7 +209,8 @@ function main() {
       ['cadencing tonic pedal', (n) => /-cad-pedal-/.test(n)],
     ];
     console.log(
-      `| class | songs | main | right | model (${m.name}) | right | QM | right |\n|---|---|---|---|---|---|---|---|`,
+      `| class | songs | main | right | ${models.map((m) => `${m.name} | right`).join(' | ')} | QM | right |\n` +
+        `|---|---|${'---|---|'.repeat(models.length + 2)}`,
     );
     for (const [name, is] of classes) {
       const sub = songs.filter((s) => is(s.name));
@@ -208,10 +219,10 @@ function main() {
         const v = sub.map((s) => keyScore(est(s), s.truth));
         return `${mean(v).toFixed(3)} | ${v.filter((x) => x === 1).length}/${sub.length}`;
       };
-      const model = (s: Song) => label(pick(s, (x) => keyCombinerLogit(m, x), m.top));
+      const model = (m: KeyCombiner) => (s: Song) => label(pick(s, (x) => keyCombinerLogit(m, x), m.top));
       console.log(
-        `| ${name} | ${sub.length} | ${cell((s) => label(s.ranked[0]!.e))} | ${cell(model)} | ` +
-          `${cell((s) => s.qm ?? null)} |`,
+        `| ${name} | ${sub.length} | ${cell((s) => label(s.ranked[0]!.e))} | ` +
+          `${models.map((m) => cell(model(m))).join(' | ')} | ${cell((s) => s.qm ?? null)} |`,
       );
     }
   }
@@ -228,10 +239,12 @@ function main() {
     const preset = {
       ...combiner,
       provenance: {
-        trainer: 'bench/key-learn.ts (h-keylearn56)',
-        command: `node dist/bench/key-learn.js ${process.argv.slice(2).join(' ')}`,
-        dumpCommand:
-          'node dist/bench/key-eval.js --union21 --fresh21 … --fresh36 --no-peers --dump=/tmp/h-keylearn56/tune.jsonl',
+        trainer: 'bench/key-learn.ts (h-keylearn56; h-key57)',
+        command: `node dist/bench/key-learn.js ${process.argv
+          .slice(2)
+          .filter((a) => !a.startsWith('--dump-command='))
+          .join(' ')}`,
+        dumpCommand: arg('dump-command', ''),
         sets,
         songs: songs.length,
         options: o,
@@ -242,7 +255,7 @@ function main() {
       checks,
     };
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    writeFileSync(path.join(root, 'presets', 'key-combiner-gbm56.json'), JSON.stringify(preset, null, 1) + '\n');
+    writeFileSync(path.join(root, 'presets', `${NAME}.json`), JSON.stringify(preset, null, 1) + '\n');
     console.log(`exported: in-sample ${inSample.toFixed(3)} (hand ${all.toFixed(3)})`);
   }
 }

@@ -88,3 +88,42 @@ test('a major loop starting on vi (Am F C G twice, no cadence into C): A minor b
   assert.equal(on.key, 'C major');
   assert.ok(on.confidence > 0.5 && on.confidence <= 1, `confidence ${on.confidence}`);
 });
+
+test('gbm57 (h-key57, beside gbm56): its check rows, and i–III–VII A minor read A minor, not G major', () => {
+  const m = keyCombiner('key-combiner-gbm57');
+  assert.deepEqual(m.features, KEY_MODEL_FEATURES);
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
+  // key.test.ts's song (Am C G C G Am C G C G Am, 40 cents sharp): the hand reads A minor by 0.25 over G major;
+  // gbm56 reorders it to G major, gbm57 (trained with analytic songs too) keeps A minor
+  const Am: [number[], number] = [[57, 60, 64], 45];
+  const C: [number[], number] = [[60, 64, 67], 48];
+  const G: [number[], number] = [[59, 62, 67], 43];
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([Am, C, G, C, G, Am, C, G, C, G, Am], 1.5, 40));
+  const r = fx.finish();
+  const blocks = {
+    full: r.pitchClassBlocks,
+    bass: r.bassPitchClassBlocks,
+    seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
+  };
+  let rows: Float64Array[] = [];
+  let evidence: KeyModelCandidate[] = [];
+  analyzeKey(r.pitchClass, r.bassPitchClass, blocks, {
+    params: { keyModel: 0 },
+    onEvidence: (e, f) => {
+      evidence = e.map((x) => ({ ...x }));
+      rows = keyModelRows(evidence, f);
+    },
+  });
+  const pick = (name: string) => {
+    const c = keyCombiner(name);
+    const order = evidence.map((e, i) => ({ e, i })).sort((a, b) => +b.e.score - +a.e.score);
+    const head = order
+      .slice(0, c.top)
+      .sort((a, b) => keyCombinerLogit(c, rows[b.i]!) - keyCombinerLogit(c, rows[a.i]!));
+    return `${head[0]!.e.tonic} ${head[0]!.e.mode}`;
+  };
+  assert.equal(pick('key-combiner-gbm56'), '7 major');
+  assert.equal(pick('key-combiner-gbm57'), '9 minor');
+});

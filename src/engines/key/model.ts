@@ -4,7 +4,7 @@
  * it is most often confused with (the relative, the parallel, the keys a fifth up and down), its hand score's gap to
  * the best, and song-level facts (an arrived cadence, a vamp, a pedal, no cadence at all) times the terms they
  * qualify. The features are built here once, for the trainer (bench/key-learn.ts) and for the engine; the trees are
- * presets/key-combiner-gbm56.json.
+ * presets/key-combiner-gbm56.json (presets/key-combiner-gbm57.json beside it: h-key57's retrain, not the engine's).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -116,14 +116,22 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
   return m.trees.reduce((z, t, i) => z + (i % 2 ? 1 : -1) * treeLeaf(t, m.depth, x), 0);
 }
 
-let cached: KeyCombiner | null = null;
-/** The combiner in presets/key-combiner-gbm56.json (read once). */
-export function keyCombiner(): KeyCombiner {
-  if (!cached) {
-    const file = fileURLToPath(new URL('../../../../presets/key-combiner-gbm56.json', import.meta.url));
-    cached = JSON.parse(readFileSync(file, 'utf8')) as KeyCombiner;
-    if (cached.features.join('\n') !== KEY_MODEL_FEATURES.join('\n'))
-      throw new Error('presets/key-combiner-gbm56.json: its features are not the engine’s (src/engines/key/model.ts)');
+/**
+ * The preset the engine reads with `keyModel` 1: h-keylearn56's gbm56. h-key57's gbm57 (retrained with fresh21,
+ * fresh37–38 and analytic songs) is beside it; it passed the key tests with the switch on but judged lower on fresh39.
+ */
+export const KEY_COMBINER_PRESET = 'key-combiner-gbm56';
+
+const cached = new Map<string, KeyCombiner>();
+/** The combiner in presets/<name>.json (read once; the engine's is KEY_COMBINER_PRESET). */
+export function keyCombiner(name: string = KEY_COMBINER_PRESET): KeyCombiner {
+  let m = cached.get(name);
+  if (!m) {
+    const file = fileURLToPath(new URL(`../../../../presets/${name}.json`, import.meta.url));
+    m = JSON.parse(readFileSync(file, 'utf8')) as KeyCombiner;
+    if (m.features.join('\n') !== KEY_MODEL_FEATURES.join('\n'))
+      throw new Error(`presets/${name}.json: its features are not the engine’s (src/engines/key/model.ts)`);
+    cached.set(name, m);
   }
-  return cached;
+  return m;
 }
