@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-37]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-38]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7882,6 +7882,303 @@ export const HELD_OUT_37_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-38 (in no set before it): a dark fluttering mezzo, a bright pressed baritone, a soft soprano. */
+const SEGUIDILLA_MEZZO: VoiceStyle = {
+  name: 'seguidilla mezzo',
+  formantScale: 1.08,
+  vibratoHz: 7.1,
+  vibratoCents: 29,
+  vibratoDelaySeconds: 0.05,
+  driftCents: 11,
+  breath: 0.12,
+  openPhase: 0.47,
+  closePhase: 0.19,
+};
+const CHAMAME_BARITONE: VoiceStyle = {
+  name: 'chamamé baritone',
+  formantScale: 0.89,
+  vibratoHz: 4.3,
+  vibratoCents: 9,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 2,
+  breath: 0.02,
+  openPhase: 0.68,
+  closePhase: 0.08,
+};
+const HABANERA_SOPRANO: VoiceStyle = {
+  name: 'habanera soprano',
+  formantScale: 1.22,
+  vibratoHz: 5.9,
+  vibratoCents: 41,
+  vibratoDelaySeconds: 0.33,
+  driftCents: 6,
+  breath: 0.16,
+  openPhase: 0.54,
+  closePhase: 0.22,
+};
+/**
+ * Defect sizes of held-out-38, in proportions no set used: GALE_DEFECTS wide late takes (45–60 ms) beside slight
+ * early ones (27–33 ms), deep detunes (38–45 cents), slight level drops (4–5 dB), quiet noise bursts (−48…−43 dBFS)
+ * and light clipping (6–8 dB); ROOK_DEFECTS the other way round: slight late (27–33 ms), wide early (48–60 ms),
+ * slight detunes (20–23 cents), deep level drops (8–10 dB), loud bursts (−30…−25 dBFS), hard clipping (14–17 dB).
+ */
+const GALE_DEFECTS = {
+  late: [45, 60],
+  early: [27, 33],
+  detune: [38, 45],
+  level: [4, 5],
+  noise: [-48, -43],
+  clip: [6, 8],
+} as const;
+const ROOK_DEFECTS = {
+  late: [27, 33],
+  early: [48, 60],
+  detune: [20, 23],
+  level: [8, 10],
+  noise: [-30, -25],
+  clip: [14, 17],
+} as const;
+
+/**
+ * The thirty-eighth held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset57, while
+ * held-out-37 is read by the take model — every earlier set is tuning material now; the base's baseline only), made
+ * differently from every earlier comp set, so that a model fit to the tuning sets' generator meets what it never
+ * saw: **defect sizes in proportions no set used** (GALE_DEFECTS: late 45–60 ms beside early 27–33, detune 38–45
+ * cents, level 4–5 dB, bursts −48…−43 dBFS, clipping 6–8 dB; ROOK_DEFECTS: late 27–33 beside early 48–60, detune
+ * 20–23, level 8–10 dB, bursts −30…−25 dBFS, clipping 14–17 dB), each beside **whole-take latencies near its own
+ * timing sizes** (5502 0/52/0/0 and 5506 57/0/57/0/0 and the Hawaiian 0/0/58/0 with GALE's late 45–60; 5504
+ * 0/0/33/33, 5510 0/31/0/31 and the Lingua Franca Nova 29/0/0/29/0 with ROOK's late 27–33); latency patterns no set
+ * used (also 0/0/150/150, 0/0/95/140, 0/0/0/0/48, a whole session 200 ms late (5503)); two still songs (5505, 5507);
+ * floors per take up to −55 dBFS (higher than any set's); SoX rooms no set used, three undamped under full scale
+ * (`84 4 92 0 9 -6`, `77 1 66 0 14 -4`, speech `88 5 79 0 7 -5`) beside a damped `45 70 62 0 17 -6`; convolution
+ * rooms no set used (a white 0.8 s tail, wet 0.38; a damped 0.55 s room with three reflections; a 0.3 s booth on
+ * speech); **synth songs on renderers, banks and settings no set used** (fluidsynth on the OPL-3 FM bank at
+ * 0.9 / 0.15, TiMidity++ from sf_GMbank at reverb 75, the npm synth from sf_GMbank with its effects on), take
+ * programs no set used (101 FX goblins, 103 FX sci-fi, 47 timpani) under guide programs no set used as guide (97 FX
+ * soundtrack, 99 FX atmosphere, 102 FX echoes); three voices in no set (seguidilla mezzo, chamamé baritone, habanera
+ * soprano: a 41-cent vibrato, the widest), vowel sets no set used (a/i/o/u, a/e/o/u), timing jitter 24 ms and
+ * pitch jitter 16 cents (no set's), sections of 34 and 36 beats (no set's); speech from espeak-ng Hawaiian
+ * (haw+adam, pitch 35, 88 wpm) and Lingua Franca Nova (lfn+m6, pitch 85, 240 wpm) (no set's languages, variants,
+ * pitches, rates); missing phrases in every song and sentence set; speech detunes in both (38–45 and 20–23 cents);
+ * takes at 91, 92 and 96 kHz (no set's); seeds 5501–5512 (none used before). 10 songs × 6 sections (60 with a MIDI
+ * guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_38: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5501,
+        program: 101,
+        guideProgram: 97,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.9, reverbLevel: 0.15 },
+        sampleRate: 91000,
+        tonic: 60,
+        bpm: 100,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'detune', 'level'],
+        defectSizes: GALE_DEFECTS,
+        latencyMs: [0, 0, 150, 150],
+        floorDb: [-67, -58, -73, -64],
+      },
+      {
+        seed: 5502,
+        program: 103,
+        guideProgram: 99,
+        timidity: { reverb: 75, sf2: SF2.csound },
+        sampleRate: 92000,
+        tonic: 67,
+        bpm: 90,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['early', 'late', 'clip', 'missing'],
+        defectSizes: GALE_DEFECTS,
+        latencyMs: [0, 52, 0, 0],
+      },
+      {
+        seed: 5503,
+        program: 47,
+        guideProgram: 102,
+        soundfont: { file: SF2.csound },
+        effects: true,
+        sampleRate: 96000,
+        tonic: 50,
+        bpm: 112,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['noise', 'missing', 'early', 'level'],
+        defectSizes: ROOK_DEFECTS,
+        latencyMs: 200,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5504,
+        voice: SEGUIDILLA_MEZZO,
+        tonic: 58,
+        bpm: 94,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'early', 'level'],
+        defectSizes: ROOK_DEFECTS,
+        soxReverb: [84, 4, 92, 0, 9, -6],
+        latencyMs: [0, 0, 33, 33],
+        floorDb: [-69, -55, -64, -60],
+        sampleRate: 91000,
+      },
+      {
+        seed: 5505,
+        voice: CHAMAME_BARITONE,
+        tonic: 48,
+        bpm: 106,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['missing', 'detune', 'noise', 'late', 'clip'],
+        defectSizes: GALE_DEFECTS,
+        irRoom: { rt60Seconds: 0.8, wet: 0.38, preDelayMs: 17 },
+        floorDb: [-66, -59, -72, -63, -69],
+        sampleRate: 92000,
+      },
+      {
+        seed: 5506,
+        voice: HABANERA_SOPRANO,
+        tonic: 63,
+        bpm: 116,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'level', 'early', 'missing', 'detune'],
+        defectSizes: GALE_DEFECTS,
+        soxReverb: [45, 70, 62, 0, 17, -6],
+        latencyMs: [57, 0, 57, 0, 0],
+        floorDb: [-65, -71, -60, -68, -62],
+        sampleRate: 96000,
+      },
+      {
+        seed: 5507,
+        voice: SEGUIDILLA_MEZZO,
+        tonic: 57,
+        bpm: 99,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'swing',
+        kinds: ['early', 'missing', 'late', 'noise'],
+        defectSizes: ROOK_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 24,
+        pitchJitterCents: 16,
+        vowels: ['a', 'i', 'o', 'u'],
+        sampleRate: 92000,
+      },
+      {
+        seed: 5508,
+        voice: CHAMAME_BARITONE,
+        tonic: 46,
+        bpm: 86,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['detune', 'level', 'missing', 'late'],
+        soxReverb: [77, 1, 66, 0, 14, -4],
+        latencyMs: [0, 0, 95, 140],
+        sectionBeats: 34,
+        sampleRate: 91000,
+      },
+      {
+        seed: 5509,
+        voice: HABANERA_SOPRANO,
+        tonic: 65,
+        bpm: 108,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'dotted',
+        kinds: ['noise', 'detune', 'late', 'missing', 'level'],
+        irRoom: {
+          rt60Seconds: 0.55,
+          wet: 0.24,
+          preDelayMs: 6,
+          dampingHz: 2300,
+          reflections: [
+            [5, 0.16],
+            [12, 0.1],
+            [21, 0.06],
+          ],
+        },
+        latencyMs: [0, 0, 0, 0, 48],
+        vowels: ['a', 'e', 'o', 'u'],
+        sectionBeats: 36,
+        sampleRate: 96000,
+      },
+      {
+        seed: 5510,
+        voice: SEGUIDILLA_MEZZO,
+        tonic: 55,
+        bpm: 120,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['early', 'detune', 'missing', 'late'],
+        defectSizes: ROOK_DEFECTS,
+        latencyMs: [0, 31, 0, 31],
+        floorDb: [-62, -74, -69, -60],
+        sampleRate: 92000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_38_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5511,
+    voice: 'haw+adam',
+    wordsPerMinute: 88,
+    espeakPitch: 35,
+    takes: 4,
+    latencyMs: [0, 0, 58, 0],
+    kinds: ['late', 'detune', 'missing', 'level'],
+    defectSizes: GALE_DEFECTS,
+    soxReverb: [88, 5, 79, 0, 7, -5],
+    floorDb: [-56, -68, -62, -65],
+    sentences: [
+      'Ua hele au i ke kahakai i nehinei.',
+      'He nani ka mahina i keia po.',
+      'E holo ana ke kaa i ke kulanakauhale.',
+      'Ua ua nui ma ke kuahiwi.',
+      'Ua lawa ka ai no ka ohana.',
+    ],
+  },
+  {
+    seed: 5512,
+    voice: 'lfn+m6',
+    wordsPerMinute: 240,
+    espeakPitch: 85,
+    takes: 5,
+    latencyMs: [29, 0, 0, 29, 0],
+    kinds: ['detune', 'missing', 'early', 'noise', 'late'],
+    defectSizes: ROOK_DEFECTS,
+    irRoom: {
+      rt60Seconds: 0.3,
+      wet: 0.2,
+      preDelayMs: 10,
+      dampingHz: 3600,
+      reflections: [[11, 0.2]],
+    },
+    sentences: [
+      'Mea sore nada cada matina en la lago.',
+      'La tren parti a ora oto.',
+      'Ier la vento ia es fria sur la monte.',
+      'Doman lo va pluve en la site.',
+      'La boteca a la angulo es cluida oji.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -8364,6 +8661,7 @@ async function main(): Promise<void> {
     ['held-out-35', HELD_OUT_35, HELD_OUT_35_SPEECH],
     ['held-out-36', HELD_OUT_36, HELD_OUT_36_SPEECH],
     ['held-out-37', HELD_OUT_37, HELD_OUT_37_SPEECH],
+    ['held-out-38', HELD_OUT_38, HELD_OUT_38_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -37,6 +37,8 @@ interface Spec {
   wordsPerMinute?: number;
   espeakPitch?: number;
   kinds?: readonly string[];
+  soundfont?: string | { file: string };
+  effects?: boolean;
 }
 const sets = Object.entries(EVAL).filter(([name, v]) => /^(HELD_OUT|TUNING)/.test(name) && Array.isArray(v)) as [
   string,
@@ -570,6 +572,75 @@ test('comp held-out-37: near timing beside take latencies of 25–45 ms; undampe
   // vowel sets of four (every set of two and three used before)
   assert.deepEqual(
     set37.filter((s) => s.vowels).map((s) => s.vowels!.length),
+    [4, 4],
+  );
+});
+
+// held-out-38 against every set before it (held-out-37 included)
+const set38 = sets.filter(([name]) => numberOf(name) === 38).flatMap(([, v]) => v);
+const before38 = sets.filter(([name]) => numberOf(name) < 38).flatMap(([, v]) => v);
+
+test('comp held-out-38: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(before38.length, before37.length + set37.length, 'every earlier spec read, held-out-37 too');
+  assertMadeNew(38, set38, before38, 3);
+  // the npm synth's bank and effects together in no set (fluidsynth and TiMidity++ settings: assertNew)
+  const npm = (s: Spec) => (s.soundfont ? JSON.stringify([s.soundfont, s.effects ?? false]) : undefined);
+  const old = seen(npm, before38);
+  const own = set38.filter((s) => s.soundfont);
+  assert.equal(own.length, 1, 'one npm synth song');
+  for (const s of own) assert.ok(!old.has(npm(s)), `${s.seed}: npm synth ${npm(s)} used before`);
+  // one synth song per renderer
+  assert.deepEqual(
+    set38.filter((s) => s.program !== undefined).map((s) => (s.fluidsynth ? 'f' : s.timidity ? 't' : 'n')),
+    ['f', 't', 'n'],
+  );
+});
+
+test('comp held-out-38: defect proportions of no set, latencies near their timing sizes; rooms, floors to -55', () => {
+  const sized = set38.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    sized.map((s) => s.seed),
+    [5501, 5502, 5503, 5504, 5505, 5506, 5507, 5510, 5511, 5512],
+  );
+  const tables = new Set(sized.map((s) => JSON.stringify(s.defectSizes)));
+  assert.equal(tables.size, 2, 'two tables');
+  for (const s of sized) {
+    const d = s.defectSizes as Record<string, readonly [number, number]>;
+    for (const k of ['late', 'early'])
+      assert.ok(d[k]![0] >= 27 && d[k]![1] <= 60 && d[k]![0] < d[k]![1], `${s.seed} ${k} ${d[k]}`);
+    assert.ok(d.detune![0] >= 20 && d.detune![1] <= 45, `${s.seed} detune ${d.detune}`);
+    // the proportions: one timing side wholly wider than the other, in both directions across the two tables
+    assert.ok(d.late![0] > d.early![1] || d.early![0] > d.late![1], `${s.seed}: late and early overlap`);
+  }
+  const wideLate = sized.filter((s) => (s.defectSizes as Record<string, number[]>).late![0]! >= 45);
+  assert.deepEqual(
+    wideLate.map((s) => s.seed),
+    [5501, 5502, 5505, 5506, 5511],
+  );
+  // whole-take latencies inside the spec's own late sizes (± 5 ms), beside a take at 0, in songs and speech
+  const latent = sized.filter((s) => {
+    const late = (s.defectSizes as Record<string, number[]>).late!;
+    return (
+      Array.isArray(s.latencyMs) &&
+      s.latencyMs.includes(0) &&
+      s.latencyMs.some((ms) => ms >= late[0]! - 5 && ms <= late[1]! + 5)
+    );
+  });
+  assert.deepEqual(
+    latent.map((s) => s.seed),
+    [5502, 5504, 5506, 5510, 5511, 5512],
+  );
+  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // undamped rooms (one on speech) under full scale; still songs; floors, one take at -55 dBFS (no set's)
+  const undamped = roomsAndFloors(set38, [5504, 5508, 5511], [5505, 5507], [5501, 5504, 5505, 5506, 5510, 5511]);
+  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
+  const highest = Math.max(...before38.flatMap((s) => s.floorDb ?? [-120]));
+  assert.ok(
+    set38.some((s) => s.floorDb?.some((f) => f > highest)),
+    `no floor over ${highest}`,
+  );
+  assert.deepEqual(
+    set38.filter((s) => s.vowels).map((s) => s.vowels!.length),
     [4, 4],
   );
 });
