@@ -94,3 +94,20 @@ test('comp take model: the timing features the rules leave out, from an analytic
     [0, 0, 0],
   );
 });
+
+test('comp take model: where it keeps the rules take, their reason stands and the model margin is added', () => {
+  // take a 5 LU under, take b's floor 8 dB up, take c 60 ms late (a defect), take d 30 cents off (a defect):
+  // the rules take b (0.22 points under a), and so does the model
+  const row = [
+    { ...clean, levelDeltaLu: -5, voicedLufs: -23 },
+    { ...clean, noiseExcessDb: 8, noiseFloorDbfs: -62 },
+    { ...clean, timingMs: 60 },
+    { ...clean, pitchMedianCents: 30, pitchP90Cents: 40 },
+  ];
+  const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
+  const c = chooseTakes(sections, [row], parseWeights(undefined).weights, ['a', 'b', 'c', 'd'])[0]!;
+  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 1);
+  assert.equal(c.chosen, 1);
+  assert.equal(c.runnerUp, 0);
+  assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.69 over a\)$/);
+});

@@ -395,8 +395,9 @@ export const COMP_CHOICE_PARAMETERS = {
     [0, 1],
     "1: each section's take is the learned take model's (presets/comp-take-lr57.json: a conditional logit over the " +
       "takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the entry " +
-      "against the other takes', the take's own latency and the phrase lead; where it keeps the rules' take their " +
-      'reason and continuity stand, where it overturns them a defect or an absence is named as the rules name it); ' +
+      "against the other takes' and the take's own latency; where it keeps the rules' take their reason and " +
+      'continuity stand, where it overturns them a defect or an absence is named as the rules name it; on by ' +
+      'default, h-comp57: held-out-38 127 → 145 of 200 sections); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
