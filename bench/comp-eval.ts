@@ -45,6 +45,7 @@ import type { TakeFeatures } from '../src/engines/comp/features.js';
 import { measureTakes, parseKey, voicedLoudness, type GuideNote } from '../src/engines/comp/measures.js';
 import { readMidiNotes } from '../src/engines/comp/guide.js';
 import { chooseTakes, parseWeights } from '../src/engines/comp/choice.js';
+import { takeContext } from '../src/engines/comp/take-model.js';
 import { matchGains } from '../src/engines/comp/assembly.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { NoStore } from '../src/store/none.js';
@@ -8466,7 +8467,17 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
           : { kind: 'none' },
   });
   const names = takes.map((_, k) => `take${k + 1}.wav`);
-  const choices = chooseTakes(c.sections, out.measures, parseWeights(undefined).weights, names);
+  const ctx = takeContext(out);
+  const choices = chooseTakes(
+    c.sections,
+    out.measures,
+    parseWeights(undefined).weights,
+    names,
+    undefined,
+    undefined,
+    undefined,
+    ctx,
+  );
   const g = out.grid ?? out.rejectedGrid;
   // `--lags`: each take × section's entry offset before the shared one is taken off, with its true defect
   if (process.argv.includes('--lags') && (notes || vocal)) {
@@ -8521,6 +8532,7 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
         totalPoints: y.total,
         points: y.points,
         measures: out.measures[si]![y.take],
+        latencyMs: ctx.latencyMs[y.take],
       })),
     })),
   };

@@ -6,19 +6,23 @@
  * is linear, the section's highest is chosen) or boosted trees (a take's score: its summed win probabilities).
  * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
  *
- *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--write FILE]
+ *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--features N]
+ *     [--write FILE]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { absentOf, chooseTakes, defectsOf, measurePoints, parseWeights } from '../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../src/engines/comp/measures.js';
+import { COMP_CHOICE_PARAMETERS } from '../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
   loadTakeModel,
   takeFeatures,
   takeScore,
+  type TakeContext,
   type TakeModelPreset,
 } from '../src/engines/comp/take-model.js';
 import { GB, LR, trainBoosted, trainLogistic, type Boosted } from './learn.js';
@@ -31,6 +35,8 @@ interface Cell {
   best: number;
   take: number;
   measures: TakeSectionMeasures;
+  /** The take's own latency (take-model.ts takeContext; h-comp57). */
+  latencyMs?: number;
 }
 export interface SectionRows {
   set: string;
@@ -62,24 +68,30 @@ export function sectionsOf(file: string): SectionRows[] {
       .sort((a, b) => a[0]!.section - b[0]!.section);
     const names = song[0]!.map((c) => `take${c.take + 1}`);
     const sections = song.map((g, i) => ({ name: `${i + 1}`, startSeconds: i, endSeconds: i + 1 }));
+    // the rules alone (the model's feature), whatever the switch's default
+    const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 0;
     const ch = chooseTakes(
       sections,
       song.map((g) => g.map((c) => c.measures)),
       parseWeights(undefined).weights,
       names,
     );
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     song.forEach((g, i) => ruled.set(`${key} ${g[0]!.section}`, ch[i]!.chosen));
   }
   return secs.map((g) => {
     const row = g.map((c) => c.measures);
     const raw = row.map((m) => measurePoints(m));
     const hand = ruled.get(`${g[0]!.mode} ${g[0]!.seed} ${g[0]!.section}`)!;
+    const ctx: TakeContext = { latencyMs: g.map((c) => c.latencyMs ?? 0) };
     const x = takeFeatures(
       row,
       raw,
       absentOf(row),
       row.map((m, t) => defectsOf(m, raw[t]!)),
       hand,
+      ctx,
     );
     return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x };
   });
@@ -169,7 +181,9 @@ function main(): void {
   const write = args.includes('--write') ? opt('--write', '') : null;
   const judge = args.includes('--judge') ? opt('--judge', '') : null;
   const files = args.filter((a, i) => a.endsWith('.json') && !['--write', '--judge'].includes(args[i - 1]!));
-  const all = files.flatMap(sectionsOf);
+  // `--features N`: only the first N features (26: lr56's, without h-comp57's timing evidence), for comparison
+  const nf = Number(opt('--features', String(TAKE_FEATURES.length)));
+  const all = files.flatMap(sectionsOf).map((s) => ({ ...s, x: s.x.map((x) => x.slice(0, nf)) }));
   if (judge) {
     const m = loadTakeModel(judge);
     console.log(`${files.join(' ')}: model ${fmt(tally(all, (s) => s.x.map((x) => takeScore(m, x))))}`);
@@ -213,8 +227,8 @@ function main(): void {
       score: takeScore(m, s.x[s.best]!),
     }));
     const preset: TakeModelPreset = {
-      name: 'comp-take-lr56',
-      features: [...TAKE_FEATURES],
+      name: path.basename(write, '.json'),
+      features: TAKE_FEATURES.slice(0, nf),
       weights: m.weights,
       scales: m.scales,
       checks,

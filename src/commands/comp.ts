@@ -38,6 +38,7 @@ import {
   type TakeSectionMeasures,
 } from '../engines/comp/measures.js';
 import { chooseTakes, parseWeights, type Points } from '../engines/comp/choice.js';
+import { takeContext, type TakeContext } from '../engines/comp/take-model.js';
 import { CompAssembler, matchGains, placeSeams, type Seam } from '../engines/comp/assembly.js';
 import { autoSections, barSections } from '../engines/comp/sections.js';
 import { GuideError, readMidiNotes } from '../engines/comp/guide.js';
@@ -421,6 +422,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   let timingOffset = 0;
   let takeLatency: number[] = [];
   let choices: ReturnType<typeof chooseTakes> = [];
+  let context: TakeContext | undefined;
   let measures: TakeSectionMeasures[][] = [];
   let seams: Seam[] = [];
   const appliedGains = takes.length === 1 ? [1] : gains;
@@ -445,6 +447,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
     timingOffset = out.timingOffsetMs;
     takeLatency = out.takeLatencyMs;
     measures = out.measures;
+    context = takeContext(out);
     const P = COMP_MEASURE_PARAMETERS;
     takeLatency.forEach((ms, k) => {
       if (ms !== 0)
@@ -580,7 +583,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
             inputs: { section: si, inTime: x.inTime, voiced: x.voiced },
           });
       });
-    choices = chooseTakes(sections, measures, weights, names);
+    choices = chooseTakes(sections, measures, weights, names, undefined, undefined, undefined, context);
     for (const [s, c] of choices.entries())
       decisions.push({
         engine: 'comp.choice',

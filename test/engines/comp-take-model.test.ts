@@ -4,14 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { chooseTakes, parseWeights } from '../../src/engines/comp/choice.js';
+import { chooseTakes, measurePoints, parseWeights } from '../../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../../src/engines/comp/measures.js';
 import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
-import { TAKE_FEATURES, TAKE_FEATURE_GROUPS, loadTakeModel, takeScore } from '../../src/engines/comp/take-model.js';
+import {
+  TAKE_FEATURES,
+  TAKE_FEATURE_GROUPS,
+  loadTakeModel,
+  takeContext,
+  takeFeatures,
+  takeScore,
+} from '../../src/engines/comp/take-model.js';
 
 test('comp take model: the preset reads the engine features in order, and its check rows score as trained', () => {
   const m = loadTakeModel();
-  assert.equal(m.name, 'comp-take-lr56');
+  assert.equal(m.name, 'comp-take-lr57');
   assert.deepEqual(m.features, [...TAKE_FEATURES]);
   assert.equal(TAKE_FEATURE_GROUPS.length, TAKE_FEATURES.length);
   assert.equal(m.weights.length, TAKE_FEATURES.length);
@@ -57,11 +64,50 @@ test('comp take model: 5 LU under, 35 ms late, a floor 10 dB up: the rules keep 
     const model = chooseTakes(sections, [row], w, names)[0]!;
     assert.equal(model.chosen, 2);
     assert.equal(model.runnerUp, 0);
-    assert.match(model.why, /^the take model scored take3 0\.\d\d over take1, most on level \(0\.\d\d\)/);
+    assert.match(model.why, /^the take model scored take3 0\.71 over take1, most on level \(1\.02\), noise \(0\.18\)/);
     assert.match(model.why, /\(the rules chose take1\)$/);
     // the points shown are the rules' (the decision log's measures stay)
     assert.equal(model.scores[0]!.total.toFixed(2), '1.05');
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
   }
+});
+
+test('comp take model: the timing features the rules leave out, from an analytic section', () => {
+  // three takes entering at 0, +4 and +35 ms (after their latencies 0, 0, −20: the third read +15 before)
+  const row = [{ ...clean }, { ...clean, timingMs: 4, onsetErrorMs: 12 }, { ...clean, timingMs: 35 }];
+  const raw = row.map((m) => measurePoints(m));
+  const ctx = takeContext({ takeLatencyMs: [0, 0, -20] });
+  const x = takeFeatures(row, raw, [false, false, false], [[], [], []], 0, ctx);
+  const at = (name: string) => TAKE_FEATURES.indexOf(name);
+  const col = (name: string) => x.map((r) => Number(r[at(name)]!.toFixed(6)));
+  assert.deepEqual(col('onset error, ms / 10'), [0.5, 1.2, 0.5]);
+  assert.deepEqual(col('entry − nearest other take, |ms| / 10'), [0.4, 0.4, 3.1]);
+  assert.deepEqual(col('other takes within 15 ms of the entry, fraction'), [0.5, 0.5, 0]);
+  assert.deepEqual(col('own latency, |ms| / 10'), [0, 0, 2]);
+  // entries with their latencies 0, 4, 15: the median 4
+  assert.deepEqual(col('entry with its latency − section median, |ms| / 10'), [0.4, 0, 1.1]);
+  // no context (the rules' tests): no latency read
+  const bare = takeFeatures(row, raw, [false, false, false], [[], [], []], 0);
+  assert.deepEqual(
+    bare.map((r) => r[at('own latency, |ms| / 10')]),
+    [0, 0, 0],
+  );
+});
+
+test('comp take model: where it keeps the rules take, their reason stands and the model margin is added', () => {
+  // take a 5 LU under, take b's floor 8 dB up, take c 60 ms late (a defect), take d 30 cents off (a defect):
+  // the rules take b (0.22 points under a), and so does the model
+  const row = [
+    { ...clean, levelDeltaLu: -5, voicedLufs: -23 },
+    { ...clean, noiseExcessDb: 8, noiseFloorDbfs: -62 },
+    { ...clean, timingMs: 60 },
+    { ...clean, pitchMedianCents: 30, pitchP90Cents: 40 },
+  ];
+  const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
+  const c = chooseTakes(sections, [row], parseWeights(undefined).weights, ['a', 'b', 'c', 'd'])[0]!;
+  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 1);
+  assert.equal(c.chosen, 1);
+  assert.equal(c.runnerUp, 0);
+  assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.69 over a\)$/);
 });

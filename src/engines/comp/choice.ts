@@ -22,7 +22,7 @@ import {
   type Weights,
 } from './params.js';
 import type { Section, TakeSectionMeasures } from './measures.js';
-import { groupContributions, loadTakeModel, takeContributions, takeFeatures } from './take-model.js';
+import { groupContributions, loadTakeModel, takeContributions, takeFeatures, type TakeContext } from './take-model.js';
 
 export type Points = Record<Measure, number>;
 
@@ -178,6 +178,8 @@ export function chooseTakes(
   switchPoints = COMP_CHOICE_PARAMETERS.switchPoints.value,
   defectPoints = COMP_CHOICE_PARAMETERS.defectPoints.value,
   keepMarginPoints = COMP_CHOICE_PARAMETERS.keepMarginPoints.value,
+  /** What the model reads beside the measures (take-model.ts takeContext); the rules do not read it. */
+  ctx?: TakeContext,
 ): SectionChoice[] {
   const N = names.length;
   const scores = measures.map((row) =>
@@ -232,79 +234,106 @@ export function chooseTakes(
     path[s] = last;
     if (s > 0) last = from[s]![last]!;
   }
-  if (COMP_CHOICE_PARAMETERS.takeModel.value >= 0.5) return modelChoices(sections, measures, scores, path, names);
-  return sections.map((section, s) => {
+  /** Why `runner` lost to `chosen` in section s, by the rules' wording: its absence, its defect, or its points. */
+  const ruleWhy = (s: number, chosen: number, runner: Choice['scores'][number] | undefined): string => {
+    const row = scores[s]!;
+    if (!runner) return '';
+    if (absent[s]![runner.take] && !absent[s]![chosen]) {
+      const m = measures[s]![runner.take]!;
+      return (
+        `${names[runner.take]} is absent here (${Math.round(m.missingFraction * 100)} % of the expected voice ` +
+        `missing, its level far under the loudest take's), ${names[chosen]} is not`
+      );
+    }
+    if (runner.defects.length > 0 && row[chosen]!.defects.length === 0) {
+      // a runner-up left out for its defect (one left out for its margin scored worse than the chosen take)
+      const k = runner.defects[0]!;
+      return (
+        `${names[runner.take]} carries a defect here: ${LABEL[k]} (${describeMeasure(k, measures[s]![runner.take]!)}` +
+        `, ${(runner.points[k] / (weights[k] || 1)).toFixed(1)} points), ${names[chosen]} none`
+      );
+    }
+    // the measure where the runner-up lost the most points against the winner
+    let k: Measure = MEASURES[0];
+    for (const m of MEASURES)
+      if (runner.points[m] - row[chosen]!.points[m] > runner.points[k] - row[chosen]!.points[k]) k = m;
+    const margin = runner.total - row[chosen]!.total;
+    return margin >= 0
+      ? `${names[runner.take]} scored ${margin.toFixed(2)} points worse, most on ${LABEL[k]} (` +
+          `${describeMeasure(k, measures[s]![runner.take]!)} against ${describeMeasure(k, measures[s]![chosen]!)})`
+      : `${names[runner.take]} scored ${(-margin).toFixed(2)} points better, less than the ${switchPoints}-point ` +
+          'cost of changing takes here';
+  };
+  const rules = sections.map((section, s): SectionChoice => {
     const row = scores[s]!;
     const chosen = path[s]!;
     const others = row.filter((r) => r.take !== chosen).sort((a, b) => a.total - b.total);
     const runner = others[0];
     const best = row.filter((r) => allowed[s]![r.take]).sort((a, b) => a.total - b.total)[0]!;
-    let why = '';
-    if (runner && absent[s]![runner.take] && !absent[s]![chosen]) {
-      const m = measures[s]![runner.take]!;
-      why =
-        `${names[runner.take]} is absent here (${Math.round(m.missingFraction * 100)} % of the expected voice ` +
-        `missing, its level far under the loudest take's), ${names[chosen]} is not`;
-    } else if (runner && runner.defects.length > 0 && row.some((r) => r.defects.length === 0)) {
-      // a runner-up left out for its defect (one left out for its margin scored worse than the chosen take)
-      const k = runner.defects[0]!;
-      why =
-        `${names[runner.take]} carries a defect here: ${LABEL[k]} (${describeMeasure(k, measures[s]![runner.take]!)}` +
-        `, ${(runner.points[k] / (weights[k] || 1)).toFixed(1)} points), ${names[chosen]} none`;
-    } else if (runner) {
-      // the measure where the runner-up lost the most points against the winner
-      let k: Measure = MEASURES[0];
-      for (const m of MEASURES)
-        if (runner.points[m] - row[chosen]!.points[m] > runner.points[k] - row[chosen]!.points[k]) k = m;
-      const margin = runner.total - row[chosen]!.total;
-      why =
-        margin >= 0
-          ? `${names[runner.take]} scored ${margin.toFixed(2)} points worse, most on ${LABEL[k]} (` +
-            `${describeMeasure(k, measures[s]![runner.take]!)} against ${describeMeasure(k, measures[s]![chosen]!)})`
-          : `${names[runner.take]} scored ${(-margin).toFixed(2)} points better, less than the ${switchPoints}-point ` +
-            'cost of changing takes here';
-    }
     return {
       section,
       scores: row,
       chosen,
       runnerUp: runner ? runner.take : null,
-      why,
+      why: ruleWhy(s, chosen, runner),
       keptForContinuity: best.take !== chosen,
     };
   });
+  if (COMP_CHOICE_PARAMETERS.takeModel.value >= 0.5) return modelChoices(measures, scores, rules, names, ruleWhy, ctx);
+  return rules;
 }
+
+type Choice = SectionChoice;
 
 /**
  * The learned take model's choice (`takeModel` 1): per section the take with the highest score (take-model.ts), the
- * rules' choice (`ruled`, the Viterbi path above) one of its features. The reason names the runner-up and the
- * features on which the chosen take gained most over it.
+ * rules' choice (`rules`, the Viterbi path with its switch cost) one of its features. Where the model keeps the rules'
+ * take, the rules' reason, runner-up and continuity stand, the model's margin added; where it overturns them, the
+ * runner-up is the model's: its absence or its defect named as the rules name them (the chosen take present and
+ * without one), else the features on which the chosen take gained most over it; the rules' choice is named.
  */
 function modelChoices(
-  sections: Section[],
   measures: TakeSectionMeasures[][],
   scores: SectionChoice['scores'][],
-  ruled: number[],
+  rules: SectionChoice[],
   names: string[],
+  ruleWhy: (s: number, chosen: number, runner: SectionChoice['scores'][number] | undefined) => string,
+  ctx: TakeContext | undefined,
 ): SectionChoice[] {
   const model = loadTakeModel();
-  return sections.map((section, s) => {
+  return rules.map((r, s) => {
     const row = measures[s]!;
     const raw = row.map((m) => measurePoints(m));
+    const absent = absentOf(row);
     const x = takeFeatures(
       row,
       raw,
-      absentOf(row),
+      absent,
       scores[s]!.map((r) => r.defects),
-      ruled[s]!,
+      r.chosen,
+      ctx,
     );
     const parts = x.map((v) => takeContributions(model, v));
     const total = parts.map((c) => c.reduce((a, b) => a + b, 0));
     const order = total.map((_, t) => t).sort((a, b) => total[b]! - total[a]! || a - b);
     const chosen = order[0]!;
     const runner = order[1];
-    let why = '';
-    if (runner !== undefined) {
+    if (runner === undefined) return r;
+    const gain = (a: number, b: number) => (total[a]! - total[b]!).toFixed(2);
+    if (chosen === r.chosen) {
+      const vs = order.find((t) => t !== chosen)!;
+      return { ...r, why: `${r.why}; the take model agrees (${gain(chosen, vs)} over ${names[vs]})` };
+    }
+    const overturned = ` (the rules chose ${names[r.chosen]})`;
+    const decided =
+      (absent[runner] && !absent[chosen]) ||
+      (scores[s]![runner]!.defects.length > 0 && scores[s]![chosen]!.defects.length === 0);
+    let why: string;
+    if (decided)
+      why =
+        `${ruleWhy(s, chosen, scores[s]![runner])}; the take model scored ${names[chosen]} ` +
+        `${gain(chosen, runner)} over it${overturned}`;
+    else {
       const mine = groupContributions(parts[chosen]!);
       const theirs = groupContributions(parts[runner]!);
       const top = [...mine]
@@ -313,10 +342,9 @@ function modelChoices(
         .sort((a, b) => b.d - a.d)
         .slice(0, 2);
       why =
-        `the take model scored ${names[chosen]} ${(total[chosen]! - total[runner]!).toFixed(2)} over ` +
-        `${names[runner]}, most on ${top.map((g) => `${g.k} (${g.d.toFixed(2)})`).join(', ')}` +
-        (chosen === ruled[s] ? '' : ` (the rules chose ${names[ruled[s]!]})`);
+        `the take model scored ${names[chosen]} ${gain(chosen, runner)} over ` +
+        `${names[runner]}, most on ${top.map((g) => `${g.k} (${g.d.toFixed(2)})`).join(', ')}${overturned}`;
     }
-    return { section, scores: scores[s]!, chosen, runnerUp: runner ?? null, why, keptForContinuity: false };
+    return { ...r, chosen, runnerUp: runner, why, keptForContinuity: false };
   });
 }

@@ -390,12 +390,15 @@ export const COMP_CHOICE_PARAMETERS = {
       'level defects and rooms put present takes up to 21 dB under with 0.3 missing). Tuning: 20–25 alike',
   ),
   takeModel: p(
-    0,
+    1,
     'switch',
     [0, 1],
-    "1: each section's take is the learned take model's (presets/comp-take-lr56.json: a conditional logit over the " +
-      "takes' points, defects, absence, entry, level, noise and the rules' own choice; the reason names the " +
-      "features it won on); 0: the rules' choice (weighted points, defect and absence gates, switch cost)",
+    "1: each section's take is the learned take model's (presets/comp-take-lr57.json: a conditional logit over the " +
+      "takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the entry " +
+      "against the other takes' and the take's own latency; where it keeps the rules' take their reason and " +
+      'continuity stand, where it overturns them a defect or an absence is named as the rules name it; on by ' +
+      'default, h-comp57: held-out-38 127 → 145 of 200 sections); ' +
+      "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
 } as const;

@@ -3,14 +3,16 @@
  * bench/comp-learn.ts as a pairwise logistic regression ("the clean take beats this one") on the measures' own
  * points. A take's score is a weighted sum of its features (each relative to the section's other takes too); the
  * section's take with the highest score is chosen. The features are built here once, for the trainer and for the
- * engine; the weights and scales are presets/comp-take-lr56.json. Within a section only differences between takes
- * count (a constant shared by the section's takes adds to every score alike), so the features are a take's own.
+ * engine; the weights and scales are presets/comp-take-lr57.json (h-comp57: with timing evidence the rules leave out:
+ * the onset error, the entry against the nearest other take's, the take's own latency). Within a section only
+ * differences between takes count (a constant shared by the section's takes adds to every score alike), so the
+ * features are a take's own.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
-import type { TakeSectionMeasures } from './measures.js';
+import type { MeasureOutput, TakeSectionMeasures } from './measures.js';
 
 /** Points per measure before weights (choice.ts measurePoints), passed in to keep the modules acyclic. */
 type Points = Record<Measure, number>;
@@ -38,6 +40,11 @@ export const TAKE_FEATURES: readonly string[] = [
   'pitch median − section min, cents / 10',
   'jitter − section median, cents',
   "the rules' choice",
+  'onset error, ms / 10',
+  'entry − nearest other take, |ms| / 10',
+  'other takes within 15 ms of the entry, fraction',
+  'own latency, |ms| / 10',
+  'entry with its latency − section median, |ms| / 10',
 ];
 
 /** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
@@ -57,7 +64,30 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
   'pitch',
   'pitch stability',
   "the rules' choice",
+  'timing',
+  'timing',
+  'timing',
+  'timing',
+  'timing',
 ];
+
+/**
+ * What the measures read per take beside a section's measures (h-comp57): each take's own latency, which the measures
+ * take off its timingMs (the first voice against the phrase lead was tried too, and dropped: no gain on the tuning
+ * sets).
+ */
+export interface TakeContext {
+  latencyMs: number[];
+}
+
+/** The context from the measures' output (the engine and comp-eval's dumps call this). */
+export const takeContext = (out: Pick<MeasureOutput, 'takeLatencyMs'>): TakeContext => ({
+  latencyMs: [...out.takeLatencyMs],
+});
+
+/** The other takes' entries in a section (ms; the silent ones left out). */
+const others = (row: TakeSectionMeasures[], t: number) =>
+  row.flatMap((m, u) => (u === t || m.timingMs === null ? [] : [m.timingMs]));
 
 /** Each take's feature row in one section (rows align with `row`). */
 export function takeFeatures(
@@ -67,6 +97,7 @@ export function takeFeatures(
   defects: Measure[][],
   /** The take the hand-weighted rules (chooseTakes without the model) chose here. */
   ruled: number,
+  ctx?: TakeContext,
 ): Float64Array[] {
   const w = WEIGHT_PRESETS[DEFAULT_PRESET];
   const logs = raw.map((p) => MEASURES.map((k) => lp(p[k])));
@@ -80,6 +111,9 @@ export function takeFeatures(
   const pMin = pitches.length ? Math.min(...pitches) : 0;
   const jit = row.map((m) => m.jitterCents).filter((x): x is number => x !== null);
   const jMed = med(jit);
+  const lat = (t: number) => ctx?.latencyMs[t] ?? 0;
+  const rawEntry = row.map((m, t) => (m.timingMs === null ? null : m.timingMs + lat(t)));
+  const rMed = med(rawEntry.filter((x): x is number => x !== null));
   return row.map((m, t) => {
     const l = logs[t]!;
     const dt = m.timingMs === null ? 0 : m.timingMs - tMed;
@@ -100,6 +134,13 @@ export function takeFeatures(
       m.pitchMedianCents === null ? 0 : (m.pitchMedianCents - pMin) / 10,
       m.jitterCents === null ? 0 : m.jitterCents - jMed,
       t === ruled ? 1 : 0,
+      (m.onsetErrorMs ?? 0) / 10,
+      m.timingMs === null ? 0 : Math.min(10, ...others(row, t).map((u) => Math.abs(m.timingMs! - u) / 10)),
+      m.timingMs === null || row.length < 2
+        ? 0
+        : others(row, t).filter((u) => Math.abs(m.timingMs! - u) <= 15).length / (row.length - 1),
+      Math.abs(lat(t)) / 10,
+      rawEntry[t] === null ? 0 : Math.abs(rawEntry[t]! - rMed) / 10,
     ]);
   });
 }
@@ -118,19 +159,20 @@ export interface TakeModelPreset {
 
 export const TAKE_MODEL_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../presets/comp-take-lr56.json',
+  '../../../../presets/comp-take-lr57.json',
 );
 let cached: TakeModelPreset | null = null;
 export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
   if (cached && file === TAKE_MODEL_FILE) return cached;
   const m = JSON.parse(readFileSync(file, 'utf8')) as TakeModelPreset;
-  if (m.features.join('\n') !== TAKE_FEATURES.join('\n'))
+  // an earlier preset reads the first of the engine's features (lr56: the 26 before h-comp57's timing evidence)
+  if (m.features.join('\n') !== TAKE_FEATURES.slice(0, m.features.length).join('\n'))
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
   if (file === TAKE_MODEL_FILE) cached = m;
   return m;
 }
 
-/** Each feature's share of a take's score (the weight times the scaled feature). */
+/** Each feature's share of a take's score (the weight times the scaled feature; a preset's features only). */
 export function takeContributions(m: Pick<TakeModelPreset, 'weights' | 'scales'>, x: Float64Array): number[] {
   return m.weights.map((w, j) => (w * x[j]!) / m.scales[j]!);
 }
