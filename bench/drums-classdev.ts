@@ -25,6 +25,7 @@
  * --held-out-36, --held-out-36t: fixtures/drumclass36.ts, drumclass36t.ts, h-dxset52;
  * --held-out-37, --held-out-37t: fixtures/drumclass37.ts, drumclass37t.ts, h-dxset54;
  * --held-out-38, --held-out-38t: fixtures/drumclass38.ts, drumclass38t.ts, h-dxset56;
+ * --held-out-39, --held-out-39t: fixtures/drumclass39.ts, drumclass39t.ts, h-dxset57;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -70,6 +71,8 @@ import { heldOut37DrumSpecs } from '../fixtures/drumclass37.js';
 import { heldOut37tDrumSpecs } from '../fixtures/drumclass37t.js';
 import { heldOut38DrumSpecs } from '../fixtures/drumclass38.js';
 import { heldOut38tDrumSpecs } from '../fixtures/drumclass38t.js';
+import { heldOut39DrumSpecs } from '../fixtures/drumclass39.js';
+import { heldOut39tDrumSpecs } from '../fixtures/drumclass39t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -196,6 +199,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-37t', heldOut37tDrumSpecs], // drumclass37t.ts, h-dxset54: avldrums / lmms / modal / fm toms, loose
   ['held-out-38', heldOut38DrumSpecs], // drumclass38.ts, h-dxset56: orchestra / marching sets, lmms, overheads, lo-fi
   ['held-out-38t', heldOut38tDrumSpecs], // drumclass38t.ts, h-dxset56: marching tenors by basses, timpani, 808 down
+  ['held-out-39', heldOut39DrumSpecs], // drumclass39.ts, h-dxset57: tension-glide synthesis, stairwell, water tank
+  ['held-out-39t', heldOut39tDrumSpecs], // drumclass39t.ts, h-dxset57: tension-glide toms by their kicks, tom falls
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
