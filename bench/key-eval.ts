@@ -169,6 +169,12 @@
  * piano/strummed guitar/walking bass/string pad without bass/harp arrangements, no intro (A A B A B A), dotted
  * melody cells, a scanned synthesizer written for it at 30 kHz, stretched-octave and A4 = 450 Hz tunings, a
  * Schroeder hall reverb, seeds 101000 + i).
+ * `--fresh40` (fifty-eighth round) adds its held-out set (fixtures/keyfresh40.ts fresh40KeySpecs(), 22 cadencing and
+ * 22 open songs, 16 open songs without a tonic pedal, tonic pedals in both halves (two Mixolydian, two Dorian, one
+ * Lydian, one Aeolian), dominant pedals as a control, power/spread/doubled chord colours, III and VI in major,
+ * organ/choir/brass/eighth-pulse/tribal arrangements, a two-bar intro (then A B A A B), syncopated melody cells, a
+ * dynamic stochastic (GENDYN) synthesizer written for it at 34 kHz, A4 = 442 Hz and a drifting tuning, a rotary
+ * speaker, seeds 102000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -225,6 +231,7 @@ import { fresh36KeySet } from '../fixtures/keyfresh36.js';
 import { fresh37KeySet } from '../fixtures/keyfresh37.js';
 import { fresh38KeySet } from '../fixtures/keyfresh38.js';
 import { fresh39KeySet } from '../fixtures/keyfresh39.js';
+import { fresh40KeySet } from '../fixtures/keyfresh40.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -348,6 +355,7 @@ const SETS = [
   'fresh37 key set',
   'fresh38 key set',
   'fresh39 key set',
+  'fresh40 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -613,6 +621,7 @@ async function main() {
     fresh37KeySet,
     fresh38KeySet,
     fresh39KeySet,
+    fresh40KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
