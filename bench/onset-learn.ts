@@ -19,7 +19,13 @@ import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { trainBoosted, GB } from './learn.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
-import { acceptPeaks, peakFeatureNames, peakProbability, type PeakModel } from '../src/engines/onsets/peak-model.js';
+import {
+  acceptPeaks,
+  PEAK_MODEL_FILE,
+  peakFeatureNames,
+  peakProbability,
+  type PeakModel,
+} from '../src/engines/onsets/peak-model.js';
 import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +41,7 @@ const arg = (name: string) => {
 /** `--params JSON`: onset parameters moved from their defaults (the candidates' floor ± 10 %: new dumps). */
 const PARAMS = { ...onsetDefaults(), ...(JSON.parse(arg('--params') ?? '{}') as Record<string, number>) };
 /** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
-const PRESET = arg('--preset') ?? path.join(ROOT, 'presets', 'onset-peak-gbm56.json');
+const PRESET = arg('--preset') ?? PEAK_MODEL_FILE;
 const ORD: Record<string, number> = {
   twelfth: 12,
   thirteenth: 13,
