@@ -26,7 +26,10 @@ test('presets: from dist/src the helper finds the repository root’s presets/ a
   assert.equal(PRESETS_DIR, ROOT_PRESETS);
   const files = [STEM_MODEL_FILE, LEVEL_MODEL_FILE, PEAK_MODEL_FILE, TAKE_MODEL_FILE, PLATFORMS_FILE];
   const names = ['drum-class-gbm56.json', 'tempo-level-lr56.json', 'onset-peak-gbm56.json', 'comp-take-lr57.json'];
-  assert.deepEqual(files, [...names, 'platforms.yaml'].map((n) => path.join(ROOT_PRESETS, n)));
+  assert.deepEqual(
+    files,
+    [...names, 'platforms.yaml'].map((n) => path.join(ROOT_PRESETS, n)),
+  );
   assert.deepEqual(
     [CHAINS_DIR, RECIPES_DIR, RIGS_DIR],
     ['chains', 'recipes', 'rigs'].map((d) => path.join(ROOT_PRESETS, d)),
@@ -51,9 +54,9 @@ test('presets: the module run from a src/ layout (no dist/ above it) finds prese
     writeFileSync(path.join(root, 'package.json'), '{"type":"module"}');
     writeFileSync(path.join(root, 'presets', 'probe.json'), '{"name":"probe"}');
     copyFileSync(fileURLToPath(new URL('../src/presets.js', import.meta.url)), path.join(root, 'src', 'presets.js'));
-    const p = (await import(pathToFileURL(path.join(root, 'src', 'presets.js')).href)) as typeof import(
-      '../src/presets.js'
-    );
+    const p = (await import(
+      pathToFileURL(path.join(root, 'src', 'presets.js')).href
+    )) as typeof import('../src/presets.js');
     assert.equal(p.PRESETS_DIR, path.join(root, 'presets'));
     assert.equal(p.readPreset<{ name: string }>('probe').name, 'probe');
   } finally {
