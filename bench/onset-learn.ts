@@ -14,9 +14,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeMono } from '../fixtures/groundtruth.js';
+import { cachedMono } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { trainBoosted, GB } from './learn.js';
+import { matchPairs } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
 import {
@@ -87,14 +88,7 @@ interface FileDump {
   x: number[][];
 }
 
-function audio(file: string): Float32Array {
-  const c = path.join(AUDIO, path.basename(file) + '.f32');
-  if (existsSync(c)) {
-    const b = readFileSync(c);
-    return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
-  }
-  return Float32Array.from(decodeMono(file, RATE));
-}
+const audio = (file: string) => cachedMono(file, RATE, AUDIO, false);
 
 /** Main's onsets and every candidate with its features, for one file. */
 function dumpFile(it: Item): FileDump {
@@ -119,22 +113,8 @@ function dumpFile(it: Item): FileDump {
   return { name: it.name, group: it.group, truth: it.truth, main, t, x };
 }
 
-/** Indices of `est` matched one-to-one to `truth` within ±tol, closest pairs first (bench/metrics.ts matchEvents). */
-function matched(est: number[], truth: number[], tol: number): Set<number> {
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < est.length; i++)
-    for (let j = 0; j < truth.length; j++)
-      if (Math.abs(est[i]! - truth[j]!) <= tol) pairs.push([Math.abs(est[i]! - truth[j]!), i, j]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const ue = new Set<number>();
-  const ut = new Set<number>();
-  for (const [, i, j] of pairs) {
-    if (ue.has(i) || ut.has(j)) continue;
-    ue.add(i);
-    ut.add(j);
-  }
-  return ue;
-}
+/** Indices of `est` matched one-to-one to `truth` within ±tol, closest pairs first (bench/metrics.ts matchPairs). */
+const matched = (est: number[], truth: number[], tol: number) => new Set(matchPairs(est, truth, tol).map(([i]) => i));
 const score = (est: number[], truth: number[]) => {
   const tp = matched(est, truth, 0.05).size;
   return { tp, fp: est.length - tp, fn: truth.length - tp };
