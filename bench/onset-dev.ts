@@ -102,7 +102,8 @@ const configs: { native?: Record<string, number>; params?: Record<string, number
   process.argv.find((a) => a.startsWith('['))! ?? '[{}]',
 );
 
-interface It {
+/** One file of the onset items (ITEMS_CACHE / the items files; bench/onset-learn.ts reads them too). */
+export interface It {
   file: string;
   name: string;
   truth: number[];

@@ -18,6 +18,7 @@ import { cachedMono } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { trainBoosted, GB } from './learn.js';
 import { matchPairs } from './metrics.js';
+import type { It as Item } from './onset-dev.js'; // the items onset-dev writes (a type: nothing of it runs)
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
 import {
@@ -73,12 +74,6 @@ const twin = (set: number) => (set === 23 ? 22 : set);
 const FOLDS = Number(arg('--folds') ?? 0);
 let fold = twin;
 
-interface Item {
-  file: string;
-  name: string;
-  truth: number[];
-  group: string;
-}
 interface FileDump {
   name: string;
   group: string;
