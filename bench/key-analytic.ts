@@ -12,7 +12,7 @@
  * Not part of `npm test`.
  */
 import { writeFileSync } from 'node:fs';
-import { analyzeKey, keyBlockFrames } from '../src/engines/key/index.js';
+import { analyzeKey, keyBlocks } from '../src/engines/key/index.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { KEY_SONG_RATE, progression } from '../test/helpers/key-songs.js';
 
@@ -163,11 +163,7 @@ function main() {
     const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
     fx.addFloat(s.x);
     const r = fx.finish();
-    const blocks = {
-      full: r.pitchClassBlocks,
-      bass: r.bassPitchClassBlocks,
-      seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
-    };
+    const blocks = keyBlocks(r);
     analyzeKey(r.pitchClass, r.bassPitchClass, blocks, {
       params: { keyModel: 0 },
       onEvidence: (evidence, facts) => {

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { presetPath } from '../src/presets.js';
 import {
   KEY_MODEL_FEATURES,
   keyCombiner,
@@ -254,8 +254,7 @@ function main() {
       },
       checks,
     };
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    writeFileSync(path.join(root, 'presets', `${NAME}.json`), JSON.stringify(preset, null, 1) + '\n');
+    writeFileSync(presetPath(`${NAME}.json`), JSON.stringify(preset, null, 1) + '\n');
     console.log(`exported: in-sample ${inSample.toFixed(3)} (hand ${all.toFixed(3)})`);
   }
 }

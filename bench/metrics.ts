@@ -45,8 +45,8 @@ export interface MatchResult {
   offsets: number[];
 }
 
-/** Greedy one-to-one matching of sorted event times within ±tol (closest pairs first). */
-export function matchEvents(est: number[], truth: number[], tol: number): MatchResult {
+/** The pairs [est index, truth index] of matchEvents (sorted times, ±tol, closest pairs first), in that order. */
+export function matchPairs(est: number[], truth: number[], tol: number): [number, number][] {
   const pairs: [number, number, number][] = [];
   let j0 = 0;
   for (let i = 0; i < est.length; i++) {
@@ -57,13 +57,19 @@ export function matchEvents(est: number[], truth: number[], tol: number): MatchR
   pairs.sort((a, b) => a[0] - b[0]);
   const usedE = new Set<number>();
   const usedT = new Set<number>();
-  const offsets: number[] = [];
+  const out: [number, number][] = [];
   for (const [, i, j] of pairs) {
     if (usedE.has(i) || usedT.has(j)) continue;
     usedE.add(i);
     usedT.add(j);
-    offsets.push(est[i]! - truth[j]!);
+    out.push([i, j]);
   }
+  return out;
+}
+
+/** Greedy one-to-one matching of sorted event times within ±tol (closest pairs first). */
+export function matchEvents(est: number[], truth: number[], tol: number): MatchResult {
+  const offsets = matchPairs(est, truth, tol).map(([i, j]) => est[i]! - truth[j]!);
   return { tp: offsets.length, fp: est.length - offsets.length, fn: truth.length - offsets.length, offsets };
 }
 

@@ -19,7 +19,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeMono, groundTruthSet } from '../fixtures/groundtruth.js';
+import { cachedMono, groundTruthSet } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -102,7 +102,8 @@ const configs: { native?: Record<string, number>; params?: Record<string, number
   process.argv.find((a) => a.startsWith('['))! ?? '[{}]',
 );
 
-interface It {
+/** One file of the onset items (ITEMS_CACHE / the items files; bench/onset-learn.ts reads them too). */
+export interface It {
   file: string;
   name: string;
   truth: number[];
@@ -172,16 +173,7 @@ else {
 }
 mkdirSync(CACHE, { recursive: true });
 
-function audio(file: string): Float32Array {
-  const c = path.join(CACHE, path.basename(file) + '.f32');
-  if (existsSync(c)) {
-    const b = readFileSync(c);
-    return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
-  }
-  const x = Float32Array.from(decodeMono(file, RATE));
-  writeFileSync(c, Buffer.from(x.buffer));
-  return x;
-}
+const audio = (file: string) => cachedMono(file, RATE, CACHE, true);
 
 const reports = new Map<string, FeatureReport[]>();
 /** The fields detectOnsets reads, cached on disk per file and native configuration (`--no-cache`: extract). */

@@ -14,12 +14,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeMono } from '../fixtures/groundtruth.js';
+import { cachedMono } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { trainBoosted, GB } from './learn.js';
+import { matchPairs } from './metrics.js';
+import type { It as Item } from './onset-dev.js'; // the items onset-dev writes (a type: nothing of it runs)
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import { detectOnsets, onsetDefaults, onsetInput } from '../src/engines/onsets/index.js';
-import { acceptPeaks, peakFeatureNames, peakProbability, type PeakModel } from '../src/engines/onsets/peak-model.js';
+import {
+  acceptPeaks,
+  PEAK_MODEL_FILE,
+  peakFeatureNames,
+  peakProbability,
+  type PeakModel,
+} from '../src/engines/onsets/peak-model.js';
 import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +43,7 @@ const arg = (name: string) => {
 /** `--params JSON`: onset parameters moved from their defaults (the candidates' floor ± 10 %: new dumps). */
 const PARAMS = { ...onsetDefaults(), ...(JSON.parse(arg('--params') ?? '{}') as Record<string, number>) };
 /** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
-const PRESET = arg('--preset') ?? path.join(ROOT, 'presets', 'onset-peak-gbm56.json');
+const PRESET = arg('--preset') ?? PEAK_MODEL_FILE;
 const ORD: Record<string, number> = {
   twelfth: 12,
   thirteenth: 13,
@@ -66,12 +74,6 @@ const twin = (set: number) => (set === 23 ? 22 : set);
 const FOLDS = Number(arg('--folds') ?? 0);
 let fold = twin;
 
-interface Item {
-  file: string;
-  name: string;
-  truth: number[];
-  group: string;
-}
 interface FileDump {
   name: string;
   group: string;
@@ -81,14 +83,7 @@ interface FileDump {
   x: number[][];
 }
 
-function audio(file: string): Float32Array {
-  const c = path.join(AUDIO, path.basename(file) + '.f32');
-  if (existsSync(c)) {
-    const b = readFileSync(c);
-    return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
-  }
-  return Float32Array.from(decodeMono(file, RATE));
-}
+const audio = (file: string) => cachedMono(file, RATE, AUDIO, false);
 
 /** Main's onsets and every candidate with its features, for one file. */
 function dumpFile(it: Item): FileDump {
@@ -113,22 +108,8 @@ function dumpFile(it: Item): FileDump {
   return { name: it.name, group: it.group, truth: it.truth, main, t, x };
 }
 
-/** Indices of `est` matched one-to-one to `truth` within ±tol, closest pairs first (bench/metrics.ts matchEvents). */
-function matched(est: number[], truth: number[], tol: number): Set<number> {
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < est.length; i++)
-    for (let j = 0; j < truth.length; j++)
-      if (Math.abs(est[i]! - truth[j]!) <= tol) pairs.push([Math.abs(est[i]! - truth[j]!), i, j]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const ue = new Set<number>();
-  const ut = new Set<number>();
-  for (const [, i, j] of pairs) {
-    if (ue.has(i) || ut.has(j)) continue;
-    ue.add(i);
-    ut.add(j);
-  }
-  return ue;
-}
+/** Indices of `est` matched one-to-one to `truth` within ±tol, closest pairs first (bench/metrics.ts matchPairs). */
+const matched = (est: number[], truth: number[], tol: number) => new Set(matchPairs(est, truth, tol).map(([i]) => i));
 const score = (est: number[], truth: number[]) => {
   const tp = matched(est, truth, 0.05).size;
   return { tp, fp: est.length - tp, fn: truth.length - tp };

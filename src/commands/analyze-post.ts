@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { detectOnsets, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
-import { analyzeKey, keyBlockFrames, type Key, type NoKey } from '../engines/key/index.js';
+import { analyzeKey, keyBlocks, type Key, type NoKey } from '../engines/key/index.js';
 import type { FeatureReport } from '../native.js';
 import { onsetEnergyBandLowHz } from '../engines/analysis/params.js';
 import type { Decision } from '../store/types.js';
@@ -136,9 +136,7 @@ export interface KeyOutput {
 
 /** The key from the whole-file and per-block pitch-class profiles. */
 export function key({ report, file }: KeyInput): KeyOutput {
-  const blocks = { full: report.pitchClassBlocks, bass: report.bassPitchClassBlocks };
-  const seconds = keyBlockFrames(report.hopSeconds) * report.hopSeconds;
-  const k = analyzeKey(report.pitchClass, report.bassPitchClass, { ...blocks, seconds }, { file });
+  const k = analyzeKey(report.pitchClass, report.bassPitchClass, keyBlocks(report), { file });
   return { key: k.result, ...(k.decision ? { decision: k.decision } : {}) };
 }
 

@@ -6,31 +6,17 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ZodIssue } from 'zod/v3';
 import { UsageError } from '../errors.js';
+import { presetPath } from '../presets.js';
 import type { ChainPreset, Recipe } from './mix-schema.js';
 import { issueText } from './issue.js';
 import { overLimit, readLimited, resolveLimits, type Limits } from '../engines/mix/limits.js';
 
 /** The built-in reusable chains. */
-export const CHAINS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'presets',
-  'chains',
-);
+export const CHAINS_DIR = presetPath('chains');
 /** The built-in example recipes. */
-export const RECIPES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'presets',
-  'recipes',
-);
+export const RECIPES_DIR = presetPath('recipes');
 
 export type KeyPath = (string | number)[];
 

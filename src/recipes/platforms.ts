@@ -8,20 +8,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { presetPath } from '../presets.js';
 import { issueText, valueAtPath } from './issue.js';
 import type { TargetFields } from './platforms-schema.js';
 
 export type Platform = TargetFields & { id: string };
 
 /** The built-in presets file. */
-export const PLATFORMS_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'presets',
-  'platforms.yaml',
-);
+export const PLATFORMS_FILE = presetPath('platforms.yaml');
 
 /** The ceiling that applies to a master of `integratedLufs` (the stricter one above louderThan). */
 export function truePeakCeilingFor(p: Platform, integratedLufs: number | null): number {

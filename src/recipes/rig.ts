@@ -19,9 +19,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod/v3';
 import { UsageError } from '../errors.js';
+import { presetPath } from '../presets.js';
 import { DELAY_PARAMETERS, expectation, inRange, REVERB_PARAMETERS } from '../engines/dsp/params.js';
 import {
   ONNX_AMP_PARAMETERS,
@@ -148,7 +148,7 @@ export interface LoadedRig {
 }
 
 /** The built-in example rigs. */
-export const RIGS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'presets', 'rigs');
+export const RIGS_DIR = presetPath('rigs');
 
 /** `--rig NAME`: a file as given, else a built-in rig of that name (presets/rigs/NAME.yaml). */
 export function resolveRigFile(rig: string): string {

@@ -13,7 +13,7 @@ import {
   type KeyModelCandidate,
 } from '../../src/engines/key/model.js';
 import { KEY_PARAMETERS } from '../../src/engines/analysis/params.js';
-import { analyzeKey, keyBlockFrames } from '../../src/engines/key/index.js';
+import { analyzeKey, keyBlocks } from '../../src/engines/key/index.js';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { KEY_SONG_RATE, progression } from '../helpers/key-songs.js';
 
@@ -75,11 +75,7 @@ test('a major loop starting on vi (Am F C G twice, no cadence into C): A minor b
   const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
   fx.addFloat(progression([Am, F, C, G, Am, F, C, G], 1.5, 0));
   const r = fx.finish();
-  const blocks = {
-    full: r.pitchClassBlocks,
-    bass: r.bassPitchClassBlocks,
-    seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
-  };
+  const blocks = keyBlocks(r);
   const key = (keyModel: number) => analyzeKey(r.pitchClass, r.bassPitchClass, blocks, { params: { keyModel } }).result;
   // the hand combination: the first chord's vote and the profile take the relative minor
   assert.equal(key(0).key, 'A minor');
@@ -102,11 +98,7 @@ test('gbm57 (h-key57, beside gbm56): its check rows, and i–III–VII A minor r
   const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
   fx.addFloat(progression([Am, C, G, C, G, Am, C, G, C, G, Am], 1.5, 40));
   const r = fx.finish();
-  const blocks = {
-    full: r.pitchClassBlocks,
-    bass: r.bassPitchClassBlocks,
-    seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
-  };
+  const blocks = keyBlocks(r);
   let rows: Float64Array[] = [];
   let evidence: KeyModelCandidate[] = [];
   analyzeKey(r.pitchClass, r.bassPitchClass, blocks, {

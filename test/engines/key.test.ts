@@ -18,6 +18,7 @@ import {
   analyzeKey,
   bassSeries,
   keyBlockFrames,
+  keyBlocks,
   peakTuningConcentration,
   tuningAwareChroma,
   type Key,
@@ -40,8 +41,7 @@ function keyOf(x: Float32Array, params: Record<string, number> = {}): KeyAnalysi
   const layout = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });
   layout.addFloat(x);
   const r = layout.finish();
-  const seconds = keyBlockFrames(r.hopSeconds) * r.hopSeconds;
-  const blocks = { full: r.pitchClassBlocks, bass: r.bassPitchClassBlocks, seconds };
+  const blocks = keyBlocks(r);
   const a = analyzeKey(r.pitchClass, r.bassPitchClass, blocks, { params });
   // the whole-file profile's correlation alone (the scale's edges are evidence beside it)
   return {

@@ -9,8 +9,7 @@
  * features are a take's own.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { presetPath } from '../../presets.js';
 import { MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
 import type { MeasureOutput, TakeSectionMeasures } from './measures.js';
 
@@ -157,10 +156,7 @@ export interface TakeModelPreset {
   provenance: Record<string, unknown>;
 }
 
-export const TAKE_MODEL_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../presets/comp-take-lr57.json',
-);
+export const TAKE_MODEL_FILE = presetPath('comp-take-lr57.json');
 let cached: TakeModelPreset | null = null;
 export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
   if (cached && file === TAKE_MODEL_FILE) return cached;

@@ -11,9 +11,7 @@
  * sha256 in it); bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel
  * (off: the rules' classes, unchanged).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 import { DETECT_PARAMETERS } from './params.js';
 import type { StemHit } from './stem.js';
@@ -235,15 +233,8 @@ export interface StemModelPreset extends BoostedTrees {
   checks: { from: string; rule: string; x: (number | null)[]; family: string; probability: number }[];
 }
 
-export const STEM_MODEL_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '..',
-  'presets',
-  'drum-class-gbm56.json',
-);
+export const STEM_MODEL_PRESET = 'drum-class-gbm56';
+export const STEM_MODEL_FILE = presetPath(`${STEM_MODEL_PRESET}.json`);
 /**
  * A model from its JSON text: a threshold stored as null is −∞ (JSON has no infinities; the trainer writes a split
  * that sends only NaN left as −∞, bench/learn.ts trainBoosted), so a row goes right there unless its feature is NaN.
@@ -260,7 +251,7 @@ let loaded: StemModelPreset | undefined;
 /** The shipped model, read once (only a whole-kit stem's classification needs it). */
 export function stemModel(): StemModelPreset {
   if (!loaded) {
-    const m = JSON.parse(readFileSync(STEM_MODEL_FILE, 'utf8')) as StemModelPreset;
+    const m = readPreset<StemModelPreset>(STEM_MODEL_PRESET);
     loaded = readTrees(m, m.features, STEM_MODEL_FILE);
   }
   return loaded;

@@ -219,6 +219,19 @@ export function keyBlockFrames(hopSeconds: number, blockSeconds = KEY_PARAMETERS
   return Math.max(1, Math.round(blockSeconds / hopSeconds));
 }
 
+/** The block profiles of a feature report (blocks of keyBlockFrames frames), as analyzeKey reads them. */
+export function keyBlocks(r: {
+  pitchClassBlocks: ArrayLike<number>;
+  bassPitchClassBlocks: ArrayLike<number>;
+  hopSeconds: number;
+}): KeyBlocks {
+  return {
+    full: r.pitchClassBlocks,
+    bass: r.bassPitchClassBlocks,
+    seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
+  };
+}
+
 /** One of the 24 triads: root pitch class and mode (major / minor triad). */
 export interface Chord {
   root: number;

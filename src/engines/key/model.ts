@@ -6,8 +6,7 @@
  * qualify. The features are built here once, for the trainer (bench/key-learn.ts) and for the engine; the trees are
  * presets/key-combiner-gbm56.json (presets/key-combiner-gbm57.json beside it: h-key57's retrain, not the engine's).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readPreset } from '../../presets.js';
 import { treeLeaf, type Tree } from '../trees.js';
 
 /** The candidate's terms the model reads (booleans as 0/1; `score` is the hand combination's score). */
@@ -127,8 +126,7 @@ const cached = new Map<string, KeyCombiner>();
 export function keyCombiner(name: string = KEY_COMBINER_PRESET): KeyCombiner {
   let m = cached.get(name);
   if (!m) {
-    const file = fileURLToPath(new URL(`../../../../presets/${name}.json`, import.meta.url));
-    m = JSON.parse(readFileSync(file, 'utf8')) as KeyCombiner;
+    m = readPreset<KeyCombiner>(name);
     if (m.features.join('\n') !== KEY_MODEL_FEATURES.join('\n'))
       throw new Error(`presets/${name}.json: its features are not the engine’s (src/engines/key/model.ts)`);
     cached.set(name, m);

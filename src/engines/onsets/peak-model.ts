@@ -5,8 +5,7 @@
  * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
  * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 
 /** The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `strength`). */
@@ -202,13 +201,14 @@ export function acceptPeaks(
   return out;
 }
 
-/** presets/onset-peak-gbm56.json at the repository's root (from src/engines/onsets or dist/src/engines/onsets). */
-export const PEAK_MODEL_FILE = fileURLToPath(new URL('../../../../presets/onset-peak-gbm56.json', import.meta.url));
+export const PEAK_MODEL_PRESET = 'onset-peak-gbm56';
+/** presets/onset-peak-gbm56.json (src/presets.ts). */
+export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
 let loaded: PeakModel | undefined;
 /** The preset (read once). */
 export function peakModel(): PeakModel {
   if (!loaded) {
-    loaded = JSON.parse(readFileSync(PEAK_MODEL_FILE, 'utf8')) as PeakModel;
+    loaded = readPreset<PeakModel>(PEAK_MODEL_PRESET);
     infiniteThresholds(loaded.trees);
   }
   return loaded;

@@ -9,8 +9,7 @@
  * up (BPM × 2, the beats' midpoints added), else P(half right | half, level) > ½ + margin moves down (BPM × ½, every
  * other beat, on the phase of the first downbeat); one octave at most.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { presetPath, readPreset } from '../../presets.js';
 
 /** The candidate terms the model reads (numbers in every candidate). */
 export const LEVEL_TERMS = [
@@ -228,12 +227,13 @@ export interface LevelModelPreset extends LevelModel {
   checks: { from: string; x: number[]; probability: number }[];
 }
 
-/** presets/tempo-level-lr56.json at the repository's root (from src/engines/tempo or dist/src/engines/tempo). */
-export const LEVEL_MODEL_FILE = fileURLToPath(new URL('../../../../presets/tempo-level-lr56.json', import.meta.url));
+export const LEVEL_MODEL_PRESET = 'tempo-level-lr56';
+/** presets/tempo-level-lr56.json (src/presets.ts). */
+export const LEVEL_MODEL_FILE = presetPath(`${LEVEL_MODEL_PRESET}.json`);
 let loaded: LevelModelPreset | undefined;
 /** The shipped model, read once, its feature names checked against the code's. */
 export function levelModel(): LevelModelPreset {
-  loaded ??= JSON.parse(readFileSync(LEVEL_MODEL_FILE, 'utf8')) as LevelModelPreset;
+  loaded ??= readPreset<LevelModelPreset>(LEVEL_MODEL_PRESET);
   if (loaded.features.join() !== LEVEL_FEATURES.join()) throw new Error(`${LEVEL_MODEL_FILE}: features differ`);
   return loaded;
 }
