@@ -101,7 +101,11 @@
  * no onset set used for them, players written for it — grace strokes and soft side-stick taps, swung open ands with
  * wide flams, 16th kick runs under ghosts, 16th brush taps, a backbeat with a crash —, SoX parallel compression, tape
  * overdrive, a gate and a telephone band, quiet and full-scale stems, room-miked kits, a shoebox cistern, glasshouse
- * and drained pool, dry kits, made after held-out 33 had been read; `--held-out-34-only`: that set alone).
+ * and drained pool, dry kits, made after held-out 33 had been read; `--held-out-34-only`: that set alone),
+ * held-out 35 (ONSET_HELD_OUT_KITS_35: SoX-oscillator kits, a generator family no set used, players written for it —
+ * drags before the backbeat, swung hats with an open hat and a flam on four, kick bursts under a ride, brush triplet
+ * taps, a pop groove —, SoX contrast, shelving and bell EQ on the bus, a shoebox tunnel, chapel and stairwell,
+ * quiet and full-scale stems, made after held-out 34 had been read; `--held-out-35-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -159,8 +163,11 @@ const THIRTY_FIRST = path.join(OUT, 'drums-held-out-31');
 const THIRTY_SECOND = path.join(OUT, 'drums-held-out-32');
 const THIRTY_THIRD = path.join(OUT, 'drums-held-out-33');
 const THIRTY_FOURTH = path.join(OUT, 'drums-held-out-34');
+const THIRTY_FIFTH = path.join(OUT, 'drums-held-out-35');
+/** `--held-out-35-only`: the thirty-fifth held-out set (ONSET_HELD_OUT_KITS_35) alone. */
+const THIRTY_FIFTH_ONLY = process.argv.includes('--held-out-35-only');
 /** `--held-out-34-only`: the thirty-fourth held-out set (ONSET_HELD_OUT_KITS_34) alone. */
-const THIRTY_FOURTH_ONLY = process.argv.includes('--held-out-34-only');
+const THIRTY_FOURTH_ONLY = process.argv.includes('--held-out-34-only') || THIRTY_FIFTH_ONLY;
 /** `--held-out-33-only`: the thirty-third held-out set (ONSET_HELD_OUT_KITS_33) alone. */
 const THIRTY_THIRD_ONLY = process.argv.includes('--held-out-33-only') || THIRTY_FOURTH_ONLY;
 /** `--held-out-32-only`: the thirty-second held-out set (ONSET_HELD_OUT_KITS_32) alone. */
@@ -275,7 +282,8 @@ interface Item {
     | 'held-out 31'
     | 'held-out 32'
     | 'held-out 33'
-    | 'held-out 34';
+    | 'held-out 34'
+    | 'held-out 35';
   kit: string;
   pattern: string;
 }
@@ -401,6 +409,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 32': [THIRTY_SECOND, { set: 'onset-held-out-32' }],
   'held-out 33': [THIRTY_THIRD, { set: 'onset-held-out-33' }],
   'held-out 34': [THIRTY_FOURTH, { set: 'onset-held-out-34' }],
+  'held-out 35': [THIRTY_FIFTH, { set: 'onset-held-out-35' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -448,7 +457,8 @@ async function main() {
   const thirtyFirst = (THIRD_ONLY && !THIRTY_FIRST_ONLY) || THIRTY_SECOND_ONLY ? none : drumItems('held-out 31');
   const thirtySecond = (THIRD_ONLY && !THIRTY_SECOND_ONLY) || THIRTY_THIRD_ONLY ? none : drumItems('held-out 32');
   const thirtyThird = (THIRD_ONLY && !THIRTY_THIRD_ONLY) || THIRTY_FOURTH_ONLY ? none : drumItems('held-out 33');
-  const thirtyFourth = THIRD_ONLY && !THIRTY_FOURTH_ONLY ? none : drumItems('held-out 34');
+  const thirtyFourth = (THIRD_ONLY && !THIRTY_FOURTH_ONLY) || THIRTY_FIFTH_ONLY ? none : drumItems('held-out 34');
+  const thirtyFifth = THIRD_ONLY && !THIRTY_FIFTH_ONLY ? none : drumItems('held-out 35');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -486,6 +496,7 @@ async function main() {
     ...thirtySecond.items,
     ...thirtyThird.items,
     ...thirtyFourth.items,
+    ...thirtyFifth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -524,6 +535,7 @@ async function main() {
     ...thirtySecond.missing,
     ...thirtyThird.missing,
     ...thirtyFourth.missing,
+    ...thirtyFifth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -605,6 +617,7 @@ async function main() {
       'held-out 32',
       'held-out 33',
       'held-out 34',
+      'held-out 35',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
