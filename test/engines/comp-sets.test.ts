@@ -576,6 +576,39 @@ test('comp held-out-37: near timing beside take latencies of 25–45 ms; undampe
   );
 });
 
+// whole-take latencies inside the spec's own late sizes (± margin ms) beside a take at 0, in songs and speech; speech
+// detunes in both spoken specs; undamped rooms (one on speech) each under full scale, the still songs, the floored
+// specs (roomsAndFloors), one floor over every earlier set's
+const latentRoomsFloors = (
+  set: Spec[],
+  before: Spec[],
+  margin: number,
+  latentSeeds: number[],
+  [undampedSeeds, still, floored]: [number[], number[], number[]],
+) => {
+  const sized = set.filter((s) => s.defectSizes);
+  const latent = sized.filter((s) => {
+    const late = (s.defectSizes as Record<string, number[]>).late!;
+    return (
+      Array.isArray(s.latencyMs) &&
+      s.latencyMs.includes(0) &&
+      s.latencyMs.some((ms) => ms >= late[0]! - margin && ms <= late[1]! + margin)
+    );
+  });
+  assert.deepEqual(
+    latent.map((s) => s.seed),
+    latentSeeds,
+  );
+  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  const undamped = roomsAndFloors(set, undampedSeeds, still, floored);
+  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
+  const highest = Math.max(...before.flatMap((s) => s.floorDb ?? [-120]));
+  assert.ok(
+    set.some((s) => s.floorDb?.some((f) => f > highest)),
+    `no floor over ${highest}`,
+  );
+};
+
 // held-out-38 against every set before it (held-out-37 included)
 const set38 = sets.filter(([name]) => numberOf(name) === 38).flatMap(([, v]) => v);
 const before38 = sets.filter(([name]) => numberOf(name) < 38).flatMap(([, v]) => v);
@@ -617,27 +650,16 @@ test('comp held-out-38: defect proportions of no set, latencies near their timin
     wideLate.map((s) => s.seed),
     [5501, 5502, 5505, 5506, 5511],
   );
-  // whole-take latencies inside the spec's own late sizes (± 5 ms), beside a take at 0, in songs and speech
-  const latent = sized.filter((s) => {
-    const late = (s.defectSizes as Record<string, number[]>).late!;
-    return (
-      Array.isArray(s.latencyMs) &&
-      s.latencyMs.includes(0) &&
-      s.latencyMs.some((ms) => ms >= late[0]! - 5 && ms <= late[1]! + 5)
-    );
-  });
-  assert.deepEqual(
-    latent.map((s) => s.seed),
+  latentRoomsFloors(
+    set38,
+    before38,
+    5,
     [5502, 5504, 5506, 5510, 5511, 5512],
-  );
-  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
-  // undamped rooms (one on speech) under full scale; still songs; floors, one take at -55 dBFS (no set's)
-  const undamped = roomsAndFloors(set38, [5504, 5508, 5511], [5505, 5507], [5501, 5504, 5505, 5506, 5510, 5511]);
-  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
-  const highest = Math.max(...before38.flatMap((s) => s.floorDb ?? [-120]));
-  assert.ok(
-    set38.some((s) => s.floorDb?.some((f) => f > highest)),
-    `no floor over ${highest}`,
+    [
+      [5504, 5508, 5511],
+      [5505, 5507],
+      [5501, 5504, 5505, 5506, 5510, 5511],
+    ],
   );
   assert.deepEqual(
     set38.filter((s) => s.vowels).map((s) => s.vowels!.length),
@@ -687,27 +709,16 @@ test('comp held-out-39: timing and pitch sizes opposed; latencies inside the tim
   assert.ok(wide!.detune[1] < near!.detune[0], 'detune opposed to timing');
   assert.ok(wide!.level[0] > near!.level[1] && wide!.noise[1] < near!.noise[0], 'level and bursts');
   assert.ok(wide!.late[0] >= 60 && near!.late[1] <= 40 && near!.detune[0] >= 50, 'sizes');
-  // whole-take latencies inside the spec's own timing sizes, beside a take at 0, in songs and speech
-  const latent = sized.filter((s) => {
-    const late = (s.defectSizes as Record<string, number[]>).late!;
-    return (
-      Array.isArray(s.latencyMs) &&
-      s.latencyMs.includes(0) &&
-      s.latencyMs.some((ms) => ms >= late[0]! && ms <= late[1]!)
-    );
-  });
-  assert.deepEqual(
-    latent.map((s) => s.seed),
+  latentRoomsFloors(
+    set39,
+    before39,
+    0,
     [5601, 5604, 5606, 5609, 5611, 5612],
-  );
-  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
-  // undamped rooms (one on speech) under full scale; still songs; floors, one take at -53 dBFS (over every set's)
-  const undamped = roomsAndFloors(set39, [5604, 5608, 5611], [5605, 5607], [5601, 5604, 5605, 5606, 5610, 5611]);
-  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
-  const highest = Math.max(...before39.flatMap((s) => s.floorDb ?? [-120]));
-  assert.ok(
-    set39.some((s) => s.floorDb?.some((f) => f > highest)),
-    `no floor over ${highest}`,
+    [
+      [5604, 5608, 5611],
+      [5605, 5607],
+      [5601, 5604, 5605, 5606, 5610, 5611],
+    ],
   );
   // sample rates under every earlier set's (14 and 15 kHz) beside one over most (93 kHz)
   const lowest = Math.min(...before39.flatMap((s) => (s.sampleRate ? [s.sampleRate] : [])));
