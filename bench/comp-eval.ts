@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-38]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-39]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8179,6 +8179,306 @@ export const HELD_OUT_38_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-39 (in no set before it): a warm slow contralto, a quick bright tenor, a wide late soprano. */
+const ZAMBA_CONTRALTO: VoiceStyle = {
+  name: 'zamba contralto',
+  formantScale: 0.97,
+  vibratoHz: 5.3,
+  vibratoCents: 24,
+  vibratoDelaySeconds: 0.21,
+  driftCents: 8,
+  breath: 0.09,
+  openPhase: 0.57,
+  closePhase: 0.13,
+};
+const FANDANGO_TENOR: VoiceStyle = {
+  name: 'fandango tenor',
+  formantScale: 1.01,
+  vibratoHz: 6.6,
+  vibratoCents: 17,
+  vibratoDelaySeconds: 0.12,
+  driftCents: 4,
+  breath: 0.05,
+  openPhase: 0.61,
+  closePhase: 0.11,
+};
+const CUECA_SOPRANO: VoiceStyle = {
+  name: 'cueca soprano',
+  formantScale: 1.17,
+  vibratoHz: 4.9,
+  vibratoCents: 33,
+  vibratoDelaySeconds: 0.41,
+  driftCents: 9,
+  breath: 0.13,
+  openPhase: 0.5,
+  closePhase: 0.17,
+};
+/**
+ * Defect sizes of held-out-39, in proportions no set used: timing and pitch opposed (every earlier table grew its
+ * detunes with its timing sizes, or split late from early as held-out-38 did), late and early of one size in
+ * each. MISTRAL_DEFECTS wide timing (late and early
+ * 64–78 ms) beside slight detunes (21–24 cents), deep level drops (11–13 dB), quiet bursts (−40…−36 dBFS) and light
+ * clipping (6–7 dB); SIROCCO_DEFECTS near timing (late and early 34–40 ms) beside deep detunes (50–58 cents),
+ * slight level drops (5–6 dB), loud bursts (−22…−19 dBFS) and hard clipping (12–14 dB).
+ */
+const MISTRAL_DEFECTS = {
+  late: [64, 78],
+  early: [64, 78],
+  detune: [21, 24],
+  level: [11, 13],
+  noise: [-40, -36],
+  clip: [6, 7],
+} as const;
+const SIROCCO_DEFECTS = {
+  late: [34, 40],
+  early: [34, 40],
+  detune: [50, 58],
+  level: [5, 6],
+  noise: [-22, -19],
+  clip: [12, 14],
+} as const;
+
+/**
+ * The thirty-ninth held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset58, while held-out-38 is
+ * read by the take model lr57 — every earlier set is tuning material now; the base's baseline only), made differently
+ * from every earlier comp set: **defect sizes in proportions no set used** (timing and pitch opposed, late and early of
+ * one size: MISTRAL_DEFECTS wide timing 64–78 ms beside slight detunes 21–24 cents, deep level drops 11–13 dB, quiet
+ * bursts −40…−36 dBFS, light clipping 6–7 dB; SIROCCO_DEFECTS near timing 34–40 ms beside deep detunes 50–58 cents,
+ * slight level 5–6 dB, loud bursts −22…−19 dBFS, hard clipping 12–14 dB), each beside **whole-take latencies inside its
+ * own timing sizes** (5601 0/70/0/0, 5606 0/0/0/66/66 and the Gaelic 0/72/0/0 with MISTRAL's 64–78; 5604 38/0/38/0,
+ * 5609 0/0/36/0/0 and the Quechua 0/35/35/0/0 with SIROCCO's 34–40); latency patterns no set used (also 0/120/0/180,
+ * 0/250/0/0, 0/0/0/250, a session 175 ms late (5603)); two still songs (5605, 5607); floors per take up to −53 dBFS
+ * (higher than any set's); SoX rooms no set used, three undamped under full scale (`81 3 85 0 11 -5`, `79 2 71 0 19
+ * -3`, speech `86 0 58 0 5 -7`) beside a damped `52 85 70 0 13 -4`; convolution rooms no set used (a white 0.95 s tail,
+ * wet 0.3; a dark 0.45 s room with two reflections; a 0.25 s booth on speech); **synth songs on settings no set used**
+ * (fluidsynth from FluidR3 at 0.15 / 0.6, TiMidity++ at reverb 95 with FluidR3 named (TiMidity++ plays FluidR3 whatever
+ * is named: fixtures/synthtakes.ts), fluidsynth from sf_GMbank at 0.05 / 0.85), the one take program no set used whose
+ * pitch follows its guide (55 orchestra hit, a chord stab: 113 agogo and 117 melodic tom were tried and left, their
+ * sections' median pitch 2–5 semitones off the guide's) under guide programs no set used as guide (96 FX rain, 112
+ * tinkle bell, 101 FX goblins); three voices in no set (zamba contralto, fandango tenor, cueca soprano), vowel sets no
+ * set used (a/e/i/u, o alone), timing jitter 26 ms and pitch jitter 18 cents (no set's), sections of 35 and 37 beats
+ * (no set's); speech from espeak-ng Scottish Gaelic (gd+michel, pitch 30, 98 wpm) and Quechua (qu+f1, pitch 90, 250
+ * wpm) (no set's languages, pitches, rates); missing phrases in every song and sentence set; speech detunes in both;
+ * takes at 14, 15 and 93 kHz (no set's); seeds 5601–5612 (none used before). 10 songs × 6 sections (60 with a MIDI
+ * guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_39: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5601,
+        program: 55,
+        guideProgram: 96,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.15, reverbLevel: 0.6 },
+        sampleRate: 15000,
+        tonic: 62,
+        bpm: 104,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'detune', 'level'],
+        defectSizes: MISTRAL_DEFECTS,
+        latencyMs: [0, 70, 0, 0],
+        floorDb: [-60, -53, -66, -57],
+      },
+      {
+        seed: 5602,
+        program: 55,
+        guideProgram: 112,
+        timidity: { reverb: 95, sf2: SF2.fluidR3 },
+        sampleRate: 14000,
+        tonic: 69,
+        bpm: 96,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['early', 'noise', 'clip', 'missing'],
+        defectSizes: SIROCCO_DEFECTS,
+        latencyMs: [0, 250, 0, 0],
+      },
+      {
+        seed: 5603,
+        program: 55,
+        guideProgram: 101,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.05, reverbLevel: 0.85 },
+        sampleRate: 93000,
+        tonic: 52,
+        bpm: 118,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'swing',
+        kinds: ['level', 'missing', 'late', 'noise'],
+        defectSizes: MISTRAL_DEFECTS,
+        latencyMs: 175,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5604,
+        voice: ZAMBA_CONTRALTO,
+        tonic: 55,
+        bpm: 92,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'detune', 'early'],
+        defectSizes: SIROCCO_DEFECTS,
+        soxReverb: [81, 3, 85, 0, 11, -5],
+        latencyMs: [38, 0, 38, 0],
+        floorDb: [-63, -70, -58, -66],
+        sampleRate: 15000,
+      },
+      {
+        seed: 5605,
+        voice: FANDANGO_TENOR,
+        tonic: 52,
+        bpm: 110,
+        takes: 5,
+        scale: 'harmonic',
+        rhythm: 'dotted',
+        kinds: ['missing', 'level', 'noise', 'early', 'clip'],
+        defectSizes: MISTRAL_DEFECTS,
+        irRoom: { rt60Seconds: 0.95, wet: 0.3, preDelayMs: 23 },
+        floorDb: [-71, -61, -67, -64, -58],
+        sampleRate: 93000,
+      },
+      {
+        seed: 5606,
+        voice: CUECA_SOPRANO,
+        tonic: 64,
+        bpm: 114,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['early', 'detune', 'late', 'missing', 'level'],
+        defectSizes: MISTRAL_DEFECTS,
+        soxReverb: [52, 85, 70, 0, 13, -4],
+        latencyMs: [0, 0, 0, 66, 66],
+        floorDb: [-59, -68, -64, -72, -61],
+        sampleRate: 14000,
+      },
+      {
+        seed: 5607,
+        voice: ZAMBA_CONTRALTO,
+        tonic: 53,
+        bpm: 102,
+        takes: 4,
+        scale: 'natural',
+        rhythm: 'swing',
+        kinds: ['noise', 'missing', 'detune', 'late'],
+        defectSizes: SIROCCO_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 26,
+        pitchJitterCents: 18,
+        vowels: ['a', 'e', 'i', 'u'],
+        sampleRate: 15000,
+      },
+      {
+        seed: 5608,
+        voice: FANDANGO_TENOR,
+        tonic: 50,
+        bpm: 88,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'triplet',
+        kinds: ['detune', 'missing', 'level', 'early'],
+        soxReverb: [79, 2, 71, 0, 19, -3],
+        latencyMs: [0, 120, 0, 180],
+        sectionBeats: 35,
+        sampleRate: 93000,
+      },
+      {
+        seed: 5609,
+        voice: CUECA_SOPRANO,
+        tonic: 66,
+        bpm: 106,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['late', 'noise', 'missing', 'clip', 'detune'],
+        defectSizes: SIROCCO_DEFECTS,
+        irRoom: {
+          rt60Seconds: 0.45,
+          wet: 0.22,
+          preDelayMs: 4,
+          dampingHz: 1800,
+          reflections: [
+            [7, 0.14],
+            [15, 0.09],
+          ],
+        },
+        latencyMs: [0, 0, 36, 0, 0],
+        vowels: ['o'],
+        sectionBeats: 37,
+        sampleRate: 14000,
+      },
+      {
+        seed: 5610,
+        voice: ZAMBA_CONTRALTO,
+        tonic: 57,
+        bpm: 98,
+        takes: 4,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['early', 'late', 'missing', 'level'],
+        latencyMs: [0, 0, 0, 250],
+        floorDb: [-67, -62, -73, -60],
+        sampleRate: 15000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_39_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5611,
+    voice: 'gd+michel',
+    wordsPerMinute: 98,
+    espeakPitch: 30,
+    takes: 4,
+    latencyMs: [0, 72, 0, 0],
+    kinds: ['late', 'detune', 'missing', 'noise'],
+    defectSizes: MISTRAL_DEFECTS,
+    soxReverb: [86, 0, 58, 0, 5, -7],
+    floorDb: [-65, -58, -69, -61],
+    sentences: [
+      'Tha an latha breagha an-diugh.',
+      'Chaidh mi dhan bhaile an-de.',
+      'Tha an cat na chadal air an t-sofa.',
+      'Bidh an t-uisge ann a-maireach.',
+      'Tha am buth duinte a-nochd.',
+    ],
+  },
+  {
+    seed: 5612,
+    voice: 'qu+f1',
+    wordsPerMinute: 250,
+    espeakPitch: 90,
+    takes: 5,
+    latencyMs: [0, 35, 35, 0, 0],
+    kinds: ['detune', 'missing', 'late', 'level', 'early'],
+    defectSizes: SIROCCO_DEFECTS,
+    irRoom: {
+      rt60Seconds: 0.25,
+      wet: 0.26,
+      preDelayMs: 8,
+      dampingHz: 4200,
+      reflections: [
+        [9, 0.15],
+        [17, 0.08],
+      ],
+    },
+    sentences: [
+      'Noqaqa yachaywasiman rini.',
+      'Intiqa sumaqtam kanchan.',
+      'Paraqa urqupi chayamun.',
+      'Wasiyqa hatunmi kachkan.',
+      'Mamayqa mikhunata ruran.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -8662,6 +8962,7 @@ async function main(): Promise<void> {
     ['held-out-36', HELD_OUT_36, HELD_OUT_36_SPEECH],
     ['held-out-37', HELD_OUT_37, HELD_OUT_37_SPEECH],
     ['held-out-38', HELD_OUT_38, HELD_OUT_38_SPEECH],
+    ['held-out-39', HELD_OUT_39, HELD_OUT_39_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -576,6 +576,39 @@ test('comp held-out-37: near timing beside take latencies of 25–45 ms; undampe
   );
 });
 
+// whole-take latencies inside the spec's own late sizes (± margin ms) beside a take at 0, in songs and speech; speech
+// detunes in both spoken specs; undamped rooms (one on speech) each under full scale, the still songs, the floored
+// specs (roomsAndFloors), one floor over every earlier set's
+const latentRoomsFloors = (
+  set: Spec[],
+  before: Spec[],
+  margin: number,
+  latentSeeds: number[],
+  [undampedSeeds, still, floored]: [number[], number[], number[]],
+) => {
+  const sized = set.filter((s) => s.defectSizes);
+  const latent = sized.filter((s) => {
+    const late = (s.defectSizes as Record<string, number[]>).late!;
+    return (
+      Array.isArray(s.latencyMs) &&
+      s.latencyMs.includes(0) &&
+      s.latencyMs.some((ms) => ms >= late[0]! - margin && ms <= late[1]! + margin)
+    );
+  });
+  assert.deepEqual(
+    latent.map((s) => s.seed),
+    latentSeeds,
+  );
+  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  const undamped = roomsAndFloors(set, undampedSeeds, still, floored);
+  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
+  const highest = Math.max(...before.flatMap((s) => s.floorDb ?? [-120]));
+  assert.ok(
+    set.some((s) => s.floorDb?.some((f) => f > highest)),
+    `no floor over ${highest}`,
+  );
+};
+
 // held-out-38 against every set before it (held-out-37 included)
 const set38 = sets.filter(([name]) => numberOf(name) === 38).flatMap(([, v]) => v);
 const before38 = sets.filter(([name]) => numberOf(name) < 38).flatMap(([, v]) => v);
@@ -617,30 +650,77 @@ test('comp held-out-38: defect proportions of no set, latencies near their timin
     wideLate.map((s) => s.seed),
     [5501, 5502, 5505, 5506, 5511],
   );
-  // whole-take latencies inside the spec's own late sizes (± 5 ms), beside a take at 0, in songs and speech
-  const latent = sized.filter((s) => {
-    const late = (s.defectSizes as Record<string, number[]>).late!;
-    return (
-      Array.isArray(s.latencyMs) &&
-      s.latencyMs.includes(0) &&
-      s.latencyMs.some((ms) => ms >= late[0]! - 5 && ms <= late[1]! + 5)
-    );
-  });
-  assert.deepEqual(
-    latent.map((s) => s.seed),
+  latentRoomsFloors(
+    set38,
+    before38,
+    5,
     [5502, 5504, 5506, 5510, 5511, 5512],
-  );
-  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
-  // undamped rooms (one on speech) under full scale; still songs; floors, one take at -55 dBFS (no set's)
-  const undamped = roomsAndFloors(set38, [5504, 5508, 5511], [5505, 5507], [5501, 5504, 5505, 5506, 5510, 5511]);
-  for (const s of undamped) assert.ok((s.soxReverb as number[])[5]! < 0, `${s.seed}: wet gain`);
-  const highest = Math.max(...before38.flatMap((s) => s.floorDb ?? [-120]));
-  assert.ok(
-    set38.some((s) => s.floorDb?.some((f) => f > highest)),
-    `no floor over ${highest}`,
+    [
+      [5504, 5508, 5511],
+      [5505, 5507],
+      [5501, 5504, 5505, 5506, 5510, 5511],
+    ],
   );
   assert.deepEqual(
     set38.filter((s) => s.vowels).map((s) => s.vowels!.length),
     [4, 4],
   );
+});
+
+// held-out-39 against every set before it (held-out-38 included)
+const set39 = sets.filter(([name]) => numberOf(name) === 39).flatMap(([, v]) => v);
+const before39 = sets.filter(([name]) => numberOf(name) < 39).flatMap(([, v]) => v);
+
+test('comp held-out-39: 70 sections; seeds, rates, voices, languages, vowels, jitters, programs, settings new', () => {
+  assert.equal(before39.length, before38.length + set38.length, 'every earlier spec read, held-out-38 too');
+  assertMadeNew(39, set39, before39, 3);
+  // a vowel alone (every earlier vowel set had two or more)
+  assert.deepEqual(
+    set39.filter((s) => s.vowels).map((s) => s.vowels!.length),
+    [4, 1],
+  );
+  assert.ok(!before39.some((s) => s.vowels && s.vowels.length < 2), 'a single vowel before');
+});
+
+test('comp held-out-39: timing and pitch sizes opposed; latencies inside the timing sizes; floors to -53 dBFS', () => {
+  const sized = set39.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    sized.map((s) => s.seed),
+    [5601, 5602, 5603, 5604, 5605, 5606, 5607, 5609, 5611, 5612],
+  );
+  const tables = [...new Set(sized.map((s) => JSON.stringify(s.defectSizes)))].map(
+    (t) => JSON.parse(t) as Record<'late' | 'early' | 'detune' | 'level' | 'noise' | 'clip', [number, number]>,
+  );
+  assert.equal(tables.length, 2, 'two tables');
+  for (const d of tables) assert.deepEqual(d.late, d.early, 'late and early of one size');
+  // no earlier table paired timing and pitch this way: both timing sides from 60 ms with detunes under 25 cents, or
+  // both under 41 ms with detunes from 50 cents (earlier tables grew detune with timing, or held-out-38 split sides)
+  const opposed = (d: Record<string, readonly number[] | undefined>) =>
+    !!d.late &&
+    !!d.early &&
+    !!d.detune &&
+    ((d.late[0]! >= 60 && d.early[0]! >= 60 && d.detune[1]! < 25) ||
+      (d.late[1]! <= 40 && d.early[1]! <= 40 && d.detune[0]! >= 50));
+  for (const s of sized) assert.ok(opposed(s.defectSizes as Record<string, number[]>), `${s.seed}: not opposed`);
+  for (const s of before39.filter((x) => x.defectSizes))
+    assert.ok(!opposed(s.defectSizes as Record<string, number[]>), `${s.seed}: opposed before`);
+  // the wider timing table has the slighter detune, the deeper level drop and the quieter bursts
+  const [wide, near] = tables[0]!.late[0] > tables[1]!.late[0] ? tables : [tables[1]!, tables[0]!];
+  assert.ok(wide!.detune[1] < near!.detune[0], 'detune opposed to timing');
+  assert.ok(wide!.level[0] > near!.level[1] && wide!.noise[1] < near!.noise[0], 'level and bursts');
+  assert.ok(wide!.late[0] >= 60 && near!.late[1] <= 40 && near!.detune[0] >= 50, 'sizes');
+  latentRoomsFloors(
+    set39,
+    before39,
+    0,
+    [5601, 5604, 5606, 5609, 5611, 5612],
+    [
+      [5604, 5608, 5611],
+      [5605, 5607],
+      [5601, 5604, 5605, 5606, 5610, 5611],
+    ],
+  );
+  // sample rates under every earlier set's (14 and 15 kHz) beside one over most (93 kHz)
+  const lowest = Math.min(...before39.flatMap((s) => (s.sampleRate ? [s.sampleRate] : [])));
+  assert.ok(set39.filter((s) => s.sampleRate && s.sampleRate < lowest).length >= 5, `rates under ${lowest}`);
 });
