@@ -26,6 +26,7 @@ import {
   type TakeModelPreset,
 } from '../src/engines/comp/take-model.js';
 import { GB, LR, trainBoosted, trainLogistic, type Boosted } from './learn.js';
+import { classScores } from '../src/engines/trees.js';
 
 type Mode = 'midi' | 'guide' | 'none';
 interface Cell {
@@ -121,17 +122,8 @@ export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModel
 }
 
 function treeMargin(m: Boosted, x: Float64Array): number {
-  let z = 0;
-  m.trees.forEach((t, i) => {
-    let nd = 0;
-    for (let d = 0; d < GB.depth; d++) {
-      const [j, th] = t.split[(1 << d) - 1 + nd]!;
-      const v = x[j]!;
-      nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
-    }
-    z += (i % 2 === 1 ? 1 : -1) * t.leaf[nd]!;
-  });
-  return z;
+  const [no, yes] = classScores({ depth: GB.depth, trees: m.trees }, 2, x);
+  return yes! - no!;
 }
 
 type Scorer = (s: SectionRows) => number[];

@@ -36,7 +36,7 @@
  * syllable rhythm is periodic enough for the first test but has neither (h-gate19).
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { levelModel, levelMove, levelPresence, levelRow, movedBeats } from './level-model.js';
+import { LEVEL_MODEL_PRESET, levelModel, levelMove, levelPresence, levelRow, movedBeats } from './level-model.js';
 import { pickPeaks } from '../onsets/index.js';
 import { peakTuningConcentration, tuningAwareChroma } from '../key/index.js';
 import { kthSmallest, lowerBound } from '../order.js';
@@ -2097,7 +2097,8 @@ function levels(
     ? `learned level model: not read (onset envelopes only, no chroma and no band energy): the ${fmt(handBpm)} ` +
       'BPM level stays'
     : modelMove
-      ? `learned level model (presets/tempo-level-lr56.json, margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
+      ? `learned level model (presets/${LEVEL_MODEL_PRESET}.json, ` +
+        `margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
         `P(double right) ${modelMove.pUp === undefined ? 'no double candidate' : fmt(modelMove.pUp)}, ` +
         `P(half right) ${modelMove.pDown === undefined ? 'no half candidate' : fmt(modelMove.pDown)}` +
         (modelMove.move === 1
