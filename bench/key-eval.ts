@@ -175,6 +175,12 @@
  * organ/choir/brass/eighth-pulse/tribal arrangements, a two-bar intro (then A B A A B), syncopated melody cells, a
  * dynamic stochastic (GENDYN) synthesizer written for it at 34 kHz, A4 = 442 Hz and a drifting tuning, a rotary
  * speaker, seeds 102000 + i).
+ * `--fresh41` (fifty-ninth round) adds its held-out set (fixtures/keyfresh41.ts fresh41KeySpecs(), 22 cadencing and
+ * 22 open songs, 17 open songs without a tonic pedal, tonic pedals in both halves (one Mixolydian, one Lydian, two
+ * Dorian, one Phrygian), dominant pedals as a control, second-inversion/shell/octave chord colours, modal mixture
+ * in major, Alberti/hocket/stomp/12-8 lilt/sparse arrangements, no intro (B A A B A, a break bar), gallop melody
+ * cells, a 1-bit delta-sigma synthesizer written for it at 28 kHz, A4 = 447 Hz and a tape-wow tuning, a telephone
+ * band, seeds 103000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -232,6 +238,7 @@ import { fresh37KeySet } from '../fixtures/keyfresh37.js';
 import { fresh38KeySet } from '../fixtures/keyfresh38.js';
 import { fresh39KeySet } from '../fixtures/keyfresh39.js';
 import { fresh40KeySet } from '../fixtures/keyfresh40.js';
+import { fresh41KeySet } from '../fixtures/keyfresh41.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -356,6 +363,7 @@ const SETS = [
   'fresh38 key set',
   'fresh39 key set',
   'fresh40 key set',
+  'fresh41 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -622,6 +630,7 @@ async function main() {
     fresh38KeySet,
     fresh39KeySet,
     fresh40KeySet,
+    fresh41KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
