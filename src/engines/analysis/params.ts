@@ -1853,9 +1853,10 @@ export const KEY_PARAMETERS = {
     [0, 1],
     "learned combiner (boosted trees over the 24 candidates' evidence, presets/key-combiner-gbm59.json): 1 on (the " +
       "default since h-key59: it reorders the hand combination's best 10 candidates by their log-odds of being the " +
-      'key), 0 off (the hand combination alone). gbm59: trained on fresh20–39 (every rendered tuning set) and 400 ' +
-      'analytic songs (bench/key-analytic.ts) at full weight; every key test passes with it on. Earlier forms beside ' +
-      "it: h-keylearn56's gbm56 (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57",
+      'key), 0 off (the hand combination alone). gbm59: trained on fresh20–25 and 27–39 (the rendered tuning sets) ' +
+      'and 400 analytic songs (bench/key-analytic.ts) at full weight; every key test passes with it on; judged ' +
+      'once on fresh40 0.682 → 0.848 (44 songs; gbm56 0.791). Earlier forms beside it: ' +
+      "h-keylearn56's gbm56 (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57",
     true,
   ),
   confidenceTemperature: p(

@@ -122,8 +122,8 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
 
 /**
  * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key59's gbm59, gbm57's form (the
- * analytic songs at full weight) trained on every rendered tuning set (fresh20–39). h-keylearn56's gbm56 (rendered
- * sets only; 3 key tests fail with it on) and h-key57's gbm57 (judged lower on fresh39) are beside it.
+ * analytic songs at full weight) trained on the rendered tuning sets fresh20–25 and 27–39. h-keylearn56's gbm56
+ * (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57 (judged lower on fresh39) are beside it.
  */
 export const KEY_COMBINER_PRESET = 'key-combiner-gbm59';
 
