@@ -78,20 +78,50 @@ interface Options {
   epochs: number;
   trees: boolean;
   rounds: number;
+  /** h-key59: the analytic songs' rows weigh this much (the rendered songs' 1). */
+  analyticWeight?: number;
+  /** h-key59: an analytic song is trained on only when the hand's margin over its runner-up is below this. */
+  analyticMargin?: number;
+  /** h-key59: the hand's answer is kept when its margin over the runner-up is at least this (∞: never). */
+  keep?: number;
+  /** h-key59: this many boosted models (seeds GB.seed, GB.seed + 1, …) averaged: their trees, leaves ÷ bag. */
+  bag?: number;
 }
+const ANALYTIC = /^analytic/;
+/** The hand combination's margin: its best score over its runner-up's. */
+const margin = (s: Song) => +s.ranked[0]!.e.score - +s.ranked[1]!.e.score;
 type Scorer = (x: Float64Array) => number;
 
 /** Trains on the songs' best `top` candidates; returns the candidate's log-odds (trees: the engine's combiner). */
 function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombiner } {
   const X: Float64Array[] = [];
   const Y: number[] = [];
-  for (const s of songs)
+  const W: number[] = [];
+  for (const s of songs) {
+    const analytic = ANALYTIC.test(s.set);
+    if (analytic && !(margin(s) < (o.analyticMargin ?? Infinity))) continue;
     for (const c of s.ranked.slice(0, o.top)) {
       X.push(c.x);
       Y.push(isTruth(s, c.e) ? 1 : 0);
+      W.push(analytic ? (o.analyticWeight ?? 1) : 1);
     }
+  }
   if (o.trees) {
-    const m: Boosted = trainBoosted(X, Y, 2, undefined, { ...GB, rounds: o.rounds });
+    // no weight argument when every row weighs 1 (gbm56's and gbm57's trees, unchanged)
+    const weighted = W.some((w) => w !== 1);
+    const bag = o.bag ?? 1;
+    const m: Boosted = { trees: [] };
+    for (let b = 0; b < bag; b++) {
+      const one = trainBoosted(
+        X,
+        Y,
+        2,
+        undefined,
+        { ...GB, rounds: o.rounds, seed: GB.seed + b },
+        weighted ? W : undefined,
+      );
+      m.trees.push(...(bag === 1 ? one.trees : one.trees.map((t) => ({ ...t, leaf: t.leaf.map((v) => v / bag) }))));
+    }
     const combiner: KeyCombiner = {
       name: NAME,
       features: [...KEY_MODEL_FEATURES],
@@ -102,6 +132,7 @@ function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombin
         leaf: t.leaf,
       })),
       top: o.top,
+      ...(o.keep !== undefined && Number.isFinite(o.keep) ? { keep: o.keep } : {}),
     };
     return { score: (x) => keyCombinerLogit(combiner, x), combiner };
   }
@@ -109,8 +140,9 @@ function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombin
   return { score: (x) => predictLogistic(m, x)[1]! };
 }
 
-/** The key the model picks: the best-scored of the hand combination's best `top`. */
-function pick(s: Song, score: Scorer, top: number): KeyModelCandidate {
+/** The key the model picks: the best-scored of the hand combination's best `top` (the hand's when margin ≥ keep). */
+function pick(s: Song, score: Scorer, top: number, keep = Infinity): KeyModelCandidate {
+  if (margin(s) >= keep) return s.ranked[0]!.e;
   let best = s.ranked[0]!;
   let bz = -Infinity;
   for (const c of s.ranked.slice(0, top)) {
@@ -125,7 +157,10 @@ const hand = (s: Song) => keyScore(label(s.ranked[0]!.e), s.truth);
 
 /** Leave-one-set-out: per set, the model trained on the others. */
 function loso(songs: Song[], o: Options): Map<string, number[]> {
-  const sets = [...new Set(songs.map((s) => s.set))];
+  // --rendered-loso (h-key59): only the rendered sets are left out in turn (the analytic songs always train)
+  const sets = [...new Set(songs.map((s) => s.set))].filter(
+    (set) => !process.argv.includes('--rendered-loso') || !ANALYTIC.test(set),
+  );
   const out = new Map<string, number[]>();
   for (const set of sets) {
     const { score } = train(
@@ -134,7 +169,7 @@ function loso(songs: Song[], o: Options): Map<string, number[]> {
     );
     out.set(
       set,
-      songs.filter((s) => s.set === set).map((s) => keyScore(label(pick(s, score, o.top)), s.truth)),
+      songs.filter((s) => s.set === set).map((s) => keyScore(label(pick(s, score, o.top, o.keep)), s.truth)),
     );
   }
   return out;
@@ -183,7 +218,55 @@ function main() {
     epochs: Number(arg('epochs', '4')),
     trees: !process.argv.includes('--lr'),
     rounds: Number(arg('rounds', String(GB.rounds))),
+    analyticWeight: Number(arg('analytic-weight', '1')),
+    analyticMargin: Number(arg('analytic-margin', 'Infinity')),
+    keep: Number(arg('keep', 'Infinity')),
+    bag: Number(arg('bag', '1')),
   };
+  if (process.argv.some((a) => a.startsWith('--grid='))) {
+    // h-key59: --grid='[{…}, …]' — each entry's options over the base options, leave-one-set-out, one line each
+    const handOf = (set: string) => mean(songs.filter((s) => s.set === set).map(hand));
+    // --changes=FILE: the key tests' analyzeKey calls (evidence and facts, one JSON line each, with `params`) — the
+    // calls not switched off (no keyModel 0) whose answer the model trained on everything moves from the hand's
+    const calls = arg('changes', '')
+      ? readFileSync(arg('changes', ''), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map(
+            (l) =>
+              JSON.parse(l) as {
+                params?: Record<string, number>;
+                facts: KeySongFacts;
+                at?: string;
+                evidence: KeyModelCandidate[];
+              },
+          )
+          .filter((c) => c.params?.['keyModel'] !== 0)
+      : [];
+    for (const g of JSON.parse(arg('grid', '[]')) as Partial<Options>[]) {
+      const og = { ...o, ...g };
+      if (calls.length) {
+        const { score } = train(songs, og);
+        const moved = calls.flatMap((c, i) => {
+          const rows = keyModelRows(c.evidence, c.facts);
+          const ranked = c.evidence.map((e, j) => ({ e, x: rows[j]! })).sort((a, b) => +b.e.score - +a.e.score);
+          const s: Song = { set: 'test', name: String(i), truth: label(ranked[0]!.e), ranked };
+          const e = pick(s, score, og.top, og.keep);
+          return e === ranked[0]!.e ? [] : [`#${i} ${ranked[0]!.e.tonic} ${ranked[0]!.e.mode} → ${e.tonic} ${e.mode}`];
+        });
+        console.log(`${JSON.stringify(g)}: test calls moved ${moved.length}/${calls.length} ${moved.join('; ')}`);
+      }
+      const per = loso(songs, og);
+      const setMeans = [...per].map(([set, v]) => [set, mean(v), handOf(set)] as const);
+      console.log(
+        `${JSON.stringify(g)}: LOSO songs ${mean([...per.values()].flat()).toFixed(3)}, mean of sets ` +
+          `${mean(setMeans.map(([, m]) => m)).toFixed(3)} (hand ${mean(setMeans.map(([, , h]) => h)).toFixed(3)}); ` +
+          `better/worse ${setMeans.filter(([, m, h]) => m > h).length}/` +
+          `${setMeans.filter(([, m, h]) => m < h).length}; ` +
+          setMeans.map(([set, m]) => `${set.replace(/ key set$/, '')} ${m.toFixed(3)}`).join(', '),
+      );
+    }
+  }
   if (process.argv.includes('--per-set')) {
     const per = loso(songs, o);
     console.log(`| set | songs | hand | LOSO model (${JSON.stringify(o)}) |`);
@@ -219,7 +302,7 @@ function main() {
         const v = sub.map((s) => keyScore(est(s), s.truth));
         return `${mean(v).toFixed(3)} | ${v.filter((x) => x === 1).length}/${sub.length}`;
       };
-      const model = (m: KeyCombiner) => (s: Song) => label(pick(s, (x) => keyCombinerLogit(m, x), m.top));
+      const model = (m: KeyCombiner) => (s: Song) => label(pick(s, (x) => keyCombinerLogit(m, x), m.top, m.keep));
       console.log(
         `| ${name} | ${sub.length} | ${cell((s) => label(s.ranked[0]!.e))} | ` +
           `${models.map((m) => cell(model(m))).join(' | ')} | ${cell((s) => s.qm ?? null)} |`,
@@ -229,7 +312,7 @@ function main() {
   if (process.argv.includes('--export')) {
     const { combiner, score } = train(songs, o);
     if (!combiner) throw new Error('--export: the trees only');
-    const inSample = mean(songs.map((s) => keyScore(label(pick(s, score, o.top)), s.truth)));
+    const inSample = mean(songs.map((s) => keyScore(label(pick(s, score, o.top, o.keep)), s.truth)));
     const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
     const checks = [0, 1, 2].map((k) => {
       const s = songs[Math.floor((k * songs.length) / 3)]!;

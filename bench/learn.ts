@@ -91,8 +91,19 @@ export const GB = {
   minHess: 2,
   seed: 53,
 };
-/** Trained on rows X with labels Y in 0 … K − 1; `gain` (length F), when given, sums each feature's split gains. */
-export function trainBoosted(X: Float64Array[], Y: number[], K: number, gain?: number[], o = GB): Boosted {
+/**
+ * Trained on rows X with labels Y in 0 … K − 1; `gain` (length F), when given, sums each feature's split gains;
+ * `weight` (length n), when given, scales each row's gradient and hessian (h-key59: analytic rows down-weighted;
+ * without it every row counts 1 and the trees are those of before, bit for bit).
+ */
+export function trainBoosted(
+  X: Float64Array[],
+  Y: number[],
+  K: number,
+  gain?: number[],
+  o = GB,
+  weight?: readonly number[],
+): Boosted {
   if (!X.length) throw new Error('trainBoosted: no training rows');
   const F = X[0]!.length;
   const n = X.length;
@@ -131,6 +142,10 @@ export function trainBoosted(X: Float64Array[], Y: number[], K: number, gain?: n
       for (let i = 0; i < n; i++) {
         g[i] = p[i]![k]! - (Y[i] === k ? 1 : 0);
         h[i] = Math.max(1e-6, p[i]![k]! * (1 - p[i]![k]!));
+        if (weight) {
+          g[i]! *= weight[i]!;
+          h[i]! *= weight[i]!;
+        }
       }
       const node = new Int32Array(n); // node index within the level
       const split: [number, number][] = [];

@@ -1,6 +1,7 @@
 /**
- * The key's learned combiner (h-keylearn56, issue 12 point 3): its features (src/engines/key/model.ts), the preset's
- * check rows (presets/key-combiner-gbm56.json, the trainer's own log-odds), and the switch `keyModel`.
+ * The key's learned combiner (h-keylearn56, issue 12 point 3): its features (src/engines/key/model.ts), the engine's
+ * preset's check rows (presets/key-combiner-gbm59.json since h-key59, the trainer's own log-odds), the switch
+ * `keyModel` (on by default since h-key59).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,22 +68,25 @@ test('keyModel is declared once, 0 or 1', () => {
   assert.equal(spec.integer, true);
 });
 
-test('a major loop starting on vi (Am F C G twice, no cadence into C): A minor by hand, C major by the model', () => {
+test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor by hand, C major by the model', () => {
   const Am: [number[], number] = [[57, 60, 64], 45];
   const F: [number[], number] = [[57, 60, 65], 41];
   const C: [number[], number] = [[60, 64, 67], 48];
   const G: [number[], number] = [[59, 62, 67], 43];
   const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
-  fx.addFloat(progression([Am, F, C, G, Am, F, C, G], 1.5, 0));
+  fx.addFloat(progression([F, C, G, Am, F, C, G, Am], 1.5, 0));
   const r = fx.finish();
   const blocks = keyBlocks(r);
   const key = (keyModel: number) => analyzeKey(r.pitchClass, r.bassPitchClass, blocks, { params: { keyModel } }).result;
-  // the hand combination: the first chord's vote and the profile take the relative minor
+  // the hand combination: the last chord and the profile take the relative minor
   assert.equal(key(0).key, 'A minor');
-  // the combiner reads C major (the loop's written key, as fresh19–20's vi-start loops are labelled)
+  // the combiner (gbm59, the engine's) reads C major, the loop's written key (bench/key-analytic.ts's IV–I–V–vi
+  // family is labelled so); gbm56 read the vi-start Am F C G loop C major too, gbm59 reads that one A minor, as the
+  // hand does (h-key59)
   const on = key(1);
   assert.equal(on.key, 'C major');
   assert.ok(on.confidence > 0.5 && on.confidence <= 1, `confidence ${on.confidence}`);
+  assert.equal(KEY_PARAMETERS.keyModel.value, 1, 'the combiner is on by default (h-key59)');
 });
 
 test('gbm57 (h-key57, beside gbm56): its check rows, and i–III–VII A minor read A minor, not G major', () => {

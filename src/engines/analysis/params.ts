@@ -1848,16 +1848,15 @@ export const KEY_PARAMETERS = {
       "its first bar's chord is the song's first chord (0 = endMinSeconds alone; bench/RESULTS.md, key, round 37)",
   ),
   keyModel: p(
-    0,
+    1,
     '',
     [0, 1],
-    "learned combiner (h-keylearn56's boosted trees over the 24 candidates' evidence, " +
-      "presets/key-combiner-gbm56.json): 1 on (it reorders the hand combination's best 10 candidates by their " +
-      'log-odds of being the key), 0 off (the hand combination alone; the default: with it on 7 of the key ' +
-      "tests' analytic and rendered songs change answer, e.g. i–III–VII A minor reads G major). Trained on fresh20, " +
-      'fresh27–36 (LOSO 0.774 → 0.843); judged once: fresh37 0.709 → 0.877, fresh38 0.584 → 0.686, fresh39 (h-key57) ' +
-      "0.495 → 0.685 (41 songs). h-key57's retrain (gbm57, with analytic songs: every key test passes with it on) " +
-      'judged 0.563 on fresh39: not put on, not the engine’s preset',
+    "learned combiner (boosted trees over the 24 candidates' evidence, presets/key-combiner-gbm59.json): 1 on (the " +
+      "default since h-key59: it reorders the hand combination's best 10 candidates by their log-odds of being the " +
+      'key), 0 off (the hand combination alone). gbm59: trained on fresh20–25 and 27–39 (the rendered tuning sets) ' +
+      'and 400 analytic songs (bench/key-analytic.ts) at full weight; every key test passes with it on; judged ' +
+      'once on fresh40 0.682 → 0.848 (44 songs; gbm56 0.791). Earlier forms beside it: ' +
+      "h-keylearn56's gbm56 (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57",
     true,
   ),
   confidenceTemperature: p(

@@ -4,7 +4,7 @@
  * it is most often confused with (the relative, the parallel, the keys a fifth up and down), its hand score's gap to
  * the best, and song-level facts (an arrived cadence, a vamp, a pedal, no cadence at all) times the terms they
  * qualify. The features are built here once, for the trainer (bench/key-learn.ts) and for the engine; the trees are
- * presets/key-combiner-gbm56.json (presets/key-combiner-gbm57.json beside it: h-key57's retrain, not the engine's).
+ * presets/key-combiner-gbm59.json (h-key59; gbm56 and gbm57, the earlier forms, beside it).
  */
 import { readPreset } from '../../presets.js';
 import { treeLeaf, type Tree } from '../trees.js';
@@ -106,6 +106,11 @@ export interface KeyCombiner {
   trees: Tree[];
   /** Only the hand combination's best `top` candidates are reordered (the others keep their order below them). */
   top: number;
+  /**
+   * h-key59: the hand combination's answer is kept when its score leads the runner-up's by at least this (score
+   * units); absent: the model always reorders.
+   */
+  keep?: number;
   checks?: { from: string; x: number[]; logit: number }[];
   provenance?: Record<string, unknown>;
 }
@@ -116,10 +121,11 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
 }
 
 /**
- * The preset the engine reads with `keyModel` 1: h-keylearn56's gbm56. h-key57's gbm57 (retrained with fresh21,
- * fresh37–38 and analytic songs) is beside it; it passed the key tests with the switch on but judged lower on fresh39.
+ * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key59's gbm59, gbm57's form (the
+ * analytic songs at full weight) trained on the rendered tuning sets fresh20–25 and 27–39. h-keylearn56's gbm56
+ * (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57 (judged lower on fresh39) are beside it.
  */
-export const KEY_COMBINER_PRESET = 'key-combiner-gbm56';
+export const KEY_COMBINER_PRESET = 'key-combiner-gbm59';
 
 const cached = new Map<string, KeyCombiner>();
 /** The combiner in presets/<name>.json (read once; the engine's is KEY_COMBINER_PRESET). */
