@@ -60,6 +60,7 @@ import { tempo36Set } from '../fixtures/tempo36.js';
 import { tempo37Set } from '../fixtures/tempo37.js';
 import { tempo38Set } from '../fixtures/tempo38.js';
 import { tempo39Set } from '../fixtures/tempo39.js';
+import { tempo40Set } from '../fixtures/tempo40.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -111,6 +112,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-37', label: 'held-out 37', dir: 'tempo-heldout37', make: tempo37Set },
   { flag: '--held-out-38', label: 'held-out 38', dir: 'tempo-heldout38', make: tempo38Set },
   { flag: '--held-out-39', label: 'held-out 39', dir: 'tempo-heldout39', make: tempo39Set },
+  { flag: '--held-out-40', label: 'held-out 40', dir: 'tempo-heldout40', make: tempo40Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
