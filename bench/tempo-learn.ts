@@ -56,7 +56,8 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo59/dump');
  * (fixtures/tempoplain.ts, h-tlevel56).
  */
 const TUNING_SETS = [
-  ...Array.from({ length: 19 }, (_, i) => String(21 + i)),
+  // --last 37: lr56's sets (its retraining check)
+  ...Array.from({ length: Number(argOfEarly('--last', '39')) - 20 }, (_, i) => String(21 + i)),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
 const JUDGE_SET = '40';
@@ -167,8 +168,6 @@ const PLAIN = process.argv.includes('--plain');
 const PROFILE = process.argv.includes('--profile');
 /** --signals low,mid,…: only these signals' profile features (the others read as missing; tuning only). */
 const SIGNALS = process.argv.includes('--signals') ? new Set(argOfEarly('--signals', '').split(',')) : undefined;
-/** --no-square: the profile without the squared BPM (tuning only). */
-const NO_SQUARE = process.argv.includes('--no-square');
 /** lr56's 83 features, or all of LEVEL_FEATURES with --profile. */
 const RICH_COUNT = PROFILE ? LEVEL_FEATURES.length : 83;
 
@@ -179,9 +178,7 @@ function pairFeatures(slow: Level, fast: Level): number[] {
     // --signals: the profile features of the other signals left out (NaN: missing, weight 0)
     return SIGNALS
       ? x.map((v, j) => (j >= 83 && j < 113 && !SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!) ? NaN : v))
-      : NO_SQUARE && PROFILE
-        ? x.slice(0, 113)
-        : x;
+      : x;
   }
   return [
     ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),

@@ -207,13 +207,12 @@ const LEVEL_FEATURES_56: readonly string[] = [
   'no band energy',
 ];
 /**
- * The feature vector's names (114), in order: lr56's 83, then the log of each level's beat profile (levelProfile,
- * h-tempo59), slow and fast, and the slow level's squared log2 BPM (a band of tempi, not a slope). A preset's `features` must be a prefix of it (lr56 reads the first 83).
+ * The feature vector's names (113), in order: lr56's 83, then the log of each level's beat profile (levelProfile,
+ * h-tempo59), slow and fast. A preset's `features` must be a prefix of it (lr56 reads the first 83).
  */
 export const LEVEL_FEATURES: readonly string[] = [
   ...LEVEL_FEATURES_56,
   ...LEVEL_PROFILE.flatMap((k) => [`log ${k} slow`, `log ${k} fast`]),
-  '(log2 slow/100)²',
 ];
 /**
  * The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, the
@@ -234,7 +233,6 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     slow.noTonal ? 1 : 0,
     slow.noSnare ? 1 : 0,
     ...LEVEL_PROFILE.flatMap((_, j) => [profileLog(slow, j), profileLog(fast, j)]),
-    Math.log2(slow.bpm / 100) ** 2,
   ];
 }
 /** log of a level's profile number j (NaN: missing, or a row dumped without profiles). */
@@ -300,7 +298,7 @@ export function movedBeats(beats: readonly number[], firstDownbeat: number | und
   return beats.filter((_, i) => i % 2 === first % 2);
 }
 
-/** The preset (presets/tempo-level-lr56.json). */
+/** The preset (presets/tempo-level-lr59.json; lr56 beside it reads the first 83 features). */
 export interface LevelModelPreset extends LevelModel {
   name: string;
   features: string[];
@@ -309,8 +307,8 @@ export interface LevelModelPreset extends LevelModel {
   checks: { from: string; x: number[]; probability: number }[];
 }
 
-export const LEVEL_MODEL_PRESET = 'tempo-level-lr56';
-/** presets/tempo-level-lr56.json (src/presets.ts). */
+export const LEVEL_MODEL_PRESET = 'tempo-level-lr59';
+/** presets/tempo-level-lr59.json (src/presets.ts; h-tempo59: lr56 with the beat profiles, tempo21–39). */
 export const LEVEL_MODEL_FILE = presetPath(`${LEVEL_MODEL_PRESET}.json`);
 let loaded: LevelModelPreset | undefined;
 /** The shipped model, read once, its feature names checked against the code's. */
