@@ -537,7 +537,8 @@ async function main() {
   const fit = score(tuning, m, margin, (r) => `tempo${r.set}`);
   table('Training fit (in sample)', fit.t);
   if (!process.argv.includes('--judge')) return;
-  const judged = await dumpSet(JUDGE_SET);
+  // --judge-dumped: the judge's dump of an earlier --judge run (the ±10 % table after the judge, report only)
+  const judged = process.argv.includes('--judge-dumped') ? readSet(JUDGE_SET) : await dumpSet(JUDGE_SET);
   const j = score(judged, m, margin, () => `tempo${JUDGE_SET}`);
   table(`JUDGE: tempo${JUDGE_SET}, run once (tapped truth; main = the engine as is, model = its octave move)`, j.t);
   table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);

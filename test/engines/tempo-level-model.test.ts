@@ -1,7 +1,7 @@
 /**
- * The learned octave move (level-model.ts, presets/tempo-level-lr59.json; h-tlearn53's model, h-tlevel55; retrained
- * with plain grooves and missing terms, h-tlevel56; with the levels' beat profiles on tempo21–39, h-tempo59; lr56
- * beside it still read): the preset's features are the code's, its stored rows give the
+ * The learned octave move (level-model.ts, presets/tempo-level-lr56.json; h-tlearn53's model, h-tlevel55; retrained
+ * with plain grooves and missing terms, h-tlevel56; lr59 beside it, with the levels' beat profiles on tempo21–39,
+ * lost its judge and is not read, h-tempo59): the preset's features are the code's, its stored rows give the
  * probabilities the trainer gave them, a term the input lacks is missing (NaN, adds nothing), the beats move as the
  * bench judged them, onset envelopes alone leave the hand's level, and a bare backbeat with its band energy is read
  * at its written tempo with the switch on where the hand reads its half or its double.
@@ -23,8 +23,8 @@ import {
 import { readPreset } from '../../src/presets.js';
 import { HAT, KICK, SECONDS, SNARE, bandEnergy, groove, type Hit, type Piece } from '../helpers/grooves.js';
 
-/** λ of the shipped model (chosen by leave-one-set-out on the tuning sets). */
-const LAMBDA = 1;
+/** λ of lr59 (chosen by leave-one-set-out on tempo21–39 and the plain grooves). */
+const LAMBDA_59 = 1;
 
 function withModel<T>(on: boolean, f: () => T): T {
   const before = TEMPO_PARAMETERS.levelModel.value;
@@ -36,30 +36,34 @@ function withModel<T>(on: boolean, f: () => T): T {
   }
 }
 
-test("the preset's feature list is the code's (113: lr56's 83, then the levels' beat profiles, slow and fast)", () => {
+test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
   const m = levelModel();
-  assert.equal(m.name, 'tempo-level-lr59');
-  assert.deepEqual(m.features, [...LEVEL_FEATURES]);
+  assert.equal(m.name, 'tempo-level-lr56');
   assert.equal(LEVEL_FEATURES.length, 113);
+  assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
-  assert.deepEqual(LEVEL_FEATURES.slice(-2), ['log chords top4 slow', 'log chords top4 fast']);
-  assert.equal(m.w.length, 113);
-  assert.equal(m.mean.length, 113);
-  assert.equal(m.scale.length, 113);
-  assert.equal(m.provenance.lambda, LAMBDA);
-  for (const set of ['tempoplain', 'tempo38', 'tempo39'])
-    assert.ok((m.provenance.sets as string[]).includes(set), `${String(m.provenance.sets)}`);
-  assert.ok(!(m.provenance.sets as string[]).includes('tempo40'), 'tempo40 is the judge');
+  assert.equal(m.w.length, 83);
+  assert.equal(m.mean.length, 83);
+  assert.equal(m.scale.length, 83);
+  assert.equal(m.provenance.lambda, 3);
+  assert.ok((m.provenance.sets as string[]).includes('tempoplain'), `${String(m.provenance.sets)}`);
 });
 
-test("lr56 beside it: its 83 features are the code's first 83, its stored rows give the trainer's probabilities", () => {
-  const m = readPreset<LevelModelPreset>('tempo-level-lr56');
-  assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
-  // a full row (113, the profiles last) gives lr56 the probability of its own 83
-  m.checks.forEach((c) => {
-    const full = [...c.x, ...new Array<number>(30).fill(0.5)];
-    assert.ok(Math.abs(levelProbabilityOfRow(m, full) - c.probability) < 1e-9, c.from);
-  });
+test("lr59 beside it (not read): the code's 113 features, the profiles last, its stored rows the trainer's", () => {
+  const m = readPreset<LevelModelPreset>('tempo-level-lr59');
+  assert.deepEqual(m.features, [...LEVEL_FEATURES]);
+  assert.deepEqual(LEVEL_FEATURES.slice(-2), ['log chords top4 slow', 'log chords top4 fast']);
+  assert.equal(m.w.length, 113);
+  assert.equal(m.provenance.lambda, LAMBDA_59);
+  for (const set of ['tempoplain', 'tempo38', 'tempo39'])
+    assert.ok((m.provenance.sets as string[]).includes(set), `${String(m.provenance.sets)}`);
+  assert.ok(!(m.provenance.sets as string[]).includes('tempo40'), 'tempo40 is its judge');
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the profiles count: the same rows with them missing give other probabilities
+  const without = m.checks.map((c) => levelProbabilityOfRow(m, c.x.slice(0, 83)));
+  assert.ok(without.some((p, i) => Math.abs(p - ps[i]!) > 0.01));
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {

@@ -825,22 +825,21 @@ export const TEMPO_PARAMETERS = {
     1,
     '',
     [0, 1],
-    "learned octave move (h-tlearn53's pairwise logistic regression, retrained on tempo21–39 and plain grooves with " +
-      "the terms an input lacks read as missing and the levels' beat profiles, presets/tempo-level-lr59.json; " +
-      'h-tlevel55, h-tlevel56, h-tempo59): 1 on, 0 ' +
+    "learned octave move (h-tlearn53's pairwise logistic regression, retrained on tempo21–37 and plain grooves with " +
+      'the terms an input lacks read as missing, presets/tempo-level-lr56.json; h-tlevel55, h-tlevel56): 1 on, 0 ' +
       "off (the hand combination's level exactly). From the chosen level, P(double right) > ½ + levelModelMargin " +
       'doubles the BPM (beats: midpoints added), else P(half right) > ½ + margin halves it (every other beat on the ' +
       "first downbeat's parity); onset envelopes alone (no chroma, no band energy) are not read. Judged once on " +
-      'tempo38 (lr56): Acc1 0.500 → 0.625 songs, 0.450 → 0.525 drum files',
+      'tempo38: Acc1 0.500 → 0.625 songs, 0.450 → 0.525 drum files (h-tempo59: lr59, with the beat profiles, lost ' +
+      'its judge on tempo40, songs 0.825 → 0.650: lr56 stays)',
     true,
   ),
   levelModelMargin: p(
-    0.1,
+    0.2,
     'probability',
     [0, 0.5],
-    "learned octave move: the model's probability must exceed ½ by this much to move the level (h-tempo59: chosen " +
-      'on leave-one-set-out tempo21–39 with the plain grooves, lr59 λ 1: 1108 / 1101 / 1098 of 1336 right at 0.1 / ' +
-      '0.2 / 0.3; h-tlevel56 chose 0.2 for lr56)',
+    "learned octave move: the model's probability must exceed ½ by this much to move the level (h-tlevel56: chosen " +
+      'on leave-one-set-out tempo21–37 with the plain grooves, λ 3: 798 / 810 / 808 of 968 right at 0.1 / 0.2 / 0.3)',
   ),
   halfTimeCheckFloor: p(
     0.2,

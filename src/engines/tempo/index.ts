@@ -39,6 +39,7 @@ import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import {
   LEVEL_MODEL_PRESET,
   levelModel,
+  levelModelReadsProfile,
   levelMove,
   levelPresence,
   levelProfile,
@@ -2009,9 +2010,10 @@ function levels(
       v.half.orderedBelow = v.fast.bpm;
     }
   all.sort((x, y) => y.score - x.score);
-  // each level's beat profile (h-tempo59, level-model.ts levelProfile), for the learned level model and the dump
+  // each level's beat profile (h-tempo59, level-model.ts levelProfile), for the dump and a level model that reads it
+  // (lr56, the engine's, does not: then the snare hits are not found for it)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
-  if (modelOn || options.onCandidates) {
+  if ((modelOn && levelModelReadsProfile()) || options.onCandidates) {
     const hits = input.bandEnergy ? snareOnce() : null;
     const snareSeries = hits ? new Float64Array(odf.length) : null;
     if (hits && snareSeries)

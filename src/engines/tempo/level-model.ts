@@ -298,7 +298,7 @@ export function movedBeats(beats: readonly number[], firstDownbeat: number | und
   return beats.filter((_, i) => i % 2 === first % 2);
 }
 
-/** The preset (presets/tempo-level-lr59.json; lr56 beside it reads the first 83 features). */
+/** A preset (presets/tempo-level-lr56.json, the first 83 features; tempo-level-lr59.json, all 113). */
 export interface LevelModelPreset extends LevelModel {
   name: string;
   features: string[];
@@ -307,10 +307,16 @@ export interface LevelModelPreset extends LevelModel {
   checks: { from: string; x: number[]; probability: number }[];
 }
 
-export const LEVEL_MODEL_PRESET = 'tempo-level-lr59';
-/** presets/tempo-level-lr59.json (src/presets.ts; h-tempo59: lr56 with the beat profiles, tempo21–39). */
+/**
+ * The engine's preset: lr56 (h-tempo59's lr59, the beat profiles on tempo21–39, lost its judge on tempo40 — songs
+ * 0.825 → 0.650, drum files 0.800 → 0.825 — and stays beside it, not read).
+ */
+export const LEVEL_MODEL_PRESET = 'tempo-level-lr56';
+/** presets/tempo-level-lr56.json (src/presets.ts). */
 export const LEVEL_MODEL_FILE = presetPath(`${LEVEL_MODEL_PRESET}.json`);
 let loaded: LevelModelPreset | undefined;
+/** Whether the engine's model reads the levels' beat profiles (a preset of more than lr56's 83 features). */
+export const levelModelReadsProfile = () => levelModel().w.length > 83;
 /** The shipped model, read once, its feature names checked against the code's. */
 export function levelModel(): LevelModelPreset {
   loaded ??= readPreset<LevelModelPreset>(LEVEL_MODEL_PRESET);
