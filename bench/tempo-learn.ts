@@ -1,16 +1,19 @@
 /**
  * The metrical level chosen by a small learned model (h-tlearn53, issue 12 points 1 and 2): a pairwise logistic
  * regression "this level vs its double" on the log-ratios of the two candidates' terms (the engine's own candidates
- * and their terms, TempoOptions.onCandidates), trained on tempo21–37 (h-tlevel56; h-tlearn53: ≤ 36) and with --plain
- * the plain grooves of fixtures/tempoplain.ts, with the tapped truth, measured leave-one-set-out; tempo38 is the judge.
+ * and their terms, TempoOptions.onCandidates), trained on tempo21–39 (h-tempo59; h-tlevel56: ≤ 37) and with --plain
+ * the plain grooves of fixtures/tempoplain.ts, with the tapped truth, measured leave-one-set-out; tempo40 is the judge
+ * (h-tempo59: lr59 judged on it once and lost). The trainer is bench/learn.ts trainNewtonLogistic.
  *
- *   node dist/bench/tempo-learn.js --dump [--plain] [--sets 21,…,37,plain] [--dump-dir D]   candidates and truth as
+ *   node dist/bench/tempo-learn.js --dump [--plain] [--sets 21,…,39,plain] [--dump-dir D]   candidates and truth as
  *                                             JSON lines, /tmp/h-tempo59/dump (the switch off: main's level)
  *   node dist/bench/tempo-learn.js --loso [--plain] [--lambda 1] [--margin 0] [--anchor-best]
- *     [--rich]                                leave-one-set-out on the dumped sets
- *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on the tuning sets, run tempo38:
- *                                             main vs model, songs and drum files, per groove; per-file lines last
- *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --export   presets/tempo-level-lr56.json
+ *     [--rich [--profile]]                    leave-one-set-out on the dumped sets (--profile: the beat profiles too)
+ *   node dist/bench/tempo-learn.js --grid --rich [--profile] --lambdas 1,3 --margins 0.1,0.2   LOSO per λ × margin
+ *   node dist/bench/tempo-learn.js --judge [--judge-dumped] [--lambda 1] [--margin 0]   train on the tuning sets, run
+ *                                             tempo40 (or re-read its dump): main vs model, per groove, per file
+ *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --last 37 --export   lr56 (its dumps)
+ *   node dist/bench/tempo-learn.js --rich --profile --plain --lambda 1 --margin 0.1 --export   lr59
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
  *
