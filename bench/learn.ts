@@ -211,3 +211,62 @@ export function trainBoosted(
   }
   return { trees };
 }
+
+/**
+ * Two-class L2-regularized logistic regression by Newton's method (IRLS) on standardized features, deterministic
+ * (h-tlearn53's, moved here from bench/tempo-learn.ts by h-tempo59: the tempo level model's trainer). A NaN feature
+ * is left out of its mean and scale and standardized to 0. z = b + Σ w_j (x_j − mean_j) / scale_j.
+ */
+export function trainNewtonLogistic(
+  pairs: { x: number[]; y: number }[],
+  lambda: number,
+): { mean: number[]; scale: number[]; w: number[]; b: number } {
+  const d = pairs[0]!.x.length;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  // a missing feature (NaN: a term the input could not give, h-tlevel56) is left out of the mean and the scale and
+  // standardized to 0: it adds nothing to the sum, as levelProbabilityOfRow reads it in the engine
+  const count = new Array<number>(d).fill(0);
+  for (const p of pairs) p.x.forEach((v, j) => Number.isNaN(v) || ((mean[j]! += v), count[j]!++));
+  for (let j = 0; j < d; j++) mean[j] = count[j] ? mean[j]! / count[j]! : 0;
+  for (const p of pairs) p.x.forEach((v, j) => Number.isNaN(v) || (scale[j]! += (v - mean[j]!) ** 2 / count[j]!));
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const X = pairs.map((p) => [1, ...p.x.map((v, j) => (Number.isNaN(v) ? 0 : (v - mean[j]!) / scale[j]!))]);
+  const D = d + 1;
+  let w = new Array<number>(D).fill(0);
+  for (let it = 0; it < 30; it++) {
+    const g = w.map((v, j) => (j ? lambda * v : 0));
+    const H = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => (i === j && i ? lambda : 0)));
+    X.forEach((x, n) => {
+      const z = x.reduce((s, v, j) => s + v * w[j]!, 0);
+      const p = 1 / (1 + Math.exp(-z));
+      const e = p - pairs[n]!.y;
+      const s = Math.max(p * (1 - p), 1e-9);
+      for (let i = 0; i < D; i++) {
+        g[i]! += e * x[i]!;
+        for (let j = 0; j < D; j++) H[i]![j]! += s * x[i]! * x[j]!;
+      }
+    });
+    const step = solve(H, g);
+    w = w.map((v, j) => v - step[j]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  return { mean, scale, w: w.slice(1), b: w[0]! };
+}
+
+/** A · x = b by Gauss–Jordan elimination with partial pivoting (0 where a pivot is 0). */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c || M[c]![c] === 0) continue;
+      const f = M[r]![c]! / M[c]![c]!;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => (row[i] ? row[n]! / row[i]! : 0));
+}

@@ -1,16 +1,19 @@
 /**
  * The metrical level chosen by a small learned model (h-tlearn53, issue 12 points 1 and 2): a pairwise logistic
  * regression "this level vs its double" on the log-ratios of the two candidates' terms (the engine's own candidates
- * and their terms, TempoOptions.onCandidates), trained on tempo21–37 (h-tlevel56; h-tlearn53: ≤ 36) and with --plain
- * the plain grooves of fixtures/tempoplain.ts, with the tapped truth, measured leave-one-set-out; tempo38 is the judge.
+ * and their terms, TempoOptions.onCandidates), trained on tempo21–39 (h-tempo59; h-tlevel56: ≤ 37) and with --plain
+ * the plain grooves of fixtures/tempoplain.ts, with the tapped truth, measured leave-one-set-out; tempo40 is the judge
+ * (h-tempo59: lr59 judged on it once and lost). The trainer is bench/learn.ts trainNewtonLogistic.
  *
- *   node dist/bench/tempo-learn.js --dump [--plain] [--sets 21,…,37,plain] [--dump-dir D]   candidates and truth as
- *                                             JSON lines, /tmp/h-tlevel56/dump (the switch off: main's level)
+ *   node dist/bench/tempo-learn.js --dump [--plain] [--sets 21,…,39,plain] [--dump-dir D]   candidates and truth as
+ *                                             JSON lines, /tmp/h-tempo59/dump (the switch off: main's level)
  *   node dist/bench/tempo-learn.js --loso [--plain] [--lambda 1] [--margin 0] [--anchor-best]
- *     [--rich]                                leave-one-set-out on the dumped sets
- *   node dist/bench/tempo-learn.js --judge [--lambda 1] [--margin 0]   train on the tuning sets, run tempo38:
- *                                             main vs model, songs and drum files, per groove; per-file lines last
- *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --export   presets/tempo-level-lr56.json
+ *     [--rich [--profile]]                    leave-one-set-out on the dumped sets (--profile: the beat profiles too)
+ *   node dist/bench/tempo-learn.js --grid --rich [--profile] --lambdas 1,3 --margins 0.1,0.2   LOSO per λ × margin
+ *   node dist/bench/tempo-learn.js --judge [--judge-dumped] [--lambda 1] [--margin 0]   train on the tuning sets, run
+ *                                             tempo40 (or re-read its dump): main vs model, per groove, per file
+ *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --last 37 --export   lr56 (its dumps)
+ *   node dist/bench/tempo-learn.js --rich --profile --plain --lambda 1 --margin 0.1 --export   lr59
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
  *
@@ -22,6 +25,7 @@
  * Not part of `npm test`.
  */
 import { createHash } from 'node:crypto';
+import { presetPath } from '../src/presets.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +34,6 @@ import { tappedTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
 import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
 import {
   LEVEL_FEATURES,
-  LEVEL_MODEL_FILE,
   LEVEL_TERMS,
   isDouble,
   levelMove,
@@ -47,15 +50,20 @@ import { HAT, KICK, SNARE, groove, type Hit } from '../test/helpers/grooves.js';
 import { TEMPO_PARAMETERS } from '../src/engines/analysis/params.js';
 import { TEMPO_PLAIN_DIR, tempoPlainSet } from '../fixtures/tempoplain.js';
 import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
+import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tlevel56/dump');
-/** tempo21–37, and with --plain the plain grooves' rows (fixtures/tempoplain.ts, h-tlevel56). */
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo59/dump');
+/**
+ * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
+ * (fixtures/tempoplain.ts, h-tlevel56).
+ */
 const TUNING_SETS = [
-  ...Array.from({ length: 17 }, (_, i) => String(21 + i)),
+  // --last 37: lr56's sets (its retraining check)
+  ...Array.from({ length: Number(argOfEarly('--last', '39')) - 20 }, (_, i) => String(21 + i)),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '38';
+const JUDGE_SET = '40';
 
 const TERMS = LEVEL_TERMS;
 type Level = LevelRow;
@@ -159,10 +167,22 @@ const ANCHOR_BEST_ONLY = process.argv.includes('--anchor-best');
 /** --rich: also the slow level's own terms and both levels' check evidence (twoBeatDetail, …), raw. */
 const RICH = process.argv.includes('--rich');
 const PLAIN = process.argv.includes('--plain');
+/** --profile (with --rich): also the levels' beat profiles (levelProfile, h-tempo59): LEVEL_FEATURES whole. */
+const PROFILE = process.argv.includes('--profile');
+/** --signals low,mid,…: only these signals' profile features (the others read as missing; tuning only). */
+const SIGNALS = process.argv.includes('--signals') ? new Set(argOfEarly('--signals', '').split(',')) : undefined;
+/** lr56's 83 features, or all of LEVEL_FEATURES with --profile. */
+const RICH_COUNT = PROFILE ? LEVEL_FEATURES.length : 83;
 
 /** The pair's features: log(slow term / fast term) for every term, the ternary flags, the slow level's log2 BPM. */
 function pairFeatures(slow: Level, fast: Level): number[] {
-  if (RICH) return levelPairFeatures(slow, fast);
+  if (RICH) {
+    const x = levelPairFeatures(slow, fast).slice(0, RICH_COUNT);
+    // --signals: the profile features of the other signals left out (NaN: missing, weight 0)
+    return SIGNALS
+      ? x.map((v, j) => (j >= 83 && j < 113 && !SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!) ? NaN : v))
+      : x;
+  }
   return [
     ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
     slow.ternary ? 1 : 0,
@@ -171,7 +191,7 @@ function pairFeatures(slow: Level, fast: Level): number[] {
   ];
 }
 const FEATURE_NAMES = RICH
-  ? LEVEL_FEATURES
+  ? LEVEL_FEATURES.slice(0, RICH_COUNT)
   : [...TERMS.map((k) => `log ${k} slow/fast`), 'slow ternary', 'fast ternary', 'log2 slow/100'];
 
 /** Training pairs of one file: level vs double around main's level and around the truth; label 1 = the fast one. */
@@ -198,58 +218,6 @@ function pairsOf(r: Row): { x: number[]; y: number }[] {
 }
 
 type Model = LevelModel;
-
-/** L2-regularized logistic regression by Newton's method (IRLS) on standardized features; deterministic. */
-function train(pairs: { x: number[]; y: number }[], lambda: number): Model {
-  const d = pairs[0]!.x.length;
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  // a missing feature (NaN: a term the input could not give, h-tlevel56) is left out of the mean and the scale and
-  // standardized to 0: it adds nothing to the sum, as levelProbabilityOfRow reads it in the engine
-  const count = new Array<number>(d).fill(0);
-  for (const p of pairs) p.x.forEach((v, j) => Number.isNaN(v) || ((mean[j]! += v), count[j]!++));
-  for (let j = 0; j < d; j++) mean[j] = count[j] ? mean[j]! / count[j]! : 0;
-  for (const p of pairs) p.x.forEach((v, j) => Number.isNaN(v) || (scale[j]! += (v - mean[j]!) ** 2 / count[j]!));
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const X = pairs.map((p) => [1, ...p.x.map((v, j) => (Number.isNaN(v) ? 0 : (v - mean[j]!) / scale[j]!))]);
-  const D = d + 1;
-  let w = new Array<number>(D).fill(0);
-  for (let it = 0; it < 30; it++) {
-    const g = w.map((v, j) => (j ? lambda * v : 0));
-    const H = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => (i === j && i ? lambda : 0)));
-    X.forEach((x, n) => {
-      const z = x.reduce((s, v, j) => s + v * w[j]!, 0);
-      const p = 1 / (1 + Math.exp(-z));
-      const e = p - pairs[n]!.y;
-      const s = Math.max(p * (1 - p), 1e-9);
-      for (let i = 0; i < D; i++) {
-        g[i]! += e * x[i]!;
-        for (let j = 0; j < D; j++) H[i]![j]! += s * x[i]! * x[j]!;
-      }
-    });
-    const step = solve(H, g);
-    w = w.map((v, j) => v - step[j]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
-  }
-  return { mean, scale, w: w.slice(1), b: w[0]! };
-}
-
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
-    [M[c], M[p]] = [M[p]!, M[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c || M[c]![c] === 0) continue;
-      const f = M[r]![c]! / M[c]![c]!;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((row, i) => (row[i] ? row[n]! / row[i]! : 0));
-}
-
 const pFast = (m: Model, slow: Level, fast: Level) => levelProbabilityOfRow(m, pairFeatures(slow, fast));
 
 /** The model's BPM for one file: main's, or main's ×2 / ×½ when the model moves the level one octave. */
@@ -272,6 +240,10 @@ function choose(m: Model, r: Row, margin: number): { bpm: number | null; move: 1
 
 /** The broad class of a file from its name (sets 21–37 name their grooves). */
 function classOf(name: string): string {
+  // h-tempo59: the three classes lr56 left (tempo38–39) on their own
+  if (/cut-time/.test(name)) return 'cut time (truth ½)';
+  if (/phonk/.test(name)) return 'half-time phonk (truth ½)';
+  if (/dembow/.test(name)) return 'dembow';
   if (/half-?time/.test(name)) return 'half-time (truth ½)';
   if (/6-8|12-8|six-eight|twelve-eight|jig|tarantella|waltz|shuffle|bembe|doo-wop|gospel/.test(name))
     return 'compound / waltz / shuffle';
@@ -374,15 +346,18 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
   // rows of tempo21–37 and of the plain grooves with a missing term (NaN, written null)
   const withNaN = pairs.map((q, i) => [q, i] as const).filter(([q]) => q.x.some(Number.isNaN));
   const idx = [0, 1, 2, 100, 300, 600, 900, ...withNaN.slice(0, 4).map(([, i]) => i), pairs.length - 1];
+  const name = argOf('--name', PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56');
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const preset = {
-    name: 'tempo-level-lr56',
-    features: [...LEVEL_FEATURES],
+    name,
+    features: [...FEATURE_NAMES],
     provenance: {
-      trainer: 'bench/tempo-learn.ts (h-tlearn53; exported by h-tlevel55; plain grooves and missing terms h-tlevel56)',
+      trainer:
+        'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
+        'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59)',
       command:
-        `node dist/bench/tempo-learn.js --rich${PLAIN ? ' --plain' : ''} --lambda ${lambda} --margin ${margin} ` +
-        '--export',
+        `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${PLAIN ? ' --plain' : ''} ` +
+        `--lambda ${lambda} --margin ${margin} --export`,
       sets: TUNING_SETS.map((n) => `tempo${n}`),
       pairs: pairs.length,
       lambda,
@@ -395,8 +370,9 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
     scale: m.scale,
     checks: idx.map((i) => ({ from: `training pair ${i}`, x: pairs[i]!.x, probability: p(pairs[i]!.x) })),
   };
-  writeFileSync(LEVEL_MODEL_FILE, JSON.stringify(preset, null, 1) + '\n');
-  console.log(`wrote ${LEVEL_MODEL_FILE}`);
+  const file = presetPath(`${name}.json`);
+  writeFileSync(file, JSON.stringify(preset, null, 1) + '\n');
+  console.log(`wrote ${file}`);
 }
 
 /** The engine's BPM with the level model off and on (TEMPO_PARAMETERS.levelModel). */
@@ -479,6 +455,41 @@ async function scan() {
   console.log(`\nplain renders Acc1: hand ${right[0]}, model ${right[1]} of ${n}`);
 }
 
+/**
+ * --grid --lambdas 1,3,10 --margins 0.1,0.2,0.3: leave-one-set-out for each λ (one training per fold) scored at each
+ * margin: Acc1 right of all rows, and of the classes lr56 left (cut time, phonk, fast, dembow), model (main).
+ */
+function grid(tuning: Row[]) {
+  const lambdas = argOf('--lambdas', '3').split(',').map(Number);
+  const margins = argOf('--margins', '0.2').split(',').map(Number);
+  const watch = ['cut time (truth ½)', 'half-time phonk (truth ½)', 'fast (boom-chick, punk, dnb)', 'dembow'];
+  console.log(`| λ | margin | Acc1 right | ${watch.join(' | ')} |\n|---|---|---|${watch.map(() => '---').join('|')}|`);
+  for (const lambda of lambdas) {
+    const models = new Map(
+      TUNING_SETS.map((s) => [s, trainNewtonLogistic(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda)]),
+    );
+    for (const margin of margins) {
+      let right = 0;
+      let main = 0;
+      const byClass = new Map<string, [number, number, number]>();
+      for (const r of tuning) {
+        const c = choose(models.get(r.set)!, r, margin);
+        const a = ok(r.mainBpm, r) ? 1 : 0;
+        const b = ok(c.bpm, r) ? 1 : 0;
+        right += b;
+        main += a;
+        const k = byClass.get(classOf(r.name)) ?? [0, 0, 0];
+        byClass.set(classOf(r.name), [k[0] + b, k[1] + a, k[2] + 1]);
+      }
+      const cell = (k: string) => {
+        const v = byClass.get(k) ?? [0, 0, 0];
+        return `${v[0]} (${v[1]}) / ${v[2]}`;
+      };
+      console.log(`| ${lambda} | ${margin} | ${right} (${main}) / ${tuning.length} | ${watch.map(cell).join(' | ')} |`);
+    }
+  }
+}
+
 async function main() {
   if (process.argv.includes('--scan')) return scan();
   const lambda = Number(argOf('--lambda', '1'));
@@ -492,12 +503,13 @@ async function main() {
     return;
   }
   const tuning = TUNING_SETS.flatMap(readSet);
+  if (process.argv.includes('--grid')) return grid(tuning);
   if (process.argv.includes('--loso')) {
     const t = new Map<string, { song: Tally; drum: Tally }>();
     const cls = new Map<string, { song: Tally; drum: Tally }>();
     const moved: string[] = [];
     for (const s of TUNING_SETS) {
-      const m = train(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda);
+      const m = trainNewtonLogistic(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda);
       const held = tuning.filter((r) => r.set === s);
       const a = score(held, m, margin, () => `tempo${s}`);
       for (const [k, v] of a.t) t.set(k, v);
@@ -515,7 +527,7 @@ async function main() {
     return;
   }
   const pairs = tuning.flatMap(pairsOf);
-  const m = train(pairs, lambda);
+  const m = trainNewtonLogistic(pairs, lambda);
   console.log(
     `model: ${pairs.length} training pairs from ${tuning.length} files (${TUNING_SETS.join(' ')}), lambda ${lambda}`,
   );
@@ -528,7 +540,8 @@ async function main() {
   const fit = score(tuning, m, margin, (r) => `tempo${r.set}`);
   table('Training fit (in sample)', fit.t);
   if (!process.argv.includes('--judge')) return;
-  const judged = await dumpSet(JUDGE_SET);
+  // --judge-dumped: the judge's dump of an earlier --judge run (the ±10 % table after the judge, report only)
+  const judged = process.argv.includes('--judge-dumped') ? readSet(JUDGE_SET) : await dumpSet(JUDGE_SET);
   const j = score(judged, m, margin, () => `tempo${JUDGE_SET}`);
   table(`JUDGE: tempo${JUDGE_SET}, run once (tapped truth; main = the engine as is, model = its octave move)`, j.t);
   table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);

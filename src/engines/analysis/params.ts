@@ -830,7 +830,8 @@ export const TEMPO_PARAMETERS = {
       "off (the hand combination's level exactly). From the chosen level, P(double right) > ½ + levelModelMargin " +
       'doubles the BPM (beats: midpoints added), else P(half right) > ½ + margin halves it (every other beat on the ' +
       "first downbeat's parity); onset envelopes alone (no chroma, no band energy) are not read. Judged once on " +
-      'tempo38: Acc1 0.500 → 0.625 songs, 0.450 → 0.525 drum files',
+      'tempo38: Acc1 0.500 → 0.625 songs, 0.450 → 0.525 drum files (h-tempo59: lr59, with the beat profiles, lost ' +
+      'its judge on tempo40, songs 0.825 → 0.650: lr56 stays)',
     true,
   ),
   levelModelMargin: p(

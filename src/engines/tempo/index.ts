@@ -36,7 +36,16 @@
  * syllable rhythm is periodic enough for the first test but has neither (h-gate19).
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
-import { LEVEL_MODEL_PRESET, levelModel, levelMove, levelPresence, levelRow, movedBeats } from './level-model.js';
+import {
+  LEVEL_MODEL_PRESET,
+  levelModel,
+  levelModelReadsProfile,
+  levelMove,
+  levelPresence,
+  levelProfile,
+  levelRow,
+  movedBeats,
+} from './level-model.js';
 import { pickPeaks } from '../onsets/index.js';
 import { peakTuningConcentration, tuningAwareChroma } from '../key/index.js';
 import { kthSmallest, lowerBound } from '../order.js';
@@ -588,6 +597,8 @@ interface Candidate {
   harmony: number;
   score: number;
   beatFrames: number[];
+  /** The level's beat profile (level-model.ts levelProfile, h-tempo59): set for the level model and the dump. */
+  profile?: (number | null)[];
 }
 
 /** What the tempo engine decided and why (analyze logs it in the decision log). */
@@ -1999,6 +2010,21 @@ function levels(
       v.half.orderedBelow = v.fast.bpm;
     }
   all.sort((x, y) => y.score - x.score);
+  // each level's beat profile (h-tempo59, level-model.ts levelProfile), for the dump and a level model that reads it
+  // (lr56, the engine's, does not: then the snare hits are not found for it)
+  const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
+  if ((modelOn && levelModelReadsProfile()) || options.onCandidates) {
+    const hits = input.bandEnergy ? snareOnce() : null;
+    const snareSeries = hits ? new Float64Array(odf.length) : null;
+    if (hits && snareSeries)
+      hits.times.forEach((t, i) => {
+        const f = Math.round(t / hopSeconds);
+        if (f >= 0 && f < odf.length) snareSeries[f] = Math.max(snareSeries[f]!, hits.strength[i]!);
+      });
+    const chords = tuned ? harmonicNovelty(input.chroma, odf.length, windowFrames(Infinity)) : null;
+    const signals = { low: bands?.[0], mid: bands?.[1], high: bands?.[2], snare: snareSeries, chords };
+    for (const c of all) c.profile = levelProfile(signals, c.beatFrames, halfWidth);
+  }
   options.onCandidates?.(all);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };
@@ -2071,14 +2097,13 @@ function levels(
   };
   // the learned octave move (h-tlearn53's model, level-model.ts; h-tlevel55): from the hand combination's level to
   // its double or its half, the beats' midpoints added or every other beat kept (not re-tracked: as judged)
-  const modelMove =
-    checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0
-      ? levelMove(
-          levelModel(),
-          all.map((c) => levelRow(c, levelPresence(input))),
-          checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
-        )
-      : undefined;
+  const modelMove = modelOn
+    ? levelMove(
+        levelModel(),
+        all.map((c) => levelRow(c, levelPresence(input))),
+        checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
+      )
+    : undefined;
   const handBpm = tempo.bpm!;
   if (modelMove && modelMove.move !== 1) {
     const moved = movedBeats(tempo.beats, tempo.downbeats[0], modelMove.move).map(r4);

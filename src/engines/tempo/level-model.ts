@@ -63,7 +63,70 @@ export type LevelDetail = (typeof LEVEL_DETAILS)[number];
  * no chroma / no band energy (h-tlevel56), so the terms read from them are missing, not evidence.
  */
 export type LevelRow = Record<LevelTerm, number> &
-  Partial<Record<LevelDetail, number>> & { bpm: number; ternary: boolean; noTonal?: boolean; noSnare?: boolean };
+  Partial<Record<LevelDetail, number>> & {
+    bpm: number;
+    ternary: boolean;
+    noTonal?: boolean;
+    noSnare?: boolean;
+    /** levelProfile's numbers (h-tempo59), in LEVEL_PROFILE's order; null where a signal was missing. */
+    profile?: (number | null)[];
+  };
+
+/**
+ * The beat-profile signals (h-tempo59, issue 12 points 1 and 2): the onset flux's low (< 250 Hz: kick, bass), mid
+ * (snare body, chords) and 2–8 kHz (snare wires, claps, hats) groups on the envelope's frames, the snare hits by
+ * spectral shape (one impulse of its activity per hit) and the harmonic novelty (chord changes; tuned notes only).
+ */
+export const PROFILE_SIGNALS = ['low', 'mid', 'high', 'snare', 'chords'] as const;
+/**
+ * Per signal, at one level's beats: `offOn` the half-way positions' mean strength over the beats' (the off-beat
+ * "chick"; the changes between the beats), `alt` the weaker of the even and odd beats' mean strength over the
+ * stronger (a backbeat or a kick every other beat: small), `top4` the strongest class of the beat index mod 4 over
+ * the four classes' sum (¼ even, 1 one beat in four: a clap on 3 of the written bar).
+ */
+export const PROFILE_STATS = ['offOn', 'alt', 'top4'] as const;
+export const LEVEL_PROFILE: readonly string[] = PROFILE_SIGNALS.flatMap((g) => PROFILE_STATS.map((s) => `${g} ${s}`));
+export type ProfileSignals = Partial<Record<(typeof PROFILE_SIGNALS)[number], ArrayLike<number> | null>>;
+
+/** The mean of the signal's maximum within ±halfWidth frames of each position, by position index mod k. */
+function classMeans(env: ArrayLike<number>, at: readonly number[], halfWidth: number, k: number): number[] {
+  const sums = new Array<number>(k).fill(0);
+  const counts = new Array<number>(k).fill(0);
+  at.forEach((c, i) => {
+    const lo = Math.max(0, Math.round(c - halfWidth));
+    const hi = Math.min(env.length - 1, Math.round(c + halfWidth));
+    let m = 0;
+    for (let j = lo; j <= hi; j++) m = Math.max(m, env[j]!);
+    sums[i % k]! += m;
+    counts[i % k]!++;
+  });
+  return sums.map((s, i) => (counts[i] ? s / counts[i]! : 0));
+}
+
+/**
+ * The level's beat profile (LEVEL_PROFILE's order): for each signal its offOn, alt and top4 at the level's beats
+ * (frames); null for a signal the input lacks or that is silent on the beats and half-way, or with fewer than 8
+ * beats. The engine and the trainer's dump call it (TempoOptions.onCandidates reads it on the candidates).
+ */
+export function levelProfile(signals: ProfileSignals, beatFrames: readonly number[], halfWidth: number) {
+  const mids = beatFrames.slice(1).map((b, i) => (beatFrames[i]! + b) / 2);
+  return PROFILE_SIGNALS.flatMap((g) => {
+    const env = signals[g];
+    if (!env || beatFrames.length < 8) return PROFILE_STATS.map(() => null);
+    const on = classMeans(env, beatFrames, halfWidth, 4);
+    const off = classMeans(env, mids, halfWidth, 1)[0]!;
+    const onMean = (on[0]! + on[1]! + on[2]! + on[3]!) / 4;
+    if (!(onMean + off > 0)) return PROFILE_STATS.map(() => null);
+    const even = (on[0]! + on[2]!) / 2;
+    const odd = (on[1]! + on[3]!) / 2;
+    const eps = 1e-6;
+    return [
+      (off + eps) / (onMean + eps),
+      (Math.min(even, odd) + eps) / (Math.max(even, odd) + eps),
+      Math.max(...on) / Math.max(eps, 4 * onMean),
+    ];
+  });
+}
 
 /** Terms read from the chroma (the tonal envelope, the tonal pulse, the chord changes): missing without chroma. */
 const TONAL_TERMS: ReadonlySet<LevelTerm> = new Set(['evenTonal', 'pulse', 'harmony', 'harmonyRaw']);
@@ -94,6 +157,8 @@ export type LevelCandidateLike = Record<LevelTerm, number> & {
   sixEightEvidence?: number;
   dembowEvidence?: number;
   dembowRepeat?: number;
+  /** levelProfile at the candidate's beats (h-tempo59; set when the model or the dump reads it). */
+  profile?: (number | null)[];
 };
 
 /** A candidate's row: its terms, its checks' evidence (0 when not read), BPM, ternary flag and what was missing. */
@@ -123,14 +188,15 @@ export function levelRow(
     barRepeatEvidence: b?.evidence ?? 0,
     noTonal: missing.noTonal,
     noSnare: missing.noSnare,
+    ...(c.profile ? { profile: c.profile } : {}),
   } as LevelRow;
   for (const k of LEVEL_TERMS) row[k] = c[k];
   return row;
 }
 
 const EPS = 1e-3;
-/** The rich feature vector's names (83), in order: the preset's `features` must equal it. */
-export const LEVEL_FEATURES: readonly string[] = [
+/** lr56's rich feature vector's names (83), in order. */
+const LEVEL_FEATURES_56: readonly string[] = [
   ...LEVEL_TERMS.map((k) => `log ${k} slow/fast`),
   ...LEVEL_TERMS.map((k) => `log ${k} slow`),
   ...LEVEL_DETAILS.flatMap((k) => [`${k} slow`, `${k} fast`]),
@@ -139,6 +205,14 @@ export const LEVEL_FEATURES: readonly string[] = [
   'log2 slow/100',
   'no chroma',
   'no band energy',
+];
+/**
+ * The feature vector's names (113), in order: lr56's 83, then the log of each level's beat profile (levelProfile,
+ * h-tempo59), slow and fast. A preset's `features` must be a prefix of it (lr56 reads the first 83).
+ */
+export const LEVEL_FEATURES: readonly string[] = [
+  ...LEVEL_FEATURES_56,
+  ...LEVEL_PROFILE.flatMap((k) => [`log ${k} slow`, `log ${k} fast`]),
 ];
 /**
  * The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, the
@@ -158,7 +232,13 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     Math.log2(slow.bpm / 100),
     slow.noTonal ? 1 : 0,
     slow.noSnare ? 1 : 0,
+    ...LEVEL_PROFILE.flatMap((_, j) => [profileLog(slow, j), profileLog(fast, j)]),
   ];
+}
+/** log of a level's profile number j (NaN: missing, or a row dumped without profiles). */
+function profileLog(r: Readonly<LevelRow>, j: number): number {
+  const v = r.profile?.[j];
+  return v === null || v === undefined ? NaN : Math.log(v + EPS);
 }
 
 /** A standardized logistic regression: z = b + Σ w_j (x_j − mean_j) / scale_j. */
@@ -218,7 +298,7 @@ export function movedBeats(beats: readonly number[], firstDownbeat: number | und
   return beats.filter((_, i) => i % 2 === first % 2);
 }
 
-/** The preset (presets/tempo-level-lr56.json). */
+/** A preset (presets/tempo-level-lr56.json, the first 83 features; tempo-level-lr59.json, all 113). */
 export interface LevelModelPreset extends LevelModel {
   name: string;
   features: string[];
@@ -227,22 +307,33 @@ export interface LevelModelPreset extends LevelModel {
   checks: { from: string; x: number[]; probability: number }[];
 }
 
+/**
+ * The engine's preset: lr56 (h-tempo59's lr59, the beat profiles on tempo21–39, lost its judge on tempo40 — songs
+ * 0.825 → 0.650, drum files 0.800 → 0.825 — and stays beside it, not read).
+ */
 export const LEVEL_MODEL_PRESET = 'tempo-level-lr56';
 /** presets/tempo-level-lr56.json (src/presets.ts). */
 export const LEVEL_MODEL_FILE = presetPath(`${LEVEL_MODEL_PRESET}.json`);
 let loaded: LevelModelPreset | undefined;
+/** Whether the engine's model reads the levels' beat profiles (a preset of more than lr56's 83 features). */
+export const levelModelReadsProfile = () => levelModel().w.length > 83;
 /** The shipped model, read once, its feature names checked against the code's. */
 export function levelModel(): LevelModelPreset {
   loaded ??= readPreset<LevelModelPreset>(LEVEL_MODEL_PRESET);
-  if (loaded.features.join() !== LEVEL_FEATURES.join()) throw new Error(`${LEVEL_MODEL_FILE}: features differ`);
+  const names = LEVEL_FEATURES.slice(0, loaded.features.length);
+  if (loaded.features.join() !== names.join() || loaded.w.length !== names.length)
+    throw new Error(`${LEVEL_MODEL_FILE}: features differ`);
   return loaded;
 }
 
-/** P from a stored feature row (the preset's checks); a missing feature (NaN, null in JSON) adds nothing. */
+/**
+ * P from a feature row (the preset's checks); a missing feature (NaN, null in JSON) adds nothing; the model reads
+ * the row's first w.length features (a model of fewer features than LEVEL_FEATURES: lr56).
+ */
 export function levelProbabilityOfRow(m: LevelModel, x: readonly (number | null)[]): number {
-  const z = x.reduce<number>(
-    (s, v, j) => (v === null || Number.isNaN(v) ? s : s + m.w[j]! * ((v - m.mean[j]!) / m.scale[j]!)),
-    m.b,
-  );
+  const z = m.w.reduce((s, w, j) => {
+    const v = x[j];
+    return v === null || v === undefined || Number.isNaN(v) ? s : s + w * ((v - m.mean[j]!) / m.scale[j]!);
+  }, m.b);
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,0 +1,91 @@
+/**
+ * The level model's beat profile (level-model.ts levelProfile, h-tempo59): per signal the off-beat over on-beat
+ * strength, the weaker over the stronger of the even and odd beats, the strongest class mod 4's share, from analytic
+ * impulse trains; a signal the input lacks is missing (null, then NaN in the pair features), and the engine's
+ * candidates carry the profile of their own beats.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { estimateTempoWithDecision, type TempoLevelCandidate } from '../../src/engines/tempo/index.js';
+import {
+  LEVEL_FEATURES,
+  LEVEL_PROFILE,
+  levelPairFeatures,
+  levelProfile,
+  levelRow,
+} from '../../src/engines/tempo/level-model.js';
+import { HAT, KICK, SNARE, groove } from '../helpers/grooves.js';
+
+/** Impulses of height h(k) at frame 10·k (k = 0 … n − 1), 10 frames apart, in a series of 10·n + 10 frames. */
+function impulses(n: number, h: (k: number) => number, offset = 0): Float64Array {
+  const x = new Float64Array(10 * n + 10);
+  for (let k = 0; k < n; k++) x[10 * k + offset] = h(k);
+  return x;
+}
+const beats = Array.from({ length: 16 }, (_, k) => 20 * k);
+
+test('levelProfile: offOn, alt and top4 of impulse trains at a level of 20 frames', () => {
+  // low: 1 on every beat, 0.5 half-way (frame 10 of each beat): offOn 0.5, alt 1, top4 ¼
+  // snare: 1 on beats 1 and 3 of each four (index mod 4 = 1, 3), nothing else: offOn 0, alt 0, top4 ½
+  // chords: 1 on the first beat of each four only: offOn 0, alt 0, top4 1
+  const low = impulses(32, (k) => (k % 2 ? 0.5 : 1));
+  const snare = impulses(32, (k) => (k % 2 === 0 && (k / 2) % 2 === 1 ? 1 : 0));
+  const chords = impulses(32, (k) => (k % 8 === 0 ? 1 : 0));
+  const p = levelProfile({ low, snare, chords }, beats, 1);
+  assert.equal(p.length, LEVEL_PROFILE.length);
+  const at = (name: string) => p[LEVEL_PROFILE.indexOf(name)];
+  const near = (name: string, v: number) => assert.ok(Math.abs(at(name)! - v) < 1e-5, `${name} ${at(name)} ≠ ${v}`);
+  near('low offOn', 0.5);
+  near('low alt', 1);
+  near('low top4', 0.25);
+  near('snare offOn', 0);
+  near('snare alt', 0);
+  near('snare top4', 0.5);
+  near('chords offOn', 0);
+  near('chords alt', 0);
+  near('chords top4', 1);
+  // mid and high not given: missing
+  for (const s of ['mid offOn', 'mid alt', 'mid top4', 'high offOn', 'high alt', 'high top4'])
+    assert.equal(at(s), null);
+  // fewer than 8 beats: missing
+  assert.ok(levelProfile({ low }, beats.slice(0, 7), 1).every((v) => v === null));
+});
+
+test("the pair features: the profile's logs, slow then fast, NaN where missing", () => {
+  const terms = levelRow({ ...Object.fromEntries(LEVEL_FEATURES.map((f) => [f, 1])) } as never);
+  const slow = { ...terms, bpm: 60, ternary: false, profile: LEVEL_PROFILE.map((_, j) => (j === 0 ? 0.5 : null)) };
+  const fast = { ...terms, bpm: 120, ternary: false };
+  const x = levelPairFeatures(slow, fast);
+  assert.equal(x.length, LEVEL_FEATURES.length);
+  assert.equal(LEVEL_FEATURES[83], 'log low offOn slow');
+  assert.equal(LEVEL_FEATURES[84], 'log low offOn fast');
+  assert.ok(Math.abs(x[83]! - Math.log(0.5 + 1e-3)) < 1e-12);
+  assert.ok(Number.isNaN(x[84]!));
+  assert.ok(x.slice(85).every(Number.isNaN));
+});
+
+test("the engine's candidates carry their beats' profile: a rock groove's kick alternates at 120, not at 60", () => {
+  const eighths = Array.from({ length: 8 }, (_, k) => k / 2);
+  let seen: readonly Readonly<TempoLevelCandidate>[] = [];
+  estimateTempoWithDecision(
+    groove(120, [
+      [[0, 2], KICK],
+      [[1, 3], SNARE],
+      [eighths, HAT],
+    ]),
+    { onCandidates: (all) => (seen = all) },
+  );
+  const at = (bpm: number) => seen.find((c) => Math.abs(c.bpm / bpm - 1) < 0.03);
+  const q = at(120);
+  assert.ok(q?.profile, `candidates ${seen.map((c) => c.bpm.toFixed(1))}`);
+  const h = at(60);
+  assert.ok(h?.profile, `candidates ${seen.map((c) => c.bpm.toFixed(1))}`);
+  const alt = (c: Readonly<TempoLevelCandidate>) => c.profile![LEVEL_PROFILE.indexOf('low alt')]!;
+  const offOn = (c: Readonly<TempoLevelCandidate>) => c.profile![LEVEL_PROFILE.indexOf('low offOn')]!;
+  // the kick on 1 and 3: every other beat at 120 (alt small), every beat at 60 (alt near 1, nothing half-way)
+  assert.ok(alt(q) < 0.3, `120: low alt ${alt(q)}`);
+  assert.ok(alt(h) > 0.8, `60: low alt ${alt(h)}`);
+  assert.ok(offOn(h) < 0.3, `60: low offOn ${offOn(h)}`);
+  // no band energy, no chroma: the snare and chord signals are missing
+  for (const s of ['snare alt', 'chords alt']) assert.equal(q.profile[LEVEL_PROFILE.indexOf(s)], null);
+});
