@@ -106,8 +106,15 @@ export interface CompSectionResult {
 
 export interface CompModelJson {
   preset: string;
-  /** Per take: its model score and its largest terms (feature, value, weight × value), largest first. */
-  takes: { take: string; score: number; terms: { feature: string; value: number; contribution: number }[] }[];
+  /**
+   * Per take: its model score and its largest terms (feature, value, weight × value, and that less the section's
+   * mean), the farthest from the section's mean first.
+   */
+  takes: {
+    take: string;
+    score: number;
+    terms: { feature: string; value: number; contribution: number; overMean: number }[];
+  }[];
   /** The rules' choice when not the model's (take name), else null. */
   rulesChose: string | null;
 }
@@ -130,6 +137,7 @@ function modelJson(m: ModelDecision, names: string[]): CompModelJson {
         feature: t.feature,
         value: round(t.value, 4),
         contribution: round(t.contribution, 4),
+        overMean: round(t.overMean, 4),
       })),
     })),
     rulesChose: m.rulesChose === null ? null : names[m.rulesChose]!,

@@ -130,14 +130,14 @@ test('the decision log names the take model that chose, every take score, its la
     const best = m.takes.reduce((b, t, k) => (t.score > m.takes[b]!.score ? k : b), 0);
     assert.equal(best, s.chosen, `${s.name}: the chosen take has the highest model score`);
     for (const t of m.takes) {
-      assert.equal(t.terms.length, 4);
+      assert.ok(t.terms.length >= 1 && t.terms.length <= 4);
       for (const x of t.terms) {
         // weight × value over the feature's scale, as the preset holds them
         const j = model.features.indexOf(x.feature);
         assert.ok(j >= 0, x.feature);
         assert.ok(Math.abs((model.weights[j]! * x.value) / model.scales[j]! - x.contribution) < 2e-3, x.feature);
       }
-      const mags = t.terms.map((x) => Math.abs(x.contribution));
+      const mags = t.terms.map((x) => Math.abs(x.overMean));
       assert.deepEqual(
         mags,
         [...mags].sort((a, b) => b - a),

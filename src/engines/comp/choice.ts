@@ -150,13 +150,18 @@ export interface ModelTerm {
   value: number;
   /** Its weight times its value (over the feature's scale): what it added to the score. */
   contribution: number;
+  /** The contribution less its mean over the section's takes: what it set the take apart by. */
+  overMean: number;
 }
 
 /** The take model's decision in a section: the preset, every take's score and the terms that weighed most. */
 export interface ModelDecision {
   /** The preset's name (presets/NAME.json). */
   preset: string;
-  /** Per take (index = take): its score (the section's highest is chosen) and its largest terms, by |contribution|. */
+  /**
+   * Per take (index = take): its score (the section's highest is chosen) and its largest terms, by how far each
+   * contribution lies from the section's mean (terms equal in every take left out).
+   */
   takes: { take: number; score: number; terms: ModelTerm[] }[];
   /** The rules' choice (hand-weighted points, switch cost) when it is not the model's; null when they agree. */
   rulesChose: number | null;
@@ -358,9 +363,17 @@ function modelChoices(
       takes: parts.map((c, t) => ({
         take: t,
         score: total[t]!,
+        // the terms that set the take apart: its contribution against the section's mean (a term all takes share
+        // alike, such as an entry found in each, moves no choice)
         terms: c
-          .map((contribution, j) => ({ feature: model.features[j]!, value: x[t]![j]!, contribution }))
-          .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+          .map((contribution, j) => ({
+            feature: model.features[j]!,
+            value: x[t]![j]!,
+            contribution,
+            overMean: contribution - parts.reduce((a, p) => a + p[j]!, 0) / parts.length,
+          }))
+          .filter((term) => Math.abs(term.overMean) > 1e-9)
+          .sort((a, b) => Math.abs(b.overMean) - Math.abs(a.overMean))
           .slice(0, MODEL_TERMS),
       })),
       rulesChose: chosen === r.chosen ? null : r.chosen,

@@ -26,16 +26,15 @@ const med = (xs: number[]) => {
  * h-comp59: the takes against each other over the whole song (the no-guide misses: a take late by its own latency
  * reads on time once that latency is taken off; a late take is late in every section). Per take and section its entry
  * with its latency put back against the median of the other takes' (signed), that offset's median over the song's
- * sections and its spread there, and this section's distance from the take's median; its voiced level against the
- * other takes' median (signed) and that over the song.
+ * sections and its spread there, and this section's distance from the take's median. (The voiced level against the
+ * other takes' median, signed, and its song median were tried as the level defect's evidence and dropped: −5
+ * sections leave-one-set-out on the 14 tuning sets.)
  */
 const SONG_FEATURES: readonly string[] = [
   'entry with latency − other takes median, ms / 10 (late +)',
   'entry with latency − other takes median, song median, ms / 10',
   'entry with latency − other takes median, song spread, ms / 10',
   'entry with latency − other takes median, here − song median, |ms| / 10',
-  'voiced level − other takes median, dB / 10',
-  'voiced level − other takes median, song median, dB / 10',
 ];
 
 /** The feature names, in order: the preset's `features` must equal it. */
@@ -85,7 +84,7 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
   'timing',
   'timing',
   'timing',
-  ...SONG_FEATURES.map((f) => (f.startsWith('voiced level') ? 'level' : 'timing')),
+  ...SONG_FEATURES.map(() => 'timing'),
 ];
 
 /**
@@ -105,9 +104,6 @@ export interface SongContext {
   entryRel: (number | null)[][];
   entryMedian: number[];
   entrySpread: number[];
-  /** Per section and take: voiced level − the other takes' median, dB (null: silent or alone). */
-  levelRel: (number | null)[][];
-  levelMedian: number[];
 }
 
 /** A value against the median of the other takes' (null when it or all of theirs are null). */
@@ -129,7 +125,6 @@ export function songContext(measures: TakeSectionMeasures[][], latencyMs: number
   const entryRel = measures.map((row) =>
     againstOthers(row.map((m, t) => (m.timingMs === null ? null : m.timingMs + (latencyMs[t] ?? 0)))),
   );
-  const levelRel = measures.map((row) => againstOthers(row.map((m) => m.voicedLufs)));
   const N = measures[0]?.length ?? 0;
   const col = (rel: (number | null)[][], t: number) => rel.flatMap((r) => (r[t] == null ? [] : [r[t]!]));
   const entryMedian = Array.from({ length: N }, (_, t) => medianOf(col(entryRel, t)));
@@ -137,8 +132,6 @@ export function songContext(measures: TakeSectionMeasures[][], latencyMs: number
     entryRel,
     entryMedian,
     entrySpread: entryMedian.map((c, t) => medianOf(col(entryRel, t).map((x) => Math.abs(x - c)))),
-    levelRel,
-    levelMedian: Array.from({ length: N }, (_, t) => medianOf(col(levelRel, t))),
   };
 }
 
@@ -215,14 +208,11 @@ export function takeFeatures(
 function songFeatures(song: SongContext | undefined, s: number, t: number, clip: (x: number) => number): number[] {
   if (!song) return SONG_FEATURES.map(() => 0);
   const e = song.entryRel[s]?.[t] ?? null;
-  const l = song.levelRel[s]?.[t] ?? null;
   return [
     e === null ? 0 : clip(e / 10),
     clip(song.entryMedian[t]! / 10),
     clip(song.entrySpread[t]! / 10),
     e === null ? 0 : clip(Math.abs(e - song.entryMedian[t]!) / 10),
-    l === null ? -3 : clip(l / 10),
-    clip(song.levelMedian[t]! / 10),
   ];
 }
 
@@ -238,7 +228,7 @@ export interface TakeModelPreset {
   provenance: Record<string, unknown>;
 }
 
-export const TAKE_MODEL_FILE = presetPath('comp-take-lr57.json');
+export const TAKE_MODEL_FILE = presetPath('comp-take-lr59.json');
 let cached: TakeModelPreset | null = null;
 export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
   if (cached && file === TAKE_MODEL_FILE) return cached;
