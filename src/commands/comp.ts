@@ -937,7 +937,7 @@ export function formatCompText(r: CompResult): string {
     if (s.model) {
       const top = (t: CompModelJson['takes'][number]) =>
         t.terms.map(
-          (x) => `${x.feature} ${x.value.toFixed(2)}: ${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)}`,
+          (x) => `${x.feature} = ${x.value.toFixed(2)}: ${x.overMean >= 0 ? '+' : ''}${x.overMean.toFixed(2)}`,
         );
       lines.push(
         `      chosen by the take model ${s.model.preset}: ` +
@@ -947,7 +947,7 @@ export function formatCompText(r: CompResult): string {
             .join(', ') +
           (s.model.rulesChose === null ? '' : `; the rules chose ${s.model.rulesChose}`),
       );
-      lines.push(`      its terms: ${top(s.model.takes[s.chosen]!).join('; ')}`);
+      lines.push(`      its terms against the section's mean: ${top(s.model.takes[s.chosen]!).join('; ')}`);
     }
     if (s.why) lines.push(`      ${s.why}`);
   }
