@@ -3,8 +3,9 @@
  * bench/comp-learn.ts as a pairwise logistic regression ("the clean take beats this one") on the measures' own
  * points. A take's score is a weighted sum of its features (each relative to the section's other takes too); the
  * section's take with the highest score is chosen. The features are built here once, for the trainer and for the
- * engine; the weights and scales are presets/comp-take-lr57.json (h-comp57: with timing evidence the rules leave out:
- * the onset error, the entry against the nearest other take's, the take's own latency). Within a section only
+ * engine; the weights and scales are presets/comp-take-lr59.json (h-comp59; lr57 before it, h-comp57: with timing
+ * evidence the rules leave out: the onset error, the entry against the nearest other take's, the take's own latency;
+ * lr59 adds the takes' entries against each other over the whole song, songContext). Within a section only
  * differences between takes count (a constant shared by the section's takes adds to every score alike), so the
  * features are a take's own.
  */
