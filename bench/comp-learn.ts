@@ -20,6 +20,7 @@ import { COMP_CHOICE_PARAMETERS } from '../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
   loadTakeModel,
+  songContext,
   takeFeatures,
   takeScore,
   type TakeContext,
@@ -63,6 +64,8 @@ export function sectionsOf(file: string): SectionRows[] {
   const secs = [...groups.values()].map((g) => g.sort((a, b) => a.take - b.take));
   // the rules' choice over each song's sections (Viterbi: a song at once)
   const ruled = new Map<string, number>();
+  // the song's view of each take (take-model.ts songContext) and each section's index in it
+  const songs = new Map<string, { ctx: TakeContext; index: Map<number, number> }>();
   for (const key of new Set(secs.map((g) => `${g[0]!.mode} ${g[0]!.seed}`))) {
     const song = secs
       .filter((g) => `${g[0]!.mode} ${g[0]!.seed}` === key)
@@ -80,19 +83,31 @@ export function sectionsOf(file: string): SectionRows[] {
     );
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     song.forEach((g, i) => ruled.set(`${key} ${g[0]!.section}`, ch[i]!.chosen));
+    const latencyMs = song[0]!.map((c) => c.latencyMs ?? 0);
+    songs.set(key, {
+      ctx: {
+        latencyMs,
+        song: songContext(
+          song.map((g) => g.map((c) => c.measures)),
+          latencyMs,
+        ),
+      },
+      index: new Map(song.map((g, i) => [g[0]!.section, i])),
+    });
   }
   return secs.map((g) => {
     const row = g.map((c) => c.measures);
     const raw = row.map((m) => measurePoints(m));
     const hand = ruled.get(`${g[0]!.mode} ${g[0]!.seed} ${g[0]!.section}`)!;
-    const ctx: TakeContext = { latencyMs: g.map((c) => c.latencyMs ?? 0) };
+    const song = songs.get(`${g[0]!.mode} ${g[0]!.seed}`)!;
     const x = takeFeatures(
       row,
       raw,
       absentOf(row),
       row.map((m, t) => defectsOf(m, raw[t]!)),
       hand,
-      ctx,
+      song.ctx,
+      song.index.get(g[0]!.section)!,
     );
     return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x };
   });

@@ -37,7 +37,7 @@ import {
   type Section,
   type TakeSectionMeasures,
 } from '../engines/comp/measures.js';
-import { chooseTakes, parseWeights, type Points } from '../engines/comp/choice.js';
+import { chooseTakes, parseWeights, type ModelDecision, type Points } from '../engines/comp/choice.js';
 import { takeContext, type TakeContext } from '../engines/comp/take-model.js';
 import { CompAssembler, matchGains, placeSeams, type Seam } from '../engines/comp/assembly.js';
 import { autoSections, barSections } from '../engines/comp/sections.js';
@@ -92,6 +92,8 @@ export interface CompSectionResult {
   runnerUp: number | null;
   why: string;
   keptForContinuity: boolean;
+  /** When the take model chose (`takeModel` 1): its preset, every take's score and largest terms, the rules' pick. */
+  model?: CompModelJson;
   scores: {
     take: number;
     totalPoints: number;
@@ -100,6 +102,46 @@ export interface CompSectionResult {
     defects: string[];
     measures: TakeSectionMeasures;
   }[];
+}
+
+export interface CompModelJson {
+  preset: string;
+  /**
+   * Per take: its model score and its largest terms (feature, value, weight × value, and that less the section's
+   * mean), the farthest from the section's mean first.
+   */
+  takes: {
+    take: string;
+    score: number;
+    terms: { feature: string; value: number; contribution: number; overMean: number }[];
+  }[];
+  /** The rules' choice when not the model's (take name), else null. */
+  rulesChose: string | null;
+}
+
+/** "take2 1.23, take1 0.40": every take's model score, highest first. */
+function modelScores(m: ModelDecision, names: string[]): string {
+  return [...m.takes]
+    .sort((a, b) => b.score - a.score || a.take - b.take)
+    .map((x) => `${names[x.take]} ${x.score.toFixed(2)}`)
+    .join(', ');
+}
+
+function modelJson(m: ModelDecision, names: string[]): CompModelJson {
+  return {
+    preset: m.preset,
+    takes: m.takes.map((x) => ({
+      take: names[x.take]!,
+      score: round(x.score, 4),
+      terms: x.terms.map((t) => ({
+        feature: t.feature,
+        value: round(t.value, 4),
+        contribution: round(t.contribution, 4),
+        overMean: round(t.overMean, 4),
+      })),
+    })),
+    rulesChose: m.rulesChose === null ? null : names[m.rulesChose]!,
+  };
 }
 
 export interface CompCrossfade {
@@ -584,28 +626,42 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
           });
       });
     choices = chooseTakes(sections, measures, weights, names, undefined, undefined, undefined, context);
-    for (const [s, c] of choices.entries())
+    for (const [s, c] of choices.entries()) {
+      const pts = (t: number) => round(c.scores[t]!.total, 2);
+      const m = c.model;
+      // the take model chose (takeModel 1): it is named with every take's score, and the rules' pick beside
+      const reason = m
+        ? `the take model ${m.preset} chose ${names[c.chosen]}: score ${modelScores(m, names)}` +
+          (m.rulesChose === null
+            ? `; the rules chose it too (${pts(c.chosen)} points)`
+            : `; the rules chose ${names[m.rulesChose]} (${pts(m.rulesChose)} points against ${pts(c.chosen)})`) +
+          (c.why ? `; ${c.why}` : '')
+        : `${names[c.chosen]} scored ${pts(c.chosen)} points` +
+          (c.keptForContinuity ? ' (kept from the previous section: a change would not gain enough)' : '') +
+          (c.why ? `; ${c.why}` : '');
       decisions.push({
         engine: 'comp.choice',
         decision: c.section.name,
         value: names[c.chosen],
-        reason:
-          `${names[c.chosen]} scored ${round(c.scores[c.chosen]!.total, 2)} points` +
-          (c.keptForContinuity ? ' (kept from the previous section: a change would not gain enough)' : '') +
-          (c.why ? `; ${c.why}` : ''),
+        reason,
         inputs: {
           section: s,
           startSeconds: c.section.startSeconds,
           endSeconds: c.section.endSeconds,
           points: Object.fromEntries(c.scores.map((x) => [names[x.take], round(x.total, 3)])),
+          ...(m ? { model: modelJson(m, names) } : {}),
         },
         alternatives: c.scores
           .filter((x) => x.take !== c.chosen)
           .map((x) => ({
             value: names[x.take],
-            why_not: `${round(x.total, 2)} points against ${round(c.scores[c.chosen]!.total, 2)}`,
+            why_not: m
+              ? `model score ${round(m.takes[x.take]!.score, 2)} against ${round(m.takes[c.chosen]!.score, 2)}` +
+                ` (${pts(x.take)} points against ${pts(c.chosen)})`
+              : `${pts(x.take)} points against ${pts(c.chosen)}`,
           })),
       });
+    }
     seams = placeSeams({
       sections,
       chosen: choices.map((c) => c.chosen),
@@ -719,6 +775,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
           runnerUp: c?.runnerUp ?? null,
           why: c?.why ?? '',
           keptForContinuity: c?.keptForContinuity ?? false,
+          ...(c?.model ? { model: modelJson(c.model, names) } : {}),
           scores: (c?.scores ?? []).map((x) => ({
             take: x.take,
             totalPoints: round(x.total, 3),
@@ -877,6 +934,21 @@ export function formatCompText(r: CompResult): string {
       `  ${s.name.padEnd(14)} ${s.startSeconds.toFixed(2).padStart(7)}–${s.endSeconds.toFixed(2).padEnd(7)} → ` +
         `${quotePath(name(s.chosen))}${pts ? `  (points: ${pts})` : ''}`,
     );
+    if (s.model) {
+      const top = (t: CompModelJson['takes'][number]) =>
+        t.terms.map(
+          (x) => `${x.feature} = ${x.value.toFixed(2)}: ${x.overMean >= 0 ? '+' : ''}${x.overMean.toFixed(2)}`,
+        );
+      lines.push(
+        `      chosen by the take model ${s.model.preset}: ` +
+          [...s.model.takes]
+            .sort((a, b) => b.score - a.score)
+            .map((t) => `${t.take} ${t.score.toFixed(2)}`)
+            .join(', ') +
+          (s.model.rulesChose === null ? '' : `; the rules chose ${s.model.rulesChose}`),
+      );
+      lines.push(`      its terms against the section's mean: ${top(s.model.takes[s.chosen]!).join('; ')}`);
+    }
     if (s.why) lines.push(`      ${s.why}`);
   }
   for (const c of r.crossfades)

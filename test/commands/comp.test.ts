@@ -15,6 +15,8 @@ import { writeMidi } from '../../fixtures/midi.js';
 import { makeTakeSet } from '../../fixtures/takes.js';
 import { VOICES } from '../../fixtures/voice.js';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
+import { loadTakeModel } from '../../src/engines/comp/take-model.js';
+import type { CompModelJson } from '../../src/commands/comp.js';
 
 const { dir, cleanup } = tempDir('shub-comp-');
 after(cleanup);
@@ -104,6 +106,50 @@ test('picks the clean take of every section (MIDI guide), says why the runner-up
     assert.equal(s.scores.length, 4, 'every take scored');
     assert.match(s.why, /points worse, most on |carries a defect here: /);
   }
+});
+
+test('the decision log names the take model that chose, every take score, its largest terms, the rules pick', () => {
+  // h-comp59: with takeModel on (the default) the log said the rules' points were the reason; now it says what chose
+  assert.equal(run.code, 0, run.stderr);
+  const model = loadTakeModel();
+  const r = ndjson<
+    Omit<CompJson, 'sections'> & {
+      sections: (CompJson['sections'][number] & { model: CompModelJson })[];
+      decisions: { engine: string; value: string; reason: string; inputs: { model?: CompModelJson } }[];
+    }
+  >(run.stdout)[0]!;
+  const choices = r.decisions.filter((d) => d.engine === 'comp.choice');
+  assert.equal(choices.length, r.sections.length);
+  r.sections.forEach((s, i) => {
+    const m = s.model;
+    assert.equal(m.preset, model.name);
+    assert.deepEqual(
+      m.takes.map((t) => t.take),
+      takes,
+    );
+    const best = m.takes.reduce((b, t, k) => (t.score > m.takes[b]!.score ? k : b), 0);
+    assert.equal(best, s.chosen, `${s.name}: the chosen take has the highest model score`);
+    for (const t of m.takes) {
+      assert.ok(t.terms.length >= 1 && t.terms.length <= 4);
+      for (const x of t.terms) {
+        // weight × value over the feature's scale, as the preset holds them
+        const j = model.features.indexOf(x.feature);
+        assert.ok(j >= 0, x.feature);
+        assert.ok(Math.abs((model.weights[j]! * x.value) / model.scales[j]! - x.contribution) < 2e-3, x.feature);
+      }
+      const mags = t.terms.map((x) => Math.abs(x.overMean));
+      assert.deepEqual(
+        mags,
+        [...mags].sort((a, b) => b - a),
+      );
+    }
+    const d = choices[i]!;
+    assert.equal(d.value, takes[s.chosen]);
+    assert.deepEqual(d.inputs.model, m);
+    assert.match(d.reason, new RegExp(`^the take model ${model.name} chose ${takes[s.chosen]}: score `));
+    if (m.rulesChose === null) assert.match(d.reason, /; the rules chose it too \(/);
+    else assert.match(d.reason, new RegExp(`; the rules chose ${m.rulesChose} \\(`));
+  });
 });
 
 test('a take recorded 45 ms late throughout: its own latency in takes[].latencyMs and a logged decision', () => {

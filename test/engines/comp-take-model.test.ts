@@ -11,6 +11,7 @@ import {
   TAKE_FEATURES,
   TAKE_FEATURE_GROUPS,
   loadTakeModel,
+  songContext,
   takeContext,
   takeFeatures,
   takeScore,
@@ -18,7 +19,7 @@ import {
 
 test('comp take model: the preset reads the engine features in order, and its check rows score as trained', () => {
   const m = loadTakeModel();
-  assert.equal(m.name, 'comp-take-lr57');
+  assert.equal(m.name, 'comp-take-lr59');
   assert.deepEqual(m.features, [...TAKE_FEATURES]);
   assert.equal(TAKE_FEATURE_GROUPS.length, TAKE_FEATURES.length);
   assert.equal(m.weights.length, TAKE_FEATURES.length);
@@ -64,10 +65,25 @@ test('comp take model: 5 LU under, 35 ms late, a floor 10 dB up: the rules keep 
     const model = chooseTakes(sections, [row], w, names)[0]!;
     assert.equal(model.chosen, 2);
     assert.equal(model.runnerUp, 0);
-    assert.match(model.why, /^the take model scored take3 0\.71 over take1, most on level \(1\.02\), noise \(0\.18\)/);
+    assert.match(model.why, /^the take model scored take3 0\.81 over take1, most on level \(1\.02\), noise \(0\.27\)/);
     assert.match(model.why, /\(the rules chose take1\)$/);
     // the points shown are the rules' (the decision log's measures stay)
     assert.equal(model.scores[0]!.total.toFixed(2), '1.05');
+    // what chose (h-comp59): the preset, every take's score (take 3 highest, 0.81 over take 1), the rules' pick
+    const d = model.model!;
+    assert.equal(d.preset, 'comp-take-lr59');
+    assert.deepEqual(
+      d.takes.map((t) => t.take),
+      [0, 1, 2],
+    );
+    assert.equal((d.takes[2]!.score - d.takes[0]!.score).toFixed(2), '0.81');
+    assert.ok(d.takes[2]!.score > d.takes[1]!.score);
+    assert.equal(d.rulesChose, 0);
+    // take 1's term farthest from the section's mean: its level points (the 5 LU drop), pulling its score down
+    const t1 = d.takes[0]!.terms[0]!;
+    assert.equal(t1.feature, 'log1p level points');
+    assert.ok(t1.contribution < 0 && t1.overMean < 0);
+    assert.equal(rules.model, undefined, 'no model decision with takeModel 0');
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
   }
@@ -95,6 +111,44 @@ test('comp take model: the timing features the rules leave out, from an analytic
   );
 });
 
+test('comp take model: the song features, a take late by its own latency in every section and later in one', () => {
+  // four takes, three sections; takes 1–3 enter at 0 ms, take 4 at +70, +70, +100 with its own latency 70 ms
+  // taken off (its timing reads 0, 0, +30): against the other takes' median it enters 70, 70, 100 ms late, its song
+  // median 70, spread 0, and section 3 lies 30 ms from its median
+  const entries = [
+    [0, 0, 0, 70],
+    [0, 0, 0, 70],
+    [0, 0, 0, 100],
+  ];
+  const lat = [0, 0, 0, 70];
+  const measures = entries.map((row) => row.map((e, t) => ({ ...clean, timingMs: e - lat[t]! })));
+  const song = songContext(measures, lat);
+  assert.deepEqual(song.entryMedian, [0, 0, 0, 70]);
+  assert.deepEqual(song.entrySpread, [0, 0, 0, 0]);
+  const at = (name: string) => TAKE_FEATURES.indexOf(name);
+  const x = measures.map((row, s) => {
+    const raw = row.map((m) => measurePoints(m));
+    return takeFeatures(row, raw, [false, false, false, false], [[], [], [], []], 0, { latencyMs: lat, song }, s);
+  });
+  const col = (s: number, name: string) => x[s]!.map((r) => Number(r[at(name)]!.toFixed(6)));
+  assert.deepEqual(col(0, 'entry with latency − other takes median, ms / 10 (late +)'), [0, 0, 0, 7]);
+  assert.deepEqual(col(2, 'entry with latency − other takes median, ms / 10 (late +)'), [0, 0, 0, 10]);
+  assert.deepEqual(col(1, 'entry with latency − other takes median, song median, ms / 10'), [0, 0, 0, 7]);
+  assert.deepEqual(col(2, 'entry with latency − other takes median, here − song median, |ms| / 10'), [0, 0, 0, 3]);
+  // without a song context (a section alone) the song features are 0
+  const bare = takeFeatures(
+    measures[2]!,
+    measures[2]!.map(measurePoints),
+    [false, false, false, false],
+    [[], [], [], []],
+    0,
+  );
+  assert.deepEqual(
+    bare.map((r) => r[at('entry with latency − other takes median, ms / 10 (late +)')]),
+    [0, 0, 0, 0],
+  );
+});
+
 test('comp take model: where it keeps the rules take, their reason stands and the model margin is added', () => {
   // take a 5 LU under, take b's floor 8 dB up, take c 60 ms late (a defect), take d 30 cents off (a defect):
   // the rules take b (0.22 points under a), and so does the model
@@ -109,5 +163,5 @@ test('comp take model: where it keeps the rules take, their reason stands and th
   assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 1);
   assert.equal(c.chosen, 1);
   assert.equal(c.runnerUp, 0);
-  assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.69 over a\)$/);
+  assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.77 over a\)$/);
 });

@@ -22,7 +22,14 @@ import {
   type Weights,
 } from './params.js';
 import type { Section, TakeSectionMeasures } from './measures.js';
-import { groupContributions, loadTakeModel, takeContributions, takeFeatures, type TakeContext } from './take-model.js';
+import {
+  groupContributions,
+  loadTakeModel,
+  songContext,
+  takeContributions,
+  takeFeatures,
+  type TakeContext,
+} from './take-model.js';
 
 export type Points = Record<Measure, number>;
 
@@ -132,7 +139,36 @@ export interface SectionChoice {
   why: string;
   /** The take was kept from the previous section although another scored lower (switch cost). */
   keptForContinuity: boolean;
+  /** When the take model chose (`takeModel` 1): what chose and why (h-comp59). */
+  model?: ModelDecision;
 }
+
+/** One feature's share of a take's model score. */
+export interface ModelTerm {
+  feature: string;
+  /** The feature's value (take-model.ts takeFeatures). */
+  value: number;
+  /** Its weight times its value (over the feature's scale): what it added to the score. */
+  contribution: number;
+  /** The contribution less its mean over the section's takes: what it set the take apart by. */
+  overMean: number;
+}
+
+/** The take model's decision in a section: the preset, every take's score and the terms that weighed most. */
+export interface ModelDecision {
+  /** The preset's name (presets/NAME.json). */
+  preset: string;
+  /**
+   * Per take (index = take): its score (the section's highest is chosen) and its largest terms, by how far each
+   * contribution lies from the section's mean (terms equal in every take left out).
+   */
+  takes: { take: number; score: number; terms: ModelTerm[] }[];
+  /** The rules' choice (hand-weighted points, switch cost) when it is not the model's; null when they agree. */
+  rulesChose: number | null;
+}
+
+/** How many of a take's terms the decision lists. */
+export const MODEL_TERMS = 4;
 
 const LABEL: Record<Measure, string> = {
   pitch: 'pitch',
@@ -301,6 +337,8 @@ function modelChoices(
   ctx: TakeContext | undefined,
 ): SectionChoice[] {
   const model = loadTakeModel();
+  // the song's view of each take over all its sections (take-model.ts songContext), for the model's features
+  const song = ctx ? { ...ctx, song: songContext(measures, ctx.latencyMs) } : undefined;
   return rules.map((r, s) => {
     const row = measures[s]!;
     const raw = row.map((m) => measurePoints(m));
@@ -311,7 +349,8 @@ function modelChoices(
       absent,
       scores[s]!.map((r) => r.defects),
       r.chosen,
-      ctx,
+      song,
+      s,
     );
     const parts = x.map((v) => takeContributions(model, v));
     const total = parts.map((c) => c.reduce((a, b) => a + b, 0));
@@ -319,10 +358,30 @@ function modelChoices(
     const chosen = order[0]!;
     const runner = order[1];
     if (runner === undefined) return r;
+    const decision: ModelDecision = {
+      preset: model.name,
+      takes: parts.map((c, t) => ({
+        take: t,
+        score: total[t]!,
+        // the terms that set the take apart: its contribution against the section's mean (a term all takes share
+        // alike, such as an entry found in each, moves no choice)
+        terms: c
+          .map((contribution, j) => ({
+            feature: model.features[j]!,
+            value: x[t]![j]!,
+            contribution,
+            overMean: contribution - parts.reduce((a, p) => a + p[j]!, 0) / parts.length,
+          }))
+          .filter((term) => Math.abs(term.overMean) > 1e-9)
+          .sort((a, b) => Math.abs(b.overMean) - Math.abs(a.overMean))
+          .slice(0, MODEL_TERMS),
+      })),
+      rulesChose: chosen === r.chosen ? null : r.chosen,
+    };
     const gain = (a: number, b: number) => (total[a]! - total[b]!).toFixed(2);
     if (chosen === r.chosen) {
       const vs = order.find((t) => t !== chosen)!;
-      return { ...r, why: `${r.why}; the take model agrees (${gain(chosen, vs)} over ${names[vs]})` };
+      return { ...r, why: `${r.why}; the take model agrees (${gain(chosen, vs)} over ${names[vs]})`, model: decision };
     }
     const overturned = ` (the rules chose ${names[r.chosen]})`;
     const decided =
@@ -345,6 +404,6 @@ function modelChoices(
         `the take model scored ${names[chosen]} ${gain(chosen, runner)} over ` +
         `${names[runner]}, most on ${top.map((g) => `${g.k} (${g.d.toFixed(2)})`).join(', ')}${overturned}`;
     }
-    return { ...r, chosen, runnerUp: runner, why, keptForContinuity: false };
+    return { ...r, chosen, runnerUp: runner, why, keptForContinuity: false, model: decision };
   });
 }

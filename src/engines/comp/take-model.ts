@@ -3,8 +3,9 @@
  * bench/comp-learn.ts as a pairwise logistic regression ("the clean take beats this one") on the measures' own
  * points. A take's score is a weighted sum of its features (each relative to the section's other takes too); the
  * section's take with the highest score is chosen. The features are built here once, for the trainer and for the
- * engine; the weights and scales are presets/comp-take-lr57.json (h-comp57: with timing evidence the rules leave out:
- * the onset error, the entry against the nearest other take's, the take's own latency). Within a section only
+ * engine; the weights and scales are presets/comp-take-lr59.json (h-comp59; lr57 before it, h-comp57: with timing
+ * evidence the rules leave out: the onset error, the entry against the nearest other take's, the take's own latency;
+ * lr59 adds the takes' entries against each other over the whole song, songContext). Within a section only
  * differences between takes count (a constant shared by the section's takes adds to every score alike), so the
  * features are a take's own.
  */
@@ -21,6 +22,21 @@ const med = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
 };
+
+/**
+ * h-comp59: the takes against each other over the whole song (the no-guide misses: a take late by its own latency
+ * reads on time once that latency is taken off; a late take is late in every section). Per take and section its entry
+ * with its latency put back against the median of the other takes' (signed), that offset's median over the song's
+ * sections and its spread there, and this section's distance from the take's median. (The voiced level against the
+ * other takes' median, signed, and its song median were tried as the level defect's evidence and dropped: −5
+ * sections leave-one-set-out on the 14 tuning sets.)
+ */
+const SONG_FEATURES: readonly string[] = [
+  'entry with latency − other takes median, ms / 10 (late +)',
+  'entry with latency − other takes median, song median, ms / 10',
+  'entry with latency − other takes median, song spread, ms / 10',
+  'entry with latency − other takes median, here − song median, |ms| / 10',
+];
 
 /** The feature names, in order: the preset's `features` must equal it. */
 export const TAKE_FEATURES: readonly string[] = [
@@ -44,6 +60,7 @@ export const TAKE_FEATURES: readonly string[] = [
   'other takes within 15 ms of the entry, fraction',
   'own latency, |ms| / 10',
   'entry with its latency − section median, |ms| / 10',
+  ...SONG_FEATURES,
 ];
 
 /** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
@@ -68,6 +85,7 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
   'timing',
   'timing',
   'timing',
+  ...SONG_FEATURES.map(() => 'timing'),
 ];
 
 /**
@@ -77,6 +95,45 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
  */
 export interface TakeContext {
   latencyMs: number[];
+  /** The song's view of each take (songContext), when the whole song's sections are at hand. */
+  song?: SongContext;
+}
+
+/** Per take over a song's sections (songContext): the medians and spread the song features read. */
+export interface SongContext {
+  /** Per section and take: entry with its latency − the other takes' median, ms (null: silent or alone). */
+  entryRel: (number | null)[][];
+  entryMedian: number[];
+  entrySpread: number[];
+}
+
+/** A value against the median of the other takes' (null when it or all of theirs are null). */
+function againstOthers(xs: (number | null)[]): (number | null)[] {
+  return xs.map((x, t) => {
+    const o = xs.filter((u, k): u is number => k !== t && u !== null);
+    return x === null || o.length === 0 ? null : x - medianOf(o);
+  });
+}
+/** The true median (the mean of the middle two for an even count). */
+const medianOf = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? 0 : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+};
+
+/** The song context from all sections' measures (rows: sections, columns: takes) and each take's latency. */
+export function songContext(measures: TakeSectionMeasures[][], latencyMs: number[]): SongContext {
+  const entryRel = measures.map((row) =>
+    againstOthers(row.map((m, t) => (m.timingMs === null ? null : m.timingMs + (latencyMs[t] ?? 0)))),
+  );
+  const N = measures[0]?.length ?? 0;
+  const col = (rel: (number | null)[][], t: number) => rel.flatMap((r) => (r[t] == null ? [] : [r[t]!]));
+  const entryMedian = Array.from({ length: N }, (_, t) => medianOf(col(entryRel, t)));
+  return {
+    entryRel,
+    entryMedian,
+    entrySpread: entryMedian.map((c, t) => medianOf(col(entryRel, t).map((x) => Math.abs(x - c)))),
+  };
 }
 
 /** The context from the measures' output (the engine and comp-eval's dumps call this). */
@@ -97,7 +154,11 @@ export function takeFeatures(
   /** The take the hand-weighted rules (chooseTakes without the model) chose here. */
   ruled: number,
   ctx?: TakeContext,
+  /** The section's index in ctx.song (its features are 0 without a song context). */
+  section = 0,
 ): Float64Array[] {
+  const song = ctx?.song;
+  const clip = (x: number) => Math.max(-30, Math.min(30, x));
   const w = WEIGHT_PRESETS[DEFAULT_PRESET];
   const logs = raw.map((p) => MEASURES.map((k) => lp(p[k])));
   const totals = raw.map((p) => lp(MEASURES.reduce((a, k) => a + p[k] * w[k], 0)));
@@ -140,8 +201,20 @@ export function takeFeatures(
         : others(row, t).filter((u) => Math.abs(m.timingMs! - u) <= 15).length / (row.length - 1),
       Math.abs(lat(t)) / 10,
       rawEntry[t] === null ? 0 : Math.abs(rawEntry[t]! - rMed) / 10,
+      ...songFeatures(song, section, t, clip),
     ]);
   });
+}
+
+function songFeatures(song: SongContext | undefined, s: number, t: number, clip: (x: number) => number): number[] {
+  if (!song) return SONG_FEATURES.map(() => 0);
+  const e = song.entryRel[s]?.[t] ?? null;
+  return [
+    e === null ? 0 : clip(e / 10),
+    clip(song.entryMedian[t]! / 10),
+    clip(song.entrySpread[t]! / 10),
+    e === null ? 0 : clip(Math.abs(e - song.entryMedian[t]!) / 10),
+  ];
 }
 
 /** The preset: per feature, a weight on the feature over its scale (the pairwise regression's, folded). */
@@ -156,7 +229,7 @@ export interface TakeModelPreset {
   provenance: Record<string, unknown>;
 }
 
-export const TAKE_MODEL_FILE = presetPath('comp-take-lr57.json');
+export const TAKE_MODEL_FILE = presetPath('comp-take-lr59.json');
 let cached: TakeModelPreset | null = null;
 export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
   if (cached && file === TAKE_MODEL_FILE) return cached;
