@@ -105,7 +105,11 @@
  * held-out 35 (ONSET_HELD_OUT_KITS_35: SoX-oscillator kits, a generator family no set used, players written for it —
  * drags before the backbeat, swung hats with an open hat and a flam on four, kick bursts under a ride, brush triplet
  * taps, a pop groove —, SoX contrast, shelving and bell EQ on the bus, a shoebox tunnel, chapel and stairwell,
- * quiet and full-scale stems, made after held-out 34 had been read; `--held-out-35-only`: that set alone).
+ * quiet and full-scale stems, made after held-out 34 had been read; `--held-out-35-only`: that set alone),
+ * held-out 36 (ONSET_HELD_OUT_KITS_36: lmms-common's DrumSynth presets, a source no set used, players written for it —
+ * a buzz roll of 48ths, ghost-note funk with half-open barks, blast-beat bars, a bossa cross-stick with drags, a
+ * tumbao —, SoX tremolo, riaa, flanger and loudness on the bus, a shoebox barn, bunker and car cabin, quiet and
+ * full-scale stems, made after held-out 35 had been read; `--held-out-36-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -164,8 +168,11 @@ const THIRTY_SECOND = path.join(OUT, 'drums-held-out-32');
 const THIRTY_THIRD = path.join(OUT, 'drums-held-out-33');
 const THIRTY_FOURTH = path.join(OUT, 'drums-held-out-34');
 const THIRTY_FIFTH = path.join(OUT, 'drums-held-out-35');
+const THIRTY_SIXTH = path.join(OUT, 'drums-held-out-36');
+/** `--held-out-36-only`: the thirty-sixth held-out set (ONSET_HELD_OUT_KITS_36) alone. */
+const THIRTY_SIXTH_ONLY = process.argv.includes('--held-out-36-only');
 /** `--held-out-35-only`: the thirty-fifth held-out set (ONSET_HELD_OUT_KITS_35) alone. */
-const THIRTY_FIFTH_ONLY = process.argv.includes('--held-out-35-only');
+const THIRTY_FIFTH_ONLY = process.argv.includes('--held-out-35-only') || THIRTY_SIXTH_ONLY;
 /** `--held-out-34-only`: the thirty-fourth held-out set (ONSET_HELD_OUT_KITS_34) alone. */
 const THIRTY_FOURTH_ONLY = process.argv.includes('--held-out-34-only') || THIRTY_FIFTH_ONLY;
 /** `--held-out-33-only`: the thirty-third held-out set (ONSET_HELD_OUT_KITS_33) alone. */
@@ -283,7 +290,8 @@ interface Item {
     | 'held-out 32'
     | 'held-out 33'
     | 'held-out 34'
-    | 'held-out 35';
+    | 'held-out 35'
+    | 'held-out 36';
   kit: string;
   pattern: string;
 }
@@ -410,6 +418,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 33': [THIRTY_THIRD, { set: 'onset-held-out-33' }],
   'held-out 34': [THIRTY_FOURTH, { set: 'onset-held-out-34' }],
   'held-out 35': [THIRTY_FIFTH, { set: 'onset-held-out-35' }],
+  'held-out 36': [THIRTY_SIXTH, { set: 'onset-held-out-36' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -458,7 +467,8 @@ async function main() {
   const thirtySecond = (THIRD_ONLY && !THIRTY_SECOND_ONLY) || THIRTY_THIRD_ONLY ? none : drumItems('held-out 32');
   const thirtyThird = (THIRD_ONLY && !THIRTY_THIRD_ONLY) || THIRTY_FOURTH_ONLY ? none : drumItems('held-out 33');
   const thirtyFourth = (THIRD_ONLY && !THIRTY_FOURTH_ONLY) || THIRTY_FIFTH_ONLY ? none : drumItems('held-out 34');
-  const thirtyFifth = THIRD_ONLY && !THIRTY_FIFTH_ONLY ? none : drumItems('held-out 35');
+  const thirtyFifth = (THIRD_ONLY && !THIRTY_FIFTH_ONLY) || THIRTY_SIXTH_ONLY ? none : drumItems('held-out 35');
+  const thirtySixth = THIRD_ONLY && !THIRTY_SIXTH_ONLY ? none : drumItems('held-out 36');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -497,6 +507,7 @@ async function main() {
     ...thirtyThird.items,
     ...thirtyFourth.items,
     ...thirtyFifth.items,
+    ...thirtySixth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -536,6 +547,7 @@ async function main() {
     ...thirtyThird.missing,
     ...thirtyFourth.missing,
     ...thirtyFifth.missing,
+    ...thirtySixth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -618,6 +630,7 @@ async function main() {
       'held-out 33',
       'held-out 34',
       'held-out 35',
+      'held-out 36',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
