@@ -3,7 +3,8 @@
  * features (detectOnsets' onCandidates, src/engines/onsets/peak-model.ts peakFeatures), labelled from the
  * generator's truth (one-to-one, ±50 ms, closest pairs first: the evaluation's matching), boosted trees
  * (bench/learn.ts trainBoosted, K = 2) trained leave-one-set-out (held-out 22 and its twin 23 together) on the
- * onset sets that are read (held-out 12–14 and 18–33: 544 files), the threshold chosen by LOSO.
+ * onset sets that are read (held-out 12–14 and 18–33: 544 files; h-onset59: and 34, 35, 592 files), the threshold
+ * chosen by LOSO.
  *   node dist/bench/onset-learn.js dump                      (features and candidates per set, cached)
  *   node dist/bench/onset-learn.js train [--write]           (coverage, LOSO, in-sample; --write: the preset)
  *   node dist/bench/onset-learn.js judge --set 34 --dir DIR  (one set with the preset, main vs model)

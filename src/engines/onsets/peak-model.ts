@@ -3,7 +3,9 @@
  * its own onsets and the flux envelope's and each group's peaks picked at a low floor (onsetModelFloor × the flux
  * delta) — with the evidence around it, as one row of numbers per candidate (peakFeatures: the one function the
  * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
- * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold.
+ * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold. Since h-onset59
+ * (presets/onset-peak-gbm59.json) the rows end in the rules' flags (RULE_FLAGS), and the engine applies the trees
+ * only to input with the evidence they were trained on (detectOnsets: otherwise the rules' onsets stand).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
