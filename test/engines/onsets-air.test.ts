@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { ONSET_FLUX_PARAMETERS, onsetFluxOptions, stftLayout } from '../../src/engines/analysis/params.js';
-import { detectOnsets, onsetInput } from '../../src/engines/onsets/index.js';
+import { detectOnsets, onsetDefaults, onsetInput } from '../../src/engines/onsets/index.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { matchEvents } from '../../bench/metrics.js';
 
@@ -84,7 +84,7 @@ test('hats under a ringing cymbal: found in the air band over 16 kHz, where the 
     assert.ok(over > 6, `hat at ${at} s: ${over.toFixed(2)} dB over the ring at 17–21 kHz`);
   }
   const truth = [0.1, ...hats];
-  const onsets = (maxHz: number) => {
+  const onsets = (maxHz: number, params = onsetDefaults()) => {
     const fx = createFeatureExtractor(
       { sampleRate: RATE, channels: 1 },
       { spectrum: true, pitch: false, onsets: true },
@@ -92,14 +92,18 @@ test('hats under a ringing cymbal: found in the air band over 16 kHz, where the 
       onsetFluxOptions(RATE, { maxHz }),
     );
     fx.addFloat(x);
-    return detectOnsets(onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples)).times;
+    return detectOnsets(onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples), params).times;
   };
   // the default filterbank reaches the air band: the stroke and every hat are found, with no more extras (the noise
   // ring's own swells) than a filterbank that stops at 17 kHz, which misses hats (measured: 9 of 9 found, 6 extras;
   // at 17 kHz 4 of 9 and 9 extras)
-  const found = matchEvents(onsets(ONSET_FLUX_PARAMETERS.maxHz.value), truth, 0.05);
-  const below = matchEvents(onsets(17000), truth, 0.05);
+  // (the rules' own reading: the peak model off, onsetModel 0; with it on a 17 kHz filterbank misses 1 hat)
+  const rules = { ...onsetDefaults(), onsetModel: 0 };
+  const found = matchEvents(onsets(ONSET_FLUX_PARAMETERS.maxHz.value, rules), truth, 0.05);
+  const below = matchEvents(onsets(17000, rules), truth, 0.05);
   assert.equal(found.fn, 0, `missed ${found.fn} of ${truth.length}`);
   assert.ok(below.fn >= 3, `at 17 kHz missed ${below.fn}`);
   assert.ok(found.fp <= below.fp, `extras ${found.fp}, at 17 kHz ${below.fp}`);
+  // the defaults (the peak model when onsetModel is on): the stroke and every hat
+  assert.equal(matchEvents(onsets(ONSET_FLUX_PARAMETERS.maxHz.value), truth, 0.05).fn, 0);
 });

@@ -88,6 +88,10 @@ test('detectOnsets: a choke with nothing else near is an onset; not within choke
     };
   };
   assert.deepEqual(detectOnsets(input()).times, [1]);
+  // the peak model reads only the evidence it was trained on (the onset flux's 4 groups, the novelty, its coherence,
+  // the band energies): this hand-made input has one flux group and no novelty, so with it on the rules' reading
+  // stands (before h-onset59 the model dropped the choke: P 0.02 on an all-zero envelope)
+  assert.deepEqual(detectOnsets(input(), { ...onsetDefaults(), onsetModel: 1 }).times, [1]);
   assert.deepEqual(detectOnsets(input(), { ...onsetDefaults(), chokeDropDb: 0 }).times, []);
   // a hit 50 ms before (tick 1900 = 0.95 s): found at its attack; the choke after it is dropped …
   const after = detectOnsets(input(1900)).times;

@@ -1000,6 +1000,56 @@ export function fluxPick(params: OnsetParameterValues = onsetDefaults()): OnsetP
   };
 }
 
+/** What the rules decided on the way, for the peak model's flags (ruleFlags): frames (wash) and times (the rest). */
+interface RuleTrace {
+  wash: number[];
+  lead: number[];
+  tail: number[];
+  incoherent: number[];
+  echo: number[];
+  rise: Set<number>;
+  novelty: Set<number>;
+  choke: Set<number>;
+}
+const newTrace = (): RuleTrace => ({
+  wash: [],
+  lead: [],
+  tail: [],
+  incoherent: [],
+  echo: [],
+  rise: new Set(),
+  novelty: new Set(),
+  choke: new Set(),
+});
+
+/**
+ * A candidate's rule flags, in peak-model.ts RULE_FLAGS' order: the kind of peak or onset it is (a lead or trail
+ * peak, a group's peak the envelope did not pick, a fine rise's, the novelty's or a choke's onset) and which rule
+ * dropped an onset or peak at it (within minIntervalSeconds; the wash test's peaks within ± 1 frame).
+ */
+function ruleFlags(
+  c: PeakCandidate,
+  trace: RuleTrace,
+  kinds: { lead: Set<number>; trail: Set<number>; group: Set<number> },
+  minInterval: number,
+): number[] {
+  const near = (ts: number[]) => (ts.some((t) => Math.abs(t - c.t) < minInterval) ? 1 : 0);
+  const peak = c.main && c.source === 0;
+  return [
+    peak && kinds.lead.has(c.p) ? 1 : 0,
+    peak && kinds.trail.has(c.p) ? 1 : 0,
+    peak && kinds.group.has(c.p) ? 1 : 0,
+    c.main && trace.rise.has(c.t) ? 1 : 0,
+    c.main && trace.novelty.has(c.t) ? 1 : 0,
+    c.main && trace.choke.has(c.t) ? 1 : 0,
+    near(trace.lead),
+    c.p >= 0 && trace.wash.some((p) => Math.abs(p - c.p) <= 1) ? 1 : 0,
+    near(trace.tail),
+    near(trace.incoherent),
+    near(trace.echo),
+  ];
+}
+
 /** detectOnsets' options that leave its output unchanged. */
 export interface DetectOptions {
   /**
@@ -1034,17 +1084,20 @@ export function detectOnsets(
     ? valleyPeaks(env, leadPeaks(env, envPeaks, hopSeconds, pick, params, trailPeaks), valley.frames, valley.fraction)
     : [];
   // … each standing out of any sustained wash (washPeaks)
+  // the rules' decisions, kept for the peak model's features (ruleFlags) when it is asked for
+  const trace = newTrace();
+  const unwashed = input.flux
+    ? [
+        ...new Set([...valleyPeaks(env, envPeaks, valley.frames, valley.fraction), ...leads, ...fluxGroupPeaksOnce]),
+      ].sort((a, b) => a - b)
+    : [];
   const peaks = input.flux
-    ? washPeaks(
-        [
-          ...new Set([...valleyPeaks(env, envPeaks, valley.frames, valley.fraction), ...leads, ...fluxGroupPeaksOnce]),
-        ].sort((a, b) => a - b),
-        input.flux,
-        split?.novelty,
-        params,
-        columns,
-      )
+    ? washPeaks(unwashed, input.flux, split?.novelty, params, columns)
     : pickPeaks(env, 1 / hopSeconds, pick);
+  if (input.flux) {
+    const washed = new Set(peaks);
+    trace.wash = unwashed.filter((p) => !washed.has(p));
+  }
   const strength = (t: number) => strengthAt(odf, input.hopSeconds, t);
   const { span, lookback } = riseTicks(tickSeconds, params);
   const before = input.flux
@@ -1104,16 +1157,19 @@ export function detectOnsets(
       const rise = energyRise(fineEnergy, t, tickSeconds, spans.after, spans.before);
       return rise === undefined || rise >= (trailPeaks.has(p) ? trailRatio : ratio);
     });
+    trace.lead = out.filter((_, k) => !keep[k]).map((o) => o.t);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
   // flux onsets in a decaying tail that neither change the timbre, nor rise loudly, nor add energy (tailOnsets)
   if (split?.novelty && columns) {
     const keep = tailOnsets(out, split.novelty, input.flux!, columns, fineEnergy, tickSeconds, params);
+    trace.tail = out.filter((_, k) => !keep[k]).map((o) => o.t);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
   // … and flux onsets whose rise is incoherent across the novelty's filters that do not rise loudly
   if (input.noveltyCoherence) {
     const keep = incoherentOnsets(out, input.noveltyCoherence, fineEnergy, tickSeconds, params);
+    trace.incoherent = out.filter((_, k) => !keep[k]).map((o) => o.t);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
   const rises = input.rises ?? fineRises(fineEnergy, span, lookback, tickSeconds, params);
@@ -1126,6 +1182,7 @@ export function detectOnsets(
       attackStart(fineEnergy, rise, span, attackTicks, startRatio, lookback, backtrack) * tickSeconds,
     );
     out.push({ t, s: strength(t), e: 0, p: -1 });
+    trace.rise.add(t);
   }
   // timbre novelty: a hat inside a ringing or choked open hat, where no group's flux rises; only where no other
   // onset is near (the novelty of a hit the flux found is not a second onset)
@@ -1168,12 +1225,14 @@ export function detectOnsets(
       const t = Math.max(0, k * hopSeconds - lead);
       if (nearest(found, t) <= exclusion) continue;
       out.push({ t, s: strength(t), e: 0, p: -1 });
+      trace.novelty.add(t);
     }
   }
   out.sort((a, b) => a.t - b.t);
   // a delay line's repeats (echoRepeats), over every onset found
   if (input.bandEnergy && input.flux && params.echoQuantile > 0) {
     const keep = echoRepeats(out, input.bandEnergy, input.flux.hopSeconds, params);
+    trace.echo = out.filter((_, k) => !keep[k]).map((o) => o.t);
     out.splice(0, out.length, ...out.filter((_, k) => keep[k]));
   }
   // an open hat's ring cut by a closed or pedal hat that raised no band (chokeOnsets), where no onset is near and
@@ -1194,6 +1253,7 @@ export function detectOnsets(
         const before = lowerBound(found, t) - 1;
         if (before >= 0 && t - found[before]! < quiet) continue;
         out.push({ t, s: strength(t), e: 0, p: -1 });
+        trace.choke.add(t);
       }
       out.sort((a, b) => a.t - b.t);
     }
@@ -1222,6 +1282,13 @@ export function detectOnsets(
       if (nearest(mainTimes, o.t) >= params.minIntervalSeconds)
         cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 2 });
     cands.sort((a, b) => a.t - b.t);
+    const own = new Set(fluxGroupPeaksOnce);
+    const kinds = {
+      lead: new Set(leads),
+      trail: trailPeaks,
+      group: new Set([...own].filter((p) => !envPeaks.includes(p))),
+    };
+    for (const c of cands) c.flags = ruleFlags(c, trace, kinds, params.minIntervalSeconds);
     const spans = tailSpans(tickSeconds, params);
     peakFeatures(cands, {
       env,
@@ -1238,7 +1305,14 @@ export function detectOnsets(
       riseBefore: spans.before,
     });
     options.onCandidates?.(cands);
-    if (model) {
+    // the model reads only what it was trained on: the onset flux's groups, its timbre novelty and coherence and
+    // the band energies (an input without them, e.g. a hand-made envelope, keeps the rules' onsets)
+    const evidence =
+      split?.novelty !== undefined &&
+      input.noveltyCoherence !== undefined &&
+      input.bandEnergy !== undefined &&
+      columns.scaled.length === FLUX_BAND_GROUPS;
+    if (model && evidence) {
       const threshold = checkParameter(
         'onsetModelThreshold',
         ONSET_PARAMETERS.onsetModelThreshold,

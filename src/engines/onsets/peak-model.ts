@@ -3,12 +3,35 @@
  * its own onsets and the flux envelope's and each group's peaks picked at a low floor (onsetModelFloor × the flux
  * delta) — with the evidence around it, as one row of numbers per candidate (peakFeatures: the one function the
  * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
- * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold.
+ * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold. Since h-onset59
+ * (presets/onset-peak-gbm59.json) the rows end in the rules' flags (RULE_FLAGS), and the engine applies the trees
+ * only to input with the evidence they were trained on (detectOnsets: otherwise the rules' onsets stand).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 
-/** The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `strength`). */
+/**
+ * The rules' flags (detectOnsets' ruleFlags, h-onset59): the kind of main's onset (a lead or trail peak, a group's
+ * own peak, a fine rise's, the novelty's or a choke's onset) and which rule dropped an onset near a candidate.
+ */
+export const RULE_FLAGS = [
+  'lead',
+  'trail',
+  'groupPeak',
+  'riseOnset',
+  'noveltyOnset',
+  'chokeOnset',
+  'droppedLead',
+  'droppedWash',
+  'droppedTail',
+  'droppedIncoherent',
+  'droppedEcho',
+];
+
+/**
+ * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow them:
+ * a model of the first 22, onset-peak-gbm56, reads the longer rows unchanged).
+ */
 export function peakFeatureNames(groups: number): string[] {
   return [
     'main',
@@ -30,6 +53,7 @@ export function peakFeatureNames(groups: number): string[] {
     'mainDensity',
     'localRatio',
     ...Array.from({ length: groups }, (_, g) => `g${g}`),
+    ...RULE_FLAGS,
   ];
 }
 
@@ -45,6 +69,8 @@ export interface PeakCandidate {
   main: number;
   /** 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only. */
   source: number;
+  /** The rules' flags (RULE_FLAGS' order, 0 or 1; in the feature row 1 or NaN). */
+  flags?: number[];
   /** Its feature row (peakFeatures). */
   x?: Float64Array;
 }
@@ -156,6 +182,9 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       count(mainTimes, c.t, 0.5),
       localMax > 0 ? e / localMax : NaN,
       ...Array.from({ length: ev.groups }, (_, g) => maxNear(ev.columns?.[g], p, 1, 1)),
+      // a flag set: 1; not set: missing (bench/learn.ts bins a feature by its quantiles, which cannot split a flag
+      // set on a few % of the rows; missing values have a bin of their own)
+      ...(c.flags ?? RULE_FLAGS.map(() => 0)).map((v) => (v ? 1 : NaN)),
     ];
     c.x = Float64Array.from(x, (v) => (Number.isFinite(v) ? v : NaN));
   });
@@ -201,8 +230,8 @@ export function acceptPeaks(
   return out;
 }
 
-export const PEAK_MODEL_PRESET = 'onset-peak-gbm56';
-/** presets/onset-peak-gbm56.json (src/presets.ts). */
+export const PEAK_MODEL_PRESET = 'onset-peak-gbm59';
+/** presets/onset-peak-gbm59.json (src/presets.ts). */
 export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
 let loaded: PeakModel | undefined;
 /** The preset (read once). */
