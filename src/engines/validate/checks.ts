@@ -119,47 +119,44 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     );
   }
 
-  // format
-  const rates = p.sampleRatesHz;
-  if (rates && rates.length > 0) {
-    add(
-      'sample-rate',
-      rates.includes(format.sampleRate),
-      format.sampleRate,
-      rates,
-      () => `${format.sampleRate} Hz is accepted`,
-      () =>
-        `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ` +
-        `${p.delivery.sampleRateHz} Hz`,
-    );
-  }
-  const depths = p.bitDepths;
-  if (depths && depths.length > 0) {
-    const b = format.bitDepth;
-    add(
-      'bit-depth',
-      b !== null && depths.includes(b),
-      b,
-      depths,
-      () => `${b}-bit is accepted`,
-      () =>
-        b === null
-          ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
-          : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ` +
-            `${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
-    );
-  }
-  const layouts = p.channels;
-  if (layouts && layouts.length > 0) {
-    add(
-      'channels',
-      layouts.includes(format.channels),
-      format.channels,
-      layouts,
-      () => `${format.channels} channel(s) accepted`,
-      () => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`,
-    );
-  }
+  // format: a value the platform lists (no list: no check); the failure message is given the list
+  const listed = (
+    id: string,
+    list: number[] | undefined,
+    value: number | null,
+    ok: () => string,
+    bad: (list: number[]) => string,
+  ) => {
+    if (list && list.length > 0) add(id, value !== null && list.includes(value), value, list, ok, () => bad(list));
+  };
+  listed(
+    'sample-rate',
+    p.sampleRatesHz,
+    format.sampleRate,
+    () => `${format.sampleRate} Hz is accepted`,
+    (rates) =>
+      `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ` +
+      `${p.delivery.sampleRateHz} Hz`,
+  );
+  const b = format.bitDepth;
+  listed(
+    'bit-depth',
+    p.bitDepths,
+    b,
+    () => `${b}-bit is accepted`,
+    (depths) =>
+      b === null
+        ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
+        : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ` +
+          `${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
+  );
+  listed(
+    'channels',
+    p.channels,
+    format.channels,
+    () => `${format.channels} channel(s) accepted`,
+    (layouts) => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`,
+  );
 
   // quality
   add(
