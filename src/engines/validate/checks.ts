@@ -158,10 +158,11 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     (layouts) => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`,
   );
 
-  // quality
-  add(
+  // quality: most are a measure held at or under the platform's maximum
+  const atMost = (id: string, value: number, max: number, ok: () => string, bad: () => string) =>
+    add(id, value <= max, value, max, ok, bad);
+  atMost(
     'clipping',
-    l.clippedSamples <= p.clippedSamplesMax,
     l.clippedSamples,
     p.clippedSamplesMax,
     () => 'no clipped runs',
@@ -178,24 +179,16 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     () => `DC offset ${dc.toFixed(4)} is within ±${p.dcOffsetMax}`,
     () => `DC offset ${dc.toFixed(4)} exceeds ±${p.dcOffsetMax}; apply a DC/high-pass filter`,
   );
-  const lead = l.silence.leadingSeconds;
-  add(
-    'leading-silence',
-    lead <= p.leadingSilenceMaxSeconds,
-    lead,
-    p.leadingSilenceMaxSeconds,
-    () => `${f2(lead)} s of leading silence`,
-    () => `${f2(lead)} s of silence before the first sound (at most ${p.leadingSilenceMaxSeconds} s); trim the start`,
-  );
-  const tail = l.silence.trailingSeconds;
-  add(
-    'trailing-silence',
-    tail <= p.trailingSilenceMaxSeconds,
-    tail,
-    p.trailingSilenceMaxSeconds,
-    () => `${f2(tail)} s of trailing silence`,
-    () => `${f2(tail)} s of silence after the last sound (at most ${p.trailingSilenceMaxSeconds} s); trim the end`,
-  );
+  const silence = (end: 'leading' | 'trailing', seconds: number, max: number, where: string, part: string) =>
+    atMost(
+      `${end}-silence`,
+      seconds,
+      max,
+      () => `${f2(seconds)} s of ${end} silence`,
+      () => `${f2(seconds)} s of silence ${where} (at most ${max} s); trim the ${part}`,
+    );
+  silence('leading', l.silence.leadingSeconds, p.leadingSilenceMaxSeconds, 'before the first sound', 'start');
+  silence('trailing', l.silence.trailingSeconds, p.trailingSilenceMaxSeconds, 'after the last sound', 'end');
   if (format.channels >= 2) {
     const drop = l.monoLoudnessDropLu;
     add(
