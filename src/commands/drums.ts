@@ -465,12 +465,10 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         sha256: sha.get(outs[i]!) ?? '',
         role: r ? 'drums:replaced' : 'drums:track',
       });
+      const track = { track: t.name, file: t.file, instrument: t.instrument, output: outs[i]! };
       if (!r)
         return {
-          track: t.name,
-          file: t.file,
-          instrument: t.instrument,
-          output: outs[i]!,
+          ...track,
           replaced: false,
           note:
             d.role === 'ambient'
@@ -505,10 +503,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         inputs: { track: t.name, mix },
       });
       return {
-        track: t.name,
-        file: t.file,
-        instrument: t.instrument,
-        output: outs[i]!,
+        ...track,
         replaced: true,
         polarity,
         hits: pl.length,
