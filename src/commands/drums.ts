@@ -465,12 +465,10 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         sha256: sha.get(outs[i]!) ?? '',
         role: r ? 'drums:replaced' : 'drums:track',
       });
+      const track = { track: t.name, file: t.file, instrument: t.instrument, output: outs[i]! };
       if (!r)
         return {
-          track: t.name,
-          file: t.file,
-          instrument: t.instrument,
-          output: outs[i]!,
+          ...track,
           replaced: false,
           note:
             d.role === 'ambient'
@@ -505,10 +503,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         inputs: { track: t.name, mix },
       });
       return {
-        track: t.name,
-        file: t.file,
-        instrument: t.instrument,
-        output: outs[i]!,
+        ...track,
         replaced: true,
         polarity,
         hits: pl.length,
@@ -642,20 +637,26 @@ export interface SliceResult {
   durationSeconds: number;
 }
 
-export interface SliceOptions extends RunContext {
+/** The numbers quantize and humanize take, the same in their options and on the command line (`--timing-ms` …). */
+export interface SliceSettings {
+  /** Quantize: the grid's first line (s; default: fitted to the hits), strength, window and swing. */
+  gridStart?: number;
+  strength?: number;
+  window?: number;
+  swing?: number;
+  /** Humanize: the largest timing (ms) and velocity moves, and the random seed. */
+  timingMs?: number;
+  velocity?: number;
+  seed?: number;
+}
+
+export interface SliceOptions extends RunContext, SliceSettings {
   inputs: string[];
   output: string;
   verb: 'quantize' | 'humanize';
   /** Quantize: grid as a note value (1/16 → 0.0625) and its text. */
   grid?: { value: number; text: string };
   bpm?: number | 'auto';
-  gridStart?: number;
-  strength?: number;
-  window?: number;
-  swing?: number;
-  timingMs?: number;
-  velocity?: number;
-  seed?: number;
   rpp?: string;
   recipe?: string;
   overwrite?: boolean;
@@ -843,14 +844,12 @@ export interface MidiHumanizeResult {
 
 /** Humanize a MIDI file: every note-on (and its note-off) moved by up to ±timing, its velocity by up to ±velocity. */
 export async function humanizeMidiFile(
-  o: RunContext & {
-    input: string;
-    output: string;
-    timingMs?: number;
-    velocity?: number;
-    seed?: number;
-    overwrite?: boolean;
-  },
+  o: RunContext &
+    Pick<SliceSettings, 'timingMs' | 'velocity' | 'seed'> & {
+      input: string;
+      output: string;
+      overwrite?: boolean;
+    },
 ): Promise<Reported<MidiHumanizeResult>> {
   const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
   try {
@@ -921,7 +920,7 @@ export async function humanizeMidiFile(
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {
+export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, SliceSettings {
   midi?: string;
   bpm?: number;
   kit?: string;
@@ -930,13 +929,6 @@ export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteF
   rpp?: string;
   recipe?: string;
   grid?: string;
-  gridStart?: number;
-  strength?: number;
-  window?: number;
-  swing?: number;
-  timingMs?: number;
-  velocity?: number;
-  seed?: number;
 }
 
 const parseGrid = (value: string): { value: number; text: string } => {

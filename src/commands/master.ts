@@ -63,15 +63,7 @@ import { codecTruePeaks } from './validate.js';
 import type { Decision, RunOutput } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import {
-  oneOf,
-  type FfmpegFlag,
-  type InputFlags,
-  type JobsFlag,
-  type JsonFlag,
-  type OverwriteFlag,
-  type StoreFlags,
-} from './options.js';
+import { oneOf, type BatchFlags } from './options.js';
 
 const NOISE_SHAPING_WHY = '; --noise-shaping moves its noise out of the 2–5 kHz region the ear hears best';
 
@@ -1111,7 +1103,7 @@ async function measureWritten(
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface MasterFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, AdHocFlags {
+export interface MasterFlags extends BatchFlags, AdHocFlags {
   target?: string;
   reference?: string;
   style: string;

@@ -35,6 +35,8 @@ export interface InputFlags {
 export interface OverwriteFlag {
   overwrite?: boolean;
 }
+/** The flags of a command run on a batch of files that writes and records (master, validate): all of the above. */
+export interface BatchFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags {}
 
 export function addJsonOption(cmd: Command, what = 'print one JSON object per input per line (NDJSON)'): Command {
   return cmd.option('--json', what);

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineCommand, withSession, type CliContext, type Session } from './context.js';
+import { defineCommand, withSession, type CliContext, type CommandSpec, type Session } from './context.js';
 import { oneOf, type JsonFlag } from './options.js';
 import type { QueueStatus, SubmitJob, Submitted } from '../queue/jobs.js';
 import type { QueueCommand } from '../queue/boss.js';
@@ -160,59 +160,57 @@ export async function queueStatusCli(ctx: CliContext, flags: QueueFlags): Promis
   });
 }
 
-/** `queue retry` / `queue cancel`: one job by id, or every failed / queued one; each id printed. */
-async function queueJobsCli(
-  ctx: CliContext,
-  job: string | undefined,
-  every: boolean | undefined,
-  flags: QueueFlags,
-  what: { name: 'retry' | 'cancel'; everyFlag: string; state: string; done: string },
+/**
+ * `queue retry` and `queue cancel`: one job by id, or every failed / queued one (the verb's `every` flag); each id
+ * printed with the state it is left in.
+ */
+interface JobsVerb {
+  name: 'retry' | 'cancel';
+  description: string;
+  /** The flag that names every job the verb applies to, its key among the parsed flags and its help. */
+  every: { flag: string; key: 'failed' | 'allQueued'; help: string };
+  state: string;
+  done: string;
   act: (
     jobs: typeof import('../queue/jobs.js'),
     boss: import('pg-boss'),
     ids: string[] | undefined,
-  ) => Promise<string[]>,
-): Promise<number> {
-  if (!job === !every) throw new UsageError(`queue ${what.name}: give a job id or ${what.everyFlag} (not both)`);
+  ) => Promise<string[]>;
+}
+
+const JOBS_VERBS: JobsVerb[] = [
+  {
+    name: 'retry',
+    description: 'queue failed (or dead-lettered) jobs again',
+    every: { flag: '--failed', key: 'failed', help: 'every failed job' },
+    state: 'retry',
+    done: 'queued again',
+    act: (jobs, b, ids) => jobs.retryJobs(b, ids ? { ids } : 'failed'),
+  },
+  {
+    name: 'cancel',
+    description: 'cancel queued jobs (running ones finish)',
+    every: { flag: '--all-queued', key: 'allQueued', help: 'every job waiting to run' },
+    state: 'cancelled',
+    done: 'cancelled',
+    act: (jobs, b, ids) => jobs.cancelJobs(b, ids ? { ids } : 'queued'),
+  },
+];
+
+type JobsFlags = QueueFlags & { failed?: boolean; allQueued?: boolean };
+
+async function queueJobsCli(ctx: CliContext, job: string | undefined, flags: JobsFlags, what: JobsVerb) {
+  if (!job === !flags[what.every.key])
+    throw new UsageError(`queue ${what.name}: give a job id or ${what.every.flag} (not both)`);
   return withSession(ctx, 'queue', {}, async (s) => {
     const url = await queueUrl(s, flags, `queue ${what.name}`);
     const jobs = await import('../queue/jobs.js');
-    const ids = await withQueue(s, url, (b) => act(jobs, b, job ? [job] : undefined));
+    const ids = await withQueue(s, url, (b) => what.act(jobs, b, job ? [job] : undefined));
     const out = s.output<{ jobId: string; state: string }>(flags, { format: (r) => `${r.jobId} ${what.done}` });
     for (const id of ids) out.result({ jobId: id, state: what.state });
     ctx.io.stderr.write(`${ids.length} job(s) ${what.done}\n`);
     return ExitCode.ok;
   });
-}
-
-export async function queueRetryCli(
-  ctx: CliContext,
-  job: string | undefined,
-  flags: QueueFlags & { failed?: boolean },
-) {
-  return queueJobsCli(
-    ctx,
-    job,
-    flags.failed,
-    flags,
-    { name: 'retry', everyFlag: '--failed', state: 'retry', done: 'queued again' },
-    (jobs, b, ids) => jobs.retryJobs(b, ids ? { ids } : 'failed'),
-  );
-}
-
-export async function queueCancelCli(
-  ctx: CliContext,
-  job: string | undefined,
-  flags: QueueFlags & { allQueued?: boolean },
-) {
-  return queueJobsCli(
-    ctx,
-    job,
-    flags.allQueued,
-    flags,
-    { name: 'cancel', everyFlag: '--all-queued', state: 'cancelled', done: 'cancelled' },
-    (jobs, b, ids) => jobs.cancelJobs(b, ids ? { ids } : 'queued'),
-  );
 }
 
 const DB = 'postgres://shub@db.studio/shub';
@@ -274,26 +272,15 @@ export const queueCommand = defineCommand({
       exitCodes: { 0: 'ok', 2: 'no database named', 4: 'database unreachable' },
       run: (ctx, flags: QueueFlags) => queueStatusCli(ctx, flags),
     },
-    {
-      name: 'retry',
-      description: 'queue failed (or dead-lettered) jobs again',
+    ...JOBS_VERBS.map((v): CommandSpec => ({
+      name: v.name,
+      description: v.description,
       arguments: [['[job]', 'a job id']],
-      options: (cmd) => cmd.option('--failed', 'every failed job'),
+      options: (cmd) => cmd.option(v.every.flag, v.every.help),
       shared: { json: 'print one JSON line per job', store: 'db' },
-      examples: [`shub queue retry --failed --db ${DB}`],
+      examples: [`shub queue ${v.name} ${v.every.flag} --db ${DB}`],
       exitCodes: { 0: 'ok', 2: 'no job named, or an unknown job', 4: 'database unreachable' },
-      run: (ctx, job: string | undefined, flags: QueueFlags & { failed?: boolean }) => queueRetryCli(ctx, job, flags),
-    },
-    {
-      name: 'cancel',
-      description: 'cancel queued jobs (running ones finish)',
-      arguments: [['[job]', 'a job id']],
-      options: (cmd) => cmd.option('--all-queued', 'every job waiting to run'),
-      shared: { json: 'print one JSON line per job', store: 'db' },
-      examples: [`shub queue cancel --all-queued --db ${DB}`],
-      exitCodes: { 0: 'ok', 2: 'no job named, or an unknown job', 4: 'database unreachable' },
-      run: (ctx, job: string | undefined, flags: QueueFlags & { allQueued?: boolean }) =>
-        queueCancelCli(ctx, job, flags),
-    },
+      run: (ctx: CliContext, job: string | undefined, flags: JobsFlags) => queueJobsCli(ctx, job, flags, v),
+    })),
   ],
 });

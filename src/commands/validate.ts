@@ -18,14 +18,7 @@ import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
-import {
-  type FfmpegFlag,
-  type InputFlags,
-  type JobsFlag,
-  type JsonFlag,
-  type OverwriteFlag,
-  type StoreFlags,
-} from './options.js';
+import type { BatchFlags } from './options.js';
 import { isStdout, OutputPlan, writeReport } from '../io/outputs.js';
 import { registerTemporary, releaseTemporary } from '../io/atomic.js';
 
@@ -173,8 +166,7 @@ function describeChoices(file: string, platforms: Platform[], m: Measurements, c
 
 // ---- the command line -----------------------------------------------------------------------
 
-export interface ValidateFlags
-  extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, AdHocFlags {
+export interface ValidateFlags extends BatchFlags, AdHocFlags {
   platform?: string;
   junit?: string;
   codecCheck?: boolean;

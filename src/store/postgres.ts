@@ -279,64 +279,42 @@ export class PostgresStore implements Store {
         const idOf = (sha: unknown) => (typeof sha === 'string' && assetIds.has(sha) ? assetIds.get(sha)! : null);
         const idByPath = (file: unknown) => idOf(r.inputs.find((i) => i.path === file && i.sha256)?.sha256);
 
-        await insertChunks(
-          trx,
-          'run_inputs',
-          r.inputs.map((i, seq) => ({
-            run_id: r.runId,
-            seq,
-            path: i.path,
-            size_bytes: i.sizeBytes,
-            asset_id: idOf(i.sha256),
-            format: i.format === null || i.format === undefined ? null : JSON.stringify(i.format),
-          })),
-        );
-        await insertChunks(
-          trx,
-          'outputs',
-          r.outputs.map((o, seq) => {
-            const id = idOf(o.sha256);
-            if (id === null) throw new ShubError(`run output ${o.path} has no valid sha256; cannot record it`, 5);
-            return { run_id: r.runId, seq, asset_id: id, path: o.path, role: o.role };
-          }),
-        );
-        await insertChunks(
-          trx,
-          'decisions',
-          r.decisions.map((d, seq) => ({
-            run_id: r.runId,
-            seq,
-            engine: d.engine,
-            decision: d.decision,
-            value: jsonOrNull(d.value),
-            unit: d.unit ?? null,
-            reason: d.reason,
-            inputs: jsonOrNull(d.inputs),
-            alternatives: jsonOrNull(d.alternatives),
-            confidence: d.confidence ?? null,
-          })),
-        );
+        await insertRunRows(trx, 'run_inputs', r.runId, r.inputs, (i) => ({
+          path: i.path,
+          size_bytes: i.sizeBytes,
+          asset_id: idOf(i.sha256),
+          format: i.format === null || i.format === undefined ? null : JSON.stringify(i.format),
+        }));
+        await insertRunRows(trx, 'outputs', r.runId, r.outputs, (o) => {
+          const id = idOf(o.sha256);
+          if (id === null) throw new ShubError(`run output ${o.path} has no valid sha256; cannot record it`, 5);
+          return { asset_id: id, path: o.path, role: o.role };
+        });
+        await insertRunRows(trx, 'decisions', r.runId, r.decisions, (d) => ({
+          engine: d.engine,
+          decision: d.decision,
+          value: jsonOrNull(d.value),
+          unit: d.unit ?? null,
+          reason: d.reason,
+          inputs: jsonOrNull(d.inputs),
+          alternatives: jsonOrNull(d.alternatives),
+          confidence: d.confidence ?? null,
+        }));
         if (r.command === 'analyze') {
-          await insertChunks(
-            trx,
-            'analyses',
-            r.results.map((res, seq) => {
-              const x = asObject(res);
-              const levels = asObject(x.levels);
-              return {
-                run_id: r.runId,
-                seq,
-                asset_id: idOf(x.sha256) ?? idByPath(x.file),
-                file: typeof x.file === 'string' ? x.file : '',
-                integrated_lufs: finite(levels.integratedLufs),
-                loudness_range_lu: finite(levels.loudnessRangeLu),
-                true_peak_dbtp: finite(levels.truePeakDbtp),
-                bpm: finite(asObject(x.tempo).bpm),
-                musical_key: typeof asObject(x.key).key === 'string' ? (asObject(x.key).key as string) : null,
-                result: JSON.stringify(res),
-              };
-            }),
-          );
+          await insertRunRows(trx, 'analyses', r.runId, r.results, (res) => {
+            const x = asObject(res);
+            const levels = asObject(x.levels);
+            return {
+              asset_id: idOf(x.sha256) ?? idByPath(x.file),
+              file: typeof x.file === 'string' ? x.file : '',
+              integrated_lufs: finite(levels.integratedLufs),
+              loudness_range_lu: finite(levels.loudnessRangeLu),
+              true_peak_dbtp: finite(levels.truePeakDbtp),
+              bpm: finite(asObject(x.tempo).bpm),
+              musical_key: typeof asObject(x.key).key === 'string' ? (asObject(x.key).key as string) : null,
+              result: JSON.stringify(res),
+            };
+          });
         }
         if (r.command === 'validate') {
           const rows: object[] = [];
@@ -667,11 +645,24 @@ async function upsertAssets(trx: Transaction<Database>, rows: AssetRow[]): Promi
   return ids;
 }
 
-async function insertChunks(
+type RunTable = 'run_inputs' | 'outputs' | 'decisions' | 'analyses' | 'validations';
+
+/** One row per item of a run's list, keyed by the run and the item's place in the list (`seq`). */
+async function insertRunRows<T>(
   trx: Transaction<Database>,
-  table: 'run_inputs' | 'outputs' | 'decisions' | 'analyses' | 'validations',
-  rows: readonly object[],
+  table: RunTable,
+  runId: string,
+  items: readonly T[],
+  row: (item: T) => object,
 ): Promise<void> {
+  await insertChunks(
+    trx,
+    table,
+    items.map((item, seq) => ({ run_id: runId, seq, ...row(item) })),
+  );
+}
+
+async function insertChunks(trx: Transaction<Database>, table: RunTable, rows: readonly object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx
       .insertInto(table)

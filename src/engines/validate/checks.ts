@@ -119,52 +119,50 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     );
   }
 
-  // format
-  const rates = p.sampleRatesHz;
-  if (rates && rates.length > 0) {
-    add(
-      'sample-rate',
-      rates.includes(format.sampleRate),
-      format.sampleRate,
-      rates,
-      () => `${format.sampleRate} Hz is accepted`,
-      () =>
-        `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ` +
-        `${p.delivery.sampleRateHz} Hz`,
-    );
-  }
-  const depths = p.bitDepths;
-  if (depths && depths.length > 0) {
-    const b = format.bitDepth;
-    add(
-      'bit-depth',
-      b !== null && depths.includes(b),
-      b,
-      depths,
-      () => `${b}-bit is accepted`,
-      () =>
-        b === null
-          ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
-          : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ` +
-            `${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
-    );
-  }
-  const layouts = p.channels;
-  if (layouts && layouts.length > 0) {
-    add(
-      'channels',
-      layouts.includes(format.channels),
-      format.channels,
-      layouts,
-      () => `${format.channels} channel(s) accepted`,
-      () => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`,
-    );
-  }
+  // format: a value the platform lists (no list: no check); the failure message is given the list
+  const listed = (
+    id: string,
+    list: number[] | undefined,
+    value: number | null,
+    ok: () => string,
+    bad: (list: number[]) => string,
+  ) => {
+    if (list && list.length > 0) add(id, value !== null && list.includes(value), value, list, ok, () => bad(list));
+  };
+  listed(
+    'sample-rate',
+    p.sampleRatesHz,
+    format.sampleRate,
+    () => `${format.sampleRate} Hz is accepted`,
+    (rates) =>
+      `${format.sampleRate} Hz is not accepted by ${p.name} (${rates.join(', ')} Hz); resample to ` +
+      `${p.delivery.sampleRateHz} Hz`,
+  );
+  const b = format.bitDepth;
+  listed(
+    'bit-depth',
+    p.bitDepths,
+    b,
+    () => `${b}-bit is accepted`,
+    (depths) =>
+      b === null
+        ? `lossy ${format.codec} has no bit depth; ${p.name} expects ${depths.join('/')}-bit PCM`
+        : `${b}-bit is not accepted by ${p.name} (${depths.join(', ')}-bit); export at ` +
+          `${p.delivery.bitDepth}-bit${b > p.delivery.bitDepth ? ' with dither' : ''}`,
+  );
+  listed(
+    'channels',
+    p.channels,
+    format.channels,
+    () => `${format.channels} channel(s) accepted`,
+    (layouts) => `${format.channels} channel(s) is not accepted by ${p.name} (${layouts.join(', ')})`,
+  );
 
-  // quality
-  add(
+  // quality: most are a measure held at or under the platform's maximum
+  const atMost = (id: string, value: number, max: number, ok: () => string, bad: () => string) =>
+    add(id, value <= max, value, max, ok, bad);
+  atMost(
     'clipping',
-    l.clippedSamples <= p.clippedSamplesMax,
     l.clippedSamples,
     p.clippedSamplesMax,
     () => 'no clipped runs',
@@ -181,24 +179,16 @@ export function checkPlatform(m: Measurements, p: Platform): PlatformVerdict {
     () => `DC offset ${dc.toFixed(4)} is within ±${p.dcOffsetMax}`,
     () => `DC offset ${dc.toFixed(4)} exceeds ±${p.dcOffsetMax}; apply a DC/high-pass filter`,
   );
-  const lead = l.silence.leadingSeconds;
-  add(
-    'leading-silence',
-    lead <= p.leadingSilenceMaxSeconds,
-    lead,
-    p.leadingSilenceMaxSeconds,
-    () => `${f2(lead)} s of leading silence`,
-    () => `${f2(lead)} s of silence before the first sound (at most ${p.leadingSilenceMaxSeconds} s); trim the start`,
-  );
-  const tail = l.silence.trailingSeconds;
-  add(
-    'trailing-silence',
-    tail <= p.trailingSilenceMaxSeconds,
-    tail,
-    p.trailingSilenceMaxSeconds,
-    () => `${f2(tail)} s of trailing silence`,
-    () => `${f2(tail)} s of silence after the last sound (at most ${p.trailingSilenceMaxSeconds} s); trim the end`,
-  );
+  const silence = (end: 'leading' | 'trailing', seconds: number, max: number, where: string, part: string) =>
+    atMost(
+      `${end}-silence`,
+      seconds,
+      max,
+      () => `${f2(seconds)} s of ${end} silence`,
+      () => `${f2(seconds)} s of silence ${where} (at most ${max} s); trim the ${part}`,
+    );
+  silence('leading', l.silence.leadingSeconds, p.leadingSilenceMaxSeconds, 'before the first sound', 'start');
+  silence('trailing', l.silence.trailingSeconds, p.trailingSilenceMaxSeconds, 'after the last sound', 'end');
   if (format.channels >= 2) {
     const drop = l.monoLoudnessDropLu;
     add(
