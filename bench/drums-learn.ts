@@ -14,7 +14,9 @@
  * then the final models trained on all, saved as OUT_DIR/model.json)
  *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
  *        node dist/bench/drums-learn.js preset MODEL.json NAME CHECKS.jsonl --provenance=P.json --out=PRESET.json
- * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final (see below).
+ *        node dist/bench/drums-learn.js seeds x IN.jsonl ... --recipes=113,131 --seeds=53,54,55 (h-dx59: gbm recipes,
+ *        the first N features each, left out set by set and trained once per seed; mean ± half the spread over seeds)
+ * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final; --seed=N (h-dx59).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -264,7 +266,7 @@ if (mode === 'loso') {
     console.log(`theta ${JSON.stringify(theta)}`);
   }
 } else if (mode === 'seeds') {
-  // h-dx59: recipes (feature counts, --recipes=113,130) compared by a full leave-one-set-out (a set and its twin out
+  // h-dx59: recipes (feature counts, --recipes=113,131) compared by a leave-one-set-out (a set and its twin out
   // together) over seeds (--seeds=53,54,55: the boosting's row and column draws), gbm only, --always rows in every
   // fold's training; per set and pooled, each recipe's mean and spread (max − min) over the seeds
   const recipes = (flag('recipes') ?? `${FEATURES.length}`).split(',').map(Number);
