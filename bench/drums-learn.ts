@@ -14,7 +14,9 @@
  * then the final models trained on all, saved as OUT_DIR/model.json)
  *        node dist/bench/drums-learn.js judge MODEL.json IN.jsonl ... (rules, models and hybrids on each file)
  *        node dist/bench/drums-learn.js preset MODEL.json NAME CHECKS.jsonl --provenance=P.json --out=PRESET.json
- * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final (see below).
+ *        node dist/bench/drums-learn.js seeds x IN.jsonl ... --recipes=113,131 --seeds=53,54,55 (h-dx59: gbm recipes,
+ *        the first N features each, left out set by set and trained once per seed; mean ± half the spread over seeds)
+ * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final; --seed=N (h-dx59).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -42,6 +44,8 @@ const always = flag('always')?.split(',') ?? [];
 // --folds=36,37: only those sets (and their twins) left out in turn; --no-final: no model on everything
 const folds = flag('folds')?.split(',');
 const final = !flags.includes('--no-final');
+// --seed=N: the boosting's seed (h-dx59; GB.seed otherwise)
+const gb = { ...GB, seed: Number(flag('seed') ?? GB.seed) };
 /** Truth pieces to families (as drums-classdev-score.ts). */
 const TRUTH: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 
@@ -205,7 +209,7 @@ if (mode === 'loso') {
   const model: Model = {
     features: FEATURES,
     lr: gbmOnly || !final ? { mean: [], sd: [], w: [] } : trainLogistic(X, Y, FAMILIES.length),
-    gbm: final ? trainBoosted(X, Y, FAMILIES.length, gain) : { trees: [] },
+    gbm: final ? trainBoosted(X, Y, FAMILIES.length, gain, gb) : { trees: [] },
     theta: {},
   };
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
@@ -225,7 +229,7 @@ if (mode === 'loso') {
   for (const g of groups) {
     const { X, Y } = training([...all.filter((p) => group(p.set) !== g), ...extra]);
     const lr = gbmOnly ? model.lr : trainLogistic(X, Y, FAMILIES.length);
-    const gbm = trainBoosted(X, Y, FAMILIES.length);
+    const gbm = trainBoosted(X, Y, FAMILIES.length, undefined, gb);
     for (const p of all.filter((q) => group(q.set) === g))
       for (const method of METHODS.filter(dropLr))
         for (const theta of method.startsWith('hyb') ? THETAS : [1])
@@ -239,26 +243,87 @@ if (mode === 'loso') {
       if (group(set) === g)
         console.error(`${set} ${[...m].map(([k, v]) => `${k} ${rate(v).acc.toFixed(4)}`).join(', ')}`);
   }
-  const keys = [...out.values().next().value!.keys()];
-  const pooledBy = (k: string) => rate([...out.values()].flatMap((m) => m.get(k)!));
-  const theta: Record<string, number> = {};
-  for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m))) {
-    const best = THETAS.reduce((a, t) => (pooledBy(`${method}@${t}`).acc > pooledBy(`${method}@${a}`).acc ? t : a));
-    theta[method] = best;
+  // --folds matching none: the final model alone (h-dx59)
+  if (out.size) {
+    const pooledBy = (k: string) => rate([...out.values()].flatMap((m) => m.get(k)!));
+    const theta: Record<string, number> = {};
+    for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m))) {
+      const best = THETAS.reduce((a, t) => (pooledBy(`${method}@${t}`).acc > pooledBy(`${method}@${a}`).acc ? t : a));
+      theta[method] = best;
+    }
+    const shown = METHODS.filter(dropLr).map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m));
+    console.log(`| set | ${shown.join(' | ')} |`);
+    console.log(`|---|${shown.map(() => '---:').join('|')}|`);
+    for (const [set, m] of out)
+      console.log(`| ${set} | ${shown.map((k) => `${rate(m.get(k)!).acc.toFixed(4)}`).join(' | ')} |`);
+    console.log(`| pooled | ${shown.map((k) => pooledBy(k).acc.toFixed(4)).join(' | ')} |`);
+    const won = (k: string) => [...out.values()].filter((m) => rate(m.get(k)!).acc > rate(m.get('rules')!).acc).length;
+    console.log(`| sets won vs rules | ${shown.map(won).join(' | ')} |`);
+    for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m)))
+      console.log(`${method}: ${THETAS.map((t) => `${t} ${pooledBy(`${method}@${t}`).acc.toFixed(4)}`).join(', ')}`);
+    model.theta = theta;
+    writeFileSync(`${target}/model.json`, JSON.stringify(model));
+    console.log(`theta ${JSON.stringify(theta)}`);
   }
-  const shown = METHODS.filter(dropLr).map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m));
-  console.log(`| set | ${shown.join(' | ')} |`);
-  console.log(`|---|${shown.map(() => '---:').join('|')}|`);
-  for (const [set, m] of out)
-    console.log(`| ${set} | ${shown.map((k) => `${rate(m.get(k)!).acc.toFixed(4)}`).join(' | ')} |`);
-  console.log(`| pooled | ${shown.map((k) => pooledBy(k).acc.toFixed(4)).join(' | ')} |`);
-  const won = (k: string) => [...out.values()].filter((m) => rate(m.get(k)!).acc > rate(m.get('rules')!).acc).length;
-  console.log(`| sets won vs rules | ${shown.map(won).join(' | ')} |`);
-  for (const method of METHODS.filter((m) => m.startsWith('hyb') && dropLr(m)))
-    console.log(`${method}: ${THETAS.map((t) => `${t} ${pooledBy(`${method}@${t}`).acc.toFixed(4)}`).join(', ')}`);
-  model.theta = theta;
-  writeFileSync(`${target}/model.json`, JSON.stringify(model));
-  console.log(`theta ${JSON.stringify(theta)}`);
+} else if (mode === 'seeds') {
+  // h-dx59: recipes (feature counts, --recipes=113,131) compared by a leave-one-set-out (a set and its twin out
+  // together) over seeds (--seeds=53,54,55: the boosting's row and column draws), gbm only, --always rows in every
+  // fold's training; per set and pooled, each recipe's mean and spread (max − min) over the seeds
+  const recipes = (flag('recipes') ?? `${FEATURES.length}`).split(',').map(Number);
+  const seeds = (flag('seeds') ?? `${GB.seed}`).split(',').map(Number);
+  const all = files.flatMap(load);
+  const extra = always.flatMap(load);
+  const group = (set: string) => set.replace(/t$/, '');
+  // --folds=39,38: only those left out, in that order (the table's sets are theirs)
+  const groups = folds
+    ? folds.map((f) => `held-out-${f}`).filter((g) => all.some((p) => group(p.set) === g))
+    : [...new Set(all.map((p) => group(p.set)))];
+  const sets = [...new Set(all.map((p) => p.set))].filter((s) => groups.includes(group(s)));
+  // scores[recipe][seed][set]
+  const scores = recipes.map(() => seeds.map(() => new Map<string, ClassScore[]>()));
+  const acc = (ri: number, si: number, only?: string) =>
+    rate([...scores[ri]![si]!].filter(([s]) => !only || s === only).flatMap(([, v]) => v)).acc;
+  for (const g of groups) {
+    const { X, Y } = training([...all.filter((p) => group(p.set) !== g), ...extra]);
+    for (const [ri, n] of recipes.entries())
+      for (const [si, seed] of seeds.entries()) {
+        const gbm = trainBoosted(
+          X.map((x) => x.subarray(0, n)),
+          Y,
+          FAMILIES.length,
+          undefined,
+          { ...GB, seed },
+        );
+        for (const p of all.filter((q) => group(q.set) === g)) {
+          const q = { ...p, x: p.x.map((x) => x && x.subarray(0, n)) };
+          const m = scores[ri]![si]!;
+          m.set(p.set, [
+            ...(m.get(p.set) ?? []),
+            scored(q, classes(q, 'gbm', { lr: { mean: [], sd: [], w: [] }, gbm }, 1)),
+          ]);
+        }
+      }
+    console.error(`fold ${g}: ${X.length} hits, ${new Date().toISOString()}`);
+    for (const set of sets.filter((s) => group(s) === g))
+      for (const [ri, n] of recipes.entries())
+        console.error(`  ${set} ${n}: ${seeds.map((s, si) => `${s} ${acc(ri, si, set).toFixed(4)}`).join(', ')}`);
+  }
+  const stat = (v: number[]) => {
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    return `${mean.toFixed(4)} ± ${((Math.max(...v) - Math.min(...v)) / 2).toFixed(4)}`;
+  };
+  console.log(`seeds ${seeds.join(', ')}; mean ± half the spread (max − min) over seeds`);
+  console.log(`| set | ${recipes.map((n) => `${n} features`).join(' | ')} | difference |`);
+  console.log(`|---|${recipes.map(() => '---:').join('|')}|---:|`);
+  for (const set of [...sets, undefined]) {
+    const per = recipes.map((_, ri) => seeds.map((_, si) => acc(ri, si, set)));
+    const diff = seeds.map((_, si) => per[per.length - 1]![si]! - per[0]![si]!);
+    console.log(`| ${set ?? 'pooled'} | ${per.map(stat).join(' | ')} | ${stat(diff)} |`);
+  }
+  for (const [ri, n] of recipes.entries())
+    console.log(`${n} features pooled per seed: ${seeds.map((s, si) => `${s} ${acc(ri, si).toFixed(4)}`).join(', ')}`);
+  const conf = recipes.map((_, ri) => matrix([...scores[ri]![0]!.values()].flat()));
+  for (const [ri, n] of recipes.entries()) console.log([`${n} features, seed ${seeds[0]}:`, ...conf[ri]!].join('\n'));
 } else if (mode === 'judge') {
   const model = readModel(target!);
   gbmOnly = !model.lr.w.length;

@@ -1,43 +1,60 @@
 /**
  * The learned drum-class model of a whole-kit stem (issue 13, h-dxgbm54; stem-model.ts, presets/drum-class-gbm56.json,
- * trained by h-dxgbm56 with bench/drums-learn.ts). The preset's features are the code's; rows stored in the preset with
- * the family and probability the trainer's code gave them (bench/drums-learn.ts preset, on the JSON model) give the
- * same here; and an analytic stem (a kick falling from 200 to 50 Hz with a beater click, one-mode
- * toms, a snare of a 190 Hz sine and noise, closed hats of differentiated noise; 16ths at 100 bpm, four bars of a
- * groove and a tom run) where the rules misread and the model reads right. Truth is where each stroke was placed.
+ * trained by h-dxgbm56 with bench/drums-learn.ts; presets/drum-class-gbm59.json beside it, h-dx59). The presets'
+ * features are the code's first; rows stored in each preset with the family and probability the trainer's code gave
+ * them (bench/drums-learn.ts preset, on the JSON model) give the same here; and an analytic stem (a kick falling from
+ * 200 to 50 Hz with a beater click, one-mode toms, a snare of a 190 Hz sine and noise, closed hats of differentiated
+ * noise; 16ths at 100 bpm, four bars of a groove and a tom run) where the rules misread and the model reads right.
+ * Truth is where each stroke was placed. The stem's kick and hat clusters (h-dx59) on hits whose features are given.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
-import { MODEL_FAMILIES, MODEL_FEATURES, predictTrees, stemModel } from '../../src/engines/drums/stem-model.js';
+import {
+  MODEL_FAMILIES,
+  MODEL_FEATURES,
+  modelRows,
+  predictTrees,
+  readTrees,
+  stemModel,
+  STEM_MODEL_PRESET,
+  type StemModelPreset,
+} from '../../src/engines/drums/stem-model.js';
+import { readPreset } from '../../src/presets.js';
+import type { StemHit } from '../../src/engines/drums/stem.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
 import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
 
-test("drum-class model: the preset's features are the code's, in order (113: gbm53's 98, 15 of tom and kick)", () => {
+test("drum-class model: the preset's features are the code's first, in order (gbm56: 113 of the code's 131)", () => {
   const m = stemModel();
   assert.equal(m.name, 'gbm56');
-  assert.deepEqual(m.features, MODEL_FEATURES);
-  assert.equal(MODEL_FEATURES.length, 113);
+  assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 113));
+  assert.equal(MODEL_FEATURES.length, 131);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
-  assert.deepEqual(MODEL_FEATURES.slice(110), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
+  assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
+  assert.deepEqual(MODEL_FEATURES.slice(113, 116), ['logBodyHz-kickCluster', 'bodyClusterShare', 'recurringBelow']);
+  assert.deepEqual(MODEL_FEATURES.slice(-2), ['share1-hatCluster', 'bodyOverTop-hatCluster']);
   assert.deepEqual(m.families, [...MODEL_FAMILIES]);
   assert.equal(m.trees.length, 200);
 });
 
-test('drum-class model: the stored rows give the family and probability the trainer gave them', () => {
-  const m = stemModel();
-  assert.equal(m.checks.length, 24);
-  for (const c of m.checks) {
-    const prob = predictTrees(
-      m,
-      Float64Array.from(c.x, (v) => v ?? NaN),
-    );
-    const best = prob.indexOf(Math.max(...prob));
-    assert.equal(MODEL_FAMILIES[best], c.family, c.from);
-    assert.ok(Math.abs(prob[best]! - c.probability) < 1e-9, `${c.from}: ${prob[best]} vs ${c.probability}`);
-  }
-});
+for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59'])
+  test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
+    const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
+    if (m !== stemModel()) readTrees(m, m.features, name);
+    assert.equal(m.checks.length, 24);
+    for (const c of m.checks) {
+      assert.equal(c.x.length, m.features.length, c.from);
+      const prob = predictTrees(
+        m,
+        Float64Array.from(c.x, (v) => v ?? NaN),
+      );
+      const best = prob.indexOf(Math.max(...prob));
+      assert.equal(MODEL_FAMILIES[best], c.family, c.from);
+      assert.ok(Math.abs(prob[best]! - c.probability) < 1e-9, `${c.from}: ${prob[best]} vs ${c.probability}`);
+    }
+  });
 
 const rate = 44100;
 type Piece = 'kick' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
@@ -120,4 +137,54 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
   assert.equal(got['tom2->tom'], 4, why);
   assert.equal(got['tom2->kick'], 4, why);
   assert.equal(got['tom3->kick'], 8, why);
+});
+
+/** A primary stem hit whose features are given (the rest NaN), read by the rules as `cls`. */
+function hitOf(start: number, cls: StemHit['cls'], share: number[], bodyHz: number, decay0: number): StemHit {
+  return {
+    start,
+    peak: 0.5,
+    rise: 20,
+    cls,
+    confidence: 0.5,
+    reason: '',
+    secondary: false,
+    features: {
+      share,
+      addedDb: [-20, -20, -20, -20],
+      decayMs: [decay0, 50, 20, 20],
+      centroidHz: share[3]! > 0.5 ? 8000 : 400,
+      bodyHz,
+      bodyLateHz: bodyHz,
+    },
+  };
+}
+
+test("drum-class model: the stem's kick cluster is its lowest recurring body pitch, whatever the rules said", () => {
+  // six kicks at 55 Hz (read as toms), three toms at 110 Hz and two at 165 Hz (read as kicks), four hats, a 40 Hz
+  // body once (does not recur): the kick's pitch is 55 Hz, a 110 Hz tom sits an octave above it with one recurring
+  // pitch under it; the 165 Hz toms (2 of 11 bodied hits) recur too few times to count
+  const hits = [
+    ...[0, 1, 2, 3, 4, 5].map((i) => hitOf(1000 * i, 'tom', [0.8, 0.2, 0, 0], 55, 200)),
+    ...[6, 7, 8].map((i) => hitOf(1000 * i, 'kick', [0.3, 0.7, 0, 0], 110, 100)),
+    ...[9, 10].map((i) => hitOf(1000 * i, 'kick', [0.3, 0.7, 0, 0], 165, 100)),
+    hitOf(11000, 'kick', [0.9, 0.1, 0, 0], 40, 300),
+    ...[12, 13, 14, 15].map((i) => hitOf(1000 * i, 'hihat', [0, 0.05, 0.35, 0.6], NaN, 10)),
+  ];
+  const { rows } = modelRows(hits);
+  const at = (n: string) => MODEL_FEATURES.indexOf(n);
+  const get = (i: number, n: string) => rows[i]![at(n)]!;
+  assert.ok(Math.abs(get(0, 'logBodyHz-kickCluster')) < 1e-12);
+  assert.ok(Math.abs(get(6, 'logBodyHz-kickCluster') - 1) < 1e-12);
+  assert.ok(Math.abs(get(9, 'logBodyHz-kickCluster') - Math.log2(3)) < 1e-12);
+  assert.ok(Math.abs(get(11, 'logBodyHz-kickCluster') - Math.log2(40 / 55)) < 1e-12);
+  assert.equal(get(6, 'recurringBelow'), 1);
+  assert.equal(get(9, 'recurringBelow'), 2);
+  assert.ok(Math.abs(get(0, 'bodyClusterShare') - 6 / 12) < 1e-12);
+  // decay of the low band against the kick cluster's (log2 of 1 + ms): the toms ring shorter than the kicks
+  assert.ok(Math.abs(get(6, 'logDecay0-kickCluster') - (Math.log2(101) - Math.log2(201))) < 1e-12);
+  // the hat cluster: the four hats; a kick's centroid less theirs, a hat's 0
+  assert.equal(get(12, 'logCentroid-hatCluster'), 0);
+  assert.ok(Math.abs(get(0, 'logCentroid-hatCluster') - Math.log2(400 / 8000)) < 1e-12);
+  assert.ok(Math.abs(get(0, 'bodyOverTop-hatCluster') - (0.2 - (0.05 - 0.6))) < 1e-12);
 });

@@ -1323,3 +1323,16 @@ export const STEM_MODEL_PARAMETERS = {
     true,
   ),
 } as const;
+
+/**
+ * The stem's own clusters the model reads (h-dx59, stem-model.ts clusterRows; features 114 … 131, after gbm56's 113):
+ * the kick's (the lowest recurring body pitch) and the hats'. The preset's trees were trained with these values: a
+ * change changes the features (retrain).
+ */
+export const STEM_MODEL_CLUSTER_PARAMETERS = {
+  bodyShare: p(0.5, 'of the added energy', [0, 1], 'a hit with a body: its low and body bands add at least this'),
+  recurMin: p(3, 'hits', [2, 20], 'a body pitch recurs when at least this many bodied hits lie within a semitone…'),
+  recurShare: p(0.1, 'of the bodied hits', [0, 1], "…and this share of them (the lowest recurring pitch: the kick's)"),
+  hatTopShare: p(0.2, 'of the added energy', [0, 1], "the stem's hat cluster: hits adding at least this above highHz…"),
+  hatBodyShare: p(0.1, 'of the added energy', [0, 1], '…and less than this below midHz'),
+} as const;

@@ -2,18 +2,19 @@
  * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
  * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
  * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
- * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 113 per hit: the hit's own
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 131 per hit: the hit's own
  * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
  * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
  * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
- * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — and 15 of tom against kick (TOM_FEATURES).
+ * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — 15 of tom against kick (TOM_FEATURES) —
+ * gbm56's 113 — and 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59).
  * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
  * sha256 in it); bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel
  * (off: the rules' classes, unchanged).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
-import { DETECT_PARAMETERS } from './params.js';
+import { DETECT_PARAMETERS, STEM_MODEL_CLUSTER_PARAMETERS as CL } from './params.js';
 import type { StemHit } from './stem.js';
 
 /** The model's families, in the order of its outputs. */
@@ -102,6 +103,30 @@ const TOM_FEATURES = [
   'logBodyHz-stemHigh',
   'bodyPitchShare',
 ];
+/**
+ * The stem's own clusters, whatever the rules said (h-dx59), 18 after gbm56's 113. Kick against tom: the hits with a
+ * body (low and body bands at least bodyShare of what they add, STEM_MODEL_CLUSTER_PARAMETERS) and a body partial; a
+ * pitch recurs when at least recurMin of them, and recurShare of them, lie within a semitone of it; the lowest
+ * recurring pitch is the kick's (a kick is the stem's lowest recurring body; a tom sits above it and glides). Per hit:
+ * its body pitch less that pitch (octaves), the share of bodied hits within a semitone of its own, how many recurring
+ * pitches lie more than a semitone under it, and its low band's share, low and body bands' decays, glide, click
+ * (wires and top bands' share), late level and late centroid, each less the median of the kick cluster (the bodied
+ * hits within a semitone of the kick's pitch). Snare against hat: the stem's hat cluster, the hits adding at least
+ * hatTopShare above highHz and less than hatBodyShare below midHz; per hit its body band's share less its top band's,
+ * then its centroid, late centroid, flatness, wires and top bands' decays, body band's share and that body-over-top
+ * each less the hat cluster's median (a noise-burst snare is as bright as a hat but keeps some body, and stops
+ * otherwise than the stem's hats). Added energies (dB) are not used: a band that adds nothing reads −200.
+ */
+const KICK_OWN = ['share0', 'logDecay0', 'logDecay1', 'glide', 'click', 'lateDb', 'logLateCentroid'];
+const HAT_OWN = ['logCentroid', 'logLateCentroid', 'flatness', 'logDecay2', 'logDecay3', 'share1', 'bodyOverTop'];
+const CLUSTER_FEATURES = [
+  'logBodyHz-kickCluster',
+  'bodyClusterShare',
+  'recurringBelow',
+  ...KICK_OWN.map((n) => `${n}-kickCluster`),
+  'bodyOverTop',
+  ...HAT_OWN.map((n) => `${n}-hatCluster`),
+];
 /** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
@@ -110,7 +135,56 @@ export const MODEL_FEATURES = [
   'stemPitchSpread',
   ...RULE_CLASSES.map((c) => `stemShare:${c}`),
   ...TOM_FEATURES,
+  ...CLUSTER_FEATURES,
 ];
+
+/** The cluster features of a stem's primary hits (own rows given), CLUSTER_FEATURES' order. */
+function clusterRows(own0: number[][]): number[][] {
+  const CLUSTER = Object.fromEntries(Object.entries(CL).map(([k, v]) => [k, v.value])) as Record<
+    keyof typeof CL,
+    number
+  >;
+  const at = (n: string) => OWN.indexOf(n);
+  const v = (r: number[], n: string): number => {
+    if (n === 'glide') return r[at('logBodyLateHz')]! - r[at('logBodyHz')]!;
+    if (n === 'click') return r[at('share2')]! + r[at('share3')]!;
+    if (n === 'bodyOverTop') return r[at('share1')]! - r[at('share3')]!;
+    return r[at(n)]!;
+  };
+  const medianOf = (rows: number[][], n: string) => (rows.length >= 2 ? median(rows.map((r) => v(r, n))) : NaN);
+  const pitch = (r: number[]) => r[at('logBodyHz')]!;
+  const bodied = own0.filter(
+    (r) => r[at('share0')]! + r[at('share1')]! >= CLUSTER.bodyShare && Number.isFinite(pitch(r)),
+  );
+  const near = (b: number) => bodied.filter((r) => Math.abs(pitch(r) - b) <= 1 / 12);
+  const need = Math.max(CLUSTER.recurMin, CLUSTER.recurShare * bodied.length);
+  const recurring = bodied
+    .map(pitch)
+    .filter((b) => near(b).length >= need)
+    .sort((a, b) => a - b);
+  // recurring pitches merged: a new one more than a semitone above the last kept
+  const centres: number[] = [];
+  for (const b of recurring) if (!centres.length || b - centres[centres.length - 1]! > 1 / 12) centres.push(b);
+  const kick = centres.length ? centres[0]! : NaN;
+  const kicks = Number.isNaN(kick) ? [] : near(kick);
+  const kickMed = KICK_OWN.map((n) => medianOf(kicks, n));
+  const hats = own0.filter(
+    (r) => r[at('share3')]! >= CLUSTER.hatTopShare && r[at('share0')]! + r[at('share1')]! < CLUSTER.hatBodyShare,
+  );
+  const hatMed = HAT_OWN.map((n) => medianOf(hats, n));
+  return own0.map((r) => {
+    const b = pitch(r);
+    const has = Number.isFinite(b) && bodied.length > 0;
+    return [
+      b - kick,
+      has ? near(b).length / bodied.length : NaN,
+      has ? centres.filter((c) => c < b - 1 / 12).length : NaN,
+      ...KICK_OWN.map((n, k) => v(r, n) - kickMed[k]!),
+      v(r, 'bodyOverTop'),
+      ...HAT_OWN.map((n, k) => v(r, n) - hatMed[k]!),
+    ];
+  });
+}
 
 /** The tom-against-kick features of a stem's primary hits (own rows and rule classes given), TOM_FEATURES' order. */
 function tomRows(own0: number[][], cls: string[]): number[][] {
@@ -198,6 +272,7 @@ export function modelRows(hits: StemHit[]): ModelRows {
     own0,
     primary.map((h) => h.cls),
   );
+  const cluster = clusterRows(own0);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -206,6 +281,7 @@ export function modelRows(hits: StemHit[]): ModelRows {
       spread,
       ...shares,
       ...tom[i]!,
+      ...cluster[i]!,
     ]),
   );
   let p = 0;
