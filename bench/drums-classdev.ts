@@ -26,6 +26,7 @@
  * --held-out-37, --held-out-37t: fixtures/drumclass37.ts, drumclass37t.ts, h-dxset54;
  * --held-out-38, --held-out-38t: fixtures/drumclass38.ts, drumclass38t.ts, h-dxset56;
  * --held-out-39, --held-out-39t: fixtures/drumclass39.ts, drumclass39t.ts, h-dxset57;
+ * --held-out-40, --held-out-40t: fixtures/drumclass40.ts, drumclass40t.ts, h-dxset60;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -73,6 +74,8 @@ import { heldOut38DrumSpecs } from '../fixtures/drumclass38.js';
 import { heldOut38tDrumSpecs } from '../fixtures/drumclass38t.js';
 import { heldOut39DrumSpecs } from '../fixtures/drumclass39.js';
 import { heldOut39tDrumSpecs } from '../fixtures/drumclass39t.js';
+import { heldOut40DrumSpecs } from '../fixtures/drumclass40.js';
+import { heldOut40tDrumSpecs } from '../fixtures/drumclass40t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -201,6 +204,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-38t', heldOut38tDrumSpecs], // drumclass38t.ts, h-dxset56: marching tenors by basses, timpani, 808 down
   ['held-out-39', heldOut39DrumSpecs], // drumclass39.ts, h-dxset57: tension-glide synthesis, stairwell, water tank
   ['held-out-39t', heldOut39tDrumSpecs], // drumclass39t.ts, h-dxset57: tension-glide toms by their kicks, tom falls
+  ['held-out-40', heldOut40DrumSpecs], // drumclass40.ts, h-dxset60: additive–subtractive synthesis, hangar, riaa
+  ['held-out-40t', heldOut40tDrumSpecs], // drumclass40t.ts, h-dxset60: partial-bank toms near their kicks, unisons
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
