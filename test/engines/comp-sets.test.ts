@@ -724,3 +724,124 @@ test('comp held-out-39: timing and pitch sizes opposed; latencies inside the tim
   const lowest = Math.min(...before39.flatMap((s) => (s.sampleRate ? [s.sampleRate] : [])));
   assert.ok(set39.filter((s) => s.sampleRate && s.sampleRate < lowest).length >= 5, `rates under ${lowest}`);
 });
+
+// held-out-40 against every set before it (held-out-39 included)
+const set40 = sets.filter(([name]) => numberOf(name) === 40).flatMap(([, v]) => v);
+const before40 = sets.filter(([name]) => numberOf(name) < 40).flatMap(([, v]) => v);
+// the banks a synth spec's take program sounds from: fluidsynth's `sf2`, the npm synth's bank (FluidR3Mono unnamed),
+// TiMidity++'s FluidR3_GM whatever `sf2` names (and freepats where nothing is named: fixtures/synthtakes.ts)
+const banksOf = (s: Spec): string[] => {
+  const file = s.fluidsynth
+    ? (s.fluidsynth as { sf2: string }).sf2
+    : s.timidity
+      ? 'FluidR3_GM'
+      : typeof s.soundfont === 'object'
+        ? s.soundfont.file
+        : (s.soundfont ?? 'FluidR3Mono');
+  const f = file.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const bank = [
+    ['opl3', 'opl3'],
+    ['sfgmbank', 'sfgmbank'],
+    ['mono', 'fluidr3mono'],
+    ['fluidr3', 'fluidr3'],
+    ['timgm', 'timgm6mb'],
+    ['musescore', 'musescore'],
+  ].find(([k]) => f.includes(k!))?.[1];
+  assert.ok(bank, `${s.seed}: bank of ${file}`);
+  return s.timidity && !(s.timidity as { sf2?: string }).sf2 ? [bank!, 'freepats'] : [bank!];
+};
+
+test('comp held-out-40: 70 sections; seeds, rates, voices, languages, vowels, jitters, settings new; tuned', () => {
+  assert.equal(before40.length, before39.length + set39.length, 'every earlier spec read, held-out-39 too');
+  // every GM program under 113 has been a take program: here the take programs are new to the banks they sound from
+  const taken = new Set(before40.filter((s) => s.program !== undefined).map((s) => s.program));
+  for (let p = 0; p <= 112; p++) assert.ok(taken.has(p), `tuned program ${p} never a take program`);
+  const played = new Set(
+    before40.filter((s) => s.program !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${s.program}`)),
+  );
+  const synth = set40.filter((s) => s.program !== undefined);
+  for (const s of synth) {
+    assert.ok(s.program! <= 112, `${s.seed}: program ${s.program} percussive or an effect`);
+    for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${s.program}`), `${s.seed}: ${b} ${s.program} played`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'sfgmbank', 'timgm6mb'],
+  );
+  // the rest as every set before it (assertMadeNew), the take program's number left out
+  const numbered = set40.map((s) => ({ ...s, program: undefined }));
+  assertMadeNew(40, numbered, before40, 0);
+  assert.equal(synth.length, 4, 'synth songs');
+  // vowels alone (one before: o)
+  assert.deepEqual(
+    set40.filter((s) => s.vowels).map((s) => s.vowels!.join()),
+    ['i', 'e'],
+  );
+  // sample rates under every earlier set's (12 and 13 kHz) and over them (97 kHz)
+  const rates = before40.flatMap((s) => (s.sampleRate ? [s.sampleRate] : []));
+  const [lowest, highest] = [Math.min(...rates), Math.max(...rates)];
+  assert.deepEqual(
+    [...new Set(set40.filter((s) => s.sampleRate! < lowest || s.sampleRate! > highest).map((s) => s.sampleRate))],
+    [13000, 12000, 97000],
+  );
+});
+
+test('comp held-out-40: sound defects together, against the timing, past every table; rooms past every room', () => {
+  type Table = Record<'late' | 'early' | 'detune' | 'level' | 'noise' | 'clip', readonly [number, number]>;
+  const sized = set40.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    sized.map((s) => s.seed),
+    [5701, 5702, 5703, 5704, 5705, 5706, 5707, 5709, 5711, 5712],
+  );
+  const tables = [...new Set(sized.map((s) => JSON.stringify(s.defectSizes)))].map((t) => JSON.parse(t) as Table);
+  assert.equal(tables.length, 2, 'two tables');
+  for (const d of tables) assert.deepEqual(d.late, d.early, 'late and early of one size');
+  const [wide, near] = tables[0]!.late[0] > tables[1]!.late[0] ? tables : [tables[1]!, tables[0]!];
+  // every sound defect of the near table over the wide table's, its timing under
+  for (const k of ['detune', 'level', 'noise', 'clip'] as const)
+    assert.ok(near![k][0] > wide![k][1], `${k}: near ${near![k]}, wide ${wide![k]}`);
+  assert.ok(near!.late[1] < wide!.late[0], 'timing');
+  // past every earlier table: the near table's sound defects over each earlier maximum, the wide table's timing
+  const earlier = before40.filter((s) => s.defectSizes).map((s) => s.defectSizes as Partial<Table>);
+  const most = (k: keyof Table) => Math.max(...earlier.flatMap((d) => (d[k] ? [d[k]![1]] : [])));
+  for (const k of ['detune', 'level', 'noise', 'clip'] as const)
+    assert.ok(near![k][0] > most(k), `${k} ${near![k]} not over ${most(k)}`);
+  for (const k of ['late', 'early'] as const) assert.ok(wide![k][0] > most(k), `${k} ${wide![k]} not over ${most(k)}`);
+  // latencies over the spec's own timing sizes beside takes at 0
+  const over = sized.filter(
+    (s) =>
+      Array.isArray(s.latencyMs) &&
+      s.latencyMs.includes(0) &&
+      s.latencyMs.some((ms) => ms > (s.defectSizes as Table).late[1]),
+  );
+  assert.deepEqual(
+    over.map((s) => s.seed),
+    [5704, 5707, 5709, 5712],
+  );
+  const undamped = roomsAndFloors(set40, [5705, 5711], [5703, 5706], [5701, 5706, 5707, 5710, 5711]);
+  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // SoX pre-delays over every earlier room's; a wet gain over 0 dB (no room before)
+  const sox = (from: Spec[]) => from.flatMap((s) => (Array.isArray(s.soxReverb) ? [s.soxReverb as number[]] : []));
+  const preDelay = Math.max(...sox(before40).map((r) => r[4]!));
+  for (const r of sox(set40)) assert.ok(r[4]! > preDelay, `pre-delay ${r[4]} not over ${preDelay}`);
+  assert.ok(!sox(before40).some((r) => r[5]! > 0), 'a wet gain over 0 dB before');
+  assert.deepEqual(
+    undamped.filter((s) => (s.soxReverb as number[])[5]! > 0).map((s) => s.seed),
+    [5705],
+  );
+  // convolution: a white tail longer and drier than any before, a reflection later than any before
+  const white = (from: Spec[]) => from.flatMap((s) => (s.irRoom && !s.irRoom.dampingHz ? [s.irRoom] : []));
+  const ir = (x: object) => x as { rt60Seconds: number; wet: number };
+  for (const w of white(set40)) {
+    assert.ok(ir(w).rt60Seconds > Math.max(...white(before40).map((x) => ir(x).rt60Seconds)), 'longest white tail');
+    assert.ok(ir(w).wet < Math.min(...white(before40).map((x) => ir(x).wet)), 'driest white tail');
+  }
+  const lastReflection = (from: Spec[]) =>
+    Math.max(...from.flatMap((s) => (s.irRoom?.reflections ?? []).map(([ms]) => ms)));
+  assert.ok(lastReflection(set40) > lastReflection(before40), 'a later reflection');
+  const floor = Math.max(...before40.flatMap((s) => s.floorDb ?? [-120]));
+  assert.ok(
+    set40.some((s) => s.floorDb?.some((f) => f >= floor + 3)),
+    `no floor 3 dB over ${floor}`,
+  );
+});
