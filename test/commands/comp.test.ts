@@ -132,10 +132,12 @@ test('the decision log names the take model that chose, every take score, its la
     for (const t of m.takes) {
       assert.ok(t.terms.length >= 1 && t.terms.length <= 4);
       for (const x of t.terms) {
-        // weight × value over the feature's scale, as the preset holds them
+        // weight × value over the feature's scale, as the preset holds them (a tree preset's path terms:
+        // test/engines/comp-take-model.test.ts)
         const j = model.features.indexOf(x.feature);
         assert.ok(j >= 0, x.feature);
-        assert.ok(Math.abs((model.weights[j]! * x.value) / model.scales[j]! - x.contribution) < 2e-3, x.feature);
+        if (model.kind !== 'trees')
+          assert.ok(Math.abs((model.weights[j]! * x.value) / model.scales[j]! - x.contribution) < 2e-3, x.feature);
       }
       const mags = t.terms.map((x) => Math.abs(x.overMean));
       assert.deepEqual(
