@@ -142,7 +142,12 @@ export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModel
 function gbOptions(): typeof GB {
   const a = process.argv;
   const num = (name: string, d: number) => (a.includes(name) ? Number(a[a.indexOf(name) + 1]) : d);
-  return { ...GB, rounds: num('--rounds', GB.rounds), depth: num('--depth', GB.depth), shrink: num('--shrink', GB.shrink) };
+  return {
+    ...GB,
+    rounds: num('--rounds', GB.rounds),
+    depth: num('--depth', GB.depth),
+    shrink: num('--shrink', GB.shrink),
+  };
 }
 
 /** Trees on all the pairs of `secs`, as the engine's preset holds them (each leaf's training cover beside). */
@@ -283,8 +288,11 @@ function main(): void {
     const checks = [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!].map((s) => {
       const u = (s.best + 1) % s.x.length;
       const d = diff(s.x[s.best]!, s.x[u]!);
-      return { from: `${s.set} ${s.mode} seed ${s.seed} §${s.section + 1} take ${s.best} − take ${u}`, x: [...d],
-        score: pairMargin(m, d) };
+      return {
+        from: `${s.set} ${s.mode} seed ${s.seed} §${s.section + 1} take ${s.best} − take ${u}`,
+        x: [...d],
+        score: pairMargin(m, d),
+      };
     });
     const preset: TakeTreesPreset = {
       ...m,

@@ -189,13 +189,28 @@ test('comp take model, trees (gbm61): the engine features, its check pairs score
   }
 });
 
-test('comp take model, trees: a path term is the change in the cover-weighted node value at the split it passes', () => {
+test('comp take model, trees: a path term: the change in the cover-weighted node value at its split', () => {
   // one round: class 0's tree all zeros, class 1's splits f0 < 0.5, then f1 < 1 (left) / f2 < −∞ (right); leaves
   // 1, 2, 3, 4 covered by 1, 1, 2, 0 pairs. Row (1, 0, 5) goes right, right: leaf 4. Root value (1 + 2 + 6) / 4 =
   // 2.25; the right node's (3 · 2 + 4 · 0) / 2 = 3; so f0 +0.75, f2 +1, f1 0, the bias 2.25, the margin 4
-  const zero = { split: [[0, 0.5], [1, 1], [2, -Infinity]] as [number, number][], leaf: [0, 0, 0, 0] };
+  const zero = {
+    split: [
+      [0, 0.5],
+      [1, 1],
+      [2, -Infinity],
+    ] as [number, number][],
+    leaf: [0, 0, 0, 0],
+  };
   const one = { split: zero.split, leaf: [1, 2, 3, 4] };
-  const m = { features: ['f0', 'f1', 'f2'], depth: 2, trees: [zero, one], cover: [[1, 1, 2, 0], [1, 1, 2, 0]] };
+  const m = {
+    features: ['f0', 'f1', 'f2'],
+    depth: 2,
+    trees: [zero, one],
+    cover: [
+      [1, 1, 2, 0],
+      [1, 1, 2, 0],
+    ],
+  };
   const p = takePairTerms(m, [1, 0, 5]);
   assert.deepEqual(p.terms, [0.75, 0, 1]);
   assert.equal(p.bias, 2.25);
@@ -233,20 +248,40 @@ test('comp take model, trees: takeModel 2 decides with gbm61 and logs its path t
     const x = takeFeatures(row, raw, [false, false, false], [[], [], []], ruled);
     x.forEach((a, t) => {
       // the score: the take's margins against the two others; the chosen take the highest
-      const score = x.reduce((s, b, u) => (u === t ? s : s + pairMargin(m, a.map((v, j) => v - b[j]!))), 0);
+      const score = x.reduce(
+        (s, b, u) =>
+          u === t
+            ? s
+            : s +
+              pairMargin(
+                m,
+                a.map((v, j) => v - b[j]!),
+              ),
+        0,
+      );
       assert.ok(Math.abs(d.takes[t]!.score - score) < 1e-9);
       for (const term of d.takes[t]!.terms) {
         // feature, value, contribution: the feature's path terms over the take's two pairs
         const j = m.features.indexOf(term.feature);
         assert.equal(term.value, a[j]);
         const sum = x.reduce(
-          (s, b, u) => (u === t ? s : s + takePairTerms(m, a.map((v, k) => v - b[k]!)).terms[j]!),
+          (s, b, u) =>
+            u === t
+              ? s
+              : s +
+                takePairTerms(
+                  m,
+                  a.map((v, k) => v - b[k]!),
+                ).terms[j]!,
           0,
         );
         assert.ok(Math.abs(term.contribution - sum) < 1e-9, term.feature);
       }
     });
-    assert.equal(c.chosen, d.takes.reduce((b, t, k) => (t.score > d.takes[b]!.score ? k : b), 0));
+    assert.equal(
+      c.chosen,
+      d.takes.reduce((b, t, k) => (t.score > d.takes[b]!.score ? k : b), 0),
+    );
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
   }

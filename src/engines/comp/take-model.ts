@@ -260,8 +260,7 @@ export const TAKE_MODEL_FILE = presetPath('comp-take-lr59.json');
 /** The tree preset (`takeModel` 2, h-comp61). */
 export const TAKE_TREES_FILE = presetPath('comp-take-gbm61.json');
 /** The preset the `takeModel` switch names: 1 the linear one, 2 the trees. */
-export const takeModelFile = (switchValue: number): string =>
-  switchValue >= 1.5 ? TAKE_TREES_FILE : TAKE_MODEL_FILE;
+export const takeModelFile = (switchValue: number): string => (switchValue >= 1.5 ? TAKE_TREES_FILE : TAKE_MODEL_FILE);
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
