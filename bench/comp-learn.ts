@@ -7,7 +7,7 @@
  * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
  *
  *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--features N]
- *     [--write FILE]
+ *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
@@ -20,14 +20,16 @@ import { COMP_CHOICE_PARAMETERS } from '../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
   loadTakeModel,
+  pairMargin,
+  sectionTakeScores,
   songContext,
   takeFeatures,
   takeScore,
   type TakeContext,
   type TakeModelPreset,
+  type TakeTreesPreset,
 } from '../src/engines/comp/take-model.js';
 import { GB, LR, trainBoosted, trainLogistic, type Boosted } from './learn.js';
-import { classScores } from '../src/engines/trees.js';
 
 type Mode = 'midi' | 'guide' | 'none';
 interface Cell {
@@ -136,9 +138,36 @@ export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModel
   return { weights: m.w[1]!.slice(0, -1).map((w, j) => w - m.w[0]![j]!), scales: m.sd };
 }
 
-function treeMargin(m: Boosted, x: Float64Array): number {
-  const [no, yes] = classScores({ depth: GB.depth, trees: m.trees }, 2, x);
-  return yes! - no!;
+/** The trees' settings: bench/learn.ts GB, `--rounds N`, `--depth N`, `--shrink X` (h-comp61's ±10 %). */
+function gbOptions(): typeof GB {
+  const a = process.argv;
+  const num = (name: string, d: number) => (a.includes(name) ? Number(a[a.indexOf(name) + 1]) : d);
+  return {
+    ...GB,
+    rounds: num('--rounds', GB.rounds),
+    depth: num('--depth', GB.depth),
+    shrink: num('--shrink', GB.shrink),
+  };
+}
+
+/** Trees on all the pairs of `secs`, as the engine's preset holds them (each leaf's training cover beside). */
+export function trainTrees(secs: SectionRows[], features: string[]): Omit<TakeTreesPreset, 'checks' | 'provenance'> {
+  const { X, Y } = pairs(secs);
+  const o = gbOptions();
+  const m: Boosted = trainBoosted(X, Y, 2, undefined, o);
+  const cover = m.trees.map((t) => {
+    const c = new Array<number>(t.leaf.length).fill(0);
+    for (const x of X) {
+      let nd = 0;
+      for (let d = 0; d < o.depth; d++) {
+        const [j, th] = t.split[(1 << d) - 1 + nd]!;
+        nd = 2 * nd + (Number.isNaN(x[j]!) || x[j]! < th ? 0 : 1);
+      }
+      c[nd]!++;
+    }
+    return c;
+  });
+  return { name: '', kind: 'trees', features, depth: o.depth, trees: m.trees, cover };
 }
 
 type Scorer = (s: SectionRows) => number[];
@@ -161,8 +190,9 @@ function trainScorer(secs: SectionRows[], model: string, epochs: number): Scorer
 function trainOne(secs: SectionRows[], model: string, epochs: number): Scorer {
   if (model === 'gb') {
     const { X, Y } = pairs(secs);
-    const m = trainBoosted(X, Y, 2);
-    return (s) => s.x.map((a, t) => s.x.reduce((acc, b, u) => (u === t ? acc : acc + treeMargin(m, diff(a, b))), 0));
+    const o = gbOptions();
+    const m = { depth: o.depth, trees: trainBoosted(X, Y, 2, undefined, o).trees };
+    return (s) => s.x.map((a, t) => s.x.reduce((acc, b, u) => (u === t ? acc : acc + pairMargin(m, diff(a, b))), 0));
   }
   const m = trainLinear(secs, epochs);
   return (s) => s.x.map((x) => takeScore(m, x));
@@ -193,7 +223,7 @@ function main(): void {
   const all = files.flatMap(sectionsOf).map((s) => ({ ...s, x: s.x.map((x) => x.slice(0, nf)) }));
   if (judge) {
     const m = loadTakeModel(judge);
-    console.log(`${files.join(' ')}: model ${fmt(tally(all, (s) => s.x.map((x) => takeScore(m, x))))}`);
+    console.log(`${files.join(' ')}: model ${fmt(tally(all, (s) => sectionTakeScores(m, s.x).map((p) => p.score)))}`);
     return;
   }
   const sets = [...new Set(all.map((s) => s.set))];
@@ -203,10 +233,11 @@ function main(): void {
     ins: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
     loso: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
   };
-  const full = trainScorer(all, model, epochs);
-  for (const set of sets) {
+  // `--no-loso`: only the preset (`--write`), no leave-one-set-out
+  const full = args.includes('--no-loso') ? null : trainScorer(all, model, epochs);
+  for (const set of full ? sets : []) {
     const test = all.filter((s) => s.set === set);
-    const ins = tally(test, full);
+    const ins = tally(test, full!);
     const loso = tally(
       test,
       trainScorer(
@@ -243,6 +274,36 @@ function main(): void {
         command: `node dist/bench/comp-learn.js ${args.join(' ')}`,
         trainer:
           'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' + `epochs ${epochs}`,
+        sets: sets,
+        dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
+      },
+    };
+    writeFileSync(write, `${JSON.stringify(preset, null, 1)}\n`);
+    console.log(`wrote ${write}`);
+  }
+  if (write && model === 'gb') {
+    const o = gbOptions();
+    const m = trainTrees(all, TAKE_FEATURES.slice(0, nf));
+    // check rows: the clean take against the section's next take (a pair row x_t − x_u), the trees' margin
+    const checks = [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!].map((s) => {
+      const u = (s.best + 1) % s.x.length;
+      const d = diff(s.x[s.best]!, s.x[u]!);
+      return {
+        from: `${s.set} ${s.mode} seed ${s.seed} §${s.section + 1} take ${s.best} − take ${u}`,
+        x: [...d],
+        score: pairMargin(m, d),
+      };
+    });
+    const preset: TakeTreesPreset = {
+      ...m,
+      name: path.basename(write, '.json'),
+      checks,
+      provenance: {
+        command: `node dist/bench/comp-learn.js ${args.join(' ')}`,
+        trainer:
+          'bench/learn.ts trainBoosted, pairwise rows (clean take − other, both orders), K 2, ' +
+          `rounds ${o.rounds}, depth ${o.depth}, shrink ${o.shrink}, lambda ${o.lambda}, bins ${o.bins}, ` +
+          `rows ${o.rows}, cols ${o.cols}, minHess ${o.minHess}, seed ${o.seed}; cover: training pairs per leaf`,
         sets: sets,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },

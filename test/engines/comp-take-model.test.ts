@@ -4,13 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { presetPath } from '../../src/presets.js';
 import { chooseTakes, measurePoints, parseWeights } from '../../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../../src/engines/comp/measures.js';
 import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
   TAKE_FEATURE_GROUPS,
+  TAKE_TREES_FILE,
   loadTakeModel,
+  pairMargin,
+  sectionTakeScores,
+  takePairTerms,
   songContext,
   takeContext,
   takeFeatures,
@@ -18,7 +23,8 @@ import {
 } from '../../src/engines/comp/take-model.js';
 
 test('comp take model: the preset reads the engine features in order, and its check rows score as trained', () => {
-  const m = loadTakeModel();
+  const m = loadTakeModel(presetPath('comp-take-lr59.json'));
+  assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr59');
   assert.deepEqual(m.features, [...TAKE_FEATURES]);
   assert.equal(TAKE_FEATURE_GROUPS.length, TAKE_FEATURES.length);
@@ -164,4 +170,119 @@ test('comp take model: where it keeps the rules take, their reason stands and th
   assert.equal(c.chosen, 1);
   assert.equal(c.runnerUp, 0);
   assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.77 over a\)$/);
+});
+
+test('comp take model, trees (gbm61): the engine features, its check pairs score as trained, a cover per leaf', () => {
+  const m = loadTakeModel(TAKE_TREES_FILE);
+  assert.ok(m.kind === 'trees');
+  assert.equal(m.name, 'comp-take-gbm61');
+  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.equal(m.trees.length % 2, 0);
+  assert.equal(m.cover.length, m.trees.length);
+  for (const c of m.cover) assert.equal(c.length, 1 << m.depth);
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) {
+    assert.ok(Math.abs(pairMargin(m, c.x) - c.score) < 1e-9, c.from);
+    // the path terms and the roots' values add up to the margin (every split's change goes to one feature)
+    const p = takePairTerms(m, c.x);
+    assert.ok(Math.abs(p.bias + p.terms.reduce((a, b) => a + b, 0) - c.score) < 1e-9, c.from);
+  }
+});
+
+test('comp take model, trees: a path term: the change in the cover-weighted node value at its split', () => {
+  // one round: class 0's tree all zeros, class 1's splits f0 < 0.5, then f1 < 1 (left) / f2 < −∞ (right); leaves
+  // 1, 2, 3, 4 covered by 1, 1, 2, 0 pairs. Row (1, 0, 5) goes right, right: leaf 4. Root value (1 + 2 + 6) / 4 =
+  // 2.25; the right node's (3 · 2 + 4 · 0) / 2 = 3; so f0 +0.75, f2 +1, f1 0, the bias 2.25, the margin 4
+  const zero = {
+    split: [
+      [0, 0.5],
+      [1, 1],
+      [2, -Infinity],
+    ] as [number, number][],
+    leaf: [0, 0, 0, 0],
+  };
+  const one = { split: zero.split, leaf: [1, 2, 3, 4] };
+  const m = {
+    features: ['f0', 'f1', 'f2'],
+    depth: 2,
+    trees: [zero, one],
+    cover: [
+      [1, 1, 2, 0],
+      [1, 1, 2, 0],
+    ],
+  };
+  const p = takePairTerms(m, [1, 0, 5]);
+  assert.deepEqual(p.terms, [0.75, 0, 1]);
+  assert.equal(p.bias, 2.25);
+  assert.equal(pairMargin(m, [1, 0, 5]), 4);
+  // a row going left, left: leaf 1; the left node's value (1 + 2) / 2 = 1.5: f0 −0.75, f1 −0.5
+  assert.deepEqual(takePairTerms(m, [0, 0, 5]).terms, [-0.75, -0.5, 0]);
+  // a section of two takes: take 1's score is its margin over take 2, its parts the pair's terms
+  const s = sectionTakeScores({ ...m, kind: 'trees', name: 't', checks: [], provenance: {} }, [
+    Float64Array.from([1, 0, 5]),
+    Float64Array.from([0, 0, 0]),
+  ]);
+  assert.equal(s[0]!.score, 4);
+  assert.deepEqual(s[0]!.parts, [0.75, 0, 1]);
+});
+
+test('comp take model, trees: takeModel 2 decides with gbm61 and logs its path terms in the same record', () => {
+  // the section of the lr59 test above: 5 LU under, 35 ms late, a floor 10 dB up
+  const row = [
+    { ...clean, levelDeltaLu: -5, voicedLufs: -23 },
+    { ...clean, timingMs: 35 },
+    { ...clean, noiseExcessDb: 10, noiseFloorDbfs: -60 },
+  ];
+  const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
+  const names = ['take1', 'take2', 'take3'];
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  try {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 2;
+    const c = chooseTakes(sections, [row], parseWeights(undefined).weights, names)[0]!;
+    const d = c.model!;
+    assert.equal(d.preset, 'comp-take-gbm61');
+    const m = loadTakeModel(TAKE_TREES_FILE);
+    assert.ok(m.kind === 'trees');
+    const raw = row.map((r) => measurePoints(r));
+    const ruled = d.rulesChose ?? c.chosen;
+    const x = takeFeatures(row, raw, [false, false, false], [[], [], []], ruled);
+    x.forEach((a, t) => {
+      // the score: the take's margins against the two others; the chosen take the highest
+      const score = x.reduce(
+        (s, b, u) =>
+          u === t
+            ? s
+            : s +
+              pairMargin(
+                m,
+                a.map((v, j) => v - b[j]!),
+              ),
+        0,
+      );
+      assert.ok(Math.abs(d.takes[t]!.score - score) < 1e-9);
+      for (const term of d.takes[t]!.terms) {
+        // feature, value, contribution: the feature's path terms over the take's two pairs
+        const j = m.features.indexOf(term.feature);
+        assert.equal(term.value, a[j]);
+        const sum = x.reduce(
+          (s, b, u) =>
+            u === t
+              ? s
+              : s +
+                takePairTerms(
+                  m,
+                  a.map((v, k) => v - b[k]!),
+                ).terms[j]!,
+          0,
+        );
+        assert.ok(Math.abs(term.contribution - sum) < 1e-9, term.feature);
+      }
+    });
+    assert.equal(
+      c.chosen,
+      d.takes.reduce((b, t, k) => (t.score > d.takes[b]!.score ? k : b), 0),
+    );
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+  }
 });

@@ -26,8 +26,9 @@ import {
   groupContributions,
   loadTakeModel,
   songContext,
-  takeContributions,
+  sectionTakeScores,
   takeFeatures,
+  takeModelFile,
   type TakeContext,
 } from './take-model.js';
 
@@ -148,7 +149,10 @@ export interface ModelTerm {
   feature: string;
   /** The feature's value (take-model.ts takeFeatures). */
   value: number;
-  /** Its weight times its value (over the feature's scale): what it added to the score. */
+  /**
+   * What it added to the score: its weight times its value over the feature's scale (a linear preset); its path terms
+   * over the take's pairs with the section's other takes (a tree preset, take-model.ts takePairTerms).
+   */
   contribution: number;
   /** The contribution less its mean over the section's takes: what it set the take apart by. */
   overMean: number;
@@ -336,7 +340,7 @@ function modelChoices(
   ruleWhy: (s: number, chosen: number, runner: SectionChoice['scores'][number] | undefined) => string,
   ctx: TakeContext | undefined,
 ): SectionChoice[] {
-  const model = loadTakeModel();
+  const model = loadTakeModel(takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value));
   // the song's view of each take over all its sections (take-model.ts songContext), for the model's features
   const song = ctx ? { ...ctx, song: songContext(measures, ctx.latencyMs) } : undefined;
   return rules.map((r, s) => {
@@ -352,8 +356,9 @@ function modelChoices(
       song,
       s,
     );
-    const parts = x.map((v) => takeContributions(model, v));
-    const total = parts.map((c) => c.reduce((a, b) => a + b, 0));
+    const scored = sectionTakeScores(model, x);
+    const parts = scored.map((p) => p.parts);
+    const total = scored.map((p) => p.score);
     const order = total.map((_, t) => t).sort((a, b) => total[b]! - total[a]! || a - b);
     const chosen = order[0]!;
     const runner = order[1];

@@ -392,12 +392,14 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     1,
     'switch',
-    [0, 1],
-    "1: each section's take is the learned take model's (presets/comp-take-lr57.json: a conditional logit over the " +
-      "takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the entry " +
-      "against the other takes' and the take's own latency; where it keeps the rules' take their reason and " +
-      'continuity stand, where it overturns them a defect or an absence is named as the rules name it; on by ' +
-      'default, h-comp57: held-out-38 127 → 145 of 200 sections); ' +
+    [0, 2],
+    "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
+      "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
+      "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
+      "where it keeps the rules' take their reason and continuity stand, where it overturns them a defect or an " +
+      'absence is named as the rules name it; on by default, h-comp57: held-out-38 127 → 145 of 200 sections; ' +
+      'lr59: held-out-39 132 → 134); 2: the same features read by boosted trees over the take pairs ' +
+      '(presets/comp-take-gbm61.json, h-comp61); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

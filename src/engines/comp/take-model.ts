@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { presetPath } from '../../presets.js';
 import { MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
 import type { MeasureOutput, TakeSectionMeasures } from './measures.js';
+import { classScores, infiniteThresholds, type Tree } from '../trees.js';
 
 /** Points per measure before weights (choice.ts measurePoints), passed in to keep the modules acyclic. */
 type Points = Record<Measure, number>;
@@ -220,6 +221,8 @@ function songFeatures(song: SongContext | undefined, s: number, t: number, clip:
 /** The preset: per feature, a weight on the feature over its scale (the pairwise regression's, folded). */
 export interface TakeModelPreset {
   name: string;
+  /** Absent or 'linear': a weighted sum; 'trees': boosted trees over take pairs (TakeTreesPreset). */
+  kind?: 'linear';
   features: string[];
   /** score = Σ weight_j · x_j / scale_j (a take's score; the section's highest is chosen). */
   weights: number[];
@@ -229,15 +232,45 @@ export interface TakeModelPreset {
   provenance: Record<string, unknown>;
 }
 
+/**
+ * h-comp61: boosted trees (bench/learn.ts trainBoosted, K 2) over pairs of a section's takes, as bench/comp-learn.ts
+ * `--model gb` trains them: a pair's margin is class 1's summed leaves less class 0's for the row x_t − x_u ("take t
+ * is the clean one, not u"); a take's score is its margins against each other take of the section, summed.
+ */
+export interface TakeTreesPreset {
+  name: string;
+  kind: 'trees';
+  features: string[];
+  depth: number;
+  /** Round-major, then class (tree i adds to class i mod 2), as src/engines/trees.ts reads them. */
+  trees: Tree[];
+  /**
+   * Per tree, the training pairs that reached each leaf: a node's value is its leaves' mean weighted by them (the
+   * terms of the decision log, takePairTerms).
+   */
+  cover: number[][];
+  /** Pair rows (x_t − x_u) with the margin the trainer's code gave them. */
+  checks: { from: string; x: number[]; score: number }[];
+  provenance: Record<string, unknown>;
+}
+
+export type AnyTakeModel = TakeModelPreset | TakeTreesPreset;
+
 export const TAKE_MODEL_FILE = presetPath('comp-take-lr59.json');
-let cached: TakeModelPreset | null = null;
-export function loadTakeModel(file = TAKE_MODEL_FILE): TakeModelPreset {
-  if (cached && file === TAKE_MODEL_FILE) return cached;
-  const m = JSON.parse(readFileSync(file, 'utf8')) as TakeModelPreset;
+/** The tree preset (`takeModel` 2, h-comp61). */
+export const TAKE_TREES_FILE = presetPath('comp-take-gbm61.json');
+/** The preset the `takeModel` switch names: 1 the linear one, 2 the trees. */
+export const takeModelFile = (switchValue: number): string => (switchValue >= 1.5 ? TAKE_TREES_FILE : TAKE_MODEL_FILE);
+const cached = new Map<string, AnyTakeModel>();
+/** A preset of either kind (linear weights or trees), checked against the engine's features. */
+export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
+  if (cached.has(file)) return cached.get(file)!;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as AnyTakeModel;
   // an earlier preset reads the first of the engine's features (lr56: the 26 before h-comp57's timing evidence)
   if (m.features.join('\n') !== TAKE_FEATURES.slice(0, m.features.length).join('\n'))
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
-  if (file === TAKE_MODEL_FILE) cached = m;
+  if (m.kind === 'trees') infiniteThresholds(m.trees);
+  if (file === TAKE_MODEL_FILE || file === TAKE_TREES_FILE) cached.set(file, m);
   return m;
 }
 
@@ -253,4 +286,76 @@ export function groupContributions(parts: number[]): Map<string, number> {
 }
 export function takeScore(m: Pick<TakeModelPreset, 'weights' | 'scales'>, x: Float64Array): number {
   return takeContributions(m, x).reduce((a, b) => a + b, 0);
+}
+
+/** A pair row's margin (trees): class 1's summed leaves less class 0's. */
+export function pairMargin(m: Pick<TakeTreesPreset, 'depth' | 'trees'>, d: ArrayLike<number>): number {
+  const [no, yes] = classScores(m, 2, d);
+  return yes! - no!;
+}
+
+/**
+ * A pair row's margin split by feature along its paths (Saabas): at each split the row passes, the change from the
+ * node's value to its child's goes to the split's feature; a node's value is its leaves' mean weighted by their
+ * training cover (a node no pair reached keeps its parent's value). Class 0's trees count negatively. Returns the
+ * per-feature terms and the bias (the roots' values): bias + Σ terms = the margin.
+ */
+export function takePairTerms(
+  m: Pick<TakeTreesPreset, 'features' | 'depth' | 'trees' | 'cover'>,
+  d: ArrayLike<number>,
+): { terms: number[]; bias: number } {
+  const terms = new Array<number>(m.features.length).fill(0);
+  let bias = 0;
+  const leaves = 1 << m.depth;
+  m.trees.forEach((t, i) => {
+    const sign = i % 2 ? 1 : -1;
+    const cover = m.cover[i]!;
+    // the value of the node at depth dd, index nd (its leaves nd·2^(depth−dd) …), or the parent's when none reached it
+    const value = (dd: number, nd: number, parent: number) => {
+      const span = leaves >> dd;
+      let c = 0;
+      let s = 0;
+      for (let l = nd * span; l < (nd + 1) * span; l++) {
+        c += cover[l]!;
+        s += cover[l]! * t.leaf[l]!;
+      }
+      return c > 0 ? s / c : parent;
+    };
+    let nd = 0;
+    let v = value(0, 0, t.leaf.reduce((a, b) => a + b, 0) / leaves);
+    bias += sign * v;
+    for (let dd = 0; dd < m.depth; dd++) {
+      const [j, th] = t.split[(1 << dd) - 1 + nd]!;
+      const x = d[j]!;
+      nd = 2 * nd + (Number.isNaN(x) || x < th ? 0 : 1);
+      const w = dd + 1 === m.depth ? t.leaf[nd]! : value(dd + 1, nd, v);
+      terms[j]! += sign * (w - v);
+      v = w;
+    }
+  });
+  return { terms, bias };
+}
+
+/**
+ * A section's takes scored by either kind of preset: per take its score (the highest is chosen) and each feature's
+ * share of it (linear: weight × value / scale; trees: the feature's path terms over the take's pairs with the other
+ * takes, summed — the score less the roots' values, a constant every take of the section shares).
+ */
+export function sectionTakeScores(m: AnyTakeModel, xs: Float64Array[]): { score: number; parts: number[] }[] {
+  if (m.kind !== 'trees')
+    return xs.map((x) => {
+      const parts = takeContributions(m, x);
+      return { score: parts.reduce((a, b) => a + b, 0), parts };
+    });
+  return xs.map((a, t) => {
+    const parts = new Array<number>(m.features.length).fill(0);
+    let score = 0;
+    xs.forEach((b, u) => {
+      if (u === t) return;
+      const d = Float64Array.from(a.subarray(0, m.features.length), (v, j) => v - b[j]!);
+      takePairTerms(m, d).terms.forEach((c, j) => (parts[j]! += c));
+      score += pairMargin(m, d);
+    });
+    return { score, parts };
+  });
 }
