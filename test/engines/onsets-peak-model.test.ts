@@ -1,9 +1,10 @@
 /**
- * The learned onset peak acceptor (issue 12 point 4, h-olearn56, h-onset59; src/engines/onsets/peak-model.ts,
- * presets/onset-peak-gbm59.json: gbm56's features and the rules' flags): the preset's feature list is the code's,
- * its check rows (the trainer's own P(onset), bench/onset-learn.ts) are reproduced to 1e-9, gbm56 reads the longer
- * rows unchanged, the candidate callback leaves the rules' output unchanged, and with onsetModel on a synthesized
- * loop's reading changes (the rules' own reading with the switch off).
+ * The learned onset peak acceptor (issue 12 point 4, h-olearn56, h-onset59, h-onset61;
+ * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm56.json, gbm59 with the rules' flags beside
+ * it): each preset's feature list is the code's, its check rows (the trainer's own P(onset), bench/onset-learn.ts)
+ * are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the candidate callback leaves the rules' output
+ * unchanged, and with onsetModel on (the default) a synthesized loop's reading changes (the rules' own reading with
+ * the switch off).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,17 +66,30 @@ function input(x: Float32Array) {
   return onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples);
 }
 
-test("peak model preset: the feature list is the code's and the check rows are the trainer's to 1e-9", () => {
+test("peak model preset (the engine's, gbm56): the code's first 22 features, the trainer's check rows to 1e-9", () => {
   const m = peakModel();
-  assert.deepEqual(m.features, peakFeatureNames(m.features.length - peakFeatureNames(0).length));
-  assert.ok(m.features.length > peakFeatureNames(0).length, 'the flux groups are features');
+  assert.equal(m.name, 'onset-peak-gbm56');
+  assert.equal(ONSET_PARAMETERS.onsetModel.value, 1, 'the model is on by default (h-onset61)');
+  // the rows' front: the evidence and the 4 flux groups, before the rules' flags (which gbm56 does not read)
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, 22));
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
   assert.equal(m.threshold, ONSET_PARAMETERS.onsetModelThreshold.value);
+});
+
+test("peak model gbm59 (beside it): the code's whole row, the rules' flags last, its check rows to 1e-9", () => {
+  const m = readPreset<PeakModel>('onset-peak-gbm59');
+  infiniteThresholds(m.trees);
+  assert.deepEqual(m.features, peakFeatureNames(4));
   assert.deepEqual(m.features.slice(-RULE_FLAGS.length), RULE_FLAGS);
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
 });
 
 test("peak model gbm56 (22 features, before the rules' flags) reads its own check rows and the longer rows", () => {
@@ -102,7 +116,8 @@ test("the candidate callback leaves the rules' onsets unchanged; main's onsets a
   const main = cands.filter((c) => c.main === 1).map((c) => Math.round(c.t * 10000) / 10000);
   assert.deepEqual(main, plain);
   assert.equal(plain.length, 23, 'every stroke and the 8 echoes');
-  for (const c of cands) assert.equal(c.x!.length, peakModel().features.length);
+  // every row is the whole one (the rules' flags included), of which gbm56 reads the first 22
+  for (const c of cands) assert.equal(c.x!.length, peakFeatureNames(4).length);
 });
 
 test('echoes 60 ms after the loud strokes: the peak model accepts fewer of them than the rules', () => {
@@ -111,9 +126,9 @@ test('echoes 60 ms after the loud strokes: the peak model accepts fewer of them 
   // the rules' own reading (onsetModel 0): every stroke and the 8 echoes (measured at ab7e8ef)
   const off = matchEvents(detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }).times, truth, 0.05);
   assert.deepEqual([off.tp, off.fp, off.fn], [15, 8, 0]);
-  // the model (onsetModel 1): every stroke, at most 7 echoes (gbm59: 7; presets/onset-peak-gbm56.json: 6)
-  const on = matchEvents(detectOnsets(inp, { ...onsetDefaults(), onsetModel: 1 }).times, truth, 0.05);
+  // the model (onsetModel 1, the default): every stroke, at most 6 echoes (gbm56: 6; gbm59 read 7)
+  const on = matchEvents(detectOnsets(inp, onsetDefaults()).times, truth, 0.05);
   assert.equal(on.tp, 15);
   assert.equal(on.fn, 0);
-  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+  assert.ok(on.fp <= 6, `${on.fp} echoes taken for onsets`);
 });

@@ -51,8 +51,9 @@ test("novelty coherence 0.7: fewer onsets from a ride's wash between a jazz walt
   // the wash's novelty peaks of coherence 0.5–0.7: extras at 0.5, gone at the default
   assert.ok(before.fp >= 40, `extras at 0.5: ${before.fp}`);
   assert.ok(now.fp <= 32, `extras: ${now.fp}`);
-  // the defaults (with the peak model when onsetModel is on): every stroke found, no more extras than the rule's
+  // the defaults (the peak model, onsetModel 1): every stroke found, no more extras than the rule's (measured:
+  // gbm56 4 extras against the rules' 12, and 9 at noveltyCoherence 0.5 against 48; gbm59 3 and 12)
   const defaults = matchEvents(detectOnsets(input).times, truth!, 0.05);
   assert.equal(defaults.fn, 0, `missed ${defaults.fn} (defaults)`);
-  assert.ok(defaults.fp <= 32, `extras ${defaults.fp} (defaults)`);
+  assert.ok(defaults.fp <= now.fp, `extras ${defaults.fp} (defaults), the rule's ${now.fp}`);
 });

@@ -518,12 +518,13 @@ export const ONSET_PARAMETERS = {
       'just after its hit is no choke); 0: off',
   ),
   onsetModel: p(
-    0,
+    1,
     'switch',
     [0, 1],
-    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm59.json): 1 replaces the rules' " +
+    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm56.json): 1 replaces the rules' " +
       "decision over every candidate peak by the boosted trees' P(onset) ≥ onsetModelThreshold (where the input has " +
-      "the evidence it reads: the onset flux's groups, novelty, coherence, band energies); 0: the rules",
+      "the evidence it reads: the onset flux's groups, novelty, coherence, band energies; elsewhere, e.g. the tempo " +
+      "task's and comp's mel-envelope onsets, the rules stand); 0: the rules",
   ),
   onsetModelThreshold: p(0.45, 'probability', [0.05, 0.95], "the peak model's acceptance threshold (chosen by LOSO)"),
   onsetModelFloor: p(

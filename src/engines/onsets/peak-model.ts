@@ -3,9 +3,10 @@
  * its own onsets and the flux envelope's and each group's peaks picked at a low floor (onsetModelFloor × the flux
  * delta) — with the evidence around it, as one row of numbers per candidate (peakFeatures: the one function the
  * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
- * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold. Since h-onset59
- * (presets/onset-peak-gbm59.json) the rows end in the rules' flags (RULE_FLAGS), and the engine applies the trees
- * only to input with the evidence they were trained on (detectOnsets: otherwise the rules' onsets stand).
+ * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold. Since h-onset59 the
+ * rows end in the rules' flags (RULE_FLAGS; presets/onset-peak-gbm59.json reads them, the engine's gbm56 reads the
+ * first 22), and the engine applies the trees only to input with the evidence they were trained on (detectOnsets:
+ * otherwise the rules' onsets stand).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
@@ -230,8 +231,13 @@ export function acceptPeaks(
   return out;
 }
 
-export const PEAK_MODEL_PRESET = 'onset-peak-gbm59';
-/** presets/onset-peak-gbm59.json (src/presets.ts). */
+/**
+ * The engine's preset: h-olearn56's gbm56 (22 features: it reads the front of the longer rows), judged above the
+ * rules on three held-out sets made after it (34, 35, 36); h-onset59's gbm59 (with the rules' flags) is kept beside
+ * it (held-out 36 below gbm56). On by default since h-onset61 (`onsetModel` 1).
+ */
+export const PEAK_MODEL_PRESET = 'onset-peak-gbm56';
+/** presets/onset-peak-gbm56.json (src/presets.ts). */
 export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
 let loaded: PeakModel | undefined;
 /** The preset (read once). */
