@@ -33,9 +33,8 @@ function positive(flag: string, max: number) {
   };
 }
 
-/** The store as the command function sees it: every run it saves carries the job. */
 /** The store as a job's run sees it: each run carries its job; `owns` false drops the record (expired attempt). */
-function storeForJob(store: Store, job: RunJob, owns: () => Promise<boolean> = async () => true): Store {
+export function storeForJob(store: Store, job: RunJob, owns: () => Promise<boolean> = async () => true): Store {
   return {
     kind: store.kind,
     location: store.location,
