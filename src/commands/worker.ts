@@ -44,9 +44,7 @@ export function storeForJob(store: Store, job: RunJob, hold?: AttemptHold): Stor
     const record = { ...run, job };
     if (!hold) return store.saveRun(record);
     if (store.kind === 'postgres') return store.saveRun(record, { onlyIf: hold.saveCondition(record) });
-    return (await hold.owns())
-      ? store.saveRun(record)
-      : `not recorded: job ${job.id} attempt ${job.attempt} expired`;
+    return (await hold.owns()) ? store.saveRun(record) : `not recorded: job ${job.id} attempt ${job.attempt} expired`;
   };
   return {
     kind: store.kind,

@@ -7,7 +7,16 @@
  * Loaded only when a database URL is in use (kysely and pg cost start-up time).
  */
 import pg from 'pg';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type ColumnType, type Generated, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type ColumnType,
+  type Generated,
+  type Transaction,
+} from 'kysely';
 import { EnvironmentError, ShubError } from '../errors.js';
 import { ambiguous, checkRunIdPrefix, redactRun } from './json.js';
 import { MIGRATIONS, MIGRATION_LOCK_TABLE, MIGRATION_NAMES, MIGRATION_TABLE } from './migrations/index.js';
