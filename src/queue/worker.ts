@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { ExitCode } from '../errors.js';
 import { uuidv7 } from '../store/run.js';
-import type { RunJob, RunRecord, SaveOptions } from '../store/types.js';
+import type { RunJob, RunRecord, SaveOptions, TransactionQuery } from '../store/types.js';
 import { QUEUE_SCHEMA, queueName, sql, type JobData, type JobOutcome, type QueueCommand } from './boss.js';
 
 export interface QueuedJob {
@@ -103,7 +103,7 @@ const ownsJob = async (boss: PgBoss, job: QueuedJob): Promise<boolean> => (await
  * a window in which the attempt expired and its retry recorded a second success (h-debt60: 42 for 40).
  */
 export function holdingAttempt(job: Pick<RunJob, 'id' | 'queue' | 'attempt'>, run: RunRecord) {
-  return async (query: Parameters<NonNullable<SaveOptions['onlyIf']>>[0]): Promise<true | string> => {
+  return async (query: TransactionQuery): Promise<true | string> => {
     const [row] = await query(
       `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job
        where name = $1 and id = $2 for update`,
