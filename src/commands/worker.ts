@@ -7,10 +7,10 @@
  */
 import { ExitCode, describeError, exitCodeOf, UsageError } from '../errors.js';
 import { redactText } from '../store/redact.js';
-import type { RunJob, Store } from '../store/types.js';
+import type { RunJob, RunRecord, Store } from '../store/types.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import type { FfmpegFlag, JsonFlag } from './options.js';
-import type { JobEvent, QueuedJob } from '../queue/worker.js';
+import type { AttemptHold, JobEvent, QueuedJob } from '../queue/worker.js';
 import type { JobOutcome, QueueCommand } from '../queue/boss.js';
 
 export interface WorkerFlags extends JsonFlag, FfmpegFlag {
@@ -33,14 +33,23 @@ function positive(flag: string, max: number) {
   };
 }
 
-/** The store as the command function sees it: every run it saves carries the job. */
-/** The store as a job's run sees it: each run carries its job; `owns` false drops the record (expired attempt). */
-function storeForJob(store: Store, job: RunJob, owns: () => Promise<boolean> = async () => true): Store {
+/**
+ * The store as a job's run sees it: each run carries its job. With `hold` (the attempt's own runs),
+ * a run is recorded only while the attempt holds the job: on PostgreSQL the check, the save and (for
+ * a success) the job's completion are one transaction (`holdingAttempt`), so a success is recorded
+ * once whenever the attempt expires; on another store (the worker opens none) check, then save.
+ */
+export function storeForJob(store: Store, job: RunJob, hold?: AttemptHold): Store {
+  const saveRun = async (run: RunRecord): Promise<string> => {
+    const record = { ...run, job };
+    if (!hold) return store.saveRun(record);
+    if (store.kind === 'postgres') return store.saveRun(record, { onlyIf: hold.saveCondition(record) });
+    return (await hold.owns()) ? store.saveRun(record) : `not recorded: job ${job.id} attempt ${job.attempt} expired`;
+  };
   return {
     kind: store.kind,
     location: store.location,
-    saveRun: async (run) =>
-      (await owns()) ? store.saveRun({ ...run, job }) : `not recorded: job ${job.id} attempt ${job.attempt} expired`,
+    saveRun,
     listRuns: (q) => store.listRuns(q),
     getRun: (id) => store.getRun(id),
     close: async () => undefined,
@@ -87,11 +96,11 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
         `${e.exitCode === null ? '' : `, exit ${e.exitCode}`})${e.error ? `: ${e.error}` : ''}`,
     });
     const { uuidv7, RunRecorder } = await import('../store/run.js');
-    const run = async (job: QueuedJob, workerId: string, owns: () => Promise<boolean>): Promise<JobOutcome> => {
+    const run = async (job: QueuedJob, workerId: string, hold: AttemptHold): Promise<JobOutcome> => {
       const runId = uuidv7();
       const record: RunJob = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
       // an attempt that outlived its expiry records nothing: the retry records it as expired
-      const jobStore = storeForJob(store, record, owns);
+      const jobStore = storeForJob(store, record, hold);
       const args = ['worker', '--job', job.id, job.data.command, job.data.file];
       const key = `${job.data.command}\n${canonicalJson(job.data.options)}`;
       if (!prepared.has(key)) prepared.set(key, prepareJob(job.data.command as QueueCommand, job.data.options, env));

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { ExitCode } from '../errors.js';
 import { uuidv7 } from '../store/run.js';
+import type { RunJob, RunRecord, SaveOptions, TransactionQuery } from '../store/types.js';
 import { QUEUE_SCHEMA, queueName, sql, type JobData, type JobOutcome, type QueueCommand } from './boss.js';
 
 export interface QueuedJob {
@@ -52,18 +53,34 @@ export interface WorkerLoopOptions {
   maxJobs?: number;
   /** Milliseconds between polls of empty queues. */
   pollMs?: number;
-  /** `owns()` tells whether this attempt still holds the job (has not expired): check it before recording. */
-  run: (job: QueuedJob, workerId: string, owns: () => Promise<boolean>) => Promise<JobOutcome>;
+  /** `hold`: what this attempt may ask about itself; its runs are saved under `hold.saveCondition`. */
+  run: (job: QueuedJob, workerId: string, hold: AttemptHold) => Promise<JobOutcome>;
   onJob: (event: JobEvent) => void;
 }
 
+/** What a running attempt may ask about itself. */
+export interface AttemptHold {
+  /** Whether this attempt still holds the job (it has not expired). */
+  owns(): Promise<boolean>;
+  /** The condition this attempt's run is saved under, in the save's transaction (`holdingAttempt`). */
+  saveCondition(run: RunRecord): NonNullable<SaveOptions['onlyIf']>;
+}
+
+/** Exit codes that complete a job (0 ok, 1 checks failed); the others fail it. */
+export const completesJob = (exitCode: number): boolean =>
+  exitCode === ExitCode.ok || exitCode === ExitCode.checkFailed;
+
 /**
- * Where an attempt stands: `holds` while it is the job's active attempt; pg-boss moves an expired job
- * out of `active` (to retry, or to failed when no attempts are left) and a later fetch bumps its retry
- * count, so an attempt that outlived its expiry finds `retried` (another attempt comes or came) or
- * `failed` (this was the last attempt: it ended failed by timeout).
+ * Where an attempt stands: `holds` while it is the job's active attempt; `completed` once its
+ * successful run was saved (the save completes the job: `holdingAttempt`); pg-boss moves an expired
+ * job out of `active` (to retry, or to failed when no attempts are left) and a later fetch bumps its
+ * retry count, so an attempt that outlived its expiry finds `retried` (another attempt comes or came)
+ * or `failed` (this was the last attempt: it ended failed by timeout).
  */
-export async function attemptState(boss: PgBoss, job: QueuedJob): Promise<'holds' | 'retried' | 'failed'> {
+export async function attemptState(
+  boss: PgBoss,
+  job: QueuedJob,
+): Promise<'holds' | 'completed' | 'retried' | 'failed'> {
   const [row] = await sql(
     boss,
     `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
@@ -71,10 +88,38 @@ export async function attemptState(boss: PgBoss, job: QueuedJob): Promise<'holds
   );
   const same = row?.retryCount === job.attempt - 1;
   if (same && row?.state === 'active') return 'holds';
+  if (same && row?.state === 'completed') return 'completed';
   return same && row?.state === 'failed' ? 'failed' : 'retried';
 }
 
 const ownsJob = async (boss: PgBoss, job: QueuedJob): Promise<boolean> => (await attemptState(boss, job)) === 'holds';
+
+/**
+ * The condition a job's run is saved under, in the save's own transaction: the job's row locked
+ * (`for update`: pg-boss's expiry, which deletes and re-inserts an expired job's row, waits for the
+ * save to commit, then finds it no longer active), this attempt still its active one, and for a run
+ * that completes the job (exit 0/1) the job completed in the same transaction, so that an expiry just
+ * after the save finds nothing to retry. A check before the save and a completion after it each left
+ * a window in which the attempt expired and its retry recorded a second success (h-debt60: 42 for 40).
+ */
+export function holdingAttempt(job: Pick<RunJob, 'id' | 'queue' | 'attempt'>, run: RunRecord) {
+  return async (query: TransactionQuery): Promise<true | string> => {
+    const [row] = await query(
+      `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job
+       where name = $1 and id = $2 for update`,
+      [job.queue, job.id],
+    );
+    if (row?.state !== 'active' || row.retryCount !== job.attempt - 1)
+      return `job ${job.id} attempt ${job.attempt} expired`;
+    if (completesJob(run.exitCode))
+      await query(
+        `update ${QUEUE_SCHEMA}.job set state = 'completed', completed_on = now(), output = $3::jsonb
+         where name = $1 and id = $2`,
+        [job.queue, job.id, JSON.stringify({ exitCode: run.exitCode, runId: run.runId })],
+      );
+    return true;
+  };
+}
 
 export const workerIdOf = (): string => `${hostname()}:${process.pid}:${uuidv7().slice(-12)}`;
 
@@ -156,7 +201,10 @@ export class QueueWorker {
   private async work(job: QueuedJob): Promise<void> {
     let outcome: JobOutcome;
     try {
-      outcome = await this.o.run(job, this.id, () => ownsJob(this.boss, job));
+      outcome = await this.o.run(job, this.id, {
+        owns: () => ownsJob(this.boss, job),
+        saveCondition: (run) => holdingAttempt(job, run),
+      });
     } catch (err) {
       outcome = { exitCode: ExitCode.internal, message: err instanceof Error ? err.message : String(err) };
     }
@@ -171,12 +219,21 @@ export class QueueWorker {
       ...(outcome.runId ? { runId: outcome.runId } : {}),
       ...(outcome.message ? { error: outcome.message } : {}),
     };
-    if (!(await ownsJob(this.boss, job))) {
+    const state = await attemptState(this.boss, job);
+    if (state === 'retried' || state === 'failed') {
       // outlived its expiry: pg-boss already retried or failed it; completing or failing it now would
       // end the attempt that holds it (or fail it twice)
       event.state = 'expired';
       event.error = `attempt ${job.attempt} outlived its ${job.expireInSeconds} s expiry; its result is discarded`;
-    } else if (outcome.exitCode === ExitCode.ok || outcome.exitCode === ExitCode.checkFailed) {
+    } else if (state === 'completed') {
+      // its successful run's save completed it (holdingAttempt); the outcome as its output
+      await sql(
+        this.boss,
+        `update ${QUEUE_SCHEMA}.job set output = $4::jsonb
+         where name = $1 and id = $2 and state = 'completed' and retry_count = $3`,
+        [job.queue, job.id, job.attempt - 1, JSON.stringify(outcome)],
+      );
+    } else if (completesJob(outcome.exitCode)) {
       // completed only while this attempt holds it (an expiry between the check and here completes nothing)
       await sql(
         this.boss,

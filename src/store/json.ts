@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { redactArgs, redactText } from './redact.js';
-import type { HistoryQuery, RunRecord, RunSummary, Store } from './types.js';
+import type { HistoryQuery, RunRecord, RunSummary, SaveOptions, Store } from './types.js';
 
 const RUN_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
@@ -24,7 +24,9 @@ export class JsonStore implements Store {
     return path.join(this.dir, 'runs', `${runId}.json`);
   }
 
-  async saveRun(run: RunRecord): Promise<string> {
+  async saveRun(run: RunRecord, options: SaveOptions = {}): Promise<string> {
+    // a file cannot share a transaction with a condition: refused rather than saved unconditionally
+    if (options.onlyIf) throw new Error('the JSON store cannot save a run under a condition (PostgreSQL only)');
     const file = this.runPath(run.runId);
     await writeFileAtomic(file, `${JSON.stringify(redactRun(run), null, 2)}\n`);
     return file;

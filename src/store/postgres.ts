@@ -7,7 +7,16 @@
  * Loaded only when a database URL is in use (kysely and pg cost start-up time).
  */
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, sql, type ColumnType, type Generated, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type ColumnType,
+  type Generated,
+  type Transaction,
+} from 'kysely';
 import { EnvironmentError, ShubError } from '../errors.js';
 import { ambiguous, checkRunIdPrefix, redactRun } from './json.js';
 import { MIGRATIONS, MIGRATION_LOCK_TABLE, MIGRATION_NAMES, MIGRATION_TABLE } from './migrations/index.js';
@@ -21,6 +30,7 @@ import type {
   RunRecord,
   RunStatus,
   RunSummary,
+  SaveOptions,
   Store,
 } from './types.js';
 
@@ -253,10 +263,22 @@ export class PostgresStore implements Store {
     return steps;
   }
 
-  async saveRun(run: RunRecord): Promise<string> {
+  async saveRun(run: RunRecord, options: SaveOptions = {}): Promise<string> {
     const r = redactRun(run);
+    let refused: string | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
+        if (options.onlyIf) {
+          // the condition and the run in one transaction: nothing can change what it checked before the commit
+          const verdict = await options.onlyIf(async (text, values = []) => {
+            const { rows } = await trx.executeQuery(CompiledQuery.raw(text, values));
+            return rows as Record<string, unknown>[];
+          });
+          if (verdict !== true) {
+            refused = verdict;
+            return;
+          }
+        }
         await trx
           .insertInto('runs')
           .values({
@@ -341,7 +363,7 @@ export class PostgresStore implements Store {
     } catch (err) {
       throw this.explain(err, `record run ${run.runId} in`);
     }
-    return `${this.location}#${run.runId}`;
+    return refused === undefined ? `${this.location}#${run.runId}` : `not recorded: ${refused}`;
   }
 
   async listRuns(query: HistoryQuery = {}): Promise<RunSummary[]> {

@@ -95,6 +95,18 @@ export interface HistoryQuery {
   limit?: number;
 }
 
+/** A query inside a save's database transaction: the rows it returns. */
+export type TransactionQuery = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export interface SaveOptions {
+  /**
+   * Checked in the save's own database transaction, before the run is written: `true` writes the run;
+   * a string (why not) writes nothing and saveRun returns `not recorded: <why>`. The rows it locks stay
+   * locked, and the rows it changes commit, with the run. PostgreSQL only: the JSON store refuses it.
+   */
+  onlyIf?: (query: TransactionQuery) => Promise<true | string>;
+}
+
 export interface Store {
   /** `json` or `postgres`. */
   readonly kind: 'json' | 'postgres' | 'none';
@@ -105,7 +117,7 @@ export interface Store {
    * never sees half a record. Arguments are stored with any password redacted. Returns where the
    * run went (a file, or `<database>#<runId>`).
    */
-  saveRun(run: RunRecord): Promise<string>;
+  saveRun(run: RunRecord, options?: SaveOptions): Promise<string>;
   /** Runs matching `query`, newest first. */
   listRuns(query?: HistoryQuery): Promise<RunSummary[]>;
   /**
