@@ -109,7 +109,12 @@
  * held-out 36 (ONSET_HELD_OUT_KITS_36: lmms-common's DrumSynth presets, a source no set used, players written for it —
  * a buzz roll of 48ths, ghost-note funk with half-open barks, blast-beat bars, a bossa cross-stick with drags, a
  * tumbao —, SoX tremolo, riaa, flanger and loudness on the bus, a shoebox barn, bunker and car cabin, quiet and
- * full-scale stems, made after held-out 35 had been read; `--held-out-36-only`: that set alone).
+ * full-scale stems, made after held-out 35 had been read; `--held-out-36-only`: that set alone),
+ * held-out 37 (ONSET_HELD_OUT_KITS_37: vocal-percussion kits spoken by espeak-ng, a source no drum set used, players
+ * written for it — jazz comping over a feathered kick, double-stroke rolls with ruffs, rimshots with hat-foot
+ * splashes, a march with press rolls, a tabla-like teental theka —, SoX hilbert, band, allpass and deemph on the bus, a
+ * shoebox bathroom, nave and library, quiet and full-scale stems, made after held-out 36 had been read;
+ * `--held-out-37-only`: that set alone).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -169,8 +174,11 @@ const THIRTY_THIRD = path.join(OUT, 'drums-held-out-33');
 const THIRTY_FOURTH = path.join(OUT, 'drums-held-out-34');
 const THIRTY_FIFTH = path.join(OUT, 'drums-held-out-35');
 const THIRTY_SIXTH = path.join(OUT, 'drums-held-out-36');
+const THIRTY_SEVENTH = path.join(OUT, 'drums-held-out-37');
+/** `--held-out-37-only`: the thirty-seventh held-out set (ONSET_HELD_OUT_KITS_37) alone. */
+const THIRTY_SEVENTH_ONLY = process.argv.includes('--held-out-37-only');
 /** `--held-out-36-only`: the thirty-sixth held-out set (ONSET_HELD_OUT_KITS_36) alone. */
-const THIRTY_SIXTH_ONLY = process.argv.includes('--held-out-36-only');
+const THIRTY_SIXTH_ONLY = process.argv.includes('--held-out-36-only') || THIRTY_SEVENTH_ONLY;
 /** `--held-out-35-only`: the thirty-fifth held-out set (ONSET_HELD_OUT_KITS_35) alone. */
 const THIRTY_FIFTH_ONLY = process.argv.includes('--held-out-35-only') || THIRTY_SIXTH_ONLY;
 /** `--held-out-34-only`: the thirty-fourth held-out set (ONSET_HELD_OUT_KITS_34) alone. */
@@ -291,7 +299,8 @@ interface Item {
     | 'held-out 33'
     | 'held-out 34'
     | 'held-out 35'
-    | 'held-out 36';
+    | 'held-out 36'
+    | 'held-out 37';
   kit: string;
   pattern: string;
 }
@@ -419,6 +428,7 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
   'held-out 34': [THIRTY_FOURTH, { set: 'onset-held-out-34' }],
   'held-out 35': [THIRTY_FIFTH, { set: 'onset-held-out-35' }],
   'held-out 36': [THIRTY_SIXTH, { set: 'onset-held-out-36' }],
+  'held-out 37': [THIRTY_SEVENTH, { set: 'onset-held-out-37' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -468,7 +478,8 @@ async function main() {
   const thirtyThird = (THIRD_ONLY && !THIRTY_THIRD_ONLY) || THIRTY_FOURTH_ONLY ? none : drumItems('held-out 33');
   const thirtyFourth = (THIRD_ONLY && !THIRTY_FOURTH_ONLY) || THIRTY_FIFTH_ONLY ? none : drumItems('held-out 34');
   const thirtyFifth = (THIRD_ONLY && !THIRTY_FIFTH_ONLY) || THIRTY_SIXTH_ONLY ? none : drumItems('held-out 35');
-  const thirtySixth = THIRD_ONLY && !THIRTY_SIXTH_ONLY ? none : drumItems('held-out 36');
+  const thirtySixth = (THIRD_ONLY && !THIRTY_SIXTH_ONLY) || THIRTY_SEVENTH_ONLY ? none : drumItems('held-out 36');
+  const thirtySeventh = THIRD_ONLY && !THIRTY_SEVENTH_ONLY ? none : drumItems('held-out 37');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -508,6 +519,7 @@ async function main() {
     ...thirtyFourth.items,
     ...thirtyFifth.items,
     ...thirtySixth.items,
+    ...thirtySeventh.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -548,6 +560,7 @@ async function main() {
     ...thirtyFourth.missing,
     ...thirtyFifth.missing,
     ...thirtySixth.missing,
+    ...thirtySeventh.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -631,6 +644,7 @@ async function main() {
       'held-out 34',
       'held-out 35',
       'held-out 36',
+      'held-out 37',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -13,7 +13,7 @@
  * 27 (h-oset41); `--twenty-eighth`: held-out 28 (h-oset43); `--twenty-ninth`: held-out 29 (h-oset44); `--thirtieth`:
  * held-out 30 (h-oset46); `--thirty-first`: held-out 31 (h-oset48); `--thirty-second`: held-out 32 (h-oset53);
  * `--thirty-third`: held-out 33 (h-oset55); `--thirty-fourth`: held-out 34 (h-oset56); `--thirty-fifth`: held-out
- * 35 (h-oset58); `--thirty-sixth`: held-out 36 (h-oset59);
+ * 35 (h-oset58); `--thirty-sixth`: held-out 36 (h-oset59); `--thirty-seventh`: held-out 37 (h-oset62);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -77,6 +77,7 @@ const ORDINALS = [
   'thirty-fourth',
   'thirty-fifth',
   'thirty-sixth',
+  'thirty-seventh',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
