@@ -8966,7 +8966,7 @@ export const HELD_OUT_41: (Song15 & FloorSpec)[] = [
         scale: 'dorian',
         rhythm: 'swing',
         kinds: ['noise', 'late', 'missing', 'detune', 'early', 'level'],
-        soxReverb: [88, 3, 18, 0, 35, 1],
+        soxReverb: [88, 3, 18, 0, 35, -3],
         latencyMs: 240,
         sectionBeats: 39,
         sampleRate: 98000,
