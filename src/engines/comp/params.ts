@@ -403,6 +403,18 @@ export const COMP_CHOICE_PARAMETERS = {
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
+  takeModelGate: p(
+    1,
+    'switch',
+    [0, 1],
+    "1 (with takeModel ≥ 1): the rules' gates first — a take absent while another is present, or carrying a defect " +
+      '(noise, clipping, pitch, timing, level, missing voice) while another present take has none, is removed — ' +
+      'and the take model chooses among the takes left, a model trained on those takes only ' +
+      '(takeModel 1: presets/comp-take-lr62.json, 2: comp-take-gbm62.json; h-comp62: gbm61 chose a 19 dB noise ' +
+      "defect and an absent take over voiced ones on held-out-40); 0: the model chooses among all the section's " +
+      'takes (lr59, gbm61)',
+    true,
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
