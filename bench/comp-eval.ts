@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-40]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-41]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8768,6 +8768,292 @@ export const HELD_OUT_40_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-41 (in no set before it): a quick bright tenor, a dark breathy alto, a steady low bass. */
+const JOROPO_TENOR: VoiceStyle = {
+  name: 'joropo tenor',
+  formantScale: 1.01,
+  vibratoHz: 7.2,
+  vibratoCents: 18,
+  vibratoDelaySeconds: 0.05,
+  driftCents: 2,
+  breath: 0.03,
+  openPhase: 0.66,
+  closePhase: 0.08,
+};
+const TONADA_ALTO: VoiceStyle = {
+  name: 'tonada alto',
+  formantScale: 1.12,
+  vibratoHz: 5,
+  vibratoCents: 32,
+  vibratoDelaySeconds: 0.35,
+  driftCents: 8,
+  breath: 0.13,
+  openPhase: 0.52,
+  closePhase: 0.17,
+};
+const ORATORIO_BASS: VoiceStyle = {
+  name: 'oratorio bass',
+  formantScale: 0.88,
+  vibratoHz: 4.8,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.4,
+  driftCents: 5,
+  breath: 0.05,
+  openPhase: 0.48,
+  closePhase: 0.14,
+};
+/**
+ * Defect sizes of held-out-41, in proportions no set used: every defect at its faintest in one table, and in the
+ * other the level drops and clipping past every table beside timing, detunes and bursts of middle size. FAINT_DEFECTS
+ * under every earlier table's smallest size on every side (late and early 21–24 ms, detunes 14–18 cents, level drops
+ * 2.5–3.5 dB, bursts −58…−54 dBFS, clipping 1.5–2.5 dB); STARK_DEFECTS level drops of 20–23 dB and clipping of
+ * 22–25 dB (over every table's) beside late and early 58–66 ms, detunes 40–46 cents and bursts −34…−30 dBFS.
+ */
+const FAINT_DEFECTS = {
+  late: [21, 24],
+  early: [21, 24],
+  detune: [14, 18],
+  level: [2.5, 3.5],
+  noise: [-58, -54],
+  clip: [1.5, 2.5],
+} as const;
+const STARK_DEFECTS = {
+  late: [58, 66],
+  early: [58, 66],
+  detune: [40, 46],
+  level: [20, 23],
+  noise: [-34, -30],
+  clip: [22, 25],
+} as const;
+
+/**
+ * The forty-first held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset62, while h-comp62's
+ * gated take model is judged on it — every earlier set is tuning material now; the base's baseline only), made
+ * differently from every earlier comp set: **defect sizes in proportions no set used** (FAINT_DEFECTS every size under
+ * every earlier table's smallest: timing 21–24 ms, detunes 14–18 cents, level drops 2.5–3.5 dB, bursts −58…−54 dBFS,
+ * clipping 1.5–2.5 dB; STARK_DEFECTS the deepest level drops 20–23 dB and hardest clipping 22–25 dB of any table beside
+ * timing 58–66 ms, detunes 40–46 cents, bursts −34…−30 dBFS); **take and guide programs keyed on their bank** (tuned
+ * take programs no set rendered from their bank: 40 violin from MuseScore General, 56 trumpet from FluidR3Mono, 65
+ * alto sax from the OPL-3 FM bank, 57 trombone from sf_GMbank; guides tuned too and new as guides to their bank: 68
+ * oboe, 71 clarinet, 52 choir aahs, 64 soprano sax; every section's median pitch checked against its guide before the
+ * commit), fluidsynth settings no set used; SoX rooms smaller than any (room scale 12 and 18 %); convolution rooms no
+ * set used (the shortest and wettest white tail, 0.15 s at wet 0.6; a flutter echo of four reflections 20–80 ms; a
+ * 1.3 s tail damped at 700 Hz on speech); take latencies no set used; floors per take up to −47 dBFS; three voices
+ * in no set (joropo tenor, tonada alto, oratorio bass), vowels alone no set used (a, u), timing jitter 27 ms and
+ * pitch jitter 19 cents, sections of 39 and 40 beats; speech from espeak-ng Lojban (jbo+m8, pitch 10, 82 wpm) and Classical
+ * Nahuatl (nci+f2, pitch 99, 260 wpm); takes at 11, 94 and 98 kHz; seeds 5801–5812. 10 songs × 6 sections (60 with a
+ * MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_41: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5801,
+        program: 40,
+        guideProgram: 68,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.25, reverbLevel: 0.45 },
+        sampleRate: 11000,
+        tonic: 67,
+        bpm: 104,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['late', 'missing', 'detune', 'level'],
+        defectSizes: FAINT_DEFECTS,
+        latencyMs: [0, 22, 0, 22],
+        floorDb: [-59, -47, -62, -55],
+      },
+      {
+        seed: 5802,
+        program: 56,
+        guideProgram: 71,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0.65, reverbLevel: 0.25 },
+        sampleRate: 11000,
+        tonic: 62,
+        bpm: 92,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['level', 'clip', 'missing', 'noise', 'early'],
+        defectSizes: STARK_DEFECTS,
+        latencyMs: 215,
+      },
+      {
+        seed: 5803,
+        program: 65,
+        guideProgram: 52,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.1, reverbLevel: 0.2 },
+        sampleRate: 11000,
+        tonic: 58,
+        bpm: 118,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['detune', 'noise', 'missing', 'clip'],
+        defectSizes: FAINT_DEFECTS,
+      },
+      {
+        seed: 5804,
+        program: 57,
+        guideProgram: 64,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.35, reverbLevel: 0.55 },
+        sampleRate: 94000,
+        tonic: 53,
+        bpm: 86,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['early', 'level', 'missing', 'late', 'clip'],
+        defectSizes: STARK_DEFECTS,
+        latencyMs: [5, 10, 15, 20, 25],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5805,
+        voice: JOROPO_TENOR,
+        tonic: 55,
+        bpm: 112,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'detune', 'missing', 'noise', 'early'],
+        defectSizes: FAINT_DEFECTS,
+        soxReverb: [72, 30, 12, 0, 40, -1],
+        latencyMs: [0, 0, 170, 0, 170],
+        sampleRate: 98000,
+      },
+      {
+        seed: 5806,
+        voice: TONADA_ALTO,
+        tonic: 60,
+        bpm: 90,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['level', 'missing', 'clip', 'late'],
+        defectSizes: STARK_DEFECTS,
+        irRoom: { rt60Seconds: 0.15, wet: 0.6, preDelayMs: 1 },
+        floorDb: [-64, -56, -69, -60],
+        vowels: ['a'],
+        sampleRate: 94000,
+      },
+      {
+        seed: 5807,
+        voice: ORATORIO_BASS,
+        tonic: 43,
+        bpm: 80,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'dotted',
+        kinds: ['detune', 'early', 'missing', 'level'],
+        defectSizes: FAINT_DEFECTS,
+        placement: 'runs',
+        timingJitterMs: 27,
+        pitchJitterCents: 19,
+        latencyMs: [45, 0, 0, 0],
+        floorDb: [-66, -58, -61, -70],
+        sampleRate: 11000,
+      },
+      {
+        seed: 5808,
+        voice: JOROPO_TENOR,
+        tonic: 59,
+        bpm: 120,
+        takes: 6,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['noise', 'late', 'missing', 'detune', 'early', 'level'],
+        soxReverb: [88, 3, 18, 0, 35, 1],
+        latencyMs: 240,
+        sectionBeats: 39,
+        sampleRate: 98000,
+      },
+      {
+        seed: 5809,
+        voice: TONADA_ALTO,
+        tonic: 63,
+        bpm: 100,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'triplet',
+        kinds: ['missing', 'detune', 'late', 'clip', 'noise'],
+        defectSizes: STARK_DEFECTS,
+        irRoom: {
+          rt60Seconds: 0.4,
+          wet: 0.3,
+          preDelayMs: 3,
+          dampingHz: 2800,
+          reflections: [
+            [20, 0.3],
+            [40, 0.22],
+            [60, 0.16],
+            [80, 0.1],
+          ],
+        },
+        latencyMs: [0, 62, 0, 0, 124],
+        vowels: ['u'],
+        sectionBeats: 40,
+        sampleRate: 94000,
+      },
+      {
+        seed: 5810,
+        voice: ORATORIO_BASS,
+        tonic: 47,
+        bpm: 96,
+        takes: 5,
+        scale: 'natural',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'early', 'level', 'noise'],
+        latencyMs: [30, 90, 30, 90, 30],
+        floorDb: [-57, -68, -63, -60, -65],
+        sampleRate: 98000,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_41_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5811,
+    voice: 'jbo+m8',
+    wordsPerMinute: 82,
+    espeakPitch: 10,
+    takes: 4,
+    latencyMs: [0, 0, 23, 0],
+    kinds: ['detune', 'missing', 'late', 'level'],
+    defectSizes: FAINT_DEFECTS,
+    irRoom: { rt60Seconds: 1.3, wet: 0.2, preDelayMs: 16, dampingHz: 700 },
+    floorDb: [-63, -52, -60, -56],
+    sentences: [
+      'mi klama le zarci.',
+      'le mlatu cu sipna.',
+      'mi nelci le ckafi.',
+      'le tricu cu barda.',
+      'do citka le plise.',
+    ],
+  },
+  {
+    seed: 5812,
+    voice: 'nci+f2',
+    wordsPerMinute: 260,
+    espeakPitch: 99,
+    takes: 5,
+    latencyMs: [0, 0, 0, 180, 0],
+    kinds: ['clip', 'detune', 'missing', 'noise', 'level'],
+    defectSizes: STARK_DEFECTS,
+    soxReverb: [64, 45, 15, 0, 28, -4],
+    sentences: [
+      'Nehuatl nitlacua in tlaxcalli.',
+      'In cihuatl quitta in calli.',
+      'Tonatiuh tlanextia.',
+      'In pilli mococoa.',
+      'Ticnequi atl.',
+    ],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -9253,6 +9539,7 @@ async function main(): Promise<void> {
     ['held-out-38', HELD_OUT_38, HELD_OUT_38_SPEECH],
     ['held-out-39', HELD_OUT_39, HELD_OUT_39_SPEECH],
     ['held-out-40', HELD_OUT_40, HELD_OUT_40_SPEECH],
+    ['held-out-41', HELD_OUT_41, HELD_OUT_41_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

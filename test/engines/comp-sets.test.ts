@@ -845,3 +845,104 @@ test('comp held-out-40: sound defects together, against the timing, past every t
     `no floor 3 dB over ${floor}`,
   );
 });
+
+// held-out-41 against every set before it (held-out-40 included)
+const set41 = sets.filter(([name]) => numberOf(name) === 41).flatMap(([, v]) => v);
+const before41 = sets.filter(([name]) => numberOf(name) < 41).flatMap(([, v]) => v);
+
+test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, jitters new; programs by bank', () => {
+  assert.equal(before41.length, before40.length + set40.length, 'every earlier spec read, held-out-40 too');
+  // take and guide programs tuned (≤ 112) and new to the bank they sound from, as take and as guide
+  const synth = set41.filter((s) => s.program !== undefined);
+  for (const [what, f] of [
+    ['take', (s: Spec) => s.program],
+    ['guide', (s: Spec) => s.guideProgram],
+  ] as const) {
+    const played = new Set(
+      before41.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) {
+      assert.ok(f(s)! <= 112, `${s.seed}: ${what} ${f(s)} percussive or an effect`);
+      for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed}: ${what} ${b} ${f(s)} before`);
+    }
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank'],
+  );
+  // the rest as every set before it (assertMadeNew), the programs' numbers left out
+  assertMadeNew(
+    41,
+    set41.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before41,
+    0,
+  );
+  assert.equal(synth.length, 4, 'synth songs');
+  // vowels alone no set used (a, u)
+  assert.deepEqual(
+    set41.filter((s) => s.vowels).map((s) => s.vowels!.join()),
+    ['a', 'u'],
+  );
+  // sample rates under every earlier set's (11 kHz) and over them (98 kHz)
+  const rates = before41.flatMap((s) => (s.sampleRate ? [s.sampleRate] : []));
+  const [lowest, highest] = [Math.min(...rates), Math.max(...rates)];
+  assert.deepEqual(
+    [...new Set(set41.filter((s) => s.sampleRate! < lowest || s.sampleRate! > highest).map((s) => s.sampleRate))],
+    [11000, 98000],
+  );
+});
+
+test('comp held-out-41: every defect fainter than any table; level and clipping past every table; small rooms', () => {
+  type Table = Record<'late' | 'early' | 'detune' | 'level' | 'noise' | 'clip', readonly [number, number]>;
+  const sized = set41.filter((s) => s.defectSizes);
+  assert.deepEqual(
+    sized.map((s) => s.seed),
+    [5801, 5802, 5803, 5804, 5805, 5806, 5807, 5809, 5811, 5812],
+  );
+  const tables = [...new Set(sized.map((s) => JSON.stringify(s.defectSizes)))].map((t) => JSON.parse(t) as Table);
+  assert.equal(tables.length, 2, 'two tables');
+  for (const d of tables) assert.deepEqual(d.late, d.early, 'late and early of one size');
+  const [stark, faint] = tables[0]!.level[0] > tables[1]!.level[0] ? tables : [tables[1]!, tables[0]!];
+  const earlier = before41.filter((s) => s.defectSizes).map((s) => s.defectSizes as Partial<Table>);
+  const least = (k: keyof Table) => Math.min(...earlier.flatMap((d) => (d[k] ? [d[k]![0]] : [])));
+  const most = (k: keyof Table) => Math.max(...earlier.flatMap((d) => (d[k] ? [d[k]![1]] : [])));
+  // the faint table under every earlier table's smallest size, every kind (a burst: quieter)
+  for (const k of ['late', 'early', 'detune', 'level', 'noise', 'clip'] as const)
+    assert.ok(faint![k][1] < least(k), `${k}: faint ${faint![k]} not under ${least(k)}`);
+  // the stark table's level drops and clipping over every earlier maximum, its other sizes inside earlier ranges
+  for (const k of ['level', 'clip'] as const)
+    assert.ok(stark![k][0] > most(k), `${k}: stark ${stark![k]} not over ${most(k)}`);
+  for (const k of ['late', 'early', 'detune', 'noise'] as const)
+    assert.ok(stark![k][0] >= least(k) && stark![k][1] <= most(k), `${k}: stark ${stark![k]} outside`);
+  // latencies of the spec's own timing size beside takes at 0
+  const sizedLatent = sized.filter(
+    (s) =>
+      Array.isArray(s.latencyMs) &&
+      s.latencyMs.includes(0) &&
+      s.latencyMs.some((ms) => ms >= (s.defectSizes as Table).late[0] && ms <= (s.defectSizes as Table).late[1]),
+  );
+  assert.deepEqual(
+    sizedLatent.map((s) => s.seed),
+    [5801, 5809, 5811],
+  );
+  roomsAndFloors(set41, [5808], [5803, 5806], [5801, 5806, 5807, 5810, 5811]);
+  assert.equal(sized.filter((s) => s.sentences && s.kinds?.includes('detune')).length, 2, 'speech detunes');
+  // SoX rooms smaller than every earlier room (room scale %)
+  const sox = (from: Spec[]) => from.flatMap((s) => (Array.isArray(s.soxReverb) ? [s.soxReverb as number[]] : []));
+  const smallest = Math.min(...sox(before41).map((r) => r[2]!));
+  assert.equal(sox(set41).length, 3, 'three SoX rooms');
+  for (const r of sox(set41)) assert.ok(r[2]! < smallest, `room scale ${r[2]} not under ${smallest}`);
+  // convolution: a white tail shorter than any before; more reflections than any room before; the lowest damping
+  const white = (from: Spec[]) => from.flatMap((s) => (s.irRoom && !s.irRoom.dampingHz ? [s.irRoom] : []));
+  const rt60 = (x: object) => (x as { rt60Seconds: number }).rt60Seconds;
+  for (const w of white(set41)) assert.ok(rt60(w) < Math.min(...white(before41).map(rt60)), 'shortest white tail');
+  const reflections = (from: Spec[]) => Math.max(...from.map((s) => s.irRoom?.reflections?.length ?? 0));
+  assert.ok(reflections(set41) > reflections(before41), 'more reflections');
+  const damping = (from: Spec[]) => Math.min(...from.flatMap((s) => (s.irRoom?.dampingHz ? [s.irRoom.dampingHz] : [])));
+  assert.ok(damping(set41) < damping(before41), 'lower damping');
+  const floor = Math.max(...before41.flatMap((s) => s.floorDb ?? [-120]));
+  assert.ok(
+    set41.some((s) => s.floorDb?.some((f) => f >= floor + 3)),
+    `no floor 3 dB over ${floor}`,
+  );
+});
