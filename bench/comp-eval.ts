@@ -8840,9 +8840,9 @@ const STARK_DEFECTS = {
  * set used (the shortest and wettest white tail, 0.15 s at wet 0.6; a flutter echo of four reflections 20–80 ms; a
  * 1.3 s tail damped at 700 Hz on speech); take latencies no set used; floors per take up to −47 dBFS; three voices
  * in no set (joropo tenor, tonada alto, oratorio bass), vowels alone no set used (a, u), timing jitter 27 ms and
- * pitch jitter 19 cents, sections of 39 and 40 beats; speech from espeak-ng Lojban (jbo+m8, pitch 10, 82 wpm) and Classical
- * Nahuatl (nci+f2, pitch 99, 260 wpm); takes at 11, 94 and 98 kHz; seeds 5801–5812. 10 songs × 6 sections (60 with a
- * MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction (one clean take).
+ * pitch jitter 19 cents, sections of 39 and 40 beats; speech from espeak-ng Lojban (jbo+m8, pitch 10, 82 wpm) and
+ * Classical Nahuatl (nci+f2, pitch 99, 260 wpm); takes at 11, 94 and 98 kHz; seeds 5801–5812. 10 songs × 6 sections
+ * (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, every one clearly best by construction (one clean take).
  */
 export const HELD_OUT_41: (Song15 & FloorSpec)[] = [
   ...(
