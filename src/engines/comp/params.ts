@@ -404,7 +404,7 @@ export const COMP_CHOICE_PARAMETERS = {
     true,
   ),
   takeModelGate: p(
-    1,
+    0,
     'switch',
     [0, 1],
     "1 (with takeModel ≥ 1): the rules' gates first — a take absent while another is present, or carrying a defect " +
@@ -412,7 +412,9 @@ export const COMP_CHOICE_PARAMETERS = {
       'and the take model chooses among the takes left, a model trained on those takes only ' +
       '(takeModel 1: presets/comp-take-lr62.json, 2: comp-take-gbm62.json; h-comp62: gbm61 chose a 19 dB noise ' +
       "defect and an absent take over voiced ones on held-out-40); 0: the model chooses among all the section's " +
-      'takes (lr59, gbm61)',
+      'takes (lr59, gbm61). Off by default: held-out-41 (judged once) rules 159, lr59 165, gbm62 gated 164, lr62 ' +
+      'gated 163 of 200; gated, no chosen take carried a defect or was absent while a clean one was there ' +
+      '(lr59: 2 sections, gbm61: 7)',
     true,
   ),
 } as const;
