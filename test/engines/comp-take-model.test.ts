@@ -178,13 +178,16 @@ test('comp take model: where it keeps the rules take, their reason stands and th
     { ...clean, pitchMedianCents: 30, pitchP90Cents: 40 },
   ];
   const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
-  // lr59's own reading, ungated (takeModelGate 0); gated, c and d are removed first (their defects) and lr62 agrees
+  // lr59's own reading, ungated (takeModel 1, takeModelGate 0); gated, c and d are removed first (their defects)
+  // and lr62 agrees
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
   const gateWas = setGate(0);
   const c = chooseTakes(sections, [row], parseWeights(undefined).weights, ['a', 'b', 'c', 'd'])[0]!;
   setGate(1);
   const g = chooseTakes(sections, [row], parseWeights(undefined).weights, ['a', 'b', 'c', 'd'])[0]!;
   setGate(gateWas);
-  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 1);
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
   assert.equal(c.chosen, 1);
   assert.equal(c.runnerUp, 0);
   assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.77 over a\)$/);
