@@ -7,14 +7,14 @@
  * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
  *
  *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--features N]
- *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso]
+ *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { absentOf, chooseTakes, defectsOf, measurePoints, parseWeights } from '../src/engines/comp/choice.js';
+import { absentOf, chooseTakes, defectsOf, gateOf, measurePoints, parseWeights } from '../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../src/engines/comp/measures.js';
 import { COMP_CHOICE_PARAMETERS } from '../src/engines/comp/params.js';
 import {
@@ -51,6 +51,8 @@ export interface SectionRows {
   /** The rules' choice. */
   hand: number;
   x: Float64Array[];
+  /** Per take, whether the rules' gates allow it (choice.ts gateOf: absence, defects). */
+  gate: boolean[];
 }
 
 /** A dump's sections, each with its takes' feature rows (the engine's code) and the clean take. */
@@ -102,26 +104,25 @@ export function sectionsOf(file: string): SectionRows[] {
     const raw = row.map((m) => measurePoints(m));
     const hand = ruled.get(`${g[0]!.mode} ${g[0]!.seed} ${g[0]!.section}`)!;
     const song = songs.get(`${g[0]!.mode} ${g[0]!.seed}`)!;
-    const x = takeFeatures(
-      row,
-      raw,
-      absentOf(row),
-      row.map((m, t) => defectsOf(m, raw[t]!)),
-      hand,
-      song.ctx,
-      song.index.get(g[0]!.section)!,
-    );
-    return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x };
+    const defects = row.map((m, t) => defectsOf(m, raw[t]!));
+    const x = takeFeatures(row, raw, absentOf(row), defects, hand, song.ctx, song.index.get(g[0]!.section)!);
+    const gate = gateOf(absentOf(row), defects);
+    return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x, gate };
   });
 }
 
 const diff = (a: Float64Array, b: Float64Array) => Float64Array.from(a, (v, j) => v - b[j]!);
+/**
+ * `--gated` (h-comp62): the model chooses only among the takes the rules' gates allow (choice.ts gateOf, the engine's
+ * `takeModelGate` 1), so it trains on those only: a section whose clean take the gates remove gives no rows.
+ */
+const GATED = process.argv.includes('--gated');
 function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[] } {
   const X: Float64Array[] = [];
   const Y: number[] = [];
   for (const s of secs)
     s.x.forEach((x, t) => {
-      if (t === s.best) return;
+      if (t === s.best || (GATED && (!s.gate[t] || !s.gate[s.best]))) return;
       X.push(diff(s.x[s.best]!, x));
       Y.push(1);
       X.push(diff(x, s.x[s.best]!));
@@ -199,11 +200,14 @@ function trainOne(secs: SectionRows[], model: string, epochs: number): Scorer {
 }
 
 const argmax = (xs: number[]) => xs.reduce((b, v, i) => (v > xs[b]! ? i : b), 0);
+/** The take chosen: the highest score, among the gates' takes when `--gated` (as choice.ts modelChoices). */
+export const pick = (s: Pick<SectionRows, 'gate'>, xs: number[], gated = GATED): number =>
+  argmax(xs.map((v, t) => (gated && !s.gate[t] ? v - 1e12 : v)));
 function tally(secs: SectionRows[], score: Scorer): Record<Mode, [number, number]> {
   const r: Record<Mode, [number, number]> = { midi: [0, 0], guide: [0, 0], none: [0, 0] };
   for (const s of secs) {
     r[s.mode][1]++;
-    if (argmax(score(s)) === s.best) r[s.mode][0]++;
+    if (pick(s, score(s)) === s.best) r[s.mode][0]++;
   }
   return r;
 }
@@ -273,7 +277,9 @@ function main(): void {
       provenance: {
         command: `node dist/bench/comp-learn.js ${args.join(' ')}`,
         trainer:
-          'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' + `epochs ${epochs}`,
+          'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' +
+          `epochs ${epochs}` +
+          (GATED ? "; rows only from the takes the rules' gates allow (choice.ts gateOf)" : ''),
         sets: sets,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },
@@ -303,7 +309,8 @@ function main(): void {
         trainer:
           'bench/learn.ts trainBoosted, pairwise rows (clean take − other, both orders), K 2, ' +
           `rounds ${o.rounds}, depth ${o.depth}, shrink ${o.shrink}, lambda ${o.lambda}, bins ${o.bins}, ` +
-          `rows ${o.rows}, cols ${o.cols}, minHess ${o.minHess}, seed ${o.seed}; cover: training pairs per leaf`,
+          `rows ${o.rows}, cols ${o.cols}, minHess ${o.minHess}, seed ${o.seed}; cover: training pairs per leaf` +
+          (GATED ? "; rows only from the takes the rules' gates allow (choice.ts gateOf)" : ''),
         sets: sets,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },

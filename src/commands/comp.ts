@@ -117,6 +117,8 @@ export interface CompModelJson {
   }[];
   /** The rules' choice when not the model's (take name), else null. */
   rulesChose: string | null;
+  /** Gated (`takeModelGate` 1): the takes the rules' gates removed before the model chose, and why. */
+  removed?: { take: string; why: string }[];
 }
 
 /** "take2 1.23, take1 0.40": every take's model score, highest first. */
@@ -141,6 +143,7 @@ function modelJson(m: ModelDecision, names: string[]): CompModelJson {
       })),
     })),
     rulesChose: m.rulesChose === null ? null : names[m.rulesChose]!,
+    ...(m.removed ? { removed: m.removed.map((g) => ({ take: names[g.take]!, why: g.why })) } : {}),
   };
 }
 

@@ -112,7 +112,9 @@ test('picks the clean take of every section (MIDI guide), says why the runner-up
 test('the decision log names the take model that chose, every take score, its largest terms, the rules pick', () => {
   // h-comp59: with takeModel on (the default) the log said the rules' points were the reason; now it says what chose
   assert.equal(run.code, 0, run.stderr);
-  const model = loadTakeModel(takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value));
+  const model = loadTakeModel(
+    takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value, COMP_CHOICE_PARAMETERS.takeModelGate.value),
+  );
   const r = ndjson<
     Omit<CompJson, 'sections'> & {
       sections: (CompJson['sections'][number] & { model: CompModelJson })[];
@@ -128,7 +130,10 @@ test('the decision log names the take model that chose, every take score, its la
       m.takes.map((t) => t.take),
       takes,
     );
-    const best = m.takes.reduce((b, t, k) => (t.score > m.takes[b]!.score ? k : b), 0);
+    // gated (h-comp62): the highest score among the takes the rules' gates left
+    const gone = new Set((m.removed ?? []).map((g) => g.take));
+    const left = m.takes.flatMap((t, k) => (gone.has(t.take) ? [] : [k]));
+    const best = left.reduce((b, k) => (m.takes[k]!.score > m.takes[b]!.score ? k : b), left[0]!);
     assert.equal(best, s.chosen, `${s.name}: the chosen take has the highest model score`);
     for (const t of m.takes) {
       assert.ok(t.terms.length >= 1 && t.terms.length <= 4);

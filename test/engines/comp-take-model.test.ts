@@ -11,6 +11,8 @@ import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
   TAKE_FEATURE_GROUPS,
+  TAKE_GATED_FILE,
+  TAKE_GATED_TREES_FILE,
   TAKE_TREES_FILE,
   loadTakeModel,
   pairMargin,
@@ -21,6 +23,14 @@ import {
   takeFeatures,
   takeScore,
 } from '../../src/engines/comp/take-model.js';
+
+/** Sets `takeModelGate` (h-comp62), returning its value before. */
+function setGate(v: number): number {
+  const p = COMP_CHOICE_PARAMETERS.takeModelGate as { value: number };
+  const was = p.value;
+  p.value = v;
+  return was;
+}
 
 test('comp take model: the preset reads the engine features in order, and its check rows score as trained', () => {
   const m = loadTakeModel(presetPath('comp-take-lr59.json'));
@@ -63,6 +73,8 @@ test('comp take model: 5 LU under, 35 ms late, a floor 10 dB up: the rules keep 
   const names = ['take1', 'take2', 'take3'];
   const w = parseWeights(undefined).weights;
   const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  // lr59's own reading, ungated (takeModelGate 0: the model over every take; no take here carries a defect)
+  const gateWas = setGate(0);
   try {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 0;
     const rules = chooseTakes(sections, [row], w, names)[0]!;
@@ -92,6 +104,7 @@ test('comp take model: 5 LU under, 35 ms late, a floor 10 dB up: the rules keep 
     assert.equal(rules.model, undefined, 'no model decision with takeModel 0');
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+    setGate(gateWas);
   }
 });
 
@@ -165,11 +178,25 @@ test('comp take model: where it keeps the rules take, their reason stands and th
     { ...clean, pitchMedianCents: 30, pitchP90Cents: 40 },
   ];
   const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
+  // lr59's own reading, ungated (takeModel 1, takeModelGate 0); gated, c and d are removed first (their defects)
+  // and lr62 agrees
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
+  const gateWas = setGate(0);
   const c = chooseTakes(sections, [row], parseWeights(undefined).weights, ['a', 'b', 'c', 'd'])[0]!;
-  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 1);
+  setGate(1);
+  const g = chooseTakes(sections, [row], parseWeights(undefined).weights, ['a', 'b', 'c', 'd'])[0]!;
+  setGate(gateWas);
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
   assert.equal(c.chosen, 1);
   assert.equal(c.runnerUp, 0);
   assert.match(c.why, /^a scored 0\.22 points worse, most on level .*; the take model agrees \(1\.77 over a\)$/);
+  assert.equal(g.chosen, 1);
+  assert.match(
+    g.why,
+    /^a scored 0\.22 points worse, most on level .*; the rules' gates removed c \(defect: timing\), d \(defect: pitch/,
+  );
+  assert.match(g.why, /the take model agrees \([\d.]+ over a\)$/);
 });
 
 test('comp take model, trees (gbm61): the engine features, its check pairs score as trained, a cover per leaf', () => {
@@ -236,6 +263,8 @@ test('comp take model, trees: takeModel 2 decides with gbm61 and logs its path t
   const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
   const names = ['take1', 'take2', 'take3'];
   const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  // gbm61 as trained, ungated (takeModelGate 0)
+  const gateWas = setGate(0);
   try {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 2;
     const c = chooseTakes(sections, [row], parseWeights(undefined).weights, names)[0]!;
@@ -284,5 +313,100 @@ test('comp take model, trees: takeModel 2 decides with gbm61 and logs its path t
     );
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+    setGate(gateWas);
+  }
+});
+
+test('comp take model, gated (lr62, gbm62): the engine features, their check rows score as trained', () => {
+  const lr = loadTakeModel(TAKE_GATED_FILE);
+  assert.ok(lr.kind !== 'trees');
+  assert.equal(lr.name, 'comp-take-lr62');
+  assert.deepEqual(lr.features, [...TAKE_FEATURES]);
+  assert.equal(lr.checks.length, 3);
+  for (const c of lr.checks) assert.ok(Math.abs(takeScore(lr, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  const gb = loadTakeModel(TAKE_GATED_TREES_FILE);
+  assert.ok(gb.kind === 'trees');
+  assert.equal(gb.name, 'comp-take-gbm62');
+  assert.deepEqual(gb.features, [...TAKE_FEATURES]);
+  assert.equal(gb.checks.length, 3);
+  for (const c of gb.checks) assert.ok(Math.abs(pairMargin(gb, c.x) - c.score) < 1e-9, c.from);
+  for (const m of [lr, gb]) assert.match(String(m.provenance.command), / --gated /);
+});
+
+test('comp take model, gated: the gates remove a 19 dB noise defect and a clipped take first, then the model', () => {
+  // take 1 carries a defect (a floor 19 dB over the others', or 2000 clipped samples); take 2 enters 45 ms late,
+  // 14 cents off; take 3 sings 6 LU under, 30 ms late: neither reaches a defect. lr59 over every take chose take 1
+  // both times (the base's engine, takeModel 1: a defect chosen, as gbm61 did on held-out-40); gated, take 1 is
+  // removed first and logged with its reason, and the model chooses among takes 2 and 3
+  const other = [
+    { ...clean, timingMs: 45, pitchMedianCents: 14 },
+    { ...clean, levelDeltaLu: -6, voicedLufs: -24, timingMs: 30 },
+  ];
+  const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
+  const names = ['take1', 'take2', 'take3'];
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  const gateWas = setGate(1);
+  try {
+    for (const [bad, label] of [
+      [{ ...clean, noiseExcessDb: 19, noiseFloorDbfs: -51 }, 'noise'],
+      [{ ...clean, clippedSamples: 2000 }, 'clipping'],
+    ] as const)
+      for (const model of [1, 2]) {
+        (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = model;
+        const c = chooseTakes(sections, [[bad, ...other]], parseWeights(undefined).weights, names)[0]!;
+        const d = c.model!;
+        assert.equal(d.preset, model === 1 ? 'comp-take-lr62' : 'comp-take-gbm62');
+        assert.notEqual(c.chosen, 0, `${label}, takeModel ${model}`);
+        assert.deepEqual(d.removed, [{ take: 0, why: `defect: ${label}` }]);
+        assert.match(c.why, new RegExp(`the rules' gates removed take1 \\(defect: ${label}\\); the take model `));
+        // the model's own choice among the two left: the higher score of takes 2 and 3
+        assert.equal(c.chosen, d.takes[1]!.score >= d.takes[2]!.score ? 1 : 2);
+        // ungated, the same model would have read take 1 too (the gates' order, not the model, removed it)
+        setGate(0);
+        const open = chooseTakes(sections, [[bad, ...other]], parseWeights(undefined).weights, names)[0]!;
+        setGate(1);
+        assert.equal(open.model!.removed, undefined);
+      }
+    // lr59 over every take (takeModelGate 0, the base's engine) chose the defect: what the gates prevent
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
+    setGate(0);
+    const noisy = [{ ...clean, noiseExcessDb: 19, noiseFloorDbfs: -51 }, ...other];
+    assert.equal(chooseTakes(sections, [noisy], parseWeights(undefined).weights, names)[0]!.chosen, 0);
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+    setGate(gateWas);
+  }
+});
+
+test('comp take model, gated: an absent take is removed first, whatever the model would score it', () => {
+  // take 1 left the phrase out (90 % of its voice missing, no voiced level); takes 2 and 3 sing, imperfectly
+  const absent = {
+    ...clean,
+    missingFraction: 0.9,
+    voicedLufs: null,
+    levelDeltaLu: null,
+    pitchMedianCents: null,
+    pitchP90Cents: null,
+    jitterCents: null,
+    timingMs: null,
+    onsetErrorMs: null,
+  };
+  const row = [
+    absent,
+    { ...clean, timingMs: 45, pitchMedianCents: 14 },
+    { ...clean, levelDeltaLu: -6, voicedLufs: -24, timingMs: 30 },
+  ];
+  const gateWas = setGate(1);
+  try {
+    const c = chooseTakes([{ name: 'A', startSeconds: 0, endSeconds: 4 }], [row], parseWeights(undefined).weights, [
+      'take1',
+      'take2',
+      'take3',
+    ])[0]!;
+    assert.deepEqual(c.model!.removed, [{ take: 0, why: 'absent' }]);
+    assert.notEqual(c.chosen, 0);
+    assert.match(c.why, /the rules' gates removed take1 \(absent\); the take model scored take2 [\d.]+ over take3/);
+  } finally {
+    setGate(gateWas);
   }
 });

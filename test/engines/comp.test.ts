@@ -39,7 +39,7 @@ import {
 } from '../../src/engines/comp/measures.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
-import { COMP_MEASURE_PARAMETERS, WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
+import { COMP_CHOICE_PARAMETERS, COMP_MEASURE_PARAMETERS, WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
 import { native } from '../../src/native.js';
 
@@ -251,8 +251,15 @@ test('choice: the switch cost cannot outweigh a clear margin (keepMarginPoints)'
   );
   assert.equal(c[2]!.keptForContinuity, false);
   assert.ok(Math.abs(c[2]!.scores[0]!.total - c[2]!.scores[1]!.total - 0.3) < 1e-9);
-  // a margin as large as the switch cost: continuity decides again (the rule of the code before)
-  assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5, 2.5, 0.5)[2]!.chosen, 0);
+  // a margin as large as the switch cost: continuity decides again (the rule of the code before); the rules' own
+  // reading (takeModel 0: the gated model, h-comp62, takes b here, 0.3 points better, whatever the margin)
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 0;
+  try {
+    assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5, 2.5, 0.5)[2]!.chosen, 0);
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+  }
   // the default margin is the declared one
   assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5)[2]!.chosen, 1);
 });

@@ -130,6 +130,17 @@ export function absentOf(row: TakeSectionMeasures[]): boolean[] {
   );
 }
 
+/**
+ * The rules' gates in a section (h-comp62): per take, whether it may be chosen — present (absentOf), or no take is;
+ * and without a defect (defectsOf: noise, clipping, pitch …), or every present take carries one. The rules choose
+ * among these (and within `keepMarginPoints` of the best); the take model, gated (`takeModelGate` 1), among these.
+ */
+export function gateOf(absent: boolean[], defects: Measure[][]): boolean[] {
+  const can = absent.map((a, _, all) => !a || !all.includes(false));
+  const clean = defects.some((d, t) => can[t] && d.length === 0);
+  return defects.map((d, t) => can[t]! && (!clean || d.length === 0));
+}
+
 export interface SectionChoice {
   section: Section;
   /** Per take: weighted points per measure, the total, and the measures it carries a defect on. */
@@ -169,6 +180,11 @@ export interface ModelDecision {
   takes: { take: number; score: number; terms: ModelTerm[] }[];
   /** The rules' choice (hand-weighted points, switch cost) when it is not the model's; null when they agree. */
   rulesChose: number | null;
+  /**
+   * Gated (`takeModelGate` 1, h-comp62): the takes the rules' gates removed before the model chose, and why (absent,
+   * or the defect's measure); the model chose among the others. Absent when the model read every take.
+   */
+  removed?: { take: number; why: string }[];
 }
 
 /** How many of a take's terms the decision lists. */
@@ -237,10 +253,11 @@ export function chooseTakes(
   // take has no pitch, timing or noise to lose points on, and beat present takes whose defects cost more
   const absent = measures.map(absentOf);
   const allowed = scores.map((row, s) => {
-    // a take may be used when it is present, or when no take is
-    const can = absent[s]!.map((a, _, all) => !a || !all.includes(false));
-    const clean = row.some((r, t) => can[t] && r.defects.length === 0);
-    const ok = row.map((r, t) => can[t]! && (!clean || r.defects.length === 0));
+    // a take may be used when it is present, or when no take is; without a defect, or when every such take has one
+    const ok = gateOf(
+      absent[s]!,
+      row.map((r) => r.defects),
+    );
     const best = Math.min(...row.filter((_, t) => ok[t]).map((r) => r.total));
     return row.map((r, t) => ok[t]! && r.total <= best + keepMarginPoints);
   });
@@ -340,7 +357,10 @@ function modelChoices(
   ruleWhy: (s: number, chosen: number, runner: SectionChoice['scores'][number] | undefined) => string,
   ctx: TakeContext | undefined,
 ): SectionChoice[] {
-  const model = loadTakeModel(takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value));
+  const gated = COMP_CHOICE_PARAMETERS.takeModelGate.value >= 0.5;
+  const model = loadTakeModel(
+    takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value, COMP_CHOICE_PARAMETERS.takeModelGate.value),
+  );
   // the song's view of each take over all its sections (take-model.ts songContext), for the model's features
   const song = ctx ? { ...ctx, song: songContext(measures, ctx.latencyMs) } : undefined;
   return rules.map((r, s) => {
@@ -359,10 +379,30 @@ function modelChoices(
     const scored = sectionTakeScores(model, x);
     const parts = scored.map((p) => p.parts);
     const total = scored.map((p) => p.score);
-    const order = total.map((_, t) => t).sort((a, b) => total[b]! - total[a]! || a - b);
+    // gated: the rules' gates first (gateOf), the model's order among the takes they leave, then the removed ones
+    const gate = gated
+      ? gateOf(
+          absent,
+          scores[s]!.map((r) => r.defects),
+        )
+      : total.map(() => true);
+    const order = total
+      .map((_, t) => t)
+      .sort((a, b) => Number(gate[b]) - Number(gate[a]) || total[b]! - total[a]! || a - b);
     const chosen = order[0]!;
     const runner = order[1];
     if (runner === undefined) return r;
+    const removed = gated
+      ? order
+          .filter((t) => !gate[t])
+          .map((t) => ({
+            take: t,
+            why: absent[t] ? 'absent' : `defect: ${scores[s]![t]!.defects.map((k) => LABEL[k]).join(', ')}`,
+          }))
+      : undefined;
+    const gates = removed?.length
+      ? `the rules' gates removed ${removed.map((g) => `${names[g.take]} (${g.why})`).join(', ')}; `
+      : '';
     const decision: ModelDecision = {
       preset: model.name,
       takes: parts.map((c, t) => ({
@@ -382,11 +422,16 @@ function modelChoices(
           .slice(0, MODEL_TERMS),
       })),
       rulesChose: chosen === r.chosen ? null : r.chosen,
+      ...(removed ? { removed } : {}),
     };
     const gain = (a: number, b: number) => (total[a]! - total[b]!).toFixed(2);
     if (chosen === r.chosen) {
       const vs = order.find((t) => t !== chosen)!;
-      return { ...r, why: `${r.why}; the take model agrees (${gain(chosen, vs)} over ${names[vs]})`, model: decision };
+      return {
+        ...r,
+        why: `${r.why}; ${gates}the take model agrees (${gain(chosen, vs)} over ${names[vs]})`,
+        model: decision,
+      };
     }
     const overturned = ` (the rules chose ${names[r.chosen]})`;
     const decided =
@@ -395,7 +440,7 @@ function modelChoices(
     let why: string;
     if (decided)
       why =
-        `${ruleWhy(s, chosen, scores[s]![runner])}; the take model scored ${names[chosen]} ` +
+        `${ruleWhy(s, chosen, scores[s]![runner])}; ${gates}the take model scored ${names[chosen]} ` +
         `${gain(chosen, runner)} over it${overturned}`;
     else {
       const mine = groupContributions(parts[chosen]!);
@@ -406,7 +451,7 @@ function modelChoices(
         .sort((a, b) => b.d - a.d)
         .slice(0, 2);
       why =
-        `the take model scored ${names[chosen]} ${gain(chosen, runner)} over ` +
+        `${gates}the take model scored ${names[chosen]} ${gain(chosen, runner)} over ` +
         `${names[runner]}, most on ${top.map((g) => `${g.k} (${g.d.toFixed(2)})`).join(', ')}${overturned}`;
     }
     return { ...r, chosen, runnerUp: runner, why, keptForContinuity: false, model: decision };

@@ -403,6 +403,20 @@ export const COMP_CHOICE_PARAMETERS = {
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
+  takeModelGate: p(
+    0,
+    'switch',
+    [0, 1],
+    "1 (with takeModel ≥ 1): the rules' gates first — a take absent while another is present, or carrying a defect " +
+      '(noise, clipping, pitch, timing, level, missing voice) while another present take has none, is removed — ' +
+      'and the take model chooses among the takes left, a model trained on those takes only ' +
+      '(takeModel 1: presets/comp-take-lr62.json, 2: comp-take-gbm62.json; h-comp62: gbm61 chose a 19 dB noise ' +
+      "defect and an absent take over voiced ones on held-out-40); 0: the model chooses among all the section's " +
+      'takes (lr59, gbm61). Off by default: held-out-41 (judged once) rules 159, lr59 165, gbm62 gated 164, lr62 ' +
+      'gated 163 of 200; gated, no chosen take carried a defect or was absent while a clean one was there ' +
+      '(lr59: 2 sections, gbm61: 7)',
+    true,
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {

@@ -259,8 +259,21 @@ export type AnyTakeModel = TakeModelPreset | TakeTreesPreset;
 export const TAKE_MODEL_FILE = presetPath('comp-take-lr59.json');
 /** The tree preset (`takeModel` 2, h-comp61). */
 export const TAKE_TREES_FILE = presetPath('comp-take-gbm61.json');
-/** The preset the `takeModel` switch names: 1 the linear one, 2 the trees. */
-export const takeModelFile = (switchValue: number): string => (switchValue >= 1.5 ? TAKE_TREES_FILE : TAKE_MODEL_FILE);
+/** The gated models' presets (`takeModelGate` 1, h-comp62): trained on the takes the rules' gates allow only. */
+export const TAKE_GATED_FILE = presetPath('comp-take-lr62.json');
+export const TAKE_GATED_TREES_FILE = presetPath('comp-take-gbm62.json');
+/**
+ * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
+ * trained on the gates' takes only (lr62, gbm62).
+ */
+export const takeModelFile = (switchValue: number, gate = 0): string =>
+  switchValue >= 1.5
+    ? gate >= 0.5
+      ? TAKE_GATED_TREES_FILE
+      : TAKE_TREES_FILE
+    : gate >= 0.5
+      ? TAKE_GATED_FILE
+      : TAKE_MODEL_FILE;
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
@@ -270,7 +283,7 @@ export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
   if (m.features.join('\n') !== TAKE_FEATURES.slice(0, m.features.length).join('\n'))
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
   if (m.kind === 'trees') infiniteThresholds(m.trees);
-  if (file === TAKE_MODEL_FILE || file === TAKE_TREES_FILE) cached.set(file, m);
+  if ([TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE].includes(file)) cached.set(file, m);
   return m;
 }
 
