@@ -16,7 +16,9 @@
  *        node dist/bench/drums-learn.js preset MODEL.json NAME CHECKS.jsonl --provenance=P.json --out=PRESET.json
  *        node dist/bench/drums-learn.js seeds x IN.jsonl ... --recipes=113,131 --seeds=53,54,55 (h-dx59: gbm recipes,
  *        the first N features each, left out set by set and trained once per seed; mean ± half the spread over seeds)
- * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final; --seed=N (h-dx59).
+ * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final; --seed=N (h-dx59);
+ * --seeds=53,54,55 for `loso` (h-dx62): the gbm trained once per seed, its members' probabilities averaged (each
+ * fold's members scored alone too, `gbm:SEED`); the model.json and its preset keep every member.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -35,6 +37,7 @@ import { GB, predictLogistic, trainBoosted, trainLogistic, type Boosted, type Lo
 
 const FAMILIES = MODEL_FAMILIES;
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const mode0 = () => process.argv.slice(2).find((a) => !a.startsWith('--'));
 const flag = (name: string) => flags.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 // --features=N: the first N of the code's features (98: gbm53's); --gbm-only: no regression, no hybrid of it;
 // --always=A.jsonl,B.jsonl: dumps in every fold's training and the final model's, never left out or scored
@@ -45,7 +48,9 @@ const always = flag('always')?.split(',') ?? [];
 const folds = flag('folds')?.split(',');
 const final = !flags.includes('--no-final');
 // --seed=N: the boosting's seed (h-dx59; GB.seed otherwise)
-const gb = { ...GB, seed: Number(flag('seed') ?? GB.seed) };
+// --seeds=53,54,55 (loso): members, one per seed, averaged (h-dx62)
+const memberSeeds = mode0() === 'loso' ? flag('seeds')?.split(',').map(Number) : undefined;
+const gb = { ...GB, seed: Number(flag('seed') ?? memberSeeds?.[0] ?? GB.seed) };
 /** Truth pieces to families (as drums-classdev-score.ts). */
 const TRUTH: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 
@@ -100,12 +105,15 @@ function prepare(s: DumpedStem): Prepared {
   return { set: s.set, stem: s, kept, x, y };
 }
 
-const predictBoosted = (m: Boosted, x: Float64Array) => predictTrees({ depth: GB.depth, trees: m.trees }, x);
+const predictBoosted = (m: Boosted, members?: Boosted['trees'][]) => (x: Float64Array) =>
+  predictTrees({ depth: GB.depth, trees: m.trees, members }, x);
 
 interface Model {
   features: string[];
   lr: Logistic;
   gbm: Boosted;
+  /** Several seeds' trees, their probabilities averaged (h-dx62; `gbm` is then the first's). */
+  members?: Boosted['trees'][];
   /** The hybrids' probability thresholds, chosen on the leave-one-set-out figures. */
   theta: Record<string, number>;
 }
@@ -113,11 +121,12 @@ const THETAS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const DRUMS = new Set(['kick', 'snare', 'tom']);
 
 /** The classes a method gives a stem's kept hits (a second piece keeps the rules' class). */
-function classes(p: Prepared, method: string, m: Pick<Model, 'lr' | 'gbm'>, theta: number): string[] {
+function classes(p: Prepared, method: string, m: Pick<Model, 'lr' | 'gbm' | 'members'>, theta: number): string[] {
+  const gbm = predictBoosted(m.gbm, m.members);
   return p.kept.map((h, i) => {
     const x = p.x[i];
     if (!x || method === 'rules') return h.cls;
-    const prob = method === 'lr' || method.endsWith('lr') ? predictLogistic(m.lr, x) : predictBoosted(m.gbm, x);
+    const prob = method === 'lr' || method.endsWith('lr') ? predictLogistic(m.lr, x) : gbm(x);
     const best = prob.indexOf(Math.max(...prob));
     const fam = FAMILIES[best]!;
     const out = fam === 'cymbal' ? (h.cls === 'ride' ? 'ride' : 'crash') : fam;
@@ -179,11 +188,18 @@ const dropLr = (m: string) => !(gbmOnly && (m === 'lr' || m.endsWith('-lr')));
 /** A trained model.json, or an engine preset (presets/drum-class-*.json: its trees alone); its features taken. */
 function readModel(file: string): Model {
   const read = JSON.parse(readFileSync(file, 'utf8')) as Model & Partial<BoostedTrees>;
-  const model: Model = read.trees
-    ? { features: read.features, lr: { mean: [], sd: [], w: [] }, gbm: { trees: read.trees }, theta: {} }
-    : read;
+  const model: Model =
+    read.trees || read.depth
+      ? {
+          features: read.features,
+          lr: { mean: [], sd: [], w: [] },
+          gbm: { trees: read.trees ?? [] },
+          members: read.members,
+          theta: {},
+        }
+      : read;
   for (const m of ['hyb-gbm', 'hyb-kst-gbm']) model.theta[m] ??= 0.5;
-  readTrees(model.gbm, model.features, file);
+  readTrees({ trees: model.gbm.trees, members: model.members }, model.features, file);
   FEATURES = model.features;
   return model;
 }
@@ -192,9 +208,12 @@ if (mode === 'loso') {
   const all = files.flatMap(load);
   const extra = always.flatMap(load);
   const group = (set: string) => set.replace(/t$/, '');
-  const groups = [...new Set(all.map((p) => group(p.set)))].filter(
-    (g) => !folds || folds.includes(g.replace(/^held-out-/, '')),
-  );
+  // in --folds order (h-dx62: the newest first)
+  const groups = [...new Set(all.map((p) => group(p.set)))]
+    .filter((g) => !folds || folds.includes(g.replace(/^held-out-/, '')))
+    .sort((a, b) =>
+      folds ? folds.indexOf(a.replace(/^held-out-/, '')) - folds.indexOf(b.replace(/^held-out-/, '')) : 0,
+    );
   // per set, per method (hybrids per theta): the held-out fold's scores
   const out = new Map<string, Map<string, ClassScore[]>>();
   const add = (set: string, method: string, s: ClassScore) => {
@@ -212,6 +231,12 @@ if (mode === 'loso') {
     gbm: final ? trainBoosted(X, Y, FAMILIES.length, gain, gb) : { trees: [] },
     theta: {},
   };
+  // the other seeds' members (the first is `gbm`, gb's seed)
+  if (final && memberSeeds) {
+    const rest = memberSeeds.slice(1).map((seed) => trainBoosted(X, Y, FAMILIES.length, gain, { ...GB, seed }));
+    model.members = [model.gbm, ...rest].map((m) => m.trees);
+    console.error(`final: ${memberSeeds.length} members, ${new Date().toISOString()}`);
+  }
   writeFileSync(`${target}/model.json`, JSON.stringify(model));
   const top = (v: number[]) =>
     v
@@ -230,14 +255,22 @@ if (mode === 'loso') {
     const { X, Y } = training([...all.filter((p) => group(p.set) !== g), ...extra]);
     const lr = gbmOnly ? model.lr : trainLogistic(X, Y, FAMILIES.length);
     const gbm = trainBoosted(X, Y, FAMILIES.length, undefined, gb);
-    for (const p of all.filter((q) => group(q.set) === g))
+    const others = (memberSeeds ?? [])
+      .slice(1)
+      .map((seed) => trainBoosted(X, Y, FAMILIES.length, undefined, { ...GB, seed }));
+    const members = memberSeeds && [gbm, ...others].map((m) => m.trees);
+    for (const p of all.filter((q) => group(q.set) === g)) {
       for (const method of METHODS.filter(dropLr))
         for (const theta of method.startsWith('hyb') ? THETAS : [1])
           add(
             p.set,
             method.startsWith('hyb') ? `${method}@${theta}` : method,
-            scored(p, classes(p, method, { lr, gbm }, theta)),
+            scored(p, classes(p, method, { lr, gbm, members }, theta)),
           );
+      // each member alone
+      for (const [k, m] of [gbm, ...others].entries())
+        if (memberSeeds) add(p.set, `gbm:${memberSeeds[k]}`, scored(p, classes(p, 'gbm', { lr, gbm: m }, 1)));
+    }
     console.error(`fold ${g}: trained on ${X.length} hits`);
     for (const [set, m] of out)
       if (group(set) === g)
@@ -251,7 +284,10 @@ if (mode === 'loso') {
       const best = THETAS.reduce((a, t) => (pooledBy(`${method}@${t}`).acc > pooledBy(`${method}@${a}`).acc ? t : a));
       theta[method] = best;
     }
-    const shown = METHODS.filter(dropLr).map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m));
+    const shown = [
+      ...METHODS.filter(dropLr).map((m) => (m.startsWith('hyb') ? `${m}@${theta[m]}` : m)),
+      ...(memberSeeds ?? []).map((seed) => `gbm:${seed}`),
+    ];
     console.log(`| set | ${shown.join(' | ')} |`);
     console.log(`|---|${shown.map(() => '---:').join('|')}|`);
     for (const [set, m] of out)
@@ -355,7 +391,7 @@ if (mode === 'loso') {
     p.kept.forEach((h, i) => {
       const x = p.x[i];
       if (!x || checks.length >= 24) return;
-      const prob = predictBoosted(model.gbm, x);
+      const prob = predictBoosted(model.gbm, model.members)(x);
       const best = prob.indexOf(Math.max(...prob));
       const key = `${h.cls} ${FAMILIES[best]}`;
       if (seen.has(key)) return;
@@ -379,15 +415,18 @@ if (mode === 'loso') {
     depth: GB.depth,
     features: model.features,
     checks,
-    trees: model.gbm.trees,
+    ...(model.members ? { members: model.members } : { trees: model.gbm.trees }),
   };
   const out = flag('out')!;
-  // one check row and one tree a line
+  // one check row and one tree a line (members: each a list of trees)
+  const rows = (v: unknown[], pad: string) => v.map((e) => `${pad}${JSON.stringify(e)}`).join(',\n');
   const lines = Object.entries(preset).map(([k, v]) =>
     k === 'checks' || k === 'trees'
-      ? `"${k}": [\n${(v as unknown[]).map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]`
-      : `"${k}": ${JSON.stringify(v, null, 2)}`,
+      ? `"${k}": [\n${rows(v as unknown[], '  ')}\n]`
+      : k === 'members'
+        ? `"${k}": [\n${(v as unknown[][]).map((m) => `  [\n${rows(m, '    ')}\n  ]`).join(',\n')}\n]`
+        : `"${k}": ${JSON.stringify(v, null, 2)}`,
   );
   writeFileSync(out, `{\n${lines.join(',\n')}\n}\n`);
-  console.log(`${out}: ${checks.length} check rows, ${model.gbm.trees.length} trees`);
+  console.log(`${out}: ${checks.length} check rows, ${model.members?.length ?? 1} × ${model.gbm.trees.length} trees`);
 } else throw new Error('usage: drums-learn.js loso OUT_DIR IN.jsonl ... | judge MODEL.json IN.jsonl ...');

@@ -9,7 +9,10 @@
  * fill, a 16th kick run, hats or ride over kick and snare, a soft snare roll; gains drawn per stroke; a quarter of the
  * stems through a Schroeder reverb (fixtures/tempogen.ts). Each stem runs through StemAnalyzer and is written as
  * `drums-classdev.js --stems` writes a stem (truth: where each stroke was placed), for drums-learn.js `--always=`.
- * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000]
+ * `--near-toms` (h-dx62): every kit's toms tuned 1.0–1.6 times its kick's resting pitch (drawn 45–90 Hz), one to three
+ * toms each drawn in that range, and one of the three players a tom fill or tom run: toms beside their kick, as the
+ * analytic tom test (test/engines/drums-model.test.ts) and the sets' kick–tom pairs have them.
+ * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -20,11 +23,16 @@ const RATE = 44100;
 type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
 
 /** A kit: per piece (toms: per drum) a stroke maker drawn once from the kit's seed. */
-function kit(seed: number): { make: (p: Piece, tom: number, r: () => number) => Float64Array; toms: number } {
+function kit(
+  seed: number,
+  nearToms = false,
+): { make: (p: Piece, tom: number, r: () => number) => Float64Array; toms: number } {
   const u = mulberry32(seed);
   const at = (lo: number, hi: number) => lo + (hi - lo) * u();
   const log = (lo: number, hi: number) => lo * (hi / lo) ** u();
   const kick = { f0: log(90, 260), f1: log(38, 75), fall: at(0.008, 0.045), decay: at(0.08, 0.45) };
+  // --near-toms: the kick rests at 45–90 Hz (drawn after every other piece: the other draws as without it)
+  if (nearToms) kick.f1 = 45 * 2 ** mulberry32(seed * 11 + 3)();
   const kickClick = u() < 0.5 ? at(0.02, 0.25) : 0;
   const kickPd = u() < 0.25 ? at(0.5, 2.5) : 0;
   const snare = { f: log(150, 280), tone: at(0.2, 0.7), decay: at(0.03, 0.12), noise: at(0.3, 0.9) };
@@ -32,7 +40,10 @@ function kit(seed: number): { make: (p: Piece, tom: number, r: () => number) => 
   const brushed = u() < 0.2;
   const toms = 1 + Math.floor(u() * 3);
   const tomLow = u() < 0.3 ? log(150, 300) : log(65, 160);
-  const tomHz = Array.from({ length: toms }, (_, i) => tomLow * 1.3 ** i);
+  const near = mulberry32(seed * 17 + 9);
+  const tomHz = nearToms
+    ? Array.from({ length: toms }, () => kick.f1 * (1 + 0.6 * near())).sort((a, b) => b - a)
+    : Array.from({ length: toms }, (_, i) => tomLow * 1.3 ** i);
   const tomDecay = at(0.12, 0.6);
   const tomGlide = at(0, 0.12);
   const tomTwo = u() < 0.5;
@@ -123,7 +134,8 @@ const PLAYERS: Record<string, string[]> = {
   toms: 'tom0 . tom1 . kick . tom2 . tom0 tom0 tom1 tom1 kick . . .'.split(' '),
 };
 
-const [out, stemsArg, seedArg] = process.argv.slice(2);
+const nearToms = process.argv.includes('--near-toms');
+const [out, stemsArg, seedArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const stems = Number(stemsArg ?? 48);
 const seed0 = Number(seedArg ?? 56000);
 const lines: string[] = [];
@@ -131,10 +143,11 @@ const names = Object.keys(PLAYERS);
 for (let s = 0; s < stems; s++) {
   const seed = seed0 + s;
   const u = mulberry32(seed * 7 + 1);
-  const k = kit(seed);
+  const k = kit(seed, nearToms);
   const bpm = 80 + Math.floor(u() * 90);
   const step = Math.round((15 / bpm) * RATE);
   const players = [0, 1, 2].map(() => names[Math.floor(u() * names.length)]!);
+  if (nearToms && !players.some((p) => p === 'fill' || p === 'toms')) players[2] = u() < 0.5 ? 'fill' : 'toms';
   const bars = players.flatMap((p) => Array.from({ length: 4 }, () => PLAYERS[p]!)).flat();
   const x = new Float64Array(step * bars.length + 3 * RATE);
   const truth: { t: number; piece: string }[] = [];
@@ -158,7 +171,14 @@ for (let s = 0; s < stems; s++) {
   a.finish();
   truth.sort((p, q) => p.t - q.t);
   lines.push(
-    JSON.stringify({ set: 'synth56', kit: `synth${seed}`, stem: players.join('-'), rate: RATE, truth, found: a.found }),
+    JSON.stringify({
+      set: nearToms ? 'synth62' : 'synth56',
+      kit: `synth${seed}`,
+      stem: players.join('-'),
+      rate: RATE,
+      truth,
+      found: a.found,
+    }),
   );
   console.error(`stem ${seed}: ${players.join(' ')} at ${bpm} bpm, ${truth.length} strokes, ${a.found.length} hits`);
 }

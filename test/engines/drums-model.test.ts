@@ -1,6 +1,7 @@
 /**
  * The learned drum-class model of a whole-kit stem (issue 13, h-dxgbm54; stem-model.ts, presets/drum-class-gbm56.json,
- * trained by h-dxgbm56 with bench/drums-learn.ts; presets/drum-class-gbm59.json beside it, h-dx59). The presets'
+ * trained by h-dxgbm56 with bench/drums-learn.ts; presets/drum-class-gbm59.json (h-dx59) and -gbm62.json (h-dx62: three
+ * seeds' members, their probabilities averaged) beside it). The presets'
  * features are the code's first; rows stored in each preset with the family and probability the trainer's code gave
  * them (bench/drums-learn.ts preset, on the JSON model) give the same here; and an analytic stem (a kick falling from
  * 200 to 50 Hz with a beater click, one-mode toms, a snare of a 190 Hz sine and noise, closed hats of differentiated
@@ -37,13 +38,33 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   assert.deepEqual(MODEL_FEATURES.slice(-2), ['share1-hatCluster', 'bodyOverTop-hatCluster']);
   assert.deepEqual(m.families, [...MODEL_FAMILIES]);
   assert.equal(m.trees.length, 200);
+  // gbm62 (h-dx62, beside it): all 131 features, no trees of its own, three members of 200 trees
+  const m62 = readTrees(readPreset<StemModelPreset>('drum-class-gbm62'), MODEL_FEATURES, 'gbm62');
+  assert.deepEqual(m62.features, MODEL_FEATURES);
+  assert.equal(m62.trees.length, 0);
+  assert.deepEqual(
+    m62.members!.map((t) => t.length),
+    [200, 200, 200],
+  );
 });
 
-for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59'])
+test("drum-class model: a model of members reads the mean of their probabilities (h-dx62's gbm62 form)", () => {
+  // depth 0: each tree is its one leaf; member A's kick logit is ln 2 (kick 2/6, the rest 1/6 each), member B's are
+  // all 0 (1/5 each): the mean gives kick (2/6 + 1/5) / 2 = 4/15, the others (1/6 + 1/5) / 2 = 11/60
+  const leaf = (v: number) => ({ split: [] as [number, number][], leaf: [v] });
+  const a = [Math.LN2, 0, 0, 0, 0].map(leaf);
+  const b = [0, 0, 0, 0, 0].map(leaf);
+  const prob = predictTrees({ depth: 0, trees: [], members: [a, b] }, new Float64Array(131));
+  assert.ok(Math.abs(prob[0]! - 4 / 15) < 1e-12, `${prob}`);
+  for (const v of prob.slice(1)) assert.ok(Math.abs(v - 11 / 60) < 1e-12, `${prob}`);
+});
+
+for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59', 'drum-class-gbm62'])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
     if (m !== stemModel()) readTrees(m, m.features, name);
-    assert.equal(m.checks.length, 24);
+    // gbm62's from 40t's dump: 23 (rules' class, model's family) pairs occur there
+    assert.equal(m.checks.length, name === 'drum-class-gbm62' ? 23 : 24);
     for (const c of m.checks) {
       assert.equal(c.x.length, m.features.length, c.from);
       const prob = predictTrees(

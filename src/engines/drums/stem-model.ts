@@ -9,8 +9,9 @@
  * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — 15 of tom against kick (TOM_FEATURES) —
  * gbm56's 113 — and 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59).
  * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
- * sha256 in it); bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel
- * (off: the rules' classes, unchanged).
+ * sha256 in it; presets/drum-class-gbm62.json beside it, h-dx62: gbm59's 131 features, three seeds' members whose
+ * probabilities are averaged, not the engine's); bench/drums-learn.ts trains them with these same features. Switch:
+ * STEM_MODEL_PARAMETERS.useModel (off: the rules' classes, unchanged).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
@@ -289,18 +290,25 @@ export function modelRows(hits: StemHit[]): ModelRows {
 }
 
 /** Boosted trees (softmax, one tree per family per round, round-major): each tree's splits in level order, then
- * its leaves. A row goes left when its feature is NaN or below the threshold. */
+ * its leaves. A row goes left when its feature is NaN or below the threshold. A model of several members (h-dx62:
+ * the same recipe trained on several seeds) has them in `members` and no `trees` of its own. */
 export interface BoostedTrees {
   depth: number;
   trees: Tree[];
+  members?: Tree[][];
 }
 
-/** The families' probabilities of one feature row. */
+/** The families' probabilities of one feature row (several members: the mean of their probabilities). */
 export function predictTrees(m: BoostedTrees, x: Float64Array): number[] {
-  return softmax(classScores(m, MODEL_FAMILIES.length, x));
+  if (!m.members?.length) return softmax(classScores(m, MODEL_FAMILIES.length, x));
+  const sum = new Array<number>(MODEL_FAMILIES.length).fill(0);
+  for (const trees of m.members)
+    softmax(classScores({ depth: m.depth, trees }, MODEL_FAMILIES.length, x)).forEach((v, k) => (sum[k]! += v));
+  return sum.map((v) => v / m.members!.length);
 }
 
-/** A preset (presets/drum-class-gbm56.json, …-gbm53.json): its name, features, trees and check rows. */
+/** A preset (presets/drum-class-gbm56.json, …-gbm53.json, …-gbm62.json): its name, features, trees (or members: h-dx62)
+ * and check rows. */
 export interface StemModelPreset extends BoostedTrees {
   name: string;
   features: string[];
@@ -316,8 +324,14 @@ export const STEM_MODEL_FILE = presetPath(`${STEM_MODEL_PRESET}.json`);
  * that sends only NaN left as −∞, bench/learn.ts trainBoosted), so a row goes right there unless its feature is NaN.
  * Its features must be the code's first ones (a model trained on fewer features reads the front of each row).
  */
-export function readTrees<T extends Pick<BoostedTrees, 'trees'>>(m: T, features: string[], from = 'model'): T {
+export function readTrees<T extends Pick<BoostedTrees, 'trees' | 'members'>>(
+  m: T,
+  features: string[],
+  from = 'model',
+): T {
+  m.trees ??= [];
   infiniteThresholds(m.trees);
+  for (const trees of m.members ?? []) infiniteThresholds(trees);
   if (features.join() !== MODEL_FEATURES.slice(0, features.length).join())
     throw new Error(`${from}: features differ from code`);
   return m;
