@@ -120,9 +120,22 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   }
   const times = cands.map((c) => c.t);
   const mainTimes = cands.filter((c) => c.main).map((c) => c.t);
+  // how many of xs lie within w of t: xs ascending (the candidates are sorted by t), so the scan starts at the first
+  // x ≥ t − 2w and stops past t + 2w, the same predicate read only near t (a full scan if xs is not sorted)
+  const sorted = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! <= x);
+  const timesSorted = sorted(times) && sorted(mainTimes);
   const count = (xs: number[], t: number, w: number) => {
+    let lo = 0;
+    if (timesSorted) {
+      let hi = xs.length;
+      while (lo < hi) {
+        const m = (lo + hi) >> 1;
+        if (xs[m]! < t - 2 * w) lo = m + 1;
+        else hi = m;
+      }
+    }
     let k = 0;
-    for (const x of xs) if (Math.abs(x - t) <= w) k++;
+    for (let i = lo; i < xs.length && !(timesSorted && xs[i]! > t + 2 * w); i++) if (Math.abs(xs[i]! - t) <= w) k++;
     return k;
   };
   const win = Math.max(1, Math.round(1 / hop));
