@@ -230,8 +230,9 @@ export interface ModelRows {
   rows: (Float64Array | null)[];
 }
 
-/** The rows of a stem's classified hits (classifyStemHits' output, the rules' classes): the floor, then features. */
-export function modelRows(hits: StemHit[]): ModelRows {
+/** The rows of a stem's classified hits (classifyStemHits' output, the rules' classes): the floor, then features;
+ * `width`, the features a model reads: the stem's clusters (the last ones) are measured only when it reads them. */
+export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length): ModelRows {
   const loudest = Math.max(0, ...hits.map((h) => h.peak));
   const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
   const kept = hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
@@ -273,7 +274,8 @@ export function modelRows(hits: StemHit[]): ModelRows {
     own0,
     primary.map((h) => h.cls),
   );
-  const cluster = clusterRows(own0);
+  // the stem's clusters only for a model that reads them (they are the row's last features; gbm56 reads 113)
+  const cluster = width > MODEL_FEATURES.length - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -353,8 +355,11 @@ export function stemModel(): StemModelPreset {
  * class, its confidence becomes that probability. Hits under the floor (never reported) and second pieces keep the
  * rules' class.
  */
-export function applyStemModel(hits: StemHit[], m: BoostedTrees & { name: string } = stemModel()): void {
-  const { kept, rows } = modelRows(hits);
+export function applyStemModel(
+  hits: StemHit[],
+  m: BoostedTrees & { name: string; features?: string[] } = stemModel(),
+): void {
+  const { kept, rows } = modelRows(hits, m.features?.length);
   kept.forEach((h, i) => {
     const x = rows[i];
     if (!x) return;
