@@ -847,20 +847,16 @@ test('comp held-out-40: sound defects together, against the timing, past every t
   );
 });
 
-// held-out-41 against every set before it (held-out-40 included)
-const set41 = sets.filter(([name]) => numberOf(name) === 41).flatMap(([, v]) => v);
-const before41 = sets.filter(([name]) => numberOf(name) < 41).flatMap(([, v]) => v);
-
-test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, jitters new; programs by bank', () => {
-  assert.equal(before41.length, before40.length + set40.length, 'every earlier spec read, held-out-40 too');
-  // take and guide programs tuned (≤ 112) and new to the bank they sound from, as take and as guide
-  const synth = set41.filter((s) => s.program !== undefined);
+// the synth songs' take and guide programs tuned (≤ 112) and new to the bank they sound from, as take and as guide;
+// the banks in their order
+const programsNewByBank = (set: Spec[], before: Spec[], banks: string[]) => {
+  const synth = set.filter((s) => s.program !== undefined);
   for (const [what, f] of [
     ['take', (s: Spec) => s.program],
     ['guide', (s: Spec) => s.guideProgram],
   ] as const) {
     const played = new Set(
-      before41.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+      before.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
     );
     for (const s of synth) {
       assert.ok(f(s)! <= 112, `${s.seed}: ${what} ${f(s)} percussive or an effect`);
@@ -869,8 +865,18 @@ test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, ji
   }
   assert.deepEqual(
     synth.map((s) => banksOf(s).join()),
-    ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank'],
+    banks,
   );
+  assert.equal(synth.length, 4, 'synth songs');
+};
+
+// held-out-41 against every set before it (held-out-40 included)
+const set41 = sets.filter(([name]) => numberOf(name) === 41).flatMap(([, v]) => v);
+const before41 = sets.filter(([name]) => numberOf(name) < 41).flatMap(([, v]) => v);
+
+test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, jitters new; programs by bank', () => {
+  assert.equal(before41.length, before40.length + set40.length, 'every earlier spec read, held-out-40 too');
+  programsNewByBank(set41, before41, ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank']);
   // the rest as every set before it (assertMadeNew), the programs' numbers left out
   assertMadeNew(
     41,
@@ -878,7 +884,6 @@ test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, ji
     before41,
     0,
   );
-  assert.equal(synth.length, 4, 'synth songs');
   // vowels alone no set used (a, u)
   assert.deepEqual(
     set41.filter((s) => s.vowels).map((s) => s.vowels!.join()),
@@ -954,24 +959,7 @@ const before42 = sets.filter(([name]) => numberOf(name) < 42).flatMap(([, v]) =>
 
 test('comp held-out-42: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
   assert.equal(before42.length, before41.length + set41.length, 'every earlier spec read, held-out-41 too');
-  // take and guide programs tuned (≤ 112) and new to the bank they sound from, as take and as guide
-  const synth = set42.filter((s) => s.program !== undefined);
-  for (const [what, f] of [
-    ['take', (s: Spec) => s.program],
-    ['guide', (s: Spec) => s.guideProgram],
-  ] as const) {
-    const played = new Set(
-      before42.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
-    );
-    for (const s of synth) {
-      assert.ok(f(s)! <= 112, `${s.seed}: ${what} ${f(s)} percussive or an effect`);
-      for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed}: ${what} ${b} ${f(s)} before`);
-    }
-  }
-  assert.deepEqual(
-    synth.map((s) => banksOf(s).join()),
-    ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono'],
-  );
+  programsNewByBank(set42, before42, ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono']);
   // the rest as every set before it (assertMadeNew), the programs' numbers left out
   assertMadeNew(
     42,
@@ -979,7 +967,6 @@ test('comp held-out-42: 70 sections; seeds, rates, voices, languages, settings n
     before42,
     0,
   );
-  assert.equal(synth.length, 4, 'synth songs');
   // sample rates of real devices (11.025, 37.8, 47.25, 88.2 kHz); every earlier rate whole kHz, 22.05 and 44.1 kHz
   const odd = (r?: number) => r !== undefined && r % 1000 !== 0;
   assert.deepEqual(
