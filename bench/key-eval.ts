@@ -181,6 +181,11 @@
  * in major, Alberti/hocket/stomp/12-8 lilt/sparse arrangements, no intro (B A A B A, a break bar), gallop melody
  * cells, a 1-bit delta-sigma synthesizer written for it at 28 kHz, A4 = 447 Hz and a tape-wow tuning, a telephone
  * band, seeds 103000 + i).
+ * `--fresh42` (sixty-third round) adds its held-out set (fixtures/keyfresh42.ts fresh42KeySpecs(), 22 cadencing and
+ * 22 open songs, two synthesis families half the songs each (van der Pol oscillators, FOF formant voices), 18 open
+ * songs without a tonic pedal, tonic pedals in both halves, dominant pedals as a control, suspended/add9/drop-2
+ * chord colours, the Neapolitan bII, tremolo/ostinato/charleston/roll/pointillist arrangements, A B B A A, triplet
+ * melody cells, 26 kHz, A4 = 438 Hz and a loose per-note tuning, a ping-pong echo, seeds 104000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -239,6 +244,7 @@ import { fresh38KeySet } from '../fixtures/keyfresh38.js';
 import { fresh39KeySet } from '../fixtures/keyfresh39.js';
 import { fresh40KeySet } from '../fixtures/keyfresh40.js';
 import { fresh41KeySet } from '../fixtures/keyfresh41.js';
+import { fresh42KeySet } from '../fixtures/keyfresh42.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -364,6 +370,7 @@ const SETS = [
   'fresh39 key set',
   'fresh40 key set',
   'fresh41 key set',
+  'fresh42 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -631,6 +638,7 @@ async function main() {
     fresh39KeySet,
     fresh40KeySet,
     fresh41KeySet,
+    fresh42KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
