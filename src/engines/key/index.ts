@@ -690,7 +690,7 @@ export interface KeyEvidence {
    * and minor split by it).
    */
   bassTonic: number;
-  /** The tonic chord's share of the chord time with each segment weighed by its length (the chord rested on longest). */
+  /** The tonic chord's share of the chord time, each segment weighed by its length (the chord rested on longest). */
   longTonic: number;
   /** The tonic chord's share of the chord segments, counted (the chord returned to most often). */
   tonicEntries: number;

@@ -3,8 +3,8 @@
  * each of the 24 candidates' own evidence (the terms the hand combination weighs), the same terms relative to the keys
  * it is most often confused with (the relative, the parallel, the keys a fifth up and down), its hand score's gap to
  * the best, and song-level facts (an arrived cadence, a vamp, a pedal, no cadence at all) times the terms they
- * qualify. The features are built here once, for the trainer (bench/key-learn.ts) and for the engine; the trees are
- * presets/key-combiner-gbm59.json (h-key59; gbm56 and gbm57, the earlier forms, beside it).
+ * qualify, and (h-key63) the open song's terms. The features are built here once, for the trainer (bench/key-learn.ts)
+ * and for the engine; the trees are presets/key-combiner-gbm63.json (h-key63; gbm56, gbm57, gbm59 beside it).
  */
 import { readPreset } from '../../presets.js';
 import { treeLeaf, type Tree } from '../trees.js';
@@ -31,7 +31,14 @@ export type KeyTerm = (typeof KEY_TERMS)[number];
  * h-key63: the open song's terms (KeyEvidence's bassTonic … onsetTriad), after every gbm59 feature: read as NaN from
  * a candidate without them (a dump made before h-key63); the trees send a NaN left.
  */
-export const KEY_OPEN_TERMS = ['bassTonic', 'longTonic', 'tonicEntries', 'heldTriad', 'topTonic', 'onsetTriad'] as const;
+export const KEY_OPEN_TERMS = [
+  'bassTonic',
+  'longTonic',
+  'tonicEntries',
+  'heldTriad',
+  'topTonic',
+  'onsetTriad',
+] as const;
 export type KeyOpenTerm = (typeof KEY_OPEN_TERMS)[number];
 /** A candidate as the model reads it (KeyEvidence has these fields). */
 export type KeyModelCandidate = { tonic: number; mode: 'major' | 'minor' } & Record<KeyTerm, number | boolean> &
@@ -137,11 +144,12 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
 }
 
 /**
- * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key59's gbm59, gbm57's form (the
- * analytic songs at full weight) trained on the rendered tuning sets fresh20–25 and 27–39. h-keylearn56's gbm56
- * (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57 (judged lower on fresh39) are beside it.
+ * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key63's gbm63, gbm59's form (top 10,
+ * 80 rounds, the analytic songs at full weight) over every feature (the open terms too), trained on the rendered
+ * tuning sets fresh20–25 and 27–41. h-key59's gbm59 (gbm57's form, fresh20–25 and 27–39, the first 109 features),
+ * h-keylearn56's gbm56 and h-key57's gbm57 are beside it.
  */
-export const KEY_COMBINER_PRESET = 'key-combiner-gbm59';
+export const KEY_COMBINER_PRESET = 'key-combiner-gbm63';
 
 const cached = new Map<string, KeyCombiner>();
 /** The combiner in presets/<name>.json (read once; the engine's is KEY_COMBINER_PRESET). */
