@@ -1267,7 +1267,9 @@ export function analyzeKey(
     dominantPedal: roles.some((r) => r.role === 'dominant'),
   };
   options.onEvidence?.(evidence, facts);
-  const rows = param('keyModel', options) > 0 ? keyModelRows(evidence, facts) : null;
+  // h-key63: the combiner reads chord evidence; without chords (a whole-file profile alone, no blocks) the hand's
+  // combination stands (no song the trees were trained on lacks them; gbm63 misreads a lone C major triad's profile)
+  const rows = param('keyModel', options) > 0 && chords.length > 0 ? keyModelRows(evidence, facts) : null;
   const logits = new Map<KeyEvidence, number>();
   evidence.sort((a, b) => b.score - a.score);
   if (rows) {
