@@ -49,6 +49,8 @@ const dumps = process.argv.filter((a) => a.startsWith('--dump=')).map((a) => a.s
 /** The preset --export writes (presets/NAME.json; h-key57's: gbm57, not the engine's KEY_COMBINER_PRESET). */
 const NAME = arg('name', 'key-combiner-gbm57');
 
+const PREFIX = process.argv.includes('--gbm59-features') ? keyCombiner('key-combiner-gbm59').features.length : 0;
+
 function load(): Song[] {
   const songs: Song[] = [];
   for (const file of dumps)
@@ -62,7 +64,8 @@ function load(): Song[] {
         facts: KeySongFacts;
         evidence: KeyModelCandidate[];
       };
-      const rows = keyModelRows(d.evidence, d.facts);
+      // --gbm59-features (h-key63): the rows cut to gbm59's features (the form before the open terms)
+      const rows = keyModelRows(d.evidence, d.facts).map((x) => (PREFIX ? x.subarray(0, PREFIX) : x));
       const ranked = d.evidence.map((e, i) => ({ e, x: rows[i]! })).sort((a, b) => +b.e.score - +a.e.score);
       songs.push({ set: d.set, name: d.name, truth: d.truth, qm: d.qm, ranked });
     }
@@ -124,7 +127,7 @@ function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombin
     }
     const combiner: KeyCombiner = {
       name: NAME,
-      features: [...KEY_MODEL_FEATURES],
+      features: KEY_MODEL_FEATURES.slice(0, X[0]?.length ?? KEY_MODEL_FEATURES.length),
       depth: GB.depth,
       // −∞ (a split that sends every number right) as −1e308: JSON has no infinities
       trees: m.trees.map((t) => ({
@@ -273,6 +276,22 @@ function main() {
     for (const [set, v] of per) {
       const h = mean(songs.filter((s) => s.set === set).map(hand));
       console.log(`| ${set} | ${v.length} | ${h.toFixed(3)} | ${mean(v).toFixed(3)} |`);
+    }
+    // h-key63: the same LOSO scores by the generator's class tags (fresh30 on: -cad- / -open-, then the bass)
+    for (const [name, re] of [
+      ['cadencing', /-cad-/],
+      ['open without a tonic pedal', /-open-(?!pedal-)/],
+      ['open tonic pedal', /-open-pedal-/],
+    ] as const) {
+      const at = [...per].flatMap(([set, v]) => {
+        const sub = songs.filter((s) => s.set === set);
+        return v.flatMap((x, i) => (re.test(sub[i]!.name) ? [[x, hand(sub[i]!)]] : []));
+      });
+      if (at.length)
+        console.log(
+          `| ${name} (LOSO, every set) | ${at.length} | ${mean(at.map(([, h]) => h!)).toFixed(3)} | ` +
+            `${mean(at.map(([x]) => x!)).toFixed(3)} |`,
+        );
     }
   }
   if (process.argv.includes('--classes')) {

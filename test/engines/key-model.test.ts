@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   KEY_MODEL_FEATURES,
+  KEY_OPEN_TERMS,
   KEY_TERMS,
   keyCombiner,
   keyCombinerLogit,
@@ -30,10 +31,12 @@ function candidates(score: (tonic: number, mode: 'major' | 'minor') => number): 
 }
 const facts = { arrived: true, dominantEnd: false, vamp: false, tonicPedal: true, dominantPedal: false };
 
-test('the combiner reads 109 features: 14 terms, the terms against 4 neighbours, 3 ranks, 6 facts × 6 terms', () => {
+test('139 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open terms (h-key63)', () => {
   assert.equal(KEY_TERMS.length, 14);
-  assert.equal(KEY_MODEL_FEATURES.length, 14 + 4 * 14 + 3 + 6 * 6);
-  assert.deepEqual(keyCombiner().features, KEY_MODEL_FEATURES);
+  assert.equal(KEY_OPEN_TERMS.length, 6);
+  assert.equal(KEY_MODEL_FEATURES.length, 14 + 4 * 14 + 3 + 6 * 6 + 6 + 4 * 6);
+  // gbm59 (h-key59) reads the first 109, the features before h-key63's open terms
+  assert.deepEqual(keyCombiner('key-combiner-gbm59').features, KEY_MODEL_FEATURES.slice(0, 109));
   const col = (name: string) => KEY_MODEL_FEATURES.indexOf(name);
   const rows = keyModelRows(
     candidates((t, m) => (t === 0 && m === 'major' ? 2 : t === 9 && m === 'minor' ? 1.5 : 0)),
@@ -51,13 +54,20 @@ test('the combiner reads 109 features: 14 terms, the terms against 4 neighbours,
   assert.equal(aMinor[col('score rank')], 1);
   assert.equal(aMinor[col('score − best')], -0.5);
   assert.equal(aMinor[col('minor')], 1);
+  // the open terms: NaN from a candidate without them (a dump made before h-key63), else against the neighbours
+  assert.ok(Number.isNaN(cMajor[col('bassTonic')]!));
+  const open = candidates(() => 0).map((e) => ({ ...e, bassTonic: e.mode === 'major' ? e.tonic / 10 : 0.05 }));
+  const withOpen = keyModelRows(open, facts);
+  assert.ok(Math.abs(withOpen[0]![col('bassTonic − relative')]! - (0 - 0.05)) < 1e-12);
+  assert.ok(Math.abs(withOpen[0]![col('bassTonic − fifth up')]! - (0 - 0.7)) < 1e-12);
+  assert.ok(Math.abs(withOpen[12 + 9]![col('bassTonic − relative')]! - (0.05 - 0)) < 1e-12);
 });
 
 test('the preset reproduces the trainer’s log-odds on its check rows (1e-9)', () => {
   const m = keyCombiner();
   assert.ok(m.checks && m.checks.length >= 3);
   for (const c of m.checks) {
-    assert.equal(c.x.length, KEY_MODEL_FEATURES.length);
+    assert.equal(c.x.length, m.features.length);
     assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, `${c.from}: ${keyCombinerLogit(m, c.x)}`);
   }
 });
@@ -89,9 +99,56 @@ test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor b
   assert.equal(KEY_PARAMETERS.keyModel.value, 1, 'the combiner is on by default (h-key59)');
 });
 
+/** The combiner `name`'s pick among the hand combination's best `top` (the engine's reordering, for any preset). */
+function pickOf(name: string, evidence: KeyModelCandidate[], rows: Float64Array[]): string {
+  const c = keyCombiner(name);
+  const order = evidence.map((e, i) => ({ e, i })).sort((a, b) => +b.e.score - +a.e.score);
+  const head = order.slice(0, c.top).sort((a, b) => keyCombinerLogit(c, rows[b.i]!) - keyCombinerLogit(c, rows[a.i]!));
+  return `${head[0]!.e.tonic} ${head[0]!.e.mode}`;
+}
+
+test('h-key63: an open vi–IV–I–V loop whose melody rests on the tonic: C major by gbm63, A minor by gbm59', () => {
+  // Am F C G twice, 1.5 s a chord, no final C (the loop stops on G): the top voice holds C5 over every chord (a bar's
+  // downbeat note on the tonic); the same chords without it stay A minor (the melody decides, not the chords)
+  const Am: [number[], number] = [[57, 60, 64], 45];
+  const F: [number[], number] = [[57, 60, 65], 41];
+  const C: [number[], number] = [[60, 64, 67], 48];
+  const G: [number[], number] = [[59, 62, 67], 43];
+  const read = (melody: number | null) => {
+    const loop = [Am, F, C, G, Am, F, C, G].map(([n, b]): [number[], number] => [melody ? [...n, melody] : n, b]);
+    const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+    fx.addFloat(progression(loop, 1.5, 0));
+    const r = fx.finish();
+    let rows: Float64Array[] = [];
+    let evidence: KeyModelCandidate[] = [];
+    const on = analyzeKey(r.pitchClass, r.bassPitchClass, keyBlocks(r), {
+      onEvidence: (e, f) => {
+        evidence = e.map((x) => ({ ...x }));
+        rows = keyModelRows(evidence, f);
+      },
+    }).result.key;
+    const hand = analyzeKey(r.pitchClass, r.bassPitchClass, keyBlocks(r), { params: { keyModel: 0 } }).result.key;
+    return { on, hand, gbm59: pickOf('key-combiner-gbm59', evidence, rows) };
+  };
+  const tonic = read(72);
+  assert.equal(tonic.hand, 'A minor');
+  assert.equal(tonic.gbm59, '9 minor');
+  assert.equal(tonic.on, 'C major');
+  assert.equal(read(null).on, 'A minor');
+});
+
+test('gbm59 (h-key59, the engine’s before h-key63): its 109 features and check rows, unchanged', () => {
+  const m = keyCombiner('key-combiner-gbm59');
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) {
+    assert.equal(c.x.length, 109);
+    assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
+  }
+});
+
 test('gbm57 (h-key57, beside gbm56): its check rows, and i–III–VII A minor read A minor, not G major', () => {
   const m = keyCombiner('key-combiner-gbm57');
-  assert.deepEqual(m.features, KEY_MODEL_FEATURES);
+  assert.deepEqual(m.features, KEY_MODEL_FEATURES.slice(0, 109));
   assert.ok(m.checks && m.checks.length >= 3);
   for (const c of m.checks) assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
   // key.test.ts's song (Am C G C G Am C G C G Am, 40 cents sharp): the hand reads A minor by 0.25 over G major;
@@ -112,14 +169,7 @@ test('gbm57 (h-key57, beside gbm56): its check rows, and i–III–VII A minor r
       rows = keyModelRows(evidence, f);
     },
   });
-  const pick = (name: string) => {
-    const c = keyCombiner(name);
-    const order = evidence.map((e, i) => ({ e, i })).sort((a, b) => +b.e.score - +a.e.score);
-    const head = order
-      .slice(0, c.top)
-      .sort((a, b) => keyCombinerLogit(c, rows[b.i]!) - keyCombinerLogit(c, rows[a.i]!));
-    return `${head[0]!.e.tonic} ${head[0]!.e.mode}`;
-  };
+  const pick = (name: string) => pickOf(name, evidence, rows);
   assert.equal(pick('key-combiner-gbm56'), '7 major');
   assert.equal(pick('key-combiner-gbm57'), '9 minor');
 });

@@ -1854,12 +1854,13 @@ export const KEY_PARAMETERS = {
     1,
     '',
     [0, 1],
-    "learned combiner (boosted trees over the 24 candidates' evidence, presets/key-combiner-gbm59.json): 1 on (the " +
+    "learned combiner (boosted trees over the 24 candidates' evidence, presets/key-combiner-gbm63.json): 1 on (the " +
       "default since h-key59: it reorders the hand combination's best 10 candidates by their log-odds of being the " +
-      'key), 0 off (the hand combination alone). gbm59: trained on fresh20–25 and 27–39 (the rendered tuning sets) ' +
-      'and 400 analytic songs (bench/key-analytic.ts) at full weight; every key test passes with it on; judged ' +
-      'once on fresh40 0.682 → 0.848 (44 songs; gbm56 0.791). Earlier forms beside it: ' +
-      "h-keylearn56's gbm56 (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57",
+      "key), 0 off (the hand combination alone). gbm63 (h-key63): gbm59's form over the open terms too (the bass's " +
+      'most frequent note, the chord rested on longest / most often, held notes and top voice on the tonic triad), ' +
+      'trained on fresh20–25 and 27–41 and 400 analytic songs at full weight; every key test passes with it on; ' +
+      "judged once on fresh42 0.698 (gbm59) → 0.793 (44 songs). Earlier forms beside it: h-key59's gbm59 (judged " +
+      "on fresh40 0.682 → 0.848), h-keylearn56's gbm56 (3 key tests fail with it on) and h-key57's gbm57",
     true,
   ),
   confidenceTemperature: p(

@@ -684,6 +684,25 @@ export interface KeyEvidence {
    * this pitch class that `pedalRoles` reads as the tonic, not the dominant.
    */
   pedalTonic: number;
+  /**
+   * h-key63, the open song's evidence (read by the learned combiner only, not by the hand score): the share of the
+   * sounding blocks whose strongest bass pitch class is the tonic (the bass's most frequent note; the relative major
+   * and minor split by it).
+   */
+  bassTonic: number;
+  /** The tonic chord's share of the chord time, each segment weighed by its length (the chord rested on longest). */
+  longTonic: number;
+  /** The tonic chord's share of the chord segments, counted (the chord returned to most often). */
+  tonicEntries: number;
+  /** The share of the steady held notes above the bass (heldTonic's) on the tonic triad's three tones. */
+  heldTriad: number;
+  /** The share of the sounding blocks whose strongest pitch class above the bass register is the tonic. */
+  topTonic: number;
+  /**
+   * The share of the chord segments whose first block's strongest pitch class above the bass register is on the tonic
+   * triad (the melody's note where the harmony changes: a bar's downbeat).
+   */
+  onsetTriad: number;
   score: number;
 }
 
@@ -857,6 +876,13 @@ export interface KeyAnalysis {
  * Block `b`'s 12 values of folded profiles (12 per block), as a plain array (a loop: Array.from over a subarray walks
  * the iterator protocol, one result object per value while cold).
  */
+/** The strongest of a block's 12 pitch classes (−1: a silent block or nothing above 0). */
+function strongest(row: readonly number[] | null | undefined): number {
+  let top = -1;
+  if (row) for (let i = 0, m = 0; i < 12; i++) if (row[i]! > m) ((m = row[i]!), (top = i));
+  return top;
+}
+
 function foldedRow(folded: Float64Array, b: number): number[] {
   const row: number[] = [];
   for (let k = 0; k < 12; k++) row.push(folded[b * 12 + k]!);
@@ -912,6 +938,9 @@ export function analyzeKey(
   // the steady held notes above the bass register, per pitch class (blocks), and their sum
   const heldNotes = new Array<number>(12).fill(0);
   let heldTotal = 0;
+  // h-key63: per sounding block the strongest pitch class above the bass register and in the bass (−1: none)
+  let topAt: number[] = [];
+  let bassAt: number[] = [];
   if (blocks && blocks.full.length >= 120) {
     const n = Math.floor(blocks.full.length / 120);
     const full: number[][] = [];
@@ -957,6 +986,8 @@ export function analyzeKey(
     // expected upper partials
     const upper = full.map((f, b) => (sounding[b] ? f.map((v, i) => Math.max(0, v - bass[b]![i]!)) : null));
     const upperClean = upper.map((u, b) => u && u.map((v, i) => Math.max(0, clean(v, b, i))));
+    topAt = upperClean.map(strongest);
+    bassAt = bassChroma.map(strongest);
     if (param('heldNoteWeight', options) > 0) {
       const minRun = param('heldNoteSeconds', options) / blocks.seconds;
       const steady = param('heldNoteSteadiness', options);
@@ -966,8 +997,7 @@ export function analyzeKey(
       let hi = 0;
       for (let b = 0; b <= n; b++) {
         const u = b < n ? upperClean[b] : null;
-        let top = -1;
-        if (u) for (let i = 0, m = 0; i < 12; i++) if (u[i]! > m) ((m = u[i]!), (top = i));
+        const top = strongest(u);
         if (top >= 0 && top === pc) {
           run++;
           lo = Math.min(lo, u![top]!);
@@ -1146,6 +1176,15 @@ export function analyzeKey(
     }
     return sum / pairs.length;
   };
+  // h-key63: the open song's evidence (the combiner's only): the sounding blocks' strongest pitch classes counted,
+  // the chord segments' lengths
+  const topCount = new Array<number>(12).fill(0);
+  const bassCount = new Array<number>(12).fill(0);
+  for (const pc of topAt) if (pc >= 0) topCount[pc]!++;
+  for (const pc of bassAt) if (pc >= 0) bassCount[pc]!++;
+  const topTotal = topCount.reduce((a, v) => a + v, 0);
+  const bassTotal = bassCount.reduce((a, v) => a + v, 0);
+  const lengthWeighed = chords.reduce((a, s) => a + s.sounding * s.sounding, 0);
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
@@ -1160,6 +1199,14 @@ export function analyzeKey(
       let onTonic = 0;
       let cadence = 0;
       let diatonic = 0;
+      let longOnTonic = 0;
+      let entries = 0;
+      let onsets = 0;
+      const triad = [tonic, (tonic + (mode === 'major' ? 4 : 3)) % 12, (tonic + 7) % 12];
+      for (const s of chords) {
+        if (isTonic(s)) ((longOnTonic += s.sounding * s.sounding), entries++);
+        if (triad.includes(topAt[s.start] ?? -1)) onsets++;
+      }
       chords.forEach((s, i) => {
         if (w.diatonic > 0 && isDiatonic(s, tonic, mode)) diatonic += s.sounding;
         // ii → V: the jazz approach to a major tonic, whatever chord follows (a IM7 may read as iii)
@@ -1189,6 +1236,12 @@ export function analyzeKey(
         vampTonic: vamp && isTonic(first),
         heldTonic: heldTotal > 0 ? heldNotes[tonic]! / heldTotal : 0,
         pedalTonic: soundingBlocks > 0 ? tonicPedalBlocks[tonic]! / soundingBlocks : 0,
+        bassTonic: bassTotal > 0 ? bassCount[tonic]! / bassTotal : 0,
+        longTonic: lengthWeighed > 0 ? longOnTonic / lengthWeighed : 0,
+        tonicEntries: chords.length ? entries / chords.length : 0,
+        heldTriad: heldTotal > 0 ? triad.reduce((a, pc) => a + heldNotes[pc]!, 0) / heldTotal : 0,
+        topTonic: topTotal > 0 ? topCount[tonic]! / topTotal : 0,
+        onsetTriad: chords.length ? onsets / chords.length : 0,
         score: 0,
       };
       e.score =
@@ -1214,7 +1267,9 @@ export function analyzeKey(
     dominantPedal: roles.some((r) => r.role === 'dominant'),
   };
   options.onEvidence?.(evidence, facts);
-  const rows = param('keyModel', options) > 0 ? keyModelRows(evidence, facts) : null;
+  // h-key63: the combiner reads chord evidence; without chords (a whole-file profile alone, no blocks) the hand's
+  // combination stands (no song the trees were trained on lacks them; gbm63 misreads a lone C major triad's profile)
+  const rows = param('keyModel', options) > 0 && chords.length > 0 ? keyModelRows(evidence, facts) : null;
   const logits = new Map<KeyEvidence, number>();
   evidence.sort((a, b) => b.score - a.score);
   if (rows) {

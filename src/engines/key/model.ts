@@ -3,8 +3,8 @@
  * each of the 24 candidates' own evidence (the terms the hand combination weighs), the same terms relative to the keys
  * it is most often confused with (the relative, the parallel, the keys a fifth up and down), its hand score's gap to
  * the best, and song-level facts (an arrived cadence, a vamp, a pedal, no cadence at all) times the terms they
- * qualify. The features are built here once, for the trainer (bench/key-learn.ts) and for the engine; the trees are
- * presets/key-combiner-gbm59.json (h-key59; gbm56 and gbm57, the earlier forms, beside it).
+ * qualify, and (h-key63) the open song's terms. The features are built here once, for the trainer (bench/key-learn.ts)
+ * and for the engine; the trees are presets/key-combiner-gbm63.json (h-key63; gbm56, gbm57, gbm59 beside it).
  */
 import { readPreset } from '../../presets.js';
 import { treeLeaf, type Tree } from '../trees.js';
@@ -27,8 +27,22 @@ export const KEY_TERMS = [
   'score',
 ] as const;
 export type KeyTerm = (typeof KEY_TERMS)[number];
+/**
+ * h-key63: the open song's terms (KeyEvidence's bassTonic … onsetTriad), after every gbm59 feature: read as NaN from
+ * a candidate without them (a dump made before h-key63); the trees send a NaN left.
+ */
+export const KEY_OPEN_TERMS = [
+  'bassTonic',
+  'longTonic',
+  'tonicEntries',
+  'heldTriad',
+  'topTonic',
+  'onsetTriad',
+] as const;
+export type KeyOpenTerm = (typeof KEY_OPEN_TERMS)[number];
 /** A candidate as the model reads it (KeyEvidence has these fields). */
-export type KeyModelCandidate = { tonic: number; mode: 'major' | 'minor' } & Record<KeyTerm, number | boolean>;
+export type KeyModelCandidate = { tonic: number; mode: 'major' | 'minor' } & Record<KeyTerm, number | boolean> &
+  Partial<Record<KeyOpenTerm, number>>;
 
 /** The song-level facts the model reads (analyzeKey's, reported through EstimateKeyOptions.onEvidence). */
 export interface KeySongFacts {
@@ -62,6 +76,9 @@ export const KEY_MODEL_FEATURES: readonly string[] = [
   'score rank',
   'minor',
   ...KEY_FACTS.flatMap((f) => FACT_TERMS.map((t) => `${f} × ${t}`)),
+  // h-key63 (gbm59's features are the ones above: a preset's features are a prefix of these)
+  ...KEY_OPEN_TERMS,
+  ...NEIGHBOURS.flatMap(([n]) => KEY_OPEN_TERMS.map((t) => `${t} − ${n}`)),
 ];
 
 const num = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
@@ -70,26 +87,32 @@ const num = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 export function keyModelRows(evidence: readonly KeyModelCandidate[], facts: KeySongFacts): Float64Array[] {
   const at = new Map(evidence.map((e) => [`${e.tonic} ${e.mode}`, e]));
   const terms = (e: KeyModelCandidate) => KEY_TERMS.map((t) => num(e[t]));
+  const openTerms = (e: KeyModelCandidate) => KEY_OPEN_TERMS.map((t) => e[t] ?? NaN);
+  /** The candidate's terms less each neighbour's (0 when the neighbour is missing), in NEIGHBOURS' order. */
+  const against = (e: KeyModelCandidate, of: (e: KeyModelCandidate) => number[]) => {
+    const own = of(e);
+    return NEIGHBOURS.flatMap(([name, step, flip]) => {
+      const mode = flip ? (e.mode === 'major' ? 'minor' : 'major') : e.mode;
+      const shift = name === 'relative' ? (e.mode === 'major' ? 9 : 3) : step;
+      const other = at.get(`${(e.tonic + shift) % 12} ${mode}`);
+      return other ? of(other).map((v, i) => own[i]! - v) : own.map(() => 0);
+    });
+  };
   const best = Math.max(...evidence.map((e) => num(e.score)));
   const ranked = [...evidence].sort((a, b) => num(b.score) - num(a.score));
   const noCadence = evidence.every((e) => !(num(e.cadence) > 0));
   const factOn = [facts.arrived, facts.dominantEnd, facts.vamp, facts.tonicPedal, facts.dominantPedal, noCadence];
   return evidence.map((e) => {
-    const own = terms(e);
-    const rel = NEIGHBOURS.flatMap(([name, step, flip]) => {
-      const mode = flip ? (e.mode === 'major' ? 'minor' : 'major') : e.mode;
-      const shift = name === 'relative' ? (e.mode === 'major' ? 9 : 3) : step;
-      const other = at.get(`${(e.tonic + shift) % 12} ${mode}`);
-      return other ? terms(other).map((v, i) => own[i]! - v) : own.map(() => 0);
-    });
     const facts2 = factOn.flatMap((on) => FACT_TERMS.map((t) => (on ? num(e[t]) : 0)));
     return Float64Array.from([
-      ...own,
-      ...rel,
+      ...terms(e),
+      ...against(e, terms),
       num(e.score) - best,
       ranked.indexOf(e),
       e.mode === 'minor' ? 1 : 0,
       ...facts2,
+      ...openTerms(e),
+      ...against(e, openTerms),
     ]);
   });
 }
@@ -121,11 +144,12 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
 }
 
 /**
- * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key59's gbm59, gbm57's form (the
- * analytic songs at full weight) trained on the rendered tuning sets fresh20–25 and 27–39. h-keylearn56's gbm56
- * (rendered sets only; 3 key tests fail with it on) and h-key57's gbm57 (judged lower on fresh39) are beside it.
+ * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key63's gbm63, gbm59's form (top 10,
+ * 80 rounds, the analytic songs at full weight) over every feature (the open terms too), trained on the rendered
+ * tuning sets fresh20–25 and 27–41. h-key59's gbm59 (gbm57's form, fresh20–25 and 27–39, the first 109 features),
+ * h-keylearn56's gbm56 and h-key57's gbm57 are beside it.
  */
-export const KEY_COMBINER_PRESET = 'key-combiner-gbm59';
+export const KEY_COMBINER_PRESET = 'key-combiner-gbm63';
 
 const cached = new Map<string, KeyCombiner>();
 /** The combiner in presets/<name>.json (read once; the engine's is KEY_COMBINER_PRESET). */
@@ -133,8 +157,9 @@ export function keyCombiner(name: string = KEY_COMBINER_PRESET): KeyCombiner {
   let m = cached.get(name);
   if (!m) {
     m = readPreset<KeyCombiner>(name);
-    if (m.features.join('\n') !== KEY_MODEL_FEATURES.join('\n'))
-      throw new Error(`presets/${name}.json: its features are not the engine’s (src/engines/key/model.ts)`);
+    // h-key63: a preset trained before the open terms reads the first of the engine's features
+    if (m.features.join('\n') !== KEY_MODEL_FEATURES.slice(0, m.features.length).join('\n'))
+      throw new Error(`presets/${name}.json: its features are not a prefix of the engine’s (src/engines/key/model.ts)`);
     cached.set(name, m);
   }
   return m;
