@@ -15,7 +15,7 @@ import type PgBoss from 'pg-boss';
 import { startPostgres, type TestPostgres } from '../helpers/pg.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { migrateQueue, openQueue, queueName, sql, QUEUE_SCHEMA } from '../../src/queue/boss.js';
-import { holdingAttempt, QueueWorker, type JobEvent, type QueuedJob } from '../../src/queue/worker.js';
+import { failHeldAttempt, holdingAttempt, QueueWorker, type JobEvent, type QueuedJob } from '../../src/queue/worker.js';
 import type { WorkerLoopOptions } from '../../src/queue/worker.js';
 import { storeForJob } from '../../src/commands/worker.js';
 import { RunRecorder, uuidv7 } from '../../src/store/run.js';
@@ -309,3 +309,49 @@ for (const exitCode of [ExitCode.usage, ExitCode.environment])
         ],
       );
     });
+
+test("pg-boss's expiry during a held attempt's fail waits on the job's row, then finds nothing to expire", async () => {
+  const { store, boss } = await freshQueue();
+  try {
+    const name = queueName('master');
+    const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: '8'.repeat(64) };
+    const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+    const [fetched] = await boss.fetch(name, { batchSize: 1 });
+    assert.equal(fetched?.id, id);
+    // attempt 1 overdue (its expiry not yet run); the expiry starts once the fail holds the row's lock
+    await sql(
+      boss,
+      `update ${QUEUE_SCHEMA}.job set started_on = started_on - interval '2 hours' where name = $1 and id = $2`,
+      [name, id],
+    );
+    const fail = boss.fail.bind(boss) as (...args: unknown[]) => Promise<unknown>;
+    let expiring: Promise<unknown> = Promise.resolve();
+    let waited = false;
+    (boss as { fail: unknown }).fail = async (...args: unknown[]) => {
+      expiring = sql(boss, plans.failJobsByTimeout(QUEUE_SCHEMA));
+      for (let i = 0; i < 100 && !waited; i++) {
+        const rows = await sql(
+          boss,
+          `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        waited = rows.length > 0;
+        if (!waited) await new Promise((r) => setTimeout(r, 50));
+      }
+      return fail(...args);
+    };
+    const outcome = { exitCode: ExitCode.environment, message: 'no ffmpeg', retryable: true };
+    assert.equal(await failHeldAttempt(boss, { id, queue: name, attempt: 1 }, outcome), true);
+    await expiring;
+    assert.equal(waited, true, 'the expiry waited for the fail to commit');
+    const rows = await sql<{ state: string; retryCount: number; output: { message?: string } }>(
+      boss,
+      `select state::text as state, retry_count as "retryCount", output from ${QUEUE_SCHEMA}.job where id = $1`,
+      [id],
+    );
+    // one row, retried once by this fail (not failed again by the expiry): the worker's outcome as its output
+    assert.deepEqual(rows, [{ state: 'retry', retryCount: 0, output: { ...outcome } }]);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+    await store.close();
+  }
+});
