@@ -278,7 +278,7 @@ async function failedThenExpired(exitCode: number, taken: boolean) {
 
 for (const exitCode of [ExitCode.usage, ExitCode.environment])
   for (const taken of [false, true])
-    test(`exit ${exitCode}, expired at the worker's state check${taken ? ', attempt 2 taken' : ''}: no late fail`, async () => {
+    test(`exit ${exitCode}, expired at the worker's state check${taken ? ', attempt 2 taken' : ''}`, async () => {
       const { afterFirst, saved, final, runs, events, deadLetters } = await failedThenExpired(exitCode, taken);
       // the worker reports its attempt expired and fails nothing: attempt 2 keeps its count, state and limit
       // (attempt 2 taken: the other worker runs it, not this loop)
