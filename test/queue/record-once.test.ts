@@ -355,3 +355,54 @@ test("pg-boss's expiry during a held attempt's fail waits on the job's row, then
     await store.close();
   }
 });
+
+test('stop past its timeout hands back only the attempt it holds, not the next one another worker took', async () => {
+  const { store, boss } = await freshQueue();
+  try {
+    const name = queueName('master');
+    const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: '9'.repeat(64) };
+    const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const events: JobEvent[] = [];
+    const worker = new QueueWorker(boss, {
+      commands: ['master'],
+      concurrency: 1,
+      once: true,
+      maxJobs: 1,
+      pollMs: 50,
+      // attempt 1 expires while it runs, another worker takes attempt 2, and attempt 1 hangs past the stop
+      run: async (job) => {
+        await expire(boss, job);
+        await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [id]);
+        const [other] = await boss.fetch(name, { batchSize: 1, includeMetadata: true });
+        assert.equal(other?.retryCount, 1, 'attempt 2 taken');
+        started();
+        await hung;
+        return { exitCode: ExitCode.ok };
+      },
+      onJob: (e) => events.push(e),
+    });
+    const loop = worker.run();
+    await running;
+    await worker.stop(50);
+    release();
+    await loop;
+    const [row] = await sql<{ state: string; retryCount: number }>(
+      boss,
+      `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
+      [name, id],
+    );
+    // attempt 2 stays active under its worker (not put back to `created` by attempt 1's hand-back)
+    assert.deepEqual(row, { state: 'active', retryCount: 1 });
+    assert.deepEqual(
+      events.map((e) => [e.state, e.attempt]),
+      [['expired', 1]],
+    );
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+    await store.close();
+  }
+});
