@@ -314,19 +314,24 @@ export class QueueWorker {
   /** Puts a fetched job back in the queue as if it had not been started (its attempt does not count). */
   private async handBack(job: QueuedJob): Promise<void> {
     this.handedBack.add(job.id);
-    await sql(
+    // only while this attempt holds it: an expired attempt's job may be another worker's next attempt by now
+    const back = await sql(
       this.boss,
       `update ${QUEUE_SCHEMA}.job set state = 'created', started_on = null, start_after = now()
-       where name = $1 and id = $2 and state = 'active'`,
-      [job.queue, job.id],
+       where name = $1 and id = $2 and state = 'active' and retry_count = $3 returning id`,
+      [job.queue, job.id, job.attempt - 1],
     );
+    // not held: its save completed it (`holdingAttempt`), or it outlived its expiry
+    const state: JobEnd =
+      back.length > 0 ? 'handed-back' : (await attemptState(this.boss, job)) === 'completed' ? 'completed' : 'expired';
     this.o.onJob({
       jobId: job.id,
       command: job.data.command,
       file: job.data.file,
       attempt: job.attempt,
-      state: 'handed-back',
+      state,
       exitCode: null,
+      ...(state === 'expired' ? { error: expiredMessage(job) } : {}),
     });
   }
 
