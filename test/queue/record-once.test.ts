@@ -38,14 +38,29 @@ after(async () => {
 type Moment = 'before the save' | 'during the save' | 'after the save';
 const JOBS = 3;
 
-/** A fresh database with the run store's and the queue's tables: the store and pg-boss on it. */
-async function freshQueue() {
+/** A fresh database with the store's and the queue's tables: `body` with the store and pg-boss on it, then closed. */
+async function withQueue<T>(body: (q: { store: PostgresStore; boss: PgBoss }) => Promise<T>): Promise<T> {
   const url = await server.createDatabase();
   const migrator = await PostgresStore.connect(url, { checkSchema: false });
   await migrator.migrate('latest');
   await migrator.close();
   await migrateQueue(url);
-  return { store: await PostgresStore.connect(url), boss: await openQueue(url) };
+  const store = await PostgresStore.connect(url);
+  const boss = await openQueue(url);
+  try {
+    return await body({ store, boss });
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+    await store.close();
+  }
+}
+
+/** One master job (3 attempts, an hour's expiry, no retry delay); `digit` makes its input's sha256. */
+async function sendOne(boss: PgBoss, digit: string) {
+  const name = queueName('master');
+  const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: digit.repeat(64) };
+  const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+  return { name, data, id };
 }
 
 /** pg-boss's expiry of this attempt, as its maintenance runs it: started two hours ago, then failJobsByTimeout. */
@@ -61,8 +76,7 @@ async function expire(boss: PgBoss, job: Pick<QueuedJob, 'queue' | 'id'>) {
 
 /** JOBS jobs through one in-process worker; each first attempt expires at `moment`. Returns the store's runs. */
 async function scenario(moment: Moment) {
-  const { store, boss } = await freshQueue();
-  try {
+  return withQueue(async ({ store, boss }) => {
     const name = queueName('master');
     const ids: string[] = [];
     for (let i = 0; i < JOBS; i++) {
@@ -148,10 +162,7 @@ async function scenario(moment: Moment) {
       [name],
     );
     return { ids, runs, events, states, blocked };
-  } finally {
-    await boss.stop({ graceful: false, wait: true });
-    await store.close();
-  }
+  });
 }
 
 for (const moment of ['before the save', 'during the save', 'after the save'] as const) {
@@ -209,11 +220,8 @@ const failingFirst =
  * another worker fetches attempt 2 there too. Then attempt 2 runs (that other worker, or a second loop) and succeeds.
  */
 async function failedThenExpired(exitCode: number, taken: boolean) {
-  const { store, boss } = await freshQueue();
-  try {
-    const name = queueName('master');
-    const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: '7'.repeat(64) };
-    const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+  return withQueue(async ({ store, boss }) => {
+    const { name, data, id } = await sendOne(boss, '7');
     const db = boss.getDb() as { executeSql(text: string, values?: unknown[]): Promise<unknown> };
     const executeSql = db.executeSql.bind(db);
     let armed = true;
@@ -270,10 +278,7 @@ async function failedThenExpired(exitCode: number, taken: boolean) {
     );
     const deadLetters = await sql(boss, `select id from ${QUEUE_SCHEMA}.job where name = 'shub.dead-letter'`);
     return { afterFirst, saved, final: await row(), runs, events, deadLetters };
-  } finally {
-    await boss.stop({ graceful: false, wait: true });
-    await store.close();
-  }
+  });
 }
 
 for (const exitCode of [ExitCode.usage, ExitCode.environment])
@@ -311,11 +316,8 @@ for (const exitCode of [ExitCode.usage, ExitCode.environment])
     });
 
 test("pg-boss's expiry during a held attempt's fail waits on the job's row, then finds nothing to expire", async () => {
-  const { store, boss } = await freshQueue();
-  try {
-    const name = queueName('master');
-    const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: '8'.repeat(64) };
-    const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+  await withQueue(async ({ boss }) => {
+    const { name, id } = await sendOne(boss, '8');
     const [fetched] = await boss.fetch(name, { batchSize: 1 });
     assert.equal(fetched?.id, id);
     // attempt 1 overdue (its expiry not yet run); the expiry starts once the fail holds the row's lock
@@ -350,18 +352,12 @@ test("pg-boss's expiry during a held attempt's fail waits on the job's row, then
     );
     // one row, retried once by this fail (not failed again by the expiry): the worker's outcome as its output
     assert.deepEqual(rows, [{ state: 'retry', retryCount: 0, output: { ...outcome } }]);
-  } finally {
-    await boss.stop({ graceful: false, wait: true });
-    await store.close();
-  }
+  });
 });
 
 test('stop past its timeout hands back only the attempt it holds, not the next one another worker took', async () => {
-  const { store, boss } = await freshQueue();
-  try {
-    const name = queueName('master');
-    const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: '9'.repeat(64) };
-    const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+  await withQueue(async ({ boss }) => {
+    const { name, id } = await sendOne(boss, '9');
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
     let release!: () => void;
@@ -401,8 +397,5 @@ test('stop past its timeout hands back only the attempt it holds, not the next o
       events.map((e) => [e.state, e.attempt]),
       [['expired', 1]],
     );
-  } finally {
-    await boss.stop({ graceful: false, wait: true });
-    await store.close();
-  }
+  });
 });
