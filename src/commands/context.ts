@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describeError, exitCodeOf, ExitCode, type ShubError } from '../errors.js';
 import type { FfmpegChoice } from '../io/ffmpeg.js';
 import type { ShubConfig } from '../config.js';
-import type { RunRecord, Store } from '../store/types.js';
+import type { RunRecord, SaveOptions, Store } from '../store/types.js';
 import { redactText } from '../store/redact.js';
 import { oneLine, textOnly } from '../io/names.js';
 import { setReadWarningSink } from '../io/verdict.js';
@@ -418,7 +418,8 @@ export class Session {
       // `-o -`: the run records its output as `-`, not the temporary file it was written to
       this.store_ = new Proxy(this.store_, {
         get(target, key) {
-          if (key === 'saveRun') return (run: RunRecord) => target.saveRun(audio.shown(run));
+          if (key === 'saveRun')
+            return (run: RunRecord, options?: SaveOptions) => target.saveRun(audio.shown(run), options);
           const value: unknown = Reflect.get(target, key);
           return typeof value === 'function' ? value.bind(target) : value;
         },

@@ -3,10 +3,12 @@
  * command queues (round robin) with pg-boss `fetch`, running it, and ending it by its exit code:
  * 0/1 → completed; 2/3 (bad options, unreadable input: retrying cannot help) → failed at once with
  * no attempts left, so pg-boss moves it to the dead-letter queue; 4/5 (environment) → failed, and
- * retried by pg-boss while attempts remain. `stop()` stops fetching, waits for the running jobs up
+ * retried by pg-boss while attempts remain. Each only while the attempt still holds the job (an attempt
+ * that outlived its expiry ends nothing: `expired`). `stop()` stops fetching, waits for the running jobs up
  * to a timeout, and hands back those still running (queued again, the attempt not counted).
  */
 import { hostname } from 'node:os';
+import type pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { ExitCode } from '../errors.js';
 import { uuidv7 } from '../store/run.js';
@@ -121,6 +123,60 @@ export function holdingAttempt(job: Pick<RunJob, 'id' | 'queue' | 'attempt'>, ru
   };
 }
 
+/**
+ * Fails this attempt of a job, only while it holds it, in one transaction on pg-boss's pool: the job's row
+ * locked (`for update`) where it is still active at this attempt's retry count, then (not `retryable`) its
+ * retry limit set to its retry count, then pg-boss's fail on the same transaction. pg-boss's fail ends every
+ * job of that id not yet completed (created, retry, active): unguarded, a fail that came after the attempt's
+ * expiry failed the next attempt (retried it, or dead-lettered it). An expiry waits on the lock, then finds
+ * the job no longer active. Returns false (nothing changed) when the attempt no longer holds the job.
+ */
+export async function failHeldAttempt(
+  boss: PgBoss,
+  job: Pick<QueuedJob, 'id' | 'queue' | 'attempt'>,
+  outcome: JobOutcome & { retryable: boolean },
+): Promise<boolean> {
+  return inQueueTransaction(boss, async (db) => {
+    const { rows } = await db.executeSql(
+      `select 1 from ${QUEUE_SCHEMA}.job where name = $1 and id = $2 and state = 'active' and retry_count = $3
+       for update`,
+      [job.queue, job.id, job.attempt - 1],
+    );
+    if (rows.length === 0) return false;
+    if (!outcome.retryable)
+      await db.executeSql(`update ${QUEUE_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [
+        job.queue,
+        job.id,
+      ]);
+    await boss.fail(job.queue, job.id, outcome, { db });
+    return true;
+  });
+}
+
+/** pg-boss's executor (its `{ db }` option) on one connection of its own pool, in a transaction. */
+async function inQueueTransaction<T>(boss: PgBoss, body: (db: PgBoss.Db) => Promise<T>): Promise<T> {
+  // pg-boss 10 opens its own pg.Pool (`Db.pool`, not in its types) unless given a `db`; openQueue never gives one
+  const pool = (boss.getDb() as { pool?: pg.Pool }).pool;
+  if (!pool) throw new Error('internal: the job queue has no connection pool of its own');
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('begin');
+    const result = await body({ executeSql: (text, values) => client.query(text, values) });
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    // a connection that cannot even roll back is dropped from the pool, not reused
+    await client.query('rollback').catch((e: Error) => (broken = e));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const expiredMessage = (job: QueuedJob): string =>
+  `attempt ${job.attempt} outlived its ${job.expireInSeconds} s expiry; its result is discarded`;
+
 export const workerIdOf = (): string => `${hostname()}:${process.pid}:${uuidv7().slice(-12)}`;
 
 export class QueueWorker {
@@ -224,7 +280,7 @@ export class QueueWorker {
       // outlived its expiry: pg-boss already retried or failed it; completing or failing it now would
       // end the attempt that holds it (or fail it twice)
       event.state = 'expired';
-      event.error = `attempt ${job.attempt} outlived its ${job.expireInSeconds} s expiry; its result is discarded`;
+      event.error = expiredMessage(job);
     } else if (state === 'completed') {
       // its successful run's save completed it (holdingAttempt); the outcome as its output
       await sql(
@@ -241,18 +297,16 @@ export class QueueWorker {
          where name = $1 and id = $2 and state = 'active' and retry_count = $3`,
         [job.queue, job.id, job.attempt - 1, JSON.stringify(outcome)],
       );
-    } else if (outcome.exitCode === ExitCode.usage || outcome.exitCode === ExitCode.input) {
-      // retrying cannot fix it: no attempts left, so pg-boss fails it for good and dead-letters it
-      await sql(
-        this.boss,
-        `update ${QUEUE_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2 and state = 'active'`,
-        [job.queue, job.id],
-      );
-      await this.boss.fail(job.queue, job.id, { ...outcome, retryable: false });
-      event.state = 'dead-lettered';
     } else {
-      await this.boss.fail(job.queue, job.id, { ...outcome, retryable: true });
-      event.state = job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
+      // usage / input: retrying cannot fix it (no attempts left: pg-boss fails it for good and dead-letters it)
+      const retryable = outcome.exitCode !== ExitCode.usage && outcome.exitCode !== ExitCode.input;
+      if (await failHeldAttempt(this.boss, job, { ...outcome, retryable }))
+        event.state = retryable && job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
+      else {
+        // it expired between the check above and the fail: pg-boss retried it (perhaps another worker holds it)
+        event.state = 'expired';
+        event.error = expiredMessage(job);
+      }
     }
     this.o.onJob(event);
   }
@@ -260,19 +314,24 @@ export class QueueWorker {
   /** Puts a fetched job back in the queue as if it had not been started (its attempt does not count). */
   private async handBack(job: QueuedJob): Promise<void> {
     this.handedBack.add(job.id);
-    await sql(
+    // only while this attempt holds it: an expired attempt's job may be another worker's next attempt by now
+    const back = await sql(
       this.boss,
       `update ${QUEUE_SCHEMA}.job set state = 'created', started_on = null, start_after = now()
-       where name = $1 and id = $2 and state = 'active'`,
-      [job.queue, job.id],
+       where name = $1 and id = $2 and state = 'active' and retry_count = $3 returning id`,
+      [job.queue, job.id, job.attempt - 1],
     );
+    // not held: its save completed it (`holdingAttempt`), or it outlived its expiry
+    const state: JobEnd =
+      back.length > 0 ? 'handed-back' : (await attemptState(this.boss, job)) === 'completed' ? 'completed' : 'expired';
     this.o.onJob({
       jobId: job.id,
       command: job.data.command,
       file: job.data.file,
       attempt: job.attempt,
-      state: 'handed-back',
+      state,
       exitCode: null,
+      ...(state === 'expired' ? { error: expiredMessage(job) } : {}),
     });
   }
 

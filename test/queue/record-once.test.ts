@@ -5,17 +5,22 @@
  * and the run's save, inside the save's transaction, and just after the save (before the worker ends the
  * job). h-debt60 saw 42
  * successful runs for 40 jobs under load in queue.test.ts: these make that timing happen every time.
+ * And a failed attempt is failed only while its worker holds it: the expiry run between the worker's state
+ * check and its fail (pg-boss's fail ends every not-completed job of that id: created, retry and active).
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import type PgBoss from 'pg-boss';
 import { startPostgres, type TestPostgres } from '../helpers/pg.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { migrateQueue, openQueue, queueName, sql, QUEUE_SCHEMA } from '../../src/queue/boss.js';
-import { QueueWorker, type JobEvent, type QueuedJob } from '../../src/queue/worker.js';
+import { failHeldAttempt, holdingAttempt, QueueWorker, type JobEvent, type QueuedJob } from '../../src/queue/worker.js';
+import type { WorkerLoopOptions } from '../../src/queue/worker.js';
 import { storeForJob } from '../../src/commands/worker.js';
 import { RunRecorder, uuidv7 } from '../../src/store/run.js';
-import type { Store } from '../../src/store/types.js';
+import type { RunRecord, Store } from '../../src/store/types.js';
+import { ExitCode } from '../../src/errors.js';
 
 /** pg-boss's SQL (not in its typed API): the statement its maintenance runs to expire jobs. */
 const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as {
@@ -33,8 +38,8 @@ after(async () => {
 type Moment = 'before the save' | 'during the save' | 'after the save';
 const JOBS = 3;
 
-/** JOBS jobs through one in-process worker; each first attempt expires at `moment`. Returns the store's runs. */
-async function scenario(moment: Moment) {
+/** A fresh database with the store's and the queue's tables: `body` with the store and pg-boss on it, then closed. */
+async function withQueue<T>(body: (q: { store: PostgresStore; boss: PgBoss }) => Promise<T>): Promise<T> {
   const url = await server.createDatabase();
   const migrator = await PostgresStore.connect(url, { checkSchema: false });
   await migrator.migrate('latest');
@@ -43,13 +48,42 @@ async function scenario(moment: Moment) {
   const store = await PostgresStore.connect(url);
   const boss = await openQueue(url);
   try {
+    return await body({ store, boss });
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+    await store.close();
+  }
+}
+
+/** One master job (3 attempts, an hour's expiry, no retry delay); `digit` makes its input's sha256. */
+async function sendOne(boss: PgBoss, digit: string) {
+  const name = queueName('master');
+  const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: digit.repeat(64) };
+  const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+  return { name, data, id };
+}
+
+/** pg-boss's expiry of this attempt, as its maintenance runs it: started two hours ago, then failJobsByTimeout. */
+async function expire(boss: PgBoss, job: Pick<QueuedJob, 'queue' | 'id'>) {
+  await sql(
+    boss,
+    `update ${QUEUE_SCHEMA}.job set started_on = started_on - interval '2 hours'
+     where name = $1 and id = $2 and state = 'active'`,
+    [job.queue, job.id],
+  );
+  await sql(boss, plans.failJobsByTimeout(QUEUE_SCHEMA));
+}
+
+/** JOBS jobs through one in-process worker; each first attempt expires at `moment`. Returns the store's runs. */
+async function scenario(moment: Moment) {
+  return withQueue(async ({ store, boss }) => {
     const name = queueName('master');
     const ids: string[] = [];
     for (let i = 0; i < JOBS; i++) {
       const data = { command: 'master', file: `/in/take${i}.wav`, options: {}, sha256: String(i).repeat(64) };
       ids.push((await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!);
     }
-    // this job's attempt past its expiry (started two hours ago), then pg-boss's maintenance statement
+    // this job's attempt past its expiry (started two hours ago), pg-boss's maintenance statement not yet run
     const overdue = (job: QueuedJob) =>
       sql(
         boss,
@@ -57,10 +91,6 @@ async function scenario(moment: Moment) {
          where name = $1 and id = $2 and state = 'active'`,
         [job.queue, job.id],
       );
-    const expire = async (job: QueuedJob) => {
-      await overdue(job);
-      await sql(boss, plans.failJobsByTimeout(QUEUE_SCHEMA));
-    };
     let blocked = 0;
     /** The save with pg-boss's expiry run inside its transaction, once the condition was checked. */
     const racing = async (job: QueuedJob, ...[run, options]: Parameters<Store['saveRun']>) => {
@@ -96,9 +126,9 @@ async function scenario(moment: Moment) {
       location: store.location,
       saveRun: async (...args: Parameters<Store['saveRun']>) => {
         if (job.attempt === 1 && moment === 'during the save') return racing(job, ...args);
-        if (job.attempt === 1 && moment === 'before the save') await expire(job);
+        if (job.attempt === 1 && moment === 'before the save') await expire(boss, job);
         const where = await store.saveRun(...args);
-        if (job.attempt === 1 && moment === 'after the save') await expire(job);
+        if (job.attempt === 1 && moment === 'after the save') await expire(boss, job);
         return where;
       },
       listRuns: (q) => store.listRuns(q),
@@ -132,10 +162,7 @@ async function scenario(moment: Moment) {
       [name],
     );
     return { ids, runs, events, states, blocked };
-  } finally {
-    await boss.stop({ graceful: false, wait: true });
-    await store.close();
-  }
+  });
 }
 
 for (const moment of ['before the save', 'during the save', 'after the save'] as const) {
@@ -173,3 +200,202 @@ for (const moment of ['before the save', 'during the save', 'after the save'] as
       }
   });
 }
+
+/** The worker's run: attempt 1 ends with `exitCode` (its failed run saved under its hold), the others succeed. */
+const failingFirst =
+  (store: Store, exitCode: number): WorkerLoopOptions['run'] =>
+  async (job, workerId, hold) => {
+    const record = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
+    const runId = uuidv7();
+    const code = job.attempt === 1 ? exitCode : ExitCode.ok;
+    const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], runId);
+    if (code !== ExitCode.ok) recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: code });
+    await storeForJob(store, record, hold).saveRun(recorder.finish(code));
+    return { exitCode: code, runId, ...(code !== ExitCode.ok ? { message: 'no ffmpeg' } : {}) };
+  };
+
+/**
+ * One job; its first attempt ends with `exitCode`, and pg-boss's expiry of that attempt runs right after the
+ * worker's state check (its attemptState query on pg-boss's pool), before the worker fails it; with `taken`,
+ * another worker fetches attempt 2 there too. Then attempt 2 runs (that other worker, or a second loop) and succeeds.
+ */
+async function failedThenExpired(exitCode: number, taken: boolean) {
+  return withQueue(async ({ store, boss }) => {
+    const { name, data, id } = await sendOne(boss, '7');
+    const db = boss.getDb() as { executeSql(text: string, values?: unknown[]): Promise<unknown> };
+    const executeSql = db.executeSql.bind(db);
+    let armed = true;
+    let other: { id: string; retryCount: number } | undefined;
+    db.executeSql = async (text, values) => {
+      const result = await executeSql(text, values);
+      // the worker's state check after the run (it found the attempt holding): the expiry comes now
+      if (armed && text.includes('retry_count as "retryCount" from') && !text.includes('for update')) {
+        armed = false;
+        await expire(boss, { queue: name, id });
+        if (taken) {
+          // the retry's delay passed, and another worker takes attempt 2
+          await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [id]);
+          [other] = await boss.fetch(name, { batchSize: 1, includeMetadata: true });
+        }
+      }
+      return result;
+    };
+    const events: JobEvent[] = [];
+    const loop = (maxJobs: number) =>
+      new QueueWorker(boss, {
+        commands: ['master'],
+        concurrency: 1,
+        once: true,
+        maxJobs,
+        pollMs: 50,
+        run: failingFirst(store, exitCode),
+        onJob: (e) => events.push(e),
+      }).run();
+    const row = async () =>
+      (
+        await sql<{ state: string; retryCount: number; retryLimit: number; output: unknown }>(
+          boss,
+          `select state::text as state, retry_count as "retryCount", retry_limit as "retryLimit", output
+           from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
+          [name, id],
+        )
+      )[0]!;
+    await loop(1);
+    assert.equal(armed, false, 'the expiry ran at the state check');
+    const afterFirst = await row();
+    let saved = '';
+    if (taken) {
+      // the other worker's attempt 2: its successful run saved (and the job completed) under its own hold
+      assert.ok(other, 'attempt 2 was fetched');
+      const job2 = { id, queue: name, attempt: other.retryCount + 1, worker: 'other' };
+      const hold = { owns: async () => true, saveCondition: (run: RunRecord) => holdingAttempt(job2, run) };
+      const recorder = new RunRecorder('master', ['worker', '--job', id, 'master', data.file], uuidv7());
+      saved = await storeForJob(store, job2, hold).saveRun(recorder.finish(0));
+    } else await loop(1);
+    const runs = await sql<{ job: { attempt: number }; status: string; exitCode: number }>(
+      boss,
+      `select job, status, exit_code as "exitCode" from public.runs where job is not null order by started_at`,
+    );
+    const deadLetters = await sql(boss, `select id from ${QUEUE_SCHEMA}.job where name = 'shub.dead-letter'`);
+    return { afterFirst, saved, final: await row(), runs, events, deadLetters };
+  });
+}
+
+for (const exitCode of [ExitCode.usage, ExitCode.environment])
+  for (const taken of [false, true])
+    test(`exit ${exitCode}, expired at the worker's state check${taken ? ', attempt 2 taken' : ''}`, async () => {
+      const { afterFirst, saved, final, runs, events, deadLetters } = await failedThenExpired(exitCode, taken);
+      // the worker reports its attempt expired and fails nothing: attempt 2 keeps its count, state and limit
+      // (attempt 2 taken: the other worker runs it, not this loop)
+      assert.deepEqual(
+        events.map((e) => [e.state, e.attempt]),
+        taken
+          ? [['expired', 1]]
+          : [
+              ['expired', 1],
+              ['completed', 2],
+            ],
+      );
+      assert.match(events[0]!.error ?? '', /attempt 1 outlived its 3600 s expiry/);
+      const { output, ...first } = afterFirst;
+      assert.deepEqual(first, { state: taken ? 'active' : 'retry', retryCount: taken ? 1 : 0, retryLimit: 2 });
+      // pg-boss's own timeout message stays the job's output (not the late attempt's outcome)
+      assert.match(JSON.stringify(output), /failed by timeout/);
+      assert.deepEqual(deadLetters, []);
+      assert.doesNotMatch(saved, /not recorded/, 'attempt 2 (taken) still holds the job when it saves');
+      assert.equal(final.state, 'completed');
+      assert.equal(final.retryCount, 1);
+      // exactly one run per attempt: attempt 1's failed run (saved while it held the job), attempt 2's success
+      assert.deepEqual(
+        runs.map((r) => [r.job.attempt, r.status, r.exitCode]),
+        [
+          [1, 'failed', exitCode],
+          [2, 'ok', 0],
+        ],
+      );
+    });
+
+test("pg-boss's expiry during a held attempt's fail waits on the job's row, then finds nothing to expire", async () => {
+  await withQueue(async ({ boss }) => {
+    const { name, id } = await sendOne(boss, '8');
+    const [fetched] = await boss.fetch(name, { batchSize: 1 });
+    assert.equal(fetched?.id, id);
+    // attempt 1 overdue (its expiry not yet run); the expiry starts once the fail holds the row's lock
+    await sql(
+      boss,
+      `update ${QUEUE_SCHEMA}.job set started_on = started_on - interval '2 hours' where name = $1 and id = $2`,
+      [name, id],
+    );
+    const fail = boss.fail.bind(boss) as (...args: unknown[]) => Promise<unknown>;
+    let expiring: Promise<unknown> = Promise.resolve();
+    let waited = false;
+    (boss as { fail: unknown }).fail = async (...args: unknown[]) => {
+      expiring = sql(boss, plans.failJobsByTimeout(QUEUE_SCHEMA));
+      for (let i = 0; i < 100 && !waited; i++) {
+        const rows = await sql(
+          boss,
+          `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        waited = rows.length > 0;
+        if (!waited) await new Promise((r) => setTimeout(r, 50));
+      }
+      return fail(...args);
+    };
+    const outcome = { exitCode: ExitCode.environment, message: 'no ffmpeg', retryable: true };
+    assert.equal(await failHeldAttempt(boss, { id, queue: name, attempt: 1 }, outcome), true);
+    await expiring;
+    assert.equal(waited, true, 'the expiry waited for the fail to commit');
+    const rows = await sql<{ state: string; retryCount: number; output: { message?: string } }>(
+      boss,
+      `select state::text as state, retry_count as "retryCount", output from ${QUEUE_SCHEMA}.job where id = $1`,
+      [id],
+    );
+    // one row, retried once by this fail (not failed again by the expiry): the worker's outcome as its output
+    assert.deepEqual(rows, [{ state: 'retry', retryCount: 0, output: { ...outcome } }]);
+  });
+});
+
+test('stop past its timeout hands back only the attempt it holds, not the next one another worker took', async () => {
+  await withQueue(async ({ boss }) => {
+    const { name, id } = await sendOne(boss, '9');
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const events: JobEvent[] = [];
+    const worker = new QueueWorker(boss, {
+      commands: ['master'],
+      concurrency: 1,
+      once: true,
+      maxJobs: 1,
+      pollMs: 50,
+      // attempt 1 expires while it runs, another worker takes attempt 2, and attempt 1 hangs past the stop
+      run: async (job) => {
+        await expire(boss, job);
+        await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [id]);
+        const [other] = await boss.fetch(name, { batchSize: 1, includeMetadata: true });
+        assert.equal(other?.retryCount, 1, 'attempt 2 taken');
+        started();
+        await hung;
+        return { exitCode: ExitCode.ok };
+      },
+      onJob: (e) => events.push(e),
+    });
+    const loop = worker.run();
+    await running;
+    await worker.stop(50);
+    release();
+    await loop;
+    const [row] = await sql<{ state: string; retryCount: number }>(
+      boss,
+      `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
+      [name, id],
+    );
+    // attempt 2 stays active under its worker (not put back to `created` by attempt 1's hand-back)
+    assert.deepEqual(row, { state: 'active', retryCount: 1 });
+    assert.deepEqual(
+      events.map((e) => [e.state, e.attempt]),
+      [['expired', 1]],
+    );
+  });
+});
