@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { presetPath } from '../../src/presets.js';
 import { chooseTakes, measurePoints, parseWeights } from '../../src/engines/comp/choice.js';
-import type { TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import { FrameMeter, withPitch, type TakeFeatures } from '../../src/engines/comp/features.js';
+import { measureTakes, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import { native } from '../../src/native.js';
 import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
@@ -36,9 +38,10 @@ test('comp take model: the preset reads the engine features in order, and its ch
   const m = loadTakeModel(presetPath('comp-take-lr59.json'));
   assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr59');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  // lr59 reads the engine's first 35 features (h-comp63's pooled terms came after it)
+  assert.deepEqual(m.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(TAKE_FEATURE_GROUPS.length, TAKE_FEATURES.length);
-  assert.equal(m.weights.length, TAKE_FEATURES.length);
+  assert.equal(m.weights.length, 35);
   assert.equal(m.checks.length, 3);
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
 });
@@ -203,7 +206,7 @@ test('comp take model, trees (gbm61): the engine features, its check pairs score
   const m = loadTakeModel(TAKE_TREES_FILE);
   assert.ok(m.kind === 'trees');
   assert.equal(m.name, 'comp-take-gbm61');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.deepEqual(m.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(m.trees.length % 2, 0);
   assert.equal(m.cover.length, m.trees.length);
   for (const c of m.cover) assert.equal(c.length, 1 << m.depth);
@@ -321,13 +324,13 @@ test('comp take model, gated (lr62, gbm62): the engine features, their check row
   const lr = loadTakeModel(TAKE_GATED_FILE);
   assert.ok(lr.kind !== 'trees');
   assert.equal(lr.name, 'comp-take-lr62');
-  assert.deepEqual(lr.features, [...TAKE_FEATURES]);
+  assert.deepEqual(lr.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(lr.checks.length, 3);
   for (const c of lr.checks) assert.ok(Math.abs(takeScore(lr, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
   const gb = loadTakeModel(TAKE_GATED_TREES_FILE);
   assert.ok(gb.kind === 'trees');
   assert.equal(gb.name, 'comp-take-gbm62');
-  assert.deepEqual(gb.features, [...TAKE_FEATURES]);
+  assert.deepEqual(gb.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(gb.checks.length, 3);
   for (const c of gb.checks) assert.ok(Math.abs(pairMargin(gb, c.x) - c.score) < 1e-9, c.from);
   for (const m of [lr, gb]) assert.match(String(m.provenance.command), / --gated /);
@@ -409,4 +412,69 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
   } finally {
     setGate(gateWas);
   }
+});
+
+/**
+ * h-comp63: four takes of four 2 s sections (a phrase of four notes with 10 ms attacks, analytic pitch), identical
+ * but for take 1, which sings section 2 20 ms late (`lateMs`); per-note offsets `jitterMs` (a fixed pattern) on top.
+ */
+function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
+  const fs = 16000;
+  const sec = 2;
+  const melody: [number, number, number][] = [
+    [0.3, 0.62, 62],
+    [0.7, 0.95, 65],
+    [1.0, 1.25, 64],
+    [1.3, 1.7, 60],
+  ];
+  const take = (k: number): TakeFeatures => {
+    const n = fs * 4 * sec;
+    const x = new Float32Array(n);
+    const track: { t: number; hz: number | null }[] = [];
+    const at = (s: number, q: number) =>
+      s * sec + (k === 0 && s === 1 ? lateMs / 1000 : 0) + (jitterMs[(k * 4 + s * 4 + q) % (jitterMs.length || 1)] ?? 0) / 1000;
+    const onsets: number[] = [];
+    for (let s = 0; s < 4; s++)
+      melody.forEach(([a0, b0, m], q) => {
+        const a = at(s, q) + a0;
+        const b = at(s, q) + b0;
+        const hz = 440 * 2 ** ((m - 69) / 12);
+        onsets.push(a);
+        for (let i = Math.round(a * fs); i < Math.round(b * fs); i++) {
+          const t = i / fs - a;
+          x[i] = 0.3 * Math.min(1, t / 0.01, (b - i / fs) / 0.02) * Math.sin(2 * Math.PI * hz * t);
+        }
+      });
+    for (let i = 0; i < n; i++) x[i]! += 1e-4 * Math.sin(i * 1.7);
+    for (let t = 0.005; t < 4 * sec; t += 0.01) {
+      const s = Math.floor(t / sec);
+      const note = melody.find(([a0, b0], q) => t >= at(s, q) + a0 && t < at(s, q) + b0);
+      track.push({ t, hz: note ? 440 * 2 ** ((note[2] - 69) / 12) : null });
+    }
+    const m = new FrameMeter(fs, 1, native().kWeightingCoefficients(fs));
+    for (let i = 0; i < n; i += 4096) m.add([x.subarray(i, Math.min(n, i + 4096))]);
+    return withPitch(m.finish(), track, onsets);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s + 1}`, startSeconds: s * sec, endSeconds: (s + 1) * sec }));
+  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide: { kind: 'none' } });
+  return { sections, out };
+}
+
+test('comp pooled measures: a take 20 ms late in one section reads 20 ms behind the others, pooled over it', () => {
+  const { out } = lateTakeSet(20);
+  const row = out.measures[1]!;
+  assert.ok(Math.abs(row[0]!.pooledLagMs! - 20) <= 1.5, `the late take: ${row[0]!.pooledLagMs} ms`);
+  assert.equal(row[0]!.pooledLagAgree, 0, 'no other take within 10 ms of it');
+  for (const m of row.slice(1)) {
+    assert.ok(Math.abs(m.pooledLagMs!) <= 1.5, `a take in time: ${m.pooledLagMs} ms`);
+    assert.ok(Math.abs(m.pooledLagAgree! - 2 / 3) < 1e-9, 'two of its three others agree');
+  }
+  // identical pitch and level: none apart
+  for (const r of out.measures)
+    for (const m of r) {
+      assert.ok(Math.abs(m.pooledPitchCents!) < 1, `${m.pooledPitchCents} cents`);
+      assert.ok(Math.abs(m.pooledLevelDb!) < 0.1, `${m.pooledLevelDb} dB`);
+    }
+  // the other sections: every take in time with every other
+  for (const s of [0, 2, 3]) for (const m of out.measures[s]!) assert.ok(Math.abs(m.pooledLagMs!) <= 1.5);
 });
