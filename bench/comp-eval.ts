@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-41]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-42]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9054,6 +9054,295 @@ export const HELD_OUT_41_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-42 (in no set before it): a light high soprano, a straight-toned loose tenor, a still bass. */
+const COLORATURA_SOPRANO: VoiceStyle = {
+  name: 'coloratura soprano',
+  formantScale: 1.16,
+  vibratoHz: 6.2,
+  vibratoCents: 28,
+  vibratoDelaySeconds: 0.2,
+  driftCents: 3,
+  breath: 0.04,
+  openPhase: 0.58,
+  closePhase: 0.1,
+};
+const SACRED_HARP_TENOR: VoiceStyle = {
+  name: 'sacred harp tenor',
+  formantScale: 1.0,
+  vibratoHz: 5.6,
+  vibratoCents: 12,
+  vibratoDelaySeconds: 0.5,
+  driftCents: 9,
+  breath: 0.08,
+  openPhase: 0.62,
+  closePhase: 0.12,
+};
+const PLAINCHANT_BASS: VoiceStyle = {
+  name: 'plainchant bass',
+  formantScale: 0.86,
+  vibratoHz: 4.2,
+  vibratoCents: 10,
+  vibratoDelaySeconds: 0.6,
+  driftCents: 4,
+  breath: 0.06,
+  openPhase: 0.5,
+  closePhase: 0.15,
+};
+/**
+ * held-out-42's two spreads of defect size: FAINT (held-out-41's faint sizes and a little round them: late and early
+ * 20–26 ms, detunes 12–20 cents, level drops 2–4 dB, bursts −56…−48 dBFS, clipping 1.5–4 dB) and ORDINARY
+ * (defectAmount's own ranges: 30–120 ms, 20–60 cents, 8–14 dB, −24…−16 dBFS, 6–12 dB).
+ */
+export const FAINT_SPREAD = {
+  late: [20, 26],
+  early: [20, 26],
+  detune: [12, 20],
+  level: [2, 4],
+  noise: [-56, -48],
+  clip: [1.5, 4],
+} as const;
+export const ORDINARY_SPREAD = {
+  late: [30, 120],
+  early: [30, 120],
+  detune: [20, 60],
+  level: [8, 14],
+  noise: [-24, -16],
+  clip: [6, 12],
+} as const;
+const MIXED_KINDS = ['late', 'early', 'detune', 'level', 'noise', 'clip'] as const;
+/**
+ * A song's defect table of held-out-42, a realistic mix: per kind (in the order late, early, detune, level, noise,
+ * clip) `F` draws that kind's sizes from the faint spread, `O` from the ordinary one — e.g. 'FOOFOF'.
+ */
+export function mixedSizes(mask: string): Record<(typeof MIXED_KINDS)[number], readonly [number, number]> {
+  if (!/^[FO]{6}$/.test(mask)) throw new Error(`mixedSizes: ${mask}`);
+  const table = {} as Record<(typeof MIXED_KINDS)[number], readonly [number, number]>;
+  MIXED_KINDS.forEach((k, i) => (table[k] = (mask[i] === 'F' ? FAINT_SPREAD : ORDINARY_SPREAD)[k]));
+  return table;
+}
+
+/**
+ * The forty-second held-out set (spec committed before shub's one run on it; 2026-12-05, h-cset63, while h-comp63's
+ * take model is judged on it — every earlier set is tuning material now; the base's baseline only), made differently
+ * from every earlier comp set: **defect sizes a realistic mix** (each song's table mixes the faint spread — late and
+ * early 20–26 ms, detunes 12–20 cents, level drops 2–4 dB, bursts −56…−48 dBFS, clipping 1.5–4 dB — and the ordinary
+ * one, defectAmount's own ranges, kind by kind: of the 48 (spec, kind) cells the specs' bags draw from, 24 faint and
+ * 24 ordinary; the test counts them); **take and guide programs keyed on their bank** (fluidsynth, settings no set
+ * used: 71 clarinet under a 73 flute guide from FluidR3_GM, 68 oboe under 40 violin from TimGM6mb, 41 viola under 69
+ * english horn from MuseScore General, 70 bassoon under 42 cello from FluidR3Mono; each new to its bank as take and as
+ * guide); **sample rates of real devices no set used** (11.025, 37.8, 47.25 and 88.2 kHz); SoX rooms and convolution
+ * rooms no set used (a 0.7 s white tail, a 1.1 s damped room with two reflections 14 and 27 ms, a short bright room on
+ * speech); take latencies no set used; floors per take; three voices in no set (coloratura soprano, sacred harp tenor,
+ * plainchant bass); a tight singer (timing jitter 3 ms, pitch jitter 1 cent) and a loose one (25 ms, 17 cents);
+ * consonant shares 1 and 0.1; sections of 42 and 43 beats; speech from espeak-ng Oromo (om+m3, pitch 62, 86 wpm) and
+ * K'iche' (quc+f4, pitch 15, 245 wpm); seeds 5901–5912. 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5
+ * sentences = 70 sections, every one clearly best by construction (one clean take).
+ */
+export const HELD_OUT_42: (Song15 & FloorSpec)[] = [
+  ...(
+    [
+      {
+        seed: 5901,
+        program: 71,
+        guideProgram: 73,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.2, reverbLevel: 0.25 },
+        sampleRate: 37800,
+        tonic: 62,
+        bpm: 100,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'detune', 'level', 'noise'],
+        defectSizes: mixedSizes('FOOFOF'),
+        latencyMs: [0, 0, 24, 0, 0],
+        floorDb: [-66, -58, -70, -61, -64],
+      },
+      {
+        seed: 5902,
+        program: 68,
+        guideProgram: 40,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.6, reverbLevel: 0.7 },
+        sampleRate: 47250,
+        tonic: 67,
+        bpm: 94,
+        takes: 5,
+        scale: 'melodic',
+        rhythm: 'dotted',
+        kinds: ['early', 'clip', 'missing', 'detune', 'level'],
+        defectSizes: mixedSizes('OFFOOO'),
+        latencyMs: 185,
+      },
+      {
+        seed: 5903,
+        program: 41,
+        guideProgram: 69,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.55, reverbLevel: 0.3 },
+        sampleRate: 88200,
+        tonic: 60,
+        bpm: 108,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['late', 'early', 'missing', 'noise', 'detune'],
+        defectSizes: mixedSizes('OFOOFO'),
+      },
+      {
+        seed: 5904,
+        program: 70,
+        guideProgram: 42,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0.4, reverbLevel: 0.5 },
+        sampleRate: 11025,
+        tonic: 46,
+        bpm: 84,
+        takes: 5,
+        scale: 'phrygian',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'late', 'clip', 'detune'],
+        defectSizes: mixedSizes('FOFOOF'),
+        latencyMs: [12, 0, 47, 0, 12],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+  ...(
+    [
+      {
+        seed: 5905,
+        voice: COLORATURA_SOPRANO,
+        tonic: 69,
+        bpm: 116,
+        takes: 5,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'detune', 'missing', 'early', 'level'],
+        defectSizes: mixedSizes('OFOFOO'),
+        soxReverb: [58, 35, 45, 0, 24, -8],
+        latencyMs: [0, 21, 0, 75, 0],
+        sampleRate: 88200,
+      },
+      {
+        seed: 5906,
+        voice: SACRED_HARP_TENOR,
+        tonic: 57,
+        bpm: 98,
+        takes: 5,
+        scale: 'pentatonic',
+        rhythm: 'straight',
+        kinds: ['detune', 'missing', 'level', 'noise', 'early'],
+        defectSizes: mixedSizes('OOFOFO'),
+        irRoom: { rt60Seconds: 0.7, wet: 0.45, preDelayMs: 7 },
+        consonantShare: 1,
+        floorDb: [-62, -71, -59, -66, -68],
+        sampleRate: 47250,
+      },
+      {
+        seed: 5907,
+        voice: PLAINCHANT_BASS,
+        tonic: 41,
+        bpm: 76,
+        takes: 4,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'early', 'detune', 'clip'],
+        defectSizes: mixedSizes('FOFOOO'),
+        timingJitterMs: 3,
+        pitchJitterCents: 1,
+        latencyMs: [0, 0, 0, 26],
+        sampleRate: 37800,
+      },
+      {
+        seed: 5908,
+        voice: COLORATURA_SOPRANO,
+        tonic: 71,
+        bpm: 122,
+        takes: 6,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['level', 'late', 'missing', 'noise', 'detune', 'early'],
+        defectSizes: mixedSizes('OFOFOF'),
+        soxReverb: [74, 12, 66, 0, 8, -4],
+        latencyMs: 195,
+        sectionBeats: 42,
+        sampleRate: 11025,
+      },
+      {
+        seed: 5909,
+        voice: SACRED_HARP_TENOR,
+        tonic: 60,
+        bpm: 88,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'triplet',
+        kinds: ['early', 'missing', 'detune', 'level', 'clip'],
+        defectSizes: mixedSizes('FFOFOF'),
+        irRoom: {
+          rt60Seconds: 1.1,
+          wet: 0.3,
+          preDelayMs: 9,
+          dampingHz: 1500,
+          reflections: [
+            [14, 0.28],
+            [27, 0.16],
+          ],
+        },
+        consonantShare: 0.1,
+        latencyMs: [0, 58, 0, 0, 22],
+        sectionBeats: 43,
+        sampleRate: 88200,
+      },
+      {
+        seed: 5910,
+        voice: PLAINCHANT_BASS,
+        tonic: 45,
+        bpm: 102,
+        takes: 5,
+        scale: 'natural',
+        rhythm: 'swing',
+        kinds: ['late', 'missing', 'level', 'noise', 'early'],
+        defectSizes: mixedSizes('FOFOFO'),
+        placement: 'runs',
+        timingJitterMs: 25,
+        pitchJitterCents: 17,
+        latencyMs: [40, 40, 0, 40, 100],
+        floorDb: [-60, -67, -63, -72, -58],
+        sampleRate: 47250,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6 })),
+];
+export const HELD_OUT_42_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec)[] = [
+  {
+    seed: 5911,
+    voice: 'om+m3',
+    wordsPerMinute: 86,
+    espeakPitch: 62,
+    takes: 4,
+    latencyMs: [0, 25, 0, 0],
+    kinds: ['detune', 'missing', 'late', 'level'],
+    defectSizes: mixedSizes('OFOFOO'),
+    irRoom: { rt60Seconds: 0.5, wet: 0.25, preDelayMs: 4, dampingHz: 3200 },
+    floorDb: [-64, -57, -69, -61],
+    sentences: [
+      'Nagaan bulte.',
+      'Bishaan dhugi.',
+      'Mana keenya dhufi.',
+      'Ani barataa dha.',
+      'Harki koo qulqulluu dha.',
+    ],
+  },
+  {
+    seed: 5912,
+    voice: 'quc+f4',
+    wordsPerMinute: 245,
+    espeakPitch: 15,
+    takes: 5,
+    latencyMs: [0, 0, 140, 0, 70],
+    kinds: ['early', 'missing', 'detune', 'noise', 'level'],
+    defectSizes: mixedSizes('FOFOOF'),
+    soxReverb: [48, 50, 38, 0, 18, -2],
+    sentences: ['Utz awach.', "Jas ab'i?", "Kinwaj ja'.", "Le ak'al kawarik.", 'Xinwil le ja.'],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -9540,6 +9829,7 @@ async function main(): Promise<void> {
     ['held-out-39', HELD_OUT_39, HELD_OUT_39_SPEECH],
     ['held-out-40', HELD_OUT_40, HELD_OUT_40_SPEECH],
     ['held-out-41', HELD_OUT_41, HELD_OUT_41_SPEECH],
+    ['held-out-42', HELD_OUT_42, HELD_OUT_42_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

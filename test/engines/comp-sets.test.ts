@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 import * as EVAL from '../../bench/comp-eval.js';
-import type { TakeSet } from '../../fixtures/takes.js';
+import { defectAmount, type TakeSet } from '../../fixtures/takes.js';
 
 interface Spec {
   seed?: number;
@@ -32,6 +32,7 @@ interface Spec {
   floorDb?: readonly number[];
   takes?: number;
   vowels?: readonly string[];
+  consonantShare?: number;
   timingJitterMs?: number;
   pitchJitterCents?: number;
   wordsPerMinute?: number;
@@ -944,5 +945,111 @@ test('comp held-out-41: every defect fainter than any table; level and clipping 
   assert.ok(
     set41.some((s) => s.floorDb?.some((f) => f >= floor + 3)),
     `no floor 3 dB over ${floor}`,
+  );
+});
+
+// held-out-42 against every set before it (held-out-41 included)
+const set42 = sets.filter(([name]) => numberOf(name) === 42).flatMap(([, v]) => v);
+const before42 = sets.filter(([name]) => numberOf(name) < 42).flatMap(([, v]) => v);
+
+test('comp held-out-42: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before42.length, before41.length + set41.length, 'every earlier spec read, held-out-41 too');
+  // take and guide programs tuned (≤ 112) and new to the bank they sound from, as take and as guide
+  const synth = set42.filter((s) => s.program !== undefined);
+  for (const [what, f] of [
+    ['take', (s: Spec) => s.program],
+    ['guide', (s: Spec) => s.guideProgram],
+  ] as const) {
+    const played = new Set(
+      before42.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) {
+      assert.ok(f(s)! <= 112, `${s.seed}: ${what} ${f(s)} percussive or an effect`);
+      for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed}: ${what} ${b} ${f(s)} before`);
+    }
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono'],
+  );
+  // the rest as every set before it (assertMadeNew), the programs' numbers left out
+  assertMadeNew(
+    42,
+    set42.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before42,
+    0,
+  );
+  assert.equal(synth.length, 4, 'synth songs');
+  // sample rates of real devices (11.025, 37.8, 47.25, 88.2 kHz); every earlier rate whole kHz, 22.05 and 44.1 kHz
+  const odd = (r?: number) => r !== undefined && r % 1000 !== 0;
+  assert.deepEqual(
+    [...new Set(before42.filter((s) => odd(s.sampleRate)).map((s) => s.sampleRate))].sort(),
+    [22050, 44100],
+  );
+  assert.deepEqual(
+    [...new Set(set42.flatMap((s) => (s.sampleRate ? [s.sampleRate] : [])))].sort((a, b) => a - b),
+    [11025, 37800, 47250, 88200],
+  );
+  // a tight singer and a loose one, jitters no set used; consonant shares no set used
+  const jitters = set42.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]);
+  assert.deepEqual(jitters, [
+    [3, 1],
+    [25, 17],
+  ]);
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set42)) assert.ok(!shares(before42).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set42), [1, 0.1]);
+});
+
+test('comp held-out-42: defect sizes a realistic mix of the faint spread and the ordinary, in every spec', () => {
+  type Kind = 'late' | 'early' | 'detune' | 'level' | 'noise' | 'clip';
+  const kinds: Kind[] = ['late', 'early', 'detune', 'level', 'noise', 'clip'];
+  // every spec's table: each kind from one of the two spreads, the faint one covering held-out-41's faint sizes
+  const faint = EVAL.FAINT_SPREAD;
+  const ordinary = EVAL.ORDINARY_SPREAD;
+  assert.ok(faint.late[0] <= 20 && faint.late[1] >= 26 && faint.detune[0] <= 12 && faint.detune[1] >= 20, 'faint');
+  assert.ok(faint.level[0] <= 2 && faint.level[1] >= 4, 'faint level');
+  // the ordinary spread is defectAmount's own range (its draws at 0 and at 1)
+  for (const k of kinds) {
+    const at = (x: number) => (k === 'noise' ? defectAmount(k, () => x, 1) : Math.abs(defectAmount(k, () => x, 1)));
+    assert.deepEqual(
+      [at(0), at(1)].sort((a, b) => a - b),
+      [...ordinary[k]].sort((a, b) => a - b),
+      k,
+    );
+    assert.ok(Math.max(...faint[k].map(Math.abs)) <= Math.min(...ordinary[k].map(Math.abs)) || k === 'noise', k);
+  }
+  assert.ok(faint.noise[1] < ordinary.noise[0], 'faint bursts quieter');
+  let [f, o] = [0, 0];
+  const counts = new Map<string, [number, number]>();
+  for (const s of set42) {
+    const d = s.defectSizes as Record<Kind, readonly [number, number]>;
+    assert.ok(d, `${s.seed}: no table`);
+    const used = kinds.filter((k) => s.kinds!.includes(k));
+    const isFaint = used.map((k) => d[k] === faint[k] || JSON.stringify(d[k]) === JSON.stringify(faint[k]));
+    for (const [i, k] of used.entries()) {
+      assert.ok(isFaint[i] || JSON.stringify(d[k]) === JSON.stringify(ordinary[k]), `${s.seed} ${k}`);
+      const c = counts.get(k) ?? [0, 0];
+      c[isFaint[i] ? 0 : 1]++;
+      counts.set(k, c);
+    }
+    // a mix in every spec: a faint kind and an ordinary kind (a missing phrase too)
+    assert.ok(isFaint.includes(true) && isFaint.includes(false), `${s.seed}: not a mix`);
+    assert.ok(s.kinds!.includes('missing'), `${s.seed}: no missing phrase`);
+    f += isFaint.filter((x) => x).length;
+    o += isFaint.filter((x) => !x).length;
+  }
+  // the proportions: 24 faint and 24 ordinary of the 48 (spec, kind) cells; each timing kind, detunes and level
+  // drops faint in 4–6 specs and ordinary in 3–6
+  assert.deepEqual([f, o], [24, 24]);
+  for (const k of ['late', 'early', 'detune', 'level'] as const) {
+    const [kf, ko] = counts.get(k)!;
+    assert.ok(kf >= 4 && kf <= 6 && ko >= 3 && ko <= 6, `${k}: faint ${kf}, ordinary ${ko}`);
+  }
+  floorsAndLatencies(set42);
+  assert.deepEqual(
+    set42.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    [5903, 5906],
+    'two still songs',
   );
 });
