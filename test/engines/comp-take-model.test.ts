@@ -15,6 +15,7 @@ import {
   TAKE_FEATURE_GROUPS,
   TAKE_GATED_FILE,
   TAKE_GATED_TREES_FILE,
+  TAKE_POOLED_FILE,
   TAKE_TREES_FILE,
   loadTakeModel,
   pairMargin,
@@ -23,6 +24,7 @@ import {
   songContext,
   takeContext,
   takeFeatures,
+  takeModelFile,
   takeScore,
 } from '../../src/engines/comp/take-model.js';
 
@@ -400,6 +402,9 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
     { ...clean, levelDeltaLu: -6, voicedLufs: -24, timingMs: 30 },
   ];
   const gateWas = setGate(1);
+  // lr62's reading (takeModel 1 gated; lr63, the default since h-comp63, agrees with the rules here)
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
   try {
     const c = chooseTakes([{ name: 'A', startSeconds: 0, endSeconds: 4 }], [row], parseWeights(undefined).weights, [
       'take1',
@@ -411,6 +416,7 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
     assert.match(c.why, /the rules' gates removed take1 \(absent\); the take model scored take2 [\d.]+ over take3/);
   } finally {
     setGate(gateWas);
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
   }
 });
 
@@ -432,7 +438,9 @@ function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
     const x = new Float32Array(n);
     const track: { t: number; hz: number | null }[] = [];
     const at = (s: number, q: number) =>
-      s * sec + (k === 0 && s === 1 ? lateMs / 1000 : 0) + (jitterMs[(k * 4 + s * 4 + q) % (jitterMs.length || 1)] ?? 0) / 1000;
+      s * sec +
+      (k === 0 && s === 1 ? lateMs / 1000 : 0) +
+      (jitterMs[(k * 4 + s * 4 + q) % (jitterMs.length || 1)] ?? 0) / 1000;
     const onsets: number[] = [];
     for (let s = 0; s < 4; s++)
       melody.forEach(([a0, b0, m], q) => {
@@ -477,4 +485,42 @@ test('comp pooled measures: a take 20 ms late in one section reads 20 ms behind 
     }
   // the other sections: every take in time with every other
   for (const s of [0, 2, 3]) for (const m of out.measures[s]!) assert.ok(Math.abs(m.pooledLagMs!) <= 1.5);
+});
+
+test('comp take model lr63 (takeModel 3): the features with the pooled terms, check rows score as trained', () => {
+  const m = loadTakeModel(TAKE_POOLED_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr63');
+  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.equal(TAKE_FEATURES.length, 43);
+  assert.ok(m.features.slice(35).every((f) => f.startsWith('pooled ')));
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  assert.equal(takeModelFile(3), TAKE_POOLED_FILE);
+});
+
+test('comp take model lr63: the take 20 ms late is not chosen, and the decision log names its pooled lag', () => {
+  // the set above: take 1 sings section 2 20 ms late, the other takes identical. (The base chooses right here too:
+  // its entry measure reads the 20 ms on this clean material; on the faint defects of held-out-40…42 it does not)
+  const { sections, out } = lateTakeSet(20);
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  const gateWas = setGate(0);
+  try {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 3;
+    const names = ['take1', 'take2', 'take3', 'take4'];
+    const w = parseWeights(undefined).weights;
+    const c = chooseTakes(sections, out.measures, w, names, undefined, undefined, undefined, takeContext(out));
+    const d = c[1]!.model!;
+    assert.equal(d.preset, 'comp-take-lr63');
+    assert.notEqual(c[1]!.chosen, 0, 'the late take is not chosen');
+    const late = d.takes[0]!;
+    assert.ok(late.score < Math.min(...d.takes.slice(1).map((t) => t.score)), 'the late take scores lowest');
+    const term = late.terms.find((t) => t.feature === 'pooled lag, here − song median, |ms| / 10');
+    assert.ok(term, `its terms: ${late.terms.map((t) => t.feature).join('; ')}`);
+    assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms against its song median: ${term.value}`);
+    assert.ok(term.overMean < 0, 'the pooled lag counts against it');
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+    setGate(gateWas);
+  }
 });

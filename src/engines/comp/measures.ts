@@ -2035,7 +2035,7 @@ export function pooledMeasures(
   const t0 = takes[0]!;
   const hopS = t0.hop / t0.sampleRate;
   const tickMs = (1000 * t0.fineHop) / t0.sampleRate;
-  const maxLag = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value * 1000 / tickMs));
+  const maxLag = Math.max(1, Math.round((COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value * 1000) / tickMs));
   const minFrames = COMP_MEASURE_PARAMETERS.pooledMinFrames.value;
   const frames = takes.map((t, k) => analyseTake(t, gains[k]!));
   const fold = (c: number) => ((((c + 600) % 1200) + 1200) % 1200) - 600;

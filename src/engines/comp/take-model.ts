@@ -314,12 +314,12 @@ export const takeModelFile = (switchValue: number, gate = 0): string =>
   switchValue >= 2.5
     ? TAKE_POOLED_FILE
     : switchValue >= 1.5
-    ? gate >= 0.5
-      ? TAKE_GATED_TREES_FILE
-      : TAKE_TREES_FILE
-    : gate >= 0.5
-      ? TAKE_GATED_FILE
-      : TAKE_MODEL_FILE;
+      ? gate >= 0.5
+        ? TAKE_GATED_TREES_FILE
+        : TAKE_TREES_FILE
+      : gate >= 0.5
+        ? TAKE_GATED_FILE
+        : TAKE_MODEL_FILE;
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
