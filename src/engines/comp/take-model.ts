@@ -5,7 +5,8 @@
  * section's take with the highest score is chosen. The features are built here once, for the trainer and for the
  * engine; the weights and scales are presets/comp-take-lr59.json (h-comp59; lr57 before it, h-comp57: with timing
  * evidence the rules leave out: the onset error, the entry against the nearest other take's, the take's own latency;
- * lr59 adds the takes' entries against each other over the whole song, songContext). Within a section only
+ * lr59 adds the takes' entries against each other over the whole song, songContext; lr63, h-comp63, the engine's
+ * since, the takes pooled against each other over each section: measures.ts pooledMeasures). Within a section only
  * differences between takes count (a constant shared by the section's takes adds to every score alike), so the
  * features are a take's own.
  */
