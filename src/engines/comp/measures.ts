@@ -2002,13 +2002,8 @@ function envelopeLag(take: Float32Array, ref: Float32Array, maxLag: number, tick
   return (at - maxLag) * tickMs;
 }
 
-/** The true median (the mean of the middle two for an even count); null for none. */
-function medianOrNull(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((x, y) => x - y);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-}
+/** The true median (order.ts: the mean of the middle two for an even count); null for none. */
+const medianOrNull = (xs: number[]): number | null => middleValue(xs) ?? null;
 
 /**
  * h-comp63: each take against the other takes, pooled over the whole section — a defect too faint for the per-note
