@@ -431,9 +431,9 @@ export const COMP_CHOICE_PARAMETERS = {
       "where it keeps the rules' take their reason and continuity stand, where it overturns them a defect or an " +
       'absence is named as the rules name it; the default from h-comp57 to h-comp63, h-comp57: held-out-38 ' +
       '127 → 145 of 200 sections; lr59: held-out-39 132 → 134); 2: the same features read by boosted trees over ' +
-      'the take pairs (presets/comp-take-gbm61.json, h-comp61); 3: the logit with the takes pooled against each other over each ' +
-      'section (lag, pitch, level: measures.ts pooledMeasures; presets/comp-take-lr63.json, h-comp63; on by default: ' +
-      'held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); ' +
+      'the take pairs (presets/comp-take-gbm61.json, h-comp61); 3: the logit with the takes pooled against each ' +
+      'other over each section (lag, pitch, level: measures.ts pooledMeasures; presets/comp-take-lr63.json, ' +
+      'h-comp63; on by default: held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
