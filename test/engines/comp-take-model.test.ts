@@ -6,13 +6,16 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { presetPath } from '../../src/presets.js';
 import { chooseTakes, measurePoints, parseWeights } from '../../src/engines/comp/choice.js';
-import type { TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import { FrameMeter, withPitch, type TakeFeatures } from '../../src/engines/comp/features.js';
+import { measureTakes, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
+import { native } from '../../src/native.js';
 import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
 import {
   TAKE_FEATURES,
   TAKE_FEATURE_GROUPS,
   TAKE_GATED_FILE,
   TAKE_GATED_TREES_FILE,
+  TAKE_POOLED_FILE,
   TAKE_TREES_FILE,
   loadTakeModel,
   pairMargin,
@@ -21,6 +24,7 @@ import {
   songContext,
   takeContext,
   takeFeatures,
+  takeModelFile,
   takeScore,
 } from '../../src/engines/comp/take-model.js';
 
@@ -36,9 +40,10 @@ test('comp take model: the preset reads the engine features in order, and its ch
   const m = loadTakeModel(presetPath('comp-take-lr59.json'));
   assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr59');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  // lr59 reads the engine's first 35 features (h-comp63's pooled terms came after it)
+  assert.deepEqual(m.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(TAKE_FEATURE_GROUPS.length, TAKE_FEATURES.length);
-  assert.equal(m.weights.length, TAKE_FEATURES.length);
+  assert.equal(m.weights.length, 35);
   assert.equal(m.checks.length, 3);
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
 });
@@ -203,7 +208,7 @@ test('comp take model, trees (gbm61): the engine features, its check pairs score
   const m = loadTakeModel(TAKE_TREES_FILE);
   assert.ok(m.kind === 'trees');
   assert.equal(m.name, 'comp-take-gbm61');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.deepEqual(m.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(m.trees.length % 2, 0);
   assert.equal(m.cover.length, m.trees.length);
   for (const c of m.cover) assert.equal(c.length, 1 << m.depth);
@@ -321,13 +326,13 @@ test('comp take model, gated (lr62, gbm62): the engine features, their check row
   const lr = loadTakeModel(TAKE_GATED_FILE);
   assert.ok(lr.kind !== 'trees');
   assert.equal(lr.name, 'comp-take-lr62');
-  assert.deepEqual(lr.features, [...TAKE_FEATURES]);
+  assert.deepEqual(lr.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(lr.checks.length, 3);
   for (const c of lr.checks) assert.ok(Math.abs(takeScore(lr, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
   const gb = loadTakeModel(TAKE_GATED_TREES_FILE);
   assert.ok(gb.kind === 'trees');
   assert.equal(gb.name, 'comp-take-gbm62');
-  assert.deepEqual(gb.features, [...TAKE_FEATURES]);
+  assert.deepEqual(gb.features, [...TAKE_FEATURES.slice(0, 35)]);
   assert.equal(gb.checks.length, 3);
   for (const c of gb.checks) assert.ok(Math.abs(pairMargin(gb, c.x) - c.score) < 1e-9, c.from);
   for (const m of [lr, gb]) assert.match(String(m.provenance.command), / --gated /);
@@ -397,6 +402,9 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
     { ...clean, levelDeltaLu: -6, voicedLufs: -24, timingMs: 30 },
   ];
   const gateWas = setGate(1);
+  // lr62's reading (takeModel 1 gated; lr63, the default since h-comp63, agrees with the rules here)
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
   try {
     const c = chooseTakes([{ name: 'A', startSeconds: 0, endSeconds: 4 }], [row], parseWeights(undefined).weights, [
       'take1',
@@ -407,6 +415,112 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
     assert.notEqual(c.chosen, 0);
     assert.match(c.why, /the rules' gates removed take1 \(absent\); the take model scored take2 [\d.]+ over take3/);
   } finally {
+    setGate(gateWas);
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+  }
+});
+
+/**
+ * h-comp63: four takes of four 2 s sections (a phrase of four notes with 10 ms attacks, analytic pitch), identical
+ * but for take 1, which sings section 2 20 ms late (`lateMs`); per-note offsets `jitterMs` (a fixed pattern) on top.
+ */
+function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
+  const fs = 16000;
+  const sec = 2;
+  const melody: [number, number, number][] = [
+    [0.3, 0.62, 62],
+    [0.7, 0.95, 65],
+    [1.0, 1.25, 64],
+    [1.3, 1.7, 60],
+  ];
+  const take = (k: number): TakeFeatures => {
+    const n = fs * 4 * sec;
+    const x = new Float32Array(n);
+    const track: { t: number; hz: number | null }[] = [];
+    const at = (s: number, q: number) =>
+      s * sec +
+      (k === 0 && s === 1 ? lateMs / 1000 : 0) +
+      (jitterMs[(k * 4 + s * 4 + q) % (jitterMs.length || 1)] ?? 0) / 1000;
+    const onsets: number[] = [];
+    for (let s = 0; s < 4; s++)
+      melody.forEach(([a0, b0, m], q) => {
+        const a = at(s, q) + a0;
+        const b = at(s, q) + b0;
+        const hz = 440 * 2 ** ((m - 69) / 12);
+        onsets.push(a);
+        for (let i = Math.round(a * fs); i < Math.round(b * fs); i++) {
+          const t = i / fs - a;
+          x[i] = 0.3 * Math.min(1, t / 0.01, (b - i / fs) / 0.02) * Math.sin(2 * Math.PI * hz * t);
+        }
+      });
+    for (let i = 0; i < n; i++) x[i]! += 1e-4 * Math.sin(i * 1.7);
+    for (let t = 0.005; t < 4 * sec; t += 0.01) {
+      const s = Math.floor(t / sec);
+      const note = melody.find(([a0, b0], q) => t >= at(s, q) + a0 && t < at(s, q) + b0);
+      track.push({ t, hz: note ? 440 * 2 ** ((note[2] - 69) / 12) : null });
+    }
+    const m = new FrameMeter(fs, 1, native().kWeightingCoefficients(fs));
+    for (let i = 0; i < n; i += 4096) m.add([x.subarray(i, Math.min(n, i + 4096))]);
+    return withPitch(m.finish(), track, onsets);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s + 1}`, startSeconds: s * sec, endSeconds: (s + 1) * sec }));
+  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide: { kind: 'none' } });
+  return { sections, out };
+}
+
+test('comp pooled measures: a take 20 ms late in one section reads 20 ms behind the others, pooled over it', () => {
+  const { out } = lateTakeSet(20);
+  const row = out.measures[1]!;
+  assert.ok(Math.abs(row[0]!.pooledLagMs! - 20) <= 1.5, `the late take: ${row[0]!.pooledLagMs} ms`);
+  assert.equal(row[0]!.pooledLagAgree, 0, 'no other take within 10 ms of it');
+  for (const m of row.slice(1)) {
+    assert.ok(Math.abs(m.pooledLagMs!) <= 1.5, `a take in time: ${m.pooledLagMs} ms`);
+    assert.ok(Math.abs(m.pooledLagAgree! - 2 / 3) < 1e-9, 'two of its three others agree');
+  }
+  // identical pitch and level: none apart
+  for (const r of out.measures)
+    for (const m of r) {
+      assert.ok(Math.abs(m.pooledPitchCents!) < 1, `${m.pooledPitchCents} cents`);
+      assert.ok(Math.abs(m.pooledLevelDb!) < 0.1, `${m.pooledLevelDb} dB`);
+    }
+  // the other sections: every take in time with every other
+  for (const s of [0, 2, 3]) for (const m of out.measures[s]!) assert.ok(Math.abs(m.pooledLagMs!) <= 1.5);
+});
+
+test('comp take model lr63 (takeModel 3): the features with the pooled terms, check rows score as trained', () => {
+  const m = loadTakeModel(TAKE_POOLED_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr63');
+  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.equal(TAKE_FEATURES.length, 43);
+  assert.ok(m.features.slice(35).every((f) => f.startsWith('pooled ')));
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  assert.equal(takeModelFile(3), TAKE_POOLED_FILE);
+});
+
+test('comp take model lr63: the take 20 ms late is not chosen, and the decision log names its pooled lag', () => {
+  // the set above: take 1 sings section 2 20 ms late, the other takes identical. (The base chooses right here too:
+  // its entry measure reads the 20 ms on this clean material; on the faint defects of held-out-40…42 it does not)
+  const { sections, out } = lateTakeSet(20);
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  const gateWas = setGate(0);
+  try {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 3;
+    const names = ['take1', 'take2', 'take3', 'take4'];
+    const w = parseWeights(undefined).weights;
+    const c = chooseTakes(sections, out.measures, w, names, undefined, undefined, undefined, takeContext(out));
+    const d = c[1]!.model!;
+    assert.equal(d.preset, 'comp-take-lr63');
+    assert.notEqual(c[1]!.chosen, 0, 'the late take is not chosen');
+    const late = d.takes[0]!;
+    assert.ok(late.score < Math.min(...d.takes.slice(1).map((t) => t.score)), 'the late take scores lowest');
+    const term = late.terms.find((t) => t.feature === 'pooled lag, here − song median, |ms| / 10');
+    assert.ok(term, `its terms: ${late.terms.map((t) => t.feature).join('; ')}`);
+    assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms against its song median: ${term.value}`);
+    assert.ok(term.overMean < 0, 'the pooled lag counts against it');
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     setGate(gateWas);
   }
 });

@@ -69,6 +69,17 @@ export interface TakeSectionMeasures {
   levelDeltaLu: number | null;
   missingFraction: number;
   extraFraction: number;
+  /**
+   * Pooled against the other takes over the whole section (h-comp63, pooledMeasures; the take model reads them):
+   * the median over the other takes of the take's lag behind each (ms, + late: the cross-correlation of their onset
+   * envelopes, the takes' own latencies taken off), of its pitch above each (cents, on their common voiced frames)
+   * and of its level above each (dB, on their common active frames); null where no other take compares.
+   */
+  pooledLagMs?: number | null;
+  /** The share of the other takes compared whose lag against this one lies within pooledAgreeSeconds. */
+  pooledLagAgree?: number | null;
+  pooledPitchCents?: number | null;
+  pooledLevelDb?: number | null;
 }
 
 const dbOf = (x: number) => (x > 0 ? 10 * Math.log10(x) : -200);
@@ -592,6 +603,14 @@ function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: numb
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
+  const out = measureTakesLatent(input);
+  const pooled = pooledMeasures(input.takes, input.gains, input.sections, out.takeLatencyMs);
+  out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, pooled[s]![k]!)));
+  return out;
+}
+
+/** The measures, each take's latency (no guide: read on the pitch contours first) taken off. */
+function measureTakesLatent(input: MeasureInput): MeasureOutput {
   if (input.guide.kind !== 'none' || input.takes.length < 2) return measureTakesOnce(input);
   // no guide: each take's latency read on the pitch contours (contourTiming) taken off its features before the
   // takes are measured against each other (a latent take does not pull the consensus), added back to its latency
@@ -1920,4 +1939,161 @@ export function contourTiming(
     });
   }
   return { latencyMs: latency };
+}
+
+/** Pooled measures of one take in one section (h-comp63). */
+export interface PooledMeasures {
+  pooledLagMs: number | null;
+  pooledLagAgree: number | null;
+  pooledPitchCents: number | null;
+  pooledLevelDb: number | null;
+}
+
+/**
+ * A take's onset envelope over fine ticks [a, b): its energy envelope's rise in dB over pooledRiseSeconds (the
+ * envelope smoothed over as long first; levels floored 45 dB under the window's loudest, the rise capped at 20 dB:
+ * one loud attack does not outweigh the others). Gain-free (a level defect leaves it); bounded memory: one window.
+ */
+export function onsetEnvelope(f: TakeFeatures, a: number, b: number): Float32Array {
+  const w = Math.max(1, Math.round((COMP_MEASURE_PARAMETERS.pooledRiseSeconds.value * f.sampleRate) / f.fineHop));
+  const n = Math.max(0, b - a);
+  const lv = new Float32Array(n + w);
+  let top = -Infinity;
+  for (let i = 0; i < n + w; i++) {
+    // the mean over the w ticks ending at a + i − w … the level w ticks before the first tick is known too
+    let s = 0;
+    let c = 0;
+    for (let j = a + i - 2 * w + 1; j <= a + i - w; j++)
+      if (j >= 0 && j < f.fine.length) {
+        s += f.fine[j]!;
+        c++;
+      }
+    lv[i] = c > 0 && s > 0 ? 10 * Math.log10(s / c) : -200;
+    if (lv[i]! > top) top = lv[i]!;
+  }
+  const floor = top - 45;
+  const env = new Float32Array(n);
+  for (let i = 0; i < n; i++) env[i] = Math.min(20, Math.max(0, Math.max(floor, lv[i + w]!) - Math.max(floor, lv[i]!)));
+  return env;
+}
+
+/**
+ * The lag (ms, + = `take` late) maximising Σ take[i + L]·ref[i] over `ref`'s window, |L| ≤ maxLag ticks, the peak
+ * refined by a parabola (sub-tick); `take` spans maxLag ticks more on each side. Null when either is flat.
+ */
+function envelopeLag(take: Float32Array, ref: Float32Array, maxLag: number, tickMs: number): number | null {
+  const score = new Float64Array(2 * maxLag + 1);
+  for (let L = -maxLag; L <= maxLag; L++) {
+    let s = 0;
+    for (let i = 0; i < ref.length; i++) if (ref[i]! > 0) s += take[i + L + maxLag]! * ref[i]!;
+    score[L + maxLag] = s;
+  }
+  let k = 0;
+  for (let i = 1; i < score.length; i++) if (score[i]! > score[k]!) k = i;
+  if (!(score[k]! > 0)) return null;
+  let at = k;
+  if (k > 0 && k < score.length - 1) {
+    const y0 = score[k - 1]!,
+      y1 = score[k]!,
+      y2 = score[k + 1]!;
+    const d = y0 - 2 * y1 + y2;
+    if (d < 0) at = k + (0.5 * (y0 - y2)) / d;
+  }
+  return (at - maxLag) * tickMs;
+}
+
+/** The true median (order.ts: the mean of the middle two for an even count); null for none. */
+const medianOrNull = (xs: number[]): number | null => middleValue(xs) ?? null;
+
+/**
+ * h-comp63: each take against the other takes, pooled over the whole section — a defect too faint for the per-note
+ * measures (a take 20 ms late, 15 cents sharp, 3 dB under) shows against every other take at once. Per pair of takes
+ * and section: the lag of one behind the other (cross-correlation of their onset envelopes, onsetEnvelope, over the
+ * section; each take's own latency taken off), the pitch of one above the other (median over the frames both voice,
+ * the other take moved by that lag; octaves folded) and the level (median dB over the frames both sound, after
+ * gain matching); per take, the median over the other takes. Memory: one section's envelopes at a time.
+ */
+export function pooledMeasures(
+  takes: TakeFeatures[],
+  gains: number[],
+  sections: Section[],
+  latencyMs: number[],
+): PooledMeasures[][] {
+  const N = takes.length;
+  const none = (): PooledMeasures => ({
+    pooledLagMs: null,
+    pooledLagAgree: null,
+    pooledPitchCents: null,
+    pooledLevelDb: null,
+  });
+  if (N < 2) return sections.map(() => takes.map(none));
+  const t0 = takes[0]!;
+  const hopS = t0.hop / t0.sampleRate;
+  const tickMs = (1000 * t0.fineHop) / t0.sampleRate;
+  const maxLag = Math.max(1, Math.round((COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value * 1000) / tickMs));
+  const minFrames = COMP_MEASURE_PARAMETERS.pooledMinFrames.value;
+  const frames = takes.map((t, k) => analyseTake(t, gains[k]!));
+  const fold = (c: number) => ((((c + 600) % 1200) + 1200) % 1200) - 600;
+  return sections.map((s) => {
+    const a = Math.max(0, Math.round((s.startSeconds * 1000) / tickMs));
+    const b = Math.max(a, Math.round((s.endSeconds * 1000) / tickMs));
+    const ref = takes.map((t) => onsetEnvelope(t, a, b));
+    const [fa, fb] = [Math.round(s.startSeconds / hopS), Math.round(s.endSeconds / hopS)];
+    // per ordered pair (t behind u): lag (latencies off), pitch and level of t above u
+    // a take compares only where it sings (active frames: at least pooledVoicedShare of the most any take has
+    // here): a take that left the phrase out has a room or a floor whose envelope lags nothing
+    const voiced = frames.map((f) => {
+      let c = 0;
+      for (let i = Math.max(0, fa); i < Math.min(fb, f.active.length); i++) c += f.active[i]!;
+      return c;
+    });
+    const most = Math.max(...voiced);
+    const sings = voiced.map((c) => c >= minFrames && c >= COMP_MEASURE_PARAMETERS.pooledVoicedShare.value * most);
+    const lag: (number | null)[][] = takes.map(() => new Array<number | null>(N).fill(null));
+    const pitch: number[][] = takes.map(() => []);
+    const level: number[][] = takes.map(() => []);
+    for (let t = 0; t < N; t++)
+      for (let u = 0; u < N; u++) {
+        if (u === t || !sings[t] || !sings[u]) continue;
+        // searched around the lag the takes' own latencies predict (a latency may exceed the search)
+        const dl = (latencyMs[t] ?? 0) - (latencyMs[u] ?? 0);
+        const c = Math.round(dl / tickMs);
+        const found = envelopeLag(onsetEnvelope(takes[t]!, a + c - maxLag, b + c + maxLag), ref[u]!, maxLag, tickMs);
+        // and on their pitch contours (contourLag: a legato note change moves no energy); where both read, their
+        // mean unless they differ by more than pooledMaxLagSeconds / 4 (then the contours'); either alone
+        const span = Math.ceil((Math.abs(dl) / 1000 + COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value) / hopS);
+        const cl = contourLag(frames[u]!.raw, frames[t]!.raw, Math.max(0, fa), fb, span, hopS);
+        const con = cl === null ? null : cl * hopS * 1000;
+        const env = found === null ? null : found + c * tickMs;
+        if (env === null && con === null) continue;
+        const agree = COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value * 250;
+        const raw = con === null ? env! : env === null || Math.abs(con - env) > agree ? con : (con + env) / 2;
+        lag[t]![u] = raw - dl;
+        // t's frames moved by the raw lag onto u's
+        const d = Math.round(raw / 1000 / hopS);
+        const ft = frames[t]!;
+        const fu = frames[u]!;
+        const ps: number[] = [];
+        const ls: number[] = [];
+        for (let i = Math.max(0, fa); i < fb; i++) {
+          const j = i + d;
+          if (j < 0 || j >= ft.db.length || i >= fu.db.length) continue;
+          if (ft.active[j] && fu.active[i]) ls.push(ft.db[j]! - fu.db[i]!);
+          const x = ft.slow[j]!;
+          const y = fu.slow[i]!;
+          if (!Number.isNaN(x) && !Number.isNaN(y)) ps.push(fold(x - y));
+        }
+        if (ps.length >= minFrames) pitch[t]!.push(medianOrNull(ps)!);
+        if (ls.length >= minFrames) level[t]!.push(medianOrNull(ls)!);
+      }
+    const near = COMP_MEASURE_PARAMETERS.pooledAgreeSeconds.value * 1000;
+    return takes.map((_, t) => ({
+      pooledLagMs: medianOrNull(lag[t]!.filter((x): x is number => x !== null)),
+      pooledLagAgree: ((ls) => (ls.length ? ls.filter((x) => Math.abs(x) <= near).length / ls.length : null))(
+        lag[t]!.filter((x): x is number => x !== null),
+      ),
+      pooledPitchCents: medianOrNull(pitch[t]!),
+      pooledLevelDb: medianOrNull(level[t]!),
+    }));
+  });
 }

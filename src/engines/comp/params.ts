@@ -335,6 +335,38 @@ export const COMP_MEASURE_PARAMETERS = {
       "lowest such reading among the takes, plus this: a room's tail in the rests is as loud as the voice that " +
       'fed it (a take sung 17 dB louder carries a room 17 dB louder), a noise burst or a floor is not',
   ),
+  pooledMaxLagSeconds: p(
+    0.08,
+    's',
+    [0.01, 0.3],
+    "pooled (h-comp63): the largest lag searched between two takes' onset envelopes over a section (their " +
+      'cross-correlation on the 1 ms energy envelope; the take model reads the median over the other takes)',
+  ),
+  pooledRiseSeconds: p(
+    0.005,
+    's',
+    [0.001, 0.05],
+    "pooled: the onset envelope is the energy envelope's rise (dB) over this long (smoothed over it too)",
+  ),
+  pooledVoicedShare: p(
+    0.3,
+    'ratio',
+    [0, 1],
+    'pooled: a take is compared in a section only where its active frames reach this share of the most any take ' +
+      'has there (a take that left the phrase out compares nothing)',
+  ),
+  pooledAgreeSeconds: p(
+    0.01,
+    's',
+    [0.001, 0.05],
+    "pooled: another take agrees with a take's timing in a section when their pooled lag lies within this",
+  ),
+  pooledMinFrames: p(
+    10,
+    'frames',
+    [1, 200],
+    "pooled: two takes' pitch or level compared on at least this many common voiced frames, else not at all",
+  ),
 } as const;
 
 /** How many of each measure cost one point (before weights). */
@@ -390,16 +422,18 @@ export const COMP_CHOICE_PARAMETERS = {
       'level defects and rooms put present takes up to 21 dB under with 0.3 missing). Tuning: 20–25 alike',
   ),
   takeModel: p(
-    1,
+    3,
     'switch',
-    [0, 2],
+    [0, 3],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
       "where it keeps the rules' take their reason and continuity stand, where it overturns them a defect or an " +
-      'absence is named as the rules name it; on by default, h-comp57: held-out-38 127 → 145 of 200 sections; ' +
-      'lr59: held-out-39 132 → 134); 2: the same features read by boosted trees over the take pairs ' +
-      '(presets/comp-take-gbm61.json, h-comp61); ' +
+      'absence is named as the rules name it; the default from h-comp57 to h-comp63, h-comp57: held-out-38 ' +
+      '127 → 145 of 200 sections; lr59: held-out-39 132 → 134); 2: the same features read by boosted trees over ' +
+      'the take pairs (presets/comp-take-gbm61.json, h-comp61); 3: the logit with the takes pooled against each ' +
+      'other over each section (lag, pitch, level: measures.ts pooledMeasures; presets/comp-take-lr63.json, ' +
+      'h-comp63; on by default: held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

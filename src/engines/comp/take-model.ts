@@ -5,7 +5,8 @@
  * section's take with the highest score is chosen. The features are built here once, for the trainer and for the
  * engine; the weights and scales are presets/comp-take-lr59.json (h-comp59; lr57 before it, h-comp57: with timing
  * evidence the rules leave out: the onset error, the entry against the nearest other take's, the take's own latency;
- * lr59 adds the takes' entries against each other over the whole song, songContext). Within a section only
+ * lr59 adds the takes' entries against each other over the whole song, songContext; lr63, h-comp63, the engine's
+ * since, the takes pooled against each other over each section: measures.ts pooledMeasures). Within a section only
  * differences between takes count (a constant shared by the section's takes adds to every score alike), so the
  * features are a take's own.
  */
@@ -39,6 +40,23 @@ const SONG_FEATURES: readonly string[] = [
   'entry with latency − other takes median, here − song median, |ms| / 10',
 ];
 
+/**
+ * h-comp63: the takes against each other pooled over the whole section (measures.ts pooledMeasures: a faint late
+ * entry, detune or level drop shows against every other take at once, where the per-note measures' noise hides it),
+ * as read here and against the take's own median over the song's sections.
+ */
+const POOLED_FEATURES: readonly string[] = [
+  'pooled lag behind the other takes, ms / 10 (late +)',
+  'pooled lag behind the other takes, |ms| / 10',
+  'pooled lag, here − song median, |ms| / 10',
+  'pooled lag: the other takes within 10 ms, fraction',
+  'pooled pitch above the other takes, |cents| / 10',
+  'pooled pitch, here − song median, |cents| / 10',
+  'pooled level above the other takes, dB',
+  'pooled level, here − song median, dB',
+];
+const POOLED_GROUPS: readonly string[] = ['timing', 'timing', 'timing', 'timing', 'pitch', 'pitch', 'level', 'level'];
+
 /** The feature names, in order: the preset's `features` must equal it. */
 export const TAKE_FEATURES: readonly string[] = [
   ...MEASURES.map((k) => `log1p ${k} points`),
@@ -62,6 +80,7 @@ export const TAKE_FEATURES: readonly string[] = [
   'own latency, |ms| / 10',
   'entry with its latency − section median, |ms| / 10',
   ...SONG_FEATURES,
+  ...POOLED_FEATURES,
 ];
 
 /** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
@@ -87,6 +106,7 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
   'timing',
   'timing',
   ...SONG_FEATURES.map(() => 'timing'),
+  ...POOLED_GROUPS,
 ];
 
 /**
@@ -106,6 +126,8 @@ export interface SongContext {
   entryRel: (number | null)[][];
   entryMedian: number[];
   entrySpread: number[];
+  /** Per take, the median over the song's sections of its pooled lag, pitch and level (h-comp63; 0: none). */
+  pooledMedian?: { lag: number[]; pitch: number[]; level: number[] };
 }
 
 /** A value against the median of the other takes' (null when it or all of theirs are null). */
@@ -130,10 +152,13 @@ export function songContext(measures: TakeSectionMeasures[][], latencyMs: number
   const N = measures[0]?.length ?? 0;
   const col = (rel: (number | null)[][], t: number) => rel.flatMap((r) => (r[t] == null ? [] : [r[t]!]));
   const entryMedian = Array.from({ length: N }, (_, t) => medianOf(col(entryRel, t)));
+  const pooled = (k: 'pooledLagMs' | 'pooledPitchCents' | 'pooledLevelDb') =>
+    Array.from({ length: N }, (_, t) => medianOf(measures.flatMap((r) => (r[t]?.[k] == null ? [] : [r[t]![k]!]))));
   return {
     entryRel,
     entryMedian,
     entrySpread: entryMedian.map((c, t) => medianOf(col(entryRel, t).map((x) => Math.abs(x - c)))),
+    pooledMedian: { lag: pooled('pooledLagMs'), pitch: pooled('pooledPitchCents'), level: pooled('pooledLevelDb') },
   };
 }
 
@@ -203,6 +228,7 @@ export function takeFeatures(
       Math.abs(lat(t)) / 10,
       rawEntry[t] === null ? 0 : Math.abs(rawEntry[t]! - rMed) / 10,
       ...songFeatures(song, section, t, clip),
+      ...pooledFeatures(m, song, t, clip),
     ]);
   });
 }
@@ -215,6 +241,23 @@ function songFeatures(song: SongContext | undefined, s: number, t: number, clip:
     clip(song.entryMedian[t]! / 10),
     clip(song.entrySpread[t]! / 10),
     e === null ? 0 : clip(Math.abs(e - song.entryMedian[t]!) / 10),
+  ];
+}
+
+function pooledFeatures(m: TakeSectionMeasures, song: SongContext | undefined, t: number, clip: (x: number) => number) {
+  const md = song?.pooledMedian;
+  const L = m.pooledLagMs ?? null;
+  const P = m.pooledPitchCents ?? null;
+  const V = m.pooledLevelDb ?? null;
+  return [
+    L === null ? 0 : clip(L / 10),
+    L === null ? 0 : clip(Math.abs(L) / 10),
+    L === null ? 0 : clip(Math.abs(L - (md?.lag[t] ?? 0)) / 10),
+    m.pooledLagAgree ?? 0,
+    P === null ? 0 : clip(Math.abs(P) / 10),
+    P === null ? 0 : clip(Math.abs(P - (md?.pitch[t] ?? 0)) / 10),
+    V === null ? 0 : clip(V),
+    V === null ? 0 : clip(V - (md?.level[t] ?? 0)),
   ];
 }
 
@@ -262,18 +305,22 @@ export const TAKE_TREES_FILE = presetPath('comp-take-gbm61.json');
 /** The gated models' presets (`takeModelGate` 1, h-comp62): trained on the takes the rules' gates allow only. */
 export const TAKE_GATED_FILE = presetPath('comp-take-lr62.json');
 export const TAKE_GATED_TREES_FILE = presetPath('comp-take-gbm62.json');
+/** The linear model with the pooled features (`takeModel` 3, h-comp63). */
+export const TAKE_POOLED_FILE = presetPath('comp-take-lr63.json');
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
- * trained on the gates' takes only (lr62, gbm62).
+ * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not).
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 1.5
-    ? gate >= 0.5
-      ? TAKE_GATED_TREES_FILE
-      : TAKE_TREES_FILE
-    : gate >= 0.5
-      ? TAKE_GATED_FILE
-      : TAKE_MODEL_FILE;
+  switchValue >= 2.5
+    ? TAKE_POOLED_FILE
+    : switchValue >= 1.5
+      ? gate >= 0.5
+        ? TAKE_GATED_TREES_FILE
+        : TAKE_TREES_FILE
+      : gate >= 0.5
+        ? TAKE_GATED_FILE
+        : TAKE_MODEL_FILE;
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
@@ -283,7 +330,8 @@ export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
   if (m.features.join('\n') !== TAKE_FEATURES.slice(0, m.features.length).join('\n'))
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
   if (m.kind === 'trees') infiniteThresholds(m.trees);
-  if ([TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE].includes(file)) cached.set(file, m);
+  if ([TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE, TAKE_POOLED_FILE].includes(file))
+    cached.set(file, m);
   return m;
 }
 
