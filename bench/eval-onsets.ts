@@ -114,7 +114,11 @@
  * written for it — jazz comping over a feathered kick, double-stroke rolls with ruffs, rimshots with hat-foot
  * splashes, a march with press rolls, a tabla-like teental theka —, SoX hilbert, band, allpass and deemph on the bus, a
  * shoebox bathroom, nave and library, quiet and full-scale stems, made after held-out 36 had been read;
- * `--held-out-37-only`: that set alone).
+ * `--held-out-37-only`: that set alone),
+ * held-out 38 (fixtures/songonsets38.ts: 24 full songs — drums, bass, chords, a lead line —, every note an onset,
+ * pitched programs and drum kits of the npm soundfonts no onset set played, a recital hall and a jazz club, quiet and
+ * full-scale mixes, made after held-out 37 had been read; `--held-out-38-only`: that set alone; the rows by kit are
+ * the songs' soundfonts, by pattern their lead styles).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -122,6 +126,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeMono, groundTruthSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
+import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -175,8 +180,11 @@ const THIRTY_FOURTH = path.join(OUT, 'drums-held-out-34');
 const THIRTY_FIFTH = path.join(OUT, 'drums-held-out-35');
 const THIRTY_SIXTH = path.join(OUT, 'drums-held-out-36');
 const THIRTY_SEVENTH = path.join(OUT, 'drums-held-out-37');
+const THIRTY_EIGHTH = path.join(OUT, 'songs-held-out-38');
+/** `--held-out-38-only`: the thirty-eighth held-out set (fixtures/songonsets38.ts: full songs) alone. */
+const THIRTY_EIGHTH_ONLY = process.argv.includes('--held-out-38-only');
 /** `--held-out-37-only`: the thirty-seventh held-out set (ONSET_HELD_OUT_KITS_37) alone. */
-const THIRTY_SEVENTH_ONLY = process.argv.includes('--held-out-37-only');
+const THIRTY_SEVENTH_ONLY = process.argv.includes('--held-out-37-only') || THIRTY_EIGHTH_ONLY;
 /** `--held-out-36-only`: the thirty-sixth held-out set (ONSET_HELD_OUT_KITS_36) alone. */
 const THIRTY_SIXTH_ONLY = process.argv.includes('--held-out-36-only') || THIRTY_SEVENTH_ONLY;
 /** `--held-out-35-only`: the thirty-fifth held-out set (ONSET_HELD_OUT_KITS_35) alone. */
@@ -300,7 +308,8 @@ interface Item {
     | 'held-out 34'
     | 'held-out 35'
     | 'held-out 36'
-    | 'held-out 37';
+    | 'held-out 37'
+    | 'held-out 38';
   kit: string;
   pattern: string;
 }
@@ -391,7 +400,10 @@ function tuningItems(): Item[] {
 }
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
-const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<typeof heldOutDrumSet>[1]]> = {
+const DRUM_SETS: Record<
+  Exclude<Item['set'], 'tuning' | 'held-out 38'>,
+  [string, Parameters<typeof heldOutDrumSet>[1]]
+> = {
   'held-out': [HELD, {}],
   'held-out 2': [FRESH, { fresh: true }],
   'held-out 3': [THIRD, { set: 'onset-held-out-3' }],
@@ -433,6 +445,14 @@ const DRUM_SETS: Record<Exclude<Item['set'], 'tuning'>, [string, Parameters<type
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 38') {
+    mkdirSync(THIRTY_EIGHTH, { recursive: true });
+    const songs = onsetHeldOut38Songs(THIRTY_EIGHTH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.soundfont, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   const [dir, options] = set === 'tuning' ? [TUNING_PATTERNS, { tuning: true }] : DRUM_SETS[set];
   mkdirSync(dir, { recursive: true });
   const { files, missing } = heldOutDrumSet(dir, options);
@@ -479,7 +499,8 @@ async function main() {
   const thirtyFourth = (THIRD_ONLY && !THIRTY_FOURTH_ONLY) || THIRTY_FIFTH_ONLY ? none : drumItems('held-out 34');
   const thirtyFifth = (THIRD_ONLY && !THIRTY_FIFTH_ONLY) || THIRTY_SIXTH_ONLY ? none : drumItems('held-out 35');
   const thirtySixth = (THIRD_ONLY && !THIRTY_SIXTH_ONLY) || THIRTY_SEVENTH_ONLY ? none : drumItems('held-out 36');
-  const thirtySeventh = THIRD_ONLY && !THIRTY_SEVENTH_ONLY ? none : drumItems('held-out 37');
+  const thirtySeventh = (THIRD_ONLY && !THIRTY_SEVENTH_ONLY) || THIRTY_EIGHTH_ONLY ? none : drumItems('held-out 37');
+  const thirtyEighth = THIRD_ONLY && !THIRTY_EIGHTH_ONLY ? none : drumItems('held-out 38');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -520,6 +541,7 @@ async function main() {
     ...thirtyFifth.items,
     ...thirtySixth.items,
     ...thirtySeventh.items,
+    ...thirtyEighth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -561,6 +583,7 @@ async function main() {
     ...thirtyFifth.missing,
     ...thirtySixth.missing,
     ...thirtySeventh.missing,
+    ...thirtyEighth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -645,6 +668,7 @@ async function main() {
       'held-out 35',
       'held-out 36',
       'held-out 37',
+      'held-out 38',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
