@@ -59,9 +59,9 @@ export const RUN_MAX_RATIO = 1.5;
 export const ATTACK_SECONDS = 0.03;
 
 /**
- * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow them,
- * then the roll and attack evidence: a model of the first 22, onset-peak-gbm56, or of the first 33, gbm59, reads the
- * longer rows unchanged).
+ * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow
+ * them, then the roll and attack evidence: a model of the first 22, onset-peak-gbm56, or of the first 33, gbm59,
+ * reads the longer rows unchanged).
  */
 export function peakFeatureNames(groups: number): string[] {
   return [
@@ -264,7 +264,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   });
 }
 
-/** A candidate's run (ROLL_FEATURES): its length, index, candidates after it, median gap, envelope ratio, main share. */
+/** A candidate's run (ROLL_FEATURES): length, index, candidates after it, median gap, envelope ratio, main's share. */
 interface Run {
   length: number;
   index: number;
