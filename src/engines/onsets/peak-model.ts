@@ -4,7 +4,7 @@
  * delta) — with the evidence around it, as one row of numbers per candidate (peakFeatures: the one function the
  * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
  * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold. Since h-onset59 the
- * rows end in the rules' flags (RULE_FLAGS; presets/onset-peak-gbm59.json reads them, the engine's gbm56 reads the
+ * rows end in the rules' flags (RULE_FLAGS; presets/onset-peak-gbm59.json reads them, gbm56 reads the
  * first 22), and the engine applies the trees only to input with the evidence they were trained on (detectOnsets:
  * otherwise the rules' onsets stand).
  */
@@ -368,12 +368,13 @@ export function acceptPeaks(
 }
 
 /**
- * The engine's preset: h-olearn56's gbm56 (22 features: it reads the front of the longer rows), judged above the
- * rules on three held-out sets made after it (34, 35, 36); h-onset59's gbm59 (with the rules' flags) is kept beside
- * it (held-out 36 below gbm56). On by default since h-onset61 (`onsetModel` 1).
+ * The engine's preset: h-onset63's gbm63 (gbm56's 22 features and the roll and attack evidence, trained on held-out
+ * 12–14 and 18–37; LOSO 0.9042 against gbm56's form retrained 0.9040; judged once on held-out 38, full songs: the
+ * rules 0.9504, gbm56 0.9551, gbm63 0.9595). h-olearn56's gbm56 (22 features, the engine's preset from h-onset61 to
+ * h-onset63) and h-onset59's gbm59 (with the rules' flags) are kept beside it. On by default since h-onset61.
  */
-export const PEAK_MODEL_PRESET = 'onset-peak-gbm56';
-/** presets/onset-peak-gbm56.json (src/presets.ts). */
+export const PEAK_MODEL_PRESET = 'onset-peak-gbm63';
+/** presets/onset-peak-gbm63.json (src/presets.ts). */
 export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
 let loaded: PeakModel | undefined;
 /** The preset (read once). */
