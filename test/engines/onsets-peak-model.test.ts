@@ -1,10 +1,10 @@
 /**
  * The learned onset peak acceptor (issue 12 point 4, h-olearn56, h-onset59, h-onset61, h-onset63;
- * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm63.json, gbm56 and gbm59 with the rules' flags
- * beside it): each preset's feature list is the code's, its check rows (the trainer's own P(onset), bench/onset-learn.ts)
- * are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the candidate callback leaves the rules' output
- * unchanged, and with onsetModel on (the default) a synthesized loop's reading changes (the rules' own reading with
- * the switch off).
+ * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm63.json, gbm56 and gbm59 (the rules' flags)
+ * beside it): each preset's feature list is the code's, its check rows (the trainer's own P(onset),
+ * bench/onset-learn.ts) are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the candidate callback leaves
+ * the rules' output unchanged, and with onsetModel on (the default) a synthesized loop's and a roll's readings change
+ * (the rules' own reading with the switch off).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -149,7 +149,10 @@ test('peak model gbm63 (h-onset63): the whole row, the roll and attack evidence 
   // its trees read gbm56's 22 columns and the roll and attack evidence, never the rules' flags
   const read = new Set(m.trees.flatMap((t) => t.split.map(([j]) => j)));
   for (let j = 22; j < 22 + RULE_FLAGS.length; j++) assert.ok(!read.has(j), `${m.features[j]} read`);
-  assert.ok([...read].some((j) => j >= 22 + RULE_FLAGS.length), 'no roll or attack column read');
+  assert.ok(
+    [...read].some((j) => j >= 22 + RULE_FLAGS.length),
+    'no roll or attack column read',
+  );
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
