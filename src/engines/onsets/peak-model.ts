@@ -220,8 +220,11 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
     let sumAfter = 0;
     let sumBefore = 0;
     if (tick >= 0 && tick < fe.length) {
-      for (let i = tick; i < Math.min(fe.length, tick + 2 * t30); i++) if (fe[i]! > fe[peakTick]!) peakTick = i;
-      for (let i = tick; i < Math.min(fe.length, tick + t30); i++) sumAfter += fe[i]!;
+      const end = Math.min(fe.length, tick + 2 * t30);
+      for (let i = tick; i < end; i++) {
+        if (fe[i]! > fe[peakTick]!) peakTick = i;
+        if (i < tick + t30) sumAfter += fe[i]!;
+      }
       for (let i = Math.max(0, tick - t30); i < tick; i++) sumBefore += fe[i]!;
     }
     const run = runs[k]!;
@@ -260,7 +263,9 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       tick >= 0 && tick < fe.length ? (peakTick - tick) * ev.tickSeconds : NaN,
       tick >= 0 && tick < fe.length && tick >= t30 ? db(sumAfter / Math.max(1e-30, sumBefore)) : NaN,
     ];
-    c.x = Float64Array.from(x, (v) => (Number.isFinite(v) ? v : NaN));
+    const row = new Float64Array(x.length);
+    for (let j = 0; j < x.length; j++) row[j] = Number.isFinite(x[j]!) ? x[j]! : NaN;
+    c.x = row;
   });
 }
 
