@@ -30,6 +30,7 @@ import {
   type PeakModel,
 } from '../src/engines/onsets/peak-model.js';
 import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
+import { infiniteThresholds } from '../src/engines/trees.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RATE = 44100;
@@ -68,6 +69,9 @@ const ORD: Record<string, number> = {
   // read since (h-onset59: the judges of gbm56; items written by heldOutDrumSet, onset-learn's judge mode)
   'thirty-fourth': 34,
   'thirty-fifth': 35,
+  // read since (h-onset63: gbm56's held-out 36 and 37; items from h-onset59's dumps and the generator)
+  'thirty-sixth': 36,
+  'thirty-seventh': 37,
 };
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
 const twin = (set: number) => (set === 23 ? 22 : set);
@@ -77,6 +81,31 @@ const twin = (set: number) => (set === 23 ? 22 : set);
  */
 const FOLDS = Number(arg('--folds') ?? 0);
 let fold = twin;
+/**
+ * `--cols 0-21,33-43`: the row's columns the trees may read (h-onset63: gbm56's 22 with or without the roll and
+ * attack evidence); the trees are trained on those columns and their splits written as indices of the whole row.
+ */
+const COLS = arg('--cols');
+function columns(width: number): number[] {
+  if (!COLS) return Array.from({ length: width }, (_, j) => j);
+  return COLS.split(',').flatMap((r) => {
+    const [a, b] = r.split('-').map(Number) as [number, number?];
+    return Array.from({ length: (b ?? a) - a + 1 }, (_, j) => a + j).filter((j) => j < width);
+  });
+}
+/** trainBoosted over the chosen columns, the splits mapped back to the whole row. */
+function trainCols(X: Float64Array[], Y: number[], gain?: number[]): PeakModel['trees'] {
+  const cols = columns(X[0]!.length);
+  const g = gain ? new Array<number>(cols.length).fill(0) : undefined;
+  const { trees } = trainBoosted(
+    X.map((x) => Float64Array.from(cols, (j) => x[j]!)),
+    Y,
+    2,
+    g,
+  );
+  if (gain && g) cols.forEach((j, i) => (gain[j] = g[i]!));
+  return trees.map((t) => ({ split: t.split.map(([j, th]) => [cols[j]!, th] as [number, number]), leaf: t.leaf }));
+}
 
 interface FileDump {
   name: string;
@@ -206,7 +235,7 @@ function train(sets: number[]): void {
   for (const fd of folds) {
     const trainFiles = sets.filter((s) => fold(s) !== fd).flatMap((s) => data.get(s)!);
     const { X, Y } = rows(trainFiles);
-    const m = asModel(trainBoosted(X, Y, 2).trees, 0.5);
+    const m = asModel(trainCols(X, Y), 0.5);
     for (const s of sets.filter((s) => fold(s) === fd)) {
       const byTheta = new Map<number, { tp: number; fp: number; fn: number }>();
       for (const th of THETAS)
@@ -229,17 +258,35 @@ function train(sets: number[]): void {
     );
     if (F(s) > F(pool(sets.map((x) => per.get(x)!.get(best)!)))) best = th;
   }
+  // `--compare PRESET`: a fixed model (gbm56) on the same dumps, at its own threshold, per set beside
+  const cmpFile = arg('--compare');
+  const cmp = cmpFile ? (JSON.parse(readFileSync(cmpFile, 'utf8')) as PeakModel) : undefined;
+  if (cmp) infiniteThresholds(cmp.trees);
+  const cmpPer = new Map(
+    sets.map((s) => [
+      s,
+      cmp
+        ? data.get(s)!.reduce((a, f) => add(a, score(modelTimes(f, cmp, cmp.threshold), f.truth)), {
+            tp: 0,
+            fp: 0,
+            fn: 0,
+          })
+        : { tp: 0, fp: 0, fn: 0 },
+    ]),
+  );
+  if (cmp) console.log(`${cmp.name} (fixed, θ ${cmp.threshold}): F ${F(pool([...cmpPer.values()])).toFixed(4)}`);
   console.log(`\nθ = ${best} (LOSO); per set main → model (LOSO):`);
-  console.log('| set | files | main F | model F (LOSO) | Δ |\n| --- | --- | --- | --- | --- |');
+  console.log('| set | files | main F | model F (LOSO) | Δ | fixed |\n| --- | --- | --- | --- | --- | --- |');
   for (const s of folds.length ? sets : []) {
     const a = F(mainPer.get(s)!);
     const b = F(per.get(s)!.get(best)!);
-    console.log(`| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${sign(b - a)} |`);
+    const c = cmp ? F(cmpPer.get(s)!).toFixed(4) : '';
+    console.log(`| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${sign(b - a)} | ${c} |`);
   }
   // the final model: every set; in-sample figures beside
   const { X, Y } = rows(sets.flatMap((s) => data.get(s)!));
   const gain = new Array<number>(width).fill(0);
-  const final = asModel(trainBoosted(X, Y, 2, gain).trees, best);
+  const final = asModel(trainCols(X, Y, gain), best);
   const ins = pool(sets.flatMap((s) => data.get(s)!.map((f) => score(modelTimes(f, final, best), f.truth))));
   console.log(`\nin-sample (all sets, θ ${best}): F ${F(ins).toFixed(4)} vs main ${F(mainAll).toFixed(4)}`);
   console.log(
@@ -274,7 +321,8 @@ function train(sets: number[]): void {
         thetaByLoso: best,
         folds: folds.map((fd) => sets.filter((x) => fold(x) === fd)),
         dumps: Object.fromEntries(sets.map((s) => [`set-${s}.json`, sha(s)])),
-        base: '4f20a2a',
+        base: 'dfdd424',
+        columns: columns(width),
       },
     };
     writeFileSync(PRESET, JSON.stringify(preset, null, 1) + '\n');
@@ -313,6 +361,7 @@ else if (mode === 'judge') {
   writeFileSync(list, JSON.stringify(items));
   dump([[set, items]]);
   const m = JSON.parse(readFileSync(PRESET, 'utf8')) as PeakModel;
+  infiniteThresholds(m.trees);
   const data = loadSet(set);
   const kit = (f: FileDump) => f.name.replace(new RegExp(`-${f.group}-\\d+$`), '');
   const rowsOut = new Map<

@@ -89,7 +89,7 @@ test('detectOnsets: a decaying 32nd-note roll 45 ms apart over noise is resolved
   assert.equal(branch.tp, 24, `found ${branch.tp} of 24 (main ${main.tp})`);
   assert.ok(branch.fp <= main.fp, `extras ${branch.fp} (main ${main.fp})`);
   assert.ok(main.tp <= 21, `main found ${main.tp} of 24`);
-  // the defaults (the peak model gbm56, onsetModel 1): every stroke, 3 extras (measured; gbm59: 22 of 24, 2 extras)
+  // the defaults (the peak model, onsetModel 1): every stroke (measured with gbm56: 3 extras; gbm59 22 of 24, 2)
   const model = matchEvents(detectOnsets(input).times, truth, 0.02);
   assert.equal(model.tp, 24, `the model found ${model.tp} of 24`);
   assert.ok(model.fp <= 3, `the model's extras ${model.fp}`);

@@ -521,7 +521,7 @@ export const ONSET_PARAMETERS = {
     1,
     'switch',
     [0, 1],
-    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm56.json): 1 replaces the rules' " +
+    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm63.json): 1 replaces the rules' " +
       "decision over every candidate peak by the boosted trees' P(onset) ≥ onsetModelThreshold (where the input has " +
       "the evidence it reads: the onset flux's groups, novelty, coherence, band energies; elsewhere, e.g. the tempo " +
       "task's and comp's mel-envelope onsets, the rules stand); 0: the rules",

@@ -4,7 +4,7 @@
  * delta) — with the evidence around it, as one row of numbers per candidate (peakFeatures: the one function the
  * engine and the bench's trainer, bench/onset-learn.ts, share), and the boosted trees (bench/learn.ts trainBoosted,
  * two classes: no onset, onset) that accept a candidate when P(onset) ≥ onsetModelThreshold. Since h-onset59 the
- * rows end in the rules' flags (RULE_FLAGS; presets/onset-peak-gbm59.json reads them, the engine's gbm56 reads the
+ * rows end in the rules' flags (RULE_FLAGS; presets/onset-peak-gbm59.json reads them, gbm56 reads the
  * first 22), and the engine applies the trees only to input with the evidence they were trained on (detectOnsets:
  * otherwise the rules' onsets stand).
  */
@@ -30,8 +30,38 @@ export const RULE_FLAGS = [
 ];
 
 /**
- * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow them:
- * a model of the first 22, onset-peak-gbm56, reads the longer rows unchanged).
+ * The roll and attack evidence (h-onset63), after the rules' flags: the candidate's place in a run of near-periodic
+ * candidates (consecutive gaps ≤ RUN_MAX_GAP s, each within RUN_MAX_RATIO of the gap before it) — the regularity of
+ * its own two gaps, the run's length, its index from the run's start and to its end, the run's median gap, the
+ * envelope against the run's median envelope, the share of the run the rules took — and its attack: the flux
+ * envelope's monotone rise before the peak (s), the envelope's rise over the ATTACK_SECONDS before the peak (of the
+ * peak), the fine energy's time to its maximum within 2 × ATTACK_SECONDS after the onset (s) and its mean over the
+ * ATTACK_SECONDS after against the ATTACK_SECONDS before (dB).
+ */
+export const ROLL_FEATURES = [
+  'gapRegularity',
+  'runLength',
+  'runIndex',
+  'runLeft',
+  'runGap',
+  'runRatio',
+  'runMain',
+  'riseSeconds',
+  'slope30',
+  'attackDelay',
+  'attack30Db',
+];
+/** A run's largest gap between candidates, s (32nd and 64th rolls: 40–95 ms). */
+export const RUN_MAX_GAP = 0.15;
+/** A run's gaps: each at most this ratio of the one before it (or at least its inverse). */
+export const RUN_MAX_RATIO = 1.5;
+/** The attack evidence's span, s (a slow attack rises over tens of ms). */
+export const ATTACK_SECONDS = 0.03;
+
+/**
+ * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow
+ * them, then the roll and attack evidence: a model of the first 22, onset-peak-gbm56, or of the first 33, gbm59,
+ * reads the longer rows unchanged).
  */
 export function peakFeatureNames(groups: number): string[] {
   return [
@@ -55,6 +85,7 @@ export function peakFeatureNames(groups: number): string[] {
     'localRatio',
     ...Array.from({ length: groups }, (_, g) => `g${g}`),
     ...RULE_FLAGS,
+    ...ROLL_FEATURES,
   ];
 }
 
@@ -139,6 +170,10 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
     return k;
   };
   const win = Math.max(1, Math.round(1 / hop));
+  const envAt = (c: PeakCandidate) => (n ? env[Math.min(n - 1, Math.max(0, c.p))]! : NaN);
+  const runs = candidateRuns(cands, envAt);
+  const f30 = Math.max(1, Math.round(ATTACK_SECONDS / hop));
+  const t30 = Math.max(1, Math.round(ATTACK_SECONDS / ev.tickSeconds));
   cands.forEach((c, k) => {
     const p = Math.min(Math.max(0, n - 1), c.p);
     const e = n ? env[p]! : NaN;
@@ -176,6 +211,23 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       }
     }
     const localMax = maxNear(env, p, win, win);
+    // the attack: the envelope's monotone rise into the peak (at most 2 × ATTACK_SECONDS), its rise over
+    // ATTACK_SECONDS; the fine energy's time to its maximum after the onset and its rise across the onset
+    let start = p;
+    while (start > 0 && p - start < 2 * f30 && env[start - 1]! < env[start]!) start--;
+    const fe = ev.fineEnergy;
+    let peakTick = tick;
+    let sumAfter = 0;
+    let sumBefore = 0;
+    if (tick >= 0 && tick < fe.length) {
+      const end = Math.min(fe.length, tick + 2 * t30);
+      for (let i = tick; i < end; i++) {
+        if (fe[i]! > fe[peakTick]!) peakTick = i;
+        if (i < tick + t30) sumAfter += fe[i]!;
+      }
+      for (let i = Math.max(0, tick - t30); i < tick; i++) sumBefore += fe[i]!;
+    }
+    const run = runs[k]!;
     const x = [
       c.main,
       c.source,
@@ -199,8 +251,84 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       // a flag set: 1; not set: missing (bench/learn.ts bins a feature by its quantiles, which cannot split a flag
       // set on a few % of the rows; missing values have a bin of their own)
       ...(c.flags ?? RULE_FLAGS.map(() => 0)).map((v) => (v ? 1 : NaN)),
+      prev && next ? Math.min(c.t - prev.t, next.t - c.t) / Math.max(1e-9, Math.max(c.t - prev.t, next.t - c.t)) : NaN,
+      run.length,
+      run.index,
+      run.left,
+      run.gap,
+      run.ratio,
+      run.main,
+      (p - start) * hop,
+      e > 0 && n ? (e - env[Math.max(0, p - f30)]!) / e : NaN,
+      tick >= 0 && tick < fe.length ? (peakTick - tick) * ev.tickSeconds : NaN,
+      tick >= 0 && tick < fe.length && tick >= t30 ? db(sumAfter / Math.max(1e-30, sumBefore)) : NaN,
     ];
-    c.x = Float64Array.from(x, (v) => (Number.isFinite(v) ? v : NaN));
+    const row = new Float64Array(x.length);
+    for (let j = 0; j < x.length; j++) row[j] = Number.isFinite(x[j]!) ? x[j]! : NaN;
+    c.x = row;
+  });
+}
+
+/** A candidate's run (ROLL_FEATURES): length, index, candidates after it, median gap, envelope ratio, main's share. */
+interface Run {
+  length: number;
+  index: number;
+  left: number;
+  gap: number;
+  ratio: number;
+  main: number;
+}
+
+/**
+ * Each candidate's run of near-periodic candidates (sorted by t): maximal chains of gaps ≤ RUN_MAX_GAP, each gap
+ * within RUN_MAX_RATIO of the gap before it; a candidate between two chains takes the longer. Outside a chain:
+ * length 1, the rest missing.
+ */
+function candidateRuns(cands: readonly PeakCandidate[], envAt: (c: PeakCandidate) => number): Run[] {
+  const m = cands.length;
+  // chain[k]: the chain of the gap between candidates k and k + 1 (−1: no chain, the gap too long)
+  const chain = new Int32Array(Math.max(0, m - 1)).fill(-1);
+  const chains: { from: number; to: number }[] = [];
+  for (let k = 0; k + 1 < m; k++) {
+    const g = cands[k + 1]!.t - cands[k]!.t;
+    if (g > RUN_MAX_GAP) continue;
+    const pg = k > 0 && chain[k - 1]! >= 0 ? cands[k]!.t - cands[k - 1]!.t : NaN;
+    const joins = pg > 0 && g > 0 && Math.max(g / pg, pg / g) <= RUN_MAX_RATIO;
+    if (joins) chains[chain[k - 1]!]!.to = k + 1;
+    else chains.push({ from: k, to: k + 1 });
+    chain[k] = joins ? chain[k - 1]! : chains.length - 1;
+  }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? s[s.length >> 1]! : NaN;
+  };
+  const stats = chains.map(({ from, to }) => {
+    const gaps: number[] = [];
+    const envs: number[] = [];
+    let main = 0;
+    for (let i = from; i <= to; i++) {
+      if (i < to) gaps.push(cands[i + 1]!.t - cands[i]!.t);
+      envs.push(envAt(cands[i]!));
+      main += cands[i]!.main;
+    }
+    return { gap: median(gaps), env: median(envs), main: main / (to - from + 1) };
+  });
+  return cands.map((c, k) => {
+    const left = k > 0 ? chain[k - 1]! : -1;
+    const right = k + 1 < m ? chain[k]! : -1;
+    const size = (i: number) => (i >= 0 ? chains[i]!.to - chains[i]!.from + 1 : 0);
+    const i = size(left) >= size(right) ? left : right;
+    if (i < 0) return { length: 1, index: NaN, left: NaN, gap: NaN, ratio: NaN, main: NaN };
+    const { from, to } = chains[i]!;
+    const e = envAt(c);
+    return {
+      length: to - from + 1,
+      index: k - from,
+      left: to - k,
+      gap: stats[i]!.gap,
+      ratio: stats[i]!.env > 0 ? e / stats[i]!.env : NaN,
+      main: stats[i]!.main,
+    };
   });
 }
 
@@ -245,12 +373,13 @@ export function acceptPeaks(
 }
 
 /**
- * The engine's preset: h-olearn56's gbm56 (22 features: it reads the front of the longer rows), judged above the
- * rules on three held-out sets made after it (34, 35, 36); h-onset59's gbm59 (with the rules' flags) is kept beside
- * it (held-out 36 below gbm56). On by default since h-onset61 (`onsetModel` 1).
+ * The engine's preset: h-onset63's gbm63 (gbm56's 22 features and the roll and attack evidence, trained on held-out
+ * 12–14 and 18–37; LOSO 0.9042 against gbm56's form retrained 0.9040; judged once on held-out 38, full songs: the
+ * rules 0.9504, gbm56 0.9551, gbm63 0.9595). h-olearn56's gbm56 (22 features, the engine's preset from h-onset61 to
+ * h-onset63) and h-onset59's gbm59 (with the rules' flags) are kept beside it. On by default since h-onset61.
  */
-export const PEAK_MODEL_PRESET = 'onset-peak-gbm56';
-/** presets/onset-peak-gbm56.json (src/presets.ts). */
+export const PEAK_MODEL_PRESET = 'onset-peak-gbm63';
+/** presets/onset-peak-gbm63.json (src/presets.ts). */
 export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
 let loaded: PeakModel | undefined;
 /** The preset (read once). */
