@@ -12,7 +12,7 @@
  *      --twenty-fifth | --twenty-sixth | --twenty-seventh | --twenty-eighth | --twenty-ninth |
  *      --thirtieth | --thirty-first | --thirty-second | --thirty-third | --thirty-fourth
  *      | --thirty-fifth | --thirty-sixth | --thirty-seventh | --thirty-eighth
- *      | --thirty-ninth | --fortieth] [--written-truth]
+ *      | --thirty-ninth | --fortieth | --forty-first] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -104,7 +104,14 @@
  * snareless half-time with a clap or a rim on 3, two lo-fi jams, 6/8, 12/8 doo-wop, dembow, two-step, two cut-time
  * grooves, Motown and rock controls, two ballads; a PAF kit with random telegraph noise, subharmonic-mixture chords
  * and a BLIT bass, a MIDI-wire sequencer with a groove template, wow on the clock, ffmpeg mcompand, chorus and
- * earwax).
+ * earwax);
+ * --forty-first: fixtures/tempo41.ts, h-tset63 (the level model's and the next tempo change's judge, every bar written
+ * fresh: a polka and a crust d-beat at the fast level; 2/4 oom-pah and cumbia at the slow tap; half-time trap with
+ * hat rolls, drill, snareless half-time with a clap or a rim and cowbell on 3, two lo-fi jams, a 6/8 lilt, a 12/8
+ * blues, dembow, garage two-step, polka and bluegrass cut time, funk and pop-rock controls, two ballads; two kit
+ * families, half the songs each: a van der Pol kit with random-FM noise and a CMOS XOR kit with XOR clouds;
+ * feedback-FM chords and a staircase-sine bass, a Student-t drummer with a touch curve, a settling clock, ffmpeg
+ * apulsator, haas and loudnorm).
  * Every set is scored under the half-time convention
  * (fixtures/tempotruth.ts tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -158,6 +165,7 @@ import { tempo37Set } from '../fixtures/tempo37.js';
 import { tempo38Set } from '../fixtures/tempo38.js';
 import { tempo39Set } from '../fixtures/tempo39.js';
 import { tempo40Set } from '../fixtures/tempo40.js';
+import { tempo41Set } from '../fixtures/tempo41.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -201,87 +209,90 @@ const THIRTY_SEVENTH = process.argv.includes('--thirty-seventh');
 const THIRTY_EIGHTH = process.argv.includes('--thirty-eighth');
 const THIRTY_NINTH = process.argv.includes('--thirty-ninth');
 const FORTIETH = process.argv.includes('--fortieth');
+const FORTY_FIRST = process.argv.includes('--forty-first');
 /** --written-truth: the written tempo (before h-tempo26); by default the half-time convention (tappedTruth). */
 const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 const DIR = path.join(
   OUT,
-  FORTIETH
-    ? 'tempo-heldout40'
-    : THIRTY_NINTH
-      ? 'tempo-heldout39'
-      : THIRTY_EIGHTH
-        ? 'tempo-heldout38'
-        : THIRTY_SEVENTH
-          ? 'tempo-heldout37'
-          : THIRTY_SIXTH
-            ? 'tempo-heldout36'
-            : THIRTY_FIFTH
-              ? 'tempo-heldout35'
-              : THIRTY_FOURTH
-                ? 'tempo-heldout34'
-                : THIRTY_THIRD
-                  ? 'tempo-heldout33'
-                  : THIRTY_SECOND
-                    ? 'tempo-heldout32'
-                    : THIRTY_FIRST
-                      ? 'tempo-heldout31'
-                      : THIRTIETH
-                        ? 'tempo-heldout30'
-                        : TWENTY_NINTH
-                          ? 'tempo-heldout29'
-                          : TWENTY_EIGHTH
-                            ? 'tempo-heldout28'
-                            : TWENTY_SEVENTH
-                              ? 'tempo-heldout27'
-                              : TWENTY_SIXTH
-                                ? 'tempo-heldout26'
-                                : TWENTY_FIFTH
-                                  ? 'tempo-heldout25'
-                                  : TWENTY_FOURTH
-                                    ? 'tempo-heldout24'
-                                    : TWENTY_THIRD
-                                      ? 'tempo-heldout23'
-                                      : TWENTY_SECOND
-                                        ? 'tempo-heldout22'
-                                        : TWENTY_FIRST
-                                          ? 'tempo-heldout21'
-                                          : TWENTIETH
-                                            ? 'tempo-heldout20'
-                                            : NINETEENTH
-                                              ? 'tempo-heldout19'
-                                              : EIGHTEENTH
-                                                ? 'tempo-heldout18'
-                                                : SEVENTEENTH
-                                                  ? 'tempo-heldout17'
-                                                  : SIXTEENTH
-                                                    ? 'tempo-heldout16'
-                                                    : FIFTEENTH
-                                                      ? 'tempo-heldout15'
-                                                      : FOURTEENTH
-                                                        ? 'tempo-heldout14'
-                                                        : THIRTEENTH
-                                                          ? 'tempo-heldout13'
-                                                          : TWELFTH
-                                                            ? 'tempo-heldout12'
-                                                            : ELEVENTH
-                                                              ? 'tempo-heldout11'
-                                                              : TENTH
-                                                                ? 'tempo-heldout10'
-                                                                : NINTH
-                                                                  ? 'tempo-heldout9'
-                                                                  : EIGHTH
-                                                                    ? 'tempo-heldout8'
-                                                                    : SEVENTH
-                                                                      ? 'tempo-heldout7'
-                                                                      : SIXTH
-                                                                        ? 'tempo-heldout6'
-                                                                        : FIFTH
-                                                                          ? 'tempo-heldout5'
-                                                                          : FOURTH
-                                                                            ? 'tempo-heldout4'
-                                                                            : THIRD
-                                                                              ? 'tempo-heldout3'
-                                                                              : 'tempo-heldout2',
+  FORTY_FIRST
+    ? 'tempo-heldout41'
+    : FORTIETH
+      ? 'tempo-heldout40'
+      : THIRTY_NINTH
+        ? 'tempo-heldout39'
+        : THIRTY_EIGHTH
+          ? 'tempo-heldout38'
+          : THIRTY_SEVENTH
+            ? 'tempo-heldout37'
+            : THIRTY_SIXTH
+              ? 'tempo-heldout36'
+              : THIRTY_FIFTH
+                ? 'tempo-heldout35'
+                : THIRTY_FOURTH
+                  ? 'tempo-heldout34'
+                  : THIRTY_THIRD
+                    ? 'tempo-heldout33'
+                    : THIRTY_SECOND
+                      ? 'tempo-heldout32'
+                      : THIRTY_FIRST
+                        ? 'tempo-heldout31'
+                        : THIRTIETH
+                          ? 'tempo-heldout30'
+                          : TWENTY_NINTH
+                            ? 'tempo-heldout29'
+                            : TWENTY_EIGHTH
+                              ? 'tempo-heldout28'
+                              : TWENTY_SEVENTH
+                                ? 'tempo-heldout27'
+                                : TWENTY_SIXTH
+                                  ? 'tempo-heldout26'
+                                  : TWENTY_FIFTH
+                                    ? 'tempo-heldout25'
+                                    : TWENTY_FOURTH
+                                      ? 'tempo-heldout24'
+                                      : TWENTY_THIRD
+                                        ? 'tempo-heldout23'
+                                        : TWENTY_SECOND
+                                          ? 'tempo-heldout22'
+                                          : TWENTY_FIRST
+                                            ? 'tempo-heldout21'
+                                            : TWENTIETH
+                                              ? 'tempo-heldout20'
+                                              : NINETEENTH
+                                                ? 'tempo-heldout19'
+                                                : EIGHTEENTH
+                                                  ? 'tempo-heldout18'
+                                                  : SEVENTEENTH
+                                                    ? 'tempo-heldout17'
+                                                    : SIXTEENTH
+                                                      ? 'tempo-heldout16'
+                                                      : FIFTEENTH
+                                                        ? 'tempo-heldout15'
+                                                        : FOURTEENTH
+                                                          ? 'tempo-heldout14'
+                                                          : THIRTEENTH
+                                                            ? 'tempo-heldout13'
+                                                            : TWELFTH
+                                                              ? 'tempo-heldout12'
+                                                              : ELEVENTH
+                                                                ? 'tempo-heldout11'
+                                                                : TENTH
+                                                                  ? 'tempo-heldout10'
+                                                                  : NINTH
+                                                                    ? 'tempo-heldout9'
+                                                                    : EIGHTH
+                                                                      ? 'tempo-heldout8'
+                                                                      : SEVENTH
+                                                                        ? 'tempo-heldout7'
+                                                                        : SIXTH
+                                                                          ? 'tempo-heldout6'
+                                                                          : FIFTH
+                                                                            ? 'tempo-heldout5'
+                                                                            : FOURTH
+                                                                              ? 'tempo-heldout4'
+                                                                              : THIRD
+                                                                                ? 'tempo-heldout3'
+                                                                                : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -390,162 +401,166 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = FORTIETH
-  ? tempo40Set(DIR)
-  : THIRTY_NINTH
-    ? tempo39Set(DIR)
-    : THIRTY_EIGHTH
-      ? tempo38Set(DIR)
-      : THIRTY_SEVENTH
-        ? tempo37Set(DIR)
-        : THIRTY_SIXTH
-          ? tempo36Set(DIR)
-          : THIRTY_FIFTH
-            ? tempo35Set(DIR)
-            : THIRTY_FOURTH
-              ? tempo34Set(DIR)
-              : THIRTY_THIRD
-                ? tempo33Set(DIR)
-                : THIRTY_SECOND
-                  ? tempo32Set(DIR)
-                  : THIRTY_FIRST
-                    ? tempo31Set(DIR)
-                    : THIRTIETH
-                      ? tempo30Set(DIR)
-                      : TWENTY_NINTH
-                        ? tempo29Set(DIR)
-                        : TWENTY_EIGHTH
-                          ? tempo28Set(DIR)
-                          : TWENTY_SEVENTH
-                            ? tempo27Set(DIR)
-                            : TWENTY_SIXTH
-                              ? tempo26Set(DIR)
-                              : TWENTY_FIFTH
-                                ? tempo25Set(DIR)
-                                : TWENTY_FOURTH
-                                  ? tempo24Set(DIR)
-                                  : TWENTY_THIRD
-                                    ? tempo23Set(DIR)
-                                    : TWENTY_SECOND
-                                      ? tempo22Set(DIR)
-                                      : TWENTY_FIRST
-                                        ? tempo21Set(DIR)
-                                        : TWENTIETH
-                                          ? tempo20Set(DIR)
-                                          : NINETEENTH
-                                            ? tempo19Set(DIR)
-                                            : EIGHTEENTH
-                                              ? tempo18Set(DIR)
-                                              : SEVENTEENTH
-                                                ? tempo17Set(DIR)
-                                                : SIXTEENTH
-                                                  ? tempo16Set(DIR)
-                                                  : FIFTEENTH
-                                                    ? tempo15Set(DIR)
-                                                    : FOURTEENTH
-                                                      ? tempo14Set(DIR)
-                                                      : THIRTEENTH
-                                                        ? tempo13Set(DIR)
-                                                        : TWELFTH
-                                                          ? tempo12Set(DIR)
-                                                          : ELEVENTH
-                                                            ? tempo11Set(DIR)
-                                                            : TENTH
-                                                              ? tempo10Set(DIR)
-                                                              : NINTH
-                                                                ? tempo9Set(DIR)
-                                                                : EIGHTH
-                                                                  ? tempo8Set(DIR)
-                                                                  : SEVENTH
-                                                                    ? tempo7Set(DIR)
-                                                                    : SIXTH
-                                                                      ? tempo6Set(DIR)
-                                                                      : FIFTH
-                                                                        ? tempo5Set(DIR)
-                                                                        : FOURTH
-                                                                          ? tempo4Set(DIR)
-                                                                          : THIRD
-                                                                            ? tempo3Set(DIR)
-                                                                            : tempoHeldOut2Set(DIR);
+const { files, missing } = FORTY_FIRST
+  ? tempo41Set(DIR)
+  : FORTIETH
+    ? tempo40Set(DIR)
+    : THIRTY_NINTH
+      ? tempo39Set(DIR)
+      : THIRTY_EIGHTH
+        ? tempo38Set(DIR)
+        : THIRTY_SEVENTH
+          ? tempo37Set(DIR)
+          : THIRTY_SIXTH
+            ? tempo36Set(DIR)
+            : THIRTY_FIFTH
+              ? tempo35Set(DIR)
+              : THIRTY_FOURTH
+                ? tempo34Set(DIR)
+                : THIRTY_THIRD
+                  ? tempo33Set(DIR)
+                  : THIRTY_SECOND
+                    ? tempo32Set(DIR)
+                    : THIRTY_FIRST
+                      ? tempo31Set(DIR)
+                      : THIRTIETH
+                        ? tempo30Set(DIR)
+                        : TWENTY_NINTH
+                          ? tempo29Set(DIR)
+                          : TWENTY_EIGHTH
+                            ? tempo28Set(DIR)
+                            : TWENTY_SEVENTH
+                              ? tempo27Set(DIR)
+                              : TWENTY_SIXTH
+                                ? tempo26Set(DIR)
+                                : TWENTY_FIFTH
+                                  ? tempo25Set(DIR)
+                                  : TWENTY_FOURTH
+                                    ? tempo24Set(DIR)
+                                    : TWENTY_THIRD
+                                      ? tempo23Set(DIR)
+                                      : TWENTY_SECOND
+                                        ? tempo22Set(DIR)
+                                        : TWENTY_FIRST
+                                          ? tempo21Set(DIR)
+                                          : TWENTIETH
+                                            ? tempo20Set(DIR)
+                                            : NINETEENTH
+                                              ? tempo19Set(DIR)
+                                              : EIGHTEENTH
+                                                ? tempo18Set(DIR)
+                                                : SEVENTEENTH
+                                                  ? tempo17Set(DIR)
+                                                  : SIXTEENTH
+                                                    ? tempo16Set(DIR)
+                                                    : FIFTEENTH
+                                                      ? tempo15Set(DIR)
+                                                      : FOURTEENTH
+                                                        ? tempo14Set(DIR)
+                                                        : THIRTEENTH
+                                                          ? tempo13Set(DIR)
+                                                          : TWELFTH
+                                                            ? tempo12Set(DIR)
+                                                            : ELEVENTH
+                                                              ? tempo11Set(DIR)
+                                                              : TENTH
+                                                                ? tempo10Set(DIR)
+                                                                : NINTH
+                                                                  ? tempo9Set(DIR)
+                                                                  : EIGHTH
+                                                                    ? tempo8Set(DIR)
+                                                                    : SEVENTH
+                                                                      ? tempo7Set(DIR)
+                                                                      : SIXTH
+                                                                        ? tempo6Set(DIR)
+                                                                        : FIFTH
+                                                                          ? tempo5Set(DIR)
+                                                                          : FOURTH
+                                                                            ? tempo4Set(DIR)
+                                                                            : THIRD
+                                                                              ? tempo3Set(DIR)
+                                                                              : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = FORTIETH
-  ? 'fortieth'
-  : THIRTY_NINTH
-    ? 'thirty-ninth'
-    : THIRTY_EIGHTH
-      ? 'thirty-eighth'
-      : THIRTY_SEVENTH
-        ? 'thirty-seventh'
-        : THIRTY_SIXTH
-          ? 'thirty-sixth'
-          : THIRTY_FIFTH
-            ? 'thirty-fifth'
-            : THIRTY_FOURTH
-              ? 'thirty-fourth'
-              : THIRTY_THIRD
-                ? 'thirty-third'
-                : THIRTY_SECOND
-                  ? 'thirty-second'
-                  : THIRTY_FIRST
-                    ? 'thirty-first'
-                    : THIRTIETH
-                      ? 'thirtieth'
-                      : TWENTY_NINTH
-                        ? 'twenty-ninth'
-                        : TWENTY_EIGHTH
-                          ? 'twenty-eighth'
-                          : TWENTY_SEVENTH
-                            ? 'twenty-seventh'
-                            : TWENTY_SIXTH
-                              ? 'twenty-sixth'
-                              : TWENTY_FIFTH
-                                ? 'twenty-fifth'
-                                : TWENTY_FOURTH
-                                  ? 'twenty-fourth'
-                                  : TWENTY_THIRD
-                                    ? 'twenty-third'
-                                    : TWENTY_SECOND
-                                      ? 'twenty-second'
-                                      : TWENTY_FIRST
-                                        ? 'twenty-first'
-                                        : TWENTIETH
-                                          ? 'twentieth'
-                                          : NINETEENTH
-                                            ? 'nineteenth'
-                                            : EIGHTEENTH
-                                              ? 'eighteenth'
-                                              : SEVENTEENTH
-                                                ? 'seventeenth'
-                                                : SIXTEENTH
-                                                  ? 'sixteenth'
-                                                  : FIFTEENTH
-                                                    ? 'fifteenth'
-                                                    : FOURTEENTH
-                                                      ? 'fourteenth'
-                                                      : THIRTEENTH
-                                                        ? 'thirteenth'
-                                                        : TWELFTH
-                                                          ? 'twelfth'
-                                                          : ELEVENTH
-                                                            ? 'eleventh'
-                                                            : TENTH
-                                                              ? 'tenth'
-                                                              : NINTH
-                                                                ? 'ninth'
-                                                                : EIGHTH
-                                                                  ? 'eighth'
-                                                                  : SEVENTH
-                                                                    ? 'seventh'
-                                                                    : SIXTH
-                                                                      ? 'sixth'
-                                                                      : FIFTH
-                                                                        ? 'fifth'
-                                                                        : FOURTH
-                                                                          ? 'fourth'
-                                                                          : THIRD
-                                                                            ? 'third'
-                                                                            : 'second';
+const setName = FORTY_FIRST
+  ? 'forty-first'
+  : FORTIETH
+    ? 'fortieth'
+    : THIRTY_NINTH
+      ? 'thirty-ninth'
+      : THIRTY_EIGHTH
+        ? 'thirty-eighth'
+        : THIRTY_SEVENTH
+          ? 'thirty-seventh'
+          : THIRTY_SIXTH
+            ? 'thirty-sixth'
+            : THIRTY_FIFTH
+              ? 'thirty-fifth'
+              : THIRTY_FOURTH
+                ? 'thirty-fourth'
+                : THIRTY_THIRD
+                  ? 'thirty-third'
+                  : THIRTY_SECOND
+                    ? 'thirty-second'
+                    : THIRTY_FIRST
+                      ? 'thirty-first'
+                      : THIRTIETH
+                        ? 'thirtieth'
+                        : TWENTY_NINTH
+                          ? 'twenty-ninth'
+                          : TWENTY_EIGHTH
+                            ? 'twenty-eighth'
+                            : TWENTY_SEVENTH
+                              ? 'twenty-seventh'
+                              : TWENTY_SIXTH
+                                ? 'twenty-sixth'
+                                : TWENTY_FIFTH
+                                  ? 'twenty-fifth'
+                                  : TWENTY_FOURTH
+                                    ? 'twenty-fourth'
+                                    : TWENTY_THIRD
+                                      ? 'twenty-third'
+                                      : TWENTY_SECOND
+                                        ? 'twenty-second'
+                                        : TWENTY_FIRST
+                                          ? 'twenty-first'
+                                          : TWENTIETH
+                                            ? 'twentieth'
+                                            : NINETEENTH
+                                              ? 'nineteenth'
+                                              : EIGHTEENTH
+                                                ? 'eighteenth'
+                                                : SEVENTEENTH
+                                                  ? 'seventeenth'
+                                                  : SIXTEENTH
+                                                    ? 'sixteenth'
+                                                    : FIFTEENTH
+                                                      ? 'fifteenth'
+                                                      : FOURTEENTH
+                                                        ? 'fourteenth'
+                                                        : THIRTEENTH
+                                                          ? 'thirteenth'
+                                                          : TWELFTH
+                                                            ? 'twelfth'
+                                                            : ELEVENTH
+                                                              ? 'eleventh'
+                                                              : TENTH
+                                                                ? 'tenth'
+                                                                : NINTH
+                                                                  ? 'ninth'
+                                                                  : EIGHTH
+                                                                    ? 'eighth'
+                                                                    : SEVENTH
+                                                                      ? 'seventh'
+                                                                      : SIXTH
+                                                                        ? 'sixth'
+                                                                        : FIFTH
+                                                                          ? 'fifth'
+                                                                          : FOURTH
+                                                                            ? 'fourth'
+                                                                            : THIRD
+                                                                              ? 'third'
+                                                                              : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in
