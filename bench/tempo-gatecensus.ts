@@ -23,7 +23,7 @@ import {
   periodicityEvidence,
   type TempoInput,
 } from '../src/engines/tempo/index.js';
-import { computeFeatures } from './tempo-features.js';
+import { computeFeatures, saveFeatures } from './tempo-features.js';
 import { nonMusic } from './tempo-gate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,23 +46,7 @@ async function inputOf(f: TruthFile): Promise<TempoInput> {
     if (input.pitchClass && input.flux && input.bandEnergy) return input;
   }
   const { input } = await computeFeatures(f);
-  mkdirSync(SCRATCH, { recursive: true });
-  const plain = (x: ArrayLike<number> | undefined) => (x ? Array.from(x) : undefined);
-  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes, flux, bandNovelty, bandEnergy } = input;
-  writeFileSync(
-    path.join(SCRATCH, base),
-    JSON.stringify({
-      odf: plain(odf),
-      odfLow: plain(odfLow),
-      chroma: plain(chroma),
-      pitchClass: plain(pitchClass),
-      hopSeconds,
-      onsetTimes,
-      flux: flux && { ...flux, values: plain(flux.values) },
-      bandNovelty: bandNovelty && { ...bandNovelty, values: plain(bandNovelty.values) },
-      bandEnergy: bandEnergy && { ...bandEnergy, values: plain(bandEnergy.values) },
-    }),
-  );
+  saveFeatures(path.join(SCRATCH, base), input);
   return input;
 }
 
