@@ -38,8 +38,14 @@ export async function features(truth: TruthFile): Promise<Item> {
     if (c.pitchClass && c.flux && c.bandEnergy) return { truth, input: c };
   }
   const item = await computeFeatures(truth);
+  saveFeatures(cache, item.input);
+  return item;
+}
+
+/** Writes a file's envelopes as the cache reads them (plain arrays), making the cache's folder if needed. */
+export function saveFeatures(cache: string, input: TempoInput): void {
   mkdirSync(path.dirname(cache), { recursive: true });
-  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes, flux, bandNovelty, bandEnergy } = item.input;
+  const { odf, odfLow, chroma, pitchClass, hopSeconds, onsetTimes, flux, bandNovelty, bandEnergy } = input;
   const plain = (x: ArrayLike<number> | undefined) => (x ? Array.from(x) : undefined);
   writeFileSync(
     cache,
@@ -55,7 +61,6 @@ export async function features(truth: TruthFile): Promise<Item> {
       bandEnergy: bandEnergy && { ...bandEnergy, values: plain(bandEnergy.values) },
     }),
   );
-  return item;
 }
 
 export async function computeFeatures(truth: TruthFile): Promise<Item> {

@@ -9,7 +9,7 @@
  * Not part of `npm test`.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { groundTruthSet, heldOutSet, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
@@ -96,7 +96,8 @@ export const GATE_TUNING_TEXTS: readonly (readonly [string, string])[] = [
 ];
 
 /** Speech and noise files (written once into bench/out/tempo-gate): the gate's tuning non-music. */
-function nonMusic(): TruthFile[] {
+/** The gate's tuning speech and noise (70 files, rendered once into bench/out/tempo-gate). */
+export function nonMusic(): TruthFile[] {
   const dir = path.join(OUT, 'tempo-gate');
   mkdirSync(dir, { recursive: true });
   const FS = 44100;
@@ -282,4 +283,5 @@ async function main() {
   }
 }
 
-await main();
+// run as a script only (bench/tempo-gatecensus.ts imports nonMusic)
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

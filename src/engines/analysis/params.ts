@@ -1136,6 +1136,17 @@ export const TEMPO_PARAMETERS = {
       'then applies to it. Speech and noise (bench/tempo-gate.ts, 70 files) up to 5.39 σ on it, none given a tempo ' +
       'from 2.5 to 100; 100: off',
   ),
+  beatGateWeakSigma: p(
+    3,
+    'σ',
+    [0, 100],
+    'the "no beat" gate (h-tgate63): a periodicity (minPeriodicitySigma\'s statistic, the larger of the full band ' +
+      'and the beat envelope) from this up to minPeriodicitySigma is a beat only when the file has tuned notes ' +
+      '(beatGateMinTuning) and a repeating onset pattern (beatGateMinPattern) both, each measured (a missing ' +
+      "profile or flux counts as absent). tempo40's half-time drill song under mcompand and wow: 3.81 σ at 73 BPM, " +
+      'tuning 0.80, pattern 10.4; the no-beat inputs (bench/tempo-gatecensus.ts, 108 speech, noise and hard cases): ' +
+      'tuning at most 0.19, none with both cues. At or above minPeriodicitySigma: off (main before h-tgate63)',
+  ),
   periodicityShortLagSeconds: p(
     0.05,
     's',

@@ -1287,6 +1287,20 @@ export function estimateTempoWithDecision(
       : levels(input, options, true, ks.zRef, `on the kick-and-snare envelope, ${gate.summary}`, ksEnv);
   }
   const e = b && b.zRef > full.zRef ? b : full;
+  // h-tgate63: a periodicity a little under minPeriodicitySigma (a compressed, wavering half-time song) is a beat
+  // when the file has both of the second test's cues, measured (speech has no tuned notes)
+  const weak = checkParameter('beatGateWeakSigma', TEMPO_PARAMETERS.beatGateWeakSigma);
+  if (weak < minSigma && e.zRef >= weak) {
+    const minTuning = checkParameter('beatGateMinTuning', TEMPO_PARAMETERS.beatGateMinTuning);
+    const minPattern = checkParameter('beatGateMinPattern', TEMPO_PARAMETERS.beatGateMinPattern);
+    const g = beatGateEvidence(input, e.bpm);
+    if (g.tuning !== undefined && g.tuning >= minTuning && g.pattern !== undefined && g.pattern >= minPattern) {
+      const summary =
+        `beat: periodicity ${fmt(e.zRef)} σ (< ${minSigma} σ, ≥ ${weak} σ) with tuned-note concentration ` +
+        `${fmt(g.tuning)} ≥ ${minTuning} and pattern repeat ${fmt(g.pattern)} ≥ ${minPattern}`;
+      return levels(input, options, e === b, e.zRef, summary);
+    }
+  }
   return {
     tempo: noTempo(
       `no beat: the onsets are not periodic (periodicity ${e.zRef.toFixed(1)} σ above the envelope's own spread ` +
