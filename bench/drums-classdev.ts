@@ -28,6 +28,7 @@
  * --held-out-39, --held-out-39t: fixtures/drumclass39.ts, drumclass39t.ts, h-dxset57;
  * --held-out-40, --held-out-40t: fixtures/drumclass40.ts, drumclass40t.ts, h-dxset60;
  * --held-out-41, --held-out-41t: fixtures/drumclass41.ts, drumclass41t.ts, h-dxset62;
+ * --held-out-42, --held-out-42t: fixtures/drumclass42.ts, drumclass42t.ts, h-dxset63;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -79,6 +80,8 @@ import { heldOut40DrumSpecs } from '../fixtures/drumclass40.js';
 import { heldOut40tDrumSpecs } from '../fixtures/drumclass40t.js';
 import { heldOut41DrumSpecs } from '../fixtures/drumclass41.js';
 import { heldOut41tDrumSpecs } from '../fixtures/drumclass41t.js';
+import { heldOut42DrumSpecs } from '../fixtures/drumclass42.js';
+import { heldOut42tDrumSpecs } from '../fixtures/drumclass42t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -211,6 +214,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-40t', heldOut40tDrumSpecs], // drumclass40t.ts, h-dxset60: partial-bank toms near their kicks, unisons
   ['held-out-41', heldOut41DrumSpecs], // drumclass41.ts, h-dxset62: delay-network synthesis, tom fills, ship's hold
   ['held-out-41t', heldOut41tDrumSpecs], // drumclass41t.ts, h-dxset62: network toms 1.0–1.6× their kicks, ostinati
+  ['held-out-42', heldOut42DrumSpecs], // drumclass42.ts, h-dxset63: waveguide-mesh and sample-and-hold kits, fills
+  ['held-out-42t', heldOut42tDrumSpecs], // drumclass42t.ts, h-dxset63: mesh / pair toms 1.0–1.6× kicks, septuplets
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
