@@ -19,6 +19,8 @@
  * Flags (h-dxgbm56): --features=N, --gbm-only, --always=A.jsonl,…, --folds=36,37, --no-final; --seed=N (h-dx59);
  * --seeds=53,54,55 for `loso` (h-dx62): the gbm trained once per seed, its members' probabilities averaged (each
  * fold's members scored alone too, `gbm:SEED`); the model.json and its preset keep every member.
+ * h-dx63: --near=A.jsonl,… rows in every fold's training at a weight (`loso --near-weight=W`; `seeds
+ * --forms=113@0.5,131@0`: features and weight per form, each form also scored as its seeds' members averaged).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -44,6 +46,11 @@ const flag = (name: string) => flags.find((a) => a.startsWith(`--${name}=`))?.sp
 let FEATURES = MODEL_FEATURES.slice(0, Number(flag('features') ?? MODEL_FEATURES.length));
 let gbmOnly = flags.includes('--gbm-only');
 const always = flag('always')?.split(',') ?? [];
+// --near=A.jsonl,…: dumps (the near-kick analytic toms) in every fold's training at a row weight: `loso`
+// --near-weight=W (1 unless given), `seeds` each form's own (--forms=113@0.5: its first 113 features, those rows
+// at weight 0.5; @0: the rows left out) (h-dx63)
+const nearFiles = flag('near')?.split(',') ?? [];
+const nearWeight = Number(flag('near-weight') ?? 1);
 // --folds=36,37: only those sets (and their twins) left out in turn; --no-final: no model on everything
 const folds = flag('folds')?.split(',');
 const final = !flags.includes('--no-final');
@@ -169,6 +176,13 @@ function training(ps: Prepared[]): { X: Float64Array[]; Y: number[] } {
   return { X, Y };
 }
 
+/** Training rows with the near rows added at weight w (none at 0; no weight array at 1: the trees of before). */
+function withNear(t: { X: Float64Array[]; Y: number[] }, near: { X: Float64Array[]; Y: number[] }, w: number) {
+  if (!w || !near.X.length) return { ...t, weight: undefined };
+  const weight = w === 1 ? undefined : [...t.X.map(() => 1), ...near.X.map(() => w)];
+  return { X: [...t.X, ...near.X], Y: [...t.Y, ...near.Y], weight };
+}
+
 function matrix(scores: ClassScore[]): string[] {
   const conf = pooled(scores).confusion;
   const cols = [...new Set(Object.values(conf).flatMap((r) => Object.keys(r)))].sort();
@@ -207,6 +221,7 @@ if (mode === 'loso') {
   mkdirSync(target!, { recursive: true });
   const all = files.flatMap(load);
   const extra = always.flatMap(load);
+  const near = training(nearFiles.flatMap(load));
   const group = (set: string) => set.replace(/t$/, '');
   // in --folds order (h-dx62: the newest first)
   const groups = [...new Set(all.map((p) => group(p.set)))]
@@ -223,17 +238,19 @@ if (mode === 'loso') {
   };
   // the final models on every tuning hit first (saved, the hybrids' thetas added once the folds are in); the
   // features that matter (gain, |weight|)
-  const { X, Y } = final ? training([...all, ...extra]) : { X: [], Y: [] };
+  const { X, Y, weight } = final
+    ? withNear(training([...all, ...extra]), near, nearWeight)
+    : { X: [], Y: [], weight: undefined };
   const gain = new Array<number>(FEATURES.length).fill(0);
   const model: Model = {
     features: FEATURES,
     lr: gbmOnly || !final ? { mean: [], sd: [], w: [] } : trainLogistic(X, Y, FAMILIES.length),
-    gbm: final ? trainBoosted(X, Y, FAMILIES.length, gain, gb) : { trees: [] },
+    gbm: final ? trainBoosted(X, Y, FAMILIES.length, gain, gb, weight) : { trees: [] },
     theta: {},
   };
   // the other seeds' members (the first is `gbm`, gb's seed)
   if (final && memberSeeds) {
-    const rest = memberSeeds.slice(1).map((seed) => trainBoosted(X, Y, FAMILIES.length, gain, { ...GB, seed }));
+    const rest = memberSeeds.slice(1).map((seed) => trainBoosted(X, Y, FAMILIES.length, gain, { ...GB, seed }, weight));
     model.members = [model.gbm, ...rest].map((m) => m.trees);
     console.error(`final: ${memberSeeds.length} members, ${new Date().toISOString()}`);
   }
@@ -252,12 +269,12 @@ if (mode === 'loso') {
   const trees = model.gbm.trees.reduce((a, t) => a + 2 * t.split.length + t.leaf.length, 0);
   console.log(`final: ${X.length} hits, lr ${numbers} numbers, gbm ${trees} numbers`);
   for (const g of groups) {
-    const { X, Y } = training([...all.filter((p) => group(p.set) !== g), ...extra]);
+    const { X, Y, weight } = withNear(training([...all.filter((p) => group(p.set) !== g), ...extra]), near, nearWeight);
     const lr = gbmOnly ? model.lr : trainLogistic(X, Y, FAMILIES.length);
-    const gbm = trainBoosted(X, Y, FAMILIES.length, undefined, gb);
+    const gbm = trainBoosted(X, Y, FAMILIES.length, undefined, gb, weight);
     const others = (memberSeeds ?? [])
       .slice(1)
-      .map((seed) => trainBoosted(X, Y, FAMILIES.length, undefined, { ...GB, seed }));
+      .map((seed) => trainBoosted(X, Y, FAMILIES.length, undefined, { ...GB, seed }, weight));
     const members = memberSeeds && [gbm, ...others].map((m) => m.trees);
     for (const p of all.filter((q) => group(q.set) === g)) {
       for (const method of METHODS.filter(dropLr))
@@ -304,62 +321,90 @@ if (mode === 'loso') {
 } else if (mode === 'seeds') {
   // h-dx59: recipes (feature counts, --recipes=113,131) compared by a leave-one-set-out (a set and its twin out
   // together) over seeds (--seeds=53,54,55: the boosting's row and column draws), gbm only, --always rows in every
-  // fold's training; per set and pooled, each recipe's mean and spread (max − min) over the seeds
-  const recipes = (flag('recipes') ?? `${FEATURES.length}`).split(',').map(Number);
+  // fold's training; per set and pooled, each recipe's mean and spread (max − min) over the seeds.
+  // h-dx63: forms (--forms=113@0,113@0.5,131@1: the first N features and the --near rows' weight, @0 none), each
+  // also scored as its seeds' members averaged (`avg`, as a preset with members reads); per fold (a set and its
+  // twin pooled) the average's accuracy, its tom → kick count, and the mean over the folds
+  const forms = (flag('forms') ?? flag('recipes') ?? `${FEATURES.length}`).split(',').map((f) => {
+    const [n, w] = f.split('@');
+    return { name: f, n: Number(n), w: Number(w ?? 0) };
+  });
   const seeds = (flag('seeds') ?? `${GB.seed}`).split(',').map(Number);
   const all = files.flatMap(load);
   const extra = always.flatMap(load);
+  const near = training(nearFiles.flatMap(load));
   const group = (set: string) => set.replace(/t$/, '');
   // --folds=39,38: only those left out, in that order (the table's sets are theirs)
   const groups = folds
     ? folds.map((f) => `held-out-${f}`).filter((g) => all.some((p) => group(p.set) === g))
     : [...new Set(all.map((p) => group(p.set)))];
   const sets = [...new Set(all.map((p) => p.set))].filter((s) => groups.includes(group(s)));
-  // scores[recipe][seed][set]
-  const scores = recipes.map(() => seeds.map(() => new Map<string, ClassScore[]>()));
-  const acc = (ri: number, si: number, only?: string) =>
-    rate([...scores[ri]![si]!].filter(([s]) => !only || s === only).flatMap(([, v]) => v)).acc;
+  // scores[form][seed index, then the members' average][set]
+  const scores = forms.map(() => [...seeds, 0].map(() => new Map<string, ClassScore[]>()));
+  const got = (fi: number, si: number, only?: (set: string) => boolean) =>
+    [...scores[fi]![si]!].filter(([s]) => !only || only(s)).flatMap(([, v]) => v);
+  const acc = (fi: number, si: number, only?: (set: string) => boolean) => rate(got(fi, si, only)).acc;
+  const lr0 = { mean: [], sd: [], w: [] };
   for (const g of groups) {
-    const { X, Y } = training([...all.filter((p) => group(p.set) !== g), ...extra]);
-    for (const [ri, n] of recipes.entries())
-      for (const [si, seed] of seeds.entries()) {
-        const gbm = trainBoosted(
-          X.map((x) => x.subarray(0, n)),
-          Y,
-          FAMILIES.length,
-          undefined,
-          { ...GB, seed },
-        );
-        for (const p of all.filter((q) => group(q.set) === g)) {
-          const q = { ...p, x: p.x.map((x) => x && x.subarray(0, n)) };
-          const m = scores[ri]![si]!;
-          m.set(p.set, [
-            ...(m.get(p.set) ?? []),
-            scored(q, classes(q, 'gbm', { lr: { mean: [], sd: [], w: [] }, gbm }, 1)),
-          ]);
-        }
+    const base = training([...all.filter((p) => group(p.set) !== g), ...extra]);
+    for (const [fi, f] of forms.entries()) {
+      const { X, Y, weight } = withNear(base, near, f.w);
+      const Xn = X.map((x) => x.subarray(0, f.n));
+      const members = seeds.map((seed) => trainBoosted(Xn, Y, FAMILIES.length, undefined, { ...GB, seed }, weight));
+      for (const p of all.filter((q) => group(q.set) === g)) {
+        const q = { ...p, x: p.x.map((x) => x && x.subarray(0, f.n)) };
+        const add = (si: number, s: ClassScore) => {
+          const m = scores[fi]![si]!;
+          m.set(p.set, [...(m.get(p.set) ?? []), s]);
+        };
+        members.forEach((gbm, si) => add(si, scored(q, classes(q, 'gbm', { lr: lr0, gbm }, 1))));
+        const avg = { lr: lr0, gbm: members[0]!, members: members.map((m) => m.trees) };
+        add(seeds.length, scored(q, classes(q, 'gbm', avg, 1)));
       }
-    console.error(`fold ${g}: ${X.length} hits, ${new Date().toISOString()}`);
-    for (const set of sets.filter((s) => group(s) === g))
-      for (const [ri, n] of recipes.entries())
-        console.error(`  ${set} ${n}: ${seeds.map((s, si) => `${s} ${acc(ri, si, set).toFixed(4)}`).join(', ')}`);
+      console.error(`fold ${g} form ${f.name}: ${X.length} rows, ${new Date().toISOString()}`);
+      for (const set of sets.filter((s) => group(s) === g))
+        console.error(
+          `  ${set} ${f.name}: avg ${acc(fi, seeds.length, (s) => s === set).toFixed(4)}, ` +
+            seeds.map((sd, si) => `${sd} ${acc(fi, si, (s) => s === set).toFixed(4)}`).join(', '),
+        );
+    }
   }
   const stat = (v: number[]) => {
     const mean = v.reduce((a, b) => a + b, 0) / v.length;
     return `${mean.toFixed(4)} ± ${((Math.max(...v) - Math.min(...v)) / 2).toFixed(4)}`;
   };
-  console.log(`seeds ${seeds.join(', ')}; mean ± half the spread (max − min) over seeds`);
-  console.log(`| set | ${recipes.map((n) => `${n} features`).join(' | ')} | difference |`);
-  console.log(`|---|${recipes.map(() => '---:').join('|')}|---:|`);
+  console.log(`seeds ${seeds.join(', ')}; per form: the members averaged, and one member's mean ± half the spread`);
+  console.log(`| set | ${forms.map((f) => `${f.name} avg | ${f.name} one seed`).join(' | ')} |`);
+  console.log(`|---|${forms.map(() => '---:|---:').join('|')}|`);
   for (const set of [...sets, undefined]) {
-    const per = recipes.map((_, ri) => seeds.map((_, si) => acc(ri, si, set)));
-    const diff = seeds.map((_, si) => per[per.length - 1]![si]! - per[0]![si]!);
-    console.log(`| ${set ?? 'pooled'} | ${per.map(stat).join(' | ')} | ${stat(diff)} |`);
+    const only = set === undefined ? undefined : (s: string) => s === set;
+    const cells = forms.map(
+      (_, fi) => `${acc(fi, seeds.length, only).toFixed(4)} | ${stat(seeds.map((_, si) => acc(fi, si, only)))}`,
+    );
+    console.log(`| ${set ?? 'pooled'} | ${cells.join(' | ')} |`);
   }
-  for (const [ri, n] of recipes.entries())
-    console.log(`${n} features pooled per seed: ${seeds.map((s, si) => `${s} ${acc(ri, si).toFixed(4)}`).join(', ')}`);
-  const conf = recipes.map((_, ri) => matrix([...scores[ri]![0]!.values()].flat()));
-  for (const [ri, n] of recipes.entries()) console.log([`${n} features, seed ${seeds[0]}:`, ...conf[ri]!].join('\n'));
+  // per fold (the set and its twin pooled): the average's accuracy and tom → kick
+  const tomKick = (fi: number, si: number, g: string) =>
+    pooled(got(fi, si, (s) => group(s) === g)).confusion['tom']?.['kick'] ?? 0;
+  console.log(`| fold (set + twin) | ${forms.map((f) => `${f.name} avg | tom→kick`).join(' | ')} |`);
+  console.log(`|---|${forms.map(() => '---:|---:').join('|')}|`);
+  for (const g of groups) {
+    const cells = forms.map(
+      (_, fi) => `${acc(fi, seeds.length, (s) => group(s) === g).toFixed(4)} | ${tomKick(fi, seeds.length, g)}`,
+    );
+    console.log(`| ${g} | ${cells.join(' | ')} |`);
+  }
+  const mean = (fi: number, si: number) =>
+    groups.reduce((a, g) => a + acc(fi, si, (s) => group(s) === g), 0) / groups.length;
+  const tomKicks = (fi: number) => groups.reduce((a, g) => a + tomKick(fi, seeds.length, g), 0);
+  const meanCells = forms.map((_, fi) => `${mean(fi, seeds.length).toFixed(4)} | ${tomKicks(fi)}`);
+  console.log(`| mean over folds | ${meanCells.join(' | ')} |`);
+  for (const [fi, f] of forms.entries())
+    console.log(
+      `${f.name} one member, mean over folds: ${seeds.map((sd, si) => `${sd} ${mean(fi, si).toFixed(4)}`).join(', ')}`,
+    );
+  for (const [fi, f] of forms.entries())
+    console.log([`${f.name}, members averaged:`, ...matrix(got(fi, seeds.length))].join('\n'));
 } else if (mode === 'judge') {
   const model = readModel(target!);
   gbmOnly = !model.lr.w.length;

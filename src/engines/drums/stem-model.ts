@@ -10,8 +10,10 @@
  * gbm56's 113 — and 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59).
  * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
  * sha256 in it; presets/drum-class-gbm62.json beside it, h-dx62: gbm59's 131 features, three seeds' members whose
- * probabilities are averaged, not the engine's); bench/drums-learn.ts trains them with these same features. Switch:
- * STEM_MODEL_PARAMETERS.useModel (off: the rules' classes, unchanged).
+ * probabilities are averaged, not the engine's; -gbm63.json, h-dx63: gbm56's 113 features, three members, near-kick
+ * analytic toms in training, not the engine's: the analytic toms beside their kick read 7 of 24 against gbm56's 12);
+ * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
+ * classes, unchanged).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
