@@ -186,6 +186,11 @@
  * songs without a tonic pedal, tonic pedals in both halves, dominant pedals as a control, suspended/add9/drop-2
  * chord colours, the Neapolitan bII, tremolo/ostinato/charleston/roll/pointillist arrangements, A B B A A, triplet
  * melody cells, 26 kHz, A4 = 438 Hz and a loose per-note tuning, a ping-pong echo, seeds 104000 + i).
+ * `--fresh43` (sixty-fourth round) adds its held-out set (fixtures/keyfresh43.ts fresh43KeySpecs(), 22 cadencing and
+ * 22 open songs, two synthesis families half the songs each (Kelly–Lochbaum tubes on a Rosenberg pulse, RC
+ * relaxation circuits), 18 open songs without a tonic pedal, tonic pedals in both halves, dominant pedals as a
+ * control, added-eleventh/high/low chord colours, cascade/chop/bellows/tick/throb arrangements, A B B B A,
+ * Scotch-snap melody cells, 38 kHz, A4 = 436 Hz and a per-track tuning, an auto-pan, seeds 105000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -245,6 +250,7 @@ import { fresh39KeySet } from '../fixtures/keyfresh39.js';
 import { fresh40KeySet } from '../fixtures/keyfresh40.js';
 import { fresh41KeySet } from '../fixtures/keyfresh41.js';
 import { fresh42KeySet } from '../fixtures/keyfresh42.js';
+import { fresh43KeySet } from '../fixtures/keyfresh43.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -371,6 +377,7 @@ const SETS = [
   'fresh40 key set',
   'fresh41 key set',
   'fresh42 key set',
+  'fresh43 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -639,6 +646,7 @@ async function main() {
     fresh40KeySet,
     fresh41KeySet,
     fresh42KeySet,
+    fresh43KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
