@@ -118,7 +118,12 @@
  * held-out 38 (fixtures/songonsets38.ts: 24 full songs — drums, bass, chords, a lead line —, every note an onset,
  * pitched programs and drum kits of the npm soundfonts no onset set played, a recital hall and a jazz club, quiet and
  * full-scale mixes, made after held-out 37 had been read; `--held-out-38-only`: that set alone; the rows by kit are
- * the songs' soundfonts, by pattern their lead styles).
+ * the songs' soundfonts, by pattern their lead styles),
+ * held-out 39 (fixtures/songonsets39.ts: 24 full songs, a second family — pitched notes of csound's sf_GMbank and the
+ * OPL-3 FM bank rendered note by note by fluidsynth, drums of its own synthesis, a third of the onsets one pitched
+ * note off every other note —, a theatre stage and a salon, ffmpeg's exciter and soft clipper, quiet and full-scale
+ * mixes, made after held-out 38 had been read; `--held-out-39-only`: that set alone; the rows by kit are the songs'
+ * banks, by pattern their lead styles).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -127,6 +132,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeMono, groundTruthSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
 import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
+import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -181,8 +187,11 @@ const THIRTY_FIFTH = path.join(OUT, 'drums-held-out-35');
 const THIRTY_SIXTH = path.join(OUT, 'drums-held-out-36');
 const THIRTY_SEVENTH = path.join(OUT, 'drums-held-out-37');
 const THIRTY_EIGHTH = path.join(OUT, 'songs-held-out-38');
+const THIRTY_NINTH = path.join(OUT, 'songs-held-out-39');
+/** `--held-out-39-only`: the thirty-ninth held-out set (fixtures/songonsets39.ts: full songs, fluidsynth) alone. */
+const THIRTY_NINTH_ONLY = process.argv.includes('--held-out-39-only');
 /** `--held-out-38-only`: the thirty-eighth held-out set (fixtures/songonsets38.ts: full songs) alone. */
-const THIRTY_EIGHTH_ONLY = process.argv.includes('--held-out-38-only');
+const THIRTY_EIGHTH_ONLY = process.argv.includes('--held-out-38-only') || THIRTY_NINTH_ONLY;
 /** `--held-out-37-only`: the thirty-seventh held-out set (ONSET_HELD_OUT_KITS_37) alone. */
 const THIRTY_SEVENTH_ONLY = process.argv.includes('--held-out-37-only') || THIRTY_EIGHTH_ONLY;
 /** `--held-out-36-only`: the thirty-sixth held-out set (ONSET_HELD_OUT_KITS_36) alone. */
@@ -309,7 +318,8 @@ interface Item {
     | 'held-out 35'
     | 'held-out 36'
     | 'held-out 37'
-    | 'held-out 38';
+    | 'held-out 38'
+    | 'held-out 39';
   kit: string;
   pattern: string;
 }
@@ -401,7 +411,7 @@ function tuningItems(): Item[] {
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
 const DRUM_SETS: Record<
-  Exclude<Item['set'], 'tuning' | 'held-out 38'>,
+  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39'>,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
   'held-out': [HELD, {}],
@@ -445,6 +455,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 39') {
+    mkdirSync(THIRTY_NINTH, { recursive: true });
+    const songs = onsetHeldOut39Songs(THIRTY_NINTH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.bank, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 38') {
     mkdirSync(THIRTY_EIGHTH, { recursive: true });
     const songs = onsetHeldOut38Songs(THIRTY_EIGHTH);
@@ -500,7 +518,8 @@ async function main() {
   const thirtyFifth = (THIRD_ONLY && !THIRTY_FIFTH_ONLY) || THIRTY_SIXTH_ONLY ? none : drumItems('held-out 35');
   const thirtySixth = (THIRD_ONLY && !THIRTY_SIXTH_ONLY) || THIRTY_SEVENTH_ONLY ? none : drumItems('held-out 36');
   const thirtySeventh = (THIRD_ONLY && !THIRTY_SEVENTH_ONLY) || THIRTY_EIGHTH_ONLY ? none : drumItems('held-out 37');
-  const thirtyEighth = THIRD_ONLY && !THIRTY_EIGHTH_ONLY ? none : drumItems('held-out 38');
+  const thirtyEighth = (THIRD_ONLY && !THIRTY_EIGHTH_ONLY) || THIRTY_NINTH_ONLY ? none : drumItems('held-out 38');
+  const thirtyNinth = THIRD_ONLY && !THIRTY_NINTH_ONLY ? none : drumItems('held-out 39');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -542,6 +561,7 @@ async function main() {
     ...thirtySixth.items,
     ...thirtySeventh.items,
     ...thirtyEighth.items,
+    ...thirtyNinth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -584,6 +604,7 @@ async function main() {
     ...thirtySixth.missing,
     ...thirtySeventh.missing,
     ...thirtyEighth.missing,
+    ...thirtyNinth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -669,6 +690,7 @@ async function main() {
       'held-out 36',
       'held-out 37',
       'held-out 38',
+      'held-out 39',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
