@@ -870,20 +870,25 @@ const programsNewByBank = (set: Spec[], before: Spec[], banks: string[]) => {
   assert.equal(synth.length, 4, 'synth songs');
 };
 
+// programs new to their bank (programsNewByBank); the rest as every set before it (assertMadeNew), the programs'
+// numbers left out
+const madeNewByBank = (n: number, set: Spec[], before: Spec[], banks: string[]) => {
+  programsNewByBank(set, before, banks);
+  assertMadeNew(
+    n,
+    set.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before,
+    0,
+  );
+};
+
 // held-out-41 against every set before it (held-out-40 included)
 const set41 = sets.filter(([name]) => numberOf(name) === 41).flatMap(([, v]) => v);
 const before41 = sets.filter(([name]) => numberOf(name) < 41).flatMap(([, v]) => v);
 
 test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, jitters new; programs by bank', () => {
   assert.equal(before41.length, before40.length + set40.length, 'every earlier spec read, held-out-40 too');
-  programsNewByBank(set41, before41, ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank']);
-  // the rest as every set before it (assertMadeNew), the programs' numbers left out
-  assertMadeNew(
-    41,
-    set41.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
-    before41,
-    0,
-  );
+  madeNewByBank(41, set41, before41, ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank']);
   // vowels alone no set used (a, u)
   assert.deepEqual(
     set41.filter((s) => s.vowels).map((s) => s.vowels!.join()),
@@ -987,14 +992,7 @@ const before42 = sets.filter(([name]) => numberOf(name) < 42).flatMap(([, v]) =>
 
 test('comp held-out-42: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
   assert.equal(before42.length, before41.length + set41.length, 'every earlier spec read, held-out-41 too');
-  programsNewByBank(set42, before42, ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono']);
-  // the rest as every set before it (assertMadeNew), the programs' numbers left out
-  assertMadeNew(
-    42,
-    set42.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
-    before42,
-    0,
-  );
+  madeNewByBank(42, set42, before42, ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono']);
   // sample rates of real devices (11.025, 37.8, 47.25, 88.2 kHz); every earlier rate whole kHz, 22.05 and 44.1 kHz
   const odd = (r?: number) => r !== undefined && r % 1000 !== 0;
   assert.deepEqual(
@@ -1056,14 +1054,7 @@ const before43 = sets.filter(([name]) => numberOf(name) < 43).flatMap(([, v]) =>
 
 test('comp held-out-43: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
   assert.equal(before43.length, before42.length + set42.length, 'every earlier spec read, held-out-42 too');
-  programsNewByBank(set43, before43, ['opl3', 'musescore', 'timgm6mb', 'sfgmbank']);
-  // the rest as every set before it (assertMadeNew), the programs' numbers left out
-  assertMadeNew(
-    43,
-    set43.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
-    before43,
-    0,
-  );
+  madeNewByBank(43, set43, before43, ['opl3', 'musescore', 'timgm6mb', 'sfgmbank']);
   // sample rates of real devices no set used (44.056, 47.952, 50.4 kHz), one on every song
   const songs = set43.filter((s) => !s.sentences);
   assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [44056, 47952, 50400]);
