@@ -870,20 +870,25 @@ const programsNewByBank = (set: Spec[], before: Spec[], banks: string[]) => {
   assert.equal(synth.length, 4, 'synth songs');
 };
 
+// programs new to their bank (programsNewByBank); the rest as every set before it (assertMadeNew), the programs'
+// numbers left out
+const madeNewByBank = (n: number, set: Spec[], before: Spec[], banks: string[]) => {
+  programsNewByBank(set, before, banks);
+  assertMadeNew(
+    n,
+    set.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before,
+    0,
+  );
+};
+
 // held-out-41 against every set before it (held-out-40 included)
 const set41 = sets.filter(([name]) => numberOf(name) === 41).flatMap(([, v]) => v);
 const before41 = sets.filter(([name]) => numberOf(name) < 41).flatMap(([, v]) => v);
 
 test('comp held-out-41: 70 sections; seeds, rates, voices, languages, vowels, jitters new; programs by bank', () => {
   assert.equal(before41.length, before40.length + set40.length, 'every earlier spec read, held-out-40 too');
-  programsNewByBank(set41, before41, ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank']);
-  // the rest as every set before it (assertMadeNew), the programs' numbers left out
-  assertMadeNew(
-    41,
-    set41.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
-    before41,
-    0,
-  );
+  madeNewByBank(41, set41, before41, ['musescore', 'fluidr3mono', 'opl3', 'sfgmbank']);
   // vowels alone no set used (a, u)
   assert.deepEqual(
     set41.filter((s) => s.vowels).map((s) => s.vowels!.join()),
@@ -953,20 +958,41 @@ test('comp held-out-41: every defect fainter than any table; level and clipping 
   );
 });
 
+// every spec's table takes each kind its bag draws from one of two spreads, every spec a mix (a faint kind and an
+// ordinary kind, a missing phrase too): the faint and the ordinary (spec, kind) cells, and per kind [faint, ordinary]
+type MixKind = 'late' | 'early' | 'detune' | 'level' | 'noise' | 'clip';
+const MIX_KINDS: MixKind[] = ['late', 'early', 'detune', 'level', 'noise', 'clip'];
+type Spread = Record<MixKind, readonly [number, number]>;
+const mixedCells = (set: Spec[], faint: Spread, ordinary: Spread): [number, number, Map<string, [number, number]>] => {
+  const kinds = MIX_KINDS;
+  let [f, o] = [0, 0];
+  const counts = new Map<string, [number, number]>();
+  for (const s of set) {
+    const d = s.defectSizes as Spread;
+    assert.ok(d, `${s.seed}: no table`);
+    const used = kinds.filter((k) => s.kinds!.includes(k));
+    const isFaint = used.map((k) => JSON.stringify(d[k]) === JSON.stringify(faint[k]));
+    for (const [i, k] of used.entries()) {
+      assert.ok(isFaint[i] || JSON.stringify(d[k]) === JSON.stringify(ordinary[k]), `${s.seed} ${k}`);
+      const c = counts.get(k) ?? [0, 0];
+      c[isFaint[i] ? 0 : 1]++;
+      counts.set(k, c);
+    }
+    assert.ok(isFaint.includes(true) && isFaint.includes(false), `${s.seed}: not a mix`);
+    assert.ok(s.kinds!.includes('missing'), `${s.seed}: no missing phrase`);
+    f += isFaint.filter((x) => x).length;
+    o += isFaint.filter((x) => !x).length;
+  }
+  return [f, o, counts];
+};
+
 // held-out-42 against every set before it (held-out-41 included)
 const set42 = sets.filter(([name]) => numberOf(name) === 42).flatMap(([, v]) => v);
 const before42 = sets.filter(([name]) => numberOf(name) < 42).flatMap(([, v]) => v);
 
 test('comp held-out-42: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
   assert.equal(before42.length, before41.length + set41.length, 'every earlier spec read, held-out-41 too');
-  programsNewByBank(set42, before42, ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono']);
-  // the rest as every set before it (assertMadeNew), the programs' numbers left out
-  assertMadeNew(
-    42,
-    set42.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
-    before42,
-    0,
-  );
+  madeNewByBank(42, set42, before42, ['fluidr3', 'timgm6mb', 'musescore', 'fluidr3mono']);
   // sample rates of real devices (11.025, 37.8, 47.25, 88.2 kHz); every earlier rate whole kHz, 22.05 and 44.1 kHz
   const odd = (r?: number) => r !== undefined && r % 1000 !== 0;
   assert.deepEqual(
@@ -989,8 +1015,7 @@ test('comp held-out-42: 70 sections; seeds, rates, voices, languages, settings n
 });
 
 test('comp held-out-42: defect sizes a realistic mix of the faint spread and the ordinary, in every spec', () => {
-  type Kind = 'late' | 'early' | 'detune' | 'level' | 'noise' | 'clip';
-  const kinds: Kind[] = ['late', 'early', 'detune', 'level', 'noise', 'clip'];
+  const kinds = MIX_KINDS;
   // every spec's table: each kind from one of the two spreads, the faint one covering held-out-41's faint sizes
   const faint = EVAL.FAINT_SPREAD;
   const ordinary = EVAL.ORDINARY_SPREAD;
@@ -1007,25 +1032,7 @@ test('comp held-out-42: defect sizes a realistic mix of the faint spread and the
     assert.ok(Math.max(...faint[k].map(Math.abs)) <= Math.min(...ordinary[k].map(Math.abs)) || k === 'noise', k);
   }
   assert.ok(faint.noise[1] < ordinary.noise[0], 'faint bursts quieter');
-  let [f, o] = [0, 0];
-  const counts = new Map<string, [number, number]>();
-  for (const s of set42) {
-    const d = s.defectSizes as Record<Kind, readonly [number, number]>;
-    assert.ok(d, `${s.seed}: no table`);
-    const used = kinds.filter((k) => s.kinds!.includes(k));
-    const isFaint = used.map((k) => d[k] === faint[k] || JSON.stringify(d[k]) === JSON.stringify(faint[k]));
-    for (const [i, k] of used.entries()) {
-      assert.ok(isFaint[i] || JSON.stringify(d[k]) === JSON.stringify(ordinary[k]), `${s.seed} ${k}`);
-      const c = counts.get(k) ?? [0, 0];
-      c[isFaint[i] ? 0 : 1]++;
-      counts.set(k, c);
-    }
-    // a mix in every spec: a faint kind and an ordinary kind (a missing phrase too)
-    assert.ok(isFaint.includes(true) && isFaint.includes(false), `${s.seed}: not a mix`);
-    assert.ok(s.kinds!.includes('missing'), `${s.seed}: no missing phrase`);
-    f += isFaint.filter((x) => x).length;
-    o += isFaint.filter((x) => !x).length;
-  }
+  const [f, o, counts] = mixedCells(set42, faint, ordinary);
   // the proportions: 24 faint and 24 ordinary of the 48 (spec, kind) cells; each timing kind, detunes and level
   // drops faint in 4–6 specs and ordinary in 3–6
   assert.deepEqual([f, o], [24, 24]);
@@ -1037,6 +1044,79 @@ test('comp held-out-42: defect sizes a realistic mix of the faint spread and the
   assert.deepEqual(
     set42.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
     [5903, 5906],
+    'two still songs',
+  );
+});
+
+// held-out-43 against every set before it (held-out-42 included)
+const set43 = sets.filter(([name]) => numberOf(name) === 43).flatMap(([, v]) => v);
+const before43 = sets.filter(([name]) => numberOf(name) < 43).flatMap(([, v]) => v);
+
+test('comp held-out-43: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before43.length, before42.length + set42.length, 'every earlier spec read, held-out-42 too');
+  madeNewByBank(43, set43, before43, ['opl3', 'musescore', 'timgm6mb', 'sfgmbank']);
+  // sample rates of real devices no set used (44.056, 47.952, 50.4 kHz), one on every song
+  const songs = set43.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [44056, 47952, 50400]);
+  // six sung songs; a tight singer under every earlier jitter and a loose one, jitters no set used
+  assert.equal(songs.filter((s) => typeof s.voice === 'object').length, 6, 'sung songs');
+  const jitters = set43.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]);
+  assert.deepEqual(jitters, [
+    [1.5, 0.5],
+    [28, 6.5],
+  ]);
+  const least = (f: (s: Spec) => number | undefined) => Math.min(...before43.flatMap((s) => f(s) ?? []));
+  assert.ok(1.5 < least((s) => s.timingJitterMs) && 0.5 < least((s) => s.pitchJitterCents), 'tightest');
+  // consonant shares no set used; sections longer than every earlier section
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set43)) assert.ok(!shares(before43).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set43), [0.5, 0.7]);
+  const beats = (from: Spec[]) => from.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : []));
+  for (const b of beats(set43)) assert.ok(b > Math.max(...beats(before43)), `section of ${b} beats`);
+});
+
+test("comp held-out-43: defect sizes a realistic mix of two spreads, their edges other than held-out-42's", () => {
+  const kinds = MIX_KINDS;
+  const faint = EVAL.FAINT_SPREAD_43;
+  const ordinary = EVAL.ORDINARY_SPREAD_43;
+  // the brief's faint edges; every edge of both spreads other than held-out-42's
+  assert.deepEqual(
+    [faint.late, faint.early, faint.detune, faint.level],
+    [
+      [18, 28],
+      [18, 28],
+      [10, 22],
+      [1.5, 4.5],
+    ],
+  );
+  for (const k of kinds)
+    for (const i of [0, 1]) {
+      assert.notEqual(faint[k][i], EVAL.FAINT_SPREAD[k][i], `faint ${k}`);
+      assert.notEqual(ordinary[k][i], EVAL.ORDINARY_SPREAD[k][i], `ordinary ${k}`);
+    }
+  // the ordinary spread inside defectAmount's own range (its draws at 0 and 1), the faint spread under it
+  for (const k of kinds) {
+    const at = (x: number) => (k === 'noise' ? defectAmount(k, () => x, 1) : Math.abs(defectAmount(k, () => x, 1)));
+    const [lo, hi] = [at(0), at(1)].sort((a, b) => a - b);
+    assert.ok(ordinary[k][0] >= lo! && ordinary[k][1] <= hi!, `${k}: ${ordinary[k]} outside ${lo}…${hi}`);
+    if (k !== 'noise') assert.ok(faint[k][1] <= ordinary[k][0], k);
+  }
+  assert.ok(faint.noise[1] < ordinary.noise[0], 'faint bursts quieter');
+  // the proportions: 28 faint and 20 ordinary of the 48 (spec, kind) cells, per kind [faint, ordinary]
+  const [f, o, counts] = mixedCells(set43, faint, ordinary);
+  assert.deepEqual([f, o], [28, 20]);
+  assert.deepEqual(Object.fromEntries(kinds.map((k) => [k, counts.get(k)])), {
+    late: [5, 3],
+    early: [6, 3],
+    detune: [6, 5],
+    level: [6, 4],
+    noise: [3, 3],
+    clip: [2, 2],
+  });
+  floorsAndLatencies(set43);
+  assert.deepEqual(
+    set43.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    [6003, 6006],
     'two still songs',
   );
 });
