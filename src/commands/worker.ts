@@ -35,9 +35,9 @@ function positive(flag: string, max: number) {
 
 /**
  * The store as a job's run sees it: each run carries its job. With `hold` (the attempt's own runs),
- * a run is recorded only while the attempt holds the job: on PostgreSQL the check, the save and (for
- * a success) the job's completion are one transaction (`holdingAttempt`), so a success is recorded
- * once whenever the attempt expires; on another store (the worker opens none) check, then save.
+ * a run is recorded only while the attempt holds the job: on PostgreSQL the check, the save and the job's
+ * end (completed for a success, failed otherwise) are one transaction (`holdingAttempt`), so an attempt is
+ * recorded once whenever it expires; on another store (the worker opens none) check, then save.
  */
 export function storeForJob(store: Store, job: RunJob, hold?: AttemptHold): Store {
   const saveRun = async (run: RunRecord): Promise<string> => {
@@ -67,14 +67,13 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
     if (!(COMMANDS as readonly string[]).includes(c))
       throw new UsageError(`--commands: unknown command '${c}'; queued commands are ${COMMANDS.join(', ')}`);
   return withSession(ctx, 'worker', flags, async (s) => {
-    const [{ chooseDatabase }, boss, { QueueWorker, attemptState }, { prepareJob }, { canonicalJson }] =
-      await Promise.all([
-        import('../store/open.js'),
-        import('../queue/boss.js'),
-        import('../queue/worker.js'),
-        import('../queue/commands.js'),
-        import('../queue/boss.js'),
-      ]);
+    const [{ chooseDatabase }, boss, { QueueWorker }, { prepareJob }, { canonicalJson }] = await Promise.all([
+      import('../store/open.js'),
+      import('../queue/boss.js'),
+      import('../queue/worker.js'),
+      import('../queue/commands.js'),
+      import('../queue/boss.js'),
+    ]);
     const database = chooseDatabase({ dbUrl: flags.db, config: s.config, env: ctx.io.env });
     if (!database)
       throw new UsageError(
@@ -139,8 +138,9 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
         // a retry may find the output of an attempt that died after writing it (outputs are atomic and deterministic)
         overwrite: job.attempt > 1,
       });
-      // the last attempt outlived its expiry: no retry will record it, so it is recorded here, as failed
-      if ((await attemptState(queue, job)) === 'failed')
+      // the last attempt outlived its expiry: no retry will record it, so it is recorded here, as failed (not
+      // when its own failed run's save failed it: that run is its record)
+      if (await hold.expiredAsLast())
         await expired(job.attempt, workerId, `attempt ${job.attempt} (the last) outlived its ${expiry} expiry: failed`);
       return outcome;
     };

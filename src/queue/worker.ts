@@ -66,11 +66,19 @@ export interface AttemptHold {
   owns(): Promise<boolean>;
   /** The condition this attempt's run is saved under, in the save's transaction (`holdingAttempt`). */
   saveCondition(run: RunRecord): NonNullable<SaveOptions['onlyIf']>;
+  /**
+   * Whether this was the job's last attempt and pg-boss failed it by timeout (it outlived its expiry): not
+   * when its own failed run's save failed it (`holdingAttempt`), which leaves the job failed at this count too.
+   */
+  expiredAsLast(): Promise<boolean>;
 }
 
 /** Exit codes that complete a job (0 ok, 1 checks failed); the others fail it. */
 export const completesJob = (exitCode: number): boolean =>
   exitCode === ExitCode.ok || exitCode === ExitCode.checkFailed;
+
+/** Exit codes that fail a job for good (2 usage, 3 input: retrying cannot fix them); the others are retried. */
+export const retryableExit = (exitCode: number): boolean => exitCode !== ExitCode.usage && exitCode !== ExitCode.input;
 
 /**
  * Where an attempt stands: `holds` while it is the job's active attempt; `completed` once its
@@ -99,12 +107,14 @@ const ownsJob = async (boss: PgBoss, job: QueuedJob): Promise<boolean> => (await
 /**
  * The condition a job's run is saved under, in the save's own transaction: the job's row locked
  * (`for update`: pg-boss's expiry, which deletes and re-inserts an expired job's row, waits for the
- * save to commit, then finds it no longer active), this attempt still its active one, and for a run
- * that completes the job (exit 0/1) the job completed in the same transaction, so that an expiry just
- * after the save finds nothing to retry. A check before the save and a completion after it each left
- * a window in which the attempt expired and its retry recorded a second success (h-debt60: 42 for 40).
+ * save to commit, then finds it no longer active), this attempt still its active one, and the job ended
+ * in the same transaction: completed for a run that completes it (exit 0/1), failed otherwise (`failHeld`:
+ * retried, or failed for good for exit 2/3 or the last attempt), so that an expiry just after the save
+ * finds nothing to retry. A check before the save and a completion after it each left a window in which the
+ * attempt expired and its retry recorded a second success (h-debt60: 42 for 40); a fail after it, a failed
+ * run and the retry's "attempt N expired" record for one attempt (h-debt63).
  */
-export function holdingAttempt(job: Pick<RunJob, 'id' | 'queue' | 'attempt'>, run: RunRecord) {
+export function holdingAttempt(boss: PgBoss, job: Pick<RunJob, 'id' | 'queue' | 'attempt'>, run: RunRecord) {
   return async (query: TransactionQuery): Promise<true | string> => {
     const [row] = await query(
       `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job
@@ -119,6 +129,12 @@ export function holdingAttempt(job: Pick<RunJob, 'id' | 'queue' | 'attempt'>, ru
          where name = $1 and id = $2`,
         [job.queue, job.id, JSON.stringify({ exitCode: run.exitCode, runId: run.runId })],
       );
+    else {
+      // the worker puts its outcome (with its message) as the job's output once the run is over
+      const outcome = { exitCode: run.exitCode, runId: run.runId, retryable: retryableExit(run.exitCode) };
+      const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await query(text, values) }) };
+      await failHeld(boss, db, job, outcome);
+    }
     return true;
   };
 }
@@ -136,21 +152,29 @@ export async function failHeldAttempt(
   job: Pick<QueuedJob, 'id' | 'queue' | 'attempt'>,
   outcome: JobOutcome & { retryable: boolean },
 ): Promise<boolean> {
-  return inQueueTransaction(boss, async (db) => {
-    const { rows } = await db.executeSql(
-      `select 1 from ${QUEUE_SCHEMA}.job where name = $1 and id = $2 and state = 'active' and retry_count = $3
-       for update`,
-      [job.queue, job.id, job.attempt - 1],
-    );
-    if (rows.length === 0) return false;
-    if (!outcome.retryable)
-      await db.executeSql(`update ${QUEUE_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [
-        job.queue,
-        job.id,
-      ]);
-    await boss.fail(job.queue, job.id, outcome, { db });
-    return true;
-  });
+  return inQueueTransaction(boss, (db) => failHeld(boss, db, job, outcome));
+}
+
+/** `failHeldAttempt`'s body on a transaction `db` of the caller's (pg-boss's pool, or a run's save). */
+async function failHeld(
+  boss: PgBoss,
+  db: PgBoss.Db,
+  job: Pick<QueuedJob, 'id' | 'queue' | 'attempt'>,
+  outcome: JobOutcome & { retryable: boolean },
+): Promise<boolean> {
+  const { rows } = await db.executeSql(
+    `select 1 from ${QUEUE_SCHEMA}.job where name = $1 and id = $2 and state = 'active' and retry_count = $3
+     for update`,
+    [job.queue, job.id, job.attempt - 1],
+  );
+  if (rows.length === 0) return false;
+  if (!outcome.retryable)
+    await db.executeSql(`update ${QUEUE_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [
+      job.queue,
+      job.id,
+    ]);
+  await boss.fail(job.queue, job.id, outcome, { db });
+  return true;
 }
 
 /** pg-boss's executor (its `{ db }` option) on one connection of its own pool, in a transaction. */
@@ -256,10 +280,21 @@ export class QueueWorker {
 
   private async work(job: QueuedJob): Promise<void> {
     let outcome: JobOutcome;
+    // a failed run saved under this attempt's hold (the save failed the job with it, unless it rolled back)
+    let failedRun: RunRecord | undefined;
+    const failedBySave = async () => failedRun !== undefined && (await attemptState(this.boss, job)) !== 'holds';
     try {
       outcome = await this.o.run(job, this.id, {
         owns: () => ownsJob(this.boss, job),
-        saveCondition: (run) => holdingAttempt(job, run),
+        saveCondition: (run) => {
+          const held = holdingAttempt(this.boss, job, run);
+          return async (query) => {
+            const verdict = await held(query);
+            if (verdict === true && !completesJob(run.exitCode)) failedRun = run;
+            return verdict;
+          };
+        },
+        expiredAsLast: async () => !(await failedBySave()) && (await attemptState(this.boss, job)) === 'failed',
       });
     } catch (err) {
       outcome = { exitCode: ExitCode.internal, message: err instanceof Error ? err.message : String(err) };
@@ -275,8 +310,26 @@ export class QueueWorker {
       ...(outcome.runId ? { runId: outcome.runId } : {}),
       ...(outcome.message ? { error: outcome.message } : {}),
     };
+    const failedEnd = (exitCode: number): JobEnd =>
+      retryableExit(exitCode) && job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
+    const retryable = retryableExit(outcome.exitCode);
     const state = await attemptState(this.boss, job);
-    if (state === 'retried' || state === 'failed') {
+    if (failedRun && state !== 'holds') {
+      // its failed run's save failed it (holdingAttempt): retried or dead-lettered; the outcome as its output
+      // while no later attempt took it (a retry fetched since then runs with it as it is)
+      event.state = failedEnd(failedRun.exitCode);
+      await sql(
+        this.boss,
+        `update ${QUEUE_SCHEMA}.job set output = $4::jsonb
+         where name = $1 and id = $2 and state in ('retry', 'failed') and retry_count = $3`,
+        [
+          job.queue,
+          job.id,
+          job.attempt - 1,
+          JSON.stringify({ ...outcome, retryable: retryableExit(failedRun.exitCode) }),
+        ],
+      );
+    } else if (state === 'retried' || state === 'failed') {
       // outlived its expiry: pg-boss already retried or failed it; completing or failing it now would
       // end the attempt that holds it (or fail it twice)
       event.state = 'expired';
@@ -298,10 +351,9 @@ export class QueueWorker {
         [job.queue, job.id, job.attempt - 1, JSON.stringify(outcome)],
       );
     } else {
-      // usage / input: retrying cannot fix it (no attempts left: pg-boss fails it for good and dead-letters it)
-      const retryable = outcome.exitCode !== ExitCode.usage && outcome.exitCode !== ExitCode.input;
-      if (await failHeldAttempt(this.boss, job, { ...outcome, retryable }))
-        event.state = retryable && job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
+      // no failed run saved (or its save rolled back): failed here. Usage / input: retrying cannot fix it (no
+      // attempts left: pg-boss fails it for good and dead-letters it)
+      if (await failHeldAttempt(this.boss, job, { ...outcome, retryable })) event.state = failedEnd(outcome.exitCode);
       else {
         // it expired between the check above and the fail: pg-boss retried it (perhaps another worker holds it)
         event.state = 'expired';

@@ -55,11 +55,11 @@ async function withQueue<T>(body: (q: { store: PostgresStore; boss: PgBoss }) =>
   }
 }
 
-/** One master job (3 attempts, an hour's expiry, no retry delay); `digit` makes its input's sha256. */
-async function sendOne(boss: PgBoss, digit: string) {
+/** One master job (3 attempts unless told, an hour's expiry, no retry delay); `digit` makes its input's sha256. */
+async function sendOne(boss: PgBoss, digit: string, retryLimit = 2) {
   const name = queueName('master');
   const data = { command: 'master', file: '/in/take.wav', options: {}, sha256: digit.repeat(64) };
-  const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit: 2, retryDelay: 0 }))!;
+  const id = (await boss.send(name, data, { expireInSeconds: 3600, retryLimit, retryDelay: 0 }))!;
   return { name, data, id };
 }
 
@@ -201,17 +201,19 @@ for (const moment of ['before the save', 'during the save', 'after the save'] as
   });
 }
 
-/** The worker's run: attempt 1 ends with `exitCode` (its failed run saved under its hold), the others succeed. */
+/**
+ * The worker's run: attempt 1 ends with `exitCode` without saving a run (a run whose save fails the job is
+ * tested below: then no window is left between the worker's check and its fail), the others succeed.
+ */
 const failingFirst =
   (store: Store, exitCode: number): WorkerLoopOptions['run'] =>
   async (job, workerId, hold) => {
     const record = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
     const runId = uuidv7();
-    const code = job.attempt === 1 ? exitCode : ExitCode.ok;
+    if (job.attempt === 1) return { exitCode, message: 'no ffmpeg' };
     const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], runId);
-    if (code !== ExitCode.ok) recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: code });
-    await storeForJob(store, record, hold).saveRun(recorder.finish(code));
-    return { exitCode: code, runId, ...(code !== ExitCode.ok ? { message: 'no ffmpeg' } : {}) };
+    await storeForJob(store, record, hold).saveRun(recorder.finish(ExitCode.ok));
+    return { exitCode: ExitCode.ok, runId };
   };
 
 /**
@@ -268,7 +270,11 @@ async function failedThenExpired(exitCode: number, taken: boolean) {
       // the other worker's attempt 2: its successful run saved (and the job completed) under its own hold
       assert.ok(other, 'attempt 2 was fetched');
       const job2 = { id, queue: name, attempt: other.retryCount + 1, worker: 'other' };
-      const hold = { owns: async () => true, saveCondition: (run: RunRecord) => holdingAttempt(job2, run) };
+      const hold = {
+        owns: async () => true,
+        saveCondition: (run: RunRecord) => holdingAttempt(boss, job2, run),
+        expiredAsLast: async () => false,
+      };
       const recorder = new RunRecorder('master', ['worker', '--job', id, 'master', data.file], uuidv7());
       saved = await storeForJob(store, job2, hold).saveRun(recorder.finish(0));
     } else await loop(1);
@@ -305,15 +311,128 @@ for (const exitCode of [ExitCode.usage, ExitCode.environment])
       assert.doesNotMatch(saved, /not recorded/, 'attempt 2 (taken) still holds the job when it saves');
       assert.equal(final.state, 'completed');
       assert.equal(final.retryCount, 1);
-      // exactly one run per attempt: attempt 1's failed run (saved while it held the job), attempt 2's success
+      // attempt 1 saved no run (here the worker's own record of it would be the retry's "expired" one)
       assert.deepEqual(
         runs.map((r) => [r.job.attempt, r.status, r.exitCode]),
-        [
-          [1, 'failed', exitCode],
-          [2, 'ok', 0],
-        ],
+        [[2, 'ok', 0]],
       );
     });
+
+/**
+ * One job whose attempt 1 ends with `exitCode`, its failed run saved under its hold, and pg-boss's expiry of
+ * that attempt run right after the save (before the worker reports). The run is what `shub worker`'s does with
+ * the worker's hold: a retry after an expired attempt records it ("attempt N expired"), and a last attempt that
+ * pg-boss failed by timeout (`expiredAsLast`) records itself. Then the loop runs until the queue is empty.
+ */
+async function failedSaveThenExpired(exitCode: number, retryLimit: number) {
+  return withQueue(async ({ store, boss }) => {
+    const { name, id } = await sendOne(boss, '6', retryLimit);
+    const fetched: QueuedJob[] = [];
+    const hooked = (job: QueuedJob): Store => ({
+      kind: store.kind,
+      location: store.location,
+      saveRun: async (...args: Parameters<Store['saveRun']>) => {
+        const where = await store.saveRun(...args);
+        if (job.attempt === 1) await expire(boss, job);
+        return where;
+      },
+      listRuns: (q) => store.listRuns(q),
+      getRun: (runId) => store.getRun(runId),
+      close: async () => undefined,
+    });
+    const lost = (job: QueuedJob, attempt: number, why: string) => {
+      const recorder = new RunRecorder('master', ['worker', '--job', job.id], uuidv7());
+      recorder.errors.push({ file: job.data.file, message: why, exitCode: ExitCode.environment });
+      const record = { id: job.id, queue: job.queue, attempt, worker: 'unknown' };
+      return storeForJob(store, record).saveRun(recorder.finish(ExitCode.environment));
+    };
+    const events: JobEvent[] = [];
+    await new QueueWorker(boss, {
+      commands: ['master'],
+      concurrency: 1,
+      once: true,
+      pollMs: 50,
+      run: async (job, workerId, hold) => {
+        fetched.push(job);
+        if (job.attempt > 1 && job.previousExpired) await lost(job, job.attempt - 1, 'expired; retried');
+        const record = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
+        const code = job.attempt === 1 ? exitCode : ExitCode.ok;
+        const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], uuidv7());
+        if (code !== ExitCode.ok) recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: code });
+        const run = recorder.finish(code);
+        await storeForJob(hooked(job), record, hold).saveRun(run);
+        if (await hold.expiredAsLast()) await lost(job, job.attempt, 'the last attempt outlived its expiry');
+        return { exitCode: code, runId: run.runId, ...(code !== ExitCode.ok ? { message: 'no ffmpeg' } : {}) };
+      },
+      onJob: (e) => events.push(e),
+    }).run();
+    const runs = await sql<{ job: { attempt: number }; status: string; exitCode: number }>(
+      boss,
+      `select job, status, exit_code as "exitCode" from public.runs where job is not null order by started_at`,
+    );
+    const [final] = await sql<{ state: string; retryCount: number; output: { message?: string } }>(
+      boss,
+      `select state::text as state, retry_count as "retryCount", output from ${QUEUE_SCHEMA}.job
+       where name = $1 and id = $2`,
+      [name, id],
+    );
+    const deadLetters = await sql(boss, `select id from ${QUEUE_SCHEMA}.job where name = 'shub.dead-letter'`);
+    return { fetched, events, runs, final: final!, deadLetters: deadLetters.length };
+  });
+}
+
+test('exit 4 expired just after its failed save: one record for attempt 1, attempt 2 keeps its count', async () => {
+  const { fetched, events, runs, final, deadLetters } = await failedSaveThenExpired(ExitCode.environment, 2);
+  assert.deepEqual(
+    runs.map((r) => [r.job.attempt, r.status, r.exitCode]),
+    [
+      [1, 'failed', ExitCode.environment],
+      [2, 'ok', 0],
+    ],
+  );
+  // the save failed the job (to retry): the expiry found nothing active, so attempt 2 is no "expired" retry
+  assert.deepEqual(
+    fetched.map((j) => [j.attempt, j.previousExpired]),
+    [
+      [1, false],
+      [2, false],
+    ],
+  );
+  assert.deepEqual(
+    events.map((e) => [e.state, e.attempt]),
+    [
+      ['retrying', 1],
+      ['completed', 2],
+    ],
+  );
+  assert.deepEqual([final.state, final.retryCount, deadLetters], ['completed', 1, 0]);
+});
+
+for (const [exitCode, retryLimit] of [
+  [ExitCode.environment, 0],
+  [ExitCode.usage, 2],
+] as const) {
+  const title = `exit ${exitCode} (${retryLimit ? 'no retry' : 'last attempt'}) expired just after its failed save`;
+  test(`${title}: one record`, async () => {
+    const { fetched, events, runs, final, deadLetters } = await failedSaveThenExpired(exitCode, retryLimit);
+    assert.deepEqual(
+      runs.map((r) => [r.job.attempt, r.status, r.exitCode]),
+      [[1, 'failed', exitCode]],
+    );
+    // failed for good by its save: no retry, and no "the last attempt outlived its expiry" record
+    assert.deepEqual(
+      fetched.map((j) => j.attempt),
+      [1],
+    );
+    assert.deepEqual(
+      events.map((e) => [e.state, e.attempt]),
+      [['dead-lettered', 1]],
+    );
+    assert.deepEqual([final.state, final.retryCount, deadLetters], ['failed', 0, 1]);
+    // the worker's outcome as the job's output (not pg-boss's timeout message)
+    assert.equal(final.output.message, 'no ffmpeg');
+  });
+}
 
 test("pg-boss's expiry during a held attempt's fail waits on the job's row, then finds nothing to expire", async () => {
   await withQueue(async ({ boss }) => {
