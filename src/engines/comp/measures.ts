@@ -603,23 +603,24 @@ function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: numb
 }
 
 export function measureTakes(input: MeasureInput): MeasureOutput {
-  const out = measureTakesLatent(input);
-  const pooled = pooledMeasures(input.takes, input.gains, input.sections, out.takeLatencyMs);
+  // each take analysed once, for the measures and the pooled measures alike (the frames are only read)
+  const analysed = input.takes.map((t, k) => analyseTake(t, input.gains[k]!));
+  const out = measureTakesLatent(input, analysed);
+  const pooled = pooledMeasures(input.takes, input.gains, input.sections, out.takeLatencyMs, analysed);
   out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, pooled[s]![k]!)));
   return out;
 }
 
 /** The measures, each take's latency (no guide: read on the pitch contours first) taken off. */
-function measureTakesLatent(input: MeasureInput): MeasureOutput {
-  if (input.guide.kind !== 'none' || input.takes.length < 2) return measureTakesOnce(input);
+function measureTakesLatent(input: MeasureInput, analysed: TakeFrames[]): MeasureOutput {
+  if (input.guide.kind !== 'none' || input.takes.length < 2) return measureTakesOnce(input, analysed);
   // no guide: each take's latency read on the pitch contours (contourTiming) taken off its features before the
   // takes are measured against each other (a latent take does not pull the consensus), added back to its latency
-  const { takes, gains, sections } = input;
+  const { takes, sections } = input;
   const t0 = takes[0]!;
   const hopS = t0.hop / t0.sampleRate;
   const n = Math.max(...takes.map((t) => t.ms.length));
-  // each take analysed once: a take its latency does not move keeps these frames for the measures
-  const analysed = takes.map((t, k) => analyseTake(t, gains[k]!));
+  // a take its latency does not move keeps its frames (analysed) for the measures
   const lat = contourTiming(
     analysed.map((a) => a.slow),
     sections,
@@ -2018,6 +2019,7 @@ export function pooledMeasures(
   gains: number[],
   sections: Section[],
   latencyMs: number[],
+  analysed?: readonly TakeFrames[],
 ): PooledMeasures[][] {
   const N = takes.length;
   const none = (): PooledMeasures => ({
@@ -2032,12 +2034,20 @@ export function pooledMeasures(
   const tickMs = (1000 * t0.fineHop) / t0.sampleRate;
   const maxLag = Math.max(1, Math.round((COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value * 1000) / tickMs));
   const minFrames = COMP_MEASURE_PARAMETERS.pooledMinFrames.value;
-  const frames = takes.map((t, k) => analyseTake(t, gains[k]!));
+  const frames = takes.map((t, k) => analysed?.[k] ?? analyseTake(t, gains[k]!));
   const fold = (c: number) => ((((c + 600) % 1200) + 1200) % 1200) - 600;
   return sections.map((s) => {
     const a = Math.max(0, Math.round((s.startSeconds * 1000) / tickMs));
     const b = Math.max(a, Math.round((s.endSeconds * 1000) / tickMs));
     const ref = takes.map((t) => onsetEnvelope(t, a, b));
+    // take t's envelope over the search window around the lag c its latency predicts, once per (t, c)
+    const around = new Map<string, Float32Array>();
+    const searched = (t: number, c: number) => {
+      const key = `${t} ${c}`;
+      let x = around.get(key);
+      if (!x) around.set(key, (x = onsetEnvelope(takes[t]!, a + c - maxLag, b + c + maxLag)));
+      return x;
+    };
     const [fa, fb] = [Math.round(s.startSeconds / hopS), Math.round(s.endSeconds / hopS)];
     // per ordered pair (t behind u): lag (latencies off), pitch and level of t above u
     // a take compares only where it sings (active frames: at least pooledVoicedShare of the most any take has
@@ -2058,7 +2068,7 @@ export function pooledMeasures(
         // searched around the lag the takes' own latencies predict (a latency may exceed the search)
         const dl = (latencyMs[t] ?? 0) - (latencyMs[u] ?? 0);
         const c = Math.round(dl / tickMs);
-        const found = envelopeLag(onsetEnvelope(takes[t]!, a + c - maxLag, b + c + maxLag), ref[u]!, maxLag, tickMs);
+        const found = envelopeLag(searched(t, c), ref[u]!, maxLag, tickMs);
         // and on their pitch contours (contourLag: a legato note change moves no energy); where both read, their
         // mean unless they differ by more than pooledMaxLagSeconds / 4 (then the contours'); either alone
         const span = Math.ceil((Math.abs(dl) / 1000 + COMP_MEASURE_PARAMETERS.pooledMaxLagSeconds.value) / hopS);
