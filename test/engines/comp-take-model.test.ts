@@ -423,8 +423,9 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
 /**
  * h-comp63: four takes of four 2 s sections (a phrase of four notes with 10 ms attacks, analytic pitch), identical
  * but for take 1, which sings section 2 20 ms late (`lateMs`); per-note offsets `jitterMs` (a fixed pattern) on top.
+ * h-comp65: `late` the takes late there (take 1 alone by default), `midi` the phrase as a MIDI guide.
  */
-function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
+function lateTakeSet(lateMs: number, jitterMs: number[] = [], late = [0], midi = false) {
   const fs = 16000;
   const sec = 2;
   const melody: [number, number, number][] = [
@@ -439,7 +440,7 @@ function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
     const track: { t: number; hz: number | null }[] = [];
     const at = (s: number, q: number) =>
       s * sec +
-      (k === 0 && s === 1 ? lateMs / 1000 : 0) +
+      (late.includes(k) && s === 1 ? lateMs / 1000 : 0) +
       (jitterMs[(k * 4 + s * 4 + q) % (jitterMs.length || 1)] ?? 0) / 1000;
     const onsets: number[] = [];
     for (let s = 0; s < 4; s++)
@@ -464,7 +465,11 @@ function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
     return withPitch(m.finish(), track, onsets);
   };
   const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s + 1}`, startSeconds: s * sec, endSeconds: (s + 1) * sec }));
-  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide: { kind: 'none' } });
+  const notes = [0, 1, 2, 3].flatMap((s) =>
+    melody.map(([a, b, m]) => ({ onSeconds: s * sec + a, offSeconds: s * sec + b, midi: m })),
+  );
+  const guide = midi ? { kind: 'midi' as const, notes } : { kind: 'none' as const };
+  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide });
   return { sections, out };
 }
 
@@ -491,8 +496,8 @@ test('comp take model lr63 (takeModel 3): the features with the pooled terms, ch
   const m = loadTakeModel(TAKE_POOLED_FILE);
   assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr63');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
-  assert.equal(TAKE_FEATURES.length, 43);
+  // lr63 reads the first 43 features (h-comp65's absolute timing follows)
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 43));
   assert.ok(m.features.slice(35).every((f) => f.startsWith('pooled ')));
   assert.equal(m.checks.length, 3);
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
@@ -523,4 +528,23 @@ test('comp take model lr63: the take 20 ms late is not chosen, and the decision 
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     setGate(gateWas);
   }
+});
+
+test('comp absolute timing: two takes 20 ms late in one section read 20 ms against the MIDI guide, the others 0', () => {
+  // takes 1 and 2 sing section 2 20 ms late, takes 3 and 4 in time: against each other the two pairs are alike
+  // (each take's median lag over the other three is 20 ms one way or the other); against the guide's note-ons only
+  // the late pair is off
+  const { out } = lateTakeSet(20, [], [0, 1], true);
+  const row = out.measures[1]!;
+  for (const k of [0, 1]) assert.ok(Math.abs(row[k]!.absLagMs! - 20) <= 1.5, `late take ${k + 1}: ${row[k]!.absLagMs}`);
+  for (const k of [2, 3]) assert.ok(Math.abs(row[k]!.absLagMs!) <= 1.5, `take ${k + 1} in time: ${row[k]!.absLagMs}`);
+  for (const m of row) assert.ok(m.absSpreadMs! <= 1.5, `four notes alike: spread ${m.absSpreadMs}`);
+  // the pooled lag cannot say which pair moved: the in-time takes read as far off as the late ones
+  const pooled = row.map((m) => Math.abs(m.pooledLagMs!));
+  assert.ok(Math.min(...pooled.slice(2)) >= Math.min(...pooled.slice(0, 2)) - 1.5, `pooled: ${pooled.join(', ')}`);
+  // the other sections: every take on the guide's note-ons
+  for (const s of [0, 2, 3]) for (const m of out.measures[s]!) assert.ok(Math.abs(m.absLagMs!) <= 1.5, `${m.absLagMs}`);
+  // no guide and no grid (four notes a section, no steady period): no reading
+  const none = lateTakeSet(20, [], [0, 1]).out;
+  if (!none.grid) for (const r of none.measures) for (const m of r) assert.equal(m.absLagMs, null);
 });
