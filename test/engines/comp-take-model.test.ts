@@ -15,6 +15,7 @@ import {
   TAKE_FEATURE_GROUPS,
   TAKE_GATED_FILE,
   TAKE_GATED_TREES_FILE,
+  TAKE_ABSOLUTE_FILE,
   TAKE_POOLED_FILE,
   TAKE_TREES_FILE,
   loadTakeModel,
@@ -547,4 +548,40 @@ test('comp absolute timing: two takes 20 ms late in one section read 20 ms again
   // no guide and no grid (four notes a section, no steady period): no reading
   const none = lateTakeSet(20, [], [0, 1]).out;
   if (!none.grid) for (const r of none.measures) for (const m of r) assert.equal(m.absLagMs, null);
+});
+
+test('comp take model lr65 (takeModel 4): the features with the absolute timing, check rows score as trained', () => {
+  const m = loadTakeModel(TAKE_ABSOLUTE_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr65');
+  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.equal(TAKE_FEATURES.length, 47);
+  assert.ok(m.features.slice(43).every((f) => f.startsWith('note starts against the reference')));
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  assert.equal(takeModelFile(4), TAKE_ABSOLUTE_FILE);
+});
+
+test('comp take model lr65: of two takes late alike against the MIDI guide, neither is chosen; the log names it', () => {
+  const { sections, out } = lateTakeSet(20, [], [0, 1], true);
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  const gateWas = setGate(0);
+  try {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 4;
+    const names = ['take1', 'take2', 'take3', 'take4'];
+    const w = parseWeights(undefined).weights;
+    const c = chooseTakes(sections, out.measures, w, names, undefined, undefined, undefined, takeContext(out));
+    const d = c[1]!.model!;
+    assert.equal(d.preset, 'comp-take-lr65');
+    assert.ok(c[1]!.chosen >= 2, `a take in time is chosen: take${c[1]!.chosen + 1}`);
+    const inTime = Math.min(d.takes[2]!.score, d.takes[3]!.score);
+    for (const k of [0, 1]) assert.ok(d.takes[k]!.score < inTime, `late take${k + 1} scores under the takes in time`);
+    const term = d.takes[0]!.terms.find((t) => t.feature === 'note starts against the reference, |ms| / 10');
+    assert.ok(term, `its terms: ${d.takes[0]!.terms.map((t) => t.feature).join('; ')}`);
+    assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms off the guide: ${term.value}`);
+    assert.ok(term.overMean < 0, 'the absolute timing counts against it');
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+    setGate(gateWas);
+  }
 });
