@@ -505,30 +505,34 @@ test('comp take model lr63 (takeModel 3): the features with the pooled terms, ch
   assert.equal(takeModelFile(3), TAKE_POOLED_FILE);
 });
 
-test('comp take model lr63: the take 20 ms late is not chosen, and the decision log names its pooled lag', () => {
-  // the set above: take 1 sings section 2 20 ms late, the other takes identical. (The base chooses right here too:
-  // its entry measure reads the 20 ms on this clean material; on the faint defects of held-out-40…42 it does not)
-  const { sections, out } = lateTakeSet(20);
+/** The analytic set's choice with `takeModel` at `model` (the gate off); both switches restored after. */
+function chooseWith(model: number, set: ReturnType<typeof lateTakeSet>) {
   const was = COMP_CHOICE_PARAMETERS.takeModel.value;
   const gateWas = setGate(0);
   try {
-    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 3;
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = model;
     const names = ['take1', 'take2', 'take3', 'take4'];
     const w = parseWeights(undefined).weights;
-    const c = chooseTakes(sections, out.measures, w, names, undefined, undefined, undefined, takeContext(out));
-    const d = c[1]!.model!;
-    assert.equal(d.preset, 'comp-take-lr63');
-    assert.notEqual(c[1]!.chosen, 0, 'the late take is not chosen');
-    const late = d.takes[0]!;
-    assert.ok(late.score < Math.min(...d.takes.slice(1).map((t) => t.score)), 'the late take scores lowest');
-    const term = late.terms.find((t) => t.feature === 'pooled lag, here − song median, |ms| / 10');
-    assert.ok(term, `its terms: ${late.terms.map((t) => t.feature).join('; ')}`);
-    assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms against its song median: ${term.value}`);
-    assert.ok(term.overMean < 0, 'the pooled lag counts against it');
+    return chooseTakes(set.sections, set.out.measures, w, names, undefined, undefined, undefined, takeContext(set.out));
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     setGate(gateWas);
   }
+}
+
+test('comp take model lr63: the take 20 ms late is not chosen, and the decision log names its pooled lag', () => {
+  // the set above: take 1 sings section 2 20 ms late, the other takes identical. (The base chooses right here too:
+  // its entry measure reads the 20 ms on this clean material; on the faint defects of held-out-40…42 it does not)
+  const c = chooseWith(3, lateTakeSet(20));
+  const d = c[1]!.model!;
+  assert.equal(d.preset, 'comp-take-lr63');
+  assert.notEqual(c[1]!.chosen, 0, 'the late take is not chosen');
+  const late = d.takes[0]!;
+  assert.ok(late.score < Math.min(...d.takes.slice(1).map((t) => t.score)), 'the late take scores lowest');
+  const term = late.terms.find((t) => t.feature === 'pooled lag, here − song median, |ms| / 10');
+  assert.ok(term, `its terms: ${late.terms.map((t) => t.feature).join('; ')}`);
+  assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms against its song median: ${term.value}`);
+  assert.ok(term.overMean < 0, 'the pooled lag counts against it');
 });
 
 test('comp absolute timing: two takes 20 ms late in one section read 20 ms against the MIDI guide, the others 0', () => {
@@ -563,25 +567,14 @@ test('comp take model lr65 (takeModel 4): the features with the absolute timing,
 });
 
 test('comp take model lr65: of two takes late alike against the MIDI guide, neither is chosen; the log names it', () => {
-  const { sections, out } = lateTakeSet(20, [], [0, 1], true);
-  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
-  const gateWas = setGate(0);
-  try {
-    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 4;
-    const names = ['take1', 'take2', 'take3', 'take4'];
-    const w = parseWeights(undefined).weights;
-    const c = chooseTakes(sections, out.measures, w, names, undefined, undefined, undefined, takeContext(out));
-    const d = c[1]!.model!;
-    assert.equal(d.preset, 'comp-take-lr65');
-    assert.ok(c[1]!.chosen >= 2, `a take in time is chosen: take${c[1]!.chosen + 1}`);
-    const inTime = Math.min(d.takes[2]!.score, d.takes[3]!.score);
-    for (const k of [0, 1]) assert.ok(d.takes[k]!.score < inTime, `late take${k + 1} scores under the takes in time`);
-    const term = d.takes[0]!.terms.find((t) => t.feature === 'note starts against the reference, |ms| / 10');
-    assert.ok(term, `its terms: ${d.takes[0]!.terms.map((t) => t.feature).join('; ')}`);
-    assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms off the guide: ${term.value}`);
-    assert.ok(term.overMean < 0, 'the absolute timing counts against it');
-  } finally {
-    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
-    setGate(gateWas);
-  }
+  const c = chooseWith(4, lateTakeSet(20, [], [0, 1], true));
+  const d = c[1]!.model!;
+  assert.equal(d.preset, 'comp-take-lr65');
+  assert.ok(c[1]!.chosen >= 2, `a take in time is chosen: take${c[1]!.chosen + 1}`);
+  const inTime = Math.min(d.takes[2]!.score, d.takes[3]!.score);
+  for (const k of [0, 1]) assert.ok(d.takes[k]!.score < inTime, `late take${k + 1} scores under the takes in time`);
+  const term = d.takes[0]!.terms.find((t) => t.feature === 'note starts against the reference, |ms| / 10');
+  assert.ok(term, `its terms: ${d.takes[0]!.terms.map((t) => t.feature).join('; ')}`);
+  assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms off the guide: ${term.value}`);
+  assert.ok(term.overMean < 0, 'the absolute timing counts against it');
 });
