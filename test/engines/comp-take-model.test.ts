@@ -535,7 +535,7 @@ test('comp take model lr63: the take 20 ms late is not chosen, and the decision 
   assert.ok(term.overMean < 0, 'the pooled lag counts against it');
 });
 
-test('comp absolute timing: two takes 20 ms late in one section read 20 ms against the MIDI guide, the others 0', () => {
+test('comp absolute timing: two takes 20 ms late in a section read 20 ms against the MIDI guide, the others 0', () => {
   // takes 1 and 2 sing section 2 20 ms late, takes 3 and 4 in time: against each other the two pairs are alike
   // (each take's median lag over the other three is 20 ms one way or the other); against the guide's note-ons only
   // the late pair is off
@@ -566,7 +566,7 @@ test('comp take model lr65 (takeModel 4): the features with the absolute timing,
   assert.equal(takeModelFile(4), TAKE_ABSOLUTE_FILE);
 });
 
-test('comp take model lr65: of two takes late alike against the MIDI guide, neither is chosen; the log names it', () => {
+test('comp take model lr65: of two takes late alike under the MIDI guide, neither is chosen, the log names it', () => {
   const c = chooseWith(4, lateTakeSet(20, [], [0, 1], true));
   const d = c[1]!.model!;
   assert.equal(d.preset, 'comp-take-lr65');
