@@ -461,7 +461,8 @@ export const COMP_CHOICE_PARAMETERS = {
       'other over each section (lag, pitch, level: measures.ts pooledMeasures; presets/comp-take-lr63.json, ' +
       'h-comp63; on by default: held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); 4: lr63 with the ' +
       "take's note starts against an absolute reference over each section (the MIDI guide's note-ons, the guide " +
-      "vocal's note starts, the no-guide grid: measures.ts absoluteTiming; presets/comp-take-lr65.json, h-comp65); " +
+      "vocal's note starts, the no-guide grid: measures.ts absoluteTiming; presets/comp-take-lr65.json, h-comp65; " +
+      "off: held-out-44, judged once, lr63 146, lr65 150 of 200, lr63's form retrained alike 151); " +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
