@@ -223,7 +223,7 @@ function main(): void {
   const judge = args.includes('--judge') ? opt('--judge', '') : null;
   const files = args.filter((a, i) => a.endsWith('.json') && !['--write', '--judge'].includes(args[i - 1]!));
   // `--features N`: only the first N features (26: lr56's, without h-comp57's timing evidence; 35: lr59's, without
-  // h-comp63's pooled terms), for comparison
+  // h-comp63's pooled terms; 43: lr63's, without h-comp65's absolute timing), for comparison
   const nf = Number(opt('--features', String(TAKE_FEATURES.length)));
   const all = files.flatMap(sectionsOf).map((s) => ({ ...s, x: s.x.map((x) => x.slice(0, nf)) }));
   if (judge) {

@@ -1172,3 +1172,69 @@ test("comp held-out-44: defect sizes a realistic mix of two spreads, edges other
     [6103, 6106],
   );
 });
+
+// held-out-44 against every set before it (held-out-43 included)
+const set44 = sets.filter(([name]) => numberOf(name) === 44).flatMap(([, v]) => v);
+const before44 = sets.filter(([name]) => numberOf(name) < 44).flatMap(([, v]) => v);
+
+test('comp held-out-44: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before44.length, before43.length + set43.length, 'every earlier spec read, held-out-43 too');
+  madeNewByBank(44, set44, before44, ['fluidr3mono', 'sfgmbank', 'fluidr3', 'opl3']);
+  // sample rates of real devices no set used (18.9, 22.254, 48.048 kHz), one on every song
+  const songs = set44.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [18900, 22254, 48048]);
+  // six sung songs; a tight singer and a loose one, jitters no set used
+  assert.equal(songs.filter((s) => typeof s.voice === 'object').length, 6, 'sung songs');
+  const jitters = set44.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]);
+  assert.deepEqual(jitters, [
+    [2.5, 1.5],
+    [22.5, 9.5],
+  ]);
+  // consonant shares and section lengths no set used
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set44)) assert.ok(!shares(before44).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set44), [0.35, 0.85]);
+  const beats = (from: Spec[]) => from.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : []));
+  assert.deepEqual(beats(set44), [45]);
+});
+
+test("comp held-out-44: defect sizes a realistic mix of two spreads, edges other than held-out-42's and 43's", () => {
+  const kinds = MIX_KINDS;
+  const faint = EVAL.FAINT_SPREAD_44;
+  const ordinary = EVAL.ORDINARY_SPREAD_44;
+  // every edge of both spreads other than held-out-42's and held-out-43's
+  for (const k of kinds)
+    for (const i of [0, 1])
+      for (const [f, o] of [
+        [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+        [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      ] as const) {
+        assert.notEqual(faint[k][i], f[k][i], `faint ${k}`);
+        assert.notEqual(ordinary[k][i], o[k][i], `ordinary ${k}`);
+      }
+  // the ordinary spread inside defectAmount's own range (its draws at 0 and 1), the faint spread under it
+  for (const k of kinds) {
+    const at = (x: number) => (k === 'noise' ? defectAmount(k, () => x, 1) : Math.abs(defectAmount(k, () => x, 1)));
+    const [lo, hi] = [at(0), at(1)].sort((a, b) => a - b);
+    assert.ok(ordinary[k][0] >= lo! && ordinary[k][1] <= hi!, `${k}: ${ordinary[k]} outside ${lo}…${hi}`);
+    if (k !== 'noise') assert.ok(faint[k][1] <= ordinary[k][0], k);
+  }
+  assert.ok(faint.noise[1] < ordinary.noise[0], 'faint bursts quieter');
+  // the proportions: 27 faint and 19 ordinary of the 46 (spec, kind) cells, per kind [faint, ordinary]
+  const [f, o, counts] = mixedCells(set44, faint, ordinary);
+  assert.deepEqual([f, o], [27, 19]);
+  assert.deepEqual(Object.fromEntries(kinds.map((k) => [k, counts.get(k)])), {
+    late: [4, 3],
+    early: [5, 3],
+    detune: [7, 4],
+    level: [6, 4],
+    noise: [3, 3],
+    clip: [2, 2],
+  });
+  floorsAndLatencies(set44);
+  assert.deepEqual(
+    set44.filter((s) => !s.sentences && s.latencyMs === undefined).map((s) => s.seed),
+    [6103, 6106],
+    'two still songs',
+  );
+});

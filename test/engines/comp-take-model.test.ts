@@ -15,6 +15,7 @@ import {
   TAKE_FEATURE_GROUPS,
   TAKE_GATED_FILE,
   TAKE_GATED_TREES_FILE,
+  TAKE_ABSOLUTE_FILE,
   TAKE_POOLED_FILE,
   TAKE_TREES_FILE,
   loadTakeModel,
@@ -423,8 +424,9 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
 /**
  * h-comp63: four takes of four 2 s sections (a phrase of four notes with 10 ms attacks, analytic pitch), identical
  * but for take 1, which sings section 2 20 ms late (`lateMs`); per-note offsets `jitterMs` (a fixed pattern) on top.
+ * h-comp65: `late` the takes late there (take 1 alone by default), `midi` the phrase as a MIDI guide.
  */
-function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
+function lateTakeSet(lateMs: number, jitterMs: number[] = [], late = [0], midi = false) {
   const fs = 16000;
   const sec = 2;
   const melody: [number, number, number][] = [
@@ -439,7 +441,7 @@ function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
     const track: { t: number; hz: number | null }[] = [];
     const at = (s: number, q: number) =>
       s * sec +
-      (k === 0 && s === 1 ? lateMs / 1000 : 0) +
+      (late.includes(k) && s === 1 ? lateMs / 1000 : 0) +
       (jitterMs[(k * 4 + s * 4 + q) % (jitterMs.length || 1)] ?? 0) / 1000;
     const onsets: number[] = [];
     for (let s = 0; s < 4; s++)
@@ -464,7 +466,11 @@ function lateTakeSet(lateMs: number, jitterMs: number[] = []) {
     return withPitch(m.finish(), track, onsets);
   };
   const sections = [0, 1, 2, 3].map((s) => ({ name: `S${s + 1}`, startSeconds: s * sec, endSeconds: (s + 1) * sec }));
-  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide: { kind: 'none' } });
+  const notes = [0, 1, 2, 3].flatMap((s) =>
+    melody.map(([a, b, m]) => ({ onSeconds: s * sec + a, offSeconds: s * sec + b, midi: m })),
+  );
+  const guide = midi ? { kind: 'midi' as const, notes } : { kind: 'none' as const };
+  const out = measureTakes({ takes: [0, 1, 2, 3].map(take), gains: [1, 1, 1, 1], sections, guide });
   return { sections, out };
 }
 
@@ -491,36 +497,84 @@ test('comp take model lr63 (takeModel 3): the features with the pooled terms, ch
   const m = loadTakeModel(TAKE_POOLED_FILE);
   assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr63');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
-  assert.equal(TAKE_FEATURES.length, 43);
+  // lr63 reads the first 43 features (h-comp65's absolute timing follows)
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 43));
   assert.ok(m.features.slice(35).every((f) => f.startsWith('pooled ')));
   assert.equal(m.checks.length, 3);
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
   assert.equal(takeModelFile(3), TAKE_POOLED_FILE);
 });
 
-test('comp take model lr63: the take 20 ms late is not chosen, and the decision log names its pooled lag', () => {
-  // the set above: take 1 sings section 2 20 ms late, the other takes identical. (The base chooses right here too:
-  // its entry measure reads the 20 ms on this clean material; on the faint defects of held-out-40…42 it does not)
-  const { sections, out } = lateTakeSet(20);
+/** The analytic set's choice with `takeModel` at `model` (the gate off); both switches restored after. */
+function chooseWith(model: number, set: ReturnType<typeof lateTakeSet>) {
   const was = COMP_CHOICE_PARAMETERS.takeModel.value;
   const gateWas = setGate(0);
   try {
-    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 3;
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = model;
     const names = ['take1', 'take2', 'take3', 'take4'];
     const w = parseWeights(undefined).weights;
-    const c = chooseTakes(sections, out.measures, w, names, undefined, undefined, undefined, takeContext(out));
-    const d = c[1]!.model!;
-    assert.equal(d.preset, 'comp-take-lr63');
-    assert.notEqual(c[1]!.chosen, 0, 'the late take is not chosen');
-    const late = d.takes[0]!;
-    assert.ok(late.score < Math.min(...d.takes.slice(1).map((t) => t.score)), 'the late take scores lowest');
-    const term = late.terms.find((t) => t.feature === 'pooled lag, here − song median, |ms| / 10');
-    assert.ok(term, `its terms: ${late.terms.map((t) => t.feature).join('; ')}`);
-    assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms against its song median: ${term.value}`);
-    assert.ok(term.overMean < 0, 'the pooled lag counts against it');
+    return chooseTakes(set.sections, set.out.measures, w, names, undefined, undefined, undefined, takeContext(set.out));
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     setGate(gateWas);
   }
+}
+
+test('comp take model lr63: the take 20 ms late is not chosen, and the decision log names its pooled lag', () => {
+  // the set above: take 1 sings section 2 20 ms late, the other takes identical. (The base chooses right here too:
+  // its entry measure reads the 20 ms on this clean material; on the faint defects of held-out-40…42 it does not)
+  const c = chooseWith(3, lateTakeSet(20));
+  const d = c[1]!.model!;
+  assert.equal(d.preset, 'comp-take-lr63');
+  assert.notEqual(c[1]!.chosen, 0, 'the late take is not chosen');
+  const late = d.takes[0]!;
+  assert.ok(late.score < Math.min(...d.takes.slice(1).map((t) => t.score)), 'the late take scores lowest');
+  const term = late.terms.find((t) => t.feature === 'pooled lag, here − song median, |ms| / 10');
+  assert.ok(term, `its terms: ${late.terms.map((t) => t.feature).join('; ')}`);
+  assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms against its song median: ${term.value}`);
+  assert.ok(term.overMean < 0, 'the pooled lag counts against it');
+});
+
+test('comp absolute timing: two takes 20 ms late in a section read 20 ms against the MIDI guide, the others 0', () => {
+  // takes 1 and 2 sing section 2 20 ms late, takes 3 and 4 in time: against each other the two pairs are alike
+  // (each take's median lag over the other three is 20 ms one way or the other); against the guide's note-ons only
+  // the late pair is off
+  const { out } = lateTakeSet(20, [], [0, 1], true);
+  const row = out.measures[1]!;
+  for (const k of [0, 1]) assert.ok(Math.abs(row[k]!.absLagMs! - 20) <= 1.5, `late take ${k + 1}: ${row[k]!.absLagMs}`);
+  for (const k of [2, 3]) assert.ok(Math.abs(row[k]!.absLagMs!) <= 1.5, `take ${k + 1} in time: ${row[k]!.absLagMs}`);
+  for (const m of row) assert.ok(m.absSpreadMs! <= 1.5, `four notes alike: spread ${m.absSpreadMs}`);
+  // the pooled lag cannot say which pair moved: the in-time takes read as far off as the late ones
+  const pooled = row.map((m) => Math.abs(m.pooledLagMs!));
+  assert.ok(Math.min(...pooled.slice(2)) >= Math.min(...pooled.slice(0, 2)) - 1.5, `pooled: ${pooled.join(', ')}`);
+  // the other sections: every take on the guide's note-ons
+  for (const s of [0, 2, 3]) for (const m of out.measures[s]!) assert.ok(Math.abs(m.absLagMs!) <= 1.5, `${m.absLagMs}`);
+  // no guide and no grid (four notes a section, no steady period): no reading
+  const none = lateTakeSet(20, [], [0, 1]).out;
+  if (!none.grid) for (const r of none.measures) for (const m of r) assert.equal(m.absLagMs, null);
+});
+
+test('comp take model lr65 (takeModel 4): the features with the absolute timing, check rows score as trained', () => {
+  const m = loadTakeModel(TAKE_ABSOLUTE_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr65');
+  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.equal(TAKE_FEATURES.length, 47);
+  assert.ok(m.features.slice(43).every((f) => f.startsWith('note starts against the reference')));
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  assert.equal(takeModelFile(4), TAKE_ABSOLUTE_FILE);
+});
+
+test('comp take model lr65: of two takes late alike under the MIDI guide, neither is chosen, the log names it', () => {
+  const c = chooseWith(4, lateTakeSet(20, [], [0, 1], true));
+  const d = c[1]!.model!;
+  assert.equal(d.preset, 'comp-take-lr65');
+  assert.ok(c[1]!.chosen >= 2, `a take in time is chosen: take${c[1]!.chosen + 1}`);
+  const inTime = Math.min(d.takes[2]!.score, d.takes[3]!.score);
+  for (const k of [0, 1]) assert.ok(d.takes[k]!.score < inTime, `late take${k + 1} scores under the takes in time`);
+  const term = d.takes[0]!.terms.find((t) => t.feature === 'note starts against the reference, |ms| / 10');
+  assert.ok(term, `its terms: ${d.takes[0]!.terms.map((t) => t.feature).join('; ')}`);
+  assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms off the guide: ${term.value}`);
+  assert.ok(term.overMean < 0, 'the absolute timing counts against it');
 });

@@ -80,6 +80,15 @@ export interface TakeSectionMeasures {
   pooledLagAgree?: number | null;
   pooledPitchCents?: number | null;
   pooledLevelDb?: number | null;
+  /**
+   * Against an absolute reference over the whole section (h-comp65, absoluteTiming): the median offset of the
+   * take's note starts from the nearest reference events (the MIDI guide's note-ons, the guide vocal's note starts,
+   * the no-guide grid's lines), ms (+ late), less the offset all takes share and the take's own latency on this
+   * reading; null where no reference (no guide and no grid) or no note start matched.
+   */
+  absLagMs?: number | null;
+  /** The spread of those offsets (interquartile range), ms; null as absLagMs. */
+  absSpreadMs?: number | null;
 }
 
 const dbOf = (x: number) => (x > 0 ? 10 * Math.log10(x) : -200);
@@ -608,6 +617,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   const out = measureTakesLatent(input, analysed);
   const pooled = pooledMeasures(input.takes, input.gains, input.sections, out.takeLatencyMs, analysed);
   out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, pooled[s]![k]!)));
+  const abs = absoluteTiming(input, out);
+  out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, abs[s]![k]!)));
   return out;
 }
 
@@ -2106,4 +2117,105 @@ export function pooledMeasures(
       pooledLevelDb: medianOrNull(level[t]!),
     }));
   });
+}
+
+export interface AbsoluteTiming {
+  absLagMs: number | null;
+  absSpreadMs: number | null;
+}
+
+/**
+ * A take's note starts on its onset envelope (onsetEnvelope over the whole take), seconds: its peaks of at least
+ * absRiseDb, each the highest within absPeakGapSeconds (the earlier of equal ones).
+ */
+export function envelopeStarts(f: TakeFeatures): number[] {
+  const env = onsetEnvelope(f, 0, f.fine.length);
+  const tick = f.fineHop / f.sampleRate;
+  const gap = Math.round(COMP_MEASURE_PARAMETERS.absPeakGapSeconds.value / tick);
+  const rise = COMP_MEASURE_PARAMETERS.absRiseDb.value;
+  const out: number[] = [];
+  for (let i = 1; i < env.length - 1; i++) {
+    const v = env[i]!;
+    if (v < rise || v < env[i - 1]! || v < env[i + 1]!) continue;
+    let top = true;
+    for (let j = Math.max(0, i - gap); j < Math.min(env.length, i + gap) && top; j++)
+      if (env[j]! > v || (env[j] === v && j < i)) top = false;
+    if (top) out.push(i * tick);
+  }
+  return out;
+}
+
+/**
+ * h-comp65: each take's timing against an absolute reference over the whole section, not only its entry. The
+ * reference: the MIDI guide's note-ons, the guide vocal's note starts, without a guide the song's onset grid (none:
+ * null). Per take and section: each reference event's nearest note start of the take within absWindowSeconds of
+ * where the take's reading puts it (the shared offset and its own latency, measureTakes'), their offsets' median and
+ * interquartile range; the medians less the offset they share (commonOffset over all takes and sections) and the
+ * take's own latency on them (ownLatency). Without a guide each note start's offset from its nearest grid line.
+ */
+export function absoluteTiming(input: MeasureInput, out: MeasureOutput): AbsoluteTiming[][] {
+  const { takes, sections, guide } = input;
+  const none = (): AbsoluteTiming => ({ absLagMs: null, absSpreadMs: null });
+  const grid = out.grid ?? null;
+  if (guide.kind === 'none' && !grid) return sections.map(() => takes.map(none));
+  const W = COMP_MEASURE_PARAMETERS.absWindowSeconds.value;
+  const events = takes.map(envelopeStarts);
+  const refs =
+    guide.kind === 'midi'
+      ? guide.notes.map((x) => x.onSeconds).sort((a, b) => a - b)
+      : guide.kind === 'audio'
+        ? envelopeStarts(guide.features)
+        : [];
+  // per section and take: the offsets (s) of the take's note starts from the reference
+  const offsets = sections.map((s) =>
+    takes.map((_, k) => {
+      const ev = events[k]!;
+      const ds: number[] = [];
+      if (guide.kind === 'none') {
+        const P = grid!.periodSeconds;
+        const lat = out.takeLatencyMs[k]! / 1000;
+        for (const e0 of ev) {
+          const e = e0 - lat;
+          if (e < s.startSeconds || e >= s.endSeconds) continue;
+          const x = (((e - grid!.phaseSeconds) % P) + P) % P;
+          const d = x >= P / 2 ? x - P : x;
+          if (Math.abs(d) <= W) ds.push(d);
+        }
+        return ds;
+      }
+      const guess = (out.timingOffsetMs + out.takeLatencyMs[k]!) / 1000;
+      for (const r of refs) {
+        if (r < s.startSeconds || r >= s.endSeconds) continue;
+        const want = r + guess;
+        const i = lowerBound(ev, want);
+        let best: number | null = null;
+        for (const j of [i - 1, i]) {
+          if (j < 0 || j >= ev.length) continue;
+          const d = ev[j]! - want;
+          if (Math.abs(d) <= W && (best === null || Math.abs(d) < Math.abs(best))) best = d;
+        }
+        if (best !== null) ds.push(best + guess);
+      }
+      return ds;
+    }),
+  );
+  const minNotes = COMP_MEASURE_PARAMETERS.absMinNotes.value;
+  const raw = offsets.map((row) => row.map((ds) => (ds.length >= minNotes ? medianOrNull(ds)! * 1000 : null)));
+  const flat = raw.flatMap((row, si) => row.flatMap((x) => (x === null ? [] : [{ x, si }])));
+  const shared =
+    guide.kind === 'none'
+      ? 0
+      : commonOffset(
+          flat.map((y) => y.x),
+          flat.map((y) => y.si),
+        );
+  const latency = takes.map((_, k) => ownLatency(raw.flatMap((row) => (row[k] === null ? [] : [row[k]! - shared]))));
+  return raw.map((row, si) =>
+    row.map((x, k) => {
+      if (x === null) return none();
+      const ds = offsets[si]![k]!;
+      const q = (p: number) => quantile(ds, p, 'nearest') ?? 0;
+      return { absLagMs: x - shared - latency[k]!, absSpreadMs: (q(0.75) - q(0.25)) * 1000 };
+    }),
+  );
 }

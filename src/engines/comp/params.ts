@@ -361,6 +361,32 @@ export const COMP_MEASURE_PARAMETERS = {
     [0.001, 0.05],
     "pooled: another take agrees with a take's timing in a section when their pooled lag lies within this",
   ),
+  absWindowSeconds: p(
+    0.06,
+    's',
+    [0.005, 0.3],
+    "absolute timing (h-comp65): a take's note start is matched to a reference event (a guide's note-on or note " +
+      "start, the grid's line) within this of where the take's reading puts it",
+  ),
+  absRiseDb: p(
+    6,
+    'dB',
+    [0.5, 20],
+    "absolute timing: a take's note start is a peak of its onset envelope (onsetEnvelope) rising at least this much",
+  ),
+  absPeakGapSeconds: p(
+    0.04,
+    's',
+    [0.005, 0.5],
+    'absolute timing: a note start is the highest peak of the onset envelope within this either side',
+  ),
+  absMinNotes: p(
+    1,
+    'notes',
+    [1, 50],
+    "absolute timing: a take's offset in a section is read on at least this many matched note starts, else none " +
+      '(3 left half the sections of held-out-41 and 43 without a reading: sung legato notes rise less than absRiseDb)',
+  ),
   pooledMinFrames: p(
     10,
     'frames',
@@ -424,7 +450,7 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     3,
     'switch',
-    [0, 3],
+    [0, 4],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
@@ -433,7 +459,10 @@ export const COMP_CHOICE_PARAMETERS = {
       '127 → 145 of 200 sections; lr59: held-out-39 132 → 134); 2: the same features read by boosted trees over ' +
       'the take pairs (presets/comp-take-gbm61.json, h-comp61); 3: the logit with the takes pooled against each ' +
       'other over each section (lag, pitch, level: measures.ts pooledMeasures; presets/comp-take-lr63.json, ' +
-      'h-comp63; on by default: held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); ' +
+      'h-comp63; on by default: held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); 4: lr63 with the ' +
+      "take's note starts against an absolute reference over each section (the MIDI guide's note-ons, the guide " +
+      "vocal's note starts, the no-guide grid: measures.ts absoluteTiming; presets/comp-take-lr65.json, h-comp65; " +
+      "off: held-out-44, judged once, lr63 146, lr65 150 of 200, lr63's form retrained alike 151); " +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

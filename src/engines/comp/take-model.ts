@@ -57,6 +57,18 @@ const POOLED_FEATURES: readonly string[] = [
 ];
 const POOLED_GROUPS: readonly string[] = ['timing', 'timing', 'timing', 'timing', 'pitch', 'pitch', 'level', 'level'];
 
+/**
+ * h-comp65: the take's note starts against an absolute reference over the whole section (measures.ts absoluteTiming:
+ * the MIDI guide's note-ons, the guide vocal's note starts, the no-guide grid), where two or three takes share a faint
+ * late or early defect and a reading against the other takes cannot tell which group moved.
+ */
+const ABSOLUTE_FEATURES: readonly string[] = [
+  'note starts against the reference, ms / 10 (late +)',
+  'note starts against the reference, |ms| / 10',
+  'note starts against the reference, here − section median, |ms| / 10',
+  'note starts against the reference, interquartile range, ms / 10',
+];
+
 /** The feature names, in order: the preset's `features` must equal it. */
 export const TAKE_FEATURES: readonly string[] = [
   ...MEASURES.map((k) => `log1p ${k} points`),
@@ -81,6 +93,7 @@ export const TAKE_FEATURES: readonly string[] = [
   'entry with its latency − section median, |ms| / 10',
   ...SONG_FEATURES,
   ...POOLED_FEATURES,
+  ...ABSOLUTE_FEATURES,
 ];
 
 /** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
@@ -107,6 +120,7 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
   'timing',
   ...SONG_FEATURES.map(() => 'timing'),
   ...POOLED_GROUPS,
+  ...ABSOLUTE_FEATURES.map(() => 'timing'),
 ];
 
 /**
@@ -200,6 +214,7 @@ export function takeFeatures(
   const lat = (t: number) => ctx?.latencyMs[t] ?? 0;
   const rawEntry = row.map((m, t) => (m.timingMs === null ? null : m.timingMs + lat(t)));
   const rMed = med(rawEntry.filter((x): x is number => x !== null));
+  const aMed = med(row.flatMap((m) => (m.absLagMs == null ? [] : [m.absLagMs])));
   return row.map((m, t) => {
     const l = logs[t]!;
     const dt = m.timingMs === null ? 0 : m.timingMs - tMed;
@@ -229,6 +244,7 @@ export function takeFeatures(
       rawEntry[t] === null ? 0 : Math.abs(rawEntry[t]! - rMed) / 10,
       ...songFeatures(song, section, t, clip),
       ...pooledFeatures(m, song, t, clip),
+      ...absoluteFeatures(m, aMed, clip),
     ]);
   });
 }
@@ -258,6 +274,17 @@ function pooledFeatures(m: TakeSectionMeasures, song: SongContext | undefined, t
     P === null ? 0 : clip(Math.abs(P - (md?.pitch[t] ?? 0)) / 10),
     V === null ? 0 : clip(V),
     V === null ? 0 : clip(V - (md?.level[t] ?? 0)),
+  ];
+}
+
+function absoluteFeatures(m: TakeSectionMeasures, sectionMedian: number, clip: (x: number) => number): number[] {
+  const A = m.absLagMs ?? null;
+  if (A === null) return ABSOLUTE_FEATURES.map(() => 0);
+  return [
+    clip(A / 10),
+    clip(Math.abs(A) / 10),
+    clip(Math.abs(A - sectionMedian) / 10),
+    clip((m.absSpreadMs ?? 0) / 10),
   ];
 }
 
@@ -307,20 +334,25 @@ export const TAKE_GATED_FILE = presetPath('comp-take-lr62.json');
 export const TAKE_GATED_TREES_FILE = presetPath('comp-take-gbm62.json');
 /** The linear model with the pooled features (`takeModel` 3, h-comp63). */
 export const TAKE_POOLED_FILE = presetPath('comp-take-lr63.json');
+/** The linear model with the note starts against an absolute reference too (`takeModel` 4, h-comp65). */
+export const TAKE_ABSOLUTE_FILE = presetPath('comp-take-lr65.json');
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
- * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not).
+ * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not); 4
+ * lr65, with the note starts against an absolute reference too.
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 2.5
-    ? TAKE_POOLED_FILE
-    : switchValue >= 1.5
-      ? gate >= 0.5
-        ? TAKE_GATED_TREES_FILE
-        : TAKE_TREES_FILE
-      : gate >= 0.5
-        ? TAKE_GATED_FILE
-        : TAKE_MODEL_FILE;
+  switchValue >= 3.5
+    ? TAKE_ABSOLUTE_FILE
+    : switchValue >= 2.5
+      ? TAKE_POOLED_FILE
+      : switchValue >= 1.5
+        ? gate >= 0.5
+          ? TAKE_GATED_TREES_FILE
+          : TAKE_TREES_FILE
+        : gate >= 0.5
+          ? TAKE_GATED_FILE
+          : TAKE_MODEL_FILE;
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
@@ -330,8 +362,8 @@ export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
   if (m.features.join('\n') !== TAKE_FEATURES.slice(0, m.features.length).join('\n'))
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
   if (m.kind === 'trees') infiniteThresholds(m.trees);
-  if ([TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE, TAKE_POOLED_FILE].includes(file))
-    cached.set(file, m);
+  const engines = [TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE, TAKE_POOLED_FILE];
+  if ([...engines, TAKE_ABSOLUTE_FILE].includes(file)) cached.set(file, m);
   return m;
 }
 
