@@ -403,7 +403,7 @@ test('comp take model, gated: an absent take is removed first, whatever the mode
     { ...clean, levelDeltaLu: -6, voicedLufs: -24, timingMs: 30 },
   ];
   const gateWas = setGate(1);
-  // lr62's reading (takeModel 1 gated; lr63, the default since h-comp63, agrees with the rules here)
+  // lr62's reading (takeModel 1 gated; lr63, the default from h-comp63 to h-comp65, agrees with the rules here)
   const was = COMP_CHOICE_PARAMETERS.takeModel.value;
   (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
   try {
@@ -551,7 +551,8 @@ test('comp absolute timing: two takes 20 ms late in a section read 20 ms against
   for (const s of [0, 2, 3]) for (const m of out.measures[s]!) assert.ok(Math.abs(m.absLagMs!) <= 1.5, `${m.absLagMs}`);
   // no guide and no grid (four notes a section, no steady period): no reading
   const none = lateTakeSet(20, [], [0, 1]).out;
-  if (!none.grid) for (const r of none.measures) for (const m of r) assert.equal(m.absLagMs, null);
+  assert.ok(!none.grid, 'four notes a section at no steady period: no grid');
+  for (const r of none.measures) for (const m of r) assert.equal(m.absLagMs, null);
 });
 
 test('comp take model lr65 (takeModel 4): the features with the absolute timing, check rows score as trained', () => {

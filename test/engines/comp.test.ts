@@ -257,8 +257,8 @@ test('choice: the switch cost cannot outweigh a clear margin (keepMarginPoints)'
   (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 0;
   try {
     assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5, 2.5, 0.5)[2]!.chosen, 0);
-    // the default margin is the declared one (the rules' own reading: lr63, the default model since h-comp63,
-    // keeps a here)
+    // the default margin is the declared one (the rules' own reading: lr63, the default model from h-comp63 to
+    // h-comp65, keeps a here)
     assert.equal(chooseTakes(sections, m, w, ['a', 'b'], 0.5)[2]!.chosen, 1);
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
@@ -318,7 +318,7 @@ test('choice: a take absent from a section never wins over a take with voice, wh
   );
   assert.match(c[1]!.why, /^b is absent here \(100 % of the expected voice missing/);
   // the rules' own reading below (takeModel 0): where b is not absent the points decide (lr63, the default model
-  // since h-comp63, takes the voiced a there, 212 cents off, over a b with all its voice missing)
+  // from h-comp63 to h-comp65, takes the voiced a there, 212 cents off, over a b with all its voice missing)
   const was = COMP_CHOICE_PARAMETERS.takeModel.value;
   (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 0;
   try {

@@ -448,7 +448,7 @@ export const COMP_CHOICE_PARAMETERS = {
       'level defects and rooms put present takes up to 21 dB under with 0.3 missing). Tuning: 20–25 alike',
   ),
   takeModel: p(
-    3,
+    4,
     'switch',
     [0, 4],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
@@ -459,10 +459,12 @@ export const COMP_CHOICE_PARAMETERS = {
       '127 → 145 of 200 sections; lr59: held-out-39 132 → 134); 2: the same features read by boosted trees over ' +
       'the take pairs (presets/comp-take-gbm61.json, h-comp61); 3: the logit with the takes pooled against each ' +
       'other over each section (lag, pitch, level: measures.ts pooledMeasures; presets/comp-take-lr63.json, ' +
-      'h-comp63; on by default: held-out-42, judged once, rules 128, lr59 136, lr63 139 of 200); 4: lr63 with the ' +
+      'h-comp63; the default from h-comp63 to h-comp65: held-out-42, judged once, rules 128, lr59 136, lr63 139 of ' +
+      '200); 4: lr63 with the ' +
       "take's note starts against an absolute reference over each section (the MIDI guide's note-ons, the guide " +
       "vocal's note starts, the no-guide grid: measures.ts absoluteTiming; presets/comp-take-lr65.json, h-comp65; " +
-      "off: held-out-44, judged once, lr63 146, lr65 150 of 200, lr63's form retrained alike 151); " +
+      "on by default (the integrator's decision): held-out-44, judged once, lr63 146, lr65 150 of 200, lr63's form " +
+      'retrained alike 151); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
