@@ -49,7 +49,12 @@ const dumps = process.argv.filter((a) => a.startsWith('--dump=')).map((a) => a.s
 /** The preset --export writes (presets/NAME.json; h-key57's: gbm57, not the engine's KEY_COMBINER_PRESET). */
 const NAME = arg('name', 'key-combiner-gbm57');
 
-const PREFIX = process.argv.includes('--gbm59-features') ? keyCombiner('key-combiner-gbm59').features.length : 0;
+// --gbm59-features (h-key63), --features-of=PRESET (h-key65): the rows cut to that preset's features (its form)
+const PREFIX = process.argv.includes('--gbm59-features')
+  ? keyCombiner('key-combiner-gbm59').features.length
+  : arg('features-of', '')
+    ? keyCombiner(arg('features-of', '')).features.length
+    : 0;
 
 function load(): Song[] {
   const songs: Song[] = [];
@@ -64,7 +69,7 @@ function load(): Song[] {
         facts: KeySongFacts;
         evidence: KeyModelCandidate[];
       };
-      // --gbm59-features (h-key63): the rows cut to gbm59's features (the form before the open terms)
+      // --gbm59-features (h-key63), --features-of: the rows cut to an earlier preset's features (its form)
       const rows = keyModelRows(d.evidence, d.facts).map((x) => (PREFIX ? x.subarray(0, PREFIX) : x));
       const ranked = d.evidence.map((e, i) => ({ e, x: rows[i]! })).sort((a, b) => +b.e.score - +a.e.score);
       songs.push({ set: d.set, name: d.name, truth: d.truth, qm: d.qm, ranked });
@@ -282,6 +287,10 @@ function main() {
       ['cadencing', /-cad-/],
       ['open without a tonic pedal', /-open-(?!pedal-)/],
       ['open tonic pedal', /-open-pedal-/],
+      // h-key65: the open songs by the scale in their names (fresh41 on)
+      ...(['ionian', 'mixolydian', 'lydian', 'aeolian', 'dorian', 'phrygian'] as const).map(
+        (m) => [`open ${m}`, new RegExp(`-${m}-.*-open-`)] as const,
+      ),
     ] as const) {
       const at = [...per].flatMap(([set, v]) => {
         const sub = songs.filter((s) => s.set === set);

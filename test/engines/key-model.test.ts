@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   KEY_MODEL_FEATURES,
+  KEY_MODAL_TERMS,
   KEY_OPEN_TERMS,
   KEY_TERMS,
   keyCombiner,
@@ -31,12 +32,14 @@ function candidates(score: (tonic: number, mode: 'major' | 'minor') => number): 
 }
 const facts = { arrived: true, dominantEnd: false, vamp: false, tonicPedal: true, dominantPedal: false };
 
-test('139 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open terms (h-key63)', () => {
+test('169 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open, 6 modal terms (h-key65)', () => {
   assert.equal(KEY_TERMS.length, 14);
   assert.equal(KEY_OPEN_TERMS.length, 6);
-  assert.equal(KEY_MODEL_FEATURES.length, 14 + 4 * 14 + 3 + 6 * 6 + 6 + 4 * 6);
-  // gbm59 (h-key59) reads the first 109, the features before h-key63's open terms
+  assert.equal(KEY_MODAL_TERMS.length, 6);
+  assert.equal(KEY_MODEL_FEATURES.length, 14 + 4 * 14 + 3 + 6 * 6 + (6 + 4 * 6) * 2);
+  // gbm59 (h-key59) reads the first 109, the features before h-key63's open terms; gbm63 the first 139
   assert.deepEqual(keyCombiner('key-combiner-gbm59').features, KEY_MODEL_FEATURES.slice(0, 109));
+  assert.deepEqual(keyCombiner('key-combiner-gbm63').features, KEY_MODEL_FEATURES.slice(0, 139));
   const col = (name: string) => KEY_MODEL_FEATURES.indexOf(name);
   const rows = keyModelRows(
     candidates((t, m) => (t === 0 && m === 'major' ? 2 : t === 9 && m === 'minor' ? 1.5 : 0)),
@@ -61,6 +64,13 @@ test('139 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms,
   assert.ok(Math.abs(withOpen[0]![col('bassTonic − relative')]! - (0 - 0.05)) < 1e-12);
   assert.ok(Math.abs(withOpen[0]![col('bassTonic − fifth up')]! - (0 - 0.7)) < 1e-12);
   assert.ok(Math.abs(withOpen[12 + 9]![col('bassTonic − relative')]! - (0.05 - 0)) < 1e-12);
+  // the modal terms (h-key65) the same way, after the open terms
+  assert.ok(Number.isNaN(cMajor[col('rootPeak')]!));
+  assert.equal(col('bassPeak'), 139);
+  const modal = candidates(() => 0).map((e) => ({ ...e, rootPeak: e.mode === 'major' ? e.tonic / 10 : 0.05 }));
+  const withModal = keyModelRows(modal, facts);
+  assert.ok(Math.abs(withModal[0]![col('rootPeak − fifth down')]! - (0 - 0.5)) < 1e-12);
+  assert.ok(Math.abs(withModal[7]![col('rootPeak − fifth down')]! - (0.7 - 0)) < 1e-12);
 });
 
 test('the preset reproduces the trainer’s log-odds on its check rows (1e-9)', () => {
@@ -172,4 +182,33 @@ test('gbm57 (h-key57, beside gbm56): its check rows, and i–III–VII A minor r
   const pick = (name: string) => pickOf(name, evidence, rows);
   assert.equal(pick('key-combiner-gbm56'), '7 major');
   assert.equal(pick('key-combiner-gbm57'), '9 minor');
+});
+
+test('h-key65: a G Mixolydian loop (G F C G, the bass resting on G): the modal terms read G as the centre', () => {
+  // G F C G twice, 1.5 s a chord, then G held 3 s: no F♯ anywhere (C major's pitch collection), the bass on G half
+  // the time and in the longest run
+  const G: [number[], number] = [[59, 62, 67], 43];
+  const F: [number[], number] = [[57, 60, 65], 41];
+  const C: [number[], number] = [[60, 64, 67], 48];
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([G, F, C, G, G, F, C, G, G, G], 1.5, 0));
+  const r = fx.finish();
+  let evidence: KeyModelCandidate[] = [];
+  analyzeKey(r.pitchClass, r.bassPitchClass, keyBlocks(r), {
+    onEvidence: (e) => (evidence = e.map((x) => ({ ...x }))),
+  });
+  const at = (tonic: number, mode: 'major' | 'minor') => evidence.find((e) => e.tonic === tonic && e.mode === mode)!;
+  const g = at(7, 'major');
+  const c = at(0, 'major');
+  // the bass's most frequent note and its rest points, and the root sounded longest, are G
+  assert.equal(g.bassPeak, 1);
+  assert.ok(c.bassPeak! < 0.6, `C's bass peak ${c.bassPeak}`);
+  assert.ok(g.bassRest! > 0.6 && c.bassRest! < 0.2, `bass rest G ${g.bassRest}, C ${c.bassRest}`);
+  assert.equal(g.rootPeak, 1);
+  assert.ok(Math.abs(c.rootPeak! - 1 / 3) < 0.1, `C's root peak ${c.rootPeak}`);
+  // as a mode on G (Mixolydian: the ♭7 F as colour) the scale fits better than G major's profile (which holds the F
+  // against it); modalFit is never below the key's own profile
+  assert.ok(g.modalGain! > 0.1, `G's modal gain ${g.modalGain}`);
+  assert.ok(Math.abs(g.modalFit! - +g.profile - g.modalGain!) < 1e-12);
+  for (const e of evidence) assert.ok(e.modalGain! >= -1e-12, `${e.tonic} ${e.mode}: ${e.modalGain}`);
 });

@@ -159,6 +159,36 @@ function pearson(a: readonly number[], b: readonly number[]): number {
   return da > 0 && db > 0 ? num / Math.sqrt(da * db) : 0;
 }
 
+/**
+ * h-key65: per mode and tonic, the chroma's best correlation with the key's profile (minor: as published and in its
+ * natural form) and its modes with the same third: major, Mixolydian (the 7 and ♭7 weights exchanged) and Lydian (4
+ * and ♯4); minor, Dorian (♭6 and 6 exchanged in the natural form) and Phrygian (2 and ♭2).
+ */
+export function modalFits(chroma: readonly number[], profile: KeyProfileName = 'temperley'): Record<Mode, number[]> {
+  const swap = (p: readonly number[], a: number, b: number) => p.map((v, i) => (i === a ? p[b]! : i === b ? p[a]! : v));
+  const major = KEY_PROFILES[profile].major;
+  const minor = KEY_PROFILES[profile].minor;
+  const natural = swap(minor, 10, 11);
+  const forms: Record<Mode, (readonly number[])[]> = {
+    major: [major, swap(major, 10, 11), swap(major, 5, 6)],
+    minor: [minor, natural, swap(natural, 8, 9), swap(natural, 1, 2)],
+  };
+  const out: Record<Mode, number[]> = { major: [], minor: [] };
+  for (const mode of ['major', 'minor'] as const)
+    for (let tonic = 0; tonic < 12; tonic++)
+      out[mode].push(
+        Math.max(
+          ...forms[mode].map((f) =>
+            pearson(
+              chroma,
+              Array.from({ length: 12 }, (_, i) => f[(i - tonic + 12) % 12]!),
+            ),
+          ),
+        ),
+      );
+  return out;
+}
+
 /** Correlation of a 12-bin chroma with all 24 keys, best first. */
 export function rankKeys(
   chroma: readonly number[],
@@ -703,6 +733,32 @@ export interface KeyEvidence {
    * triad (the melody's note where the harmony changes: a bar's downbeat).
    */
   onsetTriad: number;
+  /**
+   * h-key65, the modal song's evidence (the combiner's only): the tonic's count among the sounding blocks' strongest
+   * bass pitch classes over the most frequent one's (1: the bass's most frequent note is the tonic).
+   */
+  bassPeak: number;
+  /**
+   * The bass's rest points: runs of sounding blocks on one strongest bass pitch class, each weighed by its length
+   * squared (a held root counts far over a walking bass's passing notes); the share on the tonic.
+   */
+  bassRest: number;
+  /** The chord time on the tonic root (either chord mode) over the most-sounded root's (1: the tonic's is longest). */
+  rootPeak: number;
+  /**
+   * The chords the phrases rest on: the steady held notes above the bass (heldTonic's runs), each weighed as there,
+   * by the root of the chord segment under the held note's start; the share on the tonic root.
+   */
+  restChord: number;
+  /**
+   * The scale read as a mode on the candidate's tonic: the profile's correlation with the best of the key's own form
+   * and its modes with the same third (major: Mixolydian, its 7 and ♭7 weights exchanged, and Lydian, 4 and ♯4;
+   * minor: harmonic and natural minor, Dorian, ♭6 and 6 exchanged, and Phrygian, 2 and ♭2) — a G Mixolydian song
+   * fits G as well as C.
+   */
+  modalFit: number;
+  /** modalFit less the key's own profile correlation (how much the modal reading gains: ♭7 as colour, not as error). */
+  modalGain: number;
   score: number;
 }
 
@@ -938,6 +994,8 @@ export function analyzeKey(
   // the steady held notes above the bass register, per pitch class (blocks), and their sum
   const heldNotes = new Array<number>(12).fill(0);
   let heldTotal = 0;
+  // h-key65: the held notes' runs (first block, weight), for the chord under each
+  const heldRuns: [number, number][] = [];
   // h-key63: per sounding block the strongest pitch class above the bass register and in the bass (−1: none)
   let topAt: number[] = [];
   let bassAt: number[] = [];
@@ -1007,6 +1065,7 @@ export function analyzeKey(
         // weighed by how steady it stayed: 0 at a low / peak ratio of `steady` or less, 1 when level throughout
         const held = pc >= 0 && run >= minRun && hi > 0 ? run * Math.max(0, (lo / hi - steady) / (1 - steady)) : 0;
         ((heldNotes[Math.max(0, pc)]! += held), (heldTotal += held));
+        if (held > 0) heldRuns.push([b - run, held]);
         pc = top;
         run = 1;
         lo = hi = top >= 0 ? u![top]! : 0;
@@ -1185,6 +1244,25 @@ export function analyzeKey(
   const topTotal = topCount.reduce((a, v) => a + v, 0);
   const bassTotal = bassCount.reduce((a, v) => a + v, 0);
   const lengthWeighed = chords.reduce((a, s) => a + s.sounding * s.sounding, 0);
+  // h-key65: the modal song's evidence — the bass's peak and rest points, the root sounded longest, the chords the
+  // held notes rest on, the scale read as a mode on each tonic
+  const bassMax = Math.max(...bassCount);
+  const bassRuns = new Array<number>(12).fill(0);
+  for (let b = 0, run = 0; b < bassAt.length; b++) {
+    run++;
+    if (b + 1 < bassAt.length && bassAt[b + 1] === bassAt[b]) continue;
+    if (bassAt[b]! >= 0) bassRuns[bassAt[b]!]! += run * run;
+    run = 0;
+  }
+  const bassRunTotal = bassRuns.reduce((a, v) => a + v, 0);
+  const rootMax = Math.max(...rootTime);
+  const restRoots = new Array<number>(12).fill(0);
+  for (const [start, weight] of heldRuns) {
+    const s = chords.find((c) => c.start <= start && start < c.end);
+    if (s) restRoots[s.root]! += weight;
+  }
+  const restTotal = restRoots.reduce((a, v) => a + v, 0);
+  const modal = modalFits(chroma, profileName);
   const evidence: KeyEvidence[] = [];
   for (const mode of ['major', 'minor'] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
@@ -1242,6 +1320,12 @@ export function analyzeKey(
         heldTriad: heldTotal > 0 ? triad.reduce((a, pc) => a + heldNotes[pc]!, 0) / heldTotal : 0,
         topTonic: topTotal > 0 ? topCount[tonic]! / topTotal : 0,
         onsetTriad: chords.length ? onsets / chords.length : 0,
+        bassPeak: bassMax > 0 ? bassCount[tonic]! / bassMax : 0,
+        bassRest: bassRunTotal > 0 ? bassRuns[tonic]! / bassRunTotal : 0,
+        rootPeak: rootMax > 0 ? rootTime[tonic]! / rootMax : 0,
+        restChord: restTotal > 0 ? restRoots[tonic]! / restTotal : 0,
+        modalFit: modal[mode][tonic]!,
+        modalGain: modal[mode][tonic]! - profileCorr.get(key)!,
         score: 0,
       };
       e.score =

@@ -40,9 +40,15 @@ export const KEY_OPEN_TERMS = [
   'onsetTriad',
 ] as const;
 export type KeyOpenTerm = (typeof KEY_OPEN_TERMS)[number];
+/**
+ * h-key65: the modal song's terms (KeyEvidence's bassPeak … modalGain), after every gbm63 feature: NaN from a
+ * candidate without them (a dump made before h-key65).
+ */
+export const KEY_MODAL_TERMS = ['bassPeak', 'bassRest', 'rootPeak', 'restChord', 'modalFit', 'modalGain'] as const;
+export type KeyModalTerm = (typeof KEY_MODAL_TERMS)[number];
 /** A candidate as the model reads it (KeyEvidence has these fields). */
 export type KeyModelCandidate = { tonic: number; mode: 'major' | 'minor' } & Record<KeyTerm, number | boolean> &
-  Partial<Record<KeyOpenTerm, number>>;
+  Partial<Record<KeyOpenTerm | KeyModalTerm, number>>;
 
 /** The song-level facts the model reads (analyzeKey's, reported through EstimateKeyOptions.onEvidence). */
 export interface KeySongFacts {
@@ -79,6 +85,9 @@ export const KEY_MODEL_FEATURES: readonly string[] = [
   // h-key63 (gbm59's features are the ones above: a preset's features are a prefix of these)
   ...KEY_OPEN_TERMS,
   ...NEIGHBOURS.flatMap(([n]) => KEY_OPEN_TERMS.map((t) => `${t} − ${n}`)),
+  // h-key65 (gbm63's features are the ones above)
+  ...KEY_MODAL_TERMS,
+  ...NEIGHBOURS.flatMap(([n]) => KEY_MODAL_TERMS.map((t) => `${t} − ${n}`)),
 ];
 
 const num = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
@@ -88,6 +97,7 @@ export function keyModelRows(evidence: readonly KeyModelCandidate[], facts: KeyS
   const at = new Map(evidence.map((e) => [`${e.tonic} ${e.mode}`, e]));
   const terms = (e: KeyModelCandidate) => KEY_TERMS.map((t) => num(e[t]));
   const openTerms = (e: KeyModelCandidate) => KEY_OPEN_TERMS.map((t) => e[t] ?? NaN);
+  const modalTerms = (e: KeyModelCandidate) => KEY_MODAL_TERMS.map((t) => e[t] ?? NaN);
   /** The candidate's terms less each neighbour's (0 when the neighbour is missing), in NEIGHBOURS' order. */
   const against = (e: KeyModelCandidate, of: (e: KeyModelCandidate) => number[]) => {
     const own = of(e);
@@ -113,6 +123,8 @@ export function keyModelRows(evidence: readonly KeyModelCandidate[], facts: KeyS
       ...facts2,
       ...openTerms(e),
       ...against(e, openTerms),
+      ...modalTerms(e),
+      ...against(e, modalTerms),
     ]);
   });
 }
