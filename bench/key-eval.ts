@@ -191,6 +191,11 @@
  * relaxation circuits), 18 open songs without a tonic pedal, tonic pedals in both halves, dominant pedals as a
  * control, added-eleventh/high/low chord colours, cascade/chop/bellows/tick/throb arrangements, A B B B A,
  * Scotch-snap melody cells, 38 kHz, A4 = 436 Hz and a per-track tuning, an auto-pan, seeds 105000 + i).
+ * `--fresh44` (sixty-fifth round) adds its held-out set (fixtures/keyfresh44.ts fresh44KeySpecs(), 22 cadencing and
+ * 22 open songs, two synthesis families half the songs each (a divide-down organ, a dispersed pulse train), 18 open
+ * songs without a tonic pedal, tonic pedals in both halves, dominant pedals as a control, progressions drawn per
+ * song, added-sixth/spread/first-inversion chord colours, rake/hop/swell/pump/zigzag arrangements, A B A B B,
+ * tresillo melody cells, a swung player, 35 kHz, A4 = 443 Hz and celeste chords, a rotary speaker, seeds 106000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -251,6 +256,7 @@ import { fresh40KeySet } from '../fixtures/keyfresh40.js';
 import { fresh41KeySet } from '../fixtures/keyfresh41.js';
 import { fresh42KeySet } from '../fixtures/keyfresh42.js';
 import { fresh43KeySet } from '../fixtures/keyfresh43.js';
+import { fresh44KeySet } from '../fixtures/keyfresh44.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -378,6 +384,7 @@ const SETS = [
   'fresh41 key set',
   'fresh42 key set',
   'fresh43 key set',
+  'fresh44 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -647,6 +654,7 @@ async function main() {
     fresh41KeySet,
     fresh42KeySet,
     fresh43KeySet,
+    fresh44KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
