@@ -32,7 +32,7 @@ function candidates(score: (tonic: number, mode: 'major' | 'minor') => number): 
 }
 const facts = { arrived: true, dominantEnd: false, vamp: false, tonicPedal: true, dominantPedal: false };
 
-test('169 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open, 6 modal terms (h-key65)', () => {
+test('169 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open, 6 modal (h-key65)', () => {
   assert.equal(KEY_TERMS.length, 14);
   assert.equal(KEY_OPEN_TERMS.length, 6);
   assert.equal(KEY_MODAL_TERMS.length, 6);
@@ -211,4 +211,14 @@ test('h-key65: a G Mixolydian loop (G F C G, the bass resting on G): the modal t
   assert.ok(g.modalGain! > 0.1, `G's modal gain ${g.modalGain}`);
   assert.ok(Math.abs(g.modalFit! - +g.profile - g.modalGain!) < 1e-12);
   for (const e of evidence) assert.ok(e.modalGain! >= -1e-12, `${e.tonic} ${e.mode}: ${e.modalGain}`);
+});
+
+test('gbm65 (h-key65, beside gbm63): gbm63’s 139 features, retrained on fresh30/31/35/36/40–43; its check rows', () => {
+  const m = keyCombiner('key-combiner-gbm65');
+  assert.deepEqual(m.features, KEY_MODEL_FEATURES.slice(0, 139));
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) {
+    assert.equal(c.x.length, 139);
+    assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
+  }
 });
