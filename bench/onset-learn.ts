@@ -72,6 +72,9 @@ const ORD: Record<string, number> = {
   // read since (h-onset63: gbm56's held-out 36 and 37; items from h-onset59's dumps and the generator)
   'thirty-sixth': 36,
   'thirty-seventh': 37,
+  // read since (h-onset65: full songs, gbm63's held-out 38 and 39; items from the generators' truth)
+  'thirty-eighth': 38,
+  'thirty-ninth': 39,
 };
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
 const twin = (set: number) => (set === 23 ? 22 : set);

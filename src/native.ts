@@ -192,6 +192,15 @@ export interface FeatureExtractorOptions {
    * (0–12). Default 0 (off).
    */
   onsetEnergyBandsPerOctave?: number;
+  /**
+   * > 0: the pitch rise (onsetPitchRise) over the filters with centres in [onsetPitchMinHz, onsetPitchMaxHz) (Hz).
+   * Default 0 (off).
+   */
+  onsetPitchMaxHz?: number;
+  /** The pitch rise's lowest filter centre, Hz (default 80). */
+  onsetPitchMinHz?: number;
+  /** A partial counts in the pitch rise when it rose at least this much, dB (default 6). */
+  onsetPitchRiseDb?: number;
 }
 
 /** What FeatureExtractor.finish() returns: whole-file means and compact per-frame series. */
@@ -267,6 +276,13 @@ export interface FeatureReport {
    * wash's own fluctuation raises some and lowers others. Empty without the novelty.
    */
   onsetNoveltyCoherence: Float32Array;
+  /**
+   * The pitch rise (when onsetFlux and onsetPitchMaxHz > 0): 2 values per onset flux frame, frame-major — over the
+   * filters in the pitch range that are a local maximum of the frame's levels (a partial) and rose at least
+   * onsetPitchRiseDb over the earlier frame's largest neighbour, the sum of their rises (dB) and their count: a new
+   * note's partials, where the total level need not rise. Empty when off.
+   */
+  onsetPitchRise: Float32Array;
   /** Pitch frame i is at pitchStartSeconds + i·pitchHopSeconds. */
   pitchHopSeconds: number;
   pitchStartSeconds: number;

@@ -284,6 +284,9 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("onsetNoveltyMaxFallDb", opt.onsetNoveltyMaxFallDb);
   flag("onsetBandNovelty", opt.onsetBandNovelty);
   number("onsetEnergyBandsPerOctave", opt.onsetEnergyBandsPerOctave);
+  number("onsetPitchMinHz", opt.onsetPitchMinHz);
+  number("onsetPitchMaxHz", opt.onsetPitchMaxHz);
+  number("onsetPitchRiseDb", opt.onsetPitchRiseDb);
   {
     Napi::Value v = o.Get("onsetGroupEdgesHz");
     if (!v.IsUndefined()) {
@@ -409,6 +412,7 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   o.Set("onsetBandEnergy", f32Array(env, std::move(r.onsetBandEnergy)));
   n("onsetBandEnergyBands", r.onsetBandEnergyBands);
   o.Set("onsetNoveltyCoherence", f32Array(env, std::move(r.onsetNoveltyCoherence)));
+  o.Set("onsetPitchRise", f32Array(env, std::move(r.onsetPitchRise)));
   n("onsetHopSeconds", r.onsetHopSeconds);
   n("pitchHopSeconds", r.pitchHopSeconds);
   n("pitchStartSeconds", r.pitchStartSeconds);

@@ -644,7 +644,8 @@ class OnsetFluxTracker {
         maxFall_(static_cast<float>(o.onsetNoveltyMaxFallDb)),
         noveltyHz_(o.onsetNoveltyMinHz),
         bandNovelty_(o.onsetBandNovelty),
-        energyPerOctave_(o.onsetEnergyBandsPerOctave) {
+        energyPerOctave_(o.onsetEnergyBandsPerOctave),
+        pitchRiseDb_(static_cast<float>(o.onsetPitchRiseDb)) {
     win_.resize(W_);
     double wsum = 0;
     for (size_t i = 0; i < W_; ++i) {
@@ -724,6 +725,14 @@ class OnsetFluxTracker {
     mag_.resize(bins);
     sums_.resize(static_cast<size_t>(G_));
     if (bandNovelty_) rep_.onsetBandNoveltyBands = G_;
+    // the pitch rise's filters: centres in [onsetPitchMinHz, onsetPitchMaxHz), neither the first nor the last filter
+    pitchLo_ = pitchHi_ = 0;
+    if (o.onsetPitchMaxHz > 0 && F >= 3) {
+      pitchLo_ = 1;
+      while (pitchLo_ < F - 1 && filters_[pitchLo_].fc < o.onsetPitchMinHz) ++pitchLo_;
+      pitchHi_ = pitchLo_;
+      while (pitchHi_ < F - 1 && filters_[pitchHi_].fc < o.onsetPitchMaxHz) ++pitchHi_;
+    }
     // band energies: each filter in the band floor(log2(fc / minHz) · perOctave), bands without a filter dropped
     if (energyPerOctave_ > 0 && F > 0) {
       energyBand_.resize(F);
@@ -862,6 +871,7 @@ class OnsetFluxTracker {
       rep_.onsetNoveltyCoherence.push_back(static_cast<float>(coherence));
     }
     if (bandNovelty_) bandNovelty(cur, old);
+    if (pitchHi_ > pitchLo_) pitchRise(cur, old);
     pos_ = (pos_ + 1) % D;
   }
 
@@ -904,6 +914,31 @@ class OnsetFluxTracker {
       const int c = groupCount_[static_cast<size_t>(g)];
       rep_.onsetBandNovelty.push_back(c ? std::max(0.0f, sum / static_cast<float>(c)) : 0.0f);
     }
+  }
+
+  /**
+   * The pitch rise of the current frame: over the filters pitchLo_..pitchHi_-1 that are a local maximum of the levels
+   * (a partial) and rose at least pitchRiseDb_ over the earlier frame's largest neighbour (SuperFlux's reference),
+   * the sum of the rises (dB) and their count.
+   */
+  void pitchRise(const std::vector<float>& cur, const std::vector<float>& old) {
+    const size_t F = filters_.size();
+    float sum = 0.0f;
+    float count = 0.0f;
+    for (size_t j = pitchLo_; j < pitchHi_; ++j) {
+      if (cur[j] < cur[j - 1] || cur[j] < cur[j + 1]) continue;
+      const size_t lo = j >= static_cast<size_t>(maxW_) ? j - static_cast<size_t>(maxW_) : 0;
+      const size_t hi = std::min(F - 1, j + static_cast<size_t>(maxW_));
+      float ref = old[lo];
+      for (size_t i = lo + 1; i <= hi; ++i) ref = std::max(ref, old[i]);
+      const float d = cur[j] - ref;
+      if (d >= pitchRiseDb_) {
+        sum += d;
+        count += 1.0f;
+      }
+    }
+    rep_.onsetPitchRise.push_back(sum);
+    rep_.onsetPitchRise.push_back(count);
   }
 
   /**
@@ -953,6 +988,8 @@ class OnsetFluxTracker {
   bool novelty_ = false;
   bool bandNovelty_ = false;
   double energyPerOctave_ = 0;
+  float pitchRiseDb_ = 6;
+  size_t pitchLo_ = 0, pitchHi_ = 0;  // the pitch rise's filters (none when equal)
   int E_ = 0;                     // band energies' band count (0: off)
   std::vector<int> energyBand_;   // per filter: its band
   std::vector<int> energyCount_;  // per band: its filters
@@ -1021,6 +1058,8 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
       return "onsetHopSamples must be an integer in [1, onsetWindowSamples], got " + num(o.onsetHopSamples);
     if (!(o.onsetEnergyBandsPerOctave >= 0 && o.onsetEnergyBandsPerOctave <= 12))
       return "onsetEnergyBandsPerOctave must be in [0, 12], got " + num(o.onsetEnergyBandsPerOctave);
+    if (!(o.onsetPitchMaxHz >= 0 && o.onsetPitchMinHz >= 0 && o.onsetPitchRiseDb >= 0))
+      return "onsetPitchMinHz, onsetPitchMaxHz and onsetPitchRiseDb must be >= 0";
     if (!(o.onsetBandsPerOctave >= 1 && o.onsetBandsPerOctave <= 96))
       return "onsetBandsPerOctave must be in [1, 96], got " + num(o.onsetBandsPerOctave);
     if (!(o.onsetMinHz >= 1 && o.onsetMaxHz > o.onsetMinHz)) return "onsetMinHz must be >= 1 Hz and below onsetMaxHz";
@@ -1269,6 +1308,8 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     if (onsetFlux && rep.onsetBandEnergyBands > 0)
       rep.onsetBandEnergy.reserve(static_cast<size_t>(rep.onsetBandEnergyBands) *
                                   (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
+    if (onsetFlux && o.onsetPitchMaxHz > 0)
+      rep.onsetPitchRise.reserve(2 * (1 + f / static_cast<size_t>(o.onsetHopSamples) + 1));
   }
 }
 
@@ -1734,7 +1775,8 @@ FeatureReport FeatureExtractor::takeReport() {
   // is: its unused tail was never touched, so it takes no memory
   for (auto* v :
        {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence, &r.pitchClassBlocks,
-        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence, &r.onsetBandEnergy})
+        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence, &r.onsetBandEnergy,
+        &r.onsetPitchRise})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

@@ -73,6 +73,13 @@ struct FeatureOptions {
   // band energies (its own series, onsetBandEnergy): the onset flux filters' power summed per band of this many bands
   // per octave from onsetMinHz (bands without a filter dropped), 0 = off, 0–12
   double onsetEnergyBandsPerOctave = 0;
+  // pitch rise (its own series, onsetPitchRise, when onsetPitchMaxHz > 0): per onset flux frame, over the filters
+  // with centres in [onsetPitchMinHz, onsetPitchMaxHz) that are a local maximum of the frame's levels (a partial) and
+  // rose at least onsetPitchRiseDb over the earlier frame's largest neighbour: the sum of those rises (dB) and their
+  // count — a new note's partials appearing where the total level need not rise
+  double onsetPitchMinHz = 80;
+  double onsetPitchMaxHz = 0;
+  double onsetPitchRiseDb = 6;
 };
 
 /** Empty when valid, else a message naming the field. */
@@ -135,6 +142,10 @@ struct FeatureReport {
   // over the sum of their magnitudes (−1..1): a hit raises nearly every filter (≈ 1); a wash's own fluctuation
   // (a ride's partials, a brush's grain) raises some and lowers others (≈ 0.3)
   FloatSeries onsetNoveltyCoherence;
+  // the pitch rise (onsetPitchMaxHz > 0): 2 values per onset flux frame (frame-major): the summed rise (dB) of the
+  // filters in the pitch range that are a local maximum of the frame's levels and rose at least onsetPitchRiseDb, and
+  // their count
+  FloatSeries onsetPitchRise;
   // pitch track
   double pitchHopSeconds = 0, pitchStartSeconds = 0;
   FloatSeries pitchHz, pitchConfidence;  // 0 Hz = unvoiced; confidence = pYIN voiced probability

@@ -23,7 +23,7 @@ type EnvelopeSeries =
 /** The report series the onsets engine reads (copied to the worker). */
 export interface OnsetsInput {
   report: Pick<FeatureReport, EnvelopeSeries | 'onsetNoveltyCoherence'> &
-    Partial<Pick<FeatureReport, 'onsetBandEnergy' | 'onsetBandEnergyBands'>>;
+    Partial<Pick<FeatureReport, 'onsetBandEnergy' | 'onsetBandEnergyBands' | 'onsetPitchRise'>>;
   sampleRate: number;
   /** STFT window, samples (the onset engine places onsets within it). */
   windowSamples: number;
@@ -85,7 +85,9 @@ export function onsets({ report, sampleRate, windowSamples, rises }: OnsetsInput
           },
         }
       : {};
-  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence, ...energy } : mel) };
+  // the pitch rise: the peak model's pitch evidence
+  const pitch = report.onsetPitchRise?.length ? { pitchRise: report.onsetPitchRise } : {};
+  return { onsets: detectOnsets(flux ? { ...mel, flux, ...coherence, ...energy, ...pitch } : mel) };
 }
 
 /**

@@ -181,6 +181,7 @@ async function analyzeOne(
             onsetNoveltyCoherence: fluxReport.onsetNoveltyCoherence,
             onsetBandEnergy: fluxReport.onsetBandEnergy,
             onsetBandEnergyBands: fluxReport.onsetBandEnergyBands,
+            onsetPitchRise: fluxReport.onsetPitchRise,
           }
         : stftOnly;
     const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
@@ -293,6 +294,8 @@ async function startFeatures(
         onsetNoveltyCoherence: moved(report.onsetNoveltyCoherence, transfer.onsets, pooled.onsets),
         onsetBandEnergy: own(bandEnergy, transfer.onsets, pooled.onsets),
         onsetBandEnergyBands: report.onsetBandEnergyBands,
+        // the pitch rise: the onsets task alone reads it
+        onsetPitchRise: moved(report.onsetPitchRise, transfer.onsets, pooled.onsets),
       },
       sampleRate,
       windowSamples,

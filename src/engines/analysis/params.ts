@@ -540,6 +540,35 @@ export const ONSET_PARAMETERS = {
     "the candidates' peak window: each the largest within ± this (main's fluxPeakWindowSeconds; 0.015 s, with 97 % " +
       'of the truth near a candidate against 93 %, lost on LOSO: more echoes and neighbours accepted)',
   ),
+  onsetModelRunMaxGapSeconds: p(
+    0.15,
+    's',
+    [0.05, 0.5],
+    "the peak model's roll evidence (h-onset63): a run of near-periodic candidates has no gap longer than this " +
+      '(32nd and 64th rolls: 40–95 ms); a feature definition the presets were trained on (gbm63, gbm65): a new value needs a retrained preset',
+  ),
+  onsetModelRunMaxRatio: p(
+    1.5,
+    'ratio',
+    [1, 4],
+    "… and each gap within this ratio of the one before it (or at least its inverse); a feature definition (a new value needs a retrained preset)",
+  ),
+  onsetModelAttackSeconds: p(
+    0.03,
+    's',
+    [0.005, 0.1],
+    "the peak model's attack evidence: the flux envelope's rise over this long before the peak, the fine energy's " +
+      "time to its maximum within twice this after the onset and its rise across the onset over this long each " +
+      "side (a slow attack rises over tens of ms); a feature definition (a new value needs a retrained preset)",
+  ),
+  onsetModelPitchSeconds: p(
+    0.03,
+    's',
+    [0.005, 0.1],
+    "the peak model's pitch evidence (h-onset65): the band energies' shape and level over this long before and " +
+      "after a candidate's peak (a note under a ringing texture changes the spectrum's shape, not its level); " +
+      "a feature definition (a new value needs a retrained preset)",
+  ),
 } as const;
 
 /**
@@ -623,6 +652,25 @@ export const ONSET_FLUX_PARAMETERS = {
     "timbre novelty: the ring's decay model continues an earlier fall only when it is at most this fast (a ringing " +
       "hat or ride decays slower; a choke's fade is no decay to continue, so the end of a choke is not a rise over it)",
   ),
+  pitchMinHz: p(
+    80,
+    'Hz',
+    [20, 2000],
+    "pitch rise (the peak model's evidence for a note under a ringing texture): over the filters with centres from " +
+      'this …',
+  ),
+  pitchMaxHz: p(
+    5000,
+    'Hz',
+    [0, 20000],
+    '… to this (0: off), those that are a local maximum of the frame\'s levels (a partial) and rose …',
+  ),
+  pitchRiseDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "… at least this over the earlier frame's largest neighbour: their summed rise and their count per frame",
+  ),
   energyBandsPerOctave: p(
     2,
     'bands per octave',
@@ -657,6 +705,9 @@ export function onsetFluxOptions(
     onsetGroupEdgesHz: [v('lowGroupHz'), v('midGroupHz'), v('highGroupHz')],
     onsetNoveltyMinHz: v('noveltyMinHz'),
     onsetEnergyBandsPerOctave: v('energyBandsPerOctave'),
+    onsetPitchMinHz: v('pitchMinHz'),
+    onsetPitchMaxHz: v('pitchMaxHz'),
+    onsetPitchRiseDb: v('pitchRiseDb'),
     onsetNoveltySlopeFrames: Math.max(
       1,
       Math.min(64, Math.round((v('noveltySlopeSeconds') * sampleRate) / onsetHopSamples)),

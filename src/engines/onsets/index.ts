@@ -59,6 +59,11 @@ export interface OnsetInput {
    * onsetEnergyBandLowHz), for the choke onsets (chokeOnsets); without it none are sought.
    */
   bandEnergy?: { values: ArrayLike<number>; bands: number; lowHz?: readonly number[] };
+  /**
+   * The pitch rise (native `onsetPitchRise`: per onset flux frame the summed rise of the partials that appeared, dB,
+   * and their count), for the peak model's pitch evidence; without it those features are missing.
+   */
+  pitchRise?: ArrayLike<number>;
 }
 
 /** One value per ONSET_PARAMETERS entry (the defaults unless a caller, e.g. bench/eval-onsets.ts, moves one). */
@@ -91,6 +96,7 @@ export function onsetInput(r: FeatureReport, sampleRate: number, windowSamples: 
           },
         }
       : {}),
+    ...(r.onsetPitchRise?.length ? { pitchRise: r.onsetPitchRise } : {}),
   };
 }
 
@@ -1303,6 +1309,7 @@ export function detectOnsets(
       medianFrames: Math.max(1, Math.round(params.fluxMedianSeconds / hopSeconds)),
       riseAfter: spans.after,
       riseBefore: spans.before,
+      ...(input.pitchRise ? { pitchRise: input.pitchRise } : {}),
     });
     options.onCandidates?.(cands);
     // the model reads only what it was trained on: the onset flux's groups, its timbre novelty and coherence and

@@ -8,6 +8,7 @@
  * first 22), and the engine applies the trees only to input with the evidence they were trained on (detectOnsets:
  * otherwise the rules' onsets stand).
  */
+import { ONSET_PARAMETERS } from '../analysis/params.js';
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 
@@ -51,17 +52,36 @@ export const ROLL_FEATURES = [
   'attackDelay',
   'attack30Db',
 ];
-/** A run's largest gap between candidates, s (32nd and 64th rolls: 40–95 ms). */
-export const RUN_MAX_GAP = 0.15;
-/** A run's gaps: each at most this ratio of the one before it (or at least its inverse). */
-export const RUN_MAX_RATIO = 1.5;
-/** The attack evidence's span, s (a slow attack rises over tens of ms). */
-export const ATTACK_SECONDS = 0.03;
+/**
+ * The pitch evidence (h-onset65), after the roll and attack evidence: a note under a ringing texture changes the
+ * spectrum's shape, not its level. From the native pitch rise (the partials that appear: onsetPitchRise) — its
+ * largest summed rise within a frame of the peak (dB), that frame's partial count, the rise over its largest within
+ * ± 1 s and over its local median (± fluxMedianSeconds) — and from the band energies over PITCH_SECONDS before and
+ * after the peak: the total level's rise (dB), the largest rise of a band holding ≥ 1 % of the energy after beyond the
+ * total's (dB), and the shape's change (1 − the cosine of the two frames' band magnitudes).
+ */
+export const PITCH_FEATURES = [
+  'pitchRise',
+  'pitchPartials',
+  'pitchRiseRatio',
+  'pitchRiseOverMedian',
+  'bandTotalRiseDb',
+  'bandExcessDb',
+  'bandShapeChange',
+];
+/** A run's largest gap between candidates, s (32nd and 64th rolls: 40–95 ms; params.ts). */
+export const RUN_MAX_GAP = ONSET_PARAMETERS.onsetModelRunMaxGapSeconds.value;
+/** A run's gaps: each at most this ratio of the one before it (or at least its inverse; params.ts). */
+export const RUN_MAX_RATIO = ONSET_PARAMETERS.onsetModelRunMaxRatio.value;
+/** The attack evidence's span, s (a slow attack rises over tens of ms; params.ts). */
+export const ATTACK_SECONDS = ONSET_PARAMETERS.onsetModelAttackSeconds.value;
+/** The pitch evidence's band-energy span before and after the peak, s (params.ts). */
+export const PITCH_SECONDS = ONSET_PARAMETERS.onsetModelPitchSeconds.value;
 
 /**
  * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow
- * them, then the roll and attack evidence: a model of the first 22, onset-peak-gbm56, or of the first 33, gbm59,
- * reads the longer rows unchanged).
+ * them, then the roll and attack evidence, then the pitch evidence: a model of the first 22, onset-peak-gbm56, of
+ * the first 33, gbm59, or of the first 44, gbm63, reads the longer rows unchanged).
  */
 export function peakFeatureNames(groups: number): string[] {
   return [
@@ -86,6 +106,7 @@ export function peakFeatureNames(groups: number): string[] {
     ...Array.from({ length: groups }, (_, g) => `g${g}`),
     ...RULE_FLAGS,
     ...ROLL_FEATURES,
+    ...PITCH_FEATURES,
   ];
 }
 
@@ -124,6 +145,8 @@ export interface PeakEvidence {
   /** The energy rise's spans after and before the onset, ticks (tailSpans). */
   riseAfter: number;
   riseBefore: number;
+  /** The native pitch rise (onsetPitchRise: per flux frame its summed rise, dB, and its partial count), if made. */
+  pitchRise?: ArrayLike<number>;
 }
 
 const db = (r: number) => (r > 0 ? 10 * Math.log10(r) : -100);
@@ -228,6 +251,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       for (let i = Math.max(0, tick - t30); i < tick; i++) sumBefore += fe[i]!;
     }
     const run = runs[k]!;
+    const pitch = pitchEvidence(p, ev, win);
     const x = [
       c.main,
       c.source,
@@ -262,11 +286,67 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       e > 0 && n ? (e - env[Math.max(0, p - f30)]!) / e : NaN,
       tick >= 0 && tick < fe.length ? (peakTick - tick) * ev.tickSeconds : NaN,
       tick >= 0 && tick < fe.length && tick >= t30 ? db(sumAfter / Math.max(1e-30, sumBefore)) : NaN,
+      ...pitch,
     ];
     const row = new Float64Array(x.length);
     for (let j = 0; j < x.length; j++) row[j] = Number.isFinite(x[j]!) ? x[j]! : NaN;
     c.x = row;
   });
+}
+
+/** One candidate's pitch evidence (PITCH_FEATURES' order) at its peak frame p; missing where the input lacks it. */
+function pitchEvidence(p: number, ev: PeakEvidence, win: number): number[] {
+  const out = new Array<number>(PITCH_FEATURES.length).fill(NaN);
+  const pr = ev.pitchRise;
+  const frames = pr ? pr.length >> 1 : 0;
+  if (pr && frames > 0 && p < frames) {
+    let best = p;
+    for (let i = Math.max(0, p - 1); i <= Math.min(frames - 1, p + 1); i++) if (pr[2 * i]! > pr[2 * best]!) best = i;
+    const v = pr[2 * best]!;
+    let top = 0;
+    for (let i = Math.max(0, p - win); i <= Math.min(frames - 1, p + win); i++) top = Math.max(top, pr[2 * i]!);
+    const seg: number[] = [];
+    for (let i = Math.max(0, p - ev.medianFrames); i <= Math.min(frames - 1, p + ev.medianFrames); i++)
+      seg.push(pr[2 * i]!);
+    seg.sort((a, b) => a - b);
+    out[0] = v;
+    out[1] = pr[2 * best + 1]!;
+    out[2] = top > 0 ? v / top : NaN;
+    out[3] = v - seg[seg.length >> 1]!;
+  }
+  const be = ev.bandEnergy;
+  if (be && be.bands > 0 && be.values.length >= be.bands) {
+    const B = be.bands;
+    const n = Math.floor(be.values.length / B);
+    const span = Math.max(1, Math.round(PITCH_SECONDS / ev.hopSeconds));
+    if (p - span >= 0 && p + span < n) {
+      // each band's mean power over the span before the peak (p − span … p − 1) and after it (p + 1 … p + span)
+      const before = new Float64Array(B);
+      const after = new Float64Array(B);
+      for (let i = 1; i <= span; i++)
+        for (let b = 0; b < B; b++) {
+          before[b] = before[b]! + be.values[(p - i) * B + b]!;
+          after[b] = after[b]! + be.values[(p + i) * B + b]!;
+        }
+      let totalBefore = 0;
+      let totalAfter = 0;
+      let dot = 0;
+      for (let b = 0; b < B; b++) {
+        totalBefore += before[b]!;
+        totalAfter += after[b]!;
+        dot += Math.sqrt(before[b]! * after[b]!);
+      }
+      const total = db((totalAfter + 1e-30) / (totalBefore + 1e-30));
+      let excess = -100;
+      for (let b = 0; b < B; b++)
+        if (after[b]! >= 0.01 * totalAfter)
+          excess = Math.max(excess, db((after[b]! + 1e-30) / (before[b]! + 1e-30)) - total);
+      out[4] = total;
+      out[5] = totalAfter > 0 ? excess : NaN;
+      out[6] = totalBefore > 0 && totalAfter > 0 ? 1 - dot / Math.sqrt(totalBefore * totalAfter) : NaN;
+    }
+  }
+  return out;
 }
 
 /** A candidate's run (ROLL_FEATURES): length, index, candidates after it, median gap, envelope ratio, main's share. */
