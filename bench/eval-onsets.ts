@@ -123,7 +123,12 @@
  * OPL-3 FM bank rendered note by note by fluidsynth, drums of its own synthesis, a third of the onsets one pitched
  * note off every other note —, a theatre stage and a salon, ffmpeg's exciter and soft clipper, quiet and full-scale
  * mixes, made after held-out 38 had been read; `--held-out-39-only`: that set alone; the rows by kit are the songs'
- * banks, by pattern their lead styles).
+ * banks, by pattern their lead styles),
+ * held-out 40 (fixtures/songonsets40.ts: 24 full songs, a third family — pitched notes of a synthesis of its own:
+ * Karplus–Strong plucks, modal bars and bells, FM e-piano, brass and bass, additive pads, bowed and square tones,
+ * legato phrases gliding with no new attack —, modal-membrane and square-cluster drums, a sports hall and a loft,
+ * ffmpeg's tiltshelf and dynamic equalizer, swung 16ths, three peak levels, made after held-out 39 had been read;
+ * `--held-out-40-only`: that set alone; the rows by kit are the songs' chord styles, by pattern their lead styles).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -133,6 +138,7 @@ import { decodeMono, groundTruthSet, type TruthFile } from '../fixtures/groundtr
 import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
 import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
 import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
+import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -188,8 +194,11 @@ const THIRTY_SIXTH = path.join(OUT, 'drums-held-out-36');
 const THIRTY_SEVENTH = path.join(OUT, 'drums-held-out-37');
 const THIRTY_EIGHTH = path.join(OUT, 'songs-held-out-38');
 const THIRTY_NINTH = path.join(OUT, 'songs-held-out-39');
+const FORTIETH = path.join(OUT, 'songs-held-out-40');
+/** `--held-out-40-only`: the fortieth held-out set (fixtures/songonsets40.ts: full songs, own synthesis) alone. */
+const FORTIETH_ONLY = process.argv.includes('--held-out-40-only');
 /** `--held-out-39-only`: the thirty-ninth held-out set (fixtures/songonsets39.ts: full songs, fluidsynth) alone. */
-const THIRTY_NINTH_ONLY = process.argv.includes('--held-out-39-only');
+const THIRTY_NINTH_ONLY = process.argv.includes('--held-out-39-only') || FORTIETH_ONLY;
 /** `--held-out-38-only`: the thirty-eighth held-out set (fixtures/songonsets38.ts: full songs) alone. */
 const THIRTY_EIGHTH_ONLY = process.argv.includes('--held-out-38-only') || THIRTY_NINTH_ONLY;
 /** `--held-out-37-only`: the thirty-seventh held-out set (ONSET_HELD_OUT_KITS_37) alone. */
@@ -319,7 +328,8 @@ interface Item {
     | 'held-out 36'
     | 'held-out 37'
     | 'held-out 38'
-    | 'held-out 39';
+    | 'held-out 39'
+    | 'held-out 40';
   kit: string;
   pattern: string;
 }
@@ -411,7 +421,7 @@ function tuningItems(): Item[] {
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
 const DRUM_SETS: Record<
-  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39'>,
+  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40'>,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
   'held-out': [HELD, {}],
@@ -455,6 +465,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 40') {
+    mkdirSync(FORTIETH, { recursive: true });
+    const songs = onsetHeldOut40Songs(FORTIETH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 39') {
     mkdirSync(THIRTY_NINTH, { recursive: true });
     const songs = onsetHeldOut39Songs(THIRTY_NINTH);
@@ -519,7 +537,8 @@ async function main() {
   const thirtySixth = (THIRD_ONLY && !THIRTY_SIXTH_ONLY) || THIRTY_SEVENTH_ONLY ? none : drumItems('held-out 36');
   const thirtySeventh = (THIRD_ONLY && !THIRTY_SEVENTH_ONLY) || THIRTY_EIGHTH_ONLY ? none : drumItems('held-out 37');
   const thirtyEighth = (THIRD_ONLY && !THIRTY_EIGHTH_ONLY) || THIRTY_NINTH_ONLY ? none : drumItems('held-out 38');
-  const thirtyNinth = THIRD_ONLY && !THIRTY_NINTH_ONLY ? none : drumItems('held-out 39');
+  const thirtyNinth = (THIRD_ONLY && !THIRTY_NINTH_ONLY) || FORTIETH_ONLY ? none : drumItems('held-out 39');
+  const fortieth = THIRD_ONLY && !FORTIETH_ONLY ? none : drumItems('held-out 40');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -562,6 +581,7 @@ async function main() {
     ...thirtySeventh.items,
     ...thirtyEighth.items,
     ...thirtyNinth.items,
+    ...fortieth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -605,6 +625,7 @@ async function main() {
     ...thirtySeventh.missing,
     ...thirtyEighth.missing,
     ...thirtyNinth.missing,
+    ...fortieth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -691,6 +712,7 @@ async function main() {
       'held-out 37',
       'held-out 38',
       'held-out 39',
+      'held-out 40',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
