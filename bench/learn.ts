@@ -94,7 +94,9 @@ export const GB = {
 /**
  * Trained on rows X with labels Y in 0 … K − 1; `gain` (length F), when given, sums each feature's split gains;
  * `weight` (length n), when given, scales each row's gradient and hessian (h-key59: analytic rows down-weighted;
- * without it every row counts 1 and the trees are those of before, bit for bit).
+ * without it every row counts 1 and the trees are those of before, bit for bit); `init` (length n, K scores each),
+ * when given, is each row's starting score (boosting continued from an earlier model's scores, h-onset65; without it
+ * every row starts at 0, as before).
  */
 export function trainBoosted(
   X: Float64Array[],
@@ -103,6 +105,7 @@ export function trainBoosted(
   gain?: number[],
   o = GB,
   weight?: readonly number[],
+  init?: readonly ArrayLike<number>[],
 ): Boosted {
   if (!X.length) throw new Error('trainBoosted: no training rows');
   const F = X[0]!.length;
@@ -128,7 +131,7 @@ export function trainBoosted(
       return b + 1;
     }),
   );
-  const score = Array.from({ length: n }, () => new Float64Array(K));
+  const score = Array.from({ length: n }, (_, i) => (init ? Float64Array.from(init[i]!) : new Float64Array(K)));
   const trees: Boosted['trees'] = [];
   const rand = mulberry32(o.seed);
   const leaves = 1 << o.depth;

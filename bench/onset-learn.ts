@@ -30,7 +30,7 @@ import {
   type PeakModel,
 } from '../src/engines/onsets/peak-model.js';
 import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
-import { infiniteThresholds } from '../src/engines/trees.js';
+import { classScores, infiniteThresholds } from '../src/engines/trees.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RATE = 44100;
@@ -96,7 +96,14 @@ function columns(width: number): number[] {
     return Array.from({ length: (b ?? a) - a + 1 }, (_, j) => a + j).filter((j) => j < width);
   });
 }
-/** trainBoosted over the chosen columns, the splits mapped back to the whole row. */
+/**
+ * `--init PRESET`: boosting continued from a preset (h-onset65): each row starts at the preset's class scores and the
+ * model is the preset's trees followed by the new ones (the preset's trees read the whole row, as in the engine).
+ */
+const INIT = arg('--init');
+const initModel = INIT ? (JSON.parse(readFileSync(INIT, 'utf8')) as PeakModel) : undefined;
+if (initModel) infiniteThresholds(initModel.trees);
+/** trainBoosted over the chosen columns, the splits mapped back to the whole row (after the --init preset's trees). */
 function trainCols(X: Float64Array[], Y: number[], gain?: number[]): PeakModel['trees'] {
   const cols = columns(X[0]!.length);
   const g = gain ? new Array<number>(cols.length).fill(0) : undefined;
@@ -105,9 +112,16 @@ function trainCols(X: Float64Array[], Y: number[], gain?: number[]): PeakModel['
     Y,
     2,
     g,
+    GB,
+    undefined,
+    initModel ? X.map((x) => classScores(initModel, 2, x)) : undefined,
   );
   if (gain && g) cols.forEach((j, i) => (gain[j] = g[i]!));
-  return trees.map((t) => ({ split: t.split.map(([j, th]) => [cols[j]!, th] as [number, number]), leaf: t.leaf }));
+  const own = trees.map((t) => ({
+    split: t.split.map(([j, th]) => [cols[j]!, th] as [number, number]),
+    leaf: t.leaf,
+  }));
+  return [...(initModel?.trees ?? []), ...own];
 }
 
 interface FileDump {
@@ -324,7 +338,8 @@ function train(sets: number[]): void {
         thetaByLoso: best,
         folds: folds.map((fd) => sets.filter((x) => fold(x) === fd)),
         dumps: Object.fromEntries(sets.map((s) => [`set-${s}.json`, sha(s)])),
-        base: 'dfdd424',
+        base: arg('--base') ?? 'e6648a3',
+        ...(INIT ? { continuedFrom: path.basename(INIT) } : {}),
         columns: columns(width),
       },
     };

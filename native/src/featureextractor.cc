@@ -990,11 +990,11 @@ class OnsetFluxTracker {
   double energyPerOctave_ = 0;
   float pitchRiseDb_ = 6;
   size_t pitchLo_ = 0, pitchHi_ = 0;  // the pitch rise's filters (none when equal)
-  int E_ = 0;                     // band energies' band count (0: off)
-  std::vector<int> energyBand_;   // per filter: its band
-  std::vector<int> energyCount_;  // per band: its filters
-  std::vector<double> energy_;    // per band: the current frame's sum
-  std::vector<float> lin_;        // per filter: the current frame's magnitude
+  int E_ = 0;                         // band energies' band count (0: off)
+  std::vector<int> energyBand_;       // per filter: its band
+  std::vector<int> energyCount_;      // per band: its filters
+  std::vector<double> energy_;        // per band: the current frame's sum
+  std::vector<float> lin_;            // per filter: the current frame's magnitude
   size_t novLo_ = static_cast<size_t>(-1);
   std::vector<float> shape_, prevShape_;
   int G_ = 1;
@@ -1773,10 +1773,9 @@ FeatureReport FeatureExtractor::takeReport() {
   FeatureReport r = std::move(impl_->rep);
   // a series that grew by doubling gives its slack back (a copy); one allocated from expectedFrames is left as
   // is: its unused tail was never touched, so it takes no memory
-  for (auto* v :
-       {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence, &r.pitchClassBlocks,
-        &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty, &r.onsetNoveltyCoherence, &r.onsetBandEnergy,
-        &r.onsetPitchRise})
+  for (auto* v : {&r.odf, &r.odfLow, &r.frameDb, &r.chroma, &r.fineEnergy, &r.pitchHz, &r.pitchConfidence,
+                  &r.pitchClassBlocks, &r.bassPitchClassBlocks, &r.onsetFlux, &r.onsetBandNovelty,
+                  &r.onsetNoveltyCoherence, &r.onsetBandEnergy, &r.onsetPitchRise})
     if (v->capacity() - v->size() > v->size() / 8 + 1024) v->shrink_to_fit();
   return r;
 }

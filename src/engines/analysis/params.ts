@@ -551,15 +551,15 @@ export const ONSET_PARAMETERS = {
     1.5,
     'ratio',
     [1, 4],
-    "… and each gap within this ratio of the one before it (or at least its inverse); a feature definition (a new value needs a retrained preset)",
+    '… and each gap within this ratio of the one before it (or at least its inverse); a feature definition (a new value needs a retrained preset)',
   ),
   onsetModelAttackSeconds: p(
     0.03,
     's',
     [0.005, 0.1],
     "the peak model's attack evidence: the flux envelope's rise over this long before the peak, the fine energy's " +
-      "time to its maximum within twice this after the onset and its rise across the onset over this long each " +
-      "side (a slow attack rises over tens of ms); a feature definition (a new value needs a retrained preset)",
+      'time to its maximum within twice this after the onset and its rise across the onset over this long each ' +
+      'side (a slow attack rises over tens of ms); a feature definition (a new value needs a retrained preset)',
   ),
   onsetModelPitchSeconds: p(
     0.03,
@@ -567,7 +567,7 @@ export const ONSET_PARAMETERS = {
     [0.005, 0.1],
     "the peak model's pitch evidence (h-onset65): the band energies' shape and level over this long before and " +
       "after a candidate's peak (a note under a ringing texture changes the spectrum's shape, not its level); " +
-      "a feature definition (a new value needs a retrained preset)",
+      'a feature definition (a new value needs a retrained preset)',
   ),
 } as const;
 
@@ -663,7 +663,7 @@ export const ONSET_FLUX_PARAMETERS = {
     5000,
     'Hz',
     [0, 20000],
-    '… to this (0: off), those that are a local maximum of the frame\'s levels (a partial) and rose …',
+    "… to this (0: off), those that are a local maximum of the frame's levels (a partial) and rose …",
   ),
   pitchRiseDb: p(
     6,
