@@ -17,6 +17,7 @@ import {
   peakFeatures,
   peakModel,
   peakProbability,
+  PITCH_FEATURES,
   ROLL_FEATURES,
   RULE_FLAGS,
   type PeakCandidate,
@@ -74,7 +75,8 @@ test("peak model preset (the engine's, gbm63 since h-onset63): the code's whole 
   const m = peakModel();
   assert.equal(m.name, 'onset-peak-gbm63');
   assert.equal(ONSET_PARAMETERS.onsetModel.value, 1, 'the model is on by default (h-onset61)');
-  assert.deepEqual(m.features, peakFeatureNames(4));
+  // the row up to the roll and attack evidence (h-onset65's pitch evidence follows: gbm63 reads the longer rows)
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, 22 + RULE_FLAGS.length + ROLL_FEATURES.length));
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
@@ -252,4 +254,28 @@ test('a 24-stroke roll 55 ms apart: gbm63 (the default) finds a stroke more than
   // the engine's own reading with its defaults (onsetModel 1, gbm63): the same 19 strokes
   const on = matchEvents(detectOnsets(input(x), onsetDefaults()).times, truth, 0.05);
   assert.deepEqual([on.tp, on.fp, on.fn], [19, 0, 5]);
+});
+
+test("peak model gbm65 (h-onset65, beside gbm63): gbm63's trees first, then the pitch evidence's; check rows to 1e-9", () => {
+  const m = readPreset<PeakModel>('onset-peak-gbm65');
+  const base = readPreset<PeakModel>('onset-peak-gbm63');
+  infiniteThresholds(m.trees);
+  infiniteThresholds(base.trees);
+  assert.equal(m.name, 'onset-peak-gbm65');
+  assert.deepEqual(m.features, peakFeatureNames(4));
+  assert.deepEqual(m.features.slice(-PITCH_FEATURES.length), PITCH_FEATURES);
+  // boosting continued from gbm63 (bench/onset-learn.ts --init): its trees unchanged at the front, 80 more after
+  assert.deepEqual(m.trees.slice(0, base.trees.length), base.trees);
+  assert.equal(m.trees.length, base.trees.length + 80);
+  const read = new Set(m.trees.slice(base.trees.length).flatMap((t) => t.split.map(([j]) => j)));
+  const first = peakFeatureNames(4).length - PITCH_FEATURES.length;
+  assert.ok(
+    [...read].some((j) => j >= first),
+    'no pitch column read',
+  );
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
 });
