@@ -71,7 +71,7 @@ test('the pitch rise: a note 9 dB under a ringing chord raises partials; the rin
   assert.equal(at(withNote, 0.3, NOTE - 0.05).count, 0);
 });
 
-test("the pitch evidence in the peak model's row: the note's candidate reads its partials; the features are last", () => {
+test("the pitch evidence in the peak model's row: the note's candidate reads its partials (the features last)", () => {
   const names = peakFeatureNames(4);
   assert.deepEqual(names.slice(-PITCH_FEATURES.length), PITCH_FEATURES);
   let cands: PeakCandidate[] = [];

@@ -545,13 +545,15 @@ export const ONSET_PARAMETERS = {
     's',
     [0.05, 0.5],
     "the peak model's roll evidence (h-onset63): a run of near-periodic candidates has no gap longer than this " +
-      '(32nd and 64th rolls: 40–95 ms); a feature definition the presets were trained on (gbm63, gbm65): a new value needs a retrained preset',
+      '(32nd and 64th rolls: 40–95 ms); a feature definition the presets were trained on (gbm63, gbm65): a new ' +
+      'value needs a retrained preset',
   ),
   onsetModelRunMaxRatio: p(
     1.5,
     'ratio',
     [1, 4],
-    '… and each gap within this ratio of the one before it (or at least its inverse); a feature definition (a new value needs a retrained preset)',
+    '… and each gap within this ratio of the one before it (or at least its inverse); a feature definition (a new ' +
+      'value needs a retrained preset)',
   ),
   onsetModelAttackSeconds: p(
     0.03,
