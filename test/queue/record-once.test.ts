@@ -523,42 +523,56 @@ for (const retryLimit of [2, 0])
     assert.deepEqual([final.state, final.retryCount], retryLimit ? ['completed', 1] : ['failed', 0]);
   });
 
-test('stop past its timeout after a failed save: the attempt reads retrying, nothing handed back', async () => {
-  await withQueue(async ({ store, boss }) => {
-    const { name, id } = await sendOne(boss, '5');
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    let release!: () => void;
-    const hung = new Promise<void>((resolve) => (release = resolve));
-    const events: JobEvent[] = [];
-    const worker = new QueueWorker(boss, {
-      commands: ['master'],
-      concurrency: 1,
-      once: true,
-      maxJobs: 1,
-      pollMs: 50,
-      // attempt 1 saves its failed run (exit 4: the save retries the job), then hangs past the stop
-      run: async (job, workerId, hold) => {
-        const record = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
-        const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], uuidv7());
-        recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: ExitCode.environment });
-        await storeForJob(store, record, hold).saveRun(recorder.finish(ExitCode.environment));
+/**
+ * One worker loop (one job) whose attempt runs `body`, then hangs past `stop(50)` (released after the stop): the
+ * stop's return, the loop's events and the job's row after.
+ */
+async function stopPastTimeout(boss: PgBoss, job: { name: string; id: string }, body: WorkerLoopOptions['run']) {
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  let release!: () => void;
+  const hung = new Promise<void>((resolve) => (release = resolve));
+  const events: JobEvent[] = [];
+  const worker = new QueueWorker(boss, {
+    commands: ['master'],
+    concurrency: 1,
+    once: true,
+    maxJobs: 1,
+    pollMs: 50,
+    run: async (...args) => {
+      try {
+        return await body(...args);
+      } finally {
         started();
         await hung;
-        return { exitCode: ExitCode.environment };
-      },
-      onJob: (e) => events.push(e),
+      }
+    },
+    onJob: (e) => events.push(e),
+  });
+  const loop = worker.run();
+  await running;
+  const stopped = await worker.stop(50);
+  release();
+  await loop;
+  const [row] = await sql<{ state: string; retryCount: number }>(
+    boss,
+    `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
+    [job.name, job.id],
+  );
+  return { stopped, events, row };
+}
+
+test('stop past its timeout after a failed save: the attempt reads retrying, nothing handed back', async () => {
+  await withQueue(async ({ store, boss }) => {
+    const sent = await sendOne(boss, '5');
+    // attempt 1 saves its failed run (exit 4: the save retries the job), then hangs past the stop
+    const { stopped, events, row } = await stopPastTimeout(boss, sent, async (job, workerId, hold) => {
+      const record = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
+      const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], uuidv7());
+      recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: ExitCode.environment });
+      await storeForJob(store, record, hold).saveRun(recorder.finish(ExitCode.environment));
+      return { exitCode: ExitCode.environment };
     });
-    const loop = worker.run();
-    await running;
-    const stopped = await worker.stop(50);
-    release();
-    await loop;
-    const [row] = await sql<{ state: string; retryCount: number }>(
-      boss,
-      `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
-      [name, id],
-    );
     assert.deepEqual(row, { state: 'retry', retryCount: 0 });
     assert.deepEqual(
       events.map((e) => [e.state, e.attempt, e.exitCode]),
@@ -571,40 +585,15 @@ test('stop past its timeout after a failed save: the attempt reads retrying, not
 
 test('stop past its timeout hands back only the attempt it holds, not the next one another worker took', async () => {
   await withQueue(async ({ boss }) => {
-    const { name, id } = await sendOne(boss, '9');
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    let release!: () => void;
-    const hung = new Promise<void>((resolve) => (release = resolve));
-    const events: JobEvent[] = [];
-    const worker = new QueueWorker(boss, {
-      commands: ['master'],
-      concurrency: 1,
-      once: true,
-      maxJobs: 1,
-      pollMs: 50,
-      // attempt 1 expires while it runs, another worker takes attempt 2, and attempt 1 hangs past the stop
-      run: async (job) => {
-        await expire(boss, job);
-        await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [id]);
-        const [other] = await boss.fetch(name, { batchSize: 1, includeMetadata: true });
-        assert.equal(other?.retryCount, 1, 'attempt 2 taken');
-        started();
-        await hung;
-        return { exitCode: ExitCode.ok };
-      },
-      onJob: (e) => events.push(e),
+    const sent = await sendOne(boss, '9');
+    // attempt 1 expires while it runs, another worker takes attempt 2, and attempt 1 hangs past the stop
+    const { stopped, events, row } = await stopPastTimeout(boss, sent, async (job) => {
+      await expire(boss, job);
+      await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [sent.id]);
+      const [other] = await boss.fetch(sent.name, { batchSize: 1, includeMetadata: true });
+      assert.equal(other?.retryCount, 1, 'attempt 2 taken');
+      return { exitCode: ExitCode.ok };
     });
-    const loop = worker.run();
-    await running;
-    const stopped = await worker.stop(50);
-    release();
-    await loop;
-    const [row] = await sql<{ state: string; retryCount: number }>(
-      boss,
-      `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
-      [name, id],
-    );
     // attempt 2 stays active under its worker (not put back to `created` by attempt 1's hand-back)
     assert.deepEqual(row, { state: 'active', retryCount: 1 });
     assert.deepEqual(
