@@ -489,7 +489,7 @@ test("pg-boss's expiry during a held attempt's fail waits on the job's row, then
 });
 
 for (const retryLimit of [2, 0])
-  test(`exit 4 whose failed save rolled back, then expired${retryLimit ? '' : ' (last attempt)'}: expired`, async () => {
+  test(`exit 4, its failed save rolled back, then expired${retryLimit ? '' : ' (last attempt)'}: expired`, async () => {
     const { fetched, events, runs, final } = await failedSaveThenExpired(ExitCode.environment, retryLimit, true);
     // nothing was saved and the job stayed active: pg-boss's expiry retried (or failed) it, as for any attempt
     // that outlived its expiry; the retry (or the last attempt itself) records it
