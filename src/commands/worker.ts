@@ -43,7 +43,7 @@ export function storeForJob(store: Store, job: RunJob, hold?: AttemptHold): Stor
   const saveRun = async (run: RunRecord): Promise<string> => {
     const record = { ...run, job };
     if (!hold) return store.saveRun(record);
-    if (store.kind === 'postgres') return store.saveRun(record, { onlyIf: hold.saveCondition(record) });
+    if (store.kind === 'postgres') return hold.saveHeld(record, (onlyIf) => store.saveRun(record, { onlyIf }));
     return (await hold.owns()) ? store.saveRun(record) : `not recorded: job ${job.id} attempt ${job.attempt} expired`;
   };
   return {
@@ -161,14 +161,15 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
       import('../interrupt.js'),
       import('../io/atomic.js'),
     ]);
-    let stopped: Promise<number> | undefined;
+    let stopped: Promise<{ running: number; handedBack: number }> | undefined;
     const unset = setGracefulStop((signal) => {
       ctx.io.stderr.write(
         `${signal}: stopping; waiting up to ${flags.stopTimeout} s for running jobs (a second signal interrupts)\n`,
       );
-      stopped = worker.stop(flags.stopTimeout * 1000).then((handedBack) => {
-        if (handedBack) removeLiveTemporaries();
-        return handedBack;
+      stopped = worker.stop(flags.stopTimeout * 1000).then((left) => {
+        // every job still running is abandoned (handed back or not): its temporaries go
+        if (left.running) removeLiveTemporaries();
+        return left;
       });
     });
     try {
@@ -187,8 +188,13 @@ export async function workerCli(ctx: CliContext, flags: WorkerFlags): Promise<nu
         }),
       ]);
       if (stopped) {
-        const handedBack = await stopped;
-        ctx.io.stderr.write(`stopped: ${handedBack} running job(s) handed back to the queue\n`);
+        const { running, handedBack } = await stopped;
+        // a running job not handed back was no longer its attempt's: its save ended it, or it expired (its event)
+        const ended = running - handedBack;
+        ctx.io.stderr.write(
+          `stopped: ${handedBack} running job(s) handed back to the queue` +
+            `${ended ? `; ${ended} already ended (saved or expired), not handed back` : ''}\n`,
+        );
       }
     } finally {
       unset();

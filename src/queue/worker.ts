@@ -55,17 +55,22 @@ export interface WorkerLoopOptions {
   maxJobs?: number;
   /** Milliseconds between polls of empty queues. */
   pollMs?: number;
-  /** `hold`: what this attempt may ask about itself; its runs are saved under `hold.saveCondition`. */
+  /** `hold`: what this attempt may ask about itself; its runs are saved under it (`hold.saveHeld`). */
   run: (job: QueuedJob, workerId: string, hold: AttemptHold) => Promise<JobOutcome>;
   onJob: (event: JobEvent) => void;
 }
+
+export type SaveCondition = NonNullable<SaveOptions['onlyIf']>;
 
 /** What a running attempt may ask about itself. */
 export interface AttemptHold {
   /** Whether this attempt still holds the job (it has not expired). */
   owns(): Promise<boolean>;
-  /** The condition this attempt's run is saved under, in the save's transaction (`holdingAttempt`). */
-  saveCondition(run: RunRecord): NonNullable<SaveOptions['onlyIf']>;
+  /**
+   * Saves this attempt's run under its hold: `save` with the condition (`holdingAttempt`) for the save's
+   * transaction; what `save` returns. The worker knows then whether a failed run's save, committed, failed the job.
+   */
+  saveHeld(run: RunRecord, save: (onlyIf: SaveCondition) => Promise<string>): Promise<string>;
   /**
    * Whether this was the job's last attempt and pg-boss failed it by timeout (it outlived its expiry): not
    * when its own failed run's save failed it (`holdingAttempt`), which leaves the job failed at this count too.
@@ -198,6 +203,12 @@ async function inQueueTransaction<T>(boss: PgBoss, body: (db: PgBoss.Db) => Prom
   }
 }
 
+/** How a failed attempt ends: retried while retryable and attempts remain, else failed for good. */
+const failedEnd = (job: QueuedJob, exitCode: number): JobEnd =>
+  retryableExit(exitCode) && job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
+
+const attemptKey = (job: QueuedJob): string => `${job.id}:${job.attempt}`;
+
 const expiredMessage = (job: QueuedJob): string =>
   `attempt ${job.attempt} outlived its ${job.expireInSeconds} s expiry; its result is discarded`;
 
@@ -209,6 +220,8 @@ export class QueueWorker {
   private fetched = 0;
   private readonly wakers = new Set<() => void>();
   private readonly running = new Map<string, { job: QueuedJob; done: Promise<unknown> }>();
+  /** A running attempt's failed run whose save committed (and so failed the job: `holdingAttempt`), by `attemptKey`. */
+  private readonly failedRuns = new Map<string, RunRecord>();
   private readonly handedBack = new Set<string>();
 
   constructor(
@@ -280,25 +293,31 @@ export class QueueWorker {
 
   private async work(job: QueuedJob): Promise<void> {
     let outcome: JobOutcome;
-    // a failed run saved under this attempt's hold (the save failed the job with it, unless it rolled back)
-    let failedRun: RunRecord | undefined;
-    const failedBySave = async () => failedRun !== undefined && (await attemptState(this.boss, job)) !== 'holds';
+    this.failedRuns.delete(attemptKey(job));
     try {
       outcome = await this.o.run(job, this.id, {
         owns: () => ownsJob(this.boss, job),
-        saveCondition: (run) => {
+        saveHeld: async (run, save) => {
           const held = holdingAttempt(this.boss, job, run);
-          return async (query) => {
+          let failing = false;
+          const where = await save(async (query) => {
             const verdict = await held(query);
-            if (verdict === true && !completesJob(run.exitCode)) failedRun = run;
+            failing = verdict === true && !completesJob(run.exitCode);
             return verdict;
-          };
+          });
+          // the save committed (a save that rolled back after its condition ran throws, and failed nothing)
+          if (failing) this.failedRuns.set(attemptKey(job), run);
+          return where;
         },
-        expiredAsLast: async () => !(await failedBySave()) && (await attemptState(this.boss, job)) === 'failed',
+        // pg-boss failed it by timeout: not its own failed run's save (which leaves it failed at this count too)
+        expiredAsLast: async () =>
+          !this.failedRuns.has(attemptKey(job)) && (await attemptState(this.boss, job)) === 'failed',
       });
     } catch (err) {
       outcome = { exitCode: ExitCode.internal, message: err instanceof Error ? err.message : String(err) };
     }
+    const failedRun = this.failedRuns.get(attemptKey(job));
+    this.failedRuns.delete(attemptKey(job));
     if (this.handedBack.has(job.id)) return;
     const event: JobEvent = {
       jobId: job.id,
@@ -310,14 +329,12 @@ export class QueueWorker {
       ...(outcome.runId ? { runId: outcome.runId } : {}),
       ...(outcome.message ? { error: outcome.message } : {}),
     };
-    const failedEnd = (exitCode: number): JobEnd =>
-      retryableExit(exitCode) && job.attempt < job.attempts ? 'retrying' : 'dead-lettered';
     const retryable = retryableExit(outcome.exitCode);
     const state = await attemptState(this.boss, job);
     if (failedRun && state !== 'holds') {
       // its failed run's save failed it (holdingAttempt): retried or dead-lettered; the outcome as its output
       // while no later attempt took it (a retry fetched since then runs with it as it is)
-      event.state = failedEnd(failedRun.exitCode);
+      event.state = failedEnd(job, failedRun.exitCode);
       await sql(
         this.boss,
         `update ${QUEUE_SCHEMA}.job set output = $4::jsonb
@@ -353,7 +370,8 @@ export class QueueWorker {
     } else {
       // no failed run saved (or its save rolled back): failed here. Usage / input: retrying cannot fix it (no
       // attempts left: pg-boss fails it for good and dead-letters it)
-      if (await failHeldAttempt(this.boss, job, { ...outcome, retryable })) event.state = failedEnd(outcome.exitCode);
+      if (await failHeldAttempt(this.boss, job, { ...outcome, retryable }))
+        event.state = failedEnd(job, outcome.exitCode);
       else {
         // it expired between the check above and the fail: pg-boss retried it (perhaps another worker holds it)
         event.state = 'expired';
@@ -363,8 +381,11 @@ export class QueueWorker {
     this.o.onJob(event);
   }
 
-  /** Puts a fetched job back in the queue as if it had not been started (its attempt does not count). */
-  private async handBack(job: QueuedJob): Promise<void> {
+  /**
+   * Puts a fetched job back in the queue as if it had not been started (its attempt does not count), only while
+   * this attempt holds it. Returns whether it did.
+   */
+  private async handBack(job: QueuedJob): Promise<boolean> {
     this.handedBack.add(job.id);
     // only while this attempt holds it: an expired attempt's job may be another worker's next attempt by now
     const back = await sql(
@@ -373,25 +394,35 @@ export class QueueWorker {
        where name = $1 and id = $2 and state = 'active' and retry_count = $3 returning id`,
       [job.queue, job.id, job.attempt - 1],
     );
-    // not held: its save completed it (`holdingAttempt`), or it outlived its expiry
+    // not held: its save completed it or failed it (`holdingAttempt`), or it outlived its expiry
+    const failedRun = this.failedRuns.get(attemptKey(job));
     const state: JobEnd =
-      back.length > 0 ? 'handed-back' : (await attemptState(this.boss, job)) === 'completed' ? 'completed' : 'expired';
+      back.length > 0
+        ? 'handed-back'
+        : failedRun
+          ? failedEnd(job, failedRun.exitCode)
+          : (await attemptState(this.boss, job)) === 'completed'
+            ? 'completed'
+            : 'expired';
     this.o.onJob({
       jobId: job.id,
       command: job.data.command,
       file: job.data.file,
       attempt: job.attempt,
       state,
-      exitCode: null,
+      exitCode: failedRun && back.length === 0 ? failedRun.exitCode : null,
+      ...(failedRun && back.length === 0 ? { runId: failedRun.runId } : {}),
       ...(state === 'expired' ? { error: expiredMessage(job) } : {}),
     });
+    return back.length > 0;
   }
 
   /**
    * Stops fetching and waits up to `timeoutMs` for the running jobs; those still running are handed
-   * back. Returns how many were handed back (their temporaries are the caller's to remove).
+   * back while their attempt holds the job (not when its save ended it, or it expired). Returns how many were
+   * still running and how many of them were handed back (their temporaries are the caller's to remove).
    */
-  async stop(timeoutMs: number): Promise<number> {
+  async stop(timeoutMs: number): Promise<{ running: number; handedBack: number }> {
     this.stopping = true;
     for (const wake of [...this.wakers]) wake();
     const running = [...this.running.values()];
@@ -401,9 +432,10 @@ export class QueueWorker {
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
     ]);
     clearTimeout(timer);
-    if (!timedOut) return 0;
+    if (!timedOut) return { running: 0, handedBack: 0 };
     const left = [...this.running.values()];
-    for (const r of left) await this.handBack(r.job);
-    return left.length;
+    let handedBack = 0;
+    for (const r of left) if (await this.handBack(r.job)) handedBack++;
+    return { running: left.length, handedBack };
   }
 }

@@ -16,7 +16,7 @@ import { startPostgres, type TestPostgres } from '../helpers/pg.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { migrateQueue, openQueue, queueName, sql, QUEUE_SCHEMA } from '../../src/queue/boss.js';
 import { failHeldAttempt, holdingAttempt, QueueWorker, type JobEvent, type QueuedJob } from '../../src/queue/worker.js';
-import type { WorkerLoopOptions } from '../../src/queue/worker.js';
+import type { SaveCondition, WorkerLoopOptions } from '../../src/queue/worker.js';
 import { storeForJob } from '../../src/commands/worker.js';
 import { RunRecorder, uuidv7 } from '../../src/store/run.js';
 import type { RunRecord, Store } from '../../src/store/types.js';
@@ -272,7 +272,8 @@ async function failedThenExpired(exitCode: number, taken: boolean) {
       const job2 = { id, queue: name, attempt: other.retryCount + 1, worker: 'other' };
       const hold = {
         owns: async () => true,
-        saveCondition: (run: RunRecord) => holdingAttempt(boss, job2, run),
+        saveHeld: (run: RunRecord, save: (onlyIf: SaveCondition) => Promise<string>) =>
+          save(holdingAttempt(boss, job2, run)),
         expiredAsLast: async () => false,
       };
       const recorder = new RunRecorder('master', ['worker', '--job', id, 'master', data.file], uuidv7());
@@ -324,16 +325,26 @@ for (const exitCode of [ExitCode.usage, ExitCode.environment])
  * the worker's hold: a retry after an expired attempt records it ("attempt N expired"), and a last attempt that
  * pg-boss failed by timeout (`expiredAsLast`) records itself. Then the loop runs until the queue is empty.
  */
-async function failedSaveThenExpired(exitCode: number, retryLimit: number) {
+async function failedSaveThenExpired(exitCode: number, retryLimit: number, rollBack = false) {
   return withQueue(async ({ store, boss }) => {
     const { name, id } = await sendOne(boss, '6', retryLimit);
     const fetched: QueuedJob[] = [];
     const hooked = (job: QueuedJob): Store => ({
       kind: store.kind,
       location: store.location,
-      saveRun: async (...args: Parameters<Store['saveRun']>) => {
-        const where = await store.saveRun(...args);
-        if (job.attempt === 1) await expire(boss, job);
+      saveRun: async (run, options) => {
+        if (job.attempt > 1) return store.saveRun(run, options);
+        // `rollBack`: the save's transaction fails after its condition ran (the store reports an error)
+        const onlyIf = options?.onlyIf;
+        assert.ok(onlyIf, 'the worker saves its run under a condition');
+        const failing = async (query: Parameters<typeof onlyIf>[0]) => {
+          const verdict = await onlyIf(query);
+          if (verdict === true) throw new Error('the store failed after the condition');
+          return verdict;
+        };
+        const where = await store.saveRun(run, { onlyIf: rollBack ? failing : onlyIf }).catch((e: Error) => e);
+        await expire(boss, job);
+        if (where instanceof Error) throw where;
         return where;
       },
       listRuns: (q) => store.listRuns(q),
@@ -360,7 +371,10 @@ async function failedSaveThenExpired(exitCode: number, retryLimit: number) {
         const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], uuidv7());
         if (code !== ExitCode.ok) recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: code });
         const run = recorder.finish(code);
-        await storeForJob(hooked(job), record, hold).saveRun(run);
+        // a save that failed is reported, as a command reports it (its run ends; the worker reads the job)
+        await storeForJob(hooked(job), record, hold)
+          .saveRun(run)
+          .catch((e: Error) => e.message);
         if (await hold.expiredAsLast()) await lost(job, job.attempt, 'the last attempt outlived its expiry');
         return { exitCode: code, runId: run.runId, ...(code !== ExitCode.ok ? { message: 'no ffmpeg' } : {}) };
       },
@@ -474,47 +488,119 @@ test("pg-boss's expiry during a held attempt's fail waits on the job's row, then
   });
 });
 
-test('stop past its timeout hands back only the attempt it holds, not the next one another worker took', async () => {
-  await withQueue(async ({ boss }) => {
-    const { name, id } = await sendOne(boss, '9');
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    let release!: () => void;
-    const hung = new Promise<void>((resolve) => (release = resolve));
-    const events: JobEvent[] = [];
-    const worker = new QueueWorker(boss, {
-      commands: ['master'],
-      concurrency: 1,
-      once: true,
-      maxJobs: 1,
-      pollMs: 50,
-      // attempt 1 expires while it runs, another worker takes attempt 2, and attempt 1 hangs past the stop
-      run: async (job) => {
-        await expire(boss, job);
-        await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [id]);
-        const [other] = await boss.fetch(name, { batchSize: 1, includeMetadata: true });
-        assert.equal(other?.retryCount, 1, 'attempt 2 taken');
+for (const retryLimit of [2, 0])
+  test(`exit 4, its failed save rolled back, then expired${retryLimit ? '' : ' (last attempt)'}: expired`, async () => {
+    const { fetched, events, runs, final } = await failedSaveThenExpired(ExitCode.environment, retryLimit, true);
+    // nothing was saved and the job stayed active: pg-boss's expiry retried (or failed) it, as for any attempt
+    // that outlived its expiry; the retry (or the last attempt itself) records it
+    assert.deepEqual(
+      events.map((e) => [e.state, e.attempt]),
+      retryLimit
+        ? [
+            ['expired', 1],
+            ['completed', 2],
+          ]
+        : [['expired', 1]],
+    );
+    assert.deepEqual(
+      fetched.map((j) => [j.attempt, j.previousExpired]),
+      retryLimit
+        ? [
+            [1, false],
+            [2, true],
+          ]
+        : [[1, false]],
+    );
+    assert.deepEqual(
+      runs.map((r) => [r.job.attempt, r.status, r.exitCode]),
+      retryLimit
+        ? [
+            [1, 'failed', ExitCode.environment],
+            [2, 'ok', 0],
+          ]
+        : [[1, 'failed', ExitCode.environment]],
+    );
+    assert.deepEqual([final.state, final.retryCount], retryLimit ? ['completed', 1] : ['failed', 0]);
+  });
+
+/**
+ * One worker loop (one job) whose attempt runs `body`, then hangs past `stop(50)` (released after the stop): the
+ * stop's return, the loop's events and the job's row after.
+ */
+async function stopPastTimeout(boss: PgBoss, job: { name: string; id: string }, body: WorkerLoopOptions['run']) {
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  let release!: () => void;
+  const hung = new Promise<void>((resolve) => (release = resolve));
+  const events: JobEvent[] = [];
+  const worker = new QueueWorker(boss, {
+    commands: ['master'],
+    concurrency: 1,
+    once: true,
+    maxJobs: 1,
+    pollMs: 50,
+    run: async (...args) => {
+      try {
+        return await body(...args);
+      } finally {
         started();
         await hung;
-        return { exitCode: ExitCode.ok };
-      },
-      onJob: (e) => events.push(e),
+      }
+    },
+    onJob: (e) => events.push(e),
+  });
+  const loop = worker.run();
+  await running;
+  const stopped = await worker.stop(50);
+  release();
+  await loop;
+  const [row] = await sql<{ state: string; retryCount: number }>(
+    boss,
+    `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
+    [job.name, job.id],
+  );
+  return { stopped, events, row };
+}
+
+test('stop past its timeout after a failed save: the attempt reads retrying, nothing handed back', async () => {
+  await withQueue(async ({ store, boss }) => {
+    const sent = await sendOne(boss, '5');
+    // attempt 1 saves its failed run (exit 4: the save retries the job), then hangs past the stop
+    const { stopped, events, row } = await stopPastTimeout(boss, sent, async (job, workerId, hold) => {
+      const record = { id: job.id, queue: job.queue, attempt: job.attempt, worker: workerId };
+      const recorder = new RunRecorder('master', ['worker', '--job', job.id, 'master', job.data.file], uuidv7());
+      recorder.errors.push({ file: job.data.file, message: 'no ffmpeg', exitCode: ExitCode.environment });
+      await storeForJob(store, record, hold).saveRun(recorder.finish(ExitCode.environment));
+      return { exitCode: ExitCode.environment };
     });
-    const loop = worker.run();
-    await running;
-    await worker.stop(50);
-    release();
-    await loop;
-    const [row] = await sql<{ state: string; retryCount: number }>(
-      boss,
-      `select state::text as state, retry_count as "retryCount" from ${QUEUE_SCHEMA}.job where name = $1 and id = $2`,
-      [name, id],
+    assert.deepEqual(row, { state: 'retry', retryCount: 0 });
+    assert.deepEqual(
+      events.map((e) => [e.state, e.attempt, e.exitCode]),
+      [['retrying', 1, ExitCode.environment]],
     );
+    // one job was running at the timeout; none was handed back (its save had failed it)
+    assert.deepEqual(stopped, { running: 1, handedBack: 0 });
+  });
+});
+
+test('stop past its timeout hands back only the attempt it holds, not the next one another worker took', async () => {
+  await withQueue(async ({ boss }) => {
+    const sent = await sendOne(boss, '9');
+    // attempt 1 expires while it runs, another worker takes attempt 2, and attempt 1 hangs past the stop
+    const { stopped, events, row } = await stopPastTimeout(boss, sent, async (job) => {
+      await expire(boss, job);
+      await sql(boss, `update ${QUEUE_SCHEMA}.job set start_after = now() - interval '1 s' where id = $1`, [sent.id]);
+      const [other] = await boss.fetch(sent.name, { batchSize: 1, includeMetadata: true });
+      assert.equal(other?.retryCount, 1, 'attempt 2 taken');
+      return { exitCode: ExitCode.ok };
+    });
     // attempt 2 stays active under its worker (not put back to `created` by attempt 1's hand-back)
     assert.deepEqual(row, { state: 'active', retryCount: 1 });
     assert.deepEqual(
       events.map((e) => [e.state, e.attempt]),
       [['expired', 1]],
     );
+    // the stop's count: one job running at the timeout, not handed back
+    assert.deepEqual(stopped, { running: 1, handedBack: 0 });
   });
 });
