@@ -37,7 +37,7 @@ function withModel<T>(on: boolean, f: () => T): T {
 }
 
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
-  const m = levelModel();
+  const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
   assert.equal(LEVEL_FEATURES.length, 113);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
@@ -67,7 +67,7 @@ test("lr59 beside it (not read): the code's 113 features, the profiles last, its
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
-  const m = levelModel();
+  const m = levelModel(56);
   assert.ok(m.checks.length >= 6, `${m.checks.length} rows`);
   const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
   m.checks.forEach((c, i) =>
@@ -111,7 +111,7 @@ test('a term the input lacks is missing (NaN): it adds nothing to the sum, the f
   ]);
   assert.deepEqual(x.slice(81, 83), [1, 0]);
   // adds nothing: the same as the feature at its training mean
-  const m = levelModel();
+  const m = levelModel(56);
   const atMean = x.map((v, j) => (Number.isNaN(v) ? m.mean[j]! : v));
   assert.ok(Math.abs(levelProbabilityOfRow(m, x) - levelProbabilityOfRow(m, atMean)) < 1e-12);
   const y = levelPairFeatures({ ...level(60, 0.5), noTonal: false, noSnare: true }, level(120, 2));

@@ -37,12 +37,13 @@
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import {
-  LEVEL_MODEL_PRESET,
+  levelModelPresetName,
   levelModel,
   levelModelReadsProfile,
   levelMove,
   levelPresence,
   levelProfile,
+  levelTwoFeel,
   levelRow,
   movedBeats,
 } from './level-model.js';
@@ -599,6 +600,8 @@ interface Candidate {
   beatFrames: number[];
   /** The level's beat profile (level-model.ts levelProfile, h-tempo59): set for the level model and the dump. */
   profile?: (number | null)[];
+  /** The level's two-feel numbers (level-model.ts levelTwoFeel, h-tempo65): set with the profile. */
+  twoFeel?: (number | null)[];
 }
 
 /** What the tempo engine decided and why (analyze logs it in the decision log). */
@@ -2027,7 +2030,8 @@ function levels(
   // each level's beat profile (h-tempo59, level-model.ts levelProfile), for the dump and a level model that reads it
   // (lr56, the engine's, does not: then the snare hits are not found for it)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
-  if ((modelOn && levelModelReadsProfile()) || options.onCandidates) {
+  const modelRound = checkParameter('levelModelPreset', TEMPO_PARAMETERS.levelModelPreset);
+  if ((modelOn && levelModelReadsProfile(modelRound)) || options.onCandidates) {
     const hits = input.bandEnergy ? snareOnce() : null;
     const snareSeries = hits ? new Float64Array(odf.length) : null;
     if (hits && snareSeries)
@@ -2037,7 +2041,12 @@ function levels(
       });
     const chords = tuned ? harmonicNovelty(input.chroma, odf.length, windowFrames(Infinity)) : null;
     const signals = { low: bands?.[0], mid: bands?.[1], high: bands?.[2], snare: snareSeries, chords };
-    for (const c of all) c.profile = levelProfile(signals, c.beatFrames, halfWidth);
+    // the two-feel numbers (h-tempo65): the low/high alternation at the level's beats, the onsets per beat
+    const onsetRate = input.onsetTimes ? input.onsetTimes.length / (odf.length * hopSeconds) : null;
+    for (const c of all) {
+      c.profile = levelProfile(signals, c.beatFrames, halfWidth);
+      c.twoFeel = levelTwoFeel(signals, c.beatFrames, halfWidth, onsetRate, c.bpm);
+    }
   }
   options.onCandidates?.(all);
   const best = all[0]!;
@@ -2113,7 +2122,7 @@ function levels(
   // its double or its half, the beats' midpoints added or every other beat kept (not re-tracked: as judged)
   const modelMove = modelOn
     ? levelMove(
-        levelModel(),
+        levelModel(modelRound),
         all.map((c) => levelRow(c, levelPresence(input))),
         checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
       )
@@ -2136,7 +2145,7 @@ function levels(
     ? `learned level model: not read (onset envelopes only, no chroma and no band energy): the ${fmt(handBpm)} ` +
       'BPM level stays'
     : modelMove
-      ? `learned level model (presets/${LEVEL_MODEL_PRESET}.json, ` +
+      ? `learned level model (presets/${levelModelPresetName(modelRound)}.json, ` +
         `margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
         `P(double right) ${modelMove.pUp === undefined ? 'no double candidate' : fmt(modelMove.pUp)}, ` +
         `P(half right) ${modelMove.pDown === undefined ? 'no half candidate' : fmt(modelMove.pDown)}` +
