@@ -36,6 +36,8 @@ import {
   LEVEL_FEATURES,
   LEVEL_TERMS,
   isDouble,
+  levelModel,
+  levelModelPresetName,
   levelMove,
   levelPairFeatures,
   levelPresence,
@@ -61,9 +63,8 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo65/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from(
-    { length: Number(argOfEarly('--last', '41')) - Number(argOfEarly('--first', '21')) + 1 },
-    (_, i) => String(Number(argOfEarly('--first', '21')) + i),
+  ...Array.from({ length: Number(argOfEarly('--last', '41')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+    String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
@@ -372,7 +373,7 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and tempo40–41 h-tempo65)',
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
-        `${PLAIN ? ' --plain' : ''} ` +
+        `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} --last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
         `--lambda ${lambda} --margin ${margin} --export`,
       sets: TUNING_SETS.map((n) => `tempo${n}`),
       pairs: pairs.length,
@@ -560,6 +561,15 @@ async function main() {
   const judged = process.argv.includes('--judge-dumped') ? readSet(JUDGE_SET) : await dumpSet(JUDGE_SET);
   const j = score(judged, m, margin, () => `tempo${JUDGE_SET}`);
   table(`JUDGE: tempo${JUDGE_SET}, run once (tapped truth; main = the engine as is, model = its octave move)`, j.t);
+  // --shipped 56,59 (h-tempo65): the shipped presets' moves on the same dump, beside the model trained here
+  for (const round of argOf('--shipped', '').split(',').filter(Boolean).map(Number)) {
+    const shipped = levelModel(round);
+    const engineMargin = TEMPO_PARAMETERS.levelModelMargin.value;
+    const js = score(judged, shipped, engineMargin, () => `tempo${JUDGE_SET}`);
+    table(`JUDGE: tempo${JUDGE_SET}, the shipped ${levelModelPresetName(round)} (margin ${engineMargin})`, js.t);
+    console.log(`\n${levelModelPresetName(round)}: files moved (${js.moved.length}):`);
+    for (const l of js.moved) console.log(`  ${l}`);
+  }
   table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);
   console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);
   for (const l of j.moved) console.log(`  ${l}`);

@@ -39,7 +39,7 @@ import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import {
   levelModelPresetName,
   levelModel,
-  levelModelReadsProfile,
+  levelModelReads,
   levelMove,
   levelPresence,
   levelProfile,
@@ -2027,11 +2027,13 @@ function levels(
       v.half.orderedBelow = v.fast.bpm;
     }
   all.sort((x, y) => y.score - x.score);
-  // each level's beat profile (h-tempo59, level-model.ts levelProfile), for the dump and a level model that reads it
-  // (lr56, the engine's, does not: then the snare hits are not found for it)
+  // each level's beat profile (h-tempo59, level-model.ts levelProfile) and two-feel numbers (h-tempo65,
+  // levelTwoFeel), for the dump and a level model that reads them (lr56 reads neither: then the snare hits are not
+  // found for it; lr65 only the two-feel numbers, from the flux bands and the onsets)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
   const modelRound = checkParameter('levelModelPreset', TEMPO_PARAMETERS.levelModelPreset);
-  if ((modelOn && levelModelReadsProfile(modelRound)) || options.onCandidates) {
+  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false };
+  if (reads.profile || options.onCandidates) {
     const hits = input.bandEnergy ? snareOnce() : null;
     const snareSeries = hits ? new Float64Array(odf.length) : null;
     if (hits && snareSeries)
@@ -2041,12 +2043,12 @@ function levels(
       });
     const chords = tuned ? harmonicNovelty(input.chroma, odf.length, windowFrames(Infinity)) : null;
     const signals = { low: bands?.[0], mid: bands?.[1], high: bands?.[2], snare: snareSeries, chords };
-    // the two-feel numbers (h-tempo65): the low/high alternation at the level's beats, the onsets per beat
+    for (const c of all) c.profile = levelProfile(signals, c.beatFrames, halfWidth);
+  }
+  if (reads.twoFeel || options.onCandidates) {
     const onsetRate = input.onsetTimes ? input.onsetTimes.length / (odf.length * hopSeconds) : null;
-    for (const c of all) {
-      c.profile = levelProfile(signals, c.beatFrames, halfWidth);
-      c.twoFeel = levelTwoFeel(signals, c.beatFrames, halfWidth, onsetRate, c.bpm);
-    }
+    const signals = { low: bands?.[0], high: bands?.[2] };
+    for (const c of all) c.twoFeel = levelTwoFeel(signals, c.beatFrames, halfWidth, onsetRate, c.bpm);
   }
   options.onCandidates?.(all);
   const best = all[0]!;

@@ -389,15 +389,19 @@ export function levelModelPresetName(round: number): string {
 /** presets/tempo-level-lrN.json (src/presets.ts). */
 export const levelModelFile = (round: number) => presetPath(`${levelModelPresetName(round)}.json`);
 const loaded = new Map<number, LevelModelPreset>();
-/** Whether the round's model reads past lr56's 83 features (the beat profiles or the two-feel numbers). */
-export const levelModelReadsProfile = (round: number) => Math.max(...levelModel(round).index!) >= 83;
+/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113 on). */
+export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean } {
+  const index = levelModel(round).index!;
+  return { profile: index.some((i) => i >= 83 && i < 113), twoFeel: index.some((i) => i >= 113) };
+}
 /** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
 export function levelModel(round: number): LevelModelPreset {
   const had = loaded.get(round);
   if (had) return had;
   const m = readPreset<LevelModelPreset>(levelModelPresetName(round));
   const index = m.features.map((f) => LEVEL_FEATURES.indexOf(f));
-  if (index.some((i) => i < 0) || m.w.length !== index.length) throw new Error(`${levelModelFile(round)}: features differ`);
+  if (index.some((i) => i < 0) || m.w.length !== index.length)
+    throw new Error(`${levelModelFile(round)}: features differ`);
   const out = { ...m, index };
   loaded.set(round, out);
   return out;
