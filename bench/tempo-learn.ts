@@ -370,10 +370,12 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
     provenance: {
       trainer:
         'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
-        'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and tempo40–41 h-tempo65)',
+        'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
+        'tempo40–41 h-tempo65)',
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
-        `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} --last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
+        `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} ` +
+        `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
         `--lambda ${lambda} --margin ${margin} --export`,
       sets: TUNING_SETS.map((n) => `tempo${n}`),
       pairs: pairs.length,
