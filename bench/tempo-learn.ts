@@ -36,6 +36,8 @@ import {
   LEVEL_FEATURES,
   LEVEL_TERMS,
   isDouble,
+  levelModel,
+  levelModelPresetName,
   levelMove,
   levelPairFeatures,
   levelPresence,
@@ -53,17 +55,20 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo59/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo65/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
  */
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
-  ...Array.from({ length: Number(argOfEarly('--last', '39')) - 20 }, (_, i) => String(21 + i)),
+  // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
+  ...Array.from({ length: Number(argOfEarly('--last', '41')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+    String(Number(argOfEarly('--first', '21')) + i),
+  ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '40';
+const JUDGE_SET = '42';
 
 const TERMS = LEVEL_TERMS;
 type Level = LevelRow;
@@ -171,13 +176,18 @@ const PLAIN = process.argv.includes('--plain');
 const PROFILE = process.argv.includes('--profile');
 /** --signals low,mid,…: only these signals' profile features (the others read as missing; tuning only). */
 const SIGNALS = process.argv.includes('--signals') ? new Set(argOfEarly('--signals', '').split(',')) : undefined;
-/** lr56's 83 features, or all of LEVEL_FEATURES with --profile. */
-const RICH_COUNT = PROFILE ? LEVEL_FEATURES.length : 83;
+/** --two-feel (with --rich, h-tempo65): lr56's 83 and the two-feel numbers (levelTwoFeel), not the profiles. */
+const TWO_FEEL = process.argv.includes('--two-feel');
+/** lr56's 83 features, or lr59's 113 with --profile. */
+const RICH_COUNT = PROFILE ? 113 : 83;
+/** --two-feel's columns of LEVEL_FEATURES (after lr59's 113). */
+const TWO_FEEL_COLUMNS = TWO_FEEL ? LEVEL_FEATURES.map((_, j) => j).filter((j) => j >= 113) : [];
 
 /** The pair's features: log(slow term / fast term) for every term, the ternary flags, the slow level's log2 BPM. */
 function pairFeatures(slow: Level, fast: Level): number[] {
   if (RICH) {
-    const x = levelPairFeatures(slow, fast).slice(0, RICH_COUNT);
+    const all = levelPairFeatures(slow, fast);
+    const x = [...all.slice(0, RICH_COUNT), ...TWO_FEEL_COLUMNS.map((j) => all[j]!)];
     // --signals: the profile features of the other signals left out (NaN: missing, weight 0)
     return SIGNALS
       ? x.map((v, j) => (j >= 83 && j < 113 && !SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!) ? NaN : v))
@@ -191,7 +201,7 @@ function pairFeatures(slow: Level, fast: Level): number[] {
   ];
 }
 const FEATURE_NAMES = RICH
-  ? LEVEL_FEATURES.slice(0, RICH_COUNT)
+  ? [...LEVEL_FEATURES.slice(0, RICH_COUNT), ...TWO_FEEL_COLUMNS.map((j) => LEVEL_FEATURES[j]!)]
   : [...TERMS.map((k) => `log ${k} slow/fast`), 'slow ternary', 'fast ternary', 'log2 slow/100'];
 
 /** Training pairs of one file: level vs double around main's level and around the truth; label 1 = the fast one. */
@@ -218,6 +228,12 @@ function pairsOf(r: Row): { x: number[]; y: number }[] {
 }
 
 type Model = LevelModel;
+/** The trainer, the model's columns of LEVEL_FEATURES kept (levelMove reads them through `index`; --two-feel). */
+function train(pairs: { x: number[]; y: number }[], lambda: number): Model {
+  const m: Model = trainNewtonLogistic(pairs, lambda);
+  if (TWO_FEEL) m.index = [...Array.from({ length: RICH_COUNT }, (_, j) => j), ...TWO_FEEL_COLUMNS];
+  return m;
+}
 const pFast = (m: Model, slow: Level, fast: Level) => levelProbabilityOfRow(m, pairFeatures(slow, fast));
 
 /** The model's BPM for one file: main's, or main's ×2 / ×½ when the model moves the level one octave. */
@@ -346,7 +362,7 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
   // rows of tempo21–37 and of the plain grooves with a missing term (NaN, written null)
   const withNaN = pairs.map((q, i) => [q, i] as const).filter(([q]) => q.x.some(Number.isNaN));
   const idx = [0, 1, 2, 100, 300, 600, 900, ...withNaN.slice(0, 4).map(([, i]) => i), pairs.length - 1];
-  const name = argOf('--name', PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56');
+  const name = argOf('--name', TWO_FEEL ? 'tempo-level-lr65' : PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56');
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const preset = {
     name,
@@ -354,9 +370,12 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
     provenance: {
       trainer:
         'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
-        'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59)',
+        'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
+        'tempo40–41 h-tempo65)',
       command:
-        `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${PLAIN ? ' --plain' : ''} ` +
+        `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
+        `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} ` +
+        `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
         `--lambda ${lambda} --margin ${margin} --export`,
       sets: TUNING_SETS.map((n) => `tempo${n}`),
       pairs: pairs.length,
@@ -466,7 +485,7 @@ function grid(tuning: Row[]) {
   console.log(`| λ | margin | Acc1 right | ${watch.join(' | ')} |\n|---|---|---|${watch.map(() => '---').join('|')}|`);
   for (const lambda of lambdas) {
     const models = new Map(
-      TUNING_SETS.map((s) => [s, trainNewtonLogistic(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda)]),
+      TUNING_SETS.map((s) => [s, train(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda)]),
     );
     for (const margin of margins) {
       let right = 0;
@@ -509,7 +528,7 @@ async function main() {
     const cls = new Map<string, { song: Tally; drum: Tally }>();
     const moved: string[] = [];
     for (const s of TUNING_SETS) {
-      const m = trainNewtonLogistic(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda);
+      const m = train(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda);
       const held = tuning.filter((r) => r.set === s);
       const a = score(held, m, margin, () => `tempo${s}`);
       for (const [k, v] of a.t) t.set(k, v);
@@ -527,7 +546,7 @@ async function main() {
     return;
   }
   const pairs = tuning.flatMap(pairsOf);
-  const m = trainNewtonLogistic(pairs, lambda);
+  const m = train(pairs, lambda);
   console.log(
     `model: ${pairs.length} training pairs from ${tuning.length} files (${TUNING_SETS.join(' ')}), lambda ${lambda}`,
   );
@@ -544,6 +563,15 @@ async function main() {
   const judged = process.argv.includes('--judge-dumped') ? readSet(JUDGE_SET) : await dumpSet(JUDGE_SET);
   const j = score(judged, m, margin, () => `tempo${JUDGE_SET}`);
   table(`JUDGE: tempo${JUDGE_SET}, run once (tapped truth; main = the engine as is, model = its octave move)`, j.t);
+  // --shipped 56,59 (h-tempo65): the shipped presets' moves on the same dump, beside the model trained here
+  for (const round of argOf('--shipped', '').split(',').filter(Boolean).map(Number)) {
+    const shipped = levelModel(round);
+    const engineMargin = TEMPO_PARAMETERS.levelModelMargin.value;
+    const js = score(judged, shipped, engineMargin, () => `tempo${JUDGE_SET}`);
+    table(`JUDGE: tempo${JUDGE_SET}, the shipped ${levelModelPresetName(round)} (margin ${engineMargin})`, js.t);
+    console.log(`\n${levelModelPresetName(round)}: files moved (${js.moved.length}):`);
+    for (const l of js.moved) console.log(`  ${l}`);
+  }
   table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);
   console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);
   for (const l of j.moved) console.log(`  ${l}`);

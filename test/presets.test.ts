@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PRESETS_DIR, presetPath, readPreset } from '../src/presets.js';
 import { STEM_MODEL_FILE, stemModel } from '../src/engines/drums/stem-model.js';
-import { LEVEL_MODEL_FILE, levelModel } from '../src/engines/tempo/level-model.js';
+import { levelModelFile, levelModel } from '../src/engines/tempo/level-model.js';
 import { PEAK_MODEL_FILE, peakModel } from '../src/engines/onsets/peak-model.js';
 import { TAKE_MODEL_FILE, loadTakeModel } from '../src/engines/comp/take-model.js';
 import { KEY_COMBINER_PRESET, keyCombiner } from '../src/engines/key/model.js';
@@ -24,7 +24,7 @@ const ROOT_PRESETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 test('presets: from dist/src the helper finds the repository root’s presets/ and every shipped file in it', () => {
   assert.equal(PRESETS_DIR, ROOT_PRESETS);
-  const files = [STEM_MODEL_FILE, LEVEL_MODEL_FILE, PEAK_MODEL_FILE, TAKE_MODEL_FILE, PLATFORMS_FILE];
+  const files = [STEM_MODEL_FILE, levelModelFile(56), PEAK_MODEL_FILE, TAKE_MODEL_FILE, PLATFORMS_FILE];
   const names = ['drum-class-gbm56.json', 'tempo-level-lr56.json', 'onset-peak-gbm63.json', 'comp-take-lr59.json'];
   assert.deepEqual(
     files,
@@ -40,7 +40,7 @@ test('presets: from dist/src the helper finds the repository root’s presets/ a
 
 test('presets: the models read through readPreset are the files’ own (names and feature counts)', () => {
   assert.equal(stemModel().name, 'gbm56');
-  assert.equal(levelModel().name, 'tempo-level-lr56');
+  assert.equal(levelModel(56).name, 'tempo-level-lr56');
   assert.equal(peakModel().name, 'onset-peak-gbm63');
   assert.equal(loadTakeModel().name, 'comp-take-lr59');
   assert.equal(readPreset<{ name: string }>('comp-take-lr57').name, 'comp-take-lr57');

@@ -25,6 +25,8 @@ import { HAT, KICK, SECONDS, SNARE, bandEnergy, groove, type Hit, type Piece } f
 
 /** λ of lr59 (chosen by leave-one-set-out on tempo21–39 and the plain grooves). */
 const LAMBDA_59 = 1;
+/** λ of lr65 (h-tempo65, chosen by leave-one-set-out on the re-made tuning sets). */
+const LAMBDA_65 = 1;
 
 function withModel<T>(on: boolean, f: () => T): T {
   const before = TEMPO_PARAMETERS.levelModel.value;
@@ -37,9 +39,9 @@ function withModel<T>(on: boolean, f: () => T): T {
 }
 
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
-  const m = levelModel();
+  const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
-  assert.equal(LEVEL_FEATURES.length, 113);
+  assert.equal(LEVEL_FEATURES.length, 116);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
   assert.equal(m.w.length, 83);
@@ -51,8 +53,8 @@ test("the engine's preset is lr56: the code's first 83 features (log-ratios, own
 
 test("lr59 beside it (not read): the code's 113 features, the profiles last, its stored rows the trainer's", () => {
   const m = readPreset<LevelModelPreset>('tempo-level-lr59');
-  assert.deepEqual(m.features, [...LEVEL_FEATURES]);
-  assert.deepEqual(LEVEL_FEATURES.slice(-2), ['log chords top4 slow', 'log chords top4 fast']);
+  assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 113));
+  assert.deepEqual(LEVEL_FEATURES.slice(111, 113), ['log chords top4 slow', 'log chords top4 fast']);
   assert.equal(m.w.length, 113);
   assert.equal(m.provenance.lambda, LAMBDA_59);
   for (const set of ['tempoplain', 'tempo38', 'tempo39'])
@@ -66,8 +68,26 @@ test("lr59 beside it (not read): the code's 113 features, the profiles last, its
   assert.ok(without.some((p, i) => Math.abs(p - ps[i]!) > 0.01));
 });
 
+test("lr65 (levelModelPreset 65): lr56's 83 features and the three two-feel numbers, its rows the trainer's", () => {
+  const m = levelModel(65);
+  assert.equal(m.name, 'tempo-level-lr65');
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(113)]);
+  assert.deepEqual(LEVEL_FEATURES.slice(113), ['lowHigh alt slow', 'lowHigh alt fast', 'log onsets per beat slow']);
+  assert.deepEqual(m.index, [...Array.from({ length: 83 }, (_, j) => j), 113, 114, 115]);
+  assert.equal(m.provenance.lambda, LAMBDA_65);
+  assert.ok(!(m.provenance.sets as string[]).includes('tempo42'), 'tempo42 is its judge');
+  assert.ok((m.provenance.sets as string[]).includes('tempo41'), `${String(m.provenance.sets)}`);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  // the two-feel numbers count: the same rows without them give other probabilities
+  const without = m.checks.map((c) => levelProbabilityOfRow(m, [...c.x.slice(0, 83), NaN, NaN, NaN]));
+  assert.ok(without.some((p, i) => Math.abs(p - ps[i]!) > 0.01));
+  // the engine reads it through the parameter: a preset of another round is refused
+  assert.throws(() => levelModel(60), /no such preset/);
+});
+
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
-  const m = levelModel();
+  const m = levelModel(56);
   assert.ok(m.checks.length >= 6, `${m.checks.length} rows`);
   const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
   m.checks.forEach((c, i) =>
@@ -111,7 +131,7 @@ test('a term the input lacks is missing (NaN): it adds nothing to the sum, the f
   ]);
   assert.deepEqual(x.slice(81, 83), [1, 0]);
   // adds nothing: the same as the feature at its training mean
-  const m = levelModel();
+  const m = levelModel(56);
   const atMean = x.map((v, j) => (Number.isNaN(v) ? m.mean[j]! : v));
   assert.ok(Math.abs(levelProbabilityOfRow(m, x) - levelProbabilityOfRow(m, atMean)) < 1e-12);
   const y = levelPairFeatures({ ...level(60, 0.5), noTonal: false, noSnare: true }, level(120, 2));

@@ -13,6 +13,7 @@ import {
   levelPairFeatures,
   levelProfile,
   levelRow,
+  levelTwoFeel,
 } from '../../src/engines/tempo/level-model.js';
 import { HAT, KICK, SNARE, groove } from '../helpers/grooves.js';
 
@@ -88,4 +89,49 @@ test("the engine's candidates carry their beats' profile: a rock groove's kick a
   assert.ok(offOn(h) < 0.3, `60: low offOn ${offOn(h)}`);
   // no band energy, no chroma: the snare and chord signals are missing
   for (const s of ['snare alt', 'chords alt']) assert.equal(q.profile[LEVEL_PROFILE.indexOf(s)], null);
+});
+
+test('levelTwoFeel: the low/high alternation from beat to beat and the onsets per beat (h-tempo65)', () => {
+  // a boom-chick at a level of 20 frames: low 1 on even beats and 0.2 on odd ones, high the other way round; the
+  // contrast c = low / mean − high / mean is ±4/3 in turn: its lag-1 autocorrelation over 16 beats is −15/16
+  const low = impulses(32, (k) => (k % 2 ? 0 : (k / 2) % 2 ? 0.2 : 1));
+  const high = impulses(32, (k) => (k % 2 ? 0 : (k / 2) % 2 ? 1 : 0.2));
+  const [alt, density] = levelTwoFeel({ low, high }, beats, 1, 4, 120);
+  assert.ok(Math.abs(alt! - 15 / 16) < 1e-12, `alt ${alt}`);
+  assert.ok(Math.abs(density! - Math.log(2 + 1e-3)) < 1e-12, `onsets per beat ${density}`);
+  // its half level (every other beat): every beat a boom, nothing alternates
+  const half = beats.filter((_, i) => i % 2 === 0);
+  assert.equal(levelTwoFeel({ low, high }, half, 1, 4, 60)[0], 0);
+  // a snare once in four beats (a half-time backbeat at the level), the kick on the others: 0.354
+  const backbeat = levelTwoFeel(
+    {
+      low: impulses(32, (k) => (k % 2 || (k / 2) % 4 === 1 ? 0 : 1)),
+      high: impulses(32, (k) => (k % 2 === 0 && (k / 2) % 4 === 1 ? 1 : 0)),
+    },
+    beats,
+    1,
+    null,
+    120,
+  );
+  assert.ok(Math.abs(backbeat[0]! - 34 / 96) < 1e-12, `one in four: ${backbeat[0]}`);
+  assert.equal(backbeat[1], null);
+  // a signal missing, or fewer than 8 beats: missing
+  assert.equal(levelTwoFeel({ low }, beats, 1, 4, 120)[0], null);
+  assert.equal(levelTwoFeel({ low, high }, beats.slice(0, 7), 1, 4, 120)[0], null);
+});
+
+test("the engine's candidates carry their two-feel numbers: a bare boom-chick alternates at 200, not at 100", () => {
+  let seen: readonly Readonly<TempoLevelCandidate>[] = [];
+  estimateTempoWithDecision(
+    groove(200, [
+      [[0, 2], KICK],
+      [[1, 3], SNARE],
+    ]),
+    { onCandidates: (all) => (seen = all) },
+  );
+  const at = (bpm: number) => seen.find((c) => Math.abs(c.bpm / bpm - 1) < 0.03);
+  const fast = at(200)?.twoFeel?.[0];
+  const slow = at(100)?.twoFeel?.[0];
+  assert.ok(fast !== undefined && fast !== null && fast > 0.7, `200: ${fast}; ${seen.map((c) => c.bpm.toFixed(1))}`);
+  assert.ok(slow !== undefined && (slow === null || slow < 0.3), `100: ${slow}`);
 });

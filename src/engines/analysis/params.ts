@@ -836,6 +836,16 @@ export const TEMPO_PARAMETERS = {
       'its judge on tempo40, songs 0.825 → 0.650: lr56 stays)',
     true,
   ),
+  levelModelPreset: p(
+    56,
+    'round',
+    [56, 65],
+    'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
+      'lr56.json (h-tlevel56, 83 features), 59 tempo-level-lr59.json (h-tempo59, the beat profiles; lost its judge), ' +
+      "65 tempo-level-lr65.json (h-tempo65, lr56's features and the two-feel numbers: low/high alternation from beat " +
+      'to beat at each level, onsets per beat)',
+    true,
+  ),
   levelModelMargin: p(
     0.2,
     'probability',

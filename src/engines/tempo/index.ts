@@ -37,12 +37,13 @@
  */
 import { TEMPO_PARAMETERS, checkParameter } from '../analysis/params.js';
 import {
-  LEVEL_MODEL_PRESET,
+  levelModelPresetName,
   levelModel,
-  levelModelReadsProfile,
+  levelModelReads,
   levelMove,
   levelPresence,
   levelProfile,
+  levelTwoFeel,
   levelRow,
   movedBeats,
 } from './level-model.js';
@@ -599,6 +600,8 @@ interface Candidate {
   beatFrames: number[];
   /** The level's beat profile (level-model.ts levelProfile, h-tempo59): set for the level model and the dump. */
   profile?: (number | null)[];
+  /** The level's two-feel numbers (level-model.ts levelTwoFeel, h-tempo65): set with the profile. */
+  twoFeel?: (number | null)[];
 }
 
 /** What the tempo engine decided and why (analyze logs it in the decision log). */
@@ -2024,10 +2027,13 @@ function levels(
       v.half.orderedBelow = v.fast.bpm;
     }
   all.sort((x, y) => y.score - x.score);
-  // each level's beat profile (h-tempo59, level-model.ts levelProfile), for the dump and a level model that reads it
-  // (lr56, the engine's, does not: then the snare hits are not found for it)
+  // each level's beat profile (h-tempo59, level-model.ts levelProfile) and two-feel numbers (h-tempo65,
+  // levelTwoFeel), for the dump and a level model that reads them (lr56 reads neither: then the snare hits are not
+  // found for it; lr65 only the two-feel numbers, from the flux bands and the onsets)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
-  if ((modelOn && levelModelReadsProfile()) || options.onCandidates) {
+  const modelRound = checkParameter('levelModelPreset', TEMPO_PARAMETERS.levelModelPreset);
+  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false };
+  if (reads.profile || options.onCandidates) {
     const hits = input.bandEnergy ? snareOnce() : null;
     const snareSeries = hits ? new Float64Array(odf.length) : null;
     if (hits && snareSeries)
@@ -2038,6 +2044,11 @@ function levels(
     const chords = tuned ? harmonicNovelty(input.chroma, odf.length, windowFrames(Infinity)) : null;
     const signals = { low: bands?.[0], mid: bands?.[1], high: bands?.[2], snare: snareSeries, chords };
     for (const c of all) c.profile = levelProfile(signals, c.beatFrames, halfWidth);
+  }
+  if (reads.twoFeel || options.onCandidates) {
+    const onsetRate = input.onsetTimes ? input.onsetTimes.length / (odf.length * hopSeconds) : null;
+    const signals = { low: bands?.[0], high: bands?.[2] };
+    for (const c of all) c.twoFeel = levelTwoFeel(signals, c.beatFrames, halfWidth, onsetRate, c.bpm);
   }
   options.onCandidates?.(all);
   const best = all[0]!;
@@ -2113,7 +2124,7 @@ function levels(
   // its double or its half, the beats' midpoints added or every other beat kept (not re-tracked: as judged)
   const modelMove = modelOn
     ? levelMove(
-        levelModel(),
+        levelModel(modelRound),
         all.map((c) => levelRow(c, levelPresence(input))),
         checkParameter('levelModelMargin', TEMPO_PARAMETERS.levelModelMargin),
       )
@@ -2136,7 +2147,7 @@ function levels(
     ? `learned level model: not read (onset envelopes only, no chroma and no band energy): the ${fmt(handBpm)} ` +
       'BPM level stays'
     : modelMove
-      ? `learned level model (presets/${LEVEL_MODEL_PRESET}.json, ` +
+      ? `learned level model (presets/${levelModelPresetName(modelRound)}.json, ` +
         `margin ${TEMPO_PARAMETERS.levelModelMargin.value}): ` +
         `P(double right) ${modelMove.pUp === undefined ? 'no double candidate' : fmt(modelMove.pUp)}, ` +
         `P(half right) ${modelMove.pDown === undefined ? 'no half candidate' : fmt(modelMove.pDown)}` +

@@ -70,6 +70,8 @@ export type LevelRow = Record<LevelTerm, number> &
     noSnare?: boolean;
     /** levelProfile's numbers (h-tempo59), in LEVEL_PROFILE's order; null where a signal was missing. */
     profile?: (number | null)[];
+    /** levelTwoFeel's numbers (h-tempo65), in LEVEL_TWO_FEEL's order; null where missing. */
+    twoFeel?: (number | null)[];
   };
 
 /**
@@ -88,16 +90,21 @@ export const PROFILE_STATS = ['offOn', 'alt', 'top4'] as const;
 export const LEVEL_PROFILE: readonly string[] = PROFILE_SIGNALS.flatMap((g) => PROFILE_STATS.map((s) => `${g} ${s}`));
 export type ProfileSignals = Partial<Record<(typeof PROFILE_SIGNALS)[number], ArrayLike<number> | null>>;
 
+/** The signal's maximum within ±halfWidth frames of position c. */
+function peakNear(env: ArrayLike<number>, c: number, halfWidth: number): number {
+  const lo = Math.max(0, Math.round(c - halfWidth));
+  const hi = Math.min(env.length - 1, Math.round(c + halfWidth));
+  let m = 0;
+  for (let j = lo; j <= hi; j++) m = Math.max(m, env[j]!);
+  return m;
+}
+
 /** The mean of the signal's maximum within ±halfWidth frames of each position, by position index mod k. */
 function classMeans(env: ArrayLike<number>, at: readonly number[], halfWidth: number, k: number): number[] {
   const sums = new Array<number>(k).fill(0);
   const counts = new Array<number>(k).fill(0);
   at.forEach((c, i) => {
-    const lo = Math.max(0, Math.round(c - halfWidth));
-    const hi = Math.min(env.length - 1, Math.round(c + halfWidth));
-    let m = 0;
-    for (let j = lo; j <= hi; j++) m = Math.max(m, env[j]!);
-    sums[i % k]! += m;
+    sums[i % k]! += peakNear(env, c, halfWidth);
     counts[i % k]!++;
   });
   return sums.map((s, i) => (counts[i] ? s / counts[i]! : 0));
@@ -127,6 +134,46 @@ export function levelProfile(signals: ProfileSignals, beatFrames: readonly numbe
     ];
   });
 }
+
+/**
+ * A level's two-feel numbers (h-tempo65, issue 12 points 1 and 2), LEVEL_TWO_FEEL's order:
+ * - `lowHigh alt`: how the low-minus-high contrast alternates from beat to beat at the level — the lag-1
+ *   autocorrelation of c_i = low_i / mean(low) − high_i / mean(high) (each the signal's maximum within ±halfWidth of
+ *   beat i), negated: near 1 when every other beat is low (bass, kick) and the ones between high (chord, snare,
+ *   chick), near 0 when the beats are alike. A boom-chick alternates on every beat of its fast level, a backbeat on
+ *   every beat of its slow level;
+ * - `onsets per beat`: the log of the file's onsets per beat of the level (the event density at the level).
+ * null where the low or high signal is missing or silent on the beats, with fewer than 8 beats, or no onset times.
+ */
+export function levelTwoFeel(
+  signals: { low?: ArrayLike<number> | null; high?: ArrayLike<number> | null },
+  beatFrames: readonly number[],
+  halfWidth: number,
+  onsetsPerSecond: number | null,
+  bpm: number,
+): (number | null)[] {
+  const density = onsetsPerSecond === null ? null : Math.log((onsetsPerSecond * 60) / bpm + EPS);
+  const { low, high } = signals;
+  if (!low || !high || beatFrames.length < 8) return [null, density];
+  const at = (env: ArrayLike<number>) => beatFrames.map((c) => peakNear(env, c, halfWidth));
+  const l = at(low);
+  const h = at(high);
+  const ml = l.reduce((a, b) => a + b, 0) / l.length;
+  const mh = h.reduce((a, b) => a + b, 0) / h.length;
+  if (!(ml > 0 && mh > 0)) return [null, density];
+  const c = l.map((v, i) => v / ml - h[i]! / mh);
+  const mc = c.reduce((a, b) => a + b, 0) / c.length;
+  let num = 0;
+  let den = 0;
+  c.forEach((v, i) => {
+    den += (v - mc) ** 2;
+    if (i + 1 < c.length) num += (v - mc) * (c[i + 1]! - mc);
+  });
+  // beats alike (no contrast varies): no alternation
+  return [den > 0 ? -num / den : 0, density];
+}
+/** levelTwoFeel's names. */
+export const LEVEL_TWO_FEEL = ['lowHigh alt', 'onsets per beat'] as const;
 
 /** Terms read from the chroma (the tonal envelope, the tonal pulse, the chord changes): missing without chroma. */
 const TONAL_TERMS: ReadonlySet<LevelTerm> = new Set(['evenTonal', 'pulse', 'harmony', 'harmonyRaw']);
@@ -159,6 +206,8 @@ export type LevelCandidateLike = Record<LevelTerm, number> & {
   dembowRepeat?: number;
   /** levelProfile at the candidate's beats (h-tempo59; set when the model or the dump reads it). */
   profile?: (number | null)[];
+  /** levelTwoFeel at the candidate's beats (h-tempo65; set when the model or the dump reads it). */
+  twoFeel?: (number | null)[];
 };
 
 /** A candidate's row: its terms, its checks' evidence (0 when not read), BPM, ternary flag and what was missing. */
@@ -189,6 +238,7 @@ export function levelRow(
     noTonal: missing.noTonal,
     noSnare: missing.noSnare,
     ...(c.profile ? { profile: c.profile } : {}),
+    ...(c.twoFeel ? { twoFeel: c.twoFeel } : {}),
   } as LevelRow;
   for (const k of LEVEL_TERMS) row[k] = c[k];
   return row;
@@ -213,6 +263,10 @@ const LEVEL_FEATURES_56: readonly string[] = [
 export const LEVEL_FEATURES: readonly string[] = [
   ...LEVEL_FEATURES_56,
   ...LEVEL_PROFILE.flatMap((k) => [`log ${k} slow`, `log ${k} fast`]),
+  // h-tempo65: the two-feel numbers (levelTwoFeel) at both levels, after lr59's 113
+  'lowHigh alt slow',
+  'lowHigh alt fast',
+  'log onsets per beat slow',
 ];
 /**
  * The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, the
@@ -233,7 +287,15 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     slow.noTonal ? 1 : 0,
     slow.noSnare ? 1 : 0,
     ...LEVEL_PROFILE.flatMap((_, j) => [profileLog(slow, j), profileLog(fast, j)]),
+    twoFeelOf(slow, 0),
+    twoFeelOf(fast, 0),
+    twoFeelOf(slow, 1),
   ];
+}
+/** A level's two-feel number j (NaN: missing, or a row dumped without them). */
+function twoFeelOf(r: Readonly<LevelRow>, j: number): number {
+  const v = r.twoFeel?.[j];
+  return v === null || v === undefined ? NaN : v;
 }
 /** log of a level's profile number j (NaN: missing, or a row dumped without profiles). */
 function profileLog(r: Readonly<LevelRow>, j: number): number {
@@ -247,11 +309,14 @@ export interface LevelModel {
   scale: number[];
   w: number[];
   b: number;
+  /** Where the model's features are in LEVEL_FEATURES (h-tempo65: a preset may read a subset); none: a prefix. */
+  index?: number[];
 }
 
 /** P(the fast level of the pair is right). */
 export function levelProbability(m: LevelModel, slow: Readonly<LevelRow>, fast: Readonly<LevelRow>): number {
-  return levelProbabilityOfRow(m, levelPairFeatures(slow, fast));
+  const x = levelPairFeatures(slow, fast);
+  return levelProbabilityOfRow(m, m.index ? m.index.map((i) => x[i]!) : x);
 }
 
 /** Within 3 % of an octave: b is a's double. */
@@ -298,37 +363,53 @@ export function movedBeats(beats: readonly number[], firstDownbeat: number | und
   return beats.filter((_, i) => i % 2 === first % 2);
 }
 
-/** A preset (presets/tempo-level-lr56.json, the first 83 features; tempo-level-lr59.json, all 113). */
+/**
+ * A preset (presets/tempo-level-lr56.json, the first 83 features; tempo-level-lr59.json, all of lr59's 113;
+ * tempo-level-lr65.json, lr56's 83 and the two-feel numbers: its `features` name its columns of LEVEL_FEATURES).
+ */
 export interface LevelModelPreset extends LevelModel {
   name: string;
   features: string[];
   provenance: Record<string, unknown>;
-  /** Feature rows and the probability the trainer gave them at training time. */
+  /** Feature rows (the preset's own columns) and the probability the trainer gave them at training time. */
   checks: { from: string; x: number[]; probability: number }[];
 }
 
 /**
- * The engine's preset: lr56 (h-tempo59's lr59, the beat profiles on tempo21–39, lost its judge on tempo40 — songs
- * 0.825 → 0.650, drum files 0.800 → 0.825 — and stays beside it, not read).
+ * The engine's presets by round (TEMPO_PARAMETERS.levelModelPreset): lr56 (h-tlevel56), lr59 (h-tempo59, the beat
+ * profiles on tempo21–39, lost its judge on tempo40 — songs 0.825 → 0.650), lr65 (h-tempo65, the two-feel numbers).
  */
-export const LEVEL_MODEL_PRESET = 'tempo-level-lr56';
-/** presets/tempo-level-lr56.json (src/presets.ts). */
-export const LEVEL_MODEL_FILE = presetPath(`${LEVEL_MODEL_PRESET}.json`);
-let loaded: LevelModelPreset | undefined;
-/** Whether the engine's model reads the levels' beat profiles (a preset of more than lr56's 83 features). */
-export const levelModelReadsProfile = () => levelModel().w.length > 83;
-/** The shipped model, read once, its feature names checked against the code's. */
-export function levelModel(): LevelModelPreset {
-  loaded ??= readPreset<LevelModelPreset>(LEVEL_MODEL_PRESET);
-  const names = LEVEL_FEATURES.slice(0, loaded.features.length);
-  if (loaded.features.join() !== names.join() || loaded.w.length !== names.length)
-    throw new Error(`${LEVEL_MODEL_FILE}: features differ`);
-  return loaded;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65] as const;
+/** The preset's name of a round (tempo-level-lrN). */
+export function levelModelPresetName(round: number): string {
+  if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
+    throw new Error(`levelModelPreset ${round}: no such preset (${LEVEL_MODEL_ROUNDS.join(', ')})`);
+  return `tempo-level-lr${round}`;
+}
+/** presets/tempo-level-lrN.json (src/presets.ts). */
+export const levelModelFile = (round: number) => presetPath(`${levelModelPresetName(round)}.json`);
+const loaded = new Map<number, LevelModelPreset>();
+/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113 on). */
+export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean } {
+  const index = levelModel(round).index!;
+  return { profile: index.some((i) => i >= 83 && i < 113), twoFeel: index.some((i) => i >= 113) };
+}
+/** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
+export function levelModel(round: number): LevelModelPreset {
+  const had = loaded.get(round);
+  if (had) return had;
+  const m = readPreset<LevelModelPreset>(levelModelPresetName(round));
+  const index = m.features.map((f) => LEVEL_FEATURES.indexOf(f));
+  if (index.some((i) => i < 0) || m.w.length !== index.length)
+    throw new Error(`${levelModelFile(round)}: features differ`);
+  const out = { ...m, index };
+  loaded.set(round, out);
+  return out;
 }
 
 /**
- * P from a feature row (the preset's checks); a missing feature (NaN, null in JSON) adds nothing; the model reads
- * the row's first w.length features (a model of fewer features than LEVEL_FEATURES: lr56).
+ * P from a feature row in the model's own columns (the preset's checks); a missing feature (NaN, null in JSON) adds
+ * nothing; a longer row is read as far as the model's w (LEVEL_FEATURES' prefix: lr56, lr59).
  */
 export function levelProbabilityOfRow(m: LevelModel, x: readonly (number | null)[]): number {
   const z = m.w.reduce((s, w, j) => {
