@@ -2,7 +2,8 @@
  * The learned drum-class model of a whole-kit stem (issue 13, h-dxgbm54; stem-model.ts, presets/drum-class-gbm56.json,
  * trained by h-dxgbm56 with bench/drums-learn.ts; presets/drum-class-gbm59.json (h-dx59) and -gbm62.json (h-dx62: three
  * seeds' members, their probabilities averaged) and -gbm63.json (h-dx63: gbm56's 113 features, three members, the
- * near-kick analytic toms in training) beside it). The presets'
+ * near-kick analytic toms in training) and -gbm65.json (h-dx65: 140 features, the kick rest and fill context) beside
+ * it). The presets'
  * features are the code's first; rows stored in each preset with the family and probability the trainer's code gave
  * them (bench/drums-learn.ts preset, on the JSON model) give the same here; and an analytic stem (a kick falling from
  * 200 to 50 Hz with a beater click, one-mode toms, a snare of a 190 Hz sine and noise, closed hats of differentiated
@@ -57,6 +58,13 @@ test("drum-class model: the preset's features are the code's first, in order (gb
     m63.members!.map((t) => t.length),
     [200, 200, 200],
   );
+  // gbm65 (h-dx65, beside it): all 140 features (the kick rest and fill context), three members of 200 trees
+  const m65 = readTrees(readPreset<StemModelPreset>('drum-class-gbm65'), MODEL_FEATURES, 'gbm65');
+  assert.deepEqual(m65.features, MODEL_FEATURES);
+  assert.deepEqual(
+    m65.members!.map((t) => t.length),
+    [200, 200, 200],
+  );
 });
 
 test("drum-class model: a model of members reads the mean of their probabilities (h-dx62's gbm62 form)", () => {
@@ -70,12 +78,12 @@ test("drum-class model: a model of members reads the mean of their probabilities
   for (const v of prob.slice(1)) assert.ok(Math.abs(v - 11 / 60) < 1e-12, `${prob}`);
 });
 
-for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59', 'drum-class-gbm62', 'drum-class-gbm63'])
+for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59', 'drum-class-gbm62', 'drum-class-gbm63', 'drum-class-gbm65'])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
     if (m !== stemModel()) readTrees(m, m.features, name);
-    // gbm62's from 40t's dump: 23 (rules' class, model's family) pairs occur there; gbm63's from 41t's: 22
-    const pairs: Record<string, number> = { 'drum-class-gbm62': 23, 'drum-class-gbm63': 22 };
+    // gbm62's from 40t's dump: 23 (rules' class, model's family) pairs occur there; gbm63's and gbm65's from 41t's: 22
+    const pairs: Record<string, number> = { 'drum-class-gbm62': 23, 'drum-class-gbm63': 22, 'drum-class-gbm65': 22 };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
       assert.equal(c.x.length, m.features.length, c.from);

@@ -12,7 +12,8 @@
  * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
  * sha256 in it; presets/drum-class-gbm62.json beside it, h-dx62: gbm59's 131 features, three seeds' members whose
  * probabilities are averaged, not the engine's; -gbm63.json, h-dx63: gbm56's 113 features, three members, near-kick
- * analytic toms in training, not the engine's: the analytic toms beside their kick read 7 of 24 against gbm56's 12);
+ * analytic toms in training, not the engine's: the analytic toms beside their kick read 7 of 24 against gbm56's 12;
+ * -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only, not the engine's);
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
