@@ -29,6 +29,7 @@
  * --held-out-40, --held-out-40t: fixtures/drumclass40.ts, drumclass40t.ts, h-dxset60;
  * --held-out-41, --held-out-41t: fixtures/drumclass41.ts, drumclass41t.ts, h-dxset62;
  * --held-out-42, --held-out-42t: fixtures/drumclass42.ts, drumclass42t.ts, h-dxset63;
+ * --held-out-43, --held-out-43t: fixtures/drumclass43.ts, drumclass43t.ts, h-dxset65;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -82,6 +83,8 @@ import { heldOut41DrumSpecs } from '../fixtures/drumclass41.js';
 import { heldOut41tDrumSpecs } from '../fixtures/drumclass41t.js';
 import { heldOut42DrumSpecs } from '../fixtures/drumclass42.js';
 import { heldOut42tDrumSpecs } from '../fixtures/drumclass42t.js';
+import { heldOut43DrumSpecs } from '../fixtures/drumclass43.js';
+import { heldOut43tDrumSpecs } from '../fixtures/drumclass43t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -216,6 +219,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-41t', heldOut41tDrumSpecs], // drumclass41t.ts, h-dxset62: network toms 1.0–1.6× their kicks, ostinati
   ['held-out-42', heldOut42DrumSpecs], // drumclass42.ts, h-dxset63: waveguide-mesh and sample-and-hold kits, fills
   ['held-out-42t', heldOut42tDrumSpecs], // drumclass42t.ts, h-dxset63: mesh / pair toms 1.0–1.6× kicks, septuplets
+  ['held-out-43', heldOut43DrumSpecs], // drumclass43.ts, h-dxset65: VOSIM and GENDYN kits, quintuplet fills, SoX buses
+  ['held-out-43t', heldOut43tDrumSpecs], // drumclass43t.ts, h-dxset65: VOSIM / GENDYN toms 1.0–1.6× kicks, gallops
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
