@@ -80,6 +80,8 @@ function prepare(s: DumpedStem): Prepared {
       s.found.map((h) => ({ ...h })),
       s.rate,
     ),
+    undefined,
+    s.rate,
   );
   // labels: the nearest truth instant within the matching window (instants as scoreStem makes them); the rules'
   // family when the instant holds it, else its first family in FAMILIES order

@@ -2,7 +2,8 @@
  * The learned drum-class model of a whole-kit stem (issue 13, h-dxgbm54; stem-model.ts, presets/drum-class-gbm56.json,
  * trained by h-dxgbm56 with bench/drums-learn.ts; presets/drum-class-gbm59.json (h-dx59) and -gbm62.json (h-dx62: three
  * seeds' members, their probabilities averaged) and -gbm63.json (h-dx63: gbm56's 113 features, three members, the
- * near-kick analytic toms in training) beside it). The presets'
+ * near-kick analytic toms in training) and -gbm65.json (h-dx65: 140 features, the kick rest and fill context) beside
+ * it). The presets'
  * features are the code's first; rows stored in each preset with the family and probability the trainer's code gave
  * them (bench/drums-learn.ts preset, on the JSON model) give the same here; and an analytic stem (a kick falling from
  * 200 to 50 Hz with a beater click, one-mode toms, a snare of a 190 Hz sine and noise, closed hats of differentiated
@@ -28,20 +29,21 @@ import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
 import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
 
-test("drum-class model: the preset's features are the code's first, in order (gbm56: 113 of the code's 131)", () => {
+test("drum-class model: the preset's features are the code's first, in order (gbm56: 113 of the code's 140)", () => {
   const m = stemModel();
   assert.equal(m.name, 'gbm56');
   assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 113));
-  assert.equal(MODEL_FEATURES.length, 131);
+  assert.equal(MODEL_FEATURES.length, 140);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
   assert.deepEqual(MODEL_FEATURES.slice(113, 116), ['logBodyHz-kickCluster', 'bodyClusterShare', 'recurringBelow']);
-  assert.deepEqual(MODEL_FEATURES.slice(-2), ['share1-hatCluster', 'bodyOverTop-hatCluster']);
+  assert.deepEqual(MODEL_FEATURES.slice(129, 131), ['share1-hatCluster', 'bodyOverTop-hatCluster']);
+  assert.deepEqual(MODEL_FEATURES.slice(131, 133), ['logBodyHz-kickRest', 'logBodyLateHz-kickRest']);
   assert.deepEqual(m.families, [...MODEL_FAMILIES]);
   assert.equal(m.trees.length, 200);
-  // gbm62 (h-dx62, beside it): all 131 features, no trees of its own, three members of 200 trees
-  const m62 = readTrees(readPreset<StemModelPreset>('drum-class-gbm62'), MODEL_FEATURES, 'gbm62');
-  assert.deepEqual(m62.features, MODEL_FEATURES);
+  // gbm62 (h-dx62, beside it): the first 131 features, no trees of its own, three members of 200 trees
+  const m62 = readTrees(readPreset<StemModelPreset>('drum-class-gbm62'), MODEL_FEATURES.slice(0, 131), 'gbm62');
+  assert.deepEqual(m62.features, MODEL_FEATURES.slice(0, 131));
   assert.equal(m62.trees.length, 0);
   assert.deepEqual(
     m62.members!.map((t) => t.length),
@@ -54,6 +56,13 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   assert.equal(m63.trees.length, 0);
   assert.deepEqual(
     m63.members!.map((t) => t.length),
+    [200, 200, 200],
+  );
+  // gbm65 (h-dx65, beside it): all 140 features (the kick rest and fill context), three members of 200 trees
+  const m65 = readTrees(readPreset<StemModelPreset>('drum-class-gbm65'), MODEL_FEATURES, 'gbm65');
+  assert.deepEqual(m65.features, MODEL_FEATURES);
+  assert.deepEqual(
+    m65.members!.map((t) => t.length),
     [200, 200, 200],
   );
 });
@@ -69,12 +78,12 @@ test("drum-class model: a model of members reads the mean of their probabilities
   for (const v of prob.slice(1)) assert.ok(Math.abs(v - 11 / 60) < 1e-12, `${prob}`);
 });
 
-for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59', 'drum-class-gbm62', 'drum-class-gbm63'])
+for (const name of [STEM_MODEL_PRESET, 'drum-class-gbm59', 'drum-class-gbm62', 'drum-class-gbm63', 'drum-class-gbm65'])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
     if (m !== stemModel()) readTrees(m, m.features, name);
-    // gbm62's from 40t's dump: 23 (rules' class, model's family) pairs occur there; gbm63's from 41t's: 22
-    const pairs: Record<string, number> = { 'drum-class-gbm62': 23, 'drum-class-gbm63': 22 };
+    // gbm62's from 40t's dump: 23 (rules' class, model's family) pairs occur there; gbm63's and gbm65's from 41t's: 22
+    const pairs: Record<string, number> = { 'drum-class-gbm62': 23, 'drum-class-gbm63': 22, 'drum-class-gbm65': 22 };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
       assert.equal(c.x.length, m.features.length, c.from);
@@ -219,4 +228,46 @@ test("drum-class model: the stem's kick cluster is its lowest recurring body pit
   assert.equal(get(12, 'logCentroid-hatCluster'), 0);
   assert.ok(Math.abs(get(0, 'logCentroid-hatCluster') - Math.log2(400 / 8000)) < 1e-12);
   assert.ok(Math.abs(get(0, 'bodyOverTop-hatCluster') - (0.2 - (0.05 - 0.6))) < 1e-12);
+});
+
+test("drum-class model: a hit against its kick's rest and its fill (h-dx65's context)", () => {
+  // four kicks sweeping 80 → 50 Hz half a second apart, then a fill 100 ms apart: toms at 200, 150, 120 and 100 Hz
+  // (each gliding a semitone down) and a kick, hats between them (no body: passed over); the kick's rest is 50 Hz
+  const S = 44100;
+  const hit = (t: number, cls: StemHit['cls'], share: number[], hz: number, lateHz: number) => {
+    const h = hitOf(Math.round(t * S), cls, share, hz, 100);
+    h.features.bodyLateHz = lateHz;
+    return h;
+  };
+  const kick = (t: number) => hit(t, 'kick', [0.8, 0.2, 0, 0], 80, 50);
+  const semi = 2 ** (-1 / 12);
+  const toms = [200, 150, 120, 100];
+  const hits = [
+    ...[0, 0.5, 1, 1.5].map(kick),
+    ...toms.map((hz, k) => hit(4 + 0.1 * k, 'kick', [0.4, 0.6, 0, 0], hz, hz * semi)),
+    ...toms.map((_, k) => hitOf(Math.round((4.05 + 0.1 * k) * S), 'hihat', [0, 0.05, 0.35, 0.6], NaN, 10)),
+    kick(4.4),
+  ].sort((a, b) => a.start - b.start);
+  const { kept, rows } = modelRows(hits);
+  const at = (n: string) => MODEL_FEATURES.indexOf(n);
+  const row = (t: number) => rows[kept.findIndex((h) => h.start === Math.round(t * S))]!;
+  const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
+  near(row(4)[at('logBodyHz-kickRest')]!, 2);
+  near(row(4)[at('logBodyLateHz-kickRest')]!, 2 - 1 / 12);
+  near(row(0)[at('logBodyHz-kickRest')]!, Math.log2(80 / 50));
+  near(row(0)[at('kickRestGlide')]!, Math.log2(50 / 80));
+  // a kick of the groove: a run of its own
+  assert.equal(row(1)[at('runLength')], 1);
+  assert.ok(Number.isNaN(row(1)[at('pitchFromPrev')]!));
+  // the fill: five bodied hits, every step falling, the 200 Hz tom its top, the kick its bottom
+  assert.equal(row(4.1)[at('runLength')], 5);
+  near(row(4.1)[at('pitchFromPrev')]!, Math.log2(150 / 200));
+  near(row(4.1)[at('pitchToNext')]!, Math.log2(120 / 150));
+  near(row(4.1)[at('runFalling')]!, 1);
+  near(row(4.1)[at('runSpan')]!, Math.log2(200 / 80));
+  near(row(4)[at('runRank')]!, 1);
+  near(row(4.4)[at('runRank')]!, 0);
+  near(row(4.2)[at('runRank')]!, Math.log2(120 / 80) / Math.log2(200 / 80));
+  // a hat: no run
+  assert.equal(row(4.05)[at('runLength')], 0);
 });

@@ -1335,4 +1335,5 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
   recurShare: p(0.1, 'of the bodied hits', [0, 1], "…and this share of them (the lowest recurring pitch: the kick's)"),
   hatTopShare: p(0.2, 'of the added energy', [0, 1], "the stem's hat cluster: hits adding at least this above highHz…"),
   hatBodyShare: p(0.1, 'of the added energy', [0, 1], '…and less than this below midHz'),
+  fillGapMs: p(260, 'ms', [50, 2000], "a run (fill): bodied hits each at most this after the last (h-dx65's features)"),
 } as const;

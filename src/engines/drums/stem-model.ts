@@ -2,16 +2,18 @@
  * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
  * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
  * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
- * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 131 per hit: the hit's own
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 140 per hit: the hit's own
  * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
  * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
  * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
  * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — 15 of tom against kick (TOM_FEATURES) —
- * gbm56's 113 — and 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59).
+ * gbm56's 113 — 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59) — gbm59's 131 — and 9
+ * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65).
  * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
  * sha256 in it; presets/drum-class-gbm62.json beside it, h-dx62: gbm59's 131 features, three seeds' members whose
  * probabilities are averaged, not the engine's; -gbm63.json, h-dx63: gbm56's 113 features, three members, near-kick
- * analytic toms in training, not the engine's: the analytic toms beside their kick read 7 of 24 against gbm56's 12);
+ * analytic toms in training, not the engine's: the analytic toms beside their kick read 7 of 24 against gbm56's 12;
+ * -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only, not the engine's);
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
@@ -130,6 +132,27 @@ const CLUSTER_FEATURES = [
   'bodyOverTop',
   ...HAT_OWN.map((n) => `${n}-hatCluster`),
 ];
+/**
+ * Toms against the stem's own kick and fills (h-dx65), 9 after gbm59's 131. The kick's rest: the median late body
+ * pitch of the kick cluster (clusterRows' kick, the lowest recurring body; a kick sweeps down fast and rests there, a
+ * tom glides a little from its own pitch); per hit its body and late body pitch less that rest (octaves). A run: the
+ * stem's bodied hits (clusterRows' body) in time order, each at most fillGapMs after the last (hits without a body in
+ * between are passed over); per hit the run's length (hits), its body pitch less the previous bodied hit's in the run
+ * and the next one's less its own (NaN at the run's ends), the share of the run's steps that fall more than a
+ * semitone, the run's pitch span and the hit's rank in it (0 its lowest pitch, 1 its highest): a fill walks down
+ * over several toms, a groove's kick sits at its run's bottom.
+ */
+const CONTEXT_FEATURES = [
+  'logBodyHz-kickRest',
+  'logBodyLateHz-kickRest',
+  'runLength',
+  'pitchFromPrev',
+  'pitchToNext',
+  'runFalling',
+  'runSpan',
+  'runRank',
+  'kickRestGlide',
+];
 /** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
@@ -139,27 +162,21 @@ export const MODEL_FEATURES = [
   ...RULE_CLASSES.map((c) => `stemShare:${c}`),
   ...TOM_FEATURES,
   ...CLUSTER_FEATURES,
+  ...CONTEXT_FEATURES,
 ];
 
-/** The cluster features of a stem's primary hits (own rows given), CLUSTER_FEATURES' order. */
-function clusterRows(own0: number[][]): number[][] {
-  const CLUSTER = Object.fromEntries(Object.entries(CL).map(([k, v]) => [k, v.value])) as Record<
-    keyof typeof CL,
-    number
-  >;
+const clusterValues = () =>
+  Object.fromEntries(Object.entries(CL).map(([k, v]) => [k, v.value])) as Record<keyof typeof CL, number>;
+
+/** A stem's bodied hits (low and body bands adding at least bodyShare, a body partial) and its kick cluster. */
+function kickCluster(own0: number[][]): { bodied: number[]; kicks: number[]; centres: number[]; kick: number } {
+  const CLUSTER = clusterValues();
   const at = (n: string) => OWN.indexOf(n);
-  const v = (r: number[], n: string): number => {
-    if (n === 'glide') return r[at('logBodyLateHz')]! - r[at('logBodyHz')]!;
-    if (n === 'click') return r[at('share2')]! + r[at('share3')]!;
-    if (n === 'bodyOverTop') return r[at('share1')]! - r[at('share3')]!;
-    return r[at(n)]!;
-  };
-  const medianOf = (rows: number[][], n: string) => (rows.length >= 2 ? median(rows.map((r) => v(r, n))) : NaN);
-  const pitch = (r: number[]) => r[at('logBodyHz')]!;
-  const bodied = own0.filter(
-    (r) => r[at('share0')]! + r[at('share1')]! >= CLUSTER.bodyShare && Number.isFinite(pitch(r)),
-  );
-  const near = (b: number) => bodied.filter((r) => Math.abs(pitch(r) - b) <= 1 / 12);
+  const pitch = (i: number) => own0[i]![at('logBodyHz')]!;
+  const bodied = own0
+    .map((_, i) => i)
+    .filter((i) => own0[i]![at('share0')]! + own0[i]![at('share1')]! >= CLUSTER.bodyShare && Number.isFinite(pitch(i)));
+  const near = (b: number) => bodied.filter((i) => Math.abs(pitch(i) - b) <= 1 / 12);
   const need = Math.max(CLUSTER.recurMin, CLUSTER.recurShare * bodied.length);
   const recurring = bodied
     .map(pitch)
@@ -169,7 +186,64 @@ function clusterRows(own0: number[][]): number[][] {
   const centres: number[] = [];
   for (const b of recurring) if (!centres.length || b - centres[centres.length - 1]! > 1 / 12) centres.push(b);
   const kick = centres.length ? centres[0]! : NaN;
-  const kicks = Number.isNaN(kick) ? [] : near(kick);
+  return { bodied, kicks: Number.isNaN(kick) ? [] : near(kick), centres, kick };
+}
+
+/** The context features of a stem's primary hits (own rows and start times in s given), CONTEXT_FEATURES' order. */
+function contextRows(own0: number[][], startS: number[]): number[][] {
+  const gap = CL.fillGapMs.value / 1000;
+  const at = (n: string) => OWN.indexOf(n);
+  const { bodied, kicks } = kickCluster(own0);
+  const pitch = (i: number) => own0[i]![at('logBodyHz')]!;
+  const late = (i: number) => own0[i]![at('logBodyLateHz')]!;
+  const rest = kicks.length >= 2 ? median(kicks.map(late)) : NaN;
+  const kickGlide = kicks.length >= 2 ? median(kicks.map((i) => late(i) - pitch(i))) : NaN;
+  // runs of bodied hits in time order (own0 is in time order)
+  const runOf = new Map<number, number[]>();
+  let run: number[] = [];
+  for (const i of bodied) {
+    if (run.length && startS[i]! - startS[run[run.length - 1]!]! > gap) run = [];
+    run.push(i);
+    runOf.set(i, run);
+  }
+  return own0.map((_, i) => {
+    const r = runOf.get(i);
+    const head = [pitch(i) - rest, late(i) - rest];
+    if (!r) return [...head, 0, NaN, NaN, NaN, NaN, NaN, kickGlide];
+    const k = r.indexOf(i);
+    const steps = r.slice(1).map((j, n) => pitch(j) - pitch(r[n]!));
+    const ps = r.map(pitch);
+    const [lo, hi] = [Math.min(...ps), Math.max(...ps)];
+    return [
+      ...head,
+      r.length,
+      k > 0 ? steps[k - 1]! : NaN,
+      k < r.length - 1 ? steps[k]! : NaN,
+      steps.length ? steps.filter((d) => d < -1 / 12).length / steps.length : NaN,
+      hi - lo,
+      hi > lo ? (pitch(i) - lo) / (hi - lo) : NaN,
+      kickGlide,
+    ];
+  });
+}
+
+/** The cluster features of a stem's primary hits (own rows given), CLUSTER_FEATURES' order. */
+function clusterRows(own0: number[][]): number[][] {
+  const CLUSTER = clusterValues();
+  const at = (n: string) => OWN.indexOf(n);
+  const v = (r: number[], n: string): number => {
+    if (n === 'glide') return r[at('logBodyLateHz')]! - r[at('logBodyHz')]!;
+    if (n === 'click') return r[at('share2')]! + r[at('share3')]!;
+    if (n === 'bodyOverTop') return r[at('share1')]! - r[at('share3')]!;
+    return r[at(n)]!;
+  };
+  const medianOf = (rows: number[][], n: string) => (rows.length >= 2 ? median(rows.map((r) => v(r, n))) : NaN);
+  const pitch = (r: number[]) => r[at('logBodyHz')]!;
+  const cluster = kickCluster(own0);
+  const bodied = cluster.bodied.map((i) => own0[i]!);
+  const near = (b: number) => bodied.filter((r) => Math.abs(pitch(r) - b) <= 1 / 12);
+  const { centres, kick } = cluster;
+  const kicks = cluster.kicks.map((i) => own0[i]!);
   const kickMed = KICK_OWN.map((n) => medianOf(kicks, n));
   const hats = own0.filter(
     (r) => r[at('share3')]! >= CLUSTER.hatTopShare && r[at('share0')]! + r[at('share1')]! < CLUSTER.hatBodyShare,
@@ -234,7 +308,7 @@ export interface ModelRows {
 
 /** The rows of a stem's classified hits (classifyStemHits' output, the rules' classes): the floor, then features;
  * `width`, the features a model reads: the stem's clusters (the last ones) are measured only when it reads them. */
-export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length): ModelRows {
+export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate = 44100): ModelRows {
   const loudest = Math.max(0, ...hits.map((h) => h.peak));
   const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
   const kept = hits.filter((h) => h.peak >= floor && h.peak > 0).sort((a, b) => a.start - b.start);
@@ -276,8 +350,17 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length): Model
     own0,
     primary.map((h) => h.cls),
   );
-  // the stem's clusters only for a model that reads them (they are the row's last features; gbm56 reads 113)
-  const cluster = width > MODEL_FEATURES.length - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
+  // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131)
+  const last = MODEL_FEATURES.length - CONTEXT_FEATURES.length;
+  const cluster = width > last - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
+  // the context (h-dx65's, after the clusters) only for a model that reads it
+  const context =
+    width > last
+      ? contextRows(
+          own0,
+          primary.map((h) => h.start / rate),
+        )
+      : own0.map(() => []);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -287,6 +370,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length): Model
       ...shares,
       ...tom[i]!,
       ...cluster[i]!,
+      ...context[i]!,
     ]),
   );
   let p = 0;
@@ -360,8 +444,9 @@ export function stemModel(): StemModelPreset {
 export function applyStemModel(
   hits: StemHit[],
   m: BoostedTrees & { name: string; features?: string[] } = stemModel(),
+  rate = 44100,
 ): void {
-  const { kept, rows } = modelRows(hits, m.features?.length);
+  const { kept, rows } = modelRows(hits, m.features?.length, rate);
   kept.forEach((h, i) => {
     const x = rows[i];
     if (!x) return;

@@ -725,7 +725,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
         secondary: true,
       });
   });
-  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) applyStemModel(hits);
+  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) applyStemModel(hits, undefined, rate);
   return hits;
 }
 
