@@ -1137,25 +1137,50 @@ test("comp held-out-43: defect sizes a realistic mix of two spreads, their edges
 const set44 = sets.filter(([name]) => numberOf(name) === 44).flatMap(([, v]) => v);
 const before44 = sets.filter(([name]) => numberOf(name) < 44).flatMap(([, v]) => v);
 
+// a set's songs made new (madeNewByBank in the banks' order): sample rates of real devices no set used, one on every
+// song; six sung songs; a tight singer and a loose one (jitters no set used); consonant shares and section lengths no
+// set used
+const songsMadeNew = (
+  n: number,
+  [set, before]: [Spec[], Spec[]],
+  banks: string[],
+  rates: number[],
+  jitters: number[][],
+  consonantShares: number[],
+  sectionBeats: number[],
+) => {
+  madeNewByBank(n, set, before, banks);
+  const songs = set.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), rates);
+  assert.equal(songs.filter((s) => typeof s.voice === 'object').length, 6, 'sung songs');
+  assert.deepEqual(
+    set.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    jitters,
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set)) assert.ok(!shares(before).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set), consonantShares);
+  assert.deepEqual(
+    set.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    sectionBeats,
+  );
+};
+
 test('comp held-out-44: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
   assert.equal(before44.length, before43.length + set43.length, 'every earlier spec read, held-out-43 too');
-  madeNewByBank(44, set44, before44, ['fluidr3mono', 'sfgmbank', 'fluidr3', 'opl3']);
-  // sample rates of real devices no set used (18.9, 22.254, 48.048 kHz), one on every song
-  const songs = set44.filter((s) => !s.sentences);
-  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [18900, 22254, 48048]);
-  // six sung songs; a tight singer and a loose one, jitters no set used
-  assert.equal(songs.filter((s) => typeof s.voice === 'object').length, 6, 'sung songs');
-  const jitters = set44.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]);
-  assert.deepEqual(jitters, [
-    [2.5, 1.5],
-    [22.5, 9.5],
-  ]);
-  // consonant shares and section lengths no set used
-  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
-  for (const c of shares(set44)) assert.ok(!shares(before44).includes(c), `consonant share ${c} before`);
-  assert.deepEqual(shares(set44), [0.35, 0.85]);
-  const beats = (from: Spec[]) => from.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : []));
-  assert.deepEqual(beats(set44), [45]);
+  // 18.9, 22.254, 48.048 kHz
+  songsMadeNew(
+    44,
+    [set44, before44],
+    ['fluidr3mono', 'sfgmbank', 'fluidr3', 'opl3'],
+    [18900, 22254, 48048],
+    [
+      [2.5, 1.5],
+      [22.5, 9.5],
+    ],
+    [0.35, 0.85],
+    [45],
+  );
 });
 
 test("comp held-out-44: defect sizes a realistic mix of two spreads, edges other than held-out-42's and 43's", () => {
@@ -1170,5 +1195,53 @@ test("comp held-out-44: defect sizes a realistic mix of two spreads, edges other
     [27, 19],
     { late: [4, 3], early: [5, 3], detune: [7, 4], level: [6, 4], noise: [3, 3], clip: [2, 2] },
     [6103, 6106],
+  );
+});
+
+// held-out-45 against every set before it (held-out-44 included)
+const set45 = sets.filter(([name]) => numberOf(name) === 45).flatMap(([, v]) => v);
+const before45 = sets.filter(([name]) => numberOf(name) < 45).flatMap(([, v]) => v);
+
+test('comp held-out-45: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before45.length, before44.length + set44.length, 'every earlier spec read, held-out-44 too');
+  // 25.033 (Atari STE), 44.144 (44.1 kHz pulled up), 50.066 kHz (Atari STE)
+  songsMadeNew(
+    45,
+    [set45, before45],
+    ['timgm6mb', 'sfgmbank', 'musescore', 'fluidr3'],
+    [25033, 44144, 50066],
+    [
+      [3.5, 2.5],
+      [19.5, 7.5],
+    ],
+    [0.25, 0.55],
+    [47],
+  );
+});
+
+test("comp held-out-45: sizes a mix of two spreads, edges other than 42's, 43's, 44's; one faint kind in nine", () => {
+  // 15 faint and 28 ordinary of the 43 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set45,
+    [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
+    [
+      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
+    ],
+    [15, 28],
+    { late: [3, 4], early: [4, 3], detune: [2, 7], level: [3, 6], noise: [2, 5], clip: [1, 3] },
+    [6203, 6206],
+  );
+  // the specs with one faint kind only (where sections clearly best are likeliest: RESULTS counts them)
+  const faintKinds = (s: Spec) =>
+    MIX_KINDS.filter(
+      (k) =>
+        s.kinds!.includes(k) &&
+        JSON.stringify((s.defectSizes as Spread)[k]) === JSON.stringify(EVAL.FAINT_SPREAD_45[k]),
+    ).length;
+  assert.deepEqual(
+    set45.filter((s) => faintKinds(s) === 1).map((s) => s.seed),
+    [6201, 6202, 6203, 6204, 6205, 6207, 6209, 6210, 6211],
   );
 });
