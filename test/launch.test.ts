@@ -16,7 +16,7 @@ import { COMMAND_LOADERS } from '../src/launch.js';
 import { runProgram } from '../src/program.js';
 import type { CliIo } from '../src/commands/context.js';
 import { pathToFileURL } from 'node:url';
-import { ROOT, tempDir } from './helpers/cli.js';
+import { ROOT, SHUB, tempDir } from './helpers/cli.js';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -139,6 +139,28 @@ test("the launcher reads the command's name after the program's options, as comm
   }
   const c = capture();
   assert.equal(await main(['--nope', 'analyze', 'x.wav'], c.io), 2);
+});
+
+test("analyze's young generation is not grown, and its bundle's code cache is still taken", () => {
+  // a child loads the analyze bundle as the launcher does (with or without the command's V8 flags), keeps 300 000
+  // small objects alive (they survive the scavenges that grow the young generation) and prints the new space's size
+  const child = (command: string | undefined) => {
+    const script =
+      `const l = require(${JSON.stringify(SHUB)});\n` +
+      `const b = l.loadBundle(l.bundled('analyze'), ${JSON.stringify(command)});\n` +
+      "const size = () => require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');\n" +
+      'const keep = [];\nfor (let i = 0; i < 3e5; i++) keep.push({ i, a: [i] });\n' +
+      'process.stdout.write(JSON.stringify({ cached: b.cached, newSpace: size().space_size, kept: keep.length }));';
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as { cached: boolean; newSpace: number; kept: number };
+  };
+  const analyze = child('analyze');
+  const plain = child(undefined);
+  assert.equal(analyze.cached, true, 'the flags are set after the bundle is compiled from its cache');
+  assert.equal(plain.cached, true);
+  assert.ok(analyze.newSpace <= 4 * 2 ** 20, `analyze: new space ${analyze.newSpace} B`);
+  assert.ok(plain.newSpace >= 8 * 2 ** 20, `without the flags: new space ${plain.newSpace} B`);
 });
 
 test("exitNow: with the addon loaded, 'exit' listeners then the end with the code; else false", () => {

@@ -19,21 +19,25 @@ export const softmax = (z: number[]): number[] => {
   return e.map((v) => v / s);
 };
 
-/** One tree's leaf value for a feature row. */
+/**
+ * One tree's leaf value for a feature row. The split is read by index, not destructured: a destructuring walks the
+ * array's iterator, and in code not yet optimized each step allocates (≈ 50 MB a run of the onset model over the
+ * bench file's candidates, a young-generation scavenge per MB: bench/RESULTS.md, h-speed66).
+ */
 export function treeLeaf(t: Tree, depth: number, x: ArrayLike<number>): number {
   let nd = 0;
   for (let d = 0; d < depth; d++) {
-    const [j, th] = t.split[(1 << d) - 1 + nd]!;
-    const v = x[j]!;
-    nd = 2 * nd + (Number.isNaN(v) || v < th ? 0 : 1);
+    const split = t.split[(1 << d) - 1 + nd]!;
+    const v = x[split[0]]!;
+    nd = 2 * nd + (Number.isNaN(v) || v < split[1] ? 0 : 1);
   }
   return t.leaf[nd]!;
 }
 
-/** The K classes' summed leaves (their logits) of one feature row. */
+/** The K classes' summed leaves (their logits) of one feature row, tree by tree in order. */
 export function classScores(m: { depth: number; trees: Tree[] }, K: number, x: ArrayLike<number>): number[] {
   const z = new Array<number>(K).fill(0);
-  m.trees.forEach((t, i) => (z[i % K]! += treeLeaf(t, m.depth, x)));
+  for (let i = 0; i < m.trees.length; i++) z[i % K]! += treeLeaf(m.trees[i]!, m.depth, x);
   return z;
 }
 
