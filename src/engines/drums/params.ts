@@ -1310,7 +1310,7 @@ export const STEM_MASKED_KICK_PARAMETERS = {
 } as const;
 
 /**
- * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm56.json; h-dxgbm56 trained it,
+ * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
  * h-dxgbm54 put it in): boosted trees over each kept hit's features and the rules' class give its family.
  */
 export const STEM_MODEL_PARAMETERS = {

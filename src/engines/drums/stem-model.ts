@@ -9,11 +9,12 @@
  * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — 15 of tom against kick (TOM_FEATURES) —
  * gbm56's 113 — 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59) — gbm59's 131 — and 9
  * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65).
- * The trees are presets/drum-class-gbm56.json (training command, dumps and their sha256, seed, the trained file's
- * sha256 in it; presets/drum-class-gbm62.json beside it, h-dx62: gbm59's 131 features, three seeds' members whose
- * probabilities are averaged, not the engine's; -gbm63.json, h-dx63: gbm56's 113 features, three members, near-kick
- * analytic toms in training, not the engine's: the analytic toms beside their kick read 7 of 24 against gbm56's 12;
- * -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only, not the engine's);
+ * The trees are presets/drum-class-gbm66.json (h-dx66: all 140 features, three seeds' members whose probabilities
+ * are averaged, trained on the fold pairs 38 … 43t, the analytic stems and the tuning kits; training command, dumps
+ * and their sha256, seeds in it). Beside it, not the engine's: -gbm56.json (h-dxgbm56, the engine's before gbm66:
+ * 113 features, one model); -gbm62.json, h-dx62: gbm59's 131 features, three members; -gbm63.json, h-dx63: gbm56's
+ * 113 features, three members, near-kick analytic toms in training (7 of 24 analytic toms beside their kick against
+ * gbm56's 12); -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only;
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
@@ -395,7 +396,7 @@ export function predictTrees(m: BoostedTrees, x: Float64Array): number[] {
   return sum.map((v) => v / m.members!.length);
 }
 
-/** A preset (presets/drum-class-gbm56.json, …-gbm53.json, …-gbm62.json): its name, features, trees (or members: h-dx62)
+/** A preset (presets/drum-class-gbm66.json, …-gbm56.json, …-gbm62.json): its name, features, trees (or members: h-dx62)
  * and check rows. */
 export interface StemModelPreset extends BoostedTrees {
   name: string;
@@ -405,7 +406,7 @@ export interface StemModelPreset extends BoostedTrees {
   checks: { from: string; rule: string; x: (number | null)[]; family: string; probability: number }[];
 }
 
-export const STEM_MODEL_PRESET = 'drum-class-gbm56';
+export const STEM_MODEL_PRESET = 'drum-class-gbm66';
 export const STEM_MODEL_FILE = presetPath(`${STEM_MODEL_PRESET}.json`);
 /**
  * A model from its JSON text: a threshold stored as null is −∞ (JSON has no infinities; the trainer writes a split
