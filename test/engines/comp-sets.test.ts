@@ -1172,3 +1172,55 @@ test("comp held-out-44: defect sizes a realistic mix of two spreads, edges other
     [6103, 6106],
   );
 });
+
+// held-out-45 against every set before it (held-out-44 included)
+const set45 = sets.filter(([name]) => numberOf(name) === 45).flatMap(([, v]) => v);
+const before45 = sets.filter(([name]) => numberOf(name) < 45).flatMap(([, v]) => v);
+
+test('comp held-out-45: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before45.length, before44.length + set44.length, 'every earlier spec read, held-out-44 too');
+  madeNewByBank(45, set45, before45, ['timgm6mb', 'sfgmbank', 'musescore', 'fluidr3']);
+  // sample rates of real devices no set used (25.033, 44.144, 50.066 kHz), one on every song
+  const songs = set45.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [25033, 44144, 50066]);
+  // six sung songs; a tight singer and a loose one, jitters no set used
+  assert.equal(songs.filter((s) => typeof s.voice === 'object').length, 6, 'sung songs');
+  const jitters = set45.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]);
+  assert.deepEqual(jitters, [
+    [3.5, 2.5],
+    [19.5, 7.5],
+  ]);
+  // consonant shares and section lengths no set used
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set45)) assert.ok(!shares(before45).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set45), [0.25, 0.55]);
+  const beats = (from: Spec[]) => from.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : []));
+  assert.deepEqual(beats(set45), [47]);
+});
+
+test("comp held-out-45: sizes a mix of two spreads, edges other than 42's, 43's, 44's; one faint kind in nine", () => {
+  // 15 faint and 28 ordinary of the 43 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set45,
+    [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
+    [
+      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
+    ],
+    [15, 28],
+    { late: [3, 4], early: [4, 3], detune: [2, 7], level: [3, 6], noise: [2, 5], clip: [1, 3] },
+    [6203, 6206],
+  );
+  // the specs with one faint kind only (where sections clearly best are likeliest: RESULTS counts them)
+  const faintKinds = (s: Spec) =>
+    MIX_KINDS.filter(
+      (k) =>
+        s.kinds!.includes(k) &&
+        JSON.stringify((s.defectSizes as Spread)[k]) === JSON.stringify(EVAL.FAINT_SPREAD_45[k]),
+    ).length;
+  assert.deepEqual(
+    set45.filter((s) => faintKinds(s) === 1).map((s) => s.seed),
+    [6201, 6202, 6203, 6204, 6205, 6207, 6209, 6210, 6211],
+  );
+});
