@@ -10101,7 +10101,7 @@ export const HELD_OUT_45: (Song15 & FloorSpec)[] = [
         rhythm: 'triplet',
         kinds: ['noise', 'missing', 'late', 'level', 'detune', 'early'],
         defectSizes: mixed45('OFOOFO'),
-        soxReverb: [84, 12, 66, 0, 7, -11],
+        soxReverb: [84, 12, 66, 0, 7, -9.5],
         latencyMs: 265,
         sectionBeats: 47,
         sampleRate: 44144,
