@@ -7,7 +7,7 @@
  * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
  *
  *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--features N]
- *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated]
+ *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated] [--abs-gate [OFF,ON,MARGIN]]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
@@ -53,6 +53,8 @@ export interface SectionRows {
   x: Float64Array[];
   /** Per take, whether the rules' gates allow it (choice.ts gateOf: absence, defects). */
   gate: boolean[];
+  /** Per take, its note starts against the absolute reference (measures.ts absLagMs), for `--abs-gate`. */
+  absLagMs: (number | null)[];
 }
 
 /** A dump's sections, each with its takes' feature rows (the engine's code) and the clean take. */
@@ -107,7 +109,18 @@ export function sectionsOf(file: string): SectionRows[] {
     const defects = row.map((m, t) => defectsOf(m, raw[t]!));
     const x = takeFeatures(row, raw, absentOf(row), defects, hand, song.ctx, song.index.get(g[0]!.section)!);
     const gate = gateOf(absentOf(row), defects);
-    return { set, mode: g[0]!.mode, seed: g[0]!.seed, section: g[0]!.section, best: g[0]!.best, hand, x, gate };
+    const absLagMs = row.map((m) => m.absLagMs ?? null);
+    return {
+      set,
+      mode: g[0]!.mode,
+      seed: g[0]!.seed,
+      section: g[0]!.section,
+      best: g[0]!.best,
+      hand,
+      x,
+      gate,
+      absLagMs,
+    };
   });
 }
 
@@ -200,9 +213,51 @@ function trainOne(secs: SectionRows[], model: string, epochs: number): Scorer {
 }
 
 const argmax = (xs: number[]) => xs.reduce((b, v, i) => (v > xs[b]! ? i : b), 0);
-/** The take chosen: the highest score, among the gates' takes when `--gated` (as choice.ts modelChoices). */
-export const pick = (s: Pick<SectionRows, 'gate'>, xs: number[], gated = GATED): number =>
-  argmax(xs.map((v, t) => (gated && !s.gate[t] ? v - 1e12 : v)));
+/**
+ * h-comp66 (`--abs-gate`, tried and left in the bench: trees over take pairs weigh the absolute timing themselves).
+ * The absolute-timing gate after the model: where the model's take (the highest score)
+ * reads at least `offMs` off the absolute reference (measures.ts absLagMs, |ms|) and other takes read within `onMs`
+ * of it, scoring at most `margin` under, the best-scored of those is chosen. Returns that take, or null (the gate
+ * does not fire: the model's take stands). `allowed`: the takes it may choose (the rules' gates, when on).
+ */
+export function absoluteGate(
+  score: number[],
+  absLagMs: (number | null | undefined)[],
+  o: { offMs: number; onMs: number; margin: number },
+  allowed: boolean[] = score.map(() => true),
+): number | null {
+  const top = score.reduce((b, v, t) => (allowed[t] && (!allowed[b]! || v > score[b]!) ? t : b), 0);
+  const off = absLagMs[top];
+  if (off == null || Math.abs(off) < o.offMs) return null;
+  let pick: number | null = null;
+  score.forEach((v, t) => {
+    const a = absLagMs[t];
+    if (t === top || !allowed[t] || a == null || Math.abs(a) > o.onMs || score[top]! - v > o.margin) return;
+    if (pick === null || v > score[pick]!) pick = t;
+  });
+  return pick;
+}
+
+/**
+ * `--abs-gate [OFF,ON,MARGIN]` (h-comp66): the absolute-timing gate after the model (absoluteGate), 12 ms, 10 ms and
+ * 0.5 score units or these values.
+ */
+const ABS_GATE = ((a) => {
+  const i = a.indexOf('--abs-gate');
+  if (i < 0) return null;
+  const v = /^[\d.]+,[\d.]+,[\d.]+$/.test(a[i + 1] ?? '') ? a[i + 1]!.split(',').map(Number) : null;
+  // the gate's values from the leave-one-set-out scores of 13 tuning sets (lr65's form): 9–13 / 6–12 / 0.5–1 alike
+  return v ? { offMs: v[0]!, onMs: v[1]!, margin: v[2]! } : { offMs: 12, onMs: 10, margin: 0.5 };
+})(process.argv);
+/**
+ * The take chosen: the highest score, among the gates' takes when `--gated` (as choice.ts modelChoices), then the
+ * absolute-timing gate when `--abs-gate`.
+ */
+export const pick = (s: Pick<SectionRows, 'gate' | 'absLagMs'>, xs: number[], gated = GATED): number => {
+  const allowed = xs.map((_, t) => !gated || s.gate[t]!);
+  const top = argmax(xs.map((v, t) => (allowed[t] ? v : v - 1e12)));
+  return (ABS_GATE && absoluteGate(xs, s.absLagMs, ABS_GATE, allowed)) ?? top;
+};
 function tally(secs: SectionRows[], score: Scorer): Record<Mode, [number, number]> {
   const r: Record<Mode, [number, number]> = { midi: [0, 0], guide: [0, 0], none: [0, 0] };
   for (const s of secs) {
@@ -221,7 +276,9 @@ function main(): void {
   const epochs = Number(opt('--epochs', '12'));
   const write = args.includes('--write') ? opt('--write', '') : null;
   const judge = args.includes('--judge') ? opt('--judge', '') : null;
-  const files = args.filter((a, i) => a.endsWith('.json') && !['--write', '--judge'].includes(args[i - 1]!));
+  const files = args.filter(
+    (a, i) => a.endsWith('.json') && !['--write', '--judge', '--scores'].includes(args[i - 1]!),
+  );
   // `--features N`: only the first N features (26: lr56's, without h-comp57's timing evidence; 35: lr59's, without
   // h-comp63's pooled terms; 43: lr63's, without h-comp65's absolute timing), for comparison
   const nf = Number(opt('--features', String(TAKE_FEATURES.length)));
@@ -238,19 +295,25 @@ function main(): void {
     ins: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
     loso: { midi: [0, 0], guide: [0, 0], none: [0, 0] },
   };
-  // `--no-loso`: only the preset (`--write`), no leave-one-set-out
-  const full = args.includes('--no-loso') ? null : trainScorer(all, model, epochs);
-  for (const set of full ? sets : []) {
+  // `--no-loso`: only the preset (`--write`), no leave-one-set-out; `--loso-sets a,b`: only these sets left out (one
+  // process per part of the sets; the in-sample column then reads the left-out model too); `--scores FILE`: each
+  // left-out section's take scores and absolute-timing readings (for the gate's tuning)
+  const only = args.includes('--loso-sets') ? new Set(opt('--loso-sets', '').split(',')) : null;
+  const full = args.includes('--no-loso') ? null : only ? () => [] : trainScorer(all, model, epochs);
+  const scored: unknown[] = [];
+  for (const set of full ? sets.filter((x) => !only || only.has(x)) : []) {
     const test = all.filter((s) => s.set === set);
-    const ins = tally(test, full!);
-    const loso = tally(
-      test,
-      trainScorer(
-        all.filter((s) => s.set !== set),
-        model,
-        epochs,
-      ),
+    const left = trainScorer(
+      all.filter((s) => s.set !== set),
+      model,
+      epochs,
     );
+    const ins = tally(test, only ? left : full!);
+    const loso = tally(test, left);
+    for (const s of test) {
+      const { x: _x, gate: _g, ...rest } = s;
+      scored.push({ ...rest, score: left(s) });
+    }
     for (const m of ['midi', 'guide', 'none'] as Mode[])
       for (const [k, r] of [
         ['ins', ins],
@@ -262,6 +325,7 @@ function main(): void {
     console.log(`| ${set} | ${fmt(ins)} | ${fmt(loso)} |`);
   }
   console.log(`| all | ${fmt(sum.ins as never)} | ${fmt(sum.loso as never)} |`);
+  if (args.includes('--scores')) writeFileSync(opt('--scores', ''), JSON.stringify(scored));
   if (write && model === 'lr') {
     const m = trainLinear(all, epochs);
     const checks = [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!].map((s) => ({

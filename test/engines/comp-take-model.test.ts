@@ -18,6 +18,7 @@ import {
   TAKE_ABSOLUTE_FILE,
   TAKE_POOLED_FILE,
   TAKE_TREES_FILE,
+  TAKE_TREES_ABSOLUTE_FILE,
   loadTakeModel,
   pairMargin,
   sectionTakeScores,
@@ -575,15 +576,43 @@ test('comp take model lr65 (takeModel 4): the features with the absolute timing,
   assert.equal(takeModelFile(4), TAKE_ABSOLUTE_FILE);
 });
 
-test('comp take model lr65: of two takes late alike under the MIDI guide, neither is chosen, the log names it', () => {
-  const c = chooseWith(4, lateTakeSet(20, [], [0, 1], true));
+/**
+ * With `takeModel` at `model` (preset `preset`), of two takes 20 ms late alike under the MIDI guide neither is chosen,
+ * both score under the takes in time, and the late take's term on its note starts against the reference (the first
+ * whose feature starts with `feature`) counts against it; returns that term.
+ */
+function lateAlikeNotChosen(model: number, preset: string, feature: string) {
+  const c = chooseWith(model, lateTakeSet(20, [], [0, 1], true));
   const d = c[1]!.model!;
-  assert.equal(d.preset, 'comp-take-lr65');
+  assert.equal(d.preset, preset);
   assert.ok(c[1]!.chosen >= 2, `a take in time is chosen: take${c[1]!.chosen + 1}`);
   const inTime = Math.min(d.takes[2]!.score, d.takes[3]!.score);
   for (const k of [0, 1]) assert.ok(d.takes[k]!.score < inTime, `late take${k + 1} scores under the takes in time`);
-  const term = d.takes[0]!.terms.find((t) => t.feature === 'note starts against the reference, |ms| / 10');
+  const term = d.takes[0]!.terms.find((t) => t.feature.startsWith(feature));
   assert.ok(term, `its terms: ${d.takes[0]!.terms.map((t) => t.feature).join('; ')}`);
-  assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms off the guide: ${term.value}`);
   assert.ok(term.overMean < 0, 'the absolute timing counts against it');
+  return term;
+}
+
+test('comp take model lr65: of two takes late alike under the MIDI guide, neither is chosen, the log names it', () => {
+  const term = lateAlikeNotChosen(4, 'comp-take-lr65', 'note starts against the reference, |ms| / 10');
+  assert.ok(Math.abs(term.value - 2) < 0.15, `20 ms off the guide: ${term.value}`);
+});
+
+test('comp take model gbm66 (takeModel 5): lr65 features in trees, check pairs as trained, a cover per leaf', () => {
+  const m = loadTakeModel(TAKE_TREES_ABSOLUTE_FILE);
+  assert.ok(m.kind === 'trees');
+  assert.equal(m.name, 'comp-take-gbm66');
+  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.equal(m.cover.length, m.trees.length);
+  for (const c of m.cover) assert.equal(c.length, 1 << m.depth);
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(pairMargin(m, c.x) - c.score) < 1e-9, c.from);
+  assert.equal((m.provenance.sets as string[]).length, 20);
+  assert.equal(takeModelFile(5), TAKE_TREES_ABSOLUTE_FILE);
+  assert.equal(takeModelFile(4), TAKE_ABSOLUTE_FILE);
+});
+
+test('comp take model gbm66: of two takes late alike under the MIDI guide, neither is chosen, the log names it', () => {
+  lateAlikeNotChosen(5, 'comp-take-gbm66', 'note starts against the reference');
 });

@@ -450,7 +450,7 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     4,
     'switch',
-    [0, 4],
+    [0, 5],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
@@ -464,7 +464,9 @@ export const COMP_CHOICE_PARAMETERS = {
       "take's note starts against an absolute reference over each section (the MIDI guide's note-ons, the guide " +
       "vocal's note starts, the no-guide grid: measures.ts absoluteTiming; presets/comp-take-lr65.json, h-comp65; " +
       "on by default (the integrator's decision): held-out-44, judged once, lr63 146, lr65 150 of 200, lr63's form " +
-      'retrained alike 151); ' +
+      "retrained alike 151); 5: boosted trees over take pairs on lr65's features (gbm61's form), trained on 20 " +
+      "tuning sets (presets/comp-take-gbm66.json, h-comp66; leave-one-set-out over them: lr63's form 3 053, " +
+      "lr65's 3 073, these trees 3 157 of 3 982 sections); " +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

@@ -336,23 +336,27 @@ export const TAKE_GATED_TREES_FILE = presetPath('comp-take-gbm62.json');
 export const TAKE_POOLED_FILE = presetPath('comp-take-lr63.json');
 /** The linear model with the note starts against an absolute reference too (`takeModel` 4, h-comp65). */
 export const TAKE_ABSOLUTE_FILE = presetPath('comp-take-lr65.json');
+/** Boosted trees over take pairs on lr65's features, trained on 20 tuning sets (`takeModel` 5, h-comp66). */
+export const TAKE_TREES_ABSOLUTE_FILE = presetPath('comp-take-gbm66.json');
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
  * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not); 4
- * lr65, with the note starts against an absolute reference too.
+ * lr65, with the note starts against an absolute reference too; 5 gbm66, trees over take pairs on lr65's features.
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 3.5
-    ? TAKE_ABSOLUTE_FILE
-    : switchValue >= 2.5
-      ? TAKE_POOLED_FILE
-      : switchValue >= 1.5
-        ? gate >= 0.5
-          ? TAKE_GATED_TREES_FILE
-          : TAKE_TREES_FILE
-        : gate >= 0.5
-          ? TAKE_GATED_FILE
-          : TAKE_MODEL_FILE;
+  switchValue >= 4.5
+    ? TAKE_TREES_ABSOLUTE_FILE
+    : switchValue >= 3.5
+      ? TAKE_ABSOLUTE_FILE
+      : switchValue >= 2.5
+        ? TAKE_POOLED_FILE
+        : switchValue >= 1.5
+          ? gate >= 0.5
+            ? TAKE_GATED_TREES_FILE
+            : TAKE_TREES_FILE
+          : gate >= 0.5
+            ? TAKE_GATED_FILE
+            : TAKE_MODEL_FILE;
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
@@ -363,7 +367,7 @@ export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
   if (m.kind === 'trees') infiniteThresholds(m.trees);
   const engines = [TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE, TAKE_POOLED_FILE];
-  if ([...engines, TAKE_ABSOLUTE_FILE].includes(file)) cached.set(file, m);
+  if ([...engines, TAKE_ABSOLUTE_FILE, TAKE_TREES_ABSOLUTE_FILE].includes(file)) cached.set(file, m);
   return m;
 }
 
