@@ -128,7 +128,12 @@
  * Karplus–Strong plucks, modal bars and bells, FM e-piano, brass and bass, additive pads, bowed and square tones,
  * legato phrases gliding with no new attack —, modal-membrane and square-cluster drums, a sports hall and a loft,
  * ffmpeg's tiltshelf and dynamic equalizer, swung 16ths, three peak levels, made after held-out 39 had been read;
- * `--held-out-40-only`: that set alone; the rows by kit are the songs' chord styles, by pattern their lead styles).
+ * `--held-out-40-only`: that set alone; the rows by kit are the songs' chord styles, by pattern their lead styles),
+ * held-out 41 (fixtures/songonsets41.ts: 24 full songs, a fourth family — pitched notes of Debian's freepats played
+ * by TiMidity++ note by note, slurs stepped by pitch bend with no new attack, overlapping legato and grace notes —,
+ * wave-terrain drums, a church nave and a car park, ffmpeg's asubcut and speechnorm, a 12/8 shuffle in a third of
+ * the songs, three peak levels, made after held-out 40 had been read; `--held-out-41-only`: that set alone; the rows
+ * by kit are the songs' chord styles, by pattern their lead styles).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -139,6 +144,7 @@ import { heldOutDrumSet, type DrumTruthFile } from '../fixtures/drumtruth.js';
 import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
 import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
+import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -195,8 +201,11 @@ const THIRTY_SEVENTH = path.join(OUT, 'drums-held-out-37');
 const THIRTY_EIGHTH = path.join(OUT, 'songs-held-out-38');
 const THIRTY_NINTH = path.join(OUT, 'songs-held-out-39');
 const FORTIETH = path.join(OUT, 'songs-held-out-40');
+const FORTY_FIRST = path.join(OUT, 'songs-held-out-41');
+/** `--held-out-41-only`: the forty-first held-out set (fixtures/songonsets41.ts: full songs, TiMidity++) alone. */
+const FORTY_FIRST_ONLY = process.argv.includes('--held-out-41-only');
 /** `--held-out-40-only`: the fortieth held-out set (fixtures/songonsets40.ts: full songs, own synthesis) alone. */
-const FORTIETH_ONLY = process.argv.includes('--held-out-40-only');
+const FORTIETH_ONLY = process.argv.includes('--held-out-40-only') || FORTY_FIRST_ONLY;
 /** `--held-out-39-only`: the thirty-ninth held-out set (fixtures/songonsets39.ts: full songs, fluidsynth) alone. */
 const THIRTY_NINTH_ONLY = process.argv.includes('--held-out-39-only') || FORTIETH_ONLY;
 /** `--held-out-38-only`: the thirty-eighth held-out set (fixtures/songonsets38.ts: full songs) alone. */
@@ -329,7 +338,8 @@ interface Item {
     | 'held-out 37'
     | 'held-out 38'
     | 'held-out 39'
-    | 'held-out 40';
+    | 'held-out 40'
+    | 'held-out 41';
   kit: string;
   pattern: string;
 }
@@ -421,7 +431,7 @@ function tuningItems(): Item[] {
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
 const DRUM_SETS: Record<
-  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40'>,
+  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41'>,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
   'held-out': [HELD, {}],
@@ -465,6 +475,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 41') {
+    mkdirSync(FORTY_FIRST, { recursive: true });
+    const songs = onsetHeldOut41Songs(FORTY_FIRST);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 40') {
     mkdirSync(FORTIETH, { recursive: true });
     const songs = onsetHeldOut40Songs(FORTIETH);
@@ -538,7 +556,8 @@ async function main() {
   const thirtySeventh = (THIRD_ONLY && !THIRTY_SEVENTH_ONLY) || THIRTY_EIGHTH_ONLY ? none : drumItems('held-out 37');
   const thirtyEighth = (THIRD_ONLY && !THIRTY_EIGHTH_ONLY) || THIRTY_NINTH_ONLY ? none : drumItems('held-out 38');
   const thirtyNinth = (THIRD_ONLY && !THIRTY_NINTH_ONLY) || FORTIETH_ONLY ? none : drumItems('held-out 39');
-  const fortieth = THIRD_ONLY && !FORTIETH_ONLY ? none : drumItems('held-out 40');
+  const fortieth = (THIRD_ONLY && !FORTIETH_ONLY) || FORTY_FIRST_ONLY ? none : drumItems('held-out 40');
+  const fortyFirst = THIRD_ONLY && !FORTY_FIRST_ONLY ? none : drumItems('held-out 41');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -582,6 +601,7 @@ async function main() {
     ...thirtyEighth.items,
     ...thirtyNinth.items,
     ...fortieth.items,
+    ...fortyFirst.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -626,6 +646,7 @@ async function main() {
     ...thirtyEighth.missing,
     ...thirtyNinth.missing,
     ...fortieth.missing,
+    ...fortyFirst.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -713,6 +734,7 @@ async function main() {
       'held-out 38',
       'held-out 39',
       'held-out 40',
+      'held-out 41',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

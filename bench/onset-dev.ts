@@ -17,7 +17,8 @@
  * `--thirty-eighth`: held-out 38 (h-oset63: full songs, fixtures/songonsets38.ts; groups: the lead styles);
  * `--thirty-ninth`: held-out 39 (h-oset64: full songs, fluidsynth note by note, fixtures/songonsets39.ts; groups: the
  * lead styles); `--fortieth`: held-out 40 (h-oset65: full songs, a synthesis of its own, fixtures/songonsets40.ts;
- * groups: the lead styles);
+ * groups: the lead styles); `--forty-first`: held-out 41 (h-oset66: full songs, freepats through TiMidity++ note by
+ * note, fixtures/songonsets41.ts; groups: the lead styles);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -29,6 +30,7 @@ import { heldOutDrumSet } from '../fixtures/drumtruth.js';
 import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
 import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
+import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import * as ownEngine from '../src/engines/onsets/index.js';
@@ -88,6 +90,7 @@ const ORDINALS = [
   'thirty-eighth',
   'thirty-ninth',
   'fortieth',
+  'forty-first',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
@@ -164,6 +167,10 @@ else {
     mkdirSync(dir, { recursive: true });
     for (const t of heldOutDrumSet(dir, { set: 'onset-roll-tune-40' }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (NUMBERED === 41) {
+    mkdirSync(path.join(OUT, 'songs-held-out-41'), { recursive: true });
+    for (const t of onsetHeldOut41Songs(path.join(OUT, 'songs-held-out-41')))
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
   } else if (NUMBERED === 40) {
     for (const t of onsetHeldOut40Songs(path.join(OUT, 'songs-held-out-40')))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
