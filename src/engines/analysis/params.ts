@@ -526,7 +526,21 @@ export const ONSET_PARAMETERS = {
       "the evidence it reads: the onset flux's groups, novelty, coherence, band energies; elsewhere, e.g. the tempo " +
       "task's and comp's mel-envelope onsets, the rules stand); 0: the rules",
   ),
-  onsetModelThreshold: p(0.45, 'probability', [0.05, 0.95], "the peak model's acceptance threshold (chosen by LOSO)"),
+  onsetModelThreshold: p(
+    0.45,
+    'probability',
+    [0.05, 0.95],
+    "the peak model's acceptance threshold (chosen by LOSO: gbm63's 0.45; another preset's own in its `threshold`)",
+  ),
+  onsetModelPreset: p(
+    63,
+    'round',
+    [56, 66],
+    'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
+      '63 gbm63 (the roll and attack evidence), 66 gbm66 (h-onset66: and the context evidence, each set weighted ' +
+      'alike; its θ in the preset)',
+    true,
+  ),
   onsetModelFloor: p(
     0.3,
     'of the flux delta',

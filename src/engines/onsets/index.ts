@@ -1318,7 +1318,8 @@ export function detectOnsets(
         ONSET_PARAMETERS.onsetModelThreshold,
         params.onsetModelThreshold,
       );
-      const kept = acceptPeaks(cands, peakModel(), threshold, params.minIntervalSeconds);
+      const round = checkParameter('onsetModelPreset', ONSET_PARAMETERS.onsetModelPreset, params.onsetModelPreset);
+      const kept = acceptPeaks(cands, peakModel(round), threshold, params.minIntervalSeconds);
       out.splice(0, out.length, ...kept.map((c) => ({ t: c.t, s: c.s, e: 0, p: c.p })));
     }
   }

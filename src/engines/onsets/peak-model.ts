@@ -537,20 +537,31 @@ export function acceptPeaks(
 }
 
 /**
- * The engine's preset: h-onset63's gbm63 (gbm56's 22 features and the roll and attack evidence, trained on held-out
- * 12–14 and 18–37; LOSO 0.9042 against gbm56's form retrained 0.9040; judged once on held-out 38, full songs: the
- * rules 0.9504, gbm56 0.9551, gbm63 0.9595). h-olearn56's gbm56 (22 features, the engine's preset from h-onset61 to
- * h-onset63) and h-onset59's gbm59 (with the rules' flags) are kept beside it. On by default since h-onset61.
+ * The engine's presets by round (ONSET_PARAMETERS.onsetModelPreset): h-olearn56's gbm56 (22 features, the engine's
+ * preset from h-onset61 to h-onset63), h-onset59's gbm59 (with the rules' flags), h-onset63's gbm63 (gbm56's 22
+ * features and the roll and attack evidence, trained on held-out 12–14 and 18–37; judged once on held-out 38: the
+ * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default), h-onset66's gbm66 (and the context evidence, trained on
+ * held-out 12–14, 18–21, 37–40 with each set weighted alike). On by default since h-onset61.
  */
-export const PEAK_MODEL_PRESET = 'onset-peak-gbm63';
-/** presets/onset-peak-gbm63.json (src/presets.ts). */
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66] as const;
+/** The preset's name of a round (onset-peak-gbmN). */
+export function peakModelPresetName(round: number): string {
+  if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
+    throw new Error(`onsetModelPreset ${round}: no such preset (${PEAK_MODEL_ROUNDS.join(', ')})`);
+  return `onset-peak-gbm${round}`;
+}
+/** The engine's default preset's name (onsetModelPreset's default). */
+export const PEAK_MODEL_PRESET = peakModelPresetName(ONSET_PARAMETERS.onsetModelPreset.value);
+/** presets/onset-peak-gbmN.json of the default round (src/presets.ts). */
 export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
-let loaded: PeakModel | undefined;
-/** The preset (read once). */
-export function peakModel(): PeakModel {
-  if (!loaded) {
-    loaded = readPreset<PeakModel>(PEAK_MODEL_PRESET);
-    infiniteThresholds(loaded.trees);
+const loaded = new Map<number, PeakModel>();
+/** A round's preset (read once; default: the engine's). */
+export function peakModel(round: number = ONSET_PARAMETERS.onsetModelPreset.value): PeakModel {
+  let m = loaded.get(round);
+  if (!m) {
+    m = readPreset<PeakModel>(peakModelPresetName(round));
+    infiniteThresholds(m.trees);
+    loaded.set(round, m);
   }
-  return loaded;
+  return m;
 }
