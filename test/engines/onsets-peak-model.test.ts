@@ -162,7 +162,7 @@ test('peak model gbm63 (h-onset63): the whole row, the roll and attack evidence 
   }
 });
 
-test('peak model gbm66 (h-onset66, beside gbm63): the whole row, the context evidence read, its check rows to 1e-9', () => {
+test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidence read, check rows to 1e-9', () => {
   const m = peakModel(66);
   assert.equal(m.name, 'onset-peak-gbm66');
   assert.deepEqual(m.features, peakFeatureNames(4));

@@ -361,21 +361,29 @@ function contextEvidence(
   let lo = 0;
   let hi = 0;
   let m0 = 0;
+  // buffers reused across the candidates
+  const res: number[] = [];
+  const before = new Float64Array(B);
+  const after = new Float64Array(B);
   return cands.map((c, k) => {
     // the rules' onsets within four grid steps (not the candidate itself)
     let gridOffset = NaN;
     let gridShare = NaN;
     if (step > 0) {
       while (m0 < mainTimes.length && mainTimes[m0]! < c.t - 4 * step) m0++;
-      const res: number[] = [];
+      res.length = 0;
+      let on = 0;
       for (let i = m0; i < mainTimes.length && mainTimes[i]! <= c.t + 4 * step; i++) {
         const d = Math.abs(mainTimes[i]! - c.t);
         if (d < GRID_TOLERANCE) continue;
-        res.push(Math.abs(d - step * Math.round(d / step)));
+        const r = Math.abs(d - step * Math.round(d / step));
+        res.push(r);
+        if (r <= GRID_TOLERANCE) on++;
       }
       if (res.length) {
-        gridOffset = medianOf(res) / step;
-        gridShare = res.filter((r) => r <= GRID_TOLERANCE).length / res.length;
+        res.sort((a, b) => a - b);
+        gridOffset = res[res.length >> 1]! / step;
+        gridShare = on / res.length;
       }
     }
     // the rank among the candidates within ± NEIGHBOUR_SECONDS
@@ -390,8 +398,8 @@ function contextEvidence(
     let shape = NaN;
     const p = c.p;
     if (B && p - span >= 0 && p + span < frames) {
-      const before = new Float64Array(B);
-      const after = new Float64Array(B);
+      before.fill(0);
+      after.fill(0);
       for (let i = 1; i <= span; i++)
         for (let b = 0; b < B; b++) {
           before[b]! += be!.values[(p - i) * B + b]!;
