@@ -17,6 +17,7 @@ import {
   peakFeatures,
   peakModel,
   peakProbability,
+  readsContext,
   CONTEXT_FEATURES,
   ROLL_FEATURES,
   RULE_FLAGS,
@@ -178,8 +179,19 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
-  // the engine reads it by its round (onsetModelPreset 66), gbm63 by default
+  // the engine reads it by its round (onsetModelPreset 66), gbm63 by default; only gbm66's rows need the context
   assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 63);
+  assert.ok(readsContext(m));
+  assert.ok(!readsContext(peakModel(63)));
+  // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
+  const inp = input(echoes().x);
+  let cands: PeakCandidate[] = [];
+  detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
+  const want = acceptPeaks(cands, m, m.threshold, onsetDefaults().minIntervalSeconds).map(
+    (c) => Math.round(c.t * 10000) / 10000,
+  );
+  const params = { ...onsetDefaults(), onsetModelPreset: 66, onsetModelThreshold: m.threshold };
+  assert.deepEqual(detectOnsets(inp, params).times, want);
   assert.throws(() => peakModel(60), /no such preset/);
 });
 

@@ -155,6 +155,8 @@ export interface PeakEvidence {
   /** The energy rise's spans after and before the onset, ticks (tailSpans). */
   riseAfter: number;
   riseBefore: number;
+  /** Whether to compute the context evidence (default true; false: its columns missing — gbm63 never reads them). */
+  context?: boolean;
 }
 
 const db = (r: number) => (r > 0 ? 10 * Math.log10(r) : -100);
@@ -298,7 +300,10 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
     rows.push(x);
   });
   // the context evidence reads the rows' heights (column 3) and coherences (column 10)
-  const context = contextEvidence(cands, ev, envAt, rows);
+  const context =
+    ev.context === false
+      ? cands.map(() => new Array<number>(CONTEXT_FEATURES.length).fill(NaN))
+      : contextEvidence(cands, ev, envAt, rows);
   cands.forEach((c, k) => {
     const x = [...rows[k]!, ...context[k]!];
     const row = new Float64Array(x.length);
@@ -557,6 +562,12 @@ export function peakModelPresetName(round: number): string {
   if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
     throw new Error(`onsetModelPreset ${round}: no such preset (${PEAK_MODEL_ROUNDS.join(', ')})`);
   return `onset-peak-gbm${round}`;
+}
+/** Whether a preset's trees read a context column (CONTEXT_FEATURES: the row's last columns). */
+export function readsContext(m: PeakModel): boolean {
+  const from = m.features.length - CONTEXT_FEATURES.length;
+  const named = CONTEXT_FEATURES.every((f, j) => m.features[from + j] === f);
+  return named && m.trees.some((t) => t.split.some(([j]) => j >= from));
 }
 /** The engine's default preset's name (onsetModelPreset's default). */
 export const PEAK_MODEL_PRESET = peakModelPresetName(ONSET_PARAMETERS.onsetModelPreset.value);
