@@ -195,6 +195,21 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
   assert.throws(() => peakModel(60), /no such preset/);
 });
 
+/** The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy): the feature names. */
+function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): string[] {
+  peakFeatures(cands, {
+    env,
+    hopSeconds: hop,
+    groups: 0,
+    fineEnergy: new Float64Array(2000).fill(1e-4),
+    tickSeconds: 0.001,
+    medianFrames: 20,
+    riseAfter: 10,
+    riseBefore: 10,
+  });
+  return peakFeatureNames(0);
+}
+
 test('the roll evidence: six candidates 50 ms apart are one run, a lone one 0.5 s on is none', () => {
   const hop = 0.005;
   const env = new Float64Array(400).fill(0.01);
@@ -208,17 +223,7 @@ test('the roll evidence: six candidates 50 ms apart are one run, a lone one 0.5 
     main: t < 0.3 ? 1 : 0,
     source: 0,
   }));
-  peakFeatures(cands, {
-    env,
-    hopSeconds: hop,
-    groups: 0,
-    fineEnergy: new Float64Array(2000).fill(1e-4),
-    tickSeconds: 0.001,
-    medianFrames: 20,
-    riseAfter: 10,
-    riseBefore: 10,
-  });
-  const names = peakFeatureNames(0);
+  const names = handFeatures(cands, env, hop);
   const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
   for (let k = 0; k < 6; k++) {
     assert.equal(col(k, 'runLength'), 6);
@@ -253,17 +258,7 @@ test("the context evidence (h-onset66): the rules' onsets' grid, the file's rate
     main: k < mains.length ? 1 : 0,
     source: k < mains.length ? 0 : 2,
   }));
-  peakFeatures(cands, {
-    env,
-    hopSeconds: hop,
-    groups: 0,
-    fineEnergy: new Float64Array(2000).fill(1e-4),
-    tickSeconds: 0.001,
-    medianFrames: 20,
-    riseAfter: 10,
-    riseBefore: 10,
-  });
-  const names = peakFeatureNames(0);
+  const names = handFeatures(cands, env, hop);
   assert.deepEqual(names.slice(-CONTEXT_FEATURES.length), CONTEXT_FEATURES);
   const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
   // 11 candidates and 8 rules' onsets over the envelope's 2 s
