@@ -72,7 +72,13 @@ const ORD: Record<string, number> = {
   // read since (h-onset63: gbm56's held-out 36 and 37; items from h-onset59's dumps and the generator)
   'thirty-sixth': 36,
   'thirty-seventh': 37,
+  // read since (h-onset66: full songs, gbm63's held-out 38, main's 39 and 40; items from the songs' truth files)
+  'thirty-eighth': 38,
+  'thirty-ninth': 39,
+  fortieth: 40,
 };
+/** The sets of full songs (h-onset66: `--song-weight`). */
+const SONG_SETS = new Set([38, 39, 40]);
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
 const twin = (set: number) => (set === 23 ? 22 : set);
 /**
@@ -93,8 +99,23 @@ function columns(width: number): number[] {
     return Array.from({ length: (b ?? a) - a + 1 }, (_, j) => a + j).filter((j) => j < width);
   });
 }
+/**
+ * `--set-weights`: each set's rows weighted so every set weighs as much as the mean set (a drum set of 47 stems no
+ * longer outvotes a set of 24 songs); `--song-weight K`: the song sets' rows × K on top (h-onset66). Without either
+ * every row counts 1 (the trees of before, bit for bit).
+ */
+const SET_WEIGHTS = process.argv.includes('--set-weights');
+const SONG_WEIGHT = Number(arg('--song-weight') ?? 1);
+function rowWeights(sets: readonly number[], counts: ReadonlyMap<number, number>): number[] | undefined {
+  if (!SET_WEIGHTS && SONG_WEIGHT === 1) return undefined;
+  const mean = [...counts.values()].reduce((a, b) => a + b, 0) / Math.max(1, counts.size);
+  const w = new Map(
+    [...counts].map(([s, k]) => [s, (SET_WEIGHTS ? mean / k : 1) * (SONG_SETS.has(s) ? SONG_WEIGHT : 1)]),
+  );
+  return sets.map((s) => w.get(s)!);
+}
 /** trainBoosted over the chosen columns, the splits mapped back to the whole row. */
-function trainCols(X: Float64Array[], Y: number[], gain?: number[]): PeakModel['trees'] {
+function trainCols(X: Float64Array[], Y: number[], gain?: number[], weight?: number[]): PeakModel['trees'] {
   const cols = columns(X[0]!.length);
   const g = gain ? new Array<number>(cols.length).fill(0) : undefined;
   const { trees } = trainBoosted(
@@ -102,6 +123,8 @@ function trainCols(X: Float64Array[], Y: number[], gain?: number[]): PeakModel['
     Y,
     2,
     g,
+    GB,
+    weight,
   );
   if (gain && g) cols.forEach((j, i) => (gain[j] = g[i]!));
   return trees.map((t) => ({ split: t.split.map(([j, th]) => [cols[j]!, th] as [number, number]), leaf: t.leaf }));
@@ -188,19 +211,25 @@ const asModel = (trees: PeakModel['trees'], threshold: number): PeakModel => ({
   trees,
 });
 let FEATURES_GROUPS = 0;
-const THETAS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+const THETAS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
-function rows(files: FileDump[]): { X: Float64Array[]; Y: number[] } {
+function rows(sets: number[], data: ReadonlyMap<number, FileDump[]>): { X: Float64Array[]; Y: number[]; W?: number[] } {
   const X: Float64Array[] = [];
   const Y: number[] = [];
-  for (const f of files) {
-    const pos = matched(f.t, f.truth, 0.05);
-    f.x.forEach((x, k) => {
-      X.push(Float64Array.from(x, nan));
-      Y.push(pos.has(k) ? 1 : 0);
-    });
-  }
-  return { X, Y };
+  const S: number[] = [];
+  const counts = new Map<number, number>();
+  for (const s of sets)
+    for (const f of data.get(s)!) {
+      const pos = matched(f.t, f.truth, 0.05);
+      f.x.forEach((x, k) => {
+        X.push(Float64Array.from(x, nan));
+        Y.push(pos.has(k) ? 1 : 0);
+        S.push(s);
+      });
+      counts.set(s, (counts.get(s) ?? 0) + f.x.length);
+    }
+  const W = rowWeights(S, counts);
+  return W ? { X, Y, W } : { X, Y };
 }
 
 function train(sets: number[]): void {
@@ -233,9 +262,11 @@ function train(sets: number[]): void {
       data.get(s)!.reduce((a, f) => add(a, score(f.main, f.truth)), { tp: 0, fp: 0, fn: 0 }),
     );
   for (const fd of folds) {
-    const trainFiles = sets.filter((s) => fold(s) !== fd).flatMap((s) => data.get(s)!);
-    const { X, Y } = rows(trainFiles);
-    const m = asModel(trainCols(X, Y), 0.5);
+    const { X, Y, W } = rows(
+      sets.filter((s) => fold(s) !== fd),
+      data,
+    );
+    const m = asModel(trainCols(X, Y, undefined, W), 0.5);
     for (const s of sets.filter((s) => fold(s) === fd)) {
       const byTheta = new Map<number, { tp: number; fp: number; fn: number }>();
       for (const th of THETAS)
@@ -284,9 +315,9 @@ function train(sets: number[]): void {
     console.log(`| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${sign(b - a)} | ${c} |`);
   }
   // the final model: every set; in-sample figures beside
-  const { X, Y } = rows(sets.flatMap((s) => data.get(s)!));
+  const { X, Y, W } = rows(sets, data);
   const gain = new Array<number>(width).fill(0);
-  const final = asModel(trainCols(X, Y, gain), best);
+  const final = asModel(trainCols(X, Y, gain, W), best);
   const ins = pool(sets.flatMap((s) => data.get(s)!.map((f) => score(modelTimes(f, final, best), f.truth))));
   console.log(`\nin-sample (all sets, θ ${best}): F ${F(ins).toFixed(4)} vs main ${F(mainAll).toFixed(4)}`);
   console.log(
@@ -321,8 +352,9 @@ function train(sets: number[]): void {
         thetaByLoso: best,
         folds: folds.map((fd) => sets.filter((x) => fold(x) === fd)),
         dumps: Object.fromEntries(sets.map((s) => [`set-${s}.json`, sha(s)])),
-        base: 'dfdd424',
+        base: '074ee02',
         columns: columns(width),
+        weights: { setWeights: SET_WEIGHTS, songWeight: SONG_WEIGHT, songSets: [...SONG_SETS] },
       },
     };
     writeFileSync(PRESET, JSON.stringify(preset, null, 1) + '\n');

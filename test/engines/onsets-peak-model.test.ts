@@ -17,6 +17,8 @@ import {
   peakFeatures,
   peakModel,
   peakProbability,
+  readsContext,
+  CONTEXT_FEATURES,
   ROLL_FEATURES,
   RULE_FLAGS,
   type PeakCandidate,
@@ -74,7 +76,8 @@ test("peak model preset (the engine's, gbm63 since h-onset63): the code's whole 
   const m = peakModel();
   assert.equal(m.name, 'onset-peak-gbm63');
   assert.equal(ONSET_PARAMETERS.onsetModel.value, 1, 'the model is on by default (h-onset61)');
-  assert.deepEqual(m.features, peakFeatureNames(4));
+  // the row up to the roll and attack evidence (h-onset66's context evidence follows it)
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -CONTEXT_FEATURES.length));
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
@@ -144,7 +147,7 @@ test('peak model gbm63 (h-onset63): the whole row, the roll and attack evidence 
   const m = readPreset<PeakModel>('onset-peak-gbm63');
   infiniteThresholds(m.trees);
   assert.equal(m.name, 'onset-peak-gbm63');
-  assert.deepEqual(m.features, peakFeatureNames(4));
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -CONTEXT_FEATURES.length));
   assert.deepEqual(m.features.slice(-ROLL_FEATURES.length), ROLL_FEATURES);
   // its trees read gbm56's 22 columns and the roll and attack evidence, never the rules' flags
   const read = new Set(m.trees.flatMap((t) => t.split.map(([j]) => j)));
@@ -160,6 +163,53 @@ test('peak model gbm63 (h-onset63): the whole row, the roll and attack evidence 
   }
 });
 
+test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidence read, check rows to 1e-9', () => {
+  const m = peakModel(66);
+  assert.equal(m.name, 'onset-peak-gbm66');
+  assert.deepEqual(m.features, peakFeatureNames(4));
+  assert.deepEqual(m.features.slice(-CONTEXT_FEATURES.length), CONTEXT_FEATURES);
+  const read = new Set(m.trees.flatMap((t) => t.split.map(([j]) => j)));
+  for (let j = 22; j < 22 + RULE_FLAGS.length; j++) assert.ok(!read.has(j), `${m.features[j]} read`);
+  assert.ok(
+    [...read].some((j) => j >= m.features.length - CONTEXT_FEATURES.length),
+    'no context column read',
+  );
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
+  // the engine reads it by its round (onsetModelPreset 66), gbm63 by default; only gbm66's rows need the context
+  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 63);
+  assert.ok(readsContext(m));
+  assert.ok(!readsContext(peakModel(63)));
+  // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
+  const inp = input(echoes().x);
+  let cands: PeakCandidate[] = [];
+  detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
+  const want = acceptPeaks(cands, m, m.threshold, onsetDefaults().minIntervalSeconds).map(
+    (c) => Math.round(c.t * 10000) / 10000,
+  );
+  const params = { ...onsetDefaults(), onsetModelPreset: 66, onsetModelThreshold: m.threshold };
+  assert.deepEqual(detectOnsets(inp, params).times, want);
+  assert.throws(() => peakModel(60), /no such preset/);
+});
+
+/** The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy): the feature names. */
+function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): string[] {
+  peakFeatures(cands, {
+    env,
+    hopSeconds: hop,
+    groups: 0,
+    fineEnergy: new Float64Array(2000).fill(1e-4),
+    tickSeconds: 0.001,
+    medianFrames: 20,
+    riseAfter: 10,
+    riseBefore: 10,
+  });
+  return peakFeatureNames(0);
+}
+
 test('the roll evidence: six candidates 50 ms apart are one run, a lone one 0.5 s on is none', () => {
   const hop = 0.005;
   const env = new Float64Array(400).fill(0.01);
@@ -173,17 +223,7 @@ test('the roll evidence: six candidates 50 ms apart are one run, a lone one 0.5 
     main: t < 0.3 ? 1 : 0,
     source: 0,
   }));
-  peakFeatures(cands, {
-    env,
-    hopSeconds: hop,
-    groups: 0,
-    fineEnergy: new Float64Array(2000).fill(1e-4),
-    tickSeconds: 0.001,
-    medianFrames: 20,
-    riseAfter: 10,
-    riseBefore: 10,
-  });
-  const names = peakFeatureNames(0);
+  const names = handFeatures(cands, env, hop);
   const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
   for (let k = 0; k < 6; k++) {
     assert.equal(col(k, 'runLength'), 6);
@@ -200,6 +240,42 @@ test('the roll evidence: six candidates 50 ms apart are one run, a lone one 0.5 
   // a one-frame peak out of a flat floor: its rise is one hop, its slope over 30 ms (1 − 0.01) / 1
   assert.ok(Math.abs(col(6, 'riseSeconds') - hop) < 1e-9);
   assert.ok(Math.abs(col(6, 'slope30') - 0.99) < 1e-9);
+});
+
+test("the context evidence (h-onset66): the rules' onsets' grid, the file's rates, the rank among neighbours", () => {
+  const hop = 0.005;
+  const env = new Float64Array(400).fill(0.01);
+  // the rules' onsets every 0.1 s from 0.2 to 0.9 s (the most common gap: the grid step), two low-floor candidates:
+  // one on the grid at 1.0 s, one 0.4 of a step off it at 1.26 s; a louder one 20 ms after the second
+  const mains = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+  const times = [...mains, 1.0, 1.26, 1.28];
+  const levels = [...mains.map(() => 1), 0.3, 0.2, 0.5];
+  times.forEach((t, k) => (env[Math.round(t / hop)] = levels[k]!));
+  const cands: PeakCandidate[] = times.map((t, k) => ({
+    t,
+    p: Math.round(t / hop),
+    s: 0,
+    main: k < mains.length ? 1 : 0,
+    source: k < mains.length ? 0 : 2,
+  }));
+  const names = handFeatures(cands, env, hop);
+  assert.deepEqual(names.slice(-CONTEXT_FEATURES.length), CONTEXT_FEATURES);
+  const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
+  // 11 candidates and 8 rules' onsets over the envelope's 2 s
+  assert.ok(Math.abs(col(9, 'fileCandRate') - 11 / 2) < 1e-9);
+  assert.ok(Math.abs(col(9, 'fileMainRate') - 8 / 2) < 1e-9);
+  assert.ok(Math.abs(col(9, 'gridStep') - 0.1) < 1e-9);
+  // on the grid: every rules' onset within four steps (0.6 … 0.9 s) a whole number of steps away
+  assert.ok(col(8, 'gridOffset') < 1e-9);
+  assert.equal(col(8, 'gridShare'), 1);
+  // off the grid: 0.36 s from 0.9 s (the one rules' onset within four steps), 0.4 of a step from a whole number
+  assert.ok(Math.abs(col(9, 'gridOffset') - 0.4) < 1e-6);
+  assert.equal(col(9, 'gridShare'), 0);
+  // within ± 0.25 s of 1.26 s only the louder one at 1.28 s: it ranks first, the quieter second
+  assert.equal(col(9, 'envRank'), 1);
+  assert.equal(col(10, 'envRank'), 0);
+  // no band energies: the band-shape evidence is missing
+  assert.ok(Number.isNaN(col(9, 'bandShapeChange')));
 });
 
 /**

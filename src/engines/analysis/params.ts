@@ -526,7 +526,21 @@ export const ONSET_PARAMETERS = {
       "the evidence it reads: the onset flux's groups, novelty, coherence, band energies; elsewhere, e.g. the tempo " +
       "task's and comp's mel-envelope onsets, the rules stand); 0: the rules",
   ),
-  onsetModelThreshold: p(0.45, 'probability', [0.05, 0.95], "the peak model's acceptance threshold (chosen by LOSO)"),
+  onsetModelThreshold: p(
+    0.45,
+    'probability',
+    [0.05, 0.95],
+    "the peak model's acceptance threshold (chosen by LOSO: gbm63's 0.45; another preset's own in its `threshold`)",
+  ),
+  onsetModelPreset: p(
+    63,
+    'round',
+    [56, 66],
+    'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
+      '63 gbm63 (the roll and attack evidence), 66 gbm66 (h-onset66: and the context evidence, each set weighted ' +
+      'alike; its θ in the preset)',
+    true,
+  ),
   onsetModelFloor: p(
     0.3,
     'of the flux delta',
@@ -539,6 +553,42 @@ export const ONSET_PARAMETERS = {
     [0.005, 0.1],
     "the candidates' peak window: each the largest within ± this (main's fluxPeakWindowSeconds; 0.015 s, with 97 % " +
       'of the truth near a candidate against 93 %, lost on LOSO: more echoes and neighbours accepted)',
+  ),
+  onsetModelRunMaxGapSeconds: p(
+    0.15,
+    's',
+    [0.02, 1],
+    "the peak model's roll evidence (h-onset63): a run's largest gap between candidates (32nd and 64th rolls: " +
+      '40–95 ms); a feature definition — a new value needs a retrained preset',
+  ),
+  onsetModelRunMaxRatio: p(
+    1.5,
+    'ratio',
+    [1, 4],
+    "the peak model's roll evidence: each gap of a run within this ratio of the gap before it (or its inverse); a " +
+      'feature definition',
+  ),
+  onsetModelAttackSeconds: p(
+    0.03,
+    's',
+    [0.005, 0.2],
+    "the peak model's attack evidence (h-onset63) and band-shape evidence (h-onset66): the span before and after the " +
+      'peak it compares; a feature definition',
+  ),
+  onsetModelNeighbourSeconds: p(
+    0.25,
+    's',
+    [0.02, 2],
+    "the peak model's context evidence (h-onset66): a candidate's rank by envelope among the candidates within ± " +
+      'this; a feature definition',
+  ),
+  onsetModelGridToleranceSeconds: p(
+    0.02,
+    's',
+    [0.002, 0.1],
+    "the peak model's grid evidence (h-onset66): a rules' onset lies on the candidate's grid when its distance is " +
+      "within this of a whole number of grid steps (the most common gap between the rules' onsets); a feature " +
+      'definition',
   ),
 } as const;
 

@@ -16,7 +16,7 @@
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter, onsetEnergyBandLowHz } from '../analysis/params.js';
 import { lowerBound } from '../order.js';
-import { acceptPeaks, peakFeatures, peakModel, type PeakCandidate } from './peak-model.js';
+import { acceptPeaks, peakFeatures, peakModel, readsContext, type PeakCandidate } from './peak-model.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -1290,7 +1290,10 @@ export function detectOnsets(
     };
     for (const c of cands) c.flags = ruleFlags(c, trace, kinds, params.minIntervalSeconds);
     const spans = tailSpans(tickSeconds, params);
+    const round = checkParameter('onsetModelPreset', ONSET_PARAMETERS.onsetModelPreset, params.onsetModelPreset);
     peakFeatures(cands, {
+      // the context evidence (h-onset66) only where it is read: a dump, or a preset whose trees read it
+      context: options.onCandidates !== undefined || (model && readsContext(peakModel(round))),
       env,
       hopSeconds,
       columns: columns.scaled,
@@ -1318,7 +1321,7 @@ export function detectOnsets(
         ONSET_PARAMETERS.onsetModelThreshold,
         params.onsetModelThreshold,
       );
-      const kept = acceptPeaks(cands, peakModel(), threshold, params.minIntervalSeconds);
+      const kept = acceptPeaks(cands, peakModel(round), threshold, params.minIntervalSeconds);
       out.splice(0, out.length, ...kept.map((c) => ({ t: c.t, s: c.s, e: 0, p: c.p })));
     }
   }

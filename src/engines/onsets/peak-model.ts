@@ -8,6 +8,7 @@
  * first 22), and the engine applies the trees only to input with the evidence they were trained on (detectOnsets:
  * otherwise the rules' onsets stand).
  */
+import { ONSET_PARAMETERS } from '../analysis/params.js';
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 
@@ -51,17 +52,46 @@ export const ROLL_FEATURES = [
   'attackDelay',
   'attack30Db',
 ];
-/** A run's largest gap between candidates, s (32nd and 64th rolls: 40–95 ms). */
-export const RUN_MAX_GAP = 0.15;
-/** A run's gaps: each at most this ratio of the one before it (or at least its inverse). */
-export const RUN_MAX_RATIO = 1.5;
-/** The attack evidence's span, s (a slow attack rises over tens of ms). */
-export const ATTACK_SECONDS = 0.03;
+/**
+ * The context evidence (h-onset66), after the roll and attack evidence: what a lone note under a texture has and a
+ * drum stem's ring does not, read against its file and its neighbours — the file's candidates and rules' onsets per
+ * second, the median coherence of the rules' onsets, the candidate's height over the rules' onsets' median height;
+ * the grid of the rules' onsets (its step: their most common gap, s; the median distance of the rules' onsets within
+ * four steps from a whole number of steps, of a step; the share within GRID_TOLERANCE of one); its rank by envelope
+ * among the candidates within ± NEIGHBOUR_SECONDS (0: the largest); the band energies' total rise, the largest rise
+ * of a band holding ≥ 1 % of the energy beyond the total's (dB) and the shape's change (1 − the cosine of the band
+ * magnitudes) over ATTACK_SECONDS before and after the peak; the time since the last rules' onset whose most rising
+ * band is the candidate's (s, within 2 s).
+ */
+export const CONTEXT_FEATURES = [
+  'fileCandRate',
+  'fileMainRate',
+  'fileCoherence',
+  'heightOverFile',
+  'gridStep',
+  'gridOffset',
+  'gridShare',
+  'envRank',
+  'bandTotalRiseDb',
+  'bandExcessDb',
+  'bandShapeChange',
+  'sameBandGap',
+];
+/** A run's largest gap between candidates, s (32nd and 64th rolls: 40–95 ms; params.ts). */
+export const RUN_MAX_GAP = ONSET_PARAMETERS.onsetModelRunMaxGapSeconds.value;
+/** A run's gaps: each at most this ratio of the one before it (or at least its inverse; params.ts). */
+export const RUN_MAX_RATIO = ONSET_PARAMETERS.onsetModelRunMaxRatio.value;
+/** The attack evidence's span, s (a slow attack rises over tens of ms; params.ts). */
+export const ATTACK_SECONDS = ONSET_PARAMETERS.onsetModelAttackSeconds.value;
+/** The context evidence's neighbourhood, s (params.ts). */
+export const NEIGHBOUR_SECONDS = ONSET_PARAMETERS.onsetModelNeighbourSeconds.value;
+/** The grid evidence's tolerance, s (params.ts). */
+export const GRID_TOLERANCE = ONSET_PARAMETERS.onsetModelGridToleranceSeconds.value;
 
 /**
  * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow
- * them, then the roll and attack evidence: a model of the first 22, onset-peak-gbm56, or of the first 33, gbm59,
- * reads the longer rows unchanged).
+ * them, then the roll and attack evidence, then the context evidence: a model of the first 22, onset-peak-gbm56,
+ * of the first 33, gbm59, or of the first 44, gbm63, reads the longer rows unchanged).
  */
 export function peakFeatureNames(groups: number): string[] {
   return [
@@ -86,6 +116,7 @@ export function peakFeatureNames(groups: number): string[] {
     ...Array.from({ length: groups }, (_, g) => `g${g}`),
     ...RULE_FLAGS,
     ...ROLL_FEATURES,
+    ...CONTEXT_FEATURES,
   ];
 }
 
@@ -124,6 +155,8 @@ export interface PeakEvidence {
   /** The energy rise's spans after and before the onset, ticks (tailSpans). */
   riseAfter: number;
   riseBefore: number;
+  /** Whether to compute the context evidence (default true; false: its columns missing — gbm63 never reads them). */
+  context?: boolean;
 }
 
 const db = (r: number) => (r > 0 ? 10 * Math.log10(r) : -100);
@@ -174,6 +207,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   const runs = candidateRuns(cands, envAt);
   const f30 = Math.max(1, Math.round(ATTACK_SECONDS / hop));
   const t30 = Math.max(1, Math.round(ATTACK_SECONDS / ev.tickSeconds));
+  const rows: number[][] = [];
   cands.forEach((c, k) => {
     const p = Math.min(Math.max(0, n - 1), c.p);
     const e = n ? env[p]! : NaN;
@@ -263,9 +297,152 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       tick >= 0 && tick < fe.length ? (peakTick - tick) * ev.tickSeconds : NaN,
       tick >= 0 && tick < fe.length && tick >= t30 ? db(sumAfter / Math.max(1e-30, sumBefore)) : NaN,
     ];
+    rows.push(x);
+  });
+  // the context evidence reads the rows' heights (column 3) and coherences (column 10)
+  const context =
+    ev.context === false
+      ? cands.map(() => new Array<number>(CONTEXT_FEATURES.length).fill(NaN))
+      : contextEvidence(cands, ev, envAt, rows);
+  cands.forEach((c, k) => {
+    const x = [...rows[k]!, ...context[k]!];
     const row = new Float64Array(x.length);
     for (let j = 0; j < x.length; j++) row[j] = Number.isFinite(x[j]!) ? x[j]! : NaN;
     c.x = row;
+  });
+}
+
+const medianOf = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1]! : NaN;
+};
+
+/**
+ * Each candidate's context evidence (CONTEXT_FEATURES' order; candidates sorted by t, p set). The file's figures
+ * and the grid read the rules' onsets (main = 1), the neighbours every candidate.
+ */
+function contextEvidence(
+  cands: readonly PeakCandidate[],
+  ev: PeakEvidence,
+  envAt: (c: PeakCandidate) => number,
+  rows: readonly (readonly number[])[],
+): number[][] {
+  const { env, hopSeconds: hop } = ev;
+  const seconds = Math.max(hop, env.length * hop);
+  const mains = cands.filter((c) => c.main);
+  const mainTimes = mains.map((c) => c.t);
+  // the rules' onsets' median coherence and height (the rows' columns 10 and 3)
+  const mainRows = rows.filter((_, k) => cands[k]!.main);
+  const fileCoherence = medianOf(mainRows.map((x) => x[10]!));
+  const fileHeight = medianOf(mainRows.map((x) => x[3]!));
+  // the grid step: the most common gap between consecutive rules' onsets (10 ms bins, 60 ms … 1 s; ties: shorter)
+  const bins = new Map<number, number>();
+  for (let i = 1; i < mainTimes.length; i++) {
+    const g = Math.round((mainTimes[i]! - mainTimes[i - 1]!) * 100);
+    if (g >= 6 && g <= 100) bins.set(g, (bins.get(g) ?? 0) + 1);
+  }
+  let step = NaN;
+  let most = 0;
+  for (const [g, k] of [...bins].sort((a, b) => a[0] - b[0])) if (k > most) [step, most] = [g / 100, k];
+  // each band's most rising band (as bandRiseMaxDb: the frame after the peak against three before)
+  const be = ev.bandEnergy;
+  const B = be && be.bands > 0 && be.values.length >= be.bands ? be.bands : 0;
+  const frames = B ? Math.floor(be!.values.length / B) : 0;
+  const topBand = (p: number) => {
+    if (!B) return -1;
+    const after = Math.min(frames - 1, p + 1);
+    const before = Math.max(0, p - 3);
+    let best = -1;
+    let top = -Infinity;
+    for (let b = 0; b < B; b++) {
+      const r = db((be!.values[after * B + b]! + 1e-20) / (be!.values[before * B + b]! + 1e-20));
+      if (r > top) [best, top] = [b, r];
+    }
+    return best;
+  };
+  const bands = cands.map((c) => topBand(Math.min(Math.max(0, frames - 1), c.p)));
+  const span = Math.max(1, Math.round(ATTACK_SECONDS / hop));
+  const lastByBand = new Map<number, number>();
+  let lo = 0;
+  let hi = 0;
+  let m0 = 0;
+  // buffers reused across the candidates
+  const res: number[] = [];
+  const before = new Float64Array(B);
+  const after = new Float64Array(B);
+  return cands.map((c, k) => {
+    // the rules' onsets within four grid steps (not the candidate itself)
+    let gridOffset = NaN;
+    let gridShare = NaN;
+    if (step > 0) {
+      while (m0 < mainTimes.length && mainTimes[m0]! < c.t - 4 * step) m0++;
+      res.length = 0;
+      let on = 0;
+      for (let i = m0; i < mainTimes.length && mainTimes[i]! <= c.t + 4 * step; i++) {
+        const d = Math.abs(mainTimes[i]! - c.t);
+        if (d < GRID_TOLERANCE) continue;
+        const r = Math.abs(d - step * Math.round(d / step));
+        res.push(r);
+        if (r <= GRID_TOLERANCE) on++;
+      }
+      if (res.length) {
+        res.sort((a, b) => a - b);
+        gridOffset = res[res.length >> 1]! / step;
+        gridShare = on / res.length;
+      }
+    }
+    // the rank among the candidates within ± NEIGHBOUR_SECONDS
+    while (cands[lo]!.t < c.t - NEIGHBOUR_SECONDS) lo++;
+    while (hi < cands.length && cands[hi]!.t <= c.t + NEIGHBOUR_SECONDS) hi++;
+    const e = envAt(c);
+    let rank = 0;
+    for (let i = lo; i < hi; i++) if (i !== k && envAt(cands[i]!) > e) rank++;
+    // the band shape across the peak
+    let total = NaN;
+    let excess = NaN;
+    let shape = NaN;
+    const p = c.p;
+    if (B && p - span >= 0 && p + span < frames) {
+      before.fill(0);
+      after.fill(0);
+      for (let i = 1; i <= span; i++)
+        for (let b = 0; b < B; b++) {
+          before[b]! += be!.values[(p - i) * B + b]!;
+          after[b]! += be!.values[(p + i) * B + b]!;
+        }
+      let tb = 0;
+      let ta = 0;
+      let dot = 0;
+      for (let b = 0; b < B; b++) {
+        tb += before[b]!;
+        ta += after[b]!;
+        dot += Math.sqrt(before[b]! * after[b]!);
+      }
+      total = db((ta + 1e-30) / (tb + 1e-30));
+      let ex = -100;
+      for (let b = 0; b < B; b++)
+        if (after[b]! >= 0.01 * ta) ex = Math.max(ex, db((after[b]! + 1e-30) / (before[b]! + 1e-30)) - total);
+      excess = ta > 0 ? ex : NaN;
+      shape = tb > 0 && ta > 0 ? 1 - dot / Math.sqrt(tb * ta) : NaN;
+    }
+    // the last rules' onset before it whose most rising band is this one's
+    const last = bands[k]! >= 0 ? lastByBand.get(bands[k]!) : undefined;
+    const sameBandGap = last !== undefined && c.t - last <= 2 ? c.t - last : NaN;
+    if (c.main && bands[k]! >= 0) lastByBand.set(bands[k]!, c.t);
+    return [
+      cands.length / seconds,
+      mains.length / seconds,
+      fileCoherence,
+      fileHeight > 0 ? rows[k]![3]! / fileHeight : NaN,
+      step,
+      gridOffset,
+      gridShare,
+      rank,
+      total,
+      excess,
+      shape,
+      sameBandGap,
+    ];
   });
 }
 
@@ -373,20 +550,37 @@ export function acceptPeaks(
 }
 
 /**
- * The engine's preset: h-onset63's gbm63 (gbm56's 22 features and the roll and attack evidence, trained on held-out
- * 12–14 and 18–37; LOSO 0.9042 against gbm56's form retrained 0.9040; judged once on held-out 38, full songs: the
- * rules 0.9504, gbm56 0.9551, gbm63 0.9595). h-olearn56's gbm56 (22 features, the engine's preset from h-onset61 to
- * h-onset63) and h-onset59's gbm59 (with the rules' flags) are kept beside it. On by default since h-onset61.
+ * The engine's presets by round (ONSET_PARAMETERS.onsetModelPreset): h-olearn56's gbm56 (22 features, the engine's
+ * preset from h-onset61 to h-onset63), h-onset59's gbm59 (with the rules' flags), h-onset63's gbm63 (gbm56's 22
+ * features and the roll and attack evidence, trained on held-out 12–14 and 18–37; judged once on held-out 38: the
+ * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default), h-onset66's gbm66 (and the context evidence, trained on
+ * held-out 12–14, 18–21, 37–40 with each set weighted alike). On by default since h-onset61.
  */
-export const PEAK_MODEL_PRESET = 'onset-peak-gbm63';
-/** presets/onset-peak-gbm63.json (src/presets.ts). */
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66] as const;
+/** The preset's name of a round (onset-peak-gbmN). */
+export function peakModelPresetName(round: number): string {
+  if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
+    throw new Error(`onsetModelPreset ${round}: no such preset (${PEAK_MODEL_ROUNDS.join(', ')})`);
+  return `onset-peak-gbm${round}`;
+}
+/** Whether a preset's trees read a context column (CONTEXT_FEATURES: the row's last columns). */
+export function readsContext(m: PeakModel): boolean {
+  const from = m.features.length - CONTEXT_FEATURES.length;
+  const named = CONTEXT_FEATURES.every((f, j) => m.features[from + j] === f);
+  return named && m.trees.some((t) => t.split.some(([j]) => j >= from));
+}
+/** The engine's default preset's name (onsetModelPreset's default). */
+export const PEAK_MODEL_PRESET = peakModelPresetName(ONSET_PARAMETERS.onsetModelPreset.value);
+/** presets/onset-peak-gbmN.json of the default round (src/presets.ts). */
 export const PEAK_MODEL_FILE = presetPath(`${PEAK_MODEL_PRESET}.json`);
-let loaded: PeakModel | undefined;
-/** The preset (read once). */
-export function peakModel(): PeakModel {
-  if (!loaded) {
-    loaded = readPreset<PeakModel>(PEAK_MODEL_PRESET);
-    infiniteThresholds(loaded.trees);
+const loaded = new Map<number, PeakModel>();
+/** A round's preset (read once; default: the engine's). */
+export function peakModel(round: number = ONSET_PARAMETERS.onsetModelPreset.value): PeakModel {
+  let m = loaded.get(round);
+  if (!m) {
+    m = readPreset<PeakModel>(peakModelPresetName(round));
+    infiniteThresholds(m.trees);
+    loaded.set(round, m);
   }
-  return loaded;
+  return m;
 }
