@@ -207,14 +207,20 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   const runs = candidateRuns(cands, envAt);
   const f30 = Math.max(1, Math.round(ATTACK_SECONDS / hop));
   const t30 = Math.max(1, Math.round(ATTACK_SECONDS / ev.tickSeconds));
-  const rows: number[][] = [];
+  // every row in one buffer (a view per candidate: no allocation of its own), the raw values first — the context
+  // evidence reads them — then each non-finite value made NaN
+  const width = peakFeatureNames(ev.groups).length;
+  const from = width - CONTEXT_FEATURES.length;
+  const buffer = new Float64Array(cands.length * width);
+  const rows = cands.map((_, k) => buffer.subarray(k * width, (k + 1) * width));
+  // the local median's window, sorted in one scratch array
+  const seg = new Float64Array(2 * Math.max(0, ev.medianFrames) + 1);
   cands.forEach((c, k) => {
     const p = Math.min(Math.max(0, n - 1), c.p);
     const e = n ? env[p]! : NaN;
-    const seg: number[] = [];
-    for (let i = Math.max(0, p - ev.medianFrames); i <= Math.min(n - 1, p + ev.medianFrames); i++) seg.push(env[i]!);
-    seg.sort((a, b) => a - b);
-    const median = seg.length ? seg[seg.length >> 1]! : NaN;
+    let len = 0;
+    for (let i = Math.max(0, p - ev.medianFrames); i <= Math.min(n - 1, p + ev.medianFrames); i++) seg[len++] = env[i]!;
+    const median = len ? sortedWindow(seg, len)[len >> 1]! : NaN;
     const prev = cands[k - 1];
     const next = cands[k + 1];
     let low = e;
@@ -297,19 +303,22 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       tick >= 0 && tick < fe.length ? (peakTick - tick) * ev.tickSeconds : NaN,
       tick >= 0 && tick < fe.length && tick >= t30 ? db(sumAfter / Math.max(1e-30, sumBefore)) : NaN,
     ];
-    rows.push(x);
+    if (x.length !== from) throw new Error(`peakFeatures: a row of ${x.length} values, the names say ${from}`);
+    rows[k]!.set(x);
   });
-  // the context evidence reads the rows' heights (column 3) and coherences (column 10)
-  const context =
-    ev.context === false
-      ? cands.map(() => new Array<number>(CONTEXT_FEATURES.length).fill(NaN))
-      : contextEvidence(cands, ev, envAt, rows);
+  // the context evidence reads the rows' heights (column 3) and coherences (column 10); without it its columns are NaN
+  if (ev.context === false) for (const row of rows) row.fill(NaN, from);
+  else contextEvidence(cands, ev, envAt, rows).forEach((x, k) => rows[k]!.set(x, from));
   cands.forEach((c, k) => {
-    const x = [...rows[k]!, ...context[k]!];
-    const row = new Float64Array(x.length);
-    for (let j = 0; j < x.length; j++) row[j] = Number.isFinite(x[j]!) ? x[j]! : NaN;
+    const row = rows[k]!;
+    for (let j = 0; j < width; j++) if (!Number.isFinite(row[j]!)) row[j] = NaN;
     c.x = row;
   });
+}
+
+/** The first `len` values of `xs` sorted ascending in place (numbers compared as (a, b) => a − b). */
+function sortedWindow(xs: Float64Array, len: number): Float64Array {
+  return xs.subarray(0, len).sort((a, b) => a - b);
 }
 
 const medianOf = (xs: number[]): number => {
@@ -325,7 +334,7 @@ function contextEvidence(
   cands: readonly PeakCandidate[],
   ev: PeakEvidence,
   envAt: (c: PeakCandidate) => number,
-  rows: readonly (readonly number[])[],
+  rows: readonly ArrayLike<number>[],
 ): number[][] {
   const { env, hopSeconds: hop } = ev;
   const seconds = Math.max(hop, env.length * hop);
