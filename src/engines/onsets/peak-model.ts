@@ -10,6 +10,7 @@
  */
 import { ONSET_PARAMETERS } from '../analysis/params.js';
 import { presetPath, readPreset } from '../../presets.js';
+import { kthSmallest } from '../order.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 
 /**
@@ -321,9 +322,10 @@ function sortedWindow(xs: Float64Array, len: number): Float64Array {
   return xs.subarray(0, len).sort((a, b) => a - b);
 }
 
+/** The upper middle of xs' finite values (NaN for none). */
 const medianOf = (xs: number[]): number => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1]! : NaN;
+  const s = xs.filter((x) => Number.isFinite(x));
+  return s.length ? kthSmallest(s, s.length >> 1) : NaN;
 };
 
 /**
