@@ -196,6 +196,11 @@
  * songs without a tonic pedal, tonic pedals in both halves, dominant pedals as a control, progressions drawn per
  * song, added-sixth/spread/first-inversion chord colours, rake/hop/swell/pump/zigzag arrangements, A B A B B,
  * tresillo melody cells, a swung player, 35 kHz, A4 = 443 Hz and celeste chords, a rotary speaker, seeds 106000 + i).
+ * `--fresh45` (sixty-seventh round) adds its held-out set (fixtures/keyfresh45.ts fresh45KeySpecs(), 30 major and 14
+ * minor songs that all establish their tonic: authentic, plagal and modal cadences, tonic vamps, twelve-bar blues;
+ * borrowed chords, secondary dominants, 11 modulating bridges that return, 12 key-ambiguous intros, fades and cold
+ * endings; finite-difference strings and an electric piano's tine through its pickup; 33 kHz, A4 = 445 Hz and
+ * A4 = 432 Hz, drums and bass loud, a tape saturator, seeds 108000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -257,6 +262,7 @@ import { fresh41KeySet } from '../fixtures/keyfresh41.js';
 import { fresh42KeySet } from '../fixtures/keyfresh42.js';
 import { fresh43KeySet } from '../fixtures/keyfresh43.js';
 import { fresh44KeySet } from '../fixtures/keyfresh44.js';
+import { fresh45KeySet } from '../fixtures/keyfresh45.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -385,6 +391,7 @@ const SETS = [
   'fresh42 key set',
   'fresh43 key set',
   'fresh44 key set',
+  'fresh45 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -655,6 +662,7 @@ async function main() {
     fresh42KeySet,
     fresh43KeySet,
     fresh44KeySet,
+    fresh45KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
