@@ -1245,3 +1245,53 @@ test("comp held-out-45: sizes a mix of two spreads, edges other than 42's, 43's,
     [6201, 6202, 6203, 6204, 6205, 6207, 6209, 6210, 6211],
   );
 });
+
+// held-out-46 against every set before it (held-out-45 included)
+const set46 = sets.filter(([name]) => numberOf(name) === 46).flatMap(([, v]) => v);
+const before46 = sets.filter(([name]) => numberOf(name) < 46).flatMap(([, v]) => v);
+
+test('comp held-out-46: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before46.length, before45.length + set45.length, 'every earlier spec read, held-out-45 too');
+  // the Game Boy Advance sound driver's 21.024, 31.536 and 42.048 kHz
+  songsMadeNew(
+    46,
+    [set46, before46],
+    ['sfgmbank', 'opl3', 'fluidr3mono', 'timgm6mb'],
+    [21024, 31536, 42048],
+    [
+      [2, 3.5],
+      [24.5, 8.5],
+    ],
+    [0.15, 0.45],
+    [48],
+  );
+});
+
+test("comp held-out-46: sizes a mix of two spreads, edges other than 42's…45's; one faint kind in seven", () => {
+  // 17 faint and 26 ordinary of the 43 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set46,
+    [EVAL.FAINT_SPREAD_46, EVAL.ORDINARY_SPREAD_46],
+    [
+      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
+      [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
+    ],
+    [17, 26],
+    { late: [5, 2], early: [3, 1], detune: [1, 11], level: [2, 10], noise: [4, 2], clip: [2, 0] },
+    [6303, 6306],
+  );
+  const faintKinds = (s: Spec) =>
+    MIX_KINDS.filter(
+      (k) =>
+        s.kinds!.includes(k) &&
+        JSON.stringify((s.defectSizes as Spread)[k]) === JSON.stringify(EVAL.FAINT_SPREAD_46[k]),
+    ).length;
+  assert.deepEqual(
+    set46.filter((s) => faintKinds(s) === 1).map((s) => s.seed),
+    [6302, 6304, 6306, 6308, 6309, 6310, 6312],
+  );
+  // every spec but the speech detunes its takes (ordinary in all but one) and drops their level (ordinary in ten)
+  assert.equal(set46.filter((s) => s.kinds!.includes('detune') && s.kinds!.includes('level')).length, 12);
+});
