@@ -264,8 +264,8 @@ const ABS_GATE = ((a) => {
   return v ? { offMs: v[0]!, onMs: v[1]!, margin: v[2]! } : { offMs: 12, onMs: 10, margin: 0.5 };
 })(process.argv);
 /**
- * The take chosen: the highest score, among the gates' takes when `--gated` or `--veto` (as choice.ts modelChoices), then the
- * absolute-timing gate when `--abs-gate`.
+ * The take chosen: the highest score, among the gates' takes when `--gated` or `--veto` (as choice.ts modelChoices),
+ * then the absolute-timing gate when `--abs-gate`.
  */
 export const pick = (s: Pick<SectionRows, 'gate' | 'absLagMs'>, xs: number[], gated = GATED || VETO): number => {
   const allowed = xs.map((_, t) => !gated || s.gate[t]!);

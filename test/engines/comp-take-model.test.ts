@@ -629,7 +629,7 @@ test('comp take model gbm66: of two takes late alike under the MIDI guide, neith
   lateAlikeNotChosen(5, 'comp-take-gbm66', 'note starts against the reference');
 });
 
-test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level drop), not a take over the level fit', () => {
+test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level drop), not a take over the fit', () => {
   const v = (m: Partial<TakeSectionMeasures>) => {
     const x = { ...clean, ...m };
     return vetoesOf(x, measurePoints(x));

@@ -425,7 +425,8 @@ function modelChoices(
           }))
       : undefined;
     const gates = removed?.length
-      ? `${gated ? "the rules' gates removed" : 'vetoed'} ${removed.map((g) => `${names[g.take]} (${g.why})`).join(', ')}; `
+      ? `${gated ? "the rules' gates removed" : 'vetoed'} ` +
+        `${removed.map((g) => `${names[g.take]} (${g.why})`).join(', ')}; `
       : '';
     const decision: ModelDecision = {
       preset: model.name,
