@@ -1198,6 +1198,12 @@ test("comp held-out-44: defect sizes a realistic mix of two spreads, edges other
   );
 });
 
+// how many of a spec's kinds draw from the faint spread
+const faintKinds = (s: Spec, faint: Spread) =>
+  MIX_KINDS.filter(
+    (k) => s.kinds!.includes(k) && JSON.stringify((s.defectSizes as Spread)[k]) === JSON.stringify(faint[k]),
+  ).length;
+
 // held-out-45 against every set before it (held-out-44 included)
 const set45 = sets.filter(([name]) => numberOf(name) === 45).flatMap(([, v]) => v);
 const before45 = sets.filter(([name]) => numberOf(name) < 45).flatMap(([, v]) => v);
@@ -1234,14 +1240,8 @@ test("comp held-out-45: sizes a mix of two spreads, edges other than 42's, 43's,
     [6203, 6206],
   );
   // the specs with one faint kind only (where sections clearly best are likeliest: RESULTS counts them)
-  const faintKinds = (s: Spec) =>
-    MIX_KINDS.filter(
-      (k) =>
-        s.kinds!.includes(k) &&
-        JSON.stringify((s.defectSizes as Spread)[k]) === JSON.stringify(EVAL.FAINT_SPREAD_45[k]),
-    ).length;
   assert.deepEqual(
-    set45.filter((s) => faintKinds(s) === 1).map((s) => s.seed),
+    set45.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_45) === 1).map((s) => s.seed),
     [6201, 6202, 6203, 6204, 6205, 6207, 6209, 6210, 6211],
   );
 });
@@ -1282,14 +1282,8 @@ test("comp held-out-46: sizes a mix of two spreads, edges other than 42's…45's
     { late: [5, 2], early: [3, 1], detune: [1, 11], level: [2, 10], noise: [4, 2], clip: [2, 0] },
     [6303, 6306],
   );
-  const faintKinds = (s: Spec) =>
-    MIX_KINDS.filter(
-      (k) =>
-        s.kinds!.includes(k) &&
-        JSON.stringify((s.defectSizes as Spread)[k]) === JSON.stringify(EVAL.FAINT_SPREAD_46[k]),
-    ).length;
   assert.deepEqual(
-    set46.filter((s) => faintKinds(s) === 1).map((s) => s.seed),
+    set46.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_46) === 1).map((s) => s.seed),
     [6302, 6304, 6306, 6308, 6309, 6310, 6312],
   );
   // every spec but the speech detunes its takes (ordinary in all but one) and drops their level (ordinary in ten)
