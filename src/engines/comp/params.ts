@@ -495,7 +495,8 @@ export const COMP_CHOICE_PARAMETERS = {
       "(defectPoints, the take under the level fit only: a take over it may be the one the others' drops left " +
       'alone: held-out-45 6204 §6). 0: the model over every take (lr65 alone). 21 tuning sets (20, 25–28, 30–45; ' +
       '4 182 sections, 2 998 clearly best): lr65 alone 3 268 right, 2 438 clearly best; vetoed 3 296 / 2 462 ' +
-      '(leave-one-set-out over the thresholds 3 292 / 2 459); takeModelGate 1 3 267 / 2 445',
+      '(leave-one-set-out over the thresholds 3 292 / 2 459); takeModelGate 1 3 267 / 2 445. Held-out-46 (judged ' +
+      'once): lr65 alone 170, vetoed 170 of 200; clearly best 71 and 72 of 72',
     true,
   ),
   vetoPitchPoints: p(
