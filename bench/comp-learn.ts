@@ -7,14 +7,22 @@
  * Leave-one-set-out over the dumps given; `--write FILE` trains on all of them and writes the preset.
  *
  *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--features N]
- *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated] [--abs-gate [OFF,ON,MARGIN]]
+ *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated] [--veto] [--abs-gate [OFF,ON,MARGIN]]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { absentOf, chooseTakes, defectsOf, gateOf, measurePoints, parseWeights } from '../src/engines/comp/choice.js';
+import {
+  absentOf,
+  chooseTakes,
+  defectsOf,
+  gateOf,
+  measurePoints,
+  parseWeights,
+  vetoesOf,
+} from '../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../src/engines/comp/measures.js';
 import { COMP_CHOICE_PARAMETERS } from '../src/engines/comp/params.js';
 import {
@@ -51,7 +59,7 @@ export interface SectionRows {
   /** The rules' choice. */
   hand: number;
   x: Float64Array[];
-  /** Per take, whether the rules' gates allow it (choice.ts gateOf: absence, defects). */
+  /** Per take, whether the rules' gates allow it (choice.ts gateOf: absence, defects; `--veto`: vetoesOf). */
   gate: boolean[];
   /** Per take, its note starts against the absolute reference (measures.ts absLagMs), for `--abs-gate`. */
   absLagMs: (number | null)[];
@@ -108,7 +116,8 @@ export function sectionsOf(file: string): SectionRows[] {
     const song = songs.get(`${g[0]!.mode} ${g[0]!.seed}`)!;
     const defects = row.map((m, t) => defectsOf(m, raw[t]!));
     const x = takeFeatures(row, raw, absentOf(row), defects, hand, song.ctx, song.index.get(g[0]!.section)!);
-    const gate = gateOf(absentOf(row), defects);
+    // `--veto` (h-comp67): the ordinary defects' gate (choice.ts vetoesOf, the engine's `takeModelVeto` 1) instead
+    const gate = gateOf(absentOf(row), VETO ? row.map((m, t) => vetoesOf(m, raw[t]!)) : defects);
     const absLagMs = row.map((m) => m.absLagMs ?? null);
     return {
       set,
@@ -130,6 +139,11 @@ const diff = (a: Float64Array, b: Float64Array) => Float64Array.from(a, (v, j) =
  * `takeModelGate` 1), so it trains on those only: a section whose clean take the gates remove gives no rows.
  */
 const GATED = process.argv.includes('--gated');
+/**
+ * `--veto` (h-comp67): the take is chosen among those the ordinary defects leave (choice.ts vetoesOf; the engine's
+ * `takeModelVeto` 1); with `--gated` the model trains on those takes only.
+ */
+const VETO = process.argv.includes('--veto');
 function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[] } {
   const X: Float64Array[] = [];
   const Y: number[] = [];
@@ -250,10 +264,10 @@ const ABS_GATE = ((a) => {
   return v ? { offMs: v[0]!, onMs: v[1]!, margin: v[2]! } : { offMs: 12, onMs: 10, margin: 0.5 };
 })(process.argv);
 /**
- * The take chosen: the highest score, among the gates' takes when `--gated` (as choice.ts modelChoices), then the
- * absolute-timing gate when `--abs-gate`.
+ * The take chosen: the highest score, among the gates' takes when `--gated` or `--veto` (as choice.ts modelChoices),
+ * then the absolute-timing gate when `--abs-gate`.
  */
-export const pick = (s: Pick<SectionRows, 'gate' | 'absLagMs'>, xs: number[], gated = GATED): number => {
+export const pick = (s: Pick<SectionRows, 'gate' | 'absLagMs'>, xs: number[], gated = GATED || VETO): number => {
   const allowed = xs.map((_, t) => !gated || s.gate[t]!);
   const top = argmax(xs.map((v, t) => (allowed[t] ? v : v - 1e12)));
   return (ABS_GATE && absoluteGate(xs, s.absLagMs, ABS_GATE, allowed)) ?? top;
@@ -344,7 +358,9 @@ function main(): void {
         trainer:
           'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' +
           `epochs ${epochs}` +
-          (GATED ? "; rows only from the takes the rules' gates allow (choice.ts gateOf)" : ''),
+          (GATED
+            ? `; rows only from the takes the rules' gates allow (choice.ts gateOf${VETO ? ' over vetoesOf' : ''})`
+            : ''),
         sets: sets,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },
@@ -375,7 +391,9 @@ function main(): void {
           'bench/learn.ts trainBoosted, pairwise rows (clean take − other, both orders), K 2, ' +
           `rounds ${o.rounds}, depth ${o.depth}, shrink ${o.shrink}, lambda ${o.lambda}, bins ${o.bins}, ` +
           `rows ${o.rows}, cols ${o.cols}, minHess ${o.minHess}, seed ${o.seed}; cover: training pairs per leaf` +
-          (GATED ? "; rows only from the takes the rules' gates allow (choice.ts gateOf)" : ''),
+          (GATED
+            ? `; rows only from the takes the rules' gates allow (choice.ts gateOf${VETO ? ' over vetoesOf' : ''})`
+            : ''),
         sets: sets,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { presetPath } from '../../src/presets.js';
-import { chooseTakes, measurePoints, parseWeights } from '../../src/engines/comp/choice.js';
+import { chooseTakes, defectsOf, measurePoints, parseWeights, vetoesOf } from '../../src/engines/comp/choice.js';
 import { FrameMeter, withPitch, type TakeFeatures } from '../../src/engines/comp/features.js';
 import { measureTakes, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
 import { native } from '../../src/native.js';
@@ -33,6 +33,13 @@ import {
 /** Sets `takeModelGate` (h-comp62), returning its value before. */
 function setGate(v: number): number {
   const p = COMP_CHOICE_PARAMETERS.takeModelGate as { value: number };
+  const was = p.value;
+  p.value = v;
+  return was;
+}
+/** Sets `takeModelVeto` (h-comp67), returning its value before. */
+function setVeto(v: number): number {
+  const p = COMP_CHOICE_PARAMETERS.takeModelVeto as { value: number };
   const was = p.value;
   p.value = v;
   return was;
@@ -368,17 +375,22 @@ test('comp take model, gated: the gates remove a 19 dB noise defect and a clippe
         assert.match(c.why, new RegExp(`the rules' gates removed take1 \\(defect: ${label}\\); the take model `));
         // the model's own choice among the two left: the higher score of takes 2 and 3
         assert.equal(c.chosen, d.takes[1]!.score >= d.takes[2]!.score ? 1 : 2);
-        // ungated, the same model would have read take 1 too (the gates' order, not the model, removed it)
+        // ungated and unvetoed, the same model would have read take 1 too (the gates' order removed it)
         setGate(0);
+        const vetoWas = setVeto(0);
         const open = chooseTakes(sections, [[bad, ...other]], parseWeights(undefined).weights, names)[0]!;
         setGate(1);
+        setVeto(vetoWas);
         assert.equal(open.model!.removed, undefined);
       }
-    // lr59 over every take (takeModelGate 0, the base's engine) chose the defect: what the gates prevent
+    // lr59 over every take (takeModelGate 0, takeModelVeto 0: the base's engine) chose the defect: what the gates
+    // prevent
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 1;
     setGate(0);
+    const vetoWas = setVeto(0);
     const noisy = [{ ...clean, noiseExcessDb: 19, noiseFloorDbfs: -51 }, ...other];
     assert.equal(chooseTakes(sections, [noisy], parseWeights(undefined).weights, names)[0]!.chosen, 0);
+    setVeto(vetoWas);
   } finally {
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     setGate(gateWas);
@@ -615,4 +627,71 @@ test('comp take model gbm66 (takeModel 5): lr65 features in trees, check pairs a
 
 test('comp take model gbm66: of two takes late alike under the MIDI guide, neither is chosen, the log names it', () => {
   lateAlikeNotChosen(5, 'comp-take-gbm66', 'note starts against the reference');
+});
+
+test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level drop), not a take over the fit', () => {
+  const v = (m: Partial<TakeSectionMeasures>) => {
+    const x = { ...clean, ...m };
+    return vetoesOf(x, measurePoints(x));
+  };
+  assert.deepEqual(v({}), []);
+  // pitch points 1.5 at a median 20 cents off (15 over the 5 free, 10 a point): the issue's ordinary detune
+  assert.deepEqual(v({ pitchMedianCents: 20, pitchP90Cents: 20 }), ['pitch']);
+  assert.deepEqual(v({ pitchMedianCents: 18, pitchP90Cents: 20 }), []);
+  // timing points 1.5 at 40 ms (30 over the 10 free, 20 a point)
+  assert.deepEqual(v({ timingMs: -40 }), ['timing']);
+  assert.deepEqual(v({ timingMs: 38 }), []);
+  // level at defectPoints (7 LU from the fit), a drop only: held-out-45 6204 §6's clean take read 7.7 LU over a fit
+  // its siblings' 9–12 dB drops had pulled down, and the rules' gates (defectsOf) removed it
+  assert.deepEqual(v({ levelDeltaLu: -7.7, voicedLufs: -25.7 }), ['level']);
+  assert.deepEqual(v({ levelDeltaLu: 7.7, voicedLufs: -10.3 }), []);
+  const over = { ...clean, levelDeltaLu: 7.7, voicedLufs: -10.3 };
+  assert.deepEqual(defectsOf(over, measurePoints(over)), ['level']);
+  // noise, clipping and the missing voice at defectPoints, as the rules read them
+  assert.deepEqual(v({ noiseExcessDb: 18, noiseFloorDbfs: -52 }), ['noise']);
+  assert.deepEqual(v({ clippedSamples: 40 }), ['clipping']);
+  assert.deepEqual(v({ missingFraction: 0.25 }), ['missing']);
+  assert.deepEqual(v({ jitterCents: 60 }), []);
+});
+
+test('comp veto: lr65 alone chose a take 24 cents flat over a noisy quiet one; vetoed, the clean take', () => {
+  // take 1 is clean but for a floor 12 dB up and 5 LU under the fit (faint: no defect); takes 2 and 3 sing 24 and 26
+  // cents off (pitch points 2.3 and 2.5: under the rules' defect but ordinary by the issue's sizes). lr65 over
+  // every take (takeModelVeto 0, the base's engine) chose take 2; vetoed, takes 2 and 3 are removed and logged
+  const row = [
+    { ...clean, noiseExcessDb: 12, noiseFloorDbfs: -58, levelDeltaLu: -5, voicedLufs: -23 },
+    { ...clean, pitchMedianCents: 24, pitchP90Cents: 30 },
+    { ...clean, pitchMedianCents: 26, pitchP90Cents: 32, timingMs: 12 },
+  ];
+  const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
+  const names = ['take1', 'take2', 'take3'];
+  const was = COMP_CHOICE_PARAMETERS.takeModel.value;
+  (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = 4;
+  const vetoWas = setVeto(0);
+  try {
+    const open = chooseTakes(sections, [row], parseWeights(undefined).weights, names)[0]!;
+    assert.equal(open.chosen, 1);
+    assert.equal(open.model!.removed, undefined);
+    setVeto(1);
+    const c = chooseTakes(sections, [row], parseWeights(undefined).weights, names)[0]!;
+    assert.equal(c.model!.preset, 'comp-take-lr65');
+    assert.equal(c.chosen, 0);
+    assert.deepEqual(c.model!.removed, [
+      { take: 1, why: 'defect: pitch' },
+      { take: 2, why: 'defect: pitch' },
+    ]);
+    // the rules chose take 1 too (fewer points), their reason stands, the veto and the model's own order beside it
+    assert.match(
+      c.why,
+      /; vetoed take2 \(defect: pitch\), take3 \(defect: pitch\); the take model scored take2 [\d.]+ over take1$/,
+    );
+    // the model's scores stand as they were: the veto removes takes, it does not rescore them
+    assert.deepEqual(
+      c.model!.takes.map((t) => t.score),
+      open.model!.takes.map((t) => t.score),
+    );
+  } finally {
+    (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
+    setVeto(vetoWas);
+  }
 });

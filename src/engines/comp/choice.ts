@@ -141,6 +141,31 @@ export function gateOf(absent: boolean[], defects: Measure[][]): boolean[] {
   return defects.map((d, t) => can[t]! && (!clean || d.length === 0));
 }
 
+/**
+ * The ordinary defects that veto a take before the take model decides (`takeModelVeto` 1, h-comp67): pitch at
+ * `vetoPitchPoints`, timing at `vetoTimingPoints`, noise, clipping and the expected voice missing at `defectPoints`
+ * (defectsOf's reading), and the level only where the take stands under the level fit (a drop): a take over it may
+ * be the clean one that its siblings' drops left alone (held-out-45 6204 §6: two takes 9–12 dB down and a missing one
+ * put the fit at the dropped takes, and the clean take read 7.7 LU over it). Its gate is gateOf's.
+ */
+export function vetoesOf(m: TakeSectionMeasures, raw: Points): Measure[] {
+  const C = COMP_CHOICE_PARAMETERS;
+  const at: Record<Measure, number> = {
+    pitch: C.vetoPitchPoints.value,
+    timing: C.vetoTimingPoints.value,
+    noise: C.defectPoints.value,
+    clipping: C.defectPoints.value,
+    level: C.defectPoints.value,
+    missing: C.defectPoints.value,
+    stability: Infinity,
+  };
+  return MEASURES.filter((k) =>
+    k === 'missing'
+      ? m.missingFraction / COMP_POINT_SCALES.missingFraction.value >= at.missing
+      : raw[k] >= at[k] && (k !== 'level' || (m.levelDeltaLu ?? 0) < 0),
+  );
+}
+
 export interface SectionChoice {
   section: Section;
   /** Per take: weighted points per measure, the total, and the measures it carries a defect on. */
@@ -181,8 +206,9 @@ export interface ModelDecision {
   /** The rules' choice (hand-weighted points, switch cost) when it is not the model's; null when they agree. */
   rulesChose: number | null;
   /**
-   * Gated (`takeModelGate` 1, h-comp62): the takes the rules' gates removed before the model chose, and why (absent,
-   * or the defect's measure); the model chose among the others. Absent when the model read every take.
+   * Gated (`takeModelGate` 1, h-comp62) or vetoed (`takeModelVeto` 1, h-comp67: vetoesOf): the takes removed before
+   * the model chose, and why (absent, or the defect's measure); the model chose among the others. Absent when the
+   * model read every take.
    */
   removed?: { take: number; why: string }[];
 }
@@ -358,6 +384,7 @@ function modelChoices(
   ctx: TakeContext | undefined,
 ): SectionChoice[] {
   const gated = COMP_CHOICE_PARAMETERS.takeModelGate.value >= 0.5;
+  const vetoed = !gated && COMP_CHOICE_PARAMETERS.takeModelVeto.value >= 0.5;
   const model = loadTakeModel(
     takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value, COMP_CHOICE_PARAMETERS.takeModelGate.value),
   );
@@ -379,29 +406,27 @@ function modelChoices(
     const scored = sectionTakeScores(model, x);
     const parts = scored.map((p) => p.parts);
     const total = scored.map((p) => p.score);
-    // gated: the rules' gates first (gateOf), the model's order among the takes they leave, then the removed ones
-    const gate = gated
-      ? gateOf(
-          absent,
-          scores[s]!.map((r) => r.defects),
-        )
-      : total.map(() => true);
+    // gated: the rules' gates first (gateOf), the model's order among the takes they leave, then the removed ones;
+    // vetoed (h-comp67): the same gate over the ordinary defects (vetoesOf)
+    const flags = gated ? scores[s]!.map((r) => r.defects) : vetoed ? row.map((m, t) => vetoesOf(m, raw[t]!)) : null;
+    const gate = flags ? gateOf(absent, flags) : total.map(() => true);
     const order = total
       .map((_, t) => t)
       .sort((a, b) => Number(gate[b]) - Number(gate[a]) || total[b]! - total[a]! || a - b);
     const chosen = order[0]!;
     const runner = order[1];
     if (runner === undefined) return r;
-    const removed = gated
+    const removed = flags
       ? order
           .filter((t) => !gate[t])
           .map((t) => ({
             take: t,
-            why: absent[t] ? 'absent' : `defect: ${scores[s]![t]!.defects.map((k) => LABEL[k]).join(', ')}`,
+            why: absent[t] ? 'absent' : `defect: ${flags[t]!.map((k) => LABEL[k]).join(', ')}`,
           }))
       : undefined;
     const gates = removed?.length
-      ? `the rules' gates removed ${removed.map((g) => `${names[g.take]} (${g.why})`).join(', ')}; `
+      ? `${gated ? "the rules' gates removed" : 'vetoed'} ` +
+        `${removed.map((g) => `${names[g.take]} (${g.why})`).join(', ')}; `
       : '';
     const decision: ModelDecision = {
       preset: model.name,
@@ -427,9 +452,14 @@ function modelChoices(
     const gain = (a: number, b: number) => (total[a]! - total[b]!).toFixed(2);
     if (chosen === r.chosen) {
       const vs = order.find((t) => t !== chosen)!;
+      // the next take in the model's order may be a removed one that it scored higher (gated or vetoed)
+      const agrees =
+        total[vs]! > total[chosen]!
+          ? `the take model scored ${names[vs]} ${gain(vs, chosen)} over ${names[chosen]}`
+          : `the take model agrees (${gain(chosen, vs)} over ${names[vs]})`;
       return {
         ...r,
-        why: `${r.why}; ${gates}the take model agrees (${gain(chosen, vs)} over ${names[vs]})`,
+        why: `${r.why}; ${gates}${agrees}`,
         model: decision,
       };
     }

@@ -484,6 +484,38 @@ export const COMP_CHOICE_PARAMETERS = {
       '(lr59: 2 sections, gbm61: 7)',
     true,
   ),
+  takeModelVeto: p(
+    1,
+    'switch',
+    [0, 1],
+    "1 (with takeModel ≥ 1 and takeModelGate 0): the rules' ordinary defects veto a take before the model's faint " +
+      'terms decide (h-comp67) — a take absent while another is present, or carrying an ordinary defect while ' +
+      'another present take carries none, is not chosen; the model chooses among the rest. Ordinary: pitch ' +
+      '(vetoPitchPoints), timing (vetoTimingPoints), noise, clipping or missing voice (defectPoints), a level drop ' +
+      "(defectPoints, the take under the level fit only: a take over it may be the one the others' drops left " +
+      'alone: held-out-45 6204 §6). 0: the model over every take (lr65 alone). 21 tuning sets (20, 25–28, 30–45; ' +
+      '4 182 sections, 2 998 clearly best): lr65 alone 3 268 right, 2 438 clearly best; vetoed 3 296 / 2 462 ' +
+      '(leave-one-set-out over the thresholds 3 292 / 2 459); takeModelGate 1 3 267 / 2 445. Held-out-46 (judged ' +
+      'once): lr65 alone 170, vetoed 170 of 200; clearly best 71 and 72 of 72',
+    true,
+  ),
+  vetoPitchPoints: p(
+    1.5,
+    'points',
+    [0.1, 20],
+    "takeModelVeto's pitch threshold: a take whose pitch points (choice.ts measurePoints: median cents over the " +
+      'free band per pitchMedianCents, half the 90th percentile over 15 cents per pitchP90Cents) reach this carries ' +
+      "an ordinary pitch defect (about 20 cents sharp or flat throughout; the issue's ordinary detune ≥ 20 cents). " +
+      'Tuning (21 sets, timing 1.5): 1 3 290, 1.25 3 294, 1.5 3 296, 2 3 286, 2.5 3 280 sections right',
+  ),
+  vetoTimingPoints: p(
+    1.5,
+    'points',
+    [0.1, 20],
+    "takeModelVeto's timing threshold: a take whose timing points (the entry beyond 10 ms per timingMs) reach this " +
+      "carries an ordinary timing defect (40 ms at the default scales; the issue's ordinary timing ≥ 30 ms). Tuning " +
+      '(21 sets, pitch 1.5): 1.5 3 296, 2 3 291, 2.5 3 283 sections right',
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
