@@ -25,12 +25,24 @@ function bundled(name) {
 }
 
 /**
- * The V8 flags a command runs with, each with the value that undoes it: `analyze`'s young generation is not grown
- * (V8 doubles it from its first size as objects survive its scavenges). Its post chain then scavenges more often in
- * the same warm pages instead of touching fresh ones: a first touch of a 4 kB page costs ≈ 14 µs on this VM, and the
- * young generation's growth was ≈ 3 000 of the main thread's ≈ 6 000 faults in the chain (bench/RESULTS.md, h-speed66).
+ * The V8 flags a command runs with, each with the value that undoes it (V8's default in Node 20; the launch test
+ * checks that the bundle's cache is still taken): `analyze`'s young generation is not grown (V8 doubles it from its
+ * first size as objects survive its scavenges). Its post chain then scavenges more often in the same warm pages
+ * instead of touching fresh ones: a first touch of a 4 kB page costs ≈ 14 µs on this VM, and the young generation's
+ * growth was ≈ 3 000 of the main thread's ≈ 6 000 faults in the chain (bench/RESULTS.md, h-speed66). And its
+ * functions tier up to TurboFan after ≈ 3× V8's default work: a one-file run's post chain calls most of its
+ * functions once, and optimizing those sooner cost more (compiler threads, their pages, deoptimizations) than the
+ * optimized code saved — ≈ 0.12 CPU-s a run (bench/RESULTS.md, h-speed67).
  */
-const V8_FLAGS = new Map([['analyze', [['--semi-space-growth-factor=1', '--semi-space-growth-factor=2']]]]);
+const V8_FLAGS = new Map([
+  [
+    'analyze',
+    [
+      ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+      ['--interrupt-budget=200000', '--interrupt-budget=67584'],
+    ],
+  ],
+]);
 
 /**
  * Sets (or, with `undo`, resets) `command`'s V8 flags (V8_FLAGS). V8 takes a code cache only under the flags it was

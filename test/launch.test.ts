@@ -163,6 +163,30 @@ test("analyze's young generation is not grown, and its bundle's code cache is st
   assert.ok(plain.newSpace >= 8 * 2 ** 20, `without the flags: new space ${plain.newSpace} B`);
 });
 
+test("analyze's functions tier up to TurboFan later, and its bundle's code cache is still taken", () => {
+  // a child loads the analyze bundle as the launcher does (with or without the command's V8 flags), then runs one
+  // call of a loop of 4 500 steps with V8's optimization trace on: V8's default marks it for TurboFan after ≈ 2 500
+  // steps, analyze's larger interrupt budget only after ≈ 7 000 (the budget is counted in bytecode, not in time)
+  const child = (command: string | undefined) => {
+    const script =
+      `const l = require(${JSON.stringify(SHUB)});\n` +
+      `const b = l.loadBundle(l.bundled('analyze'), ${JSON.stringify(command)});\n` +
+      "require('node:v8').setFlagsFromString('--trace-opt');\n" +
+      'function hot(n) { let s = 0; for (let i = 0; i < n; i++) s += i * 0.5; return s; }\n' +
+      'const s = hot(4500);\nprocess.stdout.write(`RESULT ${JSON.stringify({ cached: b.cached, s })}\\n`);';
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const result = JSON.parse(/RESULT (.*)/.exec(r.stdout)?.[1] ?? 'null') as { cached: boolean; s: number };
+    assert.equal(result.s, 0.5 * ((4500 * 4499) / 2));
+    return { cached: result.cached, marked: /marking .*<JSFunction hot/.test(r.stdout) };
+  };
+  const analyze = child('analyze');
+  const plain = child(undefined);
+  assert.equal(analyze.cached, true, 'the flags are set after the bundle is compiled from its cache');
+  assert.equal(analyze.marked, false, 'analyze: hot is not marked for optimization after 4 500 steps');
+  assert.equal(plain.marked, true, 'without the flags: hot is marked for optimization after 4 500 steps');
+});
+
 test("exitNow: with the addon loaded, 'exit' listeners then the end with the code; else false", () => {
   const { dir, cleanup } = tempDir();
   try {
