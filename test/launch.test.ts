@@ -163,7 +163,7 @@ test("analyze's young generation is not grown, and its bundle's code cache is st
   assert.ok(plain.newSpace >= 8 * 2 ** 20, `without the flags: new space ${plain.newSpace} B`);
 });
 
-test("one file's analyze tiers its functions up to TurboFan later; a batch's keeps V8's default; the cache is taken", () => {
+test("one file's analyze tiers up to TurboFan later; a batch keeps V8's default; the cache is taken", () => {
   // a child loads the analyze bundle as the launcher does (for one input, a batch, or without the command's flags),
   // then runs one call of a loop of 4 500 steps with V8's optimization trace on: V8's default marks it for TurboFan
   // after ≈ 2 500 steps, one input's larger interrupt budget only after ≈ 7 000 (counted in bytecode, not in time)
