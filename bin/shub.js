@@ -25,22 +25,37 @@ function bundled(name) {
 }
 
 /**
- * The V8 flags a command runs with, each with the value that undoes it: `analyze`'s young generation is not grown
- * (V8 doubles it from its first size as objects survive its scavenges). Its post chain then scavenges more often in
- * the same warm pages instead of touching fresh ones: a first touch of a 4 kB page costs ≈ 14 µs on this VM, and the
- * young generation's growth was ≈ 3 000 of the main thread's ≈ 6 000 faults in the chain (bench/RESULTS.md, h-speed66).
+ * The V8 flags a command runs with, each with the value that undoes it (V8's default in Node 20; the launch test
+ * checks that the bundle's cache is still taken): `analyze`'s young generation is not grown (V8 doubles it from its
+ * first size as objects survive its scavenges). Its post chain then scavenges more often in the same warm pages
+ * instead of touching fresh ones: a first touch of a 4 kB page costs ≈ 14 µs on this VM, and the young generation's
+ * growth was ≈ 3 000 of the main thread's ≈ 6 000 faults in the chain (bench/RESULTS.md, h-speed66). And, for one
+ * input (a flag's third field: `true`), its functions tier up to TurboFan after ≈ 3× V8's default work: a one-file
+ * run's post chain calls most of its functions once, and optimizing those sooner cost more (compiler threads, their
+ * pages) than the optimized code saved — ≈ 0.1 CPU-s a run (bench/RESULTS.md, h-speed67); a batch's post threads
+ * run the same functions file after file and keep V8's default.
  */
-const V8_FLAGS = new Map([['analyze', [['--semi-space-growth-factor=1', '--semi-space-growth-factor=2']]]]);
+const V8_FLAGS = new Map([
+  [
+    'analyze',
+    [
+      ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2', false],
+      ['--interrupt-budget=200000', '--interrupt-budget=67584', true],
+    ],
+  ],
+]);
 
 /**
- * Sets (or, with `undo`, resets) `command`'s V8 flags (V8_FLAGS). V8 takes a code cache only under the flags it was
- * written with, so they are set once the bundle is compiled from its cache and reset while a cache is written.
+ * Sets (or, with `undo`, resets) `command`'s V8 flags (V8_FLAGS; those for one input only when `oneInput`). V8 takes
+ * a code cache only under the flags it was written with, so they are set once the bundle is compiled from its cache
+ * and reset while a cache is written.
  */
-function setV8Flags(command, undo = false) {
+function setV8Flags(command, undo = false, oneInput = false) {
   const flags = V8_FLAGS.get(command);
   if (!flags) return;
   const v8 = require('node:v8');
-  for (const [flag, reset] of flags) v8.setFlagsFromString(undo ? reset : flag);
+  for (const [flag, reset, single] of flags)
+    if (undo || oneInput || !single) v8.setFlagsFromString(undo ? reset : flag);
 }
 
 /**
@@ -49,7 +64,7 @@ function setV8Flags(command, undo = false) {
  * bundle's exports, whether V8 took the cache, and `save`, which writes the cache (with every function compiled so
  * far) when there was none for this bundle and Node; a cache that cannot be written is left out (a slower start-up).
  */
-function loadBundle(file, command) {
+function loadBundle(file, command, oneInput = false) {
   const { Script } = require('node:vm');
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
@@ -66,7 +81,7 @@ function loadBundle(file, command) {
   // bundle's `import()`s (a script from a code cache has no dynamic-import callback in Node 20); compiled as read
   const script = new Script(source, { filename: file, cachedData });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
-  setV8Flags(command);
+  setV8Flags(command, false, oneInput);
   const module = { exports: {} };
   const dir = path.dirname(file);
   const dynamicImport = (name) =>
@@ -138,17 +153,10 @@ function commandOf(args) {
 }
 
 /**
- * Starts the sha256 of `analyze`'s one input on the addon's hashing thread, below the process's others
- * (native/src/filehash.cc sha256Fd), before the command's code is loaded: the second core is idle while this thread
- * loads the bundle, and the audio pass that follows keeps both busy. The source's own request joins this hash (the
- * addon's table keys it by the file's identity: a file edited since is hashed again) — a WAV source's at its first
- * read, one decoded by ffmpeg at its open (src/io/audio.ts hashBeside). Only for one input (a batch hashes each file
- * as it reads it: src/commands/analyze.ts) — the arguments after the command's name that are regular files (an
- * option's value rarely is one) — and not when the addon cannot be loaded (bench/RESULTS.md, h-speed32, h-speed33).
- * A file that is no audio at all is hashed for nothing (the command then fails on it; the process does not wait for
- * the thread). Returns the hash's promise (tests), else undefined.
+ * `analyze`'s one input: the arguments after the command's name that are regular files (an option's value rarely is
+ * one), when there is exactly one; else undefined (another command, a batch, or no file).
  */
-function prehash(args) {
+function oneInput(args) {
   const name = commandOf(args);
   if (name !== 'analyze') return undefined;
   const files = [];
@@ -160,10 +168,24 @@ function prehash(args) {
       // not a file: an option's value, or a missing file (the command says so)
     }
   }
-  if (files.length !== 1) return undefined;
+  return files.length === 1 ? files[0] : undefined;
+}
+
+/**
+ * Starts the sha256 of `analyze`'s one input (oneInput) on the addon's hashing thread, below the process's others
+ * (native/src/filehash.cc sha256Fd), before the command's code is loaded: the second core is idle while this thread
+ * loads the bundle, and the audio pass that follows keeps both busy. The source's own request joins this hash (the
+ * addon's table keys it by the file's identity: a file edited since is hashed again) — a WAV source's at its first
+ * read, one decoded by ffmpeg at its open (src/io/audio.ts hashBeside). Only for one input (a batch hashes each file
+ * as it reads it: src/commands/analyze.ts), and not when the addon cannot be loaded (bench/RESULTS.md, h-speed32,
+ * h-speed33). A file that is no audio at all is hashed for nothing (the command then fails on it; the process does
+ * not wait for the thread). Returns the hash's promise (tests), else undefined.
+ */
+function prehash(args, file = oneInput(args)) {
+  if (file === undefined) return undefined;
   let fd;
   try {
-    fd = fs.openSync(files[0], 'r');
+    fd = fs.openSync(file, 'r');
     const hash = require(path.join(ROOT, 'build', 'Release', 'shub_native.node')).sha256Fd(fd, fs.fstatSync(fd).size);
     hash.catch(() => undefined); // the source's request reports a failure
     return hash;
@@ -183,10 +205,11 @@ async function main() {
       if (err.code !== 'EPIPE') throw err;
     });
   const command = commandOf(process.argv.slice(2));
-  prehash(process.argv.slice(2));
+  const input = oneInput(process.argv.slice(2));
+  prehash(process.argv.slice(2), input);
   const file = bundled(process.argv[2]);
-  const bundle = file ? loadBundle(file, command) : undefined;
-  if (!bundle) setV8Flags(command);
+  const bundle = file ? loadBundle(file, command, input !== undefined) : undefined;
+  if (!bundle) setV8Flags(command, false, input !== undefined);
   const [{ installInterruptHandlers }, { launch }] = bundle
     ? [bundle.exports, bundle.exports]
     : await Promise.all([import('../dist/src/interrupt.js'), import('../dist/src/launch.js')]);
@@ -202,4 +225,14 @@ async function main() {
 }
 
 if (require.main === module) void main();
-module.exports = { bundled, commandOf, GLOBAL_OPTIONS, loadBundle, prehash, setV8Flags, threadPoolSize, V8_FLAGS };
+module.exports = {
+  bundled,
+  commandOf,
+  GLOBAL_OPTIONS,
+  loadBundle,
+  oneInput,
+  prehash,
+  setV8Flags,
+  threadPoolSize,
+  V8_FLAGS,
+};

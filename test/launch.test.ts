@@ -163,6 +163,54 @@ test("analyze's young generation is not grown, and its bundle's code cache is st
   assert.ok(plain.newSpace >= 8 * 2 ** 20, `without the flags: new space ${plain.newSpace} B`);
 });
 
+test("one file's analyze tiers up to TurboFan later; a batch keeps V8's default; the cache is taken", () => {
+  // a child loads the analyze bundle as the launcher does (for one input, a batch, or without the command's flags),
+  // then runs one call of a loop of 4 500 steps with V8's optimization trace on: V8's default marks it for TurboFan
+  // after ≈ 2 500 steps, one input's larger interrupt budget only after ≈ 7 000 (counted in bytecode, not in time)
+  const child = (command: string | undefined, oneInput: boolean) => {
+    const script =
+      `const l = require(${JSON.stringify(SHUB)});\n` +
+      `const b = l.loadBundle(l.bundled('analyze'), ${JSON.stringify(command)}, ${oneInput});\n` +
+      "require('node:v8').setFlagsFromString('--trace-opt');\n" +
+      'function hot(n) { let s = 0; for (let i = 0; i < n; i++) s += i * 0.5; return s; }\n' +
+      'const s = hot(4500);\nprocess.stdout.write(`RESULT ${JSON.stringify({ cached: b.cached, s })}\\n`);';
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const result = JSON.parse(/RESULT (.*)/.exec(r.stdout)?.[1] ?? 'null') as { cached: boolean; s: number };
+    assert.equal(result.s, 0.5 * ((4500 * 4499) / 2));
+    return { cached: result.cached, marked: /marking .*<JSFunction hot/.test(r.stdout) };
+  };
+  const one = child('analyze', true);
+  const batch = child('analyze', false);
+  const plain = child(undefined, true);
+  assert.equal(one.cached, true, 'the flags are set after the bundle is compiled from its cache');
+  assert.equal(one.marked, false, 'one input: hot is not marked for optimization after 4 500 steps');
+  assert.equal(batch.marked, true, 'a batch: hot is marked for optimization after 4 500 steps');
+  assert.equal(plain.marked, true, 'without the flags: hot is marked for optimization after 4 500 steps');
+});
+
+test("oneInput: analyze's one regular file after the command's name, else undefined", () => {
+  const launcher = createRequire(import.meta.url)(path.join(ROOT, 'bin', 'shub.js')) as {
+    oneInput(args: string[]): string | undefined;
+  };
+  const { dir, cleanup } = tempDir();
+  try {
+    const a = path.join(dir, 'a.wav');
+    const b = path.join(dir, 'b.wav');
+    writeFileSync(a, 'x');
+    writeFileSync(b, 'y');
+    assert.equal(launcher.oneInput(['analyze', a]), a);
+    assert.equal(launcher.oneInput(['-q', 'analyze', '--features', 'tempo,key', a, '--json']), a);
+    assert.equal(launcher.oneInput(['analyze', a, b]), undefined);
+    assert.equal(launcher.oneInput(['analyze', '--jobs', '2', a, b]), undefined);
+    assert.equal(launcher.oneInput(['validate', a]), undefined);
+    assert.equal(launcher.oneInput(['analyze', path.join(dir, 'missing.wav')]), undefined);
+    assert.equal(launcher.oneInput(['analyze', dir]), undefined);
+  } finally {
+    cleanup();
+  }
+});
+
 test("exitNow: with the addon loaded, 'exit' listeners then the end with the code; else false", () => {
   const { dir, cleanup } = tempDir();
   try {
