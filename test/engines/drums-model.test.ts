@@ -96,6 +96,7 @@ for (const name of [
   'drum-class-gbm62',
   'drum-class-gbm63',
   'drum-class-gbm65',
+  'drum-class-gbm67',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -341,7 +342,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66]) {
+  for (const round of [56, 66, 67]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153 }[round]));
