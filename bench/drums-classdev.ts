@@ -31,6 +31,7 @@
  * --held-out-42, --held-out-42t: fixtures/drumclass42.ts, drumclass42t.ts, h-dxset63;
  * --held-out-43, --held-out-43t: fixtures/drumclass43.ts, drumclass43t.ts, h-dxset65;
  * --held-out-44, --held-out-44t: fixtures/drumclass44.ts, drumclass44t.ts, h-dxset66;
+ * --held-out-45, --held-out-45t: fixtures/drumclass45.ts, drumclass45t.ts, h-dxset67;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -88,6 +89,8 @@ import { heldOut43DrumSpecs } from '../fixtures/drumclass43.js';
 import { heldOut43tDrumSpecs } from '../fixtures/drumclass43t.js';
 import { heldOut44DrumSpecs } from '../fixtures/drumclass44.js';
 import { heldOut44tDrumSpecs } from '../fixtures/drumclass44t.js';
+import { heldOut45DrumSpecs } from '../fixtures/drumclass45.js';
+import { heldOut45tDrumSpecs } from '../fixtures/drumclass45t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -226,6 +229,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-43t', heldOut43tDrumSpecs], // drumclass43t.ts, h-dxset65: VOSIM / GENDYN toms 1.0–1.6× kicks, gallops
   ['held-out-44', heldOut44DrumSpecs], // drumclass44.ts, h-dxset66: FOF and scanned kits, 32nd tom fills, SoX buses
   ['held-out-44t', heldOut44tDrumSpecs], // drumclass44t.ts, h-dxset66: FOF / scanned toms 1.0–1.6× kicks, linear 3-3-2
+  ['held-out-45', heldOut45DrumSpecs], // drumclass45.ts, h-dxset67: Chebyshev and DSF kits, rock and shuffle players
+  ['held-out-45t', heldOut45tDrumSpecs], // drumclass45t.ts, h-dxset67: Chebyshev / DSF toms 1.0–1.6× kicks, shuffle
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
