@@ -1333,9 +1333,10 @@ export const STEM_MODEL_PARAMETERS = {
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
       'members; 63: h-dx63, 113, three members, near-kick analytic toms; 65: h-dx65, 140, three members, 41 / 42 ' +
-      "and twins only; 66: h-dx66, 140, three members, 38 … 43t, the analytic stems and the tuning kits (the engine's " +
-      "since h-dx66); 67: h-dx67, 153 (the stem's snare cluster against its hats, the kick cluster's levels), three " +
-      'members, 36 … 44t, the analytic stems and the tuning kits',
+      'and twins only; 66: h-dx66, 140, three members, 38 … 43t, the analytic stems and the tuning kits (the ' +
+      "engine's since h-dx66); 67: h-dx67, 153 (the stem's snare cluster against its hats, the kick cluster's " +
+      'levels), three members, 35 … 44t (35t not), the analytic stems and the tuning kits; not the default: it ' +
+      'reads 3 of the 24 analytic toms beside their kick (gbm66 22; drums-model.test.ts)',
     true,
   ),
 } as const;
