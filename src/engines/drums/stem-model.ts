@@ -2,19 +2,23 @@
  * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
  * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
  * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
- * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 140 per hit: the hit's own
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 153 per hit: the hit's own
  * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
  * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
  * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
  * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — 15 of tom against kick (TOM_FEATURES) —
  * gbm56's 113 — 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59) — gbm59's 131 — and 9
- * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65).
+ * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65) — gbm65's and gbm66's
+ * 140 — and 13 against the stem's snare and hat clusters and the kick cluster's levels (SNARE_HAT_FEATURES, h-dx67;
+ * gbm67's 153). STEM_MODEL_PARAMETERS.model picks the preset by its round (h-dx67; 66 by default).
  * The trees are presets/drum-class-gbm66.json (h-dx66: all 140 features, three seeds' members whose probabilities
  * are averaged, trained on the fold pairs 38 … 43t, the analytic stems and the tuning kits; training command, dumps
  * and their sha256, seeds in it). Beside it, not the engine's: -gbm56.json (h-dxgbm56, the engine's before gbm66:
  * 113 features, one model); -gbm62.json, h-dx62: gbm59's 131 features, three members; -gbm63.json, h-dx63: gbm56's
  * 113 features, three members, near-kick analytic toms in training (7 of 24 analytic toms beside their kick against
  * gbm56's 12); -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only;
+ * -gbm67.json, h-dx67: 153 features, three members, 35 … 44t (3 of 24 analytic toms beside their kick: not the
+ * default);
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
