@@ -4,6 +4,7 @@
  * `name=value` arguments that set a drums parameter for their run.
  */
 import { readFileSync } from 'node:fs';
+import * as drumParams from '../src/engines/drums/params.js';
 import type { FoundHit } from '../src/engines/drums/stem.js';
 
 export interface DumpedStem {
@@ -43,4 +44,30 @@ export function setParameters(args: string[], tables: Record<string, { value: nu
     if (!table) throw new Error(`no parameter ${k}`);
     table[k!]!.value = Number(v);
   }
+}
+
+/**
+ * `--param name=value` (repeatable) in args: a declared drums parameter (any table of src/engines/drums/params.ts)
+ * set for the run, checked against its range (h-dx67: `--param model=56` runs the engine on gbm56's preset); the
+ * names set.
+ */
+export function setDrumParamFlags(args: string[]): string[] {
+  type Spec = { value: number; range: readonly [number, number] };
+  const tables = (Object.values(drumParams) as unknown[]).filter(
+    (t): t is Record<string, Spec> =>
+      typeof t === 'object' &&
+      t !== null &&
+      !Array.isArray(t) &&
+      Object.values(t).every((v) => typeof (v as Partial<Spec> | null)?.value === 'number'),
+  );
+  const pairs = args.flatMap((a, i) => (a === '--param' ? [args[i + 1] ?? ''] : []));
+  for (const a of pairs) {
+    const [k, v] = a.split('=');
+    const spec = tables.find((t) => k! in t)?.[k!];
+    const x = Number(v);
+    if (!spec || !Number.isFinite(x) || x < spec.range[0] || x > spec.range[1])
+      throw new Error(`--param ${a}: no drums parameter of that name, or out of its range`);
+    spec.value = x;
+  }
+  return pairs.map((a) => a.split('=')[0]!);
 }

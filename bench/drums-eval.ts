@@ -27,7 +27,7 @@
  * punk, afrobeat and kit-samba players with drums struck together) since h-drums31; held out: HELD_OUT_20
  * (h-drums31, fixtures/drumheld20.ts: as held-out 19, one-shot files no set played, held-out 19 included, checked by
  * path and content; bleed pinned per kit at the acceptance's extremes; waltz, Motown, shuffle and trap players).
- * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio]
+ * Usage: node dist/bench/drums-eval.js [--verbose] [--no-aubio] [--param name=value …] (a declared drums parameter)
  * [--set tuning|held-out|held-out-2|...|held-out-12|pairs|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|
  * held-out-18|held-out-19|held-out-20]
  * [--session NAME] (without --set: tuning and held-out; the later sets only when named; --session: only the sessions
@@ -51,6 +51,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeWav } from '../fixtures/signals.js';
+import { setDrumParamFlags } from './drums-classdev-dump.js';
 import {
   AVLDRUMS_SF2,
   BLACK_PEARL,
@@ -1181,6 +1182,9 @@ export const HELD_OUT_14: SessionSpec[] = [
 ];
 
 const VERBOSE = process.argv.includes('--verbose');
+// --param name=value (repeatable, h-dx67): a declared drums parameter for this run (`--param model=56`: the engine on
+// gbm56's preset); only when run, not when imported
+if (import.meta.url === `file://${process.argv[1]}`) setDrumParamFlags(process.argv.slice(2));
 const NO_AUBIO = process.argv.includes('--no-aubio');
 const ONLY_SESSION = process.argv.includes('--session') ? process.argv[process.argv.indexOf('--session') + 1]! : null;
 

@@ -3,7 +3,8 @@
  * float WAV: kick, snare, hat, tom close mics, overheads, room and two more close mics carrying
  * the kick and snare again as "in"/"bottom" mics), made by tiling the fixture groove; `detect` and
  * `replace` timed as whole processes (/usr/bin/time: wall and user+system CPU seconds, peak RSS).
- * Usage: node dist/bench/drums-speed.js [--minutes 3] [--detect-only] [--keep DIR]
+ * Usage: node dist/bench/drums-speed.js [--minutes 3] [--detect-only] [--mix] [--keep DIR] (--mix: a whole-kit stem
+ * too, h-dx67)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -20,7 +21,15 @@ const dir =
 mkdirSync(path.join(dir, 'kit'), { recursive: true });
 const s = drumSession({ font: 'FluidR3Mono', seed: 1, bpm: 120, bars: 8 });
 const frames = Math.round(minutes * 60 * s.rate);
-const mics = [...s.mics, { ...s.mics[0]!, name: 'kick sub' }, { ...s.mics[1]!, name: 'snare bottom' }];
+// --mix (h-dx67): a ninth track, the session's mics summed as a whole-kit stem (instrument mix), so detect runs the
+// stem's classification and its model too
+const kitMix = s.mics[0]!.samples.map((_, i) => s.mics.reduce((a, m) => a + m.samples[i]!, 0) / s.mics.length);
+const mics = [
+  ...s.mics,
+  { ...s.mics[0]!, name: 'kick sub' },
+  { ...s.mics[1]!, name: 'snare bottom' },
+  ...(process.argv.includes('--mix') ? [{ ...s.mics[0]!, name: 'kit mix', instrument: 'mix', samples: kitMix }] : []),
+];
 const lines = ['tracks:'];
 for (const m of mics) {
   const x = new Float64Array(frames);

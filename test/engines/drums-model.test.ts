@@ -29,11 +29,12 @@ import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
 import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
 
-test("drum-class model: the preset's features are the code's first, in order (gbm66: all of the code's 140)", () => {
+test("drum-class model: the preset's features are the code's first, in order (gbm66: the code's first 140)", () => {
   const m = stemModel();
   assert.equal(m.name, 'gbm66');
-  assert.deepEqual(m.features, MODEL_FEATURES);
-  assert.equal(MODEL_FEATURES.length, 140);
+  assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
+  assert.equal(MODEL_FEATURES.length, 153);
+  assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
   assert.deepEqual(MODEL_FEATURES.slice(113, 116), ['logBodyHz-kickCluster', 'bodyClusterShare', 'recurringBelow']);
@@ -69,8 +70,8 @@ test("drum-class model: the preset's features are the code's first, in order (gb
     [200, 200, 200],
   );
   // gbm65 (h-dx65, beside it): all 140 features (the kick rest and fill context), three members of 200 trees
-  const m65 = readTrees(readPreset<StemModelPreset>('drum-class-gbm65'), MODEL_FEATURES, 'gbm65');
-  assert.deepEqual(m65.features, MODEL_FEATURES);
+  const m65 = readTrees(readPreset<StemModelPreset>('drum-class-gbm65'), MODEL_FEATURES.slice(0, 140), 'gbm65');
+  assert.deepEqual(m65.features, MODEL_FEATURES.slice(0, 140));
   assert.deepEqual(
     m65.members!.map((t) => t.length),
     [200, 200, 200],
@@ -95,6 +96,7 @@ for (const name of [
   'drum-class-gbm62',
   'drum-class-gbm63',
   'drum-class-gbm65',
+  'drum-class-gbm67',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -293,4 +295,58 @@ test("drum-class model: a hit against its kick's rest and its fill (h-dx65's con
   near(row(4.2)[at('runRank')]!, Math.log2(120 / 80) / Math.log2(200 / 80));
   // a hat: no run
   assert.equal(row(4.05)[at('runLength')], 0);
+});
+
+test("drum-class model: a hit against the stem's snare and hat clusters, and the kick cluster's level (h-dx67)", () => {
+  // four hats (top band 0.6), four snares (body 0.5, wires 0.35) at 190 Hz, four kicks at 55 Hz and a snare the rules
+  // read as a hat (body 0.45, wires 0.4, top 0.1) struck 6 dB softer: the snare cluster is the four snares and it
+  // (body and wires add ≥ 0.5, low band < 0.3), the hat cluster the four hats
+  const late = (h: StemHit, peak = 0.5) => {
+    h.features.lateCentroidHz = h.features.centroidHz;
+    h.peak = peak;
+    return h;
+  };
+  const hits = [
+    ...[0, 1, 2, 3].map((i) => late(hitOf(1000 * i, 'hihat', [0, 0.05, 0.35, 0.6], NaN, 10))),
+    ...[4, 5, 6, 7].map((i) => late(hitOf(1000 * i, 'snare', [0.1, 0.5, 0.35, 0.05], 190, 100))),
+    ...[8, 9, 10, 11].map((i) => late(hitOf(1000 * i, 'kick', [0.8, 0.2, 0, 0], 55, 200))),
+    late(hitOf(12000, 'hihat', [0.05, 0.45, 0.4, 0.1], 190, 100), 0.25),
+  ];
+  const { rows } = modelRows(hits);
+  const at = (n: string) => MODEL_FEATURES.indexOf(n);
+  const get = (i: number, n: string) => rows[i]![at(n)]!;
+  const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
+  near(get(0, 'hatClusterShare'), 4 / 13);
+  near(get(0, 'snareClusterShare'), 5 / 13);
+  assert.deepEqual(
+    [0, 4, 8, 12].map((i) => get(i, 'inHatCluster')),
+    [1, 0, 0, 0],
+  );
+  // against the snare cluster's medians (wires 0.35, centroid 400 Hz)
+  near(get(12, 'share2-snareCluster'), 0.05);
+  near(get(12, 'logCentroid-snareCluster'), 0);
+  near(get(0, 'logCentroid-snareCluster'), Math.log2(8000 / 400));
+  // squared distances in scaled units (octaves; shares / 0.2) to the hats' medians less to the snares': the centroid
+  // and late centroid 4.3 octaves each from the hats', the body, wires and top bands (0.45, 0.4, 0.1) against the
+  // hats' (0.05, 0.35, 0.6) and the snares' (0.5, 0.35, 0.05); the decays alike
+  const toHats = 2 * Math.log2(20) ** 2 + 2 ** 2 + 0.25 ** 2 + 2.5 ** 2;
+  const toSnares = 0.25 ** 2 + 0.25 ** 2 + 0.25 ** 2;
+  near(get(12, 'snareNearerThanHat'), toHats - toSnares);
+  assert.ok(get(0, 'snareNearerThanHat') < 0);
+  // the kick cluster's peak: 6 dB over the odd snare's
+  near(get(12, 'peakDb-kickCluster'), 20 * Math.log10(0.5));
+  near(get(8, 'peakDb-kickCluster'), 0);
+});
+
+test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model names (h-dx67), others refused', () => {
+  const spec = STEM_MODEL_PARAMETERS.model;
+  assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
+  assert.equal(stemModel().name, `gbm${spec.value}`);
+  for (const round of [56, 66, 67]) {
+    const m = withParameterValue(spec, round, () => stemModel());
+    assert.equal(m.name, `gbm${round}`);
+    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153 }[round]));
+  }
+  assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);
+  assert.equal(stemModel().name, `gbm${spec.value}`);
 });

@@ -1313,6 +1313,9 @@ export const STEM_MASKED_KICK_PARAMETERS = {
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
  * h-dxgbm54 put it in): boosted trees over each kept hit's features and the rules' class give its family.
  */
+/** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67] as const;
+
 export const STEM_MODEL_PARAMETERS = {
   useModel: p(
     1,
@@ -1320,6 +1323,20 @@ export const STEM_MODEL_PARAMETERS = {
     [0, 1],
     "1: a whole-kit stem's hits take the model's family (the rules' class, the model's family and probability in " +
       "each reason); 0: the rules' classes alone",
+    true,
+  ),
+  model: p(
+    66,
+    'preset round',
+    [53, 67],
+    'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
+      `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
+      '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
+      'members; 63: h-dx63, 113, three members, near-kick analytic toms; 65: h-dx65, 140, three members, 41 / 42 ' +
+      'and twins only; 66: h-dx66, 140, three members, 38 … 43t, the analytic stems and the tuning kits (the ' +
+      "engine's since h-dx66); 67: h-dx67, 153 (the stem's snare cluster against its hats, the kick cluster's " +
+      'levels), three members, 35 … 44t (35t not), the analytic stems and the tuning kits; not the default: it ' +
+      'reads 3 of the 24 analytic toms beside their kick (gbm66 22; drums-model.test.ts)',
     true,
   ),
 } as const;
@@ -1336,4 +1353,12 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
   hatTopShare: p(0.2, 'of the added energy', [0, 1], "the stem's hat cluster: hits adding at least this above highHz…"),
   hatBodyShare: p(0.1, 'of the added energy', [0, 1], '…and less than this below midHz'),
   fillGapMs: p(260, 'ms', [50, 2000], "a run (fill): bodied hits each at most this after the last (h-dx65's features)"),
+  snareMidShare: p(
+    0.5,
+    'of the added energy',
+    [0, 1],
+    "the stem's snare cluster (h-dx67's features): hits outside the hat cluster whose body and wires bands add at " +
+      'least this…',
+  ),
+  snareLowShare: p(0.3, 'of the added energy', [0, 1], '…and whose low band adds less than this'),
 } as const;

@@ -2,25 +2,34 @@
  * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
  * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
  * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
- * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 140 per hit: the hit's own
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 153 per hit: the hit's own
  * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
  * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
  * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
  * 4, the stem's body-pitch spread, its rule-class shares) — gbm53's 98 — 15 of tom against kick (TOM_FEATURES) —
  * gbm56's 113 — 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59) — gbm59's 131 — and 9
- * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65).
+ * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65) — gbm65's and gbm66's
+ * 140 — and 13 against the stem's snare and hat clusters and the kick cluster's levels (SNARE_HAT_FEATURES, h-dx67;
+ * gbm67's 153). STEM_MODEL_PARAMETERS.model picks the preset by its round (h-dx67; 66 by default).
  * The trees are presets/drum-class-gbm66.json (h-dx66: all 140 features, three seeds' members whose probabilities
  * are averaged, trained on the fold pairs 38 … 43t, the analytic stems and the tuning kits; training command, dumps
  * and their sha256, seeds in it). Beside it, not the engine's: -gbm56.json (h-dxgbm56, the engine's before gbm66:
  * 113 features, one model); -gbm62.json, h-dx62: gbm59's 131 features, three members; -gbm63.json, h-dx63: gbm56's
  * 113 features, three members, near-kick analytic toms in training (7 of 24 analytic toms beside their kick against
  * gbm56's 12); -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only;
+ * -gbm67.json, h-dx67: 153 features, three members, 35 … 44t (3 of 24 analytic toms beside their kick: not the
+ * default);
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
 import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
-import { DETECT_PARAMETERS, STEM_MODEL_CLUSTER_PARAMETERS as CL } from './params.js';
+import {
+  DETECT_PARAMETERS,
+  STEM_MODEL_CLUSTER_PARAMETERS as CL,
+  STEM_MODEL_PARAMETERS,
+  STEM_MODEL_PRESETS,
+} from './params.js';
 import type { StemHit } from './stem.js';
 
 /** The model's families, in the order of its outputs. */
@@ -154,6 +163,29 @@ const CONTEXT_FEATURES = [
   'runRank',
   'kickRestGlide',
 ];
+/**
+ * Snare against hat and tom against kick by the stem's own clusters (h-dx67), 13 after gbm65's 140. The hat cluster
+ * is clusterRows' (hatTopShare, hatBodyShare); the snare cluster, the hits outside it whose body and wires bands add
+ * at least snareMidShare and whose low band adds less than snareLowShare. Per stem: each cluster's share of the
+ * hits; per hit: whether it is in the hat cluster, its centroid, late centroid, flatness, wires band's decay, wires
+ * and top bands' shares less the snare cluster's median, and how much nearer the snare cluster's medians it lies than
+ * the hat cluster's over SNARE_HAT_SCALE (squared distances in scaled units: octaves, decay octaves, shares / 0.2;
+ * a snare whose rules' class is hat sits off a hat cluster of real hats, or in a stem whose only bright hits are its
+ * snares); then its ring, peak and prior top level less the kick cluster's median (a tom in a run rings over the
+ * last hit and is struck softer than the stem's kick).
+ */
+const SNARE_OWN = ['logCentroid', 'logLateCentroid', 'flatness', 'logDecay2', 'share2', 'share3'];
+const SNARE_HAT_SCALE: Record<string, number> = { logCentroid: 1, logLateCentroid: 1, logDecay2: 1, logDecay3: 1 };
+for (const n of ['share1', 'share2', 'share3']) SNARE_HAT_SCALE[n] = 0.2;
+const KICK_LEVEL = ['ringDb', 'peakDb', 'priorTopDb'];
+const SNARE_HAT_FEATURES = [
+  'hatClusterShare',
+  'snareClusterShare',
+  'inHatCluster',
+  ...SNARE_OWN.map((n) => `${n}-snareCluster`),
+  'snareNearerThanHat',
+  ...KICK_LEVEL.map((n) => `${n}-kickCluster`),
+];
 /** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
@@ -164,6 +196,7 @@ export const MODEL_FEATURES = [
   ...TOM_FEATURES,
   ...CLUSTER_FEATURES,
   ...CONTEXT_FEATURES,
+  ...SNARE_HAT_FEATURES,
 ];
 
 const clusterValues = () =>
@@ -246,9 +279,7 @@ function clusterRows(own0: number[][]): number[][] {
   const { centres, kick } = cluster;
   const kicks = cluster.kicks.map((i) => own0[i]!);
   const kickMed = KICK_OWN.map((n) => medianOf(kicks, n));
-  const hats = own0.filter(
-    (r) => r[at('share3')]! >= CLUSTER.hatTopShare && r[at('share0')]! + r[at('share1')]! < CLUSTER.hatBodyShare,
-  );
+  const hats = hatCluster(own0).map((i) => own0[i]!);
   const hatMed = HAT_OWN.map((n) => medianOf(hats, n));
   return own0.map((r) => {
     const b = pitch(r);
@@ -262,6 +293,52 @@ function clusterRows(own0: number[][]): number[][] {
       ...HAT_OWN.map((n, k) => v(r, n) - hatMed[k]!),
     ];
   });
+}
+
+/** A stem's hat cluster (hatTopShare above highHz, under hatBodyShare below midHz): its hits' indices. */
+function hatCluster(own0: number[][]): number[] {
+  const CLUSTER = clusterValues();
+  const at = (n: string) => OWN.indexOf(n);
+  return own0
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        own0[i]![at('share3')]! >= CLUSTER.hatTopShare &&
+        own0[i]![at('share0')]! + own0[i]![at('share1')]! < CLUSTER.hatBodyShare,
+    );
+}
+
+/** The snare-against-hat and kick-level features of a stem's primary hits, SNARE_HAT_FEATURES' order (h-dx67). */
+function snareHatRows(own0: number[][]): number[][] {
+  const CLUSTER = clusterValues();
+  const at = (n: string) => OWN.indexOf(n);
+  const hats = new Set(hatCluster(own0));
+  const snares = own0
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        !hats.has(i) &&
+        own0[i]![at('share1')]! + own0[i]![at('share2')]! >= CLUSTER.snareMidShare &&
+        own0[i]![at('share0')]! < CLUSTER.snareLowShare,
+    );
+  const medianOf = (rows: number[], n: string) => (rows.length >= 2 ? median(rows.map((i) => own0[i]![at(n)]!)) : NaN);
+  const snareMed = SNARE_OWN.map((n) => medianOf(snares, n));
+  const scaled = Object.keys(SNARE_HAT_SCALE);
+  const hatAt = scaled.map((n) => medianOf([...hats], n));
+  const snareAt = scaled.map((n) => medianOf(snares, n));
+  const dist = (r: number[], m: number[]) =>
+    scaled.reduce((a, n, k) => a + ((r[at(n)]! - m[k]!) / SNARE_HAT_SCALE[n]!) ** 2, 0);
+  const kicks = kickCluster(own0).kicks;
+  const kickMed = KICK_LEVEL.map((n) => medianOf(kicks, n));
+  const n = Math.max(1, own0.length);
+  return own0.map((r, i) => [
+    hats.size / n,
+    snares.length / n,
+    hats.has(i) ? 1 : 0,
+    ...SNARE_OWN.map((f, k) => r[at(f)]! - snareMed[k]!),
+    dist(r, hatAt) - dist(r, snareAt),
+    ...KICK_LEVEL.map((f, k) => r[at(f)]! - kickMed[k]!),
+  ]);
 }
 
 /** The tom-against-kick features of a stem's primary hits (own rows and rule classes given), TOM_FEATURES' order. */
@@ -351,8 +428,8 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
     own0,
     primary.map((h) => h.cls),
   );
-  // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131)
-  const last = MODEL_FEATURES.length - CONTEXT_FEATURES.length;
+  // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131, gbm66 140)
+  const last = MODEL_FEATURES.length - SNARE_HAT_FEATURES.length - CONTEXT_FEATURES.length;
   const cluster = width > last - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
   // the context (h-dx65's, after the clusters) only for a model that reads it
   const context =
@@ -362,6 +439,8 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
           primary.map((h) => h.start / rate),
         )
       : own0.map(() => []);
+  // snare against hat (h-dx67's, after the context) only for a model that reads it
+  const snareHat = width > last + CONTEXT_FEATURES.length ? snareHatRows(own0) : own0.map(() => []);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -372,6 +451,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
       ...tom[i]!,
       ...cluster[i]!,
       ...context[i]!,
+      ...snareHat[i]!,
     ]),
   );
   let p = 0;
@@ -406,7 +486,15 @@ export interface StemModelPreset extends BoostedTrees {
   checks: { from: string; rule: string; x: (number | null)[]; family: string; probability: number }[];
 }
 
-export const STEM_MODEL_PRESET = 'drum-class-gbm66';
+/** The preset a value of STEM_MODEL_PARAMETERS.model names (drum-class-gbmN; a value not in STEM_MODEL_PRESETS
+ * throws). */
+export function stemModelPresetName(round = STEM_MODEL_PARAMETERS.model.value): string {
+  if (!(STEM_MODEL_PRESETS as readonly number[]).includes(round))
+    throw new Error(`drums model ${round}: no such preset (one of ${STEM_MODEL_PRESETS.join(', ')})`);
+  return `drum-class-gbm${round}`;
+}
+/** The engine's preset by default (STEM_MODEL_PARAMETERS.model's declared value) and its file. */
+export const STEM_MODEL_PRESET = stemModelPresetName();
 export const STEM_MODEL_FILE = presetPath(`${STEM_MODEL_PRESET}.json`);
 /**
  * A model from its JSON text: a threshold stored as null is −∞ (JSON has no infinities; the trainer writes a split
@@ -426,14 +514,17 @@ export function readTrees<T extends Pick<BoostedTrees, 'trees' | 'members'>>(
   return m;
 }
 
-let loaded: StemModelPreset | undefined;
-/** The shipped model, read once (only a whole-kit stem's classification needs it). */
+const loaded = new Map<string, StemModelPreset>();
+/** The model STEM_MODEL_PARAMETERS.model names, each preset read once (only a whole-kit stem's classification
+ * needs it). */
 export function stemModel(): StemModelPreset {
-  if (!loaded) {
-    const m = readPreset<StemModelPreset>(STEM_MODEL_PRESET);
-    loaded = readTrees(m, m.features, STEM_MODEL_FILE);
+  const name = stemModelPresetName();
+  let m = loaded.get(name);
+  if (!m) {
+    m = readPreset<StemModelPreset>(name);
+    loaded.set(name, readTrees(m, m.features, presetPath(`${name}.json`)));
   }
-  return loaded;
+  return m;
 }
 
 /**
