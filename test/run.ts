@@ -18,18 +18,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * The longest files, longest first: seconds each took in the integrator's last `CI=true npm test` on this 2-core
  * machine, idle (the clean clone of c8d3c008, 2026-12-06 02:05 UTC, 531 s in all; 2 files at a time; the runner's own
  * per-file times, hooks included), the 34 files of 7 s or more. fixtures/drumclass42 is placed by its CPU time after
- * h-ci67's short-render mode (29 CPU-s, from 67.5: ≈ 31 s of wall, not yet measured in a whole run). Every other
- * file follows in name order. A file missing here only costs time; a stale name fails test/runner.test.ts.
+ * h-ci67's short-render mode (25.4 CPU-s, 67.0 before, paired: ≈ 27 s of wall; not measured in a whole run). Every
+ * other file follows in name order. A file missing here only costs time; a stale name fails test/runner.test.ts.
  */
 export const LONGEST: readonly (readonly [string, number])[] = [
   ['queue/queue.test.js', 81],
   ['commands/master-validate.test.js', 73],
   ['ui/tty-output.test.js', 36],
   ['format.test.js', 31],
-  ['fixtures/drumclass42.test.js', 31],
   ['commands/report.test.js', 28],
   ['io/fuzz.test.js', 27],
   ['io/damaged-corpus.test.js', 27],
+  ['fixtures/drumclass42.test.js', 27],
   ['commands/master.test.js', 26],
   ['store/cli-db.test.js', 25],
   ['fixtures/tempo42.test.js', 22],
