@@ -15,46 +15,47 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The longest files, longest first: seconds each took in the integrator's `npm test` of round 65 on this 2-core
- * machine (2 files at a time; the runner's own per-file times, hooks included; 2026-12-05, 615 s in all). The fixture
- * tests whose Hydrogen layer choice no longer decodes the files (h-ci66: onsetheld30–32, drumclass33) and drumclass41
- * (its correlation test now in drumclass42's file, on the strokes rendered there) are out of this list: 2–6 CPU-s
- * each now, measured alone (bench/RESULTS.md "Test time"). Files that run did not list among its 30 longest (13 s or
- * less) keep their earlier order. Every other file follows in name order. A file missing here only costs time; a
- * stale name fails test/runner.test.ts.
+ * The longest files, longest first: seconds each took in the integrator's last `CI=true npm test` on this 2-core
+ * machine, idle (the clean clone of c8d3c008, 2026-12-06 02:05 UTC, 531 s in all; 2 files at a time; the runner's own
+ * per-file times, hooks included), the 34 files of 7 s or more. fixtures/drumclass42 is placed by its CPU time after
+ * h-ci67's short-render mode (25.4 CPU-s, 67.0 before, paired: ≈ 27 s of wall; not measured in a whole run). Every
+ * other file follows in name order. A file missing here only costs time; a stale name fails test/runner.test.ts.
  */
 export const LONGEST: readonly (readonly [string, number])[] = [
-  ['queue/queue.test.js', 92],
-  ['commands/master-validate.test.js', 82],
-  ['fixtures/drumclass42.test.js', 70],
-  ['format.test.js', 39],
-  ['commands/master.test.js', 37],
-  ['ui/tty-output.test.js', 31],
-  ['io/fuzz.test.js', 24],
-  ['commands/report.test.js', 23],
-  ['io/damaged-corpus.test.js', 22],
-  ['store/cli-db.test.js', 21],
-  ['peers/loudgain.test.js', 21],
-  ['fixtures/tempo42.test.js', 20],
-  ['io/untrusted-output.test.js', 19],
-  ['commands/analyze.test.js', 19],
+  ['queue/queue.test.js', 81],
+  ['commands/master-validate.test.js', 73],
+  ['ui/tty-output.test.js', 36],
+  ['format.test.js', 31],
+  ['commands/report.test.js', 28],
+  ['io/fuzz.test.js', 27],
+  ['io/damaged-corpus.test.js', 27],
+  ['fixtures/drumclass42.test.js', 27],
+  ['commands/master.test.js', 26],
+  ['store/cli-db.test.js', 25],
+  ['fixtures/tempo42.test.js', 22],
+  ['io/untrusted-output.test.js', 22],
+  ['peers/loudgain.test.js', 19],
   ['engines/reamp/nam.test.js', 19],
-  ['fixtures/onsetheld40.test.js', 19],
-  ['queue/record-once.test.js', 19],
+  ['fixtures/onsetheld40.test.js', 18],
+  ['fixtures/onsetheld39.test.js', 18],
+  ['commands/analyze.test.js', 17],
+  ['queue/record-once.test.js', 17],
   ['engines/groundtruth.test.js', 17],
-  ['fixtures/onsetheld39.test.js', 17],
-  ['io/damaged-input.test.js', 15],
-  ['commands/tag.test.js', 15],
-  ['fixtures/onsetheld37.test.js', 15],
-  ['commands/reamp.test.js', 14],
-  ['engines/key.test.js', 14],
-  ['commands/drums.test.js', 13],
-  ['commands/validate.test.js', 13],
+  ['io/damaged-input.test.js', 17],
+  ['engines/key.test.js', 17],
+  ['commands/drums.test.js', 17],
+  ['commands/tag.test.js', 16],
+  ['fixtures/onsetheld37.test.js', 16],
   ['commands/comp.test.js', 13],
-  ['commands/mix-bounds.test.js', 13],
-  ['commands/targets.test.js', 13],
-  ['io/untrusted-input.test.js', 12],
-  ['commands/master-outputs.test.js', 11],
+  ['commands/reamp.test.js', 12],
+  ['commands/validate.test.js', 12],
+  ['fixtures/onsetheld35.test.js', 11],
+  ['commands/mix-bounds.test.js', 9],
+  ['commands/targets.test.js', 9],
+  ['commands/master-outputs.test.js', 9],
+  ['fixtures/drumclass43.test.js', 9],
+  ['io/untrusted-input.test.js', 7],
+  ['fixtures/onsetheld34.test.js', 7],
 ];
 
 function testFiles(root: string): string[] {
