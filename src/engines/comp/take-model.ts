@@ -357,6 +357,16 @@ export const takeModelFile = (switchValue: number, gate = 0): string =>
           : gate >= 0.5
             ? TAKE_GATED_FILE
             : TAKE_MODEL_FILE;
+/** The shipped presets the switches name (takeModelFile): each read once; any other file is read every call. */
+const SHIPPED_TAKE_MODELS = [
+  TAKE_MODEL_FILE,
+  TAKE_TREES_FILE,
+  TAKE_GATED_FILE,
+  TAKE_GATED_TREES_FILE,
+  TAKE_POOLED_FILE,
+  TAKE_ABSOLUTE_FILE,
+  TAKE_TREES_ABSOLUTE_FILE,
+];
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
 export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
@@ -366,8 +376,7 @@ export function loadTakeModel(file = TAKE_MODEL_FILE): AnyTakeModel {
   if (m.features.join('\n') !== TAKE_FEATURES.slice(0, m.features.length).join('\n'))
     throw new Error(`${file}: its features are not the engine's (${TAKE_FEATURES.length} expected)`);
   if (m.kind === 'trees') infiniteThresholds(m.trees);
-  const engines = [TAKE_MODEL_FILE, TAKE_TREES_FILE, TAKE_GATED_FILE, TAKE_GATED_TREES_FILE, TAKE_POOLED_FILE];
-  if ([...engines, TAKE_ABSOLUTE_FILE, TAKE_TREES_ABSOLUTE_FILE].includes(file)) cached.set(file, m);
+  if (SHIPPED_TAKE_MODELS.includes(file)) cached.set(file, m);
   return m;
 }
 

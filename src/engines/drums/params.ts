@@ -1309,13 +1309,13 @@ export const STEM_MASKED_KICK_PARAMETERS = {
   ),
 } as const;
 
+/** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67] as const;
+
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
  * h-dxgbm54 put it in): boosted trees over each kept hit's features and the rules' class give its family.
  */
-/** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67] as const;
-
 export const STEM_MODEL_PARAMETERS = {
   useModel: p(
     1,

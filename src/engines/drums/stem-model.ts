@@ -521,8 +521,9 @@ export function stemModel(): StemModelPreset {
   const name = stemModelPresetName();
   let m = loaded.get(name);
   if (!m) {
-    m = readPreset<StemModelPreset>(name);
-    loaded.set(name, readTrees(m, m.features, presetPath(`${name}.json`)));
+    const raw = readPreset<StemModelPreset>(name);
+    m = readTrees(raw, raw.features, presetPath(`${name}.json`));
+    loaded.set(name, m);
   }
   return m;
 }
