@@ -201,6 +201,11 @@
  * borrowed chords, secondary dominants, 11 modulating bridges that return, 12 key-ambiguous intros, fades and cold
  * endings; finite-difference strings and an electric piano's tine through its pickup; 33 kHz, A4 = 445 Hz and
  * A4 = 432 Hz, drums and bass loud, a tape saturator, seeds 108000 + i).
+ * `--fresh46` (sixty-eighth round) adds its held-out set (fixtures/keyfresh46.ts fresh46KeySpecs(), 31 major and 13
+ * minor songs that all establish their tonic: authentic, plagal and modal cadences, four-chord loops, twelve- and
+ * eight-bar blues; borrowed chords, secondary dominants, 10 modulating bridges that return, 12 key-ambiguous intros,
+ * fades and cold endings; a self-oscillating reed and phase-aligned formant brass; 31.25 kHz, A4 = 437 Hz and
+ * A4 = 448 Hz, drums and bass loud, a bus compressor, seeds 109000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -263,6 +268,7 @@ import { fresh42KeySet } from '../fixtures/keyfresh42.js';
 import { fresh43KeySet } from '../fixtures/keyfresh43.js';
 import { fresh44KeySet } from '../fixtures/keyfresh44.js';
 import { fresh45KeySet } from '../fixtures/keyfresh45.js';
+import { fresh46KeySet } from '../fixtures/keyfresh46.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -392,6 +398,7 @@ const SETS = [
   'fresh43 key set',
   'fresh44 key set',
   'fresh45 key set',
+  'fresh46 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -663,6 +670,7 @@ async function main() {
     fresh43KeySet,
     fresh44KeySet,
     fresh45KeySet,
+    fresh46KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
