@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-46]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-47]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10433,6 +10433,306 @@ export const HELD_OUT_46_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
+/** Voices of held-out-47 (in no set before it): a ringing verismo tenor, an agile Rossini mezzo, a deep Russian bass. */
+const VERISMO_TENOR: VoiceStyle = {
+  name: 'verismo tenor',
+  formantScale: 1.03,
+  vibratoHz: 5.6,
+  vibratoCents: 46,
+  vibratoDelaySeconds: 0.17,
+  driftCents: 5.5,
+  breath: 0.055,
+  openPhase: 0.47,
+  closePhase: 0.14,
+};
+const ROSSINI_MEZZO: VoiceStyle = {
+  name: 'Rossini mezzo',
+  formantScale: 1.08,
+  vibratoHz: 6.6,
+  vibratoCents: 38,
+  vibratoDelaySeconds: 0.15,
+  driftCents: 3.5,
+  breath: 0.075,
+  openPhase: 0.53,
+  closePhase: 0.16,
+};
+const RUSSIAN_BASS: VoiceStyle = {
+  name: 'Russian bass',
+  formantScale: 0.84,
+  vibratoHz: 5.1,
+  vibratoCents: 33,
+  vibratoDelaySeconds: 0.28,
+  driftCents: 6.5,
+  breath: 0.035,
+  openPhase: 0.42,
+  closePhase: 0.11,
+};
+/**
+ * held-out-47's two spreads of defect size, every edge other than held-out-42's to 46's: FAINT_SPREAD_47 (late
+ * 18.5–26.5 ms, early 17.5–25.5 ms, detunes 11.5–19.5 cents, level drops 2.4–4.4 dB, bursts −55…−47 dBFS, clipping
+ * 1.4–3.4 dB) and ORDINARY_SPREAD_47 (inside defectAmount's own ranges: late 38–104 ms, early 31–98 ms, detunes
+ * 23–54 cents, level drops 8.6–13.2 dB, bursts −22.5…−18.5 dBFS, clipping 6.4–11.2 dB). Clearly best as held-out-46's:
+ * every take but the clean one a missing phrase or an ordinary defect.
+ */
+export const FAINT_SPREAD_47 = {
+  late: [18.5, 26.5],
+  early: [17.5, 25.5],
+  detune: [11.5, 19.5],
+  level: [2.4, 4.4],
+  noise: [-55, -47],
+  clip: [1.4, 3.4],
+} as const;
+export const ORDINARY_SPREAD_47 = {
+  late: [38, 104],
+  early: [31, 98],
+  detune: [23, 54],
+  level: [8.6, 13.2],
+  noise: [-22.5, -18.5],
+  clip: [6.4, 11.2],
+} as const;
+const mixed47 = (mask: string) => mixedSizes(mask, FAINT_SPREAD_47, ORDINARY_SPREAD_47);
+/**
+ * held-out-47's ordinary traits of real takes (OrdinaryTraits), on every take: the played songs a vibrato of their
+ * own (8–22 cents at 4.8–6.2 Hz), scoops into a third of the notes (40–100 cents, 50–110 ms), breaths before 70 % of
+ * the phrases (20–30 dB under the phrase), swells of up to ±2 dB, 40 % of the phrases let go up to 120 ms early; the
+ * sung songs (the voice's own vibrato) scoops into 40 % of the notes (50–120 cents, 60–130 ms), breaths before 80 %
+ * (18–28 dB under), swells of up to ±2.5 dB, 40 % let go up to 150 ms early; the spoken takes breaths before 80 % of
+ * the sentences (16–26 dB under) and swells of up to ±3 dB.
+ */
+const PLAYED_47: OrdinaryTraits = {
+  vibratoCents: [8, 22],
+  vibratoHz: [4.8, 6.2],
+  scoopShare: 0.33,
+  scoopCents: [40, 100],
+  scoopMs: [50, 110],
+  breathShare: 0.7,
+  breathDb: [20, 30],
+  swellDb: 2,
+  releaseShare: 0.4,
+  releaseMs: 120,
+};
+const SUNG_47: OrdinaryTraits = {
+  scoopShare: 0.4,
+  scoopCents: [50, 120],
+  scoopMs: [60, 130],
+  breathShare: 0.8,
+  breathDb: [18, 28],
+  swellDb: 2.5,
+  releaseShare: 0.4,
+  releaseMs: 150,
+};
+const SPOKEN_47: OrdinaryTraits = { breathShare: 0.8, breathDb: [16, 26], swellDb: 3 };
+
+/**
+ * The forty-seventh held-out set (spec committed before shub's one run on it; 2026-12-06, h-cset68, the judge of this
+ * round's comp change; the base's baseline only), made differently from every earlier comp set: **the ordinary traits
+ * of real takes on every take, the clean one too** (OrdinaryTraits: a vibrato of the played takes' own, scoops into
+ * notes, breaths before phrases, swells and early releases; no set had them); **defect sizes a realistic mix with
+ * spreads' edges other than held-out-42's to 46's** (FAINT_SPREAD_47 and ORDINARY_SPREAD_47 kind by kind; the test
+ * counts the cells), **a share of sections clearly best** (every other take a missing phrase or an ordinary defect:
+ * RESULTS counts the sections on the generator's plan); **take and guide programs new to their bank** (fluidsynth,
+ * settings no set used: 66 tenor sax under a 41 viola guide from MuseScore General, 40 violin under 57 trombone from
+ * the OPL3 bank, 69 english horn under 56 trumpet from FluidR3, 64 soprano sax under 74 recorder from TimGM6mb);
+ * **sample rates of a real device no set used** (the Amiga's Paula at PAL periods 214 — ProTracker's C-3 —, 160 and
+ * 124: 16.574, 22.168 and 28.604 kHz); SoX rooms and convolution rooms no set used; take latencies no set used;
+ * floors per take; three voices in no set (verismo tenor, Rossini mezzo, Russian bass: six sung songs); a tight
+ * singer (timing jitter 4.5 ms, pitch jitter 5.5 cents) and a loose one (21.5 ms, 12.5 cents); consonant shares 0.38
+ * and 0.62; sections of 49 beats; speech from espeak-ng Amharic (am+m1, pitch 47, 122 wpm) and Malayalam (ml+f4,
+ * pitch 64, 168 wpm); seeds 6401–6412. 10 songs × 6 sections (60 with a MIDI guide) + 2 × 5 sentences = 70 sections,
+ * each with one clean take.
+ */
+export const HELD_OUT_47: (Song15 & FloorSpec & OrdinarySpec)[] = [
+  ...(
+    [
+      {
+        seed: 6401,
+        program: 66,
+        guideProgram: 41,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.33, reverbLevel: 0.52 },
+        sampleRate: 22168,
+        tonic: 55,
+        bpm: 98,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'swing',
+        kinds: ['late', 'missing', 'detune', 'level', 'noise'],
+        defectSizes: mixed47('FOOOFO'),
+        latencyMs: [0, 0, 41, 0, 0],
+      },
+      {
+        seed: 6402,
+        program: 40,
+        guideProgram: 57,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.62, reverbLevel: 0.44 },
+        sampleRate: 28604,
+        tonic: 67,
+        bpm: 88,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['detune', 'missing', 'early', 'level'],
+        defectSizes: mixed47('OOFOOO'),
+        latencyMs: 151,
+      },
+      {
+        seed: 6403,
+        program: 69,
+        guideProgram: 56,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.84, reverbLevel: 0.26 },
+        sampleRate: 16574,
+        tonic: 60,
+        bpm: 108,
+        takes: 5,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['level', 'missing', 'clip', 'late', 'detune'],
+        defectSizes: mixed47('OOOFOF'),
+        floorDb: [-67, -61, -73, -64, -70],
+      },
+      {
+        seed: 6404,
+        program: 64,
+        guideProgram: 74,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.18, reverbLevel: 0.78 },
+        sampleRate: 22168,
+        tonic: 62,
+        bpm: 118,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'triplet',
+        kinds: ['noise', 'missing', 'detune', 'early'],
+        defectSizes: mixed47('OFOOOO'),
+        latencyMs: [0, 0, 53, 0],
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6, ordinary: PLAYED_47 })),
+  ...(
+    [
+      {
+        seed: 6405,
+        voice: VERISMO_TENOR,
+        tonic: 57,
+        bpm: 92,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['early', 'missing', 'level', 'detune', 'noise'],
+        defectSizes: mixed47('OFOOFO'),
+        soxReverb: [66, 24, 52, 0, 15, -6],
+        latencyMs: [0, 33, 0, 0, 0],
+        sampleRate: 28604,
+      },
+      {
+        seed: 6406,
+        voice: ROSSINI_MEZZO,
+        tonic: 64,
+        bpm: 126,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['detune', 'missing', 'late', 'level'],
+        defectSizes: mixed47('OOFOOO'),
+        irRoom: { rt60Seconds: 0.68, wet: 0.2, preDelayMs: 9, dampingHz: 3400 },
+        consonantShare: 0.38,
+        floorDb: [-70, -64, -58, -67],
+        sampleRate: 16574,
+      },
+      {
+        seed: 6407,
+        voice: RUSSIAN_BASS,
+        tonic: 43,
+        bpm: 80,
+        takes: 5,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        kinds: ['level', 'missing', 'late', 'clip', 'detune'],
+        defectSizes: mixed47('FOOOOF'),
+        timingJitterMs: 4.5,
+        pitchJitterCents: 5.5,
+        latencyMs: [27, 0, 0, 27, 0],
+        sampleRate: 22168,
+      },
+      {
+        seed: 6408,
+        voice: VERISMO_TENOR,
+        tonic: 55,
+        bpm: 86,
+        takes: 4,
+        scale: 'lydian',
+        rhythm: 'triplet',
+        kinds: ['detune', 'missing', 'noise', 'level', 'early'],
+        defectSizes: mixed47('OOOOFO'),
+        soxReverb: [73, 19, 57, 0, 11, -7.5],
+        latencyMs: 198,
+        sectionBeats: 49,
+        sampleRate: 28604,
+      },
+      {
+        seed: 6409,
+        voice: ROSSINI_MEZZO,
+        tonic: 62,
+        bpm: 102,
+        takes: 5,
+        scale: 'pentatonic',
+        rhythm: 'swing',
+        kinds: ['late', 'missing', 'level', 'detune', 'noise'],
+        defectSizes: mixed47('FOOOOO'),
+        irRoom: { rt60Seconds: 1.4, wet: 0.14, preDelayMs: 31 },
+        consonantShare: 0.62,
+        latencyMs: [0, 0, 0, 0, 49],
+        sampleRate: 16574,
+      },
+      {
+        seed: 6410,
+        voice: RUSSIAN_BASS,
+        tonic: 45,
+        bpm: 112,
+        takes: 4,
+        scale: 'blues',
+        rhythm: 'straight',
+        kinds: ['early', 'missing', 'detune', 'level'],
+        defectSizes: mixed47('OFOOOO'),
+        placement: 'runs',
+        timingJitterMs: 21.5,
+        pitchJitterCents: 12.5,
+        latencyMs: [18, 0, 18, 63],
+        floorDb: [-59, -68, -62, -56],
+        sampleRate: 22168,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6, ordinary: SUNG_47 })),
+];
+export const HELD_OUT_47_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec & OrdinarySpec)[] =
+  [
+    {
+      seed: 6411,
+      voice: 'am+m1',
+      wordsPerMinute: 122,
+      espeakPitch: 47,
+      takes: 5,
+      latencyMs: [0, 0, 38, 0, 0],
+      kinds: ['late', 'missing', 'level', 'detune', 'noise'],
+      defectSizes: mixed47('FOOOFO'),
+      irRoom: { rt60Seconds: 0.52, wet: 0.2, preDelayMs: 6, dampingHz: 1200 },
+      floorDb: [-64, -70, -61, -67, -73],
+      ordinary: SPOKEN_47,
+      sentences: ['ሰላም።', 'እንዴት ነህ?', 'እኔ በአዲስ አበባ እኖራለሁ።', 'ውሃው ቀዝቃዛ ነው።', 'ስለ ዳቦው አመሰግናለሁ።'],
+    },
+    {
+      seed: 6412,
+      voice: 'ml+f4',
+      wordsPerMinute: 168,
+      espeakPitch: 64,
+      takes: 4,
+      latencyMs: [0, 84, 0, 31],
+      kinds: ['early', 'missing', 'detune', 'level'],
+      defectSizes: mixed47('OFOOOO'),
+      soxReverb: [57, 48, 36, 0, 19, -4],
+      ordinary: SPOKEN_47,
+      sentences: ['നമസ്കാരം.', 'സുഖമാണോ?', 'ഞാൻ കൊച്ചിയിൽ താമസിക്കുന്നു.', 'വെള്ളം തണുത്തതാണ്.', 'റൊട്ടിക്ക് നന്ദി.'],
+    },
+  ];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -10443,6 +10743,182 @@ export function floorTakes(set: TakeSet, floorDb: readonly number[] | undefined,
     const gauss = gaussOf(mulberry32(seed * 7727 + k * 53 + 11));
     const a = 10 ** (floorDb[k]! / 20);
     return Float64Array.from(t, (v) => v + a * gauss());
+  });
+  return { ...set, takes };
+}
+
+/**
+ * What real clean takes have besides their defects (held-out-47; no set before it), on every take alike — each take
+ * its own draws, the clean one too, so a measure that reads them as a defect misreads the clean take as often as any:
+ * a vibrato of the take's own (cents drawn per take in `vibratoCents`, rate in `vibratoHz`, on notes of 0.3 s or
+ * longer from 0.18 s into the note), scoops into notes (a share `scoopShare` of the notes start `scoopCents` below
+ * and reach the note within `scoopMs`, falling as (1 − u)²), breaths before phrases (a share `breathShare`: 0.2–0.35 s
+ * of noise through a one-pole high-pass at 700 Hz and low-pass at 3 kHz, rising and falling, ending 40–100 ms before
+ * the phrase, `breathDb` under the phrase's RMS), and phrasing (a swell or fade of up to `swellDb` across the phrase,
+ * 0 dB on average, and in a share `releaseShare` of the phrases the last note let go up to `releaseMs` early). The
+ * pitch moves by a varying delay (the pitch's integral; cubic interpolation), the delay given back in the rests
+ * between notes at 0.5 % (9 cents on the release tails); no phrasing in a take's clipped or noise-burst sections (the
+ * defect's own size kept). The notes are the melody's, moved by the take's late or early entry; speech (no melody)
+ * has breaths and phrasing only, its phrase the sentence (`leadSeconds` after its section's start). Applied to the
+ * dry takes, before the rooms, the latency and the floors; the guide is left as it was.
+ */
+export interface OrdinaryTraits {
+  vibratoCents?: readonly [number, number];
+  vibratoHz?: readonly [number, number];
+  scoopShare?: number;
+  scoopCents?: readonly [number, number];
+  scoopMs?: readonly [number, number];
+  breathShare: number;
+  breathDb: readonly [number, number];
+  swellDb: number;
+  releaseShare?: number;
+  releaseMs?: number;
+}
+/** A held-out-47 spec: the ordinary traits of real takes on every take. */
+type OrdinarySpec = { ordinary?: OrdinaryTraits };
+
+/** The takes of a set with OrdinaryTraits (speech: `lead`/`tail` s, the sentence's place in its section). */
+export function ordinaryTakes(
+  set: TakeSet,
+  o: OrdinaryTraits | undefined,
+  seed: number,
+  speech?: { lead: number; tail: number },
+): TakeSet {
+  if (!o) return set;
+  const fs = set.sampleRate;
+  const beat = set.bpm > 0 ? 60 / set.bpm : 0;
+  const between = (r: () => number, [a, b]: readonly [number, number]) => a + (b - a) * r();
+  const takes = set.takes.map((x, k) => {
+    const r = mulberry32(seed * 9157 + k * 131 + 7);
+    const gauss = gaussOf(mulberry32(seed * 3571 + k * 61 + 3));
+    const n = x.length;
+    const defectOf = (s: number) => set.defects.find((d) => d.take === k && d.section === s);
+    const shiftOf = (s: number) => {
+      const d = defectOf(s);
+      return d?.kind === 'late' || d?.kind === 'early' ? d.amount / 1000 : 0;
+    };
+    // the take's notes (s) and phrases per section, moved by its late or early entry
+    const notes: { from: number; to: number }[] = [];
+    const phrases: { s: number; from: number; to: number }[] = [];
+    if (speech)
+      set.sections.forEach((sec, s) => {
+        if (defectOf(s)?.kind === 'missing') return;
+        const sh = shiftOf(s);
+        phrases.push({ s, from: sec.startSeconds + speech.lead + sh, to: sec.endSeconds - speech.tail + sh });
+      });
+    else
+      set.sections.forEach((sec, s) => {
+        if (defectOf(s)?.kind === 'missing') return;
+        const sh = shiftOf(s);
+        const mine = set.melody
+          .filter((m) => Math.floor(m.beat / set.beatsPerSection) === s)
+          .map((m) => ({ from: m.beat * beat + sh, to: (m.beat + m.lengthBeats) * beat + sh }));
+        if (mine.length === 0) return;
+        notes.push(...mine);
+        phrases.push({ s, from: mine[0]!.from, to: mine[mine.length - 1]!.to });
+      });
+    // the pitch, cents per sample: the take's vibrato and its scoops
+    const cents = new Float64Array(n);
+    const sounding = new Uint8Array(n);
+    const vib = o.vibratoCents ? between(r, o.vibratoCents) : 0;
+    const rate = o.vibratoHz ? between(r, o.vibratoHz) : 5.5;
+    for (const note of notes) {
+      const a = Math.max(0, Math.round(note.from * fs));
+      const b = Math.min(n, Math.round(note.to * fs));
+      for (let i = a; i < Math.min(n, b + Math.round(0.05 * fs)); i++) sounding[i] = 1;
+      if (vib > 0 && note.to - note.from >= 0.3)
+        for (let i = a + Math.round(0.18 * fs); i < b; i++) {
+          const t = i / fs - note.from;
+          cents[i]! += vib * Math.min(1, (t - 0.18) / 0.25) * Math.sin(2 * Math.PI * rate * (t - 0.18));
+        }
+      if (o.scoopShare && r() < o.scoopShare) {
+        const depth = between(r, o.scoopCents!);
+        const len = Math.round((between(r, o.scoopMs!) / 1000) * fs);
+        for (let i = a; i < Math.min(b, a + len); i++) cents[i]! -= depth * (1 - (i - a) / len) ** 2;
+      }
+    }
+    let y: Float64Array = x;
+    if (notes.length > 0) {
+      // the delay (samples) is the pitch's integral; given back in the rests
+      y = new Float64Array(n);
+      let delay = 0;
+      for (let i = 0; i < n; i++) {
+        if (sounding[i]) delay += 1 - 2 ** (cents[i]! / 1200);
+        else delay = delay > 0 ? Math.max(0, delay - 0.005) : Math.min(0, delay + 0.005);
+        const at = i - delay;
+        const j = Math.floor(at);
+        const f = at - j;
+        const p = (q: number) => x[Math.max(0, Math.min(n - 1, q))]!;
+        const [p0, p1, p2, p3] = [p(j - 1), p(j), p(j + 1), p(j + 2)];
+        y[i] = p1 + 0.5 * f * (p2 - p0 + f * (2 * p0 - 5 * p1 + 4 * p2 - p3 + f * (3 * (p1 - p2) + p3 - p0)));
+      }
+    } else y = Float64Array.from(x);
+    // phrasing: a swell or fade across the phrase (0 dB on average), the last note let go early
+    for (const ph of phrases) {
+      const kind = defectOf(ph.s)?.kind;
+      if (kind === 'clip' || kind === 'noise') continue;
+      const swell = (r() * 2 - 1) * o.swellDb;
+      const release = o.releaseShare && r() < o.releaseShare ? (r() * (o.releaseMs ?? 0)) / 1000 : 0;
+      const a = Math.max(0, Math.round((ph.from - 0.05) * fs));
+      const b = Math.round((ph.to + 0.12) * fs);
+      // the gate opens again 0.25 s after the phrase (the release tail mostly gone, before any burst or breath)
+      const open = Math.round((ph.to + 0.25) * fs);
+      const from = ph.from * fs;
+      const to = ph.to * fs;
+      const cut = (ph.to - release) * fs;
+      const fade = 0.03 * fs;
+      for (let i = a; i < Math.min(n, Math.max(b, release > 0 ? open : 0)); i++) {
+        // the swell's dB: 0 at a, −swell/2 at the phrase's start to +swell/2 at its end, 0 again at b
+        const db =
+          i < from
+            ? ((-swell / 2) * (i - a)) / Math.max(1, from - a)
+            : i < to
+              ? swell * ((i - from) / Math.max(1, to - from) - 0.5)
+              : i < b
+                ? ((swell / 2) * (b - i)) / Math.max(1, b - to)
+                : 0;
+        // the early release: down over 30 ms to nothing, open again over 30 ms before `open`
+        const gate =
+          release > 0 ? Math.min(1, Math.max(0, (cut - i) / fade) + Math.max(0, (i - (open - fade)) / fade)) : 1;
+        y[i]! *= 10 ** (db / 20) * gate;
+      }
+    }
+    // breaths before phrases: band-passed noise, under the phrase's RMS
+    const hp = Math.exp((-2 * Math.PI * 700) / fs);
+    const lp = Math.exp((-2 * Math.PI * 3000) / fs);
+    for (const ph of phrases) {
+      if (r() >= o.breathShare) continue;
+      const sec = set.sections[ph.s]!;
+      const end = ph.from - (0.04 + 0.06 * r());
+      const start = Math.max(end - (0.2 + 0.15 * r()), sec.startSeconds - 0.1, 0);
+      const dbUnder = between(r, o.breathDb);
+      if (end - start < 0.12) continue;
+      let energy = 0;
+      const pa = Math.max(0, Math.round(ph.from * fs));
+      const pb = Math.min(n, Math.round(ph.to * fs));
+      for (let i = pa; i < pb; i++) energy += y[i]! ** 2;
+      const rms = Math.sqrt(energy / Math.max(1, pb - pa));
+      const a = Math.round(start * fs);
+      const len = Math.round((end - start) * fs);
+      const breath = new Float64Array(len);
+      let low = 0;
+      let high = 0;
+      let prev = 0;
+      let e = 0;
+      for (let i = 0; i < len; i++) {
+        const w = gauss();
+        high = hp * (high + w - prev);
+        prev = w;
+        low = (1 - lp) * high + lp * low;
+        // rising over 60 % of the breath, falling over the rest
+        const u = i / len;
+        breath[i] = low * Math.sin((Math.PI / 2) * (u < 0.6 ? u / 0.6 : (1 - u) / 0.4)) ** 2;
+        e += breath[i]! ** 2;
+      }
+      const g = (rms * 10 ** (-dbUnder / 20)) / Math.sqrt(e / len || 1);
+      for (let i = 0; i < len && a + i < n; i++) y[a + i]! += g * breath[i]!;
+    }
+    return y;
   });
   return { ...set, takes };
 }
@@ -10857,8 +11333,12 @@ async function main(): Promise<void> {
           delayTakes(
             irRoomTakes(
               'program' in x
-                ? makeSynthTakeSet(x as SynthTakeOptions)
-                : soxReverbTakes(makeTakeSet(x), (x as RoomSong).soxReverb, dir),
+                ? ordinaryTakes(makeSynthTakeSet(x as SynthTakeOptions), (x as OrdinarySpec).ordinary, x.seed)
+                : soxReverbTakes(
+                    ordinaryTakes(makeTakeSet(x), (x as OrdinarySpec).ordinary, x.seed),
+                    (x as RoomSong).soxReverb,
+                    dir,
+                  ),
               (x as FloorSpec).irRoom,
               x.seed,
               dir,
@@ -10924,6 +11404,7 @@ async function main(): Promise<void> {
     ['held-out-44', HELD_OUT_44, HELD_OUT_44_SPEECH],
     ['held-out-45', HELD_OUT_45, HELD_OUT_45_SPEECH],
     ['held-out-46', HELD_OUT_46, HELD_OUT_46_SPEECH],
+    ['held-out-47', HELD_OUT_47, HELD_OUT_47_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -10938,7 +11419,14 @@ async function main(): Promise<void> {
               floorTakes(
                 delayTakes(
                   irRoomTakes(
-                    soxReverbTakes(speechTakeSet(x, dir), (x as { soxReverb?: RoomSong['soxReverb'] }).soxReverb, dir),
+                    soxReverbTakes(
+                      ordinaryTakes(speechTakeSet(x, dir), (x as OrdinarySpec).ordinary, x.seed, {
+                        lead: x.leadSeconds ?? 0.35,
+                        tail: x.tailSeconds ?? 0.65,
+                      }),
+                      (x as { soxReverb?: RoomSong['soxReverb'] }).soxReverb,
+                      dir,
+                    ),
                     (x as FloorSpec).irRoom,
                     x.seed,
                     dir,

@@ -1289,3 +1289,98 @@ test("comp held-out-46: sizes a mix of two spreads, edges other than 42's…45's
   // every spec but the speech detunes its takes (ordinary in all but one) and drops their level (ordinary in ten)
   assert.equal(set46.filter((s) => s.kinds!.includes('detune') && s.kinds!.includes('level')).length, 12);
 });
+
+// held-out-47 against every set before it (held-out-46 included)
+const set47 = sets.filter(([name]) => numberOf(name) === 47).flatMap(([, v]) => v);
+const before47 = sets.filter(([name]) => numberOf(name) < 47).flatMap(([, v]) => v);
+
+test('comp held-out-47: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before47.length, before46.length + set46.length, 'every earlier spec read, held-out-46 too');
+  // the Amiga Paula's PAL rates at periods 214, 160 and 124: 16.574, 22.168 and 28.604 kHz
+  songsMadeNew(
+    47,
+    [set47, before47],
+    ['musescore', 'opl3', 'fluidr3', 'timgm6mb'],
+    [16574, 22168, 28604],
+    [
+      [4.5, 5.5],
+      [21.5, 12.5],
+    ],
+    [0.38, 0.62],
+    [49],
+  );
+  // the ordinary traits of real takes on every spec (no set before had them)
+  assert.equal(set47.filter((s) => (s as { ordinary?: object }).ordinary).length, 12);
+  assert.equal(before47.filter((s) => (s as { ordinary?: object }).ordinary).length, 0);
+});
+
+test("comp held-out-47: sizes a mix of two spreads, edges other than 42's…46's; one faint kind in seven", () => {
+  // 17 faint and 26 ordinary of the 43 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set47,
+    [EVAL.FAINT_SPREAD_47, EVAL.ORDINARY_SPREAD_47],
+    [
+      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
+      [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
+      [EVAL.FAINT_SPREAD_46, EVAL.ORDINARY_SPREAD_46],
+    ],
+    [17, 26],
+    { late: [4, 2], early: [4, 2], detune: [2, 10], level: [1, 10], noise: [4, 2], clip: [2, 0] },
+    [6403, 6406],
+  );
+  assert.deepEqual(
+    set47.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_47) === 1).map((s) => s.seed),
+    [6402, 6404, 6406, 6408, 6409, 6410, 6412],
+  );
+  assert.equal(set47.filter((s) => s.kinds!.includes('detune') && s.kinds!.includes('level')).length, 11);
+});
+
+test('comp held-out-47: ordinary traits — a scoop starts below the note, the vibrato keeps it, a breath before', () => {
+  // one 1 s note of A4 at 0.5 s in a 2 s section (120 bpm), a sine take; every note scooped by 100 cents over 100 ms
+  const fs = 16000;
+  const take = Float64Array.from({ length: 2 * fs }, (_, i) =>
+    i >= 0.5 * fs && i < 1.5 * fs ? 0.5 * Math.sin((2 * Math.PI * 440 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: [{ name: 'A', startSeconds: 0, endSeconds: 2 }],
+    melody: [{ beat: 1, lengthBeats: 2, pitch: 69, velocity: 100 }],
+    takes: [take],
+    defects: [],
+    best: [0],
+    guide: take,
+    key: 'A major',
+  } as TakeSet;
+  const traits = {
+    vibratoCents: [20, 20],
+    vibratoHz: [5, 5],
+    scoopShare: 1,
+    scoopCents: [100, 100],
+    scoopMs: [100, 100],
+    breathShare: 1,
+    breathDb: [20, 20],
+    swellDb: 0,
+  } as const;
+  const out = EVAL.ordinaryTakes(set, traits, 7).takes[0]!;
+  assert.equal(out.length, take.length);
+  // the frequency by upward zero crossings over [a, b) s
+  const hz = (a: number, b: number) => {
+    const ups: number[] = [];
+    for (let i = Math.round(a * fs); i < b * fs; i++) if (out[i - 1]! < 0 && out[i]! >= 0) ups.push(i);
+    return ((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!);
+  };
+  // the scoop's first 20 ms about 90 cents under (420 Hz), the note's middle (vibrato over whole cycles) at 440 Hz
+  assert.ok(Math.abs(hz(0.5, 0.52) - 440 * 2 ** (-88 / 1200)) < 8, `scoop ${hz(0.5, 0.52)}`);
+  assert.ok(Math.abs(hz(0.8, 1.4) - 440) < 1.5, `note ${hz(0.8, 1.4)}`);
+  // a breath in the rest before the note, 20 dB under the note's RMS (within its 0.12–0.25 s)
+  const rms = (a: number, b: number) => {
+    let e = 0;
+    for (let i = Math.round(a * fs); i < b * fs; i++) e += out[i]! ** 2;
+    return Math.sqrt(e / ((b - a) * fs));
+  };
+  assert.ok(rms(0, 0.45) > 0 && rms(0, 0.45) < rms(0.6, 1.4) / 10, `breath ${rms(0, 0.45)}`);
+});
