@@ -10433,7 +10433,7 @@ export const HELD_OUT_46_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
   },
 ];
 
-/** Voices of held-out-47 (in no set before it): a ringing verismo tenor, an agile Rossini mezzo, a deep Russian bass. */
+/** Voices of held-out-47 (in no set before): a ringing verismo tenor, an agile Rossini mezzo, a deep Russian bass. */
 const VERISMO_TENOR: VoiceStyle = {
   name: 'verismo tenor',
   formantScale: 1.03,
