@@ -21,7 +21,7 @@ import {
   gateOf,
   measurePoints,
   parseWeights,
-  vetoesOf,
+  rowVetoes,
 } from '../src/engines/comp/choice.js';
 import type { TakeSectionMeasures } from '../src/engines/comp/measures.js';
 import { COMP_CHOICE_PARAMETERS } from '../src/engines/comp/params.js';
@@ -117,7 +117,7 @@ export function sectionsOf(file: string): SectionRows[] {
     const defects = row.map((m, t) => defectsOf(m, raw[t]!));
     const x = takeFeatures(row, raw, absentOf(row), defects, hand, song.ctx, song.index.get(g[0]!.section)!);
     // `--veto` (h-comp67): the ordinary defects' gate (choice.ts vetoesOf, the engine's `takeModelVeto` 1) instead
-    const gate = gateOf(absentOf(row), VETO ? row.map((m, t) => vetoesOf(m, raw[t]!)) : defects);
+    const gate = gateOf(absentOf(row), VETO ? rowVetoes(row, raw) : defects);
     const absLagMs = row.map((m) => m.absLagMs ?? null);
     return {
       set,

@@ -5,7 +5,17 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { presetPath } from '../../src/presets.js';
-import { chooseTakes, defectsOf, measurePoints, parseWeights, vetoesOf } from '../../src/engines/comp/choice.js';
+import {
+  absentOf,
+  chooseTakes,
+  defectsOf,
+  gateOf,
+  measurePoints,
+  parseWeights,
+  rowVetoes,
+  sharedEntryMs,
+  vetoesOf,
+} from '../../src/engines/comp/choice.js';
 import { FrameMeter, withPitch, type TakeFeatures } from '../../src/engines/comp/features.js';
 import { measureTakes, type TakeSectionMeasures } from '../../src/engines/comp/measures.js';
 import { native } from '../../src/native.js';
@@ -652,6 +662,32 @@ test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level dro
   assert.deepEqual(v({ clippedSamples: 40 }), ['clipping']);
   assert.deepEqual(v({ missingFraction: 0.25 }), ['missing']);
   assert.deepEqual(v({ jitterCents: 60 }), []);
+});
+
+test('comp veto: the entry every take shares is the reference offset, not a timing defect (vetoSharedTiming)', () => {
+  const at = (ms: (number | null)[]) => ms.map((timingMs) => ({ ...clean, timingMs }));
+  // every take late (or every one early): the least of them; mixed signs, one entry or none: 0
+  assert.equal(sharedEntryMs(at([48, 16, 51, 31])), 16);
+  assert.equal(sharedEntryMs(at([-62, -121, null, -189])), -62);
+  assert.equal(sharedEntryMs(at([-40, 20, 60])), 0);
+  assert.equal(sharedEntryMs(at([55, null])), 0);
+  // the clean take reads 55 ms late with its siblings at 120 (late) and 58 (24 cents flat): against the reference
+  // every take carries a timing defect and none is vetoed; less the shared 55 ms the clean one is the only take left
+  const row = at([55, 120, 58]);
+  row[2] = { ...row[2]!, pitchMedianCents: 24, pitchP90Cents: 30 };
+  const raw = row.map((m) => measurePoints(m));
+  const was = COMP_CHOICE_PARAMETERS.vetoSharedTiming.value;
+  try {
+    (COMP_CHOICE_PARAMETERS.vetoSharedTiming as { value: number }).value = 0;
+    assert.deepEqual(rowVetoes(row, raw), [['timing'], ['timing'], ['pitch', 'timing']]);
+    assert.deepEqual(gateOf(absentOf(row), rowVetoes(row, raw)), [true, true, true]);
+    (COMP_CHOICE_PARAMETERS.vetoSharedTiming as { value: number }).value = 1;
+    // 120 − 55 = 65 ms still late (≥ 40 ms), 58 − 55 = 3 ms in time
+    assert.deepEqual(rowVetoes(row, raw), [[], ['timing'], ['pitch']]);
+    assert.deepEqual(gateOf(absentOf(row), rowVetoes(row, raw)), [true, false, false]);
+  } finally {
+    (COMP_CHOICE_PARAMETERS.vetoSharedTiming as { value: number }).value = was;
+  }
 });
 
 test('comp veto: lr65 alone chose a take 24 cents flat over a noisy quiet one; vetoed, the clean take', () => {

@@ -146,10 +146,13 @@ export function gateOf(absent: boolean[], defects: Measure[][]): boolean[] {
  * `vetoPitchPoints`, timing at `vetoTimingPoints`, noise, clipping and the expected voice missing at `defectPoints`
  * (defectsOf's reading), and the level only where the take stands under the level fit (a drop): a take over it may
  * be the clean one that its siblings' drops left alone (held-out-45 6204 §6: two takes 9–12 dB down and a missing one
- * put the fit at the dropped takes, and the clean take read 7.7 LU over it). Its gate is gateOf's.
+ * put the fit at the dropped takes, and the clean take read 7.7 LU over it). Its gate is gateOf's. The timing is
+ * read less the entry offset the section's takes share (`sharedMs`, sharedEntryMs; h-comp68).
  */
-export function vetoesOf(m: TakeSectionMeasures, raw: Points): Measure[] {
+export function vetoesOf(m: TakeSectionMeasures, raw: Points, sharedMs = 0): Measure[] {
   const C = COMP_CHOICE_PARAMETERS;
+  if (sharedMs !== 0 && m.timingMs !== null)
+    raw = { ...raw, timing: measurePoints({ ...m, timingMs: m.timingMs - sharedMs }).timing };
   const at: Record<Measure, number> = {
     pitch: C.vetoPitchPoints.value,
     timing: C.vetoTimingPoints.value,
@@ -164,6 +167,25 @@ export function vetoesOf(m: TakeSectionMeasures, raw: Points): Measure[] {
       ? m.missingFraction / COMP_POINT_SCALES.missingFraction.value >= at.missing
       : raw[k] >= at[k] && (k !== 'level' || (m.levelDeltaLu ?? 0) < 0),
   );
+}
+
+/**
+ * The entry offset a section's takes share (ms; `vetoSharedTiming`, h-comp68): where every take with an entry reads
+ * late, or every one early, the least of them — what the section's reference puts on all alike (a note start the
+ * guide or the grid marks off the voice's, a latency the takes' own did not take off), as the noise reads against
+ * the quietest floor and the no-guide pitch against the lowest median; else 0 (a take in time is the reference).
+ * (22 tuning sets: 355 of the 4 382 clean take × sections read an entry of 40 ms or more.)
+ */
+export function sharedEntryMs(row: TakeSectionMeasures[]): number {
+  const xs = row.flatMap((m) => (m.timingMs === null ? [] : [m.timingMs]));
+  if (xs.length < 2 || !(xs.every((x) => x > 0) || xs.every((x) => x < 0))) return 0;
+  return xs.reduce((a, x) => (Math.abs(x) < Math.abs(a) ? x : a));
+}
+
+/** vetoesOf over a section's takes (the timing less sharedEntryMs where `vetoSharedTiming` is on). */
+export function rowVetoes(row: TakeSectionMeasures[], raw: Points[]): Measure[][] {
+  const shared = COMP_CHOICE_PARAMETERS.vetoSharedTiming.value === 1 ? sharedEntryMs(row) : 0;
+  return row.map((m, t) => vetoesOf(m, raw[t]!, shared));
 }
 
 export interface SectionChoice {
@@ -408,7 +430,7 @@ function modelChoices(
     const total = scored.map((p) => p.score);
     // gated: the rules' gates first (gateOf), the model's order among the takes they leave, then the removed ones;
     // vetoed (h-comp67): the same gate over the ordinary defects (vetoesOf)
-    const flags = gated ? scores[s]!.map((r) => r.defects) : vetoed ? row.map((m, t) => vetoesOf(m, raw[t]!)) : null;
+    const flags = gated ? scores[s]!.map((r) => r.defects) : vetoed ? rowVetoes(row, raw) : null;
     const gate = flags ? gateOf(absent, flags) : total.map(() => true);
     const order = total
       .map((_, t) => t)

@@ -56,6 +56,11 @@ export interface TakeSectionMeasures {
    * takes less 5; speech and glides lie off every tone alike), taken off both pitch figures' points.
    */
   pitchCommonCents?: number | null;
+  /**
+   * The median of the signed pitch error (cents, + sharp; octaves folded to ±600): a detune moves every frame and
+   * so the median, a vibrato or a glide into the note errs both ways and leaves it (h-comp68); null as the median.
+   */
+  pitchOffsetCents?: number | null;
   jitterCents: number | null;
   /** Entry offset against the reference, ms (positive: late); null when the take is silent here. */
   timingMs: number | null;
@@ -1048,6 +1053,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // and lost a guide-vocal section on held-out-22 and one on held-out-12; with each take's own latency added it
       // gains 12 of 414 on held-out-20…25)
       const errs: number[] = [];
+      const signed: number[] = [];
       const jit: number[] = [];
       for (let i = a; i < Math.min(b, fr.slow.length); i++) {
         const c = fr.slow[i]!;
@@ -1056,7 +1062,9 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         const want = Number.isNaN(ti) ? (kind === 'midi' ? NaN : nearestTone(c, tuning, scale)) : ti;
         if (Number.isNaN(want)) continue;
         // octaves folded: an octave jump of the f0 track is the tracker's error, not the singer's
-        errs.push(Math.abs(((((c - want + 600) % 1200) + 1200) % 1200) - 600));
+        const e = ((((c - want + 600) % 1200) + 1200) % 1200) - 600;
+        errs.push(Math.abs(e));
+        signed.push(e);
         if (!Number.isNaN(fr.fast[i]!) && !Number.isNaN(fr.raw[i]!)) jit.push((fr.raw[i]! - fr.fast[i]!) ** 2);
       }
       // onsets: each of the take's onsets in the section against the nearest reference onset of each source
@@ -1080,6 +1088,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       return {
         pitchMedianCents: percentile(errs, 0.5),
         pitchP90Cents: percentile(errs, 0.9),
+        pitchOffsetCents: percentile(signed, 0.5),
         jitterCents: jit.length >= 5 ? Math.sqrt(jit.reduce((x, y) => x + y, 0) / jit.length) : null,
         timingMs: lag === null || expected === 0 ? null : lag * hopS * 1000,
         onsetErrorMs: median(onsetErr),

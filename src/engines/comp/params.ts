@@ -516,6 +516,16 @@ export const COMP_CHOICE_PARAMETERS = {
       "carries an ordinary timing defect (40 ms at the default scales; the issue's ordinary timing ≥ 30 ms). Tuning " +
       '(21 sets, pitch 1.5): 1.5 3 296, 2 3 291, 2.5 3 283 sections right',
   ),
+  vetoSharedTiming: p(
+    1,
+    'switch',
+    [0, 1],
+    "1: takeModelVeto reads each take's timing less the entry offset the section's takes share (choice.ts " +
+      'sharedEntryMs: where every take reads late, or every one early, the least of them), 0: against the reference ' +
+      'as it stands (h-comp67). 22 tuning sets (20, 25–28, 30–46; 4 382 sections, 3 070 clearly best): 0 3 466 ' +
+      'right, 2 534 clearly best; 1 3 472 / 2 539 (6 sections gained on 5 sets, none lost). Held-out-47 ' +
+      '(judged once): 146 of 200 and 62 of 74 clearly best either way',
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
