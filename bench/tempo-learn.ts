@@ -566,6 +566,34 @@ function grid(tuning: Row[]) {
   }
 }
 
+/** The truth's tempo band (h-tempo68). */
+const bandOf = (r: Row) =>
+  r.truth < 80
+    ? 'a < 80'
+    : r.truth < 110
+      ? 'b 80–110'
+      : r.truth < 140
+        ? 'c 110–140'
+        : r.truth < 180
+          ? 'd 140–180'
+          : 'e ≥ 180';
+
+/** QM's Acc1 / Acc2 on the judged rows from tempo-heldout2's peer cache (--peer-cache D: qm-NAME.wav.json). */
+function qmTable(rows: Row[], by: (r: Row) => string, title: string) {
+  const dir = argOf('--peer-cache', '');
+  const t = new Map<string, number[]>();
+  for (const r of rows) {
+    const f = path.join(dir, `qm-${r.name}.wav.json`);
+    if (!existsSync(f)) continue;
+    const bpm = (JSON.parse(readFileSync(f, 'utf8')) as { bpm: number | null }).bpm;
+    const k = `${by(r)} ${r.song ? 'songs' : 'drum files'}`;
+    const v = t.get(k) ?? [0, 0, 0];
+    t.set(k, [v[0]! + 1, v[1]! + (ok(bpm, r) ? 1 : 0), v[2]! + (tempoAcc2(bpm, r.truth) ? 1 : 0)]);
+  }
+  console.log(`\nJUDGE by ${title}: QM (peer cache)\n\n| rows | n | Acc1 | Acc2 |\n|---|---|---|---|`);
+  for (const [k, [n, a1, a2]] of [...t].sort()) console.log(`| ${k} | ${n} | ${f3(a1!, n!)} | ${f3(a2!, n!)} |`);
+}
+
 /**
  * --misses (h-tempo68): the shipped lr56's reading of every tuning row (the engine's margin): set, kind, class, truth,
  * its BPM and the ratio to the truth, as TSV on stdout (the miss reading by class and tempo band).
@@ -661,6 +689,16 @@ async function main() {
     for (const l of js.moved) console.log(`  ${l}`);
   }
   table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);
+  // h-tempo68: by class and by the truth's tempo band, the model, the shipped lr56 and (--peer-cache D) QM
+  for (const [title, by] of [
+    ['class', (r: Row) => classOf(r.name)],
+    ['tempo band', bandOf],
+  ] as const) {
+    table(`JUDGE by ${title}: main = hand, model = this model`, score(judged, m, margin, by).t);
+    const engineMargin = TEMPO_PARAMETERS.levelModelMargin.value;
+    table(`JUDGE by ${title}: model = the shipped lr56`, score(judged, levelModel(56), engineMargin, by).t);
+    if (process.argv.includes('--peer-cache')) qmTable(judged, by, title);
+  }
   console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);
   for (const l of j.moved) console.log(`  ${l}`);
 }

@@ -12,6 +12,7 @@ import { TEMPO_PARAMETERS } from '../../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../../src/engines/tempo/index.js';
 import {
   LEVEL_FEATURES,
+  LEVEL_TEMPO_FEATURES,
   LEVEL_TERMS,
   levelModel,
   levelPairFeatures,
@@ -119,6 +120,23 @@ test('the broad tempo prior: a Gaussian on log2 BPM, its log-ratio for a pair ad
   const d =
     logit(levelProbability({ ...m, prior }, level(90), level(180))) - logit(levelProbability(m, level(90), level(180)));
   assert.ok(Math.abs(d - off) < 1e-9, `${d} vs ${off}`);
+});
+
+test("lr68 (levelModelPreset 68): no BPM term but a broad prior (≥ ½ octave), its rows the trainer's", () => {
+  const m = levelModel(68);
+  assert.equal(m.name, 'tempo-level-lr68');
+  for (const f of LEVEL_TEMPO_FEATURES) assert.ok(!m.features.includes(f), f);
+  assert.deepEqual(m.features.slice(-2), ['log score/prior slow/fast', 'log score/prior slow']);
+  assert.equal(m.features.length, 80);
+  assert.ok(m.prior && m.prior.octaves >= 0.5, JSON.stringify(m.prior));
+  assert.ok(m.prior.center > Math.log2(80) && m.prior.center < Math.log2(160), `${2 ** m.prior.center}`);
+  assert.ok(!(m.provenance.sets as string[]).includes('tempo43'), 'tempo43 is its judge');
+  assert.ok((m.provenance.sets as string[]).includes('tempo42'), `${String(m.provenance.sets)}`);
+  // the stored rows with their prior offsets give the trainer's probabilities; the offset counts
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x, c.offset));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  assert.ok(m.checks.some((c) => Math.abs(levelProbabilityOfRow(m, c.x) - ps[m.checks.indexOf(c)]!) > 0.01));
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
