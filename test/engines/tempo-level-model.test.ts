@@ -250,3 +250,24 @@ test('a bare kick-and-snare backbeat with band energy: the hand reads 140 at 70,
     else for (const t of off.tempo.beats) assert.ok(on.tempo.beats.includes(t), `${t} not kept`);
   }
 });
+
+test('lr68 in the engine (levelModelPreset 68): the bare backbeat read at 70 and 90, its log names the preset', () => {
+  const before = TEMPO_PARAMETERS.levelModelPreset.value;
+  TEMPO_PARAMETERS.levelModelPreset.value = 68;
+  try {
+    for (const bpm of [70, 90]) {
+      const on = withModel(true, () =>
+        estimateTempoWithDecision(
+          withBands(bpm, [
+            [[0, 2], KICK, 'kick'],
+            [[1, 3], SNARE, 'snare'],
+          ]),
+        ),
+      );
+      assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr68 ${on.tempo.bpm}`);
+      assert.match(String(on.decision?.inputs.levelModel), /tempo-level-lr68\.json.*moved from/);
+    }
+  } finally {
+    TEMPO_PARAMETERS.levelModelPreset.value = before;
+  }
+});
