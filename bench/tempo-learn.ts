@@ -14,6 +14,9 @@
  *                                             tempo40 (or re-read its dump): main vs model, per groove, per file
  *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --last 37 --export   lr56 (its dumps)
  *   node dist/bench/tempo-learn.js --rich --profile --plain --lambda 1 --margin 0.1 --export   lr59
+ *   node dist/bench/tempo-learn.js --rich --plain --first 28 --tempo-free --prior 1 --lambda 3 --margin 0.2 --export
+ *                                             lr68 (h-tempo68: no BPM term, a 1-octave prior; tempo43 its judge)
+ *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
  *
@@ -402,7 +405,10 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
   // rows of tempo21–37 and of the plain grooves with a missing term (NaN, written null)
   const withNaN = pairs.map((q, i) => [q, i] as const).filter(([q]) => q.x.some(Number.isNaN));
   const idx = [0, 1, 2, 100, 300, 600, 900, ...withNaN.slice(0, 4).map(([, i]) => i), pairs.length - 1];
-  const name = argOf('--name', TWO_FEEL ? 'tempo-level-lr65' : PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56');
+  const name = argOf(
+    '--name',
+    TEMPO_FREE ? 'tempo-level-lr68' : TWO_FEEL ? 'tempo-level-lr65' : PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56',
+  );
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const preset = {
     name,
