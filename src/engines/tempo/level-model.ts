@@ -423,7 +423,7 @@ export function levelModelPresetName(round: number): string {
 /** presets/tempo-level-lrN.json (src/presets.ts). */
 export const levelModelFile = (round: number) => presetPath(`${levelModelPresetName(round)}.json`);
 const loaded = new Map<number, LevelModelPreset>();
-/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113 on). */
+/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113–115). */
 export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean } {
   const index = levelModel(round).index!;
   return { profile: index.some((i) => i >= 83 && i < 113), twoFeel: index.some((i) => i >= 113 && i < 116) };
