@@ -218,7 +218,7 @@ export function trainBoosted(
  * is left out of its mean and scale and standardized to 0. z = b + Σ w_j (x_j − mean_j) / scale_j.
  */
 export function trainNewtonLogistic(
-  pairs: { x: number[]; y: number }[],
+  pairs: { x: number[]; y: number; offset?: number }[],
   lambda: number,
 ): { mean: number[]; scale: number[]; w: number[]; b: number } {
   const d = pairs[0]!.x.length;
@@ -238,7 +238,8 @@ export function trainNewtonLogistic(
     const g = w.map((v, j) => (j ? lambda * v : 0));
     const H = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => (i === j && i ? lambda : 0)));
     X.forEach((x, n) => {
-      const z = x.reduce((s, v, j) => s + v * w[j]!, 0);
+      // a fixed offset (h-tempo68: a tempo prior's log-odds) added to the sum, not learned
+      const z = x.reduce((s, v, j) => s + v * w[j]!, pairs[n]!.offset ?? 0);
       const p = 1 / (1 + Math.exp(-z));
       const e = p - pairs[n]!.y;
       const s = Math.max(p * (1 - p), 1e-9);

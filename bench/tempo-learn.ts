@@ -14,6 +14,9 @@
  *                                             tempo40 (or re-read its dump): main vs model, per groove, per file
  *   node dist/bench/tempo-learn.js --rich --plain --lambda 3 --margin 0.2 --last 37 --export   lr56 (its dumps)
  *   node dist/bench/tempo-learn.js --rich --profile --plain --lambda 1 --margin 0.1 --export   lr59
+ *   node dist/bench/tempo-learn.js --rich --plain --first 28 --tempo-free --prior 1 --lambda 3 --margin 0.2 --export
+ *                                             lr68 (h-tempo68: no BPM term, a 1-octave prior; tempo43 its judge)
+ *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
  *
@@ -35,16 +38,19 @@ import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } 
 import {
   LEVEL_FEATURES,
   LEVEL_TERMS,
+  LEVEL_TEMPO_FEATURES,
   isDouble,
   levelModel,
   levelModelPresetName,
   levelMove,
   levelPairFeatures,
   levelPresence,
+  levelPriorOffset,
   levelProbabilityOfRow,
   levelRow,
   movedBeats as moveBeats,
   type LevelModel,
+  type LevelPrior,
   type LevelRow,
 } from '../src/engines/tempo/level-model.js';
 import { features } from './tempo-features.js';
@@ -55,7 +61,7 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo65/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo68/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
@@ -63,12 +69,12 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo65/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '41')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '42')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '42';
+const JUDGE_SET = '43';
 
 const TERMS = LEVEL_TERMS;
 type Level = LevelRow;
@@ -180,17 +186,38 @@ const SIGNALS = process.argv.includes('--signals') ? new Set(argOfEarly('--signa
 const TWO_FEEL = process.argv.includes('--two-feel');
 /** lr56's 83 features, or lr59's 113 with --profile. */
 const RICH_COUNT = PROFILE ? 113 : 83;
-/** --two-feel's columns of LEVEL_FEATURES (after lr59's 113). */
-const TWO_FEEL_COLUMNS = TWO_FEEL ? LEVEL_FEATURES.map((_, j) => j).filter((j) => j >= 113) : [];
+/** --two-feel's columns of LEVEL_FEATURES (lr65's three, after lr59's 113). */
+const TWO_FEEL_COLUMNS = TWO_FEEL ? [113, 114, 115] : [];
+/**
+ * --prior W (h-tempo68): a broad tempo prior, a Gaussian on log2 BPM of width W octaves around the training rows'
+ * mean log2 truth, its log-ratio added to each pair's sum with weight 1 (levelPriorOffset); --tempo-free: the model
+ * without LEVEL_TEMPO_FEATURES (its score read without the engine's prior), so its only tempo term is that prior.
+ */
+const PRIOR_WIDTH = Number(argOfEarly('--prior', '0'));
+const TEMPO_FREE = process.argv.includes('--tempo-free');
+/** The model's columns of LEVEL_FEATURES. */
+const COLUMNS = (() => {
+  const base = [...Array.from({ length: RICH_COUNT }, (_, j) => j), ...TWO_FEEL_COLUMNS];
+  if (!TEMPO_FREE) return base;
+  const tempo = new Set(LEVEL_TEMPO_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f)));
+  return [
+    ...base.filter((j) => !tempo.has(j)),
+    LEVEL_FEATURES.indexOf('log score/prior slow/fast'),
+    LEVEL_FEATURES.indexOf('log score/prior slow'),
+  ];
+})();
 
 /** The pair's features: log(slow term / fast term) for every term, the ternary flags, the slow level's log2 BPM. */
 function pairFeatures(slow: Level, fast: Level): number[] {
   if (RICH) {
     const all = levelPairFeatures(slow, fast);
-    const x = [...all.slice(0, RICH_COUNT), ...TWO_FEEL_COLUMNS.map((j) => all[j]!)];
+    const x = COLUMNS.map((j) => all[j]!);
     // --signals: the profile features of the other signals left out (NaN: missing, weight 0)
     return SIGNALS
-      ? x.map((v, j) => (j >= 83 && j < 113 && !SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!) ? NaN : v))
+      ? x.map((v, i) => {
+          const j = COLUMNS[i]!;
+          return j >= 83 && j < 113 && !SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!) ? NaN : v;
+        })
       : x;
   }
   return [
@@ -201,15 +228,15 @@ function pairFeatures(slow: Level, fast: Level): number[] {
   ];
 }
 const FEATURE_NAMES = RICH
-  ? [...LEVEL_FEATURES.slice(0, RICH_COUNT), ...TWO_FEEL_COLUMNS.map((j) => LEVEL_FEATURES[j]!)]
+  ? COLUMNS.map((j) => LEVEL_FEATURES[j]!)
   : [...TERMS.map((k) => `log ${k} slow/fast`), 'slow ternary', 'fast ternary', 'log2 slow/100'];
 
 /** Training pairs of one file: level vs double around main's level and around the truth; label 1 = the fast one. */
-function pairsOf(r: Row): { x: number[]; y: number }[] {
+function pairsOf(r: Row): Pair[] {
   const L = r.levels;
   if (!L.length) return [];
   const anchors = ANCHOR_BEST_ONLY ? [L[0]!] : [L[0]!, ...L.filter((c) => ok(c.bpm, r))];
-  const out: { x: number[]; y: number }[] = [];
+  const out: Pair[] = [];
   const seen = new Set<string>();
   for (const a of anchors)
     for (const [s, f] of [
@@ -222,19 +249,32 @@ function pairsOf(r: Row): { x: number[]; y: number }[] {
       seen.add(key);
       const so = ok(s.bpm, r);
       const fo = ok(f.bpm, r);
-      if (so !== fo) out.push({ x: pairFeatures(s, f), y: fo ? 1 : 0 });
+      if (so !== fo) out.push({ x: pairFeatures(s, f), y: fo ? 1 : 0, slowBpm: s.bpm, fastBpm: f.bpm });
     }
   return out;
 }
 
+type Pair = { x: number[]; y: number; slowBpm: number; fastBpm: number; offset?: number };
 type Model = LevelModel;
-/** The trainer, the model's columns of LEVEL_FEATURES kept (levelMove reads them through `index`; --two-feel). */
-function train(pairs: { x: number[]; y: number }[], lambda: number): Model {
-  const m: Model = trainNewtonLogistic(pairs, lambda);
-  if (TWO_FEEL) m.index = [...Array.from({ length: RICH_COUNT }, (_, j) => j), ...TWO_FEEL_COLUMNS];
+/** --prior W: the prior of a model trained on these rows (centre: their mean log2 truth), none without --prior. */
+function priorOf(rows: Row[]): LevelPrior | undefined {
+  if (!(PRIOR_WIDTH > 0)) return undefined;
+  return { center: rows.reduce((s, r) => s + Math.log2(r.truth), 0) / rows.length, octaves: PRIOR_WIDTH };
+}
+/** The pairs of these rows, each with the prior's offset (--prior). */
+function pairsWithPrior(rows: Row[], prior = priorOf(rows)): Pair[] {
+  return rows.flatMap(pairsOf).map((q) => ({ ...q, offset: levelPriorOffset(prior, q.slowBpm, q.fastBpm) }));
+}
+/** The trainer on these rows, the model's columns of LEVEL_FEATURES kept (levelMove reads them through `index`). */
+function train(rows: Row[], lambda: number): Model {
+  const prior = priorOf(rows);
+  const m: Model = trainNewtonLogistic(pairsWithPrior(rows, prior), lambda);
+  if (RICH) m.index = [...COLUMNS];
+  if (prior) m.prior = prior;
   return m;
 }
-const pFast = (m: Model, slow: Level, fast: Level) => levelProbabilityOfRow(m, pairFeatures(slow, fast));
+const pFast = (m: Model, slow: Level, fast: Level) =>
+  levelProbabilityOfRow(m, pairFeatures(slow, fast), levelPriorOffset(m.prior, slow.bpm, fast.bpm));
 
 /** The model's BPM for one file: main's, or main's ×2 / ×½ when the model moves the level one octave. */
 function choose(m: Model, r: Row, margin: number): { bpm: number | null; move: 1 | 2 | 0.5 } {
@@ -354,15 +394,21 @@ function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
  * provenance (command, sets, the dumps' sha256) and check rows with the probability this trainer gives them (its
  * own sum here, not the engine's function).
  */
-function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: number, margin: number) {
+function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
   if (!RICH) throw new Error('--export needs --rich (the engine reads the rich form)');
-  const p = (x: number[]) =>
+  const p = (x: number[], offset = 0) =>
     1 /
-    (1 + Math.exp(-x.reduce((s, v, j) => (Number.isNaN(v) ? s : s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!), m.b)));
+    (1 +
+      Math.exp(
+        -x.reduce((s, v, j) => (Number.isNaN(v) ? s : s + (m.w[j]! * (v - m.mean[j]!)) / m.scale[j]!), m.b + offset),
+      ));
   // rows of tempo21–37 and of the plain grooves with a missing term (NaN, written null)
   const withNaN = pairs.map((q, i) => [q, i] as const).filter(([q]) => q.x.some(Number.isNaN));
   const idx = [0, 1, 2, 100, 300, 600, 900, ...withNaN.slice(0, 4).map(([, i]) => i), pairs.length - 1];
-  const name = argOf('--name', TWO_FEEL ? 'tempo-level-lr65' : PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56');
+  const name = argOf(
+    '--name',
+    TEMPO_FREE ? 'tempo-level-lr68' : TWO_FEEL ? 'tempo-level-lr65' : PROFILE ? 'tempo-level-lr59' : 'tempo-level-lr56',
+  );
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const preset = {
     name,
@@ -371,9 +417,10 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
       trainer:
         'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
-        'tempo40–41 h-tempo65)',
+        'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68)',
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
+        `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
         `--lambda ${lambda} --margin ${margin} --export`,
@@ -383,11 +430,21 @@ function exportPreset(m: Model, pairs: { x: number[]; y: number }[], lambda: num
       marginJudged: margin,
       dumps: Object.fromEntries(TUNING_SETS.map((n) => [`tempo${n}.jsonl`, sha(path.join(DUMP, `tempo${n}.jsonl`))])),
     },
+    ...(m.prior ? { prior: m.prior } : {}),
     b: m.b,
     w: m.w,
     mean: m.mean,
     scale: m.scale,
-    checks: idx.map((i) => ({ from: `training pair ${i}`, x: pairs[i]!.x, probability: p(pairs[i]!.x) })),
+    // h-tempo68: a row's prior offset (levelPriorOffset of its pair's BPMs) kept beside it
+    checks: idx.map((i) => {
+      const q = pairs[i]!;
+      return {
+        from: `training pair ${i}`,
+        x: q.x,
+        ...(m.prior ? { offset: q.offset } : {}),
+        probability: p(q.x, q.offset),
+      };
+    }),
   };
   const file = presetPath(`${name}.json`);
   writeFileSync(file, JSON.stringify(preset, null, 1) + '\n');
@@ -485,7 +542,13 @@ function grid(tuning: Row[]) {
   console.log(`| λ | margin | Acc1 right | ${watch.join(' | ')} |\n|---|---|---|${watch.map(() => '---').join('|')}|`);
   for (const lambda of lambdas) {
     const models = new Map(
-      TUNING_SETS.map((s) => [s, train(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda)]),
+      TUNING_SETS.map((s) => [
+        s,
+        train(
+          tuning.filter((r) => r.set !== s),
+          lambda,
+        ),
+      ]),
     );
     for (const margin of margins) {
       let right = 0;
@@ -509,6 +572,61 @@ function grid(tuning: Row[]) {
   }
 }
 
+/** The truth's tempo band (h-tempo68). */
+const bandOf = (r: Row) =>
+  r.truth < 80
+    ? 'a < 80'
+    : r.truth < 110
+      ? 'b 80–110'
+      : r.truth < 140
+        ? 'c 110–140'
+        : r.truth < 180
+          ? 'd 140–180'
+          : 'e ≥ 180';
+
+/** QM's Acc1 / Acc2 on the judged rows from tempo-heldout2's peer cache (--peer-cache D: qm-NAME.wav.json). */
+function qmTable(rows: Row[], by: (r: Row) => string, title: string) {
+  const dir = argOf('--peer-cache', '');
+  const t = new Map<string, number[]>();
+  for (const r of rows) {
+    const f = path.join(dir, `qm-${r.name}.wav.json`);
+    if (!existsSync(f)) continue;
+    const bpm = (JSON.parse(readFileSync(f, 'utf8')) as { bpm: number | null }).bpm;
+    const k = `${by(r)} ${r.song ? 'songs' : 'drum files'}`;
+    const v = t.get(k) ?? [0, 0, 0];
+    t.set(k, [v[0]! + 1, v[1]! + (ok(bpm, r) ? 1 : 0), v[2]! + (tempoAcc2(bpm, r.truth) ? 1 : 0)]);
+  }
+  console.log(`\nJUDGE by ${title}: QM (peer cache)\n\n| rows | n | Acc1 | Acc2 |\n|---|---|---|---|`);
+  for (const [k, [n, a1, a2]] of [...t].sort()) console.log(`| ${k} | ${n} | ${f3(a1!, n!)} | ${f3(a2!, n!)} |`);
+}
+
+/**
+ * --misses (h-tempo68): the shipped lr56's reading of every tuning row (the engine's margin): set, kind, class, truth,
+ * its BPM and the ratio to the truth, as TSV on stdout (the miss reading by class and tempo band).
+ */
+function misses(tuning: Row[]) {
+  const shipped = levelModel(Number(argOf('--round', '56')));
+  const margin = TEMPO_PARAMETERS.levelModelMargin.value;
+  console.log('set\tkind\tclass\ttruth\tmain\tmodel\tratio\tok\tname');
+  for (const r of tuning) {
+    const c = choose(shipped, r, margin);
+    const ratio = c.bpm === null ? 0 : c.bpm / r.truth;
+    console.log(
+      [
+        r.set,
+        r.song ? 'song' : 'drums',
+        classOf(r.name),
+        r.truth.toFixed(1),
+        r.mainBpm?.toFixed(1) ?? 'null',
+        c.bpm?.toFixed(1) ?? 'null',
+        ratio.toFixed(3),
+        ok(c.bpm, r) ? 1 : 0,
+        r.name,
+      ].join('\t'),
+    );
+  }
+}
+
 async function main() {
   if (process.argv.includes('--scan')) return scan();
   const lambda = Number(argOf('--lambda', '1'));
@@ -523,12 +641,16 @@ async function main() {
   }
   const tuning = TUNING_SETS.flatMap(readSet);
   if (process.argv.includes('--grid')) return grid(tuning);
+  if (process.argv.includes('--misses')) return misses(tuning);
   if (process.argv.includes('--loso')) {
     const t = new Map<string, { song: Tally; drum: Tally }>();
     const cls = new Map<string, { song: Tally; drum: Tally }>();
     const moved: string[] = [];
     for (const s of TUNING_SETS) {
-      const m = train(tuning.filter((r) => r.set !== s).flatMap(pairsOf), lambda);
+      const m = train(
+        tuning.filter((r) => r.set !== s),
+        lambda,
+      );
       const held = tuning.filter((r) => r.set === s);
       const a = score(held, m, margin, () => `tempo${s}`);
       for (const [k, v] of a.t) t.set(k, v);
@@ -545,8 +667,8 @@ async function main() {
     for (const l of moved) console.log(`  ${l}`);
     return;
   }
-  const pairs = tuning.flatMap(pairsOf);
-  const m = train(pairs, lambda);
+  const pairs = pairsWithPrior(tuning);
+  const m = train(tuning, lambda);
   console.log(
     `model: ${pairs.length} training pairs from ${tuning.length} files (${TUNING_SETS.join(' ')}), lambda ${lambda}`,
   );
@@ -573,6 +695,16 @@ async function main() {
     for (const l of js.moved) console.log(`  ${l}`);
   }
   table('JUDGE per groove', score(judged, m, margin, (r) => groove37(r.name)).t);
+  // h-tempo68: by class and by the truth's tempo band, the model, the shipped lr56 and (--peer-cache D) QM
+  for (const [title, by] of [
+    ['class', (r: Row) => classOf(r.name)],
+    ['tempo band', bandOf],
+  ] as const) {
+    table(`JUDGE by ${title}: main = hand, model = this model`, score(judged, m, margin, by).t);
+    const engineMargin = TEMPO_PARAMETERS.levelModelMargin.value;
+    table(`JUDGE by ${title}: model = the shipped lr56`, score(judged, levelModel(56), engineMargin, by).t);
+    if (process.argv.includes('--peer-cache')) qmTable(judged, by, title);
+  }
   console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);
   for (const l of j.moved) console.log(`  ${l}`);
 }

@@ -12,9 +12,12 @@ import { TEMPO_PARAMETERS } from '../../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../../src/engines/tempo/index.js';
 import {
   LEVEL_FEATURES,
+  LEVEL_TEMPO_FEATURES,
   LEVEL_TERMS,
   levelModel,
   levelPairFeatures,
+  levelPriorOffset,
+  levelProbability,
   levelProbabilityOfRow,
   movedBeats,
   type LevelModelPreset,
@@ -41,7 +44,7 @@ function withModel<T>(on: boolean, f: () => T): T {
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
   const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
-  assert.equal(LEVEL_FEATURES.length, 116);
+  assert.equal(LEVEL_FEATURES.length, 118);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
   assert.equal(m.w.length, 83);
@@ -71,8 +74,12 @@ test("lr59 beside it (not read): the code's 113 features, the profiles last, its
 test("lr65 (levelModelPreset 65): lr56's 83 features and the three two-feel numbers, its rows the trainer's", () => {
   const m = levelModel(65);
   assert.equal(m.name, 'tempo-level-lr65');
-  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(113)]);
-  assert.deepEqual(LEVEL_FEATURES.slice(113), ['lowHigh alt slow', 'lowHigh alt fast', 'log onsets per beat slow']);
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(113, 116)]);
+  assert.deepEqual(LEVEL_FEATURES.slice(113, 116), [
+    'lowHigh alt slow',
+    'lowHigh alt fast',
+    'log onsets per beat slow',
+  ]);
   assert.deepEqual(m.index, [...Array.from({ length: 83 }, (_, j) => j), 113, 114, 115]);
   assert.equal(m.provenance.lambda, LAMBDA_65);
   assert.ok(!(m.provenance.sets as string[]).includes('tempo42'), 'tempo42 is its judge');
@@ -84,6 +91,52 @@ test("lr65 (levelModelPreset 65): lr56's 83 features and the three two-feel numb
   assert.ok(without.some((p, i) => Math.abs(p - ps[i]!) > 0.01));
   // the engine reads it through the parameter: a preset of another round is refused
   assert.throws(() => levelModel(60), /no such preset/);
+});
+
+test('the broad tempo prior: a Gaussian on log2 BPM, its log-ratio for a pair added to the sum with weight 1', () => {
+  assert.equal(levelPriorOffset(undefined, 100, 200), 0);
+  // centred on the pair's geometric middle: neutral
+  assert.ok(Math.abs(levelPriorOffset({ center: Math.log2(100 * Math.SQRT2), octaves: 1 }, 100, 200)) < 1e-12);
+  // centred on the slow level: log N(fast) − log N(slow) = −(1² − 0²) / (2 σ²)
+  for (const [octaves, want] of [
+    [1, -0.5],
+    [0.5, -2],
+    [2, -0.125],
+  ] as const)
+    assert.ok(Math.abs(levelPriorOffset({ center: Math.log2(100), octaves }, 100, 200) - want) < 1e-12, `${octaves}`);
+  // one octave higher the pair's log-odds drop by 1 / σ² (σ 1: −0.5 → −1.5)
+  assert.ok(Math.abs(levelPriorOffset({ center: Math.log2(100), octaves: 1 }, 200, 400) + 1.5) < 1e-12);
+  // the model adds it to its sum: logit(P with the prior) − logit(P without) = the offset
+  const level = (bpm: number): LevelRow => ({
+    ...(Object.fromEntries(LEVEL_TERMS.map((k) => [k, 1])) as Record<(typeof LEVEL_TERMS)[number], number>),
+    bpm,
+    ternary: false,
+  });
+  const m = { mean: [0], scale: [1], w: [0.7], b: 0.2, index: [LEVEL_FEATURES.indexOf('log2 slow/100')] };
+  const logit = (p: number) => Math.log(p / (1 - p));
+  const prior = { center: Math.log2(120), octaves: 0.75 };
+  const off = levelPriorOffset(prior, 90, 180);
+  assert.ok(Math.abs(off - (Math.log2(90 / 120) ** 2 - Math.log2(180 / 120) ** 2) / (2 * 0.75 ** 2)) < 1e-12);
+  const d =
+    logit(levelProbability({ ...m, prior }, level(90), level(180))) - logit(levelProbability(m, level(90), level(180)));
+  assert.ok(Math.abs(d - off) < 1e-9, `${d} vs ${off}`);
+});
+
+test("lr68 (levelModelPreset 68): no BPM term but a broad prior (≥ ½ octave), its rows the trainer's", () => {
+  const m = levelModel(68);
+  assert.equal(m.name, 'tempo-level-lr68');
+  for (const f of LEVEL_TEMPO_FEATURES) assert.ok(!m.features.includes(f), f);
+  assert.deepEqual(m.features.slice(-2), ['log score/prior slow/fast', 'log score/prior slow']);
+  assert.equal(m.features.length, 80);
+  assert.ok(m.prior && m.prior.octaves >= 0.5, JSON.stringify(m.prior));
+  assert.ok(m.prior.center > Math.log2(80) && m.prior.center < Math.log2(160), `${2 ** m.prior.center}`);
+  assert.ok(!(m.provenance.sets as string[]).includes('tempo43'), 'tempo43 is its judge');
+  assert.ok((m.provenance.sets as string[]).includes('tempo42'), `${String(m.provenance.sets)}`);
+  // the stored rows with their prior offsets give the trainer's probabilities; the offset counts
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x, c.offset));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  assert.ok(m.checks.some((c) => Math.abs(levelProbabilityOfRow(m, c.x) - ps[m.checks.indexOf(c)]!) > 0.01));
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
@@ -195,5 +248,26 @@ test('a bare kick-and-snare backbeat with band energy: the hand reads 140 at 70,
     // half: every other one of the hand's beats; double: the hand's beats and their midpoints
     if (move === 0.5) for (const t of on.tempo.beats) assert.ok(off.tempo.beats.includes(t), `${t} not a hand beat`);
     else for (const t of off.tempo.beats) assert.ok(on.tempo.beats.includes(t), `${t} not kept`);
+  }
+});
+
+test('lr68 in the engine (levelModelPreset 68): the bare backbeat read at 70 and 90, its log names the preset', () => {
+  const before = TEMPO_PARAMETERS.levelModelPreset.value;
+  TEMPO_PARAMETERS.levelModelPreset.value = 68;
+  try {
+    for (const bpm of [70, 90]) {
+      const on = withModel(true, () =>
+        estimateTempoWithDecision(
+          withBands(bpm, [
+            [[0, 2], KICK, 'kick'],
+            [[1, 3], SNARE, 'snare'],
+          ]),
+        ),
+      );
+      assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr68 ${on.tempo.bpm}`);
+      assert.match(String(on.decision?.inputs.levelModel), /tempo-level-lr68\.json.*moved from/);
+    }
+  } finally {
+    TEMPO_PARAMETERS.levelModelPreset.value = before;
   }
 });

@@ -267,6 +267,17 @@ export const LEVEL_FEATURES: readonly string[] = [
   'lowHigh alt slow',
   'lowHigh alt fast',
   'log onsets per beat slow',
+  // h-tempo68: the score without the engine's own tempo prior (a model whose tempo term is its broad prior alone)
+  'log score/prior slow/fast',
+  'log score/prior slow',
+];
+/** The columns of LEVEL_FEATURES that carry the level's tempo (the BPM, the engine's prior and the score with it). */
+export const LEVEL_TEMPO_FEATURES: readonly string[] = [
+  'log prior slow/fast',
+  'log prior slow',
+  'log score slow/fast',
+  'log score slow',
+  'log2 slow/100',
 ];
 /**
  * The pair's features (LEVEL_FEATURES): log(slow / fast) of every term, the slow level's own, the evidence, the
@@ -290,7 +301,26 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     twoFeelOf(slow, 0),
     twoFeelOf(fast, 0),
     twoFeelOf(slow, 1),
+    log(slow.score / slow.prior) - log(fast.score / fast.prior),
+    log(slow.score / slow.prior),
   ];
+}
+
+/**
+ * A broad tempo prior (h-tempo68, issue 12 point 2): a Gaussian on log2 BPM, centre `center` (log2 BPM) and width
+ * `octaves` (its standard deviation). Its log-ratio for a pair, log N(fast) − log N(slow), is added to the model's
+ * sum with weight 1 (not learned): the only tempo term of a model trained without LEVEL_TEMPO_FEATURES, so the width
+ * bounds how far the tempo alone can move the level (the pair's log-odds change 1 / octaves² per octave of BPM).
+ */
+export interface LevelPrior {
+  center: number;
+  octaves: number;
+}
+/** The prior's log-odds for the fast level of a pair (0 without a prior). */
+export function levelPriorOffset(prior: LevelPrior | undefined, slowBpm: number, fastBpm: number): number {
+  if (!prior) return 0;
+  const d = (bpm: number) => (Math.log2(bpm) - prior.center) ** 2;
+  return (d(slowBpm) - d(fastBpm)) / (2 * prior.octaves ** 2);
 }
 /** A level's two-feel number j (NaN: missing, or a row dumped without them). */
 function twoFeelOf(r: Readonly<LevelRow>, j: number): number {
@@ -311,12 +341,15 @@ export interface LevelModel {
   b: number;
   /** Where the model's features are in LEVEL_FEATURES (h-tempo65: a preset may read a subset); none: a prefix. */
   index?: number[];
+  /** A broad tempo prior added to the sum with weight 1 (h-tempo68; levelPriorOffset). */
+  prior?: LevelPrior;
 }
 
 /** P(the fast level of the pair is right). */
 export function levelProbability(m: LevelModel, slow: Readonly<LevelRow>, fast: Readonly<LevelRow>): number {
   const x = levelPairFeatures(slow, fast);
-  return levelProbabilityOfRow(m, m.index ? m.index.map((i) => x[i]!) : x);
+  const offset = levelPriorOffset(m.prior, slow.bpm, fast.bpm);
+  return levelProbabilityOfRow(m, m.index ? m.index.map((i) => x[i]!) : x, offset);
 }
 
 /** Within 3 % of an octave: b is a's double. */
@@ -372,14 +405,15 @@ export interface LevelModelPreset extends LevelModel {
   features: string[];
   provenance: Record<string, unknown>;
   /** Feature rows (the preset's own columns) and the probability the trainer gave them at training time. */
-  checks: { from: string; x: number[]; probability: number }[];
+  checks: { from: string; x: number[]; offset?: number; probability: number }[];
 }
 
 /**
  * The engine's presets by round (TEMPO_PARAMETERS.levelModelPreset): lr56 (h-tlevel56), lr59 (h-tempo59, the beat
- * profiles on tempo21–39, lost its judge on tempo40 — songs 0.825 → 0.650), lr65 (h-tempo65, the two-feel numbers).
+ * profiles on tempo21–39, lost its judge on tempo40 — songs 0.825 → 0.650), lr65 (h-tempo65, the two-feel numbers),
+ * lr68 (h-tempo68, the tempo-free form with its broad prior).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
@@ -389,10 +423,10 @@ export function levelModelPresetName(round: number): string {
 /** presets/tempo-level-lrN.json (src/presets.ts). */
 export const levelModelFile = (round: number) => presetPath(`${levelModelPresetName(round)}.json`);
 const loaded = new Map<number, LevelModelPreset>();
-/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113 on). */
+/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113–115). */
 export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean } {
   const index = levelModel(round).index!;
-  return { profile: index.some((i) => i >= 83 && i < 113), twoFeel: index.some((i) => i >= 113) };
+  return { profile: index.some((i) => i >= 83 && i < 113), twoFeel: index.some((i) => i >= 113 && i < 116) };
 }
 /** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
 export function levelModel(round: number): LevelModelPreset {
@@ -411,10 +445,10 @@ export function levelModel(round: number): LevelModelPreset {
  * P from a feature row in the model's own columns (the preset's checks); a missing feature (NaN, null in JSON) adds
  * nothing; a longer row is read as far as the model's w (LEVEL_FEATURES' prefix: lr56, lr59).
  */
-export function levelProbabilityOfRow(m: LevelModel, x: readonly (number | null)[]): number {
+export function levelProbabilityOfRow(m: LevelModel, x: readonly (number | null)[], offset = 0): number {
   const z = m.w.reduce((s, w, j) => {
     const v = x[j];
     return v === null || v === undefined || Number.isNaN(v) ? s : s + w * ((v - m.mean[j]!) / m.scale[j]!);
-  }, m.b);
+  }, m.b + offset);
   return 1 / (1 + Math.exp(-z));
 }
