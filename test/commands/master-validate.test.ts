@@ -10,21 +10,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ndjson, tempDir, TIMEOUT_MS } from '../helpers/cli.js';
+import { shub, ndjson, tempDir } from '../helpers/cli.js';
 import { peerSkip } from '../helpers/peers.js';
 import { speechLike, writeWav } from '../../fixtures/signals.js';
 import { songPlanar } from '../../fixtures/music.js';
 import type { MasterResult } from '../../src/commands/master.js';
 import type { ValidateResult } from '../../src/commands/validate.js';
 import { loadPlatforms } from '../../src/recipes/platforms.js';
-import { pool, runShub, type Outcome } from '../../bench/fuzz.js';
 
 const { dir, cleanup } = tempDir('shub-master-validate-');
 after(cleanup);
 const f = (name: string) => path.join(dir, name);
 const store = ['--store-dir', f('store')];
-/** `shub ARGS` in the test's folder as a child process that runs alongside another (killed after TIMEOUT_MS). */
-const shub = (args: string[]): Promise<Outcome> => runShub([...args, ...store], dir, TIMEOUT_MS);
 const skip = peerSkip('espeak-ng');
 
 before(() => {
@@ -50,15 +47,9 @@ async function masterThenValidate(inputs: string[], minCompliant = 0.5): Promise
   let compliant = 0;
   let total = 0;
   const written = new Map<string, { what: string; file: string; checks: [string, boolean][] }[]>();
-  // the masters, then the validate runs, two processes at a time (each is one process, mostly on one core)
-  const masters = await pool(
-    2,
-    inputs.map(
-      (input) => () => shub(['master', f(`${input}.wav`), '-t', ids.join(','), '-o', f(`out-${input}`), '--json']),
-    ),
-  );
-  for (const [k, input] of inputs.entries()) {
-    const m = masters[k]!;
+  for (const input of inputs) {
+    const out = f(`out-${input}`);
+    const m = shub(['master', f(`${input}.wav`), '-t', ids.join(','), '-o', out, '--json', ...store], dir);
     assert.ok(m.code === 0 || m.code === 1, m.stderr);
     const res = ndjson<MasterResult>(m.stdout)[0]!;
     assert.deepEqual(
@@ -81,17 +72,8 @@ async function masterThenValidate(inputs: string[], minCompliant = 0.5): Promise
     }
   }
   // one validate run per target over the masters made for it
-  const targets = [...written];
-  const validated = await pool(
-    2,
-    targets.map(
-      ([target, files]) =>
-        () =>
-          shub(['validate', ...files.map((x) => x.file), '-p', target, '--codec-check', '--json']),
-    ),
-  );
-  for (const [k, [target, files]] of targets.entries()) {
-    const v = validated[k]!;
+  for (const [target, files] of written) {
+    const v = shub(['validate', ...files.map((x) => x.file), '-p', target, '--codec-check', '--json', ...store], dir);
     const results = ndjson<ValidateResult>(v.stdout);
     for (const [i, x] of files.entries()) {
       const verdict = results[i]!.platforms[0]!;
