@@ -14,7 +14,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { songPlanar } from '../../fixtures/music.js';
 import { writeWav } from '../../fixtures/signals.js';
-import { shub, tempDir } from '../helpers/cli.js';
+import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { decodePng, pixelVariance } from '../helpers/png.js';
 import { peerSkip } from '../helpers/peers.js';
 import type { RunRecord } from '../../src/store/types.js';
@@ -26,13 +26,17 @@ const runs: Record<'analyze' | 'master' | 'validate' | 'mix' | 'reamp', RunRecor
 let html = '';
 let doc: HTMLElement;
 
-function lastRun(): RunRecord {
-  const h = shub(['history', '--limit', '1', '--json', '--store-dir', 'st'], dir);
+/** The last `n` runs (one `shub history`), each as `shub show` prints it, oldest first. */
+function lastRuns(n: number): RunRecord[] {
+  const h = shub(['history', '--limit', String(n), '--json', '--store-dir', 'st'], dir);
   assert.equal(h.code, 0, h.stderr);
-  const id = (JSON.parse(h.stdout.trim()) as { runId: string }).runId;
-  const s = shub(['show', id, '--json', '--store-dir', 'st'], dir);
-  assert.equal(s.code, 0, s.stderr);
-  return JSON.parse(s.stdout) as RunRecord;
+  const ids = ndjson<{ runId: string }>(h.stdout).map((x) => x.runId);
+  assert.equal(ids.length, n);
+  return ids.reverse().map((id) => {
+    const s = shub(['show', id, '--json', '--store-dir', 'st'], dir);
+    assert.equal(s.code, 0, s.stderr);
+    return JSON.parse(s.stdout) as RunRecord;
+  });
 }
 
 function ok(args: string[], codes = [0]): void {
@@ -52,11 +56,8 @@ before(() => {
     44100,
   );
   ok(['analyze', 'song.wav', '--features', 'levels,spectral']);
-  runs.analyze = lastRun();
   ok(['master', 'song.wav', '-t', 'spotify', '--reference', 'ref.wav', '-o', 'out/', '-y']);
-  runs.master = lastRun();
   ok(['validate', 'song.wav', 'out/song.spotify.wav', '-p', 'spotify,apple-music'], [0, 1]);
-  runs.validate = lastRun();
   writeFileSync(
     path.join(dir, 'mix.yaml'),
     'sampleRate: 44100\ntracks:\n' +
@@ -64,11 +65,17 @@ before(() => {
       '  - { name: Ref, file: ref.wav, pan: 0.3 }\n',
   );
   ok(['mix', 'mix.yaml', '-o', 'mix.wav', '-y']);
-  runs.mix = lastRun();
   // a guitar-like DI (the song's left channel) through the built-in rig, two variations
   writeWav(path.join(dir, 'di.wav'), [songPlanar({ bpm: 90, tonic: 52, mode: 'minor', bars: 2 }, 44100)[0]!], 44100);
   ok(['reamp', 'di.wav', '--rig', 'builtin-crunch', '-o', 'amp/', '--variations', '2']);
-  runs.reamp = lastRun();
+  // the five runs just made, in the order of the commands
+  const commands = ['analyze', 'master', 'validate', 'mix', 'reamp'] as const;
+  const made = lastRuns(commands.length);
+  assert.deepEqual(
+    made.map((x) => x.command),
+    commands,
+  );
+  for (const [i, c] of commands.entries()) runs[c] = made[i]!;
   const r = shub(
     ['report', ...Object.values(runs).map((x) => x.runId.slice(0, 18)), '-o', 'report.html', '--png', 'png/'].concat([
       '--store-dir',
@@ -245,7 +252,10 @@ test('errors: an unknown run id is one line naming it (exit 2) and writes nothin
   assert.equal(same.code, 2, 'the report never replaces its input');
 });
 
-/** A 60-minute 8 kHz mono 16-bit WAV: one tone per minute at a level that moves, written in blocks. */
+/**
+ * A 60-minute 8 kHz mono 16-bit WAV: one tone per minute at a level that moves, written in blocks. Each tone is a
+ * whole number of cycles a second (110 Hz steps at 8 kHz): one second of each of the 12 is computed once.
+ */
 function writeHour(file: string): void {
   const rate = 8000;
   const frames = 60 * 60 * rate;
@@ -265,11 +275,14 @@ function writeHour(file: string): void {
   const fd = openSync(file, 'w');
   writeSync(fd, header);
   const block = Buffer.alloc(rate * 2);
+  const pcm = new Int16Array(block.buffer, block.byteOffset, rate);
+  const tones = Array.from({ length: 12 }, (_, k) =>
+    Float64Array.from({ length: rate }, (_, i) => Math.sin((2 * Math.PI * 110 * (1 + k) * i) / rate)),
+  );
   for (let s = 0; s < 3600; s++) {
     const amp = 0.05 + 0.4 * (0.5 + 0.5 * Math.sin((2 * Math.PI * s) / 300));
-    const hz = 110 * (1 + (Math.floor(s / 60) % 12));
-    for (let i = 0; i < rate; i++)
-      block.writeInt16LE(Math.round(32767 * amp * Math.sin((2 * Math.PI * hz * (s * rate + i)) / rate)), 2 * i);
+    const tone = tones[Math.floor(s / 60) % 12]!;
+    for (let i = 0; i < rate; i++) pcm[i] = Math.round(32767 * amp * tone[i]!);
     writeSync(fd, block);
   }
   closeSync(fd);

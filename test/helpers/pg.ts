@@ -28,8 +28,11 @@ import pg from 'pg';
 export interface TestPostgres {
   /** The password in every URL this server hands out ('' when the external URL has none). */
   password: string;
-  /** A new empty database; returns its URL (with the password). */
-  createDatabase(prefix?: string): Promise<string>;
+  /**
+   * A new empty database, or a copy of `template` (the URL of a database made here that no one is connected to);
+   * returns its URL (with the password).
+   */
+  createDatabase(prefix?: string, template?: string): Promise<string>;
   stop(): Promise<void>;
   /** Where the server comes from: 'external', 'embedded' (npm) or 'system', and its bin folder. */
   source: string;
@@ -123,9 +126,11 @@ function serverWith(
   return {
     password,
     ...info,
-    async createDatabase(prefix = 'shub_test') {
+    async createDatabase(prefix = 'shub_test', template?: string) {
       const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-      await withClient(adminUrl, (c) => c.query(`create database "${name}"`));
+      const from =
+        template === undefined ? '' : ` template "${decodeURIComponent(new URL(template).pathname.slice(1))}"`;
+      await withClient(adminUrl, (c) => c.query(`create database "${name}"${from}`));
       created.push(name);
       return databaseUrl(adminUrl, name);
     },

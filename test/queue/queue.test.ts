@@ -45,11 +45,16 @@ after(async () => {
   cleanup();
 });
 
+/** A database `shub db migrate` made, once for the file (the first call); each test gets a copy of it. */
+let template: string | undefined;
 async function migrated(): Promise<string> {
-  const url = await server.createDatabase();
-  const r = shub(['db', 'migrate', '--db', url], dir);
-  assert.equal(r.code, 0, r.stderr);
-  return url;
+  if (template === undefined) {
+    const url = await server.createDatabase();
+    const r = shub(['db', 'migrate', '--db', url], dir);
+    assert.equal(r.code, 0, r.stderr);
+    template = url;
+  }
+  return server.createDatabase('shub_test', template);
 }
 
 async function query<T>(url: string, text: string, values: unknown[] = []): Promise<T[]> {

@@ -28,8 +28,15 @@ const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as {
 };
 
 let server: TestPostgres;
+/** A database with the store's and the queue's tables, migrated once: each test's database is a copy of it. */
+let migrated: string;
 before(async () => {
   server = await startPostgres();
+  migrated = await server.createDatabase();
+  const migrator = await PostgresStore.connect(migrated, { checkSchema: false });
+  await migrator.migrate('latest');
+  await migrator.close();
+  await migrateQueue(migrated);
 });
 after(async () => {
   await server?.stop();
@@ -40,11 +47,7 @@ const JOBS = 3;
 
 /** A fresh database with the store's and the queue's tables: `body` with the store and pg-boss on it, then closed. */
 async function withQueue<T>(body: (q: { store: PostgresStore; boss: PgBoss }) => Promise<T>): Promise<T> {
-  const url = await server.createDatabase();
-  const migrator = await PostgresStore.connect(url, { checkSchema: false });
-  await migrator.migrate('latest');
-  await migrator.close();
-  await migrateQueue(url);
+  const url = await server.createDatabase('shub_test', migrated);
   const store = await PostgresStore.connect(url);
   const boss = await openQueue(url);
   try {
