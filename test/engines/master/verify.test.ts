@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  codecFirstMarginDb,
   CEILING_STEP_MARGIN_DB,
   FIRST_CEILING_MARGIN_DB,
   MAX_VERIFY_ROUNDS,
@@ -74,4 +75,11 @@ test('simulated rounds: a +0.25 dB resampling overshoot and a -0.15 LU encoder s
   const m = write();
   assert.ok(Math.abs(m.integratedLufs - -14) <= VERIFY_TOLERANCE_LU);
   assert.ok(m.truePeakDbtp <= spotify.truePeakCeilingDbtp - PEAK_SAFETY_DB);
+});
+
+test("the first try's codec margin: Opus's lift of the true peak (0.3 dB), none for AAC, MP3 or no codec check", () => {
+  assert.equal(codecFirstMarginDb([]), 0);
+  assert.equal(codecFirstMarginDb(['aac', 'mp3']), 0);
+  assert.equal(codecFirstMarginDb(['mp3', 'aac', 'opus']), 0.3);
+  assert.equal(codecFirstMarginDb(['opus']), 0.3);
 });
