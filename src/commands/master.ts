@@ -35,6 +35,7 @@ import { gainStep, MAX_GAIN_PASSES, type GainPoint } from '../engines/master/lou
 import {
   CEILING_STEP_MARGIN_DB,
   FIRST_CEILING_MARGIN_DB,
+  CODEC_FIRST_CEILING_MARGIN_DB,
   codecFirstMarginDb,
   MAX_VERIFY_ROUNDS,
   PEAK_SAFETY_DB,
@@ -400,6 +401,10 @@ interface TargetState {
 type Checked = { verdict: PlatformVerdict; codecs: LossyCodec[] };
 type MasterVerdict = ReturnType<typeof verdict> | { ok: false; action: 'refuse'; problem: string };
 
+/** The lossy codecs a target's masters are checked through (none with --no-codec-check or without a platform). */
+const checkedCodecs = (p: Platform | null | undefined, o: MasterOptions) =>
+  o.codecCheck === false || !p ? [] : codecsFor([p]);
+
 /** validate's verdict on a written master: the same measurements and checks as `shub validate [--codec-check]`. */
 async function platformVerdict(
   written: string,
@@ -407,7 +412,7 @@ async function platformVerdict(
   p: Platform,
   o: MasterOptions,
 ): Promise<Checked> {
-  const codecs = o.codecCheck === false ? [] : codecsFor([p]);
+  const codecs = checkedCodecs(p, o);
   const measurements: Measurements = { format: m.format, levels: m.levels };
   if (codecs.length > 0) measurements.codecTruePeakDbtp = await codecTruePeaks(written, codecs, o.ffmpeg);
   return { verdict: checkPlatform(measurements, p), codecs };
@@ -743,19 +748,20 @@ async function masterGroup(
     limiter: { ceilingDb: t.ceilingDb, lookaheadMs: style.limiter.lookaheadMs, releaseMs: style.limiter.releaseMs },
   });
   const inputLufs = analysis.levels.integratedLufs!;
-  const codecMarginOf = (spec: TargetSpec) =>
-    o.codecCheck === false || !spec.platform ? 0 : codecFirstMarginDb(codecsFor([spec.platform]));
-  const states: TargetState[] = specs.map((spec) => ({
-    spec,
-    gainDb: spec.integratedLufs - inputLufs,
+  const states: TargetState[] = specs.map((spec) => {
     // a platform heard through a lossy codec starts lower by what the codec lifts the peak (verify.ts)
-    ceilingDb: spec.truePeakCeilingDbtp - FIRST_CEILING_MARGIN_DB - codecMarginOf(spec),
-    codecMarginDb: codecMarginOf(spec),
-    history: [],
-    status: 'iterating',
-    gainPasses: 0,
-    encoderCorrectionDb: 0,
-  }));
+    const codecMarginDb = codecFirstMarginDb(checkedCodecs(spec.platform, o));
+    return {
+      spec,
+      gainDb: spec.integratedLufs - inputLufs,
+      ceilingDb: spec.truePeakCeilingDbtp - FIRST_CEILING_MARGIN_DB - codecMarginDb,
+      codecMarginDb,
+      history: [],
+      status: 'iterating',
+      gainPasses: 0,
+      encoderCorrectionDb: 0,
+    };
+  });
 
   /** Meter-only passes until every target's loudness is on aim (or cannot be). */
   const iterate = async (active: TargetState[]) => {
@@ -1009,8 +1015,12 @@ function describeTarget(
       `${round(s.truePeakCeilingDbtp - t.ceilingDb, 2)} dB below it to leave room for resampling, ` +
       `dither${MASTER_FORMATS[s.format].lossy ? ' and encoder overshoot' : ''}` +
       (t.codecMarginDb > 0
-        ? `; its first try started ${t.codecMarginDb} dB lower for what the codec round trip lifts the true peak by ` +
-          '(Opus: +0.25 dB median, +0.49 dB p90 over the ceiling on a tuning corpus)'
+        ? `; its first try started ${t.codecMarginDb} dB lower for what the ` +
+          `${s
+            .platform!.codecs.filter((c) => CODEC_FIRST_CEILING_MARGIN_DB[c] > 0)
+            .join('/')
+            .toUpperCase()} round ` +
+          'trip lifts the true peak by'
         : ''),
     ...(t.codecMarginDb > 0
       ? {
