@@ -37,6 +37,7 @@ import {
   FIRST_CEILING_MARGIN_DB,
   CODEC_FIRST_CEILING_MARGIN_DB,
   codecFirstMarginDb,
+  writtenLoudnessShiftDb,
   MAX_VERIFY_ROUNDS,
   PEAK_SAFETY_DB,
   verdict,
@@ -388,10 +389,13 @@ interface TargetState {
   problem?: string;
   gainPasses: number;
   /**
-   * Gain corrections [dB] verification made for what the encoder did to the loudness; kept when a
-   * lower ceiling sends the gain search back to the rendered (pre-encoding) loudness.
+   * Gain corrections [dB] for what the encoder does to the loudness — the anticipated shift first (verify.ts
+   * writtenLoudnessShiftDb), then what verification measured; kept when a lower ceiling sends the gain search back to
+   * the rendered (pre-encoding) loudness.
    */
   encoderCorrectionDb: number;
+  /** The written format's anticipated loudness shift (dB, 0: none; verify.ts writtenLoudnessShiftDb). */
+  writtenShiftDb: number;
   /** The first try's extra margin for the codecs the platform is checked through (dB; verify.ts codecFirstMarginDb). */
   codecMarginDb: number;
   /** validate's verdict on the last written file (null: no platform, e.g. a --reference target). */
@@ -751,6 +755,8 @@ async function masterGroup(
   const states: TargetState[] = specs.map((spec) => {
     // a platform heard through a lossy codec starts lower by what the codec lifts the peak (verify.ts)
     const codecMarginDb = codecFirstMarginDb(checkedCodecs(spec.platform, o));
+    // and a written format that moves the loudness (LAME's MP3) starts its gain by that much the other way
+    const writtenShiftDb = writtenLoudnessShiftDb(spec.format, spec.bitrateKbps);
     return {
       spec,
       gainDb: spec.integratedLufs - inputLufs,
@@ -759,7 +765,8 @@ async function masterGroup(
       history: [],
       status: 'iterating',
       gainPasses: 0,
-      encoderCorrectionDb: 0,
+      encoderCorrectionDb: -writtenShiftDb,
+      writtenShiftDb,
     };
   });
 
@@ -834,6 +841,8 @@ async function masterGroup(
   };
 
   await iterate(states);
+  // the search aims at the rendered loudness; the written file gets the encoder's anticipated shift on top
+  for (const t of states) if (t.status === 'ready') t.gainDb += t.encoderCorrectionDb;
   const outputs: MasterOutput[] = [];
   const records: RunOutput[] = [];
   const verified = new Map<TargetState, { levels: Levels; file: string; sha256: string }>();
@@ -996,7 +1005,11 @@ function describeTarget(
       t.status === 'failed'
         ? `${s.target}: ${t.problem}`
         : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output ` +
-          `settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)`,
+          `settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)` +
+          (t.writtenShiftDb !== 0
+            ? `, including ${round(-t.writtenShiftDb, 2)} dB for what ${MASTER_FORMATS[s.format].describe} at ` +
+              `${s.bitrateKbps} kb/s takes off the loudness (the decoded file is measured anyway)`
+            : ''),
     inputs: {
       file,
       target: s.target,

@@ -281,6 +281,14 @@ test(
     assert.equal(m.format.codec, 'mp3');
     assert.ok(Math.abs(m.levels!.integratedLufs! + 16) <= 0.1, `${m.levels!.integratedLufs}`);
     assert.ok(m.levels!.truePeakDbtp! <= -1, `${m.levels!.truePeakDbtp}`);
+    // LAME at 192 kb/s writes 0.27 dB quieter (verify.ts WRITTEN_LOUDNESS_SHIFT_DB): the gain anticipates it, so the
+    // first written file is on target already (without it: -16.27 LUFS, then a second round correcting the gain)
+    const first = res.decisions.find((d) => d.engine === 'master.verify')!;
+    assert.equal(first.decision, 'round1');
+    const firstLufs = (first.value as { integratedLufs: number }).integratedLufs;
+    assert.ok(Math.abs(firstLufs + 16) <= 0.1, first.reason);
+    const gain = res.decisions.find((d) => d.engine === 'master.gain')!;
+    assert.match(gain.reason, /including 0\.27 dB for what MP3 \(LAME CBR\) at 192 kb\/s takes off the loudness/);
   },
 );
 

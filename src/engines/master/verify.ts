@@ -41,6 +41,27 @@ export function codecFirstMarginDb(codecs: readonly ('aac' | 'mp3' | 'opus')[]):
   return Math.max(0, ...codecs.map((c) => CODEC_FIRST_CEILING_MARGIN_DB[c]));
 }
 
+/**
+ * What a written lossy file's integrated loudness moves by (dB, decoded less rendered) at the encoder's bitrate
+ * (kb/s), anticipated in the first gain so that the first written file lands on target instead of a second round
+ * correcting it. LAME (ffmpeg's libmp3lame, CBR, as master writes MP3) quantizes every band slightly low, by a
+ * constant per bitrate: 1 kHz and 100 Hz sines at −20 and −3 dBFS lose 0.45 / 0.27 / 0.00 dB at 128 / 192 / 320 kb/s.
+ * Measured on music (libebur128 through loudgain, 20 s excerpts at 44.1 kHz; RESULTS "### master: the MP3 encoder's
+ * loudness shift"): 18 tuning files (tempo40, tempo41, fresh44) −0.45 / −0.45 / −0.27 / −0.01 / −0.01 at 128 / 160 /
+ * 192 / 256 / 320 kb/s, the held-out files' residuals in RESULTS. Noise-like material loses more (white noise −0.68 at
+ * 192 kb/s): the verification still measures every decoded file and corrects what is left. A bitrate or codec not in
+ * the table is not anticipated (0).
+ */
+export const WRITTEN_LOUDNESS_SHIFT_DB: Readonly<
+  Partial<Record<'aac' | 'mp3' | 'opus', Readonly<Record<number, number>>>>
+> = { mp3: { 128: -0.45, 160: -0.45, 192: -0.27, 256: 0, 320: 0 } };
+
+/** The anticipated loudness shift (dB) of a written file in `format` at `kbps` (0: lossless, or not measured). */
+export function writtenLoudnessShiftDb(format: string, kbps: number | null): number {
+  const table = WRITTEN_LOUDNESS_SHIFT_DB[format as 'aac' | 'mp3' | 'opus'];
+  return (kbps !== null && table?.[kbps]) || 0;
+}
+
 /** Extra lowering (dB) on top of a measured overshoot, so the next round does not land on the edge again. */
 export const CEILING_STEP_MARGIN_DB = 0.05;
 /** Write-and-measure rounds at most. */
