@@ -1384,3 +1384,126 @@ test('comp held-out-47: ordinary traits — a scoop starts below the note, the v
   };
   assert.ok(rms(0, 0.45) > 0 && rms(0, 0.45) < rms(0.6, 1.4) / 10, `breath ${rms(0, 0.45)}`);
 });
+
+// held-out-48 against every set before it (held-out-47 included)
+const set48 = sets.filter(([name]) => numberOf(name) === 48).flatMap(([, v]) => v);
+const before48 = sets.filter(([name]) => numberOf(name) < 48).flatMap(([, v]) => v);
+
+test('comp held-out-48: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before48.length, before47.length + set47.length, 'every earlier spec read, held-out-47 too');
+  // the Atari Falcon030's codec rates, 25.175 MHz / 256 / 5, 4, 3: 19.668, 24.585 and 32.78 kHz
+  songsMadeNew(
+    48,
+    [set48, before48],
+    ['fluidr3', 'fluidr3mono', 'sfgmbank', 'musescore'],
+    [19668, 24585, 32780],
+    [
+      [5.5, 4.5],
+      [18.5, 11.5],
+    ],
+    [0.33, 0.68],
+    [50],
+  );
+  // a performer on every take and a person's guide on every spec (no set before had them), not held-out-47's traits
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  assert.equal(set48.filter((s) => has(s, 'performer') && has(s, 'guideSinger') && !has(s, 'ordinary')).length, 12);
+  assert.equal(before48.filter((s) => has(s, 'performer') || has(s, 'guideSinger')).length, 0);
+});
+
+test("comp held-out-48: sizes a mix of two spreads, edges other than 42's…47's; one faint kind in seven", () => {
+  // 17 faint and 25 ordinary of the 42 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set48,
+    [EVAL.FAINT_SPREAD_48, EVAL.ORDINARY_SPREAD_48],
+    [
+      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
+      [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
+      [EVAL.FAINT_SPREAD_46, EVAL.ORDINARY_SPREAD_46],
+      [EVAL.FAINT_SPREAD_47, EVAL.ORDINARY_SPREAD_47],
+    ],
+    [17, 25],
+    { late: [3, 3], early: [3, 3], detune: [2, 10], level: [5, 5], noise: [2, 4], clip: [2, 0] },
+    [6503, 6506],
+  );
+  assert.deepEqual(
+    set48.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_48) === 1).map((s) => s.seed),
+    [6503, 6504, 6506, 6508, 6510, 6511, 6512],
+  );
+});
+
+test('comp held-out-48: a performed note keeps its onset, sings its own intonation, breathes before its phrase', () => {
+  // two phrases of one 0.8 s A4 sine note each (sections of 2 s at 120 bpm, the note from beat 1); the guide's person
+  // enters each phrase σ 16 ms off; every note 14 cents off at most 2.5 σ; no vibrato, glides or attacks
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 4 * fs }, (_, i) =>
+    (i >= 0.5 * fs && i < 1.3 * fs) || (i >= 2.5 * fs && i < 3.3 * fs)
+      ? 0.5 * Math.sin((2 * Math.PI * 440 * i) / fs)
+      : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: [
+      { name: 'A', startSeconds: 0, endSeconds: 2 },
+      { name: 'B', startSeconds: 2, endSeconds: 4 },
+    ],
+    melody: [
+      { beat: 1, lengthBeats: 1.6, pitch: 69, velocity: 100 },
+      { beat: 5, lengthBeats: 1.6, pitch: 69, velocity: 100 },
+    ],
+    takes: [tone],
+    defects: [],
+    best: [0, 0],
+    guide: tone,
+    key: 'A major',
+  } as TakeSet;
+  const person = {
+    glideShare: 0,
+    glideCents: 0,
+    glideMs: [0, 0],
+    noteCents: 14,
+    driftCents: 0,
+    attackShare: 0,
+    attackMs: [0, 0],
+    attackDb: [0, 0],
+    breathShare: 1,
+    breathSeconds: [0.3, 0.3],
+    breathDb: [20, 20],
+    fadeDb: 0,
+    entryMs: 16,
+  } as const;
+  const out = EVAL.performedTakes(set, { guideSinger: person }, 11);
+  assert.equal(out.takes[0], tone, 'the takes kept (no performer)');
+  const g = out.guide;
+  assert.equal(g.length, tone.length);
+  // the first upward zero crossing after the note starts, s; the frequency by upward crossings over [a, b) s
+  const onset = (a: number) => {
+    let i = Math.round(a * fs);
+    while (Math.abs(g[i]!) < 0.05) i++;
+    return i / fs;
+  };
+  const hz = (a: number, b: number) => {
+    const ups: number[] = [];
+    for (let i = Math.round(a * fs); i < b * fs; i++) if (g[i - 1]! < 0 && g[i]! >= 0) ups.push(i);
+    return ((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!);
+  };
+  const cents = [hz(0.6, 1.2), hz(2.6, 3.2)].map((f) => 1200 * Math.log2(f / 440));
+  const entries = [onset(0.4) - 0.5, onset(2.4) - 2.5].map((s) => s * 1000);
+  for (const c of cents) assert.ok(Math.abs(c) <= 35.5, `intonation ${c}`);
+  for (const e of entries) assert.ok(Math.abs(e) <= 41, `entry ${e}`);
+  // a person: neither note in tune, and the phrases entered apart (the draws of seed 11)
+  assert.ok(cents.every((c) => Math.abs(c) > 1) && Math.abs(entries[0]! - entries[1]!) > 1, `${cents} ${entries}`);
+  // a breath in the rest before each phrase (up to 50 ms before its section), 20 dB under the note: its RMS under a
+  // tenth of the note's, not silence
+  const rms = (a: number, b: number) => {
+    let e = 0;
+    for (let i = Math.round(a * fs); i < b * fs; i++) e += g[i]! ** 2;
+    return Math.sqrt(e / ((b - a) * fs));
+  };
+  const note = rms(0.7, 1.1);
+  for (const a of [0, 2])
+    assert.ok(rms(a + 0.1, a + 0.4) > note / 100 && rms(a + 0.1, a + 0.4) < note / 10, `breath at ${a}`);
+});
