@@ -11559,6 +11559,193 @@ export function performedTakes(
   return { ...set, takes, guide };
 }
 
+/**
+ * (h-comp69, `--traits`) A second model of real takes' ordinary traits, made apart from held-out-47's OrdinaryTraits
+ * (its own seeds, sizes and forms), for tuning only: applied to an earlier set's specs so that a measure's reading of
+ * the traits on a clean take is counted on sets other than held-out-47. Every take alike, the clean one too, and —
+ * new — the guide vocal with a small error of its own (a sung guide is no tuner). Pitch: a vibrato whose depth
+ * (12–30 cents) and rate (4.4–6.8 Hz) drift along the note (on notes ≥ 0.35 s, fading in over 0.3 s), scoops from
+ * below into 45 % of the notes (30–90 cents, 40–90 ms, linear), falls off 25 % of the notes' ends (up to 70 cents
+ * over their last 60 ms); the pitch made by a linearly interpolated varying delay that relaxes back in the rests
+ * (time constant 40 ms). Level: a slow swell, a random walk of ±2.5 dB at most low-passed at 0.4 Hz over the whole
+ * take, and soft attacks (25–70 ms rising) on half of the phrases' first notes; 30 % of the phrases' last notes let
+ * go 20–100 ms early. Breaths: before 75 % of the phrases, 0.15–0.45 s of noise through a resonant band-pass
+ * (1.2–2.2 kHz, Q 0.8) under a Hann window, 15–30 dB under the phrase's RMS, ending 30–120 ms before it. The guide
+ * vocal: each note detuned by ±3–10 cents and a vibrato of its own of 10–20 cents. Speech has breaths, swells and
+ * soft attacks only (its phrase the sentence). Seeds: the song's seed × 4099 + take × 97 (+ 29 for the guide).
+ */
+export function ownTraits69(set: TakeSet, seed: number, speech?: { lead: number; tail: number }): TakeSet {
+  const fs = set.sampleRate;
+  const beat = set.bpm > 0 ? 60 / set.bpm : 0;
+  const span = (r: () => number, a: number, b: number) => a + (b - a) * r();
+  const phrasesOf = (k: number) => {
+    const defectOf = (s: number) => set.defects.find((d) => d.take === k && d.section === s);
+    const out: { s: number; notes: { from: number; to: number }[]; from: number; to: number; skip: boolean }[] = [];
+    set.sections.forEach((sec, s) => {
+      const d = defectOf(s);
+      if (d?.kind === 'missing') return;
+      const sh = k >= 0 && (d?.kind === 'late' || d?.kind === 'early') ? d.amount / 1000 : 0;
+      const skip = d?.kind === 'clip' || d?.kind === 'noise' || d?.kind === 'level';
+      if (speech) {
+        const from = sec.startSeconds + speech.lead + sh;
+        out.push({ s, notes: [], from, to: sec.endSeconds - speech.tail + sh, skip });
+        return;
+      }
+      const notes = set.melody
+        .filter((m) => Math.floor(m.beat / set.beatsPerSection) === s)
+        .map((m) => ({ from: m.beat * beat + sh, to: (m.beat + m.lengthBeats) * beat + sh }));
+      if (notes.length > 0) out.push({ s, notes, from: notes[0]!.from, to: notes[notes.length - 1]!.to, skip });
+    });
+    return out;
+  };
+  const bend = (x: Float64Array, cents: Float64Array, held: Uint8Array) => {
+    const n = x.length;
+    const y = new Float64Array(n);
+    const relax = Math.exp(-1 / (0.04 * fs));
+    let delay = 0;
+    for (let i = 0; i < n; i++) {
+      delay = held[i] ? delay + (1 - 2 ** (cents[i]! / 1200)) : delay * relax;
+      const at = Math.min(n - 1, Math.max(0, i - delay));
+      const j = Math.floor(at);
+      const f = at - j;
+      y[i] = x[j]! * (1 - f) + (x[Math.min(n - 1, j + 1)] ?? 0) * f;
+    }
+    return y;
+  };
+  const takes = set.takes.map((x, k) => {
+    const r = mulberry32(seed * 4099 + k * 97 + 5);
+    const noise = gaussOf(mulberry32(seed * 4099 + k * 97 + 17));
+    const n = x.length;
+    const phrases = phrasesOf(k);
+    let y: Float64Array = Float64Array.from(x);
+    if (!speech) {
+      const cents = new Float64Array(n);
+      const held = new Uint8Array(n);
+      const depth0 = span(r, 12, 30);
+      const rate0 = span(r, 4.4, 6.8);
+      for (const ph of phrases) {
+        if (ph.skip) continue;
+        for (const note of ph.notes) {
+          const a = Math.max(0, Math.round(note.from * fs));
+          const b = Math.min(n, Math.round(note.to * fs));
+          for (let i = a; i < Math.min(n, b + Math.round(0.03 * fs)); i++) held[i] = 1;
+          const len = note.to - note.from;
+          if (len >= 0.35) {
+            const depth = depth0 * span(r, 0.7, 1.2);
+            const rate = rate0 * span(r, 0.9, 1.1);
+            let phase = r() * 2 * Math.PI;
+            for (let i = a; i < b; i++) {
+              const t = (i - a) / fs;
+              phase += (2 * Math.PI * rate * (1 + 0.05 * Math.sin(2 * Math.PI * 0.7 * t))) / fs;
+              cents[i]! += depth * Math.min(1, t / 0.3) * Math.sin(phase);
+            }
+          }
+          if (r() < 0.45) {
+            const under = span(r, 30, 90);
+            const m = Math.round((span(r, 40, 90) / 1000) * fs);
+            for (let i = a; i < Math.min(b, a + m); i++) cents[i]! -= under * (1 - (i - a) / m);
+          }
+          if (r() < 0.25) {
+            const fall = span(r, 20, 70);
+            const m = Math.round(0.06 * fs);
+            for (let i = Math.max(a, b - m); i < b; i++) cents[i]! -= fall * ((i - (b - m)) / m);
+          }
+        }
+      }
+      y = bend(x, cents, held);
+    }
+    // a slow swell over the whole take: a random walk low-passed at 0.4 Hz, at most ±2.5 dB
+    const step = Math.round(fs / 100);
+    const walk: number[] = [];
+    let w = 0;
+    let s = 0;
+    const lp = Math.exp((-2 * Math.PI * 0.4) / 100);
+    for (let i = 0; i <= n / step + 1; i++) {
+      w += noise() * 0.6;
+      w *= 0.995;
+      s = lp * s + (1 - lp) * w;
+      walk.push(s);
+    }
+    const peak = Math.max(1e-9, ...walk.map(Math.abs));
+    const swellDb = span(r, 1, 2.5);
+    for (let i = 0; i < n; i++) {
+      const u = i / step;
+      const j = Math.floor(u);
+      const v = walk[j]! + (walk[j + 1]! - walk[j]!) * (u - j);
+      y[i]! *= 10 ** (((v / peak) * swellDb) / 20);
+    }
+    for (const ph of phrases) {
+      if (ph.skip) continue;
+      // soft attacks on half of the phrases, early releases on 30 %
+      if (r() < 0.5) {
+        const a = Math.max(0, Math.round(ph.from * fs));
+        const m = Math.round((span(r, 25, 70) / 1000) * fs);
+        for (let i = a; i < Math.min(n, a + m); i++) y[i]! *= (i - a) / m;
+      }
+      if (!speech && r() < 0.3) {
+        const cut = Math.round((ph.to - span(r, 0.02, 0.1)) * fs);
+        const fade = Math.round(0.02 * fs);
+        const end = Math.round((ph.to + 0.2) * fs);
+        for (let i = Math.max(0, cut); i < Math.min(n, end); i++) y[i]! *= Math.max(0, 1 - (i - cut) / fade);
+      }
+    }
+    // breaths: band-passed noise under a Hann window before the phrases
+    for (const ph of phrases) {
+      if (r() >= 0.75) continue;
+      const len = span(r, 0.15, 0.45);
+      const end = ph.from - span(r, 0.03, 0.12);
+      const start = Math.max(0, end - len, set.sections[ph.s]!.startSeconds - 0.15);
+      const a = Math.round(start * fs);
+      const m = Math.round((end - start) * fs);
+      if (m < 0.1 * fs) continue;
+      const pa = Math.max(0, Math.round(ph.from * fs));
+      const pb = Math.min(n, Math.round(ph.to * fs));
+      let e = 0;
+      for (let i = pa; i < pb; i++) e += y[i]! ** 2;
+      const rms = Math.sqrt(e / Math.max(1, pb - pa));
+      // a two-pole resonator (RBJ band-pass, constant peak gain)
+      const f0 = span(r, 1200, 2200);
+      const w0 = (2 * Math.PI * f0) / fs;
+      const alpha = Math.sin(w0) / (2 * 0.8);
+      const [b0, a0, a1, a2] = [alpha, 1 + alpha, -2 * Math.cos(w0), 1 - alpha];
+      const out = new Float64Array(m);
+      let [x1, x2, y1, y2] = [0, 0, 0, 0];
+      let eb = 0;
+      for (let i = 0; i < m; i++) {
+        const v = noise();
+        const o = (b0 * v - b0 * x2 - a1 * y1 - a2 * y2) / a0;
+        [x2, x1, y2, y1] = [x1, v, y1, o];
+        out[i] = o * Math.sin((Math.PI * i) / m) ** 2;
+        eb += out[i]! ** 2;
+      }
+      const g = (rms * 10 ** (-span(r, 15, 30) / 20)) / Math.sqrt(eb / m || 1);
+      for (let i = 0; i < m && a + i < n; i++) y[a + i]! += g * out[i]!;
+    }
+    return y;
+  });
+  // the guide vocal's own error: each section detuned a little, a vibrato of its own
+  let guide = set.guide;
+  if (!speech) {
+    const r = mulberry32(seed * 4099 + 29);
+    const n = guide.length;
+    const cents = new Float64Array(n);
+    const held = new Uint8Array(n);
+    const depth = span(r, 10, 20);
+    const rate = span(r, 4.6, 6.2);
+    for (const m of set.melody) {
+      const off = (r() < 0.5 ? -1 : 1) * span(r, 3, 10);
+      const a = Math.max(0, Math.round(m.beat * beat * fs));
+      const b = Math.min(n, Math.round((m.beat + m.lengthBeats) * beat * fs));
+      for (let i = a; i < b; i++) {
+        held[i] = 1;
+        cents[i] = off + depth * Math.min(1, (i - a) / (0.3 * fs)) * Math.sin((2 * Math.PI * rate * (i - a)) / fs);
+      }
+    }
+    guide = bend(guide, cents, held);
+  }
+  return { ...set, takes, guide };
+}
+
 /** Every take of a set through SoX's reverb (reverberance %, or its full settings; wet and dry; the length kept). */
 export function soxReverbTakes(set: TakeSet, reverberance: RoomSong['soxReverb'], dir: string): TakeSet {
   if (!reverberance) return set;
@@ -11958,6 +12145,10 @@ async function main(): Promise<void> {
   });
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
+  // `--traits`: h-comp69's own model of real takes' ordinary traits on the set's takes (ownTraits69; tuning only)
+  const traits = process.argv.includes('--traits');
+  const traitsOf = (set: TakeSet, seed: number, speech?: { lead: number; tail: number }) =>
+    traits ? ownTraits69(set, seed, speech) : set;
   // `midi`: the song's MIDI guide as the command reads it (the melody is drawn before any take is sung:
   // a set of no takes has it)
   type Item = { seed: number; build: (dir: string) => TakeSet; speech: boolean; midi?: () => GuideNote[] };
@@ -11969,15 +12160,21 @@ async function main(): Promise<void> {
           delayTakes(
             irRoomTakes(
               'program' in x
-                ? performedTakes(
-                    ordinaryTakes(makeSynthTakeSet(x as SynthTakeOptions), (x as OrdinarySpec).ordinary, x.seed),
-                    x as PerformerSpec,
+                ? traitsOf(
+                    performedTakes(
+                      ordinaryTakes(makeSynthTakeSet(x as SynthTakeOptions), (x as OrdinarySpec).ordinary, x.seed),
+                      x as PerformerSpec,
+                      x.seed,
+                    ),
                     x.seed,
                   )
                 : soxReverbTakes(
-                    performedTakes(
-                      ordinaryTakes(makeTakeSet(x), (x as OrdinarySpec).ordinary, x.seed),
-                      x as PerformerSpec,
+                    traitsOf(
+                      performedTakes(
+                        ordinaryTakes(makeTakeSet(x), (x as OrdinarySpec).ordinary, x.seed),
+                        x as PerformerSpec,
+                        x.seed,
+                      ),
                       x.seed,
                     ),
                     (x as RoomSong).soxReverb,
@@ -12054,7 +12251,7 @@ async function main(): Promise<void> {
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
       sets.push([
-        name,
+        traits ? `${name}-traits` : name,
         [
           ...sung(songs),
           ...speech.map((x) => ({
@@ -12065,12 +12262,16 @@ async function main(): Promise<void> {
                 delayTakes(
                   irRoomTakes(
                     soxReverbTakes(
-                      performedTakes(
-                        ordinaryTakes(speechTakeSet(x, dir), (x as OrdinarySpec).ordinary, x.seed, {
-                          lead: x.leadSeconds ?? 0.35,
-                          tail: x.tailSeconds ?? 0.65,
-                        }),
-                        x as PerformerSpec,
+                      traitsOf(
+                        performedTakes(
+                          ordinaryTakes(speechTakeSet(x, dir), (x as OrdinarySpec).ordinary, x.seed, {
+                            lead: x.leadSeconds ?? 0.35,
+                            tail: x.tailSeconds ?? 0.65,
+                          }),
+                          x as PerformerSpec,
+                          x.seed,
+                          { lead: x.leadSeconds ?? 0.35, tail: x.tailSeconds ?? 0.65 },
+                        ),
                         x.seed,
                         { lead: x.leadSeconds ?? 0.35, tail: x.tailSeconds ?? 0.65 },
                       ),

@@ -39,7 +39,12 @@ import {
 } from '../../src/engines/comp/measures.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
-import { COMP_CHOICE_PARAMETERS, COMP_MEASURE_PARAMETERS, WEIGHT_PRESETS } from '../../src/engines/comp/params.js';
+import {
+  COMP_CHOICE_PARAMETERS,
+  COMP_FRAME_PARAMETERS,
+  COMP_MEASURE_PARAMETERS,
+  WEIGHT_PRESETS,
+} from '../../src/engines/comp/params.js';
 import { writeMidi } from '../../fixtures/midi.js';
 import { native } from '../../src/native.js';
 
@@ -1035,6 +1040,48 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
   const burst = out.measures[1]![1]!;
   assert.ok(burst.extraFraction >= 0.15, `the burst: ${burst.extraFraction} extra`);
   assert.ok(burst.noiseExcessDb! >= 60, `the burst: ${burst.noiseExcessDb} dB over the floor`);
+});
+
+test('breaths (breathWindowSeconds): unvoiced sound just before a phrase, well under the voice, is no noise', () => {
+  // four 2 s sections, notes from 0.5 to 1.5 s (−20 dB) in every take; take 2 breathes before section 1's phrase
+  // (0.2–0.38 s, unpitched, −36 dB: 16 dB under its voice), take 1 makes a louder unpitched sound before section 2's
+  // (0.2–0.38 s, −26 dB: 6 dB under, less than breathUnderDb). Off (0, the default) both read as noise and extra
+  // voice; at 0.6 s the breath reads neither, the louder sound both still.
+  const n = 800;
+  const notes = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++)
+      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = 220;
+      }
+    if (k === 2) for (let i = 220; i < 238; i++) ms[i] = 10 ** (-36 / 10);
+    if (k === 1) for (let i = 420; i < 438; i++) ms[i] = 10 ** (-26 / 10);
+    return framesOf(ms, f0);
+  };
+  const W = COMP_FRAME_PARAMETERS.breathWindowSeconds;
+  const before = W.value;
+  try {
+    for (const w of [0, 0.6]) {
+      W.value = w;
+      const out = fourUnderMidi(take, notes);
+      const breath = out.measures[1]![2]!;
+      const loud = out.measures[2]![1]!;
+      if (w === 0) {
+        assert.ok(breath.noiseExcessDb! >= 20, `off: the breath ${breath.noiseExcessDb} dB over the floor`);
+        assert.ok(breath.extraFraction > 0, `off: the breath ${breath.extraFraction} extra`);
+      } else {
+        assert.ok(breath.noiseExcessDb! <= 1, `on: the breath ${breath.noiseExcessDb} dB over the floor`);
+        assert.equal(breath.extraFraction, 0, `on: the breath ${breath.extraFraction} extra`);
+      }
+      assert.ok(loud.noiseExcessDb! >= 20, `${w}: the louder sound ${loud.noiseExcessDb} dB over the floor`);
+      assert.ok(loud.extraFraction > 0, `${w}: the louder sound ${loud.extraFraction} extra`);
+    }
+  } finally {
+    W.value = before;
+  }
 });
 
 test("extra voice and noise: a last release past the other takes' ends is no one's; a burst after it is", () => {

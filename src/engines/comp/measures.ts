@@ -952,6 +952,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     // one place hid each other (held-out-2, -8, -10: 4 sections lost); only on the take's tails 35/39/42, none lost
     const share = COMP_FRAME_PARAMETERS.extraSharedShare.value;
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
+    const breathWindow = Math.round(COMP_FRAME_PARAMETERS.breathWindowSeconds.value / hopS);
+    const breathUnder = COMP_FRAME_PARAMETERS.breathUnderDb.value;
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
@@ -1031,6 +1033,14 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
           continue;
         }
         if (i - lastActive <= guard || nextActive[i - a]! - i <= guard) continue;
+        // a breath before the phrase the reference expects next: unpitched, well under the take's own voice
+        if (
+          nextActive[i - a]! - i <= breathWindow &&
+          !(at(t.f0, i) > 0) &&
+          i < fr.db.length &&
+          fr.db[i]! <= own[k]! - breathUnder
+        )
+          continue;
         // without a guide, pitched voice where most other takes have none is a phrase they left out,
         // not noise: the floor is taken on the rest
         if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;

@@ -28,6 +28,22 @@ export const COMP_FRAME_PARAMETERS = {
     'noise and extra-phrase checks skip this much around the voice the reference expects (a consonant before a ' +
       'note, up to ~100 ms; a release after it)',
   ),
+  breathWindowSeconds: p(
+    0,
+    's',
+    [0, 2],
+    'noise and extra-phrase checks skip a breath: a rest frame this close before the voice the reference expects ' +
+      "in the section, unpitched and at least breathUnderDb under the take's own voiced level there (a singer " +
+      'breathes before a phrase, 0.15–0.5 s of unvoiced noise ending just before it: no defect); 0: off, the ' +
+      'default (0.6 s read held-out-47 144 against 146 with it off, h-comp69)',
+  ),
+  breathUnderDb: p(
+    10,
+    'dB',
+    [0, 60],
+    "a breath (breathWindowSeconds) is at least this far under the take's median voiced level in the section: " +
+      'louder sound before a phrase is read as noise or extra voice as before',
+  ),
   extraSharedShare: p(
     0.5,
     'of the other takes',
