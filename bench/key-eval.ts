@@ -206,6 +206,11 @@
  * eight-bar blues; borrowed chords, secondary dominants, 10 modulating bridges that return, 12 key-ambiguous intros,
  * fades and cold endings; a self-oscillating reed and phase-aligned formant brass; 31.25 kHz, A4 = 437 Hz and
  * A4 = 448 Hz, drums and bass loud, a bus compressor, seeds 109000 + i).
+ * `--fresh47` (sixty-ninth round) adds its held-out set (fixtures/keyfresh47.ts fresh47KeySpecs(), 28 major and 16
+ * minor songs that all establish their tonic: authentic, plagal and modal cadences, loops, twelve- and eight-bar
+ * blues; borrowed chords, secondary dominants, 11 modulating bridges that return, 13 key-ambiguous intros, fades and
+ * cold endings; a bowed-string waveguide (pizzicato bass) and modified FM; 39 kHz, A4 = 441 Hz and A4 = 434 Hz, drums
+ * and bass loud, a Schroeder room, seeds 110000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -269,6 +274,7 @@ import { fresh43KeySet } from '../fixtures/keyfresh43.js';
 import { fresh44KeySet } from '../fixtures/keyfresh44.js';
 import { fresh45KeySet } from '../fixtures/keyfresh45.js';
 import { fresh46KeySet } from '../fixtures/keyfresh46.js';
+import { fresh47KeySet } from '../fixtures/keyfresh47.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -399,6 +405,7 @@ const SETS = [
   'fresh44 key set',
   'fresh45 key set',
   'fresh46 key set',
+  'fresh47 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -671,6 +678,7 @@ async function main() {
     fresh44KeySet,
     fresh45KeySet,
     fresh46KeySet,
+    fresh47KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
