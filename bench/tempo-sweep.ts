@@ -64,6 +64,7 @@ import { tempo40Set } from '../fixtures/tempo40.js';
 import { tempo41Set } from '../fixtures/tempo41.js';
 import { tempo42Set } from '../fixtures/tempo42.js';
 import { tempo43Set } from '../fixtures/tempo43.js';
+import { tempo44Set } from '../fixtures/tempo44.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -119,6 +120,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-41', label: 'held-out 41', dir: 'tempo-heldout41', make: tempo41Set },
   { flag: '--held-out-42', label: 'held-out 42', dir: 'tempo-heldout42', make: tempo42Set },
   { flag: '--held-out-43', label: 'held-out 43', dir: 'tempo-heldout43', make: tempo43Set },
+  { flag: '--held-out-44', label: 'held-out 44', dir: 'tempo-heldout44', make: tempo44Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
