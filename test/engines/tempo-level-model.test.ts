@@ -140,8 +140,7 @@ test("lr68 (levelModelPreset 68): no BPM term but a broad prior (≥ ½ octave),
   assert.ok(m.checks.some((c) => Math.abs(levelProbabilityOfRow(m, c.x) - ps[m.checks.indexOf(c)]!) > 0.01));
 });
 
-test("lr69 (levelModelPreset 69, the default): lr65's form retrained with tempo27–43 and the plain grooves", () => {
-  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 69);
+test("lr69 (levelModelPreset 69): lr65's form retrained with tempo27–43 and the plain grooves", () => {
   const m = levelModel(69);
   assert.equal(m.name, 'tempo-level-lr69');
   assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(113, 116)]);

@@ -887,7 +887,7 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModelPreset: p(
-    69,
+    56,
     'round',
     [56, 69],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
@@ -897,7 +897,7 @@ export const TEMPO_PARAMETERS = {
       "the score without the engine's prior, no BPM term, and a broad tempo prior of 1 octave around the tuning " +
       "truths' 109 BPM added with weight 1, its only tempo term: the pair's log-odds change by 1 per octave), 69 " +
       "tempo-level-lr69.json (h-tempo69, lr65's form retrained on tempo27–43 with tempo43's ballroom repertoire and " +
-      'the plain grooves)',
+      'the plain grooves; judged on tempo44: songs 0.850 = lr56, drum files 0.775 vs 0.825 — not the default)',
     true,
   ),
   levelModelMargin: p(
