@@ -61,7 +61,7 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo68/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo69/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
@@ -69,12 +69,12 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo68/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '42')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '43')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '43';
+const JUDGE_SET = '44';
 
 const TERMS = LEVEL_TERMS;
 type Level = LevelRow;
@@ -187,7 +187,8 @@ const TWO_FEEL = process.argv.includes('--two-feel');
 /** lr56's 83 features, or lr59's 113 with --profile. */
 const RICH_COUNT = PROFILE ? 113 : 83;
 /** --two-feel's columns of LEVEL_FEATURES (lr65's three, after lr59's 113). */
-const TWO_FEEL_COLUMNS = TWO_FEEL ? [113, 114, 115] : [];
+/** --no-onset-rate (h-tempo69): the two alternation numbers without the onsets per beat (a tempo-band proxy). */
+const TWO_FEEL_COLUMNS = TWO_FEEL ? (process.argv.includes('--no-onset-rate') ? [113, 114] : [113, 114, 115]) : [];
 /**
  * --prior W (h-tempo68): a broad tempo prior, a Gaussian on log2 BPM of width W octaves around the training rows'
  * mean log2 truth, its log-ratio added to each pair's sum with weight 1 (levelPriorOffset); --tempo-free: the model
@@ -296,6 +297,9 @@ function choose(m: Model, r: Row, margin: number): { bpm: number | null; move: 1
 
 /** The broad class of a file from its name (sets 21–37 name their grooves). */
 function classOf(name: string): string {
+  // h-tempo69: tempo43's fast dances (the truth the fast level) and its mid-tempo dances on their own
+  if (/quickstep|jive|viennese-waltz/.test(name)) return 'fast dance (quickstep, jive, Viennese waltz)';
+  if (/chacha|tango|rumba/.test(name)) return 'mid-tempo dance (cha-cha, tango, rumba)';
   // h-tempo59: the three classes lr56 left (tempo38–39) on their own
   if (/cut-time/.test(name)) return 'cut time (truth ½)';
   if (/phonk/.test(name)) return 'half-time phonk (truth ½)';
@@ -417,13 +421,15 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
       trainer:
         'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
-        'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68)',
+        'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68; tempo43 in and ' +
+        '--no-onset-rate h-tempo69)',
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
+        `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
-        `--lambda ${lambda} --margin ${margin} --export`,
+        `--lambda ${lambda} --margin ${margin} --export --name ${name}`,
       sets: TUNING_SETS.map((n) => `tempo${n}`),
       pairs: pairs.length,
       lambda,
@@ -645,6 +651,7 @@ async function main() {
   if (process.argv.includes('--loso')) {
     const t = new Map<string, { song: Tally; drum: Tally }>();
     const cls = new Map<string, { song: Tally; drum: Tally }>();
+    const band = new Map<string, { song: Tally; drum: Tally }>();
     const moved: string[] = [];
     for (const s of TUNING_SETS) {
       const m = train(
@@ -654,15 +661,21 @@ async function main() {
       const held = tuning.filter((r) => r.set === s);
       const a = score(held, m, margin, () => `tempo${s}`);
       for (const [k, v] of a.t) t.set(k, v);
-      for (const [k, v] of score(held, m, margin, (r) => classOf(r.name)).t) {
-        const c = cls.get(k) ?? { song: tally(), drum: tally() };
-        for (const w of ['song', 'drum'] as const) for (const f of FIELDS) c[w][f] += v[w][f];
-        cls.set(k, c);
-      }
+      // h-tempo69: pooled by class and by the truth's tempo band
+      for (const [pool, by] of [
+        [cls, (r: Row) => classOf(r.name)],
+        [band, bandOf],
+      ] as const)
+        for (const [k, v] of score(held, m, margin, by).t) {
+          const c = pool.get(k) ?? { song: tally(), drum: tally() };
+          for (const w of ['song', 'drum'] as const) for (const f of FIELDS) c[w][f] += v[w][f];
+          pool.set(k, c);
+        }
       moved.push(...a.moved);
     }
     table(`Leave-one-set-out (lambda ${lambda}, margin ${margin}), per held-out set`, t);
     table('Leave-one-set-out, per class (pooled over the held-out sets)', cls);
+    table('Leave-one-set-out, per tempo band of the truth (pooled)', band);
     console.log(`\nfiles the model moved (${moved.length}):`);
     for (const l of moved) console.log(`  ${l}`);
     return;
@@ -699,10 +712,17 @@ async function main() {
   for (const [title, by] of [
     ['class', (r: Row) => classOf(r.name)],
     ['tempo band', bandOf],
+    // h-tempo69: the groove's first word (tempo43's dance, tempo44's genre)
+    ['genre', (r: Row) => groove37(r.name).split('-')[0]!],
   ] as const) {
     table(`JUDGE by ${title}: main = hand, model = this model`, score(judged, m, margin, by).t);
     const engineMargin = TEMPO_PARAMETERS.levelModelMargin.value;
-    table(`JUDGE by ${title}: model = the shipped lr56`, score(judged, levelModel(56), engineMargin, by).t);
+    // h-tempo69: every --shipped preset by class and band (lr56 when none)
+    for (const round of argOf('--shipped', '56').split(',').filter(Boolean).map(Number))
+      table(
+        `JUDGE by ${title}: model = the shipped ${levelModelPresetName(round)}`,
+        score(judged, levelModel(round), engineMargin, by).t,
+      );
     if (process.argv.includes('--peer-cache')) qmTable(judged, by, title);
   }
   console.log(`\nJUDGE: files the model moved (${j.moved.length}):`);

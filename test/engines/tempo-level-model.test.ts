@@ -15,6 +15,7 @@ import {
   LEVEL_TEMPO_FEATURES,
   LEVEL_TERMS,
   levelModel,
+  levelModelReads,
   levelPairFeatures,
   levelPriorOffset,
   levelProbability,
@@ -137,6 +138,28 @@ test("lr68 (levelModelPreset 68): no BPM term but a broad prior (≥ ½ octave),
   m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
   assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
   assert.ok(m.checks.some((c) => Math.abs(levelProbabilityOfRow(m, c.x) - ps[m.checks.indexOf(c)]!) > 0.01));
+});
+
+test("lr69 (levelModelPreset 69): lr65's form retrained with tempo27–43 and the plain grooves", () => {
+  const m = levelModel(69);
+  assert.equal(m.name, 'tempo-level-lr69');
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(113, 116)]);
+  assert.deepEqual(m.index, [...Array.from({ length: 83 }, (_, j) => j), 113, 114, 115]);
+  assert.equal(m.prior, undefined);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo27', 'tempo42', 'tempo43', 'tempoplain']) assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo44'), 'tempo44 is its judge');
+  assert.equal(m.provenance.lambda, 3);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the two-feel numbers count; lr69 is not lr65 (the same rows through lr65 give other probabilities)
+  const without = m.checks.map((c) => levelProbabilityOfRow(m, [...c.x.slice(0, 83), NaN, NaN, NaN]));
+  assert.ok(without.some((p, i) => Math.abs(p - ps[i]!) > 0.01));
+  const lr65 = levelModel(65);
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr65, c.x) - ps[i]!) > 0.01));
+  // the engine computes the two-feel numbers for it
+  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true });
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
