@@ -32,6 +32,7 @@
  * --held-out-43, --held-out-43t: fixtures/drumclass43.ts, drumclass43t.ts, h-dxset65;
  * --held-out-44, --held-out-44t: fixtures/drumclass44.ts, drumclass44t.ts, h-dxset66;
  * --held-out-45, --held-out-45t: fixtures/drumclass45.ts, drumclass45t.ts, h-dxset67;
+ * --held-out-46, --held-out-46t: fixtures/drumclass46.ts, drumclass46t.ts, h-dxset69;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -91,6 +92,8 @@ import { heldOut44DrumSpecs } from '../fixtures/drumclass44.js';
 import { heldOut44tDrumSpecs } from '../fixtures/drumclass44t.js';
 import { heldOut45DrumSpecs } from '../fixtures/drumclass45.js';
 import { heldOut45tDrumSpecs } from '../fixtures/drumclass45t.js';
+import { heldOut46DrumSpecs } from '../fixtures/drumclass46.js';
+import { heldOut46tDrumSpecs } from '../fixtures/drumclass46t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -231,6 +234,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-44t', heldOut44tDrumSpecs], // drumclass44t.ts, h-dxset66: FOF / scanned toms 1.0–1.6× kicks, linear 3-3-2
   ['held-out-45', heldOut45DrumSpecs], // drumclass45.ts, h-dxset67: Chebyshev and DSF kits, rock and shuffle players
   ['held-out-45t', heldOut45tDrumSpecs], // drumclass45t.ts, h-dxset67: Chebyshev / DSF toms 1.0–1.6× kicks, shuffle
+  ['held-out-46', heldOut46DrumSpecs], // drumclass46.ts, h-dxset69: wavelet and Weierstrass kits, funk and jazz
+  ['held-out-46t', heldOut46tDrumSpecs], // drumclass46t.ts, h-dxset69: wavelet / Weierstrass toms 1.0–1.6× kicks
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
