@@ -12,7 +12,11 @@
  * `--near-toms` (h-dx62): every kit's toms tuned 1.0–1.6 times its kick's resting pitch (drawn 45–90 Hz), one to three
  * toms each drawn in that range, and one of the three players a tom fill or tom run: toms beside their kick, as the
  * analytic tom test (test/engines/drums-model.test.ts) and the sets' kick–tom pairs have them.
- * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms]
+ * `--kick-toms` (h-dx69): as --near-toms, but the kick falls from 120–320 Hz to a rest of 40–70 Hz, the toms sit
+ * 1.2–3.2 times that rest (over the kick's fall, where its measured body pitch lies), glide at most 3 %, and are
+ * struck 0.6–1.6 times as hard as a tom of the other modes (as loud as the kick or louder, or softer): toms beside
+ * their kick whose level does not tell them from it. Its own draws (the other modes' stems unchanged).
+ * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -33,6 +37,12 @@ function kit(
   const kick = { f0: log(90, 260), f1: log(38, 75), fall: at(0.008, 0.045), decay: at(0.08, 0.45) };
   // --near-toms: the kick rests at 45–90 Hz (drawn after every other piece: the other draws as without it)
   if (nearToms) kick.f1 = 45 * 2 ** mulberry32(seed * 11 + 3)();
+  // --kick-toms (h-dx69): the kick's fall, the toms' pitch, glide and level from a draw of their own
+  const wide = mulberry32(seed * 19 + 7);
+  const kickToms = kickTomsMode
+    ? { f0: 120 * (320 / 120) ** wide(), f1: 40 * (70 / 40) ** wide(), glide: 0.03 * wide(), gain: 0.6 + wide() }
+    : undefined;
+  if (kickToms) [kick.f0, kick.f1] = [kickToms.f0, kickToms.f1];
   const kickClick = u() < 0.5 ? at(0.02, 0.25) : 0;
   const kickPd = u() < 0.25 ? at(0.5, 2.5) : 0;
   const snare = { f: log(150, 280), tone: at(0.2, 0.7), decay: at(0.03, 0.12), noise: at(0.3, 0.9) };
@@ -41,11 +51,15 @@ function kit(
   const toms = 1 + Math.floor(u() * 3);
   const tomLow = u() < 0.3 ? log(150, 300) : log(65, 160);
   const near = mulberry32(seed * 17 + 9);
-  const tomHz = nearToms
-    ? Array.from({ length: toms }, () => kick.f1 * (1 + 0.6 * near())).sort((a, b) => b - a)
-    : Array.from({ length: toms }, (_, i) => tomLow * 1.3 ** i);
+  const tomHz = kickToms
+    ? Array.from({ length: toms }, () => kick.f1 * (1.2 + 2 * wide())).sort((a, b) => b - a)
+    : nearToms
+      ? Array.from({ length: toms }, () => kick.f1 * (1 + 0.6 * near())).sort((a, b) => b - a)
+      : Array.from({ length: toms }, (_, i) => tomLow * 1.3 ** i);
   const tomDecay = at(0.12, 0.6);
-  const tomGlide = at(0, 0.12);
+  const glideDrawn = at(0, 0.12);
+  const tomGlide = kickToms?.glide ?? glideDrawn;
+  const tomGain = kickToms?.gain ?? 1;
   const tomTwo = u() < 0.5;
   const metallic = u() < 0.4;
   const hatBase = log(300, 800);
@@ -80,7 +94,7 @@ function kit(
       } else if (p === 'tom') {
         const f = tomHz[tom]!;
         const g = 1 - tomGlide * (1 - Math.exp(-t / 0.08));
-        v = 0.8 * Math.sin(2 * Math.PI * f * g * t) * Math.exp(-t / tomDecay);
+        v = 0.8 * tomGain * Math.sin(2 * Math.PI * f * g * t) * Math.exp(-t / tomDecay);
         if (tomTwo) v += 0.3 * Math.sin(2 * Math.PI * 1.59 * f * g * t) * Math.exp(-t / (0.6 * tomDecay));
       } else if (p === 'hat' || p === 'openHat') {
         const env = Math.exp(-t / (p === 'hat' ? hatDecay : openDecay));
@@ -134,7 +148,8 @@ const PLAYERS: Record<string, string[]> = {
   toms: 'tom0 . tom1 . kick . tom2 . tom0 tom0 tom1 tom1 kick . . .'.split(' '),
 };
 
-const nearToms = process.argv.includes('--near-toms');
+const kickTomsMode = process.argv.includes('--kick-toms');
+const nearToms = kickTomsMode || process.argv.includes('--near-toms');
 const [out, stemsArg, seedArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const stems = Number(stemsArg ?? 48);
 const seed0 = Number(seedArg ?? 56000);
@@ -172,7 +187,7 @@ for (let s = 0; s < stems; s++) {
   truth.sort((p, q) => p.t - q.t);
   lines.push(
     JSON.stringify({
-      set: nearToms ? 'synth62' : 'synth56',
+      set: kickTomsMode ? 'synth69' : nearToms ? 'synth62' : 'synth56',
       kit: `synth${seed}`,
       stem: players.join('-'),
       rate: RATE,

@@ -97,6 +97,7 @@ for (const name of [
   'drum-class-gbm63',
   'drum-class-gbm65',
   'drum-class-gbm67',
+  'drum-class-gbm69',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -203,6 +204,24 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
   assert.equal(got['tom2->tom'], 8, why);
   assert.equal(got['tom3->tom'], 6, why);
   assert.equal(got['tom3->kick'], 2, why);
+});
+
+test('drum-class model: gbm69 (model 69) reads every analytic tom right, beside its kick or above it', () => {
+  // gbm69 (h-dx69): gbm67's features without the kick cluster's levels, synth69's toms beside their kick (struck
+  // softer or harder than it) in training at weight 3 — gbm67 read 3 of the 24 near toms right, gbm66 22
+  const near = withParameterValue(STEM_MODEL_PARAMETERS.model, 69, () => tally([140, 110, 85]));
+  const high = withParameterValue(STEM_MODEL_PARAMETERS.model, 69, () => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  for (const got of [near.got, high.got])
+    assert.deepEqual(
+      got,
+      { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 8 },
+      why,
+    );
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm69: /.test(s)),
+    why,
+  );
 });
 
 /** A primary stem hit whose features are given (the rest NaN), read by the rules as `cls`. */
@@ -342,10 +361,10 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67]) {
+  for (const round of [56, 66, 67, 69]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
-    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153 }[round]));
+    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150 }[round]));
   }
   assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);
   assert.equal(stemModel().name, `gbm${spec.value}`);

@@ -1310,7 +1310,7 @@ export const STEM_MASKED_KICK_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1328,7 +1328,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 67],
+    [53, 69],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1336,7 +1336,10 @@ export const STEM_MODEL_PARAMETERS = {
       'and twins only; 66: h-dx66, 140, three members, 38 … 43t, the analytic stems and the tuning kits (the ' +
       "engine's since h-dx66); 67: h-dx67, 153 (the stem's snare cluster against its hats, the kick cluster's " +
       'levels), three members, 35 … 44t (35t not), the analytic stems and the tuning kits; not the default: it ' +
-      'reads 3 of the 24 analytic toms beside their kick (gbm66 22; drums-model.test.ts)',
+      'reads 3 of the 24 analytic toms beside their kick (gbm66 22; drums-model.test.ts); 69: h-dx69, 150 ' +
+      "(gbm67's without the kick cluster's levels), three members, 33 … 45t, the analytic stems, the tuning kits " +
+      "and synth69's toms beside their kick at weight 3: 24 of 24 analytic toms, tuning LOSO +0.008 over gbm66's " +
+      'recipe on 3 fold pairs (inside the seed spread): not the default',
     true,
   ),
 } as const;

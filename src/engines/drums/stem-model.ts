@@ -18,7 +18,9 @@
  * 113 features, three members, near-kick analytic toms in training (7 of 24 analytic toms beside their kick against
  * gbm56's 12); -gbm65.json, h-dx65: all 140 features, three members, trained on 41 / 42 and their twins only;
  * -gbm67.json, h-dx67: 153 features, three members, 35 … 44t (3 of 24 analytic toms beside their kick: not the
- * default);
+ * default); -gbm69.json, h-dx69: the first 150 (gbm67's without the kick cluster's levels), three members, 33 … 45t
+ * and bench/drums-synth-stems.ts `--kick-toms` stems (synth69) at weight 3 (24 of 24 analytic toms; not the default:
+ * its tuning gain over gbm66's recipe is inside the seed spread);
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
