@@ -168,21 +168,22 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
   });
 
   const workers = [startWorker(url), startWorker(url), startWorker(url)];
-  // the first worker is killed while it holds its second job (just fetched after the first ended)
+  // the first worker is killed while it holds a job: paused (SIGSTOP) after its first job, it holds one if a job
+  // active at the pause is still active once each other worker has ended a job since (each runs one at a time, so
+  // theirs of that moment have ended; a paused worker ends none); paused between jobs it holds none: resumed, again
   await until('a first job done by worker 0', () => workers[0]!.stdout.includes('\n'), 60_000);
-  await until(
-    'worker 0 holding a job',
-    async () =>
-      (
-        await query(
-          url,
-          `select 1 from shub_queue.job where state = 'active' and id::text not in
-             (select value->>'jobId' from json_array_elements($1::json))`,
-          [JSON.stringify(ndjson(workers[0]!.stdout))],
-        )
-      ).length > 0,
-    10_000,
-  );
+  const active = async () =>
+    (await query<{ id: string }>(url, `select id::text from shub_queue.job where state = 'active'`)).map((r) => r.id);
+  const ended = (w: Worker) => ndjson(w.stdout).length;
+  for (let held = false; !held;) {
+    workers[0]!.child.kill('SIGSTOP');
+    const atPause = await active();
+    const others = workers.slice(1).map((w) => [w, ended(w)] as const);
+    await until('a job ended by each other worker', () => others.every(([w, n]) => ended(w) > n), 60_000);
+    const now = await active();
+    held = atPause.some((id) => now.includes(id));
+    if (!held) workers[0]!.child.kill('SIGCONT');
+  }
   const before = ndjson<{ jobId: string }>(workers[0]!.stdout).length;
   workers[0]!.child.kill('SIGKILL');
   assert.equal((await workers[0]!.exit).signal, 'SIGKILL');
