@@ -15,48 +15,48 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The longest files, longest first: seconds each took in the integrator's `CI=true npm test` of round 68's merge on
- * this 2-core machine, idle (int68, 2026-12-06 06:18–06:28 UTC, 571 s in all; 2 files at a time; the runner's own
+ * The longest files, longest first: seconds each took in the integrator's `CI=true npm test` of round 69's merge on
+ * this 2-core machine, idle (int69, 2026-12-06 09:42–09:50 UTC, 472 s in all; 2 files at a time; the runner's own
  * per-file times, hooks included), the 36 files of 7 s or more. Every other file follows in name order. A file
  * missing here only costs time; a stale name fails test/runner.test.ts. Files that start parallel work of their own
  * (ui/tty-output and the io files: `-j 2` or two cases at a time; queue: three workers) still take one of the two
  * slots.
  */
 export const LONGEST: readonly (readonly [string, number])[] = [
-  ['commands/master-validate.test.js', 96],
-  ['queue/queue.test.js', 91],
-  ['ui/tty-output.test.js', 38],
-  ['store/cli-db.test.js', 37],
-  ['io/fuzz.test.js', 35],
-  ['format.test.js', 34],
-  ['io/damaged-corpus.test.js', 34],
-  ['commands/master.test.js', 33],
-  ['commands/report.test.js', 31],
-  ['fixtures/drumclass42.test.js', 29],
-  ['fixtures/tempo42.test.js', 27],
-  ['fixtures/onsetheld40.test.js', 24],
-  ['io/untrusted-output.test.js', 24],
-  ['engines/reamp/nam.test.js', 23],
-  ['engines/groundtruth.test.js', 21],
-  ['commands/analyze.test.js', 20],
-  ['fixtures/onsetheld39.test.js', 19],
+  ['commands/master-validate.test.js', 55],
+  ['queue/queue.test.js', 54],
+  ['ui/tty-output.test.js', 34],
+  ['format.test.js', 33],
+  ['commands/master.test.js', 32],
+  ['io/fuzz.test.js', 26],
+  ['fixtures/drumclass42.test.js', 26],
+  ['store/cli-db.test.js', 25],
+  ['io/damaged-corpus.test.js', 23],
+  ['engines/groundtruth.test.js', 22],
+  ['io/untrusted-output.test.js', 21],
+  ['commands/report.test.js', 19],
+  ['commands/analyze.test.js', 19],
+  ['fixtures/tempo42.test.js', 18],
+  ['engines/reamp/nam.test.js', 18],
   ['io/damaged-input.test.js', 17],
   ['peers/loudgain.test.js', 17],
-  ['queue/record-once.test.js', 16],
-  ['engines/key.test.js', 16],
-  ['commands/tag.test.js', 15],
+  ['queue/record-once.test.js', 17],
+  ['engines/key.test.js', 17],
+  ['commands/tag.test.js', 16],
+  ['commands/drums.test.js', 16],
   ['fixtures/onsetheld37.test.js', 15],
-  ['commands/drums.test.js', 15],
-  ['commands/comp.test.js', 13],
+  ['commands/comp.test.js', 14],
+  ['fixtures/onsetheld39.test.js', 13],
   ['commands/reamp.test.js', 12],
   ['fixtures/onsetheld35.test.js', 11],
+  ['fixtures/onsetheld40.test.js', 10],
   ['commands/validate.test.js', 10],
-  ['commands/targets.test.js', 9],
-  ['commands/master-outputs.test.js', 9],
+  ['commands/targets.test.js', 8],
+  ['commands/master-outputs.test.js', 8],
   ['commands/mix-bounds.test.js', 8],
-  ['fixtures/onsetheld34.test.js', 8],
-  ['fixtures/tempo35.test.js', 8],
-  ['store/postgres.test.js', 8],
+  ['fixtures/onsetheld34.test.js', 7],
+  ['fixtures/tempo35.test.js', 7],
+  ['store/postgres.test.js', 7],
   ['store/test-server.test.js', 7],
   ['io/untrusted-input.test.js', 7],
 ];
