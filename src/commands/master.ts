@@ -394,8 +394,6 @@ interface TargetState {
    * the rendered (pre-encoding) loudness.
    */
   encoderCorrectionDb: number;
-  /** The written format's anticipated loudness shift (dB, 0: none; verify.ts writtenLoudnessShiftDb). */
-  writtenShiftDb: number;
   /** The first try's extra margin for the codecs the platform is checked through (dB; verify.ts codecFirstMarginDb). */
   codecMarginDb: number;
   /** validate's verdict on the last written file (null: no platform, e.g. a --reference target). */
@@ -755,8 +753,6 @@ async function masterGroup(
   const states: TargetState[] = specs.map((spec) => {
     // a platform heard through a lossy codec starts lower by what the codec lifts the peak (verify.ts)
     const codecMarginDb = codecFirstMarginDb(checkedCodecs(spec.platform, o));
-    // and a written format that moves the loudness (LAME's MP3) starts its gain by that much the other way
-    const writtenShiftDb = writtenLoudnessShiftDb(spec.format, spec.bitrateKbps);
     return {
       spec,
       gainDb: spec.integratedLufs - inputLufs,
@@ -765,8 +761,8 @@ async function masterGroup(
       history: [],
       status: 'iterating',
       gainPasses: 0,
-      encoderCorrectionDb: -writtenShiftDb,
-      writtenShiftDb,
+      // a written format that moves the loudness (LAME's MP3) gets that much the other way on top of the search
+      encoderCorrectionDb: -writtenLoudnessShiftDb(spec.format, spec.bitrateKbps),
     };
   });
 
@@ -808,8 +804,11 @@ async function masterGroup(
           style.refuseOverBudget ? style : { maxLimiterGainReductionDb: null, maxMeanLimiterGainReductionDb: Infinity },
         );
         if (step.status === 'next') t.gainDb = step.gainDb;
-        else if (step.status === 'on-target') t.status = 'ready';
-        else {
+        else if (step.status === 'on-target') {
+          // the search aims at the rendered loudness; the written file gets the encoder's shift on top
+          t.status = 'ready';
+          t.gainDb += t.encoderCorrectionDb;
+        } else {
           t.status = 'failed';
           const allowed =
             style.maxLimiterGainReductionDb === null
@@ -841,8 +840,6 @@ async function masterGroup(
   };
 
   await iterate(states);
-  // the search aims at the rendered loudness; the written file gets the encoder's anticipated shift on top
-  for (const t of states) if (t.status === 'ready') t.gainDb += t.encoderCorrectionDb;
   const outputs: MasterOutput[] = [];
   const records: RunOutput[] = [];
   const verified = new Map<TargetState, { levels: Levels; file: string; sha256: string }>();
@@ -893,9 +890,8 @@ async function masterGroup(
         t.ceilingDb -= v.byDb;
         t.status = 'iterating';
         t.history = [];
+        // (the encoder's shift, anticipated and measured so far, is applied again when the search settles)
         await iterate([t]);
-        // the search aims at the rendered loudness; the encoder's shift measured earlier still applies
-        t.gainDb += t.encoderCorrectionDb;
       } else if (v.action === 'correct-gain') {
         // the encoder moved the loudness: correct by what the decoded file measured
         t.gainDb += v.byDb;
@@ -996,6 +992,7 @@ function describeTarget(
 ): void {
   const s = t.spec;
   const lim = STYLE_SPECS[style].limiter;
+  const writtenShiftDb = writtenLoudnessShiftDb(s.format, s.bitrateKbps);
   decisions.push({
     engine: 'master.gain',
     decision: 'gainDb',
@@ -1006,8 +1003,8 @@ function describeTarget(
         ? `${s.target}: ${t.problem}`
         : `${s.target} aims at ${s.integratedLufs} LUFS; ${t.gainPasses} metering pass(es) of the limited output ` +
           `settled the gain at ${t.gainDb.toFixed(2)} dB (measured ${t.last?.levels.integratedLufs?.toFixed(2)} LUFS)` +
-          (t.writtenShiftDb !== 0
-            ? `, including ${round(-t.writtenShiftDb, 2)} dB for what ${MASTER_FORMATS[s.format].describe} at ` +
+          (writtenShiftDb !== 0
+            ? `, including ${round(-writtenShiftDb, 2)} dB for what ${MASTER_FORMATS[s.format].describe} at ` +
               `${s.bitrateKbps} kb/s takes off the loudness (the decoded file is measured anyway)`
             : ''),
     inputs: {

@@ -19,6 +19,10 @@ export const PEAK_SAFETY_DB = 0.1;
  * between the limiter's detection grid points, resampling and dither.
  */
 export const FIRST_CEILING_MARGIN_DB = 0.2;
+
+/** The lossy codecs master checks and writes. */
+type Codec = 'aac' | 'mp3' | 'opus';
+
 /**
  * Extra first-try margin (dB, 0–1) below FIRST_CEILING_MARGIN_DB for a target whose platform is heard through a lossy
  * codec and checked after its encode/decode round trip (`--codec-check`, on by default): what the codec lifts the true
@@ -30,14 +34,14 @@ export const FIRST_CEILING_MARGIN_DB = 0.2;
  * stays their guard. A real run with Opus 0.3: masters needing a second round 56 → 30 (tuning), 40 → 18 (held-out);
  * the cost, ≈ 0.2–0.3 dB more limiting on Opus masters that would have passed anyway.
  */
-export const CODEC_FIRST_CEILING_MARGIN_DB: Readonly<Record<'aac' | 'mp3' | 'opus', number>> = {
+export const CODEC_FIRST_CEILING_MARGIN_DB: Readonly<Record<Codec, number>> = {
   aac: 0,
   mp3: 0,
   opus: 0.3,
 };
 
 /** The largest first-try margin of a target's codecs (dB; 0 without a codec check). */
-export function codecFirstMarginDb(codecs: readonly ('aac' | 'mp3' | 'opus')[]): number {
+export function codecFirstMarginDb(codecs: readonly Codec[]): number {
   return Math.max(0, ...codecs.map((c) => CODEC_FIRST_CEILING_MARGIN_DB[c]));
 }
 
@@ -48,18 +52,18 @@ export function codecFirstMarginDb(codecs: readonly ('aac' | 'mp3' | 'opus')[]):
  * constant per bitrate: 1 kHz and 100 Hz sines at −20 and −3 dBFS lose 0.45 / 0.27 / 0.00 dB at 128 / 192 / 320 kb/s.
  * Measured on music (libebur128 through loudgain, 20 s excerpts at 44.1 kHz; RESULTS "### master: the MP3 encoder's
  * loudness shift"): medians of 18 tuning files (tempo40, tempo41, fresh44) −0.44 / −0.45 / −0.27 / −0.005 / −0.005 at
- * 128 / 160 / 192 / 256 / 320 kb/s; held out (tempo43, fresh46, espeak-ng speech) 24 of 25 files land within ±0.1 LU
- * of target at 192 kb/s with the shift anticipated. Noise-like material loses more (white noise −0.68 at
- * 192 kb/s): the verification still measures every decoded file and corrects what is left. A bitrate or codec not in
- * the table is not anticipated (0).
+ * 128 / 160 / 192 / 256 / 320 kb/s (128 kb/s set at the sines' −0.45); held out (tempo43, fresh46, espeak-ng speech)
+ * the shift at 192 kb/s is within ±0.1 dB of −0.27 on 24 of 25 files. Noise-like material loses more (white noise
+ * −0.68 at 192 kb/s): the verification still measures every decoded file and corrects what is left. A bitrate or codec
+ * not in the table is not anticipated (0).
  */
-export const WRITTEN_LOUDNESS_SHIFT_DB: Readonly<
-  Partial<Record<'aac' | 'mp3' | 'opus', Readonly<Record<number, number>>>>
-> = { mp3: { 128: -0.45, 160: -0.45, 192: -0.27, 256: 0, 320: 0 } };
+export const WRITTEN_LOUDNESS_SHIFT_DB: Readonly<Partial<Record<Codec, Readonly<Record<number, number>>>>> = {
+  mp3: { 128: -0.45, 160: -0.45, 192: -0.27, 256: 0, 320: 0 },
+};
 
 /** The anticipated loudness shift (dB) of a written file in `format` at `kbps` (0: lossless, or not measured). */
 export function writtenLoudnessShiftDb(format: string, kbps: number | null): number {
-  const table = WRITTEN_LOUDNESS_SHIFT_DB[format as 'aac' | 'mp3' | 'opus'];
+  const table = WRITTEN_LOUDNESS_SHIFT_DB[format as Codec];
   return (kbps !== null && table?.[kbps]) || 0;
 }
 
