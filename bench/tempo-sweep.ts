@@ -65,6 +65,7 @@ import { tempo41Set } from '../fixtures/tempo41.js';
 import { tempo42Set } from '../fixtures/tempo42.js';
 import { tempo43Set } from '../fixtures/tempo43.js';
 import { tempo44Set } from '../fixtures/tempo44.js';
+import { tempo45Set } from '../fixtures/tempo45.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -121,6 +122,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-42', label: 'held-out 42', dir: 'tempo-heldout42', make: tempo42Set },
   { flag: '--held-out-43', label: 'held-out 43', dir: 'tempo-heldout43', make: tempo43Set },
   { flag: '--held-out-44', label: 'held-out 44', dir: 'tempo-heldout44', make: tempo44Set },
+  { flag: '--held-out-45', label: 'held-out 45', dir: 'tempo-heldout45', make: tempo45Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
