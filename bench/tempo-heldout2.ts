@@ -135,7 +135,7 @@
  * --forty-fifth: fixtures/tempo45.ts, h-tset71 (the next tempo change's judge, a realistic repertoire from a third
  * corpus: GiantSteps Tempo's electronic dance music, eight Beatport genres, two grooves a genre at their tempi, every
  * bar written fresh, tracks with an intro, builds and drops, a breakdown, a stop and an outro or the preview's cut;
- * two kit families, half the tracks each: a Karplus–Strong drum kit with Ikeda-map noise and a Chua's-circuit kit;
+ * two kit families, half the tracks each: a pulsar kit with Ikeda-map noise and a Chua's-circuit kit;
  * swept analytic-subtraction chords and a power-shaped sine bass, a programmer's sequencer with MPC swing, lane
  * nudges, a 96-PPQN grid, triangular jitter and velocity lanes; MP3 64 kb/s previews, IMA ADPCM and a DJ's bass kill).
  * Every set is scored under the half-time convention
