@@ -899,7 +899,8 @@ export const TEMPO_PARAMETERS = {
       "tempo-level-lr69.json (h-tempo69, lr65's form retrained on tempo27–43 with tempo43's ballroom repertoire and " +
       'the plain grooves; judged on tempo44: songs 0.850 = lr56, drum files 0.775 vs 0.825 — not the default), 71 ' +
       "tempo-level-lr71.json (h-tempo71, lr56's form retrained on tempo25–44 and the plain grooves, the realistic " +
-      'repertoires tempo43–44 weighted 5; did not meet the switch rule on LOSO — not the default)',
+      'repertoires tempo43–44 weighted 5; did not meet the switch rule on LOSO; judged on tempo45: songs 0.725 vs ' +
+      'lr56 0.775, drum files 0.775 vs 0.800 — not the default)',
     true,
   ),
   levelModelMargin: p(
