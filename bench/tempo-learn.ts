@@ -61,7 +61,7 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo69/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo71/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
@@ -69,12 +69,19 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo69/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '43')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '44')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '44';
+const JUDGE_SET = '45';
+/** The realistic repertoires (h-tempo71: tempo43 Ballroom's dances, tempo44 GTZAN's genres). */
+const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44']);
+/**
+ * --realistic-weight W (h-tempo71): each training pair of a realistic set counted W times (an integer: the pair
+ * repeated, so the trainer's means, scales and Newton steps weigh it W times), the judge being a realistic set.
+ */
+const REALISTIC_WEIGHT = Number(argOfEarly('--realistic-weight', '1'));
 
 const TERMS = LEVEL_TERMS;
 type Level = LevelRow;
@@ -189,6 +196,10 @@ const RICH_COUNT = PROFILE ? 113 : 83;
 /** --two-feel's columns of LEVEL_FEATURES (lr65's three, after lr59's 113). */
 /** --no-onset-rate (h-tempo69): the two alternation numbers without the onsets per beat (a tempo-band proxy). */
 const TWO_FEEL_COLUMNS = TWO_FEEL ? (process.argv.includes('--no-onset-rate') ? [113, 114] : [113, 114, 115]) : [];
+/** --swing (h-tempo71): each level's swing (levelSwing), after the others. */
+const SWING_COLUMNS = process.argv.includes('--swing')
+  ? [LEVEL_FEATURES.indexOf('swing slow'), LEVEL_FEATURES.indexOf('swing fast')]
+  : [];
 /**
  * --prior W (h-tempo68): a broad tempo prior, a Gaussian on log2 BPM of width W octaves around the training rows'
  * mean log2 truth, its log-ratio added to each pair's sum with weight 1 (levelPriorOffset); --tempo-free: the model
@@ -198,7 +209,7 @@ const PRIOR_WIDTH = Number(argOfEarly('--prior', '0'));
 const TEMPO_FREE = process.argv.includes('--tempo-free');
 /** The model's columns of LEVEL_FEATURES. */
 const COLUMNS = (() => {
-  const base = [...Array.from({ length: RICH_COUNT }, (_, j) => j), ...TWO_FEEL_COLUMNS];
+  const base = [...Array.from({ length: RICH_COUNT }, (_, j) => j), ...TWO_FEEL_COLUMNS, ...SWING_COLUMNS];
   if (!TEMPO_FREE) return base;
   const tempo = new Set(LEVEL_TEMPO_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f)));
   return [
@@ -264,7 +275,12 @@ function priorOf(rows: Row[]): LevelPrior | undefined {
 }
 /** The pairs of these rows, each with the prior's offset (--prior). */
 function pairsWithPrior(rows: Row[], prior = priorOf(rows)): Pair[] {
-  return rows.flatMap(pairsOf).map((q) => ({ ...q, offset: levelPriorOffset(prior, q.slowBpm, q.fastBpm) }));
+  return rows
+    .flatMap((r) => {
+      const ps = pairsOf(r);
+      return REALISTIC_SETS.has(r.set) ? Array.from({ length: REALISTIC_WEIGHT }, () => ps).flat() : ps;
+    })
+    .map((q) => ({ ...q, offset: levelPriorOffset(prior, q.slowBpm, q.fastBpm) }));
 }
 /** The trainer on these rows, the model's columns of LEVEL_FEATURES kept (levelMove reads them through `index`). */
 function train(rows: Row[], lambda: number): Model {
@@ -422,11 +438,13 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
         'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68; tempo43 in and ' +
-        '--no-onset-rate h-tempo69)',
+        '--no-onset-rate h-tempo69; tempo44 in and --realistic-weight h-tempo71)',
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
+        `${SWING_COLUMNS.length ? ' --swing' : ''}` +
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
+        `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
         `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
         `--lambda ${lambda} --margin ${margin} --export --name ${name}`,
@@ -674,6 +692,14 @@ async function main() {
       moved.push(...a.moved);
     }
     table(`Leave-one-set-out (lambda ${lambda}, margin ${margin}), per held-out set`, t);
+    // h-tempo71: the realistic sets' folds (the switch rule's second figure)
+    const real = [...t].filter(([k]) => REALISTIC_SETS.has(k.replace('tempo', '')));
+    const sum = (w: 'song' | 'drum', f: 'main' | 'model' | 'n') => real.reduce((a, [, v]) => a + v[w][f], 0);
+    console.log(
+      `\nrealistic sets' folds (${real.map(([k]) => k).join(', ')}): songs main ${sum('song', 'main')}, model ` +
+        `${sum('song', 'model')} of ${sum('song', 'n')}; drum files main ${sum('drum', 'main')}, model ` +
+        `${sum('drum', 'model')} of ${sum('drum', 'n')}`,
+    );
     table('Leave-one-set-out, per class (pooled over the held-out sets)', cls);
     table('Leave-one-set-out, per tempo band of the truth (pooled)', band);
     console.log(`\nfiles the model moved (${moved.length}):`);

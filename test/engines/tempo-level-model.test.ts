@@ -45,7 +45,9 @@ function withModel<T>(on: boolean, f: () => T): T {
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
   const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
-  assert.equal(LEVEL_FEATURES.length, 118);
+  // h-tempo71: the two swing numbers after h-tempo68's 118
+  assert.equal(LEVEL_FEATURES.length, 120);
+  assert.deepEqual(LEVEL_FEATURES.slice(118), ['swing slow', 'swing fast']);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
   assert.equal(m.w.length, 83);
@@ -159,7 +161,27 @@ test("lr69 (levelModelPreset 69): lr65's form retrained with tempo27–43 and th
   const lr65 = levelModel(65);
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr65, c.x) - ps[i]!) > 0.01));
   // the engine computes the two-feel numbers for it
-  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true });
+  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true, swing: false });
+});
+
+test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the realistic sets weighted", () => {
+  const m = levelModel(71);
+  assert.equal(m.name, 'tempo-level-lr71');
+  assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
+  assert.equal(m.prior, undefined);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo25', 'tempo42', 'tempo43', 'tempo44', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo45'), 'tempo45 is its judge');
+  assert.equal(m.provenance.lambda, 3);
+  assert.match(String(m.provenance.command), /--realistic-weight 5/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // lr71 is not lr56 (the same rows through lr56 give other probabilities); it reads lr56's terms only
+  const lr56 = levelModel(56);
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr56, c.x) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false });
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {

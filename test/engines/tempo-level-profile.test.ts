@@ -13,6 +13,7 @@ import {
   levelPairFeatures,
   levelProfile,
   levelRow,
+  levelSwing,
   levelTwoFeel,
 } from '../../src/engines/tempo/level-model.js';
 import { HAT, KICK, SNARE, groove } from '../helpers/grooves.js';
@@ -134,4 +135,31 @@ test("the engine's candidates carry their two-feel numbers: a bare boom-chick al
   const slow = at(100)?.twoFeel?.[0];
   assert.ok(fast !== undefined && fast !== null && fast > 0.7, `200: ${fast}; ${seen.map((c) => c.bpm.toFixed(1))}`);
   assert.ok(slow !== undefined && (slow === null || slow < 0.3), `100: ${slow}`);
+});
+
+test('levelSwing: the high band at ⅔ of the beat over ½, on the beats’ strength (h-tempo71)', () => {
+  // beats every 24 frames (16 of them); hats 1 on the beats and 0.6 at ⅔ (frame 16): swing 0.6; at ½ (12): −0.6
+  const level = Array.from({ length: 16 }, (_, k) => 24 * k);
+  const hats = (at: number) => {
+    const x = new Float64Array(24 * 17);
+    for (let k = 0; k < 17; k++) {
+      x[24 * k] = 1;
+      x[24 * k + at] = 0.6;
+    }
+    return x;
+  };
+  const near = (v: number | null, want: number) => assert.ok(v !== null && Math.abs(v - want) < 1e-12, `${v}`);
+  near(levelSwing(hats(16), level, 3), 0.6);
+  near(levelSwing(hats(12), level, 3), -0.6);
+  // the swung eighths seen from the half level (48 frames): at its ⅓ and ⅚, nothing at ½ (its beat: 1) or ⅔ —
+  // the half level reads −1: its off-beat is the fast level's beat
+  const half = level.filter((_, i) => i % 2 === 0);
+  near(levelSwing(hats(16), half, 3), -1);
+  // the window: ±⌊24 / 12⌋ = 2 frames, not halfWidth 5 (a hit at 14, between ½ and ⅔, counts for both: 0)
+  near(levelSwing(hats(14), level, 5), 0);
+  near(levelSwing(hats(19), level, 5), 0);
+  // no high band, silent beats or fewer than 8 beats: missing
+  assert.equal(levelSwing(undefined, level, 3), null);
+  assert.equal(levelSwing(new Float64Array(400), level, 3), null);
+  assert.equal(levelSwing(hats(16), level.slice(0, 7), 3), null);
 });

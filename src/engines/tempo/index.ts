@@ -44,6 +44,7 @@ import {
   levelPresence,
   levelProfile,
   levelTwoFeel,
+  levelSwing,
   levelRow,
   movedBeats,
 } from './level-model.js';
@@ -602,6 +603,8 @@ interface Candidate {
   profile?: (number | null)[];
   /** The level's two-feel numbers (level-model.ts levelTwoFeel, h-tempo65): set with the profile. */
   twoFeel?: (number | null)[];
+  /** The level's swing (level-model.ts levelSwing, h-tempo71): set for the dump and a model that reads it. */
+  swing?: number | null;
 }
 
 /** What the tempo engine decided and why (analyze logs it in the decision log). */
@@ -2032,7 +2035,7 @@ function levels(
   // found for it; lr65 only the two-feel numbers, from the flux bands and the onsets)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
   const modelRound = checkParameter('levelModelPreset', TEMPO_PARAMETERS.levelModelPreset);
-  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false };
+  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false, swing: false };
   if (reads.profile || options.onCandidates) {
     const hits = input.bandEnergy ? snareOnce() : null;
     const snareSeries = hits ? new Float64Array(odf.length) : null;
@@ -2050,6 +2053,9 @@ function levels(
     const signals = { low: bands?.[0], high: bands?.[2] };
     for (const c of all) c.twoFeel = levelTwoFeel(signals, c.beatFrames, halfWidth, onsetRate, c.bpm);
   }
+  // h-tempo71: each level's swing (levelSwing), for the dump and a model that reads it
+  if (reads.swing || options.onCandidates)
+    for (const c of all) c.swing = levelSwing(bands?.[2], c.beatFrames, halfWidth);
   options.onCandidates?.(all);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };

@@ -72,6 +72,8 @@ export type LevelRow = Record<LevelTerm, number> &
     profile?: (number | null)[];
     /** levelTwoFeel's numbers (h-tempo65), in LEVEL_TWO_FEEL's order; null where missing. */
     twoFeel?: (number | null)[];
+    /** levelSwing's number (h-tempo71); null where missing. */
+    swing?: number | null;
   };
 
 /**
@@ -175,6 +177,36 @@ export function levelTwoFeel(
 /** levelTwoFeel's names. */
 export const LEVEL_TWO_FEEL = ['lowHigh alt', 'onsets per beat'] as const;
 
+/**
+ * A level's swing (h-tempo71, issue 12 points 1 and 2): how much the high band (hats, ride, shaker: 2–8 kHz) is
+ * stronger at the swung off-beat of the level's beats (⅔ of the beat) than at the straight one (½), over its
+ * strength on the beats: (mean at ⅔ − mean at ½) / mean on the beats, each the signal's maximum within the narrower
+ * of ±halfWidth and ±⌊1/12 beat⌋ frames (half the gap between the two positions: their windows meet at most at their
+ * edge frame). Positive when
+ * the level's eighths swing: the level whose eighths swing is the one a dancer counts (a quickstep's or a jive's
+ * swung eighths are its fast level's; a shuffle's its quarter's). null without the high band, silent beats or fewer
+ * than 8 beats.
+ */
+export function levelSwing(
+  high: ArrayLike<number> | null | undefined,
+  beatFrames: readonly number[],
+  halfWidth: number,
+) {
+  if (!high || beatFrames.length < 8) return null;
+  let on = 0;
+  let straight = 0;
+  let swung = 0;
+  for (let i = 0; i + 1 < beatFrames.length; i++) {
+    const b = beatFrames[i]!;
+    const T = beatFrames[i + 1]! - b;
+    const hw = Math.max(0, Math.min(halfWidth, Math.floor(T / 12)));
+    on += peakNear(high, b, hw);
+    straight += peakNear(high, b + T / 2, hw);
+    swung += peakNear(high, b + (2 * T) / 3, hw);
+  }
+  return on > 0 ? (swung - straight) / on : null;
+}
+
 /** Terms read from the chroma (the tonal envelope, the tonal pulse, the chord changes): missing without chroma. */
 const TONAL_TERMS: ReadonlySet<LevelTerm> = new Set(['evenTonal', 'pulse', 'harmony', 'harmonyRaw']);
 /** Terms read from the band energy (the snare hits): missing without it. */
@@ -208,6 +240,8 @@ export type LevelCandidateLike = Record<LevelTerm, number> & {
   profile?: (number | null)[];
   /** levelTwoFeel at the candidate's beats (h-tempo65; set when the model or the dump reads it). */
   twoFeel?: (number | null)[];
+  /** levelSwing at the candidate's beats (h-tempo71; set when the model or the dump reads it). */
+  swing?: number | null;
 };
 
 /** A candidate's row: its terms, its checks' evidence (0 when not read), BPM, ternary flag and what was missing. */
@@ -239,6 +273,7 @@ export function levelRow(
     noSnare: missing.noSnare,
     ...(c.profile ? { profile: c.profile } : {}),
     ...(c.twoFeel ? { twoFeel: c.twoFeel } : {}),
+    ...(c.swing !== undefined ? { swing: c.swing } : {}),
   } as LevelRow;
   for (const k of LEVEL_TERMS) row[k] = c[k];
   return row;
@@ -270,6 +305,9 @@ export const LEVEL_FEATURES: readonly string[] = [
   // h-tempo68: the score without the engine's own tempo prior (a model whose tempo term is its broad prior alone)
   'log score/prior slow/fast',
   'log score/prior slow',
+  // h-tempo71: each level's swing (levelSwing)
+  'swing slow',
+  'swing fast',
 ];
 /** The columns of LEVEL_FEATURES that carry the level's tempo (the BPM, the engine's prior and the score with it). */
 export const LEVEL_TEMPO_FEATURES: readonly string[] = [
@@ -303,6 +341,8 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     twoFeelOf(slow, 1),
     log(slow.score / slow.prior) - log(fast.score / fast.prior),
     log(slow.score / slow.prior),
+    slow.swing ?? NaN,
+    fast.swing ?? NaN,
   ];
 }
 
@@ -412,9 +452,9 @@ export interface LevelModelPreset extends LevelModel {
  * The engine's presets by round (TEMPO_PARAMETERS.levelModelPreset): lr56 (h-tlevel56), lr59 (h-tempo59, the beat
  * profiles on tempo21–39, lost its judge on tempo40 — songs 0.825 → 0.650), lr65 (h-tempo65, the two-feel numbers),
  * lr68 (h-tempo68, the tempo-free form with its broad prior), lr69 (h-tempo69, retrained with tempo43's ballroom
- * repertoire in its sets).
+ * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
@@ -424,10 +464,19 @@ export function levelModelPresetName(round: number): string {
 /** presets/tempo-level-lrN.json (src/presets.ts). */
 export const levelModelFile = (round: number) => presetPath(`${levelModelPresetName(round)}.json`);
 const loaded = new Map<number, LevelModelPreset>();
-/** Whether the round's model reads the beat profiles (lr59's columns 83–112) or the two-feel numbers (113–115). */
-export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean } {
+/** The columns of the swing numbers (h-tempo71) in LEVEL_FEATURES. */
+const SWING_COLUMNS = [LEVEL_FEATURES.indexOf('swing slow'), LEVEL_FEATURES.indexOf('swing fast')];
+/**
+ * Whether the round's model reads the beat profiles (lr59's columns 83–112), the two-feel numbers (113–115) or the
+ * swing numbers (h-tempo71).
+ */
+export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean; swing: boolean } {
   const index = levelModel(round).index!;
-  return { profile: index.some((i) => i >= 83 && i < 113), twoFeel: index.some((i) => i >= 113 && i < 116) };
+  return {
+    profile: index.some((i) => i >= 83 && i < 113),
+    twoFeel: index.some((i) => i >= 113 && i < 116),
+    swing: index.some((i) => SWING_COLUMNS.includes(i)),
+  };
 }
 /** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
 export function levelModel(round: number): LevelModelPreset {
