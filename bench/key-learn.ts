@@ -14,6 +14,7 @@
  * --export writes, default key-combiner-gbm57), --dump-command='…' (recorded in the provenance),
  * --classes --models=key-combiner-gbm56,key-combiner-gbm57 (main, each preset and QM on a judge's dump).
  * h-key68: --seed=N (the boosted trees' seeds from GB.seed + N: the LOSO over several seeds).
+ * h-key69: --loso-sets=A,B (only these sets left out in turn).
  *
  * Not part of `npm test`.
  */
@@ -164,8 +165,10 @@ const hand = (s: Song) => keyScore(label(s.ranked[0]!.e), s.truth);
 /** Leave-one-set-out: per set, the model trained on the others. */
 function loso(songs: Song[], o: Options): Map<string, number[]> {
   // --rendered-loso (h-key59): only the rendered sets are left out in turn (the analytic songs always train)
+  // --loso-sets=A,B (h-key69): only these sets are left out in turn (a LOSO within a CPU budget)
+  const only = arg('loso-sets', '').split(',').filter(Boolean);
   const sets = [...new Set(songs.map((s) => s.set))].filter(
-    (set) => !process.argv.includes('--rendered-loso') || !ANALYTIC.test(set),
+    (set) => (!process.argv.includes('--rendered-loso') || !ANALYTIC.test(set)) && (!only.length || only.includes(set)),
   );
   const out = new Map<string, number[]>();
   for (const set of sets) {
