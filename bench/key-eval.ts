@@ -211,6 +211,11 @@
  * blues; borrowed chords, secondary dominants, 11 modulating bridges that return, 13 key-ambiguous intros, fades and
  * cold endings; a bowed-string waveguide (pizzicato bass) and modified FM; 39 kHz, A4 = 441 Hz and A4 = 434 Hz, drums
  * and bass loud, a Schroeder room, seeds 110000 + i).
+ * `--fresh48` (seventy-first round) adds its held-out set (fixtures/keyfresh48.ts fresh48KeySpecs(), 32 major and 12
+ * minor songs that all establish their tonic: authentic, plagal and modal cadences, loops, twelve- and eight-bar
+ * blues; borrowed chords, secondary dominants, 11 modulating bridges that return, 15 key-ambiguous intros, fades and
+ * cold endings; feedback amplitude modulation and pulsar synthesis; 29 kHz, A4 = 439 Hz and A4 = 449 Hz, drums and
+ * bass loud, a slapback echo, seeds 111000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -275,6 +280,7 @@ import { fresh44KeySet } from '../fixtures/keyfresh44.js';
 import { fresh45KeySet } from '../fixtures/keyfresh45.js';
 import { fresh46KeySet } from '../fixtures/keyfresh46.js';
 import { fresh47KeySet } from '../fixtures/keyfresh47.js';
+import { fresh48KeySet } from '../fixtures/keyfresh48.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -406,6 +412,7 @@ const SETS = [
   'fresh45 key set',
   'fresh46 key set',
   'fresh47 key set',
+  'fresh48 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -679,6 +686,7 @@ async function main() {
     fresh45KeySet,
     fresh46KeySet,
     fresh47KeySet,
+    fresh48KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
