@@ -9,8 +9,10 @@ import {
   KEY_MODEL_FEATURES,
   KEY_OPEN_TERMS,
   KEY_TERMS,
+  KEY_COMBINER_ROUNDS,
   keyCombiner,
   keyCombinerLogit,
+  keyCombinerPresetName,
   keyModelRows,
   type KeyModelCandidate,
 } from '../../src/engines/key/model.js';
@@ -76,6 +78,41 @@ test('keyModel is declared once, 0 or 1', () => {
   const spec = KEY_PARAMETERS.keyModel;
   assert.deepEqual(spec.range, [0, 1]);
   assert.equal(spec.integer, true);
+});
+
+test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, its check rows, the engine reads it', () => {
+  const spec = KEY_PARAMETERS.keyModelPreset;
+  assert.deepEqual(spec.range, [56, 71]);
+  assert.equal(spec.integer, true);
+  assert.deepEqual(KEY_COMBINER_ROUNDS, [56, 57, 59, 63, 71]);
+  for (const round of KEY_COMBINER_ROUNDS) assert.equal(keyCombiner(keyCombinerPresetName(round)).top, 10);
+  assert.throws(() => keyCombinerPresetName(60), /keyModelPreset 60: no such preset/);
+  // gbm71: gbm63's form (139 features, top 10) on the 19 rendered tuning sets (fresh47 the newest) and analytic A–D
+  const m = keyCombiner('key-combiner-gbm71');
+  assert.equal(m.features.length, KEY_MODEL_FEATURES.length);
+  const sets = m.provenance?.['sets'] as string[];
+  assert.equal(sets.length, 23);
+  assert.ok(sets.includes('fresh47 key set') && sets.includes('analytic71 D') && !sets.includes('fresh48 key set'));
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
+  // the engine reads the round it is given: an open Am F C G loop (the h-key63 test's below), A minor by both, its
+  // log-odds and so its confidence differ (0.533 by gbm63, 0.609 by gbm71)
+  const Am: [number[], number] = [[57, 60, 64], 45];
+  const F: [number[], number] = [[57, 60, 65], 41];
+  const C: [number[], number] = [[60, 64, 67], 48];
+  const G: [number[], number] = [[59, 62, 67], 43];
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([Am, F, C, G, Am, F, C, G], 1.5, 0));
+  const r = fx.finish();
+  const read = (keyModelPreset: number) =>
+    analyzeKey(r.pitchClass, r.bassPitchClass, keyBlocks(r), { params: { keyModelPreset } }).result;
+  const [a, b] = [read(63), read(71)];
+  assert.equal(a.key, 'A minor');
+  assert.equal(b.key, 'A minor');
+  assert.ok(
+    Math.abs(a.confidence - 0.533) < 0.01 && Math.abs(b.confidence - 0.609) < 0.01,
+    `${a.confidence} ${b.confidence}`,
+  );
 });
 
 test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor by hand, C major by the model', () => {
