@@ -31,6 +31,11 @@ function candidates(score: (tonic: number, mode: 'major' | 'minor') => number): 
     }
   return out;
 }
+// triads in the octave below A4 = 69, bass two octaves down (test/engines/key.test.ts's)
+const Am: [number[], number] = [[57, 60, 64], 45];
+const F: [number[], number] = [[57, 60, 65], 41];
+const C: [number[], number] = [[60, 64, 67], 48];
+const G: [number[], number] = [[59, 62, 67], 43];
 const facts = { arrived: true, dominantEnd: false, vamp: false, tonicPedal: true, dominantPedal: false };
 
 test('139 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open terms (h-key63)', () => {
@@ -97,10 +102,6 @@ test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, 
   for (const c of m.checks) assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
   // the engine reads the round it is given: an open Am F C G loop (the h-key63 test's below), A minor by both, its
   // log-odds and so its confidence differ (0.533 by gbm63, 0.609 by gbm71)
-  const Am: [number[], number] = [[57, 60, 64], 45];
-  const F: [number[], number] = [[57, 60, 65], 41];
-  const C: [number[], number] = [[60, 64, 67], 48];
-  const G: [number[], number] = [[59, 62, 67], 43];
   const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
   fx.addFloat(progression([Am, F, C, G, Am, F, C, G], 1.5, 0));
   const r = fx.finish();
@@ -116,10 +117,6 @@ test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, 
 });
 
 test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor by hand, C major by the model', () => {
-  const Am: [number[], number] = [[57, 60, 64], 45];
-  const F: [number[], number] = [[57, 60, 65], 41];
-  const C: [number[], number] = [[60, 64, 67], 48];
-  const G: [number[], number] = [[59, 62, 67], 43];
   const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
   fx.addFloat(progression([F, C, G, Am, F, C, G, Am], 1.5, 0));
   const r = fx.finish();
@@ -147,10 +144,6 @@ function pickOf(name: string, evidence: KeyModelCandidate[], rows: Float64Array[
 test('h-key63: an open vi–IV–I–V loop whose melody rests on the tonic: C major by gbm63, A minor by gbm59', () => {
   // Am F C G twice, 1.5 s a chord, no final C (the loop stops on G): the top voice holds C5 over every chord (a bar's
   // downbeat note on the tonic); the same chords without it stay A minor (the melody decides, not the chords)
-  const Am: [number[], number] = [[57, 60, 64], 45];
-  const F: [number[], number] = [[57, 60, 65], 41];
-  const C: [number[], number] = [[60, 64, 67], 48];
-  const G: [number[], number] = [[59, 62, 67], 43];
   const read = (melody: number | null) => {
     const loop = [Am, F, C, G, Am, F, C, G].map(([n, b]): [number[], number] => [melody ? [...n, melody] : n, b]);
     const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
