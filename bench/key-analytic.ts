@@ -103,7 +103,7 @@ export interface AnalyticSong {
   x: Float32Array;
 }
 
-/** The triad of a numeral in [register, register + 12) and its bass (two octaves under the root, or a pedal's pitch class). */
+/** A numeral's triad in [register, register + 12), its bass two octaves under the root or the pedal's pitch class. */
 function chordOf(name: string, tonic: number, register: number, pedal: number | null): [number[], number] {
   const [step, q] = N[name]!;
   const root = (tonic + step) % 12;
@@ -114,7 +114,7 @@ function chordOf(name: string, tonic: number, register: number, pedal: number | 
   return [notes.sort((a, b) => a - b), bass];
 }
 
-/** A tone of four harmonics (1/h) added to x from `start` for `len` samples: level, or decaying with time constant `decay` s. */
+/** Four harmonics (1/h) added to x from `start` for `len` samples: level, or decaying with time constant `decay` s. */
 function addTone(x: Float32Array, midi: number, cents: number, start: number, len: number, gain: number, decay = 0) {
   const f = 440 * 2 ** ((midi - 69 + cents / 100) / 12);
   for (let h = 1; h <= 4; h++)
@@ -192,7 +192,7 @@ const FAMILIES_D: [
   ['i-iv-V-i', 'minor', ['i', 'iv', 'V', 'i'], 'dominant pedal', ['final']],
 ];
 
-/** One song of FAMILIES_D (h-key71): the loop 2–4 times in a key, its voice's level and the ending drawn from the seed. */
+/** A song of FAMILIES_D (h-key71): the loop 2–4 times in a key, its voice's level and ending drawn from the seed. */
 export function analyticSongD(seed: number): AnalyticSong {
   const r = rng(seed * 2654435761);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;

@@ -85,7 +85,7 @@ test('keyModel is declared once, 0 or 1', () => {
   assert.equal(spec.integer, true);
 });
 
-test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, its check rows, the engine reads it', () => {
+test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, its check rows, the engine', () => {
   const spec = KEY_PARAMETERS.keyModelPreset;
   assert.deepEqual(spec.range, [56, 71]);
   assert.equal(spec.integer, true);
