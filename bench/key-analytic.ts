@@ -103,6 +103,27 @@ export interface AnalyticSong {
   x: Float32Array;
 }
 
+/** A numeral's triad in [register, register + 12), its bass two octaves under the root or the pedal's pitch class. */
+function chordOf(name: string, tonic: number, register: number, pedal: number | null): [number[], number] {
+  const [step, q] = N[name]!;
+  const root = (tonic + step) % 12;
+  const inRegister = (pc: number) => register + ((((pc - register) % 12) + 12) % 12);
+  const notes = QUALITY[q].map((iv) => inRegister((root + iv) % 12));
+  const rootNote = inRegister(root);
+  const bass = pedal !== null ? 36 + ((((pedal - 36) % 12) + 12) % 12) : rootNote - 24 + (rootNote - 24 < 36 ? 12 : 0);
+  return [notes.sort((a, b) => a - b), bass];
+}
+
+/** Four harmonics (1/h) added to x from `start` for `len` samples: level, or decaying with time constant `decay` s. */
+function addTone(x: Float32Array, midi: number, cents: number, start: number, len: number, gain: number, decay = 0) {
+  const f = 440 * 2 ** ((midi - 69 + cents / 100) / 12);
+  for (let h = 1; h <= 4; h++)
+    for (let i = 0; i < len && start + i < x.length; i++) {
+      const env = Math.min(1, i / 200, (len - i) / 200) * (decay > 0 ? Math.exp(-i / (decay * KEY_SONG_RATE)) : 1);
+      x[start + i]! += (gain / h) * env * Math.sin((2 * Math.PI * h * f * i) / KEY_SONG_RATE);
+    }
+}
+
 /** One song: the family's loop 2–4 times in a key, its options drawn from the seed. */
 export function analyticSong(seed: number): AnalyticSong {
   const r = rng(seed * 2654435761);
@@ -117,38 +138,96 @@ export function analyticSong(seed: number): AnalyticSong {
   // the ending: a final tonic chord (cadencing loops mostly), or the loop stopped where it is
   const finalTonic = cadences ? r() < 0.8 : r() < 0.35;
   const register = 55 + Math.floor(r() * 6);
-  const chord = (name: string): [number[], number] => {
-    const [step, q] = N[name]!;
-    const root = (tonic + step) % 12;
-    // the triad's notes in [register, register + 12), the bass two octaves under the root's lowest such note
-    const notes = QUALITY[q].map((iv) => {
-      const pc = (root + iv) % 12;
-      return register + ((((pc - register) % 12) + 12) % 12);
-    });
-    const rootNote = register + ((((root - register) % 12) + 12) % 12);
-    const bass = pedal ? 36 + ((((tonic - 36) % 12) + 12) % 12) : rootNote - 24 + (rootNote - 24 < 36 ? 12 : 0);
-    return [notes.sort((a, b) => a - b), bass];
-  };
   const names: string[] = [];
   for (let k = 0; k < repeats; k++) names.push(...loop);
   if (finalTonic) names.push(mode === 'major' ? 'I' : 'i');
-  const x = progression(names.map(chord), seconds, cents);
+  const x = progression(
+    names.map((n) => chordOf(n, tonic, register, pedal ? tonic : null)),
+    seconds,
+    cents,
+  );
   if (held) {
     // a steady tonic an octave above the chords over every tonic chord
-    const f = 440 * 2 ** ((register + 12 + ((((tonic - register) % 12) + 12) % 12) - 69 + cents / 100) / 12);
     const len = Math.round(seconds * KEY_SONG_RATE);
+    const note = register + 12 + ((((tonic - register) % 12) + 12) % 12);
     names.forEach((n, c) => {
-      if (N[n]![0] !== 0) return;
-      const start = Math.round(c * seconds * KEY_SONG_RATE);
-      for (let h = 1; h <= 4; h++)
-        for (let i = 0; i < len && start + i < x.length; i++) {
-          const env = Math.min(1, i / 200, (len - i) / 200);
-          x[start + i]! += (0.15 / h) * env * Math.sin((2 * Math.PI * h * f * i) / KEY_SONG_RATE);
-        }
+      if (N[n]![0] === 0) addTone(x, note, cents, Math.round(c * seconds * KEY_SONG_RATE), len, 0.15);
     });
   }
   const opts = [pedal ? 'pedal' : '', held ? 'held' : '', finalTonic ? 'final' : 'open'].filter(Boolean).join('-');
   return { name: `analytic-${seed}-${tonic}-${mode}-${family}-${opts}`, tonic, mode, x };
+}
+
+/**
+ * h-key71's families (`--families=d`): what decides a key when the chords leave it open, each both ways where the
+ * chords are a relative pair. [name, mode, loop, the voice above the chords, the endings drawn from]:
+ * - held: a steady tonic an octave above the chords over each tonic chord (the loop of a relative pair, which key's
+ *   tonic chord carries it decides), ending on the relative key's chord, the tonic chord or where the loop stops;
+ * - melody: a top voice resting on the tonic over every chord (the loop of a relative pair, stopped where it is);
+ * - bright: a minor tonic chord under a loud, decaying major-third partial (a bright sample's 5th partial of the
+ *   root) with the minor third sung over the chord's second half, so the chord reads major and the melody minor;
+ * - dominant pedal: a cadencing loop over the dominant held in the bass (no voice above).
+ */
+const FAMILIES_D: [
+  string,
+  'major' | 'minor',
+  string[],
+  'held' | 'melody' | 'bright' | 'dominant pedal',
+  ('rel' | 'final' | 'open')[],
+][] = [
+  ['bVI-bIII-bVII-i', 'minor', ['bVI', 'bIII', 'bVII', 'i'], 'held', ['rel', 'final', 'open']],
+  ['IV-I-V-vi', 'major', ['IV', 'I', 'V', 'vi'], 'held', ['rel', 'final', 'open']],
+  ['bVII-i-bVI-bIII', 'minor', ['bVII', 'i', 'bVI', 'bIII'], 'held', ['rel', 'open']],
+  ['V-vi-IV-I', 'major', ['V', 'vi', 'IV', 'I'], 'held', ['rel', 'open']],
+  ['vi-IV-I-V', 'major', ['vi', 'IV', 'I', 'V'], 'melody', ['open']],
+  ['i-bVI-bIII-bVII', 'minor', ['i', 'bVI', 'bIII', 'bVII'], 'melody', ['open']],
+  ['I-V-vi-IV', 'major', ['I', 'V', 'vi', 'IV'], 'melody', ['open']],
+  ['bIII-bVII-i-bVI', 'minor', ['bIII', 'bVII', 'i', 'bVI'], 'melody', ['open']],
+  ['i-iv-bVII-V', 'minor', ['i', 'iv', 'bVII', 'V'], 'bright', ['final']],
+  ['i-bVI-iv-V', 'minor', ['i', 'bVI', 'iv', 'V'], 'bright', ['final', 'open']],
+  ['i-v-iv-V', 'minor', ['i', 'v', 'iv', 'V'], 'bright', ['final']],
+  ['i-bII-iv-V', 'minor', ['i', 'bII', 'iv', 'V'], 'bright', ['final', 'open']],
+  ['I-ii-V-I', 'major', ['I', 'ii', 'V', 'I'], 'dominant pedal', ['final']],
+  ['I-IV-I-V', 'major', ['I', 'IV', 'I', 'V'], 'dominant pedal', ['final']],
+  ['i-iv-V-i', 'minor', ['i', 'iv', 'V', 'i'], 'dominant pedal', ['final']],
+];
+
+/** A song of FAMILIES_D (h-key71): the loop 2–4 times in a key, its voice's level and ending drawn from the seed. */
+export function analyticSongD(seed: number): AnalyticSong {
+  const r = rng(seed * 2654435761);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const [family, mode, loop, voice, endings] = pick(FAMILIES_D);
+  const tonic = Math.floor(r() * 12);
+  const seconds = 0.8 + 1.0 * r();
+  const cents = Math.round(-45 + 90 * r());
+  const repeats = 2 + Math.floor(r() * 3);
+  const register = 55 + Math.floor(r() * 6);
+  const ending = pick(endings);
+  const gain = 0.1 + 0.15 * r();
+  const names: string[] = [];
+  for (let k = 0; k < repeats; k++) names.push(...loop);
+  const rel = mode === 'major' ? 'vi' : 'bIII';
+  if (ending === 'rel') names.push(rel, ...(r() < 0.5 ? [rel] : []));
+  if (ending === 'final') names.push(mode === 'major' ? 'I' : 'i');
+  const x = progression(
+    names.map((n) => chordOf(n, tonic, register, voice === 'dominant pedal' ? (tonic + 7) % 12 : null)),
+    seconds,
+    cents,
+  );
+  const len = Math.round(seconds * KEY_SONG_RATE);
+  const tonicNote = register + 12 + ((((tonic - register) % 12) + 12) % 12);
+  names.forEach((n, c) => {
+    const start = Math.round(c * seconds * KEY_SONG_RATE);
+    if (voice === 'melody') addTone(x, tonicNote, cents, start, len, gain);
+    else if (voice === 'dominant pedal' || N[n]![0] !== 0) return;
+    else if (voice === 'held') addTone(x, tonicNote, cents, start, len, gain);
+    else {
+      // the major third's partial, loud and decaying with the chord; the minor third sung over the second half
+      addTone(x, tonicNote + 4, cents, start, len, 0.3 + 0.3 * r(), 0.8);
+      addTone(x, tonicNote + 3, cents, start + Math.round(len / 2), len - Math.round(len / 2), gain);
+    }
+  });
+  return { name: `analyticD-${seed}-${tonic}-${mode}-${family}-${voice}-${ending}`, tonic, mode, x };
 }
 
 function main() {
@@ -158,8 +237,9 @@ function main() {
   const dump = arg('dump', '');
   if (!dump) throw new Error('--dump=FILE');
   const out: string[] = [];
+  const make = arg('families', '') === 'd' ? analyticSongD : analyticSong;
   for (let i = 0; i < songs; i++) {
-    const s = analyticSong(seed + i);
+    const s = make(seed + i);
     const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
     fx.addFloat(s.x);
     const r = fx.finish();

@@ -13,6 +13,8 @@
  * h-key57: several --dump=FILE (the sets' dumps and bench/key-analytic.ts's analytic songs), --name=PRESET (the preset
  * --export writes, default key-combiner-gbm57), --dump-command='…' (recorded in the provenance),
  * --classes --models=key-combiner-gbm56,key-combiner-gbm57 (main, each preset and QM on a judge's dump).
+ * h-key68: --seed=N (the boosted trees' seeds from GB.seed + N: the LOSO over several seeds).
+ * h-key69: --loso-sets=A,B (only these sets left out in turn).
  *
  * Not part of `npm test`.
  */
@@ -89,6 +91,8 @@ interface Options {
   keep?: number;
   /** h-key59: this many boosted models (seeds GB.seed, GB.seed + 1, …) averaged: their trees, leaves ÷ bag. */
   bag?: number;
+  /** h-key68: the boosted trees' seeds start at GB.seed + this (0: the seeds of before). */
+  seed?: number;
 }
 const ANALYTIC = /^analytic/;
 /** The hand combination's margin: its best score over its runner-up's. */
@@ -120,7 +124,7 @@ function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombin
         Y,
         2,
         undefined,
-        { ...GB, rounds: o.rounds, seed: GB.seed + b },
+        { ...GB, rounds: o.rounds, seed: GB.seed + (o.seed ?? 0) + b },
         weighted ? W : undefined,
       );
       m.trees.push(...(bag === 1 ? one.trees : one.trees.map((t) => ({ ...t, leaf: t.leaf.map((v) => v / bag) }))));
@@ -161,8 +165,10 @@ const hand = (s: Song) => keyScore(label(s.ranked[0]!.e), s.truth);
 /** Leave-one-set-out: per set, the model trained on the others. */
 function loso(songs: Song[], o: Options): Map<string, number[]> {
   // --rendered-loso (h-key59): only the rendered sets are left out in turn (the analytic songs always train)
+  // --loso-sets=A,B (h-key69): only these sets are left out in turn (a LOSO within a CPU budget)
+  const only = arg('loso-sets', '').split(',').filter(Boolean);
   const sets = [...new Set(songs.map((s) => s.set))].filter(
-    (set) => !process.argv.includes('--rendered-loso') || !ANALYTIC.test(set),
+    (set) => (!process.argv.includes('--rendered-loso') || !ANALYTIC.test(set)) && (!only.length || only.includes(set)),
   );
   const out = new Map<string, number[]>();
   for (const set of sets) {
@@ -225,6 +231,7 @@ function main() {
     analyticMargin: Number(arg('analytic-margin', 'Infinity')),
     keep: Number(arg('keep', 'Infinity')),
     bag: Number(arg('bag', '1')),
+    seed: Number(arg('seed', '0')),
   };
   if (process.argv.some((a) => a.startsWith('--grid='))) {
     // h-key59: --grid='[{…}, …]' — each entry's options over the base options, leave-one-set-out, one line each

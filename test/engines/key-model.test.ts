@@ -9,8 +9,10 @@ import {
   KEY_MODEL_FEATURES,
   KEY_OPEN_TERMS,
   KEY_TERMS,
+  KEY_COMBINER_ROUNDS,
   keyCombiner,
   keyCombinerLogit,
+  keyCombinerPresetName,
   keyModelRows,
   type KeyModelCandidate,
 } from '../../src/engines/key/model.js';
@@ -29,6 +31,11 @@ function candidates(score: (tonic: number, mode: 'major' | 'minor') => number): 
     }
   return out;
 }
+// triads in the octave below A4 = 69, bass two octaves down (test/engines/key.test.ts's)
+const Am: [number[], number] = [[57, 60, 64], 45];
+const F: [number[], number] = [[57, 60, 65], 41];
+const C: [number[], number] = [[60, 64, 67], 48];
+const G: [number[], number] = [[59, 62, 67], 43];
 const facts = { arrived: true, dominantEnd: false, vamp: false, tonicPedal: true, dominantPedal: false };
 
 test('139 features: 14 terms, against 4 neighbours, 3 ranks, 6 facts × 6 terms, 6 open terms (h-key63)', () => {
@@ -78,11 +85,38 @@ test('keyModel is declared once, 0 or 1', () => {
   assert.equal(spec.integer, true);
 });
 
+test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, its check rows, the engine', () => {
+  const spec = KEY_PARAMETERS.keyModelPreset;
+  assert.deepEqual(spec.range, [56, 71]);
+  assert.equal(spec.integer, true);
+  assert.deepEqual(KEY_COMBINER_ROUNDS, [56, 57, 59, 63, 71]);
+  for (const round of KEY_COMBINER_ROUNDS) assert.equal(keyCombiner(keyCombinerPresetName(round)).top, 10);
+  assert.throws(() => keyCombinerPresetName(60), /keyModelPreset 60: no such preset/);
+  // gbm71: gbm63's form (139 features, top 10) on the 19 rendered tuning sets (fresh47 the newest) and analytic A–D
+  const m = keyCombiner('key-combiner-gbm71');
+  assert.equal(m.features.length, KEY_MODEL_FEATURES.length);
+  const sets = m.provenance?.['sets'] as string[];
+  assert.equal(sets.length, 23);
+  assert.ok(sets.includes('fresh47 key set') && sets.includes('analytic71 D') && !sets.includes('fresh48 key set'));
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
+  // the engine reads the round it is given: an open Am F C G loop (the h-key63 test's below), A minor by both, its
+  // log-odds and so its confidence differ (0.533 by gbm63, 0.609 by gbm71)
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([Am, F, C, G, Am, F, C, G], 1.5, 0));
+  const r = fx.finish();
+  const read = (keyModelPreset: number) =>
+    analyzeKey(r.pitchClass, r.bassPitchClass, keyBlocks(r), { params: { keyModelPreset } }).result;
+  const [a, b] = [read(63), read(71)];
+  assert.equal(a.key, 'A minor');
+  assert.equal(b.key, 'A minor');
+  assert.ok(
+    Math.abs(a.confidence - 0.533) < 0.01 && Math.abs(b.confidence - 0.609) < 0.01,
+    `${a.confidence} ${b.confidence}`,
+  );
+});
+
 test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor by hand, C major by the model', () => {
-  const Am: [number[], number] = [[57, 60, 64], 45];
-  const F: [number[], number] = [[57, 60, 65], 41];
-  const C: [number[], number] = [[60, 64, 67], 48];
-  const G: [number[], number] = [[59, 62, 67], 43];
   const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
   fx.addFloat(progression([F, C, G, Am, F, C, G, Am], 1.5, 0));
   const r = fx.finish();
@@ -110,10 +144,6 @@ function pickOf(name: string, evidence: KeyModelCandidate[], rows: Float64Array[
 test('h-key63: an open vi–IV–I–V loop whose melody rests on the tonic: C major by gbm63, A minor by gbm59', () => {
   // Am F C G twice, 1.5 s a chord, no final C (the loop stops on G): the top voice holds C5 over every chord (a bar's
   // downbeat note on the tonic); the same chords without it stay A minor (the melody decides, not the chords)
-  const Am: [number[], number] = [[57, 60, 64], 45];
-  const F: [number[], number] = [[57, 60, 65], 41];
-  const C: [number[], number] = [[60, 64, 67], 48];
-  const G: [number[], number] = [[59, 62, 67], 43];
   const read = (melody: number | null) => {
     const loop = [Am, F, C, G, Am, F, C, G].map(([n, b]): [number[], number] => [melody ? [...n, melody] : n, b]);
     const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });

@@ -1941,6 +1941,16 @@ export const KEY_PARAMETERS = {
       "on fresh40 0.682 → 0.848), h-keylearn56's gbm56 (3 key tests fail with it on) and h-key57's gbm57",
     true,
   ),
+  keyModelPreset: p(
+    63,
+    'round',
+    [56, 71],
+    'which learned combiner keyModel 1 reads, by the round that trained it — 56 presets/key-combiner-gbm56.json, ' +
+      "57 gbm57, 59 gbm59, 63 gbm63, 71 gbm71 (h-key71: gbm63's form on the 19 rendered tuning sets fresh27–31 " +
+      "and 34–47 and the analytic songs A–D: a held tonic over a relative pair's loop, a tonic melody over every " +
+      'chord, a bright minor tonic, a dominant pedal)',
+    true,
+  ),
   confidenceTemperature: p(
     0.05,
     'score units',

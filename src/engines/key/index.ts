@@ -26,7 +26,7 @@
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
 import { kthSmallest } from '../order.js';
-import { keyCombiner, keyCombinerLogit, keyModelRows, type KeySongFacts } from './model.js';
+import { keyCombiner, keyCombinerLogit, keyCombinerPresetName, keyModelRows, type KeySongFacts } from './model.js';
 import { native, postSeries } from '../../native.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
@@ -1274,7 +1274,7 @@ export function analyzeKey(
   evidence.sort((a, b) => b.score - a.score);
   if (rows) {
     // the learned combiner reorders the hand combination's best `top` candidates by their log-odds of being the key
-    const model = keyCombiner();
+    const model = keyCombiner(keyCombinerPresetName(param('keyModelPreset', options)));
     const rowOf = new Map(evidence.map((e) => [e, rows[(e.mode === 'minor' ? 12 : 0) + e.tonic]!]));
     const head = evidence.slice(0, model.top);
     for (const e of head) logits.set(e, keyCombinerLogit(model, rowOf.get(e)!));

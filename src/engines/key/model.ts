@@ -7,6 +7,7 @@
  * and for the engine; the trees are presets/key-combiner-gbm63.json (h-key63; gbm56, gbm57, gbm59 beside it).
  */
 import { readPreset } from '../../presets.js';
+import { KEY_PARAMETERS } from '../analysis/params.js';
 import { treeLeaf, type Tree } from '../trees.js';
 
 /** The candidate's terms the model reads (booleans as 0/1; `score` is the hand combination's score). */
@@ -144,12 +145,22 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
 }
 
 /**
- * The preset the engine reads with `keyModel` 1 (the default since h-key59): h-key63's gbm63, gbm59's form (top 10,
- * 80 rounds, the analytic songs at full weight) over every feature (the open terms too), trained on the rendered
- * tuning sets fresh20–25 and 27–41. h-key59's gbm59 (gbm57's form, fresh20–25 and 27–39, the first 109 features),
- * h-keylearn56's gbm56 and h-key57's gbm57 are beside it.
+ * The presets the engine reads with `keyModel` 1 (the default since h-key59), by round (`keyModelPreset`, h-key71):
+ * h-key63's gbm63, gbm59's form (top 10, 80 rounds, the analytic songs at full weight) over every feature (the open
+ * terms too), trained on the rendered tuning sets fresh20–25 and 27–41; h-key71's gbm71, gbm63's form trained on the
+ * rendered tuning sets fresh27–31 and 34–47 and the analytic songs A–D (D: bench/key-analytic.ts --families=d).
+ * h-key59's gbm59 (gbm57's form, fresh20–25 and 27–39, the first 109 features), h-keylearn56's gbm56 and h-key57's
+ * gbm57 are beside them.
  */
-export const KEY_COMBINER_PRESET = 'key-combiner-gbm63';
+export const KEY_COMBINER_ROUNDS = [56, 57, 59, 63, 71] as const;
+/** The preset's name of a round (key-combiner-gbmN). */
+export function keyCombinerPresetName(round: number): string {
+  if (!(KEY_COMBINER_ROUNDS as readonly number[]).includes(round))
+    throw new Error(`keyModelPreset ${round}: no such preset (${KEY_COMBINER_ROUNDS.join(', ')})`);
+  return `key-combiner-gbm${round}`;
+}
+/** The engine's default preset's name (keyModelPreset's default). */
+export const KEY_COMBINER_PRESET = keyCombinerPresetName(KEY_PARAMETERS.keyModelPreset.value);
 
 const cached = new Map<string, KeyCombiner>();
 /** The combiner in presets/<name>.json (read once; the engine's is KEY_COMBINER_PRESET). */
