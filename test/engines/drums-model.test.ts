@@ -33,7 +33,7 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   const m = stemModel();
   assert.equal(m.name, 'gbm66');
   assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
-  assert.equal(MODEL_FEATURES.length, 153);
+  assert.equal(MODEL_FEATURES.length, 162);
   assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
@@ -355,6 +355,51 @@ test("drum-class model: a hit against the stem's snare and hat clusters, and the
   // the kick cluster's peak: 6 dB over the odd snare's
   near(get(12, 'peakDb-kickCluster'), 20 * Math.log10(0.5));
   near(get(8, 'peakDb-kickCluster'), 0);
+});
+
+test("drum-class model: is the stem's kick cluster a kick — its own medians and fills (h-dx71)", () => {
+  // five kicks at 55 Hz (low band 0.8, 6 dB over the body band), one of them after a fill; three toms at 110 Hz
+  // (low band 0.3) 100 ms apart before it; four hats: the kick cluster is the five kicks, the toms recur above it
+  const S = 44100;
+  const hit = (t: number, cls: StemHit['cls'], share: number[], hz: number, low: number, peak: number) => {
+    const h = hitOf(Math.round(t * S), cls, share, hz, 100);
+    h.features.addedDb = [low, -20, -30, -30];
+    h.features.centroidHz = hz * 2;
+    h.features.lateDb = low / 2;
+    h.peak = peak;
+    return h;
+  };
+  const kick = (t: number) => hit(t, 'tom', [0.8, 0.2, 0, 0], 55, -14, 0.5);
+  const hits = [
+    ...[0, 1, 2, 3, 4.3].map(kick),
+    ...[4, 4.1, 4.2].map((t) => hit(t, 'kick', [0.3, 0.7, 0, 0], 110, -24, 0.25)),
+    ...[0.5, 1.5, 2.5, 3.5].map((t) => hitOf(Math.round(t * S), 'hihat', [0, 0.05, 0.35, 0.6], NaN, 10)),
+  ].sort((a, b) => a.start - b.start);
+  const { kept, rows } = modelRows(hits);
+  const at = (n: string) => MODEL_FEATURES.indexOf(n);
+  const row = (t: number) => rows[kept.findIndex((h) => h.start === Math.round(t * S))]!;
+  const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
+  assert.equal(MODEL_FEATURES.length, 162);
+  assert.deepEqual(MODEL_FEATURES.slice(153, 155), ['kickCluster:share0', 'kickCluster:logCentroid']);
+  // the stem's: the same on every hit, the kick cluster's medians whatever the rules called its hits
+  for (const t of [0, 4, 0.5]) {
+    near(row(t)[at('kickCluster:share0')]!, 0.8);
+    near(row(t)[at('kickCluster:logCentroid')]!, Math.log2(110));
+    near(row(t)[at('kickCluster:lateDb')]!, -7);
+    near(row(t)[at('kickCluster:lowOverBodyDb')]!, 6);
+    near(row(t)[at('kickCluster:peakDb')]!, 0);
+    near(row(t)[at('kickClusterShare')]!, 5 / 12);
+    assert.equal(row(t)[at('recurringAbove')], 1);
+    // one kick of five has a bodied hit over a semitone above within 260 ms (the 110 Hz tom 100 ms before it)
+    near(row(t)[at('kickClusterFillShare')]!, 1 / 5);
+  }
+  // the hit's own: the kick after the fill and the 110 Hz toms (the two lower toms have one above them) have…
+  assert.deepEqual(
+    [0, 4, 4.1, 4.2, 4.3].map((t) => row(t)[at('fillAbove')]),
+    [0, 0, 0, 0, 1],
+  );
+  // …a hat has no body
+  assert.ok(Number.isNaN(row(0.5)[at('fillAbove')]!));
 });
 
 test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model names (h-dx67), others refused', () => {
