@@ -98,6 +98,7 @@ for (const name of [
   'drum-class-gbm65',
   'drum-class-gbm67',
   'drum-class-gbm69',
+  'drum-class-gbm71',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -220,6 +221,23 @@ test('drum-class model: gbm69 (model 69) reads every analytic tom right, beside 
     );
   assert.ok(
     near.reasons.every((s) => /; (but )?model gbm69: /.test(s)),
+    why,
+  );
+});
+
+test('drum-class model: gbm71 (model 71) reads every analytic tom right, beside its kick or above it', () => {
+  // gbm71 (h-dx71): gbm69's form with the 9 features that ask whether the kick cluster is a kick, trained on 33 … 46t
+  const near = withParameterValue(STEM_MODEL_PARAMETERS.model, 71, () => tally([140, 110, 85]));
+  const high = withParameterValue(STEM_MODEL_PARAMETERS.model, 71, () => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  for (const got of [near.got, high.got])
+    assert.deepEqual(
+      got,
+      { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 8 },
+      why,
+    );
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm71: /.test(s)),
     why,
   );
 });
@@ -406,10 +424,10 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69]) {
+  for (const round of [56, 66, 67, 69, 71]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
-    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150 }[round]));
+    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162 }[round]));
   }
   assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);
   assert.equal(stemModel().name, `gbm${spec.value}`);
