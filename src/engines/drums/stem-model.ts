@@ -284,8 +284,8 @@ function contextRows(own0: number[][], startS: number[]): number[][] {
   });
 }
 
-/** The kick cluster's own medians and fills of a stem's primary hits (own rows and start times in s), NEAR_KICK_FEATURES'
- * order (h-dx71). */
+/** The kick cluster's own medians and fills of a stem's primary hits (own rows and start times in s),
+ * NEAR_KICK_FEATURES' order (h-dx71). */
 function nearKickRows(own0: number[][], startS: number[]): number[][] {
   const gap = CL.fillGapMs.value / 1000;
   const at = (n: string) => OWN.indexOf(n);
