@@ -21,6 +21,7 @@
  * fold's members scored alone too, `gbm:SEED`); the model.json and its preset keep every member.
  * h-dx63: --near=A.jsonl,… rows in every fold's training at a weight (`loso --near-weight=W`; `seeds
  * --forms=113@0.5,131@0`: features and weight per form, each form also scored as its seeds' members averaged).
+ * h-dx71: --mask=a,b (features no tree may split on: NaN in the training rows).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -51,6 +52,13 @@ const always = flag('always')?.split(',') ?? [];
 // at weight 0.5; @0: the rows left out) (h-dx63)
 const nearFiles = flag('near')?.split(',') ?? [];
 const nearWeight = Number(flag('near-weight') ?? 1);
+// --mask=a,b: features (by name) read as NaN in every training row, so no tree splits on them, while a preset keeps
+// the code's first N features (h-dx71: gbm69's form without the kick cluster's levels, with the features after them)
+const masked = (flag('mask')?.split(',') ?? []).map((n) => {
+  const j = MODEL_FEATURES.indexOf(n);
+  if (j < 0) throw new Error(`--mask: no feature ${n}`);
+  return j;
+});
 // --folds=36,37: only those sets (and their twins) left out in turn; --no-final: no model on everything
 const folds = flag('folds')?.split(',');
 const final = !flags.includes('--no-final');
@@ -171,7 +179,9 @@ function training(ps: Prepared[]): { X: Float64Array[]; Y: number[] } {
   for (const p of ps)
     p.x.forEach((x, i) => {
       if (x && p.y[i]! >= 0) {
-        X.push(x);
+        const m = masked.some((j) => j < x.length) ? Float64Array.from(x) : x;
+        for (const j of masked) if (j < m.length) m[j] = NaN;
+        X.push(m);
         Y.push(p.y[i]!);
       }
     });

@@ -33,7 +33,7 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   const m = stemModel();
   assert.equal(m.name, 'gbm66');
   assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
-  assert.equal(MODEL_FEATURES.length, 153);
+  assert.equal(MODEL_FEATURES.length, 162);
   assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
@@ -98,6 +98,7 @@ for (const name of [
   'drum-class-gbm65',
   'drum-class-gbm67',
   'drum-class-gbm69',
+  'drum-class-gbm71',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -206,23 +207,25 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
   assert.equal(got['tom3->kick'], 2, why);
 });
 
-test('drum-class model: gbm69 (model 69) reads every analytic tom right, beside its kick or above it', () => {
-  // gbm69 (h-dx69): gbm67's features without the kick cluster's levels, synth69's toms beside their kick (struck
-  // softer or harder than it) in training at weight 3 — gbm67 read 3 of the 24 near toms right, gbm66 22
-  const near = withParameterValue(STEM_MODEL_PARAMETERS.model, 69, () => tally([140, 110, 85]));
-  const high = withParameterValue(STEM_MODEL_PARAMETERS.model, 69, () => tally([200, 160, 130]));
-  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
-  for (const got of [near.got, high.got])
-    assert.deepEqual(
-      got,
-      { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 8 },
+// gbm69 (h-dx69): gbm67's features without the kick cluster's levels, synth69's toms beside their kick (struck softer
+// or harder than it) in training at weight 3 — gbm67 read 3 of the 24 near toms right, gbm66 22; gbm71 (h-dx71):
+// gbm69's form with the 9 features that ask whether the kick cluster is a kick, trained on 33 … 46t
+for (const round of [69, 71])
+  test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
+    const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
+    const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
+    const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+    for (const got of [near.got, high.got])
+      assert.deepEqual(
+        got,
+        { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 8 },
+        why,
+      );
+    assert.ok(
+      near.reasons.every((s) => new RegExp(`; (but )?model gbm${round}: `).test(s)),
       why,
     );
-  assert.ok(
-    near.reasons.every((s) => /; (but )?model gbm69: /.test(s)),
-    why,
-  );
-});
+  });
 
 /** A primary stem hit whose features are given (the rest NaN), read by the rules as `cls`. */
 function hitOf(start: number, cls: StemHit['cls'], share: number[], bodyHz: number, decay0: number): StemHit {
@@ -357,14 +360,59 @@ test("drum-class model: a hit against the stem's snare and hat clusters, and the
   near(get(8, 'peakDb-kickCluster'), 0);
 });
 
+test("drum-class model: is the stem's kick cluster a kick — its own medians and fills (h-dx71)", () => {
+  // five kicks at 55 Hz (low band 0.8, 6 dB over the body band), one of them after a fill; three toms at 110 Hz
+  // (low band 0.3) 100 ms apart before it; four hats: the kick cluster is the five kicks, the toms recur above it
+  const S = 44100;
+  const hit = (t: number, cls: StemHit['cls'], share: number[], hz: number, low: number, peak: number) => {
+    const h = hitOf(Math.round(t * S), cls, share, hz, 100);
+    h.features.addedDb = [low, -20, -30, -30];
+    h.features.centroidHz = hz * 2;
+    h.features.lateDb = low / 2;
+    h.peak = peak;
+    return h;
+  };
+  const kick = (t: number) => hit(t, 'tom', [0.8, 0.2, 0, 0], 55, -14, 0.5);
+  const hits = [
+    ...[0, 1, 2, 3, 4.3].map(kick),
+    ...[4, 4.1, 4.2].map((t) => hit(t, 'kick', [0.3, 0.7, 0, 0], 110, -24, 0.25)),
+    ...[0.5, 1.5, 2.5, 3.5].map((t) => hitOf(Math.round(t * S), 'hihat', [0, 0.05, 0.35, 0.6], NaN, 10)),
+  ].sort((a, b) => a.start - b.start);
+  const { kept, rows } = modelRows(hits);
+  const at = (n: string) => MODEL_FEATURES.indexOf(n);
+  const row = (t: number) => rows[kept.findIndex((h) => h.start === Math.round(t * S))]!;
+  const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
+  assert.equal(MODEL_FEATURES.length, 162);
+  assert.deepEqual(MODEL_FEATURES.slice(153, 155), ['kickCluster:share0', 'kickCluster:logCentroid']);
+  // the stem's: the same on every hit, the kick cluster's medians whatever the rules called its hits
+  for (const t of [0, 4, 0.5]) {
+    near(row(t)[at('kickCluster:share0')]!, 0.8);
+    near(row(t)[at('kickCluster:logCentroid')]!, Math.log2(110));
+    near(row(t)[at('kickCluster:lateDb')]!, -7);
+    near(row(t)[at('kickCluster:lowOverBodyDb')]!, 6);
+    near(row(t)[at('kickCluster:peakDb')]!, 0);
+    near(row(t)[at('kickClusterShare')]!, 5 / 12);
+    assert.equal(row(t)[at('recurringAbove')], 1);
+    // one kick of five has a bodied hit over a semitone above within 260 ms (the 110 Hz tom 100 ms before it)
+    near(row(t)[at('kickClusterFillShare')]!, 1 / 5);
+  }
+  // the hit's own: the kick after the fill and the 110 Hz toms (the two lower toms have one above them) have…
+  assert.deepEqual(
+    [0, 4, 4.1, 4.2, 4.3].map((t) => row(t)[at('fillAbove')]),
+    [0, 0, 0, 0, 1],
+  );
+  // …a hat has no body
+  assert.ok(Number.isNaN(row(0.5)[at('fillAbove')]!));
+});
+
 test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model names (h-dx67), others refused', () => {
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69]) {
+  for (const round of [56, 66, 67, 69, 71]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
-    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150 }[round]));
+    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162 }[round]));
   }
   assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);
   assert.equal(stemModel().name, `gbm${spec.value}`);

@@ -1310,7 +1310,7 @@ export const STEM_MASKED_KICK_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1328,7 +1328,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 69],
+    [53, 71],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1339,7 +1339,9 @@ export const STEM_MODEL_PARAMETERS = {
       'reads 3 of the 24 analytic toms beside their kick (gbm66 22; drums-model.test.ts); 69: h-dx69, 150 ' +
       "(gbm67's without the kick cluster's levels), three members, 33 … 45t, the analytic stems, the tuning kits " +
       "and synth69's toms beside their kick at weight 3: 24 of 24 analytic toms, tuning LOSO +0.008 over gbm66's " +
-      'recipe on 3 fold pairs (inside the seed spread): not the default',
+      "recipe on 3 fold pairs (inside the seed spread): not the default; 71: h-dx71, 162 (gbm69's 150 and 9 that " +
+      "ask whether the stem's kick cluster is a kick; the kick cluster's levels masked in training), three members, " +
+      "33 … 46t, the analytic stems, the tuning kits and synth69's toms at weight 3",
     true,
   ),
 } as const;
@@ -1355,7 +1357,13 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
   recurShare: p(0.1, 'of the bodied hits', [0, 1], "…and this share of them (the lowest recurring pitch: the kick's)"),
   hatTopShare: p(0.2, 'of the added energy', [0, 1], "the stem's hat cluster: hits adding at least this above highHz…"),
   hatBodyShare: p(0.1, 'of the added energy', [0, 1], '…and less than this below midHz'),
-  fillGapMs: p(260, 'ms', [50, 2000], "a run (fill): bodied hits each at most this after the last (h-dx65's features)"),
+  fillGapMs: p(
+    260,
+    'ms',
+    [50, 2000],
+    "a run (fill): bodied hits each at most this after the last (h-dx65's features); h-dx71's: a bodied hit more " +
+      'than a semitone above within this of a hit, before or after',
+  ),
   snareMidShare: p(
     0.5,
     'of the added energy',

@@ -2,7 +2,7 @@
  * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
  * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
  * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
- * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 153 per hit: the hit's own
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 162 per hit: the hit's own
  * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
  * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
  * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
@@ -10,7 +10,8 @@
  * gbm56's 113 — 18 against the stem's own kick and hat clusters (CLUSTER_FEATURES, h-dx59) — gbm59's 131 — and 9
  * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65) — gbm65's and gbm66's
  * 140 — and 13 against the stem's snare and hat clusters and the kick cluster's levels (SNARE_HAT_FEATURES, h-dx67;
- * gbm67's 153). STEM_MODEL_PARAMETERS.model picks the preset by its round (h-dx67; 66 by default).
+ * gbm67's 153) — and 9 asking whether the kick cluster is a kick (its own medians, its fills: NEAR_KICK_FEATURES,
+ * h-dx71; gbm71's 162). STEM_MODEL_PARAMETERS.model picks the preset by its round (h-dx67; 66 by default).
  * The trees are presets/drum-class-gbm66.json (h-dx66: all 140 features, three seeds' members whose probabilities
  * are averaged, trained on the fold pairs 38 … 43t, the analytic stems and the tuning kits; training command, dumps
  * and their sha256, seeds in it). Beside it, not the engine's: -gbm56.json (h-dxgbm56, the engine's before gbm66:
@@ -20,7 +21,8 @@
  * -gbm67.json, h-dx67: 153 features, three members, 35 … 44t (3 of 24 analytic toms beside their kick: not the
  * default); -gbm69.json, h-dx69: the first 150 (gbm67's without the kick cluster's levels), three members, 33 … 45t
  * and bench/drums-synth-stems.ts `--kick-toms` stems (synth69) at weight 3 (24 of 24 analytic toms; not the default:
- * its tuning gain over gbm66's recipe is inside the seed spread);
+ * its tuning gain over gbm66's recipe is inside the seed spread); -gbm71.json, h-dx71: all 162, the kick cluster's
+ * three levels masked in training (no tree splits on them), three members, 33 … 46t, synth69 at weight 3;
  * bench/drums-learn.ts trains them with these same features. Switch: STEM_MODEL_PARAMETERS.useModel (off: the rules'
  * classes, unchanged).
  */
@@ -188,6 +190,24 @@ const SNARE_HAT_FEATURES = [
   'snareNearerThanHat',
   ...KICK_LEVEL.map((n) => `${n}-kickCluster`),
 ];
+/**
+ * Is the stem's kick cluster a kick at all (h-dx71), 9 after gbm67's 153. A tom tuned on its kit's kick pitch, or a
+ * stem without a kick, puts toms in the kick cluster (clusterRows' kick: the lowest recurring body), and every
+ * feature measured against that cluster reads 0 for them. Per stem, the cluster's own medians, absolute: its low
+ * band's share, centroid, late level, low band over body band (dB) and peak against the stem's loudest (a kick is
+ * low, dark, short and the loudest drum; a floor tom rings, brighter and softer), its share of the stem's primary
+ * hits, the recurring body pitches above it (other drums tuned above) and the share of its hits with a bodied hit
+ * more than a semitone above within fillGapMs (a fill runs through a floor tom; a kick's neighbours are hats and
+ * snares); per hit, whether it has such a neighbour itself.
+ */
+const NEAR_KICK_OWN = ['share0', 'logCentroid', 'lateDb', 'lowOverBodyDb', 'peakDb'];
+const NEAR_KICK_FEATURES = [
+  ...NEAR_KICK_OWN.map((n) => `kickCluster:${n}`),
+  'kickClusterShare',
+  'recurringAbove',
+  'kickClusterFillShare',
+  'fillAbove',
+];
 /** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
@@ -199,6 +219,7 @@ export const MODEL_FEATURES = [
   ...CLUSTER_FEATURES,
   ...CONTEXT_FEATURES,
   ...SNARE_HAT_FEATURES,
+  ...NEAR_KICK_FEATURES,
 ];
 
 const clusterValues = () =>
@@ -261,6 +282,29 @@ function contextRows(own0: number[][], startS: number[]): number[][] {
       kickGlide,
     ];
   });
+}
+
+/** The kick cluster's own medians and fills of a stem's primary hits (own rows and start times in s),
+ * NEAR_KICK_FEATURES' order (h-dx71). */
+function nearKickRows(own0: number[][], startS: number[]): number[][] {
+  const gap = CL.fillGapMs.value / 1000;
+  const at = (n: string) => OWN.indexOf(n);
+  const { bodied, kicks, centres, kick } = kickCluster(own0);
+  const v = (i: number, n: string) =>
+    n === 'lowOverBodyDb' ? own0[i]![at('addedDb0')]! - own0[i]![at('addedDb1')]! : own0[i]![at(n)]!;
+  const med = NEAR_KICK_OWN.map((n) => (kicks.length >= 2 ? median(kicks.map((i) => v(i, n))) : NaN));
+  const pitch = (i: number) => own0[i]![at('logBodyHz')]!;
+  // a bodied hit more than a semitone above hit i within the fill gap, before or after (own0 is in time order)
+  const above = (i: number) =>
+    bodied.some((j) => j !== i && Math.abs(startS[j]! - startS[i]!) <= gap && pitch(j) - pitch(i) > 1 / 12) ? 1 : 0;
+  const has = kicks.length >= 2;
+  const stem = [
+    ...med,
+    kicks.length / Math.max(1, own0.length),
+    has ? centres.filter((c) => c > kick + 1 / 12).length : NaN,
+    has ? kicks.reduce((a, i) => a + above(i), 0) / kicks.length : NaN,
+  ];
+  return own0.map((_, i) => [...stem, Number.isFinite(pitch(i)) ? above(i) : NaN]);
 }
 
 /** The cluster features of a stem's primary hits (own rows given), CLUSTER_FEATURES' order. */
@@ -431,7 +475,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
     primary.map((h) => h.cls),
   );
   // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131, gbm66 140)
-  const last = MODEL_FEATURES.length - SNARE_HAT_FEATURES.length - CONTEXT_FEATURES.length;
+  const last = MODEL_FEATURES.length - NEAR_KICK_FEATURES.length - SNARE_HAT_FEATURES.length - CONTEXT_FEATURES.length;
   const cluster = width > last - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
   // the context (h-dx65's, after the clusters) only for a model that reads it
   const context =
@@ -443,6 +487,14 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
       : own0.map(() => []);
   // snare against hat (h-dx67's, after the context) only for a model that reads it
   const snareHat = width > last + CONTEXT_FEATURES.length ? snareHatRows(own0) : own0.map(() => []);
+  // the kick cluster's own medians and fills (h-dx71's, after the snare-hat block) only for a model that reads them
+  const nearKick =
+    width > MODEL_FEATURES.length - NEAR_KICK_FEATURES.length
+      ? nearKickRows(
+          own0,
+          primary.map((h) => h.start / rate),
+        )
+      : own0.map(() => []);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -454,6 +506,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
       ...cluster[i]!,
       ...context[i]!,
       ...snareHat[i]!,
+      ...nearKick[i]!,
     ]),
   );
   let p = 0;
