@@ -292,12 +292,12 @@ function nearKickRows(own0: number[][], startS: number[]): number[][] {
   const { bodied, kicks, centres, kick } = kickCluster(own0);
   const v = (i: number, n: string) =>
     n === 'lowOverBodyDb' ? own0[i]![at('addedDb0')]! - own0[i]![at('addedDb1')]! : own0[i]![at(n)]!;
-  const med = NEAR_KICK_OWN.map((n) => (kicks.length >= 2 ? median(kicks.map((i) => v(i, n))) : NaN));
+  const has = kicks.length >= 2;
+  const med = NEAR_KICK_OWN.map((n) => (has ? median(kicks.map((i) => v(i, n))) : NaN));
   const pitch = (i: number) => own0[i]![at('logBodyHz')]!;
   // a bodied hit more than a semitone above hit i within the fill gap, before or after (own0 is in time order)
   const above = (i: number) =>
     bodied.some((j) => j !== i && Math.abs(startS[j]! - startS[i]!) <= gap && pitch(j) - pitch(i) > 1 / 12) ? 1 : 0;
-  const has = kicks.length >= 2;
   const stem = [
     ...med,
     kicks.length / Math.max(1, own0.length),

@@ -182,10 +182,9 @@ export const LEVEL_TWO_FEEL = ['lowHigh alt', 'onsets per beat'] as const;
  * stronger at the swung off-beat of the level's beats (⅔ of the beat) than at the straight one (½), over its
  * strength on the beats: (mean at ⅔ − mean at ½) / mean on the beats, each the signal's maximum within the narrower
  * of ±halfWidth and ±⌊1/12 beat⌋ frames (half the gap between the two positions: their windows meet at most at their
- * edge frame). Positive when
- * the level's eighths swing: the level whose eighths swing is the one a dancer counts (a quickstep's or a jive's
- * swung eighths are its fast level's; a shuffle's its quarter's). null without the high band, silent beats or fewer
- * than 8 beats.
+ * edge frame). Positive when the level's eighths swing: the level whose eighths swing is the one a dancer counts (a
+ * quickstep's or a jive's swung eighths are its fast level's; a shuffle's its quarter's). null without the high band,
+ * silent beats or fewer than 8 beats.
  */
 export function levelSwing(
   high: ArrayLike<number> | null | undefined,
