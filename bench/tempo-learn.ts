@@ -69,12 +69,12 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo71/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '44')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '45')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '45';
+const JUDGE_SET = '46';
 /** The realistic repertoires (h-tempo71: tempo43 Ballroom's dances, tempo44 GTZAN's genres). */
 const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44']);
 /**
