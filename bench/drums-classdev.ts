@@ -34,6 +34,7 @@
  * --held-out-45, --held-out-45t: fixtures/drumclass45.ts, drumclass45t.ts, h-dxset67;
  * --held-out-46, --held-out-46t: fixtures/drumclass46.ts, drumclass46t.ts, h-dxset69;
  * --held-out-47, --held-out-47t: fixtures/drumclass47.ts, drumclass47t.ts, h-dxset71;
+ * --held-out-48, --held-out-48t: fixtures/drumclass48.ts, drumclass48t.ts, h-dxset72;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -97,6 +98,8 @@ import { heldOut46DrumSpecs } from '../fixtures/drumclass46.js';
 import { heldOut46tDrumSpecs } from '../fixtures/drumclass46t.js';
 import { heldOut47DrumSpecs } from '../fixtures/drumclass47.js';
 import { heldOut47tDrumSpecs } from '../fixtures/drumclass47t.js';
+import { heldOut48DrumSpecs } from '../fixtures/drumclass48.js';
+import { heldOut48tDrumSpecs } from '../fixtures/drumclass48t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -241,6 +244,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-46t', heldOut46tDrumSpecs], // drumclass46t.ts, h-dxset69: wavelet / Weierstrass toms 1.0–1.6× kicks
   ['held-out-47', heldOut47DrumSpecs], // drumclass47.ts, h-dxset71: elliptic and Perlin kits, rock chorus and brushes
   ['held-out-47t', heldOut47tDrumSpecs], // drumclass47t.ts, h-dxset71: elliptic / Perlin toms 1.0–1.6× kicks
+  ['held-out-48', heldOut48DrumSpecs], // drumclass48.ts, h-dxset72: Bézier and circle-map kits, shuffle, 16th hats
+  ['held-out-48t', heldOut48tDrumSpecs], // drumclass48t.ts, h-dxset72: toms 1.0–1.6× kicks, kickless stems
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
