@@ -1,6 +1,6 @@
 /**
- * The written bars of the realistic tempo sets' predecessors (tempo37–44 and the plain grooves), for the fixture tests
- * of tempo43–45 that check every bar of a new set is written fresh: a bar as its set of `tick:drum` hits (velocities
+ * The written bars of the realistic tempo sets' predecessors (tempo37–45 and the plain grooves), for the fixture tests
+ * of tempo43–46 that check every bar of a new set is written fresh: a bar as its set of `tick:drum` hits (velocities
  * ignored), ticks at 12 to the written beat.
  */
 import { prng } from '../../fixtures/groundtruth.js';
@@ -12,6 +12,7 @@ import { TEMPO41_GROOVES, tempo41DrumBar, type Tempo41Groove } from '../../fixtu
 import { TEMPO42_GROOVES, tempo42DrumBar, type Tempo42Groove } from '../../fixtures/tempo42.js';
 import { TEMPO43_DANCES, tempo43DrumBar, tempo43SongBar, tempo43SongSpecs } from '../../fixtures/tempo43.js';
 import { TEMPO44_GROOVES, tempo44DrumBar, tempo44SongBar, tempo44SongSpecs } from '../../fixtures/tempo44.js';
+import { TEMPO45_GROOVES, tempo45DrumBar, tempo45SongBar, tempo45SongSpecs } from '../../fixtures/tempo45.js';
 import { PLAIN_GROOVES } from '../../fixtures/tempoplain.js';
 
 /** A bar's key: its hits' `tick:drum`, sorted. */
@@ -22,10 +23,10 @@ export const barKey = (hits: readonly (readonly [number, string, number])[]) =>
     .join(' ');
 
 /**
- * The keys of every bar written by tempo37 through tempo`through` (42–44; tempo37's and tempo38's drawn bars from
- * eight seeds, every groove's bar and fill, tempo43's and tempo44's songs bar by bar) and the plain grooves.
+ * The keys of every bar written by tempo37 through tempo`through` (42–45; tempo37's and tempo38's drawn bars from
+ * eight seeds, every groove's bar and fill, tempo43–45's songs bar by bar) and the plain grooves.
  */
-export function earlierBarKeys(through: 42 | 43 | 44): Set<string> {
+export function earlierBarKeys(through: 42 | 43 | 44 | 45): Set<string> {
   const old = new Set<string>();
   for (const fill of [false, true]) {
     for (let k = 0; k < 8; k++) {
@@ -45,6 +46,9 @@ export function earlierBarKeys(through: 42 | 43 | 44): Set<string> {
     if (through >= 44)
       for (const g of Object.keys(TEMPO44_GROOVES) as (keyof typeof TEMPO44_GROOVES)[])
         old.add(barKey(tempo44DrumBar(g, fill)));
+    if (through >= 45)
+      for (const g of Object.keys(TEMPO45_GROOVES) as (keyof typeof TEMPO45_GROOVES)[])
+        old.add(barKey(tempo45DrumBar(g, fill)));
   }
   if (through >= 43)
     for (const s of tempo43SongSpecs()) for (let b = 0; b < s.bars; b++) old.add(barKey(tempo43SongBar(s, b)));
@@ -52,6 +56,12 @@ export function earlierBarKeys(through: 42 | 43 | 44): Set<string> {
     for (const s of tempo44SongSpecs())
       for (let b = 0; b < s.bars; b++) {
         const hits = tempo44SongBar(s, b);
+        if (hits.length) old.add(barKey(hits));
+      }
+  if (through >= 45)
+    for (const s of tempo45SongSpecs())
+      for (let b = 0; b < s.bars; b++) {
+        const hits = tempo45SongBar(s, b);
         if (hits.length) old.add(barKey(hits));
       }
   const role = (note: number) => (note === 36 ? 'kick' : note === 38 ? 'snare' : 'hat');
