@@ -887,7 +887,7 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModelPreset: p(
-    56,
+    72,
     'round',
     [56, 72],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
