@@ -901,8 +901,9 @@ export const TEMPO_PARAMETERS = {
       "tempo-level-lr71.json (h-tempo71, lr56's form retrained on tempo25–44 and the plain grooves, the realistic " +
       'repertoires tempo43–44 weighted 5; did not meet the switch rule on LOSO; judged on tempo45: songs 0.725 vs ' +
       'lr56 0.775, drum files 0.775 vs 0.800 — not the default), 72 tempo-level-lr72.json (h-tempo72, ' +
-      "lr56's form retrained on tempo25–45 and the plain grooves under rule A's truth: the tapped beat is the level at which the " +
-      "groove's backbeat falls on every second beat, fixtures/tempotruth.ts beatLevelFactor)",
+      "lr56's form retrained on tempo25–45 and the plain grooves under rule A's truth: the tapped beat is the " +
+      "level at which the groove's backbeat falls on every second beat, fixtures/tempotruth.ts beatLevelFactor; " +
+      'judged on tempo46: songs 0.875 vs lr56 0.750, drum files 0.700 vs 0.675 — the default)',
     true,
   ),
   levelModelMargin: p(
