@@ -145,8 +145,8 @@
  * the songs each: a Thomas-attractor kit with Lozi-map noise and a hard-sync kit with cat-map noise; driven
  * detuned-triangle chords and an octave-divider bass, a session drummer with a Brownian bridge in each bar, a laid
  * back backbeat and an accent ladder; μ-law, a rotary speaker and a decimator).
- * Every set is scored under the half-time convention
- * (fixtures/tempotruth.ts tappedTruth) unless --written-truth.
+ * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
+ * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
  * of compound meter too: TruthFile.accept.)
  *
@@ -160,7 +160,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
-import { tappedTruth, tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { loadGrooveBarsFor, ruleATruth } from './tempo-beat-level.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
@@ -253,7 +254,7 @@ const FORTY_THIRD = process.argv.includes('--forty-third');
 const FORTY_FOURTH = process.argv.includes('--forty-fourth');
 const FORTY_FIFTH = process.argv.includes('--forty-fifth');
 const FORTY_SIXTH = process.argv.includes('--forty-sixth');
-/** --written-truth: the written tempo (before h-tempo26); by default the half-time convention (tappedTruth). */
+/** --written-truth: the written tempo (before h-tempo26); by default rule A (ruleATruth, h-tempo72). */
 const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 const DIR = path.join(
   OUT,
@@ -427,7 +428,7 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
   };
   const misses: string[] = [];
   for (const written of files) {
-    const t = WRITTEN_TRUTH ? written : tappedTruth(written);
+    const t = WRITTEN_TRUTH ? written : ruleATruth(written);
     const e = est(written);
     const s = t.kind === 'song' ? rows.song : (rows.drum as typeof rows.song);
     // songs: Acc1 under the compound-meter convention (truth.accept; the same as strict for every other song)
@@ -677,6 +678,7 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|---|');
 const shubMisses: string[] = [];
+await loadGrooveBarsFor(files.map((f) => f.name));
 for (const [name, est] of tools) {
   const r = score(files, est);
   console.log(`| ${name} | ${r.cells.join(' | ')} |`);

@@ -33,7 +33,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
-import { tappedTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
+import { scaledTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
+import { loadGrooveBars, ruleAOverConvention, ruleATruth } from './tempo-beat-level.js';
 import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
 import {
   LEVEL_FEATURES,
@@ -61,7 +62,7 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo71/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo72/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
@@ -75,8 +76,8 @@ const TUNING_SETS = [
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
 const JUDGE_SET = '46';
-/** The realistic repertoires (h-tempo71: tempo43 Ballroom's dances, tempo44 GTZAN's genres). */
-const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44']);
+/** The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM). */
+const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44', '45']);
 /**
  * --realistic-weight W (h-tempo71): each training pair of a realistic set counted W times (an integer: the pair
  * repeated, so the trainer's means, scales and Newton steps weigh it W times), the judge being a realistic set.
@@ -98,6 +99,26 @@ interface Row {
   mainDownbeats?: number[];
   truthBeats?: number[];
   levels: Level[];
+  /** 'A': the truth is rule A's (tempotruth.ts beatLevelFactor); absent: the half-time convention (tappedTruth). */
+  rule?: 'A';
+  /** The half-time convention's accepted tempi (before rule A relabelled the row). */
+  convAccept?: number[];
+}
+
+/**
+ * A dumped row's truth under rule A (h-tempo72): its groove's bar read by beatLevelFactor, relabelled on reading
+ * (the dumps before h-tempo72 carry the half-time convention's truth); --convention-truth keeps the convention.
+ */
+function ruleARow(r: Row): Row {
+  if (r.rule === 'A' || CONVENTION_TRUTH) return r;
+  const f = ruleAOverConvention(r.name, r.truth);
+  if (f === undefined) throw new Error(`${r.name}: no groove bar for rule A`);
+  const truthBeats =
+    f === 1 || !r.truthBeats
+      ? r.truthBeats
+      : scaledTruth({ name: r.name, file: '', kind: 'song', bpm: r.truth, beats: r.truthBeats, downbeats: [] }, f)
+          .beats;
+  return { ...r, truth: r.truth * f, accept: r.accept.map((b) => b * f), truthBeats, rule: 'A', convAccept: r.accept };
 }
 
 function argOfEarly(flag: string, def: string) {
@@ -124,6 +145,7 @@ const PLAIN_VARIANTS: [string, (i: TempoInput) => TempoInput][] = [
 ];
 
 async function dumpSet(n: string): Promise<Row[]> {
+  await loadGrooveBars(n);
   // main's column is the hand combination's level (the switch off), whatever the default
   const before = TEMPO_PARAMETERS.levelModel.value;
   TEMPO_PARAMETERS.levelModel.value = 0;
@@ -141,7 +163,7 @@ async function dumpRows(n: string): Promise<Row[]> {
     const { input: full, truth: written } = await features(t);
     for (const [suffix, variant] of n === 'plain' ? PLAIN_VARIANTS : PLAIN_VARIANTS.slice(0, 1)) {
       const input = variant(full);
-      const truth = tappedTruth(written);
+      const truth = ruleATruth(written);
       let seen: Level[] = [];
       const { tempo } = estimateTempoWithDecision(input, {
         onCandidates: (all) => {
@@ -160,6 +182,7 @@ async function dumpRows(n: string): Promise<Row[]> {
         mainDownbeats: tempo.downbeats,
         truthBeats: truth.beats,
         levels: seen,
+        rule: 'A',
       });
     }
   }
@@ -174,7 +197,7 @@ function readSet(n: string): Row[] {
   return readFileSync(f, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as Row);
+    .map((l) => ruleARow(JSON.parse(l) as Row));
 }
 
 const ok = (bpm: number | null, r: Row) => bpm !== null && r.accept.some((b) => Math.abs(bpm - b) <= 0.04 * b);
@@ -182,6 +205,10 @@ const octave = isDouble;
 const EPS = 1e-3;
 /** --anchor-best: train on main's own decision pairs only (its level vs its double and its half). */
 const ANCHOR_BEST_ONLY = process.argv.includes('--anchor-best');
+/** --convention-truth (h-tempo72): the half-time convention's truth (tappedTruth), not rule A's. */
+const CONVENTION_TRUTH = process.argv.includes('--convention-truth');
+/** --train-convention (h-tempo72): train on the convention's truth, score under rule A (lr56's training truth). */
+const TRAIN_CONVENTION = process.argv.includes('--train-convention');
 /** --rich: also the slow level's own terms and both levels' check evidence (twoBeatDetail, …), raw. */
 const RICH = process.argv.includes('--rich');
 const PLAIN = process.argv.includes('--plain');
@@ -283,7 +310,8 @@ function pairsWithPrior(rows: Row[], prior = priorOf(rows)): Pair[] {
     .map((q) => ({ ...q, offset: levelPriorOffset(prior, q.slowBpm, q.fastBpm) }));
 }
 /** The trainer on these rows, the model's columns of LEVEL_FEATURES kept (levelMove reads them through `index`). */
-function train(rows: Row[], lambda: number): Model {
+function train(rowsIn: Row[], lambda: number): Model {
+  const rows = TRAIN_CONVENTION ? rowsIn.map((r) => ({ ...r, accept: r.convAccept ?? r.accept })) : rowsIn;
   const prior = priorOf(rows);
   const m: Model = trainNewtonLogistic(pairsWithPrior(rows, prior), lambda);
   if (RICH) m.index = [...COLUMNS];
@@ -331,6 +359,10 @@ function classOf(name: string): string {
   if (/lofi|lo-fi|slow|ballad|jam|trip|boom-bap|neo-soul|drill|trap|phonk|dubstep/.test(name)) return 'slow / hip-hop';
   return 'other 4/4';
 }
+
+/** h-tempo72: whether rule A moved the row's truth from the half-time convention's. */
+const relabelled = (r: Row) =>
+  r.convAccept && Math.abs(r.accept[0]! / r.convAccept[0]! - 1) > 1e-9 ? 'truth moved by rule A' : 'truth as before';
 
 const groove37 = (name: string) => /^tempo\w+-[\d.]+-(.+?)-[A-G]s?-(major|minor)/.exec(name)?.[1] ?? name;
 
@@ -438,14 +470,21 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         'bench/tempo-learn.ts with bench/learn.ts trainNewtonLogistic (h-tlearn53; exported by h-tlevel55; plain ' +
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
         'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68; tempo43 in and ' +
-        '--no-onset-rate h-tempo69; tempo44 in and --realistic-weight h-tempo71)',
+        "--no-onset-rate h-tempo69; tempo44 in and --realistic-weight h-tempo71; rule A's truth and tempo45 in " +
+        'h-tempo72)',
+      truth: CONVENTION_TRUTH
+        ? 'the half-time convention (fixtures/tempotruth.ts tappedTruth)'
+        : TRAIN_CONVENTION
+          ? 'trained on the half-time convention (--train-convention)'
+          : "rule A (fixtures/tempotruth.ts beatLevelFactor on each groove's bar, bench/tempo-beat-level.ts)",
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
         `${SWING_COLUMNS.length ? ' --swing' : ''}` +
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
-        `${PLAIN ? ' --plain' : ''} --first ${TUNING_SETS[0]} ` +
+        `${PLAIN ? ' --plain' : ''}${CONVENTION_TRUTH ? ' --convention-truth' : ''}` +
+        `${TRAIN_CONVENTION ? ' --train-convention' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
         `--lambda ${lambda} --margin ${margin} --export --name ${name}`,
       sets: TUNING_SETS.map((n) => `tempo${n}`),
@@ -651,6 +690,31 @@ function misses(tuning: Row[]) {
   }
 }
 
+/**
+ * --rule-a-moves (h-tempo72): per set and groove, the dumped files whose truth rule A moves from the half-time
+ * convention's (songs and drum files; the plain variants counted once), with the factor and the truths.
+ */
+function ruleAMoves(rows: Row[]) {
+  const by = new Map<string, { songs: number; drums: number; factor: number; truths: number[] }>();
+  for (const r of rows) {
+    if (/ \(no /.test(r.name)) continue;
+    const f = r.truth / (r.convAccept?.[0] ?? r.truth);
+    if (Math.abs(f - 1) < 1e-9) continue;
+    const k = `tempo${r.set}\t${groove37(r.name)}\t×${f.toFixed(2)}`;
+    const e = by.get(k) ?? { songs: 0, drums: 0, factor: f, truths: [] };
+    if (r.song) (e.songs++, e.truths.push(r.truth));
+    else e.drums++;
+    by.set(k, e);
+  }
+  let n = 0;
+  for (const [k, e] of [...by].sort()) {
+    n += e.songs + e.drums;
+    const t = e.truths.sort((a, b) => a - b).map((b) => b.toFixed(0));
+    console.log(`${k}\t${e.songs} songs + ${e.drums} drum files\ttruth ${t.join(' ')}`);
+  }
+  console.log(`files rule A moves: ${n} of ${rows.filter((r) => !/ \(no /.test(r.name)).length}`);
+}
+
 async function main() {
   if (process.argv.includes('--scan')) return scan();
   const lambda = Number(argOf('--lambda', '1'));
@@ -663,7 +727,9 @@ async function main() {
     }
     return;
   }
+  for (const n of TUNING_SETS) await loadGrooveBars(n);
   const tuning = TUNING_SETS.flatMap(readSet);
+  if (process.argv.includes('--rule-a-moves')) return ruleAMoves(tuning);
   if (process.argv.includes('--grid')) return grid(tuning);
   if (process.argv.includes('--misses')) return misses(tuning);
   if (process.argv.includes('--loso')) {
@@ -671,6 +737,12 @@ async function main() {
     const cls = new Map<string, { song: Tally; drum: Tally }>();
     const band = new Map<string, { song: Tally; drum: Tally }>();
     const moved: string[] = [];
+    // --baseline 56 (h-tempo72): a shipped preset scored on every fold beside the fold's model (same truth)
+    const baseline = argOf('--baseline', '') ? levelModel(Number(argOf('--baseline', ''))) : undefined;
+    const tb = new Map<string, { song: Tally; drum: Tally }>();
+    const bandB = new Map<string, { song: Tally; drum: Tally }>();
+    const moves = new Map<string, { song: Tally; drum: Tally }>();
+    const movesB = new Map<string, { song: Tally; drum: Tally }>();
     for (const s of TUNING_SETS) {
       const m = train(
         tuning.filter((r) => r.set !== s),
@@ -683,6 +755,7 @@ async function main() {
       for (const [pool, by] of [
         [cls, (r: Row) => classOf(r.name)],
         [band, bandOf],
+        [moves, relabelled],
       ] as const)
         for (const [k, v] of score(held, m, margin, by).t) {
           const c = pool.get(k) ?? { song: tally(), drum: tally() };
@@ -690,6 +763,27 @@ async function main() {
           pool.set(k, c);
         }
       moved.push(...a.moved);
+      if (baseline) {
+        for (const [k, v] of score(held, baseline, TEMPO_PARAMETERS.levelModelMargin.value, () => `tempo${s}`).t)
+          tb.set(k, v);
+        for (const [pool, by] of [
+          [bandB, bandOf],
+          [movesB, relabelled],
+        ] as const)
+          for (const [k, v] of score(held, baseline, TEMPO_PARAMETERS.levelModelMargin.value, by).t) {
+            const c = pool.get(k) ?? { song: tally(), drum: tally() };
+            for (const w of ['song', 'drum'] as const) for (const f of FIELDS) c[w][f] += v[w][f];
+            pool.set(k, c);
+          }
+      }
+    }
+    if (baseline) {
+      table(`Baseline: the shipped ${argOf('--baseline', '')} on every fold (model = the preset)`, tb);
+      const realB = [...tb].filter(([k]) => REALISTIC_SETS.has(k.replace('tempo', '')));
+      const sumB = (w: 'song' | 'drum') => realB.reduce((a, [, v]) => a + v[w].model, 0);
+      console.log(`baseline's realistic folds: songs ${sumB('song')}, drum files ${sumB('drum')}`);
+      table('Baseline per tempo band of the truth (pooled)', bandB);
+      table('Baseline by whether rule A moved the truth (pooled)', movesB);
     }
     table(`Leave-one-set-out (lambda ${lambda}, margin ${margin}), per held-out set`, t);
     // h-tempo71: the realistic sets' folds (the switch rule's second figure)
@@ -702,6 +796,7 @@ async function main() {
     );
     table('Leave-one-set-out, per class (pooled over the held-out sets)', cls);
     table('Leave-one-set-out, per tempo band of the truth (pooled)', band);
+    table('Leave-one-set-out, by whether rule A moved the truth (pooled)', moves);
     console.log(`\nfiles the model moved (${moved.length}):`);
     for (const l of moved) console.log(`  ${l}`);
     return;

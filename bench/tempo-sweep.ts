@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { groundTruthSet, heldOutSet, tempoTuningSet, type TruthFile } from '../fixtures/groundtruth.js';
 import { heldOutDrumSet } from '../fixtures/drumtruth.js';
-import { tappedTruth, tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { tempo3Set, tempoAcc1Set, tempoHeldOut2Set } from '../fixtures/tempotruth.js';
+import { loadGrooveBarsFor, ruleATruth } from './tempo-beat-level.js';
 import { tempo4Set } from '../fixtures/tempo4.js';
 import { tempo5Set } from '../fixtures/tempo5.js';
 import { tempo6Set } from '../fixtures/tempo6.js';
@@ -147,8 +148,8 @@ interface Figures {
 const DRUMS_WITHOUT_CHROMA = process.argv.includes('--drums-without-chroma');
 
 /**
- * --written-truth: every file scored at its written tempo (the sets' truth before h-tempo26); by default the
- * half-time convention (fixtures/tempotruth.ts tappedTruth) applies to every set.
+ * --written-truth: every file scored at its written tempo (the sets' truth before h-tempo26); by default rule A
+ * (h-tempo72: bench/tempo-beat-level.ts ruleATruth; the sets before tempo25 the half-time convention, tappedTruth).
  */
 const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 
@@ -165,7 +166,7 @@ function evaluate(items: Item[]): Figures {
   const drum = { a1: [] as number[], a2: [] as number[], f: [] as number[], set: [] as number[] };
   const misses: string[] = [];
   for (const { truth: written, input } of items) {
-    const truth = WRITTEN_TRUTH ? written : tappedTruth(written);
+    const truth = WRITTEN_TRUTH ? written : ruleATruth(written);
     if (SONGS_ONLY && truth.kind !== 'song') continue;
     const { tempo, decision } = estimateTempoWithDecision(
       DRUMS_WITHOUT_CHROMA && truth.kind !== 'song' ? { ...input, chroma: undefined } : input,
@@ -240,6 +241,7 @@ async function main() {
         ].map(features),
       ).then(some);
   const held = skip ? [] : some(await Promise.all(heldOutSet(heldDir).map(features)));
+  await loadGrooveBarsFor([...tuning, ...held].map((i) => i.truth.name));
   const t = evaluate(tuning);
   const h = evaluate(held);
   // the numbered sets asked for (HELD_OUT_SETS: every held-out set of bench/tempo-heldout2.ts, and the odd-meter
@@ -250,6 +252,7 @@ async function main() {
     const dir = path.join(OUT, set.dir);
     mkdirSync(dir, { recursive: true });
     const items = some(await Promise.all(set.make(dir).files.map(allFeatures)));
+    await loadGrooveBarsFor(items.map((i) => i.truth.name));
     loaded.push({ label: set.label, items, figures: evaluate(items) });
   }
   console.log(

@@ -184,6 +184,33 @@ test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the rea
   assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false });
 });
 
+test("lr72 (levelModelPreset 72, the default): lr56's form retrained on tempo25–45 under rule A's truth", () => {
+  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 72);
+  const m = levelModel(72);
+  assert.equal(m.name, 'tempo-level-lr72');
+  assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
+  assert.equal(m.prior, undefined);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo25', 'tempo43', 'tempo44', 'tempo45', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo46'), 'tempo46 is its judge');
+  assert.equal(m.provenance.lambda, 3);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.doesNotMatch(String(m.provenance.command), /--realistic-weight|--convention-truth|--train-convention/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // lr72 is neither lr56 nor lr71 (the same rows through them give other probabilities); lr56's terms only
+  for (const round of [56, 71]) {
+    const other = levelModel(round);
+    assert.ok(
+      m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(other, c.x) - ps[i]!) > 0.01),
+      `lr${round}`,
+    );
+  }
+  assert.deepEqual(levelModelReads(72), { profile: false, twoFeel: false, swing: false });
+});
+
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
   const m = levelModel(56);
   assert.ok(m.checks.length >= 6, `${m.checks.length} rows`);

@@ -887,9 +887,9 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModelPreset: p(
-    56,
+    72,
     'round',
-    [56, 71],
+    [56, 72],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
       'lr56.json (h-tlevel56, 83 features), 59 tempo-level-lr59.json (h-tempo59, the beat profiles; lost its judge), ' +
       "65 tempo-level-lr65.json (h-tempo65, lr56's features and the two-feel numbers: low/high alternation from beat " +
@@ -900,7 +900,10 @@ export const TEMPO_PARAMETERS = {
       'the plain grooves; judged on tempo44: songs 0.850 = lr56, drum files 0.775 vs 0.825 — not the default), 71 ' +
       "tempo-level-lr71.json (h-tempo71, lr56's form retrained on tempo25–44 and the plain grooves, the realistic " +
       'repertoires tempo43–44 weighted 5; did not meet the switch rule on LOSO; judged on tempo45: songs 0.725 vs ' +
-      'lr56 0.775, drum files 0.775 vs 0.800 — not the default)',
+      'lr56 0.775, drum files 0.775 vs 0.800 — not the default), 72 tempo-level-lr72.json (h-tempo72, ' +
+      "lr56's form retrained on tempo25–45 and the plain grooves under rule A's truth: the tapped beat is the " +
+      "level at which the groove's backbeat falls on every second beat, fixtures/tempotruth.ts beatLevelFactor; " +
+      'judged on tempo46: songs 0.875 vs lr56 0.750, drum files 0.700 vs 0.675 — the default)',
     true,
   ),
   levelModelMargin: p(

@@ -451,9 +451,10 @@ export interface LevelModelPreset extends LevelModel {
  * The engine's presets by round (TEMPO_PARAMETERS.levelModelPreset): lr56 (h-tlevel56), lr59 (h-tempo59, the beat
  * profiles on tempo21–39, lost its judge on tempo40 — songs 0.825 → 0.650), lr65 (h-tempo65, the two-feel numbers),
  * lr68 (h-tempo68, the tempo-free form with its broad prior), lr69 (h-tempo69, retrained with tempo43's ballroom
- * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted).
+ * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted),
+ * lr72 (h-tempo72, lr56's form retrained on tempo25–45 under rule A's truth, fixtures/tempotruth.ts beatLevelFactor).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
