@@ -2,12 +2,13 @@
  * The start-up bundles (src/bundle.ts): each module's `import.meta.url` still names its own file in
  * dist/src, every command has a bundle and its code cache after the build, and `shub <command>` loads
  * that one file of shub's code with its cache (not the modules of dist/src, not a second copy of any);
- * execa comes from its own vendored bundle.
+ * execa comes from its own vendored bundle, the progress display (ink) from its own; `--if-stale` rebuilds only what
+ * is older than its inputs.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
@@ -15,6 +16,7 @@ import {
   BUNDLE_DIR,
   BUNDLE_PARAMETERS,
   BUNDLE_URL,
+  bundlesCurrent,
   launcherScript,
   lazyChildProcess,
   pinnedMetaUrl,
@@ -169,4 +171,77 @@ test("commander's node:child_process is required at its first spawn, not when th
   assert.throws(() =>
     lazyChildProcess(source.replace("require('node:child_process')", "require('child_process')"), file),
   );
+});
+
+test('the progress display is one file with ink and React inlined, and draws a frame and a result', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const log = path.join(dir, 'loaded.txt');
+    writeFileSync(
+      path.join(dir, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\n" +
+        `export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); ` +
+        'return next(url, context); }\n',
+    );
+    writeFileSync(
+      path.join(dir, 'register.mjs'),
+      "import { register } from 'node:module';\n" +
+        `register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
+    );
+    const bundle = path.join(BUNDLE_DIR, 'ui', 'progress.js');
+    // a terminal 80 columns wide that keeps what is written to it, and a results stream beside it
+    const script =
+      `const { startProgress } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\n` +
+      "const { Writable } = await import('node:stream');\n" +
+      'const keep = (out) => Object.assign(new Writable({ write(c, _e, cb) { out.push(String(c)); cb(); } }), ' +
+      '{ isTTY: true, columns: 80, rows: 24 });\n' +
+      'const frames = []; const results = [];\n' +
+      'const p = startProgress(2, keep(frames), keep(results));\n' +
+      "p.update('one.wav', 0.5); p.writeResults('one.wav: done\\n'); p.update('one.wav', 1); p.stop();\n" +
+      'process.stdout.write(JSON.stringify({ frames: frames.join(""), results: results.join("") }));\n';
+    const r = spawnSync(
+      process.execPath,
+      ['--import', path.join(dir, 'register.mjs'), '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const { frames, results } = JSON.parse(r.stdout) as { frames: string; results: string };
+    assert.match(frames, /0\/2 files/);
+    assert.match(results, /one\.wav: done/);
+    // the bundle and Node's own modules only: not one file of node_modules (522 from dist/src/ui/progress.js)
+    const files = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((u) => u.startsWith('file:'));
+    assert.deepEqual(files, [pathToFileURL(bundle).href]);
+  } finally {
+    cleanup();
+  }
+});
+
+test('--if-stale: the bundles are current only when written after every input, all present', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const [complete, built, installed] = ['.complete', 'build-info', 'lock'].map((n) => path.join(dir, n));
+    for (const f of [built, installed, complete]) writeFileSync(f!, '');
+    const at = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
+    at(built!, 1000);
+    at(installed!, 1000);
+    at(complete!, 2000);
+    assert.equal(bundlesCurrent(complete, [built!, installed!]), true);
+    at(installed!, 3000); // npm installed after the bundles were made
+    assert.equal(bundlesCurrent(complete, [built!, installed!]), false);
+    at(installed!, 1000);
+    at(built!, 2500); // tsc built after them
+    assert.equal(bundlesCurrent(complete, [built!, installed!]), false);
+    at(built!, 1000);
+    assert.equal(bundlesCurrent(path.join(dir, 'none'), [built!, installed!]), false); // never completed
+    assert.equal(bundlesCurrent(complete, [built!, path.join(dir, 'gone')]), false);
+    // the build marks its bundles complete
+    assert.ok(existsSync(path.join(BUNDLE_DIR, '.complete')));
+  } finally {
+    cleanup();
+  }
 });
