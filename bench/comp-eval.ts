@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-48]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-49]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11105,6 +11105,369 @@ export const HELD_OUT_48_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxRev
     },
   ];
 
+/** Voices of held-out-49 (in no set before it): a musical-theatre belter, an operetta tenor, a cantata bass. */
+const THEATRE_BELTER: VoiceStyle = {
+  name: 'musical-theatre belter',
+  formantScale: 1.08,
+  vibratoHz: 5.6,
+  vibratoCents: 31,
+  vibratoDelaySeconds: 0.36,
+  driftCents: 3.5,
+  breath: 0.035,
+  openPhase: 0.42,
+  closePhase: 0.11,
+};
+const OPERETTA_TENOR: VoiceStyle = {
+  name: 'operetta tenor',
+  formantScale: 1.01,
+  vibratoHz: 5.1,
+  vibratoCents: 14,
+  vibratoDelaySeconds: 0.41,
+  driftCents: 2,
+  breath: 0.055,
+  openPhase: 0.53,
+  closePhase: 0.14,
+};
+const CANTATA_BASS: VoiceStyle = {
+  name: 'cantata bass',
+  formantScale: 0.89,
+  vibratoHz: 5.4,
+  vibratoCents: 37,
+  vibratoDelaySeconds: 0.24,
+  driftCents: 4,
+  breath: 0.06,
+  openPhase: 0.47,
+  closePhase: 0.16,
+};
+/**
+ * held-out-49's two spreads of defect size, every edge other than held-out-42's to 48's: FAINT_SPREAD_49 (late
+ * 20.5–28.5 ms, early 17.8–25.8 ms, detunes 11.8–19.8 cents, level drops 2.3–4.3 dB, bursts −53…−45.5 dBFS, clipping
+ * 1.35–3.3 dB) and ORDINARY_SPREAD_49 (inside defectAmount's own ranges: late 39–98 ms, early 36–89 ms, detunes
+ * 22.5–49 cents, level drops 8.3–12.2 dB, bursts −23.4…−17.6 dBFS, clipping 6.3–10.2 dB). Clearly best as held-out-47's
+ * and 48's: every take but the clean one a missing phrase or an ordinary defect.
+ */
+export const FAINT_SPREAD_49 = {
+  late: [20.5, 28.5],
+  early: [17.8, 25.8],
+  detune: [11.8, 19.8],
+  level: [2.3, 4.3],
+  noise: [-53, -45.5],
+  clip: [1.35, 3.3],
+} as const;
+export const ORDINARY_SPREAD_49 = {
+  late: [39, 98],
+  early: [36, 89],
+  detune: [22.5, 49],
+  level: [8.3, 12.2],
+  noise: [-23.4, -17.6],
+  clip: [6.3, 10.2],
+} as const;
+const mixed49 = (mask: string) => mixedSizes(mask, FAINT_SPREAD_49, ORDINARY_SPREAD_49);
+/**
+ * held-out-49's phrasing (Phrasing), sizes and where they come from. Rubato: the tempo arch — slower at a phrase's
+ * beginning and end, faster in its middle (Todd 1992, JASA 91; the parabolic timing of Repp 1992, JASA 92; the phrase
+ * arches of Chaffin et al. 2016, Front. Psychol. 7:1490) — sized for a take played to a click, far under those
+ * concert measurements: the middle onsets 4–14 ms early (sung 5–18), the last note 10–30 ms late (sung 15–40; spoken
+ * none) — **chosen**. Dynamics arcs (phrase-level dynamics shapes as Repp 1999, JASA 105, measured pianists'): 2–5 dB
+ * peak to peak (sung 3–6), crescendo / decrescendo / arch 35 / 35 / 30 % (sung 30 / 30 / 40; spoken a declination,
+ * decrescendo 80 %) — **chosen**. Late vibrato on the played takes only (the sung takes keep their voice's own):
+ * notes of 0.45 s or longer, from 35–60 % of the note, extents ±10.5–17 cents on the bowed take (inside string
+ * players' 0.2–0.35 semitone peak to peak: Seashore 1938 as Timmers & Desain 2000 sum it up) at 5.6–6.6 Hz, ±7–15
+ * cents on the winds at 5–6 Hz (narrower: a choice). Note-end falls of 15–45 cents over 60–140 ms on 30 % of the
+ * played phrases' last notes (sung 20–60 cents over 80–180 ms on 40 %; spoken 25–60 cents over 150–300 ms on 70 %: a
+ * sentence's final lowering) — **chosen, no measured size found**. Consonant onsets: sung 35 % of the notes, 35–75 ms
+ * under a 550 Hz low-pass, 7–13 dB under (a nasal murmur's energy sits low: Fujimura 1962, JASA 34; the level
+ * chosen); played 45 % (winds) and 55 % (bowed), 12–30 / 18–40 ms, 1200 / 900 Hz, 4–9 / 5–10 dB — **chosen**.
+ * Breaths between phrases (breaths are in most song recordings: Ruinskiy & Lavner 2007, IEEE TASLP 15): before 70 %
+ * of the wind phrases (0.2–0.42 s, 26–36 dB under), 15 % of the bowed (0.18–0.3 s, 32–40 dB), 80 % of the sung
+ * (0.25–0.55 s, 20–30 dB), 75 % of the sentences (0.3–0.6 s, 18–28 dB) — durations and levels **chosen**. **The
+ * guide's person**: its notes off by σ 11 cents (played guide) or 12 (sung) — a session guide singer, under the
+ * 19-cent median note error Mauch, Frieler & Dixon 2014 (JASA 136) measured over singers of every ability, and under
+ * held-out-48's 14 — each phrase entered σ 13 ms (sung 14; at most 2.5 σ), the spoken guide σ 7 cents per sentence and
+ * σ 18 ms; its own arches, arcs, falls and breaths as the takes'.
+ */
+const WIND_49: Phrasing = {
+  archMs: [4, 14],
+  finalMs: [10, 30],
+  arcDb: [2, 5],
+  arcShares: [0.35, 0.35, 0.3],
+  vibrato: { minS: 0.45, at: [0.35, 0.6], cents: [7, 15], hz: [5, 6] },
+  fallShare: 0.3,
+  fallCents: [15, 45],
+  fallMs: [60, 140],
+  onsetShare: 0.45,
+  onsetMs: [12, 30],
+  onsetHz: 1200,
+  onsetDb: [4, 9],
+  breathShare: 0.7,
+  breathSeconds: [0.2, 0.42],
+  breathDb: [26, 36],
+};
+const BOWED_49: Phrasing = {
+  ...WIND_49,
+  vibrato: { minS: 0.45, at: [0.35, 0.6], cents: [10.5, 17], hz: [5.6, 6.6] },
+  onsetShare: 0.55,
+  onsetMs: [18, 40],
+  onsetHz: 900,
+  onsetDb: [5, 10],
+  breathShare: 0.15,
+  breathSeconds: [0.18, 0.3],
+  breathDb: [32, 40],
+};
+const SUNG_49: Phrasing = {
+  archMs: [5, 18],
+  finalMs: [15, 40],
+  arcDb: [3, 6],
+  arcShares: [0.3, 0.3, 0.4],
+  fallShare: 0.4,
+  fallCents: [20, 60],
+  fallMs: [80, 180],
+  onsetShare: 0.35,
+  onsetMs: [35, 75],
+  onsetHz: 550,
+  onsetDb: [7, 13],
+  breathShare: 0.8,
+  breathSeconds: [0.25, 0.55],
+  breathDb: [20, 30],
+};
+const SPOKEN_49: Phrasing = {
+  archMs: [0, 0],
+  finalMs: [0, 0],
+  arcDb: [2, 5],
+  arcShares: [0.1, 0.8, 0.1],
+  fallShare: 0.7,
+  fallCents: [25, 60],
+  fallMs: [150, 300],
+  onsetShare: 0,
+  onsetMs: [0, 0],
+  onsetHz: 1000,
+  onsetDb: [0, 0],
+  breathShare: 0.75,
+  breathSeconds: [0.3, 0.6],
+  breathDb: [18, 28],
+};
+const GUIDE_PLAYED_49: Phrasing = { ...WIND_49, noteCents: 11, entryMs: 13 };
+const GUIDE_SUNG_49: Phrasing = { ...SUNG_49, noteCents: 12, entryMs: 14 };
+const GUIDE_SPOKEN_49: Phrasing = { ...SPOKEN_49, noteCents: 7, entryMs: 18 };
+
+/**
+ * The forty-ninth held-out set (spec committed before shub's one run on it; 2026-12-06, h-cset72, the judge of this
+ * round's comp change; the base's baseline only), made differently from every earlier comp set: **every take played
+ * or sung by a performer of a third model, phrasing** (Phrasing: a rubato of the tempo arch moving each note's audio
+ * as a block — held-out-48 kept every onset where it was played —, dynamics arcs per phrase, vibrato that starts late
+ * in long notes, note-end pitch falls, consonant onsets, breaths between phrases; sizes and sources at WIND_49) and
+ * **the guide vocal sung by a person too** (its notes σ 11–12 cents, phrase entries σ 13–14 ms; the spoken guide σ 7
+ * cents and 18 ms); **defect sizes a realistic mix with spreads' edges other than held-out-42's to 48's**
+ * (FAINT_SPREAD_49 and ORDINARY_SPREAD_49 kind by kind; the test counts the cells), **a share of sections clearly
+ * best** (every other take a missing phrase or an ordinary defect: RESULTS counts them on the generator's plan);
+ * **take and guide programs new to their bank** (fluidsynth, settings no set used: 70 bassoon under an 85 voice lead
+ * from TimGM6mb, 41 viola under 53 voice oohs from the sf_GMbank, 66 tenor sax under 54 synth voice from the OPL-3 FM
+ * bank, 71 clarinet under 52 choir aahs from FluidR3Mono); **sample rates of a real device no set used** (the Sound
+ * Blaster's DSP time constants, 1 MHz / 60, 45 and 30: 16.667, 22.222 and 33.333 kHz); SoX rooms and convolution
+ * rooms no set used; take latencies no set used; floors per take; three voices in no set (musical-theatre belter,
+ * operetta tenor, cantata bass: six sung songs); a tight singer (timing jitter 6.5 ms, pitch jitter 3.25 cents) and a
+ * loose one (17.5 ms, 10.5 cents); consonant shares 0.42 and 0.57; sections of 51 beats; speech from espeak-ng Kannada
+ * (kn+Pedro, pitch 48, 126 wpm) and Marathi (mr+Benjamin, pitch 67, 158 wpm); seeds 6601–6612. 10 songs × 6 sections
+ * (60 with a MIDI guide) + 2 × 5 sentences = 70 sections, each with one clean take.
+ */
+export const HELD_OUT_49: (Song15 & FloorSpec & PhrasingSpec)[] = [
+  ...(
+    [
+      {
+        seed: 6601,
+        program: 70,
+        guideProgram: 85,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.39, reverbLevel: 0.48 },
+        sampleRate: 22222,
+        tonic: 50,
+        bpm: 88,
+        takes: 5,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['late', 'missing', 'detune', 'level', 'noise'],
+        defectSizes: mixed49('OOFOOO'),
+        latencyMs: [0, 0, 33, 0, 0],
+        phrasing: WIND_49,
+      },
+      {
+        seed: 6602,
+        program: 41,
+        guideProgram: 53,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.57, reverbLevel: 0.31 },
+        sampleRate: 33333,
+        tonic: 57,
+        bpm: 72,
+        takes: 4,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['early', 'missing', 'detune', 'clip'],
+        defectSizes: mixed49('OOOOOF'),
+        latencyMs: 141,
+        phrasing: BOWED_49,
+      },
+      {
+        seed: 6603,
+        program: 66,
+        guideProgram: 54,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.22, reverbLevel: 0.69 },
+        sampleRate: 16667,
+        tonic: 55,
+        bpm: 120,
+        takes: 5,
+        scale: 'blues',
+        rhythm: 'swing',
+        kinds: ['detune', 'missing', 'early', 'level', 'noise'],
+        defectSizes: mixed49('OOFOOO'),
+        floorDb: [-70, -64, -67, -58, -61],
+        phrasing: WIND_49,
+      },
+      {
+        seed: 6604,
+        program: 71,
+        guideProgram: 52,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0.88, reverbLevel: 0.29 },
+        sampleRate: 22222,
+        tonic: 62,
+        bpm: 100,
+        takes: 4,
+        scale: 'harmonic',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'late', 'detune'],
+        defectSizes: mixed49('FOFOOO'),
+        latencyMs: [0, 0, 52, 18],
+        phrasing: WIND_49,
+      },
+    ] as (Omit<SynthTakeOptions, 'sections'> & { latencyMs?: number | number[] } & FloorSpec & PhrasingSpec)[]
+  ).map((o) => ({ ...o, sections: 6, guidePhrasing: GUIDE_PLAYED_49 })),
+  ...(
+    [
+      {
+        seed: 6605,
+        voice: THEATRE_BELTER,
+        tonic: 57,
+        bpm: 104,
+        takes: 5,
+        scale: 'mixolydian',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'missing', 'level', 'detune', 'noise'],
+        defectSizes: mixed49('OOOOFO'),
+        soxReverb: [67, 28, 52, 0, 17, -6.5],
+        latencyMs: [0, 38, 0, 0, 61],
+        sampleRate: 33333,
+      },
+      {
+        seed: 6606,
+        voice: OPERETTA_TENOR,
+        tonic: 59,
+        bpm: 92,
+        takes: 4,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['detune', 'missing', 'early', 'level'],
+        defectSizes: mixed49('OOFFOO'),
+        irRoom: { rt60Seconds: 0.93, wet: 0.15, preDelayMs: 11, dampingHz: 3100 },
+        consonantShare: 0.42,
+        floorDb: [-63, -70, -67, -59],
+        sampleRate: 16667,
+      },
+      {
+        seed: 6607,
+        voice: CANTATA_BASS,
+        tonic: 45,
+        bpm: 80,
+        takes: 5,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['level', 'missing', 'early', 'clip', 'detune'],
+        defectSizes: mixed49('OFOOOO'),
+        timingJitterMs: 6.5,
+        pitchJitterCents: 3.25,
+        latencyMs: [0, 0, 27, 0, 27],
+        sampleRate: 22222,
+      },
+      {
+        seed: 6608,
+        voice: THEATRE_BELTER,
+        tonic: 55,
+        bpm: 86,
+        takes: 4,
+        scale: 'pentatonic',
+        rhythm: 'straight',
+        kinds: ['detune', 'missing', 'noise', 'late'],
+        defectSizes: mixed49('FOOOFO'),
+        soxReverb: [83, 9, 58, 0, 19, -7.5],
+        latencyMs: 158,
+        sectionBeats: 51,
+        sampleRate: 33333,
+      },
+      {
+        seed: 6609,
+        voice: OPERETTA_TENOR,
+        tonic: 60,
+        bpm: 112,
+        takes: 5,
+        scale: 'lydian',
+        rhythm: 'swing',
+        kinds: ['early', 'missing', 'level', 'detune', 'noise'],
+        defectSizes: mixed49('OOOOFO'),
+        irRoom: { rt60Seconds: 1.27, wet: 0.1, preDelayMs: 31 },
+        consonantShare: 0.57,
+        latencyMs: [0, 0, 49, 0, 0],
+        sampleRate: 16667,
+      },
+      {
+        seed: 6610,
+        voice: CANTATA_BASS,
+        tonic: 48,
+        bpm: 98,
+        takes: 4,
+        scale: 'phrygian',
+        rhythm: 'dotted',
+        kinds: ['late', 'missing', 'detune', 'level'],
+        defectSizes: mixed49('FOOFOO'),
+        placement: 'runs',
+        timingJitterMs: 17.5,
+        pitchJitterCents: 10.5,
+        latencyMs: [0, 24, 0, 63],
+        floorDb: [-62, -58, -71, -66],
+        sampleRate: 22222,
+      },
+    ] as (Omit<RoomSong, 'sections'> & FloorSpec)[]
+  ).map((o) => ({ ...o, sections: 6, phrasing: SUNG_49, guidePhrasing: GUIDE_SUNG_49 })),
+];
+export const HELD_OUT_49_SPEECH: (LatencySpeech & { soxReverb?: RoomSong['soxReverb'] } & FloorSpec & PhrasingSpec)[] =
+  [
+    {
+      seed: 6611,
+      voice: 'kn+Pedro',
+      wordsPerMinute: 126,
+      espeakPitch: 48,
+      takes: 5,
+      latencyMs: [0, 31, 0, 0, 0],
+      kinds: ['late', 'missing', 'level', 'detune', 'noise'],
+      defectSizes: mixed49('FOOFOO'),
+      irRoom: { rt60Seconds: 0.52, wet: 0.19, preDelayMs: 7, dampingHz: 1900 },
+      floorDb: [-66, -60, -69, -63, -57],
+      phrasing: SPOKEN_49,
+      guidePhrasing: GUIDE_SPOKEN_49,
+      sentences: ['ನಮಸ್ಕಾರ.', 'ನೀವು ಹೇಗಿದ್ದೀರಿ?', 'ನಾನು ಮನೆಯಲ್ಲಿ ಇದ್ದೇನೆ.', 'ಇಂದು ಮಳೆ ಬರುತ್ತಿದೆ.', 'ಧನ್ಯವಾದಗಳು.'],
+    },
+    {
+      seed: 6612,
+      voice: 'mr+Benjamin',
+      wordsPerMinute: 158,
+      espeakPitch: 67,
+      takes: 4,
+      latencyMs: [0, 0, 59, 0],
+      kinds: ['early', 'missing', 'detune', 'level'],
+      defectSizes: mixed49('OFOOOO'),
+      soxReverb: [47, 62, 36, 0, 21, -4.5],
+      phrasing: SPOKEN_49,
+      guidePhrasing: GUIDE_SPOKEN_49,
+      sentences: ['नमस्कार.', 'तुम्ही कसे आहात?', 'मी घरी आहे.', 'आज पाऊस पडत आहे.', 'खूप धन्यवाद.'],
+    },
+  ];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -11337,6 +11700,47 @@ export interface Performer {
   fadeDb: number;
   entryMs?: number;
 }
+/** Catmull–Rom interpolation of `x` at a fractional sample position (the ends held). */
+function catmullRom(x: Float64Array, pos: number): number {
+  const n = x.length;
+  const j = Math.floor(pos);
+  const f = pos - j;
+  const q = (i: number) => x[Math.max(0, Math.min(n - 1, i))]!;
+  const [a, b, c, d] = [q(j - 1), q(j), q(j + 1), q(j + 2)];
+  return b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+}
+
+/**
+ * Readings of `x` spliced end to end (held-out-48's and held-out-49's performers): reading k starts at output sample
+ * `at` from source position `src` (the first at 0), advances by `2^(cents(i)/1200)` source samples per output sample
+ * from `at` on (1 before it), and is crossfaded in by a raised cosine over ±`xf` samples about `at` while the previous
+ * reading fades out.
+ */
+function spliceReadings(
+  x: Float64Array,
+  all: readonly { at: number; src: number; cents: (i: number) => number }[],
+  xf: number,
+): Float64Array {
+  const n = x.length;
+  const y = new Float64Array(n);
+  all.forEach((s, k) => {
+    const next = all[k + 1];
+    const from = Math.max(0, k === 0 ? 0 : s.at - xf);
+    const to = Math.min(n, next ? next.at + xf : n);
+    // the window's rise about this start (complementary to the previous reading's fall)
+    const rise = (i: number, a: number) =>
+      i >= a + xf ? 1 : i < a - xf ? 0 : (1 - Math.cos((Math.PI * (i - a + xf)) / (2 * xf))) / 2;
+    let pos = s.src + (from - s.at);
+    for (let i = from; i < to; i++) {
+      const g = (k === 0 ? 1 : rise(i, s.at)) * (next ? 1 - rise(i, next.at) : 1);
+      y[i]! += g * catmullRom(x, pos);
+      const c = i >= s.at ? s.cents(i) : 0;
+      pos += 2 ** (c / 1200);
+    }
+  });
+  return y;
+}
+
 /** A held-out-48 spec: its takes' performer and its guide's. */
 type PerformerSpec = { performer?: Performer; guideSinger?: Performer };
 
@@ -11402,33 +11806,16 @@ function performPart(
     }
     starts.push({ at, src: Math.round((m.on - pre) * fs), cents });
   });
-  // Catmull–Rom at a fractional source position
-  const read = (pos: number) => {
-    const j = Math.floor(pos);
-    const f = pos - j;
-    const q = (i: number) => x[Math.max(0, Math.min(n - 1, i))]!;
-    const [a, b, c, d] = [q(j - 1), q(j), q(j + 1), q(j + 2)];
-    return b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
-  };
   // the part before the first note read as it is; each note's reading crossfaded in over 12 ms about its start
-  const y = new Float64Array(n);
-  const xf = Math.round(0.006 * fs);
-  const all = [{ at: 0, src: 0, cents: new Float64Array(0) }, ...starts];
-  all.forEach((s, k) => {
-    const next = all[k + 1];
-    const from = Math.max(0, k === 0 ? 0 : s.at - xf);
-    const to = Math.min(n, next ? next.at + xf : n);
-    // the window's rise about this start (complementary to the previous reading's fall)
-    const rise = (i: number, a: number) =>
-      i >= a + xf ? 1 : i < a - xf ? 0 : (1 - Math.cos((Math.PI * (i - a + xf)) / (2 * xf))) / 2;
-    let pos = s.src + (from - s.at);
-    for (let i = from; i < to; i++) {
-      const g = (k === 0 ? 1 : rise(i, s.at)) * (next ? 1 - rise(i, next.at) : 1);
-      y[i]! += g * read(pos);
-      const c = i >= s.at && i - s.at < s.cents.length ? s.cents[i - s.at]! : 0;
-      pos += 2 ** (c / 1200);
-    }
-  });
+  const y = spliceReadings(
+    x,
+    [{ at: 0, src: 0, cents: new Float64Array(0) }, ...starts].map((s) => ({
+      at: s.at,
+      src: s.src,
+      cents: (i: number) => (i >= s.at && i - s.at < s.cents.length ? s.cents[i - s.at]! : 0),
+    })),
+    Math.round(0.006 * fs),
+  );
   const rmsOf = (a: number, b: number) => {
     let e = 0;
     const [i0, i1] = [Math.max(0, Math.round(a * fs)), Math.min(n, Math.round(b * fs))];
@@ -11511,6 +11898,33 @@ function performPart(
 }
 
 /**
+ * The notes a part plays (held-out-48's and 49's performers): take `take`'s (null: the guide's), the melody's moved by
+ * the take's late or early entry and none in its missing phrases; speech one note per sentence (`lead`/`tail` s in its
+ * section). Each section's notes one phrase; a phrase may be shaped unless its section carries a clip or a burst.
+ */
+function partNotes(set: TakeSet, take: number | null, speech?: { lead: number; tail: number }) {
+  const beat = set.bpm > 0 ? 60 / set.bpm : 0;
+  const defectOf = (s: number) =>
+    take === null ? undefined : set.defects.find((d) => d.take === take && d.section === s);
+  const notes: { on: number; off: number; pitch: number; phrase: number }[] = [];
+  const phrases: { section: { startSeconds: number }; fade: boolean }[] = [];
+  set.sections.forEach((sec, s) => {
+    const d = defectOf(s);
+    if (d?.kind === 'missing') return;
+    const shift = d?.kind === 'late' || d?.kind === 'early' ? d.amount / 1000 : 0;
+    const mine = speech
+      ? [{ on: sec.startSeconds + speech.lead + shift, off: sec.endSeconds - speech.tail + shift, pitch: 0 }]
+      : set.melody
+          .filter((m) => Math.floor(m.beat / set.beatsPerSection) === s)
+          .map((m) => ({ on: m.beat * beat + shift, off: (m.beat + m.lengthBeats) * beat + shift, pitch: m.pitch }));
+    if (mine.length === 0) return;
+    for (const m of mine) notes.push({ ...m, phrase: phrases.length });
+    phrases.push({ section: sec, fade: d?.kind !== 'clip' && d?.kind !== 'noise' });
+  });
+  return { notes, phrases };
+}
+
+/**
  * The takes of a set played or sung by `performer` and its guide by `guideSinger` (PerformerSpec; held-out-48). The
  * notes are the melody's, a take's moved by its late or early entry and none in its missing phrases; speech: one note
  * per sentence (`lead`/`tail` s in its section). Applied to the dry takes and guide, before the rooms, the latency and
@@ -11523,27 +11937,7 @@ export function performedTakes(
   speech?: { lead: number; tail: number },
 ): TakeSet {
   if (!spec.performer && !spec.guideSinger) return set;
-  const beat = set.bpm > 0 ? 60 / set.bpm : 0;
-  const partOf = (take: number | null) => {
-    const defectOf = (s: number) =>
-      take === null ? undefined : set.defects.find((d) => d.take === take && d.section === s);
-    const notes: { on: number; off: number; pitch: number; phrase: number }[] = [];
-    const phrases: { section: { startSeconds: number }; fade: boolean }[] = [];
-    set.sections.forEach((sec, s) => {
-      const d = defectOf(s);
-      if (d?.kind === 'missing') return;
-      const shift = d?.kind === 'late' || d?.kind === 'early' ? d.amount / 1000 : 0;
-      const mine = speech
-        ? [{ on: sec.startSeconds + speech.lead + shift, off: sec.endSeconds - speech.tail + shift, pitch: 0 }]
-        : set.melody
-            .filter((m) => Math.floor(m.beat / set.beatsPerSection) === s)
-            .map((m) => ({ on: m.beat * beat + shift, off: (m.beat + m.lengthBeats) * beat + shift, pitch: m.pitch }));
-      if (mine.length === 0) return;
-      for (const m of mine) notes.push({ ...m, phrase: phrases.length });
-      phrases.push({ section: sec, fade: d?.kind !== 'clip' && d?.kind !== 'noise' });
-    });
-    return { notes, phrases };
-  };
+  const partOf = (take: number | null) => partNotes(set, take, speech);
   const takes = spec.performer
     ? set.takes.map((x, k) => {
         const { notes, phrases } = partOf(k);
@@ -11554,6 +11948,273 @@ export function performedTakes(
     ? (() => {
         const { notes, phrases } = partOf(null);
         return performPart(set.guide, set.sampleRate, notes, phrases, spec.guideSinger!, seed * 6029 + 991);
+      })()
+    : set.guide;
+  return { ...set, takes, guide };
+}
+
+/**
+ * held-out-49's model of a performer (a third; made differently from held-out-47's OrdinaryTraits, which moved the
+ * pitch by one running delay given back in the rests, and from held-out-48's Performer, which read every note at its
+ * own rate from its own onset, so no note moved in time): **phrasing**. Per phrase (a section's notes) a **rubato** of
+ * the tempo arch — the phrase's inner onsets early by up to `archMs` at its middle (`−sin(πu)`, u the onset's place in
+ * the phrase from its first note's onset, 0, to its last's, 1) and its last quarter late by up to `finalMs` (`((u −
+ * 0.75)/0.25)²`: phrase-final lengthening), the first onset where it was played; each note's audio moved as a block
+ * by its own displacement (read from the rendered take at rate 1, the displacement changed inside the previous note,
+ * `max(40 ms, 25 %)` past its onset, or in the rest 0.1 s before a phrase: a 20 ms raised-cosine crossfade at the
+ * lag within half the note's period that best matches the two readings, so a sustained tone splices in phase and the
+ * pitch is untouched; a note after one shorter than 0.12 s keeps the previous displacement); a **dynamics arc** over
+ * the phrase (crescendo, decrescendo or an arch — messa di voce — by the shares `arcShares`, `arcDb` peak to peak,
+ * zero-mean in dB across the phrase, in 50 ms and out over 0.3 s; none in a take's clipped or noise-burst sections);
+ * **vibrato that starts late in long notes** (`vibrato`: notes of `minS` s or longer, from a share `at` of the note on,
+ * reaching its extent over 0.25 s at a steady rate; held-out-48's started 0.1–0.35 s in with its rate rising); **note-end
+ * pitch falls** (a share `fallShare` of the phrases' last notes falling by `fallCents` over their last `fallMs`,
+ * `−F·v²`); **consonant onsets** (a share `onsetShare` of the notes begin dark and quiet: their first `onsetMs` through
+ * a one-pole low-pass at `onsetHz`, `onsetDb` under, crossfaded to the note by a raised cosine — a nasal or voiced
+ * consonant's murmur on the sung takes, a soft tongue or bow start on the played ones; held-out-48 added a noise
+ * transient); **breaths between phrases** (a share `breathShare`, `breathSeconds` long ending 40–150 ms before the
+ * phrase, at least 50 ms after the previous phrase's last note: noise through a 250 Hz high-pass, a 5 kHz low-pass
+ * and a resonance at 0.9–1.4 kHz, rising over 40 % and falling over 60 %, `breathDb` under the phrase's RMS). A
+ * guide's person (`noteCents`, `entryMs`) also sings each note off by its own error (normal, at most 2.5 σ) and enters
+ * each phrase early or late (normal σ `entryMs`, at most 2.5 σ: the whole phrase moved, its breath too). Speech: one
+ * note per sentence (no rubato inside it: its entry, arc, fall and breath only).
+ */
+export interface Phrasing {
+  archMs: readonly [number, number];
+  finalMs: readonly [number, number];
+  arcDb: readonly [number, number];
+  arcShares: readonly [number, number, number];
+  vibrato?: {
+    minS: number;
+    at: readonly [number, number];
+    cents: readonly [number, number];
+    hz: readonly [number, number];
+  };
+  fallShare: number;
+  fallCents: readonly [number, number];
+  fallMs: readonly [number, number];
+  onsetShare: number;
+  onsetMs: readonly [number, number];
+  onsetHz: number;
+  onsetDb: readonly [number, number];
+  breathShare: number;
+  breathSeconds: readonly [number, number];
+  breathDb: readonly [number, number];
+  noteCents?: number;
+  entryMs?: number;
+}
+/** A held-out-49 spec: its takes' phrasing and its guide person's. */
+type PhrasingSpec = { phrasing?: Phrasing; guidePhrasing?: Phrasing };
+
+/** One phrased performance of a rendered part (Phrasing): its notes (s, MIDI pitch, phrase) and phrases. */
+function phrasePart(
+  x: Float64Array,
+  fs: number,
+  notes: readonly { on: number; off: number; pitch: number; phrase: number }[],
+  phrases: readonly { section: { startSeconds: number }; fade: boolean }[],
+  p: Phrasing,
+  seed: number,
+): Float64Array {
+  const n = x.length;
+  const r = mulberry32(seed);
+  const gauss = gaussOf(mulberry32(seed * 11 + 3));
+  const between = ([a, b]: readonly [number, number]) => a + (b - a) * r();
+  const clipped = (sigma: number, z: number) => sigma * Math.max(-2.5, Math.min(2.5, z));
+  const total = p.arcShares[0] + p.arcShares[1] + p.arcShares[2];
+  const per = phrases.map((_, q) => {
+    const mine = notes.filter((m) => m.phrase === q);
+    const u = r() * total;
+    return {
+      first: mine[0]?.on ?? 0,
+      last: mine.at(-1)?.on ?? 0,
+      entry: p.entryMs ? clipped(p.entryMs, gauss()) / 1000 : 0,
+      arch: between(p.archMs) / 1000,
+      final: between(p.finalMs) / 1000,
+      arc: between(p.arcDb),
+      shape: u < p.arcShares[0] ? 'crescendo' : u < p.arcShares[0] + p.arcShares[1] ? 'decrescendo' : 'arch',
+    };
+  });
+  // each note's displacement (s): the phrase's entry, the arch, the final lengthening; set inside the previous note
+  // (or the rest before its phrase) at output sample `at`; kept after a short note (or one too near the last splice)
+  const win = Math.round(0.01 * fs);
+  const moved: number[] = [];
+  const splices: { note: number; at: number }[] = [];
+  notes.forEach((m, k) => {
+    const ph = per[m.phrase]!;
+    const u = ph.last > ph.first ? (m.on - ph.first) / (ph.last - ph.first) : 0;
+    const want = ph.entry - ph.arch * Math.sin(Math.PI * u) + ph.final * Math.max(0, (u - 0.75) / 0.25) ** 2;
+    const prev = notes[k - 1];
+    const first = !prev || prev.phrase !== m.phrase;
+    const at = Math.round(
+      (first ? m.on + want - 0.1 : prev.on + moved[k - 1]! + Math.max(0.04, 0.25 * (prev.off - prev.on))) * fs,
+    );
+    const free = (first || prev.off - prev.on >= 0.12) && at > (splices.at(-1)?.at ?? 0) + 2 * win && at < n - win;
+    moved.push(free ? want : (moved[k - 1] ?? 0));
+    if (free) splices.push({ note: k, at });
+  });
+  // the pitch over the output (cents): a guide's note errors, late vibrato, note-end falls
+  const cents = new Float64Array(n);
+  notes.forEach((m, k) => {
+    const [a, b] = [Math.round((m.on + moved[k]!) * fs), Math.min(n, Math.round((m.off + moved[k]!) * fs))];
+    const error = p.noteCents ? clipped(p.noteCents, gauss()) : 0;
+    const len = (m.off - m.on) * fs;
+    const v = p.vibrato && m.off - m.on >= p.vibrato.minS ? p.vibrato : null;
+    const [start, extent, rate] = v ? [between(v.at) * len, between(v.cents), between(v.hz)] : [0, 0, 0];
+    const next = notes[k + 1];
+    const last = !next || next.phrase !== m.phrase;
+    const fall = last && r() < p.fallShare ? { c: between(p.fallCents), len: between(p.fallMs) * 0.001 * fs } : null;
+    for (let i = Math.max(0, a); i < b; i++) {
+      let c = error;
+      const j = i - a;
+      if (v && j >= start)
+        c += extent * Math.min(1, (j - start) / (0.25 * fs)) * Math.sin((2 * Math.PI * rate * (j - start)) / fs);
+      if (fall && b - i <= fall.len) c -= fall.c * (1 - (b - i) / fall.len) ** 2;
+      cents[i] = c;
+    }
+  });
+  const phase = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) phase[i + 1] = phase[i]! + 2 ** (cents[i]! / 1200);
+  // the readings: each spliced note's displacement set inside the previous note (or the rest before its phrase), at
+  // the lag within half its period where the two readings match best
+  const readings: { at: number; offset: number }[] = [{ at: 0, offset: 0 }];
+  splices.forEach(({ note: k, at }) => {
+    const m = notes[k]!;
+    const prev = notes[k - 1];
+    const first = !prev || prev.phrase !== m.phrase;
+    const before = readings.at(-1)!;
+    const target = Math.round((m.on + moved[k]!) * fs);
+    let offset = m.on * fs - phase[Math.min(n, target)]!;
+    // in the rest before a phrase no search; inside a note within half its period (speech's: 12 ms), at most 8 ms
+    const pitch = first || !prev ? 0 : prev.pitch;
+    const period = pitch > 0 ? fs / (440 * 2 ** ((pitch - 69) / 12)) : 0.012 * fs;
+    const reach = first ? 0 : Math.min(Math.round(0.008 * fs), Math.round(period / 2));
+    const was = Math.round(before.offset + phase[at]!);
+    const now = Math.round(offset + phase[at]!);
+    let [best, lag] = [-Infinity, 0];
+    for (const l of [0, ...Array.from({ length: 2 * reach + 1 }, (_, i) => i - reach)]) {
+      let [xy, yy] = [0, 0];
+      for (let j = -win; j < win; j++) {
+        const u = x[Math.max(0, Math.min(n - 1, now + l + j))]!;
+        xy += x[Math.max(0, Math.min(n - 1, was + j))]! * u;
+        yy += u * u;
+      }
+      const score = yy > 0 ? xy / Math.sqrt(yy) : 0;
+      if (score > best + 1e-12) [best, lag] = [score, l];
+    }
+    offset += lag;
+    readings.push({ at, offset });
+  });
+  const y = spliceReadings(
+    x,
+    readings.map((s) => ({ at: s.at, src: s.offset + phase[s.at]!, cents: (i: number) => cents[i]! })),
+    win,
+  );
+  const rmsOf = (a: number, b: number) => {
+    let e = 0;
+    const [i0, i1] = [Math.max(0, Math.round(a * fs)), Math.min(n, Math.round(b * fs))];
+    for (let i = i0; i < i1; i++) e += y[i]! ** 2;
+    return Math.sqrt(e / Math.max(1, i1 - i0));
+  };
+  const spans = phrases.map((_, q) => {
+    const ks = notes.flatMap((m, k) => (m.phrase === q ? [k] : []));
+    return ks.length
+      ? { from: notes[ks[0]!]!.on + moved[ks[0]!]!, to: notes[ks.at(-1)!]!.off + moved[ks.at(-1)!]! }
+      : { from: 0, to: 0 };
+  });
+  // consonant onsets: a note's first ms dark and quiet, crossfaded to the note
+  notes.forEach((m, k) => {
+    if (r() >= p.onsetShare) return;
+    const a = Math.round((m.on + moved[k]!) * fs);
+    const len = Math.round(between(p.onsetMs) * 0.001 * fs);
+    const g = 10 ** (-between(p.onsetDb) / 20);
+    const lp = Math.exp((-2 * Math.PI * p.onsetHz) / fs);
+    let low = a > 0 ? y[a - 1]! : 0;
+    for (let j = 0; j < len && a + j < n; j++) {
+      if (a + j < 0) continue;
+      low = (1 - lp) * y[a + j]! + lp * low;
+      const w = (1 + Math.cos((Math.PI * j) / len)) / 2;
+      y[a + j] = w * g * low + (1 - w) * y[a + j]!;
+    }
+  });
+  // the dynamics arc of each phrase (zero-mean in dB), in over 50 ms and out over 0.3 s
+  phrases.forEach((ph, q) => {
+    const { from, to } = spans[q]!;
+    if (!ph.fade || to <= from) return;
+    const { arc, shape } = per[q]!;
+    const db = (u: number) =>
+      shape === 'crescendo'
+        ? arc * (u - 0.5)
+        : shape === 'decrescendo'
+          ? arc * (0.5 - u)
+          : arc * (Math.sin(Math.PI * u) - 2 / Math.PI);
+    const [a, b] = [Math.max(0, Math.round((from - 0.05) * fs)), Math.min(n, Math.round((to + 0.3) * fs))];
+    for (let i = a; i < b; i++) {
+      const t = i / fs;
+      const level =
+        t < from
+          ? (db(0) * (t - from + 0.05)) / 0.05
+          : t > to
+            ? (db(1) * (to + 0.3 - t)) / 0.3
+            : db((t - from) / (to - from));
+      y[i]! *= 10 ** (level / 20);
+    }
+  });
+  // breaths between phrases
+  phrases.forEach((ph, q) => {
+    const { from, to } = spans[q]!;
+    if (to <= from || r() >= p.breathShare) return;
+    const end = from - (0.04 + 0.11 * r());
+    const earliest = Math.max(ph.section.startSeconds - 0.05, q > 0 ? spans[q - 1]!.to + 0.05 : 0, 0);
+    const start = Math.max(end - between(p.breathSeconds), earliest);
+    const dbUnder = between(p.breathDb);
+    const f0 = 900 + 500 * r();
+    if (end - start < 0.12) return;
+    const len = Math.round((end - start) * fs);
+    const a = Math.round(start * fs);
+    const [hp, lp] = [Math.exp((-2 * Math.PI * 250) / fs), Math.exp((-2 * Math.PI * 5000) / fs)];
+    const rr = Math.exp((-Math.PI * 500) / fs);
+    const c = 2 * rr * Math.cos((2 * Math.PI * f0) / fs);
+    let [prev, high, low, y1, y2, e] = [0, 0, 0, 0, 0, 0];
+    const breath = new Float64Array(len);
+    for (let i = 0; i < len; i++) {
+      const w = gauss();
+      high = hp * (high + w - prev);
+      prev = w;
+      low = (1 - lp) * high + lp * low;
+      const res = (1 - rr) * low + c * y1 - rr * rr * y2;
+      [y2, y1] = [y1, res];
+      const u = i / len;
+      breath[i] = (0.6 * low + res) * Math.sin((Math.PI / 2) * (u < 0.4 ? u / 0.4 : (1 - u) / 0.6));
+      e += breath[i]! ** 2;
+    }
+    const g = (rmsOf(from, to) * 10 ** (-dbUnder / 20)) / Math.sqrt(e / len || 1);
+    for (let i = 0; i < len && a + i < n; i++) if (a + i >= 0) y[a + i]! += g * breath[i]!;
+  });
+  return y;
+}
+
+/**
+ * The takes of a set phrased by `phrasing` and its guide by `guidePhrasing` (PhrasingSpec; held-out-49), the notes as
+ * partNotes gives them. Applied to the dry takes and guide, before the rooms, the latency and the floors; a set with
+ * neither returned as it was.
+ */
+export function phrasedTakes(
+  set: TakeSet,
+  spec: PhrasingSpec,
+  seed: number,
+  speech?: { lead: number; tail: number },
+): TakeSet {
+  if (!spec.phrasing && !spec.guidePhrasing) return set;
+  const takes = spec.phrasing
+    ? set.takes.map((x, k) => {
+        const { notes, phrases } = partNotes(set, k, speech);
+        return phrasePart(x, set.sampleRate, notes, phrases, spec.phrasing!, seed * 8111 + k * 307 + 29);
+      })
+    : set.takes;
+  const guide = spec.guidePhrasing
+    ? (() => {
+        const { notes, phrases } = partNotes(set, null, speech);
+        return phrasePart(set.guide, set.sampleRate, notes, phrases, spec.guidePhrasing!, seed * 5171 + 613);
       })()
     : set.guide;
   return { ...set, takes, guide };
@@ -12161,18 +12822,26 @@ async function main(): Promise<void> {
             irRoomTakes(
               'program' in x
                 ? traitsOf(
-                    performedTakes(
-                      ordinaryTakes(makeSynthTakeSet(x as SynthTakeOptions), (x as OrdinarySpec).ordinary, x.seed),
-                      x as PerformerSpec,
+                    phrasedTakes(
+                      performedTakes(
+                        ordinaryTakes(makeSynthTakeSet(x as SynthTakeOptions), (x as OrdinarySpec).ordinary, x.seed),
+                        x as PerformerSpec,
+                        x.seed,
+                      ),
+                      x as PhrasingSpec,
                       x.seed,
                     ),
                     x.seed,
                   )
                 : soxReverbTakes(
                     traitsOf(
-                      performedTakes(
-                        ordinaryTakes(makeTakeSet(x), (x as OrdinarySpec).ordinary, x.seed),
-                        x as PerformerSpec,
+                      phrasedTakes(
+                        performedTakes(
+                          ordinaryTakes(makeTakeSet(x), (x as OrdinarySpec).ordinary, x.seed),
+                          x as PerformerSpec,
+                          x.seed,
+                        ),
+                        x as PhrasingSpec,
                         x.seed,
                       ),
                       x.seed,
@@ -12247,6 +12916,7 @@ async function main(): Promise<void> {
     ['held-out-46', HELD_OUT_46, HELD_OUT_46_SPEECH],
     ['held-out-47', HELD_OUT_47, HELD_OUT_47_SPEECH],
     ['held-out-48', HELD_OUT_48, HELD_OUT_48_SPEECH],
+    ['held-out-49', HELD_OUT_49, HELD_OUT_49_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)
@@ -12263,12 +12933,17 @@ async function main(): Promise<void> {
                   irRoomTakes(
                     soxReverbTakes(
                       traitsOf(
-                        performedTakes(
-                          ordinaryTakes(speechTakeSet(x, dir), (x as OrdinarySpec).ordinary, x.seed, {
-                            lead: x.leadSeconds ?? 0.35,
-                            tail: x.tailSeconds ?? 0.65,
-                          }),
-                          x as PerformerSpec,
+                        phrasedTakes(
+                          performedTakes(
+                            ordinaryTakes(speechTakeSet(x, dir), (x as OrdinarySpec).ordinary, x.seed, {
+                              lead: x.leadSeconds ?? 0.35,
+                              tail: x.tailSeconds ?? 0.65,
+                            }),
+                            x as PerformerSpec,
+                            x.seed,
+                            { lead: x.leadSeconds ?? 0.35, tail: x.tailSeconds ?? 0.65 },
+                          ),
+                          x as PhrasingSpec,
                           x.seed,
                           { lead: x.leadSeconds ?? 0.35, tail: x.tailSeconds ?? 0.65 },
                         ),

@@ -1507,3 +1507,140 @@ test('comp held-out-48: a performed note keeps its onset, sings its own intonati
   for (const a of [0, 2])
     assert.ok(rms(a + 0.1, a + 0.4) > note / 100 && rms(a + 0.1, a + 0.4) < note / 10, `breath at ${a}`);
 });
+
+// held-out-49 against every set before it (held-out-48 included)
+const set49 = sets.filter(([name]) => numberOf(name) === 49).flatMap(([, v]) => v);
+const before49 = sets.filter(([name]) => numberOf(name) < 49).flatMap(([, v]) => v);
+
+test('comp held-out-49: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before49.length, before48.length + set48.length, 'every earlier spec read, held-out-48 too');
+  // the Sound Blaster's DSP time constants, 1 MHz / 60, 45, 30: 16.667, 22.222 and 33.333 kHz
+  songsMadeNew(
+    49,
+    [set49, before49],
+    ['timgm6mb', 'sfgmbank', 'opl3', 'fluidr3mono'],
+    [16667, 22222, 33333],
+    [
+      [6.5, 3.25],
+      [17.5, 10.5],
+    ],
+    [0.42, 0.57],
+    [51],
+  );
+  // a phrasing performer on every take and a person's guide on every spec (no set before had them), neither
+  // held-out-47's traits nor held-out-48's performer
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  assert.equal(
+    set49.filter((s) => has(s, 'phrasing') && has(s, 'guidePhrasing') && !has(s, 'performer') && !has(s, 'ordinary'))
+      .length,
+    12,
+  );
+  assert.equal(before49.filter((s) => has(s, 'phrasing') || has(s, 'guidePhrasing')).length, 0);
+});
+
+test("comp held-out-49: sizes a mix of two spreads, edges other than 42's…48's; one faint kind in seven", () => {
+  // 17 faint and 25 ordinary of the 42 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set49,
+    [EVAL.FAINT_SPREAD_49, EVAL.ORDINARY_SPREAD_49],
+    [
+      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
+      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
+      [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
+      [EVAL.FAINT_SPREAD_46, EVAL.ORDINARY_SPREAD_46],
+      [EVAL.FAINT_SPREAD_47, EVAL.ORDINARY_SPREAD_47],
+      [EVAL.FAINT_SPREAD_48, EVAL.ORDINARY_SPREAD_48],
+    ],
+    [17, 25],
+    { late: [4, 2], early: [2, 4], detune: [4, 8], level: [3, 7], noise: [3, 3], clip: [1, 1] },
+    [6603, 6606],
+  );
+  assert.deepEqual(
+    set49.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_49) === 1).map((s) => s.seed),
+    [6601, 6602, 6603, 6605, 6607, 6609, 6612],
+  );
+});
+
+test('comp held-out-49: a phrased note moves as a block by its rubato, keeps its pitch, swells, breathes before', () => {
+  // one phrase of four 0.4 s sine notes 0.1 s apart (440, 550, 660, 495 Hz) from 0.5 s in a 3 s section (120 bpm);
+  // the guide's person: middle onsets 10 ms early at most (the arch), the last 20 ms late, a 6 dB crescendo, notes
+  // σ 11 cents, the phrase entered σ 13 ms off, a breath 20 dB under; no vibrato, falls or consonant onsets
+  const fs = 16000;
+  const hzs = [440, 550, 660, 495];
+  const tone = Float64Array.from({ length: 3 * fs }, (_, i) => {
+    const k = Math.floor((i / fs - 0.5) / 0.5);
+    const inNote = k >= 0 && k < 4 && i / fs - 0.5 - 0.5 * k < 0.4;
+    return inNote ? 0.5 * Math.sin((2 * Math.PI * hzs[k]! * i) / fs) : 0;
+  });
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 6,
+    sections: [{ name: 'A', startSeconds: 0, endSeconds: 3 }],
+    melody: [1, 2, 3, 4].map((beat, k) => ({ beat, lengthBeats: 0.8, pitch: [69, 73, 76, 71][k]!, velocity: 100 })),
+    takes: [tone],
+    defects: [],
+    best: [0],
+    guide: tone,
+    key: 'A major',
+  } as TakeSet;
+  const person = {
+    archMs: [10, 10],
+    finalMs: [20, 20],
+    arcDb: [6, 6],
+    arcShares: [1, 0, 0],
+    fallShare: 0,
+    fallCents: [0, 0],
+    fallMs: [0, 0],
+    onsetShare: 0,
+    onsetMs: [0, 0],
+    onsetHz: 1000,
+    onsetDb: [0, 0],
+    breathShare: 1,
+    breathSeconds: [0.3, 0.3],
+    breathDb: [20, 20],
+    noteCents: 11,
+    entryMs: 13,
+  } as const;
+  const out = EVAL.phrasedTakes(set, { guidePhrasing: person }, 5);
+  assert.equal(out.takes[0], tone, 'the takes kept (no phrasing)');
+  const g = out.guide;
+  assert.equal(g.length, tone.length);
+  // a note's onset (s): the first sample over 0.2 from `a` on, in the input and the output alike
+  const onset = (x: Float64Array, a: number) => {
+    let i = Math.round(a * fs);
+    while (Math.abs(x[i]!) < 0.2) i++;
+    return i / fs;
+  };
+  const entry = (onset(g, 0.44) - onset(tone, 0.44)) * 1000;
+  // each later note looked for from 50 ms before its place (the rest before it 0.1 s, moved with it)
+  const moved = [0, 1, 2, 3].map((k) => (onset(g, 0.45 + 0.5 * k + entry / 1000) - onset(tone, 0.45 + 0.5 * k)) * 1000);
+  assert.ok(Math.abs(entry) <= 32.5 && Math.abs(entry) > 0.5, `entry ${entry}`);
+  // rubato: the arch at u = 1/3 and 2/3 (−10 sin 60°), the final lengthening at u = 1; within half a period
+  const want = [0, -10 * Math.sin(Math.PI / 3), -10 * Math.sin(Math.PI / 3), 20];
+  moved.forEach((ms, k) => assert.ok(Math.abs(ms - entry - want[k]!) <= 1.6, `note ${k}: ${ms - entry} ms`));
+  // each note's pitch by upward zero crossings over its middle: off by its own error, at most 2.5 σ, not all in tune
+  const hz = (a: number, b: number) => {
+    const ups: number[] = [];
+    for (let i = Math.round(a * fs); i < b * fs; i++) if (g[i - 1]! < 0 && g[i]! >= 0) ups.push(i);
+    return ((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!);
+  };
+  const cents = hzs.map((f, k) => 1200 * Math.log2(hz(0.6 + 0.5 * k, 0.8 + 0.5 * k) / f));
+  for (const c of cents) assert.ok(Math.abs(c) <= 28.5, `intonation ${c}`);
+  assert.ok(
+    cents.some((c) => Math.abs(c) > 1),
+    `${cents}`,
+  );
+  // the crescendo: the last note louder than the first by 6 dB × the distance of their middles in the phrase
+  const rms = (a: number, b: number) => {
+    let e = 0;
+    for (let i = Math.round(a * fs); i < b * fs; i++) e += g[i]! ** 2;
+    return Math.sqrt(e / ((b - a) * fs));
+  };
+  const swell = 20 * Math.log10(rms(2.05, 2.35) / rms(0.55, 0.85));
+  assert.ok(swell > 4 && swell < 5.5, `crescendo ${swell} dB`);
+  // a breath in the rest before the phrase, about 20 dB under it
+  const note = rms(0.55, 0.85);
+  assert.ok(rms(0.2, 0.3) > note / 40 && rms(0.2, 0.3) < note / 6, `breath ${rms(0.2, 0.3)} under ${note}`);
+});
