@@ -11970,7 +11970,7 @@ export function performedTakes(
  * reaching its extent over 0.25 s at a steady rate; held-out-48's started 0.1–0.35 s in with its rate rising); **note-end
  * pitch falls** (a share `fallShare` of the phrases' last notes falling by `fallCents` over their last `fallMs`,
  * `−F·v²`); **consonant onsets** (a share `onsetShare` of the notes begin dark and quiet: their first `onsetMs` through
- * a one-pole low-pass at `onsetHz`, `onsetDb` under, crossfaded to the note by a raised cosine — a nasal or voiced
+ * a one-pole low-pass at `onsetHz`, `onsetDb` under (reached over 4 ms), crossfaded to the note by a raised cosine — a nasal or voiced
  * consonant's murmur on the sung takes, a soft tongue or bow start on the played ones; held-out-48 added a noise
  * transient); **breaths between phrases** (a share `breathShare`, `breathSeconds` long ending 40–150 ms before the
  * phrase, at least 50 ms after the previous phrase's last note: noise through a 250 Hz high-pass, a 5 kHz low-pass
@@ -12129,10 +12129,12 @@ function phrasePart(
     const g = 10 ** (-between(p.onsetDb) / 20);
     const lp = Math.exp((-2 * Math.PI * p.onsetHz) / fs);
     let low = a > 0 ? y[a - 1]! : 0;
+    const ramp = 0.004 * fs;
     for (let j = 0; j < len && a + j < n; j++) {
       if (a + j < 0) continue;
       low = (1 - lp) * y[a + j]! + lp * low;
-      const w = (1 + Math.cos((Math.PI * j) / len)) / 2;
+      // in over 4 ms (no step where the previous note still sounds), then back to the note by a raised cosine
+      const w = (Math.min(1, j / ramp) * (1 + Math.cos((Math.PI * j) / len))) / 2;
       y[a + j] = w * g * low + (1 - w) * y[a + j]!;
     }
   });
