@@ -11967,14 +11967,15 @@ export function performedTakes(
  * the phrase (crescendo, decrescendo or an arch — messa di voce — by the shares `arcShares`, `arcDb` peak to peak,
  * zero-mean in dB across the phrase, in 50 ms and out over 0.3 s; none in a take's clipped or noise-burst sections);
  * **vibrato that starts late in long notes** (`vibrato`: notes of `minS` s or longer, from a share `at` of the note on,
- * reaching its extent over 0.25 s at a steady rate; held-out-48's started 0.1–0.35 s in with its rate rising); **note-end
- * pitch falls** (a share `fallShare` of the phrases' last notes falling by `fallCents` over their last `fallMs`,
- * `−F·v²`); **consonant onsets** (a share `onsetShare` of the notes begin dark and quiet: their first `onsetMs` through
- * a one-pole low-pass at `onsetHz`, `onsetDb` under (reached over 4 ms), crossfaded to the note by a raised cosine — a nasal or voiced
- * consonant's murmur on the sung takes, a soft tongue or bow start on the played ones; held-out-48 added a noise
- * transient); **breaths between phrases** (a share `breathShare`, `breathSeconds` long ending 40–150 ms before the
- * phrase, at least 50 ms after the previous phrase's last note: noise through a 250 Hz high-pass, a 5 kHz low-pass
- * and a resonance at 0.9–1.4 kHz, rising over 40 % and falling over 60 %, `breathDb` under the phrase's RMS). A
+ * reaching its extent over 0.25 s at a steady rate; held-out-48's started 0.1–0.35 s in with its rate rising);
+ * **note-end pitch falls** (a share `fallShare` of the phrases' last notes falling by `fallCents` over their last
+ * `fallMs`, `−F·v²`); **consonant onsets** (a share `onsetShare` of the notes begin dark and quiet: their first
+ * `onsetMs` through a one-pole low-pass at `onsetHz`, `onsetDb` under (reached over 4 ms), crossfaded to the note by a
+ * raised cosine — a nasal or voiced consonant's murmur on the sung takes, a soft tongue or bow start on the played
+ * ones; held-out-48 added a noise transient); **breaths between phrases** (a share `breathShare`, `breathSeconds`
+ * long ending 40–150 ms before the phrase, at least 50 ms after the previous phrase's last note: noise through a
+ * 250 Hz high-pass, a 5 kHz low-pass and a resonance at 0.9–1.4 kHz, rising over 40 % and falling over 60 %,
+ * `breathDb` under the phrase's RMS). A
  * guide's person (`noteCents`, `entryMs`) also sings each note off by its own error (normal, at most 2.5 σ) and enters
  * each phrase early or late (normal σ `entryMs`, at most 2.5 σ: the whole phrase moved, its breath too). Speech: one
  * note per sentence (no rubato inside it: its entry, arc, fall and breath only).

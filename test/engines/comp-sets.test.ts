@@ -1410,19 +1410,24 @@ test('comp held-out-48: 70 sections; seeds, rates, voices, languages, settings n
   assert.equal(before48.filter((s) => has(s, 'performer') || has(s, 'guideSinger')).length, 0);
 });
 
+// the spreads of held-out-42 to held-out-(n − 1): a set's own edges differ from every one of them
+const spreadsBefore = (n: number): [Spread, Spread][] => {
+  const named = EVAL as unknown as Record<string, Spread>;
+  return [
+    [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
+    ...Array.from({ length: n - 43 }, (_, i): [Spread, Spread] => [
+      named[`FAINT_SPREAD_${43 + i}`]!,
+      named[`ORDINARY_SPREAD_${43 + i}`]!,
+    ]),
+  ];
+};
+
 test("comp held-out-48: sizes a mix of two spreads, edges other than 42's…47's; one faint kind in seven", () => {
   // 17 faint and 25 ordinary of the 42 (spec, kind) cells; two still songs
   mixedSpreads(
     set48,
     [EVAL.FAINT_SPREAD_48, EVAL.ORDINARY_SPREAD_48],
-    [
-      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
-      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
-      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
-      [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
-      [EVAL.FAINT_SPREAD_46, EVAL.ORDINARY_SPREAD_46],
-      [EVAL.FAINT_SPREAD_47, EVAL.ORDINARY_SPREAD_47],
-    ],
+    spreadsBefore(48),
     [17, 25],
     { late: [3, 3], early: [3, 3], detune: [2, 10], level: [5, 5], noise: [2, 4], clip: [2, 0] },
     [6503, 6506],
@@ -1543,15 +1548,7 @@ test("comp held-out-49: sizes a mix of two spreads, edges other than 42's…48's
   mixedSpreads(
     set49,
     [EVAL.FAINT_SPREAD_49, EVAL.ORDINARY_SPREAD_49],
-    [
-      [EVAL.FAINT_SPREAD, EVAL.ORDINARY_SPREAD],
-      [EVAL.FAINT_SPREAD_43, EVAL.ORDINARY_SPREAD_43],
-      [EVAL.FAINT_SPREAD_44, EVAL.ORDINARY_SPREAD_44],
-      [EVAL.FAINT_SPREAD_45, EVAL.ORDINARY_SPREAD_45],
-      [EVAL.FAINT_SPREAD_46, EVAL.ORDINARY_SPREAD_46],
-      [EVAL.FAINT_SPREAD_47, EVAL.ORDINARY_SPREAD_47],
-      [EVAL.FAINT_SPREAD_48, EVAL.ORDINARY_SPREAD_48],
-    ],
+    spreadsBefore(49),
     [17, 25],
     { late: [4, 2], early: [2, 4], detune: [4, 8], level: [3, 7], noise: [3, 3], clip: [1, 1] },
     [6603, 6606],
@@ -1562,7 +1559,7 @@ test("comp held-out-49: sizes a mix of two spreads, edges other than 42's…48's
   );
 });
 
-test('comp held-out-49: a phrased note moves as a block by its rubato, keeps its pitch, swells, breathes before', () => {
+test('comp held-out-49: a phrased note moves as a block by its rubato, keeps its pitch, swells, breathes first', () => {
   // one phrase of four 0.4 s sine notes 0.1 s apart (440, 550, 660, 495 Hz) from 0.5 s in a 3 s section (120 bpm);
   // the guide's person: middle onsets 10 ms early at most (the arch), the last 20 ms late, a 6 dB crescendo, notes
   // σ 11 cents, the phrase entered σ 13 ms off, a breath 20 dB under; no vibrato, falls or consonant onsets
