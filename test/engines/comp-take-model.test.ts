@@ -734,7 +734,7 @@ test('comp veto: lr65 alone chose a take 24 cents flat over a noisy quiet one; v
   }
 });
 
-test('comp take model lr72 (takeModel 6): lr65 with the phrase level against the other takes, check rows as trained', () => {
+test('comp take model lr72 (takeModel 6): lr65 with the phrase level against the other takes, check rows', () => {
   const m = loadTakeModel(TAKE_PHRASE_FILE);
   assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr72');

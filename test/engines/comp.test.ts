@@ -1817,7 +1817,7 @@ test("noise: a room's tail as loud against its voice as the others' is no noise;
   assert.ok(Math.abs(burst.noiseExcessDb! - 38) < 1, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });
 
-test('phrase level and note starts against the other takes (h-comp72): a shared swell and fade is no drop, a step is', () => {
+test('phrase level, note starts against the other takes (h-comp72): a shared swell is no drop, a step is', () => {
   // four takes, four 2 s sections of one phrase each: three notes (0.3 s, 50 ms rests) from 0.4 s, the level
   // rising 6 dB over the phrase and fading 12 dB over its last 0.2 s in every take alike (a swell and a
   // phrase-final fade the takes share). Take 1 sings 2 dB louder throughout (its own gain, unmatched: gains 1);
