@@ -311,7 +311,8 @@ function main(): void {
   };
   // `--no-loso`: only the preset (`--write`), no leave-one-set-out; `--loso-sets a,b`: only these sets left out (one
   // process per part of the sets; the in-sample column then reads the left-out model too); `--scores FILE`: each
-  // left-out section's take scores and absolute-timing readings (for the gate's tuning)
+  // left-out section's take scores, absolute-timing readings and chosen take (the gates' and
+  // the veto's pick: clearly-best counts)
   const only = args.includes('--loso-sets') ? new Set(opt('--loso-sets', '').split(',')) : null;
   const full = args.includes('--no-loso') ? null : only ? () => [] : trainScorer(all, model, epochs);
   const scored: unknown[] = [];
@@ -326,7 +327,7 @@ function main(): void {
     const loso = tally(test, left);
     for (const s of test) {
       const { x: _x, gate: _g, ...rest } = s;
-      scored.push({ ...rest, score: left(s) });
+      scored.push({ ...rest, score: left(s), chosen: pick(s, left(s)) });
     }
     for (const m of ['midi', 'guide', 'none'] as Mode[])
       for (const [k, r] of [

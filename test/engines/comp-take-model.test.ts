@@ -29,6 +29,7 @@ import {
   TAKE_POOLED_FILE,
   TAKE_TREES_FILE,
   TAKE_TREES_ABSOLUTE_FILE,
+  TAKE_PHRASE_FILE,
   loadTakeModel,
   pairMargin,
   sectionTakeScores,
@@ -590,8 +591,9 @@ test('comp take model lr65 (takeModel 4): the features with the absolute timing,
   const m = loadTakeModel(TAKE_ABSOLUTE_FILE);
   assert.ok(m.kind !== 'trees');
   assert.equal(m.name, 'comp-take-lr65');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
-  assert.equal(TAKE_FEATURES.length, 47);
+  // lr65 reads the first 47 features (h-comp72's phrase level and note starts follow)
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 47));
+  assert.equal(TAKE_FEATURES.length, 53);
   assert.ok(m.features.slice(43).every((f) => f.startsWith('note starts against the reference')));
   assert.equal(m.checks.length, 3);
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
@@ -625,7 +627,7 @@ test('comp take model gbm66 (takeModel 5): lr65 features in trees, check pairs a
   const m = loadTakeModel(TAKE_TREES_ABSOLUTE_FILE);
   assert.ok(m.kind === 'trees');
   assert.equal(m.name, 'comp-take-gbm66');
-  assert.deepEqual(m.features, [...TAKE_FEATURES]);
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 47));
   assert.equal(m.cover.length, m.trees.length);
   for (const c of m.cover) assert.equal(c.length, 1 << m.depth);
   assert.equal(m.checks.length, 3);
@@ -730,4 +732,19 @@ test('comp veto: lr65 alone chose a take 24 cents flat over a noisy quiet one; v
     (COMP_CHOICE_PARAMETERS.takeModel as { value: number }).value = was;
     setVeto(vetoWas);
   }
+});
+
+test('comp take model lr72 (takeModel 6): lr65 with the phrase level against the other takes, check rows', () => {
+  const m = loadTakeModel(TAKE_PHRASE_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr72');
+  // lr72 reads the first 50 features: lr65's 47 and the three phrase-level ones (the note starts' three follow)
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 50));
+  assert.ok(m.features.slice(47).every((f) => f.startsWith('phrase level')));
+  // 19 plain tuning sets, held-out-47 and 48, and the --traits renders of 44, 45 and 46 (their dumps name them)
+  assert.equal((m.provenance.sets as string[]).length, 24);
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  assert.equal(takeModelFile(6), TAKE_PHRASE_FILE);
+  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
 });

@@ -1816,3 +1816,49 @@ test("noise: a room's tail as loud against its voice as the others' is no noise;
   const burst = out.measures[2]![3]!;
   assert.ok(Math.abs(burst.noiseExcessDb! - 38) < 1, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });
+
+test('phrase level, note starts against the other takes (h-comp72): a shared swell is no drop, a step is', () => {
+  // four takes, four 2 s sections of one phrase each: three notes (0.3 s, 50 ms rests) from 0.4 s, the level
+  // rising 6 dB over the phrase and fading 12 dB over its last 0.2 s in every take alike (a swell and a
+  // phrase-final fade the takes share). Take 1 sings 2 dB louder throughout (its own gain, unmatched: gains 1);
+  // take 3 is 3.5 dB down in section 2 (a faint level drop); take 2's notes start 20 ms late in section 1 (its
+  // whole phrase moved by 2 frames). Against the other takes' median, phrase by phrase: take 3 in section 2 reads
+  // −3.5 dB, take 1 +2 everywhere, the others 0 (± 0.3); take 2's note starts read +20 ms in section 1 (± 1), every
+  // other take × section 0.
+  const n = 800;
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++) {
+      const late = k === 2 && s === 1 ? 2 : 0;
+      for (let note = 0; note < 3; note++) {
+        const a = 200 * s + 40 + 35 * note + late;
+        for (let i = a; i < a + 30; i++) {
+          const t = i - (200 * s + 40 + late);
+          const shape = (6 * t) / 100 - (t > 80 ? (12 * (t - 80)) / 20 : 0);
+          const db = -30 + shape + (k === 1 ? 2 : 0) - (k === 3 && s === 2 ? 3.5 : 0);
+          ms[i] = 10 ** (db / 10);
+          f0[i] = 220 * 2 ** (note / 12);
+        }
+      }
+    }
+    return framesOf(ms, f0);
+  };
+  const out = fourUnderMidi(
+    take,
+    [0, 1, 2, 3].flatMap((s) =>
+      [0, 1, 2].map((note) => ({
+        onSeconds: 2 * s + 0.4 + 0.35 * note,
+        offSeconds: 2 * s + 0.7 + 0.35 * note,
+        midi: 57 + note,
+      })),
+    ),
+  );
+  for (const [s, row] of out.measures.entries())
+    for (const [k, m] of row.entries()) {
+      const level = k === 3 && s === 2 ? -3.5 : k === 1 ? 2 : 0;
+      assert.ok(Math.abs(m.phraseLevelDb! - level) <= 0.3, `section ${s} take ${k}: ${m.phraseLevelDb} dB`);
+      const lag = k === 2 && s === 1 ? 20 : 0;
+      assert.ok(Math.abs(m.onsetLagMs! - lag) <= 1, `section ${s} take ${k}: note starts ${m.onsetLagMs} ms`);
+    }
+});

@@ -94,6 +94,18 @@ export interface TakeSectionMeasures {
   absLagMs?: number | null;
   /** The spread of those offsets (interquartile range), ms; null as absLagMs. */
   absSpreadMs?: number | null;
+  /**
+   * Against the section's own shape (h-comp72, phraseMeasures): the take's level above the other takes' median
+   * level frame by frame, its median within each phrase, the median over the section's phrases (dB; a swell or a
+   * phrase-final fade every take shares cancels, a step one take has does not); null where no phrase compares.
+   */
+  phraseLevelDb?: number | null;
+  /**
+   * The take's note starts against the other takes' nearest ones (h-comp72): per note start the median of its
+   * offsets from them, the median over the section's note starts (ms, + late; the takes' latencies taken off);
+   * null where no note start matched.
+   */
+  onsetLagMs?: number | null;
 }
 
 const dbOf = (x: number) => (x > 0 ? 10 * Math.log10(x) : -200);
@@ -624,6 +636,8 @@ export function measureTakes(input: MeasureInput): MeasureOutput {
   out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, pooled[s]![k]!)));
   const abs = absoluteTiming(input, out);
   out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, abs[s]![k]!)));
+  const phrase = phraseMeasures(input.takes, input.gains, input.sections, out.takeLatencyMs, analysed);
+  out.measures.forEach((row, s) => row.forEach((m, k) => Object.assign(m, phrase[s]![k]!)));
   return out;
 }
 
@@ -2135,6 +2149,108 @@ export function pooledMeasures(
       pooledPitchCents: medianOrNull(pitch[t]!),
       pooledLevelDb: medianOrNull(level[t]!),
     }));
+  });
+}
+
+export interface PhraseMeasures {
+  phraseLevelDb: number | null;
+  onsetLagMs: number | null;
+}
+
+/**
+ * h-comp72: a take's level and note starts read against the other takes at the same place, not against its own
+ * mean or the grid alone (a take's own swell, fade or sung entry spread moves its readings; the clean takes of real
+ * singers carry them). Level: per frame the other singing takes' median level (each take's gain matched and its
+ * latency taken off); the section's phrases are the runs where most singing takes sound (phraseGapSeconds bridged);
+ * per phrase the median of the take's frames less that median (pooledMinFrames at least), the section's reading
+ * the median over its phrases. Onsets: each note start of the take (envelopeStarts, latency off) against each other
+ * take's nearest within phraseOnsetMatchSeconds, the median of those offsets when half the other takes matched, the
+ * section's reading their median. Which takes sing in a section: as pooledMeasures.
+ */
+export function phraseMeasures(
+  takes: TakeFeatures[],
+  gains: number[],
+  sections: Section[],
+  latencyMs: number[],
+  analysed?: readonly TakeFrames[],
+): PhraseMeasures[][] {
+  const N = takes.length;
+  const none = (): PhraseMeasures => ({ phraseLevelDb: null, onsetLagMs: null });
+  if (N < 2) return sections.map(() => takes.map(none));
+  const hopS = takes[0]!.hop / takes[0]!.sampleRate;
+  const minFrames = COMP_MEASURE_PARAMETERS.pooledMinFrames.value;
+  const gap = Math.round(COMP_MEASURE_PARAMETERS.phraseGapSeconds.value / hopS);
+  const W = COMP_MEASURE_PARAMETERS.phraseOnsetMatchSeconds.value;
+  const frames = takes.map((t, k) => analysed?.[k] ?? analyseTake(t, gains[k]!));
+  const shift = takes.map((_, k) => Math.round((latencyMs[k] ?? 0) / 1000 / hopS));
+  const starts = takes.map((t, k) => envelopeStarts(t).map((e) => e - (latencyMs[k] ?? 0) / 1000));
+  return sections.map((s) => {
+    const [fa, fb] = [Math.max(0, Math.round(s.startSeconds / hopS)), Math.round(s.endSeconds / hopS)];
+    const on = (k: number, i: number) => {
+      const j = i + shift[k]!;
+      return j >= 0 && j < frames[k]!.active.length && frames[k]!.active[j] === 1;
+    };
+    const voiced = frames.map((_, k) => {
+      let c = 0;
+      for (let i = fa; i < fb; i++) c += on(k, i) ? 1 : 0;
+      return c;
+    });
+    const most = Math.max(...voiced);
+    const sings = voiced.map((c) => c >= minFrames && c >= COMP_MEASURE_PARAMETERS.pooledVoicedShare.value * most);
+    const singing = sings.flatMap((x, k) => (x ? [k] : []));
+    // the phrases: frames where more than half the singing takes sound, rests shorter than `gap` bridged
+    const phrases: [number, number][] = [];
+    let open = -1;
+    let last = -Infinity;
+    for (let i = fa; i < fb; i++) {
+      if (2 * singing.filter((k) => on(k, i)).length <= singing.length) continue;
+      if (open < 0 || i - last > gap) {
+        if (open >= 0) phrases.push([open, last + 1]);
+        open = i;
+      }
+      last = i;
+    }
+    if (open >= 0) phrases.push([open, last + 1]);
+    const level = takes.map((_, t) => {
+      if (!sings[t]) return null;
+      const byPhrase: number[] = [];
+      for (const [a, b] of phrases) {
+        const ds: number[] = [];
+        for (let i = a; i < b; i++) {
+          if (!on(t, i)) continue;
+          const o = singing.flatMap((u) => (u !== t && on(u, i) ? [frames[u]!.db[i + shift[u]!]!] : []));
+          if (o.length) ds.push(frames[t]!.db[i + shift[t]!]! - medianOrNull(o)!);
+        }
+        if (ds.length >= minFrames) byPhrase.push(medianOrNull(ds)!);
+      }
+      return medianOrNull(byPhrase);
+    });
+    const onset = takes.map((_, t) => {
+      const others = singing.filter((u) => u !== t);
+      if (!sings[t] || others.length === 0) return null;
+      const per: number[] = [];
+      for (const e of starts[t]!) {
+        if (e < s.startSeconds || e >= s.endSeconds) continue;
+        const ds: number[] = [];
+        for (const u of others) {
+          const ev = starts[u]!;
+          const i = lowerBound(ev, e);
+          let best: number | null = null;
+          for (const j of [i - 1, i])
+            if (
+              j >= 0 &&
+              j < ev.length &&
+              Math.abs(e - ev[j]!) <= W &&
+              (best === null || Math.abs(e - ev[j]!) < Math.abs(best))
+            )
+              best = e - ev[j]!;
+          if (best !== null) ds.push(best);
+        }
+        if (2 * ds.length >= others.length) per.push(medianOrNull(ds)!);
+      }
+      return per.length ? medianOrNull(per)! * 1000 : null;
+    });
+    return takes.map((_, t) => ({ phraseLevelDb: level[t]!, onsetLagMs: onset[t]! }));
   });
 }
 

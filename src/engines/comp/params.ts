@@ -403,6 +403,21 @@ export const COMP_MEASURE_PARAMETERS = {
     "absolute timing: a take's offset in a section is read on at least this many matched note starts, else none " +
       '(3 left half the sections of held-out-41 and 43 without a reading: sung legato notes rise less than absRiseDb)',
   ),
+  phraseGapSeconds: p(
+    0.2,
+    's',
+    [0.02, 2],
+    "phrase level (h-comp72, phraseMeasures): a section's phrases are the runs of frames where most of its singing " +
+      "takes sound (the section's median take), a rest shorter than this bridged; each take's level is read " +
+      "against the other takes' median level frame by frame within each phrase",
+  ),
+  phraseOnsetMatchSeconds: p(
+    0.06,
+    's',
+    [0.005, 0.3],
+    "note onsets against the other takes (h-comp72, phraseMeasures): a take's note start (envelopeStarts, its " +
+      "latency taken off) is matched to each other take's nearest note start within this",
+  ),
   pooledMinFrames: p(
     10,
     'frames',
@@ -466,7 +481,7 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     4,
     'switch',
-    [0, 5],
+    [0, 6],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
@@ -482,7 +497,9 @@ export const COMP_CHOICE_PARAMETERS = {
       "on by default (the integrator's decision): held-out-44, judged once, lr63 146, lr65 150 of 200, lr63's form " +
       "retrained alike 151); 5: boosted trees over take pairs on lr65's features (gbm61's form), trained on 20 " +
       "tuning sets (presets/comp-take-gbm66.json, h-comp66; leave-one-set-out over them: lr63's form 3 053, " +
-      "lr65's 3 073, these trees 3 157 of 3 982 sections); " +
+      "lr65's 3 073, these trees 3 157 of 3 982 sections); 6: lr65's form with the take's phrase level and note " +
+      "starts against the other takes' at the same place (measures.ts phraseMeasures; presets/comp-take-lr72.json, " +
+      'h-comp72); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

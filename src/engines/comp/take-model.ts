@@ -69,6 +69,22 @@ const ABSOLUTE_FEATURES: readonly string[] = [
   'note starts against the reference, interquartile range, ms / 10',
 ];
 
+/**
+ * h-comp72: the take's level and note starts against the other takes at the same place (measures.ts
+ * phraseMeasures: phrase by phrase against their median level, each note start against their nearest), as read
+ * here and against the take's own median over the song's sections; the level's drop below that median (≤ 0) apart,
+ * as the defect only ever lowers a take.
+ */
+const PHRASE_FEATURES: readonly string[] = [
+  'phrase level above the other takes, dB',
+  'phrase level, here − song median, dB',
+  'phrase level, drop below the song median, dB (≤ 0)',
+  'note starts behind the other takes, ms / 10 (late +)',
+  'note starts behind the other takes, |ms| / 10',
+  'note starts behind the other takes, here − song median, |ms| / 10',
+];
+const PHRASE_GROUPS: readonly string[] = ['level', 'level', 'level', 'timing', 'timing', 'timing'];
+
 /** The feature names, in order: the preset's `features` must equal it. */
 export const TAKE_FEATURES: readonly string[] = [
   ...MEASURES.map((k) => `log1p ${k} points`),
@@ -94,6 +110,7 @@ export const TAKE_FEATURES: readonly string[] = [
   ...SONG_FEATURES,
   ...POOLED_FEATURES,
   ...ABSOLUTE_FEATURES,
+  ...PHRASE_FEATURES,
 ];
 
 /** What each feature reads, for the reasons (a measure's features are summed: they share its evidence). */
@@ -121,6 +138,7 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
   ...SONG_FEATURES.map(() => 'timing'),
   ...POOLED_GROUPS,
   ...ABSOLUTE_FEATURES.map(() => 'timing'),
+  ...PHRASE_GROUPS,
 ];
 
 /**
@@ -142,6 +160,8 @@ export interface SongContext {
   entrySpread: number[];
   /** Per take, the median over the song's sections of its pooled lag, pitch and level (h-comp63; 0: none). */
   pooledMedian?: { lag: number[]; pitch: number[]; level: number[] };
+  /** Per take, the median over the song's sections of its phrase level and note-start lag (h-comp72; 0: none). */
+  phraseMedian?: { level: number[]; onset: number[] };
 }
 
 /** A value against the median of the other takes' (null when it or all of theirs are null). */
@@ -166,13 +186,14 @@ export function songContext(measures: TakeSectionMeasures[][], latencyMs: number
   const N = measures[0]?.length ?? 0;
   const col = (rel: (number | null)[][], t: number) => rel.flatMap((r) => (r[t] == null ? [] : [r[t]!]));
   const entryMedian = Array.from({ length: N }, (_, t) => medianOf(col(entryRel, t)));
-  const pooled = (k: 'pooledLagMs' | 'pooledPitchCents' | 'pooledLevelDb') =>
+  const pooled = (k: 'pooledLagMs' | 'pooledPitchCents' | 'pooledLevelDb' | 'phraseLevelDb' | 'onsetLagMs') =>
     Array.from({ length: N }, (_, t) => medianOf(measures.flatMap((r) => (r[t]?.[k] == null ? [] : [r[t]![k]!]))));
   return {
     entryRel,
     entryMedian,
     entrySpread: entryMedian.map((c, t) => medianOf(col(entryRel, t).map((x) => Math.abs(x - c)))),
     pooledMedian: { lag: pooled('pooledLagMs'), pitch: pooled('pooledPitchCents'), level: pooled('pooledLevelDb') },
+    phraseMedian: { level: pooled('phraseLevelDb'), onset: pooled('onsetLagMs') },
   };
 }
 
@@ -245,6 +266,7 @@ export function takeFeatures(
       ...songFeatures(song, section, t, clip),
       ...pooledFeatures(m, song, t, clip),
       ...absoluteFeatures(m, aMed, clip),
+      ...phraseFeatures(m, song, t),
     ]);
   });
 }
@@ -274,6 +296,24 @@ function pooledFeatures(m: TakeSectionMeasures, song: SongContext | undefined, t
     P === null ? 0 : clip(Math.abs(P - (md?.pitch[t] ?? 0)) / 10),
     V === null ? 0 : clip(V),
     V === null ? 0 : clip(V - (md?.level[t] ?? 0)),
+  ];
+}
+
+function phraseFeatures(m: TakeSectionMeasures, song: SongContext | undefined, t: number): number[] {
+  const md = song?.phraseMedian;
+  const V = m.phraseLevelDb ?? null;
+  const O = m.onsetLagMs ?? null;
+  // the level ±12 dB (a clipped take reads louder still: the clipping measure's), the lag ±300 ms
+  const lv = (x: number) => Math.max(-12, Math.min(12, x));
+  const ms = (x: number) => Math.max(-30, Math.min(30, x / 10));
+  const here = V === null ? 0 : lv(V - (md?.level[t] ?? 0));
+  return [
+    V === null ? 0 : lv(V),
+    here,
+    Math.min(0, here),
+    O === null ? 0 : ms(O),
+    O === null ? 0 : Math.abs(ms(O)),
+    O === null ? 0 : Math.abs(ms(O - (md?.onset[t] ?? 0))),
   ];
 }
 
@@ -338,25 +378,30 @@ export const TAKE_POOLED_FILE = presetPath('comp-take-lr63.json');
 export const TAKE_ABSOLUTE_FILE = presetPath('comp-take-lr65.json');
 /** Boosted trees over take pairs on lr65's features, trained on 20 tuning sets (`takeModel` 5, h-comp66). */
 export const TAKE_TREES_ABSOLUTE_FILE = presetPath('comp-take-gbm66.json');
+/** lr65's form with the level and note starts against the other takes at the same place (`takeModel` 6, h-comp72). */
+export const TAKE_PHRASE_FILE = presetPath('comp-take-lr72.json');
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
  * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not); 4
- * lr65, with the note starts against an absolute reference too; 5 gbm66, trees over take pairs on lr65's features.
+ * lr65, with the note starts against an absolute reference too; 5 gbm66, trees over take pairs on lr65's features;
+ * 6 lr72, lr65's form with the phrase level and note starts against the other takes (h-comp72).
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 4.5
-    ? TAKE_TREES_ABSOLUTE_FILE
-    : switchValue >= 3.5
-      ? TAKE_ABSOLUTE_FILE
-      : switchValue >= 2.5
-        ? TAKE_POOLED_FILE
-        : switchValue >= 1.5
-          ? gate >= 0.5
-            ? TAKE_GATED_TREES_FILE
-            : TAKE_TREES_FILE
-          : gate >= 0.5
-            ? TAKE_GATED_FILE
-            : TAKE_MODEL_FILE;
+  switchValue >= 5.5
+    ? TAKE_PHRASE_FILE
+    : switchValue >= 4.5
+      ? TAKE_TREES_ABSOLUTE_FILE
+      : switchValue >= 3.5
+        ? TAKE_ABSOLUTE_FILE
+        : switchValue >= 2.5
+          ? TAKE_POOLED_FILE
+          : switchValue >= 1.5
+            ? gate >= 0.5
+              ? TAKE_GATED_TREES_FILE
+              : TAKE_TREES_FILE
+            : gate >= 0.5
+              ? TAKE_GATED_FILE
+              : TAKE_MODEL_FILE;
 /** The shipped presets the switches name (takeModelFile): each read once; any other file is read every call. */
 const SHIPPED_TAKE_MODELS = [
   TAKE_MODEL_FILE,
@@ -366,6 +411,7 @@ const SHIPPED_TAKE_MODELS = [
   TAKE_POOLED_FILE,
   TAKE_ABSOLUTE_FILE,
   TAKE_TREES_ABSOLUTE_FILE,
+  TAKE_PHRASE_FILE,
 ];
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
