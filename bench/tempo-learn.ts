@@ -70,14 +70,17 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo72/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '45')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '46')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '46';
-/** The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM). */
-const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44', '45']);
+const JUDGE_SET = '47';
+/**
+ * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
+ * Hainsworth's genres).
+ */
+const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44', '45', '46']);
 /**
  * --realistic-weight W (h-tempo71): each training pair of a realistic set counted W times (an integer: the pair
  * repeated, so the trainer's means, scales and Newton steps weigh it W times), the judge being a realistic set.
