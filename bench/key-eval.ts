@@ -216,6 +216,11 @@
  * blues; borrowed chords, secondary dominants, 11 modulating bridges that return, 15 key-ambiguous intros, fades and
  * cold endings; feedback amplitude modulation and pulsar synthesis; 29 kHz, A4 = 439 Hz and A4 = 449 Hz, drums and
  * bass loud, a slapback echo, seeds 111000 + i).
+ * `--fresh49` (seventy-third round) adds its held-out set (fixtures/keyfresh49.ts fresh49KeySpecs(), 30 minor and 14
+ * major electronic dance tracks after the GiantSteps Key picture that all establish their tonic: loops from the tonic,
+ * tonic pedals, modal, authentic and plagal cadences; borrowed chords, second breakdowns that modulate and return,
+ * key-ambiguous intros, fades and cold endings; a super saw and a channel vocoder; 27 kHz, A4 = 433 Hz and
+ * A4 = 444.4 Hz, drums and bass loud, a side-chain pump, seeds 112000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -281,6 +286,7 @@ import { fresh45KeySet } from '../fixtures/keyfresh45.js';
 import { fresh46KeySet } from '../fixtures/keyfresh46.js';
 import { fresh47KeySet } from '../fixtures/keyfresh47.js';
 import { fresh48KeySet } from '../fixtures/keyfresh48.js';
+import { fresh49KeySet } from '../fixtures/keyfresh49.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -413,6 +419,7 @@ const SETS = [
   'fresh46 key set',
   'fresh47 key set',
   'fresh48 key set',
+  'fresh49 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -687,6 +694,7 @@ async function main() {
     fresh46KeySet,
     fresh47KeySet,
     fresh48KeySet,
+    fresh49KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
