@@ -134,7 +134,7 @@ test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor b
   assert.equal(KEY_PARAMETERS.keyModel.value, 1, 'the combiner is on by default (h-key59)');
 });
 
-test('keyModelOverride (h-key73): the hand’s key stands unless the model out-logs it by more than the threshold', () => {
+test('keyModelOverride (h-key73): the hand’s key stands unless the model out-logs it by more than T', () => {
   const spec = KEY_PARAMETERS.keyModelOverride;
   assert.equal(spec.unit, 'log-odds');
   assert.deepEqual(spec.range, [0, 20]);
