@@ -1960,8 +1960,9 @@ export const KEY_PARAMETERS = {
     [0, 20],
     "h-key73: the learned combiner overrides the hand combination's key only when its own pick's log-odds of being " +
       "the key exceed the hand's key's (both under the combiner) by more than this; otherwise the hand's key stands " +
-      '(its confidence is still the combiner’s softmax). 0 = the combiner alone (it always reorders). Chosen by ' +
-      'leave-one-set-out over the rendered tuning sets, the mean over three seeds (bench/RESULTS.md, h-key73)',
+      '(its confidence is still the combiner’s softmax). 0 = the combiner alone (it always reorders), ' +
+      'the value leave-one-set-out over 20 rendered tuning sets chose (three seeds: every threshold above 0 lowers ' +
+      'the mean of sets and the realistic sets; bench/RESULTS.md, h-key73)',
   ),
   confidenceTemperature: p(
     0.05,
