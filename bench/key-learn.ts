@@ -15,11 +15,14 @@
  * --classes --models=key-combiner-gbm56,key-combiner-gbm57 (main, each preset and QM on a judge's dump).
  * h-key68: --seed=N (the boosted trees' seeds from GB.seed + N: the LOSO over several seeds).
  * h-key69: --loso-sets=A,B (only these sets left out in turn).
+ * h-key73: --override=T (the hand's answer kept unless the model's log-odds margin of its pick over the hand's pick
+ * exceeds T: the engine's keyModelOverride), --oof=FILE (the LOSO's out-of-fold log-odds of each held-out song's hand
+ * top `top` candidates, one JSON line a song: the threshold chosen afterwards from them).
  *
  * Not part of `npm test`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { presetPath } from '../src/presets.js';
 import {
@@ -27,6 +30,7 @@ import {
   keyCombiner,
   keyCombinerLogit,
   keyModelRows,
+  keyOverridePick,
   KEY_COMBINER_PRESET,
   type KeyCombiner,
   type KeyModelCandidate,
@@ -93,6 +97,8 @@ interface Options {
   bag?: number;
   /** h-key68: the boosted trees' seeds start at GB.seed + this (0: the seeds of before). */
   seed?: number;
+  /** h-key73: the hand's answer is kept unless the model's pick out-logs it by more than this (0: never kept). */
+  override?: number;
 }
 const ANALYTIC = /^analytic/;
 /** The hand combination's margin: its best score over its runner-up's. */
@@ -147,16 +153,19 @@ function train(songs: Song[], o: Options): { score: Scorer; combiner?: KeyCombin
   return { score: (x) => predictLogistic(m, x)[1]! };
 }
 
-/** The key the model picks: the best-scored of the hand combination's best `top` (the hand's when margin ≥ keep). */
-function pick(s: Song, score: Scorer, top: number, keep = Infinity): KeyModelCandidate {
+/**
+ * The key the model picks: the best-scored of the hand combination's best `top` (the hand's when margin ≥ keep, or
+ * when the best's log-odds exceed the hand's pick's by no more than `override`: keyOverridePick, the engine's rule).
+ */
+function pick(s: Song, score: Scorer, top: number, keep = Infinity, override = 0): KeyModelCandidate {
   if (margin(s) >= keep) return s.ranked[0]!.e;
-  let best = s.ranked[0]!;
-  let bz = -Infinity;
-  for (const c of s.ranked.slice(0, top)) {
-    const z = score(c.x);
-    if (z > bz) [best, bz] = [c, z];
-  }
-  return best.e;
+  const head = s.ranked.slice(0, top);
+  return head[
+    keyOverridePick(
+      head.map((c) => score(c.x)),
+      override,
+    )
+  ]!.e;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -171,15 +180,33 @@ function loso(songs: Song[], o: Options): Map<string, number[]> {
     (set) => (!process.argv.includes('--rendered-loso') || !ANALYTIC.test(set)) && (!only.length || only.includes(set)),
   );
   const out = new Map<string, number[]>();
+  const oof = arg('oof', '');
   for (const set of sets) {
     const { score } = train(
       songs.filter((s) => s.set !== set),
       o,
     );
+    const held = songs.filter((s) => s.set === set);
     out.set(
       set,
-      songs.filter((s) => s.set === set).map((s) => keyScore(label(pick(s, score, o.top, o.keep)), s.truth)),
+      held.map((s) => keyScore(label(pick(s, score, o.top, o.keep, o.override)), s.truth)),
     );
+    // --oof=FILE (h-key73): each held-out song's hand top `top` candidates with their out-of-fold log-odds
+    if (oof)
+      appendFileSync(
+        oof,
+        held
+          .map((s) =>
+            JSON.stringify({
+              set: s.set,
+              name: s.name,
+              truth: s.truth,
+              seed: o.seed ?? 0,
+              head: s.ranked.slice(0, o.top).map((c) => ({ ...label(c.e), z: score(c.x) })),
+            }),
+          )
+          .join('\n') + '\n',
+      );
   }
   return out;
 }
@@ -232,6 +259,7 @@ function main() {
     keep: Number(arg('keep', 'Infinity')),
     bag: Number(arg('bag', '1')),
     seed: Number(arg('seed', '0')),
+    override: Number(arg('override', '0')),
   };
   if (process.argv.some((a) => a.startsWith('--grid='))) {
     // h-key59: --grid='[{…}, …]' — each entry's options over the base options, leave-one-set-out, one line each
@@ -261,7 +289,7 @@ function main() {
           const rows = keyModelRows(c.evidence, c.facts);
           const ranked = c.evidence.map((e, j) => ({ e, x: rows[j]! })).sort((a, b) => +b.e.score - +a.e.score);
           const s: Song = { set: 'test', name: String(i), truth: label(ranked[0]!.e), ranked };
-          const e = pick(s, score, og.top, og.keep);
+          const e = pick(s, score, og.top, og.keep, og.override);
           return e === ranked[0]!.e ? [] : [`#${i} ${ranked[0]!.e.tonic} ${ranked[0]!.e.mode} → ${e.tonic} ${e.mode}`];
         });
         console.log(`${JSON.stringify(g)}: test calls moved ${moved.length}/${calls.length} ${moved.join('; ')}`);
@@ -338,7 +366,7 @@ function main() {
   if (process.argv.includes('--export')) {
     const { combiner, score } = train(songs, o);
     if (!combiner) throw new Error('--export: the trees only');
-    const inSample = mean(songs.map((s) => keyScore(label(pick(s, score, o.top, o.keep)), s.truth)));
+    const inSample = mean(songs.map((s) => keyScore(label(pick(s, score, o.top, o.keep, o.override)), s.truth)));
     const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
     const checks = [0, 1, 2].map((k) => {
       const s = songs[Math.floor((k * songs.length) / 3)]!;

@@ -14,6 +14,7 @@ import {
   keyCombinerLogit,
   keyCombinerPresetName,
   keyModelRows,
+  keyOverridePick,
   type KeyModelCandidate,
 } from '../../src/engines/key/model.js';
 import { KEY_PARAMETERS } from '../../src/engines/analysis/params.js';
@@ -131,6 +132,42 @@ test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor b
   assert.equal(on.key, 'C major');
   assert.ok(on.confidence > 0.5 && on.confidence <= 1, `confidence ${on.confidence}`);
   assert.equal(KEY_PARAMETERS.keyModel.value, 1, 'the combiner is on by default (h-key59)');
+});
+
+test('keyModelOverride (h-key73): the hand’s key stands unless the model out-logs it by more than T', () => {
+  const spec = KEY_PARAMETERS.keyModelOverride;
+  assert.equal(spec.unit, 'log-odds');
+  assert.deepEqual(spec.range, [0, 20]);
+  // the hand's order; the model's best is the first of the largest log-odds, taken only past the threshold
+  assert.equal(keyOverridePick([0.5, 2, 2, -1], 0), 1);
+  assert.equal(keyOverridePick([0.5, 2, 2, -1], 1.4), 1);
+  assert.equal(keyOverridePick([0.5, 2, 2, -1], 1.5), 0);
+  assert.equal(keyOverridePick([3, 3, 1], 0), 0);
+  assert.equal(keyOverridePick([-2], 0), 0);
+  // the engine: F C G Am twice (the test above) — the hand's A minor, gbm63's C major by a log-odds margin m; a
+  // threshold below m keeps the model's answer, one above it the hand's (the confidence stays the model's softmax)
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([F, C, G, Am, F, C, G, Am], 1.5, 0));
+  const r = fx.finish();
+  const blocks = keyBlocks(r);
+  const z = new Map<string, number>();
+  const key = (keyModelOverride: number) =>
+    analyzeKey(r.pitchClass, r.bassPitchClass, blocks, {
+      params: { keyModelOverride },
+      onEvidence: (e, f) => {
+        const rows = keyModelRows(e, f);
+        e.forEach((c, i) => z.set(`${c.tonic} ${c.mode}`, keyCombinerLogit(keyCombiner(), rows[i]!)));
+      },
+    }).result;
+  const on = key(0);
+  assert.equal(on.key, 'C major');
+  const m = z.get('0 major')! - z.get('9 minor')!;
+  assert.ok(m > 0.5 && m < 20, `margin ${m}`);
+  assert.equal(key(m - 0.01).key, 'C major');
+  const kept = key(m + 0.01);
+  assert.equal(kept.key, 'A minor');
+  assert.equal(kept.alternatives[0]!.key, 'C major');
+  assert.ok(kept.confidence < kept.alternatives[0]!.confidence, `${kept.confidence}`);
 });
 
 /** The combiner `name`'s pick among the hand combination's best `top` (the engine's reordering, for any preset). */

@@ -1954,6 +1954,16 @@ export const KEY_PARAMETERS = {
       'chord, a bright minor tonic, a dominant pedal)',
     true,
   ),
+  keyModelOverride: p(
+    0,
+    'log-odds',
+    [0, 20],
+    "h-key73: the learned combiner overrides the hand combination's key only when its own pick's log-odds of being " +
+      "the key exceed the hand's key's (both under the combiner) by more than this; otherwise the hand's key stands " +
+      '(its confidence is still the combiner’s softmax). 0 = the combiner alone (it always reorders), ' +
+      'the value leave-one-set-out over 20 rendered tuning sets chose (three seeds: every threshold above 0 lowers ' +
+      'the mean of sets and the realistic sets; bench/RESULTS.md, h-key73)',
+  ),
   confidenceTemperature: p(
     0.05,
     'score units',

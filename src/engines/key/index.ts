@@ -26,7 +26,14 @@
 import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
 import { kthSmallest } from '../order.js';
-import { keyCombiner, keyCombinerLogit, keyCombinerPresetName, keyModelRows, type KeySongFacts } from './model.js';
+import {
+  keyCombiner,
+  keyCombinerLogit,
+  keyCombinerPresetName,
+  keyModelRows,
+  keyOverridePick,
+  type KeySongFacts,
+} from './model.js';
 import { native, postSeries } from '../../native.js';
 
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] as const;
@@ -1278,7 +1285,15 @@ export function analyzeKey(
     const rowOf = new Map(evidence.map((e) => [e, rows[(e.mode === 'minor' ? 12 : 0) + e.tonic]!]));
     const head = evidence.slice(0, model.top);
     for (const e of head) logits.set(e, keyCombinerLogit(model, rowOf.get(e)!));
-    head.sort((a, b) => logits.get(b)! - logits.get(a)!);
+    // h-key73: the model's pick leads, or the hand's when the model is not sure enough (keyModelOverride)
+    const chosen =
+      head[
+        keyOverridePick(
+          head.map((e) => logits.get(e)!),
+          param('keyModelOverride', options),
+        )
+      ]!;
+    head.sort((a, b) => (a === chosen ? -1 : b === chosen ? 1 : logits.get(b)! - logits.get(a)!));
     evidence.splice(0, head.length, ...head);
   }
   const temperature = param('confidenceTemperature', options);

@@ -145,6 +145,17 @@ export function keyCombinerLogit(m: Pick<KeyCombiner, 'depth' | 'trees'>, x: Arr
 }
 
 /**
+ * h-key73 (keyModelOverride): which of the hand combination's best candidates (in its order, `logits` their log-odds
+ * under the combiner) is the key — the model's best (the first of equal ones), unless its log-odds exceed the hand's
+ * own pick's (index 0) by no more than `override`: then the hand's. 0 is the combiner alone (it always reorders).
+ */
+export function keyOverridePick(logits: readonly number[], override: number): number {
+  let best = 0;
+  for (let i = 1; i < logits.length; i++) if (logits[i]! > logits[best]!) best = i;
+  return logits[best]! - logits[0]! > override ? best : 0;
+}
+
+/**
  * The presets the engine reads with `keyModel` 1 (the default since h-key59), by round (`keyModelPreset`, h-key71):
  * h-key63's gbm63, gbm59's form (top 10, 80 rounds, the analytic songs at full weight) over every feature (the open
  * terms too), trained on the rendered tuning sets fresh20–25 and 27–41; h-key71's gbm71, gbm63's form trained on the
