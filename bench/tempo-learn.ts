@@ -265,8 +265,15 @@ const TWO_FEEL_COLUMNS = TWO_FEEL ? (process.argv.includes('--no-onset-rate') ? 
 const SWING_COLUMNS = process.argv.includes('--swing')
   ? [LEVEL_FEATURES.indexOf('swing slow'), LEVEL_FEATURES.indexOf('swing fast')]
   : [];
-/** --fold (h-tempo73): each level's backbeat fold (levelBackbeatFold), after the others. */
+/**
+ * --fold [--fold-only backbeat,offbeat,alternation] (h-tempo73): each level's backbeat fold (levelBackbeatFold), after
+ * the others (--fold-only: these of its numbers).
+ */
 const FOLD = process.argv.includes('--fold');
+const FOLD_ONLY = argOfEarly('--fold-only', '');
+const FOLD_USED = FOLD
+  ? FOLD_COLUMNS.filter((j) => !FOLD_ONLY || FOLD_ONLY.split(',').includes(LEVEL_FEATURES[j]!.split(' ')[1]!))
+  : [];
 /**
  * --prior W (h-tempo68): a broad tempo prior, a Gaussian on log2 BPM of width W octaves around the training rows'
  * mean log2 truth, its log-ratio added to each pair's sum with weight 1 (levelPriorOffset); --tempo-free: the model
@@ -280,7 +287,7 @@ const COLUMNS = (() => {
     ...Array.from({ length: RICH_COUNT }, (_, j) => j),
     ...TWO_FEEL_COLUMNS,
     ...SWING_COLUMNS,
-    ...(FOLD ? FOLD_COLUMNS : []),
+    ...FOLD_USED,
   ];
   if (!TEMPO_FREE) return base;
   const tempo = new Set(LEVEL_TEMPO_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f)));
@@ -525,6 +532,7 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
         `${SWING_COLUMNS.length ? ' --swing' : ''}${FOLD ? ' --fold' : ''}` +
+        `${FOLD_ONLY ? ` --fold-only ${FOLD_ONLY}` : ''}` +
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
