@@ -79,7 +79,7 @@ const TUNING_SETS = [
 const JUDGE_SET = '47';
 /**
  * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
- * Hainsworth's categories).
+ * Hainsworth's genres).
  */
 const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44', '45', '46']);
 /**
