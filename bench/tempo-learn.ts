@@ -769,6 +769,13 @@ function ruleAMoves(rows: Row[]) {
 }
 
 async function main() {
+  // --param NAME=V (h-tempo73): a tempo parameter set for this run (the ±10 % re-dumps of the fold's parameters)
+  for (let i = process.argv.indexOf('--param'); i >= 0; i = process.argv.indexOf('--param', i + 1)) {
+    const [name, v] = process.argv[i + 1]!.split('=');
+    const p = (TEMPO_PARAMETERS as Record<string, { value: number }>)[name!];
+    if (!p) throw new Error(`--param ${name}: no such tempo parameter`);
+    p.value = Number(v);
+  }
   if (process.argv.includes('--scan')) return scan();
   const lambda = Number(argOf('--lambda', '1'));
   const margin = Number(argOf('--margin', '0'));

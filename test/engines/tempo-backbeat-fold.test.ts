@@ -138,9 +138,8 @@ test('backbeat fold: null without a band or with fewer than 8 beats; the pair fe
   const c150 = all.find((c) => Math.abs(c.bpm / 150 - 1) < 0.03)!;
   assert.equal(c150.fold?.length, 3);
   assert.ok(c150.fold!.every((v) => typeof v === 'number'));
-  const row = (fold: (number | null)[], bpm: number) => ({ bpm, fold }) as unknown as Parameters<
-    typeof levelPairFeatures
-  >[0];
+  const row = (fold: (number | null)[], bpm: number) =>
+    ({ bpm, fold }) as unknown as Parameters<typeof levelPairFeatures>[0];
   const x = levelPairFeatures(row([0.5, -0.1, 0.9], 150), row([0.05, 0.2, 0.1], 300));
   const at = (name: string) => x[LEVEL_FEATURES.indexOf(name)];
   assert.equal(at('fold backbeat slow'), 0.5);

@@ -219,6 +219,25 @@ test("lr72 (levelModelPreset 72, the default): lr56's form retrained on tempo25â
   assert.deepEqual(levelModelReads(72), { profile: false, twoFeel: false, swing: false, fold: false });
 });
 
+test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold at both levels, tempo25â€“46", () => {
+  const m = levelModel(73);
+  assert.equal(m.name, 'tempo-level-lr73');
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(120, 126)]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo25', 'tempo45', 'tempo46', 'tempoplain']) assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo47'), 'tempo47 is its judge');
+  assert.equal(m.provenance.lambda, 3);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.match(String(m.provenance.command), /--fold/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the fold's weights are not zero: its rows through lr73 differ from the same rows with the fold missing
+  const noFold = (x: number[]) => x.map((v, j) => (j >= 83 ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noFold(c.x)) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true });
+});
+
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
   const m = levelModel(56);
   assert.ok(m.checks.length >= 6, `${m.checks.length} rows`);

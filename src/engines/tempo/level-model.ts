@@ -280,7 +280,9 @@ export function levelBackbeatFold(
   windowBeats: number,
 ): (number | null)[] {
   if (beatFrames.length < 8) return LEVEL_FOLD.map(() => null);
-  const windows = beatFrames.slice(0, -1).map((b, i) => Math.max(1, Math.round(windowBeats * (beatFrames[i + 1]! - b))));
+  const windows = beatFrames
+    .slice(0, -1)
+    .map((b, i) => Math.max(1, Math.round(windowBeats * (beatFrames[i + 1]! - b))));
   // a signal at each beat and each half-way after it (the last beat has no half-way: left out)
   const at = (env: ArrayLike<number>) => ({
     on: windows.map((w, i) => peakNear(env, beatFrames[i]!, w)),
