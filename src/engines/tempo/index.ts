@@ -605,7 +605,7 @@ interface Candidate {
   profile?: (number | null)[];
   /** The level's two-feel numbers (level-model.ts levelTwoFeel, h-tempo65): set with the profile. */
   twoFeel?: (number | null)[];
-  /** The level's backbeat fold (level-model.ts levelBackbeatFold, h-tempo73): set for the dump and a model reading it. */
+  /** The level's backbeat fold (level-model.ts levelBackbeatFold, h-tempo73): for the dump and a model reading it. */
   fold?: (number | null)[];
   /** The level's swing (level-model.ts levelSwing, h-tempo71): set for the dump and a model that reads it. */
   swing?: number | null;
